@@ -1,0 +1,216 @@
+"""What the relay and the desktop say to each other: the pinned wire shapes (DESIGN.md, "Wire events")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SentBy = Literal["owner", "greeting", "away", "keyword", "phone_app", "quick_reply", "import"]
+
+
+class _Wire(BaseModel):
+    # Unknown fields from a newer relay are kept, never rejected: the desktop and relay upgrade apart.
+    model_config = ConfigDict(extra="allow")
+
+
+# --------------------------------------------------------------------------- events
+
+
+class WireProfile(_Wire):
+    name: str | None = None
+
+
+class WireContact(_Wire):
+    wa_id: str | None = None
+    user_id: str | None = None
+    profile: WireProfile | None = None
+
+
+class _EventBase(_Wire):
+    seq: int
+    at: datetime
+    phone_number_id: str | None = None
+
+
+class MessageEvent(_EventBase):
+    kind: Literal["message"] = "message"
+    message: dict[str, Any]
+    contact: WireContact | None = None
+
+
+class StatusEvent(_EventBase):
+    kind: Literal["status"] = "status"
+    status: dict[str, Any]
+
+
+class OutboundEvent(_EventBase):
+    kind: Literal["outbound"] = "outbound"
+    client_id: str | None = None
+    wamid: str | None = None
+    to: str
+    sent_by: SentBy = "owner"
+    body: dict[str, Any]
+
+
+class ContactEvent(_EventBase):
+    kind: Literal["contact"] = "contact"
+    contact: WireContact
+    previous_wa_id: str | None = None
+
+
+class SettingsEvent(_EventBase):
+    kind: Literal["settings"] = "settings"
+    automations: Automations
+
+
+Event = Annotated[
+    MessageEvent | StatusEvent | OutboundEvent | ContactEvent | SettingsEvent,
+    Field(discriminator="kind"),
+]
+
+
+class EventsPage(_Wire):
+    events: list[Event]
+    next: int
+
+
+class HistoryGap(_Wire):
+    """Body of the 410 answer: the events after `after` were pruned."""
+
+    error: Literal["history_gap"] = "history_gap"
+    oldest_seq: int
+
+
+# --------------------------------------------------------------------------- errors and sends
+
+
+class ErrorBody(_Wire):
+    code: str  # our stable code, e.g. "outside_window", "unauthorised", "invalid", "graph_error"
+    message: str  # a plain sentence a shop owner can read
+    graph_code: int | None = None
+    retryable: bool = False
+
+
+class ErrorEnvelope(_Wire):
+    error: ErrorBody
+
+
+class SendResult(_Wire):
+    """Answer of POST /v1/messages (and the stored answer replayed for a repeated Idempotency-Key)."""
+
+    client_id: str
+    wamid: str | None = None
+    status: Literal["sent", "unknown"] = "sent"
+
+
+class MediaUploaded(_Wire):
+    id: str
+    mime_type: str
+    size: int
+    sha256: str | None = None
+
+
+class TemplateParameter(_Wire):
+    component: str  # "header" | "body" | "button"
+    index: int  # 1-based placeholder number, {{1}}
+    example: str | None = None
+
+
+class Template(_Wire):
+    name: str
+    language: str
+    category: str  # MARKETING | UTILITY | AUTHENTICATION
+    status: str = "APPROVED"
+    components: list[dict[str, Any]] = []
+    parameters: list[TemplateParameter] = []
+
+
+class TemplatesPage(_Wire):
+    templates: list[Template]
+
+
+class KnownContacts(_Wire):
+    """Desktop → relay: customers the shop already knows (e.g. from imported chats), never greeted."""
+
+    wa_ids: list[str]
+
+
+class Health(_Wire):
+    status: Literal["ok"] = "ok"
+    version: str
+    upstream: str
+
+
+# --------------------------------------------------------------------------- automations document
+
+Weekday = Annotated[int, Field(ge=0, le=6)]  # 0 = Monday, as datetime.weekday()
+
+
+class TimeRange(_Wire):
+    """A range inside one day, "HH:MM" local time; end "24:00" means midnight at the day's end."""
+
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    end: str = Field(pattern=r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$")
+
+
+class DayHours(_Wire):
+    mode: Literal["closed", "open", "all_day"] = "closed"
+    ranges: list[TimeRange] = []  # used when mode == "open"; several allowed
+
+
+def _default_week() -> list[DayHours]:
+    weekday = DayHours(mode="open", ranges=[TimeRange(start="09:00", end="18:00")])
+    return [weekday.model_copy(deep=True) for _ in range(5)] + [DayHours(), DayHours()]
+
+
+class BusinessHours(_Wire):
+    timezone: str = "UTC"  # IANA name, e.g. "Asia/Seoul"
+    week: list[DayHours] = Field(default_factory=_default_week, min_length=7, max_length=7)
+
+
+class Recipients(_Wire):
+    mode: Literal["everyone", "except", "only"] = "everyone"
+    wa_ids: list[str] = []
+
+
+class GreetingRule(_Wire):
+    enabled: bool = False
+    text: str = ""
+    recipients: Recipients = Field(default_factory=Recipients)
+    silence_days: int = 14
+
+
+class AwayRule(_Wire):
+    enabled: bool = False
+    text: str = ""
+    schedule: Literal["always", "custom", "outside_hours"] = "outside_hours"
+    # For schedule == "custom": the hours in which the shop is AWAY, per weekday.
+    custom: list[DayHours] = Field(
+        default_factory=lambda: [DayHours() for _ in range(7)], min_length=7, max_length=7
+    )
+    recipients: Recipients = Field(default_factory=Recipients)
+    owner_reply_grace_minutes: int = 5
+
+
+class BusinessProfile(_Wire):
+    name: str = ""
+    category: str = ""
+    about: str = ""
+    description: str = ""
+    address: str = ""
+    email: str = ""
+    websites: list[str] = []
+
+
+class Automations(_Wire):
+    revision: int = 0
+    greeting: GreetingRule = Field(default_factory=GreetingRule)
+    away: AwayRule = Field(default_factory=AwayRule)
+    business_hours: BusinessHours = Field(default_factory=BusinessHours)
+    profile: BusinessProfile = Field(default_factory=BusinessProfile)
+
+
+SettingsEvent.model_rebuild()
+EventsPage.model_rebuild()
