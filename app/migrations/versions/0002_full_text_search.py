@@ -1,0 +1,44 @@
+"""Full-text search: trigram FTS5 over message bodies and a bigram FTS5 table for 2-character queries.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from app.schema_sql import FTS_CREATE, FTS_TRIGGER_NAMES, FTS_TRIGGERS
+from app.text import bigram_text
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    # Messages written before this revision have no grams yet: compute them in Python.
+    rows = bind.execute(sa.text("SELECT id, body FROM message WHERE grams = ''")).fetchall()
+    if rows:
+        bind.execute(
+            sa.text("UPDATE message SET grams = :g WHERE id = :id"),
+            [{"g": bigram_text(body), "id": mid} for mid, body in rows],
+        )
+    for statement in FTS_CREATE:
+        op.execute(statement)
+    for trigger in FTS_TRIGGERS:
+        op.execute(trigger)
+    op.execute("INSERT INTO message_fts(message_fts) VALUES ('rebuild')")
+    op.execute("INSERT INTO message_bigram(message_bigram) VALUES ('rebuild')")
+    op.execute("PRAGMA user_version = 2")
+
+
+def downgrade() -> None:
+    for name in FTS_TRIGGER_NAMES:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.execute("DROP TABLE IF EXISTS message_bigram")
+    op.execute("DROP TABLE IF EXISTS message_fts")
+    op.execute("PRAGMA user_version = 1")

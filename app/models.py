@@ -1,0 +1,348 @@
+"""The desktop's data model: SQLAlchemy 2.0 typed tables for contacts, messages, catalogue and settings."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from app.text import bigram_text
+
+
+class UTCTimestamp(TypeDecorator[datetime]):
+    """An aware UTC datetime stored as integer milliseconds since the epoch (fast to index and sort)."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; use an aware datetime")
+        return round(value.timestamp() * 1000)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromtimestamp(value / 1000, tz=UTC)
+
+
+def to_millis(value: datetime) -> int:
+    """The integer stored by UTCTimestamp, for raw SQL."""
+    return round(value.timestamp() * 1000)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Direction(enum.StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+class MessageStatus(enum.StrEnum):
+    """Outbound ticks move forward only: pending < sent < delivered < read; failed beats pending/sent."""
+
+    RECEIVED = "received"  # inbound messages
+    PENDING = "pending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"
+
+
+TICK_ORDER = {
+    MessageStatus.PENDING: 0,
+    MessageStatus.SENT: 1,
+    MessageStatus.DELIVERED: 2,
+    MessageStatus.READ: 3,
+}
+
+MESSAGE_KINDS = frozenset(
+    {
+        "text",
+        "image",
+        "document",
+        "audio",
+        "video",
+        "sticker",
+        "location",
+        "contacts",
+        "interactive",
+        "button",
+        "reaction",
+        "order",
+        "system",
+        "product",
+        "template",
+        "unsupported",
+    }
+)
+
+
+contact_label = Table(
+    "contact_label",
+    Base.metadata,
+    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True),
+    Column("label_id", ForeignKey("label.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_contact_label_label", "label_id"),
+)
+
+catalog_item_collection = Table(
+    "catalog_item_collection",
+    Base.metadata,
+    Column("item_id", ForeignKey("catalog_item.id", ondelete="CASCADE"), primary_key=True),
+    Column("collection_id", ForeignKey("collection.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False, server_default="0"),
+)
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    wa_id: Mapped[str | None] = mapped_column(String(32), unique=True)
+    user_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    phone_number_id: Mapped[str | None] = mapped_column(String(32))  # business number last used
+    profile_name: Mapped[str | None] = mapped_column(String(256))
+    saved_name: Mapped[str | None] = mapped_column(String(256))
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    opted_in_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    last_inbound_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    # Kept in step by triggers (app/schema_sql.py) so the chat list is one indexed query.
+    last_message_id: Mapped[int | None] = mapped_column(Integer)
+    last_message_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    unread_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    labels: Mapped[list[Label]] = relationship(secondary=contact_label, back_populates="contacts")
+
+    __table_args__ = (Index("ix_contact_list", "archived", "pinned", "last_message_at"),)
+
+    @property
+    def display_name(self) -> str:
+        return self.saved_name or self.profile_name or ("+" + self.wa_id if self.wa_id else "")
+
+
+class Message(Base):
+    __tablename__ = "message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"))
+    wamid: Mapped[str | None] = mapped_column(String(128), unique=True)
+    client_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    phone_number_id: Mapped[str | None] = mapped_column(String(32))
+    direction: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(16), default="text")
+    body: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Space-separated character bigrams of body, computed in Python for the bigram FTS table.
+    grams: Mapped[str] = mapped_column(
+        Text,
+        default=lambda ctx: bigram_text(ctx.get_current_parameters().get("body")),
+        server_default="",
+    )
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reply_to_wamid: Mapped[str | None] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(10), default=MessageStatus.RECEIVED)
+    error_code: Mapped[str | None] = mapped_column(String(32))
+    error_text: Mapped[str | None] = mapped_column(Text)
+    sent_by: Mapped[str | None] = mapped_column(String(16))
+    sent_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    relay_seq: Mapped[int | None] = mapped_column(BigInteger)
+    unread: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    imported: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    reaction_in: Mapped[str | None] = mapped_column(
+        String(16)
+    )  # the customer's emoji on this message
+    reaction_out: Mapped[str | None] = mapped_column(String(16))  # the shop's emoji on this message
+
+    contact: Mapped[Contact] = relationship()
+    media: Mapped[list[Media]] = relationship(
+        back_populates="message", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_message_contact_time", "contact_id", "sent_at", "id"),
+        Index("ix_message_unread", "contact_id", sqlite_where=text("unread = 1")),
+        Index("ix_message_pending", "status", sqlite_where=text("status = 'pending'")),
+        Index("ix_message_reply_to", "reply_to_wamid"),
+    )
+
+
+class Media(Base):
+    __tablename__ = "media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_id: Mapped[int] = mapped_column(
+        ForeignKey("message.id", ondelete="CASCADE"), index=True
+    )
+    mime: Mapped[str] = mapped_column(String(128), default="application/octet-stream")
+    filename: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    relay_media_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    cache_path: Mapped[str | None] = mapped_column(Text)  # relative to the media folder
+    thumb_path: Mapped[str | None] = mapped_column(Text)
+
+    message: Mapped[Message] = relationship(back_populates="media")
+
+
+class OrphanStatus(Base):
+    """A status that arrived before its message; applied when the message lands."""
+
+    __tablename__ = "orphan_status"
+
+    wamid: Mapped[str] = mapped_column(String(128), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10))
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Label(Base):
+    __tablename__ = "label"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    colour: Mapped[str] = mapped_column(String(9))  # "#RRGGBB"
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    contacts: Mapped[list[Contact]] = relationship(secondary=contact_label, back_populates="labels")
+
+
+# WhatsApp Business's default labels and colours.
+DEFAULT_LABELS: tuple[tuple[str, str], ...] = (
+    ("New customer", "#3DA1F1"),
+    ("New order", "#F5A623"),
+    ("Pending payment", "#E45756"),
+    ("Paid", "#9B59B6"),
+    ("Order complete", "#25D366"),
+)
+
+
+class QuickReply(Base):
+    __tablename__ = "quick_reply"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shortcut: Mapped[str] = mapped_column(String(32), unique=True)  # "/thanks"
+    text: Mapped[str] = mapped_column(Text, default="")
+    media_path: Mapped[str | None] = mapped_column(Text)
+    keywords: Mapped[list[Any]] = mapped_column(default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class CatalogItem(Base):
+    __tablename__ = "catalog_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    retailer_id: Mapped[str] = mapped_column(String(100), unique=True)  # SKU / item code
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    price_minor: Mapped[int] = mapped_column(BigInteger)  # integer minor units (KRW has none)
+    currency: Mapped[str] = mapped_column(String(3))  # ISO 4217
+    url: Mapped[str | None] = mapped_column(Text)
+    images: Mapped[list[Any]] = mapped_column(
+        default=list
+    )  # paths relative to the catalogue folder
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow, onupdate=utcnow)
+
+    collections: Mapped[list[Collection]] = relationship(
+        secondary=catalog_item_collection, back_populates="items"
+    )
+
+
+class Collection(Base):
+    __tablename__ = "collection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    items: Mapped[list[CatalogItem]] = relationship(
+        secondary=catalog_item_collection, back_populates="collections"
+    )
+
+
+class Setting(Base):
+    """One JSON value per key: relay URL, business profile, hours, automations copy, preferences."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class SyncState(Base):
+    """The relay cursor, written in the same transaction as the events it covers."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    relay_url: Mapped[str | None] = mapped_column(Text)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    updated_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    history_gap_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+
+
+def refresh_grams(mapper: Any, connection: Any, target: Message) -> None:
+    """Keep grams in step when the ORM changes a message body."""
+    from sqlalchemy import inspect
+
+    if inspect(target).attrs.body.history.has_changes():
+        target.grams = bigram_text(target.body)
+
+
+def _install_listeners() -> None:
+    from sqlalchemy import event
+
+    event.listen(Message, "before_update", refresh_grams)
+
+
+_install_listeners()
+
+__all__ = [
+    "DEFAULT_LABELS",
+    "MESSAGE_KINDS",
+    "TICK_ORDER",
+    "Base",
+    "CatalogItem",
+    "Collection",
+    "Contact",
+    "Direction",
+    "Label",
+    "Media",
+    "Message",
+    "MessageStatus",
+    "OrphanStatus",
+    "QuickReply",
+    "Setting",
+    "SyncState",
+    "to_millis",
+    "utcnow",
+]

@@ -1,0 +1,70 @@
+"""Where the desktop keeps its files: database, media cache, logs and config (platformdirs, overridable)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "ShopInbox"
+APP_AUTHOR = "ShopInbox"
+
+# Tests and portable installs point the whole app at one folder.
+DATA_DIR_ENV = "SHOP_INBOX_DATA_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """The folders and files of one installation (or one demo, or one test)."""
+
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "inbox.db"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def catalog_dir(self) -> Path:
+        return self.data_dir / "catalog"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "shop-inbox.log"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data_dir, self.config_dir, self.log_dir, self.media_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def paths_for(data_dir: Path) -> AppPaths:
+    """Everything in one folder: used for --data-dir, the demo and tests."""
+    return AppPaths(data_dir=data_dir, config_dir=data_dir / "config", log_dir=data_dir / "logs")
+
+
+def default_paths() -> AppPaths:
+    """The user's folders, or the one folder named by SHOP_INBOX_DATA_DIR."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return paths_for(Path(override).expanduser())
+    import platformdirs
+
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+    )

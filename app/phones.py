@@ -1,0 +1,45 @@
+"""Phone numbers: E.164 digits inside, the shop's national format at the edge."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = re.compile(r"\D+")
+
+
+def e164_digits(raw: str, default_region: str = "KR") -> str:
+    """'010-1234-5678' and '+82 10 1234 5678' both become '821012345678'.
+
+    WhatsApp's wa_id is already E.164 without '+': those pass through unchanged.
+    """
+    raw = raw.strip()
+    if not raw:
+        return ""
+    if not raw.startswith("+") and not raw.startswith("0"):
+        return _DIGITS.sub("", raw)
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(raw, None if raw.startswith("+") else default_region)
+    except phonenumbers.NumberParseException:
+        return _DIGITS.sub("", raw)
+    return f"{number.country_code}{number.national_number}"
+
+
+def display_phone(wa_id: str, shop_region: str = "KR") -> str:
+    """Format for people: national format for the shop's own country, international otherwise."""
+    if not wa_id:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse("+" + wa_id, None)
+    except phonenumbers.NumberParseException:
+        return "+" + wa_id
+    region = phonenumbers.region_code_for_number(number)
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if region == shop_region
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, fmt))

@@ -1,0 +1,97 @@
+"""SQL that Alembic autogenerate cannot express: FTS5 tables and the triggers that keep them in step."""
+
+from __future__ import annotations
+
+# Only this many characters of a body go into the trigram index, so a 5 MB paste stays cheap.
+FTS_BODY_CHARS = 100_000
+
+FTS_TABLES = ("message_fts", "message_bigram")
+
+# The chat list reads last message and unread count from contact; these triggers keep them true
+# whichever code path writes messages (sync, outbox, import, benchmarks).
+CONTACT_TRIGGERS = (
+    """
+    CREATE TRIGGER message_contact_ai AFTER INSERT ON message BEGIN
+      UPDATE contact SET
+        last_message_id = CASE WHEN last_message_at IS NULL OR new.sent_at >= last_message_at
+                               THEN new.id ELSE last_message_id END,
+        last_message_at = CASE WHEN last_message_at IS NULL OR new.sent_at >= last_message_at
+                               THEN new.sent_at ELSE last_message_at END,
+        unread_count = unread_count + new.unread
+      WHERE id = new.contact_id;
+    END
+    """,
+    """
+    CREATE TRIGGER message_contact_au_unread AFTER UPDATE OF unread ON message
+    WHEN old.unread != new.unread BEGIN
+      UPDATE contact SET unread_count = max(0, unread_count + new.unread - old.unread)
+      WHERE id = new.contact_id;
+    END
+    """,
+    """
+    CREATE TRIGGER message_contact_au_move AFTER UPDATE OF sent_at, contact_id ON message BEGIN
+      UPDATE contact SET
+        unread_count = (SELECT count(*) FROM message m WHERE m.contact_id = contact.id AND m.unread = 1),
+        last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = contact.id
+                           ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+        last_message_at = (SELECT m.sent_at FROM message m WHERE m.contact_id = contact.id
+                           ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+      WHERE id IN (old.contact_id, new.contact_id);
+    END
+    """,
+    """
+    CREATE TRIGGER message_contact_ad AFTER DELETE ON message BEGIN
+      UPDATE contact SET unread_count = max(0, unread_count - old.unread)
+      WHERE id = old.contact_id;
+      UPDATE contact SET
+        last_message_id = (SELECT m.id FROM message m WHERE m.contact_id = old.contact_id
+                           ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+        last_message_at = (SELECT m.sent_at FROM message m WHERE m.contact_id = old.contact_id
+                           ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+      WHERE id = old.contact_id AND last_message_id = old.id;
+    END
+    """,
+)
+
+_BODY = f"substr({{row}}.body, 1, {FTS_BODY_CHARS})"
+
+FTS_CREATE = (
+    # Substring search for 3+ characters (trigram needs at least three).
+    "CREATE VIRTUAL TABLE message_fts USING fts5("
+    "body, content='message', content_rowid='id', tokenize='trigram')",
+    # Two-character queries (most Korean words): grams computed in Python, see app/text.py.
+    "CREATE VIRTUAL TABLE message_bigram USING fts5("
+    "grams, content='message', content_rowid='id', tokenize='unicode61', detail='none')",
+)
+
+FTS_TRIGGERS = (
+    f"""
+    CREATE TRIGGER message_fts_ai AFTER INSERT ON message BEGIN
+      INSERT INTO message_fts(rowid, body) VALUES (new.id, {_BODY.format(row="new")});
+      INSERT INTO message_bigram(rowid, grams) VALUES (new.id, new.grams);
+    END
+    """,
+    f"""
+    CREATE TRIGGER message_fts_ad AFTER DELETE ON message BEGIN
+      INSERT INTO message_fts(message_fts, rowid, body)
+        VALUES ('delete', old.id, {_BODY.format(row="old")});
+      INSERT INTO message_bigram(message_bigram, rowid, grams) VALUES ('delete', old.id, old.grams);
+    END
+    """,
+    f"""
+    CREATE TRIGGER message_fts_au AFTER UPDATE OF body, grams ON message BEGIN
+      INSERT INTO message_fts(message_fts, rowid, body)
+        VALUES ('delete', old.id, {_BODY.format(row="old")});
+      INSERT INTO message_bigram(message_bigram, rowid, grams) VALUES ('delete', old.id, old.grams);
+      INSERT INTO message_fts(rowid, body) VALUES (new.id, {_BODY.format(row="new")});
+      INSERT INTO message_bigram(rowid, grams) VALUES (new.id, new.grams);
+    END
+    """,
+)
+
+FTS_TRIGGER_NAMES = ("message_fts_ai", "message_fts_ad", "message_fts_au")
+
+
+def is_fts_object(name: str | None) -> bool:
+    """FTS5 tables and their shadow tables (message_fts_data, …) are not Alembic's business."""
+    return bool(name) and any(str(name).startswith(t) for t in FTS_TABLES)
