@@ -166,6 +166,7 @@ class Message(Base):
         Text,
         default=lambda ctx: bigram_text(ctx.get_current_parameters().get("body")),
         server_default="",
+        deferred=True,
     )
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reply_to_wamid: Mapped[str | None] = mapped_column(String(128))
@@ -177,15 +178,11 @@ class Message(Base):
     relay_seq: Mapped[int | None] = mapped_column(BigInteger)
     unread: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     imported: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    reaction_in: Mapped[str | None] = mapped_column(
-        String(16)
-    )  # the customer's emoji on this message
+    reaction_in: Mapped[str | None] = mapped_column(String(16))  # the customer's emoji on this message
     reaction_out: Mapped[str | None] = mapped_column(String(16))  # the shop's emoji on this message
 
     contact: Mapped[Contact] = relationship()
-    media: Mapped[list[Media]] = relationship(
-        back_populates="message", cascade="all, delete-orphan"
-    )
+    media: Mapped[list[Media]] = relationship(back_populates="message", cascade="all, delete-orphan")
 
     __table_args__ = (
         Index("ix_message_contact_time", "contact_id", "sent_at", "id"),
@@ -199,9 +196,7 @@ class Media(Base):
     __tablename__ = "media"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    message_id: Mapped[int] = mapped_column(
-        ForeignKey("message.id", ondelete="CASCADE"), index=True
-    )
+    message_id: Mapped[int] = mapped_column(ForeignKey("message.id", ondelete="CASCADE"), index=True)
     mime: Mapped[str] = mapped_column(String(128), default="application/octet-stream")
     filename: Mapped[str | None] = mapped_column(String(255))
     size: Mapped[int | None] = mapped_column(BigInteger)
@@ -265,9 +260,7 @@ class CatalogItem(Base):
     price_minor: Mapped[int] = mapped_column(BigInteger)  # integer minor units (KRW has none)
     currency: Mapped[str] = mapped_column(String(3))  # ISO 4217
     url: Mapped[str | None] = mapped_column(Text)
-    images: Mapped[list[Any]] = mapped_column(
-        default=list
-    )  # paths relative to the catalogue folder
+    images: Mapped[list[Any]] = mapped_column(default=list)  # paths relative to the catalogue folder
     hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow, onupdate=utcnow)

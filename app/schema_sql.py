@@ -61,7 +61,7 @@ FTS_CREATE = (
     "body, content='message', content_rowid='id', tokenize='trigram')",
     # Two-character queries (most Korean words): grams computed in Python, see app/text.py.
     "CREATE VIRTUAL TABLE message_bigram USING fts5("
-    "grams, content='message', content_rowid='id', tokenize='unicode61', detail='none')",
+    "grams, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 0', detail='none')",
 )
 
 FTS_TRIGGERS = (

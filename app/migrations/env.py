@@ -12,9 +12,7 @@ from app.schema_sql import is_fts_object
 config = context.config
 
 
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
     return not is_fts_object(name)
 
 

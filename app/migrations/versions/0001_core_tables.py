@@ -77,9 +77,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("wa_id"),
     )
     with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_contact_list", ["archived", "pinned", "last_message_at"], unique=False
-        )
+        batch_op.create_index("ix_contact_list", ["archived", "pinned", "last_message_at"], unique=False)
 
     op.create_table(
         "label",
@@ -172,9 +170,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("wamid"),
     )
     with op.batch_alter_table("message", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_message_contact_time", ["contact_id", "sent_at", "id"], unique=False
-        )
+        batch_op.create_index("ix_message_contact_time", ["contact_id", "sent_at", "id"], unique=False)
         batch_op.create_index(
             "ix_message_pending",
             ["status"],
@@ -202,9 +198,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("media", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_media_message_id"), ["message_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_media_relay_media_id"), ["relay_media_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_media_relay_media_id"), ["relay_media_id"], unique=False)
 
     # ### end Alembic commands ###
     for trigger in CONTACT_TRIGGERS:

@@ -1,0 +1,323 @@
+"""Read queries the UI needs: the chat list, pages of a chat, unread counts, labels; and mark-as-read."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import and_, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from app.models import Contact, Label, Message, contact_label
+
+
+def _dt(millis: int | None) -> datetime | None:
+    return None if millis is None else datetime.fromtimestamp(millis / 1000, tz=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRow:
+    id: int
+    name: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRow:
+    """One line of the chat list: a contact with its last message, unread count and labels."""
+
+    contact_id: int
+    wa_id: str | None
+    display_name: str
+    profile_name: str | None
+    saved_name: str | None
+    pinned: bool
+    archived: bool
+    blocked: bool
+    unread_count: int
+    last_inbound_at: datetime | None
+    last_message_at: datetime | None
+    last_message_id: int | None
+    last_body: str | None
+    last_kind: str | None
+    last_direction: str | None
+    last_status: str | None
+    labels: tuple[LabelRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRow:
+    """One message as a chat view shows it."""
+
+    id: int
+    contact_id: int
+    wamid: str | None
+    client_id: str | None
+    direction: str
+    kind: str
+    body: str
+    payload: dict[str, Any] | None
+    reply_to_wamid: str | None
+    status: str
+    error_code: str | None
+    error_text: str | None
+    sent_by: str | None
+    sent_at: datetime
+    unread: bool
+    imported: bool
+    reaction_in: str | None
+    reaction_out: str | None
+
+
+ConversationFilter = Literal["all", "unread", "archived"]
+
+# Preview text is cut in SQL: a 5 MB message must not travel to the chat list.
+PREVIEW_CHARS = 200
+
+_CONVERSATIONS_SQL = f"""
+SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
+       c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
+       substr(m.body, 1, {PREVIEW_CHARS}), m.kind, m.direction, m.status,
+       (SELECT json_group_array(json_array(l.id, l.name, l.colour))
+          FROM contact_label cl JOIN label l ON l.id = cl.label_id
+         WHERE cl.contact_id = c.id) AS labels
+  FROM contact c
+  LEFT JOIN message m ON m.id = c.last_message_id
+ WHERE {{where}}
+ ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
+ LIMIT :limit OFFSET :offset
+"""
+
+
+def _conversation_where(
+    kind: ConversationFilter, label_id: int | None, contact_ids: bool
+) -> tuple[str, dict[str, Any]]:
+    clauses = ["c.last_message_at IS NOT NULL"]
+    params: dict[str, Any] = {}
+    if kind == "archived":
+        clauses.append("c.archived = 1")
+    else:
+        clauses.append("c.archived = 0")
+    if kind == "unread":
+        clauses.append("c.unread_count > 0")
+    if label_id is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM contact_label cl WHERE cl.contact_id = c.id AND cl.label_id = :label)"
+        )
+        params["label"] = label_id
+    if contact_ids:
+        clauses = ["c.id IN (SELECT value FROM json_each(:ids))"]
+    return " AND ".join(clauses), params
+
+
+def _conversation_row(r: Any) -> ConversationRow:
+    labels = tuple(LabelRow(int(i), str(n), str(c)) for i, n, c in json.loads(r[15] or "[]"))
+    wa_id, profile, saved = r[1], r[2], r[3]
+    return ConversationRow(
+        contact_id=r[0],
+        wa_id=wa_id,
+        display_name=saved or profile or (f"+{wa_id}" if wa_id else ""),
+        profile_name=profile,
+        saved_name=saved,
+        pinned=bool(r[4]),
+        archived=bool(r[5]),
+        blocked=bool(r[6]),
+        unread_count=int(r[7] or 0),
+        last_inbound_at=_dt(r[8]),
+        last_message_at=_dt(r[9]),
+        last_message_id=r[10],
+        last_body=r[11],
+        last_kind=r[12],
+        last_direction=r[13],
+        last_status=r[14],
+        labels=labels,
+    )
+
+
+def conversations_page(
+    session: Session,
+    *,
+    kind: ConversationFilter = "all",
+    label_id: int | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[ConversationRow]:
+    """The chat list in one query: pinned first, then most recent; with last message and labels."""
+    where, params = _conversation_where(kind, label_id, contact_ids=False)
+    sql = text(_CONVERSATIONS_SQL.format(where=where))
+    rows = session.execute(sql, {**params, "limit": limit, "offset": offset}).all()
+    return [_conversation_row(r) for r in rows]
+
+
+def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> list[ConversationRow]:
+    """Fresh chat-list rows for the contacts a sync batch changed."""
+    if not contact_ids:
+        return []
+    where, _ = _conversation_where("all", None, contact_ids=True)
+    sql = text(_CONVERSATIONS_SQL.format(where=where))
+    params = {"ids": json.dumps(sorted(contact_ids)), "limit": len(contact_ids), "offset": 0}
+    return [_conversation_row(r) for r in session.execute(sql, params).all()]
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadCounts:
+    chats: int  # chats with at least one unread message (the Unread filter's badge)
+    messages: int  # unread messages in all chats (window title, tray)
+
+
+def unread_counts(session: Session) -> UnreadCounts:
+    chats, messages = session.execute(
+        text(
+            "SELECT count(*), coalesce(sum(unread_count), 0) FROM contact "
+            "WHERE unread_count > 0 AND archived = 0"
+        )
+    ).one()
+    return UnreadCounts(chats=int(chats), messages=int(messages))
+
+
+def _message_row(m: Message) -> MessageRow:
+    return MessageRow(
+        id=m.id,
+        contact_id=m.contact_id,
+        wamid=m.wamid,
+        client_id=m.client_id,
+        direction=m.direction,
+        kind=m.kind,
+        body=m.body,
+        payload=m.payload,
+        reply_to_wamid=m.reply_to_wamid,
+        status=m.status,
+        error_code=m.error_code,
+        error_text=m.error_text,
+        sent_by=m.sent_by,
+        sent_at=m.sent_at,
+        unread=m.unread,
+        imported=m.imported,
+        reaction_in=m.reaction_in,
+        reaction_out=m.reaction_out,
+    )
+
+
+def messages_page(
+    session: Session,
+    contact_id: int,
+    *,
+    before_id: int | None = None,
+    after_id: int | None = None,
+    limit: int = 50,
+) -> list[MessageRow]:
+    """Up to `limit` messages of a chat in display order (oldest first).
+
+    With neither anchor: the newest page. `before_id`: the page just older than that message.
+    `after_id`: the page just newer. Order is (sent_at, id), as DESIGN.md fixes it.
+    """
+    stmt = select(Message).where(Message.contact_id == contact_id)
+    if before_id is not None or after_id is not None:
+        anchor = session.get(Message, before_id if before_id is not None else after_id)
+        if anchor is None:
+            return []
+        # Spelled out (not a row-value tuple) so the bound time goes through UTCTimestamp.
+        same_time = Message.sent_at == anchor.sent_at
+        if before_id is not None:
+            stmt = stmt.where(or_(Message.sent_at < anchor.sent_at, and_(same_time, Message.id < anchor.id)))
+        else:
+            stmt = stmt.where(or_(Message.sent_at > anchor.sent_at, and_(same_time, Message.id > anchor.id)))
+    if after_id is not None:
+        stmt = stmt.order_by(Message.sent_at, Message.id).limit(limit)
+        rows = list(session.scalars(stmt))
+    else:
+        stmt = stmt.order_by(Message.sent_at.desc(), Message.id.desc()).limit(limit)
+        rows = list(session.scalars(stmt))
+        rows.reverse()
+    return [_message_row(m) for m in rows]
+
+
+def messages_around(
+    session: Session, message_id: int, *, before: int = 25, after: int = 25
+) -> list[MessageRow]:
+    """The window of a chat around one message (jump to a quoted message or a search hit)."""
+    target = session.get(Message, message_id)
+    if target is None:
+        return []
+    older = messages_page(session, target.contact_id, before_id=message_id, limit=before)
+    newer = messages_page(session, target.contact_id, after_id=message_id, limit=after)
+    return [*older, _message_row(target), *newer]
+
+
+def message_by_wamid(session: Session, wamid: str) -> MessageRow | None:
+    m = session.scalar(select(Message).where(Message.wamid == wamid))
+    return None if m is None else _message_row(m)
+
+
+def messages_by_ids(session: Session, ids: list[int]) -> list[MessageRow]:
+    """Fresh rows for messages whose ticks or reactions changed."""
+    if not ids:
+        return []
+    return [_message_row(m) for m in session.scalars(select(Message).where(Message.id.in_(ids)))]
+
+
+def mark_read(session: Session, contact_id: int) -> list[str]:
+    """Mark a chat's inbound messages read; returns the wamids to send read receipts for.
+
+    WhatsApp marks everything before a message read when that one is, so only the newest wamid
+    is returned (at most one receipt per chat opening).
+    """
+    newest = session.execute(
+        select(Message.wamid)
+        .where(Message.contact_id == contact_id, Message.unread.is_(True))
+        .order_by(Message.sent_at.desc(), Message.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    session.execute(
+        update(Message).where(Message.contact_id == contact_id, Message.unread.is_(True)).values(unread=False)
+    )
+    return [newest] if newest else []
+
+
+def labels(session: Session) -> list[LabelRow]:
+    return [
+        LabelRow(label.id, label.name, label.colour)
+        for label in session.scalars(select(Label).order_by(Label.position, Label.id))
+    ]
+
+
+def contacts_by_label(session: Session, label_id: int) -> list[Contact]:
+    stmt = (
+        select(Contact)
+        .join(contact_label, contact_label.c.contact_id == Contact.id)
+        .where(contact_label.c.label_id == label_id)
+        .order_by(Contact.saved_name, Contact.profile_name, Contact.wa_id)
+    )
+    return list(session.scalars(stmt))
+
+
+def set_label(session: Session, contact_id: int, label_id: int, on: bool) -> None:
+    """Toggle one label on a contact."""
+    if on:
+        session.execute(
+            text("INSERT OR IGNORE INTO contact_label(contact_id, label_id) VALUES (:c, :l)"),
+            {"c": contact_id, "l": label_id},
+        )
+    else:
+        session.execute(
+            contact_label.delete().where(
+                contact_label.c.contact_id == contact_id, contact_label.c.label_id == label_id
+            )
+        )
+
+
+def set_flags(
+    session: Session,
+    contact_id: int,
+    *,
+    pinned: bool | None = None,
+    archived: bool | None = None,
+    blocked: bool | None = None,
+) -> None:
+    values = {
+        k: v for k, v in {"pinned": pinned, "archived": archived, "blocked": blocked}.items() if v is not None
+    }
+    if values:
+        session.execute(update(Contact).where(Contact.id == contact_id).values(**values))

@@ -1,0 +1,117 @@
+"""The database file: created, migrated from older versions, refused when newer, WAL and foreign keys on."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.db import SCHEMA_VERSION, Database, stored_schema_version, upgrade
+from app.errors import SchemaTooNew
+from app.models import CatalogItem, Collection, Contact, Label, Media, Message, QuickReply, Setting, SyncState
+from app.search import search_messages
+from tests.support.factories import make_contact, make_message
+
+
+def test_new_database_is_created_at_the_current_version_with_default_labels(db_path: Path) -> None:
+    db = Database.open(db_path)
+    assert stored_schema_version(db_path) == SCHEMA_VERSION
+    with db.read() as s:
+        names = [label.name for label in s.scalars(select(Label).order_by(Label.position))]
+    assert names == ["New customer", "New order", "Pending payment", "Paid", "Order complete"]
+    db.close()
+
+
+def test_connections_use_wal_and_enforce_foreign_keys(db) -> None:
+    with db.read() as s:
+        assert s.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_every_model_round_trips(db) -> None:
+    when = datetime(2026, 3, 1, 12, 30, 15, tzinfo=UTC)
+    with db.write() as s:
+        c = make_contact(s, wa_id="821099998888", profile_name="박지영", saved_name="지영 (단골)")
+        m = make_message(s, c, "사진 보내드려요", kind="image", sent_at=when, payload={"image": {"id": "1"}})
+        s.add(Media(message_id=m.id, mime="image/jpeg", filename="a.jpg", size=10, relay_media_id="1"))
+        s.add(QuickReply(shortcut="/thanks", text="감사합니다 {name}님!", keywords=["thanks"]))
+        item = CatalogItem(retailer_id="SKU-1", name="린넨 셔츠", price_minor=15000, currency="KRW")
+        item.collections.append(Collection(name="여름"))
+        s.add(item)
+        s.add(Setting(key="profile", value={"name": "서울 꽃집"}))
+        s.add(SyncState(id=1, cursor=42))
+        c.labels.append(s.scalars(select(Label).where(Label.name == "Paid")).one())
+    with db.read() as s:
+        c = s.scalars(select(Contact).where(Contact.wa_id == "821099998888")).one()
+        assert c.display_name == "지영 (단골)"
+        assert [label.name for label in c.labels] == ["Paid"]
+        m = s.scalars(select(Message).where(Message.contact_id == c.id)).one()
+        assert m.sent_at == when and m.sent_at.tzinfo is not None
+        assert m.payload == {"image": {"id": "1"}}
+        assert m.media[0].filename == "a.jpg"
+        item = s.scalars(select(CatalogItem)).one()
+        assert (item.price_minor, item.currency, item.collections[0].name) == (15000, "KRW", "여름")
+        assert s.get(Setting, "profile").value == {"name": "서울 꽃집"}
+        assert s.get(SyncState, 1).cursor == 42
+        assert s.scalars(select(QuickReply)).one().keywords == ["thanks"]
+
+
+def test_deleting_a_contact_deletes_its_messages(db) -> None:
+    with db.write() as s:
+        c = make_contact(s)
+        make_message(s, c)
+    with db.write() as s:
+        s.delete(s.get(Contact, c.id))
+    with db.read() as s:
+        assert s.scalars(select(Message)).all() == []
+
+
+def test_database_from_the_first_revision_is_migrated_and_its_messages_become_searchable(
+    db_path: Path,
+) -> None:
+    upgrade(db_path, "0001")
+    assert stored_schema_version(db_path) == 1
+    raw = sqlite3.connect(db_path)
+    raw.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', 'Old', 0)")
+    raw.execute(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (1, 'in', 'text', '배송 언제 되나요?', 'received', 1000)"
+    )
+    raw.commit()
+    raw.close()
+
+    db = Database.open(db_path)
+    assert stored_schema_version(db_path) == SCHEMA_VERSION
+    with db.read() as s:
+        assert [h.snippet for h in search_messages(s, "배송")] == ["배송 언제 되나요?"]
+        assert [h.snippet for h in search_messages(s, "언제 되")] == ["배송 언제 되나요?"]
+    assert list((db_path.parent / "backups").glob("inbox-v1-*.db")), "a backup is taken before migrating"
+    db.close()
+
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(db_path: Path) -> None:
+    Database.open(db_path).close()
+    raw = sqlite3.connect(db_path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    raw.commit()
+    raw.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaTooNew, match="newer version of Shop Inbox"):
+        Database.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(db_path: Path) -> None:
+    from app.errors import DatabaseUnavailable
+
+    db_path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseUnavailable, match="not a Shop Inbox database"):
+        Database.open(db_path)
+
+
+def test_migrations_know_the_schema_version() -> None:
+    versions = sorted(p.name for p in (Path(__file__).parents[2] / "app/migrations/versions").glob("0*.py"))
+    assert len(versions) == SCHEMA_VERSION

@@ -1,0 +1,144 @@
+"""The chat list query, paging through a chat, marking read, labels and the unread filter."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+
+from app.models import Label, Message
+from app.queries import (
+    contacts_by_label,
+    conversations_by_id,
+    conversations_page,
+    mark_read,
+    messages_around,
+    messages_page,
+    set_flags,
+    set_label,
+    unread_counts,
+)
+from tests.support.factories import BASE_TIME, make_contact, make_message
+
+
+def at(minutes: int):
+    return BASE_TIME + timedelta(minutes=minutes)
+
+
+def test_chat_list_is_pinned_first_then_most_recent_with_last_message_and_unread(db) -> None:
+    with db.write() as s:
+        old = make_contact(s, profile_name="Old chat")
+        new = make_contact(s, profile_name="New chat")
+        pinned = make_contact(s, profile_name="Pinned chat")
+        make_message(s, old, "first", sent_at=at(1))
+        make_message(s, old, "second", sent_at=at(2))
+        make_message(s, new, "hi", sent_at=at(10))
+        make_message(s, new, "thanks!", direction="out", sent_at=at(11))
+        make_message(s, pinned, "ancient", sent_at=at(0), unread=False)
+        set_flags(s, pinned.id, pinned=True)
+        make_contact(s, profile_name="No messages yet")
+    with db.read() as s:
+        rows = conversations_page(s)
+    assert [r.display_name for r in rows] == ["Pinned chat", "New chat", "Old chat"]
+    assert [(r.last_body, r.last_direction) for r in rows] == [
+        ("ancient", "in"),
+        ("thanks!", "out"),
+        ("second", "in"),
+    ]
+    assert [r.unread_count for r in rows] == [0, 1, 2]
+
+
+def test_late_message_does_not_become_the_last_message(db) -> None:
+    with db.write() as s:
+        c = make_contact(s)
+        make_message(s, c, "newest", sent_at=at(10))
+        make_message(s, c, "arrived late but older", sent_at=at(5))
+    with db.read() as s:
+        [row] = conversations_page(s)
+    assert row.last_body == "newest"
+
+
+def test_unread_counts_follow_mark_read_and_deletes(db) -> None:
+    with db.write() as s:
+        a = make_contact(s)
+        b = make_contact(s)
+        for i in range(3):
+            make_message(s, a, f"a{i}", sent_at=at(i), wamid=f"wamid.a{i}")
+        make_message(s, b, "b", sent_at=at(5))
+    with db.read() as s:
+        counts = unread_counts(s)
+        assert (counts.chats, counts.messages) == (2, 4)
+        assert [r.display_name for r in conversations_page(s, kind="unread")] == [
+            b.profile_name,
+            a.profile_name,
+        ]
+    with db.write() as s:
+        assert mark_read(s, a.id) == ["wamid.a2"]
+    with db.read() as s:
+        counts = unread_counts(s)
+        assert (counts.chats, counts.messages) == (1, 1)
+        assert [r.contact_id for r in conversations_page(s, kind="unread")] == [b.id]
+    with db.write() as s:
+        assert mark_read(s, a.id) == []
+        s.execute(delete(Message).where(Message.contact_id == b.id))
+    with db.read() as s:
+        assert unread_counts(s).messages == 0
+        assert [r.contact_id for r in conversations_page(s)] == [a.id]
+
+
+def test_archived_chats_leave_the_list_and_appear_under_archived(db) -> None:
+    with db.write() as s:
+        c = make_contact(s)
+        make_message(s, c)
+        set_flags(s, c.id, archived=True)
+    with db.read() as s:
+        assert conversations_page(s) == []
+        assert [r.contact_id for r in conversations_page(s, kind="archived")] == [c.id]
+        assert unread_counts(s).chats == 0
+
+
+def test_labels_filter_the_list_and_show_on_rows(db) -> None:
+    with db.write() as s:
+        paid = s.scalars(select(Label).where(Label.name == "Paid")).one()
+        a, b = make_contact(s), make_contact(s)
+        make_message(s, a)
+        make_message(s, b)
+        set_label(s, a.id, paid.id, True)
+        set_label(s, a.id, paid.id, True)  # twice is harmless
+    with db.read() as s:
+        rows = conversations_page(s, label_id=paid.id)
+        assert [r.contact_id for r in rows] == [a.id]
+        assert [lab.name for lab in rows[0].labels] == ["Paid"]
+        assert [c.id for c in contacts_by_label(s, paid.id)] == [a.id]
+        assert [r.labels for r in conversations_by_id(s, {b.id})] == [()]
+    with db.write() as s:
+        set_label(s, a.id, paid.id, False)
+    with db.read() as s:
+        assert conversations_page(s, label_id=paid.id) == []
+
+
+def test_a_chat_pages_backwards_and_forwards_in_time_order(db) -> None:
+    with db.write() as s:
+        c = make_contact(s)
+        ids = [make_message(s, c, f"m{i}", sent_at=at(i // 2)).id for i in range(120)]
+    with db.read() as s:
+        newest = messages_page(s, c.id, limit=50)
+        assert [m.body for m in newest] == [f"m{i}" for i in range(70, 120)]
+        older = messages_page(s, c.id, before_id=newest[0].id, limit=50)
+        assert [m.body for m in older] == [f"m{i}" for i in range(20, 70)]
+        oldest = messages_page(s, c.id, before_id=older[0].id, limit=50)
+        assert [m.body for m in oldest] == [f"m{i}" for i in range(0, 20)]
+        assert messages_page(s, c.id, before_id=ids[0]) == []
+        newer = messages_page(s, c.id, after_id=ids[10], limit=5)
+        assert [m.body for m in newer] == [f"m{i}" for i in range(11, 16)]
+        around = messages_around(s, ids[60], before=2, after=2)
+        assert [m.body for m in around] == ["m58", "m59", "m60", "m61", "m62"]
+
+
+def test_preview_of_a_huge_message_is_cut(db) -> None:
+    with db.write() as s:
+        c = make_contact(s)
+        make_message(s, c, "x" * 5_000_000)
+    with db.read() as s:
+        [row] = conversations_page(s)
+    assert len(row.last_body or "") == 200

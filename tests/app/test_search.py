@@ -1,0 +1,138 @@
+"""Searching messages: Korean and Latin substrings, 1/2/3+ characters, hostile input, snippets."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import timedelta
+
+import pytest
+
+from app.models import Message
+from app.search import search_contacts, search_messages
+from tests.support.factories import BASE_TIME, make_contact, make_message
+
+
+@pytest.fixture
+def shop(db):
+    with db.write() as s:
+        kim = make_contact(s, wa_id="821012345678", profile_name="김민수")
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy Clarke")
+        texts = [
+            (kim, "어제 주문했어요. 배송 언제 되나요?"),
+            (kim, "주문 번호는 A-1029 입니다"),
+            (amy, "Hello! Is the linen shirt still available?"),
+            (amy, 'She said "NEAR" the station -- with a * star'),
+            (amy, "<b>bold</b> & <img src=x onerror=alert(1)>"),
+            (kim, "감사합니다"),
+        ]
+        for i, (who, body) in enumerate(texts):
+            make_message(s, who, body, sent_at=BASE_TIME + timedelta(hours=i))
+    return db
+
+
+def bodies(db, query, **kw):
+    """The full bodies of the hits, newest first."""
+    with db.read() as s:
+        return [s.get(Message, h.message_id).body for h in search_messages(s, query, **kw)]
+
+
+def test_two_character_korean_word_finds_it_inside_longer_words(shop) -> None:
+    # '주문' must find '주문했어요' (Korean words carry particles and endings).
+    assert bodies(shop, "주문") == ["주문 번호는 A-1029 입니다", "어제 주문했어요. 배송 언제 되나요?"]
+
+
+def test_longer_korean_substring_across_word_boundary(shop) -> None:
+    assert bodies(shop, "했어요. 배송") == ["어제 주문했어요. 배송 언제 되나요?"]
+
+
+def test_latin_search_is_case_insensitive_and_newest_first(shop) -> None:
+    assert bodies(shop, "LINEN") == ["Hello! Is the linen shirt still available?"]
+    assert bodies(shop, "he") == [
+        'She said "NEAR" the station -- with a * star',
+        "Hello! Is the linen shirt still available?",
+    ]
+
+
+def test_one_character_query_still_works(shop) -> None:
+    assert bodies(shop, "감") == ["감사합니다"]
+    assert bodies(shop, "*") == ['She said "NEAR" the station -- with a * star']
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "*",
+        "NEAR",
+        "NEAR(a b)",
+        "-",
+        "a OR b",
+        "AND",
+        "^",
+        "(",
+        "col:val",
+        "'",
+        "%",
+        "_",
+        "\\",
+        "\x00",
+        "' OR 1=1 --",
+        "주문*",
+        '"NEAR"',
+        "x" * 10_000,
+        "   ",
+    ],
+)
+def test_any_typed_text_is_searched_literally_and_never_raises(shop, query: str) -> None:
+    with shop.read() as s:
+        search_messages(s, query)
+
+
+def test_operators_are_literal_text(shop) -> None:
+    assert bodies(shop, '"NEAR"') == ['She said "NEAR" the station -- with a * star']
+    assert bodies(shop, "-- with") == ['She said "NEAR" the station -- with a * star']
+    assert bodies(shop, "A-1029") == ["주문 번호는 A-1029 입니다"]
+    assert bodies(shop, "linen OR hello") == []
+
+
+def test_html_is_found_as_text(shop) -> None:
+    assert bodies(shop, "<img src") == ["<b>bold</b> & <img src=x onerror=alert(1)>"]
+
+
+def test_decomposed_hangul_query_matches_composed_text(shop) -> None:
+    assert bodies(shop, unicodedata.normalize("NFD", "배송")) == ["어제 주문했어요. 배송 언제 되나요?"]
+
+
+def test_search_inside_one_chat(shop) -> None:
+    with shop.read() as s:
+        kim_id = search_contacts(s, "김민수")[0].contact_id
+        hits = search_messages(s, "니다", contact_id=kim_id)
+    assert {h.contact_id for h in hits} == {kim_id}
+    assert len(hits) == 2
+
+
+def test_hit_carries_contact_date_and_highlight(shop) -> None:
+    with shop.read() as s:
+        [hit] = search_messages(s, "배송")
+    assert hit.contact_name == "김민수"
+    assert hit.snippet[hit.highlights[0][0] : hit.highlights[0][1]] == "배송"
+    assert hit.sent_at == BASE_TIME
+
+
+def test_snippet_of_a_huge_message_is_short_and_on_one_line(db) -> None:
+    with db.write() as s:
+        c = make_contact(s)
+        # A 5 MB paste is stored whole; its first 100,000 characters are indexed.
+        make_message(s, c, "가" * 50_000 + "\n찾는 말 여기\n" + "나" * 5_000_000)
+    with db.read() as s:
+        [hit] = search_messages(s, "찾는 말")
+    assert len(hit.snippet) < 200 and "\n" not in hit.snippet
+    assert hit.snippet[slice(*hit.highlights[0])] == "찾는 말"
+
+
+def test_contacts_are_found_by_name_and_by_phone_in_any_format(shop) -> None:
+    with shop.read() as s:
+        assert [c.display_name for c in search_contacts(s, "amy")] == ["Amy Clarke"]
+        assert [c.display_name for c in search_contacts(s, "010-1234-5678")] == ["김민수"]
+        assert [c.display_name for c in search_contacts(s, "+82 10 1234")] == ["김민수"]
