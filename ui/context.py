@@ -1,0 +1,27 @@
+"""What every window is built from: the open database, the app's folders, preferences and sync."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from app.db import Database
+from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+
+@dataclass
+class AppContext:
+    """Built once in ui/main.py (or by a test) and handed to the main window."""
+
+    db: Database
+    paths: AppPaths
+    demo: bool = False
+    # The Qt adapter around app's sync engine (ui/sync_adapter.py); None until sync starts.
+    sync: QObject | None = None
+    # Preferences shown in the settings dialog (enter_sends, notifications, previews, receipts…).
+    prefs: dict[str, Any] = field(default_factory=dict)
+    shop_region: str = "KR"
+    currency: str = "KRW"
