@@ -33,3 +33,8 @@ def db(db_path: Path) -> Iterator[object]:
     database = Database.open(db_path)
     yield database
     database.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests (PostgreSQL suite, kill -9 soak, frozen build) run last, after everything else."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)

@@ -1,0 +1,102 @@
+"""Chat-list query and search latency over the generated 1M-message database, vs raw SQLite baselines."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.db import Database
+from app.queries import conversations_page, messages_page
+from app.search import search_messages
+
+QUERIES_KO2 = ["주문", "배송", "감사", "사이", "입금", "재고", "환불", "택배", "할인", "사진"]
+QUERIES_KO3 = ["주문했", "배송 언제", "감사합니다", "교환 가능", "송장번호", "린넨 셔츠", "카드 결제"]
+QUERIES_EN = ["linen", "refund", "tracking", "coupon", "Thank you", "colours", "ship", "photo"]
+QUERIES_NUM = ["12345", "8821", "99", "5678"]
+QUERIES_MISS = ["없는말", "zzqx", "qq", "뷁"]
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", type=Path, nargs="?", default=Path("bench/data/shop.db"))
+    args = parser.parse_args()
+    if not args.path.exists():
+        raise SystemExit(f"{args.path} is missing: run `python -m bench.make_db {args.path}` first")
+    db = Database.open(args.path)
+    raw = sqlite3.connect(args.path)
+
+    # Chat list: first page of 100 conversations, one query, vs the raw indexed scan of contacts.
+    with db.read() as s:
+        conversations_page(s)
+        ours = timed(lambda: conversations_page(s, limit=100), 30)
+    base = timed(
+        lambda: raw.execute(
+            "SELECT id, profile_name, last_message_at FROM contact WHERE archived = 0 "
+            "ORDER BY pinned DESC, last_message_at DESC LIMIT 100"
+        ).fetchall(),
+        30,
+    )
+    print(
+        f"chat list page (100 rows): median {statistics.median(ours):.2f} ms "
+        f"(raw contact scan {statistics.median(base):.2f} ms, ratio {statistics.median(ours) / statistics.median(base):.1f}×)"
+    )
+
+    with db.read() as s:
+        newest = timed(lambda: messages_page(s, 1, limit=60), 20)
+    print(f"newest 60 messages of the 100k chat: median {statistics.median(newest):.2f} ms")
+
+    # Search: 100 queries of 2+ characters drawn from each family, newest 50 hits each.
+    rng = random.Random(3)
+    pool = QUERIES_KO2 + QUERIES_KO3 + QUERIES_EN + QUERIES_NUM + QUERIES_MISS
+    queries = [rng.choice(pool) for _ in range(100)]
+    times = []
+    with db.read() as s:
+        for q in queries:
+            t = time.perf_counter()
+            search_messages(s, q, limit=50)
+            times.append((time.perf_counter() - t) * 1000)
+    like = timed(
+        lambda: raw.execute(
+            "SELECT id FROM message WHERE body LIKE '%없는말%' ORDER BY id DESC LIMIT 50"
+        ).fetchall(),
+        3,
+    )
+    print(
+        f"search over {raw.execute('select count(*) from message').fetchone()[0]:,} messages, "
+        f"100 queries: p50 {pct(times, 50):.2f} ms, p95 {pct(times, 95):.2f} ms, max {max(times):.2f} ms "
+        f"(LIKE scan baseline {statistics.median(like):.0f} ms, p95 ratio {pct(times, 95) / statistics.median(like):.3f})"
+    )
+    for family, qs in [
+        ("ko 2-char", QUERIES_KO2),
+        ("ko 3+", QUERIES_KO3),
+        ("latin", QUERIES_EN),
+        ("digits", QUERIES_NUM),
+        ("no match", QUERIES_MISS),
+    ]:
+        with db.read() as s:
+            fam = [t for q in qs for t in timed(lambda q=q: search_messages(s, q), 3)]
+        print(f"  {family:9s} p50 {pct(fam, 50):6.2f} ms  p95 {pct(fam, 95):6.2f} ms")
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
