@@ -117,7 +117,6 @@ def generate(
     rest = messages - big_chat
     span = 330 * MS_PER_DAY
     batch: list[tuple[object, ...]] = []
-    mid = 0
 
     def flush() -> None:
         con.executemany(
@@ -131,8 +130,7 @@ def generate(
     times = sorted(rng.randrange(span) for _ in range(messages))
     owners = [1] * big_chat + [rng.randint(2, contacts) for _ in range(rest)]
     rng.shuffle(owners)
-    for t, cid in zip(times, owners, strict=True):
-        mid += 1
+    for mid, (t, cid) in enumerate(zip(times, owners, strict=True), start=1):
         inbound = rng.random() < 0.55
         kind = "text" if rng.random() < 0.93 else rng.choice(("image", "document", "location"))
         body = sentence(rng, korean_of[cid]) if kind != "location" else "서울 성동구 성수동"
