@@ -1,0 +1,63 @@
+"""The owner's preferences and connection settings, kept in the database's setting table."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from app.models import Setting
+
+PREFERENCES_KEY = "preferences"
+
+Language = Literal["system", "en", "ko"]
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the settings dialog edits. Defaults are what a new shop gets."""
+
+    relay_url: str = ""
+    enter_sends: bool = True
+    notifications: bool = True
+    notification_previews: bool = True
+    read_receipts: bool = True
+    language: Language = "system"
+    shop_region: str = "KR"  # ISO country, for formatting phone numbers
+    currency: str = "KRW"  # ISO 4217, for prices
+    setup_done: bool = False
+
+    def replace(self, **changes: Any) -> Preferences:
+        return dataclasses.replace(self, **changes)
+
+
+def load_preferences(session: Session) -> Preferences:
+    row = session.get(Setting, PREFERENCES_KEY)
+    stored = row.value if row is not None and isinstance(row.value, dict) else {}
+    known = {f.name for f in dataclasses.fields(Preferences)}
+    # Keys from a newer version are ignored, missing ones take their defaults.
+    return Preferences(**{k: v for k, v in stored.items() if k in known})
+
+
+def save_preferences(session: Session, prefs: Preferences) -> None:
+    value = dataclasses.asdict(prefs)
+    row = session.get(Setting, PREFERENCES_KEY)
+    if row is None:
+        session.add(Setting(key=PREFERENCES_KEY, value=value))
+    else:
+        row.value = value
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else row.value
+
+
+def put_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
