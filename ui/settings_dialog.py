@@ -1,0 +1,254 @@
+"""Settings: relay connection, sending and notifications, language, data folder, backup and restore."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backup import create_backup, default_backup_name, folder_size
+from app.errors import ShopInboxError
+from app.relay_check import normalise_relay_url
+from app.settings import Preferences, load_preferences, save_preferences
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def human_size(size: int) -> str:
+    from babel.units import format_unit
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale().name()
+    for unit, factor in (("digital-gigabyte", 1e9), ("digital-megabyte", 1e6), ("digital-kilobyte", 1e3)):
+        if size >= factor:
+            return str(format_unit(round(size / factor, 1), unit, length="short", locale=locale))
+    return str(format_unit(size, "digital-byte", length="short", locale=locale))
+
+
+class _Signals(QObject):
+    done = Signal(object, object)  # result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], object]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            self.signals.done.emit(self.fn(), None)
+        except (OSError, ShopInboxError) as exc:
+            log.warning("settings job failed: %s", exc)
+            self.signals.done.emit(None, exc)
+
+
+class SettingsDialog(QDialog):
+    """Edits Preferences; the token goes to the keyring through `store_token`."""
+
+    restore_requested = Signal(Path)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        token_location: str = "",
+        store_token: Callable[[str], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store_token = store_token
+        self.setWindowTitle(self.tr("Settings"))
+        with ctx.db.read() as s:
+            self.prefs = load_preferences(s)
+
+        # Connection
+        self.relay_url = QLineEdit(self.prefs.relay_url)
+        self.relay_url.setPlaceholderText("https://relay.myshop.com")
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("Leave empty to keep the current token"))
+        self.token_where = QLabel(token_location or self.tr("No token stored yet."))
+        self.token_where.setWordWrap(True)
+        self.token_where.setTextFormat(Qt.TextFormat.PlainText)
+        connection = QGroupBox(self.tr("Relay"))
+        form = QFormLayout(connection)
+        form.addRow(self.tr("Relay address"), self.relay_url)
+        form.addRow(self.tr("Token"), self.token)
+        form.addRow("", self.token_where)
+
+        # Behaviour
+        self.enter_sends = QCheckBox(self.tr("Enter sends the message (Shift+Enter for a new line)"))
+        self.enter_sends.setChecked(self.prefs.enter_sends)
+        self.notifications = QCheckBox(self.tr("Show a notification for new messages"))
+        self.notifications.setChecked(self.prefs.notifications)
+        self.previews = QCheckBox(self.tr("Show the message text in notifications"))
+        self.previews.setChecked(self.prefs.notification_previews)
+        self.receipts = QCheckBox(self.tr("Send read receipts (blue ticks) to customers"))
+        self.receipts.setChecked(self.prefs.read_receipts)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("한국어", "ko")
+        self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))
+        self.language_note = QLabel(self.tr("A new language is used after Shop Inbox restarts."))
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(lambda _i: self.language_note.setVisible(True))
+        behaviour = QGroupBox(self.tr("Messages"))
+        box = QVBoxLayout(behaviour)
+        for widget in (self.enter_sends, self.notifications, self.previews, self.receipts):
+            box.addWidget(widget)
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(QLabel(self.tr("Language")))
+        lang_row.addWidget(self.language, 1)
+        box.addLayout(lang_row)
+        box.addWidget(self.language_note)
+        self.notifications.toggled.connect(self.previews.setEnabled)
+        self.previews.setEnabled(self.prefs.notifications)
+
+        # Data
+        data = QGroupBox(self.tr("Your data"))
+        data_box = QVBoxLayout(data)
+        self.data_folder = QLabel(str(ctx.paths.data_dir))
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_size = QLabel(self.tr("Measuring…"))
+        open_folder = QPushButton(self.tr("Open folder"))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.data_dir)))
+        )
+        self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.restore_button = QPushButton(self.tr("Restore from backup…"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.choose_restore)
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        self.backup_status.setTextFormat(Qt.TextFormat.PlainText)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.data_folder, 1)
+        folder_row.addWidget(open_folder)
+        data_box.addLayout(folder_row)
+        data_box.addWidget(self.data_size)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.backup_button)
+        buttons_row.addWidget(self.restore_button)
+        buttons_row.addStretch(1)
+        data_box.addLayout(buttons_row)
+        data_box.addWidget(self.backup_status)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(connection)
+        layout.addWidget(behaviour)
+        layout.addWidget(data)
+        layout.addWidget(buttons)
+        if ctx.demo:
+            connection.setEnabled(False)
+            connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
+        self._jobs: list[_Job] = []
+        self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
+
+    def _run(self, fn: Callable[[], object], then: Callable[[object, object], None]) -> None:
+        job = _Job(fn)
+        job.signals.done.connect(then)
+        self._jobs.append(job)
+        QThreadPool.globalInstance().start(job)
+
+    def _size_measured(self, size: object, error: object) -> None:
+        if isinstance(size, int):
+            self.data_size.setText(self.tr("Using {size} on this computer").format(size=human_size(size)))
+        else:
+            self.data_size.setText(self.tr("Size unknown"))
+
+    def edited_preferences(self) -> Preferences:
+        return self.prefs.replace(
+            relay_url=normalise_relay_url(self.relay_url.text()) if self.relay_url.text().strip() else "",
+            enter_sends=self.enter_sends.isChecked(),
+            notifications=self.notifications.isChecked(),
+            notification_previews=self.previews.isChecked(),
+            read_receipts=self.receipts.isChecked(),
+            language=self.language.currentData(),
+        )
+
+    def accept(self) -> None:
+        prefs = self.edited_preferences()
+        token = self.token.text().strip()
+        if token and self.store_token is not None:
+            try:
+                where = self.store_token(token)
+            except ShopInboxError as exc:
+                QMessageBox.warning(self, self.tr("Token not saved"), str(exc))
+                return
+            self.token_where.setText(where)
+        with self.ctx.db.write() as s:
+            save_preferences(s, prefs)
+        self.ctx.prefs.update(
+            enter_sends=prefs.enter_sends,
+            notifications=prefs.notifications,
+            notification_previews=prefs.notification_previews,
+            read_receipts=prefs.read_receipts,
+        )
+        self.prefs = prefs
+        super().accept()
+
+    def backup_now(self) -> None:
+        default = str(Path.home() / default_backup_name())
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), default, "Zip (*.zip)")
+        if target:
+            self.start_backup(Path(target))
+
+    def start_backup(self, target: Path) -> None:
+        """Write the backup off the GUI thread; the status line says when it is done."""
+        self.backup_button.setEnabled(False)
+        self.backup_status.setText(self.tr("Backing up…"))
+        self._run(lambda: create_backup(self.ctx.paths, target), self._backup_done)
+
+    def _backup_done(self, info: object, error: object) -> None:
+        self.backup_button.setEnabled(True)
+        if error is not None:
+            self.backup_status.setText(self.tr("The backup failed: {error}").format(error=error))
+            return
+        path = getattr(info, "path", "")
+        self.backup_status.setText(self.tr("Backup saved to {path}").format(path=path))
+
+    def choose_restore(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from backup"), str(Path.home()), "Zip (*.zip)"
+        )
+        if not source:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Your current chats will be replaced by the ones in the backup. They are kept aside in "
+                "the data folder, not deleted. Continue?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(Path(source))
+            self.reject()

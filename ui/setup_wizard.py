@@ -1,0 +1,251 @@
+"""First-run setup: connect to the shop's relay (URL + token, checked), choose country and currency."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from app.relay_check import CheckOutcome, CheckResult, check_relay, normalise_relay_url
+
+log = logging.getLogger(__name__)
+
+
+def relay_guide_url() -> str:
+    """docs/relay.md, shipped beside the resources (and in the frozen bundle)."""
+    from PySide6.QtCore import QUrl
+
+    from ui.resources import resources_dir
+
+    for candidate in (resources_dir() / "docs" / "relay.md", resources_dir().parent / "docs" / "relay.md"):
+        if candidate.exists():
+            return QUrl.fromLocalFile(str(candidate)).toString()
+    return "docs/relay.md"
+
+
+# (ISO country, currency) pairs offered first; the owner can pick any other.
+COUNTRIES: tuple[tuple[str, str], ...] = (
+    ("KR", "KRW"),
+    ("US", "USD"),
+    ("GB", "GBP"),
+    ("JP", "JPY"),
+    ("DE", "EUR"),
+    ("ES", "EUR"),
+    ("FR", "EUR"),
+    ("IN", "INR"),
+    ("BR", "BRL"),
+    ("ID", "IDR"),
+    ("MX", "MXN"),
+)
+CURRENCIES = ("KRW", "USD", "EUR", "GBP", "JPY", "INR", "BRL", "IDR", "MXN")
+
+
+class _CheckSignals(QObject):
+    finished = Signal(object)
+
+
+class _CheckTask(QRunnable):
+    """Runs the blocking relay check on the thread pool; the result comes back as a signal."""
+
+    def __init__(self, fn: Callable[[], CheckResult]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _CheckSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # a bug in the check must not leave the wizard spinning
+            log.exception("relay check crashed")
+            result = CheckResult(CheckOutcome.UNREACHABLE, str(exc))
+        self.signals.finished.emit(result)
+
+
+def explain(result: CheckResult) -> str:
+    """A sentence a shop owner understands for each outcome."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RelayCheck", text)
+
+    return {
+        CheckOutcome.OK: tr("Connected. Your relay answers and accepts the token."),
+        CheckOutcome.INVALID_URL: tr(
+            "That does not look like a web address. It should look like https://relay.myshop.com"
+        ),
+        CheckOutcome.INSECURE_REMOTE: tr(
+            "This address starts with http://, so your token would travel unencrypted over the internet. "
+            "Use the https:// address of your relay."
+        ),
+        CheckOutcome.UNREACHABLE: tr(
+            "The relay could not be reached. Check the address, your internet connection, and that the "
+            "relay is running."
+        ),
+        CheckOutcome.NOT_A_RELAY: tr(
+            "Something answered at this address, but it is not a Shop Inbox relay. Check the address."
+        ),
+        CheckOutcome.WRONG_TOKEN: tr(
+            "The relay refused the token. Copy it again from the relay (shop-inbox-relay token) "
+            "and paste it here."
+        ),
+        CheckOutcome.SERVER_ERROR: tr("The relay had a problem answering. Try again in a minute."),
+    }[result.outcome]
+
+
+class RelayPage(QWizardPage):
+    """Relay address and token, with a check that explains any failure in plain words."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Connect to your relay"))
+        self.setSubTitle(
+            self.tr(
+                "The relay is the small always-on server that receives your WhatsApp messages. "
+                "Paste its address and the token it printed."
+            )
+        )
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://relay.myshop.com")
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("Paste the relay token"))
+        self.check_button = QPushButton(self.tr("Check connection"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        guide = QLabel('<a href="{}">{}</a>'.format(relay_guide_url(), self.tr("How do I set up a relay?")))
+        guide.setOpenExternalLinks(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Relay address"), self.url)
+        form.addRow(self.tr("Token"), self.token)
+        row = QHBoxLayout()
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        layout.addWidget(guide)
+        self.last_result: CheckResult | None = None
+        self._checked_for: tuple[str, str] | None = None
+        self.check_button.clicked.connect(self.start_check)
+        self.url.textChanged.connect(self._invalidate)
+        self.token.textChanged.connect(self._invalidate)
+        self.registerField("relay_url*", self.url)
+        self.registerField("relay_token*", self.token)
+
+    def _invalidate(self) -> None:
+        self.last_result = None
+        self.result.clear()
+        self.completeChanged.emit()
+
+    def start_check(self) -> None:
+        url, token = normalise_relay_url(self.url.text()), self.token.text().strip()
+        self.check_button.setEnabled(False)
+        self.result.setText(self.tr("Checking…"))
+        task = _CheckTask(lambda: check_relay(url, token))
+        task.signals.finished.connect(lambda result: self._checked(result, (url, token)))
+        self._task = task  # keep the signals object alive until it reports
+        QThreadPool.globalInstance().start(task)
+
+    def _checked(self, result: CheckResult, checked_for: tuple[str, str]) -> None:
+        self.check_button.setEnabled(True)
+        self.last_result = result
+        self._checked_for = checked_for
+        self.result.setText(explain(result))
+        self.result.setProperty("ok", result.ok)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.last_result and self.last_result.ok)
+
+
+class ShopPage(QWizardPage):
+    """Country (for phone number formatting) and the currency of prices."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your shop"))
+        self.setSubTitle(self.tr("Used to show phone numbers and prices the way your customers write them."))
+        from babel import Locale
+
+        self.country = QComboBox()
+        self.currency = QComboBox()
+        display = Locale.parse("en")
+        for code, _currency in COUNTRIES:
+            self.country.addItem(display.territories.get(code, code), code)
+        for code in CURRENCIES:
+            self.currency.addItem(code, code)
+        self.country.currentIndexChanged.connect(self._country_changed)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Country"), self.country)
+        form.addRow(self.tr("Currency"), self.currency)
+
+    def _country_changed(self, index: int) -> None:
+        currency = COUNTRIES[index][1] if 0 <= index < len(COUNTRIES) else "USD"
+        self.currency.setCurrentIndex(max(0, self.currency.findData(currency)))
+
+    @property
+    def region(self) -> str:
+        return str(self.country.currentData())
+
+    @property
+    def currency_code(self) -> str:
+        return str(self.currency.currentData())
+
+
+class SetupWizard(QWizard):
+    """Shown when no relay is configured (and not in the demo)."""
+
+    demo_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Set up Shop Inbox"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        intro = QWizardPage()
+        intro.setTitle(self.tr("Welcome to Shop Inbox"))
+        intro.setSubTitle(self.tr("Answer your WhatsApp customers from this computer."))
+        text = QLabel(
+            self.tr(
+                "To connect your shop's WhatsApp number you need its relay address and token. "
+                "Not ready yet? Try the demo shop first: nothing you do there touches your own data."
+            )
+        )
+        text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Try the demo"))
+        self.demo_button.clicked.connect(self._demo)
+        box = QVBoxLayout(intro)
+        box.addWidget(text)
+        box.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+        self.relay_page = RelayPage()
+        self.shop_page = ShopPage()
+        self.addPage(intro)
+        self.addPage(self.relay_page)
+        self.addPage(self.shop_page)
+        self.resize(640, 460)
+
+    def _demo(self) -> None:
+        self.demo_requested.emit()
+        self.reject()
+
+    @property
+    def relay_url(self) -> str:
+        return normalise_relay_url(self.relay_page.url.text())
+
+    @property
+    def token(self) -> str:
+        return self.relay_page.token.text().strip()
