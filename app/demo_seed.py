@@ -1,0 +1,174 @@
+"""The demo shop's past: customers, weeks of Korean and English chats, labels (no Qt, deterministic)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Contact, Label, Message, contact_label
+
+
+@dataclass(frozen=True, slots=True)
+class DemoCustomer:
+    wa_id: str
+    name: str
+    korean: bool
+    label: str | None
+    script: tuple[tuple[str, str], ...]  # (direction, text) in order
+
+
+KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
+    DemoCustomer(
+        "821055501234",
+        "김민지",
+        True,
+        "Paid",
+        (
+            ("in", "안녕하세요! 린넨 셔츠 아이보리 M 사이즈 재고 있나요?"),
+            ("out", "안녕하세요 민지님 😊 네, 아이보리 M 재고 있습니다. 39,000원이에요."),
+            ("in", "그럼 하나 주문할게요. 계좌번호 알려주세요"),
+            ("out", "국민은행 123-45-678901 (서울리넨하우스) 입니다. 입금 확인 후 바로 발송해드릴게요!"),
+            ("in", "입금했습니다~"),
+            ("out", "확인했습니다. 오늘 오후에 발송됩니다. 감사합니다!"),
+        ),
+    ),
+    DemoCustomer(
+        "821077703456",
+        "박서준",
+        True,
+        "Order complete",
+        (
+            ("in", "지난주에 주문한 원피스 잘 받았어요. 너무 예뻐요!"),
+            ("out", "와 다행이에요 서준님! 예쁘게 입어주세요 🙏"),
+            ("in", "혹시 같은 디자인으로 네이비 색상도 나오나요?"),
+            ("out", "네이비는 다음 주 수요일 입고 예정이에요. 입고되면 바로 연락드릴게요."),
+        ),
+    ),
+    DemoCustomer(
+        "821099907890",
+        "이하은",
+        True,
+        "Pending payment",
+        (
+            ("in", "주문했는데 배송 언제 되나요?"),
+            ("out", "하은님 안녕하세요. 주문 확인했어요! 입금 확인되면 1~2일 안에 받으실 수 있어요."),
+            ("in", "아 아직 입금 안 했네요 😅 오늘 저녁에 할게요"),
+        ),
+    ),
+    DemoCustomer(
+        "821033304567",
+        "최유진",
+        True,
+        "New customer",
+        (
+            ("in", "인스타 보고 연락드려요. 매장 방문도 가능한가요?"),
+            ("out", "네 가능해요! 성수동 매장은 평일 10시~7시, 토요일 11시~5시에 열어요."),
+            ("in", "주말에 들를게요. 주차 되나요?"),
+        ),
+    ),
+    DemoCustomer(
+        "821044405678",
+        "정도윤",
+        True,
+        "New order",
+        (
+            ("in", "사이즈 교환 가능할까요? L이 조금 커서요"),
+            ("out", "물론이죠. 택배로 보내주시면 M으로 교환해 드릴게요. 왕복 배송비는 저희가 부담해요."),
+            ("in", "감사합니다! 내일 보낼게요"),
+            ("out", "네~ 송장번호 알려주시면 확인할게요."),
+            ("in", "CJ대한통운 6543 2109 8765 입니다"),
+        ),
+    ),
+)
+
+EN_CUSTOMERS: tuple[DemoCustomer, ...] = (
+    DemoCustomer(
+        "447700900123",
+        "Amy Clarke",
+        False,
+        "Paid",
+        (
+            ("in", "Hi! Do you ship the linen shirts to the UK?"),
+            ("out", "Hi Amy! Yes, we ship worldwide. UK delivery takes 5–7 days and costs ₩15,000."),
+            ("in", "Great, I'll take the sage green one in S please."),
+            ("out", "Lovely choice! Here is the payment link. We'll ship as soon as it's paid."),
+            ("in", "Paid, thank you!"),
+        ),
+    ),
+    DemoCustomer(
+        "14155550123",
+        "Daniel Ortiz",
+        False,
+        None,
+        (
+            ("in", "Is the <b>wool cardigan</b> still available? The link on your site says sold out"),
+            ("out", "Hi Daniel, we restocked it this morning — grey and navy, sizes S to XL."),
+            ("in", "Navy L then. Can I pick it up tomorrow?"),
+        ),
+    ),
+    DemoCustomer(
+        "61412345678",
+        "Grace Lee",
+        False,
+        "Order complete",
+        (
+            ("in", "The scarf arrived today, it's beautiful 😍"),
+            ("out", "So happy you like it, Grace! Thanks for shopping with us."),
+        ),
+    ),
+)
+
+DEMO_CUSTOMERS = KO_CUSTOMERS + EN_CUSTOMERS
+
+
+def seed_demo_history(session: Session, now: datetime | None = None, seed: int = 11) -> int:
+    """Write weeks of past chats; returns the number of messages. Idempotent by wamid."""
+    now = now or datetime.now(UTC)
+    rng = random.Random(seed)
+    labels = {label.name: label.id for label in session.scalars(select(Label))}
+    written = 0
+    for index, customer in enumerate(DEMO_CUSTOMERS):
+        contact = session.scalar(select(Contact).where(Contact.wa_id == customer.wa_id))
+        if contact is None:
+            contact = Contact(wa_id=customer.wa_id, profile_name=customer.name)
+            session.add(contact)
+            session.flush()
+        if customer.label and customer.label in labels:
+            session.execute(
+                contact_label.insert().prefix_with("OR IGNORE"),
+                {"contact_id": contact.id, "label_id": labels[customer.label]},
+            )
+        # Chats spread over the last six weeks; the first customers wrote most recently.
+        start = now - timedelta(days=3 + index * 5, hours=rng.randint(0, 8))
+        at = start
+        last = len(customer.script) - 1
+        for position, (direction, text) in enumerate(customer.script):
+            at += timedelta(minutes=rng.randint(2, 90))
+            wamid = f"wamid.DEMO{customer.wa_id}{position:03d}"
+            if session.scalar(select(Message.id).where(Message.wamid == wamid)) is not None:
+                continue
+            inbound = direction == "in"
+            # Recent chats that end with the customer's message are still unread.
+            unread = inbound and position == last and index < 5
+            session.add(
+                Message(
+                    contact_id=contact.id,
+                    wamid=wamid,
+                    direction=direction,
+                    kind="text",
+                    body=text,
+                    status="received" if inbound else "read",
+                    sent_by=None if inbound else "owner",
+                    sent_at=at,
+                    unread=unread,
+                )
+            )
+            written += 1
+        if customer.script and customer.script[-1][0] == "in":
+            contact.last_inbound_at = at
+    session.flush()
+    return written
