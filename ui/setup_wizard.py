@@ -75,31 +75,35 @@ class _CheckTask(QRunnable):
 
 def explain(result: CheckResult) -> str:
     """A sentence a shop owner understands for each outcome."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("RelayCheck", text)
-
+    translate = QCoreApplication.translate
     return {
-        CheckOutcome.OK: tr("Connected. Your relay answers and accepts the token."),
-        CheckOutcome.INVALID_URL: tr(
-            "That does not look like a web address. It should look like https://relay.myshop.com"
+        CheckOutcome.OK: translate("RelayCheck", "Connected. Your relay answers and accepts the token."),
+        CheckOutcome.INVALID_URL: translate(
+            "RelayCheck",
+            "That does not look like a web address. It should look like https://relay.myshop.com",
         ),
-        CheckOutcome.INSECURE_REMOTE: tr(
+        CheckOutcome.INSECURE_REMOTE: translate(
+            "RelayCheck",
             "This address starts with http://, so your token would travel unencrypted over the internet. "
-            "Use the https:// address of your relay."
+            "Use the https:// address of your relay.",
         ),
-        CheckOutcome.UNREACHABLE: tr(
+        CheckOutcome.UNREACHABLE: translate(
+            "RelayCheck",
             "The relay could not be reached. Check the address, your internet connection, and that the "
-            "relay is running."
+            "relay is running.",
         ),
-        CheckOutcome.NOT_A_RELAY: tr(
-            "Something answered at this address, but it is not a Shop Inbox relay. Check the address."
+        CheckOutcome.NOT_A_RELAY: translate(
+            "RelayCheck",
+            "Something answered at this address, but it is not a Shop Inbox relay. Check the address.",
         ),
-        CheckOutcome.WRONG_TOKEN: tr(
+        CheckOutcome.WRONG_TOKEN: translate(
+            "RelayCheck",
             "The relay refused the token. Copy it again from the relay (shop-inbox-relay token) "
-            "and paste it here."
+            "and paste it here.",
         ),
-        CheckOutcome.SERVER_ERROR: tr("The relay had a problem answering. Try again in a minute."),
+        CheckOutcome.SERVER_ERROR: translate(
+            "RelayCheck", "The relay had a problem answering. Try again in a minute."
+        ),
     }[result.outcome]
 
 
@@ -108,27 +112,30 @@ class RelayPage(QWizardPage):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__()
-        self.setTitle(self.tr("Connect to your relay"))
+        self.setTitle(self.tr("RelayCheck", "Connect to your relay"))
         self.setSubTitle(
             self.tr(
+                "RelayCheck",
                 "The relay is the small always-on server that receives your WhatsApp messages. "
-                "Paste its address and the token it printed."
+                "Paste its address and the token it printed.",
             )
         )
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://relay.myshop.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText(self.tr("Paste the relay token"))
-        self.check_button = QPushButton(self.tr("Check connection"))
+        self.token.setPlaceholderText(self.tr("RelayCheck", "Paste the relay token"))
+        self.check_button = QPushButton(self.tr("RelayCheck", "Check connection"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        guide = QLabel('<a href="{}">{}</a>'.format(relay_guide_url(), self.tr("How do I set up a relay?")))
+        guide = QLabel(
+            '<a href="{}">{}</a>'.format(relay_guide_url(), self.tr("RelayCheck", "How do I set up a relay?"))
+        )
         guide.setOpenExternalLinks(True)
         form = QFormLayout()
-        form.addRow(self.tr("Relay address"), self.url)
-        form.addRow(self.tr("Token"), self.token)
+        form.addRow(self.tr("RelayCheck", "Relay address"), self.url)
+        form.addRow(self.tr("RelayCheck", "Token"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -154,7 +161,7 @@ class RelayPage(QWizardPage):
     def start_check(self) -> None:
         url, token = normalise_relay_url(self.url.text()), self.token.text().strip()
         self.check_button.setEnabled(False)
-        self.result.setText(self.tr("Checking…"))
+        self.result.setText(self.tr("RelayCheck", "Checking…"))
         task = _CheckTask(lambda: check_relay(url, token))
         task.signals.finished.connect(lambda result: self._checked(result, (url, token)))
         self._task = task  # keep the signals object alive until it reports
@@ -177,8 +184,10 @@ class ShopPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(self.tr("Your shop"))
-        self.setSubTitle(self.tr("Used to show phone numbers and prices the way your customers write them."))
+        self.setTitle(self.tr("RelayCheck", "Your shop"))
+        self.setSubTitle(
+            self.tr("RelayCheck", "Used to show phone numbers and prices the way your customers write them.")
+        )
         from babel import Locale
 
         self.country = QComboBox()
@@ -190,8 +199,8 @@ class ShopPage(QWizardPage):
             self.currency.addItem(code, code)
         self.country.currentIndexChanged.connect(self._country_changed)
         form = QFormLayout(self)
-        form.addRow(self.tr("Country"), self.country)
-        form.addRow(self.tr("Currency"), self.currency)
+        form.addRow(self.tr("RelayCheck", "Country"), self.country)
+        form.addRow(self.tr("RelayCheck", "Currency"), self.currency)
 
     def _country_changed(self, index: int) -> None:
         currency = COUNTRIES[index][1] if 0 <= index < len(COUNTRIES) else "USD"
@@ -213,19 +222,20 @@ class SetupWizard(QWizard):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Set up Shop Inbox"))
+        self.setWindowTitle(self.tr("RelayCheck", "Set up Shop Inbox"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         intro = QWizardPage()
-        intro.setTitle(self.tr("Welcome to Shop Inbox"))
-        intro.setSubTitle(self.tr("Answer your WhatsApp customers from this computer."))
+        intro.setTitle(self.tr("RelayCheck", "Welcome to Shop Inbox"))
+        intro.setSubTitle(self.tr("RelayCheck", "Answer your WhatsApp customers from this computer."))
         text = QLabel(
             self.tr(
+                "RelayCheck",
                 "To connect your shop's WhatsApp number you need its relay address and token. "
-                "Not ready yet? Try the demo shop first: nothing you do there touches your own data."
+                "Not ready yet? Try the demo shop first: nothing you do there touches your own data.",
             )
         )
         text.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("Try the demo"))
+        self.demo_button = QPushButton(self.tr("RelayCheck", "Try the demo"))
         self.demo_button.clicked.connect(self._demo)
         box = QVBoxLayout(intro)
         box.addWidget(text)
