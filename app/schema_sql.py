@@ -89,6 +89,13 @@ FTS_TRIGGERS = (
     """,
 )
 
+# Fill both indexes from the message table (the same capped text the triggers index, so a later
+# 'delete' matches what was indexed; FTS5's 'rebuild' would index whole bodies).
+FTS_FILL = (
+    f"INSERT INTO message_fts(rowid, body) SELECT id, {_BODY.format(row='message')} FROM message",
+    "INSERT INTO message_bigram(rowid, grams) SELECT id, grams FROM message",
+)
+
 FTS_TRIGGER_NAMES = ("message_fts_ai", "message_fts_ad", "message_fts_au")
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Runs of letters and digits in any script (\w without the underscore).
+_WORDS = re.compile(r"[^\W_]+")
 
 # Bodies longer than this are still stored whole; only the search index text is capped, so a
 # 5 MB paste cannot blow up the bigram index (search still finds it through the trigram table).
@@ -30,22 +34,11 @@ def bigram_text(body: str | None) -> str:
         return ""
     text = nfc(body[:BIGRAM_SOURCE_LIMIT]).casefold()
     grams: list[str] = []
-    word: list[str] = []
-
-    def flush() -> None:
+    for word in _WORDS.findall(text):
         if len(word) == 1:
-            grams.append(word[0])
+            grams.append(word)
         else:
-            grams.extend(word[i] + word[i + 1] for i in range(len(word) - 1))
-        word.clear()
-
-    for ch in text:
-        if _is_word_char(ch):
-            word.append(ch)
-        elif word:
-            flush()
-    if word:
-        flush()
+            grams.extend(word[i : i + 2] for i in range(len(word) - 1))
     # Duplicates add nothing to a detail='none' index.
     return " ".join(dict.fromkeys(grams))
 

@@ -136,3 +136,21 @@ def test_contacts_are_found_by_name_and_by_phone_in_any_format(shop) -> None:
         assert [c.display_name for c in search_contacts(s, "amy")] == ["Amy Clarke"]
         assert [c.display_name for c in search_contacts(s, "010-1234-5678")] == ["김민수"]
         assert [c.display_name for c in search_contacts(s, "+82 10 1234")] == ["김민수"]
+
+
+def test_editing_and_deleting_huge_messages_keeps_the_indexes_sound(db) -> None:
+    from sqlalchemy import text
+
+    with db.write() as s:
+        c = make_contact(s)
+        big = make_message(s, c, "긴 글 " * 40_000)
+        make_message(s, c, "주문 확인")
+    with db.write() as s:
+        s.get(Message, big.id).body = "짧은 글"
+    with db.write() as s:
+        s.delete(s.get(Message, big.id))
+    with db.read() as s:
+        for table in ("message_fts", "message_bigram"):
+            s.execute(text(f"INSERT INTO {table}({table}) VALUES ('integrity-check')"))
+        assert [h.snippet for h in search_messages(s, "주문")] == ["주문 확인"]
+        assert search_messages(s, "짧은") == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from app.schema_sql import FTS_CREATE, FTS_TRIGGER_NAMES, FTS_TRIGGERS
+from app.schema_sql import FTS_CREATE, FTS_FILL, FTS_TRIGGER_NAMES, FTS_TRIGGERS
 from app.text import bigram_text
 
 revision = "0002"
@@ -31,8 +31,8 @@ def upgrade() -> None:
         op.execute(statement)
     for trigger in FTS_TRIGGERS:
         op.execute(trigger)
-    op.execute("INSERT INTO message_fts(message_fts) VALUES ('rebuild')")
-    op.execute("INSERT INTO message_bigram(message_bigram) VALUES ('rebuild')")
+    for statement in FTS_FILL:
+        op.execute(statement)
     op.execute("PRAGMA user_version = 2")
 
 
