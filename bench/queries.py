@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.db import Database
+from bench.report import emit
 from app.queries import conversations_page, messages_page
 from app.search import search_messages
 
@@ -55,14 +56,17 @@ def main() -> None:
         ).fetchall(),
         30,
     )
-    print(
-        f"chat list page (100 rows): median {statistics.median(ours):.2f} ms "
-        f"(raw contact scan {statistics.median(base):.2f} ms, ratio {statistics.median(ours) / statistics.median(base):.1f}×)"
+    emit(
+        "chat list page (100 conversations)",
+        statistics.median(ours),
+        "ms",
+        baseline=statistics.median(base),
+        baseline_name="raw indexed scan of contact",
     )
 
     with db.read() as s:
         newest = timed(lambda: messages_page(s, 1, limit=60), 20)
-    print(f"newest 60 messages of the 100k chat: median {statistics.median(newest):.2f} ms")
+    emit("newest 60 messages of the 100k chat", statistics.median(newest), "ms")
 
     # Search: 100 queries of 2+ characters drawn from each family, newest 50 hits each.
     rng = random.Random(3)
@@ -80,10 +84,21 @@ def main() -> None:
         ).fetchall(),
         3,
     )
-    print(
-        f"search over {raw.execute('select count(*) from message').fetchone()[0]:,} messages, "
-        f"100 queries: p50 {pct(times, 50):.2f} ms, p95 {pct(times, 95):.2f} ms, max {max(times):.2f} ms "
-        f"(LIKE scan baseline {statistics.median(like):.0f} ms, p95 ratio {pct(times, 95) / statistics.median(like):.3f})"
+    like_ms = statistics.median(like)
+    emit(
+        "search p50 (100 queries, 2+ chars)",
+        pct(times, 50),
+        "ms",
+        baseline=like_ms,
+        baseline_name="LIKE scan",
+    )
+    emit(
+        "search p95 (100 queries, 2+ chars)",
+        pct(times, 95),
+        "ms",
+        baseline=like_ms,
+        baseline_name="LIKE scan",
+        goal="≤ 30 ms",
     )
     for family, qs in [
         ("ko 2-char", QUERIES_KO2),
