@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.db import Database
-from bench.report import emit
 from app.queries import conversations_page, messages_page
 from app.search import search_messages
+from bench.report import emit
 
 QUERIES_KO2 = ["주문", "배송", "감사", "사이", "입금", "재고", "환불", "택배", "할인", "사진"]
 QUERIES_KO3 = ["주문했", "배송 언제", "감사합니다", "교환 가능", "송장번호", "린넨 셔츠", "카드 결제"]
