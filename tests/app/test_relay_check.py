@@ -1,0 +1,66 @@
+"""The first-run connection check explains each failure: bad address, plain http, unreachable, not a relay."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from app.relay_check import CheckOutcome, check_relay, normalise_relay_url
+
+
+@pytest.fixture
+def not_a_relay() -> Iterator[str]:
+    """Some other web server on loopback (a router page, a blog)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b"<html>Welcome to nginx!</html>"
+            self.send_response(200 if self.path == "/" else 404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_bare_host_gets_https_and_trailing_slash_is_dropped() -> None:
+    assert normalise_relay_url(" relay.myshop.com/ ") == "https://relay.myshop.com"
+
+
+@pytest.mark.parametrize("url", ["", "ftp://relay", "https://", "not a url at all"])
+def test_something_that_is_not_a_web_address_is_explained(url: str) -> None:
+    assert check_relay(url, "t").outcome in (CheckOutcome.INVALID_URL, CheckOutcome.UNREACHABLE)
+
+
+def test_plain_http_to_a_remote_host_is_refused_before_any_traffic() -> None:
+    # 203.0.113.0/24 is documentation space; the check must stop before connecting anywhere.
+    result = check_relay("http://203.0.113.7:8080", "secret")
+    assert result.outcome is CheckOutcome.INSECURE_REMOTE
+
+
+def test_nothing_listening_is_unreachable() -> None:
+    result = check_relay(f"http://127.0.0.1:{free_port()}", "t", timeout=2)
+    assert result.outcome is CheckOutcome.UNREACHABLE
+
+
+def test_another_web_server_is_not_a_relay(not_a_relay: str) -> None:
+    assert check_relay(not_a_relay, "t").outcome is CheckOutcome.NOT_A_RELAY
