@@ -1,0 +1,458 @@
+"""The shop's catalogue: items (create, edit, duplicate, delete and undo), search, sort, demo data.
+
+Every function takes a SQLAlchemy session from `Database.write()` / `Database.read()` and returns
+plain frozen dataclasses, so ui/ never sees ORM objects. Images: see app/catalog_images.py.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.catalog_images import MAX_IMAGES_PER_ITEM, import_image, is_remote
+from app.errors import InvalidInput
+from app.models import CatalogItem, Collection, catalog_item_collection
+from app.money import MAX_MINOR, is_currency
+from app.text import nfc
+
+log = logging.getLogger(__name__)
+
+SortKey = Literal["name", "price", "recent"]
+
+MAX_NAME = 200
+MAX_CODE = 100
+MAX_DESCRIPTION = 5000
+MAX_URL = 2000
+# Longer search text is cut (a pasted paragraph must not turn into a slow query).
+MAX_QUERY = 100
+_CODE_OK = re.compile(r"^[^\s,]+$")
+
+
+class ItemInvalid(InvalidInput):
+    """A field of an item the owner edits cannot be saved; `field` names it for the form."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One catalogue item as views show it."""
+
+    id: int
+    retailer_id: str
+    name: str
+    description: str
+    price_minor: int
+    currency: str
+    url: str | None
+    images: tuple[str, ...]
+    hidden: bool
+    collection_ids: tuple[int, ...]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def first_image(self) -> str | None:
+        return self.images[0] if self.images else None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDraft:
+    """What the item form (or an import) wants an item to be. A blank retailer_id is generated."""
+
+    name: str
+    price_minor: int
+    currency: str
+    retailer_id: str = ""
+    description: str = ""
+    url: str = ""
+    images: tuple[str, ...] = ()
+    hidden: bool = False
+    # None leaves an existing item's collections as they are.
+    collection_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedItem:
+    """Everything needed to put a deleted item back exactly as it was (undo)."""
+
+    row: ItemRow
+    positions: dict[int, int] = field(default_factory=dict)  # collection id → position
+
+
+def _row(item: CatalogItem) -> ItemRow:
+    return ItemRow(
+        id=item.id,
+        retailer_id=item.retailer_id,
+        name=item.name,
+        description=item.description or "",
+        price_minor=item.price_minor,
+        currency=item.currency,
+        url=item.url,
+        images=tuple(str(i) for i in item.images or ()),
+        hidden=bool(item.hidden),
+        collection_ids=tuple(sorted(c.id for c in item.collections)),
+        created_at=item.created_at,
+        updated_at=item.updated_at,
+    )
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def normalise_query(query: str) -> str:
+    return nfc(query.strip())[:MAX_QUERY]
+
+
+def list_items(
+    session: Session,
+    query: str = "",
+    sort: SortKey = "name",
+    *,
+    include_hidden: bool = True,
+    collection_id: int | None = None,
+    rank_matches: bool = False,
+    limit: int | None = None,
+) -> list[ItemRow]:
+    """Items matching `query` in their name or item code, in the chosen order.
+
+    With `rank_matches` (the composer's picker), an exact code comes first, then names or codes that
+    start with the query, then the rest, each group in the chosen order.
+    """
+    stmt = select(CatalogItem).options(selectinload(CatalogItem.collections))
+    text = normalise_query(query)
+    if text:
+        pattern = _like_pattern(text)
+        stmt = stmt.where(
+            or_(
+                CatalogItem.name.like(pattern, escape="\\"),
+                CatalogItem.retailer_id.like(pattern, escape="\\"),
+            )
+        )
+    if not include_hidden:
+        stmt = stmt.where(CatalogItem.hidden.is_(False))
+    if collection_id is not None:
+        stmt = stmt.join(catalog_item_collection, catalog_item_collection.c.item_id == CatalogItem.id).where(
+            catalog_item_collection.c.collection_id == collection_id
+        )
+    if sort == "price":
+        stmt = stmt.order_by(CatalogItem.price_minor, func.lower(CatalogItem.name), CatalogItem.id)
+    elif sort == "recent":
+        stmt = stmt.order_by(CatalogItem.updated_at.desc(), CatalogItem.id.desc())
+    else:
+        stmt = stmt.order_by(func.lower(CatalogItem.name), CatalogItem.id)
+    if limit is not None and not (rank_matches and text):
+        stmt = stmt.limit(limit)
+    rows = [_row(item) for item in session.scalars(stmt)]
+    if rank_matches and text:
+        folded = text.casefold()
+
+        def rank(row: ItemRow) -> int:
+            if row.retailer_id.casefold() == folded:
+                return 0
+            if row.name.casefold().startswith(folded) or row.retailer_id.casefold().startswith(folded):
+                return 1
+            return 2
+
+        rows.sort(key=rank)  # stable: keeps the chosen order inside each group
+        if limit is not None:
+            rows = rows[:limit]
+    return rows
+
+
+def get_item(session: Session, item_id: int) -> ItemRow:
+    item = session.get(CatalogItem, item_id)
+    if item is None:
+        raise InvalidInput("This item no longer exists.")
+    return _row(item)
+
+
+def find_item_by_code(session: Session, retailer_id: str) -> ItemRow | None:
+    item = session.scalar(select(CatalogItem).where(CatalogItem.retailer_id == retailer_id))
+    return None if item is None else _row(item)
+
+
+def count_items(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(CatalogItem)) or 0)
+
+
+def clean_draft(draft: ItemDraft) -> ItemDraft:
+    """The draft trimmed and NFC-normalised; raises ItemInvalid naming the field at fault."""
+    name = nfc(draft.name).strip()
+    code = nfc(draft.retailer_id).strip()
+    description = nfc(draft.description).strip()
+    url = draft.url.strip()
+    currency = draft.currency.strip().upper()
+    if not name:
+        raise ItemInvalid("name", "Give the item a name.")
+    if len(name) > MAX_NAME:
+        raise ItemInvalid("name", f"The name is longer than {MAX_NAME} characters.")
+    if len(code) > MAX_CODE:
+        raise ItemInvalid("retailer_id", f"The item code is longer than {MAX_CODE} characters.")
+    if code and not _CODE_OK.match(code):
+        raise ItemInvalid("retailer_id", "The item code cannot contain spaces or commas.")
+    if len(description) > MAX_DESCRIPTION:
+        raise ItemInvalid("description", f"The description is longer than {MAX_DESCRIPTION} characters.")
+    if url and (not url.startswith(("https://", "http://")) or len(url) > MAX_URL or " " in url):
+        raise ItemInvalid("url", "The link must be a web address starting with https://")
+    if not is_currency(currency):
+        raise ItemInvalid("currency", f"'{draft.currency}' is not a currency code (e.g. KRW, USD).")
+    if draft.price_minor < 0 or draft.price_minor >= MAX_MINOR:
+        raise ItemInvalid("price", "The price must be zero or more.")
+    images = tuple(dict.fromkeys(draft.images))
+    if len(images) > MAX_IMAGES_PER_ITEM:
+        raise ItemInvalid("images", f"An item can have at most {MAX_IMAGES_PER_ITEM} images.")
+    return replace(
+        draft, name=name, retailer_id=code, description=description, url=url, currency=currency, images=images
+    )
+
+
+def _check_code_free(session: Session, code: str, item_id: int | None) -> None:
+    stmt = select(CatalogItem.name).where(CatalogItem.retailer_id == code)
+    if item_id is not None:
+        stmt = stmt.where(CatalogItem.id != item_id)
+    holder = session.scalar(stmt)
+    if holder is not None:
+        raise ItemInvalid("retailer_id", f"The item code {code} is already used by “{holder}”.")
+
+
+def _free_code(session: Session, base: str) -> str:
+    taken = set(
+        session.scalars(
+            select(CatalogItem.retailer_id).where(CatalogItem.retailer_id.like(_like_pattern(base)[1:], "\\"))
+        )
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _generated_code(session: Session) -> str:
+    n = count_items(session) + 1
+    taken = set(
+        session.scalars(select(CatalogItem.retailer_id).where(CatalogItem.retailer_id.like("ITEM-%")))
+    )
+    while f"ITEM-{n:04d}" in taken:
+        n += 1
+    return f"ITEM-{n:04d}"
+
+
+def _positions(session: Session, item_id: int) -> dict[int, int]:
+    """collection id → the item's position in it."""
+    rows = session.execute(
+        select(catalog_item_collection.c.collection_id, catalog_item_collection.c.position).where(
+            catalog_item_collection.c.item_id == item_id
+        )
+    )
+    return {int(cid): int(position) for cid, position in rows}
+
+
+def _set_collections(session: Session, item_id: int, collection_ids: Iterable[int]) -> None:
+    wanted = list(dict.fromkeys(collection_ids))
+    current = _positions(session, item_id)
+    gone = [cid for cid in current if cid not in wanted]
+    if gone:
+        session.execute(
+            delete(catalog_item_collection).where(
+                catalog_item_collection.c.item_id == item_id,
+                catalog_item_collection.c.collection_id.in_(gone),
+            )
+        )
+    for cid in wanted:
+        if cid in current:
+            continue
+        if session.get(Collection, cid) is None:
+            raise ItemInvalid("collections", "One of the chosen collections no longer exists.")
+        session.execute(
+            insert(catalog_item_collection).values(
+                item_id=item_id, collection_id=cid, position=_next_position(session, cid)
+            )
+        )
+    session.expire_all()
+
+
+def _next_position(session: Session, collection_id: int) -> int:
+    last = session.scalar(
+        select(func.max(catalog_item_collection.c.position)).where(
+            catalog_item_collection.c.collection_id == collection_id
+        )
+    )
+    return 0 if last is None else int(last) + 1
+
+
+def create_item(session: Session, draft: ItemDraft) -> int:
+    """Add an item; returns its id. Raises ItemInvalid naming the field at fault."""
+    clean = clean_draft(draft)
+    code = clean.retailer_id or _generated_code(session)
+    _check_code_free(session, code, None)
+    item = CatalogItem(
+        retailer_id=code,
+        name=clean.name,
+        description=clean.description,
+        price_minor=clean.price_minor,
+        currency=clean.currency,
+        url=clean.url or None,
+        images=list(clean.images),
+        hidden=clean.hidden,
+    )
+    session.add(item)
+    session.flush()
+    if clean.collection_ids:
+        _set_collections(session, item.id, clean.collection_ids)
+    log.info("created catalogue item %s", item.id)
+    return item.id
+
+
+def update_item(session: Session, item_id: int, draft: ItemDraft) -> None:
+    """Save the form over an existing item."""
+    item = session.get(CatalogItem, item_id)
+    if item is None:
+        raise InvalidInput("This item no longer exists.")
+    clean = clean_draft(draft)
+    code = clean.retailer_id or item.retailer_id
+    _check_code_free(session, code, item_id)
+    item.retailer_id = code
+    item.name = clean.name
+    item.description = clean.description
+    item.price_minor = clean.price_minor
+    item.currency = clean.currency
+    item.url = clean.url or None
+    item.images = list(clean.images)
+    item.hidden = clean.hidden
+    session.flush()
+    if clean.collection_ids is not None:
+        _set_collections(session, item_id, clean.collection_ids)
+
+
+def set_hidden(session: Session, item_ids: Sequence[int], hidden: bool) -> None:
+    for item in session.scalars(select(CatalogItem).where(CatalogItem.id.in_(item_ids))):
+        item.hidden = hidden
+
+
+def duplicate_item(session: Session, item_id: int, name_suffix: str = " (copy)") -> int:
+    """A copy with a fresh item code (`CODE-copy`, `CODE-copy-2`…), same images and collections."""
+    source = get_item(session, item_id)
+    name = (source.name + name_suffix)[:MAX_NAME]
+    code = _free_code(session, f"{source.retailer_id[: MAX_CODE - 8]}-copy")
+    return create_item(
+        session,
+        ItemDraft(
+            name=name,
+            price_minor=source.price_minor,
+            currency=source.currency,
+            retailer_id=code,
+            description=source.description,
+            url=source.url or "",
+            images=source.images,
+            hidden=source.hidden,
+            collection_ids=source.collection_ids,
+        ),
+    )
+
+
+def delete_items(session: Session, item_ids: Sequence[int]) -> list[DeletedItem]:
+    """Delete items; returns what `restore_items` needs to undo it. Image files stay until pruned."""
+    snapshots: list[DeletedItem] = []
+    for item in session.scalars(
+        select(CatalogItem).options(selectinload(CatalogItem.collections)).where(CatalogItem.id.in_(item_ids))
+    ):
+        positions = _positions(session, item.id)
+        snapshots.append(DeletedItem(row=_row(item), positions=positions))
+        session.delete(item)
+    session.flush()
+    log.info("deleted %d catalogue items", len(snapshots))
+    return snapshots
+
+
+def restore_items(session: Session, deleted: Sequence[DeletedItem]) -> list[int]:
+    """Undo `delete_items`: the same ids, codes, dates and collection places."""
+    restored: list[int] = []
+    for snapshot in deleted:
+        row = snapshot.row
+        _check_code_free(session, row.retailer_id, None)
+        item_id = row.id if session.get(CatalogItem, row.id) is None else None
+        item = CatalogItem(
+            retailer_id=row.retailer_id,
+            name=row.name,
+            description=row.description,
+            price_minor=row.price_minor,
+            currency=row.currency,
+            url=row.url,
+            images=list(row.images),
+            hidden=row.hidden,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+        if item_id is not None:
+            item.id = item_id
+        session.add(item)
+        session.flush()
+        for cid, position in snapshot.positions.items():
+            if session.get(Collection, cid) is not None:
+                session.execute(
+                    insert(catalog_item_collection).values(
+                        item_id=item.id, collection_id=cid, position=position
+                    )
+                )
+        restored.append(item.id)
+    session.expire_all()
+    return restored
+
+
+def used_images(session: Session) -> set[str]:
+    used: set[str] = set()
+    for images in session.scalars(select(CatalogItem.images)):
+        used.update(str(i) for i in images or () if not is_remote(str(i)))
+    return used
+
+
+def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path) -> int:
+    """Fill the catalogue from `demo_dir/catalog.json` and its images; safe to run twice.
+
+    Each entry: retailer_id, name, description, price_minor, currency (default KRW), collection,
+    image (a file name in `demo_dir/images`). Returns the number of items created or updated.
+    """
+    from app.catalog_collections import collection_id_for_name
+
+    entries: list[dict[str, Any]] = json.loads((demo_dir / "catalog.json").read_text(encoding="utf-8"))
+    count = 0
+    for entry in entries:
+        images: tuple[str, ...] = ()
+        if entry.get("image"):
+            images = (import_image(catalog_dir, demo_dir / "images" / str(entry["image"])),)
+        collection = entry.get("collection")
+        collection_ids = (collection_id_for_name(session, str(collection)),) if collection else ()
+        draft = ItemDraft(
+            name=str(entry["name"]),
+            price_minor=int(entry["price_minor"]),
+            currency=str(entry.get("currency", "KRW")),
+            retailer_id=str(entry["retailer_id"]),
+            description=str(entry.get("description", "")),
+            url=str(entry.get("url", "")),
+            images=images,
+            hidden=bool(entry.get("hidden", False)),
+            collection_ids=collection_ids,
+        )
+        existing = find_item_by_code(session, draft.retailer_id)
+        if existing is None:
+            create_item(session, draft)
+        else:
+            update_item(session, existing.id, draft)
+        count += 1
+    return count

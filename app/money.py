@@ -1,0 +1,119 @@
+"""Money: integer minor units plus an ISO 4217 currency, formatted and parsed with babel."""
+
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from app.errors import InvalidInput
+
+log = logging.getLogger(__name__)
+
+# Larger than any real shop price (about 90 trillion won), small enough for SQLite's integer.
+MAX_MINOR = 10**15
+
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+
+
+@lru_cache(maxsize=1)
+def _known_currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def is_currency(code: str) -> bool:
+    """True for an ISO 4217 code babel knows ('KRW', 'USD'…)."""
+    return code in _known_currencies()
+
+
+def currency_digits(currency: str) -> int:
+    """Digits after the decimal point: 0 for KRW and JPY, 2 for USD, 3 for BHD."""
+    from babel.numbers import get_currency_precision
+
+    return int(get_currency_precision(currency))
+
+
+def to_decimal(minor: int, currency: str) -> Decimal:
+    return Decimal(minor).scaleb(-currency_digits(currency))
+
+
+def format_price(minor: int, currency: str, locale: str = "ko_KR") -> str:
+    """'₩15,000' for (15000, 'KRW', 'ko_KR'); '$12.50' for (1250, 'USD', 'en_US')."""
+    from babel.numbers import format_currency
+
+    try:
+        return str(format_currency(to_decimal(minor, currency), currency, locale=locale))
+    except (ValueError, LookupError) as exc:  # unknown locale
+        log.debug("cannot format %s in locale %s: %s", currency, locale, exc)
+        return f"{feed_amount(minor, currency)} {currency}"
+
+
+def feed_amount(minor: int, currency: str) -> str:
+    """The amount as Meta's feed writes it: '15000' for KRW, '12.50' for USD (no grouping)."""
+    digits = currency_digits(currency)
+    return f"{to_decimal(minor, currency):.{digits}f}"
+
+
+def feed_price(minor: int, currency: str) -> str:
+    """'15000 KRW', '12.50 USD': the price column of a Commerce Manager data feed."""
+    return f"{feed_amount(minor, currency)} {currency}"
+
+
+def amount_to_minor(amount: str, currency: str) -> int:
+    """'15,000' or '15000' → 15000 for KRW; '12.5' → 1250 for USD. Raises InvalidInput."""
+    text = amount.strip().replace(" ", "").replace("\u00a0", "")
+    if not text:
+        raise InvalidInput("The price is empty.")
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN.match(text):
+        raise InvalidInput(f"'{amount.strip()}' is not a price: use digits, e.g. 15000 or 12.50.")
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise InvalidInput(f"'{amount.strip()}' is not a price.") from exc
+    digits = currency_digits(currency)
+    minor = value.scaleb(digits)
+    if minor != minor.to_integral_value():
+        if digits == 0:
+            raise InvalidInput(
+                f"{currency} has no smaller unit: write a whole amount, not '{amount.strip()}'."
+            )
+        raise InvalidInput(f"{currency} prices have at most {digits} digits after the point.")
+    result = int(minor)
+    if result >= MAX_MINOR:
+        raise InvalidInput("The price is too large.")
+    return result
+
+
+def parse_price(text: str, default_currency: str | None = None) -> tuple[int, str]:
+    """'15000 KRW' → (15000, 'KRW'); '12.50 USD' → (1250, 'USD'); 'USD 12.50' is accepted too.
+
+    A bare amount takes `default_currency` when one is given. Raises InvalidInput with the reason.
+    """
+    parts = text.strip().split()
+    if not parts:
+        raise InvalidInput("The price is empty.")
+    currency: str | None = None
+    if len(parts) == 2:
+        first, second = parts
+        if second.isalpha():
+            amount, currency = first, second.upper()
+        elif first.isalpha():
+            currency, amount = first.upper(), second
+        else:
+            raise InvalidInput(f"'{text.strip()}' is not a price like '15000 KRW'.")
+    elif len(parts) == 1:
+        amount = parts[0]
+        currency = default_currency
+        if currency is None:
+            raise InvalidInput(f"'{text.strip()}' has no currency: write it like '15000 KRW'.")
+    else:
+        raise InvalidInput(f"'{text.strip()}' is not a price like '15000 KRW'.")
+    if not is_currency(currency):
+        raise InvalidInput(f"'{currency}' is not a currency code (e.g. KRW, USD).")
+    return amount_to_minor(amount, currency), currency

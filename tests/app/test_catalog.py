@@ -1,0 +1,221 @@
+"""The catalogue's items and collections on a real database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.catalog import (
+    ItemDraft,
+    ItemInvalid,
+    create_item,
+    delete_items,
+    duplicate_item,
+    get_item,
+    list_items,
+    restore_items,
+    update_item,
+)
+from app.catalog_collections import (
+    add_items_to_collection,
+    create_collection,
+    delete_collection,
+    list_collections,
+    rename_collection,
+    reorder_collections,
+)
+from app.catalog_images import import_image, store_image_bytes, thumbnail_path, unused_image_files
+from app.db import Database
+from app.errors import InvalidInput
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+
+
+def add(db: Database, name: str, price: int, code: str = "", **fields: object) -> int:
+    with db.write() as s:
+        return create_item(
+            s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code, **fields)
+        )  # type: ignore[arg-type]
+
+
+def names(db: Database, **kwargs: object) -> list[str]:
+    with db.read() as s:
+        return [row.name for row in list_items(s, **kwargs)]  # type: ignore[arg-type]
+
+
+def test_an_item_saved_is_the_item_read_back(db: Database) -> None:
+    item_id = add(
+        db,
+        "  린넨 셔츠  ",
+        39000,
+        "LS-001",
+        description="린넨 100%, 아이보리",
+        url="https://shop.example/ls-001",
+    )
+    with db.read() as s:
+        row = get_item(s, item_id)
+    assert (row.name, row.retailer_id, row.price_minor, row.currency) == ("린넨 셔츠", "LS-001", 39000, "KRW")
+    assert row.description == "린넨 100%, 아이보리"
+    assert row.url == "https://shop.example/ls-001"
+    assert not row.hidden
+
+
+def test_a_name_is_required_and_item_codes_are_unique(db: Database) -> None:
+    add(db, "Tote bag", 25000, "BAG-1")
+    with pytest.raises(ItemInvalid) as missing, db.write() as s:
+        create_item(s, ItemDraft(name="   ", price_minor=1, currency="KRW"))
+    assert missing.value.field == "name"
+    with pytest.raises(ItemInvalid, match="already used by “Tote bag”") as taken, db.write() as s:
+        create_item(s, ItemDraft(name="Another bag", price_minor=1, currency="KRW", retailer_id="BAG-1"))
+    assert taken.value.field == "retailer_id"
+    assert names(db) == ["Tote bag"]
+
+
+def test_items_without_a_code_get_one(db: Database) -> None:
+    first = add(db, "Socks", 5000)
+    second = add(db, "Scarf", 19000)
+    with db.read() as s:
+        assert get_item(s, first).retailer_id == "ITEM-0001"
+        assert get_item(s, second).retailer_id == "ITEM-0002"
+
+
+def test_bad_link_and_currency_are_refused(db: Database) -> None:
+    with pytest.raises(ItemInvalid, match="https://"), db.write() as s:
+        create_item(s, ItemDraft(name="Cap", price_minor=1, currency="KRW", url="shop.example/cap"))
+    with pytest.raises(ItemInvalid, match="currency"), db.write() as s:
+        create_item(s, ItemDraft(name="Cap", price_minor=1, currency="WON"))
+
+
+def test_sort_by_name_price_and_recent(db: Database) -> None:
+    add(db, "Beanie", 15000)
+    add(db, "apron", 32000)
+    add(db, "Cardigan", 8000)
+    assert names(db, sort="name") == ["apron", "Beanie", "Cardigan"]
+    assert names(db, sort="price") == ["Cardigan", "Beanie", "apron"]
+    assert names(db, sort="recent") == ["Cardigan", "apron", "Beanie"]
+
+
+def test_search_finds_korean_names_and_item_codes(db: Database) -> None:
+    add(db, "린넨 셔츠 아이보리", 39000, "LS-001")
+    add(db, "린넨 바지", 45000, "LP-002")
+    add(db, "Canvas tote", 25000, "BAG-100%")
+    assert names(db, query="린넨") == ["린넨 바지", "린넨 셔츠 아이보리"]
+    assert names(db, query="ls-001") == ["린넨 셔츠 아이보리"]
+    # LIKE wildcards in the query are literal characters.
+    assert names(db, query="100%") == ["Canvas tote"]
+    assert names(db, query="_") == []
+
+
+def test_picker_ranks_exact_code_then_prefix(db: Database) -> None:
+    add(db, "Silk scarf", 19000, "SC-2")
+    add(db, "Scarf ring", 9000, "RING-1")
+    add(db, "Wool scarf", 29000, "SC")
+    with db.read() as s:
+        ranked = [r.retailer_id for r in list_items(s, "sc", rank_matches=True)]
+    assert ranked == ["SC", "RING-1", "SC-2"]
+
+
+def test_hidden_items_can_be_left_out(db: Database) -> None:
+    add(db, "Old bag", 10000, hidden=True)
+    add(db, "New bag", 20000)
+    assert names(db, include_hidden=False) == ["New bag"]
+
+
+def test_edit_changes_what_is_read_back(db: Database) -> None:
+    item_id = add(db, "Shirt", 39000, "S1")
+    with db.write() as s:
+        update_item(
+            s,
+            item_id,
+            ItemDraft(name="Shirt (linen)", price_minor=42000, currency="KRW", retailer_id="S1", hidden=True),
+        )
+    with db.read() as s:
+        row = get_item(s, item_id)
+    assert (row.name, row.price_minor, row.hidden) == ("Shirt (linen)", 42000, True)
+
+
+def test_duplicate_gets_a_new_code_and_keeps_images_and_collections(db: Database, tmp_path: Path) -> None:
+    image = store_image_bytes(tmp_path, JPEG)
+    with db.write() as s:
+        coll = create_collection(s, "Summer")
+    item_id = add(db, "Dress", 59000, "DR-1", images=(image,), collection_ids=(coll,))
+    with db.write() as s:
+        copy_id = duplicate_item(s, item_id)
+        again_id = duplicate_item(s, item_id)
+    with db.read() as s:
+        copy, again = get_item(s, copy_id), get_item(s, again_id)
+    assert (copy.name, copy.retailer_id) == ("Dress (copy)", "DR-1-copy")
+    assert again.retailer_id == "DR-1-copy-2"
+    assert copy.images == (image,)
+    assert copy.collection_ids == (coll,)
+
+
+def test_delete_then_undo_brings_the_item_back_as_it_was(db: Database) -> None:
+    with db.write() as s:
+        coll = create_collection(s, "Bags")
+    item_id = add(db, "Tote", 25000, "T-1", collection_ids=(coll,))
+    with db.read() as s:
+        before = get_item(s, item_id)
+    with db.write() as s:
+        deleted = delete_items(s, [item_id])
+    assert names(db) == []
+    with db.write() as s:
+        assert restore_items(s, deleted) == [item_id]
+    with db.read() as s:
+        assert get_item(s, item_id) == before
+        assert [r.name for r in list_items(s, collection_id=coll)] == ["Tote"]
+
+
+def test_collections_create_rename_reorder_fill(db: Database) -> None:
+    with db.write() as s:
+        new = create_collection(s, "신상품")
+        bags = create_collection(s, "Bags")
+        sale = create_collection(s, "Sale")
+    with pytest.raises(InvalidInput, match="already"), db.write() as s:
+        create_collection(s, "bags")
+    a = add(db, "Tote", 25000)
+    b = add(db, "Clutch", 35000)
+    with db.write() as s:
+        rename_collection(s, bags, "가방")
+        reorder_collections(s, [sale, new, bags])
+        assert add_items_to_collection(s, bags, [a, b, a]) == 2
+        assert add_items_to_collection(s, bags, [a]) == 0
+    with db.read() as s:
+        rows = list_collections(s)
+    assert [(r.name, r.item_count) for r in rows] == [("Sale", 0), ("신상품", 0), ("가방", 2)]
+    with db.write() as s:
+        delete_collection(s, bags)
+    assert names(db) == ["Clutch", "Tote"]
+
+
+def test_images_are_copied_once_by_content(db: Database, tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog"
+    source = tmp_path / "photo.JPG"
+    source.write_bytes(JPEG)
+    first = import_image(catalog, source)
+    second = import_image(catalog, source)
+    assert first == second and first.startswith("images/") and first.endswith(".jpg")
+    assert (catalog / first).read_bytes() == JPEG
+    assert len(list((catalog / "images").iterdir())) == 1
+    thumb = thumbnail_path(catalog, first, 96)
+    assert thumb is not None and thumb.parent == catalog / "thumbs"
+    assert unused_image_files(catalog, {first}) == []
+    assert unused_image_files(catalog, set()) == [catalog / first]
+
+
+def test_a_file_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "notes.jpg"
+    fake.write_text("hello")
+    with pytest.raises(InvalidInput, match="not a JPEG"):
+        import_image(tmp_path / "catalog", fake)
+
+
+def test_ten_images_at_most(db: Database) -> None:
+    with pytest.raises(ItemInvalid, match="at most 10"), db.write() as s:
+        create_item(
+            s,
+            ItemDraft(
+                name="Many", price_minor=1, currency="KRW", images=tuple(f"images/{i}.jpg" for i in range(11))
+            ),
+        )

@@ -1,0 +1,59 @@
+"""Prices: formatted the way a Korean or American shopper reads them, parsed from feeds and forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.errors import InvalidInput
+from app.money import amount_to_minor, feed_price, format_price, parse_price
+
+
+def test_won_has_no_minor_unit_and_shows_as_whole_won_in_korean() -> None:
+    assert format_price(15000, "KRW", "ko_KR") == "₩15,000"
+    assert format_price(1_250_000, "KRW", "ko_KR") == "₩1,250,000"
+
+
+def test_won_in_an_english_ui_is_still_whole_won() -> None:
+    assert format_price(15000, "KRW", "en_US") == "₩15,000"
+
+
+def test_dollars_keep_their_cents() -> None:
+    assert format_price(1250, "USD", "en_US") == "$12.50"
+    assert format_price(1250, "USD", "ko_KR") == "US$12.50"
+
+
+def test_feed_prices_parse_to_minor_units() -> None:
+    assert parse_price("15000 KRW") == (15000, "KRW")
+    assert parse_price("12.50 USD") == (1250, "USD")
+    assert parse_price("USD 12.5") == (1250, "USD")
+    assert parse_price("15,000 krw") == (15000, "KRW")
+    assert parse_price("39000", default_currency="KRW") == (39000, "KRW")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("15000", "no currency"),
+        ("15000 XYZ", "not a currency"),
+        ("150.5 KRW", "no smaller unit"),
+        ("1.234 USD", "at most 2 digits"),
+        ("abc KRW", "not a price"),
+        ("-5 KRW", "not a price"),
+    ],
+)
+def test_bad_prices_say_why(text: str, reason: str) -> None:
+    with pytest.raises(InvalidInput, match=reason):
+        parse_price(text)
+
+
+def test_feed_price_round_trips() -> None:
+    for minor, currency in [(15000, "KRW"), (1250, "USD"), (0, "KRW"), (5, "USD")]:
+        assert parse_price(feed_price(minor, currency)) == (minor, currency)
+    assert feed_price(15000, "KRW") == "15000 KRW"
+    assert feed_price(1250, "USD") == "12.50 USD"
+
+
+def test_form_amounts_accept_grouping() -> None:
+    assert amount_to_minor("39,000", "KRW") == 39000
+    assert amount_to_minor("12.5", "USD") == 1250
