@@ -1,0 +1,320 @@
+"""Catalogue CSV in the column layout of Meta Commerce Manager's data feed, in and out.
+
+Columns: id, title, description, availability, condition, price ("15000 KRW"), link, image_link,
+brand. Import reads UTF-8 with or without a BOM (Excel's "CSV UTF-8" writes one) and, failing that,
+CP949 (Korean Excel's plain "CSV"); commas or tabs. Bad rows are reported by line number with the
+reason and the good rows are still imported. Items are matched by id, so importing the same file
+again updates instead of duplicating, and a column absent from the file leaves that field alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.catalog import (
+    ItemDraft,
+    ItemInvalid,
+    ItemRow,
+    clean_draft,
+    create_item,
+    find_item_by_code,
+    update_item,
+)
+from app.catalog_images import import_image, is_remote
+from app.errors import InvalidInput
+from app.models import CatalogItem
+from app.money import feed_price, parse_price
+from app.text import nfc
+
+log = logging.getLogger(__name__)
+
+FEED_COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "availability",
+    "condition",
+    "price",
+    "link",
+    "image_link",
+    "brand",
+)
+REQUIRED_COLUMNS = ("id", "title", "price")
+AVAILABILITY = ("in stock", "out of stock", "preorder", "available for order", "discontinued")
+HIDDEN_AVAILABILITY = ("out of stock", "discontinued")
+CONDITIONS = ("new", "refurbished", "used")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    line: int  # 1-based line of the file where the row starts (the header is line 1)
+    reason: str
+    item_code: str = ""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+def decode_feed(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp949"), "cp949"
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            "This file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”."
+        ) from exc
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(starting line, fields) for each record; quoted fields may span lines."""
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    for fields in reader:
+        yield start, fields
+        start = reader.line_num + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    draft: ItemDraft
+    columns: frozenset[str]
+    image_link: str
+
+
+def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
+    code = values.get("id", "").strip()
+    if not code:
+        raise InvalidInput("the id (item code) is empty")
+    try:
+        price_minor, currency = parse_price(values.get("price", ""), default_currency)
+    except InvalidInput as exc:
+        raise InvalidInput(f"price: {exc}") from exc
+    availability = values.get("availability", "").strip().lower().replace("_", " ")
+    if availability and availability not in AVAILABILITY:
+        raise InvalidInput(f"availability “{availability}” is not one of: {', '.join(AVAILABILITY)}")
+    condition = values.get("condition", "").strip().lower()
+    if condition and condition not in CONDITIONS:
+        raise InvalidInput(f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}")
+    title, description = values.get("title", ""), values.get("description", "")
+    draft = ItemDraft(
+        name=title,
+        price_minor=price_minor,
+        currency=currency,
+        retailer_id=code,
+        # Our export writes the title where an item has no description (Meta requires one).
+        description="" if description.strip() == title.strip() else description,
+        url=values.get("link", ""),
+        hidden=availability in HIDDEN_AVAILABILITY,
+    )
+    try:
+        draft = clean_draft(draft)
+    except ItemInvalid as exc:
+        label = {"name": "title", "retailer_id": "id", "url": "link"}.get(exc.field, exc.field)
+        raise InvalidInput(f"{label}: {exc}") from exc
+    return _Parsed(draft, columns, values.get("image_link", "").strip())
+
+
+def _resolve_image(link: str, catalog_dir: Path | None, base_dir: Path | None) -> str | None:
+    """An images entry for image_link: a URL as it is, or a local file copied in."""
+    if not link:
+        return None
+    if is_remote(link):
+        return link
+    if catalog_dir is None:
+        return None
+    candidates = [catalog_dir / link]
+    if base_dir is not None:
+        candidates.insert(0, base_dir / link)
+    for candidate in candidates:
+        if candidate.is_file():
+            return import_image(catalog_dir, candidate)
+    raise InvalidInput(f"image “{link}” was not found next to the file")
+
+
+def import_feed(
+    session: Session,
+    source: Path | bytes,
+    *,
+    catalog_dir: Path | None = None,
+    default_currency: str = "KRW",
+) -> ImportReport:
+    """Import (or update by id) every good row; the caller's transaction commits them together."""
+    base_dir: Path | None = None
+    if isinstance(source, Path):
+        if source.stat().st_size > MAX_FILE_BYTES:
+            raise InvalidInput("This file is too large for a catalogue (over 50 MB).")
+        base_dir = source.parent
+        data = source.read_bytes()
+    else:
+        data = source
+    text, encoding = decode_feed(data)
+    report = ImportReport(encoding=encoding)
+    records = _records(text)
+    header: list[str] | None = None
+    for _line, fields in records:
+        if any(f.strip() for f in fields):
+            header = [nfc(f).strip().lower() for f in fields]
+            break
+    if header is None:
+        raise InvalidInput("The file is empty.")
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise InvalidInput(
+            f"The first line must name the columns; missing: {', '.join(missing)}. "
+            f"Expected columns: {', '.join(FEED_COLUMNS)}."
+        )
+    columns = frozenset(header)
+    seen: dict[str, int] = {}
+    for line, fields in records:
+        if not any(f.strip() for f in fields):
+            continue
+        if line - 1 > MAX_ROWS:
+            report.errors.append(RowProblem(line, f"only the first {MAX_ROWS} rows are read"))
+            break
+        values = {name: nfc(fields[i]) if i < len(fields) else "" for i, name in enumerate(header)}
+        code = values.get("id", "").strip()
+        try:
+            parsed = _parse_row(values, columns, default_currency)
+            if code in seen:
+                raise InvalidInput(f"id {code} already appears on line {seen[code]}")
+        except InvalidInput as exc:
+            report.errors.append(RowProblem(line, str(exc), code))
+            continue
+        seen[code] = line
+        image: str | None = None
+        try:
+            image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
+        except InvalidInput as exc:
+            report.warnings.append(RowProblem(line, str(exc), code))
+        _apply(session, parsed, image, report)
+    log.info(
+        "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",
+        report.created,
+        report.updated,
+        report.unchanged,
+        len(report.errors),
+    )
+    return report
+
+
+def _apply(session: Session, parsed: _Parsed, image: str | None, report: ImportReport) -> None:
+    draft = parsed.draft
+    existing = find_item_by_code(session, draft.retailer_id)
+    if existing is None:
+        create_item(session, ItemDraft(**{**_fields(draft), "images": (image,) if image else ()}))
+        report.created += 1
+        return
+    # Only the columns the file has replace what is stored.
+    keep = {
+        "description": existing.description,
+        "url": existing.url or "",
+        "hidden": existing.hidden,
+    }
+    column_of = {"description": "description", "url": "link", "hidden": "availability"}
+    merged = _fields(draft)
+    for attr, column in column_of.items():
+        if column not in parsed.columns:
+            merged[attr] = keep[attr]
+    images = list(existing.images)
+    if image and image not in images:
+        images = [image, *images[1:]] if images else [image]
+    merged["images"] = tuple(images)
+    merged["collection_ids"] = None
+    candidate = ItemDraft(**merged)
+    if _same(_draft_of(existing), candidate):
+        report.unchanged += 1
+        return
+    update_item(session, existing.id, candidate)
+    report.updated += 1
+
+
+def _fields(draft: ItemDraft) -> dict[str, Any]:
+    return {name: getattr(draft, name) for name in ItemDraft.__dataclass_fields__}
+
+
+def _draft_of(row: ItemRow) -> ItemDraft:
+    return ItemDraft(
+        name=row.name,
+        price_minor=row.price_minor,
+        currency=row.currency,
+        retailer_id=row.retailer_id,
+        description=row.description,
+        url=row.url or "",
+        images=row.images,
+        hidden=row.hidden,
+    )
+
+
+def _same(a: ItemDraft, b: ItemDraft) -> bool:
+    return all(
+        getattr(a, name) == getattr(b, name)
+        for name in ItemDraft.__dataclass_fields__
+        if name != "collection_ids"
+    )
+
+
+def export_feed(
+    session: Session, *, brand: str = "", image_base_url: str = "", include_hidden: bool = True
+) -> bytes:
+    """The whole catalogue as a Commerce Manager feed, UTF-8 with a BOM so Excel reads Korean right.
+
+    image_link is the first image: a URL as stored, or `image_base_url` + the file's path when the shop
+    hosts its images somewhere (Meta needs a public URL), else the path inside the catalogue folder.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(FEED_COLUMNS)
+    stmt = select(CatalogItem).order_by(CatalogItem.retailer_id)
+    if not include_hidden:
+        stmt = stmt.where(CatalogItem.hidden.is_(False))
+    for item in session.scalars(stmt):
+        first = str(item.images[0]) if item.images else ""
+        if first and not is_remote(first) and image_base_url:
+            first = image_base_url.rstrip("/") + "/" + first
+        writer.writerow(
+            [
+                item.retailer_id,
+                item.name,
+                # Meta requires a description; the title stands in for a missing one.
+                item.description or item.name,
+                "out of stock" if item.hidden else "in stock",
+                "new",
+                feed_price(item.price_minor, item.currency),
+                item.url or "",
+                first,
+                brand,
+            ]
+        )
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

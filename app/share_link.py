@@ -1,0 +1,53 @@
+"""A wa.me link that opens a chat with the shop (with prefilled text), and its QR code (segno)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from urllib.parse import quote
+
+from app.errors import InvalidInput
+from app.phones import e164_digits
+from app.text import nfc
+
+log = logging.getLogger(__name__)
+
+SHARE_PHONE_SETTING = "share_phone"
+SHARE_TEXT_SETTING = "share_text"
+# wa.me links stay well below browsers' URL limits; prefilled text longer than this is cut.
+MAX_PREFILLED = 1000
+
+
+def wa_me_link(phone: str, text: str = "", default_region: str = "KR") -> str:
+    """'https://wa.me/821012345678?text=…' for '010-1234-5678' (national numbers use the shop's region)."""
+    digits = e164_digits(phone, default_region)
+    if not (8 <= len(digits) <= 15) or not digits.isdigit():
+        raise InvalidInput("Enter the shop's WhatsApp number with its country code, e.g. +82 10 1234 5678.")
+    link = f"https://wa.me/{digits}"
+    message = nfc(text).strip()[:MAX_PREFILLED]
+    if message:
+        link += "?text=" + quote(message, safe="")
+    return link
+
+
+def qr_png(link: str, *, scale: int = 8, border: int = 4) -> bytes:
+    """The QR code of `link` as PNG bytes (medium error correction survives a smudged print)."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(link, error="m", micro=False).save(buffer, kind="png", scale=scale, border=border)
+    return buffer.getvalue()
+
+
+def save_qr(link: str, target: Path, *, scale: int = 10) -> Path:
+    """Write the QR code to `target`: SVG for print shops when the name ends in .svg, else PNG."""
+    import segno
+
+    qr = segno.make(link, error="m", micro=False)
+    if target.suffix.lower() == ".svg":
+        qr.save(str(target), kind="svg", scale=scale, border=4)
+    else:
+        target.write_bytes(qr_png(link, scale=scale))
+    log.info("saved share QR code to %s", target)
+    return target

@@ -1,0 +1,202 @@
+"""Catalogue CSV in Meta Commerce Manager's feed layout: Excel files, Meta exports, broken files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from app.catalog import ItemDraft, create_item, find_item_by_code, list_items
+from app.catalog_csv import FEED_COLUMNS, export_feed, import_feed
+from app.db import Database
+from app.errors import InvalidInput
+
+HEADER = "id,title,description,availability,condition,price,link,image_link,brand"
+
+
+def excel_csv(tmp_path: Path, lines: list[str]) -> Path:
+    """What Excel's “CSV UTF-8” writes: a BOM, CRLF line ends."""
+    path = tmp_path / "catalogue.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    return path
+
+
+def test_excel_file_with_bom_imports_korean_items(db: Database, tmp_path: Path) -> None:
+    path = excel_csv(
+        tmp_path,
+        [
+            HEADER,
+            'LS-001,린넨 셔츠 아이보리,"린넨 100%, 여름용",in stock,new,39000 KRW,https://shop.example/ls-001,,서울린넨',
+            'LP-002,린넨 바지,허리 밴딩,out of stock,new,"45,000 KRW",,,서울린넨',
+        ],
+    )
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors, report.encoding) == (2, [], "utf-8-sig")
+    with db.read() as s:
+        shirt = find_item_by_code(s, "LS-001")
+        pants = find_item_by_code(s, "LP-002")
+    assert shirt is not None and pants is not None
+    # The BOM is not glued to the first column's name or value.
+    assert (shirt.name, shirt.description, shirt.price_minor, shirt.currency) == (
+        "린넨 셔츠 아이보리",
+        "린넨 100%, 여름용",
+        39000,
+        "KRW",
+    )
+    assert shirt.url == "https://shop.example/ls-001"
+    assert pants.hidden and pants.price_minor == 45000
+
+
+def test_meta_feed_export_imports_with_its_image_links(db: Database, tmp_path: Path) -> None:
+    # Commerce Manager's own export: its column order, extra columns, USD, quoted multi-line text.
+    meta = (
+        "id,title,description,availability,condition,price,link,image_link,brand,google_product_category,sale_price\n"
+        'MUG-1,Ceramic mug,"Handmade.\nDishwasher safe.",in stock,new,12.50 USD,https://shop.example/mug,'
+        "https://cdn.example/mug.jpg,Seoul Clay,Home > Kitchen,\n"
+        "CAP-2,Wool cap,Warm,available for order,new,19.00 USD,https://shop.example/cap,https://cdn.example/cap.jpg,Seoul Clay,,\n"
+    )
+    path = tmp_path / "meta.csv"
+    path.write_text(meta, encoding="utf-8")
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert report.created == 2 and not report.errors
+    with db.read() as s:
+        mug = find_item_by_code(s, "MUG-1")
+    assert mug is not None
+    assert (mug.price_minor, mug.currency, mug.description) == (1250, "USD", "Handmade.\nDishwasher safe.")
+    assert mug.images == ("https://cdn.example/mug.jpg",)
+
+
+def test_broken_file_reports_bad_rows_by_line_and_keeps_good_ones(db: Database, tmp_path: Path) -> None:
+    path = excel_csv(
+        tmp_path,
+        [
+            HEADER,
+            "A-1,Good shirt,,in stock,new,39000 KRW,,,",  # line 2
+            "A-2,,no title,in stock,new,1000 KRW,,,",  # line 3
+            "A-3,Bad price,,in stock,new,free,,,",  # line 4
+            '"A-4","Multi-line\ndescription item","xy",in stock,new,5000 KRW,,,',  # lines 5-6
+            "A-5,Bad link,,in stock,new,5000 KRW,shop.example,,",  # line 7
+            ",No id,,in stock,new,5000 KRW,,,",  # line 8
+            "A-6,Bad availability,,sold,new,5000 KRW,,,",  # line 9
+            "A-1,Same id twice,,in stock,new,1 KRW,,,",  # line 10
+            "A-7,Half won,,in stock,new,100.5 KRW,,,",  # line 11
+            "A-8,Good bag,,in stock,new,25000 KRW,,missing.jpg,",  # line 12
+        ],
+    )
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    problems = {p.line: p.reason for p in report.errors}
+    assert sorted(problems) == [3, 4, 7, 8, 9, 10, 11]
+    assert "title" in problems[3]
+    assert "price" in problems[4]
+    assert "link" in problems[7]
+    assert "id" in problems[8]
+    assert "availability" in problems[9]
+    assert "line 2" in problems[10]
+    assert "no smaller unit" in problems[11]
+    assert [w.line for w in report.warnings] == [12]
+    with db.read() as s:
+        kept = sorted(r.retailer_id for r in list_items(s))
+    assert kept == ["A-1", "A-4", "A-8"]
+
+
+def test_reimport_updates_by_id_and_changes_nothing_the_second_time(db: Database, tmp_path: Path) -> None:
+    path = excel_csv(
+        tmp_path, [HEADER, "S-1,셔츠,설명,in stock,new,39000 KRW,,,", "S-2,바지,,in stock,new,45000 KRW,,,"]
+    )
+    with db.write() as s:
+        import_feed(s, path)
+    with db.write() as s:
+        again = import_feed(s, path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    changed = excel_csv(tmp_path, [HEADER, "S-1,셔츠 (새 가격),설명,in stock,new,35000 KRW,,,"])
+    with db.write() as s:
+        third = import_feed(s, changed)
+    assert (third.created, third.updated) == (0, 1)
+    with db.read() as s:
+        rows = list_items(s)
+    assert [(r.retailer_id, r.name, r.price_minor) for r in rows] == [
+        ("S-2", "바지", 45000),
+        ("S-1", "셔츠 (새 가격)", 35000),
+    ]
+
+
+def test_columns_missing_from_the_file_leave_fields_alone(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        create_item(
+            s,
+            ItemDraft(
+                name="Tote", price_minor=25000, currency="KRW", retailer_id="T-1", description="Canvas"
+            ),
+        )
+    path = tmp_path / "prices.csv"
+    path.write_text("id,title,price\nT-1,Tote,27000 KRW\n", encoding="utf-8")
+    with db.write() as s:
+        assert import_feed(s, path).updated == 1
+    with db.read() as s:
+        tote = find_item_by_code(s, "T-1")
+    assert tote is not None and (tote.description, tote.price_minor) == ("Canvas", 27000)
+
+
+def test_korean_excel_plain_csv_in_cp949_is_read(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "cp949.csv"
+    path.write_bytes("id,title,price\r\nK-1,겨울 목도리,29000 KRW\r\n".encode("cp949"))
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert report.encoding == "cp949" and report.created == 1
+    with db.read() as s:
+        item = find_item_by_code(s, "K-1")
+    assert item is not None and item.name == "겨울 목도리"
+
+
+def test_a_file_without_the_needed_columns_says_which(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "wrong.csv"
+    path.write_text("name,cost\nShirt,1000\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="missing: id, title, price"), db.write() as s:
+        import_feed(s, path)
+
+
+def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        create_item(
+            s,
+            ItemDraft(
+                name="린넨 셔츠",
+                price_minor=39000,
+                currency="KRW",
+                retailer_id="LS-1",
+                description='여름, "시원한" 셔츠\n두 줄',
+            ),
+        )
+        create_item(
+            s, ItemDraft(name="Mug", price_minor=1250, currency="USD", retailer_id="MUG", hidden=True)
+        )
+        data = export_feed(s, brand="서울린넨")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == list(FEED_COLUMNS)
+    assert rows[0] == {
+        "id": "LS-1",
+        "title": "린넨 셔츠",
+        "description": '여름, "시원한" 셔츠\n두 줄',
+        "availability": "in stock",
+        "condition": "new",
+        "price": "39000 KRW",
+        "link": "",
+        "image_link": "",
+        "brand": "서울린넨",
+    }
+    assert (rows[1]["price"], rows[1]["availability"], rows[1]["description"]) == (
+        "12.50 USD",
+        "out of stock",
+        "Mug",
+    )
+    # Exported and imported back into the same catalogue: nothing changes, nothing is duplicated.
+    with db.write() as s:
+        report = import_feed(s, data)
+    assert (report.created, report.updated, report.errors) == (0, 0, [])
+    assert report.unchanged == 2

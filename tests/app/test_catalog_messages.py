@@ -1,0 +1,188 @@
+"""Sending catalogue items: the Cloud API bodies a customer receives, within WhatsApp's limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.catalog import ItemDraft, create_item, get_item
+from app.catalog_images import store_image_bytes
+from app.catalog_messages import (
+    HiddenItem,
+    ListTexts,
+    caption_for,
+    describe_reply,
+    item_for_reply,
+    items_for_order,
+    list_body,
+    plan_catalog_send,
+)
+from app.db import Database
+from app.errors import InvalidInput
+from app.settings import put_setting
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+TO = "821055501234"
+
+
+def add(db: Database, name: str, price: int, code: str, **fields: object) -> int:
+    with db.write() as s:
+        return create_item(
+            s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code, **fields)
+        )  # type: ignore[arg-type]
+
+
+def test_one_item_goes_as_its_picture_with_name_price_description_and_link(
+    db: Database, tmp_path: Path
+) -> None:
+    image = store_image_bytes(tmp_path, PNG)
+    item_id = add(
+        db,
+        "린넨 셔츠",
+        39000,
+        "LS-1",
+        description="린넨 100%",
+        url="https://shop.example/ls-1",
+        images=(image,),
+    )
+    with db.read() as s:
+        send = plan_catalog_send(s, [item_id], to=TO, catalog_dir=tmp_path, locale="ko_KR")
+    assert send.kind == "image"
+    assert send.upload == tmp_path / image and send.upload_mime == "image/png"
+    body = send.with_media_id("relay-media-7")
+    assert body == {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": TO,
+        "type": "image",
+        "image": {
+            "id": "relay-media-7",
+            "caption": "린넨 셔츠\n₩39,000\n\n린넨 100%\n\nhttps://shop.example/ls-1",
+        },
+    }
+
+
+def test_an_item_without_a_picture_goes_as_text(db: Database, tmp_path: Path) -> None:
+    item_id = add(db, "Gift card", 50000, "GIFT")
+    with db.read() as s:
+        send = plan_catalog_send(s, [item_id], to=TO, catalog_dir=tmp_path, locale="en_US")
+    assert send.kind == "text" and send.upload is None
+    assert send.body["text"] == {"body": "Gift card\n₩50,000", "preview_url": False}
+
+
+def test_an_item_from_a_meta_feed_is_sent_by_its_image_link(db: Database, tmp_path: Path) -> None:
+    item_id = add(db, "Mug", 12000, "MUG", images=("https://cdn.example/mug.jpg",))
+    with db.read() as s:
+        send = plan_catalog_send(s, [item_id], to=TO, catalog_dir=tmp_path, locale="en_US")
+    assert send.kind == "image" and send.upload is None
+    assert send.body["image"]["link"] == "https://cdn.example/mug.jpg"
+
+
+def test_long_descriptions_are_cut_so_the_caption_fits(db: Database) -> None:
+    item_id = add(db, "Scarf", 29000, "SC", description="따뜻한 " * 400, url="https://shop.example/sc")
+    with db.read() as s:
+        caption = caption_for(get_item(s, item_id), "ko_KR")
+    assert len(caption) <= 1024
+    assert caption.startswith("Scarf\n₩29,000\n\n따뜻한")
+    assert caption.endswith("…\n\nhttps://shop.example/sc")
+
+
+def test_hidden_items_cannot_be_sent(db: Database, tmp_path: Path) -> None:
+    shown = add(db, "Tote", 25000, "T1")
+    hidden = add(db, "Old tote", 15000, "T0", hidden=True)
+    with pytest.raises(HiddenItem, match="Old tote"), db.read() as s:
+        plan_catalog_send(s, [shown, hidden], to=TO, catalog_dir=tmp_path, locale="ko_KR")
+
+
+def test_several_items_become_a_list_within_whatsapp_limits(db: Database, tmp_path: Path) -> None:
+    ids = [
+        add(
+            db,
+            f"아주 긴 이름의 여름용 린넨 원피스 스타일 {n}",
+            59000 + n,
+            f"DR-{n}",
+            description="설명 " * 50,
+        )
+        for n in range(10)
+    ]
+    texts = ListTexts(body="어떤 상품을 원하세요?", button="상품 목록 보기 버튼 텍스트가 너무 깁니다")
+    with db.read() as s:
+        send = plan_catalog_send(s, ids, to=TO, catalog_dir=tmp_path, locale="ko_KR", texts=texts)
+    assert send.kind == "list"
+    interactive = send.body["interactive"]
+    assert interactive["type"] == "list"
+    assert interactive["body"]["text"] == "어떤 상품을 원하세요?"
+    assert len(interactive["action"]["button"]) <= 20 and interactive["action"]["button"].endswith("…")
+    rows = interactive["action"]["sections"][0]["rows"]
+    assert len(rows) == 10
+    assert rows[0]["id"] == "item:DR-0"
+    for row in rows:
+        assert len(row["title"]) <= 24 and row["title"].endswith("…")
+        assert len(row["description"]) <= 72 and row["description"].startswith("₩59,0")
+    assert len({row["id"] for row in rows}) == 10
+
+
+def test_eleven_items_are_too_many_for_a_list(db: Database, tmp_path: Path) -> None:
+    ids = [add(db, f"Item {n}", 1000, f"I-{n}") for n in range(11)]
+    with pytest.raises(InvalidInput, match="at most 10"), db.read() as s:
+        plan_catalog_send(s, ids, to=TO, catalog_dir=tmp_path, locale="en_US")
+
+
+def test_the_default_list_question_and_a_long_body_is_cut(db: Database) -> None:
+    item = add(db, "Cap", 19000, "CAP")
+    with db.read() as s:
+        row = get_item(s, item)
+    assert list_body(TO, [row], "en_US")["interactive"]["body"]["text"] == "Which one would you like?"
+    long = list_body(TO, [row], "en_US", ListTexts(body="x" * 2000))
+    assert len(long["interactive"]["body"]["text"]) == 1024
+
+
+def test_with_a_meta_catalogue_items_go_as_product_messages(db: Database, tmp_path: Path) -> None:
+    a = add(db, "Tote", 25000, "T1")
+    b = add(db, "Clutch", 35000, "C1")
+    with db.write() as s:
+        put_setting(s, "meta_catalog_id", "1234567890")
+    with db.read() as s:
+        one = plan_catalog_send(s, [a], to=TO, catalog_dir=tmp_path, locale="ko_KR")
+        many = plan_catalog_send(
+            s, [a, b], to=TO, catalog_dir=tmp_path, locale="ko_KR", texts=ListTexts(section="가방")
+        )
+        plain = plan_catalog_send(s, [a], to=TO, catalog_dir=tmp_path, locale="ko_KR", use_meta_catalog=False)
+    assert one.body["interactive"] == {
+        "type": "product",
+        "action": {"catalog_id": "1234567890", "product_retailer_id": "T1"},
+    }
+    action = many.body["interactive"]["action"]
+    assert many.body["interactive"]["type"] == "product_list"
+    assert action["sections"] == [
+        {"title": "가방", "product_items": [{"product_retailer_id": "T1"}, {"product_retailer_id": "C1"}]}
+    ]
+    assert plain.kind == "text"
+
+
+def test_the_customers_list_reply_shows_as_the_item_it_names(db: Database) -> None:
+    add(db, "린넨 셔츠", 39000, "LS-1")
+    inbound = {
+        "from": TO,
+        "id": "wamid.X",
+        "type": "interactive",
+        "interactive": {"type": "list_reply", "list_reply": {"id": "item:LS-1", "title": "린넨 셔츠"}},
+    }
+    with db.read() as s:
+        item = item_for_reply(s, inbound)
+        assert item is not None and item.retailer_id == "LS-1"
+        assert describe_reply(s, inbound, "ko_KR") == "린넨 셔츠 · ₩39,000 (LS-1)"
+        assert item_for_reply(s, {"interactive": {"list_reply": {"id": "other:1", "title": "x"}}}) is None
+        assert item_for_reply(s, {"interactive": {"list_reply": {"id": "item:GONE", "title": "x"}}}) is None
+
+
+def test_a_cart_from_a_product_message_names_its_items(db: Database) -> None:
+    add(db, "Tote", 25000, "T1")
+    order = {
+        "type": "order",
+        "order": {"catalog_id": "1", "product_items": [{"product_retailer_id": "T1", "quantity": "2"}]},
+    }
+    with db.read() as s:
+        lines = items_for_order(s, order)
+    assert [(item.name if item else None, qty) for item, qty in lines] == [("Tote", 2)]
