@@ -1,0 +1,69 @@
+"""`python -m bench`: make the data, run every benchmark, print one table of medians and ratios."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.report import RESULTS_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (module, needs the generated 1M-message database as its first argument)
+BENCHMARKS: tuple[tuple[str, bool], ...] = (
+    ("bench.queries", True),
+    ("bench.cold_start", True),
+    ("bench.open_chat", False),
+    ("bench.sync_ingest", False),
+    ("bench.relay_intake", False),
+    ("bench.import_rate", False),
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data" / "shop.db")
+    parser.add_argument("--only", nargs="*", help="run only these modules (e.g. bench.queries)")
+    args = parser.parse_args()
+    if not args.data.exists():
+        args.data.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "bench.make_db", str(args.data)], cwd=ROOT, check=True)
+    with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as results:
+        env = {**os.environ, RESULTS_ENV: results.name, "QT_QPA_PLATFORM": "offscreen"}
+        failed = []
+        for module, needs_data in BENCHMARKS:
+            if args.only and module not in args.only:
+                continue
+            if importlib.util.find_spec(module) is None:
+                print(f"-- {module}: not present, skipped")
+                continue
+            print(f"-- {module}", flush=True)
+            started = time.perf_counter()
+            cmd = [sys.executable, "-m", module, *([str(args.data)] if needs_data else [])]
+            if subprocess.run(cmd, cwd=ROOT, env=env).returncode != 0:
+                failed.append(module)
+            print(f"   ({time.perf_counter() - started:.0f} s)")
+        figures = [json.loads(line) for line in Path(results.name).read_text().splitlines() if line]
+    Path(results.name).unlink(missing_ok=True)
+    print()
+    print(f"| {'figure':58} | {'median':>12} | {'baseline':>12} | {'ratio':>7} | goal")
+    print(f"|{'-' * 60}|{'-' * 14}|{'-' * 14}|{'-' * 9}|------")
+    for f in figures:
+        base = f"{f['baseline']:.3g} {f['unit']}" if f.get("baseline") else ""
+        ratio = f"{f['value'] / f['baseline']:.2f}×" if f.get("baseline") else ""
+        value = f"{f['value']:.3g} {f['unit']}"
+        print(f"| {f['name'][:58]:58} | {value:>12} | {base:>12} | {ratio:>7} | {f.get('goal', '')}")
+    if failed:
+        print(f"\nfailed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
