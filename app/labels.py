@@ -1,0 +1,125 @@
+"""Chat labels: add, rename, recolour, reorder and delete them, and count the chats carrying each."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidInput
+from app.models import DEFAULT_LABELS, Label, contact_label
+from app.text import nfc
+
+log = logging.getLogger(__name__)
+
+NAME_LIMIT = 64  # the column's width
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class LabelInvalid(InvalidInput):
+    """A label name or colour that cannot be used; `reason` lets the UI say it in the owner's language."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "empty" | "too_long" | "taken" | "colour" | "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class LabelCount:
+    """A label as the labels manager lists it: with how many chats carry it."""
+
+    id: int
+    name: str
+    colour: str
+    position: int
+    chats: int
+
+
+def labels_with_counts(session: Session) -> list[LabelCount]:
+    counts = (
+        select(contact_label.c.label_id, func.count().label("n"))
+        .group_by(contact_label.c.label_id)
+        .subquery()
+    )
+    stmt = (
+        select(Label.id, Label.name, Label.colour, Label.position, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.label_id == Label.id)
+        .order_by(Label.position, Label.id)
+    )
+    return [LabelCount(i, n, c, p, int(k)) for i, n, c, p, k in session.execute(stmt)]
+
+
+def _clean_name(session: Session, name: str, *, keep_id: int | None = None) -> str:
+    name = " ".join(nfc(name).split())
+    if not name:
+        raise LabelInvalid("empty", "A label needs a name.")
+    if len(name) > NAME_LIMIT:
+        raise LabelInvalid("too_long", f"A label name can be at most {NAME_LIMIT} characters.")
+    for other_id, other_name in session.execute(select(Label.id, Label.name)):
+        if other_id != keep_id and other_name.casefold() == name.casefold():
+            raise LabelInvalid("taken", f"There is already a label called “{other_name}”.")
+    return name
+
+
+def _clean_colour(colour: str) -> str:
+    colour = colour.strip()
+    if not _COLOUR.match(colour):
+        raise LabelInvalid("colour", f"{colour!r} is not a colour like #25D366.")
+    return colour.upper()
+
+
+def _get(session: Session, label_id: int) -> Label:
+    label = session.get(Label, label_id)
+    if label is None:
+        raise LabelInvalid("missing", "This label was deleted meanwhile.")
+    return label
+
+
+def add_label(session: Session, name: str, colour: str) -> LabelCount:
+    clean = _clean_name(session, name)
+    last = session.scalar(select(func.max(Label.position)))
+    label = Label(name=clean, colour=_clean_colour(colour), position=0 if last is None else last + 1)
+    session.add(label)
+    session.flush()
+    return LabelCount(label.id, label.name, label.colour, label.position, 0)
+
+
+def rename_label(session: Session, label_id: int, name: str) -> None:
+    label = _get(session, label_id)
+    label.name = _clean_name(session, name, keep_id=label_id)
+
+
+def recolour_label(session: Session, label_id: int, colour: str) -> None:
+    _get(session, label_id).colour = _clean_colour(colour)
+
+
+def delete_label(session: Session, label_id: int) -> None:
+    """Delete a label; the chats that carried it keep everything else."""
+    label = _get(session, label_id)
+    session.execute(contact_label.delete().where(contact_label.c.label_id == label_id))
+    session.delete(label)
+
+
+def reorder_labels(session: Session, label_ids: list[int]) -> None:
+    """Store the given order; labels not named keep their relative order after the named ones."""
+    rest = [
+        i for i in session.scalars(select(Label.id).order_by(Label.position, Label.id)) if i not in label_ids
+    ]
+    for position, label_id in enumerate([*label_ids, *rest]):
+        label = session.get(Label, label_id)
+        if label is not None:
+            label.position = position
+
+
+def restore_default_labels(session: Session) -> int:
+    """Add back any of WhatsApp Business's five default labels that are missing; how many were added."""
+    have = {name.casefold() for name in session.scalars(select(Label.name))}
+    added = 0
+    for name, colour in DEFAULT_LABELS:
+        if name.casefold() not in have:
+            add_label(session, name, colour)
+            added += 1
+    return added
