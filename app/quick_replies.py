@@ -1,0 +1,332 @@
+"""Quick replies: saved answers under a `/shortcut`, their search ranking, and field filling on insert."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.demo_replies import DEMO_QUICK_REPLIES
+from app.errors import InvalidInput
+from app.models import Contact, QuickReply
+from app.text import nfc
+from app.wire import BusinessProfile
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+log = logging.getLogger(__name__)
+
+SHORTCUT_LIMIT = 32  # the column's width, slash included
+TEXT_LIMIT = 4096  # WhatsApp's limit for a text message
+KEYWORD_LIMIT = 20
+KEYWORD_LENGTH = 40
+# Like qutebrowser's completion: a pasted novel must not turn every keystroke into a huge scan.
+PATTERN_LIMIT = 100
+
+# Ranks of a match, best first. The completer and search both order by (rank, position).
+RANK_SHORTCUT_PREFIX = 0
+RANK_SHORTCUT_CONTAINS = 1
+RANK_KEYWORD = 2
+RANK_TEXT = 3
+
+
+class ShortcutInvalid(InvalidInput):
+    """A shortcut that cannot be used; `reason` lets the UI say why in the owner's language."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "empty" | "no_slash" | "spaces" | "too_long" | "taken"
+
+
+class QuickReplyInvalid(InvalidInput):
+    """A quick reply's text or keywords that cannot be used."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "empty_text" | "text_too_long" | "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class QuickReplyRow:
+    id: int
+    shortcut: str
+    text: str
+    media_path: str | None
+    keywords: tuple[str, ...]
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInfo:
+    """Who a quick reply is being inserted for: fills `{name}`, `{first_name}` and `{phone}`."""
+
+    name: str
+    phone: str  # E.164 digits (the wa_id) or "" when unknown
+
+
+def _row(q: QuickReply) -> QuickReplyRow:
+    keywords = tuple(str(k) for k in (q.keywords or []))
+    return QuickReplyRow(q.id, q.shortcut, q.text, q.media_path, keywords, q.position)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def clean_shortcut(shortcut: str) -> str:
+    """NFC and trimmed; raises ShortcutInvalid when it is not `/word` with no spaces."""
+    shortcut = nfc(shortcut).strip()
+    if shortcut in ("", "/"):
+        raise ShortcutInvalid("empty", "A quick reply needs a shortcut, like /thanks.")
+    if not shortcut.startswith("/"):
+        raise ShortcutInvalid("no_slash", "A shortcut starts with /, like /thanks.")
+    if any(ch.isspace() for ch in shortcut):
+        raise ShortcutInvalid("spaces", "A shortcut cannot contain spaces.")
+    if len(shortcut) > SHORTCUT_LIMIT:
+        raise ShortcutInvalid("too_long", f"A shortcut can be at most {SHORTCUT_LIMIT} characters.")
+    return shortcut
+
+
+def _check_unique(session: Session, shortcut: str, keep_id: int | None) -> None:
+    for other_id, other in session.execute(select(QuickReply.id, QuickReply.shortcut)):
+        if other_id != keep_id and other.casefold() == shortcut.casefold():
+            raise ShortcutInvalid("taken", f"The shortcut {other} is already used by another quick reply.")
+
+
+def _clean_text(text: str) -> str:
+    text = nfc(text).strip()
+    if not text:
+        raise QuickReplyInvalid("empty_text", "A quick reply needs some text.")
+    if len(text) > TEXT_LIMIT:
+        raise QuickReplyInvalid("text_too_long", f"A quick reply can be at most {TEXT_LIMIT} characters.")
+    return text
+
+
+def clean_keywords(keywords: Iterable[str]) -> list[str]:
+    """Trimmed, de-duplicated (case-insensitively), capped in number and length."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in keywords:
+        word = " ".join(nfc(raw).split())[:KEYWORD_LENGTH]
+        if word and word.casefold() not in seen:
+            seen.add(word.casefold())
+            out.append(word)
+    return out[:KEYWORD_LIMIT]
+
+
+# --------------------------------------------------------------------------- CRUD
+
+
+def list_quick_replies(session: Session) -> list[QuickReplyRow]:
+    return [_row(q) for q in session.scalars(select(QuickReply).order_by(QuickReply.position, QuickReply.id))]
+
+
+def get_quick_reply(session: Session, reply_id: int) -> QuickReplyRow | None:
+    q = session.get(QuickReply, reply_id)
+    return None if q is None else _row(q)
+
+
+def add_quick_reply(
+    session: Session,
+    shortcut: str,
+    text: str,
+    *,
+    media_path: str | None = None,
+    keywords: Iterable[str] = (),
+) -> QuickReplyRow:
+    shortcut = clean_shortcut(shortcut)
+    _check_unique(session, shortcut, None)
+    last = session.scalar(select(func.max(QuickReply.position)))
+    q = QuickReply(
+        shortcut=shortcut,
+        text=_clean_text(text),
+        media_path=media_path or None,
+        keywords=clean_keywords(keywords),
+        position=0 if last is None else last + 1,
+    )
+    session.add(q)
+    session.flush()
+    return _row(q)
+
+
+def update_quick_reply(
+    session: Session,
+    reply_id: int,
+    *,
+    shortcut: str,
+    text: str,
+    media_path: str | None = None,
+    keywords: Iterable[str] = (),
+) -> QuickReplyRow:
+    q = session.get(QuickReply, reply_id)
+    if q is None:
+        raise QuickReplyInvalid("missing", "This quick reply was deleted meanwhile.")
+    shortcut = clean_shortcut(shortcut)
+    _check_unique(session, shortcut, reply_id)
+    q.shortcut = shortcut
+    q.text = _clean_text(text)
+    q.media_path = media_path or None
+    q.keywords = clean_keywords(keywords)
+    session.flush()
+    return _row(q)
+
+
+def delete_quick_reply(session: Session, reply_id: int) -> None:
+    q = session.get(QuickReply, reply_id)
+    if q is not None:
+        session.delete(q)
+
+
+def reorder_quick_replies(session: Session, reply_ids: Sequence[int]) -> None:
+    """Store this order; replies not named keep their relative order after the named ones."""
+    named = list(dict.fromkeys(reply_ids))
+    current = session.scalars(select(QuickReply).order_by(QuickReply.position, QuickReply.id)).all()
+    by_id = {q.id: q for q in current}
+    order = [by_id[i] for i in named if i in by_id] + [q for q in current if q.id not in set(named)]
+    for position, q in enumerate(order):
+        q.position = position
+
+
+def move_quick_reply(session: Session, reply_id: int, to_index: int) -> None:
+    """Move one reply to `to_index` in the list (clamped), shifting the others."""
+    ids = [q.id for q in list_quick_replies(session)]
+    if reply_id not in ids:
+        return
+    ids.remove(reply_id)
+    ids.insert(max(0, min(to_index, len(ids))), reply_id)
+    reorder_quick_replies(session, ids)
+
+
+# --------------------------------------------------------------------------- search and ranking
+
+
+def normalise_pattern(pattern: str) -> str:
+    """What the owner typed after `/` (or in the search box), ready to compare: NFC, casefolded."""
+    pattern = nfc(pattern[:PATTERN_LIMIT]).strip()
+    return pattern.removeprefix("/").casefold()
+
+
+def match_rank(pattern: str, shortcut: str, text: str, keywords: Iterable[str] = ()) -> int | None:
+    """How well a quick reply matches a normalised pattern (lower is better), None when it does not.
+
+    Shortcut-prefix matches come first, then shortcuts containing the pattern, then keywords, then
+    the text. An empty pattern matches everything equally, so the owner's own order shows.
+    """
+    if not pattern:
+        return RANK_SHORTCUT_PREFIX
+    name = nfc(shortcut).removeprefix("/").casefold()
+    if name.startswith(pattern):
+        return RANK_SHORTCUT_PREFIX
+    if pattern in name:
+        return RANK_SHORTCUT_CONTAINS
+    if any(pattern in nfc(k).casefold() for k in keywords):
+        return RANK_KEYWORD
+    if pattern in nfc(text).casefold():
+        return RANK_TEXT
+    return None
+
+
+def rank_quick_replies(rows: Iterable[QuickReplyRow], pattern: str) -> list[QuickReplyRow]:
+    """The rows matching `pattern`, best first, the owner's order among equals."""
+    p = normalise_pattern(pattern)
+    ranked = []
+    for row in rows:
+        rank = match_rank(p, row.shortcut, row.text, row.keywords)
+        if rank is not None:
+            ranked.append((rank, row.position, row.id, row))
+    ranked.sort(key=lambda t: t[:3])
+    return [t[3] for t in ranked]
+
+
+def search_quick_replies(session: Session, pattern: str) -> list[QuickReplyRow]:
+    # Quick replies are a few dozen rows: ranking in Python keeps one definition of "a match".
+    return rank_quick_replies(list_quick_replies(session), pattern)
+
+
+# --------------------------------------------------------------------------- field filling
+
+
+def contact_info(session: Session, contact_id: int) -> ContactInfo | None:
+    """The name and number a quick reply's fields are filled with, for one contact."""
+    c = session.get(Contact, contact_id)
+    if c is None:
+        return None
+    return ContactInfo(name=c.saved_name or c.profile_name or "", phone=c.wa_id or "")
+
+
+def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessProfile | None) -> str:
+    """The text with `{name}`, `{first_name}`, `{phone}` and `{shop}` filled (same rules as the relay)."""
+    from app.rules import fill_fields
+
+    return fill_fields(
+        text,
+        name=contact.name if contact else "",
+        phone=contact.phone if contact else "",
+        shop=profile.name if profile else "",
+    )
+
+
+class QuickReplyLibrary:
+    """The quick replies of one database, for the UI: each call is one short session."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> list[QuickReplyRow]:
+        with self.db.read() as s:
+            return list_quick_replies(s)
+
+    def add(
+        self, shortcut: str, text: str, *, media_path: str | None = None, keywords: Iterable[str] = ()
+    ) -> QuickReplyRow:
+        with self.db.write() as s:
+            return add_quick_reply(s, shortcut, text, media_path=media_path, keywords=keywords)
+
+    def update(
+        self,
+        reply_id: int,
+        *,
+        shortcut: str,
+        text: str,
+        media_path: str | None = None,
+        keywords: Iterable[str] = (),
+    ) -> QuickReplyRow:
+        with self.db.write() as s:
+            return update_quick_reply(
+                s, reply_id, shortcut=shortcut, text=text, media_path=media_path, keywords=keywords
+            )
+
+    def delete(self, reply_id: int) -> None:
+        with self.db.write() as s:
+            delete_quick_reply(s, reply_id)
+
+    def reorder(self, reply_ids: Sequence[int]) -> None:
+        with self.db.write() as s:
+            reorder_quick_replies(s, reply_ids)
+
+    def contact(self, contact_id: int) -> ContactInfo | None:
+        with self.db.read() as s:
+            return contact_info(s, contact_id)
+
+
+# --------------------------------------------------------------------------- demo data
+
+
+def load_demo_quick_replies(session: Session, lang: str) -> int:
+    """Add the demo shop's quick replies (Korean for "ko", else English); skips taken shortcuts.
+
+    Returns how many were added, so loading twice adds nothing.
+    """
+    replies = DEMO_QUICK_REPLIES["ko" if lang.lower().startswith("ko") else "en"]
+    taken = {s.casefold() for s in session.scalars(select(QuickReply.shortcut))}
+    added = 0
+    for shortcut, text, keywords in replies:
+        if shortcut.casefold() in taken:
+            continue
+        add_quick_reply(session, shortcut, text, keywords=keywords)
+        added += 1
+    return added

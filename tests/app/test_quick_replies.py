@@ -1,0 +1,148 @@
+"""Quick replies: shortcut rules, CRUD and reorder, ranking for the `/` completer, field filling, demo data."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.quick_replies import (
+    ContactInfo,
+    QuickReplyInvalid,
+    ShortcutInvalid,
+    add_quick_reply,
+    contact_info,
+    delete_quick_reply,
+    list_quick_replies,
+    load_demo_quick_replies,
+    move_quick_reply,
+    reorder_quick_replies,
+    search_quick_replies,
+    update_quick_reply,
+)
+from tests.support.factories import make_contact
+
+
+@pytest.mark.parametrize(
+    ("shortcut", "reason"),
+    [
+        ("", "empty"),
+        ("/", "empty"),
+        ("thanks", "no_slash"),
+        ("/thank you", "spaces"),
+        ("/감사\t합니다", "spaces"),
+        ("/" + "x" * 40, "too_long"),
+    ],
+)
+def test_bad_shortcuts_are_refused_with_a_reason(db, shortcut: str, reason: str) -> None:
+    with db.write() as s, pytest.raises(ShortcutInvalid) as err:
+        add_quick_reply(s, shortcut, "hello")
+    assert err.value.reason == reason
+
+
+def test_shortcuts_are_unique_whatever_the_case(db) -> None:
+    with db.write() as s:
+        add_quick_reply(s, "/Thanks", "Thank you!")
+        with pytest.raises(ShortcutInvalid) as err:
+            add_quick_reply(s, "/thanks", "Thanks again")
+    assert err.value.reason == "taken"
+
+
+def test_empty_text_is_refused(db) -> None:
+    with db.write() as s, pytest.raises(QuickReplyInvalid):
+        add_quick_reply(s, "/empty", "   ")
+
+
+def test_add_edit_delete_round_trip_through_the_database(db) -> None:
+    with db.write() as s:
+        row = add_quick_reply(s, " /배송 ", "2~3일 걸려요", keywords=["배송", " 배송 ", "택배", ""])
+    assert row.shortcut == "/배송" and row.keywords == ("배송", "택배")
+    with db.write() as s:
+        update_quick_reply(s, row.id, shortcut="/배송안내", text="보통 2~3일", media_path="/tmp/box.jpg")
+    with db.read() as s:
+        (stored,) = list_quick_replies(s)
+    assert (stored.shortcut, stored.text, stored.media_path, stored.keywords) == (
+        "/배송안내",
+        "보통 2~3일",
+        "/tmp/box.jpg",
+        (),
+    )
+    with db.write() as s:
+        delete_quick_reply(s, row.id)
+    with db.read() as s:
+        assert list_quick_replies(s) == []
+
+
+def test_editing_a_reply_may_keep_its_own_shortcut(db) -> None:
+    with db.write() as s:
+        row = add_quick_reply(s, "/hi", "Hi")
+        update_quick_reply(s, row.id, shortcut="/HI", text="Hello")
+    with db.read() as s:
+        assert list_quick_replies(s)[0].shortcut == "/HI"
+
+
+def test_there_is_no_limit_on_how_many_quick_replies(db) -> None:
+    with db.write() as s:
+        for n in range(120):
+            add_quick_reply(s, f"/r{n}", f"reply {n}")
+    with db.read() as s:
+        assert len(list_quick_replies(s)) == 120
+
+
+def test_reorder_and_move_keep_the_owners_order(db) -> None:
+    with db.write() as s:
+        ids = [add_quick_reply(s, f"/{w}", w).id for w in ("a", "b", "c", "d")]
+        reorder_quick_replies(s, [ids[3], ids[1]])
+    with db.read() as s:
+        assert [r.shortcut for r in list_quick_replies(s)] == ["/d", "/b", "/a", "/c"]
+    with db.write() as s:
+        move_quick_reply(s, ids[2], 0)
+    with db.read() as s:
+        assert [r.shortcut for r in list_quick_replies(s)] == ["/c", "/d", "/b", "/a"]
+
+
+def test_search_ranks_shortcut_prefix_before_keyword_before_text_in_korean(db) -> None:
+    with db.write() as s:
+        add_quick_reply(s, "/안내", "배송은 2~3일 걸려요")  # text match only
+        add_quick_reply(s, "/택배사", "CJ대한통운으로 보내요", keywords=["배송"])  # keyword match
+        add_quick_reply(s, "/빠른배송", "오늘 출발해요")  # shortcut contains
+        add_quick_reply(s, "/배송", "결제 후 1~2일 안에 발송")  # shortcut prefix
+        add_quick_reply(s, "/계좌", "국민은행 123")  # no match
+    with db.read() as s:
+        found = [r.shortcut for r in search_quick_replies(s, "/배송")]
+    assert found == ["/배송", "/빠른배송", "/택배사", "/안내"]
+
+
+def test_search_sees_decomposed_hangul_as_the_same_text(db) -> None:
+    import unicodedata
+
+    with db.write() as s:
+        add_quick_reply(s, "/감사", "감사합니다")
+    decomposed = unicodedata.normalize("NFD", "/감")
+    with db.read() as s:
+        assert [r.shortcut for r in search_quick_replies(s, decomposed)] == ["/감사"]
+
+
+def test_empty_pattern_lists_everything_in_the_owners_order(db) -> None:
+    with db.write() as s:
+        add_quick_reply(s, "/b", "b")
+        add_quick_reply(s, "/a", "a")
+    with db.read() as s:
+        assert [r.shortcut for r in search_quick_replies(s, "/")] == ["/b", "/a"]
+
+
+def test_contact_info_prefers_the_saved_name(db) -> None:
+    with db.write() as s:
+        c = make_contact(s, wa_id="821012345678", profile_name="minji", saved_name="김민지")
+    with db.read() as s:
+        assert contact_info(s, c.id) == ContactInfo(name="김민지", phone="821012345678")
+        assert contact_info(s, 99999) is None
+
+
+def test_demo_quick_replies_load_once_in_korean_and_in_english(db) -> None:
+    with db.write() as s:
+        assert load_demo_quick_replies(s, "ko") >= 8
+        assert load_demo_quick_replies(s, "ko") == 0
+    with db.read() as s:
+        shortcuts = [r.shortcut for r in list_quick_replies(s)]
+    assert "/감사" in shortcuts and "/배송" in shortcuts
+    with db.write() as s:
+        assert load_demo_quick_replies(s, "en") >= 8
