@@ -1,0 +1,370 @@
+"""The desktop's copy of the automations document: edited offline, pushed with If-Match, conflicts kept.
+
+The relay is the source of truth (DESIGN.md: revisioned, `PUT` with `If-Match`). The desktop keeps the
+last document it knows in Setting "automations" (its `revision` is the relay revision it is based on)
+and, while an owner's change waits, Setting "automations_pending" says so. A change that meets a newer
+relay revision (another desktop changed it) is never overwritten or dropped: both versions are kept
+in Setting "automations_conflict" until the owner chooses. So what the relay holds and what the desktop
+shows can differ only while the window says "Not yet on the relay" or "Changed on another computer".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from app.errors import RelayError, RelayUnreachable
+from app.settings import get_setting, put_setting
+from app.wire import (
+    Automations,
+    AwayRule,
+    BusinessHours,
+    BusinessProfile,
+    DayHours,
+    GreetingRule,
+    Recipients,
+    TimeRange,
+)
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+log = logging.getLogger(__name__)
+
+DOC_KEY = "automations"
+PENDING_KEY = "automations_pending"
+CONFLICT_KEY = "automations_conflict"
+
+
+class RevisionConflict(RelayError):
+    """The relay holds a newer automations revision than the one our change was based on (HTTP 412)."""
+
+
+class AutomationsClient(Protocol):
+    """What the store needs from the relay client (app/relay_client.py)."""
+
+    def get_automations(self) -> Automations: ...
+
+    def put_automations(self, doc: Automations, *, if_match: int) -> Automations: ...
+
+
+class SyncStatus(enum.StrEnum):
+    SYNCED = "synced"  # the desktop shows what the relay holds (as far as it last heard)
+    PENDING = "pending"  # "Not yet on the relay": an owner's change waits to be pushed
+    CONFLICT = "conflict"  # another computer changed the rules meanwhile: the owner chooses
+
+
+class PushOutcome(enum.StrEnum):
+    NOTHING = "nothing"  # no change waiting (or a conflict waits for the owner's choice)
+    PUSHED = "pushed"
+    OFFLINE = "offline"  # the relay did not answer; the change still waits
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class AutomationsState:
+    """The desktop's copy and what it knows about the relay's."""
+
+    doc: Automations
+    pending: bool = False
+    base_revision: int = 0  # the relay revision the pending change was based on
+    edit: int = 0  # bumped by every local save, so a push never clears a newer edit
+    conflict: Automations | None = None  # the relay's version, when it differs from a pending change
+    last_error: str = ""
+
+    @property
+    def status(self) -> SyncStatus:
+        if self.conflict is not None:
+            return SyncStatus.CONFLICT
+        return SyncStatus.PENDING if self.pending else SyncStatus.SYNCED
+
+
+def same_content(a: Automations, b: Automations) -> bool:
+    """Equal apart from the revision number."""
+    return a.model_dump(mode="json", exclude={"revision"}) == b.model_dump(mode="json", exclude={"revision"})
+
+
+def _parse(value: Any) -> Automations | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return Automations.model_validate(value)
+    except ValidationError:
+        # A hand-edited or damaged copy: the relay's copy is fetched again on the next pull.
+        log.warning("stored automations document is not valid; starting from defaults", exc_info=True)
+        return None
+
+
+# --------------------------------------------------------------------------- session-level operations
+
+
+def load_state(session: Session) -> AutomationsState:
+    doc = _parse(get_setting(session, DOC_KEY)) or Automations()
+    meta = get_setting(session, PENDING_KEY) or {}
+    if not isinstance(meta, dict):
+        meta = {}
+    conflict = _parse(get_setting(session, CONFLICT_KEY))
+    return AutomationsState(
+        doc=doc,
+        pending=bool(meta.get("pending", False)),
+        base_revision=int(meta.get("base_revision", doc.revision)),
+        edit=int(meta.get("edit", 0)),
+        conflict=conflict,
+        last_error=str(meta.get("last_error", "")),
+    )
+
+
+def _store(session: Session, state: AutomationsState) -> AutomationsState:
+    put_setting(session, DOC_KEY, state.doc.model_dump(mode="json"))
+    put_setting(
+        session,
+        PENDING_KEY,
+        {
+            "pending": state.pending,
+            "base_revision": state.base_revision,
+            "edit": state.edit,
+            "last_error": state.last_error,
+        },
+    )
+    put_setting(
+        session, CONFLICT_KEY, None if state.conflict is None else state.conflict.model_dump(mode="json")
+    )
+    return state
+
+
+def save_local(session: Session, doc: Automations) -> AutomationsState:
+    """The owner saved an editor: keep the change and mark it "Not yet on the relay"."""
+    state = load_state(session)
+    if not state.pending and state.conflict is None and same_content(doc, state.doc):
+        return state  # nothing changed: nothing to push
+    base = state.base_revision if state.pending else state.doc.revision
+    new_doc = doc.model_copy(update={"revision": base}, deep=True)
+    return _store(
+        session,
+        AutomationsState(
+            doc=new_doc,
+            pending=True,
+            base_revision=base,
+            edit=state.edit + 1,
+            conflict=state.conflict,
+        ),
+    )
+
+
+def apply_remote(session: Session, remote: Automations) -> AutomationsState:
+    """The relay's document arrived (a pull, or a `settings` event): adopt it, or keep both."""
+    state = load_state(session)
+    if not state.pending:
+        if remote.revision < state.doc.revision:
+            return state  # an older event replayed: never go backwards
+        return _store(session, AutomationsState(doc=remote, base_revision=remote.revision, edit=state.edit))
+    if same_content(remote, state.doc):
+        # Our change is on the relay (e.g. a push whose answer was lost).
+        return _store(session, AutomationsState(doc=remote, base_revision=remote.revision, edit=state.edit))
+    if remote.revision <= state.base_revision:
+        return state  # the version our change is based on, or older
+    log.info(
+        "automations changed on the relay (revision %d) while a change based on %d waits",
+        remote.revision,
+        state.base_revision,
+    )
+    return _store(
+        session,
+        AutomationsState(
+            doc=state.doc,
+            pending=True,
+            base_revision=state.base_revision,
+            edit=state.edit,
+            conflict=remote,
+        ),
+    )
+
+
+def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> AutomationsState:
+    """The relay took the change made at `pushed_edit`; a newer local edit stays pending on top of it."""
+    state = load_state(session)
+    if state.edit == pushed_edit:
+        return _store(session, AutomationsState(doc=answer, base_revision=answer.revision, edit=state.edit))
+    newer = state.doc.model_copy(update={"revision": answer.revision}, deep=True)
+    return _store(
+        session,
+        AutomationsState(
+            doc=newer,
+            pending=True,
+            base_revision=answer.revision,
+            edit=state.edit,
+            conflict=state.conflict,
+        ),
+    )
+
+
+def note_push_error(session: Session, message: str) -> AutomationsState:
+    state = load_state(session)
+    if not state.pending:
+        return state
+    return _store(session, dataclasses.replace(state, last_error=message))
+
+
+def resolve_conflict(session: Session, keep: Literal["mine", "theirs"]) -> AutomationsState:
+    """The owner chose: "theirs" adopts the relay's version; "mine" pushes ours over it."""
+    state = load_state(session)
+    if state.conflict is None:
+        return state
+    theirs = state.conflict
+    if keep == "theirs":
+        return _store(
+            session, AutomationsState(doc=theirs, base_revision=theirs.revision, edit=state.edit + 1)
+        )
+    mine = state.doc.model_copy(update={"revision": theirs.revision}, deep=True)
+    return _store(
+        session,
+        AutomationsState(doc=mine, pending=True, base_revision=theirs.revision, edit=state.edit + 1),
+    )
+
+
+# --------------------------------------------------------------------------- talking to the relay
+
+
+def push(db: Database, client: AutomationsClient) -> PushOutcome:
+    """Send a waiting change with If-Match; safe to call any time (e.g. whenever the relay is back).
+
+    The network call runs outside any database transaction, so the GUI and the sync writer are
+    never blocked on it; `edit` makes sure an edit saved meanwhile is not marked as pushed.
+    """
+    with db.read() as s:
+        state = load_state(s)
+    if not state.pending or state.conflict is not None:
+        return PushOutcome.NOTHING
+    try:
+        answer = client.put_automations(state.doc, if_match=state.base_revision)
+    except RevisionConflict:
+        return _fetch_conflict(db, client)
+    except RelayUnreachable as exc:
+        log.info("relay unreachable; automations change stays pending (%s)", exc)
+        with db.write() as s:
+            note_push_error(s, str(exc))
+        return PushOutcome.OFFLINE
+    with db.write() as s:
+        mark_pushed(s, state.edit, answer)
+    log.info("automations pushed; relay revision %d", answer.revision)
+    return PushOutcome.PUSHED
+
+
+def _fetch_conflict(db: Database, client: AutomationsClient) -> PushOutcome:
+    try:
+        remote = client.get_automations()
+    except RelayUnreachable as exc:
+        log.info("relay went away while fetching the conflicting automations (%s)", exc)
+        return PushOutcome.OFFLINE
+    with db.write() as s:
+        after = apply_remote(s, remote)
+    if after.status is SyncStatus.CONFLICT:
+        return PushOutcome.CONFLICT
+    return PushOutcome.PUSHED if not after.pending else PushOutcome.OFFLINE
+
+
+def pull(db: Database, client: AutomationsClient) -> AutomationsState:
+    """Fetch the relay's document and apply it (adopt, ignore as old, or keep both as a conflict)."""
+    remote = client.get_automations()
+    with db.write() as s:
+        return apply_remote(s, remote)
+
+
+class AutomationsStore:
+    """The automations copy of one database, for the UI: each call is one short session."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def state(self) -> AutomationsState:
+        with self.db.read() as s:
+            return load_state(s)
+
+    def save(self, doc: Automations) -> AutomationsState:
+        with self.db.write() as s:
+            return save_local(s, doc)
+
+    def apply_remote(self, remote: Automations) -> AutomationsState:
+        with self.db.write() as s:
+            return apply_remote(s, remote)
+
+    def resolve(self, keep: Literal["mine", "theirs"]) -> AutomationsState:
+        with self.db.write() as s:
+            return resolve_conflict(s, keep)
+
+    def push(self, client: AutomationsClient) -> PushOutcome:
+        return push(self.db, client)
+
+    def pull(self, client: AutomationsClient) -> AutomationsState:
+        return pull(self.db, client)
+
+
+# --------------------------------------------------------------------------- demo data
+
+
+def _hours(*ranges: tuple[str, str]) -> DayHours:
+    return DayHours(mode="open", ranges=[TimeRange(start=a, end=b) for a, b in ranges])
+
+
+def demo_automations(lang: str) -> Automations:
+    """The demo shop's rules: a Seoul linen shop's greeting, away message, hours and profile."""
+    korean = lang.lower().startswith("ko")
+    weekday = _hours(("10:00", "13:00"), ("14:00", "19:00"))  # closed for lunch 13–14
+    hours = BusinessHours(
+        timezone="Asia/Seoul",
+        week=[weekday.model_copy(deep=True) for _ in range(5)]
+        + [_hours(("11:00", "17:00")), DayHours(mode="closed")],
+    )
+    if korean:
+        profile = BusinessProfile(
+            name="서울 리넨 하우스",
+            category="의류 및 잡화",
+            about="리넨 옷과 생활 소품 🌿",
+            description=(
+                "성수동 작은 작업실에서 직접 고른 리넨으로 옷과 소품을 만듭니다. 주문은 WhatsApp으로 "
+                "편하게 문의하세요."
+            ),
+            address="서울특별시 성동구 성수이로 00, 2층",
+            email="hello@seoullinen.example",
+            websites=["https://seoullinen.example"],
+        )
+        greeting_text = (
+            "안녕하세요 {name}님, {shop}입니다! 🌿 문의 주셔서 감사해요. "
+            "원하시는 상품 이름이나 사진을 보내 주시면 바로 안내해 드릴게요."
+        )
+        away_text = (
+            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 (평일 10~19시, 토 11~17시). "
+            "영업시간에 가장 먼저 답장 드릴게요!"
+        )
+    else:
+        profile = BusinessProfile(
+            name="Seoul Linen House",
+            category="Clothing and accessories",
+            about="Linen clothes and homeware 🌿",
+            description="Clothes and small things made from linen we pick ourselves, in a little studio in "
+            "Seongsu-dong, Seoul. Ask us anything on WhatsApp.",
+            address="2F, 00 Seongsui-ro, Seongdong-gu, Seoul",
+            email="hello@seoullinen.example",
+            websites=["https://seoullinen.example"],
+        )
+        greeting_text = (
+            "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
+            "and we'll help you right away."
+        )
+        away_text = (
+            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19, Sat 11–17, "
+            "Seoul time). We'll answer first thing when we open."
+        )
+    return Automations(
+        revision=0,
+        greeting=GreetingRule(enabled=True, text=greeting_text, recipients=Recipients(), silence_days=14),
+        away=AwayRule(enabled=True, text=away_text, schedule="outside_hours", recipients=Recipients()),
+        business_hours=hours,
+        profile=profile,
+    )

@@ -1,0 +1,164 @@
+"""The desktop's automations copy: offline edits wait, push with If-Match, conflicts keep both versions."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.automations_store import (
+    AutomationsStore,
+    PushOutcome,
+    RevisionConflict,
+    SyncStatus,
+    demo_automations,
+    same_content,
+)
+from app.errors import RelayUnreachable
+from app.wire import Automations, GreetingRule
+
+
+class FakeRelay:
+    """The relay's automations endpoint in memory: revisions and If-Match, and an off switch."""
+
+    def __init__(self) -> None:
+        self.doc = Automations(revision=1)
+        self.up = True
+        self.puts = 0
+
+    def get_automations(self) -> Automations:
+        if not self.up:
+            raise RelayUnreachable("relay down")
+        return self.doc.model_copy(deep=True)
+
+    def put_automations(self, doc: Automations, *, if_match: int) -> Automations:
+        if not self.up:
+            raise RelayUnreachable("relay down")
+        if if_match != self.doc.revision:
+            raise RevisionConflict("stale revision")
+        self.puts += 1
+        self.doc = doc.model_copy(update={"revision": self.doc.revision + 1}, deep=True)
+        return self.doc.model_copy(deep=True)
+
+
+def with_greeting(doc: Automations, text: str) -> Automations:
+    return doc.model_copy(update={"greeting": GreetingRule(enabled=True, text=text)}, deep=True)
+
+
+@pytest.fixture
+def store(db) -> AutomationsStore:
+    return AutomationsStore(db)
+
+
+def test_a_saved_change_is_not_yet_on_the_relay_until_pushed(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    assert store.state().status is SyncStatus.SYNCED
+    state = store.save(with_greeting(store.state().doc, "안녕하세요!"))
+    assert state.status is SyncStatus.PENDING
+    assert store.push(relay) is PushOutcome.PUSHED
+    after = store.state()
+    assert after.status is SyncStatus.SYNCED and after.doc.revision == 2
+    assert relay.doc.greeting.text == "안녕하세요!"
+
+
+def test_saving_what_is_already_there_pushes_nothing(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    store.save(store.state().doc)
+    assert store.push(relay) is PushOutcome.NOTHING and relay.puts == 0
+
+
+def test_change_made_while_the_relay_is_down_is_pushed_when_it_is_back(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    relay.up = False
+    store.save(with_greeting(store.state().doc, "offline edit"))
+    assert store.push(relay) is PushOutcome.OFFLINE
+    waiting = store.state()
+    assert waiting.status is SyncStatus.PENDING and "relay down" in waiting.last_error
+    relay.up = True
+    assert store.push(relay) is PushOutcome.PUSHED
+    assert relay.doc.greeting.text == "offline edit" and store.state().status is SyncStatus.SYNCED
+
+
+def test_an_edit_saved_during_a_push_stays_pending(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    store.save(with_greeting(store.state().doc, "first"))
+
+    class SlowRelay(FakeRelay):
+        def put_automations(self, doc: Automations, *, if_match: int) -> Automations:
+            # The owner saves again while this push is on the wire.
+            store.save(with_greeting(store.state().doc, "second"))
+            return relay.put_automations(doc, if_match=if_match)
+
+    assert store.push(SlowRelay()) is PushOutcome.PUSHED
+    state = store.state()
+    assert state.status is SyncStatus.PENDING and state.doc.greeting.text == "second"
+    assert store.push(relay) is PushOutcome.PUSHED
+    assert relay.doc.greeting.text == "second" and relay.doc.revision == 3
+
+
+def test_conflict_keeps_both_versions_until_the_owner_chooses_mine(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    store.save(with_greeting(store.state().doc, "from this laptop"))
+    relay.doc = with_greeting(relay.doc, "from the other laptop").model_copy(update={"revision": 2})
+    assert store.push(relay) is PushOutcome.CONFLICT
+    state = store.state()
+    assert state.status is SyncStatus.CONFLICT
+    assert state.doc.greeting.text == "from this laptop"
+    assert state.conflict is not None and state.conflict.greeting.text == "from the other laptop"
+    # While the owner has not chosen, nothing is pushed over the other laptop's change.
+    assert store.push(relay) is PushOutcome.NOTHING and relay.doc.greeting.text == "from the other laptop"
+    store.resolve("mine")
+    assert store.push(relay) is PushOutcome.PUSHED
+    assert relay.doc.greeting.text == "from this laptop" and relay.doc.revision == 3
+
+
+def test_choosing_theirs_adopts_the_relays_version(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    store.save(with_greeting(store.state().doc, "mine"))
+    relay.doc = with_greeting(relay.doc, "theirs").model_copy(update={"revision": 5})
+    store.push(relay)
+    state = store.resolve("theirs")
+    assert state.status is SyncStatus.SYNCED and state.doc.greeting.text == "theirs"
+    assert state.doc.revision == 5
+    assert store.push(relay) is PushOutcome.NOTHING
+
+
+def test_settings_event_from_another_desktop_replaces_an_unchanged_copy(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    newer = with_greeting(relay.doc, "changed elsewhere").model_copy(update={"revision": 4})
+    assert store.apply_remote(newer).doc.greeting.text == "changed elsewhere"
+    # A replayed older event never takes the copy backwards.
+    assert store.apply_remote(Automations(revision=2)).doc.revision == 4
+
+
+def test_our_own_change_echoed_back_clears_pending(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    mine = with_greeting(store.state().doc, "mine")
+    store.save(mine)
+    # The push's answer was lost, but the settings event shows the relay has our text.
+    state = store.apply_remote(mine.model_copy(update={"revision": 2}))
+    assert state.status is SyncStatus.SYNCED and state.doc.revision == 2
+
+
+def test_a_settings_event_for_a_newer_revision_while_pending_is_a_conflict(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    store.pull(relay)
+    store.save(with_greeting(store.state().doc, "mine"))
+    state = store.apply_remote(with_greeting(relay.doc, "theirs").model_copy(update={"revision": 2}))
+    assert state.status is SyncStatus.CONFLICT
+
+
+def test_demo_automations_are_a_seoul_shop_with_greeting_and_away() -> None:
+    ko = demo_automations("ko")
+    assert ko.profile.name == "서울 리넨 하우스"
+    assert ko.business_hours.timezone == "Asia/Seoul"
+    assert ko.greeting.enabled and ko.away.enabled and "{name}" in ko.greeting.text
+    assert ko.business_hours.week[6].mode == "closed"
+    en = demo_automations("en")
+    assert en.profile.name == "Seoul Linen House" and not same_content(ko, en)
