@@ -57,3 +57,7 @@ def test_feed_price_round_trips() -> None:
 def test_form_amounts_accept_grouping() -> None:
     assert amount_to_minor("39,000", "KRW") == 39000
     assert amount_to_minor("12.5", "USD") == 1250
+
+
+def test_an_unknown_locale_falls_back_to_english() -> None:
+    assert format_price(15000, "KRW", "C") == "₩15,000"

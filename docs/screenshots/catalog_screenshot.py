@@ -1,0 +1,78 @@
+"""Screenshot of the catalogue window with the demo shop's items: `xvfb-run -a python docs/screenshots/catalog_screenshot.py`."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, QLocale
+from PySide6.QtWidgets import QApplication
+
+from app.catalog import ItemDraft, create_item, find_item_by_code, load_demo_catalog
+from app.catalog_images import import_image
+from app.db import Database
+from app.paths import paths_for
+from ui.catalog_window import CatalogWindow
+from ui.context import AppContext
+from ui.resources import demo_dir
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    app = QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = paths_for(Path(tmp)).ensure()
+        db = Database.open(paths.database)
+        with db.write() as s:
+            load_demo_catalog(s, demo_dir(), paths.catalog_dir)
+            tote = import_image(paths.catalog_dir, demo_dir() / "images" / "bg-tt-nt.jpg")
+            cap = import_image(paths.catalog_dir, demo_dir() / "images" / "ac-cp-nv.jpg")
+            create_item(
+                s,
+                ItemDraft(
+                    name="Canvas tote (gift wrap)",
+                    price_minor=32000,
+                    currency="KRW",
+                    retailer_id="GIFT-TOTE",
+                    images=(tote,),
+                ),
+            )
+            create_item(
+                s,
+                ItemDraft(
+                    name="Washed cotton ball cap",
+                    price_minor=1890,
+                    currency="USD",
+                    retailer_id="US-CAP-NV",
+                    images=(cap,),
+                ),
+            )
+        ctx = AppContext(db=db, paths=paths)
+        window = CatalogWindow(ctx)
+        window.resize(1280, 780)
+        window.show()
+        with db.read() as s:
+            shirt = find_item_by_code(s, "LN-SH-IV")
+        assert shirt is not None
+        window.reload(select=[shirt.id])
+        timer = QElapsedTimer()
+        timer.start()
+        while (
+            not window.thumbs.is_idle() or not window.form.images.thumbs.is_idle()
+        ) and timer.elapsed() < 10_000:
+            app.processEvents()
+            window.thumbs.pool.waitForDone(50)
+        for _ in range(5):
+            app.processEvents()
+        target = HERE / "catalog.png"
+        window.grab().save(str(target))
+        print(f"saved {target}")
+        window.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""The catalogue window, picker and share dialog on a real database, driven like the owner would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from app.catalog import ItemDraft, create_item, find_item_by_code, get_item, list_items, load_demo_catalog
+from app.catalog_collections import create_collection, list_collections
+from app.catalog_images import thumbnail_path
+from app.db import Database
+from app.paths import paths_for
+from app.settings import put_setting
+from ui.context import AppContext
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    paths = paths_for(tmp_path / "data").ensure()
+    database = Database.open(paths.database)
+    yield AppContext(db=database, paths=paths)
+    database.close()
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
+    from ui.catalog_window import CatalogWindow
+
+    win = CatalogWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.thumbs.shutdown()
+
+
+def add(ctx: AppContext, name: str, price: int, code: str, **fields: object) -> int:
+    with ctx.db.write() as s:
+        return create_item(
+            s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code, **fields)
+        )  # type: ignore[arg-type]
+
+
+def names_shown(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return [window.model.item(r).name for r in range(window.model.rowCount())]
+
+
+def select(window, item_id: int) -> None:  # type: ignore[no-untyped-def]
+    window.reload(select=[item_id])
+    assert window.form.item_id == item_id
+
+
+def test_a_new_item_typed_into_the_form_is_saved_and_shown(qtbot, window, ctx: AppContext) -> None:
+    window.new_action.trigger()
+    # Hangul arrives through the input method, not as key presses: QTest cannot type it.
+    window.form.name.setText("린넨 셔츠 아이보리")
+    qtbot.keyClicks(window.form.price, "39,000")
+    assert window.form.price_preview.text() == "₩39,000"
+    qtbot.keyClicks(window.form.code, "LS-001")
+    window.form.description.setPlainText("린넨 100%")
+    qtbot.keyClicks(window.form.link, "https://shop.example/ls-001")
+    qtbot.mouseClick(window.form.save, Qt.MouseButton.LeftButton)
+
+    with ctx.db.read() as s:
+        saved = find_item_by_code(s, "LS-001")
+    assert saved is not None
+    assert (saved.name, saved.price_minor, saved.currency, saved.description, saved.url) == (
+        "린넨 셔츠 아이보리",
+        39000,
+        "KRW",
+        "린넨 100%",
+        "https://shop.example/ls-001",
+    )
+    assert names_shown(window) == ["린넨 셔츠 아이보리"]
+    assert window.model.data(window.model.index(0), 0x0100 + 3) in ("₩39,000",)  # CatalogRole.PRICE_TEXT
+    assert window.selected_ids() == [saved.id]
+
+
+def test_editing_an_item_round_trips_through_the_database(qtbot, window, ctx: AppContext) -> None:
+    item_id = add(ctx, "Tote", 25000, "T-1", description="Canvas")
+    select(window, item_id)
+    assert window.form.price.text() == "25000"
+    window.form.price.setText("27000")
+    window.form.hidden.setChecked(True)
+    window.form.request_save()
+    with ctx.db.read() as s:
+        row = get_item(s, item_id)
+    assert (row.price_minor, row.hidden, row.description) == (27000, True, "Canvas")
+    # What the form shows after reopening is what was saved.
+    window.new_item()
+    select(window, item_id)
+    assert (window.form.price.text(), window.form.hidden.isChecked()) == ("27000", True)
+
+
+def test_a_missing_name_or_a_taken_code_is_explained_and_nothing_is_saved(
+    qtbot, window, ctx: AppContext
+) -> None:
+    add(ctx, "Tote", 25000, "T-1")
+    window.new_item()
+    window.form.price.setText("1000")
+    window.form.request_save()
+    assert window.form.error.isVisibleTo(window) and "name" in window.form.error.text()
+    window.form.name.setText("Another tote")
+    window.form.code.setText("T-1")
+    window.form.request_save()
+    assert "already used by “Tote”" in window.form.error.text()
+    window.form.code.setText("T-2")
+    window.form.price.setText("12.5")
+    window.form.request_save()
+    assert "whole number" in window.form.error.text()
+    with ctx.db.read() as s:
+        assert [r.name for r in list_items(s)] == ["Tote"]
+
+
+def test_delete_then_undo_brings_the_item_back(qtbot, window, ctx: AppContext) -> None:
+    item_id = add(ctx, "Scarf", 35000, "SC-1")
+    select(window, item_id)
+    window.delete_action.trigger()
+    assert names_shown(window) == []
+    assert window.undo_button.isVisibleTo(window)
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    assert names_shown(window) == ["Scarf"]
+    with ctx.db.read() as s:
+        assert get_item(s, item_id).retailer_id == "SC-1"
+
+
+def test_duplicate_search_and_sort(qtbot, window, ctx: AppContext) -> None:
+    shirt = add(ctx, "린넨 셔츠", 39000, "LS-1")
+    add(ctx, "린넨 바지", 45000, "LP-1")
+    add(ctx, "Cap", 22000, "CAP")
+    select(window, shirt)
+    window.duplicate_action.trigger()
+    with ctx.db.read() as s:
+        copy = find_item_by_code(s, "LS-1-copy")
+    assert copy is not None and window.selected_ids() == [copy.id]
+    window.search.setText("린넨")
+    qtbot.waitUntil(lambda: len(names_shown(window)) == 3)
+    assert "Cap" not in names_shown(window)
+    window.search.clear()
+    window.sort.setCurrentIndex(window.sort.findData("price"))
+    qtbot.waitUntil(lambda: len(names_shown(window)) == 4)
+    assert names_shown(window)[0] == "Cap" and names_shown(window)[-1] == "린넨 바지"
+
+
+def test_hide_from_the_toolbar_marks_the_item_hidden(qtbot, window, ctx: AppContext) -> None:
+    item_id = add(ctx, "Vest", 39000, "V-1")
+    select(window, item_id)
+    window.hide_action.trigger()
+    with ctx.db.read() as s:
+        assert get_item(s, item_id).hidden
+    assert window.hide_action.text() == "Show"
+
+
+def test_dropped_pictures_are_copied_in_and_thumbnails_made_once(
+    qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    photo = QImage(400, 300, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#9EC5E8"))
+    png = tmp_path / "shirt.png"
+    bmp = tmp_path / "pants.bmp"  # not a format WhatsApp takes: stored as JPEG
+    assert photo.save(str(png)) and photo.save(str(bmp))
+    window.new_item()
+    window.form.name.setText("Shirt")
+    window.form.price.setText("39000")
+    window.form.images.files_dropped.emit([png, bmp])
+    qtbot.waitUntil(lambda: window.form.images.count() == 2, timeout=5000)
+    window.form.request_save()
+    with ctx.db.read() as s:
+        row = list_items(s)[0]
+    assert [e.rsplit(".", 1)[1] for e in row.images] == ["png", "jpg"]
+    assert all((ctx.paths.catalog_dir / e).exists() for e in row.images)
+    thumb = thumbnail_path(ctx.paths.catalog_dir, row.images[0], 160)
+    assert thumb is not None
+    qtbot.waitUntil(lambda: thumb.exists() and window.thumbs.is_idle(), timeout=5000)
+    made = thumb.stat().st_mtime_ns
+    from ui.catalog_thumbs import ThumbnailCache
+
+    fresh = ThumbnailCache(ctx.paths.catalog_dir)
+    assert fresh.pixmap(row.images[0], 160) is None
+    with qtbot.waitSignal(fresh.ready, timeout=5000):
+        pass
+    assert fresh.pixmap(row.images[0], 160) is not None
+    assert thumb.stat().st_mtime_ns == made
+    fresh.shutdown()
+
+
+def test_collections_filter_and_take_dropped_items(qtbot, window, ctx: AppContext) -> None:
+    tote = add(ctx, "Tote", 25000, "T-1")
+    add(ctx, "Cap", 22000, "CAP")
+    with ctx.db.write() as s:
+        bags = create_collection(s, "가방")
+    window.reload()
+    window.collections.items_dropped.emit(bags, [tote])
+    window.collections.select(bags)
+    assert names_shown(window) == ["Tote"]
+    with ctx.db.read() as s:
+        assert [(c.name, c.item_count) for c in list_collections(s)] == [("가방", 1)]
+    window.collections.select(None)
+    assert len(names_shown(window)) == 2
+
+
+def test_demo_catalogue_loads_into_the_window(qtbot, window, ctx: AppContext) -> None:
+    with ctx.db.write() as s:
+        count = load_demo_catalog(s, DEMO, ctx.paths.catalog_dir)
+    with ctx.db.write() as s:
+        assert load_demo_catalog(s, DEMO, ctx.paths.catalog_dir) == count  # twice: no duplicates
+    window.reload()
+    assert window.model.rowCount() == count >= 18
+    assert all(p.stat().st_size < 15 * 1024 for p in (DEMO / "images").glob("*.jpg"))
+    assert window.collections.list.count() > 3
+
+
+def test_csv_import_from_the_window_reports_bad_lines(qtbot, window, ctx: AppContext, tmp_path: Path) -> None:
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "feed.csv"
+    path.write_bytes("\ufeffid,title,price\nA,셔츠,39000 KRW\nB,,1 KRW\n".encode())
+    reports = []
+    import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    summary, details = report_text(reports[0])
+    assert "1 new items" in summary and "Line 3" in summary and "title" in details
+    window.reload()
+    assert names_shown(window) == ["셔츠"]
+
+
+def test_picker_offers_visible_items_and_returns_the_chosen_ones(qtbot, ctx: AppContext) -> None:
+    from ui.catalog_picker import CatalogPicker
+
+    shirt = add(ctx, "린넨 셔츠", 39000, "LS-1")
+    pants = add(ctx, "린넨 바지", 45000, "LP-1")
+    add(ctx, "린넨 조끼", 39000, "LV-1", hidden=True)
+    picker = CatalogPicker(ctx, None, "린넨")
+    qtbot.addWidget(picker)
+    assert sorted(picker.model.item(r).id for r in range(picker.model.rowCount())) == sorted([shirt, pants])
+    chosen: list[list[int]] = []
+    picker.items_chosen.connect(chosen.append)
+    for row in range(picker.model.rowCount()):
+        picker.view.selectionModel().select(
+            picker.model.index(row), picker.view.selectionModel().SelectionFlag.Select
+        )
+    assert picker.send.text() == "Send 2 items" and "list" in picker.hint.text()
+    picker.accept()
+    assert sorted(chosen[0]) == sorted([shirt, pants])
+
+
+def test_picker_enter_sends_the_best_match(qtbot, ctx: AppContext) -> None:
+    from ui.catalog_picker import CatalogPicker
+
+    add(ctx, "Silk scarf", 19000, "SC-2")
+    wool = add(ctx, "Wool scarf", 29000, "SC")
+    picker = CatalogPicker(ctx, None, "")
+    qtbot.addWidget(picker)
+    # Enter at once, before the search delay: the typed query decides, not the list shown before it.
+    qtbot.keyClicks(picker.search, "sc")
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert signal.args == [[wool]]
+
+
+def test_picker_with_a_meta_catalogue_allows_thirty(qtbot, ctx: AppContext) -> None:
+    from ui.catalog_picker import CatalogPicker
+
+    with ctx.db.write() as s:
+        put_setting(s, "meta_catalog_id", "123")
+    picker = CatalogPicker(ctx, None)
+    qtbot.addWidget(picker)
+    assert picker.limit == 30
+
+
+def test_share_link_dialog_makes_the_link_and_qr(qtbot, ctx: AppContext, tmp_path: Path) -> None:
+    from ui.share_link_dialog import ShareLinkDialog
+
+    item_id = add(ctx, "린넨 셔츠", 39000, "LS-1")
+    with ctx.db.read() as s:
+        item = get_item(s, item_id)
+    dialog = ShareLinkDialog(ctx, item=item)
+    qtbot.addWidget(dialog)
+    assert dialog.link_text == "" and not dialog.copy.isEnabled()
+    dialog.phone.setText("010-1234-5678")
+    dialog.refresh()
+    assert dialog.link_text.startswith("https://wa.me/821012345678?text=")
+    assert dialog.qr.pixmap() is not None and not dialog.qr.pixmap().isNull()
+    dialog.accept()
+    from app.settings import get_setting
+
+    with ctx.db.read() as s:
+        assert get_setting(s, "share_phone") == "010-1234-5678"

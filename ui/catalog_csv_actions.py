@@ -1,0 +1,119 @@
+"""The catalogue window's CSV import and export (Meta feed layout), run off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.catalog_csv import ImportReport, export_feed, import_feed
+from ui.context import AppContext
+from ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+# Shown whole in the message box; the rest are in its details.
+ERRORS_SHOWN = 5
+
+
+def report_text(report: ImportReport) -> tuple[str, str]:
+    """(summary, details) for the import's message box."""
+    summary = QCoreApplication.translate(
+        "CatalogCsv", "{0} new items, {1} updated, {2} already up to date."
+    ).format(report.created, report.updated, report.unchanged)
+    lines = [
+        QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(p.line, p.reason)
+        for p in report.errors
+    ]
+    warnings = [
+        QCoreApplication.translate("CatalogCsv", "Line {0} (imported without picture): {1}").format(
+            p.line, p.reason
+        )
+        for p in report.warnings
+    ]
+    if report.errors:
+        summary += "\n\n" + QCoreApplication.translate("CatalogCsv", "{0} rows were not imported:").format(
+            len(report.errors)
+        )
+        summary += "\n" + "\n".join(lines[:ERRORS_SHOWN])
+        if len(lines) > ERRORS_SHOWN:
+            summary += "\n" + QCoreApplication.translate("CatalogCsv", "…and {0} more (see details).").format(
+                len(lines) - ERRORS_SHOWN
+            )
+    return summary, "\n".join(lines + warnings)
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def import_csv(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[ImportReport], None]) -> None:
+    """Import `path` in a worker; `done(report)` runs on the GUI thread after the commit."""
+    db, catalog_dir, currency = ctx.db, ctx.paths.catalog_dir, ctx.currency
+
+    def work() -> ImportReport:
+        with db.write() as session:
+            return import_feed(session, path, catalog_dir=catalog_dir, default_currency=currency)
+
+    run_op(work, done, parent=parent)
+
+
+def choose_and_import(parent: QWidget, ctx: AppContext, after: Callable[[], None]) -> None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("CatalogCsv", "Import catalogue"),
+        _documents(),
+        QCoreApplication.translate("CatalogCsv", "CSV files (*.csv *.tsv *.txt)"),
+    )
+    if not name:
+        return
+
+    def show(report: ImportReport) -> None:
+        after()
+        summary, details = report_text(report)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information,
+            QCoreApplication.translate("CatalogCsv", "Catalogue imported"),
+            summary,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    import_csv(parent, ctx, Path(name), show)
+
+
+def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("CatalogCsv", "Export catalogue"),
+        str(Path(_documents()) / "catalogue.csv"),
+        QCoreApplication.translate("CatalogCsv", "CSV files (*.csv)"),
+    )
+    if not name:
+        return
+    target = Path(name)
+    db = ctx.db
+
+    def work() -> Path:
+        with db.read() as session:
+            data = export_feed(session, brand=brand)
+        target.write_bytes(data)
+        return target
+
+    def show(path: Path) -> None:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("CatalogCsv", "Catalogue exported"),
+            QCoreApplication.translate(
+                "CatalogCsv",
+                "Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.",
+            ).format(path.name),
+        )
+
+    run_op(work, show, parent=parent)

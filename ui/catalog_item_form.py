@@ -1,0 +1,356 @@
+"""The catalogue item form: name, price, code, description, link, pictures, hidden, collections."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import MAX_CODE, MAX_NAME, MAX_URL, ItemDraft, ItemInvalid, ItemRow
+from app.catalog_collections import CollectionRow
+from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
+from app.errors import InvalidInput
+from app.money import amount_to_minor, currency_digits, feed_amount, format_price
+from ui.catalog_image_strip import ImageStrip
+from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
+from ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+CURRENCIES = (
+    "KRW",
+    "USD",
+    "EUR",
+    "JPY",
+    "CNY",
+    "GBP",
+    "SGD",
+    "HKD",
+    "TWD",
+    "VND",
+    "THB",
+    "IDR",
+    "INR",
+    "BRL",
+)
+COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def import_pictures(catalog_dir: Path, paths: Sequence[Path]) -> tuple[list[str], list[str]]:
+    """Copy pictures into the catalogue folder (worker thread): (entries, problems by file name)."""
+    entries: list[str] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            entries.append(store_image_bytes(catalog_dir, sendable_image_bytes(path)))
+        except (OSError, InvalidInput) as exc:
+            log.info("picture %s not added: %s", path.name, exc)
+            problems.append(path.name)
+    return entries, problems
+
+
+class ItemForm(QWidget):
+    """Edits one item. `save_requested` carries the draft; the window saves it and reports errors back."""
+
+    save_requested = Signal(object)  # ItemDraft
+    dirty_changed = Signal(bool)
+
+    def __init__(self, thumbs: ThumbnailCache, catalog_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog_dir = catalog_dir
+        self.item_id: int | None = None
+        self._dirty = False
+        self._loading = False
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setPlaceholderText(self.tr("e.g. Linen shirt, ivory"))
+        self.price = QLineEdit()
+        self.price.setPlaceholderText("15000")
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.currency = QComboBox()
+        self.currency.addItems(CURRENCIES)
+        self.currency.setEditable(True)
+        self.currency.setMaximumWidth(90)
+        self.code = QLineEdit()
+        self.code.setMaxLength(MAX_CODE)
+        self.code.setPlaceholderText(self.tr("Made for you when left empty"))
+        self.description = QPlainTextEdit()
+        self.description.setPlaceholderText(self.tr("Material, sizes, colours, care…"))
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(70)
+        self.description.setMaximumHeight(130)
+        self.link = QLineEdit()
+        self.link.setMaxLength(MAX_URL)
+        self.link.setPlaceholderText("https://")
+        self.images = ImageStrip(thumbs)
+        self.images.setToolTip(self.tr("Drop pictures here. Drag to reorder; the first one is sent."))
+        self.add_images = QPushButton(self.tr("Add pictures…"))
+        self.remove_images = QPushButton(self.tr("Remove"))
+        self.hidden = QCheckBox(self.tr("Hidden (customers are not sent this item)"))
+        self.collections = QListWidget()
+        self.collections.setMaximumHeight(110)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #C62828;")
+        self.error.hide()
+        self.save = QPushButton(self.tr("Save"))
+        self.save.setDefault(True)
+        self.revert = QPushButton(self.tr("Revert"))
+
+        price_row = QHBoxLayout()
+        price_row.addWidget(self.price, 1)
+        price_row.addWidget(self.currency)
+        self.price_preview = QLabel()
+        self.price_preview.setMinimumWidth(90)
+        price_row.addWidget(self.price_preview)
+        image_buttons = QHBoxLayout()
+        image_buttons.addWidget(self.add_images)
+        image_buttons.addWidget(self.remove_images)
+        image_buttons.addStretch(1)
+        self.image_hint = QLabel()
+        image_buttons.addWidget(self.image_hint)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Price"), price_row)
+        form.addRow(self.tr("Item code"), self.code)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Link"), self.link)
+        form.addRow(self.tr("Pictures"), self.images)
+        form.addRow("", image_buttons)
+        form.addRow(self.tr("Collections"), self.collections)
+        form.addRow("", self.hidden)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert)
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self._fields: dict[str, QWidget] = {
+            "name": self.name,
+            "price": self.price,
+            "currency": self.currency,
+            "retailer_id": self.code,
+            "description": self.description,
+            "url": self.link,
+            "images": self.images,
+            "collections": self.collections,
+        }
+        for line in (self.name, self.price, self.code, self.link):
+            line.textEdited.connect(self._mark_dirty)
+            line.returnPressed.connect(self.request_save)
+        self.price.textChanged.connect(self._update_price_preview)
+        self.currency.currentTextChanged.connect(self._update_price_preview)
+        self.description.textChanged.connect(self._mark_dirty)
+        self.currency.currentTextChanged.connect(self._mark_dirty)
+        self.hidden.toggled.connect(self._mark_dirty)
+        self.collections.itemChanged.connect(self._mark_dirty)
+        self.images.changed.connect(self._images_changed)
+        self.images.files_dropped.connect(self.add_picture_files)
+        self.add_images.clicked.connect(self._choose_pictures)
+        self.remove_images.clicked.connect(self.images.remove_selected)
+        self.save.clicked.connect(self.request_save)
+        self.load(None, [])
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self, row: ItemRow | None, collections: Sequence[CollectionRow], currency: str = "KRW") -> None:
+        """Show `row` (None: a blank new item in `currency`)."""
+        self._loading = True
+        self.item_id = row.id if row is not None else None
+        self.title.setText(self.tr("Edit item") if row is not None else self.tr("New item"))
+        self.name.setText(row.name if row else "")
+        cur = row.currency if row else currency
+        self.currency.setCurrentText(cur)
+        self.price.setText(feed_amount(row.price_minor, row.currency) if row else "")
+        self.code.setText(row.retailer_id if row else "")
+        self.description.setPlainText(row.description if row else "")
+        self.link.setText((row.url or "") if row else "")
+        self.images.set_entries(row.images if row else ())
+        self.hidden.setChecked(bool(row and row.hidden))
+        self.set_collections(collections, row.collection_ids if row else ())
+        self._clear_error()
+        self._update_image_hint()
+        self._loading = False
+        self._set_dirty(False)
+
+    def set_collections(self, collections: Sequence[CollectionRow], checked: Sequence[int]) -> None:
+        self._loading, was_loading = True, self._loading
+        self.collections.clear()
+        for collection in collections:
+            entry = QListWidgetItem(collection.name)
+            entry.setData(COLLECTION_ROLE, collection.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(
+                Qt.CheckState.Checked if collection.id in checked else Qt.CheckState.Unchecked
+            )
+            self.collections.addItem(entry)
+        self._loading = was_loading
+
+    def checked_collections(self) -> tuple[int, ...]:
+        return tuple(
+            int(self.collections.item(i).data(COLLECTION_ROLE))
+            for i in range(self.collections.count())
+            if self.collections.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    # ------------------------------------------------------------------ saving
+
+    def draft(self) -> ItemDraft:
+        """The form as an ItemDraft; raises ItemInvalid for a price that cannot be read."""
+        currency = self.currency.currentText().strip().upper()
+        try:
+            currency_digits(currency)
+            price = amount_to_minor(self.price.text(), currency)
+        except InvalidInput as exc:
+            raise ItemInvalid("price", self._price_problem(currency)) from exc
+        except (ValueError, LookupError) as exc:
+            raise ItemInvalid("currency", self.tr("Choose a currency such as KRW or USD.")) from exc
+        return ItemDraft(
+            name=self.name.text(),
+            price_minor=price,
+            currency=currency,
+            retailer_id=self.code.text(),
+            description=self.description.toPlainText(),
+            url=self.link.text(),
+            images=tuple(self.images.entries()),
+            hidden=self.hidden.isChecked(),
+            collection_ids=self.checked_collections(),
+        )
+
+    def _update_price_preview(self, *_: object) -> None:
+        """The price as customers will read it (₩15,000), or nothing while it cannot be read."""
+        currency = self.currency.currentText().strip().upper()
+        try:
+            minor = amount_to_minor(self.price.text(), currency)
+            self.price_preview.setText(format_price(minor, currency, QLocale().name()))
+        except (InvalidInput, ValueError, LookupError):
+            self.price_preview.clear()
+
+    def _price_problem(self, currency: str) -> str:
+        if not self.price.text().strip():
+            return self.tr("Enter a price.")
+        try:
+            if currency_digits(currency) == 0:
+                return self.tr("Enter the price as a whole number, e.g. 15000.")
+        except (ValueError, LookupError):
+            pass
+        return self.tr("Enter the price as a number, e.g. 12.50.")
+
+    def request_save(self) -> None:
+        if not self.name.text().strip():
+            self.show_error("name", self.tr("Give the item a name."))
+            return
+        try:
+            draft = self.draft()
+        except ItemInvalid as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        self._clear_error()
+        self.save_requested.emit(draft)
+
+    def show_error(self, field: str, message: str) -> None:
+        self._clear_error()
+        self.error.setText(message)
+        self.error.show()
+        widget = self._fields.get(field)
+        if widget is not None:
+            widget.setProperty("invalid", True)
+            widget.setStyleSheet("border: 1px solid #C62828;")
+            widget.setFocus()
+
+    def _clear_error(self) -> None:
+        self.error.hide()
+        for widget in self._fields.values():
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.setStyleSheet("")
+
+    def saved(self, item_id: int) -> None:
+        self.item_id = item_id
+        self.title.setText(self.tr("Edit item"))
+        self._set_dirty(False)
+
+    # ------------------------------------------------------------------ pictures
+
+    def _choose_pictures(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add pictures"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.heic)")
+        )
+        self.add_picture_files([Path(f) for f in files])
+
+    def add_picture_files(self, paths: list[Path]) -> None:
+        """Copy the files into the catalogue folder off the GUI thread, then show them."""
+        room = MAX_IMAGES_PER_ITEM - self.images.count()
+        if not paths:
+            return
+        if room <= 0:
+            self.show_error("images", self.tr("An item can have at most 10 pictures."))
+            return
+        catalog_dir = self.catalog_dir
+        chosen = list(paths[:room])
+        self.image_hint.setText(self.tr("Adding pictures…"))
+        run_op(lambda: import_pictures(catalog_dir, chosen), self._pictures_added, parent=self)
+
+    def _pictures_added(self, result: tuple[list[str], list[str]]) -> None:
+        entries, problems = result
+        self.images.add_entries(entries)
+        if problems:
+            self.show_error(
+                "images",
+                self.tr("These files are not pictures Shop Inbox can read: {0}").format(", ".join(problems)),
+            )
+        self._update_image_hint()
+
+    def _images_changed(self) -> None:
+        self._update_image_hint()
+        self._mark_dirty()
+
+    def _update_image_hint(self) -> None:
+        self.image_hint.setText(self.tr("{0} of {1}").format(self.images.count(), MAX_IMAGES_PER_ITEM))
+
+    # ------------------------------------------------------------------ dirty state
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _mark_dirty(self, *_: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.revert.setEnabled(dirty and self.item_id is not None)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)

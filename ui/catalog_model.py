@@ -1,0 +1,113 @@
+"""The catalogue's item list as a Qt model: one row per item, prices formatted for the owner's locale."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.catalog import ItemRow
+from app.money import format_price
+
+ITEM_IDS_MIME = "application/x-shopinbox-catalog-item-ids"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CatalogRole(enum.IntEnum):
+    ITEM_ID = Qt.ItemDataRole.UserRole + 1
+    ROW = enum.auto()
+    PRICE_TEXT = enum.auto()
+    CODE = enum.auto()
+    HIDDEN = enum.auto()
+    IMAGE = enum.auto()  # the first images entry (path in the catalogue folder, or a URL)
+
+
+class CatalogModel(QAbstractListModel):
+    """Rows come from app.catalog.list_items(); `set_rows` repaints only what changed."""
+
+    def __init__(self, locale: str = "ko_KR", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.locale = locale
+        self._rows: list[ItemRow] = []
+        self._prices: dict[int, str] = {}
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def price_text(self, row: ItemRow) -> str:
+        text = self._prices.get(row.id)
+        if text is None:
+            text = format_price(row.price_minor, row.currency, self.locale)
+            self._prices[row.id] = text
+        return text
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name}\n{row.retailer_id} · {self.price_text(row)}"
+        if role == CatalogRole.ITEM_ID:
+            return row.id
+        if role == CatalogRole.ROW:
+            return row
+        if role == CatalogRole.PRICE_TEXT:
+            return self.price_text(row)
+        if role == CatalogRole.CODE:
+            return row.retailer_id
+        if role == CatalogRole.HIDDEN:
+            return row.hidden
+        if role == CatalogRole.IMAGE:
+            return row.first_image
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Items dragged onto a collection carry their ids."""
+        data = QMimeData()
+        ids = [str(self._rows[i.row()].id) for i in indexes if i.isValid()]
+        data.setData(ITEM_IDS_MIME, ",".join(ids).encode())
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def set_rows(self, rows: Sequence[ItemRow]) -> None:
+        new = list(rows)
+        self._prices.clear()
+        if [r.id for r in new] == [r.id for r in self._rows]:
+            changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
+            self._rows = new
+            for i in changed:
+                self.dataChanged.emit(self.index(i), self.index(i))
+            return
+        self.beginResetModel()
+        self._rows = new
+        self.endResetModel()
+
+    def row_for_id(self, item_id: int) -> int:
+        for i, row in enumerate(self._rows):
+            if row.id == item_id:
+                return i
+        return -1
+
+    def item(self, row: int) -> ItemRow:
+        return self._rows[row]
+
+    def refresh_image(self, entry: str) -> None:
+        """A thumbnail landed: repaint the rows that show it."""
+        for i, row in enumerate(self._rows):
+            if row.first_image == entry:
+                index = self.index(i)
+                self.dataChanged.emit(index, index, [CatalogRole.IMAGE])

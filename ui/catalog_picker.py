@@ -1,0 +1,197 @@
+"""The composer's catalogue picker: search items by name or code, choose one or several to send.
+
+For the composer (catalogue button, or `#` typed at a word start):
+
+    ids = pick_items(parent, ctx, query="셔츠")   # modal; None when cancelled
+    if ids:
+        with ctx.db.read() as s:
+            send = plan_catalog_send(s, ids, to=wa_id, catalog_dir=ctx.paths.catalog_dir,
+                                     locale=QLocale().name(), texts=picker_list_texts())
+        # send.upload → upload first, then queue send.with_media_id(media_id); else queue send.body
+
+Hidden items are not offered. One item is sent as a picture with caption (or a product message when a
+Meta catalogue id is set); several as a list the customer taps (at most 10), or a multi-product message.
+Non-modal use: `CatalogPicker(ctx, parent)`, connect `items_chosen(list[int])`, then `open()`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import list_items
+from app.catalog_messages import LIST_ROWS_MAX, PRODUCT_LIST_MAX, ListTexts, meta_catalog_id
+from ui.catalog_delegate import CatalogDelegate
+from ui.catalog_model import CatalogModel
+from ui.catalog_thumbs import ThumbnailCache
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+RESULTS_LIMIT = 200
+
+
+def picker_list_texts() -> ListTexts:
+    """The words of a list / multi-product message, in the UI language."""
+    return ListTexts(
+        body=QCoreApplication.translate("CatalogPicker", "Which one would you like?"),
+        button=QCoreApplication.translate("CatalogPicker", "See items"),
+        section=QCoreApplication.translate("CatalogPicker", "Items"),
+    )
+
+
+class CatalogPicker(QDialog):
+    items_chosen = Signal(list)  # list[int], in the order shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, query: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Send from catalogue"))
+        self.resize(460, 540)
+        with ctx.db.read() as session:
+            self.has_meta_catalog = meta_catalog_id(session) is not None
+        self.limit = PRODUCT_LIST_MAX if self.has_meta_catalog else LIST_ROWS_MAX
+        self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
+        self.model = CatalogModel(QLocale().name(), self)
+        self.delegate = CatalogDelegate(self.thumbs, self)
+        self.delegate.grid = False
+        self.search = QLineEdit(query)
+        self.search.setPlaceholderText(self.tr("Search by name or item code"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(100)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.view.setUniformItemSizes(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.send = QPushButton(self.tr("Send"))
+        self.send.setAutoDefault(False)
+        self.buttons.addButton(self.send, QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self.accept)
+        self.thumbs.ready.connect(self.model.refresh_image)
+        self.view.selectionModel().selectionChanged.connect(self._update)
+        self.view.doubleClicked.connect(self.accept)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reload()
+        self.search.setFocus()
+
+    def reload(self) -> None:
+        chosen = set(self.chosen_ids())
+        with self.ctx.db.read() as session:
+            rows = list_items(
+                session, self.search.text(), include_hidden=False, rank_matches=True, limit=RESULTS_LIMIT
+            )
+        self.model.set_rows(rows)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        for item_id in chosen:
+            row = self.model.row_for_id(item_id)
+            if row >= 0:
+                selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        selection.blockSignals(False)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+            if not chosen:
+                self.view.selectionModel().clearSelection()
+        self._update()
+
+    def chosen_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return [self.model.item(r).id for r in rows if r < self.model.rowCount()]
+
+    def _search_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def _update(self, *_: object) -> None:
+        count = len(self.chosen_ids())
+        if not self.model.rowCount():
+            self.hint.setText(self.tr("No items to send match. Hidden items are not offered."))
+        elif count == 0:
+            self.hint.setText(self.tr("Click items to choose several, or press Enter to send the first."))
+        elif count == 1:
+            self.hint.setText(
+                self.tr("Sent as a product message.")
+                if self.has_meta_catalog
+                else self.tr("Sent as its picture with name, price, description and link.")
+            )
+        elif count <= self.limit:
+            self.hint.setText(
+                self.tr("{0} items, sent as one product message.").format(count)
+                if self.has_meta_catalog
+                else self.tr("{0} items, sent as a list: “Which one would you like?”").format(count)
+            )
+        else:
+            self.hint.setText(self.tr("Choose at most {0} items for one message.").format(self.limit))
+        self.send.setEnabled(bool(self.model.rowCount()) and count <= self.limit)
+        self.send.setText(self.tr("Send {0} items").format(count) if count > 1 else self.tr("Send"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down in the search box move in the list, so Enter sends what the owner sees highlighted."""
+        if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}
+            step = steps.get(Qt.Key(event.key()))
+            if step is not None and self.model.rowCount():
+                row = self.view.currentIndex().row()
+                target = max(0, min(self.model.rowCount() - 1, row + step))
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(target), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+                return True
+        return super().eventFilter(watched, event)
+
+    def accept(self, *_: object) -> None:
+        if self._timer.isActive():  # Enter typed right after the query: answer the query typed
+            self._timer.stop()
+            self.reload()
+        ids = self.chosen_ids()
+        if not ids and self.model.rowCount():
+            current = self.view.currentIndex()
+            ids = [self.model.item(current.row() if current.isValid() else 0).id]
+        if not ids or len(ids) > self.limit:
+            return
+        self.items_chosen.emit(ids)
+        self.thumbs.shutdown()
+        super().accept()
+
+    def reject(self) -> None:
+        self.thumbs.shutdown()
+        super().reject()
+
+
+def pick_items(parent: QWidget | None, ctx: AppContext, query: str = "") -> list[int] | None:
+    """Modal picker; the chosen item ids (in the order shown), or None when cancelled."""
+    dialog = CatalogPicker(ctx, parent, query)
+    chosen: list[int] = []
+    dialog.items_chosen.connect(chosen.extend)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return chosen if accepted and chosen else None

@@ -1,0 +1,168 @@
+"""Share link: the shop's wa.me link with a prefilled message and its QR code, to copy, print or post."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import ItemRow
+from app.errors import InvalidInput
+from app.settings import get_setting, put_setting
+from app.share_link import MAX_PREFILLED, SHARE_PHONE_SETTING, qr_png, save_qr, wa_me_link
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+QR_SIDE = 240
+
+
+class ShareLinkDialog(QDialog):
+    """Opened from the catalogue (optionally for one item, whose name goes into the message)."""
+
+    def __init__(
+        self, ctx: AppContext, *, item: ItemRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Share link"))
+        self.link_text = ""
+        with ctx.db.read() as session:
+            phone = str(get_setting(session, SHARE_PHONE_SETTING, "") or "")
+        self.phone = QLineEdit(phone)
+        self.phone.setPlaceholderText(self.tr("Your WhatsApp number, e.g. 010-1234-5678"))
+        self.message = QPlainTextEdit()
+        self.message.setMaximumHeight(90)
+        if item is not None:
+            self.message.setPlainText(
+                self.tr("Hello! I would like to ask about {0} ({1}).").format(item.name, item.retailer_id)
+            )
+        else:
+            self.message.setPlainText(self.tr("Hello! I would like to order."))
+        self.link = QLineEdit()
+        self.link.setReadOnly(True)
+        self.copy = QPushButton(self.tr("Copy link"))
+        self.qr = QLabel()
+        self.qr.setFixedSize(QR_SIDE, QR_SIDE)
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setStyleSheet("background: white;")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C62828;")
+        self.save = QPushButton(self.tr("Save QR code…"))
+        hint = QLabel(
+            self.tr("Customers who scan the code or open the link start a WhatsApp chat with your shop.")
+        )
+        hint.setWordWrap(True)
+
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link, 1)
+        link_row.addWidget(self.copy)
+        form = QFormLayout()
+        form.addRow(self.tr("Shop number"), self.phone)
+        form.addRow(self.tr("Message"), self.message)
+        form.addRow(self.tr("Link"), link_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        self.phone.textChanged.connect(self._phone_changed)
+        self.message.textChanged.connect(self._timer.start)
+        self.copy.clicked.connect(self.copy_link)
+        self.save.clicked.connect(self.save_qr)
+        self.refresh()
+
+    def _phone_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        text = self.message.toPlainText()
+        try:
+            link = wa_me_link(self.phone.text(), text, self.ctx.shop_region)
+        except InvalidInput:
+            self.link_text = ""
+            self.link.clear()
+            self.qr.clear()
+            if self.phone.text().strip():
+                self.problem.setText(
+                    self.tr("Enter the shop's WhatsApp number, with its country code if abroad.")
+                )
+            else:
+                self.problem.setText(self.tr("Enter the shop's WhatsApp number to make the link."))
+            self._enable(False)
+            return
+        if len(text.strip()) > MAX_PREFILLED:
+            self.problem.setText(self.tr("The message is long; only its first 1000 characters are kept."))
+        else:
+            self.problem.clear()
+        self.link_text = link
+        self.link.setText(link)
+        pixmap = QPixmap()
+        pixmap.loadFromData(qr_png(link, scale=6, border=2))
+        self.qr.setPixmap(
+            pixmap.scaled(
+                QR_SIDE, QR_SIDE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+            )
+        )
+        self._enable(True)
+
+    def _enable(self, ok: bool) -> None:
+        self.copy.setEnabled(ok)
+        self.save.setEnabled(ok)
+
+    def copy_link(self) -> None:
+        if self.link_text:
+            QGuiApplication.clipboard().setText(self.link_text)
+            self.copy.setText(self.tr("Copied"))
+
+    def save_qr(self) -> None:
+        if not self.link_text:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save QR code"),
+            str(Path(folder) / "whatsapp-qr.png"),
+            self.tr("PNG image (*.png);;SVG for printing (*.svg)"),
+        )
+        if not name:
+            return
+        try:
+            save_qr(self.link_text, Path(name))
+        except OSError as exc:
+            QMessageBox.warning(
+                self, self.tr("Share link"), self.tr("Could not save: {0}").format(exc.strerror)
+            )
+
+    def done(self, result: int) -> None:
+        digits = self.phone.text().strip()
+        if digits:
+            with self.ctx.db.write() as session:
+                put_setting(session, SHARE_PHONE_SETTING, digits)
+        super().done(result)
