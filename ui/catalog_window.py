@@ -101,6 +101,7 @@ class CatalogWindow(QMainWindow):
         self.setWindowTitle(self.tr("Catalogue"))
         self.resize(1180, 720)
         self.undo_stack = QUndoStack(self)
+        self._leaving_form = False
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
         self.model = CatalogModel(QLocale().name(), self)
         self.delegate = CatalogDelegate(self.thumbs, self)
@@ -300,8 +301,43 @@ class CatalogWindow(QMainWindow):
     def _selection_changed(self, *_: object) -> None:
         ids = self.selected_ids()
         if len(ids) == 1 and ids[0] != self.form.item_id:
-            self._show_item(ids[0])
+            if self.confirm_leaving_form():
+                self._show_item(ids[0])
+            elif self.form.item_id is not None:
+                self._select_quietly(self.form.item_id)
         self._update_actions()
+
+    def _select_quietly(self, item_id: int) -> None:
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        row = self.model.row_for_id(item_id)
+        if row >= 0:
+            selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(False)
+        self.view.viewport().update()
+
+    def confirm_leaving_form(self) -> bool:
+        """Unsaved edits are saved, dropped or kept as the owner says; False means stay on the form."""
+        if not self.form.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this item?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self._leaving_form = True
+            try:
+                self.form.request_save()
+            finally:
+                self._leaving_form = False
+            return not self.form.is_dirty()
+        return answer == QMessageBox.StandardButton.Discard
 
     def _show_item(self, item_id: int) -> None:
         with self.ctx.db.read() as session:
@@ -337,7 +373,15 @@ class CatalogWindow(QMainWindow):
     # ------------------------------------------------------------------ item actions
 
     def new_item(self) -> None:
+        if not self.confirm_leaving_form():
+            return
+        self._start_new_item()
+
+    def _start_new_item(self) -> None:
+        self.view.selectionModel().blockSignals(True)
         self.view.clearSelection()
+        self.view.selectionModel().blockSignals(False)
+        self.view.viewport().update()
         with self.ctx.db.read() as session:
             collections = list_collections(session)
         current = self.collections.current_collection()
@@ -361,8 +405,11 @@ class CatalogWindow(QMainWindow):
             self.form.show_error("", str(exc))
             return
         self.form.saved(item_id)
-        self.reload(select=[item_id])
-        self._show_item(item_id)
+        if self._leaving_form:
+            self.reload()  # keeps the selection the owner just clicked
+        else:
+            self.reload(select=[item_id])
+            self._show_item(item_id)
         self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def duplicate_selected(self) -> None:
@@ -382,7 +429,7 @@ class CatalogWindow(QMainWindow):
         else:
             text = self.tr("Deleted {0} items.").format(len(ids))
         self.undo_stack.push(_DeleteItems(self, ids, text))
-        self.new_item()
+        self._start_new_item()
         self.statusBar().showMessage(text + " " + self.tr("Ctrl+Z brings it back."), 10000)
 
     def toggle_hidden(self) -> None:
@@ -482,5 +529,8 @@ class CatalogWindow(QMainWindow):
         ShareLinkDialog(self.ctx, item=item, parent=self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_leaving_form():
+            event.ignore()
+            return
         self.thumbs.shutdown()
         super().closeEvent(event)

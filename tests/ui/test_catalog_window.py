@@ -291,3 +291,40 @@ def test_share_link_dialog_makes_the_link_and_qr(qtbot, ctx: AppContext, tmp_pat
 
     with ctx.db.read() as s:
         assert get_setting(s, "share_phone") == "010-1234-5678"
+
+
+def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(
+    qtbot, window, ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    first = add(ctx, "Tote", 25000, "T-1")
+    second = add(ctx, "Cap", 22000, "CAP")
+    select(window, first)
+    qtbot.keyClicks(window.form.price, "0")  # 250000, typed: the form is now dirty
+    assert window.form.is_dirty()
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
+    assert asked == ["Save the changes to this item?"]
+    assert window.form.item_id == second and window.form.name.text() == "Cap"
+    with ctx.db.read() as s:
+        assert get_item(s, first).price_minor == 250000
+
+
+def test_cancel_keeps_the_edited_item_on_the_form(qtbot, window, ctx: AppContext, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    first = add(ctx, "Tote", 25000, "T-1")
+    second = add(ctx, "Cap", 22000, "CAP")
+    select(window, first)
+    qtbot.keyClicks(window.form.name, " bag")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
+    assert window.form.item_id == first and window.form.name.text() == "Tote bag"
+    assert window.selected_ids() == [first]
