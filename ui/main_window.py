@@ -1,18 +1,285 @@
-"""Placeholder main window; the inbox issue replaces it with the chat list and chat view."""
+"""The inbox window: chat list | open chat | contact panel, wired together; layout remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+import logging
 
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from app.queries import mark_read, unread_counts
+from app.search import SearchHit
+from ui.chat_list import ChatList
+from ui.chat_pane import ChatPane
+from ui.connection_banner import ConnectionBanner
+from ui.contact_panel import ContactPanel
 from ui.context import AppContext
+from ui.notifications import Notifier
+from ui.ops import run_op
+from ui.resources import resources_dir
+from ui.search_panel import SearchPanel
+from ui.sync_adapter import SyncAdapter
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Shop Inbox"))
-        self.setCentralWidget(QLabel(self.tr("Inbox")))
+        self.setObjectName("mainWindow")
+        self.unread_total = 0
+        self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+
+        self.chat_list = ChatList(ctx, self)
+        self.search = SearchPanel(ctx, self)
+        self.left = QStackedWidget(self)
+        self.left.setObjectName("leftPane")
+        self.left.addWidget(self.chat_list)
+        self.left.addWidget(self.search)
+        self.chat = ChatPane(ctx, self)
+        self.banner = ConnectionBanner(self)
+        centre = QWidget(self)
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.banner)
+        cl.addWidget(self.chat, 1)
+        self.contact_panel = ContactPanel(ctx, self)
+        self.contact_panel.hide()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.contact_panel)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 700, 320])
+        self.setCentralWidget(self.splitter)
+        self.notifier = Notifier(self, ctx.prefs)
+
+        self.chat_list.chat_selected.connect(self.open_chat)
+        self.chat_list.flags_changed.connect(
+            lambda cid: self.on_conversations_changed({cid}, from_sync=False)
+        )
+        self.search.hit_activated.connect(self.open_hit)
+        self.search.closed.connect(self.close_search)
+        self.chat.info_requested.connect(self.toggle_contact_panel)
+        self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
+        self.chat.message_queued.connect(lambda cid: self.on_conversations_changed({cid}))
+        self.chat.view.chat_model.new_messages.connect(lambda _n: self.mark_visible_chat_read())
+        self.contact_panel.contact_changed.connect(lambda cid: self.on_conversations_changed({cid}))
+        self.contact_panel.closed.connect(self.contact_panel.hide)
+        self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
+        self.notifier.chat_requested.connect(self.show_chat)
+        self.banner.retry_requested.connect(self._retry_sync)
+        self.banner.settings_requested.connect(self._open_settings)
+        self.chat_list.model.unread_changed.connect(self.update_unread_total)
+
+        self._shortcuts()
+        self._load_style()
+        self.restore_layout()
+        self.chat_list.load()
+        self.update_unread_total()
+
+    # ----------------------------------------------------------------- layout and look
+    def _shortcuts(self) -> None:
+        def add(keys: QKeySequence | QKeySequence.StandardKey | str, slot) -> QShortcut:  # type: ignore[no-untyped-def]
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+            return sc
+
+        add(QKeySequence.StandardKey.Find, self.open_search)
+        add("Ctrl+Tab", lambda: self.chat_list.step(1))
+        add("Ctrl+Shift+Tab", lambda: self.chat_list.step(-1))
+        add("Ctrl+Backtab", lambda: self.chat_list.step(-1))
+        add("Ctrl+R", self.chat.reply_to_current)
+        add("Esc", self.escape)
+
+    def _load_style(self) -> None:
+        qss = resources_dir() / "style" / "inbox.qss"
+        if qss.exists():
+            self.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        sizes = self.settings.value("window/splitter")
+        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+            self.splitter.restoreState(sizes)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def update_unread_total(self) -> None:
+        with self.ctx.db.read() as s:
+            self.unread_total = unread_counts(s).messages
+        title = self.tr("Shop Inbox")
+        if self.ctx.demo:
+            title = self.tr("Shop Inbox (demo)")
+        self.setWindowTitle(f"({self.unread_total}) {title}" if self.unread_total else title)
+        self.notifier.set_unread_total(self.unread_total)
+
+    # ----------------------------------------------------------------- chats
+    def open_chat(self, contact_id: int) -> None:
+        row = self.chat_list.model.row_for(contact_id)
+        if row is None:
+            return
+        self.chat.open_chat(row)
+        if self.contact_panel.isVisible():
+            self.contact_panel.show_contact(contact_id)
+        self.mark_visible_chat_read()
+
+    def show_chat(self, contact_id: int) -> None:
+        """Open a chat even when the current filter hides it (notification click, search)."""
+        if not self.chat_list.select_contact(contact_id):
+            self.chat_list.set_filter("archived" if self._is_archived(contact_id) else "all")
+            if not self.chat_list.select_contact(contact_id):
+                self.chat_list.model.refresh_contacts({contact_id})
+                self.chat_list.select_contact(contact_id)
+
+    def _is_archived(self, contact_id: int) -> bool:
+        from app.queries import conversations_by_id
+
+        with self.ctx.db.read() as s:
+            rows = conversations_by_id(s, {contact_id})
+        return bool(rows and rows[0].archived)
+
+    def open_hit(self, hit: SearchHit, query: str) -> None:
+        self.show_chat(hit.contact_id)
+        row = self.chat_list.model.row_for(hit.contact_id)
+        if row is not None:
+            self.chat.open_chat(row, message_id=hit.message_id, highlight=query)
+
+    def mark_visible_chat_read(self) -> None:
+        contact_id = self.chat.contact_id()
+        conv = self.chat.conversation
+        if contact_id is None or conv is None or not self.isActiveWindow():
+            return
+        if conv.unread_count == 0 and not any(
+            m.unread for m in self.chat.view.chat_model.messages()[-50:] if m.direction == "in"
+        ):
+            return
+
+        def work() -> list[str]:
+            with self.ctx.db.write() as s:
+                return mark_read(s, contact_id)
+
+        def done(wamids: list[str]) -> None:
+            if self.ctx.prefs.get("read_receipts", True) and isinstance(self.ctx.sync, SyncAdapter):
+                for wamid in wamids:
+                    self.ctx.sync.send_read_receipt(wamid)
+            self.on_conversations_changed({contact_id}, from_sync=False)
+
+        run_op(work, done, parent=self)
+
+    def on_conversations_changed(self, contact_ids: set[int], *, from_sync: bool = True) -> None:
+        """The sync engine (or our own edit) changed these conversations: repaint only them."""
+        changes = self.chat_list.model.refresh_contacts(contact_ids)
+        if from_sync:
+            self.notifier.conversations_changed(changes)
+        current = self.chat.contact_id()
+        for _old, new in changes:
+            if new.contact_id == current:
+                self.chat.set_conversation(new)
+        if current is not None and current in contact_ids:
+            self.chat.view.chat_model.refresh()
+            if self.contact_panel.isVisible():
+                self.contact_panel.show_contact(current)
+        self.update_unread_total()
+
+    # ----------------------------------------------------------------- panels and keys
+    def open_search(self, this_chat: bool = False) -> None:
+        self.left.setCurrentWidget(self.search)
+        self.search.start(self.chat.contact_id(), this_chat=this_chat)
+
+    def close_search(self) -> None:
+        self.left.setCurrentWidget(self.chat_list)
+        self.chat.view.chat_model.clear_highlight()
+        self.chat_list.view.setFocus()
+
+    def toggle_contact_panel(self) -> None:
+        contact_id = self.chat.contact_id()
+        if self.contact_panel.isVisible() or contact_id is None:
+            self.contact_panel.hide()
+            return
+        self.contact_panel.show_contact(contact_id)
+        self.contact_panel.show()
+
+    def escape(self) -> None:
+        if self.left.currentWidget() is self.search:
+            self.close_search()
+        elif self.contact_panel.isVisible():
+            self.contact_panel.hide()
+        elif self.chat.composer.reply_to is not None:
+            self.chat.composer.clear_reply()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.mark_visible_chat_read()
+
+    # ----------------------------------------------------------------- sync and lifetime
+    def start_sync(self) -> None:
+        """Called by ui/application.py after the first paint."""
+        if self.ctx.sync is None:
+            relay_url = str(self.ctx.prefs.get("relay_url") or "")
+            token = self._token(relay_url)
+            adapter = SyncAdapter(self.ctx, relay_url, token, self)
+            self.ctx.sync = adapter
+            self._connect_sync(adapter)
+            adapter.start()
+        elif isinstance(self.ctx.sync, SyncAdapter):
+            self._connect_sync(self.ctx.sync)
+
+    def _connect_sync(self, adapter: SyncAdapter) -> None:
+        adapter.conversations_changed.connect(self.on_conversations_changed)
+        adapter.state_changed.connect(self.banner.set_state)
+        if not adapter.relay_url and not self.ctx.demo:
+            self.banner.set_state("not_configured")
+
+    def _token(self, relay_url: str) -> str:
+        if not relay_url:
+            return ""
+        try:
+            from ui.token_store import load_token
+        except ImportError:
+            return ""
+        try:
+            return str(load_token(self.ctx, relay_url) or "")
+        except Exception as exc:  # a missing keyring must not stop the inbox from opening
+            log.warning("cannot read the relay token: %s", exc)
+            return ""
+
+    def _retry_sync(self) -> None:
+        if isinstance(self.ctx.sync, SyncAdapter):
+            self.ctx.sync.retry()
+
+    def _open_settings(self) -> None:
+        try:
+            from ui.settings_dialog import SettingsDialog
+        except ImportError:
+            return
+        SettingsDialog(self.ctx, parent=self).exec()
 
     def first_page_loaded(self) -> bool:
-        return True
+        return self.chat_list.model.loaded_once
+
+    def shutdown(self) -> None:
+        """Called by ui/application.py after the event loop ends."""
+        self.save_layout()
+        if isinstance(self.ctx.sync, SyncAdapter):
+            self.ctx.sync.stop()
+        self.notifier.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""One contact as the contact panel shows and edits it: names, notes, consent, and the chat as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidInput
+from app.models import Contact, Message, contact_label
+
+NOTES_MAX = 10_000
+NAME_MAX = 256
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetails:
+    id: int
+    wa_id: str | None
+    profile_name: str | None
+    saved_name: str | None
+    notes: str
+    opted_in_at: datetime | None
+    blocked: bool
+    archived: bool
+    pinned: bool
+    label_ids: frozenset[int]
+
+    @property
+    def display_name(self) -> str:
+        return self.saved_name or self.profile_name or ("+" + self.wa_id if self.wa_id else "")
+
+
+def contact_details(session: Session, contact_id: int) -> ContactDetails | None:
+    c = session.get(Contact, contact_id)
+    if c is None:
+        return None
+    label_ids = frozenset(
+        session.scalars(select(contact_label.c.label_id).where(contact_label.c.contact_id == contact_id))
+    )
+    return ContactDetails(
+        c.id,
+        c.wa_id,
+        c.profile_name,
+        c.saved_name,
+        c.notes or "",
+        c.opted_in_at,
+        c.blocked,
+        c.archived,
+        c.pinned,
+        label_ids,
+    )
+
+
+def _contact(session: Session, contact_id: int) -> Contact:
+    c = session.get(Contact, contact_id)
+    if c is None:
+        raise InvalidInput("This contact no longer exists.")
+    return c
+
+
+def set_notes(session: Session, contact_id: int, notes: str) -> None:
+    if len(notes) > NOTES_MAX:
+        raise InvalidInput(f"Notes can have at most {NOTES_MAX} characters.")
+    _contact(session, contact_id).notes = notes
+
+
+def set_saved_name(session: Session, contact_id: int, name: str) -> None:
+    name = " ".join(name.split())[:NAME_MAX]
+    _contact(session, contact_id).saved_name = name or None
+
+
+def set_opted_in(session: Session, contact_id: int, opted_in: bool) -> None:
+    c = _contact(session, contact_id)
+    if opted_in and c.opted_in_at is None:
+        c.opted_in_at = datetime.now(UTC)
+    elif not opted_in:
+        c.opted_in_at = None
+
+
+def chat_as_text(session: Session, contact_id: int, *, shop_name: str = "Shop") -> str:
+    """The whole chat, oldest first, one message per line: '2026-11-01 09:00 Name: text' (UTC)."""
+    c = _contact(session, contact_id)
+    name = c.saved_name or c.profile_name or ("+" + c.wa_id if c.wa_id else "?")
+    lines = []
+    stmt = (
+        select(Message.sent_at, Message.direction, Message.kind, Message.body)
+        .where(Message.contact_id == contact_id)
+        .order_by(Message.sent_at, Message.id)
+        .execution_options(yield_per=2000)
+    )
+    for sent_at, direction, kind, body in session.execute(stmt):
+        who = shop_name if direction == "out" else name
+        text = body if body else f"<{kind}>"
+        lines.append(f"{sent_at.astimezone(UTC):%Y-%m-%d %H:%M} {who}: {text}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,61 @@
+"""Media attached to messages, as the chat view and the contact panel show them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Media, Message
+
+
+@dataclass(frozen=True, slots=True)
+class MediaInfo:
+    message_id: int
+    mime: str
+    filename: str | None
+    size: int | None
+    cache_path: str | None  # relative to the media folder; None until downloaded
+    thumb_path: str | None
+
+
+def _info(m: Media) -> MediaInfo:
+    return MediaInfo(m.message_id, m.mime, m.filename, m.size, m.cache_path, m.thumb_path)
+
+
+def media_for_messages(session: Session, message_ids: list[int]) -> dict[int, MediaInfo]:
+    """The first media row of each given message (a WhatsApp message carries at most one)."""
+    if not message_ids:
+        return {}
+    out: dict[int, MediaInfo] = {}
+    for m in session.scalars(select(Media).where(Media.message_id.in_(message_ids)).order_by(Media.id)):
+        out.setdefault(m.message_id, _info(m))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SharedItem:
+    message_id: int
+    kind: str
+    title: str
+    media: MediaInfo | None
+
+
+def shared_media(session: Session, contact_id: int, *, limit: int = 60) -> list[SharedItem]:
+    """Photos, videos, documents and audio of one chat, newest first (the contact panel's list)."""
+    stmt = (
+        select(Message)
+        .where(Message.contact_id == contact_id, Message.kind.in_(("image", "video", "document", "audio")))
+        .order_by(Message.sent_at.desc(), Message.id.desc())
+        .limit(limit)
+    )
+    messages = list(session.scalars(stmt))
+    media = media_for_messages(session, [m.id for m in messages])
+    items = []
+    for m in messages:
+        info = media.get(m.id)
+        payload_part = (m.payload or {}).get(m.kind) or {}
+        title = (info.filename if info else None) or payload_part.get("filename") or m.body or m.kind
+        items.append(SharedItem(m.id, m.kind, str(title), info))
+    return items

@@ -1,0 +1,368 @@
+"""Where everything in one chat-view row goes: date pill, bubble, quote, card, text lines, time, reactions.
+
+Computed once per (message, width) and cached; sizeHint, paint and mouse hit-testing share it.
+Text is laid out with QTextLayout, which never interprets markup: a customer's `<b>` stays `<b>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
+
+from app.message_media import MediaInfo
+from app.queries import MessageRow
+from ui.formatting import clock_time, kind_label, preview_text, tapped_text
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}'\"…"
+
+# Laying out a 5 MB paste would freeze the window; the rest is one click away ("Copy").
+MAX_LAYOUT_CHARS = 20_000
+
+SIDE = 56.0  # free space on the far side of a bubble
+EDGE = 14.0  # space on the near side
+PAD_X = 9.0
+PAD_Y = 6.0
+HEADER_H = 30.0
+HEADER_GAP = 8.0
+CARD_H = 54.0
+QUOTE_H = 46.0
+IMAGE_PLACEHOLDER = (240.0, 150.0)
+REACTION_H = 22.0
+TICK = 16.0
+
+
+def find_links(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of each web address, without trailing punctuation."""
+    links = []
+    for m in URL_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        url = text[start:end]
+        if url.lower().startswith("www."):
+            url = "https://" + url
+        links.append((start, end, url))
+    return links
+
+
+def automation_mark(sent_by: str | None) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "greeting": tr("bubble", "Greeting"),
+        "away": tr("bubble", "Away message"),
+        "keyword": tr("bubble", "Automatic reply"),
+        "phone_app": tr("bubble", "Sent from phone"),
+    }.get(sent_by or "", "")
+
+
+@dataclass(slots=True)
+class Card:
+    kind: str  # image | file | location | contact
+    rect: QRectF
+    title: str = ""
+    subtitle: str = ""
+    icon: str = ""
+    target: str = ""  # a URL or file path opened on click
+    image_path: str = ""
+
+
+@dataclass(slots=True)
+class BubbleGeometry:
+    height: float
+    bubble: QRectF
+    outgoing: bool
+    system: bool = False
+    date_rect: QRectF | None = None
+    date_text: str = ""
+    divider_rect: QRectF | None = None
+    mark_rect: QRectF | None = None
+    mark_text: str = ""
+    quote_rect: QRectF | None = None
+    card: Card | None = None
+    text: str = ""
+    text_layout: QTextLayout | None = None
+    text_origin: QPointF = field(default_factory=QPointF)
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    meta_rect: QRectF = field(default_factory=QRectF)
+    time_text: str = ""
+    reaction_rect: QRectF | None = None
+    reactions: str = ""
+
+    def char_at(self, pos: QPointF, *, on_character: bool = False) -> int | None:
+        """Character offset under `pos` (row coordinates), for links and text selection."""
+        layout = self.text_layout
+        if layout is None:
+            return None
+        local_y = pos.y() - self.text_origin.y()
+        local_x = pos.x() - self.text_origin.x()
+        mode = (
+            QTextLine.CursorPosition.CursorOnCharacter
+            if on_character
+            else QTextLine.CursorPosition.CursorBetweenCharacters
+        )
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= local_y < line.y() + line.height():
+                if on_character and not 0 <= local_x <= line.naturalTextWidth():
+                    return None
+                return int(line.xToCursor(local_x, mode))
+        if on_character:
+            return None
+        if local_y < 0:
+            return 0
+        return len(self.text)
+
+    def link_at(self, pos: QPointF) -> str | None:
+        offset = self.char_at(pos, on_character=True)
+        if offset is None:
+            return None
+        for start, end, url in self.links:
+            if start <= offset < end:
+                return url
+        return None
+
+
+def body_text(row: MessageRow) -> str:
+    """The words shown inside the bubble (caption, tapped reply, or text)."""
+    if row.kind in ("interactive", "button"):
+        return tapped_text(row.payload) or row.body
+    if row.kind == "reaction":
+        emoji = ((row.payload or {}).get("reaction") or {}).get("emoji") or row.body
+        return QCoreApplication.translate("bubble", "Reacted {0}").format(emoji)
+    if row.kind == "unsupported" and not row.body:
+        return QCoreApplication.translate("bubble", "This kind of message can't be shown here yet.")
+    if row.kind in ("location", "contacts"):
+        return ""
+    return row.body
+
+
+def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card | None:
+    payload = row.payload or {}
+    tr = QCoreApplication.translate
+    if row.kind in ("image", "sticker"):
+        path = ""
+        if media and (media.thumb_path or media.cache_path):
+            path = f"{media_dir}/{media.thumb_path or media.cache_path}"
+        target = f"{media_dir}/{media.cache_path}" if media and media.cache_path else ""
+        return Card("image", QRectF(), kind_label(row.kind), "", "image", target, path)
+    if row.kind in ("document", "audio", "video"):
+        part = payload.get(row.kind) or {}
+        name = (media.filename if media else None) or part.get("filename") or kind_label(row.kind)
+        size = ""
+        if media and media.size:
+            from ui.size_text import human_size
+
+            size = human_size(media.size)
+        mime = (media.mime if media else None) or part.get("mime_type") or ""
+        sub = " · ".join(x for x in (size, mime.split("/")[-1].upper() if mime else "") if x)
+        target = f"{media_dir}/{media.cache_path}" if media and media.cache_path else ""
+        icon = {"document": "document", "audio": "audio", "video": "video"}[row.kind]
+        if not target:
+            sub = sub or tr("bubble", "Not downloaded yet")
+        return Card("file", QRectF(), str(name), sub, icon, target)
+    if row.kind == "location":
+        loc = payload.get("location") or {}
+        lat, lon = loc.get("latitude"), loc.get("longitude")
+        title = str(loc.get("name") or tr("bubble", "Location"))
+        sub = str(loc.get("address") or (f"{lat}, {lon}" if lat is not None else ""))
+        url = (
+            f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+            if lat is not None
+            else ""
+        )
+        return Card("location", QRectF(), title, sub, "location", url)
+    if row.kind == "contacts":
+        people = payload.get("contacts") or [{}]
+        first: dict[str, Any] = people[0] if isinstance(people, list) and people else {}
+        name = str((first.get("name") or {}).get("formatted_name") or tr("bubble", "Contact card"))
+        phones = first.get("phones") or []
+        phone = str(phones[0].get("phone", "")) if phones and isinstance(phones[0], dict) else ""
+        return Card("contact", QRectF(), name, phone, "contact", "")
+    return None
+
+
+@dataclass(slots=True)
+class Fonts:
+    body: QFont
+    small: QFont
+    bold_small: QFont
+
+    def __post_init__(self) -> None:
+        self.body_fm = QFontMetricsF(self.body)
+        self.small_fm = QFontMetricsF(self.small)
+        self.bold_fm = QFontMetricsF(self.bold_small)
+
+    body_fm: QFontMetricsF = field(init=False)
+    small_fm: QFontMetricsF = field(init=False)
+    bold_fm: QFontMetricsF = field(init=False)
+
+
+def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, float, float]:
+    """Wrap plain `text` to `width`; returns (layout, natural width, height, last line width)."""
+    layout = QTextLayout(text[:MAX_LAYOUT_CHARS], font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    y = 0.0
+    natural = 0.0
+    last_w = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+        last_w = line.naturalTextWidth()
+        natural = max(natural, last_w)
+    layout.endLayout()
+    return layout, natural, y, last_w
+
+
+def compute(
+    row: MessageRow,
+    width: float,
+    fonts: Fonts,
+    *,
+    show_date: str,
+    divider: int,
+    first_of_group: bool,
+    quote: MessageRow | None,
+    media: MediaInfo | None,
+    media_dir: str,
+) -> BubbleGeometry:
+    """Geometry of one row, in row coordinates (0, 0 at the row's top-left)."""
+    tr = QCoreApplication.translate
+    y = 2.0
+    geo = BubbleGeometry(height=0, bubble=QRectF(), outgoing=row.direction == "out")
+    if show_date:
+        w = fonts.small_fm.horizontalAdvance(show_date) + 24
+        geo.date_rect = QRectF((width - w) / 2, y + 6, w, HEADER_H - 6)
+        geo.date_text = show_date
+        y += HEADER_H + HEADER_GAP
+    if divider:
+        geo.divider_rect = QRectF(0, y + 2, width, HEADER_H - 4)
+        y += HEADER_H + HEADER_GAP
+    y += 4.0 if first_of_group else 0.0
+
+    if row.kind == "system":
+        text = row.body or tr("bubble", "System message")
+        inner = min(width - 2 * SIDE, 480.0)
+        layout, natural, h, _ = layout_text(text, fonts.small, inner)
+        bw = natural + 2 * PAD_X
+        geo.system = True
+        geo.bubble = QRectF((width - bw) / 2, y, bw, h + 2 * PAD_Y)
+        geo.text, geo.text_layout = text, layout
+        geo.text_origin = QPointF(geo.bubble.left() + PAD_X, y + PAD_Y)
+        geo.height = geo.bubble.bottom() + 4
+        return geo
+
+    max_w = max(120.0, min(width - SIDE - EDGE, 620.0, width * 0.78))
+    inner_max = max_w - 2 * PAD_X
+    parts_h = PAD_Y
+    content_w = 0.0
+
+    mark = automation_mark(row.sent_by)
+    if row.kind == "template":
+        mark = mark or tr("bubble", "Template")
+    if mark:
+        geo.mark_text = mark
+        mw = fonts.bold_fm.horizontalAdvance(mark) + 20
+        geo.mark_rect = QRectF(0, parts_h, mw, fonts.bold_fm.height())
+        parts_h += fonts.bold_fm.height() + 3
+        content_w = max(content_w, mw)
+
+    if row.reply_to_wamid:
+        geo.quote_rect = QRectF(0, parts_h, 0, QUOTE_H)
+        parts_h += QUOTE_H + 5
+        content_w = max(content_w, min(inner_max, 220.0))
+
+    card = make_card(row, media, media_dir)
+    if card is not None:
+        if card.kind == "image":
+            cw, ch = IMAGE_PLACEHOLDER
+            if card.image_path:
+                from ui.image_cache import image_size
+
+                size = image_size(card.image_path)
+                if size is not None and size[0] > 0 and size[1] > 0:
+                    scale = min(1.0, 280.0 / size[0], 280.0 / size[1])
+                    cw, ch = max(80.0, size[0] * scale), max(60.0, size[1] * scale)
+            cw = min(cw, inner_max)
+        else:
+            cw = min(inner_max, max(230.0, fonts.body_fm.horizontalAdvance(card.title) + 70))
+            ch = CARD_H
+        card.rect = QRectF(0, parts_h, cw, ch)
+        geo.card = card
+        parts_h += ch + 4
+        content_w = max(content_w, cw)
+
+    geo.time_text = clock_time(row.sent_at)
+    meta_w = fonts.small_fm.horizontalAdvance(geo.time_text) + (TICK + 4 if geo.outgoing else 0) + 4
+    meta_h = fonts.small_fm.height()
+
+    text = body_text(row)
+    geo.text = text
+    if text:
+        layout, natural, h, last_w = layout_text(text, fonts.body, inner_max)
+        geo.text_layout = layout
+        geo.links = find_links(text[:MAX_LAYOUT_CHARS])
+        text_top = parts_h
+        content_w = max(content_w, natural)
+        if last_w + meta_w + 10 <= inner_max:
+            # Time sits on the last line, WhatsApp style.
+            content_w = max(content_w, last_w + meta_w + 10)
+            parts_h += h
+            meta_y = parts_h - meta_h
+        else:
+            parts_h += h
+            meta_y = parts_h
+            parts_h += meta_h
+        geo.text_origin = QPointF(PAD_X, text_top)
+    else:
+        content_w = max(content_w, meta_w)
+        meta_y = parts_h
+        parts_h += meta_h
+    parts_h += PAD_Y
+
+    bw = content_w + 2 * PAD_X
+    bx = width - EDGE - bw if geo.outgoing else EDGE
+    geo.bubble = QRectF(bx, y, bw, parts_h)
+    # Shift everything inside the bubble to its position.
+    if geo.mark_rect is not None:
+        geo.mark_rect.translate(bx + PAD_X, y)
+    if geo.quote_rect is not None:
+        geo.quote_rect = QRectF(bx + PAD_X, y + geo.quote_rect.top(), content_w, QUOTE_H)
+    if geo.card is not None:
+        geo.card.rect.translate(bx + PAD_X, y)
+        if geo.card.kind != "image":
+            geo.card.rect.setWidth(content_w)
+    geo.text_origin = QPointF(bx + geo.text_origin.x(), y + geo.text_origin.y())
+    geo.meta_rect = QRectF(geo.bubble.right() - PAD_X - meta_w, y + meta_y, meta_w, meta_h)
+    bottom = geo.bubble.bottom()
+
+    reactions = " ".join(e for e in (row.reaction_in, row.reaction_out) if e)
+    if reactions:
+        rw = fonts.body_fm.horizontalAdvance(reactions) + 16
+        rx = geo.bubble.right() - rw - 8 if geo.outgoing else geo.bubble.left() + 8
+        geo.reaction_rect = QRectF(rx, bottom - 4, rw, REACTION_H)
+        geo.reactions = reactions
+        bottom = geo.reaction_rect.bottom()
+    geo.height = bottom + 2
+    return geo
+
+
+def quote_preview(quote: MessageRow | None) -> tuple[str, str]:
+    """(author, one line) for a quoted message, or a note when it is not in this database."""
+    tr = QCoreApplication.translate
+    if quote is None:
+        return "", tr("bubble", "Original message not available")
+    author = tr("bubble", "You") if quote.direction == "out" else ""
+    return author, preview_text(quote.kind, body_text(quote) or quote.body, quote.payload)

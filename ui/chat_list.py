@@ -1,0 +1,182 @@
+"""The chat list pane: filter chips (All, Unread, Archived, a label) over the list of conversations."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QListView,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.queries import ConversationRow, labels, set_flags
+from ui.chat_list_delegate import ChatListDelegate
+from ui.chat_list_model import ChatListModel, ChatRole
+from ui.context import AppContext
+from ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+
+class ChatList(QWidget):
+    """Emits `chat_selected(contact_id)` when the owner picks a conversation."""
+
+    chat_selected = Signal(int)
+    flags_changed = Signal(int)  # contact id whose pin/archive changed
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ChatListModel(ctx, self)
+        self.view = QListView(self)
+        self.view.setObjectName("chatListView")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ChatListDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setMouseTracking(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setFrameShape(QListView.Shape.NoFrame)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+        self._chips = QButtonGroup(self)
+        self._chips.setExclusive(True)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 6, 10, 6)
+        bar.setSpacing(6)
+        for key, text in (
+            ("all", self.tr("All")),
+            ("unread", self.tr("Unread")),
+            ("archived", self.tr("Archived")),
+        ):
+            chip = QPushButton(text, self)
+            chip.setObjectName("filterChip")
+            chip.setCheckable(True)
+            chip.setProperty("filter", key)
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._chips.addButton(chip)
+            bar.addWidget(chip)
+            if key == "all":
+                chip.setChecked(True)
+        self.label_chip = QToolButton(self)
+        self.label_chip.setObjectName("filterChip")
+        self.label_chip.setText(self.tr("Labels"))
+        self.label_chip.setCheckable(True)
+        self.label_chip.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.label_chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._label_menu = QMenu(self)
+        self.label_chip.setMenu(self._label_menu)
+        self._chips.addButton(self.label_chip)
+        bar.addWidget(self.label_chip)
+        bar.addStretch(1)
+        self._chips.buttonClicked.connect(self._chip_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._rebuild_label_menu()
+
+    # ----------------------------------------------------------------- filters
+    def _rebuild_label_menu(self) -> None:
+        self._label_menu.clear()
+        with self.ctx.db.read() as s:
+            rows = labels(s)
+        group = QActionGroup(self._label_menu)
+        for lab in rows:
+            action = QAction(lab.name, self._label_menu)
+            action.setCheckable(True)
+            action.setChecked(self.model.label_id == lab.id)
+            action.setData(lab.id)
+            group.addAction(action)
+            self._label_menu.addAction(action)
+            action.triggered.connect(lambda _=False, lid=lab.id, name=lab.name: self._pick_label(lid, name))
+
+    def _pick_label(self, label_id: int, name: str) -> None:
+        self.label_chip.setChecked(True)
+        self.label_chip.setText(name)
+        self.model.set_filter("all", label_id)
+
+    def _chip_clicked(self, button: QPushButton | QToolButton) -> None:
+        if button is self.label_chip:
+            return
+        self.label_chip.setText(self.tr("Labels"))
+        key = button.property("filter")
+        self.model.set_filter(key if key in ("all", "unread", "archived") else "all", None)
+        self._reselect()
+
+    def set_filter(self, kind: str, label_id: int | None = None) -> None:
+        for b in self._chips.buttons():
+            if b.property("filter") == kind and label_id is None:
+                b.setChecked(True)
+        self.model.set_filter(kind if kind in ("all", "unread", "archived") else "all", label_id)  # type: ignore[arg-type]
+
+    # ----------------------------------------------------------------- selection
+    def load(self) -> None:
+        self.model.reload()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.chat_selected.emit(int(current.data(ChatRole.CONTACT_ID)))
+
+    def current_contact(self) -> int | None:
+        idx = self.view.currentIndex()
+        return int(idx.data(ChatRole.CONTACT_ID)) if idx.isValid() else None
+
+    def select_contact(self, contact_id: int) -> bool:
+        """Make `contact_id` current (emits chat_selected when it changes); False if not in the list."""
+        pos = self.model.position_of(contact_id)
+        if pos is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(pos))
+        self.view.scrollTo(self.model.index(pos))
+        return True
+
+    def _reselect(self) -> None:
+        current = getattr(self, "_last_selected", None)
+        if current is not None:
+            self.select_contact(current)
+
+    def step(self, delta: int) -> None:
+        """Next/previous chat (Ctrl+Tab / Ctrl+Shift+Tab), wrapping around."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        idx = self.view.currentIndex()
+        row = (idx.row() + delta) % count if idx.isValid() else 0
+        self.view.setCurrentIndex(self.model.index(row))
+
+    # ----------------------------------------------------------------- context menu
+    def _context_menu(self, pos: QPoint) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        row: ConversationRow = idx.data(ChatRole.ROW)
+        menu = QMenu(self)
+        pin = menu.addAction(self.tr("Unpin chat") if row.pinned else self.tr("Pin chat"))
+        archive = menu.addAction(self.tr("Unarchive chat") if row.archived else self.tr("Archive chat"))
+        chosen = menu.exec(self.view.viewport().mapToGlobal(pos))
+        if chosen is pin:
+            self.set_flags(row.contact_id, pinned=not row.pinned)
+        elif chosen is archive:
+            self.set_flags(row.contact_id, archived=not row.archived)
+
+    def set_flags(self, contact_id: int, **flags: bool) -> None:
+        def work() -> int:
+            with self.ctx.db.write() as s:
+                set_flags(s, contact_id, **flags)
+            return contact_id
+
+        run_op(work, lambda cid: self.flags_changed.emit(cid), parent=self)

@@ -1,0 +1,146 @@
+"""Paints one chat-list row: avatar, name, time, last-message preview with tick, unread badge, labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.queries import ConversationRow
+from ui import icons
+from ui.avatar import avatar_pixmap
+from ui.chat_list_model import ChatRole
+from ui.formatting import KIND_ICONS, list_time, preview_text
+from ui.theme import colours, ui_font
+
+ROW_HEIGHT = 72
+AVATAR = 48
+PAD = 12
+
+
+def tick_icon(status: str | None) -> str | None:
+    return {
+        "pending": "clock",
+        "sent": "tick",
+        "delivered": "double_tick",
+        "read": "double_tick",
+        "failed": "error",
+    }.get(status or "")
+
+
+class ChatListDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_font = ui_font(1, bold=False)
+        self.name_font.setWeight(self.name_font.Weight.DemiBold)
+        self.small_font = ui_font(-1)
+        self.badge_font = ui_font(-2, bold=True)
+        self._name_fm = QFontMetricsF(self.name_font)
+        self._small_fm = QFontMetricsF(self.small_font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(280, ROW_HEIGHT)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        row: ConversationRow | None = index.data(ChatRole.ROW)
+        if row is None:
+            return
+        c = colours(option.palette)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        if state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, c.list_selected)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, c.list_hover)
+
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        avatar_top = rect.top() + (rect.height() - AVATAR) / 2
+        painter.drawPixmap(
+            int(rect.left() + PAD),
+            int(avatar_top),
+            avatar_pixmap(row.display_name, row.wa_id or str(row.contact_id), AVATAR, dpr),
+        )
+
+        left = rect.left() + PAD + AVATAR + PAD
+        right = rect.right() - PAD
+        text_color = option.palette.text().color()  # type: ignore[attr-defined]
+        top_line = QRectF(left, rect.top() + 12, right - left, self._name_fm.height())
+
+        # Time on the right of the first line; green when there is something unread.
+        painter.setFont(self.small_font)
+        when = list_time(row.last_message_at)
+        time_w = self._small_fm.horizontalAdvance(when) + 2
+        painter.setPen(c.badge if row.unread_count else c.secondary_text)
+        painter.drawText(
+            QRectF(right - time_w, top_line.top(), time_w, top_line.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            when,
+        )
+
+        painter.setFont(self.name_font)
+        painter.setPen(text_color)
+        name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
+        name = self._name_fm.elidedText(row.display_name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
+
+        # Second line: [tick][media icon] preview … [label dots][pin][badge]
+        line2_top = top_line.bottom() + 6
+        line_h = self._small_fm.height() + 2
+        x = left
+        end = right
+        if row.unread_count:
+            painter.setFont(self.badge_font)
+            label = str(row.unread_count) if row.unread_count < 1000 else "999+"
+            bw = max(line_h, QFontMetricsF(self.badge_font).horizontalAdvance(label) + 10)
+            badge = QRectF(end - bw, line2_top, bw, line_h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(c.badge)
+            painter.drawRoundedRect(badge, line_h / 2, line_h / 2)
+            painter.setPen(c.badge_text)
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+            end = badge.left() - 6
+        if row.pinned:
+            icons.draw(
+                painter, "pin", QRectF(end - 16, line2_top + (line_h - 16) / 2, 16, 16), c.secondary_text
+            )
+            end -= 20
+        for lab in reversed(row.labels[:5]):
+            dot = QRectF(end - 10, line2_top + (line_h - 10) / 2, 10, 10)
+            painter.setPen(QPen(option.palette.base().color(), 1))  # type: ignore[attr-defined]
+            painter.setBrush(QColor(lab.colour))
+            painter.drawEllipse(dot)
+            end -= 8
+        if row.labels:
+            end -= 6
+
+        icon_size = 16.0
+        icon_top = line2_top + (line_h - icon_size) / 2
+        if row.last_direction == "out":
+            tick = tick_icon(row.last_status)
+            if tick:
+                colour = c.tick_blue if row.last_status == "read" else c.tick_grey
+                if row.last_status == "failed":
+                    colour = c.failed
+                icons.draw(painter, tick, QRectF(x, icon_top, icon_size, icon_size), colour)
+                x += icon_size + 3
+        kind_icon = KIND_ICONS.get(row.last_kind or "")
+        if kind_icon:
+            icons.draw(painter, kind_icon, QRectF(x, icon_top, icon_size, icon_size), c.secondary_text)
+            x += icon_size + 3
+        painter.setFont(self.small_font)
+        painter.setPen(c.secondary_text)
+        preview = preview_text(row.last_kind or "text", row.last_body)
+        if row.blocked:
+            preview = self.tr("Blocked") + " · " + preview
+        preview = self._small_fm.elidedText(preview, Qt.TextElideMode.ElideRight, max(0.0, end - x))
+        painter.drawText(
+            QRectF(x, line2_top, max(0.0, end - x), line_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            preview,
+        )
+        painter.restore()

@@ -1,0 +1,220 @@
+"""The right-hand side: the open chat's header, its messages and the composer, wired together."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.phones import display_phone
+from app.queries import ConversationRow, MessageRow, message_by_wamid
+from ui import icons
+from ui.avatar import avatar_pixmap
+from ui.chat_view import ChatView
+from ui.composer import Composer
+from ui.context import AppContext
+from ui.ops import failure_sentence, run_op
+from ui.sync_adapter import (
+    Outgoing,
+    SyncAdapter,
+    delete_message,
+    load_templates,
+    queue_outgoing,
+    retry_message,
+)
+from ui.theme import ui_font
+
+log = logging.getLogger(__name__)
+
+
+class ChatPane(QWidget):
+    info_requested = Signal()
+    search_in_chat_requested = Signal()
+    message_queued = Signal(int)  # contact id, so the chat list moves that chat up
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.conversation: ConversationRow | None = None
+
+        self.header = QFrame(self)
+        self.header.setObjectName("chatHeader")
+        self.avatar = QLabel(self.header)
+        self.avatar.setFixedSize(40, 40)
+        self.name = QLabel(self.header)
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setFont(ui_font(1.5, bold=True))
+        self.subtitle = QLabel(self.header)
+        self.subtitle.setObjectName("chatSubtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.name)
+        names.addWidget(self.subtitle)
+        self.search_button = self._tool(
+            "search", self.tr("Search in this chat"), self.search_in_chat_requested
+        )
+        self.info_button = self._tool("info", self.tr("Contact info"), self.info_requested)
+        hl = QHBoxLayout(self.header)
+        hl.setContentsMargins(14, 8, 10, 8)
+        hl.setSpacing(10)
+        hl.addWidget(self.avatar)
+        hl.addLayout(names, 1)
+        hl.addWidget(self.search_button)
+        hl.addWidget(self.info_button)
+        self.header.mousePressEvent = lambda _e: self.info_requested.emit()  # type: ignore[method-assign]
+
+        self.view = ChatView(ctx, self)
+        self.composer = Composer(self, enter_sends=bool(ctx.prefs.get("enter_sends", True)))
+
+        chat = QWidget(self)
+        cl = QVBoxLayout(chat)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.header)
+        cl.addWidget(self.view, 1)
+        cl.addWidget(self.composer)
+
+        self.empty = QLabel(self.tr("Pick a chat on the left to read and answer it."), self)
+        self.empty.setObjectName("emptyChat")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(chat)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.view.reply_requested.connect(self.composer.set_reply)
+        self.view.quote_clicked.connect(self.jump_to_wamid)
+        self.view.retry_requested.connect(self.retry)
+        self.view.delete_requested.connect(self.delete)
+        self.composer.send_requested.connect(self.send)
+        self.composer.template_requested.connect(self.pick_template)
+
+    def _tool(self, icon: str, tip: str, signal: SignalInstance) -> QToolButton:
+        button = QToolButton(self.header)
+        button.setIcon(icons.icon(icon))
+        button.setIconSize(QSize(20, 20))
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(signal)
+        return button
+
+    # ----------------------------------------------------------------- opening
+    def open_chat(
+        self, conversation: ConversationRow, *, message_id: int | None = None, highlight: str = ""
+    ) -> None:
+        same = self.conversation is not None and self.conversation.contact_id == conversation.contact_id
+        if not same:
+            self.composer.set_chat(conversation)
+        self.set_conversation(conversation)
+        self.stack.setCurrentIndex(1)
+        if message_id is not None:
+            self.view.open_around(message_id, highlight)
+        elif not same or self.view.chat_model.contact_id != conversation.contact_id:
+            self.view.open_chat(conversation.contact_id, conversation.unread_count)
+
+    def set_conversation(self, conversation: ConversationRow) -> None:
+        """Header and 24-hour window from a fresh chat-list row."""
+        self.conversation = conversation
+        dpr = self.devicePixelRatioF()
+        pm: QPixmap = avatar_pixmap(
+            conversation.display_name, conversation.wa_id or str(conversation.contact_id), 40, dpr
+        )
+        self.avatar.setPixmap(pm)
+        self.name.setText(conversation.display_name)
+        self.view.bubbles.contact_name = conversation.display_name
+        phone = display_phone(conversation.wa_id or "", self.ctx.shop_region)
+        sub = phone if phone != conversation.display_name else ""
+        if (
+            conversation.saved_name
+            and conversation.profile_name
+            and conversation.profile_name != conversation.saved_name
+        ):
+            sub = f"~{conversation.profile_name}  {sub}".strip()
+        self.subtitle.setText(sub)
+        self.composer.set_last_inbound(conversation.last_inbound_at)
+        self.composer.setEnabled(not conversation.blocked)
+
+    def close_chat(self) -> None:
+        self.composer.set_chat(None)
+        self.conversation = None
+        self.view.chat_model.close_chat()
+        self.stack.setCurrentIndex(0)
+
+    def contact_id(self) -> int | None:
+        return self.conversation.contact_id if self.conversation else None
+
+    # ----------------------------------------------------------------- actions
+    def jump_to_wamid(self, wamid: str) -> None:
+        with self.ctx.db.read() as s:
+            target = message_by_wamid(s, wamid)
+        if target is None:
+            QMessageBox.information(
+                self, self.tr("Message not found"), self.tr("The original message is not in this inbox.")
+            )
+            return
+        self.view.open_around(target.id)
+
+    def reply_to_current(self) -> None:
+        message = self.view.current_message()
+        if message is not None:
+            self.composer.set_reply(message)
+
+    def send(self, out: Outgoing) -> None:
+        def done(row: MessageRow) -> None:
+            self.view.chat_model.insert_local(row)
+            self.view.scrollToBottom()
+            self.message_queued.emit(row.contact_id)
+            if isinstance(self.ctx.sync, SyncAdapter):
+                self.ctx.sync.wake_sender()
+
+        def failed(exc: BaseException) -> None:
+            if (
+                out.template is None
+                and self.composer.contact_id == out.contact_id
+                and not self.composer.edit.toPlainText()
+            ):
+                self.composer.edit.setPlainText(out.text)  # nothing typed is lost
+            QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
+
+        run_op(lambda: queue_outgoing(self.ctx, out), done, parent=self, on_failure=failed)
+
+    def pick_template(self) -> None:
+        from ui.template_picker import TemplatePicker
+
+        def show(templates: list) -> None:
+            dialog = TemplatePicker(templates, self)
+            if dialog.exec() and (chosen := dialog.chosen()) is not None:
+                self.composer.send_template(*chosen)
+
+        run_op(lambda: load_templates(self.ctx), show, parent=self)
+
+    def retry(self, message_id: int) -> None:
+        run_op(
+            lambda: retry_message(self.ctx, message_id), lambda _r: self._after_outbox_change(), parent=self
+        )
+
+    def delete(self, message_id: int) -> None:
+        run_op(
+            lambda: delete_message(self.ctx, message_id), lambda _r: self._after_outbox_change(), parent=self
+        )
+
+    def _after_outbox_change(self) -> None:
+        self.view.chat_model.refresh()
+        if isinstance(self.ctx.sync, SyncAdapter):
+            self.ctx.sync.wake_sender()

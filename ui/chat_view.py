@@ -1,0 +1,345 @@
+"""The open chat: a QListView of message bubbles that pages older messages in as the owner scrolls up."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPaintEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, QWidget
+
+from app.queries import MessageRow
+from ui import icons
+from ui.bubble_layout import BubbleGeometry, body_text
+from ui.chat_view_delegate import ChatViewDelegate
+from ui.chat_view_model import ChatViewModel, MessageRole
+from ui.context import AppContext
+from ui.theme import colours
+
+log = logging.getLogger(__name__)
+
+# Start loading older messages when fewer than this many pixels are left above the viewport.
+LOAD_OLDER_MARGIN = 600
+
+
+class ChatView(QListView):
+    """Signals ask the chat pane to act; the view itself only shows and selects."""
+
+    reply_requested = Signal(object)  # MessageRow
+    retry_requested = Signal(int)
+    delete_requested = Signal(int)
+    quote_clicked = Signal(str)  # wamid of the quoted message
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.ctx = ctx
+        self.chat_model = ChatViewModel(ctx, self)
+        self.bubbles = ChatViewDelegate(str(ctx.paths.media_dir), self)
+        self.setModel(self.chat_model)
+        self.setItemDelegate(self.bubbles)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setUniformItemSizes(False)
+        self.setMouseTracking(True)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.setAutoScroll(False)
+        self.setAcceptDrops(False)
+        self.paint_count = 0
+
+        self._anchor: tuple[int, int] | None = None  # (message id, top y) kept across a prepend
+        self._stick_to_bottom = False
+        self._loading_older = False
+        self._press: tuple[int, QPointF, str | None] | None = None  # (message id, pos, link)
+        self._selecting = False
+        self._unseen = 0
+
+        m = self.chat_model
+        m.rowsAboutToBeInserted.connect(self._before_insert)
+        m.rowsInserted.connect(self._after_insert)
+        m.modelReset.connect(self._after_reset)
+        m.rows_resized.connect(self.scheduleDelayedItemsLayout)
+        m.new_messages.connect(self._on_new_messages)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_jump_button())
+
+        self.jump_button = QToolButton(self)
+        self.jump_button.setObjectName("jumpToBottom")
+        self.jump_button.setIcon(icons.icon("chevron_down"))
+        self.jump_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.jump_button.setToolTip(self.tr("Jump to the newest message"))
+        self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.jump_button.clicked.connect(self.jump_to_bottom)
+        self.jump_button.hide()
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        # A style sheet, because the window's style sheet would override a palette colour.
+        self.setStyleSheet(
+            f"QListView#chatView {{ background: {colours().chat_background.name()}; border: none; }}"
+        )
+
+    # ----------------------------------------------------------------- opening
+    def open_chat(self, contact_id: int, unread: int = 0) -> None:
+        self.bubbles.text_selection = None
+        self._unseen = 0
+        self.chat_model.open_chat(contact_id, unread)
+
+    def open_around(self, message_id: int, highlight: str = "") -> bool:
+        self.bubbles.text_selection = None
+        return self.chat_model.open_around(message_id, highlight) is not None
+
+    def _after_reset(self) -> None:
+        self.executeDelayedItemsLayout()
+        m = self.chat_model
+        if m.highlight_id is not None and (row := m.row_of(m.highlight_id)) is not None:
+            idx = m.index(row)
+            self.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.selectionModel().setCurrentIndex(idx, self.selectionModel().SelectionFlag.NoUpdate)
+        elif m.first_unread_id is not None and (row := m.row_of(m.first_unread_id)) is not None:
+            self.scrollToBottom()
+            idx = m.index(row)
+            if self.visualRect(idx).top() < 0:
+                self.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtTop)
+        else:
+            self.scrollToBottom()
+        self._update_jump_button()
+        QTimer.singleShot(0, lambda: self._scrolled(self.verticalScrollBar().value()))
+
+    def at_bottom(self) -> bool:
+        sb = self.verticalScrollBar()
+        return sb.value() >= sb.maximum() - 4 and not self.chat_model.has_newer
+
+    # ----------------------------------------------------------------- paging with a kept anchor
+    def _before_insert(self, parent: QModelIndex, first: int, _last: int) -> None:
+        self._anchor = None
+        self._stick_to_bottom = False
+        if first == 0 and self.chat_model.rowCount() > 0:
+            idx = self.indexAt(QPoint(10, 2))
+            if not idx.isValid():
+                idx = self.chat_model.index(0)
+            self._anchor = (int(idx.data(MessageRole.MESSAGE_ID)), self.visualRect(idx).top())
+        elif first >= self.chat_model.rowCount():
+            self._stick_to_bottom = self.at_bottom()
+
+    def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:
+        self.executeDelayedItemsLayout()
+        if self._anchor is not None:
+            message_id, old_top = self._anchor
+            self._anchor = None
+            row = self.chat_model.row_of(message_id)
+            if row is not None:
+                new_top = self.visualRect(self.chat_model.index(row)).top()
+                sb = self.verticalScrollBar()
+                sb.setValue(sb.value() + new_top - old_top)
+        elif self._stick_to_bottom:
+            self.scrollToBottom()
+        self._update_jump_button()
+
+    def _scrolled(self, value: int) -> None:
+        self._update_jump_button()
+        if value < LOAD_OLDER_MARGIN and self.chat_model.has_older and not self._loading_older:
+            self._loading_older = True
+            QTimer.singleShot(0, self._load_older)
+        if self.at_bottom():
+            self._unseen = 0
+
+    def _load_older(self) -> None:
+        try:
+            self.chat_model.load_older()
+        finally:
+            self._loading_older = False
+        # Still near the top (short messages)? Keep going; the scrollbar may not move by itself.
+        if self.verticalScrollBar().value() < LOAD_OLDER_MARGIN and self.chat_model.has_older:
+            self._loading_older = True
+            QTimer.singleShot(0, self._load_older)
+
+    def _on_new_messages(self, count: int) -> None:
+        if not self.at_bottom():
+            self._unseen += count
+        self._update_jump_button()
+
+    # ----------------------------------------------------------------- jump-to-bottom button
+    def _update_jump_button(self) -> None:
+        sb = self.verticalScrollBar()
+        far = sb.maximum() - sb.value() > self.viewport().height() // 2 or self.chat_model.has_newer
+        self.jump_button.setText(str(self._unseen) if self._unseen else "")
+        self.jump_button.setVisible(bool(far and self.chat_model.rowCount()))
+        self._place_jump_button()
+
+    def _place_jump_button(self) -> None:
+        self.jump_button.adjustSize()
+        size = self.jump_button.sizeHint()
+        vp = self.viewport().geometry()
+        self.jump_button.move(vp.right() - size.width() - 18, vp.bottom() - size.height() - 14)
+
+    def jump_to_bottom(self) -> None:
+        self._unseen = 0
+        m = self.chat_model
+        if m.has_newer and m.contact_id is not None:
+            m.open_chat(m.contact_id)
+        else:
+            self.scrollToBottom()
+        self._update_jump_button()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_jump_button()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.paint_count += 1
+
+    # ----------------------------------------------------------------- mouse: links, quotes, cards, text
+    def _hit(self, pos: QPoint) -> tuple[QModelIndex, BubbleGeometry | None, QPointF]:
+        idx = self.indexAt(pos)
+        if not idx.isValid():
+            return idx, None, QPointF()
+        rect = self.visualRect(idx)
+        geo = self.bubbles.geometry(idx, float(self.viewport().width()))
+        return idx, geo, QPointF(pos - rect.topLeft())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        idx, geo, local = self._hit(pos)
+        self._press = None
+        self._selecting = False
+        if event.button() == Qt.MouseButton.LeftButton and geo is not None:
+            row: MessageRow = idx.data(MessageRole.MESSAGE)
+            if geo.quote_rect is not None and geo.quote_rect.contains(local) and row.reply_to_wamid:
+                self.quote_clicked.emit(row.reply_to_wamid)
+                return
+            if geo.card is not None and geo.card.rect.contains(local) and geo.card.target:
+                self._open_target(geo.card.target)
+                return
+            link = geo.link_at(local)
+            offset = geo.char_at(local) if geo.bubble.contains(local) else None
+            self._press = (row.id, local, link)
+            if offset is not None and link is None:
+                self.bubbles.text_selection = (row.id, offset, offset)
+                self._selecting = True
+                self.viewport().update()
+            elif self.bubbles.text_selection is not None:
+                self.bubbles.text_selection = None
+                self.viewport().update()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        idx, geo, local = self._hit(pos)
+        sel = self.bubbles.text_selection
+        if self._selecting and sel is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if geo is not None and idx.data(MessageRole.MESSAGE_ID) == sel[0]:
+                offset = geo.char_at(local)
+                if offset is not None and offset != sel[2]:
+                    self.bubbles.text_selection = (sel[0], sel[1], offset)
+                    self.viewport().update()
+            return  # a drag inside a bubble selects text, not rows
+        cursor = Qt.CursorShape.ArrowCursor
+        if geo is not None:
+            if (
+                geo.link_at(local)
+                or (geo.quote_rect is not None and geo.quote_rect.contains(local))
+                or (geo.card is not None and geo.card.target and geo.card.rect.contains(local))
+            ):
+                cursor = Qt.CursorShape.PointingHandCursor
+            elif geo.text_layout is not None and geo.bubble.contains(local):
+                cursor = Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(cursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press = self._press
+        self._press = None
+        self._selecting = False
+        if press is not None and press[2] is not None and event.button() == Qt.MouseButton.LeftButton:
+            _idx, geo, local = self._hit(event.position().toPoint())
+            if geo is not None and geo.link_at(local) == press[2]:
+                self.open_link(press[2])
+        sel = self.bubbles.text_selection
+        if sel is not None and sel[1] == sel[2]:
+            self.bubbles.text_selection = None
+        super().mouseReleaseEvent(event)
+
+    def open_link(self, url: str) -> None:
+        qurl = QUrl(url)
+        if qurl.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(qurl)
+
+    def _open_target(self, target: str) -> None:
+        if target.startswith(("http://", "https://")):
+            self.open_link(target)
+        else:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+
+    # ----------------------------------------------------------------- copy, reply, context menu
+    def selected_text(self) -> str:
+        sel = self.bubbles.text_selection
+        if sel is not None and sel[1] != sel[2]:
+            row = self.chat_model.row_of(sel[0])
+            if row is not None:
+                text = body_text(self.chat_model.message_at(row))
+                return text[min(sel[1], sel[2]) : max(sel[1], sel[2])]
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        return "\n".join(body_text(self.chat_model.message_at(r)) for r in rows)
+
+    def copy(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def current_message(self) -> MessageRow | None:
+        idx = self.currentIndex()
+        if not idx.isValid():
+            rows = self.selectionModel().selectedIndexes()
+            idx = rows[-1] if rows else QModelIndex()
+        return idx.data(MessageRole.MESSAGE) if idx.isValid() else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        idx, geo, local = self._hit(event.pos())
+        if not idx.isValid() or geo is None:
+            return
+        row: MessageRow = idx.data(MessageRole.MESSAGE)
+        if not self.selectionModel().isSelected(idx):
+            self.setCurrentIndex(idx)
+        menu = QMenu(self)
+        reply = menu.addAction(icons.icon("reply"), self.tr("Reply"))
+        reply.setShortcut(QKeySequence("Ctrl+R"))
+        copy = menu.addAction(self.tr("Copy"))
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        link = geo.link_at(local)
+        copy_link = menu.addAction(self.tr("Copy link")) if link else None
+        retry = delete = None
+        if row.direction == "out" and row.status == "failed":
+            menu.addSeparator()
+            retry = menu.addAction(self.tr("Retry sending"))
+            delete = menu.addAction(self.tr("Delete"))
+        chosen = menu.exec(event.globalPos())
+        if chosen is reply:
+            self.reply_requested.emit(row)
+        elif chosen is copy:
+            self.copy()
+        elif chosen is not None and chosen is copy_link and link:
+            QGuiApplication.clipboard().setText(link)
+        elif chosen is not None and chosen is retry:
+            self.retry_requested.emit(row.id)
+        elif chosen is not None and chosen is delete:
+            self.delete_requested.emit(row.id)

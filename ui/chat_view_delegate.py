@@ -1,0 +1,374 @@
+"""Paints chat-view rows: bubbles, date separators, ticks, quotes, cards, reactions, links, selection."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPen, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+
+from app.queries import MessageRow
+from ui import icons
+from ui.bubble_layout import TICK, BubbleGeometry, Fonts, compute, quote_preview
+from ui.chat_list_delegate import tick_icon
+from ui.chat_view_model import MessageRole
+from ui.formatting import day_label, full_datetime, local
+from ui.theme import Colours, colours, ui_font
+
+Index = QModelIndex | QPersistentModelIndex
+CACHE_SIZE = 800
+
+
+class ChatViewDelegate(QStyledItemDelegate):
+    """Stateless painting over cached geometry; the view owns the text selection it shows."""
+
+    def __init__(self, media_dir: str, parent: QAbstractItemView | None = None) -> None:
+        super().__init__(parent)
+        self.media_dir = media_dir
+        body = ui_font(1)
+        small = ui_font(-1.5)
+        bold = ui_font(-1.5, bold=True)
+        self.fonts = Fonts(body, small, bold)
+        self._cache: OrderedDict[tuple[object, ...], BubbleGeometry] = OrderedDict()
+        # (message id, start, end) of the text the owner selected by dragging.
+        self.text_selection: tuple[int, int, int] | None = None
+        self.today: date | None = None
+        self.contact_name = ""  # the customer's name, shown on quotes of their messages
+
+    # ----------------------------------------------------------------- geometry
+    def geometry(self, index: Index, width: float) -> BubbleGeometry | None:
+        row: MessageRow | None = index.data(MessageRole.MESSAGE)
+        if row is None:
+            return None
+        show_date = bool(index.data(MessageRole.SHOW_DATE))
+        date_text = day_label(local(row.sent_at).date(), self.today) if show_date else ""
+        divider = int(index.data(MessageRole.UNREAD_DIVIDER) or 0)
+        first = bool(index.data(MessageRole.FIRST_OF_GROUP))
+        quote = index.data(MessageRole.QUOTE)
+        media = index.data(MessageRole.MEDIA)
+        # MessageRow carries a dict (payload), so it is not hashable: key on what shapes the bubble.
+        key = (
+            row.id,
+            row.body,
+            row.kind,
+            row.reaction_in,
+            row.reaction_out,
+            row.sent_by,
+            round(width),
+            date_text,
+            divider,
+            first,
+            quote.id if quote is not None else None,
+            media,
+        )
+        geo = self._cache.get(key)
+        if geo is not None:
+            self._cache.move_to_end(key)
+            return geo
+        geo = compute(
+            row,
+            width,
+            self.fonts,
+            show_date=date_text,
+            divider=divider,
+            first_of_group=first,
+            quote=quote,
+            media=media,
+            media_dir=self.media_dir,
+        )
+        self._cache[key] = geo
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return geo
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _width(self, option: QStyleOptionViewItem) -> float:
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            return float(view.viewport().width())
+        return float(option.rect.width())  # type: ignore[attr-defined]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self._width(option)
+        geo = self.geometry(index, width)
+        if geo is None:
+            return QSize(0, 0)
+        return QSize(int(width), int(geo.height + 0.999))
+
+    # ----------------------------------------------------------------- painting
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        # The same width as sizeHint, or a wrapped text would not fit the height it was given.
+        geo = self.geometry(index, self._width(option))
+        row: MessageRow | None = index.data(MessageRole.MESSAGE)
+        if geo is None or row is None:
+            return
+        c = colours(option.palette)  # type: ignore[attr-defined]
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            painter.fillRect(
+                QRectF(0, geo.bubble.top() - 2, rect.width(), geo.bubble.height() + 4), c.selection_bg
+            )
+        if geo.date_rect is not None:
+            self._pill(painter, geo.date_rect, geo.date_text, c.separator_bg, c.separator_text)
+        if geo.divider_rect is not None:
+            count = int(index.data(MessageRole.UNREAD_DIVIDER) or 0)
+            text = self.tr("1 unread message") if count == 1 else self.tr("%n unread messages", "", count)
+            band = geo.divider_rect
+            painter.fillRect(
+                band, QColor(c.separator_bg.red(), c.separator_bg.green(), c.separator_bg.blue(), 150)
+            )
+            w = self.fonts.small_fm.horizontalAdvance(text) + 24
+            self._pill(
+                painter,
+                QRectF(band.center().x() - w / 2, band.top() + 2, w, band.height() - 4),
+                text,
+                c.separator_bg,
+                c.accent,
+            )
+        if geo.system:
+            self._bubble(painter, geo.bubble, c.separator_bg, None)
+            painter.setPen(c.separator_text)
+            self._draw_text(painter, geo, row, c, [])
+            painter.restore()
+            return
+        fill = c.bubble_out if geo.outgoing else c.bubble_in
+        highlight = index.data(MessageRole.HIGHLIGHT)
+        self._bubble(painter, geo.bubble, fill, c.accent if highlight is not None else None)
+
+        if geo.mark_rect is not None:
+            painter.setFont(self.fonts.bold_small)
+            painter.setPen(c.automation)
+            painter.drawText(
+                geo.mark_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                "⚡ " + geo.mark_text,
+            )
+        if geo.quote_rect is not None:
+            self._quote(painter, geo.quote_rect, index.data(MessageRole.QUOTE), c, self.contact_name)
+        if geo.card is not None:
+            self._card(painter, geo, c)
+        self._draw_text(painter, geo, row, c, self._formats(geo, row, c, highlight or ""))
+        self._meta(painter, geo, row, c)
+        if geo.reaction_rect is not None:
+            painter.setPen(QPen(c.chat_background, 1.5))
+            painter.setBrush(c.bubble_in)
+            painter.drawRoundedRect(
+                geo.reaction_rect, geo.reaction_rect.height() / 2, geo.reaction_rect.height() / 2
+            )
+            painter.setFont(self.fonts.body)
+            painter.setPen(c.bubble_text)
+            painter.drawText(geo.reaction_rect, int(Qt.AlignmentFlag.AlignCenter), geo.reactions)
+        painter.restore()
+
+    def _pill(self, painter: QPainter, rect: QRectF, text: str, bg: QColor, fg: QColor) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(bg)
+        painter.drawRoundedRect(rect, 7, 7)
+        painter.setFont(self.fonts.small)
+        painter.setPen(fg)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _bubble(self, painter: QPainter, rect: QRectF, fill: QColor, border: QColor | None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 28))
+        painter.drawRoundedRect(rect.translated(0, 1), 8, 8)
+        painter.setBrush(fill)
+        if border is not None:
+            painter.setPen(QPen(border, 2))
+        painter.drawRoundedRect(rect, 8, 8)
+
+    def _quote(
+        self, painter: QPainter, rect: QRectF, quote: MessageRow | None, c: Colours, customer: str
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(c.quote_bg)
+        painter.drawRoundedRect(rect, 5, 5)
+        bar = c.accent if quote is not None and quote.direction == "out" else QColor("#6BCBEF")
+        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), bar)
+        author, line = quote_preview(quote)
+        inner = rect.adjusted(10, 4, -6, -4)
+        fm_b, fm = self.fonts.bold_fm, self.fonts.small_fm
+        painter.setFont(self.fonts.bold_small)
+        painter.setPen(bar)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), fm_b.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            author or self.tr("Customer"),
+        )
+        painter.setFont(self.fonts.small)
+        painter.setPen(c.secondary_text)
+        painter.drawText(
+            QRectF(inner.left(), inner.top() + fm_b.height() + 2, inner.width(), fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            fm.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+
+    def _card(self, painter: QPainter, geo: BubbleGeometry, c: Colours) -> None:
+        card = geo.card
+        assert card is not None
+        r = card.rect
+        if card.kind == "image":
+            image = None
+            if card.image_path:
+                from ui.image_cache import thumbnail
+
+                image = thumbnail(card.image_path, int(r.width() * 2), int(r.height() * 2))
+            if image is not None:
+                painter.save()
+                from PySide6.QtGui import QPainterPath
+
+                path = QPainterPath()
+                path.addRoundedRect(r, 6, 6)
+                painter.setClipPath(path)
+                painter.drawImage(r, image)
+                painter.restore()
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(c.quote_bg)
+                painter.drawRoundedRect(r, 6, 6)
+                icons.draw(
+                    painter,
+                    "image",
+                    QRectF(r.center().x() - 20, r.center().y() - 26, 40, 40),
+                    c.secondary_text,
+                )
+                painter.setFont(self.fonts.small)
+                painter.setPen(c.secondary_text)
+                painter.drawText(
+                    QRectF(r.left(), r.center().y() + 16, r.width(), 20),
+                    int(Qt.AlignmentFlag.AlignHCenter),
+                    card.title,
+                )
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(c.quote_bg)
+        painter.drawRoundedRect(r, 6, 6)
+        circle = QRectF(r.left() + 8, r.top() + (r.height() - 36) / 2, 36, 36)
+        painter.setBrush(c.accent)
+        painter.drawEllipse(circle)
+        icons.draw(painter, card.icon, circle.adjusted(8, 8, -8, -8), QColor("white"))
+        text_x = circle.right() + 10
+        tw = r.right() - text_x - 8
+        painter.setFont(self.fonts.body)
+        painter.setPen(c.bubble_text)
+        fm = self.fonts.body_fm
+        painter.drawText(
+            QRectF(text_x, r.top() + 8, tw, fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            fm.elidedText(card.title, Qt.TextElideMode.ElideMiddle, tw),
+        )
+        painter.setFont(self.fonts.small)
+        painter.setPen(c.link if card.target and card.kind == "location" else c.secondary_text)
+        painter.drawText(
+            QRectF(text_x, r.top() + 10 + fm.height(), tw, self.fonts.small_fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            self.fonts.small_fm.elidedText(card.subtitle, Qt.TextElideMode.ElideRight, tw),
+        )
+
+    def _formats(
+        self, geo: BubbleGeometry, row: MessageRow, c: Colours, highlight: str
+    ) -> list[QTextLayout.FormatRange]:
+        formats: list[QTextLayout.FormatRange] = []
+        for start, end, _url in geo.links:
+            f = QTextLayout.FormatRange()
+            f.start, f.length = start, end - start
+            fmt = QTextCharFormat()
+            fmt.setForeground(QBrush(c.link))
+            fmt.setFontUnderline(True)
+            f.format = fmt
+            formats.append(f)
+        if highlight and geo.text:
+            folded, needle = geo.text.lower(), highlight.lower()
+            i = folded.find(needle)
+            while i >= 0 and needle:
+                f = QTextLayout.FormatRange()
+                f.start, f.length = i, len(needle)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(c.highlight_bg))
+                f.format = fmt
+                formats.append(f)
+                i = folded.find(needle, i + len(needle))
+        sel = self.text_selection
+        if sel is not None and sel[0] == row.id and sel[1] != sel[2]:
+            f = QTextLayout.FormatRange()
+            f.start, f.length = min(sel[1], sel[2]), abs(sel[2] - sel[1])
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(c.selection_bg))
+            f.format = fmt
+            formats.append(f)
+        return formats
+
+    def _draw_text(
+        self,
+        painter: QPainter,
+        geo: BubbleGeometry,
+        row: MessageRow,
+        c: Colours,
+        formats: list[QTextLayout.FormatRange],
+    ) -> None:
+        if geo.text_layout is None:
+            return
+        if not geo.system:
+            painter.setPen(c.bubble_text)
+        geo.text_layout.draw(painter, geo.text_origin, formats)
+
+    def _meta(self, painter: QPainter, geo: BubbleGeometry, row: MessageRow, c: Colours) -> None:
+        r = geo.meta_rect
+        painter.setFont(self.fonts.small)
+        painter.setPen(c.meta_text)
+        text_rect = QRectF(r.left(), r.top(), r.width() - (TICK + 4 if geo.outgoing else 0), r.height())
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), geo.time_text
+        )
+        if geo.outgoing:
+            name = tick_icon(row.status) or "clock"
+            colour = (
+                c.tick_blue if row.status == "read" else c.failed if row.status == "failed" else c.tick_grey
+            )
+            icons.draw(painter, name, QRectF(r.right() - TICK, r.center().y() - TICK / 2, TICK, TICK), colour)
+
+    # ----------------------------------------------------------------- tooltips
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index
+    ) -> bool:
+        if event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        geo = self.geometry(index, self._width(option))
+        row: MessageRow | None = index.data(MessageRole.MESSAGE)
+        if geo is None or row is None:
+            return False
+        pos = QPointF(event.pos() - option.rect.topLeft())  # type: ignore[attr-defined]
+        tip = ""
+        if geo.outgoing and geo.meta_rect.adjusted(-4, -4, 4, 4).contains(pos):
+            tip = status_tooltip(row)
+        elif (url := geo.link_at(pos)) is not None:
+            tip = url
+        elif geo.bubble.contains(pos):
+            tip = full_datetime(row.sent_at)
+        if tip:
+            QToolTip.showText(event.globalPos(), tip, view)
+            return True
+        QToolTip.hideText()
+        return False
+
+
+def status_tooltip(row: MessageRow) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    if row.status == "failed":
+        reason = row.error_text or tr("ChatViewDelegate", "The message could not be sent.")
+        return tr("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(reason)
+    return {
+        "pending": tr("ChatViewDelegate", "Waiting to be sent"),
+        "sent": tr("ChatViewDelegate", "Sent"),
+        "delivered": tr("ChatViewDelegate", "Delivered"),
+        "read": tr("ChatViewDelegate", "Read"),
+    }.get(row.status, "")

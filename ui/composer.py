@@ -1,0 +1,261 @@
+"""The composer: text, attachment with caption, reply-to, draft per chat, and templates after 24 hours."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.queries import ConversationRow, MessageRow
+from app.wire import Template
+from ui import icons
+from ui.bubble_layout import quote_preview
+from ui.formatting import duration_short
+from ui.message_edit import MessageEdit
+from ui.size_text import human_size
+from ui.sync_adapter import Outgoing
+
+log = logging.getLogger(__name__)
+
+SERVICE_WINDOW = timedelta(hours=24)
+COUNTDOWN_FROM = timedelta(hours=2)
+
+
+def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -> timedelta:
+    """Time left in WhatsApp's 24-hour customer service window (zero when closed)."""
+    if last_inbound_at is None:
+        return timedelta(0)
+    now = now or datetime.now(UTC)
+    return max(timedelta(0), last_inbound_at + SERVICE_WINDOW - now)
+
+
+class Composer(QFrame):
+    """Emits `send_requested(Outgoing)`; `template_requested()` when the window is closed."""
+
+    send_requested = Signal(object)
+    template_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.setAcceptDrops(True)
+        self.contact_id: int | None = None
+        self.last_inbound_at: datetime | None = None
+        self.reply_to: MessageRow | None = None
+        self.attachment: Path | None = None
+        self.drafts: dict[int, str] = {}
+        self.clock = lambda: datetime.now(UTC)  # tests move time
+
+        # Reply preview
+        self.reply_bar = QFrame(self)
+        self.reply_bar.setObjectName("replyBar")
+        self.reply_label = QLabel(self.reply_bar)
+        self.reply_label.setTextFormat(Qt.TextFormat.PlainText)
+        close_reply = QToolButton(self.reply_bar)
+        close_reply.setIcon(icons.icon("close"))
+        close_reply.setToolTip(self.tr("Cancel reply"))
+        close_reply.clicked.connect(self.clear_reply)
+        rl = QHBoxLayout(self.reply_bar)
+        rl.setContentsMargins(10, 4, 6, 4)
+        rl.addWidget(self.reply_label, 1)
+        rl.addWidget(close_reply)
+        self.reply_bar.hide()
+
+        # Attachment chip
+        self.attach_bar = QFrame(self)
+        self.attach_bar.setObjectName("attachBar")
+        self.attach_label = QLabel(self.attach_bar)
+        self.attach_label.setTextFormat(Qt.TextFormat.PlainText)
+        remove = QToolButton(self.attach_bar)
+        remove.setIcon(icons.icon("close"))
+        remove.setToolTip(self.tr("Remove attachment"))
+        remove.clicked.connect(self.clear_attachment)
+        al = QHBoxLayout(self.attach_bar)
+        al.setContentsMargins(10, 4, 6, 4)
+        al.addWidget(self.attach_label, 1)
+        al.addWidget(remove)
+        self.attach_bar.hide()
+
+        # Closed window: templates only
+        self.window_notice = QFrame(self)
+        self.window_notice.setObjectName("windowNotice")
+        notice_text = QLabel(
+            self.tr(
+                "More than 24 hours since the customer's last message: WhatsApp only allows an "
+                "approved template now."
+            ),
+            self.window_notice,
+        )
+        notice_text.setWordWrap(True)
+        self.template_button = QPushButton(
+            icons.icon("template"), self.tr("Choose template…"), self.window_notice
+        )
+        self.template_button.setObjectName("templateButton")
+        self.template_button.clicked.connect(self.template_requested)
+        nl = QHBoxLayout(self.window_notice)
+        nl.setContentsMargins(12, 8, 12, 8)
+        nl.addWidget(notice_text, 1)
+        nl.addWidget(self.template_button)
+        self.window_notice.hide()
+
+        self.countdown = QLabel(self)
+        self.countdown.setObjectName("countdown")
+        self.countdown.hide()
+
+        # Input row
+        self.attach_button = QToolButton(self)
+        self.attach_button.setIcon(icons.icon("attach"))
+        self.attach_button.setToolTip(self.tr("Attach a file"))
+        self.attach_button.setAutoRaise(True)
+        self.attach_button.clicked.connect(self.pick_attachment)
+        self.edit = MessageEdit(self, enter_sends=enter_sends)
+        self.edit.setPlaceholderText(self.tr("Type a message"))
+        self.edit.submitted.connect(self.submit)
+        self.send_button = QToolButton(self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setIcon(icons.icon("send"))
+        self.send_button.setToolTip(self.tr("Send"))
+        self.send_button.setAutoRaise(True)
+        self.send_button.clicked.connect(self.submit)
+        self.input_row = QWidget(self)
+        row = QHBoxLayout(self.input_row)
+        row.setContentsMargins(8, 6, 8, 6)
+        row.setSpacing(6)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for w in (self.reply_bar, self.attach_bar, self.window_notice, self.countdown, self.input_row):
+            layout.addWidget(w)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(30_000)
+        self._timer.timeout.connect(self.update_window)
+
+    # ----------------------------------------------------------------- chats and drafts
+    def set_chat(self, conversation: ConversationRow | None) -> None:
+        if self.contact_id is not None:
+            text = self.edit.toPlainText()
+            if text.strip():
+                self.drafts[self.contact_id] = text
+            else:
+                self.drafts.pop(self.contact_id, None)
+        self.clear_reply()
+        self.clear_attachment()
+        self.contact_id = conversation.contact_id if conversation else None
+        self.last_inbound_at = conversation.last_inbound_at if conversation else None
+        self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
+        self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self.update_window()
+        self.setEnabled(conversation is not None and not conversation.blocked)
+
+    def set_last_inbound(self, at: datetime | None) -> None:
+        self.last_inbound_at = at
+        self.update_window()
+
+    def window_open(self) -> bool:
+        return window_left(self.last_inbound_at, self.clock()) > timedelta(0)
+
+    def update_window(self) -> None:
+        left = window_left(self.last_inbound_at, self.clock())
+        closed = self.contact_id is not None and left <= timedelta(0)
+        self.window_notice.setVisible(closed)
+        self.input_row.setVisible(not closed)
+        if not closed and left < COUNTDOWN_FROM and self.contact_id is not None:
+            self.countdown.setText(self.tr("Free replies end in {0}").format(duration_short(left)))
+            self.countdown.show()
+        else:
+            self.countdown.hide()
+        if self.contact_id is not None and left > timedelta(0):
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    # ----------------------------------------------------------------- reply and attachments
+    def set_reply(self, message: MessageRow) -> None:
+        self.reply_to = message
+        author, line = quote_preview(message)
+        self.reply_label.setText(f"{author or self.tr('Customer')}: {line}")
+        self.reply_bar.show()
+        self.edit.setFocus()
+
+    def clear_reply(self) -> None:
+        self.reply_to = None
+        self.reply_bar.hide()
+
+    def set_attachment(self, path: Path) -> None:
+        self.attachment = path
+        try:
+            size = human_size(path.stat().st_size)
+        except OSError:
+            size = ""
+        self.attach_label.setText(f"📎 {path.name}  {size}")
+        self.attach_bar.show()
+        self.edit.setPlaceholderText(self.tr("Add a caption"))
+        self.edit.setFocus()
+
+    def clear_attachment(self) -> None:
+        self.attachment = None
+        self.attach_bar.hide()
+        self.edit.setPlaceholderText(self.tr("Type a message"))
+
+    def pick_attachment(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        if name:
+            self.set_attachment(Path(name))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.set_attachment(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    # ----------------------------------------------------------------- sending
+    def submit(self) -> None:
+        if self.contact_id is None or self.edit.is_composing():
+            return
+        if not self.window_open():
+            self.template_requested.emit()
+            return
+        text = self.edit.toPlainText().strip()
+        if not text and self.attachment is None:
+            return
+        out = Outgoing(
+            contact_id=self.contact_id,
+            text=text,
+            reply_to_wamid=self.reply_to.wamid if self.reply_to else None,
+            attachment=self.attachment,
+        )
+        self.edit.clear()
+        self.drafts.pop(self.contact_id, None)
+        self.clear_reply()
+        self.clear_attachment()
+        self.send_requested.emit(out)
+
+    def send_template(self, template: Template, params: tuple[str, ...]) -> None:
+        if self.contact_id is None:
+            return
+        self.send_requested.emit(
+            Outgoing(contact_id=self.contact_id, template=template, template_params=params)
+        )

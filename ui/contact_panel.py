@@ -1,0 +1,303 @@
+"""The contact panel: names, phone, labels, private notes, consent, block, shared media, export."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.contact_details import (
+    NOTES_MAX,
+    ContactDetails,
+    chat_as_text,
+    contact_details,
+    set_notes,
+    set_opted_in,
+    set_saved_name,
+)
+from app.message_media import SharedItem, shared_media
+from app.phones import display_phone
+from app.queries import LabelRow, labels, set_flags, set_label
+from ui import icons
+from ui.avatar import avatar_pixmap
+from ui.context import AppContext
+from ui.ops import run_op
+from ui.theme import ui_font
+
+log = logging.getLogger(__name__)
+
+
+def _dot(colour: str) -> QIcon:
+    pm = QPixmap(12, 12)
+    pm.fill(QColor(colour))
+    return QIcon(pm)
+
+
+class ContactPanel(QFrame):
+    """Edits go through ui/ops.py; `contact_changed(contact_id)` tells the window to refresh that row."""
+
+    contact_changed = Signal(int)
+    closed = Signal()
+    media_opened = Signal(int)  # message id to show in the chat
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("contactPanel")
+        self.details: ContactDetails | None = None
+        self._label_boxes: dict[int, QCheckBox] = {}
+
+        close = QToolButton(self)
+        close.setIcon(icons.icon("close"))
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Close (Esc)"))
+        close.clicked.connect(self.closed)
+        title = QLabel(self.tr("Contact info"), self)
+        title.setFont(ui_font(1, bold=True))
+        top = QHBoxLayout()
+        top.setContentsMargins(10, 8, 10, 8)
+        top.addWidget(close)
+        top.addWidget(title, 1)
+
+        self.avatar = QLabel(self)
+        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name = QLabel(self)
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setFont(ui_font(3, bold=True))
+        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name.setWordWrap(True)
+        self.phone = QLabel(self)
+        self.phone.setTextFormat(Qt.TextFormat.PlainText)
+        self.phone.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.saved_name = QLineEdit(self)
+        self.saved_name.setMaxLength(256)
+        self.saved_name.setPlaceholderText(self.tr("Name you saved"))
+        self.saved_name.editingFinished.connect(self._save_name)
+        self.profile_name = QLabel(self)
+        self.profile_name.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.addRow(self.tr("Saved name"), self.saved_name)
+        form.addRow(self.tr("WhatsApp name"), self.profile_name)
+
+        self.labels_box = QWidget(self)
+        self.labels_layout = QVBoxLayout(self.labels_box)
+        self.labels_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("contactNotes")
+        self.notes.setPlaceholderText(self.tr("Private notes (only you see them)"))
+        self.notes.setFixedHeight(90)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(800)
+        self._notes_timer.timeout.connect(self._save_notes)
+        self.notes.textChanged.connect(self._notes_timer.start)
+
+        self.opt_in = QCheckBox(self.tr("Agreed to receive notifications"), self)
+        self.opt_in.clicked.connect(self._save_opt_in)
+        self.block = QCheckBox(self.tr("Block this customer"), self)
+        self.block.clicked.connect(self._save_block)
+
+        self.media = QListWidget(self)
+        self.media.setObjectName("sharedMedia")
+        self.media.setIconSize(QSize(20, 20))
+        self.media.setMinimumHeight(120)
+        self.media.itemActivated.connect(self._open_media)
+        self.export = QPushButton(self.tr("Export chat to a text file…"), self)
+        self.export.clicked.connect(self.export_chat)
+
+        body = QWidget(self)
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(16, 8, 16, 16)
+        bl.setSpacing(8)
+        bl.addWidget(self.avatar)
+        bl.addWidget(self.name)
+        bl.addWidget(self.phone)
+        bl.addLayout(form)
+        bl.addWidget(self._heading(self.tr("Labels")))
+        bl.addWidget(self.labels_box)
+        bl.addWidget(self._heading(self.tr("Notes")))
+        bl.addWidget(self.notes)
+        bl.addWidget(self.opt_in)
+        bl.addWidget(self.block)
+        bl.addWidget(self._heading(self.tr("Media and documents")))
+        bl.addWidget(self.media)
+        bl.addWidget(self.export)
+        bl.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName("panelHeading")
+        label.setFont(ui_font(-0.5, bold=True))
+        return label
+
+    # ----------------------------------------------------------------- loading
+    def show_contact(self, contact_id: int) -> None:
+        self._flush_notes()
+        with self.ctx.db.read() as s:
+            details = contact_details(s, contact_id)
+            all_labels = labels(s)
+            media = shared_media(s, contact_id)
+        if details is None:
+            return
+        self.details = details
+        self.avatar.setPixmap(
+            avatar_pixmap(
+                details.display_name, details.wa_id or str(details.id), 96, self.devicePixelRatioF()
+            )
+        )
+        self.name.setText(details.display_name)
+        self.phone.setText(display_phone(details.wa_id or "", self.ctx.shop_region))
+        self.saved_name.setText(details.saved_name or "")
+        self.profile_name.setText(details.profile_name or "—")
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(details.notes)
+        self.notes.blockSignals(False)
+        self.opt_in.setChecked(details.opted_in_at is not None)
+        self.block.setChecked(details.blocked)
+        self._fill_labels(all_labels, details.label_ids)
+        self._fill_media(media)
+
+    def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:
+        for box in self._label_boxes.values():
+            box.deleteLater()
+        self._label_boxes = {}
+        for lab in rows:
+            box = QCheckBox(lab.name, self.labels_box)
+            box.setIcon(_dot(lab.colour))
+            box.setChecked(lab.id in on)
+            box.clicked.connect(lambda checked, lid=lab.id: self._toggle_label(lid, checked))
+            self.labels_layout.addWidget(box)
+            self._label_boxes[lab.id] = box
+
+    def _fill_media(self, items: list[SharedItem]) -> None:
+        self.media.clear()
+        for item in items:
+            row = QListWidgetItem(icons.icon(item.kind if item.kind != "image" else "image"), item.title)
+            row.setData(Qt.ItemDataRole.UserRole, item)
+            self.media.addItem(row)
+        if not items:
+            empty = QListWidgetItem(self.tr("Nothing shared yet"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.media.addItem(empty)
+
+    def _open_media(self, row: QListWidgetItem) -> None:
+        item: SharedItem | None = row.data(Qt.ItemDataRole.UserRole)
+        if item is None:
+            return
+        if item.media is not None and item.media.cache_path:
+            QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(self.ctx.paths.media_dir / item.media.cache_path))
+            )
+        else:
+            self.media_opened.emit(item.message_id)
+
+    # ----------------------------------------------------------------- edits
+    def _write(self, fn) -> None:  # type: ignore[no-untyped-def]
+        if self.details is None:
+            return
+        contact_id = self.details.id
+
+        def work() -> int:
+            with self.ctx.db.write() as s:
+                fn(s, contact_id)
+            return contact_id
+
+        run_op(work, self.contact_changed.emit, parent=self)
+
+    def _toggle_label(self, label_id: int, on: bool) -> None:
+        self._write(lambda s, cid: set_label(s, cid, label_id, on))
+
+    def _save_name(self) -> None:
+        if self.details is None or self.saved_name.text() == (self.details.saved_name or ""):
+            return
+        name = self.saved_name.text()
+        self._write(lambda s, cid: set_saved_name(s, cid, name))
+
+    def _save_notes(self) -> None:
+        if self.details is None:
+            return
+        notes = self.notes.toPlainText()[:NOTES_MAX]
+        if notes != self.details.notes:
+            self._write(lambda s, cid: set_notes(s, cid, notes))
+
+    def _flush_notes(self) -> None:
+        if self._notes_timer.isActive():
+            self._notes_timer.stop()
+            self._save_notes()
+
+    def _save_opt_in(self, on: bool) -> None:
+        self._write(lambda s, cid: set_opted_in(s, cid, on))
+
+    def _save_block(self, on: bool) -> None:
+        if (
+            on
+            and QMessageBox.question(
+                self,
+                self.tr("Block customer"),
+                self.tr(
+                    "Block this customer? Their messages stay, and you can't write to them until you unblock."
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            self.block.setChecked(False)
+            return
+        self._write(lambda s, cid: set_flags(s, cid, blocked=on))
+
+    def export_chat(self) -> None:
+        if self.details is None:
+            return
+        name = "".join(ch for ch in self.details.display_name if ch.isalnum() or ch in " -_") or "chat"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chat"), str(Path.home() / f"{name}.txt"), self.tr("Text files (*.txt)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        if self.details is None:
+            return
+        contact_id = self.details.id
+
+        def work() -> Path:
+            with self.ctx.db.read() as s:
+                text = chat_as_text(s, contact_id)
+            path.write_text(text, encoding="utf-8")
+            return path
+
+        run_op(work, lambda p: log.info("chat exported to %s", p), parent=self)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._flush_notes()
+        super().hideEvent(event)

@@ -1,0 +1,148 @@
+"""Dates, times and message previews as people read them, in the UI language (QLocale)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+_CTX = "formatting"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def local(dt: datetime) -> datetime:
+    """UTC inside, local at the edge."""
+    return dt.astimezone()
+
+
+def _qtime(dt: datetime) -> QTime:
+    return QTime(dt.hour, dt.minute, dt.second)
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def clock_time(dt: datetime) -> str:
+    """'14:05' or '오후 2:05' as the UI language writes short times."""
+    return QLocale().toString(_qtime(local(dt)), QLocale.FormatType.ShortFormat)
+
+
+def _babel_locale() -> str:
+    return QLocale().name() or "en_US"
+
+
+def _babel_date(d: date, fmt: str) -> str:
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(d, format=fmt, locale=_babel_locale()))
+    except (ValueError, LookupError):
+        return d.isoformat()
+
+
+def list_time(dt: datetime | None, now: datetime | None = None) -> str:
+    """Chat-list time: today's clock time, 'Yesterday', a weekday this week, else a short date."""
+    if dt is None:
+        return ""
+    loc = local(dt)
+    today = local(now).date() if now else datetime.now().astimezone().date()
+    if loc.date() == today:
+        return clock_time(dt)
+    if loc.date() == today - timedelta(days=1):
+        return _tr("Yesterday")
+    if today - loc.date() < timedelta(days=7):
+        return QLocale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
+    return _babel_date(loc.date(), "short")
+
+
+def day_label(d: date, today: date | None = None) -> str:
+    """Date separator in a chat: 'Today', 'Yesterday', else the full date."""
+    today = today or datetime.now().astimezone().date()
+    if d == today:
+        return _tr("Today")
+    if d == today - timedelta(days=1):
+        return _tr("Yesterday")
+    return _babel_date(d, "full")
+
+
+def full_datetime(dt: datetime) -> str:
+    return QLocale().toString(
+        QDateTime(_qdate(local(dt).date()), _qtime(local(dt))), QLocale.FormatType.ShortFormat
+    )
+
+
+def duration_short(delta: timedelta) -> str:
+    """'1 h 12 min' / '25 min' for the 24-hour window countdown."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    hours, mins = divmod(minutes, 60)
+    if hours:
+        return _tr("{0} h {1} min").format(hours, mins)
+    return _tr("{0} min").format(mins)
+
+
+KIND_ICONS = {
+    "image": "image",
+    "sticker": "sticker",
+    "document": "document",
+    "audio": "audio",
+    "video": "video",
+    "location": "location",
+    "contacts": "contact",
+    "template": "template",
+}
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "image": _tr("Photo"),
+        "sticker": _tr("Sticker"),
+        "document": _tr("Document"),
+        "audio": _tr("Audio"),
+        "video": _tr("Video"),
+        "location": _tr("Location"),
+        "contacts": _tr("Contact card"),
+        "order": _tr("Order"),
+        "product": _tr("Product"),
+        "template": _tr("Template"),
+        "reaction": _tr("Reaction"),
+        "system": _tr("System message"),
+        "unsupported": _tr("Unsupported message"),
+    }
+    return labels.get(kind, "")
+
+
+def tapped_text(payload: dict[str, Any] | None) -> str:
+    """What the customer tapped for an interactive or button reply."""
+    if not payload:
+        return ""
+    interactive = payload.get("interactive") or {}
+    for key in ("button_reply", "list_reply"):
+        reply = interactive.get(key)
+        if isinstance(reply, dict) and reply.get("title"):
+            return str(reply["title"])
+    button = payload.get("button") or {}
+    if isinstance(button, dict) and button.get("text"):
+        return str(button["text"])
+    return ""
+
+
+def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = None) -> str:
+    """One line for the chat list and quotes: the text, or what kind of message it was."""
+    body = (body or "").strip()
+    if kind in ("interactive", "button"):
+        body = body or tapped_text(payload)
+    if kind == "document" and not body and payload:
+        body = str((payload.get("document") or {}).get("filename") or "")
+    if kind == "location" and not body and payload:
+        loc = payload.get("location") or {}
+        body = str(loc.get("name") or loc.get("address") or "")
+    label = kind_label(kind)
+    text = " ".join(body.split())
+    if kind == "text" or not label:
+        return text
+    return text or label

@@ -1,0 +1,52 @@
+"""Our SVG icons, tinted to any colour and cached as pixmaps or QIcons."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from ui.resources import icon_path
+
+
+@lru_cache(maxsize=256)
+def _tinted(name: str, size: int, rgba: int, dpr_x100: int) -> QPixmap:
+    dpr = dpr_x100 / 100
+    pixels = max(1, round(size * dpr))
+    pixmap = QPixmap(QSize(pixels, pixels))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    renderer = QSvgRenderer(str(icon_path(f"{name}.svg")))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, pixels, pixels))
+    # Keep the shape, replace the colour; white details (e.g. the "!" in error) become holes.
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), QColor.fromRgba(rgba))
+    painter.end()
+    pixmap.setDevicePixelRatio(dpr)
+    return pixmap
+
+
+def pixmap(name: str, size: int, color: QColor, dpr: float = 1.0) -> QPixmap:
+    """The icon `name` (file resources/icons/<name>.svg) in `color`, `size` logical pixels square."""
+    return _tinted(name, size, color.rgba(), round(dpr * 100))
+
+
+def icon(name: str, color: QColor | None = None, size: int = 24) -> QIcon:
+    """A QIcon for buttons and actions, tinted with the palette's text colour by default."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if color is None:
+        color = QGuiApplication.palette().windowText().color() if app else QColor("#555")
+    dpr = QGuiApplication.primaryScreen().devicePixelRatio() if app and QGuiApplication.primaryScreen() else 1
+    return QIcon(pixmap(name, size, color, dpr))
+
+
+def draw(painter: QPainter, name: str, rect: QRectF, color: QColor) -> None:
+    """Paint the tinted icon into `rect` (square), sharp on high-DPI screens."""
+    dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    pm = pixmap(name, max(1, round(rect.width())), color, dpr)
+    painter.drawPixmap(rect.topLeft(), pm)

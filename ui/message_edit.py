@@ -1,0 +1,81 @@
+"""The composer's text box: Enter sends (configurable), and never while a Hangul syllable is composing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
+
+from ui.theme import ui_font
+
+MAX_LINES = 6
+# A pasted novel stays editable; WhatsApp's own limit is checked when sending.
+MAX_CHARS = 65_536
+
+
+class MessageEdit(QPlainTextEdit):
+    """Grows from one to six lines; emits `submitted` on the send key."""
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
+        super().__init__(parent)
+        self.enter_sends = enter_sends
+        self.preedit = ""
+        self.setObjectName("messageEdit")
+        self.setFont(ui_font(1))
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().setDocumentMargin(6)
+        self.document().contentsChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.document().characterCount() > MAX_CHARS:
+            cursor = self.textCursor()
+            cursor.setPosition(MAX_CHARS)
+            cursor.movePosition(cursor.MoveOperation.End, cursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        fm = self.fontMetrics()
+        lines = max(1, min(MAX_LINES, int(self.document().size().height())))
+        height = lines * fm.lineSpacing() + 2 * self.document().documentMargin() + 6
+        self.setFixedHeight(int(height))
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.height())
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # The syllable being composed (e.g. '한' before the next jamo arrives) lives here, not in the
+        # document, until the input method commits it.
+        self.preedit = event.preeditString()
+        super().inputMethodEvent(event)
+
+    def is_composing(self) -> bool:
+        return bool(self.preedit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            mods = event.modifiers()
+            if self.is_composing():
+                # Enter finishes the syllable; it must neither send nor drop it. Ask the input
+                # method to commit; the owner presses Enter again to send.
+                QGuiApplication.inputMethod().commit()
+                event.accept()
+                return
+            send_key = (
+                not (mods & Qt.KeyboardModifier.ShiftModifier)
+                if self.enter_sends
+                else bool(mods & Qt.KeyboardModifier.ControlModifier)
+            )
+            if send_key:
+                event.accept()
+                self.submitted.emit()
+                return
+            if mods & Qt.KeyboardModifier.ControlModifier:
+                # Ctrl+Enter is not a line break in a plain-text edit by default.
+                self.insertPlainText("\n")
+                return
+            self.insertPlainText("\n")
+            return
+        super().keyPressEvent(event)

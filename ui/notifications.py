@@ -1,0 +1,96 @@
+"""Desktop notifications for new messages while the window is not active, and the unread total."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+from app.queries import ConversationRow
+from ui.formatting import preview_text
+from ui.resources import icon_path
+
+log = logging.getLogger(__name__)
+
+PREVIEW_CHARS = 120
+
+
+class Notifier(QObject):
+    """Decides whether a change deserves a notification; shows it through the tray icon.
+
+    `notified(contact_id, title, text)` is emitted for every notification (tests listen to it);
+    `chat_requested(contact_id)` when the owner clicks one.
+    """
+
+    notified = Signal(int, str, str)
+    chat_requested = Signal(int)
+
+    def __init__(
+        self, window: QWidget, prefs: dict, is_window_active: Callable[[], bool] | None = None
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.prefs = prefs
+        self.is_window_active = is_window_active or (
+            lambda: window.isActiveWindow() and not window.isMinimized()
+        )
+        self._last_contact: int | None = None
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(QIcon(str(icon_path("app.svg"))), self)
+            menu = QMenu(window)
+            menu.addAction(self.tr("Show Shop Inbox"), self._raise)
+            self.tray.setContextMenu(menu)
+            self.tray.messageClicked.connect(self._clicked)
+            self.tray.activated.connect(lambda _reason: self._raise())
+            self.tray.show()
+
+    def conversations_changed(self, changes: list[tuple[ConversationRow | None, ConversationRow]]) -> None:
+        """Called with (before, after) rows of a sync batch."""
+        if not self.prefs.get("notifications", True) or self.is_window_active():
+            return
+        for old, new in changes:
+            before = old.unread_count if old else 0
+            if (
+                new.unread_count > before
+                and new.last_direction == "in"
+                and not new.blocked
+                and not new.archived
+            ):
+                self._notify(new)
+
+    def _notify(self, row: ConversationRow) -> None:
+        title = row.display_name
+        if self.prefs.get("notification_previews", True):
+            text = preview_text(row.last_kind or "text", row.last_body)[:PREVIEW_CHARS]
+        else:
+            text = self.tr("New message")
+        if row.unread_count > 1:
+            title = self.tr("{0} ({1} messages)").format(title, row.unread_count)
+        self._last_contact = row.contact_id
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.notified.emit(row.contact_id, title, text)
+
+    def set_unread_total(self, total: int) -> None:
+        if self.tray is not None:
+            self.tray.setToolTip(
+                self.tr("Shop Inbox — %n unread message(s)", "", total) if total else self.tr("Shop Inbox")
+            )
+
+    def _clicked(self) -> None:
+        self._raise()
+        if self._last_contact is not None:
+            self.chat_requested.emit(self._last_contact)
+
+    def _raise(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def hide(self) -> None:
+        if self.tray is not None:
+            self.tray.hide()

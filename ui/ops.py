@@ -1,0 +1,144 @@
+"""Run an app/ call off the GUI thread and deliver its result (or one warning) back on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import ShopInboxError
+
+log = logging.getLogger(__name__)
+
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+class _Delivery(QObject):
+    """Lives on the GUI thread; the worker emits into it, so callbacks always run there."""
+
+    finished = Signal(object, object)  # result, error
+
+    def __init__(self, op: Op) -> None:
+        super().__init__()
+        self.op = op
+        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object)
+    def _deliver(self, result: object, error: object) -> None:
+        self.op._done(result, error)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], delivery: _Delivery) -> None:
+        super().__init__()
+        self.fn = fn
+        self.delivery = delivery
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # handed to the GUI thread, which shows or logs it
+            self.delivery.finished.emit(None, exc)
+        else:
+            self.delivery.finished.emit(result, None)
+
+
+_running: set[Op] = set()
+
+
+def failure_sentence(exc: BaseException) -> str:
+    """What the shop owner reads when an operation fails."""
+    if isinstance(exc, ShopInboxError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("ops", "A file could not be read or written: {0}").format(
+            exc.strerror or exc
+        )
+    return QCoreApplication.translate(
+        "ops", "Something went wrong. The details were written to the log file."
+    )
+
+
+class Op:
+    """One background call: `Op(fn).success(cb).failure(cb).run()`.
+
+    Without a failure callback, an error becomes a single warning dialog over `parent` (logged in
+    any case). Callbacks are dropped when `parent` was destroyed meanwhile.
+    """
+
+    pool: QThreadPool | None = None
+
+    def __init__(self, fn: Callable[[], Any], *, parent: QWidget | None = None, title: str = "") -> None:
+        self.fn = fn
+        self.parent = parent
+        self.title = title
+        self._success: Success | None = None
+        self._failure: Failure | None = None
+        self._delivery: _Delivery | None = None
+
+    def success(self, callback: Success) -> Op:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Failure) -> Op:
+        self._failure = callback
+        return self
+
+    def run(self) -> Op:
+        self._delivery = _Delivery(self)
+        _running.add(self)
+        pool = Op.pool or QThreadPool.globalInstance()
+        pool.start(_Runnable(self.fn, self._delivery))
+        return self
+
+    def _done(self, result: object, error: object) -> None:
+        _running.discard(self)
+        if self.parent is not None and not _alive(self.parent):
+            return
+        if isinstance(error, BaseException):
+            log.warning("operation failed: %s", error, exc_info=error)
+            if self._failure is not None:
+                self._failure(error)
+            else:
+                QMessageBox.warning(
+                    self.parent,
+                    self.title or QCoreApplication.translate("ops", "Shop Inbox"),
+                    failure_sentence(error),
+                )
+            return
+        if self._success is not None:
+            self._success(result)
+
+
+def _alive(widget: QWidget) -> bool:
+    try:
+        widget.objectName()
+    except RuntimeError:  # the C++ object is gone
+        return False
+    return True
+
+
+def run_op(
+    fn: Callable[[], Any],
+    on_success: Success | None = None,
+    *,
+    parent: QWidget | None = None,
+    on_failure: Failure | None = None,
+) -> Op:
+    """Shorthand: run `fn` in the pool, then `on_success(result)` on the GUI thread."""
+    op = Op(fn, parent=parent)
+    if on_success is not None:
+        op.success(on_success)
+    if on_failure is not None:
+        op.failure(on_failure)
+    return op.run()
+
+
+def pending_ops() -> int:
+    """How many ops have not delivered yet (tests wait on this)."""
+    return len(_running)

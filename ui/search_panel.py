@@ -1,0 +1,282 @@
+"""Ctrl+F: search every chat (or the open one) through FTS5; results show contact, date and snippet."""
+
+from __future__ import annotations
+
+import logging
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.search import SearchHit, search_messages
+from ui import icons
+from ui.context import AppContext
+from ui.formatting import list_time
+from ui.ops import run_op
+from ui.theme import colours, ui_font
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 180
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HitRole(IntEnum):
+    HIT = Qt.ItemDataRole.UserRole + 1
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == HitRole.HIT:
+            return hit
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.snippet
+        return None
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Contact and date on the first line, the snippet with its matches marked on the second."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_font = ui_font(0, bold=True)
+        self.font = ui_font(-0.5)
+        self.small = ui_font(-1.5)
+        self._fm = QFontMetricsF(self.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(260, int(QFontMetricsF(self.name_font).height() + 2 * self._fm.height() + 20))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        hit: SearchHit | None = index.data(HitRole.HIT)
+        if hit is None:
+            return
+        c = colours(option.palette)  # type: ignore[attr-defined]
+        r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            painter.fillRect(option.rect, c.list_selected)  # type: ignore[attr-defined]
+        name_fm = QFontMetricsF(self.name_font)
+        when = list_time(hit.sent_at)
+        painter.setFont(self.small)
+        painter.setPen(c.secondary_text)
+        tw = QFontMetricsF(self.small).horizontalAdvance(when) + 2
+        painter.drawText(
+            QRectF(r.right() - tw, r.top(), tw, name_fm.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            when,
+        )
+        painter.setFont(self.name_font)
+        painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
+        painter.drawText(
+            QRectF(r.left(), r.top(), r.width() - tw - 6, name_fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            name_fm.elidedText(hit.contact_name, Qt.TextElideMode.ElideRight, r.width() - tw - 6),
+        )
+        # Snippet: plain text (QTextLayout), matches on a highlight background, two lines at most.
+        layout = QTextLayout(hit.snippet, self.font)
+        layout.beginLayout()
+        y = 0.0
+        for _ in range(2):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(r.width())
+            line.setPosition(QRectF(0, y, 0, 0).topLeft())
+            y += line.height()
+        layout.endLayout()
+        formats = []
+        for start, end in hit.highlights:
+            f = QTextLayout.FormatRange()
+            f.start, f.length = start, end - start
+            fmt = QTextCharFormat()
+            fmt.setBackground(QBrush(c.highlight_bg))
+            fmt.setForeground(QBrush(c.bubble_text))
+            f.format = fmt
+            formats.append(f)
+        painter.setPen(c.secondary_text)
+        painter.setClipRect(r)
+        layout.draw(painter, r.topLeft() + QRectF(0, name_fm.height() + 4, 0, 0).topLeft(), formats)
+        painter.restore()
+
+
+class SearchPanel(QWidget):
+    """Emits `hit_activated(hit, query)` on Enter or click; `closed` on Esc."""
+
+    hit_activated = Signal(object, str)
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("searchPanel")
+        self.contact_id: int | None = None
+        self._generation = 0
+        self.searching = False
+        self.last_query = ""
+        self._open_first = False
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(self.tr("Search messages"))
+        self.field.setClearButtonEnabled(True)
+        self.field.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.field.setMaxLength(200)
+        self.field.installEventFilter(self)
+        close = QToolButton(self)
+        close.setIcon(icons.icon("close"))
+        close.setToolTip(self.tr("Close search (Esc)"))
+        close.setAutoRaise(True)
+        close.clicked.connect(self.closed)
+        self.this_chat = QCheckBox(self.tr("Only this chat"), self)
+        self.this_chat.toggled.connect(lambda _on: self._run())
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.model = SearchResultsModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("searchResults")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(SearchHitDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setFrameShape(QListView.Shape.NoFrame)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.activated.connect(self._activate)
+        self.view.clicked.connect(self._activate)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(10, 8, 6, 2)
+        top.addWidget(self.field, 1)
+        top.addWidget(close)
+        opts = QHBoxLayout()
+        opts.setContentsMargins(12, 0, 12, 4)
+        opts.addWidget(self.this_chat)
+        opts.addStretch(1)
+        opts.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(opts)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run)
+        self.field.textChanged.connect(lambda _t: self._debounce.start())
+
+    def start(self, contact_id: int | None, *, this_chat: bool = False) -> None:
+        self.contact_id = contact_id
+        self.this_chat.setEnabled(contact_id is not None)
+        self.this_chat.setChecked(this_chat and contact_id is not None)
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def search_now(self, text: str) -> None:
+        """Type `text` and search without the debounce delay (tests, programmatic use)."""
+        self.field.setText(text)
+        self._debounce.stop()
+        self._run()
+
+    def _run(self) -> None:
+        query = self.field.text().strip()
+        self._generation += 1
+        generation = self._generation
+        self.last_query = query
+        if not query:
+            self.model.set_hits([])
+            self.status.setText("")
+            self.searching = False
+            return
+        scope = self.contact_id if self.this_chat.isChecked() else None
+        self.searching = True
+
+        def work() -> list[SearchHit]:
+            with self.ctx.db.read() as s:
+                return search_messages(s, query, contact_id=scope, limit=50)
+
+        def done(hits: list[SearchHit]) -> None:
+            if generation != self._generation:
+                return  # a newer query is on its way
+            self.searching = False
+            self.model.set_hits(hits)
+            self.status.setText(self.tr("%n result(s)", "", len(hits)) if hits else self.tr("No results"))
+            if hits:
+                self.view.setCurrentIndex(self.model.index(0))
+                if self._open_first:
+                    self._activate(self.model.index(0))
+            self._open_first = False
+
+        run_op(work, done, parent=self)
+
+    def _activate(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole.HIT)
+        if hit is not None:
+            self.hit_activated.emit(hit, self.last_query)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                row = self.view.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
+                if 0 <= row < self.model.rowCount():
+                    self.view.setCurrentIndex(self.model.index(row))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._debounce.isActive() or self.searching:
+                    # Enter before the results arrived: open the best one when they do.
+                    self._open_first = True
+                    if self._debounce.isActive():
+                        self._debounce.stop()
+                        self._run()
+                    return True
+                idx = self.view.currentIndex()
+                if idx.isValid():
+                    self._activate(idx)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.closed.emit()
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,289 @@
+"""The Qt face of app's sync engine: its callbacks become signals on the GUI thread; sends go to the outbox.
+
+The engine (app/engine.py) runs in its own worker thread and calls `on_changed(contact_ids)` and
+`on_state(state)` from there; emitting a signal from that thread queues it to the GUI thread.
+With no engine (no relay configured, or offline browsing) the window works the same, read-only
+towards the relay.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.errors import InvalidInput
+from app.queries import MessageRow, messages_by_ids
+from app.wire import Template
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+# DESIGN.md, "Media": what WhatsApp accepts, checked before anything is queued.
+IMAGE_MAX = 5 * 1024 * 1024
+VIDEO_MAX = 16 * 1024 * 1024
+DOCUMENT_MAX = 100 * 1024 * 1024
+TEXT_MAX = 4096
+CAPTION_MAX = 1024
+
+
+def state_name(state: object) -> str:
+    """'online', 'offline', 'reconnecting', 'unauthorised'… from the engine's ConnectionState."""
+    value = getattr(state, "value", None) or getattr(state, "name", None) or str(state)
+    return str(value).lower()
+
+
+class SyncAdapter(QObject):
+    """Owns the engine's lifetime; tells the window which conversations changed."""
+
+    conversations_changed = Signal(object)  # set[int] of contact ids
+    state_changed = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, relay_url: str = "", token: str = "", parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.relay_url = relay_url
+        self.token = token
+        self.state = "offline"
+        self.engine: Any = None
+
+    def start(self) -> bool:
+        """Start the engine if app/engine.py is there and a relay is configured."""
+        if not self.relay_url:
+            self._on_state("offline")
+            return False
+        try:
+            from app.engine import SyncEngine
+        except ImportError:
+            log.info("sync engine not available; browsing offline")
+            self._on_state("offline")
+            return False
+        self.engine = SyncEngine(
+            self.ctx.db,
+            self.relay_url,
+            self.token,
+            self.ctx.paths.media_dir,
+            on_changed=self._on_changed,
+            on_state=self._on_state,
+        )
+        self.engine.start()
+        return True
+
+    def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+            self.engine = None
+
+    def retry(self) -> None:
+        """Reconnect now (the banner's Retry)."""
+        if self.engine is not None:
+            self.engine.stop()
+            self.engine = None
+        self.start()
+
+    def wake_sender(self) -> None:
+        if self.engine is not None:
+            self.engine.wake_sender()
+
+    def send_read_receipt(self, wamid: str) -> None:
+        sender = getattr(self.engine, "send_read_receipt", None) or getattr(self.engine, "mark_read", None)
+        if callable(sender):
+            sender(wamid)
+
+    def fetch_templates(self) -> list[Template] | None:
+        fetch = getattr(self.engine, "fetch_templates", None) or getattr(self.engine, "templates", None)
+        if callable(fetch):
+            return list(fetch())
+        return None
+
+    # Called on the engine's thread: only emit, never touch widgets.
+    def _on_changed(self, contact_ids: set[int]) -> None:
+        self.conversations_changed.emit(set(contact_ids))
+
+    def _on_state(self, state: object) -> None:
+        self.state = state_name(state)
+        self.state_changed.emit(self.state)
+
+
+# --------------------------------------------------------------------------- outgoing messages
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """What the composer asks to send."""
+
+    contact_id: int
+    text: str = ""
+    reply_to_wamid: str | None = None
+    attachment: Path | None = None
+    template: Template | None = None
+    template_params: tuple[str, ...] = ()
+
+
+def attachment_kind(path: Path) -> tuple[str, str]:
+    """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits."""
+    import mimetypes
+
+    tr = _tr
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput(tr("The file {0} cannot be read.").format(path.name)) from exc
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if mime in ("image/jpeg", "image/png") and size <= IMAGE_MAX:
+        return "image", mime
+    if mime == "video/mp4" and size <= VIDEO_MAX:
+        return "video", mime
+    if mime.startswith("audio/") and size <= VIDEO_MAX:
+        return "audio", mime
+    if size > DOCUMENT_MAX:
+        raise InvalidInput(tr("{0} is larger than 100 MB, the most WhatsApp accepts.").format(path.name))
+    return "document", mime
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("sending", text)
+
+
+def render_template(template: Template, params: tuple[str, ...]) -> str:
+    """The template's body with {{1}}, {{2}}… filled, as the customer will read it."""
+    body = ""
+    for component in template.components:
+        if str(component.get("type", "")).upper() == "BODY":
+            body = str(component.get("text", ""))
+    for i, value in enumerate(params, start=1):
+        body = body.replace("{{" + str(i) + "}}", value)
+    return body
+
+
+def queue_outgoing(ctx: AppContext, out: Outgoing) -> MessageRow:
+    """Write the message as pending (one short transaction); the outbox sender does the rest.
+
+    Runs on a worker thread (ui/ops.py). Uses app/outbox.py when it exists.
+    """
+    text = out.text.strip()
+    kind, mime = "text", None
+    if out.template is not None:
+        kind = "template"
+        text = render_template(out.template, out.template_params)
+    elif out.attachment is not None:
+        kind, mime = attachment_kind(out.attachment)
+        if len(text) > CAPTION_MAX:
+            raise InvalidInput(_tr("A caption can have at most 1024 characters."))
+    elif not text:
+        raise InvalidInput(_tr("There is nothing to send."))
+    elif len(text) > TEXT_MAX:
+        raise InvalidInput(_tr("A WhatsApp message can have at most 4096 characters."))
+    import importlib
+
+    try:
+        outbox: Any = importlib.import_module("app.outbox")
+    except ImportError:
+        outbox = None
+    with ctx.db.write() as s:
+        if outbox is not None and hasattr(outbox, "queue_message"):
+            message = outbox.queue_message(
+                s,
+                out.contact_id,
+                kind=kind,
+                body=text,
+                reply_to_wamid=out.reply_to_wamid,
+                media_path=out.attachment,
+                template=out.template.model_dump() if out.template is not None else None,
+                template_params=list(out.template_params),
+            )
+            message_id = int(message.id if hasattr(message, "id") else message)
+        else:
+            message_id = _queue_locally(s, out, kind, text, mime)
+    with ctx.db.read() as s:
+        return messages_by_ids(s, [message_id])[0]
+
+
+def _queue_locally(session: Any, out: Outgoing, kind: str, text: str, mime: str | None) -> int:
+    """Stand-in until app/outbox.py lands: the pending row the outbox sender will pick up."""
+    from app.models import Media, Message
+
+    payload: dict[str, Any] | None = None
+    if out.template is not None:
+        payload = {
+            "template": {"name": out.template.name, "language": {"code": out.template.language}},
+            "params": list(out.template_params),
+        }
+    message = Message(
+        contact_id=out.contact_id,
+        direction="out",
+        kind=kind,
+        body=text,
+        payload=payload,
+        reply_to_wamid=out.reply_to_wamid,
+        status="pending",
+        sent_by="owner",
+        sent_at=datetime.now(UTC),
+        client_id=str(uuid.uuid4()),
+    )
+    session.add(message)
+    session.flush()
+    if out.attachment is not None:
+        session.add(
+            Media(
+                message_id=message.id,
+                mime=mime or "application/octet-stream",
+                filename=out.attachment.name,
+                size=out.attachment.stat().st_size,
+                cache_path=str(out.attachment),
+            )
+        )
+    return int(message.id)
+
+
+def _outbox() -> Any:
+    import importlib
+
+    return importlib.import_module("app.outbox")
+
+
+def retry_message(ctx: AppContext, message_id: int) -> None:
+    outbox = _outbox()
+
+    with ctx.db.write() as s:
+        outbox.retry_message(s, message_id)
+
+
+def delete_message(ctx: AppContext, message_id: int) -> None:
+    outbox = _outbox()
+
+    with ctx.db.write() as s:
+        outbox.delete_message(s, message_id)
+
+
+def load_templates(ctx: AppContext) -> list[Template]:
+    """Approved templates: from the relay when connected, else the last copy kept in settings."""
+    adapter = ctx.sync if isinstance(ctx.sync, SyncAdapter) else None
+    if adapter is not None:
+        try:
+            fetched = adapter.fetch_templates()
+        except Exception as exc:  # offline: fall back to the saved copy, say nothing
+            log.info("templates not fetched: %s", exc)
+            fetched = None
+        if fetched is not None:
+            return fetched
+    from app.settings import get_setting
+
+    with ctx.db.read() as s:
+        stored = get_setting(s, "templates", []) or []
+    out = []
+    for item in stored:
+        try:
+            out.append(Template.model_validate(item))
+        except ValueError as exc:
+            log.warning("ignoring a stored template: %s", exc)
+    return [t for t in out if t.status.upper() == "APPROVED"]

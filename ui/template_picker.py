@@ -1,0 +1,150 @@
+"""Pick an approved WhatsApp template and fill its parameters in a small form, with a live preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.wire import Template
+from ui.sync_adapter import render_template
+
+PARAM_MAX = 200
+
+
+def body_parameter_count(template: Template) -> int:
+    """How many {{n}} placeholders the template's body has."""
+    import re
+
+    body = render_template(template, ())
+    numbers = [int(n) for n in re.findall(r"\{\{(\d+)\}\}", body)]
+    declared = [p.index for p in template.parameters if p.component.lower() == "body"]
+    return max([0, *numbers, *declared])
+
+
+class TemplatePicker(QDialog):
+    """`exec()`, then `chosen()` → (template, parameters)."""
+
+    def __init__(self, templates: list[Template], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Send a template"))
+        self.setObjectName("templatePicker")
+        self.templates = templates
+        self.list = QListWidget(self)
+        self.list.setObjectName("templateList")
+        for t in templates:
+            item = QListWidgetItem(f"{t.name}  ·  {t.language}  ·  {self._category(t.category)}")
+            item.setData(Qt.ItemDataRole.UserRole, t)
+            self.list.addItem(item)
+        self.form_box = QWidget(self)
+        self.form = QFormLayout(self.form_box)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setObjectName("templatePreview")
+        self.cost = QLabel(self)
+        self.cost.setWordWrap(True)
+        self.fields: list[QLineEdit] = []
+
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("Parameters"), self))
+        rl.addWidget(self.form_box)
+        rl.addWidget(QLabel(self.tr("Preview"), self))
+        rl.addWidget(self.preview, 1)
+        rl.addWidget(self.cost)
+        split = QSplitter(self)
+        split.addWidget(self.list)
+        split.addWidget(right)
+        split.setSizes([260, 380])
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send template"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "More than 24 hours have passed since this customer last wrote. WhatsApp only lets "
+                "you start the conversation again with an approved template."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 440)
+        self.list.currentRowChanged.connect(self._template_changed)
+        if templates:
+            self.list.setCurrentRow(0)
+        else:
+            self.preview.setPlainText(self.tr("No approved templates yet. Create them in WhatsApp Manager."))
+        self._validate()
+
+    def _category(self, category: str) -> str:
+        c = category.upper()
+        if c == "MARKETING":
+            return self.tr("Marketing (paid)")
+        if c == "UTILITY":
+            return self.tr("Utility")
+        if c == "AUTHENTICATION":
+            return self.tr("Authentication")
+        return category
+
+    def current(self) -> Template | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _template_changed(self, _row: int) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = []
+        t = self.current()
+        if t is None:
+            return
+        examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
+        for i in range(1, body_parameter_count(t) + 1):
+            edit = QLineEdit(self.form_box)
+            edit.setMaxLength(PARAM_MAX)
+            edit.setPlaceholderText(examples.get(i) or "")
+            edit.textChanged.connect(self._update_preview)
+            self.form.addRow(self.tr("Parameter {0}").format(i), edit)
+            self.fields.append(edit)
+        marketing = t.category.upper() == "MARKETING"
+        self.cost.setText(
+            self.tr("Marketing templates are charged by WhatsApp per delivered message.")
+            if marketing
+            else self.tr("Utility templates are free inside an open customer service window.")
+        )
+        self._update_preview()
+
+    def params(self) -> tuple[str, ...]:
+        return tuple(f.text().strip() for f in self.fields)
+
+    def _update_preview(self) -> None:
+        t = self.current()
+        if t is not None:
+            self.preview.setPlainText(render_template(t, tuple(p or "…" for p in self.params())))
+        self._validate()
+
+    def _validate(self) -> None:
+        ok = self.current() is not None and all(self.params())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def chosen(self) -> tuple[Template, tuple[str, ...]] | None:
+        t = self.current()
+        return None if t is None else (t, self.params())

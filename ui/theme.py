@@ -1,0 +1,107 @@
+"""Colours and fonts of the inbox, derived from the system palette so light and dark both look right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Hangul needs a font that has it; the first one installed wins, Qt falls back along the list.
+KOREAN_FONTS = ["Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", "Noto Sans CJK KR"]
+EMOJI_FONTS = ["Segoe UI Emoji", "Apple Color Emoji", "Noto Color Emoji"]
+
+
+def ui_font(point_delta: float = 0, *, bold: bool = False) -> QFont:
+    """The application font with the Korean fallbacks appended."""
+    font = QFont(QApplication.font())
+    families = list(font.families()) or [font.family()]
+    extra = [f for f in (*KOREAN_FONTS, *EMOJI_FONTS) if f not in families]
+    font.setFamilies(families + extra)
+    if point_delta:
+        font.setPointSizeF(max(6.0, font.pointSizeF() + point_delta))
+    font.setBold(bold)
+    return font
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    chat_background: QColor
+    bubble_in: QColor
+    bubble_out: QColor
+    bubble_text: QColor
+    meta_text: QColor
+    tick_grey: QColor
+    tick_blue: QColor
+    failed: QColor
+    accent: QColor
+    badge: QColor
+    badge_text: QColor
+    separator_bg: QColor
+    separator_text: QColor
+    quote_bg: QColor
+    link: QColor
+    highlight_bg: QColor
+    selection_bg: QColor
+    list_selected: QColor
+    list_hover: QColor
+    secondary_text: QColor
+    automation: QColor
+
+
+def colours(palette: QPalette | None = None) -> Colours:
+    """WhatsApp-like colours for the current palette."""
+    palette = palette or QApplication.palette()
+    text = palette.color(QPalette.ColorRole.Text)
+    if is_dark(palette):
+        return Colours(
+            chat_background=QColor("#0B141A"),
+            bubble_in=QColor("#202C33"),
+            bubble_out=QColor("#005C4B"),
+            bubble_text=QColor("#E9EDEF"),
+            meta_text=QColor(255, 255, 255, 150),
+            tick_grey=QColor(255, 255, 255, 150),
+            tick_blue=QColor("#53BDEB"),
+            failed=QColor("#F15C6D"),
+            accent=QColor("#00A884"),
+            badge=QColor("#00A884"),
+            badge_text=QColor("#111B21"),
+            separator_bg=QColor("#182229"),
+            separator_text=QColor("#8696A0"),
+            quote_bg=QColor(0, 0, 0, 70),
+            link=QColor("#53BDEB"),
+            highlight_bg=QColor("#8A6D1A"),
+            selection_bg=QColor(83, 189, 235, 110),
+            list_selected=QColor("#2A3942"),
+            list_hover=QColor("#202C33"),
+            secondary_text=QColor("#8696A0"),
+            automation=QColor("#FFD279"),
+        )
+    return Colours(
+        chat_background=QColor("#EFEAE2"),
+        bubble_in=QColor("#FFFFFF"),
+        bubble_out=QColor("#D9FDD3"),
+        bubble_text=QColor("#111B21") if text.lightness() < 128 else text,
+        meta_text=QColor("#667781"),
+        tick_grey=QColor("#8696A0"),
+        tick_blue=QColor("#53BDEB"),
+        failed=QColor("#EA0038"),
+        accent=QColor("#008069"),
+        badge=QColor("#25D366"),
+        badge_text=QColor("#FFFFFF"),
+        separator_bg=QColor("#FFFFFF"),
+        separator_text=QColor("#54656F"),
+        quote_bg=QColor(0, 0, 0, 14),
+        link=QColor("#027EB5"),
+        highlight_bg=QColor("#FFE680"),
+        selection_bg=QColor(2, 126, 181, 70),
+        list_selected=QColor("#F0F2F5"),
+        list_hover=QColor("#F5F6F6"),
+        secondary_text=QColor("#667781"),
+        automation=QColor("#B07D00"),
+    )
