@@ -40,9 +40,11 @@ _CODE_OK = re.compile(r"^[^\s,]+$")
 class ItemInvalid(InvalidInput):
     """A field of an item the owner edits cannot be saved; `field` names it for the form."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, problem: str = "", value: str = "") -> None:
         super().__init__(message)
         self.field = field
+        self.problem = problem or field  # e.g. "code_taken", "too_long": lets ui/ word it in any language
+        self.value = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +228,9 @@ def _check_code_free(session: Session, code: str, item_id: int | None) -> None:
         stmt = stmt.where(CatalogItem.id != item_id)
     holder = session.scalar(stmt)
     if holder is not None:
-        raise ItemInvalid("retailer_id", f"The item code {code} is already used by “{holder}”.")
+        raise ItemInvalid(
+            "retailer_id", f"The item code {code} is already used by “{holder}”.", "code_taken", holder
+        )
 
 
 def _free_code(session: Session, base: str) -> str:

@@ -268,6 +268,22 @@ class ItemForm(QWidget):
             pass
         return self.tr("Enter the price as a number, e.g. 12.50.")
 
+    def problem_text(self, exc: ItemInvalid) -> str:
+        """app/'s reason for refusing the item, in the UI language."""
+        if exc.problem == "code_taken":
+            return self.tr("This item code is already used by “{0}”.").format(exc.value)
+        texts = {
+            "name": self.tr("Give the item a name (at most 200 characters)."),
+            "retailer_id": self.tr("The item code can have up to 100 characters, without spaces or commas."),
+            "description": self.tr("The description is too long (at most 5000 characters)."),
+            "url": self.tr("The link must be a web address starting with https://"),
+            "currency": self.tr("Choose a currency such as KRW or USD."),
+            "price": self.tr("The price must be zero or more."),
+            "images": self.tr("An item can have at most 10 pictures."),
+            "collections": self.tr("One of the chosen collections no longer exists."),
+        }
+        return texts.get(exc.field, str(exc))
+
     def request_save(self) -> None:
         if not self.name.text().strip():
             self.show_error("name", self.tr("Give the item a name."))
@@ -275,7 +291,7 @@ class ItemForm(QWidget):
         try:
             draft = self.draft()
         except ItemInvalid as exc:
-            self.show_error(exc.field, str(exc))
+            self.show_error(exc.field, exc.args[0] if exc.field == "price" else self.problem_text(exc))
             return
         self._clear_error()
         self.save_requested.emit(draft)

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,7 +98,9 @@ class _DeleteItems(QUndoCommand):
             with self.window.ctx.db.write() as session:
                 restore_items(session, self.deleted)
         except InvalidInput as exc:
-            QMessageBox.warning(self.window, self.window.tr("Cannot undo"), str(exc))
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("CatalogWindow", "Cannot undo"), str(exc)
+            )
             return
         self.window.reload(select=[d.row.id for d in self.deleted])
 
@@ -399,7 +410,7 @@ class CatalogWindow(QMainWindow):
                     item_id = self.form.item_id
                     update_item(session, item_id, draft)
         except ItemInvalid as exc:
-            self.form.show_error(exc.field, str(exc))
+            self.form.show_error(exc.field, self.form.problem_text(exc))
             return
         except InvalidInput as exc:
             self.form.show_error("", str(exc))

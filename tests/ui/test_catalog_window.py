@@ -108,7 +108,7 @@ def test_a_missing_name_or_a_taken_code_is_explained_and_nothing_is_saved(
     window.form.name.setText("Another tote")
     window.form.code.setText("T-1")
     window.form.request_save()
-    assert "already used by “Tote”" in window.form.error.text()
+    assert window.form.error.text() == "This item code is already used by “Tote”."
     window.form.code.setText("T-2")
     window.form.price.setText("12.5")
     window.form.request_save()
