@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +13,9 @@ from sqlalchemy.orm import Session
 from app.errors import InvalidInput
 from app.models import DEFAULT_LABELS, Label, contact_label
 from app.text import nfc
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -123,3 +127,34 @@ def restore_default_labels(session: Session) -> int:
             add_label(session, name, colour)
             added += 1
     return added
+
+
+class LabelStore:
+    """The labels of one database, for the UI: each call is one short session."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> list[LabelCount]:
+        with self.db.read() as s:
+            return labels_with_counts(s)
+
+    def add(self, name: str, colour: str) -> LabelCount:
+        with self.db.write() as s:
+            return add_label(s, name, colour)
+
+    def rename(self, label_id: int, name: str) -> None:
+        with self.db.write() as s:
+            rename_label(s, label_id, name)
+
+    def recolour(self, label_id: int, colour: str) -> None:
+        with self.db.write() as s:
+            recolour_label(s, label_id, colour)
+
+    def delete(self, label_id: int) -> None:
+        with self.db.write() as s:
+            delete_label(s, label_id)
+
+    def reorder(self, label_ids: list[int]) -> None:
+        with self.db.write() as s:
+            reorder_labels(s, label_ids)

@@ -1,0 +1,203 @@
+"""The labels manager: labels with their colour and number of chats; add, rename, recolour, delete."""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.labels import LabelCount, LabelInvalid, LabelStore
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Offered for a new label, in turn: WhatsApp Business's palette.
+PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
+
+
+class LabelRole(enum.IntEnum):
+    LABEL = Qt.ItemDataRole.UserRole + 1
+
+
+class LabelListModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LabelCount] = []
+
+    def set_rows(self, rows: list[LabelCount]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[LabelCount]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            chats = self.tr("%n chat(s)", "", row.chats)
+            return f"{row.name}  ·  {chats}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor(row.colour))
+            return QIcon(pixmap)
+        if role == LabelRole.LABEL:
+            return row
+        return None
+
+
+class LabelsManager(QDialog):
+    """Lists labels in their order; applying a label to a chat happens in the chat list and contact panel."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Labels"))
+        self.store = LabelStore(ctx.db)
+        self.model = LabelListModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(lambda _i: self.rename_current())
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QVBoxLayout()
+        for text, slot in (
+            (self.tr("New label…"), self.add),
+            (self.tr("Rename…"), self.rename_current),
+            (self.tr("Colour…"), self.recolour_current),
+            (self.tr("Move up"), lambda: self.move_current(-1)),
+            (self.tr("Move down"), lambda: self.move_current(1)),
+            (self.tr("Delete"), self.delete_current),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.view, 1)
+        row.addLayout(buttons)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(close)
+        self.resize(460, 360)
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.model.set_rows(self.store.all())
+        for r, label in enumerate(self.model.rows()):
+            if label.id == select_id:
+                self.view.setCurrentIndex(self.model.index(r, 0))
+
+    def current(self) -> LabelCount | None:
+        index = self.view.currentIndex()
+        return index.data(LabelRole.LABEL) if index.isValid() else None
+
+    def _explain(self, exc: LabelInvalid) -> None:
+        sentences = {
+            "empty": self.tr("A label needs a name."),
+            "too_long": self.tr("This name is too long."),
+            "taken": self.tr("There is already a label with this name."),
+            "colour": self.tr("This colour cannot be used."),
+            "missing": self.tr("This label was deleted meanwhile."),
+        }
+        self.error.setText(sentences.get(exc.reason, str(exc)))
+
+    # Each action has a dialog-free variant (add_label, rename, …) the tests and other widgets call.
+
+    def add(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name"))
+        if ok:
+            self.add_label(name)
+
+    def add_label(self, name: str, colour: str | None = None) -> LabelCount | None:
+        colour = colour or PALETTE[len(self.model.rows()) % len(PALETTE)]
+        try:
+            label = self.store.add(name, colour)
+        except LabelInvalid as exc:
+            self._explain(exc)
+            return None
+        self.error.clear()
+        self.reload(select_id=label.id)
+        return label
+
+    def rename_current(self) -> None:
+        label = self.current()
+        if label is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename label"), self.tr("Name"), text=label.name)
+        if ok:
+            self.rename(label.id, name)
+
+    def rename(self, label_id: int, name: str) -> bool:
+        try:
+            self.store.rename(label_id, name)
+        except LabelInvalid as exc:
+            self._explain(exc)
+            return False
+        self.error.clear()
+        self.reload(select_id=label_id)
+        return True
+
+    def recolour_current(self) -> None:
+        label = self.current()
+        if label is None:
+            return
+        colour = QColorDialog.getColor(QColor(label.colour), self, self.tr("Label colour"))
+        if colour.isValid():
+            self.recolour(label.id, colour.name())
+
+    def recolour(self, label_id: int, colour: str) -> None:
+        self.store.recolour(label_id, colour)
+        self.reload(select_id=label_id)
+
+    def move_current(self, step: int) -> None:
+        label = self.current()
+        if label is None:
+            return
+        ids = [row.id for row in self.model.rows()]
+        at = ids.index(label.id)
+        to = max(0, min(at + step, len(ids) - 1))
+        ids.insert(to, ids.pop(at))
+        self.store.reorder(ids)
+        self.reload(select_id=label.id)
+
+    def delete_current(self) -> None:
+        label = self.current()
+        if label is None:
+            return
+        question = (
+            self.tr("Delete the label “{0}”? It is removed from %n chat(s); the chats stay.", "", label.chats)
+            if label.chats
+            else self.tr("Delete the label “{0}”?")
+        ).format(label.name)
+        if QMessageBox.question(self, self.tr("Delete label"), question) == QMessageBox.StandardButton.Yes:
+            self.store.delete(label.id)
+            self.reload()
