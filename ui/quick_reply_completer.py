@@ -1,0 +1,251 @@
+"""The composer's `/` completer: a popup list of quick replies filtered as the owner types.
+
+Usage (the composer owns the editor and attaches the completer once)::
+
+    completer = QuickReplyCompleter(editor, ctx, contact_provider=lambda: current_contact_info)
+    completer.inserted.connect(lambda row: attach(row.media_path) if row.media_path else None)
+
+- `editor` is a QPlainTextEdit or QTextEdit; the completer installs an event filter on it, so the
+  composer's own key handling (Enter sends) only sees keys the popup did not take.
+- Typing `/` at the start of the text or after a space opens the popup; what follows (up to the
+  cursor, plus a Hangul syllable still being composed) filters it: shortcut-prefix matches first,
+  then shortcuts containing it, keywords, and text. Up/Down choose, Tab/Enter insert, Esc closes
+  (until a new `/` is typed), a click inserts.
+- Inserting replaces `/pattern` with the reply's text, `{name}`, `{first_name}`, `{phone}` and
+  `{shop}` filled from `contact_provider()` (a `ContactInfo` or None) and the business profile. The
+  text stays editable; `inserted(QuickReplyRow)` lets the composer attach the reply's media.
+- `reload()` re-reads the quick replies (they are also re-read each time the popup opens).
+- `is_open()`, `close_popup()`, `detach()`; `popup` is the QListView and `model` its filter proxy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QPlainTextEdit, QTextEdit, QWidget
+
+from app.automations_store import AutomationsStore
+from app.quick_replies import (
+    PATTERN_LIMIT,
+    ContactInfo,
+    QuickReplyLibrary,
+    QuickReplyRow,
+    fill_quick_reply,
+)
+from app.wire import BusinessProfile
+from ui.context import AppContext
+from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+
+log = logging.getLogger(__name__)
+
+VISIBLE_ROWS = 6
+_INSERT_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter}
+
+
+class QuickReplyCompleter(QObject):
+    """Installs itself on `editor`; see the module docstring for the API."""
+
+    inserted = Signal(object)  # QuickReplyRow
+
+    def __init__(
+        self,
+        editor: QPlainTextEdit | QTextEdit,
+        ctx: AppContext,
+        contact_provider: Callable[[], ContactInfo | None],
+        *,
+        profile_provider: Callable[[], BusinessProfile] | None = None,
+    ) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.ctx = ctx
+        self.contact_provider = contact_provider
+        self.profile_provider = profile_provider or self._stored_profile
+        self.library = QuickReplyLibrary(ctx.db)
+        self.source = QuickReplyListModel(parent=self)
+        self.model = QuickReplyFilterModel(self)
+        self.model.setSourceModel(self.source)
+
+        self.popup = QListView()
+        self.popup.setObjectName("quickReplyPopup")
+        self.popup.setModel(self.model)
+        self.popup.setItemDelegate(QuickReplyDelegate(self.popup))
+        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
+        self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.popup.setUniformItemSizes(True)
+        self.popup.clicked.connect(self._clicked)
+        self.popup.hide()
+
+        self._preedit = ""
+        self._dismissed_at: int | None = None  # the `/` position the owner closed with Esc
+        self._token_start: int | None = None
+        self._inserting = False
+
+        editor.installEventFilter(self)
+        editor.textChanged.connect(self._update)
+        editor.cursorPositionChanged.connect(self._update)
+
+    # ------------------------------------------------------------------ public API
+
+    def reload(self) -> None:
+        self.source.set_rows(self.library.all())
+
+    def is_open(self) -> bool:
+        return self.popup.isVisible()
+
+    def close_popup(self) -> None:
+        self.popup.hide()
+        self._token_start = None
+
+    def detach(self) -> None:
+        self.close_popup()
+        self.editor.removeEventFilter(self)
+        self.editor.textChanged.disconnect(self._update)
+        self.editor.cursorPositionChanged.disconnect(self._update)
+
+    def current(self) -> QuickReplyRow | None:
+        index = self.popup.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def insert_current(self) -> bool:
+        """Replace `/pattern` with the chosen reply, fields filled. False when nothing is chosen."""
+        row = self.current()
+        token = self._token()
+        if row is None or token is None:
+            return False
+        start, _pattern = token
+        if self._preedit:
+            # The syllable being composed is part of the pattern we replace: drop it, don't commit it.
+            QGuiApplication.inputMethod().reset()
+            self._preedit = ""
+        text = fill_quick_reply(row.text, self.contact_provider(), self.profile_provider())
+        self._inserting = True
+        try:
+            cursor = self.editor.textCursor()
+            end = cursor.position()
+            cursor.beginEditBlock()
+            cursor.setPosition(start)
+            cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+            cursor.insertText(text)
+            cursor.endEditBlock()
+            self.editor.setTextCursor(cursor)
+        finally:
+            self._inserting = False
+        self.close_popup()
+        log.debug("quick reply %s inserted", row.shortcut)
+        self.inserted.emit(row)
+        return True
+
+    # ------------------------------------------------------------------ what was typed
+
+    def _stored_profile(self) -> BusinessProfile:
+        return AutomationsStore(self.ctx.db).state().doc.profile
+
+    def _token(self) -> tuple[int, str] | None:
+        """(document position of the `/`, text typed after it) when the cursor is in a `/` word."""
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection():
+            return None
+        block = cursor.block()
+        before = block.text()[: cursor.positionInBlock()]
+        window = before[-(PATTERN_LIMIT + 1) :]
+        slash = window.rfind("/")
+        if slash < 0:
+            return None
+        typed = window[slash + 1 :]
+        if any(ch.isspace() for ch in typed):
+            return None
+        at = len(before) - len(window) + slash
+        if at > 0 and not before[at - 1].isspace():
+            return None  # a URL or a date like 3/4, not a shortcut
+        return block.position() + at, typed + self._preedit
+
+    def _update(self) -> None:
+        if self._inserting:
+            return
+        token = self._token()
+        if token is None:
+            self._dismissed_at = None
+            self.close_popup()
+            return
+        start, pattern = token
+        if start == self._dismissed_at:
+            return
+        if not self.popup.isVisible() or start != self._token_start:
+            self.reload()
+        self._token_start = start
+        self.model.set_pattern(pattern)
+        if self.model.rowCount() == 0:
+            self.popup.hide()
+            return
+        self.popup.setCurrentIndex(self.model.index(0, 0))
+        self._place_popup()
+
+    def _place_popup(self) -> None:
+        window = self.editor.window()
+        if self.popup.parentWidget() is not window:
+            self.popup.setParent(window)
+        rows = min(self.model.rowCount(), VISIBLE_ROWS)
+        row_height = self.popup.sizeHintForRow(0) if self.model.rowCount() else 40
+        frame = 2 * self.popup.frameWidth()
+        height = rows * row_height + frame
+        width = min(max(320, self.editor.width() * 2 // 3), max(window.width() - 8, 200))
+        cursor_rect = self.editor.cursorRect()
+        viewport: QWidget = self.editor.viewport()
+        top_left = viewport.mapTo(window, cursor_rect.topLeft())
+        bottom = viewport.mapTo(window, cursor_rect.bottomLeft())
+        x = max(4, min(top_left.x() - 8, window.width() - width - 4))
+        # The composer sits at the window's bottom: open upwards like WhatsApp, else downwards.
+        y = top_left.y() - height - 4 if top_left.y() - height - 4 >= 0 else bottom.y() + 4
+        self.popup.setGeometry(x, y, width, height)
+        self.popup.show()
+        self.popup.raise_()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.popup.setCurrentIndex(index)
+        self.insert_current()
+        self.editor.setFocus()
+
+    # ------------------------------------------------------------------ keys and input method
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.editor:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
+            # The text being composed (e.g. a Hangul syllable) is not in the document yet; the
+            # pattern includes it so "/감" filters before the syllable is committed.
+            self._preedit = event.preeditString()
+            self._update()
+            return False
+        if kind == QEvent.Type.FocusOut:
+            self.close_popup()
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self.popup.isVisible():
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(key), VISIBLE_ROWS)
+            if key == Qt.Key.Key_PageUp:
+                step = -VISIBLE_ROWS
+            row = self.popup.currentIndex().row() + step
+            row = max(0, min(row, self.model.rowCount() - 1))
+            self.popup.setCurrentIndex(self.model.index(row, 0))
+            return True
+        if key in _INSERT_KEYS and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return self.insert_current()
+        if key == Qt.Key.Key_Escape:
+            self._dismissed_at = self._token_start
+            self.close_popup()
+            return True
+        return False
+
+
+__all__ = ["QuickReplyCompleter"]

@@ -1,0 +1,252 @@
+"""The quick replies manager: search, add, edit, delete and reorder the owner's saved answers."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import InvalidInput
+from app.quick_replies import (
+    KEYWORD_LIMIT,
+    QuickReplyInvalid,
+    QuickReplyLibrary,
+    QuickReplyRow,
+    ShortcutInvalid,
+)
+from ui.automation_forms import FieldButtons
+from ui.context import AppContext
+from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+
+log = logging.getLogger(__name__)
+
+
+class QuickReplyManager(QDialog):
+    """List on the left (search, Up/Down to reorder), the selected reply's form on the right."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Quick replies"))
+        self.library = QuickReplyLibrary(ctx.db)
+        self.source = QuickReplyListModel(parent=self)
+        self.model = QuickReplyFilterModel(self)
+        self.model.setSourceModel(self.source)
+        self.current_id: int | None = None  # None: the form holds a new, unsaved reply
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search shortcuts, keywords and text"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.model.set_pattern)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(QuickReplyDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.count = QLabel()
+        self.add_button = QPushButton(self.tr("New"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.add_button.clicked.connect(self.new_reply)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            row.addWidget(button)
+        left_layout.addLayout(row)
+
+        self.shortcut = QLineEdit()
+        self.shortcut.setPlaceholderText("/thanks")
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("Thanks for your order, {first_name}!"))
+        self.keywords = QLineEdit()
+        self.keywords.setPlaceholderText(self.tr("Words that also find this reply, separated by commas"))
+        self.media = QLineEdit()
+        self.media.setReadOnly(True)
+        self.media.setPlaceholderText(self.tr("No attachment"))
+        choose = QPushButton(self.tr("Choose…"))
+        clear = QPushButton(self.tr("Remove"))
+        choose.clicked.connect(self.choose_media)
+        clear.clicked.connect(self.media.clear)
+        media_row = QHBoxLayout()
+        media_row.addWidget(self.media, 1)
+        media_row.addWidget(choose)
+        media_row.addWidget(clear)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_current)
+        right = QWidget()
+        form = QFormLayout(right)
+        form.addRow(self.tr("Shortcut"), self.shortcut)
+        form.addRow(self.tr("Message"), self.text)
+        form.addRow("", FieldButtons(self.text))
+        form.addRow(self.tr("Keywords"), self.keywords)
+        form.addRow(self.tr("Attachment"), media_row)
+        form.addRow("", self.error)
+        form.addRow("", self.save_button)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self.resize(820, 520)
+        self.reload()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.new_reply()
+
+    # ------------------------------------------------------------------ list
+
+    def reload(self, select_id: int | None = None) -> None:
+        rows = self.library.all()
+        self.source.set_rows(rows)
+        self.count.setText(self.tr("%n quick reply(s)", "", len(rows)))
+        if select_id is not None:
+            self.select(select_id)
+
+    def select(self, reply_id: int) -> None:
+        for r in range(self.model.rowCount()):
+            row = self.model.row_at(r)
+            if row is not None and row.id == reply_id:
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                return
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is not None:
+            self.show_reply(row)
+
+    def show_reply(self, row: QuickReplyRow) -> None:
+        self.current_id = row.id
+        self.shortcut.setText(row.shortcut)
+        self.text.setPlainText(row.text)
+        self.keywords.setText(", ".join(row.keywords))
+        self.media.setText(row.media_path or "")
+        self.error.clear()
+
+    def new_reply(self) -> None:
+        self.view.clearSelection()
+        self.current_id = None
+        self.shortcut.setText("/")
+        self.text.clear()
+        self.keywords.clear()
+        self.media.clear()
+        self.error.clear()
+        self.shortcut.setFocus()
+
+    # ------------------------------------------------------------------ changes
+
+    def _error_sentence(self, exc: InvalidInput) -> str:
+        reason = getattr(exc, "reason", "")
+        sentences = {
+            "empty": self.tr("A quick reply needs a shortcut, like /thanks."),
+            "no_slash": self.tr("A shortcut starts with /, like /thanks."),
+            "spaces": self.tr("A shortcut cannot contain spaces."),
+            "too_long": self.tr("This shortcut is too long."),
+            "taken": self.tr("Another quick reply already uses this shortcut."),
+            "empty_text": self.tr("A quick reply needs some text."),
+            "text_too_long": self.tr("A message can be at most 4,096 characters."),
+            "missing": self.tr("This quick reply was deleted meanwhile."),
+        }
+        return sentences.get(reason, str(exc))
+
+    def save_current(self) -> bool:
+        keywords = [k for k in self.keywords.text().split(",") if k.strip()]
+        if len(keywords) > KEYWORD_LIMIT:
+            self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
+            return False
+        shortcut, text, media = self.shortcut.text(), self.text.toPlainText(), self.media.text() or None
+        try:
+            if self.current_id is None:
+                row = self.library.add(shortcut, text, media_path=media, keywords=keywords)
+            else:
+                row = self.library.update(
+                    self.current_id, shortcut=shortcut, text=text, media_path=media, keywords=keywords
+                )
+        except (ShortcutInvalid, QuickReplyInvalid) as exc:
+            self.error.setText(self._error_sentence(exc))
+            return False
+        self.error.clear()
+        self.reload(select_id=row.id)
+        return True
+
+    def delete_current(self) -> None:
+        if self.current_id is None:
+            self.new_reply()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete quick reply"),
+            self.tr("Delete {0}? This cannot be undone.").format(self.shortcut.text()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_reply(self.current_id)
+
+    def delete_reply(self, reply_id: int) -> None:
+        self.library.delete(reply_id)
+        self.reload()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.new_reply()
+
+    def move_current(self, step: int) -> None:
+        """Move the selected reply up or down in the owner's order (with no search active)."""
+        if self.current_id is None:
+            return
+        ids = [row.id for row in self.source.rows()]
+        at = ids.index(self.current_id)
+        to = max(0, min(at + step, len(ids) - 1))
+        if to == at:
+            return
+        ids.insert(to, ids.pop(at))
+        self.library.reorder(ids)
+        self.reload(select_id=self.current_id)
+
+    def choose_media(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an attachment"),
+            str(Path.home()),
+            self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)"),
+        )
+        if path:
+            self.media.setText(path)

@@ -1,0 +1,177 @@
+"""Quick replies as Qt models: the list model, a ranking filter proxy, and the two-line delegate."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.quick_replies import PATTERN_LIMIT, QuickReplyRow, match_rank, normalise_pattern
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Role(enum.IntEnum):
+    ROW = Qt.ItemDataRole.UserRole + 1  # the QuickReplyRow
+    SHORTCUT = Qt.ItemDataRole.UserRole + 2
+    TEXT = Qt.ItemDataRole.UserRole + 3
+
+
+class QuickReplyListModel(QAbstractListModel):
+    """The quick replies in the owner's order."""
+
+    def __init__(self, rows: Sequence[QuickReplyRow] = (), parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[QuickReplyRow] = list(rows)
+
+    def set_rows(self, rows: Sequence[QuickReplyRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[QuickReplyRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> QuickReplyRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.shortcut}  {row.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.text
+        if role == Role.ROW:
+            return row
+        if role == Role.SHORTCUT:
+            return row.shortcut
+        if role == Role.TEXT:
+            return row.text
+        return None
+
+
+class QuickReplyFilterModel(QSortFilterProxyModel):
+    """Filters by what was typed after `/` and ranks shortcut-prefix matches first (qutebrowser-style)."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._pattern = ""
+        self._ranks: dict[int, int | None] = {}
+        self.setDynamicSortFilter(False)
+
+    @property
+    def pattern(self) -> str:
+        return self._pattern
+
+    def set_pattern(self, pattern: str) -> None:
+        # Trimmed like qutebrowser's set_pattern: a huge paste must not make every keystroke slow.
+        pattern = normalise_pattern(pattern[:PATTERN_LIMIT])
+        if pattern == self._pattern and self._ranks:
+            return
+        self._pattern = pattern
+        self._ranks = {}
+        self.invalidate()
+        self.sort(0)
+
+    def _rank(self, source_row: int) -> int | None:
+        if source_row not in self._ranks:
+            source = self.sourceModel()
+            row = source.index(source_row, 0).data(Role.ROW) if source is not None else None
+            self._ranks[source_row] = (
+                None if row is None else match_rank(self._pattern, row.shortcut, row.text, row.keywords)
+            )
+        return self._ranks[source_row]
+
+    def invalidate(self) -> None:
+        self._ranks = {}
+        super().invalidate()
+
+    def setSourceModel(self, model: QAbstractListModel) -> None:  # type: ignore[override]
+        super().setSourceModel(model)
+        model.modelReset.connect(self._source_reset)
+        self.sort(0)
+
+    def _source_reset(self) -> None:
+        self._ranks = {}
+        self.sort(0)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        return self._rank(source_row) is not None
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a, b = left.data(Role.ROW), right.data(Role.ROW)
+        ra = self._rank(left.row())
+        rb = self._rank(right.row())
+        return (ra or 0, a.position, a.id) < (rb or 0, b.position, b.id)
+
+    def row_at(self, proxy_row: int) -> QuickReplyRow | None:
+        index = self.index(proxy_row, 0)
+        return index.data(Role.ROW) if index.isValid() else None
+
+
+class QuickReplyDelegate(QStyledItemDelegate):
+    """Two lines per reply: the shortcut in bold, then the start of the text (plain text, elided)."""
+
+    PADDING = 6
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        return bold, QFont(option.font)  # type: ignore[attr-defined]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        bold, plain = self._fonts(option)
+        height = QFontMetrics(bold).height() + QFontMetrics(plain).height() + 3 * self.PADDING // 2 + 2
+        return QSize(240, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        row = index.data(Role.ROW)
+        if row is None:
+            return
+        painter.save()
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect: QRect = option.rect.adjusted(self.PADDING * 2, self.PADDING // 2, -self.PADDING * 2, 0)  # type: ignore[attr-defined]
+        bold, plain = self._fonts(option)
+        top = QFontMetrics(bold)
+        painter.setFont(bold)
+        painter.setPen(palette.color(text_role))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), top.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            top.elidedText(row.shortcut, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        second = QFontMetrics(plain)
+        painter.setFont(plain)
+        if not selected:
+            painter.setPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
+        first_line = " ".join(row.text.split())
+        painter.drawText(
+            QRect(rect.left(), rect.top() + top.height() + 2, rect.width(), second.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            second.elidedText(first_line, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
