@@ -65,7 +65,9 @@ from app.catalog_collections import (
     rename_collection,
     reorder_collections,
 )
+from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.errors import InvalidInput
+from app.settings import put_setting
 from ui.catalog_collections_panel import CollectionsPanel
 from ui.catalog_csv_actions import choose_and_export, choose_and_import
 from ui.catalog_delegate import CatalogDelegate
@@ -204,12 +206,14 @@ class CatalogWindow(QMainWindow):
         self.import_action = self._action(self.tr("Import CSV…"), self.import_csv)
         self.export_action = self._action(self.tr("Export CSV…"), self.export_csv)
         self.share_action = self._action(self.tr("Share link…"), self.share_link)
+        self.meta_action = self._action(self.tr("Meta catalogue…"), self.set_meta_catalog)
         for action in (self.new_action, self.duplicate_action, self.delete_action, self.hide_action):
             bar.addAction(action)
         bar.addSeparator()
         bar.addAction(self.import_action)
         bar.addAction(self.export_action)
         bar.addAction(self.share_action)
+        bar.addAction(self.meta_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -538,6 +542,32 @@ class CatalogWindow(QMainWindow):
             with self.ctx.db.read() as session:
                 item = get_item(session, ids[0])
         ShareLinkDialog(self.ctx, item=item, parent=self).exec()
+
+    def set_meta_catalog(self) -> None:
+        """The id of the shop's catalogue in Meta Commerce Manager: items then go as product messages."""
+        with self.ctx.db.read() as session:
+            current = meta_catalog_id(session) or ""
+        value, ok = QInputDialog.getText(
+            self,
+            self.tr("Meta catalogue"),
+            self.tr(
+                "If your items are also in a Meta Commerce Manager catalogue connected to your WhatsApp "
+                "number, enter its catalogue id: items are then sent as WhatsApp product messages.\n"
+                "Leave it empty to send pictures with name and price instead."
+            ),
+            text=current,
+        )
+        if not ok:
+            return
+        value = value.strip()
+        if value and not value.isdigit():
+            QMessageBox.warning(
+                self, self.tr("Meta catalogue"), self.tr("A catalogue id is made of digits only.")
+            )
+            return
+        with self.ctx.db.write() as session:
+            put_setting(session, META_CATALOG_SETTING, value or None)
+        self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_leaving_form():

@@ -328,3 +328,30 @@ def test_cancel_keeps_the_edited_item_on_the_form(qtbot, window, ctx: AppContext
     window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
     assert window.form.item_id == first and window.form.name.text() == "Tote bag"
     assert window.selected_ids() == [first]
+
+
+def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
+    qtbot, window, ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.catalog_messages import plan_catalog_send
+
+    item_id = add(ctx, "Tote", 25000, "T-1")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (" 1234567890 ", True))
+    window.meta_action.trigger()
+    with ctx.db.read() as s:
+        send = plan_catalog_send(
+            s, [item_id], to="821055501234", catalog_dir=ctx.paths.catalog_dir, locale="ko_KR"
+        )
+    assert send.kind == "product"
+    assert send.body["interactive"]["action"] == {"catalog_id": "1234567890", "product_retailer_id": "T-1"}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    window.meta_action.trigger()
+    with ctx.db.read() as s:
+        assert (
+            plan_catalog_send(
+                s, [item_id], to="821055501234", catalog_dir=ctx.paths.catalog_dir, locale="ko_KR"
+            ).kind
+            == "text"
+        )
