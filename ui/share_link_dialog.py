@@ -123,6 +123,7 @@ class ShareLinkDialog(QDialog):
             self.problem.clear()
         self.link_text = link
         self.link.setText(link)
+        self.link.setCursorPosition(0)  # the start (wa.me/number) is what the owner checks
         pixmap = QPixmap()
         pixmap.loadFromData(qr_png(link, scale=6, border=2))
         self.qr.setPixmap(
