@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from app.errors import ShopInboxError
 from app.relay_check import normalise_relay_url
 from app.settings import Preferences, load_preferences, save_preferences
 from ui.context import AppContext
+from ui.ops import Op
 
 log = logging.getLogger(__name__)
 
@@ -43,24 +44,6 @@ def human_size(size: int) -> str:
         if size >= factor:
             return str(format_unit(round(size / factor, 1), unit, length="short", locale=locale))
     return str(format_unit(size, "digital-byte", length="short", locale=locale))
-
-
-class _Signals(QObject):
-    done = Signal(object, object)  # result, error
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], object]) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            self.signals.done.emit(self.fn(), None)
-        except (OSError, ShopInboxError) as exc:
-            log.warning("settings job failed: %s", exc)
-            self.signals.done.emit(None, exc)
 
 
 class SettingsDialog(QDialog):
@@ -169,14 +152,13 @@ class SettingsDialog(QDialog):
         if ctx.demo:
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
-        self._jobs: list[_Job] = []
         self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
 
     def _run(self, fn: Callable[[], object], then: Callable[[object, object], None]) -> None:
-        job = _Job(fn)
-        job.signals.done.connect(then)
-        self._jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        """Run fn off the GUI thread; then(result, error) back on it."""
+        Op(fn, parent=self).success(lambda result: then(result, None)).failure(
+            lambda exc: then(None, exc)
+        ).run()
 
     def _size_measured(self, size: object, error: object) -> None:
         if isinstance(size, int):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_check import CheckOutcome, CheckResult, check_relay, normalise_relay_url
+from ui.ops import Op
 
 log = logging.getLogger(__name__)
 
@@ -50,27 +50,6 @@ COUNTRIES: tuple[tuple[str, str], ...] = (
     ("MX", "MXN"),
 )
 CURRENCIES = ("KRW", "USD", "EUR", "GBP", "JPY", "INR", "BRL", "IDR", "MXN")
-
-
-class _CheckSignals(QObject):
-    finished = Signal(object)
-
-
-class _CheckTask(QRunnable):
-    """Runs the blocking relay check on the thread pool; the result comes back as a signal."""
-
-    def __init__(self, fn: Callable[[], CheckResult]) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = _CheckSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # a bug in the check must not leave the wizard spinning
-            log.exception("relay check crashed")
-            result = CheckResult(CheckOutcome.UNREACHABLE, str(exc))
-        self.signals.finished.emit(result)
 
 
 def explain(result: CheckResult) -> str:
@@ -162,10 +141,11 @@ class RelayPage(QWizardPage):
         url, token = normalise_relay_url(self.url.text()), self.token.text().strip()
         self.check_button.setEnabled(False)
         self.result.setText(self.tr("RelayCheck", "Checking…"))
-        task = _CheckTask(lambda: check_relay(url, token))
-        task.signals.finished.connect(lambda result: self._checked(result, (url, token)))
-        self._task = task  # keep the signals object alive until it reports
-        QThreadPool.globalInstance().start(task)
+        Op(lambda: check_relay(url, token), parent=self).success(
+            lambda result: self._checked(result, (url, token))
+        ).failure(
+            lambda exc: self._checked(CheckResult(CheckOutcome.UNREACHABLE, str(exc)), (url, token))
+        ).run()
 
     def _checked(self, result: CheckResult, checked_for: tuple[str, str]) -> None:
         self.check_button.setEnabled(True)
