@@ -7,36 +7,12 @@ import pytest
 from app.automations_store import (
     AutomationsStore,
     PushOutcome,
-    RevisionConflict,
     SyncStatus,
     demo_automations,
     same_content,
 )
-from app.errors import RelayUnreachable
 from app.wire import Automations, GreetingRule
-
-
-class FakeRelay:
-    """The relay's automations endpoint in memory: revisions and If-Match, and an off switch."""
-
-    def __init__(self) -> None:
-        self.doc = Automations(revision=1)
-        self.up = True
-        self.puts = 0
-
-    def get_automations(self) -> Automations:
-        if not self.up:
-            raise RelayUnreachable("relay down")
-        return self.doc.model_copy(deep=True)
-
-    def put_automations(self, doc: Automations, *, if_match: int) -> Automations:
-        if not self.up:
-            raise RelayUnreachable("relay down")
-        if if_match != self.doc.revision:
-            raise RevisionConflict("stale revision")
-        self.puts += 1
-        self.doc = doc.model_copy(update={"revision": self.doc.revision + 1}, deep=True)
-        return self.doc.model_copy(deep=True)
+from tests.support.automations_fake import FakeAutomationsRelay as FakeRelay
 
 
 def with_greeting(doc: Automations, text: str) -> Automations:

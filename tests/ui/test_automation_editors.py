@@ -1,0 +1,195 @@
+"""The greeting, away, hours and profile editors: round-trip to the database, relay status, conflicts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.automations_store import AutomationsStore, SyncStatus, demo_automations
+from app.paths import paths_for
+from app.wire import Automations, GreetingRule
+from tests.support.automations_fake import FakeAutomationsRelay
+from ui.business_hours_editor import BusinessHoursEditor, system_timezone
+from ui.business_profile_editor import BusinessProfileEditor
+from ui.context import AppContext
+
+# Sunday 2026-11-29 14:00 in Seoul (05:00 UTC): the demo shop is closed on Sundays.
+SUNDAY_AFTERNOON = datetime(2026, 11, 29, 5, 0, tzinfo=UTC)
+# Monday 2026-11-30 11:00 in Seoul (02:00 UTC): open.
+MONDAY_MORNING = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def ctx(db, tmp_path: Path) -> AppContext:
+    return AppContext(db=db, paths=paths_for(tmp_path / "data"))
+
+
+@pytest.fixture
+def demo_ctx(ctx: AppContext) -> AppContext:
+    store = AutomationsStore(ctx.db)
+    store.apply_remote(demo_automations("ko").model_copy(update={"revision": 1}))
+    return ctx
+
+
+def wait_sent(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.is_sending(), timeout=10_000)
+
+
+# --------------------------------------------------------------------------- business hours
+
+
+def test_hours_editor_round_trips_ranges_all_day_and_zone(qtbot, ctx: AppContext) -> None:
+    editor = BusinessHoursEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.timezone.setCurrentText("Asia/Seoul")
+    monday = editor.week.days[0]
+    monday.set_value(demo_automations("ko").business_hours.week[0])  # 10–13 and 14–19
+    editor.week.days[5].mode.setCurrentIndex(editor.week.days[5].mode.findData("all_day"))
+    editor.week.days[6].mode.setCurrentIndex(editor.week.days[6].mode.findData("closed"))
+    editor.save()
+    hours = AutomationsStore(ctx.db).state().doc.business_hours
+    assert hours.timezone == "Asia/Seoul"
+    assert [(r.start, r.end) for r in hours.week[0].ranges] == [("10:00", "13:00"), ("14:00", "19:00")]
+    assert hours.week[5].mode == "all_day" and hours.week[6].mode == "closed"
+    assert "Asia/Seoul" in editor.summary.text()
+    # Opening it again shows what was saved.
+    again = BusinessHoursEditor(ctx)
+    qtbot.addWidget(again)
+    assert again.week.value() == hours.week and again.timezone.currentText() == "Asia/Seoul"
+
+
+def test_a_range_ending_at_midnight_is_stored_as_24_00(qtbot, ctx: AppContext) -> None:
+    from PySide6.QtCore import QTime
+
+    editor = BusinessHoursEditor(ctx)
+    qtbot.addWidget(editor)
+    friday = editor.week.days[4]
+    friday.rows[0].start.setTime(QTime(18, 0))
+    friday.rows[0].end.setTime(QTime(0, 0))
+    editor.save()
+    (only,) = AutomationsStore(ctx.db).state().doc.business_hours.week[4].ranges
+    assert (only.start, only.end) == ("18:00", "24:00")
+
+
+def test_a_shop_that_never_set_hours_gets_this_computers_time_zone(
+    qtbot, ctx: AppContext, monkeypatch
+) -> None:
+    monkeypatch.setattr("ui.business_hours_editor.system_timezone", lambda: "Europe/Berlin")
+    editor = BusinessHoursEditor(ctx)
+    qtbot.addWidget(editor)
+    assert editor.timezone.currentText() == "Europe/Berlin"
+    assert system_timezone()  # a real zone name on this machine too
+
+
+def test_an_unknown_time_zone_is_refused(qtbot, ctx: AppContext) -> None:
+    editor = BusinessHoursEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.timezone.setCurrentText("Mars/Olympus")
+    editor.save()
+    assert "time zone" in editor.error.text()
+    assert AutomationsStore(ctx.db).state().status is SyncStatus.SYNCED  # nothing saved
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def test_profile_editor_saves_and_refuses_a_bad_email(qtbot, ctx: AppContext) -> None:
+    editor = BusinessProfileEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.name.setText("서울 리넨 하우스")
+    editor.email.setText("not-an-email")
+    editor.save()
+    assert "email" in editor.error.text()
+    assert AutomationsStore(ctx.db).state().doc.profile.name == ""
+    editor.email.setText("hello@seoullinen.example")
+    editor.websites.setPlainText("https://seoullinen.example\n")
+    editor.save()
+    profile = AutomationsStore(ctx.db).state().doc.profile
+    assert (profile.name, profile.email, profile.websites) == (
+        "서울 리넨 하우스",
+        "hello@seoullinen.example",
+        ["https://seoullinen.example"],
+    )
+    assert "서울 리넨 하우스" in editor.summary.text()
+
+
+def test_saving_one_editor_keeps_what_another_editor_saved_meanwhile(qtbot, demo_ctx: AppContext) -> None:
+    hours = BusinessHoursEditor(demo_ctx)
+    qtbot.addWidget(hours)
+    store = AutomationsStore(demo_ctx.db)
+    doc = store.state().doc
+    store.save(doc.model_copy(update={"greeting": GreetingRule(enabled=True, text="새 인사말")}))
+    hours.save()
+    assert store.state().doc.greeting.text == "새 인사말"
+
+
+# --------------------------------------------------------------------------- relay status and conflicts
+
+
+def test_banner_says_not_yet_on_the_relay_until_the_relay_is_back(qtbot, demo_ctx: AppContext) -> None:
+    relay = FakeAutomationsRelay(AutomationsStore(demo_ctx.db).state().doc)
+    relay.up = False
+    editor = BusinessProfileEditor(demo_ctx, client_provider=lambda: relay)
+    qtbot.addWidget(editor)
+    editor.about.setText("리넨 옷 🌿 새 시즌")
+    editor.save()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.PENDING
+    assert editor.banner.message.text().startswith("Not yet on the relay")
+    assert editor.banner.retry_button.isVisibleTo(editor)
+    relay.up = True
+    editor.banner.retry_button.click()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.SYNCED
+    assert relay.doc.profile.about == "리넨 옷 🌿 새 시즌"
+    assert editor.banner.message.text().startswith("On the relay")
+
+
+def test_a_waiting_change_is_pushed_when_an_editor_opens_with_the_relay_back(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    store = AutomationsStore(demo_ctx.db)
+    relay = FakeAutomationsRelay(store.state().doc)
+    doc = store.state().doc
+    store.save(doc.model_copy(update={"greeting": GreetingRule(enabled=True, text="offline")}))
+    editor = BusinessHoursEditor(demo_ctx, client_provider=lambda: relay)
+    qtbot.addWidget(editor)
+    wait_sent(qtbot, editor)
+    assert relay.doc.greeting.text == "offline" and store.state().status is SyncStatus.SYNCED
+
+
+def test_conflict_shows_both_versions_and_the_owner_keeps_theirs(qtbot, demo_ctx: AppContext) -> None:
+    store = AutomationsStore(demo_ctx.db)
+    relay = FakeAutomationsRelay(store.state().doc)
+    relay.change_elsewhere(
+        relay.doc.model_copy(update={"profile": relay.doc.profile.model_copy(update={"name": "다른 가게"})})
+    )
+    editor = BusinessProfileEditor(demo_ctx, client_provider=lambda: relay)
+    qtbot.addWidget(editor)
+    editor.name.setText("서울 리넨 하우스 성수점")
+    editor.save()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.CONFLICT
+    assert "서울 리넨 하우스 성수점" in editor.banner.mine.text()
+    assert "다른 가게" in editor.banner.theirs.text()
+    assert editor.banner.keep_button.isVisibleTo(editor)
+    editor.banner.theirs_button.click()
+    wait_sent(qtbot, editor)
+    assert editor.name.text() == "다른 가게"  # the form now shows what the relay holds
+    assert store.state().status is SyncStatus.SYNCED and relay.doc.profile.name == "다른 가게"
+
+
+def test_conflict_keep_mine_pushes_over_the_other_version(qtbot, demo_ctx: AppContext) -> None:
+    store = AutomationsStore(demo_ctx.db)
+    relay = FakeAutomationsRelay(store.state().doc)
+    relay.change_elsewhere(Automations())
+    editor = BusinessProfileEditor(demo_ctx, client_provider=lambda: relay)
+    qtbot.addWidget(editor)
+    editor.name.setText("내 가게")
+    editor.save()
+    wait_sent(qtbot, editor)
+    editor.banner.keep_button.click()
+    wait_sent(qtbot, editor)
+    assert relay.doc.profile.name == "내 가게" and store.state().status is SyncStatus.SYNCED

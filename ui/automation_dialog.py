@@ -1,0 +1,261 @@
+"""The frame every automations editor shares: relay status banner, conflict choice, Save and push."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.automations_store import (
+    AutomationsClient,
+    AutomationsState,
+    AutomationsStore,
+    PushOutcome,
+    SyncStatus,
+)
+from app.errors import ShopInboxError
+from app.wire import Automations
+from ui.context import AppContext
+from ui.ops import Op, failure_sentence
+from ui.rule_summary import RuleSummary
+
+log = logging.getLogger(__name__)
+
+ClientProvider = Callable[[], AutomationsClient | None]
+
+
+class SyncBanner(QFrame):
+    """Says whether the relay holds what the editor shows; on a conflict, shows both and asks."""
+
+    keep_mine = Signal()
+    use_theirs = Signal()
+    retry = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.mine = QLabel()
+        self.theirs = QLabel()
+        for label in (self.mine, self.theirs):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.versions = QWidget()
+        versions = QHBoxLayout(self.versions)
+        versions.setContentsMargins(0, 0, 0, 0)
+        versions.addWidget(self.mine, 1)
+        versions.addWidget(self.theirs, 1)
+        self.keep_button = QPushButton(self.tr("Keep mine"))
+        self.theirs_button = QPushButton(self.tr("Use the other version"))
+        self.retry_button = QPushButton(self.tr("Send now"))
+        self.keep_button.clicked.connect(self.keep_mine)
+        self.theirs_button.clicked.connect(self.use_theirs)
+        self.retry_button.clicked.connect(self.retry)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.retry_button, self.keep_button, self.theirs_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.versions)
+        layout.addLayout(buttons)
+        self.summary = RuleSummary(self)
+
+    def describe(self, doc: Automations) -> str:
+        s = self.summary
+        return "\n".join(
+            [
+                self.tr("Greeting: {0}").format(s.greeting(doc.greeting)),
+                self.tr("Away message: {0}").format(s.away(doc.away, doc.business_hours)),
+                self.tr("Business hours: {0}").format(s.hours(doc.business_hours)),
+                self.tr("Shop name: {0}").format(doc.profile.name or "—"),
+            ]
+        )
+
+    def show_state(self, state: AutomationsState, *, sending: bool = False, can_send: bool = True) -> None:
+        status = state.status
+        self.versions.setVisible(status is SyncStatus.CONFLICT)
+        self.keep_button.setVisible(status is SyncStatus.CONFLICT)
+        self.theirs_button.setVisible(status is SyncStatus.CONFLICT)
+        self.retry_button.setVisible(status is SyncStatus.PENDING and not sending and can_send)
+        self.setProperty("status", "sending" if sending else status.value)
+        if status is SyncStatus.CONFLICT and state.conflict is not None:
+            self.message.setText(
+                self.tr(
+                    "These rules were changed on another computer while your change waited. "
+                    "Nothing was overwritten: choose which version the relay should use."
+                )
+            )
+            self.mine.setText(self.tr("Your version:") + "\n" + self.describe(state.doc))
+            self.theirs.setText(self.tr("On the relay now:") + "\n" + self.describe(state.conflict))
+        elif sending:
+            self.message.setText(self.tr("Sending to the relay…"))
+        elif status is SyncStatus.PENDING:
+            self.message.setText(
+                self.tr(
+                    "Not yet on the relay: your change is kept on this computer and is sent "
+                    "when the relay answers. Until then the relay still uses the previous rules."
+                )
+            )
+        else:
+            self.message.setText(self.tr("On the relay: customers get what you see here."))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class AutomationDialog(QDialog):
+    """Base of the greeting, away, hours and profile editors; a subclass fills `form` and maps the doc.
+
+    Subclasses implement `load(doc)` (document → widgets) and `apply(doc) -> Automations` (widgets →
+    a copy of doc with this editor's part replaced), and call `self.edited()` whenever a widget
+    changes. Saving applies the editor's part to the latest stored copy, so two editors never undo
+    each other's parts.
+    """
+
+    saved = Signal(object)  # AutomationsState after a save, a push or a conflict choice
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        client_provider: ClientProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = AutomationsStore(ctx.db)
+        self.client_provider = client_provider or (lambda: None)
+        self.summaries = RuleSummary(self)
+        self.banner = SyncBanner()
+        self.banner.keep_mine.connect(lambda: self.resolve("mine"))
+        self.banner.use_theirs.connect(lambda: self.resolve("theirs"))
+        self.banner.retry.connect(self.push)
+        self.form = QWidget()
+        self.summary = QLabel()
+        self.summary.setObjectName("ruleSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._loading = False
+        self._sending = False
+        self.state = self.store.state()
+
+    def start(self) -> None:
+        """Call at the end of a subclass's __init__: loads the stored copy and tries a waiting push."""
+        self._show_doc(self.state.doc)
+        self._show_state()
+        if self.state.status is SyncStatus.PENDING:
+            self.push()
+
+    # ------------------------------------------------------------------ for subclasses
+
+    def load(self, doc: Automations) -> None:
+        raise NotImplementedError
+
+    def apply(self, doc: Automations) -> Automations:
+        raise NotImplementedError
+
+    def problem(self) -> str:
+        """A sentence saying what must be fixed before saving, or ""."""
+        return ""
+
+    def refresh_summary(self, doc: Automations) -> None:
+        """Update the live summary / preview for the edited (unsaved) document."""
+
+    def edited(self) -> None:
+        if not self._loading:
+            self.refresh_summary(self.apply(self.state.doc))
+
+    # ------------------------------------------------------------------ saving and the relay
+
+    def _show_doc(self, doc: Automations) -> None:
+        self._loading = True
+        try:
+            self.load(doc)
+        finally:
+            self._loading = False
+        self.refresh_summary(doc)
+
+    def _show_state(self) -> None:
+        self.banner.show_state(self.state, sending=self._sending, can_send=self.client_provider() is not None)
+
+    def save(self) -> None:
+        problem = self.problem()
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+        if problem:
+            return
+        try:
+            latest = self.store.state().doc
+            self.state = self.store.save(self.apply(latest))
+        except ShopInboxError as exc:
+            self.error.setText(failure_sentence(exc))
+            self.error.show()
+            return
+        self._show_state()
+        self.saved.emit(self.state)
+        self.push()
+
+    def resolve(self, keep: str) -> None:
+        self.state = self.store.resolve("mine" if keep == "mine" else "theirs")
+        self._show_doc(self.state.doc)
+        self._show_state()
+        self.saved.emit(self.state)
+        self.push()
+
+    def push(self) -> None:
+        client = self.client_provider()
+        if client is None or self._sending or self.state.status is not SyncStatus.PENDING:
+            return
+        self._sending = True
+        self._show_state()
+        store = self.store
+        Op(lambda: store.push(client), parent=self).success(self._pushed).failure(self._push_failed).run()
+
+    def _pushed(self, outcome: PushOutcome) -> None:
+        self._sending = False
+        self.state = self.store.state()
+        if outcome is PushOutcome.CONFLICT:
+            log.info("automations conflict shown to the owner")
+        self._show_state()
+        self.saved.emit(self.state)
+
+    def _push_failed(self, exc: BaseException) -> None:
+        self._sending = False
+        self.state = self.store.state()
+        self._show_state()
+        self.error.setText(failure_sentence(exc))
+        self.error.show()
+
+    def is_sending(self) -> bool:
+        return self._sending

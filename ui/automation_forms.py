@@ -1,0 +1,324 @@
+"""Form pieces the automation editors share: recipients with a contact picker, weekly hours, field buttons."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.contact_lookup import ContactChoice, ContactDirectory
+from app.phones import display_phone, e164_digits
+from app.wire import DayHours, Recipients, TimeRange
+
+log = logging.getLogger(__name__)
+
+WA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _contact_text(choice: ContactChoice) -> str:
+    phone = display_phone(choice.wa_id) if choice.wa_id else ""
+    return f"{choice.name}  ·  {phone}" if choice.name else phone
+
+
+class ContactPickerDialog(QDialog):
+    """Search the inbox's contacts by name or number and pick some; a typed number can be added too."""
+
+    def __init__(self, directory: ContactDirectory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.setWindowTitle(self.tr("Choose contacts"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or phone number"))
+        self.search.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(lambda _i: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self.refresh)
+        self.resize(380, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        pattern = self.search.text()
+        self.model.clear()
+        found = self.directory.find(pattern)
+        digits = e164_digits(pattern) if sum(ch.isdigit() for ch in pattern) >= 7 else ""
+        if digits and all(c.wa_id != digits for c in found):
+            found.insert(0, ContactChoice(wa_id=digits, name=""))
+        for choice in found:
+            item = QStandardItem(_contact_text(choice))
+            item.setData(choice.wa_id, WA_ID_ROLE)
+            self.model.appendRow(item)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def chosen(self) -> list[str]:
+        rows = self.view.selectionModel().selectedRows() or (
+            [self.view.currentIndex()] if self.view.currentIndex().isValid() else []
+        )
+        return [str(i.data(WA_ID_ROLE)) for i in rows]
+
+
+class RecipientsPicker(QWidget):
+    """Everyone / everyone except… / only…, with the contacts of the list."""
+
+    changed = Signal()
+
+    MODES = ("everyone", "except", "only")
+
+    def __init__(self, directory: ContactDirectory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Everyone"), "everyone")
+        self.mode.addItem(self.tr("Everyone except…"), "except")
+        self.mode.addItem(self.tr("Only…"), "only")
+        self.model = QStandardItemModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setMaximumHeight(110)
+        self.add_button = QPushButton(self.tr("Add contacts…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self.pick)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        listed = self.mode.currentData() != "everyone"
+        for widget in (self.view, self.add_button, self.remove_button):
+            widget.setVisible(listed)
+        self.changed.emit()
+
+    def wa_ids(self) -> list[str]:
+        return [str(self.model.item(r).data(WA_ID_ROLE)) for r in range(self.model.rowCount())]
+
+    def add_wa_ids(self, wa_ids: list[str]) -> None:
+        have = set(self.wa_ids())
+        new = [w for w in wa_ids if w and w not in have]
+        for choice in self.directory.by_wa_ids(new):
+            item = QStandardItem(_contact_text(choice))
+            item.setData(choice.wa_id, WA_ID_ROLE)
+            self.model.appendRow(item)
+        if new:
+            self.changed.emit()
+
+    def pick(self) -> None:
+        dialog = ContactPickerDialog(self.directory, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_wa_ids(dialog.chosen())
+
+    def remove_selected(self) -> None:
+        rows = sorted((i.row() for i in self.view.selectionModel().selectedRows()), reverse=True)
+        for row in rows:
+            self.model.removeRow(row)
+        if rows:
+            self.changed.emit()
+
+    def value(self) -> Recipients:
+        mode = self.mode.currentData()
+        return Recipients(mode=mode, wa_ids=[] if mode == "everyone" else self.wa_ids())
+
+    def set_value(self, recipients: Recipients) -> None:
+        self.model.clear()
+        self.mode.setCurrentIndex(max(0, self.mode.findData(recipients.mode)))
+        self.add_wa_ids(list(recipients.wa_ids))
+
+
+def _time(text: str) -> QTime:
+    if text == "24:00":
+        return QTime(0, 0)
+    hours, minutes = text.split(":")
+    return QTime(int(hours), int(minutes))
+
+
+def _text(time: QTime, *, end: bool) -> str:
+    # A range ending at 00:00 ends at midnight at the day's end, which the wire spells "24:00".
+    if end and time.hour() == 0 and time.minute() == 0:
+        return "24:00"
+    return f"{time.hour():02d}:{time.minute():02d}"
+
+
+class _RangeRow(QWidget):
+    removed = Signal(object)
+    changed = Signal()
+
+    def __init__(self, start: str, end: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.start = QTimeEdit(_time(start))
+        self.end = QTimeEdit(_time(end))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+            edit.timeChanged.connect(self.changed)
+        remove = QPushButton("×")
+        remove.setToolTip(self.tr("Remove these hours"))
+        remove.setFixedWidth(28)
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.start)
+        layout.addWidget(QLabel("–"))
+        layout.addWidget(self.end)
+        layout.addWidget(remove)
+
+    def value(self) -> TimeRange:
+        return TimeRange(start=_text(self.start.time(), end=False), end=_text(self.end.time(), end=True))
+
+
+class DayHoursEditor(QWidget):
+    """One weekday: closed, open all day, or open in one or more ranges (an end before the start runs
+    past midnight)."""
+
+    changed = Signal()
+
+    def __init__(self, all_day_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Closed"), "closed")
+        self.mode.addItem(self.tr("Open"), "open")
+        self.mode.addItem(all_day_label or self.tr("Open all day"), "all_day")
+        self.ranges_box = QVBoxLayout()
+        self.ranges_box.setContentsMargins(0, 0, 0, 0)
+        self.add_range_button = QPushButton(self.tr("Add hours"))
+        self.add_range_button.clicked.connect(lambda: self.add_range("14:00", "18:00"))
+        self.rows: list[_RangeRow] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(self.ranges_box, 1)
+        layout.addWidget(self.add_range_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed()
+
+    def add_range(self, start: str, end: str) -> None:
+        row = _RangeRow(start, end, self)
+        row.removed.connect(self._remove_range)
+        row.changed.connect(self.changed)
+        self.rows.append(row)
+        self.ranges_box.addWidget(row)
+        self.changed.emit()
+
+    def _remove_range(self, row: _RangeRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
+        if not self.rows:
+            self.mode.setCurrentIndex(self.mode.findData("closed"))
+        self.changed.emit()
+
+    def _mode_changed(self) -> None:
+        is_open = self.mode.currentData() == "open"
+        if is_open and not self.rows:
+            self.add_range("09:00", "18:00")
+        for row in self.rows:
+            row.setVisible(is_open)
+        self.add_range_button.setVisible(is_open)
+        self.changed.emit()
+
+    def value(self) -> DayHours:
+        mode = self.mode.currentData()
+        return DayHours(mode=mode, ranges=[r.value() for r in self.rows] if mode == "open" else [])
+
+    def set_value(self, day: DayHours) -> None:
+        for row in self.rows:
+            row.deleteLater()
+        self.rows = []
+        for r in day.ranges:
+            self.add_range(r.start, r.end)
+        self.mode.setCurrentIndex(self.mode.findData(day.mode))
+        self._mode_changed()
+
+
+class WeekHoursEditor(QWidget):
+    """Seven DayHoursEditors, Monday first, with the weekday names of the owner's language."""
+
+    changed = Signal()
+
+    def __init__(self, all_day_label: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.days: list[DayHoursEditor] = []
+        locale = QLocale()
+        for weekday in range(7):
+            name = QLabel(locale.dayName(weekday + 1, QLocale.FormatType.LongFormat))
+            day = DayHoursEditor(all_day_label, self)
+            day.changed.connect(self.changed)
+            grid.addWidget(name, weekday, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(day, weekday, 1)
+            self.days.append(day)
+        grid.setColumnStretch(1, 1)
+
+    def value(self) -> list[DayHours]:
+        return [d.value() for d in self.days]
+
+    def set_value(self, week: list[DayHours]) -> None:
+        for editor, day in zip(self.days, week, strict=True):
+            editor.set_value(day)
+
+
+class FieldButtons(QWidget):
+    """ "Insert a field" buttons for a message text: {name}, {first_name}, {shop}."""
+
+    def __init__(self, target: QPlainTextEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Insert:")))
+        for field, label in (
+            ("{name}", self.tr("Customer's name")),
+            ("{first_name}", self.tr("First name")),
+            ("{shop}", self.tr("Shop name")),
+        ):
+            button = QPushButton(label)
+            button.setToolTip(field)
+            button.clicked.connect(lambda _c=False, f=field: self.insert(f))
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def insert(self, field: str) -> None:
+        self.target.insertPlainText(field)
+        self.target.setFocus()
+
+
+def first_selected(view: QListView) -> QModelIndex | None:
+    rows = view.selectionModel().selectedRows()
+    return rows[0] if rows else None

@@ -1,0 +1,70 @@
+"""The business hours editor: each weekday closed, open all day or open in ranges, and the time zone."""
+
+from __future__ import annotations
+
+import logging
+import zoneinfo
+
+from PySide6.QtCore import QTimeZone
+from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
+
+from app.wire import Automations, BusinessHours
+from ui.automation_dialog import AutomationDialog, ClientProvider
+from ui.automation_forms import WeekHoursEditor
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def system_timezone() -> str:
+    """The IANA name of this computer's zone, or "UTC" when it has none that zoneinfo knows."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return name if name in zoneinfo.available_timezones() else "UTC"
+
+
+class BusinessHoursEditor(AutomationDialog):
+    """Edits `Automations.business_hours` (used by "outside business hours" away messages)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        client_provider: ClientProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, client_provider=client_provider, parent=parent)
+        self.setWindowTitle(self.tr("Business hours"))
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(zoneinfo.available_timezones()))
+        self.week = WeekHoursEditor()
+        form = QFormLayout()
+        form.addRow(self.tr("Time zone"), self.timezone)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.week)
+        layout.addStretch(1)
+        self.timezone.currentTextChanged.connect(self.edited)
+        self.week.changed.connect(self.edited)
+        self.resize(600, 520)
+        self.start()
+
+    def load(self, doc: Automations) -> None:
+        hours = doc.business_hours
+        # A shop that never set its hours gets this computer's zone rather than UTC.
+        zone = hours.timezone if doc.revision or hours.timezone != "UTC" else system_timezone()
+        self.timezone.setCurrentText(zone)
+        self.week.set_value(list(hours.week))
+
+    def apply(self, doc: Automations) -> Automations:
+        hours = BusinessHours(timezone=self.timezone.currentText().strip(), week=self.week.value())
+        return doc.model_copy(update={"business_hours": hours}, deep=True)
+
+    def problem(self) -> str:
+        if self.timezone.currentText().strip() not in zoneinfo.available_timezones():
+            return self.tr("Choose a time zone from the list, like Asia/Seoul.")
+        return ""
+
+    def refresh_summary(self, doc: Automations) -> None:
+        self.summary.setText(self.tr("Open: {0}").format(self.summaries.hours(doc.business_hours)))

@@ -1,0 +1,105 @@
+"""The business profile editor: name, category, about, description, address, email, websites."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from app.wire import Automations, BusinessProfile
+from ui.automation_dialog import AutomationDialog, ClientProvider
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+# WhatsApp Business's own limits for these fields.
+LIMITS = {"name": 75, "about": 139, "description": 512, "address": 256, "email": 128, "category": 100}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class BusinessProfileEditor(AutomationDialog):
+    """Edits `Automations.profile`; its name fills `{shop}` in quick replies and automatic messages."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        client_provider: ClientProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, client_provider=client_provider, parent=parent)
+        self.setWindowTitle(self.tr("Business profile"))
+        self.name = QLineEdit()
+        self.category = QLineEdit()
+        self.about = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setMaximumHeight(100)
+        self.address = QLineEdit()
+        self.email = QLineEdit()
+        self.websites = QPlainTextEdit()
+        self.websites.setMaximumHeight(60)
+        self.websites.setPlaceholderText(self.tr("One address per line, at most two"))
+        for field, limit in LIMITS.items():
+            widget = getattr(self, field)
+            if isinstance(widget, QLineEdit):
+                widget.setMaxLength(limit)
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Shop name"), self.name)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("About"), self.about)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.tr("Websites"), self.websites)
+        for edit in (self.name, self.category, self.about, self.address, self.email):
+            edit.textChanged.connect(self.edited)
+        self.description.textChanged.connect(self.edited)
+        self.websites.textChanged.connect(self.edited)
+        self.resize(520, 520)
+        self.start()
+
+    def _websites(self) -> list[str]:
+        return [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]
+
+    def load(self, doc: Automations) -> None:
+        p = doc.profile
+        self.name.setText(p.name)
+        self.category.setText(p.category)
+        self.about.setText(p.about)
+        self.description.setPlainText(p.description)
+        self.address.setText(p.address)
+        self.email.setText(p.email)
+        self.websites.setPlainText("\n".join(p.websites))
+
+    def apply(self, doc: Automations) -> Automations:
+        profile = BusinessProfile(
+            name=self.name.text().strip(),
+            category=self.category.text().strip(),
+            about=self.about.text().strip(),
+            description=self.description.toPlainText().strip()[: LIMITS["description"]],
+            address=self.address.text().strip(),
+            email=self.email.text().strip(),
+            websites=self._websites(),
+        )
+        return doc.model_copy(update={"profile": profile}, deep=True)
+
+    def problem(self) -> str:
+        if not self.name.text().strip():
+            return self.tr("The shop needs a name: customers see it, and {shop} is filled with it.")
+        email = self.email.text().strip()
+        if email and not _EMAIL.match(email):
+            return self.tr("“{0}” does not look like an email address.").format(email)
+        sites = self._websites()
+        if len(sites) > 2:
+            return self.tr("WhatsApp shows at most two websites.")
+        for site in sites:
+            if not site.startswith(("http://", "https://")):
+                return self.tr("Websites start with https://, like https://myshop.com")
+        return ""
+
+    def refresh_summary(self, doc: Automations) -> None:
+        name = doc.profile.name or "…"
+        sentence = self.tr("Customers see “{0}”; quick replies fill {{shop}} with it.")
+        self.summary.setText(sentence.format(name))

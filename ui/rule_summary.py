@@ -1,0 +1,73 @@
+"""Plain-language sentences for the greeting and away rules and the business hours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QObject
+
+from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients
+
+
+class RuleSummary(QObject):
+    """Turns a rule into the sentence shown under its editor ("Sent when a customer writes…")."""
+
+    def recipients(self, recipients: Recipients) -> str:
+        n = len(recipients.wa_ids)
+        if recipients.mode == "except" and n:
+            return self.tr("To everyone except %n contact(s).", "", n)
+        if recipients.mode == "only":
+            return self.tr("Only to %n contact(s).", "", n)
+        return self.tr("To everyone.")
+
+    def greeting(self, rule: GreetingRule) -> str:
+        if not rule.enabled:
+            return self.tr("Off: no greeting is sent.")
+        when = self.tr(
+            "Sent when a customer writes for the first time or after %n day(s) of silence.",
+            "",
+            rule.silence_days,
+        )
+        return f"{when} {self.recipients(rule.recipients)}"
+
+    def away(self, rule: AwayRule, hours: BusinessHours) -> str:
+        if not rule.enabled:
+            return self.tr("Off: no away message is sent.")
+        if rule.schedule == "always":
+            when = self.tr("Sent whenever a customer writes, at any time.")
+        elif rule.schedule == "custom":
+            when = self.tr("Sent when a customer writes during your away hours: {0}.").format(
+                self.week(rule.custom, hours.timezone)
+            )
+        else:
+            when = self.tr("Sent when a customer writes outside your business hours ({0}).").format(
+                self.week(hours.week, hours.timezone)
+            )
+        once = self.tr(
+            "Once per customer each time you are away, and not if you replied in the last %n minute(s).",
+            "",
+            rule.owner_reply_grace_minutes,
+        )
+        return f"{when} {once} {self.recipients(rule.recipients)}"
+
+    def day(self, day: DayHours) -> str:
+        if day.mode == "closed":
+            return self.tr("closed")
+        if day.mode == "all_day":
+            return self.tr("all day")
+        return ", ".join(f"{r.start}–{r.end}" for r in day.ranges) or self.tr("closed")
+
+    def week(self, week: list[DayHours], timezone: str) -> str:
+        """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed (Asia/Seoul)": equal neighbours merged."""
+        locale = QLocale()
+        parts: list[str] = []
+        start = 0
+        for i in range(1, 8):
+            if i == 7 or self.day(week[i]) != self.day(week[start]):
+                first = locale.dayName(start + 1, QLocale.FormatType.ShortFormat)
+                last = locale.dayName(i, QLocale.FormatType.ShortFormat)
+                days = first if i - 1 == start else f"{first}–{last}"
+                parts.append(f"{days} {self.day(week[start])}")
+                start = i
+        return "; ".join(parts) + f" ({timezone})"
+
+    def hours(self, hours: BusinessHours) -> str:
+        return self.week(hours.week, hours.timezone)
