@@ -2,14 +2,1311 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <source>bubble</source>
+        <comment>Away message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Automatic reply</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Sent from phone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Not downloaded yet</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Contact card</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>System message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Template</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>Original message not available</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubble</source>
+        <comment>You</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ChatViewDelegate</source>
+        <comment>The message could not be sent.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ChatViewDelegate</source>
+        <comment>Not sent: {0}
+Right-click to retry.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ChatViewDelegate</source>
+        <comment>Waiting to be sent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ChatViewDelegate</source>
+        <comment>Sent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ChatViewDelegate</source>
+        <comment>Delivered</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ChatViewDelegate</source>
+        <comment>Read</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is larger than 100 MB, the most WhatsApp accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AwayEditor</name>
+    <message>
+        <source>Away message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an away message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom weekly schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">메시지</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the away message, or switch it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The away message can be at most {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BusinessHoursEditor</name>
+    <message>
+        <source>Business hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, like Asia/Seoul.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BusinessProfileEditor</name>
+    <message>
+        <source>Business profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One address per line, at most two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">설명</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Websites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop needs a name: customers see it, and {shop} is filled with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” does not look like an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp shows at most two websites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Websites start with https://, like https://myshop.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers see “{0}”; quick replies fill {{shop}} with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCsv</name>
+    <message>
+        <source>{0} new items, {1} updated, {2} already up to date.</source>
+        <translation>새 상품 {0}개, 수정 {1}개, 변경 없음 {2}개.</translation>
+    </message>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>Line {0} (imported without picture): {1}</source>
+        <translation>{0}번째 줄 (사진 없이 가져옴): {1}</translation>
+    </message>
+    <message>
+        <source>{0} rows were not imported:</source>
+        <translation>{0}개 줄은 가져오지 못했습니다:</translation>
+    </message>
+    <message>
+        <source>…and {0} more (see details).</source>
+        <translation>…외 {0}개 (자세히 보기 참고).</translation>
+    </message>
+    <message>
+        <source>Import catalogue</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt)</source>
+        <translation>CSV 파일 (*.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Catalogue imported</source>
+        <translation>카탈로그를 가져왔습니다</translation>
+    </message>
+    <message>
+        <source>Export catalogue</source>
+        <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Catalogue exported</source>
+        <translation>카탈로그를 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.</source>
+        <translation>{0} 파일을 저장했습니다. 엑셀에서 열 수 있고, Meta 커머스 관리자에 데이터 피드로 올릴 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPicker</name>
+    <message>
+        <source>Which one would you like?</source>
+        <translation>어떤 상품을 원하세요?</translation>
+    </message>
+    <message>
+        <source>See items</source>
+        <translation>상품 보기</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>상품</translation>
+    </message>
+    <message>
+        <source>Send from catalogue</source>
+        <translation>카탈로그에서 보내기</translation>
+    </message>
+    <message>
+        <source>Search by name or item code</source>
+        <translation>상품명 또는 상품 코드로 검색</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>No items to send match. Hidden items are not offered.</source>
+        <translation>보낼 수 있는 상품이 없습니다. 숨긴 상품은 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Click items to choose several, or press Enter to send the first.</source>
+        <translation>여러 개를 고르려면 상품을 클릭하세요. Enter를 누르면 첫 번째 상품을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Sent as a product message.</source>
+        <translation>상품 메시지로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Sent as its picture with name, price, description and link.</source>
+        <translation>사진과 함께 상품명, 가격, 설명, 링크를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>{0} items, sent as one product message.</source>
+        <translation>상품 {0}개를 하나의 상품 메시지로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>{0} items, sent as a list: “Which one would you like?”</source>
+        <translation>상품 {0}개를 목록으로 보냅니다: “어떤 상품을 원하세요?”</translation>
+    </message>
+    <message>
+        <source>Choose at most {0} items for one message.</source>
+        <translation>메시지 하나에 최대 {0}개까지 고를 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Send {0} items</source>
+        <translation>{0}개 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogWindow</name>
+    <message>
+        <source>Cannot undo</source>
+        <translation>되돌릴 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>카탈로그</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>숨김</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>숨기기</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 가져오기…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Share link…</source>
+        <translation>공유 링크…</translation>
+    </message>
+    <message>
+        <source>Meta catalogue…</source>
+        <translation>Meta 카탈로그…</translation>
+    </message>
+    <message>
+        <source>Search by name or item code</source>
+        <translation>상품명 또는 상품 코드로 검색</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Sort by name</source>
+        <translation>이름순</translation>
+    </message>
+    <message>
+        <source>Sort by price</source>
+        <translation>가격순</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>최근 수정순</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>Your catalogue is empty.
+Add an item, or import a CSV file from Excel or Meta.</source>
+        <translation>카탈로그가 비어 있습니다.
+상품을 추가하거나 엑셀 또는 Meta의 CSV 파일을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>No items match.</source>
+        <translation>일치하는 상품이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>Save the changes to this item?</source>
+        <translation>이 상품의 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보이기</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <source> (copy)</source>
+        <translation> (복사본)</translation>
+    </message>
+    <message>
+        <source>Deleted “{0}”.</source>
+        <translation>“{0}” 상품을 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Deleted {0} items.</source>
+        <translation>상품 {0}개를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z brings it back.</source>
+        <translation>Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Add to collection</source>
+        <translation>컬렉션에 추가</translation>
+    </message>
+    <message>
+        <source>Remove from this collection</source>
+        <translation>이 컬렉션에서 빼기</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>새 컬렉션</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>컬렉션 이름:</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>컬렉션 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>컬렉션 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this collection? Its items stay in the catalogue.</source>
+        <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
+        <source>Meta catalogue</source>
+        <translation>Meta 카탈로그</translation>
+    </message>
+    <message>
+        <source>If your items are also in a Meta Commerce Manager catalogue connected to your WhatsApp number, enter its catalogue id: items are then sent as WhatsApp product messages.
+Leave it empty to send pictures with name and price instead.</source>
+        <translation>WhatsApp 번호에 연결된 Meta 커머스 관리자 카탈로그가 있다면 카탈로그 ID를 입력하세요. 상품이 WhatsApp 상품 메시지로 전송됩니다.
+비워 두면 사진과 상품명, 가격을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>A catalogue id is made of digits only.</source>
+        <translation>카탈로그 ID는 숫자로만 되어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatList</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unarchive chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatListDelegate</name>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Search in this chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a chat on the left to read and answer it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original message is not in this inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Jump to the newest message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished">링크 복사</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">삭제</translation>
+    </message>
+</context>
+<context>
+    <name>ChatViewDelegate</name>
+    <message>
+        <source>1 unread message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread messages</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>New collection</source>
+        <translation>새 컬렉션</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>All items ({0})</source>
+        <translation>전체 상품 ({0})</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>새 컬렉션…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>컬렉션 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Cancel reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer&apos;s last message: WhatsApp only allows an approved template now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished">보내기</translation>
+    </message>
+    <message>
+        <source>Free replies end in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: new messages arrive when the connection is back. Saved chats stay available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost. Reconnecting to your relay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your relay refused the access token. Check it in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some older messages were no longer kept by the relay and could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a relay: you are browsing saved chats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactPanel</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name you saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private notes (only you see them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to receive notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chat to a text file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media and documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing shared yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block this customer? Their messages stay, and you can&apos;t write to them until you unblock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactPickerDialog</name>
+    <message>
+        <source>Choose contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name or phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayHoursEditor</name>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldButtons</name>
+    <message>
+        <source>Insert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GreetingEditor</name>
+    <message>
+        <source>Greeting message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a greeting message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello {name}, thanks for writing to {shop}! How can we help?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">메시지</translation>
+    </message>
+    <message>
+        <source>Again after silence of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the greeting, or switch it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The greeting can be at most {0} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <source>e.g. Linen shirt, ivory</source>
+        <translation>예: 린넨 셔츠 아이보리</translation>
+    </message>
+    <message>
+        <source>Made for you when left empty</source>
+        <translation>비워 두면 자동으로 만들어집니다</translation>
+    </message>
+    <message>
+        <source>Material, sizes, colours, care…</source>
+        <translation>소재, 사이즈, 색상, 세탁 방법…</translation>
+    </message>
+    <message>
+        <source>Drop pictures here. Drag to reorder; the first one is sent.</source>
+        <translation>사진을 여기에 끌어다 놓으세요. 끌어서 순서를 바꿀 수 있고, 첫 번째 사진이 전송됩니다.</translation>
+    </message>
+    <message>
+        <source>Add pictures…</source>
+        <translation>사진 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Hidden (customers are not sent this item)</source>
+        <translation>숨김 (고객에게 보내지 않음)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>상품명</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>상품 코드</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
+        <source>Edit item</source>
+        <translation>상품 수정</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>Choose a currency such as KRW or USD.</source>
+        <translation>KRW, USD 같은 통화를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Enter a price.</source>
+        <translation>가격을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the price as a whole number, e.g. 15000.</source>
+        <translation>가격을 정수로 입력하세요. 예: 15000</translation>
+    </message>
+    <message>
+        <source>Enter the price as a number, e.g. 12.50.</source>
+        <translation>가격을 숫자로 입력하세요. 예: 12.50</translation>
+    </message>
+    <message>
+        <source>This item code is already used by “{0}”.</source>
+        <translation>이 상품 코드는 이미 “{0}” 상품이 쓰고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Give the item a name (at most 200 characters).</source>
+        <translation>상품명을 입력하세요 (최대 200자).</translation>
+    </message>
+    <message>
+        <source>The item code can have up to 100 characters, without spaces or commas.</source>
+        <translation>상품 코드는 공백과 쉼표 없이 최대 100자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most 5000 characters).</source>
+        <translation>설명이 너무 깁니다 (최대 5000자).</translation>
+    </message>
+    <message>
+        <source>The link must be a web address starting with https://</source>
+        <translation>링크는 https://로 시작하는 웹 주소여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The price must be zero or more.</source>
+        <translation>가격은 0 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>An item can have at most 10 pictures.</source>
+        <translation>상품 사진은 최대 10장까지입니다.</translation>
+    </message>
+    <message>
+        <source>One of the chosen collections no longer exists.</source>
+        <translation>선택한 컬렉션 중 하나가 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give the item a name.</source>
+        <translation>상품명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Add pictures</source>
+        <translation>사진 추가</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.heic)</source>
+        <translation>이미지 (*.jpg *.jpeg *.png *.webp *.gif *.heic)</translation>
+    </message>
+    <message>
+        <source>Adding pictures…</source>
+        <translation>사진 추가 중…</translation>
+    </message>
+    <message>
+        <source>These files are not pictures Shop Inbox can read: {0}</source>
+        <translation>Shop Inbox가 읽을 수 없는 사진 파일입니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelListModel</name>
+    <message numerus="yes">
+        <source>%n chat(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelsManager</name>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished">이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">삭제</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a label with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This colour cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This label was deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">상품명</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the label “{0}”? It is removed from %n chat(s); the chats stay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the label “{0}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Shop Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Inbox</source>
+        <source>Shop Inbox (demo)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Show Shop Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1} messages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop Inbox — %n unread message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>bubble</source>
+        <comment>Greeting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyManager</name>
+    <message>
+        <source>Quick replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search shortcuts, keywords and text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">삭제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thanks for your order, {first_name}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words that also find this reply, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">빼기</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">저장</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">메시지</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quick reply(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A quick reply needs a shortcut, like /thanks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shortcut starts with /, like /thanks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shortcut cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shortcut is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another quick reply already uses this shortcut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quick reply needs some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message can be at most 4,096 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This quick reply was deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {0} keywords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete quick reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {0}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPicker</name>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone except…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">빼기</translation>
     </message>
 </context>
 <context>
@@ -85,6 +1382,125 @@
     <message>
         <source>RelayCheck</source>
         <comment>Checking…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPreview</name>
+    <message>
+        <source>nothing automatic; you answer yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If a customer wrote now ({0}), they would get:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minji Kim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview appears when the settings are complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer you talked to yesterday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSummary</name>
+    <message numerus="yes">
+        <source>To everyone except %n contact(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only to %n contact(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: no greeting is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent when a customer writes for the first time or after %n day(s) of silence.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Off: no away message is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent whenever a customer writes, at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent when a customer writes during your away hours: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent when a customer writes outside your business hours ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Once per customer each time you are away, and not if you replied in the last %n minute(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No results</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -238,6 +1654,77 @@
     </message>
 </context>
 <context>
+    <name>ShareLinkDialog</name>
+    <message>
+        <source>Share link</source>
+        <translation>공유 링크</translation>
+    </message>
+    <message>
+        <source>Your WhatsApp number, e.g. 010-1234-5678</source>
+        <translation>WhatsApp 번호, 예: 010-1234-5678</translation>
+    </message>
+    <message>
+        <source>Hello! I would like to ask about {0} ({1}).</source>
+        <translation>안녕하세요! {0} ({1}) 문의드려요.</translation>
+    </message>
+    <message>
+        <source>Hello! I would like to order.</source>
+        <translation>안녕하세요! 주문하고 싶어요.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Save QR code…</source>
+        <translation>QR 코드 저장…</translation>
+    </message>
+    <message>
+        <source>Customers who scan the code or open the link start a WhatsApp chat with your shop.</source>
+        <translation>고객이 QR 코드를 스캔하거나 링크를 열면 가게와 WhatsApp 대화가 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Shop number</source>
+        <translation>가게 번호</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s WhatsApp number, with its country code if abroad.</source>
+        <translation>가게의 WhatsApp 번호를 입력하세요. 해외 번호는 국가 번호를 붙여 주세요.</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s WhatsApp number to make the link.</source>
+        <translation>링크를 만들려면 가게의 WhatsApp 번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The message is long; only its first 1000 characters are kept.</source>
+        <translation>메시지가 깁니다. 앞의 1000자만 사용됩니다.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>QR 코드 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG for printing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;인쇄용 SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>저장하지 못했습니다: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ShopPage</name>
     <message>
         <source>RelayCheck</source>
@@ -261,7 +1748,139 @@
     </message>
 </context>
 <context>
-    <name>app</name>
+    <name>SyncBanner</name>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the other version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greeting: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away message: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business hours: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the relay now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to the relay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the relay: customers get what you see here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Send a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since this customer last wrote. WhatsApp only lets you start the conversation again with an approved template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approved templates yet. Create them in WhatsApp Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing (paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing templates are charged by WhatsApp per delivered message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utility templates are free inside an open customer service window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_RangeRow</name>
+    <message>
+        <source>Remove these hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bubble</name>
+    <message>
+        <source>Reacted {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kind of message can&apos;t be shown here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>A file could not be read or written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details were written to the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Shop Inbox</source>
         <translation type="unfinished"></translation>
