@@ -110,6 +110,52 @@ def _row(item: CatalogItem) -> ItemRow:
     )
 
 
+_ROW_COLUMNS = (
+    CatalogItem.id,
+    CatalogItem.retailer_id,
+    CatalogItem.name,
+    CatalogItem.description,
+    CatalogItem.price_minor,
+    CatalogItem.currency,
+    CatalogItem.url,
+    CatalogItem.images,
+    CatalogItem.hidden,
+    CatalogItem.created_at,
+    CatalogItem.updated_at,
+)
+
+
+def _row_from_columns(r: Any, collection_ids: tuple[int, ...]) -> ItemRow:
+    return ItemRow(
+        id=r.id,
+        retailer_id=r.retailer_id,
+        name=r.name,
+        description=r.description or "",
+        price_minor=r.price_minor,
+        currency=r.currency,
+        url=r.url,
+        images=tuple(str(i) for i in r.images or ()),
+        hidden=bool(r.hidden),
+        collection_ids=collection_ids,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+    )
+
+
+def _collections_of(session: Session, item_ids: list[int], *, everything: bool) -> dict[int, tuple[int, ...]]:
+    """item id → sorted collection ids, in one query (the whole table when every item is listed)."""
+    stmt = select(catalog_item_collection.c.item_id, catalog_item_collection.c.collection_id)
+    if not everything:
+        if not item_ids:
+            return {}
+        # SQLite allows 32,766 bound parameters; a filtered list is far below that.
+        stmt = stmt.where(catalog_item_collection.c.item_id.in_(item_ids[:30_000]))
+    found: dict[int, list[int]] = {}
+    for item_id, collection_id in session.execute(stmt):
+        found.setdefault(int(item_id), []).append(int(collection_id))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -134,7 +180,8 @@ def list_items(
     With `rank_matches` (the composer's picker), an exact code comes first, then names or codes that
     start with the query, then the rest, each group in the chosen order.
     """
-    stmt = select(CatalogItem).options(selectinload(CatalogItem.collections))
+    # Plain column rows, not ORM objects: 5,000 items load in tens of milliseconds, not hundreds.
+    stmt = select(*_ROW_COLUMNS)
     text = normalise_query(query)
     if text:
         pattern = _like_pattern(text)
@@ -158,7 +205,11 @@ def list_items(
         stmt = stmt.order_by(func.lower(CatalogItem.name), CatalogItem.id)
     if limit is not None and not (rank_matches and text):
         stmt = stmt.limit(limit)
-    rows = [_row(item) for item in session.scalars(stmt)]
+    found = session.execute(stmt).all()
+    collections = _collections_of(
+        session, [r.id for r in found], everything=not text and collection_id is None
+    )
+    rows = [_row_from_columns(r, collections.get(r.id, ())) for r in found]
     if rank_matches and text:
         folded = text.casefold()
 

@@ -26,7 +26,7 @@ from app.catalog import (
     ItemRow,
     clean_draft,
     create_item,
-    find_item_by_code,
+    list_items,
     update_item,
 )
 from app.catalog_images import import_image, is_remote
@@ -196,6 +196,8 @@ def import_feed(
             f"Expected columns: {', '.join(FEED_COLUMNS)}."
         )
     columns = frozenset(header)
+    # One read of the catalogue instead of one query per row (a feed can hold thousands).
+    existing = {row.retailer_id: row for row in list_items(session)}
     seen: dict[str, int] = {}
     for line, fields in records:
         if not any(f.strip() for f in fields):
@@ -218,7 +220,7 @@ def import_feed(
             image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
         except InvalidInput as exc:
             report.warnings.append(RowProblem(line, str(exc), code))
-        _apply(session, parsed, image, report)
+        _apply(session, parsed, image, report, existing)
     log.info(
         "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",
         report.created,
@@ -229,9 +231,11 @@ def import_feed(
     return report
 
 
-def _apply(session: Session, parsed: _Parsed, image: str | None, report: ImportReport) -> None:
+def _apply(
+    session: Session, parsed: _Parsed, image: str | None, report: ImportReport, known: dict[str, ItemRow]
+) -> None:
     draft = parsed.draft
-    existing = find_item_by_code(session, draft.retailer_id)
+    existing = known.get(draft.retailer_id)
     if existing is None:
         create_item(session, ItemDraft(**{**_fields(draft), "images": (image,) if image else ()}))
         report.created += 1
