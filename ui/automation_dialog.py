@@ -35,6 +35,17 @@ log = logging.getLogger(__name__)
 ClientProvider = Callable[[], AutomationsClient | None]
 
 
+# The banner's colour says the state at a glance: green on the relay, amber waiting, red to choose.
+BANNER_STYLE = """
+#syncBanner { border-radius: 6px; border: 1px solid #A5D6A7; background: #EDF7EE; }
+#syncBanner[status="pending"], #syncBanner[status="sending"] { border-color: #FFCC80; background: #FFF6E5; }
+#syncBanner[status="conflict"] { border-color: #EF9A9A; background: #FDECEC; }
+#syncBanner QLabel { color: #1F2D27; background: transparent; }
+#formError { color: #C62828; }
+#ruleSummary { color: palette(text); font-style: italic; }
+"""
+
+
 class SyncBanner(QFrame):
     """Says whether the relay holds what the editor shows; on a conflict, shows both and asks."""
 
@@ -166,6 +177,7 @@ class AutomationDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setStyleSheet(BANNER_STYLE)
         self._loading = False
         self._sending = False
         self.state = self.store.state()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,10 @@ from app.wire import DayHours, Recipients, TimeRange
 log = logging.getLogger(__name__)
 
 WA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# What a day's three modes are called: (closed, open in ranges, all day). The away schedule says
+# "not away / away at / away all day" for the same three.
+ModeLabels = tuple[str, str, str]
 
 
 def _contact_text(choice: ContactChoice) -> str:
@@ -209,12 +213,13 @@ class DayHoursEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, all_day_label: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, mode_labels: ModeLabels | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        closed, ranges, all_day = mode_labels or (self.tr("Closed"), self.tr("Open"), self.tr("Open all day"))
         self.mode = QComboBox()
-        self.mode.addItem(self.tr("Closed"), "closed")
-        self.mode.addItem(self.tr("Open"), "open")
-        self.mode.addItem(all_day_label or self.tr("Open all day"), "all_day")
+        self.mode.addItem(closed, "closed")
+        self.mode.addItem(ranges, "open")
+        self.mode.addItem(all_day, "all_day")
         self.ranges_box = QVBoxLayout()
         self.ranges_box.setContentsMargins(0, 0, 0, 0)
         self.add_range_button = QPushButton(self.tr("Add hours"))
@@ -271,7 +276,7 @@ class WeekHoursEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, all_day_label: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, mode_labels: ModeLabels | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -279,7 +284,7 @@ class WeekHoursEditor(QWidget):
         locale = QLocale()
         for weekday in range(7):
             name = QLabel(locale.dayName(weekday + 1, QLocale.FormatType.LongFormat))
-            day = DayHoursEditor(all_day_label, self)
+            day = DayHoursEditor(mode_labels, self)
             day.changed.connect(self.changed)
             grid.addWidget(name, weekday, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(day, weekday, 1)
@@ -317,8 +322,3 @@ class FieldButtons(QWidget):
     def insert(self, field: str) -> None:
         self.target.insertPlainText(field)
         self.target.setFocus()
-
-
-def first_selected(view: QListView) -> QModelIndex | None:
-    rows = view.selectionModel().selectedRows()
-    return rows[0] if rows else None
