@@ -18,7 +18,13 @@ from typing import Any, Literal
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.catalog_images import MAX_IMAGES_PER_ITEM, import_image, is_remote
+from app.catalog_images import (
+    MAX_IMAGES_PER_ITEM,
+    THUMBS_FOLDER,
+    import_image,
+    is_remote,
+    unused_image_files,
+)
 from app.errors import InvalidInput
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
@@ -475,6 +481,24 @@ def used_images(session: Session) -> set[str]:
     for images in session.scalars(select(CatalogItem.images)):
         used.update(str(i) for i in images or () if not is_remote(str(i)))
     return used
+
+
+def prune_unused_images(session: Session, catalog_dir: Path) -> int:
+    """Delete originals (and their thumbnails) that no item uses any more; returns how many.
+
+    Deleting an item keeps its pictures so that undo can bring it back; the catalogue window prunes
+    when it closes and its undo history goes with it.
+    """
+    removed = 0
+    for path in unused_image_files(catalog_dir, used_images(session)):
+        try:
+            path.unlink()
+            for thumb in (catalog_dir / THUMBS_FOLDER).glob(f"{path.stem}-*.png"):
+                thumb.unlink()
+            removed += 1
+        except OSError as exc:
+            log.warning("could not remove unused catalogue image %s: %s", path.name, exc)
+    return removed
 
 
 def load_demo_catalog(session: Session, demo_dir: Path, catalog_dir: Path) -> int:

@@ -52,6 +52,7 @@ from app.catalog import (
     duplicate_item,
     get_item,
     list_items,
+    prune_unused_images,
     restore_items,
     set_hidden,
     update_item,
@@ -75,10 +76,15 @@ from ui.catalog_item_form import ItemForm
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
+from ui.ops import run_op
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+
+
+def _log_prune_failure(exc: BaseException) -> None:
+    log.warning("pruning unused catalogue images failed: %s", exc)
 
 
 class _DeleteItems(QUndoCommand):
@@ -574,4 +580,12 @@ class CatalogWindow(QMainWindow):
             event.ignore()
             return
         self.thumbs.shutdown()
+        db, catalog_dir = self.ctx.db, self.ctx.paths.catalog_dir
+
+        def prune() -> int:
+            with db.read() as session:
+                return prune_unused_images(session, catalog_dir)
+
+        # Undo ends with the window, so pictures of deleted items can go now.
+        run_op(prune, None, on_failure=_log_prune_failure)
         super().closeEvent(event)

@@ -219,3 +219,23 @@ def test_ten_images_at_most(db: Database) -> None:
                 name="Many", price_minor=1, currency="KRW", images=tuple(f"images/{i}.jpg" for i in range(11))
             ),
         )
+
+
+def test_pictures_of_deleted_items_are_pruned_but_shared_ones_stay(db: Database, tmp_path: Path) -> None:
+    from app.catalog import prune_unused_images
+
+    catalog = tmp_path / "catalog"
+    shared = store_image_bytes(catalog, JPEG)
+    own = store_image_bytes(catalog, JPEG + b"own")
+    (catalog / "thumbs").mkdir()
+    (catalog / "thumbs" / (Path(own).stem + "-160.png")).write_bytes(b"thumb")
+    keep = add(db, "Keep", 1000, images=(shared,))
+    gone = add(db, "Gone", 1000, images=(shared, own))
+    with db.write() as s:
+        delete_items(s, [gone])
+    with db.read() as s:
+        assert prune_unused_images(s, catalog) == 1
+    assert (catalog / shared).exists() and not (catalog / own).exists()
+    assert list((catalog / "thumbs").iterdir()) == []
+    with db.read() as s:
+        assert get_item(s, keep).images == (shared,)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QThreadPool, Qt
 from PySide6.QtGui import QColor, QImage
 
 from app.catalog import ItemDraft, create_item, find_item_by_code, get_item, list_items, load_demo_catalog
@@ -36,7 +36,9 @@ def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.thumbs.shutdown()
+    win.close()  # prunes unused pictures in a worker: let it finish before the database closes
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(1)
 
 
 def add(ctx: AppContext, name: str, price: int, code: str, **fields: object) -> int:
