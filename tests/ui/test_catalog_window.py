@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QImage
 
 from app.catalog import ItemDraft, create_item, find_item_by_code, get_item, list_items, load_demo_catalog
