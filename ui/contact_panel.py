@@ -163,13 +163,24 @@ class ContactPanel(QFrame):
 
     # ----------------------------------------------------------------- loading
     def show_contact(self, contact_id: int) -> None:
-        self._flush_notes()
+        # Refreshing the contact being edited must not undo notes typed but not saved yet.
+        same = self.details is not None and self.details.id == contact_id
+        keep_notes = same and (self.notes.hasFocus() or self._notes_timer.isActive())
+        if not same:
+            self._flush_notes()
         with self.ctx.db.read() as s:
             details = contact_details(s, contact_id)
             all_labels = labels(s)
             media = shared_media(s, contact_id)
         if details is None:
             return
+        if keep_notes:
+            # The panel still holds the unsaved text; compare against it when saving.
+            import dataclasses
+
+            details = dataclasses.replace(
+                details, notes=self.details.notes if self.details else details.notes
+            )
         self.details = details
         self.avatar.setPixmap(
             avatar_pixmap(
@@ -180,9 +191,10 @@ class ContactPanel(QFrame):
         self.phone.setText(display_phone(details.wa_id or "", self.ctx.shop_region))
         self.saved_name.setText(details.saved_name or "")
         self.profile_name.setText(details.profile_name or "—")
-        self.notes.blockSignals(True)
-        self.notes.setPlainText(details.notes)
-        self.notes.blockSignals(False)
+        if not keep_notes:
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(details.notes)
+            self.notes.blockSignals(False)
         self.opt_in.setChecked(details.opted_in_at is not None)
         self.block.setChecked(details.blocked)
         self._fill_labels(all_labels, details.label_ids)

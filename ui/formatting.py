@@ -33,15 +33,17 @@ def clock_time(dt: datetime) -> str:
 
 
 def _babel_locale() -> str:
-    return QLocale().name() or "en_US"
+    name = QLocale().name()
+    return name if name and name != "C" else "en_US"
 
 
 def _babel_date(d: date, fmt: str) -> str:
+    from babel.core import UnknownLocaleError
     from babel.dates import format_date
 
     try:
         return str(format_date(d, format=fmt, locale=_babel_locale()))
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return d.isoformat()
 
 

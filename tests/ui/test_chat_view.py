@@ -1,0 +1,189 @@
+"""The open chat: paging older messages with the anchor kept, ticks repainting one row, plain text, links."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF
+
+from app.models import Message
+from tests.support.factories import BASE_TIME, make_contact, make_message
+from ui.chat_view_model import PAGE, MessageRole
+
+
+def make_chat(ctx: Any, count: int, **contact: Any) -> int:
+    with ctx.db.write() as s:
+        c = make_contact(s, **contact)
+        for i in range(count):
+            make_message(
+                s,
+                c,
+                f"message {i}",
+                direction="in" if i % 3 else "out",
+                sent_at=BASE_TIME + timedelta(minutes=i),
+                unread=False,
+            )
+        return c.id
+
+
+def open_chat(window: Any, qtbot: Any, contact_id: int) -> Any:
+    window.chat_list.model.reload()
+    assert window.chat_list.select_contact(contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.contact_id == contact_id)
+    return view
+
+
+def top_message(view: Any) -> tuple[int, int]:
+    from PySide6.QtCore import QPoint
+
+    idx = view.indexAt(QPoint(10, 2))
+    return int(idx.data(MessageRole.MESSAGE_ID)), view.visualRect(idx).top()
+
+
+def test_opening_a_chat_shows_the_newest_page_at_the_bottom(window: Any, qtbot: Any) -> None:
+    cid = make_chat(window.ctx, 300)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    assert model.rowCount() >= PAGE
+    assert model.message_at(model.rowCount() - 1).body == "message 299"
+    qtbot.waitUntil(view.at_bottom)
+
+
+def test_scrolling_to_the_top_loads_older_messages_and_keeps_what_was_on_screen(
+    window: Any, qtbot: Any
+) -> None:
+    cid = make_chat(window.ctx, 300)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    qtbot.waitUntil(lambda: not view._loading_older)
+    before = model.rowCount()
+    oldest_before = model.message_at(0).body
+    # Scroll up a little at a time, like a wheel, and check the row under the top edge stays put.
+    sb = view.verticalScrollBar()
+    sb.setValue(0)
+    anchor_id, anchor_top = top_message(view)
+    with qtbot.waitSignal(model.rowsInserted, timeout=2000):
+        pass
+    qtbot.waitUntil(lambda: not view._loading_older)
+    assert model.rowCount() > before
+    assert model.message_at(0).body != oldest_before
+    row = model.row_of(anchor_id)
+    assert row is not None
+    assert abs(view.visualRect(model.index(row)).top() - anchor_top) <= 1
+
+
+def test_scrolling_up_reaches_the_first_message_of_a_long_chat(window: Any, qtbot: Any) -> None:
+    cid = make_chat(window.ctx, 400)
+    view = open_chat(window, qtbot, cid)
+
+    def scrolled_to_start() -> bool:
+        view.verticalScrollBar().setValue(0)
+        return not view.chat_model.has_older and view.chat_model.message_at(0).body == "message 0"
+
+    qtbot.waitUntil(scrolled_to_start, timeout=10000)
+    assert view.chat_model.rowCount() == 400
+
+
+def test_status_update_ticks_the_bubble_and_repaints_only_its_row(window: Any, qtbot: Any) -> None:
+    cid = make_chat(window.ctx, 20)
+    view = open_chat(window, qtbot, cid)
+    model = view.chat_model
+    with window.ctx.db.write() as s:
+        contact = s.get(Message, model.message_at(0).id).contact  # type: ignore[union-attr]
+        sent = make_message(
+            s,
+            contact,
+            "on its way",
+            direction="out",
+            status="pending",
+            wamid=None,
+            sent_at=BASE_TIME + timedelta(days=1),
+        )
+        sent_id = sent.id
+    window.on_conversations_changed({cid})
+    row = model.row_of(sent_id)
+    assert row is not None and model.message_at(row).status == "pending"
+
+    changed: list[int] = []
+    model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
+    with window.ctx.db.write() as s:
+        m = s.get(Message, sent_id)
+        assert m is not None
+        m.status, m.wamid = "delivered", "wamid.DELIVERED1"
+    window.on_conversations_changed({cid})
+    assert model.message_at(row).status == "delivered"
+    assert changed == [row]
+
+
+def test_customer_html_is_shown_as_the_characters_typed(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Mallory")
+        make_message(s, c, '<b>bold</b> <img src="x"> <a href="http://evil">click</a>')
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    geo = view.bubbles.geometry(view.chat_model.index(0), float(view.viewport().width()))
+    assert geo.text_layout is not None
+    assert geo.text_layout.text() == '<b>bold</b> <img src="x"> <a href="http://evil">click</a>'
+    # Only the address the customer typed is clickable, as typed; the anchor's "click" is just text.
+    assert [url for _s, _e, url in geo.links] == ["http://evil"]
+    # The bubble is wide enough for every character: markup was not swallowed by a rich-text engine.
+    plain_width = view.bubbles.fonts.body_fm.horizontalAdvance(geo.text)
+    assert geo.bubble.width() >= min(plain_width, view.viewport().width() * 0.7)
+
+
+def test_a_link_in_a_message_opens_in_the_browser_when_clicked(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Linker")
+        make_message(s, c, "Order here: https://shop.example.com/a?b=1. Thanks")
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    opened: list[str] = []
+    monkeypatch.setattr(view, "open_link", opened.append)
+    idx = view.chat_model.index(0)
+    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+    start, _end, url = geo.links[0]
+    assert url == "https://shop.example.com/a?b=1"
+    line = geo.text_layout.lineForTextPosition(start + 3)
+    x = geo.text_origin.x() + line.cursorToX(start + 3)[0]
+    y = geo.text_origin.y() + line.y() + line.height() / 2
+    pos = (QPointF(x, y) + QPointF(view.visualRect(idx).topLeft())).toPoint()
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert opened == [url]
+
+
+def test_dragging_over_a_bubble_selects_text_that_copy_puts_on_the_clipboard(window: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Copier")
+        make_message(s, c, "안녕하세요 주문번호 12345 입니다")
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    view.bubbles.text_selection = (view.chat_model.message_at(0).id, 6, 10)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == "주문번호"
+
+
+def test_clicking_a_quote_jumps_to_the_quoted_message_far_up_the_chat(window: Any, qtbot: Any) -> None:
+    cid = make_chat(window.ctx, 300)
+    with window.ctx.db.write() as s:
+        first = s.query(Message).filter_by(contact_id=cid, body="message 1").one()
+        contact = first.contact
+        make_message(
+            s, contact, "about that", reply_to_wamid=first.wamid, sent_at=BASE_TIME + timedelta(days=2)
+        )
+        first_id = first.id
+    view = open_chat(window, qtbot, cid)
+    last = view.chat_model.rowCount() - 1
+    assert view.chat_model.index(last).data(MessageRole.QUOTE).id == first_id
+    view.quote_clicked.emit(view.chat_model.message_at(last).reply_to_wamid)
+    row = view.chat_model.row_of(first_id)
+    assert row is not None
+    assert view.chat_model.index(row).data(MessageRole.HIGHLIGHT) is not None
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(view.chat_model.index(row))))

@@ -1,0 +1,190 @@
+"""The composer: Enter sends, Shift+Enter breaks the line, Hangul composition, drafts, the 24-hour window."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from app.models import Message
+from app.wire import Template
+from tests.support.factories import make_contact, make_message
+from ui.composer import Composer
+
+
+def conversation(ctx: Any, *, hours_since_customer: float = 1.0, name: str = "Customer") -> Any:
+    from app.queries import conversations_by_id
+
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        c = make_contact(s, profile_name=name, last_inbound_at=now - timedelta(hours=hours_since_customer))
+        make_message(s, c, "hello", sent_at=now - timedelta(hours=hours_since_customer))
+        cid = c.id
+    with ctx.db.read() as s:
+        return conversations_by_id(s, {cid})[0]
+
+
+def commit_text(widget: Any, text: str) -> None:
+    """Type text the way an input method delivers it (QTest's key clicks are ASCII only)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def make_composer(qtbot: Any, conv: Any, *, enter_sends: bool = True) -> tuple[Composer, list[Any]]:
+    composer = Composer(enter_sends=enter_sends)
+    qtbot.addWidget(composer)
+    composer.show()
+    composer.set_chat(conv)
+    sent: list[Any] = []
+    composer.send_requested.connect(sent.append)
+    composer.edit.setFocus()
+    return composer, sent
+
+
+def test_enter_sends_and_shift_enter_breaks_the_line(ctx: Any, qtbot: Any) -> None:
+    composer, sent = make_composer(qtbot, conversation(ctx))
+    qtbot.keyClicks(composer.edit, "first line")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(composer.edit, "second")
+    assert not sent
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert [o.text for o in sent] == ["first line\nsecond"]
+    assert composer.edit.toPlainText() == ""
+
+
+def test_with_enter_sends_off_enter_is_a_new_line_and_ctrl_enter_sends(ctx: Any, qtbot: Any) -> None:
+    composer, sent = make_composer(qtbot, conversation(ctx), enter_sends=False)
+    qtbot.keyClicks(composer.edit, "a")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(composer.edit, "b")
+    assert not sent and composer.edit.toPlainText() == "a\nb"
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [o.text for o in sent] == ["a\nb"]
+
+
+def test_enter_while_a_hangul_syllable_is_composing_neither_sends_nor_drops_it(ctx: Any, qtbot: Any) -> None:
+    composer, sent = make_composer(qtbot, conversation(ctx))
+    commit_text(composer.edit, "감사")
+    # The input method is composing '합' (the preedit is not in the document yet).
+    QApplication.sendEvent(composer.edit, QInputMethodEvent("합", []))
+    assert composer.edit.is_composing()
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert not sent
+    # The input method commits the syllable; nothing was lost and nothing was sent.
+    commit = QInputMethodEvent()
+    commit.setCommitString("합")
+    QApplication.sendEvent(composer.edit, commit)
+    assert composer.edit.toPlainText() == "감사합"
+    assert not composer.edit.is_composing()
+    commit_text(composer.edit, "니다")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert [o.text for o in sent] == ["감사합니다"]
+
+
+def test_a_draft_stays_with_its_chat(ctx: Any, qtbot: Any) -> None:
+    first, second = conversation(ctx, name="A"), conversation(ctx, name="B")
+    composer, _sent = make_composer(qtbot, first)
+    qtbot.keyClicks(composer.edit, "half-written answer")
+    composer.set_chat(second)
+    assert composer.edit.toPlainText() == ""
+    composer.set_chat(first)
+    assert composer.edit.toPlainText() == "half-written answer"
+
+
+def test_reply_to_is_sent_with_the_message(ctx: Any, qtbot: Any) -> None:
+    from app.queries import messages_page
+
+    conv = conversation(ctx)
+    with ctx.db.read() as s:
+        quoted = messages_page(s, conv.contact_id)[0]
+    composer, sent = make_composer(qtbot, conv)
+    composer.set_reply(quoted)
+    assert composer.reply_bar.isVisible()
+    qtbot.keyClicks(composer.edit, "yes")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert sent[0].reply_to_wamid == quoted.wamid
+    assert not composer.reply_bar.isVisible()
+
+
+def test_after_24_hours_the_composer_offers_templates_instead_of_free_text(ctx: Any, qtbot: Any) -> None:
+    composer, sent = make_composer(qtbot, conversation(ctx, hours_since_customer=30))
+    assert composer.window_notice.isVisible()
+    assert not composer.input_row.isVisible()
+    asked: list[bool] = []
+    composer.template_requested.connect(lambda: asked.append(True))
+    composer.template_button.click()
+    assert asked == [True]
+    assert not sent
+
+
+def test_countdown_shows_when_less_than_two_hours_of_the_window_remain(ctx: Any, qtbot: Any) -> None:
+    composer, _ = make_composer(qtbot, conversation(ctx, hours_since_customer=23))
+    assert composer.input_row.isVisible()
+    assert composer.countdown.isVisible()
+    assert "59 min" in composer.countdown.text() or "1 h" in composer.countdown.text()
+    fresh, _ = make_composer(qtbot, conversation(ctx, hours_since_customer=1))
+    assert not fresh.countdown.isVisible()
+
+
+def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any, qtbot: Any) -> None:
+    from ui.template_picker import TemplatePicker
+
+    conv = conversation(window.ctx, hours_since_customer=48, name="Old friend")
+    window.chat_list.model.reload()
+    window.chat_list.select_contact(conv.contact_id)
+    template = Template(
+        name="order_shipped",
+        language="en",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "Hi {{1}}, your order shipped. Tracking: {{2}}"}],
+    )
+    picker = TemplatePicker([template])
+    qtbot.addWidget(picker)
+    assert len(picker.fields) == 2
+    assert not picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()
+    picker.fields[0].setText("Amy")
+    picker.fields[1].setText("6543")
+    assert picker.preview.toPlainText() == "Hi Amy, your order shipped. Tracking: 6543"
+    chosen = picker.chosen()
+    assert chosen is not None
+    window.chat.composer.send_template(*chosen)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).kind == "template")
+    last = model.message_at(model.rowCount() - 1)
+    assert last.body == "Hi Amy, your order shipped. Tracking: 6543"
+    assert last.status == "pending"
+
+
+def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answers(
+    window: Any, qtbot: Any
+) -> None:
+    conv = conversation(window.ctx, name="Buyer")
+    window.chat_list.model.reload()
+    window.chat_list.select_contact(conv.contact_id)
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    commit_text(edit, "배송 출발했어요 ")
+    qtbot.keyClicks(edit, "<b>!</b>")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).direction == "out")
+    row = model.rowCount() - 1
+    mine = model.message_at(row)
+    assert mine.body == "배송 출발했어요 <b>!</b>" and mine.status == "pending"
+    # The chat moved up in the list with a clock as its last message.
+    assert window.chat_list.model.row_at(0).last_status == "pending", window.chat_list.model.rows()
+
+    # The relay answered (the sync engine writes the status and reports the conversation).
+    changed: list[int] = []
+    model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
+    with window.ctx.db.write() as s:
+        m = s.get(Message, mine.id)
+        assert m is not None
+        m.status, m.wamid = "sent", "wamid.ANSWERED"
+    window.on_conversations_changed({conv.contact_id})
+    assert model.message_at(row).status == "sent"
+    assert changed == [row]

@@ -1,0 +1,207 @@
+"""The inbox window: keyboard, search to a highlighted message, notifications, layout, contact panel."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.support.factories import BASE_TIME, make_contact, make_message
+from ui.chat_view_model import MessageRole
+
+
+def three_chats(ctx: Any) -> list[int]:
+    ids = []
+    with ctx.db.write() as s:
+        for i, name in enumerate(("Newest", "Middle", "Oldest")):
+            c = make_contact(s, profile_name=name)
+            make_message(s, c, f"hello from {name}", sent_at=BASE_TIME - timedelta(hours=i), unread=False)
+            ids.append(c.id)
+    return ids
+
+
+def activate(window: Any, qtbot: Any) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any) -> None:
+    ids = three_chats(window.ctx)
+    window.chat_list.load()
+    activate(window, qtbot)
+    window.chat_list.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.contact_id() == ids[0]
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.contact_id() == ids[1]
+    qtbot.keyClick(
+        window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.chat.contact_id() == ids[0]
+    qtbot.keyClick(window.chat_list.view, Qt.Key.Key_Down)
+    assert window.chat.contact_id() == ids[1]
+
+
+def test_ctrl_f_opens_search_and_esc_closes_it(window: Any, qtbot: Any) -> None:
+    three_chats(window.ctx)
+    window.chat_list.load()
+    activate(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.left.currentWidget() is window.search
+    qtbot.waitUntil(window.search.field.hasFocus)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert window.left.currentWidget() is window.chat_list
+
+
+def test_ctrl_r_replies_to_the_selected_message(window: Any, qtbot: Any) -> None:
+    ids = three_chats(window.ctx)
+    window.chat_list.load()
+    window.chat_list.select_contact(ids[0])
+    activate(window, qtbot)
+    view = window.chat.view
+    view.setCurrentIndex(view.chat_model.index(0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.composer.reply_to is not None
+    assert window.chat.composer.reply_to.body == "hello from Newest"
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.chat.composer.reply_to is None
+
+
+def test_search_enter_opens_the_chat_at_the_message_highlighted(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="이하은")
+        for i in range(200):
+            body = "주문했어요 린넨 셔츠" if i == 10 else f"잡담 {i}"
+            make_message(s, c, body, sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
+        other = make_contact(s, profile_name="Other")
+        make_message(s, other, "nothing here", sent_at=BASE_TIME + timedelta(days=3), unread=False)
+        target_contact = c.id
+    window.chat_list.load()
+    activate(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search.field, "")
+    window.search.field.setText("주문")  # two Hangul syllables: the bigram index
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.highlight_id is not None, timeout=5000)
+    assert window.chat.contact_id() == target_contact
+    row = view.chat_model.row_of(view.chat_model.highlight_id)
+    idx = view.chat_model.index(row)
+    assert idx.data(MessageRole.MESSAGE).body == "주문했어요 린넨 셔츠"
+    assert idx.data(MessageRole.HIGHLIGHT) == "주문"
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(idx).center()))
+
+
+def test_notifications_fire_only_while_the_window_is_not_active(window: Any, qtbot: Any) -> None:
+    ids = three_chats(window.ctx)
+    window.chat_list.load()
+    notes: list[tuple[int, str, str]] = []
+    window.notifier.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
+
+    def customer_writes(text: str) -> None:
+        with window.ctx.db.write() as s:
+            from app.models import Contact
+
+            c = s.get(Contact, ids[2])
+            make_message(s, c, text, sent_at=BASE_TIME + timedelta(days=1, minutes=len(notes)))
+        window.on_conversations_changed({ids[2]})
+
+    window.notifier.is_window_active = lambda: True
+    customer_writes("while you look")
+    assert notes == []
+    window.notifier.is_window_active = lambda: False
+    customer_writes("while you are away")
+    assert [(cid, text) for cid, _title, text in notes] == [(ids[2], "while you are away")]
+    assert notes[0][1].startswith("Oldest")
+    window.ctx.prefs["notification_previews"] = False
+    customer_writes("secret price")
+    assert notes[-1][2] != "secret price"
+    assert "(" in window.windowTitle()  # unread total in the title
+
+
+def test_window_geometry_and_splitter_sizes_are_remembered(ctx: Any, qtbot: Any) -> None:
+    from ui.main_window import MainWindow
+
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 540)  # the offscreen screen is 800x600: restoreGeometry keeps windows on it
+    first.splitter.setSizes([420, 340, 0])
+    qtbot.waitUntil(lambda: first.splitter.sizes()[0] != 360)
+    remembered = first.splitter.sizes()
+    first.shutdown()
+    assert (Path(ctx.paths.config_dir) / "window.ini").exists()
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: second.splitter.sizes()[0] == remembered[0])
+    assert (second.width(), second.height()) == (760, 540)
+
+
+def test_toggling_a_label_in_the_contact_panel_shows_on_the_chat_list(window: Any, qtbot: Any) -> None:
+    ids = three_chats(window.ctx)
+    window.chat_list.load()
+    window.chat_list.select_contact(ids[1])
+    window.toggle_contact_panel()
+    assert window.contact_panel.isVisible()
+    box = next(iter(window.contact_panel._label_boxes.values()))
+    name = box.text()
+    box.click()
+    qtbot.waitUntil(lambda: bool(window.chat_list.model.row_for(ids[1]).labels))
+    assert window.chat_list.model.row_for(ids[1]).labels[0].name == name
+
+
+def test_notes_typed_in_the_contact_panel_survive_a_sync_refresh_and_are_saved(
+    window: Any, qtbot: Any
+) -> None:
+    from app.contact_details import contact_details
+
+    ids = three_chats(window.ctx)
+    window.chat_list.load()
+    window.chat_list.select_contact(ids[0])
+    window.toggle_contact_panel()
+    notes = window.contact_panel.notes
+    notes.setFocus()
+    notes.setPlainText("Prefers delivery after 6 pm")
+    window.on_conversations_changed({ids[0]})  # a sync batch for this contact arrives meanwhile
+    assert notes.toPlainText() == "Prefers delivery after 6 pm"
+
+    def saved() -> bool:
+        with window.ctx.db.read() as s:
+            details = contact_details(s, ids[0])
+        return details is not None and details.notes == "Prefers delivery after 6 pm"
+
+    qtbot.waitUntil(saved, timeout=5000)
+
+
+def test_export_writes_the_chat_as_text(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    ids = three_chats(window.ctx)
+    window.chat_list.load()
+    window.chat_list.select_contact(ids[0])
+    window.toggle_contact_panel()
+    out = tmp_path / "chat.txt"
+    window.contact_panel.export_to(out)
+    qtbot.waitUntil(out.exists)
+    assert "Newest: hello from Newest" in out.read_text(encoding="utf-8")
+
+
+def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from app.errors import RelayUnreachable
+    from ui.ops import run_op
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def boom() -> None:
+        raise RelayUnreachable("The relay did not answer. Check your internet connection.")
+
+    run_op(boom, lambda _r: shown.append("success?"), parent=parent)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == ["The relay did not answer. Check your internet connection."]
