@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,3 +26,7 @@ class AppContext:
     prefs: dict[str, Any] = field(default_factory=dict)
     shop_region: str = "KR"
     currency: str = "KRW"
+    # A token held in memory only (the demo's embedded relay, tests); else the keyring has it.
+    relay_token: str | None = None
+    # The demo's clean-up (stops the embedded relay, removes its folder).
+    stop_demo: Callable[[], None] | None = None
