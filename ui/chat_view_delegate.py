@@ -13,7 +13,7 @@ from app.queries import MessageRow
 from ui import icons
 from ui.bubble_layout import TICK, BubbleGeometry, Fonts, compute, quote_preview
 from ui.chat_list_delegate import tick_icon
-from ui.chat_view_model import MessageRole
+from ui.chat_view_model import ChatViewModel, RowInfo
 from ui.formatting import day_label, full_datetime, local
 from ui.theme import Colours, colours, ui_font
 
@@ -39,15 +39,12 @@ class ChatViewDelegate(QStyledItemDelegate):
 
     # ----------------------------------------------------------------- geometry
     def geometry(self, index: Index, width: float) -> BubbleGeometry | None:
-        row: MessageRow | None = index.data(MessageRole.MESSAGE)
-        if row is None:
+        info = row_info(index)
+        if info is None:
             return None
-        show_date = bool(index.data(MessageRole.SHOW_DATE))
-        date_text = day_label(local(row.sent_at).date(), self.today) if show_date else ""
-        divider = int(index.data(MessageRole.UNREAD_DIVIDER) or 0)
-        first = bool(index.data(MessageRole.FIRST_OF_GROUP))
-        quote = index.data(MessageRole.QUOTE)
-        media = index.data(MessageRole.MEDIA)
+        row = info.message
+        date_text = day_label(local(row.sent_at).date(), self.today) if info.show_date else ""
+        divider, first, quote, media = info.divider, info.first_of_group, info.quote, info.media
         # MessageRow carries a dict (payload), so it is not hashable: key on what shapes the bubble.
         key = (
             row.id,
@@ -104,9 +101,10 @@ class ChatViewDelegate(QStyledItemDelegate):
         rect = option.rect  # type: ignore[attr-defined]
         # The same width as sizeHint, or a wrapped text would not fit the height it was given.
         geo = self.geometry(index, self._width(option))
-        row: MessageRow | None = index.data(MessageRole.MESSAGE)
-        if geo is None or row is None:
+        info = row_info(index)
+        if geo is None or info is None:
             return
+        row = info.message
         c = colours(option.palette)  # type: ignore[attr-defined]
         painter.save()
         painter.translate(rect.topLeft())
@@ -118,7 +116,7 @@ class ChatViewDelegate(QStyledItemDelegate):
         if geo.date_rect is not None:
             self._pill(painter, geo.date_rect, geo.date_text, c.separator_bg, c.separator_text)
         if geo.divider_rect is not None:
-            count = int(index.data(MessageRole.UNREAD_DIVIDER) or 0)
+            count = info.divider
             text = self.tr("1 unread message") if count == 1 else self.tr("%n unread messages", "", count)
             band = geo.divider_rect
             painter.fillRect(
@@ -139,7 +137,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             painter.restore()
             return
         fill = c.bubble_out if geo.outgoing else c.bubble_in
-        highlight = index.data(MessageRole.HIGHLIGHT)
+        highlight = info.highlight
         self._bubble(painter, geo.bubble, fill, c.accent if highlight is not None else None)
 
         if geo.mark_rect is not None:
@@ -151,7 +149,7 @@ class ChatViewDelegate(QStyledItemDelegate):
                 "⚡ " + geo.mark_text,
             )
         if geo.quote_rect is not None:
-            self._quote(painter, geo.quote_rect, index.data(MessageRole.QUOTE), c, self.contact_name)
+            self._quote(painter, geo.quote_rect, info.quote, c, self.contact_name)
         if geo.card is not None:
             self._card(painter, geo, c)
         self._draw_text(painter, geo, row, c, self._formats(geo, row, c, highlight or ""))
@@ -341,9 +339,10 @@ class ChatViewDelegate(QStyledItemDelegate):
         if event.type() != QEvent.Type.ToolTip:
             return super().helpEvent(event, view, option, index)
         geo = self.geometry(index, self._width(option))
-        row: MessageRow | None = index.data(MessageRole.MESSAGE)
-        if geo is None or row is None:
+        info = row_info(index)
+        if geo is None or info is None:
             return False
+        row = info.message
         pos = QPointF(event.pos() - option.rect.topLeft())  # type: ignore[attr-defined]
         tip = ""
         if geo.outgoing and geo.meta_rect.adjusted(-4, -4, 4, 4).contains(pos):
@@ -357,6 +356,13 @@ class ChatViewDelegate(QStyledItemDelegate):
             return True
         QToolTip.hideText()
         return False
+
+
+def row_info(index: Index) -> RowInfo | None:
+    model = index.model()
+    if not index.isValid() or not isinstance(model, ChatViewModel):
+        return None
+    return model.info(index.row())
 
 
 def status_tooltip(row: MessageRow) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -31,6 +32,23 @@ class MessageRole(IntEnum):
     HIGHLIGHT = Qt.ItemDataRole.UserRole + 6  # str (search text, may be "") on the jumped-to row, else None
     MESSAGE_ID = Qt.ItemDataRole.UserRole + 7
     FIRST_OF_GROUP = Qt.ItemDataRole.UserRole + 8  # bool: first of consecutive same-sender messages
+
+
+@dataclass(frozen=True, slots=True)
+class RowInfo:
+    """Everything a delegate needs for one row, read in one Python call.
+
+    Delegates use this rather than `index.data(role)`: PySide6 6.12 drops a reference to None each
+    time `index.data()` hands an empty value back to Python, which ends in a crash after a while.
+    """
+
+    message: MessageRow
+    show_date: bool
+    divider: int
+    quote: MessageRow | None
+    media: MediaInfo | None
+    highlight: str | None
+    first_of_group: bool
 
 
 _FINAL = frozenset({"read", "failed", "received"})
@@ -86,6 +104,21 @@ class ChatViewModel(QAbstractListModel):
         if role == MessageRole.FIRST_OF_GROUP:
             return i == 0 or self._rows[i - 1].direction != row.direction or self._show_date(i)
         return None
+
+    def info(self, i: int) -> RowInfo | None:
+        if not 0 <= i < len(self._rows):
+            return None
+        row = self._rows[i]
+        show_date = self._show_date(i)
+        return RowInfo(
+            message=row,
+            show_date=show_date,
+            divider=self.unread_at_open if row.id == self.first_unread_id else 0,
+            quote=self._quotes.get(row.reply_to_wamid) if row.reply_to_wamid else None,
+            media=self._media.get(row.id),
+            highlight=self.highlight_text if row.id == self.highlight_id else None,
+            first_of_group=i == 0 or self._rows[i - 1].direction != row.direction or show_date,
+        )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self.has_newer and self.contact_id is not None

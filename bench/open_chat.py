@@ -1,0 +1,239 @@
+"""Open a 100,000-message chat to first paint, and paint time per visible row, vs a bare QListView."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.db import Database
+from app.text import bigram_text
+from bench.report import emit
+
+BIG_CHAT = 100_000
+OTHER_CHATS = 300
+START_MS = 1_735_689_600_000
+KO = [
+    "안녕하세요! 린넨 셔츠 아이보리 M 사이즈 재고 있나요?",
+    "입금했습니다~",
+    "배송 언제 되나요?",
+    "감사합니다 😊",
+    "국민은행 123-45-678901 (서울리넨하우스) 입니다. 입금 확인 후 바로 발송해드릴게요!",
+]
+EN = [
+    "Hi! Do you ship the linen shirts to the UK?",
+    "Paid, thank you!",
+    "Here is the link: https://shop.example.com/order/2231",
+    "Navy L then. Can I pick it up tomorrow?",
+]
+
+
+def build(path: Path) -> tuple[int, int]:
+    """One contact with BIG_CHAT messages plus OTHER_CHATS small chats; returns (big id, small id)."""
+    Database.open(path).close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous=OFF")
+    rng = random.Random(5)
+    con.executemany(
+        "INSERT INTO contact(id, wa_id, profile_name, created_at) VALUES (?, ?, ?, ?)",
+        [
+            (i, f"8210{i:08d}", f"고객 {i}" if i % 2 else f"Customer {i}", START_MS)
+            for i in range(1, OTHER_CHATS + 2)
+        ],
+    )
+    rows = []
+    for n in range(BIG_CHAT):
+        body = rng.choice(KO + EN) if n % 7 else " ".join(rng.choice(KO) for _ in range(4))
+        direction = "in" if n % 3 else "out"
+        rows.append(
+            (
+                1,
+                f"wamid.B{n}",
+                direction,
+                "text",
+                body,
+                bigram_text(body),
+                "received" if direction == "in" else "read",
+                START_MS + n * 60_000,
+                0,
+            )
+        )
+    for cid in range(2, OTHER_CHATS + 2):
+        for k in range(3):
+            body = rng.choice(KO + EN)
+            rows.append(
+                (
+                    cid,
+                    f"wamid.S{cid}_{k}",
+                    "in",
+                    "text",
+                    body,
+                    bigram_text(body),
+                    "received",
+                    START_MS + cid * 1000 + k,
+                    1 if k == 2 else 0,
+                )
+            )
+    con.executemany(
+        "INSERT INTO message(contact_id, wamid, direction, kind, body, grams, status, sent_at, unread)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+    con.commit()
+    con.close()
+    return 1, 2
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=9)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
+
+    app = QApplication.instance() or QApplication([])
+    from ui import refcount_guard
+
+    refcount_guard.install()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-open-"))
+    t = time.perf_counter()
+    big, small = build(tmp / "inbox.db")
+    print(
+        f"built {BIG_CHAT:,}-message chat + {OTHER_CHATS} chats in {time.perf_counter() - t:.1f} s",
+        flush=True,
+    )
+
+    from app.paths import paths_for
+    from app.queries import messages_page
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    paths = paths_for(tmp).ensure()
+    db = Database(paths.database)
+    ctx = AppContext(db=db, paths=paths, prefs={})
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    view = window.chat.view
+    small = window.chat_list.model.row_at(1).contact_id  # another chat on the first page
+
+    def open_to_first_paint(contact_id: int, cold: bool) -> float:
+        if cold:
+            view.bubbles.clear_cache()
+        before = view.paint_count
+        start = time.perf_counter()
+        if not window.chat_list.select_contact(contact_id):
+            raise SystemExit(f"chat {contact_id} is not in the list")
+        deadline = start + 10
+        while view.paint_count == before:
+            if time.perf_counter() > deadline:
+                raise SystemExit("the chat view never painted")
+            app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    times_cold, times_warm = [], []
+    for _ in range(args.repeat):
+        times_cold.append(open_to_first_paint(big, cold=True))
+        open_to_first_paint(small, cold=False)
+    for _ in range(args.repeat):
+        times_warm.append(open_to_first_paint(big, cold=False))
+        open_to_first_paint(small, cold=False)
+
+    # Baseline: a bare QListView showing the same newest page as plain strings.
+    with db.read() as s:
+        texts = [m.body for m in messages_page(s, big, limit=50)]
+    bare = QListView()
+    bare.resize(view.size())
+    bare.show()
+    app.processEvents()
+    baseline_open = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        with db.read() as s:
+            texts = [m.body for m in messages_page(s, big, limit=50)]
+        model = QStringListModel(texts)
+        bare.setModel(model)
+        bare.scrollToBottom()
+        bare.viewport().repaint()
+        baseline_open.append((time.perf_counter() - start) * 1000)
+    emit(
+        "open 100k-message chat to first paint (cold layout)",
+        statistics.median(times_cold),
+        "ms",
+        baseline=statistics.median(baseline_open),
+        baseline_name="bare QListView+QStringListModel, same page",
+        goal="≤ 50 ms",
+    )
+    emit(
+        "open 100k-message chat to first paint (layout cached)",
+        statistics.median(times_warm),
+        "ms",
+        baseline=statistics.median(baseline_open),
+        baseline_name="bare QListView+QStringListModel, same page",
+        goal="≤ 50 ms",
+    )
+
+    # Paint per visible row: each delegate paints the rows on screen into an image.
+    window.chat_list.select_contact(big)
+    app.processEvents()
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+
+    def paint_rows(list_view: QListView, rounds: int = 30) -> float:
+        model = list_view.model()
+        visible = [
+            model.index(r, 0)
+            for r in range(model.rowCount())
+            if list_view.visualRect(model.index(r, 0)).intersects(list_view.viewport().rect())
+        ]
+        delegate = list_view.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(list_view.viewport())  # type: ignore[attr-defined]
+        samples = []
+        for _ in range(rounds):
+            painter = QPainter(image)
+            start = time.perf_counter()
+            for idx in visible:
+                option.rect = list_view.visualRect(idx)  # type: ignore[attr-defined]
+                delegate.paint(painter, option, idx)
+            samples.append((time.perf_counter() - start) * 1000 / max(1, len(visible)))
+            painter.end()
+        return statistics.median(samples)
+
+    bare.setModel(QStringListModel(texts))
+    bare.scrollToBottom()
+    app.processEvents()
+    base_row = paint_rows(bare)
+    chat_row = paint_rows(view)
+    list_row = paint_rows(window.chat_list.view)
+    emit(
+        "chat view: paint per visible row",
+        chat_row,
+        "ms",
+        baseline=base_row,
+        baseline_name="QStyledItemDelegate row of a bare QListView",
+        goal="≤ 1 ms",
+    )
+    emit(
+        "chat list: paint per visible row",
+        list_row,
+        "ms",
+        baseline=base_row,
+        baseline_name="QStyledItemDelegate row of a bare QListView",
+        goal="≤ 1 ms",
+    )
+    window.shutdown()
+    db.close()
+
+
+if __name__ == "__main__":
+    main()
