@@ -1,0 +1,1 @@
+"""Chats exported from the WhatsApp phone app: reading .txt/.zip exports, importing them, exporting back."""

@@ -1,0 +1,91 @@
+"""Who the other side of an exported chat is: matched to a contact by phone number, else by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.chat_export.errors import AmbiguousContact, ContactChoice
+from app.chat_export.parser import looks_like_phone
+from app.models import Contact
+from app.phones import e164_digits
+from app.text import nfc
+
+
+@dataclass(frozen=True, slots=True)
+class ContactMatch:
+    """Existing contacts the participant may be; `by` says how they were found."""
+
+    participant: str
+    phone: str | None  # E.164 digits when the export names the participant by number
+    by: Literal["phone", "name", "none"]
+    choices: tuple[ContactChoice, ...]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.choices) > 1
+
+
+def _choice(c: Contact) -> ContactChoice:
+    return ContactChoice(contact_id=c.id, name=c.display_name, wa_id=c.wa_id)
+
+
+def match_contact(session: Session, participant: str, region: str = "KR") -> ContactMatch:
+    name = nfc(participant).strip()
+    if looks_like_phone(name):
+        digits = e164_digits(name, region)
+        found = session.scalars(select(Contact).where(Contact.wa_id == digits)).all()
+        return ContactMatch(name, digits, "phone" if found else "none", tuple(_choice(c) for c in found))
+    lowered = name.lower()
+    found = session.scalars(
+        select(Contact)
+        .where(
+            or_(
+                Contact.saved_name == name,
+                Contact.profile_name == name,
+                func.lower(Contact.saved_name) == lowered,
+                func.lower(Contact.profile_name) == lowered,
+            )
+        )
+        .order_by(Contact.id)
+    ).all()
+    return ContactMatch(name, None, "name" if found else "none", tuple(_choice(c) for c in found))
+
+
+def resolve_contact(
+    session: Session,
+    participant: str,
+    *,
+    contact_id: int | None,
+    new_contact: bool,
+    phone: str | None,
+    region: str,
+) -> tuple[Contact, bool]:
+    """The contact the chat goes to, and whether it was created now.
+
+    Raises AmbiguousContact when several contacts carry the name and the owner has not chosen.
+    """
+    if contact_id is not None:
+        chosen = session.get(Contact, contact_id)
+        if chosen is None:
+            raise AmbiguousContact(participant, [])
+        return chosen, False
+    match = match_contact(session, participant, region)
+    wa_id = match.phone or (e164_digits(phone, region) if phone and phone.strip() else None)
+    if wa_id:
+        existing = session.scalars(select(Contact).where(Contact.wa_id == wa_id)).first()
+        if existing is not None:
+            return existing, False
+    if match.by == "name" and not new_contact and not wa_id:
+        if match.ambiguous:
+            raise AmbiguousContact(participant, list(match.choices))
+        only = session.get(Contact, match.choices[0].contact_id)
+        assert only is not None
+        return only, False
+    contact = Contact(wa_id=wa_id or None, profile_name=None if match.phone else match.participant)
+    session.add(contact)
+    session.flush()
+    return contact, True

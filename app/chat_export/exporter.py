@@ -1,0 +1,184 @@
+"""Writing a chat back out in WhatsApp's own export format (.txt, or .zip with the media)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import IO, Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from app.chat_export import markers
+from app.chat_export.media import sanitise_filename
+from app.db import Database
+from app.errors import InvalidInput
+from app.models import Contact, Direction, Media, Message
+
+log = logging.getLogger(__name__)
+
+ExportLanguage = Literal["en", "ko"]
+PAGE = 2000
+
+_SUFFIX_BY_MIME = {v: k for k, v in reversed(list(markers.MIME_BY_SUFFIX.items()))}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    messages: int
+    media_files: int
+    media_missing: int  # media messages whose file is not on this computer (named, not included)
+
+
+def header(when: datetime, language: ExportLanguage) -> str:
+    """iOS's layout, which keeps seconds: "[05/01/2024, 15:41:22] " or "[2024. 1. 5. 오후 3:41:22] "."""
+    if language == "ko":
+        half = "오후" if when.hour >= 12 else "오전"
+        hour = when.hour % 12 or 12
+        return f"[{when.year}. {when.month}. {when.day}. {half} {hour}:{when:%M:%S}] "
+    # Day first with a four-digit year and a 24-hour clock: how UK phones write it, and how the
+    # parser reads a file whose days never pass 12.
+    return f"[{when:%d/%m/%Y, %H:%M:%S}] "
+
+
+def _media_name(message: Message, media: Media | None) -> str:
+    if media is not None and media.filename:
+        return sanitise_filename(media.filename)
+    suffix = _SUFFIX_BY_MIME.get(media.mime if media else "", "")
+    return f"{message.kind}-{message.id}{suffix or '.bin'}"
+
+
+MEDIA_KINDS = frozenset({"image", "video", "audio", "document", "sticker"})
+
+
+def _has_file(message: Message, media: Media | None) -> bool:
+    """A message that carried a file (a placeholder the export already showed as text does not)."""
+    meta = (message.payload or {}).get("import") or {}
+    if isinstance(meta, dict) and meta.get("omitted"):
+        return False
+    return media is not None or message.kind in MEDIA_KINDS
+
+
+def _unique(name: str, used: set[str]) -> str:
+    stem, suffix = PurePosixPath(name).stem, PurePosixPath(name).suffix
+    n = 1
+    while name in used:
+        n += 1
+        name = f"{stem}-{n}{suffix}"
+    used.add(name)
+    return name
+
+
+def _body_lines(message: Message, words: dict[str, str], attached: str | None) -> str:
+    body = message.body or ""
+    meta = (message.payload or {}).get("import") or {}
+    if attached is not None:
+        marker = markers.LRM + words["attached"].format(file=attached)
+        body = marker + ("\n" + body if body else "")
+    elif not body and message.kind not in ("text", "system"):
+        body = f"<{message.kind}>"
+    if isinstance(meta, dict) and meta.get("edited"):
+        body += " " + markers.LRM + words["edited"]
+    return body
+
+
+def export_chat(
+    db: Database,
+    media_dir: Path,
+    contact_id: int,
+    target: Path,
+    *,
+    time_zone: str,
+    shop_name: str,
+    language: ExportLanguage = "en",
+    progress: Callable[[int], None] | None = None,
+) -> ExportResult:
+    """Write the chat with `contact_id` to `target`: a .zip (text + media) or a .txt (text only)."""
+    zone = ZoneInfo(time_zone)
+    words = markers.EXPORT_WORDS[language]
+    with db.read() as s:
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            raise InvalidInput("That chat no longer exists.")
+        customer = contact.display_name or "Customer"
+    shop = shop_name.strip() or "Shop"
+    if shop == customer:
+        shop = f"{shop} (shop)"
+    as_zip = target.suffix.lower() == ".zip"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    count = included = missing = 0
+    media_to_add: list[tuple[str, Path]] = []
+    used: set[str] = {"_chat.txt"}
+    zf: zipfile.ZipFile | None = None
+    try:
+        raw: IO[bytes]
+        if as_zip:
+            zf = zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED)
+            raw = zf.open("_chat.txt", "w")
+        else:
+            raw = tmp.open("wb")
+        with io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
+            last: tuple[int, int] | None = None
+            while True:
+                with db.read() as s:
+                    stmt = select(Message).where(Message.contact_id == contact_id)
+                    if last is not None:
+                        # Keyset paging on (sent_at, id): memory stays flat for any chat length.
+                        stmt = stmt.where(
+                            (Message.sent_at > datetime.fromtimestamp(last[0] / 1000, zone))
+                            | (
+                                (Message.sent_at == datetime.fromtimestamp(last[0] / 1000, zone))
+                                & (Message.id > last[1])
+                            )
+                        )
+                    page = list(s.scalars(stmt.order_by(Message.sent_at, Message.id).limit(PAGE)))
+                    media = {
+                        m.message_id: m
+                        for m in s.scalars(
+                            select(Media)
+                            .where(Media.message_id.in_([p.id for p in page]))
+                            .order_by(Media.id.desc())
+                        )
+                    }
+                if not page:
+                    break
+                for message in page:
+                    attached: str | None = None
+                    item = media.get(message.id)
+                    if _has_file(message, item):
+                        attached = _unique(_media_name(message, item), used)
+                        file = media_dir / item.cache_path if item is not None and item.cache_path else None
+                        if as_zip and file is not None and file.is_file():
+                            media_to_add.append((attached, file))
+                            included += 1
+                        else:
+                            missing += 1
+                    when = message.sent_at.astimezone(zone)
+                    if message.kind == "system":
+                        line = header(when, language) + markers.LRM + message.body
+                    else:
+                        sender = shop if message.direction == Direction.OUT else customer
+                        line = header(when, language) + f"{sender}: " + _body_lines(message, words, attached)
+                    out.write(line + "\n")
+                    count += 1
+                last = (round(page[-1].sent_at.timestamp() * 1000), page[-1].id)
+                if progress is not None:
+                    progress(count)
+        if zf is not None:
+            for name, file in media_to_add:
+                zf.write(file, name)
+            zf.close()
+            zf = None
+        tmp.replace(target)
+    finally:
+        if zf is not None:
+            zf.close()
+        tmp.unlink(missing_ok=True)
+    return ExportResult(target, count, included, missing)

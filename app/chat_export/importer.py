@@ -1,0 +1,416 @@
+"""Writing a parsed export into the inbox: dedupe against what is there, batches, cancel, media.
+
+Decision (issue 11), transactions: one transaction for a 200,000-line chat would hold the write
+lock for many seconds, and the sync worker would wait behind it. So the import writes in batches
+of about BATCH_ROWS messages, each its own short BEGIN IMMEDIATE transaction, and every row
+carries the import's id in `payload.import.id`. The id is also recorded in the setting table
+until the import finishes. Cancelling (or a crash, found by the next import) deletes every row
+and every newly copied file of that id, so a cancelled import leaves nothing behind.
+
+Decision, dedupe: an export has no message ids, and Android's times have no seconds. A message is
+the same as one already stored when (contact, sent_at to the minute, direction, hash of the
+normalised text) agree, counted as a multiset: three "ok" in one minute in the file and one
+stored adds two. Media placeholders and attachments compare by their caption, so a live image
+from the relay and the export's "<Media omitted>" for it are one message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import uuid
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+
+from app.chat_export import media as media_files
+from app.chat_export.contacts import resolve_contact
+from app.chat_export.errors import ImportCancelled, NotAChatExport
+from app.chat_export.parser import (
+    ChatPreview,
+    ParsedMessage,
+    ParseReport,
+    UnreadableLine,
+    parse_messages,
+    scan_export,
+)
+from app.db import Database
+from app.errors import InvalidInput
+from app.models import Contact, Direction, Media, Message, MessageStatus, to_millis
+from app.settings import get_setting, put_setting
+from app.text import bigram_text, nfc
+
+log = logging.getLogger(__name__)
+
+BATCH_ROWS = 2000
+UNFINISHED_KEY = "chat_import.unfinished"
+SENT_BY_PHONE = "phone_app"
+
+Progress = Callable[[int, int], None]  # lines read so far, lines in the file
+
+# Imports running in this process: never discarded as "unfinished" by a second import.
+_running: set[str] = set()
+_running_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """What the owner chose in the preview."""
+
+    path: Path
+    shop_participant: str  # the participant who is the shop; the other one is the customer
+    time_zone: str  # IANA name of the phone's time zone when the chat happened (the shop's)
+    contact_id: int | None = None  # an existing contact picked by the owner
+    new_contact: bool = False  # the owner chose "a new contact" over same-named ones
+    phone: str | None = None  # the customer's number, when the export only shows a name
+    region: str = "KR"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    contact_id: int
+    added: int
+    already_there: int
+    notices_skipped: int  # the encryption notice at the top of each export
+    media_copied: int
+    media_missing: int  # attachment lines whose file was not in the export
+    lines: int
+    unreadable: tuple[UnreadableLine, ...]
+    unreadable_count: int
+
+
+def shop_time_zone(session: Session) -> str | None:
+    """The business hours' time zone, when the owner has set one."""
+    from app.automations_store import load_state
+
+    zone = load_state(session).doc.business_hours.timezone
+    return zone if zone and zone != "UTC" else None
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise InvalidInput(f"“{name}” is not a time zone Shop Inbox knows.") from exc
+
+
+def dedupe_text(body: str) -> str:
+    return " ".join(nfc(body).replace("\u200e", "").split())
+
+
+def dedupe_key(minute: int, direction: str, body: str) -> tuple[int, str, bytes]:
+    digest = hashlib.blake2b(dedupe_text(body).encode(), digest_size=8).digest()
+    return (minute, direction, digest)
+
+
+def _key_body(m: ParsedMessage) -> str:
+    return "" if m.media_omitted else m.body
+
+
+# --------------------------------------------------------------------------- unfinished imports
+
+
+def _unfinished(session: Session) -> dict[str, Any]:
+    value = get_setting(session, UNFINISHED_KEY) or {}
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _delete_import_rows(db: Database, import_id: str) -> int:
+    """Delete an import's messages in short transactions; returns how many."""
+    removed = 0
+    while True:
+        with db.write() as s:
+            ids = (
+                s.execute(
+                    text(
+                        "SELECT id FROM message WHERE imported = 1 "
+                        "AND json_extract(payload, '$.import.id') = :iid LIMIT :n"
+                    ),
+                    {"iid": import_id, "n": BATCH_ROWS},
+                )
+                .scalars()
+                .all()
+            )
+            if not ids:
+                return removed
+            s.execute(text("DELETE FROM message WHERE id IN (SELECT value FROM json_each(:ids))"),
+                      {"ids": "[" + ",".join(map(str, ids)) + "]"})  # fmt: skip
+            removed += len(ids)
+
+
+def _forget(db: Database, import_id: str, created_contact: int | None) -> None:
+    with db.write() as s:
+        if created_contact is not None:
+            left = s.execute(
+                text("SELECT count(*) FROM message WHERE contact_id = :c"), {"c": created_contact}
+            ).scalar_one()
+            if not left:
+                contact = s.get(Contact, created_contact)
+                if contact is not None:
+                    s.delete(contact)
+        pending = _unfinished(s)
+        pending.pop(import_id, None)
+        put_setting(s, UNFINISHED_KEY, pending)
+
+
+def discard_unfinished_imports(db: Database) -> int:
+    """Remove what an interrupted import (crash, killed app) left behind; returns messages removed."""
+    with db.read() as s:
+        pending = _unfinished(s)
+    removed = 0
+    for import_id, info in pending.items():
+        with _running_lock:
+            if import_id in _running:
+                continue
+        log.info("removing unfinished chat import %s", import_id)
+        removed += _delete_import_rows(db, import_id)
+        created = info.get("created_contact") if isinstance(info, dict) else None
+        _forget(db, import_id, created if isinstance(created, int) else None)
+    return removed
+
+
+# --------------------------------------------------------------------------- the import
+
+
+def _batches(messages: Iterator[ParsedMessage], size: int) -> Iterator[list[ParsedMessage]]:
+    """Lists of about `size` messages, cut only where the minute changes (dedupe keys never straddle)."""
+    batch: list[ParsedMessage] = []
+    for m in messages:
+        if len(batch) >= size and m.local_time.replace(second=0) != batch[-1].local_time.replace(second=0):
+            yield batch
+            batch = []
+        batch.append(m)
+    if batch:
+        yield batch
+
+
+class _Importer:
+    def __init__(self, db: Database, media_dir: Path, request: ImportRequest, preview: ChatPreview) -> None:
+        self.db = db
+        self.media_dir = media_dir
+        self.request = request
+        self.preview = preview
+        self.zone = _zone(request.time_zone)
+        self.import_id = uuid.uuid4().hex[:16]
+        self.report = ParseReport()
+        self.created_files: list[Path] = []
+        self.added = self.already = self.notices = self.copied = self.missing = 0
+        self._last_local: datetime | None = None
+        self._same_time = 0
+
+    def utc_time(self, local: datetime) -> datetime:
+        # Rows are ordered by sent_at, then id: a few milliseconds keep the file's order among
+        # messages of the same minute even when an older export fills gaps later.
+        if local == self._last_local:
+            self._same_time = min(self._same_time + 1, 999)
+        else:
+            self._last_local, self._same_time = local, 0
+        aware = local.replace(tzinfo=self.zone).astimezone(UTC)
+        return aware + timedelta(milliseconds=self._same_time)
+
+    def copy_media(
+        self, zf: zipfile.ZipFile | None, batch: list[ParsedMessage]
+    ) -> dict[int, media_files.StoredMedia]:
+        """Copy the batch's attachments before its transaction, so the write lock is never held for I/O."""
+        stored: dict[int, media_files.StoredMedia] = {}
+        for m in batch:
+            if m.attachment is None:
+                continue
+            member = self.preview.source.media.get(m.attachment)
+            if zf is None or member is None:
+                continue
+            try:
+                item = media_files.store_member(zf, member, self.media_dir)
+            except (OSError, ValueError, zipfile.BadZipFile) as exc:
+                log.warning("could not copy %s from the export: %s", member, exc)
+                continue
+            if item.created:
+                self.created_files.append(self.media_dir / item.cache_path)
+            stored[m.line_no] = item
+        return stored
+
+    def write_batch(
+        self, contact_id: int, batch: list[ParsedMessage], stored: dict[int, media_files.StoredMedia]
+    ) -> None:
+        shop = self.request.shop_participant
+        prepared: list[tuple[ParsedMessage, datetime, str, tuple[int, str, bytes]]] = []
+        for m in batch:
+            if m.encryption_notice:
+                self.notices += 1
+                continue
+            sent_at = self.utc_time(m.local_time)
+            direction = str(Direction.OUT if m.sender == shop else Direction.IN)
+            minute = to_millis(sent_at) // 60_000
+            prepared.append((m, sent_at, direction, dedupe_key(minute, direction, _key_body(m))))
+        if not prepared:
+            return
+        lo = min(p[3][0] for p in prepared) * 60_000
+        hi = (max(p[3][0] for p in prepared) + 1) * 60_000
+        with self.db.write() as s:
+            existing: Counter[tuple[int, str, bytes]] = Counter()
+            rows = s.execute(
+                text(
+                    "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted') "
+                    "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
+                ),
+                {"c": contact_id, "lo": lo, "hi": hi},
+            )
+            for sent_ms, direction, body, omitted in rows:
+                existing[dedupe_key(sent_ms // 60_000, direction, "" if omitted else body)] += 1
+            seen: Counter[tuple[int, str, bytes]] = Counter()
+            plain: list[dict[str, Any]] = []
+            for m, sent_at, direction, key in prepared:
+                seen[key] += 1
+                if seen[key] <= existing[key]:
+                    self.already += 1
+                    continue
+                row = self.row(contact_id, m, sent_at, direction)
+                self.added += 1
+                if m.attachment is None:
+                    plain.append(row)
+                    continue
+                message_id = s.execute(insert(Message).returning(Message.id), [row]).scalar_one()
+                self.add_media(s, message_id, m, stored.get(m.line_no))
+            if plain:
+                s.execute(insert(Message), plain)
+
+    def row(self, contact_id: int, m: ParsedMessage, sent_at: datetime, direction: str) -> dict[str, Any]:
+        meta: dict[str, Any] = {"id": self.import_id}
+        if m.media_omitted:
+            meta["omitted"] = True
+        if m.deleted:
+            meta["deleted"] = True
+        if m.edited:
+            meta["edited"] = True
+        if m.attachment is not None:
+            meta["file"] = m.attachment
+        out = direction == Direction.OUT
+        return {
+            "contact_id": contact_id,
+            "direction": direction,
+            "kind": m.kind,
+            "body": m.body,
+            "grams": bigram_text(m.body),
+            "payload": {"import": meta},
+            "status": MessageStatus.SENT if out else MessageStatus.RECEIVED,
+            "sent_by": SENT_BY_PHONE if out and not m.is_system else None,
+            "sent_at": sent_at,
+            "unread": False,
+            "imported": True,
+        }
+
+    def add_media(
+        self, s: Session, message_id: int, m: ParsedMessage, item: media_files.StoredMedia | None
+    ) -> None:
+        assert m.attachment is not None
+        if item is None:
+            self.missing += 1
+            name = media_files.sanitise_filename(m.attachment)
+            s.add(Media(message_id=message_id, mime=media_files.mime_for(name), filename=name))
+            return
+        self.copied += 1
+        s.add(
+            Media(
+                message_id=message_id,
+                mime=item.mime,
+                filename=item.filename,
+                size=item.size,
+                sha256=item.sha256,
+                cache_path=item.cache_path,
+            )
+        )
+
+
+def import_chat(
+    db: Database,
+    media_dir: Path,
+    request: ImportRequest,
+    *,
+    preview: ChatPreview | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportSummary:
+    """Import one exported chat. Raises NotAChatExport, AmbiguousContact, InvalidInput or
+    ImportCancelled (after removing everything this import wrote)."""
+    preview = preview or scan_export(request.path)
+    names = [name for name, _ in preview.participants]
+    if preview.is_group:
+        raise InvalidInput("This is a group chat. Shop Inbox imports chats with one customer.")
+    if request.shop_participant not in names and len(names) > 1:
+        raise InvalidInput(f"“{request.shop_participant}” is not a participant of this chat.")
+    others = [n for n in names if n != request.shop_participant]
+    customer = others[0] if others else preview.title
+    job = _Importer(db, media_dir, request, preview)
+    with _running_lock:
+        _running.add(job.import_id)
+    try:
+        discard_unfinished_imports(db)
+        with db.write() as s:
+            contact, created = resolve_contact(
+                s,
+                customer,
+                contact_id=request.contact_id,
+                new_contact=request.new_contact,
+                phone=request.phone,
+                region=request.region,
+            )
+            pending = _unfinished(s)
+            pending[job.import_id] = {"created_contact": contact.id if created else None}
+            put_setting(s, UNFINISHED_KEY, pending)
+            contact_id = contact.id
+        try:
+            _run(job, contact_id, progress, cancel)
+        except BaseException:
+            log.info("chat import %s stopped; removing what it wrote", job.import_id)
+            _delete_import_rows(db, job.import_id)
+            for path in job.created_files:
+                path.unlink(missing_ok=True)
+            _forget(db, job.import_id, contact_id if created else None)
+            raise
+        _forget(db, job.import_id, None)
+    finally:
+        with _running_lock:
+            _running.discard(job.import_id)
+    report = job.report
+    return ImportSummary(
+        contact_id=contact_id,
+        added=job.added,
+        already_there=job.already,
+        notices_skipped=job.notices,
+        media_copied=job.copied,
+        media_missing=job.missing,
+        lines=report.lines,
+        unreadable=tuple(report.unreadable),
+        unreadable_count=report.unreadable_count,
+    )
+
+
+def _run(job: _Importer, contact_id: int, progress: Progress | None, cancel: threading.Event | None) -> None:
+    source = job.preview.source
+    total = max(job.preview.line_count, 1)
+    zf = zipfile.ZipFile(source.path) if source.is_zip else None
+    try:
+        messages = parse_messages(source, job.preview.date_order, job.report)
+        for batch in _batches(messages, BATCH_ROWS):
+            if cancel is not None and cancel.is_set():
+                raise ImportCancelled()
+            stored = job.copy_media(zf, batch)
+            job.write_batch(contact_id, batch, stored)
+            if progress is not None:
+                progress(min(job.report.lines, total), total)
+        if cancel is not None and cancel.is_set():
+            raise ImportCancelled()
+    except zipfile.BadZipFile as exc:
+        raise NotAChatExport(f"{source.path.name} is damaged: {exc}.") from exc
+    finally:
+        if zf is not None:
+            zf.close()

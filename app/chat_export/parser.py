@@ -1,0 +1,420 @@
+"""Reading a WhatsApp export's lines into messages: headers, the file's date order, markers.
+
+Two passes over a stream, never the whole file in memory: `scan_export()` reads every header to
+learn the date order (a "05/01/2024" is only readable once a later "13/01/2024" shows days come
+first), participants and size; `parse_messages()` then yields one `ParsedMessage` at a time.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from app.chat_export import markers
+from app.chat_export.errors import NotAChatExport
+from app.chat_export.source import ExportSource, open_lines, open_source
+from app.text import nfc
+
+log = logging.getLogger(__name__)
+
+# Spaces WhatsApp puts in headers: plain, no-break (U+00A0), narrow no-break (U+202F, iOS/Android 14+).
+_SP = "[ \u00a0\u202f\u2009]"
+HEADER_RE = re.compile(
+    rf"""
+    \u200e?\[?\u200e?
+    (?P<d1>\d{{1,4}})(?P<sep>[./-]){_SP}?(?P<d2>\d{{1,2}})[./-]{_SP}?(?P<d3>\d{{1,4}})\.?
+    (?:,{_SP}*|{_SP}+)
+    (?:(?P<pre>오전|오후){_SP}?)?
+    (?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?
+    (?:{_SP}?(?P<post>[AaPp]\.?{_SP}?[Mm]\.?))?
+    (?:(?P<ios>\]){_SP}?|{_SP}[-–]{_SP})
+    """,
+    re.VERBOSE,
+)
+_HEADER_START = frozenset("0123456789[\u200e")
+
+# How many lines may pass before the first chat line before we decide this is not an export.
+_SNIFF_LINES = 200
+# Unreadable lines listed in the summary (all are counted, and all are kept in their message).
+UNREADABLE_LISTED = 200
+
+
+class DateOrder(enum.StrEnum):
+    DMY = "day-month-year"
+    MDY = "month-day-year"
+    YMD = "year-month-day"
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableLine:
+    line_no: int
+    text: str
+
+
+@dataclass(slots=True)
+class ParseReport:
+    """Filled while parsing: lines that could not be read (each kept in the message before it)."""
+
+    unreadable: list[UnreadableLine] = field(default_factory=list)
+    unreadable_count: int = 0
+    lines: int = 0
+
+    def add(self, line_no: int, text: str) -> None:
+        self.unreadable_count += 1
+        if len(self.unreadable) < UNREADABLE_LISTED:
+            self.unreadable.append(UnreadableLine(line_no, text[:200]))
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMessage:
+    """One message (or system line) of the export, in the phone's local time (naive)."""
+
+    line_no: int
+    local_time: datetime
+    sender: str | None  # None for system lines
+    body: str  # NFC; markers removed (attachment line, edited marker); a placeholder kept as written
+    kind: str = "text"  # text, image, video, audio, document, sticker, contacts, system
+    attachment: str | None = None  # file name as the export gives it
+    media_omitted: bool = False
+    deleted: bool = False
+    edited: bool = False
+    encryption_notice: bool = False
+
+    @property
+    def is_system(self) -> bool:
+        return self.sender is None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatPreview:
+    """What the owner sees before anything is written."""
+
+    source: ExportSource
+    platform: str  # "Android" or "iOS"
+    language: str  # "English (US)", "Korean", …
+    clock: str  # "12-hour" or "24-hour"
+    date_order: DateOrder
+    participants: tuple[tuple[str, int], ...]  # name, messages; most active first
+    message_count: int  # messages with a sender (system lines not counted)
+    system_lines: int
+    line_count: int
+    first_time: datetime | None
+    last_time: datetime | None
+    first_messages: tuple[ParsedMessage, ...]
+    attachments: int  # attachment lines
+    attachments_present: int  # … whose file is in the zip
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.participants) > 2
+
+    @property
+    def title(self) -> str:
+        return self.source.chat_title
+
+
+def match_header(line: str) -> re.Match[str] | None:
+    if not line or line[0] not in _HEADER_START:
+        return None
+    return HEADER_RE.match(line)
+
+
+# --------------------------------------------------------------------------- date order
+
+
+@dataclass(slots=True)
+class _OrderEvidence:
+    """Counts over the whole file; decided once at the end (never per line)."""
+
+    ymd: int = 0
+    first_over_12: int = 0  # "13/01/24": the first field is a day
+    second_over_12: int = 0  # "01/13/24": the second field is a day
+    dmy_backwards: int = 0  # times read as D/M/Y would go back in time
+    mdy_backwards: int = 0
+    dots: int = 0
+    latin_ampm: int = 0
+    lines: int = 0
+    _prev: tuple[int, int, int] | None = None
+
+    def feed(self, m: re.Match[str]) -> None:
+        self.lines += 1
+        d1, d2, d3 = m.group("d1"), m.group("d2"), m.group("d3")
+        if len(d1) == 4:
+            self.ymd += 1
+            return
+        a, b, c = int(d1), int(d2), int(d3)
+        if a > 12:
+            self.first_over_12 += 1
+        if b > 12:
+            self.second_over_12 += 1
+        if m.group("sep") == ".":
+            self.dots += 1
+        if m.group("post"):
+            self.latin_ampm += 1
+        if self._prev is not None:
+            pa, pb, pc = self._prev
+            if (c, b, a) < (pc, pb, pa):
+                self.dmy_backwards += 1
+            if (c, a, b) < (pc, pa, pb):
+                self.mdy_backwards += 1
+        self._prev = (a, b, c)
+
+    def decide(self) -> DateOrder:
+        if self.ymd * 2 > self.lines:
+            return DateOrder.YMD
+        if self.first_over_12 != self.second_over_12:
+            return DateOrder.DMY if self.first_over_12 > self.second_over_12 else DateOrder.MDY
+        if self.dmy_backwards != self.mdy_backwards:
+            # A chat runs forward in time: the reading that goes backwards less often is right.
+            return DateOrder.DMY if self.dmy_backwards < self.mdy_backwards else DateOrder.MDY
+        # No evidence at all (e.g. one day's chat): the convention of the clock and separator.
+        if self.dots * 2 > self.lines:
+            return DateOrder.DMY
+        return DateOrder.MDY if self.latin_ampm * 2 > self.lines else DateOrder.DMY
+
+
+def header_time(m: re.Match[str], order: DateOrder) -> datetime:
+    """The header's local time; ValueError when the fields make no date in this file's order."""
+    d1, d2, d3 = int(m.group("d1")), int(m.group("d2")), int(m.group("d3"))
+    if order is DateOrder.YMD or len(m.group("d1")) == 4:
+        year, month, day = d1, d2, d3
+    elif order is DateOrder.DMY:
+        day, month, year = d1, d2, d3
+    else:
+        month, day, year = d1, d2, d3
+    if year < 100:
+        year += 2000
+    hour = int(m.group("h"))
+    pm = m.group("pre") == "오후" or (m.group("post") or "")[:1] in ("p", "P")
+    am = m.group("pre") == "오전" or (m.group("post") or "")[:1] in ("a", "A")
+    if pm or am:
+        if not 1 <= hour <= 12:
+            raise ValueError("12-hour clock out of range")
+        hour = hour % 12 + (12 if pm else 0)
+    return datetime(year, month, day, hour, int(m.group("mi")), int(m.group("s") or 0))
+
+
+# --------------------------------------------------------------------------- line bodies
+
+_PHONE_RE = re.compile(r"^\+?[\d \u00a0\u202f()\-–]{7,}$")
+
+
+def clean_name(raw: str) -> str:
+    """A sender as people read it: marks removed, iOS's "~ " for unsaved numbers dropped, NFC."""
+    name = raw.replace(markers.LRM, "").replace("\u202f", " ").replace("\u00a0", " ").strip()
+    if name.startswith("~"):
+        name = name[1:].strip()
+    return nfc(name)
+
+
+def looks_like_phone(name: str) -> bool:
+    return bool(_PHONE_RE.match(name)) and sum(ch.isdigit() for ch in name) >= 7
+
+
+def split_sender(rest: str) -> tuple[str | None, str]:
+    """("Name", "text") for a message line, (None, text) for a system line."""
+    if rest.startswith(markers.LRM):
+        # iOS marks system text right after the header (groups: "[…] ‎You created group …").
+        return None, rest
+    name, sep, body = rest.partition(": ")
+    if not sep:
+        if rest.endswith(":") and "\n" not in rest and len(rest) <= 80:
+            return clean_name(rest[:-1]), ""  # an empty message
+        return None, rest
+    if len(name) > 80 or any(q in name for q in '"“”«»'):
+        # Android system lines have no sender but may quote text with a colon in it.
+        return None, rest
+    if body.startswith(markers.LRM) and markers.SYSTEM_RE.match(body.lstrip(markers.LRM)):
+        return None, body  # iOS writes system notices as "Chat name: ‎notice"
+    return clean_name(name), body
+
+
+def build_message(line_no: int, when: datetime, sender: str | None, lines: list[str]) -> ParsedMessage:
+    """Turn the text of one message (all its lines) into a ParsedMessage, reading its markers."""
+    text = nfc("\n".join(lines))
+    stripped = text.lstrip(markers.LRM)
+    if sender is None:
+        return ParsedMessage(
+            line_no,
+            when,
+            None,
+            stripped,
+            kind="system",
+            encryption_notice=bool(markers.ENCRYPTION_RE.search(stripped)),
+        )
+    edited = False
+    em = markers.EDITED_RE.search(stripped)
+    if em:
+        edited = True
+        stripped = stripped[: em.start()].rstrip(markers.LRM)
+    if markers.DELETED_RE.match(stripped):
+        return ParsedMessage(line_no, when, sender, stripped, deleted=True, edited=edited)
+    om = markers.MEDIA_OMITTED_RE.match(stripped)
+    if om:
+        kind = markers.omitted_kind(om) or "text"
+        return ParsedMessage(line_no, when, sender, stripped, kind=kind, media_omitted=True, edited=edited)
+    first, _, caption = stripped.partition("\n")
+    first = first.strip().replace(markers.LRM, "")
+    attachment: str | None = None
+    am = markers.ATTACHED_ANDROID_RE.match(first)
+    if am:
+        attachment = am.group("file")
+    else:
+        im = markers.ATTACHED_IOS_RE.search(first)
+        if im:
+            attachment = im.group("file").strip()
+    if attachment is not None:
+        name = PurePosixPath(attachment.replace("\\", "/")).name
+        kind = markers.KIND_BY_SUFFIX.get(PurePosixPath(name).suffix.lower(), "document")
+        if kind == "sticker" and not name.upper().startswith("STK"):
+            kind = "image"
+        return ParsedMessage(line_no, when, sender, caption, kind=kind, attachment=name, edited=edited)
+    return ParsedMessage(line_no, when, sender, stripped, edited=edited)
+
+
+# --------------------------------------------------------------------------- the two passes
+
+
+def parse_messages(
+    source: ExportSource, order: DateOrder, report: ParseReport | None = None
+) -> Iterator[ParsedMessage]:
+    """Every message of the export in file order. Lines that are not a header continue the message
+    before them; a header whose date cannot be read in this file's order is reported as unreadable
+    and kept, as text, in the message before it."""
+    report = report if report is not None else ParseReport()
+    current: tuple[int, datetime, str | None] | None = None
+    lines: list[str] = []
+    with open_lines(source) as stream:
+        for line_no, line in enumerate(stream, start=1):
+            report.lines = line_no
+            m = match_header(line)
+            when: datetime | None = None
+            if m is not None:
+                try:
+                    when = header_time(m, order)
+                except ValueError:
+                    report.add(line_no, line)
+            elif "\ufffd" in line:
+                report.add(line_no, line)
+            if m is None or when is None:
+                if current is None:
+                    if m is None and "\ufffd" not in line and line.strip():
+                        report.add(line_no, line)  # text before the first message
+                    continue
+                lines.append(line)
+                continue
+            if current is not None:
+                yield build_message(current[0], current[1], current[2], lines)
+            sender, body = split_sender(line[m.end() :])
+            current = (line_no, when, sender)
+            lines = [body]
+    if current is not None:
+        yield build_message(current[0], current[1], current[2], lines)
+
+
+_LANGUAGE_WORDS = {
+    "Korean": re.compile(r"[가-힣]{2}"),
+    "German": re.compile(r"verschlüsselt|weggelassen|ausgeschlossen|angehängt|gelöscht|Anhang"),
+    "Spanish": re.compile(r"cifrad|omitid|adjunto|eliminó|Multimedia"),
+    "English": re.compile(r"encrypted|omitted|attached|deleted|file attached"),
+}
+
+
+def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
+    """Read the whole export once (streamed) and describe it; writes nothing."""
+    source = path_or_source if isinstance(path_or_source, ExportSource) else open_source(path_or_source)
+    evidence = _OrderEvidence()
+    senders: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    ios = android = korean_ampm = latin_ampm = 0
+    attachments = present = 0
+    last: re.Match[str] | None = None
+    line_count = 0
+    with open_lines(source) as stream:
+        for line_no, line in enumerate(stream, start=1):
+            line_count = line_no
+            m = match_header(line)
+            if m is None:
+                if evidence.lines == 0 and line_no >= _SNIFF_LINES:
+                    break
+                continue
+            evidence.feed(m)
+            last = m
+            if m.group("ios"):
+                ios += 1
+            else:
+                android += 1
+            if m.group("pre"):
+                korean_ampm += 1
+            elif m.group("post"):
+                latin_ampm += 1
+            sender, body = split_sender(line[m.end() :])
+            if sender is not None:
+                senders[sender] += 1
+                body = body.lstrip(markers.LRM)
+                if markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body):
+                    attachments += 1
+                    fm = markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
+                    if fm and PurePosixPath(fm.group("file").strip()).name in source.media:
+                        present += 1
+            # Language from what WhatsApp itself wrote: system lines, placeholders, markers.
+            probe = body if sender is None or body.startswith(("<", markers.LRM)) or "(" in body else ""
+            if probe:
+                for language, words in _LANGUAGE_WORDS.items():
+                    if words.search(probe):
+                        languages[language] += 1
+                        break
+    if evidence.lines == 0:
+        raise NotAChatExport(
+            f"{source.path.name} has no WhatsApp chat lines "
+            "(a date, a time and a name at the start of a line)."
+        )
+    order = evidence.decide()
+    first = tuple(_first_messages(source, order, 6))
+    last_time: datetime | None = None
+    if last is not None:
+        try:
+            last_time = header_time(last, order)
+        except ValueError:
+            last_time = None
+    if korean_ampm or (order is DateOrder.YMD and not languages):
+        language = "Korean"
+    elif languages:
+        language = languages.most_common(1)[0][0]
+    else:
+        language = "German" if evidence.dots * 2 > evidence.lines else "English"
+    if language == "English":
+        language = "English (US)" if order is DateOrder.MDY else "English (UK)"
+    return ChatPreview(
+        source=source,
+        platform="iOS" if ios > android else "Android",
+        language=language,
+        clock="12-hour" if korean_ampm + latin_ampm > evidence.lines // 2 else "24-hour",
+        date_order=order,
+        participants=tuple(senders.most_common()),
+        message_count=sum(senders.values()),
+        system_lines=evidence.lines - sum(senders.values()),
+        line_count=line_count,
+        first_time=first[0].local_time if first else None,
+        last_time=last_time,
+        first_messages=first,
+        attachments=attachments,
+        attachments_present=present,
+    )
+
+
+def _first_messages(source: ExportSource, order: DateOrder, n: int) -> Iterator[ParsedMessage]:
+    shown = 0
+    for message in parse_messages(source, order):
+        if message.encryption_notice:
+            continue
+        yield message
+        shown += 1
+        if shown >= n:
+            return

@@ -1,0 +1,155 @@
+"""Opening an export: a .txt, or a .zip holding the .txt and the media; lines decoded as a stream."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from app.chat_export.errors import NotAChatExport
+
+log = logging.getLogger(__name__)
+
+# How much of the text is checked up front for binary content and for chat lines.
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSource:
+    """Where the chat text is, and which media files travel with it."""
+
+    path: Path
+    text_member: str | None = None  # the .txt inside the zip; None for a bare .txt
+    encoding: str = "utf-8-sig"
+    # Media files in the zip by their base name (attachment lines name files without folders).
+    media: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_zip(self) -> bool:
+        return self.text_member is not None
+
+    @property
+    def chat_title(self) -> str:
+        """ "WhatsApp Chat with 김민지.txt" → "김민지" (what the phone named the export)."""
+        name = PurePosixPath(self.text_member).stem if self.text_member else self.path.stem
+        if name == "_chat":
+            name = self.path.stem
+        for prefix in (
+            "WhatsApp Chat with ",
+            "WhatsApp Chat - ",
+            "WhatsApp-Chat mit ",
+            "Chat de WhatsApp con ",
+        ):
+            if name.startswith(prefix):
+                return name[len(prefix) :]
+        return name
+
+
+def _pick_text_member(names: list[str]) -> str | None:
+    texts = [n for n in names if n.lower().endswith(".txt") and not n.endswith("/")]
+    if not texts:
+        return None
+    # iOS names it _chat.txt; Android "WhatsApp Chat with ….txt"; anything else is a stray text file.
+    for preferred in ("_chat.txt",):
+        for n in texts:
+            if PurePosixPath(n).name == preferred:
+                return n
+    for n in texts:
+        if "whatsapp" in PurePosixPath(n).name.lower():
+            return n
+    return texts[0]
+
+
+def _encoding_of(head: bytes) -> str:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8-sig"
+
+
+def _check_text(head: bytes, encoding: str, what: str) -> None:
+    """Refuse binary files before anything is parsed (a photo renamed to .txt, a database…)."""
+    if not head.strip():
+        raise NotAChatExport(f"{what} is empty.")
+    if encoding == "utf-8-sig" and b"\x00" in head:
+        raise NotAChatExport(f"{what} is not a text file, so it cannot be a WhatsApp chat export.")
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        # final=False: the sniffed block may end inside a multi-byte character.
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError as exc:
+        raise NotAChatExport(f"{what} is not a text file, so it cannot be a WhatsApp chat export.") from exc
+
+
+def open_source(path: Path) -> ExportSource:
+    """Check the file and find the chat text in it; raises NotAChatExport with a plain sentence."""
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise NotAChatExport(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+    if magic.startswith(b"PK") or path.suffix.lower() == ".zip":
+        return _open_zip(path)
+    with path.open("rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    encoding = _encoding_of(head)
+    _check_text(head, encoding, path.name)
+    return ExportSource(path=path, encoding=encoding)
+
+
+def _open_zip(path: Path) -> ExportSource:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            member = _pick_text_member(names)
+            if member is None:
+                raise NotAChatExport(
+                    f"{path.name} holds no chat text (.txt), so it is not a WhatsApp export."
+                )
+            with zf.open(member) as raw:
+                head = raw.read(SNIFF_BYTES)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise NotAChatExport(f"{path.name} is damaged or not a zip file: {exc}.") from exc
+    except (OSError, zlib.error) as exc:  # a damaged deflate stream inside a member
+        raise NotAChatExport(f"{path.name} is damaged: {exc}.") from exc
+    encoding = _encoding_of(head)
+    _check_text(head, encoding, f"{PurePosixPath(member).name} in {path.name}")
+    media = {
+        PurePosixPath(n).name: n
+        for n in names
+        if n != member and not n.endswith("/") and PurePosixPath(n).name
+    }
+    return ExportSource(path=path, text_member=member, encoding=encoding, media=media)
+
+
+@contextmanager
+def open_lines(source: ExportSource) -> Iterator[Iterator[str]]:
+    """The chat text line by line (line ends removed), streamed: memory stays flat for any size.
+
+    Bytes that are not valid text become U+FFFD; the parser reports such lines as unreadable.
+    """
+    zf: zipfile.ZipFile | None = None
+    raw: IO[bytes]
+    try:
+        if source.text_member is not None:
+            zf = zipfile.ZipFile(source.path)
+            raw = zf.open(source.text_member)
+        else:
+            raw = source.path.open("rb")
+        # newline=None: \n, \r\n and \r end a line, but U+2028 inside a message does not.
+        text = io.TextIOWrapper(raw, encoding=source.encoding, errors="replace", newline=None)  # type: ignore[type-var]
+        try:
+            yield (line.rstrip("\n") for line in text)
+        finally:
+            text.close()
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise NotAChatExport(f"{source.path.name} is damaged: {exc}.") from exc
+    finally:
+        if zf is not None:
+            zf.close()

@@ -1,0 +1,279 @@
+"""Importing a phone's chat export into the inbox: contacts, times, media, dedupe, cancel, errors."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.chat_export.errors import AmbiguousContact, ImportCancelled, NotAChatExport
+from app.chat_export.importer import (
+    UNFINISHED_KEY,
+    ImportRequest,
+    discard_unfinished_imports,
+    import_chat,
+)
+from app.db import Database
+from app.errors import InvalidInput
+from app.models import Contact, Media, Message
+from app.search import search_messages
+from app.settings import get_setting
+from tests.support.chat_exports import JPEG, LAYOUTS, Line, render, shop_chat, write_txt, write_zip
+from tests.support.factories import make_contact, make_message
+
+SEOUL_START = datetime(2024, 1, 5, 15, 41, 22)
+PHOTO = "IMG-20240105-WA0001.jpg"
+
+
+def korean_export(tmp_path: Path, *, name: str = "chat.zip", customer: str = "김민지") -> Path:
+    layout = LAYOUTS["android-ko"]
+    text = render(layout, shop_chat(layout, customer, "서울 리넨", SEOUL_START, photo=PHOTO))
+    return write_zip(tmp_path / name, f"WhatsApp Chat with {customer}.txt", text, {PHOTO: JPEG})
+
+
+def request(path: Path, **kw: object) -> ImportRequest:
+    kw.setdefault("shop_participant", "서울 리넨")
+    kw.setdefault("time_zone", "Asia/Seoul")
+    return ImportRequest(path=path, **kw)  # type: ignore[arg-type]
+
+
+def messages(db: Database, contact_id: int | None = None) -> list[Message]:
+    with db.read() as s:
+        stmt = select(Message).order_by(Message.sent_at, Message.id)
+        if contact_id is not None:
+            stmt = stmt.where(Message.contact_id == contact_id)
+        rows = list(s.scalars(stmt))
+        s.expunge_all()  # keep the loaded values after the read session ends
+        return rows
+
+
+def counts(db: Database) -> tuple[int, int, int]:
+    with db.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Contact)) or 0,
+            s.scalar(select(func.count()).select_from(Message)) or 0,
+            s.scalar(select(func.count()).select_from(Media)) or 0,
+        )
+
+
+def test_a_korean_export_becomes_a_searchable_read_chat_in_utc(db: Database, tmp_path: Path) -> None:
+    media_dir = tmp_path / "media"
+    summary = import_chat(db, media_dir, request(korean_export(tmp_path)))
+
+    assert summary.added == 7 and summary.notices_skipped == 1 and summary.media_copied == 1
+    rows = messages(db)
+    assert all(m.imported and not m.unread for m in rows)
+    # 15:41 in Seoul (UTC+9) is 06:41 UTC; Android exports have no seconds.
+    assert rows[0].sent_at == datetime(2024, 1, 5, 6, 41, tzinfo=UTC)
+    assert [m.direction for m in rows[:3]] == ["in", "out", "in"]
+    assert rows[1].sent_by == "phone_app"
+    with db.read() as s:
+        contact = s.get(Contact, summary.contact_id)
+        assert contact is not None
+        assert contact.display_name == "김민지"
+        assert contact.unread_count == 0
+        assert contact.last_message_at == datetime(2024, 1, 25, 8, 41, tzinfo=UTC)
+        assert [h.message_id for h in search_messages(s, "감사")] == [rows[-1].id]
+        media = s.scalars(select(Media)).one()
+        s.expunge(media)
+    assert media.filename == PHOTO and media.mime == "image/jpeg"
+    stored = media_dir / (media.cache_path or "")
+    assert stored.read_bytes() == JPEG
+    assert stored.resolve().is_relative_to(media_dir.resolve())
+
+
+def test_importing_the_same_export_twice_adds_nothing(db: Database, tmp_path: Path) -> None:
+    path = korean_export(tmp_path)
+    first = import_chat(db, tmp_path / "media", request(path))
+    again = import_chat(db, tmp_path / "media", request(path))
+    assert again.added == 0 and again.already_there == first.added
+    assert counts(db) == (1, 7, 1)
+    assert len(list((tmp_path / "media").rglob("*.jpg"))) == 1
+
+
+def test_an_older_export_after_a_newer_one_fills_only_what_is_missing(db: Database, tmp_path: Path) -> None:
+    layout = LAYOUTS["ios-en-uk"]
+    t = datetime(2024, 3, 1, 10, 0, 0)
+    full = [Line(t + timedelta(minutes=i), "Ana" if i % 2 else "Shop", f"message {i}") for i in range(10)]
+    # The newer export no longer has the first three messages (cleared on the phone); the older
+    # one stops before the last four.
+    newer = write_txt(tmp_path / "newer.txt", render(layout, full[3:]))
+    older = write_txt(tmp_path / "older.txt", render(layout, full[:6]))
+    import_chat(db, tmp_path / "media", request(newer, shop_participant="Shop", time_zone="Europe/London"))
+    summary = import_chat(
+        db, tmp_path / "media", request(older, shop_participant="Shop", time_zone="Europe/London")
+    )
+    assert (summary.added, summary.already_there) == (3, 3)
+    assert [m.body for m in messages(db)] == [f"message {i}" for i in range(10)]
+
+
+def test_repeated_identical_messages_in_one_minute_are_all_kept(db: Database, tmp_path: Path) -> None:
+    content = "".join("13/01/2024, 10:00 - Ana: ok\n" for _ in range(3)) + "13/01/2024, 10:01 - Shop: ok\n"
+    path = write_txt(tmp_path / "chat.txt", content)
+    import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"))
+    import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"))
+    assert [(m.direction, m.body) for m in messages(db)] == [("in", "ok")] * 3 + [("out", "ok")]
+
+
+def test_live_messages_from_the_relay_merge_by_time_without_duplicates(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        contact = make_contact(s, wa_id="821012345678", profile_name="Minji")
+        # The relay already delivered the customer's question (with seconds), unread.
+        live = make_message(
+            s, contact, "Do you ship to Busan?", sent_at=datetime(2024, 1, 13, 1, 5, 41, tzinfo=UTC)
+        )
+        contact_id = contact.id
+    content = (
+        "13/01/2024, 10:04 - +82 10-1234-5678: hello\n"
+        "13/01/2024, 10:05 - +82 10-1234-5678: Do you ship to Busan?\n"
+        "13/01/2024, 10:07 - Shop: Yes, 3,000 won\n"
+    )
+    path = write_txt(tmp_path / "chat.txt", content)
+    summary = import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"))
+    assert summary.contact_id == contact_id  # matched by phone number
+    assert summary.added == 2 and summary.already_there == 1
+    rows = messages(db, contact_id)
+    assert [m.body for m in rows] == ["hello", "Do you ship to Busan?", "Yes, 3,000 won"]
+    assert rows[1].id == live.id and not rows[1].imported
+
+
+def test_a_live_photo_and_the_exports_media_placeholder_are_one_message(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        contact = make_contact(s, wa_id="821055556666", profile_name="Jun")
+        make_message(s, contact, "", kind="image", sent_at=datetime(2024, 1, 13, 1, 5, 10, tzinfo=UTC))
+    path = write_txt(tmp_path / "chat.txt", "13/01/2024, 10:05 - +82 10-5555-6666: <Media omitted>\n")
+    summary = import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"))
+    assert summary.added == 0 and summary.already_there == 1
+
+
+def test_a_name_shared_by_two_contacts_asks_the_owner_to_choose(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        a = make_contact(s, profile_name="김민지")
+        make_contact(s, saved_name="김민지")
+        a_id = a.id
+    path = korean_export(tmp_path)
+    with pytest.raises(AmbiguousContact) as caught:
+        import_chat(db, tmp_path / "media", request(path))
+    assert len(caught.value.choices) == 2
+    assert counts(db)[1] == 0
+    summary = import_chat(db, tmp_path / "media", request(path, contact_id=a_id))
+    assert summary.contact_id == a_id
+
+
+def test_a_single_contact_with_the_name_is_used(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        existing = make_contact(s, saved_name="김민지")
+        existing_id = existing.id
+    summary = import_chat(db, tmp_path / "media", request(korean_export(tmp_path)))
+    assert summary.contact_id == existing_id
+
+
+def test_a_phone_number_given_for_a_named_participant_files_the_chat_under_it(
+    db: Database, tmp_path: Path
+) -> None:
+    summary = import_chat(db, tmp_path / "media", request(korean_export(tmp_path), phone="010-2222-3333"))
+    with db.read() as s:
+        contact = s.get(Contact, summary.contact_id)
+        assert contact is not None and contact.wa_id == "821022223333" and contact.profile_name == "김민지"
+
+
+def test_cancel_leaves_nothing_half_imported(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.chat_export.importer as importer
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 5)
+    layout = LAYOUTS["android-en-uk"]
+    t = datetime(2024, 1, 13, 9, 0)
+    lines = [Line(t + timedelta(minutes=i), "Ana", f"line {i}") for i in range(60)]
+    path = write_zip(tmp_path / "chat.zip", "WhatsApp Chat with Ana.txt", render(layout, lines)
+                     + "13/01/2024, 11:00 - Ana: IMG-1.jpg (file attached)\n", {"IMG-1.jpg": JPEG})  # fmt: skip
+    cancel = threading.Event()
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if len(seen) == 3:
+            assert counts(db)[1] > 0  # rows were written before the cancel…
+            cancel.set()
+
+    with pytest.raises(ImportCancelled):
+        import_chat(
+            db, tmp_path / "media", request(path, shop_participant="Shop"), progress=progress, cancel=cancel
+        )
+    assert counts(db) == (0, 0, 0)  # …and are gone, with the contact it created
+    assert not list((tmp_path / "media").rglob("*.jpg"))
+    with db.read() as s:
+        assert get_setting(s, UNFINISHED_KEY) == {}
+
+
+def test_an_import_interrupted_by_a_crash_is_removed_later(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.chat_export.importer as importer
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 3)
+    lines = [Line(datetime(2024, 1, 13, 9, i), "Ana", f"line {i}") for i in range(20)]
+    path = write_txt(tmp_path / "chat.txt", render(LAYOUTS["android-en-uk"], lines))
+
+    def crash(done: int, total: int) -> None:
+        raise KeyboardInterrupt  # stands in for the process dying: no clean-up code of ours runs…
+
+    monkeypatch.setattr(importer, "_delete_import_rows", lambda db, iid: 0)
+    monkeypatch.setattr(importer, "_forget", lambda db, iid, c: None)
+    with pytest.raises(KeyboardInterrupt):
+        import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"), progress=crash)
+    assert counts(db)[1] == 3
+    monkeypatch.undo()
+    # …and the next start of an import (or the app) clears the leftovers.
+    assert discard_unfinished_imports(db) == 3
+    assert counts(db) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("bad", ["corrupt.zip", "binary.txt"])
+def test_unreadable_files_are_refused_and_nothing_is_written(db: Database, tmp_path: Path, bad: str) -> None:
+    path = tmp_path / bad
+    if bad.endswith(".zip"):
+        path.write_bytes(korean_export(tmp_path).read_bytes()[:200])
+    else:
+        path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(NotAChatExport):
+        import_chat(db, tmp_path / "media", request(path))
+    assert counts(db) == (0, 0, 0)
+
+
+def test_media_names_from_the_zip_cannot_leave_the_media_folder(db: Database, tmp_path: Path) -> None:
+    evil = "../../..\\evil<>.jpg"
+    content = f"13/01/2024, 10:00 - Ana: {evil} (file attached)\n"
+    path = write_zip(tmp_path / "chat.zip", "WhatsApp Chat with Ana.txt", content, {"../../evil<>.jpg": JPEG})
+    media_dir = tmp_path / "data" / "media"
+    summary = import_chat(db, media_dir, request(path, shop_participant="Shop"))
+    assert summary.media_copied == 1
+    files = [p for p in tmp_path.rglob("*evil*") if p.is_file()]
+    assert len(files) == 1 and files[0].resolve().is_relative_to(media_dir.resolve())
+    assert "<" not in files[0].name and ".." not in files[0].name
+
+
+def test_a_group_chat_is_refused_before_anything_is_written(db: Database, tmp_path: Path) -> None:
+    content = (
+        "13/01/2024, 10:00 - Ana: hi\n13/01/2024, 10:01 - Bo: hey\n13/01/2024, 10:02 - Shop: hello all\n"
+    )
+    with pytest.raises(InvalidInput, match="group"):
+        import_chat(
+            db, tmp_path / "media", request(write_txt(tmp_path / "g.txt", content), shop_participant="Shop")
+        )
+    assert counts(db) == (0, 0, 0)
+
+
+def test_the_summary_lists_lines_that_could_not_be_read(db: Database, tmp_path: Path) -> None:
+    content = (
+        "13/01/2024, 10:00 - Ana: hi\n13/13/2024, 10:01 - broken date\n13/01/2024, 10:02 - Shop: hello\n"
+    )
+    summary = import_chat(
+        db, tmp_path / "media", request(write_txt(tmp_path / "c.txt", content), shop_participant="Shop")
+    )
+    assert summary.unreadable_count == 1 and summary.unreadable[0].text.startswith("13/13/2024")
+    assert messages(db)[0].body == "hi\n13/13/2024, 10:01 - broken date"
