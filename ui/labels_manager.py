@@ -58,7 +58,8 @@ class LabelListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            chats = self.tr("%n chat(s)", "", row.chats)
+            n = row.chats
+            chats = self.tr("%n chat", "", n) if n == 1 else self.tr("%n chats", "", n)
             return f"{row.name}  ·  {chats}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = QPixmap(14, 14)
@@ -194,8 +195,10 @@ class LabelsManager(QDialog):
         if label is None:
             return
         question = (
-            self.tr("Delete the label “{0}”? It is removed from %n chat(s); the chats stay.", "", label.chats)
-            if label.chats
+            self.tr("Delete the label “{0}”? It is removed from %n chats; the chats stay.", "", label.chats)
+            if label.chats > 1
+            else self.tr("Delete the label “{0}”? It is removed from one chat; the chat stays.")
+            if label.chats == 1
             else self.tr("Delete the label “{0}”?")
         ).format(label.name)
         if QMessageBox.question(self, self.tr("Delete label"), question) == QMessageBox.StandardButton.Yes:

@@ -136,7 +136,8 @@ class QuickReplyManager(QDialog):
     def reload(self, select_id: int | None = None) -> None:
         rows = self.library.all()
         self.source.set_rows(rows)
-        self.count.setText(self.tr("%n quick reply(s)", "", len(rows)))
+        n = len(rows)
+        self.count.setText(self.tr("%n quick reply", "", n) if n == 1 else self.tr("%n quick replies", "", n))
         if select_id is not None:
             self.select(select_id)
 

@@ -12,20 +12,25 @@ class RuleSummary(QObject):
 
     def recipients(self, recipients: Recipients) -> str:
         n = len(recipients.wa_ids)
+        # English needs its singular; Korean translates both the same way.
         if recipients.mode == "except" and n:
-            return self.tr("To everyone except %n contact(s).", "", n)
+            if n == 1:
+                return self.tr("To everyone except %n contact.", "", n)
+            return self.tr("To everyone except %n contacts.", "", n)
         if recipients.mode == "only":
-            return self.tr("Only to %n contact(s).", "", n)
+            return self.tr("Only to %n contact.", "", n) if n == 1 else self.tr("Only to %n contacts.", "", n)
         return self.tr("To everyone.")
 
     def greeting(self, rule: GreetingRule) -> str:
         if not rule.enabled:
             return self.tr("Off: no greeting is sent.")
-        when = self.tr(
-            "Sent when a customer writes for the first time or after %n day(s) of silence.",
-            "",
-            rule.silence_days,
-        )
+        days = rule.silence_days
+        if days == 1:
+            when = self.tr("Sent when a customer writes for the first time or after a day of silence.")
+        else:
+            when = self.tr(
+                "Sent when a customer writes for the first time or after %n days of silence.", "", days
+            )
         return f"{when} {self.recipients(rule.recipients)}"
 
     def away(self, rule: AwayRule, hours: BusinessHours) -> str:
@@ -41,10 +46,15 @@ class RuleSummary(QObject):
             when = self.tr("Sent when a customer writes outside your business hours ({0}).").format(
                 self.week(hours.week, hours.timezone)
             )
-        once = self.tr(
-            "Once per customer each time you are away, and not if you replied in the last %n minute(s).",
-            "",
-            rule.owner_reply_grace_minutes,
+        minutes = rule.owner_reply_grace_minutes
+        once = (
+            self.tr("Once per customer each time you are away, and not if you replied in the last minute.")
+            if minutes == 1
+            else self.tr(
+                "Once per customer each time you are away, and not if you replied in the last %n minutes.",
+                "",
+                minutes,
+            )
         )
         return f"{when} {once} {self.recipients(rule.recipients)}"
 
