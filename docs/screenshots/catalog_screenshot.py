@@ -23,6 +23,9 @@ HERE = Path(__file__).resolve().parent
 def main() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
     app = QApplication(sys.argv)
+    from ui import refcount_guard
+
+    refcount_guard.install()  # PySide6 6.12 on Python 3.11 drops references to None while painting
     with tempfile.TemporaryDirectory() as tmp:
         paths = paths_for(Path(tmp)).ensure()
         db = Database.open(paths.database)
