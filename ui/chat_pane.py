@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class ChatPane(QWidget):
 
         self.view = ChatView(ctx, self)
         self.composer = Composer(self, enter_sends=bool(ctx.prefs.get("enter_sends", True)))
+        self.setAcceptDrops(True)
 
         chat = QWidget(self)
         cl = QVBoxLayout(chat)
@@ -104,6 +105,13 @@ class ChatPane(QWidget):
         self.view.delete_requested.connect(self.delete)
         self.composer.send_requested.connect(self.send)
         self.composer.template_requested.connect(self.pick_template)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files dropped anywhere on the open chat become the composer's attachment."""
+        self.composer.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.composer.dropEvent(event)
 
     def _tool(self, icon: str, tip: str, signal: SignalInstance) -> QToolButton:
         button = QToolButton(self.header)

@@ -198,7 +198,7 @@ class ChatViewDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width(), fm_b.height()),
             int(Qt.AlignmentFlag.AlignLeft),
-            author or self.tr("Customer"),
+            author or customer or self.tr("Customer"),
         )
         painter.setFont(self.fonts.small)
         painter.setPen(c.secondary_text)

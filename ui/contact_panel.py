@@ -305,7 +305,10 @@ class ContactPanel(QFrame):
         def work() -> Path:
             with self.ctx.db.read() as s:
                 text = chat_as_text(s, contact_id)
-            path.write_text(text, encoding="utf-8")
+            # Written beside and renamed, so a half-written export never looks finished.
+            partial = path.with_name(path.name + ".part")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(path)
             return path
 
         run_op(work, lambda p: log.info("chat exported to %s", p), parent=self)

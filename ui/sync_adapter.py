@@ -248,21 +248,38 @@ def _queue_locally(session: Any, out: Outgoing, kind: str, text: str, mime: str 
 def _outbox() -> Any:
     import importlib
 
-    return importlib.import_module("app.outbox")
+    try:
+        return importlib.import_module("app.outbox")
+    except ImportError:
+        return None
 
 
 def retry_message(ctx: AppContext, message_id: int) -> None:
+    """Put a failed message back in the queue (the outbox sender tries again)."""
     outbox = _outbox()
-
     with ctx.db.write() as s:
-        outbox.retry_message(s, message_id)
+        if outbox is not None:
+            outbox.retry_message(s, message_id)
+            return
+        from app.models import Message
+
+        message = s.get(Message, message_id)
+        if message is not None and message.status == "failed":
+            message.status, message.error_code, message.error_text = "pending", None, None
 
 
 def delete_message(ctx: AppContext, message_id: int) -> None:
+    """Drop a message that was never sent."""
     outbox = _outbox()
-
     with ctx.db.write() as s:
-        outbox.delete_message(s, message_id)
+        if outbox is not None:
+            outbox.delete_message(s, message_id)
+            return
+        from app.models import Message
+
+        message = s.get(Message, message_id)
+        if message is not None and message.direction == "out" and message.status in ("failed", "pending"):
+            s.delete(message)
 
 
 def load_templates(ctx: AppContext) -> list[Template]:

@@ -29,14 +29,16 @@ def ctx(db: Any, tmp_path: Path) -> Any:
 @pytest.fixture
 def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    def finish(w: Any) -> None:
+        # Background ops still running would write to a database the next fixture closes.
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
 
     w = MainWindow(ctx)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=finish)
     w.resize(1100, 700)
     w.show()
     qtbot.waitExposed(w)
     yield w
-    from ui.ops import pending_ops
-
-    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
-    w.shutdown()

@@ -176,7 +176,7 @@ def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answe
     mine = model.message_at(row)
     assert mine.body == "배송 출발했어요 <b>!</b>" and mine.status == "pending"
     # The chat moved up in the list with a clock as its last message.
-    assert window.chat_list.model.row_at(0).last_status == "pending", window.chat_list.model.rows()
+    qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).last_status == "pending")
 
     # The relay answered (the sync engine writes the status and reports the conversation).
     changed: list[int] = []
@@ -188,3 +188,62 @@ def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answe
     window.on_conversations_changed({conv.contact_id})
     assert model.message_at(row).status == "sent"
     assert changed == [row]
+
+
+def test_a_dropped_picture_is_sent_as_an_image_with_its_caption(
+    window: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent, QImage
+
+    picture = tmp_path / "shirt.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    assert image.save(str(picture))
+    conv = conversation(window.ctx, name="Photo fan")
+    window.chat_list.model.reload()
+    window.chat_list.select_contact(conv.contact_id)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(picture))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.chat.dropEvent(drop)
+    composer = window.chat.composer
+    assert composer.attachment == picture and composer.attach_bar.isVisible()
+    commit_text(composer.edit, "새 셔츠예요")
+    composer.submit()
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).kind == "image")
+    last = model.message_at(model.rowCount() - 1)
+    assert last.body == "새 셔츠예요" and last.status == "pending"
+
+
+def test_a_failed_message_can_be_retried_from_its_bubble(window: Any, qtbot: Any) -> None:
+    conv = conversation(window.ctx, name="Retry")
+    with window.ctx.db.write() as s:
+        from app.models import Contact
+
+        contact = s.get(Contact, conv.contact_id)
+        failed = make_message(
+            s,
+            contact,
+            "did not go",
+            direction="out",
+            status="failed",
+            error_text="No connection",
+            wamid=None,
+            sent_at=datetime.now(UTC),
+        )
+        failed_id = failed.id
+    window.chat_list.model.reload()
+    window.chat_list.select_contact(conv.contact_id)
+    view = window.chat.view
+    row = view.chat_model.row_of(failed_id)
+    assert row is not None and view.chat_model.message_at(row).status == "failed"
+    view.retry_requested.emit(failed_id)
+    qtbot.waitUntil(lambda: view.chat_model.message_at(row).status == "pending")
