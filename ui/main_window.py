@@ -244,9 +244,14 @@ class MainWindow(QMainWindow):
 
     def _connect_sync(self, adapter: SyncAdapter) -> None:
         adapter.conversations_changed.connect(self.on_conversations_changed)
-        adapter.state_changed.connect(self.banner.set_state)
-        if not adapter.relay_url and not self.ctx.demo:
-            self.banner.set_state("not_configured")
+        adapter.state_changed.connect(self._connection_state)
+        self._connection_state(adapter.state)
+
+    def _connection_state(self, state: str) -> None:
+        # The demo runs its own relay; "no relay configured" would only confuse there.
+        if state == "not_configured" and self.ctx.demo:
+            state = "online"
+        self.banner.set_state(state)
 
     def _token(self, relay_url: str) -> str:
         if not relay_url:

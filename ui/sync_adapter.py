@@ -51,13 +51,13 @@ class SyncAdapter(QObject):
         self.ctx = ctx
         self.relay_url = relay_url
         self.token = token
-        self.state = "offline"
+        self.state = "connecting"
         self.engine: Any = None
 
     def start(self) -> bool:
         """Start the engine if app/engine.py is there and a relay is configured."""
         if not self.relay_url:
-            self._on_state("offline")
+            self._on_state("not_configured")
             return False
         try:
             from app.engine import SyncEngine
