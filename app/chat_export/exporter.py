@@ -26,6 +26,7 @@ ExportLanguage = Literal["en", "ko"]
 PAGE = 2000
 
 _SUFFIX_BY_MIME = {v: k for k, v in reversed(list(markers.MIME_BY_SUFFIX.items()))}
+_SUFFIX_BY_KIND = {"image": ".jpg", "video": ".mp4", "audio": ".ogg", "sticker": ".webp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,8 @@ def header(when: datetime, language: ExportLanguage) -> str:
 def _media_name(message: Message, media: Media | None) -> str:
     if media is not None and media.filename:
         return sanitise_filename(media.filename)
-    suffix = _SUFFIX_BY_MIME.get(media.mime if media else "", "")
-    return f"{message.kind}-{message.id}{suffix or '.bin'}"
+    suffix = _SUFFIX_BY_MIME.get(media.mime if media else "", "") or _SUFFIX_BY_KIND.get(message.kind, ".bin")
+    return f"{message.kind}-{message.id}{suffix}"
 
 
 MEDIA_KINDS = frozenset({"image", "video", "audio", "document", "sticker"})
@@ -147,6 +148,7 @@ def export_chat(
                             .order_by(Media.id.desc())
                         )
                     }
+                    s.expunge_all()  # the rows stay readable after this short read session
                 if not page:
                     break
                 for message in page:

@@ -227,3 +227,35 @@ def write_zip(path: Path, text_name: str, content: str, files: dict[str, bytes])
 
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64 + b"\xff\xd9"
+
+
+def write_large_export(path: Path, lines: int = 200_000, *, layout: str = "android-en-uk") -> Path:
+    """A long shop chat of exactly `lines` lines: Korean and English text, every 8th message on two
+    lines, a few messages per minute. Written as a stream (the generator holds one line at a time)."""
+    from datetime import timedelta
+
+    chosen = LAYOUTS[layout]
+    start = datetime(2019, 3, 1, 9, 0)
+    bodies = (
+        "안녕하세요, 주문한 린넨 셔츠 언제 배송되나요?",
+        "Hello! Is the beige one back in stock?",
+        "네 오늘 발송했습니다 😊",
+        "Thank you so much",
+        "사이즈 M으로 교환 가능할까요?",
+    )
+    written = 0
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(chosen.header(start) + chosen.encryption + "\n")
+        written += 1
+        while written < lines:
+            when = start + timedelta(seconds=25 * n)
+            sender = "Shop" if n % 3 == 0 else "Minji"
+            body = f"{bodies[n % len(bodies)]} #{n}"
+            fh.write(f"{chosen.header(when)}{sender}: {body}\n")
+            written += 1
+            if n % 8 == 0 and written < lines:
+                fh.write("두 번째 줄 / second line\n")
+                written += 1
+            n += 1
+    return path
