@@ -1,0 +1,89 @@
+"""Chat import rate: a 200,000-line WhatsApp export into a fresh inbox, against just reading its lines.
+
+Baseline (same run, same file): streaming the file and splitting each line at its " - " separator,
+the least any importer must do. Figures: import lines/s (and the ratio: how many times slower than
+the baseline), the re-import (dedupe only), and the peak resident memory the import added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from app.chat_export.importer import ImportRequest, import_chat
+from app.db import Database
+from bench.report import emit
+from tests.support.chat_exports import write_large_export
+
+
+def _peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def baseline_lines_per_s(path: Path) -> float:
+    started = time.perf_counter()
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line.split(" - ", 1)
+            n += 1
+    return n / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lines", type=int, default=200_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        export = write_large_export(folder / "WhatsApp Chat with Minji.txt", args.lines)
+        size_mib = export.stat().st_size / (1024 * 1024)
+        base = max(baseline_lines_per_s(export) for _ in range(3))
+        db = Database.open(folder / "inbox.db")
+        request = ImportRequest(path=export, shop_participant="Shop", time_zone="Asia/Seoul")
+        rss_before = _peak_rss_mib()
+        started = time.perf_counter()
+        summary = import_chat(db, folder / "media", request)
+        elapsed = time.perf_counter() - started
+        rss_after = _peak_rss_mib()
+        started = time.perf_counter()
+        again = import_chat(db, folder / "media", request)
+        again_elapsed = time.perf_counter() - started
+        db.close()
+    assert again.added == 0, "re-import added messages"
+    print(f"{summary.lines:,} lines ({size_mib:.1f} MiB), {summary.added:,} messages in {elapsed:.1f} s")
+    base_s = summary.lines / base
+    emit("chat import, 200k-line export (lines/s)", summary.lines / elapsed, "lines/s")
+    emit(
+        "chat import, 200k-line export (s)",
+        elapsed,
+        "s",
+        baseline=base_s,
+        baseline_name="read + split lines",
+        goal="well under 60 s",
+    )
+    emit(
+        "chat re-import, same file, nothing added (s)",
+        again_elapsed,
+        "s",
+        baseline=base_s,
+        baseline_name="read + split lines",
+    )
+    emit(
+        "chat import, peak RSS added",
+        max(rss_after - rss_before, 0.0),
+        "MiB",
+        baseline=size_mib,
+        baseline_name="size of the export file",
+        goal="bounded: well below the file size",
+    )
+    emit("chat import, peak RSS of the process", rss_after, "MiB")
+
+
+if __name__ == "__main__":
+    main()
