@@ -195,7 +195,16 @@ class ChatView(QListView):
         self._update_jump_button()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        was_at_bottom = self.at_bottom()
         super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            # QListView relayouts a top-to-bottom list only when its height changes, but our rows
+            # are taller when narrower (text wraps): lay out again, and stay at the bottom.
+            self.executeDelayedItemsLayout()
+            self.scheduleDelayedItemsLayout()
+            self.executeDelayedItemsLayout()
+            if was_at_bottom:
+                self.scrollToBottom()
         self._place_jump_button()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
 
 from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
@@ -187,3 +188,36 @@ def test_clicking_a_quote_jumps_to_the_quoted_message_far_up_the_chat(window: An
     assert row is not None
     assert view.chat_model.index(row).data(MessageRole.HIGHLIGHT) is not None
     qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(view.chat_model.index(row))))
+
+
+def test_narrowing_the_window_rewraps_bubbles_without_overlap(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Wrapper")
+        for i in range(6):
+            make_message(
+                s,
+                c,
+                "배송 관련 문의드립니다. 주문번호 12345 상품이 아직 도착하지 않았어요 " * (i + 1),
+                sent_at=BASE_TIME + timedelta(minutes=i),
+                unread=False,
+            )
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    window.splitter.setSizes([300, 800, 0])
+    qtbot.waitUntil(lambda: view.viewport().width() > 700)
+    window.toggle_contact_panel()  # the contact panel slides in and takes width from the chat
+    window.splitter.setSizes([300, 500, 300])
+    qtbot.waitUntil(lambda: view.viewport().width() < 600)
+
+    def no_overlap() -> bool:
+        width = float(view.viewport().width())
+        for r in range(view.chat_model.rowCount() - 1):
+            idx = view.chat_model.index(r)
+            geo = view.bubbles.geometry(idx, width)
+            next_top = view.visualRect(view.chat_model.index(r + 1)).top()
+            if view.visualRect(idx).top() + geo.height > next_top + 1:
+                return False
+        return True
+
+    QApplication.processEvents()
+    assert no_overlap()
