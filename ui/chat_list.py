@@ -75,6 +75,7 @@ class ChatList(QWidget):
         self.label_chip.setCheckable(True)
         self.label_chip.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.label_chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._last_selected: int | None = None
         self._label_menu = QMenu(self)
         self.label_chip.setMenu(self._label_menu)
         self._chips.addButton(self.label_chip)
@@ -108,6 +109,7 @@ class ChatList(QWidget):
         self.label_chip.setChecked(True)
         self.label_chip.setText(name)
         self.model.set_filter("all", label_id)
+        self._reselect()
 
     def _chip_clicked(self, button: QPushButton | QToolButton) -> None:
         if button is self.label_chip:
@@ -129,7 +131,8 @@ class ChatList(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.chat_selected.emit(int(current.data(ChatRole.CONTACT_ID)))
+            self._last_selected = int(current.data(ChatRole.CONTACT_ID))
+            self.chat_selected.emit(self._last_selected)
 
     def current_contact(self) -> int | None:
         idx = self.view.currentIndex()
@@ -145,9 +148,8 @@ class ChatList(QWidget):
         return True
 
     def _reselect(self) -> None:
-        current = getattr(self, "_last_selected", None)
-        if current is not None:
-            self.select_contact(current)
+        if self._last_selected is not None:
+            self.select_contact(self._last_selected)
 
     def step(self, delta: int) -> None:
         """Next/previous chat (Ctrl+Tab / Ctrl+Shift+Tab), wrapping around."""

@@ -11,12 +11,15 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from app.queries import ConversationRow, MessageRow
@@ -27,9 +30,39 @@ from ui.formatting import duration_short
 from ui.message_edit import MessageEdit
 from ui.size_text import human_size
 from ui.sync_adapter import Outgoing
+from ui.theme import ui_font
 
 log = logging.getLogger(__name__)
 
+COMMON_EMOJI = tuple(
+    e
+    for e in (
+        "😊",
+        "🙏",
+        "👍",
+        "❤️",
+        "😍",
+        "😂",
+        "🥰",
+        "😅",
+        "🎉",
+        "✨",
+        "🙌",
+        "👏",
+        "🤗",
+        "😢",
+        "😮",
+        "🔥",
+        "✅",
+        "📦",
+        "🚚",
+        "💳",
+        "🎁",
+        "🛍️",
+        "⏰",
+        "📷",
+    )
+)
 SERVICE_WINDOW = timedelta(hours=24)
 COUNTDOWN_FROM = timedelta(hours=2)
 
@@ -121,6 +154,12 @@ class Composer(QFrame):
         self.attach_button.setToolTip(self.tr("Attach a file"))
         self.attach_button.setAutoRaise(True)
         self.attach_button.clicked.connect(self.pick_attachment)
+        self.emoji_button = QToolButton(self)
+        self.emoji_button.setIcon(icons.icon("emoji"))
+        self.emoji_button.setToolTip(self.tr("Emoji"))
+        self.emoji_button.setAutoRaise(True)
+        self.emoji_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.emoji_button.setMenu(self._emoji_menu())
         self.edit = MessageEdit(self, enter_sends=enter_sends)
         self.edit.setPlaceholderText(self.tr("Type a message"))
         self.edit.submitted.connect(self.submit)
@@ -134,6 +173,7 @@ class Composer(QFrame):
         row = QHBoxLayout(self.input_row)
         row.setContentsMargins(8, 6, 8, 6)
         row.setSpacing(6)
+        row.addWidget(self.emoji_button, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.edit, 1)
         row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -147,6 +187,30 @@ class Composer(QFrame):
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self.update_window)
+
+    def _emoji_menu(self) -> QMenu:
+        """A small grid of the emoji shops use most; the system picker has the rest."""
+        menu = QMenu(self)
+        grid = QWidget(menu)
+        layout = QGridLayout(grid)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
+        for i, emoji in enumerate(COMMON_EMOJI):
+            button = QToolButton(grid)
+            button.setText(emoji)
+            button.setAutoRaise(True)
+            button.setFont(ui_font(4))
+            button.clicked.connect(lambda _=False, e=emoji: self._insert_emoji(e, menu))
+            layout.addWidget(button, i // 8, i % 8)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(grid)
+        menu.addAction(action)
+        return menu
+
+    def _insert_emoji(self, emoji: str, menu: QMenu) -> None:
+        self.edit.insertPlainText(emoji)
+        menu.close()
+        self.edit.setFocus()
 
     # ----------------------------------------------------------------- chats and drafts
     def set_chat(self, conversation: ConversationRow | None) -> None:

@@ -205,3 +205,71 @@ def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, monkeypatc
     run_op(boom, lambda _r: shown.append("success?"), parent=parent)
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["The relay did not answer. Check your internet connection."]
+
+
+def test_opening_a_chat_with_unread_messages_marks_them_read(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Waiting")
+        for i in range(3):
+            make_message(s, c, f"hello {i}", sent_at=BASE_TIME + timedelta(minutes=i))
+        cid = c.id
+    window.chat_list.load()
+    assert window.unread_total == 3 and window.windowTitle().startswith("(3)")
+    activate(window, qtbot)
+    window.chat_list.select_contact(cid)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(cid).unread_count == 0)
+    assert window.windowTitle() == "Shop Inbox"
+    # The "new messages" divider stays above the first of them while the chat is open.
+    model = window.chat.view.chat_model
+    assert model.info(0).divider == 3
+
+
+def test_new_messages_while_scrolled_up_are_counted_on_the_jump_button(window: Any, qtbot: Any) -> None:
+    from app.models import Contact
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Chatty")
+        for i in range(120):
+            make_message(s, c, f"line {i}", sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
+        cid = c.id
+    window.chat_list.load()
+    window.chat_list.select_contact(cid)
+    view = window.chat.view
+    qtbot.waitUntil(view.at_bottom)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    qtbot.waitUntil(view.jump_button.isVisible)
+    with window.ctx.db.write() as s:
+        contact = s.get(Contact, cid)
+        make_message(s, contact, "are you there?", sent_at=BASE_TIME + timedelta(days=1))
+        make_message(s, contact, "hello?", sent_at=BASE_TIME + timedelta(days=1, minutes=1))
+    window.on_conversations_changed({cid})
+    assert view.jump_button.text() == "2"
+    view.jump_button.click()
+    qtbot.waitUntil(view.at_bottom)
+    assert view.jump_button.text() == ""
+
+
+def test_clicking_a_notification_opens_its_chat_even_when_archived(window: Any, qtbot: Any) -> None:
+    from app.queries import set_flags
+
+    ids = three_chats(window.ctx)
+    with window.ctx.db.write() as s:
+        set_flags(s, ids[2], archived=True)
+    window.chat_list.load()
+    assert window.chat_list.model.position_of(ids[2]) is None
+    window.notifier.chat_requested.emit(ids[2])
+    assert window.chat.contact_id() == ids[2]
+
+
+def test_label_filter_shows_only_chats_with_that_label(window: Any, qtbot: Any) -> None:
+    from app.queries import labels, set_label
+
+    ids = three_chats(window.ctx)
+    with window.ctx.db.write() as s:
+        paid = next(lab for lab in labels(s) if lab.name == "Paid")
+        set_label(s, ids[1], paid.id, True)
+    window.chat_list._rebuild_label_menu()
+    action = next(a for a in window.chat_list._label_menu.actions() if a.text() == "Paid")
+    action.trigger()
+    assert [r.contact_id for r in window.chat_list.model.rows()] == [ids[1]]
+    assert window.chat_list.label_chip.text() == "Paid"
