@@ -66,7 +66,7 @@ class RuleSummary(QObject):
         return ", ".join(f"{r.start}–{r.end}" for r in day.ranges) or self.tr("closed")
 
     def week(self, week: list[DayHours], timezone: str) -> str:
-        """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed (Asia/Seoul)": equal neighbours merged."""
+        """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed · Asia/Seoul", equal neighbours merged."""
         locale = QLocale()
         parts: list[str] = []
         start = 0
@@ -77,7 +77,7 @@ class RuleSummary(QObject):
                 days = first if i - 1 == start else f"{first}–{last}"
                 parts.append(f"{days} {self.day(week[start])}")
                 start = i
-        return "; ".join(parts) + f" ({timezone})"
+        return "; ".join(parts) + f" · {timezone}"
 
     def hours(self, hours: BusinessHours) -> str:
         return self.week(hours.week, hours.timezone)

@@ -1454,7 +1454,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>First name</source>
-        <translation>이름(성 빼고)</translation>
+        <translation>이름 첫 단어</translation>
     </message>
     <message>
         <source>Shop name</source>

@@ -193,3 +193,101 @@ def test_conflict_keep_mine_pushes_over_the_other_version(qtbot, demo_ctx: AppCo
     editor.banner.keep_button.click()
     wait_sent(qtbot, editor)
     assert relay.doc.profile.name == "내 가게" and store.state().status is SyncStatus.SYNCED
+
+
+# --------------------------------------------------------------------------- greeting and away
+
+
+@pytest.fixture
+def rules_ready() -> None:
+    pytest.importorskip("app.rules")
+
+
+def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: AppContext, rules_ready) -> None:
+    from tests.support.factories import make_contact
+    from ui.greeting_editor import GreetingEditor
+
+    with ctx.db.write() as s:
+        regular = make_contact(s, wa_id="821011112222", saved_name="박단골")
+    editor = GreetingEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("안녕하세요 {name}님! {shop}입니다.")
+    editor.silence.setValue(14)
+    editor.recipients.mode.setCurrentIndex(editor.recipients.mode.findData("except"))
+    editor.recipients.add_wa_ids([regular.wa_id])
+    assert editor.summary.text() == (
+        "Sent when a customer writes for the first time or after 14 days of silence. "
+        "To everyone except 1 contact."
+    )
+    assert "박단골" in editor.recipients.model.item(0).text()
+    editor.save()
+    greeting = AutomationsStore(ctx.db).state().doc.greeting
+    assert greeting.enabled and greeting.text == "안녕하세요 {name}님! {shop}입니다."
+    assert (greeting.silence_days, greeting.recipients.mode, greeting.recipients.wa_ids) == (
+        14,
+        "except",
+        ["821011112222"],
+    )
+    again = GreetingEditor(ctx)
+    qtbot.addWidget(again)
+    assert again.recipients.wa_ids() == ["821011112222"] and again.text.toPlainText() == greeting.text
+
+
+def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext, rules_ready) -> None:
+    from ui.greeting_editor import GreetingEditor
+
+    editor = GreetingEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.enabled.setChecked(True)
+    editor.save()
+    assert editor.error.text() == "Write the greeting, or switch it off."
+    assert not AutomationsStore(ctx.db).state().doc.greeting.enabled
+
+
+def test_away_preview_on_a_closed_sunday_shows_the_away_message(
+    qtbot, demo_ctx: AppContext, rules_ready
+) -> None:
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(demo_ctx)
+    qtbot.addWidget(editor)
+    editor.preview.clock = lambda: SUNDAY_AFTERNOON
+    editor.text.setPlainText("{name}님, 오늘은 쉬는 날이에요. 내일 답장 드릴게요!")
+    assert "If a customer wrote now" in editor.preview.title.text()
+    assert "Asia/Seoul" in editor.preview.title.text()
+    returning = editor.preview.returning.text()
+    assert "Minji Kim님, 오늘은 쉬는 날이에요. 내일 답장 드릴게요!" in returning
+    new = editor.preview.new_customer.text()
+    assert "[greeting]" in new and "[away message]" in new
+
+
+def test_away_preview_while_open_shows_nothing_for_a_returning_customer(
+    qtbot, demo_ctx: AppContext, rules_ready
+) -> None:
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(demo_ctx)
+    qtbot.addWidget(editor)
+    editor.preview.clock = lambda: MONDAY_MORNING
+    editor.edited()
+    assert "nothing automatic" in editor.preview.returning.text()
+    # Switching the schedule to "always" changes the preview at once, before saving.
+    editor.schedule.button(0).setChecked(True)
+    assert "[away message]" in editor.preview.returning.text()
+    assert editor.summary.text().startswith("Sent whenever a customer writes")
+
+
+def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppContext, rules_ready) -> None:
+    from ui.away_editor import AwayEditor
+
+    editor = AwayEditor(demo_ctx)
+    qtbot.addWidget(editor)
+    editor.schedule.button(1).setChecked(True)
+    assert editor.custom.isVisibleTo(editor)
+    saturday = editor.custom.days[5]
+    saturday.mode.setCurrentIndex(saturday.mode.findData("all_day"))
+    editor.save()
+    away = AutomationsStore(demo_ctx.db).state().doc.away
+    assert away.schedule == "custom" and away.custom[5].mode == "all_day"
+    assert away.custom[0].mode == "closed"
