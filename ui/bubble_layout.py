@@ -51,12 +51,11 @@ def find_links(text: str) -> list[tuple[int, int, str]]:
 
 
 def automation_mark(sent_by: str | None) -> str:
-    tr = QCoreApplication.translate
     return {
-        "greeting": tr("bubble", "Greeting"),
-        "away": tr("bubble", "Away message"),
-        "keyword": tr("bubble", "Automatic reply"),
-        "phone_app": tr("bubble", "Sent from phone"),
+        "greeting": QCoreApplication.translate("bubble", "Greeting"),
+        "away": QCoreApplication.translate("bubble", "Away message"),
+        "keyword": QCoreApplication.translate("bubble", "Automatic reply"),
+        "phone_app": QCoreApplication.translate("bubble", "Sent from phone"),
     }.get(sent_by or "", "")
 
 
@@ -143,7 +142,6 @@ def body_text(row: MessageRow) -> str:
 
 def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card | None:
     payload = row.payload or {}
-    tr = QCoreApplication.translate
     if row.kind in ("image", "sticker"):
         path = ""
         if media and (media.thumb_path or media.cache_path):
@@ -163,12 +161,12 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
         target = f"{media_dir}/{media.cache_path}" if media and media.cache_path else ""
         icon = {"document": "document", "audio": "audio", "video": "video"}[row.kind]
         if not target:
-            sub = sub or tr("bubble", "Not downloaded yet")
+            sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")
         return Card("file", QRectF(), str(name), sub, icon, target)
     if row.kind == "location":
         loc = payload.get("location") or {}
         lat, lon = loc.get("latitude"), loc.get("longitude")
-        title = str(loc.get("name") or tr("bubble", "Location"))
+        title = str(loc.get("name") or QCoreApplication.translate("bubble", "Location"))
         sub = str(loc.get("address") or (f"{lat}, {lon}" if lat is not None else ""))
         url = (
             f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
@@ -179,7 +177,10 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
     if row.kind == "contacts":
         people = payload.get("contacts") or [{}]
         first: dict[str, Any] = people[0] if isinstance(people, list) and people else {}
-        name = str((first.get("name") or {}).get("formatted_name") or tr("bubble", "Contact card"))
+        name = str(
+            (first.get("name") or {}).get("formatted_name")
+            or QCoreApplication.translate("bubble", "Contact card")
+        )
         phones = first.get("phones") or []
         phone = str(phones[0].get("phone", "")) if phones and isinstance(phones[0], dict) else ""
         return Card("contact", QRectF(), name, phone, "contact", "")
@@ -239,7 +240,6 @@ def compute(
     media_dir: str,
 ) -> BubbleGeometry:
     """Geometry of one row, in row coordinates (0, 0 at the row's top-left)."""
-    tr = QCoreApplication.translate
     y = 2.0
     geo = BubbleGeometry(height=0, bubble=QRectF(), outgoing=row.direction == "out")
     if show_date:
@@ -253,7 +253,7 @@ def compute(
     y += 4.0 if first_of_group else 0.0
 
     if row.kind == "system":
-        text = row.body or tr("bubble", "System message")
+        text = row.body or QCoreApplication.translate("bubble", "System message")
         inner = min(width - 2 * SIDE, 480.0)
         layout, natural, h, _ = layout_text(text, fonts.small, inner)
         bw = natural + 2 * PAD_X
@@ -271,7 +271,7 @@ def compute(
 
     mark = automation_mark(row.sent_by)
     if row.kind == "template":
-        mark = mark or tr("bubble", "Template")
+        mark = mark or QCoreApplication.translate("bubble", "Template")
     if mark:
         geo.mark_text = mark
         mw = fonts.bold_fm.horizontalAdvance(mark) + 20
@@ -361,8 +361,7 @@ def compute(
 
 def quote_preview(quote: MessageRow | None) -> tuple[str, str]:
     """(author, one line) for a quoted message, or a note when it is not in this database."""
-    tr = QCoreApplication.translate
     if quote is None:
-        return "", tr("bubble", "Original message not available")
-    author = tr("bubble", "You") if quote.direction == "out" else ""
+        return "", QCoreApplication.translate("bubble", "Original message not available")
+    author = QCoreApplication.translate("bubble", "You") if quote.direction == "out" else ""
     return author, preview_text(quote.kind, body_text(quote) or quote.body, quote.payload)

@@ -368,13 +368,16 @@ def row_info(index: Index) -> RowInfo | None:
 def status_tooltip(row: MessageRow) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     if row.status == "failed":
-        reason = row.error_text or tr("ChatViewDelegate", "The message could not be sent.")
-        return tr("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(reason)
+        reason = row.error_text or QCoreApplication.translate(
+            "ChatViewDelegate", "The message could not be sent."
+        )
+        return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(
+            reason
+        )
     return {
-        "pending": tr("ChatViewDelegate", "Waiting to be sent"),
-        "sent": tr("ChatViewDelegate", "Sent"),
-        "delivered": tr("ChatViewDelegate", "Delivered"),
-        "read": tr("ChatViewDelegate", "Read"),
+        "pending": QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent"),
+        "sent": QCoreApplication.translate("ChatViewDelegate", "Sent"),
+        "delivered": QCoreApplication.translate("ChatViewDelegate", "Delivered"),
+        "read": QCoreApplication.translate("ChatViewDelegate", "Read"),
     }.get(row.status, "")

@@ -7,12 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-_CTX = "formatting"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 def local(dt: datetime) -> datetime:
     """UTC inside, local at the edge."""
@@ -56,7 +50,7 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
     if loc.date() == today:
         return clock_time(dt)
     if loc.date() == today - timedelta(days=1):
-        return _tr("Yesterday")
+        return QCoreApplication.translate("formatting", "Yesterday")
     if today - loc.date() < timedelta(days=7):
         return QLocale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
     return _babel_date(loc.date(), "short")
@@ -66,9 +60,9 @@ def day_label(d: date, today: date | None = None) -> str:
     """Date separator in a chat: 'Today', 'Yesterday', else the full date."""
     today = today or datetime.now().astimezone().date()
     if d == today:
-        return _tr("Today")
+        return QCoreApplication.translate("formatting", "Today")
     if d == today - timedelta(days=1):
-        return _tr("Yesterday")
+        return QCoreApplication.translate("formatting", "Yesterday")
     return _babel_date(d, "full")
 
 
@@ -83,8 +77,8 @@ def duration_short(delta: timedelta) -> str:
     minutes = max(0, int(delta.total_seconds() // 60))
     hours, mins = divmod(minutes, 60)
     if hours:
-        return _tr("{0} h {1} min").format(hours, mins)
-    return _tr("{0} min").format(mins)
+        return QCoreApplication.translate("formatting", "{0} h {1} min").format(hours, mins)
+    return QCoreApplication.translate("formatting", "{0} min").format(mins)
 
 
 KIND_ICONS = {
@@ -101,19 +95,19 @@ KIND_ICONS = {
 
 def kind_label(kind: str) -> str:
     labels = {
-        "image": _tr("Photo"),
-        "sticker": _tr("Sticker"),
-        "document": _tr("Document"),
-        "audio": _tr("Audio"),
-        "video": _tr("Video"),
-        "location": _tr("Location"),
-        "contacts": _tr("Contact card"),
-        "order": _tr("Order"),
-        "product": _tr("Product"),
-        "template": _tr("Template"),
-        "reaction": _tr("Reaction"),
-        "system": _tr("System message"),
-        "unsupported": _tr("Unsupported message"),
+        "image": QCoreApplication.translate("formatting", "Photo"),
+        "sticker": QCoreApplication.translate("formatting", "Sticker"),
+        "document": QCoreApplication.translate("formatting", "Document"),
+        "audio": QCoreApplication.translate("formatting", "Audio"),
+        "video": QCoreApplication.translate("formatting", "Video"),
+        "location": QCoreApplication.translate("formatting", "Location"),
+        "contacts": QCoreApplication.translate("formatting", "Contact card"),
+        "order": QCoreApplication.translate("formatting", "Order"),
+        "product": QCoreApplication.translate("formatting", "Product"),
+        "template": QCoreApplication.translate("formatting", "Template"),
+        "reaction": QCoreApplication.translate("formatting", "Reaction"),
+        "system": QCoreApplication.translate("formatting", "System message"),
+        "unsupported": QCoreApplication.translate("formatting", "Unsupported message"),
     }
     return labels.get(kind, "")
 

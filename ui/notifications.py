@@ -76,10 +76,14 @@ class Notifier(QObject):
         self.notified.emit(row.contact_id, title, text)
 
     def set_unread_total(self, total: int) -> None:
-        if self.tray is not None:
-            self.tray.setToolTip(
-                self.tr("Shop Inbox — %n unread message(s)", "", total) if total else self.tr("Shop Inbox")
-            )
+        if self.tray is None:
+            return
+        if total == 0:
+            self.tray.setToolTip(self.tr("Shop Inbox"))
+        elif total == 1:
+            self.tray.setToolTip(self.tr("Shop Inbox — 1 unread message"))
+        else:
+            self.tray.setToolTip(self.tr("Shop Inbox — %n unread messages", "", total))
 
     def _clicked(self) -> None:
         self._raise()

@@ -241,7 +241,11 @@ class SearchPanel(QWidget):
                 return  # a newer query is on its way
             self.searching = False
             self.model.set_hits(hits)
-            self.status.setText(self.tr("%n result(s)", "", len(hits)) if hits else self.tr("No results"))
+            self.status.setText(
+                (self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits)))
+                if hits
+                else self.tr("No results")
+            )
             if hits:
                 self.view.setCurrentIndex(self.model.index(0))
                 if self._open_first:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.errors import InvalidInput
 from app.queries import MessageRow, messages_by_ids
@@ -131,11 +131,12 @@ def attachment_kind(path: Path) -> tuple[str, str]:
     """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits."""
     import mimetypes
 
-    tr = _tr
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InvalidInput(tr("The file {0} cannot be read.").format(path.name)) from exc
+        raise InvalidInput(
+            QCoreApplication.translate("sending", "The file {0} cannot be read.").format(path.name)
+        ) from exc
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     if mime in ("image/jpeg", "image/png") and size <= IMAGE_MAX:
         return "image", mime
@@ -144,14 +145,12 @@ def attachment_kind(path: Path) -> tuple[str, str]:
     if mime.startswith("audio/") and size <= VIDEO_MAX:
         return "audio", mime
     if size > DOCUMENT_MAX:
-        raise InvalidInput(tr("{0} is larger than 100 MB, the most WhatsApp accepts.").format(path.name))
+        raise InvalidInput(
+            QCoreApplication.translate(
+                "sending", "{0} is larger than 100 MB, the most WhatsApp accepts."
+            ).format(path.name)
+        )
     return "document", mime
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("sending", text)
 
 
 def render_template(template: Template, params: tuple[str, ...]) -> str:
@@ -178,11 +177,15 @@ def queue_outgoing(ctx: AppContext, out: Outgoing) -> MessageRow:
     elif out.attachment is not None:
         kind, mime = attachment_kind(out.attachment)
         if len(text) > CAPTION_MAX:
-            raise InvalidInput(_tr("A caption can have at most 1024 characters."))
+            raise InvalidInput(
+                QCoreApplication.translate("sending", "A caption can have at most 1024 characters.")
+            )
     elif not text:
-        raise InvalidInput(_tr("There is nothing to send."))
+        raise InvalidInput(QCoreApplication.translate("sending", "There is nothing to send."))
     elif len(text) > TEXT_MAX:
-        raise InvalidInput(_tr("A WhatsApp message can have at most 4096 characters."))
+        raise InvalidInput(
+            QCoreApplication.translate("sending", "A WhatsApp message can have at most 4096 characters.")
+        )
     import importlib
 
     try:
