@@ -1,0 +1,166 @@
+"""The import dialog: a preview before anything is written, progress with cancel, and a summary."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+import ui.import_dialog as import_dialog_module
+from app.db import Database
+from app.models import Contact, Message
+from tests.support.chat_exports import JPEG, LAYOUTS, Line, render, shop_chat, write_txt, write_zip
+from tests.support.factories import make_contact
+from ui.import_dialog import ImportDialog, open_import
+from ui.ops import pending_ops
+
+PHOTO = "IMG-20240105-WA0001.jpg"
+
+
+def korean_zip(tmp_path: Path) -> Path:
+    layout = LAYOUTS["android-ko"]
+    text = render(layout, shop_chat(layout, "김민지", "서울 리넨", datetime(2024, 1, 5, 15, 41), photo=PHOTO))
+    return write_zip(
+        tmp_path / "WhatsApp Chat with 김민지.zip", "WhatsApp Chat with 김민지.txt", text, {PHOTO: JPEG}
+    )
+
+
+def message_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Message)) or 0)
+
+
+@pytest.fixture
+def open_dialog(qtbot: Any, ctx: Any) -> Callable[[Path], ImportDialog]:
+    def make(path: Path) -> ImportDialog:
+        dialog = ImportDialog(ctx, path)
+        qtbot.addWidget(dialog, before_close_func=lambda _d: qtbot.waitUntil(lambda: pending_ops() == 0))
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.scan is not None or dialog.close_button.isVisible(), timeout=5000)
+        return dialog
+
+    return make
+
+
+def test_the_preview_describes_the_export_and_writes_nothing(
+    open_dialog: Any, ctx: Any, tmp_path: Path
+) -> None:
+    dialog = open_dialog(korean_zip(tmp_path))
+    assert "Android" in dialog.format_label.text() and "Korean" in dialog.format_label.text()
+    assert "1 of 1 attached files" in dialog.format_label.text()
+    assert "김민지 (5 messages)" in dialog.participants_label.text()
+    assert dialog.range_label.text() == "2024-01-05 – 2024-01-25"
+    assert dialog.count_label.text().startswith("7 messages")
+    first = dialog.first_lines.toPlainText().splitlines()
+    assert first[0].endswith("김민지: 안녕하세요! Is the linen shirt still available?")
+    # The chat is named after the customer, so the other participant is preselected as the shop.
+    assert dialog.shop_combo.currentText() == "서울 리넨"
+    assert dialog.customer_label.text() == "김민지"
+    assert dialog.contact_combo.currentData() == import_dialog_module.NEW_CONTACT
+    assert dialog.import_button.isEnabled()
+    assert message_count(ctx.db) == 0
+
+
+def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    dialog = open_dialog(korean_zip(tmp_path))
+    dialog.zone_combo.setCurrentText("Asia/Seoul")
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 2
+    assert dialog.summary_label.text().startswith("7 messages added. 0 were already in Shop Inbox.")
+    assert "1 photos and files copied" in dialog.summary_label.text()
+    assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
+    assert message_count(ctx.db) == 7
+    with ctx.db.read() as s:
+        contact = s.get(Contact, signal.args[0])
+        assert contact is not None and contact.display_name == "김민지"
+    assert any((ctx.paths.media_dir).rglob("*.jpg"))
+
+
+def test_cancel_during_import_leaves_nothing(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.chat_export.importer as importer
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 10)
+    lines = [Line(datetime(2024, 1, 13, 9, 0) + timedelta(minutes=i), "Ana", f"line {i}") for i in range(200)]
+    path = write_txt(tmp_path / "WhatsApp Chat with Ana.txt", render(LAYOUTS["android-en-uk"], lines))
+    dialog = open_dialog(path)
+    real_import = import_dialog_module.import_chat
+    first_batch_written = threading.Event()
+
+    def held_import(*args: Any, **kwargs: Any) -> Any:
+        report = kwargs["progress"]
+
+        def progress(done: int, total: int) -> None:
+            report(done, total)
+            first_batch_written.set()
+            # The worker waits for the owner's cancel (a real event, bounded), like a slow disk would.
+            kwargs["cancel"].wait(10)
+
+        return real_import(*args, **{**kwargs, "progress": progress})
+
+    monkeypatch.setattr(import_dialog_module, "import_chat", held_import)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert first_batch_written.wait(10)
+    assert message_count(ctx.db) > 0
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+    assert "Importing…" in dialog.progress_label.text()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # stays open until the clean-up is done
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=10000)
+    assert dialog.summary_label.text() == "The import was cancelled. Nothing was added."
+    assert message_count(ctx.db) == 0
+
+
+def test_a_damaged_file_gets_a_sentence_and_no_import_button(
+    open_dialog: Any, ctx: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "chat.zip"
+    path.write_bytes(korean_zip(tmp_path).read_bytes()[:300])
+    dialog = open_dialog(path)
+    assert "damaged" in dialog.status.text()
+    assert not dialog.import_button.isVisible() and dialog.close_button.isVisible()
+    assert message_count(ctx.db) == 0
+
+
+def test_two_contacts_with_the_customers_name_must_be_chosen_between(
+    open_dialog: Any, ctx: Any, tmp_path: Path
+) -> None:
+    with ctx.db.write() as s:
+        make_contact(s, profile_name="김민지", wa_id="821011112222")
+        make_contact(s, saved_name="김민지", wa_id="821033334444")
+    dialog = open_dialog(korean_zip(tmp_path))
+    assert dialog.contact_combo.currentText() == "Choose a contact…"
+    assert not dialog.import_button.isEnabled()
+    labels = [dialog.contact_combo.itemText(i) for i in range(dialog.contact_combo.count())]
+    assert any("+821033334444" in label for label in labels)
+    dialog.contact_combo.setCurrentIndex(2)
+    assert dialog.import_button.isEnabled()
+    assert dialog.request().contact_id is not None
+
+
+def test_open_import_with_a_dropped_file_shows_the_preview(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    dialog = open_import(None, ctx, korean_zip(tmp_path))
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.scan is not None, timeout=5000)
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):  # closed dialogs free themselves
+        dialog.reject()
+
+
+def test_the_help_page_has_android_and_iphone_steps(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.import_help import ImportHelpDialog
+
+    help_dialog = ImportHelpDialog()
+    qtbot.addWidget(help_dialog)
+    text = "\n".join(label.text() for label in help_dialog.findChildren(QLabel))
+    assert "Export chat" in text and "Export Chat" in text and "Import chat from phone" in text

@@ -1,0 +1,442 @@
+"""Import chat from phone: preview an export, pick the shop and the customer, import with progress."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.automations_store import load_state
+from app.chat_export.contacts import ContactMatch, match_contact
+from app.chat_export.errors import AmbiguousContact, ImportCancelled
+from app.chat_export.importer import ImportRequest, ImportSummary, import_chat, shop_time_zone
+from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
+from app.errors import ShopInboxError
+from ui.context import AppContext
+from ui.ops import Op, failure_sentence
+
+log = logging.getLogger(__name__)
+
+FIRST_LINES = 6
+LINE_CHARS = 120
+NEW_CONTACT = -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """Everything the preview shows, read off the GUI thread."""
+
+    preview: ChatPreview
+    matches: dict[str, ContactMatch]
+    shop_name: str  # the business profile's name, to preselect the shop participant
+    time_zone: str | None
+
+
+def _scan(ctx: AppContext, path: Path) -> _Scan:
+    preview = scan_export(path)
+    with ctx.db.read() as session:
+        matches = {
+            name: match_contact(session, name, ctx.shop_region) for name, _ in preview.participants[:2]
+        }
+        shop_name = load_state(session).doc.profile.name
+        zone = shop_time_zone(session)
+    return _Scan(preview, matches, shop_name, zone)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread; the import worker emits into it (queued across threads)."""
+
+    progressed = Signal(int, int)
+
+
+def _one_line(message: ParsedMessage) -> str:
+    who = message.sender or "•"
+    text = " ".join(message.body.split()) or (f"[{message.attachment}]" if message.attachment else "")
+    if len(text) > LINE_CHARS:
+        text = text[: LINE_CHARS - 1] + "…"
+    return f"{message.local_time:%Y-%m-%d %H:%M}  {who}: {text}"
+
+
+class ImportDialog(QDialog):
+    """Preview → progress → summary. Nothing is written before the owner presses Import."""
+
+    imported = Signal(int)  # the contact id whose chat received messages
+
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = path
+        self.scan: _Scan | None = None
+        self.summary: ImportSummary | None = None
+        self.cancel_event = threading.Event()
+        self.running = False
+        self.setWindowTitle(self.tr("Import chat from phone"))
+        self.setMinimumWidth(620)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._preview_page())
+        self.pages.addWidget(self._progress_page())
+        self.pages.addWidget(self._summary_page())
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.help_button = QPushButton(self.tr("How to export from the phone…"))
+        self.buttons.addButton(self.help_button, QDialogButtonBox.ButtonRole.HelpRole)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        self.help_button.clicked.connect(self.show_help)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self._show_buttons(importing=False, done=False)
+        self.import_button.setEnabled(False)
+
+        self.relay = _ProgressRelay(self)
+        self.relay.progressed.connect(self._progressed)
+        self.status.setText(self.tr("Reading {0}…").format(path.name))
+        Op(lambda: _scan(ctx, path), parent=self).success(self._scanned).failure(self._scan_failed).run()
+
+    # ------------------------------------------------------------------ pages
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label = QLabel(self.path.name)
+        self.format_label = QLabel()
+        self.participants_label = QLabel()
+        self.range_label = QLabel()
+        self.count_label = QLabel()
+        for label in (self.file_label, self.format_label, self.participants_label, self.range_label,
+                      self.count_label):  # fmt: skip
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names and text come from the export
+            label.setWordWrap(True)
+        self.first_lines = QPlainTextEdit()
+        self.first_lines.setReadOnly(True)
+        self.first_lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.first_lines.setMaximumHeight(140)
+        self.shop_combo = QComboBox()
+        self.shop_combo.currentIndexChanged.connect(self._shop_changed)
+        self.customer_label = QLabel()
+        self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact_combo = QComboBox()
+        self.contact_combo.currentIndexChanged.connect(self._contact_changed)
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText(self.tr("Optional, e.g. 010-1234-5678"))
+        self.zone_combo = QComboBox()
+        self.zone_combo.setEditable(True)
+        self.zone_combo.addItems(sorted(bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()))
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("File"), self.file_label)
+        self.form.addRow(self.tr("Format"), self.format_label)
+        self.form.addRow(self.tr("Participants"), self.participants_label)
+        self.form.addRow(self.tr("Dates"), self.range_label)
+        self.form.addRow(self.tr("Messages"), self.count_label)
+        self.form.addRow(self.tr("First lines"), self.first_lines)
+        self.form.addRow(self.tr("Which one is your shop?"), self.shop_combo)
+        self.form.addRow(self.tr("Customer"), self.customer_label)
+        self.form.addRow(self.tr("Add to"), self.contact_combo)
+        self.form.addRow(self.tr("Customer's number"), self.phone_edit)
+        self.form.addRow(self.tr("Time zone of the phone"), self.zone_combo)
+        self.details = QWidget()
+        self.details.setLayout(self.form)
+        self.details.setVisible(False)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.status)
+        layout.addWidget(self.details, 1)
+        return page
+
+    def _progress_page(self) -> QWidget:
+        page = QWidget()
+        self.progress_label = QLabel(self.tr("Importing…"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        return page
+
+    def _summary_page(self) -> QWidget:
+        page = QWidget()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unreadable_title = QLabel(
+            self.tr("Lines that could not be read (kept in the message before them):")
+        )
+        self.unreadable_list = QPlainTextEdit()
+        self.unreadable_list.setReadOnly(True)
+        self.unreadable_list.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.unreadable_title)
+        layout.addWidget(self.unreadable_list, 1)
+        return page
+
+    def _show_buttons(self, *, importing: bool, done: bool) -> None:
+        self.import_button.setVisible(not importing and not done)
+        self.cancel_button.setVisible(not done)
+        self.close_button.setVisible(done)
+        self.help_button.setVisible(not importing and not done)
+
+    # ------------------------------------------------------------------ preview
+
+    def _scan_failed(self, error: BaseException) -> None:
+        self.status.setText(failure_sentence(error))
+        self.status.setStyleSheet("color: #C62828;")
+        self._show_buttons(importing=False, done=True)
+
+    def _scanned(self, scan: _Scan) -> None:
+        self.scan = scan
+        p = scan.preview
+        self.status.setText(self.tr("Check the chat below, then press Import. Nothing is saved before that."))
+        self.format_label.setText(
+            self.tr("{0} export · {1} · {2} · {3}").format(
+                p.platform, self._language(p.language), self._clock(p.clock), self._order(p.date_order)
+            )
+            + (
+                self.tr(" · zip with {0} of {1} attached files").format(p.attachments_present, p.attachments)
+                if p.source.is_zip
+                else ""
+            )
+        )
+        self.participants_label.setText(
+            ", ".join(self.tr("{0} ({1} messages)").format(name, n) for name, n in p.participants)
+        )
+        if p.first_time and p.last_time:
+            self.range_label.setText(f"{p.first_time:%Y-%m-%d} – {p.last_time:%Y-%m-%d}")
+        self.count_label.setText(
+            self.tr("{0} messages, {1} lines").format(f"{p.message_count:,}", f"{p.line_count:,}")
+        )
+        self.first_lines.setPlainText("\n".join(_one_line(m) for m in p.first_messages))
+        names = [name for name, _ in p.participants]
+        self.shop_combo.blockSignals(True)
+        self.shop_combo.addItems(names)
+        shop_index = names.index(scan.shop_name) if scan.shop_name in names else -1
+        if shop_index < 0:
+            # The owner exported from the shop's phone: the chat is named after the customer.
+            others = [i for i, n in enumerate(names) if n != p.title]
+            shop_index = others[0] if others else 0
+        self.shop_combo.setCurrentIndex(shop_index)
+        self.shop_combo.blockSignals(False)
+        zone = scan.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
+        self.zone_combo.setCurrentText(zone)
+        self.details.setVisible(True)
+        if p.is_group:
+            self.status.setText(self.tr("This is a group chat. Shop Inbox imports chats with one customer."))
+            self.status.setStyleSheet("color: #C62828;")
+            return
+        self._shop_changed()
+
+    def _language(self, name: str) -> str:
+        names = {
+            "English (US)": self.tr("English (US)"),
+            "English (UK)": self.tr("English (UK)"),
+            "Korean": self.tr("Korean"),
+            "German": self.tr("German"),
+            "Spanish": self.tr("Spanish"),
+        }
+        return names.get(name, name)
+
+    def _clock(self, clock: str) -> str:
+        return self.tr("12-hour clock") if clock == "12-hour" else self.tr("24-hour clock")
+
+    def _order(self, order: DateOrder) -> str:
+        if order is DateOrder.YMD:
+            return self.tr("year first")
+        return self.tr("day first") if order is DateOrder.DMY else self.tr("month first")
+
+    def customer(self) -> str:
+        if self.scan is None:
+            return ""
+        shop = self.shop_combo.currentText()
+        others = [n for n, _ in self.scan.preview.participants if n != shop]
+        return others[0] if others else self.scan.preview.title
+
+    def _shop_changed(self, _index: int = 0) -> None:
+        if self.scan is None:
+            return
+        customer = self.customer()
+        match = self.scan.matches.get(customer)
+        self.customer_label.setText(customer)
+        self.contact_combo.blockSignals(True)
+        self.contact_combo.clear()
+        if match is not None and match.ambiguous:
+            self.contact_combo.addItem(self.tr("Choose a contact…"), None)
+        for choice in match.choices if match else ():
+            label = choice.name + (f"  +{choice.wa_id}" if choice.wa_id else "")
+            self.contact_combo.addItem(self.tr("Existing contact: {0}").format(label), choice.contact_id)
+        self.contact_combo.addItem(self.tr("A new contact"), NEW_CONTACT)
+        self.contact_combo.setCurrentIndex(0)
+        self.contact_combo.blockSignals(False)
+        self._contact_changed()
+
+    def _contact_changed(self, _index: int = 0) -> None:
+        match = self.scan.matches.get(self.customer()) if self.scan else None
+        choice = self.contact_combo.currentData()
+        new = choice == NEW_CONTACT
+        self.phone_edit.setEnabled(new and not (match and match.phone))
+        if match and match.phone:
+            self.phone_edit.setText("+" + match.phone)
+        self.import_button.setEnabled(
+            choice is not None and self.scan is not None and not self.scan.preview.is_group
+        )
+
+    def request(self) -> ImportRequest:
+        choice = self.contact_combo.currentData()
+        return ImportRequest(
+            path=self.path,
+            shop_participant=self.shop_combo.currentText(),
+            time_zone=self.zone_combo.currentText().strip(),
+            contact_id=choice if isinstance(choice, int) and choice != NEW_CONTACT else None,
+            new_contact=choice == NEW_CONTACT,
+            phone=self.phone_edit.text().strip() or None if self.phone_edit.isEnabled() else None,
+            region=self.ctx.shop_region,
+        )
+
+    # ------------------------------------------------------------------ import
+
+    def start_import(self) -> None:
+        if self.scan is None or self.running:
+            return
+        request = self.request()
+        preview = self.scan.preview
+        media_dir = self.ctx.paths.media_dir
+        self.running = True
+        self.cancel_event.clear()
+        self.progress.setRange(0, max(preview.line_count, 1))
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Importing…"))
+        self.pages.setCurrentIndex(1)
+        self._show_buttons(importing=True, done=False)
+        relay = self.relay
+
+        def work() -> ImportSummary:
+            return import_chat(
+                self.ctx.db,
+                media_dir,
+                request,
+                preview=preview,
+                progress=lambda done, total: relay.progressed.emit(done, total),
+                cancel=self.cancel_event,
+            )
+
+        Op(work, parent=self).success(self._finished).failure(self._failed).run()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        if not self.cancel_event.is_set():
+            self.progress_label.setText(
+                self.tr("Importing… {0} of {1} lines").format(f"{done:,}", f"{total:,}")
+            )
+
+    def _finished(self, summary: ImportSummary) -> None:
+        self.running = False
+        self.summary = summary
+        text = self.tr("{0} messages added. {1} were already in Shop Inbox.").format(
+            f"{summary.added:,}", f"{summary.already_there:,}"
+        )
+        if summary.media_copied or summary.media_missing:
+            text += " " + self.tr("{0} photos and files copied; {1} were not in the export.").format(
+                summary.media_copied, summary.media_missing
+            )
+        if summary.unreadable_count:
+            text += " " + self.tr("{0} lines could not be read.").format(summary.unreadable_count)
+        self.summary_label.setText(text)
+        lines = [self.tr("line {0}: {1}").format(u.line_no, u.text) for u in summary.unreadable]
+        self.unreadable_list.setPlainText("\n".join(lines))
+        self.unreadable_title.setVisible(bool(lines))
+        self.unreadable_list.setVisible(bool(lines))
+        self.pages.setCurrentIndex(2)
+        self._show_buttons(importing=False, done=True)
+        self.imported.emit(summary.contact_id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        if isinstance(error, AmbiguousContact):
+            # Another contact with the name appeared meanwhile: back to the preview to choose.
+            self.pages.setCurrentIndex(0)
+            self._show_buttons(importing=False, done=False)
+            self.status.setText(str(error))
+            return
+        if isinstance(error, ImportCancelled):
+            message = self.tr("The import was cancelled. Nothing was added.")
+        elif isinstance(error, ShopInboxError):
+            message = str(error)
+        else:
+            message = failure_sentence(error)
+        self.summary_label.setText(message)
+        self.unreadable_title.setVisible(False)
+        self.unreadable_list.setVisible(False)
+        self.pages.setCurrentIndex(2)
+        self._show_buttons(importing=False, done=True)
+
+    # ------------------------------------------------------------------ closing
+
+    def reject(self) -> None:
+        if self.running:
+            # The import removes what it wrote, then reports back; the dialog closes after that.
+            self.cancel_event.set()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Cancelling… removing what was imported"))
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            self.reject()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def show_help(self) -> None:
+        from ui.import_help import ImportHelpDialog
+
+        ImportHelpDialog(self).exec()
+
+
+def open_import(parent: QWidget | None, ctx: AppContext, path: Path | None = None) -> ImportDialog | None:
+    """File ▸ Import chat from phone…, and files dropped on the window: pick a file if none, then preview."""
+    if path is None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("ImportDialog", "Import chat from phone"),
+            start,
+            QCoreApplication.translate("ImportDialog", "WhatsApp chat exports (*.zip *.txt);;All files (*)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+    dialog = ImportDialog(ctx, path, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

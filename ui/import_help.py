@@ -1,0 +1,59 @@
+"""How to export a chat from the WhatsApp phone app: the short help page the import dialog links to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+
+class ImportHelpDialog(QDialog):
+    """Android and iOS steps, as plain text (no markup from translations or elsewhere)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export a chat from your phone"))
+        sections = (
+            (
+                self.tr("Android"),
+                self.tr(
+                    "1. Open the chat in WhatsApp (or WhatsApp Business).\n"
+                    "2. Tap ⋮ (More options) › More › Export chat.\n"
+                    "3. Choose “Include media” to bring photos and files, or “Without media” for text only.\n"
+                    "4. Send the file to yourself (e-mail, Google Drive, or a USB cable) and save it on this "
+                    "computer."
+                ),
+            ),
+            (
+                self.tr("iPhone"),
+                self.tr(
+                    "1. Open the chat in WhatsApp (or WhatsApp Business).\n"
+                    "2. Tap the customer's name at the top, scroll down and tap Export Chat.\n"
+                    "3. Choose Attach Media or Without Media.\n"
+                    "4. Save the .zip to Files, AirDrop it to a Mac, or mail it to yourself, and save it on "
+                    "this computer."
+                ),
+            ),
+            (
+                self.tr("Then"),
+                self.tr(
+                    "Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the "
+                    "Shop Inbox window. Export one chat at a time; importing the same chat again later only "
+                    "adds the messages that are new."
+                ),
+            ),
+        )
+        layout = QVBoxLayout(self)
+        for title, steps in sections:
+            heading = QLabel(title)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            body = QLabel(steps)
+            body.setTextFormat(Qt.TextFormat.PlainText)
+            body.setWordWrap(True)
+            layout.addWidget(heading)
+            layout.addWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
