@@ -205,7 +205,9 @@ class Fonts:
 
 def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, float, float]:
     """Wrap plain `text` to `width`; returns (layout, natural width, height, last line width)."""
-    layout = QTextLayout(text[:MAX_LAYOUT_CHARS], font)
+    if len(text) > MAX_LAYOUT_CHARS:
+        text = text[:MAX_LAYOUT_CHARS] + " …"
+    layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)

@@ -1,0 +1,118 @@
+"""What a bubble shows for each kind of message: tapped replies, automation marks, cards, links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from app.message_media import MediaInfo
+from app.queries import MessageRow
+from ui.bubble_layout import MAX_LAYOUT_CHARS, Fonts, body_text, compute, find_links
+
+
+def row(**fields: Any) -> MessageRow:
+    base: dict[str, Any] = dict(
+        id=1,
+        contact_id=1,
+        wamid="w1",
+        client_id=None,
+        direction="in",
+        kind="text",
+        body="",
+        payload=None,
+        reply_to_wamid=None,
+        status="received",
+        error_code=None,
+        error_text=None,
+        sent_by=None,
+        sent_at=datetime(2026, 11, 1, 9, 0, tzinfo=UTC),
+        unread=False,
+        imported=False,
+        reaction_in=None,
+        reaction_out=None,
+    )
+    base.update(fields)
+    return MessageRow(**base)
+
+
+@pytest.fixture
+def fonts(qapp: Any) -> Fonts:
+    from ui.theme import ui_font
+
+    return Fonts(ui_font(1), ui_font(-1.5), ui_font(-1.5, bold=True))
+
+
+def geometry(fonts: Fonts, message: MessageRow, media: MediaInfo | None = None, width: float = 800) -> Any:
+    return compute(
+        message,
+        width,
+        fonts,
+        show_date="",
+        divider=0,
+        first_of_group=True,
+        quote=None,
+        media=media,
+        media_dir="/nowhere",
+    )
+
+
+def test_an_interactive_reply_shows_what_the_customer_tapped(fonts: Fonts) -> None:
+    tapped = row(
+        kind="interactive",
+        payload={
+            "interactive": {"type": "button_reply", "button_reply": {"id": "yes", "title": "네, 주문할게요"}}
+        },
+    )
+    assert body_text(tapped) == "네, 주문할게요"
+    button = row(kind="button", payload={"button": {"text": "Track my order", "payload": "track"}})
+    assert geometry(fonts, button).text == "Track my order"
+
+
+def test_automatic_messages_carry_a_mark(fonts: Fonts) -> None:
+    away = geometry(fonts, row(direction="out", status="read", sent_by="away", body="We're closed"))
+    assert away.mark_text == "Away message"
+    greeting = geometry(fonts, row(direction="out", status="read", sent_by="greeting", body="Welcome!"))
+    assert greeting.mark_text == "Greeting"
+    assert geometry(fonts, row(direction="out", status="read", sent_by="owner", body="hi")).mark_text == ""
+
+
+def test_documents_and_locations_become_cards_that_open(fonts: Fonts) -> None:
+    doc = geometry(
+        fonts,
+        row(kind="document", payload={"document": {"filename": "견적서.pdf"}}),
+        MediaInfo(1, "application/pdf", "견적서.pdf", 182_004, "abc/견적서.pdf", None),
+    )
+    assert doc.card.kind == "file" and doc.card.title == "견적서.pdf"
+    assert doc.card.target == "/nowhere/abc/견적서.pdf"
+    where = geometry(
+        fonts,
+        row(
+            kind="location",
+            payload={"location": {"latitude": 37.5, "longitude": 127.0, "name": "성수동 매장"}},
+        ),
+    )
+    assert where.card.title == "성수동 매장" and where.card.target.startswith(
+        "https://www.openstreetmap.org/"
+    )
+
+
+def test_links_end_before_trailing_punctuation() -> None:
+    text = "See https://shop.example.com/a?b=1. Or (www.example.kr/x), thanks"
+    assert [url for _s, _e, url in find_links(text)] == [
+        "https://shop.example.com/a?b=1",
+        "https://www.example.kr/x",
+    ]
+
+
+def test_a_huge_message_is_laid_out_cut_not_frozen(fonts: Fonts) -> None:
+    geo = geometry(fonts, row(body="가" * (MAX_LAYOUT_CHARS * 50)))
+    assert geo.text_layout is not None
+    assert len(geo.text_layout.text()) <= MAX_LAYOUT_CHARS + 2
+
+
+def test_korean_text_wraps_inside_a_narrow_bubble(fonts: Fonts) -> None:
+    geo = geometry(fonts, row(body="안녕하세요 린넨 셔츠 아이보리 M 사이즈 재고 있나요? " * 4), width=360)
+    assert geo.text_layout.lineCount() > 1
+    assert geo.bubble.right() <= 360
