@@ -134,11 +134,15 @@ class ImportDialog(QDialog):
         for label in (self.file_label, self.format_label, self.participants_label, self.range_label,
                       self.count_label):  # fmt: skip
             label.setTextFormat(Qt.TextFormat.PlainText)  # names and text come from the export
-            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Only the lines that can grow long wrap (a wrapped QLabel asks for extra height in a form).
+        self.format_label.setWordWrap(True)
+        self.participants_label.setWordWrap(True)
         self.first_lines = QPlainTextEdit()
         self.first_lines.setReadOnly(True)
         self.first_lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.first_lines.setMaximumHeight(140)
+        lines_height = self.first_lines.fontMetrics().lineSpacing() * (FIRST_LINES + 1) + 12
+        self.first_lines.setFixedHeight(lines_height)
         self.shop_combo = QComboBox()
         self.shop_combo.currentIndexChanged.connect(self._shop_changed)
         self.customer_label = QLabel()
@@ -152,6 +156,7 @@ class ImportDialog(QDialog):
         self.zone_combo.addItems(sorted(bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()))
 
         self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.addRow(self.tr("File"), self.file_label)
         self.form.addRow(self.tr("Format"), self.format_label)
         self.form.addRow(self.tr("Participants"), self.participants_label)
@@ -168,7 +173,8 @@ class ImportDialog(QDialog):
         self.details.setVisible(False)
         layout = QVBoxLayout(page)
         layout.addWidget(self.status)
-        layout.addWidget(self.details, 1)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
         return page
 
     def _progress_page(self) -> QWidget:
