@@ -132,10 +132,10 @@ class SyncBanner(QFrame):
 class AutomationDialog(QDialog):
     """Base of the greeting, away, hours and profile editors; a subclass fills `form` and maps the doc.
 
-    Subclasses implement `load(doc)` (document → widgets) and `apply(doc) -> Automations` (widgets →
-    a copy of doc with this editor's part replaced), and call `self.edited()` whenever a widget
-    changes. Saving applies the editor's part to the latest stored copy, so two editors never undo
-    each other's parts.
+    Subclasses implement `build()` (widgets into `self.form`), `load(doc)` (document → widgets) and
+    `apply(doc) -> Automations` (widgets → a copy of doc with this editor's part replaced), and
+    connect their widgets' change signals to `self.edited`. Saving applies the editor's part to the
+    latest stored copy, so two editors never undo each other's parts.
     """
 
     saved = Signal(object)  # AutomationsState after a save, a push or a conflict choice
@@ -181,15 +181,16 @@ class AutomationDialog(QDialog):
         self._loading = False
         self._sending = False
         self.state = self.store.state()
-
-    def start(self) -> None:
-        """Call at the end of a subclass's __init__: loads the stored copy and tries a waiting push."""
+        self.build()
         self._show_doc(self.state.doc)
         self._show_state()
         if self.state.status is SyncStatus.PENDING:
             self.push()
 
     # ------------------------------------------------------------------ for subclasses
+
+    def build(self) -> None:
+        raise NotImplementedError
 
     def load(self, doc: Automations) -> None:
         raise NotImplementedError

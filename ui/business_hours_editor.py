@@ -6,12 +6,11 @@ import logging
 import zoneinfo
 
 from PySide6.QtCore import QTimeZone
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout
 
 from app.wire import Automations, BusinessHours
-from ui.automation_dialog import AutomationDialog, ClientProvider
+from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
-from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +24,7 @@ def system_timezone() -> str:
 class BusinessHoursEditor(AutomationDialog):
     """Edits `Automations.business_hours` (used by "outside business hours" away messages)."""
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        *,
-        client_provider: ClientProvider | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ctx, client_provider=client_provider, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("Business hours"))
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
@@ -48,7 +40,6 @@ class BusinessHoursEditor(AutomationDialog):
         self.timezone.currentTextChanged.connect(self.edited)
         self.week.changed.connect(self.edited)
         self.resize(600, 520)
-        self.start()
 
     def load(self, doc: Automations) -> None:
         hours = doc.business_hours

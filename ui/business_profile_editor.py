@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit
 
 from app.wire import Automations, BusinessProfile
-from ui.automation_dialog import AutomationDialog, ClientProvider
-from ui.context import AppContext
+from ui.automation_dialog import AutomationDialog
 
 log = logging.getLogger(__name__)
 
@@ -21,14 +20,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 class BusinessProfileEditor(AutomationDialog):
     """Edits `Automations.profile`; its name fills `{shop}` in quick replies and automatic messages."""
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        *,
-        client_provider: ClientProvider | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ctx, client_provider=client_provider, parent=parent)
+    def build(self) -> None:
         self.setWindowTitle(self.tr("Business profile"))
         self.name = QLineEdit()
         self.category = QLineEdit()
@@ -58,7 +50,6 @@ class BusinessProfileEditor(AutomationDialog):
         self.description.textChanged.connect(self.edited)
         self.websites.textChanged.connect(self.edited)
         self.resize(520, 520)
-        self.start()
 
     def _websites(self) -> list[str]:
         return [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]

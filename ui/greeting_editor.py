@@ -4,60 +4,31 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QSpinBox
 
-from app.contact_lookup import ContactDirectory
-from app.quick_replies import TEXT_LIMIT
 from app.wire import Automations, GreetingRule
-from ui.automation_dialog import AutomationDialog, ClientProvider
-from ui.automation_forms import FieldButtons, RecipientsPicker
-from ui.context import AppContext
-from ui.reply_preview import ReplyPreview
+from ui.message_rule_editor import MessageRuleEditor
 
 log = logging.getLogger(__name__)
 
 
-class GreetingEditor(AutomationDialog):
+class GreetingEditor(MessageRuleEditor):
     """Edits `Automations.greeting`."""
 
-    def __init__(
-        self,
-        ctx: AppContext,
-        *,
-        client_provider: ClientProvider | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ctx, client_provider=client_provider, parent=parent)
-        self.setWindowTitle(self.tr("Greeting message"))
-        self.enabled = QCheckBox(self.tr("Send a greeting message"))
-        self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(self.tr("Hello {name}, thanks for writing to {shop}! How can we help?"))
-        self.text.setMinimumHeight(70)
-        self.text.setMaximumHeight(120)
+    def labels(self) -> tuple[str, str, str]:
+        return (
+            self.tr("Greeting message"),
+            self.tr("Send a greeting message"),
+            self.tr("Hello {name}, thanks for writing to {shop}! How can we help?"),
+        )
+
+    def add_rows(self, form: QFormLayout) -> None:
         self.silence = QSpinBox()
         self.silence.setRange(1, 365)
         self.silence.setSuffix(self.tr(" days"))
-        self.recipients = RecipientsPicker(ContactDirectory(ctx.db))
-        self.preview = ReplyPreview(ctx)
-        form = QFormLayout()
-        form.addRow(self.enabled)
-        form.addRow(self.tr("Message"), self.text)
-        form.addRow("", FieldButtons(self.text))
+        self.silence.valueChanged.connect(self.edited)
         form.addRow(self.tr("Again after silence of"), self.silence)
-        form.addRow(self.tr("Send to"), self.recipients)
-        layout = QVBoxLayout(self.form)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(self.preview)
-        for signal in (
-            self.enabled.toggled,
-            self.text.textChanged,
-            self.silence.valueChanged,
-            self.recipients.changed,
-        ):
-            signal.connect(self.edited)
         self.resize(560, 600)
-        self.start()
 
     def load(self, doc: Automations) -> None:
         rule = doc.greeting
@@ -75,14 +46,6 @@ class GreetingEditor(AutomationDialog):
         )
         return doc.model_copy(update={"greeting": rule}, deep=True)
 
-    def problem(self) -> str:
-        text = self.text.toPlainText().strip()
-        if self.enabled.isChecked() and not text:
-            return self.tr("Write the greeting, or switch it off.")
-        if len(text) > TEXT_LIMIT:
-            return self.tr("The greeting can be at most {0} characters.").format(TEXT_LIMIT)
-        return ""
-
     def refresh_summary(self, doc: Automations) -> None:
         self.summary.setText(self.summaries.greeting(doc.greeting))
-        self.preview.show_for(doc)
+        super().refresh_summary(doc)

@@ -1314,24 +1314,8 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>부재 시간</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>보내는 때</translation>
-    </message>
-    <message>
-        <source>Send to</source>
-        <translation>받는 사람</translation>
-    </message>
-    <message>
-        <source>Write the away message, or switch it off.</source>
-        <translation>부재 메시지를 쓰거나, 기능을 끄세요.</translation>
-    </message>
-    <message>
-        <source>The away message can be at most {0} characters.</source>
-        <translation>부재 메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -1480,24 +1464,8 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>일</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
         <source>Again after silence of</source>
         <translation>대화가 끊긴 뒤 다시 보내기</translation>
-    </message>
-    <message>
-        <source>Send to</source>
-        <translation>받는 사람</translation>
-    </message>
-    <message>
-        <source>Write the greeting, or switch it off.</source>
-        <translation>인사 메시지를 쓰거나, 기능을 끄세요.</translation>
-    </message>
-    <message>
-        <source>The greeting can be at most {0} characters.</source>
-        <translation>인사 메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1566,25 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>Delete label</source>
         <translation>라벨 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>MessageRuleEditor</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Write the message, or switch it off.</source>
+        <translation>메시지를 쓰거나, 기능을 끄세요.</translation>
+    </message>
+    <message>
+        <source>A message can be at most {0} characters.</source>
+        <translation>메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
     </message>
 </context>
 <context>

@@ -241,7 +241,7 @@ def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext, rules_ready) -> 
     qtbot.addWidget(editor)
     editor.enabled.setChecked(True)
     editor.save()
-    assert editor.error.text() == "Write the greeting, or switch it off."
+    assert editor.error.text() == "Write the message, or switch it off."
     assert not AutomationsStore(ctx.db).state().doc.greeting.enabled
 
 

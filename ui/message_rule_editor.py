@@ -1,0 +1,64 @@
+"""What the greeting and away editors share: on/off, a message with fields, recipients, the live preview."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QPlainTextEdit, QVBoxLayout
+
+from app.contact_lookup import ContactDirectory
+from app.quick_replies import TEXT_LIMIT
+from app.wire import Automations
+from ui.automation_dialog import AutomationDialog
+from ui.automation_forms import FieldButtons, RecipientsPicker
+from ui.reply_preview import ReplyPreview
+
+log = logging.getLogger(__name__)
+
+
+class MessageRuleEditor(AutomationDialog):
+    """An automatic message's editor; a subclass names it and adds its own rows with `add_rows`."""
+
+    def labels(self) -> tuple[str, str, str]:
+        """(window title, "send it" check box, placeholder text) in the owner's language."""
+        raise NotImplementedError
+
+    def add_rows(self, form: QFormLayout) -> None:
+        """Rows between the message and the recipients (days of silence, schedule…)."""
+
+    def build(self) -> None:
+        title, switch, placeholder = self.labels()
+        self.setWindowTitle(title)
+        self.enabled = QCheckBox(switch)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(placeholder)
+        self.text.setMinimumHeight(70)
+        self.text.setMaximumHeight(120)
+        self.recipients = RecipientsPicker(ContactDirectory(self.ctx.db))
+        self.preview = ReplyPreview(self.ctx)
+        form = QFormLayout()
+        form.addRow(self.enabled)
+        form.addRow(self.tr("Message"), self.text)
+        form.addRow("", FieldButtons(self.text))
+        self.add_rows(form)
+        form.addRow(self.tr("Send to"), self.recipients)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.preview)
+        for signal in (self.enabled.toggled, self.text.textChanged, self.recipients.changed):
+            signal.connect(self.edited)
+
+    def message_problem(self) -> str:
+        text = self.text.toPlainText().strip()
+        if self.enabled.isChecked() and not text:
+            return self.tr("Write the message, or switch it off.")
+        if len(text) > TEXT_LIMIT:
+            return self.tr("A message can be at most {0} characters.").format(TEXT_LIMIT)
+        return ""
+
+    def problem(self) -> str:
+        return self.message_problem()
+
+    def refresh_summary(self, doc: Automations) -> None:
+        self.preview.show_for(doc)
