@@ -1,0 +1,57 @@
+"""The `shop-inbox-relay` command: `serve` the relay, or print/rotate the client `token`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from relay.settings import RelaySettings
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="shop-inbox-relay",
+        description="The Shop Inbox relay: receives WhatsApp webhooks and serves them to the desktop app.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the relay")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--database", help="SQLAlchemy URL (default RELAY_DATABASE_URL or sqlite:///relay.db)")
+    serve.add_argument(
+        "--upstream", choices=["cloud", "sandbox"], help="WhatsApp Cloud API or simulated customers"
+    )
+    token = commands.add_parser("token", help="print the token desktops use (or --rotate it)")
+    token.add_argument("--database", help="SQLAlchemy URL of the relay's database")
+    token.add_argument("--rotate", action="store_true", help="make a new token; the old one stops working")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = RelaySettings.from_env(database_url=args.database, upstream=getattr(args, "upstream", None))
+    if args.command == "token":
+        if settings.client_token:
+            print("RELAY_CLIENT_TOKEN is set in the environment; that is the token.", file=sys.stderr)
+            print(settings.client_token)
+            return 0
+        from relay.store import Store
+
+        store = Store(settings.database_url)
+        print(store.client_token(rotate=args.rotate))
+        store.close()
+        return 0
+    settings.check()
+    import uvicorn
+
+    from relay.server import create_app
+
+    app = create_app(settings)
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

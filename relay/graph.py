@@ -1,0 +1,111 @@
+"""The Graph API upstream: sends, read receipts, media and templates over httpx."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+
+from relay.upstream import GraphError, Ingest
+
+log = logging.getLogger(__name__)
+
+
+class GraphUpstream:
+    name = "cloud"
+
+    def __init__(self, base_url: str, access_token: str, waba_id: str = "", timeout: float = 20.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.waba_id = waba_id
+        self.client = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {access_token}"},
+            timeout=httpx.Timeout(timeout, connect=5.0),
+        )
+
+    async def start(self, ingest: Ingest) -> None:
+        """Graph pushes webhooks to us; nothing to start."""
+
+    async def stop(self) -> None:
+        await self.client.aclose()
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = await self.client.request(method, path, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            # Nothing reached Graph: safe to retry.
+            raise GraphError(503, None, f"Graph unreachable: {type(exc).__name__}", retryable=True) from exc
+        except httpx.TimeoutException as exc:
+            # The request went out; Graph may have acted on it. Never resend blindly.
+            raise GraphError(
+                504, None, "Graph did not answer in time", retryable=False, unknown=True
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise GraphError(
+                502, None, f"Graph request failed: {type(exc).__name__}", retryable=False, unknown=True
+            ) from exc
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        if response.status_code >= 400:
+            raise GraphError.from_response(response.status_code, body)
+        return body
+
+    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str:
+        payload = {"messaging_product": "whatsapp", "recipient_type": "individual", **body}
+        answer = await self._call("POST", f"/{phone_number_id}/messages", json=payload)
+        try:
+            return str(answer["messages"][0]["id"])
+        except (KeyError, IndexError, TypeError) as exc:
+            raise GraphError(
+                502, None, "Graph's answer had no message id", retryable=False, unknown=True
+            ) from exc
+
+    async def mark_read(self, phone_number_id: str, wamid: str) -> None:
+        await self._call(
+            "POST",
+            f"/{phone_number_id}/messages",
+            json={"messaging_product": "whatsapp", "status": "read", "message_id": wamid},
+        )
+
+    async def upload_media(
+        self, phone_number_id: str, data: bytes, mime_type: str, filename: str | None
+    ) -> str:
+        answer = await self._call(
+            "POST",
+            f"/{phone_number_id}/media",
+            data={"messaging_product": "whatsapp", "type": mime_type},
+            files={"file": (filename or "upload", data, mime_type)},
+        )
+        return str(answer["id"])
+
+    async def fetch_media(self, media_id: str) -> tuple[bytes, str]:
+        """Ask Graph for a fresh URL (they expire within minutes), then download with the token."""
+        info = await self._call("GET", f"/{media_id}")
+        url = info.get("url")
+        if not url:
+            raise GraphError(502, None, "Graph gave no media URL", retryable=True)
+        try:
+            response = await self.client.get(url)
+        except httpx.HTTPError as exc:
+            raise GraphError(
+                503, None, f"media download failed: {type(exc).__name__}", retryable=True
+            ) from exc
+        if response.status_code >= 400:
+            raise GraphError(response.status_code, None, "media URL refused or expired", retryable=True)
+        return response.content, str(info.get("mime_type") or response.headers.get("content-type", ""))
+
+    async def list_templates(self) -> list[dict[str, Any]]:
+        if not self.waba_id:
+            raise GraphError(400, None, "WHATSAPP_WABA_ID is not set on the relay", retryable=False)
+        templates: list[dict[str, Any]] = []
+        path: str | None = f"/{self.waba_id}/message_templates?limit=100"
+        while path:
+            answer = await self._call("GET", path)
+            templates.extend(answer.get("data", []))
+            path = (answer.get("paging") or {}).get("next")
+            if path and path.startswith(self.base_url):
+                path = path[len(self.base_url) :]
+        return templates

@@ -1,0 +1,135 @@
+"""WhatsApp's limits on what may be sent, checked before Graph is called."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXT_MAX = 4096
+CAPTION_MAX = 1024
+INTERACTIVE_BODY_MAX = 1024
+BUTTON_TITLE_MAX = 20
+REPLY_BUTTONS_MAX = 3
+LIST_ROWS_MAX = 10
+ROW_TITLE_MAX = 24
+ROW_DESCRIPTION_MAX = 72
+LIST_BUTTON_MAX = 20
+HEADER_TEXT_MAX = 60
+FOOTER_MAX = 60
+
+# Upload sizes WhatsApp accepts, by family.
+MEDIA_LIMITS = {
+    "image": 5 * 1024 * 1024,
+    "video": 16 * 1024 * 1024,
+    "audio": 16 * 1024 * 1024,
+    "document": 100 * 1024 * 1024,
+    "sticker": 500 * 1024,
+}
+SEND_TYPES = frozenset(
+    {
+        "text",
+        "image",
+        "document",
+        "audio",
+        "video",
+        "sticker",
+        "location",
+        "contacts",
+        "interactive",
+        "template",
+        "reaction",
+    }
+)
+
+
+class LimitError(ValueError):
+    """A message WhatsApp would refuse; the text says what to change."""
+
+
+def media_family(mime: str) -> str:
+    family = mime.split("/", 1)[0]
+    if mime == "image/webp":
+        return "sticker"
+    return family if family in MEDIA_LIMITS else "document"
+
+
+def _len(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
+def validate_send(body: Any) -> str:
+    """Raise LimitError for anything WhatsApp would refuse; returns the message type."""
+    if not isinstance(body, dict):
+        raise LimitError("The message must be a JSON object.")
+    to = str(body.get("to") or "")
+    if not to.lstrip("+").isdigit() or not 6 <= len(to.lstrip("+")) <= 15:
+        raise LimitError("'to' must be the customer's phone number in international format.")
+    kind = body.get("type", "text")
+    if kind not in SEND_TYPES:
+        raise LimitError(f"Unknown message type {kind!r}.")
+    obj = body.get(kind)
+    if not isinstance(obj, dict):
+        raise LimitError(f"A {kind} message needs a '{kind}' object.")
+    if kind == "text":
+        text = obj.get("body")
+        if not isinstance(text, str) or not text.strip():
+            raise LimitError("The message is empty.")
+        if len(text) > TEXT_MAX:
+            raise LimitError(
+                f"A text message can have at most {TEXT_MAX} characters (this one has {len(text)})."
+            )
+    elif kind in ("image", "video", "document", "audio", "sticker"):
+        if not obj.get("id") and not obj.get("link"):
+            raise LimitError("A media message needs an uploaded media id or a link.")
+        if _len(obj.get("caption")) > CAPTION_MAX:
+            raise LimitError(f"A caption can have at most {CAPTION_MAX} characters.")
+    elif kind == "interactive":
+        _validate_interactive(obj)
+    elif kind == "template" and not obj.get("name"):
+        raise LimitError("A template message needs the template's name.")
+    return str(kind)
+
+
+def _validate_interactive(obj: dict[str, Any]) -> None:
+    itype = obj.get("type")
+    body_text = (obj.get("body") or {}).get("text") if isinstance(obj.get("body"), dict) else None
+    if itype in ("button", "list") and (not isinstance(body_text, str) or not body_text.strip()):
+        raise LimitError("An interactive message needs a body text.")
+    if _len(body_text) > INTERACTIVE_BODY_MAX:
+        raise LimitError(f"The message text can have at most {INTERACTIVE_BODY_MAX} characters.")
+    header = obj.get("header")
+    if (
+        isinstance(header, dict)
+        and header.get("type") == "text"
+        and _len(header.get("text")) > HEADER_TEXT_MAX
+    ):
+        raise LimitError(f"A header can have at most {HEADER_TEXT_MAX} characters.")
+    footer = obj.get("footer")
+    if isinstance(footer, dict) and _len(footer.get("text")) > FOOTER_MAX:
+        raise LimitError(f"A footer can have at most {FOOTER_MAX} characters.")
+    action: dict[str, Any] = obj["action"] if isinstance(obj.get("action"), dict) else {}
+    if itype == "button":
+        buttons = action.get("buttons") or []
+        if not 1 <= len(buttons) <= REPLY_BUTTONS_MAX:
+            raise LimitError(f"Reply buttons: between 1 and {REPLY_BUTTONS_MAX}.")
+        for button in buttons:
+            title = ((button or {}).get("reply") or {}).get("title")
+            if not isinstance(title, str) or not title or len(title) > BUTTON_TITLE_MAX:
+                raise LimitError(f"A button title needs 1 to {BUTTON_TITLE_MAX} characters.")
+    elif itype == "list":
+        if not 1 <= _len(action.get("button")) <= LIST_BUTTON_MAX:
+            raise LimitError(f"The list's button text needs 1 to {LIST_BUTTON_MAX} characters.")
+        rows = [row for section in action.get("sections") or [] for row in (section or {}).get("rows") or []]
+        if not 1 <= len(rows) <= LIST_ROWS_MAX:
+            raise LimitError(f"A list can have between 1 and {LIST_ROWS_MAX} rows.")
+        for row in rows:
+            if not 1 <= _len(row.get("title")) <= ROW_TITLE_MAX:
+                raise LimitError(f"A row title needs 1 to {ROW_TITLE_MAX} characters.")
+            if _len(row.get("description")) > ROW_DESCRIPTION_MAX:
+                raise LimitError(f"A row description can have at most {ROW_DESCRIPTION_MAX} characters.")
+    elif itype not in ("product", "product_list", "cta_url", "location_request_message", "flow"):
+        raise LimitError(f"Unknown interactive type {itype!r}.")
+
+
+def needs_open_window(body: dict[str, Any]) -> bool:
+    """Everything but templates is free-form and needs the 24-hour customer-service window."""
+    return body.get("type", "text") != "template"

@@ -1,0 +1,110 @@
+"""The relay's configuration, from the environment and the command line, in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_GRAPH_URL = "https://graph.facebook.com/v21.0"
+DEFAULT_DATABASE_URL = "sqlite:///relay.db"
+
+
+class MissingSetting(SystemExit):
+    """A required setting is absent: the relay refuses to start and names it."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(
+            "shop-inbox-relay: missing required setting(s): "
+            + ", ".join(names)
+            + " (set them in the environment; see docs/relay.md)"
+        )
+        self.names = names
+
+
+@dataclass(frozen=True)
+class RelaySettings:
+    database_url: str = DEFAULT_DATABASE_URL
+    upstream: str = "cloud"  # "cloud" | "sandbox"
+    client_token: str | None = None  # RELAY_CLIENT_TOKEN; else the token stored in the database
+    app_secret: str = ""
+    verify_token: str = ""
+    access_token: str = ""
+    phone_number_id: str = ""
+    waba_id: str = ""
+    graph_url: str = DEFAULT_GRAPH_URL
+    media_dir: Path | None = None  # default: beside a SQLite database, else ./relay-media
+    retention_days: int = 30
+    max_webhook_bytes: int = 1_000_000
+    graph_timeout: float = 20.0
+    send_attempts: int = 4  # tries for what Graph says it did not process (429, throttling)
+    retry_base_delay: float = 0.5
+    sandbox_speed: float = 1.0
+    sandbox_seed: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides: object) -> RelaySettings:
+        env = dict(os.environ if env is None else env)
+        settings = cls(
+            database_url=env.get("RELAY_DATABASE_URL", DEFAULT_DATABASE_URL),
+            upstream=env.get("RELAY_UPSTREAM", "cloud"),
+            client_token=env.get("RELAY_CLIENT_TOKEN") or None,
+            app_secret=env.get("WHATSAPP_APP_SECRET", ""),
+            verify_token=env.get("WHATSAPP_VERIFY_TOKEN", ""),
+            access_token=env.get("WHATSAPP_ACCESS_TOKEN", ""),
+            phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
+            waba_id=env.get("WHATSAPP_WABA_ID", ""),
+            graph_url=env.get("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL).rstrip("/"),
+            media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
+            retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),
+        )
+        clean = {k: v for k, v in overrides.items() if v is not None}
+        return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]
+
+    @classmethod
+    def for_sandbox(
+        cls,
+        *,
+        database_url: str,
+        client_token: str,
+        phone_number_id: str = "100000000000001",
+        sandbox_speed: float = 1.0,
+        sandbox_seed: int | None = None,
+    ) -> RelaySettings:
+        """The demo's embedded relay: simulated customers, no WhatsApp secrets needed."""
+        return cls(
+            database_url=database_url,
+            upstream="sandbox",
+            client_token=client_token,
+            app_secret="sandbox-secret",
+            verify_token="sandbox",
+            phone_number_id=phone_number_id,
+            sandbox_speed=sandbox_speed,
+            sandbox_seed=sandbox_seed,
+        )
+
+    def check(self) -> RelaySettings:
+        """Raise MissingSetting naming every required setting that is absent."""
+        missing = []
+        if self.upstream not in ("cloud", "sandbox"):
+            raise SystemExit(f"shop-inbox-relay: unknown upstream {self.upstream!r} (cloud or sandbox)")
+        if self.upstream == "cloud":
+            for env_name, value in (
+                ("WHATSAPP_APP_SECRET", self.app_secret),
+                ("WHATSAPP_VERIFY_TOKEN", self.verify_token),
+                ("WHATSAPP_ACCESS_TOKEN", self.access_token),
+                ("WHATSAPP_PHONE_NUMBER_ID", self.phone_number_id),
+            ):
+                if not value:
+                    missing.append(env_name)
+        if missing:
+            raise MissingSetting(missing)
+        return self
+
+    def resolved_media_dir(self) -> Path:
+        if self.media_dir is not None:
+            return self.media_dir
+        if self.database_url.startswith("sqlite:///") and self.database_url != "sqlite:///:memory:":
+            return Path(self.database_url.removeprefix("sqlite:///")).resolve().parent / "relay-media"
+        return Path("relay-media").resolve()

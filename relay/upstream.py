@@ -1,0 +1,82 @@
+"""What the relay needs from WhatsApp: the Graph API in production, the sandbox in the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+Ingest = Callable[[dict[str, Any]], Awaitable[None]]
+
+# Graph error codes that mean "not processed, try again later" (DESIGN.md, "Sending to Graph").
+THROTTLING_CODES = frozenset({4, 80007, 130429, 131056})
+TEMPORARY_CODES = frozenset({1, 2, 131000})
+
+# Codes a retry cannot change, in words a shop owner understands.
+PLAIN_SENTENCES = {
+    131047: "More than 24 hours have passed since the customer last wrote. Send a template instead.",
+    131026: "This message could not be delivered: the number may not be on WhatsApp or has blocked the shop.",
+    131049: "WhatsApp did not deliver this marketing message to keep the customer's experience healthy. "
+    "Try again later.",
+    131051: "This kind of message is not supported.",
+    131052: "The customer's media could not be downloaded.",
+    131053: "The file could not be uploaded: check its type and size.",
+    132000: "The template's parameters do not match the template.",
+    132001: "This template does not exist in this language, or is not approved yet.",
+    190: "WhatsApp refused the relay's access token. Renew WHATSAPP_ACCESS_TOKEN on the relay.",
+    100: "WhatsApp refused the message as invalid.",
+    368: "The WhatsApp account is temporarily blocked for policy violations.",
+    131031: "The WhatsApp business account is locked.",
+}
+
+
+class GraphError(Exception):
+    """Graph answered with an error (or did not answer)."""
+
+    def __init__(
+        self, http_status: int, code: int | None, message: str, retryable: bool, *, unknown: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.http_status = http_status
+        self.code = code
+        self.message = message
+        self.retryable = retryable
+        # The request went out and no answer came back: it may have been sent.
+        self.unknown = unknown
+
+    @classmethod
+    def from_response(cls, http_status: int, body: Any) -> GraphError:
+        error = body.get("error", {}) if isinstance(body, dict) else {}
+        code = error.get("code")
+        code = int(code) if isinstance(code, int | str) and str(code).isdigit() else None
+        message = str(error.get("message") or f"Graph answered HTTP {http_status}")
+        retryable = (
+            http_status == 429
+            or code in THROTTLING_CODES
+            or (http_status >= 500 and (code in TEMPORARY_CODES or code is None))
+        )
+        return cls(http_status, code, message, retryable)
+
+    def sentence(self) -> str:
+        if self.code in PLAIN_SENTENCES:
+            return PLAIN_SENTENCES[self.code]
+        return f"WhatsApp refused the message: {self.message}"
+
+
+class Upstream(Protocol):
+    name: str  # "cloud" | "sandbox"
+
+    async def start(self, ingest: Ingest) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str: ...
+
+    async def mark_read(self, phone_number_id: str, wamid: str) -> None: ...
+
+    async def upload_media(
+        self, phone_number_id: str, data: bytes, mime_type: str, filename: str | None
+    ) -> str: ...
+
+    async def fetch_media(self, media_id: str) -> tuple[bytes, str]: ...
+
+    async def list_templates(self) -> list[dict[str, Any]]: ...

@@ -1,0 +1,64 @@
+"""Run an ASGI app with uvicorn in a thread on a free loopback port, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ThreadedServer:
+    """uvicorn.Server in a daemon thread; start() returns once the socket listens."""
+
+    def __init__(self, app: Any, port: int | None = None) -> None:
+        self.app = app
+        self.port = port or free_port()
+        self.server: uvicorn.Server | None = None
+        self.thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> str:
+        config = uvicorn.Config(
+            self.app, host="127.0.0.1", port=self.port, log_config=None, log_level="warning"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        ticker = threading.Event()
+        for _ in range(400):  # up to ~10 s
+            if self.server.started or not self.thread.is_alive():
+                break
+            ticker.wait(0.025)
+        if not self.server.started:
+            raise RuntimeError("test server did not start")
+        return self.url
+
+    def stop(self) -> None:
+        if self.server is not None and self.thread is not None:
+            self.server.should_exit = True
+            self.thread.join(timeout=10)
+        self.server = None
+        self.thread = None
+
+
+@contextmanager
+def serve_in_thread(app: Any) -> Iterator[str]:
+    server = ThreadedServer(app)
+    url = server.start()
+    try:
+        yield url
+    finally:
+        server.stop()
