@@ -138,7 +138,7 @@ class _OrderEvidence:
     dmy_backwards: int = 0  # times read as D/M/Y would go back in time
     mdy_backwards: int = 0
     dots: int = 0
-    latin_ampm: int = 0
+    us_ampm: int = 0
     lines: int = 0
     _prev: tuple[int, int, int] | None = None
 
@@ -155,8 +155,10 @@ class _OrderEvidence:
             self.second_over_12 += 1
         if m.group("sep") == ".":
             self.dots += 1
-        if m.group("post"):
-            self.latin_ampm += 1
+        post = m.group("post")
+        if post and post.isupper() and post.isalpha():
+            # "PM" is the US phones' way; en-GB writes "pm", Spanish "p. m.": both put days first.
+            self.us_ampm += 1
         if self._prev is not None:
             pa, pb, pc = self._prev
             if (c, b, a) < (pc, pb, pa):
@@ -176,7 +178,7 @@ class _OrderEvidence:
         # No evidence at all (e.g. one day's chat): the convention of the clock and separator.
         if self.dots * 2 > self.lines:
             return DateOrder.DMY
-        return DateOrder.MDY if self.latin_ampm * 2 > self.lines else DateOrder.DMY
+        return DateOrder.MDY if self.us_ampm * 2 > self.lines else DateOrder.DMY
 
 
 def header_time(m: re.Match[str], order: DateOrder) -> datetime:

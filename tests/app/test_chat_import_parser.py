@@ -206,3 +206,21 @@ def test_the_chat_text_is_found_in_a_zip_with_media_and_folders(tmp_path: Path) 
     assert source.text_member == "_chat.txt"
     assert source.chat_title == "Minji"
     assert "00000001-PHOTO.jpg" in source.media
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("1/2/24, 3:41 PM", datetime(2024, 1, 2, 15, 41)),  # US phone: month first
+        ("1/2/24, 3:41 pm", datetime(2024, 2, 1, 15, 41)),  # UK phone on a 12-hour clock: day first
+        ("1/2/24, 3:41\u00a0p.\u00a0m.", datetime(2024, 2, 1, 15, 41)),  # Spanish: day first
+        ("1/2/24, 15:41", datetime(2024, 2, 1, 15, 41)),  # 24-hour with slashes: day first
+        ("01.02.24, 15:41", datetime(2024, 2, 1, 15, 41)),  # German
+    ],
+)
+def test_a_one_day_chat_with_no_telling_date_follows_its_phones_convention(
+    tmp_path: Path, header: str, expected: datetime
+) -> None:
+    path = write_txt(tmp_path / "chat.txt", f"{header} - Ana: hola\n{header} - Shop: hi\n")
+    preview = scan_export(path)
+    assert next(iter(parse_messages(preview.source, preview.date_order))).local_time == expected
