@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -87,6 +87,11 @@ class ChatView(QListView):
 
     def _apply_palette(self) -> None:
         # A style sheet, because the window's style sheet would override a palette colour.
+        # Setting one sends a palette change itself: only act when the colour really changed.
+        background = colours().chat_background.name()
+        if background == getattr(self, "_background", None):
+            return
+        self._background = background
         self.setStyleSheet(
             f"QListView#chatView {{ background: {colours().chat_background.name()}; border: none; }}"
         )
@@ -206,6 +211,17 @@ class ChatView(QListView):
             if was_at_bottom:
                 self.scrollToBottom()
         self._place_jump_button()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # The system switched between light and dark: new bubble colours, same layout.
+            # (A widget with a style sheet gets this here, not in changeEvent.)
+            QTimer.singleShot(0, self.refresh_palette)
+        return super().event(event)
+
+    def refresh_palette(self) -> None:
+        self._apply_palette()
+        self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -223,6 +223,12 @@ class MainWindow(QMainWindow):
             self.contact_panel.hide()
         elif self.chat.composer.reply_to is not None:
             self.chat.composer.clear_reply()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # Light/dark switched: hidden children may not hear of it, so tell the chat here.
+            QTimer.singleShot(0, self.chat.view.refresh_palette)
+        return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

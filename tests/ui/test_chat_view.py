@@ -221,3 +221,20 @@ def test_narrowing_the_window_rewraps_bubbles_without_overlap(window: Any, qtbot
 
     QApplication.processEvents()
     assert no_overlap()
+
+
+def test_the_chat_follows_a_switch_to_the_dark_palette(window: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    view = window.chat.view
+    light = QApplication.palette()
+    dark = QPalette(light)
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        dark.setColor(role, QColor("#111B21"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#E9EDEF"))
+    try:
+        QApplication.setPalette(dark)
+        qtbot.waitUntil(lambda: view._background.lower() == "#0b141a")
+    finally:
+        QApplication.setPalette(light)
+    qtbot.waitUntil(lambda: view._background.lower() == "#efeae2")

@@ -42,6 +42,10 @@ def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any)
     assert window.chat.contact_id() == ids[0]
     qtbot.keyClick(window.chat_list.view, Qt.Key.Key_Down)
     assert window.chat.contact_id() == ids[1]
+    # Also while typing in the composer.
+    window.chat.composer.edit.setFocus()
+    qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.contact_id() == ids[2]
 
 
 def test_ctrl_f_opens_search_and_esc_closes_it(window: Any, qtbot: Any) -> None:
