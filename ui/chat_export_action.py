@@ -19,10 +19,6 @@ from ui.ops import Op
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChatExport", text)
-
-
 def export_language() -> ExportLanguage:
     """Korean headers for a Korean UI (as a Korean phone writes them), English otherwise."""
     return "ko" if QLocale().language() == QLocale.Language.Korean else "en"
@@ -42,9 +38,9 @@ def export_chat_to_file(
         suggested = folder / sanitise_filename(f"WhatsApp Chat with {name or contact_id}.zip")
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
-            _tr("Export chat"),
+            QCoreApplication.translate("ChatExport", "Export chat"),
             str(suggested),
-            _tr("Zip with photos and files (*.zip);;Text only (*.txt)"),
+            QCoreApplication.translate("ChatExport", "Zip with photos and files (*.zip);;Text only (*.txt)"),
         )
         if not chosen:
             return None
@@ -55,12 +51,14 @@ def export_chat_to_file(
     language = export_language()
 
     def done(result: ExportResult) -> None:
-        text = _tr("{0} messages saved to {1}.").format(f"{result.messages:,}", result.path.name)
+        text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
+            f"{result.messages:,}", result.path.name
+        )
         if result.media_missing:
-            text += " " + _tr("{0} photos or files are not on this computer and were left out.").format(
-                result.media_missing
-            )
-        QMessageBox.information(parent, _tr("Export chat"), text)
+            text += " " + QCoreApplication.translate(
+                "ChatExport", "{0} photos or files are not on this computer and were left out."
+            ).format(result.media_missing)
+        QMessageBox.information(parent, QCoreApplication.translate("ChatExport", "Export chat"), text)
 
     return (
         Op(
@@ -68,7 +66,7 @@ def export_chat_to_file(
                 ctx.db, media_dir, contact_id, target, time_zone=zone, shop_name=shop, language=language
             ),
             parent=parent,
-            title=_tr("Export chat"),
+            title=QCoreApplication.translate("ChatExport", "Export chat"),
         )
         .success(done)
         .run()

@@ -1917,4 +1917,249 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>이 시간 빼기</translation>
     </message>
 </context>
+<context>
+    <name>ChatExport</name>
+    <message>
+        <source>Export chat</source>
+        <translation>채팅 내보내기</translation>
+    </message>
+    <message>
+        <source>Zip with photos and files (*.zip);;Text only (*.txt)</source>
+        <translation>사진과 파일 포함 zip (*.zip);;텍스트만 (*.txt)</translation>
+    </message>
+    <message>
+        <source>{0} messages saved to {1}.</source>
+        <translation>메시지 {0}개를 {1}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} photos or files are not on this computer and were left out.</source>
+        <translation>사진 또는 파일 {0}개는 이 컴퓨터에 없어 빠졌습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import chat from phone</source>
+        <translation>휴대폰에서 채팅 가져오기</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>How to export from the phone…</source>
+        <translation>휴대폰에서 내보내는 방법…</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>{0} 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 010-1234-5678</source>
+        <translation>선택 사항, 예: 010-1234-5678</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>참여자</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>First lines</source>
+        <translation>처음 몇 줄</translation>
+    </message>
+    <message>
+        <source>Which one is your shop?</source>
+        <translation>어느 쪽이 가게인가요?</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Add to</source>
+        <translation>추가할 연락처</translation>
+    </message>
+    <message>
+        <source>Customer's number</source>
+        <translation>고객 전화번호</translation>
+    </message>
+    <message>
+        <source>Time zone of the phone</source>
+        <translation>휴대폰의 시간대</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Lines that could not be read (kept in the message before them):</source>
+        <translation>읽지 못한 줄 (바로 앞 메시지에 포함해 두었습니다):</translation>
+    </message>
+    <message>
+        <source>Check the chat below, then press Import. Nothing is saved before that.</source>
+        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그 전에는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{0} export · {1} · {2} · {3}</source>
+        <translation>{0} 내보내기 · {1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <source> · zip with {0} of {1} attached files</source>
+        <translation> · 첨부 파일 {1}개 중 {0}개가 들어 있는 zip</translation>
+    </message>
+    <message>
+        <source>{0} ({1} messages)</source>
+        <translation>{0} (메시지 {1}개)</translation>
+    </message>
+    <message>
+        <source>{0} messages, {1} lines</source>
+        <translation>메시지 {0}개, {1}줄</translation>
+    </message>
+    <message>
+        <source>This is a group chat. Shop Inbox imports chats with one customer.</source>
+        <translation>그룹 채팅입니다. Shop Inbox는 고객 한 명과의 채팅만 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>영어(미국)</translation>
+    </message>
+    <message>
+        <source>English (UK)</source>
+        <translation>영어(영국)</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>독일어</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>스페인어</translation>
+    </message>
+    <message>
+        <source>12-hour clock</source>
+        <translation>12시간제</translation>
+    </message>
+    <message>
+        <source>24-hour clock</source>
+        <translation>24시간제</translation>
+    </message>
+    <message>
+        <source>year first</source>
+        <translation>연도 먼저</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>일 먼저</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>월 먼저</translation>
+    </message>
+    <message>
+        <source>Choose a contact…</source>
+        <translation>연락처를 선택하세요…</translation>
+    </message>
+    <message>
+        <source>Existing contact: {0}</source>
+        <translation>기존 연락처: {0}</translation>
+    </message>
+    <message>
+        <source>A new contact</source>
+        <translation>새 연락처</translation>
+    </message>
+    <message>
+        <source>Importing… {0} of {1} lines</source>
+        <translation>가져오는 중… {1}줄 중 {0}줄</translation>
+    </message>
+    <message>
+        <source>{0} messages added. {1} were already in Shop Inbox.</source>
+        <translation>메시지 {0}개를 추가했습니다. {1}개는 이미 Shop Inbox에 있었습니다.</translation>
+    </message>
+    <message>
+        <source>{0} photos and files copied; {1} were not in the export.</source>
+        <translation>사진과 파일 {0}개를 복사했습니다. {1}개는 내보낸 파일에 없었습니다.</translation>
+    </message>
+    <message>
+        <source>{0} lines could not be read.</source>
+        <translation>{0}줄을 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was added.</source>
+        <translation>가져오기를 취소했습니다. 추가된 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelling… removing what was imported</source>
+        <translation>취소하는 중… 가져온 내용을 지우고 있습니다</translation>
+    </message>
+    <message>
+        <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
+        <translation>WhatsApp 채팅 내보내기 파일 (*.zip *.txt);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHelpDialog</name>
+    <message>
+        <source>Export a chat from your phone</source>
+        <translation>휴대폰에서 채팅 내보내기</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>1. Open the chat in WhatsApp (or WhatsApp Business).
+2. Tap ⋮ (More options) › More › Export chat.
+3. Choose “Include media” to bring photos and files, or “Without media” for text only.
+4. Send the file to yourself (e-mail, Google Drive, or a USB cable) and save it on this computer.</source>
+        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
+2. ⋮(옵션 더보기) › 더보기 › 채팅 내보내기를 누릅니다.
+3. 사진과 파일까지 가져오려면 “미디어 포함”, 글만 가져오려면 “미디어 없이”를 고릅니다.
+4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이 컴퓨터에 저장합니다.</translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+    <message>
+        <source>1. Open the chat in WhatsApp (or WhatsApp Business).
+2. Tap the customer's name at the top, scroll down and tap Export Chat.
+3. Choose Attach Media or Without Media.
+4. Save the .zip to Files, AirDrop it to a Mac, or mail it to yourself, and save it on this computer.</source>
+        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
+2. 위쪽의 고객 이름을 누르고 아래로 내려 채팅 내보내기를 누릅니다.
+3. 미디어 첨부 또는 미디어 없이를 고릅니다.
+4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이 컴퓨터에 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>그다음</translation>
+    </message>
+    <message>
+        <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
+        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, Shop Inbox 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가됩니다.</translation>
+    </message>
+</context>
 </TS>
