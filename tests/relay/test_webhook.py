@@ -1,0 +1,125 @@
+"""Webhook intake: signatures, every message type, statuses, duplicates, bad bodies, storage failure."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.wire import EventsPage
+from tests.support.relay_server import (
+    MESSAGE_SAMPLES,
+    VERIFY_TOKEN,
+    RunningRelay,
+    envelope,
+    inbound,
+    status,
+    wamid,
+)
+
+
+def test_verification_handshake_echoes_the_challenge_only_with_the_right_token(relay: RunningRelay) -> None:
+    ok = relay.client.get(
+        f"{relay.url}/webhook",
+        params={"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1158201444"},
+    )
+    assert (ok.status_code, ok.text) == (200, "1158201444")
+    bad = relay.client.get(
+        f"{relay.url}/webhook", params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "x"}
+    )
+    assert bad.status_code == 403
+
+
+@pytest.mark.parametrize("kind", sorted(MESSAGE_SAMPLES))
+def test_every_message_type_becomes_one_event_with_the_object_unchanged(relay: RunningRelay, kind: str) -> None:
+    payload = inbound(kind, MESSAGE_SAMPLES[kind], name=None if kind == "system" else "김민수")
+    assert relay.post_webhook(payload).status_code == 200
+    page = EventsPage.model_validate(relay.events())
+    [event] = page.events
+    sent = payload["entry"][0]["changes"][0]["value"]["messages"][0]
+    assert event.kind == "message"
+    assert event.message == sent  # type: ignore[union-attr]
+    assert event.phone_number_id == "106540352242922"
+
+
+def test_contact_profile_travels_with_the_message(relay: RunningRelay) -> None:
+    relay.post_webhook(inbound("text", "hi", sender="447700900123", name="Amy"))
+    [event] = relay.events()["events"]
+    assert event["contact"] == {"wa_id": "447700900123", "profile": {"name": "Amy"}}
+
+
+def test_redelivered_message_and_repeated_status_add_nothing(relay: RunningRelay) -> None:
+    payload = inbound("text", "주문할게요")
+    for _ in range(3):
+        assert relay.post_webhook(payload).status_code == 200
+    mid = wamid()
+    for _ in range(2):
+        relay.post_webhook(status(mid, "delivered"))
+    relay.post_webhook(status(mid, "read"))
+    kinds = [(e["kind"], e.get("status", {}).get("status")) for e in relay.events()["events"]]
+    assert kinds == [("message", None), ("status", "delivered"), ("status", "read")]
+
+
+def test_failed_status_keeps_its_errors(relay: RunningRelay) -> None:
+    errors = [{"code": 131026, "title": "Message undeliverable", "message": "Message undeliverable"}]
+    relay.post_webhook(status(wamid(), "failed", errors=errors))
+    [event] = relay.events()["events"]
+    assert event["status"]["errors"] == errors
+
+
+def test_messages_sent_from_the_phone_app_arrive_as_outbound_events(relay: RunningRelay) -> None:
+    echo = {
+        "from": "15550783881",
+        "to": "821012345678",
+        "id": wamid(),
+        "timestamp": "1732500000",
+        "type": "text",
+        "text": {"body": "폰에서 보낸 답장"},
+    }
+    relay.post_webhook(envelope({"message_echoes": [echo]}, field_name="smb_message_echoes"))
+    [event] = relay.events()["events"]
+    assert (event["kind"], event["sent_by"], event["client_id"], event["wamid"]) == (
+        "outbound",
+        "phone_app",
+        None,
+        echo["id"],
+    )
+
+
+@pytest.mark.parametrize("signature", [None, "sha256=deadbeef", "md5=abc", ""])
+def test_bad_or_missing_signature_is_refused_and_nothing_is_stored(relay: RunningRelay, signature: str | None) -> None:
+    body = json.dumps(inbound()).encode()
+    headers = {"Content-Type": "application/json"}
+    if signature is not None:
+        headers["X-Hub-Signature-256"] = signature
+    assert relay.client.post(f"{relay.url}/webhook", content=body, headers=headers).status_code == 401
+    assert relay.post_webhook(inbound(), secret="another-apps-secret").status_code == 401
+    assert relay.events()["events"] == []
+
+
+def test_malformed_json_is_400_and_a_huge_body_is_413(relay: RunningRelay) -> None:
+    assert relay.post_webhook(None, raw=b"{not json").status_code == 400
+    assert relay.post_webhook(None, raw=b'"just a string"').status_code == 400
+    huge = inbound("text", "가" * 400_000)  # over 1 MB once UTF-8 encoded
+    assert relay.post_webhook(huge).status_code == 413
+    assert relay.events()["events"] == []
+
+
+def test_a_webhook_without_contacts_or_with_odd_parts_is_still_accepted(relay: RunningRelay) -> None:
+    payload = envelope({"messages": [{"from": "821012345678", "id": wamid(), "timestamp": "1", "type": "system",
+                                      "system": {"body": "changed number"}}]})
+    payload["entry"].append({"id": "x", "changes": [{"field": "account_update", "value": {"event": "VERIFIED"}}]})
+    assert relay.post_webhook(payload).status_code == 200
+    assert len(relay.events()["events"]) == 1
+
+
+def test_storage_failure_answers_503_so_meta_redelivers(relay: RunningRelay, tmp_path: Path) -> None:
+    if not relay.settings.database_url.startswith("sqlite"):
+        pytest.skip("breaks the SQLite file on purpose")
+    con = sqlite3.connect(tmp_path / "relay.db")
+    con.execute("DROP TABLE event")
+    con.commit()
+    con.close()
+    assert relay.post_webhook(inbound()).status_code == 503
