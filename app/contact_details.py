@@ -1,4 +1,4 @@
-"""One contact as the contact panel shows and edits it: names, notes, consent, and the chat as text."""
+"""One contact as the contact panel shows and edits it: names, notes, consent."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidInput
-from app.models import Contact, Message, contact_label
+from app.models import Contact, contact_label
 
 NOTES_MAX = 10_000
 NAME_MAX = 256
@@ -78,21 +78,3 @@ def set_opted_in(session: Session, contact_id: int, opted_in: bool) -> None:
         c.opted_in_at = datetime.now(UTC)
     elif not opted_in:
         c.opted_in_at = None
-
-
-def chat_as_text(session: Session, contact_id: int, *, shop_name: str = "Shop") -> str:
-    """The whole chat, oldest first, one message per line: '2026-11-01 09:00 Name: text' (UTC)."""
-    c = _contact(session, contact_id)
-    name = c.saved_name or c.profile_name or ("+" + c.wa_id if c.wa_id else "?")
-    lines = []
-    stmt = (
-        select(Message.sent_at, Message.direction, Message.kind, Message.body)
-        .where(Message.contact_id == contact_id)
-        .order_by(Message.sent_at, Message.id)
-        .execution_options(yield_per=2000)
-    )
-    for sent_at, direction, kind, body in session.execute(stmt):
-        who = shop_name if direction == "out" else name
-        text = body if body else f"<{kind}>"
-        lines.append(f"{sent_at.astimezone(UTC):%Y-%m-%d %H:%M} {who}: {text}")
-    return "\n".join(lines) + ("\n" if lines else "")

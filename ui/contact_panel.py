@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 from app.contact_details import (
     NOTES_MAX,
     ContactDetails,
-    chat_as_text,
     contact_details,
     set_notes,
     set_opted_in,
@@ -40,6 +38,7 @@ from app.phones import display_phone
 from app.queries import LabelRow, labels, set_flags, set_label
 from ui import icons
 from ui.avatar import avatar_pixmap
+from ui.chat_export_action import export_chat_to_file
 from ui.context import AppContext
 from ui.ops import run_op
 from ui.theme import ui_font
@@ -125,7 +124,7 @@ class ContactPanel(QFrame):
         self.media.setIconSize(QSize(20, 20))
         self.media.setMinimumHeight(120)
         self.media.itemActivated.connect(self._open_media)
-        self.export = QPushButton(self.tr("Export chat to a text file…"), self)
+        self.export = QPushButton(self.tr("Export chat…"), self)
         self.export.clicked.connect(self.export_chat)
 
         body = QWidget(self)
@@ -288,30 +287,13 @@ class ContactPanel(QFrame):
         self._write(lambda s, cid: set_flags(s, cid, blocked=on))
 
     def export_chat(self) -> None:
-        if self.details is None:
-            return
-        name = "".join(ch for ch in self.details.display_name if ch.isalnum() or ch in " -_") or "chat"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export chat"), str(Path.home() / f"{name}.txt"), self.tr("Text files (*.txt)")
-        )
-        if path:
-            self.export_to(Path(path))
+        """WhatsApp's own export format (ui/chat_export_action.py), so it opens where theirs do."""
+        if self.details is not None:
+            export_chat_to_file(self, self.ctx, self.details.id)
 
     def export_to(self, path: Path) -> None:
-        if self.details is None:
-            return
-        contact_id = self.details.id
-
-        def work() -> Path:
-            with self.ctx.db.read() as s:
-                text = chat_as_text(s, contact_id)
-            # Written beside and renamed, so a half-written export never looks finished.
-            partial = path.with_name(path.name + ".part")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(path)
-            return path
-
-        run_op(work, lambda p: log.info("chat exported to %s", p), parent=self)
+        if self.details is not None:
+            export_chat_to_file(self, self.ctx, self.details.id, target=path)
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._flush_notes()

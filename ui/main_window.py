@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
     def _token(self, relay_url: str) -> str:
         if not relay_url:
             return ""
+        if self.ctx.relay_token:
+            return self.ctx.relay_token
         try:
             from ui.token_store import load_token
         except ImportError:

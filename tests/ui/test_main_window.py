@@ -181,14 +181,20 @@ def test_notes_typed_in_the_contact_panel_survive_a_sync_refresh_and_are_saved(
     qtbot.waitUntil(saved, timeout=5000)
 
 
-def test_export_writes_the_chat_as_text(window: Any, qtbot: Any, tmp_path: Path) -> None:
+def test_export_from_the_contact_panel_writes_the_chat(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     ids = three_chats(window.ctx)
     window.chat_list.load()
     window.chat_list.select_contact(ids[0])
     window.toggle_contact_panel()
     out = tmp_path / "chat.txt"
     window.contact_panel.export_to(out)
-    qtbot.waitUntil(out.exists)
+    qtbot.waitUntil(lambda: bool(told))
     assert "Newest: hello from Newest" in out.read_text(encoding="utf-8")
 
 
