@@ -39,6 +39,7 @@ class ChatList(QWidget):
         self.model = ChatListModel(ctx, self)
         self.view = QListView(self)
         self.view.setObjectName("chatListView")
+        self.view.setAccessibleName(self.tr("Chats"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(ChatListDelegate(self.view))
         self.view.setUniformItemSizes(True)

@@ -185,8 +185,13 @@ class ChatPane(QWidget):
 
     def send(self, out: Outgoing) -> None:
         def done(row: MessageRow) -> None:
-            self.view.chat_model.insert_local(row)
-            self.view.scrollToBottom()
+            model = self.view.chat_model
+            if model.contact_id == row.contact_id and model.has_newer:
+                # Reading an old stretch (a search hit): jump to the newest page, where it is.
+                self.view.open_chat(row.contact_id)
+            else:
+                model.insert_local(row)
+                self.view.scrollToBottom()
             self.message_queued.emit(row.contact_id)
             if isinstance(self.ctx.sync, SyncAdapter):
                 self.ctx.sync.wake_sender()

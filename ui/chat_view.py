@@ -42,6 +42,7 @@ class ChatView(QListView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
+        self.setAccessibleName(self.tr("Messages"))
         self.ctx = ctx
         self.chat_model = ChatViewModel(ctx, self)
         self.bubbles = ChatViewDelegate(str(ctx.paths.media_dir), self)

@@ -162,6 +162,7 @@ class Composer(QFrame):
         self.emoji_button.setMenu(self._emoji_menu())
         self.edit = MessageEdit(self, enter_sends=enter_sends)
         self.edit.setPlaceholderText(self.tr("Type a message"))
+        self.edit.setAccessibleName(self.tr("Message"))
         self.edit.submitted.connect(self.submit)
         self.send_button = QToolButton(self)
         self.send_button.setObjectName("sendButton")

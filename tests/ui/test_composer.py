@@ -247,3 +247,27 @@ def test_a_failed_message_can_be_retried_from_its_bubble(window: Any, qtbot: Any
     assert row is not None and view.chat_model.message_at(row).status == "failed"
     view.retry_requested.emit(failed_id)
     qtbot.waitUntil(lambda: view.chat_model.message_at(row).status == "pending")
+
+
+def test_sending_while_reading_an_old_search_hit_shows_the_newest_messages(window: Any, qtbot: Any) -> None:
+    conv = conversation(window.ctx, name="Long story")
+    with window.ctx.db.write() as s:
+        from app.models import Contact
+
+        contact = s.get(Contact, conv.contact_id)
+        first = make_message(s, contact, "the very first", sent_at=datetime.now(UTC) - timedelta(days=30))
+        for i in range(120):
+            make_message(
+                s, contact, f"filler {i}", sent_at=datetime.now(UTC) - timedelta(days=20, minutes=-i)
+            )
+        first_id = first.id
+    window.chat_list.model.reload()
+    window.chat_list.select_contact(conv.contact_id)
+    view = window.chat.view
+    view.open_around(first_id)
+    assert view.chat_model.has_newer
+    commit_text(window.chat.composer.edit, "still there?")
+    window.chat.composer.submit()
+    model = view.chat_model
+    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).body == "still there?")
+    assert not model.has_newer
