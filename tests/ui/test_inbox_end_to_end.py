@@ -1,0 +1,62 @@
+"""End to end: the window, the real sync engine and the real relay with a fake Graph API, on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+pytest.importorskip("app.engine", reason="the sync engine (app/engine.py) is not in this checkout yet")
+
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import inbound, run_relay, status
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Any:
+    with run_fake_graph() as graph, run_relay(tmp_path / "relay", graph_url=graph.url) as running:
+        running.graph = graph
+        yield running
+
+
+def connect(window: Any, relay: Any) -> None:
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+
+
+def test_a_customer_message_arrives_then_the_reply_is_sent_and_ticked(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    connect(window, relay)
+    assert relay.post_webhook(inbound(content="린넨 셔츠 재고 있나요?", name="김민수")).status_code == 200
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
+    assert model.row_at(0).display_name == "김민수"
+    window.chat_list.select_contact(model.row_at(0).contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
+
+    edit = window.chat.composer.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Yes, size M is in stock")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    # The pending bubble shows at once…
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 2)
+    mine = view.chat_model.message_at(1)
+    assert mine.direction == "out" and mine.body == "Yes, size M is in stock"
+    # …and gets its tick once the relay has handed it to WhatsApp.
+    qtbot.waitUntil(
+        lambda: view.chat_model.message_at(1).status in ("sent", "delivered", "read"), timeout=15000
+    )
+    assert relay.graph.sent and relay.graph.sent[-1]["text"]["body"] == "Yes, size M is in stock"
+
+    wamid = view.chat_model.message_at(1).wamid
+    assert wamid
+    changed: list[int] = []
+    view.chat_model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
+    relay.post_webhook(status(wamid, "read"))
+    qtbot.waitUntil(lambda: view.chat_model.message_at(1).status == "read", timeout=15000)
+    assert set(changed) == {1}
