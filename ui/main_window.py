@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
         except ImportError:
             return
         SettingsDialog(self.ctx, parent=self).exec()
+        # Preferences the window reads live (notifications, receipts) need nothing; the send key does.
+        self.chat.composer.edit.enter_sends = bool(self.ctx.prefs.get("enter_sends", True))
 
     def first_page_loaded(self) -> bool:
         return self.chat_list.model.loaded_once
