@@ -24,6 +24,7 @@ def large_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_large_export(tmp_path_factory.mktemp("export") / "WhatsApp Chat with Minji.txt", LINES)
 
 
+@pytest.mark.slow  # tracemalloc slows parsing about 5×
 def test_reading_a_large_export_streams_instead_of_loading_it(large_export: Path) -> None:
     size = large_export.stat().st_size
     tracemalloc.start()
