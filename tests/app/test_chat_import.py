@@ -277,3 +277,32 @@ def test_the_summary_lists_lines_that_could_not_be_read(db: Database, tmp_path: 
     )
     assert summary.unreadable_count == 1 and summary.unreadable[0].text.startswith("13/13/2024")
     assert messages(db)[0].body == "hi\n13/13/2024, 10:01 - broken date"
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_every_phone_layout_imports_with_its_photo_and_local_times(
+    db: Database, tmp_path: Path, name: str
+) -> None:
+    layout = LAYOUTS[name]
+    photo = "00000012-PHOTO-2024-01-05-15-45-22.jpg" if layout.ios else PHOTO
+    text = render(
+        layout, shop_chat(layout, "Minji", "Seoul Linen", datetime(2024, 1, 5, 15, 41, 22), photo=photo)
+    )
+    path = write_zip(
+        tmp_path / "chat.zip",
+        "_chat.txt" if layout.ios else "WhatsApp Chat with Minji.txt",
+        text,
+        {photo: JPEG},
+    )
+    summary = import_chat(
+        db, tmp_path / "media", request(path, shop_participant="Seoul Linen", time_zone="Europe/Berlin")
+    )
+    assert (summary.added, summary.media_copied, summary.unreadable_count) == (7, 1, 0)
+    rows = messages(db)
+    # 15:41 in Berlin in January (UTC+1) is 14:41 UTC.
+    assert rows[0].sent_at.replace(second=0) == datetime(2024, 1, 5, 14, 41, tzinfo=UTC)
+    assert [m.direction for m in rows] == ["in", "out", "in", "in", "in", "out", "in"]
+    assert rows[2].kind in ("text", "image") and (rows[2].payload or {})["import"].get("omitted") is True
+    assert rows[3].kind == "image" and rows[3].body == "this colour please"
+    assert (rows[4].payload or {})["import"].get("deleted") is True
+    assert rows[5].body == "Order confirmed" and (rows[5].payload or {})["import"].get("edited") is True
