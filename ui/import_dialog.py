@@ -6,6 +6,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent
@@ -60,6 +61,14 @@ def _scan(ctx: AppContext, path: Path) -> _Scan:
         shop_name = load_state(session).doc.profile.name
         zone = shop_time_zone(session)
     return _Scan(preview, matches, shop_name, zone)
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return bool(name)
 
 
 class _ProgressRelay(QObject):
@@ -333,6 +342,11 @@ class ImportDialog(QDialog):
         if self.scan is None or self.running:
             return
         request = self.request()
+        if not _known_zone(request.time_zone):
+            self.status.setText(self.tr("Choose the time zone the phone was in, e.g. Asia/Seoul."))
+            self.status.setStyleSheet("color: #C62828;")
+            self.zone_combo.setFocus()
+            return
         preview = self.scan.preview
         media_dir = self.ctx.paths.media_dir
         self.running = True

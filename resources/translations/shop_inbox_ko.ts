@@ -1939,6 +1939,10 @@ Leave it empty to send pictures with name and price instead.</source>
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Choose the time zone the phone was in, e.g. Asia/Seoul.</source>
+        <translation>휴대폰이 있던 시간대를 고르세요. 예: Asia/Seoul</translation>
+    </message>
+    <message>
         <source>Import chat from phone</source>
         <translation>휴대폰에서 채팅 가져오기</translation>
     </message>

@@ -164,3 +164,14 @@ def test_the_help_page_has_android_and_iphone_steps(qtbot: Any) -> None:
     qtbot.addWidget(help_dialog)
     text = "\n".join(label.text() for label in help_dialog.findChildren(QLabel))
     assert "Export chat" in text and "Export Chat" in text and "Import chat from phone" in text
+
+
+def test_an_unknown_time_zone_is_asked_for_again(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    dialog = open_dialog(korean_zip(tmp_path))
+    dialog.zone_combo.setCurrentText("Seoul time")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 0
+    assert "time zone" in dialog.status.text()
+    assert message_count(ctx.db) == 0
