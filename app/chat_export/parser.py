@@ -226,8 +226,6 @@ def split_sender(rest: str) -> tuple[str | None, str]:
         return None, rest
     name, sep, body = rest.partition(": ")
     if not sep:
-        if rest.endswith(":") and "\n" not in rest and len(rest) <= 80:
-            return clean_name(rest[:-1]), ""  # an empty message
         return None, rest
     if len(name) > 80 or any(q in name for q in '"“”«»'):
         # Android system lines have no sender but may quote text with a colon in it.
