@@ -46,6 +46,8 @@ events = Table(
     # wamid of a message, wamid+status of a status: a redelivery finds it and adds nothing.
     Column("dedupe_key", String(300), unique=True),
     Column("payload", Text, nullable=False),
+    # Never reuse a seq, even after pruning every row (a client's cursor would skip them).
+    sqlite_autoincrement=True,
 )
 
 idempotency = Table(
@@ -377,7 +379,7 @@ class Store:
     def _touch_contact(self, conn: Connection, wa_id: str, **values: Any) -> None:
         row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).first()
         if row is None:
-            conn.execute(insert(contact_state).values(wa_id=wa_id, known=False, **values))
+            conn.execute(insert(contact_state).values(**{"wa_id": wa_id, "known": False, **values}))
             return
         changes = {}
         for key, value in values.items():

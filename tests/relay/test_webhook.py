@@ -27,13 +27,16 @@ def test_verification_handshake_echoes_the_challenge_only_with_the_right_token(r
     )
     assert (ok.status_code, ok.text) == (200, "1158201444")
     bad = relay.client.get(
-        f"{relay.url}/webhook", params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "x"}
+        f"{relay.url}/webhook",
+        params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "x"},
     )
     assert bad.status_code == 403
 
 
 @pytest.mark.parametrize("kind", sorted(MESSAGE_SAMPLES))
-def test_every_message_type_becomes_one_event_with_the_object_unchanged(relay: RunningRelay, kind: str) -> None:
+def test_every_message_type_becomes_one_event_with_the_object_unchanged(
+    relay: RunningRelay, kind: str
+) -> None:
     payload = inbound(kind, MESSAGE_SAMPLES[kind], name=None if kind == "system" else "김민수")
     assert relay.post_webhook(payload).status_code == 200
     page = EventsPage.model_validate(relay.events())
@@ -89,7 +92,9 @@ def test_messages_sent_from_the_phone_app_arrive_as_outbound_events(relay: Runni
 
 
 @pytest.mark.parametrize("signature", [None, "sha256=deadbeef", "md5=abc", ""])
-def test_bad_or_missing_signature_is_refused_and_nothing_is_stored(relay: RunningRelay, signature: str | None) -> None:
+def test_bad_or_missing_signature_is_refused_and_nothing_is_stored(
+    relay: RunningRelay, signature: str | None
+) -> None:
     body = json.dumps(inbound()).encode()
     headers = {"Content-Type": "application/json"}
     if signature is not None:
@@ -108,9 +113,22 @@ def test_malformed_json_is_400_and_a_huge_body_is_413(relay: RunningRelay) -> No
 
 
 def test_a_webhook_without_contacts_or_with_odd_parts_is_still_accepted(relay: RunningRelay) -> None:
-    payload = envelope({"messages": [{"from": "821012345678", "id": wamid(), "timestamp": "1", "type": "system",
-                                      "system": {"body": "changed number"}}]})
-    payload["entry"].append({"id": "x", "changes": [{"field": "account_update", "value": {"event": "VERIFIED"}}]})
+    payload = envelope(
+        {
+            "messages": [
+                {
+                    "from": "821012345678",
+                    "id": wamid(),
+                    "timestamp": "1",
+                    "type": "system",
+                    "system": {"body": "changed number"},
+                }
+            ]
+        }
+    )
+    payload["entry"].append(
+        {"id": "x", "changes": [{"field": "account_update", "value": {"event": "VERIFIED"}}]}
+    )
     assert relay.post_webhook(payload).status_code == 200
     assert len(relay.events()["events"]) == 1
 

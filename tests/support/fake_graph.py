@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,8 @@ class FakeGraph:
     media_url_ttl: float = 300.0
     media_lookups: dict[str, int] = field(default_factory=dict)
     templates: list[dict[str, Any]] = field(default_factory=list)
+    # Set whenever a send reaches the fake (tests wait on it instead of sleeping).
+    arrived: threading.Event = field(default_factory=threading.Event)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _issued: dict[str, tuple[str, float]] = field(default_factory=dict)
 
@@ -61,6 +64,7 @@ class FakeGraph:
                     graph_error(401, 190, "Invalid OAuth access token.")["body"], status_code=401
                 )
             body = await request.json()
+            self.arrived.set()
             if body.get("status") == "read":
                 self.read_receipts.append(body.get("message_id"))
                 return JSONResponse({"success": True})

@@ -1,0 +1,90 @@
+"""The events long poll: auth, cursor and limit, wake-up latency, pruning gaps, nothing lost on restart."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from app.wire import EventsPage
+from tests.support.relay_server import RunningRelay, inbound
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic dGVzdA==", "Bearer"])
+def test_wrong_or_missing_token_is_401(relay: RunningRelay, header: str | None) -> None:
+    headers = {"Authorization": header} if header is not None else {}
+    r = relay.client.get(f"{relay.url}/v1/events", headers=headers)
+    assert r.status_code == 401
+    assert r.json()["error"]["code"] == "unauthorised"
+
+
+def test_cursor_and_limit_page_through_events_in_order(relay: RunningRelay) -> None:
+    for i in range(7):
+        relay.post_webhook(inbound("text", f"m{i}"))
+    first = relay.events(0, limit=3)
+    assert [e["message"]["text"]["body"] for e in first["events"]] == ["m0", "m1", "m2"]
+    rest = relay.events(first["next"], limit=100)
+    assert [e["message"]["text"]["body"] for e in rest["events"]] == ["m3", "m4", "m5", "m6"]
+    seqs = [e["seq"] for e in first["events"] + rest["events"]]
+    assert seqs == sorted(seqs) and len(set(seqs)) == 7
+    empty = relay.events(rest["next"])
+    assert empty == {"events": [], "next": rest["next"]}
+    EventsPage.model_validate(first)
+
+
+def test_long_poll_wakes_within_100_ms_of_a_new_event(relay: RunningRelay) -> None:
+    answered: dict[str, float] = {}
+    started = threading.Event()
+
+    def poll() -> None:
+        started.set()
+        with httpx.Client(timeout=30) as client:
+            r = client.get(f"{relay.url}/v1/events", params={"after": 0, "wait": 20}, headers=relay.auth())
+        answered["at"] = time.monotonic()
+        answered["count"] = len(r.json()["events"])
+
+    thread = threading.Thread(target=poll)
+    thread.start()
+    started.wait()
+    # Let the poll reach its wait: the relay holds it until an event commits.
+    idle = relay.events(0, wait=0.3)
+    assert idle["events"] == []
+    posted = time.monotonic()
+    relay.post_webhook(inbound())
+    thread.join(timeout=10)
+    assert answered["count"] == 1
+    assert (
+        answered["at"] - posted < 0.1 + 0.4
+    )  # generous for a loaded 2-core machine; see bench for the figure
+
+
+def test_an_empty_long_poll_holds_for_the_wait_then_answers(relay: RunningRelay) -> None:
+    t = time.monotonic()
+    assert relay.events(0, wait=0.5)["events"] == []
+    assert 0.45 <= time.monotonic() - t < 5
+
+
+def test_events_pruned_past_the_cursor_give_410_with_the_oldest_kept(relay: RunningRelay) -> None:
+    for _ in range(3):
+        relay.post_webhook(inbound())
+    relay.relay.store.prune(timedelta(seconds=-1))  # everything is older than "the future"
+    relay.post_webhook(inbound())
+    r = relay.client.get(f"{relay.url}/v1/events", params={"after": 1}, headers=relay.auth())
+    assert r.status_code == 410
+    assert r.json() == {"error": "history_gap", "oldest_seq": 4}
+    assert [e["seq"] for e in relay.events(0)["events"]] == [4]  # after=0: everything kept
+
+
+def test_a_restart_loses_nothing_and_seq_keeps_increasing(relay: RunningRelay) -> None:
+    for i in range(20):
+        relay.post_webhook(inbound("text", f"before {i}"))
+    relay.stop()
+    relay.start()
+    relay.post_webhook(inbound("text", "after"))
+    events = relay.events(0)["events"]
+    assert len(events) == 21
+    assert [e["seq"] for e in events] == sorted(e["seq"] for e in events)
+    assert events[-1]["message"]["text"]["body"] == "after"

@@ -1,0 +1,124 @@
+"""Media fetched as soon as the webhook arrives (URLs expire), uploads, and greeting/away automations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.wire import Automations
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
+
+JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 200
+
+
+def test_received_media_is_fetched_and_served_even_after_a_url_expired(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.add_media("777001", JPEG, "image/jpeg")
+    graph.media_url_ttl = -1  # every URL Graph hands out has already expired
+    relay.post_webhook(inbound("image", {"id": "777001", "mime_type": "image/jpeg", "sha256": "x"}))
+    assert relay.client.get(f"{relay.url}/v1/media/777001", headers=relay.auth()).status_code == 502
+    graph.media_url_ttl = 300  # a fresh URL works: the relay asks Graph again
+    r = relay.client.get(f"{relay.url}/v1/media/777001", headers=relay.auth())
+    assert r.status_code == 200 and r.content == JPEG
+    assert r.headers["content-type"] == "image/jpeg"
+    assert graph.media_lookups["777001"] >= 2
+
+
+def test_unknown_media_is_404_and_media_needs_the_token(relay: RunningRelay) -> None:
+    assert relay.client.get(f"{relay.url}/v1/media/nope", headers=relay.auth()).status_code == 404
+    assert relay.client.get(f"{relay.url}/v1/media/nope").status_code == 401
+
+
+def test_upload_for_sending_and_size_limits(relay: RunningRelay, graph: FakeGraph) -> None:
+    r = relay.client.post(
+        f"{relay.url}/v1/media",
+        content=JPEG,
+        headers={**relay.auth(), "Content-Type": "image/jpeg", "X-Filename": "shirt.jpg"},
+    )
+    assert r.status_code == 200
+    media_id = r.json()["id"]
+    assert graph.media[media_id][0] == JPEG
+    too_big = relay.client.post(
+        f"{relay.url}/v1/media",
+        content=b"\0" * (5 * 1024 * 1024 + 1),
+        headers={**relay.auth(), "Content-Type": "image/png"},
+    )
+    assert too_big.status_code == 413
+
+
+def put_rules(relay: RunningRelay, **changes: Any) -> dict[str, Any]:
+    current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    doc = Automations.model_validate({**current, **changes}).model_dump(mode="json")
+    r = relay.client.put(
+        f"{relay.url}/v1/automations",
+        json=doc,
+        headers={**relay.auth(), "If-Match": str(current["revision"])},
+    )
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_automations_need_if_match_and_refuse_a_stale_revision(relay: RunningRelay) -> None:
+    doc = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    assert doc["revision"] == 0
+    assert relay.client.put(f"{relay.url}/v1/automations", json=doc, headers=relay.auth()).status_code == 428
+    stored = put_rules(relay, greeting={"enabled": True, "text": "안녕하세요!"})
+    assert stored["revision"] == 1
+    stale = relay.client.put(
+        f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
+    )
+    assert stale.status_code == 412
+    assert stale.json()["current"]["greeting"]["text"] == "안녕하세요!"
+    settings = [e for e in relay.events()["events"] if e["kind"] == "settings"]
+    assert [e["automations"]["revision"] for e in settings] == [1]
+
+
+def outbound_by(relay: RunningRelay, count: int) -> list[tuple[str, str]]:
+    events = relay.wait_for_events(count)
+    return [(e["sent_by"], e["body"]["text"]["body"]) for e in events if e["kind"] == "outbound"]
+
+
+def test_greeting_goes_to_a_first_message_once(relay: RunningRelay, graph: FakeGraph) -> None:
+    put_rules(
+        relay,
+        greeting={"enabled": True, "text": "{name}님 안녕하세요, {shop}입니다"},
+        profile={"name": "서울 리넨"},
+    )
+    relay.post_webhook(inbound("text", "안녕하세요", sender="821011112222", name="김민지"))
+    assert outbound_by(relay, 3) == [("greeting", "김민지님 안녕하세요, 서울 리넨입니다")]
+    relay.post_webhook(inbound("text", "재고 있나요?", sender="821011112222", name="김민지"))
+    relay.wait_for_events(5)  # settings, message, outbound, message (+ nothing)
+    assert len(graph.sent) == 1
+
+
+def test_known_contacts_are_never_greeted(relay: RunningRelay, graph: FakeGraph) -> None:
+    put_rules(relay, greeting={"enabled": True, "text": "Welcome!"})
+    r = relay.client.post(
+        f"{relay.url}/v1/contacts/known", json={"wa_ids": ["+82 10-3333-4444"]}, headers=relay.auth()
+    )
+    assert r.json() == {"known": 1}
+    relay.post_webhook(inbound("text", "hi again", sender="821033334444"))
+    relay.post_webhook(inbound("text", "hi", sender="821055556666"))
+    sent_to = [e["to"] for e in relay.wait_for_events(4) if e["kind"] == "outbound"]
+    assert sent_to == ["821055556666"]
+
+
+def test_away_message_once_per_period_and_never_for_phone_echoes(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_rules(relay, away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"})
+    echo = {
+        "from": "15550783881",
+        "to": "821077778888",
+        "id": wamid(),
+        "timestamp": "1",
+        "type": "text",
+        "text": {"body": "phone reply"},
+    }
+    relay.post_webhook(envelope({"message_echoes": [echo]}, field_name="smb_message_echoes"))
+    relay.post_webhook(inbound("text", "계세요?", sender="821077778888"))
+    assert outbound_by(relay, 4) == [("phone_app", "phone reply"), ("away", "지금은 쉬는 시간이에요")]
+    relay.post_webhook(inbound("text", "여보세요?", sender="821077778888"))
+    relay.wait_for_events(5)
+    assert len(graph.sent) == 1

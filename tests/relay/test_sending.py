@@ -1,0 +1,228 @@
+"""Sending through the relay: idempotency keys, 409 in flight, limits, the 24-hour window, Graph's errors."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support.fake_graph import FakeGraph, graph_error
+from tests.support.relay_server import RunningRelay, inbound
+
+CUSTOMER = "821012345678"
+
+
+def text(body: str = "네, 오늘 발송됩니다!") -> dict[str, Any]:
+    return {"to": CUSTOMER, "type": "text", "text": {"body": body}}
+
+
+@pytest.fixture
+def window_open(relay: RunningRelay) -> RunningRelay:
+    relay.post_webhook(inbound("text", "배송 언제 되나요?", sender=CUSTOMER))
+    return relay
+
+
+def test_the_same_key_sends_once_and_answers_the_first_result_again(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    first = window_open.send(text(), "client-1")
+    again = window_open.send(text(), "client-1")
+    assert first.status_code == again.status_code == 200
+    assert first.json() == again.json()
+    assert first.json()["wamid"].startswith("wamid.FAKE")
+    assert len(graph.sent) == 1
+    assert graph.sent[0]["biz_opaque_callback_data"] == "client-1"
+    outbound = [e for e in window_open.events()["events"] if e["kind"] == "outbound"]
+    assert [(e["client_id"], e["wamid"], e["sent_by"]) for e in outbound] == [
+        ("client-1", first.json()["wamid"], "owner")
+    ]
+
+
+def test_a_key_still_in_flight_gets_409(window_open: RunningRelay, graph: FakeGraph) -> None:
+    graph.script.append({"hang": 1.0})
+    results: list[int] = []
+    gate = threading.Event()
+
+    def slow() -> None:
+        gate.set()
+        with httpx.Client(timeout=30) as c:
+            r = c.post(
+                f"{window_open.url}/v1/messages",
+                json=text(),
+                headers={**window_open.auth(), "Idempotency-Key": "k"},
+            )
+        results.append(r.status_code)
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    gate.wait()
+    assert graph.arrived.wait(10)  # the relay reserved the key before calling Graph
+    second = window_open.send(text(), "k")
+    assert second.status_code == 409
+    assert second.json()["error"]["retryable"] is True
+    thread.join()
+    assert results == [200]
+
+
+def test_free_form_outside_the_24_hour_window_is_refused_but_templates_go(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    r = relay.send(text(), "late-1")
+    assert r.status_code == 422
+    assert r.json()["error"]["code"] == "outside_window"
+    assert "24 hours" in r.json()["error"]["message"]
+    template = {
+        "to": CUSTOMER,
+        "type": "template",
+        "template": {"name": "order_update", "language": {"code": "ko"}},
+    }
+    assert relay.send(template, "late-2").status_code == 200
+    assert len(graph.sent) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        (text("x" * 4097), "4096"),
+        (text("   "), "empty"),
+        ({"to": "abc", "type": "text", "text": {"body": "hi"}}, "international"),
+        (
+            {
+                "to": CUSTOMER,
+                "type": "interactive",
+                "interactive": {
+                    "type": "button",
+                    "body": {"text": "Size?"},
+                    "action": {
+                        "buttons": [
+                            {"type": "reply", "reply": {"id": str(i), "title": f"B{i}"}} for i in range(4)
+                        ]
+                    },
+                },
+            },
+            "between 1 and 3",
+        ),
+        (
+            {
+                "to": CUSTOMER,
+                "type": "interactive",
+                "interactive": {
+                    "type": "button",
+                    "body": {"text": "Size?"},
+                    "action": {
+                        "buttons": [
+                            {"type": "reply", "reply": {"id": "1", "title": "A title longer than twenty"}}
+                        ]
+                    },
+                },
+            },
+            "20",
+        ),
+        (
+            {
+                "to": CUSTOMER,
+                "type": "interactive",
+                "interactive": {
+                    "type": "list",
+                    "body": {"text": "Which?"},
+                    "action": {
+                        "button": "Choose",
+                        "sections": [
+                            {
+                                "title": "All",
+                                "rows": [{"id": str(i), "title": f"Item {i}"} for i in range(11)],
+                            }
+                        ],
+                    },
+                },
+            },
+            "10 rows",
+        ),
+        ({"to": CUSTOMER, "type": "image", "image": {"id": "1", "caption": "c" * 1025}}, "1024"),
+    ],
+)
+def test_whatsapp_limits_are_checked_before_graph(
+    window_open: RunningRelay, graph: FakeGraph, body: dict[str, Any], words: str
+) -> None:
+    r = window_open.send(body, f"bad-{words}")
+    assert r.status_code == 400
+    assert words in r.json()["error"]["message"]
+    assert graph.sent == []
+
+
+def test_throttling_is_retried_and_the_message_goes_once(window_open: RunningRelay, graph: FakeGraph) -> None:
+    graph.script += [graph_error(429, 130429, "Rate limit hit"), graph_error(400, 131056, "Pair rate limit")]
+    r = window_open.send(text(), "busy-1")
+    assert r.status_code == 200
+    assert len(graph.sent) == 1
+
+
+def test_still_busy_after_retries_stores_nothing_so_the_client_retry_sends(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.script += [graph_error(503, 2, "Service temporarily unavailable")] * 4
+    r = window_open.send(text(), "busy-2")
+    assert r.status_code == 503
+    assert r.json()["error"]["retryable"] is True
+    again = window_open.send(text(), "busy-2")
+    assert again.status_code == 200
+    assert len(graph.sent) == 1
+
+
+def test_a_graph_timeout_after_sending_is_unknown_and_never_resent(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.script.append({"hang": 3.0})  # longer than the relay's 2 s Graph timeout in tests
+    r = window_open.send(text(), "slow-1")
+    assert r.json()["status"] == "unknown"
+    assert window_open.send(text(), "slow-1").json()["status"] == "unknown"
+    assert len(graph.sent) <= 1  # at most the one that got through late
+
+
+def test_graph_refusals_become_a_plain_sentence_with_graph_code(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.script.append(graph_error(400, 131026, "Message Undeliverable."))
+    r = window_open.send(text(), "refused-1")
+    assert r.status_code == 422
+    err = r.json()["error"]
+    assert err["graph_code"] == 131026 and err["retryable"] is False
+    assert "could not be delivered" in err["message"]
+    assert window_open.send(text(), "refused-1").json() == r.json()
+    assert graph.sent == []
+
+
+def test_sending_needs_the_token_and_an_idempotency_key(window_open: RunningRelay) -> None:
+    r = window_open.client.post(f"{window_open.url}/v1/messages", json=text(), headers=window_open.auth())
+    assert r.status_code == 400 and "Idempotency-Key" in r.json()["error"]["message"]
+    r = window_open.client.post(
+        f"{window_open.url}/v1/messages", json=text(), headers={"Idempotency-Key": "x"}
+    )
+    assert r.status_code == 401
+
+
+def test_read_receipts_and_templates_reach_graph(window_open: RunningRelay, graph: FakeGraph) -> None:
+    r = window_open.client.post(f"{window_open.url}/v1/messages/wamid.IN1/read", headers=window_open.auth())
+    assert r.status_code == 200 and graph.read_receipts == ["wamid.IN1"]
+    graph.templates = [
+        {
+            "name": "order_update",
+            "language": "ko",
+            "category": "UTILITY",
+            "status": "APPROVED",
+            "components": [
+                {"type": "BODY", "text": "{{1}}님, {{2}} 발송", "example": {"body_text": [["민지", "셔츠"]]}}
+            ],
+        },
+        {"name": "draft", "language": "en", "category": "MARKETING", "status": "PENDING", "components": []},
+    ]
+    templates = window_open.client.get(f"{window_open.url}/v1/templates", headers=window_open.auth()).json()[
+        "templates"
+    ]
+    assert [t["name"] for t in templates] == ["order_update"]
+    assert templates[0]["parameters"] == [
+        {"component": "body", "index": 1, "example": "민지"},
+        {"component": "body", "index": 2, "example": "셔츠"},
+    ]
