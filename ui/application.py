@@ -1,15 +1,20 @@
-"""Start-up: QApplication, language, database, main window; sync starts after the first paint."""
+"""Start-up: QApplication, language, database, first-run setup, main window; sync after first paint."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app.db import Database
 from app.errors import ShopInboxError
 from app.paths import AppPaths, default_paths, paths_for
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -23,21 +28,23 @@ def resolve_paths(args: argparse.Namespace) -> AppPaths:
 def run(args: argparse.Namespace) -> int:
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ui.context import AppContext
     from ui.main import setup_logging
+    from ui.resources import icon_path
     from ui.translations import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Shop Inbox")
     app.setOrganizationName("ShopInbox")
-    install_translators(app, args.lang)
+    app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
 
     if args.demo:
-        from ui.demo import start_demo
-
-        ctx = start_demo(lang=args.lang)
+        install_translators(app, args.lang)
+        ctx = start_demo_context(args.lang)
     else:
         paths = resolve_paths(args).ensure()
         setup_logging(paths.log_file)
@@ -45,36 +52,96 @@ def run(args: argparse.Namespace) -> int:
             db = Database.open(paths.database)
         except ShopInboxError as exc:
             log.error("cannot open database: %s", exc)
+            install_translators(app, args.lang)
             if not args.smoke:
-                QMessageBox.critical(None, app.tr("Shop Inbox"), str(exc))
+                QMessageBox.critical(None, "Shop Inbox", str(exc))
             return 2
-        from ui.context import AppContext
+        from app.settings import load_preferences
 
-        ctx = AppContext(db=db, paths=paths)
+        with db.read() as s:
+            prefs = load_preferences(s)
+        install_translators(app, args.lang or prefs.language)
+        ctx = AppContext(
+            db=db,
+            paths=paths,
+            prefs=dataclasses.asdict(prefs),
+            shop_region=prefs.shop_region,
+            currency=prefs.currency,
+        )
+        if not args.smoke and not prefs.relay_url and not prefs.setup_done:
+            choice = run_first_setup(ctx)
+            if choice == "demo":
+                db.close()
+                ctx = start_demo_context(args.lang)
 
     from ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     if args.smoke:
-        return smoke_check(app, window, ctx)
+        code = smoke_check(window)
+        ctx.db.close()
+        return code
     window.show()
     if hasattr(window, "start_sync"):
         window.start_sync()
     code = app.exec()
     if hasattr(window, "shutdown"):
         window.shutdown()
+    stop = getattr(ctx, "stop_demo", None)
+    if callable(stop):
+        stop()
     ctx.db.close()
     return int(code)
 
 
-def smoke_check(app: object, window: object, ctx: object) -> int:
+def start_demo_context(lang: str | None) -> AppContext:
+    from ui.demo import start_demo
+
+    return start_demo(lang=lang)
+
+
+def run_first_setup(ctx: AppContext) -> str:
+    """The wizard; returns "demo", "connected" or "skipped"."""
+    from app.settings import load_preferences, save_preferences
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    wants_demo: list[bool] = []
+    wizard.demo_requested.connect(lambda: wants_demo.append(True))
+    accepted = wizard.exec()
+    if wants_demo:
+        return "demo"
+    if not accepted:
+        return "skipped"
+    db = ctx.db
+    from ui.token_store import store_token_interactively
+
+    if not store_token_interactively(wizard, ctx, wizard.relay_url, wizard.token):
+        return "skipped"
+    with db.write() as s:
+        prefs = load_preferences(s).replace(
+            relay_url=wizard.relay_url,
+            shop_region=wizard.shop_page.region,
+            currency=wizard.shop_page.currency_code,
+            setup_done=True,
+        )
+        save_preferences(s, prefs)
+    ctx.prefs.update(dataclasses.asdict(prefs))
+    ctx.shop_region = prefs.shop_region
+    ctx.currency = prefs.currency
+    return "connected"
+
+
+def smoke_check(window: object) -> int:
     """Packaging check: the window builds, the first chat-list page loads, resources are there."""
     from ui.smoke import run_smoke_checks
 
     problems = run_smoke_checks(window)
+    out = sys.__stdout__ or sys.stdout
     for problem in problems:
         log.error("smoke: %s", problem)
-        print(f"smoke: {problem}", file=sys.__stdout__ or sys.stdout)
-    if not problems:
-        print("smoke: ok", file=sys.__stdout__ or sys.stdout)
+        if out is not None:
+            print(f"smoke: {problem}", file=out)
+    if not problems and out is not None:
+        print("smoke: ok", file=out)
     return 1 if problems else 0

@@ -1,0 +1,129 @@
+"""`shop-inbox --demo`: an embedded sandbox relay and a seeded demo shop, in a folder of its own."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import shutil
+import socket
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db import Database
+from app.paths import paths_for
+from ui.context import AppContext
+from ui.resources import demo_dir
+
+log = logging.getLogger(__name__)
+
+DEMO_TOKEN = "demo-token-not-secret"
+DEMO_PHONE_NUMBER_ID = "100000000000001"
+
+
+@dataclass
+class EmbeddedRelay:
+    """A relay running in this process on a loopback port (uvicorn in a thread)."""
+
+    url: str
+    token: str
+    stop: Callable[[], None]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
+    """Start the sandbox relay on 127.0.0.1 with its own database in `folder`."""
+    import uvicorn
+    from relay.server import create_app
+    from relay.settings import RelaySettings
+
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    settings = RelaySettings.for_sandbox(
+        database_url=f"sqlite:///{folder / 'relay.db'}",
+        client_token=DEMO_TOKEN,
+        phone_number_id=DEMO_PHONE_NUMBER_ID,
+        sandbox_speed=speed,
+    )
+    app = create_app(settings)
+    # A windowed build has no stderr: uvicorn must not install its own logging config.
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="demo-relay", daemon=True)
+    thread.start()
+    started = threading.Event()
+
+    def wait_started() -> None:
+        # uvicorn sets `started` once the socket listens; poll it on an Event with a deadline.
+        for _ in range(200):
+            if server.started or not thread.is_alive():
+                break
+            started.wait(0.025)
+
+    wait_started()
+    if not server.started:
+        raise RuntimeError("the demo relay did not start")
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+    log.info("demo relay listening on 127.0.0.1:%d", port)
+    return EmbeddedRelay(url=f"http://127.0.0.1:{port}", token=DEMO_TOKEN, stop=stop)
+
+
+def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
+    """Profile, catalogue, quick replies, automations, labels and weeks of past chats."""
+    from app.automations_store import demo_automations, save_local
+    from app.catalog import load_demo_catalog
+    from app.demo_seed import seed_demo_history
+    from app.quick_replies import load_demo_quick_replies
+    from app.settings import Preferences, save_preferences
+
+    with db.write() as s:
+        save_preferences(
+            s,
+            Preferences(shop_region="KR", currency="KRW", setup_done=True, language="system"),
+        )
+        seed_demo_history(s)
+        load_demo_quick_replies(s, lang)
+        load_demo_catalog(s, demo_dir(), catalog_dir)
+        save_local(s, demo_automations(lang))
+
+
+def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0) -> AppContext:
+    """Everything the demo needs; nothing here touches the user's real data folder."""
+    from ui.translations import chosen_language
+
+    language = chosen_language(lang)
+    own_folder = folder is None
+    root = folder or Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
+    paths = paths_for(root / "desktop").ensure()
+    db = Database.open(paths.database)
+    seed_demo_shop(db, paths.catalog_dir, language)
+    relay = start_embedded_relay(root / "relay", speed=speed)
+
+    def stop_demo() -> None:
+        relay.stop()
+        if own_folder:
+            shutil.rmtree(root, ignore_errors=True)
+
+    atexit.register(stop_demo)
+    ctx = AppContext(
+        db=db,
+        paths=paths,
+        demo=True,
+        prefs={"relay_url": relay.url, "enter_sends": True, "notifications": True},
+        shop_region="KR",
+        currency="KRW",
+    )
+    ctx.relay_token = relay.token
+    ctx.stop_demo = stop_demo
+    return ctx
