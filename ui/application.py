@@ -75,8 +75,10 @@ def run(args: argparse.Namespace) -> int:
                 ctx = start_demo_context(args.lang)
 
     from ui.main_window import MainWindow
+    from ui.menus import install_menus
 
     window = MainWindow(ctx)
+    install_menus(window, ctx)
     if args.smoke:
         code = smoke_check(window)
         ctx.db.close()

@@ -1,0 +1,229 @@
+"""The main window's menus and drag-and-drop of phone exports: every dialog the owner can open."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+EXPORT_SUFFIXES = (".zip", ".txt")
+
+
+def automations_client(ctx: AppContext) -> Any:
+    """The relay client the automations editors push with, or None when offline / not set up."""
+    engine = getattr(ctx.sync, "engine", None)
+    client = getattr(engine, "client", None)
+    if client is not None:
+        return client
+    url = str(ctx.prefs.get("relay_url") or "")
+    if not url:
+        return None
+    try:
+        from app.relay_client import RelayClient
+
+        from ui.token_store import load_token
+    except ImportError:
+        return None
+    token = load_token(ctx, url)
+    return RelayClient(url, token) if token else None
+
+
+class _ExportDrop(QObject):
+    """Dropping a WhatsApp chat export (.zip / .txt) on the window opens the import preview."""
+
+    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+
+    @staticmethod
+    def _export_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in EXPORT_SUFFIXES else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+            if self._export_path(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            path = self._export_path(event)
+            if path is not None:
+                event.acceptProposedAction()
+                open_import_dialog(self.window, self.ctx, path)
+                return True
+        return False
+
+
+def open_import_dialog(window: QWidget, ctx: AppContext, path: Path | None = None) -> None:
+    from ui.import_dialog import open_import
+
+    dialog = open_import(window, ctx, path)
+    refresh = getattr(window, "on_conversations_changed", None)
+    if dialog is not None and callable(refresh):
+        dialog.imported.connect(lambda contact_id: refresh({contact_id}))
+
+
+def install_menus(window: QMainWindow, ctx: AppContext) -> None:
+    """File, Shop and Help menus; drag-and-drop of chat exports."""
+    bar = window.menuBar()
+    tr = window.tr
+    windows: dict[str, QWidget] = {}
+
+    def action(menu: Any, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
+        act = QAction(text, window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(act)
+        return act
+
+    def show_window(key: str, build: Callable[[], QWidget]) -> None:
+        existing = windows.get(key)
+        if existing is None:
+            existing = build()
+            windows[key] = existing
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+
+    def run_dialog(build: Callable[[], Any]) -> None:
+        dialog = build()
+        dialog.exec()
+        refresh = getattr(window, "on_conversations_changed", None)
+        if callable(refresh):
+            refresh(set())
+
+    def settings() -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(ctx, parent=window, token_location=_token_location(ctx))
+        dialog.restore_requested.connect(lambda path: _restore(window, ctx, path))
+        dialog.exec()
+
+    file_menu = bar.addMenu(tr("&File"))
+    action(file_menu, tr("Import chat from phone…"), lambda: open_import_dialog(window, ctx), "Ctrl+I")
+    file_menu.addSeparator()
+    action(file_menu, tr("Settings…"), settings, "Ctrl+,")
+    file_menu.addSeparator()
+    action(file_menu, tr("Quit"), window.close, "Ctrl+Q")
+
+    client = lambda: automations_client(ctx)  # noqa: E731
+    shop = bar.addMenu(tr("&Shop"))
+
+    def catalogue() -> None:
+        from ui.catalog_window import CatalogWindow
+
+        show_window("catalog", lambda: CatalogWindow(ctx))
+
+    def quick_replies() -> None:
+        from ui.quick_reply_manager import QuickReplyManager
+
+        run_dialog(lambda: QuickReplyManager(ctx, window))
+
+    def editor(module: str, name: str) -> Callable[[], None]:
+        def open_editor() -> None:
+            import importlib
+
+            cls = getattr(importlib.import_module(module), name)
+            run_dialog(lambda: cls(ctx, client_provider=client, parent=window))
+
+        return open_editor
+
+    def labels() -> None:
+        from ui.labels_manager import LabelsManager
+
+        run_dialog(lambda: LabelsManager(ctx, window))
+
+    def share() -> None:
+        from ui.share_link_dialog import ShareLinkDialog
+
+        run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
+
+    action(shop, tr("Catalogue…"), catalogue, "Ctrl+Shift+K")
+    action(shop, tr("Quick replies…"), quick_replies)
+    action(shop, tr("Labels…"), labels)
+    shop.addSeparator()
+    action(shop, tr("Greeting message…"), editor("ui.greeting_editor", "GreetingEditor"))
+    action(shop, tr("Away message…"), editor("ui.away_editor", "AwayEditor"))
+    action(shop, tr("Business hours…"), editor("ui.business_hours_editor", "BusinessHoursEditor"))
+    action(shop, tr("Business profile…"), editor("ui.business_profile_editor", "BusinessProfileEditor"))
+    shop.addSeparator()
+    action(shop, tr("Share link and QR code…"), share)
+
+    help_menu = bar.addMenu(tr("&Help"))
+
+    def export_help() -> None:
+        from ui.import_help import ImportHelpDialog
+
+        ImportHelpDialog(window).exec()
+
+    def about() -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("shop-inbox")
+        except PackageNotFoundError:
+            number = "?"
+        QMessageBox.about(
+            window,
+            tr("About Shop Inbox"),
+            tr("Shop Inbox {version}\nAnswer your WhatsApp customers from your computer.").format(
+                version=number
+            ),
+        )
+
+    action(help_menu, tr("How to export a chat from your phone"), export_help)
+    action(help_menu, tr("About Shop Inbox"), about)
+
+    window.setAcceptDrops(True)
+    window.installEventFilter(_ExportDrop(window, ctx))
+
+
+def _token_location(ctx: AppContext) -> str:
+    try:
+        from ui.token_store import token_location
+    except ImportError:
+        return ""
+    try:
+        return str(token_location(ctx))
+    except Exception as exc:  # no keyring backend: the dialog says so instead of crashing
+        log.warning("cannot tell where the token is kept: %s", exc)
+        return ""
+
+
+def _restore(window: QWidget, ctx: AppContext, path: Path) -> None:
+    """Restore a backup: the database is closed, replaced, and the app asks to be restarted."""
+    from app.backup import restore_backup
+    from app.errors import ShopInboxError
+
+    shutdown = getattr(window, "shutdown", None)
+    if callable(shutdown):
+        shutdown()
+    ctx.db.close()
+    try:
+        aside = restore_backup(path, ctx.paths)
+    except (ShopInboxError, OSError) as exc:
+        QMessageBox.warning(window, window.tr("Restore failed"), str(exc))
+    else:
+        QMessageBox.information(
+            window,
+            window.tr("Backup restored"),
+            window.tr(
+                "Your chats were restored. Shop Inbox will now close; open it again to continue.\n"
+                "The previous data was kept in {folder}."
+            ).format(folder=aside),
+        )
+    window.close()
