@@ -1,0 +1,110 @@
+"""First run: the wizard's relay check against a real relay, the live demo, --smoke, menus."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.relay_check import CheckOutcome
+from tests.support.relay_server import CLIENT_TOKEN, run_relay
+
+
+@pytest.fixture
+def relay_url(tmp_path: Path) -> Any:
+    with run_relay(tmp_path) as running:
+        yield running.url
+
+
+def check(qtbot: Any, url: str, token: str) -> Any:
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.url.setText(url)
+    page.token.setText(token)
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=15000)
+    return page
+
+
+def test_wizard_accepts_a_reachable_relay_with_the_right_token(qtbot: Any, relay_url: str) -> None:
+    page = check(qtbot, relay_url, CLIENT_TOKEN)
+    assert page.last_result.outcome is CheckOutcome.OK
+    assert page.isComplete()
+    assert "Connected" in page.result.text()
+
+
+def test_wizard_explains_a_wrong_token(qtbot: Any, relay_url: str) -> None:
+    page = check(qtbot, relay_url, "not-the-token")
+    assert page.last_result.outcome is CheckOutcome.WRONG_TOKEN
+    assert not page.isComplete()
+    assert "refused the token" in page.result.text()
+
+
+def test_wizard_explains_an_unreachable_relay(qtbot: Any) -> None:
+    from tests.support.servers import free_port
+
+    page = check(qtbot, f"http://127.0.0.1:{free_port()}", "t")
+    assert page.last_result.outcome is CheckOutcome.UNREACHABLE
+    assert "could not be reached" in page.result.text()
+
+
+def test_wizard_warns_about_plain_http_to_a_remote_host(qtbot: Any) -> None:
+    page = check(qtbot, "http://203.0.113.9", "t")
+    assert page.last_result.outcome is CheckOutcome.INSECURE_REMOTE
+    assert "https://" in page.result.text()
+
+
+def test_smoke_exits_zero(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.main", "--smoke", "--data-dir", str(tmp_path / "portable")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "smoke: ok" in result.stdout
+    assert (tmp_path / "portable" / "inbox.db").exists()
+
+
+def test_demo_starts_and_the_first_simulated_customer_arrives(qtbot: Any, tmp_path: Path) -> None:
+    from app.demo_seed import DEMO_CUSTOMERS
+    from relay.sandbox import cast
+    from ui.demo import start_demo
+    from ui.main_window import MainWindow
+    from ui.menus import install_menus
+    from ui.ops import pending_ops
+
+    ctx = start_demo("en", folder=tmp_path / "demo", speed=20)
+    window = MainWindow(ctx)
+    install_menus(window, ctx)
+
+    def finish(w: Any) -> None:
+        qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+        w.shutdown()
+        assert ctx.stop_demo is not None
+        ctx.stop_demo()
+
+    qtbot.addWidget(window, before_close_func=finish)
+    window.show()
+    assert "demo" in window.windowTitle().lower()
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() >= len(DEMO_CUSTOMERS), timeout=5000)
+    names = {str(model.index(r, 0).data()) for r in range(model.rowCount())}
+    assert {c.name for c in DEMO_CUSTOMERS} <= names  # weeks of past chats are there at once
+    window.start_sync()
+    simulated = {c.name for c in cast()}
+
+    def a_simulated_customer_is_listed() -> bool:
+        return any(str(model.index(r, 0).data()) in simulated for r in range(model.rowCount()))
+
+    qtbot.waitUntil(a_simulated_customer_is_listed, timeout=20000)
+    # Nothing of the demo lives outside its own folder.
+    assert ctx.paths.data_dir.is_relative_to(tmp_path)
