@@ -157,20 +157,26 @@ def save_local(session: Session, doc: Automations) -> AutomationsState:
     )
 
 
-def apply_remote(session: Session, remote: Automations) -> AutomationsState:
-    """The relay's document arrived (a pull, or a `settings` event): adopt it, or keep both."""
+def apply_remote(session: Session, remote: Automations, *, current: bool = False) -> AutomationsState:
+    """The relay's document arrived: adopt it, ignore it as old, or keep both for the owner to choose.
+
+    `current` says it is what the relay holds right now (a GET, or the answer to a refused PUT);
+    a `settings` event may instead be an old one replayed. A current document with a lower revision
+    than ours means the relay was reset or replaced: it is adopted (or, with a change waiting,
+    shown as a conflict), never ignored, so the desktop cannot silently show rules the relay lacks.
+    """
     state = load_state(session)
     if not state.pending:
-        if remote.revision < state.doc.revision:
+        if remote.revision < state.doc.revision and not current:
             return state  # an older event replayed: never go backwards
         return _store(session, AutomationsState(doc=remote, base_revision=remote.revision, edit=state.edit))
     if same_content(remote, state.doc):
         # Our change is on the relay (e.g. a push whose answer was lost).
         return _store(session, AutomationsState(doc=remote, base_revision=remote.revision, edit=state.edit))
-    if remote.revision <= state.base_revision:
-        return state  # the version our change is based on, or older
+    if remote.revision == state.base_revision or (remote.revision < state.base_revision and not current):
+        return state  # the version our change is based on, or an older one replayed
     log.info(
-        "automations changed on the relay (revision %d) while a change based on %d waits",
+        "automations on the relay are at revision %d while a change based on %d waits",
         remote.revision,
         state.base_revision,
     )
@@ -263,7 +269,7 @@ def _fetch_conflict(db: Database, client: AutomationsClient) -> PushOutcome:
         log.info("relay went away while fetching the conflicting automations (%s)", exc)
         return PushOutcome.OFFLINE
     with db.write() as s:
-        after = apply_remote(s, remote)
+        after = apply_remote(s, remote, current=True)
     if after.status is SyncStatus.CONFLICT:
         return PushOutcome.CONFLICT
     return PushOutcome.PUSHED if not after.pending else PushOutcome.OFFLINE
@@ -273,7 +279,7 @@ def pull(db: Database, client: AutomationsClient) -> AutomationsState:
     """Fetch the relay's document and apply it (adopt, ignore as old, or keep both as a conflict)."""
     remote = client.get_automations()
     with db.write() as s:
-        return apply_remote(s, remote)
+        return apply_remote(s, remote, current=True)
 
 
 class AutomationsStore:
@@ -290,9 +296,9 @@ class AutomationsStore:
         with self.db.write() as s:
             return save_local(s, doc)
 
-    def apply_remote(self, remote: Automations) -> AutomationsState:
+    def apply_remote(self, remote: Automations, *, current: bool = False) -> AutomationsState:
         with self.db.write() as s:
-            return apply_remote(s, remote)
+            return apply_remote(s, remote, current=current)
 
     def resolve(self, keep: Literal["mine", "theirs"]) -> AutomationsState:
         with self.db.write() as s:

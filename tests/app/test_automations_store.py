@@ -138,3 +138,27 @@ def test_demo_automations_are_a_seoul_shop_with_greeting_and_away() -> None:
     assert ko.business_hours.week[6].mode == "closed"
     en = demo_automations("en")
     assert en.profile.name == "Seoul Linen House" and not same_content(ko, en)
+
+
+def test_a_relay_that_was_reset_is_never_silently_out_of_step(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    relay.doc = with_greeting(Automations(), "old relay").model_copy(update={"revision": 7})
+    store.pull(relay)
+    # The owner moves to a fresh relay (revision 0): its empty rules are what customers get now.
+    fresh = FakeRelay(Automations(revision=0))
+    state = store.pull(fresh)
+    assert state.doc.greeting.text == "" and state.doc.revision == 0
+    assert state.status is SyncStatus.SYNCED
+
+
+def test_a_waiting_change_meeting_a_reset_relay_asks_the_owner(store: AutomationsStore) -> None:
+    relay = FakeRelay()
+    relay.doc = Automations(revision=7)
+    store.pull(relay)
+    store.save(with_greeting(store.state().doc, "mine"))
+    fresh = FakeRelay(
+        with_greeting(Automations(), "set up on the new relay").model_copy(update={"revision": 2})
+    )
+    assert store.push(fresh) is PushOutcome.CONFLICT
+    store.resolve("mine")
+    assert store.push(fresh) is PushOutcome.PUSHED and fresh.doc.greeting.text == "mine"

@@ -291,3 +291,100 @@ def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppCo
     away = AutomationsStore(demo_ctx.db).state().doc.away
     assert away.schedule == "custom" and away.custom[5].mode == "all_day"
     assert away.custom[0].mode == "closed"
+
+
+# --------------------------------------------------------------------------- against the real relay
+
+
+@pytest.fixture
+def real_relay(tmp_path: Path):
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_server import run_relay
+
+    with run_fake_graph() as graph, run_relay(tmp_path, graph_url=graph.url) as relay:
+        yield relay, graph
+
+
+def test_what_the_away_preview_promises_is_what_the_relay_sends(
+    qtbot, ctx: AppContext, real_relay, rules_ready
+) -> None:
+    from tests.support.automations_http import LoopbackAutomationsClient
+    from tests.support.relay_server import inbound
+    from ui.away_editor import AwayEditor
+
+    relay, graph = real_relay
+    client = LoopbackAutomationsClient(relay)
+    store = AutomationsStore(ctx.db)
+    store.pull(client)
+    store.save(demo_automations("ko"))
+    assert store.push(client).value == "pushed"
+    editor = AwayEditor(ctx, client_provider=lambda: client)
+    qtbot.addWidget(editor)
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("{name}님, 지금은 자리를 비웠어요. 곧 답장 드릴게요!")
+    editor.schedule.button(0).setChecked(True)  # always
+    editor.recipients.mode.setCurrentIndex(0)
+    promised = editor.preview.new_customer.text()  # a first message: greeting, then away
+    assert "Minji Kim님, 지금은 자리를 비웠어요. 곧 답장 드릴게요!" in promised
+    editor.save()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.SYNCED
+    assert editor.banner.message.text().startswith("On the relay")
+
+    relay.post_webhook(inbound("text", "계세요?", sender="821011112222", name="Minji Kim"))
+    # Two settings changes, the message, then the greeting and the away reply.
+    events = relay.wait_for_events(5)
+    sent = [(e["sent_by"], e["body"]["text"]["body"]) for e in events if e["kind"] == "outbound"]
+    assert [kind for kind, _text in sent] == ["greeting", "away"]
+    for _kind, text in sent:
+        assert text in promised
+    assert len(graph.sent) == 2
+
+
+def test_a_change_made_while_the_relay_was_down_reaches_it_from_the_editor(
+    qtbot, ctx: AppContext, real_relay
+) -> None:
+    from tests.support.automations_http import LoopbackAutomationsClient
+
+    relay, _graph = real_relay
+    client = LoopbackAutomationsClient(relay)
+    AutomationsStore(ctx.db).pull(client)
+    relay.stop()
+    editor = BusinessHoursEditor(ctx, client_provider=lambda: client)
+    qtbot.addWidget(editor)
+    editor.timezone.setCurrentText("Asia/Seoul")
+    editor.save()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.PENDING
+    assert editor.banner.message.text().startswith("Not yet on the relay")
+    relay.start()
+    editor.banner.retry_button.click()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.SYNCED
+    assert client.get_automations().business_hours.timezone == "Asia/Seoul"
+
+
+def test_a_conflict_with_another_desktop_is_shown_through_the_real_relay(
+    qtbot, ctx: AppContext, real_relay
+) -> None:
+    from tests.support.automations_http import LoopbackAutomationsClient
+
+    relay, _graph = real_relay
+    client = LoopbackAutomationsClient(relay)
+    AutomationsStore(ctx.db).pull(client)
+    # Another desktop renames the shop meanwhile.
+    other = client.get_automations()
+    client.put_automations(
+        other.model_copy(update={"profile": other.profile.model_copy(update={"name": "성수 리넨"})}),
+        if_match=other.revision,
+    )
+    editor = BusinessProfileEditor(ctx, client_provider=lambda: client)
+    qtbot.addWidget(editor)
+    editor.name.setText("서울 리넨 하우스")
+    editor.save()
+    wait_sent(qtbot, editor)
+    assert editor.state.status is SyncStatus.CONFLICT
+    assert "성수 리넨" in editor.banner.theirs.text() and "서울 리넨 하우스" in editor.banner.mine.text()
+    editor.banner.keep_button.click()
+    wait_sent(qtbot, editor)
+    assert client.get_automations().profile.name == "서울 리넨 하우스"

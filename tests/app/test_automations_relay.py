@@ -1,0 +1,83 @@
+"""The automations copy against the real relay on loopback: push, pending while down, conflicts, events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.automations_store import (
+    AutomationsStore,
+    PushOutcome,
+    SyncStatus,
+    demo_automations,
+)
+from app.wire import Automations, GreetingRule, SettingsEvent
+from tests.support.automations_http import LoopbackAutomationsClient
+from tests.support.relay_server import RunningRelay, run_relay
+
+
+@pytest.fixture
+def relay(tmp_path: Path):
+    with run_relay(tmp_path) as running:
+        yield running
+
+
+def settings_events(relay: RunningRelay) -> list[SettingsEvent]:
+    page = relay.events(0)
+    return [SettingsEvent.model_validate(e) for e in page["events"] if e["kind"] == "settings"]
+
+
+def test_editing_offline_then_pushing_puts_the_document_on_the_relay(db, relay: RunningRelay) -> None:
+    store = AutomationsStore(db)
+    client = LoopbackAutomationsClient(relay)
+    store.pull(client)
+    store.save(demo_automations("ko"))
+    assert store.push(client) is PushOutcome.PUSHED
+    on_relay = client.get_automations()
+    assert on_relay.profile.name == "서울 리넨 하우스" and on_relay.revision == 1
+    assert store.state().doc == on_relay and store.state().status is SyncStatus.SYNCED
+    # Every change is a settings event, which another desktop applies to its own copy.
+    (event,) = settings_events(relay)
+    assert event.automations.revision == 1
+
+
+def test_a_change_saved_while_the_relay_is_down_goes_out_when_it_is_back(db, relay: RunningRelay) -> None:
+    store = AutomationsStore(db)
+    client = LoopbackAutomationsClient(relay)
+    store.pull(client)
+    relay.stop()
+    store.save(Automations(greeting=GreetingRule(enabled=True, text="안녕하세요 {name}님!")))
+    assert store.push(client) is PushOutcome.OFFLINE
+    assert store.state().status is SyncStatus.PENDING
+    relay.start()  # same port, same database
+    assert store.push(client) is PushOutcome.PUSHED
+    assert client.get_automations().greeting.text == "안녕하세요 {name}님!"
+    assert store.state().status is SyncStatus.SYNCED
+
+
+def test_two_desktops_never_silently_overwrite_each_other(tmp_path: Path, db, relay: RunningRelay) -> None:
+    from app.db import Database
+
+    other_db = Database.open(tmp_path / "other.db")
+    try:
+        mine, theirs = AutomationsStore(db), AutomationsStore(other_db)
+        client = LoopbackAutomationsClient(relay)
+        mine.pull(client)
+        theirs.pull(client)
+        theirs.save(Automations(greeting=GreetingRule(enabled=True, text="from the shop laptop")))
+        assert theirs.push(client) is PushOutcome.PUSHED
+        mine.save(Automations(greeting=GreetingRule(enabled=True, text="from the home laptop")))
+        assert mine.push(client) is PushOutcome.CONFLICT
+        state = mine.state()
+        assert state.doc.greeting.text == "from the home laptop"
+        assert state.conflict is not None and state.conflict.greeting.text == "from the shop laptop"
+        assert client.get_automations().greeting.text == "from the shop laptop"  # untouched
+        mine.resolve("mine")
+        assert mine.push(client) is PushOutcome.PUSHED
+        assert client.get_automations().greeting.text == "from the home laptop"
+        # The other desktop learns of it through the settings event and adopts it (it has no edit).
+        latest = settings_events(relay)[-1].automations
+        assert theirs.apply_remote(latest).doc.greeting.text == "from the home laptop"
+    finally:
+        other_db.close()
