@@ -1,4 +1,4 @@
-"""The quick replies and labels managers: what the owner edits lands in the database."""
+"""The quick replies manager: what the owner edits lands in the database."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.labels import LabelStore
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
-from tests.support.factories import make_contact
 from ui.context import AppContext
-from ui.labels_manager import LabelsManager
 from ui.quick_reply_manager import QuickReplyManager
 
 
@@ -62,23 +59,3 @@ def test_search_and_reorder_in_the_manager(qtbot, ctx: AppContext) -> None:
     manager.select(library.all()[2].id)
     manager.move_current(-1)
     assert [r.shortcut for r in library.all()] == ["/a", "/배송", "/b"]
-
-
-def test_labels_manager_adds_renames_recolours_and_counts_chats(qtbot, ctx: AppContext) -> None:
-    manager = LabelsManager(ctx)
-    qtbot.addWidget(manager)
-    assert manager.model.rowCount() == 5
-    label = manager.add_label("단골")
-    assert label is not None
-    with ctx.db.write() as s:
-        from app.queries import set_label
-
-        set_label(s, make_contact(s).id, label.id, True)
-    manager.rename(label.id, "VIP 단골")
-    manager.recolour(label.id, "#112233")
-    row = next(r for r in LabelStore(ctx.db).all() if r.id == label.id)
-    assert (row.name, row.colour, row.chats) == ("VIP 단골", "#112233", 1)
-    shown = manager.model.index(5, 0).data()
-    assert shown.startswith("VIP 단골") and "1" in shown
-    assert not manager.rename(label.id, "paid")
-    assert manager.error.text() == "There is already a label with this name."
