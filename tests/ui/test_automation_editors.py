@@ -388,3 +388,22 @@ def test_a_conflict_with_another_desktop_is_shown_through_the_real_relay(
     editor.banner.keep_button.click()
     wait_sent(qtbot, editor)
     assert client.get_automations().profile.name == "서울 리넨 하우스"
+
+
+def test_contact_picker_finds_by_korean_name_or_number(qtbot, ctx: AppContext) -> None:
+    from app.contact_lookup import ContactDirectory
+    from tests.support.factories import make_contact
+    from ui.automation_forms import ContactPickerDialog
+
+    with ctx.db.write() as s:
+        make_contact(s, wa_id="821011112222", saved_name="박단골")
+        make_contact(s, wa_id="821033334444", profile_name="Emma")
+    picker = ContactPickerDialog(ContactDirectory(ctx.db))
+    qtbot.addWidget(picker)
+    picker.search.setText("단골")
+    assert picker.model.rowCount() == 1 and picker.chosen() == ["821011112222"]
+    picker.search.setText("3333")
+    assert picker.chosen() == ["821033334444"]
+    # A number that is not in the inbox yet can still be listed.
+    picker.search.setText("010-9999-8888")
+    assert picker.chosen() == ["821099998888"]
