@@ -84,6 +84,7 @@ class QuickReplyCompleter(QObject):
         self._dismissed_at: int | None = None  # the `/` position the owner closed with Esc
         self._token_start: int | None = None
         self._inserting = False
+        self._detached = False
 
         editor.installEventFilter(self)
         editor.textChanged.connect(self._update)
@@ -95,14 +96,17 @@ class QuickReplyCompleter(QObject):
         self.source.set_rows(self.library.all())
 
     def is_open(self) -> bool:
-        return self.popup.isVisible()
+        return not self._detached and self.popup.isVisible()
 
     def close_popup(self) -> None:
         self.popup.hide()
         self._token_start = None
 
     def detach(self) -> None:
+        """Stop completing on the editor (the composer is being torn down or changes editor)."""
         self.close_popup()
+        self._detached = True
+        self.popup.deleteLater()
         self.editor.removeEventFilter(self)
         self.editor.textChanged.disconnect(self._update)
         self.editor.cursorPositionChanged.disconnect(self._update)

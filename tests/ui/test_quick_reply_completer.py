@@ -199,3 +199,12 @@ def test_tab_inserts_in_the_real_composer_edit_instead_of_moving_focus(qtbot, ct
     type_text(qtbot, editor, "/계좌")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.toPlainText() == "국민은행 123456-01-234567 예금주 서울 리넨 하우스, 배송비 포함이에요."
+
+
+def test_detached_completer_leaves_the_editor_alone(qtbot, composer) -> None:
+    editor, completer = composer
+    completer.detach()
+    type_text(qtbot, editor, "/배송")
+    assert not completer.is_open()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText().startswith("/배송")
