@@ -81,6 +81,9 @@ class Relay:
         self.contact_locks: dict[str, asyncio.Lock] = {}
         self.media_wakeup: asyncio.Event | None = None
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
+        self.automations_cache: Automations | None = None
+        self.intake_queue: list[tuple[Any, asyncio.Future[Any]]] = []
+        self.intake_writer: asyncio.Task[Any] | None = None
 
     # ------------------------------------------------------------------ lifetime
     async def start(self) -> None:
@@ -125,39 +128,59 @@ class Relay:
     async def ingest(self, payload: dict[str, Any]) -> None:
         """Store a webhook payload's events (raises on storage failure), then react to them."""
         intake = parse_webhook(payload)
-        befores: dict[str, Any] = {}
-        for inbound in intake.inbound:
-            if inbound.wa_id not in befores:
-                befores[inbound.wa_id] = await run_in_threadpool(self.store.contact, inbound.wa_id)
-        seqs = await run_in_threadpool(self.store.store_events, intake.events, intake.media)
+        now = int(time.time())
+        inbound = [
+            (i.wa_id, (i.timestamp or now) * 1000, i.profile_name, i.phone_number_id) for i in intake.inbound
+        ]
+        seqs, befores = await self.commit_intake(intake.events, intake.media, inbound)
         if not seqs:
             return  # a redelivery: nothing new, nothing to answer
-        for inbound in intake.inbound:
-            ts_ms = (inbound.timestamp or int(time.time())) * 1000
-            await run_in_threadpool(
-                self.store.touch_contact,
-                inbound.wa_id,
-                last_inbound_ms=ts_ms,
-                profile_name=inbound.profile_name,
-                phone_number_id=inbound.phone_number_id,
-            )
         await self.notify()
         if intake.media and self.media_wakeup is not None:
             self.media_wakeup.set()
+        doc = await self.automations()
+        if not (doc.greeting.enabled or doc.away.enabled):
+            return
         seen: set[str] = set()
-        for inbound in intake.inbound:
-            if inbound.wa_id in seen:
+        for item in intake.inbound:
+            if item.wa_id in seen:
                 continue  # one answer per customer per webhook
-            seen.add(inbound.wa_id)
-            self.spawn(self._automate(inbound, befores.get(inbound.wa_id)))
+            seen.add(item.wa_id)
+            self.spawn(self._automate(item, befores.get(item.wa_id)))
+
+    async def commit_intake(self, events: Any, media: Any, inbound: Any) -> Any:
+        """Group commit: webhooks arriving together share one transaction; each waits for it."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self.intake_queue.append(((events, media, inbound), future))
+        if self.intake_writer is None or self.intake_writer.done():
+            self.intake_writer = self.spawn(self._write_intake())
+        return await future
+
+    async def _write_intake(self) -> None:
+        while self.intake_queue:
+            batch, self.intake_queue = self.intake_queue[:64], self.intake_queue[64:]
+            try:
+                results = await run_in_threadpool(self.store.ingest_many, [item for item, _ in batch])
+            except Exception as exc:
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (_, future), result in zip(batch, results, strict=True):
+                if not future.done():
+                    future.set_result(result)
+
+    async def automations(self) -> Automations:
+        """The rules document, cached in memory (every change goes through this process's PUT)."""
+        if self.automations_cache is None:
+            raw = await run_in_threadpool(self.store.automations)
+            self.automations_cache = Automations.model_validate(raw or {})
+        return self.automations_cache
 
     async def _automate(self, inbound: Inbound, before: Any) -> None:
         lock = self.contact_locks.setdefault(inbound.wa_id, asyncio.Lock())
         async with lock:
-            raw = await run_in_threadpool(self.store.automations)
-            doc = Automations.model_validate(raw or {})
-            if not doc.greeting.enabled and not doc.away.enabled:
-                return
+            doc = await self.automations()
             current = await run_in_threadpool(self.store.contact, inbound.wa_id)
             state = ContactState(
                 wa_id=inbound.wa_id,
@@ -559,6 +582,7 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
                 },
                 status_code=412,
             )
+        relay.automations_cache = None
         await relay.notify()
         return JSONResponse(stored, headers={"ETag": str(stored["revision"])})
 

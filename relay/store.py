@@ -177,28 +177,33 @@ class Store:
             return []
         self._lock_sequence(conn)
         at = datetime.now(UTC)
+        at_text, at_ms = at.isoformat().replace("+00:00", "Z"), dt_to_ms(at)
         seqs = []
         for item in new:
-            if item.dedupe_key is not None:
-                exists = conn.execute(
-                    select(events.c.seq).where(events.c.dedupe_key == item.dedupe_key)
-                ).first()
-                if exists is not None:
-                    continue
-            result = conn.execute(
-                insert(events).values(
-                    kind=item.kind,
-                    at=at.isoformat().replace("+00:00", "Z"),
-                    at_ms=dt_to_ms(at),
-                    phone_number_id=item.phone_number_id,
-                    dedupe_key=item.dedupe_key,
-                    payload=json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")),
-                )
-            )
-            pk = result.inserted_primary_key
-            assert pk is not None
-            seqs.append(int(pk[0]))
+            values = {
+                "kind": item.kind,
+                "at": at_text,
+                "at_ms": at_ms,
+                "phone_number_id": item.phone_number_id,
+                "dedupe_key": item.dedupe_key,
+                "payload": json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")),
+            }
+            # A redelivery hits the unique dedupe_key and inserts nothing (no row comes back).
+            stmt = self._insert(events).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+            seq = conn.execute(stmt.returning(events.c.seq)).scalar_one_or_none()
+            if seq is not None:
+                seqs.append(int(seq))
         return seqs
+
+    def _insert(self, table: Table) -> Any:
+        """INSERT with ON CONFLICT support for this database."""
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert(table)
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
 
     def store_events(
         self, new: list[NewEvent], media_ids: list[tuple[str, str | None, str | None]]
@@ -209,6 +214,47 @@ class Store:
             for media_id, mime, filename in media_ids:
                 self._add_media_job(conn, media_id, mime, filename)
             return seqs
+
+    def ingest_many(self, batch: list[Any]) -> list[tuple[list[int], dict[str, ContactRow | None]]]:
+        """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it."""
+        results = []
+        with self.engine.begin() as conn:
+            for new, media_ids, inbound in batch:
+                results.append(self._ingest(conn, new, media_ids, inbound))
+        return results
+
+    def ingest(
+        self,
+        new: list[NewEvent],
+        media_ids: list[tuple[str, str | None, str | None]],
+        inbound: list[tuple[str, int, str | None, str | None]],
+    ) -> tuple[list[int], dict[str, ContactRow | None]]:
+        """One transaction for one webhook: events, media jobs and the senders' rule inputs.
+
+        `inbound` is (wa_id, timestamp ms, profile name, phone_number_id). Returns the new seqs and
+        each sender's state from before this webhook (what the rules must judge by).
+        """
+        with self.engine.begin() as conn:
+            return self._ingest(conn, new, media_ids, inbound)
+
+    def _ingest(
+        self,
+        conn: Connection,
+        new: list[NewEvent],
+        media_ids: list[tuple[str, str | None, str | None]],
+        inbound: list[tuple[str, int, str | None, str | None]],
+    ) -> tuple[list[int], dict[str, ContactRow | None]]:
+        befores: dict[str, ContactRow | None] = {}
+        seqs = self.add_events(conn, new)
+        if not seqs:
+            return [], {}
+        for media_id, mime, filename in media_ids:
+            self._add_media_job(conn, media_id, mime, filename)
+        for wa_id, ts_ms, name, pnid in inbound:
+            if wa_id not in befores:
+                befores[wa_id] = self._contact(conn, wa_id)
+            self._touch_contact(conn, wa_id, last_inbound_ms=ts_ms, profile_name=name, phone_number_id=pnid)
+        return seqs, befores
 
     def events_after(self, after: int, limit: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -357,7 +403,10 @@ class Store:
     # ------------------------------------------------------------------ contacts (rules' inputs)
     def contact(self, wa_id: str) -> ContactRow | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).first()
+            return self._contact(conn, wa_id)
+
+    def _contact(self, conn: Connection, wa_id: str) -> ContactRow | None:
+        row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).first()
         if row is None:
             return None
         return ContactRow(

@@ -1,0 +1,291 @@
+"""Relay intake: signed webhooks/s with concurrent senders (SQLite), zero lost, also across kill -9."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.report import emit, percentile
+from relay.webhook import sign
+
+SECRET = "bench-secret"
+TOKEN = "bench-token"
+
+
+def payload(n: int) -> bytes:
+    body = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "1",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "metadata": {"display_phone_number": "1", "phone_number_id": "100"},
+                            "contacts": [{"profile": {"name": "손님"}, "wa_id": f"8210{n % 5000:08d}"}],
+                            "messages": [
+                                {
+                                    "from": f"8210{n % 5000:08d}",
+                                    "id": f"wamid.BENCH{n:010d}",
+                                    "timestamp": str(int(time.time())),
+                                    "type": "text",
+                                    "text": {"body": f"주문 문의 {n} 배송 언제 되나요?"},
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class RelayProcess:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        env = {
+            **os.environ,
+            "RELAY_DATABASE_URL": f"sqlite:///{self.folder / 'relay.db'}",
+            "RELAY_CLIENT_TOKEN": TOKEN,
+            "WHATSAPP_APP_SECRET": SECRET,
+            "WHATSAPP_VERIFY_TOKEN": "v",
+            "WHATSAPP_ACCESS_TOKEN": "a",
+            "WHATSAPP_PHONE_NUMBER_ID": "100",
+            "WHATSAPP_GRAPH_URL": "http://127.0.0.1:9",
+            "RELAY_MEDIA_DIR": str(self.folder / "media"),
+        }
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "relay.cli", "serve", "--port", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        with httpx.Client(timeout=1) as client:
+            for _ in range(200):
+                try:
+                    if client.get(f"{self.url}/healthz").status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    threading.Event().wait(0.05)
+        raise RuntimeError("relay did not start")
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+    def count_events(self) -> int:
+        total, cursor = 0, 0
+        with httpx.Client(timeout=30, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+            while True:
+                page = client.get(f"{self.url}/v1/events", params={"after": cursor, "limit": 1000}).json()
+                total += len(page["events"])
+                if not page["events"]:
+                    return total
+                cursor = page["next"]
+
+
+def blast(url: str, bodies: list[bytes], senders: int, stop_after: float | None = None) -> tuple[int, float]:
+    """POST bodies from `senders` threads; returns (acknowledged with 200, seconds)."""
+    acked = [0] * senders
+    halt = threading.Event()
+
+    def sender(i: int) -> None:
+        with httpx.Client(timeout=30) as client:
+            for body in bodies[i::senders]:
+                if halt.is_set():
+                    return
+                try:
+                    r = client.post(
+                        f"{url}/webhook",
+                        content=body,
+                        headers={
+                            "X-Hub-Signature-256": sign(SECRET, body),
+                            "Content-Type": "application/json",
+                        },
+                    )
+                except httpx.HTTPError:
+                    return  # the relay was killed
+                if r.status_code == 200:
+                    acked[i] += 1
+
+    threads = [threading.Thread(target=sender, args=(i,)) for i in range(senders)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    if stop_after is not None:
+        halt.wait(stop_after)
+    for t in threads:
+        t.join()
+    return sum(acked), time.perf_counter() - started
+
+
+def http_ceiling(url: str, senders: int, requests: int) -> float:
+    """GET /healthz from the same senders: what the HTTP stack alone allows on this machine."""
+    done = [0] * senders
+
+    def sender(i: int) -> None:
+        with httpx.Client(timeout=30) as client:
+            for _ in range(requests // senders):
+                if client.get(f"{url}/healthz").status_code == 200:
+                    done[i] += 1
+
+    threads = [threading.Thread(target=sender, args=(i,)) for i in range(senders)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.perf_counter() - started)
+
+
+def raw_sqlite_baseline(folder: Path, bodies: list[bytes]) -> float:
+    """The same rows, one transaction each, straight into SQLite (WAL, synchronous=NORMAL)."""
+    con = sqlite3.connect(folder / "raw.db", isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    con.execute(
+        "CREATE TABLE event (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT, at TEXT, at_ms INTEGER,"
+        " phone_number_id TEXT, dedupe_key TEXT UNIQUE, payload TEXT)"
+    )
+    started = time.perf_counter()
+    for n, body in enumerate(bodies):
+        con.execute("BEGIN IMMEDIATE")
+        con.execute(
+            "INSERT INTO event(kind, at, at_ms, phone_number_id, dedupe_key, payload) VALUES (?,?,?,?,?,?)",
+            ("message", "2026-01-01T00:00:00Z", 0, "100", f"m:{n}", body.decode()),
+        )
+        con.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    con.close()
+    return len(bodies) / elapsed
+
+
+def wake_latency(relay: RelayProcess, rounds: int = 30) -> list[float]:
+    """Time from a webhook POST to the answer of a long poll that was waiting for it."""
+    latencies = []
+    cursor = relay.count_events()  # seqs have no gaps here: one event per webhook
+    for n in range(rounds):
+        result: dict[str, float] = {}
+        waiting = threading.Event()
+
+        def poll(
+            after: int = cursor, waiting: threading.Event = waiting, result: dict[str, float] = result
+        ) -> None:
+            with httpx.Client(timeout=30, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+                waiting.set()
+                client.get(f"{relay.url}/v1/events", params={"after": after, "wait": 10})
+                result["at"] = time.perf_counter()
+
+        thread = threading.Thread(target=poll)
+        thread.start()
+        waiting.wait()
+        threading.Event().wait(0.05)  # let the poll reach the relay and start waiting
+        body = payload(900_000 + n)
+        with httpx.Client(timeout=30) as client:
+            posted = time.perf_counter()
+            client.post(
+                f"{relay.url}/webhook", content=body, headers={"X-Hub-Signature-256": sign(SECRET, body)}
+            )
+        thread.join()
+        latencies.append((result["at"] - posted) * 1000)
+        cursor += 1
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--webhooks", type=int, default=3000)
+    parser.add_argument("--senders", type=int, default=8)
+    args = parser.parse_args()
+    bodies = [payload(n) for n in range(args.webhooks)]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        baseline = raw_sqlite_baseline(folder, bodies)
+        relay = RelayProcess(folder)
+        relay.start()
+        try:
+            acked, seconds = blast(relay.url, bodies, args.senders)
+            stored = relay.count_events()
+            emit(
+                f"relay intake, {args.senders} concurrent senders (SQLite)",
+                acked / seconds,
+                "webhooks/s",
+                baseline=baseline,
+                baseline_name="raw SQLite insert+commit per row",
+                goal="≥ 1000/s",
+            )
+            ceiling = http_ceiling(relay.url, args.senders, args.webhooks)
+            emit(
+                "relay intake vs the HTTP stack alone",
+                acked / seconds,
+                "webhooks/s",
+                baseline=ceiling,
+                baseline_name="GET /healthz, same senders",
+            )
+            emit("webhooks acknowledged but not stored", acked - stored, "lost", goal="0")
+            latencies = wake_latency(relay)
+            emit(
+                "long-poll wake-up after a webhook (p50)", statistics.median(latencies), "ms", goal="< 100 ms"
+            )
+            emit("long-poll wake-up after a webhook (p95)", percentile(latencies, 95), "ms")
+        finally:
+            relay.stop()
+
+        # kill -9 in the middle of a run: every webhook answered 200 must still be there.
+        crash_folder = folder / "crash"
+        crash_folder.mkdir()
+        relay = RelayProcess(crash_folder)
+        relay.start()
+        more = [payload(1_000_000 + n) for n in range(args.webhooks)]
+        killer = threading.Timer(0.6, relay.kill)
+        killer.start()
+        acked, _ = blast(relay.url, more, args.senders)
+        killer.join()
+        relay.start()
+        try:
+            stored = relay.count_events()
+        finally:
+            relay.stop()
+        emit("acknowledged webhooks lost across kill -9", max(0, acked - stored), "lost", goal="0")
+        print(f"(kill -9 run: {acked} acknowledged before the kill, {stored} stored after restart)")
+
+
+if __name__ == "__main__":
+    main()
