@@ -1,0 +1,21 @@
+# The relay only: FastAPI on uvicorn, SQLite or PostgreSQL. No Qt in this image.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    RELAY_DATABASE_URL=sqlite:////data/relay.db RELAY_MEDIA_DIR=/data/media
+WORKDIR /srv
+
+# The package without its desktop dependencies, then just what the relay imports.
+COPY pyproject.toml README.md ./
+COPY app/__init__.py app/wire.py app/rules.py app/
+COPY relay/ relay/
+RUN pip install --no-cache-dir --no-deps . \
+ && pip install --no-cache-dir "fastapi>=0.110" "uvicorn[standard]>=0.29" "SQLAlchemy>=2.0" \
+        "httpx>=0.27" "pydantic>=2.6" "psycopg[binary]>=3.1" \
+ && useradd --create-home relay && mkdir -p /data && chown relay /data
+
+USER relay
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8080/healthz')"
+CMD ["shop-inbox-relay", "serve", "--host", "0.0.0.0", "--port", "8080"]
