@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 EXPORT_SUFFIXES = (".zip", ".txt")
 
@@ -79,7 +80,6 @@ def open_import_dialog(window: QWidget, ctx: AppContext, path: Path | None = Non
 def install_menus(window: QMainWindow, ctx: AppContext) -> None:
     """File, Shop and Help menus; drag-and-drop of chat exports."""
     bar = window.menuBar()
-    tr = window.tr
     windows: dict[str, QWidget] = {}
 
     def action(menu: Any, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
@@ -113,15 +113,20 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
         dialog.restore_requested.connect(lambda path: _restore(window, ctx, path))
         dialog.exec()
 
-    file_menu = bar.addMenu(tr("&File"))
-    action(file_menu, tr("Import chat from phone…"), lambda: open_import_dialog(window, ctx), "Ctrl+I")
+    file_menu = bar.addMenu(translate("Menus", "&File"))
+    action(
+        file_menu,
+        translate("Menus", "Import chat from phone…"),
+        lambda: open_import_dialog(window, ctx),
+        "Ctrl+I",
+    )
     file_menu.addSeparator()
-    action(file_menu, tr("Settings…"), settings, "Ctrl+,")
+    action(file_menu, translate("Menus", "Settings…"), settings, "Ctrl+,")
     file_menu.addSeparator()
-    action(file_menu, tr("Quit"), window.close, "Ctrl+Q")
+    action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q")
 
     client = lambda: automations_client(ctx)  # noqa: E731
-    shop = bar.addMenu(tr("&Shop"))
+    shop = bar.addMenu(translate("Menus", "&Shop"))
 
     def catalogue() -> None:
         from ui.catalog_window import CatalogWindow
@@ -152,18 +157,24 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
 
         run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
 
-    action(shop, tr("Catalogue…"), catalogue, "Ctrl+Shift+K")
-    action(shop, tr("Quick replies…"), quick_replies)
-    action(shop, tr("Labels…"), labels)
+    action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K")
+    action(shop, translate("Menus", "Quick replies…"), quick_replies)
+    action(shop, translate("Menus", "Labels…"), labels)
     shop.addSeparator()
-    action(shop, tr("Greeting message…"), editor("ui.greeting_editor", "GreetingEditor"))
-    action(shop, tr("Away message…"), editor("ui.away_editor", "AwayEditor"))
-    action(shop, tr("Business hours…"), editor("ui.business_hours_editor", "BusinessHoursEditor"))
-    action(shop, tr("Business profile…"), editor("ui.business_profile_editor", "BusinessProfileEditor"))
+    action(shop, translate("Menus", "Greeting message…"), editor("ui.greeting_editor", "GreetingEditor"))
+    action(shop, translate("Menus", "Away message…"), editor("ui.away_editor", "AwayEditor"))
+    action(
+        shop, translate("Menus", "Business hours…"), editor("ui.business_hours_editor", "BusinessHoursEditor")
+    )
+    action(
+        shop,
+        translate("Menus", "Business profile…"),
+        editor("ui.business_profile_editor", "BusinessProfileEditor"),
+    )
     shop.addSeparator()
-    action(shop, tr("Share link and QR code…"), share)
+    action(shop, translate("Menus", "Share link and QR code…"), share)
 
-    help_menu = bar.addMenu(tr("&Help"))
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
 
     def export_help() -> None:
         from ui.import_help import ImportHelpDialog
@@ -179,14 +190,14 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
             number = "?"
         QMessageBox.about(
             window,
-            tr("About Shop Inbox"),
-            tr("Shop Inbox {version}\nAnswer your WhatsApp customers from your computer.").format(
-                version=number
-            ),
+            translate("Menus", "About Shop Inbox"),
+            translate(
+                "Menus", "Shop Inbox {version}\nAnswer your WhatsApp customers from your computer."
+            ).format(version=number),
         )
 
-    action(help_menu, tr("How to export a chat from your phone"), export_help)
-    action(help_menu, tr("About Shop Inbox"), about)
+    action(help_menu, translate("Menus", "How to export a chat from your phone"), export_help)
+    action(help_menu, translate("Menus", "About Shop Inbox"), about)
 
     window.setAcceptDrops(True)
     window.installEventFilter(_ExportDrop(window, ctx))
@@ -216,14 +227,15 @@ def _restore(window: QWidget, ctx: AppContext, path: Path) -> None:
     try:
         aside = restore_backup(path, ctx.paths)
     except (ShopInboxError, OSError) as exc:
-        QMessageBox.warning(window, window.tr("Restore failed"), str(exc))
+        QMessageBox.warning(window, translate("Menus", "Restore failed"), str(exc))
     else:
         QMessageBox.information(
             window,
-            window.tr("Backup restored"),
-            window.tr(
+            translate("Menus", "Backup restored"),
+            translate(
+                "Menus",
                 "Your chats were restored. Shop Inbox will now close; open it again to continue.\n"
-                "The previous data was kept in {folder}."
+                "The previous data was kept in {folder}.",
             ).format(folder=aside),
         )
     window.close()

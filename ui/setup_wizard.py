@@ -91,10 +91,9 @@ class RelayPage(QWizardPage):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__()
-        self.setTitle(self.tr("RelayCheck", "Connect to your relay"))
+        self.setTitle(self.tr("Connect to your relay"))
         self.setSubTitle(
             self.tr(
-                "RelayCheck",
                 "The relay is the small always-on server that receives your WhatsApp messages. "
                 "Paste its address and the token it printed.",
             )
@@ -103,18 +102,16 @@ class RelayPage(QWizardPage):
         self.url.setPlaceholderText("https://relay.myshop.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText(self.tr("RelayCheck", "Paste the relay token"))
-        self.check_button = QPushButton(self.tr("RelayCheck", "Check connection"))
+        self.token.setPlaceholderText(self.tr("Paste the relay token"))
+        self.check_button = QPushButton(self.tr("Check connection"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        guide = QLabel(
-            '<a href="{}">{}</a>'.format(relay_guide_url(), self.tr("RelayCheck", "How do I set up a relay?"))
-        )
+        guide = QLabel('<a href="{}">{}</a>'.format(relay_guide_url(), self.tr("How do I set up a relay?")))
         guide.setOpenExternalLinks(True)
         form = QFormLayout()
-        form.addRow(self.tr("RelayCheck", "Relay address"), self.url)
-        form.addRow(self.tr("RelayCheck", "Token"), self.token)
+        form.addRow(self.tr("Relay address"), self.url)
+        form.addRow(self.tr("Token"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -140,7 +137,7 @@ class RelayPage(QWizardPage):
     def start_check(self) -> None:
         url, token = normalise_relay_url(self.url.text()), self.token.text().strip()
         self.check_button.setEnabled(False)
-        self.result.setText(self.tr("RelayCheck", "Checking…"))
+        self.result.setText(self.tr("Checking…"))
         Op(lambda: check_relay(url, token), parent=self).success(
             lambda result: self._checked(result, (url, token))
         ).failure(
@@ -164,10 +161,8 @@ class ShopPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(self.tr("RelayCheck", "Your shop"))
-        self.setSubTitle(
-            self.tr("RelayCheck", "Used to show phone numbers and prices the way your customers write them.")
-        )
+        self.setTitle(self.tr("Your shop"))
+        self.setSubTitle(self.tr("Used to show phone numbers and prices the way your customers write them."))
         from babel import Locale
 
         self.country = QComboBox()
@@ -179,8 +174,8 @@ class ShopPage(QWizardPage):
             self.currency.addItem(code, code)
         self.country.currentIndexChanged.connect(self._country_changed)
         form = QFormLayout(self)
-        form.addRow(self.tr("RelayCheck", "Country"), self.country)
-        form.addRow(self.tr("RelayCheck", "Currency"), self.currency)
+        form.addRow(self.tr("Country"), self.country)
+        form.addRow(self.tr("Currency"), self.currency)
 
     def _country_changed(self, index: int) -> None:
         currency = COUNTRIES[index][1] if 0 <= index < len(COUNTRIES) else "USD"
@@ -202,20 +197,19 @@ class SetupWizard(QWizard):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("RelayCheck", "Set up Shop Inbox"))
+        self.setWindowTitle(self.tr("Set up Shop Inbox"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         intro = QWizardPage()
-        intro.setTitle(self.tr("RelayCheck", "Welcome to Shop Inbox"))
-        intro.setSubTitle(self.tr("RelayCheck", "Answer your WhatsApp customers from this computer."))
+        intro.setTitle(self.tr("Welcome to Shop Inbox"))
+        intro.setSubTitle(self.tr("Answer your WhatsApp customers from this computer."))
         text = QLabel(
             self.tr(
-                "RelayCheck",
                 "To connect your shop's WhatsApp number you need its relay address and token. "
                 "Not ready yet? Try the demo shop first: nothing you do there touches your own data.",
             )
         )
         text.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("RelayCheck", "Try the demo"))
+        self.demo_button = QPushButton(self.tr("Try the demo"))
         self.demo_button.clicked.connect(self._demo)
         box = QVBoxLayout(intro)
         box.addWidget(text)
