@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, message_by_wamid
+from app.quick_replies import ContactInfo, QuickReplyRow
 from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
+from ui.quick_reply_completer import QuickReplyCompleter
 from ui.sync_adapter import (
     Outgoing,
     SyncAdapter,
@@ -99,6 +102,11 @@ class ChatPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
+        # Typing "/" offers the quick replies (ui/quick_reply_completer.py); it sees keys first,
+        # so Enter inserts a reply while its popup is open and sends otherwise.
+        self.quick_replies = QuickReplyCompleter(self.composer.edit, ctx, contact_provider=self._contact_info)
+        self.quick_replies.inserted.connect(self._quick_reply_inserted)
+
         self.view.reply_requested.connect(self.composer.set_reply)
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
@@ -166,6 +174,14 @@ class ChatPane(QWidget):
 
     def contact_id(self) -> int | None:
         return self.conversation.contact_id if self.conversation else None
+
+    def _contact_info(self) -> ContactInfo | None:
+        conv = self.conversation
+        return None if conv is None else ContactInfo(name=conv.display_name, phone=conv.wa_id or "")
+
+    def _quick_reply_inserted(self, row: QuickReplyRow) -> None:
+        if row.media_path:
+            self.composer.set_attachment(Path(row.media_path))
 
     # ----------------------------------------------------------------- actions
     def jump_to_wamid(self, wamid: str) -> None:

@@ -271,3 +271,26 @@ def test_sending_while_reading_an_old_search_hit_shows_the_newest_messages(windo
     model = view.chat_model
     qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).body == "still there?")
     assert not model.has_newer
+
+
+def test_slash_offers_quick_replies_filled_for_this_customer_and_enter_then_sends(
+    window: Any, qtbot: Any
+) -> None:
+    from app.quick_replies import QuickReplyLibrary
+
+    QuickReplyLibrary(window.ctx.db).add("/thanks", "Thanks {name}, your order is on its way!")
+    conv = conversation(window.ctx, name="Amy Clarke")
+    window.chat_list.model.reload()
+    window.chat_list.select_contact(conv.contact_id)
+    composer = window.chat.composer
+    edit = composer.edit
+    sent: list[Any] = []
+    composer.send_requested.connect(sent.append)
+    edit.setFocus()
+    qtbot.keyClicks(edit, "/tha")
+    qtbot.waitUntil(window.chat.quick_replies.is_open)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # inserts, does not send
+    assert edit.toPlainText() == "Thanks Amy Clarke, your order is on its way!"
+    assert not sent
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert [o.text for o in sent] == ["Thanks Amy Clarke, your order is on its way!"]
