@@ -2,95 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
+    <name>AwayEditor</name>
     <message>
-        <source>bubble</source>
-        <comment>Away message</comment>
-        <translation type="unfinished"></translation>
+        <source>Away message</source>
+        <translation>자동 부재 메시지</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Automatic reply</comment>
-        <translation type="unfinished"></translation>
+        <source>Send an away message</source>
+        <translation>부재 메시지 보내기</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Sent from phone</comment>
-        <translation type="unfinished"></translation>
+        <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
+        <translation>메시지 감사합니다! 지금은 영업시간이 아니에요. 곧 답장 드릴게요.</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Not downloaded yet</comment>
-        <translation type="unfinished"></translation>
+        <source>Always</source>
+        <translation>항상</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Location</comment>
-        <translation type="unfinished"></translation>
+        <source>Custom weekly schedule</source>
+        <translation>요일별 직접 설정</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Contact card</comment>
-        <translation type="unfinished"></translation>
+        <source>Outside business hours</source>
+        <translation>영업시간 외</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>System message</comment>
-        <translation type="unfinished"></translation>
+        <source>Away all day</source>
+        <translation>하루 종일 부재</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Template</comment>
-        <translation type="unfinished"></translation>
+        <source>Not away</source>
+        <translation>부재 아님</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>Original message not available</comment>
-        <translation type="unfinished"></translation>
+        <source>Away at</source>
+        <translation>부재 시간</translation>
     </message>
     <message>
-        <source>bubble</source>
-        <comment>You</comment>
-        <translation type="unfinished"></translation>
+        <source>Schedule</source>
+        <translation>보내는 때</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessHoursEditor</name>
+    <message>
+        <source>Business hours</source>
+        <translation>영업시간</translation>
     </message>
     <message>
-        <source>ChatViewDelegate</source>
-        <comment>The message could not be sent.</comment>
-        <translation type="unfinished"></translation>
+        <source>Time zone</source>
+        <translation>시간대</translation>
     </message>
     <message>
-        <source>ChatViewDelegate</source>
-        <comment>Not sent: {0}
-Right-click to retry.</comment>
-        <translation type="unfinished"></translation>
+        <source>Choose a time zone from the list, like Asia/Seoul.</source>
+        <translation>목록에서 시간대를 고르세요 (예: Asia/Seoul).</translation>
     </message>
     <message>
-        <source>ChatViewDelegate</source>
-        <comment>Waiting to be sent</comment>
-        <translation type="unfinished"></translation>
+        <source>Open: {0}</source>
+        <translation>영업: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessProfileEditor</name>
+    <message>
+        <source>Business profile</source>
+        <translation>비즈니스 프로필</translation>
     </message>
     <message>
-        <source>ChatViewDelegate</source>
-        <comment>Sent</comment>
-        <translation type="unfinished"></translation>
+        <source>One address per line, at most two</source>
+        <translation>한 줄에 주소 하나, 최대 두 개</translation>
     </message>
     <message>
-        <source>ChatViewDelegate</source>
-        <comment>Delivered</comment>
-        <translation type="unfinished"></translation>
+        <source>Shop name</source>
+        <translation>가게 이름</translation>
     </message>
     <message>
-        <source>ChatViewDelegate</source>
-        <comment>Read</comment>
-        <translation type="unfinished"></translation>
+        <source>Category</source>
+        <translation>업종</translation>
     </message>
     <message>
-        <source>The file {0} cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <source>About</source>
+        <translation>상태 메시지</translation>
     </message>
     <message>
-        <source>{0} is larger than 100 MB, the most WhatsApp accepts.</source>
-        <translation type="unfinished"></translation>
+        <source>Description</source>
+        <translation>소개</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Websites</source>
+        <translation>웹사이트</translation>
+    </message>
+    <message>
+        <source>The shop needs a name: customers see it, and {shop} is filled with it.</source>
+        <translation>가게 이름을 입력하세요. 고객에게 보이고, {shop} 자리에 들어가요.</translation>
+    </message>
+    <message>
+        <source>“{0}” does not look like an email address.</source>
+        <translation>“{0}”은(는) 이메일 주소 형식이 아니에요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp shows at most two websites.</source>
+        <translation>WhatsApp에는 웹사이트가 최대 두 개까지 표시돼요.</translation>
+    </message>
+    <message>
+        <source>Websites start with https://, like https://myshop.com</source>
+        <translation>웹사이트 주소는 https://로 시작해요 (예: https://myshop.com).</translation>
+    </message>
+    <message>
+        <source>Customers see “{0}”; quick replies fill {{shop}} with it.</source>
+        <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {{shop}} 자리에 들어가요.</translation>
     </message>
 </context>
 <context>
@@ -379,116 +408,169 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
+    <name>ChatExport</name>
+    <message>
+        <source>Export chat</source>
+        <translation>채팅 내보내기</translation>
+    </message>
+    <message>
+        <source>Zip with photos and files (*.zip);;Text only (*.txt)</source>
+        <translation>사진과 파일 포함 zip (*.zip);;텍스트만 (*.txt)</translation>
+    </message>
+    <message>
+        <source>{0} messages saved to {1}.</source>
+        <translation>메시지 {0}개를 {1}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} photos or files are not on this computer and were left out.</source>
+        <translation>사진 또는 파일 {0}개는 이 컴퓨터에 없어 빠졌습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ChatList</name>
     <message>
+        <source>Chats</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>전체</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>읽지 않음</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>보관됨</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>라벨</translation>
     </message>
     <message>
         <source>Unpin chat</source>
-        <translation type="unfinished"></translation>
+        <translation>채팅 고정 해제</translation>
     </message>
     <message>
         <source>Pin chat</source>
-        <translation type="unfinished"></translation>
+        <translation>채팅 고정</translation>
     </message>
     <message>
         <source>Unarchive chat</source>
-        <translation type="unfinished"></translation>
+        <translation>보관 해제</translation>
     </message>
     <message>
         <source>Archive chat</source>
-        <translation type="unfinished"></translation>
+        <translation>채팅 보관</translation>
     </message>
 </context>
 <context>
     <name>ChatListDelegate</name>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>차단됨</translation>
     </message>
 </context>
 <context>
     <name>ChatPane</name>
     <message>
         <source>Search in this chat</source>
-        <translation type="unfinished"></translation>
+        <translation>이 채팅에서 검색</translation>
     </message>
     <message>
         <source>Contact info</source>
-        <translation type="unfinished"></translation>
+        <translation>연락처 정보</translation>
     </message>
     <message>
         <source>Pick a chat on the left to read and answer it.</source>
-        <translation type="unfinished"></translation>
+        <translation>왼쪽에서 채팅을 선택하면 읽고 답장할 수 있어요.</translation>
     </message>
     <message>
         <source>Message not found</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지를 찾을 수 없음</translation>
     </message>
     <message>
         <source>The original message is not in this inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>원본 메시지가 이 받은편지함에 없어요.</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 안 됨</translation>
     </message>
 </context>
 <context>
     <name>ChatView</name>
     <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
         <source>Jump to the newest message</source>
-        <translation type="unfinished"></translation>
+        <translation>최신 메시지로 이동</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>답장</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>복사</translation>
     </message>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished">링크 복사</translation>
+        <translation>링크 복사</translation>
     </message>
     <message>
         <source>Retry sending</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 보내기</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">삭제</translation>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>
     <name>ChatViewDelegate</name>
     <message>
         <source>1 unread message</source>
-        <translation type="unfinished"></translation>
+        <translation>읽지 않은 메시지 1개</translation>
     </message>
     <message numerus="yes">
         <source>%n unread messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>읽지 않은 메시지 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>The message could not be sent.</source>
+        <translation>메시지를 보내지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}
+Right-click to retry.</source>
+        <translation>전송 안 됨: {0}
+오른쪽 클릭으로 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>전송 대기 중</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
     </message>
 </context>
 <context>
@@ -526,141 +608,443 @@ Leave it empty to send pictures with name and price instead.</source>
     <name>Composer</name>
     <message>
         <source>Cancel reply</source>
-        <translation type="unfinished"></translation>
+        <translation>답장 취소</translation>
     </message>
     <message>
         <source>Remove attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>첨부 삭제</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer&apos;s last message: WhatsApp only allows an approved template now.</source>
-        <translation type="unfinished"></translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났어요. 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
     </message>
     <message>
         <source>Choose template…</source>
-        <translation type="unfinished"></translation>
+        <translation>템플릿 선택…</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>이모지</translation>
     </message>
     <message>
         <source>Type a message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 입력</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished">보내기</translation>
+        <translation>보내기</translation>
     </message>
     <message>
         <source>Free replies end in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>
     <message>
         <source>Add a caption</source>
-        <translation type="unfinished"></translation>
+        <translation>설명 추가</translation>
     </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 시도</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정</translation>
     </message>
     <message>
         <source>Offline: new messages arrive when the connection is back. Saved chats stay available.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인: 연결되면 새 메시지가 도착해요. 저장된 채팅은 계속 볼 수 있어요.</translation>
     </message>
     <message>
         <source>Connection lost. Reconnecting to your relay…</source>
-        <translation type="unfinished"></translation>
+        <translation>연결이 끊겼어요. 릴레이에 다시 연결하는 중…</translation>
     </message>
     <message>
         <source>Your relay refused the access token. Check it in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
     </message>
     <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요.</translation>
     </message>
     <message>
         <source>Not connected to a relay: you are browsing saved chats.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이에 연결되지 않음: 저장된 채팅을 보는 중이에요.</translation>
     </message>
 </context>
 <context>
     <name>ContactPanel</name>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기 (Esc)</translation>
     </message>
     <message>
         <source>Contact info</source>
-        <translation type="unfinished"></translation>
+        <translation>연락처 정보</translation>
     </message>
     <message>
         <source>Name you saved</source>
-        <translation type="unfinished"></translation>
+        <translation>저장한 이름</translation>
     </message>
     <message>
         <source>Saved name</source>
-        <translation type="unfinished"></translation>
+        <translation>저장한 이름</translation>
     </message>
     <message>
         <source>WhatsApp name</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp 이름</translation>
     </message>
     <message>
         <source>Private notes (only you see them)</source>
-        <translation type="unfinished"></translation>
+        <translation>개인 메모 (나만 볼 수 있어요)</translation>
     </message>
     <message>
         <source>Agreed to receive notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>알림 수신 동의함</translation>
     </message>
     <message>
         <source>Block this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>이 고객 차단</translation>
     </message>
     <message>
-        <source>Export chat to a text file…</source>
-        <translation type="unfinished"></translation>
+        <source>Export chat…</source>
+        <translation>채팅 내보내기…</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>라벨</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Media and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>미디어 및 문서</translation>
     </message>
     <message>
         <source>Nothing shared yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 공유된 항목이 없어요</translation>
     </message>
     <message>
         <source>Block customer</source>
-        <translation type="unfinished"></translation>
+        <translation>고객 차단</translation>
     </message>
     <message>
         <source>Block this customer? Their messages stay, and you can&apos;t write to them until you unblock.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 고객을 차단할까요? 메시지는 그대로 남고, 차단을 해제할 때까지 메시지를 보낼 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPickerDialog</name>
+    <message>
+        <source>Choose contacts</source>
+        <translation>연락처 선택</translation>
     </message>
     <message>
-        <source>Export chat</source>
-        <translation type="unfinished"></translation>
+        <source>Search by name or phone number</source>
+        <translation>이름이나 전화번호로 찾기</translation>
+    </message>
+</context>
+<context>
+    <name>DayHoursEditor</name>
+    <message>
+        <source>Closed</source>
+        <translation>휴무</translation>
     </message>
     <message>
-        <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <source>Open</source>
+        <translation>영업</translation>
+    </message>
+    <message>
+        <source>Open all day</source>
+        <translation>24시간 영업</translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation>시간 추가</translation>
+    </message>
+</context>
+<context>
+    <name>FieldButtons</name>
+    <message>
+        <source>Insert:</source>
+        <translation>넣기:</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>이름 첫 단어</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>가게 이름</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingEditor</name>
+    <message>
+        <source>Greeting message</source>
+        <translation>인사 메시지</translation>
+    </message>
+    <message>
+        <source>Send a greeting message</source>
+        <translation>인사 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Hello {name}, thanks for writing to {shop}! How can we help?</source>
+        <translation>안녕하세요 {name}님, {shop}에 연락 주셔서 감사해요! 무엇을 도와드릴까요?</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Again after silence of</source>
+        <translation>대화가 끊긴 뒤 다시 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose the time zone the phone was in, e.g. Asia/Seoul.</source>
+        <translation>휴대폰이 있던 시간대를 고르세요. 예: Asia/Seoul</translation>
+    </message>
+    <message>
+        <source>Import chat from phone</source>
+        <translation>휴대폰에서 채팅 가져오기</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>How to export from the phone…</source>
+        <translation>휴대폰에서 내보내는 방법…</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>{0} 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 010-1234-5678</source>
+        <translation>선택 사항, 예: 010-1234-5678</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>참여자</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>First lines</source>
+        <translation>처음 몇 줄</translation>
+    </message>
+    <message>
+        <source>Which one is your shop?</source>
+        <translation>어느 쪽이 가게인가요?</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Add to</source>
+        <translation>추가할 연락처</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s number</source>
+        <translation>고객 전화번호</translation>
+    </message>
+    <message>
+        <source>Time zone of the phone</source>
+        <translation>휴대폰의 시간대</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Lines that could not be read (kept in the message before them):</source>
+        <translation>읽지 못한 줄 (바로 앞 메시지에 포함해 두었습니다):</translation>
+    </message>
+    <message>
+        <source>Check the chat below, then press Import. Nothing is saved before that.</source>
+        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그 전에는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{0} export · {1} · {2} · {3}</source>
+        <translation>{0} 내보내기 · {1} · {2} · {3}</translation>
+    </message>
+    <message>
+        <source> · zip with {0} of {1} attached files</source>
+        <translation> · 첨부 파일 {1}개 중 {0}개가 들어 있는 zip</translation>
+    </message>
+    <message>
+        <source>{0} ({1} messages)</source>
+        <translation>{0} (메시지 {1}개)</translation>
+    </message>
+    <message>
+        <source>{0} messages, {1} lines</source>
+        <translation>메시지 {0}개, {1}줄</translation>
+    </message>
+    <message>
+        <source>This is a group chat. Shop Inbox imports chats with one customer.</source>
+        <translation>그룹 채팅입니다. Shop Inbox는 고객 한 명과의 채팅만 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>영어(미국)</translation>
+    </message>
+    <message>
+        <source>English (UK)</source>
+        <translation>영어(영국)</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>독일어</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>스페인어</translation>
+    </message>
+    <message>
+        <source>12-hour clock</source>
+        <translation>12시간제</translation>
+    </message>
+    <message>
+        <source>24-hour clock</source>
+        <translation>24시간제</translation>
+    </message>
+    <message>
+        <source>year first</source>
+        <translation>연도 먼저</translation>
+    </message>
+    <message>
+        <source>day first</source>
+        <translation>일 먼저</translation>
+    </message>
+    <message>
+        <source>month first</source>
+        <translation>월 먼저</translation>
+    </message>
+    <message>
+        <source>Choose a contact…</source>
+        <translation>연락처를 선택하세요…</translation>
+    </message>
+    <message>
+        <source>Existing contact: {0}</source>
+        <translation>기존 연락처: {0}</translation>
+    </message>
+    <message>
+        <source>A new contact</source>
+        <translation>새 연락처</translation>
+    </message>
+    <message>
+        <source>Importing… {0} of {1} lines</source>
+        <translation>가져오는 중… {1}줄 중 {0}줄</translation>
+    </message>
+    <message>
+        <source>{0} messages added. {1} were already in Shop Inbox.</source>
+        <translation>메시지 {0}개를 추가했습니다. {1}개는 이미 Shop Inbox에 있었습니다.</translation>
+    </message>
+    <message>
+        <source>{0} photos and files copied; {1} were not in the export.</source>
+        <translation>사진과 파일 {0}개를 복사했습니다. {1}개는 내보낸 파일에 없었습니다.</translation>
+    </message>
+    <message>
+        <source>{0} lines could not be read.</source>
+        <translation>{0}줄을 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was added.</source>
+        <translation>가져오기를 취소했습니다. 추가된 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelling… removing what was imported</source>
+        <translation>취소하는 중… 가져온 내용을 지우고 있습니다</translation>
+    </message>
+    <message>
+        <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
+        <translation>WhatsApp 채팅 내보내기 파일 (*.zip *.txt);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHelpDialog</name>
+    <message>
+        <source>Export a chat from your phone</source>
+        <translation>휴대폰에서 채팅 내보내기</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>1. Open the chat in WhatsApp (or WhatsApp Business).
+2. Tap ⋮ (More options) › More › Export chat.
+3. Choose “Include media” to bring photos and files, or “Without media” for text only.
+4. Send the file to yourself (e-mail, Google Drive, or a USB cable) and save it on this computer.</source>
+        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
+2. ⋮(옵션 더보기) › 더보기 › 채팅 내보내기를 누릅니다.
+3. 사진과 파일까지 가져오려면 “미디어 포함”, 글만 가져오려면 “미디어 없이”를 고릅니다.
+4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이 컴퓨터에 저장합니다.</translation>
+    </message>
+    <message>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+    <message>
+        <source>1. Open the chat in WhatsApp (or WhatsApp Business).
+2. Tap the customer&apos;s name at the top, scroll down and tap Export Chat.
+3. Choose Attach Media or Without Media.
+4. Save the .zip to Files, AirDrop it to a Mac, or mail it to yourself, and save it on this computer.</source>
+        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
+2. 위쪽의 고객 이름을 누르고 아래로 내려 채팅 내보내기를 누릅니다.
+3. 미디어 첨부 또는 미디어 없이를 고릅니다.
+4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이 컴퓨터에 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>그다음</translation>
+    </message>
+    <message>
+        <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
+        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, Shop Inbox 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가됩니다.</translation>
     </message>
 </context>
 <context>
@@ -811,664 +1195,6 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Shop Inbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop Inbox (demo)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Notifier</name>
-    <message>
-        <source>Show Shop Inbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} ({1} messages)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Shop Inbox — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Shop Inbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>bubble</source>
-        <comment>Greeting</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RelayCheck</name>
-    <message>
-        <source>Connected. Your relay answers and accepts the token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That does not look like a web address. It should look like https://relay.myshop.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This address starts with http://, so your token would travel unencrypted over the internet. Use the https:// address of your relay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The relay could not be reached. Check the address, your internet connection, and that the relay is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something answered at this address, but it is not a Shop Inbox relay. Check the address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The relay refused the token. Copy it again from the relay (shop-inbox-relay token) and paste it here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The relay had a problem answering. Try again in a minute.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RelayPage</name>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Connect to your relay</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>RelayCheck</source>
-        <comment>The relay is the small always-on server that receives your WhatsApp messages. Paste its address and the token it printed.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Paste the relay token</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Check connection</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>How do I set up a relay?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Relay address</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Token</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Checking…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <source>Search messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close search (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only this chat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No results</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty to keep the current token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No token stored yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relay address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter sends the message (Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show a notification for new messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the message text in notifications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send read receipts (blue ticks) to customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A new language is used after Shop Inbox restarts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measuring…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up now…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore from backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo is connected to its own simulated relay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Using {size} on this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup failed: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your current chats will be replaced by the ones in the backup. They are kept aside in the data folder, not deleted. Continue?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SetupWizard</name>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Set up Shop Inbox</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Welcome to Shop Inbox</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Answer your WhatsApp customers from this computer.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>RelayCheck</source>
-        <comment>To connect your shop&apos;s WhatsApp number you need its relay address and token. Not ready yet? Try the demo shop first: nothing you do there touches your own data.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Try the demo</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ShareLinkDialog</name>
-    <message>
-        <source>Share link</source>
-        <translation>공유 링크</translation>
-    </message>
-    <message>
-        <source>Your WhatsApp number, e.g. 010-1234-5678</source>
-        <translation>WhatsApp 번호, 예: 010-1234-5678</translation>
-    </message>
-    <message>
-        <source>Hello! I would like to ask about {0} ({1}).</source>
-        <translation>안녕하세요! {0} ({1}) 문의드려요.</translation>
-    </message>
-    <message>
-        <source>Hello! I would like to order.</source>
-        <translation>안녕하세요! 주문하고 싶어요.</translation>
-    </message>
-    <message>
-        <source>Copy link</source>
-        <translation>링크 복사</translation>
-    </message>
-    <message>
-        <source>Save QR code…</source>
-        <translation>QR 코드 저장…</translation>
-    </message>
-    <message>
-        <source>Customers who scan the code or open the link start a WhatsApp chat with your shop.</source>
-        <translation>고객이 QR 코드를 스캔하거나 링크를 열면 가게와 WhatsApp 대화가 시작됩니다.</translation>
-    </message>
-    <message>
-        <source>Shop number</source>
-        <translation>가게 번호</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>링크</translation>
-    </message>
-    <message>
-        <source>Enter the shop&apos;s WhatsApp number, with its country code if abroad.</source>
-        <translation>가게의 WhatsApp 번호를 입력하세요. 해외 번호는 국가 번호를 붙여 주세요.</translation>
-    </message>
-    <message>
-        <source>Enter the shop&apos;s WhatsApp number to make the link.</source>
-        <translation>링크를 만들려면 가게의 WhatsApp 번호를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The message is long; only its first 1000 characters are kept.</source>
-        <translation>메시지가 깁니다. 앞의 1000자만 사용됩니다.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>복사됨</translation>
-    </message>
-    <message>
-        <source>Save QR code</source>
-        <translation>QR 코드 저장</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG for printing (*.svg)</source>
-        <translation>PNG 이미지 (*.png);;인쇄용 SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not save: {0}</source>
-        <translation>저장하지 못했습니다: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>ShopPage</name>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Your shop</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Used to show phone numbers and prices the way your customers write them.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Country</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RelayCheck</source>
-        <comment>Currency</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TemplatePicker</name>
-    <message>
-        <source>Send a template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>More than 24 hours have passed since this customer last wrote. WhatsApp only lets you start the conversation again with an approved template.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No approved templates yet. Create them in WhatsApp Manager.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marketing (paid)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utility</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authentication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameter {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marketing templates are charged by WhatsApp per delivered message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Utility templates are free inside an open customer service window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>bubble</name>
-    <message>
-        <source>Reacted {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This kind of message can&apos;t be shown here yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ops</name>
-    <message>
-        <source>A file could not be read or written: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong. The details were written to the log file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shop Inbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AwayEditor</name>
-    <message>
-        <source>Away message</source>
-        <translation>자동 부재 메시지</translation>
-    </message>
-    <message>
-        <source>Send an away message</source>
-        <translation>부재 메시지 보내기</translation>
-    </message>
-    <message>
-        <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
-        <translation>메시지 감사합니다! 지금은 영업시간이 아니에요. 곧 답장 드릴게요.</translation>
-    </message>
-    <message>
-        <source>Always</source>
-        <translation>항상</translation>
-    </message>
-    <message>
-        <source>Custom weekly schedule</source>
-        <translation>요일별 직접 설정</translation>
-    </message>
-    <message>
-        <source>Outside business hours</source>
-        <translation>영업시간 외</translation>
-    </message>
-    <message>
-        <source>Away all day</source>
-        <translation>하루 종일 부재</translation>
-    </message>
-    <message>
-        <source>Not away</source>
-        <translation>부재 아님</translation>
-    </message>
-    <message>
-        <source>Away at</source>
-        <translation>부재 시간</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>보내는 때</translation>
-    </message>
-</context>
-<context>
-    <name>BusinessHoursEditor</name>
-    <message>
-        <source>Business hours</source>
-        <translation>영업시간</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>시간대</translation>
-    </message>
-    <message>
-        <source>Choose a time zone from the list, like Asia/Seoul.</source>
-        <translation>목록에서 시간대를 고르세요 (예: Asia/Seoul).</translation>
-    </message>
-    <message>
-        <source>Open: {0}</source>
-        <translation>영업: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>BusinessProfileEditor</name>
-    <message>
-        <source>Business profile</source>
-        <translation>비즈니스 프로필</translation>
-    </message>
-    <message>
-        <source>One address per line, at most two</source>
-        <translation>한 줄에 주소 하나, 최대 두 개</translation>
-    </message>
-    <message>
-        <source>Shop name</source>
-        <translation>가게 이름</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>업종</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>상태 메시지</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>소개</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>주소</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>이메일</translation>
-    </message>
-    <message>
-        <source>Websites</source>
-        <translation>웹사이트</translation>
-    </message>
-    <message>
-        <source>The shop needs a name: customers see it, and {shop} is filled with it.</source>
-        <translation>가게 이름을 입력하세요. 고객에게 보이고, {shop} 자리에 들어가요.</translation>
-    </message>
-    <message>
-        <source>“{0}” does not look like an email address.</source>
-        <translation>“{0}”은(는) 이메일 주소 형식이 아니에요.</translation>
-    </message>
-    <message>
-        <source>WhatsApp shows at most two websites.</source>
-        <translation>WhatsApp에는 웹사이트가 최대 두 개까지 표시돼요.</translation>
-    </message>
-    <message>
-        <source>Websites start with https://, like https://myshop.com</source>
-        <translation>웹사이트 주소는 https://로 시작해요 (예: https://myshop.com).</translation>
-    </message>
-    <message>
-        <source>Customers see “{0}”; quick replies fill {{shop}} with it.</source>
-        <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {{shop}} 자리에 들어가요.</translation>
-    </message>
-</context>
-<context>
-    <name>ContactPickerDialog</name>
-    <message>
-        <source>Choose contacts</source>
-        <translation>연락처 선택</translation>
-    </message>
-    <message>
-        <source>Search by name or phone number</source>
-        <translation>이름이나 전화번호로 찾기</translation>
-    </message>
-</context>
-<context>
-    <name>DayHoursEditor</name>
-    <message>
-        <source>Closed</source>
-        <translation>휴무</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>영업</translation>
-    </message>
-    <message>
-        <source>Open all day</source>
-        <translation>24시간 영업</translation>
-    </message>
-    <message>
-        <source>Add hours</source>
-        <translation>시간 추가</translation>
-    </message>
-</context>
-<context>
-    <name>FieldButtons</name>
-    <message>
-        <source>Insert:</source>
-        <translation>넣기:</translation>
-    </message>
-    <message>
-        <source>Customer&apos;s name</source>
-        <translation>고객 이름</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>이름 첫 단어</translation>
-    </message>
-    <message>
-        <source>Shop name</source>
-        <translation>가게 이름</translation>
-    </message>
-</context>
-<context>
-    <name>GreetingEditor</name>
-    <message>
-        <source>Greeting message</source>
-        <translation>인사 메시지</translation>
-    </message>
-    <message>
-        <source>Send a greeting message</source>
-        <translation>인사 메시지 보내기</translation>
-    </message>
-    <message>
-        <source>Hello {name}, thanks for writing to {shop}! How can we help?</source>
-        <translation>안녕하세요 {name}님, {shop}에 연락 주셔서 감사해요! 무엇을 도와드릴까요?</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation>일</translation>
-    </message>
-    <message>
-        <source>Again after silence of</source>
-        <translation>대화가 끊긴 뒤 다시 보내기</translation>
-    </message>
-</context>
-<context>
     <name>LabelListModel</name>
     <message numerus="yes">
         <source>%n chat</source>
@@ -1569,6 +1295,104 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shop Inbox</source>
+        <translation>샵 인박스</translation>
+    </message>
+    <message>
+        <source>Shop Inbox (demo)</source>
+        <translation>샵 인박스 (데모)</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import chat from phone…</source>
+        <translation>휴대폰에서 채팅 가져오기…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>&amp;Shop</source>
+        <translation>상점(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Catalogue…</source>
+        <translation>카탈로그…</translation>
+    </message>
+    <message>
+        <source>Quick replies…</source>
+        <translation>빠른 답장…</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>라벨…</translation>
+    </message>
+    <message>
+        <source>Greeting message…</source>
+        <translation>인사 메시지…</translation>
+    </message>
+    <message>
+        <source>Away message…</source>
+        <translation>자리 비움 메시지…</translation>
+    </message>
+    <message>
+        <source>Business hours…</source>
+        <translation>영업시간…</translation>
+    </message>
+    <message>
+        <source>Business profile…</source>
+        <translation>비즈니스 프로필…</translation>
+    </message>
+    <message>
+        <source>Share link and QR code…</source>
+        <translation>공유 링크 및 QR 코드…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About Shop Inbox</source>
+        <translation>샵 인박스 정보</translation>
+    </message>
+    <message>
+        <source>Shop Inbox {version}
+Answer your WhatsApp customers from your computer.</source>
+        <translation>샵 인박스 {version}
+컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
+    </message>
+    <message>
+        <source>How to export a chat from your phone</source>
+        <translation>휴대폰에서 채팅을 내보내는 방법</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>복원 실패</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>백업 복원됨</translation>
+    </message>
+    <message>
+        <source>Your chats were restored. Shop Inbox will now close; open it again to continue.
+The previous data was kept in {folder}.</source>
+        <translation>채팅을 복원했어요. 샵 인박스가 이제 닫혀요. 다시 열어 계속하세요.
+이전 데이터는 {folder}에 보관했어요.</translation>
+    </message>
+</context>
+<context>
     <name>MessageRuleEditor</name>
     <message>
         <source>Message</source>
@@ -1585,6 +1409,35 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>A message can be at most {0} characters.</source>
         <translation>메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Show Shop Inbox</source>
+        <translation>샵 인박스 보기</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>새 메시지</translation>
+    </message>
+    <message>
+        <source>{0} ({1} messages)</source>
+        <translation>{0} (메시지 {1}개)</translation>
+    </message>
+    <message>
+        <source>Shop Inbox — 1 unread message</source>
+        <translation>샵 인박스 — 읽지 않은 메시지 1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop Inbox — %n unread messages</source>
+        <translation>
+            <numerusform>샵 인박스 — 읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shop Inbox</source>
+        <translation>샵 인박스</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +1595,72 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
+    <name>RelayCheck</name>
+    <message>
+        <source>Connected. Your relay answers and accepts the token.</source>
+        <translation>연결됐어요. 릴레이가 응답하고 토큰을 받아들였어요.</translation>
+    </message>
+    <message>
+        <source>That does not look like a web address. It should look like https://relay.myshop.com</source>
+        <translation>웹 주소가 아닌 것 같아요. https://relay.myshop.com 같은 형식이어야 해요.</translation>
+    </message>
+    <message>
+        <source>This address starts with http://, so your token would travel unencrypted over the internet. Use the https:// address of your relay.</source>
+        <translation>이 주소는 http://로 시작해서 토큰이 암호화되지 않은 채 인터넷으로 전송돼요. 릴레이의 https:// 주소를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>The relay could not be reached. Check the address, your internet connection, and that the relay is running.</source>
+        <translation>릴레이에 연결할 수 없어요. 주소와 인터넷 연결, 릴레이가 실행 중인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Something answered at this address, but it is not a Shop Inbox relay. Check the address.</source>
+        <translation>이 주소에서 응답이 왔지만 샵 인박스 릴레이가 아니에요. 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The relay refused the token. Copy it again from the relay (shop-inbox-relay token) and paste it here.</source>
+        <translation>릴레이가 토큰을 거부했어요. 릴레이에서 토큰을 다시 복사해(shop-inbox-relay token) 여기에 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>The relay had a problem answering. Try again in a minute.</source>
+        <translation>릴레이가 응답하는 중 문제가 생겼어요. 잠시 후 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayPage</name>
+    <message>
+        <source>Connect to your relay</source>
+        <translation>릴레이에 연결</translation>
+    </message>
+    <message>
+        <source>The relay is the small always-on server that receives your WhatsApp messages. Paste its address and the token it printed.</source>
+        <translation>릴레이는 WhatsApp 메시지를 받는 작은 상시 서버예요. 릴레이 주소와 릴레이가 출력한 토큰을 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Paste the relay token</source>
+        <translation>릴레이 토큰 붙여 넣기</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>연결 확인</translation>
+    </message>
+    <message>
+        <source>How do I set up a relay?</source>
+        <translation>릴레이는 어떻게 설정하나요?</translation>
+    </message>
+    <message>
+        <source>Relay address</source>
+        <translation>릴레이 주소</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+</context>
+<context>
     <name>ReplyPreview</name>
     <message>
         <source>nothing automatic; you answer yourself.</source>
@@ -1856,6 +1775,267 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search messages</source>
+        <translation>메시지 검색</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>검색 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Only this chat</source>
+        <translation>이 채팅만</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>결과 1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>결과 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>결과 없음</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the current token</source>
+        <translation>현재 토큰을 유지하려면 비워 두세요</translation>
+    </message>
+    <message>
+        <source>No token stored yet.</source>
+        <translation>저장된 토큰이 아직 없어요.</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>릴레이</translation>
+    </message>
+    <message>
+        <source>Relay address</source>
+        <translation>릴레이 주소</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>Enter sends the message (Shift+Enter for a new line)</source>
+        <translation>Enter로 메시지 보내기 (줄바꿈은 Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Show a notification for new messages</source>
+        <translation>새 메시지 알림 표시</translation>
+    </message>
+    <message>
+        <source>Show the message text in notifications</source>
+        <translation>알림에 메시지 내용 표시</translation>
+    </message>
+    <message>
+        <source>Send read receipts (blue ticks) to customers</source>
+        <translation>고객에게 읽음 확인(파란 체크) 보내기</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>A new language is used after Shop Inbox restarts.</source>
+        <translation>새 언어는 샵 인박스를 다시 시작하면 적용돼요.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>내 데이터</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>계산 중…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>지금 백업…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>백업에서 복원…</translation>
+    </message>
+    <message>
+        <source>The demo is connected to its own simulated relay.</source>
+        <translation>데모는 자체 가상 릴레이에 연결되어 있어요.</translation>
+    </message>
+    <message>
+        <source>Using {size} on this computer</source>
+        <translation>이 컴퓨터에서 {size} 사용 중</translation>
+    </message>
+    <message>
+        <source>Size unknown</source>
+        <translation>크기 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Token not saved</source>
+        <translation>토큰이 저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Save backup</source>
+        <translation>백업 저장</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>백업 중…</translation>
+    </message>
+    <message>
+        <source>The backup failed: {error}</source>
+        <translation>백업 실패: {error}</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}</source>
+        <translation>백업을 {path}에 저장했어요</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <source>Your current chats will be replaced by the ones in the backup. They are kept aside in the data folder, not deleted. Continue?</source>
+        <translation>현재 채팅이 백업의 채팅으로 바뀌어요. 현재 채팅은 삭제되지 않고 데이터 폴더에 따로 보관돼요. 계속할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Shop Inbox</source>
+        <translation>샵 인박스 설정</translation>
+    </message>
+    <message>
+        <source>Welcome to Shop Inbox</source>
+        <translation>샵 인박스에 오신 것을 환영해요</translation>
+    </message>
+    <message>
+        <source>Answer your WhatsApp customers from this computer.</source>
+        <translation>이 컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
+    </message>
+    <message>
+        <source>To connect your shop&apos;s WhatsApp number you need its relay address and token. Not ready yet? Try the demo shop first: nothing you do there touches your own data.</source>
+        <translation>상점의 WhatsApp 번호를 연결하려면 릴레이 주소와 토큰이 필요해요. 아직 준비되지 않았나요? 먼저 데모 상점을 사용해 보세요. 데모에서 하는 일은 내 데이터에 영향을 주지 않아요.</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>데모 사용해 보기</translation>
+    </message>
+</context>
+<context>
+    <name>ShareLinkDialog</name>
+    <message>
+        <source>Share link</source>
+        <translation>공유 링크</translation>
+    </message>
+    <message>
+        <source>Your WhatsApp number, e.g. 010-1234-5678</source>
+        <translation>WhatsApp 번호, 예: 010-1234-5678</translation>
+    </message>
+    <message>
+        <source>Hello! I would like to ask about {0} ({1}).</source>
+        <translation>안녕하세요! {0} ({1}) 문의드려요.</translation>
+    </message>
+    <message>
+        <source>Hello! I would like to order.</source>
+        <translation>안녕하세요! 주문하고 싶어요.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Save QR code…</source>
+        <translation>QR 코드 저장…</translation>
+    </message>
+    <message>
+        <source>Customers who scan the code or open the link start a WhatsApp chat with your shop.</source>
+        <translation>고객이 QR 코드를 스캔하거나 링크를 열면 가게와 WhatsApp 대화가 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Shop number</source>
+        <translation>가게 번호</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s WhatsApp number, with its country code if abroad.</source>
+        <translation>가게의 WhatsApp 번호를 입력하세요. 해외 번호는 국가 번호를 붙여 주세요.</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s WhatsApp number to make the link.</source>
+        <translation>링크를 만들려면 가게의 WhatsApp 번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The message is long; only its first 1000 characters are kept.</source>
+        <translation>메시지가 깁니다. 앞의 1000자만 사용됩니다.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사됨</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>QR 코드 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG for printing (*.svg)</source>
+        <translation>PNG 이미지 (*.png);;인쇄용 SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>저장하지 못했습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>Your shop</source>
+        <translation>내 상점</translation>
+    </message>
+    <message>
+        <source>Used to show phone numbers and prices the way your customers write them.</source>
+        <translation>고객이 쓰는 방식대로 전화번호와 가격을 표시하는 데 사용해요.</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>국가</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+</context>
+<context>
     <name>SyncBanner</name>
     <message>
         <source>Keep mine</source>
@@ -1911,6 +2091,57 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Send a template</source>
+        <translation>템플릿 보내기</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>템플릿 보내기</translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since this customer last wrote. WhatsApp only lets you start the conversation again with an approved template.</source>
+        <translation>이 고객이 마지막으로 메시지를 보낸 지 24시간이 지났어요. WhatsApp에서는 승인된 템플릿으로만 대화를 다시 시작할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>No approved templates yet. Create them in WhatsApp Manager.</source>
+        <translation>승인된 템플릿이 아직 없어요. WhatsApp 관리자에서 만드세요.</translation>
+    </message>
+    <message>
+        <source>Marketing (paid)</source>
+        <translation>마케팅 (유료)</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>유틸리티</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>인증</translation>
+    </message>
+    <message>
+        <source>Parameter {0}</source>
+        <translation>매개변수 {0}</translation>
+    </message>
+    <message>
+        <source>Marketing templates are charged by WhatsApp per delivered message.</source>
+        <translation>마케팅 템플릿은 전달된 메시지마다 WhatsApp 요금이 부과돼요.</translation>
+    </message>
+    <message>
+        <source>Utility templates are free inside an open customer service window.</source>
+        <translation>유틸리티 템플릿은 고객 서비스 창이 열려 있는 동안 무료예요.</translation>
+    </message>
+</context>
+<context>
     <name>_RangeRow</name>
     <message>
         <source>Remove these hours</source>
@@ -1918,252 +2149,167 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
 </context>
 <context>
-    <name>ChatExport</name>
+    <name>bubble</name>
     <message>
-        <source>Export chat</source>
-        <translation>채팅 내보내기</translation>
+        <source>Greeting</source>
+        <translation>인사 메시지</translation>
     </message>
     <message>
-        <source>Zip with photos and files (*.zip);;Text only (*.txt)</source>
-        <translation>사진과 파일 포함 zip (*.zip);;텍스트만 (*.txt)</translation>
+        <source>Away message</source>
+        <translation>자리 비움 메시지</translation>
     </message>
     <message>
-        <source>{0} messages saved to {1}.</source>
-        <translation>메시지 {0}개를 {1}에 저장했습니다.</translation>
+        <source>Automatic reply</source>
+        <translation>자동 답장</translation>
     </message>
     <message>
-        <source>{0} photos or files are not on this computer and were left out.</source>
-        <translation>사진 또는 파일 {0}개는 이 컴퓨터에 없어 빠졌습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Choose the time zone the phone was in, e.g. Asia/Seoul.</source>
-        <translation>휴대폰이 있던 시간대를 고르세요. 예: Asia/Seoul</translation>
+        <source>Sent from phone</source>
+        <translation>휴대폰에서 보냄</translation>
     </message>
     <message>
-        <source>Import chat from phone</source>
-        <translation>휴대폰에서 채팅 가져오기</translation>
+        <source>Reacted {0}</source>
+        <translation>{0} 반응</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>가져오기</translation>
+        <source>This kind of message can&apos;t be shown here yet.</source>
+        <translation>이 종류의 메시지는 아직 여기에서 표시할 수 없어요.</translation>
     </message>
     <message>
-        <source>How to export from the phone…</source>
-        <translation>휴대폰에서 내보내는 방법…</translation>
+        <source>Not downloaded yet</source>
+        <translation>아직 다운로드하지 않음</translation>
     </message>
     <message>
-        <source>Reading {0}…</source>
-        <translation>{0} 읽는 중…</translation>
+        <source>Location</source>
+        <translation>위치</translation>
     </message>
     <message>
-        <source>Optional, e.g. 010-1234-5678</source>
-        <translation>선택 사항, 예: 010-1234-5678</translation>
+        <source>Contact card</source>
+        <translation>연락처 카드</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>파일</translation>
+        <source>System message</source>
+        <translation>시스템 메시지</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>형식</translation>
+        <source>Template</source>
+        <translation>템플릿</translation>
     </message>
     <message>
-        <source>Participants</source>
-        <translation>참여자</translation>
+        <source>Original message not available</source>
+        <translation>원본 메시지를 볼 수 없음</translation>
     </message>
     <message>
-        <source>Dates</source>
-        <translation>기간</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>First lines</source>
-        <translation>처음 몇 줄</translation>
-    </message>
-    <message>
-        <source>Which one is your shop?</source>
-        <translation>어느 쪽이 가게인가요?</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>고객</translation>
-    </message>
-    <message>
-        <source>Add to</source>
-        <translation>추가할 연락처</translation>
-    </message>
-    <message>
-        <source>Customer's number</source>
-        <translation>고객 전화번호</translation>
-    </message>
-    <message>
-        <source>Time zone of the phone</source>
-        <translation>휴대폰의 시간대</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>가져오는 중…</translation>
-    </message>
-    <message>
-        <source>Lines that could not be read (kept in the message before them):</source>
-        <translation>읽지 못한 줄 (바로 앞 메시지에 포함해 두었습니다):</translation>
-    </message>
-    <message>
-        <source>Check the chat below, then press Import. Nothing is saved before that.</source>
-        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그 전에는 아무것도 저장되지 않습니다.</translation>
-    </message>
-    <message>
-        <source>{0} export · {1} · {2} · {3}</source>
-        <translation>{0} 내보내기 · {1} · {2} · {3}</translation>
-    </message>
-    <message>
-        <source> · zip with {0} of {1} attached files</source>
-        <translation> · 첨부 파일 {1}개 중 {0}개가 들어 있는 zip</translation>
-    </message>
-    <message>
-        <source>{0} ({1} messages)</source>
-        <translation>{0} (메시지 {1}개)</translation>
-    </message>
-    <message>
-        <source>{0} messages, {1} lines</source>
-        <translation>메시지 {0}개, {1}줄</translation>
-    </message>
-    <message>
-        <source>This is a group chat. Shop Inbox imports chats with one customer.</source>
-        <translation>그룹 채팅입니다. Shop Inbox는 고객 한 명과의 채팅만 가져옵니다.</translation>
-    </message>
-    <message>
-        <source>English (US)</source>
-        <translation>영어(미국)</translation>
-    </message>
-    <message>
-        <source>English (UK)</source>
-        <translation>영어(영국)</translation>
-    </message>
-    <message>
-        <source>Korean</source>
-        <translation>한국어</translation>
-    </message>
-    <message>
-        <source>German</source>
-        <translation>독일어</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>스페인어</translation>
-    </message>
-    <message>
-        <source>12-hour clock</source>
-        <translation>12시간제</translation>
-    </message>
-    <message>
-        <source>24-hour clock</source>
-        <translation>24시간제</translation>
-    </message>
-    <message>
-        <source>year first</source>
-        <translation>연도 먼저</translation>
-    </message>
-    <message>
-        <source>day first</source>
-        <translation>일 먼저</translation>
-    </message>
-    <message>
-        <source>month first</source>
-        <translation>월 먼저</translation>
-    </message>
-    <message>
-        <source>Choose a contact…</source>
-        <translation>연락처를 선택하세요…</translation>
-    </message>
-    <message>
-        <source>Existing contact: {0}</source>
-        <translation>기존 연락처: {0}</translation>
-    </message>
-    <message>
-        <source>A new contact</source>
-        <translation>새 연락처</translation>
-    </message>
-    <message>
-        <source>Importing… {0} of {1} lines</source>
-        <translation>가져오는 중… {1}줄 중 {0}줄</translation>
-    </message>
-    <message>
-        <source>{0} messages added. {1} were already in Shop Inbox.</source>
-        <translation>메시지 {0}개를 추가했습니다. {1}개는 이미 Shop Inbox에 있었습니다.</translation>
-    </message>
-    <message>
-        <source>{0} photos and files copied; {1} were not in the export.</source>
-        <translation>사진과 파일 {0}개를 복사했습니다. {1}개는 내보낸 파일에 없었습니다.</translation>
-    </message>
-    <message>
-        <source>{0} lines could not be read.</source>
-        <translation>{0}줄을 읽지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>line {0}: {1}</source>
-        <translation>{0}번째 줄: {1}</translation>
-    </message>
-    <message>
-        <source>The import was cancelled. Nothing was added.</source>
-        <translation>가져오기를 취소했습니다. 추가된 것은 없습니다.</translation>
-    </message>
-    <message>
-        <source>Cancelling… removing what was imported</source>
-        <translation>취소하는 중… 가져온 내용을 지우고 있습니다</translation>
-    </message>
-    <message>
-        <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
-        <translation>WhatsApp 채팅 내보내기 파일 (*.zip *.txt);;모든 파일 (*)</translation>
+        <source>You</source>
+        <translation>나</translation>
     </message>
 </context>
 <context>
-    <name>ImportHelpDialog</name>
+    <name>formatting</name>
     <message>
-        <source>Export a chat from your phone</source>
-        <translation>휴대폰에서 채팅 내보내기</translation>
+        <source>Yesterday</source>
+        <translation>어제</translation>
     </message>
     <message>
-        <source>Android</source>
-        <translation>Android</translation>
+        <source>Today</source>
+        <translation>오늘</translation>
     </message>
     <message>
-        <source>1. Open the chat in WhatsApp (or WhatsApp Business).
-2. Tap ⋮ (More options) › More › Export chat.
-3. Choose “Include media” to bring photos and files, or “Without media” for text only.
-4. Send the file to yourself (e-mail, Google Drive, or a USB cable) and save it on this computer.</source>
-        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
-2. ⋮(옵션 더보기) › 더보기 › 채팅 내보내기를 누릅니다.
-3. 사진과 파일까지 가져오려면 “미디어 포함”, 글만 가져오려면 “미디어 없이”를 고릅니다.
-4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이 컴퓨터에 저장합니다.</translation>
+        <source>{0} h {1} min</source>
+        <translation>{0}시간 {1}분</translation>
     </message>
     <message>
-        <source>iPhone</source>
-        <translation>iPhone</translation>
+        <source>{0} min</source>
+        <translation>{0}분</translation>
     </message>
     <message>
-        <source>1. Open the chat in WhatsApp (or WhatsApp Business).
-2. Tap the customer's name at the top, scroll down and tap Export Chat.
-3. Choose Attach Media or Without Media.
-4. Save the .zip to Files, AirDrop it to a Mac, or mail it to yourself, and save it on this computer.</source>
-        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
-2. 위쪽의 고객 이름을 누르고 아래로 내려 채팅 내보내기를 누릅니다.
-3. 미디어 첨부 또는 미디어 없이를 고릅니다.
-4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이 컴퓨터에 저장합니다.</translation>
+        <source>Photo</source>
+        <translation>사진</translation>
     </message>
     <message>
-        <source>Then</source>
-        <translation>그다음</translation>
+        <source>Sticker</source>
+        <translation>스티커</translation>
     </message>
     <message>
-        <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
-        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, Shop Inbox 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가됩니다.</translation>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>오디오</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>동영상</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>연락처 카드</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>상품</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>템플릿</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>반응</translation>
+    </message>
+    <message>
+        <source>System message</source>
+        <translation>시스템 메시지</translation>
+    </message>
+    <message>
+        <source>Unsupported message</source>
+        <translation>지원되지 않는 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>A file could not be read or written: {0}</source>
+        <translation>파일을 읽거나 쓸 수 없어요: {0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The details were written to the log file.</source>
+        <translation>문제가 생겼어요. 자세한 내용은 로그 파일에 기록했어요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox</source>
+        <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
+    <name>sending</name>
+    <message>
+        <source>The file {0} cannot be read.</source>
+        <translation>{0} 파일을 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 100 MB, the most WhatsApp accepts.</source>
+        <translation>{0} 파일이 WhatsApp 최대 크기인 100MB보다 커요.</translation>
+    </message>
+    <message>
+        <source>A caption can have at most 1024 characters.</source>
+        <translation>설명은 최대 1024자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>There is nothing to send.</source>
+        <translation>보낼 내용이 없어요.</translation>
+    </message>
+    <message>
+        <source>A WhatsApp message can have at most 4096 characters.</source>
+        <translation>WhatsApp 메시지는 최대 4096자까지 보낼 수 있어요.</translation>
     </message>
 </context>
 </TS>
