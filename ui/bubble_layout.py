@@ -207,6 +207,8 @@ def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, floa
     """Wrap plain `text` to `width`; returns (layout, natural width, height, last line width)."""
     if len(text) > MAX_LAYOUT_CHARS:
         text = text[:MAX_LAYOUT_CHARS] + " …"
+    # QTextLayout breaks lines only at U+2028, never at "\n"; one character for one keeps offsets.
+    text = text.replace("\r\n", " \u2028").replace("\n", "\u2028").replace("\r", "\u2028")
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -313,12 +315,18 @@ def compute(
     text = body_text(row)
     geo.text = text
     if text:
-        layout, natural, h, last_w = layout_text(text, fonts.body, inner_max)
+        # A caption wraps to its picture's width, as on the phone.
+        wrap = (
+            max(200.0, geo.card.rect.width())
+            if geo.card is not None and geo.card.kind == "image"
+            else inner_max
+        )
+        layout, natural, h, last_w = layout_text(text, fonts.body, min(wrap, inner_max))
         geo.text_layout = layout
         geo.links = find_links(text[:MAX_LAYOUT_CHARS])
         text_top = parts_h
         content_w = max(content_w, natural)
-        if last_w + meta_w + 10 <= inner_max:
+        if last_w + meta_w + 10 <= min(wrap, inner_max):
             # Time sits on the last line, WhatsApp style.
             content_w = max(content_w, last_w + meta_w + 10)
             parts_h += h

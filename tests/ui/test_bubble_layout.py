@@ -116,3 +116,35 @@ def test_korean_text_wraps_inside_a_narrow_bubble(fonts: Fonts) -> None:
     geo = geometry(fonts, row(body="안녕하세요 린넨 셔츠 아이보리 M 사이즈 재고 있나요? " * 4), width=360)
     assert geo.text_layout.lineCount() > 1
     assert geo.bubble.right() <= 360
+
+
+def test_line_breaks_typed_with_shift_enter_start_new_lines(fonts: Fonts) -> None:
+    geo = geometry(fonts, row(body="첫 줄\n둘째 줄\r\n셋째 줄"))
+    assert geo.text_layout.lineCount() == 3
+    assert len(geo.text_layout.text()) == len(geo.text)  # offsets for selection and links still match
+
+
+def test_a_caption_wraps_to_the_width_of_its_picture(fonts: Fonts, tmp_path: Any) -> None:
+    from PySide6.QtGui import QImage
+
+    picture = tmp_path / "p.png"
+    image = QImage(240, 240, QImage.Format.Format_RGB32)
+    image.fill(0xEEEEEE)
+    image.save(str(picture))
+    media = MediaInfo(1, "image/png", "p.png", 100, "p.png", None)
+    message = row(
+        kind="image", body="린넨 셔츠 아이보리 ₩39,000 린넨 100%. 여유 있는 핏, S·M·L. 찬물 손세탁 권장."
+    )
+    geo = compute(
+        message,
+        1000,
+        fonts,
+        show_date="",
+        divider=0,
+        first_of_group=True,
+        quote=None,
+        media=media,
+        media_dir=str(tmp_path),
+    )
+    assert geo.text_layout.lineCount() > 1
+    assert geo.bubble.width() < geo.card.rect.width() + 40
