@@ -5,11 +5,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Contact, Label, Message, contact_label
+
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +146,13 @@ def seed_demo_history(session: Session, now: datetime | None = None, seed: int =
                 {"contact_id": contact.id, "label_id": labels[customer.label]},
             )
         # Chats spread over the last six weeks; the first customers wrote most recently.
-        start = now - timedelta(days=3 + index * 5, hours=rng.randint(0, 8))
+        # …during the shop's day in Seoul, as real chats would be.
+        day = (now - timedelta(days=3 + index * 5)).astimezone(SEOUL)
+        start = day.replace(hour=rng.randint(10, 15), minute=rng.randint(0, 59), second=0, microsecond=0)
         at = start
         last = len(customer.script) - 1
         for position, (direction, text) in enumerate(customer.script):
-            at += timedelta(minutes=rng.randint(2, 90))
+            at += timedelta(minutes=rng.randint(2, 25))
             wamid = f"wamid.DEMO{customer.wa_id}{position:03d}"
             if session.scalar(select(Message.id).where(Message.wamid == wamid)) is not None:
                 continue
