@@ -202,6 +202,7 @@ class _RangeRow(QWidget):
         layout.addWidget(QLabel("–"))
         layout.addWidget(self.end)
         layout.addWidget(remove)
+        layout.addStretch(1)
 
     def value(self) -> TimeRange:
         return TimeRange(start=_text(self.start.time(), end=False), end=_text(self.end.time(), end=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import logging
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,18 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Offered for a new label, in turn: WhatsApp Business's palette.
 PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
+
+
+def label_display_name(name: str) -> str:
+    """A label's name as shown: WhatsApp Business's five defaults in the owner's language."""
+    defaults = {
+        "New customer": QCoreApplication.translate("LabelNames", "New customer"),
+        "New order": QCoreApplication.translate("LabelNames", "New order"),
+        "Pending payment": QCoreApplication.translate("LabelNames", "Pending payment"),
+        "Paid": QCoreApplication.translate("LabelNames", "Paid"),
+        "Order complete": QCoreApplication.translate("LabelNames", "Order complete"),
+    }
+    return defaults.get(name, name)
 
 
 class LabelRole(enum.IntEnum):
@@ -60,7 +72,7 @@ class LabelListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             n = row.chats
             chats = self.tr("%n chat", "", n) if n == 1 else self.tr("%n chats", "", n)
-            return f"{row.name}  ·  {chats}"
+            return f"{label_display_name(row.name)}  ·  {chats}"
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = QPixmap(14, 14)
             pixmap.fill(QColor(row.colour))
@@ -153,7 +165,9 @@ class LabelsManager(QDialog):
         label = self.current()
         if label is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename label"), self.tr("Name"), text=label.name)
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename label"), self.tr("Name"), text=label_display_name(label.name)
+        )
         if ok:
             self.rename(label.id, name)
 
@@ -200,7 +214,7 @@ class LabelsManager(QDialog):
             else self.tr("Delete the label “{0}”? It is removed from one chat; the chat stays.")
             if label.chats == 1
             else self.tr("Delete the label “{0}”?")
-        ).format(label.name)
+        ).format(label_display_name(label.name))
         if QMessageBox.question(self, self.tr("Delete label"), question) == QMessageBox.StandardButton.Yes:
             self.store.delete(label.id)
             self.reload()
