@@ -149,7 +149,7 @@ class RelayPage(QWizardPage):
         self.last_result = result
         self._checked_for = checked_for
         self.result.setText(explain(result))
-        self.result.setProperty("ok", result.ok)
+        self.result.setStyleSheet("color: #1b7f3b;" if result.ok else "color: #b3261e;")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
