@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
     QPaintEvent,
     QResizeEvent,
 )
@@ -23,6 +24,7 @@ from ui.bubble_layout import BubbleGeometry, body_text
 from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import ChatViewModel, MessageRole
 from ui.context import AppContext
+from ui.formatting import day_label, local
 from ui.theme import colours
 
 log = logging.getLogger(__name__)
@@ -226,7 +228,38 @@ class ChatView(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._paint_floating_date()
         self.paint_count += 1
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        # Qt scrolls by moving pixels; the floating date would move with them. Repaint its strip.
+        self.viewport().update(0, 0, self.viewport().width(), 40)
+
+    def _paint_floating_date(self) -> None:
+        """While scrolling, the day of the top message floats at the top, as on the phone."""
+        idx = self.indexAt(QPoint(10, 2))
+        info = self.chat_model.info(idx.row()) if idx.isValid() else None
+        if info is None:
+            return
+        geo = self.bubbles.geometry(idx, float(self.viewport().width()))
+        top = self.visualRect(idx).top()
+        if geo is not None and geo.date_rect is not None and top + geo.date_rect.top() >= 0:
+            return  # the row's own separator is on screen
+        text = day_label(local(info.message.sent_at).date())
+        fm = self.bubbles.fonts.small_fm
+        width = fm.horizontalAdvance(text) + 24
+        rect = QRectF((self.viewport().width() - width) / 2, 8, width, 24)
+        c = colours(self.palette())
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(c.separator_bg)
+        painter.drawRoundedRect(rect, 7, 7)
+        painter.setFont(self.bubbles.fonts.small)
+        painter.setPen(c.separator_text)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
 
     # ----------------------------------------------------------------- mouse: links, quotes, cards, text
     def _hit(self, pos: QPoint) -> tuple[QModelIndex, BubbleGeometry | None, QPointF]:
