@@ -41,6 +41,7 @@ def free_port() -> int:
 def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
     """Start the sandbox relay on 127.0.0.1 with its own database in `folder`."""
     import uvicorn
+
     from relay.server import create_app
     from relay.settings import RelaySettings
 
