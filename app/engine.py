@@ -1,0 +1,148 @@
+"""The sync engine: the relay client, the sync worker and the outbox sender started and stopped together."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.errors import RelayError
+from app.media_cache import MediaCache
+from app.models import Contact
+from app.outbox import OutboxSender
+from app.relay_client import RelayClient
+from app.sync import POLL_WAIT, Connection, ConnectionState, SyncWorker
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.wire import Template
+
+log = logging.getLogger(__name__)
+
+STOP_JOIN = 0.8  # seconds: quitting never waits on the network
+
+
+class SyncEngine:
+    """Starts/stops the worker and sender threads; callbacks are called from those threads.
+
+    `on_changed(contact_ids)` after every applied batch or send; `on_state(ConnectionState)` when the
+    connection changes (online / reconnecting with next retry time / offline / unauthorised).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        relay_url: str,
+        token: str,
+        media_dir: Path,
+        on_changed: Callable[[set[int]], None],
+        on_state: Callable[[ConnectionState], None],
+        *,
+        poll_wait: float = POLL_WAIT,
+        retry_base: float = 1.0,
+        retry_cap: float = 60.0,
+        send_timeout: float = 20.0,
+    ) -> None:
+        self.db = db
+        self.client = RelayClient(relay_url, token)
+        self.media = MediaCache(db, self.client, media_dir)
+        self.on_changed = on_changed
+        self.on_state = on_state
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self.worker = SyncWorker(
+            db,
+            self.client,
+            on_changed=on_changed,
+            on_state=self._state,
+            stop=self._stop,
+            wait=poll_wait,
+            retry_base=retry_base,
+            retry_cap=retry_cap,
+            on_online=self._came_online,
+        )
+        self.sender = OutboxSender(
+            db,
+            self.client,
+            on_changed=on_changed,
+            stop=self._stop,
+            wake=self._wake,
+            on_unauthorised=self._unauthorised,
+            retry_base=retry_base,
+            retry_cap=retry_cap,
+            send_timeout=send_timeout,
+        )
+        self._threads: list[threading.Thread] = []
+        self._known_pushed = False
+
+    @property
+    def state(self) -> ConnectionState:
+        return self.worker.state
+
+    def start(self) -> None:
+        if self._threads:
+            return
+        self._stop.clear()
+        for name, target in (("relay-sync", self.worker.run), ("relay-outbox", self.sender.run)):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self) -> None:
+        """Abandon the long poll and join the threads (well under a second); pending sends stay queued."""
+        self._stop.set()
+        self._wake.set()
+        for thread in self._threads:
+            thread.join(STOP_JOIN / max(1, len(self._threads)))
+            if thread.is_alive():
+                # Blocked in a long poll: it discards what it gets and ends on its own (daemon).
+                log.info("%s still waiting on the network; abandoned", thread.name)
+        self._threads = []
+        self.client.close()
+
+    def wake_sender(self) -> None:
+        """A message was queued: try to send now instead of at the next backoff tick."""
+        self.sender.not_before.clear()
+        self._wake.set()
+
+    def send_read_receipt(self, wamid: str) -> None:
+        self.sender.queue_read_receipt(wamid)
+
+    def fetch_templates(self) -> list[Template]:
+        """Approved templates from the relay (blocking: call it off the GUI thread)."""
+        return self.client.templates()
+
+    def fetch_media(self, media_id: int) -> Path | None:
+        """The local file of a Media row, fetched from the relay the first time (blocking)."""
+        return self.media.ensure(media_id)
+
+    # ------------------------------------------------------------------ callbacks from the threads
+    def _state(self, state: ConnectionState) -> None:
+        if state.kind is Connection.ONLINE:
+            self.wake_sender()  # messages written while offline go out now
+        self.on_state(state)
+
+    def _unauthorised(self) -> None:
+        self._stop.set()
+        self.worker._report(ConnectionState(Connection.UNAUTHORISED))
+
+    def _came_online(self) -> None:
+        from app import automations_store
+
+        try:
+            automations_store.push(self.db, self.client)
+        except RelayError as exc:
+            log.info("automations not pushed: %s", exc)
+        if not self._known_pushed:
+            with self.db.read() as s:
+                wa_ids = [w for w in s.scalars(select(Contact.wa_id).where(Contact.wa_id.is_not(None))) if w]
+            try:
+                if wa_ids:
+                    self.client.push_known_contacts(wa_ids)
+                self._known_pushed = True
+            except RelayError as exc:
+                log.info("known contacts not pushed: %s", exc)

@@ -1,0 +1,136 @@
+"""Received media kept for offline browsing: fetched lazily from the relay into the media folder."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mimetypes
+import re
+import unicodedata
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.errors import InvalidInput, RelayError
+from app.models import Media, Message
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.relay_client import RelayClient
+
+log = logging.getLogger(__name__)
+
+MAX_NAME = 120
+RECEIVED_DIR = "received"
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+)
+
+
+def sanitise_filename(name: str, max_length: int = MAX_NAME) -> str:
+    """A file name safe on Windows, macOS and Linux that cannot name a folder or climb out of one.
+
+    No path separators, no `..`, no control characters, no reserved Windows device names (CON, NUL,
+    COM1… with any extension), no trailing dots or spaces; at most `max_length` characters, keeping
+    the extension. Never empty.
+    """
+    name = unicodedata.normalize("NFC", str(name)).replace("\\", "/")
+    name = PurePosixPath(name).name if "/" in name else name
+    name = _UNSAFE.sub("_", name).strip().strip(". ").strip()
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    suffix = _UNSAFE.sub("_", suffix)[:10].strip(". ")
+    base = stem.split(".")[0].strip().upper()
+    if base in _RESERVED:
+        stem = "_" + stem
+    stem = stem[: max(1, max_length - len(suffix) - 1)].rstrip(". ")
+    cleaned = f"{stem}.{suffix}" if suffix and stem else (stem or suffix)
+    if not cleaned.strip("._ ") or cleaned in (".", ".."):
+        return "file"
+    return cleaned
+
+
+def safe_target(media_dir: Path, *parts: str) -> Path:
+    """media_dir/parts…, refusing anything that resolves outside media_dir."""
+    root = media_dir.resolve()
+    target = root.joinpath(*parts).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise InvalidInput(f"Refusing to write outside the media folder: {target}")
+    return target
+
+
+def _extension(mime: str) -> str:
+    return (mimetypes.guess_extension(mime.split(";")[0].strip()) or ".bin") if mime else ".bin"
+
+
+class MediaCache:
+    """Downloads a message's media on first use and remembers where it is (Media.cache_path)."""
+
+    def __init__(self, db: Database, client: RelayClient, media_dir: Path) -> None:
+        self.db = db
+        self.client = client
+        self.media_dir = media_dir
+
+    def path_of(self, media_id: int) -> Path | None:
+        """The cached file of a Media row, or None until fetched (no network)."""
+        with self.db.read() as s:
+            row = s.get(Media, media_id)
+            if row is None or not row.cache_path:
+                return None
+        path = self.media_dir / row.cache_path
+        return path if path.exists() else None
+
+    def ensure_for_message(self, message_id: int) -> Path | None:
+        with self.db.read() as s:
+            media_id = s.scalar(select(Media.id).where(Media.message_id == message_id).order_by(Media.id))
+        return None if media_id is None else self.ensure(media_id)
+
+    def ensure(self, media_id: int) -> Path | None:
+        """The local file of a Media row, fetching it from the relay if needed. Blocking: off the GUI thread.
+
+        The relay offers no thumbnails, so images come whole (small in WhatsApp anyway: ≤ 5 MB).
+        """
+        cached = self.path_of(media_id)
+        if cached is not None:
+            return cached
+        with self.db.read() as s:
+            row = s.get(Media, media_id)
+            if row is None or not row.relay_media_id:
+                return None
+            relay_id, mime, filename = row.relay_media_id, row.mime, row.filename
+            kind = s.scalar(select(Message.kind).where(Message.id == row.message_id)) or "file"
+        name = sanitise_filename(filename) if filename else f"{kind}{_extension(mime)}"
+        folder = sanitise_filename(relay_id)
+        target = safe_target(self.media_dir, RECEIVED_DIR, folder, name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        try:
+            got_mime, expected = self.client.download_media(relay_id, partial)
+        except RelayError:
+            partial.unlink(missing_ok=True)
+            raise
+        digest = hashlib.sha256()
+        size = 0
+        with partial.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+                size += len(chunk)
+        if expected and expected.lower() != digest.hexdigest():
+            partial.unlink(missing_ok=True)
+            raise RelayError("The file arrived damaged; it will be fetched again.")
+        partial.replace(target)
+        relative = target.relative_to(self.media_dir.resolve()).as_posix()
+        with self.db.write() as s:
+            row = s.get(Media, media_id)
+            if row is not None:
+                row.cache_path = relative
+                row.size = size
+                if got_mime and row.mime == "application/octet-stream":
+                    row.mime = got_mime
+                if not row.sha256:
+                    row.sha256 = digest.hexdigest()
+        log.info("media %d cached (%d bytes)", media_id, size)
+        return target

@@ -1,0 +1,362 @@
+"""The outbox: messages written as pending in the owner's transaction, then sent once each, in order.
+
+`queue_message()` writes the pending row (fresh client_id) inside the caller's transaction. The
+sender thread posts pending messages oldest first, one contact's messages strictly in order, with
+the client_id as Idempotency-Key, so a send whose answer was lost is answered again by the relay
+instead of going to WhatsApp twice. Connection errors, 5xx and 409 (still in flight) are retried
+with capped exponential backoff and jitter; a refusal marks the message failed with the relay's
+sentence. Pending rows live in the database, so quitting loses nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.errors import InvalidInput, RelayError, RelayUnreachable, SendRefused, Unauthorised
+from app.models import Contact, Media, Message, MessageStatus
+from app.relay_client import RelayBusy
+from app.sync import backoff_delay
+from app.sync_apply import apply_status
+from app.text import nfc
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.relay_client import RelayClient
+
+log = logging.getLogger(__name__)
+
+MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
+CAPTIONED = ("image", "video", "document")
+SEND_TIMEOUT = 20.0
+
+
+# --------------------------------------------------------------------------- queueing (caller's session)
+
+
+def queue_message(
+    session: Session,
+    contact_id: int,
+    *,
+    kind: str = "text",
+    body: str = "",
+    reply_to_wamid: str | None = None,
+    media_path: Path | None = None,
+    media_mime: str | None = None,
+    template: dict[str, Any] | None = None,
+    template_params: list[str] | None = None,
+    graph_body: dict[str, Any] | None = None,
+    sent_by: str = "owner",
+) -> Message:
+    """Write a pending outbound message in the caller's transaction; the sender does the rest.
+
+    `graph_body` is a ready Cloud API body (catalogue sends); otherwise one is built from kind, body,
+    media and template when the message is sent. A local file in `media_path` is uploaded first.
+    """
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise InvalidInput("This conversation no longer exists.")
+    body = nfc(body)
+    payload: dict[str, Any]
+    if graph_body is not None:
+        payload = {k: v for k, v in graph_body.items() if k != "to"}
+        kind = str(payload.get("type") or kind)
+    elif template is not None:
+        components = []
+        if template_params:
+            params = [{"type": "text", "text": nfc(p)} for p in template_params]
+            components.append({"type": "body", "parameters": params})
+        language = template.get("language")
+        code = language.get("code") if isinstance(language, dict) else language
+        payload = {
+            "type": "template",
+            "template": {"name": template.get("name"), "language": {"code": code}, "components": components},
+        }
+        kind = "template"
+    elif kind in MEDIA_KINDS:
+        part: dict[str, Any] = {}
+        if body and kind in CAPTIONED:
+            part["caption"] = body
+        if kind == "document" and media_path is not None:
+            part["filename"] = media_path.name
+        payload = {"type": kind, kind: part}
+    else:
+        kind = "text"
+        payload = {"type": "text", "text": {"body": body, "preview_url": "http" in body}}
+    if reply_to_wamid:
+        payload["context"] = {"message_id": reply_to_wamid}
+    message = Message(
+        contact_id=contact.id,
+        direction="out",
+        kind=kind,
+        body=body,
+        payload=payload,
+        reply_to_wamid=reply_to_wamid,
+        status=MessageStatus.PENDING,
+        sent_by=sent_by,
+        sent_at=datetime.now(UTC),
+        client_id=str(uuid.uuid4()),
+        phone_number_id=contact.phone_number_id,
+        unread=False,
+    )
+    session.add(message)
+    session.flush()
+    if media_path is not None:
+        path = Path(media_path)
+        mime = media_mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        session.add(
+            Media(
+                message_id=message.id,
+                mime=mime,
+                filename=path.name,
+                size=path.stat().st_size if path.exists() else None,
+                cache_path=str(path),
+            )
+        )
+        session.flush()
+    return message
+
+
+def retry_message(session: Session, message_id: int) -> bool:
+    """Put a failed message back in the queue with a new client_id (the relay keeps the old refusal)."""
+    message = session.get(Message, message_id)
+    if message is None or message.direction != "out" or message.status != MessageStatus.FAILED:
+        return False
+    message.status = MessageStatus.PENDING
+    message.error_code = message.error_text = None
+    message.client_id = str(uuid.uuid4())
+    return True
+
+
+def delete_message(session: Session, message_id: int) -> bool:
+    """Drop an outbound message that was never sent (pending or failed)."""
+    message = session.get(Message, message_id)
+    if message is None or message.direction != "out":
+        return False
+    if message.status not in (MessageStatus.PENDING, MessageStatus.FAILED):
+        return False
+    session.delete(message)
+    return True
+
+
+def pending_heads(session: Session) -> list[int]:
+    """The oldest pending message of each contact: only these may be sent now (order per contact)."""
+    rows = session.execute(
+        select(Message.id, Message.contact_id)
+        .where(Message.status == MessageStatus.PENDING, Message.direction == "out")
+        .order_by(Message.sent_at, Message.id)
+    ).all()
+    heads: dict[int, int] = {}
+    for mid, cid in rows:
+        heads.setdefault(cid, mid)
+    return list(heads.values())
+
+
+# --------------------------------------------------------------------------- the sender
+
+
+@dataclass
+class _Job:
+    message_id: int
+    client_id: str
+    contact_id: int
+    body: dict[str, Any]
+    upload: tuple[int, Path, str] | None  # (media row id, local file, mime) still to upload
+
+
+class OutboxSender:
+    """Sends pending messages; one thread. `wake()` after queueing for an immediate attempt."""
+
+    def __init__(
+        self,
+        db: Database,
+        client: RelayClient,
+        *,
+        on_changed: Callable[[set[int]], None],
+        stop: threading.Event,
+        wake: threading.Event | None = None,
+        on_unauthorised: Callable[[], None] | None = None,
+        send_timeout: float = SEND_TIMEOUT,
+        retry_base: float = 1.0,
+        retry_cap: float = 60.0,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.on_changed = on_changed
+        self.stop = stop
+        self.wake = wake or threading.Event()
+        self.on_unauthorised = on_unauthorised
+        self.send_timeout = send_timeout
+        self.retry_base = retry_base
+        self.retry_cap = retry_cap
+        self.attempts: dict[int, int] = {}  # contact id → consecutive failures
+        self.not_before: dict[int, float] = {}  # contact id → monotonic time of the next try
+        self.read_receipts: list[str] = []
+        self._lock = threading.Lock()
+
+    def queue_read_receipt(self, wamid: str) -> None:
+        with self._lock:
+            self.read_receipts.append(wamid)
+        self.wake.set()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.wake.clear()
+            try:
+                delay = self.run_once()
+            except Unauthorised:
+                log.warning("relay refused the token; the outbox waits for a new one")
+                if self.on_unauthorised is not None:
+                    self.on_unauthorised()
+                return
+            self.wake.wait(delay)
+
+    def run_once(self) -> float:
+        """Try every contact's next message that is due; the seconds until something is due again."""
+        self._send_read_receipts()
+        with self.db.read() as s:
+            heads = pending_heads(s)
+        now = time.monotonic()
+        next_due = 3600.0
+        for message_id in heads:
+            if self.stop.is_set():
+                break
+            job = self._job(message_id)
+            if job is None:
+                continue
+            due = self.not_before.get(job.contact_id, 0.0)
+            if due > now:
+                next_due = min(next_due, due - now)
+                continue
+            delay = self.send(job)
+            # None: final for this message, and the contact's next one may be waiting already.
+            next_due = min(next_due, delay) if delay is not None else 0.0
+        return next_due
+
+    def _send_read_receipts(self) -> None:
+        with self._lock:
+            pending, self.read_receipts = self.read_receipts, []
+        for i, wamid in enumerate(pending):
+            try:
+                self.client.mark_read(wamid)
+            except (RelayUnreachable, RelayBusy):
+                with self._lock:
+                    self.read_receipts[:0] = pending[i:]
+                return
+            except RelayError as exc:
+                log.info("read receipt not sent: %s", exc)
+
+    def _job(self, message_id: int) -> _Job | None:
+        with self.db.read() as s:
+            m = s.get(Message, message_id)
+            if m is None or m.status != MessageStatus.PENDING or not m.client_id:
+                return None
+            contact = s.get(Contact, m.contact_id)
+            to = (contact.wa_id or contact.user_id or "") if contact else ""
+            body = dict(m.payload or {"type": "text", "text": {"body": m.body}})
+            body["messaging_product"] = "whatsapp"
+            body["to"] = to
+            upload = None
+            media = s.scalars(select(Media).where(Media.message_id == m.id)).first()
+            kind = str(body.get("type") or m.kind)
+            if media is not None and kind in MEDIA_KINDS:
+                part = dict(body.get(kind) or {})
+                if media.relay_media_id:
+                    part["id"] = media.relay_media_id
+                    part.pop("link", None)
+                    body[kind] = part
+                elif media.cache_path and "link" not in part:
+                    upload = (media.id, Path(media.cache_path), media.mime)
+            return _Job(m.id, m.client_id, m.contact_id, body, upload)
+
+    def send(self, job: _Job) -> float | None:
+        """One attempt. None when the message reached a final state; else seconds until a retry."""
+        try:
+            if job.upload is not None:
+                self._upload(job)
+            result = self.client.send_message(job.body, job.client_id, timeout=self.send_timeout)
+        except SendRefused as exc:
+            self._finish(job, status=MessageStatus.FAILED, error_code=exc.code, error_text=str(exc))
+            return None
+        except (RelayUnreachable, RelayBusy) as exc:
+            attempts = self.attempts.get(job.contact_id, 0) + 1
+            self.attempts[job.contact_id] = attempts
+            delay = backoff_delay(attempts, base=self.retry_base, cap=self.retry_cap)
+            self.not_before[job.contact_id] = time.monotonic() + delay
+            log.info(
+                "message %d not sent yet (%s); retry in %.1f s", job.message_id, type(exc).__name__, delay
+            )
+            return delay
+        except OSError as exc:
+            self._finish(job, status=MessageStatus.FAILED, error_code="file", error_text=str(exc))
+            return None
+        self.attempts.pop(job.contact_id, None)
+        self.not_before.pop(job.contact_id, None)
+        if result.status == "unknown" or not result.wamid:
+            self._finish(
+                job,
+                status=MessageStatus.FAILED,
+                error_code="unknown",
+                error_text="WhatsApp did not confirm this message; it may have been delivered. "
+                "Check before sending it again.",
+            )
+        else:
+            self._finish(job, status=MessageStatus.SENT, wamid=result.wamid)
+        return None
+
+    def _upload(self, job: _Job) -> None:
+        assert job.upload is not None
+        media_row, path, mime = job.upload
+        try:
+            uploaded = self.client.upload_media(path, mime)
+        except FileNotFoundError as exc:
+            raise SendRefused(f"The file {path.name} is no longer there.", code="file") from exc
+        with self.db.write() as s:
+            s.execute(update(Media).where(Media.id == media_row).values(relay_media_id=uploaded.id))
+        kind = str(job.body.get("type"))
+        part = dict(job.body.get(kind) or {})
+        part["id"] = uploaded.id
+        job.body[kind] = part
+        job.upload = None
+
+    def _finish(self, job: _Job, *, status: str, wamid: str | None = None, **errors: Any) -> None:
+        with self.db.write() as s:
+            m = s.get(Message, job.message_id)
+            if m is None or m.client_id != job.client_id:
+                return  # deleted or retried meanwhile; the relay's outbound event tells the truth
+            if wamid:
+                taken = s.scalar(select(Message.id).where(Message.wamid == wamid, Message.id != m.id))
+                if taken is None and not m.wamid:
+                    m.wamid = wamid
+            if m.status in (MessageStatus.PENDING,) or (
+                m.status == MessageStatus.FAILED
+                and m.error_code == "unknown"
+                and status == MessageStatus.SENT
+            ):
+                m.status = status
+                m.error_code = errors.get("error_code")
+                m.error_text = errors.get("error_text")
+            s.flush()
+            if wamid:
+                from app.models import OrphanStatus
+
+                orphan = s.get(OrphanStatus, wamid)
+                if orphan is not None:
+                    apply_status(s, wamid, orphan.payload or {"status": orphan.status})
+                    s.delete(orphan)
+            contact_id = m.contact_id
+        try:
+            self.on_changed({contact_id})
+        except Exception:
+            log.exception("changed-conversations callback failed")

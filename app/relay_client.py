@@ -1,0 +1,208 @@
+"""The one HTTP client of the relay: events long-poll, sends, media, automations, templates, health."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from app.errors import (
+    HistoryGap,
+    OutsideServiceWindow,
+    RelayError,
+    RelayUnreachable,
+    SendRefused,
+    Unauthorised,
+)
+from app.wire import Automations, Health, KnownContacts, MediaUploaded, SendResult, Template
+
+log = logging.getLogger(__name__)
+
+# The long poll's read timeout is the relay's wait plus this margin (DESIGN.md, "GIL" trap).
+POLL_MARGIN = 10.0
+DEFAULT_TIMEOUT = 15.0
+CONNECT_TIMEOUT = 5.0
+MEDIA_TIMEOUT = 120.0
+
+
+class RelayBusy(RelayError):
+    """The relay answered but could not finish now (5xx, 409 in flight): try again later."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _error_body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    if isinstance(data, dict) and isinstance(data.get("error"), dict):
+        return dict(data["error"])
+    return {}
+
+
+class RelayClient:
+    """Talks to one relay with one bearer token. Thread-safe for use from the worker and sender threads."""
+
+    def __init__(self, base_url: str, token: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self.timeout = timeout
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
+        )
+
+    def __repr__(self) -> str:  # never show the token
+        return f"RelayClient({self.base_url!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    # ------------------------------------------------------------------ plumbing
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise RelayUnreachable(f"The relay did not answer in time ({type(exc).__name__}).") from exc
+        except httpx.TransportError as exc:
+            raise RelayUnreachable(f"Cannot reach the relay ({type(exc).__name__}).") from exc
+        if response.status_code == 401 or response.status_code == 403:
+            raise Unauthorised("The relay refused the access token.")
+        return response
+
+    def _check(self, response: httpx.Response) -> httpx.Response:
+        """Raise the meaningful exception for a non-2xx answer."""
+        if response.is_success:
+            return response
+        body = _error_body(response)
+        message = str(body.get("message") or f"The relay answered HTTP {response.status_code}.")
+        if response.status_code >= 500 or response.status_code in (409, 429):
+            raise RelayBusy(message, response.status_code)
+        raise RelayError(message)
+
+    # ------------------------------------------------------------------ events
+    def events(self, after: int, *, wait: float = 25.0, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
+        """(events, next cursor). Raises HistoryGap (410), Unauthorised, RelayUnreachable, RelayBusy."""
+        response = self._request(
+            "GET",
+            "/v1/events",
+            params={"after": after, "wait": wait, "limit": limit},
+            timeout=httpx.Timeout(wait + POLL_MARGIN, connect=CONNECT_TIMEOUT),
+        )
+        if response.status_code == 410:
+            try:
+                oldest = int(response.json().get("oldest_seq", 0))
+            except (ValueError, AttributeError):
+                oldest = 0
+            raise HistoryGap(oldest)
+        self._check(response)
+        data = response.json()
+        events = data.get("events") or []
+        return list(events), int(data.get("next", after))
+
+    # ------------------------------------------------------------------ sending
+    def send_message(
+        self, body: dict[str, Any], idempotency_key: str, *, timeout: float | None = None
+    ) -> SendResult:
+        """POST /v1/messages. SendRefused/OutsideServiceWindow for a final refusal; RelayBusy to retry."""
+        kwargs: dict[str, Any] = {}
+        if timeout is not None:
+            kwargs["timeout"] = httpx.Timeout(timeout, connect=CONNECT_TIMEOUT)
+        response = self._request(
+            "POST", "/v1/messages", json=body, headers={"Idempotency-Key": idempotency_key}, **kwargs
+        )
+        if response.is_success:
+            return SendResult.model_validate(response.json())
+        err = _error_body(response)
+        message = str(err.get("message") or f"The relay answered HTTP {response.status_code}.")
+        code = str(err.get("code") or "refused")
+        graph_code = err.get("graph_code")
+        retryable = bool(err.get("retryable", False))
+        # A 5xx that the relay itself marks as final (e.g. Graph refused for good) is a refusal;
+        # a bare 5xx (a proxy, a crash) or a retryable one is tried again with the same key.
+        if (
+            response.status_code == 409
+            or response.status_code == 429
+            or (response.status_code >= 500 and (retryable or not err))
+        ):
+            raise RelayBusy(message, response.status_code)
+        if code == "outside_window" or graph_code == 131047:
+            raise OutsideServiceWindow(message, code=code, graph_code=graph_code)
+        raise SendRefused(message, code=code, graph_code=graph_code if isinstance(graph_code, int) else None)
+
+    def mark_read(self, wamid: str) -> None:
+        self._check(self._request("POST", f"/v1/messages/{wamid}/read"))
+
+    # ------------------------------------------------------------------ media
+    def upload_media(self, path: Path, mime: str) -> MediaUploaded:
+        data = path.read_bytes()
+        headers = {"Content-Type": mime, "X-Filename": path.name.encode("ascii", "replace").decode()}
+        response = self._request(
+            "POST", "/v1/media", content=data, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
+        )
+        if response.status_code == 413 or (400 <= response.status_code < 500):
+            err = _error_body(response)
+            raise SendRefused(str(err.get("message") or "The relay refused the file."), code="media")
+        self._check(response)
+        return MediaUploaded.model_validate(response.json())
+
+    def download_media(self, media_id: str, target: Path) -> tuple[str, str | None]:
+        """Stream media to `target` (the caller picks a safe path). Returns (mime, sha256 header)."""
+        try:
+            with self._http.stream(
+                "GET", f"/v1/media/{media_id}", timeout=httpx.Timeout(MEDIA_TIMEOUT, connect=CONNECT_TIMEOUT)
+            ) as response:
+                if response.status_code in (401, 403):
+                    raise Unauthorised("The relay refused the access token.")
+                if not response.is_success:
+                    response.read()
+                    self._check(response)
+                with target.open("wb") as out:
+                    for chunk in response.iter_bytes():
+                        out.write(chunk)
+                mime = response.headers.get("content-type", "application/octet-stream").split(";")[0]
+                return mime, response.headers.get("x-sha256") or None
+        except httpx.TimeoutException as exc:
+            raise RelayUnreachable("The relay did not send the file in time.") from exc
+        except httpx.TransportError as exc:
+            raise RelayUnreachable(f"Cannot reach the relay ({type(exc).__name__}).") from exc
+
+    # ------------------------------------------------------------------ automations, contacts, templates
+    def get_automations(self) -> Automations:
+        response = self._check(self._request("GET", "/v1/automations"))
+        return Automations.model_validate(response.json())
+
+    def put_automations(self, doc: Automations, *, if_match: int) -> Automations:
+        from app.automations_store import RevisionConflict
+
+        response = self._request(
+            "PUT",
+            "/v1/automations",
+            json=doc.model_dump(mode="json"),
+            headers={"If-Match": str(if_match)},
+        )
+        if response.status_code == 412:
+            raise RevisionConflict(
+                str(_error_body(response).get("message") or "Changed on another computer.")
+            )
+        self._check(response)
+        return Automations.model_validate(response.json())
+
+    def push_known_contacts(self, wa_ids: list[str]) -> int:
+        payload = KnownContacts(wa_ids=wa_ids).model_dump()
+        response = self._check(self._request("POST", "/v1/contacts/known", json=payload))
+        return int(response.json().get("known", 0))
+
+    def templates(self) -> list[Template]:
+        response = self._check(self._request("GET", "/v1/templates"))
+        return [Template.model_validate(t) for t in response.json().get("templates", [])]
+
+    def health(self) -> Health:
+        response = self._check(self._request("GET", "/healthz"))
+        return Health.model_validate(response.json())

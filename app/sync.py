@@ -1,0 +1,186 @@
+"""The sync worker: long-polls the relay, applies each page of events and its cursor in one transaction."""
+
+from __future__ import annotations
+
+import enum
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from app.errors import HistoryGap, RelayError, Unauthorised
+from app.models import SyncState
+from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.relay_client import RelayClient
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Connection", "ConnectionState", "SyncWorker", "apply_events", "backoff_delay"]
+
+# A page is one transaction: a few hundred events keep each write short (the GUI reads meanwhile).
+PAGE_SIZE = 300
+POLL_WAIT = 25.0
+OFFLINE_AFTER = 4  # consecutive failures before "reconnecting" becomes "offline"
+
+
+class Connection(enum.StrEnum):
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    RECONNECTING = "reconnecting"
+    OFFLINE = "offline"
+    UNAUTHORISED = "unauthorised"
+    HISTORY_GAP = "history_gap"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionState:
+    """What the UI shows about the relay; `value` is the banner's key ('online', 'reconnecting'…)."""
+
+    kind: Connection
+    next_retry_at: datetime | None = None
+    detail: str = ""
+
+    @property
+    def value(self) -> str:
+        return self.kind.value
+
+
+def backoff_delay(
+    attempt: int, *, base: float = 1.0, cap: float = 60.0, rng: random.Random | None = None
+) -> float:
+    """Capped exponential backoff with full jitter (attempt 1 → up to `base`, doubling to `cap`)."""
+    ceiling = min(cap, base * (2 ** max(0, attempt - 1)))
+    return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+class SyncWorker:
+    """One thread's loop: poll, apply, report. Owns its own database sessions (db.write / db.read)."""
+
+    def __init__(
+        self,
+        db: Database,
+        client: RelayClient,
+        *,
+        on_changed: Callable[[set[int]], None],
+        on_state: Callable[[ConnectionState], None],
+        stop: threading.Event,
+        wait: float = POLL_WAIT,
+        page_size: int = PAGE_SIZE,
+        retry_base: float = 1.0,
+        retry_cap: float = 60.0,
+        on_online: Callable[[], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.on_changed = on_changed
+        self.on_state = on_state
+        self.stop = stop
+        self.wait = wait
+        self.page_size = page_size
+        self.retry_base = retry_base
+        self.retry_cap = retry_cap
+        self.on_online = on_online
+        self.state = ConnectionState(Connection.CONNECTING)
+        self.failures = 0
+
+    # ------------------------------------------------------------------ state
+    def _report(self, state: ConnectionState) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        try:
+            self.on_state(state)
+        except Exception:
+            log.exception("connection state callback failed")
+
+    def _online(self) -> None:
+        first = self.state.kind is not Connection.ONLINE and self.state.kind is not Connection.HISTORY_GAP
+        self.failures = 0
+        if self.state.kind is not Connection.HISTORY_GAP:
+            self._report(ConnectionState(Connection.ONLINE))
+        if first and self.on_online is not None:
+            try:
+                self.on_online()
+            except Exception:
+                log.exception("on-online hook failed")
+
+    # ------------------------------------------------------------------ loop
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self.poll_once()
+            except Unauthorised:
+                log.warning("relay refused the token; sync stops until the token is changed")
+                self._report(ConnectionState(Connection.UNAUTHORISED))
+                return
+            except HistoryGap as gap:
+                self._history_gap(gap)
+            except RelayError as exc:
+                self.failures += 1
+                delay = backoff_delay(self.failures, base=self.retry_base, cap=self.retry_cap)
+                at = datetime.now(UTC) + timedelta(seconds=delay)
+                kind = Connection.OFFLINE if self.failures >= OFFLINE_AFTER else Connection.RECONNECTING
+                log.info("relay poll failed (%s); retry in %.1f s", type(exc).__name__, delay)
+                self._report(ConnectionState(kind, next_retry_at=at, detail=str(exc)))
+                self.stop.wait(delay)
+
+    def poll_once(self) -> BatchResult | None:
+        with self.db.read() as s:
+            cursor = current_cursor(s)
+        events, next_cursor = self.client.events(cursor, wait=self.wait, limit=self.page_size)
+        if self.stop.is_set():
+            return None  # abandoned on quit: the events come again next start
+        self._online()
+        if not events:
+            return None
+        return self.apply_page(events, next_cursor)
+
+    def apply_page(self, events: list[dict[str, Any]], next_cursor: int) -> BatchResult:
+        result = self._apply(events, next_cursor)
+        if result.changed:
+            try:
+                self.on_changed(set(result.changed))
+            except Exception:
+                log.exception("changed-conversations callback failed")
+        return result
+
+    def _apply(self, events: list[dict[str, Any]], next_cursor: int) -> BatchResult:
+        try:
+            with self.db.write() as s:
+                return apply_events(s, events, next_cursor)
+        except RelayError:
+            raise
+        except Exception:
+            # One damaged event must not stop the inbox: apply the page one event at a time, skip
+            # (and log) the ones that fail, and move the cursor past the page.
+            log.exception(
+                "applying events %s..%s failed; retrying one by one", events[0].get("seq"), next_cursor
+            )
+        total = BatchResult()
+        for event in events:
+            try:
+                with self.db.write() as s:
+                    part = apply_events(s, [event], int(event.get("seq", next_cursor)))
+                total.changed |= part.changed
+                total.applied += part.applied
+            except Exception:
+                log.exception("relay event %s could not be applied; skipped", event.get("seq"))
+                total.skipped += 1
+        with self.db.write() as s:
+            set_cursor(s, next_cursor)
+        return total
+
+    def _history_gap(self, gap: HistoryGap) -> None:
+        log.warning("relay no longer holds events after our cursor; continuing from %d", gap.oldest_seq)
+        with self.db.write() as s:
+            set_cursor(s, max(0, gap.oldest_seq - 1))
+            state = s.get(SyncState, 1)
+            if state is not None:
+                state.history_gap_at = datetime.now(UTC)
+        self._report(ConnectionState(Connection.HISTORY_GAP, detail=str(gap)))

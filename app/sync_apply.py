@@ -1,0 +1,556 @@
+"""Applying one batch of relay events to the desktop database: contacts, messages, ticks, reactions.
+
+Everything here runs inside the caller's write transaction together with the new cursor, so a crash
+at any point leaves either the whole batch and its cursor, or neither. Statements are batched (one
+query per kind of lookup, executemany for inserts) so a few hundred events cost a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.media_cache import sanitise_filename
+from app.models import (
+    MESSAGE_KINDS,
+    TICK_ORDER,
+    Contact,
+    Media,
+    Message,
+    MessageStatus,
+    OrphanStatus,
+    SyncState,
+)
+from app.phones import e164_digits
+from app.text import nfc
+from app.wire import (
+    ContactEvent,
+    Event,
+    MessageEvent,
+    OutboundEvent,
+    SettingsEvent,
+    StatusEvent,
+)
+
+log = logging.getLogger(__name__)
+
+_EVENT = TypeAdapter(Event)
+MEDIA_KINDS = ("image", "audio", "video", "document", "sticker")
+# A failed send whose outcome the relay could not tell (Graph timed out after the request left).
+UNKNOWN_OUTCOME = "unknown"
+_STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3}
+
+
+@dataclass
+class BatchResult:
+    changed: set[int] = field(default_factory=set)
+    applied: int = 0
+    skipped: int = 0
+
+
+# --------------------------------------------------------------------------- reading message objects
+
+
+def _ts(value: Any, fallback: datetime) -> datetime:
+    try:
+        return datetime.fromtimestamp(int(str(value)), tz=UTC)
+    except (TypeError, ValueError, OverflowError):
+        return fallback
+
+
+def message_kind(obj: Mapping[str, Any]) -> str:
+    kind = str(obj.get("type") or "unsupported")
+    return kind if kind in MESSAGE_KINDS else "unsupported"
+
+
+def message_body(obj: Mapping[str, Any]) -> str:
+    """Searchable, displayable text of a Cloud API message object (text, caption, tapped title…)."""
+    kind = str(obj.get("type") or "")
+    part = obj.get(kind)
+    text = ""
+    if kind == "text" and isinstance(part, dict):
+        text = str(part.get("body") or "")
+    elif kind in MEDIA_KINDS and isinstance(part, dict):
+        text = str(part.get("caption") or "")
+        if not text and kind == "document":
+            text = str(part.get("filename") or "")
+    elif kind == "interactive" and isinstance(part, dict):
+        reply = part.get(str(part.get("type") or "")) or {}
+        if isinstance(reply, dict):
+            text = str(reply.get("title") or reply.get("body") or "")
+            if reply.get("description"):
+                text = f"{text}\n{reply['description']}"
+        body = part.get("body")
+        if not text and isinstance(body, dict):
+            text = str(body.get("text") or "")
+    elif kind == "button" and isinstance(part, dict):
+        text = str(part.get("text") or part.get("payload") or "")
+    elif kind == "location" and isinstance(part, dict):
+        text = "\n".join(str(part[k]) for k in ("name", "address") if part.get(k))
+    elif kind == "contacts" and isinstance(part, list):
+        names = [str((c.get("name") or {}).get("formatted_name") or "") for c in part if isinstance(c, dict)]
+        text = ", ".join(n for n in names if n)
+    elif kind == "order" and isinstance(part, dict):
+        text = str(part.get("text") or "")
+    elif kind == "system" and isinstance(part, dict):
+        text = str(part.get("body") or "")
+    elif kind == "template" and isinstance(part, dict):
+        text = str(part.get("name") or "")
+    return nfc(text)
+
+
+def _media_row(obj: Mapping[str, Any]) -> dict[str, Any] | None:
+    kind = str(obj.get("type") or "")
+    part = obj.get(kind)
+    if kind not in MEDIA_KINDS or not isinstance(part, dict):
+        return None
+    filename = part.get("filename")
+    return {
+        "mime": str(part.get("mime_type") or "application/octet-stream").split(";")[0].strip(),
+        "filename": sanitise_filename(str(filename)) if filename else None,
+        "sha256": str(part["sha256"])[:64] if part.get("sha256") else None,
+        "relay_media_id": str(part["id"]) if part.get("id") else None,
+    }
+
+
+def contact_key(wa_id: str | None, user_id: str | None) -> tuple[str, str] | None:
+    if wa_id:
+        digits = e164_digits(str(wa_id))
+        if digits:
+            return ("wa", digits)
+    if user_id:
+        return ("user", str(user_id))
+    return None
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+class _Batch:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.result = BatchResult()
+        self.contacts: dict[tuple[str, str], int] = {}
+        self.new_wamids: set[str] = set()
+
+    # ---------------------------------------------------------------- contacts
+    def load_contacts(self, keys: Iterable[tuple[str, str]]) -> None:
+        wa = {v for k, v in keys if k == "wa"}
+        users = {v for k, v in keys if k == "user"}
+        if wa:
+            for cid, wa_id in self.s.execute(select(Contact.id, Contact.wa_id).where(Contact.wa_id.in_(wa))):
+                self.contacts[("wa", str(wa_id))] = cid
+        if users:
+            rows = self.s.execute(
+                select(Contact.id, Contact.user_id, Contact.wa_id).where(Contact.user_id.in_(users))
+            )
+            for cid, user_id, wa_id in rows:
+                self.contacts[("user", str(user_id))] = cid
+                if wa_id:
+                    self.contacts.setdefault(("wa", wa_id), cid)
+
+    def contact_id(self, key: tuple[str, str], user_id: str | None = None, pnid: str | None = None) -> int:
+        cid = self.contacts.get(key)
+        if cid is None and user_id and ("user", user_id) in self.contacts:
+            cid = self.contacts[("user", user_id)]
+            if key[0] == "wa":  # the business-scoped id arrived first; now we learn the number
+                self.s.execute(update(Contact).where(Contact.id == cid).values(wa_id=key[1]))
+                self.contacts[key] = cid
+        if cid is None:
+            values: dict[str, Any] = {"phone_number_id": pnid, "created_at": datetime.now(UTC)}
+            if key[0] == "wa":
+                values["wa_id"] = key[1]
+                if user_id:
+                    values["user_id"] = user_id
+            else:
+                values["user_id"] = key[1]
+            cid = int(self.s.execute(insert(Contact).values(**values).returning(Contact.id)).scalar_one())
+            self.contacts[key] = cid
+            if user_id:
+                self.contacts[("user", user_id)] = cid
+        return cid
+
+    # ---------------------------------------------------------------- apply
+    def run(self, events: list[Any]) -> BatchResult:
+        messages: list[MessageEvent] = []
+        outbound: list[OutboundEvent] = []
+        statuses: list[StatusEvent] = []
+        settings: list[SettingsEvent] = []
+        contact_events: list[ContactEvent] = []
+        for raw in events:
+            try:
+                event = raw if not isinstance(raw, dict) else _EVENT.validate_python(raw)
+            except ValidationError as exc:
+                # An event kind from a newer relay, or a damaged one: skipped, never fatal.
+                log.warning("skipping relay event %s: %s", raw.get("seq"), exc.errors()[:1])
+                self.result.skipped += 1
+                continue
+            if isinstance(event, MessageEvent):
+                messages.append(event)
+            elif isinstance(event, OutboundEvent):
+                outbound.append(event)
+            elif isinstance(event, StatusEvent):
+                statuses.append(event)
+            elif isinstance(event, SettingsEvent):
+                settings.append(event)
+            elif isinstance(event, ContactEvent):
+                contact_events.append(event)
+            self.result.applied += 1
+        keys: set[tuple[str, str]] = set()
+        for m in messages:
+            c = m.contact
+            key = contact_key(c.wa_id if c else m.message.get("from"), c.user_id if c else None)
+            if key:
+                keys.add(key)
+            if c and c.user_id:
+                keys.add(("user", c.user_id))
+        for o in outbound:
+            key = contact_key(o.to, None)
+            if key:
+                keys.add(key)
+        for ce in contact_events:
+            for key in (
+                contact_key(ce.contact.wa_id, ce.contact.user_id),
+                contact_key(ce.previous_wa_id, None),
+            ):
+                if key:
+                    keys.add(key)
+        self.load_contacts(keys)
+        for ce in contact_events:
+            self.apply_contact_event(ce)
+        self.apply_messages(messages)
+        self.apply_outbound(outbound)
+        self.apply_statuses(statuses)
+        self.apply_orphans()
+        for se in settings:
+            from app.automations_store import apply_remote
+
+            apply_remote(self.s, se.automations)
+        return self.result
+
+    def apply_contact_event(self, event: ContactEvent) -> None:
+        new_key = contact_key(event.contact.wa_id, event.contact.user_id)
+        old_key = contact_key(event.previous_wa_id, None)
+        if new_key is None:
+            return
+        old_id = self.contacts.get(old_key) if old_key else None
+        new_id = self.contacts.get(new_key)
+        if old_id is not None and new_id is None and new_key[0] == "wa":
+            self.s.execute(update(Contact).where(Contact.id == old_id).values(wa_id=new_key[1]))
+            self.contacts[new_key] = old_id
+            new_id = old_id
+        elif old_id is not None and new_id is not None and old_id != new_id:
+            # Both numbers were known: the old conversation moves to the new number.
+            self.s.execute(update(Message).where(Message.contact_id == old_id).values(contact_id=new_id))
+            self.result.changed.add(old_id)
+        if new_id is None:
+            new_id = self.contact_id(new_key, event.contact.user_id, event.phone_number_id)
+        name = event.contact.profile.name if event.contact.profile else None
+        if name:
+            self.s.execute(update(Contact).where(Contact.id == new_id).values(profile_name=nfc(name)))
+        self.result.changed.add(new_id)
+
+    def _existing_wamids(self, wamids: set[str]) -> set[str]:
+        found: set[str] = set()
+        ids = list(wamids)
+        for i in range(0, len(ids), 500):
+            found.update(self.s.scalars(select(Message.wamid).where(Message.wamid.in_(ids[i : i + 500]))))
+        return found
+
+    def apply_messages(self, events: list[MessageEvent]) -> None:
+        wamids = {str(e.message.get("id")) for e in events if e.message.get("id")}
+        existing = self._existing_wamids(wamids)
+        rows: list[dict[str, Any]] = []
+        media: dict[str, dict[str, Any]] = {}
+        reactions: list[tuple[str, str | None, str]] = []  # (target wamid, emoji, direction)
+        profiles: dict[int, tuple[str | None, datetime | None, str | None]] = {}
+        for e in events:
+            obj = e.message
+            wamid = str(obj.get("id") or "")
+            c = e.contact
+            key = contact_key(c.wa_id if c else obj.get("from"), c.user_id if c else None)
+            if key is None:
+                log.warning("message event %d names no customer; skipped", e.seq)
+                continue
+            cid = self.contact_id(key, c.user_id if c else None, e.phone_number_id)
+            self.result.changed.add(cid)
+            history = bool(obj.get("history"))
+            sent_at = _ts(obj.get("timestamp"), e.at)
+            sender = e164_digits(str(obj.get("from") or "")) if obj.get("from") else None
+            inbound = not history or sender is None or key == ("wa", sender)
+            name = c.profile.name if c and c.profile else None
+            old = profiles.get(cid, (None, None, None))
+            last_in = old[1]
+            if inbound and not history and obj.get("type") not in ("system",):
+                last_in = sent_at if last_in is None or sent_at > last_in else last_in
+            profiles[cid] = (nfc(name) if name else old[0], last_in, e.phone_number_id or old[2])
+            if obj.get("type") == "reaction":
+                part = obj.get("reaction") or {}
+                if part.get("message_id"):
+                    reactions.append((str(part["message_id"]), part.get("emoji") or None, "in"))
+                continue
+            if not wamid or wamid in existing:
+                continue  # Graph redelivers for days: dedupe on wamid
+            existing.add(wamid)
+            status: str = MessageStatus.RECEIVED
+            if not inbound:
+                ctx = obj.get("history_context") or {}
+                told = str(ctx.get("status") or "")
+                status = told if told in _STATUS_RANK else MessageStatus.SENT
+            context = obj.get("context") or {}
+            rows.append(
+                {
+                    "contact_id": cid,
+                    "wamid": wamid,
+                    "phone_number_id": e.phone_number_id,
+                    "direction": "in" if inbound else "out",
+                    "kind": message_kind(obj),
+                    "body": message_body(obj),
+                    "payload": obj,
+                    "reply_to_wamid": context.get("id") if isinstance(context, dict) else None,
+                    "status": status,
+                    "sent_by": None if inbound else "phone_app",
+                    "sent_at": sent_at,
+                    "relay_seq": e.seq,
+                    "unread": inbound and not history,
+                    "imported": history,
+                }
+            )
+            m = _media_row(obj)
+            if m:
+                media[wamid] = m
+        self._update_profiles(profiles)
+        self._insert_messages(rows, media)
+        self._apply_reactions(reactions)
+
+    def _update_profiles(self, profiles: dict[int, tuple[str | None, datetime | None, str | None]]) -> None:
+        for cid, (name, last_in, pnid) in profiles.items():
+            values: dict[str, Any] = {}
+            if name:
+                values["profile_name"] = name
+            if pnid:
+                values["phone_number_id"] = pnid
+            if values:
+                self.s.execute(update(Contact).where(Contact.id == cid).values(**values))
+            if last_in is not None:
+                self.s.execute(
+                    update(Contact)
+                    .where(Contact.id == cid)
+                    .where((Contact.last_inbound_at.is_(None)) | (Contact.last_inbound_at < last_in))
+                    .values(last_inbound_at=last_in)
+                )
+
+    def _insert_messages(self, rows: list[dict[str, Any]], media: dict[str, dict[str, Any]]) -> None:
+        if not rows:
+            return
+        ids = self.s.execute(insert(Message).returning(Message.id, Message.wamid), rows).all()
+        by_wamid = {str(w): int(i) for i, w in ids}
+        media_rows = [{"message_id": by_wamid[w], **m} for w, m in media.items() if w in by_wamid]
+        if media_rows:
+            self.s.execute(insert(Media), media_rows)
+        self.new_wamids.update(by_wamid)
+
+    def _apply_reactions(self, reactions: list[tuple[str, str | None, str]]) -> None:
+        for target, emoji, direction in reactions:
+            column = "reaction_in" if direction == "in" else "reaction_out"
+            row = self.s.execute(
+                update(Message)
+                .where(Message.wamid == target)
+                .values({column: nfc(emoji) if emoji else None})
+                .returning(Message.contact_id)
+            ).first()
+            if row is None:
+                log.info("reaction to a message this desktop does not have; ignored")
+            else:
+                self.result.changed.add(int(row[0]))
+
+    # ---------------------------------------------------------------- outbound
+    def apply_outbound(self, events: list[OutboundEvent]) -> None:
+        for e in events:
+            body = e.body or {}
+            kind = str(body.get("type") or "text")
+            if kind == "reaction":
+                part = body.get("reaction") or {}
+                if part.get("message_id"):
+                    self._apply_reactions([(str(part["message_id"]), part.get("emoji") or None, "out")])
+                continue
+            row = None
+            if e.client_id:
+                row = self.s.execute(
+                    select(
+                        Message.id, Message.wamid, Message.status, Message.error_code, Message.contact_id
+                    ).where(Message.client_id == e.client_id)
+                ).first()
+            if row is None and e.wamid:
+                row = self.s.execute(
+                    select(
+                        Message.id, Message.wamid, Message.status, Message.error_code, Message.contact_id
+                    ).where(Message.wamid == e.wamid)
+                ).first()
+            if row is not None:
+                values: dict[str, Any] = {}
+                if e.wamid and not row.wamid:
+                    values["wamid"] = e.wamid
+                    self.new_wamids.add(e.wamid)
+                if e.wamid and (row.status == MessageStatus.PENDING or _unknown(row.status, row.error_code)):
+                    values.update(status=MessageStatus.SENT, error_code=None, error_text=None)
+                if row.status == MessageStatus.PENDING and not e.wamid:
+                    values.update(
+                        status=MessageStatus.FAILED,
+                        error_code=UNKNOWN_OUTCOME,
+                        error_text="WhatsApp did not confirm this message; it may have been delivered.",
+                    )
+                if values:
+                    self.s.execute(update(Message).where(Message.id == row.id).values(**values))
+                self.result.changed.add(int(row.contact_id))
+                continue
+            key = contact_key(e.to, None)
+            if key is None:
+                continue
+            cid = self.contact_id(key, None, e.phone_number_id)
+            obj = {**body, "type": kind}
+            sent_at = _ts(body.get("timestamp"), e.at)
+            context = body.get("context") or {}
+            self.s.execute(
+                insert(Message).values(
+                    contact_id=cid,
+                    wamid=e.wamid,
+                    client_id=e.client_id,
+                    phone_number_id=e.phone_number_id,
+                    direction="out",
+                    kind=message_kind(obj),
+                    body=message_body(obj),
+                    payload=body,
+                    reply_to_wamid=(context.get("message_id") or context.get("id"))
+                    if isinstance(context, dict)
+                    else None,
+                    status=MessageStatus.SENT if e.wamid else MessageStatus.FAILED,
+                    error_code=None if e.wamid else UNKNOWN_OUTCOME,
+                    error_text=None if e.wamid else "WhatsApp did not confirm this message.",
+                    sent_by=e.sent_by,
+                    sent_at=sent_at,
+                    relay_seq=e.seq,
+                    unread=False,
+                )
+            )
+            if e.wamid:
+                self.new_wamids.add(e.wamid)
+            self.result.changed.add(cid)
+
+    # ---------------------------------------------------------------- statuses
+    def apply_statuses(self, events: list[StatusEvent]) -> None:
+        for e in events:
+            st = e.status
+            wamid = str(st.get("id") or "")
+            if not wamid:
+                continue
+            contact_id = apply_status(self.s, wamid, st, client_id=st.get("biz_opaque_callback_data"))
+            if contact_id is None:
+                keep_orphan(self.s, wamid, st)
+            else:
+                self.result.changed.add(contact_id)
+
+    def apply_orphans(self) -> None:
+        if not self.new_wamids:
+            return
+        wamids = list(self.new_wamids)
+        for i in range(0, len(wamids), 500):
+            orphans = self.s.scalars(select(OrphanStatus).where(OrphanStatus.wamid.in_(wamids[i : i + 500])))
+            for orphan in list(orphans):
+                contact_id = apply_status(self.s, orphan.wamid, orphan.payload or {"status": orphan.status})
+                if contact_id is not None:
+                    self.result.changed.add(contact_id)
+                self.s.delete(orphan)
+
+
+def _unknown(status: str, error_code: str | None) -> bool:
+    return status == MessageStatus.FAILED and error_code == UNKNOWN_OUTCOME
+
+
+def _status_error(st: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    errors = st.get("errors") or []
+    first = errors[0] if errors and isinstance(errors[0], dict) else {}
+    code = str(first["code"]) if first.get("code") is not None else None
+    details = (
+        (first.get("error_data") or {}).get("details") if isinstance(first.get("error_data"), dict) else None
+    )
+    text = first.get("message") or first.get("title") or details
+    return code, (str(text) if text else None)
+
+
+def apply_status(session: Session, wamid: str, st: Mapping[str, Any], *, client_id: Any = None) -> int | None:
+    """Move one outbound message's tick forward; the contact id, or None when the message is unknown."""
+    row = session.execute(
+        select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
+            Message.wamid == wamid
+        )
+    ).first()
+    if row is None and client_id:
+        row = session.execute(
+            select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
+                Message.client_id == str(client_id)
+            )
+        ).first()
+    if row is None:
+        return None
+    new = str(st.get("status") or "")
+    values: dict[str, Any] = {}
+    if row.wamid is None:
+        values["wamid"] = wamid
+    current = row.status
+    if new in _STATUS_RANK:
+        if _unknown(current, row.error_code) or current == MessageStatus.PENDING:
+            values.update(status=new, error_code=None, error_text=None)
+        elif current in TICK_ORDER and _STATUS_RANK[new] > TICK_ORDER[MessageStatus(current)]:
+            values["status"] = new
+    elif new == "failed" and current in (MessageStatus.PENDING, MessageStatus.SENT):
+        code, text = _status_error(st)
+        values.update(status=MessageStatus.FAILED, error_code=code or "failed", error_text=text)
+    if values:
+        session.execute(update(Message).where(Message.id == row.id).values(**values))
+    return int(row.contact_id)
+
+
+def keep_orphan(session: Session, wamid: str, st: Mapping[str, Any]) -> None:
+    """Keep a status that came before its message; the furthest tick wins, failed is kept."""
+    new = str(st.get("status") or "")
+    orphan = session.get(OrphanStatus, wamid)
+    if orphan is None:
+        session.add(OrphanStatus(wamid=wamid, status=new[:10], payload=dict(st)))
+        session.flush()
+        return
+    old_rank = _STATUS_RANK.get(orphan.status, 0)
+    if (new == "failed" and orphan.status == "sent") or _STATUS_RANK.get(new, 0) > old_rank:
+        orphan.status, orphan.payload = new[:10], dict(st)
+
+
+def apply_events(session: Session, events: list[Any], next_cursor: int | None = None) -> BatchResult:
+    """Apply one batch (wire event dicts or models) and, when given, the new cursor — same transaction."""
+    result = _Batch(session).run(events)
+    if next_cursor is not None:
+        set_cursor(session, next_cursor)
+    return result
+
+
+def set_cursor(session: Session, cursor: int, *, relay_url: str | None = None) -> None:
+    state = session.get(SyncState, 1)
+    if state is None:
+        session.add(SyncState(id=1, cursor=cursor, relay_url=relay_url, updated_at=datetime.now(UTC)))
+        session.flush()
+        return
+    state.cursor = cursor
+    state.updated_at = datetime.now(UTC)
+    if relay_url is not None:
+        state.relay_url = relay_url
+
+
+def current_cursor(session: Session) -> int:
+    state = session.get(SyncState, 1)
+    return int(state.cursor) if state is not None else 0

@@ -1,0 +1,153 @@
+"""Where the relay token is kept: the OS keyring, or (only if the owner agrees) the config file, 0600."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Literal
+
+from app.errors import ShopInboxError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "Shop Inbox relay"
+CONFIG_KEY = "relay_tokens"
+
+TokenLocation = Literal["keyring", "config_file", "none"]
+
+
+class NoKeyring(ShopInboxError):
+    """No usable keyring on this computer; the token can be kept in the config file if the owner agrees."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "This computer has no password store (keyring) that Shop Inbox can use. "
+            "You can keep the relay token in Shop Inbox's settings file instead; only your user "
+            "account can read it."
+        )
+        self.detail = detail
+
+
+def keyring_available() -> bool:
+    """True when a real keyring backend is active (not keyring's 'fail' or 'null' backends)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return False
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return False
+    try:
+        return float(backend.priority) > 0  # type: ignore[attr-defined]
+    except Exception:
+        # Some backends compute priority by probing the system and raise when unusable.
+        log.info("keyring backend %s is not usable", type(backend).__name__)
+        return False
+
+
+def _read_config(config_file: Path) -> dict[str, object]:
+    try:
+        data = json.loads(config_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("config file %s unreadable: %s", config_file, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_config(config_file: Path, data: dict[str, object]) -> None:
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = config_file.with_name(config_file.name + ".tmp")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2)
+    os.chmod(partial, 0o600)
+    os.replace(partial, config_file)
+    os.chmod(config_file, 0o600)
+
+
+def _file_tokens(config_file: Path) -> dict[str, str]:
+    tokens = _read_config(config_file).get(CONFIG_KEY)
+    return {str(k): str(v) for k, v in tokens.items()} if isinstance(tokens, dict) else {}
+
+
+def save_token(
+    relay_url: str, token: str, *, config_file: Path, allow_config_file: bool = False
+) -> TokenLocation:
+    """Keep the token; raises NoKeyring when there is no keyring and the owner has not opted in."""
+    if keyring_available():
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            keyring.set_password(SERVICE, relay_url, token)
+            _forget_in_file(relay_url, config_file)
+            return "keyring"
+        except KeyringError as exc:
+            if not allow_config_file:
+                raise NoKeyring(str(exc)) from exc
+    elif not allow_config_file:
+        raise NoKeyring("no keyring backend")
+    data = _read_config(config_file)
+    tokens = _file_tokens(config_file)
+    tokens[relay_url] = token
+    data[CONFIG_KEY] = tokens
+    _write_config(config_file, data)
+    log.info("relay token kept in the config file (owner's choice)")
+    return "config_file"
+
+
+def load_token(relay_url: str, *, config_file: Path) -> str | None:
+    """The token for this relay from the keyring, else from the config file; None when unknown."""
+    if keyring_available():
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            found = keyring.get_password(SERVICE, relay_url)
+        except KeyringError as exc:
+            log.warning("keyring could not be read: %s", type(exc).__name__)
+            found = None
+        if found:
+            return found
+    return _file_tokens(config_file).get(relay_url)
+
+
+def token_location(relay_url: str, *, config_file: Path) -> TokenLocation:
+    if keyring_available():
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            if keyring.get_password(SERVICE, relay_url):
+                return "keyring"
+        except KeyringError:
+            pass
+    return "config_file" if relay_url in _file_tokens(config_file) else "none"
+
+
+def delete_token(relay_url: str, *, config_file: Path) -> None:
+    if keyring_available():
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        try:
+            keyring.delete_password(SERVICE, relay_url)
+        except PasswordDeleteError:
+            pass
+        except KeyringError as exc:
+            log.warning("keyring entry not deleted: %s", type(exc).__name__)
+    _forget_in_file(relay_url, config_file)
+
+
+def _forget_in_file(relay_url: str, config_file: Path) -> None:
+    tokens = _file_tokens(config_file)
+    if relay_url in tokens:
+        del tokens[relay_url]
+        data = _read_config(config_file)
+        data[CONFIG_KEY] = tokens
+        _write_config(config_file, data)

@@ -1,0 +1,281 @@
+"""Applying relay events to the desktop database: what the owner sees after each kind of event."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import unicodedata
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db import Database
+from app.models import Contact, Media, Message, OrphanStatus, SyncState
+from app.outbox import queue_message
+from app.search import search_messages
+from app.settings import get_setting
+from app.sync_apply import apply_events, current_cursor
+from tests.support.relay_server import MESSAGE_SAMPLES
+from tests.support.wire_events import (
+    T0,
+    message_event,
+    next_wamid,
+    outbound_event,
+    settings_event,
+    status_event,
+)
+
+
+def apply(db: Database, *events: dict[str, Any], cursor: int | None = None) -> set[int]:
+    with db.write() as s:
+        return apply_events(s, list(events), cursor).changed
+
+
+def messages(db: Database) -> list[Message]:
+    with db.read() as s:
+        rows = list(s.scalars(select(Message).order_by(Message.sent_at, Message.id)))
+        s.expunge_all()
+        return rows
+
+
+def contacts(db: Database) -> list[Contact]:
+    with db.read() as s:
+        rows = list(s.scalars(select(Contact).order_by(Contact.id)))
+        s.expunge_all()
+        return rows
+
+
+def test_a_customer_message_creates_the_chat_unread_with_name_and_window(db: Database) -> None:
+    changed = apply(db, message_event(content="린넨 셔츠 재고 있나요?", name="김민수"), cursor=1)
+    [contact] = contacts(db)
+    [m] = messages(db)
+    assert changed == {contact.id}
+    assert contact.profile_name == "김민수" and contact.wa_id == "821012345678"
+    assert contact.unread_count == 1 and contact.last_message_id == m.id
+    assert contact.last_inbound_at is not None and int(contact.last_inbound_at.timestamp()) == T0
+    assert m.body == "린넨 셔츠 재고 있나요?" and m.direction == "in" and m.unread
+    assert int(m.sent_at.timestamp()) == T0
+    with db.read() as s:
+        assert current_cursor(s) == 1
+
+
+def test_a_redelivered_message_appears_once(db: Database) -> None:
+    event = message_event(content="once")
+    apply(db, event, event)
+    apply(db, event)
+    assert [m.body for m in messages(db)] == ["once"]
+    assert contacts(db)[0].unread_count == 1
+
+
+def test_a_number_written_two_ways_is_one_customer(db: Database) -> None:
+    apply(
+        db,
+        message_event(wa_id="821012345678", content="a"),
+        message_event(wa_id="+82 10-1234-5678", content="b"),
+    )
+    assert len(contacts(db)) == 1
+    assert len(messages(db)) == 2
+
+
+@pytest.mark.parametrize("kind", [k for k in MESSAGE_SAMPLES if k not in ("reaction", "text")])
+def test_every_message_type_is_kept_with_searchable_text(db: Database, kind: str) -> None:
+    apply(db, message_event(kind, MESSAGE_SAMPLES[kind]))
+    [m] = messages(db)
+    assert m.kind == kind
+    assert m.payload is not None and m.payload["type"] == kind
+    expected = {
+        "image": "이 셔츠요",
+        "document": "견적서",
+        "location": "성수동 매장\n서울 성동구 성수이로 88",
+        "contacts": "박지영",
+        "interactive": "M 사이즈",
+        "button": "Stop promotions",
+        "order": "주문합니다",
+        "system": "User A changed from 821012345678 to 821087654321",
+    }
+    if kind in expected:
+        assert m.body == expected[kind]
+
+
+def test_media_rows_carry_the_relay_id_and_a_sanitised_name(db: Database) -> None:
+    doc = {**MESSAGE_SAMPLES["document"], "filename": "../../etc/CON.pdf"}
+    apply(db, message_event("document", doc))
+    with db.read() as s:
+        [media] = s.scalars(select(Media))
+        assert media.relay_media_id == "4234567890"
+        assert media.mime == "application/pdf"
+        assert media.filename is not None and "/" not in media.filename and ".." not in media.filename
+        assert media.filename.upper() != "CON.PDF"
+
+
+def test_an_unknown_future_type_is_kept_as_unsupported_with_its_payload(db: Database) -> None:
+    apply(db, message_event("hologram", {"frames": 3}))
+    [m] = messages(db)
+    assert m.kind == "unsupported" and m.payload is not None and m.payload["hologram"] == {"frames": 3}
+
+
+def test_text_is_stored_nfc_and_found_by_search(db: Database) -> None:
+    decomposed = unicodedata.normalize("NFD", "주문했어요")
+    apply(db, message_event(content=decomposed))
+    [m] = messages(db)
+    assert m.body == "주문했어요"
+    with db.read() as s:
+        hits = search_messages(s, "주문")
+    assert [h.message_id for h in hits] == [m.id]
+
+
+def test_a_reply_links_to_the_quoted_message(db: Database) -> None:
+    first = message_event(content="원래 메시지")
+    apply(db, first, message_event(content="답장", context=first["message"]["id"], timestamp=T0 + 1))
+    assert messages(db)[1].reply_to_wamid == first["message"]["id"]
+
+
+def test_a_reaction_attaches_to_its_message_and_an_empty_one_removes_it(db: Database) -> None:
+    target = message_event(content="사진 보내드려요")
+    wamid = target["message"]["id"]
+    apply(db, target)
+    apply(db, message_event("reaction", {"message_id": wamid, "emoji": "❤️"}))
+    assert [(m.body, m.reaction_in) for m in messages(db)] == [("사진 보내드려요", "❤️")]
+    apply(db, message_event("reaction", {"message_id": wamid, "emoji": "👍"}))
+    assert messages(db)[0].reaction_in == "👍"
+    apply(db, message_event("reaction", {"message_id": wamid, "emoji": ""}))
+    assert messages(db)[0].reaction_in is None
+
+
+def _own_message(db: Database, wamid: str) -> int:
+    [contact] = contacts(db) or [None]
+    if contact is None:
+        apply(db, message_event(content="hi"))
+        [contact] = contacts(db)
+    with db.write() as s:
+        m = queue_message(s, contact.id, body="Yes, in stock")
+        m.status, m.wamid = "sent", wamid
+        return int(m.id)
+
+
+def _status_of(db: Database, message_id: int) -> Message:
+    with db.read() as s:
+        m = s.get(Message, message_id)
+        assert m is not None
+        s.expunge_all()
+        return m
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_statuses_in_any_order_end_at_the_furthest_tick(db: Database, seed: int) -> None:
+    wamid = next_wamid()
+    mid = _own_message(db, wamid)
+    events = [status_event(wamid, s) for s in ("sent", "delivered", "read")]
+    random.Random(seed).shuffle(events)
+    for event in events:
+        apply(db, event)
+    assert _status_of(db, mid).status == "read"
+
+
+def test_late_delivered_status_does_not_undo_read(db: Database) -> None:
+    wamid = next_wamid()
+    mid = _own_message(db, wamid)
+    apply(db, status_event(wamid, "read"))
+    apply(db, status_event(wamid, "delivered"), status_event(wamid, "sent"))
+    assert _status_of(db, mid).status == "read"
+
+
+def test_failed_records_the_error_but_never_undoes_delivered(db: Database) -> None:
+    errors = [{"code": 131026, "title": "Message undeliverable", "message": "Message undeliverable"}]
+    wamid = next_wamid()
+    mid = _own_message(db, wamid)
+    apply(db, status_event(wamid, "failed", errors=errors))
+    m = _status_of(db, mid)
+    assert (m.status, m.error_code, m.error_text) == ("failed", "131026", "Message undeliverable")
+    other = next_wamid()
+    mid2 = _own_message(db, other)
+    apply(db, status_event(other, "delivered"), status_event(other, "failed", errors=errors))
+    assert _status_of(db, mid2).status == "delivered"
+
+
+def test_a_status_before_its_message_is_kept_and_applied_when_it_lands(db: Database) -> None:
+    wamid = next_wamid()
+    apply(db, status_event(wamid, "delivered"), status_event(wamid, "sent"))
+    with db.read() as s:
+        assert s.get(OrphanStatus, wamid) is not None
+    apply(db, outbound_event("Welcome!", wamid=wamid, sent_by="greeting"))
+    [m] = messages(db)
+    assert (m.status, m.sent_by, m.direction) == ("delivered", "greeting", "out")
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(OrphanStatus)) == 0
+
+
+def test_own_send_never_appears_twice_whatever_arrives_first(db: Database) -> None:
+    apply(db, message_event(content="hi"))
+    [contact] = contacts(db)
+    with db.write() as s:
+        m = queue_message(s, contact.id, body="On its way")
+        client_id, mid = str(m.client_id), m.id
+    wamid = next_wamid()
+    # The status (carrying our client_id) and the relay's outbound event, before the sender heard back.
+    apply(db, status_event(wamid, "sent", callback=client_id))
+    apply(db, outbound_event("On its way", client_id=client_id, wamid=wamid, sent_by="owner"))
+    apply(db, outbound_event("On its way", client_id=client_id, wamid=wamid, sent_by="owner"))
+    outs = [m for m in messages(db) if m.direction == "out"]
+    assert [(m.id, m.wamid, m.status) for m in outs] == [(mid, wamid, "sent")]
+
+
+def test_automation_and_phone_app_sends_appear_as_sent_messages(db: Database) -> None:
+    apply(
+        db,
+        message_event(content="hi"),
+        outbound_event("We're closed now", wamid=next_wamid(), sent_by="away"),
+        outbound_event("From my phone", wamid=next_wamid(), sent_by="phone_app"),
+    )
+    outs = [(m.body, m.sent_by, m.status, m.unread) for m in messages(db) if m.direction == "out"]
+    assert sorted(outs) == [
+        ("From my phone", "phone_app", "sent", False),
+        ("We're closed now", "away", "sent", False),
+    ]
+    assert contacts(db)[0].unread_count == 1
+
+
+def test_history_backfill_is_stored_as_imported_and_read(db: Database) -> None:
+    apply(
+        db,
+        message_event(content="old question", history=True),
+        message_event(content="old answer", history=True, sender="15550783881", timestamp=T0 + 60),
+    )
+    rows = [(m.body, m.direction, m.imported, m.unread) for m in messages(db)]
+    assert rows == [("old question", "in", True, False), ("old answer", "out", True, False)]
+    assert contacts(db)[0].unread_count == 0
+
+
+def test_settings_event_stores_the_automations_document(db: Database) -> None:
+    apply(db, settings_event(3, "어서 오세요"))
+    with db.read() as s:
+        doc = get_setting(s, "automations")
+    assert doc["revision"] == 3 and doc["greeting"]["text"] == "어서 오세요"
+
+
+def test_a_late_message_is_ordered_by_its_whatsapp_time(db: Database) -> None:
+    apply(db, message_event(content="second", timestamp=T0 + 60))
+    apply(db, message_event(content="first", timestamp=T0))
+    assert [m.body for m in messages(db)] == ["first", "second"]
+    assert contacts(db)[0].last_message_at is not None
+    with db.read() as s:
+        contact = s.scalars(select(Contact)).one()
+        last = s.get(Message, contact.last_message_id)
+        assert last is not None and last.body == "second"
+
+
+def test_an_unknown_event_kind_is_skipped_and_the_rest_applied(db: Database) -> None:
+    weird = {"seq": 1, "kind": "teleport", "at": "2026-11-25T00:00:00Z"}
+    apply(db, weird, message_event(content="still here"), cursor=2)
+    assert [m.body for m in messages(db)] == ["still here"]
+    with db.read() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None and state.cursor == 2
+
+
+def test_a_batch_reports_every_changed_conversation(db: Database) -> None:
+    numbers = (f"8210{n:08d}" for n in itertools.count(1))
+    events = [message_event(wa_id=next(numbers), content=f"m{i}") for i in range(5)]
+    changed = apply(db, *events)
+    assert changed == {c.id for c in contacts(db)} and len(changed) == 5
