@@ -15,8 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 def build(dist: Path, work: Path) -> Path:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(ROOT / "build.spec")],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(ROOT / "build.spec"),
+        ],
         cwd=ROOT,
         check=True,
     )
@@ -31,7 +42,11 @@ def smoke(executable: Path) -> int:
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         result = subprocess.run(
-            [str(executable), "--smoke", "--data-dir", data], env=env, capture_output=True, text=True, timeout=300
+            [str(executable), "--smoke", "--data-dir", data],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     print(result.stdout)
     if result.returncode != 0:

@@ -1,0 +1,28 @@
+"""The frozen app builds from build.spec and passes its own --smoke check (a broken spec fails CI)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
+def test_frozen_app_builds_and_passes_smoke() -> None:
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.skip("PyInstaller is not installed (pip install '.[build]')")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build_and_smoke.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1100,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "smoke: ok" in result.stdout
