@@ -1,4 +1,4 @@
-"""dmgbuild settings for Shop Inbox: `dmgbuild -s packaging/macos/dmg_settings.py -D app=... "Shop Inbox" out.dmg`."""
+"""dmgbuild settings: `dmgbuild -s packaging/macos/dmg_settings.py -D app=APP "Shop Inbox" out.dmg`."""
 
 import os
 
