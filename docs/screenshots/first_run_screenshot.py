@@ -35,7 +35,9 @@ def demo(app: QApplication, lang: str) -> None:
         window.resize(1320, 820)
         window.show()
         window.start_sync()
-        pump(9000)  # simulated customers write in; replies get ticks
+        pump(7000)  # simulated customers write in; the greeting goes out and gets ticks
+        window.chat_list.step(1)  # open the newest chat
+        pump(3000)
         window.grab().save(str(OUT / f"demo-{lang}.png"))
         window.shutdown()
         window.close()
