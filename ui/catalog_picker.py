@@ -3,11 +3,11 @@
 For the composer (catalogue button, or `#` typed at a word start):
 
     ids = pick_items(parent, ctx, query="셔츠")   # modal; None when cancelled
-    if ids:
-        with ctx.db.read() as s:
-            send = plan_catalog_send(s, ids, to=wa_id, catalog_dir=ctx.paths.catalog_dir,
-                                     locale=QLocale().name(), texts=picker_list_texts())
-        # send.upload → upload first, then queue send.with_media_id(media_id); else queue send.body
+    if ids:   # then, off the GUI thread (ui/ops.py):
+        with ctx.db.write() as s:
+            queue_catalog_send(s, contact_id, ids, catalog_dir=ctx.paths.catalog_dir,
+                               media_dir=ctx.paths.media_dir, locale=QLocale().name(),
+                               texts=picker_list_texts())     # app/catalog_send.py
 
 Hidden items are not offered. One item is sent as a picture with caption (or a product message when a
 Meta catalogue id is set); several as a list the customer taps (at most 10), or a multi-product message.
