@@ -12,8 +12,8 @@ from app.automations_store import (
     SyncStatus,
     demo_automations,
 )
+from app.relay_client import RelayClient
 from app.wire import Automations, GreetingRule, SettingsEvent
-from tests.support.automations_http import LoopbackAutomationsClient
 from tests.support.relay_server import RunningRelay, run_relay
 
 
@@ -23,14 +23,22 @@ def relay(tmp_path: Path):
         yield running
 
 
+@pytest.fixture
+def client(relay: RunningRelay):
+    relay_client = RelayClient(relay.url, relay.token, timeout=5)
+    yield relay_client
+    relay_client.close()
+
+
 def settings_events(relay: RunningRelay) -> list[SettingsEvent]:
     page = relay.events(0)
     return [SettingsEvent.model_validate(e) for e in page["events"] if e["kind"] == "settings"]
 
 
-def test_editing_offline_then_pushing_puts_the_document_on_the_relay(db, relay: RunningRelay) -> None:
+def test_editing_offline_then_pushing_puts_the_document_on_the_relay(
+    db, relay: RunningRelay, client: RelayClient
+) -> None:
     store = AutomationsStore(db)
-    client = LoopbackAutomationsClient(relay)
     store.pull(client)
     store.save(demo_automations("ko"))
     assert store.push(client) is PushOutcome.PUSHED
@@ -42,9 +50,10 @@ def test_editing_offline_then_pushing_puts_the_document_on_the_relay(db, relay: 
     assert event.automations.revision == 1
 
 
-def test_a_change_saved_while_the_relay_is_down_goes_out_when_it_is_back(db, relay: RunningRelay) -> None:
+def test_a_change_saved_while_the_relay_is_down_goes_out_when_it_is_back(
+    db, relay: RunningRelay, client: RelayClient
+) -> None:
     store = AutomationsStore(db)
-    client = LoopbackAutomationsClient(relay)
     store.pull(client)
     relay.stop()
     store.save(Automations(greeting=GreetingRule(enabled=True, text="안녕하세요 {name}님!")))
@@ -56,13 +65,14 @@ def test_a_change_saved_while_the_relay_is_down_goes_out_when_it_is_back(db, rel
     assert store.state().status is SyncStatus.SYNCED
 
 
-def test_two_desktops_never_silently_overwrite_each_other(tmp_path: Path, db, relay: RunningRelay) -> None:
+def test_two_desktops_never_silently_overwrite_each_other(
+    tmp_path: Path, db, relay: RunningRelay, client: RelayClient
+) -> None:
     from app.db import Database
 
     other_db = Database.open(tmp_path / "other.db")
     try:
         mine, theirs = AutomationsStore(db), AutomationsStore(other_db)
-        client = LoopbackAutomationsClient(relay)
         mine.pull(client)
         theirs.pull(client)
         theirs.save(Automations(greeting=GreetingRule(enabled=True, text="from the shop laptop")))

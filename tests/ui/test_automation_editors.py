@@ -298,22 +298,23 @@ def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppCo
 
 @pytest.fixture
 def real_relay(tmp_path: Path):
+    from app.relay_client import RelayClient
     from tests.support.fake_graph import run_fake_graph
     from tests.support.relay_server import run_relay
 
     with run_fake_graph() as graph, run_relay(tmp_path, graph_url=graph.url) as relay:
-        yield relay, graph
+        client = RelayClient(relay.url, relay.token, timeout=5)
+        yield relay, graph, client
+        client.close()
 
 
 def test_what_the_away_preview_promises_is_what_the_relay_sends(
     qtbot, ctx: AppContext, real_relay, rules_ready
 ) -> None:
-    from tests.support.automations_http import LoopbackAutomationsClient
     from tests.support.relay_server import inbound
     from ui.away_editor import AwayEditor
 
-    relay, graph = real_relay
-    client = LoopbackAutomationsClient(relay)
+    relay, graph, client = real_relay
     store = AutomationsStore(ctx.db)
     store.pull(client)
     store.save(demo_automations("ko"))
@@ -344,10 +345,8 @@ def test_what_the_away_preview_promises_is_what_the_relay_sends(
 def test_a_change_made_while_the_relay_was_down_reaches_it_from_the_editor(
     qtbot, ctx: AppContext, real_relay
 ) -> None:
-    from tests.support.automations_http import LoopbackAutomationsClient
 
-    relay, _graph = real_relay
-    client = LoopbackAutomationsClient(relay)
+    relay, _graph, client = real_relay
     AutomationsStore(ctx.db).pull(client)
     relay.stop()
     editor = BusinessHoursEditor(ctx, client_provider=lambda: client)
@@ -367,10 +366,8 @@ def test_a_change_made_while_the_relay_was_down_reaches_it_from_the_editor(
 def test_a_conflict_with_another_desktop_is_shown_through_the_real_relay(
     qtbot, ctx: AppContext, real_relay
 ) -> None:
-    from tests.support.automations_http import LoopbackAutomationsClient
 
-    relay, _graph = real_relay
-    client = LoopbackAutomationsClient(relay)
+    _relay, _graph, client = real_relay
     AutomationsStore(ctx.db).pull(client)
     # Another desktop renames the shop meanwhile.
     other = client.get_automations()
