@@ -282,6 +282,18 @@ def pull(db: Database, client: AutomationsClient) -> AutomationsState:
         return apply_remote(s, remote, current=True)
 
 
+def reconcile(db: Database, client: AutomationsClient) -> AutomationsState:
+    """On (re)connecting to the relay: send a waiting change, then make sure the copy is the relay's.
+
+    The sync engine calls this when the relay answers again, so a change made offline goes out and
+    a change made elsewhere while this desktop was away is adopted (or shown as a conflict).
+    """
+    if push(db, client) is PushOutcome.OFFLINE:
+        with db.read() as s:
+            return load_state(s)
+    return pull(db, client)
+
+
 class AutomationsStore:
     """The automations copy of one database, for the UI: each call is one short session."""
 
@@ -309,6 +321,9 @@ class AutomationsStore:
 
     def pull(self, client: AutomationsClient) -> AutomationsState:
         return pull(self.db, client)
+
+    def reconcile(self, client: AutomationsClient) -> AutomationsState:
+        return reconcile(self.db, client)
 
 
 # --------------------------------------------------------------------------- demo data

@@ -35,6 +35,13 @@ log = logging.getLogger(__name__)
 ClientProvider = Callable[[], AutomationsClient | None]
 
 
+def running_relay_client(ctx: AppContext) -> AutomationsClient | None:
+    """The relay client of the running sync engine, if any (the editors' default way to push)."""
+    engine = getattr(ctx.sync, "engine", None)
+    client = getattr(engine, "client", None)
+    return client if client is not None and hasattr(client, "put_automations") else None
+
+
 # The banner's colour says the state at a glance: green on the relay, amber waiting, red to choose.
 BANNER_STYLE = """
 #syncBanner { border-radius: 6px; border: 1px solid #A5D6A7; background: #EDF7EE; }
@@ -150,7 +157,7 @@ class AutomationDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.store = AutomationsStore(ctx.db)
-        self.client_provider = client_provider or (lambda: None)
+        self.client_provider = client_provider or (lambda: running_relay_client(ctx))
         self.summaries = RuleSummary(self)
         self.banner = SyncBanner()
         self.banner.keep_mine.connect(lambda: self.resolve("mine"))

@@ -91,3 +91,25 @@ def test_two_desktops_never_silently_overwrite_each_other(
         assert theirs.apply_remote(latest).doc.greeting.text == "from the home laptop"
     finally:
         other_db.close()
+
+
+def test_reconnecting_sends_the_offline_change_and_adopts_changes_made_elsewhere(
+    tmp_path: Path, db, relay: RunningRelay, client: RelayClient
+) -> None:
+    store = AutomationsStore(db)
+    store.reconcile(client)
+    relay.stop()
+    store.save(Automations(greeting=GreetingRule(enabled=True, text="오프라인에서 고친 인사")))
+    assert store.reconcile(client).status is SyncStatus.PENDING  # still down: kept, not lost
+    relay.start()
+    state = store.reconcile(client)
+    assert (
+        state.status is SyncStatus.SYNCED
+        and client.get_automations().greeting.text == "오프라인에서 고친 인사"
+    )
+    # Another desktop changes the rules while this one has nothing waiting: adopted on reconnect.
+    current = client.get_automations()
+    client.put_automations(
+        current.model_copy(update={"greeting": GreetingRule(enabled=False)}), if_match=current.revision
+    )
+    assert store.reconcile(client).doc.greeting.enabled is False
