@@ -16,12 +16,13 @@ class MediaInfo:
     mime: str
     filename: str | None
     size: int | None
-    cache_path: str | None  # relative to the media folder; None until downloaded
+    cache_path: str | None  # relative to the media folder (or absolute for files we sent); None until fetched
     thumb_path: str | None
+    id: int = 0  # the Media row, for fetching it (SyncEngine.fetch_media)
 
 
 def _info(m: Media) -> MediaInfo:
-    return MediaInfo(m.message_id, m.mime, m.filename, m.size, m.cache_path, m.thumb_path)
+    return MediaInfo(m.message_id, m.mime, m.filename, m.size, m.cache_path, m.thumb_path, m.id)
 
 
 def media_for_messages(session: Session, message_ids: list[int]) -> dict[int, MediaInfo]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF
@@ -140,13 +141,18 @@ def body_text(row: MessageRow) -> str:
     return row.body
 
 
+def media_file(media_dir: str, stored: str) -> str:
+    """Received files are stored relative to the media folder; files we sent keep their own path."""
+    return str(Path(media_dir) / stored)
+
+
 def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card | None:
     payload = row.payload or {}
     if row.kind in ("image", "sticker"):
         path = ""
         if media and (media.thumb_path or media.cache_path):
-            path = f"{media_dir}/{media.thumb_path or media.cache_path}"
-        target = f"{media_dir}/{media.cache_path}" if media and media.cache_path else ""
+            path = media_file(media_dir, media.thumb_path or media.cache_path or "")
+        target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
         return Card("image", QRectF(), kind_label(row.kind), "", "image", target, path)
     if row.kind in ("document", "audio", "video"):
         part = payload.get(row.kind) or {}
@@ -158,7 +164,7 @@ def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card 
             size = human_size(media.size)
         mime = (media.mime if media else None) or part.get("mime_type") or ""
         sub = " · ".join(x for x in (size, mime.split("/")[-1].upper() if mime else "") if x)
-        target = f"{media_dir}/{media.cache_path}" if media and media.cache_path else ""
+        target = media_file(media_dir, media.cache_path) if media and media.cache_path else ""
         icon = {"document": "document", "audio": "audio", "video": "video"}[row.kind]
         if not target:
             sub = sub or QCoreApplication.translate("bubble", "Not downloaded yet")

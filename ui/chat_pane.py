@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -107,6 +107,8 @@ class ChatPane(QWidget):
         self.quick_replies = QuickReplyCompleter(self.composer.edit, ctx, contact_provider=self._contact_info)
         self.quick_replies.inserted.connect(self._quick_reply_inserted)
 
+        self.view.chat_model.media_wanted.connect(lambda m, msg: self.fetch_media(m, msg, open_after=False))
+        self.view.media_open_requested.connect(lambda m, msg: self.fetch_media(m, msg, open_after=True))
         self.view.reply_requested.connect(self.composer.set_reply)
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
@@ -232,6 +234,31 @@ class ChatPane(QWidget):
                 self.composer.send_template(*chosen)
 
         run_op(lambda: load_templates(self.ctx), show, parent=self)
+
+    def fetch_media(self, media_id: int, message_id: int, *, open_after: bool) -> None:
+        """Download a received file through the relay (off the GUI thread), then show or open it."""
+        engine = getattr(self.ctx.sync, "engine", None)
+        if engine is None:
+            if open_after:
+                QMessageBox.information(
+                    self,
+                    self.tr("Not downloaded"),
+                    self.tr("This file has not been downloaded yet. It will be when you are online."),
+                )
+            return
+
+        def done(path: Path | None) -> None:
+            self.view.chat_model.media_ready(message_id)
+            if open_after and path is not None:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        def failed(exc: BaseException) -> None:
+            if open_after:
+                QMessageBox.warning(self, self.tr("Not downloaded"), failure_sentence(exc))
+            else:
+                log.info("picture %d not fetched: %s", media_id, exc)
+
+        run_op(lambda: engine.fetch_media(media_id), done, parent=self, on_failure=failed)
 
     def retry(self, message_id: int) -> None:
         run_op(

@@ -40,6 +40,7 @@ class ChatView(QListView):
     retry_requested = Signal(int)
     delete_requested = Signal(int)
     quote_clicked = Signal(str)  # wamid of the quoted message
+    media_open_requested = Signal(int, int)  # (media id, message id) of a file not downloaded yet
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,9 +281,14 @@ class ChatView(QListView):
             if geo.quote_rect is not None and geo.quote_rect.contains(local) and row.reply_to_wamid:
                 self.quote_clicked.emit(row.reply_to_wamid)
                 return
-            if geo.card is not None and geo.card.rect.contains(local) and geo.card.target:
-                self._open_target(geo.card.target)
-                return
+            if geo.card is not None and geo.card.rect.contains(local):
+                info = self.chat_model.info(idx.row())
+                if geo.card.target:
+                    self._open_target(geo.card.target)
+                    return
+                if info is not None and info.media is not None and info.media.id:
+                    self.media_open_requested.emit(info.media.id, row.id)
+                    return
             link = geo.link_at(local)
             offset = geo.char_at(local) if geo.bubble.contains(local) else None
             self._press = (row.id, local, link)

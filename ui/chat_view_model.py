@@ -60,6 +60,7 @@ class ChatViewModel(QAbstractListModel):
     chat_opened = Signal(int)
     rows_resized = Signal()  # a row's height changed (reaction added, date separator gone)
     new_messages = Signal(int)  # inbound messages appended at the bottom
+    media_wanted = Signal(int, int)  # (media id, message id): a picture on screen is not downloaded yet
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,7 @@ class ChatViewModel(QAbstractListModel):
         self.highlight_text = ""
         self._quotes: dict[str, MessageRow | None] = {}
         self._media: dict[int, MediaInfo] = {}
+        self._media_requested: set[int] = set()
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -149,7 +151,23 @@ class ChatViewModel(QAbstractListModel):
                 self._quotes[r.reply_to_wamid] = message_by_wamid(session, r.reply_to_wamid)
         media_ids = [r.id for r in rows if r.kind in ("image", "video", "document", "audio", "sticker")]
         if media_ids:
-            self._media.update(media_for_messages(session, media_ids))
+            found = media_for_messages(session, media_ids)
+            self._media.update(found)
+            pictures = {r.id for r in rows if r.kind in ("image", "sticker")}
+            for info in found.values():
+                wanted = info.message_id in pictures and not info.cache_path
+                if wanted and info.id not in self._media_requested:
+                    self._media_requested.add(info.id)
+                    self.media_wanted.emit(info.id, info.message_id)
+
+    def media_ready(self, message_id: int) -> None:
+        """A file arrived in the media folder: show it (the row may change height)."""
+        with self.ctx.db.read() as s:
+            self._media.update(media_for_messages(s, [message_id]))
+        pos = self._pos.get(message_id)
+        if pos is not None:
+            self.dataChanged.emit(self.index(pos), self.index(pos))
+            self.rows_resized.emit()
 
     def _append(self, page: list[MessageRow]) -> None:
         known = self._pos

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from app.errors import ShopInboxError
 from app.queries import mark_read, unread_counts
 from app.search import SearchHit
 from ui import refcount_guard
@@ -264,13 +265,11 @@ class MainWindow(QMainWindow):
             return ""
         if self.ctx.relay_token:
             return self.ctx.relay_token
+        from app.tokens import load_token
+
         try:
-            from ui.token_store import load_token
-        except ImportError:
-            return ""
-        try:
-            return str(load_token(self.ctx, relay_url) or "")
-        except Exception as exc:  # a missing keyring must not stop the inbox from opening
+            return str(load_token(relay_url, config_file=self.ctx.paths.config_file) or "")
+        except ShopInboxError as exc:  # a missing keyring must not stop the inbox from opening
             log.warning("cannot read the relay token: %s", exc)
             return ""
 

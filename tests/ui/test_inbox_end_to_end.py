@@ -16,7 +16,9 @@ from tests.support.relay_server import inbound, run_relay, status
 
 @pytest.fixture
 def relay(tmp_path: Path) -> Any:
-    with run_fake_graph() as graph, run_relay(tmp_path / "relay", graph_url=graph.url) as running:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
         running.graph = graph
         yield running
 
@@ -27,6 +29,7 @@ def connect(window: Any, relay: Any) -> None:
     window.start_sync()
 
 
+@pytest.mark.slow  # the relay's shutdown waits out the abandoned long poll (~10 s)
 def test_a_customer_message_arrives_then_the_reply_is_sent_and_ticked(
     window: Any, qtbot: Any, relay: Any
 ) -> None:
