@@ -295,7 +295,12 @@ def load_templates(ctx: AppContext) -> list[Template]:
             log.info("templates not fetched: %s", exc)
             fetched = None
         if fetched is not None:
-            return fetched
+            from app.settings import put_setting
+
+            # Kept for offline use: the composer can still show them without the relay.
+            with ctx.db.write() as s:
+                put_setting(s, "templates", [t.model_dump(mode="json") for t in fetched])
+            return [t for t in fetched if t.status.upper() == "APPROVED"]
     from app.settings import get_setting
 
     with ctx.db.read() as s:

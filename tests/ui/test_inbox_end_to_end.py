@@ -63,3 +63,36 @@ def test_a_customer_message_arrives_then_the_reply_is_sent_and_ticked(
     relay.post_webhook(status(wamid, "read"))
     qtbot.waitUntil(lambda: view.chat_model.message_at(1).status == "read", timeout=15000)
     assert set(changed) == {1}
+
+
+@pytest.mark.slow
+def test_templates_come_from_the_relay_and_stay_available_offline(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    from ui.sync_adapter import load_templates
+    from ui.template_picker import TemplatePicker
+
+    relay.graph.templates = [
+        {
+            "name": "order_update",
+            "language": "ko",
+            "category": "UTILITY",
+            "status": "APPROVED",
+            "components": [
+                {
+                    "type": "BODY",
+                    "text": "{{1}}님, {{2}} 발송했어요",
+                    "example": {"body_text": [["민지", "셔츠"]]},
+                }
+            ],
+        }
+    ]
+    connect(window, relay)
+    templates = load_templates(window.ctx)
+    assert [t.name for t in templates] == ["order_update"]
+    picker = TemplatePicker(templates)
+    qtbot.addWidget(picker)
+    assert [f.placeholderText() for f in picker.fields] == ["민지", "셔츠"]
+    window.ctx.sync.stop()
+    window.ctx.sync = None  # offline: the copy kept in the database is offered
+    assert [t.name for t in load_templates(window.ctx)] == ["order_update"]
