@@ -16,29 +16,37 @@ from bench.report import RESULTS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# (module, needs the generated 1M-message database as its first argument)
-BENCHMARKS: tuple[tuple[str, bool], ...] = (
-    ("bench.queries", True),
-    ("bench.cold_start", True),
-    ("bench.open_chat", False),
-    ("bench.sync_ingest", False),
-    ("bench.relay_intake", False),
-    ("bench.import_rate", False),
+# (module, needs the generated database as its first argument, extra arguments in --quick mode)
+BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
+    ("bench.queries", True, ()),
+    ("bench.cold_start", True, ("--repeat", "2")),
+    ("bench.memory", True, ()),
+    ("bench.open_chat", False, ("--repeat", "2")),
+    ("bench.sync_ingest", False, ("--quick",)),
+    ("bench.relay_intake", False, ("--webhooks", "300", "--senders", "4")),
+    ("bench.import_rate", False, ("--lines", "20000")),
 )
+QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data" / "shop.db")
     parser.add_argument("--only", nargs="*", help="run only these modules (e.g. bench.queries)")
+    parser.add_argument(
+        "--quick", action="store_true", help="small data, few repeats (CI: keeps them from rotting)"
+    )
     args = parser.parse_args()
+    if args.quick and args.data == parser.get_default("data"):
+        args.data = Path(tempfile.mkdtemp(prefix="bench-quick-")) / "shop.db"
     if not args.data.exists():
         args.data.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "bench.make_db", str(args.data)], cwd=ROOT, check=True)
+        sizes = QUICK_DATA if args.quick else ()
+        subprocess.run([sys.executable, "-m", "bench.make_db", str(args.data), *sizes], cwd=ROOT, check=True)
     with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as results:
         env = {**os.environ, RESULTS_ENV: results.name, "QT_QPA_PLATFORM": "offscreen"}
         failed = []
-        for module, needs_data in BENCHMARKS:
+        for module, needs_data, quick_args in BENCHMARKS:
             if args.only and module not in args.only:
                 continue
             if importlib.util.find_spec(module) is None:
@@ -47,6 +55,8 @@ def main() -> int:
             print(f"-- {module}", flush=True)
             started = time.perf_counter()
             cmd = [sys.executable, "-m", module, *([str(args.data)] if needs_data else [])]
+            if args.quick:
+                cmd += quick_args
             if subprocess.run(cmd, cwd=ROOT, env=env).returncode != 0:
                 failed.append(module)
             print(f"   ({time.perf_counter() - started:.0f} s)")
