@@ -77,10 +77,10 @@ class MediaCache:
     def path_of(self, media_id: int) -> Path | None:
         """The cached file of a Media row, or None until fetched (no network)."""
         with self.db.read() as s:
-            row = s.get(Media, media_id)
-            if row is None or not row.cache_path:
-                return None
-        path = self.media_dir / row.cache_path
+            cache_path = s.scalar(select(Media.cache_path).where(Media.id == media_id))
+        if not cache_path:
+            return None
+        path = self.media_dir / cache_path
         return path if path.exists() else None
 
     def ensure_for_message(self, message_id: int) -> Path | None:

@@ -122,6 +122,8 @@ class SyncWorker:
             except HistoryGap as gap:
                 self._history_gap(gap)
             except RelayError as exc:
+                if self.stop.is_set():
+                    return  # the poll was abandoned on quit; nothing to report
                 self.failures += 1
                 delay = backoff_delay(self.failures, base=self.retry_base, cap=self.retry_cap)
                 at = datetime.now(UTC) + timedelta(seconds=delay)
@@ -133,7 +135,9 @@ class SyncWorker:
     def poll_once(self) -> BatchResult | None:
         with self.db.read() as s:
             cursor = current_cursor(s)
-        events, next_cursor = self.client.events(cursor, wait=self.wait, limit=self.page_size)
+        # Until the relay has answered once, ask without waiting: the UI learns "online" at once.
+        wait = self.wait if self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP) else 0.0
+        events, next_cursor = self.client.events(cursor, wait=wait, limit=self.page_size)
         if self.stop.is_set():
             return None  # abandoned on quit: the events come again next start
         self._online()

@@ -1,0 +1,238 @@
+"""The sync engine against the real relay on loopback (with the fake Graph): what reaches the inbox."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db import Database
+from app.engine import SyncEngine
+from app.models import Contact, Message
+from app.outbox import queue_message
+from app.sync_apply import current_cursor
+from tests.support.engine_probe import EngineProbe
+from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.relay_server import RunningRelay, inbound, run_relay, status
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    with run_fake_graph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    (tmp_path / "relay").mkdir()
+    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
+        yield running
+
+
+@pytest.fixture
+def probe() -> EngineProbe:
+    return EngineProbe()
+
+
+@pytest.fixture
+def engine_for(db: Database, tmp_path: Path, probe: EngineProbe) -> Iterator[Any]:
+    engines: list[SyncEngine] = []
+
+    def make(relay: RunningRelay, token: str | None = None, **options: Any) -> SyncEngine:
+        options.setdefault("poll_wait", 1.5)
+        options.setdefault("retry_base", 0.05)
+        options.setdefault("retry_cap", 0.5)
+        engine = SyncEngine(
+            db,
+            relay.url,
+            relay.token if token is None else token,
+            tmp_path / "media",
+            on_changed=probe.on_changed,
+            on_state=probe.on_state,
+            **options,
+        )
+        engines.append(engine)
+        engine.start()
+        return engine
+
+    yield make
+    for engine in engines:
+        engine.stop()
+
+
+def count(db: Database, *where: Any) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Message).where(*where)) or 0)
+
+
+def bodies(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(s.scalars(select(Message.body).order_by(Message.sent_at, Message.id)))
+
+
+def message_status(db: Database, message_id: int) -> str:
+    with db.read() as s:
+        m = s.get(Message, message_id)
+        return "" if m is None else m.status
+
+
+def cursor(db: Database) -> int:
+    with db.read() as s:
+        return current_cursor(s)
+
+
+def customer(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalars(select(Contact.id)).one())
+
+
+def test_a_webhook_posted_to_the_relay_reaches_the_desktop_database(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    engine_for(relay)
+    assert relay.post_webhook(inbound(content="린넨 셔츠 재고 있나요?", name="김민수")).status_code == 200
+    probe.wait_until(lambda: count(db) == 1)
+    with db.read() as s:
+        contact_id, name, unread = s.execute(
+            select(Contact.id, Contact.profile_name, Contact.unread_count)
+        ).one()
+    assert (name, unread) == ("김민수", 1)
+    assert bodies(db) == ["린넨 셔츠 재고 있나요?"]
+    assert {contact_id} in probe.changed
+    assert "online" in probe.state_names
+
+
+def test_stop_returns_within_a_second_while_the_long_poll_waits(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    engine = engine_for(relay, poll_wait=30.0)
+    probe.wait_until(lambda: "online" in probe.state_names)
+    started = time.monotonic()
+    engine.stop()
+    assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_statuses_in_any_order_end_at_the_right_tick(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe, seed: int
+) -> None:
+    engine = engine_for(relay)
+    relay.post_webhook(inbound(content="hi"))
+    probe.wait_until(lambda: count(db) == 1)
+    with db.write() as s:
+        mid = queue_message(s, customer(db), body="Yes, size M is in stock").id
+    engine.wake_sender()
+    probe.wait_until(lambda: message_status(db, mid) == "sent")
+    with db.read() as s:
+        wamid = s.get(Message, mid).wamid  # type: ignore[union-attr]
+    assert wamid and graph.sent[-1]["text"]["body"] == "Yes, size M is in stock"
+    ticks = ["delivered", "read", "sent"]
+    random.Random(seed).shuffle(ticks)
+    for tick in ticks:
+        assert relay.post_webhook(status(wamid, tick)).status_code == 200
+    probe.wait_until(lambda: message_status(db, mid) == "read")
+    last_seq = relay.relay.store.last_seq()
+    probe.wait_until(lambda: cursor(db) == last_seq)
+    assert message_status(db, mid) == "read"
+    assert count(db, Message.direction == "out") == 1
+
+
+def test_the_relay_stopped_and_restarted_mid_sync_loses_and_doubles_nothing(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    engine_for(relay)
+    now = int(time.time())
+    for i in range(5):
+        relay.post_webhook(inbound(content=f"before {i}", timestamp=now - 100 + i))
+    probe.wait_until(lambda: count(db) == 5)
+    relay.stop()
+    probe.wait_until(lambda: probe.state_names[-1] in ("reconnecting", "offline"))
+    assert probe.states[-1].next_retry_at is not None
+    # A message written while the relay is away waits as pending…
+    with db.write() as s:
+        mid = queue_message(s, customer(db), body="sent while offline").id
+    relay.start()
+    for i in range(5):
+        relay.post_webhook(inbound(content=f"after {i}", timestamp=now - 50 + i))
+    probe.wait_until(lambda: count(db, Message.direction == "in") == 10)
+    # …and goes out once the relay is back.
+    probe.wait_until(lambda: message_status(db, mid) == "sent")
+    assert probe.state_names[-1] == "online"
+    assert bodies(db)[:10] == [f"before {i}" for i in range(5)] + [f"after {i}" for i in range(5)]
+    with db.read() as s:
+        assert s.scalar(select(func.count(func.distinct(Message.wamid)))) == 11
+
+
+def test_a_send_that_timed_out_but_reached_the_relay_is_not_sent_twice(
+    db: Database, tmp_path: Path, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    (tmp_path / "slow-relay").mkdir()
+    with run_relay(tmp_path / "slow-relay", graph_url=graph.url, graph_timeout=5.0) as relay:
+        engine = engine_for(relay, send_timeout=0.3)
+        relay.post_webhook(inbound(content="hi"))
+        probe.wait_until(lambda: count(db) == 1)
+        graph.script.append({"hang": 1.0})  # Graph takes longer than our send timeout, then answers
+        with db.write() as s:
+            mid = queue_message(s, customer(db), body="only once please").id
+        engine.wake_sender()
+        probe.wait_until(lambda: message_status(db, mid) == "sent", timeout=20)
+        last_seq = relay.relay.store.last_seq()
+        probe.wait_until(lambda: cursor(db) >= last_seq)
+    assert [m["text"]["body"] for m in graph.sent] == ["only once please"]
+    assert count(db, Message.direction == "out") == 1
+
+
+def test_a_wrong_token_stops_retrying_and_keeps_messages_pending(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    relay.post_webhook(inbound(content="hi"))
+    good = engine_for(relay)
+    probe.wait_until(lambda: count(db) == 1)
+    good.stop()
+    with db.write() as s:
+        mid = queue_message(s, customer(db), body="waits for the right token").id
+    bad = engine_for(relay, token="not-the-token")
+    probe.wait_until(lambda: probe.state_names[-1] == "unauthorised")
+    for thread in bad._threads:
+        thread.join(2.0)
+        assert not thread.is_alive()  # nothing keeps knocking with a refused token
+    assert message_status(db, mid) == "pending"
+    assert graph.sent == []
+
+
+def test_hostile_media_file_names_stay_inside_the_media_folder(
+    db: Database, tmp_path: Path, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    hostile = [
+        "../../../evil.pdf",
+        "..\\..\\boot.ini",
+        "CON.pdf",
+        "/etc/passwd",
+        "a\x00b\nc.pdf",
+        "x" * 500 + ".pdf",
+    ]
+    for i, name in enumerate(hostile):
+        media_id = f"77{i:08d}"
+        graph.add_media(media_id, f"file {i}".encode(), "application/pdf")
+        doc = {"filename": name, "mime_type": "application/pdf", "sha256": "x=", "id": media_id}
+        relay.post_webhook(inbound("document", doc, timestamp=1_795_000_000 + i))
+    engine = engine_for(relay)
+    probe.wait_until(lambda: count(db) == len(hostile))
+    media_root = (tmp_path / "media").resolve()
+    from app.models import Media
+
+    with db.read() as s:
+        ids = list(s.scalars(select(Media.id).order_by(Media.id)))
+    for i, media_row in enumerate(ids):
+        path = engine.fetch_media(media_row)
+        assert path is not None and path.resolve().is_relative_to(media_root)
+        assert path.read_bytes() == f"file {i}".encode()
+        assert path.name.upper() != "CON.PDF" and len(path.name) <= 120
+        assert engine.fetch_media(media_row) == path  # cached: no second download
+    outside = [p for p in tmp_path.rglob("*") if p.is_file() and not p.resolve().is_relative_to(media_root)]
+    assert not [p for p in outside if p.name in ("evil.pdf", "boot.ini", "passwd")]

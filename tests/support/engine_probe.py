@@ -1,0 +1,41 @@
+"""Records what the sync engine reports from its threads, and waits on it without sleeping."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+class EngineProbe:
+    """Pass `.on_changed` and `.on_state` to SyncEngine; `wait_until(predicate)` blocks on the reports."""
+
+    def __init__(self) -> None:
+        self.changed: list[set[int]] = []
+        self.states: list[Any] = []
+        self._cond = threading.Condition()
+
+    def on_changed(self, contact_ids: set[int]) -> None:
+        with self._cond:
+            self.changed.append(set(contact_ids))
+            self._cond.notify_all()
+
+    def on_state(self, state: Any) -> None:
+        with self._cond:
+            self.states.append(state)
+            self._cond.notify_all()
+
+    @property
+    def state_names(self) -> list[str]:
+        return [str(s.value) for s in self.states]
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+        """Re-check `predicate` whenever the engine reports (and at least every 0.2 s) until it holds."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not predicate():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"condition not met in {timeout} s; states {self.state_names}")
+                self._cond.wait(min(0.2, remaining))
