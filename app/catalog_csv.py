@@ -59,8 +59,19 @@ MAX_ROWS = 50_000
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     line: int  # 1-based line of the file where the row starts (the header is line 1)
-    reason: str
+    reason: str  # an English sentence, for logs and tests
     item_code: str = ""
+    # What went wrong, for ui/ to word in the owner's language: no_id, bad_id, bad_title, bad_price,
+    # bad_availability, bad_condition, bad_link, long_description, duplicate_id, image_missing, too_many_rows.
+    code: str = ""
+    detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
+
+
+class _RowInvalid(InvalidInput):
+    def __init__(self, code: str, reason: str, detail: str = "") -> None:
+        super().__init__(reason)
+        self.code = code
+        self.detail = detail
 
 
 @dataclass
@@ -116,17 +127,23 @@ class _Parsed:
 def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
     code = values.get("id", "").strip()
     if not code:
-        raise InvalidInput("the id (item code) is empty")
+        raise _RowInvalid("no_id", "the id (item code) is empty")
     try:
         price_minor, currency = parse_price(values.get("price", ""), default_currency)
     except InvalidInput as exc:
-        raise InvalidInput(f"price: {exc}") from exc
+        raise _RowInvalid("bad_price", f"price: {exc}", values.get("price", "").strip()) from exc
     availability = values.get("availability", "").strip().lower().replace("_", " ")
     if availability and availability not in AVAILABILITY:
-        raise InvalidInput(f"availability “{availability}” is not one of: {', '.join(AVAILABILITY)}")
+        raise _RowInvalid(
+            "bad_availability",
+            f"availability “{availability}” is not one of: {', '.join(AVAILABILITY)}",
+            availability,
+        )
     condition = values.get("condition", "").strip().lower()
     if condition and condition not in CONDITIONS:
-        raise InvalidInput(f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}")
+        raise _RowInvalid(
+            "bad_condition", f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}", condition
+        )
     title, description = values.get("title", ""), values.get("description", "")
     draft = ItemDraft(
         name=title,
@@ -142,7 +159,14 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
         draft = clean_draft(draft)
     except ItemInvalid as exc:
         label = {"name": "title", "retailer_id": "id", "url": "link"}.get(exc.field, exc.field)
-        raise InvalidInput(f"{label}: {exc}") from exc
+        code = {
+            "name": "bad_title",
+            "retailer_id": "bad_id",
+            "url": "bad_link",
+            "description": "long_description",
+            "currency": "bad_price",
+        }.get(exc.field, "bad_" + exc.field)
+        raise _RowInvalid(code, f"{label}: {exc}", values.get(label, "").strip()) from exc
     return _Parsed(draft, columns, values.get("image_link", "").strip())
 
 
@@ -160,7 +184,7 @@ def _resolve_image(link: str, catalog_dir: Path | None, base_dir: Path | None) -
     for candidate in candidates:
         if candidate.is_file():
             return import_image(catalog_dir, candidate)
-    raise InvalidInput(f"image “{link}” was not found next to the file")
+    raise _RowInvalid("image_missing", f"image “{link}” was not found next to the file", link)
 
 
 def import_feed(
@@ -203,23 +227,34 @@ def import_feed(
         if not any(f.strip() for f in fields):
             continue
         if line - 1 > MAX_ROWS:
-            report.errors.append(RowProblem(line, f"only the first {MAX_ROWS} rows are read"))
+            report.errors.append(
+                RowProblem(
+                    line,
+                    f"only the first {MAX_ROWS} rows are read",
+                    code="too_many_rows",
+                    detail=str(MAX_ROWS),
+                )
+            )
             break
         values = {name: nfc(fields[i]) if i < len(fields) else "" for i, name in enumerate(header)}
         code = values.get("id", "").strip()
         try:
             parsed = _parse_row(values, columns, default_currency)
             if code in seen:
-                raise InvalidInput(f"id {code} already appears on line {seen[code]}")
-        except InvalidInput as exc:
-            report.errors.append(RowProblem(line, str(exc), code))
+                raise _RowInvalid(
+                    "duplicate_id", f"id {code} already appears on line {seen[code]}", str(seen[code])
+                )
+        except _RowInvalid as exc:
+            report.errors.append(RowProblem(line, str(exc), code, exc.code, exc.detail))
             continue
         seen[code] = line
         image: str | None = None
         try:
             image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
-        except InvalidInput as exc:
-            report.warnings.append(RowProblem(line, str(exc), code))
+        except _RowInvalid as exc:
+            report.warnings.append(RowProblem(line, str(exc), code, exc.code, exc.detail))
+        except InvalidInput as exc:  # the file next to the CSV is not an image
+            report.warnings.append(RowProblem(line, str(exc), code, "image_missing", parsed.image_link))
         _apply(session, parsed, image, report, existing)
     log.info(
         "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",

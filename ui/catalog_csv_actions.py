@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.catalog_csv import ImportReport, export_feed, import_feed
+from app.catalog_csv import ImportReport, RowProblem, export_feed, import_feed
 from ui.context import AppContext
 from ui.ops import run_op
 
@@ -19,18 +19,52 @@ log = logging.getLogger(__name__)
 ERRORS_SHOWN = 5
 
 
+def problem_text(problem: RowProblem) -> str:
+    """Why a row was not imported, in the UI language (app/ gives a code and the value at fault)."""
+    texts = {
+        "no_id": QCoreApplication.translate("CatalogCsv", "the id (item code) is empty"),
+        "bad_id": QCoreApplication.translate(
+            "CatalogCsv", "the id “{0}” is too long or has spaces or commas"
+        ),
+        "bad_title": QCoreApplication.translate(
+            "CatalogCsv", "the title is empty or longer than 200 characters"
+        ),
+        "bad_price": QCoreApplication.translate("CatalogCsv", "the price “{0}” is not like 15000 KRW"),
+        "bad_availability": QCoreApplication.translate(
+            "CatalogCsv",
+            "availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued",  # noqa: E501
+        ),
+        "bad_condition": QCoreApplication.translate(
+            "CatalogCsv", "condition “{0}” should be new, refurbished or used"
+        ),
+        "bad_link": QCoreApplication.translate(
+            "CatalogCsv", "the link “{0}” is not a web address starting with https://"
+        ),
+        "long_description": QCoreApplication.translate(
+            "CatalogCsv", "the description is longer than 5000 characters"
+        ),
+        "duplicate_id": QCoreApplication.translate("CatalogCsv", "the same id is already on line {0}"),
+        "image_missing": QCoreApplication.translate(
+            "CatalogCsv", "the picture “{0}” was not found next to the file"
+        ),
+        "too_many_rows": QCoreApplication.translate("CatalogCsv", "only the first {0} rows are read"),
+    }
+    text = texts.get(problem.code)
+    return text.format(problem.detail) if text else problem.reason
+
+
 def report_text(report: ImportReport) -> tuple[str, str]:
     """(summary, details) for the import's message box."""
     summary = QCoreApplication.translate(
         "CatalogCsv", "{0} new items, {1} updated, {2} already up to date."
     ).format(report.created, report.updated, report.unchanged)
     lines = [
-        QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(p.line, p.reason)
+        QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(p.line, problem_text(p))
         for p in report.errors
     ]
     warnings = [
         QCoreApplication.translate("CatalogCsv", "Line {0} (imported without picture): {1}").format(
-            p.line, p.reason
+            p.line, problem_text(p)
         )
         for p in report.warnings
     ]

@@ -2,7 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AwayEditor</name>
+    <message>
+        <source>Away message</source>
+        <translation>자동 부재 메시지</translation>
+    </message>
+    <message>
+        <source>Send an away message</source>
+        <translation>부재 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
+        <translation>메시지 감사합니다! 지금은 영업시간이 아니에요. 곧 답장 드릴게요.</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>항상</translation>
+    </message>
+    <message>
+        <source>Custom weekly schedule</source>
+        <translation>요일별 직접 설정</translation>
+    </message>
+    <message>
+        <source>Outside business hours</source>
+        <translation>영업시간 외</translation>
+    </message>
+    <message>
+        <source>Away all day</source>
+        <translation>하루 종일 부재</translation>
+    </message>
+    <message>
+        <source>Not away</source>
+        <translation>부재 아님</translation>
+    </message>
+    <message>
+        <source>Away at</source>
+        <translation>부재 시간</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>보내는 때</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessHoursEditor</name>
+    <message>
+        <source>Business hours</source>
+        <translation>영업시간</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, like Asia/Seoul.</source>
+        <translation>목록에서 시간대를 고르세요 (예: Asia/Seoul).</translation>
+    </message>
+    <message>
+        <source>Open: {0}</source>
+        <translation>영업: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessProfileEditor</name>
+    <message>
+        <source>Business profile</source>
+        <translation>비즈니스 프로필</translation>
+    </message>
+    <message>
+        <source>One address per line, at most two</source>
+        <translation>한 줄에 주소 하나, 최대 두 개</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>가게 이름</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>업종</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>상태 메시지</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>소개</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Websites</source>
+        <translation>웹사이트</translation>
+    </message>
+    <message>
+        <source>The shop needs a name: customers see it, and {shop} is filled with it.</source>
+        <translation>가게 이름을 입력하세요. 고객에게 보이고, {shop} 자리에 들어가요.</translation>
+    </message>
+    <message>
+        <source>“{0}” does not look like an email address.</source>
+        <translation>“{0}”은(는) 이메일 주소 형식이 아니에요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp shows at most two websites.</source>
+        <translation>WhatsApp에는 웹사이트가 최대 두 개까지 표시돼요.</translation>
+    </message>
+    <message>
+        <source>Websites start with https://, like https://myshop.com</source>
+        <translation>웹사이트 주소는 https://로 시작해요 (예: https://myshop.com).</translation>
+    </message>
+    <message>
+        <source>Customers see “{0}”; quick replies fill {{shop}} with it.</source>
+        <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {{shop}} 자리에 들어가요.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCsv</name>
+    <message>
+        <source>the id (item code) is empty</source>
+        <translation>id(상품 코드)가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the id “{0}” is too long or has spaces or commas</source>
+        <translation>id “{0}”가 너무 길거나 공백 또는 쉼표가 있습니다</translation>
+    </message>
+    <message>
+        <source>the title is empty or longer than 200 characters</source>
+        <translation>title(상품명)이 비어 있거나 200자보다 깁니다</translation>
+    </message>
+    <message>
+        <source>the price “{0}” is not like 15000 KRW</source>
+        <translation>price(가격) “{0}”가 15000 KRW 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued</source>
+        <translation>availability “{0}”는 in stock, out of stock, preorder, available for order, discontinued 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>condition “{0}” should be new, refurbished or used</source>
+        <translation>condition “{0}”는 new, refurbished, used 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>the link “{0}” is not a web address starting with https://</source>
+        <translation>link “{0}”가 https://로 시작하는 웹 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the description is longer than 5000 characters</source>
+        <translation>description(설명)이 5000자보다 깁니다</translation>
+    </message>
+    <message>
+        <source>the same id is already on line {0}</source>
+        <translation>같은 id가 이미 {0}번째 줄에 있습니다</translation>
+    </message>
+    <message>
+        <source>the picture “{0}” was not found next to the file</source>
+        <translation>사진 “{0}”을 파일과 같은 폴더에서 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>only the first {0} rows are read</source>
+        <translation>앞의 {0}개 줄만 읽습니다</translation>
+    </message>
     <message>
         <source>{0} new items, {1} updated, {2} already up to date.</source>
         <translation>새 상품 {0}개, 수정 {1}개, 변경 없음 {2}개.</translation>
@@ -377,6 +542,14 @@ Leave it empty to send pictures with name and price instead.</source>
         <source>Not sent</source>
         <translation>전송 안 됨</translation>
     </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has not been downloaded yet. It will be when you are online.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChatView</name>
@@ -622,6 +795,78 @@ Right-click to retry.</source>
     <message>
         <source>Block this customer? Their messages stay, and you can&apos;t write to them until you unblock.</source>
         <translation>이 고객을 차단할까요? 메시지는 그대로 남고, 차단을 해제할 때까지 메시지를 보낼 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPickerDialog</name>
+    <message>
+        <source>Choose contacts</source>
+        <translation>연락처 선택</translation>
+    </message>
+    <message>
+        <source>Search by name or phone number</source>
+        <translation>이름이나 전화번호로 찾기</translation>
+    </message>
+</context>
+<context>
+    <name>DayHoursEditor</name>
+    <message>
+        <source>Closed</source>
+        <translation>휴무</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>영업</translation>
+    </message>
+    <message>
+        <source>Open all day</source>
+        <translation>24시간 영업</translation>
+    </message>
+    <message>
+        <source>Add hours</source>
+        <translation>시간 추가</translation>
+    </message>
+</context>
+<context>
+    <name>FieldButtons</name>
+    <message>
+        <source>Insert:</source>
+        <translation>넣기:</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>이름 첫 단어</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>가게 이름</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingEditor</name>
+    <message>
+        <source>Greeting message</source>
+        <translation>인사 메시지</translation>
+    </message>
+    <message>
+        <source>Send a greeting message</source>
+        <translation>인사 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Hello {name}, thanks for writing to {shop}! How can we help?</source>
+        <translation>안녕하세요 {name}님, {shop}에 연락 주셔서 감사해요! 무엇을 도와드릴까요?</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Again after silence of</source>
+        <translation>대화가 끊긴 뒤 다시 보내기</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1247,129 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>LabelListModel</name>
+    <message numerus="yes">
+        <source>%n chat</source>
+        <translation>
+            <numerusform>채팅 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>채팅 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelNames</name>
+    <message>
+        <source>New customer</source>
+        <translation>새 고객</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>새 주문</translation>
+    </message>
+    <message>
+        <source>Pending payment</source>
+        <translation>결제 대기</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제 완료</translation>
+    </message>
+    <message>
+        <source>Order complete</source>
+        <translation>주문 완료</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsManager</name>
+    <message>
+        <source>Labels</source>
+        <translation>라벨</translation>
+    </message>
+    <message>
+        <source>New label…</source>
+        <translation>새 라벨…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>색상…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>라벨 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This name is too long.</source>
+        <translation>이름이 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>There is already a label with this name.</source>
+        <translation>같은 이름의 라벨이 이미 있어요.</translation>
+    </message>
+    <message>
+        <source>This colour cannot be used.</source>
+        <translation>이 색상은 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>This label was deleted meanwhile.</source>
+        <translation>이 라벨은 그사이 삭제되었어요.</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>새 라벨</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>라벨 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>라벨 색상</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the label “{0}”? It is removed from %n chats; the chats stay.</source>
+        <translation>
+            <numerusform>“{0}” 라벨을 삭제할까요? 채팅 %n개에서 라벨만 빠지고 채팅은 그대로 남아요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the label “{0}”? It is removed from one chat; the chat stays.</source>
+        <translation>“{0}” 라벨을 삭제할까요? 채팅 1개에서 라벨만 빠지고 채팅은 그대로 남아요.</translation>
+    </message>
+    <message>
+        <source>Delete the label “{0}”?</source>
+        <translation>“{0}” 라벨을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>라벨 삭제</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Shop Inbox</source>
@@ -1100,6 +1468,25 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>MessageRuleEditor</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Write the message, or switch it off.</source>
+        <translation>메시지를 쓰거나, 기능을 끄세요.</translation>
+    </message>
+    <message>
+        <source>A message can be at most {0} characters.</source>
+        <translation>메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>Show Shop Inbox</source>
@@ -1126,6 +1513,160 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyManager</name>
+    <message>
+        <source>Quick replies</source>
+        <translation>빠른 답장</translation>
+    </message>
+    <message>
+        <source>Search shortcuts, keywords and text</source>
+        <translation>단축어, 키워드, 내용으로 찾기</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새로 만들기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Thanks for your order, {first_name}!</source>
+        <translation>{first_name}님, 주문 감사합니다!</translation>
+    </message>
+    <message>
+        <source>Words that also find this reply, separated by commas</source>
+        <translation>이 답장을 찾을 때 쓸 단어 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>No attachment</source>
+        <translation>첨부 없음</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>단축어</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>키워드</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>첨부</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quick reply</source>
+        <translation>
+            <numerusform>빠른 답장 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quick replies</source>
+        <translation>
+            <numerusform>빠른 답장 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A quick reply needs a shortcut, like /thanks.</source>
+        <translation>단축어를 입력하세요 (예: /감사).</translation>
+    </message>
+    <message>
+        <source>A shortcut starts with /, like /thanks.</source>
+        <translation>단축어는 /로 시작해요 (예: /감사).</translation>
+    </message>
+    <message>
+        <source>A shortcut cannot contain spaces.</source>
+        <translation>단축어에는 띄어쓰기를 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>This shortcut is too long.</source>
+        <translation>단축어가 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>Another quick reply already uses this shortcut.</source>
+        <translation>다른 빠른 답장이 이미 이 단축어를 쓰고 있어요.</translation>
+    </message>
+    <message>
+        <source>A quick reply needs some text.</source>
+        <translation>답장 내용을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A message can be at most 4,096 characters.</source>
+        <translation>메시지는 최대 4,096자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This quick reply was deleted meanwhile.</source>
+        <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
+    </message>
+    <message>
+        <source>At most {0} keywords.</source>
+        <translation>키워드는 최대 {0}개까지예요.</translation>
+    </message>
+    <message>
+        <source>Delete quick reply</source>
+        <translation>빠른 답장 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {0}? This cannot be undone.</source>
+        <translation>{0}을(를) 삭제할까요? 되돌릴 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Choose an attachment</source>
+        <translation>첨부 파일 선택</translation>
+    </message>
+    <message>
+        <source>Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
+        <translation>사진과 문서 (*.jpg *.jpeg *.png *.pdf);;모든 파일 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPicker</name>
+    <message>
+        <source>Everyone</source>
+        <translation>모든 고객</translation>
+    </message>
+    <message>
+        <source>Everyone except…</source>
+        <translation>다음 고객 빼고 모두…</translation>
+    </message>
+    <message>
+        <source>Only…</source>
+        <translation>다음 고객에게만…</translation>
+    </message>
+    <message>
+        <source>Add contacts…</source>
+        <translation>연락처 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1733,120 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Checking…</source>
         <translation>확인 중…</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPreview</name>
+    <message>
+        <source>nothing automatic; you answer yourself.</source>
+        <translation>자동 메시지 없음 — 직접 답장하시면 돼요.</translation>
+    </message>
+    <message>
+        <source>greeting</source>
+        <translation>인사</translation>
+    </message>
+    <message>
+        <source>away message</source>
+        <translation>부재</translation>
+    </message>
+    <message>
+        <source>If a customer wrote now ({0}), they would get:</source>
+        <translation>지금({0}) 고객이 메시지를 보내면 받게 될 답장:</translation>
+    </message>
+    <message>
+        <source>Minji Kim</source>
+        <translation>김민지</translation>
+    </message>
+    <message>
+        <source>The preview appears when the settings are complete.</source>
+        <translation>설정을 마치면 미리보기가 나타나요.</translation>
+    </message>
+    <message>
+        <source>A new customer:</source>
+        <translation>처음 연락한 고객:</translation>
+    </message>
+    <message>
+        <source>A customer you talked to yesterday:</source>
+        <translation>어제 대화한 고객:</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSummary</name>
+    <message>
+        <source>To everyone.</source>
+        <translation>모든 고객에게.</translation>
+    </message>
+    <message>
+        <source>Off: no greeting is sent.</source>
+        <translation>꺼짐: 인사 메시지를 보내지 않아요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>To everyone except %n contact.</source>
+        <translation>
+            <numerusform>연락처 %n명을 뺀 모든 고객에게.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To everyone except %n contacts.</source>
+        <translation>
+            <numerusform>연락처 %n명을 뺀 모든 고객에게.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only to %n contact.</source>
+        <translation>
+            <numerusform>연락처 %n명에게만.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only to %n contacts.</source>
+        <translation>
+            <numerusform>연락처 %n명에게만.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent when a customer writes for the first time or after a day of silence.</source>
+        <translation>고객이 처음 메시지를 보내거나, 하루 넘게 대화가 없다가 다시 보내면 보내요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent when a customer writes for the first time or after %n days of silence.</source>
+        <translation>
+            <numerusform>고객이 처음 메시지를 보내거나, %n일 넘게 대화가 없다가 다시 보내면 보내요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Off: no away message is sent.</source>
+        <translation>꺼짐: 부재 메시지를 보내지 않아요.</translation>
+    </message>
+    <message>
+        <source>Sent whenever a customer writes, at any time.</source>
+        <translation>고객이 메시지를 보낼 때마다 언제든 보내요.</translation>
+    </message>
+    <message>
+        <source>Sent when a customer writes during your away hours: {0}.</source>
+        <translation>부재 시간에 고객이 메시지를 보내면 보내요: {0}.</translation>
+    </message>
+    <message>
+        <source>Sent when a customer writes outside your business hours ({0}).</source>
+        <translation>영업시간({0}) 외에 고객이 메시지를 보내면 보내요.</translation>
+    </message>
+    <message>
+        <source>Once per customer each time you are away, and not if you replied in the last minute.</source>
+        <translation>부재 시간마다 고객당 한 번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Once per customer each time you are away, and not if you replied in the last %n minutes.</source>
+        <translation>
+            <numerusform>부재 시간마다 고객당 한 번만 보내고, 최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>휴무</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>24시간</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +2111,61 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>SyncBanner</name>
+    <message>
+        <source>Keep mine</source>
+        <translation>내 버전 유지</translation>
+    </message>
+    <message>
+        <source>Use the other version</source>
+        <translation>다른 버전 사용</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>지금 보내기</translation>
+    </message>
+    <message>
+        <source>Greeting: {0}</source>
+        <translation>인사 메시지: {0}</translation>
+    </message>
+    <message>
+        <source>Away message: {0}</source>
+        <translation>부재 메시지: {0}</translation>
+    </message>
+    <message>
+        <source>Business hours: {0}</source>
+        <translation>영업시간: {0}</translation>
+    </message>
+    <message>
+        <source>Shop name: {0}</source>
+        <translation>가게 이름: {0}</translation>
+    </message>
+    <message>
+        <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
+        <translation>내 변경이 기다리는 동안 다른 컴퓨터에서 이 설정을 바꿨어요. 아무것도 덮어쓰지 않았어요. 릴레이가 쓸 버전을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Your version:</source>
+        <translation>내 버전:</translation>
+    </message>
+    <message>
+        <source>On the relay now:</source>
+        <translation>지금 릴레이에 있는 버전:</translation>
+    </message>
+    <message>
+        <source>Sending to the relay…</source>
+        <translation>릴레이로 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>
+        <translation>아직 릴레이에 반영되지 않았어요. 변경 내용은 이 컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이는 이전 설정을 써요.</translation>
+    </message>
+    <message>
+        <source>On the relay: customers get what you see here.</source>
+        <translation>릴레이에 반영됨: 고객은 여기 보이는 대로 받아요.</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePicker</name>
     <message>
         <source>Send a template</source>
@@ -1504,6 +2214,13 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Utility templates are free inside an open customer service window.</source>
         <translation>유틸리티 템플릿은 고객 서비스 창이 열려 있는 동안 무료예요.</translation>
+    </message>
+</context>
+<context>
+    <name>_RangeRow</name>
+    <message>
+        <source>Remove these hours</source>
+        <translation>이 시간 빼기</translation>
     </message>
 </context>
 <context>
@@ -1668,671 +2385,6 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>A WhatsApp message can have at most 4096 characters.</source>
         <translation>WhatsApp 메시지는 최대 4096자까지 보낼 수 있어요.</translation>
-    </message>
-</context>
-<context>
-    <name>AwayEditor</name>
-    <message>
-        <source>Away message</source>
-        <translation>자동 부재 메시지</translation>
-    </message>
-    <message>
-        <source>Send an away message</source>
-        <translation>부재 메시지 보내기</translation>
-    </message>
-    <message>
-        <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
-        <translation>메시지 감사합니다! 지금은 영업시간이 아니에요. 곧 답장 드릴게요.</translation>
-    </message>
-    <message>
-        <source>Always</source>
-        <translation>항상</translation>
-    </message>
-    <message>
-        <source>Custom weekly schedule</source>
-        <translation>요일별 직접 설정</translation>
-    </message>
-    <message>
-        <source>Outside business hours</source>
-        <translation>영업시간 외</translation>
-    </message>
-    <message>
-        <source>Away all day</source>
-        <translation>하루 종일 부재</translation>
-    </message>
-    <message>
-        <source>Not away</source>
-        <translation>부재 아님</translation>
-    </message>
-    <message>
-        <source>Away at</source>
-        <translation>부재 시간</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>보내는 때</translation>
-    </message>
-</context>
-<context>
-    <name>BusinessHoursEditor</name>
-    <message>
-        <source>Business hours</source>
-        <translation>영업시간</translation>
-    </message>
-    <message>
-        <source>Time zone</source>
-        <translation>시간대</translation>
-    </message>
-    <message>
-        <source>Choose a time zone from the list, like Asia/Seoul.</source>
-        <translation>목록에서 시간대를 고르세요 (예: Asia/Seoul).</translation>
-    </message>
-    <message>
-        <source>Open: {0}</source>
-        <translation>영업: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>BusinessProfileEditor</name>
-    <message>
-        <source>Business profile</source>
-        <translation>비즈니스 프로필</translation>
-    </message>
-    <message>
-        <source>One address per line, at most two</source>
-        <translation>한 줄에 주소 하나, 최대 두 개</translation>
-    </message>
-    <message>
-        <source>Shop name</source>
-        <translation>가게 이름</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>업종</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>상태 메시지</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>소개</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>주소</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>이메일</translation>
-    </message>
-    <message>
-        <source>Websites</source>
-        <translation>웹사이트</translation>
-    </message>
-    <message>
-        <source>The shop needs a name: customers see it, and {shop} is filled with it.</source>
-        <translation>가게 이름을 입력하세요. 고객에게 보이고, {shop} 자리에 들어가요.</translation>
-    </message>
-    <message>
-        <source>“{0}” does not look like an email address.</source>
-        <translation>“{0}”은(는) 이메일 주소 형식이 아니에요.</translation>
-    </message>
-    <message>
-        <source>WhatsApp shows at most two websites.</source>
-        <translation>WhatsApp에는 웹사이트가 최대 두 개까지 표시돼요.</translation>
-    </message>
-    <message>
-        <source>Websites start with https://, like https://myshop.com</source>
-        <translation>웹사이트 주소는 https://로 시작해요 (예: https://myshop.com).</translation>
-    </message>
-    <message>
-        <source>Customers see “{0}”; quick replies fill {{shop}} with it.</source>
-        <translation>고객에게 “{0}”(으)로 보이고, 빠른 답장의 {{shop}} 자리에 들어가요.</translation>
-    </message>
-</context>
-<context>
-    <name>ContactPickerDialog</name>
-    <message>
-        <source>Choose contacts</source>
-        <translation>연락처 선택</translation>
-    </message>
-    <message>
-        <source>Search by name or phone number</source>
-        <translation>이름이나 전화번호로 찾기</translation>
-    </message>
-</context>
-<context>
-    <name>DayHoursEditor</name>
-    <message>
-        <source>Closed</source>
-        <translation>휴무</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>영업</translation>
-    </message>
-    <message>
-        <source>Open all day</source>
-        <translation>24시간 영업</translation>
-    </message>
-    <message>
-        <source>Add hours</source>
-        <translation>시간 추가</translation>
-    </message>
-</context>
-<context>
-    <name>FieldButtons</name>
-    <message>
-        <source>Insert:</source>
-        <translation>넣기:</translation>
-    </message>
-    <message>
-        <source>Customer&apos;s name</source>
-        <translation>고객 이름</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>이름 첫 단어</translation>
-    </message>
-    <message>
-        <source>Shop name</source>
-        <translation>가게 이름</translation>
-    </message>
-</context>
-<context>
-    <name>GreetingEditor</name>
-    <message>
-        <source>Greeting message</source>
-        <translation>인사 메시지</translation>
-    </message>
-    <message>
-        <source>Send a greeting message</source>
-        <translation>인사 메시지 보내기</translation>
-    </message>
-    <message>
-        <source>Hello {name}, thanks for writing to {shop}! How can we help?</source>
-        <translation>안녕하세요 {name}님, {shop}에 연락 주셔서 감사해요! 무엇을 도와드릴까요?</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation>일</translation>
-    </message>
-    <message>
-        <source>Again after silence of</source>
-        <translation>대화가 끊긴 뒤 다시 보내기</translation>
-    </message>
-</context>
-<context>
-    <name>LabelListModel</name>
-    <message numerus="yes">
-        <source>%n chat</source>
-        <translation>
-            <numerusform>채팅 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n chats</source>
-        <translation>
-            <numerusform>채팅 %n개</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>LabelNames</name>
-    <message>
-        <source>New customer</source>
-        <translation>새 고객</translation>
-    </message>
-    <message>
-        <source>New order</source>
-        <translation>새 주문</translation>
-    </message>
-    <message>
-        <source>Pending payment</source>
-        <translation>결제 대기</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>결제 완료</translation>
-    </message>
-    <message>
-        <source>Order complete</source>
-        <translation>주문 완료</translation>
-    </message>
-</context>
-<context>
-    <name>LabelsManager</name>
-    <message>
-        <source>Labels</source>
-        <translation>라벨</translation>
-    </message>
-    <message>
-        <source>New label…</source>
-        <translation>새 라벨…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>이름 바꾸기…</translation>
-    </message>
-    <message>
-        <source>Colour…</source>
-        <translation>색상…</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>아래로</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <source>A label needs a name.</source>
-        <translation>라벨 이름을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>This name is too long.</source>
-        <translation>이름이 너무 길어요.</translation>
-    </message>
-    <message>
-        <source>There is already a label with this name.</source>
-        <translation>같은 이름의 라벨이 이미 있어요.</translation>
-    </message>
-    <message>
-        <source>This colour cannot be used.</source>
-        <translation>이 색상은 쓸 수 없어요.</translation>
-    </message>
-    <message>
-        <source>This label was deleted meanwhile.</source>
-        <translation>이 라벨은 그사이 삭제되었어요.</translation>
-    </message>
-    <message>
-        <source>New label</source>
-        <translation>새 라벨</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Rename label</source>
-        <translation>라벨 이름 바꾸기</translation>
-    </message>
-    <message>
-        <source>Label colour</source>
-        <translation>라벨 색상</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete the label “{0}”? It is removed from %n chats; the chats stay.</source>
-        <translation>
-            <numerusform>“{0}” 라벨을 삭제할까요? 채팅 %n개에서 라벨만 빠지고 채팅은 그대로 남아요.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Delete the label “{0}”? It is removed from one chat; the chat stays.</source>
-        <translation>“{0}” 라벨을 삭제할까요? 채팅 1개에서 라벨만 빠지고 채팅은 그대로 남아요.</translation>
-    </message>
-    <message>
-        <source>Delete the label “{0}”?</source>
-        <translation>“{0}” 라벨을 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Delete label</source>
-        <translation>라벨 삭제</translation>
-    </message>
-</context>
-<context>
-    <name>MessageRuleEditor</name>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Send to</source>
-        <translation>받는 사람</translation>
-    </message>
-    <message>
-        <source>Write the message, or switch it off.</source>
-        <translation>메시지를 쓰거나, 기능을 끄세요.</translation>
-    </message>
-    <message>
-        <source>A message can be at most {0} characters.</source>
-        <translation>메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
-    </message>
-</context>
-<context>
-    <name>QuickReplyManager</name>
-    <message>
-        <source>Quick replies</source>
-        <translation>빠른 답장</translation>
-    </message>
-    <message>
-        <source>Search shortcuts, keywords and text</source>
-        <translation>단축어, 키워드, 내용으로 찾기</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>새로 만들기</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>아래로</translation>
-    </message>
-    <message>
-        <source>Thanks for your order, {first_name}!</source>
-        <translation>{first_name}님, 주문 감사합니다!</translation>
-    </message>
-    <message>
-        <source>Words that also find this reply, separated by commas</source>
-        <translation>이 답장을 찾을 때 쓸 단어 (쉼표로 구분)</translation>
-    </message>
-    <message>
-        <source>No attachment</source>
-        <translation>첨부 없음</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>선택…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>빼기</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>저장</translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation>단축어</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Keywords</source>
-        <translation>키워드</translation>
-    </message>
-    <message>
-        <source>Attachment</source>
-        <translation>첨부</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n quick reply</source>
-        <translation>
-            <numerusform>빠른 답장 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n quick replies</source>
-        <translation>
-            <numerusform>빠른 답장 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>A quick reply needs a shortcut, like /thanks.</source>
-        <translation>단축어를 입력하세요 (예: /감사).</translation>
-    </message>
-    <message>
-        <source>A shortcut starts with /, like /thanks.</source>
-        <translation>단축어는 /로 시작해요 (예: /감사).</translation>
-    </message>
-    <message>
-        <source>A shortcut cannot contain spaces.</source>
-        <translation>단축어에는 띄어쓰기를 쓸 수 없어요.</translation>
-    </message>
-    <message>
-        <source>This shortcut is too long.</source>
-        <translation>단축어가 너무 길어요.</translation>
-    </message>
-    <message>
-        <source>Another quick reply already uses this shortcut.</source>
-        <translation>다른 빠른 답장이 이미 이 단축어를 쓰고 있어요.</translation>
-    </message>
-    <message>
-        <source>A quick reply needs some text.</source>
-        <translation>답장 내용을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>A message can be at most 4,096 characters.</source>
-        <translation>메시지는 최대 4,096자까지 쓸 수 있어요.</translation>
-    </message>
-    <message>
-        <source>This quick reply was deleted meanwhile.</source>
-        <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
-    </message>
-    <message>
-        <source>At most {0} keywords.</source>
-        <translation>키워드는 최대 {0}개까지예요.</translation>
-    </message>
-    <message>
-        <source>Delete quick reply</source>
-        <translation>빠른 답장 삭제</translation>
-    </message>
-    <message>
-        <source>Delete {0}? This cannot be undone.</source>
-        <translation>{0}을(를) 삭제할까요? 되돌릴 수 없어요.</translation>
-    </message>
-    <message>
-        <source>Choose an attachment</source>
-        <translation>첨부 파일 선택</translation>
-    </message>
-    <message>
-        <source>Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
-        <translation>사진과 문서 (*.jpg *.jpeg *.png *.pdf);;모든 파일 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>RecipientsPicker</name>
-    <message>
-        <source>Everyone</source>
-        <translation>모든 고객</translation>
-    </message>
-    <message>
-        <source>Everyone except…</source>
-        <translation>다음 고객 빼고 모두…</translation>
-    </message>
-    <message>
-        <source>Only…</source>
-        <translation>다음 고객에게만…</translation>
-    </message>
-    <message>
-        <source>Add contacts…</source>
-        <translation>연락처 추가…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>빼기</translation>
-    </message>
-</context>
-<context>
-    <name>ReplyPreview</name>
-    <message>
-        <source>nothing automatic; you answer yourself.</source>
-        <translation>자동 메시지 없음 — 직접 답장하시면 돼요.</translation>
-    </message>
-    <message>
-        <source>greeting</source>
-        <translation>인사</translation>
-    </message>
-    <message>
-        <source>away message</source>
-        <translation>부재</translation>
-    </message>
-    <message>
-        <source>If a customer wrote now ({0}), they would get:</source>
-        <translation>지금({0}) 고객이 메시지를 보내면 받게 될 답장:</translation>
-    </message>
-    <message>
-        <source>Minji Kim</source>
-        <translation>김민지</translation>
-    </message>
-    <message>
-        <source>The preview appears when the settings are complete.</source>
-        <translation>설정을 마치면 미리보기가 나타나요.</translation>
-    </message>
-    <message>
-        <source>A new customer:</source>
-        <translation>처음 연락한 고객:</translation>
-    </message>
-    <message>
-        <source>A customer you talked to yesterday:</source>
-        <translation>어제 대화한 고객:</translation>
-    </message>
-</context>
-<context>
-    <name>RuleSummary</name>
-    <message>
-        <source>To everyone.</source>
-        <translation>모든 고객에게.</translation>
-    </message>
-    <message>
-        <source>Off: no greeting is sent.</source>
-        <translation>꺼짐: 인사 메시지를 보내지 않아요.</translation>
-    </message>
-    <message numerus="yes">
-        <source>To everyone except %n contact.</source>
-        <translation>
-            <numerusform>연락처 %n명을 뺀 모든 고객에게.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>To everyone except %n contacts.</source>
-        <translation>
-            <numerusform>연락처 %n명을 뺀 모든 고객에게.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Only to %n contact.</source>
-        <translation>
-            <numerusform>연락처 %n명에게만.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Only to %n contacts.</source>
-        <translation>
-            <numerusform>연락처 %n명에게만.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sent when a customer writes for the first time or after a day of silence.</source>
-        <translation>고객이 처음 메시지를 보내거나, 하루 넘게 대화가 없다가 다시 보내면 보내요.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sent when a customer writes for the first time or after %n days of silence.</source>
-        <translation>
-            <numerusform>고객이 처음 메시지를 보내거나, %n일 넘게 대화가 없다가 다시 보내면 보내요.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Off: no away message is sent.</source>
-        <translation>꺼짐: 부재 메시지를 보내지 않아요.</translation>
-    </message>
-    <message>
-        <source>Sent whenever a customer writes, at any time.</source>
-        <translation>고객이 메시지를 보낼 때마다 언제든 보내요.</translation>
-    </message>
-    <message>
-        <source>Sent when a customer writes during your away hours: {0}.</source>
-        <translation>부재 시간에 고객이 메시지를 보내면 보내요: {0}.</translation>
-    </message>
-    <message>
-        <source>Sent when a customer writes outside your business hours ({0}).</source>
-        <translation>영업시간({0}) 외에 고객이 메시지를 보내면 보내요.</translation>
-    </message>
-    <message>
-        <source>Once per customer each time you are away, and not if you replied in the last minute.</source>
-        <translation>부재 시간마다 고객당 한 번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Once per customer each time you are away, and not if you replied in the last %n minutes.</source>
-        <translation>
-            <numerusform>부재 시간마다 고객당 한 번만 보내고, 최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>휴무</translation>
-    </message>
-    <message>
-        <source>all day</source>
-        <translation>24시간</translation>
-    </message>
-</context>
-<context>
-    <name>SyncBanner</name>
-    <message>
-        <source>Keep mine</source>
-        <translation>내 버전 유지</translation>
-    </message>
-    <message>
-        <source>Use the other version</source>
-        <translation>다른 버전 사용</translation>
-    </message>
-    <message>
-        <source>Send now</source>
-        <translation>지금 보내기</translation>
-    </message>
-    <message>
-        <source>Greeting: {0}</source>
-        <translation>인사 메시지: {0}</translation>
-    </message>
-    <message>
-        <source>Away message: {0}</source>
-        <translation>부재 메시지: {0}</translation>
-    </message>
-    <message>
-        <source>Business hours: {0}</source>
-        <translation>영업시간: {0}</translation>
-    </message>
-    <message>
-        <source>Shop name: {0}</source>
-        <translation>가게 이름: {0}</translation>
-    </message>
-    <message>
-        <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>
-        <translation>내 변경이 기다리는 동안 다른 컴퓨터에서 이 설정을 바꿨어요. 아무것도 덮어쓰지 않았어요. 릴레이가 쓸 버전을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Your version:</source>
-        <translation>내 버전:</translation>
-    </message>
-    <message>
-        <source>On the relay now:</source>
-        <translation>지금 릴레이에 있는 버전:</translation>
-    </message>
-    <message>
-        <source>Sending to the relay…</source>
-        <translation>릴레이로 보내는 중…</translation>
-    </message>
-    <message>
-        <source>Not yet on the relay: your change is kept on this computer and is sent when the relay answers. Until then the relay still uses the previous rules.</source>
-        <translation>아직 릴레이에 반영되지 않았어요. 변경 내용은 이 컴퓨터에 저장되어 있고, 릴레이가 응답하면 보내요. 그때까지 릴레이는 이전 설정을 써요.</translation>
-    </message>
-    <message>
-        <source>On the relay: customers get what you see here.</source>
-        <translation>릴레이에 반영됨: 고객은 여기 보이는 대로 받아요.</translation>
-    </message>
-</context>
-<context>
-    <name>_RangeRow</name>
-    <message>
-        <source>Remove these hours</source>
-        <translation>이 시간 빼기</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,13 @@ def test_broken_file_reports_bad_rows_by_line_and_keeps_good_ones(db: Database, 
     assert "line 2" in problems[10]
     assert "no smaller unit" in problems[11]
     assert [w.line for w in report.warnings] == [12]
+    codes = {p.line: (p.code, p.detail) for p in report.errors}
+    assert codes[3][0] == "bad_title"
+    assert codes[4] == ("bad_price", "free")
+    assert codes[7] == ("bad_link", "shop.example")
+    assert codes[9] == ("bad_availability", "sold")
+    assert codes[10] == ("duplicate_id", "2")
+    assert (report.warnings[0].code, report.warnings[0].detail) == ("image_missing", "missing.jpg")
     with db.read() as s:
         kept = sorted(r.retailer_id for r in list_items(s))
     assert kept == ["A-1", "A-4", "A-8"]
