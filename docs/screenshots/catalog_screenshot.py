@@ -1,4 +1,7 @@
-"""Screenshot of the catalogue window with the demo shop's items: `xvfb-run -a python docs/screenshots/catalog_screenshot.py`."""
+"""Screenshots of the catalogue window with the demo shop's items, in English and Korean.
+
+Run: `xvfb-run -a python docs/screenshots/catalog_screenshot.py` → catalog.png and catalog-ko.png.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QLocale
+from PySide6.QtCore import QElapsedTimer, QLocale, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from app.catalog import ItemDraft, create_item, find_item_by_code, load_demo_catalog
@@ -23,6 +26,14 @@ HERE = Path(__file__).resolve().parent
 def main() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
     app = QApplication(sys.argv)
+    shoot(app, HERE / "catalog.png")
+    from ui.translations import install_translators
+
+    install_translators(app, "ko")
+    shoot(app, HERE / "catalog-ko.png")
+
+
+def shoot(app: QApplication, target: Path) -> None:
     from ui import refcount_guard
 
     refcount_guard.install()  # PySide6 6.12 on Python 3.11 drops references to None while painting
@@ -70,10 +81,10 @@ def main() -> None:
             window.thumbs.pool.waitForDone(50)
         for _ in range(5):
             app.processEvents()
-        target = HERE / "catalog.png"
         window.grab().save(str(target))
         print(f"saved {target}")
         window.close()
+        QThreadPool.globalInstance().waitForDone(10_000)  # the window prunes unused pictures on close
         db.close()
 
 
