@@ -58,6 +58,7 @@ from app.catalog import (
     update_item,
 )
 from app.catalog_collections import (
+    MAX_COLLECTION_NAME,
     add_items_to_collection,
     create_collection,
     delete_collection,
@@ -486,17 +487,38 @@ class CatalogWindow(QMainWindow):
 
     # ------------------------------------------------------------------ collections
 
+    def _collection_name_problem(self, name: str, collection_id: int | None) -> str:
+        """Why a collection name cannot be used, in the UI language ("" when it can)."""
+        clean = name.strip()
+        if len(clean) > MAX_COLLECTION_NAME:
+            return self.tr("A collection name can have at most {0} characters.").format(MAX_COLLECTION_NAME)
+        with self.ctx.db.read() as session:
+            taken = {c.name.casefold() for c in list_collections(session) if c.id != collection_id}
+        if clean.casefold() in taken:
+            return self.tr("There is already a collection called “{0}”.").format(clean)
+        return ""
+
     def new_collection(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name of the collection:"))
-        if ok and name.strip():
-            self._collection_change(lambda s: create_collection(s, name))
+        if not ok or not name.strip():
+            return
+        problem = self._collection_name_problem(name, None)
+        if problem:
+            QMessageBox.warning(self, self.tr("Collections"), problem)
+            return
+        self._collection_change(lambda s: create_collection(s, name))
 
     def rename_collection(self, collection_id: int) -> None:
         with self.ctx.db.read() as session:
             old = next((c.name for c in list_collections(session) if c.id == collection_id), "")
         name, ok = QInputDialog.getText(self, self.tr("Rename collection"), self.tr("New name:"), text=old)
-        if ok and name.strip() and name != old:
-            self._collection_change(lambda s: rename_collection(s, collection_id, name))
+        if not ok or not name.strip() or name == old:
+            return
+        problem = self._collection_name_problem(name, collection_id)
+        if problem:
+            QMessageBox.warning(self, self.tr("Collections"), problem)
+            return
+        self._collection_change(lambda s: rename_collection(s, collection_id, name))
 
     def delete_collection(self, collection_id: int) -> None:
         answer = QMessageBox.question(

@@ -409,6 +409,14 @@ Add an item, or import a CSV file from Excel or Meta.</source>
         <translation>이 컬렉션에서 빼기</translation>
     </message>
     <message>
+        <source>A collection name can have at most {0} characters.</source>
+        <translation>컬렉션 이름은 최대 {0}자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “{0}”.</source>
+        <translation>“{0}” 컬렉션이 이미 있습니다.</translation>
+    </message>
+    <message>
         <source>New collection</source>
         <translation>새 컬렉션</translation>
     </message>

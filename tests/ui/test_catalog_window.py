@@ -357,3 +357,19 @@ def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
             ).kind
             == "text"
         )
+
+
+def test_a_second_collection_with_the_same_name_is_explained(
+    qtbot, window, ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    names = iter(["가방", "가방 "])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(names), True))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+    window.new_collection()
+    window.new_collection()
+    assert warnings == ["There is already a collection called “가방”."]
+    with ctx.db.read() as s:
+        assert [c.name for c in list_collections(s)] == ["가방"]
