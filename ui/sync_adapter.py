@@ -9,9 +9,7 @@ towards the relay.
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +165,7 @@ def render_template(template: Template, params: tuple[str, ...]) -> str:
 def queue_outgoing(ctx: AppContext, out: Outgoing) -> MessageRow:
     """Write the message as pending (one short transaction); the outbox sender does the rest.
 
-    Runs on a worker thread (ui/ops.py). Uses app/outbox.py when it exists.
+    Runs on a worker thread (ui/ops.py); app/outbox.py writes the row.
     """
     text = out.text.strip()
     kind, mime = "text", None
@@ -186,103 +184,39 @@ def queue_outgoing(ctx: AppContext, out: Outgoing) -> MessageRow:
         raise InvalidInput(
             QCoreApplication.translate("sending", "A WhatsApp message can have at most 4096 characters.")
         )
-    import importlib
+    from app import outbox  # imports httpx: not on the start-up path (DESIGN.md, performance)
 
-    try:
-        outbox: Any = importlib.import_module("app.outbox")
-    except ImportError:
-        outbox = None
     with ctx.db.write() as s:
-        if outbox is not None and hasattr(outbox, "queue_message"):
-            message = outbox.queue_message(
-                s,
-                out.contact_id,
-                kind=kind,
-                body=text,
-                reply_to_wamid=out.reply_to_wamid,
-                media_path=out.attachment,
-                template=out.template.model_dump() if out.template is not None else None,
-                template_params=list(out.template_params),
-            )
-            message_id = int(message.id if hasattr(message, "id") else message)
-        else:
-            message_id = _queue_locally(s, out, kind, text, mime)
+        message = outbox.queue_message(
+            s,
+            out.contact_id,
+            kind=kind,
+            body=text,
+            reply_to_wamid=out.reply_to_wamid,
+            media_path=out.attachment,
+            media_mime=mime,
+            template=out.template.model_dump() if out.template is not None else None,
+            template_params=list(out.template_params),
+        )
+        message_id = message.id
     with ctx.db.read() as s:
         return messages_by_ids(s, [message_id])[0]
 
 
-def _queue_locally(session: Any, out: Outgoing, kind: str, text: str, mime: str | None) -> int:
-    """Stand-in until app/outbox.py lands: the pending row the outbox sender will pick up."""
-    from app.models import Media, Message
-
-    payload: dict[str, Any] | None = None
-    if out.template is not None:
-        payload = {
-            "template": {"name": out.template.name, "language": {"code": out.template.language}},
-            "params": list(out.template_params),
-        }
-    message = Message(
-        contact_id=out.contact_id,
-        direction="out",
-        kind=kind,
-        body=text,
-        payload=payload,
-        reply_to_wamid=out.reply_to_wamid,
-        status="pending",
-        sent_by="owner",
-        sent_at=datetime.now(UTC),
-        client_id=str(uuid.uuid4()),
-    )
-    session.add(message)
-    session.flush()
-    if out.attachment is not None:
-        session.add(
-            Media(
-                message_id=message.id,
-                mime=mime or "application/octet-stream",
-                filename=out.attachment.name,
-                size=out.attachment.stat().st_size,
-                cache_path=str(out.attachment),
-            )
-        )
-    return int(message.id)
-
-
-def _outbox() -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module("app.outbox")
-    except ImportError:
-        return None
-
-
 def retry_message(ctx: AppContext, message_id: int) -> None:
     """Put a failed message back in the queue (the outbox sender tries again)."""
-    outbox = _outbox()
-    with ctx.db.write() as s:
-        if outbox is not None:
-            outbox.retry_message(s, message_id)
-            return
-        from app.models import Message
+    from app import outbox
 
-        message = s.get(Message, message_id)
-        if message is not None and message.status == "failed":
-            message.status, message.error_code, message.error_text = "pending", None, None
+    with ctx.db.write() as s:
+        outbox.retry_message(s, message_id)
 
 
 def delete_message(ctx: AppContext, message_id: int) -> None:
     """Drop a message that was never sent."""
-    outbox = _outbox()
-    with ctx.db.write() as s:
-        if outbox is not None:
-            outbox.delete_message(s, message_id)
-            return
-        from app.models import Message
+    from app import outbox
 
-        message = s.get(Message, message_id)
-        if message is not None and message.direction == "out" and message.status in ("failed", "pending"):
-            s.delete(message)
+    with ctx.db.write() as s:
+        outbox.delete_message(s, message_id)
 
 
 def load_templates(ctx: AppContext) -> list[Template]:
