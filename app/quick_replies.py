@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.demo_replies import DEMO_QUICK_REPLIES
 from app.errors import InvalidInput
 from app.models import Contact, QuickReply
+from app.rules import fill_fields
 from app.text import nfc
 from app.wire import BusinessProfile
 
@@ -260,8 +261,6 @@ def contact_info(session: Session, contact_id: int) -> ContactInfo | None:
 
 def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessProfile | None) -> str:
     """The text with `{name}`, `{first_name}`, `{phone}` and `{shop}` filled (same rules as the relay)."""
-    from app.rules import fill_fields
-
     return fill_fields(
         text,
         name=contact.name if contact else "",

@@ -146,3 +146,16 @@ def test_demo_quick_replies_load_once_in_korean_and_in_english(db) -> None:
     assert "/감사" in shortcuts and "/배송" in shortcuts
     with db.write() as s:
         assert load_demo_quick_replies(s, "en") >= 8
+
+
+def test_fields_are_filled_from_the_contact_and_the_shop_profile() -> None:
+    from app.quick_replies import fill_quick_reply
+    from app.wire import BusinessProfile
+
+    text = "{first_name}님, {shop}입니다. 주문 번호는 {phone}로 보내 드릴게요. {unknown}"
+    filled = fill_quick_reply(
+        text, ContactInfo(name="Minji Kim", phone="821012345678"), BusinessProfile(name="서울 리넨 하우스")
+    )
+    assert filled == "Minji님, 서울 리넨 하우스입니다. 주문 번호는 +821012345678로 보내 드릴게요. {unknown}"
+    # No contact (e.g. composing before a chat is open): the fields disappear, the rest stays.
+    assert fill_quick_reply("Hi {name}, thanks!", None, None) == "Hi, thanks!"
