@@ -1,0 +1,207 @@
+"""The outbox: pending messages go out once each, in order per customer, through outages and restarts."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.db import Database
+from app.errors import OutsideServiceWindow, RelayUnreachable, SendRefused
+from app.models import Media, Message
+from app.outbox import OutboxSender, delete_message, pending_heads, queue_message, retry_message
+from app.relay_client import RelayBusy
+from app.wire import MediaUploaded, SendResult
+from tests.support.factories import make_contact
+
+
+class ScriptedRelay:
+    """Stands in for RelayClient.send_message: answers from a script, records every attempt."""
+
+    def __init__(self, *script: Exception | str) -> None:
+        self.script = list(script)
+        self.attempts: list[tuple[str, dict[str, Any]]] = []
+        self.uploads: list[Path] = []
+        self.wamids = iter(f"wamid.OUT{i}" for i in range(1, 1000))
+
+    def send_message(self, body: dict[str, Any], key: str, *, timeout: float | None = None) -> SendResult:
+        self.attempts.append((key, body))
+        step = self.script.pop(0) if self.script else "ok"
+        if isinstance(step, Exception):
+            raise step
+        if step == "unknown":
+            return SendResult(client_id=key, wamid=None, status="unknown")
+        return SendResult(client_id=key, wamid=next(self.wamids))
+
+    def upload_media(self, path: Path, mime: str) -> MediaUploaded:
+        self.uploads.append(path)
+        return MediaUploaded(id=f"media-{len(self.uploads)}", mime_type=mime, size=path.stat().st_size)
+
+    def mark_read(self, wamid: str) -> None:
+        pass
+
+
+def sender(db: Database, relay: ScriptedRelay, changed: list[set[int]] | None = None) -> OutboxSender:
+    return OutboxSender(
+        db,
+        relay,  # type: ignore[arg-type]
+        on_changed=(changed.append if changed is not None else lambda ids: None),
+        stop=threading.Event(),
+        retry_base=0.01,
+        retry_cap=0.05,
+    )
+
+
+def drain(s: OutboxSender, rounds: int = 50) -> None:
+    """Run the sender until nothing is pending or due (waiting out short backoffs on a real Event)."""
+    for _ in range(rounds):
+        delay = s.run_once()
+        with s.db.read() as session:
+            if not pending_heads(session):
+                return
+        threading.Event().wait(min(delay, 0.06))
+    raise AssertionError("outbox did not drain")
+
+
+def row(db: Database, message_id: int) -> Message:
+    with db.read() as s:
+        m = s.get(Message, message_id)
+        assert m is not None
+        s.expunge(m)
+        return m
+
+
+@pytest.fixture
+def contact_id(db: Database) -> int:
+    with db.write() as s:
+        return make_contact(s, wa_id="821012345678").id
+
+
+def queue(db: Database, contact_id: int, text: str, **kw: Any) -> int:
+    with db.write() as s:
+        return int(queue_message(s, contact_id, body=text, **kw).id)
+
+
+def test_queueing_writes_a_pending_message_with_a_fresh_client_id(db: Database, contact_id: int) -> None:
+    a, b = queue(db, contact_id, "one"), queue(db, contact_id, "two")
+    ma, mb = row(db, a), row(db, b)
+    assert (ma.status, ma.direction, ma.sent_by, ma.body) == ("pending", "out", "owner", "one")
+    assert ma.client_id and mb.client_id and ma.client_id != mb.client_id
+
+
+def test_queueing_rolls_back_with_the_owners_action(db: Database, contact_id: int) -> None:
+    with pytest.raises(RuntimeError), db.write() as s:
+        queue_message(s, contact_id, body="never")
+        raise RuntimeError("the action failed")
+    with db.read() as s:
+        assert s.scalars(select(Message)).all() == []
+
+
+def test_messages_go_out_in_order_with_their_client_id_as_key(db: Database, contact_id: int) -> None:
+    ids = [queue(db, contact_id, f"m{i}") for i in range(3)]
+    relay = ScriptedRelay()
+    drain(sender(db, relay))
+    assert [body["text"]["body"] for _, body in relay.attempts] == ["m0", "m1", "m2"]
+    assert [key for key, _ in relay.attempts] == [row(db, i).client_id for i in ids]
+    assert all(body["to"] == "821012345678" for _, body in relay.attempts)
+    assert [row(db, i).status for i in ids] == ["sent"] * 3
+    assert row(db, ids[0]).wamid == "wamid.OUT1"
+
+
+def test_connection_errors_and_5xx_retry_with_the_same_key_and_keep_order(
+    db: Database, contact_id: int
+) -> None:
+    first, second = queue(db, contact_id, "first"), queue(db, contact_id, "second")
+    relay = ScriptedRelay(RelayUnreachable("down"), RelayBusy("busy", 503), RelayBusy("in flight", 409))
+    drain(sender(db, relay))
+    keys = [key for key, _ in relay.attempts]
+    assert keys[:4] == [row(db, first).client_id] * 4  # the second never overtakes the first
+    assert keys[4] == row(db, second).client_id
+    assert [row(db, first).status, row(db, second).status] == ["sent", "sent"]
+
+
+def test_a_refusal_marks_the_message_failed_with_the_relays_reason(db: Database, contact_id: int) -> None:
+    refused = queue(db, contact_id, "too late")
+    after = queue(db, contact_id, "next one")
+    relay = ScriptedRelay(OutsideServiceWindow("More than 24 hours have passed.", code="outside_window"))
+    drain(sender(db, relay))
+    m = row(db, refused)
+    assert (m.status, m.error_code, m.error_text) == (
+        "failed",
+        "outside_window",
+        "More than 24 hours have passed.",
+    )
+    assert row(db, after).status == "sent"  # a refusal does not block the customer's queue
+
+
+def test_retry_sends_a_failed_message_again_under_a_new_key(db: Database, contact_id: int) -> None:
+    mid = queue(db, contact_id, "again")
+    relay = ScriptedRelay(SendRefused("WhatsApp refused it.", code="graph_error"))
+    s = sender(db, relay)
+    drain(s)
+    old_key = row(db, mid).client_id
+    with db.write() as session:
+        assert retry_message(session, mid)
+    drain(s)
+    m = row(db, mid)
+    assert m.status == "sent" and m.client_id != old_key and m.error_text is None
+    assert len(relay.attempts) == 2
+
+
+def test_only_unsent_messages_can_be_deleted(db: Database, contact_id: int) -> None:
+    pending = queue(db, contact_id, "delete me")
+    sent = queue(db, contact_id, "keep me")
+    with db.write() as s:
+        s.get(Message, sent).status = "sent"  # type: ignore[union-attr]
+    with db.write() as s:
+        assert delete_message(s, pending)
+        assert not delete_message(s, sent)
+    with db.read() as s:
+        assert [m.body for m in s.scalars(select(Message))] == ["keep me"]
+
+
+def test_pending_messages_survive_a_restart(db_path: Path, contact_id: int, db: Database) -> None:
+    mid = queue(db, contact_id, "written before quitting")
+    db.close()
+    reopened = Database.open(db_path)
+    try:
+        relay = ScriptedRelay()
+        drain(sender(reopened, relay))
+        assert row(reopened, mid).status == "sent"
+        assert len(relay.attempts) == 1
+    finally:
+        reopened.close()
+
+
+def test_an_unconfirmed_send_is_not_repeated_and_says_so(db: Database, contact_id: int) -> None:
+    mid = queue(db, contact_id, "did it arrive?")
+    relay = ScriptedRelay("unknown")
+    drain(sender(db, relay))
+    m = row(db, mid)
+    assert (m.status, m.error_code) == ("failed", "unknown")
+    assert m.error_text and "may have been delivered" in m.error_text
+    assert len(relay.attempts) == 1
+
+
+def test_a_picture_is_uploaded_once_then_sent_with_its_media_id(
+    db: Database, contact_id: int, tmp_path: Path
+) -> None:
+    picture = tmp_path / "shirt.jpg"
+    picture.write_bytes(b"\xff\xd8 jpeg")
+    mid = queue(db, contact_id, "이 셔츠요", kind="image", media_path=picture)
+    relay = ScriptedRelay(RelayUnreachable("down"))
+    drain(sender(db, relay))
+    assert relay.uploads == [picture]
+    assert [body["image"] for _, body in relay.attempts] == [{"caption": "이 셔츠요", "id": "media-1"}] * 2
+    with db.read() as s:
+        assert s.scalars(select(Media.relay_media_id).where(Media.message_id == mid)).one() == "media-1"
+
+
+def test_a_reply_carries_the_quoted_message(db: Database, contact_id: int) -> None:
+    queue(db, contact_id, "yes", reply_to_wamid="wamid.QUOTED")
+    relay = ScriptedRelay()
+    drain(sender(db, relay))
+    assert relay.attempts[0][1]["context"] == {"message_id": "wamid.QUOTED"}
