@@ -245,8 +245,8 @@ class ChatView(QListView):
             return
         geo = self.bubbles.geometry(idx, float(self.viewport().width()))
         top = self.visualRect(idx).top()
-        if geo is not None and geo.date_rect is not None and top + geo.date_rect.top() >= 0:
-            return  # the row's own separator is on screen
+        if geo is not None and geo.date_rect is not None and top + geo.date_rect.bottom() > 0:
+            return  # the row's own separator is (at least partly) on screen
         text = day_label(local(info.message.sent_at).date())
         fm = self.bubbles.fonts.small_fm
         width = fm.horizontalAdvance(text) + 24
