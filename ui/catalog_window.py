@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -57,19 +56,11 @@ from app.catalog import (
     set_hidden,
     update_item,
 )
-from app.catalog_collections import (
-    MAX_COLLECTION_NAME,
-    add_items_to_collection,
-    create_collection,
-    delete_collection,
-    list_collections,
-    remove_items_from_collection,
-    rename_collection,
-    reorder_collections,
-)
+from app.catalog_collections import list_collections
 from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.errors import InvalidInput
 from app.settings import put_setting
+from ui.catalog_collection_actions import CollectionActions
 from ui.catalog_collections_panel import CollectionsPanel
 from ui.catalog_csv_actions import choose_and_export, choose_and_import
 from ui.catalog_delegate import CatalogDelegate
@@ -169,11 +160,13 @@ class CatalogWindow(QMainWindow):
         self.form.save_requested.connect(self.save_form)
         self.form.revert.clicked.connect(self._show_current)
         self.collections.selected.connect(self._collection_selected)
-        self.collections.create_requested.connect(self.new_collection)
-        self.collections.rename_requested.connect(self.rename_collection)
-        self.collections.delete_requested.connect(self.delete_collection)
-        self.collections.reordered.connect(self._collections_reordered)
-        self.collections.items_dropped.connect(self.add_to_collection)
+        self.collection_actions = CollectionActions(ctx, self)
+        self.collection_actions.changed.connect(self._collections_changed)
+        self.collections.create_requested.connect(self.collection_actions.create)
+        self.collections.rename_requested.connect(self.collection_actions.rename)
+        self.collections.delete_requested.connect(self._delete_collection)
+        self.collections.reordered.connect(self.collection_actions.reorder)
+        self.collections.items_dropped.connect(self.collection_actions.add_items)
         self.undo_stack.indexChanged.connect(self._update_actions)
         self.set_grid(True)
         self.reload()
@@ -487,71 +480,21 @@ class CatalogWindow(QMainWindow):
 
     # ------------------------------------------------------------------ collections
 
-    def _collection_name_problem(self, name: str, collection_id: int | None) -> str:
-        """Why a collection name cannot be used, in the UI language ("" when it can)."""
-        clean = name.strip()
-        if len(clean) > MAX_COLLECTION_NAME:
-            return self.tr("A collection name can have at most {0} characters.").format(MAX_COLLECTION_NAME)
-        with self.ctx.db.read() as session:
-            taken = {c.name.casefold() for c in list_collections(session) if c.id != collection_id}
-        if clean.casefold() in taken:
-            return self.tr("There is already a collection called “{0}”.").format(clean)
-        return ""
+    def _collections_changed(self) -> None:
+        self.reload()
 
-    def new_collection(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New collection"), self.tr("Name of the collection:"))
-        if not ok or not name.strip():
-            return
-        problem = self._collection_name_problem(name, None)
-        if problem:
-            QMessageBox.warning(self, self.tr("Collections"), problem)
-            return
-        self._collection_change(lambda s: create_collection(s, name))
-
-    def rename_collection(self, collection_id: int) -> None:
-        with self.ctx.db.read() as session:
-            old = next((c.name for c in list_collections(session) if c.id == collection_id), "")
-        name, ok = QInputDialog.getText(self, self.tr("Rename collection"), self.tr("New name:"), text=old)
-        if not ok or not name.strip() or name == old:
-            return
-        problem = self._collection_name_problem(name, collection_id)
-        if problem:
-            QMessageBox.warning(self, self.tr("Collections"), problem)
-            return
-        self._collection_change(lambda s: rename_collection(s, collection_id, name))
-
-    def delete_collection(self, collection_id: int) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete collection"),
-            self.tr("Delete this collection? Its items stay in the catalogue."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._collection_change(lambda s: delete_collection(s, collection_id))
+    def _delete_collection(self, collection_id: int) -> None:
+        if self.collection_actions.delete(collection_id):
             self.collections.select(None)
 
-    def _collections_reordered(self, ordered: list[int]) -> None:
-        self._collection_change(lambda s: reorder_collections(s, ordered))
-
-    def add_to_collection(self, collection_id: int, item_ids: list[int]) -> None:
-        self._collection_change(lambda s: add_items_to_collection(s, collection_id, item_ids))
-
     def _add_selected_to(self, collection_id: int) -> None:
-        self.add_to_collection(collection_id, self.selected_ids())
+        self.collection_actions.add_items(collection_id, self.selected_ids())
 
     def _remove_from_current(self) -> None:
         current = self.collections.current_collection()
         ids = self.selected_ids()
         if current is not None and ids:
-            self._collection_change(lambda s: remove_items_from_collection(s, current, ids))
-
-    def _collection_change(self, change: Callable[[Any], object]) -> None:
-        try:
-            with self.ctx.db.write() as session:
-                change(session)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Collections"), str(exc))
-        self.reload()
+            self.collection_actions.remove_items(current, ids)
 
     # ------------------------------------------------------------------ files and sharing
 

@@ -409,42 +409,6 @@ Add an item, or import a CSV file from Excel or Meta.</source>
         <translation>이 컬렉션에서 빼기</translation>
     </message>
     <message>
-        <source>A collection name can have at most {0} characters.</source>
-        <translation>컬렉션 이름은 최대 {0}자까지 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>There is already a collection called “{0}”.</source>
-        <translation>“{0}” 컬렉션이 이미 있습니다.</translation>
-    </message>
-    <message>
-        <source>New collection</source>
-        <translation>새 컬렉션</translation>
-    </message>
-    <message>
-        <source>Name of the collection:</source>
-        <translation>컬렉션 이름:</translation>
-    </message>
-    <message>
-        <source>Rename collection</source>
-        <translation>컬렉션 이름 바꾸기</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>새 이름:</translation>
-    </message>
-    <message>
-        <source>Delete collection</source>
-        <translation>컬렉션 삭제</translation>
-    </message>
-    <message>
-        <source>Delete this collection? Its items stay in the catalogue.</source>
-        <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남습니다.</translation>
-    </message>
-    <message>
-        <source>Collections</source>
-        <translation>컬렉션</translation>
-    </message>
-    <message>
         <source>Meta catalogue</source>
         <translation>Meta 카탈로그</translation>
     </message>
@@ -631,6 +595,45 @@ Right-click to retry.</source>
     <message>
         <source>Read</source>
         <translation>읽음</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionActions</name>
+    <message>
+        <source>A collection name can have at most {0} characters.</source>
+        <translation>컬렉션 이름은 최대 {0}자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “{0}”.</source>
+        <translation>“{0}” 컬렉션이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>새 컬렉션</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>컬렉션 이름:</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>컬렉션 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>컬렉션 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this collection? Its items stay in the catalogue.</source>
+        <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남습니다.</translation>
     </message>
 </context>
 <context>

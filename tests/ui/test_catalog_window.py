@@ -368,8 +368,8 @@ def test_a_second_collection_with_the_same_name_is_explained(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(names), True))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
-    window.new_collection()
-    window.new_collection()
+    window.collection_actions.create()
+    window.collection_actions.create()
     assert warnings == ["There is already a collection called “가방”."]
     with ctx.db.read() as s:
         assert [c.name for c in list_collections(s)] == ["가방"]
