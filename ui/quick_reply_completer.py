@@ -42,6 +42,7 @@ from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, Quic
 log = logging.getLogger(__name__)
 
 VISIBLE_ROWS = 6
+MAX_SHOWN = 100  # best matches listed in the popup
 _INSERT_KEYS = {Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
@@ -65,7 +66,7 @@ class QuickReplyCompleter(QObject):
         self.profile_provider = profile_provider or self._stored_profile
         self.library = QuickReplyLibrary(ctx.db)
         self.source = QuickReplyListModel(parent=self)
-        self.model = QuickReplyFilterModel(self)
+        self.model = QuickReplyFilterModel(self, limit=MAX_SHOWN)
         self.model.setSourceModel(self.source)
 
         self.popup = QListView()

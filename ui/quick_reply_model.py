@@ -70,12 +70,19 @@ class QuickReplyListModel(QAbstractListModel):
 
 
 class QuickReplyFilterModel(QSortFilterProxyModel):
-    """Filters by what was typed after `/` and ranks shortcut-prefix matches first (qutebrowser-style)."""
+    """Filters by what was typed after `/` and ranks shortcut-prefix matches first (qutebrowser-style).
 
-    def __init__(self, parent: object = None) -> None:
+    Each pattern change scores every reply once in Python (`app.quick_replies.match_rank`); the
+    filter and `lessThan` then only look the scores up, so sorting thousands of replies stays cheap.
+    """
+
+    def __init__(self, parent: object = None, *, limit: int | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._pattern = ""
-        self._ranks: dict[int, int | None] = {}
+        self._keys: dict[int, tuple[int, int, int]] = {}  # source row → (rank, position, id)
+        # The completer shows only the best `limit` matches: nobody scrolls a popup past a hundred,
+        # and Qt's sort calls lessThan (Python) n·log n times.
+        self.limit = limit
         self.setDynamicSortFilter(False)
 
     @property
@@ -84,44 +91,37 @@ class QuickReplyFilterModel(QSortFilterProxyModel):
 
     def set_pattern(self, pattern: str) -> None:
         # Trimmed like qutebrowser's set_pattern: a huge paste must not make every keystroke slow.
-        pattern = normalise_pattern(pattern[:PATTERN_LIMIT])
-        if pattern == self._pattern and self._ranks:
-            return
-        self._pattern = pattern
-        self._ranks = {}
+        self._pattern = normalise_pattern(pattern[:PATTERN_LIMIT])
+        self._refresh()
+
+    def _score(self) -> None:
+        source = self.sourceModel()
+        rows = source.rows() if isinstance(source, QuickReplyListModel) else []
+        keys = {}
+        for i, row in enumerate(rows):
+            rank = match_rank(self._pattern, row.shortcut, row.text, row.keywords)
+            if rank is not None:
+                keys[i] = (rank, row.position, row.id)
+        if self.limit is not None and len(keys) > self.limit:
+            keys = dict(sorted(keys.items(), key=lambda item: item[1])[: self.limit])
+        self._keys = keys
+
+    def _refresh(self) -> None:
+        self._score()
         self.invalidate()
-        self.sort(0)
-
-    def _rank(self, source_row: int) -> int | None:
-        if source_row not in self._ranks:
-            source = self.sourceModel()
-            row = source.index(source_row, 0).data(Role.ROW) if source is not None else None
-            self._ranks[source_row] = (
-                None if row is None else match_rank(self._pattern, row.shortcut, row.text, row.keywords)
-            )
-        return self._ranks[source_row]
-
-    def invalidate(self) -> None:
-        self._ranks = {}
-        super().invalidate()
+        # With no pattern every rank is equal and the source is already in the owner's order.
+        self.sort(0 if self._pattern else -1)
 
     def setSourceModel(self, model: QAbstractListModel) -> None:  # type: ignore[override]
         super().setSourceModel(model)
-        model.modelReset.connect(self._source_reset)
-        self.sort(0)
-
-    def _source_reset(self) -> None:
-        self._ranks = {}
-        self.sort(0)
+        model.modelReset.connect(self._refresh)
+        self._refresh()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        return self._rank(source_row) is not None
+        return source_row in self._keys
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        a, b = left.data(Role.ROW), right.data(Role.ROW)
-        ra = self._rank(left.row())
-        rb = self._rank(right.row())
-        return (ra or 0, a.position, a.id) < (rb or 0, b.position, b.id)
+        return self._keys[left.row()] < self._keys[right.row()]
 
     def row_at(self, proxy_row: int) -> QuickReplyRow | None:
         index = self.index(proxy_row, 0)

@@ -208,3 +208,17 @@ def test_detached_completer_leaves_the_editor_alone(qtbot, composer) -> None:
     assert not completer.is_open()
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.toPlainText().startswith("/배송")
+
+
+def test_many_quick_replies_the_popup_lists_the_best_hundred(qtbot, composer, ctx: AppContext) -> None:
+    from app.quick_replies import add_quick_reply
+
+    with ctx.db.write() as s:
+        for n in range(300):
+            add_quick_reply(s, f"/주문{n}", f"주문 안내 {n}")
+    editor, completer = composer
+    type_text(qtbot, editor, "/주문")
+    assert completer.model.rowCount() == 100
+    # Shortcut-prefix matches in the owner's order, before /감사 whose keyword is 주문.
+    assert shown(completer)[:3] == ["/주문0", "/주문1", "/주문2"]
+    assert "/감사" not in shown(completer)
