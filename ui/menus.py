@@ -30,7 +30,6 @@ def automations_client(ctx: AppContext) -> Any:
         return None
     try:
         from app.relay_client import RelayClient
-
         from ui.token_store import load_token
     except ImportError:
         return None
@@ -201,6 +200,11 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
 
     window.setAcceptDrops(True)
     window.installEventFilter(_ExportDrop(window, ctx))
+    pane = getattr(window, "chat", None)
+    if pane is not None and hasattr(pane, "composer"):
+        from ui.catalog_send_action import CatalogSendAction
+
+        pane.catalog_action = CatalogSendAction(pane)
 
 
 def _token_location(ctx: AppContext) -> str:

@@ -1,0 +1,74 @@
+"""Sending from the catalogue in the composer: the button and `#` open the picker; a pick queues one message."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Message
+from tests.support.factories import make_contact, make_message
+
+
+def open_chat_with_item(qtbot: Any, window: Any, ctx: Any) -> tuple[int, int]:
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
+        make_message(s, contact, "린넨 셔츠 있나요?", sent_at=datetime.now(UTC))
+        item_id = create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SKU-1")
+        )
+        contact_id = contact.id
+    window.on_conversations_changed({contact_id})
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.composer.contact_id == contact_id, timeout=5000)
+    return contact_id, item_id
+
+
+def test_a_picked_item_is_queued_as_one_pending_message(qtbot: Any, window: Any, ctx: Any) -> None:
+    contact_id, item_id = open_chat_with_item(qtbot, window, ctx)
+    action = window.chat.catalog_action
+    assert action.button.isVisibleTo(window.chat.composer)
+    action.queue(contact_id, [item_id])
+
+    def sent() -> list[tuple[str, str]]:
+        with ctx.db.read() as s:
+            query = select(Message.status, Message.body).where(
+                Message.contact_id == contact_id, Message.direction == "out"
+            )
+            return [(status, body) for status, body in s.execute(query)]
+
+    qtbot.waitUntil(lambda: len(sent()) == 1, timeout=5000)
+    [(status, body)] = sent()
+    assert status == "pending"
+    assert "린넨 셔츠" in body and "39,000" in body
+
+
+def test_typing_hash_at_a_word_start_opens_the_picker_instead_of_typing_it(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    open_chat_with_item(qtbot, window, ctx)
+    edit = window.chat.composer.edit
+    seen: list[str] = []
+
+    def close_picker() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            seen.append(type(dialog).__name__)
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, close_picker)
+
+    QTimer.singleShot(0, close_picker)
+    qtbot.keyClick(edit, "#")
+    assert seen == ["CatalogPicker"]
+    assert edit.toPlainText() == ""
+    qtbot.keyClicks(edit, "item")
+    qtbot.keyClicks(edit, "#")  # inside a word: just a character
+    assert edit.toPlainText() == "item#"

@@ -1,0 +1,99 @@
+"""The composer's catalogue button and `#` shortcut: pick items, queue them as one catalogue message."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton
+
+from app.queries import MessageRow, messages_by_ids
+from ui import icons
+from ui.ops import failure_sentence, run_op
+
+if TYPE_CHECKING:
+    from ui.chat_pane import ChatPane
+
+log = logging.getLogger(__name__)
+
+
+class CatalogSendAction(QObject):
+    """Adds a catalogue button beside the attach button; typing `#` at a word start opens the picker."""
+
+    def __init__(self, pane: ChatPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.ctx = pane.ctx
+        composer = pane.composer
+        self.button = QToolButton(composer)
+        self.button.setIcon(icons.icon("catalog"))
+        self.button.setAutoRaise(True)
+        self.button.setToolTip(self.tr("Send from the catalogue (#)"))
+        self.button.setAccessibleName(self.tr("Catalogue"))
+        self.button.clicked.connect(lambda: self.pick(""))
+        row = composer.input_row.layout()
+        assert isinstance(row, QHBoxLayout)
+        after_attach = row.indexOf(composer.attach_button) + 1
+        row.insertWidget(after_attach, self.button, 0, Qt.AlignmentFlag.AlignBottom)
+        composer.edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text() == "#":
+            cursor = self.pane.composer.edit.textCursor()
+            before = cursor.block().text()[: cursor.positionInBlock()]
+            if not before or before[-1].isspace():
+                self.pick("")
+                return True  # the `#` opens the picker instead of being typed
+        return False
+
+    def pick(self, query: str) -> None:
+        contact_id = self.pane.composer.contact_id
+        if contact_id is None:
+            return
+        from ui.catalog_picker import pick_items
+
+        chosen = pick_items(self.pane, self.ctx, query)
+        if chosen:
+            self.queue(contact_id, chosen)
+
+    def queue(self, contact_id: int, item_ids: list[int]) -> None:
+        from app.catalog_send import queue_catalog_send
+        from ui.catalog_picker import picker_list_texts
+
+        ctx, texts, locale = self.ctx, picker_list_texts(), QLocale().name()
+
+        def work() -> MessageRow:
+            with ctx.db.write() as s:
+                message = queue_catalog_send(
+                    s,
+                    contact_id,
+                    item_ids,
+                    catalog_dir=ctx.paths.catalog_dir,
+                    media_dir=ctx.paths.media_dir,
+                    locale=locale,
+                    texts=texts,
+                )
+                message_id = int(message.id)
+            with ctx.db.read() as s:
+                return messages_by_ids(s, [message_id])[0]
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self.pane, self.tr("Not sent"), failure_sentence(exc))
+
+        run_op(work, self.queued, parent=self.pane, on_failure=failed)
+
+    def queued(self, row: MessageRow) -> None:
+        """The pending bubble appears at once; the outbox sender takes it from there."""
+        from ui.sync_adapter import SyncAdapter
+
+        model = self.pane.view.chat_model
+        if model.contact_id == row.contact_id and not model.has_newer:
+            model.insert_local(row)
+            self.pane.view.scrollToBottom()
+        else:
+            self.pane.view.open_chat(row.contact_id)
+        self.pane.message_queued.emit(row.contact_id)
+        if isinstance(self.ctx.sync, SyncAdapter):
+            self.ctx.sync.wake_sender()
