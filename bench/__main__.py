@@ -25,6 +25,8 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.sync_ingest", False, ("--quick",)),
     ("bench.relay_intake", False, ("--webhooks", "300", "--senders", "4")),
     ("bench.import_rate", False, ("--lines", "20000")),
+    ("bench.catalog", False, ()),
+    ("bench.quick_replies", False, ()),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 

@@ -277,6 +277,21 @@
     </message>
 </context>
 <context>
+    <name>CatalogSendAction</name>
+    <message>
+        <source>Send from the catalogue (#)</source>
+        <translation>카탈로그에서 보내기 (#)</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>카탈로그</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>전송 안 됨</translation>
+    </message>
+</context>
+<context>
     <name>CatalogWindow</name>
     <message>
         <source>Cannot undo</source>
@@ -516,11 +531,11 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>다운로드 안 됨</translation>
     </message>
     <message>
         <source>This file has not been downloaded yet. It will be when you are online.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
     </message>
 </context>
 <context>
