@@ -25,6 +25,8 @@ __all__ = ["Connection", "ConnectionState", "SyncWorker", "apply_events", "backo
 
 # A page is one transaction: a few hundred events keep each write short (the GUI reads meanwhile).
 PAGE_SIZE = 300
+# …applied in transactions of this many events, so the writer lock is never held long (≈ 30 ms).
+APPLY_CHUNK = 100
 POLL_WAIT = 25.0
 OFFLINE_AFTER = 4  # consecutive failures before "reconnecting" becomes "offline"
 
@@ -146,7 +148,15 @@ class SyncWorker:
         return self.apply_page(events, next_cursor)
 
     def apply_page(self, events: list[dict[str, Any]], next_cursor: int) -> BatchResult:
-        result = self._apply(events, next_cursor)
+        """Apply a page in transactions of APPLY_CHUNK events, each with the cursor of its last event."""
+        result = BatchResult()
+        for start in range(0, len(events), APPLY_CHUNK):
+            chunk = events[start : start + APPLY_CHUNK]
+            last = start + APPLY_CHUNK >= len(events)
+            part = self._apply(chunk, next_cursor if last else int(chunk[-1]["seq"]))
+            result.changed |= part.changed
+            result.applied += part.applied
+            result.skipped += part.skipped
         if result.changed:
             try:
                 self.on_changed(set(result.changed))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.media_cache import sanitise_filename
@@ -27,6 +27,7 @@ from app.models import (
     MessageStatus,
     OrphanStatus,
     SyncState,
+    to_millis,
 )
 from app.phones import e164_digits
 from app.text import nfc
@@ -46,6 +47,18 @@ MEDIA_KINDS = ("image", "audio", "video", "document", "sticker")
 # A failed send whose outcome the relay could not tell (Graph timed out after the request left).
 UNKNOWN_OUTCOME = "unknown"
 _STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3}
+# One executemany for every customer of a batch: name, business number, and the 24-hour window's
+# start, which only ever moves forward (a late old message must not shorten the window).
+_PROFILE_UPDATE = text(
+    """
+    UPDATE contact SET
+      profile_name = coalesce(:name, profile_name),
+      phone_number_id = coalesce(:pnid, phone_number_id),
+      last_inbound_at = CASE WHEN :last IS NOT NULL AND (last_inbound_at IS NULL OR last_inbound_at < :last)
+                             THEN :last ELSE last_inbound_at END
+    WHERE id = :id
+    """
+)
 
 
 @dataclass
@@ -156,6 +169,42 @@ class _Batch:
                 if wa_id:
                     self.contacts.setdefault(("wa", wa_id), cid)
 
+    def create_contacts(self, messages: list[MessageEvent], outbound: list[OutboundEvent]) -> None:
+        """One executemany for every customer first seen in this batch (the common catch-up case)."""
+        new: dict[tuple[str, str], dict[str, Any]] = {}
+        now = datetime.now(UTC)
+        wanted: list[tuple[tuple[str, str] | None, str | None, str | None]] = [
+            (
+                contact_key(
+                    m.contact.wa_id if m.contact else m.message.get("from"),
+                    m.contact.user_id if m.contact else None,
+                ),
+                m.contact.user_id if m.contact else None,
+                m.phone_number_id,
+            )
+            for m in messages
+        ] + [(contact_key(o.to, None), None, o.phone_number_id) for o in outbound]
+        for key, user_id, pnid in wanted:
+            if key is None or key in self.contacts or key in new:
+                continue
+            if user_id and ("user", user_id) in self.contacts:
+                continue  # known by its business-scoped id: contact_id() merges
+            row: dict[str, Any] = {"wa_id": None, "user_id": None, "phone_number_id": pnid, "created_at": now}
+            row["wa_id" if key[0] == "wa" else "user_id"] = key[1]
+            if key[0] == "wa" and user_id and not any(r["user_id"] == user_id for r in new.values()):
+                row["user_id"] = user_id
+            new[key] = row
+        if not new:
+            return
+        rows = self.s.execute(
+            insert(Contact).returning(Contact.id, Contact.wa_id, Contact.user_id), list(new.values())
+        ).all()
+        for cid, wa_id, user_id in rows:
+            if wa_id:
+                self.contacts[("wa", str(wa_id))] = int(cid)
+            if user_id:
+                self.contacts[("user", str(user_id))] = int(cid)
+
     def contact_id(self, key: tuple[str, str], user_id: str | None = None, pnid: str | None = None) -> int:
         cid = self.contacts.get(key)
         if cid is None and user_id and ("user", user_id) in self.contacts:
@@ -223,6 +272,7 @@ class _Batch:
                 if key:
                     keys.add(key)
         self.load_contacts(keys)
+        self.create_contacts(messages, outbound)
         for ce in contact_events:
             self.apply_contact_event(ce)
         self.apply_messages(messages)
@@ -331,21 +381,12 @@ class _Batch:
         self._apply_reactions(reactions)
 
     def _update_profiles(self, profiles: dict[int, tuple[str | None, datetime | None, str | None]]) -> None:
-        for cid, (name, last_in, pnid) in profiles.items():
-            values: dict[str, Any] = {}
-            if name:
-                values["profile_name"] = name
-            if pnid:
-                values["phone_number_id"] = pnid
-            if values:
-                self.s.execute(update(Contact).where(Contact.id == cid).values(**values))
-            if last_in is not None:
-                self.s.execute(
-                    update(Contact)
-                    .where(Contact.id == cid)
-                    .where((Contact.last_inbound_at.is_(None)) | (Contact.last_inbound_at < last_in))
-                    .values(last_inbound_at=last_in)
-                )
+        params = [
+            {"id": cid, "name": name, "pnid": pnid, "last": None if last_in is None else to_millis(last_in)}
+            for cid, (name, last_in, pnid) in profiles.items()
+        ]
+        if params:
+            self.s.connection().execute(_PROFILE_UPDATE, params)
 
     def _insert_messages(self, rows: list[dict[str, Any]], media: dict[str, dict[str, Any]]) -> None:
         if not rows:

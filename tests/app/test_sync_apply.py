@@ -144,10 +144,9 @@ def test_a_reaction_attaches_to_its_message_and_an_empty_one_removes_it(db: Data
 
 
 def _own_message(db: Database, wamid: str) -> int:
-    [contact] = contacts(db) or [None]
-    if contact is None:
+    if not contacts(db):
         apply(db, message_event(content="hi"))
-        [contact] = contacts(db)
+    [contact] = contacts(db)
     with db.write() as s:
         m = queue_message(s, contact.id, body="Yes, in stock")
         m.status, m.wamid = "sent", wamid

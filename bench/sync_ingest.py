@@ -1,0 +1,212 @@
+"""Desktop sync ingest: events/s from a real relay on loopback into SQLite vs raw executemany; latency.
+
+1. N customer messages are stored in the relay (webhooks of 50 messages each), then a fresh desktop
+   database catches up through the real client and apply path (long-poll pages, one transaction
+   per page with the cursor). Also prints the longest single page transaction (the most the GUI's
+   reads could wait behind the writer).
+2. Baseline, same run: the very rows that sync produced (contacts and messages, grams included),
+   inserted with plain sqlite3 `executemany` into a fresh database of the same schema (same
+   triggers and FTS tables), in one transaction.
+3. Latency: 200 webhooks posted one at a time to the relay while the engine runs; time from the POST
+   to the row being committed in the desktop database. p50 / p95.
+
+    python -m bench.sync_ingest [--events 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from app.db import Database
+from app.engine import SyncEngine
+from app.relay_client import RelayClient
+from app.sync import APPLY_CHUNK, SyncWorker
+from bench.report import emit, percentile
+from tests.support.relay_server import envelope, run_relay
+
+PER_WEBHOOK = 50
+
+
+def webhook(first: int, count: int, now: int) -> dict[str, Any]:
+    messages, contacts = [], []
+    for n in range(first, first + count):
+        wa_id = f"8210{n % 3000:08d}"
+        messages.append(
+            {
+                "from": wa_id,
+                "id": f"wamid.SYNCBENCH{n:010d}",
+                "timestamp": str(now - 86_400 + n % 86_400),
+                "type": "text",
+                "text": {"body": f"주문 문의 {n}: 린넨 셔츠 M 사이즈 배송 언제 되나요?"},
+            }
+        )
+        contacts.append({"profile": {"name": f"손님 {n % 3000}"}, "wa_id": wa_id})
+    return envelope({"messages": messages, "contacts": contacts})
+
+
+def catch_up(db: Database, url: str, token: str) -> tuple[int, float, list[float]]:
+    """(events applied, seconds, each apply transaction's ms) for a fresh database."""
+    worker = SyncWorker(
+        db,
+        RelayClient(url, token),
+        on_changed=lambda ids: None,
+        on_state=lambda s: None,
+        stop=threading.Event(),
+        wait=0.0,
+    )
+    applied = 0
+    durations: list[float] = []
+    inner = worker._apply
+
+    def timed(events: list[dict[str, Any]], cursor: int) -> Any:
+        t = time.perf_counter()
+        try:
+            return inner(events, cursor)
+        finally:
+            durations.append((time.perf_counter() - t) * 1000)
+
+    worker._apply = timed  # type: ignore[method-assign,assignment]
+    start = time.perf_counter()
+    while True:
+        with db.read() as s:
+            from app.sync_apply import current_cursor
+
+            cursor = current_cursor(s)
+        events, next_cursor = worker.client.events(cursor, wait=0.0, limit=worker.page_size)
+        if not events:
+            break
+        applied += worker.apply_page(events, next_cursor).applied
+    elapsed = time.perf_counter() - start
+    # The first transaction also compiles every statement once (SQLAlchemy's cache); report it apart.
+    return applied, elapsed, durations
+
+
+def raw_baseline(source: Path, target: Path) -> tuple[int, float]:
+    """The same contact and message rows through plain executemany into a fresh same-schema file."""
+    Database.open(target).close()
+    src = sqlite3.connect(source)
+    contacts = src.execute(
+        "SELECT id, wa_id, profile_name, phone_number_id, created_at FROM contact"
+    ).fetchall()
+    columns = (
+        "id, contact_id, wamid, client_id, phone_number_id, direction, kind, body, grams, payload, "
+        "reply_to_wamid, status, sent_by, sent_at, relay_seq, unread, imported"
+    )
+    rows = src.execute(f"SELECT {columns} FROM message ORDER BY id").fetchall()
+    src.close()
+    con = sqlite3.connect(target, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=NORMAL")
+    start = time.perf_counter()
+    con.execute("BEGIN IMMEDIATE")
+    con.executemany(
+        "INSERT INTO contact (id, wa_id, profile_name, phone_number_id, created_at, notes, blocked, archived,"
+        " pinned, unread_count) VALUES (?, ?, ?, ?, ?, '', 0, 0, 0, 0)",
+        contacts,
+    )
+    marks = ", ".join("?" * len(columns.split(",")))
+    con.executemany(f"INSERT INTO message ({columns}) VALUES ({marks})", rows)
+    con.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    con.close()
+    return len(rows), elapsed
+
+
+def latency(relay: Any, folder: Path, count: int = 200) -> list[float]:
+    db = Database.open(folder / "latency.db")
+    arrived = threading.Condition()
+    waiting: dict[str, float] = {}
+    seen: dict[str, float] = {}
+
+    def on_changed(_ids: set[int]) -> None:
+        with arrived:
+            pending = list(waiting)
+        if not pending:
+            return
+        with db.read() as s:
+            from sqlalchemy import select
+
+            from app.models import Message
+
+            found = set(s.scalars(select(Message.wamid).where(Message.wamid.in_(pending))))
+        now = time.perf_counter()
+        with arrived:
+            for wamid in found:
+                if wamid in waiting:
+                    seen[wamid] = now - waiting.pop(wamid)
+            arrived.notify_all()
+
+    engine = SyncEngine(
+        db, relay.url, relay.token, folder / "media", on_changed, lambda s: None, poll_wait=20
+    )
+    engine.start()
+    try:
+        # Catch up on the ingest run's events first, so only live messages are timed.
+        base = int(time.time())
+        for n in range(count):
+            payload = webhook(10_000_000 + n, 1, base + n)
+            wamid = payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
+            with arrived:
+                waiting[wamid] = time.perf_counter()
+            relay.post_webhook(payload)
+            with arrived:
+                deadline = time.monotonic() + 10
+                while wamid in waiting and time.monotonic() < deadline:
+                    arrived.wait(0.5)
+    finally:
+        engine.stop()
+        db.close()
+    return [seen[w] * 1000 for w in seen]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=20_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "relay").mkdir()
+        with run_relay(folder / "relay") as relay:
+            now = int(time.time())
+            for first in range(0, args.events, PER_WEBHOOK):
+                r = relay.post_webhook(webhook(first, min(PER_WEBHOOK, args.events - first), now))
+                r.raise_for_status()
+            synced = folder / "synced.db"
+            db = Database.open(synced)
+            applied, seconds, durations = catch_up(db, relay.url, relay.token)
+            db.close()
+            rows, raw_seconds = raw_baseline(synced, folder / "raw.db")
+            assert applied == args.events == rows, (applied, rows)
+            emit(
+                f"sync ingest from the relay on loopback ({applied} events)",
+                applied / seconds,
+                "events/s",
+                baseline=rows / raw_seconds,
+                baseline_name="raw sqlite3 executemany of the same rows",
+                goal="50,000 events well under a minute",
+            )
+            emit("sync ingest, first apply transaction (compiles statements)", durations[0], "ms")
+            emit(
+                f"sync ingest, longest later apply transaction ({APPLY_CHUNK} events)",
+                max(durations[1:]),
+                "ms",
+                goal="≤ 50 ms",
+            )
+            emit("sync ingest, median apply transaction", statistics.median(durations), "ms")
+            latencies = latency(relay, folder)
+            lost = 200 - len(latencies)
+            emit("webhook → desktop DB latency p50 (200 messages)", statistics.median(latencies), "ms")
+            emit("webhook → desktop DB latency p95 (200 messages)", percentile(latencies, 95), "ms")
+            print(json.dumps({"latency_lost": lost}))
+
+
+if __name__ == "__main__":
+    main()
