@@ -236,3 +236,27 @@ def test_hostile_media_file_names_stay_inside_the_media_folder(
         assert engine.fetch_media(media_row) == path  # cached: no second download
     outside = [p for p in tmp_path.rglob("*") if p.is_file() and not p.resolve().is_relative_to(media_root)]
     assert not [p for p in outside if p.name in ("evil.pdf", "boot.ini", "passwd")]
+
+
+def test_events_pruned_by_the_relay_show_a_history_gap_and_sync_goes_on(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    from datetime import timedelta
+
+    from app.models import SyncState
+
+    first = engine_for(relay)
+    relay.post_webhook(inbound(content="seen"))
+    probe.wait_until(lambda: count(db) == 1)
+    first.stop()
+    for i in range(3):
+        relay.post_webhook(inbound(content=f"missed {i}"))
+    relay.relay.store.prune(timedelta(0))  # the laptop stayed closed past the retention period
+    engine_for(relay)
+    probe.wait_until(lambda: "history_gap" in probe.state_names)
+    with db.read() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None and state.history_gap_at is not None
+    relay.post_webhook(inbound(content="after the gap"))
+    probe.wait_until(lambda: "after the gap" in bodies(db))
+    assert "missed 0" not in bodies(db)
