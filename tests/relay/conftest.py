@@ -31,12 +31,35 @@ def _fresh_pg(url: str) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str | None]:
+    """A database of this test run's own, so two runs on one server never share tables."""
+    if not PG_URL:
+        yield None
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"relay_test_{os.getpid()}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def storage(request: pytest.FixtureRequest) -> str | None:
     if request.param == "postgresql":
         if not PG_URL:
             pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
-        return _fresh_pg(PG_URL)
+        url = request.getfixturevalue("pg_database")
+        return _fresh_pg(url)
     return None
 
 
