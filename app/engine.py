@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.errors import RelayError
 from app.media_cache import MediaCache
-from app.models import Contact
+from app.models import Contact, Message
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
 from app.sync import POLL_WAIT, Connection, ConnectionState, SyncWorker
@@ -138,8 +138,16 @@ class SyncEngine:
         except RelayError as exc:
             log.info("automations not pushed: %s", exc)
         if not self._known_pushed:
+            # Customers the relay cannot know about: those of chats imported from the phone.
             with self.db.read() as s:
-                wa_ids = [w for w in s.scalars(select(Contact.wa_id).where(Contact.wa_id.is_not(None))) if w]
+                imported = select(Message.contact_id).where(Message.imported.is_(True))
+                wa_ids = [
+                    w
+                    for w in s.scalars(
+                        select(Contact.wa_id).where(Contact.wa_id.is_not(None), Contact.id.in_(imported))
+                    )
+                    if w
+                ]
             try:
                 if wa_ids:
                     self.client.push_known_contacts(wa_ids)

@@ -260,3 +260,24 @@ def test_events_pruned_by_the_relay_show_a_history_gap_and_sync_goes_on(
     relay.post_webhook(inbound(content="after the gap"))
     probe.wait_until(lambda: "after the gap" in bodies(db))
     assert "missed 0" not in bodies(db)
+
+
+def test_on_connecting_imported_customers_are_made_known_and_waiting_rules_pushed(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    from app.automations_store import AutomationsStore
+    from app.wire import Automations, GreetingRule
+    from tests.support.factories import make_contact, make_message
+
+    with db.write() as s:
+        regular = make_contact(s, wa_id="821099998888")
+        make_message(s, regular, "from the phone export", imported=True, unread=False)
+        make_contact(s, wa_id="821077776666")  # a customer the relay has seen itself: not pushed
+    AutomationsStore(db).save(Automations(greeting=GreetingRule(enabled=True, text="어서 오세요")))
+    engine_for(relay)
+    probe.wait_until(lambda: AutomationsStore(db).state().pending is False)
+    stored = relay.relay.store.automations()
+    assert stored is not None and stored["greeting"]["text"] == "어서 오세요"
+    probe.wait_until(lambda: bool((c := relay.relay.store.contact("821099998888")) and c.known))
+    other = relay.relay.store.contact("821077776666")
+    assert other is None or not other.known
