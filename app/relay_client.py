@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -137,7 +138,7 @@ class RelayClient:
         raise SendRefused(message, code=code, graph_code=graph_code if isinstance(graph_code, int) else None)
 
     def mark_read(self, wamid: str) -> None:
-        self._check(self._request("POST", f"/v1/messages/{wamid}/read"))
+        self._check(self._request("POST", f"/v1/messages/{quote(wamid, safe='')}/read"))
 
     # ------------------------------------------------------------------ media
     def upload_media(self, path: Path, mime: str) -> MediaUploaded:
@@ -156,7 +157,9 @@ class RelayClient:
         """Stream media to `target` (the caller picks a safe path). Returns (mime, sha256 header)."""
         try:
             with self._http.stream(
-                "GET", f"/v1/media/{media_id}", timeout=httpx.Timeout(MEDIA_TIMEOUT, connect=CONNECT_TIMEOUT)
+                "GET",
+                f"/v1/media/{quote(media_id, safe='')}",
+                timeout=httpx.Timeout(MEDIA_TIMEOUT, connect=CONNECT_TIMEOUT),
             ) as response:
                 if response.status_code in (401, 403):
                     raise Unauthorised("The relay refused the access token.")

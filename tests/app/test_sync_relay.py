@@ -281,3 +281,30 @@ def test_on_connecting_imported_customers_are_made_known_and_waiting_rules_pushe
     probe.wait_until(lambda: bool((c := relay.relay.store.contact("821099998888")) and c.known))
     other = relay.relay.store.contact("821077776666")
     assert other is None or not other.known
+
+
+def test_read_receipts_and_templates_go_through_the_relay(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    graph.templates = [
+        {
+            "name": "order_ready",
+            "language": "ko",
+            "category": "UTILITY",
+            "status": "APPROVED",
+            "components": [{"type": "BODY", "text": "{{1}}님, 주문하신 상품이 준비됐어요."}],
+        },
+        {"name": "draft", "language": "ko", "category": "MARKETING", "status": "PENDING", "components": []},
+    ]
+    engine = engine_for(relay)
+    payload = inbound(content="읽음 표시 해주세요")
+    wamid = payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
+    relay.post_webhook(payload)
+    probe.wait_until(lambda: count(db) == 1)
+    graph.arrived.clear()
+    engine.send_read_receipt(wamid)
+    assert graph.arrived.wait(10)
+    assert graph.read_receipts == [wamid]
+    templates = engine.fetch_templates()
+    assert [(t.name, t.category) for t in templates] == [("order_ready", "UTILITY")]
+    assert [p.index for p in templates[0].parameters] == [1]
