@@ -10,7 +10,7 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -25,7 +25,7 @@ from app.rules import ContactState, replies_for_inbound
 from app.wire import Automations, KnownContacts
 from relay.limits import MEDIA_LIMITS, LimitError, media_family, needs_open_window, validate_send
 from relay.settings import RelaySettings
-from relay.store import NewEvent, Store, dt_to_ms
+from relay.store import IntakeRows, NewEvent, Store, dt_to_ms
 from relay.upstream import GraphError, Upstream
 from relay.webhook import Inbound, MalformedWebhook, parse_webhook, signature_ok
 
@@ -82,8 +82,10 @@ class Relay:
         self.media_wakeup: asyncio.Event | None = None
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
         self.automations_cache: Automations | None = None
-        self.intake_queue: list[tuple[Any, asyncio.Future[Any]]] = []
+        self.intake_queue: list[tuple[IntakeRows, asyncio.Future[Any]]] = []
         self.intake_writer: asyncio.Task[Any] | None = None
+        # The automations' and the window's "now" (tests pin it to cross a DST change).
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     # ------------------------------------------------------------------ lifetime
     async def start(self) -> None:
@@ -129,10 +131,19 @@ class Relay:
         """Store a webhook payload's events (raises on storage failure), then react to them."""
         intake = parse_webhook(payload)
         now = int(time.time())
-        inbound = [
-            (i.wa_id, (i.timestamp or now) * 1000, i.profile_name, i.phone_number_id) for i in intake.inbound
-        ]
-        seqs, befores = await self.commit_intake(intake.events, intake.media, inbound)
+        rows = IntakeRows(
+            events=intake.events,
+            media=intake.media,
+            inbound=[
+                (i.wa_id, (i.timestamp or now) * 1000, i.profile_name, i.phone_number_id)
+                for i in intake.inbound
+            ],
+            touches=intake.touches,
+            number_changes=[
+                (c.old_wa_id, c.new_wa_id, c.phone_number_id, c.message_id) for c in intake.number_changes
+            ],
+        )
+        seqs, befores = await self.commit_intake(rows)
         if not seqs:
             return  # a redelivery: nothing new, nothing to answer
         await self.notify()
@@ -148,10 +159,10 @@ class Relay:
             seen.add(item.wa_id)
             self.spawn(self._automate(item, befores.get(item.wa_id)))
 
-    async def commit_intake(self, events: Any, media: Any, inbound: Any) -> Any:
+    async def commit_intake(self, rows: IntakeRows) -> Any:
         """Group commit: webhooks arriving together share one transaction; each waits for it."""
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self.intake_queue.append(((events, media, inbound), future))
+        self.intake_queue.append((rows, future))
         if self.intake_writer is None or self.intake_writer.done():
             self.intake_writer = self.spawn(self._write_intake())
         return await future
@@ -190,7 +201,7 @@ class Relay:
                 last_away_sent_at=current.last_away_sent_at if current else None,
                 known_contact=bool(current and current.known),
             )
-            now = datetime.now(UTC)
+            now = self.clock()
             replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
             stamp = inbound.timestamp or int(now.timestamp())
             for reply in replies:
@@ -226,7 +237,7 @@ class Relay:
         contact = await run_in_threadpool(self.store.contact, to)
         if needs_open_window(body):
             last_in = contact.last_inbound_at if contact else None
-            if last_in is None or datetime.now(UTC) - last_in > WINDOW:
+            if last_in is None or self.clock() - last_in > WINDOW:
                 answer: dict[str, Any] = {
                     "error": {
                         "code": "outside_window",
@@ -281,7 +292,7 @@ class Relay:
         answer = {"client_id": client_id or key, "wamid": wamid, "status": "sent"}
         outbound = self._outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id)
         await run_in_threadpool(self.store.finish_key, key, 200, answer, [outbound])
-        now_ms = dt_to_ms(datetime.now(UTC))
+        now_ms = dt_to_ms(self.clock())
         await run_in_threadpool(
             self.store.touch_contact,
             to,

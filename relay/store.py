@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -116,6 +116,20 @@ class NewEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class IntakeRows:
+    """What one webhook writes: its events, media jobs and the rule inputs it moves."""
+
+    events: list[NewEvent]
+    media: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    # (wa_id, message time ms, profile name, phone_number_id) of customers' messages
+    inbound: list[tuple[str, int, str | None, str | None]] = field(default_factory=list)
+    # (wa_id, {column: ms}) from phone-app echoes and history: never answered by automations
+    touches: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    # (old wa_id, new wa_id, phone_number_id, message id)
+    number_changes: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
 class ContactRow:
     wa_id: str
     profile_name: str | None
@@ -215,46 +229,65 @@ class Store:
                 self._add_media_job(conn, media_id, mime, filename)
             return seqs
 
-    def ingest_many(self, batch: list[Any]) -> list[tuple[list[int], dict[str, ContactRow | None]]]:
+    def ingest_many(self, batch: list[IntakeRows]) -> list[tuple[list[int], dict[str, ContactRow | None]]]:
         """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it."""
         results = []
         with self.engine.begin() as conn:
-            for new, media_ids, inbound in batch:
-                results.append(self._ingest(conn, new, media_ids, inbound))
+            for item in batch:
+                results.append(self._ingest(conn, item))
         return results
 
-    def ingest(
-        self,
-        new: list[NewEvent],
-        media_ids: list[tuple[str, str | None, str | None]],
-        inbound: list[tuple[str, int, str | None, str | None]],
-    ) -> tuple[list[int], dict[str, ContactRow | None]]:
-        """One transaction for one webhook: events, media jobs and the senders' rule inputs.
+    def ingest(self, item: IntakeRows) -> tuple[list[int], dict[str, ContactRow | None]]:
+        """One transaction for one webhook: events, media jobs and the contacts' rule inputs.
 
-        `inbound` is (wa_id, timestamp ms, profile name, phone_number_id). Returns the new seqs and
-        each sender's state from before this webhook (what the rules must judge by).
+        Returns the new seqs and each sender's state from before this webhook (what the rules
+        must judge by).
         """
         with self.engine.begin() as conn:
-            return self._ingest(conn, new, media_ids, inbound)
+            return self._ingest(conn, item)
 
-    def _ingest(
-        self,
-        conn: Connection,
-        new: list[NewEvent],
-        media_ids: list[tuple[str, str | None, str | None]],
-        inbound: list[tuple[str, int, str | None, str | None]],
-    ) -> tuple[list[int], dict[str, ContactRow | None]]:
+    def _ingest(self, conn: Connection, item: IntakeRows) -> tuple[list[int], dict[str, ContactRow | None]]:
         befores: dict[str, ContactRow | None] = {}
-        seqs = self.add_events(conn, new)
+        seqs = self.add_events(conn, item.events)
         if not seqs:
             return [], {}
-        for media_id, mime, filename in media_ids:
+        for media_id, mime, filename in item.media:
             self._add_media_job(conn, media_id, mime, filename)
-        for wa_id, ts_ms, name, pnid in inbound:
+        for old, new, pnid, message_id in item.number_changes:
+            self._move_contact(conn, old, new)
+            payload = {"contact": {"wa_id": new}, "previous_wa_id": old}
+            seqs += self.add_events(conn, [NewEvent("contact", payload, pnid, f"c:{message_id}")])
+        renamed: list[NewEvent] = []
+        for wa_id, ts_ms, name, pnid in item.inbound:
             if wa_id not in befores:
-                befores[wa_id] = self._contact(conn, wa_id)
+                befores[wa_id] = before = self._contact(conn, wa_id)
+                if before is not None and before.profile_name and name and name != before.profile_name:
+                    contact = {"wa_id": wa_id, "profile": {"name": name}}
+                    renamed.append(NewEvent("contact", {"contact": contact}, pnid))
             self._touch_contact(conn, wa_id, last_inbound_ms=ts_ms, profile_name=name, phone_number_id=pnid)
+        seqs += self.add_events(conn, renamed)
+        for wa_id, columns in item.touches:
+            self._touch_contact(conn, wa_id, **columns)
         return seqs, befores
+
+    def _move_contact(self, conn: Connection, old: str, new: str) -> None:
+        """A changed number keeps the customer's rule inputs (and known-ness) under the new number."""
+        before = self._contact(conn, old)
+        if before is None:
+            return
+        if self._contact(conn, new) is None:
+            conn.execute(update(contact_state).where(contact_state.c.wa_id == old).values(wa_id=new))
+            return
+        self._touch_contact(
+            conn,
+            new,
+            last_inbound_ms=dt_to_ms(before.last_inbound_at),
+            last_outbound_ms=dt_to_ms(before.last_outbound_at),
+            last_owner_reply_ms=dt_to_ms(before.last_owner_reply_at),
+            last_away_sent_ms=dt_to_ms(before.last_away_sent_at),
+            known=True if before.known else None,
+        )
+        conn.execute(delete(contact_state).where(contact_state.c.wa_id == old))
 
     def events_after(self, after: int, limit: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

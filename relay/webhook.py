@@ -37,12 +37,30 @@ class Inbound:
     timestamp: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class NumberChange:
+    """A customer moved to a new number (a `system` message of type user_changed_number)."""
+
+    old_wa_id: str
+    new_wa_id: str
+    phone_number_id: str | None
+    message_id: str
+
+
 @dataclass
 class Intake:
     events: list[NewEvent] = field(default_factory=list)
     media: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     inbound: list[Inbound] = field(default_factory=list)
     statuses: list[dict[str, Any]] = field(default_factory=list)
+    # Rule inputs that automations never answer: (wa_id, {column: ms}) from echoes and history.
+    touches: list[tuple[str, dict[str, int]]] = field(default_factory=list)
+    number_changes: list[NumberChange] = field(default_factory=list)
+
+
+def _timestamp_ms(message: dict[str, Any]) -> int | None:
+    ts = str(message.get("timestamp") or "")
+    return int(ts) * 1000 if ts.isdigit() else None
 
 
 class MalformedWebhook(ValueError):
@@ -110,6 +128,9 @@ def parse_webhook(payload: Any) -> Intake:
                 media = _media_of(message)
                 if media:
                     intake.media.append(media)
+                change = _number_change(message, phone_number_id)
+                if change is not None:
+                    intake.number_changes.append(change)
                 # System notices (e.g. a changed number) and reactions do not start a conversation.
                 if sender and message.get("type") not in ("system", "reaction", "unsupported"):
                     name = (contact or {}).get("profile", {}).get("name")
@@ -124,6 +145,19 @@ def parse_webhook(payload: Any) -> Intake:
                 intake.events.append(NewEvent("status", {"status": status}, phone_number_id, key))
                 intake.statuses.append(status)
     return intake
+
+
+def _number_change(message: dict[str, Any], phone_number_id: str | None) -> NumberChange | None:
+    system = message.get("system")
+    if message.get("type") != "system" or not isinstance(system, dict):
+        return None
+    if system.get("type") not in ("user_changed_number", "customer_changed_number"):
+        return None
+    new = str(system.get("new_wa_id") or system.get("wa_id") or "")
+    old = str(message.get("from") or "")
+    if not new or not old or new == old:
+        return None
+    return NumberChange(old, new, phone_number_id, str(message["id"]))
 
 
 def _echoes(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
@@ -142,6 +176,13 @@ def _echoes(intake: Intake, value: dict[str, Any], phone_number_id: str | None) 
         media = _media_of(echo)
         if media:
             intake.media.append(media)
+        # The owner answered from the phone: that counts for the away rule's grace and the
+        # greeting's silence, but an echo never opens the 24-hour window.
+        sent_ms = _timestamp_ms(echo)
+        if echo.get("to") and sent_ms is not None:
+            intake.touches.append(
+                (str(echo["to"]), {"last_outbound_ms": sent_ms, "last_owner_reply_ms": sent_ms})
+            )
 
 
 def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
@@ -151,8 +192,11 @@ def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None)
             for message in (thread or {}).get("messages") or []:
                 if not isinstance(message, dict) or not message.get("id"):
                     continue
-                body = {
-                    "message": {**message, "history": True},
-                    "contact": {"wa_id": str(thread.get("id", ""))},
-                }
+                customer = str(thread.get("id", ""))
+                body = {"message": {**message, "history": True}, "contact": {"wa_id": customer}}
                 intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message['id']}"))
+                # A customer with past chats is a regular: the greeting's silence counts from them.
+                sent_ms = _timestamp_ms(message)
+                if customer and sent_ms is not None:
+                    column = "last_inbound_ms" if message.get("from") == customer else "last_outbound_ms"
+                    intake.touches.append((customer, {column: sent_ms}))
