@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import secrets
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,7 @@ from relay.limits import MEDIA_LIMITS, LimitError, media_family, needs_open_wind
 from relay.settings import RelaySettings
 from relay.store import IntakeRows, NewEvent, Store, dt_to_ms
 from relay.upstream import GraphError, Upstream
+from relay.wakeups import SETTINGS, listen
 from relay.webhook import Inbound, MalformedWebhook, parse_webhook, signature_ok
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,8 @@ class Relay:
         self.automations_cache: Automations | None = None
         self.intake_queue: list[tuple[IntakeRows, asyncio.Future[Any]]] = []
         self.intake_writer: asyncio.Task[Any] | None = None
+        # Set once this worker hears other workers' commits (PostgreSQL LISTEN/NOTIFY).
+        self.peers_listening = threading.Event()
         # The automations' and the window's "now" (tests pin it to cross a DST change).
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
@@ -96,6 +100,10 @@ class Relay:
             log.warning("%d sends were in flight when the relay stopped; marked unknown", stale)
         self.spawn(self._media_worker())
         self.spawn(self._pruner())
+        if not self.store.is_sqlite:
+            self.spawn(
+                listen(self.settings.database_url, self._on_notice, on_listening=self.peers_listening.set)
+            )
         await self.upstream.start(self.ingest)
         log.info("relay started (upstream %s)", self.upstream.name)
 
@@ -125,6 +133,12 @@ class Relay:
         async with self.condition:
             self.version += 1
             self.condition.notify_all()
+
+    async def _on_notice(self, payload: str) -> None:
+        """Another relay worker on the same PostgreSQL committed something."""
+        if payload == SETTINGS:
+            self.automations_cache = None
+        await self.notify()
 
     # ------------------------------------------------------------------ intake
     async def ingest(self, payload: dict[str, Any]) -> None:
@@ -182,7 +196,7 @@ class Relay:
                     future.set_result(result)
 
     async def automations(self) -> Automations:
-        """The rules document, cached in memory (every change goes through this process's PUT)."""
+        """The rules document, cached in memory (a PUT here or a NOTIFY from another worker drops it)."""
         if self.automations_cache is None:
             raw = await run_in_threadpool(self.store.automations)
             self.automations_cache = Automations.model_validate(raw or {})

@@ -31,6 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from relay.wakeups import CHANNEL, EVENTS, SETTINGS
+
 log = logging.getLogger(__name__)
 
 metadata = MetaData()
@@ -207,7 +209,15 @@ class Store:
             seq = conn.execute(stmt.returning(events.c.seq)).scalar_one_or_none()
             if seq is not None:
                 seqs.append(int(seq))
+        if seqs:
+            self._notify_workers(conn, EVENTS)
         return seqs
+
+    def _notify_workers(self, conn: Connection, payload: str) -> None:
+        """On PostgreSQL, tell every relay worker's LISTEN (relay/wakeups.py), at commit."""
+        if not self.is_sqlite:
+            notify = text("SELECT pg_notify(:channel, :payload)")
+            conn.execute(notify, {"channel": CHANNEL, "payload": payload})
 
     def _insert(self, table: Table) -> Any:
         """INSERT with ON CONFLICT support for this database."""
@@ -518,5 +528,6 @@ class Store:
                 return None
             stored = {**doc, "revision": current + 1}
             self._put_kv(conn, "automations", json.dumps(stored, ensure_ascii=False))
+            self._notify_workers(conn, SETTINGS)
             self.add_events(conn, [NewEvent("settings", {"automations": stored})])
             return stored

@@ -5,12 +5,14 @@ from __future__ import annotations
 import threading
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
 
 from app.wire import EventsPage
-from tests.support.relay_server import RunningRelay, inbound
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic dGVzdA==", "Bearer"])
@@ -88,3 +90,35 @@ def test_a_restart_loses_nothing_and_seq_keeps_increasing(relay: RunningRelay) -
     assert len(events) == 21
     assert [e["seq"] for e in events] == sorted(e["seq"] for e in events)
     assert events[-1]["message"]["text"]["body"] == "after"
+
+
+def test_a_long_poll_on_one_worker_wakes_when_another_worker_commits(
+    tmp_path: Path, graph: FakeGraph, storage: str | None
+) -> None:
+    if storage is None:
+        pytest.skip("several relay workers share PostgreSQL, not a SQLite file")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with (
+        run_relay(tmp_path / "a", graph_url=graph.url, database_url=storage) as first,
+        run_relay(tmp_path / "b", graph_url=graph.url, database_url=storage) as second,
+    ):
+        assert second.relay.peers_listening.wait(10)
+        answered: dict[str, float] = {}
+
+        def poll() -> None:
+            with httpx.Client(timeout=30) as client:
+                r = client.get(
+                    f"{second.url}/v1/events", params={"after": 0, "wait": 20}, headers=second.auth()
+                )
+            answered["at"] = time.monotonic()
+            answered["count"] = len(r.json()["events"])
+
+        thread = threading.Thread(target=poll)
+        thread.start()
+        assert second.events(0, wait=0.3)["events"] == []  # the poll is holding
+        posted = time.monotonic()
+        assert first.post_webhook(inbound("text", "다른 워커로 온 메시지")).status_code == 200
+        thread.join(timeout=10)
+        assert answered["count"] == 1
+        assert answered["at"] - posted < 1.0  # NOTIFY, not the 20 s wait running out

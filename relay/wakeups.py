@@ -1,0 +1,54 @@
+"""Wake-ups between relay processes sharing PostgreSQL: LISTEN/NOTIFY on one channel."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy.engine import make_url
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "shop_inbox_relay"
+EVENTS = "events"  # a transaction added events: long polls should look again
+SETTINGS = "settings"  # the automations document changed: drop cached copies
+
+
+def conninfo(sqlalchemy_url: str) -> str:
+    """psycopg's connection string for a `postgresql+psycopg://` SQLAlchemy URL."""
+    url = make_url(sqlalchemy_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+async def listen(
+    sqlalchemy_url: str,
+    on_notice: Callable[[str], Awaitable[None]],
+    *,
+    on_listening: Callable[[], None] | None = None,
+    retry_delay: float = 2.0,
+) -> None:
+    """Run until cancelled: call `on_notice(payload)` for each NOTIFY another relay worker sends.
+
+    Commits from this process notify it too; that costs one extra look, never a missed wake-up.
+    After a lost connection every waiter is woken once, as a notice may have been missed.
+    """
+    import psycopg
+
+    while True:
+        try:
+            async with await psycopg.AsyncConnection.connect(
+                conninfo(sqlalchemy_url), autocommit=True
+            ) as conn:
+                await conn.execute(f"LISTEN {CHANNEL}")
+                log.info("listening for other relay workers' commits")
+                if on_listening is not None:
+                    on_listening()
+                await on_notice(EVENTS)
+                async for notice in conn.notifies():
+                    await on_notice(notice.payload)
+        except asyncio.CancelledError:
+            raise
+        except (psycopg.Error, OSError) as exc:
+            log.warning("lost the PostgreSQL wake-up connection (%s); retrying", type(exc).__name__)
+            await asyncio.sleep(retry_delay)
