@@ -347,7 +347,7 @@ class Relay:
             data, mime = await self.upstream.fetch_media(media_id)
         except GraphError as exc:
             attempts = (row.attempts if row is not None else 0) + 1
-            state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.retryable else "pending"
+            state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.transient else "pending"
             if row is not None:
                 await run_in_threadpool(
                     self.store.mark_media, media_id, attempts=attempts, state=state, error=exc.message
@@ -501,11 +501,11 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
             await relay.upstream.mark_read(settings.phone_number_id, wamid)
         except GraphError as exc:
             return error(
-                502 if exc.retryable else 422,
+                502 if exc.transient else 422,
                 "graph_error",
                 exc.sentence(),
                 graph_code=exc.code,
-                retryable=exc.retryable,
+                retryable=exc.transient,
             )
         return JSONResponse({"ok": True})
 
@@ -517,7 +517,7 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
                 raw = await relay.upstream.list_templates()
             except GraphError as exc:
                 return error(
-                    502 if exc.retryable else 422, "graph_error", exc.sentence(), graph_code=exc.code
+                    502 if exc.transient else 422, "graph_error", exc.sentence(), graph_code=exc.code
                 )
             relay.templates_cache = cached = (time.monotonic(), raw)
         return JSONResponse(
@@ -548,11 +548,11 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
             media_id = await relay.upstream.upload_media(settings.phone_number_id, data, mime, filename)
         except GraphError as exc:
             return error(
-                502 if exc.retryable else 422,
+                502 if exc.transient else 422,
                 "graph_error",
                 exc.sentence(),
                 graph_code=exc.code,
-                retryable=exc.retryable,
+                retryable=exc.transient,
             )
         path = relay.media_path(media_id)
         await run_in_threadpool(path.write_bytes, data)

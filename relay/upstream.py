@@ -50,11 +50,17 @@ class GraphError(Exception):
         code = int(code) if isinstance(code, int | str) and str(code).isdigit() else None
         message = str(error.get("message") or f"Graph answered HTTP {http_status}")
         retryable = (
-            http_status == 429
-            or code in THROTTLING_CODES
-            or (http_status >= 500 and (code in TEMPORARY_CODES or code is None))
+            http_status == 429 or code in THROTTLING_CODES or (http_status >= 500 and code in TEMPORARY_CODES)
         )
-        return cls(http_status, code, message, retryable)
+        # A 5xx that is not Graph's own error (a proxy's 502, an empty 500) does not say the message
+        # was not processed: it may have gone out, so it is "unknown", never resent blindly.
+        unknown = http_status >= 500 and code is None
+        return cls(http_status, code, message, retryable, unknown=unknown)
+
+    @property
+    def transient(self) -> bool:
+        """Worth asking again for anything but a send: a read, a download or an upload is harmless twice."""
+        return self.retryable or self.unknown
 
     def sentence(self) -> str:
         if self.code in PLAIN_SENTENCES:

@@ -166,6 +166,7 @@ def test_still_busy_after_retries_stores_nothing_so_the_client_retry_sends(
     r = window_open.send(text(), "busy-2")
     assert r.status_code == 503
     assert r.json()["error"]["retryable"] is True
+    assert graph.send_calls == 4  # Graph's temporary error (code 2) was retried with backoff
     again = window_open.send(text(), "busy-2")
     assert again.status_code == 200
     assert len(graph.sent) == 1
@@ -179,6 +180,16 @@ def test_a_graph_timeout_after_sending_is_unknown_and_never_resent(
     assert r.json()["status"] == "unknown"
     assert window_open.send(text(), "slow-1").json()["status"] == "unknown"
     assert len(graph.sent) <= 1  # at most the one that got through late
+
+
+def test_a_5xx_that_is_not_graphs_own_error_is_unknown_and_never_resent(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.script.append({"status": 502, "body": {}})  # e.g. a proxy in front of Graph gave up
+    r = window_open.send(text(), "proxy-502")
+    assert (r.status_code, r.json()["status"]) == (200, "unknown")
+    assert window_open.send(text(), "proxy-502").json() == r.json()
+    assert graph.send_calls == 1
 
 
 def test_graph_refusals_become_a_plain_sentence_with_graph_code(

@@ -45,6 +45,8 @@ class FakeGraph:
     templates: list[dict[str, Any]] = field(default_factory=list)
     # Set whenever a send reaches the fake (tests wait on it instead of sleeping).
     arrived: threading.Event = field(default_factory=threading.Event)
+    # Every POST /{phone-id}/messages that reached the fake, scripted failures included.
+    send_calls: int = 0
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _issued: dict[str, tuple[str, float]] = field(default_factory=dict)
 
@@ -65,6 +67,8 @@ class FakeGraph:
                 )
             body = await request.json()
             self.arrived.set()
+            if body.get("status") != "read":
+                self.send_calls += 1
             if body.get("status") == "read":
                 self.read_receipts.append(body.get("message_id"))
                 return JSONResponse({"success": True})
