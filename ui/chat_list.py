@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.queries import ConversationRow, labels, set_flags
+from app.queries import ConversationRow, labels, set_flags, set_label
 from ui.chat_list_delegate import ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
+from ui.labels_manager import label_display_name
 from ui.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -170,11 +171,33 @@ class ChatList(QWidget):
         menu = QMenu(self)
         pin = menu.addAction(self.tr("Unpin chat") if row.pinned else self.tr("Pin chat"))
         archive = menu.addAction(self.tr("Unarchive chat") if row.archived else self.tr("Archive chat"))
+        label_menu = menu.addMenu(self.tr("Label chat"))
+        on = {label.id for label in row.labels}
+        with self.ctx.db.read() as s:
+            all_labels = labels(s)
+        toggles = {}
+        for label in all_labels:
+            action = label_menu.addAction(label_display_name(label.name))
+            action.setCheckable(True)
+            action.setChecked(label.id in on)
+            toggles[action] = label.id
         chosen = menu.exec(self.view.viewport().mapToGlobal(pos))
         if chosen is pin:
             self.set_flags(row.contact_id, pinned=not row.pinned)
         elif chosen is archive:
             self.set_flags(row.contact_id, archived=not row.archived)
+        elif chosen in toggles:
+            self.toggle_label(row.contact_id, toggles[chosen], chosen.isChecked())
+
+    def toggle_label(self, contact_id: int, label_id: int, on: bool) -> None:
+        """Apply or remove one label from the chat list's menu (off the GUI thread)."""
+
+        def work() -> int:
+            with self.ctx.db.write() as s:
+                set_label(s, contact_id, label_id, on)
+            return contact_id
+
+        run_op(work, lambda cid: self.flags_changed.emit(cid), parent=self)
 
     def set_flags(self, contact_id: int, **flags: bool) -> None:
         def work() -> int:

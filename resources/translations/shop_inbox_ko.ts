@@ -495,6 +495,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <source>Archive chat</source>
         <translation>채팅 보관</translation>
     </message>
+    <message>
+        <source>Label chat</source>
+        <translation>채팅 라벨</translation>
+    </message>
 </context>
 <context>
     <name>ChatListDelegate</name>
