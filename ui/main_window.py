@@ -123,11 +123,16 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def update_unread_total(self) -> None:
+        from app.automations_store import load_state
+
         with self.ctx.db.read() as s:
             self.unread_total = unread_counts(s).messages
+            shop = load_state(s).doc.profile.name.strip()
         title = self.tr("Shop Inbox")
         if self.ctx.demo:
             title = self.tr("Shop Inbox (demo)")
+        if shop:  # the business profile's name, so the owner sees whose inbox this is
+            title = f"{shop} — {title}"
         self.setWindowTitle(f"({self.unread_total}) {title}" if self.unread_total else title)
         self.notifier.set_unread_total(self.unread_total)
 
