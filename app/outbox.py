@@ -28,8 +28,8 @@ from app.errors import InvalidInput, RelayError, RelayUnreachable, SendRefused, 
 from app.models import Contact, Media, Message, MessageStatus
 from app.relay_client import RelayBusy
 from app.sync import backoff_delay
-from app.sync_apply import apply_status
 from app.text import nfc
+from app.ticks import apply_status
 
 if TYPE_CHECKING:
     from app.db import Database

@@ -8,7 +8,7 @@ query per kind of lookup, executemany for inserts) so a few hundred events cost 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -17,10 +17,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app.media_cache import sanitise_filename
+from app.cloud_messages import contact_key, media_row, message_body, message_kind, whatsapp_time
 from app.models import (
-    MESSAGE_KINDS,
-    TICK_ORDER,
     Contact,
     Media,
     Message,
@@ -31,6 +29,7 @@ from app.models import (
 )
 from app.phones import e164_digits
 from app.text import nfc
+from app.ticks import STATUS_RANK, UNKNOWN_OUTCOME, apply_status, is_unknown_outcome, keep_orphan
 from app.wire import (
     ContactEvent,
     Event,
@@ -43,10 +42,6 @@ from app.wire import (
 log = logging.getLogger(__name__)
 
 _EVENT = TypeAdapter(Event)
-MEDIA_KINDS = ("image", "audio", "video", "document", "sticker")
-# A failed send whose outcome the relay could not tell (Graph timed out after the request left).
-UNKNOWN_OUTCOME = "unknown"
-_STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3}
 # One executemany for every customer of a batch: name, business number, and the 24-hour window's
 # start, which only ever moves forward (a late old message must not shorten the window).
 _PROFILE_UPDATE = text(
@@ -69,81 +64,6 @@ class BatchResult:
 
 
 # --------------------------------------------------------------------------- reading message objects
-
-
-def _ts(value: Any, fallback: datetime) -> datetime:
-    try:
-        return datetime.fromtimestamp(int(str(value)), tz=UTC)
-    except (TypeError, ValueError, OverflowError):
-        return fallback
-
-
-def message_kind(obj: Mapping[str, Any]) -> str:
-    kind = str(obj.get("type") or "unsupported")
-    return kind if kind in MESSAGE_KINDS else "unsupported"
-
-
-def message_body(obj: Mapping[str, Any]) -> str:
-    """Searchable, displayable text of a Cloud API message object (text, caption, tapped title…)."""
-    kind = str(obj.get("type") or "")
-    part = obj.get(kind)
-    text = ""
-    if kind == "text" and isinstance(part, dict):
-        text = str(part.get("body") or "")
-    elif kind in MEDIA_KINDS and isinstance(part, dict):
-        text = str(part.get("caption") or "")
-        if not text and kind == "document":
-            text = str(part.get("filename") or "")
-    elif kind == "interactive" and isinstance(part, dict):
-        reply = part.get(str(part.get("type") or "")) or {}
-        if isinstance(reply, dict):
-            text = str(reply.get("title") or reply.get("body") or "")
-            if reply.get("description"):
-                text = f"{text}\n{reply['description']}"
-        body = part.get("body")
-        if not text and isinstance(body, dict):
-            text = str(body.get("text") or "")
-    elif kind == "button" and isinstance(part, dict):
-        text = str(part.get("text") or part.get("payload") or "")
-    elif kind == "location" and isinstance(part, dict):
-        text = "\n".join(str(part[k]) for k in ("name", "address") if part.get(k))
-    elif kind == "contacts" and isinstance(part, list):
-        names = [str((c.get("name") or {}).get("formatted_name") or "") for c in part if isinstance(c, dict)]
-        text = ", ".join(n for n in names if n)
-    elif kind == "order" and isinstance(part, dict):
-        text = str(part.get("text") or "")
-    elif kind == "system" and isinstance(part, dict):
-        text = str(part.get("body") or "")
-    elif kind == "template" and isinstance(part, dict):
-        text = str(part.get("name") or "")
-    return nfc(text)
-
-
-def _media_row(obj: Mapping[str, Any]) -> dict[str, Any] | None:
-    kind = str(obj.get("type") or "")
-    part = obj.get(kind)
-    if kind not in MEDIA_KINDS or not isinstance(part, dict):
-        return None
-    filename = part.get("filename")
-    return {
-        "mime": str(part.get("mime_type") or "application/octet-stream").split(";")[0].strip(),
-        "filename": sanitise_filename(str(filename)) if filename else None,
-        "sha256": str(part["sha256"])[:64] if part.get("sha256") else None,
-        "relay_media_id": str(part["id"]) if part.get("id") else None,
-    }
-
-
-def contact_key(wa_id: str | None, user_id: str | None) -> tuple[str, str] | None:
-    if wa_id:
-        digits = e164_digits(str(wa_id))
-        if digits:
-            return ("wa", digits)
-    if user_id:
-        return ("user", str(user_id))
-    return None
-
-
-# --------------------------------------------------------------------------- the batch
 
 
 class _Batch:
@@ -332,7 +252,7 @@ class _Batch:
             cid = self.contact_id(key, c.user_id if c else None, e.phone_number_id)
             self.result.changed.add(cid)
             history = bool(obj.get("history"))
-            sent_at = _ts(obj.get("timestamp"), e.at)
+            sent_at = whatsapp_time(obj.get("timestamp"), e.at)
             sender = e164_digits(str(obj.get("from") or "")) if obj.get("from") else None
             inbound = not history or sender is None or key == ("wa", sender)
             name = c.profile.name if c and c.profile else None
@@ -353,7 +273,7 @@ class _Batch:
             if not inbound:
                 ctx = obj.get("history_context") or {}
                 told = str(ctx.get("status") or "")
-                status = told if told in _STATUS_RANK else MessageStatus.SENT
+                status = told if told in STATUS_RANK else MessageStatus.SENT
             context = obj.get("context") or {}
             rows.append(
                 {
@@ -373,7 +293,7 @@ class _Batch:
                     "imported": history,
                 }
             )
-            m = _media_row(obj)
+            m = media_row(obj)
             if m:
                 media[wamid] = m
         self._update_profiles(profiles)
@@ -440,7 +360,9 @@ class _Batch:
                 if e.wamid and not row.wamid:
                     values["wamid"] = e.wamid
                     self.new_wamids.add(e.wamid)
-                if e.wamid and (row.status == MessageStatus.PENDING or _unknown(row.status, row.error_code)):
+                if e.wamid and (
+                    row.status == MessageStatus.PENDING or is_unknown_outcome(row.status, row.error_code)
+                ):
                     values.update(status=MessageStatus.SENT, error_code=None, error_text=None)
                 if row.status == MessageStatus.PENDING and not e.wamid:
                     values.update(
@@ -457,7 +379,7 @@ class _Batch:
                 continue
             cid = self.contact_id(key, None, e.phone_number_id)
             obj = {**body, "type": kind}
-            sent_at = _ts(body.get("timestamp"), e.at)
+            sent_at = whatsapp_time(body.get("timestamp"), e.at)
             context = body.get("context") or {}
             self.s.execute(
                 insert(Message).values(
@@ -509,67 +431,6 @@ class _Batch:
                 if contact_id is not None:
                     self.result.changed.add(contact_id)
                 self.s.delete(orphan)
-
-
-def _unknown(status: str, error_code: str | None) -> bool:
-    return status == MessageStatus.FAILED and error_code == UNKNOWN_OUTCOME
-
-
-def _status_error(st: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    errors = st.get("errors") or []
-    first = errors[0] if errors and isinstance(errors[0], dict) else {}
-    code = str(first["code"]) if first.get("code") is not None else None
-    details = (
-        (first.get("error_data") or {}).get("details") if isinstance(first.get("error_data"), dict) else None
-    )
-    text = first.get("message") or first.get("title") or details
-    return code, (str(text) if text else None)
-
-
-def apply_status(session: Session, wamid: str, st: Mapping[str, Any], *, client_id: Any = None) -> int | None:
-    """Move one outbound message's tick forward; the contact id, or None when the message is unknown."""
-    row = session.execute(
-        select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
-            Message.wamid == wamid
-        )
-    ).first()
-    if row is None and client_id:
-        row = session.execute(
-            select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
-                Message.client_id == str(client_id)
-            )
-        ).first()
-    if row is None:
-        return None
-    new = str(st.get("status") or "")
-    values: dict[str, Any] = {}
-    if row.wamid is None:
-        values["wamid"] = wamid
-    current = row.status
-    if new in _STATUS_RANK:
-        if _unknown(current, row.error_code) or current == MessageStatus.PENDING:
-            values.update(status=new, error_code=None, error_text=None)
-        elif current in TICK_ORDER and _STATUS_RANK[new] > TICK_ORDER[MessageStatus(current)]:
-            values["status"] = new
-    elif new == "failed" and current in (MessageStatus.PENDING, MessageStatus.SENT):
-        code, text = _status_error(st)
-        values.update(status=MessageStatus.FAILED, error_code=code or "failed", error_text=text)
-    if values:
-        session.execute(update(Message).where(Message.id == row.id).values(**values))
-    return int(row.contact_id)
-
-
-def keep_orphan(session: Session, wamid: str, st: Mapping[str, Any]) -> None:
-    """Keep a status that came before its message; the furthest tick wins, failed is kept."""
-    new = str(st.get("status") or "")
-    orphan = session.get(OrphanStatus, wamid)
-    if orphan is None:
-        session.add(OrphanStatus(wamid=wamid, status=new[:10], payload=dict(st)))
-        session.flush()
-        return
-    old_rank = _STATUS_RANK.get(orphan.status, 0)
-    if (new == "failed" and orphan.status == "sent") or _STATUS_RANK.get(new, 0) > old_rank:
-        orphan.status, orphan.payload = new[:10], dict(st)
 
 
 def apply_events(session: Session, events: list[Any], next_cursor: int | None = None) -> BatchResult:

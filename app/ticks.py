@@ -1,0 +1,76 @@
+"""Ticks of outbound messages: statuses only move forward; one that comes before its message waits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.models import TICK_ORDER, Message, MessageStatus, OrphanStatus
+
+# A failed send whose outcome the relay could not tell (Graph timed out after the request left).
+UNKNOWN_OUTCOME = "unknown"
+STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3}
+
+
+def is_unknown_outcome(status: str, error_code: str | None) -> bool:
+    return status == MessageStatus.FAILED and error_code == UNKNOWN_OUTCOME
+
+
+def _status_error(st: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    errors = st.get("errors") or []
+    first = errors[0] if errors and isinstance(errors[0], dict) else {}
+    code = str(first["code"]) if first.get("code") is not None else None
+    details = (
+        (first.get("error_data") or {}).get("details") if isinstance(first.get("error_data"), dict) else None
+    )
+    text = first.get("message") or first.get("title") or details
+    return code, (str(text) if text else None)
+
+
+def apply_status(session: Session, wamid: str, st: Mapping[str, Any], *, client_id: Any = None) -> int | None:
+    """Move one outbound message's tick forward; the contact id, or None when the message is unknown."""
+    row = session.execute(
+        select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
+            Message.wamid == wamid
+        )
+    ).first()
+    if row is None and client_id:
+        row = session.execute(
+            select(Message.id, Message.status, Message.error_code, Message.contact_id, Message.wamid).where(
+                Message.client_id == str(client_id)
+            )
+        ).first()
+    if row is None:
+        return None
+    new = str(st.get("status") or "")
+    values: dict[str, Any] = {}
+    if row.wamid is None:
+        values["wamid"] = wamid
+    current = row.status
+    if new in STATUS_RANK:
+        if is_unknown_outcome(current, row.error_code) or current == MessageStatus.PENDING:
+            values.update(status=new, error_code=None, error_text=None)
+        elif current in TICK_ORDER and STATUS_RANK[new] > TICK_ORDER[MessageStatus(current)]:
+            values["status"] = new
+    elif new == "failed" and current in (MessageStatus.PENDING, MessageStatus.SENT):
+        code, text = _status_error(st)
+        values.update(status=MessageStatus.FAILED, error_code=code or "failed", error_text=text)
+    if values:
+        session.execute(update(Message).where(Message.id == row.id).values(**values))
+    return int(row.contact_id)
+
+
+def keep_orphan(session: Session, wamid: str, st: Mapping[str, Any]) -> None:
+    """Keep a status that came before its message; the furthest tick wins, failed is kept."""
+    new = str(st.get("status") or "")
+    orphan = session.get(OrphanStatus, wamid)
+    if orphan is None:
+        session.add(OrphanStatus(wamid=wamid, status=new[:10], payload=dict(st)))
+        session.flush()
+        return
+    old_rank = STATUS_RANK.get(orphan.status, 0)
+    if (new == "failed" and orphan.status == "sent") or STATUS_RANK.get(new, 0) > old_rank:
+        orphan.status, orphan.payload = new[:10], dict(st)
