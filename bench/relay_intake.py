@@ -121,8 +121,13 @@ class RelayProcess:
                 cursor = page["next"]
 
 
-def blast(url: str, bodies: list[bytes], senders: int, stop_after: float | None = None) -> tuple[int, float]:
-    """POST bodies from `senders` threads; returns (acknowledged with 200, seconds)."""
+def blast(
+    url: str, bodies: list[bytes], senders: int, when_acked: tuple[int, threading.Event] | None = None
+) -> tuple[int, float]:
+    """POST bodies from `senders` threads; returns (acknowledged with 200, seconds).
+
+    `when_acked` = (n, event): the event is set once n webhooks were acknowledged (the kill -9 cue).
+    """
     acked = [0] * senders
     halt = threading.Event()
 
@@ -144,13 +149,13 @@ def blast(url: str, bodies: list[bytes], senders: int, stop_after: float | None 
                     return  # the relay was killed
                 if r.status_code == 200:
                     acked[i] += 1
+                    if when_acked is not None and sum(acked) >= when_acked[0]:
+                        when_acked[1].set()
 
     threads = [threading.Thread(target=sender, args=(i,)) for i in range(senders)]
     started = time.perf_counter()
     for t in threads:
         t.start()
-    if stop_after is not None:
-        halt.wait(stop_after)
     for t in threads:
         t.join()
     return sum(acked), time.perf_counter() - started
@@ -274,9 +279,12 @@ def main() -> None:
         relay = RelayProcess(crash_folder)
         relay.start()
         more = [payload(1_000_000 + n) for n in range(args.webhooks)]
-        killer = threading.Timer(0.6, relay.kill)
+        cue = threading.Event()
+        # Kill once a third of the run was acknowledged: mid-stream, with every sender busy.
+        killer = threading.Thread(target=lambda: (cue.wait(120), relay.kill()))
         killer.start()
-        acked, _ = blast(relay.url, more, args.senders)
+        acked, _ = blast(relay.url, more, args.senders, when_acked=(args.webhooks // 3, cue))
+        cue.set()
         killer.join()
         relay.start()
         try:

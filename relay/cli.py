@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from relay.settings import RelaySettings
@@ -21,6 +22,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     serve.add_argument("--database", help="SQLAlchemy URL (default RELAY_DATABASE_URL or sqlite:///relay.db)")
     serve.add_argument(
         "--upstream", choices=["cloud", "sandbox"], help="WhatsApp Cloud API or simulated customers"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes serving the relay (more than 1 needs PostgreSQL and the cloud upstream)",
     )
     token = commands.add_parser("token", help="print the token desktops use (or --rotate it)")
     token.add_argument("--database", help="SQLAlchemy URL of the relay's database")
@@ -45,6 +52,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     settings.check()
     import uvicorn
+
+    if args.workers > 1:
+        if settings.database_url.startswith("sqlite") or settings.upstream != "cloud":
+            # Workers wake each other's long polls through PostgreSQL's LISTEN/NOTIFY; a SQLite
+            # file has no such channel, and each sandbox would invent its own customers.
+            print("shop-inbox-relay: --workers > 1 needs a PostgreSQL database and --upstream cloud.")
+            return 2
+        # Each worker process builds the relay from the environment (relay.server.app_from_env).
+        os.environ["RELAY_DATABASE_URL"] = settings.database_url
+        os.environ["RELAY_UPSTREAM"] = settings.upstream
+        uvicorn.run(
+            "relay.server:app_from_env",
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            log_config=None,
+            proxy_headers=True,
+        )
+        return 0
 
     from relay.server import create_app
 

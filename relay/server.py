@@ -72,7 +72,7 @@ class Relay:
 
     def __init__(self, settings: RelaySettings, upstream: Upstream | None = None) -> None:
         self.settings = settings
-        self.store = Store(settings.database_url)
+        self.store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
         self.upstream = upstream or make_upstream(settings)
         self.token = settings.client_token or self.store.client_token()
         self.media_dir = settings.resolved_media_dir()
@@ -355,7 +355,8 @@ class Relay:
             log.warning("media %s fetch failed (%s), attempt %d", media_id, exc.message, attempts)
             return False
         path = self.media_path(media_id)
-        partial = path.with_suffix(path.suffix + ".part")
+        # A unique partial name: two workers fetching the same file never write into each other's.
+        partial = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")
         await run_in_threadpool(partial.write_bytes, data)
         partial.replace(path)
         digest = hashlib.sha256(data).hexdigest()
@@ -405,6 +406,11 @@ class Relay:
             async with self.condition:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.condition.wait_for(changed), remaining)
+
+
+def app_from_env() -> FastAPI:
+    """The relay from the environment alone: `uvicorn --factory relay.server:app_from_env --workers N`."""
+    return create_app(RelaySettings.from_env())
 
 
 def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> FastAPI:

@@ -35,6 +35,7 @@ class RelaySettings:
     graph_url: str = DEFAULT_GRAPH_URL
     media_dir: Path | None = None  # default: beside a SQLite database, else ./relay-media
     retention_days: int = 30
+    sqlite_synchronous: str = "NORMAL"  # or "FULL": also survive a power loss, at one fsync per commit
     max_webhook_bytes: int = 1_000_000
     graph_timeout: float = 20.0
     send_attempts: int = 4  # tries for what Graph says it did not process (429, throttling)
@@ -58,6 +59,7 @@ class RelaySettings:
             graph_url=env.get("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL).rstrip("/"),
             media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
             retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),
+            sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]
@@ -98,6 +100,8 @@ class RelaySettings:
             ):
                 if not value:
                     missing.append(env_name)
+        if self.sqlite_synchronous not in ("NORMAL", "FULL"):
+            raise SystemExit("shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL")
         if missing:
             raise MissingSetting(missing)
         return self

@@ -146,8 +146,11 @@ class ContactRow:
 class Store:
     """Blocking storage calls; the server runs them in the thread pool."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL") -> None:
         self.url = url
+        if sqlite_synchronous.upper() not in ("NORMAL", "FULL"):
+            raise ValueError(f"RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not {sqlite_synchronous!r}")
+        self.sqlite_synchronous = sqlite_synchronous.upper()
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict[str, Any] = {}
         if self.is_sqlite:
@@ -158,7 +161,11 @@ class Store:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             self._configure_sqlite()
-        metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            if not self.is_sqlite:
+                # Several workers starting at once on a fresh database would race to create tables.
+                conn.execute(text("SELECT pg_advisory_xact_lock(424243)"))
+            metadata.create_all(conn)
 
     def _configure_sqlite(self) -> None:
         @event.listens_for(self.engine, "connect")
@@ -166,10 +173,11 @@ class Store:
             dbapi_connection.isolation_level = None
             cur = dbapi_connection.cursor()
             # WAL + synchronous=NORMAL: a committed webhook survives a crash of the relay process
-            # (kill -9); only a power loss could drop the last transactions. Meta redelivers
-            # anything we did not answer 200 to.
+            # (kill -9), the failure a relay meets most; only a power loss or kernel crash could
+            # drop the last acknowledged transactions, which Meta would not send again. Hosts
+            # without a dependable disk can choose FULL (one fsync per commit, group-committed).
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute(f"PRAGMA synchronous={self.sqlite_synchronous}")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
