@@ -1,51 +1,66 @@
-"""The automation rules over a table of cases: greeting silence, schedules, DST, recipients, once per period."""
+"""The automation rules over tables of cases: hours, DST, away periods, greeting silence, recipients, fields."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.rules import (
+    ALWAYS_PERIOD_START,
     ContactState,
     away_due,
     away_period_start,
     fill_fields,
     greeting_due,
+    is_away,
     is_open,
     next_opening,
     recipient_allowed,
     replies_for_inbound,
 )
-from app.wire import Automations, AwayRule, BusinessHours, DayHours, GreetingRule, Recipients, TimeRange
+from app.wire import (
+    Automations,
+    AwayRule,
+    BusinessHours,
+    BusinessProfile,
+    DayHours,
+    GreetingRule,
+    Recipients,
+    TimeRange,
+)
 
 SEOUL = ZoneInfo("Asia/Seoul")
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
+CLOSED = DayHours(mode="closed")
+ALL_DAY = DayHours(mode="all_day")
+# 2026-11-23 is a Monday. DST: Berlin 2026-03-29 and 2026-10-25, New York 2026-03-08 and 2026-11-01 (Sundays).
 
 
 def day(*ranges: tuple[str, str]) -> DayHours:
     return DayHours(mode="open", ranges=[TimeRange(start=a, end=b) for a, b in ranges])
 
 
-CLOSED = DayHours(mode="closed")
-ALL_DAY = DayHours(mode="all_day")
+def sundays_only(sunday: DayHours) -> list[DayHours]:
+    return [CLOSED] * 6 + [sunday]
 
 
-def hours(tz: str, week: list[DayHours] | None = None) -> BusinessHours:
+def hours(tz: str = "Asia/Seoul", week: list[DayHours] | None = None) -> BusinessHours:
     # Mon–Fri 10:00–19:00, Sat 11:00–17:00, Sun closed unless given.
     return BusinessHours(
-        timezone=tz,
-        week=week or [day(("10:00", "19:00"))] * 5 + [day(("11:00", "17:00")), CLOSED],
+        timezone=tz, week=week or [day(("10:00", "19:00"))] * 5 + [day(("11:00", "17:00")), CLOSED]
     )
 
 
-def doc(tz: str = "Asia/Seoul", **away: object) -> Automations:
+def doc(tz: str = "Asia/Seoul", week: list[DayHours] | None = None, **away: object) -> Automations:
     return Automations(
         greeting=GreetingRule(enabled=True, text="안녕하세요 {name}님, {shop}입니다!"),
         away=AwayRule(enabled=True, text="지금은 영업시간이 아니에요.", **away),  # type: ignore[arg-type]
-        business_hours=hours(tz),
+        business_hours=hours(tz, week),
+        profile=BusinessProfile(name="서울 리넨"),
     )
 
 
@@ -62,171 +77,338 @@ def state(**kw: object) -> ContactState:
     return ContactState(**base)  # type: ignore[arg-type]
 
 
-def local(tz: ZoneInfo, *args: int) -> datetime:
-    return datetime(*args, tzinfo=tz).astimezone(UTC)
+def at(tz: ZoneInfo, *args: int, fold: int = 0) -> datetime:
+    return datetime(*args, tzinfo=tz, fold=fold).astimezone(UTC)  # type: ignore[arg-type, misc]
 
 
-# 2026-11-23 is a Monday.
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)  # type: ignore[arg-type, misc]
+
+
+# --------------------------------------------------------------------------- business hours
+
+SPECIAL_WEEK = [
+    ALL_DAY,  # Monday
+    day(("09:00", "12:00"), ("13:00", "18:00")),  # Tuesday, lunch break
+    day(("18:00", "24:00")),  # Wednesday evening until midnight
+    day(("22:00", "02:00")),  # Thursday night into Friday
+    CLOSED,
+    day(("00:00", "24:00")),  # Saturday, the whole day as a range
+    day(("10:00", "10:00")),  # Sunday: a range that ends where it starts is empty
+]
+
+
 @pytest.mark.parametrize(
-    ("when", "open_"),
+    ("tz", "week", "when", "open_"),
     [
-        (local(SEOUL, 2026, 11, 23, 9, 59), False),
-        (local(SEOUL, 2026, 11, 23, 10, 0), True),
-        (local(SEOUL, 2026, 11, 23, 18, 59), True),
-        (local(SEOUL, 2026, 11, 23, 19, 0), False),
-        (local(SEOUL, 2026, 11, 28, 12, 0), True),  # Saturday
-        (local(SEOUL, 2026, 11, 29, 12, 0), False),  # Sunday closed
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 23, 9, 59), False),
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 23, 10, 0), True),
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 23, 18, 59, 59), True),
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 23, 19, 0), False),
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 28, 12, 0), True),  # Saturday
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 29, 12, 0), False),  # Sunday closed
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 23, 0, 0), True),  # all day from 00:00
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 23, 23, 59), True),
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 24, 12, 30), False),  # lunch break
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 24, 13, 0), True),
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 25, 23, 59, 59), True),  # "24:00"
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 26, 0, 0), False),  # Thursday's 00:00 is Thursday's
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 26, 23, 0), True),  # Thursday night…
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 27, 1, 59), True),  # …into closed Friday
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 27, 2, 0), False),
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 28, 0, 0), True),
+        ("Asia/Seoul", SPECIAL_WEEK, at(SEOUL, 2026, 11, 29, 10, 0), False),
+        # Berlin springs forward on Sunday 2026-03-29: Monday 10:00 CEST is 08:00 UTC, a week before 09:00.
+        ("Europe/Berlin", None, utc(2026, 3, 30, 8, 0), True),
+        ("Europe/Berlin", None, utc(2026, 3, 23, 8, 0), False),
+        ("Europe/Berlin", None, utc(2026, 3, 23, 9, 0), True),
+        ("Europe/Berlin", None, utc(2026, 3, 30, 16, 59), True),
+        ("Europe/Berlin", None, utc(2026, 3, 30, 17, 0), False),
+        # New York falls back on 2026-11-01: Monday 10:00 EST is 15:00 UTC (14:00 UTC the week before).
+        ("America/New_York", None, utc(2026, 11, 2, 15, 0), True),
+        ("America/New_York", None, utc(2026, 11, 2, 14, 30), False),
+        ("America/New_York", None, utc(2026, 10, 26, 14, 0), True),
+        # On the change days themselves, a range is wall-clock time: 01:00–04:00 lasts 2 h in spring…
+        ("Europe/Berlin", sundays_only(day(("01:00", "04:00"))), utc(2026, 3, 29, 0, 30), True),
+        ("Europe/Berlin", sundays_only(day(("01:00", "04:00"))), utc(2026, 3, 29, 1, 59), True),
+        ("Europe/Berlin", sundays_only(day(("01:00", "04:00"))), utc(2026, 3, 29, 2, 0), False),
+        # …and 4 h in autumn, the repeated hour included.
+        ("America/New_York", sundays_only(day(("01:00", "04:00"))), utc(2026, 11, 1, 5, 0), True),
+        ("America/New_York", sundays_only(day(("01:00", "04:00"))), utc(2026, 11, 1, 8, 59), True),
+        ("America/New_York", sundays_only(day(("01:00", "04:00"))), utc(2026, 11, 1, 9, 0), False),
     ],
 )
-def test_business_hours_edges_in_the_shops_time_zone(when: datetime, open_: bool) -> None:
-    assert is_open(hours("Asia/Seoul"), when) is open_
+def test_business_hours_on_the_shops_wall_clock(
+    tz: str, week: list[DayHours] | None, when: datetime, open_: bool
+) -> None:
+    assert is_open(hours(tz, week), when) is open_
 
 
-def test_all_day_several_ranges_midnight_end_and_overnight_ranges() -> None:
-    week = [
-        ALL_DAY,
-        day(("09:00", "12:00"), ("13:00", "18:00")),
-        day(("18:00", "24:00")),
-        day(("22:00", "02:00")),
-        CLOSED,
-        CLOSED,
-        CLOSED,
-    ]
-    h = hours("Asia/Seoul", week)
-    assert is_open(h, local(SEOUL, 2026, 11, 23, 3, 0))  # Monday all day
-    assert not is_open(h, local(SEOUL, 2026, 11, 24, 12, 30))  # Tuesday lunch break
-    assert is_open(h, local(SEOUL, 2026, 11, 24, 13, 0))
-    assert is_open(h, local(SEOUL, 2026, 11, 25, 23, 59))  # Wednesday until midnight
-    assert not is_open(h, local(SEOUL, 2026, 11, 26, 0, 0))  # Thursday 00:00 belongs to Thursday
-    assert is_open(h, local(SEOUL, 2026, 11, 26, 23, 0))  # Thursday night…
-    assert is_open(h, local(SEOUL, 2026, 11, 27, 1, 30))  # …into Friday morning
-    assert not is_open(h, local(SEOUL, 2026, 11, 27, 2, 0))
+def test_an_unknown_time_zone_falls_back_to_utc_and_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="app.rules"):
+        for _ in range(3):
+            assert is_open(hours("Mars/Olympus_Mons"), utc(2026, 11, 23, 10, 0))
+            assert not is_open(hours("Mars/Olympus_Mons"), utc(2026, 11, 23, 9, 0))
+    assert sum("Mars/Olympus_Mons" in r.getMessage() for r in caplog.records) == 1
 
 
-def test_opening_hours_follow_wall_clock_across_dst_in_berlin_and_new_york() -> None:
-    # Berlin springs forward on 2026-03-29 (Sunday); Monday 10:00 CEST is 08:00 UTC, a week before 09:00 UTC.
-    h = hours("Europe/Berlin")
-    assert is_open(h, datetime(2026, 3, 30, 8, 0, tzinfo=UTC))
-    assert not is_open(h, datetime(2026, 3, 23, 8, 0, tzinfo=UTC))
-    assert is_open(h, datetime(2026, 3, 23, 9, 0, tzinfo=UTC))
-    # New York falls back on 2026-11-01: Monday 10:00 EST is 15:00 UTC (14:00 UTC the week before).
-    ny = hours("America/New_York")
-    assert is_open(ny, datetime(2026, 11, 2, 15, 0, tzinfo=UTC))
-    assert not is_open(ny, datetime(2026, 11, 2, 14, 30, tzinfo=UTC))
-    assert is_open(ny, datetime(2026, 10, 26, 14, 0, tzinfo=UTC))
+def test_a_naive_time_is_refused_rather_than_guessed() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        is_open(hours(), datetime(2026, 11, 23, 10, 0))
 
 
-def test_an_unknown_time_zone_falls_back_to_utc() -> None:
-    assert is_open(hours("Mars/Olympus"), datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+# --------------------------------------------------------------------------- away schedules and periods
+
+NIGHTS = [day(("20:00", "08:00"))] * 7
 
 
 @pytest.mark.parametrize(
-    ("last_days_ago", "due"),
-    [(None, True), (13, False), (14, True), (15, True), (0, False)],
+    ("schedule", "tz", "custom", "week", "when", "start"),
+    [
+        # Outside hours, Seoul (no DST): since closing time yesterday.
+        ("outside_hours", "Asia/Seoul", None, None, at(SEOUL, 2026, 11, 24, 8, 0), at(SEOUL, 2026, 11, 23, 19, 0)),
+        ("outside_hours", "Asia/Seoul", None, None, at(SEOUL, 2026, 11, 23, 19, 0), at(SEOUL, 2026, 11, 23, 19, 0)),
+        ("outside_hours", "Asia/Seoul", None, None, at(SEOUL, 2026, 11, 23, 12, 0), None),
+        # The weekend is one period: Saturday 17:00 until Monday 10:00.
+        ("outside_hours", "Asia/Seoul", None, None, at(SEOUL, 2026, 11, 30, 9, 59), at(SEOUL, 2026, 11, 28, 17, 0)),
+        # A lunch break is a period of its own.
+        ("outside_hours", "Asia/Seoul", None, SPECIAL_WEEK, at(SEOUL, 2026, 11, 24, 12, 30), at(SEOUL, 2026, 11, 24, 12, 0)),
+        # Closed after Wednesday's "24:00"; Thursday opens at 22:00.
+        ("outside_hours", "Asia/Seoul", None, SPECIAL_WEEK, at(SEOUL, 2026, 11, 26, 21, 0), at(SEOUL, 2026, 11, 26, 0, 0)),
+        # Berlin weekend across spring-forward: Saturday 17:00 CET (16:00 UTC) to Monday 10:00 CEST.
+        ("outside_hours", "Europe/Berlin", None, None, utc(2026, 3, 30, 7, 59), utc(2026, 3, 28, 16, 0)),
+        # Berlin weekend across fall-back: Saturday 17:00 CEST (15:00 UTC).
+        ("outside_hours", "Europe/Berlin", None, None, utc(2026, 10, 26, 8, 59), utc(2026, 10, 24, 15, 0)),
+        # Custom nightly 20:00–08:00 in New York on the fall-back night: 20:00 EDT is 00:00 UTC.
+        ("custom", "America/New_York", NIGHTS, None, at(NEW_YORK, 2026, 11, 1, 1, 30), utc(2026, 11, 1, 0, 0)),
+        ("custom", "America/New_York", NIGHTS, None, at(NEW_YORK, 2026, 11, 1, 1, 30, fold=1), utc(2026, 11, 1, 0, 0)),
+        ("custom", "America/New_York", NIGHTS, None, at(NEW_YORK, 2026, 11, 1, 7, 59), utc(2026, 11, 1, 0, 0)),
+        ("custom", "America/New_York", NIGHTS, None, at(NEW_YORK, 2026, 11, 1, 8, 0), None),
+        ("custom", "America/New_York", NIGHTS, None, at(NEW_YORK, 2026, 11, 1, 20, 0), utc(2026, 11, 2, 1, 0)),
+        # Away from 02:30 on the spring-forward Sunday: the clock skips 02:30, so the period starts at the jump.
+        ("custom", "America/New_York", sundays_only(day(("02:30", "06:00"))), None, utc(2026, 3, 8, 8, 0), utc(2026, 3, 8, 7, 0)),
+        ("custom", "America/New_York", sundays_only(day(("02:30", "06:00"))), None, utc(2026, 3, 8, 6, 59), None),
+        # Away from 01:30 on the fall-back Sunday: the repeated hour does not start a second period.
+        ("custom", "America/New_York", sundays_only(day(("01:30", "05:00"))), None, utc(2026, 11, 1, 6, 45), utc(2026, 11, 1, 5, 30)),
+        # Wednesday until "24:00" and Thursday from "00:00" are one night.
+        ("custom", "Asia/Seoul", [CLOSED, CLOSED, day(("22:00", "24:00")), day(("00:00", "06:00")), CLOSED, CLOSED, CLOSED], None, at(SEOUL, 2026, 11, 26, 5, 0), at(SEOUL, 2026, 11, 25, 22, 0)),
+        # Away around the whole week has no start.
+        ("custom", "Asia/Seoul", [ALL_DAY] * 7, None, at(SEOUL, 2026, 11, 26, 5, 0), ALWAYS_PERIOD_START),
+        ("outside_hours", "Asia/Seoul", None, [CLOSED] * 7, at(SEOUL, 2026, 11, 26, 5, 0), ALWAYS_PERIOD_START),
+        ("always", "Asia/Seoul", None, None, at(SEOUL, 2026, 11, 23, 12, 0), ALWAYS_PERIOD_START),
+    ],
+)  # fmt: skip
+def test_away_period_starts_when_the_away_time_began(
+    schedule: str,
+    tz: str,
+    custom: list[DayHours] | None,
+    week: list[DayHours] | None,
+    when: datetime,
+    start: datetime | None,
+) -> None:
+    d = doc(tz, week, schedule=schedule, **({"custom": custom} if custom else {}))
+    assert is_away(d.away, d.business_hours, when) is (start is not None)
+    assert away_period_start(d.away, d.business_hours, when) == start
+
+
+# --------------------------------------------------------------------------- greeting
+
+NOW = at(SEOUL, 2026, 11, 23, 12, 0)  # Monday noon: open, so no away message in greeting cases
+
+
+@pytest.mark.parametrize(
+    ("last_in", "last_out", "due"),
+    [
+        (None, None, True),  # first message ever
+        (timedelta(days=13), None, False),
+        (timedelta(days=14), None, True),
+        (timedelta(days=15), None, True),
+        (None, timedelta(days=13), False),  # the shop wrote 13 days ago: not silent
+        (timedelta(days=30), timedelta(days=2), False),  # silence counts both directions
+        (timedelta(days=2), timedelta(days=30), False),
+        (timedelta(days=20), timedelta(days=15), True),
+        (timedelta(minutes=1), None, False),
+    ],
 )
 def test_greeting_after_first_message_or_fourteen_days_of_silence(
-    last_days_ago: int | None, due: bool
+    last_in: timedelta | None, last_out: timedelta | None, due: bool
 ) -> None:
-    now = local(SEOUL, 2026, 11, 23, 12, 0)
-    last = None if last_days_ago is None else now - timedelta(days=last_days_ago)
-    assert greeting_due(doc(), state(last_inbound_at=last), now) is due
-    # Silence counts messages in either direction.
-    assert greeting_due(doc(), state(last_outbound_at=last), now) is due
-
-
-def test_no_greeting_for_known_contacts_or_when_off() -> None:
-    now = local(SEOUL, 2026, 11, 23, 12, 0)
-    assert not greeting_due(doc(), state(known_contact=True), now)
-    off = doc()
-    off.greeting.enabled = False
-    assert not greeting_due(off, state(), now)
+    s = state(
+        last_inbound_at=None if last_in is None else NOW - last_in,
+        last_outbound_at=None if last_out is None else NOW - last_out,
+    )
+    assert greeting_due(doc(), s, NOW) is due
 
 
 @pytest.mark.parametrize(
-    ("mode", "listed", "allowed"),
+    ("change", "s", "due"),
     [
-        ("everyone", [], True),
-        ("except", ["+82 10-1234-5678"], False),
-        ("except", ["821099999999"], True),
-        ("only", ["010 1234 5678", "821012345678"], True),
-        ("only", ["821099999999"], False),
+        ({}, state(known_contact=True), False),  # a regular from imported chats
+        ({"enabled": False}, state(), False),
+        ({"text": "   "}, state(), False),  # nothing to say
+        ({"recipients": Recipients(mode="except", wa_ids=["+82 10-1234-5678"])}, state(), False),
+        ({"recipients": Recipients(mode="only", wa_ids=["010"])}, state(), False),
+        ({"recipients": Recipients(mode="only", wa_ids=["82 10 1234 5678"])}, state(), True),
+        ({"silence_days": 30}, state(last_inbound_at=NOW - timedelta(days=20)), False),
+        ({"silence_days": 30}, state(last_inbound_at=NOW - timedelta(days=31)), True),
+        ({"silence_days": 0}, state(last_inbound_at=NOW - timedelta(hours=1)), False),  # not every message
     ],
 )
-def test_recipient_lists_compare_phone_numbers_as_digits(mode: str, listed: list[str], allowed: bool) -> None:
-    assert recipient_allowed(Recipients(mode=mode, wa_ids=listed), "821012345678") is allowed  # type: ignore[arg-type]
+def test_greeting_settings_and_recipients(change: dict[str, object], s: ContactState, due: bool) -> None:
+    d = doc()
+    d.greeting = d.greeting.model_copy(update=change)
+    assert greeting_due(d, s, NOW) is due
 
 
-def test_away_outside_business_hours_once_per_period_and_not_right_after_owner_replied() -> None:
-    d = doc(schedule="outside_hours")
-    evening = local(SEOUL, 2026, 11, 23, 20, 0)
-    assert away_due(d, state(), evening)
-    assert not away_due(d, state(), local(SEOUL, 2026, 11, 23, 12, 0))  # open
-    # Already answered in this away period (which began at 19:00).
-    assert not away_due(d, state(last_away_sent_at=evening - timedelta(minutes=30)), evening)
-    # Sent during yesterday's period: due again tonight.
-    assert away_due(d, state(last_away_sent_at=evening - timedelta(days=1)), evening)
-    # The owner answered 3 minutes ago: no away message.
-    assert not away_due(d, state(last_owner_reply_at=evening - timedelta(minutes=3)), evening)
-    assert away_due(d, state(last_owner_reply_at=evening - timedelta(minutes=6)), evening)
+# --------------------------------------------------------------------------- recipients
 
 
-def test_away_period_start_is_when_the_shop_closed() -> None:
-    d = doc(schedule="outside_hours")
-    start = away_period_start(d.away, d.business_hours, local(SEOUL, 2026, 11, 24, 8, 0))
-    assert start == local(SEOUL, 2026, 11, 23, 19, 0)
-    # Over the weekend: Saturday 17:00 until Monday 10:00 is one period.
-    start = away_period_start(d.away, d.business_hours, local(SEOUL, 2026, 11, 30, 9, 0))
-    assert start == local(SEOUL, 2026, 11, 28, 17, 0)
+@pytest.mark.parametrize(
+    ("mode", "listed", "wa_id", "allowed"),
+    [
+        ("everyone", [], "821012345678", True),
+        ("everyone", ["821012345678"], "821012345678", True),
+        ("except", ["+82 10-1234-5678"], "821012345678", False),
+        ("except", ["821099999999"], "821012345678", True),
+        ("except", [], "821012345678", True),
+        ("only", ["+1 (650) 555-0199", "821012345678"], "821012345678", True),
+        ("only", ["+1 (650) 555-0199"], "16505550199", True),
+        ("only", ["821099999999"], "821012345678", False),
+        ("only", [], "821012345678", False),
+        ("only", ["82-10-1234-5678"], "+82 10 1234 5678", True),
+    ],
+)
+def test_recipient_lists_compare_phone_numbers_as_digits(
+    mode: str, listed: list[str], wa_id: str, allowed: bool
+) -> None:
+    assert recipient_allowed(Recipients(mode=mode, wa_ids=listed), wa_id) is allowed  # type: ignore[arg-type]
 
 
-def test_custom_away_schedule_across_dst_night_in_new_york() -> None:
-    # Away every night 20:00–08:00 (overnight ranges), checked on the fall-back night.
-    nights = [day(("20:00", "08:00"))] * 7
-    d = doc("America/New_York", schedule="custom", custom=nights)
-    assert away_due(
-        d,
-        state(),
-        local(
-            NEW_YORK,
-            2026,
-            11,
-            1,
-            1,
-            30,
-        ),
-    )
-    assert not away_due(d, state(), local(NEW_YORK, 2026, 11, 1, 12, 0))
-    start = away_period_start(d.away, d.business_hours, datetime(2026, 11, 1, 12, 30, tzinfo=UTC))
-    assert start == local(NEW_YORK, 2026, 10, 31, 20, 0)
+# --------------------------------------------------------------------------- away message
+
+EVENING = at(SEOUL, 2026, 11, 23, 20, 0)  # closed since 19:00
 
 
-def test_always_away_sends_again_only_after_the_owner_replied() -> None:
-    d = doc(schedule="always")
-    now = local(SEOUL, 2026, 11, 23, 12, 0)
-    sent = now - timedelta(hours=2)
-    assert away_due(d, state(), now)
-    assert not away_due(d, state(last_away_sent_at=sent), now)
-    assert away_due(d, state(last_away_sent_at=sent, last_owner_reply_at=sent + timedelta(hours=1)), now)
+@pytest.mark.parametrize(
+    ("change", "s", "now", "due"),
+    [
+        ({}, state(), EVENING, True),
+        ({}, state(), NOW, False),  # open
+        ({"enabled": False}, state(), EVENING, False),
+        ({"text": ""}, state(), EVENING, False),
+        ({"recipients": Recipients(mode="except", wa_ids=["+821012345678"])}, state(), EVENING, False),
+        ({"recipients": Recipients(mode="only", wa_ids=["821012345678"])}, state(), EVENING, True),
+        # Once per away period: already told at 19:30 tonight; told yesterday evening → again tonight.
+        ({}, state(last_away_sent_at=EVENING - timedelta(minutes=30)), EVENING, False),
+        ({}, state(last_away_sent_at=EVENING - timedelta(days=1)), EVENING, True),
+        ({}, state(last_away_sent_at=at(SEOUL, 2026, 11, 23, 18, 59)), EVENING, True),  # before closing
+        ({}, state(last_away_sent_at=at(SEOUL, 2026, 11, 23, 19, 0)), EVENING, False),
+        # The owner answered within the grace period (5 minutes by default).
+        ({}, state(last_owner_reply_at=EVENING - timedelta(minutes=3)), EVENING, False),
+        ({}, state(last_owner_reply_at=EVENING - timedelta(minutes=5)), EVENING, True),
+        ({}, state(last_owner_reply_at=EVENING - timedelta(minutes=6)), EVENING, True),
+        ({"owner_reply_grace_minutes": 30}, state(last_owner_reply_at=EVENING - timedelta(minutes=20)), EVENING, False),
+        ({"owner_reply_grace_minutes": 0}, state(last_owner_reply_at=EVENING), EVENING, True),
+        # Known contacts are not greeted, but they are told the shop is away.
+        ({}, state(known_contact=True), EVENING, True),
+        # Always away: once, and again only after the owner replied since.
+        ({"schedule": "always"}, state(), NOW, True),
+        ({"schedule": "always"}, state(last_away_sent_at=NOW - timedelta(days=3)), NOW, False),
+        ({"schedule": "always"}, state(last_away_sent_at=NOW - timedelta(hours=2), last_owner_reply_at=NOW - timedelta(hours=1)), NOW, True),
+        ({"schedule": "always"}, state(last_away_sent_at=NOW - timedelta(hours=2), last_owner_reply_at=NOW - timedelta(hours=3)), NOW, False),
+        # A reply after tonight's away message does not reopen a timed period.
+        ({}, state(last_away_sent_at=EVENING - timedelta(minutes=50), last_owner_reply_at=EVENING - timedelta(minutes=40)), EVENING, False),
+        # Custom schedule: away at lunch only.
+        ({"schedule": "custom", "custom": [day(("12:00", "13:00"))] * 7}, state(), NOW, True),
+        ({"schedule": "custom", "custom": [day(("12:00", "13:00"))] * 7}, state(), EVENING, False),
+    ],
+)  # fmt: skip
+def test_away_message_rules(change: dict[str, object], s: ContactState, now: datetime, due: bool) -> None:
+    d = doc()
+    d.away = d.away.model_copy(update=change)
+    assert away_due(d, s, now) is due
 
 
-def test_fields_are_filled_and_empty_ones_leave_no_gaps() -> None:
-    assert fill_fields(
-        "Hi {first_name}, {shop} here. {unknown}", name="Amy Clarke", phone="44 7700", shop="Linen"
-    ) == ("Hi Amy, Linen here. {unknown}")
-    assert fill_fields("Hello {name}, thanks!", name=None, phone=None, shop=None) == "Hello, thanks!"
-    assert fill_fields("{phone}", name=None, phone="82 10-1234", shop=None) == "+82101234"
+def test_away_message_in_new_york_once_per_night_across_the_fall_back() -> None:
+    d = doc("America/New_York", schedule="custom", custom=NIGHTS)
+    told = at(NEW_YORK, 2026, 10, 31, 23, 0)  # Saturday night, EDT
+    # During the repeated hour the customer writes again: still the same night.
+    assert not away_due(d, state(last_away_sent_at=told), at(NEW_YORK, 2026, 11, 1, 1, 15, fold=1))
+    # Sunday night is a new period.
+    assert away_due(d, state(last_away_sent_at=told), at(NEW_YORK, 2026, 11, 1, 20, 5))
+
+
+# --------------------------------------------------------------------------- fields
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "phone", "shop", "filled"),
+    [
+        ("Hi {first_name}, {shop} here. {unknown}", "Amy  Clarke", "44 7700", "Linen", "Hi Amy, Linen here. {unknown}"),
+        ("Hi {name}!", "Amy Clarke", None, None, "Hi Amy Clarke!"),
+        ("Hello {name}, thanks!", None, None, None, "Hello, thanks!"),
+        ("Hello {name} and welcome", "", None, None, "Hello and welcome"),
+        ("Hello {name}", "  ", None, None, "Hello"),
+        ("{name} 고객님 안녕하세요", None, None, None, "고객님 안녕하세요"),
+        ("안녕하세요 {name}님, {shop}입니다!", None, None, "서울 리넨", "안녕하세요, 서울 리넨입니다!"),
+        ("안녕하세요 {name}님, {shop}입니다!", "김민지", None, "서울 리넨", "안녕하세요 김민지님, 서울 리넨입니다!"),
+        ("{first_name}님 반가워요", "김민지", None, None, "김민지님 반가워요"),
+        ("{phone}", None, "82 10-1234", None, "+82101234"),
+        ("Call {phone} now", None, "", None, "Call now"),
+        ("{name}\n{shop}", None, None, "Linen", "\nLinen"),
+        ("Keep  my   spacing , {name}", "Amy", None, None, "Keep  my   spacing , Amy"),
+        ("{{name}} {NAME} {name", "Amy", None, None, "{Amy} {NAME} {name"),
+    ],
+)  # fmt: skip
+def test_fields_are_filled_and_empty_ones_leave_no_gaps(
+    text: str, name: str | None, phone: str | None, shop: str | None, filled: str
+) -> None:
+    assert fill_fields(text, name=name, phone=phone, shop=shop) == filled
+
+
+# --------------------------------------------------------------------------- together
 
 
 def test_first_message_at_night_gets_greeting_then_away() -> None:
-    replies = replies_for_inbound(
-        doc(), state(), local(SEOUL, 2026, 11, 23, 22, 0), contact_name="김민지", shop_name="서울 리넨"
-    )
+    replies = replies_for_inbound(doc(), state(), EVENING, contact_name="김민지")
     assert [(r.sent_by, r.text) for r in replies] == [
         ("greeting", "안녕하세요 김민지님, 서울 리넨입니다!"),
         ("away", "지금은 영업시간이 아니에요."),
     ]
 
 
-def test_next_opening_for_previews() -> None:
-    h = hours("Asia/Seoul")
-    assert next_opening(h, local(SEOUL, 2026, 11, 28, 18, 0)) == local(SEOUL, 2026, 11, 30, 10, 0)
+@pytest.mark.parametrize(
+    ("s", "now", "expected"),
+    [
+        (state(), NOW, ["greeting"]),
+        (state(known_contact=True), NOW, []),
+        (state(known_contact=True), EVENING, ["away"]),
+        (state(last_inbound_at=EVENING - timedelta(minutes=10), last_away_sent_at=EVENING - timedelta(minutes=10)), EVENING, []),
+        (state(last_inbound_at=EVENING - timedelta(days=20)), EVENING, ["greeting", "away"]),
+    ],
+)  # fmt: skip
+def test_what_a_customer_writing_now_gets(s: ContactState, now: datetime, expected: list[str]) -> None:
+    assert [r.sent_by for r in replies_for_inbound(doc(), s, now, contact_name=None)] == expected
+
+
+def test_shop_name_defaults_to_the_profile_and_can_be_given() -> None:
+    [greeting] = replies_for_inbound(doc(), state(), NOW, contact_name="Amy")
+    assert greeting.text == "안녕하세요 Amy님, 서울 리넨입니다!"
+    [greeting] = replies_for_inbound(doc(), state(), NOW, contact_name="Amy", shop_name="Linen House")
+    assert greeting.text == "안녕하세요 Amy님, Linen House입니다!"
+
+
+@pytest.mark.parametrize(
+    ("tz", "week", "when", "opens"),
+    [
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 28, 18, 0), at(SEOUL, 2026, 11, 30, 10, 0)),
+        ("Asia/Seoul", None, at(SEOUL, 2026, 11, 23, 12, 0), at(SEOUL, 2026, 11, 23, 12, 0)),  # open now
+        ("Asia/Seoul", [CLOSED] * 7, at(SEOUL, 2026, 11, 23, 12, 0), None),
+        ("Europe/Berlin", None, utc(2026, 3, 28, 18, 0), utc(2026, 3, 30, 8, 0)),  # Monday 10:00 CEST
+        ("America/New_York", sundays_only(day(("02:30", "05:00"))), utc(2026, 3, 7, 12, 0), utc(2026, 3, 8, 7, 0)),
+    ],
+)  # fmt: skip
+def test_next_opening_for_previews(
+    tz: str, week: list[DayHours] | None, when: datetime, opens: datetime | None
+) -> None:
+    assert next_opening(hours(tz, week), when) == opens
