@@ -503,8 +503,9 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
 
     @app.post("/v1/messages/{wamid}/read", dependencies=[Depends(authorised)])
     async def mark_read(wamid: str) -> Response:
+        received_on = await run_in_threadpool(relay.store.phone_number_of_message, wamid)
         try:
-            await relay.upstream.mark_read(settings.phone_number_id, wamid)
+            await relay.upstream.mark_read(received_on or settings.phone_number_id, wamid)
         except GraphError as exc:
             return error(
                 502 if exc.transient else 422,

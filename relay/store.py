@@ -326,6 +326,13 @@ class Store:
             )
         return out
 
+    def phone_number_of_message(self, wamid: str) -> str | None:
+        """The business number a received message came to (a shop may have two)."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(events.c.phone_number_id).where(events.c.dedupe_key == f"m:{wamid}")
+            ).scalar_one_or_none()
+
     def last_seq(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
@@ -343,6 +350,10 @@ class Store:
                 return 0
             deleted = conn.execute(delete(events).where(events.c.seq <= last)).rowcount
             self._put_kv(conn, "pruned_through", str(last))
+            # A client retrying a send that old has long given up; its answer is in the events it got.
+            conn.execute(
+                delete(idempotency).where(idempotency.c.state == "done", idempotency.c.created_ms < cutoff)
+            )
         return int(deleted or 0)
 
     def count_events(self, kind: str | None = None) -> int:

@@ -237,3 +237,18 @@ def test_read_receipts_and_templates_reach_graph(window_open: RunningRelay, grap
         {"component": "body", "index": 1, "example": "민지"},
         {"component": "body", "index": 2, "example": "셔츠"},
     ]
+
+
+def test_a_read_receipt_goes_from_the_number_the_customer_wrote_to(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    second_number = "206540352242999"  # the shop's other business number
+    message = inbound("text", "두 번째 번호로 문의드려요", message_id="wamid.ON_SECOND")
+    message["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"] = second_number
+    relay.post_webhook(message)
+    r = relay.client.post(f"{relay.url}/v1/messages/wamid.ON_SECOND/read", headers=relay.auth())
+    assert r.status_code == 200
+    assert (graph.read_receipts, graph.read_receipt_numbers) == (["wamid.ON_SECOND"], [second_number])
+    reply = relay.send(text("네, 확인했습니다"), "reply-on-second")
+    assert reply.status_code == 200
+    assert (graph.sent[-1]["to"], graph.sent_from[-1]) == (CUSTOMER, second_number)  # the answer too

@@ -37,6 +37,8 @@ class FakeGraph:
     url: str = ""
     sent: list[dict[str, Any]] = field(default_factory=list)
     read_receipts: list[str] = field(default_factory=list)
+    read_receipt_numbers: list[str] = field(default_factory=list)  # the phone-id each was sent from
+    sent_from: list[str] = field(default_factory=list)  # the phone-id of each entry of `sent`
     # Scripted answers for the next sends: graph_error(...) dicts or {"hang": seconds}.
     script: list[dict[str, Any]] = field(default_factory=list)
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
@@ -71,15 +73,18 @@ class FakeGraph:
                 self.send_calls += 1
             if body.get("status") == "read":
                 self.read_receipts.append(body.get("message_id"))
+                self.read_receipt_numbers.append(phone_id)
                 return JSONResponse({"success": True})
             if self.script:
                 step = self.script.pop(0)
                 if "hang" in step:
                     await asyncio.sleep(step["hang"])
                     self.sent.append(body)  # it did arrive, the answer was lost
+                    self.sent_from.append(phone_id)
                     return JSONResponse({"messages": [{"id": f"wamid.LATE{next(self._ids)}"}]})
                 return JSONResponse(step["body"], status_code=step["status"])
             self.sent.append(body)
+            self.sent_from.append(phone_id)
             wamid = f"wamid.FAKE{next(self._ids):08d}"
             return JSONResponse(
                 {
