@@ -193,12 +193,14 @@ class _Batch:
                     keys.add(key)
         self.load_contacts(keys)
         self.create_contacts(messages, outbound)
-        for ce in contact_events:
-            self.apply_contact_event(ce)
         self.apply_messages(messages)
         self.apply_outbound(outbound)
         self.apply_statuses(statuses)
         self.apply_orphans()
+        # After the messages: the relay logs the "changed number" notice (from the old number) before
+        # the contact event, so the notice lands in the old chat, which then moves to the new number.
+        for ce in contact_events:
+            self.apply_contact_event(ce)
         for se in settings:
             from app.automations_store import apply_remote
 

@@ -278,3 +278,39 @@ def test_a_batch_reports_every_changed_conversation(db: Database) -> None:
     events = [message_event(wa_id=next(numbers), content=f"m{i}") for i in range(5)]
     changed = apply(db, *events)
     assert changed == {c.id for c in contacts(db)} and len(changed) == 5
+
+
+def contact_event(new: str, old: str | None = None, name: str | None = None) -> dict[str, Any]:
+    contact: dict[str, Any] = {"wa_id": new}
+    if name:
+        contact["profile"] = {"name": name}
+    event: dict[str, Any] = {"seq": 1, "kind": "contact", "at": "2026-11-25T00:00:00Z", "contact": contact}
+    if old:
+        event["previous_wa_id"] = old
+    return event
+
+
+def test_a_customer_who_changed_number_keeps_one_chat_under_the_new_number(db: Database) -> None:
+    apply(db, message_event(wa_id="821012345678", content="old number"))
+    notice = {"body": "User changed from 821012345678 to 821087654321", "type": "user_changed_number"}
+    apply(
+        db,
+        message_event("system", notice, wa_id="821012345678", timestamp=T0 + 1),
+        contact_event("821087654321", old="821012345678"),
+        message_event(wa_id="821087654321", content="new number", timestamp=T0 + 2),
+    )
+    with db.read() as s:
+        listed = s.scalars(select(Contact).where(Contact.last_message_at.is_not(None))).all()
+        assert [c.wa_id for c in listed] == ["821087654321"]
+        bodies = list(
+            s.scalars(
+                select(Message.body).where(Message.contact_id == listed[0].id).order_by(Message.sent_at)
+            )
+        )
+    assert bodies == ["old number", notice["body"], "new number"]
+
+
+def test_a_new_profile_name_is_shown(db: Database) -> None:
+    apply(db, message_event(content="hi", name="김민수"))
+    apply(db, contact_event("821012345678", name="민수 김"))
+    assert contacts(db)[0].profile_name == "민수 김"
