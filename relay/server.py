@@ -11,6 +11,7 @@ import re
 import secrets
 import threading
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
@@ -24,6 +25,7 @@ from pydantic import ValidationError
 
 from app.rules import ContactState, replies_for_inbound
 from app.wire import Automations, KnownContacts
+from relay import log_redaction
 from relay.limits import MEDIA_LIMITS, LimitError, media_family, needs_open_window, validate_send
 from relay.settings import RelaySettings
 from relay.store import IntakeRows, NewEvent, Store, dt_to_ms
@@ -159,7 +161,16 @@ class Relay:
         )
         seqs, befores = await self.commit_intake(rows)
         if not seqs:
+            log.info("webhook redelivered: events=0 duplicates=%d", len(rows.events))
             return  # a redelivery: nothing new, nothing to answer
+        kinds = Counter(e.kind for e in rows.events)
+        log.info(
+            "webhook stored: events=%d seq=%d-%d %s",
+            len(seqs),
+            min(seqs),
+            max(seqs),
+            " ".join(f"{kind}={n}" for kind, n in sorted(kinds.items())),
+        )
         await self.notify()
         if intake.media and self.media_wakeup is not None:
             self.media_wakeup.set()
@@ -275,6 +286,14 @@ class Relay:
         try:
             wamid = await self._send_with_retries(phone_number_id, graph_body)
         except GraphError as exc:
+            log.info(
+                "send failed: sent_by=%s http=%s graph_code=%s retryable=%s unknown=%s",
+                sent_by,
+                exc.http_status,
+                exc.code,
+                exc.retryable,
+                exc.unknown,
+            )
             if exc.unknown:
                 answer = {"client_id": client_id or key, "wamid": None, "status": "unknown"}
                 outbound = self._outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id)
@@ -303,6 +322,7 @@ class Relay:
             }
             await run_in_threadpool(self.store.finish_key, key, status, answer, [])
             return status, answer
+        log.info("sent: sent_by=%s type=%s wamid=%s", sent_by, graph_body.get("type", "text"), wamid)
         answer = {"client_id": client_id or key, "wamid": wamid, "status": "sent"}
         outbound = self._outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id)
         await run_in_threadpool(self.store.finish_key, key, 200, answer, [outbound])
@@ -416,6 +436,7 @@ def app_from_env() -> FastAPI:
 def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> FastAPI:
     """The relay as an ASGI app (uvicorn serves it; the demo embeds it)."""
     settings.check()
+    log_redaction.install()
     relay = Relay(settings, upstream)
 
     @contextlib.asynccontextmanager
@@ -471,9 +492,9 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
             return error(400, "malformed", "The body is not a WhatsApp webhook.")
         try:
             await relay.ingest(payload)
-        except Exception:
+        except Exception as exc:
             # Only storage can fail here; 503 makes Meta deliver it again.
-            log.exception("could not store a webhook")
+            log.error("webhook not stored: error=%s", type(exc).__name__, exc_info=exc)
             return error(503, "storage", "The relay could not store this webhook.", retryable=True)
         return PlainTextResponse("ok")
 

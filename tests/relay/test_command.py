@@ -3,6 +3,7 @@ the client token kept in the relay's database, and the SQLite durability choice.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import subprocess
 import sys
@@ -84,3 +85,27 @@ def test_sqlite_durability_is_wal_with_the_chosen_synchronous_level(
 def test_an_unknown_durability_level_is_refused() -> None:
     with pytest.raises(SystemExit, match="RELAY_SQLITE_SYNCHRONOUS"):
         RelaySettings.from_env({**CLOUD_ENV, "RELAY_SQLITE_SYNCHRONOUS": "OFF"}).check()
+
+
+def test_the_access_log_never_shows_the_webhook_verify_token() -> None:
+    from relay.log_redaction import RedactSecrets
+
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        (
+            "157.240.0.1:443",
+            "GET",
+            "/webhook?hub.mode=subscribe&hub.verify_token=my-secret-words&hub.challenge=1158201444",
+            "1.1",
+            200,
+        ),
+        None,
+    )
+    RedactSecrets().filter(record)
+    line = record.getMessage()
+    assert "my-secret-words" not in line
+    assert "hub.challenge=1158201444" in line and "hub.verify_token=***" in line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -135,11 +136,30 @@ def test_a_webhook_without_contacts_or_with_odd_parts_is_still_accepted(relay: R
     assert len(relay.events()["events"]) == 1
 
 
-def test_storage_failure_answers_503_so_meta_redelivers(relay: RunningRelay, tmp_path: Path) -> None:
+def test_storage_failure_answers_503_so_meta_redelivers(
+    relay: RunningRelay, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     if not relay.settings.database_url.startswith("sqlite"):
         pytest.skip("breaks the SQLite file on purpose")
     con = sqlite3.connect(tmp_path / "relay.db")
     con.execute("DROP TABLE event")
     con.commit()
     con.close()
-    assert relay.post_webhook(inbound()).status_code == 503
+    with caplog.at_level(logging.DEBUG):
+        assert relay.post_webhook(inbound("text", "비밀 주문 내용 1234")).status_code == 503
+    logged = "\n".join(
+        r.getMessage() + (logging.Formatter().formatException(r.exc_info) if r.exc_info else "")
+        for r in caplog.records
+    )
+    assert "webhook not stored" in logged
+    assert "비밀 주문 내용" not in logged  # never a customer's message in the logs, not even in an error
+
+
+def test_stored_webhooks_are_logged_without_their_text(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="relay"):
+        relay.post_webhook(inbound("text", "주소는 성수동 12-3 입니다"))
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("relay")]
+    assert any("webhook stored: events=1" in line and "message=1" in line for line in lines)
+    assert not any("성수동" in line for line in lines)
