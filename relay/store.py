@@ -400,22 +400,19 @@ class Store:
 
     def fail_stale_in_flight(self) -> int:
         """At start-up, sends left in flight by a crash are 'unknown', never blindly resent."""
-        answer = json.dumps(
-            {
-                "error": {
-                    "code": "unknown",
-                    "message": "The relay stopped while sending this; it may or may not have gone out.",
-                    "retryable": False,
-                }
-            }
-        )
         with self.engine.begin() as conn:
-            result = conn.execute(
-                update(idempotency)
-                .where(idempotency.c.state == "in_flight")
-                .values(state="done", status_code=409, response=answer)
-            )
-        return int(result.rowcount or 0)
+            keys = conn.execute(select(idempotency.c.key).where(idempotency.c.state == "in_flight")).scalars()
+            stranded = list(keys)
+            for key in stranded:
+                # The same answer as a Graph timeout: final, so the client stops retrying (a 409
+                # would keep it retrying forever) and shows the message as "may not have gone out".
+                answer = {"client_id": key, "wamid": None, "status": "unknown"}
+                conn.execute(
+                    update(idempotency)
+                    .where(idempotency.c.key == key, idempotency.c.state == "in_flight")
+                    .values(state="done", status_code=200, response=json.dumps(answer))
+                )
+        return len(stranded)
 
     # ------------------------------------------------------------------ media
     def _add_media_job(self, conn: Connection, media_id: str, mime: str | None, filename: str | None) -> None:

@@ -252,3 +252,16 @@ def test_a_read_receipt_goes_from_the_number_the_customer_wrote_to(
     reply = relay.send(text("네, 확인했습니다"), "reply-on-second")
     assert reply.status_code == 200
     assert (graph.sent[-1]["to"], graph.sent_from[-1]) == (CUSTOMER, second_number)  # the answer too
+
+
+def test_a_send_cut_short_by_a_relay_crash_is_unknown_after_restart_never_resent(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    # The relay died between reserving the key and hearing Graph's answer.
+    assert window_open.relay.store.reserve_key("crashed-1")[0] == "new"
+    window_open.stop()
+    window_open.start()
+    r = window_open.send(text(), "crashed-1")
+    assert r.status_code == 200
+    assert r.json() == {"client_id": "crashed-1", "wamid": None, "status": "unknown"}
+    assert graph.send_calls == 0
