@@ -107,10 +107,22 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
 
     def settings() -> None:
         from ui.settings_dialog import SettingsDialog
+        from ui.token_store import store_token_interactively, token_location
 
-        dialog = SettingsDialog(ctx, parent=window, token_location=_token_location(ctx))
+        def store(url: str, token: str) -> str:
+            if not store_token_interactively(dialog, ctx, url, token):
+                from app.errors import InvalidInput
+
+                raise InvalidInput(translate("Menus", "The token was not saved."))
+            return token_location(ctx)
+
+        before = (str(ctx.prefs.get("relay_url") or ""), _token_location(ctx))
+        dialog = SettingsDialog(ctx, parent=window, token_location=_token_location(ctx), store_token=store)
         dialog.restore_requested.connect(lambda path: _restore(window, ctx, path))
-        dialog.exec()
+        if dialog.exec() and not ctx.demo:
+            changed = dialog.token.text().strip() or before[0] != str(ctx.prefs.get("relay_url") or "")
+            if changed:
+                _reconnect(window, ctx)
 
     file_menu = bar.addMenu(translate("Menus", "&File"))
     action(
@@ -205,6 +217,17 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
         from ui.catalog_send_action import CatalogSendAction
 
         pane.catalog_action = CatalogSendAction(pane)
+
+
+def _reconnect(window: QWidget, ctx: AppContext) -> None:
+    """A new relay address or token: stop the engine and start it again with them."""
+    stop = getattr(ctx.sync, "stop", None)
+    if callable(stop):
+        stop()
+    ctx.sync = None
+    start = getattr(window, "start_sync", None)
+    if callable(start):
+        start()
 
 
 def _token_location(ctx: AppContext) -> str:

@@ -56,7 +56,7 @@ class SettingsDialog(QDialog):
         ctx: AppContext,
         *,
         token_location: str = "",
-        store_token: Callable[[str], str] | None = None,
+        store_token: Callable[[str, str], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -181,7 +181,7 @@ class SettingsDialog(QDialog):
         token = self.token.text().strip()
         if token and self.store_token is not None:
             try:
-                where = self.store_token(token)
+                where = self.store_token(prefs.relay_url, token)
             except ShopInboxError as exc:
                 QMessageBox.warning(self, self.tr("Token not saved"), str(exc))
                 return
@@ -189,6 +189,7 @@ class SettingsDialog(QDialog):
         with self.ctx.db.write() as s:
             save_preferences(s, prefs)
         self.ctx.prefs.update(
+            relay_url=prefs.relay_url,
             enter_sends=prefs.enter_sends,
             notifications=prefs.notifications,
             notification_previews=prefs.notification_previews,

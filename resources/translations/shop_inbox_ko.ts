@@ -1413,6 +1413,10 @@ Right-click to retry.</source>
 <context>
     <name>Menus</name>
     <message>
+        <source>The token was not saved.</source>
+        <translation>토큰이 저장되지 않았어요.</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -2244,6 +2248,33 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Utility templates are free inside an open customer service window.</source>
         <translation>유틸리티 템플릿은 고객 서비스 창이 열려 있는 동안 무료예요.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>No password store</source>
+        <translation>비밀번호 저장소 없음</translation>
+    </message>
+    <message>
+        <source>Keep the token in the settings file?</source>
+        <translation>토큰을 설정 파일에 보관할까요?</translation>
+    </message>
+    <message>
+        <source>The demo keeps its token in memory only.</source>
+        <translation>데모는 토큰을 메모리에만 보관해요.</translation>
+    </message>
+    <message>
+        <source>No token stored yet.</source>
+        <translation>저장된 토큰이 아직 없어요.</translation>
+    </message>
+    <message>
+        <source>Kept in this computer&apos;s password store (keyring).</source>
+        <translation>이 컴퓨터의 비밀번호 저장소(키링)에 보관돼요.</translation>
+    </message>
+    <message>
+        <source>Kept in the settings file {path} (readable only by you).</source>
+        <translation>설정 파일 {path}에 보관돼요 (나만 읽을 수 있어요).</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,54 @@
+"""The relay token as the UI handles it: the demo's in memory, else the keyring (or the config file)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import tokens
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def load_token(ctx: AppContext, relay_url: str) -> str | None:
+    if ctx.relay_token:
+        return ctx.relay_token
+    return tokens.load_token(relay_url, config_file=ctx.paths.config_file)
+
+
+def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url: str, token: str) -> bool:
+    """Keep the token in the keyring; with no keyring, ask before using the config file."""
+    try:
+        tokens.save_token(relay_url, token, config_file=ctx.paths.config_file)
+        return True
+    except tokens.NoKeyring as exc:
+        answer = QMessageBox.question(
+            parent,
+            translate("TokenStore", "No password store"),
+            str(exc) + "\n\n" + translate("TokenStore", "Keep the token in the settings file?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    tokens.save_token(relay_url, token, config_file=ctx.paths.config_file, allow_config_file=True)
+    return True
+
+
+def token_location(ctx: AppContext) -> str:
+    """Where the token is kept, in words, for the settings dialog."""
+    if ctx.demo:
+        return translate("TokenStore", "The demo keeps its token in memory only.")
+    relay_url = str(ctx.prefs.get("relay_url") or "")
+    if not relay_url:
+        return translate("TokenStore", "No token stored yet.")
+    where = tokens.token_location(relay_url, config_file=ctx.paths.config_file)
+    if where == "keyring":
+        return translate("TokenStore", "Kept in this computer's password store (keyring).")
+    if where == "config_file":
+        return translate("TokenStore", "Kept in the settings file {path} (readable only by you).").format(
+            path=ctx.paths.config_file
+        )
+    return translate("TokenStore", "No token stored yet.")
