@@ -117,7 +117,7 @@ def run_first_setup(ctx: AppContext) -> str:
     from app.settings import load_preferences, save_preferences
     from ui.setup_wizard import SetupWizard
 
-    wizard = SetupWizard()
+    wizard = SetupWizard(ctx=ctx)
     wants_demo: list[bool] = []
     wizard.demo_requested.connect(lambda: wants_demo.append(True))
     accepted = wizard.exec()

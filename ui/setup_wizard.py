@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_check import CheckOutcome, CheckResult, check_relay, normalise_relay_url
+from ui.context import AppContext
 from ui.ops import Op
 
 log = logging.getLogger(__name__)
@@ -195,8 +196,9 @@ class SetupWizard(QWizard):
 
     demo_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, ctx: AppContext | None = None) -> None:
         super().__init__()
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Set up Shop Inbox"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         intro = QWizardPage()
@@ -217,10 +219,23 @@ class SetupWizard(QWizard):
         box.addStretch(1)
         self.relay_page = RelayPage()
         self.shop_page = ShopPage()
+        if ctx is not None:
+            # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat").
+            import_button = QPushButton(self.tr("Import chats exported from your phone…"))
+            import_button.clicked.connect(self._import_chats)
+            layout = self.shop_page.layout()
+            if isinstance(layout, QFormLayout):
+                layout.addRow("", import_button)
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)
         self.resize(640, 460)
+
+    def _import_chats(self) -> None:
+        from ui.import_dialog import open_import
+
+        if self.ctx is not None:
+            open_import(self, self.ctx)
 
     def _demo(self) -> None:
         self.demo_requested.emit()

@@ -2053,6 +2053,10 @@ The previous data was kept in {folder}.</source>
         <source>Try the demo</source>
         <translation>데모 사용해 보기</translation>
     </message>
+    <message>
+        <source>Import chats exported from your phone…</source>
+        <translation>휴대폰에서 내보낸 채팅 가져오기…</translation>
+    </message>
 </context>
 <context>
     <name>ShareLinkDialog</name>

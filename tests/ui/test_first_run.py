@@ -109,3 +109,14 @@ def test_demo_starts_and_the_first_simulated_customer_arrives(qtbot: Any, tmp_pa
     qtbot.waitUntil(a_simulated_customer_is_listed, timeout=20000)
     # Nothing of the demo lives outside its own folder.
     assert ctx.paths.data_dir.is_relative_to(tmp_path)
+
+
+def test_the_wizard_offers_to_import_phone_chats(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(ctx=ctx)
+    qtbot.addWidget(wizard)
+    buttons = [b.text() for b in wizard.shop_page.findChildren(QPushButton)]
+    assert any("Import chats" in text for text in buttons)
