@@ -62,8 +62,11 @@ def run(args: argparse.Namespace) -> int:
             if not args.smoke:
                 QMessageBox.critical(None, "Shop Inbox", str(exc))
             return 2
+        from app.chat_export.importer import discard_unfinished_imports
         from app.settings import load_preferences
 
+        # A chat import cut short by a crash or power cut leaves nothing half-imported.
+        discard_unfinished_imports(db)
         with db.read() as s:
             prefs = load_preferences(s)
         install_translators(app, args.lang or prefs.language)
