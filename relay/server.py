@@ -502,9 +502,15 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     async def events(after: int = 0, wait: float = 0, limit: int = 500) -> Response:
         limit = max(1, min(limit, 1000))
         wait = max(0.0, min(wait, MAX_WAIT))
-        pruned = await run_in_threadpool(relay.store.pruned_through)
+        pruned, first, last = await run_in_threadpool(relay.store.cursor_bounds)
         if 0 < after < pruned:
             return JSONResponse({"error": "history_gap", "oldest_seq": pruned + 1}, status_code=410)
+        if after > max(last, pruned):
+            # A cursor this relay never handed out: its database was replaced or restored from an
+            # older backup. Without this the client would wait forever for seqs that never come.
+            oldest = first if first is not None else max(last, pruned) + 1
+            body = {"error": "history_gap", "oldest_seq": oldest, "reason": "cursor_ahead"}
+            return JSONResponse(body, status_code=410)
         found = await relay.wait_for_events(max(after, 0), wait, limit)
         next_seq = found[-1]["seq"] if found else max(after, 0)
         return JSONResponse({"events": found, "next": next_seq})

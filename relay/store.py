@@ -338,6 +338,13 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
 
+    def cursor_bounds(self) -> tuple[int, int | None, int]:
+        """(last seq pruned, first seq kept or None, last seq kept or 0) for checking a client's cursor."""
+        with self.engine.connect() as conn:
+            first, last = conn.execute(select(func.min(events.c.seq), func.max(events.c.seq))).one()
+            pruned = conn.execute(select(kv.c.value).where(kv.c.key == "pruned_through")).scalar_one_or_none()
+        return int(pruned or 0), None if first is None else int(first), int(last or 0)
+
     def pruned_through(self) -> int:
         return int(self.get_kv("pruned_through") or 0)
 

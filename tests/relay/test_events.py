@@ -80,6 +80,20 @@ def test_events_pruned_past_the_cursor_give_410_with_the_oldest_kept(relay: Runn
     assert [e["seq"] for e in relay.events(0)["events"]] == [4]  # after=0: everything kept
 
 
+def test_a_cursor_from_a_replaced_relay_database_gets_410_instead_of_waiting_forever(
+    relay: RunningRelay,
+) -> None:
+    relay.post_webhook(inbound("text", "first on the new relay"))
+    relay.post_webhook(inbound("text", "second"))
+    t = time.monotonic()
+    r = relay.client.get(f"{relay.url}/v1/events", params={"after": 500, "wait": 5}, headers=relay.auth())
+    assert time.monotonic() - t < 2  # answered at once, not held
+    assert r.status_code == 410
+    assert r.json()["oldest_seq"] == 1  # start again from the beginning: both messages come
+    assert len(relay.events(r.json()["oldest_seq"] - 1)["events"]) == 2
+    assert relay.events(2) == {"events": [], "next": 2}  # the newest cursor is not "ahead"
+
+
 def test_a_restart_loses_nothing_and_seq_keeps_increasing(relay: RunningRelay) -> None:
     for i in range(20):
         relay.post_webhook(inbound("text", f"before {i}"))
