@@ -3,41 +3,105 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import hashlib
+import itertools
 import logging
 import random
+import re
+import secrets
 import struct
 import time
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from relay.upstream import Ingest
+from relay.upstream import GraphError, Ingest
 
 log = logging.getLogger(__name__)
 
+DISPLAY_PHONE_NUMBER = "8225550100"  # the demo shop's number, +82 2-555-0100, as Meta writes it
+WABA_ID = "200000000000001"
 
-def png_square(rgb: tuple[int, int, int], size: int = 96) -> bytes:
-    """A small valid PNG of one colour with a lighter band (stand-in for a customer's photo)."""
-    light = tuple(min(255, c + 60) for c in rgb)
+# A turn is what a customer sends in one go; between turns they wait for the shop to answer.
+# Beats: ("text", body) | ("image", caption) | ("location", (latitude, longitude, name, address)).
+Beat = tuple[str, Any]
+
+# --------------------------------------------------------------------------- photos
+
+# 12 × 12 silhouettes, scaled up: enough for a photo bubble to show *something* the customer means.
+_SHAPES = {
+    "shirt": [
+        "............",
+        "...##..##...",
+        ".####..####.",
+        "############",
+        "###.####.###",
+        "....####....",
+        "....####....",
+        "....####....",
+        "....####....",
+        "....####....",
+        "....####....",
+        "............",
+    ],
+    "dress": [
+        "....#..#....",
+        "....####....",
+        "....####....",
+        "...######...",
+        "....####....",
+        "...######...",
+        "..########..",
+        "..########..",
+        ".##########.",
+        ".##########.",
+        "############",
+        "............",
+    ],
+    "bag": [
+        "............",
+        "....####....",
+        "...#....#...",
+        "...#....#...",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        "............",
+    ],
+}
+
+
+def png_image(rgb: tuple[int, int, int], shape: str = "shirt", scale: int = 8) -> bytes:
+    """A small valid PNG: the item's silhouette in its colour on a light backdrop (pure Python)."""
+    mask = _SHAPES.get(shape, _SHAPES["shirt"])
+    backdrop = bytes((244, 241, 236))
+    item = bytes(rgb)
     rows = []
-    for y in range(size):
-        colour = light if size // 3 <= y < size // 2 else rgb
-        rows.append(b"\x00" + bytes(colour) * size)
-    raw = b"".join(rows)
+    for line in mask:
+        row = b"".join((item if ch == "#" else backdrop) * scale for ch in line)
+        rows.extend([b"\x00" + row] * scale)
+    size = len(mask) * scale
 
     def chunk(tag: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-        )
+        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
         + chunk(b"IEND", b"")
     )
+
+
+# --------------------------------------------------------------------------- the cast
 
 
 @dataclass
@@ -45,89 +109,154 @@ class Customer:
     wa_id: str
     name: str
     korean: bool
-    script: list[
-        tuple[str, Any]
-    ]  # ("text", str) | ("image", caption) | ("location", (lat, lon, name, address))
-    replies: list[str]  # what they say after the shop answers
-    position: int = 0
-    waiting_for_shop: bool = False
+    story: list[list[Beat]]
+    thanks: str  # said once the story is told and the shop answers again
     colour: tuple[int, int, int] = (200, 160, 120)
-    history: list[str] = field(default_factory=list)
+    shape: str = "shirt"
+    turn: int = 0  # the next turn to say
+    waiting: bool = False  # said a turn, waiting for the shop
+    waiting_since: float = 0.0
+    nudged: bool = False
+    thanked: bool = False
+    answer_generation: int = 0  # a newer shop message supersedes an answer still being typed
+    rng: random.Random = field(default_factory=random.Random, repr=False)
+
+    @property
+    def nudge(self) -> str:
+        return "혹시 확인 가능하실까요?" if self.korean else "Hello? 🙂"
+
+    @property
+    def told(self) -> bool:
+        return self.turn >= len(self.story)
 
 
 def cast() -> list[Customer]:
+    """Eight customers of a small Seoul clothing shop, each with a story that fits its catalogue."""
     return [
         Customer(
             "821024681357",
             "한지민",
             True,
             [
-                ("text", "안녕하세요! 린넨 셔츠 화이트 S 사이즈 있나요?"),
-                ("image", "이 셔츠랑 같은 거 맞죠?"),
-                ("text", "그럼 하나 주문할게요 😊"),
+                [("text", "안녕하세요! 린넨 셔츠 아이보리 얼마예요?")],
+                [("text", "사이즈는 S, M 있나요? 저 보통 55 입어요")],
+                [("text", "그럼 S로 하나 주문할게요 😊")],
+                [("text", "입금했어요~ 확인 부탁드려요!")],
             ],
-            ["네 감사합니다!", "입금했어요~", "배송은 언제쯤 될까요?", "좋아요 👍"],
-            colour=(230, 225, 210),
+            "감사합니다! 잘 입을게요 😊",
+            colour=(236, 226, 204),
         ),
         Customer(
             "821013572468",
             "오세훈",
             True,
-            [("text", "주문한 바지 배송 언제 되나요? 주문번호 20931 입니다")],
-            ["알겠습니다. 기다릴게요", "송장번호 받았어요 감사합니다"],
+            [
+                [("text", "주문한 린넨 와이드 팬츠 배송 언제 되나요? 주문번호 20931 입니다")],
+                [("text", "혹시 송장번호 알 수 있을까요?")],
+            ],
+            "확인했습니다. 감사합니다 👍",
         ),
         Customer(
             "447911123456",
             "Olivia Brown",
             False,
             [
-                ("text", "Hi! Do you have the wool cardigan in navy, size M?"),
-                ("location", (51.5237, -0.1585, "Home", "221B Baker St, London")),
+                [("text", "Hi! Do you have the cotton knit cardigan in oatmeal, size M?")],
+                [("text", "Lovely, I'll take one. Can you ship it to London?")],
+                [
+                    ("text", "Here's my address for the delivery 📦"),
+                    ("location", (51.5237, -0.1585, "Home", "221B Baker St, London NW1 6XE")),
+                ],
             ],
-            ["Perfect, thank you!", "Can you ship it this week?", "Great 🙌"],
-            colour=(40, 50, 90),
+            "Perfect, thank you so much!",
+            colour=(214, 200, 176),
         ),
         Customer(
             "821055557777",
             "윤아름",
             True,
-            [("text", "사이즈 교환 가능할까요? M이 좀 작아서요"), ("text", "L로 바꾸고 싶어요")],
-            ["네 오늘 보낼게요!", "감사합니다 😊"],
+            [
+                [("text", "사이즈 교환 가능할까요? 플리츠 롱스커트 M 샀는데 좀 작아서요")],
+                [("text", "L로 바꾸고 싶어요. 택배로 보내면 될까요?")],
+            ],
+            "네 오늘 보낼게요! 감사합니다 😊",
         ),
         Customer(
             "16505550199",
             "Marcus Chen",
             False,
-            [("text", "Hello, is the linen tote still available? How much is shipping to the US?")],
-            ["Sounds good, I'll order today", "Paid just now!"],
+            [
+                [("text", "Hello, is the canvas tote bag still available? How much is shipping to the US?")],
+                [("text", "Sounds good, I'll order one in natural.")],
+                [("text", "Paid just now! Could you send me the tracking number when it ships?")],
+            ],
+            "Thanks, have a great day!",
+            colour=(222, 208, 180),
+            shape="bag",
         ),
         Customer(
             "821098761234",
             "강다은",
             True,
-            [("image", "이 원피스 재고 있나요?"), ("text", "카드 결제도 되나요?")],
-            ["네네 알겠습니다", "내일 받을 수 있으면 좋겠어요"],
-            colour=(190, 80, 90),
+            [
+                [("image", "이 원피스 재고 있나요? 인스타에서 봤어요")],
+                [("text", "카드 결제도 되나요?")],
+                [("text", "그럼 M으로 주문할게요! 내일까지 받을 수 있을까요?")],
+            ],
+            "좋아요 감사합니다 💕",
+            colour=(38, 52, 96),
+            shape="dress",
         ),
         Customer(
             "819012345678",
             "Yuki Tanaka",
             False,
-            [("text", "Hi, do you have a store in Seoul I can visit next week?")],
-            ["Thanks, see you on Saturday!"],
+            [
+                [("text", "Hi, do you have a store in Seoul I can visit next week?")],
+                [("text", "What time do you open on Saturday?")],
+            ],
+            "Thanks, see you on Saturday!",
         ),
         Customer(
             "821077778888",
             "임하준",
             True,
-            [("text", "오늘 영업하시나요?"), ("text", "매장 주소 알려주세요")],
-            ["감사합니다 곧 갈게요"],
+            [
+                [("text", "오늘 영업하시나요? 레더 크로스백 블랙 재고 있을까요?")],
+                [("image", "이 가방 맞죠?")],
+                [
+                    ("text", "퀵으로 받고 싶어요. 여기로 보내주세요"),
+                    ("location", (37.5446, 127.0557, "성수동 사무실", "서울 성동구 성수이로 113")),
+                ],
+            ],
+            "감사합니다 🙏",
+            colour=(30, 30, 32),
+            shape="bag",
         ),
     ]
 
 
+def _wamid(head: bytes, phone: str, tail: bytes) -> str:
+    """A wamid shaped like Meta's: base64 of the number and a hex message key."""
+    digits = phone.encode()
+    raw = b"\x1c\x18" + bytes([len(digits)]) + digits + head + bytes([len(tail)]) + tail + b"\x00"
+    return "wamid." + base64.b64encode(raw).decode()
+
+
+def _sha256_b64(data: bytes) -> str:
+    return base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+# --------------------------------------------------------------------------- the upstream
+
+
 class SandboxUpstream:
-    """Speaks the Cloud API's webhook shapes; `speed` > 1 makes everything happen sooner."""
+    """Speaks the Cloud API's webhook shapes; `speed` > 1 makes everything happen sooner.
+
+    A seed makes the story repeatable: who writes, what, in which order, and which button they tap.
+    Message and media ids stay unique across runs, so a restarted demo relay never drops them as
+    redeliveries.
+    """
 
     name = "sandbox"
 
@@ -135,251 +264,359 @@ class SandboxUpstream:
         self, phone_number_id: str = "100000000000001", seed: int | None = None, speed: float = 1.0
     ) -> None:
         self.phone_number_id = phone_number_id
+        self.seed = seed
         self.rng = random.Random(seed)
         self.speed = max(speed, 0.001)
         self.customers = cast()
+        for customer in self.customers:
+            customer.rng = random.Random(f"{seed}:{customer.wa_id}") if seed is not None else random.Random()
         self.by_id = {c.wa_id: c for c in self.customers}
         self.media: dict[str, tuple[bytes, str]] = {}
         self.ingest: Ingest | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
-        self.counter = 0
         self.sent: list[dict[str, Any]] = []
+        self.stopped = False
+        self._ids = itertools.count(1)
+        self._run = secrets.randbelow(10**6)
 
-    # ------------------------------------------------------------------ helpers
-    def _wamid(self) -> str:
-        self.counter += 1
-        return f"wamid.SANDBOX{int(time.time() * 1000)}{self.counter:05d}{self.rng.randrange(10**6):06d}"
+    # ------------------------------------------------------------------ shapes
+    def _key(self, hex_digits: int) -> bytes:
+        return f"{next(self._ids):06X}{self._run:06X}{secrets.token_hex(8).upper()}"[:hex_digits].encode()
 
-    def _delay(self, low: float, high: float) -> float:
-        return self.rng.uniform(low, high) / self.speed
+    def _media_id(self) -> str:
+        return f"{10**15 + self._run * 10**6 + next(self._ids)}"
+
+    def _delay(self, rng: random.Random, low: float, high: float) -> float:
+        return rng.uniform(low, high) / self.speed
 
     def _envelope(self, value: dict[str, Any]) -> dict[str, Any]:
+        metadata = {"display_phone_number": DISPLAY_PHONE_NUMBER, "phone_number_id": self.phone_number_id}
         return {
             "object": "whatsapp_business_account",
             "entry": [
                 {
-                    "id": "WABA_SANDBOX",
+                    "id": WABA_ID,
                     "changes": [
                         {
                             "field": "messages",
-                            "value": {
-                                "messaging_product": "whatsapp",
-                                "metadata": {
-                                    "display_phone_number": "82 2 555 0100",
-                                    "phone_number_id": self.phone_number_id,
-                                },
-                                **value,
-                            },
+                            "value": {"messaging_product": "whatsapp", "metadata": metadata, **value},
                         }
                     ],
                 }
             ],
         }
 
+    def message_payload(
+        self, customer: Customer, kind: str, content: Any, context: str | None = None
+    ) -> dict[str, Any]:
+        """A Cloud API webhook carrying one message from `customer`."""
+        message: dict[str, Any] = {
+            "from": customer.wa_id,
+            "id": _wamid(b"\x15\x02\x00\x12\x18", customer.wa_id, self._key(20)),
+            "timestamp": str(int(time.time())),
+            "type": kind,
+        }
+        if context:
+            message["context"] = {"from": DISPLAY_PHONE_NUMBER, "id": context}
+        if kind == "text":
+            message["text"] = {"body": content}
+        elif kind == "image":
+            data = png_image(customer.colour, customer.shape)
+            media_id = self._media_id()
+            self.media[media_id] = (data, "image/png")
+            message["image"] = {
+                "caption": content,
+                "mime_type": "image/png",
+                "sha256": _sha256_b64(data),
+                "id": media_id,
+            }
+        elif kind == "location":
+            lat, lon, place, address = content
+            message["location"] = {"latitude": lat, "longitude": lon, "name": place, "address": address}
+        else:  # interactive, button, reaction: the object is given whole
+            message[kind] = content
+        contact = {"profile": {"name": customer.name}, "wa_id": customer.wa_id}
+        return self._envelope({"contacts": [contact], "messages": [message]})
+
+    def status_payload(
+        self, wamid: str, to: str, status: str, *, callback: Any = None, category: str = "service"
+    ) -> dict[str, Any]:
+        """A Cloud API webhook carrying one status of a message the shop sent."""
+        entry: dict[str, Any] = {
+            "id": wamid,
+            "status": status,
+            "timestamp": str(int(time.time())),
+            "recipient_id": to,
+        }
+        if status in ("sent", "delivered"):
+            conversation: dict[str, Any] = {
+                "id": hashlib.sha256(f"{self.phone_number_id}:{to}".encode()).hexdigest()[:32],
+                "origin": {"type": category},
+            }
+            if status == "sent":
+                conversation["expiration_timestamp"] = str(int(time.time()) + 24 * 3600)
+            entry["conversation"] = conversation
+            entry["pricing"] = {
+                "billable": category != "service",
+                "pricing_model": "PMP",
+                "category": category,
+            }
+        if callback:
+            entry["biz_opaque_callback_data"] = callback
+        return self._envelope({"statuses": [entry]})
+
+    # ------------------------------------------------------------------ lifetime
     def _spawn(self, coro: Any) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
     async def _deliver(self, payload: dict[str, Any]) -> None:
-        if self.ingest is None:
+        if self.ingest is None or self.stopped:
             return
         try:
             await self.ingest(payload)
         except Exception:
-            log.exception("sandbox delivery failed")
+            log.exception("sandbox: the relay's intake failed on a simulated webhook")
 
-    def message_payload(
-        self, customer: Customer, kind: str, content: Any, context: str | None = None
-    ) -> dict[str, Any]:
-        message: dict[str, Any] = {
-            "from": customer.wa_id,
-            "id": self._wamid(),
-            "timestamp": str(int(time.time())),
-            "type": kind,
-        }
-        if context:
-            message["context"] = {"from": self.phone_number_id, "id": context}
-        if kind == "text":
-            message["text"] = {"body": content}
-        elif kind == "image":
-            media_id = f"sandbox-media-{self.counter}-{self.rng.randrange(10**6)}"
-            self.media[media_id] = (png_square(customer.colour), "image/png")
-            message["image"] = {"id": media_id, "mime_type": "image/png", "sha256": "", "caption": content}
-        elif kind == "location":
-            lat, lon, name, address = content
-            message["location"] = {"latitude": lat, "longitude": lon, "name": name, "address": address}
-        elif kind == "interactive":
-            message["interactive"] = content
-        elif kind == "reaction":
-            message["reaction"] = content
-        return self._envelope(
-            {
-                "contacts": [{"profile": {"name": customer.name}, "wa_id": customer.wa_id}],
-                "messages": [message],
-            }
-        )
-
-    # ------------------------------------------------------------------ lifetime
     async def start(self, ingest: Ingest) -> None:
         self.ingest = ingest
+        self.stopped = False
         self._spawn(self._customers_write())
 
     async def stop(self) -> None:
-        for task in list(self.tasks):
-            task.cancel()
-        for task in list(self.tasks):
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        self.tasks.clear()
+        self.stopped = True
+        while self.tasks:
+            tasks = list(self.tasks)
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            self.tasks.difference_update(tasks)
+
+    # ------------------------------------------------------------------ customers writing on their own
+    def _next_speaker(self, order: list[Customer], start: int) -> Customer | None:
+        """Someone who has not written yet; else someone left waiting too long, who asks again;
+        else a customer whose story ended long ago, who comes back."""
+        rotated = order[start:] + order[:start]
+        for customer in rotated:
+            if customer.turn == 0 and not customer.waiting:
+                return customer
+        patience = 90.0 / self.speed
+        now = time.monotonic()
+        for customer in rotated:
+            if customer.waiting and not customer.nudged and now - customer.waiting_since > patience:
+                return customer
+        # Long after their story was told, a customer comes back, so a long demo never falls silent.
+        for customer in rotated:
+            if customer.told and not customer.waiting and now - customer.waiting_since > 10 * patience:
+                customer.turn, customer.thanked = 0, False
+                return customer
+        return None
 
     async def _customers_write(self) -> None:
-        """Customers take turns to write; the first message comes within ~2 s."""
-        await asyncio.sleep(self._delay(1.0, 2.0))
+        """A new customer message every 5–20 s (at speed 1); the first within about 2 s."""
+        await asyncio.sleep(self._delay(self.rng, 0.5, 2.0))
         order = list(self.customers)
         self.rng.shuffle(order)
-        while True:
-            for customer in order:
-                if customer.position < len(customer.script) and not customer.waiting_for_shop:
-                    kind, content = customer.script[customer.position]
-                    customer.position += 1
-                    customer.waiting_for_shop = customer.position >= len(customer.script)
-                    await self._deliver(self.message_payload(customer, kind, content))
-                    await asyncio.sleep(self._delay(5.0, 20.0))
-            if all(c.position >= len(c.script) for c in self.customers):
-                # Everyone has said their piece: start a new round so the demo stays alive.
-                for customer in self.customers:
-                    customer.position = 0
-                    customer.waiting_for_shop = False
-                await asyncio.sleep(self._delay(30.0, 60.0))
-            else:
-                await asyncio.sleep(self._delay(2.0, 5.0))
+        for beat in itertools.count():
+            speaker = self._next_speaker(order, beat % len(order))
+            if speaker is not None and speaker.waiting:
+                speaker.nudged = True
+                await self._deliver(self.message_payload(speaker, "text", speaker.nudge))
+            elif speaker is not None:
+                await self._say_turn(speaker)
+            await asyncio.sleep(self._delay(self.rng, 5.0, 20.0))
+
+    async def _say_turn(self, customer: Customer) -> None:
+        turn = customer.story[customer.turn]
+        customer.turn += 1
+        customer.waiting = True
+        customer.waiting_since = time.monotonic()
+        customer.nudged = False
+        for index, (kind, content) in enumerate(turn):
+            if index:
+                await asyncio.sleep(self._delay(customer.rng, 1.0, 3.0))
+            await self._deliver(self.message_payload(customer, kind, content))
 
     # ------------------------------------------------------------------ what the shop does
     async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str:
-        wamid = self._wamid()
-        self.sent.append(body)
-        to = str(body.get("to", ""))
-        self._spawn(self._statuses(wamid, to, body.get("biz_opaque_callback_data")))
+        to = re.sub(r"\D", "", str(body.get("to", "")))
         customer = self.by_id.get(to)
+        wamid = _wamid(b"\x15\x02\x00\x11\x18", to, self._key(18))
+        self.sent.append(body)
+        # Delays are drawn now, in send order, so a seed repeats them whatever else is running.
+        rng = customer.rng if customer else self.rng
+        delays = [self._delay(rng, 0.2, 0.6), self._delay(rng, 0.5, 1.5), self._delay(rng, 1.5, 5.0)]
         if customer is not None and body.get("type") != "reaction":
-            self._spawn(self._answer(customer, wamid, body))
+            # A newer message from the shop supersedes an answer the customer has not sent yet.
+            customer.answer_generation += 1
+        if not self.stopped:
+            generation = customer.answer_generation if customer is not None else None
+            self._spawn(self._ticks(wamid, to, body, delays, customer, generation))
         return wamid
 
-    async def _statuses(self, wamid: str, to: str, callback: Any) -> None:
-        for status, (low, high) in (("sent", (0.2, 0.6)), ("delivered", (0.8, 2.0)), ("read", (2.0, 6.0))):
-            await asyncio.sleep(self._delay(low, high))
-            entry: dict[str, Any] = {
-                "id": wamid,
-                "status": status,
-                "timestamp": str(int(time.time())),
-                "recipient_id": to,
-            }
-            if status == "sent":
-                entry["conversation"] = {"id": f"conv-{to}", "origin": {"type": "service"}}
-                entry["pricing"] = {"billable": False, "pricing_model": "CBP", "category": "service"}
-            if callback:
-                entry["biz_opaque_callback_data"] = callback
-            await self._deliver(self._envelope({"statuses": [entry]}))
+    async def _ticks(
+        self,
+        wamid: str,
+        to: str,
+        body: dict[str, Any],
+        delays: list[float],
+        customer: Customer | None,
+        generation: int | None,
+    ) -> None:
+        """sent → delivered → read, then the customer (if one of ours) answers what they read."""
+        category = "service"
+        if body.get("type") == "template":
+            name = (body.get("template") or {}).get("name")
+            found = [t for t in TEMPLATES if t["name"] == name]
+            category = str(found[0]["category"]).lower() if found else "utility"
+        callback = body.get("biz_opaque_callback_data")
+        for status, delay in zip(("sent", "delivered", "read"), delays, strict=True):
+            await asyncio.sleep(delay)
+            await self._deliver(self.status_payload(wamid, to, status, callback=callback, category=category))
+        if customer is not None and generation is not None and body.get("type") != "reaction":
+            self._heard(customer, wamid, body, generation)
 
-    async def _answer(self, customer: Customer, wamid: str, body: dict[str, Any]) -> None:
-        """After reading, the customer reacts, taps what was offered, or writes back."""
-        await asyncio.sleep(self._delay(4.0, 12.0))
-        interactive = body.get("interactive") if body.get("type") == "interactive" else None
-        if isinstance(interactive, dict) and interactive.get("type") == "button":
-            buttons = (interactive.get("action") or {}).get("buttons") or []
-            if buttons:
-                choice = self.rng.choice(buttons).get("reply", {})
-                reply = {
-                    "type": "button_reply",
-                    "button_reply": {"id": choice.get("id"), "title": choice.get("title")},
-                }
-                await self._deliver(self.message_payload(customer, "interactive", reply, context=wamid))
-                return
-        if isinstance(interactive, dict) and interactive.get("type") == "list":
-            rows = [
-                r
-                for s in (interactive.get("action") or {}).get("sections") or []
-                for r in s.get("rows") or []
-            ]
-            if rows:
-                row = self.rng.choice(rows)
-                reply = {
-                    "type": "list_reply",
-                    "list_reply": {
-                        "id": row.get("id"),
-                        "title": row.get("title"),
-                        "description": row.get("description", ""),
-                    },
-                }
-                await self._deliver(self.message_payload(customer, "interactive", reply, context=wamid))
-                return
-        if self.rng.random() < 0.25:
-            await self._deliver(
-                self.message_payload(customer, "reaction", {"message_id": wamid, "emoji": "👍"})
-            )
+    def _heard(self, customer: Customer, wamid: str, body: dict[str, Any], generation: int) -> None:
+        tap = self._tap_for(customer, body)
+        if tap is not None:
+            kind, content = tap
+            self._spawn(self._send_later(customer, self._delay(customer.rng, 2.0, 6.0), kind, content, wamid))
             return
-        reply_text = customer.replies[len(customer.history) % len(customer.replies)]
-        customer.history.append(reply_text)
-        customer.waiting_for_shop = False
-        await self._deliver(self.message_payload(customer, "text", reply_text))
+        delay = self._delay(customer.rng, 3.0, 10.0)
+        self._spawn(self._answer(customer, generation, delay, wamid))
+
+    def _tap_for(self, customer: Customer, body: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """The reply button, list row or template quick reply the customer picks, if any was offered."""
+        kind = body.get("type")
+        interactive = body.get("interactive") if kind == "interactive" else None
+        if isinstance(interactive, dict):
+            action = interactive.get("action") or {}
+            if interactive.get("type") == "button":
+                buttons = [b.get("reply") or {} for b in action.get("buttons") or []]
+                if buttons:
+                    choice = customer.rng.choice(buttons)
+                    reply = {"id": choice.get("id"), "title": choice.get("title")}
+                    return "interactive", {"type": "button_reply", "button_reply": reply}
+            if interactive.get("type") == "list":
+                rows = [r for s in action.get("sections") or [] for r in s.get("rows") or []]
+                if rows:
+                    row = customer.rng.choice(rows)
+                    picked = {"id": row.get("id"), "title": row.get("title")}
+                    if row.get("description"):
+                        picked["description"] = row["description"]
+                    return "interactive", {"type": "list_reply", "list_reply": picked}
+        if kind == "template":
+            name = (body.get("template") or {}).get("name")
+            offered = [
+                b["text"]
+                for t in TEMPLATES
+                if t["name"] == name
+                for c in t["components"]
+                if c["type"] == "BUTTONS"
+                for b in c["buttons"]
+                if b["type"] == "QUICK_REPLY"
+            ]
+            if offered and customer.rng.random() < 0.7:
+                text = customer.rng.choice(offered)
+                return "button", {"payload": text, "text": text}
+        return None
+
+    async def _send_later(
+        self, customer: Customer, delay: float, kind: str, content: Any, context: str
+    ) -> None:
+        await asyncio.sleep(delay)
+        await self._deliver(self.message_payload(customer, kind, content, context=context))
+
+    async def _answer(self, customer: Customer, generation: int, delay: float, wamid: str) -> None:
+        """Write back after reading: the story's next turn, or thanks once it is told."""
+        await asyncio.sleep(delay)
+        if generation != customer.answer_generation:
+            return  # the shop wrote again while they were typing: they answer that instead
+        if not customer.told:
+            await self._say_turn(customer)
+            return
+        customer.waiting = False
+        if not customer.thanked and customer.rng.random() < 0.5:
+            customer.thanked = True
+            await self._deliver(self.message_payload(customer, "text", customer.thanks))
+        elif not customer.thanked or customer.rng.random() < 0.4:
+            customer.thanked = True
+            emoji = customer.rng.choice(["👍", "❤️", "🙏"])
+            reaction = {"message_id": wamid, "emoji": emoji}
+            await self._deliver(self.message_payload(customer, "reaction", reaction))
 
     async def mark_read(self, phone_number_id: str, wamid: str) -> None:
-        """The customer sees blue ticks; nothing else to simulate."""
+        """The customer's phone shows blue ticks; nothing comes back."""
 
     async def upload_media(
         self, phone_number_id: str, data: bytes, mime_type: str, filename: str | None
     ) -> str:
-        media_id = f"sandbox-upload-{len(self.media) + 1}-{self.rng.randrange(10**6)}"
+        media_id = self._media_id()
         self.media[media_id] = (data, mime_type)
         return media_id
 
     async def fetch_media(self, media_id: str) -> tuple[bytes, str]:
-        from relay.upstream import GraphError
-
         if media_id not in self.media:
             raise GraphError(404, 100, "Unknown media id", retryable=False)
         return self.media[media_id]
 
     async def list_templates(self) -> list[dict[str, Any]]:
-        return [
+        return [dict(t) for t in TEMPLATES]
+
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "name": "order_update",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000001",
+        "components": [
             {
-                "name": "order_update",
-                "language": "ko",
-                "category": "UTILITY",
-                "status": "APPROVED",
-                "components": [
-                    {
-                        "type": "BODY",
-                        "text": "{{1}}님, 주문하신 {{2}} 상품이 오늘 발송되었습니다. 송장번호: {{3}}",
-                        "example": {"body_text": [["김민지", "린넨 셔츠", "6543 2109 8765"]]},
-                    }
-                ],
+                "type": "BODY",
+                "text": "{{1}}님, 주문하신 {{2}} 상품이 오늘 발송되었습니다. 송장번호: {{3}}",
+                "example": {"body_text": [["김민지", "린넨 셔츠", "6543 2109 8765"]]},
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
+        "name": "winter_sale",
+        "language": "ko",
+        "category": "MARKETING",
+        "status": "APPROVED",
+        "id": "900000000000002",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "겨울 세일 🎁"},
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 겨울 시즌 세일이 시작됐어요! 전 품목 {{2}} 할인, 이번 주 일요일까지예요.",
+                "example": {"body_text": [["민지", "20%"]]},
             },
             {
-                "name": "winter_sale",
-                "language": "ko",
-                "category": "MARKETING",
-                "status": "APPROVED",
-                "components": [
-                    {
-                        "type": "BODY",
-                        "text": "{{1}}님, 겨울 시즌 세일이 시작됐어요! 전 품목 {{2}} 할인 🎁",
-                        "example": {"body_text": [["민지", "20%"]]},
-                    }
+                "type": "BUTTONS",
+                "buttons": [
+                    {"type": "QUICK_REPLY", "text": "쿠폰 받기"},
+                    {"type": "QUICK_REPLY", "text": "수신 거부"},
                 ],
             },
+        ],
+    },
+    {
+        "name": "shipping_notice",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000003",
+        "components": [
             {
-                "name": "shipping_notice",
-                "language": "en",
-                "category": "UTILITY",
-                "status": "APPROVED",
-                "components": [
-                    {
-                        "type": "BODY",
-                        "text": "Hi {{1}}, your order has shipped. Tracking number: {{2}}",
-                        "example": {"body_text": [["Amy", "KR123456789"]]},
-                    }
-                ],
-            },
-        ]
+                "type": "BODY",
+                "text": "Hi {{1}}, your order has shipped. Tracking number: {{2}}",
+                "example": {"body_text": [["Amy", "KR123456789"]]},
+            }
+        ],
+    },
+]

@@ -1,79 +1,158 @@
-"""The sandbox upstream the demo runs on: real webhook shapes, ticks in order, sensible replies."""
+"""The sandbox upstream the demo runs on: real webhook shapes, ticks in order, replies that make sense."""
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import struct
+import time
+import zlib
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
+
 from relay.sandbox import SandboxUpstream
+from relay.upstream import GraphError
 from relay.webhook import parse_webhook
 
-
-async def run_for(sandbox: SandboxUpstream, until: Any, timeout: float = 10) -> list[dict[str, Any]]:
-    """Start the sandbox with a collecting ingest; return the payloads once `until(payloads)` holds."""
-    payloads: list[dict[str, Any]] = []
-    arrived = asyncio.Event()
-
-    async def ingest(payload: dict[str, Any]) -> None:
-        payloads.append(payload)
-        arrived.set()
-
-    await sandbox.start(ingest)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not until(payloads) and loop.time() < deadline:
-        arrived.clear()
-        try:
-            await asyncio.wait_for(arrived.wait(), deadline - loop.time())
-        except TimeoutError:
-            break
-    return payloads
+PNID = "100000000000001"
+Payloads = list[dict[str, Any]]
 
 
-def messages(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+class Inbox:
+    """A collecting ingest callback that can be waited on."""
+
+    def __init__(self) -> None:
+        self.payloads: Payloads = []
+        self.changed = asyncio.Event()
+
+    async def __call__(self, payload: dict[str, Any]) -> None:
+        self.payloads.append(payload)
+        self.changed.set()
+
+    async def until(self, holds: Callable[[Payloads], bool], timeout: float = 10) -> Payloads:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not holds(self.payloads):
+            self.changed.clear()
+            await asyncio.wait_for(self.changed.wait(), max(deadline - loop.time(), 0.001))
+        return self.payloads
+
+
+def messages(payloads: Payloads) -> list[dict[str, Any]]:
     return [
         m for p in payloads for e in p["entry"] for c in e["changes"] for m in c["value"].get("messages", [])
     ]
 
 
-def statuses(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def statuses(payloads: Payloads) -> list[dict[str, Any]]:
     return [
         s for p in payloads for e in p["entry"] for c in e["changes"] for s in c["value"].get("statuses", [])
     ]
 
 
-def test_customers_write_real_cloud_api_messages() -> None:
-    async def scenario() -> list[dict[str, Any]]:
+def run(scenario: Callable[[], Awaitable[Any]]) -> Any:
+    return asyncio.run(scenario())  # type: ignore[arg-type]
+
+
+async def settle(sandbox: SandboxUpstream) -> None:
+    """Wait until every tick and reply in flight has happened (only when the writer loop is not running)."""
+    while sandbox.tasks:
+        await asyncio.gather(*list(sandbox.tasks))
+
+
+def quiet(seed: int = 3) -> tuple[SandboxUpstream, Inbox]:
+    """A sandbox whose customers only answer what the shop sends (no writer loop)."""
+    sandbox = SandboxUpstream(seed=seed, speed=500)
+    inbox = Inbox()
+    sandbox.ingest = inbox
+    return sandbox, inbox
+
+
+def assert_cloud_api_payload(payload: dict[str, Any]) -> None:
+    """The shape Meta POSTs to /webhook, checked field by field."""
+    assert payload["object"] == "whatsapp_business_account"
+    [entry] = payload["entry"]
+    assert entry["id"].isdigit()
+    [change] = entry["changes"]
+    assert change["field"] == "messages"
+    value = change["value"]
+    assert value["messaging_product"] == "whatsapp"
+    assert value["metadata"] == {"display_phone_number": "8225550100", "phone_number_id": PNID}
+    now = time.time()
+    for message in value.get("messages", []):
+        assert set(message) >= {"id", "from", "timestamp", "type", message["type"]}
+        assert message["from"].isdigit()
+        [contact] = value["contacts"]
+        assert contact["wa_id"] == message["from"] and contact["profile"]["name"]
+        assert message["id"].startswith("wamid.")
+        assert message["from"].encode() in base64.b64decode(message["id"][6:])
+        assert message["timestamp"].isdigit() and abs(int(message["timestamp"]) - now) < 60
+        body = message[message["type"]]
+        match message["type"]:
+            case "text":
+                assert isinstance(body["body"], str) and body["body"].strip()
+            case "image":
+                assert body["id"].isdigit() and body["mime_type"] == "image/png" and body["sha256"]
+            case "location":
+                assert -90 <= body["latitude"] <= 90 and -180 <= body["longitude"] <= 180
+                assert body["name"] and body["address"]
+            case "interactive":
+                assert body["type"] in ("button_reply", "list_reply")
+                assert body[body["type"]]["id"] and body[body["type"]]["title"]
+                assert message["context"]["id"].startswith("wamid.")
+            case "button":
+                assert body["payload"] and body["text"]
+                assert message["context"]["id"].startswith("wamid.")
+            case "reaction":
+                assert body["message_id"].startswith("wamid.") and body["emoji"]
+            case other:
+                pytest.fail(f"unexpected message type {other}")
+    for status in value.get("statuses", []):
+        assert status["status"] in ("sent", "delivered", "read")
+        assert status["id"].startswith("wamid.") and status["recipient_id"].isdigit()
+        assert status["timestamp"].isdigit()
+    assert ("messages" in value) != ("statuses" in value)
+    # And the relay's own intake reads it as one event.
+    assert len(parse_webhook(payload).events) == 1
+
+
+def test_customers_write_real_cloud_api_messages_in_korean_and_english() -> None:
+    async def scenario() -> tuple[Payloads, float]:
         sandbox = SandboxUpstream(seed=1, speed=200)
+        inbox = Inbox()
+        started = time.monotonic()
+        await sandbox.start(inbox)
         try:
-            return await run_for(sandbox, lambda p: len(messages(p)) >= 6)
+            await inbox.until(lambda p: len(messages(p)) >= 1)
+            first = time.monotonic() - started
+            return await inbox.until(lambda p: len(messages(p)) >= 10), first
         finally:
             await sandbox.stop()
-            assert not sandbox.tasks
 
-    payloads = asyncio.run(scenario())
-    found = messages(payloads)
-    assert len(found) >= 6
+    payloads, first = run(scenario)
+    assert first < 1.0  # within ~2 s at speed 1, so 10 ms at speed 200 (plus a loaded machine's slack)
     for payload in payloads:
-        assert payload["object"] == "whatsapp_business_account"
-        value = payload["entry"][0]["changes"][0]["value"]
-        assert value["metadata"]["phone_number_id"] == "100000000000001"
-        intake = parse_webhook(payload)
-        assert len(intake.events) == 1
-    for message in found:
-        assert message["id"].startswith("wamid.") and message["from"].isdigit()
-        assert message["timestamp"].isdigit()
-        assert message["type"] in message
-    assert any(any("가" <= ch <= "힣" for ch in m.get("text", {}).get("body", "")) for m in found)
-    assert any(m.get("text", {}).get("body", "").isascii() for m in found if m["type"] == "text")
+        assert_cloud_api_payload(payload)
+    found = messages(payloads)
+    # Everyone in the cast opens their story once, before anyone asks again.
+    assert len({m["from"] for m in found[:8]}) == 8
+    kinds = {m["type"] for m in found}
+    assert {"text", "image"} <= kinds
+    texts = [m["text"]["body"] for m in found if m["type"] == "text"]
+    assert any(any("가" <= ch <= "힣" for ch in t) for t in texts)
+    assert any(t.isascii() for t in texts)
+    assert {m["from"][:2] for m in found} >= {"82", "44", "16", "81"}
 
 
-def test_a_sent_message_goes_sent_delivered_read_and_the_customer_answers_the_button() -> None:
-    async def scenario() -> tuple[str, list[dict[str, Any]]]:
-        sandbox = SandboxUpstream(seed=2, speed=200)
-        customer = sandbox.customers[0]
+def test_a_sent_message_goes_sent_delivered_read_and_the_customer_taps_a_button() -> None:
+    async def scenario() -> tuple[str, Payloads]:
+        sandbox, inbox = quiet(seed=2)
         body = {
-            "to": customer.wa_id,
+            "messaging_product": "whatsapp",
+            "to": "+82 10-2468-1357",
             "type": "interactive",
             "biz_opaque_callback_data": "client-42",
             "interactive": {
@@ -87,45 +166,259 @@ def test_a_sent_message_goes_sent_delivered_read_and_the_customer_answers_the_bu
                 },
             },
         }
+        wamid = await sandbox.send_message(PNID, body)
+        await settle(sandbox)
+        return wamid, inbox.payloads
 
-        def done(p: list[dict[str, Any]]) -> bool:
-            return len(statuses(p)) >= 3 and any(m["type"] == "interactive" for m in messages(p))
-
-        payloads: list[dict[str, Any]] = []
-        finished = asyncio.Event()
-
-        async def ingest(payload: dict[str, Any]) -> None:
-            payloads.append(payload)
-            if done(payloads):
-                finished.set()
-
-        sandbox.ingest = ingest  # no customers writing on their own in this test
-        wamid = await sandbox.send_message("100000000000001", body)
-        await asyncio.wait_for(finished.wait(), 10)
-        await sandbox.stop()
-        return wamid, payloads
-
-    wamid, payloads = asyncio.run(scenario())
-    ticks = [s for s in statuses(payloads) if s["id"] == wamid]
+    wamid, payloads = run(scenario)
+    for payload in payloads:
+        assert_cloud_api_payload(payload)
+    ticks = statuses(payloads)
     assert [s["status"] for s in ticks] == ["sent", "delivered", "read"]
+    assert {s["id"] for s in ticks} == {wamid}
     assert all(s["biz_opaque_callback_data"] == "client-42" for s in ticks)
-    [reply] = [m for m in messages(payloads) if m["type"] == "interactive"]
-    assert reply["interactive"]["button_reply"]["id"] in ("size-s", "size-m")
+    assert all(s["recipient_id"] == "821024681357" for s in ticks)
+    assert ticks[0]["pricing"]["category"] == "service" and not ticks[0]["pricing"]["billable"]
+    [reply] = messages(payloads)
+    assert reply["from"] == "821024681357" and reply["type"] == "interactive"
+    tapped = reply["interactive"]["button_reply"]
+    assert (tapped["id"], tapped["title"]) in (("size-s", "S"), ("size-m", "M"))
     assert reply["context"]["id"] == wamid
+    # The tap comes after the customer read the question.
+    assert payloads.index(next(p for p in payloads if messages([p]))) == 3
 
 
-def test_photos_are_valid_images_and_a_seed_makes_the_story_repeatable() -> None:
-    async def first_messages(seed: int) -> tuple[list[str], SandboxUpstream]:
-        sandbox = SandboxUpstream(seed=seed, speed=500)
+def test_the_customer_chooses_a_row_from_a_list() -> None:
+    async def scenario() -> tuple[str, Payloads]:
+        sandbox, inbox = quiet()
+        rows = [
+            {"id": "LN-SH-IV", "title": "린넨 셔츠 아이보리", "description": "39,000원"},
+            {"id": "LN-SH-SK", "title": "린넨 셔츠 스카이블루", "description": "39,000원"},
+            {"id": "AC-SK-3P", "title": "코튼 양말 3종 세트"},
+        ]
+        body = {
+            "to": "447911123456",
+            "type": "interactive",
+            "interactive": {
+                "type": "list",
+                "body": {"text": "Which one would you like?"},
+                "action": {"button": "Choose", "sections": [{"title": "Shirts", "rows": rows}]},
+            },
+        }
+        wamid = await sandbox.send_message(PNID, body)
+        await settle(sandbox)
+        return wamid, inbox.payloads
+
+    wamid, payloads = run(scenario)
+    [reply] = messages(payloads)
+    chosen = reply["interactive"]["list_reply"]
+    assert reply["interactive"]["type"] == "list_reply" and reply["context"]["id"] == wamid
+    assert chosen["id"] in ("LN-SH-IV", "LN-SH-SK", "AC-SK-3P")
+    assert chosen["title"].startswith(("린넨", "코튼"))
+    assert "biz_opaque_callback_data" not in statuses(payloads)[0]
+
+
+def test_answers_follow_the_customers_story_until_they_say_thanks() -> None:
+    async def scenario() -> list[str]:
+        sandbox = SandboxUpstream(seed=4, speed=200)
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        said: list[str] = []
+
+        def from_jimin(p: Payloads) -> list[dict[str, Any]]:
+            return [m for m in messages(p) if m["from"] == "821024681357"]
+
         try:
-            payloads = await run_for(sandbox, lambda p: len(messages(p)) >= 8)
+            for answer in ["39,000원이에요!", "S, M 다 있어요", "계좌 보내드릴게요", "입금 확인했어요"]:
+                before = len(said)
+                await inbox.until(lambda p: len(from_jimin(p)) > before)  # noqa: B023 (awaited at once)
+                said = [m.get("text", {}).get("body", m["type"]) for m in from_jimin(inbox.payloads)]
+                await sandbox.send_message(
+                    PNID, {"to": "821024681357", "type": "text", "text": {"body": answer}}
+                )
+            await inbox.until(lambda p: len(from_jimin(p)) > len(said))
+            return [m.get("text", {}).get("body", m["type"]) for m in from_jimin(inbox.payloads)]
         finally:
             await sandbox.stop()
-        return [m["from"] + m["type"] for m in messages(payloads)[:8]], sandbox
 
-    one, sandbox = asyncio.run(first_messages(5))
-    two, _ = asyncio.run(first_messages(5))
-    assert one == two
-    for media_id in list(sandbox.media):
-        data, mime = asyncio.run(sandbox.fetch_media(media_id))
-        assert mime == "image/png" and data.startswith(b"\x89PNG\r\n\x1a\n")
+    said = [s for s in run(scenario) if s != "혹시 확인 가능하실까요?"]  # a nudge if the shop was slow
+    assert said[:4] == [
+        "안녕하세요! 린넨 셔츠 아이보리 얼마예요?",
+        "사이즈는 S, M 있나요? 저 보통 55 입어요",
+        "그럼 S로 하나 주문할게요 😊",
+        "입금했어요~ 확인 부탁드려요!",
+    ]
+    assert said[4] in ("감사합니다! 잘 입을게요 😊", "reaction")
+
+
+def test_two_messages_in_a_row_get_one_answer_and_a_finished_customer_only_thanks() -> None:
+    async def scenario() -> tuple[list[str], Payloads]:
+        sandbox, inbox = quiet(seed=6)
+        customer = sandbox.by_id["821013572468"]
+        sent = [
+            await sandbox.send_message(PNID, {"to": customer.wa_id, "type": "text", "text": {"body": t}})
+            for t in ("안녕하세요 고객님", "주문 확인해 볼게요")
+        ]
+        await settle(sandbox)
+        customer.turn = len(customer.story)  # the story is told
+        sent.append(
+            await sandbox.send_message(
+                PNID, {"to": customer.wa_id, "type": "text", "text": {"body": "발송했어요"}}
+            )
+        )
+        await settle(sandbox)
+        return sent, inbox.payloads
+
+    sent, payloads = run(scenario)
+    found = messages(payloads)
+    assert len(statuses(payloads)) == 9
+    # One answer to both messages (his story's first turn), then one thanks for the last.
+    assert len(found) == 2
+    assert found[0]["text"]["body"] == "주문한 린넨 와이드 팬츠 배송 언제 되나요? 주문번호 20931 입니다"
+    last = found[1]
+    if last["type"] == "reaction":
+        assert last["reaction"]["message_id"] == sent[2]
+    else:
+        assert last["text"]["body"] == "확인했습니다. 감사합니다 👍"
+
+
+def test_template_quick_reply_is_tapped_and_marketing_is_billed() -> None:
+    async def scenario() -> Payloads:
+        sandbox, inbox = quiet(seed=7)
+        body = {
+            "to": "821055557777",
+            "type": "template",
+            "template": {
+                "name": "winter_sale",
+                "language": {"code": "ko"},
+                "components": [{"type": "body", "parameters": [{"type": "text", "text": "아름"}]}],
+            },
+        }
+        for _ in range(4):
+            await sandbox.send_message(PNID, body)
+            await settle(sandbox)
+        return inbox.payloads
+
+    payloads = run(scenario)
+    for payload in payloads:
+        assert_cloud_api_payload(payload)
+    sent = [s for s in statuses(payloads) if s["status"] == "sent"]
+    assert all(
+        s["pricing"] == {"billable": True, "pricing_model": "PMP", "category": "marketing"} for s in sent
+    )
+    taps = [m["button"]["text"] for m in messages(payloads) if m["type"] == "button"]
+    assert taps and set(taps) <= {"쿠폰 받기", "수신 거부"}
+
+
+def test_unknown_numbers_and_reactions_get_ticks_but_no_answer() -> None:
+    async def scenario() -> Payloads:
+        sandbox, _ = quiet()
+        inbox = Inbox()
+        sandbox.ingest = inbox
+        await sandbox.send_message(PNID, {"to": "821000000000", "type": "text", "text": {"body": "hi"}})
+        reaction = {"message_id": "wamid.HBgM", "emoji": "❤️"}
+        await sandbox.send_message(PNID, {"to": "16505550199", "type": "reaction", "reaction": reaction})
+        await settle(sandbox)
+        return inbox.payloads
+
+    payloads = run(scenario)
+    assert not messages(payloads)
+    assert [s["status"] for s in statuses(payloads)].count("read") == 2
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Parse a PNG chunk by chunk (checking every CRC and the pixel data's length)."""
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    pos, chunks = 8, {}
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        tag, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
+        assert crc == zlib.crc32(tag + body) & 0xFFFFFFFF
+        chunks[tag] = body
+        pos += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert (depth, colour) == (8, 2)
+    assert len(zlib.decompress(chunks[b"IDAT"])) == height * (1 + 3 * width)
+    assert b"IEND" in chunks
+    return width, height
+
+
+def test_photos_are_valid_images_served_by_their_media_id() -> None:
+    async def scenario() -> tuple[Payloads, SandboxUpstream]:
+        sandbox = SandboxUpstream(seed=5, speed=500)
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        try:
+            await inbox.until(lambda p: sum(m["type"] == "image" for m in messages(p)) >= 1)
+        finally:
+            await sandbox.stop()
+        return inbox.payloads, sandbox
+
+    payloads, sandbox = run(scenario)
+    images = [m["image"] for m in messages(payloads) if m["type"] == "image"]
+    for image in images:
+        data, mime = asyncio.run(sandbox.fetch_media(image["id"]))
+        assert mime == "image/png" and png_size(data) == (96, 96)
+        assert image["sha256"] == base64.b64encode(hashlib.sha256(data).digest()).decode()
+    with pytest.raises(GraphError) as refused:
+        run(lambda: sandbox.fetch_media("404"))
+    assert refused.value.http_status == 404
+
+
+def test_uploaded_media_comes_back_unchanged() -> None:
+    sandbox = SandboxUpstream(seed=1)
+    media_id = run(lambda: sandbox.upload_media(PNID, b"%PDF-1.4 menu", "application/pdf", "menu.pdf"))
+    assert run(lambda: sandbox.fetch_media(media_id)) == (b"%PDF-1.4 menu", "application/pdf")
+
+
+def test_a_seed_makes_the_story_repeatable_and_ids_stay_unique() -> None:
+    async def story(seed: int) -> list[tuple[str, str, str]]:
+        sandbox = SandboxUpstream(seed=seed, speed=500)
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        try:
+            await inbox.until(lambda p: len(messages(p)) >= 8)
+        finally:
+            await sandbox.stop()
+        return [(m["from"], m["type"], m["id"]) for m in messages(inbox.payloads)[:8]]
+
+    one, two, other = run(lambda: story(5)), run(lambda: story(5)), run(lambda: story(6))
+    assert [m[:2] for m in one] == [m[:2] for m in two]
+    assert [m[:2] for m in one] != [m[:2] for m in other]
+    assert not {m[2] for m in one} & {m[2] for m in two}  # a restarted demo relay keeps every message
+
+
+def test_stop_cancels_everything_and_nothing_arrives_afterwards() -> None:
+    async def scenario() -> None:
+        sandbox = SandboxUpstream(seed=8, speed=50)
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        await inbox.until(lambda p: len(messages(p)) >= 1)
+        await sandbox.send_message(
+            PNID, {"to": "821077778888", "type": "text", "text": {"body": "네 있어요"}}
+        )
+        assert sandbox.tasks
+        await sandbox.stop()
+        assert not sandbox.tasks
+        assert asyncio.all_tasks() == {asyncio.current_task()}
+        count = len(inbox.payloads)
+        await sandbox.send_message(PNID, {"to": "821077778888", "type": "text", "text": {"body": "?"}})
+        assert not sandbox.tasks and len(inbox.payloads) == count
+
+    run(scenario)
+
+
+def test_three_approved_templates_with_numbered_parameters() -> None:
+    templates = run(lambda: SandboxUpstream().list_templates())
+    assert {(t["name"], t["language"], t["category"]) for t in templates} == {
+        ("order_update", "ko", "UTILITY"),
+        ("winter_sale", "ko", "MARKETING"),
+        ("shipping_notice", "en", "UTILITY"),
+    }
+    for template in templates:
+        assert template["status"] == "APPROVED"
+        [body] = [c for c in template["components"] if c["type"] == "BODY"]
+        assert "{{1}}" in body["text"]
+        placeholders = body["text"].count("{{")
+        assert len(body["example"]["body_text"][0]) == placeholders
