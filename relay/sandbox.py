@@ -115,7 +115,7 @@ class Customer:
     shape: str = "shirt"
     turn: int = 0  # the next turn to say
     waiting: bool = False  # said a turn, waiting for the shop
-    waiting_since: float = 0.0
+    waiting_since: float = 0.0  # monotonic time they last said something
     nudged: bool = False
     thanked: bool = False
     answer_generation: int = 0  # a newer shop message supersedes an answer still being typed
@@ -255,15 +255,23 @@ class SandboxUpstream:
 
     A seed makes the story repeatable: who writes, what, in which order, and which button they tap.
     Message and media ids stay unique across runs, so a restarted demo relay never drops them as
-    redeliveries.
+    redeliveries. A text arriving within `auto_reply_window` seconds (at speed 1) of a customer's
+    message is taken for the relay's greeting or away message: they read it and keep waiting for a
+    person, so automations do not move their story on.
     """
 
     name = "sandbox"
 
     def __init__(
-        self, phone_number_id: str = "100000000000001", seed: int | None = None, speed: float = 1.0
+        self,
+        phone_number_id: str = "100000000000001",
+        seed: int | None = None,
+        speed: float = 1.0,
+        *,
+        auto_reply_window: float = 1.5,
     ) -> None:
         self.phone_number_id = phone_number_id
+        self.auto_reply_window = auto_reply_window
         self.seed = seed
         self.rng = random.Random(seed)
         self.speed = max(speed, 0.001)
@@ -424,6 +432,7 @@ class SandboxUpstream:
             speaker = self._next_speaker(order, beat % len(order))
             if speaker is not None and speaker.waiting:
                 speaker.nudged = True
+                speaker.waiting_since = time.monotonic()
                 await self._deliver(self.message_payload(speaker, "text", speaker.nudge))
             elif speaker is not None:
                 await self._say_turn(speaker)
@@ -449,13 +458,19 @@ class SandboxUpstream:
         # Delays are drawn now, in send order, so a seed repeats them whatever else is running.
         rng = customer.rng if customer else self.rng
         delays = [self._delay(rng, 0.2, 0.6), self._delay(rng, 0.5, 1.5), self._delay(rng, 1.5, 5.0)]
-        if customer is not None and body.get("type") != "reaction":
+        generation = None
+        if customer is not None and body.get("type") != "reaction" and not self._automatic(customer, body):
             # A newer message from the shop supersedes an answer the customer has not sent yet.
             customer.answer_generation += 1
+            generation = customer.answer_generation
         if not self.stopped:
-            generation = customer.answer_generation if customer is not None else None
             self._spawn(self._ticks(wamid, to, body, delays, customer, generation))
         return wamid
+
+    def _automatic(self, customer: Customer, body: dict[str, Any]) -> bool:
+        """Faster than anyone types: the relay's greeting or away message."""
+        quick = time.monotonic() - customer.waiting_since < self.auto_reply_window / self.speed
+        return body.get("type") == "text" and customer.waiting and quick
 
     async def _ticks(
         self,
@@ -539,6 +554,7 @@ class SandboxUpstream:
             await self._say_turn(customer)
             return
         customer.waiting = False
+        customer.waiting_since = time.monotonic()
         if not customer.thanked and customer.rng.random() < 0.5:
             customer.thanked = True
             await self._deliver(self.message_payload(customer, "text", customer.thanks))

@@ -220,7 +220,8 @@ def test_the_customer_chooses_a_row_from_a_list() -> None:
 
 def test_answers_follow_the_customers_story_until_they_say_thanks() -> None:
     async def scenario() -> list[str]:
-        sandbox = SandboxUpstream(seed=4, speed=200)
+        # The test answers at once, faster than a person: no window, or it would look automatic.
+        sandbox = SandboxUpstream(seed=4, speed=200, auto_reply_window=0)
         inbox = Inbox()
         await sandbox.start(inbox)
         said: list[str] = []
@@ -280,6 +281,29 @@ def test_two_messages_in_a_row_get_one_answer_and_a_finished_customer_only_thank
         assert last["reaction"]["message_id"] == sent[2]
     else:
         assert last["text"]["body"] == "확인했습니다. 감사합니다 👍"
+
+
+def test_an_instant_greeting_is_read_but_the_customer_waits_for_a_person() -> None:
+    async def scenario() -> tuple[list[str], Payloads]:
+        sandbox, inbox = quiet(seed=9)
+        customer = sandbox.by_id["819012345678"]
+
+        async def shop_says(text: str) -> None:
+            await sandbox.send_message(PNID, {"to": customer.wa_id, "type": "text", "text": {"body": text}})
+            await settle(sandbox)
+
+        await shop_says("Welcome to Seoul Linen House!")  # the shop wrote first: Yuki asks her question
+        await shop_says("Thanks for your message! We are closed now.")  # the relay's away message, at once
+        customer.waiting_since -= 60  # a minute later the owner answers
+        await shop_says("Yes, we are in Seongsu-dong, come by!")
+        return [m["text"]["body"] for m in messages(inbox.payloads)], inbox.payloads
+
+    said, payloads = run(scenario)
+    assert said == [
+        "Hi, do you have a store in Seoul I can visit next week?",
+        "What time do you open on Saturday?",
+    ]
+    assert [s["status"] for s in statuses(payloads)].count("read") == 3  # she did read the away message
 
 
 def test_template_quick_reply_is_tapped_and_marketing_is_billed() -> None:
