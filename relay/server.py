@@ -82,7 +82,7 @@ class Relay:
         self.version = 0
         self.condition: asyncio.Condition | None = None
         self.tasks: set[asyncio.Task[Any]] = set()
-        self.contact_locks: dict[str, asyncio.Lock] = {}
+        self.contact_locks: dict[str, tuple[asyncio.Lock, int]] = {}
         self.media_wakeup: asyncio.Event | None = None
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
         self.automations_cache: Automations | None = None
@@ -214,29 +214,47 @@ class Relay:
         return self.automations_cache
 
     async def _automate(self, inbound: Inbound, before: Any) -> None:
-        lock = self.contact_locks.setdefault(inbound.wa_id, asyncio.Lock())
-        async with lock:
-            doc = await self.automations()
-            current = await run_in_threadpool(self.store.contact, inbound.wa_id)
-            state = ContactState(
-                wa_id=inbound.wa_id,
-                last_inbound_at=before.last_inbound_at if before else None,
-                last_outbound_at=current.last_outbound_at if current else None,
-                last_owner_reply_at=current.last_owner_reply_at if current else None,
-                last_away_sent_at=current.last_away_sent_at if current else None,
-                known_contact=bool(current and current.known),
-            )
-            now = self.clock()
-            replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
-            stamp = inbound.timestamp or int(now.timestamp())
-            for reply in replies:
-                body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
-                key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
-                status, _answer = await self.send(body, key, sent_by=reply.sent_by, client_id=None)
-                if status == 200 and reply.sent_by == "away":
-                    await run_in_threadpool(
-                        self.store.touch_contact, inbound.wa_id, last_away_sent_ms=dt_to_ms(now)
-                    )
+        """One customer's automations at a time: in this process, and across workers on PostgreSQL
+        (two messages landing on two workers must not both send the away message)."""
+        wa_id = inbound.wa_id
+        lock, users = self.contact_locks.get(wa_id, (asyncio.Lock(), 0))
+        self.contact_locks[wa_id] = (lock, users + 1)
+        try:
+            async with lock:
+                held = await run_in_threadpool(self.store.lock_contact, wa_id)
+                try:
+                    await self._automate_locked(inbound, before)
+                finally:
+                    await run_in_threadpool(self.store.unlock_contact, held, wa_id)
+        finally:
+            lock, users = self.contact_locks[wa_id]
+            if users <= 1:
+                del self.contact_locks[wa_id]  # no one else waits: keep the table small
+            else:
+                self.contact_locks[wa_id] = (lock, users - 1)
+
+    async def _automate_locked(self, inbound: Inbound, before: Any) -> None:
+        doc = await self.automations()
+        current = await run_in_threadpool(self.store.contact, inbound.wa_id)
+        state = ContactState(
+            wa_id=inbound.wa_id,
+            last_inbound_at=before.last_inbound_at if before else None,
+            last_outbound_at=current.last_outbound_at if current else None,
+            last_owner_reply_at=current.last_owner_reply_at if current else None,
+            last_away_sent_at=current.last_away_sent_at if current else None,
+            known_contact=bool(current and current.known),
+        )
+        now = self.clock()
+        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
+        stamp = inbound.timestamp or int(now.timestamp())
+        for reply in replies:
+            body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
+            key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
+            status, _answer = await self.send(body, key, sent_by=reply.sent_by, client_id=None)
+            if status == 200 and reply.sent_by == "away":
+                await run_in_threadpool(
+                    self.store.touch_contact, inbound.wa_id, last_away_sent_ms=dt_to_ms(now)
+                )
 
     # ------------------------------------------------------------------ sending
     async def send(

@@ -507,6 +507,28 @@ class Store:
         if changes:
             conn.execute(update(contact_state).where(contact_state.c.wa_id == wa_id).values(**changes))
 
+    def lock_contact(self, wa_id: str) -> Connection | None:
+        """On PostgreSQL, hold a per-customer lock across relay workers (None on SQLite: one process)."""
+        if self.is_sqlite:
+            return None
+        conn = self.engine.connect()
+        try:
+            conn.execute(text("SELECT pg_advisory_lock(hashtext(:key))"), {"key": f"contact:{wa_id}"})
+            conn.commit()
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+    def unlock_contact(self, conn: Connection | None, wa_id: str) -> None:
+        if conn is None:
+            return
+        try:
+            conn.execute(text("SELECT pg_advisory_unlock(hashtext(:key))"), {"key": f"contact:{wa_id}"})
+            conn.commit()
+        finally:
+            conn.close()
+
     def mark_known(self, wa_ids: list[str]) -> int:
         with self.engine.begin() as conn:
             for wa_id in wa_ids:

@@ -3,7 +3,9 @@ backfill, and away messages judged in the shop's own time zone across daylight-s
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from app.wire import EventsPage
 from tests.relay.test_media_and_automations import put_rules
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
+from tests.support.relay_server import RunningRelay, envelope, inbound, run_relay, wamid
 
 WEEKDAYS_9_TO_6 = [{"mode": "open", "ranges": [{"start": "09:00", "end": "18:00"}]}] * 5 + [
     {"mode": "closed"},
@@ -145,3 +147,38 @@ def test_away_outside_hours_follows_the_shops_time_zone_across_dst(
         relay.events(after=events[-1]["seq"], wait=0.3)  # give a wrong away message time to show
     assert [e["sent_by"] for e in events if e["kind"] == "outbound"] == (["away"] if away_expected else [])
     assert len(graph.sent) == (1 if away_expected else 0)
+
+
+def test_two_workers_send_one_away_message_to_a_customer_writing_twice_at_once(
+    tmp_path: Path, graph: FakeGraph, storage: str | None
+) -> None:
+    if storage is None:
+        pytest.skip("several relay workers share PostgreSQL, not a SQLite file")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with (
+        run_relay(tmp_path / "a", graph_url=graph.url, database_url=storage) as first,
+        run_relay(tmp_path / "b", graph_url=graph.url, database_url=storage) as second,
+    ):
+        assert second.relay.peers_listening.wait(10)
+        put_rules(first, away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
+        go = threading.Barrier(2)
+
+        now = int(datetime.now(UTC).timestamp())
+
+        def write(worker: RunningRelay, text: str, sent_at: int) -> None:
+            go.wait()
+            worker.post_webhook(inbound("text", text, sender="821013572468", timestamp=sent_at))
+
+        threads = [  # a second apart: not one message redelivered, two messages
+            threading.Thread(target=write, args=(first, "계세요?", now)),
+            threading.Thread(target=write, args=(second, "여보세요?", now + 1)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        events = first.wait_for_events(4)  # settings, two messages, one away
+        first.events(after=events[-1]["seq"], wait=0.5)  # give a second away message time to show
+        assert [e["sent_by"] for e in first.events()["events"] if e["kind"] == "outbound"] == ["away"]
+        assert len(graph.sent) == 1
