@@ -261,7 +261,8 @@ def test_two_messages_in_a_row_get_one_answer_and_a_finished_customer_only_thank
             for t in ("안녕하세요 고객님", "주문 확인해 볼게요")
         ]
         await settle(sandbox)
-        customer.turn = len(customer.story)  # the story is told
+        customer.turn = len(customer.story)  # the story is told…
+        customer.waiting_since -= 60  # …and the owner answers a minute later, not like an automation
         sent.append(
             await sandbox.send_message(
                 PNID, {"to": customer.wa_id, "type": "text", "text": {"body": "발송했어요"}}

@@ -1,0 +1,275 @@
+"""The sandbox's customers and shop data: who writes, their stories, their photos, the templates."""
+
+from __future__ import annotations
+
+import random
+import struct
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# A turn is what a customer sends in one go; between turns they wait for the shop to answer.
+# Beats: ("text", body) | ("image", caption) | ("location", (latitude, longitude, name, address)).
+Beat = tuple[str, Any]
+
+# --------------------------------------------------------------------------- photos
+
+# 12 × 12 silhouettes, scaled up: enough for a photo bubble to show *something* the customer means.
+_SHAPES = {
+    "shirt": [
+        "............",
+        "...##..##...",
+        ".####..####.",
+        "############",
+        "###.####.###",
+        "....####....",
+        "....####....",
+        "....####....",
+        "....####....",
+        "....####....",
+        "....####....",
+        "............",
+    ],
+    "dress": [
+        "....#..#....",
+        "....####....",
+        "....####....",
+        "...######...",
+        "....####....",
+        "...######...",
+        "..########..",
+        "..########..",
+        ".##########.",
+        ".##########.",
+        "############",
+        "............",
+    ],
+    "bag": [
+        "............",
+        "....####....",
+        "...#....#...",
+        "...#....#...",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        ".##########.",
+        "............",
+    ],
+}
+
+
+def png_image(rgb: tuple[int, int, int], shape: str = "shirt", scale: int = 8) -> bytes:
+    """A small valid PNG: the item's silhouette in its colour on a light backdrop (pure Python)."""
+    mask = _SHAPES.get(shape, _SHAPES["shirt"])
+    backdrop = bytes((244, 241, 236))
+    item = bytes(rgb)
+    rows = []
+    for line in mask:
+        row = b"".join((item if ch == "#" else backdrop) * scale for ch in line)
+        rows.extend([b"\x00" + row] * scale)
+    size = len(mask) * scale
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+# --------------------------------------------------------------------------- the cast
+
+
+@dataclass
+class Customer:
+    wa_id: str
+    name: str
+    korean: bool
+    story: list[list[Beat]]
+    thanks: str  # said once the story is told and the shop answers again
+    colour: tuple[int, int, int] = (200, 160, 120)
+    shape: str = "shirt"
+    turn: int = 0  # the next turn to say
+    waiting: bool = False  # said a turn, waiting for the shop
+    waiting_since: float = 0.0  # monotonic time they last said something
+    nudged: bool = False
+    thanked: bool = False
+    answer_generation: int = 0  # a newer shop message supersedes an answer still being typed
+    rng: random.Random = field(default_factory=random.Random, repr=False)
+
+    @property
+    def nudge(self) -> str:
+        return "혹시 확인 가능하실까요?" if self.korean else "Hello? 🙂"
+
+    @property
+    def told(self) -> bool:
+        return self.turn >= len(self.story)
+
+
+def cast() -> list[Customer]:
+    """Eight customers of a small Seoul clothing shop, each with a story that fits its catalogue."""
+    return [
+        Customer(
+            "821024681357",
+            "한지민",
+            True,
+            [
+                [("text", "안녕하세요! 린넨 셔츠 아이보리 얼마예요?")],
+                [("text", "사이즈는 S, M 있나요? 저 보통 55 입어요")],
+                [("text", "그럼 S로 하나 주문할게요 😊")],
+                [("text", "입금했어요~ 확인 부탁드려요!")],
+            ],
+            "감사합니다! 잘 입을게요 😊",
+            colour=(236, 226, 204),
+        ),
+        Customer(
+            "821013572468",
+            "오세훈",
+            True,
+            [
+                [("text", "주문한 린넨 와이드 팬츠 배송 언제 되나요? 주문번호 20931 입니다")],
+                [("text", "혹시 송장번호 알 수 있을까요?")],
+            ],
+            "확인했습니다. 감사합니다 👍",
+        ),
+        Customer(
+            "447911123456",
+            "Olivia Brown",
+            False,
+            [
+                [("text", "Hi! Do you have the cotton knit cardigan in oatmeal, size M?")],
+                [("text", "Lovely, I'll take one. Can you ship it to London?")],
+                [
+                    ("text", "Here's my address for the delivery 📦"),
+                    ("location", (51.5237, -0.1585, "Home", "221B Baker St, London NW1 6XE")),
+                ],
+            ],
+            "Perfect, thank you so much!",
+            colour=(214, 200, 176),
+        ),
+        Customer(
+            "821055557777",
+            "윤아름",
+            True,
+            [
+                [("text", "사이즈 교환 가능할까요? 플리츠 롱스커트 M 샀는데 좀 작아서요")],
+                [("text", "L로 바꾸고 싶어요. 택배로 보내면 될까요?")],
+            ],
+            "네 오늘 보낼게요! 감사합니다 😊",
+        ),
+        Customer(
+            "16505550199",
+            "Marcus Chen",
+            False,
+            [
+                [("text", "Hello, is the canvas tote bag still available? How much is shipping to the US?")],
+                [("text", "Sounds good, I'll order one in natural.")],
+                [("text", "Paid just now! Could you send me the tracking number when it ships?")],
+            ],
+            "Thanks, have a great day!",
+            colour=(222, 208, 180),
+            shape="bag",
+        ),
+        Customer(
+            "821098761234",
+            "강다은",
+            True,
+            [
+                [("image", "이 원피스 재고 있나요? 인스타에서 봤어요")],
+                [("text", "카드 결제도 되나요?")],
+                [("text", "그럼 M으로 주문할게요! 내일까지 받을 수 있을까요?")],
+            ],
+            "좋아요 감사합니다 💕",
+            colour=(38, 52, 96),
+            shape="dress",
+        ),
+        Customer(
+            "819012345678",
+            "Yuki Tanaka",
+            False,
+            [
+                [("text", "Hi, do you have a store in Seoul I can visit next week?")],
+                [("text", "What time do you open on Saturday?")],
+            ],
+            "Thanks, see you on Saturday!",
+        ),
+        Customer(
+            "821077778888",
+            "임하준",
+            True,
+            [
+                [("text", "오늘 영업하시나요? 레더 크로스백 블랙 재고 있을까요?")],
+                [("image", "이 가방 맞죠?")],
+                [
+                    ("text", "퀵으로 받고 싶어요. 여기로 보내주세요"),
+                    ("location", (37.5446, 127.0557, "성수동 사무실", "서울 성동구 성수이로 113")),
+                ],
+            ],
+            "감사합니다 🙏",
+            colour=(30, 30, 32),
+            shape="bag",
+        ),
+    ]
+
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "name": "order_update",
+        "language": "ko",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000001",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 주문하신 {{2}} 상품이 오늘 발송되었습니다. 송장번호: {{3}}",
+                "example": {"body_text": [["김민지", "린넨 셔츠", "6543 2109 8765"]]},
+            },
+            {"type": "FOOTER", "text": "서울 리넨 하우스"},
+        ],
+    },
+    {
+        "name": "winter_sale",
+        "language": "ko",
+        "category": "MARKETING",
+        "status": "APPROVED",
+        "id": "900000000000002",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "겨울 세일 🎁"},
+            {
+                "type": "BODY",
+                "text": "{{1}}님, 겨울 시즌 세일이 시작됐어요! 전 품목 {{2}} 할인, 이번 주 일요일까지예요.",
+                "example": {"body_text": [["민지", "20%"]]},
+            },
+            {
+                "type": "BUTTONS",
+                "buttons": [
+                    {"type": "QUICK_REPLY", "text": "쿠폰 받기"},
+                    {"type": "QUICK_REPLY", "text": "수신 거부"},
+                ],
+            },
+        ],
+    },
+    {
+        "name": "shipping_notice",
+        "language": "en",
+        "category": "UTILITY",
+        "status": "APPROVED",
+        "id": "900000000000003",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "Hi {{1}}, your order has shipped. Tracking number: {{2}}",
+                "example": {"body_text": [["Amy", "KR123456789"]]},
+            }
+        ],
+    },
+]
