@@ -138,19 +138,24 @@ class SyncEngine:
         except RelayError as exc:
             log.info("automations not pushed: %s", exc)
         if not self._known_pushed:
-            # Customers the relay cannot know about: those of chats imported from the phone.
-            with self.db.read() as s:
-                imported = select(Message.contact_id).where(Message.imported.is_(True))
-                wa_ids = [
-                    w
-                    for w in s.scalars(
-                        select(Contact.wa_id).where(Contact.wa_id.is_not(None), Contact.id.in_(imported))
-                    )
-                    if w
-                ]
             try:
-                if wa_ids:
-                    self.client.push_known_contacts(wa_ids)
-                self._known_pushed = True
+                self.push_known_contacts()
             except RelayError as exc:
                 log.info("known contacts not pushed: %s", exc)
+
+    def push_known_contacts(self) -> int:
+        """Tell the relay about customers of chats imported from the phone (blocking). Returns how many."""
+        # Customers the relay cannot know about: those of chats imported from the phone.
+        with self.db.read() as s:
+            imported = select(Message.contact_id).where(Message.imported.is_(True))
+            wa_ids = [
+                w
+                for w in s.scalars(
+                    select(Contact.wa_id).where(Contact.wa_id.is_not(None), Contact.id.in_(imported))
+                )
+                if w
+            ]
+        if wa_ids:
+            self.client.push_known_contacts(wa_ids)
+        self._known_pushed = True
+        return len(wa_ids)

@@ -35,6 +35,14 @@ class Unauthorised(RelayError):
     """The relay refused the token."""
 
 
+class RelayBusy(RelayError):
+    """The relay answered but could not finish now (5xx, 409 still in flight, 429): try again later."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 class HistoryGap(RelayError):
     """The relay no longer holds the events after our cursor."""
 

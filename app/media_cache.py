@@ -134,3 +134,14 @@ class MediaCache:
                     row.sha256 = digest.hexdigest()
         log.info("media %d cached (%d bytes)", media_id, size)
         return target
+
+
+def fetch_media(db: Database, client: RelayClient, media_row_id: int, media_dir: Path) -> Path:
+    """The local file of a Media row, downloaded into `media_dir` on first use (blocking).
+
+    Raises InvalidInput when the row is unknown or has nothing to fetch; RelayError from the relay.
+    """
+    path = MediaCache(db, client, media_dir).ensure(media_row_id)
+    if path is None:
+        raise InvalidInput("This attachment is not available from the relay.")
+    return path

@@ -12,28 +12,23 @@ import httpx
 from app.errors import (
     HistoryGap,
     OutsideServiceWindow,
+    RelayBusy,
     RelayError,
     RelayUnreachable,
     SendRefused,
     Unauthorised,
 )
-from app.wire import Automations, Health, KnownContacts, MediaUploaded, SendResult, Template
+from app.wire import Automations, EventsPage, Health, KnownContacts, MediaUploaded, SendResult, Template
 
 log = logging.getLogger(__name__)
+
+__all__ = ["RelayBusy", "RelayClient"]  # RelayBusy lives in app.errors; re-exported for old imports
 
 # The long poll's read timeout is the relay's wait plus this margin (DESIGN.md, "GIL" trap).
 POLL_MARGIN = 10.0
 DEFAULT_TIMEOUT = 15.0
 CONNECT_TIMEOUT = 5.0
 MEDIA_TIMEOUT = 120.0
-
-
-class RelayBusy(RelayError):
-    """The relay answered but could not finish now (5xx, 409 in flight): try again later."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def _error_body(response: httpx.Response) -> dict[str, Any]:
@@ -64,6 +59,12 @@ class RelayClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def __enter__(self) -> RelayClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ plumbing
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
@@ -107,7 +108,16 @@ class RelayClient:
         events = data.get("events") or []
         return list(events), int(data.get("next", after))
 
+    def events_page(self, after: int, *, wait: float = 25.0, limit: int = 500) -> EventsPage:
+        """The same long poll as `events`, as the pinned wire model."""
+        events, next_cursor = self.events(after, wait=wait, limit=limit)
+        return EventsPage.model_validate({"events": events, "next": next_cursor})
+
     # ------------------------------------------------------------------ sending
+    def send(self, body: dict[str, Any], idempotency_key: str, *, timeout: float | None = None) -> SendResult:
+        """Alias of `send_message` (the name the issue uses)."""
+        return self.send_message(body, idempotency_key, timeout=timeout)
+
     def send_message(
         self, body: dict[str, Any], idempotency_key: str, *, timeout: float | None = None
     ) -> SendResult:
@@ -141,9 +151,13 @@ class RelayClient:
         self._check(self._request("POST", f"/v1/messages/{quote(wamid, safe='')}/read"))
 
     # ------------------------------------------------------------------ media
-    def upload_media(self, path: Path, mime: str) -> MediaUploaded:
-        data = path.read_bytes()
-        headers = {"Content-Type": mime, "X-Filename": path.name.encode("ascii", "replace").decode()}
+    def upload_media(self, source: Path | bytes, mime: str, filename: str | None = None) -> MediaUploaded:
+        """POST /v1/media with the raw bytes of a file (or the bytes themselves and a filename)."""
+        if isinstance(source, bytes):
+            data, name = source, filename or "file"
+        else:
+            data, name = source.read_bytes(), filename or source.name
+        headers = {"Content-Type": mime, "X-Filename": name.encode("ascii", "replace").decode()}
         response = self._request(
             "POST", "/v1/media", content=data, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
         )

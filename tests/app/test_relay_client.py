@@ -1,0 +1,124 @@
+"""The relay client against the real relay on loopback: sends, media both ways, errors as app.errors."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.automations_store import RevisionConflict
+from app.db import Database
+from app.errors import HistoryGap, OutsideServiceWindow, RelayUnreachable, Unauthorised
+from app.media_cache import fetch_media
+from app.models import Media
+from app.relay_client import RelayClient
+from app.wire import MessageEvent
+from tests.support.factories import make_contact, make_message
+from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.relay_server import RunningRelay, inbound, run_relay
+
+CUSTOMER = "821055501234"
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    with run_fake_graph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    (tmp_path / "relay").mkdir()
+    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
+        yield running
+
+
+@pytest.fixture
+def client(relay: RunningRelay) -> Iterator[RelayClient]:
+    c = RelayClient(relay.url, relay.token)
+    yield c
+    c.close()
+
+
+def text(body: str) -> dict[str, object]:
+    return {"messaging_product": "whatsapp", "to": CUSTOMER, "type": "text", "text": {"body": body}}
+
+
+def test_the_same_idempotency_key_reaches_whatsapp_once(
+    relay: RunningRelay, client: RelayClient, graph: FakeGraph
+) -> None:
+    relay.post_webhook(inbound("text", "재고 있나요?", sender=CUSTOMER))
+    first = client.send(text("네, 있어요"), "key-1")
+    again = client.send(text("네, 있어요"), "key-1")
+    assert first.status == "sent" and first.wamid
+    assert again.wamid == first.wamid
+    assert len(graph.sent) == 1
+
+
+def test_a_free_form_send_outside_the_window_is_refused_with_the_relays_sentence(
+    client: RelayClient, graph: FakeGraph
+) -> None:
+    with pytest.raises(OutsideServiceWindow) as refused:
+        client.send(text("안녕하세요"), "key-cold")
+    assert str(refused.value) and "HTTP" not in str(refused.value)
+    assert graph.sent == []
+
+
+def test_events_page_is_the_wire_model(relay: RunningRelay, client: RelayClient) -> None:
+    relay.post_webhook(inbound("text", "hello", sender=CUSTOMER))
+    page = client.events_page(0, wait=0)
+    assert page.next >= 1
+    assert [type(e) for e in page.events] == [MessageEvent]
+
+
+def test_uploaded_bytes_come_back_through_the_media_cache_inside_the_folder(
+    db: Database, tmp_path: Path, client: RelayClient
+) -> None:
+    data = "견적서 내용".encode() * 1000
+    uploaded = client.upload_media(data, "application/pdf", "견적서.pdf")
+    assert uploaded.size == len(data) and uploaded.sha256 == hashlib.sha256(data).hexdigest()
+    with db.write() as s:
+        contact = make_contact(s, wa_id=CUSTOMER)
+        message = make_message(s, contact, "견적서", kind="document")
+        row = Media(
+            message_id=message.id,
+            mime="application/pdf",
+            filename="../../../../견적서.pdf",
+            relay_media_id=uploaded.id,
+        )
+        s.add(row)
+        s.flush()
+        row_id = row.id
+    media_dir = tmp_path / "media"
+    path = fetch_media(db, client, row_id, media_dir)
+    assert path.resolve().is_relative_to(media_dir.resolve())
+    assert path.read_bytes() == data
+    assert fetch_media(db, client, row_id, media_dir) == path
+
+
+def test_a_wrong_token_is_unauthorised(relay: RunningRelay) -> None:
+    with RelayClient(relay.url, "not-the-token") as wrong, pytest.raises(Unauthorised):
+        wrong.events(0, wait=0)
+
+
+def test_a_cursor_the_relay_never_handed_out_is_a_history_gap(client: RelayClient) -> None:
+    with pytest.raises(HistoryGap):
+        client.events(10_000, wait=0)
+
+
+def test_a_closed_port_is_unreachable() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with RelayClient(f"http://127.0.0.1:{port}", "t") as c, pytest.raises(RelayUnreachable):
+        c.health()
+
+
+def test_a_stale_automations_revision_is_a_conflict(client: RelayClient) -> None:
+    current = client.get_automations()
+    saved = client.put_automations(current, if_match=current.revision)
+    with pytest.raises(RevisionConflict):
+        client.put_automations(saved, if_match=current.revision)
