@@ -31,7 +31,7 @@ from relay.settings import RelaySettings
 from relay.store import IntakeRows, NewEvent, Store, dt_to_ms
 from relay.upstream import GraphError, Upstream
 from relay.wakeups import SETTINGS, listen
-from relay.webhook import Inbound, MalformedWebhook, parse_webhook, signature_ok
+from relay.webhook import Inbound, Intake, MalformedWebhook, parse_webhook, signature_ok
 
 log = logging.getLogger(__name__)
 
@@ -143,9 +143,12 @@ class Relay:
         await self.notify()
 
     # ------------------------------------------------------------------ intake
-    async def ingest(self, payload: dict[str, Any]) -> None:
-        """Store a webhook payload's events (raises on storage failure), then react to them."""
-        intake = parse_webhook(payload)
+    async def ingest(self, payload: dict[str, Any], intake: Intake | None = None) -> None:
+        """Store a webhook payload's events (raises on storage failure), then react to them.
+
+        The Upstream protocol's `ingest` (the sandbox calls it with the payload alone).
+        """
+        intake = intake if intake is not None else parse_webhook(payload)
         now = int(time.time())
         rows = IntakeRows(
             events=intake.events,
@@ -505,11 +508,11 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
             return error(401, "bad_signature", "Signature check failed.")
         try:
             payload = json.loads(body)
-            parse_webhook(payload)
+            intake = parse_webhook(payload)
         except (ValueError, MalformedWebhook):
             return error(400, "malformed", "The body is not a WhatsApp webhook.")
         try:
-            await relay.ingest(payload)
+            await relay.ingest(payload, intake)
         except Exception as exc:
             # Only storage can fail here; 503 makes Meta deliver it again.
             log.error("webhook not stored: error=%s", type(exc).__name__, exc_info=exc)
