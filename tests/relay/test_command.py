@@ -109,3 +109,15 @@ def test_the_access_log_never_shows_the_webhook_verify_token() -> None:
     line = record.getMessage()
     assert "my-secret-words" not in line
     assert "hub.challenge=1158201444" in line and "hub.verify_token=***" in line
+
+
+def test_the_relay_runs_without_qt_and_with_only_app_wire_and_rules() -> None:
+    # The Docker image copies only app/wire.py and app/rules.py and installs no Qt.
+    probe = (
+        "import sys, relay.cli, relay.server, relay.graph, relay.sandbox\n"
+        "extra = sorted(m for m in sys.modules if m.split('.')[0] in ('app', 'ui', 'PySide6'))\n"
+        "print(' '.join(extra))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["app", "app.rules", "app.wire"]
