@@ -64,5 +64,17 @@ class OutsideServiceWindow(SendRefused):
     """Free-form messages are only allowed within 24 hours of the customer's last message."""
 
 
+class NoKeyring(ShopInboxError):
+    """No usable keyring on this computer; the token can be kept in the config file if the owner agrees."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "This computer has no password store (keyring) that Shop Inbox can use. "
+            "You can keep the relay token in Shop Inbox's settings file instead; only your user "
+            "account can read it."
+        )
+        self.detail = detail
+
+
 class InvalidInput(ShopInboxError):
     """Something the owner typed or picked cannot be used as it is."""

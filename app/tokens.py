@@ -8,26 +8,16 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from app.errors import ShopInboxError
+from app.errors import NoKeyring
 
 log = logging.getLogger(__name__)
+
+__all__ = ["NoKeyring", "delete_token", "keyring_available", "load_token", "save_token", "token_location"]
 
 SERVICE = "Shop Inbox relay"
 CONFIG_KEY = "relay_tokens"
 
 TokenLocation = Literal["keyring", "config_file", "none"]
-
-
-class NoKeyring(ShopInboxError):
-    """No usable keyring on this computer; the token can be kept in the config file if the owner agrees."""
-
-    def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "This computer has no password store (keyring) that Shop Inbox can use. "
-            "You can keep the relay token in Shop Inbox's settings file instead; only your user "
-            "account can read it."
-        )
-        self.detail = detail
 
 
 def keyring_available() -> bool:

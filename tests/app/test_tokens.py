@@ -51,3 +51,19 @@ def test_the_owner_may_opt_in_to_the_config_file_readable_only_by_them(
     assert token_location(URL, config_file=config_file) == "config_file"
     delete_token(URL, config_file=config_file)
     assert load_token(URL, config_file=config_file) is None
+
+
+def test_each_relay_has_its_own_token_and_none_is_ever_logged(
+    config_file: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = "https://other-relay.example.com"
+    with caplog.at_level("DEBUG"):
+        save_token(URL, "keyring-secret", config_file=config_file)
+        with monkeypatch.context() as without:
+            without.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+            save_token(other, "file-secret", config_file=config_file, allow_config_file=True)
+            assert load_token(other, config_file=config_file) == "file-secret"
+            assert load_token(URL, config_file=config_file) is None  # the keyring is gone now
+        assert load_token(URL, config_file=config_file) == "keyring-secret"
+        assert load_token(other, config_file=config_file) == "file-secret"
+    assert "secret" not in caplog.text
