@@ -62,7 +62,9 @@ class SandboxUpstream:
         self.phone_number_id = phone_number_id
         self.auto_reply_window = auto_reply_window
         self.seed = seed
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # the writer loop's own, so sends cannot shift who writes next
+        # Ticks for numbers not in the cast (e.g. the demo's seeded customers).
+        self.strangers_rng = random.Random(f"{seed}:strangers" if seed is not None else None)
         self.speed = max(speed, 0.001)
         self.customers = cast()
         for customer in self.customers:
@@ -245,7 +247,7 @@ class SandboxUpstream:
         wamid = _wamid(b"\x15\x02\x00\x11\x18", to, self._key(18))
         self.sent.append(body)
         # Delays are drawn now, in send order, so a seed repeats them whatever else is running.
-        rng = customer.rng if customer else self.rng
+        rng = customer.rng if customer else self.strangers_rng
         delays = [self._delay(rng, 0.2, 0.6), self._delay(rng, 0.5, 1.5), self._delay(rng, 1.5, 5.0)]
         generation = None
         if customer is not None and body.get("type") != "reaction" and not self._automatic(customer, body):
