@@ -114,7 +114,15 @@ def run_relay(
     upstream_factory: Any = None,
     **overrides: Any,
 ) -> Iterator[RunningRelay]:
-    """The real relay (FastAPI on uvicorn) on 127.0.0.1, storing in tmp_path (or `database_url`)."""
+    """The real relay (FastAPI on uvicorn) on 127.0.0.1, storing in tmp_path (or `database_url`).
+
+    Yields a RunningRelay: `.url`, `.token`, `.auth()` (the bearer header), `.post_webhook(payload)`
+    (signed with `app_secret`), `.events(after, wait)`, `.send(body, key)`, `.wait_for_events(n)`,
+    `.stop()` / `.start()` (a restart on the same port and database) and `.relay` (the live Relay,
+    e.g. `.relay.clock` to pin "now"). `upstream="sandbox"` runs the simulated customers;
+    `upstream_factory` builds any other Upstream. Further keyword arguments are RelaySettings fields
+    (e.g. `retention_days=1`, `send_attempts=2`, `graph_timeout=0.5`).
+    """
     settings = RelaySettings(
         database_url=database_url or f"sqlite:///{tmp_path / 'relay.db'}",
         upstream=upstream,
