@@ -308,3 +308,56 @@ def test_read_receipts_and_templates_go_through_the_relay(
     templates = engine.fetch_templates()
     assert [(t.name, t.category) for t in templates] == [("order_ready", "UTILITY")]
     assert [p.index for p in templates[0].parameters] == [1]
+
+
+def test_a_send_whatsapp_may_have_taken_is_marked_so_and_never_resent(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    # Graph answers after 3 s, past the relay's 2 s Graph timeout: the relay cannot tell, says "unknown".
+    engine = engine_for(relay)
+    relay.post_webhook(inbound(content="hi"))
+    probe.wait_until(lambda: count(db) == 1)
+    graph.script.append({"hang": 3.0})
+    with db.write() as s:
+        unsure = queue_message(s, customer(db), body="maybe delivered").id
+    engine.wake_sender()
+    probe.wait_until(lambda: message_status(db, unsure) == "failed", timeout=20)
+    with db.read() as s:
+        m = s.get(Message, unsure)
+        assert m is not None and m.error_code == "unknown"
+        assert "may have been delivered" in (m.error_text or "")
+        client_id = m.client_id
+    # The next message goes out; the unsure one is not tried again behind the owner's back.
+    with db.write() as s:
+        after = queue_message(s, customer(db), body="next one").id
+    engine.wake_sender()
+    probe.wait_until(lambda: message_status(db, after) == "sent", timeout=20)
+    probe.wait_until(lambda: len(graph.sent) == 2, timeout=20)  # the hung call did reach WhatsApp
+    assert sorted(b["text"]["body"] for b in graph.sent) == ["maybe delivered", "next one"]
+    # WhatsApp's own status for it (carrying our client_id) settles the doubt.
+    relay.post_webhook(status("wamid.LATE1", "delivered", callback=client_id))
+    probe.wait_until(lambda: message_status(db, unsure) == "delivered")
+    assert count(db, Message.direction == "out") == 2
+
+
+def test_a_busy_relay_is_retried_with_the_same_key_and_the_message_sent_once(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    from tests.support.fake_graph import graph_error
+
+    engine = engine_for(relay)
+    relay.post_webhook(inbound(content="hi"))
+    probe.wait_until(lambda: count(db) == 1)
+    # Throttled on every one of the relay's own tries: the relay answers 503, retryable.
+    graph.script.extend(graph_error(429, 130429, "Rate limit hit") for _ in range(4))
+    with db.write() as s:
+        mid = queue_message(s, customer(db), body="after the busy spell").id
+        second = queue_message(s, customer(db), body="and then this").id
+    engine.wake_sender()
+    probe.wait_until(lambda: message_status(db, second) == "sent", timeout=20)
+    assert message_status(db, mid) == "sent"
+    assert graph.send_calls >= 6  # 4 refused tries, then both messages
+    assert [b["text"]["body"] for b in graph.sent] == ["after the busy spell", "and then this"]
+    assert bodies(db)[-2:] == ["after the busy spell", "and then this"]
+    probe.wait_until(lambda: cursor(db) >= relay.relay.store.last_seq())
+    assert count(db, Message.direction == "out") == 2
