@@ -1,8 +1,14 @@
-"""Build the onedir app from build.spec and run the frozen `--smoke` offscreen; non-zero on failure."""
+"""Build the onedir app from build.spec and run the frozen `--smoke` offscreen; non-zero on failure.
+
+python packaging/build_and_smoke.py            # build into build/dist, smoke-test, print sizes
+python packaging/build_and_smoke.py --archive  # also measure the compressed (tar.gz) size
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -10,9 +16,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "build"
 
 
 def build(dist: Path, work: Path) -> Path:
+    """Run PyInstaller on build.spec; return the frozen executable."""
     started = time.perf_counter()
     subprocess.run(
         [
@@ -32,15 +40,28 @@ def build(dist: Path, work: Path) -> Path:
         check=True,
     )
     print(f"built in {time.perf_counter() - started:.0f} s")
-    suffix = ".exe" if sys.platform == "win32" else ""
     if sys.platform == "darwin":
         return dist / "Shop Inbox.app" / "Contents" / "MacOS" / "ShopInbox"
-    return dist / "ShopInbox" / f"ShopInbox{suffix}"
+    return dist / "ShopInbox" / ("ShopInbox.exe" if sys.platform == "win32" else "ShopInbox")
+
+
+def bundle_size(folder: Path) -> int:
+    """Bytes on disk, each file once (symlinks in macOS frameworks are not followed)."""
+    return sum(f.lstat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def compressed_size(folder: Path) -> int:
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        archive = shutil.make_archive(str(Path(tmp) / folder.name), "gztar", folder.parent, folder.name)
+        return Path(archive).stat().st_size
 
 
 def smoke(executable: Path) -> int:
+    """Run the frozen app's own packaging check offscreen, in a throwaway data folder."""
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        env.pop("SHOP_INBOX_DATA_DIR", None)
         result = subprocess.run(
             [str(executable), "--smoke", "--data-dir", data],
             env=env,
@@ -48,17 +69,22 @@ def smoke(executable: Path) -> int:
             text=True,
             timeout=300,
         )
-    print(result.stdout)
+    print(result.stdout, end="")
+    print(f"smoke exit {result.returncode} in {time.perf_counter() - started:.1f} s")
     if result.returncode != 0:
         print(result.stderr[-4000:], file=sys.stderr)
     return result.returncode
 
 
-def main() -> int:
-    out = ROOT / "build"
-    executable = build(out / "dist", out / "work")
-    size = sum(f.stat().st_size for f in executable.parent.rglob("*") if f.is_file())
-    print(f"bundle: {size / 1e6:.0f} MB in {executable.parent}")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--archive", action="store_true", help="also report the tar.gz size")
+    args = parser.parse_args(argv)
+    executable = build(OUT / "dist", OUT / "work")
+    bundle = executable.parents[2] if sys.platform == "darwin" else executable.parent
+    print(f"bundle: {bundle_size(bundle) / 2**20:.0f} MiB in {bundle}")
+    if args.archive:
+        print(f"compressed (tar.gz): {compressed_size(bundle) / 2**20:.0f} MiB")
     return smoke(executable)
 
 

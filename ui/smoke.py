@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import sys
 
 
 def run_smoke_checks(window: object) -> list[str]:
@@ -41,7 +43,85 @@ def run_smoke_checks(window: object) -> list[str]:
 
     if not (translations_dir() / "shop_inbox_ko.qm").exists():
         problems.append("the Korean translation is missing")
+    problems += _qt_korean_problems()
+    problems += _migration_problems()
+    problems += _keyring_problems()
+    problems += _demo_problems()
     loaded = getattr(window, "first_page_loaded", None)
     if callable(loaded) and not loaded():
         problems.append("the chat list did not load its first page")
+    return problems
+
+
+def _qt_korean_problems() -> list[str]:
+    """Qt's own dialogs (buttons, context menus) need qtbase_ko.qm from Qt's translations folder."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    qt = QTranslator()
+    if not qt.load("qtbase_ko", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return ["Qt's own Korean translation (qtbase_ko.qm) is missing"]
+    return []
+
+
+def _migration_problems() -> list[str]:
+    """Alembic reads its scripts from disk: a frozen build must carry them as data."""
+    try:
+        from alembic.script import ScriptDirectory
+
+        from app.db import MIGRATIONS_DIR
+
+        if not ScriptDirectory(str(MIGRATIONS_DIR)).get_heads():
+            return ["the database migration scripts are missing"]
+    except Exception as exc:
+        return [f"the database migration scripts cannot be read: {exc}"]
+    return []
+
+
+def _keyring_problems() -> list[str]:
+    """keyring finds its backends through package metadata; without it every backend is gone."""
+    try:
+        from keyring.backend import get_all_keyring
+
+        names = [type(k).__module__ for k in get_all_keyring()]
+    except Exception as exc:
+        return [f"keyring cannot list its backends: {exc}"]
+    if not [n for n in names if n.rsplit(".", 1)[-1] not in ("fail", "null", "chainer")]:
+        if sys.platform in ("win32", "darwin"):  # Credential Manager and Keychain are always there
+            return [f"no keyring backend found (package metadata missing?): {names}"]
+        # Linux without a desktop session may have no viable backend; the modules must still be bundled.
+        for name in ("SecretService", "macOS", "Windows"):
+            module = f"keyring.backends.{name}"
+            try:
+                importlib.import_module(module)
+            except ImportError as exc:
+                return [f"keyring backends are not bundled: {exc}"]
+    return []
+
+
+def _demo_problems() -> list[str]:
+    """`--demo` embeds the sandbox relay: uvicorn (its `*.auto` modules) must serve it, stderr or not."""
+    import tempfile
+    from pathlib import Path
+
+    from ui.resources import demo_dir
+
+    problems: list[str] = []
+    if not (demo_dir() / "catalog.json").exists():
+        problems.append("the demo shop's catalogue is missing")
+    try:
+        import httpx
+
+        from ui.demo import start_embedded_relay
+
+        # As in a windowed build (Windows, macOS), where sys.stderr is None: uvicorn must cope.
+        with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(None):
+            relay = start_embedded_relay(Path(folder) / "relay")
+            try:
+                answer = httpx.get(f"{relay.url}/healthz", timeout=10)
+                if answer.status_code != 200:
+                    problems.append(f"the demo relay answered {answer.status_code}")
+            finally:
+                relay.stop()
+    except Exception as exc:
+        problems.append(f"the demo relay does not start: {exc!r}")
     return problems
