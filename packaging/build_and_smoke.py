@@ -69,10 +69,13 @@ def smoke(executable: Path) -> int:
             text=True,
             timeout=300,
         )
+        # A windowed build may have no stdout at all: the app's log file says what went wrong.
+        log_file = Path(data) / "logs" / "shop-inbox.log"
+        log_tail = log_file.read_text(encoding="utf-8")[-4000:] if log_file.exists() else ""
     print(result.stdout, end="")
     print(f"smoke exit {result.returncode} in {time.perf_counter() - started:.1f} s")
     if result.returncode != 0:
-        print(result.stderr[-4000:], file=sys.stderr)
+        print(result.stderr[-4000:], log_tail, sep="\n", file=sys.stderr)
     return result.returncode
 
 
