@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_NAME = 120
+# File systems limit a name to 255 bytes, not characters: 120 Hangul syllables are 360 bytes in UTF-8.
+# 200 leaves room for the ".part" of a download and the chat import's "<hash>-" prefix.
+MAX_NAME_BYTES = 200
 RECEIVED_DIR = "received"
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = frozenset(
@@ -33,8 +36,8 @@ def sanitise_filename(name: str, max_length: int = MAX_NAME) -> str:
     """A file name safe on Windows, macOS and Linux that cannot name a folder or climb out of one.
 
     No path separators, no `..`, no control characters, no reserved Windows device names (CON, NUL,
-    COM1… with any extension), no trailing dots or spaces; at most `max_length` characters, keeping
-    the extension. Never empty.
+    COM1… with any extension), no trailing dots or spaces; at most `max_length` characters and
+    MAX_NAME_BYTES bytes of UTF-8, keeping the extension. Never empty.
     """
     name = unicodedata.normalize("NFC", str(name)).replace("\\", "/")
     name = PurePosixPath(name).name if "/" in name else name
@@ -47,6 +50,9 @@ def sanitise_filename(name: str, max_length: int = MAX_NAME) -> str:
     if base in _RESERVED:
         stem = "_" + stem
     stem = stem[: max(1, max_length - len(suffix) - 1)].rstrip(". ")
+    room = MAX_NAME_BYTES - len(suffix.encode()) - 1
+    if len(stem.encode()) > room:
+        stem = stem.encode()[: max(1, room)].decode("utf-8", "ignore").rstrip(". ")
     cleaned = f"{stem}.{suffix}" if suffix and stem else (stem or suffix)
     if not cleaned.strip("._ ") or cleaned in (".", ".."):
         return "file"

@@ -50,7 +50,18 @@ def test_ordinary_names_are_kept() -> None:
     assert sanitise_filename("견적서.pdf") == "견적서.pdf"
     assert sanitise_filename("photo 2026-11-25.jpeg") == "photo 2026-11-25.jpeg"
     long = sanitise_filename("가" * 300 + ".pdf")
-    assert long.endswith(".pdf") and len(long) == 120
+    assert long.endswith(".pdf") and long.startswith("가" * 60)
+
+
+@pytest.mark.parametrize("name", ["가" * 300 + ".pdf", "😀" * 200 + ".jpeg", "é" * 119 + ".txt"])
+def test_long_names_in_any_script_can_be_written(name: str, tmp_path: Path) -> None:
+    safe = sanitise_filename(name)
+    assert len(safe) <= 120 and len(safe.encode()) <= 200 and safe.endswith(name.rsplit(".", 1)[1])
+    target = safe_target(tmp_path, "received", "123", safe)
+    target.parent.mkdir(parents=True)
+    target.with_name(target.name + ".part").write_bytes(b"x")  # the download's partial file, too
+    target.write_bytes(b"x")
+    assert target.read_bytes() == b"x"
 
 
 def test_a_path_that_climbs_out_is_refused(tmp_path: Path) -> None:
