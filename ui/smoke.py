@@ -39,6 +39,14 @@ def run_smoke_checks(window: object) -> list[str]:
         format_currency(15000, "KRW", locale="ko_KR")
     except Exception as exc:  # babel's locale data missing from the bundle
         problems.append(f"Korean dates and prices cannot be formatted: {exc}")
+    try:
+        from app.phones import display_phone, e164_digits
+
+        # phonenumbers loads each country's metadata by module name at run time.
+        if e164_digits("010-1234-5678") != "821012345678" or "7911" not in display_phone("447911123456"):
+            problems.append("phone numbers are not normalised (phonenumbers metadata missing?)")
+    except Exception as exc:
+        problems.append(f"phone numbers cannot be read: {exc}")
     from ui.translations import translations_dir
 
     if not (translations_dir() / "shop_inbox_ko.qm").exists():
