@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The Linux onedir measured 195 MiB (80 MiB as tar.gz) in November 2026.
+MAX_BUNDLE_MIB = 240
 
 
 @pytest.mark.slow
@@ -26,3 +29,7 @@ def test_frozen_app_builds_and_passes_smoke() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "smoke: ok" in result.stdout
+    # Owners download this: a dependency creeping in (a second Qt module, numpy, a test tool) shows here.
+    size = re.search(r"^bundle: (\d+) MiB", result.stdout, re.MULTILINE)
+    assert size is not None, result.stdout[-3000:]
+    assert int(size.group(1)) < MAX_BUNDLE_MIB, f"bundle grew to {size.group(1)} MiB"
