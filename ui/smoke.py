@@ -117,18 +117,18 @@ def _demo_problems() -> list[str]:
     if not (demo_dir() / "catalog.json").exists():
         problems.append("the demo shop's catalogue is missing")
     try:
-        import httpx
-
+        from app.relay_client import RelayClient
         from ui.demo import start_embedded_relay
 
         # As in a windowed build (Windows, macOS), where sys.stderr is None: uvicorn must cope.
         with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(None):
             relay = start_embedded_relay(Path(folder) / "relay")
+            client = RelayClient(relay.url, relay.token, timeout=10)
             try:
-                answer = httpx.get(f"{relay.url}/healthz", timeout=10)
-                if answer.status_code != 200:
-                    problems.append(f"the demo relay answered {answer.status_code}")
+                if client.health().status != "ok":
+                    problems.append("the demo relay is not healthy")
             finally:
+                client.close()
                 relay.stop()
     except Exception as exc:
         problems.append(f"the demo relay does not start: {exc!r}")
