@@ -97,7 +97,7 @@ def decode_feed(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        log.info("CSV is not UTF-8; trying Korean Excel's CP949")
     try:
         return data.decode("cp949"), "cp949"
     except UnicodeDecodeError as exc:

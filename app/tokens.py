@@ -115,8 +115,9 @@ def token_location(relay_url: str, *, config_file: Path) -> TokenLocation:
         try:
             if keyring.get_password(SERVICE, relay_url):
                 return "keyring"
-        except KeyringError:
-            pass
+        except KeyringError as exc:
+            # Unreadable keyring: say where else it could be rather than fail the settings dialog.
+            log.warning("keyring could not be read: %s", type(exc).__name__)
     return "config_file" if relay_url in _file_tokens(config_file) else "none"
 
 
@@ -128,7 +129,7 @@ def delete_token(relay_url: str, *, config_file: Path) -> None:
         try:
             keyring.delete_password(SERVICE, relay_url)
         except PasswordDeleteError:
-            pass
+            log.debug("no keyring entry to delete for this relay")
         except KeyringError as exc:
             log.warning("keyring entry not deleted: %s", type(exc).__name__)
     _forget_in_file(relay_url, config_file)

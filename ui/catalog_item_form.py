@@ -262,10 +262,11 @@ class ItemForm(QWidget):
         if not self.price.text().strip():
             return self.tr("Enter a price.")
         try:
-            if currency_digits(currency) == 0:
-                return self.tr("Enter the price as a whole number, e.g. 15000.")
+            whole_numbers = currency_digits(currency) == 0
         except (ValueError, LookupError):
-            pass
+            whole_numbers = False  # an unknown currency: the general hint below fits it
+        if whole_numbers:
+            return self.tr("Enter the price as a whole number, e.g. 15000.")
         return self.tr("Enter the price as a number, e.g. 12.50.")
 
     def problem_text(self, exc: ItemInvalid) -> str:
