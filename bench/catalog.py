@@ -83,9 +83,6 @@ def main() -> None:
                 from ui.context import AppContext
 
                 app = QApplication.instance() or QApplication(sys.argv)
-                from ui import refcount_guard
-
-                refcount_guard.install()
                 window = CatalogWindow(AppContext(db=db, paths=paths_for(Path(tmp))))
                 window.show()
                 app.processEvents()

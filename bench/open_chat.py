@@ -101,9 +101,6 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication, QListView, QStyleOptionViewItem
 
     app = QApplication.instance() or QApplication([])
-    from ui import refcount_guard
-
-    refcount_guard.install()
     tmp = Path(tempfile.mkdtemp(prefix="bench-open-"))
     t = time.perf_counter()
     big, small = build(tmp / "inbox.db")

@@ -39,11 +39,6 @@ def run(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    from ui import refcount_guard
-
-    # PySide6 6.12.0 on Python 3.11 drops references to None/True/False (see ui/refcount_guard.py):
-    # guard before anything paints, the first-run wizard included.
-    refcount_guard.install()
     app.setApplicationName("Shop Inbox")
     app.setOrganizationName("ShopInbox")
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayou
 from app.errors import ShopInboxError
 from app.queries import mark_read, unread_counts
 from app.search import SearchHit
-from ui import refcount_guard
 from ui.chat_list import ChatList
 from ui.chat_pane import ChatPane
 from ui.connection_banner import ConnectionBanner
@@ -28,7 +27,6 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
-        refcount_guard.install()
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")

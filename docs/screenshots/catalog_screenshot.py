@@ -34,9 +34,6 @@ def main() -> None:
 
 
 def shoot(app: QApplication, target: Path) -> None:
-    from ui import refcount_guard
-
-    refcount_guard.install()  # PySide6 6.12 on Python 3.11 drops references to None while painting
     with tempfile.TemporaryDirectory() as tmp:
         paths = paths_for(Path(tmp)).ensure()
         db = Database.open(paths.database)

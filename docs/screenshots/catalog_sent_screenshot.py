@@ -21,9 +21,6 @@ HERE = Path(__file__).resolve().parent
 def main() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
     app = QApplication(sys.argv)
-    from ui import refcount_guard
-
-    refcount_guard.install()
     app.setStyle("Fusion")
     from app.catalog import find_item_by_code, load_demo_catalog
     from app.catalog_images import image_file

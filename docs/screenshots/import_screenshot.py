@@ -33,9 +33,6 @@ KOREAN_EXPORT = """\
 
 
 def main() -> None:
-    from ui import refcount_guard
-
-    refcount_guard.install()
     app = QApplication(sys.argv)
     app.setFont(ui_font())
     from ui.import_dialog import ImportDialog

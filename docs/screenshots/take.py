@@ -238,9 +238,6 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    from ui import refcount_guard
-
-    refcount_guard.install()
     from ui.translations import install_translators
 
     for t in app.findChildren(__import__("PySide6.QtCore", fromlist=["QTranslator"]).QTranslator):

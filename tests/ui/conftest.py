@@ -9,14 +9,6 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _none_refcount_guard() -> None:
-    """PySide6 6.12 on Python 3.11 leaks references to None on void calls (see ui/refcount_guard.py)."""
-    from ui import refcount_guard
-
-    refcount_guard.install()
-
-
 @pytest.fixture
 def ctx(db: Any, tmp_path: Path) -> Any:
     from app.paths import paths_for
