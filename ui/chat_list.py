@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,9 @@ class ChatList(QWidget):
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        # Selection, not the current index: a list that gets the keyboard focus makes its first row
+        # current on its own, and that must not open (and mark read) a chat nobody picked.
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self._chips = QButtonGroup(self)
         self._chips.setExclusive(True)
@@ -131,9 +133,10 @@ class ChatList(QWidget):
     def load(self) -> None:
         self.model.reload()
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._last_selected = int(current.data(ChatRole.CONTACT_ID))
+    def _selection_changed(self, *_: object) -> None:
+        chosen = self.view.selectionModel().selectedIndexes()
+        if chosen:
+            self._last_selected = int(chosen[0].data(ChatRole.CONTACT_ID))
             self.chat_selected.emit(self._last_selected)
 
     def current_contact(self) -> int | None:

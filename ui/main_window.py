@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,6 +24,10 @@ from ui.search_panel import SearchPanel
 from ui.sync_adapter import SyncAdapter
 
 log = logging.getLogger(__name__)
+
+# A chat is read once it has been on screen, in the active window, this long: one glimpsed on the
+# way to another (Ctrl+Tab, a stray click) sends the customer no blue ticks.
+READ_AFTER_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +65,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([360, 700, 320])
         self.setCentralWidget(self.splitter)
         self.notifier = Notifier(self, ctx.prefs)
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.timeout.connect(self.mark_visible_chat_read)
+        self._on_screen_since: float | None = None
 
         self.chat_list.chat_selected.connect(self.open_chat)
         self.chat_list.flags_changed.connect(
@@ -70,7 +79,7 @@ class MainWindow(QMainWindow):
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
         self.chat.message_queued.connect(lambda cid: self.on_conversations_changed({cid}))
-        self.chat.view.chat_model.new_messages.connect(lambda _n: self.mark_visible_chat_read())
+        self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
         self.contact_panel.contact_changed.connect(lambda cid: self.on_conversations_changed({cid}))
         self.contact_panel.closed.connect(self.contact_panel.hide)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
@@ -142,7 +151,7 @@ class MainWindow(QMainWindow):
         self.chat.open_chat(row)
         if self.contact_panel.isVisible():
             self.contact_panel.show_contact(contact_id)
-        self.mark_visible_chat_read()
+        self.schedule_read(restart=True)
 
     def show_chat(self, contact_id: int) -> None:
         """Open a chat even when the current filter hides it (notification click, search)."""
@@ -165,10 +174,32 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.chat.open_chat(row, message_id=hit.message_id, highlight=query)
 
+    def chat_on_screen(self) -> bool:
+        """An open chat the owner can see: shown, not minimised, in the active window."""
+        return (
+            self.chat.contact_id() is not None
+            and self.isActiveWindow()
+            and not self.isMinimized()
+            and self.chat.isVisible()
+        )
+
+    def schedule_read(self, *, restart: bool = False) -> None:
+        """Mark the open chat read once it has been on screen for READ_AFTER_MS."""
+        if restart or not self.chat_on_screen():
+            self._on_screen_since = None
+        if not self.chat_on_screen():
+            self._read_timer.stop()
+            return
+        now = time.monotonic()
+        if self._on_screen_since is None:
+            self._on_screen_since = now
+        shown_ms = int((now - self._on_screen_since) * 1000)
+        self._read_timer.start(max(0, READ_AFTER_MS - shown_ms))
+
     def mark_visible_chat_read(self) -> None:
         contact_id = self.chat.contact_id()
         conv = self.chat.conversation
-        if contact_id is None or conv is None or not self.isActiveWindow():
+        if contact_id is None or conv is None or not self.chat_on_screen():
             return
         if conv.unread_count == 0 and not any(
             m.unread for m in self.chat.view.chat_model.messages()[-50:] if m.direction == "in"
@@ -236,8 +267,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.mark_visible_chat_read()
+        if event.type() in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
+            self.schedule_read()
 
     # ----------------------------------------------------------------- sync and lifetime
     def start_sync(self) -> None:
