@@ -8,6 +8,7 @@ import gc
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import Database
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.demo:
         install_translators(app, args.lang)
-        ctx = start_demo_context(args.lang)
+        ctx = start_demo_context(args.lang, args.data_dir)
     else:
         paths = resolve_paths(args).ensure()
         setup_logging(paths.log_file)
@@ -104,10 +105,11 @@ def run(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def start_demo_context(lang: str | None) -> AppContext:
+def start_demo_context(lang: str | None, data_dir: Path | None = None) -> AppContext:
+    """The demo shop: in a temporary folder, or kept in `data_dir` (`--demo --data-dir`)."""
     from ui.demo import start_demo
 
-    return start_demo(lang=lang)
+    return start_demo(lang=lang, folder=data_dir.expanduser().resolve() if data_dir else None)
 
 
 def run_first_setup(ctx: AppContext) -> str:

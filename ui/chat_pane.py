@@ -90,7 +90,7 @@ class ChatPane(QWidget):
         cl.addWidget(self.view, 1)
         cl.addWidget(self.composer)
 
-        self.empty = QLabel(self.tr("Pick a chat on the left to read and answer it."), self)
+        self.empty = QLabel(self._empty_text(), self)
         self.empty.setObjectName("emptyChat")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -122,6 +122,16 @@ class ChatPane(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.composer.dropEvent(event)
+
+    def _empty_text(self) -> str:
+        text = self.tr("Pick a chat on the left to read and answer it.")
+        if not self.ctx.demo:
+            return text
+        if self.ctx.demo_kept_in is None:
+            note = self.tr("This is a demo shop: its chats are thrown away when you quit.")
+        else:
+            note = self.tr("This is a demo shop, kept in {0}.").format(self.ctx.demo_kept_in)
+        return f"{text}\n\n{note}"
 
     def _tool(self, icon: str, tip: str, signal: SignalInstance) -> QToolButton:
         button = QToolButton(self.header)

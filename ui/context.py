@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.db import Database
@@ -30,3 +31,5 @@ class AppContext:
     relay_token: str | None = None
     # The demo's clean-up (stops the embedded relay, removes its folder).
     stop_demo: Callable[[], None] | None = None
+    # Where `--demo --data-dir` keeps the demo shop across runs; None: thrown away at quit.
+    demo_kept_in: Path | None = None

@@ -107,8 +107,10 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     own_folder = folder is None
     root = folder or Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
     paths = paths_for(root / "desktop").ensure()
+    fresh = not paths.database.exists()
     db = Database.open(paths.database)
-    seed_demo_shop(db, paths.catalog_dir, language)
+    if fresh:  # a demo kept in a folder (--demo --data-dir) is reopened as it was left
+        seed_demo_shop(db, paths.catalog_dir, language)
     relay = start_embedded_relay(root / "relay", speed=speed)
 
     def stop_demo() -> None:
@@ -127,4 +129,5 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     )
     ctx.relay_token = relay.token
     ctx.stop_demo = stop_demo
+    ctx.demo_kept_in = None if own_folder else root
     return ctx

@@ -28,7 +28,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="start a live demo shop with simulated customers (never touches your real data)",
     )
     parser.add_argument(
-        "--data-dir", type=Path, help="keep all data in this folder (portable install, tests)"
+        "--data-dir",
+        type=Path,
+        help="keep all data in this folder (portable install, tests); with --demo, keep the demo shop there",
     )
     parser.add_argument(
         "--lang", choices=["system", "en", "ko"], default=None, help="user-interface language"

@@ -522,6 +522,14 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>왼쪽에서 채팅을 선택하면 읽고 답장할 수 있어요.</translation>
     </message>
     <message>
+        <source>This is a demo shop: its chats are thrown away when you quit.</source>
+        <translation>데모 상점이에요. 종료하면 채팅이 모두 지워져요.</translation>
+    </message>
+    <message>
+        <source>This is a demo shop, kept in {0}.</source>
+        <translation>데모 상점이에요. {0}에 저장돼요.</translation>
+    </message>
+    <message>
         <source>Message not found</source>
         <translation>메시지를 찾을 수 없음</translation>
     </message>
