@@ -2,7 +2,7 @@
 
     with ctx.db.write() as s:
         message = queue_catalog_send(s, contact_id, item_ids, catalog_dir=ctx.paths.catalog_dir,
-                                     media_dir=ctx.paths.media_dir, locale=QLocale().name(),
+                                     media_dir=ctx.paths.media_dir, locale=babel_locale_name(),
                                      texts=picker_list_texts())
 
 The message is written as pending in the caller's transaction (app/outbox.py); the sender uploads the

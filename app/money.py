@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from app.errors import InvalidInput
+from app.locales import babel_locale
 
 log = logging.getLogger(__name__)
 
@@ -41,25 +42,12 @@ def to_decimal(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-currency_digits(currency))
 
 
-@lru_cache(maxsize=16)
-def _babel_locale(locale: str) -> str:
-    """`locale` when babel knows it, else en_US (Qt says "C" for its default locale)."""
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(locale.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        log.debug("unknown locale %r for prices, using en_US", locale)
-        return "en_US"
-    return locale.replace("-", "_")
-
-
 def format_price(minor: int, currency: str, locale: str = "ko_KR") -> str:
     """'₩15,000' for (15000, 'KRW', 'ko_KR'); '$12.50' for (1250, 'USD', 'en_US')."""
     from babel.numbers import format_currency
 
     try:
-        return str(format_currency(to_decimal(minor, currency), currency, locale=_babel_locale(locale)))
+        return str(format_currency(to_decimal(minor, currency), currency, locale=babel_locale(locale)))
     except (ValueError, LookupError) as exc:
         log.debug("cannot format %s in locale %s: %s", currency, locale, exc)
         return f"{feed_amount(minor, currency)} {currency}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
+from ui.formatting import display_locale
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +283,7 @@ class WeekHoursEditor(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.days: list[DayHoursEditor] = []
-        locale = QLocale()
+        locale = display_locale()
         for weekday in range(7):
             name = QLabel(locale.dayName(weekday + 1, QLocale.FormatType.LongFormat))
             day = DayHoursEditor(mode_labels, self)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from app.errors import InvalidInput
 from app.money import amount_to_minor, currency_digits, feed_amount, format_price
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
+from ui.formatting import babel_locale_name
 from ui.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -254,7 +255,7 @@ class ItemForm(QWidget):
         currency = self.currency.currentText().strip().upper()
         try:
             minor = amount_to_minor(self.price.text(), currency)
-            self.price_preview.setText(format_price(minor, currency, QLocale().name()))
+            self.price_preview.setText(format_price(minor, currency, babel_locale_name()))
         except (InvalidInput, ValueError, LookupError):
             self.price_preview.clear()
 

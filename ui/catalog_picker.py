@@ -6,7 +6,7 @@ For the composer (catalogue button, or `#` typed at a word start):
     if ids:   # then, off the GUI thread (ui/ops.py):
         with ctx.db.write() as s:
             queue_catalog_send(s, contact_id, ids, catalog_dir=ctx.paths.catalog_dir,
-                               media_dir=ctx.paths.media_dir, locale=QLocale().name(),
+                               media_dir=ctx.paths.media_dir, locale=babel_locale_name(),
                                texts=picker_list_texts())     # app/catalog_send.py
 
 Hidden items are not offered. One item is sent as a picture with caption (or a product message when a
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
+from ui.formatting import babel_locale_name
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class CatalogPicker(QDialog):
             self.has_meta_catalog = meta_catalog_id(session) is not None
         self.limit = PRODUCT_LIST_MAX if self.has_meta_catalog else LIST_ROWS_MAX
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
-        self.model = CatalogModel(QLocale().name(), self)
+        self.model = CatalogModel(babel_locale_name(), self)
         self.delegate = CatalogDelegate(self.thumbs, self)
         self.delegate.grid = False
         self.search = QLineEdit(query)

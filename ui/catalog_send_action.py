@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton
 
 from app.queries import MessageRow, messages_by_ids
 from ui import icons
+from ui.formatting import babel_locale_name
 from ui.ops import failure_sentence, run_op
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class CatalogSendAction(QObject):
         from app.catalog_send import queue_catalog_send
         from ui.catalog_picker import picker_list_texts
 
-        ctx, texts, locale = self.ctx, picker_list_texts(), QLocale().name()
+        ctx, texts, locale = self.ctx, picker_list_texts(), babel_locale_name()
 
         def work() -> MessageRow:
             with ctx.db.write() as s:

@@ -14,7 +14,6 @@ from functools import partial
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QPoint,
     QSize,
@@ -68,6 +67,7 @@ from ui.catalog_item_form import ItemForm
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
+from ui.formatting import babel_locale_name
 from ui.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class CatalogWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._leaving_form = False
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
-        self.model = CatalogModel(QLocale().name(), self)
+        self.model = CatalogModel(babel_locale_name(), self)
         self.delegate = CatalogDelegate(self.thumbs, self)
         self.delegate.hidden_text = self.tr("Hidden")
         self._search_timer = QTimer(self)

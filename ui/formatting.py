@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from app.locales import babel_locale
+
 
 def local(dt: datetime) -> datetime:
     """UTC inside, local at the edge."""
@@ -21,14 +23,25 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
+def display_locale() -> QLocale:
+    """The UI's locale for dates and numbers; en_US's where Qt's default is "C" (LANG unset, C.UTF-8).
+
+    Qt's "C" locale writes dates as '29 11 2026' and numbers without grouping: no shop reads that.
+    """
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(babel_locale(locale.name()))
+    return locale
+
+
+def babel_locale_name() -> str:
+    """The UI's locale as babel names it, for prices and dates formatted with babel."""
+    return babel_locale(QLocale().name())
+
+
 def clock_time(dt: datetime) -> str:
-    """'14:05' or '오후 2:05' as the UI language writes short times."""
-    return QLocale().toString(_qtime(local(dt)), QLocale.FormatType.ShortFormat)
-
-
-def _babel_locale() -> str:
-    name = QLocale().name()
-    return name if name and name != "C" else "en_US"
+    """'2:05 PM' or '오후 2:05' as the UI language writes short times."""
+    return display_locale().toString(_qtime(local(dt)), QLocale.FormatType.ShortFormat)
 
 
 def _babel_date(d: date, fmt: str) -> str:
@@ -36,7 +49,7 @@ def _babel_date(d: date, fmt: str) -> str:
     from babel.dates import format_date
 
     try:
-        return str(format_date(d, format=fmt, locale=_babel_locale()))
+        return str(format_date(d, format=fmt, locale=babel_locale_name()))
     except (ValueError, LookupError, UnknownLocaleError):
         return d.isoformat()
 
@@ -52,7 +65,7 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
     if loc.date() == today - timedelta(days=1):
         return QCoreApplication.translate("formatting", "Yesterday")
     if today - loc.date() < timedelta(days=7):
-        return QLocale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
+        return display_locale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
     return _babel_date(loc.date(), "short")
 
 
@@ -67,7 +80,7 @@ def day_label(d: date, today: date | None = None) -> str:
 
 
 def full_datetime(dt: datetime) -> str:
-    return QLocale().toString(
+    return display_locale().toString(
         QDateTime(_qdate(local(dt).date()), _qtime(local(dt))), QLocale.FormatType.ShortFormat
     )
 

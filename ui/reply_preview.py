@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from app.rules import ContactState, replies_for_inbound
 from app.wire import Automations
 from ui.context import AppContext
+from ui.formatting import display_locale
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class ReplyPreview(QFrame):
             local = now.astimezone(ZoneInfo(zone))
         except (KeyError, ValueError):
             local, zone = now, "UTC"
-        day = QLocale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
+        day = display_locale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
         when = f"{day} {local:%H:%M}, {zone}"
         self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
         name = self.tr("Minji Kim")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject
 
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients
+from ui.formatting import display_locale
 
 
 class RuleSummary(QObject):
@@ -67,7 +68,7 @@ class RuleSummary(QObject):
 
     def week(self, week: list[DayHours], timezone: str) -> str:
         """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed · Asia/Seoul", equal neighbours merged."""
-        locale = QLocale()
+        locale = display_locale()
         parts: list[str] = []
         start = 0
         for i in range(1, 8):

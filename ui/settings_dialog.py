@@ -30,6 +30,7 @@ from app.errors import ShopInboxError
 from app.relay_check import normalise_relay_url
 from app.settings import Preferences, load_preferences, save_preferences
 from ui.context import AppContext
+from ui.formatting import babel_locale_name
 from ui.ops import Op
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,8 @@ log = logging.getLogger(__name__)
 
 def human_size(size: int) -> str:
     from babel.units import format_unit
-    from PySide6.QtCore import QLocale
 
-    locale = QLocale().name()
+    locale = babel_locale_name()
     for unit, factor in (("digital-gigabyte", 1e9), ("digital-megabyte", 1e6), ("digital-kilobyte", 1e3)):
         if size >= factor:
             return str(format_unit(round(size / factor, 1), unit, length="short", locale=locale))

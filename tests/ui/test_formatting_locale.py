@@ -1,0 +1,76 @@
+"""Prices and dates on a machine whose locale is C or unset read as en_US would write them, never POSIX."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What the app shows, computed in a fresh process: Qt reads the locale from the environment once.
+CHILD = """
+import json
+from datetime import UTC, date, datetime
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+from app.money import format_price
+from ui.formatting import babel_locale_name, clock_time, day_label, full_datetime
+from ui.size_text import human_size
+moment = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
+print(json.dumps({
+    "qt": QLocale().name(),
+    "babel": babel_locale_name(),
+    "won": format_price(1_250_000, "KRW", babel_locale_name()),
+    "dollars": format_price(123456, "USD", babel_locale_name()),
+    "clock": clock_time(moment),
+    "full": full_datetime(moment),
+    "day": day_label(date(2026, 11, 24), today=date(2026, 12, 25)),
+    "size": human_size(1_234_567),
+}))
+"""
+
+
+def shown_with(**env: str) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
+    clean.update(env, TZ="UTC", QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD], env=clean, cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def american() -> dict[str, str]:
+    return shown_with(LANG="en_US.UTF-8")
+
+
+def test_an_american_locale_groups_prices_and_writes_american_dates(american: dict[str, str]) -> None:
+    assert american["babel"] == "en_US"
+    assert american["won"] == "₩1,250,000"
+    assert american["dollars"] == "$1,234.56"
+    assert american["day"] == "Tuesday, November 24, 2026"
+    assert "PM" in american["clock"] and american["clock"].startswith("2:05")
+
+
+@pytest.mark.parametrize("lang", [None, "C.UTF-8", "POSIX"], ids=["LANG unset", "C.UTF-8", "POSIX"])
+def test_a_c_or_missing_locale_shows_what_an_american_locale_shows(
+    lang: str | None, american: dict[str, str]
+) -> None:
+    shown = shown_with(**({} if lang is None else {"LANG": lang}))
+    assert shown["qt"] == "C"  # Qt's own default here: the case that once gave '₩ 1250000'
+    assert {k: v for k, v in shown.items() if k != "qt"} == {k: v for k, v in american.items() if k != "qt"}
+
+
+def test_a_korean_locale_keeps_its_own_forms() -> None:
+    shown = shown_with(LANG="ko_KR.UTF-8")
+    assert shown["babel"] == "ko_KR"
+    assert shown["won"] == "₩1,250,000"
+    assert shown["day"] == "2026년 11월 24일 화요일"
+    assert "오후" in shown["clock"]
