@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.connection import Connection, ConnectionState
 from app.errors import RelayError
 from app.media_cache import MediaCache
 from app.models import Contact, Message
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
-from app.sync import POLL_WAIT, Connection, ConnectionState, SyncWorker
+from app.sync import POLL_WAIT, SyncWorker
 
 if TYPE_CHECKING:
     from app.db import Database

@@ -24,10 +24,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.errors import InvalidInput, RelayError, RelayUnreachable, SendRefused, Unauthorised
+from app.backoff import backoff_delay
+from app.errors import (
+    InvalidInput,
+    RelayBusy,
+    RelayError,
+    RelayUnreachable,
+    SendRefused,
+    Unauthorised,
+)
 from app.models import Contact, Media, Message, MessageStatus
-from app.relay_client import RelayBusy
-from app.sync import backoff_delay
 from app.text import nfc
 from app.ticks import apply_status
 

@@ -22,8 +22,6 @@ from app.wire import Automations, EventsPage, Health, KnownContacts, MediaUpload
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RelayBusy", "RelayClient"]  # RelayBusy lives in app.errors; re-exported for old imports
-
 # The long poll's read timeout is the relay's wait plus this margin (DESIGN.md, "GIL" trap).
 POLL_MARGIN = 10.0
 DEFAULT_TIMEOUT = 15.0
@@ -114,10 +112,6 @@ class RelayClient:
         return EventsPage.model_validate({"events": events, "next": next_cursor})
 
     # ------------------------------------------------------------------ sending
-    def send(self, body: dict[str, Any], idempotency_key: str, *, timeout: float | None = None) -> SendResult:
-        """Alias of `send_message` (the name the issue uses)."""
-        return self.send_message(body, idempotency_key, timeout=timeout)
-
     def send_message(
         self, body: dict[str, Any], idempotency_key: str, *, timeout: float | None = None
     ) -> SendResult:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 import logging
-import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.backoff import backoff_delay
+from app.connection import Connection, ConnectionState
 from app.errors import HistoryGap, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
@@ -21,44 +20,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Connection", "ConnectionState", "SyncWorker", "apply_events", "backoff_delay"]
-
 # A page is one transaction: a few hundred events keep each write short (the GUI reads meanwhile).
 PAGE_SIZE = 300
 # …applied in transactions of this many events, so the writer lock is never held long (≈ 30 ms).
 APPLY_CHUNK = 100
 POLL_WAIT = 25.0
 OFFLINE_AFTER = 4  # consecutive failures before "reconnecting" becomes "offline"
-
-
-class Connection(enum.StrEnum):
-    CONNECTING = "connecting"
-    ONLINE = "online"
-    RECONNECTING = "reconnecting"
-    OFFLINE = "offline"
-    UNAUTHORISED = "unauthorised"
-    HISTORY_GAP = "history_gap"
-
-
-@dataclass(frozen=True, slots=True)
-class ConnectionState:
-    """What the UI shows about the relay; `value` is the banner's key ('online', 'reconnecting'…)."""
-
-    kind: Connection
-    next_retry_at: datetime | None = None
-    detail: str = ""
-
-    @property
-    def value(self) -> str:
-        return self.kind.value
-
-
-def backoff_delay(
-    attempt: int, *, base: float = 1.0, cap: float = 60.0, rng: random.Random | None = None
-) -> float:
-    """Capped exponential backoff with full jitter (attempt 1 → up to `base`, doubling to `cap`)."""
-    ceiling = min(cap, base * (2 ** max(0, attempt - 1)))
-    return (rng or random).uniform(ceiling / 2, ceiling)
 
 
 class SyncWorker:

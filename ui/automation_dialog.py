@@ -37,9 +37,7 @@ ClientProvider = Callable[[], AutomationsClient | None]
 
 def running_relay_client(ctx: AppContext) -> AutomationsClient | None:
     """The relay client of the running sync engine, if any (the editors' default way to push)."""
-    engine = getattr(ctx.sync, "engine", None)
-    client = getattr(engine, "client", None)
-    return client if client is not None and hasattr(client, "put_automations") else None
+    return ctx.sync.relay_client() if ctx.sync is not None else None
 
 
 # The banner's colour says the state at a glance: green on the relay, amber waiting, red to choose.

@@ -87,8 +87,6 @@ class CatalogSendAction(QObject):
 
     def queued(self, row: MessageRow) -> None:
         """The pending bubble appears at once; the outbox sender takes it from there."""
-        from ui.sync_adapter import SyncAdapter
-
         model = self.pane.view.chat_model
         if model.contact_id == row.contact_id and not model.has_newer:
             model.insert_local(row)
@@ -96,5 +94,5 @@ class CatalogSendAction(QObject):
         else:
             self.pane.view.open_chat(row.contact_id)
         self.pane.message_queued.emit(row.contact_id)
-        if isinstance(self.ctx.sync, SyncAdapter):
+        if self.ctx.sync is not None:
             self.ctx.sync.wake_sender()

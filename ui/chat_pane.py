@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
@@ -30,13 +31,15 @@ from ui.ops import failure_sentence, run_op
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.sync_adapter import (
     Outgoing,
-    SyncAdapter,
     delete_message,
     load_templates,
     queue_outgoing,
     retry_message,
 )
 from ui.theme import ui_font
+
+if TYPE_CHECKING:
+    from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +53,8 @@ class ChatPane(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.conversation: ConversationRow | None = None
+        # The "#" catalogue picker of the composer, added by ui/menus.py with the Shop menu.
+        self.catalog_action: CatalogSendAction | None = None
 
         self.header = QFrame(self)
         self.header.setObjectName("chatHeader")
@@ -221,7 +226,7 @@ class ChatPane(QWidget):
                 model.insert_local(row)
                 self.view.scrollToBottom()
             self.message_queued.emit(row.contact_id)
-            if isinstance(self.ctx.sync, SyncAdapter):
+            if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()
 
         def failed(exc: BaseException) -> None:
@@ -247,8 +252,8 @@ class ChatPane(QWidget):
 
     def fetch_media(self, media_id: int, message_id: int, *, open_after: bool) -> None:
         """Download a received file through the relay (off the GUI thread), then show or open it."""
-        engine = getattr(self.ctx.sync, "engine", None)
-        if engine is None:
+        sync = self.ctx.sync
+        if sync is None or not sync.running:
             if open_after:
                 QMessageBox.information(
                     self,
@@ -268,7 +273,7 @@ class ChatPane(QWidget):
             else:
                 log.info("picture %d not fetched: %s", media_id, exc)
 
-        run_op(lambda: engine.fetch_media(media_id), done, parent=self, on_failure=failed)
+        run_op(lambda: sync.fetch_media(media_id), done, parent=self, on_failure=failed)
 
     def retry(self, message_id: int) -> None:
         run_op(
@@ -282,5 +287,5 @@ class ChatPane(QWidget):
 
     def _after_outbox_change(self) -> None:
         self.view.chat_model.refresh()
-        if isinstance(self.ctx.sync, SyncAdapter):
+        if self.ctx.sync is not None:
             self.ctx.sync.wake_sender()

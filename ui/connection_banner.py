@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import math
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.connection import Connection, ConnectionState
 from ui import icons
+
+# States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
+RETRYABLE = (Connection.OFFLINE, Connection.RECONNECTING, Connection.UNAUTHORISED)
 
 
 class ConnectionBanner(QFrame):
-    """Hidden while online; chats stay browsable whatever it says."""
+    """Hidden while online; chats stay browsable whatever it says. Counts down to the next attempt."""
 
     retry_requested = Signal()
     settings_requested = Signal()
@@ -17,7 +24,7 @@ class ConnectionBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionBanner")
-        self.state = "online"
+        self.state = ConnectionState(Connection.ONLINE)
         self.icon = QLabel(self)
         self.icon.setPixmap(icons.icon("offline").pixmap(20, 20))
         self.text = QLabel(self)
@@ -33,30 +40,57 @@ class ConnectionBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.retry)
         layout.addWidget(self.settings)
+        # Ticks once a second while a retry time is known, so "Reconnecting in 12 s" counts down.
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._show_text)
         self.hide()
 
-    def set_state(self, state: str) -> None:
-        """Show the sentence for 'offline', 'reconnecting', 'unauthorised', 'history_gap'…; hide otherwise."""
+    def set_state(self, state: ConnectionState) -> None:
+        """Show the sentence for the state (hidden while online or connecting)."""
         self.state = state
-        messages = {
-            "offline": self.tr(
-                "Offline: new messages arrive when the connection is back. Saved chats stay available."
-            ),
-            "reconnecting": self.tr("Connection lost. Reconnecting to your relay…"),
-            "unauthorised": self.tr("Your relay refused the access token. Check it in Settings."),
-            "unauthorized": self.tr("Your relay refused the access token. Check it in Settings."),
-            "history_gap": self.tr(
-                "Some older messages were no longer kept by the relay and could not be loaded."
-            ),
-            "not_configured": self.tr("Not connected to a relay: you are browsing saved chats."),
-        }
-        text = messages.get(state)
-        if text is None:
+        if state.kind in (Connection.ONLINE, Connection.CONNECTING):
+            self.countdown.stop()
             self.hide()
             return
-        self.setProperty("severity", "error" if state.startswith("unauth") else "warning")
+        self.setProperty("severity", "error" if state.kind is Connection.UNAUTHORISED else "warning")
         self.style().unpolish(self)
         self.style().polish(self)
-        self.text.setText(text)
-        self.retry.setVisible(state in ("offline", "reconnecting", "unauthorised", "unauthorized"))
+        self.retry.setVisible(state.kind in RETRYABLE)
+        if state.next_retry_at is not None:
+            self.countdown.start()
+        else:
+            self.countdown.stop()
+        self._show_text()
         self.show()
+
+    def seconds_to_retry(self) -> int | None:
+        if self.state.next_retry_at is None:
+            return None
+        left = (self.state.next_retry_at - datetime.now(UTC)).total_seconds()
+        return max(0, math.ceil(left))
+
+    def sentence(self) -> str:
+        kind = self.state.kind
+        seconds = self.seconds_to_retry()
+        if kind is Connection.RECONNECTING:
+            if seconds:
+                return self.tr("Connection lost. Reconnecting in {seconds} s").format(seconds=seconds)
+            return self.tr("Connection lost. Reconnecting to your relay…")
+        if kind is Connection.OFFLINE:
+            text = self.tr(
+                "Offline: new messages arrive when the connection is back. Saved chats stay available."
+            )
+            if seconds:
+                text += " " + self.tr("Next try in {seconds} s.").format(seconds=seconds)
+            return text
+        if kind is Connection.UNAUTHORISED:
+            return self.tr("Your relay refused the access token. Check it in Settings.")
+        if kind is Connection.HISTORY_GAP:
+            return self.tr("Some older messages were no longer kept by the relay and could not be loaded.")
+        return self.tr("Not connected to a relay: you are browsing saved chats.")
+
+    def _show_text(self) -> None:
+        self.text.setText(self.sentence())
+        if self.seconds_to_retry() == 0:
+            self.countdown.stop()

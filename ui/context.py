@@ -11,7 +11,7 @@ from app.db import Database
 from app.paths import AppPaths
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
+    from ui.sync_adapter import SyncAdapter
 
 
 @dataclass
@@ -22,7 +22,7 @@ class AppContext:
     paths: AppPaths
     demo: bool = False
     # The Qt adapter around app's sync engine (ui/sync_adapter.py); None until sync starts.
-    sync: QObject | None = None
+    sync: SyncAdapter | None = None
     # Preferences shown in the settings dialog (enter_sends, notifications, previews, receipts…).
     prefs: dict[str, Any] = field(default_factory=dict)
     shop_region: str = "KR"

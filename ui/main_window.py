@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from app.errors import ShopInboxError
+from app.connection import Connection, ConnectionState
 from app.queries import mark_read, unread_counts
 from app.search import SearchHit
 from ui.chat_list import ChatList
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)
         self.banner.retry_requested.connect(self._retry_sync)
-        self.banner.settings_requested.connect(self._open_settings)
+        self.banner.settings_requested.connect(self.open_settings)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
 
         self._shortcuts()
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
                 return mark_read(s, contact_id)
 
         def done(wamids: list[str]) -> None:
-            if self.ctx.prefs.get("read_receipts", True) and isinstance(self.ctx.sync, SyncAdapter):
+            if self.ctx.prefs.get("read_receipts", True) and self.ctx.sync is not None:
                 for wamid in wamids:
                     self.ctx.sync.send_read_receipt(wamid)
             self.on_conversations_changed({contact_id}, from_sync=False)
@@ -274,51 +274,45 @@ class MainWindow(QMainWindow):
     def start_sync(self) -> None:
         """Called by ui/application.py after the first paint."""
         if self.ctx.sync is None:
+            from ui.settings_action import relay_token
+
             relay_url = str(self.ctx.prefs.get("relay_url") or "")
-            token = self._token(relay_url)
-            adapter = SyncAdapter(self.ctx, relay_url, token, self)
-            self.ctx.sync = adapter
-            self._connect_sync(adapter)
-            adapter.start()
-        elif isinstance(self.ctx.sync, SyncAdapter):
+            self.ctx.sync = SyncAdapter(self.ctx, relay_url, relay_token(self.ctx, relay_url), self)
             self._connect_sync(self.ctx.sync)
+            self.ctx.sync.start()
+        else:
+            self._connect_sync(self.ctx.sync)
+
+    def reconnect_sync(self) -> None:
+        """The relay address or token changed in Settings: the engine starts again with them."""
+        from ui.settings_action import relay_token
+
+        if self.ctx.sync is None:
+            self.start_sync()
+            return
+        relay_url = str(self.ctx.prefs.get("relay_url") or "")
+        self.ctx.sync.reconnect(relay_url, relay_token(self.ctx, relay_url))
 
     def _connect_sync(self, adapter: SyncAdapter) -> None:
         adapter.conversations_changed.connect(self.on_conversations_changed)
         adapter.state_changed.connect(self._connection_state)
         self._connection_state(adapter.state)
 
-    def _connection_state(self, state: str) -> None:
+    def _connection_state(self, state: ConnectionState) -> None:
         # The demo runs its own relay; "no relay configured" would only confuse there.
-        if state == "not_configured" and self.ctx.demo:
-            state = "online"
+        if state.kind is Connection.NOT_CONFIGURED and self.ctx.demo:
+            state = ConnectionState(Connection.ONLINE)
         self.banner.set_state(state)
 
-    def _token(self, relay_url: str) -> str:
-        if not relay_url:
-            return ""
-        if self.ctx.relay_token:
-            return self.ctx.relay_token
-        from app.tokens import load_token
-
-        try:
-            return str(load_token(relay_url, config_file=self.ctx.paths.config_file) or "")
-        except ShopInboxError as exc:  # a missing keyring must not stop the inbox from opening
-            log.warning("cannot read the relay token: %s", exc)
-            return ""
-
     def _retry_sync(self) -> None:
-        if isinstance(self.ctx.sync, SyncAdapter):
+        if self.ctx.sync is not None:
             self.ctx.sync.retry()
 
-    def _open_settings(self) -> None:
-        try:
-            from ui.settings_dialog import SettingsDialog
-        except ImportError:
-            return
-        SettingsDialog(self.ctx, parent=self).exec()
-        # Preferences the window reads live (notifications, receipts) need nothing; the send key does.
-        self.chat.composer.edit.enter_sends = bool(self.ctx.prefs.get("enter_sends", True))
+    def open_settings(self) -> None:
+        """Settings from the banner (the menu opens the same): a token typed there reconnects."""
+        from ui.settings_action import open_settings
+
+        open_settings(self, self.ctx)
 
     def first_page_loaded(self) -> bool:
         return self.chat_list.model.loaded_once
@@ -326,7 +320,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Called by ui/application.py after the event loop ends."""
         self.save_layout()
-        if isinstance(self.ctx.sync, SyncAdapter):
+        if self.ctx.sync is not None:
             self.ctx.sync.stop()
         self.notifier.hide()
 

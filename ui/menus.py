@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from app.relay_client import RelayClient
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -19,28 +23,15 @@ translate = QCoreApplication.translate
 EXPORT_SUFFIXES = (".zip", ".txt")
 
 
-def automations_client(ctx: AppContext) -> Any:
+def automations_client(ctx: AppContext) -> RelayClient | None:
     """The relay client the automations editors push with, or None when offline / not set up."""
-    engine = getattr(ctx.sync, "engine", None)
-    client = getattr(engine, "client", None)
-    if client is not None:
-        return client
-    url = str(ctx.prefs.get("relay_url") or "")
-    if not url:
-        return None
-    try:
-        from app.relay_client import RelayClient
-        from ui.token_store import load_token
-    except ImportError:
-        return None
-    token = load_token(ctx, url)
-    return RelayClient(url, token) if token else None
+    return ctx.sync.relay_client() if ctx.sync is not None else None
 
 
 class _ExportDrop(QObject):
     """Dropping a WhatsApp chat export (.zip / .txt) on the window opens the import preview."""
 
-    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
@@ -67,16 +58,15 @@ class _ExportDrop(QObject):
         return False
 
 
-def open_import_dialog(window: QWidget, ctx: AppContext, path: Path | None = None) -> None:
+def open_import_dialog(window: MainWindow, ctx: AppContext, path: Path | None = None) -> None:
     from ui.import_dialog import open_import
 
     dialog = open_import(window, ctx, path)
-    refresh = getattr(window, "on_conversations_changed", None)
-    if dialog is not None and callable(refresh):
-        dialog.imported.connect(lambda contact_id: refresh({contact_id}))
+    if dialog is not None:
+        dialog.imported.connect(lambda contact_id: window.on_conversations_changed({contact_id}))
 
 
-def install_menus(window: QMainWindow, ctx: AppContext) -> None:
+def install_menus(window: MainWindow, ctx: AppContext) -> None:
     """File, Shop and Help menus; drag-and-drop of chat exports."""
     bar = window.menuBar()
     windows: dict[str, QWidget] = {}
@@ -101,28 +91,7 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
     def run_dialog(build: Callable[[], Any]) -> None:
         dialog = build()
         dialog.exec()
-        refresh = getattr(window, "on_conversations_changed", None)
-        if callable(refresh):
-            refresh(set())
-
-    def settings() -> None:
-        from ui.settings_dialog import SettingsDialog
-        from ui.token_store import store_token_interactively, token_location
-
-        def store(url: str, token: str) -> str:
-            if not store_token_interactively(dialog, ctx, url, token):
-                from app.errors import InvalidInput
-
-                raise InvalidInput(translate("Menus", "The token was not saved."))
-            return token_location(ctx)
-
-        before = (str(ctx.prefs.get("relay_url") or ""), _token_location(ctx))
-        dialog = SettingsDialog(ctx, parent=window, token_location=_token_location(ctx), store_token=store)
-        dialog.restore_requested.connect(lambda path: _restore(window, ctx, path))
-        if dialog.exec() and not ctx.demo:
-            changed = dialog.token.text().strip() or before[0] != str(ctx.prefs.get("relay_url") or "")
-            if changed:
-                _reconnect(window, ctx)
+        window.on_conversations_changed(set())
 
     file_menu = bar.addMenu(translate("Menus", "&File"))
     action(
@@ -132,7 +101,7 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
         "Ctrl+I",
     )
     file_menu.addSeparator()
-    action(file_menu, translate("Menus", "Settings…"), settings, "Ctrl+,")
+    action(file_menu, translate("Menus", "Settings…"), window.open_settings, "Ctrl+,")
     file_menu.addSeparator()
     action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q")
 
@@ -212,57 +181,6 @@ def install_menus(window: QMainWindow, ctx: AppContext) -> None:
 
     window.setAcceptDrops(True)
     window.installEventFilter(_ExportDrop(window, ctx))
-    pane = getattr(window, "chat", None)
-    if pane is not None and hasattr(pane, "composer"):
-        from ui.catalog_send_action import CatalogSendAction
+    from ui.catalog_send_action import CatalogSendAction
 
-        pane.catalog_action = CatalogSendAction(pane)
-
-
-def _reconnect(window: QWidget, ctx: AppContext) -> None:
-    """A new relay address or token: stop the engine and start it again with them."""
-    stop = getattr(ctx.sync, "stop", None)
-    if callable(stop):
-        stop()
-    ctx.sync = None
-    start = getattr(window, "start_sync", None)
-    if callable(start):
-        start()
-
-
-def _token_location(ctx: AppContext) -> str:
-    try:
-        from ui.token_store import token_location
-    except ImportError:
-        return ""
-    try:
-        return str(token_location(ctx))
-    except Exception as exc:  # no keyring backend: the dialog says so instead of crashing
-        log.warning("cannot tell where the token is kept: %s", exc)
-        return ""
-
-
-def _restore(window: QWidget, ctx: AppContext, path: Path) -> None:
-    """Restore a backup: the database is closed, replaced, and the app asks to be restarted."""
-    from app.backup import restore_backup
-    from app.errors import ShopInboxError
-
-    shutdown = getattr(window, "shutdown", None)
-    if callable(shutdown):
-        shutdown()
-    ctx.db.close()
-    try:
-        aside = restore_backup(path, ctx.paths)
-    except (ShopInboxError, OSError) as exc:
-        QMessageBox.warning(window, translate("Menus", "Restore failed"), str(exc))
-    else:
-        QMessageBox.information(
-            window,
-            translate("Menus", "Backup restored"),
-            translate(
-                "Menus",
-                "Your chats were restored. Shop Inbox will now close; open it again to continue.\n"
-                "The previous data was kept in {folder}.",
-            ).format(folder=aside),
-        )
-    window.close()
+    window.chat.catalog_action = CatalogSendAction(window.chat)

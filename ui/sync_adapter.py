@@ -1,9 +1,8 @@
 """The Qt face of app's sync engine: its callbacks become signals on the GUI thread; sends go to the outbox.
 
-The engine (app/engine.py) runs in its own worker thread and calls `on_changed(contact_ids)` and
-`on_state(state)` from there; emitting a signal from that thread queues it to the GUI thread.
-With no engine (no relay configured, or offline browsing) the window works the same, read-only
-towards the relay.
+The engine (app/engine.py) runs in its own worker threads and calls `on_changed(contact_ids)` and
+`on_state(ConnectionState)` from there; emitting a signal from that thread queues it to the GUI
+thread. With no relay configured the window works the same, read-only towards the relay.
 """
 
 from __future__ import annotations
@@ -11,14 +10,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from app.connection import Connection, ConnectionState
 from app.errors import InvalidInput
 from app.queries import MessageRow, messages_by_ids
 from app.wire import Template
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from app.engine import SyncEngine
+    from app.relay_client import RelayClient
 
 log = logging.getLogger(__name__)
 
@@ -30,39 +34,42 @@ TEXT_MAX = 4096
 CAPTION_MAX = 1024
 
 
-def state_name(state: object) -> str:
-    """'online', 'offline', 'reconnecting', 'unauthorised'… from the engine's ConnectionState."""
-    value = getattr(state, "value", None) or getattr(state, "name", None) or str(state)
-    return str(value).lower()
-
-
 class SyncAdapter(QObject):
-    """Owns the engine's lifetime; tells the window which conversations changed."""
+    """Owns the engine's lifetime; tells the window which conversations changed and how the link stands."""
 
     conversations_changed = Signal(object)  # set[int] of contact ids
-    state_changed = Signal(str)
+    state_changed = Signal(object)  # ConnectionState
 
     def __init__(
-        self, ctx: AppContext, relay_url: str = "", token: str = "", parent: QObject | None = None
+        self,
+        ctx: AppContext,
+        relay_url: str = "",
+        token: str = "",
+        parent: QObject | None = None,
+        *,
+        poll_wait: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.relay_url = relay_url
         self.token = token
-        self.state = "connecting"
-        self.engine: Any = None
+        self.poll_wait = poll_wait
+        self.state = ConnectionState(Connection.CONNECTING)
+        self.engine: SyncEngine | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.engine is not None
 
     def start(self) -> bool:
-        """Start the engine if app/engine.py is there and a relay is configured."""
+        """Start the engine when a relay is configured; else say so (the window browses saved chats)."""
         if not self.relay_url:
-            self._on_state("not_configured")
+            self._on_state(ConnectionState(Connection.NOT_CONFIGURED))
             return False
-        try:
-            from app.engine import SyncEngine
-        except ImportError:
-            log.info("sync engine not available; browsing offline")
-            self._on_state("offline")
-            return False
+        # httpx and the engine load after the first paint (DESIGN.md, performance budget).
+        from app.engine import SyncEngine
+
+        options = {} if self.poll_wait is None else {"poll_wait": self.poll_wait}
         self.engine = SyncEngine(
             self.ctx.db,
             self.relay_url,
@@ -70,7 +77,9 @@ class SyncAdapter(QObject):
             self.ctx.paths.media_dir,
             on_changed=self._on_changed,
             on_state=self._on_state,
+            **options,
         )
+        self._on_state(ConnectionState(Connection.CONNECTING))
         self.engine.start()
         return True
 
@@ -81,33 +90,43 @@ class SyncAdapter(QObject):
 
     def retry(self) -> None:
         """Reconnect now (the banner's Retry)."""
-        if self.engine is not None:
-            self.engine.stop()
-            self.engine = None
+        self.stop()
         self.start()
+
+    def reconnect(self, relay_url: str, token: str) -> None:
+        """A new relay address or token (Settings): the engine starts again with them."""
+        self.stop()
+        self.relay_url = relay_url
+        self.token = token
+        self.start()
+
+    def relay_client(self) -> RelayClient | None:
+        """The running engine's relay client (blocking calls: use it off the GUI thread)."""
+        return self.engine.client if self.engine is not None else None
 
     def wake_sender(self) -> None:
         if self.engine is not None:
             self.engine.wake_sender()
 
     def send_read_receipt(self, wamid: str) -> None:
-        sender = getattr(self.engine, "send_read_receipt", None) or getattr(self.engine, "mark_read", None)
-        if callable(sender):
-            sender(wamid)
+        if self.engine is not None:
+            self.engine.send_read_receipt(wamid)
 
-    def fetch_templates(self) -> list[Template] | None:
-        fetch = getattr(self.engine, "fetch_templates", None) or getattr(self.engine, "templates", None)
-        if callable(fetch):
-            return list(fetch())
-        return None
+    def templates(self) -> list[Template] | None:
+        """Templates from the relay (blocking), or None when not connected."""
+        return self.engine.fetch_templates() if self.engine is not None else None
 
-    # Called on the engine's thread: only emit, never touch widgets.
+    def fetch_media(self, media_id: int) -> Path | None:
+        """The local file of a Media row, downloaded through the relay the first time (blocking)."""
+        return self.engine.fetch_media(media_id) if self.engine is not None else None
+
+    # Called on the engine's threads: only emit, never touch widgets.
     def _on_changed(self, contact_ids: set[int]) -> None:
         self.conversations_changed.emit(set(contact_ids))
 
-    def _on_state(self, state: object) -> None:
-        self.state = state_name(state)
-        self.state_changed.emit(self.state)
+    def _on_state(self, state: ConnectionState) -> None:
+        self.state = state
+        self.state_changed.emit(state)
 
 
 # --------------------------------------------------------------------------- outgoing messages
@@ -221,10 +240,9 @@ def delete_message(ctx: AppContext, message_id: int) -> None:
 
 def load_templates(ctx: AppContext) -> list[Template]:
     """Approved templates: from the relay when connected, else the last copy kept in settings."""
-    adapter = ctx.sync if isinstance(ctx.sync, SyncAdapter) else None
-    if adapter is not None:
+    if ctx.sync is not None:
         try:
-            fetched = adapter.fetch_templates()
+            fetched = ctx.sync.templates()
         except Exception as exc:  # offline: fall back to the saved copy, say nothing
             log.info("templates not fetched: %s", exc)
             fetched = None

@@ -760,6 +760,14 @@ Right-click to retry.</source>
         <translation>연결이 끊겼어요. 릴레이에 다시 연결하는 중…</translation>
     </message>
     <message>
+        <source>Connection lost. Reconnecting in {seconds} s</source>
+        <translation>연결이 끊겼어요. {seconds}초 후에 다시 연결해요</translation>
+    </message>
+    <message>
+        <source>Next try in {seconds} s.</source>
+        <translation>{seconds}초 후에 다시 시도해요.</translation>
+    </message>
+    <message>
         <source>Your relay refused the access token. Check it in Settings.</source>
         <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
     </message>

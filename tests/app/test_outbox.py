@@ -10,10 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from app.db import Database
-from app.errors import OutsideServiceWindow, RelayUnreachable, SendRefused
+from app.errors import OutsideServiceWindow, RelayBusy, RelayUnreachable, SendRefused
 from app.models import Media, Message
 from app.outbox import OutboxSender, delete_message, pending_heads, queue_message, retry_message
-from app.relay_client import RelayBusy
 from app.wire import MediaUploaded, SendResult
 from tests.support.factories import make_contact
 

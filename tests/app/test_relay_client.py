@@ -51,8 +51,8 @@ def test_the_same_idempotency_key_reaches_whatsapp_once(
     relay: RunningRelay, client: RelayClient, graph: FakeGraph
 ) -> None:
     relay.post_webhook(inbound("text", "재고 있나요?", sender=CUSTOMER))
-    first = client.send(text("네, 있어요"), "key-1")
-    again = client.send(text("네, 있어요"), "key-1")
+    first = client.send_message(text("네, 있어요"), "key-1")
+    again = client.send_message(text("네, 있어요"), "key-1")
     assert first.status == "sent" and first.wamid
     assert again.wamid == first.wamid
     assert len(graph.sent) == 1
@@ -62,7 +62,7 @@ def test_a_free_form_send_outside_the_window_is_refused_with_the_relays_sentence
     client: RelayClient, graph: FakeGraph
 ) -> None:
     with pytest.raises(OutsideServiceWindow) as refused:
-        client.send(text("안녕하세요"), "key-cold")
+        client.send_message(text("안녕하세요"), "key-cold")
     assert str(refused.value) and "HTTP" not in str(refused.value)
     assert graph.sent == []
 

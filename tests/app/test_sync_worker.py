@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.backoff import backoff_delay
+from app.connection import ConnectionState
 from app.db import Database
 from app.models import Message
 from app.relay_client import RelayClient
-from app.sync import ConnectionState, SyncWorker, backoff_delay
+from app.sync import SyncWorker
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe
 from tests.support.servers import free_port

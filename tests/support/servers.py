@@ -31,8 +31,14 @@ class ThreadedServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> str:
+        # A desktop's abandoned long poll would hold a graceful shutdown for its whole wait.
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_config=None, log_level="warning"
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_config=None,
+            log_level="warning",
+            timeout_graceful_shutdown=1,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -198,12 +198,7 @@ def test_conflict_keep_mine_pushes_over_the_other_version(qtbot, demo_ctx: AppCo
 # --------------------------------------------------------------------------- greeting and away
 
 
-@pytest.fixture
-def rules_ready() -> None:
-    pytest.importorskip("app.rules")
-
-
-def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: AppContext, rules_ready) -> None:
+def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: AppContext) -> None:
     from tests.support.factories import make_contact
     from ui.greeting_editor import GreetingEditor
 
@@ -234,7 +229,7 @@ def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: App
     assert again.recipients.wa_ids() == ["821011112222"] and again.text.toPlainText() == greeting.text
 
 
-def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext, rules_ready) -> None:
+def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     from ui.greeting_editor import GreetingEditor
 
     editor = GreetingEditor(ctx)
@@ -245,9 +240,7 @@ def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext, rules_ready) -> 
     assert not AutomationsStore(ctx.db).state().doc.greeting.enabled
 
 
-def test_away_preview_on_a_closed_sunday_shows_the_away_message(
-    qtbot, demo_ctx: AppContext, rules_ready
-) -> None:
+def test_away_preview_on_a_closed_sunday_shows_the_away_message(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
     editor = AwayEditor(demo_ctx)
@@ -262,9 +255,7 @@ def test_away_preview_on_a_closed_sunday_shows_the_away_message(
     assert "[greeting]" in new and "[away message]" in new
 
 
-def test_away_preview_while_open_shows_nothing_for_a_returning_customer(
-    qtbot, demo_ctx: AppContext, rules_ready
-) -> None:
+def test_away_preview_while_open_shows_nothing_for_a_returning_customer(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
     editor = AwayEditor(demo_ctx)
@@ -278,7 +269,7 @@ def test_away_preview_while_open_shows_nothing_for_a_returning_customer(
     assert editor.summary.text().startswith("Sent whenever a customer writes")
 
 
-def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppContext, rules_ready) -> None:
+def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
     editor = AwayEditor(demo_ctx)
@@ -308,9 +299,7 @@ def real_relay(tmp_path: Path):
         client.close()
 
 
-def test_what_the_away_preview_promises_is_what_the_relay_sends(
-    qtbot, ctx: AppContext, real_relay, rules_ready
-) -> None:
+def test_what_the_away_preview_promises_is_what_the_relay_sends(qtbot, ctx: AppContext, real_relay) -> None:
     from tests.support.relay_server import inbound
     from ui.away_editor import AwayEditor
 

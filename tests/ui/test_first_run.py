@@ -75,7 +75,6 @@ def test_smoke_exits_zero(tmp_path: Path) -> None:
 
 
 def test_demo_starts_and_the_first_simulated_customer_arrives(qtbot: Any, tmp_path: Path) -> None:
-    pytest.importorskip("app.engine", reason="the sync engine is not in this checkout yet")
     from app.demo_seed import DEMO_CUSTOMERS
     from relay.sandbox import cast
     from ui.demo import start_demo

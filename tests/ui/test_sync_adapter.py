@@ -1,119 +1,104 @@
-"""The window follows the sync engine: changed conversations from its thread, connection states in the banner."""
+"""The window follows the real sync engine: new messages from its threads, connection states in the banner."""
 
 from __future__ import annotations
 
-import enum
-import sys
-import threading
-import types
-from collections.abc import Callable, Iterator
-from datetime import timedelta
+import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 
-from app.models import Contact
-from tests.support.factories import BASE_TIME, make_contact, make_message
-
-
-class ConnectionState(enum.Enum):
-    ONLINE = "online"
-    RECONNECTING = "reconnecting"
-    UNAUTHORISED = "unauthorised"
-
-
-class FakeEngine:
-    """Stands in for app.engine.SyncEngine: same constructor, callbacks called from its own thread."""
-
-    instances: list[FakeEngine] = []
-
-    def __init__(
-        self,
-        db: Any,
-        relay_url: str,
-        token: str,
-        media_dir: Any,
-        on_changed: Callable[[set[int]], None],
-        on_state: Callable[[object], None],
-    ) -> None:
-        self.db, self.on_changed, self.on_state = db, on_changed, on_state
-        self.started = self.stopped = False
-        self.wakes = 0
-        FakeEngine.instances.append(self)
-
-    def start(self) -> None:
-        self.started = True
-
-    def stop(self) -> None:
-        self.stopped = True
-
-    def wake_sender(self) -> None:
-        self.wakes += 1
-
-    def deliver(self, contact_id: int, body: str) -> None:
-        """Apply an incoming message in a worker thread, then report it, like the real engine."""
-
-        def work() -> None:
-            with self.db.write() as s:
-                contact = s.get(Contact, contact_id)
-                make_message(s, contact, body, sent_at=BASE_TIME + timedelta(days=5))
-            self.on_changed({contact_id})
-
-        thread = threading.Thread(target=work)
-        thread.start()
-        thread.join()
-
-    def report(self, state: ConnectionState) -> None:
-        thread = threading.Thread(target=self.on_state, args=(state,))
-        thread.start()
-        thread.join()
+from app.connection import Connection
+from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.servers import free_port
 
 
 @pytest.fixture
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeEngine]]:
-    module = types.ModuleType("app.engine")
-    module.SyncEngine = FakeEngine  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.engine", module)
-    FakeEngine.instances = []
-    yield FakeEngine
+def relay(tmp_path: Path) -> Iterator[RunningRelay]:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_relay(folder) as running:
+        yield running
+
+
+def connect(window: Any, url: str, token: str) -> None:
+    window.ctx.prefs["relay_url"] = url
+    window.ctx.relay_token = token
+    window.start_sync()
 
 
 def test_messages_applied_by_the_engine_thread_reach_the_list_and_the_open_chat(
-    window: Any, qtbot: Any, fake_engine: Any
+    window: Any, qtbot: Any, relay: RunningRelay
 ) -> None:
+    connect(window, relay.url, relay.token)
+    relay.post_webhook(inbound(content="셔츠 재고 있나요?", sender="821055550001", name="이서연"))
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    window.chat_list.select_contact(model.row_at(0).contact_id)
+    chat = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: chat.rowCount() == 1)
+
+    relay.post_webhook(inbound(content="M 사이즈로 주문할게요", sender="821055550001", name="이서연"))
+    qtbot.waitUntil(lambda: chat.rowCount() == 2 and chat.message_at(1).body == "M 사이즈로 주문할게요")
+    assert model.row_at(0).display_name == "이서연"
+
+
+def test_the_banner_counts_down_to_the_next_attempt_and_retry_reconnects_when_the_relay_is_back(
+    window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    relay.stop()
+    connect(window, relay.url, relay.token)
+    banner = window.banner
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert window.ctx.sync.state.kind in (Connection.RECONNECTING, Connection.OFFLINE)
+    assert re.search(r"(Reconnecting|Next try) in \d+ s", banner.text.text()), banner.text.text()
+    assert banner.retry.isVisible()
+
+    relay.start()
+    banner.retry.click()
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
+    assert not banner.isVisible()
+
+
+def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
+    window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    from app.settings import load_preferences, save_preferences
+    from ui.settings_dialog import SettingsDialog
+    from ui.token_store import load_token, store_token_interactively
+
     with window.ctx.db.write() as s:
-        quiet = make_contact(s, profile_name="Quiet")
-        make_message(s, quiet, "old news", sent_at=BASE_TIME, unread=False)
-        busy = make_contact(s, profile_name="Busy")
-        make_message(s, busy, "hi", sent_at=BASE_TIME + timedelta(hours=1), unread=False)
-    window.chat_list.load()
-    window.chat_list.select_contact(quiet.id)
-    window.ctx.prefs["relay_url"] = "http://127.0.0.1:9"
+        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
+    window.ctx.prefs["relay_url"] = relay.url
+    assert store_token_interactively(None, window.ctx, relay.url, "an-old-revoked-token")
     window.start_sync()
-    engine = fake_engine.instances[0]
-    assert engine.started
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.UNAUTHORISED, timeout=10000)
+    assert "token" in banner.text.text() and banner.settings.isVisible()
 
-    engine.deliver(quiet.id, "new order please")
-    qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).contact_id == quiet.id)
-    model = window.chat.view.chat_model
-    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).body == "new order please")
+    banner.settings.click()
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.relay_url.text() == relay.url
+    qtbot.keyClicks(dialog.token, relay.token)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
+    assert not banner.isVisible()
+    assert load_token(window.ctx, relay.url) == relay.token
+    # The engine now reads events with the new token: a customer's message arrives.
+    relay.post_webhook(inbound(content="안녕하세요", sender="821055550002", name="박지훈"))
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=10000)
 
 
-def test_the_banner_shows_reconnecting_and_a_refused_token_then_hides_when_online(
-    window: Any, qtbot: Any, fake_engine: Any
-) -> None:
-    window.ctx.prefs["relay_url"] = "http://127.0.0.1:9"
-    window.start_sync()
-    engine = fake_engine.instances[0]
-    engine.report(ConnectionState.RECONNECTING)
-    qtbot.waitUntil(window.banner.isVisible)
-    assert window.banner.retry.isVisible()
-    engine.report(ConnectionState.UNAUTHORISED)
-    qtbot.waitUntil(lambda: "token" in window.banner.text.text())
-    engine.report(ConnectionState.ONLINE)
-    qtbot.waitUntil(lambda: not window.banner.isVisible())
-    window.banner.retry.click()
-    assert engine.stopped and fake_engine.instances[-1].started
+def test_a_relay_nobody_listens_on_reads_reconnecting_with_its_retry_time(window: Any, qtbot: Any) -> None:
+    connect(window, f"http://127.0.0.1:{free_port()}", "any-token")
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    state = window.ctx.sync.state
+    assert state.next_retry_at is not None
+    assert window.banner.seconds_to_retry() is not None
 
 
 def test_without_a_relay_the_window_browses_offline(window: Any) -> None:
@@ -121,3 +106,4 @@ def test_without_a_relay_the_window_browses_offline(window: Any) -> None:
     assert window.ctx.sync is not None
     assert window.banner.isVisible()
     assert "browsing" in window.banner.text.text()
+    assert not window.banner.retry.isVisible()

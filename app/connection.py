@@ -1,0 +1,30 @@
+"""How the desktop's link to the relay stands: the state the sync engine reports and the banner shows."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class Connection(enum.StrEnum):
+    NOT_CONFIGURED = "not_configured"  # no relay address (or no token) yet: browsing saved chats
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    RECONNECTING = "reconnecting"
+    OFFLINE = "offline"
+    UNAUTHORISED = "unauthorised"
+    HISTORY_GAP = "history_gap"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionState:
+    """What the UI shows about the relay: the kind, when the next attempt is due, and why (for the log)."""
+
+    kind: Connection
+    next_retry_at: datetime | None = None
+    detail: str = ""
+
+    @property
+    def value(self) -> str:
+        return self.kind.value

@@ -1,0 +1,87 @@
+"""Opening Settings from the menu or the connection banner: save, keep the token, reconnect, restore."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from app.errors import InvalidInput, ShopInboxError
+from ui.context import AppContext
+from ui.settings_dialog import SettingsDialog
+from ui.token_store import load_token, store_token_interactively, token_location
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
+    """Show Settings (window-modal, not blocking); on Save a new address or token reconnects the engine."""
+    before_url = str(ctx.prefs.get("relay_url") or "")
+
+    def store(url: str, token: str) -> str:
+        if not store_token_interactively(dialog, ctx, url, token):
+            raise InvalidInput(translate("Menus", "The token was not saved."))
+        return token_location(ctx)
+
+    dialog = SettingsDialog(ctx, parent=window, token_location=current_token_location(ctx), store_token=store)
+    dialog.restore_requested.connect(lambda path: restore(window, ctx, path))
+
+    def saved() -> None:
+        window.chat.composer.edit.enter_sends = bool(ctx.prefs.get("enter_sends", True))
+        relay_url = str(ctx.prefs.get("relay_url") or "")
+        if ctx.demo or not (dialog.token.text().strip() or relay_url != before_url):
+            return
+        window.reconnect_sync()
+
+    dialog.accepted.connect(saved)
+    dialog.open()
+    return dialog
+
+
+def relay_token(ctx: AppContext, relay_url: str) -> str:
+    """The token for `relay_url` (memory, keyring or config file); "" when none can be read."""
+    if not relay_url:
+        return ""
+    try:
+        return load_token(ctx, relay_url) or ""
+    except ShopInboxError as exc:  # a missing keyring must not stop the inbox from opening
+        log.warning("cannot read the relay token: %s", type(exc).__name__)
+        return ""
+
+
+def current_token_location(ctx: AppContext) -> str:
+    try:
+        return token_location(ctx)
+    except ShopInboxError as exc:  # no keyring backend: the dialog says so instead of crashing
+        log.warning("cannot tell where the token is kept: %s", type(exc).__name__)
+        return ""
+
+
+def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
+    """Restore a backup: the database is closed, replaced, and the app asks to be restarted."""
+    from app.backup import restore_backup
+
+    window.shutdown()
+    ctx.db.close()
+    try:
+        aside = restore_backup(path, ctx.paths)
+    except (ShopInboxError, OSError) as exc:
+        QMessageBox.warning(window, translate("Menus", "Restore failed"), str(exc))
+    else:
+        QMessageBox.information(
+            window,
+            translate("Menus", "Backup restored"),
+            translate(
+                "Menus",
+                "Your chats were restored. Shop Inbox will now close; open it again to continue.\n"
+                "The previous data was kept in {folder}.",
+            ).format(folder=aside),
+        )
+    window.close()
