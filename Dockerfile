@@ -5,14 +5,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     RELAY_DATABASE_URL=sqlite:////data/relay.db RELAY_MEDIA_DIR=/data/media
 WORKDIR /srv
 
-# The package without its desktop dependencies, then just what the relay imports (tzdata: the
-# away message is judged in the shop's time zone, and slim images may lack the system zone files).
+# Exactly the relay's share of uv.lock (requirements/relay.txt: no Qt, hashes checked; tzdata because
+# the away message is judged in the shop's time zone and slim images may lack the zone files), then the
+# package itself without its desktop dependencies.
+COPY requirements/relay.txt requirements/
+RUN pip install --no-cache-dir --require-hashes -r requirements/relay.txt
 COPY pyproject.toml README.md ./
 COPY app/__init__.py app/wire.py app/rules.py app/
 COPY relay/ relay/
 RUN pip install --no-cache-dir --no-deps . \
- && pip install --no-cache-dir "fastapi>=0.110" "uvicorn[standard]>=0.29" "SQLAlchemy>=2.0" \
-        "httpx>=0.27" "pydantic>=2.6" "psycopg[binary]>=3.1" tzdata \
  && useradd --create-home relay && mkdir -p /data && chown relay /data
 
 USER relay

@@ -7,7 +7,9 @@ python packaging/build_and_smoke.py --archive  # also measure the compressed (ta
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +19,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build"
+LOCKED = ROOT / "requirements" / "build.txt"
+
+
+def unlocked_packages() -> list[str]:
+    """What this environment has that differs from uv.lock's build export: the frozen app ships the lock."""
+    # PyInstaller depends on `packaging`, so it is here whenever a build can run.
+    from packaging.requirements import Requirement
+
+    differences = []
+    for line in LOCKED.read_text(encoding="utf-8").splitlines():
+        if not re.match(r"[A-Za-z0-9]", line):
+            continue
+        requirement = Requirement(line.rstrip(" \\"))
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        try:
+            installed = importlib.metadata.version(requirement.name)
+        except importlib.metadata.PackageNotFoundError:
+            installed = "missing"
+        if installed not in requirement.specifier:
+            differences.append(f"{requirement.name} {installed} (locked {requirement.specifier})")
+    return differences
 
 
 def build(dist: Path, work: Path) -> Path:
@@ -83,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", action="store_true", help="also report the tar.gz size")
     args = parser.parse_args(argv)
+    differences = unlocked_packages()
+    if differences:
+        print("this environment is not the locked one:", *differences, sep="\n  ", file=sys.stderr)
+        print(f"install it with: pip install --require-hashes -r {LOCKED.relative_to(ROOT)}", file=sys.stderr)
+        return 1
     executable = build(OUT / "dist", OUT / "work")
     bundle = executable.parents[2] if sys.platform == "darwin" else executable.parent
     print(f"bundle: {bundle_size(bundle) / 2**20:.0f} MiB in {bundle}")
