@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def pg_database() -> Iterator[str | None]:
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.slow, pytest.mark.postgresql])]
+)
 def storage(request: pytest.FixtureRequest) -> str | None:
     if request.param == "postgresql":
         if not PG_URL:
@@ -67,3 +70,25 @@ def storage(request: pytest.FixtureRequest) -> str | None:
 def relay(tmp_path: Path, graph: FakeGraph, storage: str | None) -> Iterator[RunningRelay]:
     with run_relay(tmp_path, graph_url=graph.url, database_url=storage) as running:
         yield running
+
+
+# With RELAY_TEST_PG_URL set, the PostgreSQL suite must run: a skip there fails the session, and the
+# summary says how many ran (.ci/run checks that line, so CI cannot pass with PostgreSQL unexercised).
+_pg_outcomes: Counter[str] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "postgresql" in report.keywords and (report.when == "call" or report.outcome != "passed"):
+        _pg_outcomes[report.outcome] += 1
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if PG_URL and _pg_outcomes["skipped"]:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if PG_URL and _pg_outcomes:
+        counts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(_pg_outcomes.items()))
+        verdict = "; skipped although RELAY_TEST_PG_URL is set: FAILED" if _pg_outcomes["skipped"] else ""
+        terminalreporter.write_line(f"PostgreSQL relay suite: {counts}{verdict}")
