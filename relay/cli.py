@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         from relay.store import Store
 
         store = Store(settings.database_url)
-        print(store.client_token(rotate=args.rotate))
+        print(store.kv.client_token(rotate=args.rotate))
         store.close()
         return 0
     settings.check()

@@ -63,7 +63,7 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
         assert relay.post_webhook(payload).status_code == 200
         if i % 10 == 0:  # statuses for messages the desktop never sent: kept as orphans, once
             relay.post_webhook(status(f"wamid.ORPHAN{i}", "delivered"))
-    last_seq = relay.relay.store.last_seq()
+    last_seq = relay.relay.store.events.last_seq()
     db_path = tmp_path / "inbox.db"
     Database.open(db_path).close()
     rng = random.Random(20261125)

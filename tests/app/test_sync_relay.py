@@ -136,7 +136,7 @@ def test_statuses_in_any_order_end_at_the_right_tick(
     for tick in ticks:
         assert relay.post_webhook(status(wamid, tick)).status_code == 200
     probe.wait_until(lambda: message_status(db, mid) == "read")
-    last_seq = relay.relay.store.last_seq()
+    last_seq = relay.relay.store.events.last_seq()
     probe.wait_until(lambda: cursor(db) == last_seq)
     assert message_status(db, mid) == "read"
     assert count(db, Message.direction == "out") == 1
@@ -181,7 +181,7 @@ def test_a_send_that_timed_out_but_reached_the_relay_is_not_sent_twice(
             mid = queue_message(s, customer(db), body="only once please").id
         engine.wake_sender()
         probe.wait_until(lambda: message_status(db, mid) == "sent", timeout=20)
-        last_seq = relay.relay.store.last_seq()
+        last_seq = relay.relay.store.events.last_seq()
         probe.wait_until(lambda: cursor(db) >= last_seq)
     assert [m["text"]["body"] for m in graph.sent] == ["only once please"]
     assert count(db, Message.direction == "out") == 1
@@ -276,10 +276,10 @@ def test_on_connecting_imported_customers_are_made_known_and_waiting_rules_pushe
     AutomationsStore(db).save(Automations(greeting=GreetingRule(enabled=True, text="어서 오세요")))
     engine_for(relay)
     probe.wait_until(lambda: AutomationsStore(db).state().pending is False)
-    stored = relay.relay.store.automations()
+    stored = relay.relay.store.kv.automations()
     assert stored is not None and stored["greeting"]["text"] == "어서 오세요"
-    probe.wait_until(lambda: bool((c := relay.relay.store.contact("821099998888")) and c.known))
-    other = relay.relay.store.contact("821077776666")
+    probe.wait_until(lambda: bool((c := relay.relay.store.contacts.get("821099998888")) and c.known))
+    other = relay.relay.store.contacts.get("821077776666")
     assert other is None or not other.known
 
 
@@ -359,5 +359,5 @@ def test_a_busy_relay_is_retried_with_the_same_key_and_the_message_sent_once(
     assert graph.send_calls >= 6  # 4 refused tries, then both messages
     assert [b["text"]["body"] for b in graph.sent] == ["after the busy spell", "and then this"]
     assert bodies(db)[-2:] == ["after the busy spell", "and then this"]
-    probe.wait_until(lambda: cursor(db) >= relay.relay.store.last_seq())
+    probe.wait_until(lambda: cursor(db) >= relay.relay.store.events.last_seq())
     assert count(db, Message.direction == "out") == 2

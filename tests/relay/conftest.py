@@ -24,7 +24,7 @@ def graph() -> Iterator[FakeGraph]:
 def _fresh_pg(url: str) -> str:
     from sqlalchemy import create_engine
 
-    from relay.store import metadata
+    from relay.storage.tables import metadata
 
     engine = create_engine(url)
     metadata.drop_all(engine)

@@ -58,7 +58,7 @@ def test_token_prints_the_same_token_until_rotated(
     rotated = capsys.readouterr().out.strip()
     assert rotated != first
     store = Store(database)
-    assert store.client_token() == rotated  # what the relay will accept from now on
+    assert store.kv.client_token() == rotated  # what the relay will accept from now on
     store.close()
 
 
@@ -75,7 +75,7 @@ def test_sqlite_durability_is_wal_with_the_chosen_synchronous_level(
 ) -> None:
     settings = RelaySettings.from_env({**CLOUD_ENV, "RELAY_SQLITE_SYNCHRONOUS": choice.lower()})
     store = Store(f"sqlite:///{tmp_path / 'relay.db'}", sqlite_synchronous=settings.sqlite_synchronous)
-    with store.engine.connect() as conn:
+    with store.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == level
     store.close()
     with sqlite3.connect(tmp_path / "relay.db") as raw:

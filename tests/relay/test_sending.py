@@ -258,7 +258,7 @@ def test_a_send_cut_short_by_a_relay_crash_is_unknown_after_restart_never_resent
     window_open: RunningRelay, graph: FakeGraph
 ) -> None:
     # The relay died between reserving the key and hearing Graph's answer.
-    assert window_open.relay.store.reserve_key("crashed-1")[0] == "new"
+    assert window_open.relay.store.sends.reserve("crashed-1")[0] == "new"
     window_open.stop()
     window_open.start()
     r = window_open.send(text(), "crashed-1")

@@ -1,0 +1,80 @@
+"""Greeting and away messages: the rules document (cached) and the runner that answers a customer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from fastapi.concurrency import run_in_threadpool
+
+from app.rules import ContactState, replies_for_inbound
+from app.wire import Automations
+from relay.sending import Sender
+from relay.store import ContactRow, Store, dt_to_ms
+from relay.webhook import Inbound
+
+
+class AutomationRunner:
+    """Runs the rules of `app/rules.py` for each customer's message, one customer at a time."""
+
+    def __init__(self, store: Store, sender: Sender, clock: Callable[[], datetime]) -> None:
+        self.store = store
+        self.sender = sender
+        self.clock = clock
+        self.cache: Automations | None = None
+        self.contact_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    async def document(self) -> Automations:
+        """The rules document, cached in memory (a PUT here or a NOTIFY from another worker drops it)."""
+        if self.cache is None:
+            raw = await run_in_threadpool(self.store.kv.automations)
+            self.cache = Automations.model_validate(raw or {})
+        return self.cache
+
+    def forget(self) -> None:
+        self.cache = None
+
+    async def answer(self, inbound: Inbound, before: ContactRow | None) -> None:
+        """One customer's automations at a time: in this process, and across workers on PostgreSQL
+        (two messages landing on two workers must not both send the away message)."""
+        wa_id = inbound.wa_id
+        lock, users = self.contact_locks.get(wa_id, (asyncio.Lock(), 0))
+        self.contact_locks[wa_id] = (lock, users + 1)
+        try:
+            async with lock:
+                held = await run_in_threadpool(self.store.contacts.lock, wa_id)
+                try:
+                    await self._answer_locked(inbound, before)
+                finally:
+                    await run_in_threadpool(self.store.contacts.unlock, held, wa_id)
+        finally:
+            lock, users = self.contact_locks[wa_id]
+            if users <= 1:
+                del self.contact_locks[wa_id]  # no one else waits: keep the table small
+            else:
+                self.contact_locks[wa_id] = (lock, users - 1)
+
+    async def _answer_locked(self, inbound: Inbound, before: Any) -> None:
+        doc = await self.document()
+        current = await run_in_threadpool(self.store.contacts.get, inbound.wa_id)
+        state = ContactState(
+            wa_id=inbound.wa_id,
+            last_inbound_at=before.last_inbound_at if before else None,
+            last_outbound_at=current.last_outbound_at if current else None,
+            last_owner_reply_at=current.last_owner_reply_at if current else None,
+            last_away_sent_at=current.last_away_sent_at if current else None,
+            known_contact=bool(current and current.known),
+        )
+        now = self.clock()
+        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
+        stamp = inbound.timestamp or int(now.timestamp())
+        for reply in replies:
+            body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
+            key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
+            status, _answer = await self.sender.send(body, key, sent_by=reply.sent_by, client_id=None)
+            if status == 200 and reply.sent_by == "away":
+                await run_in_threadpool(
+                    self.store.contacts.touch, inbound.wa_id, last_away_sent_ms=dt_to_ms(now)
+                )

@@ -1,0 +1,1 @@
+"""The relay's HTTP routes, one APIRouter per resource; `relay/server.py` mounts them."""

@@ -1,0 +1,65 @@
+"""The automations document (GET/PUT with If-Match) and the desktop's known contacts."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+
+from app.wire import Automations, KnownContacts
+from relay.routes.deps import authorised, current_relay, error
+from relay.service import Relay
+
+router = APIRouter(dependencies=[Depends(authorised)])
+
+
+@router.get("/v1/automations")
+async def get_automations(relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+    raw = await run_in_threadpool(relay.store.kv.automations)
+    doc = Automations.model_validate(raw or {})
+    return JSONResponse(doc.model_dump(mode="json"), headers={"ETag": str(doc.revision)})
+
+
+@router.put("/v1/automations")
+async def put_automations(
+    request: Request,
+    relay: Annotated[Relay, Depends(current_relay)],
+    if_match: str | None = Header(default=None),
+) -> Response:
+    if if_match is None or not if_match.strip('"').isdigit():
+        return error(428, "if_match_required", "Send If-Match with the revision you edited.")
+    try:
+        doc = Automations.model_validate(await request.json())
+    except (ValueError, ValidationError) as exc:
+        return error(400, "invalid", f"The automations document is not valid: {exc}")
+    stored = await run_in_threadpool(
+        relay.store.kv.put_automations, doc.model_dump(mode="json"), int(if_match.strip('"'))
+    )
+    if stored is None:
+        raw = await run_in_threadpool(relay.store.kv.automations)
+        current = Automations.model_validate(raw or {})
+        return JSONResponse(
+            {
+                "error": {
+                    "code": "stale_revision",
+                    "message": "Another computer changed these settings.",
+                    "retryable": False,
+                },
+                "current": current.model_dump(mode="json"),
+            },
+            status_code=412,
+        )
+    relay.automations.forget()
+    await relay.feed.notify()
+    return JSONResponse(stored, headers={"ETag": str(stored["revision"])})
+
+
+@router.post("/v1/contacts/known")
+async def known(payload: KnownContacts, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+    wa_ids = [re.sub(r"\D", "", w) for w in payload.wa_ids if re.sub(r"\D", "", w)]
+    count = await run_in_threadpool(relay.store.contacts.mark_known, wa_ids)
+    return JSONResponse({"known": count})

@@ -1,0 +1,31 @@
+"""GET /v1/events: the long poll over the event log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse, Response
+
+from relay.events import MAX_WAIT
+from relay.routes.deps import authorised, current_relay
+from relay.service import Relay
+
+router = APIRouter(dependencies=[Depends(authorised)])
+
+
+@router.get("/v1/events")
+async def events(
+    relay: Annotated[Relay, Depends(current_relay)], after: int = 0, wait: float = 0, limit: int = 500
+) -> Response:
+    limit = max(1, min(limit, 1000))
+    wait = max(0.0, min(wait, MAX_WAIT))
+    gap = await relay.feed.history_gap(after)
+    if gap is not None:
+        body: dict[str, object] = {"error": "history_gap", "oldest_seq": gap.oldest_seq}
+        if gap.reason:
+            body["reason"] = gap.reason
+        return JSONResponse(body, status_code=410)
+    found = await relay.feed.wait_for_events(max(after, 0), wait, limit)
+    next_seq = found[-1]["seq"] if found else max(after, 0)
+    return JSONResponse({"events": found, "next": next_seq})

@@ -1,0 +1,90 @@
+"""Sending: POST /v1/messages, read receipts, and the approved templates."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from relay.routes.deps import authorised, current_relay, error
+from relay.service import Relay
+from relay.upstream import GraphError
+
+router = APIRouter(dependencies=[Depends(authorised)])
+
+TEMPLATES_TTL = 600.0
+_PARAM = re.compile(r"\{\{(\d+)\}\}")
+
+
+@router.post("/v1/messages")
+async def send(
+    request: Request,
+    relay: Annotated[Relay, Depends(current_relay)],
+    idempotency_key: str | None = Header(default=None),
+) -> Response:
+    if not idempotency_key or len(idempotency_key) > 200:
+        return error(400, "invalid", "An Idempotency-Key header (up to 200 characters) is required.")
+    try:
+        body = await request.json()
+    except ValueError:
+        return error(400, "invalid", "The body is not JSON.")
+    if not isinstance(body, dict):
+        return error(400, "invalid", "The message must be a JSON object.")
+    status, answer = await relay.sender.send(
+        body, idempotency_key, sent_by="owner", client_id=idempotency_key
+    )
+    return JSONResponse(answer, status_code=status)
+
+
+@router.post("/v1/messages/{wamid}/read")
+async def mark_read(wamid: str, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+    received_on = await run_in_threadpool(relay.store.events.phone_number_of_message, wamid)
+    try:
+        await relay.upstream.mark_read(received_on or relay.settings.phone_number_id, wamid)
+    except GraphError as exc:
+        return error(
+            502 if exc.transient else 422,
+            "graph_error",
+            exc.sentence(),
+            graph_code=exc.code,
+            retryable=exc.transient,
+        )
+    return JSONResponse({"ok": True})
+
+
+@router.get("/v1/templates")
+async def templates(relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+    cached = relay.templates_cache
+    if cached is None or time.monotonic() - cached[0] > TEMPLATES_TTL:
+        try:
+            raw = await relay.upstream.list_templates()
+        except GraphError as exc:
+            return error(502 if exc.transient else 422, "graph_error", exc.sentence(), graph_code=exc.code)
+        relay.templates_cache = cached = (time.monotonic(), raw)
+    return JSONResponse(
+        {"templates": [template_summary(t) for t in cached[1] if t.get("status", "APPROVED") == "APPROVED"]}
+    )
+
+
+def template_summary(template: dict[str, Any]) -> dict[str, Any]:
+    """Graph's template object plus the {{n}} parameters each component needs."""
+    parameters = []
+    for component in template.get("components") or []:
+        kind = str(component.get("type", "")).lower()
+        examples = ((component.get("example") or {}).get("body_text") or [[]])[0] if kind == "body" else []
+        for match in _PARAM.finditer(str(component.get("text") or "")):
+            index = int(match.group(1))
+            example = examples[index - 1] if 0 < index <= len(examples) else None
+            parameters.append({"component": kind, "index": index, "example": example})
+    return {
+        "name": template.get("name"),
+        "language": template.get("language"),
+        "category": template.get("category", "UTILITY"),
+        "status": template.get("status", "APPROVED"),
+        "components": template.get("components") or [],
+        "parameters": parameters,
+    }

@@ -1,0 +1,172 @@
+"""Outbound sends: validated, reserved under the Idempotency-Key, retried only where Graph says so."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from fastapi.concurrency import run_in_threadpool
+
+from relay.events import EventFeed
+from relay.limits import LimitError, needs_open_window, validate_send
+from relay.settings import RelaySettings
+from relay.store import NewEvent, Store, dt_to_ms
+from relay.upstream import GraphError, Upstream
+
+log = logging.getLogger(__name__)
+
+WINDOW = timedelta(hours=24)
+
+
+class Sender:
+    """Sends through the upstream once per Idempotency-Key and records the `outbound` event."""
+
+    def __init__(
+        self,
+        settings: RelaySettings,
+        store: Store,
+        upstream: Upstream,
+        feed: EventFeed,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.upstream = upstream
+        self.feed = feed
+        self.clock = clock
+
+    async def send(
+        self, body: dict[str, Any], key: str, *, sent_by: str = "owner", client_id: str | None
+    ) -> tuple[int, dict[str, Any]]:
+        """Validate, reserve the key, call Graph (retrying only what was not processed)."""
+        try:
+            validate_send(body)
+        except LimitError as exc:
+            return 400, {"error": {"code": "invalid", "message": str(exc), "retryable": False}}
+        state, stored_status, stored = await run_in_threadpool(self.store.sends.reserve, key)
+        if state == "done":
+            return int(stored_status or 200), json.loads(stored or "{}")
+        if state == "in_flight":
+            return 409, {
+                "error": {
+                    "code": "in_flight",
+                    "message": "This message is being sent right now.",
+                    "retryable": True,
+                }
+            }
+        to = re.sub(r"\D", "", str(body.get("to", "")))
+        contact = await run_in_threadpool(self.store.contacts.get, to)
+        if needs_open_window(body):
+            last_in = contact.last_inbound_at if contact else None
+            if last_in is None or self.clock() - last_in > WINDOW:
+                answer: dict[str, Any] = {
+                    "error": {
+                        "code": "outside_window",
+                        "message": "More than 24 hours have passed since the customer last wrote. "
+                        "Only an approved template can be sent now.",
+                        "graph_code": 131047,
+                        "retryable": False,
+                    }
+                }
+                await run_in_threadpool(self.store.sends.finish, key, 422, answer, [])
+                return 422, answer
+        phone_number_id = str(
+            body.pop("from", "")
+            or (contact.phone_number_id if contact else "")
+            or self.settings.phone_number_id
+        )
+        graph_body = dict(body)
+        graph_body["to"] = to
+        if client_id and len(client_id) <= 512:
+            graph_body.setdefault("biz_opaque_callback_data", client_id)
+        try:
+            wamid = await self._send_with_retries(phone_number_id, graph_body)
+        except GraphError as exc:
+            return await self._failed(exc, key, client_id, to, sent_by, graph_body, phone_number_id)
+        log.info("sent: sent_by=%s type=%s wamid=%s", sent_by, graph_body.get("type", "text"), wamid)
+        answer = {"client_id": client_id or key, "wamid": wamid, "status": "sent"}
+        outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id)
+        await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
+        now_ms = dt_to_ms(self.clock())
+        await run_in_threadpool(
+            self.store.contacts.touch,
+            to,
+            last_outbound_ms=now_ms,
+            last_owner_reply_ms=now_ms if sent_by == "owner" else None,
+        )
+        await self.feed.notify()
+        return 200, answer
+
+    async def _failed(
+        self,
+        exc: GraphError,
+        key: str,
+        client_id: str | None,
+        to: str,
+        sent_by: str,
+        graph_body: dict[str, Any],
+        phone_number_id: str,
+    ) -> tuple[int, dict[str, Any]]:
+        """Graph's error as our answer: unknown (final), busy (nothing stored) or refused (final)."""
+        log.info(
+            "send failed: sent_by=%s http=%s graph_code=%s retryable=%s unknown=%s",
+            sent_by,
+            exc.http_status,
+            exc.code,
+            exc.retryable,
+            exc.unknown,
+        )
+        if exc.unknown:
+            answer: dict[str, Any] = {"client_id": client_id or key, "wamid": None, "status": "unknown"}
+            outbound = outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id)
+            await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
+            await self.feed.notify()
+            return 200, answer
+        if exc.retryable:
+            # Nothing final: store nothing, so the client's retry with the same key tries again.
+            await run_in_threadpool(self.store.sends.release, key)
+            return 503, {
+                "error": {
+                    "code": "graph_busy",
+                    "message": "WhatsApp is busy; the message will be retried.",
+                    "graph_code": exc.code,
+                    "retryable": True,
+                }
+            }
+        status = 422 if exc.http_status < 500 else 502
+        answer = {
+            "error": {
+                "code": "graph_error",
+                "message": exc.sentence(),
+                "graph_code": exc.code,
+                "retryable": False,
+            }
+        }
+        await run_in_threadpool(self.store.sends.finish, key, status, answer, [])
+        return status, answer
+
+    async def _send_with_retries(self, phone_number_id: str, body: dict[str, Any]) -> str:
+        attempts = max(1, self.settings.send_attempts)
+        for attempt in range(attempts):
+            try:
+                return await self.upstream.send_message(phone_number_id, body)
+            except GraphError as exc:
+                if not exc.retryable or attempt == attempts - 1:
+                    raise
+                delay = self.settings.retry_base_delay * (2**attempt) * (0.5 + secrets.randbelow(1000) / 1000)
+                log.info("graph busy (code %s); retrying in %.1f s", exc.code, delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
+
+
+def outbound_event(
+    client_id: str | None, wamid: str | None, to: str, sent_by: str, body: dict[str, Any], pnid: str
+) -> NewEvent:
+    payload = {"client_id": client_id, "wamid": wamid, "to": to, "sent_by": sent_by, "body": body}
+    return NewEvent("outbound", payload, pnid, f"m:{wamid}" if wamid else None)

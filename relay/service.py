@@ -1,0 +1,110 @@
+"""The running relay: its parts (storage, upstream, feed, sender, media, intake) and their tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from fastapi.concurrency import run_in_threadpool
+
+from relay.automations import AutomationRunner
+from relay.events import EventFeed
+from relay.intake import WebhookIntake
+from relay.media_jobs import MediaJobs
+from relay.sending import Sender
+from relay.settings import RelaySettings
+from relay.store import Store
+from relay.upstream import Upstream
+from relay.wakeups import SETTINGS, listen
+
+log = logging.getLogger(__name__)
+
+
+def relay_version() -> str:
+    try:
+        return version("shop-inbox")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def make_upstream(settings: RelaySettings) -> Upstream:
+    if settings.upstream == "sandbox":
+        from relay.sandbox import SandboxUpstream
+
+        return SandboxUpstream(
+            phone_number_id=settings.phone_number_id or "100000000000001",
+            seed=settings.sandbox_seed,
+            speed=settings.sandbox_speed,
+        )
+    from relay.graph import GraphUpstream
+
+    return GraphUpstream(settings.graph_url, settings.access_token, settings.waba_id, settings.graph_timeout)
+
+
+class Relay:
+    """What the routes share: built once per app, started and stopped with its lifespan."""
+
+    def __init__(self, settings: RelaySettings, upstream: Upstream | None = None) -> None:
+        self.settings = settings
+        self.store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
+        self.upstream = upstream or make_upstream(settings)
+        self.token = settings.client_token or self.store.kv.client_token()
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
+        # Set once this worker hears other workers' commits (PostgreSQL LISTEN/NOTIFY).
+        self.peers_listening = threading.Event()
+        # The automations' and the window's "now" (tests pin it to cross a DST change).
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.feed = EventFeed(self.store)
+        self.media = MediaJobs(self.store, self.upstream, settings.resolved_media_dir())
+        self.sender = Sender(settings, self.store, self.upstream, self.feed, lambda: self.clock())
+        self.automations = AutomationRunner(self.store, self.sender, lambda: self.clock())
+        self.intake = WebhookIntake(self.store, self.feed, self.media, self.automations, self.spawn)
+
+    async def start(self) -> None:
+        self.feed.start()
+        self.media.start()
+        stale = await run_in_threadpool(self.store.sends.fail_stale_in_flight)
+        if stale:
+            log.warning("%d sends were in flight when the relay stopped; marked unknown", stale)
+        self.spawn(self.media.run_forever())
+        self.spawn(self.feed.prune_forever(timedelta(days=self.settings.retention_days)))
+        if not self.store.is_sqlite:
+            self.spawn(
+                listen(self.settings.database_url, self._on_notice, on_listening=self.peers_listening.set)
+            )
+        await self.upstream.start(self.intake.ingest)
+        log.info("relay started (upstream %s)", self.upstream.name)
+
+    async def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.upstream.stop()
+        for task in list(self.tasks):
+            task.cancel()
+        for task in list(self.tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await run_in_threadpool(self.store.close)
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task failed", exc_info=task.exception())
+
+    async def _on_notice(self, payload: str) -> None:
+        """Another relay worker on the same PostgreSQL committed something."""
+        if payload == SETTINGS:
+            self.automations.forget()
+        await self.feed.notify()

@@ -1,0 +1,1 @@
+"""The relay's tables, one module per family, sharing one engine (relay/store.py composes them)."""

@@ -1,0 +1,118 @@
+"""Each customer's rule inputs (last inbound/outbound, away sent, known) for the automations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.engine import Connection
+
+from relay.storage.database import Database, dt_to_ms, ms_to_dt
+from relay.storage.tables import contact_state
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    wa_id: str
+    profile_name: str | None
+    phone_number_id: str | None
+    last_inbound_at: datetime | None
+    last_outbound_at: datetime | None
+    last_owner_reply_at: datetime | None
+    last_away_sent_at: datetime | None
+    known: bool
+
+
+class ContactStates:
+    """Blocking calls on the `contact_state` table."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, wa_id: str) -> ContactRow | None:
+        with self.db.engine.connect() as conn:
+            return self.get_in(conn, wa_id)
+
+    def get_in(self, conn: Connection, wa_id: str) -> ContactRow | None:
+        row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).first()
+        if row is None:
+            return None
+        return ContactRow(
+            wa_id=row.wa_id,
+            profile_name=row.profile_name,
+            phone_number_id=row.phone_number_id,
+            last_inbound_at=ms_to_dt(row.last_inbound_ms),
+            last_outbound_at=ms_to_dt(row.last_outbound_ms),
+            last_owner_reply_at=ms_to_dt(row.last_owner_reply_ms),
+            last_away_sent_at=ms_to_dt(row.last_away_sent_ms),
+            known=bool(row.known),
+        )
+
+    def touch(self, wa_id: str, **values: Any) -> None:
+        """Upsert a contact's rule inputs; time columns only move forward."""
+        with self.db.engine.begin() as conn:
+            self.touch_in(conn, wa_id, **values)
+
+    def touch_in(self, conn: Connection, wa_id: str, **values: Any) -> None:
+        row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).first()
+        if row is None:
+            conn.execute(insert(contact_state).values(**{"wa_id": wa_id, "known": False, **values}))
+            return
+        changes = {}
+        for key, value in values.items():
+            if value is None:
+                continue
+            if key.endswith("_ms") and getattr(row, key) is not None and getattr(row, key) >= value:
+                continue
+            changes[key] = value
+        if changes:
+            conn.execute(update(contact_state).where(contact_state.c.wa_id == wa_id).values(**changes))
+
+    def move(self, conn: Connection, old: str, new: str) -> None:
+        """A changed number keeps the customer's rule inputs (and known-ness) under the new number."""
+        before = self.get_in(conn, old)
+        if before is None:
+            return
+        if self.get_in(conn, new) is None:
+            conn.execute(update(contact_state).where(contact_state.c.wa_id == old).values(wa_id=new))
+            return
+        self.touch_in(
+            conn,
+            new,
+            last_inbound_ms=dt_to_ms(before.last_inbound_at),
+            last_outbound_ms=dt_to_ms(before.last_outbound_at),
+            last_owner_reply_ms=dt_to_ms(before.last_owner_reply_at),
+            last_away_sent_ms=dt_to_ms(before.last_away_sent_at),
+            known=True if before.known else None,
+        )
+        conn.execute(delete(contact_state).where(contact_state.c.wa_id == old))
+
+    def lock(self, wa_id: str) -> Connection | None:
+        """On PostgreSQL, hold a per-customer lock across relay workers (None on SQLite: one process)."""
+        if self.db.is_sqlite:
+            return None
+        conn = self.db.engine.connect()
+        try:
+            conn.execute(text("SELECT pg_advisory_lock(hashtext(:key))"), {"key": f"contact:{wa_id}"})
+            conn.commit()
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+    def unlock(self, conn: Connection | None, wa_id: str) -> None:
+        if conn is None:
+            return
+        try:
+            conn.execute(text("SELECT pg_advisory_unlock(hashtext(:key))"), {"key": f"contact:{wa_id}"})
+            conn.commit()
+        finally:
+            conn.close()
+
+    def mark_known(self, wa_ids: list[str]) -> int:
+        with self.db.engine.begin() as conn:
+            for wa_id in wa_ids:
+                self.touch_in(conn, wa_id, known=True)
+        return len(wa_ids)

@@ -1,0 +1,93 @@
+"""The relay's one engine: SQLite (WAL) or PostgreSQL, with the dialect details the tables share."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, Table, create_engine, event, text
+from sqlalchemy.engine import Connection
+
+from relay.storage.tables import metadata
+from relay.wakeups import CHANNEL
+
+
+def now_ms() -> int:
+    return int(datetime.now(UTC).timestamp() * 1000)
+
+
+def ms_to_dt(ms: int | None) -> datetime | None:
+    return None if ms is None else datetime.fromtimestamp(ms / 1000, tz=UTC)
+
+
+def dt_to_ms(value: datetime | None) -> int | None:
+    return None if value is None else int(value.timestamp() * 1000)
+
+
+class Database:
+    """The engine every table family uses; creates the tables on first use."""
+
+    def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL") -> None:
+        self.url = url
+        if sqlite_synchronous.upper() not in ("NORMAL", "FULL"):
+            raise ValueError(f"RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not {sqlite_synchronous!r}")
+        self.sqlite_synchronous = sqlite_synchronous.upper()
+        self.is_sqlite = url.startswith("sqlite")
+        # Parameters carry customers' messages: keep them out of error texts and logs.
+        kwargs: dict[str, Any] = {"hide_parameters": True}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            kwargs["pool_size"] = 10
+            kwargs["max_overflow"] = 20
+        self.engine: Engine = create_engine(url, **kwargs)
+        if self.is_sqlite:
+            self._configure_sqlite()
+        with self.engine.begin() as conn:
+            if not self.is_sqlite:
+                # Several workers starting at once on a fresh database would race to create tables.
+                conn.execute(text("SELECT pg_advisory_xact_lock(424243)"))
+            metadata.create_all(conn)
+
+    def _configure_sqlite(self) -> None:
+        @event.listens_for(self.engine, "connect")
+        def _connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None
+            cur = dbapi_connection.cursor()
+            # WAL + synchronous=NORMAL: a committed webhook survives a crash of the relay process
+            # (kill -9), the failure a relay meets most; only a power loss or kernel crash could
+            # drop the last acknowledged transactions, which Meta would not send again. Hosts
+            # without a dependable disk can choose FULL (one fsync per commit, group-committed).
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA synchronous={self.sqlite_synchronous}")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(self.engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def insert(self, table: Table) -> Any:
+        """INSERT with ON CONFLICT support for this database."""
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert(table)
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+
+    def lock_sequence(self, conn: Connection) -> None:
+        # seq must increase in commit order: on PostgreSQL, serialise writers of events so a
+        # reader never sees seq 11 committed while seq 10 is still in flight.
+        if not self.is_sqlite:
+            conn.execute(text("SELECT pg_advisory_xact_lock(424242)"))
+
+    def notify_workers(self, conn: Connection, payload: str) -> None:
+        """On PostgreSQL, tell every relay worker's LISTEN (relay/wakeups.py), at commit."""
+        if not self.is_sqlite:
+            notify = text("SELECT pg_notify(:channel, :payload)")
+            conn.execute(notify, {"channel": CHANNEL, "payload": payload})

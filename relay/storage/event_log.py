@@ -1,0 +1,102 @@
+"""The event log: what the desktop long-polls, in strictly increasing seq order."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from relay.storage.database import Database, dt_to_ms
+from relay.storage.tables import events, kv
+from relay.wakeups import EVENTS
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    kind: str
+    payload: dict[str, Any]
+    phone_number_id: str | None = None
+    dedupe_key: str | None = None
+
+
+class EventLog:
+    """Blocking calls on the `event` table; the server runs them in the thread pool."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, conn: Connection, new: list[NewEvent]) -> list[int]:
+        """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""
+        if not new:
+            return []
+        self.db.lock_sequence(conn)
+        at = datetime.now(UTC)
+        at_text, at_ms = at.isoformat().replace("+00:00", "Z"), dt_to_ms(at)
+        seqs = []
+        for item in new:
+            values = {
+                "kind": item.kind,
+                "at": at_text,
+                "at_ms": at_ms,
+                "phone_number_id": item.phone_number_id,
+                "dedupe_key": item.dedupe_key,
+                "payload": json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")),
+            }
+            # A redelivery hits the unique dedupe_key and inserts nothing (no row comes back).
+            stmt = (
+                self.db.insert(events).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+            )
+            seq = conn.execute(stmt.returning(events.c.seq)).scalar_one_or_none()
+            if seq is not None:
+                seqs.append(int(seq))
+        if seqs:
+            self.db.notify_workers(conn, EVENTS)
+        return seqs
+
+    def after(self, after: int, limit: int) -> list[dict[str, Any]]:
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(
+                select(events).where(events.c.seq > after).order_by(events.c.seq).limit(limit)
+            ).all()
+        out = []
+        for row in rows:
+            body = json.loads(row.payload)
+            out.append(
+                {
+                    "seq": row.seq,
+                    "kind": row.kind,
+                    "at": row.at,
+                    "phone_number_id": row.phone_number_id,
+                    **body,
+                }
+            )
+        return out
+
+    def phone_number_of_message(self, wamid: str) -> str | None:
+        """The business number a received message came to (a shop may have two)."""
+        with self.db.engine.connect() as conn:
+            return conn.execute(
+                select(events.c.phone_number_id).where(events.c.dedupe_key == f"m:{wamid}")
+            ).scalar_one_or_none()
+
+    def last_seq(self) -> int:
+        with self.db.engine.connect() as conn:
+            return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
+
+    def cursor_bounds(self) -> tuple[int, int | None, int]:
+        """(last seq pruned, first seq kept or None, last seq kept or 0) for checking a client's cursor."""
+        with self.db.engine.connect() as conn:
+            first, last = conn.execute(select(func.min(events.c.seq), func.max(events.c.seq))).one()
+            pruned = conn.execute(select(kv.c.value).where(kv.c.key == "pruned_through")).scalar_one_or_none()
+        return int(pruned or 0), None if first is None else int(first), int(last or 0)
+
+    def count(self, kind: str | None = None) -> int:
+        stmt = select(func.count()).select_from(events)
+        if kind:
+            stmt = stmt.where(events.c.kind == kind)
+        with self.db.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())

@@ -1,0 +1,67 @@
+"""Small documents in the `kv` table: the client token, the automations document, the prune mark."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from relay.storage.database import Database
+from relay.storage.event_log import EventLog, NewEvent
+from relay.storage.tables import kv
+from relay.wakeups import SETTINGS
+
+
+class KeyValues:
+    """Blocking calls on the `kv` table."""
+
+    def __init__(self, db: Database, event_log: EventLog) -> None:
+        self.db = db
+        self.event_log = event_log
+
+    def get(self, key: str) -> str | None:
+        with self.db.engine.connect() as conn:
+            return conn.execute(select(kv.c.value).where(kv.c.key == key)).scalar_one_or_none()
+
+    def put_in(self, conn: Connection, key: str, value: str) -> None:
+        if conn.execute(select(kv.c.key).where(kv.c.key == key)).first() is None:
+            conn.execute(insert(kv).values(key=key, value=value))
+        else:
+            conn.execute(update(kv).where(kv.c.key == key).values(value=value))
+
+    def put(self, key: str, value: str) -> None:
+        with self.db.engine.begin() as conn:
+            self.put_in(conn, key, value)
+
+    def client_token(self, rotate: bool = False) -> str:
+        """The bearer token desktops present (generated on first use, rotated on request)."""
+        current = self.get("client_token")
+        if current and not rotate:
+            return current
+        token = secrets.token_urlsafe(32)
+        self.put("client_token", token)
+        return token
+
+    def pruned_through(self) -> int:
+        return int(self.get("pruned_through") or 0)
+
+    def automations(self) -> dict[str, Any] | None:
+        raw = self.get("automations")
+        return None if raw is None else json.loads(raw)
+
+    def put_automations(self, doc: dict[str, Any], expected_revision: int) -> dict[str, Any] | None:
+        """Compare-and-set by revision; None when the stored revision moved on (412)."""
+        with self.db.engine.begin() as conn:
+            self.db.lock_sequence(conn)
+            raw = conn.execute(select(kv.c.value).where(kv.c.key == "automations")).scalar_one_or_none()
+            current = 0 if raw is None else int(json.loads(raw).get("revision", 0))
+            if current != expected_revision:
+                return None
+            stored = {**doc, "revision": current + 1}
+            self.put_in(conn, "automations", json.dumps(stored, ensure_ascii=False))
+            self.db.notify_workers(conn, SETTINGS)
+            self.event_log.add(conn, [NewEvent("settings", {"automations": stored})])
+            return stored

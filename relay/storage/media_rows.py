@@ -1,0 +1,63 @@
+"""Rows of media files: jobs to fetch received media, and files ready to hand out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from relay.storage.database import Database, now_ms
+from relay.storage.tables import media
+
+
+class MediaRows:
+    """Blocking calls on the `media` table."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add_job(self, conn: Connection, media_id: str, mime: str | None, filename: str | None) -> None:
+        exists = conn.execute(select(media.c.id).where(media.c.id == media_id)).first()
+        if exists is None:
+            conn.execute(
+                insert(media).values(
+                    id=media_id,
+                    state="pending",
+                    mime=mime,
+                    filename=filename,
+                    attempts=0,
+                    created_ms=now_ms(),
+                )
+            )
+
+    def add_ready(self, media_id: str, mime: str, size: int, sha256: str, filename: str | None) -> None:
+        with self.db.engine.begin() as conn:
+            conn.execute(delete(media).where(media.c.id == media_id))
+            conn.execute(
+                insert(media).values(
+                    id=media_id,
+                    state="ready",
+                    mime=mime,
+                    size=size,
+                    sha256=sha256,
+                    filename=filename,
+                    attempts=0,
+                    created_ms=now_ms(),
+                )
+            )
+
+    def pending(self, limit: int = 20) -> list[str]:
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(
+                select(media.c.id).where(media.c.state == "pending").order_by(media.c.created_ms).limit(limit)
+            ).all()
+        return [r.id for r in rows]
+
+    def row(self, media_id: str) -> Any:
+        with self.db.engine.connect() as conn:
+            return conn.execute(select(media).where(media.c.id == media_id)).first()
+
+    def mark(self, media_id: str, **values: Any) -> None:
+        with self.db.engine.begin() as conn:
+            conn.execute(update(media).where(media.c.id == media_id).values(**values))

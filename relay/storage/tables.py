@@ -1,0 +1,66 @@
+"""The relay's tables (SQLAlchemy Core), created on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+events = Table(
+    "event",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("at_ms", BigInteger, nullable=False, index=True),
+    Column("phone_number_id", String(32)),
+    # wamid of a message, wamid+status of a status: a redelivery finds it and adds nothing.
+    Column("dedupe_key", String(300), unique=True),
+    Column("payload", Text, nullable=False),
+    # Never reuse a seq, even after pruning every row (a client's cursor would skip them).
+    sqlite_autoincrement=True,
+)
+
+idempotency = Table(
+    "idempotency",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("state", String(12), nullable=False),  # in_flight | done
+    Column("status_code", Integer),
+    Column("response", Text),
+    Column("created_ms", BigInteger, nullable=False),
+)
+
+media = Table(
+    "media",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("state", String(12), nullable=False),  # pending | ready | failed
+    Column("mime", String(128)),
+    Column("size", BigInteger),
+    Column("sha256", String(64)),
+    Column("filename", String(300)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Column("created_ms", BigInteger, nullable=False),
+)
+
+contact_state = Table(
+    "contact_state",
+    metadata,
+    Column("wa_id", String(32), primary_key=True),
+    Column("profile_name", String(256)),
+    Column("phone_number_id", String(32)),
+    Column("last_inbound_ms", BigInteger),
+    Column("last_outbound_ms", BigInteger),
+    Column("last_owner_reply_ms", BigInteger),
+    Column("last_away_sent_ms", BigInteger),
+    Column("known", Boolean, nullable=False, default=False),
+)
+
+kv = Table(
+    "kv",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
