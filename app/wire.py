@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -65,8 +66,21 @@ class SettingsEvent(_EventBase):
     automations: Automations
 
 
+class UnreadableEvent(_EventBase):
+    """An event the relay stored but cannot serve; the desktop moves past it and shows a notice."""
+
+    kind: Literal["unreadable"] = "unreadable"
+    reason: str  # UnreadableReason, kept open: a newer relay may know more reasons
+    wa_id: str | None = None  # the customer's number, when the stored bytes still show it
+
+
+class UnreadableReason(StrEnum):
+    UNDECODABLE = "undecodable"  # the stored bytes are not JSON the wire allows
+    INVALID_SHAPE = "invalid_shape"  # JSON, but not the shape its kind pins
+
+
 Event = Annotated[
-    MessageEvent | StatusEvent | OutboundEvent | ContactEvent | SettingsEvent,
+    MessageEvent | StatusEvent | OutboundEvent | ContactEvent | SettingsEvent | UnreadableEvent,
     Field(discriminator="kind"),
 ]
 
@@ -76,25 +90,57 @@ class EventsPage(_Wire):
     next: int
 
 
-class HistoryGap(_Wire):
-    """Body of the 410 answer: the events after `after` were pruned."""
-
-    error: Literal["history_gap"] = "history_gap"
-    oldest_seq: int
-
-
 # --------------------------------------------------------------------------- errors and sends
 
 
+class RelayErrorCode(StrEnum):
+    """The relay's stable error codes (`error.code`); the desktop keeps unknown ones as strings."""
+
+    UNAUTHORISED = "unauthorised"  # 401: no or a wrong bearer token
+    BAD_SIGNATURE = "bad_signature"  # 401: X-Hub-Signature-256 missing or wrong
+    TOO_LARGE = "too_large"  # 413
+    MALFORMED = "malformed"  # 400: a signed webhook we will never accept (params.reason says why)
+    STORAGE = "storage"  # 503: storage failed in a way a retry can fix
+    INVALID = "invalid"  # 400: a request we will never accept
+    IN_FLIGHT = "in_flight"  # 409: the same Idempotency-Key is being sent right now
+    OUTSIDE_WINDOW = "outside_window"  # 422: 24-hour window closed (graph_code 131047)
+    GRAPH_BUSY = "graph_busy"  # 503: Graph said "not processed, try later"
+    GRAPH_ERROR = "graph_error"  # 422/502: Graph refused or failed
+    NOT_FOUND = "not_found"  # 404
+    MEDIA_UNAVAILABLE = "media_unavailable"  # 502: Graph did not hand over a file (yet)
+    IF_MATCH_REQUIRED = "if_match_required"  # 428
+    STALE_REVISION = "stale_revision"  # 412: the automations document moved on
+    HISTORY_GAP = "history_gap"  # 410: events after the cursor were pruned, or the cursor is ahead
+    TOO_MANY_POLLS = "too_many_polls"  # 429: too many long polls open with one token
+    BODY_TIMEOUT = "body_timeout"  # 408: the request body arrived too slowly
+    UNKNOWN = "unknown"
+
+
 class ErrorBody(_Wire):
-    code: str  # our stable code, e.g. "outside_window", "unauthorised", "invalid", "graph_error"
-    message: str  # a plain sentence a shop owner can read
+    code: str  # a RelayErrorCode; an open string so a newer relay's codes never break a page
+    message: str  # a plain sentence a shop owner can read (the desktop says it from `code`)
     graph_code: int | None = None
     retryable: bool = False
+    params: dict[str, Any] = {}
 
 
 class ErrorEnvelope(_Wire):
     error: ErrorBody
+
+
+class HistoryGap(ErrorEnvelope):
+    """Body of the 410 answer: the events after `after` were pruned, or the cursor is ahead.
+
+    `oldest_seq` is also at the top level, where desktops of turn 1 read it.
+    """
+
+    oldest_seq: int
+
+
+class StaleRevision(ErrorEnvelope):
+    """Body of the 412 answer to PUT /v1/automations: the document as it is now."""
+
+    current: Automations
 
 
 class SendResult(_Wire):
@@ -214,3 +260,4 @@ class Automations(_Wire):
 
 SettingsEvent.model_rebuild()
 EventsPage.model_rebuild()
+StaleRevision.model_rebuild()
