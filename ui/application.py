@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.context import AppContext
     from ui.main import setup_logging
     from ui.resources import icon_path
+    from ui.theme import install_emoji_font
     from ui.translations import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -43,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("Shop Inbox")
     app.setOrganizationName("ShopInbox")
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
+    install_emoji_font()
 
     if args.demo:
         install_translators(app, args.lang)

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
 
 # Hangul needs a font that has it; the first one installed wins, Qt falls back along the list.
 KOREAN_FONTS = ["Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", "Noto Sans CJK KR"]
+# Colour emoji fonts of Windows, macOS and Linux (apt: fonts-noto-color-emoji), in that order.
 EMOJI_FONTS = ["Segoe UI Emoji", "Apple Color Emoji", "Noto Color Emoji"]
+
+
+def colour_emoji_family(installed: Iterable[str]) -> str | None:
+    """The first of EMOJI_FONTS among the installed font families, or None."""
+    present = {family.casefold() for family in installed}
+    return next((family for family in EMOJI_FONTS if family.casefold() in present), None)
+
+
+def install_emoji_font() -> str | None:
+    """Make the system's colour emoji font Qt's emoji font; returns its family, None when there is none.
+
+    Qt (6.9+) draws every emoji sequence with its emoji font, whatever font a widget asks for, so this
+    reaches bubbles, chat-list previews, the picker, menus and line edits alike. Left to itself Qt takes
+    the system's default, which on some Linux desktops is a monochrome one (Symbola, Noto Emoji).
+    """
+    family = colour_emoji_family(QFontDatabase.families())
+    if family is None:
+        log.warning("no colour emoji font installed (%s): emoji may show as boxes", ", ".join(EMOJI_FONTS))
+        return None
+    if family not in QFontDatabase.applicationEmojiFontFamilies():
+        QFontDatabase.addApplicationEmojiFontFamily(family)
+    return family
 
 
 def ui_font(point_delta: float = 0, *, bold: bool = False) -> QFont:
