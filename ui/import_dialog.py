@@ -204,7 +204,7 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.unreadable_title = QLabel(
-            self.tr("Lines that could not be read (kept in the message before them):")
+            self.tr("Lines that could not be read (not imported, and not added to any other message):")
         )
         self.unreadable_list = QPlainTextEdit()
         self.unreadable_list.setReadOnly(True)
@@ -277,6 +277,14 @@ class ImportDialog(QDialog):
             "Korean": self.tr("Korean"),
             "German": self.tr("German"),
             "Spanish": self.tr("Spanish"),
+            "French": self.tr("French"),
+            "Portuguese": self.tr("Portuguese"),
+            "Italian": self.tr("Italian"),
+            "Japanese": self.tr("Japanese"),
+            "Dutch": self.tr("Dutch"),
+            "Indonesian": self.tr("Indonesian"),
+            "Turkish": self.tr("Turkish"),
+            "": self.tr("language not recognised"),
         }
         return names.get(name, name)
 

@@ -235,6 +235,7 @@ class _Importer:
         self.preview = preview
         self.zone = _zone(request.time_zone)
         self.import_id = uuid.uuid4().hex[:16]
+        self.plain_payload = json.dumps({"import": {"id": self.import_id}})
         self.report = ParseReport()
         self.created_files: list[Path] = []
         self.added = self.already = self.notices = self.copied = self.missing = 0
@@ -359,13 +360,15 @@ class _Importer:
         if m.attachment is not None:
             meta["file"] = m.attachment
         out = direction == Direction.OUT
+        # Most rows carry only the import's id: encode that payload once, not per row.
+        payload = self.plain_payload if len(meta) == 1 else json.dumps({"import": meta}, ensure_ascii=False)
         return {
             "contact_id": contact_id,
             "direction": direction,
             "kind": m.kind,
             "body": m.body,
             "grams": bigram_text(m.body),
-            "payload": json.dumps({"import": meta}, ensure_ascii=False),
+            "payload": payload,
             "status": str(MessageStatus.SENT if out else MessageStatus.RECEIVED),
             "sent_by": SENT_BY_PHONE if out and not m.is_system else None,
             "sent_at": to_millis(sent_at),
@@ -378,7 +381,8 @@ class _Importer:
     ) -> None:
         assert m.attachment is not None
         if item is None:
-            self.missing += 1
+            if not m.media_omitted:  # an omitted document's name is all the export ever had
+                self.missing += 1
             name = media_files.sanitise_filename(m.attachment)
             s.add(Media(message_id=message_id, mime=media_files.mime_for(name), filename=name))
             return

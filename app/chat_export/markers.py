@@ -1,7 +1,9 @@
 """The words WhatsApp writes into exports in each language: system lines, placeholders, markers.
 
-English, Korean, German and Spanish, as the Android and iOS apps write them. Tables only: the
-parser (app/chat_export/parser.py) decides where in a line each one is looked for.
+English, Korean, German and Spanish as the Android and iOS apps write them, plus the encryption
+notice and media placeholders of French, Portuguese, Italian, Japanese, Dutch, Indonesian and
+Turkish phones. Tables only: the parser (app/chat_export/parser.py) decides where in a line each
+one is looked for.
 """
 
 from __future__ import annotations
@@ -10,6 +12,17 @@ import re
 
 # The invisible left-to-right mark iOS puts before system text and attachment markers.
 LRM = "\u200e"
+# Every invisible mark a phone may put where a header, a name or a marker starts: byte-order mark,
+# left-to-right/right-to-left marks, embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069).
+MARKS = "\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_MARKS_RE = re.compile(f"[{MARKS}]+")
+
+
+def strip_marks(text: str) -> str:
+    """`text` without any of the invisible marks above (anywhere in it)."""
+    # A regex, not str.translate: translate walks every character in Python-level lookups (10× slower).
+    return _MARKS_RE.sub("", text) if _MARKS_RE.search(text) else text
+
 
 # Whole-line system notices (matched at the start of the text, after the marks are stripped).
 _SYSTEM_PATTERNS = (
@@ -65,34 +78,138 @@ _SYSTEM_PATTERNS = (
 )
 SYSTEM_RE = re.compile("(?:" + "|".join(_SYSTEM_PATTERNS) + r")", re.DOTALL)
 
-# The notice at the top of every chat: skipped on import (it is noise, not history).
+# The notice at the top of every chat: skipped on import (it is noise, not history). Phones write
+# it as a system line, or (older iOS, some groups) as a "message" from the chat's name, with or
+# without an invisible mark in front: its opening words decide, in each language.
+_ENCRYPTION_OPENINGS = (
+    r"Messages and calls are end-to-end encrypted",
+    r"Messages (?:you send |you sent )?to this (?:chat|group)(?: and calls)? (?:are|is) (?:now )?secured"
+    r" with end-to-end encryption",
+    r"메시지와 통화는 종단간 암호화",
+    r"이 채팅(?:방)?에 보낸 메시지와 통화는 (?:이제 )?종단간 암호화",
+    r"Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
+    r"Nachrichten(?:, die du)? (?:an|in) diese[nm]? (?:Chat|Gruppe).{0,60}Ende-zu-Ende-Verschlüsselung",
+    r"Los mensajes y las llamadas están cifrados de extremo a extremo",
+    r"Los mensajes (?:que envíes )?(?:a|en) este (?:chat|grupo) y las llamadas (?:ahora )?están protegidos",
+    r"Les messages et les appels sont chiffrés de bout en bout",
+    r"As mensagens e (?:as )?(?:chamadas|ligações) (?:são|estão) protegidas com (?:a )?criptografia de ponta"
+    r" a ponta",
+    r"I messaggi e le chiamate sono crittografati end-to-end",
+    r"メッセージと通話はエンドツーエンドで暗号化されています",
+    r"Berichten en oproepen worden end-to-end versleuteld",
+    r"Pesan dan panggilan terenkripsi secara end-to-end",
+    r"Mesajlar ve aramalar uçtan uca şifrelidir",
+)
+ENCRYPTION_NOTICE_RE = re.compile("(?:" + "|".join(_ENCRYPTION_OPENINGS) + ")", re.IGNORECASE)
 ENCRYPTION_RE = re.compile(
     r"(?:end-to-end encrypt|종단간 암호화|Ende-zu-Ende-"
-    r"|cifrad[oa]s? de extremo a extremo|cifrado de extremo a extremo)"
+    r"|cifrad[oa]s? de extremo a extremo|cifrado de extremo a extremo"
+    r"|chiffrés de bout en bout|criptografia de ponta a ponta|crittografati end-to-end"
+    r"|エンドツーエンドで暗号化|end-to-end versleuteld|terenkripsi secara end-to-end|uçtan uca şifreli)",
+    re.IGNORECASE,
 )
 
-# Android's "<Media omitted>" (kind unknown) and iOS's "image omitted" (kind known).
-MEDIA_OMITTED_RE = re.compile(
-    r"^(?:<(?:Media omitted|미디어 없음|미디어 생략됨|Medien ausgeschlossen|Multimedia omitido)>"
-    r"|(?P<en>image|video|audio|sticker|document|GIF|Contact card) omitted"
-    r"|(?P<ko>사진|이미지|동영상|비디오|오디오|음성|스티커|문서|GIF|연락처) (?:생략됨|없음)"
-    r"|(?P<de>Bild|Video|Audio|Sticker|Dokument|GIF|Kontaktkarte) weggelassen"
-    r"|(?P<es>imagen|video|vídeo|audio|sticker|documento|GIF|tarjeta de contacto) omitid[oa])$"
-)
-_OMITTED_KIND = {
-    "image": "image", "video": "video", "audio": "audio", "sticker": "sticker", "document": "document",
-    "GIF": "video", "Contact card": "contacts",
-    "사진": "image", "이미지": "image", "동영상": "video", "비디오": "video", "오디오": "audio",
-    "음성": "audio", "스티커": "sticker", "문서": "document", "연락처": "contacts",
-    "Bild": "image", "Dokument": "document", "Kontaktkarte": "contacts",
-    "imagen": "image", "vídeo": "video", "documento": "document", "tarjeta de contacto": "contacts",
+
+_NOTICE_FIRST = frozenset(o[0].casefold() for o in _ENCRYPTION_OPENINGS)
+
+
+def is_encryption_notice(text: str) -> bool:
+    """True for the chat's encryption notice (marks anywhere are ignored)."""
+    # Checked on every message line: most fail on their first character, before the regex.
+    if text.lstrip(MARKS + " ")[:1].casefold() not in _NOTICE_FIRST:
+        return False
+    return bool(ENCRYPTION_NOTICE_RE.match(strip_marks(text).lstrip()))
+
+
+# Android writes one kind-less placeholder per language ("<Media omitted>"); iOS names the kind
+# ("image omitted", "Kontaktkarte ausgelassen", "Tarjeta de contacto omitida"), and for a document
+# the file name first ("Resume.pdf • 2 pages document omitted"). Read case-insensitively.
+_ANDROID_OMITTED = (
+    "Media omitted", "미디어 없음", "미디어 생략됨", "Medien ausgeschlossen", "Medien weggelassen",
+    "Multimedia omitido", "Médias omis", "Fichier multimédia omis", "Mídia oculta", "Multimédia omitido",
+    "Media omessi", "メディアなし", "メディアは含まれていません", "Media weggelaten",
+    "Media tidak disertakan", "Medya dahil edilmedi",
+)  # fmt: skip
+# Kind word → message kind, per language; any of the language's "omitted" words may follow.
+_IOS_KINDS: dict[str, dict[str, str]] = {
+    "en": {"image": "image", "photo": "image", "video": "video", "audio": "audio", "sticker": "sticker",
+           "document": "document", "GIF": "video", "Contact card": "contacts"},
+    "ko": {"사진": "image", "이미지": "image", "동영상": "video", "비디오": "video", "오디오": "audio",
+           "음성": "audio", "스티커": "sticker", "문서": "document", "GIF": "video", "연락처": "contacts",
+           "연락처 카드": "contacts"},
+    "de": {"Bild": "image", "Foto": "image", "Video": "video", "Audio": "audio", "Sticker": "sticker",
+           "Dokument": "document", "GIF": "video", "Kontaktkarte": "contacts", "Kontakt": "contacts"},
+    "es": {"imagen": "image", "foto": "image", "video": "video", "vídeo": "video", "audio": "audio",
+           "sticker": "sticker", "documento": "document", "GIF": "video", "tarjeta de contacto": "contacts"},
+    "fr": {"image": "image", "photo": "image", "vidéo": "video", "audio": "audio", "sticker": "sticker",
+           "autocollant": "sticker", "document": "document", "GIF": "video", "carte de contact": "contacts",
+           "fiche contact": "contacts"},
+    "pt": {"imagem": "image", "foto": "image", "vídeo": "video", "áudio": "audio", "figurinha": "sticker",
+           "sticker": "sticker", "documento": "document", "GIF": "video", "cartão de contato": "contacts",
+           "cartão do contato": "contacts", "cartão de contacto": "contacts"},
+    "it": {"immagine": "image", "foto": "image", "video": "video", "audio": "audio", "sticker": "sticker",
+           "documento": "document", "GIF": "video", "scheda contatto": "contacts"},
+    "ja": {"画像": "image", "写真": "image", "動画": "video", "ビデオ": "video", "音声": "audio",
+           "オーディオ": "audio", "スタンプ": "sticker", "ステッカー": "sticker", "書類": "document",
+           "ドキュメント": "document", "GIF": "video", "連絡先カード": "contacts"},
+    "nl": {"afbeelding": "image", "foto": "image", "video": "video", "audio": "audio", "sticker": "sticker",
+           "document": "document", "GIF": "video", "contactkaart": "contacts"},
+    "id": {"gambar": "image", "foto": "image", "video": "video", "audio": "audio", "stiker": "sticker",
+           "dokumen": "document", "GIF": "video", "kartu kontak": "contacts"},
+    "tr": {"görüntü": "image", "fotoğraf": "image", "video": "video", "ses": "audio", "çıkartma": "sticker",
+           "belge": "document", "GIF": "video", "kişi kartı": "contacts"},
 }  # fmt: skip
+_IOS_OMITTED_WORDS = {
+    "en": r"omitted", "ko": r"(?:생략됨|없음)", "de": r"(?:weggelassen|ausgelassen)",
+    "es": r"omitid[oa]", "fr": r"omise?s?", "pt": r"(?:omitid[oa]|ocultad[oa])", "it": r"omess[oa]",
+    "ja": r"(?:は含まれていません|省略)", "nl": r"weggelaten", "id": r"tidak disertakan",
+    "tr": r"dahil edilmedi",
+}  # fmt: skip
+_OMITTED_KIND = {word.casefold(): kind for words in _IOS_KINDS.values() for word, kind in words.items()}
+_SPACE = {"ja": " ?"}
+
+
+def _ios_alternative(lang: str) -> str:
+    words = "|".join(re.escape(w) for w in sorted(_IOS_KINDS[lang], key=len, reverse=True))
+    return f"(?P<{lang}>{words}){_SPACE.get(lang, ' ')}{_IOS_OMITTED_WORDS[lang]}"
+
+
+MEDIA_OMITTED_RE = re.compile(
+    r"^(?:<(?:" + "|".join(re.escape(w) for w in _ANDROID_OMITTED) + r")>"
+    # A document's file name (with its extension) and details ("• 2 pages") may come first.
+    r"|(?:(?P<file>[^\n•<>]+?\.[^\W_]{1,6})(?: *•[^\n]*?)? +)?"
+    r"(?:" + "|".join(_ios_alternative(lang) for lang in _IOS_KINDS) + r"))$",
+    re.IGNORECASE,
+)
+
+
+# How every placeholder ends (casefolded), to skip the big pattern for ordinary messages cheaply.
+_OMITTED_TAILS = (
+    ">", "omitted", "생략됨", "없음", "weggelassen", "ausgelassen", "omitido", "omitida", "omis", "omise",
+    "omises", "ocultado", "ocultada", "omesso", "omessa", "は含まれていません", "省略", "weggelaten",
+    "tidak disertakan", "dahil edilmedi",
+)  # fmt: skip
+
+
+def match_placeholder(text: str) -> re.Match[str] | None:
+    """A media placeholder ("<Media omitted>", "image omitted", "Resume.pdf • 2 pages document
+    omitted"…) filling the whole (mark-free) text, else None."""
+    # Every message is checked: look at its last few characters before running the big pattern.
+    if len(text) > 300 or not text[-20:].casefold().endswith(_OMITTED_TAILS):
+        return None
+    return MEDIA_OMITTED_RE.match(text)
 
 
 def omitted_kind(match: re.Match[str]) -> str | None:
     """The message kind an iOS placeholder names; None for Android's kind-less "<Media omitted>"."""
-    word = match.group("en") or match.group("ko") or match.group("de") or match.group("es")
-    return _OMITTED_KIND.get(word) if word else None
+    word = next((match.group(lang) for lang in _IOS_KINDS if match.group(lang)), None)
+    return _OMITTED_KIND.get(word.casefold()) if word else None
+
+
+def omitted_file(match: re.Match[str]) -> str | None:
+    """The file name an iOS document placeholder carries ("Resume.pdf • 2 pages document omitted")."""
+    name = match.group("file")
+    return name.strip() if name else None
 
 
 # Android: "IMG-20240105-WA0001.jpg (file attached)"; iOS: "<attached: 00000012-PHOTO-….jpg>".

@@ -8,6 +8,7 @@ first), participants and size; `parse_messages()` then yields one `ParsedMessage
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 import re
 from collections import Counter
@@ -25,23 +26,25 @@ log = logging.getLogger(__name__)
 
 # Spaces WhatsApp puts in headers: plain, no-break (U+00A0), narrow no-break (U+202F, iOS/Android 14+).
 _SP = "[ \u00a0\u202f\u2009]"
+# Invisible marks (byte-order mark, direction marks and isolates) may stand anywhere a header starts.
+_MK = f"[{markers.MARKS}]*"
 HEADER_RE = re.compile(
     rf"""
-    \u200e?\[?\u200e?
+    {_MK}\[?{_MK}
     (?P<d1>\d{{1,4}})(?P<sep>[./-]){_SP}?(?P<d2>\d{{1,2}})[./-]{_SP}?(?P<d3>\d{{1,4}})\.?
-    (?:,{_SP}*|{_SP}+)
+    (?:,{_SP}*|{_SP}+){_MK}
     (?:(?P<pre>오전|오후){_SP}?)?
     (?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?
-    (?:{_SP}?(?P<post>[AaPp]\.?{_SP}?[Mm]\.?))?
+    (?:{_SP}?(?P<post>[AaPp]\.?{_SP}?[Mm]\.?))?{_MK}
     (?:(?P<ios>\]){_SP}?|{_SP}[-–]{_SP})
     """,
     re.VERBOSE,
 )
-_HEADER_START = frozenset("0123456789[\u200e")
+_HEADER_START = frozenset("0123456789[" + markers.MARKS)
 
 # How many lines may pass before the first chat line before we decide this is not an export.
 _SNIFF_LINES = 200
-# Unreadable lines listed in the summary (all are counted, and all are kept in their message).
+# Unreadable entries listed in the summary (all are counted).
 UNREADABLE_LISTED = 200
 
 
@@ -53,22 +56,28 @@ class DateOrder(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class UnreadableLine:
+    """Lines that could not be read: a header whose date or time makes no sense (with the lines
+    that continue it) or text before the first message — never imported, never part of another
+    message; or a line with bytes that are not text (`in_message`: kept in its message)."""
+
     line_no: int
-    text: str
+    text: str  # the first line, cut to 200 characters
+    lines: int = 1
+    in_message: bool = False
 
 
 @dataclass(slots=True)
 class ParseReport:
-    """Filled while parsing: lines that could not be read (each kept in the message before it)."""
+    """Filled while parsing: what could not be read."""
 
     unreadable: list[UnreadableLine] = field(default_factory=list)
     unreadable_count: int = 0
     lines: int = 0
 
-    def add(self, line_no: int, text: str) -> None:
+    def add(self, line_no: int, text: str, lines: int = 1, *, in_message: bool = False) -> None:
         self.unreadable_count += 1
         if len(self.unreadable) < UNREADABLE_LISTED:
-            self.unreadable.append(UnreadableLine(line_no, text[:200]))
+            self.unreadable.append(UnreadableLine(line_no, text[:200], lines, in_message))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +94,7 @@ class ParsedMessage:
     deleted: bool = False
     edited: bool = False
     encryption_notice: bool = False
+    lines: int = 1  # lines of the file the message spans, from line_no
 
     @property
     def is_system(self) -> bool:
@@ -196,7 +206,8 @@ def header_time(m: re.Match[str], order: DateOrder) -> datetime:
     pm = m.group("pre") == "오후" or (m.group("post") or "")[:1] in ("p", "P")
     am = m.group("pre") == "오전" or (m.group("post") or "")[:1] in ("a", "A")
     if pm or am:
-        if not 1 <= hour <= 12:
+        # Some locales write midnight as "00:04 AM" (and "00:08 a. m."): hour 0 is 12.
+        if not 0 <= hour <= 12:
             raise ValueError("12-hour clock out of range")
         hour = hour % 12 + (12 if pm else 0)
     return datetime(year, month, day, hour, int(m.group("mi")), int(m.group("s") or 0))
@@ -207,9 +218,10 @@ def header_time(m: re.Match[str], order: DateOrder) -> datetime:
 _PHONE_RE = re.compile(r"^\+?[\d \u00a0\u202f()\-–]{7,}$")
 
 
+@functools.lru_cache(maxsize=4096)  # a chat has few senders and many lines
 def clean_name(raw: str) -> str:
     """A sender as people read it: marks removed, iOS's "~ " for unsaved numbers dropped, NFC."""
-    name = raw.replace(markers.LRM, "").replace("\u202f", " ").replace("\u00a0", " ").strip()
+    name = markers.strip_marks(raw).replace("\u202f", " ").replace("\u00a0", " ").strip()
     if name.startswith("~"):
         name = name[1:].strip()
     return nfc(name)
@@ -219,6 +231,14 @@ def looks_like_phone(name: str) -> bool:
     return bool(_PHONE_RE.match(name)) and sum(ch.isdigit() for ch in name) >= 7
 
 
+_QUOTES_RE = re.compile('["“”«»]')
+
+
+def _plausible_name(name: str) -> bool:
+    # Android system lines have no sender but may quote text with a colon in it.
+    return 0 < len(name) <= 80 and not _QUOTES_RE.search(name)
+
+
 def split_sender(rest: str) -> tuple[str | None, str]:
     """("Name", "text") for a message line, (None, text) for a system line."""
     if rest.startswith(markers.LRM):
@@ -226,10 +246,14 @@ def split_sender(rest: str) -> tuple[str | None, str]:
         return None, rest
     name, sep, body = rest.partition(": ")
     if not sep:
+        if rest.endswith(":") and _plausible_name(rest[:-1].strip()):
+            return clean_name(rest[:-1]), ""  # "Carol:" — a view-once photo, or an empty message
         return None, rest
-    if len(name) > 80 or any(q in name for q in '"“”«»'):
-        # Android system lines have no sender but may quote text with a colon in it.
+    if not _plausible_name(name.strip()):
         return None, rest
+    if markers.is_encryption_notice(body):
+        # Written as a "message" from the chat's name, with or without a mark in front.
+        return None, body
     if body.startswith(markers.LRM) and markers.SYSTEM_RE.match(body.lstrip(markers.LRM)):
         return None, body  # iOS writes system notices as "Chat name: ‎notice"
     return clean_name(name), body
@@ -237,8 +261,9 @@ def split_sender(rest: str) -> tuple[str | None, str]:
 
 def build_message(line_no: int, when: datetime, sender: str | None, lines: list[str]) -> ParsedMessage:
     """Turn the text of one message (all its lines) into a ParsedMessage, reading its markers."""
+    span = len(lines)
     text = nfc("\n".join(lines))
-    stripped = text.lstrip(markers.LRM)
+    stripped = text.lstrip(markers.MARKS)
     if sender is None:
         return ParsedMessage(
             line_no,
@@ -247,20 +272,27 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
             stripped,
             kind="system",
             encryption_notice=bool(markers.ENCRYPTION_RE.search(stripped)),
+            lines=span,
         )
     edited = False
     em = markers.EDITED_RE.search(stripped)
     if em:
         edited = True
-        stripped = stripped[: em.start()].rstrip(markers.LRM)
+        stripped = stripped[: em.start()].rstrip(markers.MARKS)
     if markers.DELETED_RE.match(stripped):
-        return ParsedMessage(line_no, when, sender, stripped, deleted=True, edited=edited)
-    om = markers.MEDIA_OMITTED_RE.match(stripped)
-    if om:
-        kind = markers.omitted_kind(om) or "text"
-        return ParsedMessage(line_no, when, sender, stripped, kind=kind, media_omitted=True, edited=edited)
+        return ParsedMessage(line_no, when, sender, stripped, deleted=True, edited=edited, lines=span)
+    if "\n" not in stripped:
+        bare = markers.strip_marks(stripped).strip()
+        om = markers.match_placeholder(bare)
+        if om:
+            kind = markers.omitted_kind(om) or "text"
+            name = markers.omitted_file(om)
+            if name is not None:
+                name = PurePosixPath(name.replace("\\", "/")).name
+            return ParsedMessage(line_no, when, sender, bare, kind=kind, attachment=name,
+                                 media_omitted=True, edited=edited, lines=span)  # fmt: skip
     first, _, caption = stripped.partition("\n")
-    first = first.strip().replace(markers.LRM, "")
+    first = markers.strip_marks(first).strip()
     attachment: str | None = None
     am = markers.ATTACHED_ANDROID_RE.match(first)
     if am:
@@ -274,8 +306,10 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
         kind = markers.KIND_BY_SUFFIX.get(PurePosixPath(name).suffix.lower(), "document")
         if kind == "sticker" and not name.upper().startswith("STK"):
             kind = "image"
-        return ParsedMessage(line_no, when, sender, caption, kind=kind, attachment=name, edited=edited)
-    return ParsedMessage(line_no, when, sender, stripped, edited=edited)
+        return ParsedMessage(
+            line_no, when, sender, caption, kind=kind, attachment=name, edited=edited, lines=span
+        )
+    return ParsedMessage(line_no, when, sender, stripped, edited=edited, lines=span)
 
 
 # --------------------------------------------------------------------------- the two passes
@@ -284,12 +318,19 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
 def parse_messages(
     source: ExportSource, order: DateOrder, report: ParseReport | None = None
 ) -> Iterator[ParsedMessage]:
-    """Every message of the export in file order. Lines that are not a header continue the message
-    before them; a header whose date cannot be read in this file's order is reported as unreadable
-    and kept, as text, in the message before it."""
+    """Every message of the export in file order.
+
+    Lines that are not a header continue the message before them. A line that looks like a header
+    but whose date or time cannot be read in this file's order starts an unreadable entry (with the
+    lines that continue it): reported, never appended to someone else's message. Text before the
+    first message is one unreadable entry too.
+    """
     report = report if report is not None else ParseReport()
     current: tuple[int, datetime, str | None] | None = None
     lines: list[str] = []
+    # An unreadable entry being collected: first line number, first line, how many lines.
+    stray: list[str] = []
+    stray_at = 0
     with open_lines(source) as stream:
         for line_no, line in enumerate(stream, start=1):
             report.lines = line_no
@@ -299,31 +340,120 @@ def parse_messages(
                 try:
                     when = header_time(m, order)
                 except ValueError:
-                    report.add(line_no, line)
-            elif "\ufffd" in line:
-                report.add(line_no, line)
-            if m is None or when is None:
-                if current is None:
-                    if m is None and "\ufffd" not in line and line.strip():
-                        report.add(line_no, line)  # text before the first message
+                    when = None
+            if when is None:
+                if m is None and not stray and current is not None:
+                    if "\ufffd" in line:
+                        report.add(line_no, line, in_message=True)
+                    lines.append(line)
                     continue
-                lines.append(line)
+                if m is not None or not stray:
+                    # A header-looking line that cannot be read (or text before the first message).
+                    if stray and any(t.strip() for t in stray):
+                        report.add(stray_at, stray[0], len(stray))
+                    if current is not None:
+                        yield build_message(current[0], current[1], current[2], lines)
+                        current, lines = None, []
+                    stray, stray_at = [line], line_no
+                    continue
+                stray.append(line)
                 continue
+            assert m is not None
+            if stray:
+                if any(t.strip() for t in stray):
+                    report.add(stray_at, stray[0], len(stray))
+                stray = []
             if current is not None:
                 yield build_message(current[0], current[1], current[2], lines)
             sender, body = split_sender(line[m.end() :])
             current = (line_no, when, sender)
             lines = [body]
+    if stray and any(t.strip() for t in stray):
+        report.add(stray_at, stray[0], len(stray))
     if current is not None:
         yield build_message(current[0], current[1], current[2], lines)
 
 
+# Words only WhatsApp writes (system lines, placeholders, markers), most telling first: Italian,
+# Dutch and Indonesian notices say "end-to-end" too, so English is tried last.
 _LANGUAGE_WORDS = {
     "Korean": re.compile(r"[가-힣]{2}"),
-    "German": re.compile(r"verschlüsselt|weggelassen|ausgeschlossen|angehängt|gelöscht|Anhang"),
-    "Spanish": re.compile(r"cifrad|omitid|adjunto|eliminó|Multimedia"),
-    "English": re.compile(r"encrypted|omitted|attached|deleted|file attached"),
+    "Japanese": re.compile(r"[ぁ-んァ-ヶ]{2}"),
+    "German": re.compile(
+        r"verschlüsselt|weggelassen|ausgelassen|ausgeschlossen|angehängt|gelöscht|Anhang"
+        r"|Gruppe|hinzugefügt"
+    ),
+    "Spanish": re.compile(r"cifrad|omitid|adjunto|eliminó|Multimedia|creó|añadió"),
+    "French": re.compile(r"chiffrés|omise?s?\b|joint|supprimé|a créé|a ajouté"),
+    "Portuguese": re.compile(r"criptografia|ocultad|oculta>|anexado|apagada|criou|adicionou"),
+    "Italian": re.compile(r"crittografati|omess|allegato|eliminato|ha creato|ha aggiunto"),
+    "Dutch": re.compile(r"versleuteld|weggelaten|bijgevoegd|verwijderd|toegevoegd|aangemaakt"),
+    "Indonesian": re.compile(r"terenkripsi|tidak disertakan|terlampir|dihapus|menambahkan|membuat grup"),
+    "Turkish": re.compile(r"şifreli|dahil edilmedi|eklendi|silindi|oluşturdu|ekledi"),
+    "English": re.compile(r"encrypted|omitted|attached|deleted|created|added|changed|left\b"),
 }
+
+
+_WHATSAPP_STARTS = ("<", *markers.MARKS)
+# Lines in WhatsApp's own words enough to tell the language; later lines are not probed.
+_LANGUAGE_PROBES = 500
+
+
+def _says_whatsapp(sender: str | None, body: str) -> bool:
+    """True for text WhatsApp wrote (a system line, a placeholder, an attachment marker)."""
+    return (
+        sender is None
+        or body.startswith(_WHATSAPP_STARTS)
+        or "(" in body
+        or bool(markers.match_placeholder(body))
+    )
+
+
+def _day_key(d1: str, d2: str, d3: str, order: DateOrder) -> tuple[int, int, int] | None:
+    """(year, month, day) of a header's date in `order`, or None when it is no date."""
+    a, b, c = int(d1), int(d2), int(d3)
+    if order is DateOrder.YMD or len(d1) == 4:
+        y, mo, d = a, b, c
+    elif order is DateOrder.DMY:
+        y, mo, d = c, b, a
+    else:
+        y, mo, d = c, a, b
+    if y < 100:
+        y += 2000
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return y, mo, d
+
+
+def _clock_key(m: re.Match[str]) -> tuple[int, int, int]:
+    h, mi, sec, pre, post = m.group("h", "mi", "s", "pre", "post")
+    hour = int(h)
+    if pre == "오후" or (post and post[0] in "pP"):
+        hour = hour % 12 + 12
+    elif pre or post:
+        hour %= 12
+    return hour, int(mi), int(sec or 0)
+
+
+def _time_range(
+    days: dict[tuple[str, str, str], list[tuple[int, int, int]]], order: DateOrder
+) -> tuple[datetime | None, datetime | None]:
+    """The earliest and the latest time in the file (not its first and last lines: phones that
+    changed clock or time zone write lines out of order)."""
+    lo: datetime | None = None
+    hi: datetime | None = None
+    for raw, (first, last) in days.items():
+        day = _day_key(*raw, order)
+        if day is None:
+            continue
+        try:
+            a = datetime(*day, *first)
+            b = datetime(*day, *last)
+        except ValueError:
+            continue
+        lo = a if lo is None or a < lo else lo
+        hi = b if hi is None or b > hi else hi
+    return lo, hi
 
 
 def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
@@ -334,7 +464,10 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
     languages: Counter[str] = Counter()
     ios = android = korean_ampm = latin_ampm = 0
     attachments = present = 0
-    last: re.Match[str] | None = None
+    # Each date's earliest and latest time (dates are few; lines are many).
+    days: dict[tuple[str, str, str], list[tuple[int, int, int]]] = {}
+    probes = _LANGUAGE_PROBES
+    prev_head = ""
     line_count = 0
     with open_lines(source) as stream:
         for line_no, line in enumerate(stream, start=1):
@@ -345,7 +478,18 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
                     break
                 continue
             evidence.feed(m)
-            last = m
+            head = m.group(0)
+            if head != prev_head:  # lines of the same minute share a header: read it once
+                prev_head = head
+                clock = _clock_key(m)
+                day = m.group("d1", "d2", "d3")
+                span = days.get(day)
+                if span is None:
+                    days[day] = [clock, clock]
+                elif clock < span[0]:
+                    span[0] = clock
+                elif clock > span[1]:
+                    span[1] = clock
             if m.group("ios"):
                 ios += 1
             else:
@@ -357,18 +501,18 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
             sender, body = split_sender(line[m.end() :])
             if sender is not None:
                 senders[sender] += 1
-                body = body.lstrip(markers.LRM)
-                if markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body):
+                body = body.lstrip(markers.MARKS)
+                fm = markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
+                if fm:
                     attachments += 1
-                    fm = markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
-                    if fm and PurePosixPath(fm.group("file").strip()).name in source.media:
+                    if PurePosixPath(fm.group("file").strip()).name in source.media:
                         present += 1
             # Language from what WhatsApp itself wrote: system lines, placeholders, markers.
-            probe = body if sender is None or body.startswith(("<", markers.LRM)) or "(" in body else ""
-            if probe:
+            if probes and _says_whatsapp(sender, body):
                 for language, words in _LANGUAGE_WORDS.items():
-                    if words.search(probe):
+                    if words.search(body):
                         languages[language] += 1
+                        probes -= 1
                         break
     if evidence.lines == 0:
         raise NotAChatExport(
@@ -377,18 +521,13 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
         )
     order = evidence.decide()
     first = tuple(_first_messages(source, order, 6))
-    last_time: datetime | None = None
-    if last is not None:
-        try:
-            last_time = header_time(last, order)
-        except ValueError:
-            last_time = None
-    if korean_ampm or (order is DateOrder.YMD and not languages):
-        language = "Korean"
+    first_time, last_time = _time_range(days, order)
+    if korean_ampm:
+        language = "Korean"  # 오전/오후 in the header
     elif languages:
         language = languages.most_common(1)[0][0]
     else:
-        language = "German" if evidence.dots * 2 > evidence.lines else "English"
+        language = ""  # no word WhatsApp wrote: dots or a year first say nothing of the language
     if language == "English":
         language = "English (US)" if order is DateOrder.MDY else "English (UK)"
     return ChatPreview(
@@ -401,7 +540,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
         message_count=sum(senders.values()),
         system_lines=evidence.lines - sum(senders.values()),
         line_count=line_count,
-        first_time=first[0].local_time if first else None,
+        first_time=first_time,
         last_time=last_time,
         first_messages=first,
         attachments=attachments,

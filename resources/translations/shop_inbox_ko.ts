@@ -990,8 +990,8 @@ Right-click to retry.</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <source>Lines that could not be read (kept in the message before them):</source>
-        <translation>읽지 못한 줄 (바로 앞 메시지에 포함해 두었습니다):</translation>
+        <source>Lines that could not be read (not imported, and not added to any other message):</source>
+        <translation>읽지 못한 줄 (가져오지 않았고, 다른 메시지에도 붙이지 않았습니다):</translation>
     </message>
     <message>
         <source>Check the chat below, then press Import. Nothing is saved before that.</source>
@@ -1036,6 +1036,38 @@ Right-click to retry.</source>
     <message>
         <source>Spanish</source>
         <translation>스페인어</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>프랑스어</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>포르투갈어</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>이탈리아어</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>일본어</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>네덜란드어</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>인도네시아어</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>터키어</translation>
+    </message>
+    <message>
+        <source>language not recognised</source>
+        <translation>언어를 알 수 없음</translation>
     </message>
     <message>
         <source>12-hour clock</source>

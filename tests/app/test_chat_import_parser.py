@@ -157,21 +157,24 @@ def test_system_lines_in_each_language_are_not_messages(tmp_path: Path) -> None:
         assert preview.message_count == 1, name
 
 
-def test_a_line_that_cannot_be_read_stays_in_the_message_before_it(tmp_path: Path) -> None:
+def test_a_header_that_cannot_be_read_is_its_own_entry_never_part_of_the_message_before(
+    tmp_path: Path,
+) -> None:
     content = (
         "13/01/2024, 10:00 - Ana: first line\n"
         "second line of the same message\n"
-        "45/45/2024, 10:01 - this date is impossible\n"
+        "45/45/2024, 10:01 - Bo: this date is impossible\n"
+        "and Bo's second line\n"
         "13/01/2024, 10:02 - Ana: next\n"
     )
     preview = scan_export(write_txt(tmp_path / "chat.txt", content))
     report = ParseReport()
     messages = list(parse_messages(preview.source, preview.date_order, report))
-    assert [m.body for m in messages] == [
-        "first line\nsecond line of the same message\n45/45/2024, 10:01 - this date is impossible",
-        "next",
-    ]
-    assert report.unreadable_count == 1 and report.unreadable[0].line_no == 3
+    assert [m.body for m in messages] == ["first line\nsecond line of the same message", "next"]
+    assert report.unreadable_count == 1
+    entry = report.unreadable[0]
+    assert (entry.line_no, entry.lines, entry.in_message) == (3, 2, False)
+    assert entry.text.startswith("45/45/2024")
 
 
 def test_a_binary_file_named_txt_is_refused_with_a_sentence(tmp_path: Path) -> None:
