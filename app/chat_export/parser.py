@@ -482,7 +482,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
             if head != prev_head:  # lines of the same minute share a header: read it once
                 prev_head = head
                 clock = _clock_key(m)
-                day = m.group("d1", "d2", "d3")
+                day: tuple[str, str, str] = m.group("d1", "d2", "d3")  # type: ignore[assignment]
                 span = days.get(day)
                 if span is None:
                     days[day] = [clock, clock]
