@@ -1,4 +1,4 @@
-"""Fixtures for the inbox window tests: an app context on the test database, a shown main window."""
+"""Fixtures for the window tests: dialogs only when declared, an app context, a shown main window."""
 
 from __future__ import annotations
 
@@ -7,6 +7,61 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.support.dialogs import DialogGuard
+
+DIALOGS = pytest.StashKey[DialogGuard]()
+# Qt warnings fail the test that caused them, except what the offscreen platform says of every window.
+QT_LOG_IGNORE = ("This plugin does not support propagateSizeHints",)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
+
+
+@pytest.fixture(autouse=True)
+def dialogs(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> Iterator[DialogGuard]:
+    """Every static dialog and modal window fails the test unless it declared it: `dialogs.expect(...)`."""
+    guard = DialogGuard(monkeypatch)
+    guard.install()
+    request.node.stash[DIALOGS] = guard
+    yield guard
+    guard.uninstall()
+    if problems := guard.new_problems():
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    # From here on windows close: a dirty form asking "Save the changes?" is answered Discard.
+    if (guard := item.stash.get(DIALOGS, None)) is not None:
+        guard.tearing_down = True
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A test that opened a dialog it did not declare fails, even when Qt swallowed the exception."""
+    report = yield
+    guard = item.stash.get(DIALOGS, None)
+    if guard is None or report.when != "call":
+        return report
+    problems = guard.new_problems()
+    if report.passed:
+        problems += guard.never_shown()
+    if report.passed and problems:
+        report.outcome = "failed"
+        report.longrepr = "\n".join(problems)
+    elif problems := [p for p in problems if p not in str(report.longrepr)]:
+        report.sections.append(("dialogs", "\n".join(problems)))
+    return report
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -51,23 +49,13 @@ def test_a_picked_item_is_queued_as_one_pending_message(qtbot: Any, window: Any,
 
 
 def test_typing_hash_at_a_word_start_opens_the_picker_instead_of_typing_it(
-    qtbot: Any, window: Any, ctx: Any
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
     open_chat_with_item(qtbot, window, ctx)
     edit = window.chat.composer.edit
-    seen: list[str] = []
-
-    def close_picker() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
-            seen.append(type(dialog).__name__)
-            dialog.reject()
-        else:
-            QTimer.singleShot(20, close_picker)
-
-    QTimer.singleShot(0, close_picker)
+    picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
     qtbot.keyClick(edit, "#")
-    assert seen == ["CatalogPicker"]
+    assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
     assert edit.toPlainText() == ""
     qtbot.keyClicks(edit, "item")
     qtbot.keyClicks(edit, "#")  # inside a word: just a character

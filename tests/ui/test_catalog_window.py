@@ -296,7 +296,7 @@ def test_share_link_dialog_makes_the_link_and_qr(qtbot, ctx: AppContext, tmp_pat
 
 
 def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(
-    qtbot, window, ctx: AppContext, monkeypatch
+    qtbot, window, ctx: AppContext, dialogs
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -305,42 +305,34 @@ def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(
     select(window, first)
     qtbot.keyClicks(window.form.price, "0")  # 250000, typed: the form is now dirty
     assert window.form.is_dirty()
-    asked: list[str] = []
-
-    def answer(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Save
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
     window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
-    assert asked == ["Save the changes to this item?"]
+    assert asked.texts == ["Save the changes to this item?"]
     assert window.form.item_id == second and window.form.name.text() == "Cap"
     with ctx.db.read() as s:
         assert get_item(s, first).price_minor == 250000
 
 
-def test_cancel_keeps_the_edited_item_on_the_form(qtbot, window, ctx: AppContext, monkeypatch) -> None:
+def test_cancel_keeps_the_edited_item_on_the_form(qtbot, window, ctx: AppContext, dialogs) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     first = add(ctx, "Tote", 25000, "T-1")
     second = add(ctx, "Cap", 22000, "CAP")
     select(window, first)
     qtbot.keyClicks(window.form.name, " bag")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
     window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
     assert window.form.item_id == first and window.form.name.text() == "Tote bag"
     assert window.selected_ids() == [first]
 
 
 def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
-    qtbot, window, ctx: AppContext, monkeypatch
+    qtbot, window, ctx: AppContext, dialogs
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
     from app.catalog_messages import plan_catalog_send
 
     item_id = add(ctx, "Tote", 25000, "T-1")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (" 1234567890 ", True))
+    dialogs.expect("getText", answer=" 1234567890 ")
     window.meta_action.trigger()
     with ctx.db.read() as s:
         send = plan_catalog_send(
@@ -348,7 +340,7 @@ def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
         )
     assert send.kind == "product"
     assert send.body["interactive"]["action"] == {"catalog_id": "1234567890", "product_retailer_id": "T-1"}
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    dialogs.expect("getText", answer="")
     window.meta_action.trigger()
     with ctx.db.read() as s:
         assert (
@@ -359,17 +351,12 @@ def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
         )
 
 
-def test_a_second_collection_with_the_same_name_is_explained(
-    qtbot, window, ctx: AppContext, monkeypatch
-) -> None:
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-    names = iter(["가방", "가방 "])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(names), True))
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(str(a[2])))
+def test_a_second_collection_with_the_same_name_is_explained(qtbot, window, ctx: AppContext, dialogs) -> None:
+    dialogs.expect("getText", answer="가방")
+    dialogs.expect("getText", answer="가방 ")
+    warning = dialogs.expect("warning")
     window.collection_actions.create()
     window.collection_actions.create()
-    assert warnings == ["There is already a collection called “가방”."]
+    assert warning.texts == ["There is already a collection called “가방”."]
     with ctx.db.read() as s:
         assert [c.name for c in list_collections(s)] == ["가방"]

@@ -146,9 +146,14 @@ def test_two_contacts_with_the_customers_name_must_be_chosen_between(
     assert dialog.request().contact_id is not None
 
 
-def test_open_import_with_a_dropped_file_shows_the_preview(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+def test_open_import_with_a_dropped_file_shows_the_preview(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    shown = dialogs.expect("modal")  # open(): modal, but the test goes on and closes it
     dialog = open_import(None, ctx, korean_zip(tmp_path))
     assert dialog is not None
+    qtbot.waitUntil(lambda: bool(shown.shown), timeout=5000)
+    assert shown.shown[0].widget == "ImportDialog"
     qtbot.waitUntil(lambda: dialog.scan is not None, timeout=5000)
     assert dialog.isVisible()
     with qtbot.waitSignal(dialog.destroyed, timeout=5000):  # closed dialogs free themselves

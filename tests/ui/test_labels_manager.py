@@ -37,7 +37,7 @@ def test_labels_manager_adds_renames_recolours_and_counts_chats(qtbot, ctx: AppC
     assert manager.error.text() == "There is already a label with this name."
 
 
-def test_deleting_a_label_in_use_asks_first_and_keeps_the_chats(qtbot, ctx: AppContext, monkeypatch) -> None:
+def test_deleting_a_label_in_use_asks_first_and_keeps_the_chats(qtbot, ctx: AppContext, dialogs) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from app.models import Contact
@@ -49,15 +49,9 @@ def test_deleting_a_label_in_use_asks_first_and_keeps_the_chats(qtbot, ctx: AppC
     manager = LabelsManager(ctx)
     qtbot.addWidget(manager)
     manager.reload(select_id=paid.id)
-    asked = []
-
-    def answer(_parent, _title, text):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     manager.delete_current()
-    assert asked == ["Delete the label “Paid”? It is removed from one chat; the chat stays."]
+    assert asked.texts == ["Delete the label “Paid”? It is removed from one chat; the chat stays."]
     assert all(r.name != "Paid" for r in LabelStore(ctx.db).all())
     with ctx.db.read() as s:
         assert s.get(Contact, contact.id) is not None

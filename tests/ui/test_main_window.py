@@ -182,30 +182,27 @@ def test_notes_typed_in_the_contact_panel_survive_a_sync_refresh_and_are_saved(
 
 
 def test_export_from_the_contact_panel_writes_the_chat(
-    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    told = dialogs.expect("information")
     ids = three_chats(window.ctx)
     window.chat_list.load()
     window.chat_list.select_contact(ids[0])
     window.toggle_contact_panel()
     out = tmp_path / "chat.txt"
     window.contact_panel.export_to(out)
-    qtbot.waitUntil(lambda: bool(told))
+    qtbot.waitUntil(lambda: bool(told.shown))
     assert "Newest: hello from Newest" in out.read_text(encoding="utf-8")
 
 
-def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, monkeypatch: Any) -> None:
-    from PySide6.QtWidgets import QMessageBox, QWidget
+def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, dialogs: Any) -> None:
+    from PySide6.QtWidgets import QWidget
 
     from app.errors import RelayUnreachable
     from ui.ops import run_op
 
+    warning = dialogs.expect("warning")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     parent = QWidget()
     qtbot.addWidget(parent)
 
@@ -213,8 +210,9 @@ def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, monkeypatc
         raise RelayUnreachable("The relay did not answer. Check your internet connection.")
 
     run_op(boom, lambda _r: shown.append("success?"), parent=parent)
-    qtbot.waitUntil(lambda: bool(shown))
-    assert shown == ["The relay did not answer. Check your internet connection."]
+    qtbot.waitUntil(lambda: bool(warning.shown))
+    assert warning.texts == ["The relay did not answer. Check your internet connection."]
+    assert shown == []
 
 
 def test_opening_a_chat_with_unread_messages_marks_them_read(window: Any, qtbot: Any) -> None:

@@ -1,0 +1,246 @@
+"""Dialogs in tests: scripted when a test expects them, a failure with the dialog's text when it does not.
+
+Qt's static dialogs (`QMessageBox.question`, `QFileDialog.getOpenFileName`…) run their modal loop
+inside C++, where no Python patch of `QDialog.exec` sees them, and a test that opens one waits for a
+click that never comes. `DialogGuard` replaces every static helper for the length of a test, and a
+watchdog timer closes any other modal window (a dialog's own `exec()`) nobody declared:
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    ...
+    assert picker.shown[0].widget == "CatalogPicker"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+Button = QMessageBox.StandardButton
+
+# kind → (class, index of the title argument, its keyword, index of the text argument, its keyword)
+STATICS: dict[str, tuple[type, int, str, int, str]] = {
+    "question": (QMessageBox, 1, "title", 2, "text"),
+    "warning": (QMessageBox, 1, "title", 2, "text"),
+    "information": (QMessageBox, 1, "title", 2, "text"),
+    "critical": (QMessageBox, 1, "title", 2, "text"),
+    "about": (QMessageBox, 1, "title", 2, "text"),
+    "getOpenFileName": (QFileDialog, 1, "caption", 2, "dir"),
+    "getOpenFileNames": (QFileDialog, 1, "caption", 2, "dir"),
+    "getSaveFileName": (QFileDialog, 1, "caption", 2, "dir"),
+    "getExistingDirectory": (QFileDialog, 1, "caption", 2, "dir"),
+    "getText": (QInputDialog, 1, "title", 2, "label"),
+    "getMultiLineText": (QInputDialog, 1, "title", 2, "label"),
+    "getItem": (QInputDialog, 1, "title", 2, "label"),
+    "getInt": (QInputDialog, 1, "title", 2, "label"),
+    "getDouble": (QInputDialog, 1, "title", 2, "label"),
+    "getColor": (QColorDialog, 2, "title", 2, "title"),
+}
+MODAL = "modal"
+# How often the watchdog looks for a modal window; a modal loop runs timers, so it fires inside one.
+WATCH_MS = 20
+
+
+class UnexpectedDialog(AssertionError):
+    """A dialog opened that the test did not declare with `dialogs.expect(...)`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One dialog as the owner would have seen it."""
+
+    kind: str
+    title: str
+    text: str
+    widget: str = ""
+
+    def describe(self) -> str:
+        what = self.widget or f"{STATICS[self.kind][0].__name__}.{self.kind}"
+        return f"{what} {self.title!r}: {self.text!r}"
+
+
+Answer = Any | Callable[[Any], Any]
+
+
+@dataclass(slots=True)
+class Expected:
+    """A dialog a test declared: the answer it scripts, and each time the dialog was shown."""
+
+    kind: str
+    answer: Answer
+    times: int | None
+    shown: list[Shown] = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.shown]
+
+    @property
+    def open(self) -> bool:
+        return self.times is None or len(self.shown) < self.times
+
+
+@dataclass
+class DialogGuard:
+    """Patches Qt's static dialogs and watches for modal windows during one test."""
+
+    monkeypatch: pytest.MonkeyPatch
+    expected: list[Expected] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+    tearing_down: bool = False
+    _reported: int = 0
+    _timer: QTimer | None = None
+    _current_modal: QWidget | None = None
+
+    def expect(self, kind: str, answer: Answer = None, *, times: int | None = 1) -> Expected:
+        """Declare a dialog the test opens; `answer` is what the owner picks (or a function of it).
+
+        For a static dialog, the answer is what the owner chose: a `QMessageBox.StandardButton`, a path
+        for file dialogs (None: cancelled), the text/number/item for input dialogs (None: cancelled), a
+        `QColor`. A function receives the `Shown` dialog and returns that. For "modal" (a dialog's own
+        `exec()` or `open()`), the function receives the dialog widget and may click through it; None
+        leaves it to the test. `times=None` allows any number of openings, none included.
+        """
+        if kind != MODAL and kind not in STATICS:
+            raise ValueError(f"unknown dialog kind {kind!r}: one of {sorted(STATICS)} or 'modal'")
+        if kind == "question" and answer is None:
+            raise ValueError("a question needs an answer, e.g. answer=QMessageBox.StandardButton.Yes")
+        entry = Expected(kind, answer, times)
+        self.expected.append(entry)
+        return entry
+
+    # ------------------------------------------------------------------ installing
+
+    def install(self) -> None:
+        for kind, (cls, *_) in STATICS.items():
+            self.monkeypatch.setattr(cls, kind, staticmethod(self._static(kind)))
+        self._timer = QTimer()
+        self._timer.setInterval(WATCH_MS)
+        self._timer.timeout.connect(self._watch)
+        self._timer.start()
+
+    def uninstall(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer.deleteLater()
+            self._timer = None
+
+    def _static(self, kind: str) -> Callable[..., Any]:
+        _cls, title_at, title_kw, text_at, text_kw = STATICS[kind]
+
+        def shown_instead(*args: Any, **kwargs: Any) -> Any:
+            def arg(index: int, keyword: str) -> str:
+                value = args[index] if len(args) > index else kwargs.get(keyword, "")
+                return str(value or "")
+
+            shown = Shown(kind, arg(title_at, title_kw), arg(text_at, text_kw))
+            entry = self._take(kind)
+            if entry is None:
+                buttons = args[3] if len(args) > 3 else kwargs.get("buttons")
+                if self.tearing_down and kind == "question" and _offers(buttons, Button.Discard):
+                    return Button.Discard  # a dirty form closed by teardown: nobody is there to save it
+                raise self._unexpected(shown)
+            entry.shown.append(shown)
+            answer = entry.answer(shown) if callable(entry.answer) else entry.answer
+            return _qt_result(kind, answer)
+
+        return shown_instead
+
+    def _take(self, kind: str) -> Expected | None:
+        return next((e for e in self.expected if e.kind == kind and e.open), None)
+
+    def _unexpected(self, shown: Shown) -> UnexpectedDialog:
+        hint = f"declare it with dialogs.expect({shown.kind!r}, answer=...)"
+        message = f"unexpected dialog {shown.describe()} ({hint})"
+        self.unexpected.append(message)
+        return UnexpectedDialog(message)
+
+    # ------------------------------------------------------------------ the watchdog
+
+    def _watch(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is self._current_modal:
+            return
+        self._current_modal = widget
+        if widget is None:
+            return
+        shown = Shown(MODAL, widget.windowTitle(), _visible_text(widget), type(widget).__name__)
+        entry = self._take(MODAL)
+        if entry is None:
+            self._unexpected(shown)
+            self._current_modal = None
+            # Closing it ends its modal loop, so the test goes on to fail instead of waiting forever.
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+            return
+        entry.shown.append(shown)
+        if callable(entry.answer):
+            entry.answer(widget)
+
+    # ------------------------------------------------------------------ reporting
+
+    def new_problems(self) -> list[str]:
+        """Unexpected dialogs not reported yet."""
+        problems = self.unexpected[self._reported :]
+        self._reported = len(self.unexpected)
+        return problems
+
+    def never_shown(self) -> list[str]:
+        return [
+            f"expected a {e.kind!r} dialog that never opened"
+            + ("" if e.times == 1 else f" (shown {len(e.shown)} of {e.times} times)")
+            for e in self.expected
+            if e.times is not None and len(e.shown) < e.times
+        ]
+
+
+def _offers(buttons: Any, button: Button) -> bool:
+    return buttons is not None and bool(buttons & button)
+
+
+def _qt_result(kind: str, answer: Any) -> Any:
+    """The owner's answer in the shape the static helper returns."""
+    if kind in ("question", "warning", "information", "critical"):
+        return Button.Ok if answer is None else answer
+    if kind == "about":
+        return None
+    if kind in ("getOpenFileName", "getSaveFileName"):
+        return ("", "") if answer is None else (str(answer), "")
+    if kind == "getOpenFileNames":
+        return ([], "") if answer is None else ([str(Path(p)) for p in answer], "")
+    if kind == "getExistingDirectory":
+        return "" if answer is None else str(answer)
+    if kind in ("getText", "getMultiLineText", "getItem"):
+        return ("", False) if answer is None else (answer, True)
+    if kind in ("getInt", "getDouble"):
+        return (0, False) if answer is None else (answer, True)
+    if kind == "getColor":
+        return QColor() if answer is None else QColor(answer)
+    raise AssertionError(kind)
+
+
+def _visible_text(widget: QWidget) -> str:
+    if isinstance(widget, QMessageBox):
+        return " ".join(t for t in (widget.text(), widget.informativeText()) if t)
+    if isinstance(widget, QInputDialog):
+        return widget.labelText()
+    labels = (label.text() for label in widget.findChildren(QLabel) if label.isVisible() and label.text())
+    return " | ".join(list(labels)[:4])

@@ -1,0 +1,122 @@
+"""A test that opens a dialog nobody declared fails at once with the dialog's text, and never hangs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.support.dialogs import DialogGuard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+STORIES = '''
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+
+
+class Form(QWidget):
+    """Asks before closing, like the catalogue window with unsaved edits."""
+
+    def closeEvent(self, event):
+        buttons = Button.Save | Button.Discard | Button.Cancel
+        if QMessageBox.question(self, "Unsaved changes", "Save the changes to this item?", buttons) == Button.Cancel:
+            event.ignore()
+
+
+def test_a_question_nobody_expected(qtbot):
+    form = Form()
+    qtbot.addWidget(form)
+    form.show()
+    form.close()
+
+
+def test_a_dialog_run_with_exec_nobody_expected(qtbot):
+    dialog = QMessageBox(QMessageBox.Icon.Warning, "Not sent", "The relay did not answer.")
+    qtbot.addWidget(dialog)
+    dialog.exec()
+
+
+def test_a_plain_dialog_run_with_exec_nobody_expected(qtbot):
+    dialog = QDialog()
+    dialog.setWindowTitle("Pick items")
+    qtbot.addWidget(dialog)
+    dialog.exec()
+
+
+def test_a_declared_dialog_that_never_opened(dialogs):
+    dialogs.expect("warning")
+
+
+def test_a_dirty_form_left_open_is_discarded_at_teardown(qtbot):
+    form = Form()
+    qtbot.addWidget(form)
+    form.show()
+
+
+def test_a_file_dialog_nobody_expected():
+    from PySide6.QtWidgets import QFileDialog
+
+    QFileDialog.getOpenFileName(None, "Attach a file")
+'''
+
+
+def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
+    (tmp_path / "test_stories.py").write_text(STORIES, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    started = time.monotonic()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "tests.ui.conftest",
+            "-o",
+            "timeout_method=thread",
+            "--timeout=60",
+            "-q",
+            "-rfEp",
+            str(tmp_path / "test_stories.py"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    took = time.monotonic() - started
+    out = done.stdout
+    summary = {
+        line.split("::", 1)[1].split(" ", 1)[0]: line.split(" ", 1)[0]
+        for line in out.splitlines()
+        if line.startswith(("PASSED ", "FAILED ", "ERROR ")) and "::" in line
+    }
+    assert summary == {
+        "test_a_question_nobody_expected": "FAILED",
+        "test_a_dialog_run_with_exec_nobody_expected": "FAILED",
+        "test_a_plain_dialog_run_with_exec_nobody_expected": "FAILED",
+        "test_a_declared_dialog_that_never_opened": "FAILED",
+        "test_a_dirty_form_left_open_is_discarded_at_teardown": "PASSED",
+        "test_a_file_dialog_nobody_expected": "FAILED",
+    }, out + done.stderr
+    assert "'Unsaved changes': 'Save the changes to this item?'" in out
+    assert "'Not sent': 'The relay did not answer.'" in out
+    assert "QDialog 'Pick items'" in out
+    assert "expected a 'warning' dialog that never opened" in out
+    assert "QFileDialog.getOpenFileName 'Attach a file'" in out
+    assert took < 60, f"the stories took {took:.0f} s: a dialog waited instead of failing"
+
+
+def test_a_declared_question_gets_its_scripted_answer(dialogs: DialogGuard) -> None:
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(None, "Delete label", "Delete the label “Paid”?")
+    assert answer == QMessageBox.StandardButton.No
+    assert asked.texts == ["Delete the label “Paid”?"]
