@@ -1,9 +1,11 @@
-"""Webhook intake: a parsed webhook committed with its neighbours (group commit), then reacted to."""
+"""Webhook intake: strict parsing, group commit (each webhook in its own savepoint), then reactions."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Coroutine
@@ -15,13 +17,84 @@ from relay.automations import AutomationRunner
 from relay.events import EventFeed
 from relay.media_jobs import MediaJobs
 from relay.store import IntakeResult, IntakeRows, Store
-from relay.webhook import Intake, parse_webhook
+from relay.webhook import Intake, MalformedWebhook, parse_webhook
 
 log = logging.getLogger(__name__)
 
 GROUP_COMMIT_MAX = 64
+MAX_DEPTH = 64  # Meta's payloads nest about 8 deep
+MAX_INT_DIGITS = 18  # every integer fits a signed 64-bit column
+# A UTF-16 surrogate written as an escape: legal JSON, but only as a high+low pair.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
+
+
+def _no_constant(name: str) -> Any:
+    raise MalformedWebhook("nan_or_infinity")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise MalformedWebhook("number_out_of_range")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise MalformedWebhook("number_out_of_range")
+    return int(text)
+
+
+def _check_tree(payload: Any, check_strings: bool) -> None:
+    """Depth bound, and (when the body escapes surrogates) no lone surrogate in any string."""
+    stack: list[tuple[Any, int]] = [(payload, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            if depth >= MAX_DEPTH:
+                raise MalformedWebhook("too_deep")
+            for key, value in node.items():
+                if check_strings:
+                    _check_string(key)
+                stack.append((value, depth + 1))
+        elif isinstance(node, list):
+            if depth >= MAX_DEPTH:
+                raise MalformedWebhook("too_deep")
+            stack.extend((item, depth + 1) for item in node)
+        elif check_strings and isinstance(node, str):
+            _check_string(node)
+
+
+def _check_string(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise MalformedWebhook("lone_surrogate") from None
+
+
+def read_webhook(body: bytes) -> tuple[dict[str, Any], Intake]:
+    """The one intake check of a signed body: strict JSON, then the parts we read.
+
+    Refuses (MalformedWebhook with a short reason) what could be stored but not served again:
+    NaN/Infinity, numbers beyond 64 bits or a double, nesting deeper than MAX_DEPTH, lone
+    surrogates, and the parse_webhook checks (types, ids, timestamps, media ids).
+    """
+    try:
+        payload = json.loads(
+            body, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_bounded_int
+        )
+    except RecursionError:
+        raise MalformedWebhook("too_deep") from None
+    except UnicodeDecodeError:
+        raise MalformedWebhook("not_utf8") from None
+    except MalformedWebhook:
+        raise
+    except ValueError:
+        raise MalformedWebhook("not_json") from None
+    _check_tree(payload, check_strings=_SURROGATE_ESCAPE.search(body) is not None)
+    return payload, parse_webhook(payload)
 
 
 def intake_rows(intake: Intake) -> IntakeRows:
@@ -109,5 +182,9 @@ class WebhookIntake:
                         future.set_exception(exc)
                 continue
             for (_, future), result in zip(batch, results, strict=True):
-                if not future.done():
+                if future.done():
+                    continue
+                if isinstance(result, Exception):
+                    future.set_exception(result)
+                else:
                     future.set_result(result)

@@ -13,6 +13,8 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
+from app.wire import RelayErrorCode, SendResult
+from relay.errors import error_body
 from relay.events import EventFeed
 from relay.limits import LimitError, needs_open_window, validate_send
 from relay.settings import RelaySettings
@@ -48,32 +50,25 @@ class Sender:
         try:
             validate_send(body)
         except LimitError as exc:
-            return 400, {"error": {"code": "invalid", "message": str(exc), "retryable": False}}
+            return 400, error_body(RelayErrorCode.INVALID, str(exc))
         state, stored_status, stored = await run_in_threadpool(self.store.sends.reserve, key)
         if state == "done":
             return int(stored_status or 200), json.loads(stored or "{}")
         if state == "in_flight":
-            return 409, {
-                "error": {
-                    "code": "in_flight",
-                    "message": "This message is being sent right now.",
-                    "retryable": True,
-                }
-            }
+            return 409, error_body(
+                RelayErrorCode.IN_FLIGHT, "This message is being sent right now.", retryable=True
+            )
         to = re.sub(r"\D", "", str(body.get("to", "")))
         contact = await run_in_threadpool(self.store.contacts.get, to)
         if needs_open_window(body):
             last_in = contact.last_inbound_at if contact else None
             if last_in is None or self.clock() - last_in > WINDOW:
-                answer: dict[str, Any] = {
-                    "error": {
-                        "code": "outside_window",
-                        "message": "More than 24 hours have passed since the customer last wrote. "
-                        "Only an approved template can be sent now.",
-                        "graph_code": 131047,
-                        "retryable": False,
-                    }
-                }
+                answer = error_body(
+                    RelayErrorCode.OUTSIDE_WINDOW,
+                    "More than 24 hours have passed since the customer last wrote. "
+                    "Only an approved template can be sent now.",
+                    graph_code=131047,
+                )
                 await run_in_threadpool(self.store.sends.finish, key, 422, answer, [])
                 return 422, answer
         phone_number_id = str(
@@ -90,7 +85,7 @@ class Sender:
         except GraphError as exc:
             return await self._failed(exc, key, client_id, to, sent_by, graph_body, phone_number_id)
         log.info("sent: sent_by=%s type=%s wamid=%s", sent_by, graph_body.get("type", "text"), wamid)
-        answer = {"client_id": client_id or key, "wamid": wamid, "status": "sent"}
+        answer = SendResult(client_id=client_id or key, wamid=wamid, status="sent").model_dump(mode="json")
         outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id)
         await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
         now_ms = dt_to_ms(self.clock())
@@ -123,7 +118,7 @@ class Sender:
             exc.unknown,
         )
         if exc.unknown:
-            answer: dict[str, Any] = {"client_id": client_id or key, "wamid": None, "status": "unknown"}
+            answer = SendResult(client_id=client_id or key, status="unknown").model_dump(mode="json")
             outbound = outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id)
             await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
             await self.feed.notify()
@@ -131,23 +126,14 @@ class Sender:
         if exc.retryable:
             # Nothing final: store nothing, so the client's retry with the same key tries again.
             await run_in_threadpool(self.store.sends.release, key)
-            return 503, {
-                "error": {
-                    "code": "graph_busy",
-                    "message": "WhatsApp is busy; the message will be retried.",
-                    "graph_code": exc.code,
-                    "retryable": True,
-                }
-            }
+            return 503, error_body(
+                RelayErrorCode.GRAPH_BUSY,
+                "WhatsApp is busy; the message will be retried.",
+                graph_code=exc.code,
+                retryable=True,
+            )
         status = 422 if exc.http_status < 500 else 502
-        answer = {
-            "error": {
-                "code": "graph_error",
-                "message": exc.sentence(),
-                "graph_code": exc.code,
-                "retryable": False,
-            }
-        }
+        answer = error_body(RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code)
         await run_in_threadpool(self.store.sends.finish, key, status, answer, [])
         return status, answer
 

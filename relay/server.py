@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from app.wire import RelayErrorCode
 from relay import log_redaction
+from relay.errors import error
 from relay.routes import automations, events, health, media, messages, webhook
-from relay.routes.deps import Unauthorised, error
+from relay.routes.deps import Unauthorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
 from relay.upstream import Upstream
@@ -40,7 +42,7 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
 
     @app.exception_handler(Unauthorised)
     async def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
-        return error(401, "unauthorised", "The relay token is missing or wrong.")
+        return error(401, RelayErrorCode.UNAUTHORISED, "The relay token is missing or wrong.")
 
     for module in (health, webhook, events, messages, media, automations):
         app.include_router(module.router)

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
 from relay.storage.contact_states import ContactRow, ContactStates
 from relay.storage.database import Database, dt_to_ms
@@ -16,7 +18,7 @@ from relay.storage.media_rows import MediaRows
 from relay.storage.send_keys import SendKeys
 from relay.storage.tables import events, idempotency
 
-__all__ = ["ContactRow", "IntakeRows", "NewEvent", "Store", "dt_to_ms"]
+__all__ = ["ContactRow", "IntakeResult", "IntakeRows", "NewEvent", "Store", "dt_to_ms", "storage_retryable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,14 @@ class IntakeRows:
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
 
 
+def storage_retryable(exc: BaseException) -> bool:
+    """True for what a retry can fix (locked, disk full, connection lost); False for refused data."""
+    if isinstance(exc, DBAPIError):
+        return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
+    # An OSError or a driver error outside SQLAlchemy's wrapping (e.g. the connection pool).
+    return isinstance(exc, OSError | TimeoutError | SQLAlchemyTimeoutError)
+
+
 class Store:
     """Blocking storage calls (the server runs them in the thread pool), grouped by table family."""
 
@@ -51,12 +61,23 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def ingest_many(self, batch: list[IntakeRows]) -> list[IntakeResult]:
-        """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it."""
-        results = []
+    def ingest_many(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
+        """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it.
+
+        Each webhook has its own savepoint: one the database refuses comes back as its exception
+        while the others are committed. A retryable storage error (locked, disk full, connection
+        lost) fails the whole batch, raised from here.
+        """
+        results: list[IntakeResult | Exception] = []
         with self.db.engine.begin() as conn:
             for item in batch:
-                results.append(self._ingest(conn, item))
+                try:
+                    with conn.begin_nested():
+                        results.append(self._ingest(conn, item))
+                except Exception as exc:
+                    if storage_retryable(exc):
+                        raise
+                    results.append(exc)
         return results
 
     def ingest(self, item: IntakeRows) -> IntakeResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +20,10 @@ def signature_ok(secret: str, body: bytes, header: str | None) -> bool:
     """X-Hub-Signature-256 is 'sha256=' + HMAC-SHA256(app secret, raw body), compared in constant time."""
     if not header or not header.startswith("sha256=") or not secret:
         return False
-    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, header.removeprefix("sha256=").strip().lower())
+    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest().encode()
+    # Bytes, not str: compare_digest refuses non-ASCII str, and a header may carry any byte.
+    given = header.removeprefix("sha256=").strip().lower().encode("utf-8", "surrogatepass")
+    return hmac.compare_digest(expected, given)
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -58,93 +61,177 @@ class Intake:
     number_changes: list[NumberChange] = field(default_factory=list)
 
 
-def _timestamp_ms(message: dict[str, Any]) -> int | None:
-    ts = str(message.get("timestamp") or "")
-    return int(ts) * 1000 if ts.isdigit() else None
+# Bounds of what we read (and store in bounded columns); Meta's own values are far inside them.
+MAX_ID = 256  # wamids are ~60 characters; the dedupe key column holds 300
+MAX_WA_ID = 32  # E.164 digits, or a business-scoped user id
+MAX_PHONE_NUMBER_ID = 32
+MAX_KIND = 64
+MAX_TIMESTAMP = 10**11  # seconds: year 5138; anything longer is not a time
+MAX_EVENTS = 5000
+_MEDIA_ID = re.compile(r"[0-9]{1,30}")
 
 
 class MalformedWebhook(ValueError):
-    """JSON that is not a WhatsApp webhook at all."""
+    """A signed body that is not a WhatsApp webhook we can store and serve; `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _list(container: dict[str, Any], key: str, what: str) -> list[Any]:
+    value = container.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise MalformedWebhook(f"{what}_not_a_list")
+    return value
+
+
+def _dicts(container: dict[str, Any], key: str, what: str) -> list[dict[str, Any]]:
+    items = _list(container, key, what)
+    if not all(isinstance(item, dict) for item in items):
+        raise MalformedWebhook(f"{what}_not_an_object")
+    return items
+
+
+def _text(value: Any, what: str, limit: int, *, required: bool = False) -> str | None:
+    """A string field we read, bounded; numbers are taken as their digits (Meta sends strings)."""
+    if value is None or value == "":
+        if required:
+            raise MalformedWebhook(f"{what}_missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise MalformedWebhook(f"{what}_not_a_string")
+    text = str(value)
+    if len(text) > limit:
+        raise MalformedWebhook(f"{what}_too_long")
+    return text
+
+
+def _timestamp(value: Any) -> int | None:
+    """Seconds since the epoch, as Meta sends them (a string of digits); None when absent."""
+    text = _text(value, "timestamp", 20)
+    if text is None:
+        return None
+    if not text.isascii() or not text.isdigit() or int(text) > MAX_TIMESTAMP:
+        raise MalformedWebhook("timestamp_invalid")
+    return int(text)
+
+
+def _timestamp_ms(message: dict[str, Any]) -> int | None:
+    ts = _timestamp(message.get("timestamp"))
+    return None if ts is None else ts * 1000
 
 
 def _contact_for(value: dict[str, Any], sender: str | None) -> dict[str, Any] | None:
-    contacts = value.get("contacts") or []
-    for contact in contacts:
-        if not isinstance(contact, dict):
-            continue
-        if sender is None or contact.get("wa_id") == sender or contact.get("user_id") == sender:
+    for contact in _dicts(value, "contacts", "contact"):
+        wa_id = _text(contact.get("wa_id"), "contact_wa_id", MAX_WA_ID)
+        user_id = _text(contact.get("user_id"), "contact_user_id", MAX_WA_ID)
+        if sender is None or wa_id == sender or user_id == sender:
             out: dict[str, Any] = {}
-            for key in ("wa_id", "user_id"):
-                if contact.get(key):
-                    out[key] = str(contact[key])
+            if wa_id:
+                out["wa_id"] = wa_id
+            if user_id:
+                out["user_id"] = user_id
             profile = contact.get("profile")
-            if isinstance(profile, dict) and profile.get("name") is not None:
-                out["profile"] = {"name": str(profile["name"])}
+            if isinstance(profile, dict) and isinstance(profile.get("name"), str):
+                out["profile"] = {"name": profile["name"]}
             return out or None
     return None
 
 
 def _media_of(message: dict[str, Any]) -> tuple[str, str | None, str | None] | None:
     kind = message.get("type")
-    if kind in MEDIA_TYPES and isinstance(message.get(kind), dict) and message[kind].get("id"):
-        obj = message[kind]
-        return str(obj["id"]), obj.get("mime_type"), obj.get("filename")
-    return None
+    obj = message.get(kind) if isinstance(kind, str) else None
+    if kind not in MEDIA_TYPES or not isinstance(obj, dict) or obj.get("id") in (None, ""):
+        return None
+    media_id = obj["id"]
+    # Graph's media ids are digits; anything else would reach a Graph URL and a file name.
+    if not isinstance(media_id, str) or not _MEDIA_ID.fullmatch(media_id):
+        raise MalformedWebhook("media_id_invalid")
+    mime = obj.get("mime_type")
+    filename = obj.get("filename")
+    return (
+        media_id,
+        mime[:128] if isinstance(mime, str) else None,
+        filename[:300] if isinstance(filename, str) else None,
+    )
+
+
+def _message_id(message: dict[str, Any]) -> str:
+    text = _text(message.get("id"), "message_id", MAX_ID, required=True)
+    assert text is not None
+    return text
 
 
 def parse_webhook(payload: Any) -> Intake:
-    """Every message, echo and status of every entry and change, as events (no I/O here)."""
-    if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
-        raise MalformedWebhook("not a WhatsApp webhook")
+    """Every message, echo and status of every entry and change, as events (no I/O here).
+
+    The parts we read are checked (types, bounded ids, timestamps, media ids); anything else in
+    the payload is kept as it came. Raises MalformedWebhook with a short reason.
+    """
+    if not isinstance(payload, dict):
+        raise MalformedWebhook("not_an_object")
     intake = Intake()
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for change in entry.get("changes") or []:
-            if not isinstance(change, dict):
-                continue
+    for entry in _dicts(payload, "entry", "entry"):
+        for change in _dicts(entry, "changes", "change"):
             field_name = change.get("field")
+            if field_name is not None and not isinstance(field_name, str):
+                raise MalformedWebhook("field_not_a_string")
             value = change.get("value")
-            if not isinstance(value, dict):
+            if value is None:
                 continue
-            phone_number_id = (value.get("metadata") or {}).get("phone_number_id")
+            if not isinstance(value, dict):
+                raise MalformedWebhook("value_not_an_object")
+            metadata = value.get("metadata")
+            if metadata is not None and not isinstance(metadata, dict):
+                raise MalformedWebhook("metadata_not_an_object")
+            phone_number_id = _text(
+                (metadata or {}).get("phone_number_id"), "phone_number_id", MAX_PHONE_NUMBER_ID
+            )
             if field_name == "smb_message_echoes":
                 _echoes(intake, value, phone_number_id)
-                continue
-            if field_name == "history":
+            elif field_name == "history":
                 _history(intake, value, phone_number_id)
-                continue
-            for message in value.get("messages") or []:
-                if not isinstance(message, dict) or not message.get("id"):
-                    continue
-                sender = message.get("from")
-                contact = _contact_for(value, sender)
-                body: dict[str, Any] = {"message": message}
-                if contact:
-                    body["contact"] = contact
-                elif sender:
-                    body["contact"] = {"wa_id": str(sender)}
-                intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message['id']}"))
-                media = _media_of(message)
-                if media:
-                    intake.media.append(media)
-                change = _number_change(message, phone_number_id)
-                if change is not None:
-                    intake.number_changes.append(change)
-                # System notices (e.g. a changed number) and reactions do not start a conversation.
-                if sender and message.get("type") not in ("system", "reaction", "unsupported"):
-                    name = (contact or {}).get("profile", {}).get("name")
-                    ts = str(message.get("timestamp") or "")
-                    intake.inbound.append(
-                        Inbound(str(sender), phone_number_id, name, int(ts) if ts.isdigit() else None)
-                    )
-            for status in value.get("statuses") or []:
-                if not isinstance(status, dict) or not status.get("id"):
-                    continue
-                key = f"s:{status['id']}:{status.get('status')}"
-                intake.events.append(NewEvent("status", {"status": status}, phone_number_id, key))
-                intake.statuses.append(status)
+            else:
+                _messages(intake, value, phone_number_id)
+    if len(intake.events) > MAX_EVENTS:
+        raise MalformedWebhook("too_many_events")
     return intake
+
+
+def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
+    for message in _dicts(value, "messages", "message"):
+        message_id = _message_id(message)
+        sender = _text(message.get("from"), "from", MAX_WA_ID)
+        kind = _text(message.get("type"), "type", MAX_KIND)
+        timestamp = _timestamp(message.get("timestamp"))
+        contact = _contact_for(value, sender)
+        body: dict[str, Any] = {"message": message}
+        if contact:
+            body["contact"] = contact
+        elif sender:
+            body["contact"] = {"wa_id": sender}
+        intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message_id}"))
+        media = _media_of(message)
+        if media:
+            intake.media.append(media)
+        change = _number_change(message, phone_number_id)
+        if change is not None:
+            intake.number_changes.append(change)
+        # System notices (e.g. a changed number) and reactions do not start a conversation.
+        if sender and kind not in ("system", "reaction", "unsupported"):
+            name = (contact or {}).get("profile", {}).get("name")
+            intake.inbound.append(Inbound(sender, phone_number_id, name, timestamp))
+    for status in _dicts(value, "statuses", "status"):
+        status_id = _text(status.get("id"), "status_id", MAX_ID, required=True)
+        state = _text(status.get("status"), "status_state", MAX_KIND)
+        _text(status.get("recipient_id"), "recipient_id", MAX_WA_ID)
+        _timestamp(status.get("timestamp"))
+        key = f"s:{status_id}:{state}"
+        intake.events.append(NewEvent("status", {"status": status}, phone_number_id, key))
+        intake.statuses.append(status)
 
 
 def _number_change(message: dict[str, Any], phone_number_id: str | None) -> NumberChange | None:
@@ -153,50 +240,43 @@ def _number_change(message: dict[str, Any], phone_number_id: str | None) -> Numb
         return None
     if system.get("type") not in ("user_changed_number", "customer_changed_number"):
         return None
-    new = str(system.get("new_wa_id") or system.get("wa_id") or "")
-    old = str(message.get("from") or "")
+    new = _text(system.get("new_wa_id") or system.get("wa_id"), "new_wa_id", MAX_WA_ID)
+    old = _text(message.get("from"), "from", MAX_WA_ID)
     if not new or not old or new == old:
         return None
-    return NumberChange(old, new, phone_number_id, str(message["id"]))
+    return NumberChange(old, new, phone_number_id, _message_id(message))
 
 
 def _echoes(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
     """Messages the owner sent from the phone app: `outbound` events with sent_by phone_app."""
-    for echo in value.get("message_echoes") or value.get("messages") or []:
-        if not isinstance(echo, dict) or not echo.get("id"):
-            continue
-        body = {
-            "client_id": None,
-            "wamid": str(echo["id"]),
-            "to": str(echo.get("to") or ""),
-            "sent_by": "phone_app",
-            "body": echo,
-        }
-        intake.events.append(NewEvent("outbound", body, phone_number_id, f"m:{echo['id']}"))
+    echoes = _dicts(value, "message_echoes", "echo") or _dicts(value, "messages", "echo")
+    for echo in echoes:
+        echo_id = _message_id(echo)
+        to = _text(echo.get("to"), "to", MAX_WA_ID)
+        body = {"client_id": None, "wamid": echo_id, "to": to or "", "sent_by": "phone_app", "body": echo}
+        intake.events.append(NewEvent("outbound", body, phone_number_id, f"m:{echo_id}"))
         media = _media_of(echo)
         if media:
             intake.media.append(media)
         # The owner answered from the phone: that counts for the away rule's grace and the
         # greeting's silence, but an echo never opens the 24-hour window.
         sent_ms = _timestamp_ms(echo)
-        if echo.get("to") and sent_ms is not None:
-            intake.touches.append(
-                (str(echo["to"]), {"last_outbound_ms": sent_ms, "last_owner_reply_ms": sent_ms})
-            )
+        if to and sent_ms is not None:
+            intake.touches.append((to, {"last_outbound_ms": sent_ms, "last_owner_reply_ms": sent_ms}))
 
 
 def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None) -> None:
     """Backfilled history from the phone app: stored as events, never answered by automations."""
-    for chunk in value.get("history") or []:
-        for thread in (chunk or {}).get("threads") or []:
-            for message in (thread or {}).get("messages") or []:
-                if not isinstance(message, dict) or not message.get("id"):
-                    continue
-                customer = str(thread.get("id", ""))
+    for chunk in _dicts(value, "history", "history"):
+        for thread in _dicts(chunk, "threads", "thread"):
+            customer = _text(thread.get("id"), "thread_id", MAX_WA_ID) or ""
+            for message in _dicts(thread, "messages", "message"):
+                message_id = _message_id(message)
+                sender = _text(message.get("from"), "from", MAX_WA_ID)
                 body = {"message": {**message, "history": True}, "contact": {"wa_id": customer}}
-                intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message['id']}"))
+                intake.events.append(NewEvent("message", body, phone_number_id, f"m:{message_id}"))
                 # A customer with past chats is a regular: the greeting's silence counts from them.
                 sent_ms = _timestamp_ms(message)
                 if customer and sent_ms is not None:
-                    column = "last_inbound_ms" if message.get("from") == customer else "last_outbound_ms"
+                    column = "last_inbound_ms" if sender == customer else "last_outbound_ms"
                     intake.touches.append((customer, {column: sent_ms}))

@@ -10,8 +10,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
-from app.wire import Automations, KnownContacts
-from relay.routes.deps import authorised, current_relay, error
+from app.wire import Automations, ErrorBody, KnownContacts, RelayErrorCode, StaleRevision
+from relay.errors import error
+from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 
 router = APIRouter(dependencies=[Depends(authorised)])
@@ -31,28 +32,24 @@ async def put_automations(
     if_match: str | None = Header(default=None),
 ) -> Response:
     if if_match is None or not if_match.strip('"').isdigit():
-        return error(428, "if_match_required", "Send If-Match with the revision you edited.")
+        return error(428, RelayErrorCode.IF_MATCH_REQUIRED, "Send If-Match with the revision you edited.")
     try:
         doc = Automations.model_validate(await request.json())
     except (ValueError, ValidationError) as exc:
-        return error(400, "invalid", f"The automations document is not valid: {exc}")
+        return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
     stored = await run_in_threadpool(
         relay.store.kv.put_automations, doc.model_dump(mode="json"), int(if_match.strip('"'))
     )
     if stored is None:
         raw = await run_in_threadpool(relay.store.kv.automations)
         current = Automations.model_validate(raw or {})
-        return JSONResponse(
-            {
-                "error": {
-                    "code": "stale_revision",
-                    "message": "Another computer changed these settings.",
-                    "retryable": False,
-                },
-                "current": current.model_dump(mode="json"),
-            },
-            status_code=412,
+        stale = StaleRevision(
+            error=ErrorBody(
+                code=RelayErrorCode.STALE_REVISION, message="Another computer changed these settings."
+            ),
+            current=current,
         )
+        return JSONResponse(stale.model_dump(mode="json"), status_code=412)
     relay.automations.forget()
     await relay.feed.notify()
     return JSONResponse(stored, headers={"ETag": str(stored["revision"])})

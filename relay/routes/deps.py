@@ -1,11 +1,10 @@
-"""What every route depends on: the running Relay, the bearer check, the error body."""
+"""What the routes depend on: the running Relay and the bearer check."""
 
 from __future__ import annotations
 
-import secrets
+import hmac
 
-from fastapi import Header, Request
-from fastapi.responses import JSONResponse
+from fastapi import Request
 
 from relay.service import Relay
 
@@ -19,15 +18,13 @@ def current_relay(request: Request) -> Relay:
     return relay
 
 
-def authorised(request: Request, authorization: str | None = Header(default=None)) -> None:
+def authorised(request: Request) -> None:
+    """`Authorization: Bearer <token>`, compared as bytes in constant time (any header bytes welcome)."""
     relay = current_relay(request)
-    presented = (authorization or "").removeprefix("Bearer ").strip()
-    if not presented or not secrets.compare_digest(presented.encode(), relay.token.encode()):
+    raw = request.headers.raw
+    presented = next((value for name, value in raw if name.lower() == b"authorization"), b"")
+    scheme, _, token = presented.partition(b" ")
+    if scheme.lower() != b"bearer" or not token.strip():
         raise Unauthorised()
-
-
-def error(
-    status: int, code: str, message: str, *, graph_code: int | None = None, retryable: bool = False
-) -> JSONResponse:
-    body = {"error": {"code": code, "message": message, "graph_code": graph_code, "retryable": retryable}}
-    return JSONResponse(body, status_code=status)
+    if not hmac.compare_digest(token.strip(), relay.token.encode()):
+        raise Unauthorised()

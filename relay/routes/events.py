@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from relay.events import MAX_WAIT
+from app.wire import ErrorBody, HistoryGap, RelayErrorCode
+from relay.events import MAX_WAIT, events_page_json, served_event
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 
@@ -22,10 +24,16 @@ async def events(
     wait = max(0.0, min(wait, MAX_WAIT))
     gap = await relay.feed.history_gap(after)
     if gap is not None:
-        body: dict[str, object] = {"error": "history_gap", "oldest_seq": gap.oldest_seq}
-        if gap.reason:
-            body["reason"] = gap.reason
-        return JSONResponse(body, status_code=410)
+        body = HistoryGap(
+            error=ErrorBody(
+                code=RelayErrorCode.HISTORY_GAP,
+                message="The relay no longer holds the events after this cursor.",
+                params={"oldest_seq": gap.oldest_seq, "reason": gap.reason or "pruned"},
+            ),
+            oldest_seq=gap.oldest_seq,
+        )
+        return JSONResponse(body.model_dump(mode="json"), status_code=410)
     found = await relay.feed.wait_for_events(max(after, 0), wait, limit)
-    next_seq = found[-1]["seq"] if found else max(after, 0)
-    return JSONResponse({"events": found, "next": next_seq})
+    next_seq = found[-1].seq if found else max(after, 0)
+    page = await run_in_threadpool(lambda: events_page_json([served_event(row) for row in found], next_seq))
+    return Response(page, media_type="application/json")

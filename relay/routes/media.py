@@ -9,8 +9,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
+from app.wire import RelayErrorCode
+from relay.errors import error
 from relay.limits import MEDIA_LIMITS, media_family
-from relay.routes.deps import authorised, current_relay, error
+from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.upstream import GraphError
 
@@ -28,17 +30,17 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
         if len(data) > limit:
             return error(
                 413,
-                "too_large",
+                RelayErrorCode.TOO_LARGE,
                 f"WhatsApp accepts {media_family(mime)} files up to {limit // (1024 * 1024) or 0.5} MB.",
             )
     if not data:
-        return error(400, "invalid", "The upload is empty.")
+        return error(400, RelayErrorCode.INVALID, "The upload is empty.")
     try:
         media_id = await relay.upstream.upload_media(relay.settings.phone_number_id, data, mime, filename)
     except GraphError as exc:
         return error(
             502 if exc.transient else 422,
-            "graph_error",
+            RelayErrorCode.GRAPH_ERROR,
             exc.sentence(),
             graph_code=exc.code,
             retryable=exc.transient,
@@ -54,9 +56,14 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
 async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     row = await run_in_threadpool(relay.store.media.row, media_id)
     if row is None:
-        return error(404, "not_found", "No such media.")
+        return error(404, RelayErrorCode.NOT_FOUND, "No such media.")
     if not await relay.media.fetch_now(media_id):
-        return error(502, "media_unavailable", "WhatsApp did not hand over this file (yet).", retryable=True)
+        return error(
+            502,
+            RelayErrorCode.MEDIA_UNAVAILABLE,
+            "WhatsApp did not hand over this file (yet).",
+            retryable=True,
+        )
     row = await run_in_threadpool(relay.store.media.row, media_id)
     return FileResponse(
         relay.media.path(media_id),

@@ -10,7 +10,9 @@ from fastapi import APIRouter, Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from relay.routes.deps import authorised, current_relay, error
+from app.wire import RelayErrorCode
+from relay.errors import error
+from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.upstream import GraphError
 
@@ -27,13 +29,15 @@ async def send(
     idempotency_key: str | None = Header(default=None),
 ) -> Response:
     if not idempotency_key or len(idempotency_key) > 200:
-        return error(400, "invalid", "An Idempotency-Key header (up to 200 characters) is required.")
+        return error(
+            400, RelayErrorCode.INVALID, "An Idempotency-Key header (up to 200 characters) is required."
+        )
     try:
         body = await request.json()
     except ValueError:
-        return error(400, "invalid", "The body is not JSON.")
+        return error(400, RelayErrorCode.INVALID, "The body is not JSON.")
     if not isinstance(body, dict):
-        return error(400, "invalid", "The message must be a JSON object.")
+        return error(400, RelayErrorCode.INVALID, "The message must be a JSON object.")
     status, answer = await relay.sender.send(
         body, idempotency_key, sent_by="owner", client_id=idempotency_key
     )
@@ -48,7 +52,7 @@ async def mark_read(wamid: str, relay: Annotated[Relay, Depends(current_relay)])
     except GraphError as exc:
         return error(
             502 if exc.transient else 422,
-            "graph_error",
+            RelayErrorCode.GRAPH_ERROR,
             exc.sentence(),
             graph_code=exc.code,
             retryable=exc.transient,
@@ -63,7 +67,9 @@ async def templates(relay: Annotated[Relay, Depends(current_relay)]) -> Response
         try:
             raw = await relay.upstream.list_templates()
         except GraphError as exc:
-            return error(502 if exc.transient else 422, "graph_error", exc.sentence(), graph_code=exc.code)
+            return error(
+                502 if exc.transient else 422, RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code
+            )
         relay.templates_cache = cached = (time.monotonic(), raw)
     return JSONResponse(
         {"templates": [template_summary(t) for t in cached[1] if t.get("status", "APPROVED") == "APPROVED"]}

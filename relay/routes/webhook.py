@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import json
+import hmac
 import logging
-import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from relay.routes.deps import current_relay, error
+from app.wire import RelayErrorCode
+from relay.errors import error
+from relay.intake import read_webhook
+from relay.routes.deps import current_relay
 from relay.service import Relay
-from relay.webhook import MalformedWebhook, parse_webhook, signature_ok
+from relay.store import storage_retryable
+from relay.webhook import MalformedWebhook, signature_ok
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +25,9 @@ router = APIRouter()
 @router.get("/webhook")
 async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     params = request.query_params
-    if params.get("hub.mode") == "subscribe" and secrets.compare_digest(
-        params.get("hub.verify_token", ""), relay.settings.verify_token
-    ):
+    presented = params.get("hub.verify_token", "").encode("utf-8", "surrogatepass")
+    expected = relay.settings.verify_token.encode()
+    if params.get("hub.mode") == "subscribe" and expected and hmac.compare_digest(presented, expected):
         return PlainTextResponse(params.get("hub.challenge", ""))
     return PlainTextResponse("verification failed", status_code=403)
 
@@ -32,26 +35,38 @@ async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay
 @router.post("/webhook")
 async def webhook(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     settings = relay.settings
+    too_large = "Webhook body over 1 MB."
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_webhook_bytes:
-        return error(413, "too_large", "Webhook body over 1 MB.")
-    body = b""
+        return error(413, RelayErrorCode.TOO_LARGE, too_large)
+    body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > settings.max_webhook_bytes:
-            return error(413, "too_large", "Webhook body over 1 MB.")
-    if not signature_ok(settings.app_secret, body, request.headers.get("x-hub-signature-256")):
+            return error(413, RelayErrorCode.TOO_LARGE, too_large)
+    raw = bytes(body)
+    if not signature_ok(settings.app_secret, raw, request.headers.get("x-hub-signature-256")):
         log.warning("webhook with a bad or missing signature refused")
-        return error(401, "bad_signature", "Signature check failed.")
+        return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")
     try:
-        payload = json.loads(body)
-        intake = parse_webhook(payload)
-    except (ValueError, MalformedWebhook):
-        return error(400, "malformed", "The body is not a WhatsApp webhook.")
+        payload, intake = read_webhook(raw)
+    except MalformedWebhook as exc:
+        return _refused(exc.reason)
     try:
         await relay.intake.ingest(payload, intake)
     except Exception as exc:
-        # Only storage can fail here; 503 makes Meta deliver it again.
+        if not storage_retryable(exc):
+            # The database will never take it (a value out of a column's range…): redelivery
+            # would fail the same way for a week, so it is refused like any malformed body.
+            return _refused(f"unstorable_{type(exc).__name__}")
+        # 503 makes Meta deliver it again.
         log.error("webhook not stored: error=%s", type(exc).__name__, exc_info=exc)
-        return error(503, "storage", "The relay could not store this webhook.", retryable=True)
+        return error(503, RelayErrorCode.STORAGE, "The relay could not store this webhook.", retryable=True)
     return PlainTextResponse("ok")
+
+
+def _refused(reason: str) -> Response:
+    log.warning("webhook refused: status=400 reason=%s", reason)
+    return error(
+        400, RelayErrorCode.MALFORMED, "The body is not a WhatsApp webhook.", params={"reason": reason}
+    )

@@ -23,6 +23,15 @@ class NewEvent:
     dedupe_key: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    seq: int
+    kind: str
+    at: str
+    phone_number_id: str | None
+    payload: str  # the event's JSON body as stored
+
+
 class EventLog:
     """Blocking calls on the `event` table; the server runs them in the thread pool."""
 
@@ -57,24 +66,16 @@ class EventLog:
             self.db.notify_workers(conn, EVENTS)
         return seqs
 
-    def after(self, after: int, limit: int) -> list[dict[str, Any]]:
+    def after(self, after: int, limit: int) -> list[StoredEvent]:
+        """The stored rows after `after`, in seq order, undecoded (relay/events.py serves them)."""
         with self.db.engine.connect() as conn:
             rows = conn.execute(
-                select(events).where(events.c.seq > after).order_by(events.c.seq).limit(limit)
+                select(events.c.seq, events.c.kind, events.c.at, events.c.phone_number_id, events.c.payload)
+                .where(events.c.seq > after)
+                .order_by(events.c.seq)
+                .limit(limit)
             ).all()
-        out = []
-        for row in rows:
-            body = json.loads(row.payload)
-            out.append(
-                {
-                    "seq": row.seq,
-                    "kind": row.kind,
-                    "at": row.at,
-                    "phone_number_id": row.phone_number_id,
-                    **body,
-                }
-            )
-        return out
+        return [StoredEvent(int(r.seq), r.kind, r.at, r.phone_number_id, r.payload) for r in rows]
 
     def phone_number_of_message(self, wamid: str) -> str | None:
         """The business number a received message came to (a shop may have two)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.wire import EventsPage
+from app.wire import EventsPage, HistoryGap, RelayErrorCode
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
@@ -76,7 +76,12 @@ def test_events_pruned_past_the_cursor_give_410_with_the_oldest_kept(relay: Runn
     relay.post_webhook(inbound())
     r = relay.client.get(f"{relay.url}/v1/events", params={"after": 1}, headers=relay.auth())
     assert r.status_code == 410
-    assert r.json() == {"error": "history_gap", "oldest_seq": 4}
+    gap = HistoryGap.model_validate(r.json())
+    assert (gap.error.code, gap.oldest_seq, gap.error.params) == (
+        RelayErrorCode.HISTORY_GAP,
+        4,
+        {"oldest_seq": 4, "reason": "pruned"},
+    )
     assert [e["seq"] for e in relay.events(0)["events"]] == [4]  # after=0: everything kept
 
 
