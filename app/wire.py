@@ -189,6 +189,106 @@ class Health(_Wire):
     upstream: str
 
 
+# --------------------------------------------------------------------------- the relay's self-check
+
+
+class CheckStep(StrEnum):
+    """The lines of `shop-inbox-relay check` / `GET /v1/check`, in the order they run."""
+
+    SETTINGS = "settings"  # the required settings are present
+    PHONE_NUMBER = "phone_number"  # the access token works and can see the phone number
+    BUSINESS_ACCOUNT = "business_account"  # the WABA id holds the number; templates can be listed
+    WEBHOOK_SUBSCRIPTION = "webhook_subscription"  # the app is subscribed to the WABA's webhooks
+    PUBLIC_URL = "public_url"  # the public URL answers over HTTPS with a valid certificate: this relay
+    WEBHOOK_VERIFIED = "webhook_verified"  # Meta's verification handshake reached this relay
+    DATABASE = "database"  # the database is writable and its disk has room
+    CLOCK = "clock"  # this server's clock agrees with Graph's
+
+
+class CheckStatus(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    SKIP = "skip"  # not applicable (sandbox) or blocked by an earlier failure
+
+
+class CheckProblem(StrEnum):
+    """Why a line failed; `CheckLine.params` carries the details each one names."""
+
+    MISSING_SETTINGS = "missing_settings"  # params: names (comma-separated environment variables)
+    TOKEN_INVALID = "token_invalid"  # Graph 190: expired or revoked access token
+    PERMISSION_MISSING = "permission_missing"  # Graph 200/10: params: permission
+    WRONG_ID = "wrong_id"  # Graph 100: params: setting (the environment variable holding the id)
+    GRAPH_UNREACHABLE = "graph_unreachable"
+    GRAPH_ERROR = "graph_error"  # params: message (Graph's own words)
+    NUMBER_NOT_IN_ACCOUNT = "number_not_in_account"  # the number is not in WHATSAPP_WABA_ID
+    NOT_SUBSCRIBED = "not_subscribed"  # no app subscribed to the WABA's webhooks
+    NOT_HTTPS = "not_https"  # params: url
+    CERTIFICATE_INVALID = "certificate_invalid"  # params: url, detail
+    PUBLIC_URL_UNREACHABLE = "public_url_unreachable"  # params: url, detail
+    OTHER_SERVER = "other_server"  # something answers at the URL, but not this relay; params: url
+    WEBHOOK_NEVER_VERIFIED = "webhook_never_verified"  # params: callback_url
+    VERIFY_TOKEN_MISMATCH = "verify_token_mismatch"  # Meta called with another verify token
+    DATABASE_NOT_WRITABLE = "database_not_writable"  # params: detail
+    DISK_LOW = "disk_low"  # params: free_mb, path
+    CLOCK_OFF = "clock_off"  # params: seconds (this server minus Graph)
+    SANDBOX = "sandbox"  # a skip: the sandbox has no WhatsApp account to check
+
+
+class CheckLine(_Wire):
+    step: str  # a CheckStep; open, so a newer relay's steps still show
+    status: str  # a CheckStatus
+    problem: str | None = None  # a CheckProblem when status is "fail" (or why a line was skipped)
+    params: dict[str, str] = {}
+    graph_code: int | None = None
+    # The relay's own sentence and fix, in English, for the command line and logs; the desktop says
+    # it from `step` and `problem` in the owner's language.
+    message: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.status == CheckStatus.PASS
+
+
+class NumberHealth(_Wire):
+    """What Graph says about the business number (GET /{phone-number-id})."""
+
+    phone_number_id: str
+    display_phone_number: str | None = None
+    verified_name: str | None = None
+    quality_rating: str | None = None  # GREEN | YELLOW | RED | UNKNOWN
+    # The portfolio's limit of unique customers messaged outside a 24-hour window in a moving 24 h,
+    # e.g. "TIER_250", "TIER_2K", "TIER_UNLIMITED" (`messaging_limit_tier` is deprecated).
+    messaging_limit: str | None = None
+    status: str | None = None
+    name_status: str | None = None
+    platform_type: str | None = None
+
+    @property
+    def daily_limit(self) -> int | None:
+        """The messaging limit as a number of customers; None when unlimited or unknown."""
+        return messaging_limit_customers(self.messaging_limit)
+
+
+def messaging_limit_customers(tier: str | None) -> int | None:
+    """Customers for a tier: "TIER_2K" is 2000; None for "TIER_UNLIMITED" or a shape we do not know."""
+    if not tier or not tier.upper().startswith("TIER_"):
+        return None
+    amount = tier[5:].upper()
+    factor = 1
+    if amount.endswith("K"):
+        amount, factor = amount[:-1], 1000
+    return int(amount) * factor if amount.isdigit() else None
+
+
+class CheckReport(_Wire):
+    """Answer of GET /v1/check (and what `shop-inbox-relay check` prints)."""
+
+    ok: bool  # every line passed or was skipped
+    lines: list[CheckLine]
+    number: NumberHealth | None = None
+    checked_at: datetime
+
+
 # --------------------------------------------------------------------------- automations document
 
 Weekday = Annotated[int, Field(ge=0, le=6)]  # 0 = Monday, as datetime.weekday()
