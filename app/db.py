@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseUnavailable, SchemaTooNew
+from app.unfinished_start import clear_unfinished_first_start, refuse_unversioned_data
 
 log = logging.getLogger(__name__)
 
@@ -43,32 +44,40 @@ def stored_schema_version(path: Path) -> int:
 def backup_file(source: Path, target: Path) -> Path:
     """A consistent copy of a live SQLite database through SQLite's backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside the target and renamed into place: a kill mid-copy leaves no half backup that
+    # looks whole.
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
     src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
+    partial.replace(target)
     return target
 
 
-def _configure_connection(dbapi_connection: Any, immediate: bool) -> None:
+def _configure_connection(dbapi_connection: Any, *, foreign_keys: bool, synchronous: str) -> None:
     # pysqlite's own transaction handling is turned off so SQLAlchemy's "begin" hook decides:
     # writers take the lock up front (BEGIN IMMEDIATE), or WAL's deferred upgrade fails at once
-    # with "database is locked" regardless of busy_timeout.
+    # with "database is locked" regardless of busy_timeout. These PRAGMAs do nothing inside a
+    # transaction, so they run here, before the first BEGIN.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+    cursor.execute(f"PRAGMA synchronous={synchronous}")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
-def make_engine(path: Path, *, immediate: bool) -> Engine:
+def make_engine(
+    path: Path, *, immediate: bool, foreign_keys: bool = True, synchronous: str = "NORMAL"
+) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": 10},
@@ -77,7 +86,7 @@ def make_engine(path: Path, *, immediate: bool) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        _configure_connection(dbapi_connection, immediate)
+        _configure_connection(dbapi_connection, foreign_keys=foreign_keys, synchronous=synchronous)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -93,6 +102,8 @@ def migrate(path: Path) -> None:
         raise SchemaTooNew(found, SCHEMA_VERSION)
     if found == SCHEMA_VERSION:
         return
+    if found == 0 and path.exists() and path.stat().st_size > 0:
+        refuse_unversioned_data(path)
     if found > 0:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         copy = backup_file(path, path.parent / "backups" / f"{path.stem}-v{found}-{stamp}.db")
@@ -101,26 +112,46 @@ def migrate(path: Path) -> None:
 
 
 def upgrade(path: Path, revision: str) -> None:
-    """Run Alembic to `revision` ("head" or a revision id) on the file at `path`."""
+    """Run Alembic to `revision` ("head" or a revision id) on `path`, all of it in one transaction.
+
+    A kill or power cut at any moment leaves either the schema from before or the one after, never
+    a half: Alembic runs on a connection whose every statement (CREATE TABLE, the FTS tables and
+    triggers, batch mode's table copies, PRAGMA user_version) is inside one BEGIN IMMEDIATE, committed
+    only after the foreign-key check passed.
+    """
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_engine(f"sqlite:///{path}")
+    # Batch mode copies and drops tables: with foreign keys on, the drop cascades and deletes rows.
+    # synchronous=FULL: the commit that ends a migration survives a power cut, not only a kill.
+    engine = make_engine(path, immediate=True, foreign_keys=False, synchronous="FULL")
     try:
         with engine.connect() as connection:
-            # Batch mode copies and drops tables: with foreign keys on, the drop cascades.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-            cfg.attributes["connection"] = connection
-            command.upgrade(cfg, revision)
-            connection.commit()
-            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise DatabaseUnavailable(f"Migration left broken references: {problems[:5]}")
+            with connection.begin():
+                found = _user_version(connection)
+                if found == 0:
+                    clear_unfinished_first_start(connection, path)
+                log.info("migration of %s from version %d to %s started", path.name, found, revision)
+                # Alembic sees a connection already in a transaction and leaves committing to us.
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, revision)
+                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseUnavailable(f"Migration left broken references: {problems[:5]}")
+                reached = _user_version(connection)
+                if revision == "head" and reached != SCHEMA_VERSION:
+                    raise RuntimeError(
+                        f"migrations to head left user_version {reached}, expected {SCHEMA_VERSION}"
+                    )
+            log.info("migration of %s to version %d committed", path.name, reached)
     finally:
         engine.dispose()
+
+
+def _user_version(connection: Connection) -> int:
+    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
 
 
 class Database:

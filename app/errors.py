@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class ShopInboxError(Exception):
     """Base of every error the UI knows how to explain."""
@@ -21,6 +23,24 @@ class SchemaTooNew(ShopInboxError):
 
 class DatabaseUnavailable(ShopInboxError):
     """The database file cannot be opened or written (missing folder, permissions, full disk)."""
+
+
+class UnversionedDatabaseHoldsData(DatabaseUnavailable):
+    """The database has no schema version yet holds data (or tables Shop Inbox does not know): left as is.
+
+    A first start cut short leaves version 0 and empty tables, which are rebuilt; a version-0 file
+    with rows in it is someone's data, so Shop Inbox refuses to touch it rather than delete it.
+    """
+
+    code = "unversioned_database_holds_data"
+
+    def __init__(self, path: Path, tables: list[str]) -> None:
+        super().__init__(
+            f"{path} has no schema version but holds data in {', '.join(tables)}; it was left untouched."
+        )
+        self.params = {"path": str(path), "tables": ", ".join(tables)}
+        self.path = path
+        self.tables = tables
 
 
 class RelayError(ShopInboxError):

@@ -34,6 +34,9 @@ def _run(connection: Any) -> None:
         target_metadata=Base.metadata,
         render_as_batch=True,
         include_object=include_object,
+        # SQLite runs DDL inside transactions, but Alembic's default for it says otherwise; app.db
+        # hands us a connection already inside BEGIN IMMEDIATE, which Alembic then leaves to it.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()

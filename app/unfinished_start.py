@@ -1,0 +1,96 @@
+"""A database left by a first start cut short (version 0, some tables): checked to be empty, then cleared."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from app.errors import UnversionedDatabaseHoldsData
+from app.schema_sql import is_fts_object
+
+log = logging.getLogger(__name__)
+
+# Tables that hold no owner data even when they have rows: Alembic's bookkeeping, SQLite's own.
+_BOOKKEEPING = frozenset({"alembic_version", "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+
+
+Query = Callable[[str], Sequence[Sequence[Any]]]
+
+
+def refuse_unversioned_data(path: Path) -> None:
+    """Raise UnversionedDatabaseHoldsData if the version-0 file at `path` holds data; read-only.
+
+    Checked before the migration opens the file for writing, which would switch a stranger's
+    database to WAL: a file that is not ours must come out of this byte for byte as it went in.
+    """
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        leftover_tables(lambda sql: con.execute(sql).fetchall(), path)
+    finally:
+        con.close()
+
+
+def leftover_tables(query: Query, path: Path) -> list[str]:
+    """The tables an unfinished first start left, all of them empty; raises if any holds data."""
+    from app.models import DEFAULT_LABELS, Base
+
+    tables = [str(name) for (name,) in query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    ours = set(Base.metadata.tables) | _BOOKKEEPING
+    strangers = sorted(t for t in tables if t not in ours and not is_fts_object(t))
+    if strangers:
+        raise UnversionedDatabaseHoldsData(path, strangers)
+    holding = []
+    for table in tables:
+        if table in _BOOKKEEPING or is_fts_object(table):
+            continue
+        if table == "label":
+            if all(tuple(row) in DEFAULT_LABELS for row in query("SELECT name, colour FROM label")):
+                continue
+            holding.append(table)
+        elif query(f'SELECT 1 FROM "{table}" LIMIT 1'):
+            holding.append(table)
+    if holding:
+        raise UnversionedDatabaseHoldsData(path, sorted(holding))
+    return tables
+
+
+def clear_unfinished_first_start(connection: Connection, path: Path) -> None:
+    """Drop what an unfinished first migration left in a version-0 database, inside the caller's transaction.
+
+    Builds before migrations ran in one transaction committed each CREATE TABLE alone, so a kill during
+    the first start left `user_version = 0` next to some tables, and every later start failed. Such a
+    file holds nothing of the owner's yet; anything else at version 0 is refused, never deleted.
+    """
+    tables = leftover_tables(lambda sql: connection.exec_driver_sql(sql).fetchall(), path)
+    if not tables:
+        return
+    log.warning(
+        "%s holds %d empty tables from a first start that was cut short: building it again",
+        path.name,
+        len(tables),
+    )
+    for kind, name in connection.exec_driver_sql(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+    ).fetchall():
+        connection.exec_driver_sql(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    # Virtual tables first: dropping one drops its shadow tables with it.
+    virtual = {
+        name
+        for (name,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+    }
+    for name in sorted(virtual):
+        connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+    remaining = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for (name,) in remaining:
+        connection.exec_driver_sql(f'DROP TABLE "{name}"')
+    if "sqlite_sequence" in tables:
+        connection.exec_driver_sql("DELETE FROM sqlite_sequence")

@@ -1,0 +1,247 @@
+"""kill -9 at random moments of a first start or an upgrade: the file is the old schema or the new, never half."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from app.db import SCHEMA_VERSION, Database, backup_file, stored_schema_version, upgrade
+from app.search import search_messages
+
+ROOT = Path(__file__).resolve().parents[2]
+TRIALS = 30
+OLD_MESSAGES = 6000
+STARTED = "started"
+COMMITTED = "committed"
+
+
+@dataclass
+class Run:
+    """What the parent saw of one child start: its output lines and when each arrived."""
+
+    lines: list[tuple[float, str]] = field(default_factory=list)
+    killed: bool = False
+
+    def saw(self, word: str) -> bool:
+        return any(word in line for _, line in self.lines)
+
+    def at(self, word: str) -> float:
+        return next(t for t, line in self.lines if word in line)
+
+
+def start_child(db_path: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.support.first_start_child", str(db_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def read_line(proc: subprocess.Popen[str], run: Run) -> str:
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if line:
+        run.lines.append((time.monotonic(), line.strip()))
+    return line
+
+
+def run_to_the_end(db_path: Path) -> Run:
+    proc = start_child(db_path)
+    run = Run()
+    while read_line(proc, run):
+        pass
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    return run
+
+
+def run_and_kill(db_path: Path, rng: random.Random, migration_seconds: float) -> Run:
+    """Start a child; kill it at a random moment, mostly while its migration runs."""
+    proc = start_child(db_path)
+    run = Run()
+    assert read_line(proc, run).strip() == "opening"
+    if rng.random() < 0.8:
+        # From the moment the migration has taken the write lock, anywhere in its measured length.
+        while (line := read_line(proc, run)) and STARTED not in line:
+            pass
+        delay = rng.uniform(0, migration_seconds * 1.1)
+    else:
+        # Anywhere in the start: Alembic's import, the backup, the migration, just after.
+        delay = rng.uniform(0, migration_seconds * 3)
+    try:
+        proc.wait(timeout=delay)  # returns early if the start finished before the kill was due
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+        run.killed = True
+    proc.wait(timeout=30)
+    while read_line(proc, run):
+        pass
+    proc.communicate(timeout=30)
+    run.killed = run.killed and proc.returncode == -signal.SIGKILL
+    return run
+
+
+def schema_of(path: Path) -> list[tuple[str, str, str]]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master"))
+    finally:
+        con.close()
+
+
+def reference_schema(path: Path) -> list[tuple[str, str, str]]:
+    Database.open(path).close()
+    return schema_of(path)
+
+
+def rows_of(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = sqlite3.connect(path)
+    try:
+        return {
+            "contact": con.execute("SELECT id, wa_id, profile_name FROM contact ORDER BY id").fetchall(),
+            "message": con.execute(
+                "SELECT id, contact_id, body, sent_at FROM message ORDER BY id"
+            ).fetchall(),
+            "label": con.execute("SELECT id, name FROM label ORDER BY id").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+@dataclass
+class Tally:
+    kills: int = 0
+    before: int = 0
+    mid: int = 0
+    after: int = 0
+    finished_first: int = 0
+
+    def count(self, run: Run, version_after_kill: int, old_version: int) -> None:
+        if not run.killed:
+            self.finished_first += 1
+        elif not run.saw(STARTED):
+            self.kills += 1
+            self.before += 1
+        elif version_after_kill == old_version:
+            self.kills += 1
+            self.mid += 1  # the migration had begun and was rolled back
+        else:
+            self.kills += 1
+            self.after += 1
+
+
+def migration_seconds_of(run: Run) -> float:
+    return run.at(COMMITTED) - run.at(STARTED)
+
+
+@pytest.mark.slow
+def test_killing_the_first_start_at_any_moment_never_leaves_a_database_that_cannot_open(
+    tmp_path: Path,
+) -> None:
+    head_schema = reference_schema(tmp_path / "reference.db")
+    calibration = run_to_the_end(tmp_path / "calibration.db")
+    seconds = migration_seconds_of(calibration)
+    rng = random.Random(20261129)
+    tally = Tally()
+    for trial in range(TRIALS):
+        db_path = tmp_path / f"trial{trial}" / "inbox.db"
+        db_path.parent.mkdir()
+        for _ in range(rng.choice((1, 1, 2))):  # sometimes the restart after a kill is killed too
+            run = run_and_kill(db_path, rng, seconds)
+            version = stored_schema_version(db_path)
+            tally.count(run, version, 0)
+            # Never half: no schema at all, or all of it.
+            if version == 0:
+                assert not db_path.exists() or schema_of(db_path) == [], (trial, run.lines)
+            else:
+                assert (version, schema_of(db_path)) == (SCHEMA_VERSION, head_schema), (trial, run.lines)
+        db = Database.open(db_path)  # the next normal start
+        with db.read() as s:
+            assert search_messages(s, "anything") == []
+        db.close()
+        assert stored_schema_version(db_path) == SCHEMA_VERSION
+        assert schema_of(db_path) == head_schema
+        assert [name for _id, name in rows_of(db_path)["label"]][:1] == ["New customer"]
+    print(
+        f"\nfirst start: migration {seconds * 1000:.0f} ms; {tally.kills} kills: {tally.before} before "
+        f"the migration, {tally.mid} mid-migration, {tally.after} after it; "
+        f"{tally.finished_first} starts finished before their kill"
+    )
+    assert tally.kills >= TRIALS
+    assert tally.mid >= TRIALS // 2, tally
+
+
+def make_old_database_with_data(path: Path) -> None:
+    """A version-1 database (before full-text search) with contacts and messages in Korean and English."""
+    upgrade(path, "0001")
+    con = sqlite3.connect(path)
+    con.executemany(
+        "INSERT INTO contact(id, wa_id, profile_name, created_at) VALUES (?, ?, ?, 0)",
+        [(c, f"8210{c:08d}", f"손님 {c}") for c in range(1, 61)],
+    )
+    con.executemany(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (?, 'in', 'text', ?, 'received', ?)",
+        [
+            (1 + i % 60, f"주문 {i}번 배송 언제 되나요? order {i} when does it ship", 1_000 + i)
+            for i in range(OLD_MESSAGES)
+        ],
+    )
+    con.commit()
+    con.close()
+
+
+@pytest.mark.slow
+def test_killing_an_upgrade_at_any_moment_loses_no_data_and_the_next_start_finishes_it(
+    tmp_path: Path,
+) -> None:
+    pristine = tmp_path / "pristine.db"
+    make_old_database_with_data(pristine)
+    old_schema, old_rows = schema_of(pristine), rows_of(pristine)
+    head_schema = reference_schema(tmp_path / "reference.db")
+    calibration = tmp_path / "calibration" / "inbox.db"
+    backup_file(pristine, calibration)
+    seconds = migration_seconds_of(run_to_the_end(calibration))
+    rng = random.Random(20261130)
+    tally = Tally()
+    for trial in range(TRIALS):
+        db_path = tmp_path / f"trial{trial}" / "inbox.db"
+        backup_file(pristine, db_path)
+        for _ in range(rng.choice((1, 1, 2))):
+            run = run_and_kill(db_path, rng, seconds)
+            version = stored_schema_version(db_path)
+            tally.count(run, version, 1)
+            if version == 1:
+                assert schema_of(db_path) == old_schema, (trial, run.lines)
+                assert rows_of(db_path) == old_rows
+            else:
+                assert (version, schema_of(db_path)) == (SCHEMA_VERSION, head_schema), (trial, run.lines)
+            if run.saw(STARTED):  # the migration began: its backup was complete before it
+                backups = list((db_path.parent / "backups").glob("inbox-v1-*.db"))
+                assert backups and all(rows_of(b) == old_rows for b in backups)
+        db = Database.open(db_path)  # the next normal start
+        with db.read() as s:
+            assert len(search_messages(s, "배송", limit=10_000)) == OLD_MESSAGES
+        db.close()
+        assert stored_schema_version(db_path) == SCHEMA_VERSION
+        assert schema_of(db_path) == head_schema
+        assert rows_of(db_path) == old_rows  # not a message, contact or label lost
+    print(
+        f"\nupgrade 0001 → head with {OLD_MESSAGES} messages: migration {seconds * 1000:.0f} ms; "
+        f"{tally.kills} kills: {tally.before} before the migration, {tally.mid} mid-migration, "
+        f"{tally.after} after it; {tally.finished_first} starts finished before their kill"
+    )
+    assert tally.kills >= TRIALS
+    assert tally.mid >= TRIALS // 2, tally

@@ -1,0 +1,151 @@
+"""A first start cut short is rebuilt on the next start; a version-0 file that holds data is never touched."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, event, select
+
+from app.db import SCHEMA_VERSION, Database, stored_schema_version, upgrade
+from app.errors import UnversionedDatabaseHoldsData
+from app.models import Label
+
+
+def first_start_cut_short(path: Path, reference: Path, tables: int) -> None:
+    """What builds before one-transaction migrations left after a kill: version 0, the first tables."""
+    Database.open(reference).close()
+    ref = sqlite3.connect(reference)
+    statements = [
+        sql
+        for (sql,) in ref.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'message_%' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY rowid LIMIT ?",
+            (tables,),
+        )
+    ]
+    ref.close()
+    con = sqlite3.connect(path)
+    for sql in statements:
+        con.execute(sql)
+    con.commit()
+    con.close()
+    assert stored_schema_version(path) == 0
+
+
+def test_a_first_start_killed_halfway_is_rebuilt_on_the_next_start(tmp_path: Path) -> None:
+    db_path = tmp_path / "inbox.db"
+    first_start_cut_short(db_path, tmp_path / "reference.db", tables=4)
+
+    db = Database.open(db_path)
+    with db.read() as s:
+        names = [label.name for label in s.scalars(select(Label).order_by(Label.position))]
+    db.close()
+    assert names == ["New customer", "New order", "Pending payment", "Paid", "Order complete"]
+    assert stored_schema_version(db_path) == SCHEMA_VERSION
+
+
+def test_a_first_start_killed_after_the_default_labels_is_rebuilt_with_them_once(tmp_path: Path) -> None:
+    db_path = tmp_path / "inbox.db"
+    reference = tmp_path / "reference.db"
+    Database.open(reference).close()
+    ref = sqlite3.connect(reference)
+    con = sqlite3.connect(db_path)
+    for (sql,) in ref.execute("SELECT sql FROM sqlite_master WHERE name = 'label'"):
+        con.execute(sql)
+    con.executemany("INSERT INTO label VALUES (?, ?, ?, ?)", ref.execute("SELECT * FROM label"))
+    con.commit()
+    con.close()
+    ref.close()
+
+    db = Database.open(db_path)
+    with db.read() as s:
+        assert len(s.scalars(select(Label)).all()) == 5
+    db.close()
+
+
+@pytest.mark.parametrize("table", ["contact", "catalog_item"])
+def test_a_version_0_database_that_holds_data_is_refused_and_left_untouched(
+    tmp_path: Path, table: str
+) -> None:
+    db_path = tmp_path / "inbox.db"
+    first_start_cut_short(db_path, tmp_path / "reference.db", tables=10)
+    con = sqlite3.connect(db_path)
+    if table == "contact":
+        con.execute(
+            "INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', '박지영', 0)"
+        )
+    else:
+        con.execute(
+            "INSERT INTO catalog_item(retailer_id, name, price_minor, currency, images, created_at, "
+            "updated_at) VALUES ('SKU-1', '린넨 셔츠', 15000, 'KRW', '[]', 0, 0)"
+        )
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+
+    with pytest.raises(UnversionedDatabaseHoldsData) as caught:
+        Database.open(db_path)
+    assert caught.value.code == "unversioned_database_holds_data"
+    assert caught.value.tables == [table]
+    assert db_path.read_bytes() == before
+
+
+def test_a_version_0_file_of_another_program_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    db_path = tmp_path / "inbox.db"
+    con = sqlite3.connect(db_path)
+    con.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    con.commit()
+    con.close()
+    before = db_path.read_bytes()
+
+    with pytest.raises(UnversionedDatabaseHoldsData) as caught:
+        Database.open(db_path)
+    assert caught.value.tables == ["moz_places"]
+    assert db_path.read_bytes() == before
+
+
+def test_every_statement_of_the_migrations_runs_inside_one_transaction(tmp_path: Path) -> None:
+    outside: list[str] = []
+    inside = 0
+
+    def record(conn: object, cursor: sqlite3.Cursor, statement: str, *_args: object) -> None:
+        nonlocal inside
+        if statement.startswith("BEGIN"):
+            return
+        if cursor.connection.in_transaction:
+            inside += 1
+        else:
+            outside.append(statement.strip().splitlines()[0])
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        Database.open(tmp_path / "inbox.db").close()
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert outside == []
+    assert inside > 30  # every CREATE TABLE, index, trigger, FTS table and PRAGMA user_version
+
+
+def test_a_migration_that_fails_halfway_leaves_the_old_schema_and_data(tmp_path: Path) -> None:
+    db_path = tmp_path / "inbox.db"
+    upgrade(db_path, "0001")
+    con = sqlite3.connect(db_path)
+    con.execute("INSERT INTO contact(wa_id, profile_name, created_at) VALUES ('821011112222', 'Old', 0)")
+    con.execute(
+        "INSERT INTO message(contact_id, direction, kind, body, status, sent_at) "
+        "VALUES (1, 'in', 'text', '배송 언제 되나요?', 'received', 1000)"
+    )
+    # Revision 0002 fills message.grams, then creates message_fts: which fails on this table.
+    con.execute("CREATE TABLE message_fts (x)")
+    con.commit()
+    con.close()
+
+    with pytest.raises(Exception, match="message_fts"):
+        Database.open(db_path)
+    con = sqlite3.connect(db_path)
+    assert con.execute("PRAGMA user_version").fetchone() == (1,)
+    assert con.execute("SELECT grams FROM message").fetchall() == [("",)]
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    con.close()
