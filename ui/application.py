@@ -16,6 +16,8 @@ from app.errors import ShopInboxError
 from app.paths import AppPaths, default_paths, paths_for
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -31,9 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from ui.context import AppContext
     from ui.main import setup_logging
     from ui.resources import icon_path
     from ui.theme import install_emoji_font
@@ -46,50 +47,30 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     install_emoji_font()
 
-    if args.demo:
-        install_translators(app, args.lang)
-        ctx = start_demo_context(args.lang, args.data_dir)
-    else:
-        paths = resolve_paths(args).ensure()
-        setup_logging(paths.log_file)
-        try:
-            db = Database.open(paths.database)
-        except ShopInboxError as exc:
-            log.error("cannot open database: %s", exc)
+    log_file: Path | None = None
+    ctx: AppContext | None = None
+    try:
+        if args.demo:
             install_translators(app, args.lang)
-            if not args.smoke:
-                QMessageBox.critical(None, "Shop Inbox", str(exc))
-            return 2
-        from app.chat_export.importer import discard_unfinished_imports
-        from app.settings import load_preferences
+            ctx = start_demo_context(args.lang, args.data_dir)
+        else:
+            paths = resolve_paths(args).ensure()
+            setup_logging(paths.log_file)
+            log_file = paths.log_file
+            ctx = open_inbox(app, args, paths)
 
-        # A chat import cut short by a crash or power cut leaves nothing half-imported.
-        discard_unfinished_imports(db)
-        with db.read() as s:
-            prefs = load_preferences(s)
-        install_translators(app, args.lang or prefs.language)
-        ctx = AppContext(
-            db=db,
-            paths=paths,
-            prefs=dataclasses.asdict(prefs),
-            shop_region=prefs.shop_region,
-            currency=prefs.currency,
-        )
-        if not args.smoke and not prefs.relay_url and not prefs.setup_done:
-            choice = run_first_setup(ctx)
-            if choice == "demo":
-                db.close()
-                ctx = start_demo_context(args.lang)
+        from ui.main_window import MainWindow
+        from ui.menus import install_menus
 
-    from ui.main_window import MainWindow
-    from ui.menus import install_menus
-
-    window = MainWindow(ctx)
-    install_menus(window, ctx)
-    if args.smoke:
-        code = smoke_check(window)
-        ctx.db.close()
-        return code
+        window = MainWindow(ctx)
+        install_menus(window, ctx)
+        if args.smoke:
+            code = smoke_check(window)
+            ctx.db.close()
+            return code
+    except Exception as exc:
+        # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
+        return report_startup_failure(app, args, exc, log_file, ctx)
     window.show()
     if hasattr(window, "start_sync"):
         window.start_sync()
@@ -105,6 +86,64 @@ def run(args: argparse.Namespace) -> int:
         stop()
     ctx.db.close()
     return int(code)
+
+
+def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> AppContext:
+    """The owner's inbox: database opened (migrated if needed), language, first-run setup."""
+    from app.chat_export.importer import discard_unfinished_imports
+    from app.settings import load_preferences
+    from ui.context import AppContext
+    from ui.translations import install_translators
+
+    db = Database.open(paths.database)
+    # A chat import cut short by a crash or power cut leaves nothing half-imported.
+    discard_unfinished_imports(db)
+    with db.read() as s:
+        prefs = load_preferences(s)
+    install_translators(app, args.lang or prefs.language)
+    ctx = AppContext(
+        db=db,
+        paths=paths,
+        prefs=dataclasses.asdict(prefs),
+        shop_region=prefs.shop_region,
+        currency=prefs.currency,
+    )
+    if not args.smoke and not prefs.relay_url and not prefs.setup_done:
+        choice = run_first_setup(ctx)
+        if choice == "demo":
+            db.close()
+            return start_demo_context(args.lang)
+    return ctx
+
+
+def report_startup_failure(
+    app: QApplication,
+    args: argparse.Namespace,
+    exc: Exception,
+    log_file: Path | None,
+    ctx: AppContext | None,
+) -> int:
+    """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code."""
+    from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
+    from ui.translations import install_translators, installed_language
+
+    log.exception("Shop Inbox could not start")
+    if ctx is not None:
+        stop = ctx.stop_demo
+        if stop is not None:
+            stop()
+        ctx.db.close()
+    code = 2 if isinstance(exc, ShopInboxError) else 1
+    if args.smoke:
+        out = sys.__stdout__ or sys.stdout
+        if out is not None:
+            print(f"smoke: could not start: {type(exc).__name__}: {exc}", file=out)
+        return code
+    if installed_language(app) is None:
+        install_translators(app, args.lang)
+    dialog = StartupErrorDialog(explain_startup_error(exc), log_file, startup_error_details(exc, log_file))
+    dialog.exec()
+    return code
 
 
 def start_demo_context(lang: str | None, data_dir: Path | None = None) -> AppContext:

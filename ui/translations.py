@@ -22,8 +22,19 @@ def chosen_language(lang: str | None) -> str:
     return system if system in SUPPORTED else "en"
 
 
+# Recorded on the application, so a failed start knows whether the owner's language is already in.
+_LANGUAGE_PROPERTY = "shopInboxLanguage"
+
+
+def installed_language(app: QApplication) -> str | None:
+    """The language install_translators put in, or None before it ran."""
+    value = app.property(_LANGUAGE_PROPERTY)
+    return str(value) if value else None
+
+
 def install_translators(app: QApplication, lang: str | None) -> str:
     language = chosen_language(lang)
+    app.setProperty(_LANGUAGE_PROPERTY, language)
     QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
     if language == "en":
         return language

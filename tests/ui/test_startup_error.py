@@ -1,0 +1,130 @@
+"""A start that fails says so in plain words with the log's path, copies its details, and exits non-zero."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+
+from app.db import Database, stored_schema_version, upgrade
+from app.errors import UnversionedDatabaseHoldsData
+from ui.resources import translations_dir
+from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def failed_start() -> RuntimeError:
+    try:
+        raise RuntimeError("the window's fonts could not be loaded <b>")
+    except RuntimeError as exc:
+        return exc
+
+
+def test_an_unexpected_failure_shows_plain_words_the_log_path_and_copies_the_details(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    exc = failed_start()
+    log_file = tmp_path / "logs" / "shop-inbox.log"
+    dialog = StartupErrorDialog(explain_startup_error(exc), log_file, startup_error_details(exc, log_file))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    assert dialog.windowTitle() == "Shop Inbox could not start"
+    assert "Something unexpected went wrong" in dialog.explanation.text()
+    assert "Traceback" not in dialog.explanation.text()  # plain words; the traceback is for copying
+    assert dialog.log_path.text() == str(log_file)
+    assert dialog.log_path.isVisible()
+
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert "Traceback (most recent call last)" in copied
+    assert "RuntimeError: the window's fonts could not be loaded <b>" in copied
+    assert f"Log file: {log_file}" in copied
+    assert dialog.copy_button.text() == "Details copied"
+
+
+def test_a_version_0_file_with_data_is_explained_with_its_path_and_tables(tmp_path: Path) -> None:
+    exc = UnversionedDatabaseHoldsData(tmp_path / "inbox.db", ["contact", "message"])
+    text = explain_startup_error(exc)
+    assert str(tmp_path / "inbox.db") in text
+    assert "contact, message" in text
+    assert "did not change it" in text
+
+
+@pytest.fixture
+def korean() -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> None:
+    exc = failed_start()
+    dialog = StartupErrorDialog(explain_startup_error(exc), tmp_path / "x.log", "details")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Shop Inbox를 시작하지 못했습니다"
+    assert dialog.copy_button.text() == "자세한 내용 복사"
+    assert "Something" not in dialog.explanation.text()
+
+
+def start_app(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ui.main", "--smoke", "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def test_a_start_that_fails_unexpectedly_logs_the_traceback_and_exits_non_zero(tmp_path: Path) -> None:
+    data = tmp_path / "portable"
+    data.mkdir()
+    db_path = data / "inbox.db"
+    upgrade(db_path, "0001")
+    con = sqlite3.connect(db_path)
+    con.execute("DROP TABLE message")  # a damaged file: revision 0002 cannot run on it
+    con.commit()
+    con.close()
+
+    result = start_app(data)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "smoke: could not start: OperationalError" in result.stdout
+    log = (data / "logs" / "shop-inbox.log").read_text(encoding="utf-8")
+    assert "Shop Inbox could not start" in log
+    assert "Traceback (most recent call last)" in log
+    assert stored_schema_version(db_path) == 1  # the failed migration changed nothing
+
+
+def test_the_app_starts_on_a_database_left_by_a_first_start_killed_in_an_older_build(tmp_path: Path) -> None:
+    data = tmp_path / "portable"
+    data.mkdir()
+    reference = tmp_path / "reference.db"
+    Database.open(reference).close()
+    ref = sqlite3.connect(reference)
+    con = sqlite3.connect(data / "inbox.db")
+    for (sql,) in ref.execute(
+        "SELECT sql FROM sqlite_master WHERE name IN ('catalog_item', 'collection', 'contact')"
+    ):
+        con.execute(sql)  # "table catalog_item already exists" at every start, before this fix
+    con.commit()
+    con.close()
+    ref.close()
+
+    result = start_app(data)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "smoke: ok" in result.stdout

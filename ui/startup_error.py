@@ -1,0 +1,122 @@
+"""When Shop Inbox cannot start: what happened in plain words, where the log is, details to copy."""
+
+from __future__ import annotations
+
+import platform
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import SchemaTooNew, ShopInboxError, UnversionedDatabaseHoldsData
+
+
+def explain_startup_error(exc: BaseException) -> str:
+    """A sentence for the shop owner; never the traceback."""
+    translate = QCoreApplication.translate
+    if isinstance(exc, UnversionedDatabaseHoldsData):
+        return translate(
+            "StartupError",
+            "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "
+            "not change it. Move the file to another folder to start with an empty inbox, or restore "
+            "a backup.",
+        ).format(**exc.params)
+    if isinstance(exc, SchemaTooNew):
+        return translate(
+            "StartupError",
+            "Your inbox was saved by a newer version of Shop Inbox (data version {found}; this version "
+            "understands up to {supported}). Please install the newest Shop Inbox.",
+        ).format(found=exc.found, supported=exc.supported)
+    if isinstance(exc, ShopInboxError):
+        return str(exc)
+    return translate(
+        "StartupError",
+        "Something unexpected went wrong while Shop Inbox was starting. Please start it again. If "
+        "this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.",
+    )
+
+
+def startup_error_details(exc: BaseException, log_file: Path | None) -> str:
+    """What a helper needs to find the cause: versions, the log's path and the traceback."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from PySide6 import __version__ as pyside_version
+
+    try:
+        ours = version("shop-inbox")
+    except PackageNotFoundError:
+        ours = "0+unknown"
+    lines = [
+        f"Shop Inbox {ours} could not start",
+        f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",
+        f"Log file: {log_file if log_file is not None else '-'}",
+        "",
+        *traceback.format_exception(exc),
+    ]
+    return "\n".join(line.rstrip("\n") for line in lines)
+
+
+class StartupErrorDialog(QDialog):
+    """The one dialog a failed start shows; closing it ends the program."""
+
+    def __init__(
+        self, explanation: str, log_file: Path | None, details: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.details = details
+        self.setWindowTitle(self.tr("Shop Inbox could not start"))
+        layout = QVBoxLayout(self)
+
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
+        layout.addWidget(icon, alignment=Qt.AlignmentFlag.AlignLeft)
+
+        self.headline = QLabel(self.tr("Shop Inbox could not start"))
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        layout.addWidget(self.headline)
+
+        self.explanation = plain_label(explanation)
+        layout.addWidget(self.explanation)
+
+        if log_file is not None:
+            self.log_hint = plain_label(self.tr("What happened is written in this file:"))
+            self.log_path = plain_label(str(log_file))
+            self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        else:
+            self.log_hint = plain_label(self.tr("No log file could be written; copy the details instead."))
+            self.log_path = plain_label("")
+            self.log_path.hide()
+        layout.addWidget(self.log_hint)
+        layout.addWidget(self.log_path)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.copy_button.setText(self.tr("Details copied"))
+
+
+def plain_label(text: str) -> QLabel:
+    # A path or an error may hold '<': never rich text.
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
