@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         # Each worker process builds the relay from the environment (relay.server.app_from_env).
         os.environ["RELAY_DATABASE_URL"] = settings.database_url
         os.environ["RELAY_UPSTREAM"] = settings.upstream
+        from relay.server import SERVER_OPTIONS
+
         uvicorn.run(
             "relay.server:app_from_env",
             factory=True,
@@ -70,13 +72,14 @@ def main(argv: list[str] | None = None) -> int:
             port=args.port,
             log_config=None,
             proxy_headers=True,
+            **SERVER_OPTIONS,
         )
         return 0
 
-    from relay.server import create_app
+    from relay.server import SERVER_OPTIONS, create_app
 
     app = create_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True, **SERVER_OPTIONS)
     return 0
 
 

@@ -92,6 +92,8 @@ class EventFeed:
         self.store = store
         self.version = 0
         self.condition: asyncio.Condition | None = None
+        # Long polls waiting now; the relay has one client token, so this is the per-token count.
+        self.open_polls = 0
 
     def start(self) -> None:
         self.condition = asyncio.Condition()
@@ -114,6 +116,14 @@ class EventFeed:
         return None
 
     async def wait_for_events(self, after: int, wait: float, limit: int) -> list[StoredEvent]:
+        assert self.condition is not None
+        self.open_polls += 1
+        try:
+            return await self._wait_for_events(after, wait, limit)
+        finally:
+            self.open_polls -= 1
+
+    async def _wait_for_events(self, after: int, wait: float, limit: int) -> list[StoredEvent]:
         assert self.condition is not None
         deadline = time.monotonic() + wait
         while True:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
+from relay.limits import is_media_id
 from relay.upstream import GraphError, Ingest
 
 log = logging.getLogger(__name__)
@@ -55,7 +58,7 @@ class GraphUpstream:
 
     async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str:
         payload = {"messaging_product": "whatsapp", "recipient_type": "individual", **body}
-        answer = await self._call("POST", f"/{phone_number_id}/messages", json=payload)
+        answer = await self._call("POST", f"/{_segment(phone_number_id)}/messages", json=payload)
         try:
             return str(answer["messages"][0]["id"])
         except (KeyError, IndexError, TypeError) as exc:
@@ -66,23 +69,29 @@ class GraphUpstream:
     async def mark_read(self, phone_number_id: str, wamid: str) -> None:
         await self._call(
             "POST",
-            f"/{phone_number_id}/messages",
+            f"/{_segment(phone_number_id)}/messages",
             json={"messaging_product": "whatsapp", "status": "read", "message_id": wamid},
         )
 
     async def upload_media(
-        self, phone_number_id: str, data: bytes, mime_type: str, filename: str | None
+        self, phone_number_id: str, path: Path, mime_type: str, filename: str | None
     ) -> str:
-        answer = await self._call(
-            "POST",
-            f"/{phone_number_id}/media",
-            data={"messaging_product": "whatsapp", "type": mime_type},
-            files={"file": (filename or "upload", data, mime_type)},
-        )
-        return str(answer["id"])
+        with path.open("rb") as file:  # httpx streams an open file in chunks
+            answer = await self._call(
+                "POST",
+                f"/{_segment(phone_number_id)}/media",
+                data={"messaging_product": "whatsapp", "type": mime_type},
+                files={"file": (filename or "upload", file, mime_type)},
+            )
+        media_id = answer.get("id") if isinstance(answer, dict) else None
+        if not is_media_id(media_id):
+            raise GraphError(502, None, "Graph's answer had no media id", retryable=False)
+        return str(media_id)
 
     async def fetch_media(self, media_id: str) -> tuple[bytes, str]:
         """Ask Graph for a fresh URL (they expire within minutes), then download with the token."""
+        if not is_media_id(media_id):
+            raise GraphError(400, None, "not a media id", retryable=False)
         info = await self._call("GET", f"/{media_id}")
         url = info.get("url")
         if not url:
@@ -101,7 +110,7 @@ class GraphUpstream:
         if not self.waba_id:
             raise GraphError(400, None, "WHATSAPP_WABA_ID is not set on the relay", retryable=False)
         templates: list[dict[str, Any]] = []
-        path: str | None = f"/{self.waba_id}/message_templates?limit=100"
+        path: str | None = f"/{_segment(self.waba_id)}/message_templates?limit=100"
         while path:
             answer = await self._call("GET", path)
             templates.extend(answer.get("data", []))
@@ -109,3 +118,8 @@ class GraphUpstream:
             if path and path.startswith(self.base_url):
                 path = path[len(self.base_url) :]
         return templates
+
+
+def _segment(value: str) -> str:
+    """One path segment of a Graph URL: escaped, so no id can reach another path on the Graph host."""
+    return quote(value, safe="")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 TEXT_MAX = 4096
@@ -15,6 +16,14 @@ ROW_DESCRIPTION_MAX = 72
 LIST_BUTTON_MAX = 20
 HEADER_TEXT_MAX = 60
 FOOTER_MAX = 60
+
+# Graph's media ids are digits; anything else never reaches a Graph URL or a file name.
+_MEDIA_ID = re.compile(r"[0-9]{1,30}")
+
+
+def is_media_id(value: object) -> bool:
+    return isinstance(value, str) and _MEDIA_ID.fullmatch(value) is not None
+
 
 # Upload sizes WhatsApp accepts, by family.
 MEDIA_LIMITS = {

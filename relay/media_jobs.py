@@ -6,19 +6,19 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import re
 import secrets
 from pathlib import Path
 
 from fastapi.concurrency import run_in_threadpool
 
+from relay.limits import is_media_id
 from relay.store import Store
 from relay.upstream import GraphError, Upstream
 
 log = logging.getLogger(__name__)
 
 MEDIA_ATTEMPTS = 8
-_SAFE_ID = re.compile(r"[^A-Za-z0-9._-]")
+FAILURE_PAUSE = 5.0  # after an unexpected error in the worker's own loop
 
 
 class MediaJobs:
@@ -33,15 +33,27 @@ class MediaJobs:
 
     def start(self) -> None:
         self.wakeup = asyncio.Event()
+        # Partial files of a relay that stopped mid-write: never finished, never served.
+        for leftover in self.media_dir.glob("*.part"):
+            leftover.unlink(missing_ok=True)
 
     def wake(self) -> None:
         if self.wakeup is not None:
             self.wakeup.set()
 
     def path(self, media_id: str) -> Path:
-        return self.media_dir / _SAFE_ID.sub("_", media_id)
+        """The file of a media id; only Graph's digit ids have one (nothing else can name a path)."""
+        if not is_media_id(media_id):
+            raise ValueError("not a media id")
+        return self.media_dir / media_id
+
+    def partial_path(self, name: str) -> Path:
+        # A unique partial name: two workers writing the same file never write into each other's.
+        return self.media_dir / f"{name}.{secrets.token_hex(4)}.part"
 
     async def fetch_now(self, media_id: str) -> bool:
+        if not is_media_id(media_id):
+            return False
         row = await run_in_threadpool(self.store.media.row, media_id)
         if row is not None and row.state == "ready" and self.path(media_id).exists():
             return True
@@ -52,15 +64,19 @@ class MediaJobs:
             state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.transient else "pending"
             if row is not None:
                 await run_in_threadpool(
-                    self.store.media.mark, media_id, attempts=attempts, state=state, error=exc.message
+                    self.store.media.mark, media_id, attempts=attempts, state=state, error=exc.message[:500]
                 )
-            log.warning("media %s fetch failed (%s), attempt %d", media_id, exc.message, attempts)
+            log.warning(
+                "media fetch failed: media_id=%s attempt=%d error=%s", media_id, attempts, exc.message
+            )
             return False
         path = self.path(media_id)
-        # A unique partial name: two workers fetching the same file never write into each other's.
-        partial = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")
-        await run_in_threadpool(partial.write_bytes, data)
-        partial.replace(path)
+        partial = self.partial_path(media_id)
+        try:
+            await run_in_threadpool(partial.write_bytes, data)
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
         digest = hashlib.sha256(data).hexdigest()
         filename = row.filename if row is not None else None
         await run_in_threadpool(
@@ -73,12 +89,35 @@ class MediaJobs:
         )
         return True
 
+    async def _fetch_logged(self, media_id: str) -> None:
+        """One job; whatever goes wrong is logged and counted, and the worker moves on."""
+        try:
+            await self.fetch_now(media_id)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("media job failed: media_id=%s error=%s", media_id, type(exc).__name__, exc_info=exc)
+            with contextlib.suppress(Exception):
+                row = await run_in_threadpool(self.store.media.row, media_id)
+                attempts = (row.attempts if row is not None else 0) + 1
+                state = "failed" if attempts >= MEDIA_ATTEMPTS else "pending"
+                error = type(exc).__name__
+                await run_in_threadpool(
+                    self.store.media.mark, media_id, attempts=attempts, state=state, error=error
+                )
+
     async def run_forever(self) -> None:
+        """The supervised worker: neither one job nor the database being away ends it."""
         assert self.wakeup is not None
         while True:
-            pending = await run_in_threadpool(self.store.media.pending)
+            try:
+                pending = await run_in_threadpool(self.store.media.pending)
+            except Exception as exc:
+                log.error("media worker cannot read its jobs: error=%s", type(exc).__name__)
+                await asyncio.sleep(FAILURE_PAUSE)
+                continue
             for media_id in pending:
-                await self.fetch_now(media_id)
+                await self._fetch_logged(media_id)
             self.wakeup.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), timeout=10 if pending else 60)

@@ -12,6 +12,7 @@ import random
 import re
 import secrets
 import time
+from pathlib import Path
 from typing import Any
 
 from relay.sandbox_cast import TEMPLATES, Customer, cast, png_image
@@ -359,10 +360,10 @@ class SandboxUpstream:
         """The customer's phone shows blue ticks; nothing comes back."""
 
     async def upload_media(
-        self, phone_number_id: str, data: bytes, mime_type: str, filename: str | None
+        self, phone_number_id: str, path: Path, mime_type: str, filename: str | None
     ) -> str:
         media_id = self._media_id()
-        self.media[media_id] = (data, mime_type)
+        self.media[media_id] = (path.read_bytes(), mime_type)
         return media_id
 
     async def fetch_media(self, media_id: str) -> tuple[bytes, str]:

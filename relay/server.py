@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from app.wire import RelayErrorCode
 from relay import log_redaction
+from relay.bodies import BodyTimeout, BodyTooLarge
 from relay.errors import error
 from relay.routes import automations, events, health, media, messages, webhook
-from relay.routes.deps import Unauthorised
+from relay.routes.deps import Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
 from relay.upstream import Upstream
+
+log = logging.getLogger(__name__)
+
+
+# Served by uvicorn (`shop-inbox-relay serve`, the tests and the demo): above the 500 long polls
+# a relay must hold at once, below what would exhaust the process; idle keep-alive connections
+# are closed after a few seconds (the reverse proxy in front sets header/body timeouts and
+# per-address connection caps: docs/relay.md).
+SERVER_OPTIONS: dict[str, Any] = {
+    "limit_concurrency": 1000,
+    "timeout_keep_alive": 5,
+    "h11_max_incomplete_event_size": 64 * 1024,  # request line + headers
+}
 
 
 def app_from_env() -> FastAPI:
@@ -37,12 +53,42 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         finally:
             await relay.stop()
 
-    app = FastAPI(title="Shop Inbox relay", version=relay_version(), lifespan=lifespan)
+    public = settings.docs_public  # RELAY_DOCS=1
+    app = FastAPI(
+        title="Shop Inbox relay",
+        version=relay_version(),
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if public else None,
+        docs_url="/docs" if public else None,
+        redoc_url="/redoc" if public else None,
+    )
     app.state.relay = relay
+    if not public:
+
+        @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(authorised)])
+        async def openapi() -> JSONResponse:
+            """The contract, for a client holding the token (the HTML pages need RELAY_DOCS=1)."""
+            return JSONResponse(app.openapi())
 
     @app.exception_handler(Unauthorised)
     async def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
         return error(401, RelayErrorCode.UNAUTHORISED, "The relay token is missing or wrong.")
+
+    @app.exception_handler(BodyTimeout)
+    async def _body_timeout(_request: Request, _exc: BodyTimeout) -> JSONResponse:
+        log.info("request body too slow: status=408")
+        # Not retryable as is: the client sent its body too slowly, and the connection is closed.
+        response = error(408, RelayErrorCode.BODY_TIMEOUT, "The request body arrived too slowly.")
+        response.headers["Connection"] = "close"
+        return response
+
+    @app.exception_handler(BodyTooLarge)
+    async def _body_too_large(_request: Request, exc: BodyTooLarge) -> JSONResponse:
+        response = error(
+            413, RelayErrorCode.TOO_LARGE, "The request body is too large.", params={"limit": exc.limit}
+        )
+        response.headers["Connection"] = "close"
+        return response
 
     for module in (health, webhook, events, messages, media, automations):
         app.include_router(module.router)

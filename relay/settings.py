@@ -37,6 +37,14 @@ class RelaySettings:
     retention_days: int = 30
     sqlite_synchronous: str = "NORMAL"  # or "FULL": also survive a power loss, at one fsync per commit
     max_webhook_bytes: int = 1_000_000
+    max_json_bytes: int = 1_000_000  # a send or an automations document
+    # uvicorn reads bodies without a deadline: the relay stops a body that stalls for
+    # body_idle_timeout, or takes over body_deadline (upload_deadline for media uploads).
+    body_idle_timeout: float = 10.0
+    body_deadline: float = 30.0
+    upload_deadline: float = 900.0
+    long_polls_per_token: int = 600  # open long polls one token may hold (a desktop holds one)
+    docs_public: bool = False  # RELAY_DOCS=1: /docs, /redoc and /openapi.json without the token
     graph_timeout: float = 20.0
     send_attempts: int = 4  # tries for what Graph says it did not process (429, throttling)
     retry_base_delay: float = 0.5
@@ -60,6 +68,7 @@ class RelaySettings:
             media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
             retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
+            docs_public=env.get("RELAY_DOCS", "") == "1",
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]

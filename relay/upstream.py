@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 Ingest = Callable[[dict[str, Any]], Awaitable[None]]
@@ -80,8 +81,10 @@ class Upstream(Protocol):
     async def mark_read(self, phone_number_id: str, wamid: str) -> None: ...
 
     async def upload_media(
-        self, phone_number_id: str, data: bytes, mime_type: str, filename: str | None
-    ) -> str: ...
+        self, phone_number_id: str, path: Path, mime_type: str, filename: str | None
+    ) -> str:
+        """Upload the file at `path` (streamed, never read whole); returns Graph's media id."""
+        ...
 
     async def fetch_media(self, media_id: str) -> tuple[bytes, str]: ...
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from relay.limits import is_media_id
 from relay.store import NewEvent
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,6 @@ MAX_PHONE_NUMBER_ID = 32
 MAX_KIND = 64
 MAX_TIMESTAMP = 10**11  # seconds: year 5138; anything longer is not a time
 MAX_EVENTS = 5000
-_MEDIA_ID = re.compile(r"[0-9]{1,30}")
 
 
 class MalformedWebhook(ValueError):
@@ -148,7 +147,7 @@ def _media_of(message: dict[str, Any]) -> tuple[str, str | None, str | None] | N
         return None
     media_id = obj["id"]
     # Graph's media ids are digits; anything else would reach a Graph URL and a file name.
-    if not isinstance(media_id, str) or not _MEDIA_ID.fullmatch(media_id):
+    if not is_media_id(media_id):
         raise MalformedWebhook("media_id_invalid")
     mime = obj.get("mime_type")
     filename = obj.get("filename")
@@ -190,6 +189,8 @@ def parse_webhook(payload: Any) -> Intake:
             phone_number_id = _text(
                 (metadata or {}).get("phone_number_id"), "phone_number_id", MAX_PHONE_NUMBER_ID
             )
+            if phone_number_id is not None and not (phone_number_id.isascii() and phone_number_id.isdigit()):
+                raise MalformedWebhook("phone_number_id_invalid")
             if field_name == "smb_message_echoes":
                 _echoes(intake, value, phone_number_id)
             elif field_name == "history":

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
 from app.wire import Automations, ErrorBody, KnownContacts, RelayErrorCode, StaleRevision
+from relay.bodies import read_body
 from relay.errors import error
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
@@ -33,16 +34,20 @@ async def put_automations(
 ) -> Response:
     if if_match is None or not if_match.strip('"').isdigit():
         return error(428, RelayErrorCode.IF_MATCH_REQUIRED, "Send If-Match with the revision you edited.")
+    settings = relay.settings
+    raw = await read_body(
+        request, settings.max_json_bytes, settings.body_idle_timeout, settings.body_deadline
+    )
     try:
-        doc = Automations.model_validate(await request.json())
+        doc = Automations.model_validate_json(raw)
     except (ValueError, ValidationError) as exc:
         return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
     stored = await run_in_threadpool(
         relay.store.kv.put_automations, doc.model_dump(mode="json"), int(if_match.strip('"'))
     )
     if stored is None:
-        raw = await run_in_threadpool(relay.store.kv.automations)
-        current = Automations.model_validate(raw or {})
+        now = await run_in_threadpool(relay.store.kv.automations)
+        current = Automations.model_validate(now or {})
         stale = StaleRevision(
             error=ErrorBody(
                 code=RelayErrorCode.STALE_REVISION, message="Another computer changed these settings."
@@ -56,7 +61,15 @@ async def put_automations(
 
 
 @router.post("/v1/contacts/known")
-async def known(payload: KnownContacts, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+async def known(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+    settings = relay.settings
+    raw = await read_body(
+        request, settings.max_json_bytes, settings.body_idle_timeout, settings.body_deadline
+    )
+    try:
+        payload = KnownContacts.model_validate_json(raw)
+    except ValidationError:
+        return error(400, RelayErrorCode.INVALID, 'Send {"wa_ids": [...]}.')
     wa_ids = [re.sub(r"\D", "", w) for w in payload.wa_ids if re.sub(r"\D", "", w)]
     count = await run_in_threadpool(relay.store.contacts.mark_known, wa_ids)
     return JSONResponse({"known": count})

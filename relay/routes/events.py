@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.wire import ErrorBody, HistoryGap, RelayErrorCode
+from relay.errors import error
 from relay.events import MAX_WAIT, events_page_json, served_event
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
@@ -33,6 +34,15 @@ async def events(
             oldest_seq=gap.oldest_seq,
         )
         return JSONResponse(body.model_dump(mode="json"), status_code=410)
+    if wait > 0 and relay.feed.open_polls >= relay.settings.long_polls_per_token:
+        # One desktop holds one poll; hundreds at once are a runaway client or an attack.
+        return error(
+            429,
+            RelayErrorCode.TOO_MANY_POLLS,
+            "Too many long polls are open with this token.",
+            retryable=True,
+            params={"limit": relay.settings.long_polls_per_token},
+        )
     found = await relay.feed.wait_for_events(max(after, 0), wait, limit)
     next_seq = found[-1].seq if found else max(after, 0)
     page = await run_in_threadpool(lambda: events_page_json([served_event(row) for row in found], next_seq))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
-from app.wire import RelayErrorCode
+from app.wire import MediaUploaded, RelayErrorCode
+from relay.bodies import chunks_with_deadline
 from relay.errors import error
-from relay.limits import MEDIA_LIMITS, media_family
+from relay.limits import MEDIA_LIMITS, is_media_id, media_family
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.upstream import GraphError
@@ -23,37 +25,57 @@ router = APIRouter(dependencies=[Depends(authorised)])
 async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     mime = request.headers.get("content-type", "application/octet-stream").split(";")[0].strip()
     filename = request.headers.get("x-filename")
-    limit = MEDIA_LIMITS[media_family(mime)]
-    data = b""
-    async for chunk in request.stream():
-        data += chunk
-        if len(data) > limit:
-            return error(
-                413,
-                RelayErrorCode.TOO_LARGE,
-                f"WhatsApp accepts {media_family(mime)} files up to {limit // (1024 * 1024) or 0.5} MB.",
-            )
-    if not data:
-        return error(400, RelayErrorCode.INVALID, "The upload is empty.")
+    family = media_family(mime)
+    limit = MEDIA_LIMITS[family]
+    too_large = f"WhatsApp accepts {family} files up to {limit // (1024 * 1024) or 0.5} MB."
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        return error(413, RelayErrorCode.TOO_LARGE, too_large, params={"limit": limit})
+    # Streamed to a partial file in chunks: memory stays flat whatever the size up to the cap.
+    partial = relay.media.partial_path("upload")
     try:
-        media_id = await relay.upstream.upload_media(relay.settings.phone_number_id, data, mime, filename)
-    except GraphError as exc:
-        return error(
-            502 if exc.transient else 422,
-            RelayErrorCode.GRAPH_ERROR,
-            exc.sentence(),
-            graph_code=exc.code,
-            retryable=exc.transient,
-        )
-    path = relay.media.path(media_id)
-    await run_in_threadpool(path.write_bytes, data)
-    digest = hashlib.sha256(data).hexdigest()
-    await run_in_threadpool(relay.store.media.add_ready, media_id, mime, len(data), digest, filename)
-    return JSONResponse({"id": media_id, "mime_type": mime, "size": len(data), "sha256": digest})
+        digest = hashlib.sha256()
+        size = 0
+        with partial.open("wb") as file:
+            settings = relay.settings
+            async for chunk in chunks_with_deadline(
+                request, settings.body_idle_timeout, settings.upload_deadline
+            ):
+                size += len(chunk)
+                if size > limit:
+                    return error(413, RelayErrorCode.TOO_LARGE, too_large, params={"limit": limit})
+                digest.update(chunk)
+                await run_in_threadpool(file.write, chunk)
+        if size == 0:
+            return error(400, RelayErrorCode.INVALID, "The upload is empty.")
+        try:
+            media_id = await relay.upstream.upload_media(
+                relay.settings.phone_number_id, partial, mime, filename
+            )
+        except GraphError as exc:
+            return error(
+                502 if exc.transient else 422,
+                RelayErrorCode.GRAPH_ERROR,
+                exc.sentence(),
+                graph_code=exc.code,
+                retryable=exc.transient,
+            )
+        await run_in_threadpool(_keep, partial, relay.media.path(media_id))
+    finally:
+        partial.unlink(missing_ok=True)
+    sha256 = digest.hexdigest()
+    await run_in_threadpool(relay.store.media.add_ready, media_id, mime, size, sha256, filename)
+    return JSONResponse(MediaUploaded(id=media_id, mime_type=mime, size=size, sha256=sha256).model_dump())
+
+
+def _keep(partial: Path, path: Path) -> None:
+    partial.replace(path)
 
 
 @router.get("/v1/media/{media_id}")
 async def download(media_id: str, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+    if not is_media_id(media_id):
+        return error(404, RelayErrorCode.NOT_FOUND, "No such media.")
     row = await run_in_threadpool(relay.store.media.row, media_id)
     if row is None:
         return error(404, RelayErrorCode.NOT_FOUND, "No such media.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Annotated, Any
@@ -11,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.wire import RelayErrorCode
+from relay.bodies import read_body
 from relay.errors import error
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
@@ -32,8 +34,12 @@ async def send(
         return error(
             400, RelayErrorCode.INVALID, "An Idempotency-Key header (up to 200 characters) is required."
         )
+    settings = relay.settings
+    raw = await read_body(
+        request, settings.max_json_bytes, settings.body_idle_timeout, settings.body_deadline
+    )
     try:
-        body = await request.json()
+        body = json.loads(raw)
     except ValueError:
         return error(400, RelayErrorCode.INVALID, "The body is not JSON.")
     if not isinstance(body, dict):

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from app.wire import RelayErrorCode
+from relay.bodies import read_body
 from relay.errors import error
 from relay.intake import read_webhook
 from relay.routes.deps import current_relay
@@ -35,16 +36,9 @@ async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay
 @router.post("/webhook")
 async def webhook(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
     settings = relay.settings
-    too_large = "Webhook body over 1 MB."
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.max_webhook_bytes:
-        return error(413, RelayErrorCode.TOO_LARGE, too_large)
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > settings.max_webhook_bytes:
-            return error(413, RelayErrorCode.TOO_LARGE, too_large)
-    raw = bytes(body)
+    raw = await read_body(
+        request, settings.max_webhook_bytes, settings.body_idle_timeout, settings.body_deadline
+    )
     if not signature_ok(settings.app_secret, raw, request.headers.get("x-hub-signature-256")):
         log.warning("webhook with a bad or missing signature refused")
         return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")

@@ -9,6 +9,7 @@ import struct
 import time
 import zlib
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -391,9 +392,11 @@ def test_photos_are_valid_images_served_by_their_media_id() -> None:
     assert refused.value.http_status == 404
 
 
-def test_uploaded_media_comes_back_unchanged() -> None:
+def test_uploaded_media_comes_back_unchanged(tmp_path: Path) -> None:
     sandbox = SandboxUpstream(seed=1)
-    media_id = run(lambda: sandbox.upload_media(PNID, b"%PDF-1.4 menu", "application/pdf", "menu.pdf"))
+    upload = tmp_path / "menu.pdf"
+    upload.write_bytes(b"%PDF-1.4 menu")
+    media_id = run(lambda: sandbox.upload_media(PNID, upload, "application/pdf", "menu.pdf"))
     assert run(lambda: sandbox.fetch_media(media_id)) == (b"%PDF-1.4 menu", "application/pdf")
 
 

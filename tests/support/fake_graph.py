@@ -99,7 +99,7 @@ class FakeGraph:
             form = await request.form()
             upload = form["file"]
             data = await upload.read()  # type: ignore[union-attr]
-            media_id = f"fake-upload-{next(self._ids)}"
+            media_id = f"{9 * 10**14 + next(self._ids)}"  # Graph's media ids are digits
             self.media[media_id] = (data, str(form.get("type") or "application/octet-stream"))
             return JSONResponse({"id": media_id})
 

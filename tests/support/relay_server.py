@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from relay.server import create_app
+from relay.server import SERVER_OPTIONS, create_app
 from relay.settings import RelaySettings
 from relay.webhook import sign
 from tests.support.fake_graph import ACCESS_TOKEN
@@ -53,7 +53,7 @@ class RunningRelay:
     def start(self) -> RunningRelay:
         upstream = self.upstream_factory() if self.upstream_factory else None
         self.app = create_app(self.settings, upstream)
-        self.server = ThreadedServer(self.app, self.port)
+        self.server = ThreadedServer(self.app, self.port, **SERVER_OPTIONS)
         self.server.start()
         self.port = self.server.port
         return self

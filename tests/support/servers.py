@@ -20,8 +20,9 @@ def free_port() -> int:
 class ThreadedServer:
     """uvicorn.Server in a daemon thread; start() returns once the socket listens."""
 
-    def __init__(self, app: Any, port: int | None = None) -> None:
+    def __init__(self, app: Any, port: int | None = None, **options: Any) -> None:
         self.app = app
+        self.options = options  # more uvicorn.Config settings (the relay's SERVER_OPTIONS)
         self.port = port or free_port()
         self.server: uvicorn.Server | None = None
         self.thread: threading.Thread | None = None
@@ -39,6 +40,7 @@ class ThreadedServer:
             log_config=None,
             log_level="warning",
             timeout_graceful_shutdown=1,
+            **self.options,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -1,0 +1,52 @@
+"""Request bodies read with a deadline and a size cap: uvicorn has no body-read timeout of its own."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from fastapi import Request
+
+
+class BodyTimeout(Exception):
+    """The client stopped sending its body, or sent it too slowly: answered 408, connection closed."""
+
+
+class BodyTooLarge(Exception):
+    """The body is over the route's cap: answered 413 without reading the rest."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+async def chunks_with_deadline(request: Request, idle: float, total: float) -> AsyncIterator[bytes]:
+    """The body's chunks; BodyTimeout when none comes for `idle` seconds or all take over `total`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + total
+    stream = request.stream().__aiter__()
+    while True:
+        timeout = min(idle, deadline - loop.time())
+        if timeout <= 0:
+            raise BodyTimeout()
+        try:
+            chunk = await asyncio.wait_for(stream.__anext__(), timeout)
+        except StopAsyncIteration:
+            return
+        except TimeoutError:
+            raise BodyTimeout() from None
+        if chunk:
+            yield chunk
+
+
+async def read_body(request: Request, limit: int, idle: float, total: float) -> bytes:
+    """The whole body, at most `limit` bytes (BodyTooLarge), within the deadlines (BodyTimeout)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(limit)
+    body = bytearray()
+    async for chunk in chunks_with_deadline(request, idle, total):
+        body += chunk
+        if len(body) > limit:
+            raise BodyTooLarge(limit)
+    return bytes(body)
