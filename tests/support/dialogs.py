@@ -3,10 +3,11 @@
 Qt's static dialogs (`QMessageBox.question`, `QFileDialog.getOpenFileName`…) run their modal loop
 inside C++, where no Python patch of `QDialog.exec` sees them, and a test that opens one waits for a
 click that never comes. `DialogGuard` replaces every static helper for the length of a test, and a
-watchdog timer closes any other modal window (a dialog's own `exec()`) nobody declared:
+watchdog timer closes any other modal window (a dialog's own `exec()`) or context menu nobody declared:
 
     dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
     picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    dialogs.expect("menu", answer="Archive")
     ...
     assert picker.shown[0].widget == "CatalogPicker"
 """
@@ -19,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -53,6 +56,7 @@ STATICS: dict[str, tuple[type, int, str, int, str]] = {
     "getColor": (QColorDialog, 2, "title", 2, "title"),
 }
 MODAL = "modal"
+MENU = "menu"  # a QMenu run with exec(): a context menu blocks like a modal dialog
 # How often the watchdog looks for a modal window; a modal loop runs timers, so it fires inside one.
 WATCH_MS = 20
 
@@ -115,10 +119,11 @@ class DialogGuard:
         for file dialogs (None: cancelled), the text/number/item for input dialogs (None: cancelled), a
         `QColor`. A function receives the `Shown` dialog and returns that. For "modal" (a dialog's own
         `exec()` or `open()`), the function receives the dialog widget and may click through it; None
-        leaves it to the test. `times=None` allows any number of openings, none included.
+        leaves it to the test. For "menu", the text of the action to pick, or a function of the QMenu.
+        `times=None` allows any number of openings, none included.
         """
-        if kind != MODAL and kind not in STATICS:
-            raise ValueError(f"unknown dialog kind {kind!r}: one of {sorted(STATICS)} or 'modal'")
+        if kind not in (MODAL, MENU) and kind not in STATICS:
+            raise ValueError(f"unknown dialog kind {kind!r}: one of {sorted(STATICS)}, 'modal' or 'menu'")
         if kind == "question" and answer is None:
             raise ValueError("a question needs an answer, e.g. answer=QMessageBox.StandardButton.Yes")
         entry = Expected(kind, answer, times)
@@ -174,14 +179,19 @@ class DialogGuard:
     # ------------------------------------------------------------------ the watchdog
 
     def _watch(self) -> None:
-        widget = QApplication.activeModalWidget()
+        popup = QApplication.activePopupWidget()
+        widget = popup if isinstance(popup, QMenu) else QApplication.activeModalWidget()
         if widget is self._current_modal:
             return
         self._current_modal = widget
         if widget is None:
             return
-        shown = Shown(MODAL, widget.windowTitle(), _visible_text(widget), type(widget).__name__)
-        entry = self._take(MODAL)
+        if isinstance(widget, QMenu):
+            texts = [a.text() for a in widget.actions() if a.text()]
+            shown = Shown(MENU, widget.title(), " | ".join(texts), type(widget).__name__)
+        else:
+            shown = Shown(MODAL, widget.windowTitle(), _visible_text(widget), type(widget).__name__)
+        entry = self._take(shown.kind)
         if entry is None:
             self._unexpected(shown)
             self._current_modal = None
@@ -192,7 +202,9 @@ class DialogGuard:
                 widget.close()
             return
         entry.shown.append(shown)
-        if callable(entry.answer):
+        if isinstance(widget, QMenu) and isinstance(entry.answer, str):
+            _pick(widget, entry.answer)
+        elif callable(entry.answer):
             entry.answer(widget)
 
     # ------------------------------------------------------------------ reporting
@@ -235,6 +247,16 @@ def _qt_result(kind: str, answer: Any) -> Any:
     if kind == "getColor":
         return QColor() if answer is None else QColor(answer)
     raise AssertionError(kind)
+
+
+def _pick(menu: QMenu, text: str) -> None:
+    """Choose the action as the owner would, so the menu's exec() returns it."""
+    action = next((a for a in menu.actions() if a.text().replace("&", "") == text), None)
+    if action is None:
+        menu.close()
+        raise UnexpectedDialog(f"the menu has no {text!r}: {[a.text() for a in menu.actions()]}")
+    menu.setActiveAction(action)
+    QTest.keyClick(menu, Qt.Key.Key_Return)
 
 
 def _visible_text(widget: QWidget) -> str:

@@ -8,7 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from tests.support.dialogs import DialogGuard
 
@@ -59,6 +61,17 @@ def test_a_dirty_form_left_open_is_discarded_at_teardown(qtbot):
     form.show()
 
 
+def test_a_context_menu_nobody_expected(qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    menu.addAction("Pin chat")
+    menu.addAction("Archive")
+    qtbot.addWidget(menu)
+    menu.exec(QPoint(0, 0))
+
+
 def test_a_file_dialog_nobody_expected():
     from PySide6.QtWidgets import QFileDialog
 
@@ -106,12 +119,14 @@ def test_undeclared_dialogs_fail_fast_with_their_text(tmp_path: Path) -> None:
         "test_a_declared_dialog_that_never_opened": "FAILED",
         "test_a_dirty_form_left_open_is_discarded_at_teardown": "PASSED",
         "test_a_file_dialog_nobody_expected": "FAILED",
+        "test_a_context_menu_nobody_expected": "FAILED",
     }, out + done.stderr
     assert "'Unsaved changes': 'Save the changes to this item?'" in out
     assert "'Not sent': 'The relay did not answer.'" in out
     assert "QDialog 'Pick items'" in out
     assert "expected a 'warning' dialog that never opened" in out
     assert "QFileDialog.getOpenFileName 'Attach a file'" in out
+    assert "QMenu '': 'Pin chat | Archive'" in out
     assert took < 60, f"the stories took {took:.0f} s: a dialog waited instead of failing"
 
 
@@ -120,3 +135,14 @@ def test_a_declared_question_gets_its_scripted_answer(dialogs: DialogGuard) -> N
     answer = QMessageBox.question(None, "Delete label", "Delete the label “Paid”?")
     assert answer == QMessageBox.StandardButton.No
     assert asked.texts == ["Delete the label “Paid”?"]
+
+
+def test_a_declared_menu_returns_the_action_the_owner_picks(qtbot: QtBot, dialogs: DialogGuard) -> None:
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    menu.addAction("Pin chat")
+    menu.addAction("Archive")
+    seen = dialogs.expect("menu", answer="Archive")
+    chosen = menu.exec(QPoint(0, 0))
+    assert chosen is not None and chosen.text() == "Archive"
+    assert seen.texts == ["Pin chat | Archive"]
