@@ -180,6 +180,10 @@ class Message(Base):
     imported: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     reaction_in: Mapped[str | None] = mapped_column(String(16))  # the customer's emoji on this message
     reaction_out: Mapped[str | None] = mapped_column(String(16))  # the shop's emoji on this message
+    # Group archives: who wrote it, as the export names them (one-to-one chats leave it empty).
+    sender_name: Mapped[str | None] = mapped_column(String(256))
+    # The chat import that wrote the row, so a cancelled import is removed through an index.
+    import_id: Mapped[str | None] = mapped_column(String(32))
 
     contact: Mapped[Contact] = relationship()
     media: Mapped[list[Media]] = relationship(back_populates="message", cascade="all, delete-orphan")
@@ -189,7 +193,35 @@ class Message(Base):
         Index("ix_message_unread", "contact_id", sqlite_where=text("unread = 1")),
         Index("ix_message_pending", "status", sqlite_where=text("status = 'pending'")),
         Index("ix_message_reply_to", "reply_to_wamid"),
+        # Search ranks every hit by time, newest first, across chats.
+        Index("ix_message_time", "sent_at", "id"),
+        Index("ix_message_import", "import_id", sqlite_where=text("import_id IS NOT NULL")),
     )
+
+
+class ConversationKind(enum.StrEnum):
+    GROUP_ARCHIVE = "group_archive"
+
+
+class Conversation(Base):
+    """A chat that is not one customer: a group imported from a phone export, kept read-only.
+
+    Its messages hang off `contact_id`, a contact row with no WhatsApp number that gives the
+    archive its place in the chat list, chat view, search and export; nothing can be sent to it
+    (no number) and automations never see it (the relay knows only numbers).
+    """
+
+    __tablename__ = "conversation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(256))
+    # [{"name": as the export writes it, "wa_id": digits or null, "contact_id": linked contact or null}]
+    participants: Mapped[list[Any]] = mapped_column(default=list)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+
+    contact: Mapped[Contact] = relationship()
 
 
 class Media(Base):
@@ -327,6 +359,8 @@ __all__ = [
     "CatalogItem",
     "Collection",
     "Contact",
+    "Conversation",
+    "ConversationKind",
     "Direction",
     "Label",
     "Media",

@@ -1,4 +1,4 @@
-"""Full-text search over messages: trigram FTS5 for 3+ characters, a bigram table for 2, a scan for 1."""
+"""Full-text search over messages, newest first: trigram FTS5 (3+ characters), bigrams (2), a scan (1)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,23 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.models import to_millis
 from app.text import fts_phrase, is_bigram_query, nfc
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
 MAX_QUERY_CHARS = 200
-# One-character queries scan instead of using an index, so they look at recent messages only.
+# One-character queries scan instead of using an index, so they look at the newest messages only.
 SHORT_QUERY_WINDOW = 20_000
+# Plans for 2+ characters (measured on the 1M-message bench database, docs/PERFORMANCE.md): a word
+# in fewer messages than DIRECT_MATCHES has all its matches sorted by time (≈1.6 µs a match); a
+# commoner one is looked for in windows of the newest messages (FIRST_WINDOW, growing 4× up to
+# MAX_WINDOW) until it has walked WALK_PER_MATCH rows per match (then sorting all is cheaper).
+DIRECT_MATCHES = 10_000
+FIRST_WINDOW = 4_096
+MAX_WINDOW = 262_144
+WALK_PER_MATCH = 8
+# Control characters (a NUL from a paste) would end the FTS5 string: never part of a query.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 90
 
@@ -32,6 +43,11 @@ class SearchHit:
     sent_at: datetime
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # (start, end) offsets into snippet
+    sender_name: str | None = None  # who wrote it, in a group archive
+
+
+# Where the next page of results starts: the last hit's (sent_at, message_id).
+SearchCursor = tuple[datetime, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +58,7 @@ class ContactHit:
 
 
 def normalise_query(query: str) -> str:
-    return nfc(query).strip()[:MAX_QUERY_CHARS]
+    return _CONTROL.sub("", nfc(query)).strip()[:MAX_QUERY_CHARS]
 
 
 def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -74,51 +90,44 @@ def _one_line(s: str) -> str:
 
 _HIT_SQL = """
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
-       coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id
+       coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({ids})
 """
 
+# Newer than every message: the first page's keyset cursor.
+_NEWEST = (2**62, 2**62)
+
 
 def search_messages(
-    session: Session, query: str, *, contact_id: int | None = None, limit: int = 50
+    session: Session,
+    query: str,
+    *,
+    contact_id: int | None = None,
+    limit: int = 50,
+    before: SearchCursor | None = None,
 ) -> list[SearchHit]:
-    """Messages containing `query` as a substring (any language), newest first.
+    """Messages containing `query` as a substring (any language), newest first by the time they were
+    sent (then by id), `limit` at a time. The next page starts `before` the last hit:
+    `before=(hits[-1].sent_at, hits[-1].message_id)`.
 
     User text is always quoted into one FTS5 phrase, so quotes, `*`, `NEAR` or `-` are literal.
     """
     q = normalise_query(query)
-    if not q:
+    if not q or limit <= 0:
         return []
-    params: dict[str, Any] = {"limit": limit}
-    chat_filter = ""
-    if contact_id is not None:
-        params["contact"] = contact_id
-        chat_filter = "AND m.contact_id = :contact"
-
+    cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
     if len(q) >= 3:
-        params["q"] = fts_phrase(q)
-        ids_sql = _fts_ids_sql("message_fts", chat_filter)
+        ids = _fts_ids(session, "message_fts", fts_phrase(q), contact_id, limit, cursor)
     elif is_bigram_query(q):
-        params["q"] = fts_phrase(q.casefold())
-        ids_sql = _fts_ids_sql("message_bigram", chat_filter)
+        ids = _fts_ids(session, "message_bigram", fts_phrase(q.casefold()), contact_id, limit, cursor)
     else:
-        params["needle"] = q.lower()
-        scope = (
-            "m.contact_id = :contact"
-            if contact_id is not None
-            else f"m.id > (SELECT coalesce(max(id), 0) FROM message) - {SHORT_QUERY_WINDOW}"
-        )
-        ids_sql = (
-            f"SELECT m.id FROM message m WHERE {scope} AND instr(lower(m.body), :needle) > 0 "
-            "ORDER BY m.id DESC LIMIT :limit"
-        )
-    ids = [row[0] for row in session.execute(text(ids_sql), params)]
+        ids = _scan_ids(session, q.lower(), contact_id, limit, cursor)
     if not ids:
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
-    for mid, cid, direction, sent_ms, body, name, wa_id in rows:
+    for mid, cid, direction, sent_ms, body, name, wa_id, sender in rows:
         snippet, highlights = make_snippet(body or "", q)
         hits.append(
             SearchHit(
@@ -130,20 +139,105 @@ def search_messages(
                 sent_at=datetime.fromtimestamp(sent_ms / 1000, tz=UTC),
                 snippet=snippet,
                 highlights=highlights,
+                sender_name=sender,
             )
         )
     hits.sort(key=lambda h: (h.sent_at, h.message_id), reverse=True)
     return hits
 
 
-def _fts_ids_sql(table: str, chat_filter: str) -> str:
-    if not chat_filter:
-        # FTS5 walks its own rowids backwards and stops at the limit: fast even for common words.
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :limit"
-    return (
-        f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :q) "
-        f"{chat_filter} ORDER BY m.id DESC LIMIT :limit"
+def _scan_ids(
+    session: Session, needle: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
+) -> list[int]:
+    """One character: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW messages."""
+    params: dict[str, Any] = {"needle": needle, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    if contact_id is not None:
+        params["contact"] = contact_id
+        scope = "contact_id = :contact AND"
+        window = ""
+    else:
+        scope = ""
+        window = f"LIMIT {SHORT_QUERY_WINDOW}"
+    sql = (
+        f"SELECT id FROM (SELECT id, sent_at, body FROM message WHERE {scope} (sent_at, id) < (:bt, :bi) "
+        f"ORDER BY sent_at DESC, id DESC {window}) "
+        "WHERE instr(lower(body), :needle) > 0 ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
+    return [row[0] for row in session.execute(text(sql), params)]
+
+
+def _fts_ids(
+    session: Session, table: str, phrase: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
+) -> list[int]:
+    """Ids of matching messages, newest first. A word found in fewer than DIRECT_MATCHES messages
+    has all its matches sorted by time; a commoner one is looked for window by window among the
+    newest messages (docs/PERFORMANCE.md has the measurements behind the numbers)."""
+    found: list[int] = []
+    if contact_id is None:
+        matches = session.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :n)"),
+            {"q": phrase, "n": DIRECT_MATCHES},
+        ).scalar_one()
+        if matches >= DIRECT_MATCHES:
+            found, cursor, done = _windowed_ids(session, table, phrase, limit, cursor, matches)
+            if done:
+                return found
+    chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
+    sql = (
+        f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :q) "
+        f"AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter} ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
+    )
+    params: dict[str, Any] = {"q": phrase, "bt": cursor[0], "bi": cursor[1], "limit": limit - len(found)}
+    if contact_id is not None:
+        params["contact"] = contact_id
+    return found + [row[0] for row in session.execute(text(sql), params)]
+
+
+_WINDOW_END = text(
+    "SELECT sent_at, id FROM message WHERE (sent_at, id) < (:bt, :bi) "
+    "ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET :skip"
+)
+_WINDOW_IDS = text(
+    "SELECT min(id), max(id) FROM message WHERE (sent_at, id) >= (:wt, :wi) AND (sent_at, id) < (:bt, :bi)"
+)
+
+
+def _windowed_ids(
+    session: Session, table: str, phrase: str, limit: int, cursor: tuple[int, int], matches: int
+) -> tuple[list[int], tuple[int, int], bool]:
+    """Walk the newest messages a window at a time (index on sent_at, id), asking the FTS table only
+    for the rowid range the window spans. Exact: a window holds every message newer than its oldest
+    one. Returns the ids found, where the walk stopped, and whether it is done; it stops early once
+    it has walked so many rows that sorting every match would have been cheaper."""
+    found: list[int] = []
+    bt, bi = cursor
+    window = FIRST_WINDOW
+    walked = 0
+    while walked <= WALK_PER_MATCH * matches:
+        end = session.execute(_WINDOW_END, {"bt": bt, "bi": bi, "skip": window - 1}).first()
+        wt, wi = (end[0], end[1]) if end is not None else (-(2**62), -(2**62))
+        lo, hi = session.execute(_WINDOW_IDS, {"wt": wt, "wi": wi, "bt": bt, "bi": bi}).one()
+        if lo is None:
+            return found, (bt, bi), True
+        found += [
+            row[0]
+            for row in session.execute(
+                text(
+                    f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {table} "
+                    f"WHERE {table} MATCH :q AND rowid BETWEEN :lo AND :hi) "
+                    "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi) "
+                    "ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
+                ),
+                {"q": phrase, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
+                 "limit": limit - len(found)},
+            )
+        ]  # fmt: skip
+        if len(found) >= limit or end is None:
+            return found, (wt, wi), True
+        bt, bi = wt, wi
+        walked += window
+        window = min(window * 4, MAX_WINDOW)
+    return found, (bt, bi), False
 
 
 def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[ContactHit]:

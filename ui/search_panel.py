@@ -51,10 +51,35 @@ class HitRole(IntEnum):
     HIT = Qt.ItemDataRole.UserRole + 1
 
 
+PAGE = 50
+
+
 class SearchResultsModel(QAbstractListModel):
+    """Hits newest first; scrolling near the end asks for the next page (`more_wanted`)."""
+
+    more_wanted = Signal()
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
+        self.may_have_more = False
+        self.loading = False
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self.may_have_more and not self.loading
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if self.canFetchMore(parent):
+            self.loading = True
+            self.more_wanted.emit()
+
+    def append_hits(self, hits: list[SearchHit]) -> None:
+        self.loading = False
+        self.may_have_more = len(hits) >= PAGE
+        if hits:
+            self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(hits) - 1)
+            self.hits.extend(hits)
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.hits)
@@ -72,6 +97,8 @@ class SearchResultsModel(QAbstractListModel):
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self.hits = hits
+        self.may_have_more = len(hits) >= PAGE
+        self.loading = False
         self.endResetModel()
 
 
@@ -174,6 +201,8 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.model = SearchResultsModel(self)
+        self.model.more_wanted.connect(self._load_more)
+        self._scope: int | None = None
         self.view = QListView(self)
         self.view.setObjectName("searchResults")
         self.view.setModel(self.model)
@@ -232,25 +261,55 @@ class SearchPanel(QWidget):
         scope = self.contact_id if self.this_chat.isChecked() else None
         self.searching = True
 
+        self._scope = scope
+
         def work() -> list[SearchHit]:
             with self.ctx.db.read() as s:
-                return search_messages(s, query, contact_id=scope, limit=50)
+                return search_messages(s, query, contact_id=scope, limit=PAGE)
 
         def done(hits: list[SearchHit]) -> None:
             if generation != self._generation:
                 return  # a newer query is on its way
             self.searching = False
             self.model.set_hits(hits)
-            self.status.setText(
-                (self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits)))
-                if hits
-                else self.tr("No results")
-            )
+            self._show_count()
             if hits:
                 self.view.setCurrentIndex(self.model.index(0))
                 if self._open_first:
                     self._activate(self.model.index(0))
             self._open_first = False
+
+        run_op(work, done, parent=self)
+
+    def _show_count(self) -> None:
+        hits = self.model.hits
+        if not hits:
+            self.status.setText(self.tr("No results"))
+        elif self.model.may_have_more:
+            self.status.setText(self.tr("More than {0} results").format(len(hits)))
+        else:
+            self.status.setText(
+                self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits))
+            )
+
+    def _load_more(self) -> None:
+        """The next page, older than the last hit shown (keyset cursor: sent_at, id)."""
+        if not self.model.hits:
+            return
+        last = self.model.hits[-1]
+        query, scope, generation = self.last_query, self._scope, self._generation
+
+        def work() -> list[SearchHit]:
+            with self.ctx.db.read() as s:
+                return search_messages(
+                    s, query, contact_id=scope, limit=PAGE, before=(last.sent_at, last.message_id)
+                )
+
+        def done(hits: list[SearchHit]) -> None:
+            if generation != self._generation:
+                return
+            self.model.append_hits(hits)
+            self._show_count()
 
         run_op(work, done, parent=self)
 

@@ -65,7 +65,7 @@ UNFINISHED_KEY = "chat_import.unfinished"
 SENT_BY_PHONE = "phone_app"
 
 _COLUMNS = ("contact_id", "direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at",
-            "unread", "imported")  # fmt: skip
+            "unread", "imported", "import_id", "sender_name")  # fmt: skip
 _INSERT = text(f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join(':' + c for c in _COLUMNS)})")
 
 _INSERT_QMARK = f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
@@ -165,10 +165,7 @@ def _delete_import_rows(db: Database, import_id: str) -> int:
         with db.write() as s:
             ids = (
                 s.execute(
-                    text(
-                        "SELECT id FROM message WHERE imported = 1 "
-                        "AND json_extract(payload, '$.import.id') = :iid LIMIT :n"
-                    ),
+                    text("SELECT id FROM message WHERE import_id = :iid LIMIT :n"),
                     {"iid": import_id, "n": BATCH_ROWS},
                 )
                 .scalars()
@@ -374,6 +371,8 @@ class _Importer:
             "sent_at": to_millis(sent_at),
             "unread": 0,
             "imported": 1,
+            "import_id": self.import_id,
+            "sender_name": None,
         }
 
     def add_media(

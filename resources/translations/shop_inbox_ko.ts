@@ -1946,6 +1946,10 @@ The previous data was kept in {folder}.</source>
         <translation>이 채팅만</translation>
     </message>
     <message>
+        <source>More than {0} results</source>
+        <translation>결과 {0}개 이상</translation>
+    </message>
+    <message>
         <source>1 result</source>
         <translation>결과 1개</translation>
     </message>

@@ -115,3 +115,38 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(db_path: Path) -> Non
 def test_migrations_know_the_schema_version() -> None:
     versions = sorted(p.name for p in (Path(__file__).parents[2] / "app/migrations/versions").glob("0*.py"))
     assert len(versions) == SCHEMA_VERSION
+
+
+def test_migrations_have_exactly_one_head_and_user_version_equals_it(db_path: Path) -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.db import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    heads = ScriptDirectory.from_config(cfg).get_heads()
+    assert len(heads) == 1, f"several Alembic heads: {heads} (rebase your revision on the current head)"
+    Database.open(db_path).close()
+    assert stored_schema_version(db_path) == int(heads[0]) == SCHEMA_VERSION
+
+
+def test_a_version_two_database_with_imported_chats_migrates_and_keeps_them(db_path: Path) -> None:
+    upgrade(db_path, "0002")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO contact (id, wa_id, profile_name, created_at) VALUES (1, '821012345678', '민지', 0)"
+    )
+    raw.execute(
+        "INSERT INTO message (contact_id, direction, kind, body, grams, payload, status, sent_at, imported) "
+        "VALUES (1, 'in', 'text', '주문했어요', '주문 문했 했어 어요', '{\"import\": {\"id\": \"abc\"}}', "
+        "'received', 1000, 1)"
+    )
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    with db.read() as s:
+        row = s.execute(select(Message.import_id, Message.sender_name)).one()
+        assert tuple(row) == ("abc", None)
+        assert [h.snippet for h in search_messages(s, "주문")] == ["주문했어요"]
+    db.close()

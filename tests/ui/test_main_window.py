@@ -281,3 +281,26 @@ def test_label_filter_shows_only_chats_with_that_label(window: Any, qtbot: Any) 
     action.trigger()
     assert [r.contact_id for r in window.chat_list.model.rows()] == [ids[1]]
     assert window.chat_list.label_chip.text() == "Paid"
+
+
+def test_search_results_load_older_pages_as_the_list_scrolls(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김서연")
+        for i in range(130):
+            make_message(s, c, f"배송 문의 {i}", sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
+    window.chat_list.load()
+    activate(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.search.search_now("배송")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() == 50, timeout=5000)
+    assert window.search.status.text() == "More than 50 results"
+    for _ in range(2):
+        view = window.search.view
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    qtbot.waitUntil(lambda: model.rowCount() == 130, timeout=5000)
+    snippets = [model.hits[i].snippet for i in range(model.rowCount())]
+    assert snippets[0] == "배송 문의 129" and snippets[-1] == "배송 문의 0"
+    assert len(set(snippets)) == 130
+    assert window.search.status.text() == "130 results"
