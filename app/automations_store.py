@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.errors import RelayError, RelayUnreachable
+from app.errors import RelayUnreachable, RevisionConflict
 from app.settings import get_setting, put_setting
 from app.wire import (
     Automations,
@@ -40,10 +40,6 @@ log = logging.getLogger(__name__)
 DOC_KEY = "automations"
 PENDING_KEY = "automations_pending"
 CONFLICT_KEY = "automations_conflict"
-
-
-class RevisionConflict(RelayError):
-    """The relay holds a newer automations revision than the one our change was based on (HTTP 412)."""
 
 
 class AutomationsClient(Protocol):

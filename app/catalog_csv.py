@@ -70,7 +70,7 @@ class RowProblem:
 class _RowInvalid(InvalidInput):
     def __init__(self, code: str, reason: str, detail: str = "") -> None:
         super().__init__(reason)
-        self.code = code
+        self.problem = code
         self.detail = detail
 
 
@@ -245,14 +245,14 @@ def import_feed(
                     "duplicate_id", f"id {code} already appears on line {seen[code]}", str(seen[code])
                 )
         except _RowInvalid as exc:
-            report.errors.append(RowProblem(line, str(exc), code, exc.code, exc.detail))
+            report.errors.append(RowProblem(line, str(exc), code, exc.problem, exc.detail))
             continue
         seen[code] = line
         image: str | None = None
         try:
             image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
         except _RowInvalid as exc:
-            report.warnings.append(RowProblem(line, str(exc), code, exc.code, exc.detail))
+            report.warnings.append(RowProblem(line, str(exc), code, exc.problem, exc.detail))
         except InvalidInput as exc:  # the file next to the CSV is not an image
             report.warnings.append(RowProblem(line, str(exc), code, "image_missing", parsed.image_link))
         _apply(session, parsed, image, report, existing)

@@ -17,13 +17,12 @@ import os
 from pathlib import Path, PurePosixPath
 
 from app.errors import InvalidInput
+from app.wire import IMAGE_MIMES, MEDIA_LIMITS
 
 log = logging.getLogger(__name__)
 
 MAX_IMAGES_PER_ITEM = 10
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
-# WhatsApp accepts JPEG and PNG images up to 5 MB (DESIGN.md, "Media").
-MAX_SENDABLE_BYTES = 5 * 1024 * 1024
 IMAGES_FOLDER = "images"
 THUMBS_FOLDER = "thumbs"
 
@@ -33,7 +32,6 @@ MIME_BY_SUFFIX = {
     ".webp": "image/webp",
     ".gif": "image/gif",
 }
-SENDABLE_MIMES = frozenset({"image/jpeg", "image/png"})
 
 
 def is_remote(entry: str) -> bool:
@@ -114,10 +112,10 @@ def thumbnail_path(catalog_dir: Path, entry: str, size: int) -> Path | None:
 def is_sendable(catalog_dir: Path, entry: str) -> bool:
     """True when WhatsApp takes this local image as it is (JPEG/PNG, ≤ 5 MB)."""
     path = image_file(catalog_dir, entry)
-    if path is None or mime_of(entry) not in SENDABLE_MIMES:
+    if path is None or mime_of(entry) not in IMAGE_MIMES:
         return False
     try:
-        return path.stat().st_size <= MAX_SENDABLE_BYTES
+        return path.stat().st_size <= MEDIA_LIMITS["image"]
     except OSError:
         return False
 

@@ -26,25 +26,25 @@ from app.catalog_images import image_file, is_remote, is_sendable, mime_of
 from app.errors import InvalidInput
 from app.money import format_price
 from app.settings import get_setting
+from app.wire import (
+    CAPTION_MAX,
+    FOOTER_MAX,
+    HEADER_TEXT_MAX,
+    INTERACTIVE_BODY_MAX,
+    LIST_BUTTON_MAX,
+    LIST_ROWS_MAX,
+    PRODUCT_LIST_MAX,
+    ROW_DESCRIPTION_MAX,
+    ROW_ID_MAX,
+    ROW_TITLE_MAX,
+    SECTION_TITLE_MAX,
+)
 
 log = logging.getLogger(__name__)
 
 META_CATALOG_SETTING = "meta_catalog_id"
 ROW_ID_PREFIX = "item:"
 ELLIPSIS = "…"
-
-# WhatsApp's limits (Cloud API reference, interactive and media messages).
-CAPTION_MAX = 1024
-BODY_MAX = 1024
-HEADER_MAX = 60
-FOOTER_MAX = 60
-BUTTON_MAX = 20
-ROW_TITLE_MAX = 24
-ROW_DESCRIPTION_MAX = 72
-ROW_ID_MAX = 200
-LIST_ROWS_MAX = 10
-SECTION_TITLE_MAX = 24
-PRODUCT_LIST_MAX = 30
 
 SendKind = Literal["image", "text", "product", "product_list", "list"]
 
@@ -143,7 +143,7 @@ def product_body(to: str, item: ItemRow, catalog_id: str, texts: ListTexts | Non
         "action": {"catalog_id": catalog_id, "product_retailer_id": item.retailer_id},
     }
     if texts is not None and texts.body:
-        interactive["body"] = {"text": cut(texts.body, BODY_MAX)}
+        interactive["body"] = {"text": cut(texts.body, INTERACTIVE_BODY_MAX)}
     if texts is not None and texts.footer:
         interactive["footer"] = {"text": cut(texts.footer, FOOTER_MAX)}
     return _envelope(to, "interactive", interactive)
@@ -159,8 +159,8 @@ def product_list_body(
         raise InvalidInput(f"A product message holds at most {PRODUCT_LIST_MAX} items.")
     interactive: dict[str, Any] = {
         "type": "product_list",
-        "header": {"type": "text", "text": cut(texts.header or texts.section, HEADER_MAX)},
-        "body": {"text": cut(texts.body, BODY_MAX)},
+        "header": {"type": "text", "text": cut(texts.header or texts.section, HEADER_TEXT_MAX)},
+        "body": {"text": cut(texts.body, INTERACTIVE_BODY_MAX)},
         "action": {
             "catalog_id": catalog_id,
             "sections": [
@@ -198,14 +198,14 @@ def list_body(
         raise InvalidInput(f"A list message holds at most {LIST_ROWS_MAX} items; choose fewer.")
     interactive: dict[str, Any] = {
         "type": "list",
-        "body": {"text": cut(texts.body, BODY_MAX)},
+        "body": {"text": cut(texts.body, INTERACTIVE_BODY_MAX)},
         "action": {
-            "button": cut(texts.button, BUTTON_MAX),
+            "button": cut(texts.button, LIST_BUTTON_MAX),
             "sections": [{"rows": [list_row(item, locale) for item in items]}],
         },
     }
     if texts.header:
-        interactive["header"] = {"type": "text", "text": cut(texts.header, HEADER_MAX)}
+        interactive["header"] = {"type": "text", "text": cut(texts.header, HEADER_TEXT_MAX)}
     if texts.footer:
         interactive["footer"] = {"text": cut(texts.footer, FOOTER_MAX)}
     return _envelope(to, "interactive", interactive)

@@ -5,7 +5,7 @@
                                      media_dir=ctx.paths.media_dir, locale=babel_locale_name(),
                                      texts=picker_list_texts())
 
-The message is written as pending in the caller's transaction (app/outbox.py); the sender uploads the
+The message is written as pending in the caller's transaction (app/sending.py); the sender uploads the
 item's picture to the relay and posts the ready Cloud API body with the message's client_id.
 """
 
@@ -20,9 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.catalog_messages import ListTexts, plan_catalog_send
-from app.errors import InvalidInput
+from app.errors import ErrorCode, FileParams, InvalidInput
 from app.models import Contact, Media, Message
-from app.outbox import queue_message
+from app.sending import queue_message
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def queue_catalog_send(
     """
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise InvalidInput("This conversation no longer exists.")
+        raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
     to = contact.wa_id or contact.user_id or ""
     send = plan_catalog_send(
         session,
@@ -77,13 +77,14 @@ def queue_catalog_send(
         try:
             upload, shown = _copy_for_sending(send.upload, media_dir)
         except OSError as exc:
-            raise InvalidInput(f"The item's picture cannot be read: {exc.strerror or exc}") from exc
+            raise InvalidInput(
+                code=ErrorCode.FILE_UNREADABLE, params=FileParams(Path(send.upload).name)
+            ) from exc
     message = queue_message(
         session,
         contact_id,
-        kind=send.kind,
+        send.body,
         body=send.preview,
-        graph_body=send.body,
         media_path=upload,
         media_mime=send.upload_mime,
     )

@@ -7,11 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.media_cache import sanitise_filename
-from app.models import MESSAGE_KINDS
 from app.phones import e164_digits
 from app.text import nfc
-
-MEDIA_KINDS = ("image", "audio", "video", "document", "sticker")
+from app.wire import MEDIA_KINDS, MESSAGE_KINDS
 
 
 def whatsapp_time(value: Any, fallback: datetime) -> datetime:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.models import Contact, contact_label
 
 NOTES_MAX = 10_000
@@ -57,7 +57,7 @@ def contact_details(session: Session, contact_id: int) -> ContactDetails | None:
 def _contact(session: Session, contact_id: int) -> Contact:
     c = session.get(Contact, contact_id)
     if c is None:
-        raise InvalidInput("This contact no longer exists.")
+        raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
     return c
 
 

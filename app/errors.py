@@ -1,21 +1,197 @@
-"""The exceptions app/ raises, each one a situation the UI turns into a sentence for the shop owner."""
+"""The exceptions app/ raises: each carries a stable code and typed parameters that ui/ puts into words."""
 
 from __future__ import annotations
 
+import enum
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
+
+
+class ErrorCode(enum.StrEnum):
+    """Every situation app/ reports; ui/error_sentences.py has one translated sentence for each."""
+
+    # Storage
+    SCHEMA_TOO_NEW = "schema_too_new"
+    DATABASE_UNAVAILABLE = "database_unavailable"
+    UNVERSIONED_DATABASE_HOLDS_DATA = "unversioned_database_holds_data"
+    # The relay
+    RELAY_UNREACHABLE = "relay_unreachable"
+    RELAY_TIMEOUT = "relay_timeout"
+    UNAUTHORISED = "unauthorised"
+    RELAY_BUSY = "relay_busy"
+    RELAY_REFUSED = "relay_refused"
+    HISTORY_GAP = "history_gap"
+    REVISION_CONFLICT = "revision_conflict"
+    MEDIA_DAMAGED = "media_damaged"
+    MEDIA_UNAVAILABLE = "media_unavailable"
+    # Sending
+    SEND_REFUSED = "send_refused"
+    OUTSIDE_WINDOW = "outside_window"
+    NOTHING_TO_SEND = "nothing_to_send"
+    TEXT_TOO_LONG = "text_too_long"
+    CAPTION_TOO_LONG = "caption_too_long"
+    FILE_UNREADABLE = "file_unreadable"
+    FILE_GONE = "file_gone"
+    FILE_TOO_LARGE = "file_too_large"
+    CONVERSATION_GONE = "conversation_gone"
+    UNKNOWN_OUTCOME = "unknown"  # Graph timed out after the request left: maybe delivered
+    # The token
+    NO_KEYRING = "no_keyring"
+    TOKEN_NOT_SAVED = "token_not_saved"
+    # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
+    INVALID_INPUT = "invalid_input"
+
+
+# --------------------------------------------------------------------------- typed parameters
+
+
+@dataclass(frozen=True, slots=True)
+class NoParams:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class VersionParams:
+    found: int
+    supported: int
+
+
+@dataclass(frozen=True, slots=True)
+class PathParams:
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class TablesParams:
+    path: str
+    tables: str  # "contact, message"
+
+
+@dataclass(frozen=True, slots=True)
+class FileParams:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileLimitParams:
+    name: str
+    limit_mb: int
+
+
+@dataclass(frozen=True, slots=True)
+class LimitParams:
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class GapParams:
+    oldest_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalParams:
+    """A refusal from the relay or WhatsApp: the relay's code, Graph's code, and its English text."""
+
+    relay_code: str
+    graph_code: int | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceParams:
+    """A sentence raised before this code existed; shown as it is (English)."""
+
+    sentence: str
+
+
+Params = (
+    NoParams
+    | VersionParams
+    | PathParams
+    | TablesParams
+    | FileParams
+    | FileLimitParams
+    | LimitParams
+    | GapParams
+    | RefusalParams
+    | SentenceParams
+)
+
+PARAMS: dict[ErrorCode, type[Params]] = {
+    ErrorCode.SCHEMA_TOO_NEW: VersionParams,
+    ErrorCode.DATABASE_UNAVAILABLE: PathParams,
+    ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
+    ErrorCode.RELAY_UNREACHABLE: NoParams,
+    ErrorCode.RELAY_TIMEOUT: NoParams,
+    ErrorCode.UNAUTHORISED: NoParams,
+    ErrorCode.RELAY_BUSY: RefusalParams,
+    ErrorCode.RELAY_REFUSED: RefusalParams,
+    ErrorCode.HISTORY_GAP: GapParams,
+    ErrorCode.REVISION_CONFLICT: NoParams,
+    ErrorCode.MEDIA_DAMAGED: NoParams,
+    ErrorCode.MEDIA_UNAVAILABLE: NoParams,
+    ErrorCode.SEND_REFUSED: RefusalParams,
+    ErrorCode.OUTSIDE_WINDOW: RefusalParams,
+    ErrorCode.NOTHING_TO_SEND: NoParams,
+    ErrorCode.TEXT_TOO_LONG: LimitParams,
+    ErrorCode.CAPTION_TOO_LONG: LimitParams,
+    ErrorCode.FILE_UNREADABLE: FileParams,
+    ErrorCode.FILE_GONE: FileParams,
+    ErrorCode.FILE_TOO_LARGE: FileLimitParams,
+    ErrorCode.CONVERSATION_GONE: NoParams,
+    ErrorCode.UNKNOWN_OUTCOME: NoParams,
+    ErrorCode.NO_KEYRING: NoParams,
+    ErrorCode.TOKEN_NOT_SAVED: NoParams,
+    ErrorCode.INVALID_INPUT: SentenceParams,
+}
+
+
+# --------------------------------------------------------------------------- the exceptions
 
 
 class ShopInboxError(Exception):
-    """Base of every error the UI knows how to explain."""
+    """Base of every error the UI knows how to explain: `code` and `params`, never a sentence to show.
+
+    A positional sentence is still accepted from code not yet moved to codes; it becomes
+    INVALID_INPUT with the sentence as its (English) parameter.
+    """
+
+    default_code = ErrorCode.INVALID_INPUT
+
+    def __init__(
+        self, sentence: str = "", *, code: ErrorCode | None = None, params: Params | None = None
+    ) -> None:
+        if code is None:
+            code = self.default_code
+        if params is None:
+            params = SentenceParams(sentence) if code is ErrorCode.INVALID_INPUT else NoParams()
+        expected = PARAMS[code]
+        if not isinstance(params, expected):
+            raise TypeError(f"{code} takes {expected.__name__}, not {type(params).__name__}")
+        self.code = code
+        self.params = params
+        super().__init__(sentence or self._log_text())
+
+    def _log_text(self) -> str:
+        values = asdict(self.params)
+        return f"{self.code}" + (f" {values}" if values else "")
+
+    def param_values(self) -> dict[str, Any]:
+        return asdict(self.params)
 
 
 class SchemaTooNew(ShopInboxError):
     """The database was written by a newer version of Shop Inbox; opening it could damage it."""
 
+    default_code = ErrorCode.SCHEMA_TOO_NEW
+
     def __init__(self, found: int, supported: int) -> None:
         super().__init__(
             f"This inbox was saved by a newer version of Shop Inbox (data version {found}; "
-            f"this version understands up to {supported}). Please update Shop Inbox."
+            f"this version understands up to {supported}). Please update Shop Inbox.",
+            code=ErrorCode.SCHEMA_TOO_NEW,
+            params=VersionParams(found, supported),
         )
         self.found = found
         self.supported = supported
@@ -23,6 +199,14 @@ class SchemaTooNew(ShopInboxError):
 
 class DatabaseUnavailable(ShopInboxError):
     """The database file cannot be opened or written (missing folder, permissions, full disk)."""
+
+    default_code = ErrorCode.DATABASE_UNAVAILABLE
+
+    def __init__(self, sentence: str = "", *, path: str = "") -> None:
+        if path:
+            super().__init__(sentence, code=ErrorCode.DATABASE_UNAVAILABLE, params=PathParams(path))
+        else:  # raised with its own (English) sentence by code not yet moved to codes
+            super().__init__(sentence, code=ErrorCode.INVALID_INPUT)
 
 
 class UnversionedDatabaseHoldsData(DatabaseUnavailable):
@@ -32,13 +216,15 @@ class UnversionedDatabaseHoldsData(DatabaseUnavailable):
     with rows in it is someone's data, so Shop Inbox refuses to touch it rather than delete it.
     """
 
-    code = "unversioned_database_holds_data"
+    default_code = ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA
 
     def __init__(self, path: Path, tables: list[str]) -> None:
-        super().__init__(
-            f"{path} has no schema version but holds data in {', '.join(tables)}; it was left untouched."
+        ShopInboxError.__init__(
+            self,
+            f"{path} has no schema version but holds data in {', '.join(tables)}; it was left untouched.",
+            code=ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA,
+            params=TablesParams(str(path), ", ".join(tables)),
         )
-        self.params = {"path": str(path), "tables": ", ".join(tables)}
         self.path = path
         self.tables = tables
 
@@ -46,53 +232,74 @@ class UnversionedDatabaseHoldsData(DatabaseUnavailable):
 class RelayError(ShopInboxError):
     """Something went wrong talking to the relay."""
 
+    default_code = ErrorCode.RELAY_REFUSED
+
 
 class RelayUnreachable(RelayError):
     """The relay did not answer (offline, wrong address, server down)."""
+
+    default_code = ErrorCode.RELAY_UNREACHABLE
 
 
 class Unauthorised(RelayError):
     """The relay refused the token."""
 
+    default_code = ErrorCode.UNAUTHORISED
+
 
 class RelayBusy(RelayError):
     """The relay answered but could not finish now (5xx, 409 still in flight, 429): try again later."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
+    default_code = ErrorCode.RELAY_BUSY
+
+    def __init__(self, status: int, refusal: RefusalParams) -> None:
+        super().__init__(code=ErrorCode.RELAY_BUSY, params=refusal)
         self.status = status
 
 
 class HistoryGap(RelayError):
     """The relay no longer holds the events after our cursor."""
 
+    default_code = ErrorCode.HISTORY_GAP
+
     def __init__(self, oldest_seq: int) -> None:
-        super().__init__(f"Some messages are older than the relay keeps (oldest is #{oldest_seq}).")
+        super().__init__(code=ErrorCode.HISTORY_GAP, params=GapParams(oldest_seq))
         self.oldest_seq = oldest_seq
+
+
+class RevisionConflict(RelayError):
+    """The automations changed on the relay (another computer) since this copy was read: 412."""
+
+    default_code = ErrorCode.REVISION_CONFLICT
 
 
 class SendRefused(RelayError):
     """The relay (or WhatsApp) refused a message for a reason a retry cannot change."""
 
-    def __init__(self, message: str, code: str = "refused", graph_code: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.graph_code = graph_code
+    default_code = ErrorCode.SEND_REFUSED
+
+    def __init__(self, code: ErrorCode = ErrorCode.SEND_REFUSED, params: Params | None = None) -> None:
+        super().__init__(code=code, params=params)
+
+    @property
+    def relay_code(self) -> str:
+        """The code stored with the failed message: the relay's own, else ours."""
+        return self.params.relay_code if isinstance(self.params, RefusalParams) else str(self.code)
 
 
 class OutsideServiceWindow(SendRefused):
     """Free-form messages are only allowed within 24 hours of the customer's last message."""
 
+    default_code = ErrorCode.OUTSIDE_WINDOW
+
 
 class NoKeyring(ShopInboxError):
     """No usable keyring on this computer; the token can be kept in the config file if the owner agrees."""
 
+    default_code = ErrorCode.NO_KEYRING
+
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "This computer has no password store (keyring) that Shop Inbox can use. "
-            "You can keep the relay token in Shop Inbox's settings file instead; only your user "
-            "account can read it."
-        )
+        super().__init__(code=ErrorCode.NO_KEYRING)
         self.detail = detail
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.errors import InvalidInput, RelayError
+from app.errors import ErrorCode, InvalidInput, RelayError
 from app.models import Media, Message
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class MediaCache:
                 size += len(chunk)
         if expected and expected.lower() != digest.hexdigest():
             partial.unlink(missing_ok=True)
-            raise RelayError("The file arrived damaged; it will be fetched again.")
+            raise RelayError(code=ErrorCode.MEDIA_DAMAGED)
         partial.replace(target)
         relative = target.relative_to(self.media_dir.resolve()).as_posix()
         with self.db.write() as s:
@@ -149,5 +149,5 @@ def fetch_media(db: Database, client: RelayClient, media_row_id: int, media_dir:
     """
     path = MediaCache(db, client, media_dir).ensure(media_row_id)
     if path is None:
-        raise InvalidInput("This attachment is not available from the relay.")
+        raise InvalidInput(code=ErrorCode.MEDIA_UNAVAILABLE)
     return path

@@ -81,28 +81,6 @@ TICK_ORDER = {
     MessageStatus.READ: 3,
 }
 
-MESSAGE_KINDS = frozenset(
-    {
-        "text",
-        "image",
-        "document",
-        "audio",
-        "video",
-        "sticker",
-        "location",
-        "contacts",
-        "interactive",
-        "button",
-        "reaction",
-        "order",
-        "system",
-        "product",
-        "template",
-        "unsupported",
-    }
-)
-
-
 contact_label = Table(
     "contact_label",
     Base.metadata,
@@ -353,7 +331,6 @@ _install_listeners()
 
 __all__ = [
     "DEFAULT_LABELS",
-    "MESSAGE_KINDS",
     "TICK_ORDER",
     "Base",
     "CatalogItem",

@@ -1,23 +1,19 @@
-"""The outbox: messages written as pending in the owner's transaction, then sent once each, in order.
+"""The outbox sender: pending messages (app/sending.py writes them) sent once each, in order.
 
-`queue_message()` writes the pending row (fresh client_id) inside the caller's transaction. The
-sender thread posts pending messages oldest first, one contact's messages strictly in order, with
+The sender thread posts pending messages oldest first, one contact's messages strictly in order, with
 the client_id as Idempotency-Key, so a send whose answer was lost is answered again by the relay
 instead of going to WhatsApp twice. Connection errors, 5xx and 409 (still in flight) are retried
 with capped exponential backoff and jitter; a refusal marks the message failed with the relay's
-sentence. Pending rows live in the database, so quitting loses nothing.
+or WhatsApp's code. Pending rows live in the database, so quitting loses nothing.
 """
 
 from __future__ import annotations
 
 import logging
-import mimetypes
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +22,9 @@ from sqlalchemy.orm import Session
 
 from app.backoff import backoff_delay
 from app.errors import (
-    InvalidInput,
+    ErrorCode,
+    FileParams,
+    RefusalParams,
     RelayBusy,
     RelayError,
     RelayUnreachable,
@@ -34,8 +32,8 @@ from app.errors import (
     Unauthorised,
 )
 from app.models import Contact, Media, Message, MessageStatus
-from app.text import nfc
-from app.ticks import apply_status
+from app.ticks import UNKNOWN_OUTCOME, apply_status
+from app.wire import MEDIA_KINDS
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -43,117 +41,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
-CAPTIONED = ("image", "video", "document")
 SEND_TIMEOUT = 20.0
 
 
-# --------------------------------------------------------------------------- queueing (caller's session)
-
-
-def queue_message(
-    session: Session,
-    contact_id: int,
-    *,
-    kind: str = "text",
-    body: str = "",
-    reply_to_wamid: str | None = None,
-    media_path: Path | None = None,
-    media_mime: str | None = None,
-    template: dict[str, Any] | None = None,
-    template_params: list[str] | None = None,
-    graph_body: dict[str, Any] | None = None,
-    sent_by: str = "owner",
-) -> Message:
-    """Write a pending outbound message in the caller's transaction; the sender does the rest.
-
-    `graph_body` is a ready Cloud API body (catalogue sends); otherwise one is built from kind, body,
-    media and template when the message is sent. A local file in `media_path` is uploaded first.
-    """
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise InvalidInput("This conversation no longer exists.")
-    body = nfc(body)
-    payload: dict[str, Any]
-    if graph_body is not None:
-        payload = {k: v for k, v in graph_body.items() if k != "to"}
-        kind = str(payload.get("type") or kind)
-    elif template is not None:
-        components = []
-        if template_params:
-            params = [{"type": "text", "text": nfc(p)} for p in template_params]
-            components.append({"type": "body", "parameters": params})
-        language = template.get("language")
-        code = language.get("code") if isinstance(language, dict) else language
-        payload = {
-            "type": "template",
-            "template": {"name": template.get("name"), "language": {"code": code}, "components": components},
-        }
-        kind = "template"
-    elif kind in MEDIA_KINDS:
-        part: dict[str, Any] = {}
-        if body and kind in CAPTIONED:
-            part["caption"] = body
-        if kind == "document" and media_path is not None:
-            part["filename"] = media_path.name
-        payload = {"type": kind, kind: part}
-    else:
-        kind = "text"
-        payload = {"type": "text", "text": {"body": body, "preview_url": "http" in body}}
-    if reply_to_wamid:
-        payload["context"] = {"message_id": reply_to_wamid}
-    message = Message(
-        contact_id=contact.id,
-        direction="out",
-        kind=kind,
-        body=body,
-        payload=payload,
-        reply_to_wamid=reply_to_wamid,
-        status=MessageStatus.PENDING,
-        sent_by=sent_by,
-        sent_at=datetime.now(UTC),
-        client_id=str(uuid.uuid4()),
-        phone_number_id=contact.phone_number_id,
-        unread=False,
-    )
-    session.add(message)
-    session.flush()
-    if media_path is not None:
-        path = Path(media_path)
-        mime = media_mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        session.add(
-            Media(
-                message_id=message.id,
-                mime=mime,
-                filename=path.name,
-                size=path.stat().st_size if path.exists() else None,
-                cache_path=str(path),
-            )
-        )
-        session.flush()
-    return message
-
-
-def retry_message(session: Session, message_id: int) -> bool:
-    """Put a failed message back in the queue with a new client_id (the relay keeps the old refusal)."""
-    message = session.get(Message, message_id)
-    if message is None or message.direction != "out" or message.status != MessageStatus.FAILED:
-        return False
-    message.status = MessageStatus.PENDING
-    message.error_code = message.error_text = None
-    message.client_id = str(uuid.uuid4())
-    return True
-
-
-def delete_message(session: Session, message_id: int) -> bool:
-    """Drop an outbound message that was never sent (pending or failed)."""
-    message = session.get(Message, message_id)
-    if message is None or message.direction != "out":
-        return False
-    if message.status not in (MessageStatus.PENDING, MessageStatus.FAILED):
-        return False
-    session.delete(message)
-    return True
+# --------------------------------------------------------------------------- the queue
 
 
 def pending_heads(session: Session) -> list[int]:
@@ -167,6 +58,17 @@ def pending_heads(session: Session) -> list[int]:
     for mid, cid in rows:
         heads.setdefault(cid, mid)
     return list(heads.values())
+
+
+def failure_columns(exc: SendRefused) -> dict[str, str | None]:
+    """error_code / error_text of a refused message: Graph's code when WhatsApp gave one, else ours.
+
+    The text is the relay's English sentence, kept only for codes the UI has no sentence for.
+    """
+    if isinstance(exc.params, RefusalParams):
+        code = str(exc.params.graph_code) if exc.params.graph_code is not None else exc.params.relay_code
+        return {"error_code": code[:32], "error_text": exc.params.message or None}
+    return {"error_code": str(exc.code), "error_text": None}
 
 
 # --------------------------------------------------------------------------- the sender
@@ -293,7 +195,7 @@ class OutboxSender:
                 self._upload(job)
             result = self.client.send_message(job.body, job.client_id, timeout=self.send_timeout)
         except SendRefused as exc:
-            self._finish(job, status=MessageStatus.FAILED, error_code=exc.code, error_text=str(exc))
+            self._finish(job, status=MessageStatus.FAILED, **failure_columns(exc))
             return None
         except (RelayUnreachable, RelayBusy) as exc:
             attempts = self.attempts.get(job.contact_id, 0) + 1
@@ -305,18 +207,13 @@ class OutboxSender:
             )
             return delay
         except OSError as exc:
-            self._finish(job, status=MessageStatus.FAILED, error_code="file", error_text=str(exc))
+            log.info("message %d not sent: its file cannot be read (%s)", job.message_id, type(exc).__name__)
+            self._finish(job, status=MessageStatus.FAILED, error_code=ErrorCode.FILE_UNREADABLE)
             return None
         self.attempts.pop(job.contact_id, None)
         self.not_before.pop(job.contact_id, None)
         if result.status == "unknown" or not result.wamid:
-            self._finish(
-                job,
-                status=MessageStatus.FAILED,
-                error_code="unknown",
-                error_text="WhatsApp did not confirm this message; it may have been delivered. "
-                "Check before sending it again.",
-            )
+            self._finish(job, status=MessageStatus.FAILED, error_code=UNKNOWN_OUTCOME)
         else:
             self._finish(job, status=MessageStatus.SENT, wamid=result.wamid)
         return None
@@ -327,7 +224,7 @@ class OutboxSender:
         try:
             uploaded = self.client.upload_media(path, mime)
         except FileNotFoundError as exc:
-            raise SendRefused(f"The file {path.name} is no longer there.", code="file") from exc
+            raise SendRefused(ErrorCode.FILE_GONE, FileParams(path.name)) from exc
         with self.db.write() as s:
             s.execute(update(Media).where(Media.id == media_row).values(relay_media_id=uploaded.id))
         kind = str(job.body.get("type"))
@@ -347,7 +244,7 @@ class OutboxSender:
                     m.wamid = wamid
             if m.status in (MessageStatus.PENDING,) or (
                 m.status == MessageStatus.FAILED
-                and m.error_code == "unknown"
+                and m.error_code == UNKNOWN_OUTCOME
                 and status == MessageStatus.SENT
             ):
                 m.status = status

@@ -15,7 +15,7 @@ from app.errors import InvalidInput
 from app.models import Contact, QuickReply
 from app.rules import fill_fields
 from app.text import nfc
-from app.wire import BusinessProfile
+from app.wire import TEXT_MAX, BusinessProfile
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SHORTCUT_LIMIT = 32  # the column's width, slash included
-TEXT_LIMIT = 4096  # WhatsApp's limit for a text message
 KEYWORD_LIMIT = 20
 KEYWORD_LENGTH = 40
 # Like qutebrowser's completion: a pasted novel must not turn every keystroke into a huge scan.
@@ -102,8 +101,8 @@ def _clean_text(text: str) -> str:
     text = nfc(text).strip()
     if not text:
         raise QuickReplyInvalid("empty_text", "A quick reply needs some text.")
-    if len(text) > TEXT_LIMIT:
-        raise QuickReplyInvalid("text_too_long", f"A quick reply can be at most {TEXT_LIMIT} characters.")
+    if len(text) > TEXT_MAX:
+        raise QuickReplyInvalid("text_too_long", f"A quick reply can be at most {TEXT_MAX} characters.")
     return text
 
 

@@ -10,15 +10,27 @@ from urllib.parse import quote
 import httpx
 
 from app.errors import (
+    ErrorCode,
     HistoryGap,
     OutsideServiceWindow,
+    RefusalParams,
     RelayBusy,
     RelayError,
     RelayUnreachable,
+    RevisionConflict,
     SendRefused,
     Unauthorised,
 )
-from app.wire import Automations, EventsPage, Health, KnownContacts, MediaUploaded, SendResult, Template
+from app.wire import (
+    Automations,
+    ErrorEnvelope,
+    EventsPage,
+    Health,
+    KnownContacts,
+    MediaUploaded,
+    SendResult,
+    Template,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +41,14 @@ CONNECT_TIMEOUT = 5.0
 MEDIA_TIMEOUT = 120.0
 
 
-def _error_body(response: httpx.Response) -> dict[str, Any]:
+def refusal(response: httpx.Response) -> RefusalParams:
+    """The relay's error envelope as our parameters; a body that is not one (a proxy's page) says HTTP n."""
     try:
-        data = response.json()
+        envelope = ErrorEnvelope.model_validate_json(response.content)
     except ValueError:
-        return {}
-    if isinstance(data, dict) and isinstance(data.get("error"), dict):
-        return dict(data["error"])
-    return {}
+        return RefusalParams(relay_code=f"http_{response.status_code}")
+    error = envelope.error
+    return RefusalParams(relay_code=error.code, graph_code=error.graph_code, message=error.message)
 
 
 class RelayClient:
@@ -69,22 +81,21 @@ class RelayClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
-            raise RelayUnreachable(f"The relay did not answer in time ({type(exc).__name__}).") from exc
+            raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
         except httpx.TransportError as exc:
-            raise RelayUnreachable(f"Cannot reach the relay ({type(exc).__name__}).") from exc
+            raise RelayUnreachable() from exc
         if response.status_code == 401 or response.status_code == 403:
-            raise Unauthorised("The relay refused the access token.")
+            raise Unauthorised()
         return response
 
     def _check(self, response: httpx.Response) -> httpx.Response:
         """Raise the meaningful exception for a non-2xx answer."""
         if response.is_success:
             return response
-        body = _error_body(response)
-        message = str(body.get("message") or f"The relay answered HTTP {response.status_code}.")
+        params = refusal(response)
         if response.status_code >= 500 or response.status_code in (409, 429):
-            raise RelayBusy(message, response.status_code)
-        raise RelayError(message)
+            raise RelayBusy(response.status_code, params)
+        raise RelayError(code=ErrorCode.RELAY_REFUSED, params=params)
 
     # ------------------------------------------------------------------ events
     def events(self, after: int, *, wait: float = 25.0, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
@@ -124,22 +135,20 @@ class RelayClient:
         )
         if response.is_success:
             return SendResult.model_validate(response.json())
-        err = _error_body(response)
-        message = str(err.get("message") or f"The relay answered HTTP {response.status_code}.")
-        code = str(err.get("code") or "refused")
-        graph_code = err.get("graph_code")
-        retryable = bool(err.get("retryable", False))
+        params = refusal(response)
+        enveloped = not params.relay_code.startswith("http_")
+        retryable = enveloped and ErrorEnvelope.model_validate_json(response.content).error.retryable
         # A 5xx that the relay itself marks as final (e.g. Graph refused for good) is a refusal;
         # a bare 5xx (a proxy, a crash) or a retryable one is tried again with the same key.
         if (
             response.status_code == 409
             or response.status_code == 429
-            or (response.status_code >= 500 and (retryable or not err))
+            or (response.status_code >= 500 and (retryable or not enveloped))
         ):
-            raise RelayBusy(message, response.status_code)
-        if code == "outside_window" or graph_code == 131047:
-            raise OutsideServiceWindow(message, code=code, graph_code=graph_code)
-        raise SendRefused(message, code=code, graph_code=graph_code if isinstance(graph_code, int) else None)
+            raise RelayBusy(response.status_code, params)
+        if params.relay_code == "outside_window" or params.graph_code == 131047:
+            raise OutsideServiceWindow(ErrorCode.OUTSIDE_WINDOW, params)
+        raise SendRefused(ErrorCode.SEND_REFUSED, params)
 
     def mark_read(self, wamid: str) -> None:
         self._check(self._request("POST", f"/v1/messages/{quote(wamid, safe='')}/read"))
@@ -156,8 +165,7 @@ class RelayClient:
             "POST", "/v1/media", content=data, headers=headers, timeout=httpx.Timeout(MEDIA_TIMEOUT)
         )
         if response.status_code == 413 or (400 <= response.status_code < 500):
-            err = _error_body(response)
-            raise SendRefused(str(err.get("message") or "The relay refused the file."), code="media")
+            raise SendRefused(ErrorCode.SEND_REFUSED, refusal(response))
         self._check(response)
         return MediaUploaded.model_validate(response.json())
 
@@ -170,7 +178,7 @@ class RelayClient:
                 timeout=httpx.Timeout(MEDIA_TIMEOUT, connect=CONNECT_TIMEOUT),
             ) as response:
                 if response.status_code in (401, 403):
-                    raise Unauthorised("The relay refused the access token.")
+                    raise Unauthorised()
                 if not response.is_success:
                     response.read()
                     self._check(response)
@@ -180,9 +188,9 @@ class RelayClient:
                 mime = response.headers.get("content-type", "application/octet-stream").split(";")[0]
                 return mime, response.headers.get("x-sha256") or None
         except httpx.TimeoutException as exc:
-            raise RelayUnreachable("The relay did not send the file in time.") from exc
+            raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
         except httpx.TransportError as exc:
-            raise RelayUnreachable(f"Cannot reach the relay ({type(exc).__name__}).") from exc
+            raise RelayUnreachable() from exc
 
     # ------------------------------------------------------------------ automations, contacts, templates
     def get_automations(self) -> Automations:
@@ -190,8 +198,6 @@ class RelayClient:
         return Automations.model_validate(response.json())
 
     def put_automations(self, doc: Automations, *, if_match: int) -> Automations:
-        from app.automations_store import RevisionConflict
-
         response = self._request(
             "PUT",
             "/v1/automations",
@@ -199,9 +205,7 @@ class RelayClient:
             headers={"If-Match": str(if_match)},
         )
         if response.status_code == 412:
-            raise RevisionConflict(
-                str(_error_body(response).get("message") or "Changed on another computer.")
-            )
+            raise RevisionConflict()
         self._check(response)
         return Automations.model_validate(response.json())
 

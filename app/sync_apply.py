@@ -370,7 +370,7 @@ class _Batch:
                     values.update(
                         status=MessageStatus.FAILED,
                         error_code=UNKNOWN_OUTCOME,
-                        error_text="WhatsApp did not confirm this message; it may have been delivered.",
+                        error_text=None,
                     )
                 if values:
                     self.s.execute(update(Message).where(Message.id == row.id).values(**values))
@@ -398,7 +398,7 @@ class _Batch:
                     else None,
                     status=MessageStatus.SENT if e.wamid else MessageStatus.FAILED,
                     error_code=None if e.wamid else UNKNOWN_OUTCOME,
-                    error_text=None if e.wamid else "WhatsApp did not confirm this message.",
+                    error_text=None,
                     sent_by=e.sent_by,
                     sent_at=sent_at,
                     relay_seq=e.seq,

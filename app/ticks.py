@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.errors import ErrorCode
 from app.models import TICK_ORDER, Message, MessageStatus, OrphanStatus
 
 # A failed send whose outcome the relay could not tell (Graph timed out after the request left).
-UNKNOWN_OUTCOME = "unknown"
+UNKNOWN_OUTCOME = ErrorCode.UNKNOWN_OUTCOME
 STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3}
 
 

@@ -11,6 +11,45 @@ from pydantic import BaseModel, ConfigDict, Field
 SentBy = Literal["owner", "greeting", "away", "keyword", "phone_app", "quick_reply", "import"]
 
 
+# --------------------------------------------------------------------------- WhatsApp's own facts
+# What WhatsApp accepts, once for both sides: the relay validates sends with these, the desktop
+# checks before queueing, catalogue and quick-reply forms cut to them.
+
+TEXT_MAX = 4096
+CAPTION_MAX = 1024
+INTERACTIVE_BODY_MAX = 1024
+HEADER_TEXT_MAX = 60
+FOOTER_MAX = 60
+BUTTON_TITLE_MAX = 20
+REPLY_BUTTONS_MAX = 3
+LIST_BUTTON_MAX = 20
+LIST_ROWS_MAX = 10
+ROW_TITLE_MAX = 24
+ROW_DESCRIPTION_MAX = 72
+ROW_ID_MAX = 200
+SECTION_TITLE_MAX = 24
+PRODUCT_LIST_MAX = 30
+
+MB = 1024 * 1024
+# Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4.
+MEDIA_LIMITS = {
+    "image": 5 * MB,
+    "video": 16 * MB,
+    "audio": 16 * MB,
+    "document": 100 * MB,
+    "sticker": 500 * 1024,
+}
+IMAGE_MIMES = frozenset({"image/jpeg", "image/png"})
+VIDEO_MIMES = frozenset({"video/mp4", "video/3gpp"})
+STICKER_MIMES = frozenset({"image/webp"})
+
+# Message kinds as WhatsApp names them; anything else that arrives is kept as "unsupported".
+MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")
+CAPTIONED_KINDS = ("image", "video", "document")
+SEND_KINDS = frozenset({*MEDIA_KINDS, "text", "location", "contacts", "interactive", "template", "reaction"})
+MESSAGE_KINDS = frozenset({*SEND_KINDS, "button", "order", "system", "product", "unsupported"})
+
+
 class _Wire(BaseModel):
     # Unknown fields from a newer relay are kept, never rejected: the desktop and relay upgrade apart.
     model_config = ConfigDict(extra="allow")

@@ -5,17 +5,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-TEXT_MAX = 4096
-CAPTION_MAX = 1024
-INTERACTIVE_BODY_MAX = 1024
-BUTTON_TITLE_MAX = 20
-REPLY_BUTTONS_MAX = 3
-LIST_ROWS_MAX = 10
-ROW_TITLE_MAX = 24
-ROW_DESCRIPTION_MAX = 72
-LIST_BUTTON_MAX = 20
-HEADER_TEXT_MAX = 60
-FOOTER_MAX = 60
+from app.wire import (
+    BUTTON_TITLE_MAX,
+    CAPTION_MAX,
+    FOOTER_MAX,
+    HEADER_TEXT_MAX,
+    INTERACTIVE_BODY_MAX,
+    LIST_BUTTON_MAX,
+    LIST_ROWS_MAX,
+    MEDIA_KINDS,
+    MEDIA_LIMITS,
+    REPLY_BUTTONS_MAX,
+    ROW_DESCRIPTION_MAX,
+    ROW_TITLE_MAX,
+    SEND_KINDS,
+    STICKER_MIMES,
+    TEXT_MAX,
+)
 
 # Graph's media ids are digits; anything else never reaches a Graph URL or a file name.
 _MEDIA_ID = re.compile(r"[0-9]{1,30}")
@@ -25,38 +31,13 @@ def is_media_id(value: object) -> bool:
     return isinstance(value, str) and _MEDIA_ID.fullmatch(value) is not None
 
 
-# Upload sizes WhatsApp accepts, by family.
-MEDIA_LIMITS = {
-    "image": 5 * 1024 * 1024,
-    "video": 16 * 1024 * 1024,
-    "audio": 16 * 1024 * 1024,
-    "document": 100 * 1024 * 1024,
-    "sticker": 500 * 1024,
-}
-SEND_TYPES = frozenset(
-    {
-        "text",
-        "image",
-        "document",
-        "audio",
-        "video",
-        "sticker",
-        "location",
-        "contacts",
-        "interactive",
-        "template",
-        "reaction",
-    }
-)
-
-
 class LimitError(ValueError):
     """A message WhatsApp would refuse; the text says what to change."""
 
 
 def media_family(mime: str) -> str:
     family = mime.split("/", 1)[0]
-    if mime == "image/webp":
+    if mime in STICKER_MIMES:
         return "sticker"
     return family if family in MEDIA_LIMITS else "document"
 
@@ -73,7 +54,7 @@ def validate_send(body: Any) -> str:
     if not to.lstrip("+").isdigit() or not 6 <= len(to.lstrip("+")) <= 15:
         raise LimitError("'to' must be the customer's phone number in international format.")
     kind = body.get("type", "text")
-    if kind not in SEND_TYPES:
+    if kind not in SEND_KINDS:
         raise LimitError(f"Unknown message type {kind!r}.")
     obj = body.get(kind)
     if not isinstance(obj, dict):
@@ -86,7 +67,7 @@ def validate_send(body: Any) -> str:
             raise LimitError(
                 f"A text message can have at most {TEXT_MAX} characters (this one has {len(text)})."
             )
-    elif kind in ("image", "video", "document", "audio", "sticker"):
+    elif kind in MEDIA_KINDS:
         if not obj.get("id") and not obj.get("link"):
             raise LimitError("A media message needs an uploaded media id or a link.")
         if _len(obj.get("caption")) > CAPTION_MAX:

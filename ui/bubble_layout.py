@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOpt
 
 from app.message_media import MediaInfo
 from app.queries import MessageRow
+from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, kind_label, preview_text, tapped_text
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -92,6 +93,10 @@ class BubbleGeometry:
     time_text: str = ""
     reaction_rect: QRectF | None = None
     reactions: str = ""
+    # Why an outgoing message was not sent, under its text, in the owner's language.
+    failure_text: str = ""
+    failure_layout: QTextLayout | None = None
+    failure_origin: QPointF = field(default_factory=QPointF)
 
     def char_at(self, pos: QPointF, *, on_character: bool = False) -> int | None:
         """Character offset under `pos` (row coordinates), for links and text selection."""
@@ -346,6 +351,14 @@ def compute(
         content_w = max(content_w, meta_w)
         meta_y = parts_h
         parts_h += meta_h
+    if geo.outgoing and row.status == "failed":
+        reason = failed_message_sentence(row.error_code, row.error_text)
+        geo.failure_text = QCoreApplication.translate("bubble", "Not sent: {0}").format(reason)
+        layout, natural, h, _ = layout_text(geo.failure_text, fonts.small, inner_max)
+        geo.failure_layout = layout
+        geo.failure_origin = QPointF(PAD_X, parts_h + 3)
+        content_w = max(content_w, natural)
+        parts_h += h + 3
     parts_h += PAD_Y
 
     bw = content_w + 2 * PAD_X
@@ -361,6 +374,7 @@ def compute(
         if geo.card.kind != "image":
             geo.card.rect.setWidth(content_w)
     geo.text_origin = QPointF(bx + geo.text_origin.x(), y + geo.text_origin.y())
+    geo.failure_origin = QPointF(bx + geo.failure_origin.x(), y + geo.failure_origin.y())
     geo.meta_rect = QRectF(geo.bubble.right() - PAD_X - meta_w, y + meta_y, meta_w, meta_h)
     bottom = geo.bubble.bottom()
 

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import list_items
-from app.catalog_messages import LIST_ROWS_MAX, PRODUCT_LIST_MAX, ListTexts, meta_catalog_id
+from app.catalog_messages import ListTexts, meta_catalog_id
+from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache

@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
-from app.catalog_images import MAX_SENDABLE_BYTES, image_file, sniff_suffix, thumbnail_path
+from app.catalog_images import image_file, sniff_suffix, thumbnail_path
+from app.wire import MEDIA_LIMITS
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def sendable_image_bytes(source: Path) -> bytes:
     (WebP, GIF, HEIC where Qt reads it, huge photos) re-encoded as a JPEG WhatsApp accepts.
     Raises OSError when Qt cannot read it as an image."""
     data = source.read_bytes()
-    if sniff_suffix(data) in (".jpg", ".png") and len(data) <= MAX_SENDABLE_BYTES:
+    if sniff_suffix(data) in (".jpg", ".png") and len(data) <= MEDIA_LIMITS["image"]:
         return data
     reader = QImageReader(str(source))
     reader.setAutoTransform(True)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.phones import display_phone
-from app.queries import ConversationRow, MessageRow, message_by_wamid
+from app.queries import ConversationRow, MessageRow, message_by_wamid, messages_by_ids
 from app.quick_replies import ContactInfo, QuickReplyRow
+from app.sending import Outgoing, approved_templates, delete_message, queue_outgoing, retry_message
 from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
@@ -29,13 +30,6 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
 from ui.quick_reply_completer import QuickReplyCompleter
-from ui.sync_adapter import (
-    Outgoing,
-    delete_message,
-    load_templates,
-    queue_outgoing,
-    retry_message,
-)
 from ui.theme import ui_font
 
 if TYPE_CHECKING:
@@ -238,7 +232,12 @@ class ChatPane(QWidget):
                 self.composer.edit.setPlainText(out.text)  # nothing typed is lost
             QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
-        run_op(lambda: queue_outgoing(self.ctx, out), done, parent=self, on_failure=failed)
+        def queue() -> MessageRow:
+            message_id = queue_outgoing(self.ctx.db, out)
+            with self.ctx.db.read() as s:
+                return messages_by_ids(s, [message_id])[0]
+
+        run_op(queue, done, parent=self, on_failure=failed)
 
     def pick_template(self) -> None:
         from ui.template_picker import TemplatePicker
@@ -248,7 +247,8 @@ class ChatPane(QWidget):
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
 
-        run_op(lambda: load_templates(self.ctx), show, parent=self)
+        fetch = self.ctx.sync.templates if self.ctx.sync is not None else None
+        run_op(lambda: approved_templates(self.ctx.db, fetch), show, parent=self)
 
     def fetch_media(self, media_id: int, message_id: int, *, open_after: bool) -> None:
         """Download a received file through the relay (off the GUI thread), then show or open it."""
@@ -276,14 +276,18 @@ class ChatPane(QWidget):
         run_op(lambda: sync.fetch_media(media_id), done, parent=self, on_failure=failed)
 
     def retry(self, message_id: int) -> None:
-        run_op(
-            lambda: retry_message(self.ctx, message_id), lambda _r: self._after_outbox_change(), parent=self
-        )
+        def work() -> bool:
+            with self.ctx.db.write() as s:
+                return retry_message(s, message_id)
+
+        run_op(work, lambda _r: self._after_outbox_change(), parent=self)
 
     def delete(self, message_id: int) -> None:
-        run_op(
-            lambda: delete_message(self.ctx, message_id), lambda _r: self._after_outbox_change(), parent=self
-        )
+        def work() -> bool:
+            with self.ctx.db.write() as s:
+                return delete_message(s, message_id)
+
+        run_op(work, lambda _r: self._after_outbox_change(), parent=self)
 
     def _after_outbox_change(self) -> None:
         self.view.chat_model.refresh()

@@ -14,6 +14,7 @@ from ui import icons
 from ui.bubble_layout import TICK, BubbleGeometry, Fonts, compute, quote_preview
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
+from ui.error_sentences import failed_message_sentence
 from ui.formatting import day_label, full_datetime, local
 from ui.theme import Colours, colours, ui_font
 
@@ -154,6 +155,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             self._card(painter, geo, c)
         self._draw_text(painter, geo, row, c, self._formats(geo, row, c, highlight or ""))
         self._meta(painter, geo, row, c)
+        self._failure(painter, geo, c)
         if geo.reaction_rect is not None:
             painter.setPen(QPen(c.chat_background, 1.5))
             painter.setBrush(c.bubble_in)
@@ -317,6 +319,13 @@ class ChatViewDelegate(QStyledItemDelegate):
             painter.setPen(c.bubble_text)
         geo.text_layout.draw(painter, geo.text_origin, formats)
 
+    def _failure(self, painter: QPainter, geo: BubbleGeometry, c: Colours) -> None:
+        if geo.failure_layout is None:
+            return
+        painter.setFont(self.fonts.small)
+        painter.setPen(c.failed)
+        geo.failure_layout.draw(painter, geo.failure_origin)
+
     def _meta(self, painter: QPainter, geo: BubbleGeometry, row: MessageRow, c: Colours) -> None:
         r = geo.meta_rect
         painter.setFont(self.fonts.small)
@@ -369,9 +378,7 @@ def status_tooltip(row: MessageRow) -> str:
     from PySide6.QtCore import QCoreApplication
 
     if row.status == "failed":
-        reason = row.error_text or QCoreApplication.translate(
-            "ChatViewDelegate", "The message could not be sent."
-        )
+        reason = failed_message_sentence(row.error_code, row.error_text)
         return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(
             reason
         )

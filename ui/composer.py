@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries import ConversationRow, MessageRow
+from app.sending import Outgoing
 from app.wire import Template
 from ui import icons
 from ui.bubble_layout import quote_preview
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit
 from ui.size_text import human_size
-from ui.sync_adapter import Outgoing
 from ui.theme import ui_font
 
 log = logging.getLogger(__name__)

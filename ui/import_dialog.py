@@ -31,7 +31,6 @@ from app.chat_export.contacts import ContactMatch, match_contact
 from app.chat_export.errors import AmbiguousContact, ImportCancelled
 from app.chat_export.importer import ImportRequest, ImportSummary, import_chat, shop_time_zone
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
-from app.errors import ShopInboxError
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 
@@ -417,8 +416,6 @@ class ImportDialog(QDialog):
             return
         if isinstance(error, ImportCancelled):
             message = self.tr("The import was cancelled. Nothing was added.")
-        elif isinstance(error, ShopInboxError):
-            message = str(error)
         else:
             message = failure_sentence(error)
         self.summary_label.setText(message)

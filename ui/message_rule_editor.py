@@ -7,8 +7,7 @@ import logging
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from app.contact_lookup import ContactDirectory
-from app.quick_replies import TEXT_LIMIT
-from app.wire import Automations
+from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
 from ui.reply_preview import ReplyPreview
@@ -53,8 +52,8 @@ class MessageRuleEditor(AutomationDialog):
         text = self.text.toPlainText().strip()
         if self.enabled.isChecked() and not text:
             return self.tr("Write the message, or switch it off.")
-        if len(text) > TEXT_LIMIT:
-            return self.tr("A message can be at most {0} characters.").format(TEXT_LIMIT)
+        if len(text) > TEXT_MAX:
+            return self.tr("A message can be at most {0} characters.").format(TEXT_MAX)
         return ""
 
     def problem(self) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import ShopInboxError
+from ui.error_sentences import error_sentence
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ _running: set[Op] = set()
 def failure_sentence(exc: BaseException) -> str:
     """What the shop owner reads when an operation fails."""
     if isinstance(exc, ShopInboxError):
-        return str(exc)
+        return error_sentence(exc)
     if isinstance(exc, OSError):
         return QCoreApplication.translate("ops", "A file could not be read or written: {0}").format(
             exc.strerror or exc

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from app.errors import InvalidInput, ShopInboxError
+from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.context import AppContext
+from ui.ops import failure_sentence
 from ui.settings_dialog import SettingsDialog
 from ui.token_store import load_token, store_token_interactively, token_location
 
@@ -27,7 +28,7 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
 
     def store(url: str, token: str) -> str:
         if not store_token_interactively(dialog, ctx, url, token):
-            raise InvalidInput(translate("Menus", "The token was not saved."))
+            raise InvalidInput(code=ErrorCode.TOKEN_NOT_SAVED)
         return token_location(ctx)
 
     dialog = SettingsDialog(ctx, parent=window, token_location=current_token_location(ctx), store_token=store)
@@ -73,7 +74,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
     try:
         aside = restore_backup(path, ctx.paths)
     except (ShopInboxError, OSError) as exc:
-        QMessageBox.warning(window, translate("Menus", "Restore failed"), str(exc))
+        QMessageBox.warning(window, translate("Menus", "Restore failed"), failure_sentence(exc))
     else:
         QMessageBox.information(
             window,

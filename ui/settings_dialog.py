@@ -30,6 +30,7 @@ from app.errors import ShopInboxError
 from app.relay_check import normalise_relay_url
 from app.settings import Preferences, load_preferences, save_preferences
 from ui.context import AppContext
+from ui.error_sentences import error_sentence
 from ui.formatting import babel_locale_name
 from ui.ops import Op
 
@@ -183,7 +184,7 @@ class SettingsDialog(QDialog):
             try:
                 where = self.store_token(prefs.relay_url, token)
             except ShopInboxError as exc:
-                QMessageBox.warning(self, self.tr("Token not saved"), str(exc))
+                QMessageBox.warning(self, self.tr("Token not saved"), error_sentence(exc))
                 return
             self.token_where.setText(where)
         with self.ctx.db.write() as s:

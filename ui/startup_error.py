@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import SchemaTooNew, ShopInboxError, UnversionedDatabaseHoldsData
+from ui.error_sentences import error_sentence
 
 
 def explain_startup_error(exc: BaseException) -> str:
@@ -30,7 +31,7 @@ def explain_startup_error(exc: BaseException) -> str:
             "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "
             "not change it. Move the file to another folder to start with an empty inbox, or restore "
             "a backup.",
-        ).format(**exc.params)
+        ).format(**exc.param_values())
     if isinstance(exc, SchemaTooNew):
         return translate(
             "StartupError",
@@ -38,7 +39,7 @@ def explain_startup_error(exc: BaseException) -> str:
             "understands up to {supported}). Please install the newest Shop Inbox.",
         ).format(found=exc.found, supported=exc.supported)
     if isinstance(exc, ShopInboxError):
-        return str(exc)
+        return error_sentence(exc)
     return translate(
         "StartupError",
         "Something unexpected went wrong while Shop Inbox was starting. Please start it again. If "

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.sending import render_template
 from app.wire import Template
-from ui.sync_adapter import render_template
 
 PARAM_MAX = 200
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import tokens
 from ui.context import AppContext
+from ui.error_sentences import error_sentence
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -29,7 +30,7 @@ def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url
         answer = QMessageBox.question(
             parent,
             translate("TokenStore", "No password store"),
-            str(exc) + "\n\n" + translate("TokenStore", "Keep the token in the settings file?"),
+            error_sentence(exc) + "\n\n" + translate("TokenStore", "Keep the token in the settings file?"),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import os
-import re
-import unicodedata
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from app.chat_export import markers
+from app.media_cache import sanitise_filename
 
 log = logging.getLogger(__name__)
 
@@ -22,44 +19,6 @@ IMPORT_FOLDER = "imported"
 # WhatsApp documents are at most 2 GB; a zip member claiming more is not a phone's export.
 MAX_MEDIA_BYTES = 2 * 1024 * 1024 * 1024
 _CHUNK = 1024 * 1024
-
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-)
-
-
-def _local_sanitise_filename(name: str, max_length: int = 120) -> str:
-    """A file name that is safe on Windows, macOS and Linux and cannot name a folder.
-
-    Private stand-in used only while app/media_cache.py (with the shared sanitise_filename()) is
-    not in the tree.
-    """
-    name = unicodedata.normalize("NFC", name).replace("\\", "/")
-    name = PurePosixPath(name).name
-    name = _UNSAFE.sub("_", name).strip().strip(".").strip()
-    stem, dot, suffix = name.rpartition(".")
-    if not dot:
-        stem, suffix = name, ""
-    if stem.upper() in _RESERVED:
-        stem = "_" + stem
-    suffix = suffix[:10]
-    stem = stem[: max(1, max_length - len(suffix) - 1)]
-    cleaned = f"{stem}.{suffix}" if suffix else stem
-    return cleaned if cleaned.strip("._ ") else "file"
-
-
-def _shared_sanitiser() -> Callable[[str], str]:
-    try:
-        module = importlib.import_module("app.media_cache")
-    except ImportError:
-        return _local_sanitise_filename
-    shared = getattr(module, "sanitise_filename", None)
-    return shared if callable(shared) else _local_sanitise_filename
-
-
-def sanitise_filename(name: str) -> str:
-    return str(_shared_sanitiser()(name))
 
 
 def mime_for(name: str) -> str:

@@ -598,10 +598,6 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>고객</translation>
     </message>
     <message>
-        <source>The message could not be sent.</source>
-        <translation>메시지를 보내지 못했어요.</translation>
-    </message>
-    <message>
         <source>Not sent: {0}
 Right-click to retry.</source>
         <translation>전송 안 됨: {0}
@@ -871,6 +867,205 @@ Right-click to retry.</source>
     <message>
         <source>Add hours</source>
         <translation>시간 추가</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>This inbox was saved by a newer version of Shop Inbox (data version {found}; this version understands up to {supported}). Please update Shop Inbox.</source>
+        <translation>이 받은편지함은 더 새로운 버전의 Shop Inbox로 저장되었어요 (데이터 버전 {found}, 이 버전은 {supported}까지 읽을 수 있어요). Shop Inbox를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox cannot open or write its data in {path}. Check that the folder exists, that you may write to it and that the disk is not full.</source>
+        <translation>Shop Inbox가 {path}에 있는 데이터를 열거나 저장할 수 없어요. 폴더가 있는지, 쓰기 권한이 있는지, 디스크 공간이 남아 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
+        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 Shop Inbox가 파일을 바꾸지 않았습니다. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot reach your relay. Check the internet connection and the relay address.</source>
+        <translation>릴레이에 연결할 수 없어요. 인터넷 연결과 릴레이 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Your relay did not answer in time. Try again in a moment.</source>
+        <translation>릴레이가 제때 응답하지 않았어요. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Your relay refused the access token. Check it in Settings.</source>
+        <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Your relay is busy right now. Shop Inbox tries again by itself.</source>
+        <translation>지금 릴레이가 바빠요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>Your relay refused the request.</source>
+        <translation>릴레이가 요청을 거부했어요.</translation>
+    </message>
+    <message>
+        <source>Some older messages were no longer kept by the relay and could not be loaded.</source>
+        <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>These settings were changed on another computer meanwhile. Choose which to keep.</source>
+        <translation>그 사이에 다른 컴퓨터에서 이 설정이 바뀌었어요. 어느 쪽을 남길지 고르세요.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged. It will be downloaded again.</source>
+        <translation>파일이 손상된 채로 도착했어요. 다시 다운로드할게요.</translation>
+    </message>
+    <message>
+        <source>This file is not available from your relay.</source>
+        <translation>이 파일은 릴레이에서 받을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not accept this message.</source>
+        <translation>WhatsApp이 이 메시지를 받아들이지 않았어요.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since the customer&apos;s last message. WhatsApp only allows an approved template now.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지났어요. 지금은 승인된 템플릿만 보낼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>There is nothing to send.</source>
+        <translation>보낼 내용이 없어요.</translation>
+    </message>
+    <message>
+        <source>A WhatsApp message can have at most {limit} characters.</source>
+        <translation>WhatsApp 메시지는 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A caption can have at most {limit} characters.</source>
+        <translation>설명은 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read.</source>
+        <translation>파일 {name}을(를) 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The file {name} is no longer there.</source>
+        <translation>파일 {name}이(가) 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit_mb} MB, the most WhatsApp accepts.</source>
+        <translation>{name}은(는) WhatsApp이 받을 수 있는 최대 크기인 {limit_mb}MB보다 커요.</translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation>이 대화는 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not confirm this message; it may have been delivered. Check with the customer before sending it again.</source>
+        <translation>WhatsApp이 이 메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
+        <translation>이 컴퓨터에는 Shop Inbox가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 Shop Inbox 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The token was not saved.</source>
+        <translation>토큰을 저장하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Your relay found this message invalid for WhatsApp.</source>
+        <translation>릴레이가 이 메시지를 WhatsApp에 보낼 수 없는 형식이라고 판단했어요.</translation>
+    </message>
+    <message>
+        <source>This message is still being sent. Shop Inbox checks again by itself.</source>
+        <translation>이 메시지는 아직 보내는 중이에요. Shop Inbox가 자동으로 다시 확인해요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp is busy right now. Shop Inbox tries again by itself.</source>
+        <translation>지금 WhatsApp이 바빠요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>Your relay does not have this anymore.</source>
+        <translation>릴레이에 더 이상 남아 있지 않아요.</translation>
+    </message>
+    <message>
+        <source>The file is too large for WhatsApp.</source>
+        <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
+    </message>
+    <message>
+        <source>Your relay could not take this file.</source>
+        <translation>릴레이가 이 파일을 받지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Your relay could not store this. Shop Inbox tries again by itself.</source>
+        <translation>릴레이가 이것을 저장하지 못했어요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>
+        <translation>WhatsApp이 이 메시지를 전달하지 못했어요. 이 번호가 WhatsApp을 쓰지 않거나, 고객이 앱을 업데이트하거나 최신 약관에 동의해야 할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not deliver this marketing message, to keep customers from receiving too many. Try again later or send a different message.</source>
+        <translation>고객이 마케팅 메시지를 너무 많이 받지 않도록 WhatsApp이 이 메시지를 전달하지 않았어요. 나중에 다시 보내거나 다른 메시지를 보내세요.</translation>
+    </message>
+    <message>
+        <source>The customer has stopped marketing messages from your shop.</source>
+        <translation>고객이 우리 가게의 마케팅 메시지 수신을 중단했어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp held this message back as part of an experiment. Do not resend it.</source>
+        <translation>WhatsApp이 실험의 일부로 이 메시지를 보류했어요. 다시 보내지 마세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not support this kind of message.</source>
+        <translation>WhatsApp이 지원하지 않는 종류의 메시지예요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not download the file of this message.</source>
+        <translation>WhatsApp이 이 메시지의 파일을 내려받지 못했어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not use the file of this message. Try another format.</source>
+        <translation>WhatsApp이 이 메시지의 파일을 쓸 수 없어요. 다른 형식으로 시도하세요.</translation>
+    </message>
+    <message>
+        <source>You cannot send a message to your own number.</source>
+        <translation>내 번호로는 메시지를 보낼 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Your WhatsApp business account is locked. Check it in Meta Business Manager.</source>
+        <translation>WhatsApp 비즈니스 계정이 잠겼어요. Meta 비즈니스 관리자에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s fields do not match: fill in every field.</source>
+        <translation>템플릿의 항목이 맞지 않아요. 모든 항목을 채우세요.</translation>
+    </message>
+    <message>
+        <source>This template does not exist in that language, or is not approved yet.</source>
+        <translation>이 템플릿은 해당 언어로 없거나 아직 승인되지 않았어요.</translation>
+    </message>
+    <message>
+        <source>This template was paused for low quality. Choose another one.</source>
+        <translation>이 템플릿은 품질이 낮아 일시 중지되었어요. 다른 템플릿을 고르세요.</translation>
+    </message>
+    <message>
+        <source>This template was turned off for low quality. Choose another one.</source>
+        <translation>이 템플릿은 품질이 낮아 사용 중지되었어요. 다른 템플릿을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Your shop&apos;s phone number is not registered with WhatsApp yet.</source>
+        <translation>가게 전화번호가 아직 WhatsApp에 등록되지 않았어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp is sending too fast right now. Shop Inbox tries again by itself.</source>
+        <translation>지금 WhatsApp 전송이 너무 빨라요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>Too many messages to this customer in a short time. Wait a moment.</source>
+        <translation>짧은 시간에 이 고객에게 메시지를 너무 많이 보냈어요. 잠시 기다리세요.</translation>
+    </message>
+    <message>
+        <source>The attached file cannot be read any more. Attach it again.</source>
+        <translation>첨부한 파일을 더 이상 읽을 수 없어요. 다시 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>The message could not be sent.</source>
+        <translation>메시지를 보내지 못했어요.</translation>
     </message>
 </context>
 <context>
@@ -1460,10 +1655,6 @@ Right-click to retry.</source>
 </context>
 <context>
     <name>Menus</name>
-    <message>
-        <source>The token was not saved.</source>
-        <translation>토큰이 저장되지 않았어요.</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -2425,6 +2616,10 @@ The previous data was kept in {folder}.</source>
         <translation>템플릿</translation>
     </message>
     <message>
+        <source>Not sent: {0}</source>
+        <translation>전송 안 됨: {0}</translation>
+    </message>
+    <message>
         <source>Original message not available</source>
         <translation>원본 메시지를 볼 수 없음</translation>
     </message>
@@ -2517,29 +2712,6 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
-    </message>
-</context>
-<context>
-    <name>sending</name>
-    <message>
-        <source>The file {0} cannot be read.</source>
-        <translation>{0} 파일을 읽을 수 없어요.</translation>
-    </message>
-    <message>
-        <source>{0} is larger than 100 MB, the most WhatsApp accepts.</source>
-        <translation>{0} 파일이 WhatsApp 최대 크기인 100MB보다 커요.</translation>
-    </message>
-    <message>
-        <source>A caption can have at most 1024 characters.</source>
-        <translation>설명은 최대 1024자까지 쓸 수 있어요.</translation>
-    </message>
-    <message>
-        <source>There is nothing to send.</source>
-        <translation>보낼 내용이 없어요.</translation>
-    </message>
-    <message>
-        <source>A WhatsApp message can have at most 4096 characters.</source>
-        <translation>WhatsApp 메시지는 최대 4096자까지 보낼 수 있어요.</translation>
     </message>
 </context>
 </TS>

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.automations_store import RevisionConflict
 from app.db import Database
-from app.errors import HistoryGap, OutsideServiceWindow, RelayUnreachable, Unauthorised
+from app.errors import HistoryGap, OutsideServiceWindow, RelayUnreachable, RevisionConflict, Unauthorised
 from app.media_cache import fetch_media
 from app.models import Media
 from app.relay_client import RelayClient

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from app.db import Database
 from app.models import Contact, Media, Message, OrphanStatus, SyncState
-from app.outbox import queue_message
 from app.search import search_messages
+from app.sending import queue_text
 from app.settings import get_setting
 from app.sync_apply import apply_events, current_cursor
 from tests.support.relay_server import MESSAGE_SAMPLES
@@ -148,7 +148,7 @@ def _own_message(db: Database, wamid: str) -> int:
         apply(db, message_event(content="hi"))
     [contact] = contacts(db)
     with db.write() as s:
-        m = queue_message(s, contact.id, body="Yes, in stock")
+        m = queue_text(s, contact.id, "Yes, in stock")
         m.status, m.wamid = "sent", wamid
         return int(m.id)
 
@@ -209,7 +209,7 @@ def test_own_send_never_appears_twice_whatever_arrives_first(db: Database) -> No
     apply(db, message_event(content="hi"))
     [contact] = contacts(db)
     with db.write() as s:
-        m = queue_message(s, contact.id, body="On its way")
+        m = queue_text(s, contact.id, "On its way")
         client_id, mid = str(m.client_id), m.id
     wamid = next_wamid()
     # The status (carrying our client_id) and the relay's outbound event, before the sender heard back.

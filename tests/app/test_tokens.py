@@ -9,6 +9,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from app.errors import ErrorCode
 from app.tokens import NoKeyring, delete_token, keyring_available, load_token, save_token, token_location
 
 URL = "https://relay.example.com"
@@ -38,7 +39,7 @@ def test_without_a_keyring_saving_says_so_and_writes_nothing(config_file: Path, 
     assert not keyring_available()
     with pytest.raises(NoKeyring) as raised:
         save_token(URL, "secret-token", config_file=config_file)
-    assert "password store" in str(raised.value)
+    assert raised.value.code is ErrorCode.NO_KEYRING
     assert not config_file.exists()
 
 

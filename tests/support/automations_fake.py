@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from app.automations_store import RevisionConflict
-from app.errors import RelayUnreachable
+from app.errors import RelayUnreachable, RevisionConflict
 from app.wire import Automations
 
 
@@ -29,7 +28,7 @@ class FakeAutomationsRelay:
             raise RelayUnreachable("relay down")
         with self._lock:
             if if_match != self.doc.revision:
-                raise RevisionConflict("stale revision")
+                raise RevisionConflict()
             self.puts += 1
             self.doc = doc.model_copy(update={"revision": self.doc.revision + 1}, deep=True)
             return self.doc.model_copy(deep=True)

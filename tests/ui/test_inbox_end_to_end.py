@@ -65,7 +65,7 @@ def test_a_customer_message_arrives_then_the_reply_is_sent_and_ticked(
 def test_templates_come_from_the_relay_and_stay_available_offline(
     window: Any, qtbot: Any, relay: Any
 ) -> None:
-    from ui.sync_adapter import load_templates
+    from app.sending import approved_templates
     from ui.template_picker import TemplatePicker
 
     relay.graph.templates = [
@@ -84,11 +84,10 @@ def test_templates_come_from_the_relay_and_stay_available_offline(
         }
     ]
     connect(window, relay)
-    templates = load_templates(window.ctx)
+    templates = approved_templates(window.ctx.db, window.ctx.sync.templates)
     assert [t.name for t in templates] == ["order_update"]
     picker = TemplatePicker(templates)
     qtbot.addWidget(picker)
     assert [f.placeholderText() for f in picker.fields] == ["민지", "셔츠"]
-    window.ctx.sync.stop()
-    window.ctx.sync = None  # offline: the copy kept in the database is offered
-    assert [t.name for t in load_templates(window.ctx)] == ["order_update"]
+    window.ctx.sync.stop()  # offline: the copy kept in the database is offered
+    assert [t.name for t in approved_templates(window.ctx.db, window.ctx.sync.templates)] == ["order_update"]

@@ -207,11 +207,11 @@ def test_a_failing_operation_becomes_one_warning_sentence(qtbot: Any, dialogs: A
     qtbot.addWidget(parent)
 
     def boom() -> None:
-        raise RelayUnreachable("The relay did not answer. Check your internet connection.")
+        raise RelayUnreachable()
 
     run_op(boom, lambda _r: shown.append("success?"), parent=parent)
     qtbot.waitUntil(lambda: bool(warning.shown))
-    assert warning.texts == ["The relay did not answer. Check your internet connection."]
+    assert warning.texts == ["Cannot reach your relay. Check the internet connection and the relay address."]
     assert shown == []
 
 

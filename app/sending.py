@@ -1,0 +1,291 @@
+"""Outgoing messages: what may be sent, the Cloud API body built once, queueing, retry, delete, templates."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from app.errors import (
+    ErrorCode,
+    FileLimitParams,
+    FileParams,
+    InvalidInput,
+    LimitParams,
+    ShopInboxError,
+)
+from app.models import Contact, Media, Message, MessageStatus
+from app.text import nfc
+from app.wire import (
+    CAPTION_MAX,
+    CAPTIONED_KINDS,
+    IMAGE_MIMES,
+    MB,
+    MEDIA_KINDS,
+    MEDIA_LIMITS,
+    STICKER_MIMES,
+    TEXT_MAX,
+    VIDEO_MIMES,
+    Template,
+)
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+log = logging.getLogger(__name__)
+
+TEMPLATES_SETTING = "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """What the composer asks to send."""
+
+    contact_id: int
+    text: str = ""
+    reply_to_wamid: str | None = None
+    attachment: Path | None = None
+    template: Template | None = None
+    template_params: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- what may be sent
+
+
+def attachment_kind(path: Path) -> tuple[str, str]:
+    """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput(code=ErrorCode.FILE_UNREADABLE, params=FileParams(path.name)) from exc
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if mime in IMAGE_MIMES and size <= MEDIA_LIMITS["image"]:
+        return "image", mime
+    if mime in STICKER_MIMES and size <= MEDIA_LIMITS["sticker"]:
+        return "sticker", mime
+    if mime in VIDEO_MIMES and size <= MEDIA_LIMITS["video"]:
+        return "video", mime
+    if mime.startswith("audio/") and size <= MEDIA_LIMITS["audio"]:
+        return "audio", mime
+    # Anything else (or too big for its own kind) goes as a document, which has the largest limit.
+    if size > MEDIA_LIMITS["document"]:
+        raise InvalidInput(
+            code=ErrorCode.FILE_TOO_LARGE,
+            params=FileLimitParams(path.name, MEDIA_LIMITS["document"] // MB),
+        )
+    return "document", mime
+
+
+def render_template(template: Template, params: tuple[str, ...]) -> str:
+    """The template's body with {{1}}, {{2}}… filled, as the customer will read it."""
+    body = ""
+    for component in template.components:
+        if str(component.get("type", "")).upper() == "BODY":
+            body = str(component.get("text", ""))
+    for i, value in enumerate(params, start=1):
+        body = body.replace("{{" + str(i) + "}}", value)
+    return body
+
+
+def check_text(kind: str, text: str) -> None:
+    """Raise the code WhatsApp's limits call for: empty text, too long a text or caption."""
+    if kind == "text":
+        if not text:
+            raise InvalidInput(code=ErrorCode.NOTHING_TO_SEND)
+        if len(text) > TEXT_MAX:
+            raise InvalidInput(code=ErrorCode.TEXT_TOO_LONG, params=LimitParams(TEXT_MAX))
+    elif kind in CAPTIONED_KINDS and len(text) > CAPTION_MAX:
+        raise InvalidInput(code=ErrorCode.CAPTION_TOO_LONG, params=LimitParams(CAPTION_MAX))
+
+
+# --------------------------------------------------------------------------- the Cloud API body
+
+
+def send_body(
+    kind: str,
+    text: str,
+    *,
+    reply_to_wamid: str | None = None,
+    filename: str | None = None,
+    template: Template | None = None,
+    template_params: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """The Cloud API body of a message, without `to` and the uploaded media id.
+
+    The sender adds those two at send time: the media id exists only after the upload, and the
+    customer's number can change (a change-of-number notice) while the message waits offline.
+    """
+    payload: dict[str, Any]
+    if template is not None:
+        components = []
+        if template_params:
+            parameters = [{"type": "text", "text": nfc(p)} for p in template_params]
+            components.append({"type": "body", "parameters": parameters})
+        payload = {
+            "type": "template",
+            "template": {
+                "name": template.name,
+                "language": {"code": template.language},
+                "components": components,
+            },
+        }
+    elif kind in MEDIA_KINDS:
+        part: dict[str, Any] = {}
+        if text and kind in CAPTIONED_KINDS:
+            part["caption"] = text
+        if kind == "document" and filename:
+            part["filename"] = filename
+        payload = {"type": kind, kind: part}
+    else:
+        payload = {"type": "text", "text": {"body": text, "preview_url": "http" in text}}
+    if reply_to_wamid:
+        payload["context"] = {"message_id": reply_to_wamid}
+    return payload
+
+
+# --------------------------------------------------------------------------- queueing
+
+
+def queue_message(
+    session: Session,
+    contact_id: int,
+    payload: dict[str, Any],
+    *,
+    body: str = "",
+    media_path: Path | None = None,
+    media_mime: str | None = None,
+    sent_by: str = "owner",
+) -> Message:
+    """Write a pending outbound message in the caller's transaction; the outbox sender does the rest.
+
+    `payload` is the Cloud API body (`send_body()`, or a catalogue plan's); `body` is the text the
+    bubble shows and search finds. A local file in `media_path` is uploaded before sending.
+    """
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
+    payload = {k: v for k, v in payload.items() if k not in ("to", "messaging_product")}
+    kind = str(payload.get("type") or "text")
+    context = payload.get("context")
+    message = Message(
+        contact_id=contact.id,
+        direction="out",
+        kind=kind,
+        body=nfc(body),
+        payload=payload,
+        reply_to_wamid=context.get("message_id") if isinstance(context, dict) else None,
+        status=MessageStatus.PENDING,
+        sent_by=sent_by,
+        sent_at=datetime.now(UTC),
+        client_id=str(uuid.uuid4()),
+        phone_number_id=contact.phone_number_id,
+        unread=False,
+    )
+    session.add(message)
+    session.flush()
+    if media_path is not None:
+        path = Path(media_path)
+        mime = media_mime or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        session.add(
+            Media(
+                message_id=message.id,
+                mime=mime,
+                filename=path.name,
+                size=path.stat().st_size if path.exists() else None,
+                cache_path=str(path),
+            )
+        )
+        session.flush()
+    return message
+
+
+def queue_text(session: Session, contact_id: int, text: str, **kwargs: Any) -> Message:
+    """A plain text message (checked against WhatsApp's limits), queued in the caller's transaction."""
+    text = nfc(text).strip()
+    check_text("text", text)
+    return queue_message(session, contact_id, send_body("text", text), body=text, **kwargs)
+
+
+def queue_outgoing(db: Database, out: Outgoing) -> int:
+    """Check what the composer asks, write it as pending (one short transaction); the new message id."""
+    text = nfc(out.text).strip()
+    kind, mime = "text", None
+    if out.template is not None:
+        kind = "template"
+        text = render_template(out.template, out.template_params)
+    elif out.attachment is not None:
+        kind, mime = attachment_kind(out.attachment)
+    check_text(kind, text)
+    payload = send_body(
+        kind,
+        text,
+        reply_to_wamid=out.reply_to_wamid,
+        filename=out.attachment.name if out.attachment is not None else None,
+        template=out.template,
+        template_params=out.template_params,
+    )
+    with db.write() as s:
+        message = queue_message(
+            s, out.contact_id, payload, body=text, media_path=out.attachment, media_mime=mime
+        )
+        return int(message.id)
+
+
+def retry_message(session: Session, message_id: int) -> bool:
+    """Put a failed message back in the queue with a new client_id (the relay keeps the old refusal)."""
+    message = session.get(Message, message_id)
+    if message is None or message.direction != "out" or message.status != MessageStatus.FAILED:
+        return False
+    message.status = MessageStatus.PENDING
+    message.error_code = message.error_text = None
+    message.client_id = str(uuid.uuid4())
+    return True
+
+
+def delete_message(session: Session, message_id: int) -> bool:
+    """Drop an outbound message that was never sent (pending or failed)."""
+    message = session.get(Message, message_id)
+    if message is None or message.direction != "out":
+        return False
+    if message.status not in (MessageStatus.PENDING, MessageStatus.FAILED):
+        return False
+    session.delete(message)
+    return True
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def approved_templates(db: Database, fetch: Callable[[], list[Template]] | None) -> list[Template]:
+    """Approved templates: from the relay through `fetch` when connected, else the last copy kept.
+
+    Blocking (network): call it off the GUI thread.
+    """
+    from app.settings import get_setting, put_setting
+
+    if fetch is not None:
+        try:
+            fetched = fetch()
+        except ShopInboxError as exc:  # offline: fall back to the saved copy, say nothing
+            log.info("templates not fetched: %s", exc.code)
+        else:
+            # Kept for offline use: the composer can still show them without the relay.
+            with db.write() as s:
+                put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in fetched])
+            return [t for t in fetched if t.status.upper() == "APPROVED"]
+    with db.read() as s:
+        stored = get_setting(s, TEMPLATES_SETTING, []) or []
+    out = []
+    for item in stored:
+        try:
+            out.append(Template.model_validate(item))
+        except ValueError as exc:
+            log.warning("ignoring a stored template: %s", exc)
+    return [t for t in out if t.status.upper() == "APPROVED"]

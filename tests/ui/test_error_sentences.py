@@ -1,0 +1,108 @@
+"""Every error code reads as a Korean sentence in the Korean UI: desktop codes, relay codes, WhatsApp's."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from app.errors import PARAMS, ErrorCode, RefusalParams, SendRefused
+from tests.support.factories import make_contact, make_message
+from tests.ui.test_translations import tr_tool
+
+# Names that stay in Latin letters in the Korean text.
+KEPT_AS_IS = {"WhatsApp", "Shop", "Inbox", "Meta", "MB", "Business", "Manager"}
+SAMPLE_TEXT = "주문서"
+
+
+@pytest.fixture
+def korean(qapp: Any) -> Iterator[None]:
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(tr_tool.QM))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def sample_params(code: ErrorCode) -> dict[str, Any]:
+    """Sample values for the code's params model, by field type (Korean for text)."""
+    model = PARAMS[code]
+    hints = typing.get_type_hints(model)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(model):
+        hint = hints[f.name]
+        if hint is str:
+            values[f.name] = SAMPLE_TEXT
+        elif hint is int or (isinstance(hint, types.UnionType) and int in typing.get_args(hint)):
+            values[f.name] = 12
+        else:
+            raise AssertionError(f"{code}: no sample for {f.name}: {hint}")
+    return dataclasses.asdict(model(**values))
+
+
+def english_left(sentence: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]{2,}", sentence) if w not in KEPT_AS_IS]
+
+
+def test_every_desktop_code_has_a_korean_sentence_for_sample_params(korean: None) -> None:
+    from ui.error_sentences import code_sentence, desktop_sentences
+
+    assert set(desktop_sentences()) == set(ErrorCode), "a code without a sentence"
+    for code in ErrorCode:
+        sentence = code_sentence(code, sample_params(code))  # a KeyError here: a field not in params
+        assert sentence.strip(), code
+        assert not english_left(sentence), (code, sentence)
+        assert re.search(r"[가-힣]", sentence), (code, sentence)
+
+
+def test_every_relay_and_whatsapp_code_of_a_failed_message_reads_in_korean(korean: None) -> None:
+    from ui.error_sentences import failed_message_sentence, graph_sentences, relay_sentences
+
+    stored_by_the_outbox = [ErrorCode.UNKNOWN_OUTCOME, ErrorCode.FILE_UNREADABLE, ErrorCode.FILE_GONE]
+    for code in [*relay_sentences(), *graph_sentences(), *stored_by_the_outbox]:
+        sentence = failed_message_sentence(str(code), "English text from the relay")
+        assert not english_left(sentence), (code, sentence)
+        assert re.search(r"[가-힣]", sentence), (code, sentence)
+
+
+def test_a_code_this_version_does_not_know_falls_back_to_the_relays_text(korean: None) -> None:
+    from ui.error_sentences import failed_message_sentence
+
+    assert failed_message_sentence("from_the_future", "Try later.") == "Try later."
+    assert re.search(r"[가-힣]", failed_message_sentence("from_the_future", None))
+
+
+def test_a_refusal_with_whatsapps_code_says_whatsapps_reason(korean: None) -> None:
+    from ui.ops import failure_sentence
+
+    refused = SendRefused(ErrorCode.SEND_REFUSED, RefusalParams("graph_error", 131026, "Undeliverable"))
+    assert "전달하지 못했어요" in failure_sentence(refused)
+
+
+def test_failed_sends_show_their_reason_in_korean_in_the_bubble_and_its_tooltip(
+    window: Any, qtbot: Any, korean: None
+) -> None:
+    from ui.chat_view_delegate import status_tooltip
+
+    with window.ctx.db.write() as s:
+        customer = make_contact(s, profile_name="김민수")
+        make_message(s, customer, "셔츠 있나요?", unread=False)
+        make_message(s, customer, "네 있어요", direction="out", status="failed", error_code="outside_window")
+        make_message(s, customer, "주문 확인", direction="out", status="failed", error_code="131026")
+    window.chat_list.load()
+    window.chat_list.select_contact(customer.id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
+    for row, expected in ((1, "24시간"), (2, "전달하지 못했어요")):
+        index = view.chat_model.index(row, 0)
+        geo = view.itemDelegate().geometry(index, view.viewport().width())
+        assert geo is not None and expected in geo.failure_text and "전송 안 됨" in geo.failure_text
+        tip = status_tooltip(view.chat_model.message_at(row))
+        assert expected in tip and not english_left(tip), tip

@@ -1,0 +1,176 @@
+"""Error codes from app/, the relay and WhatsApp put into the owner's language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import ErrorCode, ShopInboxError
+
+translate = QCoreApplication.translate
+
+
+def desktop_sentences() -> dict[ErrorCode, str]:
+    """One sentence per ErrorCode, with {named} fields from its params (a dict literal for lupdate)."""
+    return {
+        ErrorCode.SCHEMA_TOO_NEW: translate(
+            "Errors",
+            "This inbox was saved by a newer version of Shop Inbox (data version {found}; this "
+            "version understands up to {supported}). Please update Shop Inbox.",
+        ),
+        ErrorCode.DATABASE_UNAVAILABLE: translate(
+            "Errors",
+            "Shop Inbox cannot open or write its data in {path}. Check that the folder exists, "
+            "that you may write to it and that the disk is not full.",
+        ),
+        ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: translate(
+            "Errors",
+            "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "
+            "not change it. Move the file to another folder to start with an empty inbox, or restore "
+            "a backup.",
+        ),
+        ErrorCode.RELAY_UNREACHABLE: translate(
+            "Errors", "Cannot reach your relay. Check the internet connection and the relay address."
+        ),
+        ErrorCode.RELAY_TIMEOUT: translate(
+            "Errors", "Your relay did not answer in time. Try again in a moment."
+        ),
+        ErrorCode.UNAUTHORISED: translate(
+            "Errors", "Your relay refused the access token. Check it in Settings."
+        ),
+        ErrorCode.RELAY_BUSY: translate(
+            "Errors", "Your relay is busy right now. Shop Inbox tries again by itself."
+        ),
+        ErrorCode.RELAY_REFUSED: translate("Errors", "Your relay refused the request."),
+        ErrorCode.HISTORY_GAP: translate(
+            "Errors", "Some older messages were no longer kept by the relay and could not be loaded."
+        ),
+        ErrorCode.REVISION_CONFLICT: translate(
+            "Errors", "These settings were changed on another computer meanwhile. Choose which to keep."
+        ),
+        ErrorCode.MEDIA_DAMAGED: translate(
+            "Errors", "The file arrived damaged. It will be downloaded again."
+        ),
+        ErrorCode.MEDIA_UNAVAILABLE: translate("Errors", "This file is not available from your relay."),
+        ErrorCode.SEND_REFUSED: translate("Errors", "WhatsApp did not accept this message."),
+        ErrorCode.OUTSIDE_WINDOW: translate(
+            "Errors",
+            "More than 24 hours have passed since the customer's last message. WhatsApp only "
+            "allows an approved template now.",
+        ),
+        ErrorCode.NOTHING_TO_SEND: translate("Errors", "There is nothing to send."),
+        ErrorCode.TEXT_TOO_LONG: translate(
+            "Errors", "A WhatsApp message can have at most {limit} characters."
+        ),
+        ErrorCode.CAPTION_TOO_LONG: translate("Errors", "A caption can have at most {limit} characters."),
+        ErrorCode.FILE_UNREADABLE: translate("Errors", "The file {name} cannot be read."),
+        ErrorCode.FILE_GONE: translate("Errors", "The file {name} is no longer there."),
+        ErrorCode.FILE_TOO_LARGE: translate(
+            "Errors", "{name} is larger than {limit_mb} MB, the most WhatsApp accepts."
+        ),
+        ErrorCode.CONVERSATION_GONE: translate("Errors", "This conversation no longer exists."),
+        ErrorCode.UNKNOWN_OUTCOME: translate(
+            "Errors",
+            "WhatsApp did not confirm this message; it may have been delivered. Check with the "
+            "customer before sending it again.",
+        ),
+        ErrorCode.NO_KEYRING: translate(
+            "Errors",
+            "This computer has no password store (keyring) that Shop Inbox can use. You can keep "
+            "the relay token in Shop Inbox's settings file instead; only your user account can read it.",
+        ),
+        ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The token was not saved."),
+        ErrorCode.INVALID_INPUT: "{sentence}",
+    }
+
+
+def relay_sentences() -> dict[str, str]:
+    """The relay's error codes (docs/relay.md) that a failed message or a refused request can carry."""
+    return {
+        "outside_window": desktop_sentences()[ErrorCode.OUTSIDE_WINDOW],
+        "unknown": desktop_sentences()[ErrorCode.UNKNOWN_OUTCOME],
+        "invalid": translate("Errors", "Your relay found this message invalid for WhatsApp."),
+        "in_flight": translate(
+            "Errors", "This message is still being sent. Shop Inbox checks again by itself."
+        ),
+        "graph_busy": translate("Errors", "WhatsApp is busy right now. Shop Inbox tries again by itself."),
+        "graph_error": translate("Errors", "WhatsApp did not accept this message."),
+        "unauthorised": desktop_sentences()[ErrorCode.UNAUTHORISED],
+        "not_found": translate("Errors", "Your relay does not have this anymore."),
+        "too_large": translate("Errors", "The file is too large for WhatsApp."),
+        "stale_revision": desktop_sentences()[ErrorCode.REVISION_CONFLICT],
+        "if_match_required": desktop_sentences()[ErrorCode.REVISION_CONFLICT],
+        "history_gap": desktop_sentences()[ErrorCode.HISTORY_GAP],
+        "media": translate("Errors", "Your relay could not take this file."),
+        "storage": translate("Errors", "Your relay could not store this. Shop Inbox tries again by itself."),
+    }
+
+
+def graph_sentences() -> dict[str, str]:
+    """WhatsApp's (Graph API) codes that a message can fail with, as a shop owner would say them."""
+    return {
+        "131047": desktop_sentences()[ErrorCode.OUTSIDE_WINDOW],
+        "131026": translate(
+            "Errors",
+            "WhatsApp could not deliver this message. The number may not use WhatsApp, or the "
+            "customer may need to update the app or accept the latest terms.",
+        ),
+        "131049": translate(
+            "Errors",
+            "WhatsApp did not deliver this marketing message, to keep customers from receiving "
+            "too many. Try again later or send a different message.",
+        ),
+        "131050": translate("Errors", "The customer has stopped marketing messages from your shop."),
+        "130472": translate(
+            "Errors", "WhatsApp held this message back as part of an experiment. Do not resend it."
+        ),
+        "131051": translate("Errors", "WhatsApp does not support this kind of message."),
+        "131052": translate("Errors", "WhatsApp could not download the file of this message."),
+        "131053": translate("Errors", "WhatsApp could not use the file of this message. Try another format."),
+        "131021": translate("Errors", "You cannot send a message to your own number."),
+        "131031": translate(
+            "Errors", "Your WhatsApp business account is locked. Check it in Meta Business Manager."
+        ),
+        "132000": translate("Errors", "The template's fields do not match: fill in every field."),
+        "132001": translate(
+            "Errors", "This template does not exist in that language, or is not approved yet."
+        ),
+        "132015": translate("Errors", "This template was paused for low quality. Choose another one."),
+        "132016": translate("Errors", "This template was turned off for low quality. Choose another one."),
+        "133010": translate("Errors", "Your shop's phone number is not registered with WhatsApp yet."),
+        "130429": translate(
+            "Errors", "WhatsApp is sending too fast right now. Shop Inbox tries again by itself."
+        ),
+        "131056": translate("Errors", "Too many messages to this customer in a short time. Wait a moment."),
+    }
+
+
+def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
+    return desktop_sentences()[code].format(**params)
+
+
+def error_sentence(exc: ShopInboxError) -> str:
+    """What the owner reads for an error raised in app/: its code's sentence, or WhatsApp's reason."""
+    # Graph's code of a refusal, when WhatsApp gave one, says more than our own code.
+    graph_code = str(exc.param_values().get("graph_code"))
+    if graph_code in graph_sentences():
+        return graph_sentences()[graph_code]
+    return code_sentence(exc.code, exc.param_values())
+
+
+def failed_message_sentence(error_code: str | None, error_text: str | None) -> str:
+    """Why a message was not sent, from the code stored with it (Graph's, the relay's or ours).
+
+    The relay's or WhatsApp's English text is shown only for a code this version has no sentence for.
+    """
+    code = error_code or ""
+    for table in (graph_sentences(), relay_sentences()):
+        if code in table:
+            return table[code]
+    if code in (ErrorCode.FILE_UNREADABLE, ErrorCode.FILE_GONE):
+        return translate("Errors", "The attached file cannot be read any more. Attach it again.")
+    if code in set(ErrorCode) and "{" not in desktop_sentences()[ErrorCode(code)]:
+        return desktop_sentences()[ErrorCode(code)]
+    return error_text or translate("Errors", "The message could not be sent.")
