@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import queue
 import random
-import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,18 +21,23 @@ from app.db import SCHEMA_VERSION, Database, backup_file, stored_schema_version,
 from app.search import search_messages
 
 ROOT = Path(__file__).resolve().parents[2]
-TRIALS = 30
-OLD_MESSAGES = 6000
+KILLS = 30  # at least this many starts really killed, per scenario
+MAX_TRIALS = 80
+OLD_MESSAGES = 3000
 STARTED = "started"
 COMMITTED = "committed"
 
 
 @dataclass
 class Run:
-    """What the parent saw of one child start: its output lines and when each arrived."""
+    """What the parent saw of one start: the lines it printed, when each arrived, how it ended."""
 
     lines: list[tuple[float, str]] = field(default_factory=list)
-    killed: bool = False
+    status: str = ""
+
+    @property
+    def killed(self) -> bool:
+        return self.status == "status killed"
 
     def saw(self, word: str) -> bool:
         return any(word in line for _, line in self.lines)
@@ -38,58 +46,92 @@ class Run:
         return next(t for t, line in self.lines if word in line)
 
 
-def start_child(db_path: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.support.first_start_child", str(db_path)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+class Starter:
+    """tests/support/first_start_child.py, the fork server, and a thread timestamping what it prints."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.support.first_start_child"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put((time.monotonic(), line.strip()))
+
+    def send(self, command: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+
+    def read_until(self, run: Run, words: tuple[str, ...], deadline: float) -> bool:
+        """Collect lines into `run` until one holds any of `words` (True) or the deadline passes."""
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                when, line = self.lines.get(timeout=left)
+            except queue.Empty:
+                return False
+            run.lines.append((when, line))
+            if any(word in line for word in words):
+                return True
+        return False
+
+    def finish(self, run: Run, *, kill: bool) -> None:
+        """SIGKILL the start if it is still running (or wait for its end); collect what it printed."""
+        self.send("kill" if kill else "wait")
+        assert self.read_until(run, ("status ",), time.monotonic() + 60), run.lines
+        run.status = run.lines[-1][1]
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+        self.reader.join(timeout=10)
 
 
-def read_line(proc: subprocess.Popen[str], run: Run) -> str:
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if line:
-        run.lines.append((time.monotonic(), line.strip()))
-    return line
+@pytest.fixture
+def starter() -> Iterator[Starter]:
+    running = Starter()
+    try:
+        yield running
+    finally:
+        running.close()
 
 
-def run_to_the_end(db_path: Path) -> Run:
-    proc = start_child(db_path)
+def run_to_the_end(starter: Starter, db_path: Path) -> Run:
     run = Run()
-    while read_line(proc, run):
-        pass
-    _out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err
+    starter.send(f"open {db_path}")
+    assert starter.read_until(run, ("opened ",), time.monotonic() + 120), run.lines
+    starter.finish(run, kill=False)
+    assert run.status == "status exit 0", run.lines
     return run
 
 
-def run_and_kill(db_path: Path, rng: random.Random, migration_seconds: float) -> Run:
-    """Start a child; kill it at a random moment, mostly while its migration runs."""
-    proc = start_child(db_path)
+def run_and_kill(starter: Starter, db_path: Path, rng: random.Random, migration_seconds: float) -> Run:
+    """Start; SIGKILL it at a random moment, mostly while its migration runs."""
     run = Run()
-    assert read_line(proc, run).strip() == "opening"
+    starter.send(f"open {db_path}")
+    assert starter.read_until(run, ("opening",), time.monotonic() + 60), run.lines
     if rng.random() < 0.8:
-        # From the moment the migration has taken the write lock, anywhere in its measured length.
-        while (line := read_line(proc, run)) and STARTED not in line:
-            pass
-        delay = rng.uniform(0, migration_seconds * 1.1)
+        # From the moment the migration holds the write lock, anywhere in its measured length.
+        starter.read_until(run, (STARTED, "opened "), time.monotonic() + 60)
+        delay = rng.uniform(0, migration_seconds)
     else:
-        # Anywhere in the start: Alembic's import, the backup, the migration, just after.
-        delay = rng.uniform(0, migration_seconds * 3)
-    try:
-        proc.wait(timeout=delay)  # returns early if the start finished before the kill was due
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGKILL)
-        run.killed = True
-    proc.wait(timeout=30)
-    while read_line(proc, run):
-        pass
-    proc.communicate(timeout=30)
-    run.killed = run.killed and proc.returncode == -signal.SIGKILL
+        # Anywhere in the start: the version check, the backup, Alembic loading its scripts, the
+        # migration, just after.
+        delay = rng.uniform(0, migration_seconds * 1.5)
+    finished = starter.read_until(run, ("opened ",), time.monotonic() + delay)
+    starter.finish(run, kill=not finished)
+    assert run.killed or run.status == "status exit 0", run.lines
     return run
 
 
@@ -142,24 +184,27 @@ class Tally:
             self.after += 1
 
 
-def migration_seconds_of(run: Run) -> float:
-    return run.at(COMMITTED) - run.at(STARTED)
+def migration_seconds(starter: Starter, fresh_files: list[Path]) -> float:
+    """The migration's length as the parent sees it (the median of whole starts, unkilled)."""
+    runs = [run_to_the_end(starter, path) for path in fresh_files]
+    return statistics.median(run.at(COMMITTED) - run.at(STARTED) for run in runs)
 
 
 @pytest.mark.slow
 def test_killing_the_first_start_at_any_moment_never_leaves_a_database_that_cannot_open(
-    tmp_path: Path,
+    tmp_path: Path, starter: Starter
 ) -> None:
     head_schema = reference_schema(tmp_path / "reference.db")
-    calibration = run_to_the_end(tmp_path / "calibration.db")
-    seconds = migration_seconds_of(calibration)
+    seconds = migration_seconds(starter, [tmp_path / f"calibration{i}.db" for i in range(3)])
     rng = random.Random(20261129)
     tally = Tally()
-    for trial in range(TRIALS):
+    for trial in range(MAX_TRIALS):
+        if tally.kills >= KILLS:
+            break
         db_path = tmp_path / f"trial{trial}" / "inbox.db"
         db_path.parent.mkdir()
         for _ in range(rng.choice((1, 1, 2))):  # sometimes the restart after a kill is killed too
-            run = run_and_kill(db_path, rng, seconds)
+            run = run_and_kill(starter, db_path, rng, seconds)
             version = stored_schema_version(db_path)
             tally.count(run, version, 0)
             # Never half: no schema at all, or all of it.
@@ -179,8 +224,8 @@ def test_killing_the_first_start_at_any_moment_never_leaves_a_database_that_cann
         f"the migration, {tally.mid} mid-migration, {tally.after} after it; "
         f"{tally.finished_first} starts finished before their kill"
     )
-    assert tally.kills >= TRIALS
-    assert tally.mid >= TRIALS // 2, tally
+    assert tally.kills >= KILLS
+    assert tally.mid >= KILLS // 2, tally
 
 
 def make_old_database_with_data(path: Path) -> None:
@@ -205,22 +250,23 @@ def make_old_database_with_data(path: Path) -> None:
 
 @pytest.mark.slow
 def test_killing_an_upgrade_at_any_moment_loses_no_data_and_the_next_start_finishes_it(
-    tmp_path: Path,
+    tmp_path: Path, starter: Starter
 ) -> None:
     pristine = tmp_path / "pristine.db"
     make_old_database_with_data(pristine)
     old_schema, old_rows = schema_of(pristine), rows_of(pristine)
     head_schema = reference_schema(tmp_path / "reference.db")
-    calibration = tmp_path / "calibration" / "inbox.db"
-    backup_file(pristine, calibration)
-    seconds = migration_seconds_of(run_to_the_end(calibration))
+    calibrations = [backup_file(pristine, tmp_path / f"calibration{i}" / "inbox.db") for i in range(3)]
+    seconds = migration_seconds(starter, calibrations)
     rng = random.Random(20261130)
     tally = Tally()
-    for trial in range(TRIALS):
+    for trial in range(MAX_TRIALS):
+        if tally.kills >= KILLS:
+            break
         db_path = tmp_path / f"trial{trial}" / "inbox.db"
         backup_file(pristine, db_path)
         for _ in range(rng.choice((1, 1, 2))):
-            run = run_and_kill(db_path, rng, seconds)
+            run = run_and_kill(starter, db_path, rng, seconds)
             version = stored_schema_version(db_path)
             tally.count(run, version, 1)
             if version == 1:
@@ -243,5 +289,5 @@ def test_killing_an_upgrade_at_any_moment_loses_no_data_and_the_next_start_finis
         f"{tally.kills} kills: {tally.before} before the migration, {tally.mid} mid-migration, "
         f"{tally.after} after it; {tally.finished_first} starts finished before their kill"
     )
-    assert tally.kills >= TRIALS
-    assert tally.mid >= TRIALS // 2, tally
+    assert tally.kills >= KILLS
+    assert tally.mid >= KILLS // 2, tally
