@@ -105,8 +105,12 @@ def migrate(path: Path) -> None:
     if found == 0 and path.exists() and path.stat().st_size > 0:
         refuse_unversioned_data(path)
     if found > 0:
+        backups = path.parent / "backups"
+        # A start killed mid-backup left a .partial copy; its complete successor is written now.
+        for stale in backups.glob(f"{path.stem}-v*.db.partial"):
+            stale.unlink(missing_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        copy = backup_file(path, path.parent / "backups" / f"{path.stem}-v{found}-{stamp}.db")
+        copy = backup_file(path, backups / f"{path.stem}-v{found}-{stamp}.db")
         log.info("backed up database before migration to %s", copy)
     upgrade(path, "head")
 

@@ -284,6 +284,7 @@ def test_killing_an_upgrade_at_any_moment_loses_no_data_and_the_next_start_finis
         assert stored_schema_version(db_path) == SCHEMA_VERSION
         assert schema_of(db_path) == head_schema
         assert rows_of(db_path) == old_rows  # not a message, contact or label lost
+        assert not list((db_path.parent / "backups").glob("*.partial"))
     print(
         f"\nupgrade 0001 → head with {OLD_MESSAGES} messages: migration {seconds * 1000:.0f} ms; "
         f"{tally.kills} kills: {tally.before} before the migration, {tally.mid} mid-migration, "
