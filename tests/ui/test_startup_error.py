@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from app.db import Database, stored_schema_version, upgrade
 from app.errors import UnversionedDatabaseHoldsData
+from tests.support.dialogs import DialogGuard
 from ui.resources import translations_dir
 from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
 
@@ -78,6 +80,56 @@ def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> N
     assert "Something" not in dialog.explanation.text()
 
 
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    """run() points the root logger at the app's log file: give pytest its handlers back afterwards."""
+    before = logging.root.handlers[:], logging.root.level
+    yield
+    for handler in logging.root.handlers:
+        if handler not in before[0]:
+            handler.close()
+    logging.root.handlers[:] = before[0]
+    logging.root.setLevel(before[1])
+
+
+def damaged_database(data: Path) -> Path:
+    """A version-1 file without its message table: revision 0002 cannot run on it."""
+    data.mkdir()
+    db_path = data / "inbox.db"
+    upgrade(db_path, "0001")
+    con = sqlite3.connect(db_path)
+    con.execute("DROP TABLE message")
+    con.commit()
+    con.close()
+    return db_path
+
+
+def test_an_unexpected_failure_at_start_shows_the_dialog_and_run_returns_1(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "portable"
+    damaged_database(data)
+
+    def copy_then_close(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    shown = dialogs.expect("modal", answer=copy_then_close)
+    code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 1
+    log_file = data / "logs" / "shop-inbox.log"
+    assert shown.shown[0].title == "Shop Inbox could not start"
+    assert str(log_file) in shown.shown[0].text
+    assert "Something unexpected went wrong" in shown.shown[0].text
+    assert "no such table: message" in QGuiApplication.clipboard().text()
+    assert "Traceback (most recent call last)" in log_file.read_text(encoding="utf-8")
+
+
 def start_app(data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ui.main", "--smoke", "--data-dir", str(data_dir)],
@@ -91,13 +143,7 @@ def start_app(data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 def test_a_start_that_fails_unexpectedly_logs_the_traceback_and_exits_non_zero(tmp_path: Path) -> None:
     data = tmp_path / "portable"
-    data.mkdir()
-    db_path = data / "inbox.db"
-    upgrade(db_path, "0001")
-    con = sqlite3.connect(db_path)
-    con.execute("DROP TABLE message")  # a damaged file: revision 0002 cannot run on it
-    con.commit()
-    con.close()
+    db_path = damaged_database(data)
 
     result = start_app(data)
 
