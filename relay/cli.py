@@ -1,4 +1,4 @@
-"""The `shop-inbox-relay` command: `serve` the relay, or print/rotate the client `token`."""
+"""The `shop-inbox-relay` command: `serve`, `setup`, `check`, or print/rotate the client `token`."""
 
 from __future__ import annotations
 
@@ -32,11 +32,52 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     token = commands.add_parser("token", help="print the token desktops use (or --rotate it)")
     token.add_argument("--database", help="SQLAlchemy URL of the relay's database")
     token.add_argument("--rotate", action="store_true", help="make a new token; the old one stops working")
+    setup = commands.add_parser(
+        "setup", help="ask for Meta's values, write the env file, subscribe the app, register the webhook"
+    )
+    from relay.setup_command import add_arguments
+
+    add_arguments(setup)
+    check = commands.add_parser("check", help="check Meta's side and this server; a fix for each failure")
+    check.add_argument("--env-file", help="read the settings from this file too (as `setup` wrote it)")
+    check.add_argument("--database", help="SQLAlchemy URL of the relay's database")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser.parse_args(argv)
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    """Exit code 0 only when every line passed."""
+    import asyncio
+    from pathlib import Path
+
+    from relay.check import check_relay
+    from relay.check_text import report_text
+    from relay.env_file import read_env_file
+    from relay.store import Store
+
+    env = dict(os.environ)
+    if args.env_file:
+        env.update(read_env_file(Path(args.env_file)))
+    settings = RelaySettings.from_env(env, database_url=args.database)
+    store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
+    try:
+        report = asyncio.run(check_relay(settings, store))
+    finally:
+        store.close()
+    print(report.model_dump_json(indent=2) if args.json else report_text(report))
+    return 0 if report.ok else 1
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.command in ("setup", "check"):
+        # Their output is the report itself; the libraries' request lines would only bury it.
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        if args.command == "check":
+            return run_check_command(args)
+        from relay.setup_command import run_setup
+
+        return run_setup(args)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = RelaySettings.from_env(database_url=args.database, upstream=getattr(args, "upstream", None))
     if args.command == "token":

@@ -14,7 +14,7 @@ from app.wire import RelayErrorCode
 from relay import log_redaction
 from relay.bodies import BodyTimeout, BodyTooLarge
 from relay.errors import error
-from relay.routes import automations, events, health, media, messages, webhook
+from relay.routes import automations, check, events, health, media, messages, webhook
 from relay.routes.deps import Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
@@ -90,6 +90,6 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         response.headers["Connection"] = "close"
         return response
 
-    for module in (health, webhook, events, messages, media, automations):
+    for module in (health, webhook, events, messages, media, automations, check):
         app.include_router(module.router)
     return app

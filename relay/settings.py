@@ -32,6 +32,12 @@ class RelaySettings:
     access_token: str = ""
     phone_number_id: str = ""
     waba_id: str = ""
+    app_id: str = ""  # WHATSAPP_APP_ID: lets `setup` register the webhook callback itself
+    public_url: str = ""  # RELAY_PUBLIC_URL: https://relay.myshop.com, what Meta and desktops call
+    min_free_disk_mb: int = 500  # the check fails below this much free room beside the database
+    # Tests only, never read from the environment: the check may call a plain-http loopback
+    # RELAY_PUBLIC_URL (a remote http:// address still fails).
+    check_plain_http_loopback: bool = False
     graph_url: str = DEFAULT_GRAPH_URL
     media_dir: Path | None = None  # default: beside a SQLite database, else ./relay-media
     retention_days: int = 30
@@ -64,6 +70,8 @@ class RelaySettings:
             access_token=env.get("WHATSAPP_ACCESS_TOKEN", ""),
             phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
             waba_id=env.get("WHATSAPP_WABA_ID", ""),
+            app_id=env.get("WHATSAPP_APP_ID", ""),
+            public_url=env.get("RELAY_PUBLIC_URL", "").strip().rstrip("/"),
             graph_url=env.get("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL).rstrip("/"),
             media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
             retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
+from fastapi.concurrency import run_in_threadpool
 
+from relay.check import NONCE_KEY
 from relay.routes.deps import current_relay
 from relay.service import Relay, relay_version
 
@@ -13,5 +16,11 @@ router = APIRouter()
 
 
 @router.get("/healthz")
-async def healthz(relay: Annotated[Relay, Depends(current_relay)]) -> dict[str, str]:
-    return {"status": "ok", "version": relay_version(), "upstream": relay.upstream.name}
+async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = "") -> dict[str, str]:
+    answer = {"status": "ok", "version": relay_version(), "upstream": relay.upstream.name}
+    if nonce:
+        # The check's one-time nonce: proof that its public URL reaches this relay, not another.
+        expected = await run_in_threadpool(relay.store.kv.get, NONCE_KEY) or ""
+        matched = bool(expected) and hmac.compare_digest(nonce.encode(), expected.encode())
+        answer["nonce"] = "match" if matched else "unknown"
+    return answer

@@ -11,6 +11,7 @@ from fastapi.responses import PlainTextResponse, Response
 
 from app.wire import RelayErrorCode
 from relay.bodies import read_body
+from relay.check import record_handshake
 from relay.errors import error
 from relay.intake import read_webhook
 from relay.routes.deps import current_relay
@@ -29,7 +30,10 @@ async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay
     presented = params.get("hub.verify_token", "").encode("utf-8", "surrogatepass")
     expected = relay.settings.verify_token.encode()
     if params.get("hub.mode") == "subscribe" and expected and hmac.compare_digest(presented, expected):
+        await record_handshake(relay.store, verified=True)
         return PlainTextResponse(params.get("hub.challenge", ""))
+    if params.get("hub.mode") == "subscribe":
+        await record_handshake(relay.store, verified=False)
     return PlainTextResponse("verification failed", status_code=403)
 
 

@@ -1,4 +1,4 @@
-"""A local fake of Meta's Graph API for tests: sends, scripted errors and 429s, expiring media URLs."""
+"""A local fake of Meta's Graph API for tests: sends, errors, media URLs, the account and webhook edges."""
 
 from __future__ import annotations
 
@@ -9,14 +9,42 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from tests.support.servers import serve_in_thread
 
 ACCESS_TOKEN = "fake-graph-access-token"
+PHONE_NUMBER_ID = "106540352242922"
+WABA_ID = "102290129340398"
+APP_ID = "1234567890123"
+APP_SECRET = "test-app-secret"
+MANAGEMENT = "whatsapp_business_management"
+MESSAGING = "whatsapp_business_messaging"
+
+
+def unknown_id(object_id: str) -> dict[str, Any]:
+    """Graph's documented answer for an id it does not know (or may not show): code 100, subcode 33."""
+    return graph_error(
+        400,
+        100,
+        f"Unsupported get request. Object with ID '{object_id}' does not exist, cannot be loaded due to "
+        "missing permissions, or does not support this operation.",
+        subcode=33,
+    )
+
+
+def expired_token() -> dict[str, Any]:
+    return graph_error(401, 190, "Error validating access token: Session has expired.", subcode=463)
+
+
+def missing_permission(code: int = 200) -> dict[str, Any]:
+    return graph_error(403, code, f"(#{code}) Requires {MANAGEMENT} permission to manage the object")
 
 
 def graph_error(status: int, code: int, message: str, subcode: int | None = None) -> dict[str, Any]:
@@ -49,6 +77,34 @@ class FakeGraph:
     arrived: threading.Event = field(default_factory=threading.Event)
     # Every POST /{phone-id}/messages that reached the fake, scripted failures included.
     send_calls: int = 0
+    # The business account: its numbers (fields as GET /{phone-number-id} answers them), the apps
+    # subscribed to its webhooks, the token's permissions, and the app's webhook subscriptions.
+    numbers: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {
+            PHONE_NUMBER_ID: {
+                "display_phone_number": "+82 10-5555-0100",
+                "verified_name": "Seoul Flower Shop",
+                "quality_rating": "GREEN",
+                "status": "CONNECTED",
+                "name_status": "APPROVED",
+                "platform_type": "CLOUD_API",
+                "whatsapp_business_manager_messaging_limit": "TIER_2K",
+            }
+        }
+    )
+    waba_id: str = WABA_ID
+    foreign_numbers: set[str] = field(default_factory=set)  # in `numbers`, not in this WABA's listing
+    subscribed_app_ids: list[str] = field(default_factory=list)
+    permissions: set[str] = field(default_factory=lambda: {MANAGEMENT, MESSAGING})
+    permission_error_code: int = 200  # Graph answers 200 or 10 for a missing permission
+    token_expired: bool = False
+    app_subscriptions: list[dict[str, Any]] = field(default_factory=list)
+    # A public https:// base that the fake's webhook verification reaches at a loopback address,
+    # as DNS would send Meta to the shop's server: {"https://relay.shop.test": "http://127.0.0.1:…"}.
+    resolve: dict[str, str] = field(default_factory=dict)
+    clock_offset: timedelta = timedelta(0)  # Graph's Date header runs this far from ours
+    # Every account and webhook call: (method, path, form or query).
+    account_calls: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _issued: dict[str, tuple[str, float]] = field(default_factory=dict)
 
@@ -115,12 +171,128 @@ class FakeGraph:
             data, mime = self.media[issued[0]]
             return Response(data, media_type=mime)
 
+        def answer(scripted: dict[str, Any]) -> Response:
+            return JSONResponse(scripted["body"], status_code=scripted["status"], headers=self._date())
+
+        def refused(request: Request, object_id: str, known: bool) -> Response | None:
+            """Graph's order: the token, then the id, then the permission."""
+            self.account_calls.append((request.method, request.url.path, dict(request.query_params)))
+            if self.token_expired or not authorised(request):
+                return answer(expired_token())
+            if not known:
+                return answer(unknown_id(object_id))
+            if MANAGEMENT not in self.permissions:
+                return answer(missing_permission(self.permission_error_code))
+            return None
+
         @app.get("/{waba_id}/message_templates")
-        async def templates(waba_id: str) -> Response:
-            return JSONResponse({"data": self.templates, "paging": {}})
+        async def templates(waba_id: str, request: Request) -> Response:
+            if (problem := refused(request, waba_id, waba_id == self.waba_id)) is not None:
+                return problem
+            return JSONResponse({"data": self.templates, "paging": {}}, headers=self._date())
+
+        @app.get("/{waba_id}/phone_numbers")
+        async def phone_numbers(waba_id: str, request: Request) -> Response:
+            if (problem := refused(request, waba_id, waba_id == self.waba_id)) is not None:
+                return problem
+            rows = [
+                {"id": number_id, **fields}
+                for number_id, fields in self.numbers.items()
+                if number_id not in self.foreign_numbers
+            ]
+            return JSONResponse({"data": rows, "paging": {}}, headers=self._date())
+
+        @app.get("/{waba_id}/subscribed_apps")
+        async def subscribed_apps(waba_id: str, request: Request) -> Response:
+            if (problem := refused(request, waba_id, waba_id == self.waba_id)) is not None:
+                return problem
+            rows = [
+                {"whatsapp_business_api_data": {"id": app_id, "name": "Shop Inbox", "link": ""}}
+                for app_id in self.subscribed_app_ids
+            ]
+            return JSONResponse({"data": rows}, headers=self._date())
+
+        @app.post("/{waba_id}/subscribed_apps")
+        async def subscribe_app(waba_id: str, request: Request) -> Response:
+            if (problem := refused(request, waba_id, waba_id == self.waba_id)) is not None:
+                return problem
+            if APP_ID not in self.subscribed_app_ids:  # the token's app; subscribing twice is harmless
+                self.subscribed_app_ids.append(APP_ID)
+            return JSONResponse({"success": True}, headers=self._date())
+
+        def app_token_ok(request: Request, app_id: str) -> bool:
+            return request.headers.get("authorization") == f"Bearer {app_id}|{APP_SECRET}"
+
+        @app.get("/{app_id}/subscriptions")
+        async def get_app_subscriptions(app_id: str, request: Request) -> Response:
+            self.account_calls.append((request.method, request.url.path, {}))
+            if app_id != APP_ID:
+                return answer(unknown_id(app_id))
+            if not app_token_ok(request, app_id):
+                return answer(graph_error(400, 190, "Invalid OAuth access token signature."))
+            return JSONResponse({"data": self.app_subscriptions}, headers=self._date())
+
+        @app.post("/{app_id}/subscriptions")
+        async def post_app_subscriptions(app_id: str, request: Request) -> Response:
+            form = {k: str(v) for k, v in (await request.form()).items()}
+            self.account_calls.append((request.method, request.url.path, form))
+            if app_id != APP_ID:
+                return answer(unknown_id(app_id))
+            if not app_token_ok(request, app_id):
+                return answer(graph_error(400, 190, "Invalid OAuth access token signature."))
+            # Meta verifies the callback at once: GET it with the verify token and a challenge.
+            callback = form.get("callback_url", "")
+            for public, local in self.resolve.items():
+                if callback.startswith(public):
+                    callback = local + callback[len(public) :]
+            challenge = str(next(self._ids) * 7919)
+            try:
+                async with httpx.AsyncClient(timeout=5) as client:
+                    reply = await client.get(
+                        callback,
+                        params={
+                            "hub.mode": "subscribe",
+                            "hub.verify_token": form.get("verify_token", ""),
+                            "hub.challenge": challenge,
+                        },
+                    )
+                verified = reply.status_code == 200 and reply.text == challenge
+            except httpx.HTTPError:
+                verified = False
+            if not verified:
+                return answer(
+                    graph_error(
+                        400,
+                        2200,
+                        "(#2200) Callback verification failed with the following errors: "
+                        "HTTP Status Code = 403; HTTP Message = Forbidden",
+                    )
+                )
+            self.app_subscriptions = [
+                row for row in self.app_subscriptions if row.get("object") != form.get("object")
+            ]
+            self.app_subscriptions.append(
+                {
+                    "object": form.get("object"),
+                    "callback_url": form.get("callback_url"),
+                    "active": True,
+                    "fields": [
+                        {"name": name, "version": "v21.0"} for name in form.get("fields", "").split(",")
+                    ],
+                }
+            )
+            return JSONResponse({"success": True}, headers=self._date())
 
         @app.get("/{media_id}")
         async def media_info(media_id: str, request: Request) -> Response:
+            if media_id in self.numbers or (media_id.isdigit() and media_id not in self.media):
+                # GET /{phone-number-id}
+                if (problem := refused(request, media_id, media_id in self.numbers)) is not None:
+                    return problem
+                wanted = request.query_params.get("fields", "").split(",")
+                fields = self.numbers[media_id]
+                body = {"id": media_id, **{k: fields[k] for k in wanted if k in fields}}
+                return JSONResponse(body, headers=self._date())
             if not authorised(request):
                 return JSONResponse(
                     graph_error(401, 190, "Invalid OAuth access token.")["body"], status_code=401
@@ -145,11 +317,14 @@ class FakeGraph:
 
         return app
 
+    def _date(self) -> dict[str, str]:
+        return {"Date": format_datetime(datetime.now(UTC) + self.clock_offset, usegmt=True)}
+
 
 @contextmanager
 def run_fake_graph() -> Iterator[FakeGraph]:
     """The fake Graph on a free loopback port; `.url` is its versioned base URL."""
     fake = FakeGraph()
-    with serve_in_thread(fake.app()) as url:
+    with serve_in_thread(fake.app(), date_header=False) as url:
         fake.url = url
         yield fake

@@ -16,7 +16,7 @@ import httpx
 from relay.server import SERVER_OPTIONS, create_app
 from relay.settings import RelaySettings
 from relay.webhook import sign
-from tests.support.fake_graph import ACCESS_TOKEN
+from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID
 from tests.support.servers import ThreadedServer
 
 APP_SECRET = "test-app-secret"
@@ -131,7 +131,7 @@ def run_relay(
         verify_token=VERIFY_TOKEN,
         access_token=ACCESS_TOKEN,
         phone_number_id=PHONE_NUMBER_ID,
-        waba_id="WABA1",
+        waba_id=WABA_ID,
         graph_url=graph_url,
         media_dir=tmp_path / "relay-media",
         retry_base_delay=0.01,

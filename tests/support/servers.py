@@ -63,8 +63,9 @@ class ThreadedServer:
 
 
 @contextmanager
-def serve_in_thread(app: Any) -> Iterator[str]:
-    server = ThreadedServer(app)
+def serve_in_thread(app: Any, **options: Any) -> Iterator[str]:
+    """`options` are uvicorn.Config settings, e.g. date_header=False where the app sets its own Date."""
+    server = ThreadedServer(app, **options)
     url = server.start()
     try:
         yield url

@@ -1,0 +1,237 @@
+"""`shop-inbox-relay setup`: Meta's values into a 0600 env file, the app subscribed, the webhook set."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import re
+import secrets
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from relay.check import check_relay
+from relay.check_text import report_text
+from relay.env_file import read_env_file, write_env_file
+from relay.graph_account import GraphAccount, subscribed_app_ids
+from relay.settings import DEFAULT_GRAPH_URL, RelaySettings
+from relay.upstream import GraphError
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    env: str
+    flag: str
+    prompt: str
+    secret: bool = False
+    optional: bool = False
+    pattern: str = r"\S+"
+
+
+QUESTIONS = (
+    Question(
+        "WHATSAPP_ACCESS_TOKEN",
+        "--access-token",
+        "Permanent access token (Business settings > System users > Generate token)",
+        secret=True,
+    ),
+    Question(
+        "WHATSAPP_PHONE_NUMBER_ID",
+        "--phone-number-id",
+        "Phone number ID (app dashboard > WhatsApp > API Setup)",
+        pattern=r"\d{5,20}",
+    ),
+    Question(
+        "WHATSAPP_WABA_ID",
+        "--waba-id",
+        "WhatsApp Business Account ID (same page)",
+        pattern=r"\d{5,20}",
+    ),
+    Question(
+        "WHATSAPP_APP_SECRET",
+        "--app-secret",
+        "App secret (app dashboard > App settings > Basic)",
+        secret=True,
+    ),
+    Question(
+        "RELAY_HOST",
+        "--host-name",
+        "This server's public host name, e.g. relay.myshop.com",
+        pattern=r"[A-Za-z0-9.-]+\.[A-Za-z]{2,}|localhost|[0-9.]+",
+    ),
+    Question(
+        "WHATSAPP_APP_ID",
+        "--app-id",
+        "App ID, so setup can register the webhook for you (Enter to skip)",
+        optional=True,
+        pattern=r"\d{5,20}",
+    ),
+)
+HEADER = (
+    "The Shop Inbox relay's settings, written by `shop-inbox-relay setup` (readable by its owner only).\n"
+    "Keep this file secret: it holds WhatsApp's access token and the app secret."
+)
+
+
+class SetupRefused(Exception):
+    """Input the setup cannot use; the message names what to fix."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--env-file", default="relay.env", help="where to write the settings (0600)")
+    parser.add_argument(
+        "--non-interactive",
+        action="store_true",
+        help="ask nothing: take the values from the flags, the environment or the existing env file",
+    )
+    parser.add_argument("--no-check", action="store_true", help="do not run the check at the end")
+    for question in QUESTIONS:
+        parser.add_argument(question.flag, dest=question.env, help=f"{question.env}: {question.prompt}")
+
+
+def collect(
+    args: argparse.Namespace,
+    existing: dict[str, str],
+    env: dict[str, str],
+    ask: Callable[[str], str],
+    ask_secret: Callable[[str], str],
+) -> dict[str, str]:
+    """Each value from its flag, else the environment, else the env file, else (interactively) asked."""
+    values: dict[str, str] = {}
+    missing: list[str] = []
+    for q in QUESTIONS:
+        value = getattr(args, q.env, None) or env.get(q.env) or existing.get(q.env) or ""
+        if not args.non_interactive:
+            if q.secret:
+                typed = ask_secret(f"{q.prompt}{' [keep the current one]' if value else ''}: ")
+            else:
+                typed = ask(f"{q.prompt}{f' [{value}]' if value else ''}: ")
+            value = typed.strip() or value
+        value = value.strip()
+        if q.env == "RELAY_HOST":
+            value = value.removeprefix("https://").removeprefix("http://").rstrip("/")
+        if not value:
+            if not q.optional:
+                missing.append(q.env)
+            continue
+        if not re.fullmatch(q.pattern, value):
+            raise SetupRefused(f"{q.env} does not look right; see the hint: {q.prompt}")
+        values[q.env] = value
+    if missing:
+        raise SetupRefused(
+            "missing: " + ", ".join(missing) + " (give them as flags or in the environment; see --help)"
+        )
+    return values
+
+
+def settings_for(values: dict[str, str], existing: dict[str, str]) -> dict[str, str]:
+    """The env file's content: the answers, tokens kept from an earlier run or made once, the rest kept."""
+    merged = dict(existing)
+    merged.update(values)
+    merged["RELAY_PUBLIC_URL"] = f"https://{values['RELAY_HOST']}"
+    merged.setdefault("WHATSAPP_VERIFY_TOKEN", secrets.token_urlsafe(24))
+    merged.setdefault("RELAY_CLIENT_TOKEN", secrets.token_urlsafe(32))
+    return merged
+
+
+async def connect_to_meta(settings: dict[str, str], graph_url: str, out: TextIO) -> bool:
+    """Subscribe the app to the WABA, register the callback (with an app id); each only when missing."""
+    waba = settings["WHATSAPP_WABA_ID"]
+    app_id = settings.get("WHATSAPP_APP_ID", "")
+    app_secret = settings["WHATSAPP_APP_SECRET"]
+    callback = f"{settings['RELAY_PUBLIC_URL']}/webhook"
+    ok = True
+    async with GraphAccount(graph_url, settings["WHATSAPP_ACCESS_TOKEN"]) as graph:
+        try:
+            apps = await graph.subscribed_apps(waba)
+            if apps and (not app_id or app_id in subscribed_app_ids(apps)):
+                print("The app is already subscribed to the business account's webhooks.", file=out)
+            else:
+                await graph.subscribe_app(waba)
+                print("Subscribed the app to the business account's webhooks.", file=out)
+        except GraphError as exc:
+            ok = False
+            print(f"Could not subscribe the app to the business account: {exc.sentence()}", file=out)
+        if not app_id:
+            print(
+                "Register the webhook in the app dashboard > WhatsApp > Configuration:\n"
+                f"  Callback URL: {callback}\n"
+                "  Verify token: the WHATSAPP_VERIFY_TOKEN line of the env file\n"
+                "  Webhook fields: messages",
+                file=out,
+            )
+            return ok
+        try:
+            rows = await graph.app_subscriptions(app_id, app_secret)
+            if any(_registered(row, callback) for row in rows):
+                print(f"The webhook is already registered at {callback}.", file=out)
+                return ok
+            await graph.register_webhook(app_id, app_secret, callback, settings["WHATSAPP_VERIFY_TOKEN"])
+            print(f"Registered the webhook at {callback}; Meta verified it.", file=out)
+        except GraphError as exc:
+            ok = False
+            print(
+                f"Meta did not register the webhook at {callback}: {exc.message}\n"
+                "Meta calls that address at once to verify it, so the relay must be running there. "
+                "Start it (docker compose up -d), then run setup again: it is safe to repeat.",
+                file=out,
+            )
+    return ok
+
+
+def _registered(row: dict[str, object], callback: str) -> bool:
+    fields = row.get("fields")
+    names = {f.get("name") for f in fields if isinstance(f, dict)} if isinstance(fields, list) else set()
+    return (
+        row.get("object") == "whatsapp_business_account"
+        and row.get("callback_url") == callback
+        and bool(row.get("active", True))
+        and "messages" in names
+    )
+
+
+def run_setup(
+    args: argparse.Namespace,
+    *,
+    env: dict[str, str] | None = None,
+    ask: Callable[[str], str] = input,
+    ask_secret: Callable[[str], str] = getpass.getpass,
+    out: TextIO = sys.stdout,
+) -> int:
+    env = dict(os.environ if env is None else env)
+    env_file = Path(args.env_file)
+    existing = read_env_file(env_file)
+    try:
+        values = collect(args, existing, env, ask, ask_secret)
+    except SetupRefused as exc:
+        print(f"shop-inbox-relay setup: {exc}", file=sys.stderr)
+        return 2
+    settings = settings_for(values, existing)
+    write_env_file(env_file, settings, header=HEADER)
+    print(f"Wrote {env_file} (readable by you only).", file=out)
+    if env_file.name != ".env":
+        # docker compose reads `.env` beside the compose file for ${RELAY_HOST} (Caddy's site name).
+        compose_env = env_file.parent / ".env"
+        write_env_file(compose_env, {**read_env_file(compose_env), "RELAY_HOST": values["RELAY_HOST"]})
+    graph_url = env.get("WHATSAPP_GRAPH_URL") or existing.get("WHATSAPP_GRAPH_URL") or DEFAULT_GRAPH_URL
+    ok = asyncio.run(connect_to_meta(settings, graph_url, out))
+    if not args.no_check:
+        relay_settings = RelaySettings.from_env({**env, **settings, "WHATSAPP_GRAPH_URL": graph_url})
+        from relay.store import Store
+
+        store = Store(relay_settings.database_url, sqlite_synchronous=relay_settings.sqlite_synchronous)
+        try:
+            report = asyncio.run(check_relay(relay_settings, store))
+        finally:
+            store.close()
+        print("\n" + report_text(report), file=out)
+    print(
+        "\nNext: `docker compose up -d`, then `docker compose exec relay shop-inbox-relay check`.\n"
+        "The token for the desktop app: `docker compose exec relay shop-inbox-relay token`.",
+        file=out,
+    )
+    return 0 if ok else 1

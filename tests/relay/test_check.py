@@ -1,0 +1,289 @@
+"""`shop-inbox-relay check` and GET /v1/check: every line passes on a healthy shop, and each failure
+says in plain words what to do, against the fake Graph and the real relay on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep
+from relay.check import check_relay
+from relay.cli import main
+from relay.settings import RelaySettings
+from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, WABA_ID, FakeGraph
+from tests.support.relay_server import (
+    APP_SECRET,
+    CLIENT_TOKEN,
+    PHONE_NUMBER_ID,
+    VERIFY_TOKEN,
+    RunningRelay,
+)
+from tests.support.servers import ThreadedServer, free_port
+
+
+def shop_settings(tmp_path: Path, graph: FakeGraph, port: int) -> RelaySettings:
+    return RelaySettings(
+        database_url=f"sqlite:///{tmp_path / 'relay.db'}",
+        client_token=CLIENT_TOKEN,
+        app_secret=APP_SECRET,
+        verify_token=VERIFY_TOKEN,
+        access_token=ACCESS_TOKEN,
+        phone_number_id=PHONE_NUMBER_ID,
+        waba_id=WABA_ID,
+        app_id=APP_ID,
+        graph_url=graph.url,
+        media_dir=tmp_path / "relay-media",
+        public_url=f"http://127.0.0.1:{port}",
+        check_plain_http_loopback=True,
+        min_free_disk_mb=1,
+        graph_timeout=5.0,
+    )
+
+
+def handshake(shop: RunningRelay, token: str = VERIFY_TOKEN) -> int:
+    """Meta's verification call, as Meta makes it when the callback URL is registered."""
+    params = {"hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": "1158201444"}
+    return shop.client.get(f"{shop.url}/webhook", params=params).status_code
+
+
+@pytest.fixture
+def shop(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    """A healthy shop: the app subscribed, Meta's handshake seen, the relay at its public URL."""
+    graph.subscribed_app_ids.append(APP_ID)
+    port = free_port()
+    running = RunningRelay(settings=shop_settings(tmp_path, graph, port), port=port).start()
+    assert handshake(running) == 200
+    try:
+        yield running
+    finally:
+        running.stop()
+        running.client.close()
+
+
+def check(shop: RunningRelay, **changes: Any) -> CheckReport:
+    settings = dataclasses.replace(shop.settings, **changes)
+    return asyncio.run(check_relay(settings, shop.relay.store))
+
+
+def line(report: CheckReport, step: CheckStep) -> CheckLine:
+    return next(found for found in report.lines if found.step == step)
+
+
+def test_a_healthy_shop_passes_every_line_and_shows_the_numbers_health(shop: RunningRelay) -> None:
+    answer = shop.client.get(f"{shop.url}/v1/check", headers=shop.auth())
+    assert answer.status_code == 200
+    report = CheckReport.model_validate(answer.json())
+    assert [entry.step for entry in report.lines] == list(CheckStep)
+    assert [entry.status for entry in report.lines] == [CheckStatus.PASS] * len(CheckStep), report
+    assert report.ok
+    assert report.number is not None
+    assert report.number.quality_rating == "GREEN"
+    assert report.number.messaging_limit == "TIER_2K" and report.number.daily_limit == 2000
+    assert "Seoul Flower Shop" in line(report, CheckStep.PHONE_NUMBER).message
+
+
+def test_the_check_needs_the_relay_token(shop: RunningRelay) -> None:
+    assert shop.client.get(f"{shop.url}/v1/check").status_code == 401
+    wrong = {"Authorization": "Bearer not-the-token"}
+    assert shop.client.get(f"{shop.url}/v1/check", headers=wrong).status_code == 401
+
+
+def test_an_expired_access_token_says_to_make_a_new_one_and_skips_what_depends_on_it(
+    shop: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.token_expired = True
+    report = check(shop)
+    failed = line(report, CheckStep.PHONE_NUMBER)
+    assert failed.problem == CheckProblem.TOKEN_INVALID and failed.graph_code == 190
+    assert "System users" in failed.message and "WHATSAPP_ACCESS_TOKEN" in failed.message
+    for step in (CheckStep.BUSINESS_ACCOUNT, CheckStep.WEBHOOK_SUBSCRIPTION, CheckStep.CLOCK):
+        assert line(report, step).status == CheckStatus.SKIP
+    assert not report.ok
+
+
+@pytest.mark.parametrize("code", [200, 10])
+def test_a_missing_permission_names_it(shop: RunningRelay, graph: FakeGraph, code: int) -> None:
+    graph.permissions.discard("whatsapp_business_management")
+    graph.permission_error_code = code
+    failed = line(check(shop), CheckStep.PHONE_NUMBER)
+    assert failed.problem == CheckProblem.PERMISSION_MISSING and failed.graph_code == code
+    assert failed.params["permission"] == "whatsapp_business_management"
+    assert "whatsapp_business_management" in failed.message
+
+
+def test_a_wrong_phone_number_id_names_the_setting_to_fix(shop: RunningRelay) -> None:
+    failed = line(check(shop, phone_number_id="999000111222"), CheckStep.PHONE_NUMBER)
+    assert failed.problem == CheckProblem.WRONG_ID and failed.graph_code == 100
+    assert failed.params["setting"] == "WHATSAPP_PHONE_NUMBER_ID"
+
+
+def test_a_wrong_business_account_id_names_the_setting_to_fix(shop: RunningRelay) -> None:
+    report = check(shop, waba_id="555000111222")
+    failed = line(report, CheckStep.BUSINESS_ACCOUNT)
+    assert failed.problem == CheckProblem.WRONG_ID and failed.params["setting"] == "WHATSAPP_WABA_ID"
+    assert line(report, CheckStep.WEBHOOK_SUBSCRIPTION).status == CheckStatus.SKIP
+    assert line(report, CheckStep.PHONE_NUMBER).status == CheckStatus.PASS
+
+
+def test_a_number_from_another_business_account_fails(shop: RunningRelay, graph: FakeGraph) -> None:
+    graph.numbers["777000111222"] = {"display_phone_number": "+82 10-5555-0199"}
+    graph.foreign_numbers.add("777000111222")  # Graph knows it; WHATSAPP_WABA_ID does not hold it
+    report = check(shop, phone_number_id="777000111222")
+    assert line(report, CheckStep.PHONE_NUMBER).status == CheckStatus.PASS
+    failed = line(report, CheckStep.BUSINESS_ACCOUNT)
+    assert failed.problem == CheckProblem.NUMBER_NOT_IN_ACCOUNT
+    assert "WhatsApp Manager" in failed.message
+
+
+def test_an_app_not_subscribed_to_the_webhooks_fails_with_the_fix(
+    shop: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.subscribed_app_ids.clear()
+    failed = line(check(shop), CheckStep.WEBHOOK_SUBSCRIPTION)
+    assert failed.problem == CheckProblem.NOT_SUBSCRIBED
+    assert "shop-inbox-relay setup" in failed.message
+    graph.subscribed_app_ids.append("4444444444")  # another app is subscribed, not ours
+    assert line(check(shop), CheckStep.WEBHOOK_SUBSCRIPTION).problem == CheckProblem.NOT_SUBSCRIBED
+
+
+def test_a_plain_http_public_address_is_refused(shop: RunningRelay) -> None:
+    failed = line(check(shop, public_url="http://relay.myshop.example"), CheckStep.PUBLIC_URL)
+    assert failed.problem == CheckProblem.NOT_HTTPS
+    assert "https://" in failed.message
+
+
+def test_nothing_answering_at_the_public_address_says_to_start_the_relay(shop: RunningRelay) -> None:
+    failed = line(check(shop, public_url=f"http://127.0.0.1:{free_port()}"), CheckStep.PUBLIC_URL)
+    assert failed.problem == CheckProblem.PUBLIC_URL_UNREACHABLE
+    assert "docker compose up -d" in failed.message
+
+
+def test_another_server_at_the_public_address_does_not_pass_for_this_relay(
+    shop: RunningRelay, graph: FakeGraph, tmp_path: Path
+) -> None:
+    other_port = free_port()
+    other = RunningRelay(settings=shop_settings(tmp_path / "other", graph, other_port), port=other_port)
+    (tmp_path / "other").mkdir()
+    other.start()
+    try:
+        failed = line(check(shop, public_url=other.url), CheckStep.PUBLIC_URL)
+    finally:
+        other.stop()
+        other.client.close()
+    assert failed.problem == CheckProblem.OTHER_SERVER
+
+
+@pytest.fixture
+def self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: cannot make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    subprocess.run(
+        [*command, "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return cert, key
+
+
+def test_a_self_signed_certificate_fails_with_a_clear_sentence(
+    shop: RunningRelay, self_signed: tuple[Path, Path]
+) -> None:
+    """This relay itself behind TLS on 127.0.0.1, with a certificate no authority signed."""
+    cert, key = self_signed
+    # The same app, without a second lifespan: the relay is already started by `shop`.
+    tls = ThreadedServer(shop.app, ssl_certfile=str(cert), ssl_keyfile=str(key), lifespan="off")
+    tls.start()
+    try:
+        failed = line(check(shop, public_url=f"https://127.0.0.1:{tls.port}"), CheckStep.PUBLIC_URL)
+    finally:
+        tls.stop()
+    assert failed.problem == CheckProblem.CERTIFICATE_INVALID
+    assert "certificate is not valid" in failed.message and "Meta will refuse it" in failed.message
+
+
+def test_a_webhook_meta_never_verified_fails_with_the_callback_to_register(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    port = free_port()
+    fresh = RunningRelay(settings=shop_settings(tmp_path, graph, port), port=port).start()
+    try:
+        failed = line(check(fresh), CheckStep.WEBHOOK_VERIFIED)
+        assert failed.problem == CheckProblem.WEBHOOK_NEVER_VERIFIED
+        assert failed.params["callback_url"] == f"{fresh.url}/webhook"
+        assert handshake(fresh, token="a-token-from-another-relay") == 403
+        assert line(check(fresh), CheckStep.WEBHOOK_VERIFIED).problem == CheckProblem.VERIFY_TOKEN_MISMATCH
+        assert handshake(fresh) == 200
+        assert line(check(fresh), CheckStep.WEBHOOK_VERIFIED).status == CheckStatus.PASS
+        # A stranger's wrong-token call afterwards does not turn a verified webhook red.
+        assert handshake(fresh, token="guess") == 403
+        assert line(check(fresh), CheckStep.WEBHOOK_VERIFIED).status == CheckStatus.PASS
+    finally:
+        fresh.stop()
+        fresh.client.close()
+
+
+def test_a_nearly_full_disk_fails(shop: RunningRelay) -> None:
+    failed = line(check(shop, min_free_disk_mb=10**12), CheckStep.DATABASE)
+    assert failed.problem == CheckProblem.DISK_LOW and int(failed.params["free_mb"]) >= 0
+
+
+def test_a_clock_five_minutes_off_fails(shop: RunningRelay, graph: FakeGraph) -> None:
+    graph.clock_offset = timedelta(minutes=5)
+    failed = line(check(shop), CheckStep.CLOCK)
+    assert failed.problem == CheckProblem.CLOCK_OFF
+    assert abs(int(failed.params["seconds"]) + 300) <= 5
+    assert "timedatectl" in failed.message
+
+
+def test_missing_settings_are_named_and_the_command_exits_non_zero(
+    shop: RunningRelay, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = check(shop, waba_id="", public_url="")
+    failed = line(report, CheckStep.SETTINGS)
+    assert failed.params["names"] == "WHATSAPP_WABA_ID, RELAY_PUBLIC_URL"
+    assert line(report, CheckStep.PHONE_NUMBER).status == CheckStatus.PASS  # needs no WABA id
+    for name in ("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_WABA_ID", "RELAY_PUBLIC_URL", "RELAY_CLIENT_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WHATSAPP_GRAPH_URL", shop.settings.graph_url)
+    env_file = tmp_path / "relay.env"
+    env_file.write_text(f"WHATSAPP_APP_SECRET={APP_SECRET}\nWHATSAPP_PHONE_NUMBER_ID={PHONE_NUMBER_ID}\n")
+    code = main(["check", "--env-file", str(env_file), "--database", f"sqlite:///{tmp_path / 'c.db'}"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "FAIL settings: Missing: WHATSAPP_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN" in out
+    assert "Some checks failed" in out
+
+
+def test_the_command_exits_zero_when_nothing_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RELAY_UPSTREAM", "sandbox")
+    code = main(["check", "--database", f"sqlite:///{tmp_path / 's.db'}"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "ok   database:" in out and out.rstrip().endswith("All checks passed.")
+
+
+def test_the_sandbox_skips_whatsapp_lines_and_passes(tmp_path: Path) -> None:
+    from relay.store import Store
+
+    settings = RelaySettings.for_sandbox(database_url=f"sqlite:///{tmp_path / 's.db'}", client_token="t")
+    store = Store(settings.database_url)
+    try:
+        report = asyncio.run(check_relay(settings, store))
+    finally:
+        store.close()
+    assert report.ok
+    assert line(report, CheckStep.PHONE_NUMBER).problem == CheckProblem.SANDBOX
+    assert line(report, CheckStep.DATABASE).status == CheckStatus.PASS
