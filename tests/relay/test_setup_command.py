@@ -1,0 +1,189 @@
+"""`shop-inbox-relay setup`: a private env file, each Graph call once with the right values, safe to
+repeat, secrets never echoed; against the fake Graph, whose webhook verification calls the real relay."""
+
+from __future__ import annotations
+
+import io
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from relay.check import VERIFIED_KEY
+from relay.cli import parse_args
+from relay.env_file import read_env_file
+from relay.setup_command import run_setup
+from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, APP_SECRET, WABA_ID, FakeGraph
+from tests.support.relay_server import PHONE_NUMBER_ID, VERIFY_TOKEN, RunningRelay, run_relay
+
+HOST = "localhost"  # resolves to loopback: no test traffic leaves 127.0.0.1
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    """The relay Meta's verification reaches (the fake Graph maps https://localhost to it)."""
+    with run_relay(tmp_path, graph_url=graph.url) as running:
+        graph.resolve[f"https://{HOST}"] = running.url
+        yield running
+
+
+def environment(graph: FakeGraph, tmp_path: Path, **extra: str) -> dict[str, str]:
+    return {
+        "WHATSAPP_ACCESS_TOKEN": ACCESS_TOKEN,
+        "WHATSAPP_PHONE_NUMBER_ID": PHONE_NUMBER_ID,
+        "WHATSAPP_WABA_ID": WABA_ID,
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "RELAY_HOST": HOST,
+        "WHATSAPP_GRAPH_URL": graph.url,
+        "RELAY_DATABASE_URL": f"sqlite:///{tmp_path / 'setup-check.db'}",
+        **extra,
+    }
+
+
+def setup(tmp_path: Path, env: dict[str, str], *flags: str, **kwargs: object) -> tuple[int, str]:
+    out = io.StringIO()
+    args = parse_args(["setup", "--env-file", str(tmp_path / "deploy" / "relay.env"), *flags])
+    code = run_setup(args, env=env, out=out, **kwargs)  # type: ignore[arg-type]
+    return code, out.getvalue()
+
+
+def seed_verify_token(tmp_path: Path) -> None:
+    """An env file from an earlier run, whose verify token the running relay already has."""
+    (tmp_path / "deploy").mkdir(exist_ok=True)
+    (tmp_path / "deploy" / "relay.env").write_text(f"WHATSAPP_VERIFY_TOKEN={VERIFY_TOKEN}\n")
+
+
+def test_setup_writes_a_private_env_file_and_makes_each_graph_call_once(
+    tmp_path: Path, graph: FakeGraph, relay: RunningRelay, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_verify_token(tmp_path)
+    code, out = setup(tmp_path, environment(graph, tmp_path, WHATSAPP_APP_ID=APP_ID), "--non-interactive")
+    assert code == 0, out
+    env_file = tmp_path / "deploy" / "relay.env"
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    written = read_env_file(env_file)
+    assert written["WHATSAPP_ACCESS_TOKEN"] == ACCESS_TOKEN
+    assert written["RELAY_PUBLIC_URL"] == f"https://{HOST}"
+    assert written["WHATSAPP_VERIFY_TOKEN"] == VERIFY_TOKEN  # kept from the earlier run
+    assert len(written["RELAY_CLIENT_TOKEN"]) >= 32
+    assert read_env_file(tmp_path / "deploy" / ".env") == {"RELAY_HOST": HOST}  # Caddy's site name
+
+    calls = [(method, path) for method, path, _ in graph.account_calls]
+    assert calls == [
+        ("GET", f"/{WABA_ID}/subscribed_apps"),
+        ("POST", f"/{WABA_ID}/subscribed_apps"),
+        ("GET", f"/{APP_ID}/subscriptions"),
+        ("POST", f"/{APP_ID}/subscriptions"),
+        # …then the check's own reads
+        ("GET", f"/{PHONE_NUMBER_ID}"),
+        ("GET", f"/{WABA_ID}/phone_numbers"),
+        ("GET", f"/{WABA_ID}/message_templates"),
+        ("GET", f"/{WABA_ID}/subscribed_apps"),
+    ]
+    registered = graph.account_calls[3][2]
+    assert registered == {
+        "object": "whatsapp_business_account",
+        "callback_url": f"https://{HOST}/webhook",
+        "verify_token": VERIFY_TOKEN,
+        "fields": "messages",
+    }
+    assert APP_ID in graph.subscribed_app_ids
+    assert relay.relay.store.kv.get(VERIFIED_KEY)  # Meta's handshake reached the relay
+    assert "Registered the webhook" in out and "ok   phone_number" in out
+
+    printed = out + capsys.readouterr().err
+    for secret in (ACCESS_TOKEN, APP_SECRET, VERIFY_TOKEN, written["RELAY_CLIENT_TOKEN"]):
+        assert secret not in printed
+
+
+def test_setup_is_safe_to_repeat(tmp_path: Path, graph: FakeGraph, relay: RunningRelay) -> None:
+    seed_verify_token(tmp_path)
+    env = environment(graph, tmp_path, WHATSAPP_APP_ID=APP_ID)
+    assert setup(tmp_path, env, "--non-interactive", "--no-check")[0] == 0
+    first = read_env_file(tmp_path / "deploy" / "relay.env")
+    graph.account_calls.clear()
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 0
+    assert [method for method, _path, _ in graph.account_calls] == ["GET", "GET"]  # nothing posted again
+    assert "already subscribed" in out and "already registered" in out
+    again = read_env_file(tmp_path / "deploy" / "relay.env")
+    assert again["RELAY_CLIENT_TOKEN"] == first["RELAY_CLIENT_TOKEN"]  # desktops stay connected
+
+
+def test_without_an_app_id_setup_says_what_to_paste_into_metas_dashboard(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    code, out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
+    assert code == 0
+    assert f"Callback URL: https://{HOST}/webhook" in out
+    assert "WHATSAPP_VERIFY_TOKEN line of the env file" in out
+    assert not any(path.endswith("/subscriptions") for _m, path, _ in graph.account_calls)
+
+
+def test_when_meta_cannot_reach_the_callback_setup_says_to_start_the_relay_and_repeat(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    # No relay runs at https://localhost: Meta's verification fails (Graph error 2200).
+    env = environment(graph, tmp_path, WHATSAPP_APP_ID=APP_ID)
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 1
+    assert "docker compose up -d" in out and "safe to repeat" in out
+    assert (tmp_path / "deploy" / "relay.env").exists()  # the answers are kept for the next run
+
+
+def test_an_expired_token_stops_setup_with_the_fix(tmp_path: Path, graph: FakeGraph) -> None:
+    graph.token_expired = True
+    code, out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
+    assert code == 1
+    assert "Renew WHATSAPP_ACCESS_TOKEN" in out
+
+
+def test_non_interactive_setup_names_what_is_missing(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = environment(graph, tmp_path)
+    del env["WHATSAPP_WABA_ID"], env["RELAY_HOST"]
+    code, _out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 2
+    assert "missing: WHATSAPP_WABA_ID, RELAY_HOST" in capsys.readouterr().err
+    assert not (tmp_path / "deploy" / "relay.env").exists()
+
+
+def test_interactive_setup_asks_secrets_without_echo_and_keeps_defaults(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    asked: list[str] = []
+    hidden: list[str] = []
+    answers = {
+        "Phone number ID": PHONE_NUMBER_ID,
+        "WhatsApp Business Account ID": WABA_ID,
+        "public host name": f"https://{HOST}/",  # pasted with the scheme: trimmed to the host
+        "App ID": "",
+    }
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return next(value for key, value in answers.items() if key in prompt)
+
+    def ask_secret(prompt: str) -> str:
+        hidden.append(prompt)
+        return ACCESS_TOKEN if "access token" in prompt else APP_SECRET
+
+    env = {"WHATSAPP_GRAPH_URL": graph.url}
+    code, _out = setup(tmp_path, env, "--no-check", ask=ask, ask_secret=ask_secret)
+    assert code == 0
+    assert len(hidden) == 2 and len(asked) == 4  # the token and the app secret never echo
+    written = read_env_file(tmp_path / "deploy" / "relay.env")
+    assert written["RELAY_HOST"] == HOST and written["WHATSAPP_APP_SECRET"] == APP_SECRET
+    assert "WHATSAPP_APP_ID" not in written
+
+
+def test_a_mistyped_id_is_refused_before_anything_is_written(
+    tmp_path: Path, graph: FakeGraph, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = environment(graph, tmp_path, WHATSAPP_PHONE_NUMBER_ID="+82 10 5555 0100")
+    code, _out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 2
+    assert "WHATSAPP_PHONE_NUMBER_ID does not look right" in capsys.readouterr().err
+    assert graph.account_calls == []
