@@ -18,29 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import SchemaTooNew, ShopInboxError, UnversionedDatabaseHoldsData
+from app.errors import ShopInboxError
 from ui.error_sentences import error_sentence
 
 
 def explain_startup_error(exc: BaseException) -> str:
     """A sentence for the shop owner; never the traceback."""
-    translate = QCoreApplication.translate
-    if isinstance(exc, UnversionedDatabaseHoldsData):
-        return translate(
-            "StartupError",
-            "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "
-            "not change it. Move the file to another folder to start with an empty inbox, or restore "
-            "a backup.",
-        ).format(**exc.param_values())
-    if isinstance(exc, SchemaTooNew):
-        return translate(
-            "StartupError",
-            "Your inbox was saved by a newer version of Shop Inbox (data version {found}; this version "
-            "understands up to {supported}). Please install the newest Shop Inbox.",
-        ).format(found=exc.found, supported=exc.supported)
     if isinstance(exc, ShopInboxError):
         return error_sentence(exc)
-    return translate(
+    return QCoreApplication.translate(
         "StartupError",
         "Something unexpected went wrong while Shop Inbox was starting. Please start it again. If "
         "this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.",

@@ -2394,14 +2394,6 @@ The previous data was kept in {folder}.</source>
 <context>
     <name>StartupError</name>
     <message>
-        <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
-        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 Shop Inbox가 파일을 바꾸지 않았습니다. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
-    </message>
-    <message>
-        <source>Your inbox was saved by a newer version of Shop Inbox (data version {found}; this version understands up to {supported}). Please install the newest Shop Inbox.</source>
-        <translation>받은편지함이 더 새로운 버전의 Shop Inbox로 저장되었습니다(데이터 버전 {found}, 이 버전은 {supported}까지 읽을 수 있음). 최신 Shop Inbox를 설치해 주세요.</translation>
-    </message>
-    <message>
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
         <translation>Shop Inbox를 시작하는 중에 예상하지 못한 문제가 생겼습니다. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 Shop Inbox 설치를 도와준 분께 보내 주세요.</translation>
     </message>
