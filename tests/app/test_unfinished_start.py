@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -148,4 +149,72 @@ def test_a_migration_that_fails_halfway_leaves_the_old_schema_and_data(tmp_path:
     assert con.execute("PRAGMA user_version").fetchone() == (1,)
     assert con.execute("SELECT grams FROM message").fetchall() == [("",)]
     assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    con.close()
+
+
+BATCH_COPY_REVISION = '''"""Test revision: batch mode copies catalog_item (as a column type change would)."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("catalog_item", recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("weight_grams", sa.Integer(), nullable=True))
+    op.execute("PRAGMA user_version = {version}")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_a_batch_mode_table_copy_keeps_the_rows_that_refer_to_it_and_stays_in_the_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alembic.script import ScriptDirectory
+
+    import app.db
+
+    db_path = tmp_path / "inbox.db"
+    Database.open(db_path).close()
+    con = sqlite3.connect(db_path)
+    con.execute(
+        "INSERT INTO catalog_item(id, retailer_id, name, price_minor, currency, images, created_at, "
+        "updated_at) VALUES (1, 'SKU-1', '린넨 셔츠', 15000, 'KRW', '[]', 0, 0)"
+    )
+    con.execute("INSERT INTO collection(id, name) VALUES (1, '여름')")
+    con.execute("INSERT INTO catalog_item_collection(item_id, collection_id) VALUES (1, 1)")
+    con.commit()
+    con.close()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(app.db.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = ScriptDirectory(str(migrations)).get_current_head()
+    (migrations / "versions" / "9001_batch_copy.py").write_text(
+        BATCH_COPY_REVISION.format(head=head, version=SCHEMA_VERSION + 1), encoding="utf-8"
+    )
+    monkeypatch.setattr(app.db, "MIGRATIONS_DIR", migrations)
+    outside: list[str] = []
+
+    def record(conn: object, cursor: sqlite3.Cursor, statement: str, *_args: object) -> None:
+        if not statement.startswith("BEGIN") and not cursor.connection.in_transaction:
+            outside.append(statement.strip().splitlines()[0])
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        upgrade(db_path, "9001")
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+    assert outside == []
+    con = sqlite3.connect(db_path)
+    # With foreign keys on, dropping the old catalog_item would have cascaded into its collections.
+    assert con.execute("SELECT item_id, collection_id FROM catalog_item_collection").fetchall() == [(1, 1)]
+    assert con.execute("SELECT name, weight_grams FROM catalog_item").fetchall() == [("린넨 셔츠", None)]
+    assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION + 1,)
     con.close()
