@@ -35,6 +35,7 @@ class ErrorCode(enum.StrEnum):
     FILE_GONE = "file_gone"
     FILE_TOO_LARGE = "file_too_large"
     CONVERSATION_GONE = "conversation_gone"
+    ARCHIVE_READ_ONLY = "archive_read_only"  # a group chat imported from a phone export
     UNKNOWN_OUTCOME = "unknown"  # Graph timed out after the request left: maybe delivered
     # The token
     NO_KEYRING = "no_keyring"
@@ -85,6 +86,11 @@ class LimitParams:
 
 
 @dataclass(frozen=True, slots=True)
+class ChatParams:
+    name: str  # the chat's name as the chat list shows it
+
+
+@dataclass(frozen=True, slots=True)
 class GapParams:
     oldest_seq: int
 
@@ -114,6 +120,7 @@ Params = (
     | FileLimitParams
     | LimitParams
     | GapParams
+    | ChatParams
     | RefusalParams
     | SentenceParams
 )
@@ -140,6 +147,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.FILE_GONE: FileParams,
     ErrorCode.FILE_TOO_LARGE: FileLimitParams,
     ErrorCode.CONVERSATION_GONE: NoParams,
+    ErrorCode.ARCHIVE_READ_ONLY: ChatParams,
     ErrorCode.UNKNOWN_OUTCOME: NoParams,
     ErrorCode.NO_KEYRING: NoParams,
     ErrorCode.TOKEN_NOT_SAVED: NoParams,
@@ -305,3 +313,12 @@ class NoKeyring(ShopInboxError):
 
 class InvalidInput(ShopInboxError):
     """Something the owner typed or picked cannot be used as it is."""
+
+
+class ArchiveIsReadOnly(InvalidInput):
+    """The chat is a group archive imported from a phone: nothing can be sent to it."""
+
+    default_code = ErrorCode.ARCHIVE_READ_ONLY
+
+    def __init__(self, name: str) -> None:
+        super().__init__(code=ErrorCode.ARCHIVE_READ_ONLY, params=ChatParams(name))

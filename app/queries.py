@@ -45,6 +45,8 @@ class ConversationRow:
     last_direction: str | None
     last_status: str | None
     labels: tuple[LabelRow, ...]
+    # A group chat imported from a phone export: read-only, never sent to (see app.models.Conversation).
+    group_archive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ class MessageRow:
     imported: bool
     reaction_in: str | None
     reaction_out: str | None
+    sender_name: str | None = None  # who wrote it, in a group archive
 
 
 ConversationFilter = Literal["all", "unread", "archived"]
@@ -82,7 +85,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
        substr(m.body, 1, {PREVIEW_CHARS}), m.kind, m.direction, m.status,
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id
-         WHERE cl.contact_id = c.id) AS labels
+         WHERE cl.contact_id = c.id) AS labels,
+       EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive')
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE {{where}}
@@ -133,6 +137,7 @@ def _conversation_row(r: Any) -> ConversationRow:
         last_direction=r[13],
         last_status=r[14],
         labels=labels,
+        group_archive=bool(r[16]),
     )
 
 
@@ -197,6 +202,7 @@ def _message_row(m: Message) -> MessageRow:
         imported=m.imported,
         reaction_in=m.reaction_in,
         reaction_out=m.reaction_out,
+        sender_name=m.sender_name,
     )
 
 

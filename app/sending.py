@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from app.chat_export.groups import is_group_archive
 from app.errors import (
+    ArchiveIsReadOnly,
     ErrorCode,
     FileLimitParams,
     FileParams,
@@ -171,6 +173,8 @@ def queue_message(
     contact = session.get(Contact, contact_id)
     if contact is None:
         raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
+    if is_group_archive(session, contact_id):
+        raise ArchiveIsReadOnly(contact.display_name)
     payload = {k: v for k, v in payload.items() if k not in ("to", "messaging_product")}
     kind = str(payload.get("type") or "text")
     context = payload.get("context")

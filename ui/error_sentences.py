@@ -71,6 +71,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "{name} is larger than {limit_mb} MB, the most WhatsApp accepts."
         ),
         ErrorCode.CONVERSATION_GONE: translate("Errors", "This conversation no longer exists."),
+        ErrorCode.ARCHIVE_READ_ONLY: translate(
+            "Errors", "“{name}” is an archived group chat: messages cannot be sent to it."
+        ),
         ErrorCode.UNKNOWN_OUTCOME: translate(
             "Errors",
             "WhatsApp did not confirm this message; it may have been delivered. Check with the "

@@ -166,7 +166,10 @@ def export_chat(
                     if message.kind == "system":
                         line = header(when, language) + markers.LRM + message.body
                     else:
-                        sender = shop if message.direction == Direction.OUT else customer
+                        # A group archive keeps each sender's name; a one-to-one chat has two sides.
+                        sender = message.sender_name or (
+                            shop if message.direction == Direction.OUT else customer
+                        )
                         line = header(when, language) + f"{sender}: " + _body_lines(message, words, attached)
                     out.write(line + "\n")
                     count += 1

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from app.chat_export import media as media_files
 from app.chat_export.contacts import resolve_contact
 from app.chat_export.errors import ImportCancelled, NotAChatExport
+from app.chat_export.groups import resolve_group_archive
 from app.chat_export.parser import (
     ChatPreview,
     ParsedMessage,
@@ -141,8 +142,9 @@ def dedupe_text(body: str) -> str:
     return " ".join(nfc(body).replace("\u200e", "").split())
 
 
-def dedupe_key(minute: int, direction: str, body: str) -> tuple[int, str, bytes]:
-    digest = hashlib.blake2b(dedupe_text(body).encode(), digest_size=8).digest()
+def dedupe_key(minute: int, direction: str, body: str, sender: str | None = None) -> tuple[int, str, bytes]:
+    text = dedupe_text(body) if sender is None else f"{sender}\x00{dedupe_text(body)}"
+    digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
     return (minute, direction, digest)
 
 
@@ -239,6 +241,8 @@ class _Importer:
         self._last_local: datetime | None = None
         self.fts_trigger_sql = _known_fts_trigger(db)
         self._same_time = 0
+        # Group archives keep who wrote each message; the dedupe key includes it.
+        self.group = preview.is_group
 
     def utc_time(self, local: datetime) -> datetime:
         # Rows are ordered by sent_at, then id: a few milliseconds keep the file's order among
@@ -281,9 +285,10 @@ class _Importer:
                 self.notices += 1
                 continue
             sent_at = self.utc_time(m.local_time)
-            direction = str(Direction.OUT if m.sender == shop else Direction.IN)
+            direction = str(Direction.OUT if m.sender == shop and shop else Direction.IN)
             minute = to_millis(sent_at) // 60_000
-            prepared.append((m, sent_at, direction, dedupe_key(minute, direction, _key_body(m))))
+            sender = m.sender if self.group else None
+            prepared.append((m, sent_at, direction, dedupe_key(minute, direction, _key_body(m), sender)))
         if not prepared:
             return
         lo = min(p[3][0] for p in prepared) * 60_000
@@ -292,13 +297,16 @@ class _Importer:
             existing: Counter[tuple[int, str, bytes]] = Counter()
             rows = s.execute(
                 text(
-                    "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted') "
+                    "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
                     "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
                 ),
                 {"c": contact_id, "lo": lo, "hi": hi},
             )
-            for sent_ms, direction, body, omitted in rows:
-                existing[dedupe_key(sent_ms // 60_000, direction, "" if omitted else body)] += 1
+            for sent_ms, direction, body, omitted, sender in rows:
+                key = dedupe_key(
+                    sent_ms // 60_000, direction, "" if omitted else body, sender if self.group else None
+                )
+                existing[key] += 1
             seen: Counter[tuple[int, str, bytes]] = Counter()
             plain: list[dict[str, Any]] = []
             first_new_id = self.pause_fts_trigger(s)
@@ -372,7 +380,7 @@ class _Importer:
             "unread": 0,
             "imported": 1,
             "import_id": self.import_id,
-            "sender_name": None,
+            "sender_name": m.sender if self.group else None,
         }
 
     def add_media(
@@ -411,9 +419,10 @@ def import_chat(
     ImportCancelled (after removing everything this import wrote)."""
     preview = preview or scan_export(request.path)
     names = [name for name, _ in preview.participants]
-    if preview.is_group:
-        raise InvalidInput("This is a group chat. Shop Inbox imports chats with one customer.")
-    if request.shop_participant not in names and len(names) > 1:
+    # A group's shop participant is optional (the owner may not be in it); "" means none.
+    if preview.is_group and request.shop_participant and request.shop_participant not in names:
+        raise InvalidInput(f"“{request.shop_participant}” is not a participant of this chat.")
+    if not preview.is_group and request.shop_participant not in names and len(names) > 1:
         raise InvalidInput(f"“{request.shop_participant}” is not a participant of this chat.")
     others = [n for n in names if n != request.shop_participant]
     customer = others[0] if others else preview.title
@@ -423,14 +432,17 @@ def import_chat(
     try:
         discard_unfinished_imports(db)
         with db.write() as s:
-            contact, created = resolve_contact(
-                s,
-                customer,
-                contact_id=request.contact_id,
-                new_contact=request.new_contact,
-                phone=request.phone,
-                region=request.region,
-            )
+            if preview.is_group:
+                contact, created = resolve_group_archive(s, preview.title, names, request.region)
+            else:
+                contact, created = resolve_contact(
+                    s,
+                    customer,
+                    contact_id=request.contact_id,
+                    new_contact=request.new_contact,
+                    phone=request.phone,
+                    region=request.region,
+                )
             pending = _unfinished(s)
             pending[job.import_id] = {"created_contact": contact.id if created else None}
             put_setting(s, UNFINISHED_KEY, pending)
