@@ -7,6 +7,7 @@ Text is laid out with QTextLayout, which never interprets markup: a customer's `
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,15 @@ def find_links(text: str) -> list[tuple[int, int, str]]:
     return links
 
 
+# Sender colours of group chats (readable on light and dark bubbles), picked by the name.
+SENDER_COLOURS = ("#1F7AEC", "#C2185B", "#2E7D32", "#E65100", "#6A1B9A", "#00838F", "#AD1457", "#5D4037")
+
+
+def sender_colour(name: str) -> str:
+    """The same colour for the same sender, in every session (not Python's salted hash)."""
+    return SENDER_COLOURS[zlib.crc32(name.encode()) % len(SENDER_COLOURS)]
+
+
 def automation_mark(sent_by: str | None) -> str:
     return {
         "greeting": QCoreApplication.translate("bubble", "Greeting"),
@@ -83,6 +93,8 @@ class BubbleGeometry:
     divider_rect: QRectF | None = None
     mark_rect: QRectF | None = None
     mark_text: str = ""
+    sender_rect: QRectF | None = None  # a group archive's sender name, above the text
+    sender_text: str = ""
     quote_rect: QRectF | None = None
     card: Card | None = None
     text: str = ""
@@ -284,6 +296,14 @@ def compute(
     parts_h = PAD_Y
     content_w = 0.0
 
+    if row.sender_name and not geo.outgoing:
+        # Group archives: every incoming bubble says who wrote it, as in a WhatsApp group.
+        geo.sender_text = row.sender_name
+        sw = min(inner_max, fonts.bold_fm.horizontalAdvance(row.sender_name) + 2)
+        geo.sender_rect = QRectF(0, parts_h, sw, fonts.bold_fm.height())
+        parts_h += fonts.bold_fm.height() + 3
+        content_w = max(content_w, sw)
+
     mark = automation_mark(row.sent_by)
     if row.kind == "template":
         mark = mark or QCoreApplication.translate("bubble", "Template")
@@ -367,6 +387,8 @@ def compute(
     # Shift everything inside the bubble to its position.
     if geo.mark_rect is not None:
         geo.mark_rect.translate(bx + PAD_X, y)
+    if geo.sender_rect is not None:
+        geo.sender_rect.translate(bx + PAD_X, y)
     if geo.quote_rect is not None:
         geo.quote_rect = QRectF(bx + PAD_X, y + geo.quote_rect.top(), content_w, QUOTE_H)
     if geo.card is not None:

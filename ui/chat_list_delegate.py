@@ -85,8 +85,22 @@ class ChatListDelegate(QStyledItemDelegate):
         painter.setFont(self.name_font)
         painter.setPen(text_color)
         name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
+        pill = self.tr("Group archive") if row.group_archive else ""
+        pill_w = self._small_fm.horizontalAdvance(pill) + 12 if pill else 0.0
+        if pill:
+            name_rect.setWidth(max(0.0, name_rect.width() - pill_w - 6))
         name = self._name_fm.elidedText(row.display_name, Qt.TextElideMode.ElideRight, name_rect.width())
         painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
+        if pill:
+            # A group chat imported from a phone: read-only, so it is marked in the list.
+            x0 = name_rect.left() + self._name_fm.horizontalAdvance(name) + 6
+            pill_h = self._small_fm.height() + 2
+            pill_rect = QRectF(x0, top_line.top() + (top_line.height() - pill_h) / 2, pill_w, pill_h)
+            painter.setPen(QPen(c.secondary_text, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(pill_rect, pill_h / 2, pill_h / 2)
+            painter.setFont(self.small_font)
+            painter.drawText(pill_rect, int(Qt.AlignmentFlag.AlignCenter), pill)
 
         # Second line: [tick][media icon] preview … [label dots][pin][badge]
         line2_top = top_line.bottom() + 6

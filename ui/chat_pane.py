@@ -80,6 +80,20 @@ class ChatPane(QWidget):
         self.view = ChatView(ctx, self)
         self.composer = Composer(self, enter_sends=bool(ctx.prefs.get("enter_sends", True)))
         self.setAcceptDrops(True)
+        # Group archives are read-only: the composer is disabled and this note says why.
+        self.archive_note = QLabel(
+            self.tr(
+                "This group chat was imported from a phone export. It is an archive: "
+                "messages cannot be sent to it, and automations never answer it."
+            ),
+            self,
+        )
+        self.archive_note.setObjectName("archiveNote")
+        self.archive_note.setWordWrap(True)
+        self.archive_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.archive_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.archive_note.setContentsMargins(12, 8, 12, 8)
+        self.archive_note.setVisible(False)
 
         chat = QWidget(self)
         cl = QVBoxLayout(chat)
@@ -87,6 +101,7 @@ class ChatPane(QWidget):
         cl.setSpacing(0)
         cl.addWidget(self.header)
         cl.addWidget(self.view, 1)
+        cl.addWidget(self.archive_note)
         cl.addWidget(self.composer)
 
         self.empty = QLabel(self._empty_text(), self)
@@ -117,6 +132,9 @@ class ChatPane(QWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Files dropped anywhere on the open chat become the composer's attachment."""
+        if not self.composer.isEnabled():
+            event.ignore()  # blocked customer or group archive: nothing can be sent
+            return
         self.composer.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -173,9 +191,12 @@ class ChatPane(QWidget):
             and conversation.profile_name != conversation.saved_name
         ):
             sub = f"~{conversation.profile_name}  {sub}".strip()
+        if conversation.group_archive:
+            sub = self.tr("Group chat archive · read-only")
         self.subtitle.setText(sub)
         self.composer.set_last_inbound(conversation.last_inbound_at)
-        self.composer.setEnabled(not conversation.blocked)
+        self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
+        self.archive_note.setVisible(conversation.group_archive)
 
     def close_chat(self) -> None:
         self.composer.set_chat(None)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from app.queries import MessageRow
 from ui import icons
-from ui.bubble_layout import TICK, BubbleGeometry, Fonts, compute, quote_preview
+from ui.bubble_layout import TICK, BubbleGeometry, Fonts, compute, quote_preview, sender_colour
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
 from ui.error_sentences import failed_message_sentence
@@ -149,6 +149,14 @@ class ChatViewDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 "⚡ " + geo.mark_text,
             )
+        if geo.sender_rect is not None:
+            painter.setFont(self.fonts.bold_small)
+            painter.setPen(QColor(sender_colour(geo.sender_text)))
+            name = self.fonts.bold_fm.elidedText(
+                geo.sender_text, Qt.TextElideMode.ElideRight, geo.sender_rect.width()
+            )
+            left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(geo.sender_rect, left, name)
         if geo.quote_rect is not None:
             self._quote(painter, geo.quote_rect, info.quote, c, self.contact_name)
         if geo.card is not None:

@@ -252,9 +252,15 @@ class ImportDialog(QDialog):
         self.first_lines.setPlainText("\n".join(_one_line(m) for m in p.first_messages))
         names = [name for name, _ in p.participants]
         self.shop_combo.blockSignals(True)
-        self.shop_combo.addItems(names)
+        for name in names:
+            self.shop_combo.addItem(name, name)
         shop_index = names.index(scan.shop_name) if scan.shop_name in names else -1
-        if shop_index < 0:
+        if p.is_group:
+            # The owner may not be in the group at all (a supplier's group shared with them).
+            self.shop_combo.addItem(self.tr("None of them"), "")
+            if shop_index < 0:
+                shop_index = len(names)
+        elif shop_index < 0:
             # The owner exported from the shop's phone: the chat is named after the customer.
             others = [i for i, n in enumerate(names) if n != p.title]
             shop_index = others[0] if others else 0
@@ -264,8 +270,16 @@ class ImportDialog(QDialog):
         self.zone_combo.setCurrentText(zone)
         self.details.setVisible(True)
         if p.is_group:
-            self.status.setText(self.tr("This is a group chat. Shop Inbox imports chats with one customer."))
-            self.status.setStyleSheet("color: #C62828;")
+            self.status.setText(
+                self.tr(
+                    "This is a group chat ({0} members). It is imported as a read-only archive: one chat "
+                    "with every member's messages and names, searchable, but nothing can be sent to it. "
+                    "Members written as phone numbers are linked to your contacts with that number."
+                ).format(len(names))
+            )
+            for widget in (self.customer_label, self.contact_combo, self.phone_edit):
+                self.form.setRowVisible(widget, False)
+            self.import_button.setEnabled(True)
             return
         self._shop_changed()
 
@@ -298,12 +312,12 @@ class ImportDialog(QDialog):
     def customer(self) -> str:
         if self.scan is None:
             return ""
-        shop = self.shop_combo.currentText()
+        shop = str(self.shop_combo.currentData() or "")
         others = [n for n, _ in self.scan.preview.participants if n != shop]
         return others[0] if others else self.scan.preview.title
 
     def _shop_changed(self, _index: int = 0) -> None:
-        if self.scan is None:
+        if self.scan is None or self.scan.preview.is_group:
             return
         customer = self.customer()
         match = self.scan.matches.get(customer)
@@ -327,15 +341,13 @@ class ImportDialog(QDialog):
         self.phone_edit.setEnabled(new and not (match and match.phone))
         if match and match.phone:
             self.phone_edit.setText("+" + match.phone)
-        self.import_button.setEnabled(
-            choice is not None and self.scan is not None and not self.scan.preview.is_group
-        )
+        self.import_button.setEnabled(choice is not None and self.scan is not None)
 
     def request(self) -> ImportRequest:
         choice = self.contact_combo.currentData()
         return ImportRequest(
             path=self.path,
-            shop_participant=self.shop_combo.currentText(),
+            shop_participant=str(self.shop_combo.currentData() or ""),
             time_zone=self.zone_combo.currentText().strip(),
             contact_id=choice if isinstance(choice, int) and choice != NEW_CONTACT else None,
             new_contact=choice == NEW_CONTACT,

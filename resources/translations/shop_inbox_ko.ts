@@ -503,6 +503,10 @@ Leave it empty to send pictures with name and price instead.</source>
 <context>
     <name>ChatListDelegate</name>
     <message>
+        <source>Group archive</source>
+        <translation>그룹 보관</translation>
+    </message>
+    <message>
         <source>Blocked</source>
         <translation>차단됨</translation>
     </message>
@@ -518,6 +522,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>연락처 정보</translation>
     </message>
     <message>
+        <source>This group chat was imported from a phone export. It is an archive: messages cannot be sent to it, and automations never answer it.</source>
+        <translation>휴대폰에서 내보낸 파일로 가져온 그룹 채팅입니다. 보관용이라 메시지를 보낼 수 없고, 자동 응답도 보내지 않습니다.</translation>
+    </message>
+    <message>
         <source>Pick a chat on the left to read and answer it.</source>
         <translation>왼쪽에서 채팅을 선택하면 읽고 답장할 수 있어요.</translation>
     </message>
@@ -528,6 +536,10 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>This is a demo shop, kept in {0}.</source>
         <translation>데모 상점이에요. {0}에 저장돼요.</translation>
+    </message>
+    <message>
+        <source>Group chat archive · read-only</source>
+        <translation>그룹 채팅 보관 · 읽기 전용</translation>
     </message>
     <message>
         <source>Message not found</source>
@@ -956,6 +968,10 @@ Right-click to retry.</source>
         <translation>이 대화는 더 이상 없어요.</translation>
     </message>
     <message>
+        <source>“{name}” is an archived group chat: messages cannot be sent to it.</source>
+        <translation>“{name}”은(는) 보관된 그룹 채팅이라 메시지를 보낼 수 없습니다.</translation>
+    </message>
+    <message>
         <source>WhatsApp did not confirm this message; it may have been delivered. Check with the customer before sending it again.</source>
         <translation>WhatsApp이 이 메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
     </message>
@@ -1209,8 +1225,12 @@ Right-click to retry.</source>
         <translation>메시지 {0}개, {1}줄</translation>
     </message>
     <message>
-        <source>This is a group chat. Shop Inbox imports chats with one customer.</source>
-        <translation>그룹 채팅입니다. Shop Inbox는 고객 한 명과의 채팅만 가져옵니다.</translation>
+        <source>None of them</source>
+        <translation>해당 없음</translation>
+    </message>
+    <message>
+        <source>This is a group chat ({0} members). It is imported as a read-only archive: one chat with every member&apos;s messages and names, searchable, but nothing can be sent to it. Members written as phone numbers are linked to your contacts with that number.</source>
+        <translation>그룹 채팅입니다 (참여자 {0}명). 읽기 전용 보관 채팅으로 가져옵니다. 모든 참여자의 메시지와 이름이 한 채팅에 담기고 검색할 수 있지만, 메시지를 보낼 수는 없습니다. 전화번호로 표시된 참여자는 같은 번호의 연락처와 연결됩니다.</translation>
     </message>
     <message>
         <source>English (US)</source>

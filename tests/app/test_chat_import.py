@@ -260,9 +260,7 @@ def test_media_names_from_the_zip_cannot_leave_the_media_folder(db: Database, tm
 def test_a_group_chat_with_a_shop_that_is_not_in_it_is_refused_before_anything_is_written(
     db: Database, tmp_path: Path
 ) -> None:
-    content = (
-        "13/01/2024, 10:00 - Ana: hi\n13/01/2024, 10:01 - Bo: hey\n13/01/2024, 10:02 - Cy: hello all\n"
-    )
+    content = "13/01/2024, 10:00 - Ana: hi\n13/01/2024, 10:01 - Bo: hey\n13/01/2024, 10:02 - Cy: hello all\n"
     with pytest.raises(InvalidInput, match="not a participant"):
         import_chat(
             db, tmp_path / "media", request(write_txt(tmp_path / "g.txt", content), shop_participant="Shop")

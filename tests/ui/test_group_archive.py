@@ -1,0 +1,53 @@
+"""A group chat export imported through the dialog: one archive row, named bubbles, no composer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.support.chat_exports import write_txt
+from tests.ui.test_import_dialog import open_dialog  # noqa: F401  (the fixture)
+from ui.chat_list_model import ChatRole
+from ui.chat_view_model import MessageRole
+
+GROUP = (
+    "2024. 1. 5. 오후 3:04 - 김민지님이 그룹을 만들었습니다\n"
+    "2024. 1. 5. 오후 3:05 - 김민지: 린넨 셔츠 공동구매 주문 받아요\n"
+    "2024. 1. 5. 오후 3:06 - +82 10-1234-5678: 저 M 두 장 주문할게요\n"
+    "2024. 1. 5. 오후 3:06 - 박지훈: 저도 L 한 장이요\n"
+    "2024. 1. 5. 오후 3:07 - 서울 리넨: 네 확인했습니다 😊\n"
+)
+
+
+def test_a_group_export_imports_as_a_read_only_archive_chat(
+    open_dialog: Any,  # noqa: F811
+    window: Any,
+    qtbot: Any,
+    tmp_path: Path,
+) -> None:
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp Chat with 리넨 공구.txt", GROUP))
+    assert "read-only archive" in dialog.status.text()
+    assert not dialog.contact_combo.isVisible()
+    dialog.shop_combo.setCurrentIndex(dialog.shop_combo.findData("서울 리넨"))
+    dialog.zone_combo.setCurrentText("Asia/Seoul")
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary_label.text().startswith("5 messages added.")
+    archive_id = signal.args[0]
+
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
+    row = window.chat_list.model.index(0).data(ChatRole.ROW)
+    assert row.group_archive and row.display_name == "리넨 공구"
+    window.chat_list.select_contact(archive_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == archive_id, timeout=5000)
+    assert not window.chat.composer.isEnabled()
+    assert window.chat.archive_note.isVisible()
+    assert window.chat.subtitle.text() == "Group chat archive · read-only"
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
+    senders = [model.index(i).data(MessageRole.MESSAGE).sender_name for i in range(5)]
+    assert senders == [None, "김민지", "+82 10-1234-5678", "박지훈", "서울 리넨"]
