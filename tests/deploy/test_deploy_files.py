@@ -1,0 +1,183 @@
+"""deploy/: the compose file, the Caddyfile and the systemd unit carry the limits the relay relies on,
+and pass their tools' own validators where those tools are installed."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from app.wire import MEDIA_LIMITS
+from relay.events import MAX_WAIT
+from relay.server import SERVER_OPTIONS
+from relay.settings import RelaySettings
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+CADDYFILE = (DEPLOY / "Caddyfile").read_text(encoding="utf-8")
+UNITS = {"s": 1, "m": 60, "h": 3600}
+SIZES = {"KiB": 1024, "MiB": 1024**2, "KB": 1000, "MB": 1000**2}
+
+
+def compose() -> dict[str, Any]:
+    data = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def caddy_setting(name: str, after: str = "") -> str:
+    """The value of the first `name value` line (after the line containing `after`)."""
+    text = CADDYFILE[CADDYFILE.index(after) :] if after else CADDYFILE
+    found = re.search(rf"^\s*{re.escape(name)}\s+(\S+)\s*$", text, re.MULTILINE)
+    assert found, f"{name} is not set in deploy/Caddyfile"
+    return found.group(1)
+
+
+def seconds(value: str) -> float:
+    return float(value[:-1]) * UNITS[value[-1]]
+
+
+def size(value: str) -> int:
+    unit = next(u for u in SIZES if value.endswith(u))
+    return int(float(value[: -len(unit)]) * SIZES[unit])
+
+
+def test_compose_runs_the_relay_and_caddy_with_restarts_rotated_logs_and_named_volumes() -> None:
+    services = compose()["services"]
+    relay, caddy = services["relay"], services["caddy"]
+    for service in (relay, caddy):
+        assert service["restart"] == "unless-stopped"
+        assert service["logging"]["options"] == {"max-size": "10m", "max-file": "5"}
+        assert "healthcheck" in service
+    assert "ports" not in relay  # only Caddy is reachable from outside
+    assert sorted(caddy["ports"]) == ["443:443", "443:443/udp", "80:80"]
+    assert set(compose()["volumes"]) == {"relay-data", "caddy-data", "caddy-config"}
+    assert "relay-data:/data" in relay["volumes"]
+    assert relay["build"]["dockerfile"] == "Dockerfile" and relay["build"]["context"] == ".."
+    assert "/healthz" in " ".join(relay["healthcheck"]["test"])
+    assert caddy["depends_on"]["relay"]["condition"] == "service_healthy"
+    assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in caddy["volumes"]
+    assert caddy["environment"]["RELAY_ADDRESS"] == "relay:8080"
+
+
+def test_setup_runs_once_on_demand_and_never_touches_the_relays_volume() -> None:
+    setup = compose()["services"]["setup"]
+    assert setup["profiles"] == ["setup"]  # not started by `docker compose up`
+    assert setup["entrypoint"][:2] == ["shop-inbox-relay", "setup"]
+    assert not any("relay-data" in volume for volume in setup["volumes"])
+
+
+def test_caddy_keeps_long_polls_open_and_cuts_slow_clients() -> None:
+    assert seconds(caddy_setting("response_header_timeout")) > MAX_WAIT + 10
+    assert seconds(caddy_setting("read_header")) <= 15
+    # The whole body may take as long as the relay allows a media upload, never longer.
+    assert seconds(caddy_setting("read_body")) == RelaySettings().upload_deadline
+    assert "\twrite " not in CADDYFILE  # no write deadline under a 55 s long poll
+    assert size(caddy_setting("max_header_size")) == SERVER_OPTIONS["h11_max_incomplete_event_size"]
+    assert caddy_setting("flush_interval") == "-1"
+
+
+def test_caddy_body_limits_fit_whatsapps_files_and_the_relays_json() -> None:
+    media = size(caddy_setting("max_size", after="handle /v1/media"))
+    assert max(MEDIA_LIMITS.values()) < media <= max(MEDIA_LIMITS.values()) * 1.2
+    default = size(caddy_setting("max_size", after="handle {"))
+    settings = RelaySettings()
+    assert max(settings.max_webhook_bytes, settings.max_json_bytes) < default <= 4 * 1024**2
+
+
+def test_the_relay_image_is_built_from_the_lock_and_runs_as_a_non_root_user() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "--require-hashes -r requirements/relay.txt" in dockerfile
+    users = re.findall(r"^USER\s+(\S+)", dockerfile, re.MULTILINE)
+    assert users and users[-1] not in ("root", "0")
+
+
+def test_the_systemd_unit_runs_unprivileged_behind_caddy_with_the_env_file() -> None:
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    unit.read(DEPLOY / "systemd" / "shop-inbox-relay.service", encoding="utf-8")
+    service = unit["Service"]
+    assert service["User"] not in ("root", "0")
+    assert service["EnvironmentFile"] == "/etc/shop-inbox/relay.env"
+    assert "--host 127.0.0.1" in service["ExecStart"]
+    assert service["Restart"] == "on-failure" and service["NoNewPrivileges"] == "yes"
+    dropin = (DEPLOY / "systemd" / "caddy-shop-inbox.conf").read_text(encoding="utf-8")
+    assert "RELAY_ADDRESS=127.0.0.1:8080" in dropin  # the same Caddyfile, pointed at the local relay
+
+
+def _tool(*command: str) -> bool:
+    if shutil.which(command[0]) is None:
+        return False
+    done = subprocess.run(command, capture_output=True, timeout=60)
+    return done.returncode == 0
+
+
+def test_caddy_validates_the_caddyfile(tmp_path: Path) -> None:
+    if not _tool("caddy", "version"):
+        pytest.skip("caddy is not installed here: `caddy validate` of deploy/Caddyfile did not run")
+    env = {**os.environ, "RELAY_HOST": "relay.myshop.example", "RELAY_ADDRESS": "127.0.0.1:8080"}
+    done = subprocess.run(
+        ["caddy", "validate", "--adapter", "caddyfile", "--config", str(DEPLOY / "Caddyfile")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_docker_compose_validates_the_compose_file() -> None:
+    if not _tool("docker", "compose", "version"):
+        pytest.skip("docker compose is not installed here: `docker compose config` did not run")
+    done = subprocess.run(
+        ["docker", "compose", "-f", str(DEPLOY / "docker-compose.yml"), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_the_relay_image_builds_and_its_health_check_passes() -> None:
+    """Building downloads the locked packages, so it runs only where asked (RELAY_TEST_DOCKER=1)."""
+    if not os.environ.get("RELAY_TEST_DOCKER"):
+        pytest.skip("set RELAY_TEST_DOCKER=1 where Docker may build (it downloads the locked packages)")
+    if not _tool("docker", "info"):
+        pytest.skip("no Docker daemon here: the relay image was not built")
+    tag = f"shop-inbox-relay-test:{uuid.uuid4().hex[:8]}"
+    subprocess.run(["docker", "build", "-t", tag, str(ROOT)], check=True, timeout=1800)
+    name = f"relay-{uuid.uuid4().hex[:8]}"
+    # Docker reports each health check result as an event: wait for the first, not on a timer.
+    watch = ["docker", "events", "--filter", f"container={name}", "--filter", "event=health_status"]
+    events = subprocess.Popen(
+        [*watch, "--format", "{{.Status}}"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        run = ["docker", "run", "-d", "--name", name, "-e", "RELAY_UPSTREAM=sandbox"]
+        subprocess.run(
+            [*run, "--health-interval=2s", "--health-start-period=5s", tag],
+            check=True,
+            timeout=120,
+        )
+        assert events.stdout is not None
+        assert events.stdout.readline().strip() == "health_status: healthy"
+        user = subprocess.run(
+            ["docker", "exec", name, "id", "-u"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+        assert user != "0"
+    finally:
+        events.kill()
+        events.wait(timeout=30)
+        subprocess.run(["docker", "rm", "-f", name], capture_output=True, timeout=60)
+        subprocess.run(["docker", "rmi", "-f", tag], capture_output=True, timeout=60)
