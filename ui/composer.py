@@ -86,6 +86,7 @@ class Composer(QFrame):
         self.setObjectName("composer")
         self.setAcceptDrops(True)
         self.contact_id: int | None = None
+        self.read_only = False  # a group archive is open
         self.last_inbound_at: datetime | None = None
         self.reply_to: MessageRow | None = None
         self.attachment: Path | None = None
@@ -225,10 +226,15 @@ class Composer(QFrame):
         self.clear_attachment()
         self.contact_id = conversation.contact_id if conversation else None
         self.last_inbound_at = conversation.last_inbound_at if conversation else None
+        # A group archive never opens a 24-hour window: it is read-only, not waiting for a template.
+        self.read_only = conversation is not None and conversation.group_archive
         self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self.edit.setPlaceholderText(
+            self.tr("Read-only archive") if self.read_only else self.tr("Type a message")
+        )
         self.update_window()
-        self.setEnabled(conversation is not None and not conversation.blocked)
+        self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
 
     def set_last_inbound(self, at: datetime | None) -> None:
         self.last_inbound_at = at
@@ -239,6 +245,8 @@ class Composer(QFrame):
 
     def update_window(self) -> None:
         left = window_left(self.last_inbound_at, self.clock())
+        if self.read_only:
+            left = timedelta(days=1)  # no window notice and no countdown; the composer is disabled
         closed = self.contact_id is not None and left <= timedelta(0)
         self.window_notice.setVisible(closed)
         self.input_row.setVisible(not closed)
@@ -247,7 +255,7 @@ class Composer(QFrame):
             self.countdown.show()
         else:
             self.countdown.hide()
-        if self.contact_id is not None and left > timedelta(0):
+        if self.contact_id is not None and left > timedelta(0) and not self.read_only:
             self._timer.start()
         else:
             self._timer.stop()

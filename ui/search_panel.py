@@ -139,7 +139,11 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(r.left(), r.top(), r.width() - tw - 6, name_fm.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            name_fm.elidedText(hit.contact_name, Qt.TextElideMode.ElideRight, r.width() - tw - 6),
+            name_fm.elidedText(
+                f"{hit.contact_name} · {hit.sender_name}" if hit.sender_name else hit.contact_name,
+                Qt.TextElideMode.ElideRight,
+                r.width() - tw - 6,
+            ),
         )
         # Snippet: plain text (QTextLayout), matches on a highlight background, two lines at most.
         layout = QTextLayout(hit.snippet, self.font)

@@ -741,6 +741,10 @@ Right-click to retry.</source>
         <translation>보내기</translation>
     </message>
     <message>
+        <source>Read-only archive</source>
+        <translation>읽기 전용 보관 채팅</translation>
+    </message>
+    <message>
         <source>Free replies end in {0}</source>
         <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>

@@ -45,6 +45,9 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
     window.chat_list.select_contact(archive_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == archive_id, timeout=5000)
     assert not window.chat.composer.isEnabled()
+    # Not the closed-window template prompt: an archive is read-only, not waiting for a template.
+    assert not window.chat.composer.window_notice.isVisible()
+    assert window.chat.composer.edit.placeholderText() == "Read-only archive"
     assert window.chat.archive_note.isVisible()
     assert window.chat.subtitle.text() == "Group chat archive · read-only"
     model = window.chat.view.chat_model
