@@ -23,6 +23,7 @@ from app.errors import (
 )
 from app.wire import (
     Automations,
+    CheckReport,
     ErrorEnvelope,
     EventsPage,
     Health,
@@ -39,6 +40,8 @@ POLL_MARGIN = 10.0
 DEFAULT_TIMEOUT = 15.0
 CONNECT_TIMEOUT = 5.0
 MEDIA_TIMEOUT = 120.0
+# The relay's self-check calls Graph several times and its own public address: allow for all of them.
+CHECK_TIMEOUT = 120.0
 
 
 def refusal(response: httpx.Response) -> RefusalParams:
@@ -221,3 +224,9 @@ class RelayClient:
     def health(self) -> Health:
         response = self._check(self._request("GET", "/healthz"))
         return Health.model_validate(response.json())
+
+    def check_report(self) -> CheckReport:
+        """GET /v1/check: the relay's self-check of Meta's side and its server, one line per step."""
+        timeout = httpx.Timeout(CHECK_TIMEOUT, connect=CONNECT_TIMEOUT)
+        response = self._check(self._request("GET", "/v1/check", timeout=timeout))
+        return CheckReport.model_validate(response.json())
