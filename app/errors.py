@@ -40,6 +40,16 @@ class ErrorCode(enum.StrEnum):
     # The token
     NO_KEYRING = "no_keyring"
     TOKEN_NOT_SAVED = "token_not_saved"
+    # Orders
+    ORDER_EMPTY = "order_empty"
+    ORDER_TOO_MANY_LINES = "order_too_many_lines"
+    ORDER_QUANTITY_INVALID = "order_quantity_invalid"
+    ORDER_PRICE_INVALID = "order_price_invalid"
+    ORDER_CURRENCY_MIXED = "order_currency_mixed"
+    ORDER_AMOUNT_INVALID = "order_amount_invalid"
+    ORDER_MOVE_REFUSED = "order_move_refused"
+    ORDER_OUT_OF_STOCK = "order_out_of_stock"
+    ORDER_GONE = "order_gone"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -111,6 +121,37 @@ class SentenceParams:
     sentence: str
 
 
+@dataclass(frozen=True, slots=True)
+class OrderLineParams:
+    """A bad value on one line of an order (1-based, as the owner counts)."""
+
+    line: int
+    value: str
+    currency: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAmountParams:
+    """A bad shipping fee, surcharge or discount: `field` is "shipping" | "surcharge" | "discount"."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderMoveParams:
+    number: str
+    from_state: str
+    to_state: str
+
+
+@dataclass(frozen=True, slots=True)
+class StockParams:
+    name: str
+    wanted: int
+    available: int
+
+
 Params = (
     NoParams
     | VersionParams
@@ -123,6 +164,10 @@ Params = (
     | ChatParams
     | RefusalParams
     | SentenceParams
+    | OrderLineParams
+    | OrderAmountParams
+    | OrderMoveParams
+    | StockParams
 )
 
 PARAMS: dict[ErrorCode, type[Params]] = {
@@ -151,6 +196,15 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.UNKNOWN_OUTCOME: NoParams,
     ErrorCode.NO_KEYRING: NoParams,
     ErrorCode.TOKEN_NOT_SAVED: NoParams,
+    ErrorCode.ORDER_EMPTY: NoParams,
+    ErrorCode.ORDER_TOO_MANY_LINES: LimitParams,
+    ErrorCode.ORDER_QUANTITY_INVALID: OrderLineParams,
+    ErrorCode.ORDER_PRICE_INVALID: OrderLineParams,
+    ErrorCode.ORDER_CURRENCY_MIXED: NoParams,
+    ErrorCode.ORDER_AMOUNT_INVALID: OrderAmountParams,
+    ErrorCode.ORDER_MOVE_REFUSED: OrderMoveParams,
+    ErrorCode.ORDER_OUT_OF_STOCK: StockParams,
+    ErrorCode.ORDER_GONE: NoParams,
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 
@@ -322,3 +376,10 @@ class ArchiveIsReadOnly(InvalidInput):
 
     def __init__(self, name: str) -> None:
         super().__init__(code=ErrorCode.ARCHIVE_READ_ONLY, params=ChatParams(name))
+
+
+class OrderError(ShopInboxError):
+    """An order that cannot be saved or moved as asked; nothing of it was written."""
+
+    def __init__(self, code: ErrorCode, params: Params | None = None) -> None:
+        super().__init__(code=code, params=params)

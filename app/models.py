@@ -245,6 +245,7 @@ DEFAULT_LABELS: tuple[tuple[str, str], ...] = (
     ("New order", "#F5A623"),
     ("Pending payment", "#E45756"),
     ("Paid", "#9B59B6"),
+    ("Shipped", "#2F80ED"),  # not WhatsApp's: orders move chats to it (migration 0004)
     ("Order complete", "#25D366"),
 )
 
@@ -313,6 +314,106 @@ class SyncState(Base):
     history_gap_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
 
 
+class Order(Base):
+    """A customer's order, from a cart message or started by the owner; money in integer minor units."""
+
+    __tablename__ = "order"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # "2026-0001": the shop's own number, per year (year and seq keep the numbering exact past 9999).
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    # An order outlives its chat: deleting a contact keeps the books (SET NULL).
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("message.id", ondelete="SET NULL"), unique=True
+    )  # the cart message it came from
+    source: Mapped[str] = mapped_column(String(8))  # "cart" | "chat"
+    state: Mapped[str] = mapped_column(String(20))
+    currency: Mapped[str] = mapped_column(String(3))
+    subtotal_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    shipping_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    surcharge_minor: Mapped[int] = mapped_column(BigInteger, default=0)  # remote area (도서산간)
+    discount_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    total_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    customer_name: Mapped[str] = mapped_column(String(256), default="", server_default="")
+    depositor_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    payment_due_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    courier: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    tracking: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position"
+    )
+    events: Mapped[list[OrderEvent]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id"
+    )
+
+    __table_args__ = (
+        Index("ix_order_year_seq", "year", "seq", unique=True),
+        Index("ix_order_state_created", "state", "created_at"),
+        Index("ix_order_contact", "contact_id"),
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    # The catalogue item the code matched; None for a code the catalogue does not know (kept as sent).
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_item.id", ondelete="SET NULL"))
+    code: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(200))
+    option: Mapped[str] = mapped_column(String(100), default="", server_default="")  # "아이보리/M"
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    # What this line holds of the stock: "" (nothing) | "reserved" | "committed".
+    stock: Mapped[str] = mapped_column(String(10), default="", server_default="")
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+    __table_args__ = (Index("ix_order_line_order", "order_id", "position"),)
+
+
+class OrderEvent(Base):
+    """One step in an order's history: created, moved from one state to another, edited."""
+
+    __tablename__ = "order_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16))  # "created" | "moved" | "expired" (deadline) | "edited"
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    order: Mapped[Order] = relationship(back_populates="events")
+
+    __table_args__ = (Index("ix_order_event_order", "order_id", "id"),)
+
+
+class Stock(Base):
+    """How many of an item (or one option of it, "아이보리/M") the shop has, and how many are promised."""
+
+    __tablename__ = "stock"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalog_item.id", ondelete="CASCADE"))
+    option: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)  # held by orders awaiting payment
+
+    __table_args__ = (Index("ix_stock_item_option", "item_id", "option", unique=True),)
+
+
 def refresh_grams(mapper: Any, connection: Any, target: Message) -> None:
     """Keep grams in step when the ORM changes a message body."""
     from sqlalchemy import inspect
@@ -343,9 +444,13 @@ __all__ = [
     "Media",
     "Message",
     "MessageStatus",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
     "OrphanStatus",
     "QuickReply",
     "Setting",
+    "Stock",
     "SyncState",
     "to_millis",
     "utcnow",

@@ -85,6 +85,29 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "the relay token in Shop Inbox's settings file instead; only your user account can read it.",
         ),
         ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The token was not saved."),
+        ErrorCode.ORDER_EMPTY: translate("Errors", "An order needs at least one item."),
+        ErrorCode.ORDER_TOO_MANY_LINES: translate(
+            "Errors", "An order can have at most {limit} lines. Nothing was saved."
+        ),
+        ErrorCode.ORDER_QUANTITY_INVALID: translate(
+            "Errors", "Line {line}: “{value}” is not a quantity. Use a whole number of 1 or more."
+        ),
+        ErrorCode.ORDER_PRICE_INVALID: translate(
+            "Errors", "Line {line}: “{value}” is not a price in {currency}. Nothing was saved."
+        ),
+        ErrorCode.ORDER_CURRENCY_MIXED: translate(
+            "Errors", "All items of an order must be in the same currency."
+        ),
+        ErrorCode.ORDER_AMOUNT_INVALID: translate(
+            "Errors", "The {field} “{value}” cannot be used. Use an amount of 0 or more."
+        ),
+        ErrorCode.ORDER_MOVE_REFUSED: translate(
+            "Errors", "Order {number} cannot move from “{from_state}” to “{to_state}”."
+        ),
+        ErrorCode.ORDER_OUT_OF_STOCK: translate(
+            "Errors", "Only {available} of “{name}” left in stock; this order needs {wanted}."
+        ),
+        ErrorCode.ORDER_GONE: translate("Errors", "This order no longer exists."),
         ErrorCode.INVALID_INPUT: "{sentence}",
     }
 
@@ -151,7 +174,28 @@ def graph_sentences() -> dict[str, str]:
 
 
 def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
-    return desktop_sentences()[code].format(**params)
+    return desktop_sentences()[code].format(**_words_for_codes(code, params))
+
+
+def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Parameters that are themselves codes (an order's state, a field) in the owner's language."""
+    if code is ErrorCode.ORDER_MOVE_REFUSED:
+        from ui.order_text import state_name
+
+        return {
+            **params,
+            "from_state": state_name(params["from_state"]),
+            "to_state": state_name(params["to_state"]),
+        }
+    if code is ErrorCode.ORDER_AMOUNT_INVALID:
+        fields = {
+            "shipping": translate("Errors", "shipping fee"),
+            "surcharge": translate("Errors", "remote-area surcharge"),
+            "total": translate("Errors", "total"),
+            "discount": translate("Errors", "discount"),
+        }
+        return {**params, "field": fields.get(params["field"], params["field"])}
+    return params
 
 
 def error_sentence(exc: ShopInboxError) -> str:

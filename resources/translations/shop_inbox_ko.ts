@@ -988,6 +988,42 @@ Right-click to retry.</source>
         <translation>토큰을 저장하지 않았어요.</translation>
     </message>
     <message>
+        <source>An order needs at least one item.</source>
+        <translation>주문에는 상품이 하나 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>An order can have at most {limit} lines. Nothing was saved.</source>
+        <translation>주문 한 건에는 최대 {limit}줄까지 담을 수 있습니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{value}” is not a quantity. Use a whole number of 1 or more.</source>
+        <translation>{line}번째 줄: “{value}”은(는) 수량이 아닙니다. 1 이상의 정수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{value}” is not a price in {currency}. Nothing was saved.</source>
+        <translation>{line}번째 줄: “{value}”은(는) {currency} 가격이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>All items of an order must be in the same currency.</source>
+        <translation>한 주문의 상품은 모두 같은 통화여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The {field} “{value}” cannot be used. Use an amount of 0 or more.</source>
+        <translation>{field} “{value}”은(는) 사용할 수 없습니다. 0 이상의 금액을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Order {number} cannot move from “{from_state}” to “{to_state}”.</source>
+        <translation>주문 {number}은(는) “{from_state}”에서 “{to_state}”(으)로 옮길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only {available} of “{name}” left in stock; this order needs {wanted}.</source>
+        <translation>“{name}” 재고가 {available}개만 남았습니다. 이 주문에는 {wanted}개가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation>이 주문은 더 이상 없습니다.</translation>
+    </message>
+    <message>
         <source>Your relay found this message invalid for WhatsApp.</source>
         <translation>릴레이가 이 메시지를 WhatsApp에 보낼 수 없는 형식이라고 판단했어요.</translation>
     </message>
@@ -1078,6 +1114,22 @@ Right-click to retry.</source>
     <message>
         <source>Too many messages to this customer in a short time. Wait a moment.</source>
         <translation>짧은 시간에 이 고객에게 메시지를 너무 많이 보냈어요. 잠시 기다리세요.</translation>
+    </message>
+    <message>
+        <source>shipping fee</source>
+        <translation>배송비</translation>
+    </message>
+    <message>
+        <source>remote-area surcharge</source>
+        <translation>도서산간 추가 배송비</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>할인</translation>
     </message>
     <message>
         <source>The attached file cannot be read any more. Attach it again.</source>
@@ -1810,6 +1862,33 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <source>New</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>입금 대기</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제 완료</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>배송 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>

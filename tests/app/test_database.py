@@ -21,7 +21,7 @@ def test_new_database_is_created_at_the_current_version_with_default_labels(db_p
     assert stored_schema_version(db_path) == SCHEMA_VERSION
     with db.read() as s:
         names = [label.name for label in s.scalars(select(Label).order_by(Label.position))]
-    assert names == ["New customer", "New order", "Pending payment", "Paid", "Order complete"]
+    assert names == ["New customer", "New order", "Pending payment", "Paid", "Shipped", "Order complete"]
     db.close()
 
 

@@ -1,4 +1,4 @@
-"""Labels: the five defaults, add/rename/recolour/delete, and the count of chats per label."""
+"""Labels: the default labels, add/rename/recolour/delete, and the count of chats per label."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from app.queries import set_label
 from tests.support.factories import make_contact
 
 
-def test_a_new_inbox_has_whatsapp_business_five_default_labels(db) -> None:
+def test_a_new_inbox_has_whatsapp_business_default_labels_and_shipped(db) -> None:
     with db.read() as s:
         names = [label.name for label in labels_with_counts(s)]
-    assert names == ["New customer", "New order", "Pending payment", "Paid", "Order complete"]
+    assert names == ["New customer", "New order", "Pending payment", "Paid", "Shipped", "Order complete"]
 
 
 def test_count_of_chats_per_label_follows_labelling_and_unlabelling(db) -> None:
@@ -51,7 +51,7 @@ def test_add_rename_recolour_and_delete_a_korean_label(db) -> None:
     with db.read() as s:
         row = next(label for label in labels_with_counts(s) if label.id == vip.id)
     assert (row.name, row.colour, row.chats) == ("VIP 고객", "#123ABC", 1)
-    assert row.position == 5  # after the five defaults
+    assert row.position == 6  # after the six defaults
     with db.write() as s:
         delete_label(s, vip.id)
     with db.read() as s:
@@ -80,7 +80,7 @@ def test_renaming_a_label_to_its_own_name_in_another_case_is_allowed(db) -> None
 def test_reorder_and_restore_defaults(db) -> None:
     with db.write() as s:
         rows = labels_with_counts(s)
-        reorder_labels(s, [rows[4].id, rows[0].id])
+        reorder_labels(s, [rows[5].id, rows[0].id])
         delete_label(s, rows[2].id)
     with db.read() as s:
         assert [label.name for label in labels_with_counts(s)] == [
@@ -88,6 +88,7 @@ def test_reorder_and_restore_defaults(db) -> None:
             "New customer",
             "New order",
             "Paid",
+            "Shipped",
         ]
     with db.write() as s:
         assert restore_default_labels(s) == 1

@@ -43,7 +43,7 @@ def test_a_first_start_killed_halfway_is_rebuilt_on_the_next_start(tmp_path: Pat
     with db.read() as s:
         names = [label.name for label in s.scalars(select(Label).order_by(Label.position))]
     db.close()
-    assert names == ["New customer", "New order", "Pending payment", "Paid", "Order complete"]
+    assert names == ["New customer", "New order", "Pending payment", "Paid", "Shipped", "Order complete"]
     assert stored_schema_version(db_path) == SCHEMA_VERSION
 
 
@@ -62,7 +62,7 @@ def test_a_first_start_killed_after_the_default_labels_is_rebuilt_with_them_once
 
     db = Database.open(db_path)
     with db.read() as s:
-        assert len(s.scalars(select(Label)).all()) == 5
+        assert len(s.scalars(select(Label)).all()) == 6
     db.close()
 
 

@@ -22,7 +22,7 @@ def ctx(db, tmp_path: Path) -> AppContext:
 def test_labels_manager_adds_renames_recolours_and_counts_chats(qtbot, ctx: AppContext) -> None:
     manager = LabelsManager(ctx)
     qtbot.addWidget(manager)
-    assert manager.model.rowCount() == 5
+    assert manager.model.rowCount() == 6
     label = manager.add_label("단골")
     assert label is not None
     with ctx.db.write() as s:
@@ -31,7 +31,7 @@ def test_labels_manager_adds_renames_recolours_and_counts_chats(qtbot, ctx: AppC
     manager.recolour(label.id, "#112233")
     row = next(r for r in LabelStore(ctx.db).all() if r.id == label.id)
     assert (row.name, row.colour, row.chats) == ("VIP 단골", "#112233", 1)
-    shown = manager.model.index(5, 0).data()
+    shown = manager.model.index(6, 0).data()
     assert shown.startswith("VIP 단골") and "1" in shown
     assert not manager.rename(label.id, "paid")
     assert manager.error.text() == "There is already a label with this name."

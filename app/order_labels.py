@@ -1,0 +1,64 @@
+"""The chat's order label follows its orders: the most urgent open order's state, or "Order complete"."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from app.models import Label, Order, contact_label
+from app.orders import OrderState
+
+# The built-in labels (app.models.DEFAULT_LABELS) that orders set, most urgent first.
+STATE_LABELS: tuple[tuple[OrderState, str], ...] = (
+    (OrderState.AWAITING_PAYMENT, "Pending payment"),
+    (OrderState.NEW, "New order"),
+    (OrderState.PAID, "Paid"),
+    (OrderState.SHIPPED, "Shipped"),
+)
+COMPLETE_LABEL = "Order complete"
+ORDER_LABELS = (*(name for _state, name in STATE_LABELS), COMPLETE_LABEL)
+
+
+def wanted_label(states_newest_first: list[str]) -> str | None:
+    """Which order label a chat carries, given its orders' states (newest first)."""
+    present = set(states_newest_first)
+    for state, name in STATE_LABELS:
+        if state in present:
+            return name
+    if states_newest_first and states_newest_first[0] == OrderState.DONE:
+        return COMPLETE_LABEL
+    return None  # no orders, or the last one was cancelled
+
+
+def refresh_order_labels(session: Session, contact_id: int) -> str | None:
+    """Put the right order label on the chat and take the other order labels off; the label's name."""
+    states = list(
+        session.scalars(
+            select(Order.state)
+            .where(Order.contact_id == contact_id)
+            .order_by(Order.created_at.desc(), Order.id.desc())
+        )
+    )
+    want = wanted_label(states)
+    by_name = {
+        name.casefold(): label_id
+        for label_id, name in session.execute(select(Label.id, Label.name))
+        if name.casefold() in {n.casefold() for n in ORDER_LABELS}
+    }
+    want_id = by_name.get(want.casefold()) if want else None
+    others = [label_id for label_id in by_name.values() if label_id != want_id]
+    if others:
+        session.execute(
+            delete(contact_label).where(
+                contact_label.c.contact_id == contact_id, contact_label.c.label_id.in_(others)
+            )
+        )
+    if want_id is not None:
+        has = session.scalar(
+            select(contact_label.c.label_id).where(
+                contact_label.c.contact_id == contact_id, contact_label.c.label_id == want_id
+            )
+        )
+        if has is None:
+            session.execute(insert(contact_label).values(contact_id=contact_id, label_id=want_id))
+    return want

@@ -1,0 +1,397 @@
+"""Orders, from a cart message or the owner: New → Awaiting payment → Paid → Shipped → Done, or Cancelled."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import (
+    ErrorCode,
+    LimitParams,
+    OrderAmountParams,
+    OrderError,
+    OrderLineParams,
+    OrderMoveParams,
+)
+from app.models import CatalogItem, Contact, Message, Order, OrderEvent, OrderLine, utcnow
+from app.money import MAX_MINOR, currency_digits, is_currency
+from app.text import nfc
+
+log = logging.getLogger(__name__)
+
+# A WhatsApp cart holds at most 100 items; an owner's order far fewer. More is a mistake or an attack.
+MAX_LINES = 200
+MAX_QUANTITY = 99_999
+PAYMENT_DAYS = 3  # 입금기한: how long an order awaits a bank transfer before it is cancelled
+
+
+class OrderState(enum.StrEnum):
+    NEW = "new"
+    AWAITING_PAYMENT = "awaiting_payment"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+# Where each state may go. Cancelling a paid order (a refund) gives its items back to stock.
+MOVES: dict[OrderState, frozenset[OrderState]] = {
+    OrderState.NEW: frozenset({OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.CANCELLED}),
+    OrderState.AWAITING_PAYMENT: frozenset({OrderState.PAID, OrderState.CANCELLED}),
+    OrderState.PAID: frozenset({OrderState.SHIPPED, OrderState.CANCELLED}),
+    OrderState.SHIPPED: frozenset({OrderState.DONE}),
+    OrderState.DONE: frozenset(),
+    OrderState.CANCELLED: frozenset(),
+}
+OPEN_STATES = (OrderState.NEW, OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED)
+BOARD_STATES = (*OPEN_STATES, OrderState.DONE, OrderState.CANCELLED)
+
+
+@dataclass(frozen=True, slots=True)
+class LineInput:
+    """One line as it arrives: a code, a quantity and, for a cart, the price the customer saw.
+
+    quantity and price stay as sent (a cart is JSON) until `clean_lines` checks them; a price of
+    None takes the catalogue's.
+    """
+
+    code: str
+    quantity: object
+    price: object = None  # in the currency's major unit, e.g. 12.5 USD or 29000 KRW
+    currency: str | None = None
+    option: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Charges:
+    """What the owner adds to or takes off the items, in the order's minor units."""
+
+    shipping_minor: int = 0
+    surcharge_minor: int = 0  # 도서산간: islands and mountain areas
+    discount_minor: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CleanLine:
+    item_id: int | None
+    code: str
+    name: str
+    option: str
+    quantity: int
+    unit_price_minor: int
+    currency: str
+
+
+# --------------------------------------------------------------------------- checking input
+
+
+def major_to_minor(value: object, currency: str, *, line: int) -> int:
+    """12.5 USD → 1250; 29000 KRW → 29000. Through Decimal(str(…)), never float arithmetic.
+
+    A price with letters, a negative one, or one finer than the currency's smallest unit is refused.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise OrderError(ErrorCode.ORDER_PRICE_INVALID, OrderLineParams(line, repr(value)[:40], currency))
+    text = str(value).strip().replace(",", "") if isinstance(value, str) else str(value)
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        amount = Decimal("NaN")
+    minor = amount.scaleb(currency_digits(currency)) if amount.is_finite() else amount
+    if not minor.is_finite() or minor < 0 or minor != minor.to_integral_value() or minor >= MAX_MINOR:
+        raise OrderError(ErrorCode.ORDER_PRICE_INVALID, OrderLineParams(line, str(value)[:40], currency))
+    return int(minor)
+
+
+def _quantity(value: object, line: int) -> int:
+    if isinstance(value, bool):
+        raise OrderError(ErrorCode.ORDER_QUANTITY_INVALID, OrderLineParams(line, str(value)))
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or not 1 <= value <= MAX_QUANTITY:
+        raise OrderError(ErrorCode.ORDER_QUANTITY_INVALID, OrderLineParams(line, str(value)[:40]))
+    return value
+
+
+def clean_lines(session: Session, lines: Sequence[LineInput], default_currency: str) -> list[CleanLine]:
+    """Match each line to the catalogue by code and check it; raises OrderError for the first bad line."""
+    if not lines:
+        raise OrderError(ErrorCode.ORDER_EMPTY)
+    if len(lines) > MAX_LINES:
+        raise OrderError(ErrorCode.ORDER_TOO_MANY_LINES, LimitParams(MAX_LINES))
+    codes = {nfc(line.code).strip() for line in lines}
+    items: dict[str, CatalogItem] = {}
+    for chunk in _chunks(sorted(codes), 500):
+        for found in session.scalars(select(CatalogItem).where(CatalogItem.retailer_id.in_(chunk))):
+            items[found.retailer_id] = found
+    out: list[CleanLine] = []
+    for n, line in enumerate(lines, start=1):
+        code = nfc(line.code).strip()[:100]
+        item = items.get(code)
+        currency = (line.currency or (item.currency if item else default_currency)).upper()
+        if not is_currency(currency):
+            raise OrderError(ErrorCode.ORDER_PRICE_INVALID, OrderLineParams(n, currency[:40], currency[:3]))
+        quantity = _quantity(line.quantity, n)
+        if line.price is not None:
+            price = major_to_minor(line.price, currency, line=n)
+        elif item is not None and item.currency == currency:
+            price = item.price_minor
+        else:
+            raise OrderError(ErrorCode.ORDER_PRICE_INVALID, OrderLineParams(n, "", currency))
+        name = nfc(line.name).strip() or (item.name if item is not None else code)
+        out.append(
+            CleanLine(
+                item_id=item.id if item is not None else None,
+                code=code,
+                name=name[:200],
+                option=nfc(line.option).strip()[:100],
+                quantity=quantity,
+                unit_price_minor=price,
+                currency=currency,
+            )
+        )
+    if len({line.currency for line in out}) > 1:
+        raise OrderError(ErrorCode.ORDER_CURRENCY_MIXED)
+    return out
+
+
+def _chunks(values: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _check_amount(field: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_MINOR:
+        raise OrderError(ErrorCode.ORDER_AMOUNT_INVALID, OrderAmountParams(field, str(value)))
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    subtotal_minor: int
+    shipping_minor: int
+    surcharge_minor: int
+    discount_minor: int
+    total_minor: int
+
+
+def order_totals(lines: Iterable[CleanLine], charges: Charges) -> Totals:
+    """Items + shipping + remote-area surcharge − discount, all in minor units; never below zero."""
+    subtotal = sum(line.quantity * line.unit_price_minor for line in lines)
+    shipping = _check_amount("shipping", charges.shipping_minor)
+    surcharge = _check_amount("surcharge", charges.surcharge_minor)
+    discount = _check_amount("discount", charges.discount_minor)
+    if discount > subtotal + shipping + surcharge:
+        raise OrderError(ErrorCode.ORDER_AMOUNT_INVALID, OrderAmountParams("discount", str(discount)))
+    total = subtotal + shipping + surcharge - discount
+    if total >= MAX_MINOR:
+        raise OrderError(ErrorCode.ORDER_AMOUNT_INVALID, OrderAmountParams("total", str(total)))
+    return Totals(subtotal, shipping, surcharge, discount, total)
+
+
+# --------------------------------------------------------------------------- creating
+
+
+def next_number(session: Session, year: int) -> tuple[int, str]:
+    """The next order number of `year`: (seq, "2026-0001"). Safe under the single writer (BEGIN IMMEDIATE)."""
+    last = session.scalar(select(func.max(Order.seq)).where(Order.year == year))
+    seq = (last or 0) + 1
+    return seq, f"{year}-{seq:04d}"
+
+
+def create_order(
+    session: Session,
+    *,
+    contact_id: int | None,
+    lines: Sequence[LineInput],
+    source: str,
+    charges: Charges = Charges(),
+    message_id: int | None = None,
+    note: str = "",
+    currency: str = "KRW",
+    now: datetime | None = None,
+) -> Order:
+    """A new order in state New, with its lines and a "created" event; raises OrderError, writing nothing."""
+    now = now or utcnow()
+    clean = clean_lines(session, lines, currency)
+    totals = order_totals(clean, charges)
+    contact = session.get(Contact, contact_id) if contact_id is not None else None
+    seq, number = next_number(session, now.year)
+    order = Order(
+        number=number,
+        year=now.year,
+        seq=seq,
+        contact_id=contact_id,
+        message_id=message_id,
+        source=source,
+        state=OrderState.NEW,
+        currency=clean[0].currency,
+        subtotal_minor=totals.subtotal_minor,
+        shipping_minor=totals.shipping_minor,
+        surcharge_minor=totals.surcharge_minor,
+        discount_minor=totals.discount_minor,
+        total_minor=totals.total_minor,
+        note=nfc(note)[:2000],
+        customer_name=contact.display_name if contact is not None else "",
+        created_at=now,
+        updated_at=now,
+    )
+    order.lines = [
+        OrderLine(
+            position=i,
+            item_id=line.item_id,
+            code=line.code,
+            name=line.name,
+            option=line.option,
+            quantity=line.quantity,
+            unit_price_minor=line.unit_price_minor,
+            currency=line.currency,
+        )
+        for i, line in enumerate(clean)
+    ]
+    order.events = [OrderEvent(at=now, kind="created", to_state=OrderState.NEW)]
+    session.add(order)
+    session.flush()
+    if contact_id is not None:
+        from app.order_labels import refresh_order_labels
+
+        refresh_order_labels(session, contact_id)
+    return order
+
+
+def cart_lines(order_part: Mapping[str, Any]) -> list[LineInput]:
+    """The lines of a WhatsApp `order` message's `order` object (product_items), as sent."""
+    items = order_part.get("product_items")
+    if not isinstance(items, list):
+        raise OrderError(ErrorCode.ORDER_EMPTY)
+    if len(items) > MAX_LINES:
+        raise OrderError(ErrorCode.ORDER_TOO_MANY_LINES, LimitParams(MAX_LINES))
+    lines = []
+    for item in items:
+        part = item if isinstance(item, Mapping) else {}
+        lines.append(
+            LineInput(
+                code=str(part.get("product_retailer_id") or ""),
+                quantity=part.get("quantity"),
+                price=part.get("item_price"),
+                currency=str(part.get("currency") or "") or None,
+            )
+        )
+    return lines
+
+
+def order_from_cart(session: Session, message: Message, *, currency: str = "KRW") -> Order:
+    """The order a customer's cart message becomes (raises OrderError for a cart that cannot be read)."""
+    payload = message.payload or {}
+    part = payload.get("order")
+    if not isinstance(part, Mapping):
+        raise OrderError(ErrorCode.ORDER_EMPTY)
+    return create_order(
+        session,
+        contact_id=message.contact_id,
+        lines=cart_lines(part),
+        source="cart",
+        message_id=message.id,
+        note=str(part.get("text") or ""),
+        currency=currency,
+        now=message.sent_at,
+    )
+
+
+def orders_from_new_carts(session: Session, wamids: Iterable[str]) -> list[int]:
+    """Turn newly arrived cart messages into orders; a cart that cannot be read stays a message only.
+
+    Each order is written in its own savepoint, so one bad cart never costs the batch it came in.
+    """
+    ids = sorted(wamids)
+    created: list[int] = []
+    for chunk in _chunks(ids, 500):
+        messages = session.scalars(
+            select(Message).where(
+                Message.wamid.in_(chunk),
+                Message.kind == "order",
+                Message.direction == "in",
+                Message.imported.is_(False),
+            )
+        ).all()
+        for message in messages:
+            try:
+                with session.begin_nested():
+                    created.append(order_from_cart(session, message).id)
+            except OrderError as exc:
+                log.warning("cart message %d did not become an order: %s", message.id, exc.code)
+    return created
+
+
+# --------------------------------------------------------------------------- moving
+
+
+def move_order(
+    session: Session,
+    order_id: int,
+    to_state: OrderState,
+    *,
+    now: datetime | None = None,
+    note: str = "",
+    courier: str | None = None,
+    tracking: str | None = None,
+    payment_days: int = PAYMENT_DAYS,
+    kind: str = "moved",
+) -> Order:
+    """Move an order one step; stock and the chat's labels follow. Raises OrderError, writing nothing."""
+    from app.order_labels import refresh_order_labels
+    from app.stock import commit_stock, release_stock, reserve_stock
+
+    now = now or utcnow()
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    before = OrderState(order.state)
+    if to_state not in MOVES[before]:
+        raise OrderError(ErrorCode.ORDER_MOVE_REFUSED, OrderMoveParams(order.number, before, to_state))
+    if to_state is OrderState.AWAITING_PAYMENT:
+        reserve_stock(session, order)
+        order.payment_due_at = now + timedelta(days=payment_days)
+        if not order.depositor_name:
+            order.depositor_name = order.customer_name[:64]
+    elif to_state is OrderState.PAID:
+        commit_stock(session, order)
+    elif to_state is OrderState.CANCELLED:
+        release_stock(session, order)
+    if courier is not None:
+        order.courier = nfc(courier).strip()[:64]
+    if tracking is not None:
+        order.tracking = "".join(nfc(tracking).split())[:64]
+    order.state = to_state
+    order.updated_at = now
+    order.events.append(
+        OrderEvent(at=now, kind=kind, from_state=before, to_state=to_state, note=nfc(note)[:2000])
+    )
+    session.flush()
+    if order.contact_id is not None:
+        refresh_order_labels(session, order.contact_id)
+    return order
+
+
+def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
+    """Cancel the orders whose payment deadline passed (stock released); their ids."""
+    now = now or utcnow()
+    due = session.scalars(
+        select(Order.id).where(
+            Order.state == OrderState.AWAITING_PAYMENT,
+            Order.payment_due_at.is_not(None),
+            Order.payment_due_at <= now,
+        )
+    ).all()
+    for order_id in due:
+        move_order(session, order_id, OrderState.CANCELLED, now=now, kind="expired")
+    return list(due)

@@ -1,0 +1,130 @@
+"""Stock per item or item option: awaiting payment reserves, paid takes, cancelled gives back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.errors import ErrorCode, OrderError, StockParams
+from app.models import Order, OrderLine, Stock
+from app.text import nfc
+
+
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    item_id: int
+    option: str
+    on_hand: int
+    reserved: int
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+    @property
+    def sold_out(self) -> bool:
+        return self.available <= 0
+
+
+def set_stock(session: Session, item_id: int, on_hand: int, option: str = "") -> None:
+    """Count the stock of an item (or of one option, "아이보리/M"); what is reserved stays reserved."""
+    option = nfc(option).strip()[:100]
+    row = session.scalar(select(Stock).where(Stock.item_id == item_id, Stock.option == option))
+    if row is None:
+        session.add(Stock(item_id=item_id, option=option, on_hand=max(0, on_hand), reserved=0))
+    else:
+        row.on_hand = max(0, on_hand)
+    session.flush()
+
+
+def stock_levels(session: Session, item_ids: Iterable[int] | None = None) -> list[StockLevel]:
+    stmt = select(Stock.item_id, Stock.option, Stock.on_hand, Stock.reserved).order_by(
+        Stock.item_id, Stock.option
+    )
+    if item_ids is not None:
+        stmt = stmt.where(Stock.item_id.in_(list(item_ids)))
+    return [StockLevel(i, o, h, r) for i, o, h, r in session.execute(stmt)]
+
+
+def _stock_row(session: Session, line: OrderLine) -> Stock | None:
+    """The count a line draws on: its option's, else the item's own; None when nobody counts it."""
+    if line.item_id is None:
+        return None
+    for option in dict.fromkeys((line.option, "")):
+        row = session.scalar(select(Stock).where(Stock.item_id == line.item_id, Stock.option == option))
+        if row is not None:
+            return row
+    return None
+
+
+def _take(session: Session, row: Stock, line: OrderLine, column: str) -> None:
+    """Reserve (column "reserved") or take (column "on_hand") `line.quantity` if that many are free.
+
+    One conditional UPDATE, so two orders can never both get the last item.
+    """
+    q = line.quantity
+    values = {"reserved": Stock.reserved + q} if column == "reserved" else {"on_hand": Stock.on_hand - q}
+    done = session.execute(
+        update(Stock)
+        .where(Stock.id == row.id, Stock.on_hand - Stock.reserved >= q)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(row)
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        name = f"{line.name} {line.option}".strip()
+        raise OrderError(
+            ErrorCode.ORDER_OUT_OF_STOCK, StockParams(name, q, max(0, row.on_hand - row.reserved))
+        )
+
+
+def reserve_stock(session: Session, order: Order) -> None:
+    """Hold the order's items for it while it awaits payment; raises OrderError when one is short."""
+    for line in order.lines:
+        row = _stock_row(session, line)
+        if row is not None and line.stock == "":
+            _take(session, row, line, "reserved")
+            line.stock = "reserved"
+
+
+def commit_stock(session: Session, order: Order) -> None:
+    """The order is paid: what it held leaves the shelf (taken now if it was never reserved)."""
+    for line in order.lines:
+        row = _stock_row(session, line)
+        if row is None or line.stock == "committed":
+            continue
+        if line.stock == "reserved":
+            session.execute(
+                update(Stock)
+                .where(Stock.id == row.id)
+                .values(reserved=Stock.reserved - line.quantity, on_hand=Stock.on_hand - line.quantity)
+                .execution_options(synchronize_session=False)
+            )
+            session.refresh(row)
+        else:
+            _take(session, row, line, "on_hand")
+        line.stock = "committed"
+
+
+def release_stock(session: Session, order: Order) -> None:
+    """The order was cancelled (or its deadline passed): what it held is free again."""
+    for line in order.lines:
+        row = _stock_row(session, line)
+        if row is None or line.stock == "":
+            continue
+        values = (
+            {"reserved": Stock.reserved - line.quantity}
+            if line.stock == "reserved"
+            else {"on_hand": Stock.on_hand + line.quantity}
+        )
+        session.execute(
+            update(Stock)
+            .where(Stock.id == row.id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        session.refresh(row)
+        line.stock = ""

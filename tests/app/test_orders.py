@@ -1,0 +1,268 @@
+"""Orders: numbers per year, totals in minor units, the state machine, stock, labels, and bad input."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.catalog import ItemDraft, create_item
+from app.errors import ErrorCode, OrderError
+from app.models import Label, Order, OrderEvent, OrderLine, contact_label
+from app.orders import (
+    MAX_LINES,
+    Charges,
+    LineInput,
+    OrderState,
+    create_order,
+    expire_unpaid,
+    major_to_minor,
+    move_order,
+)
+from app.stock import set_stock, stock_levels
+from tests.support.factories import make_contact
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+
+def labels_of(s, contact_id: int) -> set[str]:
+    return set(
+        s.scalars(
+            select(Label.name)
+            .join(contact_label, contact_label.c.label_id == Label.id)
+            .where(contact_label.c.contact_id == contact_id)
+        )
+    )
+
+
+def shirt(s, code: str = "LINEN-IV-M", price: int = 29000) -> int:
+    return create_item(
+        s, ItemDraft(name="린넨 셔츠 아이보리 M", price_minor=price, currency="KRW", retailer_id=code)
+    )
+
+
+def count_orders(db) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Order)) or 0)
+
+
+def test_orders_are_numbered_per_year_from_0001(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s)
+        first = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat", now=NOW)
+        second = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 2)], source="chat", now=NOW)
+        next_year = create_order(
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN-IV-M", 1)],
+            source="chat",
+            now=NOW + timedelta(days=40),
+        )
+        assert (first.number, second.number, next_year.number) == ("2026-0001", "2026-0002", "2027-0001")
+
+
+def test_a_chat_order_totals_items_shipping_remote_area_fee_and_discount_in_won(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="김민지")
+        order = create_order(
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN-IV-M", 2, option="아이보리/M"), LineInput("BAG", 1)],
+            source="chat",
+            charges=Charges(shipping_minor=3000, surcharge_minor=5000, discount_minor=2000),
+        )
+        assert (order.subtotal_minor, order.total_minor) == (70000, 76000)
+        assert order.customer_name == "김민지"
+        assert [(line.name, line.option, line.quantity) for line in order.lines] == [
+            ("린넨 셔츠 아이보리 M", "아이보리/M", 2),
+            ("에코백", "", 1),
+        ]
+        assert labels_of(s, c.id) == {"New order"}
+
+
+def test_cart_prices_convert_exactly_from_major_units() -> None:
+    assert major_to_minor(12.1, "USD", line=1) == 1210  # 12.1 * 100 in float is 1209.9999…
+    assert major_to_minor("0.29", "USD", line=1) == 29
+    assert major_to_minor(29000, "KRW", line=1) == 29000
+    assert major_to_minor("1.234", "BHD", line=1) == 1234
+    for bad, currency in (("12.5", "KRW"), ("12.345", "USD"), ("12a", "KRW"), (-1, "KRW"), ("NaN", "USD")):
+        with pytest.raises(OrderError) as err:
+            major_to_minor(bad, currency, line=3)
+        assert err.value.code is ErrorCode.ORDER_PRICE_INVALID
+        assert err.value.param_values()["line"] == 3
+
+
+@pytest.mark.parametrize(
+    ("lines", "code"),
+    [
+        ([LineInput("LINEN-IV-M", -1)], ErrorCode.ORDER_QUANTITY_INVALID),
+        ([LineInput("LINEN-IV-M", "두 개")], ErrorCode.ORDER_QUANTITY_INVALID),
+        ([LineInput("LINEN-IV-M", 1, price="29,000원")], ErrorCode.ORDER_PRICE_INVALID),
+        ([LineInput("LINEN-IV-M", 1)] * (MAX_LINES * 50), ErrorCode.ORDER_TOO_MANY_LINES),
+        ([], ErrorCode.ORDER_EMPTY),
+        (
+            [LineInput("LINEN-IV-M", 1), LineInput("X", 1, price=3, currency="USD")],
+            ErrorCode.ORDER_CURRENCY_MIXED,
+        ),
+    ],
+    ids=[
+        "negative quantity",
+        "quantity in words",
+        "price with letters",
+        "10,000 lines",
+        "empty",
+        "two currencies",
+    ],
+)
+def test_bad_orders_get_a_clear_code_and_save_nothing(db, lines: list[LineInput], code: ErrorCode) -> None:
+    with db.write() as s:
+        shirt(s)
+        contact_id = make_contact(s).id
+    with pytest.raises(OrderError) as err, db.write() as s:
+        create_order(s, contact_id=contact_id, lines=lines, source="chat")
+    assert err.value.code is code
+    assert count_orders(db) == 0
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(OrderLine)) == 0
+        assert labels_of(s, contact_id) == set()
+
+
+def test_a_discount_larger_than_the_order_is_refused(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        contact_id = make_contact(s).id
+    with pytest.raises(OrderError) as err, db.write() as s:
+        create_order(
+            s,
+            contact_id=contact_id,
+            lines=[LineInput("LINEN-IV-M", 1)],
+            source="chat",
+            charges=Charges(discount_minor=50000),
+        )
+    assert err.value.code is ErrorCode.ORDER_AMOUNT_INVALID
+    assert err.value.param_values()["field"] == "discount"
+    assert count_orders(db) == 0
+
+
+def test_an_order_walks_to_done_with_its_history_and_the_chat_label_follows(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s, profile_name="이서준")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+    expected = {
+        OrderState.AWAITING_PAYMENT: {"Pending payment"},
+        OrderState.PAID: {"Paid"},
+        OrderState.SHIPPED: {"Shipped"},
+        OrderState.DONE: {"Order complete"},
+    }
+    for step, (state, labels) in enumerate(expected.items()):
+        with db.write() as s:
+            order = move_order(
+                s,
+                order_id,
+                state,
+                now=NOW + timedelta(hours=step),
+                courier="CJ대한통운",
+                tracking="6543 2109 8765",
+            )
+            assert labels_of(s, c.id) == labels, state
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        assert (order.depositor_name, order.tracking) == ("이서준", "654321098765")
+        assert order.payment_due_at == NOW + timedelta(days=3)
+        history = s.scalars(
+            select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id)
+        ).all()
+        assert [(e.kind, e.from_state, e.to_state) for e in history] == [
+            ("created", None, "new"),
+            ("moved", "new", "awaiting_payment"),
+            ("moved", "awaiting_payment", "paid"),
+            ("moved", "paid", "shipped"),
+            ("moved", "shipped", "done"),
+        ]
+
+
+def test_a_move_the_state_machine_does_not_allow_is_refused(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+    with pytest.raises(OrderError) as err, db.write() as s:
+        move_order(s, order_id, OrderState.SHIPPED)
+    assert err.value.code is ErrorCode.ORDER_MOVE_REFUSED
+    assert err.value.param_values() == {"number": "2026-0001", "from_state": "new", "to_state": "shipped"}
+
+
+def test_the_most_urgent_open_order_labels_the_chat_and_a_cancelled_one_takes_its_label_off(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s)
+        first = create_order(
+            s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat", now=NOW
+        ).id
+        second = create_order(
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN-IV-M", 1)],
+            source="chat",
+            now=NOW + timedelta(minutes=1),
+        ).id
+        move_order(s, first, OrderState.AWAITING_PAYMENT)
+        assert labels_of(s, c.id) == {"Pending payment"}  # beats the newer order's "New order"
+        move_order(s, first, OrderState.CANCELLED)
+        assert labels_of(s, c.id) == {"New order"}
+        move_order(s, second, OrderState.CANCELLED)
+        assert labels_of(s, c.id) == set()
+
+
+def test_reservation_keeps_two_customers_from_both_paying_for_the_last_shirt(db) -> None:
+    with db.write() as s:
+        item_id = shirt(s)
+        set_stock(s, item_id, 1, option="아이보리/M")
+        a, b = make_contact(s), make_contact(s)
+        line = [LineInput("LINEN-IV-M", 1, option="아이보리/M")]
+        first = create_order(s, contact_id=a.id, lines=line, source="chat").id
+        second = create_order(s, contact_id=b.id, lines=line, source="chat").id
+    with db.write() as s:
+        move_order(s, first, OrderState.AWAITING_PAYMENT)
+    with pytest.raises(OrderError) as err, db.write() as s:
+        move_order(s, second, OrderState.AWAITING_PAYMENT)
+    assert err.value.code is ErrorCode.ORDER_OUT_OF_STOCK
+    assert err.value.param_values()["available"] == 0
+    with db.read() as s:
+        assert s.get(Order, second).state == "new"  # type: ignore[union-attr]
+        assert labels_of(s, b.id) == {"New order"}
+        [level] = stock_levels(s)
+        assert (level.on_hand, level.reserved, level.sold_out) == (1, 1, True)
+    with db.write() as s:
+        move_order(s, first, OrderState.PAID)
+        [level] = stock_levels(s)
+        assert (level.on_hand, level.reserved) == (0, 0)
+        move_order(s, first, OrderState.CANCELLED)  # refunded: the shirt is back on the shelf
+        [level] = stock_levels(s)
+        assert (level.on_hand, level.reserved) == (1, 0)
+        move_order(s, second, OrderState.AWAITING_PAYMENT)
+
+
+def test_the_payment_deadline_cancels_the_order_and_releases_its_stock(db) -> None:
+    with db.write() as s:
+        item_id = shirt(s)
+        set_stock(s, item_id, 2)
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 2)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+    with db.write() as s:
+        assert expire_unpaid(s, NOW + timedelta(days=2)) == []
+        assert expire_unpaid(s, NOW + timedelta(days=3)) == [order_id]
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "cancelled"
+        assert order.events[-1].kind == "expired"
+        [level] = stock_levels(s)
+        assert (level.on_hand, level.reserved) == (2, 0)
+        assert labels_of(s, c.id) == set()
