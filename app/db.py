@@ -141,6 +141,8 @@ def upgrade(path: Path, revision: str) -> None:
                 # Alembic sees a connection already in a transaction and leaves committing to us.
                 cfg.attributes["connection"] = connection
                 command.upgrade(cfg, revision)
+                if not _in_transaction(connection):
+                    raise RuntimeError("a migration ended the upgrade's transaction (COMMIT in a revision?)")
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DatabaseUnavailable(f"Migration left broken references: {problems[:5]}")
@@ -152,6 +154,11 @@ def upgrade(path: Path, revision: str) -> None:
             log.info("migration of %s to version %d committed", path.name, reached)
     finally:
         engine.dispose()
+
+
+def _in_transaction(connection: Connection) -> bool:
+    raw = connection.connection.driver_connection
+    return isinstance(raw, sqlite3.Connection) and raw.in_transaction
 
 
 def _user_version(connection: Connection) -> int:

@@ -152,7 +152,7 @@ def test_a_migration_that_fails_halfway_leaves_the_old_schema_and_data(tmp_path:
     con.close()
 
 
-BATCH_COPY_REVISION = '''"""Test revision: batch mode copies catalog_item (as a column type change would)."""
+EXTRA_REVISION = '''"""A revision a test adds after head."""
 
 import sqlalchemy as sa
 from alembic import op
@@ -164,8 +164,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("catalog_item", recreate="always") as batch_op:
-        batch_op.add_column(sa.Column("weight_grams", sa.Integer(), nullable=True))
+{body}
     op.execute("PRAGMA user_version = {version}")
 
 
@@ -174,13 +173,24 @@ def downgrade() -> None:
 '''
 
 
-def test_a_batch_mode_table_copy_keeps_the_rows_that_refer_to_it_and_stays_in_the_transaction(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def add_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    """The real migrations plus revision 9001 (`body`), where app.db looks for them during this test."""
     from alembic.script import ScriptDirectory
 
     import app.db
 
+    migrations = tmp_path / "migrations"
+    shutil.copytree(app.db.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    head = ScriptDirectory(str(migrations)).get_current_head()
+    (migrations / "versions" / "9001_test.py").write_text(
+        EXTRA_REVISION.format(head=head, body=body, version=SCHEMA_VERSION + 1), encoding="utf-8"
+    )
+    monkeypatch.setattr(app.db, "MIGRATIONS_DIR", migrations)
+
+
+def test_a_batch_mode_table_copy_keeps_the_rows_that_refer_to_it_and_stays_in_the_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db_path = tmp_path / "inbox.db"
     Database.open(db_path).close()
     con = sqlite3.connect(db_path)
@@ -192,13 +202,12 @@ def test_a_batch_mode_table_copy_keeps_the_rows_that_refer_to_it_and_stays_in_th
     con.execute("INSERT INTO catalog_item_collection(item_id, collection_id) VALUES (1, 1)")
     con.commit()
     con.close()
-    migrations = tmp_path / "migrations"
-    shutil.copytree(app.db.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    head = ScriptDirectory(str(migrations)).get_current_head()
-    (migrations / "versions" / "9001_batch_copy.py").write_text(
-        BATCH_COPY_REVISION.format(head=head, version=SCHEMA_VERSION + 1), encoding="utf-8"
+    add_revision(
+        tmp_path,
+        monkeypatch,
+        """    with op.batch_alter_table("catalog_item", recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("weight_grams", sa.Integer(), nullable=True))""",
     )
-    monkeypatch.setattr(app.db, "MIGRATIONS_DIR", migrations)
     outside: list[str] = []
 
     def record(conn: object, cursor: sqlite3.Cursor, statement: str, *_args: object) -> None:
@@ -218,3 +227,19 @@ def test_a_batch_mode_table_copy_keeps_the_rows_that_refer_to_it_and_stays_in_th
     assert con.execute("SELECT name, weight_grams FROM catalog_item").fetchall() == [("린넨 셔츠", None)]
     assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION + 1,)
     con.close()
+
+
+def test_a_revision_that_commits_on_its_own_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path = tmp_path / "inbox.db"
+    Database.open(db_path).close()
+    add_revision(
+        tmp_path,
+        monkeypatch,
+        """    op.execute("CREATE TABLE half_done (x)")
+    op.execute("COMMIT")""",
+    )
+
+    with pytest.raises(RuntimeError, match="ended the upgrade's transaction"):
+        upgrade(db_path, "9001")
