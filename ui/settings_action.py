@@ -31,7 +31,13 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
             raise InvalidInput(code=ErrorCode.TOKEN_NOT_SAVED)
         return token_location(ctx)
 
-    dialog = SettingsDialog(ctx, parent=window, token_location=current_token_location(ctx), store_token=store)
+    dialog = SettingsDialog(
+        ctx,
+        parent=window,
+        token_location=current_token_location(ctx),
+        store_token=store,
+        stored_token=lambda url: relay_token(ctx, url),
+    )
     dialog.restore_requested.connect(lambda path: restore(window, ctx, path))
 
     def saved() -> None:

@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.formatting import babel_locale_name
 from ui.ops import Op
+from ui.relay_check_view import RelayCheckPanel
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +59,13 @@ class SettingsDialog(QDialog):
         *,
         token_location: str = "",
         store_token: Callable[[str, str], str] | None = None,
+        stored_token: Callable[[str], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.store_token = store_token
+        self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         self.setWindowTitle(self.tr("Settings"))
         with ctx.db.read() as s:
             self.prefs = load_preferences(s)
@@ -81,6 +84,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Relay address"), self.relay_url)
         form.addRow(self.tr("Token"), self.token)
         form.addRow("", self.token_where)
+        # The relay's check of WhatsApp's side, and the number's quality and messaging limit.
+        self.relay_check = RelayCheckPanel(with_button=True)
+        self.relay_check.credentials = self._relay_credentials
+        form.addRow(self.relay_check)
 
         # Behaviour
         self.enter_sends = QCheckBox(self.tr("Enter sends the message (Shift+Enter for a new line)"))
@@ -154,6 +161,13 @@ class SettingsDialog(QDialog):
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
         self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
+
+    def _relay_credentials(self) -> tuple[str, Callable[[], str]]:
+        """The address and token in the fields (on the GUI thread); else the token kept for it."""
+        url = normalise_relay_url(self.relay_url.text())
+        typed = self.token.text().strip()
+        stored = self.stored_token
+        return url, lambda: typed or (stored(url) if stored is not None else "")
 
     def _run(self, fn: Callable[[], object], then: Callable[[object, object], None]) -> None:
         """Run fn off the GUI thread; then(result, error) back on it."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.relay_check import CheckOutcome, CheckResult, check_relay, normalise_relay_url
 from ui.context import AppContext
 from ui.ops import Op
+from ui.relay_check_view import RelayCheckPanel
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,9 @@ class RelayPage(QWizardPage):
         layout.addLayout(form)
         layout.addLayout(row)
         layout.addWidget(self.result)
-        layout.addStretch(1)
+        # Once the relay answers, its own check of WhatsApp's side: a tick or a cross per step.
+        self.report = RelayCheckPanel()
+        layout.addWidget(self.report, 1)
         layout.addWidget(guide)
         self.last_result: CheckResult | None = None
         self._checked_for: tuple[str, str] | None = None
@@ -133,6 +136,7 @@ class RelayPage(QWizardPage):
     def _invalidate(self) -> None:
         self.last_result = None
         self.result.clear()
+        self.report.reset()
         self.completeChanged.emit()
 
     def start_check(self) -> None:
@@ -151,6 +155,9 @@ class RelayPage(QWizardPage):
         self._checked_for = checked_for
         self.result.setText(explain(result))
         self.result.setStyleSheet("color: #1b7f3b;" if result.ok else "color: #b3261e;")
+        if result.ok:
+            url, token = checked_for
+            self.report.start(lambda: (url, lambda: token))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -229,7 +236,7 @@ class SetupWizard(QWizard):
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)
-        self.resize(640, 460)
+        self.resize(680, 640)
 
     def _import_chats(self) -> None:
         from ui.import_dialog import open_import

@@ -2077,6 +2077,226 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>RelayCheckPanel</name>
+    <message>
+        <source>Check again</source>
+        <translation>다시 확인</translation>
+    </message>
+    <message>
+        <source>Ask the relay to check WhatsApp&apos;s side and its server again</source>
+        <translation>릴레이에게 WhatsApp 쪽과 서버를 다시 확인하도록 요청해요</translation>
+    </message>
+    <message>
+        <source>The relay refused the token, so it could not run its check.</source>
+        <translation>릴레이가 토큰을 거부해서 확인을 실행하지 못했어요.</translation>
+    </message>
+    <message>
+        <source>The relay could not be reached, so it could not run its check.</source>
+        <translation>릴레이에 연결할 수 없어서 확인을 실행하지 못했어요.</translation>
+    </message>
+    <message>
+        <source>The relay could not run its check. If it is an older version, update it on the server and check again.</source>
+        <translation>릴레이가 확인을 실행하지 못했어요. 오래된 버전이라면 서버에서 업데이트한 뒤 다시 확인하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RelayCheckView</name>
+    <message>
+        <source>Relay settings</source>
+        <translation>릴레이 설정</translation>
+    </message>
+    <message>
+        <source>Access token and phone number</source>
+        <translation>액세스 토큰과 전화번호</translation>
+    </message>
+    <message>
+        <source>WhatsApp Business Account</source>
+        <translation>WhatsApp 비즈니스 계정</translation>
+    </message>
+    <message>
+        <source>Webhook subscription</source>
+        <translation>웹훅 구독</translation>
+    </message>
+    <message>
+        <source>Secure public address (HTTPS)</source>
+        <translation>안전한 공개 주소 (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Webhook verified by Meta</source>
+        <translation>Meta의 웹훅 인증</translation>
+    </message>
+    <message>
+        <source>Storage on the relay</source>
+        <translation>릴레이 저장 공간</translation>
+    </message>
+    <message>
+        <source>Relay clock</source>
+        <translation>릴레이 시계</translation>
+    </message>
+    <message>
+        <source>Everything the relay needs is set.</source>
+        <translation>릴레이에 필요한 설정이 모두 있어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp accepts the access token and sees {display_phone_number}.</source>
+        <translation>WhatsApp이 액세스 토큰을 받아들이고 {display_phone_number} 번호를 확인했어요.</translation>
+    </message>
+    <message>
+        <source>The business account holds this number and its templates.</source>
+        <translation>비즈니스 계정에 이 번호와 템플릿이 있어요.</translation>
+    </message>
+    <message>
+        <source>Customers&apos; messages are sent to this relay.</source>
+        <translation>고객 메시지가 이 릴레이로 전달돼요.</translation>
+    </message>
+    <message>
+        <source>{url} answers securely, and it is this relay.</source>
+        <translation>{url} 주소가 안전하게 응답하고, 바로 이 릴레이예요.</translation>
+    </message>
+    <message>
+        <source>Meta has reached the relay&apos;s webhook.</source>
+        <translation>Meta가 릴레이의 웹훅에 연결했어요.</translation>
+    </message>
+    <message>
+        <source>The relay can store messages; {free_mb} MB free.</source>
+        <translation>릴레이가 메시지를 저장할 수 있어요. 남은 공간은 {free_mb} MB예요.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s clock is right.</source>
+        <translation>릴레이 시계가 정확해요.</translation>
+    </message>
+    <message>
+        <source>Some settings are missing on the relay: {names}. Run `shop-inbox-relay setup` on the server.</source>
+        <translation>릴레이에 빠진 설정이 있어요: {names}. 서버에서 `shop-inbox-relay setup`을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the relay&apos;s access token: it has expired or was revoked. In Meta Business Manager, open Business settings &gt; System users, generate a new token, and run `shop-inbox-relay setup` again with it.</source>
+        <translation>WhatsApp이 릴레이의 액세스 토큰을 거부했어요. 토큰이 만료됐거나 취소됐어요. Meta 비즈니스 관리자에서 비즈니스 설정 &gt; 시스템 사용자를 열어 새 토큰을 만든 뒤, 그 토큰으로 `shop-inbox-relay setup`을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The access token is missing the {permission} permission. In Meta Business Manager &gt; Business settings &gt; System users, give the system user your WhatsApp account with full control, then generate the token again with that permission.</source>
+        <translation>액세스 토큰에 {permission} 권한이 없어요. Meta 비즈니스 관리자 &gt; 비즈니스 설정 &gt; 시스템 사용자에서 시스템 사용자에게 WhatsApp 계정의 전체 권한을 준 뒤, 그 권한을 넣어 토큰을 다시 만드세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp does not know the id in {setting}. Copy it again from Meta&apos;s app dashboard &gt; WhatsApp &gt; API Setup (it is an id, not the phone number).</source>
+        <translation>WhatsApp이 {setting}에 있는 ID를 찾지 못했어요. Meta 앱 대시보드 &gt; WhatsApp &gt; API 설정에서 다시 복사하세요 (전화번호가 아니라 ID예요).</translation>
+    </message>
+    <message>
+        <source>The relay cannot reach WhatsApp&apos;s servers. Check the server&apos;s internet connection.</source>
+        <translation>릴레이가 WhatsApp 서버에 연결하지 못해요. 서버의 인터넷 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp answered with an error: {detail}</source>
+        <translation>WhatsApp이 오류로 응답했어요: {detail}</translation>
+    </message>
+    <message>
+        <source>This phone number belongs to another WhatsApp Business Account. Copy the id of the account that holds it from WhatsApp Manager.</source>
+        <translation>이 전화번호는 다른 WhatsApp 비즈니스 계정에 속해 있어요. WhatsApp 관리자에서 이 번호가 있는 계정의 ID를 복사하세요.</translation>
+    </message>
+    <message>
+        <source>Meta is not sending your customers&apos; messages to the relay: the app is not subscribed to your business account. Run `shop-inbox-relay setup` again on the server.</source>
+        <translation>Meta가 고객 메시지를 릴레이로 보내지 않고 있어요. 앱이 비즈니스 계정을 구독하지 않았어요. 서버에서 `shop-inbox-relay setup`을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s public address {url} does not start with https://. WhatsApp only delivers messages to secure addresses.</source>
+        <translation>릴레이의 공개 주소 {url}이(가) https://로 시작하지 않아요. WhatsApp은 안전한 주소로만 메시지를 보내요.</translation>
+    </message>
+    <message>
+        <source>The relay answers at {url}, but its security certificate is not valid, so WhatsApp will not deliver messages there. Check that the address points at your server and that ports 80 and 443 are open, so a certificate can be issued.</source>
+        <translation>{url}에서 릴레이가 응답하지만 보안 인증서가 유효하지 않아서 WhatsApp이 메시지를 보내지 않아요. 인증서를 발급받을 수 있도록 주소가 서버를 가리키는지, 80번과 443번 포트가 열려 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {url}. Start the relay on the server (docker compose up -d) and check that the address points at it.</source>
+        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고 (docker compose up -d) 주소가 그 서버를 가리키는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Something answers at {url}, but it is not your relay. Check that the address points at your server.</source>
+        <translation>{url}에서 응답은 있지만 내 릴레이가 아니에요. 주소가 내 서버를 가리키는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Meta has not checked the webhook yet. In Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration, enter the callback URL {callback_url} and the relay&apos;s verify token.</source>
+        <translation>Meta가 아직 웹훅을 확인하지 않았어요. Meta 앱 대시보드 &gt; WhatsApp &gt; 구성에서 콜백 URL {callback_url}과 릴레이의 인증 토큰을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Meta tried the webhook with a different verify token. Enter the relay&apos;s verify token in Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration and verify again.</source>
+        <translation>Meta가 다른 인증 토큰으로 웹훅을 확인하려 했어요. Meta 앱 대시보드 &gt; WhatsApp &gt; 구성에 릴레이의 인증 토큰을 입력하고 다시 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The relay cannot save messages: its storage is not writable. Check the server&apos;s disk.</source>
+        <translation>릴레이가 메시지를 저장하지 못해요. 저장 공간에 쓸 수 없어요. 서버의 디스크를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s disk is almost full ({free_mb} MB free). Free some space, or new messages will not be saved.</source>
+        <translation>릴레이의 디스크가 거의 가득 찼어요 (남은 공간 {free_mb} MB). 공간을 비우지 않으면 새 메시지가 저장되지 않아요.</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s clock is {seconds} seconds off, so away messages may go out at the wrong time. Turn on automatic time on the server.</source>
+        <translation>릴레이 시계가 {seconds}초 어긋나 있어서 부재중 메시지가 엉뚱한 시간에 나갈 수 있어요. 서버에서 자동 시간 맞추기를 켜세요.</translation>
+    </message>
+    <message>
+        <source>Not checked: the demo relay has no WhatsApp account.</source>
+        <translation>확인하지 않음: 데모 릴레이에는 WhatsApp 계정이 없어요.</translation>
+    </message>
+    <message>
+        <source>Not checked: an earlier step has to pass first.</source>
+        <translation>확인하지 않음: 앞 단계가 먼저 통과해야 해요.</translation>
+    </message>
+    <message>
+        <source>High (green)</source>
+        <translation>높음 (초록)</translation>
+    </message>
+    <message>
+        <source>Medium (yellow)</source>
+        <translation>보통 (노랑)</translation>
+    </message>
+    <message>
+        <source>Low (red): customers have blocked or reported the shop; send fewer messages</source>
+        <translation>낮음 (빨강): 고객이 가게를 차단하거나 신고했어요. 메시지를 줄이세요</translation>
+    </message>
+    <message>
+        <source>Not rated yet</source>
+        <translation>아직 평가 전</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>무제한</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>{count} customers a day outside the 24-hour window</source>
+        <translation>24시간 창 밖에서 하루 고객 {count}명</translation>
+    </message>
+    <message>
+        <source>Checking WhatsApp&apos;s side and the relay&apos;s server…</source>
+        <translation>WhatsApp 쪽과 릴레이 서버를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Everything is ready: WhatsApp messages will reach this inbox.</source>
+        <translation>모두 준비됐어요. WhatsApp 메시지가 이 받은편지함으로 들어와요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before messages can arrive:</source>
+        <translation>
+            <numerusform>메시지를 받으려면 고쳐야 할 것이 %n개 있어요:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number health for {number}{name}</source>
+        <translation>{number}{name} 번호 상태</translation>
+    </message>
+    <message>
+        <source>Quality rating: {rating}</source>
+        <translation>품질 등급: {rating}</translation>
+    </message>
+    <message>
+        <source>Messaging limit: {limit}</source>
+        <translation>메시징 한도: {limit}</translation>
+    </message>
+</context>
+<context>
     <name>RelayPage</name>
     <message>
         <source>Connect to your relay</source>

@@ -1,0 +1,121 @@
+"""The relay's check on the desktop: the wizard shows each line with a tick or a cross and the fix in
+plain words; Settings ▸ Relay checks again and shows the number's quality and messaging limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.wire import CheckStatus
+from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.relay_server import CLIENT_TOKEN, RunningRelay, run_relay
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    with run_fake_graph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    with run_relay(tmp_path, graph_url=graph.url) as running:
+        yield running
+
+
+def wizard_page(qtbot: Any, url: str, token: str) -> Any:
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.resize(680, 560)
+    page.url.setText(url)
+    page.token.setText(token)
+    with qtbot.waitSignal(page.report.finished, timeout=30000):
+        page.check_button.click()
+    return page
+
+
+def test_the_wizard_shows_an_expired_token_in_plain_words_with_the_fix(
+    qtbot: Any, relay: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.token_expired = True
+    page = wizard_page(qtbot, relay.url, CLIENT_TOKEN)
+    assert page.isComplete()  # the relay itself answers: the owner may go on and fix Meta's side later
+    view = page.report.view
+    assert view.report is not None and not view.report.ok
+    failing = view.failing_text()
+    assert "Access token and phone number" in failing
+    assert "expired or was revoked" in failing and "System users" in failing
+    assert "thing" in view.summary.text() and "to fix" in view.summary.text()
+    marks = [symbol.text() for symbol, _text in view.line_labels]
+    assert "✗" in marks and "–" in marks  # what depends on the token is not checked, and says so
+
+
+def test_a_report_is_plain_text_even_when_the_relay_sends_markup(qtbot: Any) -> None:
+    from app.wire import CheckReport
+    from ui.relay_check_view import RelayCheckView
+
+    view = RelayCheckView()
+    qtbot.addWidget(view)
+    report = CheckReport.model_validate(
+        {
+            "ok": False,
+            "checked_at": "2026-11-29T17:00:00Z",
+            "lines": [
+                {
+                    "step": "public_url",
+                    "status": "fail",
+                    "problem": "other_server",
+                    "params": {"url": "<b>https://evil</b>"},
+                },
+                {"step": "a_newer_step", "status": "fail", "problem": "new", "message": "Newer words."},
+            ],
+        }
+    )
+    view.show_report(report)
+    _symbol, text = view.line_labels[0]
+    assert "<b>https://evil</b>" in text.text()
+    assert text.textFormat().name == "PlainText"
+    # A line this desktop does not know yet still says something: the relay's own sentence.
+    assert view.line_labels[1][1].text().endswith("Newer words.")
+
+
+def test_settings_check_again_shows_the_numbers_quality_and_messaging_limit(
+    qtbot: Any, ctx: Any, relay: RunningRelay
+) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, stored_token=lambda url: CLIENT_TOKEN if url == relay.url else "")
+    qtbot.addWidget(dialog)
+    dialog.relay_url.setText(relay.url)
+    panel = dialog.relay_check
+    assert panel.button is not None and panel.button.text() == "Check again"
+    with qtbot.waitSignal(panel.finished, timeout=30000):
+        panel.button.click()
+    view = panel.view
+    assert view.report is not None
+    phone = next(line for line in view.report.lines if line.step == "phone_number")
+    assert phone.status == CheckStatus.PASS
+    health = view.health.text()
+    assert "Seoul Flower Shop" in health
+    assert "Quality rating: High (green)" in health
+    assert "Messaging limit: 2,000 customers a day" in health
+    # The relay in this test has no public address set: that line fails and names the setting.
+    assert "RELAY_PUBLIC_URL" in view.failing_text()
+
+
+def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, relay: RunningRelay) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, stored_token=lambda _url: "not-the-token")
+    qtbot.addWidget(dialog)
+    dialog.relay_url.setText(relay.url)
+    assert dialog.relay_check.button is not None
+    with qtbot.waitSignal(dialog.relay_check.finished, timeout=30000):
+        dialog.relay_check.button.click()
+    assert "refused the token" in dialog.relay_check.view.summary.text()
+    assert dialog.relay_check.button.isEnabled()

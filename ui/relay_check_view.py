@@ -1,0 +1,373 @@
+"""The relay's self-check shown to the owner: a tick or a cross per line, the fix, the number's health."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import RelayUnreachable, Unauthorised
+from app.relay_client import RelayClient
+from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
+from ui.ops import Op
+
+PASS_COLOUR = "#1b7f3b"
+FAIL_COLOUR = "#b3261e"
+SKIP_COLOUR = "#6b6b6b"
+
+
+translate = QCoreApplication.translate
+
+
+class _Params(dict[str, str]):
+    """Format parameters: a name the relay did not send shows as "?" instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def step_title(step: str) -> str:
+    titles = {
+        CheckStep.SETTINGS: translate("RelayCheckView", "Relay settings"),
+        CheckStep.PHONE_NUMBER: translate("RelayCheckView", "Access token and phone number"),
+        CheckStep.BUSINESS_ACCOUNT: translate("RelayCheckView", "WhatsApp Business Account"),
+        CheckStep.WEBHOOK_SUBSCRIPTION: translate("RelayCheckView", "Webhook subscription"),
+        CheckStep.PUBLIC_URL: translate("RelayCheckView", "Secure public address (HTTPS)"),
+        CheckStep.WEBHOOK_VERIFIED: translate("RelayCheckView", "Webhook verified by Meta"),
+        CheckStep.DATABASE: translate("RelayCheckView", "Storage on the relay"),
+        CheckStep.CLOCK: translate("RelayCheckView", "Relay clock"),
+    }
+    return titles.get(step, step)  # type: ignore[call-overload]
+
+
+def passed_sentence(step: str) -> str:
+    sentences = {
+        CheckStep.SETTINGS: translate("RelayCheckView", "Everything the relay needs is set."),
+        CheckStep.PHONE_NUMBER: translate(
+            "RelayCheckView", "WhatsApp accepts the access token and sees {display_phone_number}."
+        ),
+        CheckStep.BUSINESS_ACCOUNT: translate(
+            "RelayCheckView", "The business account holds this number and its templates."
+        ),
+        CheckStep.WEBHOOK_SUBSCRIPTION: translate(
+            "RelayCheckView", "Customers' messages are sent to this relay."
+        ),
+        CheckStep.PUBLIC_URL: translate("RelayCheckView", "{url} answers securely, and it is this relay."),
+        CheckStep.WEBHOOK_VERIFIED: translate("RelayCheckView", "Meta has reached the relay's webhook."),
+        CheckStep.DATABASE: translate("RelayCheckView", "The relay can store messages; {free_mb} MB free."),
+        CheckStep.CLOCK: translate("RelayCheckView", "The relay's clock is right."),
+    }
+    return sentences.get(step, "")  # type: ignore[call-overload]
+
+
+def problem_sentence(problem: str) -> str:
+    """What went wrong and what to do, in the owner's words (the relay's codes, never its English)."""
+    sentences = {
+        CheckProblem.MISSING_SETTINGS: translate(
+            "RelayCheckView",
+            "Some settings are missing on the relay: {names}. Run `shop-inbox-relay setup` on the server.",
+        ),
+        CheckProblem.TOKEN_INVALID: translate(
+            "RelayCheckView",
+            "WhatsApp refused the relay's access token: it has expired or was revoked. In Meta Business "
+            "Manager, open Business settings > System users, generate a new token, and run "
+            "`shop-inbox-relay setup` again with it.",
+        ),
+        CheckProblem.PERMISSION_MISSING: translate(
+            "RelayCheckView",
+            "The access token is missing the {permission} permission. In Meta Business Manager > "
+            "Business settings > System users, give the system user your WhatsApp account with full "
+            "control, then generate the token again with that permission.",
+        ),
+        CheckProblem.WRONG_ID: translate(
+            "RelayCheckView",
+            "WhatsApp does not know the id in {setting}. Copy it again from Meta's app dashboard > "
+            "WhatsApp > API Setup (it is an id, not the phone number).",
+        ),
+        CheckProblem.GRAPH_UNREACHABLE: translate(
+            "RelayCheckView",
+            "The relay cannot reach WhatsApp's servers. Check the server's internet connection.",
+        ),
+        CheckProblem.GRAPH_ERROR: translate("RelayCheckView", "WhatsApp answered with an error: {detail}"),
+        CheckProblem.NUMBER_NOT_IN_ACCOUNT: translate(
+            "RelayCheckView",
+            "This phone number belongs to another WhatsApp Business Account. Copy the id of the "
+            "account that holds it from WhatsApp Manager.",
+        ),
+        CheckProblem.NOT_SUBSCRIBED: translate(
+            "RelayCheckView",
+            "Meta is not sending your customers' messages to the relay: the app is not subscribed to "
+            "your business account. Run `shop-inbox-relay setup` again on the server.",
+        ),
+        CheckProblem.NOT_HTTPS: translate(
+            "RelayCheckView",
+            "The relay's public address {url} does not start with https://. WhatsApp only delivers "
+            "messages to secure addresses.",
+        ),
+        CheckProblem.CERTIFICATE_INVALID: translate(
+            "RelayCheckView",
+            "The relay answers at {url}, but its security certificate is not valid, so WhatsApp will "
+            "not deliver messages there. Check that the address points at your server and that ports "
+            "80 and 443 are open, so a certificate can be issued.",
+        ),
+        CheckProblem.PUBLIC_URL_UNREACHABLE: translate(
+            "RelayCheckView",
+            "Nothing answers at {url}. Start the relay on the server (docker compose up -d) and check "
+            "that the address points at it.",
+        ),
+        CheckProblem.OTHER_SERVER: translate(
+            "RelayCheckView",
+            "Something answers at {url}, but it is not your relay. Check that the address points at "
+            "your server.",
+        ),
+        CheckProblem.WEBHOOK_NEVER_VERIFIED: translate(
+            "RelayCheckView",
+            "Meta has not checked the webhook yet. In Meta's app dashboard > WhatsApp > Configuration, "
+            "enter the callback URL {callback_url} and the relay's verify token.",
+        ),
+        CheckProblem.VERIFY_TOKEN_MISMATCH: translate(
+            "RelayCheckView",
+            "Meta tried the webhook with a different verify token. Enter the relay's verify token in "
+            "Meta's app dashboard > WhatsApp > Configuration and verify again.",
+        ),
+        CheckProblem.DATABASE_NOT_WRITABLE: translate(
+            "RelayCheckView",
+            "The relay cannot save messages: its storage is not writable. Check the server's disk.",
+        ),
+        CheckProblem.DISK_LOW: translate(
+            "RelayCheckView",
+            "The relay's disk is almost full ({free_mb} MB free). Free some space, or new messages "
+            "will not be saved.",
+        ),
+        CheckProblem.CLOCK_OFF: translate(
+            "RelayCheckView",
+            "The relay's clock is {seconds} seconds off, so away messages may go out at the wrong "
+            "time. Turn on automatic time on the server.",
+        ),
+        CheckProblem.SANDBOX: translate(
+            "RelayCheckView", "Not checked: the demo relay has no WhatsApp account."
+        ),
+    }
+    return sentences.get(problem, "")  # type: ignore[call-overload]
+
+
+def line_sentence(line: CheckLine) -> str:
+    params = _Params(line.params)
+    if line.status == CheckStatus.PASS:
+        return passed_sentence(line.step).format_map(params)
+    if line.problem:
+        known = problem_sentence(line.problem)
+        # A problem this desktop does not know yet: the relay's own English sentence beats nothing.
+        return known.format_map(params) if known else line.message
+    return translate("RelayCheckView", "Not checked: an earlier step has to pass first.")
+
+
+def mark(status: str) -> tuple[str, str]:
+    """The symbol and colour in front of a line."""
+    if status == CheckStatus.PASS:
+        return "✓", PASS_COLOUR
+    if status == CheckStatus.SKIP:
+        return "–", SKIP_COLOUR
+    return "✗", FAIL_COLOUR
+
+
+def quality_words(rating: str | None) -> str:
+    words = {
+        "GREEN": translate("RelayCheckView", "High (green)"),
+        "YELLOW": translate("RelayCheckView", "Medium (yellow)"),
+        "RED": translate(
+            "RelayCheckView", "Low (red): customers have blocked or reported the shop; send fewer messages"
+        ),
+    }
+    return words.get((rating or "").upper(), translate("RelayCheckView", "Not rated yet"))
+
+
+def limit_words(health: NumberHealth) -> str:
+    if health.messaging_limit and health.messaging_limit.upper() == "TIER_UNLIMITED":
+        return translate("RelayCheckView", "Unlimited")
+    if health.daily_limit is None:
+        return translate("RelayCheckView", "Unknown")
+    return translate("RelayCheckView", "{count} customers a day outside the 24-hour window").format(
+        count=f"{health.daily_limit:,}"
+    )
+
+
+class RelayCheckView(QWidget):
+    """Shows one CheckReport (or that it is running, or why it could not run). Plain text only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = self._label()
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setHorizontalSpacing(8)
+        self.health = self._label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.health)
+        self.report: CheckReport | None = None
+        self.line_labels: list[tuple[QLabel, QLabel]] = []
+
+    @staticmethod
+    def _label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _clear(self) -> None:
+        for symbol, text in self.line_labels:
+            symbol.deleteLater()
+            text.deleteLater()
+        self.line_labels = []
+        self.health.clear()
+        self.health.setVisible(False)
+
+    def show_running(self) -> None:
+        self._clear()
+        self.report = None
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr("Checking WhatsApp's side and the relay's server…"))
+
+    def show_unavailable(self, reason: str) -> None:
+        self._clear()
+        self.report = None
+        self.summary.setStyleSheet(f"color: {FAIL_COLOUR};")
+        self.summary.setText(reason)
+
+    def show_report(self, report: CheckReport) -> None:
+        self._clear()
+        self.report = report
+        if report.ok:
+            self.summary.setStyleSheet(f"color: {PASS_COLOUR};")
+            self.summary.setText(self.tr("Everything is ready: WhatsApp messages will reach this inbox."))
+        else:
+            failed = sum(1 for line in report.lines if line.status == CheckStatus.FAIL)
+            self.summary.setStyleSheet(f"color: {FAIL_COLOUR};")
+            self.summary.setText(self.tr("%n thing(s) to fix before messages can arrive:", "", failed))
+        for row, line in enumerate(report.lines):
+            symbol_text, colour = mark(line.status)
+            symbol = QLabel(symbol_text)
+            symbol.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            symbol.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            text = self._label()
+            text.setText(f"{step_title(line.step)}\n{line_sentence(line)}")
+            if line.status == CheckStatus.SKIP:
+                text.setStyleSheet(f"color: {SKIP_COLOUR};")
+            self.grid.addWidget(symbol, row, 0)
+            self.grid.addWidget(text, row, 1)
+            self.line_labels.append((symbol, text))
+        if report.number is not None:
+            self.health.setText(self.health_text(report.number))
+            self.health.setVisible(True)
+
+    def health_text(self, health: NumberHealth) -> str:
+        number = health.display_phone_number or health.phone_number_id
+        name = f" ({health.verified_name})" if health.verified_name else ""
+        return "\n".join(
+            (
+                self.tr("Number health for {number}{name}").format(number=number, name=name),
+                self.tr("Quality rating: {rating}").format(rating=quality_words(health.quality_rating)),
+                self.tr("Messaging limit: {limit}").format(limit=limit_words(health)),
+            )
+        )
+
+    def failing_text(self) -> str:
+        """Every failing line's words, for tests and for copying into a message to a helper."""
+        return "\n".join(
+            text.text() for symbol, text in self.line_labels if symbol.text() == mark(CheckStatus.FAIL)[0]
+        )
+
+
+def relay_report(url: str, token: str) -> CheckReport:
+    """Blocking: ask the relay to run its check (an Op runs this off the GUI thread)."""
+    with RelayClient(url, token) as client:
+        return client.check_report()
+
+
+Credentials = Callable[[], tuple[str, Callable[[], str]]]
+
+
+class RelayCheckPanel(QWidget):
+    """Runs the relay's check off the GUI thread and shows it; optionally with a "Check again" button.
+
+    `credentials` runs on the GUI thread (it may read widgets) and gives the relay URL and a function
+    that returns the token, which runs on the worker thread (it may read the keyring).
+    """
+
+    finished = Signal(object)  # the CheckReport, or None when the check could not run
+
+    def __init__(self, *, with_button: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = RelayCheckView()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.view)
+        self.scroll_area = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button: QPushButton | None = None
+        if with_button:
+            self.button = QPushButton(self.tr("Check again"))
+            self.button.setToolTip(self.tr("Ask the relay to check WhatsApp's side and its server again"))
+            row = QHBoxLayout()
+            row.addWidget(self.button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addWidget(scroll, 1)
+        self.credentials: Credentials | None = None
+        if self.button is not None:
+            self.button.clicked.connect(self.run)
+
+    def start(self, credentials: Credentials) -> None:
+        self.credentials = credentials
+        self.run()
+
+    def run(self) -> None:
+        if self.credentials is None:
+            return
+        url, token = self.credentials()
+        if self.button is not None:
+            self.button.setEnabled(False)
+        self.view.show_running()
+        Op(lambda: relay_report(url, token()), parent=self).success(self._shown).failure(self._failed).run()
+
+    def reset(self) -> None:
+        self.credentials = None
+        self.view.show_unavailable("")
+        self.view.summary.clear()
+
+    def _shown(self, report: CheckReport) -> None:
+        if self.button is not None:
+            self.button.setEnabled(True)
+        self.view.show_report(report)
+        self.finished.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.button is not None:
+            self.button.setEnabled(True)
+        if isinstance(exc, Unauthorised):
+            reason = self.tr("The relay refused the token, so it could not run its check.")
+        elif isinstance(exc, RelayUnreachable):
+            reason = self.tr("The relay could not be reached, so it could not run its check.")
+        else:
+            reason = self.tr(
+                "The relay could not run its check. If it is an older version, update it on the server "
+                "and check again."
+            )
+        self.view.show_unavailable(reason)
+        self.finished.emit(None)
