@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STOP_JOIN = 0.8  # seconds: quitting never waits on the network
+POLL_THREAD = "relay-sync"
 
 
 class SyncEngine:
@@ -88,7 +89,7 @@ class SyncEngine:
         if self._threads:
             return
         self._stop.clear()
-        for name, target in (("relay-sync", self.worker.run), ("relay-outbox", self.sender.run)):
+        for name, target in ((POLL_THREAD, self.worker.run), ("relay-outbox", self.sender.run)):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -98,6 +99,10 @@ class SyncEngine:
         self._stop.set()
         self._wake.set()
         for thread in self._threads:
+            # Waiting on the long poll, the worker holds no transaction: leave it (it drops what it gets).
+            if thread.name == POLL_THREAD and self.worker.in_long_poll.is_set():
+                log.info("%s is in a long poll; abandoned", thread.name)
+                continue
             thread.join(STOP_JOIN / max(1, len(self._threads)))
             if thread.is_alive():
                 # Blocked in a long poll: it discards what it gets and ends on its own (daemon).

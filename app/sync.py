@@ -57,6 +57,9 @@ class SyncWorker:
         self.on_online = on_online
         self.state = ConnectionState(Connection.CONNECTING)
         self.failures = 0
+        # Set while the thread waits on the relay's long poll and holds no transaction, so a quit
+        # need not wait for it: what it receives after `stop` is dropped and comes again next start.
+        self.in_long_poll = threading.Event()
 
     # ------------------------------------------------------------------ state
     def _report(self, state: ConnectionState) -> None:
@@ -106,7 +109,11 @@ class SyncWorker:
             cursor = current_cursor(s)
         # Until the relay has answered once, ask without waiting: the UI learns "online" at once.
         wait = self.wait if self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP) else 0.0
-        events, next_cursor = self.client.events(cursor, wait=wait, limit=self.page_size)
+        self.in_long_poll.set()
+        try:
+            events, next_cursor = self.client.events(cursor, wait=wait, limit=self.page_size)
+        finally:
+            self.in_long_poll.clear()
         if self.stop.is_set():
             return None  # abandoned on quit: the events come again next start
         self._online()

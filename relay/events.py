@@ -94,9 +94,16 @@ class EventFeed:
         self.condition: asyncio.Condition | None = None
         # Long polls waiting now; the relay has one client token, so this is the per-token count.
         self.open_polls = 0
+        # Set when the server stops: waiting long polls answer at once instead of at their deadline.
+        self.closing = False
 
     def start(self) -> None:
         self.condition = asyncio.Condition()
+
+    async def release_long_polls(self) -> None:
+        """The server is stopping: every waiting long poll answers now with what there is."""
+        self.closing = True
+        await self.notify()
 
     async def notify(self) -> None:
         assert self.condition is not None
@@ -134,7 +141,7 @@ class EventFeed:
 
             found = await run_in_threadpool(self.store.events.after, after, limit)
             remaining = deadline - time.monotonic()
-            if found or remaining <= 0:
+            if found or remaining <= 0 or self.closing:
                 return found
             async with self.condition:
                 with contextlib.suppress(TimeoutError):

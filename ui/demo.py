@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "demo-token-not-secret"
 DEMO_PHONE_NUMBER_ID = "100000000000001"
+QUIT_GRACE = 0.5  # seconds the embedded relay gives running requests at quit
 
 
 @dataclass
@@ -54,9 +55,25 @@ def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
         sandbox_speed=speed,
     )
     app = create_app(settings)
-    # A windowed build has no stderr: uvicorn must not install its own logging config.
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, log_level="warning")
-    server = uvicorn.Server(config)
+    relay = app.state.relay
+
+    class EmbeddedServer(uvicorn.Server):
+        async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+            # The desktop's own long poll would hold the quit for up to 25 s: answer it now.
+            await relay.feed.release_long_polls()
+            await super().shutdown(sockets)
+
+    # A windowed build has no stderr: uvicorn must not install its own logging config. A request
+    # still running after QUIT_GRACE is cancelled; the relay's own shutdown (lifespan) still runs.
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_config=None,
+        log_level="warning",
+        timeout_graceful_shutdown=QUIT_GRACE,
+    )
+    server = EmbeddedServer(config)
     thread = threading.Thread(target=server.run, name="demo-relay", daemon=True)
     thread.start()
     started = threading.Event()
