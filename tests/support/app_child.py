@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.sync import Connection
 from ui.application import run
 from ui.main import parse_args
 from ui.main_window import MainWindow
@@ -36,7 +37,7 @@ def drive(app: QApplication, action_text: str) -> None:
     def open_action() -> None:
         window = main_window(app)
         sync = window.ctx.sync if window is not None else None
-        if window is None or not isinstance(sync, SyncAdapter) or sync.state != "online":
+        if window is None or not isinstance(sync, SyncAdapter) or sync.state.kind is not Connection.ONLINE:
             QTimer.singleShot(STEP_MS, open_action)
             return
         actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
