@@ -217,8 +217,10 @@ class RelayCheckView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(self.grid)
         layout.addWidget(self.health)
+        layout.addStretch(1)
         self.report: CheckReport | None = None
-        self.line_labels: list[tuple[QLabel, QLabel]] = []
+        self.line_labels: list[tuple[QLabel, QLabel]] = []  # (mark, sentence) per line
+        self.titles: list[QLabel] = []
 
     @staticmethod
     def _label() -> QLabel:
@@ -232,7 +234,10 @@ class RelayCheckView(QWidget):
         for symbol, text in self.line_labels:
             symbol.deleteLater()
             text.deleteLater()
+        for title in self.titles:
+            title.deleteLater()
         self.line_labels = []
+        self.titles = []
         self.health.clear()
         self.health.setVisible(False)
 
@@ -257,19 +262,31 @@ class RelayCheckView(QWidget):
         else:
             failed = sum(1 for line in report.lines if line.status == CheckStatus.FAIL)
             self.summary.setStyleSheet(f"color: {FAIL_COLOUR};")
-            self.summary.setText(self.tr("%n thing(s) to fix before messages can arrive:", "", failed))
+            self.summary.setText(self.tr("To fix before messages can arrive: {count}").format(count=failed))
         for row, line in enumerate(report.lines):
             symbol_text, colour = mark(line.status)
             symbol = QLabel(symbol_text)
             symbol.setStyleSheet(f"color: {colour}; font-weight: bold;")
             symbol.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            symbol.setAccessibleName(
+                {CheckStatus.PASS: self.tr("Passed"), CheckStatus.SKIP: self.tr("Not checked")}.get(
+                    line.status, self.tr("Failed")
+                )
+            )
+            title = self._label()
+            title.setText(step_title(line.step))
+            title.setStyleSheet(
+                "font-weight: bold;" + (f" color: {SKIP_COLOUR};" if line.status == CheckStatus.SKIP else "")
+            )
             text = self._label()
-            text.setText(f"{step_title(line.step)}\n{line_sentence(line)}")
+            text.setText(line_sentence(line))
             if line.status == CheckStatus.SKIP:
                 text.setStyleSheet(f"color: {SKIP_COLOUR};")
-            self.grid.addWidget(symbol, row, 0)
-            self.grid.addWidget(text, row, 1)
+            self.grid.addWidget(symbol, 2 * row, 0)
+            self.grid.addWidget(title, 2 * row, 1)
+            self.grid.addWidget(text, 2 * row + 1, 1)
             self.line_labels.append((symbol, text))
+            self.titles.append(title)
         if report.number is not None:
             self.health.setText(self.health_text(report.number))
             self.health.setVisible(True)
@@ -287,8 +304,10 @@ class RelayCheckView(QWidget):
 
     def failing_text(self) -> str:
         """Every failing line's words, for tests and for copying into a message to a helper."""
+        cross = mark(CheckStatus.FAIL)[0]
+        rows = zip(self.line_labels, self.titles, strict=True)
         return "\n".join(
-            text.text() for symbol, text in self.line_labels if symbol.text() == mark(CheckStatus.FAIL)[0]
+            f"{title.text()}: {text.text()}" for (symbol, text), title in rows if symbol.text() == cross
         )
 
 

@@ -2277,11 +2277,21 @@ The previous data was kept in {folder}.</source>
         <source>Everything is ready: WhatsApp messages will reach this inbox.</source>
         <translation>모두 준비됐어요. WhatsApp 메시지가 이 받은편지함으로 들어와요.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n thing(s) to fix before messages can arrive:</source>
-        <translation>
-            <numerusform>메시지를 받으려면 고쳐야 할 것이 %n개 있어요:</numerusform>
-        </translation>
+    <message>
+        <source>To fix before messages can arrive: {count}</source>
+        <translation>메시지를 받기 전에 고칠 것: {count}개</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>확인하지 않음</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
     </message>
     <message>
         <source>Number health for {number}{name}</source>

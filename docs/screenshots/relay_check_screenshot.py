@@ -1,0 +1,51 @@
+"""Screenshots of the setup wizard's relay page with a failing check (an expired WhatsApp token).
+
+Run under Xvfb: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/relay_check_screenshot.py ko
+(and `en`). The relay is the real one on 127.0.0.1; only Meta's Graph API is the local fake.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+OUT = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    app = QApplication(sys.argv[:1])
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_server import CLIENT_TOKEN, run_relay
+    from ui.setup_wizard import SetupWizard
+    from ui.translations import install_translators
+
+    install_translators(app, lang)
+    with tempfile.TemporaryDirectory() as tmp, run_fake_graph() as graph:
+        graph.token_expired = True  # the system user's token expired in Meta Business Manager
+        # No RELAY_PUBLIC_URL: that line fails too (and no lookup of a public name leaves this machine).
+        with run_relay(Path(tmp), graph_url=graph.url) as relay:
+            wiz = SetupWizard()
+            wiz.resize(720, 760)
+            wiz.show()
+            wiz.next()
+            page = wiz.relay_page
+            page.url.setText(relay.url)
+            page.token.setText(CLIENT_TOKEN)
+            loop = QEventLoop()
+            page.report.finished.connect(lambda _report: loop.quit())
+            page.start_check()
+            loop.exec()
+            app.processEvents()
+            wiz.grab().save(str(OUT / f"relay-check-failing-{lang}.png"))
+            wiz.close()
+
+
+if __name__ == "__main__":
+    main()
