@@ -268,11 +268,11 @@ class RelayCheckView(QWidget):
             symbol = QLabel(symbol_text)
             symbol.setStyleSheet(f"color: {colour}; font-weight: bold;")
             symbol.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-            symbol.setAccessibleName(
-                {CheckStatus.PASS: self.tr("Passed"), CheckStatus.SKIP: self.tr("Not checked")}.get(
-                    line.status, self.tr("Failed")
-                )
-            )
+            names: dict[str, str] = {
+                CheckStatus.PASS: self.tr("Passed"),
+                CheckStatus.SKIP: self.tr("Not checked"),
+            }
+            symbol.setAccessibleName(names.get(line.status, self.tr("Failed")))
             title = self._label()
             title.setText(step_title(line.step))
             title.setStyleSheet(
