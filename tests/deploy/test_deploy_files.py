@@ -181,3 +181,29 @@ def test_the_relay_image_builds_and_its_health_check_passes() -> None:
         events.wait(timeout=30)
         subprocess.run(["docker", "rm", "-f", name], capture_output=True, timeout=60)
         subprocess.run(["docker", "rmi", "-f", tag], capture_output=True, timeout=60)
+
+
+def test_the_guide_opens_with_the_three_commands_and_quotes_the_caddyfile_limits() -> None:
+    guide = (ROOT / "docs" / "relay.md").read_text(encoding="utf-8")
+    first_block = guide.split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in first_block.strip().splitlines()]
+    assert commands == [
+        "docker compose run --rm setup",
+        "docker compose up -d",
+        "docker compose exec relay shop-inbox-relay check",
+    ]
+    assert guide.index("## The relay in three commands") < guide.index("## The manual path")
+    # The nginx example says the same numbers as deploy/Caddyfile, the one place they are set.
+    media = size(caddy_setting("max_size", after="handle /v1/media")) // 1024**2
+    default = size(caddy_setting("max_size", after="handle {")) // 1024**2
+    header = int(seconds(caddy_setting("read_header")))
+    read = int(seconds(caddy_setting("response_header_timeout")))
+    for nginx in (
+        f"client_max_body_size {media}m;",
+        f"client_max_body_size {default}m;",
+        f"client_header_timeout {header}s;",
+        f"proxy_read_timeout {read}s;",
+        f"large_client_header_buffers 4 {size(caddy_setting('max_header_size')) // 1024}k;",
+        f"client_body_timeout {int(RelaySettings().body_idle_timeout)}s;",
+    ):
+        assert nginx in guide, nginx
