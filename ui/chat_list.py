@@ -101,13 +101,14 @@ class ChatList(QWidget):
             rows = labels(s)
         group = QActionGroup(self._label_menu)
         for lab in rows:
-            action = QAction(lab.name, self._label_menu)
+            shown = label_display_name(lab.name)
+            action = QAction(shown, self._label_menu)
             action.setCheckable(True)
             action.setChecked(self.model.label_id == lab.id)
             action.setData(lab.id)
             group.addAction(action)
             self._label_menu.addAction(action)
-            action.triggered.connect(lambda _=False, lid=lab.id, name=lab.name: self._pick_label(lid, name))
+            action.triggered.connect(lambda _=False, lid=lab.id, name=shown: self._pick_label(lid, name))
 
     def _pick_label(self, label_id: int, name: str) -> None:
         self.label_chip.setChecked(True)

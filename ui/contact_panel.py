@@ -40,6 +40,7 @@ from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_export_action import export_chat_to_file
 from ui.context import AppContext
+from ui.labels_manager import label_display_name
 from ui.ops import run_op
 from ui.theme import ui_font
 
@@ -204,7 +205,7 @@ class ContactPanel(QFrame):
             box.deleteLater()
         self._label_boxes = {}
         for lab in rows:
-            box = QCheckBox(lab.name, self.labels_box)
+            box = QCheckBox(label_display_name(lab.name), self.labels_box)
             box.setIcon(_dot(lab.colour))
             box.setChecked(lab.id in on)
             box.clicked.connect(lambda checked, lid=lab.id: self._toggle_label(lid, checked))

@@ -34,12 +34,13 @@ PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#0
 
 
 def label_display_name(name: str) -> str:
-    """A label's name as shown: WhatsApp Business's five defaults in the owner's language."""
+    """A label's name as shown: the built-in labels (app.models.DEFAULT_LABELS) in the owner's language."""
     defaults = {
         "New customer": QCoreApplication.translate("LabelNames", "New customer"),
         "New order": QCoreApplication.translate("LabelNames", "New order"),
         "Pending payment": QCoreApplication.translate("LabelNames", "Pending payment"),
         "Paid": QCoreApplication.translate("LabelNames", "Paid"),
+        "Shipped": QCoreApplication.translate("LabelNames", "Shipped"),
         "Order complete": QCoreApplication.translate("LabelNames", "Order complete"),
     }
     return defaults.get(name, name)

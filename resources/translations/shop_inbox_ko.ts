@@ -1629,6 +1629,10 @@ Right-click to retry.</source>
         <translation>결제 완료</translation>
     </message>
     <message>
+        <source>Shipped</source>
+        <translation>배송 중</translation>
+    </message>
+    <message>
         <source>Order complete</source>
         <translation>주문 완료</translation>
     </message>

@@ -1,0 +1,59 @@
+"""WhatsApp Business's built-in label names read in the owner's language everywhere they show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QCheckBox
+
+from tests.support.factories import make_contact, make_message
+from ui.resources import translations_dir
+
+KOREAN = {"New customer": "새 고객", "New order": "새 주문", "Paid": "결제 완료"}
+
+
+@pytest.fixture
+def korean(qapp: Any) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
+    korean: None, qtbot: Any, window: Any, ctx: Any
+) -> None:
+    from ui.labels_manager import label_display_name
+
+    expected = {english: label_display_name(english) for english in KOREAN}
+    assert expected == KOREAN  # the translation itself, so this test checks the widgets below
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="박지영")
+        make_message(s, contact, "입금했어요")
+        contact_id = contact.id
+    window.on_conversations_changed({contact_id})
+    window.chat_list._rebuild_label_menu()
+
+    chip_menu = [a.text() for a in window.chat_list.label_chip.menu().actions()]
+    for name in KOREAN.values():
+        assert name in chip_menu
+    assert not set(KOREAN) & set(chip_menu)
+    paid = next(a for a in window.chat_list.label_chip.menu().actions() if a.text() == "결제 완료")
+    paid.trigger()
+    assert window.chat_list.label_chip.text() == "결제 완료"
+
+    window.contact_panel.show_contact(contact_id)
+    window.contact_panel.show()
+    qtbot.waitUntil(lambda: bool(window.contact_panel.findChildren(QCheckBox)))
+    qtbot.waitUntil(
+        lambda: all(
+            name in [b.text() for b in window.contact_panel.labels_box.findChildren(QCheckBox)]
+            for name in KOREAN.values()
+        )
+    )
+    boxes = [b.text() for b in window.contact_panel.labels_box.findChildren(QCheckBox)]
+    assert not set(KOREAN) & set(boxes)
