@@ -82,7 +82,9 @@ class StartupErrorDialog(QDialog):
             self.log_path = plain_label(str(log_file))
             self.log_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         else:
-            self.log_hint = plain_label(self.tr("No log file could be written; copy the details instead."))
+            self.log_hint = plain_label(
+                self.tr("There is no log file for this start; copy the details instead.")
+            )
             self.log_path = plain_label("")
             self.log_path.hide()
         layout.addWidget(self.log_hint)

@@ -2746,8 +2746,8 @@ The previous data was kept in {folder}.</source>
         <translation>무슨 일이 있었는지 이 파일에 기록되어 있습니다:</translation>
     </message>
     <message>
-        <source>No log file could be written; copy the details instead.</source>
-        <translation>기록 파일을 쓸 수 없었습니다. 대신 자세한 내용을 복사하세요.</translation>
+        <source>There is no log file for this start; copy the details instead.</source>
+        <translation>이번 실행에는 기록 파일이 없습니다. 대신 자세한 내용을 복사하세요.</translation>
     </message>
     <message>
         <source>Copy details</source>

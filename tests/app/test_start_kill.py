@@ -20,6 +20,9 @@ import pytest
 from app.db import SCHEMA_VERSION, Database, backup_file, stored_schema_version, upgrade
 from app.search import search_messages
 
+# The starts are forks of one process, SIGKILLed: POSIX only, like the other kill -9 tests.
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL are POSIX")
+
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 30  # at least this many starts really killed, per scenario
 MAX_TRIALS = 80

@@ -54,6 +54,17 @@ def test_an_unexpected_failure_shows_plain_words_the_log_path_and_copies_the_det
     assert dialog.copy_button.text() == "Details copied"
 
 
+def test_a_start_without_a_log_file_says_so_and_still_copies_the_details(qtbot: Any) -> None:
+    exc = failed_start()
+    dialog = StartupErrorDialog(explain_startup_error(exc), None, startup_error_details(exc, None))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.log_hint.text() == "There is no log file for this start; copy the details instead."
+    assert not dialog.log_path.isVisible()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert "RuntimeError: the window's fonts could not be loaded" in QGuiApplication.clipboard().text()
+
+
 def test_a_version_0_file_with_data_is_explained_with_its_path_and_tables(tmp_path: Path) -> None:
     exc = UnversionedDatabaseHoldsData(tmp_path / "inbox.db", ["contact", "message"])
     text = explain_startup_error(exc)
