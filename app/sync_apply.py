@@ -27,6 +27,7 @@ from app.models import (
     SyncState,
     to_millis,
 )
+from app.orders import orders_from_new_carts
 from app.phones import e164_digits
 from app.text import nfc
 from app.ticks import STATUS_RANK, UNKNOWN_OUTCOME, apply_status, is_unknown_outcome, keep_orphan
@@ -61,6 +62,7 @@ class BatchResult:
     changed: set[int] = field(default_factory=set)
     applied: int = 0
     skipped: int = 0
+    orders: list[int] = field(default_factory=list)  # orders created from carts in this batch
 
 
 # --------------------------------------------------------------------------- reading message objects
@@ -437,7 +439,10 @@ class _Batch:
 
 def apply_events(session: Session, events: list[Any], next_cursor: int | None = None) -> BatchResult:
     """Apply one batch (wire event dicts or models) and, when given, the new cursor — same transaction."""
-    result = _Batch(session).run(events)
+    batch = _Batch(session)
+    result = batch.run(events)
+    # A customer's cart becomes an order in the same transaction as its message.
+    result.orders = orders_from_new_carts(session, batch.new_wamids)
     if next_cursor is not None:
         set_cursor(session, next_cursor)
     return result

@@ -16,9 +16,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from app.message_media import MediaInfo
+from app.order_queries import OrderCard
 from app.queries import MessageRow
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, kind_label, preview_text, tapped_text
+from ui.order_text import cart_text, state_name
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"…"
@@ -73,7 +75,7 @@ def automation_mark(sent_by: str | None) -> str:
 
 @dataclass(slots=True)
 class Card:
-    kind: str  # image | file | location | contact
+    kind: str  # image | file | location | contact | order
     rect: QRectF
     title: str = ""
     subtitle: str = ""
@@ -161,6 +163,28 @@ def body_text(row: MessageRow) -> str:
 def media_file(media_dir: str, stored: str) -> str:
     """Received files are stored relative to the media folder; files we sent keep their own path."""
     return str(Path(media_dir) / stored)
+
+
+def order_card(row: MessageRow, order: OrderCard | None) -> Card:
+    """A cart message's card: the order it became (click: Open order), or the cart as it came."""
+    if order is None:
+        items = (row.payload or {}).get("order", {}).get("product_items") or []
+        count = len(items) if isinstance(items, list) else 0
+        return Card(
+            "order",
+            QRectF(),
+            QCoreApplication.translate("bubble", "Cart"),
+            QCoreApplication.translate("bubble", "%n item(s)", "", count),
+            "cart",
+        )
+    return Card(
+        "order",
+        QRectF(),
+        QCoreApplication.translate("bubble", "Order {0} · {1}").format(order.number, state_name(order.state)),
+        QCoreApplication.translate("bubble", "Open order"),
+        "cart",
+        f"order:{order.order_id}",
+    )
 
 
 def make_card(row: MessageRow, media: MediaInfo | None, media_dir: str) -> Card | None:
@@ -265,6 +289,7 @@ def compute(
     quote: MessageRow | None,
     media: MediaInfo | None,
     media_dir: str,
+    order: OrderCard | None = None,
 ) -> BubbleGeometry:
     """Geometry of one row, in row coordinates (0, 0 at the row's top-left)."""
     y = 2.0
@@ -319,7 +344,7 @@ def compute(
         parts_h += QUOTE_H + 5
         content_w = max(content_w, min(inner_max, 220.0))
 
-    card = make_card(row, media, media_dir)
+    card = order_card(row, order) if row.kind == "order" else make_card(row, media, media_dir)
     if card is not None:
         if card.kind == "image":
             cw, ch = IMAGE_PLACEHOLDER
@@ -343,7 +368,7 @@ def compute(
     meta_w = fonts.small_fm.horizontalAdvance(geo.time_text) + (TICK + 4 if geo.outgoing else 0) + 4
     meta_h = fonts.small_fm.height()
 
-    text = body_text(row)
+    text = cart_text(order, row.body) if order is not None and row.kind == "order" else body_text(row)
     geo.text = text
     if text:
         # A caption wraps to its picture's width, as on the phone.

@@ -40,6 +40,7 @@ class ChatView(QListView):
     retry_requested = Signal(int)
     delete_requested = Signal(int)
     quote_clicked = Signal(str)  # wamid of the quoted message
+    order_requested = Signal(int)  # order id: the owner clicked a cart card's "Open order"
     media_open_requested = Signal(int, int)  # (media id, message id) of a file not downloaded yet
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -344,7 +345,9 @@ class ChatView(QListView):
             QDesktopServices.openUrl(qurl)
 
     def _open_target(self, target: str) -> None:
-        if target.startswith(("http://", "https://")):
+        if target.startswith("order:"):
+            self.order_requested.emit(int(target.removeprefix("order:")))
+        elif target.startswith(("http://", "https://")):
             self.open_link(target)
         else:
             QDesktopServices.openUrl(QUrl.fromLocalFile(target))

@@ -46,6 +46,7 @@ class ChatViewDelegate(QStyledItemDelegate):
         row = info.message
         date_text = day_label(local(row.sent_at).date(), self.today) if info.show_date else ""
         divider, first, quote, media = info.divider, info.first_of_group, info.quote, info.media
+        order = info.order
         # MessageRow carries a dict (payload), so it is not hashable: key on what shapes the bubble.
         key = (
             row.id,
@@ -60,6 +61,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             first,
             quote.id if quote is not None else None,
             media,
+            order,
         )
         geo = self._cache.get(key)
         if geo is not None:
@@ -75,6 +77,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             quote=quote,
             media=media,
             media_dir=self.media_dir,
+            order=order,
         )
         self._cache[key] = geo
         if len(self._cache) > CACHE_SIZE:

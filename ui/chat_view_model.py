@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.message_media import MediaInfo, media_for_messages
+from app.order_queries import OrderCard, order_cards
 from app.queries import MessageRow, message_by_wamid, messages_around, messages_by_ids, messages_page
 from ui.context import AppContext
 from ui.formatting import local
@@ -48,6 +49,7 @@ class RowInfo:
     quote: MessageRow | None
     media: MediaInfo | None
     highlight: str | None
+    order: OrderCard | None
     first_of_group: bool
 
 
@@ -76,6 +78,7 @@ class ChatViewModel(QAbstractListModel):
         self.highlight_text = ""
         self._quotes: dict[str, MessageRow | None] = {}
         self._media: dict[int, MediaInfo] = {}
+        self._orders: dict[int, OrderCard] = {}  # cart message id → the order it became
         self._media_requested: set[int] = set()
 
     # ----------------------------------------------------------------- Qt model API
@@ -118,6 +121,7 @@ class ChatViewModel(QAbstractListModel):
             divider=self.unread_at_open if row.id == self.first_unread_id else 0,
             quote=self._quotes.get(row.reply_to_wamid) if row.reply_to_wamid else None,
             media=self._media.get(row.id),
+            order=self._orders.get(row.id),
             highlight=self.highlight_text if row.id == self.highlight_id else None,
             first_of_group=i == 0 or self._rows[i - 1].direction != row.direction or show_date,
         )
@@ -149,6 +153,9 @@ class ChatViewModel(QAbstractListModel):
         for r in rows:
             if r.reply_to_wamid and r.reply_to_wamid not in self._quotes:
                 self._quotes[r.reply_to_wamid] = message_by_wamid(session, r.reply_to_wamid)
+        carts = [r.id for r in rows if r.kind == "order"]
+        if carts:
+            self._orders.update(order_cards(session, carts))
         media_ids = [r.id for r in rows if r.kind in ("image", "video", "document", "audio", "sticker")]
         if media_ids:
             found = media_for_messages(session, media_ids)
@@ -159,6 +166,22 @@ class ChatViewModel(QAbstractListModel):
                 if wanted and info.id not in self._media_requested:
                     self._media_requested.add(info.id)
                     self.media_wanted.emit(info.id, info.message_id)
+
+    def orders_changed(self) -> None:
+        """An order moved or was created: its cart card shows the new state."""
+        carts = [r.id for r in self._rows if r.kind == "order"]
+        if not carts:
+            return
+        with self.ctx.db.read() as s:
+            found = order_cards(s, carts)
+        changed = [i for i in carts if found.get(i) != self._orders.get(i)]
+        self._orders.update(found)
+        for message_id in changed:
+            pos = self._pos.get(message_id)
+            if pos is not None:
+                self.dataChanged.emit(self.index(pos), self.index(pos))
+        if changed:
+            self.rows_resized.emit()
 
     def media_ready(self, message_id: int) -> None:
         """A file arrived in the media folder: show it (the row may change height)."""
@@ -188,6 +211,7 @@ class ChatViewModel(QAbstractListModel):
             rows = messages_page(s, contact_id, limit=limit)
             self._quotes.clear()
             self._media.clear()
+            self._orders.clear()
             self._load_extras(s, rows)
         self.beginResetModel()
         self.contact_id = contact_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -23,6 +24,9 @@ from ui.resources import resources_dir
 from ui.search_panel import SearchPanel
 from ui.sync_adapter import SyncAdapter
 
+if TYPE_CHECKING:
+    from ui.order_actions import OrderActions
+
 log = logging.getLogger(__name__)
 
 # A chat is read once it has been on screen, in the active window, this long: one glimpsed on the
@@ -31,6 +35,8 @@ READ_AFTER_MS = 1000
 
 
 class MainWindow(QMainWindow):
+    orders: OrderActions  # the board and order windows; built by ui/menus.py with the menus
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.context import AppContext
+from ui.order_actions import OrderActions
 
 if TYPE_CHECKING:
     from app.relay_client import RelayClient
@@ -137,6 +138,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
 
+    action(shop, translate("Menus", "Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O")
     action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K")
     action(shop, translate("Menus", "Quick replies…"), quick_replies)
     action(shop, translate("Menus", "Labels…"), labels)
@@ -184,3 +186,4 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     from ui.catalog_send_action import CatalogSendAction
 
     window.chat.catalog_action = CatalogSendAction(window.chat)
+    window.orders = OrderActions(window, ctx)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.order_queries import OrderCard
+
 translate = QCoreApplication.translate
 
 
@@ -21,3 +23,30 @@ def state_names() -> dict[str, str]:
 
 def state_name(state: str) -> str:
     return state_names().get(state, state)
+
+
+def money(minor: int, currency: str) -> str:
+    """'₩58,000' in the UI's locale (babel, through app/money.py)."""
+    from app.money import format_price
+    from ui.formatting import babel_locale_name
+
+    return format_price(minor, currency, babel_locale_name())
+
+
+def cart_text(card: OrderCard, note: str) -> str:
+    """The cart as plain text inside its bubble: one line per item with its total, then the total."""
+    hidden = card.more
+    more = QCoreApplication.translate("Orders", "+%n more item(s)", "", hidden)
+    rows = []
+    for line in card.lines:
+        name = f"{line.name} · {line.option}" if line.option else line.name
+        if not line.known:
+            name = translate("Orders", "{0} (not in catalogue)").format(name)
+        rows.append(name + " × " + str(line.quantity) + "   " + money(line.total_minor, card.currency))
+    if card.more:
+        rows.append(more)
+    rows.append(translate("Orders", "Total {0}").format(money(card.total_minor, card.currency)))
+    if note:
+        rows.append("")
+        rows.append(note)
+    return "\n".join(rows)

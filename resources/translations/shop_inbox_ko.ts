@@ -1723,6 +1723,33 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>LinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>상품</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>단가</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>{0} (not in catalogue)</source>
+        <translation>{0} (카탈로그에 없음)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Shop Inbox</source>
@@ -1754,6 +1781,10 @@ Right-click to retry.</source>
     <message>
         <source>&amp;Shop</source>
         <translation>상점(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Orders…</source>
+        <translation>주문…</translation>
     </message>
     <message>
         <source>Catalogue…</source>
@@ -1869,6 +1900,204 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>OrderBoard</name>
+    <message>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Search orders: number, customer, item, tracking</source>
+        <translation>주문 검색: 주문번호, 고객, 상품, 송장번호</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>최근 30일</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>보드</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>주문 열기</translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation>채팅 열기</translation>
+    </message>
+    <message>
+        <source>+%n more</source>
+        <translation>외 %n개</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCardDelegate</name>
+    <message>
+        <source>Payment overdue</source>
+        <translation>입금 기한 지남</translation>
+    </message>
+    <message>
+        <source>Pay within {0}</source>
+        <translation>입금 기한 {0} 남음</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <source>Order</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>상품</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>주문일</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>입금 기한</translation>
+    </message>
+</context>
+<context>
+    <name>OrderWindow</name>
+    <message>
+        <source>Ask for payment</source>
+        <translation>입금 요청</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>결제 완료로 표시</translation>
+    </message>
+    <message>
+        <source>Mark shipped</source>
+        <translation>배송 시작으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>완료로 표시</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>주문 취소</translation>
+    </message>
+    <message>
+        <source>Back to new</source>
+        <translation>신규로 되돌리기</translation>
+    </message>
+    <message>
+        <source>{0}: order received</source>
+        <translation>{0}: 주문 접수</translation>
+    </message>
+    <message>
+        <source>{0}: cancelled, the payment deadline passed</source>
+        <translation>{0}: 입금 기한이 지나 취소됨</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>상품 금액</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>배송비</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>할인</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>송장번호</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>진행 기록</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>주문 {0}</translation>
+    </message>
+    <message>
+        <source>Order {0} · {1}</source>
+        <translation>주문 {0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0} · ordered {1}</source>
+        <translation>{0} · {1} 주문</translation>
+    </message>
+    <message>
+        <source>{0} + remote area {1}</source>
+        <translation>{0} + 도서산간 {1}</translation>
+    </message>
+    <message>
+        <source>Depositor: {0}</source>
+        <translation>입금자명: {0}</translation>
+    </message>
+    <message>
+        <source>Pay by {0}</source>
+        <translation>입금 기한 {0}</translation>
+    </message>
+    <message>
+        <source>{0} tracking {1}</source>
+        <translation>{0} 송장번호 {1}</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s note: {0}</source>
+        <translation>고객 요청사항: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Orders</name>
     <message>
         <source>New</source>
@@ -1893,6 +2122,18 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Cancelled</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>+%n more item(s)</source>
+        <translation>외 %n개 상품</translation>
+    </message>
+    <message>
+        <source>{0} (not in catalogue)</source>
+        <translation>{0} (카탈로그에 없음)</translation>
+    </message>
+    <message>
+        <source>Total {0}</source>
+        <translation>합계 {0}</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3164,22 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>This kind of message can&apos;t be shown here yet.</source>
         <translation>이 종류의 메시지는 아직 여기에서 표시할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>장바구니</translation>
+    </message>
+    <message>
+        <source>%n item(s)</source>
+        <translation>상품 %n개</translation>
+    </message>
+    <message>
+        <source>Order {0} · {1}</source>
+        <translation>주문 {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>주문 열기</translation>
     </message>
     <message>
         <source>Not downloaded yet</source>

@@ -1,0 +1,323 @@
+"""Reading orders for the board, the order window and the chat's cart card: plain frozen rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.errors import ErrorCode, OrderError
+from app.models import Contact, Order, OrderLine
+
+SUMMARY_ITEMS = 3  # lines named on a board card; the rest become "+N"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    """One card on the board (and one row of its table)."""
+
+    id: int
+    number: str
+    state: str
+    contact_id: int | None
+    customer: str
+    items: tuple[tuple[str, int], ...]  # the first lines' (name, quantity)
+    line_count: int
+    quantity: int
+    total_minor: int
+    currency: str
+    created_at: datetime
+    updated_at: datetime
+    payment_due_at: datetime | None
+    tracking: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    code: str
+    name: str
+    option: str
+    quantity: int
+    unit_price_minor: int
+    currency: str
+    known: bool  # matched a catalogue item
+    item_id: int | None
+    stock: str
+
+    @property
+    def total_minor(self) -> int:
+        return self.quantity * self.unit_price_minor
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    at: datetime
+    kind: str
+    from_state: str | None
+    to_state: str | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDetail:
+    id: int
+    number: str
+    state: str
+    source: str
+    contact_id: int | None
+    message_id: int | None
+    customer: str
+    wa_id: str | None
+    currency: str
+    subtotal_minor: int
+    shipping_minor: int
+    surcharge_minor: int
+    discount_minor: int
+    total_minor: int
+    note: str
+    depositor_name: str
+    payment_due_at: datetime | None
+    courier: str
+    tracking: str
+    created_at: datetime
+    lines: tuple[LineRow, ...]
+    events: tuple[EventRow, ...]
+
+
+def _summary_items(session: Session, order_ids: Sequence[int]) -> dict[int, list[tuple[str, int]]]:
+    """The first SUMMARY_ITEMS lines of each order, in one query per 500 orders."""
+    items: dict[int, list[tuple[str, int]]] = {}
+    for i in range(0, len(order_ids), 500):
+        chunk = order_ids[i : i + 500]
+        rows = session.execute(
+            select(OrderLine.order_id, OrderLine.name, OrderLine.quantity)
+            .where(OrderLine.order_id.in_(chunk), OrderLine.position < SUMMARY_ITEMS)
+            .order_by(OrderLine.order_id, OrderLine.position)
+        )
+        for order_id, name, quantity in rows:
+            items.setdefault(order_id, []).append((name, quantity))
+    return items
+
+
+def order_summaries(
+    session: Session,
+    *,
+    states: Iterable[str] | None = None,
+    text: str = "",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    order_ids: Iterable[int] | None = None,
+) -> list[OrderSummary]:
+    """Orders for the board, newest first, filtered by state, text (number, customer, item) and date."""
+    counts = (
+        select(
+            OrderLine.order_id,
+            func.count().label("lines"),
+            func.sum(OrderLine.quantity).label("quantity"),
+        )
+        .group_by(OrderLine.order_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Order.id,
+            Order.number,
+            Order.state,
+            Order.contact_id,
+            func.coalesce(Contact.saved_name, Contact.profile_name, Order.customer_name),
+            func.coalesce(counts.c.lines, 0),
+            func.coalesce(counts.c.quantity, 0),
+            Order.total_minor,
+            Order.currency,
+            Order.created_at,
+            Order.updated_at,
+            Order.payment_due_at,
+            Order.tracking,
+        )
+        .outerjoin(counts, counts.c.order_id == Order.id)
+        .outerjoin(Contact, Contact.id == Order.contact_id)
+    )
+    if states is not None:
+        stmt = stmt.where(Order.state.in_(list(states)))
+    if order_ids is not None:
+        stmt = stmt.where(Order.id.in_(list(order_ids)))
+    if since is not None:
+        stmt = stmt.where(Order.created_at >= since)
+    if until is not None:
+        stmt = stmt.where(Order.created_at < until)
+    needle = " ".join(text.split())[:100]
+    if needle:
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
+        has_line = select(OrderLine.id).where(
+            OrderLine.order_id == Order.id,
+            or_(OrderLine.name.like(like, escape="\\"), OrderLine.code.like(like, escape="\\")),
+        )
+        stmt = stmt.where(
+            or_(
+                Order.number.like(like, escape="\\"),
+                Order.customer_name.like(like, escape="\\"),
+                Contact.saved_name.like(like, escape="\\"),
+                Contact.profile_name.like(like, escape="\\"),
+                Contact.wa_id.like(like, escape="\\"),
+                Order.tracking.like(like, escape="\\"),
+                has_line.exists(),
+            )
+        )
+    rows = session.execute(stmt.order_by(Order.created_at.desc(), Order.id.desc())).all()
+    items = _summary_items(session, [r[0] for r in rows])
+    return [
+        OrderSummary(
+            id=r[0],
+            number=r[1],
+            state=r[2],
+            contact_id=r[3],
+            customer=r[4] or "",
+            items=tuple(items.get(r[0], ())),
+            line_count=int(r[5]),
+            quantity=int(r[6]),
+            total_minor=r[7],
+            currency=r[8],
+            created_at=r[9],
+            updated_at=r[10],
+            payment_due_at=r[11],
+            tracking=r[12],
+        )
+        for r in rows
+    ]
+
+
+def order_detail(session: Session, order_id: int) -> OrderDetail:
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    contact = session.get(Contact, order.contact_id) if order.contact_id is not None else None
+    return OrderDetail(
+        id=order.id,
+        number=order.number,
+        state=order.state,
+        source=order.source,
+        contact_id=order.contact_id,
+        message_id=order.message_id,
+        customer=(contact.display_name if contact is not None else "") or order.customer_name,
+        wa_id=contact.wa_id if contact is not None else None,
+        currency=order.currency,
+        subtotal_minor=order.subtotal_minor,
+        shipping_minor=order.shipping_minor,
+        surcharge_minor=order.surcharge_minor,
+        discount_minor=order.discount_minor,
+        total_minor=order.total_minor,
+        note=order.note,
+        depositor_name=order.depositor_name,
+        payment_due_at=order.payment_due_at,
+        courier=order.courier,
+        tracking=order.tracking,
+        created_at=order.created_at,
+        lines=tuple(
+            LineRow(
+                line.code,
+                line.name,
+                line.option,
+                line.quantity,
+                line.unit_price_minor,
+                line.currency,
+                line.item_id is not None,
+                line.item_id,
+                line.stock,
+            )
+            for line in order.lines
+        ),
+        events=tuple(EventRow(e.at, e.kind, e.from_state, e.to_state, e.note) for e in order.events),
+    )
+
+
+def order_for_messages(session: Session, message_ids: Iterable[int]) -> dict[int, tuple[int, str, str]]:
+    """For cart messages: message id → (order id, number, state), so the chat's card can open it."""
+    ids = list(message_ids)
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Order.message_id, Order.id, Order.number, Order.state).where(Order.message_id.in_(ids))
+    )
+    return {int(m): (int(i), str(n), str(st)) for m, i, n, st in rows if m is not None}
+
+
+def orders_of_contact(session: Session, contact_id: int) -> list[OrderSummary]:
+    ids = session.scalars(select(Order.id).where(Order.contact_id == contact_id)).all()
+    return order_summaries(session, order_ids=ids) if ids else []
+
+
+CARD_LINES = 6  # lines a cart card in the chat lists; the rest become "+N more"
+
+
+@dataclass(frozen=True, slots=True)
+class CardLine:
+    name: str
+    option: str
+    quantity: int
+    total_minor: int
+    known: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCard:
+    """What a cart message's bubble shows of the order it became (hashable: it keys layout caches)."""
+
+    order_id: int
+    number: str
+    state: str
+    currency: str
+    total_minor: int
+    lines: tuple[CardLine, ...]
+    more: int  # lines not listed
+
+
+def order_cards(session: Session, message_ids: Iterable[int]) -> dict[int, OrderCard]:
+    """Message id → the order its cart became, for the chat's cart cards (one page: two queries)."""
+    ids = list(message_ids)
+    if not ids:
+        return {}
+    orders = session.execute(
+        select(
+            Order.message_id, Order.id, Order.number, Order.state, Order.currency, Order.total_minor
+        ).where(Order.message_id.in_(ids))
+    ).all()
+    if not orders:
+        return {}
+    lines: dict[int, list[CardLine]] = {}
+    counts: dict[int, int] = {}
+    rows = session.execute(
+        select(
+            OrderLine.order_id,
+            OrderLine.position,
+            OrderLine.name,
+            OrderLine.option,
+            OrderLine.quantity,
+            OrderLine.unit_price_minor,
+            OrderLine.item_id,
+        )
+        .where(OrderLine.order_id.in_([o[1] for o in orders]))
+        .order_by(OrderLine.order_id, OrderLine.position)
+    )
+    for order_id, position, name, option, quantity, price, item_id in rows:
+        counts[order_id] = counts.get(order_id, 0) + 1
+        if position < CARD_LINES:
+            lines.setdefault(order_id, []).append(
+                CardLine(name, option, quantity, quantity * price, item_id is not None)
+            )
+    return {
+        int(message_id): OrderCard(
+            order_id,
+            number,
+            state,
+            currency,
+            total,
+            tuple(lines.get(order_id, ())),
+            max(0, counts.get(order_id, 0) - CARD_LINES),
+        )
+        for message_id, order_id, number, state, currency, total in orders
+        if message_id is not None
+    }

@@ -1,0 +1,152 @@
+"""A cart a customer sends from a product message becomes an order: through the relay, and bad carts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.catalog import ItemDraft, create_item
+from app.db import Database
+from app.engine import SyncEngine
+from app.models import Message, Order
+from app.order_queries import OrderDetail, order_detail
+from app.sync_apply import apply_events
+from tests.support.engine_probe import EngineProbe
+from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.relay_server import RunningRelay, inbound, run_relay
+
+
+def cart(*items: tuple[str, Any, Any, str], text: str = "") -> dict[str, Any]:
+    return {
+        "catalog_id": "1234567890",
+        "text": text,
+        "product_items": [
+            {"product_retailer_id": code, "quantity": q, "item_price": price, "currency": cur}
+            for code, q, price, cur in items
+        ],
+    }
+
+
+def message_event(seq: int, order: dict[str, Any], wamid: str) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "kind": "message",
+        "at": "2026-11-29T09:00:00Z",
+        "phone_number_id": "100200300",
+        "message": {
+            "from": "821012345678",
+            "id": wamid,
+            "timestamp": "1795000000",
+            "type": "order",
+            "order": order,
+        },
+        "contact": {"wa_id": "821012345678", "profile": {"name": "김민수"}},
+    }
+
+
+def orders(db: Database) -> list[OrderDetail]:
+    with db.read() as s:
+        return [order_detail(s, order_id) for order_id in s.scalars(select(Order.id).order_by(Order.id))]
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    with run_fake_graph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    (tmp_path / "relay").mkdir()
+    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
+        yield running
+
+
+def test_a_cart_webhook_through_the_relay_becomes_an_order_with_unknown_codes_kept(
+    db: Database, relay: RunningRelay, tmp_path: Path
+) -> None:
+    with db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN-IV-M")
+        )
+    probe = EngineProbe()
+    engine = SyncEngine(
+        db,
+        relay.url,
+        relay.token,
+        tmp_path / "media",
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        poll_wait=1.5,
+        retry_base=0.05,
+        retry_cap=0.5,
+    )
+    engine.start()
+    try:
+        webhook = inbound(
+            "order",
+            cart(("LINEN-IV-M", 2, 29000, "KRW"), ("GONE-99", 1, 4500, "KRW"), text="빨리 부탁드려요"),
+        )
+        assert relay.post_webhook(webhook).status_code == 200
+        probe.wait_until(lambda: len(orders(db)) == 1)
+    finally:
+        engine.stop()
+    [order] = orders(db)
+    assert (order.number[4:], order.state, order.source, order.total_minor, order.currency) == (
+        "-0001",
+        "new",
+        "cart",
+        62500,
+        "KRW",
+    )
+    assert order.note == "빨리 부탁드려요"
+    assert order.customer == "김민수"
+    assert [
+        (line.code, line.name, line.quantity, line.unit_price_minor, line.known) for line in order.lines
+    ] == [
+        ("LINEN-IV-M", "린넨 셔츠", 2, 29000, True),
+        ("GONE-99", "GONE-99", 1, 4500, False),  # a code the catalogue does not know: kept and marked
+    ]
+    with db.read() as s:
+        message = s.get(Message, order.message_id)
+        assert message is not None and message.kind == "order"
+
+
+def test_a_fractional_dollar_price_converts_exactly(db: Database) -> None:
+    with db.write() as s:
+        result = apply_events(
+            s, [message_event(1, cart(("TEE", 3, 12.1, "USD"), ("CAP", 1, "0.29", "USD")), "wamid.A")]
+        )
+    assert len(result.orders) == 1
+    [order] = orders(db)
+    assert [line.unit_price_minor for line in order.lines] == [1210, 29]
+    assert (order.total_minor, order.currency) == (3659, "USD")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        cart(("TEE", -1, 10, "USD")),
+        cart(("TEE", 1, "10달러", "USD")),
+        cart(("TEE", 1, 10.5, "KRW")),
+        cart(*[("TEE", 1, 10, "USD")] * 10_000),
+    ],
+    ids=["negative quantity", "price with letters", "half a won", "10,000 lines"],
+)
+def test_a_cart_that_cannot_be_read_stays_a_message_and_saves_no_order(
+    db: Database, bad: dict[str, Any]
+) -> None:
+    with db.write() as s:
+        result = apply_events(
+            s,
+            [message_event(1, bad, "wamid.BAD"), message_event(2, cart(("TEE", 1, 10, "USD")), "wamid.OK")],
+            2,
+        )
+    assert len(result.orders) == 1  # the good cart in the same batch still became an order
+    assert [o.lines[0].quantity for o in orders(db)] == [1]
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Message).where(Message.kind == "order")) == 2

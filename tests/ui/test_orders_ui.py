@@ -1,0 +1,194 @@
+"""Orders in the window: a cart card in the chat opens its order, the board moves orders, labels follow."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Label, Order, contact_label
+from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
+from tests.support.factories import BASE_TIME, make_contact, make_message
+from ui.order_actions import OrderActions
+from ui.order_board import OrderBoard
+from ui.order_board_model import Column, OrderRole
+
+
+def cart_chat(ctx: Any) -> tuple[int, int]:
+    """A customer who sent a cart of two shirts and an item the catalogue does not know."""
+    with ctx.db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN-IV-M")
+        )
+        c = make_contact(s, profile_name="김민지")
+        make_message(s, c, "린넨 셔츠 있나요?", sent_at=BASE_TIME, unread=False)
+        payload = {
+            "type": "order",
+            "order": {
+                "catalog_id": "1",
+                "text": "선물 포장 부탁드려요",
+                "product_items": [
+                    {
+                        "product_retailer_id": "LINEN-IV-M",
+                        "quantity": 2,
+                        "item_price": 29000,
+                        "currency": "KRW",
+                    },
+                    {"product_retailer_id": "OLD-7", "quantity": 1, "item_price": 5000, "currency": "KRW"},
+                ],
+            },
+        }
+        m = make_message(
+            s,
+            c,
+            "선물 포장 부탁드려요",
+            kind="order",
+            payload=payload,
+            sent_at=BASE_TIME + timedelta(minutes=1),
+        )
+        m.unread = False
+        order = order_from_cart(s, m)
+        return c.id, order.id
+
+
+def labels_of(ctx: Any, contact_id: int) -> set[str]:
+    with ctx.db.read() as s:
+        return set(
+            s.scalars(
+                select(Label.name)
+                .join(contact_label, contact_label.c.label_id == Label.id)
+                .where(contact_label.c.contact_id == contact_id)
+            )
+        )
+
+
+def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window: Any, qtbot: Any) -> None:
+    contact_id, order_id = cart_chat(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    window.chat_list.model.reload()
+    assert window.chat_list.select_contact(contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.contact_id == contact_id)
+    model = view.chat_model
+    row = next(i for i in range(model.rowCount()) if model.message_at(i).kind == "order")
+    index = model.index(row)
+    geo = view.bubbles.geometry(index, float(view.viewport().width()))
+    assert geo is not None and geo.card is not None
+    assert geo.card.title.startswith("Order 20") and "New" in geo.card.title
+    assert geo.card.subtitle == "Open order"
+    assert "린넨 셔츠 × 2   ₩58,000" in geo.text
+    assert "OLD-7 (not in catalogue) × 1   ₩5,000" in geo.text
+    assert "Total ₩63,000" in geo.text
+    assert geo.text.endswith("선물 포장 부탁드려요")  # the customer's note, as plain text
+
+    view.scrollTo(index)
+    top_left = view.visualRect(index).topLeft()
+    click = (geo.card.rect.center() + top_left.toPointF()).toPoint()
+    with qtbot.waitSignal(view.order_requested) as opened:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=click)
+    assert opened.args == [order_id]
+    order_window = actions.open_orders[order_id]
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    assert order_window.lines.rowCount() == 2
+    assert order_window.total.text() == "₩63,000"
+
+    # Asking for payment from the order window: the chat's label and the card follow.
+    ask = order_window.findChild(QPushButton, "move_awaiting_payment")
+    assert ask is not None and ask.text() == "Ask for payment"
+    with qtbot.waitSignal(order_window.moved):
+        ask.click()
+    qtbot.waitUntil(lambda: labels_of(window.ctx, contact_id) == {"Pending payment"})
+    qtbot.waitUntil(lambda: "Awaiting payment" in geo_title(view, row))
+    assert "Pay by" in order_window.payment.text()
+
+
+def geo_title(view: Any, row: int) -> str:
+    geo = view.bubbles.geometry(view.chat_model.index(row), float(view.viewport().width()))
+    return geo.card.title if geo is not None and geo.card is not None else ""
+
+
+def some_orders(ctx: Any, count: int = 6) -> list[int]:
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        ids = []
+        for i in range(count):
+            c = make_contact(s, profile_name=f"고객 {i}")
+            ids.append(
+                create_order(
+                    s,
+                    contact_id=c.id,
+                    lines=[LineInput("BAG", i + 1)],
+                    source="chat",
+                    now=BASE_TIME + timedelta(hours=i),
+                ).id
+            )
+        move_order(s, ids[0], OrderState.AWAITING_PAYMENT)
+        move_order(s, ids[1], OrderState.PAID)
+        move_order(s, ids[1], OrderState.SHIPPED, courier="CJ대한통운", tracking="123412341234")
+        return ids
+
+
+def counts(board: OrderBoard) -> dict[str, int]:
+    return {state.value: model.rowCount() for state, model in board.columns.items()}
+
+
+def test_the_board_shows_a_column_per_state_and_moves_a_card_from_its_menu(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    ids = some_orders(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    assert counts(board) == {
+        "new": 4,
+        "awaiting_payment": 1,
+        "paid": 0,
+        "shipped": 1,
+        "done": 0,
+        "cancelled": 0,
+    }
+    assert board.column_titles[OrderState.NEW].text() == "New (4)"
+
+    newest = board.columns[OrderState.NEW].summary(0)
+    assert (newest.customer, newest.items, newest.total_minor) == ("고객 5", (("에코백", 6),), 72000)
+    menu = board.card_menu(newest)
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "Open order",
+        "Open chat",
+        *[a.text() for a in menu.actions() if a.objectName().startswith("move_")],
+    ]
+    move = next(a for a in menu.actions() if a.objectName() == "move_paid")
+    with qtbot.waitSignal(board.loaded):
+        move.trigger()
+    assert counts(board)["paid"] == 1 and counts(board)["new"] == 3
+    with window.ctx.db.read() as s:
+        order = s.get(Order, ids[5])
+        assert order is not None and order.state == "paid"
+        contact_id = order.contact_id
+    assert labels_of(window.ctx, contact_id) == {"Paid"}
+
+
+def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtbot: Any) -> None:
+    some_orders(window.ctx)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText("고객 3")
+    assert shown.args == [1]
+    assert counts(board)["new"] == 1
+    with qtbot.waitSignal(board.loaded):
+        board.search.clear()
+    board.show_table(True)
+    board.table.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
+    proxy = board.table_proxy
+    totals = [proxy.index(r, Column.TOTAL).data(OrderRole.SORT) for r in range(proxy.rowCount())]
+    assert totals == sorted(totals, reverse=True) and len(totals) == 6
+    assert proxy.index(0, Column.TOTAL).data() == "₩72,000"
+    assert board.table.isVisible()

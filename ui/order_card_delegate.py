@@ -1,0 +1,113 @@
+"""Paints one order card on the board: number and age, customer, items, total, payment deadline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from app.order_queries import OrderSummary
+from app.orders import OrderState
+from ui.formatting import duration_short, list_time
+from ui.order_board_model import OrderRole, items_text
+from ui.order_text import money
+from ui.theme import colours, ui_font
+
+Index = QModelIndex | QPersistentModelIndex
+
+CARD_HEIGHT = 92
+PAD = 8
+
+
+class OrderCardDelegate(QStyledItemDelegate):
+    """Plain text only: a customer's name or an item's name is never markup."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = ui_font(0)
+        self.bold = ui_font(0, bold=True)
+        self.small = ui_font(-1.5)
+        self.body_fm = QFontMetricsF(self.body)
+        self.small_fm = QFontMetricsF(self.small)
+        self.now: datetime | None = None
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(220, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary = index.data(OrderRole.SUMMARY)
+        if not isinstance(summary, OrderSummary):
+            return
+        c = colours(option.palette)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.setPen(QPen(c.accent if selected else QColor(0, 0, 0, 40), 1.5 if selected else 1))
+        painter.setBrush(c.bubble_in)
+        painter.drawRoundedRect(rect, 6, 6)
+        inner = rect.adjusted(PAD, PAD - 2, -PAD, -PAD + 2)
+        line_h = self.body_fm.height()
+        small_h = self.small_fm.height()
+        left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        # Row 1: number (bold) · age
+        painter.setFont(self.bold)
+        painter.setPen(c.bubble_text)
+        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), line_h), left, summary.number)
+        painter.setFont(self.small)
+        painter.setPen(c.secondary_text)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), line_h),
+            right,
+            list_time(summary.created_at, self.now),
+        )
+        # Row 2: customer
+        y = inner.top() + line_h
+        painter.setFont(self.body)
+        painter.setPen(c.bubble_text)
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), line_h),
+            left,
+            self.body_fm.elidedText(summary.customer or "—", Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        # Row 3: items
+        y += line_h
+        painter.setFont(self.small)
+        painter.setPen(c.secondary_text)
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), small_h),
+            left,
+            self.small_fm.elidedText(items_text(summary), Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        # Row 4: total, and the payment deadline for orders awaiting payment
+        y += small_h + 2
+        painter.setFont(self.bold)
+        painter.setPen(c.bubble_text)
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), line_h), left, money(summary.total_minor, summary.currency)
+        )
+        due = self.deadline_text(summary)
+        if due:
+            painter.setFont(self.small)
+            overdue = (
+                summary.payment_due_at is not None
+                and self.now is not None
+                and summary.payment_due_at <= self.now
+            )
+            painter.setPen(c.failed if overdue else c.secondary_text)
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line_h), right, due)
+        painter.restore()
+
+    def deadline_text(self, summary: OrderSummary) -> str:
+        if summary.state != OrderState.AWAITING_PAYMENT or summary.payment_due_at is None:
+            return summary.tracking if summary.state == OrderState.SHIPPED else ""
+        if self.now is None:
+            return ""
+        left = summary.payment_due_at - self.now
+        if left.total_seconds() <= 0:
+            return self.tr("Payment overdue")
+        return self.tr("Pay within {0}").format(duration_short(left))
