@@ -1,4 +1,4 @@
-"""A strip above the chat saying when the relay is offline, reconnecting or refusing the token."""
+"""A strip above the chat saying when the relay is offline, refusing the token, or oddly quiet."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.connection import Connection, ConnectionState
+from app.inbound_silence import InboundSilence
 from ui import icons
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
@@ -20,6 +21,7 @@ class ConnectionBanner(QFrame):
 
     retry_requested = Signal()
     settings_requested = Signal()
+    relay_check_requested = Signal()  # Settings ▸ Relay, running the relay's check at once
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +35,9 @@ class ConnectionBanner(QFrame):
         self.retry = QPushButton(self.tr("Retry"), self)
         self.retry.clicked.connect(self.retry_requested)
         self.settings = QPushButton(self.tr("Settings"), self)
-        self.settings.clicked.connect(self.settings_requested)
+        self.settings.clicked.connect(self._settings_clicked)
+        # Set while online when customers went unusually quiet: a broken webhook looks like silence.
+        self.quiet: InboundSilence | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.icon)
@@ -51,7 +55,10 @@ class ConnectionBanner(QFrame):
         self.state = state
         if state.kind in (Connection.ONLINE, Connection.CONNECTING):
             self.countdown.stop()
-            self.hide()
+            if state.kind is Connection.ONLINE and self.quiet is not None:
+                self._show_quiet()
+            else:
+                self.hide()
             return
         self.setProperty("severity", "error" if state.kind is Connection.UNAUTHORISED else "warning")
         self.style().unpolish(self)
@@ -63,6 +70,25 @@ class ConnectionBanner(QFrame):
             self.countdown.stop()
         self._show_text()
         self.show()
+
+    def set_quiet(self, silence: InboundSilence | None) -> None:
+        """Customers' silence worth a look (or None); shown only while the relay is reachable."""
+        self.quiet = silence
+        self.set_state(self.state)
+
+    def _show_quiet(self) -> None:
+        self.setProperty("severity", "warning")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.retry.setVisible(False)
+        self._show_text()
+        self.show()
+
+    def _settings_clicked(self) -> None:
+        if self.state.kind is Connection.ONLINE and self.quiet is not None:
+            self.relay_check_requested.emit()
+        else:
+            self.settings_requested.emit()
 
     def seconds_to_retry(self) -> int | None:
         if self.state.next_retry_at is None:
@@ -86,6 +112,12 @@ class ConnectionBanner(QFrame):
             return text
         if kind is Connection.UNAUTHORISED:
             return self.tr("Your relay refused the access token. Check it in Settings.")
+        if kind is Connection.ONLINE and self.quiet is not None:
+            return self.tr(
+                "No customer has written for {days} days, though your relay is connected. If your shop "
+                "usually hears from customers every day, WhatsApp may have stopped sending messages to "
+                "the relay: check it in Settings."
+            ).format(days=self.quiet.days)
         if kind is Connection.HISTORY_GAP:
             return self.tr("Some older messages were no longer kept by the relay and could not be loaded.")
         return self.tr("Not connected to a relay: you are browsing saved chats.")

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.notifier.chat_requested.connect(self.show_chat)
         self.banner.retry_requested.connect(self._retry_sync)
         self.banner.settings_requested.connect(self.open_settings)
+        self.banner.relay_check_requested.connect(self.open_relay_check)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
 
         self._shortcuts()
@@ -309,6 +310,25 @@ class MainWindow(QMainWindow):
         if state.kind is Connection.NOT_CONFIGURED and self.ctx.demo:
             state = ConnectionState(Connection.ONLINE)
         self.banner.set_state(state)
+        if state.kind is Connection.ONLINE and not self.ctx.demo:
+            self.check_inbound_silence()
+
+    def check_inbound_silence(self) -> None:
+        """Off the GUI thread: have customers gone unusually quiet while the relay is reachable?"""
+        from datetime import UTC, datetime
+
+        from app.inbound_silence import InboundSilence, unusual_silence
+
+        def silence() -> InboundSilence | None:
+            with self.ctx.db.read() as s:
+                return unusual_silence(s, datetime.now(UTC))
+
+        run_op(
+            silence,
+            self.banner.set_quiet,
+            parent=self,
+            on_failure=lambda exc: log.warning("inbound silence check failed: %s", type(exc).__name__),
+        )
 
     def _retry_sync(self) -> None:
         if self.ctx.sync is not None:
@@ -319,6 +339,12 @@ class MainWindow(QMainWindow):
         from ui.settings_action import open_settings
 
         open_settings(self, self.ctx)
+
+    def open_relay_check(self) -> None:
+        """Settings ▸ Relay with the relay's check already running (from the "quiet" banner)."""
+        from ui.settings_action import open_settings
+
+        open_settings(self, self.ctx).relay_check.run()
 
     def first_page_loaded(self) -> bool:
         return self.chat_list.model.loaded_once

@@ -784,6 +784,10 @@ Right-click to retry.</source>
         <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
     </message>
     <message>
+        <source>No customer has written for {days} days, though your relay is connected. If your shop usually hears from customers every day, WhatsApp may have stopped sending messages to the relay: check it in Settings.</source>
+        <translation>릴레이는 연결돼 있는데 {days}일 동안 고객 메시지가 없어요. 평소 매일 고객 메시지가 온다면 WhatsApp이 릴레이로 메시지를 보내지 않는 것일 수 있어요. 설정에서 확인하세요.</translation>
+    </message>
+    <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded.</source>
         <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요.</translation>
     </message>

@@ -120,3 +120,54 @@ def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, re
         dialog.relay_check.button.click()
     assert "refused the token" in dialog.relay_check.view.summary.text()
     assert dialog.relay_check.button.isEnabled()
+
+
+def test_a_week_of_unusual_silence_while_connected_points_to_the_relay_check(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.connection import Connection, ConnectionState
+    from tests.support.factories import make_contact, make_message
+
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:  # a customer wrote every day for three weeks, then nobody for nine days
+        customer = make_contact(s)
+        for n in range(21):
+            make_message(s, customer, f"주문 {n}", direction="in", sent_at=now - timedelta(days=9 + n))
+    banner = window.banner
+    window._connection_state(ConnectionState(Connection.ONLINE))
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=10000)
+    assert "No customer has written for 9 days" in banner.text.text()
+    assert not banner.retry.isVisible()
+    from ui.settings_dialog import SettingsDialog
+
+    dialogs.expect("modal")  # Settings opens with the relay's check already running
+    banner.settings.click()
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None and settings.isVisible()
+    with qtbot.waitSignal(settings.relay_check.finished, timeout=15000):
+        pass  # (no relay is configured in this test: the check says it could not reach one)
+    assert "could not be reached" in settings.relay_check.view.summary.text()
+    settings.reject()
+    # A customer writes again: the hint goes away.
+    with ctx.db.write() as s:
+        make_message(s, customer, "안녕하세요", direction="in", sent_at=now)
+    window._connection_state(ConnectionState(Connection.ONLINE))
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10000)
+
+
+def test_offline_wins_over_the_silence_hint(qtbot: Any) -> None:
+    from datetime import UTC, datetime
+
+    from app.connection import Connection, ConnectionState
+    from app.inbound_silence import InboundSilence
+    from ui.connection_banner import ConnectionBanner
+
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.set_quiet(InboundSilence(days=8, last_inbound_at=datetime.now(UTC)))
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert banner.text.text().startswith("Offline")
+    with qtbot.waitSignal(banner.settings_requested, timeout=2000):
+        banner.settings.click()
