@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,6 +23,7 @@ from app.errors import (
     SendRefused,
     Unauthorised,
 )
+from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url
 from app.wire import (
     Automations,
     CheckReport,
@@ -32,6 +35,9 @@ from app.wire import (
     SendResult,
     Template,
 )
+from app.wire import (
+    HistoryGap as WireHistoryGap,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,44 @@ CONNECT_TIMEOUT = 5.0
 MEDIA_TIMEOUT = 120.0
 # The relay's self-check calls Graph several times and its own public address: allow for all of them.
 CHECK_TIMEOUT = 120.0
+
+
+class CheckOutcome(enum.StrEnum):
+    """What the first-run check found; the setup wizard says each in the owner's language."""
+
+    OK = "ok"
+    INVALID_URL = "invalid_url"
+    INSECURE_REMOTE = "insecure_remote"  # plain http to a non-local address: the token would travel in clear
+    UNREACHABLE = "unreachable"
+    NOT_A_RELAY = "not_a_relay"
+    WRONG_TOKEN = "wrong_token"
+    SERVER_ERROR = "server_error"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    outcome: CheckOutcome
+    detail: str = ""  # technical detail for the log / a "details" expander, never the token
+    relay_version: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is CheckOutcome.OK
+
+
+def check_relay(url: str, token: str, *, timeout: float = 8.0, allow_insecure: bool = False) -> CheckResult:
+    """The first-run check of an address and token the owner typed (blocking: off the GUI thread)."""
+    url = normalise_relay_url(url)
+    if not is_web_address(url):
+        return CheckResult(CheckOutcome.INVALID_URL, f"not an http(s) URL: {url!r}")
+    if is_insecure_remote(url) and not allow_insecure:
+        return CheckResult(CheckOutcome.INSECURE_REMOTE, url)
+    try:
+        client = RelayClient(url, token.strip(), timeout=timeout)
+    except httpx.InvalidURL as exc:
+        return CheckResult(CheckOutcome.INVALID_URL, str(exc))
+    with client:
+        return client.check()
 
 
 def refusal(response: httpx.Response) -> RefusalParams:
@@ -101,8 +145,11 @@ class RelayClient:
         raise RelayError(code=ErrorCode.RELAY_REFUSED, params=params)
 
     # ------------------------------------------------------------------ events
-    def events(self, after: int, *, wait: float = 25.0, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
-        """(events, next cursor). Raises HistoryGap (410), Unauthorised, RelayUnreachable, RelayBusy."""
+    def events(self, after: int, *, wait: float = 25.0, limit: int = 500) -> EventsPage:
+        """The next page of events. Raises HistoryGap (410), Unauthorised, RelayUnreachable, RelayBusy.
+
+        Validated event by event: one this version cannot read is an UnknownEvent, never a lost page.
+        """
         response = self._request(
             "GET",
             "/v1/events",
@@ -111,19 +158,15 @@ class RelayClient:
         )
         if response.status_code == 410:
             try:
-                oldest = int(response.json().get("oldest_seq", 0))
-            except (ValueError, AttributeError):
+                oldest = WireHistoryGap.model_validate_json(response.content).oldest_seq
+            except ValueError:
                 oldest = 0
             raise HistoryGap(oldest)
         self._check(response)
-        data = response.json()
-        events = data.get("events") or []
-        return list(events), int(data.get("next", after))
-
-    def events_page(self, after: int, *, wait: float = 25.0, limit: int = 500) -> EventsPage:
-        """The same long poll as `events`, as the pinned wire model."""
-        events, next_cursor = self.events(after, wait=wait, limit=limit)
-        return EventsPage.model_validate({"events": events, "next": next_cursor})
+        try:
+            return EventsPage.model_validate_json(response.content)
+        except ValueError as exc:  # not a page at all (a proxy's answer): try again later
+            raise RelayBusy(response.status_code, RefusalParams("not_a_page")) from exc
 
     # ------------------------------------------------------------------ sending
     def send_message(
@@ -220,6 +263,29 @@ class RelayClient:
     def templates(self) -> list[Template]:
         response = self._check(self._request("GET", "/v1/templates"))
         return [Template.model_validate(t) for t in response.json().get("templates", [])]
+
+    def check(self) -> CheckResult:
+        """Is this a relay, and does it take our token? /healthz, then one event with the token."""
+        try:
+            health = self.health()
+        except RelayUnreachable as exc:
+            log.info("relay check: %s", exc.code)
+            return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code))
+        except (RelayError, ValueError) as exc:  # another web server: an error page, HTML, other JSON
+            return CheckResult(CheckOutcome.NOT_A_RELAY, f"/healthz: {type(exc).__name__}")
+        try:
+            self.events(0, wait=0, limit=1)
+        except Unauthorised:
+            return CheckResult(CheckOutcome.WRONG_TOKEN)
+        except HistoryGap:
+            pass  # a relay that pruned its oldest events still answers: the token was accepted
+        except RelayUnreachable as exc:
+            return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code))
+        except RelayBusy as exc:
+            return CheckResult(CheckOutcome.SERVER_ERROR, f"HTTP {exc.status}")
+        except RelayError as exc:
+            return CheckResult(CheckOutcome.NOT_A_RELAY, f"/v1/events: {exc.code}")
+        return CheckResult(CheckOutcome.OK, relay_version=health.version)
 
     def health(self) -> Health:
         response = self._check(self._request("GET", "/healthz"))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.backoff import backoff_delay
 from app.connection import Connection, ConnectionState
 from app.errors import HistoryGap, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
+from app.wire import Event
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -26,6 +27,14 @@ PAGE_SIZE = 300
 APPLY_CHUNK = 100
 POLL_WAIT = 25.0
 OFFLINE_AFTER = 4  # consecutive failures before "reconnecting" becomes "offline"
+
+
+def chunk_cursor(chunk: Sequence[Event], fallback: int) -> int:
+    """The cursor after a chunk: its last event's seq (an unreadable one may carry none)."""
+    for event in reversed(chunk):
+        if event.seq is not None:
+            return int(event.seq)
+    return fallback
 
 
 class SyncWorker:
@@ -111,23 +120,23 @@ class SyncWorker:
         wait = self.wait if self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP) else 0.0
         self.in_long_poll.set()
         try:
-            events, next_cursor = self.client.events(cursor, wait=wait, limit=self.page_size)
+            page = self.client.events(cursor, wait=wait, limit=self.page_size)
         finally:
             self.in_long_poll.clear()
         if self.stop.is_set():
             return None  # abandoned on quit: the events come again next start
         self._online()
-        if not events:
+        if not page.events:
             return None
-        return self.apply_page(events, next_cursor)
+        return self.apply_page(page.events, page.next)
 
-    def apply_page(self, events: list[dict[str, Any]], next_cursor: int) -> BatchResult:
+    def apply_page(self, events: Sequence[Event], next_cursor: int) -> BatchResult:
         """Apply a page in transactions of APPLY_CHUNK events, each with the cursor of its last event."""
         result = BatchResult()
         for start in range(0, len(events), APPLY_CHUNK):
             chunk = events[start : start + APPLY_CHUNK]
             last = start + APPLY_CHUNK >= len(events)
-            part = self._apply(chunk, next_cursor if last else int(chunk[-1]["seq"]))
+            part = self._apply(chunk, next_cursor if last else chunk_cursor(chunk, next_cursor))
             result.changed |= part.changed
             result.applied += part.applied
             result.skipped += part.skipped
@@ -138,7 +147,7 @@ class SyncWorker:
                 log.exception("changed-conversations callback failed")
         return result
 
-    def _apply(self, events: list[dict[str, Any]], next_cursor: int) -> BatchResult:
+    def _apply(self, events: Sequence[Event], next_cursor: int) -> BatchResult:
         try:
             with self.db.write() as s:
                 return apply_events(s, events, next_cursor)
@@ -147,18 +156,16 @@ class SyncWorker:
         except Exception:
             # One damaged event must not stop the inbox: apply the page one event at a time, skip
             # (and log) the ones that fail, and move the cursor past the page.
-            log.exception(
-                "applying events %s..%s failed; retrying one by one", events[0].get("seq"), next_cursor
-            )
+            log.exception("applying events %s..%s failed; retrying one by one", events[0].seq, next_cursor)
         total = BatchResult()
         for event in events:
             try:
                 with self.db.write() as s:
-                    part = apply_events(s, [event], int(event.get("seq", next_cursor)))
+                    part = apply_events(s, [event], event.seq or next_cursor)
                 total.changed |= part.changed
                 total.applied += part.applied
             except Exception:
-                log.exception("relay event %s could not be applied; skipped", event.get("seq"))
+                log.exception("relay event %s could not be applied; skipped", event.seq)
                 total.skipped += 1
         with self.db.write() as s:
             set_cursor(s, next_cursor)

@@ -8,12 +8,11 @@ query per kind of lookup, executemany for inserts): about 15 ms per 100 new mess
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
@@ -38,11 +37,12 @@ from app.wire import (
     OutboundEvent,
     SettingsEvent,
     StatusEvent,
+    UnknownEvent,
+    UnreadableEvent,
 )
 
 log = logging.getLogger(__name__)
 
-_EVENT = TypeAdapter(Event)
 # One executemany for every customer of a batch: name, business number, and the 24-hour window's
 # start, which only ever moves forward (a late old message must not shorten the window).
 _PROFILE_UPDATE = text(
@@ -149,18 +149,16 @@ class _Batch:
         return cid
 
     # ---------------------------------------------------------------- apply
-    def run(self, events: list[Any]) -> BatchResult:
+    def run(self, events: Sequence[Event]) -> BatchResult:
         messages: list[MessageEvent] = []
         outbound: list[OutboundEvent] = []
         statuses: list[StatusEvent] = []
         settings: list[SettingsEvent] = []
         contact_events: list[ContactEvent] = []
-        for raw in events:
-            try:
-                event = raw if not isinstance(raw, dict) else _EVENT.validate_python(raw)
-            except ValidationError as exc:
-                # An event kind from a newer relay, or a damaged one: skipped, never fatal.
-                log.warning("skipping relay event %s: %s", raw.get("seq"), exc.errors()[:1])
+        for event in events:
+            if isinstance(event, UnknownEvent | UnreadableEvent):
+                # A kind from a newer relay, or one this version (or the relay) cannot read: moved past.
+                log.warning("skipping relay event %s (%s): %s", event.seq, event.kind, _why(event))
                 self.result.skipped += 1
                 continue
             if isinstance(event, MessageEvent):
@@ -437,8 +435,13 @@ class _Batch:
                 self.s.delete(orphan)
 
 
-def apply_events(session: Session, events: list[Any], next_cursor: int | None = None) -> BatchResult:
-    """Apply one batch (wire event dicts or models) and, when given, the new cursor — same transaction."""
+def _why(event: UnknownEvent | UnreadableEvent) -> str:
+    return event.problem if isinstance(event, UnknownEvent) else event.reason
+
+
+def apply_events(session: Session, events: Sequence[Event], next_cursor: int | None = None) -> BatchResult:
+    """Apply one batch of wire events (app/wire.py models) and, when given, the new cursor — same
+    transaction."""
     batch = _Batch(session)
     result = batch.run(events)
     # A customer's cart becomes an order in the same transaction as its message.

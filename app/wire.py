@@ -6,9 +6,31 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    TypeAdapter,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+)
 
-SentBy = Literal["owner", "greeting", "away", "keyword", "phone_app", "quick_reply", "import"]
+
+class SentBy(StrEnum):
+    """Who sent an outbound message. The wire field is an open string: a newer relay may add values."""
+
+    OWNER = "owner"
+    GREETING = "greeting"
+    AWAY = "away"
+    KEYWORD = "keyword"
+    PHONE_APP = "phone_app"
+    QUICK_REPLY = "quick_reply"
+    IMPORT = "import"
+    BOT = "bot"
+    CAMPAIGN = "campaign"
 
 
 # --------------------------------------------------------------------------- WhatsApp's own facts
@@ -90,7 +112,7 @@ class OutboundEvent(_EventBase):
     client_id: str | None = None
     wamid: str | None = None
     to: str
-    sent_by: SentBy = "owner"
+    sent_by: str = SentBy.OWNER  # a SentBy value, or a newer one kept as it is
     body: dict[str, Any]
 
 
@@ -118,15 +140,61 @@ class UnreadableReason(StrEnum):
     INVALID_SHAPE = "invalid_shape"  # JSON, but not the shape its kind pins
 
 
+class UnknownEvent(_Wire):
+    """An event this desktop cannot read: a kind from a newer relay, or one whose shape did not validate.
+
+    Kept so the page still applies every other event; the cursor moves past it (page `next`).
+    """
+
+    kind: str = "unknown"
+    seq: int | None = None
+    problem: str = ""  # why it was not read, for the log
+
+
+class EventKind(StrEnum):
+    """The one list of event kinds (DESIGN.md, "Wire events" follows it)."""
+
+    MESSAGE = "message"
+    STATUS = "status"
+    OUTBOUND = "outbound"
+    CONTACT = "contact"
+    SETTINGS = "settings"
+    UNREADABLE = "unreadable"
+
+
+def _event_kind(value: Any) -> str:
+    """The union's tag: the event's kind when this version knows it, else "unknown"."""
+    if isinstance(value, UnknownEvent):
+        return "unknown"
+    kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+    return str(kind) if kind in EventKind.__members__.values() else "unknown"
+
+
 Event = Annotated[
-    MessageEvent | StatusEvent | OutboundEvent | ContactEvent | SettingsEvent | UnreadableEvent,
-    Field(discriminator="kind"),
+    Annotated[MessageEvent, Tag(EventKind.MESSAGE)]
+    | Annotated[StatusEvent, Tag(EventKind.STATUS)]
+    | Annotated[OutboundEvent, Tag(EventKind.OUTBOUND)]
+    | Annotated[ContactEvent, Tag(EventKind.CONTACT)]
+    | Annotated[SettingsEvent, Tag(EventKind.SETTINGS)]
+    | Annotated[UnreadableEvent, Tag(EventKind.UNREADABLE)]
+    | Annotated[UnknownEvent, Tag("unknown")],
+    Discriminator(_event_kind),
 ]
 
 
 class EventsPage(_Wire):
+    """One long-poll answer. Validated event by event: one event this version cannot read becomes an
+    UnknownEvent instead of failing the page (desktop and relay upgrade apart)."""
+
     events: list[Event]
     next: int
+
+    @field_validator("events", mode="wrap")
+    @classmethod
+    def _each_event(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> list[Any]:
+        if not isinstance(value, list):
+            return list(handler(value))
+        return [read_event(item) for item in value]
 
 
 # --------------------------------------------------------------------------- errors and sends
@@ -399,4 +467,22 @@ class Automations(_Wire):
 
 SettingsEvent.model_rebuild()
 EventsPage.model_rebuild()
+_EVENT: TypeAdapter[Any] = TypeAdapter(Event)
+
+
+def read_event(raw: Any) -> Any:
+    """One wire event as its model; an UnknownEvent for a kind or shape this version cannot read."""
+    try:
+        return _EVENT.validate_python(raw)
+    except ValidationError as exc:
+        seq = raw.get("seq") if isinstance(raw, dict) else getattr(raw, "seq", None)
+        kind = raw.get("kind") if isinstance(raw, dict) else getattr(raw, "kind", None)
+        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['type']}" for e in exc.errors()[:1]]
+        return UnknownEvent(
+            kind=str(kind or "unknown"),
+            seq=seq if isinstance(seq, int) else None,
+            problem=problems[0] if problems else "invalid",
+        )
+
+
 StaleRevision.model_rebuild()

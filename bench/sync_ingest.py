@@ -70,7 +70,7 @@ def catch_up(db: Database, url: str, token: str) -> tuple[int, float, list[float
     durations: list[float] = []
     inner = worker._apply
 
-    def timed(events: list[dict[str, Any]], cursor: int) -> Any:
+    def timed(events: Any, cursor: int) -> Any:
         t = time.perf_counter()
         try:
             return inner(events, cursor)
@@ -84,10 +84,10 @@ def catch_up(db: Database, url: str, token: str) -> tuple[int, float, list[float
             from app.sync_apply import current_cursor
 
             cursor = current_cursor(s)
-        events, next_cursor = worker.client.events(cursor, wait=0.0, limit=worker.page_size)
-        if not events:
+        page = worker.client.events(cursor, wait=0.0, limit=worker.page_size)
+        if not page.events:
             break
-        applied += worker.apply_page(events, next_cursor).applied
+        applied += worker.apply_page(page.events, page.next).applied
     elapsed = time.perf_counter() - start
     # The first transaction also compiles every statement once (SQLAlchemy's cache); report it apart.
     return applied, elapsed, durations

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import ErrorCode, ShopInboxError
+from app.wire import RelayErrorCode
 
 translate = QCoreApplication.translate
 
@@ -113,24 +114,41 @@ def desktop_sentences() -> dict[ErrorCode, str]:
 
 
 def relay_sentences() -> dict[str, str]:
-    """The relay's error codes (docs/relay.md) that a failed message or a refused request can carry."""
+    """Each RelayErrorCode (docs/relay.md), as a failed message or a refused request carries it."""
+    desktop = desktop_sentences()
     return {
-        "outside_window": desktop_sentences()[ErrorCode.OUTSIDE_WINDOW],
-        "unknown": desktop_sentences()[ErrorCode.UNKNOWN_OUTCOME],
-        "invalid": translate("Errors", "Your relay found this message invalid for WhatsApp."),
-        "in_flight": translate(
+        RelayErrorCode.UNAUTHORISED: desktop[ErrorCode.UNAUTHORISED],
+        RelayErrorCode.BAD_SIGNATURE: translate(
+            "Errors", "Your relay refused a webhook whose signature did not match the app secret."
+        ),
+        RelayErrorCode.TOO_LARGE: translate("Errors", "The file is too large for WhatsApp."),
+        RelayErrorCode.MALFORMED: translate("Errors", "Your relay received something it cannot read."),
+        RelayErrorCode.STORAGE: translate(
+            "Errors", "Your relay could not store this. Shop Inbox tries again by itself."
+        ),
+        RelayErrorCode.INVALID: translate("Errors", "Your relay found this message invalid for WhatsApp."),
+        RelayErrorCode.IN_FLIGHT: translate(
             "Errors", "This message is still being sent. Shop Inbox checks again by itself."
         ),
-        "graph_busy": translate("Errors", "WhatsApp is busy right now. Shop Inbox tries again by itself."),
-        "graph_error": translate("Errors", "WhatsApp did not accept this message."),
-        "unauthorised": desktop_sentences()[ErrorCode.UNAUTHORISED],
-        "not_found": translate("Errors", "Your relay does not have this anymore."),
-        "too_large": translate("Errors", "The file is too large for WhatsApp."),
-        "stale_revision": desktop_sentences()[ErrorCode.REVISION_CONFLICT],
-        "if_match_required": desktop_sentences()[ErrorCode.REVISION_CONFLICT],
-        "history_gap": desktop_sentences()[ErrorCode.HISTORY_GAP],
-        "media": translate("Errors", "Your relay could not take this file."),
-        "storage": translate("Errors", "Your relay could not store this. Shop Inbox tries again by itself."),
+        RelayErrorCode.OUTSIDE_WINDOW: desktop[ErrorCode.OUTSIDE_WINDOW],
+        RelayErrorCode.GRAPH_BUSY: translate(
+            "Errors", "WhatsApp is busy right now. Shop Inbox tries again by itself."
+        ),
+        RelayErrorCode.GRAPH_ERROR: translate("Errors", "WhatsApp did not accept this message."),
+        RelayErrorCode.NOT_FOUND: translate("Errors", "Your relay does not have this anymore."),
+        RelayErrorCode.MEDIA_UNAVAILABLE: translate(
+            "Errors", "WhatsApp has not handed this file to your relay yet. Try again in a moment."
+        ),
+        RelayErrorCode.IF_MATCH_REQUIRED: desktop[ErrorCode.REVISION_CONFLICT],
+        RelayErrorCode.STALE_REVISION: desktop[ErrorCode.REVISION_CONFLICT],
+        RelayErrorCode.HISTORY_GAP: desktop[ErrorCode.HISTORY_GAP],
+        RelayErrorCode.TOO_MANY_POLLS: translate(
+            "Errors", "Too many computers are connected to your relay with this token."
+        ),
+        RelayErrorCode.BODY_TIMEOUT: translate(
+            "Errors", "The connection to your relay was too slow. Shop Inbox tries again by itself."
+        ),
+        RelayErrorCode.UNKNOWN: desktop[ErrorCode.UNKNOWN_OUTCOME],
     }
 
 
@@ -201,10 +219,14 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
 def error_sentence(exc: ShopInboxError) -> str:
     """What the owner reads for an error raised in app/: its code's sentence, or WhatsApp's reason."""
     # Graph's code of a refusal, when WhatsApp gave one, says more than our own code.
-    graph_code = str(exc.param_values().get("graph_code"))
+    values = exc.param_values()
+    graph_code = str(values.get("graph_code"))
     if graph_code in graph_sentences():
         return graph_sentences()[graph_code]
-    return code_sentence(exc.code, exc.param_values())
+    relay_code = str(values.get("relay_code"))
+    if exc.code is ErrorCode.RELAY_REFUSED and relay_code in relay_sentences():
+        return relay_sentences()[relay_code]
+    return code_sentence(exc.code, values)
 
 
 def failed_message_sentence(error_code: str | None, error_text: str | None) -> str:

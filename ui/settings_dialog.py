@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.backup import create_backup, default_backup_name, folder_size
 from app.errors import ShopInboxError
-from app.relay_check import normalise_relay_url
+from app.relay_url import normalise_relay_url
 from app.settings import Preferences, load_preferences, save_preferences
 from ui.context import AppContext
 from ui.error_sentences import error_sentence

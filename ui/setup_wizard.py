@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.relay_check import CheckOutcome, CheckResult, check_relay, normalise_relay_url
+from app.relay_client import CheckOutcome, CheckResult, check_relay
+from app.relay_url import normalise_relay_url
 from ui.context import AppContext
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel

@@ -1028,6 +1028,14 @@ Right-click to retry.</source>
         <translation>이 주문은 더 이상 없습니다.</translation>
     </message>
     <message>
+        <source>Your relay refused a webhook whose signature did not match the app secret.</source>
+        <translation>서명이 앱 시크릿과 맞지 않아 릴레이가 웹훅을 거부했어요.</translation>
+    </message>
+    <message>
+        <source>Your relay received something it cannot read.</source>
+        <translation>릴레이가 읽을 수 없는 내용을 받았어요.</translation>
+    </message>
+    <message>
         <source>Your relay found this message invalid for WhatsApp.</source>
         <translation>릴레이가 이 메시지를 WhatsApp에 보낼 수 없는 형식이라고 판단했어요.</translation>
     </message>
@@ -1048,12 +1056,20 @@ Right-click to retry.</source>
         <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
     </message>
     <message>
-        <source>Your relay could not take this file.</source>
-        <translation>릴레이가 이 파일을 받지 못했어요.</translation>
-    </message>
-    <message>
         <source>Your relay could not store this. Shop Inbox tries again by itself.</source>
         <translation>릴레이가 이것을 저장하지 못했어요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp has not handed this file to your relay yet. Try again in a moment.</source>
+        <translation>WhatsApp이 아직 이 파일을 릴레이에 넘겨주지 않았어요. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Too many computers are connected to your relay with this token.</source>
+        <translation>이 토큰으로 릴레이에 연결된 컴퓨터가 너무 많아요.</translation>
+    </message>
+    <message>
+        <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
+        <translation>릴레이 연결이 너무 느렸어요. Shop Inbox가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>

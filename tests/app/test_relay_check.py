@@ -1,4 +1,4 @@
-"""The first-run connection check explains each failure: bad address, plain http, unreachable, not a relay."""
+"""RelayClient.check(), the first-run connection check, explains each failure: bad address, plain http, unreachable, not a relay."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from app.relay_check import CheckOutcome, check_relay, normalise_relay_url
+from app.relay_client import CheckOutcome, check_relay
+from app.relay_url import normalise_relay_url
 
 
 @pytest.fixture

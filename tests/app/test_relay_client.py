@@ -10,11 +10,18 @@ from pathlib import Path
 import pytest
 
 from app.db import Database
-from app.errors import HistoryGap, OutsideServiceWindow, RelayUnreachable, RevisionConflict, Unauthorised
+from app.errors import (
+    ErrorCode,
+    HistoryGap,
+    OutsideServiceWindow,
+    RelayUnreachable,
+    RevisionConflict,
+    Unauthorised,
+)
 from app.media_cache import fetch_media
 from app.models import Media
 from app.relay_client import RelayClient
-from app.wire import MessageEvent
+from app.wire import MessageEvent, RelayErrorCode
 from tests.support.factories import make_contact, make_message
 from tests.support.fake_graph import FakeGraph, run_fake_graph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
@@ -57,18 +64,19 @@ def test_the_same_idempotency_key_reaches_whatsapp_once(
     assert len(graph.sent) == 1
 
 
-def test_a_free_form_send_outside_the_window_is_refused_with_the_relays_sentence(
+def test_a_free_form_send_outside_the_window_is_refused_with_the_relays_code(
     client: RelayClient, graph: FakeGraph
 ) -> None:
     with pytest.raises(OutsideServiceWindow) as refused:
         client.send_message(text("안녕하세요"), "key-cold")
-    assert str(refused.value) and "HTTP" not in str(refused.value)
+    assert refused.value.code is ErrorCode.OUTSIDE_WINDOW
+    assert refused.value.relay_code == RelayErrorCode.OUTSIDE_WINDOW
     assert graph.sent == []
 
 
 def test_events_page_is_the_wire_model(relay: RunningRelay, client: RelayClient) -> None:
     relay.post_webhook(inbound("text", "hello", sender=CUSTOMER))
-    page = client.events_page(0, wait=0)
+    page = client.events(0, wait=0)
     assert page.next >= 1
     assert [type(e) for e in page.events] == [MessageEvent]
 

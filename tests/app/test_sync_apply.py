@@ -16,6 +16,7 @@ from app.search import search_messages
 from app.sending import queue_text
 from app.settings import get_setting
 from app.sync_apply import apply_events, current_cursor
+from app.wire import read_event
 from tests.support.relay_server import MESSAGE_SAMPLES
 from tests.support.wire_events import (
     T0,
@@ -29,7 +30,7 @@ from tests.support.wire_events import (
 
 def apply(db: Database, *events: dict[str, Any], cursor: int | None = None) -> set[int]:
     with db.write() as s:
-        return apply_events(s, list(events), cursor).changed
+        return apply_events(s, [read_event(e) for e in events], cursor).changed
 
 
 def messages(db: Database) -> list[Message]:
@@ -314,3 +315,35 @@ def test_a_new_profile_name_is_shown(db: Database) -> None:
     apply(db, message_event(content="hi", name="김민수"))
     apply(db, contact_event("821012345678", name="민수 김"))
     assert contacts(db)[0].profile_name == "민수 김"
+
+
+def test_a_page_from_a_newer_relay_applies_every_event_this_version_can_read(db: Database) -> None:
+    """A future event kind, a future sent_by and one damaged event never cost the page's other events."""
+    import json
+
+    from app.wire import EventsPage, UnknownEvent
+
+    sent = next_wamid()
+    raw = {
+        "events": [
+            message_event(content="첫 번째", seq=1),
+            {"seq": 2, "kind": "poll_vote", "at": "2026-11-25T00:00:00Z", "poll": {"choice": 2}},
+            outbound_event("주문 확인했어요", wamid=sent, sent_by="ai_assistant", seq=3),
+            {"seq": 4, "kind": "status", "at": "not a time", "status": {"id": sent}},
+            status_event(sent, "delivered", seq=5),
+            message_event(content="두 번째", seq=6),
+        ],
+        "next": 6,
+    }
+    page = EventsPage.model_validate_json(json.dumps(raw))
+    assert [type(e).__name__ for e in page.events].count("UnknownEvent") == 2
+    assert isinstance(page.events[1], UnknownEvent) and page.events[1].kind == "poll_vote"
+    with db.write() as s:
+        result = apply_events(s, page.events, page.next)
+    assert (result.applied, result.skipped) == (4, 2)
+    rows = messages(db)
+    assert sorted(m.body for m in rows) == sorted(["첫 번째", "두 번째", "주문 확인했어요"])
+    sent_row = next(m for m in rows if m.wamid == sent)
+    assert (sent_row.sent_by, sent_row.status) == ("ai_assistant", "delivered")
+    with db.read() as s:
+        assert current_cursor(s) == 6

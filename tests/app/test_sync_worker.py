@@ -16,6 +16,7 @@ from app.models import Message
 from app.relay_client import RelayClient
 from app.sync import SyncWorker
 from app.sync_apply import current_cursor
+from app.wire import MessageEvent, read_event
 from tests.support.engine_probe import EngineProbe
 from tests.support.servers import free_port
 from tests.support.wire_events import message_event
@@ -60,7 +61,7 @@ def test_a_damaged_event_is_skipped_and_the_rest_of_the_page_applied(
     real = sync.apply_events
 
     def fragile(session: Any, events: list[Any], cursor: int | None = None) -> Any:
-        if any(e.get("message", {}).get("text", {}).get("body") == "poison" for e in events):
+        if any(isinstance(e, MessageEvent) and e.message["text"]["body"] == "poison" for e in events):
             raise ValueError("cannot apply this one")
         return real(session, events, cursor)
 
@@ -73,7 +74,9 @@ def test_a_damaged_event_is_skipped_and_the_rest_of_the_page_applied(
         on_state=lambda s: None,
         stop=threading.Event(),
     )
-    events = [message_event(content=b, seq=i + 1) for i, b in enumerate(["before", "poison", "after"])]
+    events = [
+        read_event(message_event(content=b, seq=i + 1)) for i, b in enumerate(["before", "poison", "after"])
+    ]
     result = worker.apply_page(events, 3)
     assert (result.applied, result.skipped) == (2, 1)
     with db.read() as s:

@@ -63,8 +63,10 @@ def test_every_desktop_code_has_a_korean_sentence_for_sample_params(korean: None
 
 
 def test_every_relay_and_whatsapp_code_of_a_failed_message_reads_in_korean(korean: None) -> None:
+    from app.wire import RelayErrorCode
     from ui.error_sentences import failed_message_sentence, graph_sentences, relay_sentences
 
+    assert set(relay_sentences()) == set(RelayErrorCode), "a relay code without a sentence"
     stored_by_the_outbox = [ErrorCode.UNKNOWN_OUTCOME, ErrorCode.FILE_UNREADABLE, ErrorCode.FILE_GONE]
     for code in [*relay_sentences(), *graph_sentences(), *stored_by_the_outbox]:
         sentence = failed_message_sentence(str(code), "English text from the relay")

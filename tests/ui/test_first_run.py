@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from app.relay_check import CheckOutcome
+from app.relay_client import CheckOutcome
 from tests.support.relay_server import CLIENT_TOKEN, run_relay
 
 

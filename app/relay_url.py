@@ -1,0 +1,34 @@
+"""The relay's address as the owner types it: normalised, and refused when the token would travel in clear."""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+
+def is_local_host(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_relay_url(url: str) -> str:
+    """Trim spaces and a trailing slash; add https:// when the owner pasted a bare host."""
+    url = url.strip()
+    if url and "://" not in url:
+        url = "https://" + url
+    return url.rstrip("/")
+
+
+def is_web_address(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def is_insecure_remote(url: str) -> bool:
+    """Plain http to a host that is not this computer: the bearer token would cross the network in clear."""
+    parts = urlsplit(url)
+    return parts.scheme == "http" and not is_local_host(parts.hostname or "")
