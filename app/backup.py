@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from app.db import SCHEMA_VERSION, backup_file
-from app.errors import InvalidInput, SchemaTooNew
+from app.errors import ErrorCode, InvalidInput, SchemaTooNew
 from app.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def check_backup(source: Path) -> int:
     try:
         with zipfile.ZipFile(source) as zf:
             if DB_ENTRY not in zf.namelist():
-                raise InvalidInput("This file is not a Shop Inbox backup (no inbox database inside).")
+                raise InvalidInput(code=ErrorCode.NOT_A_BACKUP)
             with tempfile.TemporaryDirectory() as tmp:
                 zf.extract(DB_ENTRY, tmp)
                 con = sqlite3.connect(Path(tmp) / DB_ENTRY)
@@ -85,9 +85,10 @@ def check_backup(source: Path) -> int:
                 finally:
                     con.close()
     except (zipfile.BadZipFile, sqlite3.DatabaseError) as exc:
-        raise InvalidInput(f"This backup is damaged and cannot be restored ({exc}).") from exc
+        log.info("backup %s unreadable: %s", source.name, exc)
+        raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED) from exc
     if ok != "ok":
-        raise InvalidInput("The database inside this backup is damaged.")
+        raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED)
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(version, SCHEMA_VERSION)
     return version

@@ -25,7 +25,7 @@ from app.catalog_images import (
     is_remote,
     unused_image_files,
 )
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
 from app.text import nfc
@@ -235,7 +235,7 @@ def list_items(
 def get_item(session: Session, item_id: int) -> ItemRow:
     item = session.get(CatalogItem, item_id)
     if item is None:
-        raise InvalidInput("This item no longer exists.")
+        raise InvalidInput(code=ErrorCode.ITEM_GONE)
     return _row(item)
 
 
@@ -384,7 +384,7 @@ def update_item(session: Session, item_id: int, draft: ItemDraft) -> None:
     """Save the form over an existing item."""
     item = session.get(CatalogItem, item_id)
     if item is None:
-        raise InvalidInput("This item no longer exists.")
+        raise InvalidInput(code=ErrorCode.ITEM_GONE)
     clean = clean_draft(draft)
     code = clean.retailer_id or item.retailer_id
     _check_code_free(session, code, item_id)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams
 from app.models import Collection, catalog_item_collection
 from app.text import nfc
 
@@ -43,14 +43,14 @@ def list_collections(session: Session) -> list[CollectionRow]:
 def _clean_name(session: Session, name: str, collection_id: int | None) -> str:
     clean = nfc(name).strip()
     if not clean:
-        raise InvalidInput("Give the collection a name.")
+        raise InvalidInput(code=ErrorCode.COLLECTION_NAME_EMPTY)
     if len(clean) > MAX_COLLECTION_NAME:
-        raise InvalidInput(f"A collection name has at most {MAX_COLLECTION_NAME} characters.")
+        raise InvalidInput(code=ErrorCode.COLLECTION_NAME_TOO_LONG, params=LimitParams(MAX_COLLECTION_NAME))
     stmt = select(Collection.id).where(func.lower(Collection.name) == clean.lower())
     if collection_id is not None:
         stmt = stmt.where(Collection.id != collection_id)
     if session.scalar(stmt) is not None:
-        raise InvalidInput(f"There is already a collection called “{clean}”.")
+        raise InvalidInput(code=ErrorCode.COLLECTION_NAME_TAKEN, params=NameParams(clean))
     return clean
 
 
@@ -74,7 +74,7 @@ def collection_id_for_name(session: Session, name: str) -> int:
 def rename_collection(session: Session, collection_id: int, name: str) -> None:
     collection = session.get(Collection, collection_id)
     if collection is None:
-        raise InvalidInput("This collection no longer exists.")
+        raise InvalidInput(code=ErrorCode.COLLECTION_GONE)
     collection.name = _clean_name(session, name, collection_id)
 
 
@@ -95,7 +95,7 @@ def reorder_collections(session: Session, ordered_ids: Sequence[int]) -> None:
 def add_items_to_collection(session: Session, collection_id: int, item_ids: Sequence[int]) -> int:
     """Append items to a collection (those already in it stay where they are); returns how many."""
     if session.get(Collection, collection_id) is None:
-        raise InvalidInput("This collection no longer exists.")
+        raise InvalidInput(code=ErrorCode.COLLECTION_GONE)
     present = set(
         session.scalars(
             select(catalog_item_collection.c.item_id).where(

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.catalog import ItemRow, find_item_by_code, get_item
 from app.catalog_images import image_file, is_remote, is_sendable, mime_of
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams
 from app.money import format_price
 from app.settings import get_setting
 from app.wire import (
@@ -154,9 +154,9 @@ def product_list_body(
 ) -> dict[str, Any]:
     """WhatsApp's multi-product message: one section of up to 30 items."""
     if not items:
-        raise InvalidInput("Choose at least one item.")
+        raise InvalidInput(code=ErrorCode.NOTHING_CHOSEN)
     if len(items) > PRODUCT_LIST_MAX:
-        raise InvalidInput(f"A product message holds at most {PRODUCT_LIST_MAX} items.")
+        raise InvalidInput(code=ErrorCode.TOO_MANY_ITEMS, params=LimitParams(PRODUCT_LIST_MAX))
     interactive: dict[str, Any] = {
         "type": "product_list",
         "header": {"type": "text", "text": cut(texts.header or texts.section, HEADER_TEXT_MAX)},
@@ -193,9 +193,9 @@ def list_body(
 ) -> dict[str, Any]:
     """An interactive list the customer taps to choose one item (≤ 10 rows)."""
     if not items:
-        raise InvalidInput("Choose at least one item.")
+        raise InvalidInput(code=ErrorCode.NOTHING_CHOSEN)
     if len(items) > LIST_ROWS_MAX:
-        raise InvalidInput(f"A list message holds at most {LIST_ROWS_MAX} items; choose fewer.")
+        raise InvalidInput(code=ErrorCode.TOO_MANY_ITEMS, params=LimitParams(LIST_ROWS_MAX))
     interactive: dict[str, Any] = {
         "type": "list",
         "body": {"text": cut(texts.body, INTERACTIVE_BODY_MAX)},
@@ -240,11 +240,11 @@ def plan_catalog_send(
     """Decide how to send these items to `to` and build the body. Raises HiddenItem / InvalidInput."""
     ids = tuple(dict.fromkeys(item_ids))
     if not ids:
-        raise InvalidInput("Choose at least one item.")
+        raise InvalidInput(code=ErrorCode.NOTHING_CHOSEN)
     items = [get_item(session, item_id) for item_id in ids]
     hidden = [item.name for item in items if item.hidden]
     if hidden:
-        raise HiddenItem(f"“{hidden[0]}” is hidden, so it cannot be sent. Show it in the catalogue first.")
+        raise HiddenItem(code=ErrorCode.ITEM_HIDDEN, params=NameParams(hidden[0]))
     catalog_id = meta_catalog_id(session) if use_meta_catalog else None
     names = ", ".join(item.name for item in items)
     if len(items) == 1:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ErrorCode, InvalidInput
+from app.errors import ErrorCode, InvalidInput, LimitParams
 from app.models import Contact, contact_label
 
 NOTES_MAX = 10_000
@@ -63,7 +63,7 @@ def _contact(session: Session, contact_id: int) -> Contact:
 
 def set_notes(session: Session, contact_id: int, notes: str) -> None:
     if len(notes) > NOTES_MAX:
-        raise InvalidInput(f"Notes can have at most {NOTES_MAX} characters.")
+        raise InvalidInput(code=ErrorCode.NOTES_TOO_LONG, params=LimitParams(NOTES_MAX))
     _contact(session, contact_id).notes = notes
 
 

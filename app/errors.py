@@ -37,6 +37,21 @@ class ErrorCode(enum.StrEnum):
     CONVERSATION_GONE = "conversation_gone"
     ARCHIVE_READ_ONLY = "archive_read_only"  # a group chat imported from a phone export
     UNKNOWN_OUTCOME = "unknown"  # Graph timed out after the request left: maybe delivered
+    # Backups
+    NOT_A_BACKUP = "not_a_backup"
+    BACKUP_DAMAGED = "backup_damaged"
+    # Contacts, catalogue and links
+    NOTES_TOO_LONG = "notes_too_long"
+    PHONE_NUMBER_INVALID = "phone_number_invalid"
+    NOTHING_CHOSEN = "nothing_chosen"
+    TOO_MANY_ITEMS = "too_many_items"
+    ITEM_HIDDEN = "item_hidden"
+    ITEM_GONE = "item_gone"
+    COLLECTION_NAME_EMPTY = "collection_name_empty"
+    COLLECTION_NAME_TOO_LONG = "collection_name_too_long"
+    COLLECTION_NAME_TAKEN = "collection_name_taken"
+    COLLECTION_GONE = "collection_gone"
+    MEDIA_PATH_UNSAFE = "media_path_unsafe"
     # The token
     NO_KEYRING = "no_keyring"
     TOKEN_NOT_SAVED = "token_not_saved"
@@ -101,6 +116,11 @@ class ChatParams:
 
 
 @dataclass(frozen=True, slots=True)
+class NameParams:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class GapParams:
     oldest_seq: int
 
@@ -160,6 +180,7 @@ Params = (
     | FileParams
     | FileLimitParams
     | LimitParams
+    | NameParams
     | GapParams
     | ChatParams
     | RefusalParams
@@ -194,6 +215,19 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CONVERSATION_GONE: NoParams,
     ErrorCode.ARCHIVE_READ_ONLY: ChatParams,
     ErrorCode.UNKNOWN_OUTCOME: NoParams,
+    ErrorCode.NOT_A_BACKUP: NoParams,
+    ErrorCode.BACKUP_DAMAGED: NoParams,
+    ErrorCode.NOTES_TOO_LONG: LimitParams,
+    ErrorCode.PHONE_NUMBER_INVALID: NoParams,
+    ErrorCode.NOTHING_CHOSEN: NoParams,
+    ErrorCode.TOO_MANY_ITEMS: LimitParams,
+    ErrorCode.ITEM_HIDDEN: NameParams,
+    ErrorCode.ITEM_GONE: NoParams,
+    ErrorCode.COLLECTION_NAME_EMPTY: NoParams,
+    ErrorCode.COLLECTION_NAME_TOO_LONG: LimitParams,
+    ErrorCode.COLLECTION_NAME_TAKEN: NameParams,
+    ErrorCode.COLLECTION_GONE: NoParams,
+    ErrorCode.MEDIA_PATH_UNSAFE: NoParams,
     ErrorCode.NO_KEYRING: NoParams,
     ErrorCode.TOKEN_NOT_SAVED: NoParams,
     ErrorCode.ORDER_EMPTY: NoParams,

@@ -64,7 +64,8 @@ def safe_target(media_dir: Path, *parts: str) -> Path:
     root = media_dir.resolve()
     target = root.joinpath(*parts).resolve()
     if not target.is_relative_to(root) or target == root:
-        raise InvalidInput(f"Refusing to write outside the media folder: {target}")
+        log.warning("refused a media path outside the media folder")
+        raise InvalidInput(code=ErrorCode.MEDIA_PATH_UNSAFE)
     return target
 
 

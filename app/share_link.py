@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from urllib.parse import quote
 
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.phones import e164_digits
 from app.text import nfc
 
@@ -23,7 +23,7 @@ def wa_me_link(phone: str, text: str = "", default_region: str = "KR") -> str:
     """'https://wa.me/821012345678?text=…' for '010-1234-5678' (national numbers use the shop's region)."""
     digits = e164_digits(phone, default_region)
     if not (8 <= len(digits) <= 15) or not digits.isdigit():
-        raise InvalidInput("Enter the shop's WhatsApp number with its country code, e.g. +82 10 1234 5678.")
+        raise InvalidInput(code=ErrorCode.PHONE_NUMBER_INVALID)
     link = f"https://wa.me/{digits}"
     message = nfc(text).strip()[:MAX_PREFILLED]
     if message:

@@ -72,18 +72,15 @@ def run(args: argparse.Namespace) -> int:
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
         return report_startup_failure(app, args, exc, log_file, ctx)
     window.show()
-    if hasattr(window, "start_sync"):
-        window.start_sync()
+    window.start_sync()
     # Everything built so far lives as long as the app: keep it out of the cyclic collector, whose
     # full passes over it otherwise stall the window ~90 ms at a time during a big catch-up.
     gc.collect()
     gc.freeze()
     code = app.exec()
-    if hasattr(window, "shutdown"):
-        window.shutdown()
-    stop = getattr(ctx, "stop_demo", None)
-    if callable(stop):
-        stop()
+    window.shutdown()
+    if ctx.stop_demo is not None:
+        ctx.stop_demo()
     ctx.db.close()
     return int(code)
 

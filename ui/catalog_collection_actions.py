@@ -21,6 +21,7 @@ from app.catalog_collections import (
 )
 from app.errors import InvalidInput
 from ui.context import AppContext
+from ui.ops import failure_sentence
 
 log = logging.getLogger(__name__)
 
@@ -94,5 +95,5 @@ class CollectionActions(QObject):
             with self.ctx.db.write() as session:
                 change(session)
         except InvalidInput as exc:
-            QMessageBox.warning(self.window, self.tr("Collections"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Collections"), failure_sentence(exc))
         self.changed.emit()

@@ -68,7 +68,7 @@ from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
-from ui.ops import run_op
+from ui.ops import failure_sentence, run_op
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,9 @@ class _DeleteItems(QUndoCommand):
                 restore_items(session, self.deleted)
         except InvalidInput as exc:
             QMessageBox.warning(
-                self.window, QCoreApplication.translate("CatalogWindow", "Cannot undo"), str(exc)
+                self.window,
+                QCoreApplication.translate("CatalogWindow", "Cannot undo"),
+                failure_sentence(exc),
             )
             return
         self.window.reload(select=[d.row.id for d in self.deleted])
@@ -417,7 +419,7 @@ class CatalogWindow(QMainWindow):
             self.form.show_error(exc.field, self.form.problem_text(exc))
             return
         except InvalidInput as exc:
-            self.form.show_error("", str(exc))
+            self.form.show_error("", failure_sentence(exc))
             return
         self.form.saved(item_id)
         if self._leaving_form:

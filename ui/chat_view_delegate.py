@@ -365,7 +365,8 @@ class ChatViewDelegate(QStyledItemDelegate):
         row = info.message
         pos = QPointF(event.pos() - option.rect.topLeft())  # type: ignore[attr-defined]
         tip = ""
-        if geo.outgoing and geo.meta_rect.adjusted(-4, -4, 4, 4).contains(pos):
+        near_status = geo.meta_rect.adjusted(-4, -4, 4, 4).contains(pos)
+        if geo.outgoing and (near_status or (geo.failure_layout is not None and geo.bubble.contains(pos))):
             tip = status_tooltip(row)
         elif (url := geo.link_at(pos)) is not None:
             tip = url

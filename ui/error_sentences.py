@@ -80,6 +80,31 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "WhatsApp did not confirm this message; it may have been delivered. Check with the "
             "customer before sending it again.",
         ),
+        ErrorCode.NOT_A_BACKUP: translate(
+            "Errors", "This file is not a Shop Inbox backup (there is no inbox inside)."
+        ),
+        ErrorCode.BACKUP_DAMAGED: translate("Errors", "This backup is damaged and cannot be restored."),
+        ErrorCode.NOTES_TOO_LONG: translate("Errors", "Notes can have at most {limit} characters."),
+        ErrorCode.PHONE_NUMBER_INVALID: translate(
+            "Errors", "Enter the shop's WhatsApp number with its country code, e.g. +82 10 1234 5678."
+        ),
+        ErrorCode.NOTHING_CHOSEN: translate("Errors", "Choose at least one item."),
+        ErrorCode.TOO_MANY_ITEMS: translate("Errors", "One message can hold at most {limit} items."),
+        ErrorCode.ITEM_HIDDEN: translate(
+            "Errors", "“{name}” is hidden, so it cannot be sent. Show it in the catalogue first."
+        ),
+        ErrorCode.ITEM_GONE: translate("Errors", "This item no longer exists."),
+        ErrorCode.COLLECTION_NAME_EMPTY: translate("Errors", "Give the collection a name."),
+        ErrorCode.COLLECTION_NAME_TOO_LONG: translate(
+            "Errors", "A collection name can have at most {limit} characters."
+        ),
+        ErrorCode.COLLECTION_NAME_TAKEN: translate(
+            "Errors", "There is already a collection called “{name}”."
+        ),
+        ErrorCode.COLLECTION_GONE: translate("Errors", "This collection no longer exists."),
+        ErrorCode.MEDIA_PATH_UNSAFE: translate(
+            "Errors", "This file's name points outside Shop Inbox's media folder, so it was not saved."
+        ),
         ErrorCode.NO_KEYRING: translate(
             "Errors",
             "This computer has no password store (keyring) that Shop Inbox can use. You can keep "

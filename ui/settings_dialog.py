@@ -31,21 +31,11 @@ from app.relay_url import normalise_relay_url
 from app.settings import Preferences, load_preferences, save_preferences
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
-from ui.formatting import babel_locale_name
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel
+from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
-
-
-def human_size(size: int) -> str:
-    from babel.units import format_unit
-
-    locale = babel_locale_name()
-    for unit, factor in (("digital-gigabyte", 1e9), ("digital-megabyte", 1e6), ("digital-kilobyte", 1e3)):
-        if size >= factor:
-            return str(format_unit(round(size / factor, 1), unit, length="short", locale=locale))
-    return str(format_unit(size, "digital-byte", length="short", locale=locale))
 
 
 class SettingsDialog(QDialog):

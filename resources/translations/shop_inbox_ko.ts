@@ -984,6 +984,58 @@ Right-click to retry.</source>
         <translation>WhatsApp이 이 메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
     </message>
     <message>
+        <source>This file is not a Shop Inbox backup (there is no inbox inside).</source>
+        <translation>이 파일은 Shop Inbox 백업이 아니에요 (안에 받은편지함이 없어요).</translation>
+    </message>
+    <message>
+        <source>This backup is damaged and cannot be restored.</source>
+        <translation>이 백업은 손상되어 복원할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Notes can have at most {limit} characters.</source>
+        <translation>메모는 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Enter the shop&apos;s WhatsApp number with its country code, e.g. +82 10 1234 5678.</source>
+        <translation>가게의 WhatsApp 번호를 국가 번호와 함께 입력하세요 (예: +82 10 1234 5678).</translation>
+    </message>
+    <message>
+        <source>Choose at least one item.</source>
+        <translation>상품을 하나 이상 고르세요.</translation>
+    </message>
+    <message>
+        <source>One message can hold at most {limit} items.</source>
+        <translation>메시지 하나에는 상품을 최대 {limit}개까지 담을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>“{name}” is hidden, so it cannot be sent. Show it in the catalogue first.</source>
+        <translation>“{name}” 상품은 숨겨져 있어서 보낼 수 없어요. 먼저 카탈로그에서 보이게 하세요.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>이 상품은 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>Give the collection a name.</source>
+        <translation>컬렉션 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A collection name can have at most {limit} characters.</source>
+        <translation>컬렉션 이름은 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>There is already a collection called “{name}”.</source>
+        <translation>“{name}” 컬렉션이 이미 있어요.</translation>
+    </message>
+    <message>
+        <source>This collection no longer exists.</source>
+        <translation>이 컬렉션은 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>This file&apos;s name points outside Shop Inbox&apos;s media folder, so it was not saved.</source>
+        <translation>이 파일 이름이 Shop Inbox 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
+    </message>
+    <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
         <translation>이 컴퓨터에는 Shop Inbox가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 Shop Inbox 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
     </message>

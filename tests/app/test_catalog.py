@@ -27,7 +27,7 @@ from app.catalog_collections import (
 )
 from app.catalog_images import import_image, store_image_bytes, thumbnail_path, unused_image_files
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 
@@ -172,8 +172,9 @@ def test_collections_create_rename_reorder_fill(db: Database) -> None:
         new = create_collection(s, "신상품")
         bags = create_collection(s, "Bags")
         sale = create_collection(s, "Sale")
-    with pytest.raises(InvalidInput, match="already"), db.write() as s:
+    with pytest.raises(InvalidInput) as taken, db.write() as s:
         create_collection(s, "bags")
+    assert taken.value.code is ErrorCode.COLLECTION_NAME_TAKEN
     a = add(db, "Tote", 25000)
     b = add(db, "Clutch", 35000)
     with db.write() as s:

@@ -19,7 +19,7 @@ from app.catalog_messages import (
     plan_catalog_send,
 )
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.settings import put_setting
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -125,8 +125,9 @@ def test_several_items_become_a_list_within_whatsapp_limits(db: Database, tmp_pa
 
 def test_eleven_items_are_too_many_for_a_list(db: Database, tmp_path: Path) -> None:
     ids = [add(db, f"Item {n}", 1000, f"I-{n}") for n in range(11)]
-    with pytest.raises(InvalidInput, match="at most 10"), db.read() as s:
+    with pytest.raises(InvalidInput) as refused, db.read() as s:
         plan_catalog_send(s, ids, to=TO, catalog_dir=tmp_path, locale="en_US")
+    assert (refused.value.code, refused.value.param_values()) == (ErrorCode.TOO_MANY_ITEMS, {"limit": 10})
 
 
 def test_the_default_list_question_and_a_long_body_is_cut(db: Database) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.share_link import qr_png, save_qr, wa_me_link
 
 
@@ -22,8 +22,9 @@ def test_international_number_without_text() -> None:
 
 
 def test_a_number_too_short_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="country code"):
+    with pytest.raises(InvalidInput) as refused:
         wa_me_link("1234")
+    assert refused.value.code is ErrorCode.PHONE_NUMBER_INVALID
 
 
 def test_qr_code_is_a_png_and_an_svg(tmp_path: Path) -> None:

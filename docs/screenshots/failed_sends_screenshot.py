@@ -1,0 +1,152 @@
+"""Screenshots of two failed sends in the Korean UI: refused as outside_window, and failed by Meta with 131026.
+
+The real app runs as its own process against the real relay (fake Graph) on loopback; the owner's
+replies were written while offline and go out when it connects. Needs an X server with a window
+manager, xdotool and ImageMagick's `import`:
+
+    Xvfb :7 -screen 0 1400x900x24 & DISPLAY=:7 openbox &
+    DISPLAY=:7 .venv/bin/python docs/screenshots/failed_sends_screenshot.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+OUT = Path(__file__).resolve().parent
+
+REGULAR = "821055501234"  # wrote today: the 24-hour window is open
+QUIET = "821055505678"  # known from an imported chat, never wrote to the relay: the window is closed
+
+
+def wait_for(what: str, check: object, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for {what}")
+        time.sleep(0.2)
+
+
+def xdotool(*args: str) -> str:
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def shoot(name: str) -> None:
+    subprocess.run(["import", "-window", "root", str(OUT / name)], check=True)
+    print("saved", OUT / name)
+
+
+def red_tick(png: Path) -> tuple[int, int] | None:
+    """Screen position of the rightmost failed (red) tick in a screenshot of the chat."""
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(str(png))
+    best: tuple[int, int] | None = None
+    for y in range(0, image.height(), 2):
+        for x in range(image.width() - 1, image.width() // 3, -2):
+            c = QColor(image.pixel(x, y))
+            if c.red() > 200 and c.green() < 60 and 30 < c.blue() < 90:
+                if best is None or y > best[1]:
+                    best = (x, y)
+                break
+    return best
+
+
+def main() -> None:
+    from app.db import Database
+    from app.paths import paths_for
+    from app.sending import queue_text
+    from app.settings import load_preferences, save_preferences
+    from app.tokens import save_token
+    from tests.support.factories import make_contact
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_server import inbound, run_relay, status
+
+    with tempfile.TemporaryDirectory() as tmp, run_fake_graph() as graph:
+        folder = Path(tmp)
+        (folder / "relay").mkdir()
+        env = {
+            **os.environ,
+            "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+            "XDG_DATA_HOME": str(folder / "xdg-data"),
+            "XDG_CONFIG_HOME": str(folder / "xdg-config"),
+        }
+        os.environ.update(env)
+        with run_relay(folder / "relay", graph_url=graph.url) as relay:
+            relay.post_webhook(inbound(content="린넨 셔츠 M 사이즈 있나요?", sender=REGULAR, name="김민수"))
+            paths = paths_for(folder / "data").ensure()
+            db = Database.open(paths.database)
+            with db.write() as s:
+                save_preferences(
+                    s, load_preferences(s).replace(relay_url=relay.url, setup_done=True, language="ko")
+                )
+                regular = make_contact(s, wa_id=REGULAR, profile_name="김민수")
+                quiet = make_contact(s, wa_id=QUIET, profile_name="박지훈")
+                # Written while offline; they go out when the app connects.
+                queue_text(s, quiet.id, "지난번 주문하신 셔츠 다시 입고됐어요!")
+                queue_text(s, regular.id, "네, M 사이즈 있어요. 오늘 보내드릴게요.")
+            db.close()
+            save_token(relay.url, relay.token, config_file=paths.config_file)
+
+            app = subprocess.Popen(
+                [sys.executable, "-m", "ui.main", "--data-dir", str(paths.data_dir), "--lang", "ko"],
+                cwd=ROOT,
+                env=env,
+            )
+            try:
+                # Graph takes the reply to the regular; later Meta reports it undeliverable (131026).
+                wait_for("the reply to reach Graph", lambda: bool(graph.sent))
+                wamid = None
+
+                def sent_wamid() -> bool:
+                    nonlocal wamid
+                    for event in relay.events()["events"]:
+                        if event["kind"] == "outbound" and event.get("wamid"):
+                            wamid = event["wamid"]
+                    return wamid is not None
+
+                wait_for("the relay's outbound event", sent_wamid)
+                undeliverable = {
+                    "code": 131026,
+                    "title": "Message undeliverable",
+                    "message": "Message undeliverable",
+                    "error_data": {"details": "Message Undeliverable."},
+                }
+                relay.post_webhook(status(str(wamid), "failed", recipient=REGULAR, errors=[undeliverable]))
+
+                wait_for("the window", lambda: bool(xdotool_search()))
+                window = xdotool_search()[0]
+                xdotool("windowactivate", "--sync", window)
+                xdotool("windowmove", "--sync", window, "0", "0")
+                xdotool("windowsize", "--sync", window, "1400", "900")
+                time.sleep(3)  # let the failed status arrive and the list settle
+                for name, row in (("failed-131026-ko.png", 0), ("failed-outside-window-ko.png", 1)):
+                    # The chat list's rows are ~72 px tall below the menu and filter bar; newest first.
+                    xdotool("mousemove", "150", str(110 + 72 * row), "click", "1")
+                    time.sleep(1.5)
+                    shoot(name)
+                    tick = red_tick(OUT / name)
+                    if tick is not None:
+                        xdotool("mousemove", str(tick[0]), str(tick[1]))
+                        time.sleep(2.5)  # the tooltip appears after a hover delay
+                        shoot(name)
+            finally:
+                app.terminate()
+                app.wait(timeout=20)
+
+
+def xdotool_search() -> list[str]:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--class", "shop"], capture_output=True, text=True
+    )
+    return found.stdout.split()
+
+
+if __name__ == "__main__":
+    main()

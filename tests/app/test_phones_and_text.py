@@ -1,0 +1,48 @@
+"""Phone numbers and text as the owner and customers write them: one contact per number, Korean search."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from app.phones import display_phone, e164_digits
+from app.text import bigram_text, fts_phrase, is_bigram_query, nfc
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["010-1234-5678", "+82 10 1234 5678", "821012345678", "+82-10-1234-5678", " 010 1234 5678 "],
+)
+def test_every_way_of_writing_a_korean_mobile_number_is_one_contact(typed: str) -> None:
+    assert e164_digits(typed) == "821012345678"
+
+
+def test_a_foreign_number_keeps_its_country_code() -> None:
+    assert e164_digits("+1 (415) 555-0100") == "14155550100"
+    assert e164_digits("") == ""
+
+
+def test_numbers_are_shown_nationally_at_home_and_internationally_abroad() -> None:
+    assert display_phone("821012345678") == "010-1234-5678"
+    assert display_phone("14155550100").startswith("+1 415")
+    assert display_phone("") == ""
+
+
+def test_decomposed_hangul_from_a_mac_becomes_the_same_text() -> None:
+    composed = "주문했어요"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert nfc(decomposed) == composed
+    assert nfc(None) == ""
+
+
+def test_two_syllable_korean_words_are_found_inside_longer_words() -> None:
+    assert bigram_text("주문했어요") == "주문 문했 했어 어요"
+    assert "주문" in bigram_text("어제 주문했어요!").split()
+    assert bigram_text("A b") == "a b"  # single characters kept, case folded
+    assert is_bigram_query("주문") and not is_bigram_query("주") and not is_bigram_query("주 ")
+
+
+def test_a_search_for_fts_syntax_is_read_as_plain_text() -> None:
+    assert fts_phrase('셔츠" OR "바지') == '"셔츠"" OR ""바지"'

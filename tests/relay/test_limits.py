@@ -1,0 +1,77 @@
+"""WhatsApp's limits, checked by the relay before Graph is called (the same numbers the desktop uses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.wire import CAPTION_MAX, LIST_ROWS_MAX, MEDIA_LIMITS, REPLY_BUTTONS_MAX, TEXT_MAX
+from relay.limits import LimitError, media_family, needs_open_window, validate_send
+
+TO = "821012345678"
+
+
+def text(body: str) -> dict[str, Any]:
+    return {"to": TO, "type": "text", "text": {"body": body}}
+
+
+def buttons(n: int) -> dict[str, Any]:
+    return {
+        "to": TO,
+        "type": "interactive",
+        "interactive": {
+            "type": "button",
+            "body": {"text": "사이즈를 고르세요"},
+            "action": {
+                "buttons": [{"type": "reply", "reply": {"id": str(i), "title": "M"}} for i in range(n)]
+            },
+        },
+    }
+
+
+def test_a_text_at_the_limit_passes_and_one_more_character_is_refused() -> None:
+    assert validate_send(text("가" * TEXT_MAX)) == "text"
+    with pytest.raises(LimitError):
+        validate_send(text("가" * (TEXT_MAX + 1)))
+
+
+def test_the_recipient_must_be_a_phone_number() -> None:
+    with pytest.raises(LimitError):
+        validate_send({**text("안녕하세요"), "to": "김민수"})
+
+
+def test_a_caption_over_the_limit_is_refused() -> None:
+    body = {"to": TO, "type": "image", "image": {"id": "123", "caption": "가" * (CAPTION_MAX + 1)}}
+    with pytest.raises(LimitError):
+        validate_send(body)
+
+
+def test_reply_buttons_and_list_rows_are_capped() -> None:
+    assert validate_send(buttons(REPLY_BUTTONS_MAX)) == "interactive"
+    with pytest.raises(LimitError):
+        validate_send(buttons(REPLY_BUTTONS_MAX + 1))
+    rows = [{"id": str(i), "title": f"상품 {i}"} for i in range(LIST_ROWS_MAX + 1)]
+    listing = {
+        "to": TO,
+        "type": "interactive",
+        "interactive": {
+            "type": "list",
+            "body": {"text": "어떤 상품을 원하세요?"},
+            "action": {"button": "상품 보기", "sections": [{"title": "셔츠", "rows": rows}]},
+        },
+    }
+    with pytest.raises(LimitError):
+        validate_send(listing)
+
+
+def test_stickers_and_audio_have_their_own_limits() -> None:
+    assert media_family("image/webp") == "sticker"
+    assert media_family("audio/ogg") == "audio"
+    assert media_family("application/zip") == "document"
+    assert MEDIA_LIMITS["sticker"] < MEDIA_LIMITS["image"] < MEDIA_LIMITS["audio"] == MEDIA_LIMITS["video"]
+
+
+def test_only_templates_may_go_outside_the_24_hour_window() -> None:
+    assert needs_open_window(text("안녕하세요"))
+    assert not needs_open_window({"to": TO, "type": "template", "template": {"name": "order_update"}})
