@@ -36,7 +36,8 @@ CHECK_SETTINGS = (
 )
 CLOCK_TOLERANCE_SECONDS = 60  # Graph's Date header has 1 s resolution; a request takes well under this
 PUBLIC_URL_TIMEOUT = 10.0
-NONCE_KEY = "check_nonce"
+NONCE_PREFIX = "check_nonce:"  # one key per running check: two desktops may check at once
+GRAPH_TIMEOUT = 10.0  # per Graph call in the check: all of it stays under the proxy's 90 s
 VERIFIED_KEY = "webhook_verified_at"
 VERIFY_REFUSED_KEY = "webhook_verify_refused_at"
 WRITE_PROBE_KEY = "check_written_at"
@@ -255,7 +256,7 @@ async def check_public_url(run: CheckRun) -> None:
         run.add(CheckStep.PUBLIC_URL, CheckProblem.NOT_HTTPS, url=url)
         return
     nonce = secrets.token_urlsafe(16)
-    await asyncio.to_thread(run.store.kv.put, NONCE_KEY, nonce)
+    await asyncio.to_thread(run.store.kv.put, NONCE_PREFIX + nonce, run.clock().isoformat())
     try:
         async with httpx.AsyncClient(timeout=PUBLIC_URL_TIMEOUT, follow_redirects=False) as client:
             response = await client.get(f"{url}/healthz", params={"nonce": nonce})
@@ -266,7 +267,7 @@ async def check_public_url(run: CheckRun) -> None:
             run.add(CheckStep.PUBLIC_URL, CheckProblem.PUBLIC_URL_UNREACHABLE, url=url, detail=_detail(exc))
         return
     finally:
-        await asyncio.to_thread(run.store.kv.put, NONCE_KEY, "")
+        await asyncio.to_thread(run.store.kv.delete, NONCE_PREFIX + nonce)
     try:
         matched = response.status_code == 200 and response.json().get("nonce") == "match"
     except (ValueError, AttributeError):
@@ -304,7 +305,7 @@ async def check_webhook_verified(run: CheckRun) -> None:
 
 
 def _webhook_evidence(store: Store) -> tuple[bool, bool, bool]:
-    delivered = store.events.count("message") + store.events.count("status") > 0
+    delivered = store.events.has_any(("message", "status"))
     return bool(store.kv.get(VERIFIED_KEY)), bool(store.kv.get(VERIFY_REFUSED_KEY)), delivered
 
 
@@ -352,7 +353,8 @@ def graph_for(settings: RelaySettings) -> GraphAccount | None:
     """Graph for the cloud upstream (even with settings missing: the steps say so); None in the sandbox."""
     if settings.upstream == "sandbox":
         return None
-    return GraphAccount(settings.graph_url, settings.access_token, timeout=settings.graph_timeout)
+    timeout = min(settings.graph_timeout, GRAPH_TIMEOUT)
+    return GraphAccount(settings.graph_url, settings.access_token, timeout=timeout)
 
 
 async def check_relay(settings: RelaySettings, store: Store) -> CheckReport:

@@ -95,6 +95,12 @@ class EventLog:
             pruned = conn.execute(select(kv.c.value).where(kv.c.key == "pruned_through")).scalar_one_or_none()
         return int(pruned or 0), None if first is None else int(first), int(last or 0)
 
+    def has_any(self, kinds: tuple[str, ...]) -> bool:
+        """Whether any kept event is of one of `kinds` (stops at the first)."""
+        with self.db.engine.connect() as conn:
+            first = conn.execute(select(events.c.seq).where(events.c.kind.in_(kinds)).limit(1)).first()
+        return first is not None
+
     def count(self, kind: str | None = None) -> int:
         stmt = select(func.count()).select_from(events)
         if kind:

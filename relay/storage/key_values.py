@@ -36,6 +36,10 @@ class KeyValues:
         with self.db.engine.begin() as conn:
             self.put_in(conn, key, value)
 
+    def delete(self, key: str) -> None:
+        with self.db.engine.begin() as conn:
+            conn.execute(kv.delete().where(kv.c.key == key))
+
     def client_token(self, rotate: bool = False) -> str:
         """The bearer token desktops present (generated on first use, rotated on request)."""
         current = self.get("client_token")

@@ -90,6 +90,45 @@ def test_a_healthy_shop_passes_every_line_and_shows_the_numbers_health(shop: Run
     assert "Seoul Flower Shop" in line(report, CheckStep.PHONE_NUMBER).message
 
 
+def test_two_checks_at_once_both_find_this_relay_and_leave_no_nonce_behind(shop: RunningRelay) -> None:
+    """Two desktops pressing "Check again" together: each check's nonce is its own."""
+
+    async def both() -> list[CheckReport]:
+        return list(await asyncio.gather(*(check_relay(shop.settings, shop.relay.store) for _ in range(2))))
+
+    for report in asyncio.run(both()):
+        assert line(report, CheckStep.PUBLIC_URL).status == CheckStatus.PASS
+    from relay.storage.tables import kv
+
+    with shop.relay.store.db.engine.connect() as conn:
+        keys = [row.key for row in conn.execute(kv.select())]
+    assert not [key for key in keys if key.startswith("check_nonce")]
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_healthy_shop_passes_on_postgresql_too(
+    tmp_path: Path, graph: FakeGraph, pg_database: str | None
+) -> None:
+    if pg_database is None:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    from tests.relay.conftest import _fresh_pg
+
+    graph.subscribed_app_ids.append(APP_ID)
+    port = free_port()
+    settings = dataclasses.replace(shop_settings(tmp_path, graph, port), database_url=_fresh_pg(pg_database))
+    running = RunningRelay(settings=settings, port=port).start()
+    try:
+        assert handshake(running) == 200
+        report = CheckReport.model_validate(
+            running.client.get(f"{running.url}/v1/check", headers=running.auth()).json()
+        )
+    finally:
+        running.stop()
+        running.client.close()
+    assert report.ok, report
+
+
 def test_the_check_needs_the_relay_token(shop: RunningRelay) -> None:
     assert shop.client.get(f"{shop.url}/v1/check").status_code == 401
     wrong = {"Authorization": "Bearer not-the-token"}
