@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from ui.theme import ui_font
@@ -38,9 +38,38 @@ class MessageEdit(QPlainTextEdit):
             cursor.movePosition(cursor.MoveOperation.End, cursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         fm = self.fontMetrics()
-        lines = max(1, min(MAX_LINES, int(self.document().size().height())))
-        height = lines * fm.lineSpacing() + 2 * self.document().documentMargin() + 6
+        height = self.wrapped_lines() * fm.lineSpacing() + 2 * self.document().documentMargin() + 6
         self.setFixedHeight(int(height))
+
+    def wrapped_lines(self) -> int:
+        """Lines the text takes at the box's width, 1 to MAX_LINES.
+
+        Laid out here: the document's own layout counts a block's wrapped lines only once it is
+        painted, so after an insert or a paste it reports one line until the next key press.
+        """
+        width = self.viewport().width() - 2 * self.document().documentMargin()
+        if width <= 0:
+            return 1
+        lines = 0
+        block = self.document().firstBlock()
+        while block.isValid() and lines < MAX_LINES:
+            layout = QTextLayout(block.text(), self.font())
+            layout.setTextOption(self.document().defaultTextOption())
+            layout.beginLayout()
+            while lines < MAX_LINES:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                lines += 1
+            layout.endLayout()
+            block = block.next()
+        return max(1, min(MAX_LINES, lines))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()  # narrower: the same text wraps into more lines
 
     def sizeHint(self) -> QSize:
         return QSize(200, self.height())
