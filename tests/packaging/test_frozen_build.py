@@ -19,7 +19,7 @@ MAX_BUNDLE_MIB = 240
 @pytest.mark.timeout(1200)
 def test_frozen_app_builds_and_passes_smoke() -> None:
     if importlib.util.find_spec("PyInstaller") is None:
-        pytest.skip("PyInstaller is not installed (pip install '.[build]')")
+        pytest.skip("PyInstaller is not installed (pip install --require-hashes -r requirements/dev.txt)")
     result = subprocess.run(
         [sys.executable, str(ROOT / "packaging" / "build_and_smoke.py")],
         cwd=ROOT,
