@@ -119,14 +119,25 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         run_dialog(lambda: QuickReplyManager(ctx, window))
 
-    def editor(module: str, name: str) -> Callable[[], None]:
-        def open_editor() -> None:
-            import importlib
+    def greeting() -> None:
+        from ui.greeting_editor import GreetingEditor
 
-            cls = getattr(importlib.import_module(module), name)
-            run_dialog(lambda: cls(ctx, client_provider=client, parent=window))
+        run_dialog(lambda: GreetingEditor(ctx, client_provider=client, parent=window))
 
-        return open_editor
+    def away() -> None:
+        from ui.away_editor import AwayEditor
+
+        run_dialog(lambda: AwayEditor(ctx, client_provider=client, parent=window))
+
+    def business_hours() -> None:
+        from ui.business_hours_editor import BusinessHoursEditor
+
+        run_dialog(lambda: BusinessHoursEditor(ctx, client_provider=client, parent=window))
+
+    def business_profile() -> None:
+        from ui.business_profile_editor import BusinessProfileEditor
+
+        run_dialog(lambda: BusinessProfileEditor(ctx, client_provider=client, parent=window))
 
     def labels() -> None:
         from ui.labels_manager import LabelsManager
@@ -143,15 +154,13 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(shop, translate("Menus", "Quick replies…"), quick_replies)
     action(shop, translate("Menus", "Labels…"), labels)
     shop.addSeparator()
-    action(shop, translate("Menus", "Greeting message…"), editor("ui.greeting_editor", "GreetingEditor"))
-    action(shop, translate("Menus", "Away message…"), editor("ui.away_editor", "AwayEditor"))
-    action(
-        shop, translate("Menus", "Business hours…"), editor("ui.business_hours_editor", "BusinessHoursEditor")
-    )
+    action(shop, translate("Menus", "Greeting message…"), greeting)
+    action(shop, translate("Menus", "Away message…"), away)
+    action(shop, translate("Menus", "Business hours…"), business_hours)
     action(
         shop,
         translate("Menus", "Business profile…"),
-        editor("ui.business_profile_editor", "BusinessProfileEditor"),
+        business_profile,
     )
     shop.addSeparator()
     action(shop, translate("Menus", "Share link and QR code…"), share)

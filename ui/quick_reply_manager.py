@@ -34,6 +34,7 @@ from app.quick_replies import (
 )
 from ui.automation_forms import FieldButtons
 from ui.context import AppContext
+from ui.ops import failure_sentence
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ class QuickReplyManager(QDialog):
     # ------------------------------------------------------------------ changes
 
     def _error_sentence(self, exc: InvalidInput) -> str:
-        reason = getattr(exc, "reason", "")
+        reason = exc.reason if isinstance(exc, ShortcutInvalid | QuickReplyInvalid) else ""
         sentences = {
             "empty": self.tr("A quick reply needs a shortcut, like /thanks."),
             "no_slash": self.tr("A shortcut starts with /, like /thanks."),
@@ -187,7 +188,7 @@ class QuickReplyManager(QDialog):
             "text_too_long": self.tr("A message can be at most 4,096 characters."),
             "missing": self.tr("This quick reply was deleted meanwhile."),
         }
-        return sentences.get(reason, str(exc))
+        return sentences.get(reason) or failure_sentence(exc)
 
     def save_current(self) -> bool:
         keywords = [k for k in self.keywords.text().split(",") if k.strip()]

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import create_backup, default_backup_name, folder_size
+from app.backup import BackupInfo, create_backup, default_backup_name, folder_size
 from app.errors import ShopInboxError
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, load_preferences, save_preferences
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
-from ui.ops import Op
+from ui.ops import Op, failure_sentence
 from ui.relay_check_view import RelayCheckPanel
 from ui.size_text import human_size
 
@@ -217,11 +217,11 @@ class SettingsDialog(QDialog):
 
     def _backup_done(self, info: object, error: object) -> None:
         self.backup_button.setEnabled(True)
-        if error is not None:
-            self.backup_status.setText(self.tr("The backup failed: {error}").format(error=error))
+        if not isinstance(info, BackupInfo):
+            reason = failure_sentence(error) if isinstance(error, BaseException) else ""
+            self.backup_status.setText(self.tr("The backup failed: {error}").format(error=reason))
             return
-        path = getattr(info, "path", "")
-        self.backup_status.setText(self.tr("Backup saved to {path}").format(path=path))
+        self.backup_status.setText(self.tr("Backup saved to {path}").format(path=info.path))
 
     def choose_restore(self) -> None:
         source, _ = QFileDialog.getOpenFileName(
