@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, OrderError
@@ -102,53 +103,46 @@ def _summary_items(session: Session, order_ids: Sequence[int]) -> dict[int, list
     return items
 
 
-def order_summaries(
-    session: Session,
-    *,
-    states: Iterable[str] | None = None,
-    text: str = "",
-    since: datetime | None = None,
-    until: datetime | None = None,
-    order_ids: Iterable[int] | None = None,
-) -> list[OrderSummary]:
-    """Orders for the board, newest first, filtered by state, text (number, customer, item) and date."""
-    counts = (
-        select(
-            OrderLine.order_id,
-            func.count().label("lines"),
-            func.sum(OrderLine.quantity).label("quantity"),
-        )
-        .group_by(OrderLine.order_id)
-        .subquery()
+@dataclass(frozen=True, slots=True)
+class OrderFilter:
+    """What the board's filter bar asks for; the same filter drives counts, columns and the table."""
+
+    states: tuple[str, ...] | None = None
+    text: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+# Table columns the owner can sort by (ui/order_board_model.Column names them).
+SORT_KEYS = ("number", "customer", "items", "total", "state", "ordered", "due")
+_STATE_RANK = case(
+    {"new": 0, "awaiting_payment": 1, "paid": 2, "shipped": 3, "done": 4, "cancelled": 5},
+    value=Order.state,
+    else_=6,
+)
+
+
+def _line_count() -> Any:
+    # Correlated, so a page of 40 cards counts 40 orders' lines, not the whole table's.
+    return select(func.count()).where(OrderLine.order_id == Order.id).scalar_subquery()
+
+
+def _quantity() -> Any:
+    return (
+        select(func.coalesce(func.sum(OrderLine.quantity), 0))
+        .where(OrderLine.order_id == Order.id)
+        .scalar_subquery()
     )
-    stmt = (
-        select(
-            Order.id,
-            Order.number,
-            Order.state,
-            Order.contact_id,
-            func.coalesce(Contact.saved_name, Contact.profile_name, Order.customer_name),
-            func.coalesce(counts.c.lines, 0),
-            func.coalesce(counts.c.quantity, 0),
-            Order.total_minor,
-            Order.currency,
-            Order.created_at,
-            Order.updated_at,
-            Order.payment_due_at,
-            Order.tracking,
-        )
-        .outerjoin(counts, counts.c.order_id == Order.id)
-        .outerjoin(Contact, Contact.id == Order.contact_id)
-    )
-    if states is not None:
-        stmt = stmt.where(Order.state.in_(list(states)))
-    if order_ids is not None:
-        stmt = stmt.where(Order.id.in_(list(order_ids)))
-    if since is not None:
-        stmt = stmt.where(Order.created_at >= since)
-    if until is not None:
-        stmt = stmt.where(Order.created_at < until)
-    needle = " ".join(text.split())[:100]
+
+
+def _filtered(stmt: Any, f: OrderFilter) -> Any:
+    if f.states is not None:
+        stmt = stmt.where(Order.state.in_(list(f.states)))
+    if f.since is not None:
+        stmt = stmt.where(Order.created_at >= f.since)
+    if f.until is not None:
+        stmt = stmt.where(Order.created_at < f.until)
+    needle = " ".join(f.text.split())[:100]
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         like = f"%{escaped}%"
@@ -167,7 +161,65 @@ def order_summaries(
                 has_line.exists(),
             )
         )
-    rows = session.execute(stmt.order_by(Order.created_at.desc(), Order.id.desc())).all()
+    return stmt
+
+
+def order_summaries(
+    session: Session,
+    f: OrderFilter = OrderFilter(),
+    *,
+    state: str | None = None,
+    after: tuple[datetime, int] | None = None,
+    limit: int | None = None,
+    sort: str = "ordered",
+    descending: bool = True,
+    offset: int = 0,
+    order_ids: Iterable[int] | None = None,
+) -> list[OrderSummary]:
+    """Orders as board cards, newest first (or by `sort`), filtered; paged by `after` or `offset`.
+
+    A board column pages with `after` = the last card's (created_at, id): an index walk on
+    (state, created_at), however many orders the shop has.
+    """
+    quantity = _quantity()
+    customer = func.coalesce(Contact.saved_name, Contact.profile_name, Order.customer_name)
+    stmt = select(
+        Order.id,
+        Order.number,
+        Order.state,
+        Order.contact_id,
+        customer,
+        _line_count(),
+        quantity,
+        Order.total_minor,
+        Order.currency,
+        Order.created_at,
+        Order.updated_at,
+        Order.payment_due_at,
+        Order.tracking,
+    ).outerjoin(Contact, Contact.id == Order.contact_id)
+    stmt = _filtered(stmt, f)
+    if state is not None:
+        stmt = stmt.where(Order.state == state)
+    if order_ids is not None:
+        stmt = stmt.where(Order.id.in_(list(order_ids)))
+    if after is not None:
+        at, last_id = after
+        stmt = stmt.where(or_(Order.created_at < at, and_(Order.created_at == at, Order.id < last_id)))
+    key = {
+        "number": (Order.year, Order.seq),
+        "customer": (customer,),
+        "items": (quantity,),
+        "total": (Order.total_minor,),
+        "state": (_STATE_RANK,),
+        "ordered": (Order.created_at,),
+        "due": (Order.payment_due_at,),
+    }[sort]
+    columns = (*key, Order.created_at, Order.id) if sort != "ordered" else (Order.created_at, Order.id)
+    stmt = stmt.order_by(*(c.desc() if descending else c.asc() for c in columns))
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    rows = session.execute(stmt).all()
     items = _summary_items(session, [r[0] for r in rows])
     return [
         OrderSummary(
@@ -188,6 +240,39 @@ def order_summaries(
         )
         for r in rows
     ]
+
+
+def state_counts(session: Session, f: OrderFilter = OrderFilter()) -> dict[str, int]:
+    """How many orders the filter lets through, per state (the board's column titles)."""
+    stmt = select(Order.state, func.count()).select_from(Order)
+    if f.text.strip():  # the text filter looks at the customer's names too
+        stmt = stmt.outerjoin(Contact, Contact.id == Order.contact_id)
+    stmt = _filtered(stmt, f).group_by(Order.state)
+    return {str(state): int(n) for state, n in session.execute(stmt)}
+
+
+@dataclass(frozen=True, slots=True)
+class BoardPage:
+    counts: dict[str, int]
+    columns: dict[str, list[OrderSummary]]
+
+
+def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], per_state: int) -> BoardPage:
+    """What the board paints first: each column's count and its newest cards (three queries in all)."""
+    counts = state_counts(session, f)
+    # One index seek per column (state, created_at), not a pass over every order.
+    newest = []
+    for state in states:
+        q = select(Order.id).where(Order.state == state)
+        if f.text.strip():
+            q = q.outerjoin(Contact, Contact.id == Order.contact_id)
+        q = _filtered(q, f).order_by(Order.created_at.desc(), Order.id.desc()).limit(per_state)
+        newest.append(select(q.subquery().c.id))
+    ids = session.scalars(union_all(*newest)).all() if newest else []
+    columns: dict[str, list[OrderSummary]] = {state: [] for state in states}
+    for summary in order_summaries(session, order_ids=ids) if ids else []:
+        columns[summary.state].append(summary)
+    return BoardPage(counts, columns)
 
 
 def order_detail(session: Session, order_id: int) -> OrderDetail:

@@ -27,6 +27,7 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.import_rate", False, ("--lines", "20000")),
     ("bench.catalog", False, ()),
     ("bench.quick_replies", False, ()),
+    ("bench.order_board", False, ("--orders", "2000", "--repeat", "2")),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 

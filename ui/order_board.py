@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import utcnow
-from app.order_queries import OrderSummary, order_summaries
+from app.order_queries import (
+    BoardPage,
+    OrderFilter,
+    OrderSummary,
+    board_first_page,
+    order_summaries,
+    state_counts,
+)
 from app.orders import BOARD_STATES, MOVES, OrderState, move_order
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
@@ -39,15 +46,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 200
-# Done and cancelled orders pile up for years; the board shows the newest of them unless filtered.
-CLOSED_SHOWN_DAYS = 30
+PAGE = 24  # cards per column read at a time: a screenful and a half
+TABLE_PAGE = 200
 
 
 class OrderBoard(QWidget):
     """A top-level window. Reads run as ops; a reload replaces each column's rows in one reset."""
 
     chat_requested = Signal(int)  # contact id
-    loaded = Signal(int)  # how many orders are shown
+    loaded = Signal(int)  # how many orders the filter lets through (the columns' first pages are shown)
+    table_loaded = Signal(int)
 
     def __init__(self, ctx: AppContext, actions: OrderActions | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -58,6 +66,8 @@ class OrderBoard(QWidget):
         self.resize(1280, 720)
         self.loaded_once = False
         self._generation = 0
+        self._filter = OrderFilter()
+        self._table_stale = True
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search orders: number, customer, item, tracking"))
@@ -101,6 +111,7 @@ class OrderBoard(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         for state in BOARD_STATES:
             model = StateColumnModel(state, self)
+            model.fetch = self._fetch_column
             view = QListView(columns)
             view.setObjectName(f"column_{state.value}")
             view.setModel(model)
@@ -126,16 +137,15 @@ class OrderBoard(QWidget):
             self.column_views[state] = view
             self.column_titles[state] = title
 
-        # Table: every order, sortable by any column.
+        # Table: every order, sortable by any column (in SQL), paged in as it scrolls.
         self.table_model = OrderTableModel(self)
-        self.table_proxy = QSortFilterProxyModel(self)
-        self.table_proxy.setSourceModel(self.table_model)
-        self.table_proxy.setSortRole(OrderRole.SORT)
+        self.table_model.fetch = self._fetch_table
+        self.table_model.resort = self.reload_table
         self.table = QTableView(self)
         self.table.setObjectName("orderTable")
-        self.table.setModel(self.table_proxy)
+        self.table.setModel(self.table_model)
+        self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -167,59 +177,91 @@ class OrderBoard(QWidget):
         self.reload()
 
     # ----------------------------------------------------------------- loading
-    def filters(self) -> dict[str, Any]:
+    def order_filter(self) -> OrderFilter:
         days = int(self.period.currentData() or 0)
         state = str(self.state_filter.currentData() or "")
-        now = utcnow()
-        return {
-            "states": [state] if state else None,
-            "text": self.search.text(),
-            "since": now - timedelta(days=days) if days else None,
-        }
+        return OrderFilter(
+            states=(state,) if state else None,
+            text=self.search.text(),
+            since=utcnow() - timedelta(days=days) if days else None,
+        )
 
     def reload(self) -> None:
+        """Counts and each column's newest cards, in one op; the table follows when it is shown."""
         self._generation += 1
         generation = self._generation
-        filters = self.filters()
+        self._filter = f = self.order_filter()
         db = self.ctx.db
+        states = [state.value for state in BOARD_STATES]
+
+        def work() -> BoardPage:
+            with db.read() as s:
+                return board_first_page(s, f, states, PAGE)
+
+        Op(work, parent=self).success(lambda page: self.show_page(page, generation)).failure(
+            self._failed
+        ).run()
+        if self.stack.currentIndex() == 1:
+            self.reload_table()
+        else:
+            self._table_stale = True
+
+    def show_page(self, page: BoardPage, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # an older filter's answer
+        self.delegate.now = self.table_model.now = utcnow()
+        for state, model in self.columns.items():
+            total = page.counts.get(state.value, 0)
+            model.set_page(page.columns.get(state.value, []), total)
+            self.column_titles[state].setText(f"{state_name(state)} ({total})")
+        shown = sum(model.total for model in self.columns.values())
+        self.status.setText(self.tr("%n order(s)", "", shown))
+        self.loaded_once = True
+        self.loaded.emit(shown)
+
+    def _fetch_column(self, model: StateColumnModel) -> None:
+        generation, f, after, db = self._generation, self._filter, model.last_key(), self.ctx.db
 
         def work() -> list[OrderSummary]:
             with db.read() as s:
-                return order_summaries(s, **filters)
+                return order_summaries(s, f, state=model.state.value, after=after, limit=PAGE)
 
-        Op(work, parent=self).success(lambda rows: self.show_rows(rows, generation)).failure(
-            self._failed
-        ).run()
+        def done(rows: list[OrderSummary]) -> None:
+            if generation == self._generation:
+                model.append(rows)
 
-    def show_rows(self, rows: list[OrderSummary], generation: int | None = None) -> None:
-        if generation is not None and generation != self._generation:
-            return  # an older filter's answer
-        now = utcnow()
-        closed_since = now - timedelta(days=CLOSED_SHOWN_DAYS)
-        filtered = bool(
-            self.search.text().strip() or self.period.currentData() or self.state_filter.currentData()
-        )
-        by_state: dict[str, list[OrderSummary]] = {state.value: [] for state in BOARD_STATES}
-        for row in rows:
-            bucket = by_state.get(row.state)
-            if bucket is None:
-                continue
-            if (
-                row.state in (OrderState.DONE, OrderState.CANCELLED)
-                and not filtered
-                and row.updated_at < closed_since
-            ):
-                continue
-            bucket.append(row)
-        self.delegate.now = now
-        for state, model in self.columns.items():
-            model.set_rows(by_state[state.value])
-            self.column_titles[state].setText(f"{state_name(state)} ({len(by_state[state.value])})")
-        self.table_model.now = now
-        self.table_model.set_rows(rows)
-        self.status.setText(self.tr("%n order(s)", "", len(rows)))
-        self.loaded_once = True
-        self.loaded.emit(len(rows))
+        Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def reload_table(self) -> None:
+        self._table_stale = False
+        generation, f, db = self._generation, self._filter, self.ctx.db
+        key, descending = self.table_model.sort_key, self.table_model.descending
+
+        def work() -> tuple[list[OrderSummary], int]:
+            with db.read() as s:
+                rows = order_summaries(s, f, sort=key, descending=descending, limit=TABLE_PAGE)
+                return rows, sum(state_counts(s, f).values())
+
+        def done(result: tuple[list[OrderSummary], int]) -> None:
+            if generation == self._generation:
+                self.table_model.set_page(*result)
+                self.table_loaded.emit(result[1])
+
+        Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def _fetch_table(self, model: OrderTableModel) -> None:
+        generation, f, db = self._generation, self._filter, self.ctx.db
+        key, descending, offset = model.sort_key, model.descending, model.rowCount()
+
+        def work() -> list[OrderSummary]:
+            with db.read() as s:
+                return order_summaries(s, f, sort=key, descending=descending, limit=TABLE_PAGE, offset=offset)
+
+        def done(rows: list[OrderSummary]) -> None:
+            if generation == self._generation:
+                model.append(rows)
+
+        Op(work, parent=self).success(done).failure(self._failed).run()
 
     def _sync_changed(self) -> None:
         if self.isVisible():
@@ -230,6 +272,8 @@ class OrderBoard(QWidget):
 
     def show_table(self, table: bool) -> None:
         self.stack.setCurrentIndex(1 if table else 0)
+        if table and self._table_stale:
+            self.reload_table()
         self.table_button.setChecked(table)
         self.board_button.setChecked(not table)
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.order_queries import OrderSummary
+from app.order_queries import SORT_KEYS, OrderSummary
 from app.orders import OrderState
 from ui.formatting import list_time
 from ui.order_text import money, state_name
@@ -19,7 +19,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class OrderRole(enum.IntEnum):
     SUMMARY = Qt.ItemDataRole.UserRole + 1  # OrderSummary
-    SORT = Qt.ItemDataRole.UserRole + 2  # the raw value a table column sorts by
 
 
 def items_text(summary: OrderSummary) -> str:
@@ -33,18 +32,51 @@ def items_text(summary: OrderSummary) -> str:
     return shown
 
 
+Fetch = Callable[[Any], None]
+
+
 class StateColumnModel(QAbstractListModel):
-    """The cards of one board column (one state), newest first."""
+    """The cards of one board column (one state), newest first, paged in as the owner scrolls."""
 
     def __init__(self, state: OrderState, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
         self._rows: list[OrderSummary] = []
+        self.total = 0
+        self.loading = False
+        self.fetch: Fetch | None = None  # the board loads the next page (an op) and calls append()
 
-    def set_rows(self, rows: list[OrderSummary]) -> None:
+    def set_page(self, rows: list[OrderSummary], total: int) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._rows, self.total, self.loading = list(rows), total, False
         self.endResetModel()
+
+    def append(self, rows: list[OrderSummary]) -> None:
+        self.loading = False
+        known = {r.id for r in self._rows}
+        rows = [r for r in rows if r.id not in known]
+        if not rows:
+            self.total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def last_key(self) -> tuple[datetime, int] | None:
+        return (self._rows[-1].created_at, self._rows[-1].id) if self._rows else None
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return (
+            not parent.isValid()
+            and not self.loading
+            and self.fetch is not None
+            and len(self._rows) < self.total
+        )
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
+        if self.canFetchMore(parent) and self.fetch is not None:
+            self.loading = True
+            self.fetch(self)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -76,17 +108,52 @@ class Column(enum.IntEnum):
 
 
 class OrderTableModel(QAbstractTableModel):
-    """Every order the filter lets through, one row each; sorted by the view's proxy on OrderRole.SORT."""
+    """Every order the filter lets through, one row each, sorted in SQL and paged in as the owner scrolls."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[OrderSummary] = []
+        self.total = 0
+        self.loading = False
         self.now: datetime | None = None
+        self.sort_key = "ordered"
+        self.descending = True
+        self.fetch: Fetch | None = None  # loads rows from len(rows) on, then append()
+        self.resort: Callable[[], None] | None = None  # reloads from the first row in the new order
 
-    def set_rows(self, rows: Sequence[OrderSummary]) -> None:
+    def set_page(self, rows: Sequence[OrderSummary], total: int) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self.total, self.loading = list(rows), total, False
         self.endResetModel()
+
+    def append(self, rows: list[OrderSummary]) -> None:
+        self.loading = False
+        if not rows:
+            self.total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return (
+            not parent.isValid()
+            and not self.loading
+            and self.fetch is not None
+            and len(self._rows) < self.total
+        )
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
+        if self.canFetchMore(parent) and self.fetch is not None:
+            self.loading = True
+            self.fetch(self)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting 10,000 orders is the database's job: the first page is read again in the new order."""
+        self.sort_key = SORT_KEYS[column]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        if self.resort is not None:
+            self.resort()
 
     def summary(self, row: int) -> OrderSummary:
         return self._rows[row]
@@ -119,16 +186,6 @@ class OrderTableModel(QAbstractTableModel):
         col = Column(index.column())
         if role == OrderRole.SUMMARY:
             return s
-        if role == OrderRole.SORT:
-            return {
-                Column.NUMBER: (s.created_at.year, s.number),
-                Column.CUSTOMER: s.customer.casefold(),
-                Column.ITEMS: s.quantity,
-                Column.TOTAL: s.total_minor,
-                Column.STATE: list(OrderState).index(OrderState(s.state)),
-                Column.ORDERED: s.created_at.timestamp(),
-                Column.DUE: s.payment_due_at.timestamp() if s.payment_due_at else 0.0,
-            }[col]
         if role == Qt.ItemDataRole.DisplayRole:
             if col is Column.NUMBER:
                 return s.number

@@ -15,7 +15,7 @@ from app.orders import LineInput, OrderState, create_order, move_order, order_fr
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from ui.order_actions import OrderActions
 from ui.order_board import OrderBoard
-from ui.order_board_model import Column, OrderRole
+from ui.order_board_model import Column
 
 
 def cart_chat(ctx: Any) -> tuple[int, int]:
@@ -185,10 +185,44 @@ def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtb
     assert counts(board)["new"] == 1
     with qtbot.waitSignal(board.loaded):
         board.search.clear()
-    board.show_table(True)
-    board.table.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
-    proxy = board.table_proxy
-    totals = [proxy.index(r, Column.TOTAL).data(OrderRole.SORT) for r in range(proxy.rowCount())]
+    with qtbot.waitSignal(board.table_loaded):
+        board.show_table(True)
+    with qtbot.waitSignal(board.table_loaded):
+        board.table.sortByColumn(Column.TOTAL, Qt.SortOrder.DescendingOrder)
+    model = board.table_model
+    totals = [model.summary(r).total_minor for r in range(model.rowCount())]
     assert totals == sorted(totals, reverse=True) and len(totals) == 6
-    assert proxy.index(0, Column.TOTAL).data() == "₩72,000"
+    assert model.index(0, Column.TOTAL).data() == "₩72,000"
+    with qtbot.waitSignal(board.table_loaded):
+        board.table.sortByColumn(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    assert [model.summary(r).customer for r in range(3)] == ["고객 0", "고객 1", "고객 2"]
     assert board.table.isVisible()
+
+
+def test_a_board_column_pages_in_more_cards_as_it_scrolls(window: Any, qtbot: Any) -> None:
+    from ui.order_board import PAGE
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s)
+        for i in range(PAGE * 2 + 5):
+            create_order(
+                s,
+                contact_id=c.id,
+                lines=[LineInput("BAG", 1)],
+                source="chat",
+                now=BASE_TIME + timedelta(minutes=i),
+            )
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    column = board.columns[OrderState.NEW]
+    assert (column.rowCount(), column.total) == (PAGE, PAGE * 2 + 5)
+    view = board.column_views[OrderState.NEW]
+    while column.rowCount() < column.total:
+        before = column.rowCount()
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda b=before: column.rowCount() > b)
+    numbers = [column.summary(r).number for r in range(column.rowCount())]
+    assert len(set(numbers)) == PAGE * 2 + 5 and numbers == sorted(numbers, reverse=True)
