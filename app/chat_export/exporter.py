@@ -19,6 +19,7 @@ from app.chat_export.media import sanitise_filename
 from app.db import Database
 from app.errors import InvalidInput
 from app.models import Contact, Direction, Media, Message
+from app.wire import MEDIA_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,6 @@ def _media_name(message: Message, media: Media | None) -> str:
         return sanitise_filename(media.filename)
     suffix = _SUFFIX_BY_MIME.get(media.mime if media else "", "") or _SUFFIX_BY_KIND.get(message.kind, ".bin")
     return f"{message.kind}-{message.id}{suffix}"
-
-
-MEDIA_KINDS = frozenset({"image", "video", "audio", "document", "sticker"})
 
 
 def _has_file(message: Message, media: Media | None) -> bool:
