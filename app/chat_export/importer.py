@@ -67,7 +67,6 @@ SENT_BY_PHONE = "phone_app"
 
 _COLUMNS = ("contact_id", "direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at",
             "unread", "imported", "import_id", "sender_name")  # fmt: skip
-_INSERT = text(f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join(':' + c for c in _COLUMNS)})")
 
 _INSERT_QMARK = f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
 FTS_INSERT_TRIGGER = "message_fts_ai"
@@ -308,7 +307,7 @@ class _Importer:
                 )
                 existing[key] += 1
             seen: Counter[tuple[int, str, bytes]] = Counter()
-            plain: list[dict[str, Any]] = []
+            plain: list[tuple[Any, ...]] = []
             first_new_id = self.pause_fts_trigger(s)
             for m, sent_at, direction, key in prepared:
                 seen[key] += 1
@@ -320,11 +319,11 @@ class _Importer:
                 if m.attachment is None:
                     plain.append(row)
                     continue
-                message_id = s.connection().execute(_INSERT, row).lastrowid
+                message_id = s.connection().exec_driver_sql(_INSERT_QMARK, row).lastrowid
                 self.add_media(s, message_id, m, stored.get(m.line_no))
             if plain:
                 # One executemany of plain SQL: the ORM's bulk insert would issue a statement per row.
-                s.connection().exec_driver_sql(_INSERT_QMARK, [tuple(r[c] for c in _COLUMNS) for r in plain])
+                s.connection().exec_driver_sql(_INSERT_QMARK, plain)
             self.resume_fts_trigger(s, first_new_id)
 
     def pause_fts_trigger(self, s: Session) -> int | None:
@@ -354,7 +353,7 @@ class _Importer:
         )
         s.execute(text(self.fts_trigger_sql))
 
-    def row(self, contact_id: int, m: ParsedMessage, sent_at: datetime, direction: str) -> dict[str, Any]:
+    def row(self, contact_id: int, m: ParsedMessage, sent_at: datetime, direction: str) -> tuple[Any, ...]:
         meta: dict[str, Any] = {"id": self.import_id}
         if m.media_omitted:
             meta["omitted"] = True
@@ -367,21 +366,22 @@ class _Importer:
         out = direction == Direction.OUT
         # Most rows carry only the import's id: encode that payload once, not per row.
         payload = self.plain_payload if len(meta) == 1 else json.dumps({"import": meta}, ensure_ascii=False)
-        return {
-            "contact_id": contact_id,
-            "direction": direction,
-            "kind": m.kind,
-            "body": m.body,
-            "grams": bigram_text(m.body),
-            "payload": payload,
-            "status": str(MessageStatus.SENT if out else MessageStatus.RECEIVED),
-            "sent_by": SENT_BY_PHONE if out and not m.is_system else None,
-            "sent_at": to_millis(sent_at),
-            "unread": 0,
-            "imported": 1,
-            "import_id": self.import_id,
-            "sender_name": m.sender if self.group else None,
-        }
+        # A tuple in _COLUMNS order, ready for executemany (no per-row dict to unpack).
+        return (
+            contact_id,
+            direction,
+            m.kind,
+            m.body,
+            bigram_text(m.body),
+            payload,
+            str(MessageStatus.SENT if out else MessageStatus.RECEIVED),
+            SENT_BY_PHONE if out and not m.is_system else None,
+            to_millis(sent_at),
+            0,
+            1,
+            self.import_id,
+            m.sender if self.group else None,
+        )
 
     def add_media(
         self, s: Session, message_id: int, m: ParsedMessage, item: media_files.StoredMedia | None
