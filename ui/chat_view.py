@@ -75,7 +75,7 @@ class ChatView(QListView):
         m.rowsAboutToBeInserted.connect(self._before_insert)
         m.rowsInserted.connect(self._after_insert)
         m.modelReset.connect(self._after_reset)
-        m.rows_resized.connect(self.scheduleDelayedItemsLayout)
+        m.rows_resized.connect(self._rows_resized)
         m.new_messages.connect(self._on_new_messages)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_jump_button())
@@ -157,6 +157,14 @@ class ChatView(QListView):
         elif self._stick_to_bottom:
             self.scrollToBottom()
         self._update_jump_button()
+
+    def _rows_resized(self) -> None:
+        """A bubble changed height (its picture arrived, a reaction): lay out; the bottom stays the bottom."""
+        was_at_bottom = self.at_bottom()
+        self.scheduleDelayedItemsLayout()
+        self.executeDelayedItemsLayout()
+        if was_at_bottom:
+            self.scrollToBottom()
 
     def _scrolled(self, value: int) -> None:
         self._update_jump_button()

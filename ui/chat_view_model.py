@@ -339,6 +339,9 @@ class ChatViewModel(QAbstractListModel):
         """Show a message the owner just queued (pending) without waiting for a sync batch."""
         if row.contact_id != self.contact_id or row.id in self._pos or self.has_newer:
             return
+        # Its picture and quote now, so the bubble has its final height when the view scrolls to it.
+        with self.ctx.db.read() as s:
+            self._load_extras(s, [row])
         self._append([row])
 
     # ----------------------------------------------------------------- lookups
