@@ -215,8 +215,8 @@ class RelayCheckView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.health)  # the number's health first: what the owner looks for later
         layout.addLayout(self.grid)
-        layout.addWidget(self.health)
         layout.addStretch(1)
         self.report: CheckReport | None = None
         self.line_labels: list[tuple[QLabel, QLabel]] = []  # (mark, sentence) per line
@@ -336,6 +336,7 @@ class RelayCheckPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.view)
+        scroll.setMinimumHeight(220)
         self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,4 +1,4 @@
-"""Screenshots of the setup wizard's relay page with a failing check (an expired WhatsApp token).
+"""Screenshots of the relay's check: the wizard with an expired WhatsApp token, Settings ▸ Relay's health.
 
 Run under Xvfb: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/relay_check_screenshot.py ko
 (and `en`). The relay is the real one on 127.0.0.1; only Meta's Graph API is the local fake.
@@ -21,7 +21,7 @@ OUT = Path(__file__).resolve().parent
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     app = QApplication(sys.argv[:1])
-    from tests.support.fake_graph import run_fake_graph
+    from tests.support.fake_graph import PHONE_NUMBER_ID, run_fake_graph
     from tests.support.relay_server import CLIENT_TOKEN, run_relay
     from ui.setup_wizard import SetupWizard
     from ui.translations import install_translators
@@ -45,6 +45,35 @@ def main() -> None:
             app.processEvents()
             wiz.grab().save(str(OUT / f"relay-check-failing-{lang}.png"))
             wiz.close()
+        graph.token_expired = False
+        graph.numbers[PHONE_NUMBER_ID]["quality_rating"] = "YELLOW"
+        (Path(tmp) / "again").mkdir()
+        with run_relay(Path(tmp) / "again", graph_url=graph.url) as relay:
+            settings(app, relay.url, CLIENT_TOKEN, Path(tmp), lang)
+
+
+def settings(app: QApplication, url: str, token: str, tmp: Path, lang: str) -> None:
+    """Settings ▸ Relay after Check again: the number's quality rating and messaging limit."""
+    from app.db import Database
+    from app.paths import paths_for
+    from ui.context import AppContext
+    from ui.settings_dialog import SettingsDialog
+
+    db = Database.open(tmp / "inbox.db")
+    ctx = AppContext(db=db, paths=paths_for(tmp / "data").ensure(), prefs={})
+    dialog = SettingsDialog(ctx, stored_token=lambda _url: token)
+    dialog.relay_url.setText(url)
+    dialog.resize(640, 900)
+    dialog.show()
+    loop = QEventLoop()
+    dialog.relay_check.finished.connect(lambda _report: loop.quit())
+    assert dialog.relay_check.button is not None
+    dialog.relay_check.button.click()
+    loop.exec()
+    app.processEvents()
+    dialog.grab().save(str(OUT / f"settings-relay-health-{lang}.png"))
+    dialog.close()
+    db.close()
 
 
 if __name__ == "__main__":
