@@ -228,7 +228,11 @@ def run_setup(
             report = asyncio.run(check_relay(relay_settings, store))
         finally:
             store.close()
-        print("\n" + report_text(report), file=out)
+        print(
+            "\nThe check so far. Until the relay runs at its public address (docker compose up -d), "
+            "the public_url and webhook_verified lines cannot pass yet.\n" + report_text(report),
+            file=out,
+        )
     print(
         "\nNext: `docker compose up -d`, then `docker compose exec relay shop-inbox-relay check`.\n"
         "The token for the desktop app: `docker compose exec relay shop-inbox-relay token`.",
