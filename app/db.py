@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DatabaseUnavailable, SchemaTooNew
+from app.errors import DatabaseUnavailable, ErrorCode, SchemaTooNew
 from app.unfinished_start import clear_unfinished_first_start, refuse_unversioned_data
 
 log = logging.getLogger(__name__)
@@ -32,11 +32,13 @@ def stored_schema_version(path: Path) -> int:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseUnavailable(f"Cannot open {path}: {exc}") from exc
+        raise DatabaseUnavailable(f"Cannot open {path}: {exc}", path=path) from exc
     try:
         return int(con.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnavailable(f"{path} is not a Shop Inbox database ({exc}).") from exc
+        raise DatabaseUnavailable(
+            f"{path} is not a Shop Inbox database ({exc}).", path=path, code=ErrorCode.NOT_A_DATABASE
+        ) from exc
     finally:
         con.close()
 
@@ -145,7 +147,11 @@ def upgrade(path: Path, revision: str) -> None:
                     raise RuntimeError("a migration ended the upgrade's transaction (COMMIT in a revision?)")
                 problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
-                    raise DatabaseUnavailable(f"Migration left broken references: {problems[:5]}")
+                    raise DatabaseUnavailable(
+                        f"Migration left broken references: {problems[:5]}",
+                        path=path,
+                        code=ErrorCode.MIGRATION_FAILED,
+                    )
                 reached = _user_version(connection)
                 if revision == "head" and reached != SCHEMA_VERSION:
                     raise RuntimeError(
@@ -181,7 +187,9 @@ class Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnavailable(f"Cannot create the folder {path.parent}: {exc}") from exc
+            raise DatabaseUnavailable(
+                f"Cannot create the folder {path.parent}: {exc}", path=path.parent
+            ) from exc
         migrate(path)
         return cls(path)
 

@@ -15,6 +15,8 @@ class ErrorCode(enum.StrEnum):
     SCHEMA_TOO_NEW = "schema_too_new"
     DATABASE_UNAVAILABLE = "database_unavailable"
     UNVERSIONED_DATABASE_HOLDS_DATA = "unversioned_database_holds_data"
+    NOT_A_DATABASE = "not_a_database"
+    MIGRATION_FAILED = "migration_failed"
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
@@ -195,6 +197,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.SCHEMA_TOO_NEW: VersionParams,
     ErrorCode.DATABASE_UNAVAILABLE: PathParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
+    ErrorCode.NOT_A_DATABASE: PathParams,
+    ErrorCode.MIGRATION_FAILED: PathParams,
     ErrorCode.RELAY_UNREACHABLE: NoParams,
     ErrorCode.RELAY_TIMEOUT: NoParams,
     ErrorCode.UNAUTHORISED: NoParams,
@@ -298,11 +302,11 @@ class DatabaseUnavailable(ShopInboxError):
 
     default_code = ErrorCode.DATABASE_UNAVAILABLE
 
-    def __init__(self, sentence: str = "", *, path: str = "") -> None:
-        if path:
-            super().__init__(sentence, code=ErrorCode.DATABASE_UNAVAILABLE, params=PathParams(path))
-        else:  # raised with its own (English) sentence by code not yet moved to codes
-            super().__init__(sentence, code=ErrorCode.INVALID_INPUT)
+    def __init__(
+        self, detail: str, *, path: object, code: ErrorCode = ErrorCode.DATABASE_UNAVAILABLE
+    ) -> None:
+        # `detail` (English, with the OS's reason) goes to the log; the owner reads the code's sentence.
+        super().__init__(detail, code=code, params=PathParams(str(path)))
 
 
 class UnversionedDatabaseHoldsData(DatabaseUnavailable):

@@ -32,6 +32,14 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "not change it. Move the file to another folder to start with an empty inbox, or restore "
             "a backup.",
         ),
+        ErrorCode.NOT_A_DATABASE: translate(
+            "Errors", "{path} is not a Shop Inbox inbox file, or it is damaged. Restore a backup."
+        ),
+        ErrorCode.MIGRATION_FAILED: translate(
+            "Errors",
+            "Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the "
+            "backups folder beside it; please send the log file to whoever helps you with Shop Inbox.",
+        ),
         ErrorCode.RELAY_UNREACHABLE: translate(
             "Errors", "Cannot reach your relay. Check the internet connection and the relay address."
         ),

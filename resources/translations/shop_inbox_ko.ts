@@ -904,6 +904,14 @@ Right-click to retry.</source>
         <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 Shop Inbox가 파일을 바꾸지 않았습니다. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>
     <message>
+        <source>{path} is not a Shop Inbox inbox file, or it is damaged. Restore a backup.</source>
+        <translation>{path}은(는) Shop Inbox 받은편지함 파일이 아니거나 손상되었어요. 백업에서 복원하세요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
+        <translation>Shop Inbox가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. Shop Inbox를 도와주는 분께 로그 파일을 보내 주세요.</translation>
+    </message>
+    <message>
         <source>Cannot reach your relay. Check the internet connection and the relay address.</source>
         <translation>릴레이에 연결할 수 없어요. 인터넷 연결과 릴레이 주소를 확인하세요.</translation>
     </message>

@@ -16,7 +16,16 @@ from tests.support.factories import make_contact, make_message
 from tests.ui.test_translations import tr_tool
 
 # Names that stay in Latin letters in the Korean text.
-KEPT_AS_IS = {"WhatsApp", "Shop", "Inbox", "Meta", "MB", "Business", "Manager"}
+KEPT_AS_IS = {
+    "WhatsApp",
+    "Shop",
+    "Inbox",
+    "Meta",
+    "MB",
+    "Business",
+    "Manager",
+    "backups",
+}  # "backups": a folder
 SAMPLE_TEXT = "주문서"
 
 
