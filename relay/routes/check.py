@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
+from app.wire import CheckReport
 from relay.check import check_relay
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
@@ -13,7 +14,6 @@ from relay.service import Relay
 router = APIRouter(dependencies=[Depends(authorised)])
 
 
-@router.get("/v1/check")
-async def check(relay: Annotated[Relay, Depends(current_relay)]) -> dict[str, Any]:
-    report = await check_relay(relay.settings, relay.store)
-    return report.model_dump(mode="json")
+@router.get("/v1/check", response_model=CheckReport)
+async def check(relay: Annotated[Relay, Depends(current_relay)]) -> CheckReport:
+    return await check_relay(relay.settings, relay.store)
