@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -486,3 +486,7 @@ def read_event(raw: Any) -> Any:
 
 
 StaleRevision.model_rebuild()
+
+
+# WhatsApp's customer service window: free-form messages only within 24 hours of the customer's last one.
+SERVICE_WINDOW = timedelta(hours=24)

@@ -32,6 +32,7 @@ from app.order_queries import (
     order_summaries,
     state_counts,
 )
+from app.order_settings import load_order_settings
 from app.orders import BOARD_STATES, MOVES, OrderState, move_order
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
@@ -68,6 +69,7 @@ class OrderBoard(QWidget):
         self._generation = 0
         self._filter = OrderFilter()
         self._table_stale = True
+        self._table_generation = 0
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search orders: number, customer, item, tracking"))
@@ -234,7 +236,8 @@ class OrderBoard(QWidget):
 
     def reload_table(self) -> None:
         self._table_stale = False
-        generation, f, db = self._generation, self._filter, self.ctx.db
+        self._table_generation += 1
+        generation, f, db = (self._generation, self._table_generation), self._filter, self.ctx.db
         key, descending = self.table_model.sort_key, self.table_model.descending
 
         def work() -> tuple[list[OrderSummary], int]:
@@ -243,14 +246,14 @@ class OrderBoard(QWidget):
                 return rows, sum(state_counts(s, f).values())
 
         def done(result: tuple[list[OrderSummary], int]) -> None:
-            if generation == self._generation:
+            if generation == (self._generation, self._table_generation):
                 self.table_model.set_page(*result)
                 self.table_loaded.emit(result[1])
 
         Op(work, parent=self).success(done).failure(self._failed).run()
 
     def _fetch_table(self, model: OrderTableModel) -> None:
-        generation, f, db = self._generation, self._filter, self.ctx.db
+        generation, f, db = (self._generation, self._table_generation), self._filter, self.ctx.db
         key, descending, offset = model.sort_key, model.descending, model.rowCount()
 
         def work() -> list[OrderSummary]:
@@ -258,7 +261,7 @@ class OrderBoard(QWidget):
                 return order_summaries(s, f, sort=key, descending=descending, limit=TABLE_PAGE, offset=offset)
 
         def done(rows: list[OrderSummary]) -> None:
-            if generation == self._generation:
+            if generation == (self._generation, self._table_generation):
                 model.append(rows)
 
         Op(work, parent=self).success(done).failure(self._failed).run()
@@ -319,11 +322,14 @@ class OrderBoard(QWidget):
 
         def work() -> int | None:
             with db.write() as s:
-                return move_order(s, order_id, state).contact_id
+                days = load_order_settings(s).payment_days
+                return move_order(s, order_id, state, payment_days=days).contact_id
 
         def done(contact_id: int | None) -> None:
             if self.order_actions is not None:
                 self.order_actions.changed.emit(contact_id)
+                # The move's message for the customer, shown for the owner to send or not.
+                self.order_actions.open_order(order_id).prepare_message()
             else:
                 self.reload()
 

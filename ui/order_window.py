@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -23,16 +24,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.models import Contact, utcnow
+from app.order_messages import PreparedMessage, prepare_message
 from app.order_queries import EventRow, LineRow, OrderDetail, order_detail
+from app.order_settings import load_order_settings
 from app.orders import MOVES, OrderState, move_order
+from app.sending import Outgoing, approved_templates, queue_outgoing
 from ui.context import AppContext
-from ui.formatting import full_datetime
+from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
 from ui.order_text import money, state_name
 
@@ -187,6 +193,32 @@ class OrderWindow(QDialog):
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
 
+        # The message a move prepares: shown, editable, and sent only when the owner says so.
+        self.message_box = QWidget(self)
+        self.message_box.setObjectName("orderMessage")
+        self.message_how = QLabel(self.message_box)
+        self.message_how.setWordWrap(True)
+        self.message_how.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_edit = QPlainTextEdit(self.message_box)
+        self.message_edit.setMaximumHeight(130)
+        self.send_button = QPushButton(self.tr("Send to customer"), self.message_box)
+        self.send_button.setObjectName("sendOrderMessage")
+        self.skip_button = QPushButton(self.tr("Don't send"), self.message_box)
+        self.send_button.clicked.connect(self.send_message)
+        self.skip_button.clicked.connect(self.discard_message)
+        mb = QVBoxLayout(self.message_box)
+        mb.setContentsMargins(0, 6, 0, 0)
+        mb.addWidget(QLabel(self.tr("Message to the customer"), self.message_box))
+        mb.addWidget(self.message_how)
+        mb.addWidget(self.message_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.send_button)
+        mb.addLayout(row)
+        self.message_box.hide()
+        self.prepared: PreparedMessage | None = None
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.customer)
@@ -199,6 +231,7 @@ class OrderWindow(QDialog):
         layout.addWidget(history_view)
         layout.addWidget(self.error)
         layout.addLayout(self.buttons)
+        layout.addWidget(self.message_box)
         self.reload()
 
     # ----------------------------------------------------------------- reading
@@ -264,7 +297,8 @@ class OrderWindow(QDialog):
 
         def work() -> OrderDetail:
             with self.ctx.db.write() as s:
-                move_order(s, order_id, state, courier=courier, tracking=tracking)
+                days = load_order_settings(s).payment_days
+                move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days)
             with self.ctx.db.read() as s:
                 return order_detail(s, order_id)
 
@@ -272,8 +306,89 @@ class OrderWindow(QDialog):
             self.error.hide()
             self.show_detail(detail)
             self.moved.emit(detail.id, detail.contact_id)
+            self.prepare_message()
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
+
+    # ----------------------------------------------------------------- the customer's message
+    def prepare_message(self) -> None:
+        """Prepare the message for the order's state and show it; nothing goes until Send."""
+        db, order_id = self.ctx.db, self.order_id
+        language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+        locale = babel_locale_name()
+
+        def work() -> PreparedMessage | None:
+            with db.read() as s:
+                detail = order_detail(s, order_id)
+                settings = load_order_settings(s)
+                contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
+                last_inbound = contact.last_inbound_at if contact is not None else None
+                reachable = contact is not None and bool(contact.wa_id)
+            if not reachable:
+                return None  # a group archive or a deleted chat: nobody to tell
+            deadline = full_datetime(detail.payment_due_at) if detail.payment_due_at else ""
+            return prepare_message(
+                detail,
+                settings,
+                language=language,
+                locale=locale,
+                deadline_text=deadline,
+                last_inbound_at=last_inbound,
+                now=utcnow(),
+                templates=approved_templates(db, None),
+            )
+
+        Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
+
+    def show_message(self, prepared: PreparedMessage | None) -> None:
+        self.prepared = prepared
+        if prepared is None:
+            self.message_box.hide()
+            return
+        self.message_edit.setPlainText(prepared.text)
+        if prepared.inside_window:
+            how = self.tr(
+                "The customer wrote within 24 hours: this goes as a normal message. Edit it as you like."
+            )
+        elif prepared.template is not None:
+            how = self.tr(
+                "More than 24 hours since the customer wrote: this goes as the template “{0}”."
+            ).format(prepared.template.name)
+            if prepared.counts_against_limit:
+                how += " " + self.tr(
+                    "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit."
+                ).format(prepared.template.category.lower())
+        else:
+            how = self.tr(
+                "More than 24 hours since the customer wrote, and no approved template is chosen for this "
+                "step, so nothing can be sent now. Choose one in Shop ▸ Order settings."
+            )
+        self.message_how.setText(how)
+        self.message_edit.setReadOnly(not prepared.inside_window)
+        self.send_button.setEnabled(prepared.inside_window or prepared.template is not None)
+        self.message_box.show()
+
+    def send_message(self) -> None:
+        prepared, detail = self.prepared, self.detail
+        if prepared is None or detail is None or detail.contact_id is None:
+            return
+        contact_id, text, db = detail.contact_id, self.message_edit.toPlainText(), self.ctx.db
+        if prepared.inside_window:
+            out = Outgoing(contact_id, text=text)
+        else:
+            out = Outgoing(contact_id, template=prepared.template, template_params=prepared.template_params)
+
+        def done(_message_id: int) -> None:
+            self.discard_message()
+            if self.ctx.sync is not None:
+                self.ctx.sync.wake_sender()
+            self.moved.emit(detail.id, contact_id)
+
+        Op(lambda: queue_outgoing(db, out), parent=self).success(done).failure(self.show_error).run()
+
+    def discard_message(self) -> None:
+        self.prepared = None
+        self.message_box.hide()
 
     def show_error(self, exc: BaseException) -> None:
         self.error.setText(failure_sentence(exc))

@@ -2141,6 +2141,18 @@ The previous data was kept in {folder}.</source>
         <translation>송장번호</translation>
     </message>
     <message>
+        <source>Send to customer</source>
+        <translation>고객에게 보내기</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>보내지 않기</translation>
+    </message>
+    <message>
+        <source>Message to the customer</source>
+        <translation>고객에게 보낼 메시지</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>진행 기록</translation>
     </message>
@@ -2175,6 +2187,22 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Customer&apos;s note: {0}</source>
         <translation>고객 요청사항: {0}</translation>
+    </message>
+    <message>
+        <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>
+        <translation>고객이 24시간 안에 메시지를 보냈으므로 일반 메시지로 보냅니다. 자유롭게 고쳐 쓰세요.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer wrote: this goes as the template “{0}”.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지나 템플릿 “{0}”(으)로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.</source>
+        <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했습니다. 요금이 부과되고 메시지 발송 한도에 포함됩니다.</translation>
+    </message>
+    <message>
+        <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어 지금은 보낼 수 없습니다. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
     </message>
 </context>
 <context>

@@ -226,3 +226,35 @@ def test_a_board_column_pages_in_more_cards_as_it_scrolls(window: Any, qtbot: An
         qtbot.waitUntil(lambda b=before: column.rowCount() > b)
     numbers = [column.summary(r).number for r in range(column.rowCount())]
     assert len(set(numbers)) == PAGE * 2 + 5 and numbers == sorted(numbers, reverse=True)
+
+
+def test_each_move_prepares_a_message_the_owner_sees_edits_and_sends(window: Any, qtbot: Any) -> None:
+    from app.models import Message, utcnow
+    from app.order_settings import OrderSettings, save_order_settings
+
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
+        contact_id = c.id
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    assert order_window.message_box.isHidden()
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    text = order_window.message_edit.toPlainText()
+    assert text.startswith("Thank you for your order, Jane!")
+    assert (
+        "Amount: ₩24,000" in text and "Bank account: 국민은행 123-45-678901" in text
+    )  # 24,000 + 3,000 shipping?
+    with window.ctx.db.read() as s:
+        assert s.query(Message).filter_by(contact_id=contact_id, direction="out").count() == 0  # not sent yet
+    order_window.message_edit.setPlainText(text + "\n<b>감사합니다</b>")
+    with qtbot.waitSignal(order_window.moved):
+        order_window.send_button.click()
+    with window.ctx.db.read() as s:
+        [sent] = s.query(Message).filter_by(contact_id=contact_id, direction="out").all()
+        assert (sent.status, sent.body.endswith("<b>감사합니다</b>")) == ("pending", True)
+    assert order_window.message_box.isHidden()

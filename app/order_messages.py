@@ -1,0 +1,142 @@
+"""The message an order move prepares for the customer: free text in the 24-hour window, else a template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.money import format_price
+from app.order_queries import OrderDetail
+from app.order_settings import OrderSettings
+from app.orders import OrderState
+from app.wire import SERVICE_WINDOW, Template
+
+# Tracking pages of the couriers Korean shops use most; {tracking} is the number.
+COURIER_TRACKING = {
+    "CJ대한통운": "https://trace.cjlogistics.com/next/tracking.html?wblNo={tracking}",
+    "우체국택배": "https://service.epost.go.kr/trace.RetrieveDomRigiTraceList.comm?sid1={tracking}",
+    "한진택배": "https://www.hanjin.com/kor/CMS/DeliveryMgr/WaybillResult.do?mCode=MN038&wblnum={tracking}",
+    "롯데택배": "https://www.lotteglogis.com/home/reservation/tracking/linkView?InvNo={tracking}",
+    "로젠택배": "https://www.ilogen.com/web/personal/trace/{tracking}",
+}
+
+# Defaults in 존댓말 and in English; the owner can replace each in the order settings.
+DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
+    "ko": {
+        OrderState.AWAITING_PAYMENT: (
+            "{name}님, 주문해 주셔서 감사합니다.\n주문번호: {number}\n결제 금액: {total}\n"
+            "입금 계좌: {bank}\n입금자명: {depositor}\n{deadline}까지 입금해 주시면 바로 준비해 드리겠습니다."
+        ),
+        OrderState.PAID: (
+            "{name}님, 입금 확인되었습니다. 감사합니다!\n"
+            "주문번호 {number} 상품을 정성껏 준비해서 보내드리겠습니다."
+        ),
+        OrderState.SHIPPED: (
+            "{name}님, 주문하신 상품이 발송되었습니다.\n택배사: {courier}\n송장번호: {tracking}\n"
+            "배송 조회: {tracking_url}"
+        ),
+        OrderState.DONE: "{name}님, 상품은 잘 받으셨나요? 이용해 주셔서 감사합니다. 또 찾아 주세요!",
+        OrderState.CANCELLED: (
+            "{name}님, 주문번호 {number} 주문이 취소되었습니다. 궁금하신 점은 언제든 말씀해 주세요."
+        ),
+    },
+    "en": {
+        OrderState.AWAITING_PAYMENT: (
+            "Thank you for your order, {name}!\nOrder: {number}\nAmount: {total}\nBank account: {bank}\n"
+            "Depositor name: {depositor}\nPlease transfer by {deadline} and we will get it ready right away."
+        ),
+        OrderState.PAID: "Thank you, {name}: your payment arrived. We are preparing order {number} for you.",
+        OrderState.SHIPPED: (
+            "Good news, {name}: your order is on its way.\nCourier: {courier}\nTracking number: {tracking}\n"
+            "Track it: {tracking_url}"
+        ),
+        OrderState.DONE: "Did everything arrive well, {name}? Thank you for shopping with us!",
+        OrderState.CANCELLED: (
+            "{name}, order {number} was cancelled. Write to us any time if you have a question."
+        ),
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedMessage:
+    """What the owner sees before anything is sent: the text, and how it would go."""
+
+    state: str
+    text: str
+    inside_window: bool
+    template: Template | None = None  # outside the window: the mapped, approved template
+    template_params: tuple[str, ...] = ()
+    template_missing: bool = False  # outside the window and no approved template mapped to this state
+
+    @property
+    def counts_against_limit(self) -> bool:
+        """A marketing template outside the window counts in the messaging-limit ledger (and is paid)."""
+        return self.template is not None and self.template.category.upper() != "UTILITY"
+
+
+def tracking_url(courier: str, tracking: str) -> str:
+    pattern = COURIER_TRACKING.get(courier.strip())
+    return pattern.format(tracking=tracking) if pattern and tracking else ""
+
+
+def placeholders(
+    order: OrderDetail, settings: OrderSettings, locale: str, deadline_text: str
+) -> dict[str, str]:
+    return {
+        "name": order.customer or "",
+        "number": order.number,
+        "total": format_price(order.total_minor, order.currency, locale),
+        "bank": settings.bank_account,
+        "depositor": order.depositor_name or order.customer,
+        "deadline": deadline_text,
+        "courier": order.courier,
+        "tracking": order.tracking,
+        "tracking_url": tracking_url(order.courier, order.tracking),
+    }
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace {placeholders}; an unknown one or a stray brace is left as typed, never an error."""
+    out = text
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value)
+    return out
+
+
+def prepare_message(
+    order: OrderDetail,
+    settings: OrderSettings,
+    *,
+    language: str,
+    locale: str,
+    deadline_text: str,
+    last_inbound_at: datetime | None,
+    now: datetime,
+    templates: list[Template] = [],  # noqa: B006 (read only)
+) -> PreparedMessage | None:
+    """The message for the order's current state, or None for a state that tells the customer nothing."""
+    state = order.state
+    defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
+    text = settings.messages.get(state) or defaults.get(state)
+    if not text:
+        return None
+    values = placeholders(order, settings, locale, deadline_text)
+    inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
+    if inside:
+        return PreparedMessage(state, fill(text, values), True)
+    name = settings.templates.get(state, "")
+    template = next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
+    if template is None:
+        return PreparedMessage(state, fill(text, values), False, template_missing=True)
+    # {{1}}… of a mapped template, in this order: who, which order, how much, then the state's own.
+    extra = {
+        OrderState.AWAITING_PAYMENT: ("bank", "deadline"),
+        OrderState.SHIPPED: ("courier", "tracking", "tracking_url"),
+    }.get(OrderState(state), ())
+    order_of_values = tuple(values[k] for k in ("name", "number", "total", *extra))
+    count = len([p for p in template.parameters if p.component == "body"])
+    params = tuple(order_of_values[:count])
+    from app.sending import render_template
+
+    return PreparedMessage(state, render_template(template, params), False, template, params)

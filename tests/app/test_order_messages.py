@@ -1,0 +1,106 @@
+"""Each order move prepares a message: free text in the 24-hour window, the mapped template outside it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from app.catalog import ItemDraft, create_item
+from app.order_messages import prepare_message
+from app.order_queries import order_detail
+from app.order_settings import OrderSettings, default_charges, load_order_settings, save_order_settings
+from app.orders import LineInput, OrderState, create_order, move_order
+from app.wire import Template, TemplateParameter
+from tests.support.factories import make_contact
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+SETTINGS = OrderSettings(
+    bank_account="국민은행 123-45-678901 (서울리넨하우스)", templates={"shipped": "order_shipped"}
+)
+SHIPPED_TEMPLATE = Template(
+    name="order_shipped",
+    language="ko",
+    category="UTILITY",
+    components=[{"type": "BODY", "text": "{{1}}님, 주문 {{2}} ({{3}}) 발송: {{4}} {{5}}"}],
+    parameters=[TemplateParameter(component="body", index=i) for i in range(1, 6)],
+)
+
+
+def an_order(db, *states: OrderState):
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 2)], source="chat", now=NOW).id
+        for state in states:
+            move_order(s, order_id, state, now=NOW, courier="CJ대한통운", tracking="654321098765")
+    with db.read() as s:
+        return order_detail(s, order_id)
+
+
+def test_asking_for_payment_inside_the_window_prepares_polite_korean_payment_instructions(db) -> None:
+    order = an_order(db, OrderState.AWAITING_PAYMENT)
+    message = prepare_message(
+        order,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="12월 2일 오전 9시",
+        last_inbound_at=NOW - timedelta(hours=2),
+        now=NOW,
+    )
+    assert message is not None and message.inside_window and message.template is None
+    assert message.text.startswith("김민지님, 주문해 주셔서 감사합니다.")
+    assert "결제 금액: ₩58,000" in message.text
+    assert "입금 계좌: 국민은행 123-45-678901 (서울리넨하우스)" in message.text
+    assert "입금자명: 김민지" in message.text and "12월 2일 오전 9시까지 입금해 주시면" in message.text
+
+
+def test_shipping_inside_the_window_gives_the_courier_and_a_tracking_link_in_english(db) -> None:
+    order = an_order(db, OrderState.PAID, OrderState.SHIPPED)
+    message = prepare_message(
+        order,
+        SETTINGS,
+        language="en",
+        locale="en_US",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=23),
+        now=NOW,
+    )
+    assert message is not None and message.inside_window
+    assert "Courier: CJ대한통운\nTracking number: 654321098765" in message.text
+    assert "https://trace.cjlogistics.com/next/tracking.html?wblNo=654321098765" in message.text
+
+
+def test_outside_the_window_the_mapped_utility_template_is_prepared_with_the_orders_values(db) -> None:
+    order = an_order(db, OrderState.PAID, OrderState.SHIPPED)
+    message = prepare_message(
+        order,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=30),
+        now=NOW,
+        templates=[SHIPPED_TEMPLATE],
+    )
+    assert message is not None and not message.inside_window
+    assert message.template == SHIPPED_TEMPLATE and not message.counts_against_limit
+    assert message.text == f"김민지님, 주문 {order.number} (₩58,000) 발송: CJ대한통운 654321098765"
+
+
+def test_outside_the_window_without_a_mapped_template_nothing_can_go_and_the_owner_is_told(db) -> None:
+    order = an_order(db, OrderState.AWAITING_PAYMENT)
+    message = prepare_message(
+        order, SETTINGS, language="ko", locale="ko_KR", deadline_text="", last_inbound_at=None, now=NOW
+    )
+    assert message is not None and message.template_missing and not message.inside_window
+
+
+def test_shipping_is_free_over_the_threshold_and_remote_areas_pay_the_surcharge(db) -> None:
+    rule = OrderSettings(shipping_minor=3000, remote_surcharge_minor=5000, free_over_minor=50000)
+    assert default_charges(rule, 49000, remote=False).shipping_minor == 3000
+    assert default_charges(rule, 50000, remote=True) == default_charges(rule, 60000, remote=True)
+    assert default_charges(rule, 50000, remote=True).surcharge_minor == 5000
+    with db.write() as s:
+        save_order_settings(s, rule.replace(bank_account="신한 110-123-456789"))
+    with db.read() as s:
+        assert load_order_settings(s).bank_account == "신한 110-123-456789"
