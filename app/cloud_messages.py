@@ -11,6 +11,9 @@ from app.phones import e164_digits
 from app.text import nfc
 from app.wire import MEDIA_KINDS, MESSAGE_KINDS
 
+# The `system.type` of the notice the desktop writes where the relay served an `unreadable` event.
+RELAY_UNREADABLE = "relay_unreadable"
+
 
 def whatsapp_time(value: Any, fallback: datetime) -> datetime:
     """WhatsApp's timestamp (seconds, as a string) as an aware UTC datetime."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.backoff import backoff_delay
 from app.connection import Connection, ConnectionState
-from app.errors import HistoryGap, RelayError, Unauthorised
+from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
 from app.wire import Event
@@ -69,6 +69,8 @@ class SyncWorker:
         # Set while the thread waits on the relay's long poll and holds no transaction, so a quit
         # need not wait for it: what it receives after `stop` is dropped and comes again next start.
         self.in_long_poll = threading.Event()
+        # (state, error, HTTP status) last logged for a failing poll; None while polls succeed.
+        self._failure_logged: tuple[Connection, str, int | None] | None = None
 
     # ------------------------------------------------------------------ state
     def _report(self, state: ConnectionState) -> None:
@@ -82,6 +84,9 @@ class SyncWorker:
 
     def _online(self) -> None:
         first = self.state.kind is not Connection.ONLINE and self.state.kind is not Connection.HISTORY_GAP
+        if self._failure_logged is not None:
+            log.warning("relay poll answered again after %d failed attempts", self.failures)
+            self._failure_logged = None
         self.failures = 0
         if self.state.kind is not Connection.HISTORY_GAP:
             self._report(ConnectionState(Connection.ONLINE))
@@ -109,7 +114,17 @@ class SyncWorker:
                 delay = backoff_delay(self.failures, base=self.retry_base, cap=self.retry_cap)
                 at = datetime.now(UTC) + timedelta(seconds=delay)
                 kind = Connection.OFFLINE if self.failures >= OFFLINE_AFTER else Connection.RECONNECTING
-                log.info("relay poll failed (%s); retry in %.1f s", type(exc).__name__, delay)
+                # One line per change of state (or of the reason), never one per attempt: a relay
+                # that is down for a day must not fill the log.
+                reason = (kind, type(exc).__name__, exc.status if isinstance(exc, RelayBusy) else None)
+                if reason != self._failure_logged:
+                    self._failure_logged = reason
+                    log.warning(
+                        "relay poll failing: state=%s error=%s status=%s; retrying with backoff",
+                        kind.value,
+                        type(exc).__name__,
+                        reason[2],
+                    )
                 self._report(ConnectionState(kind, next_retry_at=at, detail=str(exc)))
                 self.stop.wait(delay)
 

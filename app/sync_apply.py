@@ -16,7 +16,14 @@ from typing import Any
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from app.cloud_messages import contact_key, media_row, message_body, message_kind, whatsapp_time
+from app.cloud_messages import (
+    RELAY_UNREADABLE,
+    contact_key,
+    media_row,
+    message_body,
+    message_kind,
+    whatsapp_time,
+)
 from app.models import (
     Contact,
     Media,
@@ -155,10 +162,11 @@ class _Batch:
         statuses: list[StatusEvent] = []
         settings: list[SettingsEvent] = []
         contact_events: list[ContactEvent] = []
+        unreadable: list[UnreadableEvent] = []
         for event in events:
-            if isinstance(event, UnknownEvent | UnreadableEvent):
-                # A kind from a newer relay, or one this version (or the relay) cannot read: moved past.
-                log.warning("skipping relay event %s (%s): %s", event.seq, event.kind, _why(event))
+            if isinstance(event, UnknownEvent):
+                # A kind from a newer relay, or one this version cannot read: moved past.
+                log.warning("skipping relay event %s (%s): %s", event.seq, event.kind, event.problem)
                 self.result.skipped += 1
                 continue
             if isinstance(event, MessageEvent):
@@ -171,6 +179,8 @@ class _Batch:
                 settings.append(event)
             elif isinstance(event, ContactEvent):
                 contact_events.append(event)
+            elif isinstance(event, UnreadableEvent):
+                unreadable.append(event)
             self.result.applied += 1
         keys: set[tuple[str, str]] = set()
         for m in messages:
@@ -182,6 +192,10 @@ class _Batch:
                 keys.add(("user", c.user_id))
         for o in outbound:
             key = contact_key(o.to, None)
+            if key:
+                keys.add(key)
+        for u in unreadable:
+            key = contact_key(u.wa_id, None)
             if key:
                 keys.add(key)
         for ce in contact_events:
@@ -196,6 +210,7 @@ class _Batch:
         self.apply_messages(messages)
         self.apply_outbound(outbound)
         self.apply_statuses(statuses)
+        self.apply_unreadable(unreadable)
         self.apply_orphans()
         # After the messages: the relay logs the "changed number" notice (from the old number) before
         # the contact event, so the notice lands in the old chat, which then moves to the new number.
@@ -206,6 +221,38 @@ class _Batch:
 
             apply_remote(self.s, se.automations)
         return self.result
+
+    def apply_unreadable(self, events: list[UnreadableEvent]) -> None:
+        """The relay kept an event it cannot serve: a notice in that customer's chat, then move on."""
+        rows: list[dict[str, Any]] = []
+        for e in events:
+            key = contact_key(e.wa_id, None)
+            log.warning("relay event %d is unreadable (%s)", e.seq, e.reason)
+            if key is None:
+                continue  # no chat to show it in; the cursor still moves past it
+            cid = self.contact_id(key, None, e.phone_number_id)
+            self.result.changed.add(cid)
+            notice = {"type": RELAY_UNREADABLE, "seq": e.seq, "reason": e.reason}
+            rows.append(
+                {
+                    "contact_id": cid,
+                    "wamid": None,
+                    "phone_number_id": e.phone_number_id,
+                    "direction": "in",
+                    "kind": "system",
+                    "body": "",
+                    "payload": {"type": "system", "system": notice},
+                    "reply_to_wamid": None,
+                    "status": MessageStatus.RECEIVED,
+                    "sent_by": None,
+                    "sent_at": e.at,
+                    "relay_seq": e.seq,
+                    "unread": False,
+                    "imported": False,
+                }
+            )
+        if rows:
+            self.s.execute(insert(Message), rows)
 
     def apply_contact_event(self, event: ContactEvent) -> None:
         new_key = contact_key(event.contact.wa_id, event.contact.user_id)
@@ -433,10 +480,6 @@ class _Batch:
                 if contact_id is not None:
                     self.result.changed.add(contact_id)
                 self.s.delete(orphan)
-
-
-def _why(event: UnknownEvent | UnreadableEvent) -> str:
-    return event.problem if isinstance(event, UnknownEvent) else event.reason
 
 
 def apply_events(session: Session, events: Sequence[Event], next_cursor: int | None = None) -> BatchResult:

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
+from app.cloud_messages import RELAY_UNREADABLE
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.queries import MessageRow
@@ -144,6 +145,16 @@ class BubbleGeometry:
             if start <= offset < end:
                 return url
         return None
+
+
+def system_notice_text(row: MessageRow) -> str:
+    """The centred line of a system row: WhatsApp's own text, or the desktop's notice in words."""
+    system = (row.payload or {}).get("system")
+    if isinstance(system, dict) and system.get("type") == RELAY_UNREADABLE:
+        return QCoreApplication.translate(
+            "bubble", "A message from this customer reached the relay but could not be read (event #%1)."
+        ).replace("%1", str(system.get("seq", "?")))
+    return row.body or QCoreApplication.translate("bubble", "System message")
 
 
 def body_text(row: MessageRow) -> str:
@@ -305,7 +316,7 @@ def compute(
     y += 4.0 if first_of_group else 0.0
 
     if row.kind == "system":
-        text = row.body or QCoreApplication.translate("bubble", "System message")
+        text = system_notice_text(row)
         inner = min(width - 2 * SIDE, 480.0)
         layout, natural, h, _ = layout_text(text, fonts.small, inner)
         bw = natural + 2 * PAD_X

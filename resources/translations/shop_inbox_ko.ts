@@ -3266,6 +3266,10 @@ The previous data was kept in {folder}.</source>
         <translation>휴대폰에서 보냄</translation>
     </message>
     <message>
+        <source>A message from this customer reached the relay but could not be read (event #%1).</source>
+        <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었습니다 (이벤트 #%1).</translation>
+    </message>
+    <message>
         <source>Reacted {0}</source>
         <translation>{0} 반응</translation>
     </message>

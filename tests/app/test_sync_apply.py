@@ -347,3 +347,28 @@ def test_a_page_from_a_newer_relay_applies_every_event_this_version_can_read(db:
     assert (sent_row.sent_by, sent_row.status) == ("ai_assistant", "delivered")
     with db.read() as s:
         assert current_cursor(s) == 6
+
+
+def test_an_unreadable_relay_event_becomes_a_notice_in_that_customers_chat(db: Database) -> None:
+    apply(db, message_event(content="안녕하세요", wa_id="821012345678", seq=1), cursor=1)
+    unreadable = {
+        "seq": 2,
+        "kind": "unreadable",
+        "at": "2026-11-29T10:00:00Z",
+        "phone_number_id": "106540352242922",
+        "reason": "undecodable",
+        "wa_id": "821012345678",
+    }
+    nowhere = {**unreadable, "seq": 3, "wa_id": None}
+    changed = apply(db, unreadable, nowhere, message_event(content="다음 메시지", seq=4), cursor=4)
+    [contact] = contacts(db)
+    assert changed == {contact.id}
+    notice = [m for m in messages(db) if m.kind == "system"]
+    assert len(notice) == 1 and notice[0].contact_id == contact.id and not notice[0].unread
+    assert notice[0].payload == {
+        "type": "system",
+        "system": {"type": "relay_unreadable", "seq": 2, "reason": "undecodable"},
+    }
+    assert [m.body for m in messages(db) if m.kind == "text"] == ["안녕하세요", "다음 메시지"]
+    with db.read() as s:
+        assert current_cursor(s) == 4  # moved past both, never stuck

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 from typing import Any
@@ -51,6 +52,36 @@ def test_an_unreachable_relay_reads_reconnecting_then_offline_with_the_next_retr
         thread.join(2)
     assert probe.state_names[0] == "reconnecting"
     assert all(isinstance(s, ConnectionState) and s.next_retry_at is not None for s in probe.states)
+
+
+def test_a_relay_that_stays_down_logs_one_line_per_state_change_not_per_attempt(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    probe = EngineProbe()
+    stop = threading.Event()
+    worker = SyncWorker(
+        db,
+        RelayClient(f"http://127.0.0.1:{free_port()}", "token"),
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        stop=stop,
+        retry_base=0.001,
+        retry_cap=0.002,
+    )
+    thread = threading.Thread(target=worker.run)
+    with caplog.at_level(logging.INFO, logger="app.sync"):
+        thread.start()
+        try:
+            probe.wait_until(lambda: worker.failures >= 30)
+        finally:
+            stop.set()
+            thread.join(2)
+    lines = [r.getMessage() for r in caplog.records if r.name == "app.sync"]
+    assert worker.failures >= 30
+    assert lines == [
+        "relay poll failing: state=reconnecting error=RelayUnreachable status=None; retrying with backoff",
+        "relay poll failing: state=offline error=RelayUnreachable status=None; retrying with backoff",
+    ]
 
 
 def test_a_damaged_event_is_skipped_and_the_rest_of_the_page_applied(
