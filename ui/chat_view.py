@@ -41,6 +41,7 @@ class ChatView(QListView):
     delete_requested = Signal(int)
     quote_clicked = Signal(str)  # wamid of the quoted message
     order_requested = Signal(int)  # order id: the owner clicked a cart card's "Open order"
+    start_order_requested = Signal(object)  # MessageRow: "Start order" on a customer's message
     media_open_requested = Signal(int, int)  # (media id, message id) of a file not downloaded yet
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -403,7 +404,9 @@ class ChatView(QListView):
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         link = geo.link_at(local)
         copy_link = menu.addAction(self.tr("Copy link")) if link else None
-        retry = delete = None
+        retry = delete = start_order = None
+        if row.direction == "in" and row.kind != "order":
+            start_order = menu.addAction(icons.icon("cart"), self.tr("Start order"))
         if row.direction == "out" and row.status == "failed":
             menu.addSeparator()
             retry = menu.addAction(self.tr("Retry sending"))
@@ -419,3 +422,5 @@ class ChatView(QListView):
             self.retry_requested.emit(row.id)
         elif chosen is not None and chosen is delete:
             self.delete_requested.emit(row.id)
+        elif chosen is not None and chosen is start_order:
+            self.start_order_requested.emit(row)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtWidgets import QBoxLayout, QToolButton
 
+from app.queries import MessageRow
+from ui import icons
 from ui.context import AppContext
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.order_board import OrderBoard
+    from ui.order_form import StartOrderDialog
     from ui.order_window import OrderWindow
 
 
@@ -26,7 +30,9 @@ class OrderActions(QObject):
         self.board: OrderBoard | None = None
         self.open_orders: dict[int, OrderWindow] = {}
         window.chat.view.order_requested.connect(self.open_order)
+        window.chat.view.start_order_requested.connect(self._start_from_message)
         self.changed.connect(self._repaint)
+        self.start_button = self._header_button()
 
     def open_board(self) -> OrderBoard:
         from ui.order_board import OrderBoard
@@ -52,6 +58,53 @@ class OrderActions(QObject):
         existing.raise_()
         existing.activateWindow()
         return existing
+
+    def _header_button(self) -> QToolButton:
+        """ "Start order" beside the chat header's search and info buttons."""
+        pane = self.window.chat
+        button = QToolButton(pane.header)
+        button.setObjectName("startOrderButton")
+        button.setIcon(icons.icon("cart"))
+        button.setIconSize(QSize(20, 20))
+        button.setToolTip(self.tr("Start order"))
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.start_order())
+        layout = pane.header.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(pane.search_button), button)
+        return button
+
+    def _start_from_message(self, row: MessageRow) -> None:
+        """On a list reply "item:<code>" the form opens with that item in it."""
+        code = ""
+        if row.kind == "interactive":
+            part = (row.payload or {}).get("interactive") or {}
+            reply = part.get("list_reply") or part.get("button_reply") or {}
+            reply_id = str(reply.get("id") or "")
+            if reply_id.startswith("item:"):
+                code = reply_id.removeprefix("item:")
+        self.start_order(code)
+
+    def start_order(self, code: str = "") -> StartOrderDialog | None:
+        from ui.order_form import StartOrderDialog
+
+        conversation = self.window.chat.conversation
+        contact_id = self.window.chat.contact_id()
+        if contact_id is None or conversation is None or not conversation.wa_id:
+            return None  # no chat open, or a group archive
+        dialog = StartOrderDialog(self.ctx, contact_id, conversation.display_name, code, self.window)
+        dialog.created.connect(self._created)
+        dialog.show()
+        return dialog
+
+    def open_settings(self) -> None:
+        from ui.order_settings_dialog import OrderSettingsDialog
+
+        OrderSettingsDialog(self.ctx, self.window).exec()
+
+    def _created(self, order_id: int, contact_id: int) -> None:
+        self.changed.emit(contact_id)
+        self.open_order(order_id)
 
     def _repaint(self, contact_id: int | None) -> None:
         self.window.chat.view.chat_model.orders_changed()

@@ -585,6 +585,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>링크 복사</translation>
     </message>
     <message>
+        <source>Start order</source>
+        <translation>주문 만들기</translation>
+    </message>
+    <message>
         <source>Retry sending</source>
         <translation>다시 보내기</translation>
     </message>
@@ -887,6 +891,29 @@ Right-click to retry.</source>
     <message>
         <source>Add hours</source>
         <translation>시간 추가</translation>
+    </message>
+</context>
+<context>
+    <name>DraftLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>상품</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>단가</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>금액</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +1894,10 @@ Right-click to retry.</source>
         <translation>주문…</translation>
     </message>
     <message>
+        <source>Order settings…</source>
+        <translation>주문 설정…</translation>
+    </message>
+    <message>
         <source>Catalogue…</source>
         <translation>카탈로그…</translation>
     </message>
@@ -1980,6 +2011,13 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>OrderActions</name>
+    <message>
+        <source>Start order</source>
+        <translation>주문 만들기</translation>
+    </message>
+</context>
+<context>
     <name>OrderBoard</name>
     <message>
         <source>Orders</source>
@@ -2045,6 +2083,65 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Pay within {0}</source>
         <translation>입금 기한 {0} 남음</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSettingsDialog</name>
+    <message>
+        <source>Order settings</source>
+        <translation>주문 설정</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>e.g. KB Kookmin 123-45-678901 (Seoul Linen House)</source>
+        <translation>예: 국민은행 123-45-678901 (서울리넨하우스)</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>배송비</translation>
+    </message>
+    <message>
+        <source>Remote-area surcharge</source>
+        <translation>도서산간 추가 배송비</translation>
+    </message>
+    <message>
+        <source>Free shipping from (0: never)</source>
+        <translation>무료 배송 기준 금액 (0: 없음)</translation>
+    </message>
+    <message>
+        <source>Payment deadline</source>
+        <translation>입금 기한</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>입금 계좌</translation>
+    </message>
+    <message>
+        <source>Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit.</source>
+        <translation>사용할 수 있는 자리표시자: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. 24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있으며, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함됩니다.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Template outside the window</source>
+        <translation>24시간 이후 보낼 템플릿</translation>
+    </message>
+    <message>
+        <source>Shipping and payment</source>
+        <translation>배송 및 결제</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3172,61 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Currency</source>
         <translation>통화</translation>
+    </message>
+</context>
+<context>
+    <name>StartOrderDialog</name>
+    <message>
+        <source>New order for {0}</source>
+        <translation>{0}님의 새 주문</translation>
+    </message>
+    <message>
+        <source>Search the catalogue by name or code</source>
+        <translation>상품명이나 상품 코드로 카탈로그 검색</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>줄 삭제</translation>
+    </message>
+    <message>
+        <source>Remote area (islands, mountains): add the surcharge</source>
+        <translation>도서산간 지역: 추가 배송비 적용</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>상품 금액</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>배송비</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>할인</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>주문 만들기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>(remote area +{0})</source>
+        <translation>(도서산간 +{0})</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from tests.support.factories import BASE_TIME, make_contact, make_message
 from ui.order_actions import OrderActions
 from ui.order_board import OrderBoard
 from ui.order_board_model import Column
+from ui.order_form import StartOrderDialog
 
 
 def cart_chat(ctx: Any) -> tuple[int, int]:
@@ -258,3 +259,80 @@ def test_each_move_prepares_a_message_the_owner_sees_edits_and_sends(window: Any
         [sent] = s.query(Message).filter_by(contact_id=contact_id, direction="out").all()
         assert (sent.status, sent.body.endswith("<b>감사합니다</b>")) == ("pending", True)
     assert order_window.message_box.isHidden()
+
+
+def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_the_owner_types(
+    window: Any, qtbot: Any
+) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="박서연")
+        reply = {
+            "type": "interactive",
+            "interactive": {"type": "list_reply", "list_reply": {"id": "item:BAG", "title": "에코백"}},
+        }
+        make_message(s, c, "에코백", kind="interactive", payload=reply, unread=False)
+        contact_id = c.id
+    actions = OrderActions(window, window.ctx)
+    window.chat_list.model.reload()
+    assert window.chat_list.select_contact(contact_id)
+    qtbot.waitUntil(lambda: window.chat.view.chat_model.contact_id == contact_id)
+    model = window.chat.view.chat_model
+    actions._start_from_message(model.message_at(model.rowCount() - 1))  # "Start order" on the list reply
+    dialog = window.findChild(StartOrderDialog)
+    assert dialog is not None and dialog.windowTitle() == "New order for 박서연"
+    qtbot.waitUntil(lambda: dialog.lines.rowCount() == 1)  # prefilled with the item tapped in the list
+    assert dialog.total_label.text() == "₩15,000"  # 12,000 + 3,000 shipping
+    dialog.lines.setData(dialog.lines.index(0, 2), 2)
+    dialog.remote.setChecked(True)
+    dialog.discount.setText("1,000")
+    assert dialog.total_label.text() == "₩29,000  (remote area +₩3,000)"
+    dialog.discount.setText("천원")
+    assert not dialog.problem.isHidden() and not dialog.create_button.isEnabled()
+    dialog.discount.setText("1000")
+    dialog.lines.setData(dialog.lines.index(0, 2), 5)  # 60,000: free shipping over 50,000
+    assert dialog.shipping.text() == "0"
+    assert dialog.total_label.text() == "₩62,000  (remote area +₩3,000)"
+    with qtbot.waitSignal(dialog.created) as created:
+        dialog.create_button.click()
+    order_id = created.args[0]
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        assert (order.subtotal_minor, order.shipping_minor, order.surcharge_minor, order.discount_minor) == (
+            60000,
+            0,
+            3000,
+            1000,
+        )
+        assert order.total_minor == 62000
+    qtbot.waitUntil(lambda: order_id in actions.open_orders)
+    qtbot.waitUntil(lambda: labels_of(window.ctx, contact_id) == {"New order"})
+
+
+def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_step(
+    window: Any, qtbot: Any
+) -> None:
+    from app.order_settings import load_order_settings
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import put_setting
+    from ui.order_settings_dialog import OrderSettingsDialog
+
+    template = {"name": "payment_info", "language": "ko", "category": "UTILITY", "status": "APPROVED"}
+    with window.ctx.db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [template])
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.shipping.text() == "3000")
+    dialog.shipping.setText("3,500")
+    dialog.bank.setText("  신한은행   110-123-456789 ")
+    combo = dialog.template_choice[OrderState.AWAITING_PAYMENT]
+    combo.setCurrentIndex(combo.findData("payment_info"))
+    assert combo.currentText() == "payment_info (ko, utility)"
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    with window.ctx.db.read() as s:
+        saved = load_order_settings(s)
+    assert (saved.shipping_minor, saved.bank_account) == (3500, "신한은행 110-123-456789")
+    assert saved.templates["awaiting_payment"] == "payment_info"
+    assert saved.messages["paid"].startswith("Thank you, {name}")

@@ -1,0 +1,359 @@
+"""Start an order in a chat: items, quantities, shipping, remote-area fee, discount; the total as you type."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import ItemRow, list_items
+from app.errors import ShopInboxError
+from app.money import amount_to_minor, feed_amount
+from app.order_settings import OrderSettings, default_charges, load_order_settings
+from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, create_order, order_totals
+from ui.context import AppContext
+from ui.ops import Op, failure_sentence
+from ui.order_text import money
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class DraftLine:
+    item: ItemRow
+    quantity: int = 1
+    option: str = ""
+
+
+class DraftLinesModel(QAbstractTableModel):
+    """The lines being put together: option and quantity are edited in place."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[DraftLine] = []
+
+    def add(self, item: ItemRow) -> None:
+        for i, line in enumerate(self.lines):
+            if line.item.id == item.id and not line.option:
+                self.lines[i] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + 1))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, 4))
+                return
+        self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
+        self.lines.append(DraftLine(item))
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.lines[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Item"), self.tr("Option"), self.tr("Qty"), self.tr("Price"), self.tr("Total"))[
+            section
+        ]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() in (1, 2) else base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == 0:
+                return line.item.name
+            if col == 1:
+                return line.option
+            if col == 2:
+                return line.quantity if role == Qt.ItemDataRole.EditRole else str(line.quantity)
+            if col == 3:
+                return money(line.item.price_minor, line.item.currency)
+            return money(line.item.price_minor * line.quantity, line.item.currency)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        line = self.lines[index.row()]
+        if index.column() == 1:
+            self.lines[index.row()] = replace(line, option=" ".join(str(value).split())[:100])
+        elif index.column() == 2:
+            try:
+                quantity = int(value)
+            except (TypeError, ValueError):
+                return False
+            if not 1 <= quantity <= MAX_QUANTITY:
+                return False
+            self.lines[index.row()] = replace(line, quantity=quantity)
+        else:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
+        return True
+
+
+class StartOrderDialog(QDialog):
+    """Shown (not modal) over the chat; the order is written as one op when the owner clicks Create."""
+
+    created = Signal(int, int)  # order id, contact id
+
+    def __init__(
+        self, ctx: AppContext, contact_id: int, customer: str, code: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.contact_id = contact_id
+        self.currency = ctx.currency
+        self.settings = OrderSettings()
+        self.found: list[ItemRow] = []
+        self._shipping_edited = False
+        self.setObjectName("startOrder")
+        self.setWindowTitle(self.tr("New order for {0}").format(customer))
+        self.resize(640, 620)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search the catalogue by name or code"))
+        self.search.setMaxLength(100)
+        self.results_model = QStringListModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.results_model)
+        self.results.setMaximumHeight(140)
+        self.results.activated.connect(lambda index: self.add_result(index.row()))
+        add = QPushButton(self.tr("Add"), self)
+        add.clicked.connect(lambda: self.add_result(self.results.currentIndex().row()))
+
+        self.lines = DraftLinesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.lines)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        remove = QPushButton(self.tr("Remove line"), self)
+        remove.clicked.connect(lambda: self.lines.remove(self.table.currentIndex().row()))
+
+        self.shipping = QLineEdit(self)
+        self.remote = QCheckBox(self.tr("Remote area (islands, mountains): add the surcharge"), self)
+        self.discount = QLineEdit(self)
+        self.discount.setPlaceholderText("0")
+        self.note = QLineEdit(self)
+        self.note.setMaxLength(2000)
+        self.subtotal_label = QLabel(self)
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("orderTotal")
+        font = self.total_label.font()
+        font.setBold(True)
+        self.total_label.setFont(font)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C62828")
+        for label in (self.subtotal_label, self.total_label, self.problem):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Items"), self.subtotal_label)
+        form.addRow(self.tr("Shipping fee"), self.shipping)
+        form.addRow("", self.remote)
+        form.addRow(self.tr("Discount"), self.discount)
+        form.addRow(self.tr("Total"), self.total_label)
+        form.addRow(self.tr("Note"), self.note)
+
+        self.create_button = QPushButton(self.tr("Create order"), self)
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.clicked.connect(self.reject)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(add)
+        buttons = QHBoxLayout()
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
+        layout.addWidget(self.results)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self.search_catalogue)
+        self.search.returnPressed.connect(lambda: self.add_result(0))
+        self.shipping.textEdited.connect(lambda _t: self._mark_shipping_edited())
+        for signal in (self.shipping.textChanged, self.discount.textChanged, self.remote.toggled):
+            signal.connect(lambda *_a: self.recompute())
+        self.lines.dataChanged.connect(lambda *_a: self.recompute())
+        self.lines.rowsInserted.connect(lambda *_a: self.recompute())
+        self.lines.rowsRemoved.connect(lambda *_a: self.recompute())
+        self._load(code)
+
+    # ----------------------------------------------------------------- catalogue
+    def _load(self, code: str) -> None:
+        db = self.ctx.db
+
+        def work() -> tuple[OrderSettings, list[ItemRow]]:
+            with db.read() as s:
+                return load_order_settings(s), list_items(s, code, rank_matches=True, limit=1) if code else []
+
+        def done(result: tuple[OrderSettings, list[ItemRow]]) -> None:
+            self.settings, prefill = result
+            if prefill and prefill[0].retailer_id == code:
+                self.lines.add(prefill[0])
+            self.search_catalogue(self.search.text())
+            self.recompute()
+
+        Op(work, parent=self).success(done).run()
+
+    def search_catalogue(self, text: str) -> None:
+        db = self.ctx.db
+
+        def work() -> list[ItemRow]:
+            with db.read() as s:
+                return list_items(s, text, include_hidden=False, rank_matches=True, limit=SEARCH_LIMIT)
+
+        def done(rows: list[ItemRow]) -> None:
+            if text != self.search.text():
+                return  # the owner typed on
+            self.found = rows
+            self.results_model.setStringList(
+                [f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}" for r in rows]
+            )
+            if rows:
+                self.results.setCurrentIndex(self.results_model.index(0))
+
+        Op(work, parent=self).success(done).run()
+
+    def add_result(self, row: int) -> None:
+        if 0 <= row < len(self.found):
+            self.lines.add(self.found[row])
+
+    # ----------------------------------------------------------------- totals
+    def _mark_shipping_edited(self) -> None:
+        self._shipping_edited = True
+
+    def _amount(self, edit: QLineEdit) -> int:
+        text = edit.text().strip()
+        return amount_to_minor(text, self.currency) if text else 0
+
+    def charges(self) -> Charges:
+        subtotal = sum(line.item.price_minor * line.quantity for line in self.lines.lines)
+        rule = default_charges(self.settings, subtotal, remote=self.remote.isChecked())
+        if not self._shipping_edited:
+            # The shop's rule (free over X) until the owner types a fee of their own.
+            self.shipping.blockSignals(True)
+            self.shipping.setText(feed_amount(rule.shipping_minor, self.currency))
+            self.shipping.blockSignals(False)
+        return Charges(
+            shipping_minor=self._amount(self.shipping),
+            surcharge_minor=rule.surcharge_minor,
+            discount_minor=self._amount(self.discount),
+        )
+
+    def recompute(self) -> None:
+        """The total as the owner types, in integer minor units; a bad amount says why."""
+        lines = [
+            CleanLine(
+                line.item.id,
+                line.item.retailer_id,
+                line.item.name,
+                line.option,
+                line.quantity,
+                line.item.price_minor,
+                line.item.currency,
+            )
+            for line in self.lines.lines
+        ]
+        try:
+            charges = self.charges()
+            totals = order_totals(lines, charges)
+        except ShopInboxError as exc:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+            self.total_label.setText("—")
+            self.create_button.setEnabled(False)
+            return
+        self.problem.hide()
+        self.subtotal_label.setText(money(totals.subtotal_minor, self.currency))
+        total = money(totals.total_minor, self.currency)
+        if totals.surcharge_minor:
+            total += "  " + self.tr("(remote area +{0})").format(money(totals.surcharge_minor, self.currency))
+        self.total_label.setText(total)
+        self.create_button.setEnabled(bool(lines))
+
+    # ----------------------------------------------------------------- create
+    def submit(self) -> None:
+        try:
+            charges = self.charges()
+        except ShopInboxError as exc:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+            return
+        lines = [
+            LineInput(line.item.retailer_id, line.quantity, option=line.option) for line in self.lines.lines
+        ]
+        contact_id, note, currency, db = self.contact_id, self.note.text(), self.currency, self.ctx.db
+
+        def work() -> int:
+            with db.write() as s:
+                order = create_order(
+                    s,
+                    contact_id=contact_id,
+                    lines=lines,
+                    source="chat",
+                    charges=charges,
+                    note=note,
+                    currency=currency,
+                )
+                return order.id
+
+        def done(order_id: int) -> None:
+            self.created.emit(order_id, contact_id)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+
+        self.create_button.setEnabled(False)
+        Op(work, parent=self).success(done).failure(failed).run()

@@ -1,0 +1,174 @@
+"""Shop ▸ Order settings: shipping fee and rules, payment terms, bank account, each step's message."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ShopInboxError
+from app.money import amount_to_minor, feed_amount
+from app.order_messages import DEFAULT_MESSAGES
+from app.order_settings import OrderSettings, load_order_settings, save_order_settings
+from app.orders import OrderState
+from app.sending import approved_templates
+from app.wire import Template
+from ui.context import AppContext
+from ui.ops import Op, failure_sentence
+from ui.order_text import state_name
+
+log = logging.getLogger(__name__)
+
+MESSAGE_STATES = (
+    OrderState.AWAITING_PAYMENT,
+    OrderState.PAID,
+    OrderState.SHIPPED,
+    OrderState.DONE,
+    OrderState.CANCELLED,
+)
+
+
+class OrderSettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("orderSettings")
+        self.setWindowTitle(self.tr("Order settings"))
+        self.resize(620, 560)
+        self.settings = OrderSettings()
+        self.templates: list[Template] = []
+
+        self.shipping = QLineEdit(self)
+        self.surcharge = QLineEdit(self)
+        self.free_over = QLineEdit(self)
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 30)
+        self.days.setSuffix(self.tr(" days"))
+        self.bank = QLineEdit(self)
+        self.bank.setMaxLength(200)
+        self.bank.setPlaceholderText(self.tr("e.g. KB Kookmin 123-45-678901 (Seoul Linen House)"))
+        general = QWidget(self)
+        form = QFormLayout(general)
+        form.addRow(self.tr("Shipping fee"), self.shipping)
+        form.addRow(self.tr("Remote-area surcharge"), self.surcharge)
+        form.addRow(self.tr("Free shipping from (0: never)"), self.free_over)
+        form.addRow(self.tr("Payment deadline"), self.days)
+        form.addRow(self.tr("Bank account"), self.bank)
+
+        self.messages: dict[OrderState, QPlainTextEdit] = {}
+        self.template_choice: dict[OrderState, QComboBox] = {}
+        messages = QWidget(self)
+        ml = QVBoxLayout(messages)
+        hint = QLabel(
+            self.tr(
+                "Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} "
+                "{tracking_url}. Outside the 24-hour window only the chosen approved template can go; "
+                "a template Meta files as marketing is paid and counts toward your messaging limit."
+            ),
+            messages,
+        )
+        hint.setWordWrap(True)
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        ml.addWidget(hint)
+        tabs = QTabWidget(messages)
+        for state in MESSAGE_STATES:
+            page = QWidget(tabs)
+            pl = QFormLayout(page)
+            edit = QPlainTextEdit(page)
+            combo = QComboBox(page)
+            pl.addRow(self.tr("Message"), edit)
+            pl.addRow(self.tr("Template outside the window"), combo)
+            tabs.addTab(page, state_name(state))
+            self.messages[state] = edit
+            self.template_choice[state] = combo
+        ml.addWidget(tabs)
+
+        outer = QTabWidget(self)
+        outer.addTab(general, self.tr("Shipping and payment"))
+        outer.addTab(messages, self.tr("Messages"))
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C62828")
+        self.problem.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(outer, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _load(self) -> None:
+        db = self.ctx.db
+
+        def work() -> tuple[OrderSettings, list[Template]]:
+            with db.read() as s:
+                settings = load_order_settings(s)
+            return settings, approved_templates(db, None)
+
+        Op(work, parent=self).success(lambda r: self.show_settings(*r)).run()
+
+    def show_settings(self, settings: OrderSettings, templates: list[Template]) -> None:
+        self.settings, self.templates = settings, templates
+        currency = self.ctx.currency
+        self.shipping.setText(feed_amount(settings.shipping_minor, currency))
+        self.surcharge.setText(feed_amount(settings.remote_surcharge_minor, currency))
+        self.free_over.setText(feed_amount(settings.free_over_minor, currency))
+        self.days.setValue(settings.payment_days)
+        self.bank.setText(settings.bank_account)
+        language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+        for state in MESSAGE_STATES:
+            default = DEFAULT_MESSAGES[language].get(state, "")
+            self.messages[state].setPlainText(settings.messages.get(state) or default)
+            combo = self.template_choice[state]
+            combo.clear()
+            combo.addItem(self.tr("None"), "")
+            for t in templates:
+                combo.addItem(f"{t.name} ({t.language}, {t.category.lower()})", t.name)
+            index = combo.findData(settings.templates.get(state, ""))
+            combo.setCurrentIndex(max(0, index))
+
+    def save(self) -> None:
+        currency = self.ctx.currency
+        try:
+            settings = self.settings.replace(
+                shipping_minor=amount_to_minor(self.shipping.text() or "0", currency),
+                remote_surcharge_minor=amount_to_minor(self.surcharge.text() or "0", currency),
+                free_over_minor=amount_to_minor(self.free_over.text() or "0", currency),
+                payment_days=self.days.value(),
+                bank_account=" ".join(self.bank.text().split()),
+                messages={
+                    state.value: self.messages[state].toPlainText().strip() for state in MESSAGE_STATES
+                },
+                templates={
+                    state.value: str(self.template_choice[state].currentData() or "")
+                    for state in MESSAGE_STATES
+                },
+            )
+        except ShopInboxError as exc:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+            return
+        db = self.ctx.db
+
+        def work() -> None:
+            with db.write() as s:
+                save_order_settings(s, settings)
+
+        Op(work, parent=self).success(lambda _r: self.accept()).run()
