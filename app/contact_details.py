@@ -9,10 +9,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, InvalidInput, LimitParams
-from app.models import Contact, contact_label
+from app.models import Contact, Conversation, contact_label
 
 NOTES_MAX = 10_000
 NAME_MAX = 256
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMember:
+    """A member of a group archive; `contact_name` when their number is one of the shop's contacts."""
+
+    name: str
+    wa_id: str | None
+    contact_name: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +36,8 @@ class ContactDetails:
     archived: bool
     pinned: bool
     label_ids: frozenset[int]
+    # A group archive's members (None for a customer's own chat).
+    group_members: tuple[GroupMember, ...] | None = None
 
     @property
     def display_name(self) -> str:
@@ -51,7 +62,19 @@ def contact_details(session: Session, contact_id: int) -> ContactDetails | None:
         c.archived,
         c.pinned,
         label_ids,
+        _group_members(session, contact_id),
     )
+
+
+def _group_members(session: Session, contact_id: int) -> tuple[GroupMember, ...] | None:
+    group = session.scalars(select(Conversation).where(Conversation.contact_id == contact_id)).first()
+    if group is None:
+        return None
+    members = []
+    for p in group.participants:
+        linked = session.get(Contact, p["contact_id"]) if p.get("contact_id") else None
+        members.append(GroupMember(str(p["name"]), p.get("wa_id"), linked.display_name if linked else None))
+    return tuple(members)
 
 
 def _contact(session: Session, contact_id: int) -> Contact:

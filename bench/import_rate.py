@@ -47,9 +47,10 @@ def main() -> None:
         db = Database.open(folder / "inbox.db")
         request = ImportRequest(path=export, shop_participant="Shop", time_zone="Asia/Seoul")
         rss_before = _peak_rss_mib()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         summary = import_chat(db, folder / "media", request)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         rss_after = _peak_rss_mib()
         started = time.perf_counter()
         again = import_chat(db, folder / "media", request)
@@ -67,6 +68,8 @@ def main() -> None:
         baseline_name="read + split lines",
         goal="well under 60 s",
     )
+    # On a shared machine the wall time follows the load; this process's CPU time much less so.
+    emit("chat import, 200k-line export, CPU time of this process (s)", cpu, "s")
     emit(
         "chat re-import, same file, nothing added (s)",
         again_elapsed,

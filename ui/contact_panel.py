@@ -120,6 +120,14 @@ class ContactPanel(QFrame):
         self.block = QCheckBox(self.tr("Block this customer"), self)
         self.block.clicked.connect(self._save_block)
 
+        # A group archive lists its members instead of a customer's consent and block switches.
+        self.members_heading = self._heading(self.tr("Members"))
+        self.members = QLabel(self)
+        self.members.setObjectName("groupMembers")
+        self.members.setTextFormat(Qt.TextFormat.PlainText)
+        self.members.setWordWrap(True)
+        self.members.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
         self.media = QListWidget(self)
         self.media.setObjectName("sharedMedia")
         self.media.setIconSize(QSize(20, 20))
@@ -136,6 +144,8 @@ class ContactPanel(QFrame):
         bl.addWidget(self.name)
         bl.addWidget(self.phone)
         bl.addLayout(form)
+        bl.addWidget(self.members_heading)
+        bl.addWidget(self.members)
         bl.addWidget(self._heading(self.tr("Labels")))
         bl.addWidget(self.labels_box)
         bl.addWidget(self._heading(self.tr("Notes")))
@@ -197,6 +207,20 @@ class ContactPanel(QFrame):
             self.notes.blockSignals(False)
         self.opt_in.setChecked(details.opted_in_at is not None)
         self.block.setChecked(details.blocked)
+        archive = details.group_members is not None
+        for widget in (self.opt_in, self.block):
+            widget.setVisible(not archive)
+        self.members_heading.setVisible(archive)
+        self.members.setVisible(archive)
+        if details.group_members is not None:
+            self.phone.setText(self.tr("Group chat archive · read-only"))
+            linked = self.tr("{0} — your contact {1}")
+            self.members.setText(
+                "\n".join(
+                    linked.format(m.name, m.contact_name) if m.contact_name else m.name
+                    for m in details.group_members
+                )
+            )
         self._fill_labels(all_labels, details.label_ids)
         self._fill_media(media)
 

@@ -835,6 +835,10 @@ Right-click to retry.</source>
         <translation>이 고객 차단</translation>
     </message>
     <message>
+        <source>Members</source>
+        <translation>참여자</translation>
+    </message>
+    <message>
         <source>Export chat…</source>
         <translation>채팅 내보내기…</translation>
     </message>
@@ -849,6 +853,14 @@ Right-click to retry.</source>
     <message>
         <source>Media and documents</source>
         <translation>미디어 및 문서</translation>
+    </message>
+    <message>
+        <source>Group chat archive · read-only</source>
+        <translation>그룹 채팅 보관 · 읽기 전용</translation>
+    </message>
+    <message>
+        <source>{0} — your contact {1}</source>
+        <translation>{0} — 내 연락처 {1}</translation>
     </message>
     <message>
         <source>Nothing shared yet</source>

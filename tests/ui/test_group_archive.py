@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tests.support.chat_exports import write_txt
+from tests.support.factories import make_contact
 from tests.ui.test_import_dialog import open_dialog  # noqa: F401  (the fixture)
 from ui.chat_list_model import ChatRole
 from ui.chat_view_model import MessageRole
@@ -27,6 +28,8 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
     qtbot: Any,
     tmp_path: Path,
 ) -> None:
+    with window.ctx.db.write() as s:
+        make_contact(s, wa_id="821012345678", saved_name="단골 이수빈")
     dialog = open_dialog(write_txt(tmp_path / "WhatsApp Chat with 리넨 공구.txt", GROUP))
     assert "read-only archive" in dialog.status.text()
     assert not dialog.contact_combo.isVisible()
@@ -40,7 +43,7 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
 
     window.chat_list.load()
     qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
-    row = window.chat_list.model.index(0).data(ChatRole.ROW)
+    row = window.chat_list.model.index(0).data(ChatRole.ROW)  # the regular has no chat of their own
     assert row.group_archive and row.display_name == "리넨 공구"
     window.chat_list.select_contact(archive_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == archive_id, timeout=5000)
@@ -54,3 +57,8 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
     qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
     senders = [model.index(i).data(MessageRole.MESSAGE).sender_name for i in range(5)]
     assert senders == [None, "김민지", "+82 10-1234-5678", "박지훈", "서울 리넨"]
+
+    window.contact_panel.show_contact(archive_id)
+    members = window.contact_panel.members.text().splitlines()
+    assert members == ["김민지", "+82 10-1234-5678 — your contact 단골 이수빈", "박지훈", "서울 리넨"]
+    assert not window.contact_panel.block.isVisibleTo(window.contact_panel)
