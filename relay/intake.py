@@ -97,13 +97,21 @@ def read_webhook(body: bytes) -> tuple[dict[str, Any], Intake]:
     return payload, parse_webhook(payload)
 
 
+def _name_column(name: str | None) -> str | None:
+    """A profile name as the rules' table keeps it (the event keeps the name as it came)."""
+    if name is None:
+        return None
+    return "".join(ch for ch in name if ch.isprintable())[:256] or None
+
+
 def intake_rows(intake: Intake) -> IntakeRows:
     now = int(time.time())
     return IntakeRows(
         events=intake.events,
         media=intake.media,
         inbound=[
-            (i.wa_id, (i.timestamp or now) * 1000, i.profile_name, i.phone_number_id) for i in intake.inbound
+            (i.wa_id, (i.timestamp or now) * 1000, _name_column(i.profile_name), i.phone_number_id)
+            for i in intake.inbound
         ],
         touches=intake.touches,
         number_changes=[

@@ -105,6 +105,8 @@ def _text(value: Any, what: str, limit: int, *, required: bool = False) -> str |
     text = str(value)
     if len(text) > limit:
         raise MalformedWebhook(f"{what}_too_long")
+    if not text.isprintable():  # NUL and other control characters: PostgreSQL refuses NUL in keys
+        raise MalformedWebhook(f"{what}_invalid")
     return text
 
 

@@ -78,6 +78,7 @@ POISON: dict[str, tuple[Callable[[], bytes], str]] = {
     "timestamp not digits": (_with_message(timestamp="yesterday"), "timestamp_invalid"),
     "list as sender": (_with_message(**{"from": ["821012345678"]}), "from_not_a_string"),
     "message without id": (_with_message(id=None), "message_id_missing"),
+    "message id with NUL": (_with_message(id="wamid.A\u0000B"), "message_id_invalid"),
     "metadata a string": (_metadata("x"), "metadata_not_an_object"),
     "changes a float": (_changes(1.5), "change_not_a_list"),
     "media id with NUL": (_media_id("12\u00003"), "media_id_invalid"),
@@ -157,7 +158,7 @@ def test_the_media_worker_survives_a_bad_job_and_leaves_no_partial_files(
 ) -> None:
     # A job stored by an older relay with an id Graph never gives out, then a good one.
     with relay.relay.store.db.engine.begin() as conn:
-        conn.execute(insert(media).values(id="../../x\x00", state="pending", attempts=0, created_ms=0))
+        conn.execute(insert(media).values(id="../../x", state="pending", attempts=0, created_ms=0))
     graph.add_media("555001", b"%PDF good", "application/pdf")
     relay.post_webhook(inbound("document", {"id": "555001", "mime_type": "application/pdf"}))
     relay.relay.media.wake()
