@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import RelayErrorCode
 from relay import log_redaction
@@ -18,6 +19,7 @@ from relay.routes import automations, check, events, health, media, messages, we
 from relay.routes.deps import Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
+from relay.store import storage_retryable
 from relay.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,15 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     @app.exception_handler(Unauthorised)
     async def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
         return error(401, RelayErrorCode.UNAUTHORISED, "The relay token is missing or wrong.")
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _storage_failed(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        # One line, no traceback: a database that is away for an hour must not flood the log.
+        log.error("storage failed: error=%s retryable=%s", type(exc).__name__, storage_retryable(exc))
+        if storage_retryable(exc):
+            message = "The relay's storage is unavailable right now."
+            return error(503, RelayErrorCode.STORAGE, message, retryable=True)
+        return error(500, RelayErrorCode.UNKNOWN, "The relay could not answer this request.")
 
     @app.exception_handler(BodyTimeout)
     async def _body_timeout(_request: Request, _exc: BodyTimeout) -> JSONResponse:

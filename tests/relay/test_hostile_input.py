@@ -274,3 +274,24 @@ def test_five_hundred_long_polls_at_once_all_wake_on_one_webhook(relay: RunningR
             return [len(a.json()["events"]) if a.status_code == 200 else -a.status_code for a in answers]
 
     assert asyncio.run(run()) == [1] * 500
+
+
+def test_a_database_that_is_away_answers_503_in_one_log_line_not_500(
+    relay: RunningRelay, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    if not relay.settings.database_url.startswith("sqlite"):
+        pytest.skip("breaks the SQLite file on purpose")
+    import sqlite3
+
+    con = sqlite3.connect(tmp_path / "relay.db")
+    con.execute("DROP TABLE event")
+    con.commit()
+    con.close()
+    with caplog.at_level(logging.INFO):
+        r = relay.client.get(f"{relay.url}/v1/events", headers=relay.auth())
+    assert r.status_code == 503
+    assert (r.json()["error"]["code"], r.json()["error"]["retryable"]) == (RelayErrorCode.STORAGE, True)
+    assert [rec.getMessage() for rec in caplog.records if rec.levelno >= logging.ERROR] == [
+        "storage failed: error=OperationalError retryable=True"
+    ]
+    assert not any(rec.exc_info for rec in caplog.records)
