@@ -62,6 +62,8 @@ def test_compose_runs_the_relay_and_caddy_with_restarts_rotated_logs_and_named_v
     assert set(compose()["volumes"]) == {"relay-data", "caddy-data", "caddy-config"}
     assert "relay-data:/data" in relay["volumes"]
     assert relay["build"]["dockerfile"] == "Dockerfile" and relay["build"]["context"] == ".."
+    for built in (relay, services["setup"]):
+        assert built["pull_policy"] == "build"  # never a registry image that happens to share the name
     assert "/healthz" in " ".join(relay["healthcheck"]["test"])
     assert caddy["depends_on"]["relay"]["condition"] == "service_healthy"
     assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in caddy["volumes"]
