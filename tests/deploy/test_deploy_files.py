@@ -136,6 +136,24 @@ def test_caddy_validates_the_caddyfile(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_systemd_accepts_the_unit() -> None:
+    if not _tool("systemd-analyze", "--version"):
+        pytest.skip("systemd-analyze is not installed here: the unit was not verified")
+    done = subprocess.run(
+        ["systemd-analyze", "verify", str(DEPLOY / "systemd" / "shop-inbox-relay.service")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    # The relay's venv is not installed on this machine; anything else systemd says is a real problem.
+    problems = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if line.strip() and "/opt/shop-inbox/venv/bin/shop-inbox-relay is not executable" not in line
+    ]
+    assert not problems, problems
+
+
 def test_docker_compose_validates_the_compose_file() -> None:
     if not _tool("docker", "compose", "version"):
         pytest.skip("docker compose is not installed here: `docker compose config` did not run")
