@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from typing import Annotated, Any
@@ -10,13 +11,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 
-from app.wire import RelayErrorCode
+from app.wire import RelayErrorCode, Template, TemplatesPage
 from relay.bodies import read_body
 from relay.errors import error
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.upstream import GraphError
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(dependencies=[Depends(authorised)])
 
@@ -77,9 +81,16 @@ async def templates(relay: Annotated[Relay, Depends(current_relay)]) -> Response
                 502 if exc.transient else 422, RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code
             )
         relay.templates_cache = cached = (time.monotonic(), raw)
-    return JSONResponse(
-        {"templates": [template_summary(t) for t in cached[1] if t.get("status", "APPROVED") == "APPROVED"]}
-    )
+    approved: list[Template] = []
+    for raw_template in cached[1]:
+        if raw_template.get("status", "APPROVED") != "APPROVED":
+            continue
+        try:
+            approved.append(Template.model_validate(template_summary(raw_template)))
+        except ValidationError:
+            # One odd template from Graph must not hide the others (nor answer 500).
+            log.warning("template skipped: name=%s", str(raw_template.get("name"))[:100])
+    return JSONResponse(TemplatesPage(templates=approved).model_dump(mode="json"))
 
 
 def template_summary(template: dict[str, Any]) -> dict[str, Any]:
