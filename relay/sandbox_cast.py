@@ -125,6 +125,24 @@ def cast() -> list[Customer]:
                 [("text", "안녕하세요! 린넨 셔츠 아이보리 얼마예요?")],
                 [("text", "사이즈는 S, M 있나요? 저 보통 55 입어요")],
                 [("text", "그럼 S로 하나 주문할게요 😊")],
+                [
+                    # A cart sent from the shop's product message, as WhatsApp delivers it.
+                    (
+                        "order",
+                        {
+                            "catalog_id": "1502836640285533",
+                            "text": "S 사이즈로 부탁드려요",
+                            "product_items": [
+                                {
+                                    "product_retailer_id": "LN-SH-IV",
+                                    "quantity": 1,
+                                    "item_price": 39000,
+                                    "currency": "KRW",
+                                }
+                            ],
+                        },
+                    ),
+                ],
                 [("text", "입금했어요~ 확인 부탁드려요!")],
             ],
             "감사합니다! 잘 입을게요 😊",

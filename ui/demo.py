@@ -101,6 +101,7 @@ def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
     """Profile, catalogue, quick replies, automations, labels and weeks of past chats."""
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
+    from app.demo_orders import seed_demo_orders
     from app.demo_seed import seed_demo_history
     from app.quick_replies import load_demo_quick_replies
     from app.settings import Preferences, save_preferences
@@ -113,6 +114,7 @@ def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
         seed_demo_history(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_dir(), catalog_dir)
+        seed_demo_orders(s)
         save_local(s, demo_automations(lang))
 
 

@@ -1,0 +1,30 @@
+"""The demo shop has orders in every state, a cart that became an order, and counted stock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.catalog import load_demo_catalog
+from app.demo_orders import seed_demo_orders
+from app.demo_seed import seed_demo_history
+from app.models import Order
+from app.stock import stock_levels
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+def test_the_demo_shop_has_an_order_in_every_state_and_a_customers_cart(db, tmp_path: Path) -> None:
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        assert seed_demo_orders(s) == 7
+        assert seed_demo_orders(s) == 0  # once only
+    with db.read() as s:
+        states = {state for (state,) in s.execute(select(Order.state))}
+        cart = s.scalar(select(Order).where(Order.source == "cart"))
+        assert cart is not None and cart.total_minor == 72000 and cart.state == "new"
+        reserved = sum(level.reserved for level in stock_levels(s))
+    assert states == {"new", "awaiting_payment", "paid", "shipped", "done", "cancelled"}
+    assert reserved == 2  # the trousers awaiting payment hold two
