@@ -360,3 +360,27 @@ def test_a_busy_relay_is_retried_with_the_same_key_and_the_message_sent_once(
     assert bodies(db)[-2:] == ["after the busy spell", "and then this"]
     probe.wait_until(lambda: cursor(db) >= relay.relay.store.events.last_seq())
     assert count(db, Message.direction == "out") == 2
+
+
+def test_an_event_the_relay_cannot_serve_shows_as_a_notice_and_sync_goes_on(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    from sqlalchemy import insert
+
+    from relay.storage.tables import events
+
+    relay.post_webhook(inbound("text", "첫 주문", sender="821033334444"))
+    # A row an older relay stored with NaN in it: it must not stop the inbox for good.
+    poisoned = '{"message":{"from":"821033334444","id":"wamid.OLD","text":{"body":NaN}}}'
+    row = {"kind": "message", "at": "2026-11-29T10:00:00Z", "at_ms": 0, "dedupe_key": "m:wamid.OLD"}
+    with relay.relay.store.db.engine.begin() as conn:
+        conn.execute(insert(events).values(payload=poisoned, phone_number_id="106540352242922", **row))
+    relay.post_webhook(inbound("text", "두 번째 주문", sender="821033334444"))
+    engine_for(relay)
+    probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq())
+    assert sorted(bodies(db)) == sorted(["첫 주문", "", "두 번째 주문"])
+    with db.read() as s:
+        [notice] = s.scalars(select(Message).where(Message.kind == "system"))
+        [contact] = s.scalars(select(Contact))
+        assert notice.contact_id == contact.id and contact.wa_id == "821033334444"
+        assert notice.payload["system"]["type"] == "relay_unreadable"
