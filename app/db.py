@@ -49,7 +49,7 @@ def backup_file(source: Path, target: Path) -> Path:
     # Written beside the target and renamed into place: a kill mid-copy leaves no half backup that
     # looks whole.
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    remove_partial_copy(partial)
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(partial)
@@ -61,6 +61,12 @@ def backup_file(source: Path, target: Path) -> Path:
         src.close()
     partial.replace(target)
     return target
+
+
+def remove_partial_copy(partial: Path) -> None:
+    """A half-written copy with its journal or WAL, so none of them meets the next copy of that name."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        partial.with_name(partial.name + suffix).unlink(missing_ok=True)
 
 
 def _configure_connection(dbapi_connection: Any, *, foreign_keys: bool, synchronous: str) -> None:
@@ -110,7 +116,7 @@ def migrate(path: Path) -> None:
         backups = path.parent / "backups"
         # A start killed mid-backup left a .partial copy; its complete successor is written now.
         for stale in backups.glob(f"{path.stem}-v*.db.partial"):
-            stale.unlink(missing_ok=True)
+            remove_partial_copy(stale)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         copy = backup_file(path, backups / f"{path.stem}-v{found}-{stamp}.db")
         log.info("backed up database before migration to %s", copy)

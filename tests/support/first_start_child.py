@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import sys
+import traceback
 from pathlib import Path
 
 # Imported once here, before any fork: what each start then runs is the start itself.
@@ -47,6 +48,8 @@ def main() -> int:
                 code = 1
                 try:
                     code = start(Path(argument))
+                except BaseException:
+                    traceback.print_exc(file=sys.stdout)
                 finally:
                     sys.stdout.flush()
                     os._exit(code)
