@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,8 @@ from ui.labels_manager import label_display_name
 from ui.ops import run_op
 
 log = logging.getLogger(__name__)
+
+HOLD_AFTER_LEAVE_MS = 1000
 
 
 class ChatList(QWidget):
@@ -84,8 +87,28 @@ class ChatList(QWidget):
         self.label_chip.setMenu(self._label_menu)
         self._chips.addButton(self.label_chip)
         bar.addWidget(self.label_chip)
-        bar.addStretch(1)
+        # In the chips' row, so it neither covers the first chat nor pushes the list down; it takes
+        # the room left there and never widens the pane.
+        self.new_above = QPushButton(self)
+        self.new_above.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.new_above.setObjectName("newAbovePill")
+        self.new_above.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_above.clicked.connect(self.show_new_above)
+        self.new_above.hide()
+        bar.addWidget(self.new_above, 1, Qt.AlignmentFlag.AlignRight)
         self._chips.buttonClicked.connect(self._chip_clicked)
+
+        # The order holds while the pointer is over the list and for a moment after it leaves, so
+        # a chat never moves away just as the owner clicks it.
+        self._pointer_inside = False
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(HOLD_AFTER_LEAVE_MS)
+        self._release_timer.timeout.connect(self._release_if_away)
+        self.view.viewport().installEventFilter(self)
+        self.model.held_changed.connect(self._held_changed)
+        self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
+        self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +116,48 @@ class ChatList(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._rebuild_label_menu()
+
+    # ----------------------------------------------------------------- holding the order
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport():
+            kind = event.type()
+            if kind in (QEvent.Type.Enter, QEvent.Type.MouseMove, QEvent.Type.HoverMove):
+                self._pointer_inside = True
+                self._release_timer.stop()
+                self.model.hold()
+            elif kind == QEvent.Type.Leave:
+                self._pointer_inside = False
+                self._release_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _release_if_away(self) -> None:
+        if not self._pointer_inside:
+            self.release_order()
+
+    def release_order(self) -> None:
+        self.model.release()
+        self._keep_first_row_whole()
+
+    def show_new_above(self) -> None:
+        """The pill: let the waiting chats take their places and show the top of the list."""
+        self.model.release()
+        self.view.verticalScrollBar().setValue(0)
+        if self._pointer_inside:
+            self.model.hold()
+
+    def _held_changed(self, waiting: int) -> None:
+        # Only an arrow and a number fit beside the chips; the tooltip and screen readers say it all.
+        self.new_above.setText(f"↑ {waiting}")
+        said = self.tr("%n chats with new messages above: show them at the top", "", waiting)
+        self.new_above.setToolTip(said)
+        self.new_above.setAccessibleName(said)
+        self.new_above.setVisible(waiting > 0)
+
+    def _keep_first_row_whole(self) -> None:
+        """Near the top, show the top: a new first chat is never cut by the filter chips."""
+        bar = self.view.verticalScrollBar()
+        if 0 < bar.value() < self.view.sizeHintForRow(0):
+            bar.setValue(0)
 
     # ----------------------------------------------------------------- filters
     def _rebuild_label_menu(self) -> None:

@@ -33,6 +33,7 @@ class ChatListModel(QAbstractListModel):
     """Rows come from app.queries in pages; `refresh_contacts` applies a sync batch in place."""
 
     unread_changed = Signal()
+    held_changed = Signal(int)  # chats waiting to move or appear while the order is held
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,10 @@ class ChatListModel(QAbstractListModel):
         self._rows: list[ConversationRow] = []
         self._more = False
         self.loaded_once = False
+        # While held (the pointer is over the list), rows update in place and never move; what
+        # would move or appear waits here until release().
+        self.held = False
+        self._waiting: dict[int, ConversationRow] = {}
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -90,6 +95,8 @@ class ChatListModel(QAbstractListModel):
 
     def reload(self) -> None:
         """Everything may have changed (filter switch): a reset is honest here."""
+        self._waiting.clear()
+        self.held_changed.emit(0)
         with self.ctx.db.read() as s:
             page = conversations_page(s, kind=self.kind, label_id=self.label_id, limit=PAGE)
         self.beginResetModel()
@@ -127,12 +134,40 @@ class ChatListModel(QAbstractListModel):
             old_pos = self.position_of(row.contact_id)
             old = self._rows[old_pos] if old_pos is not None else None
             changes.append((old, row))
-            if old_pos is not None:
+            if self.held and self._would_move(old_pos, row):
+                self._waiting[row.contact_id] = row
+                if old_pos is not None:  # shows what arrived, where it is
+                    self._rows[old_pos] = row
+                    self.dataChanged.emit(self.index(old_pos), self.index(old_pos))
+            elif old_pos is not None:
                 self._remove_or_move(old_pos, row)
             elif self._matches(row):
                 self._insert_sorted(row)
+        if self.held:
+            self.held_changed.emit(len(self._waiting))
         self.unread_changed.emit()
         return changes
+
+    def hold(self) -> None:
+        """Keep rows where they are (the owner is about to click one)."""
+        self.held = True
+
+    def release(self) -> None:
+        """Move and insert what waited while the order was held."""
+        self.held = False
+        waiting, self._waiting = self._waiting, {}
+        for contact_id, row in waiting.items():
+            pos = self.position_of(contact_id)
+            if pos is not None:
+                self._remove_or_move(pos, self._rows[pos])
+            elif self._matches(row):
+                self._insert_sorted(row)
+        self.held_changed.emit(0)
+
+    def _would_move(self, old_pos: int | None, row: ConversationRow) -> bool:
+        if old_pos is None:
+            return self._matches(row)
+        return not self._matches(row) or self._target_position(row, ignore=old_pos) != old_pos
 
     def _target_position(self, row: ConversationRow, ignore: int | None = None) -> int:
         key = _sort_key(row)

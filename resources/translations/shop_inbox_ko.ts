@@ -479,6 +479,12 @@ Leave it empty to send pictures with name and price instead.</source>
         <source>Labels</source>
         <translation>라벨</translation>
     </message>
+    <message numerus="yes">
+        <source>%n chats with new messages above: show them at the top</source>
+        <translation>
+            <numerusform>위에 새 메시지가 온 채팅 %n개: 맨 위에 보여 주기</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Unpin chat</source>
         <translation>채팅 고정 해제</translation>

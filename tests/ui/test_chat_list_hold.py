@@ -1,0 +1,89 @@
+"""The chat list holds still under the pointer: new messages wait behind a pill; the top row shows whole."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.support.factories import make_contact, make_message
+
+
+def fill(window: Any, count: int) -> list[int]:
+    now = datetime.now(UTC)
+    ids = []
+    with window.ctx.db.write() as s:
+        for n in range(count):
+            contact = make_contact(s, profile_name=f"손님 {n:02d}")
+            make_message(s, contact, f"안녕하세요 {n}", sent_at=now - timedelta(hours=n + 1))
+            ids.append(contact.id)
+    window.chat_list.load()
+    return ids
+
+
+def names(window: Any) -> list[str]:
+    model = window.chat_list.model
+    return [model.row_at(i).display_name for i in range(model.rowCount())]
+
+
+def a_customer_writes(window: Any, contact_id: int, text: str) -> None:
+    with window.ctx.db.write() as s:
+        from app.models import Contact
+
+        make_message(s, s.get(Contact, contact_id), text, sent_at=datetime.now(UTC))
+    window.on_conversations_changed({contact_id})
+
+
+def pointer_enters(window: Any, at: QPoint) -> None:
+    viewport = window.chat_list.view.viewport()
+    local = QPointF(at)
+    QApplication.sendEvent(viewport, QEnterEvent(local, local, QPointF(viewport.mapToGlobal(at))))
+
+
+def pointer_leaves(window: Any) -> None:
+    QApplication.sendEvent(window.chat_list.view.viewport(), QEvent(QEvent.Type.Leave))
+
+
+def test_the_list_holds_its_order_under_the_pointer_and_shows_a_pill(window: Any, qtbot: Any) -> None:
+    ids = fill(window, 6)
+    before = names(window)
+    view = window.chat_list.view
+    under = view.indexAt(QPoint(40, view.visualRect(view.model().index(2, 0)).center().y()))
+    pointer_enters(window, QPoint(40, view.visualRect(under).center().y()))
+
+    a_customer_writes(window, ids[5], "재고 있나요?")  # the last chat would jump to the top
+    assert names(window) == before, "the list moved under the pointer"
+    pill = window.chat_list.new_above
+    qtbot.waitUntil(pill.isVisible)
+    assert view.indexAt(QPoint(40, view.visualRect(under).center().y())).row() == under.row()
+    # The chat's own row still shows what arrived, in place.
+    row = window.chat_list.model.row_for(ids[5])
+    assert row.last_body == "재고 있나요?"
+
+    pointer_leaves(window)
+    qtbot.waitUntil(lambda: names(window)[0] == "손님 05", timeout=3000)
+    assert not pill.isVisible()
+
+
+def test_the_pill_brings_the_new_chats_to_the_top_at_once(window: Any, qtbot: Any) -> None:
+    ids = fill(window, 4)
+    pointer_enters(window, QPoint(40, 20))
+    a_customer_writes(window, ids[3], "주문할게요")
+    pill = window.chat_list.new_above
+    qtbot.waitUntil(pill.isVisible)
+    qtbot.mouseClick(pill, Qt.MouseButton.LeftButton)
+    assert names(window)[0] == "손님 03"
+    assert not pill.isVisible()
+
+
+def test_a_new_chat_at_the_top_shows_whole_not_under_the_filter_chips(window: Any, qtbot: Any) -> None:
+    ids = fill(window, 30)
+    view = window.chat_list.view
+    view.verticalScrollBar().setValue(12)  # a nudge of the wheel: the top row is half hidden
+    a_customer_writes(window, ids[-1], "안녕하세요!")
+    qtbot.waitUntil(lambda: names(window)[0] == "손님 29")
+    top = view.visualRect(view.model().index(0, 0))
+    assert top.top() >= 0, "the newest chat is half hidden under the filter chips"
