@@ -256,7 +256,16 @@ async def check_public_url(run: CheckRun) -> None:
         run.add(CheckStep.PUBLIC_URL, CheckProblem.NOT_HTTPS, url=url)
         return
     nonce = secrets.token_urlsafe(16)
-    await asyncio.to_thread(run.store.kv.put, NONCE_PREFIX + nonce, run.clock().isoformat())
+    try:
+        await asyncio.to_thread(run.store.kv.put, NONCE_PREFIX + nonce, run.clock().isoformat())
+    except Exception as exc:  # the database line says what is wrong with storage
+        log.warning("check: cannot store the nonce: %s", type(exc).__name__)
+        run.add(
+            CheckStep.PUBLIC_URL,
+            skipped=True,
+            message="Not checked: the relay cannot write its database (see the database line).",
+        )
+        return
     try:
         async with httpx.AsyncClient(timeout=PUBLIC_URL_TIMEOUT, follow_redirects=False) as client:
             response = await client.get(f"{url}/healthz", params={"nonce": nonce})

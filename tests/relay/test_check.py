@@ -18,7 +18,7 @@ from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckSte
 from relay.check import check_relay
 from relay.cli import main
 from relay.settings import RelaySettings
-from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, WABA_ID, FakeGraph
+from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, WABA_ID, FakeGraph, graph_error
 from tests.support.relay_server import (
     APP_SECRET,
     CLIENT_TOKEN,
@@ -275,6 +275,40 @@ def test_a_webhook_meta_never_verified_fails_with_the_callback_to_register(
 def test_a_nearly_full_disk_fails(shop: RunningRelay) -> None:
     failed = line(check(shop, min_free_disk_mb=10**12), CheckStep.DATABASE)
     assert failed.problem == CheckProblem.DISK_LOW and int(failed.params["free_mb"]) >= 0
+
+
+def test_a_database_the_relay_cannot_write_fails(shop: RunningRelay, tmp_path: Path) -> None:
+    from relay.store import Store
+
+    # The same file opened read-only, as a volume mounted read-only or full would leave it.
+    read_only = Store(f"sqlite:///file:{tmp_path / 'relay.db'}?mode=ro&uri=true")
+    try:
+        report = asyncio.run(check_relay(shop.settings, read_only))
+    finally:
+        read_only.close()
+    failed = line(report, CheckStep.DATABASE)
+    assert failed.problem == CheckProblem.DATABASE_NOT_WRITABLE
+    assert "cannot write its database" in failed.message
+    # The public address needs a nonce written first: not checked, and the line says why.
+    skipped = line(report, CheckStep.PUBLIC_URL)
+    assert skipped.status == CheckStatus.SKIP and "database line" in skipped.message
+
+
+def test_graph_out_of_reach_says_to_check_the_servers_connection(shop: RunningRelay) -> None:
+    report = check(shop, graph_url=f"http://127.0.0.1:{free_port()}/v21.0")
+    failed = line(report, CheckStep.PHONE_NUMBER)
+    assert failed.problem == CheckProblem.GRAPH_UNREACHABLE
+    assert "internet connection" in failed.message
+    assert line(report, CheckStep.CLOCK).status == CheckStatus.SKIP  # no Date header to compare with
+
+
+def test_another_graph_error_is_shown_in_graphs_own_words(shop: RunningRelay, graph: FakeGraph) -> None:
+    graph.account_error = graph_error(
+        400, 80008, "There have been too many calls to this WhatsApp Business account."
+    )
+    failed = line(check(shop), CheckStep.PHONE_NUMBER)
+    assert failed.problem == CheckProblem.GRAPH_ERROR and failed.graph_code == 80008
+    assert "too many calls" in failed.params["detail"] and "too many calls" in failed.message
 
 
 def test_a_clock_five_minutes_off_fails(shop: RunningRelay, graph: FakeGraph) -> None:

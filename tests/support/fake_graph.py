@@ -98,6 +98,7 @@ class FakeGraph:
     permissions: set[str] = field(default_factory=lambda: {MANAGEMENT, MESSAGING})
     permission_error_code: int = 200  # Graph answers 200 or 10 for a missing permission
     token_expired: bool = False
+    account_error: dict[str, Any] | None = None  # a graph_error(...) every account edge answers
     app_subscriptions: list[dict[str, Any]] = field(default_factory=list)
     # A public https:// base that the fake's webhook verification reaches at a loopback address,
     # as DNS would send Meta to the shop's server: {"https://relay.shop.test": "http://127.0.0.1:…"}.
@@ -177,6 +178,8 @@ class FakeGraph:
         def refused(request: Request, object_id: str, known: bool) -> Response | None:
             """Graph's order: the token, then the id, then the permission."""
             self.account_calls.append((request.method, request.url.path, dict(request.query_params)))
+            if self.account_error is not None:
+                return answer(self.account_error)
             if self.token_expired or not authorised(request):
                 return answer(expired_token())
             if not known:
