@@ -121,6 +121,7 @@ class OrderBoard(QWidget):
             view.setUniformItemSizes(True)
             view.setSpacing(3)
             view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._card_menu(v, pos))
             view.doubleClicked.connect(self._open_index)

@@ -17,7 +17,7 @@ from ui.theme import colours, ui_font
 
 Index = QModelIndex | QPersistentModelIndex
 
-CARD_HEIGHT = 92
+CARD_HEIGHT = 84
 PAD = 8
 
 
@@ -34,7 +34,8 @@ class OrderCardDelegate(QStyledItemDelegate):
         self.now: datetime | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(220, CARD_HEIGHT)
+        # Narrow on purpose: a list view gives each card its full width, whatever the column's size.
+        return QSize(120, CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         summary = index.data(OrderRole.SUMMARY)

@@ -1,0 +1,108 @@
+"""Screenshots of issue 22: a cart as an order card in the chat, the orders board, and the shipped message.
+
+Run: xvfb-run -n 59 -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/orders_screenshot.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from docs.screenshots.take import OUT, settle  # noqa: E402
+
+
+def wait(app, condition, ms: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(ms)
+    while not condition() and not deadline.hasExpired():
+        app.processEvents()
+
+
+def main() -> None:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from app.catalog import load_demo_catalog
+    from app.db import Database
+    from app.demo_orders import CART_CUSTOMER, seed_demo_orders
+    from app.demo_seed import seed_demo_history
+    from app.models import Contact, Order
+    from app.orders import OrderState
+    from app.paths import paths_for
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.menus import install_menus
+    from ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    for lang in ("en", "ko"):
+        for t in app.findChildren(QTranslator):
+            app.removeTranslator(t)
+        install_translators(app, lang)
+        app.setPalette(app.style().standardPalette())
+        now = datetime.now(UTC)
+        paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
+        db = Database.open(paths.database)
+        with db.write() as s:
+            seed_demo_history(s, now=now - timedelta(days=1))
+            load_demo_catalog(s, ROOT / "resources" / "demo", paths.catalog_dir)
+            seed_demo_orders(s, now=now)
+            for contact in s.scalars(select(Contact)):
+                contact.last_inbound_at = now - timedelta(hours=1)  # inside the 24-hour window
+            paid = s.scalar(select(Order).where(Order.state == OrderState.PAID))
+            assert paid is not None
+            paid_id = paid.id
+            cart_contact = s.scalar(select(Contact.id).where(Contact.wa_id == CART_CUSTOMER))
+        ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
+        window = MainWindow(ctx)
+        install_menus(window, ctx)
+        window.resize(1320, 820)
+        window.splitter.setSizes([360, 960, 0])
+        window.show()
+        window.activateWindow()
+        settle(app, window)
+        assert cart_contact is not None
+        window.show_chat(cart_contact)
+        settle(app, window, 20)
+        window.chat.view.scrollToBottom()
+        settle(app, window)
+        out = OUT / f"order-card-{lang}.png"
+        window.grab().save(str(out))
+        print(out.relative_to(ROOT))
+
+        board = window.orders.open_board()
+        board.resize(1320, 720)
+        wait(app, lambda: board.loaded_once)
+        settle(app, board, 20)
+        out = OUT / f"orders-board-{lang}.png"
+        board.grab().save(str(out))
+        print(out.relative_to(ROOT))
+
+        order_window = window.orders.open_order(paid_id)
+        order_window.resize(660, 760)
+        wait(app, lambda: order_window.detail is not None)
+        order_window.courier.setCurrentText("CJ대한통운")
+        order_window.tracking.setText("6543 2109 8765")
+        order_window.move_to(OrderState.SHIPPED)
+        wait(app, lambda: order_window.message_box.isVisible())
+        settle(app, order_window, 20)
+        out = OUT / f"order-shipped-message-{lang}.png"
+        order_window.grab().save(str(out))
+        print(out.relative_to(ROOT))
+        order_window.close()
+        board.close()
+        window.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
