@@ -360,3 +360,12 @@ def test_the_sandbox_skips_whatsapp_lines_and_passes(tmp_path: Path) -> None:
     assert report.ok
     assert line(report, CheckStep.PHONE_NUMBER).problem == CheckProblem.SANDBOX
     assert line(report, CheckStep.DATABASE).status == CheckStatus.PASS
+
+
+def test_the_command_prints_the_report_as_json_for_scripts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RELAY_UPSTREAM", "sandbox")
+    assert main(["check", "--json", "--database", f"sqlite:///{tmp_path / 's.db'}"]) == 0
+    report = CheckReport.model_validate_json(capsys.readouterr().out)
+    assert report.ok and [entry.step for entry in report.lines] == list(CheckStep)

@@ -187,3 +187,16 @@ def test_a_mistyped_id_is_refused_before_anything_is_written(
     assert code == 2
     assert "WHATSAPP_PHONE_NUMBER_ID does not look right" in capsys.readouterr().err
     assert graph.account_calls == []
+
+
+def test_setup_runs_from_the_command_line(
+    tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relay.cli import main
+
+    for name, value in environment(graph, tmp_path).items():
+        monkeypatch.setenv(name, value)
+    env_file = tmp_path / "relay.env"
+    assert main(["setup", "--non-interactive", "--no-check", "--env-file", str(env_file)]) == 0
+    assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+    assert ACCESS_TOKEN not in capsys.readouterr().out
