@@ -15,6 +15,7 @@ from app.engine import SyncEngine
 from app.models import Message, Order
 from app.order_queries import OrderDetail, order_detail
 from app.sync_apply import apply_events
+from app.wire import Event, read_event
 from tests.support.engine_probe import EngineProbe
 from tests.support.fake_graph import FakeGraph, run_fake_graph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
@@ -31,21 +32,23 @@ def cart(*items: tuple[str, Any, Any, str], text: str = "") -> dict[str, Any]:
     }
 
 
-def message_event(seq: int, order: dict[str, Any], wamid: str) -> dict[str, Any]:
-    return {
-        "seq": seq,
-        "kind": "message",
-        "at": "2026-11-29T09:00:00Z",
-        "phone_number_id": "100200300",
-        "message": {
-            "from": "821012345678",
-            "id": wamid,
-            "timestamp": "1795000000",
-            "type": "order",
-            "order": order,
-        },
-        "contact": {"wa_id": "821012345678", "profile": {"name": "김민수"}},
-    }
+def message_event(seq: int, order: dict[str, Any], wamid: str) -> Event:
+    return read_event(
+        {
+            "seq": seq,
+            "kind": "message",
+            "at": "2026-11-29T09:00:00Z",
+            "phone_number_id": "100200300",
+            "message": {
+                "from": "821012345678",
+                "id": wamid,
+                "timestamp": "1795000000",
+                "type": "order",
+                "order": order,
+            },
+            "contact": {"wa_id": "821012345678", "profile": {"name": "김민수"}},
+        }
+    )
 
 
 def orders(db: Database) -> list[OrderDetail]:
