@@ -213,7 +213,7 @@ def run_setup(
     settings = settings_for(values, existing)
     write_env_file(env_file, settings, header=HEADER)
     print(f"Wrote {env_file} (readable by you only).", file=out)
-    if env_file.name != ".env":
+    if env_file.name != ".env" and (env_file.parent / "docker-compose.yml").exists():
         # docker compose reads `.env` beside the compose file for ${RELAY_HOST} (Caddy's site name).
         compose_env = env_file.parent / ".env"
         write_env_file(compose_env, {**read_env_file(compose_env), "RELAY_HOST": values["RELAY_HOST"]})

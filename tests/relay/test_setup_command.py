@@ -52,6 +52,7 @@ def seed_verify_token(tmp_path: Path) -> None:
     """An env file from an earlier run, whose verify token the running relay already has."""
     (tmp_path / "deploy").mkdir(exist_ok=True)
     (tmp_path / "deploy" / "relay.env").write_text(f"WHATSAPP_VERIFY_TOKEN={VERIFY_TOKEN}\n")
+    (tmp_path / "deploy" / "docker-compose.yml").write_text("services: {}\n")  # as in deploy/
 
 
 def test_setup_writes_a_private_env_file_and_makes_each_graph_call_once(
@@ -200,3 +201,4 @@ def test_setup_runs_from_the_command_line(
     assert main(["setup", "--non-interactive", "--no-check", "--env-file", str(env_file)]) == 0
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
     assert ACCESS_TOKEN not in capsys.readouterr().out
+    assert not (tmp_path / ".env").exists()  # no compose file beside it: no compose `.env` either
