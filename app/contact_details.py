@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ErrorCode, InvalidInput, LimitParams
+from app.errors import ChatParams, ErrorCode, InvalidInput, LimitParams
 from app.models import Contact, Conversation, contact_label
+from app.phones import e164_digits
 
 NOTES_MAX = 10_000
 NAME_MAX = 256
@@ -88,6 +89,24 @@ def set_notes(session: Session, contact_id: int, notes: str) -> None:
     if len(notes) > NOTES_MAX:
         raise InvalidInput(code=ErrorCode.NOTES_TOO_LONG, params=LimitParams(NOTES_MAX))
     _contact(session, contact_id).notes = notes
+
+
+def set_phone_number(session: Session, contact_id: int, raw: str, region: str) -> str:
+    """Give a customer known only from a phone export their number; returns it as E.164 digits."""
+    import phonenumbers
+
+    wa_id = e164_digits(raw, region)
+    try:
+        valid = phonenumbers.is_valid_number(phonenumbers.parse("+" + wa_id, None))
+    except phonenumbers.NumberParseException:
+        valid = False
+    if not wa_id or not valid:
+        raise InvalidInput(code=ErrorCode.CUSTOMER_NUMBER_INVALID)
+    other = session.scalars(select(Contact).where(Contact.wa_id == wa_id, Contact.id != contact_id)).first()
+    if other is not None:
+        raise InvalidInput(code=ErrorCode.CUSTOMER_NUMBER_TAKEN, params=ChatParams(other.display_name))
+    _contact(session, contact_id).wa_id = wa_id
+    return wa_id
 
 
 def set_saved_name(session: Session, contact_id: int, name: str) -> None:

@@ -38,6 +38,7 @@ class ErrorCode(enum.StrEnum):
     FILE_TOO_LARGE = "file_too_large"
     CONVERSATION_GONE = "conversation_gone"
     ARCHIVE_READ_ONLY = "archive_read_only"  # a group chat imported from a phone export
+    NO_PHONE_NUMBER = "no_phone_number"  # a customer known only from a phone export
     UNKNOWN_OUTCOME = "unknown"  # Graph timed out after the request left: maybe delivered
     # Backups
     NOT_A_BACKUP = "not_a_backup"
@@ -45,6 +46,8 @@ class ErrorCode(enum.StrEnum):
     # Contacts, catalogue and links
     NOTES_TOO_LONG = "notes_too_long"
     PHONE_NUMBER_INVALID = "phone_number_invalid"
+    CUSTOMER_NUMBER_INVALID = "customer_number_invalid"
+    CUSTOMER_NUMBER_TAKEN = "customer_number_taken"
     NOTHING_CHOSEN = "nothing_chosen"
     TOO_MANY_ITEMS = "too_many_items"
     ITEM_HIDDEN = "item_hidden"
@@ -218,11 +221,14 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.FILE_TOO_LARGE: FileLimitParams,
     ErrorCode.CONVERSATION_GONE: NoParams,
     ErrorCode.ARCHIVE_READ_ONLY: ChatParams,
+    ErrorCode.NO_PHONE_NUMBER: ChatParams,
     ErrorCode.UNKNOWN_OUTCOME: NoParams,
     ErrorCode.NOT_A_BACKUP: NoParams,
     ErrorCode.BACKUP_DAMAGED: NoParams,
     ErrorCode.NOTES_TOO_LONG: LimitParams,
     ErrorCode.PHONE_NUMBER_INVALID: NoParams,
+    ErrorCode.CUSTOMER_NUMBER_INVALID: NoParams,
+    ErrorCode.CUSTOMER_NUMBER_TAKEN: ChatParams,
     ErrorCode.NOTHING_CHOSEN: NoParams,
     ErrorCode.TOO_MANY_ITEMS: LimitParams,
     ErrorCode.ITEM_HIDDEN: NameParams,

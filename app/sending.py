@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.chat_export.groups import is_group_archive
 from app.errors import (
     ArchiveIsReadOnly,
+    ChatParams,
     ErrorCode,
     FileLimitParams,
     FileParams,
@@ -175,6 +176,8 @@ def queue_message(
         raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
     if is_group_archive(session, contact_id):
         raise ArchiveIsReadOnly(contact.display_name)
+    if not contact.wa_id:  # WhatsApp sends to phone numbers only: this could never leave the outbox
+        raise InvalidInput(code=ErrorCode.NO_PHONE_NUMBER, params=ChatParams(contact.display_name))
     payload = {k: v for k, v in payload.items() if k not in ("to", "messaging_product")}
     kind = str(payload.get("type") or "text")
     context = payload.get("context")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ class ChatPane(QWidget):
     info_requested = Signal()
     search_in_chat_requested = Signal()
     message_queued = Signal(int)  # contact id, so the chat list moves that chat up
+    contact_edited = Signal(int)  # contact id whose details changed here (its phone number)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,7 +233,24 @@ class ChatPane(QWidget):
         if message is not None:
             self.composer.set_reply(message)
 
+    def with_phone_number(self, then: Callable[[], None]) -> None:
+        """Run `then` once the open chat's customer has a phone number, asking the owner for it first."""
+        conv = self.conversation
+        if conv is None:
+            return
+        if conv.wa_id:
+            then()
+            return
+        from ui.phone_number_prompt import ask_for_phone_number
+
+        ask_for_phone_number(self, self.ctx, conv, then, self.contact_edited.emit)
+
     def send(self, out: Outgoing) -> None:
+        conv = self.conversation
+        if conv is not None and conv.contact_id == out.contact_id and not conv.wa_id:
+            self.with_phone_number(lambda: self.send(out))
+            return
+
         def done(row: MessageRow) -> None:
             model = self.view.chat_model
             if model.contact_id == row.contact_id and model.has_newer:
@@ -261,6 +280,9 @@ class ChatPane(QWidget):
         run_op(queue, done, parent=self, on_failure=failed)
 
     def pick_template(self) -> None:
+        self.with_phone_number(self._pick_template)
+
+    def _pick_template(self) -> None:
         from ui.template_picker import TemplatePicker
 
         def show(templates: list) -> None:

@@ -83,6 +83,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ARCHIVE_READ_ONLY: translate(
             "Errors", "“{name}” is an archived group chat: messages cannot be sent to it."
         ),
+        ErrorCode.NO_PHONE_NUMBER: translate(
+            "Errors", "{name} has no phone number in this inbox: add it before sending."
+        ),
         ErrorCode.UNKNOWN_OUTCOME: translate(
             "Errors",
             "WhatsApp did not confirm this message; it may have been delivered. Check with the "
@@ -95,6 +98,12 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.NOTES_TOO_LONG: translate("Errors", "Notes can have at most {limit} characters."),
         ErrorCode.PHONE_NUMBER_INVALID: translate(
             "Errors", "Enter the shop's WhatsApp number with its country code, e.g. +82 10 1234 5678."
+        ),
+        ErrorCode.CUSTOMER_NUMBER_INVALID: translate(
+            "Errors", "That is not a phone number WhatsApp can reach. Check it and try again."
+        ),
+        ErrorCode.CUSTOMER_NUMBER_TAKEN: translate(
+            "Errors", "This number already belongs to the chat with {name}."
         ),
         ErrorCode.NOTHING_CHOSEN: translate("Errors", "Choose at least one item."),
         ErrorCode.TOO_MANY_ITEMS: translate("Errors", "One message can hold at most {limit} items."),

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
         self.chat.message_queued.connect(lambda cid: self.on_conversations_changed({cid}))
+        self.chat.contact_edited.connect(lambda cid: self.on_conversations_changed({cid}, from_sync=False))
         self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
         self.contact_panel.contact_changed.connect(lambda cid: self.on_conversations_changed({cid}))
         self.contact_panel.closed.connect(self.contact_panel.hide)

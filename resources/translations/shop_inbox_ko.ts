@@ -1033,6 +1033,10 @@ Right-click to retry.</source>
         <translation>“{name}”은(는) 보관된 그룹 채팅이라 메시지를 보낼 수 없습니다.</translation>
     </message>
     <message>
+        <source>{name} has no phone number in this inbox: add it before sending.</source>
+        <translation>{name}님의 전화번호가 없어요. 보내기 전에 전화번호를 추가해 주세요.</translation>
+    </message>
+    <message>
         <source>WhatsApp did not confirm this message; it may have been delivered. Check with the customer before sending it again.</source>
         <translation>WhatsApp이 이 메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
     </message>
@@ -1051,6 +1055,14 @@ Right-click to retry.</source>
     <message>
         <source>Enter the shop&apos;s WhatsApp number with its country code, e.g. +82 10 1234 5678.</source>
         <translation>가게의 WhatsApp 번호를 국가 번호와 함께 입력하세요 (예: +82 10 1234 5678).</translation>
+    </message>
+    <message>
+        <source>That is not a phone number WhatsApp can reach. Check it and try again.</source>
+        <translation>WhatsApp으로 보낼 수 있는 전화번호가 아니에요. 확인하고 다시 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>This number already belongs to the chat with {name}.</source>
+        <translation>이 번호는 이미 {name}님과의 채팅에 있어요.</translation>
     </message>
     <message>
         <source>Choose at least one item.</source>
@@ -2357,6 +2369,17 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Total {0}</source>
         <translation>합계 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNumberPrompt</name>
+    <message>
+        <source>{0} has no phone number in this inbox (the chat came from a phone export). WhatsApp needs it to send anything. Their mobile number, e.g. {1}:</source>
+        <translation>{0}님의 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요). WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예: {1}):</translation>
+    </message>
+    <message>
+        <source>Phone number needed</source>
+        <translation>전화번호가 필요해요</translation>
     </message>
 </context>
 <context>

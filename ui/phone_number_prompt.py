@@ -1,0 +1,61 @@
+"""Asks for the phone number of a customer known only from a phone export, before anything is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from app.contact_details import set_phone_number
+from app.phones import display_phone
+from app.queries import ConversationRow
+from ui.context import AppContext
+from ui.ops import failure_sentence, run_op
+
+
+def example_number(region: str) -> str:
+    """A mobile number in the shop's own format, for the question's example ("010-1234-5678")."""
+    import phonenumbers
+
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    if example is None:
+        return "+82 10-1234-5678"
+    return display_phone(f"{example.country_code}{example.national_number}", region)
+
+
+def ask_for_phone_number(
+    parent: QWidget,
+    ctx: AppContext,
+    conversation: ConversationRow,
+    then: Callable[[], None],
+    saved: Callable[[int], None],
+    *,
+    problem: str = "",
+) -> None:
+    """Ask until a reachable number is saved to the contact (then `saved(id)`, `then()`) or Cancel."""
+    translate = QCoreApplication.translate
+    question = translate(
+        "PhoneNumberPrompt",
+        "{0} has no phone number in this inbox (the chat came from a phone export). WhatsApp needs it "
+        "to send anything. Their mobile number, e.g. {1}:",
+    ).format(conversation.display_name, example_number(ctx.shop_region))
+    if problem:
+        question = f"{problem}\n\n{question}"
+    text, ok = QInputDialog.getText(parent, translate("PhoneNumberPrompt", "Phone number needed"), question)
+    if not ok or not text.strip():
+        return
+    contact_id = conversation.contact_id
+
+    def work() -> str:
+        with ctx.db.write() as s:
+            return set_phone_number(s, contact_id, text, ctx.shop_region)
+
+    def done(_wa_id: str) -> None:
+        saved(contact_id)
+        then()
+
+    def failed(exc: BaseException) -> None:
+        ask_for_phone_number(parent, ctx, conversation, then, saved, problem=failure_sentence(exc))
+
+    run_op(work, done, parent=parent, on_failure=failed)
