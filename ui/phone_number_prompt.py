@@ -37,8 +37,8 @@ def ask_for_phone_number(
     translate = QCoreApplication.translate
     question = translate(
         "PhoneNumberPrompt",
-        "{0} has no phone number in this inbox (the chat came from a phone export). WhatsApp needs it "
-        "to send anything. Their mobile number, e.g. {1}:",
+        "{0} has no phone number in this inbox (the chat came from a phone export).\n"
+        "WhatsApp needs it to send anything. Their mobile number, e.g. {1}:",
     ).format(conversation.display_name, example_number(ctx.shop_region))
     if problem:
         question = f"{problem}\n\n{question}"

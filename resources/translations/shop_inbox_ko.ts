@@ -2374,8 +2374,10 @@ The previous data was kept in {folder}.</source>
 <context>
     <name>PhoneNumberPrompt</name>
     <message>
-        <source>{0} has no phone number in this inbox (the chat came from a phone export). WhatsApp needs it to send anything. Their mobile number, e.g. {1}:</source>
-        <translation>{0}님의 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요). WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예: {1}):</translation>
+        <source>{0} has no phone number in this inbox (the chat came from a phone export).
+WhatsApp needs it to send anything. Their mobile number, e.g. {1}:</source>
+        <translation>{0}님의 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요).
+WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예: {1}):</translation>
     </message>
     <message>
         <source>Phone number needed</source>
