@@ -78,6 +78,17 @@ _SYSTEM_PATTERNS = (
 )
 SYSTEM_RE = re.compile("(?:" + "|".join(_SYSTEM_PATTERNS) + r")", re.DOTALL)
 
+# System lines only a group has: a group of two members who both wrote is still a group.
+GROUP_NOTICE_RE = re.compile(
+    r"(?:.{1,80} created (?:the )?group|.{1,80} (?:added|removed) .{1,80}|.{1,80} left$"
+    r"|.{1,80} changed the (?:subject|group description)|.{1,80} changed this group's icon"
+    r"|Messages (?:you send )?to this group"
+    r"|.{1,80} 그룹을 만들었습니다|.{1,80}님을 (?:추가|내보냈)|.{1,80}님이 나갔습니다"
+    r"|.{1,80} hat die Gruppe|.{1,80} hat .{1,80} hinzugefügt"
+    r"|.{1,80} creó el grupo|.{1,80} añadió a .{1,80}|.{1,80} salió del grupo)",
+    re.DOTALL,
+)
+
 # The notice at the top of every chat: skipped on import (it is noise, not history). Phones write
 # it as a system line, or (older iOS, some groups) as a "message" from the chat's name, with or
 # without an invisible mark in front: its opening words decide, in each language.

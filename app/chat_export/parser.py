@@ -119,10 +119,11 @@ class ChatPreview:
     first_messages: tuple[ParsedMessage, ...]
     attachments: int  # attachment lines
     attachments_present: int  # … whose file is in the zip
+    group_notices: int = 0  # "… created group", "… added …", "… left": lines only groups have
 
     @property
     def is_group(self) -> bool:
-        return len(self.participants) > 2
+        return len(self.participants) > 2 or self.group_notices > 0
 
     @property
     def title(self) -> str:
@@ -467,6 +468,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
     # Each date's earliest and latest time (dates are few; lines are many).
     days: dict[tuple[str, str, str], list[tuple[int, int, int]]] = {}
     probes = _LANGUAGE_PROBES
+    group_notices = 0
     prev_head = ""
     line_count = 0
     with open_lines(source) as stream:
@@ -507,6 +509,8 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
                     attachments += 1
                     if PurePosixPath(fm.group("file").strip()).name in source.media:
                         present += 1
+            if sender is None and markers.GROUP_NOTICE_RE.match(markers.strip_marks(body)):
+                group_notices += 1
             # Language from what WhatsApp itself wrote: system lines, placeholders, markers.
             if probes and _says_whatsapp(sender, body):
                 for language, words in _LANGUAGE_WORDS.items():
@@ -545,6 +549,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
         first_messages=first,
         attachments=attachments,
         attachments_present=present,
+        group_notices=group_notices,
     )
 
 

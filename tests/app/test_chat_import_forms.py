@@ -211,7 +211,7 @@ def test_the_encryption_notice_from_the_chat_name_is_a_notice_not_a_participant(
     path = write_txt(tmp_path / "_chat.txt", content)
     preview = scan_export(path)
     assert dict(preview.participants) == {"Ash": 1, "Shop": 1}
-    assert not preview.is_group
+    assert preview.is_group == ("to this group" in notice)  # that notice only groups carry
     messages, _ = read(path)
     assert messages[0].is_system and messages[0].encryption_notice
 

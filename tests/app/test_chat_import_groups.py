@@ -14,9 +14,9 @@ from app.chat_export.parser import parse_messages, scan_export
 from app.db import Database
 from app.errors import ArchiveIsReadOnly
 from app.models import Contact, Conversation, Message
-from app.sending import queue_message
 from app.queries import conversations_page, messages_page
 from app.search import search_messages
+from app.sending import queue_message
 from tests.support.chat_exports import write_txt
 from tests.support.factories import make_contact
 
@@ -133,3 +133,32 @@ def test_a_group_import_without_the_shop_in_it_keeps_every_message_incoming(
     with db.read() as s:
         directions = set(s.scalars(select(Message.direction).where(Message.contact_id == summary.contact_id)))
     assert directions == {"in"}
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Mina created group “Linen friends”",
+        "Mina added Jun",
+        "Jun left",
+        "민지님이 “리넨 친구들” 그룹을 만들었습니다",
+        "민지님이 지훈님을 추가했습니다",
+        "Mina hat die Gruppe „Leinen“ erstellt",
+        "Mina creó el grupo “Lino”",
+    ],
+)
+def test_a_group_where_only_two_members_wrote_is_still_a_group(tmp_path: Path, notice: str) -> None:
+    content = (
+        f"13/01/2024, 10:00 - {notice}\n13/01/2024, 10:01 - Mina: hi all\n13/01/2024, 10:02 - Jun: hey\n"
+    )
+    preview = scan_export(write_txt(tmp_path / "WhatsApp Chat with Linen friends.txt", content))
+    assert len(preview.participants) == 2 and preview.is_group
+
+
+def test_a_one_to_one_chat_with_system_lines_is_not_a_group(tmp_path: Path) -> None:
+    content = (
+        "13/01/2024, 10:00 - Messages and calls are end-to-end encrypted. Tap to learn more.\n"
+        "13/01/2024, 10:01 - Mina: hi\n13/01/2024, 10:02 - You blocked this contact. Tap to unblock.\n"
+        "13/01/2024, 10:03 - Shop: hello\n"
+    )
+    assert not scan_export(write_txt(tmp_path / "WhatsApp Chat with Mina.txt", content)).is_group
