@@ -5,14 +5,20 @@ Every export here is written by the test, line by line, in the exact form a phon
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from app.chat_export.importer import ImportRequest, import_chat
 from app.chat_export.parser import ParsedMessage, ParseReport, parse_messages, scan_export
+from app.db import Database
+from app.models import Message
 from tests.support.chat_exports import LAYOUTS, LRM, NBSP, NNBSP, Line, render, write_txt
 
 BOM = "\ufeff"
@@ -357,6 +363,52 @@ def test_any_export_in_any_supported_format_reads_back_to_the_same_messages(
     ]
     assert report.unreadable_count == 0
     assert_every_line_is_in_one_place(path, messages, report)
+
+
+@pytest.fixture(scope="module")
+def empty_inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty database file, copied for each generated export (migrating is the slow part)."""
+    path = tmp_path_factory.mktemp("template") / "inbox.db"
+    Database.open(path).close()
+    return path
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    layout_name=st.sampled_from(sorted(LAYOUTS)),
+    items=st.lists(
+        st.tuples(st.integers(0, 60 * 30), st.sampled_from(["Ana", "Shop 1"]), _texts),
+        min_size=1,
+        max_size=10,
+    ),
+)
+def test_any_export_imports_into_the_inbox_as_the_same_messages(
+    tmp_path: Path, empty_inbox: Path, layout_name: str, items: list[tuple[int, str, str]]
+) -> None:
+    layout = LAYOUTS[layout_name]
+    when = datetime(2024, 2, 28, 22, 0)
+    written = []
+    for gap, sender, text in items:
+        when += timedelta(minutes=gap)
+        written.append(Line(when, sender, text))
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = write_txt(folder / "WhatsApp Chat with Ana.txt", render(layout, written, chat_name="Ana"))
+    shutil.copyfile(empty_inbox, folder / "inbox.db")
+    db = Database.open(folder / "inbox.db")
+    try:
+        summary = import_chat(db, folder / "media", ImportRequest(path, "Shop 1", "UTC", new_contact=True))
+        with db.read() as s:
+            stored = s.execute(
+                select(Message.direction, Message.sent_at, Message.body).order_by(Message.sent_at, Message.id)
+            ).all()
+        again = import_chat(db, folder / "media", ImportRequest(path, "Shop 1", "UTC", new_contact=False,
+                                                                contact_id=summary.contact_id))  # fmt: skip
+    finally:
+        db.close()
+    expected = [("out" if w.sender == "Shop 1" else "in", w.when, w.text) for w in written]
+    # Stored times are UTC and keep the file's order with a few added milliseconds per minute.
+    assert [(d, t.replace(microsecond=0, tzinfo=None), b) for d, t, b in stored] == expected
+    assert summary.added == len(written) and again.added == 0
 
 
 def test_no_break_spaces_in_names_read_as_plain_spaces(tmp_path: Path) -> None:
