@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "demo-token-not-secret"
 DEMO_PHONE_NUMBER_ID = "100000000000001"
-QUIT_GRACE = 0.5  # seconds the embedded relay gives running requests at quit
+QUIT_GRACE = 1  # second the embedded relay gives requests still running at quit (uvicorn takes whole seconds)
 
 
 @dataclass
