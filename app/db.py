@@ -30,7 +30,10 @@ def stored_schema_version(path: Path) -> int:
     if not path.exists() or path.stat().st_size == 0:
         return 0
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # Read-write, never creating: a writer killed mid-transaction (a first start switching the
+        # new file to WAL) leaves a hot journal that only a connection allowed to write rolls back;
+        # read-only, SQLite refuses with SQLITE_READONLY_ROLLBACK and the file looks broken for ever.
+        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseUnavailable(f"Cannot open {path}: {exc}", path=path) from exc
     try:

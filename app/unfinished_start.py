@@ -23,12 +23,13 @@ Query = Callable[[str], Sequence[Sequence[Any]]]
 
 
 def refuse_unversioned_data(path: Path) -> None:
-    """Raise UnversionedDatabaseHoldsData if the version-0 file at `path` holds data; read-only.
+    """Raise UnversionedDatabaseHoldsData if the version-0 file at `path` holds data; reads only.
 
     Checked before the migration opens the file for writing, which would switch a stranger's
     database to WAL: a file that is not ours must come out of this byte for byte as it went in.
     """
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # Not mode=ro: see stored_schema_version (a hot journal needs a connection that may write).
+    con = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
     try:
         leftover_tables(lambda sql: con.execute(sql).fetchall(), path)
     finally:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -243,3 +245,31 @@ def test_a_revision_that_commits_on_its_own_is_caught(
 
     with pytest.raises(RuntimeError, match="ended the upgrade's transaction"):
         upgrade(db_path, "9001")
+
+
+KILLED_MID_TRANSACTION = """
+import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("PRAGMA cache_size = 10")  # small: the transaction's pages spill into the file
+con.execute("BEGIN")
+con.execute("CREATE TABLE filler (x)")
+con.executemany("INSERT INTO filler VALUES (?)", [("x" * 200,)] * 5000)
+con.execute("COMMIT")
+con.execute("BEGIN")
+con.execute("UPDATE filler SET x = x || 'y'")
+con.execute("PRAGMA user_version = 9")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_file_whose_writer_was_killed_mid_transaction_is_read_after_rolling_back(tmp_path: Path) -> None:
+    # What a first start killed while switching its new file to WAL leaves: a hot rollback journal.
+    db_path = tmp_path / "inbox.db"
+    subprocess.run([sys.executable, "-c", KILLED_MID_TRANSACTION, str(db_path)], check=False, timeout=60)
+    assert (tmp_path / "inbox.db-journal").stat().st_size > 0
+
+    assert stored_schema_version(db_path) == 0  # the killed transaction's version 9 rolled back
+    with pytest.raises(UnversionedDatabaseHoldsData) as caught:  # and its committed rows are data
+        Database.open(db_path)
+    assert caught.value.tables == ["filler"]
