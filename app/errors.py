@@ -70,6 +70,8 @@ class ErrorCode(enum.StrEnum):
     ORDER_MOVE_REFUSED = "order_move_refused"
     ORDER_OUT_OF_STOCK = "order_out_of_stock"
     ORDER_GONE = "order_gone"
+    DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
+    DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -249,6 +251,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_MOVE_REFUSED: OrderMoveParams,
     ErrorCode.ORDER_OUT_OF_STOCK: StockParams,
     ErrorCode.ORDER_GONE: NoParams,
+    ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
+    ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

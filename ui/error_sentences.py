@@ -151,6 +151,14 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "Only {available} of “{name}” left in stock; this order needs {wanted}."
         ),
         ErrorCode.ORDER_GONE: translate("Errors", "This order no longer exists."),
+        ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
+            "Errors", "{name} cannot be read. Save the bank's transactions again as a CSV file."
+        ),
+        ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: translate(
+            "Errors",
+            "{name} is not a bank transaction list Shop Inbox can read. Download the transactions from "
+            "your bank as a CSV file (with columns such as 입금액 and 입금자명).",
+        ),
         ErrorCode.INVALID_INPUT: "{sentence}",
     }
 

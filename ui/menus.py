@@ -150,6 +150,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
 
     action(shop, translate("Menus", "Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O")
+    action(shop, translate("Menus", "Match bank deposits…"), lambda: window.orders.open_deposits())
     action(shop, translate("Menus", "Order settings…"), lambda: window.orders.open_settings())
     action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K")
     action(shop, translate("Menus", "Quick replies…"), quick_replies)

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QToolButton
 
+from app.orders import expire_unpaid
 from app.queries import MessageRow
 from ui import icons
 from ui.context import AppContext
+from ui.ops import Op
 
 if TYPE_CHECKING:
+    from ui.deposit_dialog import DepositDialog
     from ui.main_window import MainWindow
     from ui.order_board import OrderBoard
     from ui.order_form import StartOrderDialog
     from ui.order_window import OrderWindow
+
+
+log = logging.getLogger(__name__)
+
+DEADLINE_CHECK_MS = 60_000
+FIRST_DEADLINE_CHECK_MS = 3_000  # after the first paint and sync have started
 
 
 class OrderActions(QObject):
@@ -33,6 +43,28 @@ class OrderActions(QObject):
         window.chat.view.start_order_requested.connect(self._start_from_message)
         self.changed.connect(self._repaint)
         self.start_button = self._header_button()
+        # Orders whose payment deadline passed are cancelled (stock released) while the app runs.
+        self.deadlines = QTimer(self)
+        self.deadlines.setInterval(DEADLINE_CHECK_MS)
+        self.deadlines.timeout.connect(self.cancel_overdue)
+        self.deadlines.start()
+        QTimer.singleShot(FIRST_DEADLINE_CHECK_MS, self.cancel_overdue)
+
+    def cancel_overdue(self) -> None:
+        db = self.ctx.db
+
+        def work() -> list[int]:
+            with db.write() as s:
+                return expire_unpaid(s)
+
+        def done(order_ids: list[int]) -> None:
+            if order_ids:
+                log.info("%d order(s) cancelled: payment deadline passed", len(order_ids))
+                self.changed.emit(None)
+
+        Op(work, parent=self.window).success(done).failure(
+            lambda exc: log.warning("payment deadlines not checked: %s", exc)
+        ).run()
 
     def open_board(self) -> OrderBoard:
         from ui.order_board import OrderBoard
@@ -101,6 +133,14 @@ class OrderActions(QObject):
         from ui.order_settings_dialog import OrderSettingsDialog
 
         OrderSettingsDialog(self.ctx, self.window).exec()
+
+    def open_deposits(self) -> DepositDialog:
+        from ui.deposit_dialog import DepositDialog
+
+        dialog = DepositDialog(self.ctx, self.window)
+        dialog.paid.connect(lambda _ids: self.changed.emit(None))
+        dialog.show()
+        return dialog
 
     def _created(self, order_id: int, contact_id: int) -> None:
         self.changed.emit(contact_id)

@@ -912,6 +912,72 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Match bank deposits</source>
+        <translation>입금 확인</translation>
+    </message>
+    <message>
+        <source>Download the account&apos;s transactions from your bank as a CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only and left for you.</source>
+        <translation>은행에서 계좌 거래내역을 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봅니다. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만 맞춰 두고 사장님이 판단하시도록 남겨 둡니다.</translation>
+    </message>
+    <message>
+        <source>Open bank file…</source>
+        <translation>거래내역 파일 열기…</translation>
+    </message>
+    <message>
+        <source>Mark ticked orders paid</source>
+        <translation>체크한 주문을 결제 완료로</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Open bank file</source>
+        <translation>거래내역 파일 열기</translation>
+    </message>
+    <message>
+        <source>Bank transactions (*.csv *.txt)</source>
+        <translation>은행 거래내역 (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>DepositModel</name>
+    <message>
+        <source>Deposited</source>
+        <translation>입금 일시</translation>
+    </message>
+    <message>
+        <source>Depositor</source>
+        <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <source>Name and amount</source>
+        <translation>입금자명과 금액 일치</translation>
+    </message>
+    <message>
+        <source>Amount only: expected depositor “{0}”</source>
+        <translation>금액만 일치: 예상 입금자명 “{0}”</translation>
+    </message>
+    <message>
+        <source>No order waits for this amount</source>
+        <translation>이 금액을 기다리는 주문이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>DraftLinesModel</name>
     <message>
         <source>Item</source>
@@ -1143,6 +1209,14 @@ Right-click to retry.</source>
     <message>
         <source>This order no longer exists.</source>
         <translation>이 주문은 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read. Save the bank&apos;s transactions again as a CSV file.</source>
+        <translation>{name} 파일을 읽을 수 없습니다. 은행 거래내역을 CSV 파일로 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as a CSV file (with columns such as 입금액 and 입금자명).</source>
+        <translation>{name} 파일은 Shop Inbox가 읽을 수 있는 은행 거래내역이 아닙니다. 은행에서 거래내역을 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요.</translation>
     </message>
     <message>
         <source>Your relay refused a webhook whose signature did not match the app secret.</source>
@@ -1922,6 +1996,10 @@ Right-click to retry.</source>
     <message>
         <source>Orders…</source>
         <translation>주문…</translation>
+    </message>
+    <message>
+        <source>Match bank deposits…</source>
+        <translation>입금 확인…</translation>
     </message>
     <message>
         <source>Order settings…</source>

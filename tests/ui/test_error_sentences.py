@@ -25,6 +25,7 @@ KEPT_AS_IS = {
     "Business",
     "Manager",
     "backups",
+    "CSV",  # a file type, as Korean banks name their downloads
 }  # "backups": a folder
 SAMPLE_TEXT = "주문서"
 

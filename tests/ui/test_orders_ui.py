@@ -336,3 +336,54 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
     assert (saved.shipping_minor, saved.bank_account) == (3500, "신한은행 110-123-456789")
     assert saved.templates["awaiting_payment"] == "payment_info"
     assert saved.messages["paid"].startswith("Thank you, {name}")
+
+
+def test_matching_a_bank_file_marks_the_ticked_orders_paid(window: Any, qtbot: Any, tmp_path: Any) -> None:
+    from app.models import utcnow
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        minji = make_contact(s, profile_name="김민지")
+        haeun = make_contact(s, profile_name="이하은")
+        ids = []
+        for c in (minji, haeun):
+            order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=utcnow())
+            ids.append(order_id)
+    bank = tmp_path / "bank.csv"
+    bank.write_bytes(
+        "거래일시,기재내용,맡기신금액\n2026.11.29 10:00,김민지,39000\n2026.11.29 11:00,김철수,39000\n".encode(
+            "cp949"
+        )
+    )
+    actions = OrderActions(window, window.ctx)
+    dialog = actions.open_deposits()
+    dialog.load_file(bank)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    model = dialog.model
+    assert model.index(0, 4).data() == "Name and amount"
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # 김철수 paid 39,000 under a name no order expects: offered by amount only, left unticked.
+    assert model.index(1, 4).data() == "Amount only: expected depositor “이하은”"
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    with qtbot.waitSignal(dialog.paid) as paid:
+        dialog.confirm_button.click()
+    assert paid.args == [[ids[0]]]
+    qtbot.waitUntil(lambda: labels_of(window.ctx, minji.id) == {"Paid"})
+    assert labels_of(window.ctx, haeun.id) == {"Pending payment"}
+
+
+def test_an_order_past_its_payment_deadline_is_cancelled_while_the_app_runs(window: Any, qtbot: Any) -> None:
+    from app.models import utcnow
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=utcnow() - timedelta(days=4))
+    actions = OrderActions(window, window.ctx)
+    with qtbot.waitSignal(actions.changed, timeout=10_000):
+        actions.cancel_overdue()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "cancelled"

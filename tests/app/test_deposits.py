@@ -1,0 +1,98 @@
+"""Bank deposits (무통장입금): a CP949 bank file matched to orders awaiting payment, confirmed by the owner."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.deposits import MatchKind, confirm_deposits, match_deposits, read_bank_file
+from app.errors import ErrorCode, OrderError
+from app.models import Order
+from app.orders import Charges, LineInput, OrderState, create_order, move_order
+from tests.support.factories import make_contact
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+BANK_CSV = """\
+국민은행 거래내역조회
+계좌번호,123-45-678901
+조회기간,2026.11.27 ~ 2026.11.29
+
+거래일시,적요,기재내용,찾으신금액,맡기신금액,잔액,취급점
+2026.11.29 10:12:01,타행이체,김민지,0,"42,000","1,042,000",인터넷
+2026.11.29 11:40:55,타행이체,박지훈엄마,0,"93,000","1,135,000",모바일
+2026.11.29 12:00:00,체크카드,택배비,"30,000",0,"1,105,000",
+2026.11.29 13:05:10,타행이체,홍길동,0,"15,000","1,120,000",인터넷
+"""
+
+
+def waiting_orders(db) -> tuple[int, int]:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        create_item(s, ItemDraft(name="와이드 팬츠", price_minor=45000, currency="KRW", retailer_id="PANTS"))
+        minji = make_contact(s, profile_name="김민지")
+        haeun = make_contact(s, profile_name="이하은")
+        a = create_order(
+            s, contact_id=minji.id, lines=[LineInput("LINEN", 1)], source="chat", charges=Charges(3000)
+        ).id
+        b = create_order(
+            s, contact_id=haeun.id, lines=[LineInput("PANTS", 2)], source="chat", charges=Charges(3000)
+        ).id
+        move_order(s, a, OrderState.AWAITING_PAYMENT, now=NOW)
+        move_order(s, b, OrderState.AWAITING_PAYMENT, now=NOW)
+        return a, b
+
+
+def test_a_cp949_bank_file_matches_deposits_and_the_owner_confirms_a_different_depositor(
+    db, tmp_path: Path
+) -> None:
+    minji_order, haeun_order = waiting_orders(db)
+    bank = tmp_path / "거래내역.csv"
+    bank.write_bytes(BANK_CSV.encode("cp949"))
+    deposits = read_bank_file(bank)
+    assert [(d.name, d.amount) for d in deposits] == [
+        ("김민지", 42000),
+        ("박지훈엄마", 93000),
+        ("홍길동", 15000),
+    ]
+    with db.read() as s:
+        matches = match_deposits(s, deposits)
+    assert [(m.deposit.name, m.order_id, m.kind) for m in matches] == [
+        ("김민지", minji_order, MatchKind.NAME_AND_AMOUNT),
+        ("박지훈엄마", haeun_order, MatchKind.AMOUNT_ONLY),  # paid under her son's name: the owner decides
+        ("홍길동", None, None),
+    ]
+    with db.write() as s:
+        confirm_deposits(s, [(m.order_id, m.deposit) for m in matches[:2] if m.order_id is not None], NOW)
+    with db.read() as s:
+        orders = {o.id: o for o in s.scalars(select(Order))}
+        assert orders[minji_order].state == orders[haeun_order].state == "paid"
+        assert orders[haeun_order].depositor_name == "박지훈엄마"
+        assert orders[haeun_order].events[-1].note.startswith("2026.11.29 11:40:55 박지훈엄마")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("statement.xlsx", b"PK\x03\x04 a spreadsheet"),
+        ("notes.csv", "주문 메모\n린넨 셔츠 2장\n".encode()),
+        ("latin1.csv", b"\xff\xfe\x00garbage\x81\x82"),
+    ],
+    ids=["xlsx", "not a bank list", "unreadable bytes"],
+)
+def test_a_file_of_another_format_gets_a_clear_error_and_moves_nothing(
+    db, tmp_path: Path, name: str, content: bytes
+) -> None:
+    waiting_orders(db)
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(OrderError) as err:
+        read_bank_file(path)
+    assert err.value.code in (ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, ErrorCode.DEPOSIT_FILE_UNREADABLE)
+    assert err.value.param_values() == {"name": name}
+    with db.read() as s:
+        assert {o.state for o in s.scalars(select(Order))} == {"awaiting_payment"}

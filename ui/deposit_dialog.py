@@ -1,0 +1,203 @@
+"""Match bank deposits: open the bank's transactions, tick the matches, and those orders are paid."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.deposits import DepositMatch, MatchKind, confirm_deposits, match_deposits, read_bank_file
+from ui.context import AppContext
+from ui.ops import Op, failure_sentence
+from ui.order_text import money
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class DepositModel(QAbstractTableModel):
+    """One row per deposit: ✓, date, depositor, amount, the order offered, how sure the match is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matches: list[DepositMatch] = []
+        self.checked: list[bool] = []
+
+    def set_matches(self, matches: list[DepositMatch]) -> None:
+        self.beginResetModel()
+        self.matches = matches
+        # Sure matches are ticked; "amount only" waits for the owner, who knows their customers.
+        self.checked = [m.kind == MatchKind.NAME_AND_AMOUNT for m in matches]
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.matches)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Deposited"),
+            self.tr("Depositor"),
+            self.tr("Amount"),
+            self.tr("Order"),
+            self.tr("Match"),
+        )[section]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.column() == 0 and self.matches[index.row()].order_id is not None:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        m = self.matches[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0 and m.order_id is not None:
+            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == 0:
+            return m.deposit.at
+        if col == 1:
+            return m.deposit.name
+        if col == 2:
+            return money(m.deposit.amount, "KRW")
+        if col == 3:
+            return f"{m.number} · {m.customer}" if m.order_id is not None else "—"
+        if m.kind == MatchKind.NAME_AND_AMOUNT:
+            return self.tr("Name and amount")
+        if m.kind == MatchKind.AMOUNT_ONLY:
+            return self.tr("Amount only: expected depositor “{0}”").format(m.depositor_name or m.customer)
+        return self.tr("No order waits for this amount")
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        self.checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index)
+        return True
+
+    def confirmed(self) -> list[DepositMatch]:
+        return [m for m, on in zip(self.matches, self.checked, strict=True) if on and m.order_id is not None]
+
+
+class DepositDialog(QDialog):
+    paid = Signal(list)  # order ids moved to Paid
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("depositDialog")
+        self.setWindowTitle(self.tr("Match bank deposits"))
+        self.resize(820, 460)
+        intro = QLabel(
+            self.tr(
+                "Download the account's transactions from your bank as a CSV file and open it here. "
+                "Deposits are matched to orders awaiting payment by depositor name and amount; tick the "
+                "ones to confirm. A deposit under another name is matched by amount only and left for you."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.file_label = QLabel(self)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        choose = QPushButton(self.tr("Open bank file…"), self)
+        choose.clicked.connect(self.choose_file)
+        self.model = DepositModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C62828")
+        self.problem.hide()
+        self.confirm_button = QPushButton(self.tr("Mark ticked orders paid"), self)
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(self.confirm)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(choose)
+        top.addWidget(self.file_label, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        bottom.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(bottom)
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open bank file"), "", self.tr("Bank transactions (*.csv *.txt)")
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        db = self.ctx.db
+
+        def work() -> list[DepositMatch]:
+            deposits = read_bank_file(path)
+            with db.read() as s:
+                return match_deposits(s, deposits)
+
+        def done(matches: list[DepositMatch]) -> None:
+            self.problem.hide()
+            self.file_label.setText(path.name)
+            self.model.set_matches(matches)
+            self.confirm_button.setEnabled(any(m.order_id is not None for m in matches))
+
+        def failed(exc: BaseException) -> None:
+            self.model.set_matches([])
+            self.confirm_button.setEnabled(False)
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+
+        Op(work, parent=self).success(done).failure(failed).run()
+
+    def confirm(self) -> None:
+        pairs = [(m.order_id, m.deposit) for m in self.model.confirmed() if m.order_id is not None]
+        if not pairs:
+            return
+        db = self.ctx.db
+
+        def work() -> list[int]:
+            with db.write() as s:
+                return confirm_deposits(s, pairs)
+
+        def done(order_ids: list[int]) -> None:
+            self.paid.emit(order_ids)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+
+        Op(work, parent=self).success(done).failure(failed).run()
