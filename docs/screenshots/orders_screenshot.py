@@ -99,6 +99,27 @@ def main() -> None:
         order_window.grab().save(str(out))
         print(out.relative_to(ROOT))
         order_window.close()
+
+        # Deposits: the bank's CP949 download; 이하은's mother paid under her own name.
+        bank = Path(tempfile.mkdtemp(prefix="bank-")) / "거래내역.csv"
+        bank.write_bytes(
+            (
+                "국민은행 거래내역조회\n계좌번호,123-45-678901\n\n"
+                "거래일시,적요,기재내용,찾으신금액,맡기신금액,잔액\n"
+                "2026.11.29 11:40:55,타행이체,이하은엄마,0,\"93,000\",\"1,135,000\"\n"
+                "2026.11.29 13:05:10,타행이체,홍길동,0,\"15,000\",\"1,150,000\"\n"
+            ).encode("cp949")
+        )
+        deposits = window.orders.open_deposits()
+        deposits.resize(900, 420)
+        deposits.load_file(bank)
+        wait(app, lambda: deposits.model.rowCount() > 0)
+        deposits.table.resizeColumnsToContents()
+        settle(app, deposits, 20)
+        out = OUT / f"deposit-matching-{lang}.png"
+        deposits.grab().save(str(out))
+        print(out.relative_to(ROOT))
+        deposits.close()
         board.close()
         window.close()
         db.close()
