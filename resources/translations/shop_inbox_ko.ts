@@ -5,11 +5,11 @@
     <name>AwayEditor</name>
     <message>
         <source>Away message</source>
-        <translation>자동 부재 메시지</translation>
+        <translation>자리 비움 메시지</translation>
     </message>
     <message>
         <source>Send an away message</source>
-        <translation>부재 메시지 보내기</translation>
+        <translation>자리 비움 메시지 보내기</translation>
     </message>
     <message>
         <source>Thanks for your message! We&apos;re closed now and will answer soon.</source>
@@ -29,15 +29,15 @@
     </message>
     <message>
         <source>Away all day</source>
-        <translation>하루 종일 부재</translation>
+        <translation>하루 종일 자리 비움</translation>
     </message>
     <message>
         <source>Not away</source>
-        <translation>부재 아님</translation>
+        <translation>자리 비움 아님</translation>
     </message>
     <message>
         <source>Away at</source>
-        <translation>부재 시간</translation>
+        <translation>자리 비움 시간</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -367,7 +367,7 @@
     </message>
     <message>
         <source>Grid</source>
-        <translation>격자</translation>
+        <translation>바둑판</translation>
     </message>
     <message>
         <source>List</source>
@@ -421,7 +421,7 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     </message>
     <message>
         <source>Remove from this collection</source>
-        <translation>이 컬렉션에서 빼기</translation>
+        <translation>이 컬렉션에서 제거</translation>
     </message>
     <message>
         <source>Meta catalogue</source>
@@ -1683,7 +1683,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Remove</source>
-        <translation>빼기</translation>
+        <translation>제거</translation>
     </message>
     <message>
         <source>Hidden (customers are not sent this item)</source>
@@ -1833,7 +1833,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Pending payment</source>
-        <translation>결제 대기</translation>
+        <translation>입금 대기</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -2506,7 +2506,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Remove</source>
-        <translation>빼기</translation>
+        <translation>제거</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2542,7 +2542,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>A quick reply needs a shortcut, like /thanks.</source>
-        <translation>단축어를 입력하세요 (예: /감사).</translation>
+        <translation>빠른 답장에는 단축어가 필요해요 (예: /감사).</translation>
     </message>
     <message>
         <source>A shortcut starts with /, like /thanks.</source>
@@ -2562,7 +2562,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>A quick reply needs some text.</source>
-        <translation>답장 내용을 입력하세요.</translation>
+        <translation>빠른 답장 내용을 입력하세요.</translation>
     </message>
     <message>
         <source>A message can be at most 4,096 characters.</source>
@@ -2613,7 +2613,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Remove</source>
-        <translation>빼기</translation>
+        <translation>제거</translation>
     </message>
 </context>
 <context>
@@ -2802,7 +2802,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>The relay&apos;s clock is {seconds} seconds off, so away messages may go out at the wrong time. Turn on automatic time on the server.</source>
-        <translation>릴레이 시계가 {seconds}초 어긋나 있어서 부재중 메시지가 엉뚱한 시간에 나갈 수 있어요. 서버에서 자동 시간 맞추기를 켜세요.</translation>
+        <translation>릴레이 시계가 {seconds}초 어긋나 있어서 자리 비움 메시지가 엉뚱한 시간에 나갈 수 있어요. 서버에서 자동 시간 맞추기를 켜세요.</translation>
     </message>
     <message>
         <source>Not checked: the demo relay has no WhatsApp account.</source>
@@ -2920,11 +2920,11 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>greeting</source>
-        <translation>인사</translation>
+        <translation>인사 메시지</translation>
     </message>
     <message>
         <source>away message</source>
-        <translation>부재</translation>
+        <translation>자리 비움 메시지</translation>
     </message>
     <message>
         <source>If a customer wrote now ({0}), they would get:</source>
@@ -2993,7 +2993,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Off: no away message is sent.</source>
-        <translation>꺼짐: 부재 메시지를 보내지 않아요.</translation>
+        <translation>꺼짐: 자리 비움 메시지를 보내지 않아요.</translation>
     </message>
     <message>
         <source>Sent whenever a customer writes, at any time.</source>
@@ -3001,7 +3001,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Sent when a customer writes during your away hours: {0}.</source>
-        <translation>부재 시간에 고객이 메시지를 보내면 보내요: {0}.</translation>
+        <translation>자리 비움 시간에 고객이 메시지를 보내면 보내요: {0}.</translation>
     </message>
     <message>
         <source>Sent when a customer writes outside your business hours ({0}).</source>
@@ -3009,12 +3009,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Once per customer each time you are away, and not if you replied in the last minute.</source>
-        <translation>부재 시간마다 고객당 한 번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
+        <translation>자리 비움 시간마다 고객당 한 번만 보내고, 최근 1분 안에 직접 답장했다면 보내지 않아요.</translation>
     </message>
     <message numerus="yes">
         <source>Once per customer each time you are away, and not if you replied in the last %n minutes.</source>
         <translation>
-            <numerusform>부재 시간마다 고객당 한 번만 보내고, 최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
+            <numerusform>자리 비움 시간마다 고객당 한 번만 보내고, 최근 %n분 안에 직접 답장했다면 보내지 않아요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3400,7 +3400,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Away message: {0}</source>
-        <translation>부재 메시지: {0}</translation>
+        <translation>자리 비움 메시지: {0}</translation>
     </message>
     <message>
         <source>Business hours: {0}</source>
@@ -3517,7 +3517,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <name>_RangeRow</name>
     <message>
         <source>Remove these hours</source>
-        <translation>이 시간 빼기</translation>
+        <translation>이 시간 제거</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,67 @@
+"""The Korean translation names each concept one way, the glossary's (resources/translations/GLOSSARY.md)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = ROOT / "resources" / "translations" / "GLOSSARY.md"
+TS = ROOT / "resources" / "translations" / "shop_inbox_ko.ts"
+
+
+def table_rows(section: str) -> list[list[str]]:
+    """The cells of the first Markdown table after the heading `section` (or the top of the file)."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    if section:
+        text = text.split(f"## {section}", 1)[1]
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("|---"):
+            continue
+        if line.startswith("|"):
+            cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip("|"))]
+            rows.append(cells)
+        elif rows:
+            break
+    return rows[1:]  # without the header
+
+
+def translations() -> list[tuple[str, str]]:
+    out = []
+    for message in ET.parse(TS).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        node = message.find("translation")
+        if node is None:
+            continue
+        forms = [n.text or "" for n in node] or [node.text or ""]
+        out.extend((source, form) for form in forms)
+    return out
+
+
+def test_every_glossary_concept_is_translated_with_its_term() -> None:
+    concepts = [(concept, korean, pattern.strip("`")) for concept, korean, pattern in table_rows("")]
+    assert len(concepts) >= 8
+    wrong = []
+    for concept, korean, pattern in concepts:
+        english = re.compile(pattern, re.IGNORECASE)
+        for source, korean_text in translations():
+            found = english.search(source)
+            if not found or found.group(0).lower() in korean_text.lower():
+                continue  # not this concept, or the English word kept on purpose (a value, a name)
+            if korean not in korean_text:
+                wrong.append(f"{concept} → {korean}: {source!r} is {korean_text!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_translation_uses_a_word_the_glossary_avoids() -> None:
+    avoided = table_rows("Words to avoid")
+    assert avoided
+    wrong = [
+        f"{word} (use {instead}): {source!r} is {text!r}"
+        for word, instead in avoided
+        for source, text in translations()
+        if word in text
+    ]
+    assert not wrong, "\n".join(wrong)
