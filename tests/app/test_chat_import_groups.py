@@ -162,3 +162,17 @@ def test_a_one_to_one_chat_with_system_lines_is_not_a_group(tmp_path: Path) -> N
         "13/01/2024, 10:03 - Shop: hello\n"
     )
     assert not scan_export(write_txt(tmp_path / "WhatsApp Chat with Mina.txt", content)).is_group
+
+
+def test_ios_group_notices_written_from_the_group_name_do_not_make_it_a_member(tmp_path: Path) -> None:
+    lrm = "\u200e"
+    content = (
+        f"[13/01/2024, 10:00:00] Linen friends: {lrm}Mina created group “Linen friends”\n"
+        f"[13/01/2024, 10:01:00] Linen friends: {lrm}Mina changed the group description\n"
+        f"[13/01/2024, 10:02:00] Linen friends: {lrm}Jun joined using this group's invite link\n"
+        f"[13/01/2024, 10:03:00] Linen friends: {lrm}Mina pinned a message\n"
+        "[13/01/2024, 10:04:00] Mina: hi all\n[13/01/2024, 10:05:00] Jun: hey\n"
+    )
+    preview = scan_export(write_txt(tmp_path / "_chat.txt", content))
+    assert dict(preview.participants) == {"Mina": 1, "Jun": 1}
+    assert preview.is_group
