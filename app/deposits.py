@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorCode, FileParams, OrderError
 from app.models import Order
 from app.orders import OrderState, move_order
+from app.sheet_files import MAX_FILE_BYTES, decode_sheet, find_column
 from app.text import nfc
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a year of a small shop's transactions is well under 1 MB
 HEADER_SEARCH_ROWS = 20  # banks put the account's name and period above the table
 
 # Column titles Korean banks use in their transaction downloads (and a few English ones).
@@ -63,30 +63,6 @@ class DepositMatch:
     kind: str | None  # MatchKind, or None when nothing waits for this deposit
 
 
-def _decode(data: bytes, name: str) -> str:
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise OrderError(ErrorCode.DEPOSIT_FILE_UNREADABLE, FileParams(name))
-
-
-def _column(header: list[str], names: Sequence[str]) -> int | None:
-    folded = [re.sub(r"\s+", "", h).casefold() for h in header]
-    for wanted in names:
-        key = re.sub(r"\s+", "", wanted).casefold()
-        for i, h in enumerate(folded):
-            if h == key:
-                return i
-    for wanted in names:
-        key = re.sub(r"\s+", "", wanted).casefold()
-        for i, h in enumerate(folded):
-            if key in h:
-                return i
-    return None
-
-
 def _amount(text: str) -> int:
     digits = re.sub(r"[,\s원₩]", "", text)
     if not re.fullmatch(r"\d+(\.0+)?", digits):
@@ -97,9 +73,9 @@ def _amount(text: str) -> int:
 def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None] | None:
     """(row, amount column, name column, date column) of the table's title row, if there is one."""
     for start, header in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        amount_col, name_col = _column(header, AMOUNT_COLUMNS), _column(header, NAME_COLUMNS)
+        amount_col, name_col = find_column(header, AMOUNT_COLUMNS), find_column(header, NAME_COLUMNS)
         if amount_col is not None and name_col is not None and amount_col != name_col:
-            return start, amount_col, name_col, _column(header, DATE_COLUMNS)
+            return start, amount_col, name_col, find_column(header, DATE_COLUMNS)
     return None
 
 
@@ -114,7 +90,7 @@ def read_bank_file(path: Path) -> list[Deposit]:
     if data[:2] == b"PK" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         # xlsx / xls: not read yet; the bank's "CSV download" is.
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-    text = _decode(data, path.name)
+    text = decode_sheet(data, path.name)
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))

@@ -70,6 +70,7 @@ class ErrorCode(enum.StrEnum):
     ORDER_MOVE_REFUSED = "order_move_refused"
     ORDER_OUT_OF_STOCK = "order_out_of_stock"
     ORDER_GONE = "order_gone"
+    ORDER_POSTCODE_INVALID = "order_postcode_invalid"
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
@@ -166,6 +167,11 @@ class OrderAmountParams:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueParams:
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class OrderMoveParams:
     number: str
     from_state: str
@@ -195,6 +201,7 @@ Params = (
     | OrderLineParams
     | OrderAmountParams
     | OrderMoveParams
+    | ValueParams
     | StockParams
 )
 
@@ -251,6 +258,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_MOVE_REFUSED: OrderMoveParams,
     ErrorCode.ORDER_OUT_OF_STOCK: StockParams,
     ErrorCode.ORDER_GONE: NoParams,
+    ErrorCode.ORDER_POSTCODE_INVALID: ValueParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.INVALID_INPUT: SentenceParams,

@@ -343,6 +343,14 @@ class Order(Base):
     payment_due_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     courier: Mapped[str] = mapped_column(String(64), default="", server_default="")
     tracking: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # Where to ship (migration 0005); the courier's upload sheet is made of these.
+    recipient_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    recipient_phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    postcode: Mapped[str] = mapped_column(String(5), default="", server_default="")  # 우편번호, 5 digits
+    address: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    address_detail: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    delivery_memo: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    cash_receipt: Mapped[str] = mapped_column(String(20), default="", server_default="")  # 현금영수증 number
     created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
 

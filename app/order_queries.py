@@ -63,6 +63,16 @@ class EventRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ShipTo:
+    recipient_name: str
+    recipient_phone: str
+    postcode: str
+    address: str
+    address_detail: str
+    delivery_memo: str
+
+
+@dataclass(frozen=True, slots=True)
 class OrderDetail:
     id: int
     number: str
@@ -86,6 +96,7 @@ class OrderDetail:
     created_at: datetime
     lines: tuple[LineRow, ...]
     events: tuple[EventRow, ...]
+    ship_to: ShipTo
 
 
 def _summary_items(session: Session, order_ids: Sequence[int]) -> dict[int, list[tuple[str, int]]]:
@@ -316,6 +327,14 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
             for line in order.lines
         ),
         events=tuple(EventRow(e.at, e.kind, e.from_state, e.to_state, e.note) for e in order.events),
+        ship_to=ShipTo(
+            order.recipient_name,
+            order.recipient_phone,
+            order.postcode,
+            order.address,
+            order.address_detail,
+            order.delivery_memo,
+        ),
     )
 
 

@@ -151,6 +151,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "Only {available} of “{name}” left in stock; this order needs {wanted}."
         ),
         ErrorCode.ORDER_GONE: translate("Errors", "This order no longer exists."),
+        ErrorCode.ORDER_POSTCODE_INVALID: translate(
+            "Errors", "“{value}” is not a postcode: a Korean postcode (우편번호) has 5 digits."
+        ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
             "Errors", "{name} cannot be read. Save the bank's transactions again as a CSV file."
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
@@ -11,7 +12,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -34,12 +37,13 @@ from app.order_queries import (
 )
 from app.order_settings import load_order_settings
 from app.orders import BOARD_STATES, MOVES, OrderState, move_order
+from app.shipping_sheets import apply_tracking, courier_sheet, read_tracking_file
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name
-from ui.order_window import move_label
+from ui.order_window import COURIERS, move_label
 
 if TYPE_CHECKING:
     from ui.order_actions import OrderActions
@@ -57,6 +61,7 @@ class OrderBoard(QWidget):
     chat_requested = Signal(int)  # contact id
     loaded = Signal(int)  # how many orders the filter lets through (the columns' first pages are shown)
     table_loaded = Signal(int)
+    shipped = Signal(list)  # order ids a tracking file moved to Shipped
 
     def __init__(self, ctx: AppContext, actions: OrderActions | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -95,11 +100,21 @@ class OrderBoard(QWidget):
         self.table_button.setText(self.tr("Table"))
         self.table_button.setCheckable(True)
         self.status = QLabel(self)
+        sheet = QToolButton(self)
+        sheet.setText(self.tr("Courier sheet…"))
+        sheet.setToolTip(self.tr("The paid orders as the courier's upload sheet (CSV for Excel)"))
+        sheet.clicked.connect(self.choose_courier_sheet)
+        tracking = QToolButton(self)
+        tracking.setText(self.tr("Tracking numbers…"))
+        tracking.setToolTip(self.tr("Read the courier's file of tracking numbers: those orders are shipped"))
+        tracking.clicked.connect(self.choose_tracking_file)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.period)
         bar.addWidget(self.state_filter)
+        bar.addWidget(sheet)
+        bar.addWidget(tracking)
         bar.addWidget(self.board_button)
         bar.addWidget(self.table_button)
 
@@ -264,6 +279,62 @@ class OrderBoard(QWidget):
         def done(rows: list[OrderSummary]) -> None:
             if generation == (self._generation, self._table_generation):
                 model.append(rows)
+
+        Op(work, parent=self).success(done).failure(self._failed).run()
+
+    # ----------------------------------------------------------------- shipping sheets
+    def choose_courier_sheet(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save courier sheet"), "courier-sheet.csv", self.tr("CSV for Excel (*.csv)")
+        )
+        if name:
+            self.export_courier_sheet(Path(name))
+
+    def export_courier_sheet(self, path: Path) -> None:
+        db = self.ctx.db
+
+        def work() -> int:
+            with db.read() as s:
+                data = courier_sheet(s)
+            path.write_bytes(data)
+            return data.count(b"\r\n") - 1
+
+        Op(work, parent=self).success(
+            lambda n: self.status.setText(self.tr("%n paid order(s) saved to the courier sheet.", "", n))
+        ).failure(self._failed).run()
+
+    def choose_tracking_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open the courier's file"), "", self.tr("CSV (*.csv *.txt)")
+        )
+        if not name:
+            return
+        courier, ok = QInputDialog.getItem(
+            self,
+            self.tr("Courier"),
+            self.tr("Which courier are these tracking numbers from?"),
+            COURIERS,
+            0,
+            True,
+        )
+        if ok and courier.strip():
+            self.import_tracking(Path(name), courier)
+
+    def import_tracking(self, path: Path, courier: str) -> None:
+        db = self.ctx.db
+
+        def work() -> list[int]:
+            rows = read_tracking_file(path)
+            with db.write() as s:
+                return apply_tracking(s, rows, courier)
+
+        def done(order_ids: list[int]) -> None:
+            self.status.setText(self.tr("%n order(s) marked shipped.", "", len(order_ids)))
+            self.shipped.emit(order_ids)
+            if self.order_actions is not None:
+                self.order_actions.changed.emit(None)
+            else:
+                self.reload()
 
         Op(work, parent=self).success(done).failure(self._failed).run()
 

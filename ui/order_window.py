@@ -37,10 +37,12 @@ from app.order_queries import EventRow, LineRow, OrderDetail, order_detail
 from app.order_settings import load_order_settings
 from app.orders import MOVES, OrderState, move_order
 from app.sending import Outgoing, approved_templates, queue_outgoing
+from app.shipping_sheets import ShippingAddress, set_shipping_address
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
 from ui.order_text import money, state_name
+from ui.ship_to_form import ShipToForm
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -181,6 +183,9 @@ class OrderWindow(QDialog):
         sr.addWidget(self.courier)
         sr.addWidget(self.tracking, 1)
 
+        self.ship_to = ShipToForm(self)
+        self.ship_to.save_requested.connect(self.save_address)
+
         self.history = QStringListModel(self)
         history_view = QListView(self)
         history_view.setModel(self.history)
@@ -226,6 +231,7 @@ class OrderWindow(QDialog):
         layout.addLayout(self.totals)
         layout.addWidget(self.payment)
         layout.addWidget(self.note)
+        layout.addWidget(self.ship_to)
         layout.addWidget(self.shipping_row)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(history_view)
@@ -272,6 +278,7 @@ class OrderWindow(QDialog):
         self.note.setText(self.tr("Customer's note: {0}").format(detail.note) if detail.note else "")
         self.note.setVisible(bool(detail.note))
         self.shipping_row.setVisible(detail.state == OrderState.PAID)
+        self.ship_to.show_value(detail.ship_to, detail.customer)
         self.history.setStringList([event_text(e) for e in reversed(detail.events)])
         self._buttons(OrderState(detail.state))
 
@@ -307,6 +314,21 @@ class OrderWindow(QDialog):
             self.show_detail(detail)
             self.moved.emit(detail.id, detail.contact_id)
             self.prepare_message()
+
+        Op(work, parent=self).success(done).failure(self.show_error).run()
+
+    def save_address(self, where: ShippingAddress) -> None:
+        db, order_id = self.ctx.db, self.order_id
+
+        def work() -> OrderDetail:
+            with db.write() as s:
+                set_shipping_address(s, order_id, where)
+            with db.read() as s:
+                return order_detail(s, order_id)
+
+        def done(detail: OrderDetail) -> None:
+            self.error.hide()
+            self.show_detail(detail)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 

@@ -81,7 +81,7 @@ def main() -> None:
 
         board = window.orders.open_board()
         board.resize(1320, 720)
-        wait(app, lambda: board.loaded_once)
+        wait(app, lambda: board.loaded_once)  # noqa: B023 (waited for here)
         settle(app, board, 20)
         out = OUT / f"orders-board-{lang}.png"
         board.grab().save(str(out))
@@ -89,11 +89,11 @@ def main() -> None:
 
         order_window = window.orders.open_order(paid_id)
         order_window.resize(660, 760)
-        wait(app, lambda: order_window.detail is not None)
+        wait(app, lambda: order_window.detail is not None)  # noqa: B023 (waited for here)
         order_window.courier.setCurrentText("CJ대한통운")
         order_window.tracking.setText("6543 2109 8765")
         order_window.move_to(OrderState.SHIPPED)
-        wait(app, lambda: order_window.message_box.isVisible())
+        wait(app, lambda: order_window.message_box.isVisible())  # noqa: B023 (waited for here)
         settle(app, order_window, 20)
         out = OUT / f"order-shipped-message-{lang}.png"
         order_window.grab().save(str(out))
@@ -113,7 +113,7 @@ def main() -> None:
         deposits = window.orders.open_deposits()
         deposits.resize(900, 420)
         deposits.load_file(bank)
-        wait(app, lambda: deposits.model.rowCount() > 0)
+        wait(app, lambda: deposits.model.rowCount() > 0)  # noqa: B023 (waited for here)
         deposits.table.resizeColumnsToContents()
         settle(app, deposits, 20)
         out = OUT / f"deposit-matching-{lang}.png"

@@ -1211,6 +1211,10 @@ Right-click to retry.</source>
         <translation>이 주문은 더 이상 없습니다.</translation>
     </message>
     <message>
+        <source>“{value}” is not a postcode: a Korean postcode (우편번호) has 5 digits.</source>
+        <translation>“{value}”은(는) 우편번호가 아닙니다. 우편번호는 숫자 5자리입니다.</translation>
+    </message>
+    <message>
         <source>{name} cannot be read. Save the bank&apos;s transactions again as a CSV file.</source>
         <translation>{name} 파일을 읽을 수 없습니다. 은행 거래내역을 CSV 파일로 다시 저장해 주세요.</translation>
     </message>
@@ -2163,10 +2167,62 @@ The previous data was kept in {folder}.</source>
         <source>Table</source>
         <translation>표</translation>
     </message>
+    <message>
+        <source>Courier sheet…</source>
+        <translation>택배 접수 파일…</translation>
+    </message>
+    <message>
+        <source>The paid orders as the courier&apos;s upload sheet (CSV for Excel)</source>
+        <translation>결제 완료 주문을 택배사 업로드용 파일(엑셀용 CSV)로 저장</translation>
+    </message>
+    <message>
+        <source>Tracking numbers…</source>
+        <translation>송장번호 일괄 등록…</translation>
+    </message>
+    <message>
+        <source>Read the courier&apos;s file of tracking numbers: those orders are shipped</source>
+        <translation>택배사의 송장번호 파일을 읽어 해당 주문을 배송 중으로 바꿉니다</translation>
+    </message>
     <message numerus="yes">
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save courier sheet</source>
+        <translation>택배 접수 파일 저장</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>엑셀용 CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paid order(s) saved to the courier sheet.</source>
+        <translation>
+            <numerusform>결제 완료 주문 %n건을 택배 접수 파일로 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the courier&apos;s file</source>
+        <translation>택배사 파일 열기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>택배사</translation>
+    </message>
+    <message>
+        <source>Which courier are these tracking numbers from?</source>
+        <translation>어느 택배사의 송장번호인가요?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) marked shipped.</source>
+        <translation>
+            <numerusform>주문 %n건을 배송 중으로 바꿨습니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -3274,6 +3330,41 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Could not save: {0}</source>
         <translation>저장하지 못했습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipToForm</name>
+    <message>
+        <source>Save address</source>
+        <translation>배송지 저장</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>받는 분</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>배송메모</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>받는 분 이름</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Apartment, floor…</source>
+        <translation>상세주소 (동·호수 등)</translation>
+    </message>
+    <message>
+        <source>Delivery memo (e.g. leave at the door)</source>
+        <translation>배송메모 (예: 문 앞에 놓아 주세요)</translation>
     </message>
 </context>
 <context>

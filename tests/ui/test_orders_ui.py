@@ -387,3 +387,46 @@ def test_an_order_past_its_payment_deadline_is_cancelled_while_the_app_runs(wind
     with window.ctx.db.read() as s:
         order = s.get(Order, order_id)
         assert order is not None and order.state == "cancelled"
+
+
+def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
+    window: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    import csv
+    import io
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.PAID)
+        number = s.get(Order, order_id).number  # type: ignore[union-attr]
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    form = order_window.ship_to
+    assert form.name.text() == "김민지"  # the customer's name until the owner types another
+    form.phone.setText("010-5550-1234")
+    form.postcode.setText("04799")
+    form.address.setText("서울 성동구 성수이로 1")
+    form.detail.setText("101동 202호")
+    form.save_button.click()
+    qtbot.waitUntil(
+        lambda: order_window.detail is not None and order_window.detail.ship_to.postcode == "04799"
+    )
+
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    sheet = tmp_path / "courier.csv"
+    board.export_courier_sheet(sheet)
+    qtbot.waitUntil(lambda: sheet.exists() and "saved" in board.status.text())
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
+    assert rows[1][:5] == [number, "김민지", "010-5550-1234", "04799", "서울 성동구 성수이로 1"]
+
+    returned = tmp_path / "returned.csv"
+    returned.write_bytes(f"주문번호,운송장번호\n{number},654321098765\n".encode("cp949"))
+    with qtbot.waitSignal(board.shipped) as shipped:
+        board.import_tracking(returned, "CJ대한통운")
+    assert shipped.args == [[order_id]]
+    qtbot.waitUntil(lambda: labels_of(window.ctx, c.id) == {"Shipped"})

@@ -1,0 +1,212 @@
+"""Shipping sheets: the courier's upload sheet of paid orders, tracking numbers back, orders for the books."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ErrorCode, FileParams, OrderError, ValueParams
+from app.models import Order, OrderLine
+from app.money import feed_amount
+from app.orders import OrderState, move_order
+from app.phones import e164_digits
+from app.sheet_files import MAX_FILE_BYTES, decode_sheet, find_column
+from app.text import nfc
+
+# Korean Excel opens plain UTF-8 CSV as mojibake; with a byte-order mark it reads Korean right.
+BOM = "\ufeff"
+COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
+ORDER_COLUMNS = (
+    "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
+    "배송비", "도서산간", "할인", "합계", "입금자명", "현금영수증", "택배사", "송장번호",
+)  # fmt: skip
+NUMBER_COLUMNS = ("주문번호", "order number", "order")
+TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
+PHONE_COLUMNS = ("받는분전화번호", "받는분전화", "전화번호", "휴대폰", "연락처", "phone")
+
+
+@dataclass(frozen=True, slots=True)
+class ShippingAddress:
+    recipient_name: str
+    recipient_phone: str
+    postcode: str
+    address: str
+    address_detail: str = ""
+    delivery_memo: str = ""
+
+
+def set_shipping_address(session: Session, order_id: int, where: ShippingAddress) -> None:
+    """Store where an order goes; a 우편번호 must be 5 digits (raises OrderError, writing nothing)."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    postcode = re.sub(r"\D", "", where.postcode)
+    if where.postcode.strip() and len(postcode) != 5:
+        raise OrderError(ErrorCode.ORDER_POSTCODE_INVALID, ValueParams(where.postcode[:20]))
+    clean = lambda text, n: " ".join(nfc(text).split())[:n]  # noqa: E731
+    order.recipient_name = clean(where.recipient_name, 64)
+    order.recipient_phone = clean(where.recipient_phone, 32)
+    order.postcode = postcode
+    order.address = clean(where.address, 200)
+    order.address_detail = clean(where.address_detail, 200)
+    order.delivery_memo = clean(where.delivery_memo, 200)
+
+
+def _csv(rows: Sequence[Sequence[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(rows)
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+def _items(session: Session, order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
+    lines: dict[int, list[OrderLine]] = {}
+    for line in session.scalars(
+        select(OrderLine)
+        .where(OrderLine.order_id.in_(list(order_ids)))
+        .order_by(OrderLine.order_id, OrderLine.position)
+    ):
+        lines.setdefault(line.order_id, []).append(line)
+    return lines
+
+
+def courier_sheet(session: Session, order_ids: Sequence[int] | None = None) -> bytes:
+    """The courier's upload sheet (CSV, UTF-8 with BOM): one row per paid order, or per given order."""
+    stmt = select(Order).order_by(Order.created_at, Order.id)
+    stmt = (
+        stmt.where(Order.id.in_(list(order_ids)))
+        if order_ids is not None
+        else stmt.where(Order.state == OrderState.PAID)
+    )
+    orders = session.scalars(stmt).all()
+    items = _items(session, [o.id for o in orders])
+    rows: list[Sequence[object]] = [COURIER_COLUMNS]
+    for o in orders:
+        goods = ", ".join(
+            f"{line.name}{' ' + line.option if line.option else ''} x{line.quantity}"
+            for line in items.get(o.id, [])
+        )
+        rows.append(
+            (
+                o.number,
+                o.recipient_name or o.customer_name,
+                o.recipient_phone,
+                o.postcode,
+                o.address,
+                o.address_detail,
+                o.delivery_memo,
+                goods,
+            )
+        )
+    return _csv(rows)
+
+
+def orders_sheet(session: Session, since: datetime | None = None, until: datetime | None = None) -> bytes:
+    """Orders for accounting (CSV, UTF-8 with BOM): one row per line, amounts in the currency's unit."""
+    stmt = select(Order).order_by(Order.created_at, Order.id)
+    if since is not None:
+        stmt = stmt.where(Order.created_at >= since)
+    if until is not None:
+        stmt = stmt.where(Order.created_at < until)
+    orders = session.scalars(stmt).all()
+    items = _items(session, [o.id for o in orders])
+    rows: list[Sequence[object]] = [ORDER_COLUMNS]
+    for o in orders:
+        money = lambda minor, o=o: feed_amount(minor, o.currency)  # noqa: E731
+        for line in items.get(o.id, []):
+            rows.append(
+                (
+                    o.number,
+                    o.created_at.isoformat(timespec="seconds"),
+                    o.state,
+                    o.customer_name,
+                    line.code,
+                    line.name,
+                    line.option,
+                    line.quantity,
+                    money(line.unit_price_minor),
+                    money(line.unit_price_minor * line.quantity),
+                    o.currency,
+                    money(o.shipping_minor),
+                    money(o.surcharge_minor),
+                    money(o.discount_minor),
+                    money(o.total_minor),
+                    o.depositor_name,
+                    o.cash_receipt,
+                    o.courier,
+                    o.tracking,
+                )
+            )
+    return _csv(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingRow:
+    row: int
+    number: str
+    phone: str
+    tracking: str
+
+
+def _tracking_header(rows: list[list[str]]) -> tuple[int, int, int | None, int | None] | None:
+    for start, header in enumerate(rows[:20]):
+        tracking_col = find_column(header, TRACKING_COLUMNS)
+        number_col, phone_col = find_column(header, NUMBER_COLUMNS), find_column(header, PHONE_COLUMNS)
+        if tracking_col is not None and (number_col is not None or phone_col is not None):
+            return start, tracking_col, number_col, phone_col
+    return None
+
+
+def read_tracking_file(path: Path) -> list[TrackingRow]:
+    """The courier's returned sheet (CSV, UTF-8 or CP949): tracking numbers by order number or phone."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNREADABLE, FileParams(path.name)) from exc
+    if data[:2] == b"PK":
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
+    rows = list(csv.reader(io.StringIO(decode_sheet(data, path.name))))
+    header = _tracking_header(rows)
+    if header is None:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
+    start, tracking_col, number_col, phone_col = header
+    found = []
+    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
+        cell = lambda col, row=row: row[col].strip() if col is not None and col < len(row) else ""  # noqa: E731
+        tracking = re.sub(r"[\s-]", "", cell(tracking_col))
+        if tracking:
+            found.append(TrackingRow(offset, cell(number_col), cell(phone_col), tracking[:64]))
+    return found
+
+
+def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) -> list[int]:
+    """Paid orders found by number (else by the recipient's phone) move to Shipped with their tracking."""
+    paid = session.scalars(select(Order).where(Order.state == OrderState.PAID)).all()
+    by_number = {o.number: o for o in paid}
+    by_phone: dict[str, list[Order]] = {}
+    for o in paid:
+        if o.recipient_phone:
+            by_phone.setdefault(e164_digits(o.recipient_phone) or o.recipient_phone, []).append(o)
+    moved: list[int] = []
+    for r in rows:
+        order = by_number.get(r.number)
+        if order is None and r.phone:
+            candidates = by_phone.get(e164_digits(r.phone) or r.phone, [])
+            order = (
+                candidates[0] if len(candidates) == 1 else None
+            )  # two parcels to one phone: by number only
+        if order is None or order.id in moved:
+            continue
+        move_order(session, order.id, OrderState.SHIPPED, courier=courier, tracking=r.tracking)
+        moved.append(order.id)
+    return moved

@@ -1,0 +1,104 @@
+"""Shipping sheets: the courier sheet opens in a spreadsheet with Korean intact; tracking numbers come back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.errors import ErrorCode, OrderError
+from app.models import Order
+from app.orders import LineInput, OrderState, create_order, move_order
+from app.shipping_sheets import (
+    ShippingAddress,
+    apply_tracking,
+    courier_sheet,
+    orders_sheet,
+    read_tracking_file,
+    set_shipping_address,
+)
+from tests.support.factories import make_contact
+
+
+def paid_orders(db) -> list[int]:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        ids = []
+        for name, phone, postcode in (
+            ("김민지", "010-5550-1234", "04799"),
+            ("이하은", "010-9990-7890", "63309"),
+        ):
+            c = make_contact(s, profile_name=name)
+            order_id = create_order(
+                s, contact_id=c.id, lines=[LineInput("LINEN", 1, option="M")], source="chat"
+            ).id
+            move_order(s, order_id, OrderState.PAID)
+            set_shipping_address(
+                s,
+                order_id,
+                ShippingAddress(name, phone, postcode, "서울 성동구 성수이로 1", "101동 202호", "문 앞"),
+            )
+            ids.append(order_id)
+        return ids
+
+
+def test_the_courier_sheet_opens_in_a_spreadsheet_with_korean_intact(db) -> None:
+    paid_orders(db)
+    with db.read() as s:
+        data = courier_sheet(s)
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Korean Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == ["주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품"]
+    assert rows[1][1:] == [
+        "김민지",
+        "010-5550-1234",
+        "04799",
+        "서울 성동구 성수이로 1",
+        "101동 202호",
+        "문 앞",
+        "린넨 셔츠 M x1",
+    ]
+    assert len(rows) == 3
+
+
+def test_a_postcode_that_is_not_five_digits_is_refused(db) -> None:
+    [order_id, _] = paid_orders(db)
+    with pytest.raises(OrderError) as err, db.write() as s:
+        set_shipping_address(s, order_id, ShippingAddress("김민지", "010", "1234", "서울"))
+    assert err.value.code is ErrorCode.ORDER_POSTCODE_INVALID
+    with db.read() as s:
+        assert s.get(Order, order_id).postcode == "04799"  # type: ignore[union-attr]
+
+
+def test_bulk_tracking_import_by_order_number_or_phone_moves_orders_to_shipped(db, tmp_path: Path) -> None:
+    minji, haeun = paid_orders(db)
+    with db.read() as s:
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "cj.csv"
+    returned.write_bytes(
+        (
+            "주문번호,받는분,받는분전화번호,운송장번호\n"
+            f"{numbers[minji]},김민지,010-5550-1234,6543-2109-8765\n"
+            ",이하은,010 9990 7890,6865 0123 4567\n"
+            "2026-9999,모르는분,010-0000-0000,111122223333\n"
+        ).encode("cp949")
+    )
+    rows = read_tracking_file(returned)
+    with db.write() as s:
+        assert apply_tracking(s, rows, "CJ대한통운") == [minji, haeun]
+    with db.read() as s:
+        shipped = {o.id: (o.state, o.courier, o.tracking) for o in s.scalars(select(Order))}
+    assert shipped[minji] == ("shipped", "CJ대한통운", "654321098765")
+    assert shipped[haeun] == ("shipped", "CJ대한통운", "686501234567")
+
+
+def test_orders_for_accounting_have_one_row_per_line(db) -> None:
+    paid_orders(db)
+    with db.read() as s:
+        rows = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
+    assert rows[0][:3] == ["주문번호", "주문일시", "상태"]
+    assert [(r[5], r[7], r[9], r[14]) for r in rows[1:]] == [("린넨 셔츠", "1", "39000", "39000")] * 2

@@ -1,0 +1,71 @@
+"""The order window's "Ship to" form: recipient, phone, 우편번호, address, detail and delivery memo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from app.order_queries import ShipTo
+from app.shipping_sheets import ShippingAddress
+
+
+class ShipToForm(QWidget):
+    save_requested = Signal(object)  # ShippingAddress
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shipTo")
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(64)
+        self.phone = QLineEdit(self)
+        self.phone.setMaxLength(32)
+        self.postcode = QLineEdit(self)
+        self.postcode.setMaxLength(7)
+        self.postcode.setPlaceholderText("04799")
+        self.postcode.setMaximumWidth(90)
+        self.address = QLineEdit(self)
+        self.address.setMaxLength(200)
+        self.detail = QLineEdit(self)
+        self.detail.setMaxLength(200)
+        self.memo = QLineEdit(self)
+        self.memo.setMaxLength(200)
+        self.save_button = QPushButton(self.tr("Save address"), self)
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.value()))
+        first = QHBoxLayout()
+        first.addWidget(self.name, 2)
+        first.addWidget(self.phone, 2)
+        first.addWidget(self.postcode)
+        second = QHBoxLayout()
+        second.addWidget(self.address, 3)
+        second.addWidget(self.detail, 2)
+        third = QHBoxLayout()
+        third.addWidget(self.memo, 1)
+        third.addWidget(self.save_button)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Ship to"), first)
+        form.addRow(self.tr("Address"), second)
+        form.addRow(self.tr("Memo"), third)
+        self.name.setPlaceholderText(self.tr("Recipient"))
+        self.phone.setPlaceholderText(self.tr("Phone"))
+        self.address.setPlaceholderText(self.tr("Address"))
+        self.detail.setPlaceholderText(self.tr("Apartment, floor…"))
+        self.memo.setPlaceholderText(self.tr("Delivery memo (e.g. leave at the door)"))
+
+    def show_value(self, ship_to: ShipTo, default_name: str) -> None:
+        self.name.setText(ship_to.recipient_name or default_name)
+        self.phone.setText(ship_to.recipient_phone)
+        self.postcode.setText(ship_to.postcode)
+        self.address.setText(ship_to.address)
+        self.detail.setText(ship_to.address_detail)
+        self.memo.setText(ship_to.delivery_memo)
+
+    def value(self) -> ShippingAddress:
+        return ShippingAddress(
+            self.name.text(),
+            self.phone.text(),
+            self.postcode.text(),
+            self.address.text(),
+            self.detail.text(),
+            self.memo.text(),
+        )
