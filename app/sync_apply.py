@@ -181,6 +181,8 @@ class _Batch:
                 contact_events.append(event)
             elif isinstance(event, UnreadableEvent):
                 unreadable.append(event)
+            else:  # a dict or anything else: parse at the edge (app.wire.read_event / EventsPage)
+                raise TypeError(f"not a wire event model: {type(event).__name__}")
             self.result.applied += 1
         keys: set[tuple[str, str]] = set()
         for m in messages:
