@@ -338,6 +338,9 @@ def export_feed(
     stmt = select(CatalogItem).order_by(CatalogItem.retailer_id)
     if not include_hidden:
         stmt = stmt.where(CatalogItem.hidden.is_(False))
+    from app.stock import sold_out_items
+
+    sold_out = sold_out_items(session)  # counted stock all promised: Meta must not take more orders
     for item in session.scalars(stmt):
         first = str(item.images[0]) if item.images else ""
         if first and not is_remote(first) and image_base_url:
@@ -348,7 +351,7 @@ def export_feed(
                 item.name,
                 # Meta requires a description; the title stands in for a missing one.
                 item.description or item.name,
-                "out of stock" if item.hidden else "in stock",
+                "out of stock" if item.hidden or item.id in sold_out else "in stock",
                 "new",
                 feed_price(item.price_minor, item.currency),
                 item.url or "",

@@ -71,6 +71,7 @@ class ErrorCode(enum.StrEnum):
     ORDER_OUT_OF_STOCK = "order_out_of_stock"
     ORDER_GONE = "order_gone"
     ORDER_POSTCODE_INVALID = "order_postcode_invalid"
+    ORDER_CASH_RECEIPT_INVALID = "order_cash_receipt_invalid"
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
@@ -259,6 +260,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_OUT_OF_STOCK: StockParams,
     ErrorCode.ORDER_GONE: NoParams,
     ErrorCode.ORDER_POSTCODE_INVALID: ValueParams,
+    ErrorCode.ORDER_CASH_RECEIPT_INVALID: ValueParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.INVALID_INPUT: SentenceParams,

@@ -90,6 +90,7 @@ class OrderDetail:
     total_minor: int
     note: str
     depositor_name: str
+    cash_receipt: str
     payment_due_at: datetime | None
     courier: str
     tracking: str
@@ -308,6 +309,7 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
         total_minor=order.total_minor,
         note=order.note,
         depositor_name=order.depositor_name,
+        cash_receipt=order.cash_receipt,
         payment_due_at=order.payment_due_at,
         courier=order.courier,
         tracking=order.tracking,

@@ -20,6 +20,7 @@ from app.errors import (
     OrderError,
     OrderLineParams,
     OrderMoveParams,
+    ValueParams,
 )
 from app.models import CatalogItem, Contact, Message, Order, OrderEvent, OrderLine, utcnow
 from app.money import MAX_MINOR, currency_digits, is_currency
@@ -395,3 +396,18 @@ def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
     for order_id in due:
         move_order(session, order_id, OrderState.CANCELLED, now=now, kind="expired")
     return list(due)
+
+
+def set_payment_details(session: Session, order_id: int, depositor_name: str, cash_receipt: str) -> None:
+    """The name the transfer will come under (입금자명) and where a cash receipt goes (현금영수증:
+    a phone number or a 10-digit business number, digits only; empty for none)."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    digits = "".join(ch for ch in cash_receipt if ch.isdigit())
+    if cash_receipt.strip() and not (
+        10 <= len(digits) <= 11 and len(digits) == len(cash_receipt.replace("-", "").replace(" ", ""))
+    ):
+        raise OrderError(ErrorCode.ORDER_CASH_RECEIPT_INVALID, ValueParams(cash_receipt[:20]))
+    order.depositor_name = " ".join(nfc(depositor_name).split())[:64]
+    order.cash_receipt = digits

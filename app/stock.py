@@ -128,3 +128,11 @@ def release_stock(session: Session, order: Order) -> None:
         )
         session.refresh(row)
         line.stock = ""
+
+
+def sold_out_items(session: Session) -> set[int]:
+    """Items whose every counted option has nothing left to promise (items nobody counts never are)."""
+    free: dict[int, int] = {}
+    for item_id, on_hand, reserved in session.execute(select(Stock.item_id, Stock.on_hand, Stock.reserved)):
+        free[item_id] = max(free.get(item_id, 0), on_hand - reserved)
+    return {item_id for item_id, left in free.items() if left <= 0}

@@ -154,6 +154,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ORDER_POSTCODE_INVALID: translate(
             "Errors", "“{value}” is not a postcode: a Korean postcode (우편번호) has 5 digits."
         ),
+        ErrorCode.ORDER_CASH_RECEIPT_INVALID: translate(
+            "Errors",
+            "“{value}” cannot take a cash receipt (현금영수증): use a phone number or a 10-digit "
+            "business number.",
+        ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
             "Errors", "{name} cannot be read. Save the bank's transactions again as a CSV file."
         ),

@@ -35,7 +35,7 @@ from app.models import Contact, utcnow
 from app.order_messages import PreparedMessage, prepare_message
 from app.order_queries import EventRow, LineRow, OrderDetail, order_detail
 from app.order_settings import load_order_settings
-from app.orders import MOVES, OrderState, move_order
+from app.orders import MOVES, OrderState, move_order, set_payment_details
 from app.sending import Outgoing, approved_templates, queue_outgoing
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from ui.context import AppContext
@@ -183,6 +183,23 @@ class OrderWindow(QDialog):
         sr.addWidget(self.courier)
         sr.addWidget(self.tracking, 1)
 
+        # Payment: the name the transfer comes under (입금자명 is often not the customer's) and 현금영수증.
+        self.depositor = QLineEdit(self)
+        self.depositor.setObjectName("depositor")
+        self.depositor.setMaxLength(64)
+        self.depositor.setPlaceholderText(self.tr("Depositor name"))
+        self.cash_receipt = QLineEdit(self)
+        self.cash_receipt.setMaxLength(20)
+        self.cash_receipt.setPlaceholderText(self.tr("Cash receipt: phone or business number"))
+        self.save_payment = QPushButton(self.tr("Save"), self)
+        self.save_payment.clicked.connect(self.save_payment_details)
+        self.payment_row = QWidget(self)
+        pr = QHBoxLayout(self.payment_row)
+        pr.setContentsMargins(0, 0, 0, 0)
+        pr.addWidget(self.depositor, 1)
+        pr.addWidget(self.cash_receipt, 1)
+        pr.addWidget(self.save_payment)
+
         self.ship_to = ShipToForm(self)
         self.ship_to.save_requested.connect(self.save_address)
 
@@ -231,6 +248,7 @@ class OrderWindow(QDialog):
         layout.addLayout(self.totals)
         layout.addWidget(self.payment)
         layout.addWidget(self.note)
+        layout.addWidget(self.payment_row)
         layout.addWidget(self.ship_to)
         layout.addWidget(self.shipping_row)
         layout.addWidget(QLabel(self.tr("History"), self))
@@ -279,6 +297,8 @@ class OrderWindow(QDialog):
         self.note.setVisible(bool(detail.note))
         self.shipping_row.setVisible(detail.state == OrderState.PAID)
         self.ship_to.show_value(detail.ship_to, detail.customer)
+        self.depositor.setText(detail.depositor_name)
+        self.cash_receipt.setText(detail.cash_receipt)
         self.history.setStringList([event_text(e) for e in reversed(detail.events)])
         self._buttons(OrderState(detail.state))
 
@@ -314,6 +334,22 @@ class OrderWindow(QDialog):
             self.show_detail(detail)
             self.moved.emit(detail.id, detail.contact_id)
             self.prepare_message()
+
+        Op(work, parent=self).success(done).failure(self.show_error).run()
+
+    def save_payment_details(self) -> None:
+        db, order_id = self.ctx.db, self.order_id
+        depositor, receipt = self.depositor.text(), self.cash_receipt.text()
+
+        def work() -> OrderDetail:
+            with db.write() as s:
+                set_payment_details(s, order_id, depositor, receipt)
+            with db.read() as s:
+                return order_detail(s, order_id)
+
+        def done(detail: OrderDetail) -> None:
+            self.error.hide()
+            self.show_detail(detail)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 

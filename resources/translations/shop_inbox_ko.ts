@@ -1215,6 +1215,10 @@ Right-click to retry.</source>
         <translation>“{value}”은(는) 우편번호가 아닙니다. 우편번호는 숫자 5자리입니다.</translation>
     </message>
     <message>
+        <source>“{value}” cannot take a cash receipt (현금영수증): use a phone number or a 10-digit business number.</source>
+        <translation>“{value}”(으)로는 현금영수증을 발급할 수 없습니다. 휴대폰 번호나 사업자등록번호 10자리를 입력하세요.</translation>
+    </message>
+    <message>
         <source>{name} cannot be read. Save the bank&apos;s transactions again as a CSV file.</source>
         <translation>{name} 파일을 읽을 수 없습니다. 은행 거래내역을 CSV 파일로 다시 저장해 주세요.</translation>
     </message>
@@ -2400,6 +2404,18 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Tracking number</source>
         <translation>송장번호</translation>
+    </message>
+    <message>
+        <source>Depositor name</source>
+        <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>Cash receipt: phone or business number</source>
+        <translation>현금영수증: 휴대폰 번호 또는 사업자등록번호</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
     </message>
     <message>
         <source>Send to customer</source>

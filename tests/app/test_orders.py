@@ -266,3 +266,29 @@ def test_the_payment_deadline_cancels_the_order_and_releases_its_stock(db) -> No
         [level] = stock_levels(s)
         assert (level.on_hand, level.reserved) == (2, 0)
         assert labels_of(s, c.id) == set()
+
+
+def test_an_item_whose_last_one_is_promised_is_out_of_stock_in_the_meta_feed(db) -> None:
+    import csv
+    import io
+
+    from app.catalog_csv import export_feed
+
+    with db.write() as s:
+        item_id = shirt(s)
+        set_stock(s, item_id, 1)
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+
+    def availability() -> str:
+        with db.read() as s:
+            rows = list(csv.DictReader(io.StringIO(export_feed(s).decode("utf-8-sig"))))
+        return rows[0]["availability"]
+
+    assert availability() == "in stock"
+    with db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    assert availability() == "out of stock"
+    with db.write() as s:
+        move_order(s, order_id, OrderState.CANCELLED)
+    assert availability() == "in stock"

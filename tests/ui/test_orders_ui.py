@@ -430,3 +430,26 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
         board.import_tracking(returned, "CJ대한통운")
     assert shipped.args == [[order_id]]
     qtbot.waitUntil(lambda: labels_of(window.ctx, c.id) == {"Shipped"})
+
+
+def test_the_owner_fixes_the_depositor_name_and_adds_a_cash_receipt_number(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="이하은")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    assert order_window.depositor.text() == "이하은"
+    order_window.depositor.setText("박지훈")  # "입금자명이 달라요": her husband pays
+    order_window.cash_receipt.setText("12345")
+    order_window.save_payment.click()
+    qtbot.waitUntil(lambda: order_window.error.isVisible())
+    assert "현금영수증" in order_window.error.text()
+    order_window.cash_receipt.setText("010-9990-7890")
+    order_window.save_payment.click()
+    qtbot.waitUntil(
+        lambda: order_window.detail is not None and order_window.detail.depositor_name == "박지훈"
+    )
+    assert order_window.detail is not None and order_window.detail.cash_receipt == "01099907890"
