@@ -1,0 +1,31 @@
+"""The connection banner says when the next attempt is due and counts down to it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from app.connection import Connection, ConnectionState
+from ui.connection_banner import ConnectionBanner
+
+
+def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbot: Any) -> None:
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    at = datetime.now(UTC) + timedelta(seconds=11.5)
+    banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at, detail="relay_unreachable"))
+    assert banner.text.text() == "Connection lost. Reconnecting in 12 s"
+    assert banner.isVisible() and banner.retry.isVisible()
+    qtbot.waitUntil(lambda: banner.text.text() == "Connection lost. Reconnecting in 11 s", timeout=3000)
+
+
+def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any) -> None:
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    at = datetime.now(UTC) + timedelta(seconds=40)
+    banner.set_state(ConnectionState(Connection.OFFLINE, next_retry_at=at))
+    assert banner.isVisible() and "Next try in 40 s." in banner.text.text()
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert not banner.isVisible() and not banner.countdown.isActive()
