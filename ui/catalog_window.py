@@ -69,6 +69,7 @@ from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.ops import failure_sentence, run_op
+from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +239,12 @@ class CatalogWindow(QMainWindow):
         self.view_mode.addItem(self.tr("List"), False)
         self.view_mode.currentIndexChanged.connect(self._view_mode_changed)
         bar.addWidget(self.view_mode)
+        # A way out even without a window manager's title bar (Esc and Ctrl+W do the same).
+        bar.addSeparator()
+        close = QAction(self.tr("Close"), self)
+        close.triggered.connect(self.close)
+        bar.addAction(close)
+        close_with_keys(self)
 
     def set_grid(self, grid: bool) -> None:
         self.delegate.grid = grid

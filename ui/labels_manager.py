@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.labels import LabelCount, LabelInvalid, LabelStore
 from ui.context import AppContext
+from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +118,7 @@ class LabelsManager(QDialog):
         row.addLayout(buttons)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close_with_keys(self)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(self.error)

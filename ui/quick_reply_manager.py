@@ -36,6 +36,7 @@ from ui.automation_forms import FieldButtons
 from ui.context import AppContext
 from ui.ops import failure_sentence
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,7 @@ class QuickReplyManager(QDialog):
         splitter.setStretchFactor(1, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close_with_keys(self)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)

@@ -374,6 +374,10 @@
         <translation>목록</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
         <source>Your catalogue is empty.
 Add an item, or import a CSV file from Excel or Meta.</source>
         <translation>카탈로그가 비어 있습니다.

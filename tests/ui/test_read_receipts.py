@@ -37,8 +37,8 @@ def test_an_activated_window_marks_nothing_read_until_the_owner_opens_a_chat(
     # The window manager gives the window focus, as at every launch on a desktop, and the
     # keyboard lands in the chat list.
     window.chat_list.view.clearFocus()
-    window.windowHandle().requestActivate()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.windowHandle().requestActivate()
     window.chat_list.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
     assert window.isActiveWindow() and window.chat_list.view.hasFocus()
     qtbot.wait(1600)  # longer than the ~1 s a chat must be visible before its receipt goes out
@@ -64,8 +64,8 @@ def test_a_chat_glimpsed_for_a_moment_is_not_marked_read(window: Any, qtbot: Any
         make_message(s, first, "첫 번째", direction="in", unread=True, wamid=wamid())
         make_message(s, second, "second", direction="in", unread=True, wamid=wamid())
     window.chat_list.load()
-    window.windowHandle().requestActivate()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.windowHandle().requestActivate()
     window.chat_list.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
     model = window.chat_list.model
     qtbot.waitUntil(lambda: model.rowCount() == 2)

@@ -1,0 +1,24 @@
+"""Keys the tool windows (Catalogue, Quick replies, Labels) close with: Esc and Close (Ctrl+W)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+
+def close_with_keys(window: QWidget) -> None:
+    """Ctrl+W (Cmd+W on a Mac) and Esc close `window`, as its own close button would.
+
+    A dialog already closes on Esc; this adds Ctrl+W there. Closing goes through closeEvent, so a
+    window with unsaved changes still asks first.
+    """
+    keys: list[QKeySequence] = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
+    if not any(k.matches(QKeySequence("Ctrl+W")) == QKeySequence.SequenceMatch.ExactMatch for k in keys):
+        keys.append(QKeySequence("Ctrl+W"))
+    if not window.inherits("QDialog"):
+        keys.append(QKeySequence(Qt.Key.Key_Escape))
+    for key in keys:
+        shortcut = QShortcut(key, window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(window.close)
