@@ -1,16 +1,32 @@
-"""Greeting, away and business-hours rules: pure functions the relay runs and the desktop previews."""
+"""Greeting, away, business-hours and menu-bot rules: pure functions the relay runs and the desktop shows."""
 
 from __future__ import annotations
 
 import functools
 import logging
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.wire import Automations, AwayRule, BusinessHours, DayHours, Recipients
+from app.wire import (
+    CHOICE_PREFIX,
+    INTERACTIVE_BODY_MAX,
+    TEXT_MAX,
+    Automations,
+    AwayRule,
+    BotAnswer,
+    BusinessHours,
+    DayHours,
+    HandoffReason,
+    KeywordRule,
+    MenuBot,
+    MenuNode,
+    Recipients,
+)
 
 log = logging.getLogger(__name__)
 
@@ -313,3 +329,282 @@ def replies_for_inbound(
         text = fill_fields(doc.away.text, name=contact_name, phone=state.wa_id, shop=shop)
         replies.append(AutoReply("away", text))
     return [r for r in replies if r.text.strip()]
+
+
+# --------------------------------------------------------------------------- menu bot
+# One brain for the relay (which acts on it) and the desktop's simulator (which shows it): what the
+# bot answers to one customer message, in one chat's state, at one moment. Order of checks on an
+# inbound message (DESIGN.md): opt-out, then this, then greeting/away — when the bot answers, the
+# greeting and away messages stay quiet.
+
+BOT_WINDOW = timedelta(hours=1)  # the hourly cap's window
+_LATIN_MAX = 0x024F  # Basic Latin through Latin Extended-B
+_COMPILED_MAX = 8
+
+
+@dataclass(frozen=True, slots=True)
+class BotState:
+    """One chat's bot state, kept by the relay between messages."""
+
+    paused_until: datetime | None = None  # handed to a person until then
+    resumed_at: datetime | None = None  # the owner's messages before this no longer pause the bot
+    window_start: datetime | None = None  # start of the current hourly-cap window
+    window_count: int = 0  # bot messages sent in that window
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerMessage:
+    """What the bot reads of a customer's message: typed text, or a tapped row/button."""
+
+    text: str = ""
+    choice_id: str | None = None  # a list row's or reply button's id, or a template button's payload
+
+
+@dataclass(frozen=True, slots=True)
+class BotDecision:
+    reply: dict[str, Any] | None  # a Graph message body without "to"; None: the bot sends nothing
+    state: BotState  # the chat's state after this message
+    answered: bool  # the bot took this message (greeting/away stay quiet), even when the cap held it
+    matched: str | None = None  # the rule or node id that answered, for the report
+    handoff: HandoffReason | None = None  # set when this message handed the chat to a person
+
+
+def customer_message(message: Mapping[str, Any]) -> CustomerMessage | None:
+    """The part of a WhatsApp message the bot reads; None for media, reactions, locations…"""
+    kind = message.get("type")
+    if kind == "text":
+        body = (message.get("text") or {}).get("body")
+        return CustomerMessage(text=body) if isinstance(body, str) else None
+    if kind == "interactive":
+        interactive = message.get("interactive") or {}
+        reply = interactive.get("list_reply") or interactive.get("button_reply") or {}
+        choice, title = reply.get("id"), reply.get("title")
+        if isinstance(choice, str):
+            return CustomerMessage(text=title if isinstance(title, str) else "", choice_id=choice)
+        return None
+    if kind == "button":  # a template's quick-reply button
+        button = message.get("button") or {}
+        payload, title = button.get("payload"), button.get("text")
+        if isinstance(payload, str) or isinstance(title, str):
+            return CustomerMessage(
+                text=title if isinstance(title, str) else "",
+                choice_id=payload if isinstance(payload, str) else None,
+            )
+    return None
+
+
+def match_key(text: str) -> str:
+    """Text as keywords are compared: NFC, case-folded, without spaces, punctuation or symbols."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PSZC")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold()))
+
+
+def _is_short(keyword: str) -> bool:
+    """A keyword of one syllable (or character), or one Latin word: it would hit inside ordinary
+    words ("돈" in "돈까스", "hi" in "this"), so it matches only a whole message."""
+    key = match_key(keyword)
+    if len(key) < 2:
+        return True
+    latin = all(ord(ch) <= _LATIN_MAX for ch in key)
+    return latin and len(_words(keyword)) == 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    key: str
+    words: tuple[str, ...]
+    mode: Literal["substring", "whole_message", "whole_word"]
+
+
+def _keyword(text: str, whole_word: bool) -> _Keyword:
+    if whole_word:
+        return _Keyword(match_key(text), _words(text), "whole_word")
+    return _Keyword(match_key(text), (), "whole_message" if _is_short(text) else "substring")
+
+
+def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def _hits(keyword: _Keyword, key: str, words: tuple[str, ...]) -> bool:
+    if not keyword.key:
+        return False
+    if keyword.mode == "substring":
+        return keyword.key in key
+    if keyword.mode == "whole_message":
+        return keyword.key == key
+    return _has_run(words, keyword.words)
+
+
+def keyword_hits(keyword: str, message: str, *, whole_word: bool = False) -> bool:
+    """Does this rule keyword match this message? (The editor's preview and the tests ask this.)"""
+    return _hits(_keyword(keyword, whole_word), match_key(message), _words(message))
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledBot:
+    bot: MenuBot  # held so its id() is not reused while cached
+    rules: tuple[tuple[KeywordRule, tuple[_Keyword, ...]], ...]
+    handoff: frozenset[str]
+    nodes: dict[str, MenuNode]
+    parents: dict[str, str]
+
+
+_compiled: dict[int, _CompiledBot] = {}
+
+
+def _compile(bot: MenuBot) -> _CompiledBot:
+    """Keywords normalised once per document (the relay keeps one document for many messages)."""
+    cached = _compiled.get(id(bot))
+    if cached is not None and cached.bot is bot:
+        return cached
+    rules = tuple((r, tuple(_keyword(k, r.whole_word) for k in r.keywords)) for r in bot.rules)
+    nodes = {n.id: n for n in bot.nodes}
+    parents = {c: n.id for n in bot.nodes if n.action == "menu" for c in n.choices}
+    compiled = _CompiledBot(bot, rules, frozenset(match_key(k) for k in bot.handoff_keywords), nodes, parents)
+    if len(_compiled) >= _COMPILED_MAX:
+        _compiled.clear()
+    _compiled[id(bot)] = compiled
+    return compiled
+
+
+def bot_paused(bot: MenuBot, state: BotState, now: datetime, last_owner_reply_at: datetime | None) -> bool:
+    """Handed to a person, or the owner wrote in this chat within the pause (since the last resume)."""
+    if state.paused_until is not None and now < state.paused_until:
+        return True
+    if last_owner_reply_at is None:
+        return False
+    if state.resumed_at is not None and last_owner_reply_at <= state.resumed_at:
+        return False
+    return now < last_owner_reply_at + timedelta(hours=bot.pause_hours)
+
+
+def _text_body(text: str) -> dict[str, Any] | None:
+    text = text.strip()
+    return {"type": "text", "text": {"body": text[:TEXT_MAX]}} if text else None
+
+
+def _menu_body(menu: MenuNode, nodes: dict[str, MenuNode], text: str) -> dict[str, Any]:
+    """A menu node as an interactive list or reply buttons; choice ids are "menu:<node id>"."""
+    body = {"text": text.strip()[:INTERACTIVE_BODY_MAX]}
+    choices = [nodes[c] for c in menu.choices if c in nodes]
+    if menu.style == "buttons":
+        buttons = [
+            {"type": "reply", "reply": {"id": CHOICE_PREFIX + c.id, "title": c.title}} for c in choices
+        ]
+        return {
+            "type": "interactive",
+            "interactive": {"type": "button", "body": body, "action": {"buttons": buttons}},
+        }
+    sections: dict[str, list[dict[str, str]]] = {}
+    for choice in choices:
+        row = {"id": CHOICE_PREFIX + choice.id, "title": choice.title}
+        if choice.description:
+            row["description"] = choice.description
+        sections.setdefault(choice.section, []).append(row)
+    listed = [{"title": title, "rows": rows} if title else {"rows": rows} for title, rows in sections.items()]
+    action = {"button": menu.button, "sections": listed}
+    return {"type": "interactive", "interactive": {"type": "list", "body": body, "action": action}}
+
+
+def _handoff_text(bot: MenuBot, hours: BusinessHours, text: str, now: datetime) -> str:
+    if is_open(hours, now):
+        return text
+    opening = next_opening(hours, now)
+    if opening is None or not bot.handoff_closed_text.strip():
+        return text
+    local = opening.astimezone(zone(hours.timezone))
+    when = f"{local:%m/%d %H:%M}"
+    return f"{text}\n{bot.handoff_closed_text.replace('{opening}', when)}".strip()
+
+
+def bot_decision(
+    doc: Automations,
+    state: BotState,
+    message: CustomerMessage | None,
+    now: datetime,
+    *,
+    wa_id: str,
+    last_owner_reply_at: datetime | None = None,
+    contact_name: str | None = None,
+    echo: bool = False,
+) -> BotDecision:
+    """What the bot answers to one inbound message: at most one message, never to an echo, never
+    while the chat is with a person, at most `hourly_cap` per chat per hour."""
+    bot = doc.bot
+    quiet = BotDecision(None, state, answered=False)
+    if echo or message is None or not bot.enabled or bot_paused(bot, state, now, last_owner_reply_at):
+        return quiet
+    compiled = _compile(bot)
+
+    def fill(text: str) -> str:
+        return fill_fields(text, name=contact_name, phone=wa_id, shop=doc.profile.name)
+
+    def menu(node_id: str | None, lead: str = "") -> dict[str, Any] | None:
+        node = compiled.nodes.get(node_id or "")
+        if node is None or node.action != "menu":
+            return _text_body(lead)
+        text = f"{fill(lead)}\n\n{fill(node.text)}" if lead else fill(node.text)
+        return _menu_body(node, compiled.nodes, text)
+
+    def handoff(text: str, reason: HandoffReason, matched: str) -> BotDecision:
+        paused = replace(state, paused_until=now + timedelta(hours=bot.pause_hours))
+        reply = _text_body(_handoff_text(bot, doc.business_hours, fill(text or bot.handoff_text), now))
+        return _capped(bot, paused, reply, now, matched, reason)
+
+    text = message.text
+    if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
+        node_id = message.choice_id[len(CHOICE_PREFIX) :]
+        node = compiled.nodes.get(node_id)
+        if node is None:  # a tap on a menu that has since been edited away
+            return _capped(bot, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
+        if node.action == "handoff":
+            return handoff(node.text, HandoffReason.MENU, node.id)
+        if node.action == "menu":
+            return _capped(bot, state, menu(node.id), now, node.id, None)
+        if node.action == "back":
+            parent = compiled.parents.get(node.id)
+            above = compiled.parents.get(parent or "")
+            return _capped(bot, state, menu(above or bot.top_menu), now, node.id, None)
+        return _capped(bot, state, _text_body(fill(node.text)), now, node.id, None)
+    if message.choice_id is not None and not text:
+        text = message.choice_id  # a template button of ours carries only its payload
+    key = match_key(text)
+    if key and key in compiled.handoff:
+        return handoff(bot.handoff_text, HandoffReason.KEYWORD, "handoff")
+    words = _words(text)
+    for rule, keywords in compiled.rules:
+        if any(_hits(k, key, words) for k in keywords):
+            answer: BotAnswer = rule.answer
+            if answer.kind == "handoff":
+                return handoff(answer.text, HandoffReason.KEYWORD, rule.id)
+            reply = menu(answer.menu, answer.text) if answer.kind == "menu" else _text_body(fill(answer.text))
+            return _capped(bot, state, reply, now, rule.id, None)
+    return quiet
+
+
+def _capped(
+    bot: MenuBot,
+    state: BotState,
+    reply: dict[str, Any] | None,
+    now: datetime,
+    matched: str,
+    handoff: HandoffReason | None,
+) -> BotDecision:
+    """Count the reply in the chat's hourly window; over the cap the bot stays silent."""
+    if state.window_start is None or now - state.window_start >= BOT_WINDOW or now < state.window_start:
+        state = replace(state, window_start=now, window_count=0)
+    if reply is None or state.window_count >= bot.hourly_cap:
+        return BotDecision(None, state, answered=True, matched=matched, handoff=handoff)
+    state = replace(state, window_count=state.window_count + 1)
+    return BotDecision(reply, state, answered=True, matched=matched, handoff=handoff)
+
+
+def resumed_bot_state(state: BotState, now: datetime) -> BotState:
+    """The chat's state after "Resume bot": no pause, and the owner's earlier messages no longer count."""
+    return replace(state, paused_until=None, resumed_at=now)

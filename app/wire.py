@@ -16,6 +16,7 @@ from pydantic import (
     ValidationError,
     ValidatorFunctionWrapHandler,
     field_validator,
+    model_validator,
 )
 
 
@@ -49,6 +50,7 @@ LIST_ROWS_MAX = 10
 ROW_TITLE_MAX = 24
 ROW_DESCRIPTION_MAX = 72
 ROW_ID_MAX = 200
+REPLY_BUTTON_ID_MAX = 256
 SECTION_TITLE_MAX = 24
 PRODUCT_LIST_MAX = 30
 
@@ -120,6 +122,10 @@ class ContactEvent(_EventBase):
     kind: Literal["contact"] = "contact"
     contact: WireContact
     previous_wa_id: str | None = None
+    # The menu bot handed this chat to a person until then (null when resumed); only meaningful
+    # when the field is present (`"bot_paused_until" in event.model_fields_set`).
+    bot_paused_until: datetime | None = None
+    handoff_reason: str | None = None  # a HandoffReason, kept open
 
 
 class SettingsEvent(_EventBase):
@@ -220,6 +226,7 @@ class RelayErrorCode(StrEnum):
     HISTORY_GAP = "history_gap"  # 410: events after the cursor were pruned, or the cursor is ahead
     TOO_MANY_POLLS = "too_many_polls"  # 429: too many long polls open with one token
     BODY_TIMEOUT = "body_timeout"  # 408: the request body arrived too slowly
+    BOT_OVER_LIMITS = "bot_over_limits"  # 400: the menu bot breaks a limit (params: problem, node)
     UNKNOWN = "unknown"
 
 
@@ -457,12 +464,206 @@ class BusinessProfile(_Wire):
     websites: list[str] = []
 
 
+# --------------------------------------------------------------------------- menu bot
+# The bot's own bounds (WhatsApp's are above): a document over them is refused with BOT_OVER_LIMITS.
+
+BOT_RULES_MAX = 500
+BOT_KEYWORDS_MAX = 50  # per rule
+BOT_KEYWORD_MAX = 100  # characters
+BOT_NODES_MAX = 200
+MENU_DEPTH_MAX = 5  # menus below the top menu, counting it as 1
+MENU_NODE_ID = r"^[A-Za-z0-9_-]{1,64}$"
+CHOICE_PREFIX = "menu:"  # a row's or button's id is "menu:<node id>"
+
+
+class HandoffReason(StrEnum):
+    KEYWORD = "keyword"  # the customer wrote 상담원, agent…
+    MENU = "menu"  # the customer tapped "talk to a person"
+    RESUMED = "resumed"  # the bot was switched back on (bot_paused_until is null)
+
+
+class BotProblem(StrEnum):
+    """Why a menu-bot document is refused (`params.problem` of BOT_OVER_LIMITS)."""
+
+    TOO_MANY_RULES = "too_many_rules"
+    TOO_MANY_KEYWORDS = "too_many_keywords"
+    KEYWORD_TOO_LONG = "keyword_too_long"
+    EMPTY_KEYWORD = "empty_keyword"
+    TOO_MANY_NODES = "too_many_nodes"
+    DUPLICATE_NODE = "duplicate_node"
+    UNKNOWN_NODE = "unknown_node"  # a rule, a menu or the top menu names a node that is not there
+    TWO_PARENTS = "two_parents"  # a node is the choice of two menus (or of itself): not a tree
+    TOO_DEEP = "too_deep"
+    NOT_A_MENU = "not_a_menu"  # the top menu, or a rule's menu, is not a menu node
+    EMPTY_MENU = "empty_menu"
+    TOO_MANY_ROWS = "too_many_rows"
+    TOO_MANY_BUTTONS = "too_many_buttons"
+    TITLE_TOO_LONG = "title_too_long"
+    DESCRIPTION_TOO_LONG = "description_too_long"
+    SECTION_TITLE_TOO_LONG = "section_title_too_long"
+    SECTION_TITLE_REQUIRED = "section_title_required"
+    ID_TOO_LONG = "id_too_long"
+    TEXT_TOO_LONG = "text_too_long"
+    LIST_BUTTON_TOO_LONG = "list_button_too_long"
+
+
+class BotLimitError(ValueError):
+    """A menu-bot document breaks a limit: `problem` (a BotProblem) at `node` (a node or rule id)."""
+
+    def __init__(self, problem: BotProblem, node: str = "") -> None:
+        super().__init__(f"{problem.value} at {node!r}" if node else problem.value)
+        self.problem = problem
+        self.node = node
+
+
+class BotAnswer(_Wire):
+    """What a keyword rule answers: a text, a menu (node id), or a hand-off to a person."""
+
+    kind: Literal["text", "menu", "handoff"] = "text"
+    text: str = ""  # the text (placeholders as in quick replies); for a hand-off, the reply
+    menu: str | None = None  # the menu node to show, for kind "menu"
+
+
+class KeywordRule(_Wire):
+    id: str = Field(pattern=MENU_NODE_ID)
+    keywords: list[str] = []
+    whole_word: bool = False  # match "배송" only as a word of its own, not inside "배송비"
+    answer: BotAnswer = Field(default_factory=BotAnswer)
+
+
+class MenuNode(_Wire):
+    """One choice of a menu, or a menu itself: tapping a node answers, opens it as a menu, goes back
+    one menu, or hands the chat to a person."""
+
+    id: str = Field(pattern=MENU_NODE_ID)
+    title: str  # the row's or button's title when this node is a choice
+    description: str = ""  # shown under the title in a list
+    section: str = ""  # the section of the parent's list it sits in
+    action: Literal["answer", "menu", "back", "handoff"] = "answer"
+    text: str = ""  # the answer; a menu's body text; a hand-off's reply
+    style: Literal["list", "buttons"] = "list"  # for a menu
+    button: str = "메뉴 보기"  # a list's button label
+    choices: list[str] = []  # node ids, for a menu
+
+
+class MenuBot(_Wire):
+    enabled: bool = False
+    rules: list[KeywordRule] = []  # in priority order: the first that matches answers
+    nodes: list[MenuNode] = []
+    top_menu: str | None = None  # node id of the menu "back" ends at and a stale tap is shown
+    handoff_keywords: list[str] = ["상담원", "상담원 연결", "직원", "사장님", "agent", "human"]
+    handoff_text: str = "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
+    # Appended to a hand-off outside business hours; {opening} is the next opening, local time.
+    handoff_closed_text: str = "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요."
+    changed_text: str = "이 메뉴는 바뀌었어요. 새 메뉴에서 다시 골라 주세요."
+    pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
+    hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> MenuBot:
+        check_menu_bot(self)
+        return self
+
+
+def _check_len(value: str, limit: int, problem: BotProblem, node: str) -> None:
+    if len(value) > limit:
+        raise BotLimitError(problem, node)
+
+
+def check_menu_bot(bot: MenuBot) -> None:
+    """Raise BotLimitError for the first limit the document breaks (WhatsApp's and the bot's own)."""
+    if len(bot.rules) > BOT_RULES_MAX:
+        raise BotLimitError(BotProblem.TOO_MANY_RULES)
+    if len(bot.nodes) > BOT_NODES_MAX:
+        raise BotLimitError(BotProblem.TOO_MANY_NODES)
+    nodes: dict[str, MenuNode] = {}
+    for node in bot.nodes:
+        if node.id in nodes:
+            raise BotLimitError(BotProblem.DUPLICATE_NODE, node.id)
+        nodes[node.id] = node
+    for keywords, where in [(r.keywords, r.id) for r in bot.rules] + [(bot.handoff_keywords, "handoff")]:
+        if len(keywords) > BOT_KEYWORDS_MAX:
+            raise BotLimitError(BotProblem.TOO_MANY_KEYWORDS, where)
+        for keyword in keywords:
+            _check_len(keyword, BOT_KEYWORD_MAX, BotProblem.KEYWORD_TOO_LONG, where)
+            if not keyword.strip():
+                raise BotLimitError(BotProblem.EMPTY_KEYWORD, where)
+    for rule in bot.rules:
+        _check_len(rule.answer.text, TEXT_MAX, BotProblem.TEXT_TOO_LONG, rule.id)
+        if rule.answer.kind == "menu":
+            target = nodes.get(rule.answer.menu or "")
+            if target is None:
+                raise BotLimitError(BotProblem.UNKNOWN_NODE, rule.id)
+            if target.action != "menu":
+                raise BotLimitError(BotProblem.NOT_A_MENU, rule.id)
+    parents: dict[str, str] = {}
+    for node in bot.nodes:
+        limit = INTERACTIVE_BODY_MAX if node.action == "menu" else TEXT_MAX
+        _check_len(node.text, limit, BotProblem.TEXT_TOO_LONG, node.id)
+        if node.action != "menu":
+            continue
+        _check_menu(node, nodes)
+        for choice in node.choices:
+            if choice in parents or choice == node.id:
+                raise BotLimitError(BotProblem.TWO_PARENTS, choice)
+            parents[choice] = node.id
+    if bot.top_menu is not None:
+        top = nodes.get(bot.top_menu)
+        if top is None:
+            raise BotLimitError(BotProblem.UNKNOWN_NODE, bot.top_menu)
+        if top.action != "menu":
+            raise BotLimitError(BotProblem.NOT_A_MENU, bot.top_menu)
+    for node_id in nodes:
+        depth, cursor = 1, node_id
+        while cursor in parents:
+            cursor, depth = parents[cursor], depth + 1
+            if cursor == node_id:  # a menu inside itself
+                raise BotLimitError(BotProblem.TWO_PARENTS, node_id)
+            if depth > MENU_DEPTH_MAX + 1:
+                raise BotLimitError(BotProblem.TOO_DEEP, node_id)
+
+
+def _check_menu(menu: MenuNode, nodes: dict[str, MenuNode]) -> None:
+    if not menu.choices:
+        raise BotLimitError(BotProblem.EMPTY_MENU, menu.id)
+    if not menu.text.strip():
+        raise BotLimitError(BotProblem.EMPTY_MENU, menu.id)
+    for choice in menu.choices:
+        if choice not in nodes:
+            raise BotLimitError(BotProblem.UNKNOWN_NODE, choice)
+    children = [nodes[c] for c in menu.choices]
+    ids = [CHOICE_PREFIX + c.id for c in children]
+    if menu.style == "buttons":
+        if len(children) > REPLY_BUTTONS_MAX:
+            raise BotLimitError(BotProblem.TOO_MANY_BUTTONS, menu.id)
+        for child, choice_id in zip(children, ids, strict=True):
+            if not child.title.strip() or len(child.title) > BUTTON_TITLE_MAX:
+                raise BotLimitError(BotProblem.TITLE_TOO_LONG, child.id)
+            _check_len(choice_id, REPLY_BUTTON_ID_MAX, BotProblem.ID_TOO_LONG, child.id)
+        return
+    _check_len(menu.button, LIST_BUTTON_MAX, BotProblem.LIST_BUTTON_TOO_LONG, menu.id)
+    if not menu.button.strip():
+        raise BotLimitError(BotProblem.LIST_BUTTON_TOO_LONG, menu.id)
+    if len(children) > LIST_ROWS_MAX:
+        raise BotLimitError(BotProblem.TOO_MANY_ROWS, menu.id)
+    sections = list(dict.fromkeys(c.section for c in children))
+    for child, choice_id in zip(children, ids, strict=True):
+        if not child.title.strip() or len(child.title) > ROW_TITLE_MAX:
+            raise BotLimitError(BotProblem.TITLE_TOO_LONG, child.id)
+        _check_len(child.description, ROW_DESCRIPTION_MAX, BotProblem.DESCRIPTION_TOO_LONG, child.id)
+        _check_len(child.section, SECTION_TITLE_MAX, BotProblem.SECTION_TITLE_TOO_LONG, child.id)
+        _check_len(choice_id, ROW_ID_MAX, BotProblem.ID_TOO_LONG, child.id)
+        if len(sections) > 1 and not child.section.strip():
+            raise BotLimitError(BotProblem.SECTION_TITLE_REQUIRED, child.id)
+
+
 class Automations(_Wire):
     revision: int = 0
     greeting: GreetingRule = Field(default_factory=GreetingRule)
     away: AwayRule = Field(default_factory=AwayRule)
     business_hours: BusinessHours = Field(default_factory=BusinessHours)
     profile: BusinessProfile = Field(default_factory=BusinessProfile)
+    bot: MenuBot = Field(default_factory=MenuBot)
 
 
 SettingsEvent.model_rebuild()

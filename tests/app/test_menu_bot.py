@@ -1,0 +1,374 @@
+"""The menu bot's brain: keyword matching, menus, hand-off, caps, and the document's limits."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from app.rules import (
+    BotState,
+    CustomerMessage,
+    bot_decision,
+    customer_message,
+    keyword_hits,
+    resumed_bot_state,
+)
+from app.shop_menu import korean_shop_menu
+from app.wire import (
+    BUTTON_TITLE_MAX,
+    INTERACTIVE_BODY_MAX,
+    LIST_ROWS_MAX,
+    REPLY_BUTTONS_MAX,
+    ROW_DESCRIPTION_MAX,
+    ROW_TITLE_MAX,
+    SECTION_TITLE_MAX,
+    Automations,
+    BotAnswer,
+    BotLimitError,
+    BotProblem,
+    BusinessHours,
+    HandoffReason,
+    KeywordRule,
+    MenuBot,
+)
+
+# A Monday 11:00 in Seoul: open by the default hours below.
+OPEN = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+NIGHT = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Tuesday 00:00 in Seoul
+WA = "821012345678"
+
+
+def shop_doc(**bot_changes: object) -> Automations:
+    bot = korean_shop_menu().model_copy(update={"enabled": True, **bot_changes})
+    return Automations(bot=bot, business_hours=BusinessHours(timezone="Asia/Seoul"))
+
+
+def say(doc: Automations, text: str, state: BotState | None = None, now: datetime = OPEN):
+    return bot_decision(doc, state or BotState(), CustomerMessage(text), now, wa_id=WA)
+
+
+def tap(doc: Automations, choice: str, state: BotState | None = None, now: datetime = OPEN):
+    return bot_decision(doc, state or BotState(), CustomerMessage("", choice), now, wa_id=WA)
+
+
+def reply_text(decision) -> str:
+    reply = decision.reply
+    assert reply is not None
+    if reply["type"] == "text":
+        return reply["text"]["body"]
+    return reply["interactive"]["body"]["text"]
+
+
+def choice_ids(decision) -> list[str]:
+    interactive = decision.reply["interactive"]
+    if interactive["type"] == "button":
+        return [b["reply"]["id"] for b in interactive["action"]["buttons"]]
+    return [r["id"] for s in interactive["action"]["sections"] for r in s["rows"]]
+
+
+# --------------------------------------------------------------------------- matching table
+
+
+@pytest.mark.parametrize(
+    ("keyword", "message", "whole_word", "hits"),
+    [
+        ("배송비", "배송비는 얼마예요?", False, True),  # a particle glued on
+        ("배송비", "배송 비 얼마예요", False, True),  # spacing differs
+        ("배송 비", "배송비가 궁금해요", False, True),  # the keyword's own spacing does not matter
+        ("배송비", unicodedata.normalize("NFD", "배송비 알려주세요"), False, True),  # NFD input
+        (unicodedata.normalize("NFD", "배송비"), "배송비 알려주세요", False, True),  # NFD keyword
+        ("opening hours", "What are your OPENING HOURS?", False, True),  # Latin case
+        ("hours", "What are your hours?", False, False),  # one Latin word: whole message only
+        ("hours", "Hours?", False, True),
+        ("hours", "What are your hours?", True, True),  # … or as a word, when asked
+        ("price", "prices please", True, False),  # whole word: not inside another word
+        ("배송", "배송비는요", True, False),
+        ("배송", "배송 언제 와요", True, True),
+        ("돈", "돈까스 있어요?", False, False),  # one syllable: whole message only
+        ("돈", "돈!", False, True),
+        ("hi", "this is it", False, False),
+        ("교환", "교환하고 싶어요", False, True),
+    ],
+)
+def test_keyword_matching_table(keyword: str, message: str, whole_word: bool, hits: bool) -> None:
+    assert keyword_hits(keyword, message, whole_word=whole_word) is hits
+
+
+@pytest.mark.parametrize(
+    "text", ["상담원", "상담원 연결", "상담원연결!", "직원", "사장님", "Agent", "HUMAN", "human."]
+)
+def test_handoff_keywords_hand_the_chat_to_a_person(text: str) -> None:
+    decision = say(shop_doc(), text)
+    assert decision.handoff is HandoffReason.KEYWORD
+    assert decision.state.paused_until == OPEN + timedelta(hours=12)
+    assert "상담원에게 연결" in reply_text(decision)
+
+
+@pytest.mark.parametrize(
+    "text", ["사람들이 많이 사나요", "사람", "상담원분이 친절하셨어요", "agents of shield"]
+)
+def test_ordinary_sentences_are_not_a_handoff(text: str) -> None:
+    assert say(shop_doc(), text).handoff is None
+
+
+def test_first_matching_rule_in_priority_order_answers() -> None:
+    rules = [
+        KeywordRule(id="fee", keywords=["배송비"], answer=BotAnswer(text="배송비는 3,000원이에요.")),
+        KeywordRule(id="ship", keywords=["배송"], answer=BotAnswer(text="배송은 2~3일 걸려요.")),
+    ]
+    doc = shop_doc(rules=rules)
+    assert say(doc, "배송비는 얼마예요").matched == "fee"
+    assert say(doc, "배송 언제 와요").matched == "ship"
+    doc = shop_doc(rules=list(reversed(rules)))
+    assert say(doc, "배송비는 얼마예요").matched == "ship"
+
+
+def test_no_keyword_leaves_the_message_to_greeting_and_away() -> None:
+    decision = say(shop_doc(), "안녕하세요")
+    assert not decision.answered and decision.reply is None
+
+
+def test_answer_fills_the_customers_name() -> None:
+    rules = [
+        KeywordRule(id="hi", keywords=["가격표"], answer=BotAnswer(text="{name}님, 가격표 보내드릴게요."))
+    ]
+    decision = bot_decision(
+        shop_doc(rules=rules),
+        BotState(),
+        CustomerMessage("가격표 주세요"),
+        OPEN,
+        wa_id=WA,
+        contact_name="김민지",
+    )
+    assert reply_text(decision) == "김민지님, 가격표 보내드릴게요."
+
+
+# --------------------------------------------------------------------------- menus
+
+
+def test_ready_made_menu_walks_down_and_back() -> None:
+    doc = shop_doc()
+    top = say(doc, "메뉴")
+    assert top.reply["interactive"]["type"] == "list"
+    assert choice_ids(top) == ["menu:order", "menu:account", "menu:returns", "menu:hours", "menu:person"]
+    returns = tap(doc, "menu:returns")
+    assert returns.reply["interactive"]["type"] == "button"
+    assert choice_ids(returns) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    assert "7일" in reply_text(tap(doc, "menu:exchange"))
+    back = tap(doc, "menu:returns_back")
+    assert choice_ids(back) == choice_ids(top)
+    person = tap(doc, "menu:person")
+    assert person.handoff is HandoffReason.MENU and person.state.paused_until is not None
+
+
+def test_a_tap_on_an_edited_away_menu_gets_the_current_menu_politely() -> None:
+    doc = shop_doc()
+    decision = tap(doc, "menu:old_sale_2025")
+    assert reply_text(decision).startswith("이 메뉴는 바뀌었어요.")
+    assert choice_ids(decision)[0] == "menu:order"
+
+
+def test_renamed_node_still_answers_an_old_tap() -> None:
+    bot = korean_shop_menu()
+    nodes = [n.model_copy(update={"title": "영업 시간"}) if n.id == "hours" else n for n in bot.nodes]
+    assert "평일" in reply_text(tap(shop_doc(nodes=nodes), "menu:hours"))
+
+
+def test_taps_arrive_as_list_replies_button_replies_and_template_buttons() -> None:
+    row = {
+        "type": "interactive",
+        "interactive": {"type": "list_reply", "list_reply": {"id": "menu:hours", "title": "운영시간"}},
+    }
+    button = {
+        "type": "interactive",
+        "interactive": {"type": "button_reply", "button_reply": {"id": "menu:hours", "title": "운영시간"}},
+    }
+    template = {"type": "button", "button": {"payload": "menu:hours", "text": "운영시간"}}
+    for raw in (row, button, template):
+        message = customer_message(raw)
+        assert message is not None and message.choice_id == "menu:hours"
+        decision = bot_decision(shop_doc(), BotState(), message, OPEN, wa_id=WA)
+        assert "평일" in reply_text(decision)
+    assert customer_message({"type": "image", "image": {"id": "1"}}) is None
+
+
+def test_template_button_with_a_foreign_payload_is_read_as_its_text() -> None:
+    message = customer_message({"type": "button", "button": {"payload": "PROMO_1", "text": "상담원 연결"}})
+    assert message is not None
+    assert bot_decision(shop_doc(), BotState(), message, OPEN, wa_id=WA).handoff is HandoffReason.KEYWORD
+
+
+def test_handoff_at_night_says_when_a_person_answers() -> None:
+    text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
+    assert "12/01 09:00부터" in text
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def test_paused_chat_gets_nothing_until_the_pause_ends_or_resume() -> None:
+    doc = shop_doc()
+    paused = say(doc, "상담원").state
+    assert not say(doc, "메뉴", paused, OPEN + timedelta(hours=1)).answered
+    assert say(doc, "메뉴", paused, OPEN + timedelta(hours=12)).answered
+    resumed = resumed_bot_state(paused, OPEN + timedelta(hours=1))
+    assert say(doc, "메뉴", resumed, OPEN + timedelta(hours=1, minutes=1)).answered
+
+
+def test_owner_message_pauses_the_bot_until_resumed() -> None:
+    doc = shop_doc()
+    owner = OPEN - timedelta(minutes=10)
+
+    def answered(state: BotState) -> bool:
+        return bot_decision(
+            doc, state, CustomerMessage("메뉴"), OPEN, wa_id=WA, last_owner_reply_at=owner
+        ).answered
+
+    assert not answered(BotState())
+    assert answered(resumed_bot_state(BotState(), OPEN - timedelta(minutes=5)))
+
+
+def test_never_answers_an_echo_or_when_switched_off() -> None:
+    assert not bot_decision(
+        shop_doc(), BotState(), CustomerMessage("메뉴"), OPEN, wa_id=WA, echo=True
+    ).answered
+    assert not say(shop_doc(enabled=False), "메뉴").answered
+
+
+def test_hourly_cap_silences_the_bot_then_lets_it_speak_again() -> None:
+    doc = shop_doc(hourly_cap=3)
+    state = BotState()
+    replies = 0
+    for minute in range(10):
+        decision = say(doc, "메뉴", state, OPEN + timedelta(minutes=minute))
+        assert decision.answered
+        replies += decision.reply is not None
+        state = decision.state
+    assert replies == 3
+    assert say(doc, "메뉴", state, OPEN + timedelta(hours=1)).reply is not None
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def _refused(**bot: object) -> BotProblem:
+    with pytest.raises(ValidationError) as caught:
+        MenuBot.model_validate(bot)
+    error = caught.value.errors()[0]["ctx"]["error"]
+    assert isinstance(error, BotLimitError)
+    return error.problem
+
+
+def _menu(choices: int, **menu: object) -> dict[str, object]:
+    kids = [{"id": f"c{i}", "title": f"선택 {i}"} for i in range(choices)]
+    top = {
+        "id": "top",
+        "title": "메뉴",
+        "action": "menu",
+        "text": "골라 주세요",
+        "choices": [k["id"] for k in kids],
+    }
+    return {"nodes": [{**top, **menu}, *kids], "top_menu": "top"}
+
+
+def test_documents_over_whatsapps_limits_are_refused() -> None:
+    MenuBot.model_validate(_menu(LIST_ROWS_MAX))
+    assert _refused(**_menu(LIST_ROWS_MAX + 1)) is BotProblem.TOO_MANY_ROWS
+    MenuBot.model_validate(_menu(REPLY_BUTTONS_MAX, style="buttons"))
+    assert _refused(**_menu(REPLY_BUTTONS_MAX + 1, style="buttons")) is BotProblem.TOO_MANY_BUTTONS
+    doc = _menu(1, style="buttons")
+    doc["nodes"][1]["title"] = "가" * (BUTTON_TITLE_MAX + 1)
+    assert _refused(**doc) is BotProblem.TITLE_TOO_LONG
+    doc = _menu(1)
+    doc["nodes"][1]["title"] = "가" * (ROW_TITLE_MAX + 1)
+    assert _refused(**doc) is BotProblem.TITLE_TOO_LONG
+    doc = _menu(1)
+    doc["nodes"][1]["description"] = "가" * (ROW_DESCRIPTION_MAX + 1)
+    assert _refused(**doc) is BotProblem.DESCRIPTION_TOO_LONG
+    doc = _menu(2)
+    doc["nodes"][1]["section"] = "배송"
+    assert _refused(**doc) is BotProblem.SECTION_TITLE_REQUIRED
+    doc["nodes"][2]["section"] = "가" * (SECTION_TITLE_MAX + 1)
+    assert _refused(**doc) is BotProblem.SECTION_TITLE_TOO_LONG
+    doc = _menu(1)
+    doc["nodes"][0]["text"] = "가" * (INTERACTIVE_BODY_MAX + 1)
+    assert _refused(**doc) is BotProblem.TEXT_TOO_LONG
+
+
+def test_documents_that_are_not_a_tree_are_refused() -> None:
+    doc = _menu(2)
+    doc["nodes"].append({"id": "c0", "title": "again"})
+    assert _refused(**doc) is BotProblem.DUPLICATE_NODE
+    doc = _menu(1)
+    doc["nodes"][0]["choices"] = ["c0", "missing"]
+    assert _refused(**doc) is BotProblem.UNKNOWN_NODE
+    doc = _menu(1)
+    doc["nodes"][1].update(action="menu", text="아래", choices=["top"])
+    assert _refused(**doc) is BotProblem.TWO_PARENTS
+    chain = [
+        {"id": f"m{i}", "title": "메뉴", "action": "menu", "text": "골라 주세요", "choices": [f"m{i + 1}"]}
+        for i in range(8)
+    ]
+    chain.append({"id": "m8", "title": "끝"})
+    assert _refused(nodes=chain, top_menu="m0") is BotProblem.TOO_DEEP
+    assert _refused(rules=[{"id": "r", "keywords": [" "]}]) is BotProblem.EMPTY_KEYWORD
+    assert _refused(top_menu="nowhere") is BotProblem.UNKNOWN_NODE
+
+
+def test_ready_made_menu_is_within_every_limit_and_survives_the_wire() -> None:
+    doc = shop_doc()
+    again = Automations.model_validate_json(doc.model_dump_json())
+    assert again.bot == doc.bot
+    assert not korean_shop_menu().enabled  # the owner checks the account number first
+
+
+# --------------------------------------------------------------------------- generated transcripts
+
+_INPUTS = st.one_of(
+    st.sampled_from(
+        ["메뉴", "배송비는요?", "상담원", "계좌 알려주세요", "안녕하세요", "교환", "hours", "agent"]
+    ),
+    st.sampled_from(
+        ["menu:order", "menu:returns", "menu:returns_back", "menu:person", "menu:gone", "menu:hours", "PROMO"]
+    ).map(lambda c: ("tap", c)),
+    st.text(max_size=30).map(lambda t: ("text", t)),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    steps=st.lists(st.tuples(_INPUTS, st.integers(min_value=0, max_value=40)), min_size=1, max_size=25),
+    cap=st.integers(min_value=1, max_value=6),
+)
+def test_generated_transcripts_keep_every_safety_rule(steps: list[tuple[object, int]], cap: int) -> None:
+    """Any customer, any taps: one message at most per inbound, the cap per hour, silence while paused,
+    and every reply within WhatsApp's limits (checked by the relay's own send validation)."""
+    from relay.limits import validate_send
+
+    doc = shop_doc(hourly_cap=cap)
+    state = BotState()
+    now = OPEN
+    sent: list[datetime] = []
+    for item, minutes in steps:
+        now += timedelta(minutes=minutes)
+        if isinstance(item, tuple):
+            kind, value = item
+            message = CustomerMessage("", value) if kind == "tap" else CustomerMessage(value)
+        else:
+            message = CustomerMessage(str(item))
+        paused = state.paused_until is not None and now < state.paused_until
+        decision = bot_decision(doc, state, message, now, wa_id=WA)
+        if paused:
+            assert not decision.answered and decision.state == state
+        if decision.reply is not None:
+            validate_send({"to": WA, **decision.reply})
+            sent.append(now)
+            assert len([t for t in sent if now - t < timedelta(hours=1)]) <= cap
+        if decision.handoff is not None:
+            assert decision.state.paused_until == now + timedelta(hours=12)
+        state = decision.state
