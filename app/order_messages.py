@@ -20,6 +20,9 @@ COURIER_TRACKING = {
     "로젠택배": "https://www.ilogen.com/web/personal/trace/{tracking}",
 }
 
+# The reminder an order awaiting payment can send before its deadline (a message key, not a state).
+REMINDER = "reminder"
+
 # Defaults in 존댓말 and in English; the owner can replace each in the order settings.
 DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
     "ko": {
@@ -36,6 +39,10 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
             "배송 조회: {tracking_url}"
         ),
         OrderState.DONE: "{name}님, 상품은 잘 받으셨나요? 이용해 주셔서 감사합니다. 또 찾아 주세요!",
+        REMINDER: (
+            "{name}님, 주문번호 {number}의 입금 기한은 {deadline}까지입니다.\n결제 금액: {total}\n"
+            "입금 계좌: {bank}\n입금자명: {depositor}\n기한이 지나면 주문이 자동으로 취소되니 참고해 주세요."
+        ),
         OrderState.CANCELLED: (
             "{name}님, 주문번호 {number} 주문이 취소되었습니다. 궁금하신 점은 언제든 말씀해 주세요."
         ),
@@ -51,6 +58,10 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
             "Track it: {tracking_url}"
         ),
         OrderState.DONE: "Did everything arrive well, {name}? Thank you for shopping with us!",
+        REMINDER: (
+            "A reminder, {name}: please transfer {total} for order {number} by {deadline}.\n"
+            "Bank account: {bank}\nDepositor name: {depositor}\nAfter the deadline the order is cancelled."
+        ),
         OrderState.CANCELLED: (
             "{name}, order {number} was cancelled. Write to us any time if you have a question."
         ),
@@ -114,9 +125,13 @@ def prepare_message(
     last_inbound_at: datetime | None,
     now: datetime,
     templates: list[Template] = [],  # noqa: B006 (read only)
+    reminder: bool = False,
 ) -> PreparedMessage | None:
-    """The message for the order's current state, or None for a state that tells the customer nothing."""
-    state = order.state
+    """The message for the order's current state (or its payment reminder), or None for a state that
+    tells the customer nothing."""
+    if reminder and order.state != OrderState.AWAITING_PAYMENT:
+        return None
+    state = REMINDER if reminder else order.state
     defaults = DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"])
     text = settings.messages.get(state) or defaults.get(state)
     if not text:
@@ -131,9 +146,10 @@ def prepare_message(
         return PreparedMessage(state, fill(text, values), False, template_missing=True)
     # {{1}}… of a mapped template, in this order: who, which order, how much, then the state's own.
     extra = {
-        OrderState.AWAITING_PAYMENT: ("bank", "deadline"),
-        OrderState.SHIPPED: ("courier", "tracking", "tracking_url"),
-    }.get(OrderState(state), ())
+        OrderState.AWAITING_PAYMENT.value: ("bank", "deadline"),
+        REMINDER: ("bank", "deadline"),
+        OrderState.SHIPPED.value: ("courier", "tracking", "tracking_url"),
+    }.get(state, ())
     order_of_values = tuple(values[k] for k in ("name", "number", "total", *extra))
     count = len([p for p in template.parameters if p.component == "body"])
     params = tuple(order_of_values[:count])

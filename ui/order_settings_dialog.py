@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, feed_amount
-from app.order_messages import DEFAULT_MESSAGES
+from app.order_messages import DEFAULT_MESSAGES, REMINDER
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings
 from app.orders import OrderState
 from app.sending import approved_templates
@@ -32,12 +32,14 @@ from ui.order_text import state_name
 
 log = logging.getLogger(__name__)
 
-MESSAGE_STATES = (
-    OrderState.AWAITING_PAYMENT,
-    OrderState.PAID,
-    OrderState.SHIPPED,
-    OrderState.DONE,
-    OrderState.CANCELLED,
+# The messages the owner can reword: one per state that tells the customer, and the payment reminder.
+MESSAGE_STATES: tuple[str, ...] = (
+    OrderState.AWAITING_PAYMENT.value,
+    REMINDER,
+    OrderState.PAID.value,
+    OrderState.SHIPPED.value,
+    OrderState.DONE.value,
+    OrderState.CANCELLED.value,
 )
 
 
@@ -68,8 +70,8 @@ class OrderSettingsDialog(QDialog):
         form.addRow(self.tr("Payment deadline"), self.days)
         form.addRow(self.tr("Bank account"), self.bank)
 
-        self.messages: dict[OrderState, QPlainTextEdit] = {}
-        self.template_choice: dict[OrderState, QComboBox] = {}
+        self.messages: dict[str, QPlainTextEdit] = {}
+        self.template_choice: dict[str, QComboBox] = {}
         messages = QWidget(self)
         ml = QVBoxLayout(messages)
         hint = QLabel(
@@ -91,7 +93,7 @@ class OrderSettingsDialog(QDialog):
             combo = QComboBox(page)
             pl.addRow(self.tr("Message"), edit)
             pl.addRow(self.tr("Template outside the window"), combo)
-            tabs.addTab(page, state_name(state))
+            tabs.addTab(page, self.tr("Payment reminder") if state == REMINDER else state_name(state))
             self.messages[state] = edit
             self.template_choice[state] = combo
         ml.addWidget(tabs)
@@ -153,12 +155,9 @@ class OrderSettingsDialog(QDialog):
                 free_over_minor=amount_to_minor(self.free_over.text() or "0", currency),
                 payment_days=self.days.value(),
                 bank_account=" ".join(self.bank.text().split()),
-                messages={
-                    state.value: self.messages[state].toPlainText().strip() for state in MESSAGE_STATES
-                },
+                messages={state: self.messages[state].toPlainText().strip() for state in MESSAGE_STATES},
                 templates={
-                    state.value: str(self.template_choice[state].currentData() or "")
-                    for state in MESSAGE_STATES
+                    state: str(self.template_choice[state].currentData() or "") for state in MESSAGE_STATES
                 },
             )
         except ShopInboxError as exc:

@@ -308,6 +308,11 @@ class OrderWindow(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        if state is OrderState.AWAITING_PAYMENT:
+            remind = QPushButton(self.tr("Payment reminder…"), self)
+            remind.setObjectName("prepareReminder")
+            remind.clicked.connect(lambda: self.prepare_message(reminder=True))
+            self.buttons.addWidget(remind)
         order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
         for target in (*order, OrderState.CANCELLED):
             if target in MOVES[state]:
@@ -369,8 +374,9 @@ class OrderWindow(QDialog):
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
     # ----------------------------------------------------------------- the customer's message
-    def prepare_message(self) -> None:
-        """Prepare the message for the order's state and show it; nothing goes until Send."""
+    def prepare_message(self, *, reminder: bool = False) -> None:
+        """Prepare the message for the order's state (or its payment reminder) and show it; nothing
+        goes until Send."""
         db, order_id = self.ctx.db, self.order_id
         language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
         locale = babel_locale_name()
@@ -394,6 +400,7 @@ class OrderWindow(QDialog):
                 last_inbound_at=last_inbound,
                 now=utcnow(),
                 templates=approved_templates(db, None),
+                reminder=reminder,
             )
 
         Op(work, parent=self).success(self.show_message).failure(self.show_error).run()

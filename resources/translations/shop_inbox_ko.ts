@@ -2304,6 +2304,10 @@ The previous data was kept in {folder}.</source>
         <translation>24시간 이후 보낼 템플릿</translation>
     </message>
     <message>
+        <source>Payment reminder</source>
+        <translation>입금 안내(리마인더)</translation>
+    </message>
+    <message>
         <source>Shipping and payment</source>
         <translation>배송 및 결제</translation>
     </message>
@@ -2468,6 +2472,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Customer&apos;s note: {0}</source>
         <translation>고객 요청사항: {0}</translation>
+    </message>
+    <message>
+        <source>Payment reminder…</source>
+        <translation>입금 안내 보내기…</translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>

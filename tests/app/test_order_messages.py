@@ -104,3 +104,36 @@ def test_shipping_is_free_over_the_threshold_and_remote_areas_pay_the_surcharge(
         save_order_settings(s, rule.replace(bank_account="신한 110-123-456789"))
     with db.read() as s:
         assert load_order_settings(s).bank_account == "신한 110-123-456789"
+
+
+def test_a_payment_reminder_is_prepared_only_for_an_order_still_awaiting_payment(db) -> None:
+    order = an_order(db, OrderState.AWAITING_PAYMENT)
+    reminder = prepare_message(
+        order,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="12월 2일 오전 9시",
+        last_inbound_at=NOW - timedelta(hours=3),
+        now=NOW,
+        reminder=True,
+    )
+    assert reminder is not None and reminder.state == "reminder"
+    assert reminder.text.startswith(
+        f"김민지님, 주문번호 {order.number}의 입금 기한은 12월 2일 오전 9시까지입니다."
+    )
+    with db.write() as s:
+        move_order(s, order.id, OrderState.PAID, now=NOW)
+    with db.read() as s:
+        paid = order_detail(s, order.id)
+    after = prepare_message(
+        paid,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=None,
+        now=NOW,
+        reminder=True,
+    )
+    assert after is None

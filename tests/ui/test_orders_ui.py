@@ -247,9 +247,12 @@ def test_each_move_prepares_a_message_the_owner_sees_edits_and_sends(window: Any
     qtbot.waitUntil(lambda: order_window.message_box.isVisible())
     text = order_window.message_edit.toPlainText()
     assert text.startswith("Thank you for your order, Jane!")
-    assert (
-        "Amount: ₩24,000" in text and "Bank account: 국민은행 123-45-678901" in text
-    )  # 24,000 + 3,000 shipping?
+    assert "Amount: ₩24,000" in text and "Bank account: 국민은행 123-45-678901" in text
+    remind = order_window.findChild(QPushButton, "prepareReminder")
+    assert remind is not None
+    remind.click()
+    qtbot.waitUntil(lambda: order_window.message_edit.toPlainText().startswith("A reminder, Jane"))
+    assert "please transfer ₩24,000 for order" in order_window.message_edit.toPlainText()
     with window.ctx.db.read() as s:
         assert s.query(Message).filter_by(contact_id=contact_id, direction="out").count() == 0  # not sent yet
     order_window.message_edit.setPlainText(text + "\n<b>감사합니다</b>")
