@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from urllib.parse import quote
 import httpx
 
 from relay.limits import is_media_id
-from relay.upstream import GraphError, Ingest
+from relay.upstream import MAX_MEDIA_BYTES, GraphError, Ingest
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +89,8 @@ class GraphUpstream:
             raise GraphError(502, None, "Graph's answer had no media id", retryable=False)
         return str(media_id)
 
-    async def fetch_media(self, media_id: str) -> tuple[bytes, str]:
-        """Ask Graph for a fresh URL (they expire within minutes), then download with the token."""
+    async def fetch_media(self, media_id: str, dest: Path) -> str:
+        """Ask Graph for a fresh URL (they expire within minutes), then stream the file into `dest`."""
         if not is_media_id(media_id):
             raise GraphError(400, None, "not a media id", retryable=False)
         info = await self._call("GET", f"/{media_id}")
@@ -97,14 +98,24 @@ class GraphUpstream:
         if not url:
             raise GraphError(502, None, "Graph gave no media URL", retryable=True)
         try:
-            response = await self.client.get(url)
+            async with self.client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise GraphError(
+                        response.status_code, None, "media URL refused or expired", retryable=True
+                    )
+                size = 0
+                with dest.open("wb") as file:
+                    async for chunk in response.aiter_bytes():
+                        size += len(chunk)
+                        if size > MAX_MEDIA_BYTES:
+                            raise GraphError(502, None, "media larger than WhatsApp allows", retryable=False)
+                        await asyncio.to_thread(file.write, chunk)
+                mime = response.headers.get("content-type", "")
         except httpx.HTTPError as exc:
             raise GraphError(
                 503, None, f"media download failed: {type(exc).__name__}", retryable=True
             ) from exc
-        if response.status_code >= 400:
-            raise GraphError(response.status_code, None, "media URL refused or expired", retryable=True)
-        return response.content, str(info.get("mime_type") or response.headers.get("content-type", ""))
+        return str(info.get("mime_type") or mime)
 
     async def list_templates(self) -> list[dict[str, Any]]:
         if not self.waba_id:

@@ -57,33 +57,33 @@ class MediaJobs:
         row = await run_in_threadpool(self.store.media.row, media_id)
         if row is not None and row.state == "ready" and self.path(media_id).exists():
             return True
-        try:
-            data, mime = await self.upstream.fetch_media(media_id)
-        except GraphError as exc:
-            attempts = (row.attempts if row is not None else 0) + 1
-            state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.transient else "pending"
-            if row is not None:
-                await run_in_threadpool(
-                    self.store.media.mark, media_id, attempts=attempts, state=state, error=exc.message[:500]
-                )
-            log.warning(
-                "media fetch failed: media_id=%s attempt=%d error=%s", media_id, attempts, exc.message
-            )
-            return False
         path = self.path(media_id)
         partial = self.partial_path(media_id)
         try:
-            await run_in_threadpool(partial.write_bytes, data)
+            try:
+                mime = await self.upstream.fetch_media(media_id, partial)
+            except GraphError as exc:
+                attempts = (row.attempts if row is not None else 0) + 1
+                state = "failed" if attempts >= MEDIA_ATTEMPTS or not exc.transient else "pending"
+                if row is not None:
+                    error = exc.message[:500]
+                    await run_in_threadpool(
+                        self.store.media.mark, media_id, attempts=attempts, state=state, error=error
+                    )
+                log.warning(
+                    "media fetch failed: media_id=%s attempt=%d error=%s", media_id, attempts, exc.message
+                )
+                return False
+            size, digest = await run_in_threadpool(_size_and_sha256, partial)
             partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)
-        digest = hashlib.sha256(data).hexdigest()
         filename = row.filename if row is not None else None
         await run_in_threadpool(
             self.store.media.add_ready,
             media_id,
             mime or (row.mime if row else "") or "application/octet-stream",
-            len(data),
+            size,
             digest,
             filename,
         )
@@ -121,3 +121,13 @@ class MediaJobs:
             self.wakeup.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wakeup.wait(), timeout=10 if pending else 60)
+
+
+def _size_and_sha256(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as file:
+        while chunk := file.read(1024 * 1024):
+            size += len(chunk)
+            digest.update(chunk)
+    return size, digest.hexdigest()

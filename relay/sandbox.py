@@ -366,10 +366,12 @@ class SandboxUpstream:
         self.media[media_id] = (path.read_bytes(), mime_type)
         return media_id
 
-    async def fetch_media(self, media_id: str) -> tuple[bytes, str]:
+    async def fetch_media(self, media_id: str, dest: Path) -> str:
         if media_id not in self.media:
             raise GraphError(404, 100, "Unknown media id", retryable=False)
-        return self.media[media_id]
+        data, mime = self.media[media_id]
+        dest.write_bytes(data)
+        return mime
 
     async def list_templates(self) -> list[dict[str, Any]]:
         return [dict(t) for t in TEMPLATES]

@@ -8,6 +8,9 @@ from typing import Any, Protocol
 
 Ingest = Callable[[dict[str, Any]], Awaitable[None]]
 
+# The largest file WhatsApp carries is a 100 MiB document; a download past this is cut off.
+MAX_MEDIA_BYTES = 110 * 1024 * 1024
+
 # Graph error codes that mean "not processed, try again later" (DESIGN.md, "Sending to Graph").
 THROTTLING_CODES = frozenset({4, 80007, 130429, 131056})
 TEMPORARY_CODES = frozenset({1, 2, 131000})
@@ -86,6 +89,8 @@ class Upstream(Protocol):
         """Upload the file at `path` (streamed, never read whole); returns Graph's media id."""
         ...
 
-    async def fetch_media(self, media_id: str) -> tuple[bytes, str]: ...
+    async def fetch_media(self, media_id: str, dest: Path) -> str:
+        """Download a received file into `dest` (streamed, at most MAX_MEDIA_BYTES); returns its mime."""
+        ...
 
     async def list_templates(self) -> list[dict[str, Any]]: ...

@@ -378,7 +378,7 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_photos_are_valid_images_served_by_their_media_id() -> None:
+def test_photos_are_valid_images_served_by_their_media_id(tmp_path: Path) -> None:
     async def scenario() -> tuple[Payloads, SandboxUpstream]:
         sandbox = SandboxUpstream(seed=5, speed=500)
         inbox = Inbox()
@@ -392,11 +392,13 @@ def test_photos_are_valid_images_served_by_their_media_id() -> None:
     payloads, sandbox = run(scenario)
     images = [m["image"] for m in messages(payloads) if m["type"] == "image"]
     for image in images:
-        data, mime = asyncio.run(sandbox.fetch_media(image["id"]))
+        dest = tmp_path / image["id"]
+        mime = asyncio.run(sandbox.fetch_media(image["id"], dest))
+        data = dest.read_bytes()
         assert mime == "image/png" and png_size(data) == (96, 96)
         assert image["sha256"] == base64.b64encode(hashlib.sha256(data).digest()).decode()
     with pytest.raises(GraphError) as refused:
-        run(lambda: sandbox.fetch_media("404"))
+        run(lambda: sandbox.fetch_media("404", tmp_path / "404"))
     assert refused.value.http_status == 404
 
 
@@ -405,7 +407,8 @@ def test_uploaded_media_comes_back_unchanged(tmp_path: Path) -> None:
     upload = tmp_path / "menu.pdf"
     upload.write_bytes(b"%PDF-1.4 menu")
     media_id = run(lambda: sandbox.upload_media(PNID, upload, "application/pdf", "menu.pdf"))
-    assert run(lambda: sandbox.fetch_media(media_id)) == (b"%PDF-1.4 menu", "application/pdf")
+    assert run(lambda: sandbox.fetch_media(media_id, tmp_path / "back")) == "application/pdf"
+    assert (tmp_path / "back").read_bytes() == b"%PDF-1.4 menu"
 
 
 def test_a_seed_makes_the_story_repeatable_and_ids_stay_unique() -> None:

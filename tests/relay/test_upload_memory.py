@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import httpx
 
+from relay.webhook import sign
 from tests.support.fake_graph import ACCESS_TOKEN, FakeGraph
-from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, PHONE_NUMBER_ID, VERIFY_TOKEN
+from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, PHONE_NUMBER_ID, VERIFY_TOKEN, inbound
 from tests.support.servers import free_port
 
 UPLOAD = 60 * 1024 * 1024
@@ -33,7 +35,9 @@ def chunks(total: int, size: int = 256 * 1024) -> Iterator[bytes]:
         yield block[: min(size, total - start)]
 
 
-def test_a_60_mb_upload_keeps_the_relays_memory_flat(tmp_path: Path, graph: FakeGraph) -> None:
+def test_a_60_mb_upload_and_a_60_mb_download_keep_the_relays_memory_flat(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
     port = free_port()
     env = {
         **os.environ,
@@ -70,6 +74,16 @@ def test_a_60_mb_upload_keeps_the_relays_memory_flat(tmp_path: Path, graph: Fake
                 headers={"Content-Type": "application/pdf", "X-Filename": "catalogue.pdf"},
             )
             peak = rss_kib(relay.pid, "VmHWM")
+            # A customer's 60 MB document: fetched from Graph to disk in chunks, then served.
+            graph.add_media("7770001", b"".join(chunks(UPLOAD)), "application/pdf")
+            body = json.dumps(inbound("document", {"id": "7770001", "mime_type": "application/pdf"})).encode()
+            signed = {"X-Hub-Signature-256": sign(APP_SECRET, body), "Content-Type": "application/json"}
+            assert client.post(f"{url}/webhook", content=body, headers=signed).status_code == 200
+            with client.stream("GET", f"{url}/v1/media/7770001") as download:
+                received = hashlib.sha256()
+                for part in download.iter_bytes():
+                    received.update(part)
+            download_peak = rss_kib(relay.pid, "VmHWM")
         assert r.status_code == 200, r.text
         expected = hashlib.sha256(b"".join(chunks(UPLOAD))).hexdigest()
         assert (r.json()["size"], r.json()["sha256"]) == (UPLOAD, expected)
@@ -78,6 +92,11 @@ def test_a_60_mb_upload_keeps_the_relays_memory_flat(tmp_path: Path, graph: Fake
         growth_mib = (peak - before) / 1024
         print(f"relay RSS before {before / 1024:.1f} MiB, peak during a 60 MB upload {peak / 1024:.1f} MiB")
         assert growth_mib < 24, f"the relay's memory grew {growth_mib:.1f} MiB for a 60 MB upload"
+        print(
+            f"relay RSS peak after also fetching and serving a 60 MB document {download_peak / 1024:.1f} MiB"
+        )
+        assert (download.status_code, received.hexdigest()) == (200, expected)
+        assert (download_peak - before) / 1024 < 24
     finally:
         relay.terminate()
         relay.wait(timeout=10)
