@@ -73,6 +73,8 @@ class OrderBoard(QWidget):
         self.loaded_once = False
         self._generation = 0
         self._filter = OrderFilter()
+        # The first page is read while the widgets are built (its answer arrives after __init__).
+        self._read_first_page(OrderFilter())
         self._table_stale = True
         self._table_generation = 0
 
@@ -192,7 +194,6 @@ class OrderBoard(QWidget):
         self.table_button.clicked.connect(lambda: self.show_table(True))
         if ctx.sync is not None:  # new carts arrive with sync
             ctx.sync.conversations_changed.connect(lambda _ids: self._sync_changed())
-        self.reload()
 
     # ----------------------------------------------------------------- loading
     def order_filter(self) -> OrderFilter:
@@ -206,9 +207,16 @@ class OrderBoard(QWidget):
 
     def reload(self) -> None:
         """Counts and each column's newest cards, in one op; the table follows when it is shown."""
+        self._read_first_page(self.order_filter())
+        if self.stack.currentIndex() == 1:
+            self.reload_table()
+        else:
+            self._table_stale = True
+
+    def _read_first_page(self, f: OrderFilter) -> None:
         self._generation += 1
         generation = self._generation
-        self._filter = f = self.order_filter()
+        self._filter = f
         db = self.ctx.db
         states = [state.value for state in BOARD_STATES]
 
@@ -219,10 +227,6 @@ class OrderBoard(QWidget):
         Op(work, parent=self).success(lambda page: self.show_page(page, generation)).failure(
             self._failed
         ).run()
-        if self.stack.currentIndex() == 1:
-            self.reload_table()
-        else:
-            self._table_stale = True
 
     def show_page(self, page: BoardPage, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
