@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
+from app.wire import OrderStatus
 
 SUMMARY_ITEMS = 3  # lines named on a board card; the rest become "+N"
 
@@ -427,3 +428,29 @@ def order_cards(session: Session, message_ids: Iterable[int]) -> dict[int, Order
         for message_id, order_id, number, state, currency, total in orders
         if message_id is not None
     }
+
+
+def order_statuses(session: Session, contact_id: int, limit: int = 5) -> list[OrderStatus]:
+    """A customer's newest orders as the relay's bot needs them (none for a chat without a number)."""
+    from app.order_messages import tracking_url
+
+    wa_id = session.scalar(select(Contact.wa_id).where(Contact.id == contact_id))
+    if not wa_id:
+        return []
+    rows = session.execute(
+        select(Order.number, Order.state, Order.courier, Order.tracking)
+        .where(Order.contact_id == contact_id)
+        .order_by(Order.created_at.desc(), Order.id.desc())
+        .limit(limit)
+    )
+    return [
+        OrderStatus(
+            number=number,
+            state=state,
+            wa_id=wa_id,
+            courier=courier,
+            tracking=tracking,
+            tracking_url=tracking_url(courier, tracking),
+        )
+        for number, state, courier, tracking in rows
+    ]

@@ -32,6 +32,8 @@ from app.wire import (
     Health,
     KnownContacts,
     MediaUploaded,
+    OrderStatus,
+    OrderStatuses,
     SendResult,
     Template,
 )
@@ -259,6 +261,12 @@ class RelayClient:
         payload = KnownContacts(wa_ids=wa_ids).model_dump()
         response = self._check(self._request("POST", "/v1/contacts/known", json=payload))
         return int(response.json().get("known", 0))
+
+    def push_order_statuses(self, statuses: list[OrderStatus]) -> int:
+        """Tell the relay where these orders stand, so its bot can answer while the laptop is closed."""
+        payload = OrderStatuses(orders=statuses).model_dump(mode="json")
+        response = self._check(self._request("POST", "/v1/orders/status", json=payload))
+        return int(response.json().get("kept", 0))
 
     def templates(self) -> list[Template]:
         response = self._check(self._request("GET", "/v1/templates"))

@@ -297,6 +297,24 @@ class KnownContacts(_Wire):
     wa_ids: list[str]
 
 
+ORDER_STATUSES_LIMIT = 500  # per push; a shop pushes one chat's orders at a time
+
+
+class OrderStatus(_Wire):
+    """Desktop → relay: what the menu bot needs to answer "where is my order" (orders stay on the desktop)."""
+
+    number: str = Field(max_length=16)
+    state: str = Field(max_length=20)  # app.orders.OrderState values
+    wa_id: str = Field(max_length=32)
+    courier: str = Field(default="", max_length=64)
+    tracking: str = Field(default="", max_length=64)
+    tracking_url: str = Field(default="", max_length=300)
+
+
+class OrderStatuses(_Wire):
+    orders: list[OrderStatus] = Field(max_length=ORDER_STATUSES_LIMIT)
+
+
 class Health(_Wire):
     status: Literal["ok"] = "ok"
     version: str

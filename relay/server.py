@@ -15,7 +15,7 @@ from app.wire import RelayErrorCode
 from relay import log_redaction
 from relay.bodies import BodyTimeout, BodyTooLarge
 from relay.errors import error
-from relay.routes import automations, check, events, health, media, messages, webhook
+from relay.routes import automations, check, events, health, media, messages, orders, webhook
 from relay.routes.deps import Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
@@ -101,6 +101,6 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         response.headers["Connection"] = "close"
         return response
 
-    for module in (health, webhook, events, messages, media, automations, check):
+    for module in (health, webhook, events, messages, media, automations, check, orders):
         app.include_router(module.router)
     return app

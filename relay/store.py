@@ -15,6 +15,7 @@ from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
+from relay.storage.order_statuses import OrderStatuses
 from relay.storage.send_keys import SendKeys
 from relay.storage.tables import events, idempotency
 
@@ -57,6 +58,7 @@ class Store:
         self.media = MediaRows(self.db)
         self.contacts = ContactStates(self.db)
         self.kv = KeyValues(self.db, self.events)
+        self.orders = OrderStatuses(self.db)
 
     def close(self) -> None:
         self.db.close()

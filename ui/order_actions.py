@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QToolButton
 
+from app.order_queries import order_statuses
 from app.orders import expire_unpaid
 from app.queries import MessageRow
 from ui import icons
@@ -146,10 +147,27 @@ class OrderActions(QObject):
         self.changed.emit(contact_id)
         self.open_order(order_id)
 
+    def push_statuses(self, contact_id: int) -> None:
+        """Tell the relay where this customer's orders stand, so its bot can answer while we are closed."""
+        client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
+        if client is None:
+            return
+        db = self.ctx.db
+
+        def work() -> int:
+            with db.read() as s:
+                statuses = order_statuses(s, contact_id)
+            return client.push_order_statuses(statuses) if statuses else 0
+
+        Op(work, parent=self.window).failure(
+            lambda exc: log.info("order statuses not pushed (pushed again on the next move): %s", exc)
+        ).run()
+
     def _repaint(self, contact_id: int | None) -> None:
         self.window.chat.view.chat_model.orders_changed()
         if contact_id is not None:
             self.window.on_conversations_changed({contact_id}, from_sync=False)
+            self.push_statuses(contact_id)
         if self.board is not None:
             self.board.reload()
         for order_window in self.open_orders.values():

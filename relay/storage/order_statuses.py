@@ -1,0 +1,50 @@
+"""The desktop's pushed order statuses, per customer, in the `kv` table: what the menu bot can tell."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from relay.storage.database import Database
+from relay.storage.tables import kv
+
+KEEP_PER_CUSTOMER = 5  # the newest orders of one customer; the bot speaks of the latest
+
+
+def _key(wa_id: str) -> str:
+    return f"orders:{wa_id}"
+
+
+class OrderStatuses:
+    """Blocking calls; the server runs them in the thread pool."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def put_many(self, statuses: list[dict[str, Any]]) -> int:
+        """Store each status under its customer, replacing the same order number; how many were kept."""
+        by_customer: dict[str, list[dict[str, Any]]] = {}
+        for status in statuses:
+            by_customer.setdefault(status["wa_id"], []).append(status)
+        with self.db.engine.begin() as conn:
+            for wa_id, pushed in by_customer.items():
+                key = _key(wa_id)
+                raw = conn.execute(select(kv.c.value).where(kv.c.key == key)).scalar_one_or_none()
+                kept = [
+                    s
+                    for s in (json.loads(raw) if raw else [])
+                    if s["number"] not in {p["number"] for p in pushed}
+                ]
+                value = json.dumps((pushed + kept)[:KEEP_PER_CUSTOMER], ensure_ascii=False)
+                if raw is None:
+                    conn.execute(insert(kv).values(key=key, value=value))
+                else:
+                    conn.execute(update(kv).where(kv.c.key == key).values(value=value))
+        return len(statuses)
+
+    def for_customer(self, wa_id: str) -> list[dict[str, Any]]:
+        with self.db.engine.connect() as conn:
+            raw = conn.execute(select(kv.c.value).where(kv.c.key == _key(wa_id))).scalar_one_or_none()
+        return list(json.loads(raw)) if raw else []
