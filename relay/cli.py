@@ -78,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         from relay.setup_command import run_setup
 
         return run_setup(args)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from relay.worker_process import configure_logging
+
+    configure_logging()
     settings = RelaySettings.from_env(database_url=args.database, upstream=getattr(args, "upstream", None))
     if args.command == "token":
         if settings.client_token:

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import RelayErrorCode
-from relay import log_redaction
+from relay import log_redaction, worker_process
 from relay.bodies import BodyTimeout, BodyTooLarge
 from relay.errors import error
 from relay.routes import automations, check, events, health, media, messages, orders, webhook
@@ -37,7 +37,13 @@ SERVER_OPTIONS: dict[str, Any] = {
 
 
 def app_from_env() -> FastAPI:
-    """The relay from the environment alone: `uvicorn --factory relay.server:app_from_env --workers N`."""
+    """The relay from the environment alone: `uvicorn --factory relay.server:app_from_env --workers N`.
+
+    Runs in each worker process, which starts as a fresh interpreter: set up its logging there, and
+    its exit should the supervisor that spawned it die.
+    """
+    worker_process.configure_logging()
+    worker_process.exit_with_supervisor()
     return create_app(RelaySettings.from_env())
 
 

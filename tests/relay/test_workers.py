@@ -1,0 +1,76 @@
+"""`serve --workers N` on PostgreSQL as real processes: workers die with their supervisor, and log."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from relay.webhook import sign
+from tests.relay.conftest import PG_URL, _fresh_pg
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import alive, answers_healthz, relay_env, serve_process, wait_until
+from tests.support.relay_server import APP_SECRET, VERIFY_TOKEN, inbound
+from tests.support.servers import free_port
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgresql]
+
+
+@pytest.fixture
+def pg(pg_database: str | None) -> Iterator[str]:
+    if not PG_URL or pg_database is None:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    yield _fresh_pg(pg_database)
+
+
+def post_webhook(url: str, payload: dict[str, object]) -> httpx.Response:
+    body = json.dumps(payload).encode()
+    headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(APP_SECRET, body)}
+    return httpx.post(f"{url}/webhook", content=body, headers=headers, timeout=30)
+
+
+def test_killing_serve_takes_its_workers_down_and_a_new_serve_binds_the_port(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    port = free_port()
+    env = relay_env(pg, graph.url)
+    with serve_process(tmp_path / "first.log", port, env, workers=2) as first:
+        workers = first.workers()
+        assert len(workers) == 2
+        killed = time.monotonic()
+        first.kill()  # SIGKILL: the supervisor gets no chance to stop anyone
+        wait_until(lambda: not any(alive(pid) for pid in workers), 10, "the orphaned workers to exit")
+        print(f"workers gone {time.monotonic() - killed:.2f} s after kill -9 of serve")
+        assert "supervisor gone" in first.log()
+    with serve_process(tmp_path / "second.log", port, env, workers=2) as second:
+        assert answers_healthz(second.url)
+        assert "Address already in use" not in second.log()
+
+
+def test_every_worker_logs_each_stored_webhook_with_its_worker_id(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    port = free_port()
+    with serve_process(tmp_path / "serve.log", port, relay_env(pg, graph.url), workers=2) as serve:
+        for i in range(40):
+            assert post_webhook(serve.url, inbound("text", f"주문 {i}")).status_code == 200
+        secret = httpx.get(
+            f"{serve.url}/webhook",
+            params={"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "42"},
+        )
+        assert secret.text == "42"
+        stored = [line for line in serve.log().splitlines() if "webhook stored:" in line]
+        assert len(stored) == 40
+        pids = {int(m.group(1)) for line in stored if (m := re.search(r" worker=\S+:(\d+) ", line))}
+        assert pids and pids <= set(serve.workers())  # each line names the worker that stored it
+        assert all(line.startswith("time=") and " level=INFO " in line for line in stored)
+        access = [line for line in serve.log().splitlines() if "uvicorn.access" in line]
+        assert sum('"POST /webhook HTTP/1.1" 200' in line for line in access) == 40
+        assert any("hub.verify_token=***" in line for line in access)
+        assert VERIFY_TOKEN not in serve.log()
+        assert "주문" not in serve.log()  # never a customer's text

@@ -1,0 +1,126 @@
+"""`shop-inbox-relay serve` as a real process (workers and all) for multi-process tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID
+from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, PHONE_NUMBER_ID, VERIFY_TOKEN
+
+
+def wait_until(condition: object, timeout: float, what: str) -> None:
+    """Poll `condition()` every 50 ms until it is true; fail naming `what` after `timeout` seconds."""
+    assert callable(condition)
+    ticker = threading.Event()
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        ticker.wait(0.05)
+
+
+def alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
+
+
+def answers_healthz(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/healthz", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+@dataclass
+class ServeProcess:
+    process: subprocess.Popen[bytes]
+    url: str
+    log_path: Path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def workers(self) -> list[int]:
+        """The uvicorn workers: spawned children of serve (not multiprocessing's resource tracker)."""
+        workers = []
+        for pid in children(self.pid):
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"resource_tracker" not in cmdline:
+                workers.append(pid)
+        return workers
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+
+def relay_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "RELAY_DATABASE_URL": database_url,
+        "RELAY_CLIENT_TOKEN": CLIENT_TOKEN,
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": VERIFY_TOKEN,
+        "WHATSAPP_ACCESS_TOKEN": ACCESS_TOKEN,
+        "WHATSAPP_PHONE_NUMBER_ID": PHONE_NUMBER_ID,
+        "WHATSAPP_WABA_ID": WABA_ID,
+        "WHATSAPP_GRAPH_URL": graph_url,
+        **extra,
+    }
+
+
+@contextmanager
+def serve_process(
+    log_path: Path, port: int, env: dict[str, str], *, workers: int = 1, ready_timeout: float = 60
+) -> Iterator[ServeProcess]:
+    """Start `python -m relay.cli serve` on 127.0.0.1:port; yield once /healthz answers; kill at the end.
+
+    Its workers are killed too if the test left them (the test under way may be about exactly that).
+    """
+    command = [sys.executable, "-m", "relay.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--workers", str(workers)]
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    serve = ServeProcess(process, f"http://127.0.0.1:{port}", log_path)
+    spawned: set[int] = set()
+    try:
+        wait_until(
+            lambda: answers_healthz(serve.url) or process.poll() is not None, ready_timeout, "serve to start"
+        )
+        assert process.poll() is None, f"serve exited with {process.returncode}:\n{serve.log()}"
+        if workers > 1:
+            wait_until(lambda: len(serve.workers()) == workers, ready_timeout, f"{workers} workers")
+            spawned.update(serve.workers())
+        yield serve
+    finally:
+        serve.kill()
+        for pid in spawned:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
