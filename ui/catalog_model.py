@@ -33,6 +33,7 @@ class CatalogModel(QAbstractListModel):
         self.locale = locale
         self._rows: list[ItemRow] = []
         self._prices: dict[int, str] = {}
+        self.sold_out: frozenset[int] = frozenset()  # items whose counted stock is all promised
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -41,6 +42,8 @@ class CatalogModel(QAbstractListModel):
         text = self._prices.get(row.id)
         if text is None:
             text = format_price(row.price_minor, row.currency, self.locale)
+            if row.id in self.sold_out:
+                text = self.tr("{0} · Sold out").format(text)
             self._prices[row.id] = text
         return text
 
@@ -83,9 +86,12 @@ class CatalogModel(QAbstractListModel):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def set_rows(self, rows: Sequence[ItemRow]) -> None:
+    def set_rows(self, rows: Sequence[ItemRow], sold_out: frozenset[int] = frozenset()) -> None:
         new = list(rows)
         self._prices.clear()
+        if sold_out != self.sold_out:
+            self.sold_out = sold_out
+            self._rows = []  # every price text may change: reset below
         if [r.id for r in new] == [r.id for r in self._rows]:
             changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
             self._rows = new

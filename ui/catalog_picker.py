@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog import list_items
 from app.catalog_messages import ListTexts, meta_catalog_id
+from app.stock import sold_out_items
 from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
@@ -112,7 +113,8 @@ class CatalogPicker(QDialog):
             rows = list_items(
                 session, self.search.text(), include_hidden=False, rank_matches=True, limit=RESULTS_LIMIT
             )
-        self.model.set_rows(rows)
+            sold_out = frozenset(sold_out_items(session))
+        self.model.set_rows(rows, sold_out)
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         for item_id in chosen:

@@ -59,6 +59,7 @@ from app.catalog_collections import list_collections
 from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.errors import InvalidInput
 from app.settings import put_setting
+from app.stock import sold_out_items
 from ui.catalog_collection_actions import CollectionActions
 from ui.catalog_collections_panel import CollectionsPanel
 from ui.catalog_csv_actions import choose_and_export, choose_and_import
@@ -281,7 +282,8 @@ class CatalogWindow(QMainWindow):
             rows = list_items(session, self.search.text(), self.sort_key, collection_id=collection)
             collections = list_collections(session)
             total = count_items(session)
-        self.model.set_rows(rows)
+            sold_out = frozenset(sold_out_items(session))
+        self.model.set_rows(rows, sold_out)
         self.collections.set_collections(collections, total, collection)
         self.form.set_collections(collections, self.form.checked_collections())
         self._select_ids(keep)

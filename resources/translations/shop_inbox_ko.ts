@@ -218,6 +218,13 @@
     </message>
 </context>
 <context>
+    <name>CatalogModel</name>
+    <message>
+        <source>{0} · Sold out</source>
+        <translation>{0} · 품절</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPicker</name>
     <message>
         <source>Which one would you like?</source>

@@ -360,3 +360,27 @@ def test_a_second_collection_with_the_same_name_is_explained(qtbot, window, ctx:
     assert warning.texts == ["There is already a collection called “가방”."]
     with ctx.db.read() as s:
         assert [c.name for c in list_collections(s)] == ["가방"]
+
+
+def test_an_item_whose_last_one_is_promised_to_an_order_shows_sold_out(
+    qtbot, window, ctx: AppContext
+) -> None:
+    from app.orders import LineInput, OrderState, create_order, move_order
+    from app.stock import set_stock
+    from tests.support.factories import make_contact
+    from ui.catalog_model import CatalogRole
+
+    item_id = add(ctx, "린넨 셔츠", 39000, "LINEN")
+    with ctx.db.write() as s:
+        set_stock(s, item_id, 1)
+        order_id = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat"
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    window.reload()
+    row = window.model.row_for_id(item_id)
+    assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩39,000 · Sold out"
+    with ctx.db.write() as s:
+        move_order(s, order_id, OrderState.CANCELLED)
+    window.reload()
+    assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩39,000"
