@@ -8,6 +8,8 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from ui.first_paint import mark
+
 log = logging.getLogger(__name__)
 
 
@@ -63,6 +65,7 @@ def setup_logging(log_file: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    mark("ui.main running")
     args = parse_args(argv)
     from ui.application import run
 

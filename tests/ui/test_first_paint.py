@@ -1,0 +1,61 @@
+"""The start-up probe of bench.cold_start: a real start to the painted chat list, noted and ended."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.cold_start import prepare_user_folder
+from ui.first_paint import FIRST_PAINT_ENV
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_probe_notes_the_first_painted_chat_list_page_of_an_offline_shop_and_quits(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    database = tmp_path / "shop.db"
+    sizes = ["--messages", "300", "--contacts", "30", "--big-chat", "50"]
+    subprocess.run(
+        [sys.executable, "-m", "bench.make_db", str(database), *sizes],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    folder = tmp_path / "shop"
+    prepare_user_folder(database, folder)
+    stamp = tmp_path / "first-paint.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", FIRST_PAINT_ENV: str(stamp)}
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.main", "--data-dir", str(folder)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    data = json.loads(stamp.read_text(encoding="utf-8"))
+    assert 0 < data["rows"] <= 30  # the painted page shows the shop's conversations
+    names = [span["name"] for span in data["spans"]]
+    assert names[0] == "ui.main running"
+    assert names[-1] == "first chat-list page painted"
+    assert "window shown" in names
+    times = [span["monotonic"] for span in data["spans"]]
+    assert times == sorted(times)
+    assert "first chat-list page painted" in done.stderr  # cuts an -X importtime log
+
+
+def test_a_normal_start_notes_nothing() -> None:
+    env = {k: v for k, v in os.environ.items() if k != FIRST_PAINT_ENV}
+    probe = "from ui import first_paint as p; p.mark('x'); print(p._spans)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
