@@ -118,6 +118,59 @@ def test_repeated_identical_messages_in_one_minute_are_all_kept(db: Database, tm
     assert [(m.direction, m.body) for m in messages(db)] == [("in", "ok")] * 3 + [("out", "ok")]
 
 
+def test_a_longer_export_of_the_same_chat_adds_only_its_new_lines(db: Database, tmp_path: Path) -> None:
+    content = "".join("13/01/2024, 10:00 - Ana: ok\n" for _ in range(3)) + "13/01/2024, 10:01 - Shop: ok\n"
+    import_chat(
+        db, tmp_path / "media", request(write_txt(tmp_path / "a.txt", content), shop_participant="Shop")
+    )
+    longer = write_txt(tmp_path / "b.txt", content + "13/01/2024, 10:02 - Ana: thanks\n")
+    summary = import_chat(db, tmp_path / "media", request(longer, shop_participant="Shop"))
+    assert (summary.added, summary.already_there) == (1, 4)
+    assert [m.body for m in messages(db)] == ["ok"] * 4 + ["thanks"]
+
+
+def test_reimporting_an_export_restores_messages_deleted_since(db: Database, tmp_path: Path) -> None:
+    path = korean_export(tmp_path)
+    import_chat(db, tmp_path / "media", request(path))
+    gone = messages(db)[2]
+    with db.write() as s:
+        s.delete(s.get(Message, gone.id))
+    again = import_chat(db, tmp_path / "media", request(path))
+    assert (again.added, again.already_there) == (1, 6)
+    restored = [m for m in messages(db) if m.body == gone.body]
+    assert len(restored) == 1
+    with db.read() as s:
+        assert restored[0].id in [h.message_id for h in search_messages(s, gone.body[:3])]
+
+
+def test_an_older_export_leaves_the_chats_newest_message_and_unread_count(
+    db: Database, tmp_path: Path
+) -> None:
+    with db.write() as s:
+        contact = make_contact(s, wa_id="821012345678", profile_name="Minji")
+        live = make_message(s, contact, "Still there?", sent_at=datetime(2024, 2, 1, 1, 0, tzinfo=UTC))
+        contact_id, live_id = contact.id, live.id
+    content = "13/01/2024, 10:04 - +82 10-1234-5678: hello\n13/01/2024, 10:07 - Shop: Hi!\n"
+    summary = import_chat(
+        db, tmp_path / "media", request(write_txt(tmp_path / "c.txt", content), shop_participant="Shop")
+    )
+    assert summary.contact_id == contact_id and summary.added == 2
+    with db.read() as s:
+        chat = s.get(Contact, contact_id)
+        assert chat is not None
+        assert (chat.last_message_id, chat.unread_count) == (live_id, 1)
+    newer = "01/03/2024, 09:00 - +82 10-1234-5678: new order\n01/03/2024, 09:00 - Shop: thanks\n"
+    import_chat(
+        db, tmp_path / "media", request(write_txt(tmp_path / "d.txt", newer), shop_participant="Shop")
+    )
+    with db.read() as s:
+        chat = s.get(Contact, contact_id)
+        assert chat is not None
+        # The later of two lines of the same minute is the chat's last message, as the trigger does it.
+        assert s.get(Message, chat.last_message_id).body == "thanks"  # type: ignore[union-attr]
+        assert chat.unread_count == 1
+
+
 def test_live_messages_from_the_relay_merge_by_time_without_duplicates(db: Database, tmp_path: Path) -> None:
     with db.write() as s:
         contact = make_contact(s, wa_id="821012345678", profile_name="Minji")
