@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import Database, now_ms
@@ -32,20 +32,16 @@ class MediaRows:
             )
 
     def add_ready(self, media_id: str, mime: str, size: int, sha256: str, filename: str | None) -> None:
+        """Mark a file ready (an upsert: the worker and a download may finish the same file at once)."""
+        values = {"state": "ready", "mime": mime, "size": size, "sha256": sha256, "filename": filename}
+        stmt = self.db.insert(media).values(
+            id=media_id, attempts=0, created_ms=now_ms(), error=None, **values
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["id"], set_={**values, "attempts": 0, "error": None}
+        )
         with self.db.engine.begin() as conn:
-            conn.execute(delete(media).where(media.c.id == media_id))
-            conn.execute(
-                insert(media).values(
-                    id=media_id,
-                    state="ready",
-                    mime=mime,
-                    size=size,
-                    sha256=sha256,
-                    filename=filename,
-                    attempts=0,
-                    created_ms=now_ms(),
-                )
-            )
+            conn.execute(stmt)
 
     def pending(self, limit: int = 20) -> list[str]:
         with self.db.engine.connect() as conn:
