@@ -1,16 +1,17 @@
-"""Greeting and away messages: the rules document (cached) and the runner that answers a customer."""
+"""Menu bot, greeting and away messages: the rules document (cached) and the runner that answers."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
-from app.rules import ContactState, replies_for_inbound
-from app.wire import Automations
+from app.rules import ContactState, bot_decision, customer_message, replies_for_inbound
+from app.wire import Automations, SentBy
 from relay.sending import Sender
 from relay.store import ContactRow, Store, dt_to_ms
 from relay.webhook import Inbound
@@ -68,8 +69,12 @@ class AutomationRunner:
             known_contact=bool(current and current.known),
         )
         now = self.clock()
-        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
         stamp = inbound.timestamp or int(now.timestamp())
+        # Order of checks (DESIGN.md): opt-out (campaigns; it never silences the bot), the bot, then
+        # greeting/away — a message the bot takes gets no greeting or away message besides.
+        if await self._bot(doc, inbound, current, now, stamp):
+            return
+        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
         for reply in replies:
             body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
             key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
@@ -78,3 +83,31 @@ class AutomationRunner:
                 await run_in_threadpool(
                     self.store.contacts.touch, inbound.wa_id, last_away_sent_ms=dt_to_ms(now)
                 )
+
+    async def _bot(
+        self, doc: Automations, inbound: Inbound, current: ContactRow | None, now: datetime, stamp: int
+    ) -> bool:
+        """Run the menu bot (app/rules.py) on this message; True when it took the message."""
+        if not doc.bot.enabled:
+            return False
+        wa_id = inbound.wa_id
+        state = await run_in_threadpool(self.store.bots.get, wa_id)
+        decision = bot_decision(
+            doc,
+            state,
+            customer_message(inbound.message),
+            now,
+            wa_id=wa_id,
+            last_owner_reply_at=current.last_owner_reply_at if current else None,
+            contact_name=inbound.profile_name,
+        )
+        if not decision.answered:
+            return False
+        put = partial(self.store.bots.put, handoff=decision.handoff, pnid=inbound.phone_number_id)
+        if await run_in_threadpool(put, wa_id, decision.state):
+            await self.sender.feed.notify()
+        if decision.reply is not None:
+            key = f"bot:{wa_id}:{inbound.message.get('id') or stamp}"
+            body = {"to": wa_id, **decision.reply}
+            await self.sender.send(body, key, sent_by=SentBy.BOT, client_id=None)
+        return True

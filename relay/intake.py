@@ -162,7 +162,7 @@ class WebhookIntake:
         if intake.media:
             self.media.wake()
         doc = await self.automations.document()
-        if not (doc.greeting.enabled or doc.away.enabled):
+        if not (doc.greeting.enabled or doc.away.enabled or doc.bot.enabled):
             return
         seen: set[str] = set()
         for item in intake.inbound:

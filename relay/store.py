@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
+from relay.storage.bot_states import BotStates
 from relay.storage.contact_states import ContactRow, ContactStates
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
@@ -59,6 +60,7 @@ class Store:
         self.contacts = ContactStates(self.db)
         self.kv = KeyValues(self.db, self.events)
         self.orders = OrderStatuses(self.db)
+        self.bots = BotStates(self.db, self.events)
 
     def close(self) -> None:
         self.db.close()

@@ -38,6 +38,7 @@ class Inbound:
     phone_number_id: str | None
     profile_name: str | None
     timestamp: int | None
+    message: dict[str, Any] = field(default_factory=dict)  # as it came, for the menu bot
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +227,7 @@ def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None
         # System notices (e.g. a changed number) and reactions do not start a conversation.
         if sender and kind not in ("system", "reaction", "unsupported"):
             name = (contact or {}).get("profile", {}).get("name")
-            intake.inbound.append(Inbound(sender, phone_number_id, name, timestamp))
+            intake.inbound.append(Inbound(sender, phone_number_id, name, timestamp, message))
     for status in _dicts(value, "statuses", "status"):
         status_id = _text(status.get("id"), "status_id", MAX_ID, required=True)
         state = _text(status.get("status"), "status_state", MAX_KIND)

@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 
-from app.wire import Automations, ErrorBody, KnownContacts, RelayErrorCode, StaleRevision
+from app.wire import Automations, BotLimitError, ErrorBody, KnownContacts, RelayErrorCode, StaleRevision
 from relay.bodies import read_body
 from relay.errors import error
 from relay.routes.deps import authorised, current_relay
@@ -40,7 +40,19 @@ async def put_automations(
     )
     try:
         doc = Automations.model_validate_json(raw)
-    except (ValueError, ValidationError) as exc:
+    except ValidationError as exc:
+        for problem in exc.errors():
+            limit = (problem.get("ctx") or {}).get("error")
+            if isinstance(limit, BotLimitError):
+                # The old document keeps running; the desktop names the problem and the node.
+                return error(
+                    400,
+                    RelayErrorCode.BOT_OVER_LIMITS,
+                    f"The menu bot breaks a limit: {limit}.",
+                    params={"problem": limit.problem.value, "node": limit.node},
+                )
+        return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
+    except ValueError as exc:
         return error(400, RelayErrorCode.INVALID, f"The automations document is not valid: {exc}")
     stored = await run_in_threadpool(
         relay.store.kv.put_automations, doc.model_dump(mode="json"), int(if_match.strip('"'))

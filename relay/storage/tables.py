@@ -64,3 +64,16 @@ kv = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# The menu bot's per-chat state (app/rules.py BotState). New in turn 2: created by create_all on a
+# relay that lacks it (the relay has no migrations yet).
+bot_state = Table(
+    "bot_state",
+    metadata,
+    Column("wa_id", String(32), primary_key=True),
+    Column("paused_until_ms", BigInteger),
+    Column("resumed_ms", BigInteger),
+    Column("window_start_ms", BigInteger),
+    Column("window_count", Integer, nullable=False, default=0),
+    Column("handoff_reason", String(16)),
+)

@@ -36,6 +36,7 @@ from app.wire import (
     KeywordRule,
     MenuBot,
 )
+from relay.limits import validate_send
 
 # A Monday 11:00 in Seoul: open by the default hours below.
 OPEN = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
@@ -348,8 +349,6 @@ _INPUTS = st.one_of(
 def test_generated_transcripts_keep_every_safety_rule(steps: list[tuple[object, int]], cap: int) -> None:
     """Any customer, any taps: one message at most per inbound, the cap per hour, silence while paused,
     and every reply within WhatsApp's limits (checked by the relay's own send validation)."""
-    from relay.limits import validate_send
-
     doc = shop_doc(hourly_cap=cap)
     state = BotState()
     now = OPEN

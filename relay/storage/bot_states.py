@@ -1,0 +1,75 @@
+"""Each chat's menu-bot state (paused until, hourly count) and the hand-off `contact` events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from app.rules import BotState, resumed_bot_state
+from app.wire import HandoffReason
+from relay.storage.database import Database, dt_to_ms, ms_to_dt
+from relay.storage.event_log import EventLog, NewEvent
+from relay.storage.tables import bot_state
+
+
+def handoff_event(wa_id: str, paused_until: datetime | None, reason: str, pnid: str | None) -> NewEvent:
+    """The `contact` event that tells every desktop the chat is with a person (or back with the bot)."""
+    when = paused_until.isoformat().replace("+00:00", "Z") if paused_until else None
+    payload = {"contact": {"wa_id": wa_id}, "bot_paused_until": when, "handoff_reason": reason}
+    return NewEvent("contact", payload, pnid)
+
+
+class BotStates:
+    """Blocking calls on the `bot_state` table."""
+
+    def __init__(self, db: Database, event_log: EventLog) -> None:
+        self.db = db
+        self.event_log = event_log
+
+    def get(self, wa_id: str) -> BotState:
+        with self.db.engine.connect() as conn:
+            return self._get_in(conn, wa_id)
+
+    def _get_in(self, conn: Connection, wa_id: str) -> BotState:
+        row = conn.execute(select(bot_state).where(bot_state.c.wa_id == wa_id)).first()
+        if row is None:
+            return BotState()
+        return BotState(
+            paused_until=ms_to_dt(row.paused_until_ms),
+            resumed_at=ms_to_dt(row.resumed_ms),
+            window_start=ms_to_dt(row.window_start_ms),
+            window_count=int(row.window_count or 0),
+        )
+
+    def _put_in(self, conn: Connection, wa_id: str, state: BotState, reason: str | None) -> None:
+        values = {
+            "paused_until_ms": dt_to_ms(state.paused_until),
+            "resumed_ms": dt_to_ms(state.resumed_at),
+            "window_start_ms": dt_to_ms(state.window_start),
+            "window_count": state.window_count,
+            "handoff_reason": reason,
+        }
+        if conn.execute(select(bot_state.c.wa_id).where(bot_state.c.wa_id == wa_id)).first() is None:
+            conn.execute(insert(bot_state).values(wa_id=wa_id, **values))
+        else:
+            conn.execute(update(bot_state).where(bot_state.c.wa_id == wa_id).values(**values))
+
+    def put(
+        self, wa_id: str, state: BotState, *, handoff: HandoffReason | None = None, pnid: str | None = None
+    ) -> list[int]:
+        """Store the chat's state; a hand-off also records its `contact` event (one transaction)."""
+        with self.db.engine.begin() as conn:
+            self._put_in(conn, wa_id, state, handoff)
+            if handoff is None:
+                return []
+            return self.event_log.add(conn, [handoff_event(wa_id, state.paused_until, handoff, pnid)])
+
+    def resume(self, wa_id: str, now: datetime, pnid: str | None) -> BotState:
+        """ "Resume bot": no pause, the owner's earlier messages no longer count; every desktop hears."""
+        with self.db.engine.begin() as conn:
+            state = resumed_bot_state(self._get_in(conn, wa_id), now)
+            self._put_in(conn, wa_id, state, None)
+            self.event_log.add(conn, [handoff_event(wa_id, None, HandoffReason.RESUMED, pnid)])
+        return state

@@ -1,0 +1,229 @@
+"""The menu bot run by the relay: a customer walks the menu through real webhooks, hands off, resumes."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from app.shop_menu import korean_shop_menu
+from app.wire import Automations, ContactEvent, DayHours
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
+
+CUSTOMER = "821022223333"
+ALWAYS_OPEN = {"timezone": "Asia/Seoul", "week": [DayHours(mode="all_day").model_dump()] * 7}
+
+
+def put_bot(relay: RunningRelay, **changes: Any) -> None:
+    current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    bot = korean_shop_menu().model_copy(update={"enabled": True}).model_dump(mode="json")
+    doc = Automations.model_validate({**current, "bot": bot, "business_hours": ALWAYS_OPEN, **changes})
+    r = relay.client.put(
+        f"{relay.url}/v1/automations",
+        json=doc.model_dump(mode="json"),
+        headers={**relay.auth(), "If-Match": str(current["revision"])},
+    )
+    assert r.status_code == 200, r.text
+
+
+def resume(relay: RunningRelay, wa_id: str = CUSTOMER) -> None:
+    r = relay.client.post(f"{relay.url}/v1/bot/{wa_id}/resume", headers=relay.auth())
+    assert r.status_code == 200
+
+
+class Customer:
+    """A customer on a phone: types, taps rows and buttons; reads what the relay's bot sent back."""
+
+    def __init__(self, relay: RunningRelay, wa_id: str = CUSTOMER) -> None:
+        self.relay = relay
+        self.wa_id = wa_id
+        self.cursor = 0
+
+    def _post(self, kind: str, content: Any) -> None:
+        r = self.relay.post_webhook(inbound(kind, content, sender=self.wa_id, name="박서연"))
+        assert r.status_code == 200
+
+    def says(self, text: str) -> None:
+        self._post("text", text)
+
+    def taps_row(self, row_id: str, title: str = "") -> None:
+        self._post("interactive", {"type": "list_reply", "list_reply": {"id": row_id, "title": title}})
+
+    def taps_button(self, button_id: str, title: str = "") -> None:
+        self._post("interactive", {"type": "button_reply", "button_reply": {"id": button_id, "title": title}})
+
+    def taps_template_button(self, payload: str, text: str) -> None:
+        self._post("button", {"payload": payload, "text": text})
+
+    def events(self, count: int) -> list[dict[str, Any]]:
+        """The next `count` events (the customer's own messages included), in order."""
+        found = self.relay.wait_for_events(count, after=self.cursor)[:count]
+        assert len(found) == count, found
+        self.cursor = found[-1]["seq"]
+        return found
+
+    def reply(self) -> dict[str, Any]:
+        """The one bot message answering the customer's last message."""
+        message, outbound = self.events(2)
+        assert message["kind"] == "message" and outbound["kind"] == "outbound"
+        assert outbound["sent_by"] == "bot" and outbound["to"] == self.wa_id
+        return dict(outbound["body"])
+
+
+def shown(body: dict[str, Any]) -> str | list[str]:
+    """What the phone shows: the text, or the ids of the menu's rows or buttons."""
+    if body["type"] == "text":
+        return str(body["text"]["body"])
+    interactive = body["interactive"]
+    if interactive["type"] == "button":
+        return [b["reply"]["id"] for b in interactive["action"]["buttons"]]
+    return [r["id"] for s in interactive["action"]["sections"] for r in s["rows"]]
+
+
+TOP = ["menu:order", "menu:account", "menu:returns", "menu:hours", "menu:person"]
+
+
+def test_a_customer_walks_the_menu_with_rows_buttons_and_template_buttons(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_bot(relay)
+    customer = Customer(relay)
+    customer.events(1)  # the settings event
+    customer.says("메뉴 보여주세요")
+    assert shown(customer.reply()) == TOP
+    customer.taps_row("menu:returns", "교환·반품")
+    assert shown(customer.reply()) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    customer.taps_button("menu:returns_back", "이전 메뉴")
+    assert shown(customer.reply()) == TOP
+    customer.taps_template_button("menu:hours", "운영시간")
+    assert "평일 오전 9시" in shown(customer.reply())
+    customer.says("입금 계좌 알려주세요")
+    assert "입금 계좌를 안내" in shown(customer.reply())
+    customer.taps_row("menu:spring_sale", "봄 세일")  # a menu edited away since it was sent
+    stale = customer.reply()
+    assert stale["interactive"]["body"]["text"].startswith("이 메뉴는 바뀌었어요.")
+    assert shown(stale) == TOP
+    # Graph received exactly what the events say, one message per tap or question.
+    assert [shown(body) for body in graph.sent][:3] == [
+        TOP,
+        ["menu:exchange", "menu:return", "menu:returns_back"],
+        TOP,
+    ]
+    assert len(graph.sent) == 6
+
+
+def test_handoff_pauses_the_bot_and_resume_from_another_desktop_wakes_it(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_bot(relay)
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("상담원 연결")
+    _message, contact, outbound = customer.events(3)
+    event = ContactEvent.model_validate(contact)
+    assert event.contact.wa_id == CUSTOMER and event.handoff_reason == "keyword"
+    assert event.bot_paused_until is not None
+    assert outbound["sent_by"] == "bot" and "상담원에게 연결" in outbound["body"]["text"]["body"]
+    customer.says("메뉴")  # the chat is with a person now: the bot stays quiet
+    assert customer.events(1)[0]["kind"] == "message"
+    r = relay.client.post(f"{relay.url}/v1/bot/+82 10-2222-3333/resume", headers=relay.auth())
+    assert r.status_code == 200 and r.json() == {"wa_id": CUSTOMER, "bot_paused_until": None}
+    resumed = ContactEvent.model_validate(customer.events(1)[0])
+    assert resumed.handoff_reason == "resumed" and resumed.bot_paused_until is None
+    assert "bot_paused_until" in resumed.model_fields_set
+    customer.says("메뉴")
+    assert shown(customer.reply()) == TOP
+    customer.taps_row("menu:person", "상담원 연결")
+    kinds = [e["kind"] for e in customer.events(3)]
+    assert kinds == ["message", "contact", "outbound"]
+    assert len(graph.sent) == 3
+
+
+def test_the_owners_own_message_pauses_the_bot_in_that_chat(relay: RunningRelay, graph: FakeGraph) -> None:
+    put_bot(relay)
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("메뉴")
+    customer.reply()
+    r = relay.send({"to": CUSTOMER, "type": "text", "text": {"body": "제가 직접 도와드릴게요!"}}, "owner-1")
+    assert r.status_code == 200
+    assert customer.events(1)[0]["sent_by"] == "owner"
+    customer.says("배송 언제 와요?")
+    assert customer.events(1)[0]["kind"] == "message"
+    other = Customer(relay, "821044445555")  # another chat is not paused
+    other.cursor = customer.cursor
+    other.says("배송 언제 와요?")
+    assert "주문번호" in shown(other.reply())
+    resume(relay)
+    customer.cursor = other.cursor
+    customer.events(1)
+    customer.says("택배 언제 와요?")
+    assert "주문번호" in shown(customer.reply())
+    # Per chat, answers go in order: the question while paused got nothing.
+    assert [body["to"] for body in graph.sent].count(CUSTOMER) == 3
+
+
+def test_a_matching_keyword_answers_instead_of_the_away_message(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_bot(relay, away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"})
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("교환하고 싶어요")
+    assert shown(customer.reply()) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    customer.says("안녕하세요")  # no keyword: the away message answers
+    _message, away = customer.events(2)
+    assert away["sent_by"] == "away"
+
+
+def test_the_hourly_cap_holds_the_bot_back(relay: RunningRelay, graph: FakeGraph) -> None:
+    bot = korean_shop_menu().model_copy(update={"enabled": True, "hourly_cap": 2}).model_dump(mode="json")
+    put_bot(relay, bot=bot)
+    customer = Customer(relay)
+    customer.events(1)
+    for _ in range(2):
+        customer.says("메뉴")
+        customer.reply()
+    customer.says("메뉴")
+    customer.says("상담원")  # still hands off (and tells the desktops), without a third message
+    kinds = [e["kind"] for e in customer.events(3)]
+    assert kinds == ["message", "message", "contact"]
+    assert len(graph.sent) == 2
+
+
+def test_a_menu_over_whatsapps_limits_is_refused_and_the_old_one_keeps_running(relay: RunningRelay) -> None:
+    put_bot(relay)
+    current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    current["bot"]["nodes"][1]["title"] = "주문" * 13  # 26 characters: WhatsApp allows 24
+    r = relay.client.put(
+        f"{relay.url}/v1/automations",
+        json=current,
+        headers={**relay.auth(), "If-Match": str(current["revision"])},
+    )
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == "bot_over_limits"
+    assert r.json()["error"]["params"] == {"problem": "title_too_long", "node": "order"}
+    again = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    assert again["bot"]["nodes"][1]["title"] == "주문·배송 조회"
+
+
+def test_echoes_of_the_phone_app_never_reach_the_bot(relay: RunningRelay, graph: FakeGraph) -> None:
+    put_bot(relay)
+    echo = {
+        "from": "15550783881",
+        "to": CUSTOMER,
+        "id": wamid(),
+        "timestamp": str(int(time.time())),
+        "type": "text",
+        "text": {"body": "메뉴"},
+    }
+    relay.post_webhook(envelope({"message_echoes": [echo]}, field_name="smb_message_echoes"))
+    customer = Customer(relay)
+    customer.events(2)  # settings, the echo
+    customer.says("메뉴")  # the echo was the owner writing on the phone: the chat is theirs
+    assert customer.events(1)[0]["kind"] == "message"
+    resume(relay)
+    customer.events(1)
+    customer.says("처음으로")
+    assert shown(customer.reply()) == TOP
+    assert len(graph.sent) == 1  # answers are in order per chat: the first "메뉴" got nothing
