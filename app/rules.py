@@ -337,7 +337,7 @@ def replies_for_inbound(
 # inbound message (DESIGN.md): opt-out, then this, then greeting/away — when the bot answers, the
 # greeting and away messages stay quiet.
 
-BOT_WINDOW = timedelta(hours=1)  # the hourly cap's window
+BOT_WINDOW = timedelta(hours=1)  # the hourly cap counts the bot's messages in the last this-long
 _LATIN_MAX = 0x024F  # Basic Latin through Latin Extended-B
 _COMPILED_MAX = 8
 
@@ -348,8 +348,8 @@ class BotState:
 
     paused_until: datetime | None = None  # handed to a person until then
     resumed_at: datetime | None = None  # the owner's messages before this no longer pause the bot
-    window_start: datetime | None = None  # start of the current hourly-cap window
-    window_count: int = 0  # bot messages sent in that window
+    # When the bot's messages of the last hour went out (oldest first; at most the hourly cap).
+    sent_recently: tuple[datetime, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,12 +596,13 @@ def _capped(
     matched: str,
     handoff: HandoffReason | None,
 ) -> BotDecision:
-    """Count the reply in the chat's hourly window; over the cap the bot stays silent."""
-    if state.window_start is None or now - state.window_start >= BOT_WINDOW or now < state.window_start:
-        state = replace(state, window_start=now, window_count=0)
-    if reply is None or state.window_count >= bot.hourly_cap:
-        return BotDecision(None, state, answered=True, matched=matched, handoff=handoff)
-    state = replace(state, window_count=state.window_count + 1)
+    """Count the reply in the last hour (a sliding window); over the cap the bot stays silent."""
+    recent = tuple(t for t in state.sent_recently if timedelta(0) <= now - t < BOT_WINDOW)
+    if reply is None or len(recent) >= bot.hourly_cap:
+        return BotDecision(
+            None, replace(state, sent_recently=recent), answered=True, matched=matched, handoff=handoff
+        )
+    state = replace(state, sent_recently=(*recent, now))
     return BotDecision(reply, state, answered=True, matched=matched, handoff=handoff)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
@@ -19,6 +19,10 @@ def handoff_event(wa_id: str, paused_until: datetime | None, reason: str, pnid: 
     when = paused_until.isoformat().replace("+00:00", "Z") if paused_until else None
     payload = {"contact": {"wa_id": wa_id}, "bot_paused_until": when, "handoff_reason": reason}
     return NewEvent("contact", payload, pnid)
+
+
+def _moments(column: str | None) -> list[datetime]:
+    return [datetime.fromtimestamp(int(ms) / 1000, tz=UTC) for ms in (column or "").split(",") if ms]
 
 
 class BotStates:
@@ -39,16 +43,14 @@ class BotStates:
         return BotState(
             paused_until=ms_to_dt(row.paused_until_ms),
             resumed_at=ms_to_dt(row.resumed_ms),
-            window_start=ms_to_dt(row.window_start_ms),
-            window_count=int(row.window_count or 0),
+            sent_recently=tuple(_moments(row.sent_recently_ms)),
         )
 
     def _put_in(self, conn: Connection, wa_id: str, state: BotState, reason: str | None) -> None:
         values = {
             "paused_until_ms": dt_to_ms(state.paused_until),
             "resumed_ms": dt_to_ms(state.resumed_at),
-            "window_start_ms": dt_to_ms(state.window_start),
-            "window_count": state.window_count,
+            "sent_recently_ms": ",".join(str(dt_to_ms(t)) for t in state.sent_recently),
             "handoff_reason": reason,
         }
         if conn.execute(select(bot_state.c.wa_id).where(bot_state.c.wa_id == wa_id)).first() is None:

@@ -73,7 +73,6 @@ bot_state = Table(
     Column("wa_id", String(32), primary_key=True),
     Column("paused_until_ms", BigInteger),
     Column("resumed_ms", BigInteger),
-    Column("window_start_ms", BigInteger),
-    Column("window_count", Integer, nullable=False, default=0),
+    Column("sent_recently_ms", Text),  # comma-separated send times of the last hour
     Column("handoff_reason", String(16)),
 )
