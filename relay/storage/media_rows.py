@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import Database, now_ms
@@ -18,18 +18,11 @@ class MediaRows:
         self.db = db
 
     def add_job(self, conn: Connection, media_id: str, mime: str | None, filename: str | None) -> None:
-        exists = conn.execute(select(media.c.id).where(media.c.id == media_id)).first()
-        if exists is None:
-            conn.execute(
-                insert(media).values(
-                    id=media_id,
-                    state="pending",
-                    mime=mime,
-                    filename=filename,
-                    attempts=0,
-                    created_ms=now_ms(),
-                )
-            )
+        """A fetch job for received media; a second webhook naming the same file adds nothing
+        (ON CONFLICT: two relay workers may store such webhooks at the same moment)."""
+        row = {"id": media_id, "state": "pending", "mime": mime, "filename": filename, "attempts": 0}
+        stmt = self.db.insert(media).values(created_ms=now_ms(), **row)
+        conn.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
 
     def add_ready(self, media_id: str, mime: str, size: int, sha256: str, filename: str | None) -> None:
         """Mark a file ready (an upsert: the worker and a download may finish the same file at once)."""
