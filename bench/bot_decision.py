@@ -1,0 +1,84 @@
+"""The menu bot's decision per inbound message with a 200-rule document, against greeting/away's."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from app.rules import BotState, ContactState, CustomerMessage, bot_decision, replies_for_inbound
+from app.shop_menu import korean_shop_menu
+from app.wire import Automations, AwayRule, BotAnswer, BusinessHours, KeywordRule
+from bench.report import emit
+
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # midnight in Seoul: away holds too
+# Most messages match nothing (every rule is tried); some match late rules, taps and hand-offs.
+MESSAGES = (
+    CustomerMessage("안녕하세요, 혹시 오늘 주문하면 언제쯤 받아볼 수 있을까요? 급해서요"),
+    CustomerMessage("Hi, do you ship to Busan? I would like to order two of the linen shirts."),
+    CustomerMessage("상품 199번 키워드 2 재고 있나요?"),
+    CustomerMessage("", "menu:returns"),
+    CustomerMessage("상담원 연결"),
+    CustomerMessage("사이즈 문의드려요"),
+)
+
+
+def document(rules: int) -> Automations:
+    bot = korean_shop_menu()
+    extra = [
+        KeywordRule(
+            id=f"r{i}",
+            keywords=[f"상품 {i}번 키워드 {k}" for k in range(3)],
+            whole_word=i % 10 == 0,
+            answer=BotAnswer(text=f"{{name}}님, 상품 {i}번 안내드릴게요."),
+        )
+        for i in range(rules - len(bot.rules))
+    ]
+    bot = bot.model_copy(update={"enabled": True, "rules": [*bot.rules, *extra]})
+    away = AwayRule(enabled=True, text="지금은 쉬는 시간이에요, {name}님.")
+    return Automations(bot=bot, away=away, business_hours=BusinessHours(timezone="Asia/Seoul"))
+
+
+def per_call_us(fn: Callable[[int], object], calls: int, repeat: int) -> float:
+    """Median over `repeat` runs of the mean time of one call, in microseconds."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for i in range(calls):
+            fn(i)
+        runs.append((time.perf_counter() - start) / calls * 1e6)
+    return sorted(runs)[len(runs) // 2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rules", type=int, default=200)
+    parser.add_argument("--calls", type=int, default=3000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    doc = document(args.rules)
+    contact = ContactState("821012345678", None, None, None, None, False)
+
+    def bot(i: int) -> object:
+        message = MESSAGES[i % len(MESSAGES)]
+        return bot_decision(doc, BotState(), message, NOW, wa_id="821012345678", contact_name="김민지")
+
+    def greeting_away(i: int) -> object:
+        return replies_for_inbound(doc, contact, NOW, contact_name="김민지")
+
+    bot(0)  # the document's keywords are prepared once, as the relay keeps one document
+    baseline = per_call_us(greeting_away, args.calls, args.repeat)
+    value = per_call_us(bot, args.calls, args.repeat)
+    emit(
+        f"bot decision per inbound ({args.rules} rules)",
+        value,
+        "µs",
+        baseline=baseline,
+        baseline_name="greeting/away decision",
+        goal="< 1000 µs",
+    )
+
+
+if __name__ == "__main__":
+    main()
