@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import Database, dt_to_ms, ms_to_dt
@@ -58,8 +58,11 @@ class ContactStates:
     def touch_in(self, conn: Connection, wa_id: str, **values: Any) -> None:
         row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).first()
         if row is None:
-            conn.execute(insert(contact_state).values(**{"wa_id": wa_id, "known": False, **values}))
-            return
+            # ON CONFLICT: a send's touch and another worker's webhook may add the same customer at once.
+            fresh = self.db.insert(contact_state).values(**{"wa_id": wa_id, "known": False, **values})
+            if conn.execute(fresh.on_conflict_do_nothing(index_elements=["wa_id"])).rowcount:
+                return
+            row = conn.execute(select(contact_state).where(contact_state.c.wa_id == wa_id)).one()
         changes = {}
         for key, value in values.items():
             if value is None:
