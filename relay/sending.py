@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ from relay.errors import error_body
 from relay.events import EventFeed
 from relay.limits import LimitError, needs_open_window, validate_send
 from relay.settings import RelaySettings
+from relay.storage.send_keys import SendOwner
 from relay.store import NewEvent, Store, dt_to_ms
 from relay.upstream import GraphError, Upstream
 
@@ -36,8 +38,11 @@ class Sender:
         upstream: Upstream,
         feed: EventFeed,
         clock: Callable[[], datetime],
+        owner: SendOwner,
     ) -> None:
         self.settings = settings
+        self.owner = owner
+        self.lease_ms = int(settings.send_lease * 1000)
         self.store = store
         self.upstream = upstream
         self.feed = feed
@@ -51,13 +56,21 @@ class Sender:
             validate_send(body)
         except LimitError as exc:
             return 400, error_body(RelayErrorCode.INVALID, str(exc))
-        state, stored_status, stored = await run_in_threadpool(self.store.sends.reserve, key)
+        state, stored_status, stored = await run_in_threadpool(
+            self.store.sends.reserve, key, self.owner, self.lease_ms
+        )
         if state == "done":
             return int(stored_status or 200), json.loads(stored or "{}")
         if state == "in_flight":
             return 409, error_body(
                 RelayErrorCode.IN_FLIGHT, "This message is being sent right now.", retryable=True
             )
+        async with self._leased(key):
+            return await self._send_reserved(body, key, sent_by, client_id)
+
+    async def _send_reserved(
+        self, body: dict[str, Any], key: str, sent_by: str, client_id: str | None
+    ) -> tuple[int, dict[str, Any]]:
         to = re.sub(r"\D", "", str(body.get("to", "")))
         contact = await run_in_threadpool(self.store.contacts.get, to)
         if needs_open_window(body):
@@ -97,6 +110,26 @@ class Sender:
         )
         await self.feed.notify()
         return 200, answer
+
+    @contextlib.asynccontextmanager
+    async def _leased(self, key: str) -> AsyncIterator[None]:
+        """Renew this worker's lease on `key` while the send runs, so no other worker's sweep takes
+        a slow send (Graph's retries, a long timeout) for an abandoned one."""
+
+        async def renew_forever() -> None:
+            while True:
+                await asyncio.sleep(self.settings.send_lease / 3)
+                if not await run_in_threadpool(self.store.sends.renew, key, self.owner, self.lease_ms):
+                    log.warning("send lease lost: the key was resolved while its send was running")
+                    return
+
+        renewal = asyncio.create_task(renew_forever())
+        try:
+            yield
+        finally:
+            renewal.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewal
 
     async def _failed(
         self,

@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import SQLAlchemyError
 
 from relay.automations import AutomationRunner
 from relay.events import EventFeed
@@ -19,9 +20,12 @@ from relay.intake import WebhookIntake
 from relay.media_jobs import MediaJobs
 from relay.sending import Sender
 from relay.settings import RelaySettings
+from relay.storage.database import now_ms
+from relay.storage.send_keys import SendOwner
 from relay.store import Store
 from relay.upstream import Upstream
 from relay.wakeups import SETTINGS, listen
+from relay.worker_process import worker_id
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +67,17 @@ class Relay:
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self.feed = EventFeed(self.store)
         self.media = MediaJobs(self.store, self.upstream, settings.resolved_media_dir())
-        self.sender = Sender(settings, self.store, self.upstream, self.feed, lambda: self.clock())
+        # Owner of this worker's in-flight sends: a restart in the same process is a new owner.
+        self.owner = SendOwner(worker_id(), now_ms())
+        self.sender = Sender(settings, self.store, self.upstream, self.feed, lambda: self.clock(), self.owner)
         self.automations = AutomationRunner(self.store, self.sender, lambda: self.clock())
         self.intake = WebhookIntake(self.store, self.feed, self.media, self.automations, self.spawn)
 
     async def start(self) -> None:
         self.feed.start()
         self.media.start()
-        stale = await run_in_threadpool(self.store.sends.fail_stale_in_flight)
-        if stale:
-            log.warning("%d sends were in flight when the relay stopped; marked unknown", stale)
+        await self._resolve_abandoned_sends()
+        self.spawn(self._sweep_abandoned_sends_forever())
         self.spawn(self.media.run_forever())
         self.spawn(self.feed.prune_forever(timedelta(days=self.settings.retention_days)))
         if not self.store.is_sqlite:
@@ -90,7 +95,25 @@ class Relay:
         for task in list(self.tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        # Sends of this worker still in flight now were cut short by the shutdown (Graph may have
+        # the message): other workers and the next start must not wait for their leases to run out.
+        with contextlib.suppress(Exception):
+            await self._resolve_abandoned_sends(stopped=self.owner)
         await run_in_threadpool(self.store.close)
+
+    async def _resolve_abandoned_sends(self, stopped: SendOwner | None = None) -> None:
+        resolved = await run_in_threadpool(self.store.sends.resolve_abandoned, stopped)
+        if resolved:
+            log.warning("sends whose worker is gone marked unknown: count=%d", resolved)
+
+    async def _sweep_abandoned_sends_forever(self) -> None:
+        """Another worker that dies mid-send leaves its keys in flight; answer them once its lease ends."""
+        while True:
+            await asyncio.sleep(self.settings.send_lease / 2)
+            try:
+                await self._resolve_abandoned_sends()
+            except SQLAlchemyError as exc:
+                log.warning("sweep of abandoned sends failed: error=%s", type(exc).__name__)
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro)

@@ -54,6 +54,9 @@ class RelaySettings:
     graph_timeout: float = 20.0
     send_attempts: int = 4  # tries for what Graph says it did not process (429, throttling)
     retry_base_delay: float = 0.5
+    # A worker renews the lease on each key it is sending every third of this; a key whose lease ran
+    # out (its worker died) is answered `unknown` by any worker's sweep (RELAY_SEND_LEASE_SECONDS).
+    send_lease: float = 30.0
     sandbox_speed: float = 1.0
     sandbox_seed: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
@@ -77,6 +80,7 @@ class RelaySettings:
             retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
             docs_public=env.get("RELAY_DOCS", "") == "1",
+            send_lease=float(env.get("RELAY_SEND_LEASE_SECONDS", "30")),
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]

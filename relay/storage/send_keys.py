@@ -1,16 +1,25 @@
-"""Idempotency keys of outbound sends: reserved before Graph is called, answered once final."""
+"""Idempotency keys of outbound sends: reserved by a worker under a lease, answered once final."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, exists, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from relay.storage.database import Database, now_ms
 from relay.storage.event_log import EventLog, NewEvent
-from relay.storage.tables import idempotency
+from relay.storage.tables import idempotency, send_key_leases
+
+
+@dataclass(frozen=True, slots=True)
+class SendOwner:
+    """The worker (one Relay in one process) making a send: its id and when it started."""
+
+    worker: str
+    started_ms: int
 
 
 class SendKeys:
@@ -20,24 +29,47 @@ class SendKeys:
         self.db = db
         self.event_log = event_log
 
-    def reserve(self, key: str) -> tuple[str, int | None, str | None]:
-        """("new", None, None) when reserved now; else the existing state and stored answer."""
+    def reserve(self, key: str, owner: SendOwner, lease_ms: int) -> tuple[str, int | None, str | None]:
+        """("new", None, None) when reserved now by `owner`; else the existing state and stored answer."""
         with self.db.engine.begin() as conn:
             row = conn.execute(select(idempotency).where(idempotency.c.key == key)).first()
             if row is not None:
                 return row.state, row.status_code, row.response
             try:
                 conn.execute(insert(idempotency).values(key=key, state="in_flight", created_ms=now_ms()))
+                conn.execute(delete(send_key_leases).where(send_key_leases.c.key == key))
+                conn.execute(
+                    insert(send_key_leases).values(
+                        key=key,
+                        owner=owner.worker,
+                        owner_started_ms=owner.started_ms,
+                        lease_until_ms=now_ms() + lease_ms,
+                    )
+                )
             except IntegrityError:
                 return "in_flight", None, None
         return "new", None, None
 
-    def release(self, key: str) -> None:
-        """Forget an in-flight key whose send ended with nothing final (the client may retry)."""
+    def renew(self, key: str, owner: SendOwner, lease_ms: int) -> bool:
+        """Extend `owner`'s lease on an in-flight key; False if the key is no longer its own."""
         with self.db.engine.begin() as conn:
-            conn.execute(
-                delete(idempotency).where(idempotency.c.key == key, idempotency.c.state == "in_flight")
-            )
+            renewed = conn.execute(
+                update(send_key_leases)
+                .where(_owned_by(key, owner))
+                .values(lease_until_ms=now_ms() + lease_ms)
+            ).rowcount
+        return bool(renewed)
+
+    def release(self, key: str) -> None:
+        """Forget a key whose send ended with nothing final, whatever its state (the client may retry).
+
+        Whatever its state: should a sweep have taken this send for abandoned and answered it
+        `unknown`, that answer is wrong — Graph refused the message — and would stop the client's
+        retries for good.
+        """
+        with self.db.engine.begin() as conn:
+            conn.execute(delete(idempotency).where(idempotency.c.key == key))
+            conn.execute(delete(send_key_leases).where(send_key_leases.c.key == key))
 
     def finish(
         self, key: str, status_code: int, response: dict[str, Any], new_events: list[NewEvent]
@@ -51,20 +83,52 @@ class SendKeys:
                     state="done", status_code=status_code, response=json.dumps(response, ensure_ascii=False)
                 )
             )
+            conn.execute(delete(send_key_leases).where(send_key_leases.c.key == key))
             return self.event_log.add(conn, new_events)
 
-    def fail_stale_in_flight(self) -> int:
-        """At start-up, sends left in flight by a crash are 'unknown', never blindly resent."""
+    def resolve_abandoned(self, stopped: SendOwner | None = None) -> int:
+        """Answer `unknown` to in-flight keys whose worker is gone: its lease ran out, or it is `stopped`.
+
+        Never a live worker's send: that one renews its lease while it runs, and a retry meanwhile
+        gets 409.
+        """
+        now = now_ms()
+        resolved = 0
         with self.db.engine.begin() as conn:
-            keys = conn.execute(select(idempotency.c.key).where(idempotency.c.state == "in_flight")).scalars()
-            stranded = list(keys)
-            for key in stranded:
+            keys = conn.execute(
+                select(idempotency.c.key).where(
+                    idempotency.c.state == "in_flight", _abandoned(idempotency.c.key, now, stopped)
+                )
+            ).scalars()
+            for key in list(keys):
                 # The same answer as a Graph timeout: final, so the client stops retrying (a 409
                 # would keep it retrying forever) and shows the message as "may not have gone out".
+                # Checked again in the update: the owner may have finished or renewed meanwhile.
                 answer = {"client_id": key, "wamid": None, "status": "unknown"}
-                conn.execute(
+                done = conn.execute(
                     update(idempotency)
-                    .where(idempotency.c.key == key, idempotency.c.state == "in_flight")
+                    .where(
+                        idempotency.c.key == key,
+                        idempotency.c.state == "in_flight",
+                        _abandoned(idempotency.c.key, now, stopped),
+                    )
                     .values(state="done", status_code=200, response=json.dumps(answer))
-                )
-        return len(stranded)
+                ).rowcount
+                if done:
+                    conn.execute(delete(send_key_leases).where(send_key_leases.c.key == key))
+                    resolved += 1
+        return resolved
+
+
+def _owned_by(key: str, owner: SendOwner) -> Any:
+    lease = send_key_leases.c
+    return and_(lease.key == key, lease.owner == owner.worker, lease.owner_started_ms == owner.started_ms)
+
+
+def _abandoned(key: Any, now: int, stopped: SendOwner | None) -> Any:
+    """No lease (a row from before leases), a lease run out, or one held by the `stopped` worker."""
+    lease = send_key_leases.c
+    gone = lease.lease_until_ms < now
+    if stopped is not None:
+        gone = or_(gone, and_(lease.owner == stopped.worker, lease.owner_started_ms == stopped.started_ms))
+    return or_(~exists().where(lease.key == key), exists().where(lease.key == key, gone))

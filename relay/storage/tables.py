@@ -31,6 +31,18 @@ idempotency = Table(
     Column("created_ms", BigInteger, nullable=False),
 )
 
+# Who is sending each in-flight key, and until when that worker vouches for it (renewed while the
+# send runs). A table of its own rather than columns on `idempotency`: create_all adds a missing table
+# to an existing database, while relay storage has no migrations yet.
+send_key_leases = Table(
+    "send_key_leases",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("owner", String(200), nullable=False),  # the worker id, host:pid
+    Column("owner_started_ms", BigInteger, nullable=False),  # tells a reused pid from its predecessor
+    Column("lease_until_ms", BigInteger, nullable=False),
+)
+
 media = Table(
     "media",
     metadata,

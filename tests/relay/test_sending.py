@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from relay.storage.send_keys import SendOwner
 from tests.support.fake_graph import FakeGraph, graph_error
 from tests.support.relay_server import RunningRelay, inbound
 
@@ -38,6 +39,36 @@ def test_the_same_key_sends_once_and_answers_the_first_result_again(
     assert [(e["client_id"], e["wamid"], e["sent_by"]) for e in outbound] == [
         ("client-1", first.json()["wamid"], "owner")
     ]
+
+
+def test_a_send_cut_short_by_a_shutdown_is_unknown_at_once_after_restart(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    # The relay stopped while its own send held a fresh lease: it answers that key itself on the
+    # way down, instead of leaving the client to wait for the lease to run out.
+    own = window_open.relay.owner
+    assert window_open.relay.store.sends.reserve("stopping-1", own, lease_ms=600_000)[0] == "new"
+    window_open.stop()
+    window_open.start()
+    r = window_open.send(text(), "stopping-1")
+    assert r.json() == {"client_id": "stopping-1", "wamid": None, "status": "unknown"}
+    assert graph.send_calls == 0
+
+
+def test_a_live_lease_keeps_a_key_in_flight_and_graph_busy_releases_it_whatever_its_state(
+    window_open: RunningRelay, graph: FakeGraph
+) -> None:
+    sends = window_open.relay.store.sends
+    other = SendOwner("other-host:77", started_ms=5)
+    assert sends.reserve("busy-3", other, lease_ms=600_000)[0] == "new"
+    assert sends.resolve_abandoned() == 0  # its worker still vouches for it
+    assert window_open.send(text(), "busy-3").status_code == 409
+    assert sends.resolve_abandoned(stopped=other) == 1  # that worker said it stopped
+    assert window_open.send(text(), "busy-3").json()["status"] == "unknown"
+    sends.release("busy-3")  # what a 503 graph_busy does: the unknown was wrong, Graph refused it
+    r = window_open.send(text(), "busy-3")
+    assert (r.status_code, r.json()["status"]) == (200, "sent")
+    assert len(graph.sent) == 1
 
 
 def test_a_key_still_in_flight_gets_409(window_open: RunningRelay, graph: FakeGraph) -> None:
@@ -257,8 +288,9 @@ def test_a_read_receipt_goes_from_the_number_the_customer_wrote_to(
 def test_a_send_cut_short_by_a_relay_crash_is_unknown_after_restart_never_resent(
     window_open: RunningRelay, graph: FakeGraph
 ) -> None:
-    # The relay died between reserving the key and hearing Graph's answer.
-    assert window_open.relay.store.sends.reserve("crashed-1")[0] == "new"
+    # A relay process died between reserving the key and hearing Graph's answer: its lease ran out.
+    dead = SendOwner("gone-host:4242", started_ms=1)
+    assert window_open.relay.store.sends.reserve("crashed-1", dead, lease_ms=-1)[0] == "new"
     window_open.stop()
     window_open.start()
     r = window_open.send(text(), "crashed-1")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,12 +14,14 @@ import pytest
 
 from relay.webhook import sign
 from tests.relay.conftest import PG_URL, _fresh_pg
-from tests.support.fake_graph import FakeGraph
+from tests.support.fake_graph import FakeGraph, graph_error
 from tests.support.relay_process import alive, answers_healthz, relay_env, serve_process, wait_until
-from tests.support.relay_server import APP_SECRET, VERIFY_TOKEN, inbound
+from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, VERIFY_TOKEN, inbound
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgresql]
+
+CUSTOMER = "821012345678"
 
 
 @pytest.fixture
@@ -74,3 +77,60 @@ def test_every_worker_logs_each_stored_webhook_with_its_worker_id(
         assert any("hub.verify_token=***" in line for line in access)
         assert VERIFY_TOKEN not in serve.log()
         assert "주문" not in serve.log()  # never a customer's text
+
+
+def send(url: str, key: str, timeout: float = 120) -> httpx.Response:
+    body = {"to": CUSTOMER, "type": "text", "text": {"body": "내일 보내드릴게요"}}
+    headers = {"Authorization": f"Bearer {CLIENT_TOKEN}", "Idempotency-Key": key}
+    return httpx.post(f"{url}/v1/messages", json=body, headers=headers, timeout=timeout)
+
+
+def test_a_send_in_flight_on_one_relay_survives_another_relay_dying_and_restarting(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    # Short leases, so sweeps run every second in both processes while the send is held.
+    env = relay_env(pg, graph.url, RELAY_SEND_LEASE_SECONDS="2")
+    port_a = free_port()
+    with (
+        serve_process(tmp_path / "a.log", port_a, env) as a,
+        serve_process(tmp_path / "b.log", free_port(), env) as b,
+    ):
+        assert post_webhook(a.url, inbound("text", "배송 언제 되나요?", sender=CUSTOMER)).status_code == 200
+        # Graph answers 429 three times, each after holding the request until the test lets it go.
+        release = threading.Event()
+        graph.script += [{"until": release, **graph_error(429, 130429, "Rate limit hit")}] * 3
+        graph.arrived.clear()
+        answers: list[httpx.Response] = []
+        sending = threading.Thread(target=lambda: answers.append(send(b.url, "order-17")))
+        sending.start()
+        assert graph.arrived.wait(30)  # b reserved the key and is mid-send
+        a.kill()
+        assert send(b.url, "order-17").status_code == 409
+        with serve_process(tmp_path / "a2.log", port_a, env) as restarted:
+            # The restarted relay's start and its sweeps (every second, leases of 2 s) leave the
+            # live send alone: the retry keeps getting 409 for longer than a lease.
+            held_since = time.monotonic()
+            while time.monotonic() - held_since < 4:
+                retry = send(restarted.url, "order-17", timeout=10)
+                assert retry.status_code == 409, retry.text
+                assert retry.json()["error"]["code"] == "in_flight"
+                threading.Event().wait(0.2)
+            assert sending.is_alive()  # still the first request's send
+            release.set()
+            sending.join(timeout=60)
+            final = answers[0]
+            assert final.status_code == 200 and final.json()["status"] == "sent"
+            for url in (restarted.url, b.url):
+                again = send(url, "order-17")
+                assert (again.status_code, again.json()) == (200, final.json())  # one final answer
+            assert len(graph.sent) == 1
+            assert "marked unknown" not in restarted.log() + b.log()
+
+            # Graph busy for every attempt: 503, the key is released, and the retry on the other
+            # relay sends the message.
+            graph.script += [graph_error(429, 130429, "Rate limit hit")] * 4
+            busy = send(b.url, "order-18")
+            assert busy.status_code == 503 and busy.json()["error"]["code"] == "graph_busy"
+            retry = send(restarted.url, "order-18")
+            assert retry.status_code == 200 and retry.json()["status"] == "sent"
+            assert len(graph.sent) == 2

@@ -67,7 +67,8 @@ class FakeGraph:
     read_receipts: list[str] = field(default_factory=list)
     read_receipt_numbers: list[str] = field(default_factory=list)  # the phone-id each was sent from
     sent_from: list[str] = field(default_factory=list)  # the phone-id of each entry of `sent`
-    # Scripted answers for the next sends: graph_error(...) dicts or {"hang": seconds}.
+    # Scripted answers for the next sends: graph_error(...) dicts or {"hang": seconds}; a step with
+    # "until" (a threading.Event) first holds the request until it is set (or "at_most" seconds).
     script: list[dict[str, Any]] = field(default_factory=list)
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     media_url_ttl: float = 300.0
@@ -134,6 +135,8 @@ class FakeGraph:
                 return JSONResponse({"success": True})
             if self.script:
                 step = self.script.pop(0)
+                if "until" in step:
+                    await asyncio.to_thread(step["until"].wait, step.get("at_most", 15.0))
                 if "hang" in step:
                     await asyncio.sleep(step["hang"])
                     self.sent.append(body)  # it did arrive, the answer was lost
