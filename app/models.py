@@ -118,6 +118,8 @@ class Contact(Base):
     last_message_id: Mapped[int | None] = mapped_column(Integer)
     last_message_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     unread_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The relay's menu bot handed this chat to a person until then (a `contact` event; None: the bot runs).
+    bot_paused_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
 
     labels: Mapped[list[Label]] = relationship(secondary=contact_label, back_populates="contacts")
 

@@ -47,6 +47,11 @@ class ConversationRow:
     labels: tuple[LabelRow, ...]
     # A group chat imported from a phone export: read-only, never sent to (see app.models.Conversation).
     group_archive: bool = False
+    # The menu bot handed this chat to a person until then: "Needs a person" while it lasts.
+    bot_paused_until: datetime | None = None
+
+    def needs_person(self, now: datetime) -> bool:
+        return self.bot_paused_until is not None and now < self.bot_paused_until
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,8 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
        (SELECT json_group_array(json_array(l.id, l.name, l.colour))
           FROM contact_label cl JOIN label l ON l.id = cl.label_id
          WHERE cl.contact_id = c.id) AS labels,
-       EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive')
+       EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
+       c.bot_paused_until
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE {{where}}
@@ -138,6 +144,7 @@ def _conversation_row(r: Any) -> ConversationRow:
         last_status=r[14],
         labels=labels,
         group_archive=bool(r[16]),
+        bot_paused_until=_dt(r[17]),
     )
 
 

@@ -276,6 +276,9 @@ class _Batch:
         name = event.contact.profile.name if event.contact.profile else None
         if name:
             self.s.execute(update(Contact).where(Contact.id == new_id).values(profile_name=nfc(name)))
+        if "bot_paused_until" in event.model_fields_set:  # a hand-off to a person, or the bot resumed
+            paused = event.bot_paused_until
+            self.s.execute(update(Contact).where(Contact.id == new_id).values(bot_paused_until=paused))
         self.result.changed.add(new_id)
 
     def _existing_wamids(self, wamids: set[str]) -> set[str]:

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -124,7 +125,7 @@ class ContactEvent(_EventBase):
     previous_wa_id: str | None = None
     # The menu bot handed this chat to a person until then (null when resumed); only meaningful
     # when the field is present (`"bot_paused_until" in event.model_fields_set`).
-    bot_paused_until: datetime | None = None
+    bot_paused_until: AwareDatetime | None = None
     handoff_reason: str | None = None  # a HandoffReason, kept open
 
 

@@ -1,6 +1,8 @@
-"""Paints one chat-list row: avatar, name, time, last-message preview with tick, unread badge, labels."""
+"""Paints one chat-list row: avatar, name and pill, time, preview with tick, unread badge, labels."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
@@ -85,18 +87,23 @@ class ChatListDelegate(QStyledItemDelegate):
         painter.setFont(self.name_font)
         painter.setPen(text_color)
         name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
-        pill = self.tr("Group archive") if row.group_archive else ""
+        pill, pill_colour = "", c.secondary_text
+        if row.group_archive:
+            pill = self.tr("Group archive")
+        elif row.needs_person(datetime.now(UTC)):
+            # The menu bot handed this chat over: someone should answer it.
+            pill, pill_colour = self.tr("Needs a person"), c.failed
         pill_w = self._small_fm.horizontalAdvance(pill) + 12 if pill else 0.0
         if pill:
             name_rect.setWidth(max(0.0, name_rect.width() - pill_w - 6))
         name = self._name_fm.elidedText(row.display_name, Qt.TextElideMode.ElideRight, name_rect.width())
         painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
         if pill:
-            # A group chat imported from a phone: read-only, so it is marked in the list.
+            # A group chat imported from a phone (read-only), or one the bot handed over, is marked.
             x0 = name_rect.left() + self._name_fm.horizontalAdvance(name) + 6
             pill_h = self._small_fm.height() + 2
             pill_rect = QRectF(x0, top_line.top() + (top_line.height() - pill_h) / 2, pill_w, pill_h)
-            painter.setPen(QPen(c.secondary_text, 1))
+            painter.setPen(QPen(pill_colour, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(pill_rect, pill_h / 2, pill_h / 2)
             painter.setFont(self.small_font)

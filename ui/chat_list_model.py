@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -65,6 +66,8 @@ class ChatListModel(QAbstractListModel):
         if role == ChatRole.UNREAD:
             return row.unread_count
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.needs_person(datetime.now(UTC)):
+                return self.tr("{0} · Needs a person").format(row.display_name)
             return row.display_name
         return None
 

@@ -524,8 +524,19 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>그룹 보관</translation>
     </message>
     <message>
+        <source>Needs a person</source>
+        <translation>상담 필요</translation>
+    </message>
+    <message>
         <source>Blocked</source>
         <translation>차단됨</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListModel</name>
+    <message>
+        <source>{0} · Needs a person</source>
+        <translation>{0} · 상담 필요</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,45 @@
+"""The chat list marks a chat the menu bot handed to a person, and unmarks it when the bot resumes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.sync_apply import apply_events
+from app.wire import read_event
+from tests.support.wire_events import message_event
+
+CUSTOMER = "821055550000"
+
+
+def handoff(seq: int, until: datetime | None) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "kind": "contact",
+        "at": "2026-11-30T02:00:00Z",
+        "contact": {"wa_id": CUSTOMER},
+        "bot_paused_until": until.isoformat().replace("+00:00", "Z") if until else None,
+        "handoff_reason": "keyword" if until else "resumed",
+    }
+
+
+def apply(window: Any, *events: dict[str, Any]) -> None:
+    with window.ctx.db.write() as s:
+        apply_events(s, [read_event(e) for e in events], None)
+    window.chat_list.load()
+
+
+def tooltip(window: Any) -> str:
+    return str(window.chat_list.model.index(0).data(Qt.ItemDataRole.ToolTipRole))
+
+
+def test_a_handed_off_chat_reads_needs_a_person_until_the_bot_resumes(window: Any, qtbot: Any) -> None:
+    apply(window, message_event(content="상담원 연결", wa_id=CUSTOMER, name="박서연"))
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
+    assert tooltip(window) == "박서연"
+    apply(window, handoff(800, datetime.now(UTC) + timedelta(hours=12)))
+    qtbot.waitUntil(lambda: tooltip(window) == "박서연 · Needs a person", timeout=5000)
+    apply(window, handoff(801, None))
+    qtbot.waitUntil(lambda: tooltip(window) == "박서연", timeout=5000)
