@@ -80,10 +80,12 @@ def run(args: argparse.Namespace) -> int:
     mark("window shown")
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it
     window.start_sync()
+    mark("sync engine started")
     # Everything built so far lives as long as the app: keep it out of the cyclic collector, whose
     # full passes over it otherwise stall the window ~90 ms at a time during a big catch-up.
     gc.collect()
     gc.freeze()
+    mark("objects frozen for the collector")
     code = app.exec()
     window.shutdown()
     if ctx.stop_demo is not None:
