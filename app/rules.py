@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.wire import (
     CHOICE_PREFIX,
     INTERACTIVE_BODY_MAX,
+    ORDER_CLOSED_STATES,
     TEXT_MAX,
     Automations,
     AwayRule,
@@ -25,6 +26,7 @@ from app.wire import (
     KeywordRule,
     MenuBot,
     MenuNode,
+    OrderStatus,
     Recipients,
 )
 
@@ -533,6 +535,7 @@ def bot_decision(
     last_owner_reply_at: datetime | None = None,
     contact_name: str | None = None,
     echo: bool = False,
+    orders: Sequence[OrderStatus] = (),
 ) -> BotDecision:
     """What the bot answers to one inbound message: at most one message, never to an echo, never
     while the chat is with a person, at most `hourly_cap` per chat per hour."""
@@ -557,6 +560,12 @@ def bot_decision(
         reply = _text_body(_handoff_text(bot, doc.business_hours, fill(text or bot.handoff_text), now))
         return _capped(bot, paused, reply, now, matched, reason)
 
+    def order_answer(matched: str) -> BotDecision:
+        lines = _order_lines(bot, orders)
+        if not lines:
+            return handoff(bot.no_order_text, HandoffReason.NO_ORDER, matched)
+        return _capped(bot, state, _text_body("\n".join([fill(bot.orders_text), *lines])), now, matched, None)
+
     text = message.text
     if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
         node_id = message.choice_id[len(CHOICE_PREFIX) :]
@@ -567,6 +576,8 @@ def bot_decision(
             return handoff(node.text, HandoffReason.MENU, node.id)
         if node.action == "menu":
             return _capped(bot, state, menu(node.id), now, node.id, None)
+        if node.action == "orders":
+            return order_answer(node.id)
         if node.action == "back":
             parent = compiled.parents.get(node.id)
             above = compiled.parents.get(parent or "")
@@ -583,9 +594,29 @@ def bot_decision(
             answer: BotAnswer = rule.answer
             if answer.kind == "handoff":
                 return handoff(answer.text, HandoffReason.KEYWORD, rule.id)
+            if answer.kind == "orders":
+                return order_answer(rule.id)
             reply = menu(answer.menu, answer.text) if answer.kind == "menu" else _text_body(fill(answer.text))
             return _capped(bot, state, reply, now, rule.id, None)
     return quiet
+
+
+def _order_lines(bot: MenuBot, orders: Sequence[OrderStatus]) -> list[str]:
+    """One line per open order (newest first, as the relay keeps them), with tracking when shipped."""
+    lines = []
+    for order in orders:
+        if order.state in ORDER_CLOSED_STATES:
+            continue
+        state = bot.order_states.get(order.state, order.state)
+        lines.append(bot.order_line.replace("{number}", order.number).replace("{state}", state))
+        if order.tracking:
+            tracking = bot.tracking_line.replace("{courier}", order.courier).replace(
+                "{tracking}", order.tracking
+            )
+            lines.append(" ".join(tracking.split()))
+        if order.tracking_url:
+            lines.append(bot.tracking_url_line.replace("{url}", order.tracking_url))
+    return lines
 
 
 def _capped(

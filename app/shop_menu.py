@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from app.wire import BotAnswer, KeywordRule, MenuBot, MenuNode
 
-ORDER_TEXT = "주문하신 분의 성함과 주문번호를 남겨 주시면 주문·배송 상태를 확인해 드릴게요."
 ACCOUNT_TEXT = (
     "입금 계좌를 안내해 드릴게요.\n"
     "○○은행 000-0000-0000 (예금주: 홍길동)\n"
@@ -32,7 +31,7 @@ def korean_shop_menu() -> MenuBot:
             button="메뉴 보기",
             choices=["order", "account", "returns", "hours", "person"],
         ),
-        MenuNode(id="order", title="주문·배송 조회", description="주문 상태와 배송 현황", text=ORDER_TEXT),
+        MenuNode(id="order", title="주문·배송 조회", description="주문 상태와 배송 현황", action="orders"),
         MenuNode(id="account", title="입금 계좌 안내", description="무통장 입금 계좌", text=ACCOUNT_TEXT),
         MenuNode(
             id="returns",
@@ -54,7 +53,7 @@ def korean_shop_menu() -> MenuBot:
             id="menu", keywords=["메뉴", "처음으로", "menu"], answer=BotAnswer(kind="menu", menu="home")
         ),
         KeywordRule(id="account", keywords=["계좌", "입금"], answer=BotAnswer(text=ACCOUNT_TEXT)),
-        KeywordRule(id="order", keywords=["배송", "택배", "주문 조회"], answer=BotAnswer(text=ORDER_TEXT)),
+        KeywordRule(id="order", keywords=["배송", "택배", "주문 조회"], answer=BotAnswer(kind="orders")),
         KeywordRule(
             id="returns", keywords=["교환", "반품", "환불"], answer=BotAnswer(kind="menu", menu="returns")
         ),

@@ -312,6 +312,10 @@ class OrderStatus(_Wire):
     tracking_url: str = Field(default="", max_length=300)
 
 
+# An order in these states is over: the menu bot speaks only of the others (app.orders.OPEN_STATES).
+ORDER_CLOSED_STATES = frozenset({"done", "cancelled"})
+
+
 class OrderStatuses(_Wire):
     orders: list[OrderStatus] = Field(max_length=ORDER_STATUSES_LIMIT)
 
@@ -498,6 +502,7 @@ CHOICE_PREFIX = "menu:"  # a row's or button's id is "menu:<node id>"
 class HandoffReason(StrEnum):
     KEYWORD = "keyword"  # the customer wrote 상담원, agent…
     MENU = "menu"  # the customer tapped "talk to a person"
+    NO_ORDER = "no_order"  # the customer asked about an order and none was found
     RESUMED = "resumed"  # the bot was switched back on (bot_paused_until is null)
 
 
@@ -538,8 +543,9 @@ class BotLimitError(ValueError):
 class BotAnswer(_Wire):
     """What a keyword rule answers: a text, a menu (node id), or a hand-off to a person."""
 
-    kind: Literal["text", "menu", "handoff"] = "text"
+    kind: Literal["text", "menu", "handoff", "orders"] = "text"
     text: str = ""  # the text (placeholders as in quick replies); for a hand-off, the reply
+    # "orders": the customer's open orders, from the statuses the desktop pushes
     menu: str | None = None  # the menu node to show, for kind "menu"
 
 
@@ -558,7 +564,7 @@ class MenuNode(_Wire):
     title: str  # the row's or button's title when this node is a choice
     description: str = ""  # shown under the title in a list
     section: str = ""  # the section of the parent's list it sits in
-    action: Literal["answer", "menu", "back", "handoff"] = "answer"
+    action: Literal["answer", "menu", "back", "handoff", "orders"] = "answer"
     text: str = ""  # the answer; a menu's body text; a hand-off's reply
     style: Literal["list", "buttons"] = "list"  # for a menu
     button: str = "메뉴 보기"  # a list's button label
@@ -575,6 +581,19 @@ class MenuBot(_Wire):
     # Appended to a hand-off outside business hours; {opening} is the next opening, local time.
     handoff_closed_text: str = "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요."
     changed_text: str = "이 메뉴는 바뀌었어요. 새 메뉴에서 다시 골라 주세요."
+    # The answer to "where is my order": the intro, one line per open order, and the state names.
+    orders_text: str = "주문 내역을 알려드릴게요."
+    order_line: str = "주문번호 {number}: {state}"
+    tracking_line: str = "{courier} 송장번호 {tracking}"
+    tracking_url_line: str = "배송 조회: {url}"
+    order_states: dict[str, str] = {
+        "new": "주문 접수",
+        "awaiting_payment": "입금 대기",
+        "paid": "입금 확인, 배송 준비 중",
+        "shipped": "배송 중",
+    }
+    # No open order found: the chat goes to a person with this reply.
+    no_order_text: str = "주문 내역을 찾지 못했어요. 상담원에게 연결해 드릴게요."
     pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
     hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
 

@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.concurrency import run_in_threadpool
 
 from app.rules import ContactState, bot_decision, customer_message, replies_for_inbound
-from app.wire import Automations, SentBy
+from app.wire import Automations, OrderStatus, SentBy
 from relay.sending import Sender
 from relay.store import ContactRow, Store, dt_to_ms
 from relay.webhook import Inbound
@@ -92,6 +92,7 @@ class AutomationRunner:
             return False
         wa_id = inbound.wa_id
         state = await run_in_threadpool(self.store.bots.get, wa_id)
+        pushed = await run_in_threadpool(self.store.orders.for_customer, wa_id)
         decision = bot_decision(
             doc,
             state,
@@ -100,6 +101,7 @@ class AutomationRunner:
             wa_id=wa_id,
             last_owner_reply_at=current.last_owner_reply_at if current else None,
             contact_name=inbound.profile_name,
+            orders=[OrderStatus.model_validate(order) for order in pushed],
         )
         if not decision.answered:
             return False

@@ -35,6 +35,7 @@ from app.wire import (
     HandoffReason,
     KeywordRule,
     MenuBot,
+    OrderStatus,
 )
 from relay.limits import validate_send
 
@@ -371,3 +372,44 @@ def test_generated_transcripts_keep_every_safety_rule(steps: list[tuple[object, 
         if decision.handoff is not None:
             assert decision.state.paused_until == now + timedelta(hours=12)
         state = decision.state
+
+
+# --------------------------------------------------------------------------- order status
+
+
+def test_order_lookup_lists_open_orders_with_tracking_when_shipped() -> None:
+    orders = [
+        OrderStatus(
+            number="1042",
+            state="shipped",
+            wa_id=WA,
+            courier="CJ대한통운",
+            tracking="6543 2109 8765",
+            tracking_url="https://trace.cjlogistics.com/6543",
+        ),
+        OrderStatus(number="1038", state="awaiting_payment", wa_id=WA),
+        OrderStatus(number="1001", state="done", wa_id=WA),
+    ]
+    decision = bot_decision(
+        shop_doc(), BotState(), CustomerMessage("", "menu:order"), OPEN, wa_id=WA, orders=orders
+    )
+    assert reply_text(decision).splitlines() == [
+        "주문 내역을 알려드릴게요.",
+        "주문번호 1042: 배송 중",
+        "CJ대한통운 송장번호 6543 2109 8765",
+        "배송 조회: https://trace.cjlogistics.com/6543",
+        "주문번호 1038: 입금 대기",
+    ]
+    assert decision.handoff is None
+    typed = bot_decision(
+        shop_doc(), BotState(), CustomerMessage("배송 언제 와요?"), OPEN, wa_id=WA, orders=orders
+    )
+    assert reply_text(typed) == reply_text(decision)
+
+
+def test_no_open_order_hands_the_chat_to_a_person() -> None:
+    done = [OrderStatus(number="1001", state="done", wa_id=WA)]
+    decision = bot_decision(shop_doc(), BotState(), CustomerMessage("택배 조회"), OPEN, wa_id=WA, orders=done)
+    assert decision.handoff is HandoffReason.NO_ORDER
+    assert reply_text(decision) == "주문 내역을 찾지 못했어요. 상담원에게 연결해 드릴게요."
+    assert decision.state.paused_until == OPEN + timedelta(hours=12)

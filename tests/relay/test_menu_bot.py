@@ -152,13 +152,13 @@ def test_the_owners_own_message_pauses_the_bot_in_that_chat(relay: RunningRelay,
     assert customer.events(1)[0]["kind"] == "message"
     other = Customer(relay, "821044445555")  # another chat is not paused
     other.cursor = customer.cursor
-    other.says("배송 언제 와요?")
-    assert "주문번호" in shown(other.reply())
+    other.says("입금 계좌 알려주세요")
+    assert "입금 계좌를 안내" in shown(other.reply())
     resume(relay)
     customer.cursor = other.cursor
     customer.events(1)
-    customer.says("택배 언제 와요?")
-    assert "주문번호" in shown(customer.reply())
+    customer.says("계좌번호요")
+    assert "입금 계좌를 안내" in shown(customer.reply())
     # Per chat, answers go in order: the question while paused got nothing.
     assert [body["to"] for body in graph.sent].count(CUSTOMER) == 3
 
@@ -227,3 +227,33 @@ def test_echoes_of_the_phone_app_never_reach_the_bot(relay: RunningRelay, graph:
     customer.says("처음으로")
     assert shown(customer.reply()) == TOP
     assert len(graph.sent) == 1  # answers are in order per chat: the first "메뉴" got nothing
+
+
+def test_where_is_my_order_answers_from_the_statuses_the_desktop_pushed(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_bot(relay)
+    pushed = {
+        "orders": [
+            {
+                "number": "1042",
+                "state": "shipped",
+                "wa_id": "+82 10-2222-3333",
+                "courier": "CJ대한통운",
+                "tracking": "654321098765",
+                "tracking_url": "https://trace.cjlogistics.com/654321098765",
+            }
+        ]
+    }
+    r = relay.client.post(f"{relay.url}/v1/orders/status", json=pushed, headers=relay.auth())
+    assert r.status_code == 200
+    customer = Customer(relay)
+    customer.events(1)
+    customer.taps_row("menu:order", "주문·배송 조회")
+    answer = shown(customer.reply())
+    assert "주문번호 1042: 배송 중" in answer and "https://trace.cjlogistics.com/654321098765" in answer
+    stranger = Customer(relay, "821099990000")  # no order pushed for them: a person takes over
+    stranger.cursor = customer.cursor
+    stranger.says("배송 조회요")
+    _message, contact, outbound = stranger.events(3)
+    assert contact["handoff_reason"] == "no_order" and "찾지 못했어요" in outbound["body"]["text"]["body"]
