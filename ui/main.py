@@ -13,13 +13,25 @@ from ui.first_paint import mark
 log = logging.getLogger(__name__)
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    from importlib.metadata import PackageNotFoundError, version
+class VersionAction(argparse.Action):
+    """`--version`: the installed version, looked up only when asked (importlib.metadata costs ~40 ms)."""
 
-    try:
-        app_version = version("shop-inbox")
-    except PackageNotFoundError:
-        app_version = "0+unknown"
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            app_version = version("shop-inbox")
+        except PackageNotFoundError:
+            app_version = "0+unknown"
+        if sys.stdout is not None:  # a windowed build has no stdout
+            sys.stdout.write(f"{parser.prog} {app_version}\n")
+        parser.exit()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="shop-inbox",
         description="Shop Inbox: answer your WhatsApp customers from your computer.",
@@ -42,7 +54,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="start, open the database, build the main window offscreen, then exit (packaging check)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version}")
+    parser.add_argument("--version", action=VersionAction)
     return parser.parse_args(argv)
 
 
