@@ -1,9 +1,10 @@
-"""Desktop notifications for new messages while the window is not active, and the unread total."""
+"""Desktop notifications (new messages, hand-offs) while the window is not active, and the unread total."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
@@ -52,7 +53,11 @@ class Notifier(QObject):
         """Called with (before, after) rows of a sync batch."""
         if not self.prefs.get("notifications", True) or self.is_window_active():
             return
+        now = datetime.now(UTC)
         for old, new in changes:
+            if new.needs_person(now) and not (old and old.needs_person(now)):
+                self._notify_handoff(new)  # instead of the message that asked for a person
+                continue
             before = old.unread_count if old else 0
             if (
                 new.unread_count > before
@@ -73,6 +78,15 @@ class Notifier(QObject):
         self._last_contact = row.contact_id
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.notified.emit(row.contact_id, title, text)
+
+    def _notify_handoff(self, row: ConversationRow) -> None:
+        """The menu bot handed this chat to a person: say so, whichever chat is open."""
+        title = row.display_name
+        text = self.tr("Needs a person: the menu bot handed this chat over.")
+        self._last_contact = row.contact_id
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.notified.emit(row.contact_id, title, text)
 
     def set_unread_total(self, total: int) -> None:

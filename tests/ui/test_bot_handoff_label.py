@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from app.sync_apply import apply_events
 from app.wire import read_event
 from tests.support.wire_events import message_event
+from ui.chat_list_model import ChatRole
 
 CUSTOMER = "821055550000"
 
@@ -43,3 +44,26 @@ def test_a_handed_off_chat_reads_needs_a_person_until_the_bot_resumes(window: An
     qtbot.waitUntil(lambda: tooltip(window) == "박서연 · Needs a person", timeout=5000)
     apply(window, handoff(801, None))
     qtbot.waitUntil(lambda: tooltip(window) == "박서연", timeout=5000)
+
+
+def test_a_handoff_notifies_the_owner_once_while_the_window_is_in_the_background(
+    window: Any, qtbot: Any
+) -> None:
+    apply(window, message_event(content="안녕하세요", wa_id=CUSTOMER, name="박서연"))
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
+    contact_id = window.chat_list.model.index(0).data(ChatRole.CONTACT_ID)
+    notes: list[tuple[int, str, str]] = []
+    window.notifier.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
+    window.notifier.is_window_active = lambda: False
+
+    def sync_brings(*events: dict[str, Any]) -> None:
+        with window.ctx.db.write() as s:
+            changed = apply_events(s, [read_event(e) for e in events], None).changed
+        window.on_conversations_changed(changed)
+
+    # The customer's "상담원" and the relay's hand-off arrive in one page: one notification, about the hand-off.
+    until = datetime.now(UTC) + timedelta(hours=12)
+    sync_brings(message_event(content="상담원", wa_id=CUSTOMER, name="박서연"), handoff(810, until))
+    assert notes == [(contact_id, "박서연", "Needs a person: the menu bot handed this chat over.")]
+    sync_brings(message_event(content="계세요?", wa_id=CUSTOMER, name="박서연"))  # still handed over
+    assert [text for _cid, _title, text in notes][1:] == ["계세요?"]
