@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
@@ -68,18 +68,15 @@ def test_a_long_quick_reply_makes_the_composer_grow_at_once(window: Any, qtbot: 
 def test_pasted_lines_make_the_composer_grow_up_to_its_limit(window: Any, qtbot: Any) -> None:
     edit = open_chat(window, qtbot)
     one_line = edit.height()
-    mime = QMimeData()
-    mime.setText("\n".join(f"{n}. 린넨 셔츠 M 아이보리" for n in range(1, 4)))
-    QApplication.clipboard().setMimeData(mime)
+    # setText, not setMimeData: the clipboard would own a QMimeData Python also holds.
+    QApplication.clipboard().setText("\n".join(f"{n}. 린넨 셔츠 M 아이보리" for n in range(1, 4)))
     edit.paste()
     qtbot.waitUntil(lambda: shown_lines(edit) >= 3, timeout=2000)
     assert edit.height() > one_line
     assert edit.verticalScrollBar().maximum() == 0
 
     edit.selectAll()
-    mime = QMimeData()
-    mime.setText(LONG_REPLY * 6)
-    QApplication.clipboard().setMimeData(mime)
+    QApplication.clipboard().setText(LONG_REPLY * 6)
     edit.paste()
     qtbot.waitUntil(lambda: shown_lines(edit) >= MAX_LINES - 0.5, timeout=2000)
     assert edit.height() < 20 * one_line  # capped: the chat above stays readable
