@@ -17,6 +17,7 @@ Non-modal use: `CatalogPicker(ctx, parent)`, connect `items_chosen(list[int])`, 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -59,9 +60,17 @@ def picker_list_texts() -> ListTexts:
 class CatalogPicker(QDialog):
     items_chosen = Signal(list)  # list[int], in the order shown
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, query: str = "") -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        query: str = "",
+        *,
+        open_catalogue: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.open_catalogue = open_catalogue
         self.setWindowTitle(self.tr("Send from catalogue"))
         self.resize(460, 540)
         with ctx.db.read() as session:
@@ -86,6 +95,12 @@ class CatalogPicker(QDialog):
         self.send = QPushButton(self.tr("Send"))
         self.send.setAutoDefault(False)
         self.buttons.addButton(self.send, QDialogButtonBox.ButtonRole.AcceptRole)
+        # An empty catalogue: the way to fill it (Shop > Catalogue), instead of a dead end.
+        self.open_catalogue_button = QPushButton(self.tr("Open catalogue"))
+        self.open_catalogue_button.setAutoDefault(False)
+        self.open_catalogue_button.clicked.connect(self._open_catalogue)
+        self.open_catalogue_button.hide()
+        self.buttons.addButton(self.open_catalogue_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
@@ -137,7 +152,15 @@ class CatalogPicker(QDialog):
 
     def _update(self, *_: object) -> None:
         count = len(self.chosen_ids())
-        if not self.model.rowCount():
+        empty = not self.model.rowCount() and not self.search.text().strip() and self._catalogue_empty()
+        self.open_catalogue_button.setVisible(empty and self.open_catalogue is not None)
+        if empty:
+            self.hint.setText(
+                self.tr(
+                    "Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here."
+                )
+            )
+        elif not self.model.rowCount():
             self.hint.setText(self.tr("No items to send match. Hidden items are not offered."))
         elif count == 0:
             self.hint.setText(self.tr("Click items to choose several, or press Enter to send the first."))
@@ -157,6 +180,15 @@ class CatalogPicker(QDialog):
             self.hint.setText(self.tr("Choose at most {0} items for one message.").format(self.limit))
         self.send.setEnabled(bool(self.model.rowCount()) and count <= self.limit)
         self.send.setText(self.tr("Send {0} items").format(count) if count > 1 else self.tr("Send"))
+
+    def _catalogue_empty(self) -> bool:
+        with self.ctx.db.read() as session:
+            return not list_items(session, "", include_hidden=True, limit=1)
+
+    def _open_catalogue(self) -> None:
+        self.reject()
+        if self.open_catalogue is not None:
+            self.open_catalogue()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up/Down in the search box move in the list, so Enter sends what the owner sees highlighted."""
@@ -191,9 +223,15 @@ class CatalogPicker(QDialog):
         super().reject()
 
 
-def pick_items(parent: QWidget | None, ctx: AppContext, query: str = "") -> list[int] | None:
+def pick_items(
+    parent: QWidget | None,
+    ctx: AppContext,
+    query: str = "",
+    *,
+    open_catalogue: Callable[[], None] | None = None,
+) -> list[int] | None:
     """Modal picker; the chosen item ids (in the order shown), or None when cancelled."""
-    dialog = CatalogPicker(ctx, parent, query)
+    dialog = CatalogPicker(ctx, parent, query, open_catalogue=open_catalogue)
     chosen: list[int] = []
     dialog.items_chosen.connect(chosen.extend)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -23,9 +24,10 @@ log = logging.getLogger(__name__)
 class CatalogSendAction(QObject):
     """Adds a catalogue button beside the attach button; typing `#` at a word start opens the picker."""
 
-    def __init__(self, pane: ChatPane) -> None:
+    def __init__(self, pane: ChatPane, *, open_catalogue: Callable[[], None] | None = None) -> None:
         super().__init__(pane)
         self.pane = pane
+        self.open_catalogue = open_catalogue  # Shop > Catalogue, offered when the catalogue is empty
         self.ctx = pane.ctx
         composer = pane.composer
         self.button = QToolButton(composer)
@@ -55,7 +57,7 @@ class CatalogSendAction(QObject):
             return
         from ui.catalog_picker import pick_items
 
-        chosen = pick_items(self.pane, self.ctx, query)
+        chosen = pick_items(self.pane, self.ctx, query, open_catalogue=self.open_catalogue)
         if chosen:
             self.queue(contact_id, chosen)
 

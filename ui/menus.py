@@ -196,5 +196,6 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     window.installEventFilter(_ExportDrop(window, ctx))
     from ui.catalog_send_action import CatalogSendAction
 
-    window.chat.catalog_action = CatalogSendAction(window.chat)
+    window.chat.catalog_action = CatalogSendAction(window.chat, open_catalogue=catalogue)
+    window.chat.quick_replies.manage_requested.connect(quick_replies)
     window.orders = OrderActions(window, ctx)

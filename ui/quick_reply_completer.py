@@ -25,7 +25,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 from app.automations_store import AutomationsStore
 from app.quick_replies import (
@@ -50,6 +60,7 @@ class QuickReplyCompleter(QObject):
     """Installs itself on `editor`; see the module docstring for the API."""
 
     inserted = Signal(object)  # QuickReplyRow
+    manage_requested = Signal()  # "Add a quick reply…" when there is none yet
 
     def __init__(
         self,
@@ -81,6 +92,26 @@ class QuickReplyCompleter(QObject):
         self.popup.clicked.connect(self._clicked)
         self.popup.hide()
 
+        # `/` before any quick reply exists: say what they are and offer the way to add one.
+        # A child of the editor until shown over the window: Qt deletes it, on the GUI thread.
+        self.empty_hint = QFrame(editor)
+        self.empty_hint.setObjectName("quickReplyPopup")
+        self.empty_hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.empty_hint.setAutoFillBackground(True)
+        text = QLabel(
+            self.tr("No quick replies yet. Save the answers you type often, then type / to insert them."),
+            self.empty_hint,
+        )
+        text.setWordWrap(True)
+        add = QPushButton(self.tr("Add a quick reply…"), self.empty_hint)
+        add.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor keeps the keyboard
+        add.clicked.connect(self._manage)
+        hint_layout = QHBoxLayout(self.empty_hint)
+        hint_layout.setContentsMargins(12, 8, 8, 8)
+        hint_layout.addWidget(text, 1)
+        hint_layout.addWidget(add)
+        self.empty_hint.hide()
+
         self._preedit = ""
         self._dismissed_at: int | None = None  # the `/` position the owner closed with Esc
         self._token_start: int | None = None
@@ -101,6 +132,7 @@ class QuickReplyCompleter(QObject):
 
     def close_popup(self) -> None:
         self.popup.hide()
+        self.empty_hint.hide()
         self._token_start = None
 
     def detach(self) -> None:
@@ -184,20 +216,31 @@ class QuickReplyCompleter(QObject):
             self.reload()
         self._token_start = start
         self.model.set_pattern(pattern)
+        if self.source.rowCount() == 0 and not pattern:
+            self.popup.hide()
+            self._place(self.empty_hint, self.empty_hint.sizeHint().height())
+            return
+        self.empty_hint.hide()
         if self.model.rowCount() == 0:
             self.popup.hide()
             return
         self.popup.setCurrentIndex(self.model.index(0, 0))
         self._place_popup()
 
+    def _manage(self) -> None:
+        self.close_popup()
+        self.manage_requested.emit()
+
     def _place_popup(self) -> None:
-        window = self.editor.window()
-        if self.popup.parentWidget() is not window:
-            self.popup.setParent(window)
         rows = min(self.model.rowCount(), VISIBLE_ROWS)
         row_height = self.popup.sizeHintForRow(0) if self.model.rowCount() else 40
-        frame = 2 * self.popup.frameWidth()
-        height = rows * row_height + frame
+        self._place(self.popup, rows * row_height + 2 * self.popup.frameWidth())
+
+    def _place(self, popup: QWidget, height: int) -> None:
+        """Show `popup` over the window just above the cursor (below when there is no room above)."""
+        window = self.editor.window()
+        if popup.parentWidget() is not window:
+            popup.setParent(window)
         width = min(max(320, self.editor.width() * 2 // 3), max(window.width() - 8, 200))
         cursor_rect = self.editor.cursorRect()
         viewport: QWidget = self.editor.viewport()
@@ -206,9 +249,9 @@ class QuickReplyCompleter(QObject):
         x = max(4, min(top_left.x() - 8, window.width() - width - 4))
         # The composer sits at the window's bottom: open upwards like WhatsApp, else downwards.
         y = top_left.y() - height - 4 if top_left.y() - height - 4 >= 0 else bottom.y() + 4
-        self.popup.setGeometry(x, y, width, height)
-        self.popup.show()
-        self.popup.raise_()
+        popup.setGeometry(x, y, width, height)
+        popup.show()
+        popup.raise_()
 
     def _clicked(self, index: QModelIndex) -> None:
         self.popup.setCurrentIndex(index)

@@ -251,6 +251,14 @@
         <translation>보내기</translation>
     </message>
     <message>
+        <source>Open catalogue</source>
+        <translation>카탈로그 열기</translation>
+    </message>
+    <message>
+        <source>Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here.</source>
+        <translation>카탈로그가 비어 있어요. 상점 ▸ 카탈로그에서 상품을 추가한 뒤 여기서 보내세요.</translation>
+    </message>
+    <message>
         <source>No items to send match. Hidden items are not offered.</source>
         <translation>보낼 수 있는 상품이 없습니다. 숨긴 상품은 보이지 않습니다.</translation>
     </message>
@@ -2566,6 +2574,17 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Phone number needed</source>
         <translation>전화번호가 필요해요</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyCompleter</name>
+    <message>
+        <source>No quick replies yet. Save the answers you type often, then type / to insert them.</source>
+        <translation>아직 빠른 답장이 없어요. 자주 쓰는 답장을 저장해 두면 /를 입력해 바로 넣을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Add a quick reply…</source>
+        <translation>빠른 답장 추가…</translation>
     </message>
 </context>
 <context>
