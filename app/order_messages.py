@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.wire import SERVICE_WINDOW, Template
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 # Tracking pages of the couriers Korean shops use most; {tracking} is the number.
 COURIER_TRACKING = {
@@ -156,3 +161,70 @@ def prepare_message(
     from app.sending import render_template
 
     return PreparedMessage(state, render_template(template, params), False, template, params)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderMessage:
+    """A prepared message with the order and chat it belongs to."""
+
+    order_id: int
+    number: str
+    customer: str
+    contact_id: int
+    prepared: PreparedMessage
+
+
+def message_for_order(
+    db: Database,
+    order_id: int,
+    *,
+    language: str,
+    locale: str,
+    format_time: Callable[[datetime], str],
+    now: datetime,
+    reminder: bool = False,
+) -> OrderMessage | None:
+    """Gather what an order's message needs (settings, the chat's window, approved templates) and
+    prepare it; None for a chat nobody can be told in (a group archive, a deleted chat)."""
+    from app.models import Contact
+    from app.order_queries import order_detail
+    from app.order_settings import load_order_settings
+    from app.sending import approved_templates
+
+    with db.read() as s:
+        detail = order_detail(s, order_id)
+        settings = load_order_settings(s)
+        contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
+        if contact is None or not contact.wa_id:
+            return None
+        contact_id, last_inbound = contact.id, contact.last_inbound_at
+    prepared = prepare_message(
+        detail,
+        settings,
+        language=language,
+        locale=locale,
+        deadline_text=format_time(detail.payment_due_at) if detail.payment_due_at else "",
+        last_inbound_at=last_inbound,
+        now=now,
+        templates=approved_templates(db, None),
+        reminder=reminder,
+    )
+    if prepared is None:
+        return None
+    return OrderMessage(order_id, detail.number, detail.customer, contact_id, prepared)
+
+
+def queue_order_message(db: Database, message: OrderMessage, text: str | None = None) -> int:
+    """Queue it for sending (the owner said so): the edited text inside the window, else the template."""
+    from app.sending import Outgoing, queue_outgoing
+
+    p = message.prepared
+    if p.inside_window:
+        out = Outgoing(message.contact_id, text=p.text if text is None else text)
+    elif p.template is not None:
+        out = Outgoing(message.contact_id, template=p.template, template_params=p.template_params)
+    else:
+        from app.errors import ErrorCode, OrderError, RefusalParams
+
+        raise OrderError(ErrorCode.OUTSIDE_WINDOW, RefusalParams("outside_window"))
+    return queue_outgoing(db, out)

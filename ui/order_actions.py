@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.order_board import OrderBoard
     from ui.order_form import StartOrderDialog
+    from ui.order_messages_dialog import BatchMessagesDialog
     from ui.order_window import OrderWindow
 
 
@@ -127,6 +128,15 @@ class OrderActions(QObject):
             return None  # no chat open, or a group archive
         dialog = StartOrderDialog(self.ctx, contact_id, conversation.display_name, code, self.window)
         dialog.created.connect(self._created)
+        dialog.show()
+        return dialog
+
+    def open_batch_messages(self, order_ids: list[int]) -> BatchMessagesDialog:
+        """The messages a batch of moves prepared, for the owner to read and send together."""
+        from ui.order_messages_dialog import BatchMessagesDialog
+
+        dialog = BatchMessagesDialog(self.ctx, order_ids, self.window)
+        dialog.sent.connect(lambda _n: self.changed.emit(None))
         dialog.show()
         return dialog
 

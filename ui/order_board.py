@@ -337,6 +337,8 @@ class OrderBoard(QWidget):
             self.shipped.emit(order_ids)
             if self.order_actions is not None:
                 self.order_actions.changed.emit(None)
+                if order_ids:  # each shipped order's message, for the owner to send or not
+                    self.order_actions.open_batch_messages(order_ids)
             else:
                 self.reload()
 

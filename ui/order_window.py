@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Contact, utcnow
-from app.order_messages import PreparedMessage, prepare_message
+from app.models import utcnow
+from app.order_messages import OrderMessage, message_for_order, queue_order_message
 from app.order_queries import EventRow, LineRow, OrderDetail, order_detail
 from app.order_settings import load_order_settings
 from app.orders import MOVES, OrderState, move_order, set_payment_details
-from app.sending import Outgoing, approved_templates, queue_outgoing
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
@@ -239,7 +238,7 @@ class OrderWindow(QDialog):
         row.addWidget(self.send_button)
         mb.addLayout(row)
         self.message_box.hide()
-        self.prepared: PreparedMessage | None = None
+        self.prepared: OrderMessage | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -381,35 +380,25 @@ class OrderWindow(QDialog):
         language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
         locale = babel_locale_name()
 
-        def work() -> PreparedMessage | None:
-            with db.read() as s:
-                detail = order_detail(s, order_id)
-                settings = load_order_settings(s)
-                contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
-                last_inbound = contact.last_inbound_at if contact is not None else None
-                reachable = contact is not None and bool(contact.wa_id)
-            if not reachable:
-                return None  # a group archive or a deleted chat: nobody to tell
-            deadline = full_datetime(detail.payment_due_at) if detail.payment_due_at else ""
-            return prepare_message(
-                detail,
-                settings,
+        def work() -> OrderMessage | None:
+            return message_for_order(
+                db,
+                order_id,
                 language=language,
                 locale=locale,
-                deadline_text=deadline,
-                last_inbound_at=last_inbound,
+                format_time=full_datetime,
                 now=utcnow(),
-                templates=approved_templates(db, None),
                 reminder=reminder,
             )
 
         Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
 
-    def show_message(self, prepared: PreparedMessage | None) -> None:
-        self.prepared = prepared
-        if prepared is None:
+    def show_message(self, message: OrderMessage | None) -> None:
+        self.prepared = message
+        if message is None:
             self.message_box.hide()
             return
+        prepared = message.prepared
         self.message_edit.setPlainText(prepared.text)
         if prepared.inside_window:
             how = self.tr(
@@ -434,22 +423,20 @@ class OrderWindow(QDialog):
         self.message_box.show()
 
     def send_message(self) -> None:
-        prepared, detail = self.prepared, self.detail
-        if prepared is None or detail is None or detail.contact_id is None:
+        message, detail = self.prepared, self.detail
+        if message is None or detail is None:
             return
-        contact_id, text, db = detail.contact_id, self.message_edit.toPlainText(), self.ctx.db
-        if prepared.inside_window:
-            out = Outgoing(contact_id, text=text)
-        else:
-            out = Outgoing(contact_id, template=prepared.template, template_params=prepared.template_params)
+        text, db = self.message_edit.toPlainText(), self.ctx.db
 
         def done(_message_id: int) -> None:
             self.discard_message()
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()
-            self.moved.emit(detail.id, contact_id)
+            self.moved.emit(detail.id, message.contact_id)
 
-        Op(lambda: queue_outgoing(db, out), parent=self).success(done).failure(self.show_error).run()
+        Op(lambda: queue_order_message(db, message, text), parent=self).success(done).failure(
+            self.show_error
+        ).run()
 
     def discard_message(self) -> None:
         self.prepared = None

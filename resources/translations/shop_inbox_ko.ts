@@ -45,6 +45,28 @@
     </message>
 </context>
 <context>
+    <name>BatchMessagesDialog</name>
+    <message>
+        <source>Messages to the customers</source>
+        <translation>고객에게 보낼 메시지</translation>
+    </message>
+    <message>
+        <source>Send ticked messages</source>
+        <translation>체크한 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>보내지 않기</translation>
+    </message>
+</context>
+<context>
+    <name>BatchMessagesModel</name>
+    <message>
+        <source>outside the 24-hour window, no template chosen</source>
+        <translation>24시간이 지났고 지정된 템플릿이 없음</translation>
+    </message>
+</context>
+<context>
     <name>BusinessHoursEditor</name>
     <message>
         <source>Business hours</source>

@@ -398,9 +398,11 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     import csv
     import io
 
+    from app.models import utcnow
+
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
-        c = make_contact(s, profile_name="김민지")
+        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=2))
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
         move_order(s, order_id, OrderState.PAID)
         number = s.get(Order, order_id).number  # type: ignore[union-attr]
@@ -433,6 +435,20 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
         board.import_tracking(returned, "CJ대한통운")
     assert shipped.args == [[order_id]]
     qtbot.waitUntil(lambda: labels_of(window.ctx, c.id) == {"Shipped"})
+
+    # The shipped order's message waits for the owner: read, ticked, sent only on Send.
+    from app.models import Message
+    from ui.order_messages_dialog import BatchMessagesDialog
+
+    qtbot.waitUntil(lambda: window.findChild(BatchMessagesDialog) is not None)
+    batch = window.findChild(BatchMessagesDialog)
+    qtbot.waitUntil(lambda: batch.model.rowCount() == 1)
+    assert "Tracking number: 654321098765" in batch.preview.toPlainText()
+    with qtbot.waitSignal(batch.sent):
+        batch.send_button.click()
+    with window.ctx.db.read() as s:
+        [body] = [m.body for m in s.query(Message).filter_by(contact_id=c.id, direction="out")]
+    assert "wblNo=654321098765" in body
 
 
 def test_the_owner_fixes_the_depositor_name_and_adds_a_cash_receipt_number(window: Any, qtbot: Any) -> None:

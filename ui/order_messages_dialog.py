@@ -1,0 +1,158 @@
+"""The messages a batch of moves prepared (bulk tracking import): tick, read, and send them together."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import utcnow
+from app.order_messages import OrderMessage, message_for_order, queue_order_message
+from ui.context import AppContext
+from ui.formatting import babel_locale_name, full_datetime
+from ui.ops import Op, failure_sentence
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def can_send(message: OrderMessage) -> bool:
+    return message.prepared.inside_window or message.prepared.template is not None
+
+
+class BatchMessagesModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.messages: list[OrderMessage] = []
+        self.checked: list[bool] = []
+
+    def set_messages(self, messages: list[OrderMessage]) -> None:
+        self.beginResetModel()
+        self.messages = messages
+        self.checked = [can_send(m) for m in messages]
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.messages)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsUserCheckable if can_send(self.messages[index.row()]) else base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        m = self.messages[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            line = f"{m.number} · {m.customer}"
+            if not can_send(m):
+                line += " — " + self.tr("outside the 24-hour window, no template chosen")
+            return line
+        if role == Qt.ItemDataRole.CheckStateRole and can_send(m):
+            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        self.checked[index.row()] = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index)
+        return True
+
+    def ticked(self) -> list[OrderMessage]:
+        return [m for m, on in zip(self.messages, self.checked, strict=True) if on and can_send(m)]
+
+
+class BatchMessagesDialog(QDialog):
+    """Shown after a batch of orders moved; nothing is sent until the owner clicks Send."""
+
+    sent = Signal(int)  # how many messages were queued
+
+    def __init__(self, ctx: AppContext, order_ids: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("batchMessages")
+        self.setWindowTitle(self.tr("Messages to the customers"))
+        self.resize(760, 440)
+        self.model = BatchMessagesModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        split = QSplitter(self)
+        split.addWidget(self.list)
+        split.addWidget(self.preview)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.send_button = QPushButton(self.tr("Send ticked messages"), self)
+        self.send_button.clicked.connect(self.send_ticked)
+        later = QPushButton(self.tr("Don't send"), self)
+        later.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(later)
+        buttons.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        self.list.selectionModel().currentChanged.connect(lambda index, _prev: self._show(index.row()))
+        self._load(order_ids)
+
+    def _load(self, order_ids: list[int]) -> None:
+        db = self.ctx.db
+        language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+        locale = babel_locale_name()
+
+        def work() -> list[OrderMessage]:
+            now = utcnow()
+            found = (
+                message_for_order(db, i, language=language, locale=locale, format_time=full_datetime, now=now)
+                for i in order_ids
+            )
+            return [m for m in found if m is not None]
+
+        def done(messages: list[OrderMessage]) -> None:
+            self.model.set_messages(messages)
+            if messages:
+                self.list.setCurrentIndex(self.model.index(0))
+
+        Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.model.messages):
+            self.preview.setPlainText(self.model.messages[row].prepared.text)
+
+    def send_ticked(self) -> None:
+        ticked, db = self.model.ticked(), self.ctx.db
+
+        def work() -> int:
+            for message in ticked:
+                queue_order_message(db, message)
+            return len(ticked)
+
+        def done(count: int) -> None:
+            if self.ctx.sync is not None:
+                self.ctx.sync.wake_sender()
+            self.sent.emit(count)
+            self.accept()
+
+        Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.problem.setText(failure_sentence(exc))
+        self.problem.show()
