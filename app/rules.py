@@ -342,6 +342,10 @@ def replies_for_inbound(
 BOT_WINDOW = timedelta(hours=1)  # the hourly cap counts the bot's messages in the last this-long
 _LATIN_MAX = 0x024F  # Basic Latin through Latin Extended-B
 _COMPILED_MAX = 8
+# A hand-off phrase this long ("상담원 연결") is not an ordinary word: it also counts inside a longer
+# message ("상담원 연결해 주세요"); shorter ones ("직원", "상담원") and single Latin words ("agent")
+# only as the whole message.
+_HANDOFF_PHRASE_MIN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,7 +456,8 @@ def keyword_hits(keyword: str, message: str, *, whole_word: bool = False) -> boo
 class _CompiledBot:
     bot: MenuBot  # held so its id() is not reused while cached
     rules: tuple[tuple[KeywordRule, tuple[_Keyword, ...]], ...]
-    handoff: frozenset[str]
+    handoff: frozenset[str]  # whole-message keys
+    handoff_phrases: tuple[str, ...]  # keys that also count inside a message
     nodes: dict[str, MenuNode]
     parents: dict[str, str]
 
@@ -468,7 +473,13 @@ def _compile(bot: MenuBot) -> _CompiledBot:
     rules = tuple((r, tuple(_keyword(k, r.whole_word) for k in r.keywords)) for r in bot.rules)
     nodes = {n.id: n for n in bot.nodes}
     parents = {c: n.id for n in bot.nodes if n.action == "menu" for c in n.choices}
-    compiled = _CompiledBot(bot, rules, frozenset(match_key(k) for k in bot.handoff_keywords), nodes, parents)
+    handoff = frozenset(match_key(k) for k in bot.handoff_keywords)
+    phrases = tuple(
+        match_key(k)
+        for k in bot.handoff_keywords
+        if len(match_key(k)) >= _HANDOFF_PHRASE_MIN and not _is_short(k)
+    )
+    compiled = _CompiledBot(bot, rules, handoff, phrases, nodes, parents)
     if len(_compiled) >= _COMPILED_MAX:
         _compiled.clear()
     _compiled[id(bot)] = compiled
@@ -586,7 +597,7 @@ def bot_decision(
     if message.choice_id is not None and not text:
         text = message.choice_id  # a template button of ours carries only its payload
     key = match_key(text)
-    if key and key in compiled.handoff:
+    if key and (key in compiled.handoff or any(p in key for p in compiled.handoff_phrases)):
         return handoff(bot.handoff_text, HandoffReason.KEYWORD, "handoff")
     words = _words(text)
     for rule, keywords in compiled.rules:

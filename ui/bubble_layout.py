@@ -70,6 +70,7 @@ def automation_mark(sent_by: str | None) -> str:
         "greeting": QCoreApplication.translate("bubble", "Greeting"),
         "away": QCoreApplication.translate("bubble", "Away message"),
         "keyword": QCoreApplication.translate("bubble", "Automatic reply"),
+        "bot": QCoreApplication.translate("bubble", "Menu bot"),
         "phone_app": QCoreApplication.translate("bubble", "Sent from phone"),
     }.get(sent_by or "", "")
 

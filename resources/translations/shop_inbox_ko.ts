@@ -3717,6 +3717,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>자동 답장</translation>
     </message>
     <message>
+        <source>Menu bot</source>
+        <translation>메뉴 봇</translation>
+    </message>
+    <message>
         <source>Sent from phone</source>
         <translation>휴대폰에서 보냄</translation>
     </message>

@@ -102,7 +102,18 @@ def test_keyword_matching_table(keyword: str, message: str, whole_word: bool, hi
 
 
 @pytest.mark.parametrize(
-    "text", ["상담원", "상담원 연결", "상담원연결!", "직원", "사장님", "Agent", "HUMAN", "human."]
+    "text",
+    [
+        "상담원",
+        "상담원 연결",
+        "상담원연결!",
+        "상담원 연결해 주세요",
+        "직원",
+        "사장님",
+        "Agent",
+        "HUMAN",
+        "human.",
+    ],
 )
 def test_handoff_keywords_hand_the_chat_to_a_person(text: str) -> None:
     decision = say(shop_doc(), text)
@@ -112,7 +123,8 @@ def test_handoff_keywords_hand_the_chat_to_a_person(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["사람들이 많이 사나요", "사람", "상담원분이 친절하셨어요", "agents of shield"]
+    "text",
+    ["사람들이 많이 사나요", "사람", "상담원분이 친절하셨어요", "직원분들이 친절해요", "agents of shield"],
 )
 def test_ordinary_sentences_are_not_a_handoff(text: str) -> None:
     assert say(shop_doc(), text).handoff is None
