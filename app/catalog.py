@@ -6,6 +6,7 @@ plain frozen dataclasses, so ui/ never sees ORM objects. Images: see app/catalog
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -15,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import Text, delete, func, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from app.catalog_images import (
@@ -124,11 +125,21 @@ _ROW_COLUMNS = (
     CatalogItem.price_minor,
     CatalogItem.currency,
     CatalogItem.url,
-    CatalogItem.images,
+    # The JSON text as stored: most items have no image or one, decoded once per distinct value
+    # instead of json.loads per row (the largest cost of listing 5,000 items).
+    type_coerce(CatalogItem.images, Text).label("images"),
     CatalogItem.hidden,
     CatalogItem.created_at,
     CatalogItem.updated_at,
 )
+
+
+@functools.lru_cache(maxsize=1024)
+def _images_from_json(raw: str | None) -> tuple[str, ...]:
+    if not raw or raw == "[]":
+        return ()
+    value = json.loads(raw)
+    return tuple(str(i) for i in value) if isinstance(value, list) else ()
 
 
 def _row_from_columns(r: Any, collection_ids: tuple[int, ...]) -> ItemRow:
@@ -140,7 +151,7 @@ def _row_from_columns(r: Any, collection_ids: tuple[int, ...]) -> ItemRow:
         price_minor=r.price_minor,
         currency=r.currency,
         url=r.url,
-        images=tuple(str(i) for i in r.images or ()),
+        images=_images_from_json(r.images),
         hidden=bool(r.hidden),
         collection_ids=collection_ids,
         created_at=r.created_at,
@@ -211,7 +222,8 @@ def list_items(
         stmt = stmt.order_by(func.lower(CatalogItem.name), CatalogItem.id)
     if limit is not None and not (rank_matches and text):
         stmt = stmt.limit(limit)
-    found = session.execute(stmt).all()
+    # Core rows through the session's connection: the ORM's result layer adds nothing to columns.
+    found = session.connection().execute(stmt).all()
     collections = _collections_of(
         session, [r.id for r in found], everything=not text and collection_id is None
     )
