@@ -32,7 +32,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -54,7 +54,7 @@ from app.chat_export.parser import (
 )
 from app.db import Database
 from app.errors import InvalidInput
-from app.models import Contact, Direction, Media, MessageStatus, to_millis
+from app.models import Contact, Direction, Media, MessageStatus
 from app.schema_sql import CONTACT_TRIGGERS, FTS_BODY_CHARS, FTS_TRIGGERS
 from app.settings import get_setting, put_setting
 from app.text import bigram_text, nfc
@@ -69,6 +69,13 @@ _COLUMNS = ("contact_id", "direction", "kind", "body", "grams", "payload", "stat
             "unread", "imported", "import_id", "sender_name")  # fmt: skip
 
 _INSERT_QMARK = f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
+_EXISTING_IN_RANGE = text(
+    "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
+    "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
+)
+_ANY_IN_RANGE = text(
+    "SELECT 1 FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi LIMIT 1"
+)
 FTS_INSERT_TRIGGER = "message_fts_ai"
 CONTACT_INSERT_TRIGGER = "message_contact_ai"
 DONE_KEY = "chat_import.done"
@@ -325,18 +332,20 @@ class _Importer:
         self.fts_trigger_sql = _known_fts_trigger(db)
         self.contact_trigger_sql = _known_trigger(db, CONTACT_INSERT_TRIGGER, CONTACT_TRIGGERS)
         self._same_time = 0
+        self._last_ms = 0
         # Group archives keep who wrote each message; the dedupe key includes it.
         self.group = preview.is_group
 
-    def utc_time(self, local: datetime) -> datetime:
+    def utc_millis(self, local: datetime) -> int:
+        """The UTC time stored for a line's local time, in integer milliseconds (as to_millis)."""
         # Rows are ordered by sent_at, then id: a few milliseconds keep the file's order among
         # messages of the same minute even when an older export fills gaps later.
         if local == self._last_local:
             self._same_time = min(self._same_time + 1, 999)
         else:
             self._last_local, self._same_time = local, 0
-        aware = local.replace(tzinfo=self.zone).astimezone(UTC)
-        return aware + timedelta(milliseconds=self._same_time)
+            self._last_ms = round(local.replace(tzinfo=self.zone).timestamp() * 1000)
+        return self._last_ms + self._same_time
 
     def copy_media(
         self, zf: zipfile.ZipFile | None, batch: list[ParsedMessage]
@@ -363,28 +372,27 @@ class _Importer:
         self, contact_id: int, batch: list[ParsedMessage], stored: dict[int, media_files.StoredMedia]
     ) -> None:
         shop = self.request.shop_participant
-        prepared: list[tuple[ParsedMessage, datetime, str, int]] = []
+        prepared: list[tuple[ParsedMessage, int, str]] = []
         for m in batch:
             if m.encryption_notice:
                 self.notices += 1
                 continue
-            sent_at = self.utc_time(m.local_time)
             direction = str(Direction.OUT if m.sender == shop and shop else Direction.IN)
-            prepared.append((m, sent_at, direction, to_millis(sent_at) // 60_000))
+            prepared.append((m, self.utc_millis(m.local_time), direction))
         if not prepared:
             return
-        lo = min(p[3] for p in prepared) * 60_000
-        hi = (max(p[3] for p in prepared) + 1) * 60_000
+        lo = min(p[1] for p in prepared) // 60_000 * 60_000
+        hi = (max(p[1] for p in prepared) // 60_000 + 1) * 60_000
+        in_range = {"c": contact_id, "lo": lo, "hi": hi}
+        # Rows (bigrams, payloads) are built before the write lock is taken, unless the chat
+        # already has messages in these minutes and dedupe decides which rows there will be.
+        built: list[tuple[Any, ...]] | None = None
+        with self.db.read() as s:
+            if s.execute(_ANY_IN_RANGE, in_range).first() is None:
+                built = [self.row(contact_id, m, sent_ms, direction) for m, sent_ms, direction in prepared]
         with self.db.write() as s:
             existing: Counter[tuple[int, str, bytes]] = Counter()
-            rows = s.execute(
-                text(
-                    "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
-                    "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
-                ),
-                {"c": contact_id, "lo": lo, "hi": hi},
-            )
-            for sent_ms, direction, body, omitted, sender in rows:
+            for sent_ms, direction, body, omitted, sender in s.execute(_EXISTING_IN_RANGE, in_range):
                 key = dedupe_key(
                     sent_ms // 60_000, direction, "" if omitted else body, sender if self.group else None
                 )
@@ -392,15 +400,19 @@ class _Importer:
             seen: Counter[tuple[int, str, bytes]] = Counter()
             plain: list[tuple[Any, ...]] = []
             first_new_id = self.pause_triggers(s)
-            for m, sent_at, direction, minute in prepared:
-                # Keys are only hashed where the chat already has messages in the batch's minutes.
+            for i, (m, sent_ms, direction) in enumerate(prepared):
                 if existing:
-                    key = dedupe_key(minute, direction, _key_body(m), m.sender if self.group else None)
+                    sender = m.sender if self.group else None
+                    key = dedupe_key(sent_ms // 60_000, direction, _key_body(m), sender)
                     seen[key] += 1
                     if seen[key] <= existing[key]:
                         self.already += 1
                         continue
-                row = self.row(contact_id, m, sent_at, direction)
+                row = (
+                    built[i]
+                    if built is not None and not existing
+                    else self.row(contact_id, m, sent_ms, direction)
+                )
                 self.added += 1
                 if m.attachment is None:
                     plain.append(row)
@@ -465,7 +477,7 @@ class _Importer:
             )
             s.execute(text(self.contact_trigger_sql))
 
-    def row(self, contact_id: int, m: ParsedMessage, sent_at: datetime, direction: str) -> tuple[Any, ...]:
+    def row(self, contact_id: int, m: ParsedMessage, sent_ms: int, direction: str) -> tuple[Any, ...]:
         meta: dict[str, Any] = {"id": self.import_id}
         if m.media_omitted:
             meta["omitted"] = True
@@ -488,7 +500,7 @@ class _Importer:
             payload,
             str(MessageStatus.SENT if out else MessageStatus.RECEIVED),
             SENT_BY_PHONE if out and not m.is_system else None,
-            to_millis(sent_at),
+            sent_ms,
             0,
             1,
             self.import_id,

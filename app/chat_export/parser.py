@@ -332,16 +332,23 @@ def parse_messages(
     # An unreadable entry being collected: first line number, first line, how many lines.
     stray: list[str] = []
     stray_at = 0
+    # Lines of the same minute share a header: its time is read once.
+    prev_head, prev_when = "", None
     with open_lines(source) as stream:
         for line_no, line in enumerate(stream, start=1):
             report.lines = line_no
             m = match_header(line)
             when: datetime | None = None
             if m is not None:
-                try:
-                    when = header_time(m, order)
-                except ValueError:
-                    when = None
+                head = m.group(0)
+                if head == prev_head:
+                    when = prev_when
+                else:
+                    try:
+                        when = header_time(m, order)
+                    except ValueError:
+                        when = None
+                    prev_head, prev_when = head, when
             if when is None:
                 if m is None and not stray and current is not None:
                     if "\ufffd" in line:
