@@ -2,7 +2,9 @@
 
 Baseline (same run, same file): streaming the file and splitting each line at its " - " separator,
 the least any importer must do. Figures: import lines/s (and the ratio: how many times slower than
-the baseline), the re-import (dedupe only), and the peak resident memory the import added.
+the baseline), wall and CPU time (the CPU time of this process is the steadier figure on a shared
+machine), the re-import of the same file, and the peak resident memory the import added. The
+import is timed as `import_chat` without a preview, so it includes the scan the preview does.
 """
 
 from __future__ import annotations
@@ -59,16 +61,20 @@ def main() -> None:
     assert again.added == 0, "re-import added messages"
     print(f"{summary.lines:,} lines ({size_mib:.1f} MiB), {summary.added:,} messages in {elapsed:.1f} s")
     base_s = summary.lines / base
-    emit("chat import, 200k-line export (lines/s)", summary.lines / elapsed, "lines/s")
+    goal_rate = "≥ 100,000 lines/s (floor 60,000)"
+    emit("chat import, 200k-line export (lines/s)", summary.lines / elapsed, "lines/s", goal=goal_rate)
+    # On a shared machine the wall time follows the load; this process's CPU time much less so.
+    emit(
+        "chat import, 200k-line export, lines per CPU second", summary.lines / cpu, "lines/s", goal=goal_rate
+    )
     emit(
         "chat import, 200k-line export (s)",
         elapsed,
         "s",
         baseline=base_s,
         baseline_name="read + split lines",
-        goal="well under 60 s",
+        goal="≤ 2 s (lines/s goal)",
     )
-    # On a shared machine the wall time follows the load; this process's CPU time much less so.
     emit("chat import, 200k-line export, CPU time of this process (s)", cpu, "s")
     emit(
         "chat re-import, same file, nothing added (s)",
@@ -76,6 +82,7 @@ def main() -> None:
         "s",
         baseline=base_s,
         baseline_name="read + split lines",
+        goal="≤ 1 s",
     )
     emit(
         "chat import, peak RSS added",
