@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.models import CatalogItem, Contact, Message, Order
 from app.order_settings import OrderSettings, save_order_settings
 from app.orders import Charges, LineInput, OrderState, create_order, move_order, order_from_cart
+from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
 
 BANK = "국민은행 123-45-678901 (서울리넨하우스)"
@@ -85,6 +86,19 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
             charges=Charges(shipping_minor=3000),
             now=at,
         )
+        if moves:  # the shop asked where to send it
+            set_shipping_address(
+                session,
+                order.id,
+                ShippingAddress(
+                    session.get(Contact, contacts[wa_id]).display_name,  # type: ignore[union-attr]
+                    "010-" + wa_id[-8:-4] + "-" + wa_id[-4:],
+                    "04799",
+                    "서울 성동구 성수이로 113",
+                    "3층",
+                    "문 앞에 놓아 주세요",
+                ),
+            )
         for step, state in enumerate(moves, start=1):
             move_order(
                 session,

@@ -195,6 +195,7 @@ class OrderWindow(QDialog):
         self.payment_row = QWidget(self)
         pr = QHBoxLayout(self.payment_row)
         pr.setContentsMargins(0, 0, 0, 0)
+        pr.addWidget(QLabel(self.tr("Payment"), self.payment_row))
         pr.addWidget(self.depositor, 1)
         pr.addWidget(self.cash_receipt, 1)
         pr.addWidget(self.save_payment)

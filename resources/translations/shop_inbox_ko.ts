@@ -2478,6 +2478,10 @@ The previous data was kept in {folder}.</source>
         <translation>저장</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>결제</translation>
+    </message>
+    <message>
         <source>Send to customer</source>
         <translation>고객에게 보내기</translation>
     </message>
