@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         from ui.main_window import MainWindow
         from ui.menus import install_menus
 
+        mark("main window modules imported")
         window = MainWindow(ctx)
         install_menus(window, ctx)
         mark("main window built")
