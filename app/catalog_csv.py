@@ -30,7 +30,7 @@ from app.catalog import (
     update_item,
 )
 from app.catalog_images import import_image, is_remote
-from app.errors import InvalidInput
+from app.errors import ColumnsParams, ErrorCode, InvalidInput, LimitParams
 from app.models import CatalogItem
 from app.money import feed_price, parse_price
 from app.text import nfc
@@ -101,9 +101,7 @@ def decode_feed(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp949"), "cp949"
     except UnicodeDecodeError as exc:
-        raise InvalidInput(
-            "This file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”."
-        ) from exc
+        raise InvalidInput(code=ErrorCode.CATALOG_FILE_NOT_UTF8) from exc
 
 
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -198,7 +196,9 @@ def import_feed(
     base_dir: Path | None = None
     if isinstance(source, Path):
         if source.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput("This file is too large for a catalogue (over 50 MB).")
+            raise InvalidInput(
+                code=ErrorCode.CATALOG_FILE_TOO_LARGE, params=LimitParams(MAX_FILE_BYTES // (1024 * 1024))
+            )
         base_dir = source.parent
         data = source.read_bytes()
     else:
@@ -212,12 +212,12 @@ def import_feed(
             header = [nfc(f).strip().lower() for f in fields]
             break
     if header is None:
-        raise InvalidInput("The file is empty.")
+        raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise InvalidInput(
-            f"The first line must name the columns; missing: {', '.join(missing)}. "
-            f"Expected columns: {', '.join(FEED_COLUMNS)}."
+            code=ErrorCode.CATALOG_COLUMNS_MISSING,
+            params=ColumnsParams(", ".join(missing), ", ".join(FEED_COLUMNS)),
         )
     columns = frozenset(header)
     # One read of the catalogue instead of one query per row (a feed can hold thousands).

@@ -16,13 +16,14 @@ import logging
 import os
 from pathlib import Path, PurePosixPath
 
-from app.errors import InvalidInput
+from app.errors import ErrorCode, FileParams, InvalidInput, LimitParams
 from app.wire import IMAGE_MIMES, MEDIA_LIMITS
 
 log = logging.getLogger(__name__)
 
 MAX_IMAGES_PER_ITEM = 10
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_IMAGE_MB = 20
+MAX_IMAGE_BYTES = MAX_IMAGE_MB * 1024 * 1024
 IMAGES_FOLDER = "images"
 THUMBS_FOLDER = "thumbs"
 
@@ -59,9 +60,9 @@ def store_image_bytes(catalog_dir: Path, data: bytes) -> str:
     """Write `data` into the catalogue folder (once per content); returns the relative path."""
     suffix = sniff_suffix(data)
     if suffix is None:
-        raise InvalidInput("This file is not a JPEG, PNG, WebP or GIF image.")
+        raise InvalidInput(code=ErrorCode.IMAGE_NOT_SUPPORTED)
     if len(data) > MAX_IMAGE_BYTES:
-        raise InvalidInput(f"The image is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB.")
+        raise InvalidInput(code=ErrorCode.IMAGE_TOO_LARGE, params=LimitParams(MAX_IMAGE_MB))
     digest = hashlib.sha256(data).hexdigest()
     relative = f"{IMAGES_FOLDER}/{digest}{suffix}"
     target = catalog_dir / IMAGES_FOLDER / f"{digest}{suffix}"
@@ -79,14 +80,14 @@ def import_image(catalog_dir: Path, source: Path) -> str:
     """Copy an image file chosen or dropped by the owner into the catalogue folder."""
     try:
         size = source.stat().st_size
-    except OSError as exc:
-        raise InvalidInput(f"Cannot read {source.name}: {exc.strerror or exc}") from exc
-    if size > MAX_IMAGE_BYTES:
-        raise InvalidInput(f"{source.name} is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB.")
-    try:
+        if size > MAX_IMAGE_BYTES:
+            raise InvalidInput(code=ErrorCode.IMAGE_TOO_LARGE, params=LimitParams(MAX_IMAGE_MB))
         data = source.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {source.name}: {exc.strerror or exc}") from exc
+        # The OS's reason is for the log; the owner reads which file could not be read.
+        raise InvalidInput(
+            f"cannot read {source}: {exc}", code=ErrorCode.FILE_UNREADABLE, params=FileParams(source.name)
+        ) from exc
     return store_image_bytes(catalog_dir, data)
 
 

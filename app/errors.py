@@ -74,6 +74,33 @@ class ErrorCode(enum.StrEnum):
     ORDER_CASH_RECEIPT_INVALID = "order_cash_receipt_invalid"
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
+    # Prices
+    PRICE_EMPTY = "price_empty"
+    PRICE_NOT_A_NUMBER = "price_not_a_number"
+    PRICE_NOT_WHOLE = "price_not_whole"  # a fraction of a currency without smaller units (KRW)
+    PRICE_TOO_MANY_DECIMALS = "price_too_many_decimals"
+    PRICE_TOO_LARGE = "price_too_large"
+    PRICE_NO_CURRENCY = "price_no_currency"
+    PRICE_UNREADABLE = "price_unreadable"  # not "15000 KRW" (catalogue files)
+    CURRENCY_UNKNOWN = "currency_unknown"
+    # Catalogue files and pictures
+    CATALOG_FILE_NOT_UTF8 = "catalog_file_not_utf8"
+    CATALOG_FILE_TOO_LARGE = "catalog_file_too_large"
+    CATALOG_FILE_EMPTY = "catalog_file_empty"
+    CATALOG_COLUMNS_MISSING = "catalog_columns_missing"
+    IMAGE_NOT_SUPPORTED = "image_not_supported"
+    IMAGE_TOO_LARGE = "image_too_large"
+    # Chat exports from a phone
+    CHAT_EXPORT_EMPTY = "chat_export_empty"
+    CHAT_EXPORT_NOT_TEXT = "chat_export_not_text"
+    CHAT_EXPORT_NO_TEXT_FILE = "chat_export_no_text_file"  # a zip without the chat's .txt
+    CHAT_EXPORT_DAMAGED = "chat_export_damaged"
+    CHAT_EXPORT_NO_CHAT_LINES = "chat_export_no_chat_lines"
+    CHAT_IMPORT_CANCELLED = "chat_import_cancelled"
+    CHAT_CONTACT_AMBIGUOUS = "chat_contact_ambiguous"
+    CHAT_CONTACT_GONE = "chat_contact_gone"
+    CHAT_NOT_A_PARTICIPANT = "chat_not_a_participant"
+    TIME_ZONE_UNKNOWN = "time_zone_unknown"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -180,6 +207,21 @@ class OrderMoveParams:
 
 
 @dataclass(frozen=True, slots=True)
+class CurrencyDigitsParams:
+    """An amount with more digits after the point than its currency has (`digits`, 0 for KRW)."""
+
+    value: str
+    currency: str
+    digits: int
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnsParams:
+    missing: str  # "id, price"
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
 class StockParams:
     name: str
     wanted: int
@@ -204,6 +246,8 @@ Params = (
     | OrderMoveParams
     | ValueParams
     | StockParams
+    | CurrencyDigitsParams
+    | ColumnsParams
 )
 
 PARAMS: dict[ErrorCode, type[Params]] = {
@@ -263,6 +307,30 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_CASH_RECEIPT_INVALID: ValueParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
+    ErrorCode.PRICE_EMPTY: NoParams,
+    ErrorCode.PRICE_NOT_A_NUMBER: ValueParams,
+    ErrorCode.PRICE_NOT_WHOLE: CurrencyDigitsParams,
+    ErrorCode.PRICE_TOO_MANY_DECIMALS: CurrencyDigitsParams,
+    ErrorCode.PRICE_TOO_LARGE: NoParams,
+    ErrorCode.PRICE_NO_CURRENCY: ValueParams,
+    ErrorCode.PRICE_UNREADABLE: ValueParams,
+    ErrorCode.CURRENCY_UNKNOWN: ValueParams,
+    ErrorCode.CATALOG_FILE_NOT_UTF8: NoParams,
+    ErrorCode.CATALOG_FILE_TOO_LARGE: LimitParams,
+    ErrorCode.CATALOG_FILE_EMPTY: NoParams,
+    ErrorCode.CATALOG_COLUMNS_MISSING: ColumnsParams,
+    ErrorCode.IMAGE_NOT_SUPPORTED: NoParams,
+    ErrorCode.IMAGE_TOO_LARGE: LimitParams,
+    ErrorCode.CHAT_EXPORT_EMPTY: FileParams,
+    ErrorCode.CHAT_EXPORT_NOT_TEXT: FileParams,
+    ErrorCode.CHAT_EXPORT_NO_TEXT_FILE: FileParams,
+    ErrorCode.CHAT_EXPORT_DAMAGED: FileParams,
+    ErrorCode.CHAT_EXPORT_NO_CHAT_LINES: FileParams,
+    ErrorCode.CHAT_IMPORT_CANCELLED: NoParams,
+    ErrorCode.CHAT_CONTACT_AMBIGUOUS: NameParams,
+    ErrorCode.CHAT_CONTACT_GONE: NoParams,
+    ErrorCode.CHAT_NOT_A_PARTICIPANT: NameParams,
+    ErrorCode.TIME_ZONE_UNKNOWN: ValueParams,
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from app.errors import InvalidInput
+from app.errors import CurrencyDigitsParams, ErrorCode, InvalidInput, ValueParams
 from app.locales import babel_locale
 
 log = logging.getLogger(__name__)
@@ -68,26 +68,25 @@ def amount_to_minor(amount: str, currency: str) -> int:
     """'15,000' or '15000' → 15000 for KRW; '12.5' → 1250 for USD. Raises InvalidInput."""
     text = amount.strip().replace(" ", "").replace("\u00a0", "")
     if not text:
-        raise InvalidInput("The price is empty.")
+        raise InvalidInput(code=ErrorCode.PRICE_EMPTY)
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):
-        raise InvalidInput(f"'{amount.strip()}' is not a price: use digits, e.g. 15000 or 12.50.")
+        raise InvalidInput(code=ErrorCode.PRICE_NOT_A_NUMBER, params=ValueParams(amount.strip()))
     try:
         value = Decimal(text)
     except InvalidOperation as exc:
-        raise InvalidInput(f"'{amount.strip()}' is not a price.") from exc
+        raise InvalidInput(code=ErrorCode.PRICE_NOT_A_NUMBER, params=ValueParams(amount.strip())) from exc
     digits = currency_digits(currency)
     minor = value.scaleb(digits)
     if minor != minor.to_integral_value():
+        params = CurrencyDigitsParams(amount.strip(), currency, digits)
         if digits == 0:
-            raise InvalidInput(
-                f"{currency} has no smaller unit: write a whole amount, not '{amount.strip()}'."
-            )
-        raise InvalidInput(f"{currency} prices have at most {digits} digits after the point.")
+            raise InvalidInput(code=ErrorCode.PRICE_NOT_WHOLE, params=params)
+        raise InvalidInput(code=ErrorCode.PRICE_TOO_MANY_DECIMALS, params=params)
     result = int(minor)
     if result >= MAX_MINOR:
-        raise InvalidInput("The price is too large.")
+        raise InvalidInput(code=ErrorCode.PRICE_TOO_LARGE)
     return result
 
 
@@ -98,7 +97,7 @@ def parse_price(text: str, default_currency: str | None = None) -> tuple[int, st
     """
     parts = text.strip().split()
     if not parts:
-        raise InvalidInput("The price is empty.")
+        raise InvalidInput(code=ErrorCode.PRICE_EMPTY)
     currency: str | None = None
     if len(parts) == 2:
         first, second = parts
@@ -107,14 +106,14 @@ def parse_price(text: str, default_currency: str | None = None) -> tuple[int, st
         elif first.isalpha():
             currency, amount = first.upper(), second
         else:
-            raise InvalidInput(f"'{text.strip()}' is not a price like '15000 KRW'.")
+            raise InvalidInput(code=ErrorCode.PRICE_UNREADABLE, params=ValueParams(text.strip()))
     elif len(parts) == 1:
         amount = parts[0]
         currency = default_currency
         if currency is None:
-            raise InvalidInput(f"'{text.strip()}' has no currency: write it like '15000 KRW'.")
+            raise InvalidInput(code=ErrorCode.PRICE_NO_CURRENCY, params=ValueParams(text.strip()))
     else:
-        raise InvalidInput(f"'{text.strip()}' is not a price like '15000 KRW'.")
+        raise InvalidInput(code=ErrorCode.PRICE_UNREADABLE, params=ValueParams(text.strip()))
     if not is_currency(currency):
-        raise InvalidInput(f"'{currency}' is not a currency code (e.g. KRW, USD).")
+        raise InvalidInput(code=ErrorCode.CURRENCY_UNKNOWN, params=ValueParams(currency))
     return amount_to_minor(amount, currency), currency

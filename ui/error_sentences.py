@@ -167,6 +167,65 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "{name} is not a bank transaction list Shop Inbox can read. Download the transactions from "
             "your bank as a CSV file (with columns such as 입금액 and 입금자명).",
         ),
+        ErrorCode.PRICE_EMPTY: translate("Errors", "Enter a price."),
+        ErrorCode.PRICE_NOT_A_NUMBER: translate(
+            "Errors", "“{value}” is not a price: use digits, e.g. 15000 or 12.50."
+        ),
+        ErrorCode.PRICE_NOT_WHOLE: translate(
+            "Errors", "{currency} has no smaller unit: write “{value}” as a whole amount."
+        ),
+        ErrorCode.PRICE_TOO_MANY_DECIMALS: translate(
+            "Errors", "{currency} prices have at most {digits} digits after the point, not “{value}”."
+        ),
+        ErrorCode.PRICE_TOO_LARGE: translate("Errors", "The price is too large."),
+        ErrorCode.PRICE_NO_CURRENCY: translate(
+            "Errors", "“{value}” has no currency: write it like “15000 KRW”."
+        ),
+        ErrorCode.PRICE_UNREADABLE: translate("Errors", "“{value}” is not a price like “15000 KRW”."),
+        ErrorCode.CURRENCY_UNKNOWN: translate(
+            "Errors", "“{value}” is not a currency code such as KRW or USD."
+        ),
+        ErrorCode.CATALOG_FILE_NOT_UTF8: translate(
+            "Errors",
+            "This file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.",
+        ),
+        ErrorCode.CATALOG_FILE_TOO_LARGE: translate(
+            "Errors", "This file is too large for a catalogue (over {limit} MB)."
+        ),
+        ErrorCode.CATALOG_FILE_EMPTY: translate("Errors", "The file is empty."),
+        ErrorCode.CATALOG_COLUMNS_MISSING: translate(
+            "Errors",
+            "The first line must name the columns; missing: {missing}. Expected columns: {expected}.",
+        ),
+        ErrorCode.IMAGE_NOT_SUPPORTED: translate(
+            "Errors", "This file is not a JPEG, PNG, WebP or GIF picture."
+        ),
+        ErrorCode.IMAGE_TOO_LARGE: translate("Errors", "The picture is larger than {limit} MB."),
+        ErrorCode.CHAT_EXPORT_EMPTY: translate("Errors", "{name} is empty."),
+        ErrorCode.CHAT_EXPORT_NOT_TEXT: translate(
+            "Errors", "{name} is not a text file, so it cannot be a WhatsApp chat export."
+        ),
+        ErrorCode.CHAT_EXPORT_NO_TEXT_FILE: translate(
+            "Errors", "{name} holds no chat text (.txt), so it is not a WhatsApp chat export."
+        ),
+        ErrorCode.CHAT_EXPORT_DAMAGED: translate(
+            "Errors", "{name} is damaged. Export the chat from the phone again."
+        ),
+        ErrorCode.CHAT_EXPORT_NO_CHAT_LINES: translate(
+            "Errors",
+            "{name} has no WhatsApp chat lines (a date, a time and a name at the start of a line).",
+        ),
+        ErrorCode.CHAT_IMPORT_CANCELLED: translate("Errors", "The import was cancelled. Nothing was added."),
+        ErrorCode.CHAT_CONTACT_AMBIGUOUS: translate(
+            "Errors", "More than one contact is called “{name}”. Choose which one this chat belongs to."
+        ),
+        ErrorCode.CHAT_CONTACT_GONE: translate(
+            "Errors", "The contact chosen for this chat no longer exists. Choose again."
+        ),
+        ErrorCode.CHAT_NOT_A_PARTICIPANT: translate("Errors", "“{name}” is not a participant of this chat."),
+        ErrorCode.TIME_ZONE_UNKNOWN: translate(
+            "Errors", "“{value}” is not a time zone Shop Inbox knows. Choose one from the list."
+        ),
         ErrorCode.INVALID_INPUT: "{sentence}",
     }
 

@@ -424,7 +424,7 @@ class ImportDialog(QDialog):
             # Another contact with the name appeared meanwhile: back to the preview to choose.
             self.pages.setCurrentIndex(0)
             self._show_buttons(importing=False, done=False)
-            self.status.setText(str(error))
+            self.status.setText(failure_sentence(error))
             return
         if isinstance(error, ImportCancelled):
             message = self.tr("The import was cancelled. Nothing was added.")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.chat_export.errors import AmbiguousContact, ContactChoice
 from app.chat_export.parser import looks_like_phone
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.models import Contact
 from app.phones import e164_digits
 from app.text import nfc
@@ -72,7 +72,7 @@ def resolve_contact(
     if contact_id is not None:
         chosen = session.get(Contact, contact_id)
         if chosen is None:
-            raise InvalidInput("The contact chosen for this chat no longer exists. Choose again.")
+            raise InvalidInput(code=ErrorCode.CHAT_CONTACT_GONE)
         return chosen, False
     match = match_contact(session, participant, region)
     wa_id = match.phone or (e164_digits(phone, region) if phone and phone.strip() else None)

@@ -1,21 +1,30 @@
-"""What can go wrong reading or importing a chat export, as sentences a shop owner understands."""
+"""What can go wrong reading or importing a chat export: codes that ui/ puts into the owner's words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.errors import ShopInboxError
+from app.errors import ErrorCode, FileParams, NameParams, Params, ShopInboxError
 
 
 class NotAChatExport(ShopInboxError):
     """The file is not a WhatsApp chat export we can read (damaged zip, binary file, no chat lines)."""
 
+    default_code = ErrorCode.CHAT_EXPORT_DAMAGED
+
+    def __init__(self, code: ErrorCode, name: str, detail: str = "") -> None:
+        # `detail` (the zip library's or the OS's English reason) is for the log only.
+        params: Params = FileParams(name)
+        super().__init__(f"{name}: {detail}" if detail else "", code=code, params=params)
+
 
 class ImportCancelled(ShopInboxError):
     """The owner cancelled; everything this import had written was removed again."""
 
+    default_code = ErrorCode.CHAT_IMPORT_CANCELLED
+
     def __init__(self) -> None:
-        super().__init__("The import was cancelled. Nothing was added.")
+        super().__init__(code=ErrorCode.CHAT_IMPORT_CANCELLED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +39,9 @@ class ContactChoice:
 class AmbiguousContact(ShopInboxError):
     """Several contacts carry the participant's name: the owner has to pick one (or a new contact)."""
 
+    default_code = ErrorCode.CHAT_CONTACT_AMBIGUOUS
+
     def __init__(self, participant: str, choices: list[ContactChoice]) -> None:
-        super().__init__(
-            f"More than one contact is called “{participant}”. Choose which one this chat belongs to."
-        )
+        super().__init__(code=ErrorCode.CHAT_CONTACT_AMBIGUOUS, params=NameParams(participant))
         self.participant = participant
         self.choices = choices

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.chat_export import markers
 from app.chat_export.media import sanitise_filename
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput
 from app.models import Contact, Direction, Media, Message
 from app.wire import MEDIA_KINDS
 
@@ -104,7 +104,7 @@ def export_chat(
     with db.read() as s:
         contact = s.get(Contact, contact_id)
         if contact is None:
-            raise InvalidInput("That chat no longer exists.")
+            raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
         customer = contact.display_name or "Customer"
     shop = shop_name.strip() or "Shop"
     if shop == customer:

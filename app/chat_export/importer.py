@@ -59,7 +59,7 @@ from app.chat_export.parser import (
     scan_export,
 )
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, NameParams, ValueParams
 from app.models import Contact, Direction, Media, MessageStatus
 from app.schema_sql import CONTACT_TRIGGERS, FTS_BODY_CHARS, FTS_TRIGGERS
 from app.settings import get_setting, put_setting
@@ -152,7 +152,7 @@ def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidInput(f"“{name}” is not a time zone Shop Inbox knows.") from exc
+        raise InvalidInput(code=ErrorCode.TIME_ZONE_UNKNOWN, params=ValueParams(name)) from exc
 
 
 def dedupe_text(body: str) -> str:
@@ -563,9 +563,9 @@ def import_chat(
     names = [name for name, _ in preview.participants]
     # A group's shop participant is optional (the owner may not be in it); "" means none.
     if preview.is_group and request.shop_participant and request.shop_participant not in names:
-        raise InvalidInput(f"“{request.shop_participant}” is not a participant of this chat.")
+        raise InvalidInput(code=ErrorCode.CHAT_NOT_A_PARTICIPANT, params=NameParams(request.shop_participant))
     if not preview.is_group and request.shop_participant not in names and len(names) > 1:
-        raise InvalidInput(f"“{request.shop_participant}” is not a participant of this chat.")
+        raise InvalidInput(code=ErrorCode.CHAT_NOT_A_PARTICIPANT, params=NameParams(request.shop_participant))
     others = [n for n in names if n != request.shop_participant]
     customer = others[0] if others else preview.title
     job = _Importer(db, media_dir, request, preview)
@@ -635,7 +635,7 @@ def _run(job: _Importer, contact_id: int, progress: Progress | None, cancel: thr
         if cancel is not None and cancel.is_set():
             raise ImportCancelled()
     except zipfile.BadZipFile as exc:
-        raise NotAChatExport(f"{source.path.name} is damaged: {exc}.") from exc
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_DAMAGED, source.path.name, str(exc)) from exc
     finally:
         if zf is not None:
             zf.close()

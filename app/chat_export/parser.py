@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from app.chat_export import markers
 from app.chat_export.errors import NotAChatExport
 from app.chat_export.source import ExportSource, open_lines, open_source
+from app.errors import ErrorCode
 from app.text import nfc
 
 log = logging.getLogger(__name__)
@@ -526,10 +527,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
                         probes -= 1
                         break
     if evidence.lines == 0:
-        raise NotAChatExport(
-            f"{source.path.name} has no WhatsApp chat lines "
-            "(a date, a time and a name at the start of a line)."
-        )
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_NO_CHAT_LINES, source.path.name)
     order = evidence.decide()
     first = tuple(_first_messages(source, order, 6))
     first_time, last_time = _time_range(days, order)

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from app.chat_export.errors import NotAChatExport
+from app.errors import ErrorCode
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +77,15 @@ def _encoding_of(head: bytes) -> str:
 def _check_text(head: bytes, encoding: str, what: str) -> None:
     """Refuse binary files before anything is parsed (a photo renamed to .txt, a database…)."""
     if not head.strip():
-        raise NotAChatExport(f"{what} is empty.")
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_EMPTY, what)
     if encoding == "utf-8-sig" and b"\x00" in head:
-        raise NotAChatExport(f"{what} is not a text file, so it cannot be a WhatsApp chat export.")
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_NOT_TEXT, what)
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     try:
         # final=False: the sniffed block may end inside a multi-byte character.
         decoder.decode(head, final=False)
     except UnicodeDecodeError as exc:
-        raise NotAChatExport(f"{what} is not a text file, so it cannot be a WhatsApp chat export.") from exc
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_NOT_TEXT, what, str(exc)) from exc
 
 
 def open_source(path: Path) -> ExportSource:
@@ -93,7 +94,7 @@ def open_source(path: Path) -> ExportSource:
         with path.open("rb") as fh:
             magic = fh.read(4)
     except OSError as exc:
-        raise NotAChatExport(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+        raise NotAChatExport(ErrorCode.FILE_UNREADABLE, path.name, str(exc)) from exc
     if magic.startswith(b"PK") or path.suffix.lower() == ".zip":
         return _open_zip(path)
     with path.open("rb") as fh:
@@ -109,15 +110,13 @@ def _open_zip(path: Path) -> ExportSource:
             names = zf.namelist()
             member = _pick_text_member(names)
             if member is None:
-                raise NotAChatExport(
-                    f"{path.name} holds no chat text (.txt), so it is not a WhatsApp export."
-                )
+                raise NotAChatExport(ErrorCode.CHAT_EXPORT_NO_TEXT_FILE, path.name)
             with zf.open(member) as raw:
                 head = raw.read(SNIFF_BYTES)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise NotAChatExport(f"{path.name} is damaged or not a zip file: {exc}.") from exc
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_DAMAGED, path.name, str(exc)) from exc
     except (OSError, zlib.error) as exc:  # a damaged deflate stream inside a member
-        raise NotAChatExport(f"{path.name} is damaged: {exc}.") from exc
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_DAMAGED, path.name, str(exc)) from exc
     encoding = _encoding_of(head)
     _check_text(head, encoding, f"{PurePosixPath(member).name} in {path.name}")
     media = {
@@ -149,7 +148,7 @@ def open_lines(source: ExportSource) -> Iterator[Iterator[str]]:
         finally:
             text.close()
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise NotAChatExport(f"{source.path.name} is damaged: {exc}.") from exc
+        raise NotAChatExport(ErrorCode.CHAT_EXPORT_DAMAGED, source.path.name, str(exc)) from exc
     finally:
         if zf is not None:
             zf.close()

@@ -1279,6 +1279,102 @@ Right-click to retry.</source>
         <translation>{name} 파일은 Shop Inbox가 읽을 수 있는 은행 거래내역이 아닙니다. 은행에서 거래내역을 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요.</translation>
     </message>
     <message>
+        <source>Enter a price.</source>
+        <translation>가격을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a price: use digits, e.g. 15000 or 12.50.</source>
+        <translation>“{value}”은(는) 가격이 아니에요. 15000이나 12.50처럼 숫자로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{currency} has no smaller unit: write “{value}” as a whole amount.</source>
+        <translation>{currency}에는 더 작은 단위가 없어요. “{value}”을(를) 소수점 없는 금액으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{currency} prices have at most {digits} digits after the point, not “{value}”.</source>
+        <translation>{currency} 가격은 소수점 아래 {digits}자리까지만 쓸 수 있어요 (입력: “{value}”).</translation>
+    </message>
+    <message>
+        <source>The price is too large.</source>
+        <translation>가격이 너무 커요.</translation>
+    </message>
+    <message>
+        <source>“{value}” has no currency: write it like “15000 KRW”.</source>
+        <translation>“{value}”에 통화가 없어요. “15000 KRW”처럼 쓰세요.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a price like “15000 KRW”.</source>
+        <translation>“{value}”은(는) “15000 KRW” 같은 가격 형식이 아니에요.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a currency code such as KRW or USD.</source>
+        <translation>“{value}”은(는) KRW나 USD 같은 통화 코드가 아니에요.</translation>
+    </message>
+    <message>
+        <source>This file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”.</source>
+        <translation>이 파일은 UTF-8 텍스트가 아니에요. Excel에서 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>This file is too large for a catalogue (over {limit} MB).</source>
+        <translation>카탈로그 파일로는 너무 커요 ({limit}MB 초과).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>파일이 비어 있어요.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; missing: {missing}. Expected columns: {expected}.</source>
+        <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 필요한 열: {expected}.</translation>
+    </message>
+    <message>
+        <source>This file is not a JPEG, PNG, WebP or GIF picture.</source>
+        <translation>이 파일은 JPEG, PNG, WebP, GIF 사진이 아니에요.</translation>
+    </message>
+    <message>
+        <source>The picture is larger than {limit} MB.</source>
+        <translation>사진이 {limit}MB보다 커요.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name}이(가) 비어 있어요.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file, so it cannot be a WhatsApp chat export.</source>
+        <translation>{name}은(는) 텍스트 파일이 아니라서 WhatsApp 채팅 내보내기 파일일 수 없어요.</translation>
+    </message>
+    <message>
+        <source>{name} holds no chat text (.txt), so it is not a WhatsApp chat export.</source>
+        <translation>{name}에 채팅 텍스트(.txt)가 없어서 WhatsApp 채팅 내보내기 파일이 아니에요.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged. Export the chat from the phone again.</source>
+        <translation>{name}이(가) 손상되었어요. 휴대폰에서 채팅을 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <source>{name} has no WhatsApp chat lines (a date, a time and a name at the start of a line).</source>
+        <translation>{name}에 WhatsApp 채팅 줄(줄 앞에 날짜, 시간, 이름이 있는 줄)이 없어요.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was added.</source>
+        <translation>가져오기를 취소했어요. 추가된 것은 없어요.</translation>
+    </message>
+    <message>
+        <source>More than one contact is called “{name}”. Choose which one this chat belongs to.</source>
+        <translation>“{name}”이라는 연락처가 여러 개예요. 이 채팅이 어느 연락처의 것인지 고르세요.</translation>
+    </message>
+    <message>
+        <source>The contact chosen for this chat no longer exists. Choose again.</source>
+        <translation>이 채팅에 고른 연락처가 더 이상 없어요. 다시 고르세요.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a participant of this chat.</source>
+        <translation>“{name}”은(는) 이 채팅의 참여자가 아니에요.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a time zone Shop Inbox knows. Choose one from the list.</source>
+        <translation>“{value}”은(는) Shop Inbox가 아는 시간대가 아니에요. 목록에서 고르세요.</translation>
+    </message>
+    <message>
         <source>Your relay refused a webhook whose signature did not match the app secret.</source>
         <translation>서명이 앱 시크릿과 맞지 않아 릴레이가 웹훅을 거부했어요.</translation>
     </message>

@@ -11,7 +11,7 @@ import pytest
 from app.catalog import ItemDraft, create_item, find_item_by_code, list_items
 from app.catalog_csv import FEED_COLUMNS, export_feed, import_feed
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ColumnsParams, ErrorCode, InvalidInput
 
 HEADER = "id,title,description,availability,condition,price,link,image_link,brand"
 
@@ -97,7 +97,7 @@ def test_broken_file_reports_bad_rows_by_line_and_keeps_good_ones(db: Database, 
     assert "id" in problems[8]
     assert "availability" in problems[9]
     assert "line 2" in problems[10]
-    assert "no smaller unit" in problems[11]
+    assert ErrorCode.PRICE_NOT_WHOLE in problems[11]
     assert [w.line for w in report.warnings] == [12]
     codes = {p.line: (p.code, p.detail) for p in report.errors}
     assert codes[3][0] == "bad_title"
@@ -163,8 +163,10 @@ def test_korean_excel_plain_csv_in_cp949_is_read(db: Database, tmp_path: Path) -
 def test_a_file_without_the_needed_columns_says_which(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "wrong.csv"
     path.write_text("name,cost\nShirt,1000\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="missing: id, title, price"), db.write() as s:
+    with pytest.raises(InvalidInput) as refused, db.write() as s:
         import_feed(s, path)
+    assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
+    assert refused.value.params == ColumnsParams("id, title, price", ", ".join(FEED_COLUMNS))
 
 
 def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_path: Path) -> None:

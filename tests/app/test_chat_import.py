@@ -17,7 +17,7 @@ from app.chat_export.importer import (
     import_chat,
 )
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, NameParams
 from app.models import Contact, Media, Message
 from app.search import search_messages
 from app.settings import get_setting
@@ -314,10 +314,14 @@ def test_a_group_chat_with_a_shop_that_is_not_in_it_is_refused_before_anything_i
     db: Database, tmp_path: Path
 ) -> None:
     content = "13/01/2024, 10:00 - Ana: hi\n13/01/2024, 10:01 - Bo: hey\n13/01/2024, 10:02 - Cy: hello all\n"
-    with pytest.raises(InvalidInput, match="not a participant"):
+    with pytest.raises(InvalidInput) as refused:
         import_chat(
             db, tmp_path / "media", request(write_txt(tmp_path / "g.txt", content), shop_participant="Shop")
         )
+    assert (refused.value.code, refused.value.params) == (
+        ErrorCode.CHAT_NOT_A_PARTICIPANT,
+        NameParams("Shop"),
+    )
     assert counts(db) == (0, 0, 0)
 
 

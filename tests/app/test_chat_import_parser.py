@@ -10,6 +10,7 @@ import pytest
 from app.chat_export.errors import NotAChatExport
 from app.chat_export.parser import DateOrder, ParseReport, parse_messages, scan_export
 from app.chat_export.source import open_source
+from app.errors import ErrorCode, FileParams
 from tests.support.chat_exports import JPEG, LAYOUTS, LRM, Line, render, shop_chat, write_txt, write_zip
 
 START = datetime(2024, 1, 5, 15, 41, 22)
@@ -180,22 +181,31 @@ def test_a_header_that_cannot_be_read_is_its_own_entry_never_part_of_the_message
 def test_a_binary_file_named_txt_is_refused_with_a_sentence(tmp_path: Path) -> None:
     path = tmp_path / "photo.txt"
     path.write_bytes(JPEG * 50)
-    with pytest.raises(NotAChatExport, match="not a text file"):
+    with pytest.raises(NotAChatExport) as refused:
         scan_export(path)
+    assert (refused.value.code, refused.value.params) == (
+        ErrorCode.CHAT_EXPORT_NOT_TEXT,
+        FileParams("photo.txt"),
+    )
 
 
 def test_a_corrupt_zip_is_refused_with_a_sentence(tmp_path: Path) -> None:
     good = write_zip(tmp_path / "good.zip", "_chat.txt", "[05/01/2024, 10:00:00] Ana: hi\n" * 50, {})
     broken = tmp_path / "broken.zip"
     broken.write_bytes(good.read_bytes()[:-40])
-    with pytest.raises(NotAChatExport, match="damaged"):
+    with pytest.raises(NotAChatExport) as refused:
         scan_export(broken)
+    assert (refused.value.code, refused.value.params) == (
+        ErrorCode.CHAT_EXPORT_DAMAGED,
+        FileParams("broken.zip"),
+    )
 
 
 def test_text_that_is_not_a_chat_is_refused(tmp_path: Path) -> None:
     path = write_txt(tmp_path / "notes.txt", "shopping list\nmilk\neggs\n" * 100)
-    with pytest.raises(NotAChatExport, match="no WhatsApp chat lines"):
+    with pytest.raises(NotAChatExport) as refused:
         scan_export(path)
+    assert refused.value.code is ErrorCode.CHAT_EXPORT_NO_CHAT_LINES
 
 
 def test_the_chat_text_is_found_in_a_zip_with_media_and_folders(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import InvalidInput
+from app.errors import CurrencyDigitsParams, ErrorCode, InvalidInput, NoParams, ValueParams
 from app.money import amount_to_minor, feed_price, format_price, parse_price
 
 
@@ -31,20 +31,23 @@ def test_feed_prices_parse_to_minor_units() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "reason"),
+    ("text", "code", "params"),
     [
-        ("", "empty"),
-        ("15000", "no currency"),
-        ("15000 XYZ", "not a currency"),
-        ("150.5 KRW", "no smaller unit"),
-        ("1.234 USD", "at most 2 digits"),
-        ("abc KRW", "not a price"),
-        ("-5 KRW", "not a price"),
+        ("", ErrorCode.PRICE_EMPTY, NoParams()),
+        ("15000", ErrorCode.PRICE_NO_CURRENCY, ValueParams("15000")),
+        ("15000 XYZ", ErrorCode.CURRENCY_UNKNOWN, ValueParams("XYZ")),
+        ("150.5 KRW", ErrorCode.PRICE_NOT_WHOLE, CurrencyDigitsParams("150.5", "KRW", 0)),
+        ("1.234 USD", ErrorCode.PRICE_TOO_MANY_DECIMALS, CurrencyDigitsParams("1.234", "USD", 2)),
+        ("abc KRW", ErrorCode.PRICE_NOT_A_NUMBER, ValueParams("abc")),
+        ("-5 KRW", ErrorCode.PRICE_NOT_A_NUMBER, ValueParams("-5")),
+        ("1 2 KRW", ErrorCode.PRICE_UNREADABLE, ValueParams("1 2 KRW")),
+        (f"{10**16} KRW", ErrorCode.PRICE_TOO_LARGE, NoParams()),
     ],
 )
-def test_bad_prices_say_why(text: str, reason: str) -> None:
-    with pytest.raises(InvalidInput, match=reason):
+def test_bad_prices_say_why(text: str, code: ErrorCode, params: object) -> None:
+    with pytest.raises(InvalidInput) as refused:
         parse_price(text)
+    assert (refused.value.code, refused.value.params) == (code, params)
 
 
 def test_feed_price_round_trips() -> None:

@@ -26,6 +26,16 @@ KEPT_AS_IS = {
     "Manager",
     "backups",
     "CSV",  # a file type, as Korean banks name their downloads
+    # File formats, currency codes and Excel's own menu words, written as the owner sees them.
+    "UTF",
+    "Excel",
+    "JPEG",
+    "PNG",
+    "WebP",
+    "GIF",
+    "txt",
+    "KRW",
+    "USD",
 }  # "backups": a folder
 SAMPLE_TEXT = "주문서"
 
