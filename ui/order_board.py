@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,7 @@ from app.orders import BOARD_STATES, MOVES, OrderState, move_order
 from app.shipping_sheets import apply_tracking, courier_sheet, read_tracking_file
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
-from ui.order_board_model import OrderRole, OrderTableModel, StateColumnModel
+from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name
 from ui.order_window import COURIERS, move_label
@@ -425,28 +425,27 @@ class _DropTarget(QObject):
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            source = event.source()
-            summary = self._dragged(source)
-            if summary is not None and self.state in MOVES[OrderState(summary.state)]:
-                event.acceptProposedAction()
-            else:
-                event.ignore()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        dragged = self.dragged(event.mimeData())
+        if dragged is None or self.state not in MOVES[dragged[1]]:
+            event.ignore()
             return True
         if kind == QEvent.Type.Drop:
-            summary = self._dragged(event.source())
-            if summary is not None and self.state in MOVES[OrderState(summary.state)]:
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-                self.board.move_card(summary.id, self.state)
-            else:
-                event.ignore()
-            return True
-        return False
+            event.setDropAction(Qt.DropAction.CopyAction)  # the source column must not remove the row
+            event.accept()
+            self.board.move_card(dragged[0], self.state)
+        else:
+            event.acceptProposedAction()
+        return True
 
-    def _dragged(self, source: Any) -> OrderSummary | None:
-        if not isinstance(source, QListView) or source is self.view:
+    @staticmethod
+    def dragged(mime: QMimeData) -> tuple[int, OrderState] | None:
+        """(order id, its state) from a dragged card; None for anything else dropped here."""
+        if not mime.hasFormat(ORDER_MIME):
             return None
-        index = source.currentIndex()
-        summary = index.data(OrderRole.SUMMARY) if index.isValid() else None
-        return summary if isinstance(summary, OrderSummary) else None
+        order_id, _, state = bytes(mime.data(ORDER_MIME).data()).decode().partition(":")
+        try:
+            return int(order_id), OrderState(state)
+        except ValueError:
+            return None

@@ -7,7 +7,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.order_queries import SORT_KEYS, OrderSummary
 from app.orders import OrderState
@@ -15,6 +22,7 @@ from ui.formatting import list_time
 from ui.order_text import money, state_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+ORDER_MIME = "application/x-shopinbox-order"
 
 
 class OrderRole(enum.IntEnum):
@@ -83,6 +91,21 @@ class StateColumnModel(QAbstractListModel):
 
     def summary(self, row: int) -> OrderSummary:
         return self._rows[row]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [ORDER_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """A dragged card carries its order's id and state ("12:new"); another column decides the move."""
+        data = QMimeData()
+        if indexes and indexes[0].isValid():
+            s = self._rows[indexes[0].row()]
+            data.setData(ORDER_MIME, f"{s.id}:{s.state}".encode())
+        return data
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
@@ -472,3 +472,42 @@ def test_the_owner_fixes_the_depositor_name_and_adds_a_cash_receipt_number(windo
         lambda: order_window.detail is not None and order_window.detail.depositor_name == "박지훈"
     )
     assert order_window.detail is not None and order_window.detail.cash_receipt == "01099907890"
+
+
+def test_dropping_a_card_on_another_column_moves_the_order_if_the_state_machine_allows(
+    window: Any, qtbot: Any
+) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    ids = some_orders(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    new = board.columns[OrderState.NEW]
+    mime = new.mimeData([new.index(0)])  # the card a drag would carry: the newest new order
+
+    def drop_on(state: OrderState) -> bool:
+        viewport = board.column_views[state].viewport()
+        action = Qt.DropAction.MoveAction
+        enter = QDragEnterEvent(
+            QPoint(20, 20), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(viewport, enter)
+        if not enter.isAccepted():
+            return False
+        drop = QDropEvent(
+            QPointF(20, 20), action, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(viewport, drop)
+        return drop.isAccepted()
+
+    assert not drop_on(OrderState.SHIPPED)  # a new order cannot be shipped before it is paid
+    with qtbot.waitSignal(board.loaded):
+        assert drop_on(OrderState.PAID)
+    with window.ctx.db.read() as s:
+        order = s.get(Order, ids[5])
+        assert order is not None and order.state == "paid"
+    assert counts(board)["paid"] == 1
