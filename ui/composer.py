@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -159,8 +159,8 @@ class Composer(QFrame):
         self.emoji_button.setIcon(icons.icon("emoji"))
         self.emoji_button.setToolTip(self.tr("Emoji"))
         self.emoji_button.setAutoRaise(True)
-        self.emoji_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.emoji_button.setMenu(self._emoji_menu())
+        self.emoji_picker = self._emoji_menu()
+        self.emoji_button.clicked.connect(self.show_emoji_picker)
         self.edit = MessageEdit(self, enter_sends=enter_sends)
         self.edit.setPlaceholderText(self.tr("Type a message"))
         self.edit.setAccessibleName(self.tr("Message"))
@@ -208,6 +208,21 @@ class Composer(QFrame):
         action.setDefaultWidget(grid)
         menu.addAction(action)
         return menu
+
+    def show_emoji_picker(self) -> None:
+        """Open the picker above its button, as WhatsApp does: inside the window, kept on screen.
+
+        A tool button's own menu opens below it whenever the screen has room, which for the composer
+        at the window's bottom is outside the window.
+        """
+        menu = self.emoji_picker
+        size = menu.sizeHint()
+        button = self.emoji_button
+        screen = button.screen().availableGeometry()
+        at = button.mapToGlobal(QPoint(0, -size.height()))
+        x = max(screen.left(), min(at.x(), screen.right() - size.width()))
+        y = max(screen.top(), min(at.y(), screen.bottom() - size.height()))
+        menu.popup(QPoint(x, y))
 
     def _insert_emoji(self, emoji: str, menu: QMenu) -> None:
         self.edit.insertPlainText(emoji)

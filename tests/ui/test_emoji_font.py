@@ -67,7 +67,7 @@ def test_emoji_are_drawn_in_colour_in_bubbles_previews_and_the_picker(emoji_fami
 
     composer = Composer()
     qtbot.addWidget(composer)
-    menu = composer.emoji_button.menu()
+    menu = composer.emoji_picker
     assert menu is not None
     buttons = menu.findChildren(QToolButton)
     picked = [b for b in buttons if b.text() in EMOJI]

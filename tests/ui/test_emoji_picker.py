@@ -1,0 +1,41 @@
+"""The emoji picker opens above the composer, inside the window and on screen, as WhatsApp's does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+
+from tests.support.factories import make_contact, make_message
+
+
+def test_the_emoji_picker_opens_above_its_button_and_stays_on_screen(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
+        make_message(s, contact, "안녕하세요", sent_at=datetime.now(UTC))
+        contact_id = contact.id
+    window.on_conversations_changed({contact_id})
+    window.chat_list.select_contact(contact_id)
+    qtbot.waitUntil(lambda: window.chat.composer.contact_id == contact_id)
+    screen = window.screen().availableGeometry()
+    # A window in the upper part of a tall screen: there is room below it, but that is outside it.
+    window.setGeometry(QRect(screen.left(), screen.top(), screen.width(), screen.height() * 2 // 3))
+    button = window.chat.composer.emoji_button
+    qtbot.waitUntil(lambda: button.isVisible() and button.mapToGlobal(QPoint(0, 0)).y() > 0)
+
+    shown: list[QRect] = []
+
+    def look(menu: Any) -> None:
+        shown.append(menu.geometry())
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    button_top = button.mapToGlobal(QPoint(0, 0)).y()
+    assert shown[0].bottom() <= button_top, (shown[0], button_top)
+    assert screen.contains(shown[0]), (shown[0], screen)
+    assert window.frameGeometry().contains(shown[0].bottomLeft())
