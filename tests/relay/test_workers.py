@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -85,6 +87,55 @@ def send(url: str, key: str, timeout: float = 120) -> httpx.Response:
     return httpx.post(f"{url}/v1/messages", json=body, headers=headers, timeout=timeout)
 
 
+def stays_in_flight(url: str, key: str, seconds: float) -> None:
+    """Retry `key` for `seconds` (longer than a lease): every answer is 409 in_flight."""
+    since = time.monotonic()
+    while time.monotonic() - since < seconds:
+        retry = send(url, key, timeout=10)
+        assert retry.status_code == 409, retry.text
+        assert retry.json()["error"]["code"] == "in_flight"
+        threading.Event().wait(0.2)
+
+
+def test_a_send_in_flight_on_one_worker_survives_the_other_worker_being_killed_and_respawned(
+    tmp_path: Path, graph: FakeGraph, pg: str
+) -> None:
+    env = relay_env(pg, graph.url, RELAY_SEND_LEASE_SECONDS="2")
+    with serve_process(tmp_path / "serve.log", free_port(), env, workers=2) as serve:
+        assert (
+            post_webhook(serve.url, inbound("text", "배송 언제 되나요?", sender=CUSTOMER)).status_code == 200
+        )
+        # One quick 429 names the sending worker in its "graph busy" line; then Graph holds.
+        release = threading.Event()
+        graph.script.append(graph_error(429, 130429, "Rate limit hit"))
+        graph.script += [{"until": release, **graph_error(429, 130429, "Rate limit hit")}] * 2
+        answers: list[httpx.Response] = []
+        sending = threading.Thread(target=lambda: answers.append(send(serve.url, "order-21")))
+        sending.start()
+        busy_line = re.compile(r" worker=\S+:(\d+) graph busy")
+        wait_until(lambda: busy_line.search(serve.log()) is not None, 30, "the first 429")
+        match = busy_line.search(serve.log())
+        assert match is not None
+        sender = int(match.group(1))
+        (other,) = [pid for pid in serve.workers() if pid != sender]
+        os.kill(other, signal.SIGKILL)
+        wait_until(
+            lambda: other not in serve.workers() and len(serve.workers()) == 2, 60, "uvicorn's respawn"
+        )
+        wait_until(lambda: serve.log().count("relay started") == 3, 60, "the new worker's start")
+        stays_in_flight(serve.url, "order-21", seconds=4)  # whichever worker answers
+        assert sending.is_alive()
+        release.set()
+        sending.join(timeout=60)
+        final = answers[0]
+        assert final.status_code == 200 and final.json()["status"] == "sent"
+        for _ in range(4):
+            again = send(serve.url, "order-21")
+            assert (again.status_code, again.json()) == (200, final.json())
+        assert len(graph.sent) == 1
+        assert "marked unknown" not in serve.log()  # the respawned worker left the live send alone
+
+
 def test_a_send_in_flight_on_one_relay_survives_another_relay_dying_and_restarting(
     tmp_path: Path, graph: FakeGraph, pg: str
 ) -> None:
@@ -109,12 +160,7 @@ def test_a_send_in_flight_on_one_relay_survives_another_relay_dying_and_restarti
         with serve_process(tmp_path / "a2.log", port_a, env) as restarted:
             # The restarted relay's start and its sweeps (every second, leases of 2 s) leave the
             # live send alone: the retry keeps getting 409 for longer than a lease.
-            held_since = time.monotonic()
-            while time.monotonic() - held_since < 4:
-                retry = send(restarted.url, "order-17", timeout=10)
-                assert retry.status_code == 409, retry.text
-                assert retry.json()["error"]["code"] == "in_flight"
-                threading.Event().wait(0.2)
+            stays_in_flight(restarted.url, "order-17", seconds=4)
             assert sending.is_alive()  # still the first request's send
             release.set()
             sending.join(timeout=60)

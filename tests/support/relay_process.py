@@ -117,6 +117,9 @@ def serve_process(
         assert process.poll() is None, f"serve exited with {process.returncode}:\n{serve.log()}"
         if workers > 1:
             wait_until(lambda: len(serve.workers()) == workers, ready_timeout, f"{workers} workers")
+            # Every worker through its start (a test may kill one and count the starts).
+            started = f"{workers} workers started"
+            wait_until(lambda: serve.log().count("relay started") >= workers, ready_timeout, started)
             spawned.update(serve.workers())
         yield serve
     finally:
