@@ -176,12 +176,21 @@ class AutomationDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Beside Save, after a save: that it worked, and whether the relay has it yet.
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("savedNote")
+        self.saved_note.setWordWrap(True)
+        self.saved_note.hide()
+        self._just_saved = False
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved_note, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.form, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.setStyleSheet(BANNER_STYLE)
         self._loading = False
         self._sending = False
@@ -212,6 +221,8 @@ class AutomationDialog(QDialog):
 
     def edited(self) -> None:
         if not self._loading:
+            self._just_saved = False
+            self.saved_note.hide()
             self.refresh_summary(self.apply(self.state.doc))
 
     # ------------------------------------------------------------------ saving and the relay
@@ -226,6 +237,21 @@ class AutomationDialog(QDialog):
 
     def _show_state(self) -> None:
         self.banner.show_state(self.state, sending=self._sending, can_send=self.client_provider() is not None)
+        self._show_saved_note()
+
+    def _show_saved_note(self) -> None:
+        status = self.state.status
+        if not self._just_saved or status is SyncStatus.CONFLICT:  # the banner asks the owner then
+            self.saved_note.hide()
+            return
+        if self._sending:
+            text = self.tr("Saved. Sending to the relay…")
+        elif status is SyncStatus.SYNCED:
+            text = self.tr("Saved. The relay has it: customers get it from now on.")
+        else:
+            text = self.tr("Saved on this computer. It goes to the relay as soon as the relay answers.")
+        self.saved_note.setText(text)
+        self.saved_note.show()
 
     def save(self) -> None:
         problem = self.problem()
@@ -240,6 +266,7 @@ class AutomationDialog(QDialog):
             self.error.setText(failure_sentence(exc))
             self.error.show()
             return
+        self._just_saved = True
         self._show_state()
         self.saved.emit(self.state)
         self.push()

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AutomationDialog</name>
+    <message>
+        <source>Saved. Sending to the relay…</source>
+        <translation>저장했어요. 릴레이로 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Saved. The relay has it: customers get it from now on.</source>
+        <translation>저장했어요. 릴레이에도 반영되어 지금부터 고객에게 적용돼요.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer. It goes to the relay as soon as the relay answers.</source>
+        <translation>이 컴퓨터에 저장했어요. 릴레이가 응답하면 바로 보내요.</translation>
+    </message>
+</context>
+<context>
     <name>AwayEditor</name>
     <message>
         <source>Away message</source>
