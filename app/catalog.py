@@ -12,11 +12,11 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
-from sqlalchemy import Text, delete, func, insert, or_, select, type_coerce
+from sqlalchemy import Integer, Text, delete, func, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from app.catalog_images import (
@@ -117,6 +117,8 @@ def _row(item: CatalogItem) -> ItemRow:
     )
 
 
+# Plain values as stored (no per-row type processing): ItemList turns a row into an ItemRow only
+# when a view asks for it.
 _ROW_COLUMNS = (
     CatalogItem.id,
     CatalogItem.retailer_id,
@@ -128,10 +130,11 @@ _ROW_COLUMNS = (
     # The JSON text as stored: most items have no image or one, decoded once per distinct value
     # instead of json.loads per row (the largest cost of listing 5,000 items).
     type_coerce(CatalogItem.images, Text).label("images"),
-    CatalogItem.hidden,
-    CatalogItem.created_at,
-    CatalogItem.updated_at,
+    type_coerce(CatalogItem.hidden, Integer).label("hidden"),
+    type_coerce(CatalogItem.created_at, Integer).label("created_at"),
+    type_coerce(CatalogItem.updated_at, Integer).label("updated_at"),
 )
+_ID, _IMAGES = 0, 7
 
 
 @functools.lru_cache(maxsize=1024)
@@ -144,19 +147,60 @@ def _images_from_json(raw: str | None) -> tuple[str, ...]:
 
 def _row_from_columns(r: Any, collection_ids: tuple[int, ...]) -> ItemRow:
     return ItemRow(
-        id=r.id,
-        retailer_id=r.retailer_id,
-        name=r.name,
-        description=r.description or "",
-        price_minor=r.price_minor,
-        currency=r.currency,
-        url=r.url,
-        images=_images_from_json(r.images),
-        hidden=bool(r.hidden),
+        id=r[0],
+        retailer_id=r[1],
+        name=r[2],
+        description=r[3] or "",
+        price_minor=r[4],
+        currency=r[5],
+        url=r[6],
+        images=_images_from_json(r[7]),
+        hidden=bool(r[8]),
         collection_ids=collection_ids,
-        created_at=r.created_at,
-        updated_at=r.updated_at,
+        created_at=datetime.fromtimestamp(r[9] / 1000, tz=UTC),
+        updated_at=datetime.fromtimestamp(r[10] / 1000, tz=UTC),
     )
+
+
+class ItemList(Sequence[ItemRow]):
+    """Items in the order one query returned them; each ItemRow is built the first time it is asked
+    for, so a list of 5,000 items costs about its query and a view builds only the rows it shows."""
+
+    __slots__ = ("_built", "_collections", "_raw", "ids")
+
+    def __init__(self, raw: Sequence[Any], collections: dict[int, tuple[int, ...]]) -> None:
+        self._raw = raw
+        self._collections = collections
+        self._built: list[ItemRow | None] = [None] * len(raw)
+        self.ids: list[int] = [r[_ID] for r in raw]
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, index: int) -> ItemRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ItemRow]: ...
+    def __getitem__(self, index: int | slice) -> ItemRow | list[ItemRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        row = self._built[index]
+        if row is None:
+            raw = self._raw[index]
+            row = _row_from_columns(raw, self._collections.get(raw[_ID], ()))
+            self._built[index] = row
+        return row
+
+    def first_image(self, index: int) -> str | None:
+        images = _images_from_json(self._raw[index][_IMAGES])
+        return images[0] if images else None
+
+    def same_row(self, index: int, other: ItemList, other_index: int) -> bool:
+        """True when row `index` here and row `other_index` of `other` hold the same values."""
+        raw = self._raw[index]
+        return tuple(raw) == tuple(other._raw[other_index]) and self._collections.get(
+            raw[_ID], ()
+        ) == other._collections.get(raw[_ID], ())
 
 
 def _collections_of(session: Session, item_ids: list[int], *, everything: bool) -> dict[int, tuple[int, ...]]:
@@ -182,22 +226,17 @@ def normalise_query(query: str) -> str:
     return nfc(query.strip())[:MAX_QUERY]
 
 
-def list_items(
+def item_list(
     session: Session,
     query: str = "",
     sort: SortKey = "name",
     *,
     include_hidden: bool = True,
     collection_id: int | None = None,
-    rank_matches: bool = False,
     limit: int | None = None,
-) -> list[ItemRow]:
-    """Items matching `query` in their name or item code, in the chosen order.
-
-    With `rank_matches` (the composer's picker), an exact code comes first, then names or codes that
-    start with the query, then the rest, each group in the chosen order.
-    """
-    # Plain column rows, not ORM objects: 5,000 items load in tens of milliseconds, not hundreds.
+) -> ItemList:
+    """Items matching `query` in their name or item code, in the chosen order: one query, and no
+    per-item work until a row is asked for (the catalogue window's list)."""
     stmt = select(*_ROW_COLUMNS)
     text = normalise_query(query)
     if text:
@@ -220,15 +259,45 @@ def list_items(
         stmt = stmt.order_by(CatalogItem.updated_at.desc(), CatalogItem.id.desc())
     else:
         stmt = stmt.order_by(func.lower(CatalogItem.name), CatalogItem.id)
-    if limit is not None and not (rank_matches and text):
+    if limit is not None:
         stmt = stmt.limit(limit)
     # Core rows through the session's connection: the ORM's result layer adds nothing to columns.
-    found = session.connection().execute(stmt).all()
+    found: Sequence[Any] = session.connection().execute(stmt).all()
+    everything = not text and collection_id is None
     collections = _collections_of(
-        session, [r.id for r in found], everything=not text and collection_id is None
+        session, [] if everything else [r[_ID] for r in found], everything=everything
     )
-    rows = [_row_from_columns(r, collections.get(r.id, ())) for r in found]
-    if rank_matches and text:
+    return ItemList(found, collections)
+
+
+def list_items(
+    session: Session,
+    query: str = "",
+    sort: SortKey = "name",
+    *,
+    include_hidden: bool = True,
+    collection_id: int | None = None,
+    rank_matches: bool = False,
+    limit: int | None = None,
+) -> list[ItemRow]:
+    """Items matching `query` in their name or item code, in the chosen order, as a plain list.
+
+    With `rank_matches` (the composer's picker), an exact code comes first, then names or codes that
+    start with the query, then the rest, each group in the chosen order.
+    """
+    text = normalise_query(query)
+    ranked = rank_matches and bool(text)
+    rows = list(
+        item_list(
+            session,
+            query,
+            sort,
+            include_hidden=include_hidden,
+            collection_id=collection_id,
+            limit=None if ranked else limit,
+        )
+    )
+    if ranked:
         folded = text.casefold()
 
         def rank(row: ItemRow) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.catalog import ItemRow
+from app.catalog import ItemList, ItemRow
 from app.money import format_price
 
 ITEM_IDS_MIME = "application/x-shopinbox-catalog-item-ids"
@@ -26,12 +26,14 @@ class CatalogRole(enum.IntEnum):
 
 
 class CatalogModel(QAbstractListModel):
-    """Rows come from app.catalog.list_items(); `set_rows` repaints only what changed."""
+    """Rows come from app.catalog.item_list() (built only as they are shown) or list_items();
+    `set_rows` repaints only what changed."""
 
     def __init__(self, locale: str = "ko_KR", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.locale = locale
-        self._rows: list[ItemRow] = []
+        self._rows: Sequence[ItemRow] = []
+        self._ids: list[int] = []
         self._prices: dict[int, str] = {}
         self.sold_out: frozenset[int] = frozenset()  # items whose counted stock is all promised
 
@@ -87,33 +89,41 @@ class CatalogModel(QAbstractListModel):
         return Qt.DropAction.CopyAction
 
     def set_rows(self, rows: Sequence[ItemRow], sold_out: frozenset[int] = frozenset()) -> None:
-        new = list(rows)
+        new = rows if isinstance(rows, ItemList) else list(rows)
+        new_ids = rows.ids if isinstance(rows, ItemList) else [r.id for r in new]
         self._prices.clear()
         if sold_out != self.sold_out:
             self.sold_out = sold_out
-            self._rows = []  # every price text may change: reset below
-        if [r.id for r in new] == [r.id for r in self._rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
+            self._rows, self._ids = [], []  # every price text may change: reset below
+        if new_ids == self._ids:
+            changed = [i for i in range(len(new)) if not self._same_row(i, new)]
             self._rows = new
             for i in changed:
                 self.dataChanged.emit(self.index(i), self.index(i))
             return
         self.beginResetModel()
-        self._rows = new
+        self._rows, self._ids = new, new_ids
         self.endResetModel()
 
+    def _same_row(self, i: int, new: Sequence[ItemRow]) -> bool:
+        old = self._rows
+        if isinstance(old, ItemList) and isinstance(new, ItemList):
+            return old.same_row(i, new, i)  # compares stored values: no ItemRow is built
+        return old[i] == new[i]
+
     def row_for_id(self, item_id: int) -> int:
-        for i, row in enumerate(self._rows):
-            if row.id == item_id:
-                return i
-        return -1
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return -1
 
     def item(self, row: int) -> ItemRow:
         return self._rows[row]
 
     def refresh_image(self, entry: str) -> None:
         """A thumbnail landed: repaint the rows that show it."""
-        for i, row in enumerate(self._rows):
-            if row.first_image == entry:
+        rows = self._rows
+        for i in range(len(rows)):
+            if (rows.first_image(i) if isinstance(rows, ItemList) else rows[i].first_image) == entry:
                 index = self.index(i)
                 self.dataChanged.emit(index, index, [CatalogRole.IMAGE])

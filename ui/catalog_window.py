@@ -49,7 +49,7 @@ from app.catalog import (
     delete_items,
     duplicate_item,
     get_item,
-    list_items,
+    item_list,
     prune_unused_images,
     restore_items,
     set_hidden,
@@ -279,7 +279,7 @@ class CatalogWindow(QMainWindow):
         keep = select if select is not None else self.selected_ids()
         collection = self.collections.current_collection()
         with self.ctx.db.read() as session:
-            rows = list_items(session, self.search.text(), self.sort_key, collection_id=collection)
+            rows = item_list(session, self.search.text(), self.sort_key, collection_id=collection)
             collections = list_collections(session)
             total = count_items(session)
             sold_out = frozenset(sold_out_items(session))

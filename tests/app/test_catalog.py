@@ -13,6 +13,7 @@ from app.catalog import (
     delete_items,
     duplicate_item,
     get_item,
+    item_list,
     list_items,
     restore_items,
     update_item,
@@ -241,3 +242,21 @@ def test_pictures_of_deleted_items_are_pruned_but_shared_ones_stay(db: Database,
     assert list((catalog / "thumbs").iterdir()) == []
     with db.read() as s:
         assert get_item(s, keep).images == (shared,)
+
+
+def test_the_windows_item_list_reads_the_same_items_as_the_plain_list(db: Database, tmp_path: Path) -> None:
+    shirt = add(db, "린넨 셔츠", 39000, "LS-1", images=("a.jpg", "b.jpg"))
+    add(db, "Tote", 25000, "T-1", hidden=True)
+    add(db, "Apron", 18000, "A-1")
+    with db.write() as s:
+        box = create_collection(s, "Summer")
+        add_items_to_collection(s, box, [shirt])
+    with db.read() as s:
+        for sort in ("name", "price", "recent"):
+            lazy = item_list(s, sort=sort)  # type: ignore[arg-type]
+            assert list(lazy) == list_items(s, sort=sort)  # type: ignore[arg-type]
+            assert lazy.ids == [row.id for row in lazy]
+        lazy = item_list(s, "셔츠")
+        assert [row.collection_ids for row in lazy] == [(box,)]
+        assert lazy.first_image(0) == "a.jpg" and lazy[0].images == ("a.jpg", "b.jpg")
+        assert lazy[0].created_at.tzinfo is not None

@@ -384,3 +384,33 @@ def test_an_item_whose_last_one_is_promised_to_an_order_shows_sold_out(
         move_order(s, order_id, OrderState.CANCELLED)
     window.reload()
     assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩39,000"
+
+
+def test_a_5000_item_catalogue_lists_every_item_and_an_edit_repaints_only_its_row(
+    qtbot, window, ctx: AppContext
+) -> None:
+    from sqlalchemy import insert
+
+    from app.models import CatalogItem, utcnow
+    from ui.catalog_model import CatalogRole
+
+    now = utcnow()
+    rows = [
+        {"name": f"린넨 셔츠 {i:04d}", "price_minor": 10_000 + i, "currency": "KRW", "retailer_id": f"SKU-{i:05d}",
+         "description": "", "images": [], "created_at": now, "updated_at": now}
+        for i in range(5000)
+    ]  # fmt: skip
+    with ctx.db.write() as s:
+        s.execute(insert(CatalogItem), rows)
+    window.reload()
+    assert window.model.rowCount() == 5000
+    assert window.model.item(4999).name == "린넨 셔츠 4999"
+    target = window.model.item(1234).id
+    with ctx.db.write() as s:
+        s.get(CatalogItem, target).price_minor = 77_000  # type: ignore[union-attr]
+    repainted: list[int] = []
+    window.model.dataChanged.connect(lambda first, last, roles=(): repainted.append(first.row()))
+    window.reload()
+    assert repainted == [1234]
+    assert window.model.item(1234).price_minor == 77_000
+    assert "77,000" in window.model.data(window.model.index(1234), CatalogRole.PRICE_TEXT)
