@@ -547,9 +547,14 @@ def bot_decision(
     contact_name: str | None = None,
     echo: bool = False,
     orders: Sequence[OrderStatus] = (),
+    greeting: str | None = None,
 ) -> BotDecision:
     """What the bot answers to one inbound message: at most one message, never to an echo, never
-    while the chat is with a person, at most `hourly_cap` per chat per hour."""
+    while the chat is with a person, at most `hourly_cap` per chat per hour.
+
+    `greeting` is the greeting text when it is due now: with `welcome_menu`, a message no rule
+    answers gets the top menu led by the greeting, in place of the greeting alone.
+    """
     bot = doc.bot
     quiet = BotDecision(None, state, answered=False)
     if echo or message is None or not bot.enabled or bot_paused(bot, state, now, last_owner_reply_at):
@@ -609,6 +614,8 @@ def bot_decision(
                 return order_answer(rule.id)
             reply = menu(answer.menu, answer.text) if answer.kind == "menu" else _text_body(fill(answer.text))
             return _capped(bot, state, reply, now, rule.id, None)
+    if greeting is not None and greeting.strip() and bot.welcome_menu and bot.top_menu is not None:
+        return _capped(bot, state, menu(bot.top_menu, greeting), now, "welcome", None)
     return quiet
 
 
@@ -651,3 +658,25 @@ def _capped(
 def resumed_bot_state(state: BotState, now: datetime) -> BotState:
     """The chat's state after "Resume bot": no pause, and the owner's earlier messages no longer count."""
     return replace(state, paused_until=None, resumed_at=now)
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordOverlap:
+    """One rule's keyword is inside another rule's: a message with the longer one hits both rules,
+    and the earlier rule wins (the editor warns)."""
+
+    rule_id: str
+    keyword: str
+    other_rule_id: str
+    other_keyword: str
+
+
+def keyword_overlaps(bot: MenuBot) -> list[KeywordOverlap]:
+    """Every pair of rules where a keyword of one is contained in a keyword of the other."""
+    keys = [(rule.id, keyword, match_key(keyword)) for rule in bot.rules for keyword in rule.keywords]
+    return [
+        KeywordOverlap(rule_id, keyword, other_id, other_keyword)
+        for rule_id, keyword, key in keys
+        for other_id, other_keyword, other_key in keys
+        if rule_id != other_id and key and key in other_key
+    ]

@@ -576,6 +576,8 @@ class MenuBot(_Wire):
     rules: list[KeywordRule] = []  # in priority order: the first that matches answers
     nodes: list[MenuNode] = []
     top_menu: str | None = None  # node id of the menu "back" ends at and a stale tap is shown
+    # When the greeting is due, send it as the top menu's lead instead (one message, not two).
+    welcome_menu: bool = False
     handoff_keywords: list[str] = ["상담원", "상담원 연결", "직원", "사장님", "agent", "human"]
     handoff_text: str = "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
     # Appended to a hand-off outside business hours; {opening} is the next opening, local time.

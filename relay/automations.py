@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
-from app.rules import ContactState, bot_decision, customer_message, replies_for_inbound
+from app.rules import ContactState, bot_decision, customer_message, greeting_due, replies_for_inbound
 from app.wire import Automations, OrderStatus, SentBy
 from relay.sending import Sender
 from relay.store import ContactRow, Store, dt_to_ms
@@ -72,7 +72,8 @@ class AutomationRunner:
         stamp = inbound.timestamp or int(now.timestamp())
         # Order of checks (DESIGN.md): opt-out (campaigns; it never silences the bot), the bot, then
         # greeting/away — a message the bot takes gets no greeting or away message besides.
-        if await self._bot(doc, inbound, current, now, stamp):
+        greeting = doc.greeting.text if greeting_due(doc, state, now) else None
+        if await self._bot(doc, inbound, current, now, stamp, greeting):
             return
         replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
         for reply in replies:
@@ -85,7 +86,13 @@ class AutomationRunner:
                 )
 
     async def _bot(
-        self, doc: Automations, inbound: Inbound, current: ContactRow | None, now: datetime, stamp: int
+        self,
+        doc: Automations,
+        inbound: Inbound,
+        current: ContactRow | None,
+        now: datetime,
+        stamp: int,
+        greeting: str | None,
     ) -> bool:
         """Run the menu bot (app/rules.py) on this message; True when it took the message."""
         if not doc.bot.enabled:
@@ -102,6 +109,7 @@ class AutomationRunner:
             last_owner_reply_at=current.last_owner_reply_at if current else None,
             contact_name=inbound.profile_name,
             orders=[OrderStatus.model_validate(order) for order in pushed],
+            greeting=greeting,
         )
         if not decision.answered:
             return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from app.rules import (
     bot_decision,
     customer_message,
     keyword_hits,
+    keyword_overlaps,
     resumed_bot_state,
 )
 from app.shop_menu import korean_shop_menu
@@ -425,3 +427,30 @@ def test_no_open_order_hands_the_chat_to_a_person() -> None:
     assert decision.handoff is HandoffReason.NO_ORDER
     assert reply_text(decision) == "주문 내역을 찾지 못했어요. 상담원에게 연결해 드릴게요."
     assert decision.state.paused_until == OPEN + timedelta(hours=12)
+
+
+def test_the_editor_hears_when_one_rules_keyword_is_inside_anothers() -> None:
+    rules = [
+        KeywordRule(id="ship", keywords=["배송"], answer=BotAnswer(text="2~3일 걸려요.")),
+        KeywordRule(id="fee", keywords=["배송 비", "택배비"], answer=BotAnswer(text="3,000원이에요.")),
+        KeywordRule(id="hours", keywords=["운영시간"], answer=BotAnswer(text="9시부터예요.")),
+    ]
+    overlaps = keyword_overlaps(MenuBot(rules=rules))
+    assert [(o.rule_id, o.keyword, o.other_rule_id, o.other_keyword) for o in overlaps] == [
+        ("ship", "배송", "fee", "배송 비")
+    ]
+
+
+def test_the_welcome_menu_replaces_a_due_greeting_with_one_message() -> None:
+    doc = shop_doc(welcome_menu=True)
+
+    def first(text: str, greeting: str | None) -> Any:
+        return bot_decision(
+            doc, BotState(), CustomerMessage(text), OPEN, wa_id=WA, contact_name="김민지", greeting=greeting
+        )
+
+    welcome = first("안녕하세요", "{name}님, 반갑습니다!")
+    assert reply_text(welcome).startswith("김민지님, 반갑습니다!\n\n안녕하세요! 무엇을 도와드릴까요?")
+    assert choice_ids(welcome)[0] == "menu:order"
+    assert not first("안녕하세요", None).answered  # no greeting due: greeting/away decide
+    assert first("운영시간 알려주세요", "반갑습니다!").matched == "hours"  # a keyword still wins

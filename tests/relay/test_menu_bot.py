@@ -257,3 +257,21 @@ def test_where_is_my_order_answers_from_the_statuses_the_desktop_pushed(
     stranger.says("배송 조회요")
     _message, contact, outbound = stranger.events(3)
     assert contact["handoff_reason"] == "no_order" and "찾지 못했어요" in outbound["body"]["text"]["body"]
+
+
+def test_the_welcome_menu_greets_a_new_customer_in_one_message(relay: RunningRelay, graph: FakeGraph) -> None:
+    bot = (
+        korean_shop_menu().model_copy(update={"enabled": True, "welcome_menu": True}).model_dump(mode="json")
+    )
+    put_bot(relay, bot=bot, greeting={"enabled": True, "text": "{name}님, 서울 리넨에 오신 걸 환영해요!"})
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("안녕하세요")
+    welcome = customer.reply()
+    assert welcome["interactive"]["body"]["text"].startswith("박서연님, 서울 리넨에 오신 걸 환영해요!")
+    assert shown(welcome) == TOP
+    customer.says("안녕하세요")  # greeted already: neither the menu nor the greeting again
+    customer.says("계좌 알려주세요")
+    kinds = [e["kind"] for e in customer.events(3)]
+    assert kinds == ["message", "message", "outbound"]
+    assert len(graph.sent) == 2
