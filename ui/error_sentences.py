@@ -265,6 +265,11 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.BODY_TIMEOUT: translate(
             "Errors", "The connection to your relay was too slow. Shop Inbox tries again by itself."
         ),
+        RelayErrorCode.BOT_OVER_LIMITS: translate(
+            "Errors",
+            "The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). "
+            "The menu that was running keeps running.",
+        ),
         RelayErrorCode.UNKNOWN: desktop[ErrorCode.UNKNOWN_OUTCOME],
     }
 

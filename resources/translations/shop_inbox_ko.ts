@@ -1434,6 +1434,10 @@ Right-click to retry.</source>
         <translation>릴레이 연결이 너무 느렸어요. Shop Inbox가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
+        <source>The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). The menu that was running keeps running.</source>
+        <translation>메뉴 봇이 WhatsApp에서 허용하는 범위를 넘었어요(항목이 너무 많거나 제목이 너무 길어요). 이전 메뉴가 그대로 작동해요.</translation>
+    </message>
+    <message>
         <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>
         <translation>WhatsApp이 이 메시지를 전달하지 못했어요. 이 번호가 WhatsApp을 쓰지 않거나, 고객이 앱을 업데이트하거나 최신 약관에 동의해야 할 수 있어요.</translation>
     </message>
