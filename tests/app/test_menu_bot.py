@@ -454,3 +454,39 @@ def test_the_welcome_menu_replaces_a_due_greeting_with_one_message() -> None:
     assert choice_ids(welcome)[0] == "menu:order"
     assert not first("안녕하세요", None).answered  # no greeting due: greeting/away decide
     assert first("운영시간 알려주세요", "반갑습니다!").matched == "hours"  # a keyword still wins
+
+
+_TITLES = st.text(alphabet="가나다 abc·", min_size=1, max_size=30)
+
+
+@st.composite
+def _menus(draw: st.DrawFn) -> dict[str, Any]:
+    style = draw(st.sampled_from(["list", "buttons"]))
+    count = draw(st.integers(min_value=1, max_value=12))
+    kids = [
+        {
+            "id": f"c{i}",
+            "title": draw(_TITLES),
+            "description": draw(st.text(alphabet="설명 ", max_size=80)),
+            "section": draw(st.sampled_from(["", "배송", "결제", "가" * 25])),
+            "text": "답변이에요",
+        }
+        for i in range(count)
+    ]
+    top = {"id": "top", "title": "메뉴", "action": "menu", "text": "골라 주세요", "style": style}
+    return {"enabled": True, "nodes": [{**top, "choices": [k["id"] for k in kids]}, *kids], "top_menu": "top"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=_menus())
+def test_a_menu_is_either_refused_with_a_code_or_sends_within_whatsapps_limits(raw: dict[str, Any]) -> None:
+    """The limits live once (app/wire.py): what the document check lets through, the relay's send check
+    accepts — and what it refuses is a BotProblem code, never another error."""
+    try:
+        bot = MenuBot.model_validate(raw)
+    except ValidationError as exc:
+        assert isinstance(exc.errors()[0]["ctx"]["error"], BotLimitError)
+        return
+    doc = Automations(bot=bot)
+    decision = bot_decision(doc, BotState(), CustomerMessage("", "menu:top"), OPEN, wa_id=WA)
+    validate_send({"to": WA, **decision.reply})
