@@ -268,6 +268,11 @@ class RelayClient:
         response = self._check(self._request("POST", "/v1/orders/status", json=payload))
         return int(response.json().get("kept", 0))
 
+    def resume_bot(self, wa_id: str) -> None:
+        """Switch the relay's menu bot back on in one chat; every desktop hears it as a contact event."""
+        digits = "".join(ch for ch in wa_id if ch.isdigit())
+        self._check(self._request("POST", f"/v1/bot/{digits}/resume"))
+
     def templates(self) -> list[Template]:
         response = self._check(self._request("GET", "/v1/templates"))
         return [Template.model_validate(t) for t in response.json().get("templates", [])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,11 +71,18 @@ class ChatPane(QWidget):
             "search", self.tr("Search in this chat"), self.search_in_chat_requested
         )
         self.info_button = self._tool("info", self.tr("Contact info"), self.info_requested)
+        # The relay's menu bot handed this chat to a person: the owner switches it back on here.
+        self.resume_bot_button = QToolButton(self.header)
+        self.resume_bot_button.setText(self.tr("Resume bot"))
+        self.resume_bot_button.setToolTip(self.tr("Let the menu bot answer this customer again"))
+        self.resume_bot_button.clicked.connect(self.resume_bot)
+        self.resume_bot_button.setVisible(False)
         hl = QHBoxLayout(self.header)
         hl.setContentsMargins(14, 8, 10, 8)
         hl.setSpacing(10)
         hl.addWidget(self.avatar)
         hl.addLayout(names, 1)
+        hl.addWidget(self.resume_bot_button)
         hl.addWidget(self.search_button)
         hl.addWidget(self.info_button)
         self.header.mousePressEvent = lambda _e: self.info_requested.emit()  # type: ignore[method-assign]
@@ -199,6 +207,9 @@ class ChatPane(QWidget):
         self.composer.set_last_inbound(conversation.last_inbound_at)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
         self.archive_note.setVisible(conversation.group_archive)
+        self.resume_bot_button.setVisible(
+            conversation.needs_person(datetime.now(UTC)) and self.ctx.sync is not None
+        )
 
     def close_chat(self) -> None:
         self.composer.set_chat(None)
@@ -227,6 +238,26 @@ class ChatPane(QWidget):
             )
             return
         self.view.open_around(target.id)
+
+    def resume_bot(self) -> None:
+        """Ask the relay to let the menu bot answer this chat again; the `contact` event it emits
+        clears "Needs a person" here and on every other desktop."""
+        conv = self.conversation
+        client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
+        if conv is None or not conv.wa_id or client is None:
+            return
+        wa_id = conv.wa_id
+        self.resume_bot_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.resume_bot_button.setEnabled(True)
+            self.resume_bot_button.setVisible(False)
+
+        def failed(exc: BaseException) -> None:
+            self.resume_bot_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Resume bot"), failure_sentence(exc))
+
+        run_op(lambda: client.resume_bot(wa_id), done, parent=self, on_failure=failed)
 
     def reply_to_current(self) -> None:
         message = self.view.current_message()

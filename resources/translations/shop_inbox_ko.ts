@@ -595,6 +595,14 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>연락처 정보</translation>
     </message>
     <message>
+        <source>Resume bot</source>
+        <translation>봇 다시 켜기</translation>
+    </message>
+    <message>
+        <source>Let the menu bot answer this customer again</source>
+        <translation>이 고객에게 메뉴 봇이 다시 답하게 해요</translation>
+    </message>
+    <message>
         <source>This group chat was imported from a phone export. It is an archive: messages cannot be sent to it, and automations never answer it.</source>
         <translation>휴대폰에서 내보낸 파일로 가져온 그룹 채팅입니다. 보관용이라 메시지를 보낼 수 없고, 자동 응답도 보내지 않습니다.</translation>
     </message>
