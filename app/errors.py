@@ -341,8 +341,10 @@ PARAMS: dict[ErrorCode, type[Params]] = {
 class ShopInboxError(Exception):
     """Base of every error the UI knows how to explain: `code` and `params`, never a sentence to show.
 
-    A positional sentence is still accepted from code not yet moved to codes; it becomes
-    INVALID_INPUT with the sentence as its (English) parameter.
+    A positional string is English detail for the log (the OS's reason, a library's message). Raised
+    directly without a code, it would reach the owner as it is, so that is refused; only the field
+    errors that carry their own reason for their form (tests/test_errors_are_codes.py lists them)
+    still pass a sentence on as INVALID_INPUT.
     """
 
     default_code = ErrorCode.INVALID_INPUT
@@ -352,6 +354,14 @@ class ShopInboxError(Exception):
     ) -> None:
         if code is None:
             code = self.default_code
+            if (
+                sentence
+                and code is ErrorCode.INVALID_INPUT
+                and type(self).__init__ is ShopInboxError.__init__
+            ):
+                raise TypeError(
+                    f"{type(self).__name__} takes code= and params=, not a sentence: {sentence!r}"
+                )
         if params is None:
             params = SentenceParams(sentence) if code is ErrorCode.INVALID_INPUT else NoParams()
         expected = PARAMS[code]
