@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from app.shop_menu import korean_shop_menu
 from app.sync_apply import apply_events
-from app.wire import read_event
+from app.wire import Automations, read_event
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import inbound, run_relay
 from tests.support.wire_events import message_event
 from ui.chat_list_model import ChatRole
 
@@ -67,3 +71,34 @@ def test_a_handoff_notifies_the_owner_once_while_the_window_is_in_the_background
     assert notes == [(contact_id, "박서연", "Needs a person: the menu bot handed this chat over.")]
     sync_brings(message_event(content="계세요?", wa_id=CUSTOMER, name="박서연"))  # still handed over
     assert [text for _cid, _title, text in notes][1:] == ["계세요?"]
+
+
+def test_the_owner_resumes_the_bot_from_the_chat_header_through_the_relay(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        bot = korean_shop_menu().model_copy(update={"enabled": True})
+        doc = Automations(bot=bot).model_dump(mode="json")
+        put = relay.client.put(
+            f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
+        )
+        assert put.status_code == 200
+        window.ctx.prefs["relay_url"] = relay.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        relay.post_webhook(inbound(content="상담원 연결해 주세요", sender=CUSTOMER, name="박서연"))
+        model = window.chat_list.model
+
+        def handed_over() -> bool:
+            return model.rowCount() == 1 and model.row_at(0).needs_person(datetime.now(UTC))
+
+        qtbot.waitUntil(handed_over, timeout=10000)
+        window.chat_list.select_contact(model.row_at(0).contact_id)
+        button = window.chat.resume_bot_button
+        qtbot.waitUntil(button.isVisible, timeout=5000)
+        button.click()
+        qtbot.waitUntil(lambda: not handed_over() and not button.isVisible(), timeout=10000)
+        assert tooltip(window) == "박서연"
+        assert len(graph.sent) == 1  # the bot's hand-off reply; resuming sends nothing to the customer
