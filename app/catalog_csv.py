@@ -67,7 +67,9 @@ class RowProblem:
     detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
 
 
-class _RowInvalid(InvalidInput):
+class _RowInvalid(Exception):
+    """A bad row: kept in the report as a RowProblem (its `problem` for ui/), never raised out of here."""
+
     def __init__(self, code: str, reason: str, detail: str = "") -> None:
         super().__init__(reason)
         self.problem = code

@@ -101,6 +101,20 @@ class ErrorCode(enum.StrEnum):
     CHAT_CONTACT_GONE = "chat_contact_gone"
     CHAT_NOT_A_PARTICIPANT = "chat_not_a_participant"
     TIME_ZONE_UNKNOWN = "time_zone_unknown"
+    # Labels and quick replies
+    LABEL_NAME_EMPTY = "label_name_empty"
+    LABEL_NAME_TOO_LONG = "label_name_too_long"
+    LABEL_NAME_TAKEN = "label_name_taken"
+    LABEL_COLOUR_INVALID = "label_colour_invalid"
+    LABEL_GONE = "label_gone"
+    SHORTCUT_EMPTY = "shortcut_empty"
+    SHORTCUT_NO_SLASH = "shortcut_no_slash"
+    SHORTCUT_HAS_SPACES = "shortcut_has_spaces"
+    SHORTCUT_TOO_LONG = "shortcut_too_long"
+    SHORTCUT_TAKEN = "shortcut_taken"
+    QUICK_REPLY_EMPTY = "quick_reply_empty"
+    QUICK_REPLY_TOO_LONG = "quick_reply_too_long"
+    QUICK_REPLY_GONE = "quick_reply_gone"
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -331,6 +345,19 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CHAT_CONTACT_GONE: NoParams,
     ErrorCode.CHAT_NOT_A_PARTICIPANT: NameParams,
     ErrorCode.TIME_ZONE_UNKNOWN: ValueParams,
+    ErrorCode.LABEL_NAME_EMPTY: NoParams,
+    ErrorCode.LABEL_NAME_TOO_LONG: LimitParams,
+    ErrorCode.LABEL_NAME_TAKEN: NameParams,
+    ErrorCode.LABEL_COLOUR_INVALID: ValueParams,
+    ErrorCode.LABEL_GONE: NoParams,
+    ErrorCode.SHORTCUT_EMPTY: NoParams,
+    ErrorCode.SHORTCUT_NO_SLASH: NoParams,
+    ErrorCode.SHORTCUT_HAS_SPACES: NoParams,
+    ErrorCode.SHORTCUT_TOO_LONG: LimitParams,
+    ErrorCode.SHORTCUT_TAKEN: NameParams,
+    ErrorCode.QUICK_REPLY_EMPTY: NoParams,
+    ErrorCode.QUICK_REPLY_TOO_LONG: LimitParams,
+    ErrorCode.QUICK_REPLY_GONE: NoParams,
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, ValueParams
 from app.models import DEFAULT_LABELS, Label, contact_label
 from app.text import nfc
 
@@ -26,8 +26,8 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 class LabelInvalid(InvalidInput):
     """A label name or colour that cannot be used; `reason` lets the UI say it in the owner's language."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, code: ErrorCode, params: Params | None = None) -> None:
+        super().__init__(code=code, params=params)
         self.reason = reason  # "empty" | "too_long" | "taken" | "colour" | "missing"
 
 
@@ -59,26 +59,26 @@ def labels_with_counts(session: Session) -> list[LabelCount]:
 def _clean_name(session: Session, name: str, *, keep_id: int | None = None) -> str:
     name = " ".join(nfc(name).split())
     if not name:
-        raise LabelInvalid("empty", "A label needs a name.")
+        raise LabelInvalid("empty", ErrorCode.LABEL_NAME_EMPTY)
     if len(name) > NAME_LIMIT:
-        raise LabelInvalid("too_long", f"A label name can be at most {NAME_LIMIT} characters.")
+        raise LabelInvalid("too_long", ErrorCode.LABEL_NAME_TOO_LONG, LimitParams(NAME_LIMIT))
     for other_id, other_name in session.execute(select(Label.id, Label.name)):
         if other_id != keep_id and other_name.casefold() == name.casefold():
-            raise LabelInvalid("taken", f"There is already a label called “{other_name}”.")
+            raise LabelInvalid("taken", ErrorCode.LABEL_NAME_TAKEN, NameParams(other_name))
     return name
 
 
 def _clean_colour(colour: str) -> str:
     colour = colour.strip()
     if not _COLOUR.match(colour):
-        raise LabelInvalid("colour", f"{colour!r} is not a colour like #25D366.")
+        raise LabelInvalid("colour", ErrorCode.LABEL_COLOUR_INVALID, ValueParams(colour))
     return colour.upper()
 
 
 def _get(session: Session, label_id: int) -> Label:
     label = session.get(Label, label_id)
     if label is None:
-        raise LabelInvalid("missing", "This label was deleted meanwhile.")
+        raise LabelInvalid("missing", ErrorCode.LABEL_GONE)
     return label
 
 

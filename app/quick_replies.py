@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.demo_replies import DEMO_QUICK_REPLIES
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params
 from app.models import Contact, QuickReply
 from app.rules import fill_fields
 from app.text import nfc
@@ -38,16 +38,16 @@ RANK_TEXT = 3
 class ShortcutInvalid(InvalidInput):
     """A shortcut that cannot be used; `reason` lets the UI say why in the owner's language."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, code: ErrorCode, params: Params | None = None) -> None:
+        super().__init__(code=code, params=params)
         self.reason = reason  # "empty" | "no_slash" | "spaces" | "too_long" | "taken"
 
 
 class QuickReplyInvalid(InvalidInput):
     """A quick reply's text or keywords that cannot be used."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, code: ErrorCode, params: Params | None = None) -> None:
+        super().__init__(code=code, params=params)
         self.reason = reason  # "empty_text" | "text_too_long" | "missing"
 
 
@@ -81,28 +81,28 @@ def clean_shortcut(shortcut: str) -> str:
     """NFC and trimmed; raises ShortcutInvalid when it is not `/word` with no spaces."""
     shortcut = nfc(shortcut).strip()
     if shortcut in ("", "/"):
-        raise ShortcutInvalid("empty", "A quick reply needs a shortcut, like /thanks.")
+        raise ShortcutInvalid("empty", ErrorCode.SHORTCUT_EMPTY)
     if not shortcut.startswith("/"):
-        raise ShortcutInvalid("no_slash", "A shortcut starts with /, like /thanks.")
+        raise ShortcutInvalid("no_slash", ErrorCode.SHORTCUT_NO_SLASH)
     if any(ch.isspace() for ch in shortcut):
-        raise ShortcutInvalid("spaces", "A shortcut cannot contain spaces.")
+        raise ShortcutInvalid("spaces", ErrorCode.SHORTCUT_HAS_SPACES)
     if len(shortcut) > SHORTCUT_LIMIT:
-        raise ShortcutInvalid("too_long", f"A shortcut can be at most {SHORTCUT_LIMIT} characters.")
+        raise ShortcutInvalid("too_long", ErrorCode.SHORTCUT_TOO_LONG, LimitParams(SHORTCUT_LIMIT))
     return shortcut
 
 
 def _check_unique(session: Session, shortcut: str, keep_id: int | None) -> None:
     for other_id, other in session.execute(select(QuickReply.id, QuickReply.shortcut)):
         if other_id != keep_id and other.casefold() == shortcut.casefold():
-            raise ShortcutInvalid("taken", f"The shortcut {other} is already used by another quick reply.")
+            raise ShortcutInvalid("taken", ErrorCode.SHORTCUT_TAKEN, NameParams(other))
 
 
 def _clean_text(text: str) -> str:
     text = nfc(text).strip()
     if not text:
-        raise QuickReplyInvalid("empty_text", "A quick reply needs some text.")
+        raise QuickReplyInvalid("empty_text", ErrorCode.QUICK_REPLY_EMPTY)
     if len(text) > TEXT_MAX:
-        raise QuickReplyInvalid("text_too_long", f"A quick reply can be at most {TEXT_MAX} characters.")
+        raise QuickReplyInvalid("text_too_long", ErrorCode.QUICK_REPLY_TOO_LONG, LimitParams(TEXT_MAX))
     return text
 
 
@@ -164,7 +164,7 @@ def update_quick_reply(
 ) -> QuickReplyRow:
     q = session.get(QuickReply, reply_id)
     if q is None:
-        raise QuickReplyInvalid("missing", "This quick reply was deleted meanwhile.")
+        raise QuickReplyInvalid("missing", ErrorCode.QUICK_REPLY_GONE)
     shortcut = clean_shortcut(shortcut)
     _check_unique(session, shortcut, reply_id)
     q.shortcut = shortcut

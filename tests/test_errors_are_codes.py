@@ -15,10 +15,9 @@ from app.errors import ErrorCode, InvalidInput, ShopInboxError
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Field errors whose forms word them from their own `reason`/`field` (ui/catalog_item_form.py,
-# ui/labels_manager.py, ui/quick_reply_manager.py, the CSV import report) and which still pass an
-# English sentence on as INVALID_INPUT. Move each to an ErrorCode and take it off this list.
-LEFT_TO_CONVERT = {"ItemInvalid", "LabelInvalid", "ShortcutInvalid", "QuickReplyInvalid", "_RowInvalid"}
+# Field errors whose form words them from their own `field` (ui/catalog_item_form.py) and which
+# still pass an English sentence on as INVALID_INPUT. Move each to an ErrorCode and take it off.
+LEFT_TO_CONVERT = {"ItemInvalid"}
 
 
 def error_classes() -> dict[str, type[ShopInboxError]]:

@@ -226,6 +226,25 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.TIME_ZONE_UNKNOWN: translate(
             "Errors", "“{value}” is not a time zone Shop Inbox knows. Choose one from the list."
         ),
+        ErrorCode.LABEL_NAME_EMPTY: translate("Errors", "A label needs a name."),
+        ErrorCode.LABEL_NAME_TOO_LONG: translate(
+            "Errors", "A label name can have at most {limit} characters."
+        ),
+        ErrorCode.LABEL_NAME_TAKEN: translate("Errors", "There is already a label called “{name}”."),
+        ErrorCode.LABEL_COLOUR_INVALID: translate("Errors", "“{value}” is not a colour like #25D366."),
+        ErrorCode.LABEL_GONE: translate("Errors", "This label was deleted meanwhile."),
+        ErrorCode.SHORTCUT_EMPTY: translate("Errors", "A quick reply needs a shortcut, like /thanks."),
+        ErrorCode.SHORTCUT_NO_SLASH: translate("Errors", "A shortcut starts with /, like /thanks."),
+        ErrorCode.SHORTCUT_HAS_SPACES: translate("Errors", "A shortcut cannot contain spaces."),
+        ErrorCode.SHORTCUT_TOO_LONG: translate("Errors", "A shortcut can have at most {limit} characters."),
+        ErrorCode.SHORTCUT_TAKEN: translate(
+            "Errors", "The shortcut {name} is already used by another quick reply."
+        ),
+        ErrorCode.QUICK_REPLY_EMPTY: translate("Errors", "A quick reply needs some text."),
+        ErrorCode.QUICK_REPLY_TOO_LONG: translate(
+            "Errors", "A quick reply can have at most {limit} characters."
+        ),
+        ErrorCode.QUICK_REPLY_GONE: translate("Errors", "This quick reply was deleted meanwhile."),
         ErrorCode.INVALID_INPUT: "{sentence}",
     }
 

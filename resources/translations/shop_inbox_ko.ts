@@ -1398,6 +1398,58 @@ Right-click to retry.</source>
         <translation>“{value}”은(는) Shop Inbox가 아는 시간대가 아니에요. 목록에서 고르세요.</translation>
     </message>
     <message>
+        <source>A label needs a name.</source>
+        <translation>라벨 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A label name can have at most {limit} characters.</source>
+        <translation>라벨 이름은 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>There is already a label called “{name}”.</source>
+        <translation>“{name}” 라벨이 이미 있어요.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a colour like #25D366.</source>
+        <translation>“{value}”은(는) #25D366 같은 색상이 아니에요.</translation>
+    </message>
+    <message>
+        <source>This label was deleted meanwhile.</source>
+        <translation>이 라벨은 그사이 삭제되었어요.</translation>
+    </message>
+    <message>
+        <source>A quick reply needs a shortcut, like /thanks.</source>
+        <translation>빠른 답장에는 /감사 같은 단축어가 필요해요.</translation>
+    </message>
+    <message>
+        <source>A shortcut starts with /, like /thanks.</source>
+        <translation>단축어는 /감사처럼 /로 시작해야 해요.</translation>
+    </message>
+    <message>
+        <source>A shortcut cannot contain spaces.</source>
+        <translation>단축어에는 공백을 넣을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>A shortcut can have at most {limit} characters.</source>
+        <translation>단축어는 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The shortcut {name} is already used by another quick reply.</source>
+        <translation>단축어 {name}은(는) 이미 다른 빠른 답장에서 쓰고 있어요.</translation>
+    </message>
+    <message>
+        <source>A quick reply needs some text.</source>
+        <translation>빠른 답장 내용을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A quick reply can have at most {limit} characters.</source>
+        <translation>빠른 답장은 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This quick reply was deleted meanwhile.</source>
+        <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
+    </message>
+    <message>
         <source>Your relay refused a webhook whose signature did not match the app secret.</source>
         <translation>서명이 앱 시크릿과 맞지 않아 릴레이가 웹훅을 거부했어요.</translation>
     </message>
