@@ -26,7 +26,7 @@ from app.catalog_images import (
     is_remote,
     unused_image_files,
 )
-from app.errors import ErrorCode, InvalidInput
+from app.errors import ErrorCode, InvalidInput, ItemCodeParams, LimitParams, Params, ValueParams
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
 from app.text import nfc
@@ -47,11 +47,9 @@ _CODE_OK = re.compile(r"^[^\s,]+$")
 class ItemInvalid(InvalidInput):
     """A field of an item the owner edits cannot be saved; `field` names it for the form."""
 
-    def __init__(self, field: str, message: str, problem: str = "", value: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, field: str, code: ErrorCode, params: Params | None = None) -> None:
+        super().__init__(code=code, params=params)
         self.field = field
-        self.problem = problem or field  # e.g. "code_taken", "too_long": lets ui/ word it in any language
-        self.value = value
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,24 +335,24 @@ def clean_draft(draft: ItemDraft) -> ItemDraft:
     url = draft.url.strip()
     currency = draft.currency.strip().upper()
     if not name:
-        raise ItemInvalid("name", "Give the item a name.")
+        raise ItemInvalid("name", ErrorCode.ITEM_NAME_EMPTY)
     if len(name) > MAX_NAME:
-        raise ItemInvalid("name", f"The name is longer than {MAX_NAME} characters.")
+        raise ItemInvalid("name", ErrorCode.ITEM_NAME_TOO_LONG, LimitParams(MAX_NAME))
     if len(code) > MAX_CODE:
-        raise ItemInvalid("retailer_id", f"The item code is longer than {MAX_CODE} characters.")
+        raise ItemInvalid("retailer_id", ErrorCode.ITEM_CODE_TOO_LONG, LimitParams(MAX_CODE))
     if code and not _CODE_OK.match(code):
-        raise ItemInvalid("retailer_id", "The item code cannot contain spaces or commas.")
+        raise ItemInvalid("retailer_id", ErrorCode.ITEM_CODE_INVALID, ValueParams(code))
     if len(description) > MAX_DESCRIPTION:
-        raise ItemInvalid("description", f"The description is longer than {MAX_DESCRIPTION} characters.")
+        raise ItemInvalid("description", ErrorCode.ITEM_DESCRIPTION_TOO_LONG, LimitParams(MAX_DESCRIPTION))
     if url and (not url.startswith(("https://", "http://")) or len(url) > MAX_URL or " " in url):
-        raise ItemInvalid("url", "The link must be a web address starting with https://")
+        raise ItemInvalid("url", ErrorCode.ITEM_LINK_INVALID, ValueParams(url))
     if not is_currency(currency):
-        raise ItemInvalid("currency", f"'{draft.currency}' is not a currency code (e.g. KRW, USD).")
+        raise ItemInvalid("currency", ErrorCode.CURRENCY_UNKNOWN, ValueParams(draft.currency))
     if draft.price_minor < 0 or draft.price_minor >= MAX_MINOR:
-        raise ItemInvalid("price", "The price must be zero or more.")
+        raise ItemInvalid("price", ErrorCode.ITEM_PRICE_INVALID)
     images = tuple(dict.fromkeys(draft.images))
     if len(images) > MAX_IMAGES_PER_ITEM:
-        raise ItemInvalid("images", f"An item can have at most {MAX_IMAGES_PER_ITEM} images.")
+        raise ItemInvalid("images", ErrorCode.ITEM_TOO_MANY_IMAGES, LimitParams(MAX_IMAGES_PER_ITEM))
     return replace(
         draft, name=name, retailer_id=code, description=description, url=url, currency=currency, images=images
     )
@@ -366,9 +364,7 @@ def _check_code_free(session: Session, code: str, item_id: int | None) -> None:
         stmt = stmt.where(CatalogItem.id != item_id)
     holder = session.scalar(stmt)
     if holder is not None:
-        raise ItemInvalid(
-            "retailer_id", f"The item code {code} is already used by “{holder}”.", "code_taken", holder
-        )
+        raise ItemInvalid("retailer_id", ErrorCode.ITEM_CODE_TAKEN, ItemCodeParams(code, holder))
 
 
 def _free_code(session: Session, base: str) -> str:
@@ -420,7 +416,7 @@ def _set_collections(session: Session, item_id: int, collection_ids: Iterable[in
         if cid in current:
             continue
         if session.get(Collection, cid) is None:
-            raise ItemInvalid("collections", "One of the chosen collections no longer exists.")
+            raise ItemInvalid("collections", ErrorCode.COLLECTION_GONE)
         session.execute(
             insert(catalog_item_collection).values(
                 item_id=item_id, collection_id=cid, position=_next_position(session, cid)

@@ -30,7 +30,7 @@ from app.catalog import (
     update_item,
 )
 from app.catalog_images import import_image, is_remote
-from app.errors import ColumnsParams, ErrorCode, InvalidInput, LimitParams
+from app.errors import ColumnsParams, ErrorCode, InvalidInput, LimitParams, Params, ShopInboxError
 from app.models import CatalogItem
 from app.money import feed_price, parse_price
 from app.text import nfc
@@ -65,15 +65,23 @@ class RowProblem:
     # bad_availability, bad_condition, bad_link, long_description, duplicate_id, image_missing, too_many_rows.
     code: str = ""
     detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
+    # Where app/ refused the row's value itself (a price, a title, a link): its code for ui/ to word.
+    error: ErrorCode | None = None
+    error_params: Params | None = None
+    column: str = ""  # the file's column at fault (title, price, …), where the row names one
 
 
 class _RowInvalid(Exception):
     """A bad row: kept in the report as a RowProblem (its `problem` for ui/), never raised out of here."""
 
-    def __init__(self, code: str, reason: str, detail: str = "") -> None:
+    def __init__(
+        self, code: str, reason: str, detail: str = "", error: ShopInboxError | None = None, column: str = ""
+    ) -> None:
         super().__init__(reason)
         self.problem = code
         self.detail = detail
+        self.error = error
+        self.column = column
 
 
 @dataclass
@@ -131,7 +139,9 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
     try:
         price_minor, currency = parse_price(values.get("price", ""), default_currency)
     except InvalidInput as exc:
-        raise _RowInvalid("bad_price", f"price: {exc}", values.get("price", "").strip()) from exc
+        raise _RowInvalid(
+            "bad_price", f"price: {exc}", values.get("price", "").strip(), exc, "price"
+        ) from exc
     availability = values.get("availability", "").strip().lower().replace("_", " ")
     if availability and availability not in AVAILABILITY:
         raise _RowInvalid(
@@ -166,8 +176,22 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
             "description": "long_description",
             "currency": "bad_price",
         }.get(exc.field, "bad_" + exc.field)
-        raise _RowInvalid(code, f"{label}: {exc}", values.get(label, "").strip()) from exc
+        raise _RowInvalid(code, f"{label}: {exc}", values.get(label, "").strip(), exc, label) from exc
     return _Parsed(draft, columns, values.get("image_link", "").strip())
+
+
+def _row_problem(line: int, item_code: str, exc: _RowInvalid) -> RowProblem:
+    error = exc.error
+    return RowProblem(
+        line,
+        str(exc),
+        item_code,
+        exc.problem,
+        exc.detail,
+        None if error is None else error.code,
+        None if error is None else error.params,
+        exc.column,
+    )
 
 
 def _resolve_image(link: str, catalog_dir: Path | None, base_dir: Path | None) -> str | None:
@@ -247,16 +271,27 @@ def import_feed(
                     "duplicate_id", f"id {code} already appears on line {seen[code]}", str(seen[code])
                 )
         except _RowInvalid as exc:
-            report.errors.append(RowProblem(line, str(exc), code, exc.problem, exc.detail))
+            report.errors.append(_row_problem(line, code, exc))
             continue
         seen[code] = line
         image: str | None = None
         try:
             image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
         except _RowInvalid as exc:
-            report.warnings.append(RowProblem(line, str(exc), code, exc.problem, exc.detail))
+            report.warnings.append(_row_problem(line, code, exc))
         except InvalidInput as exc:  # the file next to the CSV is not an image
-            report.warnings.append(RowProblem(line, str(exc), code, "image_missing", parsed.image_link))
+            report.warnings.append(
+                RowProblem(
+                    line,
+                    str(exc),
+                    code,
+                    "image_missing",
+                    parsed.image_link,
+                    exc.code,
+                    exc.params,
+                    "image_link",
+                )
+            )
         _apply(session, parsed, image, report, existing)
     log.info(
         "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",

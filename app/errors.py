@@ -57,6 +57,15 @@ class ErrorCode(enum.StrEnum):
     COLLECTION_NAME_TAKEN = "collection_name_taken"
     COLLECTION_GONE = "collection_gone"
     MEDIA_PATH_UNSAFE = "media_path_unsafe"
+    ITEM_NAME_EMPTY = "item_name_empty"
+    ITEM_NAME_TOO_LONG = "item_name_too_long"
+    ITEM_CODE_TOO_LONG = "item_code_too_long"
+    ITEM_CODE_INVALID = "item_code_invalid"  # spaces or commas: Meta's feed splits on them
+    ITEM_CODE_TAKEN = "item_code_taken"
+    ITEM_DESCRIPTION_TOO_LONG = "item_description_too_long"
+    ITEM_LINK_INVALID = "item_link_invalid"
+    ITEM_PRICE_INVALID = "item_price_invalid"  # below zero or beyond what we store
+    ITEM_TOO_MANY_IMAGES = "item_too_many_images"
     # The token
     NO_KEYRING = "no_keyring"
     TOKEN_NOT_SAVED = "token_not_saved"
@@ -171,6 +180,14 @@ class NameParams:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemCodeParams:
+    """An item code already in use: the code and the name of the item holding it."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class GapParams:
     oldest_seq: int
 
@@ -251,6 +268,7 @@ Params = (
     | FileLimitParams
     | LimitParams
     | NameParams
+    | ItemCodeParams
     | GapParams
     | ChatParams
     | RefusalParams
@@ -306,6 +324,15 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.COLLECTION_NAME_TAKEN: NameParams,
     ErrorCode.COLLECTION_GONE: NoParams,
     ErrorCode.MEDIA_PATH_UNSAFE: NoParams,
+    ErrorCode.ITEM_NAME_EMPTY: NoParams,
+    ErrorCode.ITEM_NAME_TOO_LONG: LimitParams,
+    ErrorCode.ITEM_CODE_TOO_LONG: LimitParams,
+    ErrorCode.ITEM_CODE_INVALID: ValueParams,
+    ErrorCode.ITEM_CODE_TAKEN: ItemCodeParams,
+    ErrorCode.ITEM_DESCRIPTION_TOO_LONG: LimitParams,
+    ErrorCode.ITEM_LINK_INVALID: ValueParams,
+    ErrorCode.ITEM_PRICE_INVALID: NoParams,
+    ErrorCode.ITEM_TOO_MANY_IMAGES: LimitParams,
     ErrorCode.NO_KEYRING: NoParams,
     ErrorCode.TOKEN_NOT_SAVED: NoParams,
     ErrorCode.ORDER_EMPTY: NoParams,

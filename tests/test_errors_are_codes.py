@@ -15,9 +15,9 @@ from app.errors import ErrorCode, InvalidInput, ShopInboxError
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Field errors whose form words them from their own `field` (ui/catalog_item_form.py) and which
-# still pass an English sentence on as INVALID_INPUT. Move each to an ErrorCode and take it off.
-LEFT_TO_CONVERT = {"ItemInvalid"}
+# Errors that still pass an English sentence on as INVALID_INPUT. Move each to an ErrorCode and take
+# it off; none is left.
+LEFT_TO_CONVERT: set[str] = set()
 
 
 def error_classes() -> dict[str, type[ShopInboxError]]:

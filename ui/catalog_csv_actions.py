@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.catalog_csv import ImportReport, RowProblem, export_feed, import_feed
 from ui.context import AppContext
+from ui.error_sentences import code_sentence
 from ui.ops import run_op
 
 log = logging.getLogger(__name__)
@@ -21,15 +23,9 @@ ERRORS_SHOWN = 5
 
 def problem_text(problem: RowProblem) -> str:
     """Why a row was not imported, in the UI language (app/ gives a code and the value at fault)."""
+    # A bad id, title, price, link or description comes with app/'s own ErrorCode (below).
     texts = {
         "no_id": QCoreApplication.translate("CatalogCsv", "the id (item code) is empty"),
-        "bad_id": QCoreApplication.translate(
-            "CatalogCsv", "the id “{0}” is too long or has spaces or commas"
-        ),
-        "bad_title": QCoreApplication.translate(
-            "CatalogCsv", "the title is empty or longer than 200 characters"
-        ),
-        "bad_price": QCoreApplication.translate("CatalogCsv", "the price “{0}” is not like 15000 KRW"),
         "bad_availability": QCoreApplication.translate(
             "CatalogCsv",
             "availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued",  # noqa: E501
@@ -37,18 +33,19 @@ def problem_text(problem: RowProblem) -> str:
         "bad_condition": QCoreApplication.translate(
             "CatalogCsv", "condition “{0}” should be new, refurbished or used"
         ),
-        "bad_link": QCoreApplication.translate(
-            "CatalogCsv", "the link “{0}” is not a web address starting with https://"
-        ),
-        "long_description": QCoreApplication.translate(
-            "CatalogCsv", "the description is longer than 5000 characters"
-        ),
         "duplicate_id": QCoreApplication.translate("CatalogCsv", "the same id is already on line {0}"),
         "image_missing": QCoreApplication.translate(
             "CatalogCsv", "the picture “{0}” was not found next to the file"
         ),
         "too_many_rows": QCoreApplication.translate("CatalogCsv", "only the first {0} rows are read"),
     }
+    if problem.error is not None and problem.error_params is not None:
+        # app/ refused the value itself: its code says exactly why (a KRW price with cents, …).
+        reason = code_sentence(problem.error, asdict(problem.error_params))
+        if not problem.column:
+            return reason
+        # The column keeps the file's own (English) name: it is what the owner sees in the spreadsheet.
+        return QCoreApplication.translate("CatalogCsv", "{0}: {1}").format(problem.column, reason)
     text = texts.get(problem.code)
     return text.format(problem.detail) if text else problem.reason
 

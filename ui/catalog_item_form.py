@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from app.catalog import MAX_CODE, MAX_NAME, MAX_URL, ItemDraft, ItemInvalid, ItemRow
 from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
-from app.errors import InvalidInput
+from app.errors import ErrorCode, InvalidInput, ValueParams
 from app.money import amount_to_minor, currency_digits, feed_amount, format_price
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
+from ui.error_sentences import error_sentence
 from ui.formatting import babel_locale_name
 from ui.ops import run_op
 
@@ -235,9 +236,9 @@ class ItemForm(QWidget):
             currency_digits(currency)
             price = amount_to_minor(self.price.text(), currency)
         except InvalidInput as exc:
-            raise ItemInvalid("price", self._price_problem(currency)) from exc
+            raise ItemInvalid("price", exc.code, exc.params) from exc
         except (ValueError, LookupError) as exc:
-            raise ItemInvalid("currency", self.tr("Choose a currency such as KRW or USD.")) from exc
+            raise ItemInvalid("currency", ErrorCode.CURRENCY_UNKNOWN, ValueParams(currency)) from exc
         return ItemDraft(
             name=self.name.text(),
             price_minor=price,
@@ -272,19 +273,7 @@ class ItemForm(QWidget):
 
     def problem_text(self, exc: ItemInvalid) -> str:
         """app/'s reason for refusing the item, in the UI language."""
-        if exc.problem == "code_taken":
-            return self.tr("This item code is already used by “{0}”.").format(exc.value)
-        texts = {
-            "name": self.tr("Give the item a name (at most 200 characters)."),
-            "retailer_id": self.tr("The item code can have up to 100 characters, without spaces or commas."),
-            "description": self.tr("The description is too long (at most 5000 characters)."),
-            "url": self.tr("The link must be a web address starting with https://"),
-            "currency": self.tr("Choose a currency such as KRW or USD."),
-            "price": self.tr("The price must be zero or more."),
-            "images": self.tr("An item can have at most 10 pictures."),
-            "collections": self.tr("One of the chosen collections no longer exists."),
-        }
-        return texts.get(exc.field, str(exc))
+        return error_sentence(exc)
 
     def request_save(self) -> None:
         if not self.name.text().strip():
@@ -293,7 +282,12 @@ class ItemForm(QWidget):
         try:
             draft = self.draft()
         except ItemInvalid as exc:
-            self.show_error(exc.field, exc.args[0] if exc.field == "price" else self.problem_text(exc))
+            # A price the form cannot read gets a hint fitted to the chosen currency (e.g. 15000 for KRW).
+            price_unread = exc.field == "price" and exc.code is not ErrorCode.ITEM_PRICE_INVALID
+            currency = self.currency.currentText().strip().upper()
+            self.show_error(
+                exc.field, self._price_problem(currency) if price_unread else self.problem_text(exc)
+            )
             return
         self._clear_error()
         self.save_requested.emit(draft)

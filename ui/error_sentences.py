@@ -119,6 +119,25 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "There is already a collection called “{name}”."
         ),
         ErrorCode.COLLECTION_GONE: translate("Errors", "This collection no longer exists."),
+        ErrorCode.ITEM_NAME_EMPTY: translate("Errors", "Give the item a name."),
+        ErrorCode.ITEM_NAME_TOO_LONG: translate(
+            "Errors", "The item name can have at most {limit} characters."
+        ),
+        ErrorCode.ITEM_CODE_TOO_LONG: translate(
+            "Errors", "The item code can have at most {limit} characters."
+        ),
+        ErrorCode.ITEM_CODE_INVALID: translate(
+            "Errors", "The item code “{value}” cannot contain spaces or commas."
+        ),
+        ErrorCode.ITEM_CODE_TAKEN: translate("Errors", "This item code is already used by “{name}”."),
+        ErrorCode.ITEM_DESCRIPTION_TOO_LONG: translate(
+            "Errors", "The description can have at most {limit} characters."
+        ),
+        ErrorCode.ITEM_LINK_INVALID: translate(
+            "Errors", "The link “{value}” is not a web address starting with https://"
+        ),
+        ErrorCode.ITEM_PRICE_INVALID: translate("Errors", "The price must be zero or more."),
+        ErrorCode.ITEM_TOO_MANY_IMAGES: translate("Errors", "An item can have at most {limit} pictures."),
         ErrorCode.MEDIA_PATH_UNSAFE: translate(
             "Errors", "This file's name points outside Shop Inbox's media folder, so it was not saved."
         ),

@@ -166,32 +166,12 @@
         <translation>id(상품 코드)가 비어 있습니다</translation>
     </message>
     <message>
-        <source>the id “{0}” is too long or has spaces or commas</source>
-        <translation>id “{0}”가 너무 길거나 공백 또는 쉼표가 있습니다</translation>
-    </message>
-    <message>
-        <source>the title is empty or longer than 200 characters</source>
-        <translation>title(상품명)이 비어 있거나 200자보다 깁니다</translation>
-    </message>
-    <message>
-        <source>the price “{0}” is not like 15000 KRW</source>
-        <translation>price(가격) “{0}”가 15000 KRW 형식이 아닙니다</translation>
-    </message>
-    <message>
         <source>availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued</source>
         <translation>availability “{0}”는 in stock, out of stock, preorder, available for order, discontinued 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>condition “{0}” should be new, refurbished or used</source>
         <translation>condition “{0}”는 new, refurbished, used 중 하나여야 합니다</translation>
-    </message>
-    <message>
-        <source>the link “{0}” is not a web address starting with https://</source>
-        <translation>link “{0}”가 https://로 시작하는 웹 주소가 아닙니다</translation>
-    </message>
-    <message>
-        <source>the description is longer than 5000 characters</source>
-        <translation>description(설명)이 5000자보다 깁니다</translation>
     </message>
     <message>
         <source>the same id is already on line {0}</source>
@@ -204,6 +184,10 @@
     <message>
         <source>only the first {0} rows are read</source>
         <translation>앞의 {0}개 줄만 읽습니다</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>{0} new items, {1} updated, {2} already up to date.</source>
@@ -1238,6 +1222,42 @@ Right-click to retry.</source>
         <translation>이 컬렉션은 더 이상 없어요.</translation>
     </message>
     <message>
+        <source>Give the item a name.</source>
+        <translation>상품명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The item name can have at most {limit} characters.</source>
+        <translation>상품명은 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The item code can have at most {limit} characters.</source>
+        <translation>상품 코드는 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The item code “{value}” cannot contain spaces or commas.</source>
+        <translation>상품 코드 “{value}”에는 공백이나 쉼표를 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>This item code is already used by “{name}”.</source>
+        <translation>이 상품 코드는 이미 “{name}” 상품이 쓰고 있어요.</translation>
+    </message>
+    <message>
+        <source>The description can have at most {limit} characters.</source>
+        <translation>설명은 최대 {limit}자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The link “{value}” is not a web address starting with https://</source>
+        <translation>링크 “{value}”은(는) https://로 시작하는 웹 주소가 아니에요.</translation>
+    </message>
+    <message>
+        <source>The price must be zero or more.</source>
+        <translation>가격은 0 이상이어야 해요.</translation>
+    </message>
+    <message>
+        <source>An item can have at most {limit} pictures.</source>
+        <translation>상품 하나에는 사진을 최대 {limit}장까지 넣을 수 있어요.</translation>
+    </message>
+    <message>
         <source>This file&apos;s name points outside Shop Inbox&apos;s media folder, so it was not saved.</source>
         <translation>이 파일 이름이 Shop Inbox 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
     </message>
@@ -1969,10 +1989,6 @@ Right-click to retry.</source>
         <translation>새 상품</translation>
     </message>
     <message>
-        <source>Choose a currency such as KRW or USD.</source>
-        <translation>KRW, USD 같은 통화를 고르세요.</translation>
-    </message>
-    <message>
         <source>Enter a price.</source>
         <translation>가격을 입력하세요.</translation>
     </message>
@@ -1985,36 +2001,8 @@ Right-click to retry.</source>
         <translation>가격을 숫자로 입력하세요. 예: 12.50</translation>
     </message>
     <message>
-        <source>This item code is already used by “{0}”.</source>
-        <translation>이 상품 코드는 이미 “{0}” 상품이 쓰고 있습니다.</translation>
-    </message>
-    <message>
-        <source>Give the item a name (at most 200 characters).</source>
-        <translation>상품명을 입력하세요 (최대 200자).</translation>
-    </message>
-    <message>
-        <source>The item code can have up to 100 characters, without spaces or commas.</source>
-        <translation>상품 코드는 공백과 쉼표 없이 최대 100자까지 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The description is too long (at most 5000 characters).</source>
-        <translation>설명이 너무 깁니다 (최대 5000자).</translation>
-    </message>
-    <message>
-        <source>The link must be a web address starting with https://</source>
-        <translation>링크는 https://로 시작하는 웹 주소여야 합니다.</translation>
-    </message>
-    <message>
-        <source>The price must be zero or more.</source>
-        <translation>가격은 0 이상이어야 합니다.</translation>
-    </message>
-    <message>
         <source>An item can have at most 10 pictures.</source>
         <translation>상품 사진은 최대 10장까지입니다.</translation>
-    </message>
-    <message>
-        <source>One of the chosen collections no longer exists.</source>
-        <translation>선택한 컬렉션 중 하나가 더 이상 없습니다.</translation>
     </message>
     <message>
         <source>Give the item a name.</source>

@@ -106,6 +106,8 @@ def test_broken_file_reports_bad_rows_by_line_and_keeps_good_ones(db: Database, 
     assert codes[9] == ("bad_availability", "sold")
     assert codes[10] == ("duplicate_id", "2")
     assert (report.warnings[0].code, report.warnings[0].detail) == ("image_missing", "missing.jpg")
+    # A value app/ refuses itself comes with its code, for the report to word in the owner's language.
+    assert (report.errors[0].column, report.errors[0].error) == ("title", ErrorCode.ITEM_NAME_EMPTY)
     with db.read() as s:
         kept = sorted(r.retailer_id for r in list_items(s))
     assert kept == ["A-1", "A-4", "A-8"]

@@ -36,6 +36,7 @@ KEPT_AS_IS = {
     "txt",
     "KRW",
     "USD",
+    "https",  # a web address's start, typed as it is
 }  # "backups": a folder
 SAMPLE_TEXT = "주문서"
 
