@@ -7,13 +7,14 @@ import base64
 import contextlib
 import hashlib
 import itertools
+import json
 import logging
 import random
 import re
 import secrets
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from relay.sandbox_cast import TEMPLATES, Customer, cast, png_image
 from relay.upstream import GraphError, Ingest
@@ -24,6 +25,15 @@ log = logging.getLogger(__name__)
 
 DISPLAY_PHONE_NUMBER = "8225550100"  # the demo shop's number, +82 2-555-0100, as Meta writes it
 WABA_ID = "200000000000001"
+PROGRESS_KEY = "sandbox_progress"  # how far each customer's story got, kept with the relay's data
+
+
+class Memory(Protocol):
+    """Where the sandbox keeps its customers' progress (the relay's `kv` table)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, value: str) -> None: ...
 
 
 def _wamid(head: bytes, phone: str, tail: bytes) -> str:
@@ -47,7 +57,8 @@ class SandboxUpstream:
     Message and media ids stay unique across runs, so a restarted demo relay never drops them as
     redeliveries. A text arriving within `auto_reply_window` seconds (at speed 1) of a customer's
     message is taken for the relay's greeting or away message: they read it and keep waiting for a
-    person, so automations do not move their story on.
+    person, so automations do not move their story on. With a `memory`, a restarted sandbox on the same
+    relay database continues each customer's story where it stopped instead of telling it again.
     """
 
     name = "sandbox"
@@ -59,7 +70,9 @@ class SandboxUpstream:
         speed: float = 1.0,
         *,
         auto_reply_window: float = 1.5,
+        memory: Memory | None = None,
     ) -> None:
+        self.memory = memory
         self.phone_number_id = phone_number_id
         self.auto_reply_window = auto_reply_window
         self.seed = seed
@@ -182,7 +195,29 @@ class SandboxUpstream:
     async def start(self, ingest: Ingest) -> None:
         self.ingest = ingest
         self.stopped = False
+        if self.memory is not None:
+            self._resume(await asyncio.to_thread(self.memory.get, PROGRESS_KEY))
         self._spawn(self._customers_write())
+
+    def _resume(self, raw: str | None) -> None:
+        """Who already spoke waits for the shop (or, story told, stays quiet) rather than opening again."""
+        progress = json.loads(raw) if raw else {}
+        now = time.monotonic()
+        for customer in self.customers:
+            turn = progress.get(customer.wa_id, 0)
+            if isinstance(turn, int) and 0 < turn <= len(customer.story):
+                customer.turn = turn
+                customer.waiting = not customer.told
+                customer.waiting_since = now
+
+    async def _remember(self) -> None:
+        if self.memory is None:
+            return
+        progress = json.dumps({c.wa_id: c.turn for c in self.customers if c.turn})
+        try:
+            await asyncio.to_thread(self.memory.put, PROGRESS_KEY, progress)
+        except Exception as exc:  # the story goes on; a restart may then repeat a line
+            log.warning("sandbox: could not keep the customers' progress: error=%s", type(exc).__name__)
 
     async def stop(self) -> None:
         self.stopped = True
@@ -236,6 +271,7 @@ class SandboxUpstream:
         customer.waiting = True
         customer.waiting_since = time.monotonic()
         customer.nudged = False
+        await self._remember()
         for index, (kind, content) in enumerate(turn):
             if index:
                 await asyncio.sleep(self._delay(customer.rng, 1.0, 3.0))

@@ -21,6 +21,7 @@ from relay.media_jobs import MediaJobs
 from relay.sending import Sender
 from relay.settings import RelaySettings
 from relay.storage.database import now_ms
+from relay.storage.key_values import KeyValues
 from relay.storage.send_keys import SendOwner
 from relay.store import Store
 from relay.upstream import Upstream
@@ -37,7 +38,7 @@ def relay_version() -> str:
         return "0+unknown"
 
 
-def make_upstream(settings: RelaySettings) -> Upstream:
+def make_upstream(settings: RelaySettings, memory: KeyValues | None = None) -> Upstream:
     if settings.upstream == "sandbox":
         from relay.sandbox import SandboxUpstream
 
@@ -45,6 +46,7 @@ def make_upstream(settings: RelaySettings) -> Upstream:
             phone_number_id=settings.phone_number_id or "100000000000001",
             seed=settings.sandbox_seed,
             speed=settings.sandbox_speed,
+            memory=memory,
         )
     from relay.graph import GraphUpstream
 
@@ -57,7 +59,7 @@ class Relay:
     def __init__(self, settings: RelaySettings, upstream: Upstream | None = None) -> None:
         self.settings = settings
         self.store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
-        self.upstream = upstream or make_upstream(settings)
+        self.upstream = upstream or make_upstream(settings, self.store.kv)
         self.token = settings.client_token or self.store.kv.client_token()
         self.tasks: set[asyncio.Task[Any]] = set()
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None

@@ -461,3 +461,30 @@ def test_three_approved_templates_with_numbered_parameters() -> None:
         assert "{{1}}" in body["text"]
         placeholders = body["text"].count("{{")
         assert len(body["example"]["body_text"][0]) == placeholders
+
+
+def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(tmp_path: Path) -> None:
+    """A kept demo reopens on the same relay database: nobody asks their opening question twice."""
+    from relay.store import Store
+
+    url = f"sqlite:///{tmp_path / 'relay.db'}"
+
+    async def one_start(until: int) -> list[dict[str, Any]]:
+        store = Store(url)
+        sandbox = SandboxUpstream(seed=5, speed=200, memory=store.kv)
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        try:
+            return messages(await inbox.until(lambda p: len(messages(p)) >= until))
+        finally:
+            await sandbox.stop()
+            store.close()
+
+    first = run(lambda: one_start(8))
+    openings = {m["text"]["body"] for m in first if m["type"] == "text"}
+    assert len({m["from"] for m in first}) == 8 and openings
+    # Everyone now waits for the shop: on the next start they nudge, they do not open again.
+    second = run(lambda: one_start(8))
+    again = [m["text"]["body"] for m in second if m["type"] == "text" and m["text"]["body"] in openings]
+    assert again == []
+    assert {m["text"]["body"] for m in second} <= {"Hello? 🙂", "혹시 확인 가능하실까요?"}
