@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
+    QLineEdit,
     QListView,
     QMenu,
     QPushButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries import ConversationRow, labels, set_flags, set_label
+from ui import icons
 from ui.chat_list_delegate import ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
@@ -32,9 +34,14 @@ HOLD_AFTER_LEAVE_MS = 1000
 
 
 class ChatList(QWidget):
-    """Emits `chat_selected(contact_id)` when the owner picks a conversation."""
+    """Emits `chat_selected(contact_id)` when the owner picks a conversation.
+
+    Typing in the search field above the chips emits `search_typed(text)`: the window hands the text
+    to the cross-chat search panel, which takes over the pane.
+    """
 
     chat_selected = Signal(int)
+    search_typed = Signal(str)
     flags_changed = Signal(int)  # contact id whose pin/archive changed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -56,6 +63,18 @@ class ChatList(QWidget):
         # Selection, not the current index: a list that gets the keyboard focus makes its first row
         # current on its own, and that must not open (and mark read) a chat nobody picked.
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("chatListSearch")
+        self.search_field.setPlaceholderText(self.tr("Search chats and messages"))
+        self.search_field.setAccessibleName(self.tr("Search chats and messages"))
+        self.search_field.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setMaxLength(200)
+        self.search_field.installEventFilter(self)
+        self.search_field.textEdited.connect(self._search_edited)
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(10, 8, 10, 0)
+        search_row.addWidget(self.search_field)
 
         self._chips = QButtonGroup(self)
         self._chips.setExclusive(True)
@@ -113,12 +132,25 @@ class ChatList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addLayout(search_row)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._rebuild_label_menu()
 
     # ----------------------------------------------------------------- holding the order
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_field and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                # Esc here is the field's own (clear, back to the list), not the window's shortcut.
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.search_field.clear()
+                    self.view.setFocus()
+                return True
         if watched is self.view.viewport():
             kind = event.type()
             if kind in (QEvent.Type.Enter, QEvent.Type.MouseMove, QEvent.Type.HoverMove):
@@ -129,6 +161,11 @@ class ChatList(QWidget):
                 self._pointer_inside = False
                 self._release_timer.start()
         return super().eventFilter(watched, event)
+
+    def _search_edited(self, text: str) -> None:
+        if text.strip():
+            self.search_typed.emit(text)
+            self.search_field.clear()  # the search panel holds the query from here on
 
     def _release_if_away(self) -> None:
         if not self._pointer_inside:

@@ -7,7 +7,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.connection import Connection, ConnectionState
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         )
         self.search.hit_activated.connect(self.open_hit)
         self.search.closed.connect(self.close_search)
+        self.chat_list.search_typed.connect(self.search_for)
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
         self.chat.message_queued.connect(lambda cid: self.on_conversations_changed({cid}))
@@ -110,7 +111,13 @@ class MainWindow(QMainWindow):
             sc.activated.connect(slot)
             return sc
 
-        add(QKeySequence.StandardKey.Find, self.open_search)
+        # An action, not a bare shortcut: ui/menus.py puts the same one in Edit ▸ Find.
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_action.triggered.connect(lambda _checked=False: self.open_search())
+        self.addAction(self.find_action)
         add("Ctrl+Tab", lambda: self.chat_list.step(1))
         add("Ctrl+Shift+Tab", lambda: self.chat_list.step(-1))
         add("Ctrl+Backtab", lambda: self.chat_list.step(-1))
@@ -245,6 +252,13 @@ class MainWindow(QMainWindow):
     def open_search(self, this_chat: bool = False) -> None:
         self.left.setCurrentWidget(self.search)
         self.search.start(self.chat.contact_id(), this_chat=this_chat)
+
+    def search_for(self, text: str) -> None:
+        """The chat list's search field: the search panel takes over with what was typed so far."""
+        self.open_search()
+        self.search.field.setText(text)
+        self.search.field.deselect()
+        self.search.field.end(False)
 
     def close_search(self) -> None:
         self.left.setCurrentWidget(self.chat_list)

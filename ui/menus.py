@@ -68,7 +68,7 @@ def open_import_dialog(window: MainWindow, ctx: AppContext, path: Path | None = 
 
 
 def install_menus(window: MainWindow, ctx: AppContext) -> None:
-    """File, Shop and Help menus; drag-and-drop of chat exports."""
+    """File, Edit, Shop and Help menus; drag-and-drop of chat exports."""
     bar = window.menuBar()
     windows: dict[str, QWidget] = {}
 
@@ -105,6 +105,9 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(file_menu, translate("Menus", "Settings…"), window.open_settings, "Ctrl+,")
     file_menu.addSeparator()
     action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q")
+
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
+    edit_menu.addAction(window.find_action)  # Ctrl+F: search every chat
 
     client = lambda: automations_client(ctx)  # noqa: E731
     shop = bar.addMenu(translate("Menus", "&Shop"))

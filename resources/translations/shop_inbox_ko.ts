@@ -504,6 +504,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>채팅</translation>
     </message>
     <message>
+        <source>Search chats and messages</source>
+        <translation>채팅 및 메시지 검색</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>전체</translation>
     </message>
@@ -2186,6 +2190,10 @@ Right-click to retry.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
         <source>Shop Inbox</source>
         <translation>샵 인박스</translation>
     </message>
@@ -2211,6 +2219,10 @@ Right-click to retry.</source>
     <message>
         <source>Quit</source>
         <translation>종료</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Shop</source>
