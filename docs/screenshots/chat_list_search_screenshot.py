@@ -1,0 +1,70 @@
+"""Screenshots of issue 19 item 14: the chat list's search field (Edit menu in the bar) and its results.
+
+Run: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/chat_list_search_screenshot.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
+
+
+def main() -> None:
+    from PySide6.QtCore import QDeadlineTimer, QTranslator
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.db import Database
+    from app.paths import paths_for
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.menus import install_menus
+    from ui.translations import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    for lang, query in (("ko", "주문"), ("en", "order")):
+        for t in app.findChildren(QTranslator):
+            app.removeTranslator(t)
+        install_translators(app, lang)
+        app.setPalette(app.style().standardPalette())
+        paths = paths_for(Path(tempfile.mkdtemp(prefix="shots-"))).ensure()
+        db = Database.open(paths.database)
+        fill_shop(db, paths.media_dir, datetime.now(UTC), korean=lang == "ko")
+        ctx = AppContext(db=db, paths=paths, demo=True, prefs={"enter_sends": True})
+        window = MainWindow(ctx)
+        install_menus(window, ctx)
+        window.resize(1320, 820)
+        window.splitter.setSizes([360, 960, 0])
+        window.show()
+        window.activateWindow()
+        settle(app, window, 20)
+        out = OUT / f"chat-list-search-{lang}.png"
+        window.grab().save(str(out))
+        print(out.relative_to(ROOT))
+        commit = QInputMethodEvent()
+        commit.setCommitString(query)
+        window.chat_list.search_field.setFocus()
+        QApplication.sendEvent(window.chat_list.search_field, commit)
+        deadline = QDeadlineTimer(5000)
+        while (window.search.searching or not window.search.model.hits) and not deadline.hasExpired():
+            app.processEvents()
+        settle(app, window, 20)
+        out = OUT / f"chat-list-search-results-{lang}.png"
+        window.grab().save(str(out))
+        print(out.relative_to(ROOT))
+        window.close_search()
+        window.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main()
