@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 FIRST_LINES = 6
 LINE_CHARS = 120
 NEW_CONTACT = -1
+UNREADABLE_SHOWN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +111,16 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.open_chat_button = self.buttons.addButton(
+            self.tr("Open chat"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.show_chat: Callable[[int], None] | None = None
         self.help_button = QPushButton(self.tr("How to export from the phone…"))
         self.buttons.addButton(self.help_button, QDialogButtonBox.ButtonRole.HelpRole)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
+        self.open_chat_button.clicked.connect(self.open_imported_chat)
         self.help_button.clicked.connect(self.show_help)
 
         layout = QVBoxLayout(self)
@@ -211,7 +218,8 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.unreadable_title)
-        layout.addWidget(self.unreadable_list, 1)
+        layout.addWidget(self.unreadable_list)
+        layout.addStretch(1)
         return page
 
     def _show_buttons(self, *, importing: bool, done: bool) -> None:
@@ -219,6 +227,29 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(not done)
         self.close_button.setVisible(done)
         self.help_button.setVisible(not importing and not done)
+        self.open_chat_button.setVisible(
+            done and self.summary is not None and self.show_chat is not None and not self.running
+        )
+
+    def offer_open_chat(self, show_chat: Callable[[int], None]) -> None:
+        """After a successful import, an Open chat button calls `show_chat(contact_id)` and closes."""
+        self.show_chat = show_chat
+
+    def open_imported_chat(self) -> None:
+        if self.summary is None or self.show_chat is None:
+            return
+        contact_id = self.summary.contact_id
+        self.accept()
+        self.show_chat(contact_id)
+
+    def _fit_to(self, index: int) -> None:
+        """Show page `index` at its own size (a stack is as big as its biggest page)."""
+        self.details.setVisible(index == 0 and self.scan is not None)
+        self.pages.setCurrentIndex(index)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), self.sizeHint().height())
 
     # ------------------------------------------------------------------ preview
 
@@ -400,30 +431,43 @@ class ImportDialog(QDialog):
     def _finished(self, summary: ImportSummary) -> None:
         self.running = False
         self.summary = summary
-        text = self.tr("{0} messages added. {1} were already in Shop Inbox.").format(
-            f"{summary.added:,}", f"{summary.already_there:,}"
-        )
+        n = self.locale().toString
+        lines = [
+            self.tr("{0} messages added.").format(n(summary.added)),
+            self.tr("{0} were already in Shop Inbox (skipped as duplicates).").format(
+                n(summary.already_there)
+            ),
+        ]
         if summary.media_copied or summary.media_missing:
-            text += " " + self.tr("{0} photos and files copied; {1} were not in the export.").format(
-                summary.media_copied, summary.media_missing
+            lines.append(
+                self.tr("{0} photos and files copied; {1} were not in the export.").format(
+                    n(summary.media_copied), n(summary.media_missing)
+                )
             )
         if summary.unreadable_count:
-            text += " " + self.tr("{0} lines could not be read.").format(summary.unreadable_count)
-        self.summary_label.setText(text)
-        lines = [self.tr("line {0}: {1}").format(u.line_no, u.text) for u in summary.unreadable]
-        self.unreadable_list.setPlainText("\n".join(lines))
-        self.unreadable_title.setVisible(bool(lines))
-        self.unreadable_list.setVisible(bool(lines))
-        self.pages.setCurrentIndex(2)
+            lines.append(self.tr("{0} lines could not be read.").format(n(summary.unreadable_count)))
+        self.summary_label.setText("\n".join(lines))
+        shown = summary.unreadable[:UNREADABLE_SHOWN]
+        unreadable = [self.tr("line {0}: {1}").format(n(u.line_no), u.text) for u in shown]
+        more = max(summary.unreadable_count, len(summary.unreadable)) - len(shown)
+        if more > 0:
+            unreadable.append(self.tr("…and {0} more").format(n(more)))
+        self.unreadable_list.setPlainText("\n".join(unreadable))
+        self.unreadable_title.setVisible(bool(unreadable))
+        self.unreadable_list.setVisible(bool(unreadable))
+        if unreadable:
+            height = self.unreadable_list.fontMetrics().lineSpacing() * (min(len(unreadable), 8) + 1) + 12
+            self.unreadable_list.setFixedHeight(height)
         self._show_buttons(importing=False, done=True)
+        self._fit_to(2)
         self.imported.emit(summary.contact_id)
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
         if isinstance(error, AmbiguousContact):
             # Another contact with the name appeared meanwhile: back to the preview to choose.
-            self.pages.setCurrentIndex(0)
             self._show_buttons(importing=False, done=False)
+            self._fit_to(0)
             self.status.setText(failure_sentence(error))
             return
         if isinstance(error, ImportCancelled):
@@ -433,8 +477,8 @@ class ImportDialog(QDialog):
         self.summary_label.setText(message)
         self.unreadable_title.setVisible(False)
         self.unreadable_list.setVisible(False)
-        self.pages.setCurrentIndex(2)
         self._show_buttons(importing=False, done=True)
+        self._fit_to(2)
 
     # ------------------------------------------------------------------ closing
 

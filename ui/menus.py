@@ -65,6 +65,7 @@ def open_import_dialog(window: MainWindow, ctx: AppContext, path: Path | None = 
     dialog = open_import(window, ctx, path)
     if dialog is not None:
         dialog.imported.connect(lambda contact_id: window.on_conversations_changed({contact_id}))
+        dialog.offer_open_chat(window.show_chat)
 
 
 def install_menus(window: MainWindow, ctx: AppContext) -> None:

@@ -1667,6 +1667,10 @@ Right-click to retry.</source>
         <translation>가져오기</translation>
     </message>
     <message>
+        <source>Open chat</source>
+        <translation>채팅 열기</translation>
+    </message>
+    <message>
         <source>How to export from the phone…</source>
         <translation>휴대폰에서 내보내는 방법…</translation>
     </message>
@@ -1847,8 +1851,12 @@ Right-click to retry.</source>
         <translation>가져오는 중… {1}줄 중 {0}줄</translation>
     </message>
     <message>
-        <source>{0} messages added. {1} were already in Shop Inbox.</source>
-        <translation>메시지 {0}개를 추가했습니다. {1}개는 이미 Shop Inbox에 있었습니다.</translation>
+        <source>{0} messages added.</source>
+        <translation>메시지 {0}개를 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} were already in Shop Inbox (skipped as duplicates).</source>
+        <translation>{0}개는 이미 Shop Inbox에 있어 중복으로 건너뛰었습니다.</translation>
     </message>
     <message>
         <source>{0} photos and files copied; {1} were not in the export.</source>
@@ -1861,6 +1869,10 @@ Right-click to retry.</source>
     <message>
         <source>line {0}: {1}</source>
         <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>…and {0} more</source>
+        <translation>…외 {0}줄</translation>
     </message>
     <message>
         <source>The import was cancelled. Nothing was added.</source>

@@ -73,7 +73,9 @@ def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx:
     with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == 2
-    assert dialog.summary_label.text().startswith("7 messages added. 0 were already in Shop Inbox.")
+    assert dialog.summary_label.text().startswith(
+        "7 messages added.\n0 were already in Shop Inbox (skipped as duplicates)."
+    )
     assert "1 photos and files copied" in dialog.summary_label.text()
     assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
     assert message_count(ctx.db) == 7
@@ -197,3 +199,38 @@ def test_an_unknown_time_zone_is_asked_for_again(
     assert dialog.pages.currentIndex() == 0
     assert "time zone" in dialog.status.text()
     assert message_count(ctx.db) == 0
+
+
+def test_the_summary_lists_unreadable_lines_and_open_chat_selects_the_chat(
+    qtbot: Any, ctx: Any, window: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    from ui.menus import open_import_dialog
+
+    layout = LAYOUTS["android-en-uk"]
+    lines = [Line(datetime(2024, 1, 13, 9, 0) + timedelta(minutes=i), "Ana", f"hello {i}") for i in range(3)]
+    text = "this line is not a message\n" + render(layout, lines)
+    path = write_txt(tmp_path / "WhatsApp Chat with Ana.txt", text)
+    shown = dialogs.expect("modal")  # open(): modal, but the test goes on
+    open_import_dialog(window, ctx, path)
+    qtbot.waitUntil(lambda: bool(shown.shown), timeout=5000)
+    dialog = next(w for w in window.findChildren(ImportDialog))
+    qtbot.waitUntil(lambda: dialog.scan is not None, timeout=5000)
+    dialog.zone_combo.setCurrentText("Europe/London")
+    preview_height = dialog.height()
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    contact_id = signal.args[0]
+    summary = dialog.summary_label.text()
+    assert "3 messages added." in summary
+    assert "0 were already in Shop Inbox" in summary
+    assert "1 lines could not be read." in summary
+    assert dialog.unreadable_list.isVisible()
+    assert dialog.unreadable_list.toPlainText() == "line 1: this line is not a message"
+    # The summary page is sized to itself, not to the preview's long form.
+    assert dialog.height() < preview_height
+    assert dialog.open_chat_button.isVisible()
+    assert window.chat_list.current_contact() != contact_id
+    qtbot.mouseClick(dialog.open_chat_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.chat_list.current_contact() == contact_id
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
