@@ -432,23 +432,28 @@ class ImportDialog(QDialog):
         self.running = False
         self.summary = summary
         n = self.locale().toString
+        added, already, unreadable_count = summary.added, summary.already_there, summary.unreadable_count
         lines = [
-            self.tr("{0} messages added.").format(n(summary.added)),
-            self.tr("{0} were already in Shop Inbox (skipped as duplicates).").format(
-                n(summary.already_there)
-            ),
+            self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added)),
+            self.tr("1 was already in Shop Inbox (skipped as a duplicate).")
+            if already == 1
+            else self.tr("{0} were already in Shop Inbox (skipped as duplicates).").format(n(already)),
         ]
         if summary.media_copied or summary.media_missing:
             lines.append(
-                self.tr("{0} photos and files copied; {1} were not in the export.").format(
+                self.tr("Photos and files copied: {0}; not in the export: {1}.").format(
                     n(summary.media_copied), n(summary.media_missing)
                 )
             )
-        if summary.unreadable_count:
-            lines.append(self.tr("{0} lines could not be read.").format(n(summary.unreadable_count)))
+        if unreadable_count:
+            lines.append(
+                self.tr("1 line could not be read.")
+                if unreadable_count == 1
+                else self.tr("{0} lines could not be read.").format(n(unreadable_count))
+            )
         self.summary_label.setText("\n".join(lines))
         shown = summary.unreadable[:UNREADABLE_SHOWN]
-        unreadable = [self.tr("line {0}: {1}").format(n(u.line_no), u.text) for u in shown]
+        unreadable = [self.tr("line {0}: {1}").format(u.line_no, u.text) for u in shown]
         more = max(summary.unreadable_count, len(summary.unreadable)) - len(shown)
         if more > 0:
             unreadable.append(self.tr("…and {0} more").format(n(more)))

@@ -1855,12 +1855,24 @@ Right-click to retry.</source>
         <translation>메시지 {0}개를 추가했습니다.</translation>
     </message>
     <message>
+        <source>1 message added.</source>
+        <translation>메시지 1개를 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>1 was already in Shop Inbox (skipped as a duplicate).</source>
+        <translation>1개는 이미 Shop Inbox에 있어 중복으로 건너뛰었습니다.</translation>
+    </message>
+    <message>
         <source>{0} were already in Shop Inbox (skipped as duplicates).</source>
         <translation>{0}개는 이미 Shop Inbox에 있어 중복으로 건너뛰었습니다.</translation>
     </message>
     <message>
-        <source>{0} photos and files copied; {1} were not in the export.</source>
-        <translation>사진과 파일 {0}개를 복사했습니다. {1}개는 내보낸 파일에 없었습니다.</translation>
+        <source>Photos and files copied: {0}; not in the export: {1}.</source>
+        <translation>복사한 사진과 파일: {0}개, 내보낸 파일에 없던 것: {1}개.</translation>
+    </message>
+    <message>
+        <source>1 line could not be read.</source>
+        <translation>1줄을 읽지 못했습니다.</translation>
     </message>
     <message>
         <source>{0} lines could not be read.</source>

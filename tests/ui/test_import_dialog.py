@@ -76,7 +76,7 @@ def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx:
     assert dialog.summary_label.text().startswith(
         "7 messages added.\n0 were already in Shop Inbox (skipped as duplicates)."
     )
-    assert "1 photos and files copied" in dialog.summary_label.text()
+    assert "Photos and files copied: 1; not in the export: 0." in dialog.summary_label.text()
     assert dialog.close_button.isVisible() and not dialog.import_button.isVisible()
     assert message_count(ctx.db) == 7
     with ctx.db.read() as s:
@@ -223,7 +223,7 @@ def test_the_summary_lists_unreadable_lines_and_open_chat_selects_the_chat(
     summary = dialog.summary_label.text()
     assert "3 messages added." in summary
     assert "0 were already in Shop Inbox" in summary
-    assert "1 lines could not be read." in summary
+    assert "1 line could not be read." in summary
     assert dialog.unreadable_list.isVisible()
     assert dialog.unreadable_list.toPlainText() == "line 1: this line is not a message"
     # The summary page is sized to itself, not to the preview's long form.
