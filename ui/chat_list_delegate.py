@@ -2,22 +2,68 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.queries import ConversationRow
+from app.queries import ConversationRow, LabelRow
 from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_list_model import ChatRole
 from ui.formatting import KIND_ICONS, list_time, preview_text
+from ui.labels_manager import label_display_name
 from ui.theme import colours, ui_font
 
 ROW_HEIGHT = 72
 AVATAR = 48
 PAD = 12
+MAX_LABELS = 5
+CHIP_MAX_W = 90.0  # a long label name is elided past this
+MIN_PREVIEW_W = 90.0  # chips only when the preview keeps at least this much room
+
+
+@dataclass(frozen=True, slots=True)
+class LabelMark:
+    """One label as painted on a row: a named chip, or an unnamed dot when the row is narrow."""
+
+    rect: QRectF
+    text: str  # the (elided) display name; "" for a dot
+    colour: QColor
+
+
+def chip_text_colour(background: QColor) -> QColor:
+    """Black or white, whichever reads better on the chip's colour."""
+    lum = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF()
+    return QColor("#111111") if lum > 0.6 else QColor("#FFFFFF")
+
+
+def label_marks(
+    labels: tuple[LabelRow, ...], fm: QFontMetricsF, start: float, end: float, top: float, line_h: float
+) -> list[LabelMark]:
+    """Chips right-aligned at end when they leave the preview (from start) room enough, else dots."""
+    shown = labels[:MAX_LABELS]
+    names = [label_display_name(lab.name) for lab in shown]
+    texts = [fm.elidedText(n, Qt.TextElideMode.ElideRight, CHIP_MAX_W - 10) for n in names]
+    widths = [fm.horizontalAdvance(t) + 10 for t in texts]
+    chip_h = min(line_h, fm.height() + 2)
+    total = sum(widths) + 4 * max(0, len(widths) - 1)
+    marks: list[LabelMark] = []
+    if shown and end - total - 6 - start >= MIN_PREVIEW_W:
+        x = end
+        for lab, text, w in zip(reversed(shown), reversed(texts), reversed(widths), strict=True):
+            rect = QRectF(x - w, top + (line_h - chip_h) / 2, w, chip_h)
+            marks.append(LabelMark(rect, text, QColor(lab.colour)))
+            x -= w + 4
+    else:
+        x = end
+        for lab in reversed(shown):
+            marks.append(LabelMark(QRectF(x - 10, top + (line_h - 10) / 2, 10, 10), "", QColor(lab.colour)))
+            x -= 8
+    marks.reverse()
+    return marks
 
 
 def tick_icon(status: str | None) -> str | None:
@@ -130,14 +176,21 @@ class ChatListDelegate(QStyledItemDelegate):
                 painter, "pin", QRectF(end - 16, line2_top + (line_h - 16) / 2, 16, 16), c.secondary_text
             )
             end -= 20
-        for lab in reversed(row.labels[:5]):
-            dot = QRectF(end - 10, line2_top + (line_h - 10) / 2, 10, 10)
-            painter.setPen(QPen(option.palette.base().color(), 1))  # type: ignore[attr-defined]
-            painter.setBrush(QColor(lab.colour))
-            painter.drawEllipse(dot)
-            end -= 8
-        if row.labels:
-            end -= 6
+        marks = label_marks(row.labels, self._small_fm, left, end, line2_top, line_h)
+        if marks:
+            painter.setFont(self.small_font)
+            for mark in marks:
+                painter.setBrush(mark.colour)
+                if mark.text:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    radius = mark.rect.height() / 2
+                    painter.drawRoundedRect(mark.rect, radius, radius)
+                    painter.setPen(chip_text_colour(mark.colour))
+                    painter.drawText(mark.rect, int(Qt.AlignmentFlag.AlignCenter), mark.text)
+                else:
+                    painter.setPen(QPen(option.palette.base().color(), 1))  # type: ignore[attr-defined]
+                    painter.drawEllipse(mark.rect)
+            end = marks[0].rect.left() - 6
 
         icon_size = 16.0
         icon_top = line2_top + (line_h - icon_size) / 2

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from app.queries import ConversationFilter, ConversationRow, conversations_by_id, conversations_page
 from ui.context import AppContext
+from ui.labels_manager import label_display_name
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +67,13 @@ class ChatListModel(QAbstractListModel):
         if role == ChatRole.UNREAD:
             return row.unread_count
         if role == Qt.ItemDataRole.ToolTipRole:
+            tip = row.display_name
             if row.needs_person(datetime.now(UTC)):
-                return self.tr("{0} · Needs a person").format(row.display_name)
-            return row.display_name
+                tip = self.tr("{0} · Needs a person").format(row.display_name)
+            if row.labels:
+                names = ", ".join(label_display_name(lab.name) for lab in row.labels)
+                tip += "\n" + self.tr("Labels: {0}").format(names)
+            return tip
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:

@@ -571,6 +571,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <source>{0} · Needs a person</source>
         <translation>{0} · 상담 필요</translation>
     </message>
+    <message>
+        <source>Labels: {0}</source>
+        <translation>라벨: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ChatPane</name>

@@ -1,0 +1,78 @@
+"""A chat's labels show by name on its row (chips when there is room) and in its tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtGui import QFontMetricsF
+from sqlalchemy import select
+
+from app.labels import add_label
+from app.models import Label
+from app.queries import set_label
+from tests.support.factories import make_contact, make_message
+from ui.chat_list_delegate import label_marks
+from ui.chat_list_model import ChatListModel, ChatRole
+from ui.theme import ui_font
+
+QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "shop_inbox_ko.qm"
+
+
+@pytest.fixture
+def labelled(ctx: Any) -> ChatListModel:
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="박지영")
+        make_message(s, contact, "입금했어요")
+        paid = s.scalars(select(Label).where(Label.name == "Paid")).one().id
+        vip = add_label(s, "단골 고객", "#FFEB3B").id
+        set_label(s, contact.id, paid, True)
+        set_label(s, contact.id, vip, True)
+    model = ChatListModel(ctx)
+    model.reload()
+    return model
+
+
+@pytest.fixture
+def korean(qapp: Any) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_tooltip_lists_every_label_by_its_translated_name(labelled: ChatListModel, korean: None) -> None:
+    tip = labelled.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "박지영" in tip
+    assert "결제 완료" in tip  # "Paid", as a Korean owner reads it
+    assert "단골 고객" in tip
+
+
+def test_wide_row_shows_named_chips_and_a_narrow_one_falls_back_to_dots(labelled: ChatListModel) -> None:
+    row = labelled.index(0, 0).data(ChatRole.ROW)
+    fm = QFontMetricsF(ui_font(-1))
+    wide = label_marks(row.labels, fm, start=72, end=560, top=40, line_h=18)
+    assert [m.text for m in wide] == ["Paid", "단골 고객"]
+    assert all(m.rect.width() > 12 for m in wide)
+    assert wide[0].rect.right() < wide[1].rect.left() <= wide[1].rect.right() <= 560
+    narrow = label_marks(row.labels, fm, start=72, end=200, top=40, line_h=18)
+    assert [m.text for m in narrow] == ["", ""]
+    assert all(m.rect.width() == 10 for m in narrow)
+
+
+def test_a_long_label_name_is_elided_inside_its_chip(ctx: Any) -> None:
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="Kim")
+        make_message(s, contact, "hi")
+        long = add_label(s, "Wholesale customer from Busan market", "#3DA1F1").id
+        set_label(s, contact.id, long, True)
+    model = ChatListModel(ctx)
+    model.reload()
+    row = model.index(0, 0).data(ChatRole.ROW)
+    marks = label_marks(row.labels, QFontMetricsF(ui_font(-1)), start=72, end=560, top=40, line_h=18)
+    assert marks[0].text.endswith("…")
+    assert marks[0].rect.width() <= 90
