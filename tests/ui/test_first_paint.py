@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import keyring
+from keyring.backends import fail
+
 from bench.cold_start import prepare_user_folder
 from ui.first_paint import FIRST_PAINT_ENV
 
@@ -17,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_probe_notes_the_first_painted_chat_list_page_of_an_offline_shop_and_quits(
     tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # No keyring here, as in the bench: the token goes to the config file. Patched, not set in the
+    # environment, so this process's keyring is not switched to the fail backend for later tests.
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
     database = tmp_path / "shop.db"
     sizes = ["--messages", "300", "--contacts", "30", "--big-chat", "50"]
     subprocess.run(
@@ -29,7 +34,12 @@ def test_probe_notes_the_first_painted_chat_list_page_of_an_offline_shop_and_qui
     folder = tmp_path / "shop"
     prepare_user_folder(database, folder)
     stamp = tmp_path / "first-paint.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", FIRST_PAINT_ENV: str(stamp)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        FIRST_PAINT_ENV: str(stamp),
+    }
 
     done = subprocess.run(
         [sys.executable, "-m", "ui.main", "--data-dir", str(folder)],
