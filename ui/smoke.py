@@ -5,9 +5,13 @@ from __future__ import annotations
 import contextlib
 import importlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 
-def run_smoke_checks(window: object) -> list[str]:
+def run_smoke_checks(window: MainWindow) -> list[str]:
     """Return a list of problems; empty when the app is whole."""
     problems: list[str] = []
     from PySide6.QtGui import QIcon, QImageReader
@@ -39,9 +43,9 @@ def run_smoke_checks(window: object) -> list[str]:
         format_currency(15000, "KRW", locale="ko_KR")
     except Exception as exc:  # babel's locale data missing from the bundle
         problems.append(f"Korean dates and prices cannot be formatted: {exc}")
-    try:
-        from app.phones import display_phone, e164_digits
+    from app.phones import display_phone, e164_digits
 
+    try:
         # phonenumbers loads each country's metadata by module name at run time.
         if e164_digits("010-1234-5678") != "821012345678" or "7911" not in display_phone("447911123456"):
             problems.append("phone numbers are not normalised (phonenumbers metadata missing?)")
@@ -55,8 +59,7 @@ def run_smoke_checks(window: object) -> list[str]:
     problems += _migration_problems()
     problems += _keyring_problems()
     problems += _demo_problems()
-    loaded = getattr(window, "first_page_loaded", None)
-    if callable(loaded) and not loaded():
+    if not window.first_page_loaded():
         problems.append("the chat list did not load its first page")
     return problems
 
@@ -116,10 +119,10 @@ def _demo_problems() -> list[str]:
     problems: list[str] = []
     if not (demo_dir() / "catalog.json").exists():
         problems.append("the demo shop's catalogue is missing")
-    try:
-        from app.relay_client import RelayClient
-        from ui.demo import start_embedded_relay
+    from app.relay_client import RelayClient
+    from ui.demo import start_embedded_relay
 
+    try:
         # As in a windowed build (Windows, macOS), where sys.stderr is None: uvicorn must cope.
         with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(None):
             relay = start_embedded_relay(Path(folder) / "relay")
