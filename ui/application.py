@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from ui.context import AppContext
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +193,7 @@ def run_first_setup(ctx: AppContext) -> str:
     return "connected"
 
 
-def smoke_check(window: object) -> int:
+def smoke_check(window: MainWindow) -> int:
     """Packaging check: the window builds, the first chat-list page loads, resources are there."""
     from ui.smoke import run_smoke_checks
 
