@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 from app.errors import ChatParams, ErrorCode, InvalidInput, LimitParams
 from app.models import Contact, Conversation, contact_label
@@ -89,6 +93,12 @@ def set_notes(session: Session, contact_id: int, notes: str) -> None:
     if len(notes) > NOTES_MAX:
         raise InvalidInput(code=ErrorCode.NOTES_TOO_LONG, params=LimitParams(NOTES_MAX))
     _contact(session, contact_id).notes = notes
+
+
+def save_phone_number(db: Database, contact_id: int, raw: str, region: str) -> str:
+    """`set_phone_number` in a transaction of its own (for the UI's op)."""
+    with db.write() as s:
+        return set_phone_number(s, contact_id, raw, region)
 
 
 def set_phone_number(session: Session, contact_id: int, raw: str, region: str) -> str:

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import utcnow
+from app.order_actions import load_order, move_order_to, save_payment_details, save_shipping_address
 from app.order_messages import OrderMessage, message_for_order, queue_order_message
-from app.order_queries import EventRow, LineRow, OrderDetail, order_detail
-from app.order_settings import load_order_settings
-from app.orders import MOVES, OrderState, move_order, set_payment_details
-from app.shipping_sheets import ShippingAddress, set_shipping_address
+from app.order_queries import EventRow, LineRow, OrderDetail
+from app.orders import MOVES, OrderState
+from app.shipping_sheets import ShippingAddress
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
@@ -262,11 +262,10 @@ class OrderWindow(QDialog):
     def reload(self) -> None:
         order_id = self.order_id
 
-        def work() -> OrderDetail:
-            with self.ctx.db.read() as s:
-                return order_detail(s, order_id)
-
-        Op(work, parent=self).success(self.show_detail).failure(self.show_error).run()
+        db = self.ctx.db
+        Op(lambda: load_order(db, order_id), parent=self).success(self.show_detail).failure(
+            self.show_error
+        ).run()
 
     def show_detail(self, detail: OrderDetail) -> None:
         self.detail = detail
@@ -327,12 +326,10 @@ class OrderWindow(QDialog):
         courier = self.courier.currentText() if state is OrderState.SHIPPED else None
         tracking = self.tracking.text() if state is OrderState.SHIPPED else None
 
+        db = self.ctx.db
+
         def work() -> OrderDetail:
-            with self.ctx.db.write() as s:
-                days = load_order_settings(s).payment_days
-                move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days)
-            with self.ctx.db.read() as s:
-                return order_detail(s, order_id)
+            return move_order_to(db, order_id, state, courier=courier, tracking=tracking)
 
         def done(detail: OrderDetail) -> None:
             self.error.hide()
@@ -347,10 +344,7 @@ class OrderWindow(QDialog):
         depositor, receipt = self.depositor.text(), self.cash_receipt.text()
 
         def work() -> OrderDetail:
-            with db.write() as s:
-                set_payment_details(s, order_id, depositor, receipt)
-            with db.read() as s:
-                return order_detail(s, order_id)
+            return save_payment_details(db, order_id, depositor, receipt)
 
         def done(detail: OrderDetail) -> None:
             self.error.hide()
@@ -362,10 +356,7 @@ class OrderWindow(QDialog):
         db, order_id = self.ctx.db, self.order_id
 
         def work() -> OrderDetail:
-            with db.write() as s:
-                set_shipping_address(s, order_id, where)
-            with db.read() as s:
-                return order_detail(s, order_id)
+            return save_shipping_address(db, order_id, where)
 
         def done(detail: OrderDetail) -> None:
             self.error.hide()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from app.contact_details import set_phone_number
+from app.contact_details import save_phone_number
 from app.phones import display_phone
 from app.queries import ConversationRow
 from ui.context import AppContext
@@ -47,9 +47,10 @@ def ask_for_phone_number(
         return
     contact_id = conversation.contact_id
 
+    db, region = ctx.db, ctx.shop_region
+
     def work() -> str:
-        with ctx.db.write() as s:
-            return set_phone_number(s, contact_id, text, ctx.shop_region)
+        return save_phone_number(db, contact_id, text, region)
 
     def done(_wa_id: str) -> None:
         saved(contact_id)
