@@ -1,4 +1,4 @@
-"""What every window is built from: the open database, the app's folders, preferences and sync."""
+"""What every window is built from: the open database, folders, preferences, sync and the change hub."""
 
 from __future__ import annotations
 
@@ -7,11 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Signal
+
+from app.changes import Changes
 from app.db import Database
 from app.paths import AppPaths
 
 if TYPE_CHECKING:
     from ui.sync_adapter import SyncAdapter
+
+
+class ChangeHub(QObject):
+    """The one "what changed" signal: ops and synced batches publish, views listen."""
+
+    changed = Signal(object)  # Changes
+
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)
 
 
 @dataclass
@@ -33,3 +46,9 @@ class AppContext:
     stop_demo: Callable[[], None] | None = None
     # Where `--demo --data-dir` keeps the demo shop across runs; None: thrown away at quit.
     demo_kept_in: Path | None = None
+    # Connect views with `ctx.hub.changed.connect(...)`; ops publish with `ctx.publish(changes)`.
+    hub: ChangeHub = field(default_factory=ChangeHub)
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every view what changed (on the GUI thread; empty changes are dropped)."""
+        self.hub.publish(changes)

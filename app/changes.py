@@ -1,0 +1,55 @@
+"""What an operation or a synced batch changed: one value every view reads to refresh only what it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Sets of ids that changed, and flags for documents that changed as a whole.
+
+    `contacts`: chat-list rows (name, labels, flags, unread, last message) to repaint.
+    `messages`: contact ids whose message list changed (new, edited, ticks, reactions).
+    `from_sync`: the change came from the relay (notifications may sound), not from the owner.
+    Combine with `|`; an empty value is falsy, and publishing it does nothing.
+    """
+
+    contacts: frozenset[int] = field(default_factory=frozenset)
+    messages: frozenset[int] = field(default_factory=frozenset)
+    all_contacts: bool = False  # e.g. an import or a deletion: the chat list reloads its page
+    catalog: frozenset[int] = field(default_factory=frozenset)
+    all_catalog: bool = False
+    collections: bool = False
+    labels: bool = False
+    quick_replies: bool = False
+    automations: bool = False  # greeting, away, bot rules and the shop's profile (its name)
+    settings: bool = False
+    orders: frozenset[int] = field(default_factory=frozenset)
+    from_sync: bool = False
+
+    @classmethod
+    def for_contacts(cls, ids: Iterable[int], *, messages: bool = True, from_sync: bool = False) -> Changes:
+        """The usual change: these chats' rows, and (by default) their messages."""
+        ids = frozenset(ids)
+        return cls(contacts=ids, messages=ids if messages else frozenset(), from_sync=from_sync)
+
+    def __or__(self, other: Changes) -> Changes:
+        merged: dict[str, object] = {}
+        for f in fields(self):
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            merged[f.name] = a | b
+        return Changes(**merged)  # type: ignore[arg-type]
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self) if f.name != "from_sync")
+
+    def touches_contact(self, contact_id: int | None) -> bool:
+        """Does this change concern the given chat (its row or its messages)?"""
+        if contact_id is None:
+            return False
+        return self.all_contacts or contact_id in self.contacts or contact_id in self.messages
+
+
+NOTHING = Changes()
