@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.changes import Changes
 from app.errors import ShopInboxError
 from ui.error_sentences import error_sentence
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -143,3 +147,26 @@ def run_op(
 def pending_ops() -> int:
     """How many ops have not delivered yet (tests wait on this)."""
     return len(_running)
+
+
+def run_change(
+    ctx: AppContext,
+    fn: Callable[[], Changes],
+    on_done: Callable[[Changes], None] | None = None,
+    *,
+    parent: QWidget | None = None,
+    on_failure: Failure | None = None,
+) -> Op:
+    """Run a change in the pool; on the GUI thread publish the `Changes` it returns, then `on_done`.
+
+    Every view listening on `ctx.hub.changed` refreshes what it shows; `on_done` is for the caller's
+    own follow-up (close a dialog, select the new row). A write that also returns a value returns a
+    value: use `run_op` with a `(value, changes)` result and call `ctx.publish` in its callback.
+    """
+
+    def done(changes: Changes) -> None:
+        ctx.publish(changes)
+        if on_done is not None:
+            on_done(changes)
+
+    return run_op(fn, done, parent=parent, on_failure=on_failure)
