@@ -143,6 +143,11 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         run_dialog(lambda: BusinessProfileEditor(ctx, client_provider=client, parent=window))
 
+    def menu_bot() -> None:
+        from ui.bot_editor import BotEditor
+
+        run_dialog(lambda: BotEditor(ctx, client_provider=client, parent=window))
+
     def labels() -> None:
         from ui.labels_manager import LabelsManager
 
@@ -168,6 +173,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         translate("Menus", "Business profile…"),
         business_profile,
     )
+    action(shop, translate("Menus", "Menu bot…"), menu_bot)
     shop.addSeparator()
     action(shop, translate("Menus", "Share link and QR code…"), share)
 

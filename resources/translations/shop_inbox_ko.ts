@@ -82,6 +82,297 @@
     </message>
 </context>
 <context>
+    <name>BotEditor</name>
+    <message>
+        <source>Menu bot</source>
+        <translation>메뉴 봇</translation>
+    </message>
+    <message>
+        <source>Answer customers with the menu bot</source>
+        <translation>메뉴 봇으로 고객에게 답하기</translation>
+    </message>
+    <message>
+        <source>Start from the ready-made shop menu</source>
+        <translation>기본 상점 메뉴로 시작하기</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Keyword answers</source>
+        <translation>키워드 답변</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Talk to a person</source>
+        <translation>상담원 연결</translation>
+    </message>
+    <message>
+        <source>Keyword answers, first match answers</source>
+        <translation>키워드 답변 (먼저 맞는 답변이 나가요)</translation>
+    </message>
+    <message>
+        <source>Add answer</source>
+        <translation>답변 추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>배송비, 택배비, shipping</source>
+        <translation>배송비, 택배비, shipping</translation>
+    </message>
+    <message>
+        <source>Keywords, separated by commas</source>
+        <translation>키워드 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Match whole words only</source>
+        <translation>낱말 전체가 같을 때만</translation>
+    </message>
+    <message>
+        <source>Answer with a text</source>
+        <translation>글로 답하기</translation>
+    </message>
+    <message>
+        <source>Show a menu</source>
+        <translation>메뉴 보여주기</translation>
+    </message>
+    <message>
+        <source>Hand the chat to a person</source>
+        <translation>상담원에게 넘기기</translation>
+    </message>
+    <message>
+        <source>Tell the customer&apos;s order status</source>
+        <translation>고객의 주문 상태 알려주기</translation>
+    </message>
+    <message>
+        <source>Answer text</source>
+        <translation>답변 내용</translation>
+    </message>
+    <message>
+        <source>Menu to show</source>
+        <translation>보여줄 메뉴</translation>
+    </message>
+    <message>
+        <source>When a message contains</source>
+        <translation>메시지에 이 말이 있으면</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>그러면</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>The first answer whose keywords match is sent. Drag to reorder.</source>
+        <translation>키워드가 맞는 첫 번째 답변이 나가요. 끌어서 순서를 바꿀 수 있어요.</translation>
+    </message>
+    <message>
+        <source>(no keywords yet)</source>
+        <translation>(아직 키워드 없음)</translation>
+    </message>
+    <message>
+        <source>Menu tree</source>
+        <translation>메뉴 구성</translation>
+    </message>
+    <message>
+        <source>Add choice</source>
+        <translation>항목 추가</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>구역</translation>
+    </message>
+    <message>
+        <source>Open a menu</source>
+        <translation>메뉴 열기</translation>
+    </message>
+    <message>
+        <source>Go back one menu</source>
+        <translation>이전 메뉴로</translation>
+    </message>
+    <message>
+        <source>List (up to 10 rows)</source>
+        <translation>목록 (최대 10개)</translation>
+    </message>
+    <message>
+        <source>Buttons (up to 3)</source>
+        <translation>버튼 (최대 3개)</translation>
+    </message>
+    <message>
+        <source>List button label</source>
+        <translation>목록 버튼 이름</translation>
+    </message>
+    <message>
+        <source>When tapped</source>
+        <translation>누르면</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>보여주는 방식</translation>
+    </message>
+    <message>
+        <source>List button</source>
+        <translation>목록 버튼</translation>
+    </message>
+    <message>
+        <source>New choice</source>
+        <translation>새 항목</translation>
+    </message>
+    <message>
+        <source>How can we help?</source>
+        <translation>무엇을 도와드릴까요?</translation>
+    </message>
+    <message>
+        <source>Hand-off keywords, separated by commas</source>
+        <translation>상담원 연결 키워드 (쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Hand-off reply</source>
+        <translation>상담원 연결 답변</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>A customer who writes one of these words as the whole message is handed to you, and the bot stays quiet in that chat for the time below. Any message you send in a chat pauses the bot there too.</source>
+        <translation>고객이 메시지 전체로 이 말 중 하나를 보내면 채팅이 사장님께 넘어오고, 아래 시간 동안 그 채팅에서는 봇이 답하지 않아요. 사장님이 채팅에 메시지를 보내도 그 채팅의 봇은 잠시 멈춰요.</translation>
+    </message>
+    <message>
+        <source>Hand-off words</source>
+        <translation>상담원 연결 말</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Bot stays quiet for</source>
+        <translation>봇이 쉬는 시간</translation>
+    </message>
+    <message>
+        <source>At most bot messages per chat per hour</source>
+        <translation>채팅 하나에 한 시간 동안 봇 메시지 최대</translation>
+    </message>
+    <message>
+        <source>&quot;{0}&quot; is inside &quot;{1}&quot;: the answer listed first wins for both.</source>
+        <translation>“{0}”은(는) “{1}” 안에 있어요: 둘 다 목록에서 먼저 나온 답변이 나가요.</translation>
+    </message>
+    <message>
+        <source>Check the menu bot: an id or a number is not valid.</source>
+        <translation>메뉴 봇을 확인해 주세요: 아이디나 숫자가 올바르지 않아요.</translation>
+    </message>
+    <message>
+        <source>The menu “{0}” has more than 10 rows.</source>
+        <translation>메뉴 “{0}”의 항목이 10개를 넘어요.</translation>
+    </message>
+    <message>
+        <source>The menu “{0}” has more than 3 buttons: show it as a list.</source>
+        <translation>메뉴 “{0}”의 버튼이 3개를 넘어요: 목록으로 보여 주세요.</translation>
+    </message>
+    <message>
+        <source>The title of “{0}” is empty or too long.</source>
+        <translation>“{0}”의 제목이 비었거나 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>The description of “{0}” is too long.</source>
+        <translation>“{0}”의 설명이 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>“{0}” needs a section title: a list with several sections names each.</source>
+        <translation>“{0}”에 구역 이름이 필요해요: 구역이 여럿인 목록은 구역마다 이름이 있어야 해요.</translation>
+    </message>
+    <message>
+        <source>The section title of “{0}” is too long.</source>
+        <translation>“{0}”의 구역 이름이 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>The menu “{0}” needs a text and at least one choice.</source>
+        <translation>메뉴 “{0}”에는 안내 글과 항목이 하나 이상 있어야 해요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is nested too deep: at most 5 menus.</source>
+        <translation>“{0}”이(가) 너무 깊이 들어가 있어요: 메뉴는 5단계까지예요.</translation>
+    </message>
+    <message>
+        <source>An answer has an empty keyword.</source>
+        <translation>빈 키워드가 있는 답변이 있어요.</translation>
+    </message>
+    <message>
+        <source>The text of “{0}” is too long.</source>
+        <translation>“{0}”의 내용이 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>An answer shows “{0}”, which is not a menu.</source>
+        <translation>답변이 보여주는 “{0}”은(는) 메뉴가 아니에요.</translation>
+    </message>
+    <message>
+        <source>An answer or a menu names a choice that is gone.</source>
+        <translation>답변이나 메뉴가 지워진 항목을 가리켜요.</translation>
+    </message>
+    <message>
+        <source>The list button of “{0}” is empty or too long.</source>
+        <translation>“{0}”의 목록 버튼 이름이 비었거나 너무 길어요.</translation>
+    </message>
+    <message>
+        <source>The menu bot goes beyond what WhatsApp allows (at “{0}”).</source>
+        <translation>메뉴 봇이 WhatsApp 제한을 넘어요 (“{0}”).</translation>
+    </message>
+    <message>
+        <source>Export the menu bot</source>
+        <translation>메뉴 봇 내보내기</translation>
+    </message>
+    <message>
+        <source>Menu bot (*.json)</source>
+        <translation>메뉴 봇 (*.json)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>파일을 저장하지 못했어요: {0}</translation>
+    </message>
+    <message>
+        <source>Import a menu bot</source>
+        <translation>메뉴 봇 가져오기</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {0}</source>
+        <translation>파일을 읽지 못했어요: {0}</translation>
+    </message>
+    <message>
+        <source>This file is not a menu bot Shop Inbox can use. Nothing was changed.</source>
+        <translation>Shop Inbox에서 쓸 수 있는 메뉴 봇 파일이 아니에요. 아무것도 바뀌지 않았어요.</translation>
+    </message>
+</context>
+<context>
     <name>BusinessHoursEditor</name>
     <message>
         <source>Business hours</source>
@@ -2297,6 +2588,10 @@ Right-click to retry.</source>
         <translation>비즈니스 프로필…</translation>
     </message>
     <message>
+        <source>Menu bot…</source>
+        <translation>메뉴 봇…</translation>
+    </message>
+    <message>
         <source>Share link and QR code…</source>
         <translation>공유 링크 및 QR 코드…</translation>
     </message>
@@ -3682,6 +3977,45 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Currency</source>
         <translation>통화</translation>
+    </message>
+</context>
+<context>
+    <name>Simulator</name>
+    <message>
+        <source>Try it as a customer</source>
+        <translation>고객이 되어 써 보기</translation>
+    </message>
+    <message>
+        <source>Simulated conversation</source>
+        <translation>시험 대화</translation>
+    </message>
+    <message>
+        <source>Rows and buttons of the last menu</source>
+        <translation>마지막 메뉴의 항목과 버튼</translation>
+    </message>
+    <message>
+        <source>Write as a customer…</source>
+        <translation>고객처럼 써 보세요…</translation>
+    </message>
+    <message>
+        <source>Message as a customer</source>
+        <translation>고객 메시지</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>The chat is with a person now: the bot stays quiet here.</source>
+        <translation>지금은 상담원이 맡은 채팅이라 봇이 답하지 않아요.</translation>
+    </message>
+    <message>
+        <source>The bot does not answer this. Your greeting or away message may.</source>
+        <translation>봇은 이 메시지에 답하지 않아요. 인사 메시지나 자리 비움 메시지가 나갈 수 있어요.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,152 @@
+"""The menu bot's editor: the simulator answers as the relay would, limits are enforced, Save reaches the relay."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.automations_store import AutomationsStore, SyncStatus
+from app.relay_client import RelayClient
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import inbound, run_relay
+from ui.bot_editor import BotEditor
+from ui.context import AppContext
+
+CUSTOMER = "821077778888"
+
+
+@pytest.fixture
+def real_relay(tmp_path: Path) -> Iterator[tuple[Any, Any, RelayClient]]:
+    with run_fake_graph() as graph, run_relay(tmp_path, graph_url=graph.url) as relay:
+        client = RelayClient(relay.url, relay.token, timeout=5)
+        yield relay, graph, client
+        client.close()
+
+
+def editor_for(qtbot: Any, ctx: AppContext, client: RelayClient | None = None) -> BotEditor:
+    editor = BotEditor(ctx, client_provider=lambda: client)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.tree.isEnabled(), timeout=5000)
+    return editor
+
+
+def said(editor: BotEditor) -> list[tuple[str, str]]:
+    return list(editor.simulator.transcript.rows)
+
+
+def choices(editor: BotEditor) -> list[str]:
+    return [editor.simulator.choices.item(i).text() for i in range(editor.simulator.choices.count())]
+
+
+def tap(qtbot: Any, editor: BotEditor, title: str) -> None:
+    items = editor.simulator.choices.findItems(title, Qt.MatchFlag.MatchExactly)
+    assert items, f"{title!r} not among {choices(editor)}"
+    editor.simulator.choices.itemClicked.emit(items[0])
+
+
+def write(qtbot: Any, editor: BotEditor, text: str) -> None:
+    editor.simulator.field.setText(text)
+    qtbot.keyClick(editor.simulator.field, Qt.Key.Key_Return)
+
+
+def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx: AppContext) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.use_ready_made()
+    write(qtbot, editor, "메뉴 보여주세요")
+    assert said(editor)[-1][0] == "bot" and "무엇을 도와드릴까요" in said(editor)[-1][1]
+    assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "운영시간", "상담원 연결"]
+    tap(qtbot, editor, "교환·반품")
+    assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]  # reply buttons
+    tap(qtbot, editor, "이전 메뉴")
+    assert choices(editor)[0] == "주문·배송 조회"  # back at the top menu
+    write(qtbot, editor, "입금 계좌 알려주세요")
+    assert "입금 계좌를 안내해 드릴게요" in said(editor)[-1][1]
+    write(qtbot, editor, "상담원")
+    assert "상담원에게 연결해 드릴게요" in said(editor)[-1][1]
+    write(qtbot, editor, "메뉴")
+    assert said(editor)[-1] == ("customer", "메뉴")  # handed to a person: the bot stays quiet
+    assert "with a person" in editor.simulator.note.text()
+    editor.simulator.reset()
+    write(qtbot, editor, "사람들이 많이 사나요")  # not a hand-off, and no rule: quiet
+    assert said(editor) == [("customer", "사람들이 많이 사나요")]
+
+
+def test_an_edited_answer_shows_in_the_simulator_at_once(qtbot: Any, ctx: AppContext) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.add_rule()
+    editor.keywords.setText("배송비")
+    editor.answer_text.setPlainText("배송비는 3,000원이에요. 5만 원 이상 무료!")
+    write(qtbot, editor, "배송비는 얼마예요?")  # particles: "배송비는" holds "배송비"
+    assert said(editor)[-1] == ("bot", "배송비는 3,000원이에요. 5만 원 이상 무료!")
+    editor.add_rule()
+    editor.keywords.setText("배송")
+    assert '"배송" is inside "배송비"' in editor.overlaps.text()
+
+
+def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.use_ready_made()
+    editor.save()
+    store = AutomationsStore(ctx.db)
+    qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
+    # A row's title stops at 24 characters; a button's at 20.
+    editor.tree.setCurrentItem(editor._item("hours"))
+    editor.node_title.setText("가" * 40)
+    assert len(editor.node_title.text()) == 24
+    editor.tree.setCurrentItem(editor._item("exchange"))
+    assert editor.node_title.maxLength() == 20
+    # Six more rows make eleven in the top menu: Save says so and stores nothing.
+    editor.tree.setCurrentItem(editor._item("home"))
+    for _ in range(6):
+        editor.tree.setCurrentItem(editor._item("home"))
+        editor.add_choice()
+    editor.save()
+    assert "more than 10 rows" in editor.error.text() and not editor.error.isHidden()
+    assert len(store.state().doc.bot.nodes) == 9
+
+
+def test_export_and_import_round_trip_and_a_bad_file_changes_nothing(
+    qtbot: Any, ctx: AppContext, tmp_path: Path
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.use_ready_made()
+    target = tmp_path / "menu-bot.json"
+    target.write_text(
+        json.dumps(editor.apply(editor.state.doc).bot.model_dump(mode="json"), ensure_ascii=False),
+        encoding="utf-8",
+    )
+    other = editor_for(qtbot, ctx)
+    other.import_json(str(target))
+    assert [n.id for n in other.nodes.values()] == [n.id for n in editor.nodes.values()]
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"nodes": [{"id": "a b", "title": "x"}]}', encoding="utf-8")
+    other.import_json(str(broken))
+    assert "Nothing was changed" in other.error.text()
+    assert len(other.nodes) == 9
+
+
+def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
+    qtbot: Any, ctx: AppContext, real_relay: tuple[Any, Any, RelayClient]
+) -> None:
+    relay, _graph, client = real_relay
+    AutomationsStore(ctx.db).pull(client)
+    editor = editor_for(qtbot, ctx, client)
+    editor.use_ready_made()
+    editor.enabled.setChecked(True)
+    write(qtbot, editor, "운영시간 알려주세요")
+    promised = said(editor)[-1][1]
+    editor.save()
+    qtbot.waitUntil(
+        lambda: not editor.is_sending() and editor.state.status is SyncStatus.SYNCED, timeout=10_000
+    )
+    relay.post_webhook(inbound("text", "운영시간 알려주세요", sender=CUSTOMER, name="Kim"))
+    events = relay.wait_for_events(4)
+    bot = [e for e in events if e["kind"] == "outbound" and e.get("sent_by") == "bot"]
+    assert bot and bot[0]["body"]["text"]["body"] == promised

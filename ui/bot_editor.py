@@ -1,0 +1,869 @@
+"""The menu bot's editor (Shop ▸ Menu bot…): keyword answers, the menu tree, hand-off, and a simulator."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps
+from app.shop_menu import korean_shop_menu
+from app.wire import (
+    BUTTON_TITLE_MAX,
+    LIST_BUTTON_MAX,
+    ROW_DESCRIPTION_MAX,
+    ROW_TITLE_MAX,
+    SECTION_TITLE_MAX,
+    Automations,
+    BotAnswer,
+    BotLimitError,
+    BotProblem,
+    KeywordRule,
+    MenuBot,
+    MenuNode,
+)
+from ui.automation_dialog import AutomationDialog
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+SIMULATED_WA_ID = "820000000000"
+
+
+def limit_error(exc: ValidationError | BotLimitError) -> BotLimitError | None:
+    """The BotLimitError inside pydantic's ValidationError (or itself); None for other problems."""
+    if isinstance(exc, BotLimitError):
+        return exc
+    for error in exc.errors():
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, BotLimitError):
+            return cause
+    return None
+
+
+def _new_id(taken: set[str], stem: str) -> str:
+    n = 1
+    while f"{stem}{n}" in taken:
+        n += 1
+    return f"{stem}{n}"
+
+
+class Transcript(QAbstractListModel):
+    """The simulator's conversation: (who, text) rows, shown as plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str]] = []
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        who, text = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if who == "customer" else Qt.AlignmentFlag.AlignLeft
+            return side | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.UserRole:
+            return who
+        return None
+
+    def add(self, who: str, text: str) -> None:
+        self.beginInsertRows(ROOT, len(self.rows), len(self.rows))
+        self.rows.append((who, text))
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
+
+
+def reply_text(body: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
+    """A Graph message body as the simulator shows it: its text and its tappable choices (id, title)."""
+    if body.get("type") == "text":
+        return str((body.get("text") or {}).get("body", "")), []
+    interactive = body.get("interactive") or {}
+    text = str((interactive.get("body") or {}).get("text", ""))
+    action = interactive.get("action") or {}
+    choices: list[tuple[str, str]] = []
+    for section in action.get("sections") or []:
+        for row in section.get("rows") or []:
+            choices.append((str(row.get("id", "")), str(row.get("title", ""))))
+    for button in action.get("buttons") or []:
+        reply = button.get("reply") or {}
+        choices.append((str(reply.get("id", "")), str(reply.get("title", ""))))
+    return text, choices
+
+
+class Simulator(QFrame):
+    """A phone-shaped panel: the owner writes as a customer and taps rows and buttons, and sees
+    exactly what the relay would send (the same `app.rules.bot_decision`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("botSimulator")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.doc: Automations | None = None
+        self.state = BotState()
+        self.transcript = Transcript(self)
+        title = QLabel(self.tr("Try it as a customer"))
+        title.setObjectName("simulatorTitle")
+        self.view = QListView()
+        self.view.setModel(self.transcript)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setSpacing(4)
+        self.view.setAccessibleName(self.tr("Simulated conversation"))
+        self.choices = QListWidget()
+        self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))
+        self.choices.setMaximumHeight(150)
+        self.choices.itemActivated.connect(self._tap)
+        self.choices.itemClicked.connect(self._tap)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Write as a customer…"))
+        self.field.setAccessibleName(self.tr("Message as a customer"))
+        self.field.returnPressed.connect(self.send_typed)
+        send = QPushButton(self.tr("Send"))
+        send.clicked.connect(self.send_typed)
+        reset = QPushButton(self.tr("Start over"))
+        reset.clicked.connect(self.reset)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(send)
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(reset)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.choices)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        self.setMinimumWidth(280)
+
+    def set_document(self, doc: Automations | None) -> None:
+        """The bot the simulator runs: the edited one when it is valid, else the last valid one."""
+        if doc is not None:
+            self.doc = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
+
+    def reset(self) -> None:
+        self.state = BotState()
+        self.transcript.clear()
+        self.choices.clear()
+        self.note.clear()
+
+    def send_typed(self) -> None:
+        text = self.field.text().strip()
+        if not text:
+            return
+        self.field.clear()
+        self.customer_says(CustomerMessage(text=text), text)
+
+    def _tap(self, item: QListWidgetItem) -> None:
+        choice_id = str(item.data(Qt.ItemDataRole.UserRole))
+        self.customer_says(CustomerMessage(text=item.text(), choice_id=choice_id), item.text())
+
+    def customer_says(self, message: CustomerMessage, shown: str) -> None:
+        self.transcript.add("customer", shown)
+        if self.doc is None:
+            return
+        decision = bot_decision(
+            self.doc, self.state, message, datetime.now(UTC), wa_id=SIMULATED_WA_ID, contact_name="Kim"
+        )
+        self.state = decision.state
+        self.choices.clear()
+        if decision.reply is None:
+            if self.state.paused_until is not None:
+                self.note.setText(self.tr("The chat is with a person now: the bot stays quiet here."))
+            else:
+                self.note.setText(self.tr("The bot does not answer this. Your greeting or away message may."))
+            return
+        self.note.clear()
+        text, choices = reply_text(decision.reply)
+        self.transcript.add("bot", text)
+        for choice_id, title in choices:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, choice_id)
+            self.choices.addItem(item)
+        self.view.scrollToBottom()
+
+
+class BotEditor(AutomationDialog):
+    """Edits `Automations.bot`: the rules, the menu tree and the hand-off, beside the simulator."""
+
+    document_changed = Signal()
+
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Menu bot"))
+        self.rules: list[KeywordRule] = []
+        self.nodes: dict[str, MenuNode] = {}
+        self.top_menu: str | None = None
+        self.extra: dict[str, Any] = {}
+        self._filling = False
+        self._problem = ""
+        self.enabled = QCheckBox(self.tr("Answer customers with the menu bot"))
+        self.enabled.toggled.connect(self.edited)
+        ready = QPushButton(self.tr("Start from the ready-made shop menu"))
+        ready.clicked.connect(self.use_ready_made)
+        import_button = QPushButton(self.tr("Import…"))
+        import_button.clicked.connect(self.import_json)
+        export_button = QPushButton(self.tr("Export…"))
+        export_button.clicked.connect(self.export_json)
+        top = QHBoxLayout()
+        top.addWidget(self.enabled, 1)
+        for button in (ready, import_button, export_button):
+            top.addWidget(button)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._rules_tab(), self.tr("Keyword answers"))
+        self.tabs.addTab(self._menu_tab(), self.tr("Menu"))
+        self.tabs.addTab(self._handoff_tab(), self.tr("Talk to a person"))
+        self.simulator = Simulator()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(top)
+        lv.addWidget(self.tabs, 1)
+        split.addWidget(left)
+        split.addWidget(self.simulator)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self.form)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.resize(1100, 720)
+
+    # ------------------------------------------------------------------ keyword answers
+
+    def _rules_tab(self) -> QWidget:
+        tab = QWidget()
+        self.rule_list = QListWidget()
+        self.rule_list.setAccessibleName(self.tr("Keyword answers, first match answers"))
+        self.rule_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.rule_list.model().rowsMoved.connect(self._rules_reordered)
+        self.rule_list.currentRowChanged.connect(self._show_rule)
+        add = QPushButton(self.tr("Add answer"))
+        add.clicked.connect(self.add_rule)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self.remove_rule)
+        self.keywords = QLineEdit()
+        self.keywords.setPlaceholderText(self.tr("배송비, 택배비, shipping"))
+        self.keywords.setAccessibleName(self.tr("Keywords, separated by commas"))
+        self.whole_word = QCheckBox(self.tr("Match whole words only"))
+        self.answer_kind = QComboBox()
+        for kind, label in (
+            ("text", self.tr("Answer with a text")),
+            ("menu", self.tr("Show a menu")),
+            ("handoff", self.tr("Hand the chat to a person")),
+            ("orders", self.tr("Tell the customer's order status")),
+        ):
+            self.answer_kind.addItem(label, kind)
+        self.answer_text = QPlainTextEdit()
+        self.answer_text.setAccessibleName(self.tr("Answer text"))
+        self.answer_menu = QComboBox()
+        self.answer_menu.setAccessibleName(self.tr("Menu to show"))
+        self.overlaps = QLabel()
+        self.overlaps.setObjectName("formError")
+        self.overlaps.setWordWrap(True)
+        self.overlaps.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.addRow(self.tr("When a message contains"), self.keywords)
+        form.addRow("", self.whole_word)
+        form.addRow(self.tr("Then"), self.answer_kind)
+        form.addRow(self.tr("Text"), self.answer_text)
+        form.addRow(self.tr("Menu"), self.answer_menu)
+        self.rule_form = QWidget()
+        self.rule_form.setLayout(form)
+        for signal in (
+            self.keywords.textChanged,
+            self.whole_word.toggled,
+            self.answer_kind.currentIndexChanged,
+            self.answer_text.textChanged,
+            self.answer_menu.currentIndexChanged,
+        ):
+            signal.connect(self._rule_edited)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        hint = QLabel(self.tr("The first answer whose keywords match is sent. Drag to reorder."))
+        hint.setWordWrap(True)
+        left.addWidget(hint)
+        left.addWidget(self.rule_list, 1)
+        left.addLayout(buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.rule_form)
+        right.addWidget(self.overlaps)
+        right.addStretch(1)
+        layout = QHBoxLayout(tab)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        return tab
+
+    def _rule_title(self, rule: KeywordRule) -> str:
+        return ", ".join(rule.keywords) or self.tr("(no keywords yet)")
+
+    def _fill_rule_list(self, current: int = 0) -> None:
+        self._filling = True
+        self.rule_list.clear()
+        for rule in self.rules:
+            self.rule_list.addItem(QListWidgetItem(self._rule_title(rule)))
+        self._filling = False
+        if self.rules:
+            self.rule_list.setCurrentRow(max(0, min(current, len(self.rules) - 1)))
+        self._show_rule(self.rule_list.currentRow())
+
+    def _fill_menu_choices(self) -> None:
+        current = self.answer_menu.currentData()
+        self.answer_menu.blockSignals(True)
+        self.answer_menu.clear()
+        for node in self.nodes.values():
+            if node.action == "menu":
+                self.answer_menu.addItem(node.title or node.id, node.id)
+        i = self.answer_menu.findData(current)
+        self.answer_menu.setCurrentIndex(max(i, 0))
+        self.answer_menu.blockSignals(False)
+
+    def _show_rule(self, row: int) -> None:
+        self.rule_form.setEnabled(0 <= row < len(self.rules))
+        if not 0 <= row < len(self.rules):
+            return
+        rule = self.rules[row]
+        self._filling = True
+        self.keywords.setText(", ".join(rule.keywords))
+        self.whole_word.setChecked(rule.whole_word)
+        self.answer_kind.setCurrentIndex(max(0, self.answer_kind.findData(rule.answer.kind)))
+        self.answer_text.setPlainText(rule.answer.text)
+        self._fill_menu_choices()
+        self.answer_menu.setCurrentIndex(max(0, self.answer_menu.findData(rule.answer.menu)))
+        self._filling = False
+        self._rule_fields()
+
+    def _rule_fields(self) -> None:
+        kind = self.answer_kind.currentData()
+        self.answer_menu.setEnabled(kind == "menu")
+        self.answer_text.setEnabled(kind != "orders")
+
+    def _rule_edited(self) -> None:
+        self._rule_fields()
+        row = self.rule_list.currentRow()
+        if self._filling or not 0 <= row < len(self.rules):
+            return
+        kind = self.answer_kind.currentData()
+        keywords = [k.strip() for k in self.keywords.text().replace("，", ",").split(",") if k.strip()]
+        answer = BotAnswer(
+            kind=kind,
+            text=self.answer_text.toPlainText(),
+            menu=self.answer_menu.currentData() if kind == "menu" else None,
+        )
+        rule = self.rules[row].model_copy(
+            update={"keywords": keywords, "whole_word": self.whole_word.isChecked(), "answer": answer}
+        )
+        self.rules[row] = rule
+        item = self.rule_list.item(row)
+        if item is not None:
+            item.setText(self._rule_title(rule))
+        self.edited()
+
+    def _rules_reordered(self, *_args: object) -> None:
+        if self._filling:
+            return
+        by_title: dict[str, list[KeywordRule]] = {}
+        for rule in self.rules:
+            by_title.setdefault(self._rule_title(rule), []).append(rule)
+        order = []
+        for i in range(self.rule_list.count()):
+            item = self.rule_list.item(i)
+            order.append(by_title[item.text()].pop(0))
+        self.rules = order
+        self._show_rule(self.rule_list.currentRow())
+        self.edited()
+
+    def add_rule(self) -> None:
+        rule_id = _new_id({r.id for r in self.rules}, "rule")
+        self.rules.append(KeywordRule(id=rule_id, keywords=[], answer=BotAnswer(kind="text")))
+        self._fill_rule_list(len(self.rules) - 1)
+        self.keywords.setFocus()
+        self.edited()
+
+    def remove_rule(self) -> None:
+        row = self.rule_list.currentRow()
+        if 0 <= row < len(self.rules):
+            del self.rules[row]
+            self._fill_rule_list(row)
+            self.edited()
+
+    # ------------------------------------------------------------------ the menu tree
+
+    def _menu_tab(self) -> QWidget:
+        tab = QWidget()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(self.tr("Menu tree"))
+        self.tree.currentItemChanged.connect(lambda _new, _old: self._show_node())
+        add_choice = QPushButton(self.tr("Add choice"))
+        add_choice.clicked.connect(self.add_choice)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self.remove_node)
+        up = QPushButton(self.tr("Move up"))
+        up.clicked.connect(lambda: self.move_node(-1))
+        down = QPushButton(self.tr("Move down"))
+        down.clicked.connect(lambda: self.move_node(1))
+        self.node_title = QLineEdit()
+        self.node_title.setAccessibleName(self.tr("Title"))
+        self.title_count = QLabel()
+        self.node_description = QLineEdit()
+        self.node_description.setMaxLength(ROW_DESCRIPTION_MAX)
+        self.node_description.setAccessibleName(self.tr("Description"))
+        self.node_section = QLineEdit()
+        self.node_section.setMaxLength(SECTION_TITLE_MAX)
+        self.node_section.setAccessibleName(self.tr("Section"))
+        self.node_action = QComboBox()
+        for action, label in (
+            ("answer", self.tr("Answer with a text")),
+            ("menu", self.tr("Open a menu")),
+            ("back", self.tr("Go back one menu")),
+            ("handoff", self.tr("Hand the chat to a person")),
+            ("orders", self.tr("Tell the customer's order status")),
+        ):
+            self.node_action.addItem(label, action)
+        self.node_text = QPlainTextEdit()
+        self.node_text.setAccessibleName(self.tr("Text"))
+        self.node_style = QComboBox()
+        self.node_style.addItem(self.tr("List (up to 10 rows)"), "list")
+        self.node_style.addItem(self.tr("Buttons (up to 3)"), "buttons")
+        self.node_button = QLineEdit()
+        self.node_button.setMaxLength(LIST_BUTTON_MAX)
+        self.node_button.setAccessibleName(self.tr("List button label"))
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.node_title, 1)
+        title_row.addWidget(self.title_count)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), title_row)
+        form.addRow(self.tr("Description"), self.node_description)
+        form.addRow(self.tr("Section"), self.node_section)
+        form.addRow(self.tr("When tapped"), self.node_action)
+        form.addRow(self.tr("Text"), self.node_text)
+        form.addRow(self.tr("Shown as"), self.node_style)
+        form.addRow(self.tr("List button"), self.node_button)
+        self.node_form = QWidget()
+        self.node_form.setLayout(form)
+        for signal in (
+            self.node_title.textChanged,
+            self.node_description.textChanged,
+            self.node_section.textChanged,
+            self.node_action.currentIndexChanged,
+            self.node_text.textChanged,
+            self.node_style.currentIndexChanged,
+            self.node_button.textChanged,
+        ):
+            signal.connect(self._node_edited)
+        buttons = QHBoxLayout()
+        for button in (add_choice, remove, up, down):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.tree, 1)
+        left.addLayout(buttons)
+        right = QVBoxLayout()
+        right.addWidget(self.node_form)
+        right.addStretch(1)
+        layout = QHBoxLayout(tab)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        return tab
+
+    def _parents(self) -> dict[str, str]:
+        return {c: n.id for n in self.nodes.values() if n.action == "menu" for c in n.choices}
+
+    def _fill_tree(self, select: str | None = None) -> None:
+        self._filling = True
+        self.tree.clear()
+        parents = self._parents()
+        placed: set[str] = set()
+
+        def add(node_id: str, parent: QTreeWidgetItem | QTreeWidget, depth: int) -> None:
+            node = self.nodes.get(node_id)
+            if node is None or node_id in placed or depth > 8:
+                return
+            placed.add(node_id)
+            item = QTreeWidgetItem(parent)
+            item.setText(0, node.title or node.id)
+            item.setData(0, Qt.ItemDataRole.UserRole, node.id)
+            item.setExpanded(True)
+            if node.action == "menu":
+                for child in node.choices:
+                    add(child, item, depth + 1)
+
+        roots = [self.top_menu] if self.top_menu else []
+        roots += [n for n in self.nodes if n not in parents and n != self.top_menu]
+        for root in roots:
+            if root is not None:
+                add(root, self.tree, 0)
+        self.tree.expandAll()
+        self._filling = False
+        target = select or self.top_menu
+        found = self._item(target) if target else None
+        first = found or self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self._show_node()
+
+    def _item(self, node_id: str | None) -> QTreeWidgetItem | None:
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            if item.data(0, Qt.ItemDataRole.UserRole) == node_id:
+                return item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return None
+
+    def _current_node(self) -> MenuNode | None:
+        item = self.tree.currentItem()
+        return self.nodes.get(str(item.data(0, Qt.ItemDataRole.UserRole))) if item is not None else None
+
+    def _title_limit(self, node: MenuNode) -> int:
+        parent = self.nodes.get(self._parents().get(node.id, ""))
+        return BUTTON_TITLE_MAX if parent is not None and parent.style == "buttons" else ROW_TITLE_MAX
+
+    def _show_node(self) -> None:
+        node = self._current_node()
+        self.node_form.setEnabled(node is not None)
+        if node is None:
+            return
+        self._filling = True
+        self.node_title.setMaxLength(self._title_limit(node))
+        self.node_title.setText(node.title)
+        self.node_description.setText(node.description)
+        self.node_section.setText(node.section)
+        self.node_action.setCurrentIndex(max(0, self.node_action.findData(node.action)))
+        self.node_text.setPlainText(node.text)
+        self.node_style.setCurrentIndex(max(0, self.node_style.findData(node.style)))
+        self.node_button.setText(node.button)
+        self._filling = False
+        self._node_fields(node)
+
+    def _node_fields(self, node: MenuNode) -> None:
+        is_menu = node.action == "menu"
+        in_buttons = self._title_limit(node) == BUTTON_TITLE_MAX
+        self.node_style.setEnabled(is_menu)
+        self.node_button.setEnabled(is_menu and node.style == "list")
+        self.node_description.setEnabled(not in_buttons)
+        self.node_section.setEnabled(not in_buttons)
+        self.node_text.setEnabled(node.action != "back" and node.action != "orders")
+        limit = self._title_limit(node)
+        self.title_count.setText(f"{len(node.title)}/{limit}")
+
+    def _node_edited(self) -> None:
+        node = self._current_node()
+        if self._filling or node is None:
+            return
+        action = self.node_action.currentData()
+        style = self.node_style.currentData()
+        updated = node.model_copy(
+            update={
+                "title": self.node_title.text(),
+                "description": self.node_description.text(),
+                "section": self.node_section.text(),
+                "action": action,
+                "text": self.node_text.toPlainText(),
+                "style": style,
+                "button": self.node_button.text(),
+                "choices": node.choices if action == "menu" else [],
+            }
+        )
+        self.nodes[node.id] = updated
+        item = self.tree.currentItem()
+        if item is not None:
+            item.setText(0, updated.title or updated.id)
+        if action != node.action or style != node.style:
+            self._fill_tree(node.id)  # choices appear or go, children's title limits change
+        else:
+            self._node_fields(updated)
+        self._fill_menu_choices()
+        self.edited()
+
+    def add_choice(self) -> None:
+        """A new choice in the selected menu (or beside the selected answer, in its menu)."""
+        node = self._current_node()
+        parents = self._parents()
+        menu = node if node is not None and node.action == "menu" else None
+        if menu is None and node is not None and node.id in parents:
+            menu = self.nodes[parents[node.id]]
+        new_id = _new_id(set(self.nodes), "choice")
+        self.nodes[new_id] = MenuNode(id=new_id, title=self.tr("New choice"), text="")
+        if menu is None:  # no menu yet: this becomes the top menu's first choice
+            top_id = _new_id(set(self.nodes), "menu")
+            self.nodes[top_id] = MenuNode(
+                id=top_id, title=self.tr("Menu"), action="menu", text=self.tr("How can we help?")
+            )
+            menu = self.nodes[top_id]
+            self.top_menu = self.top_menu or top_id
+        self.nodes[menu.id] = menu.model_copy(update={"choices": [*menu.choices, new_id]})
+        self._fill_tree(new_id)
+        self._fill_menu_choices()
+        self.node_title.setFocus()
+        self.node_title.selectAll()
+        self.edited()
+
+    def remove_node(self) -> None:
+        node = self._current_node()
+        if node is None:
+            return
+        doomed = {node.id}
+        stack = list(node.choices)
+        while stack:
+            child = stack.pop()
+            if child not in doomed and child in self.nodes:
+                doomed.add(child)
+                stack.extend(self.nodes[child].choices)
+        for node_id in doomed:
+            self.nodes.pop(node_id, None)
+        for other in list(self.nodes.values()):
+            if any(c in doomed for c in other.choices):
+                self.nodes[other.id] = other.model_copy(
+                    update={"choices": [c for c in other.choices if c not in doomed]}
+                )
+        if self.top_menu in doomed:
+            self.top_menu = None
+        self.rules = [
+            r.model_copy(update={"answer": BotAnswer(kind="text", text=r.answer.text)})
+            if r.answer.kind == "menu" and r.answer.menu in doomed
+            else r
+            for r in self.rules
+        ]
+        self._fill_tree()
+        self._fill_menu_choices()
+        self.edited()
+
+    def move_node(self, step: int) -> None:
+        node = self._current_node()
+        parent_id = self._parents().get(node.id) if node is not None else None
+        if node is None or parent_id is None:
+            return
+        parent = self.nodes[parent_id]
+        choices = list(parent.choices)
+        i = choices.index(node.id)
+        j = i + step
+        if not 0 <= j < len(choices):
+            return
+        choices[i], choices[j] = choices[j], choices[i]
+        self.nodes[parent_id] = parent.model_copy(update={"choices": choices})
+        self._fill_tree(node.id)
+        self.edited()
+
+    # ------------------------------------------------------------------ hand-off
+
+    def _handoff_tab(self) -> QWidget:
+        tab = QWidget()
+        self.handoff_keywords = QLineEdit()
+        self.handoff_keywords.setAccessibleName(self.tr("Hand-off keywords, separated by commas"))
+        self.handoff_text = QPlainTextEdit()
+        self.handoff_text.setAccessibleName(self.tr("Hand-off reply"))
+        self.pause_hours = QSpinBox()
+        self.pause_hours.setRange(1, 24 * 30)
+        self.pause_hours.setSuffix(self.tr(" hours"))
+        self.hourly_cap = QSpinBox()
+        self.hourly_cap.setRange(1, 60)
+        form = QFormLayout(tab)
+        note = QLabel(
+            self.tr(
+                "A customer who writes one of these words as the whole message is handed to you, "
+                "and the bot stays quiet in that chat for the time below. Any message you send in a "
+                "chat pauses the bot there too."
+            )
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(self.tr("Hand-off words"), self.handoff_keywords)
+        form.addRow(self.tr("Reply"), self.handoff_text)
+        form.addRow(self.tr("Bot stays quiet for"), self.pause_hours)
+        form.addRow(self.tr("At most bot messages per chat per hour"), self.hourly_cap)
+        for signal in (
+            self.handoff_keywords.textChanged,
+            self.handoff_text.textChanged,
+            self.pause_hours.valueChanged,
+            self.hourly_cap.valueChanged,
+        ):
+            signal.connect(self.edited)
+        return tab
+
+    # ------------------------------------------------------------------ document ↔ widgets
+
+    def load(self, doc: Automations) -> None:
+        self._load_bot(doc.bot)
+        self.simulator.set_document(doc)
+
+    def _load_bot(self, bot: MenuBot) -> None:
+        self.rules = list(bot.rules)
+        self.nodes = {n.id: n for n in bot.nodes}
+        self.top_menu = bot.top_menu
+        self.extra = bot.model_dump(exclude={"enabled", "rules", "nodes", "top_menu"})
+        was = self._loading
+        self._loading = True
+        try:
+            self.enabled.setChecked(bot.enabled)
+            self.handoff_keywords.setText(", ".join(bot.handoff_keywords))
+            self.handoff_text.setPlainText(bot.handoff_text)
+            self.pause_hours.setValue(bot.pause_hours)
+            self.hourly_cap.setValue(bot.hourly_cap)
+            self._fill_rule_list()
+            self._fill_tree()
+        finally:
+            self._loading = was
+
+    def _bot_fields(self) -> dict[str, Any]:
+        keywords = [k.strip() for k in self.handoff_keywords.text().split(",") if k.strip()]
+        return {
+            **self.extra,
+            "enabled": self.enabled.isChecked(),
+            "rules": list(self.rules),
+            "nodes": list(self.nodes.values()),
+            "top_menu": self.top_menu,
+            "handoff_keywords": keywords,
+            "handoff_text": self.handoff_text.toPlainText(),
+            "pause_hours": self.pause_hours.value(),
+            "hourly_cap": self.hourly_cap.value(),
+        }
+
+    def apply(self, doc: Automations) -> Automations:
+        fields = self._bot_fields()
+        try:
+            bot = MenuBot.model_validate(fields)
+        except ValidationError as exc:
+            self._problem = self.problem_sentence(exc)
+            bot = MenuBot.model_construct(**fields)  # kept as typed; refused by problem() at Save
+        else:
+            self._problem = ""
+        return doc.model_copy(update={"bot": bot}, deep=True)
+
+    def problem(self) -> str:
+        self.apply(self.state.doc)
+        return self._problem
+
+    def refresh_summary(self, doc: Automations) -> None:
+        overlaps = keyword_overlaps(doc.bot) if not self._problem else []
+        lines = [
+            self.tr('"{0}" is inside "{1}": the answer listed first wins for both.').format(
+                o.keyword, o.other_keyword
+            )
+            for o in overlaps[:5]
+        ]
+        self.overlaps.setText("\n".join(lines))
+        self.summary.setText(self._problem)
+        if not self._problem:
+            self.simulator.set_document(doc)
+
+    def problem_sentence(self, exc: ValidationError | BotLimitError) -> str:
+        limit = limit_error(exc)
+        if limit is None:
+            return self.tr("Check the menu bot: an id or a number is not valid.")
+        where = self.nodes.get(limit.node)
+        name = where.title if where is not None and where.title else limit.node
+        sentences = {
+            BotProblem.TOO_MANY_ROWS: self.tr("The menu “{0}” has more than 10 rows."),
+            BotProblem.TOO_MANY_BUTTONS: self.tr(
+                "The menu “{0}” has more than 3 buttons: show it as a list."
+            ),
+            BotProblem.TITLE_TOO_LONG: self.tr("The title of “{0}” is empty or too long."),
+            BotProblem.DESCRIPTION_TOO_LONG: self.tr("The description of “{0}” is too long."),
+            BotProblem.SECTION_TITLE_REQUIRED: self.tr(
+                "“{0}” needs a section title: a list with several sections names each."
+            ),
+            BotProblem.SECTION_TITLE_TOO_LONG: self.tr("The section title of “{0}” is too long."),
+            BotProblem.EMPTY_MENU: self.tr("The menu “{0}” needs a text and at least one choice."),
+            BotProblem.TOO_DEEP: self.tr("“{0}” is nested too deep: at most 5 menus."),
+            BotProblem.EMPTY_KEYWORD: self.tr("An answer has an empty keyword."),
+            BotProblem.TEXT_TOO_LONG: self.tr("The text of “{0}” is too long."),
+            BotProblem.NOT_A_MENU: self.tr("An answer shows “{0}”, which is not a menu."),
+            BotProblem.UNKNOWN_NODE: self.tr("An answer or a menu names a choice that is gone."),
+            BotProblem.LIST_BUTTON_TOO_LONG: self.tr("The list button of “{0}” is empty or too long."),
+        }
+        sentence = sentences.get(
+            limit.problem, self.tr("The menu bot goes beyond what WhatsApp allows (at “{0}”).")
+        )
+        return sentence.format(name)
+
+    # ------------------------------------------------------------------ ready-made, import, export
+
+    def use_ready_made(self) -> None:
+        self._load_bot(korean_shop_menu())
+        self.edited()
+
+    def export_json(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the menu bot"), "menu-bot.json", self.tr("Menu bot (*.json)")
+        )
+        if not path:
+            return
+        bot = self.apply(self.state.doc).bot
+        try:
+            Path(path).write_text(
+                json.dumps(bot.model_dump(mode="json"), ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+        except OSError as exc:
+            self.error.setText(self.tr("The file could not be written: {0}").format(exc.strerror or exc))
+            self.error.show()
+
+    def import_json(self, path: str = "") -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import a menu bot"), "", self.tr("Menu bot (*.json)")
+            )
+        if not path:
+            return
+        try:
+            bot = MenuBot.model_validate_json(Path(path).read_bytes())
+        except OSError as exc:
+            self.error.setText(self.tr("The file could not be read: {0}").format(exc.strerror or exc))
+        except ValidationError as exc:
+            problem = self.problem_sentence(exc) if limit_error(exc) else ""
+            self.error.setText(
+                self.tr("This file is not a menu bot Shop Inbox can use. Nothing was changed.")
+                + (f"\n{problem}" if problem else "")
+            )
+        else:
+            self.error.hide()
+            self._load_bot(bot)
+            self.edited()
+            return
+        self.error.show()
