@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from app.db import Database
 
+from app.consent import ContactConsent, consent_of
 from app.errors import ChatParams, ErrorCode, InvalidInput, LimitParams
 from app.models import Contact, Conversation, contact_label
 from app.phones import e164_digits
@@ -43,6 +44,7 @@ class ContactDetails:
     label_ids: frozenset[int]
     # A group archive's members (None for a customer's own chat).
     group_members: tuple[GroupMember, ...] | None = None
+    consent: ContactConsent = field(default_factory=ContactConsent)
 
     @property
     def display_name(self) -> str:
@@ -68,6 +70,7 @@ def contact_details(session: Session, contact_id: int) -> ContactDetails | None:
         c.pinned,
         label_ids,
         _group_members(session, contact_id),
+        consent_of(c),
     )
 
 
@@ -122,11 +125,3 @@ def set_phone_number(session: Session, contact_id: int, raw: str, region: str) -
 def set_saved_name(session: Session, contact_id: int, name: str) -> None:
     name = " ".join(name.split())[:NAME_MAX]
     _contact(session, contact_id).saved_name = name or None
-
-
-def set_opted_in(session: Session, contact_id: int, opted_in: bool) -> None:
-    c = _contact(session, contact_id)
-    if opted_in and c.opted_in_at is None:
-        c.opted_in_at = datetime.now(UTC)
-    elif not opted_in:
-        c.opted_in_at = None

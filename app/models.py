@@ -120,6 +120,14 @@ class Contact(Base):
     unread_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The relay's menu bot handed this chat to a person until then (a `contact` event; None: the bot runs).
     bot_paused_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    # Consents (migration 0007; app/consent.py): how each was given is a ConsentHow value.
+    opted_in_how: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    marketing_consent_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    marketing_consent_how: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    night_consent_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)  # marketing 21:00–08:00
+    # Opted out of marketing (an OptOutReason: keyword / button / meta_stop / owner); None: not opted out.
+    opted_out_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    opted_out_reason: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
     labels: Mapped[list[Label]] = relationship(secondary=contact_label, back_populates="contacts")
 
@@ -164,6 +172,8 @@ class Message(Base):
     sender_name: Mapped[str | None] = mapped_column(String(256))
     # The chat import that wrote the row, so a cancelled import is removed through an index.
     import_id: Mapped[str | None] = mapped_column(String(32))
+    # The campaign (its uid) that sent this message, from the relay's outbound event.
+    campaign_id: Mapped[str | None] = mapped_column(String(64))
 
     contact: Mapped[Contact] = relationship()
     media: Mapped[list[Media]] = relationship(back_populates="message", cascade="all, delete-orphan")
@@ -176,6 +186,7 @@ class Message(Base):
         # Search ranks every hit by time, newest first, across chats.
         Index("ix_message_time", "sent_at", "id"),
         Index("ix_message_import", "import_id", sqlite_where=text("import_id IS NOT NULL")),
+        Index("ix_message_campaign", "campaign_id", sqlite_where=text("campaign_id IS NOT NULL")),
     )
 
 
@@ -424,6 +435,51 @@ class Stock(Base):
     __table_args__ = (Index("ix_stock_item_option", "item_id", "option", unique=True),)
 
 
+class Campaign(Base):
+    """A template sent to an audience; resolved here, run by the relay (POST /v1/campaigns)."""
+
+    __tablename__ = "campaign"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)  # the id both sides use
+    name: Mapped[str] = mapped_column(String(100))
+    state: Mapped[str] = mapped_column(String(20))  # "draft", or the relay's CampaignState
+    template_name: Mapped[str] = mapped_column(String(512), default="", server_default="")
+    template_language: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    template_category: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    template: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the template as the relay listed it
+    parameters: Mapped[list[Any]] = mapped_column(default=list)  # ParameterSpec per placeholder
+    header_media: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    audience: Mapped[dict[str, Any]] = mapped_column(default=dict)  # an Audience, as JSON
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
+    pace: Mapped[int] = mapped_column(Integer, default=10, server_default="10")  # messages per second
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the relay's last progress counts
+    sent_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)  # handed to the relay
+    created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow, onupdate=utcnow)
+
+
+class CampaignRecipient(Base):
+    """One contact a campaign was handed to the relay for, with the parameters resolved for them."""
+
+    __tablename__ = "campaign_recipient"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    wa_id: Mapped[str] = mapped_column(String(32))
+    parameters: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class RestockWaitlist(Base):
+    """A customer who asked about a sold-out item, to be told when it is back."""
+
+    __tablename__ = "restock_waitlist"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalog_item.id", ondelete="CASCADE"), primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    added_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
+
+
 def refresh_grams(mapper: Any, connection: Any, target: Message) -> None:
     """Keep grams in step when the ORM changes a message body."""
     from sqlalchemy import inspect
@@ -444,6 +500,8 @@ __all__ = [
     "DEFAULT_LABELS",
     "TICK_ORDER",
     "Base",
+    "Campaign",
+    "CampaignRecipient",
     "CatalogItem",
     "Collection",
     "Contact",
@@ -459,6 +517,7 @@ __all__ = [
     "OrderLine",
     "OrphanStatus",
     "QuickReply",
+    "RestockWaitlist",
     "Setting",
     "Stock",
     "SyncState",

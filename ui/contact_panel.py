@@ -30,7 +30,6 @@ from app.contact_details import (
     ContactDetails,
     contact_details,
     set_notes,
-    set_opted_in,
     set_saved_name,
 )
 from app.message_media import SharedItem, shared_media
@@ -39,6 +38,7 @@ from app.queries import LabelRow, labels, set_flags, set_label
 from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_export_action import export_chat_to_file
+from ui.consent_box import ConsentBox
 from ui.context import AppContext
 from ui.labels_manager import label_display_name
 from ui.ops import run_op
@@ -115,8 +115,8 @@ class ContactPanel(QFrame):
         self._notes_timer.timeout.connect(self._save_notes)
         self.notes.textChanged.connect(self._notes_timer.start)
 
-        self.opt_in = QCheckBox(self.tr("Agreed to receive notifications"), self)
-        self.opt_in.clicked.connect(self._save_opt_in)
+        self.consent_heading = self._heading(self.tr("Consent"))
+        self.consent = ConsentBox(ctx, self)
         self.block = QCheckBox(self.tr("Block this customer"), self)
         self.block.clicked.connect(self._save_block)
 
@@ -150,7 +150,8 @@ class ContactPanel(QFrame):
         bl.addWidget(self.labels_box)
         bl.addWidget(self._heading(self.tr("Notes")))
         bl.addWidget(self.notes)
-        bl.addWidget(self.opt_in)
+        bl.addWidget(self.consent_heading)
+        bl.addWidget(self.consent)
         bl.addWidget(self.block)
         bl.addWidget(self._heading(self.tr("Media and documents")))
         bl.addWidget(self.media)
@@ -205,10 +206,10 @@ class ContactPanel(QFrame):
             self.notes.blockSignals(True)
             self.notes.setPlainText(details.notes)
             self.notes.blockSignals(False)
-        self.opt_in.setChecked(details.opted_in_at is not None)
+        self.consent.show_consent(details.id, details.consent)
         self.block.setChecked(details.blocked)
         archive = details.group_members is not None
-        for widget in (self.opt_in, self.block):
+        for widget in (self.consent_heading, self.consent, self.block):
             widget.setVisible(not archive)
         self.members_heading.setVisible(archive)
         self.members.setVisible(archive)
@@ -291,9 +292,6 @@ class ContactPanel(QFrame):
         if self._notes_timer.isActive():
             self._notes_timer.stop()
             self._save_notes()
-
-    def _save_opt_in(self, on: bool) -> None:
-        self._write(lambda s, cid: set_opted_in(s, cid, on))
 
     def _save_block(self, on: bool) -> None:
         if (

@@ -1165,6 +1165,49 @@ Right-click to retry.</source>
     </message>
 </context>
 <context>
+    <name>ConsentBox</name>
+    <message>
+        <source>Agreed to receive notifications</source>
+        <translation>알림 수신에 동의함</translation>
+    </message>
+    <message>
+        <source>Agreed to marketing messages</source>
+        <translation>광고성 메시지 수신에 동의함</translation>
+    </message>
+    <message>
+        <source>Also at night (21:00–08:00)</source>
+        <translation>야간(21:00–08:00)에도 수신 동의</translation>
+    </message>
+    <message>
+        <source>How?</source>
+        <translation>받은 방법</translation>
+    </message>
+    <message>
+        <source>Older than 23 months: ask again before marketing.</source>
+        <translation>동의한 지 23개월이 지났습니다. 광고를 보내기 전에 다시 확인받으세요.</translation>
+    </message>
+    <message>
+        <source>Opted out of marketing on {0} ({1})</source>
+        <translation>{0}에 광고 수신을 거부함 ({1})</translation>
+    </message>
+    <message>
+        <source>Clear opt-out</source>
+        <translation>수신거부 해제</translation>
+    </message>
+    <message>
+        <source>Record opt-out…</source>
+        <translation>수신거부 기록…</translation>
+    </message>
+    <message>
+        <source>Since {0}, {1}</source>
+        <translation>{0}부터, {1}</translation>
+    </message>
+    <message>
+        <source>Since {0}</source>
+        <translation>{0}부터</translation>
+    </message>
+</context>
+<context>
     <name>ContactPanel</name>
     <message>
         <source>Close (Esc)</source>
@@ -1191,8 +1234,8 @@ Right-click to retry.</source>
         <translation>개인 메모 (나만 볼 수 있어요)</translation>
     </message>
     <message>
-        <source>Agreed to receive notifications</source>
-        <translation>알림 수신 동의함</translation>
+        <source>Consent</source>
+        <translation>수신 동의</translation>
     </message>
     <message>
         <source>Block this customer</source>
@@ -4324,6 +4367,49 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>You</source>
         <translation>나</translation>
+    </message>
+</context>
+<context>
+    <name>consent</name>
+    <message>
+        <source>in a chat</source>
+        <translation>채팅에서</translation>
+    </message>
+    <message>
+        <source>on the website</source>
+        <translation>웹사이트에서</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>직접 만나서</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>전화로</translation>
+    </message>
+    <message>
+        <source>on a signed form</source>
+        <translation>서면 동의서로</translation>
+    </message>
+    <message>
+        <source>another way</source>
+        <translation>기타 방법</translation>
+    </message>
+    <message>
+        <source>wrote an opt-out word</source>
+        <translation>수신거부 단어를 보냄</translation>
+    </message>
+    <message>
+        <source>tapped the opt-out button</source>
+        <translation>수신거부 버튼을 누름</translation>
+    </message>
+    <message>
+        <source>stopped marketing in WhatsApp</source>
+        <translation>WhatsApp에서 광고 수신을 중지함</translation>
+    </message>
+    <message>
+        <source>recorded by you</source>
+        <translation>직접 기록함</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,146 @@
+"""A contact's consents: notifications opt-in, marketing, night-time marketing, opt-out and block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from app.errors import ErrorCode, InvalidInput
+from app.models import Contact
+
+# Korea's information-and-communications law asks to re-confirm marketing consent every two years;
+# a consent older than this is treated as lapsed (a utility template can ask again).
+CONSENT_MAX_AGE = timedelta(days=23 * 30)
+
+
+class ConsentHow(StrEnum):
+    """How a customer gave a consent (kept with its date, as the law asks the shop to show)."""
+
+    CHAT = "chat"  # asked and agreed in a WhatsApp chat
+    WEBSITE = "website"  # a form on the shop's site
+    IN_STORE = "in_store"  # in person, at the shop or a market stall
+    PHONE = "phone"
+    PAPER = "paper"  # a signed form
+    OTHER = "other"
+
+
+class OptOutReason(StrEnum):
+    """Why a contact stopped marketing messages (the relay's `contact` events carry the same values)."""
+
+    KEYWORD = "keyword"  # wrote "수신거부", "STOP"…
+    BUTTON = "button"  # tapped the template's marketing opt-out button
+    META_STOP = "meta_stop"  # stopped marketing in WhatsApp itself (Meta's user_preferences, 131050)
+    OWNER = "owner"  # the shop owner recorded it
+
+
+@dataclass(frozen=True, slots=True)
+class ContactConsent:
+    opted_in_at: datetime | None = None
+    opted_in_how: str = ""
+    marketing_at: datetime | None = None
+    marketing_how: str = ""
+    night_at: datetime | None = None
+    opted_out_at: datetime | None = None
+    opted_out_reason: str = ""
+    blocked: bool = False
+
+    def marketing_lapsed(self, now: datetime) -> bool:
+        """The marketing consent is older than the two years Korean law allows without re-confirming."""
+        return self.marketing_at is not None and now - self.marketing_at > CONSENT_MAX_AGE
+
+
+def consent_of(c: Contact) -> ContactConsent:
+    return ContactConsent(
+        c.opted_in_at,
+        c.opted_in_how or "",
+        c.marketing_consent_at,
+        c.marketing_consent_how or "",
+        c.night_consent_at,
+        c.opted_out_at,
+        c.opted_out_reason or "",
+        bool(c.blocked),
+    )
+
+
+def _contact(session: Session, contact_id: int) -> Contact:
+    c = session.get(Contact, contact_id)
+    if c is None:
+        raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
+    return c
+
+
+def _how(how: str) -> str:
+    return ConsentHow(how).value if how else ""
+
+
+def set_notifications_consent(
+    session: Session, contact_id: int, on: bool, how: str = "", *, now: datetime | None = None
+) -> None:
+    """Record (or withdraw) the opt-in Meta requires before any business-initiated template."""
+    c = _contact(session, contact_id)
+    if on:
+        if c.opted_in_at is None:
+            c.opted_in_at = now or datetime.now(UTC)
+        c.opted_in_how = _how(how)
+    else:
+        c.opted_in_at = None
+        c.opted_in_how = ""
+
+
+def set_marketing_consent(
+    session: Session, contact_id: int, on: bool, how: str = "", *, now: datetime | None = None
+) -> None:
+    """Record marketing consent; giving it again (re-confirming) renews its date and ends an opt-out."""
+    c = _contact(session, contact_id)
+    if on:
+        c.marketing_consent_at = now or datetime.now(UTC)
+        c.marketing_consent_how = _how(how)
+        c.opted_out_at = None
+        c.opted_out_reason = ""
+    else:
+        c.marketing_consent_at = None
+        c.marketing_consent_how = ""
+        c.night_consent_at = None
+
+
+def set_night_consent(session: Session, contact_id: int, on: bool, *, now: datetime | None = None) -> None:
+    """The separate consent Korean law asks for marketing sent 21:00–08:00."""
+    c = _contact(session, contact_id)
+    c.night_consent_at = (c.night_consent_at or now or datetime.now(UTC)) if on else None
+
+
+def set_opted_out(
+    session: Session,
+    contact_id: int,
+    on: bool,
+    reason: str = OptOutReason.OWNER,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Opt a contact out of marketing (or clear an opt-out the owner recorded by mistake)."""
+    c = _contact(session, contact_id)
+    if on:
+        c.opted_out_at = now or datetime.now(UTC)
+        c.opted_out_reason = OptOutReason(reason).value
+    else:
+        c.opted_out_at = None
+        c.opted_out_reason = ""
+
+
+def apply_remote_opt_out(c: Contact, opted_out_at: datetime | None, reason: str | None) -> None:
+    """A relay `contact` event: an opt-out (any reason) or a resume (which clears only `meta_stop`)."""
+    if opted_out_at is not None:
+        c.opted_out_at = opted_out_at
+        c.opted_out_reason = (reason or "")[:16]
+    elif c.opted_out_reason == OptOutReason.META_STOP:
+        # Meta's "marketing messages resumed" undoes only its own stop, never a keyword or owner one.
+        c.opted_out_at = None
+        c.opted_out_reason = ""
+
+
+def load_consent(session: Session, contact_id: int) -> ContactConsent | None:
+    c = session.get(Contact, contact_id)
+    return consent_of(c) if c is not None else None

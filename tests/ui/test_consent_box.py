@@ -1,0 +1,46 @@
+"""The contact panel's consent section: ticking a consent records its date and how it was given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.consent import load_consent
+from tests.support.factories import make_contact, make_message
+
+
+def test_marketing_consent_ticked_in_the_panel_is_saved_with_how_and_shown_with_its_date(
+    window: Any, qtbot: Any
+) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Minji")
+        make_message(s, c, "안녕하세요")
+        cid = c.id
+    window.chat_list.load()
+    window.chat_list.select_contact(cid)
+    window.toggle_contact_panel()
+    box = window.contact_panel.consent
+    assert not box.marketing.isChecked() and not box.night.isEnabled()
+    box.marketing_how.setCurrentIndex(box.marketing_how.findData("in_store"))
+    box.marketing.click()
+    qtbot.waitUntil(lambda: box.marketing_date.text().startswith("Since"), timeout=5000)
+    assert "in person" in box.marketing_date.text()
+    assert box.night.isEnabled()
+    with window.ctx.db.read() as s:
+        consent = load_consent(s, cid)
+    assert consent is not None and consent.marketing_how == "in_store"
+
+
+def test_recording_an_opt_out_shows_when_and_why(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Jihoon")
+        make_message(s, c, "hello")
+        cid = c.id
+    window.chat_list.load()
+    window.chat_list.select_contact(cid)
+    window.toggle_contact_panel()
+    box = window.contact_panel.consent
+    assert not box.opted_out.isVisibleTo(box)
+    box.opt_out_button.click()
+    qtbot.waitUntil(lambda: box.opted_out.isVisibleTo(box), timeout=5000)
+    assert "recorded by you" in box.opted_out.text()
+    assert box.opt_out_button.text() == "Clear opt-out"

@@ -1,0 +1,188 @@
+"""The contact panel's consent section: notifications, marketing, night-time and opt-out, with dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from app.changes import Changes
+from app.consent import (
+    ConsentHow,
+    ContactConsent,
+    OptOutReason,
+    load_consent,
+    set_marketing_consent,
+    set_night_consent,
+    set_notifications_consent,
+    set_opted_out,
+)
+from ui.context import AppContext
+from ui.formatting import full_datetime
+from ui.ops import run_change, run_op
+
+
+def how_label(how: str) -> str:
+    labels: dict[str, str] = {
+        ConsentHow.CHAT: QCoreApplication.translate("consent", "in a chat"),
+        ConsentHow.WEBSITE: QCoreApplication.translate("consent", "on the website"),
+        ConsentHow.IN_STORE: QCoreApplication.translate("consent", "in person"),
+        ConsentHow.PHONE: QCoreApplication.translate("consent", "by phone"),
+        ConsentHow.PAPER: QCoreApplication.translate("consent", "on a signed form"),
+        ConsentHow.OTHER: QCoreApplication.translate("consent", "another way"),
+    }
+    return labels.get(how, "")
+
+
+def opt_out_reason_label(reason: str) -> str:
+    labels: dict[str, str] = {
+        OptOutReason.KEYWORD: QCoreApplication.translate("consent", "wrote an opt-out word"),
+        OptOutReason.BUTTON: QCoreApplication.translate("consent", "tapped the opt-out button"),
+        OptOutReason.META_STOP: QCoreApplication.translate("consent", "stopped marketing in WhatsApp"),
+        OptOutReason.OWNER: QCoreApplication.translate("consent", "recorded by you"),
+    }
+    return labels.get(reason, reason)
+
+
+class ConsentBox(QWidget):
+    """Shows one contact's consents and writes changes through run_change (never on the GUI thread)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentBox")
+        self.ctx = ctx
+        self.contact_id: int | None = None
+        self.consent = ContactConsent()
+
+        self.notifications = QCheckBox(self.tr("Agreed to receive notifications"), self)
+        self.notifications.setObjectName("consentNotifications")
+        self.notifications_how = self._how_combo("consentNotificationsHow")
+        self.notifications_date = self._note()
+        self.marketing = QCheckBox(self.tr("Agreed to marketing messages"), self)
+        self.marketing.setObjectName("consentMarketing")
+        self.marketing_how = self._how_combo("consentMarketingHow")
+        self.marketing_date = self._note()
+        self.night = QCheckBox(self.tr("Also at night (21:00–08:00)"), self)
+        self.night.setObjectName("consentNight")
+        self.opted_out = self._note()
+        self.opted_out.setObjectName("consentOptedOut")
+        self.opt_out_button = QPushButton(self)
+        self.opt_out_button.setObjectName("consentOptOutButton")
+
+        self.notifications.clicked.connect(self._save_notifications)
+        self.notifications_how.activated.connect(lambda _i: self._save_notifications(True))
+        self.marketing.clicked.connect(self._save_marketing)
+        self.marketing_how.activated.connect(lambda _i: self._save_marketing(True))
+        self.night.clicked.connect(lambda on: self._write(lambda s, cid: set_night_consent(s, cid, on)))
+        self.opt_out_button.clicked.connect(self._toggle_opt_out)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.notifications, 0, 0)
+        grid.addWidget(self.notifications_how, 0, 1)
+        grid.addWidget(self.notifications_date, 1, 0, 1, 2)
+        grid.addWidget(self.marketing, 2, 0)
+        grid.addWidget(self.marketing_how, 2, 1)
+        grid.addWidget(self.marketing_date, 3, 0, 1, 2)
+        grid.addWidget(self.night, 4, 0, 1, 2)
+        grid.addWidget(self.opted_out, 5, 0, 1, 2)
+        grid.addWidget(self.opt_out_button, 6, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(0, 1)
+        ctx.hub.changed.connect(self._on_changed)
+
+    def _how_combo(self, name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        box.addItem(self.tr("How?"), "")
+        for how in ConsentHow:
+            box.addItem(how_label(how), how.value)
+        return box
+
+    def _note(self) -> QLabel:
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setObjectName("consentNote")
+        return label
+
+    # ----------------------------------------------------------------- showing
+    def show_consent(self, contact_id: int, consent: ContactConsent) -> None:
+        self.contact_id = contact_id
+        self.consent = consent
+        self.notifications.setChecked(consent.opted_in_at is not None)
+        self._set_how(self.notifications_how, consent.opted_in_how, consent.opted_in_at is not None)
+        self.notifications_date.setText(self._since(consent.opted_in_at, consent.opted_in_how))
+        self.marketing.setChecked(consent.marketing_at is not None)
+        self._set_how(self.marketing_how, consent.marketing_how, consent.marketing_at is not None)
+        since = self._since(consent.marketing_at, consent.marketing_how)
+        if consent.marketing_lapsed(datetime.now(UTC)):
+            since += "\n" + self.tr("Older than 23 months: ask again before marketing.")
+        self.marketing_date.setText(since)
+        self.night.setChecked(consent.night_at is not None)
+        self.night.setEnabled(consent.marketing_at is not None)
+        if consent.opted_out_at is not None:
+            self.opted_out.setText(
+                self.tr("Opted out of marketing on {0} ({1})").format(
+                    full_datetime(consent.opted_out_at), opt_out_reason_label(consent.opted_out_reason)
+                )
+            )
+            self.opt_out_button.setText(self.tr("Clear opt-out"))
+        else:
+            self.opted_out.setText("")
+            self.opt_out_button.setText(self.tr("Record opt-out…"))
+        self.opted_out.setVisible(consent.opted_out_at is not None)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.contact_id is None or not changes.touches_contact(self.contact_id):
+            return
+        contact_id = self.contact_id
+
+        def read() -> ContactConsent | None:
+            with self.ctx.db.read() as s:
+                return load_consent(s, contact_id)
+
+        def show(consent: ContactConsent | None) -> None:
+            if consent is not None and self.contact_id == contact_id:
+                self.show_consent(contact_id, consent)
+
+        run_op(read, show, parent=self)
+
+    def _set_how(self, box: QComboBox, how: str, enabled: bool) -> None:
+        box.setCurrentIndex(max(0, box.findData(how)))
+        box.setEnabled(enabled)
+
+    def _since(self, at: datetime | None, how: str) -> str:
+        if at is None:
+            return ""
+        if how:
+            return self.tr("Since {0}, {1}").format(full_datetime(at), how_label(how))
+        return self.tr("Since {0}").format(full_datetime(at))
+
+    # ----------------------------------------------------------------- edits
+    def _write(self, fn: Callable[[Session, int], None]) -> None:
+        if self.contact_id is None:
+            return
+        contact_id = self.contact_id
+
+        def work() -> Changes:
+            with self.ctx.db.write() as s:
+                fn(s, contact_id)
+            return Changes.for_contacts([contact_id], messages=False)
+
+        run_change(self.ctx, work, parent=self)
+
+    def _save_notifications(self, on: bool) -> None:
+        how = str(self.notifications_how.currentData() or "")
+        self._write(lambda s, cid: set_notifications_consent(s, cid, on, how))
+
+    def _save_marketing(self, on: bool) -> None:
+        how = str(self.marketing_how.currentData() or "")
+        self._write(lambda s, cid: set_marketing_consent(s, cid, on, how))
+
+    def _toggle_opt_out(self) -> None:
+        on = self.consent.opted_out_at is None
+        self._write(lambda s, cid: set_opted_out(s, cid, on, OptOutReason.OWNER))
