@@ -26,6 +26,7 @@ from app.catalog_images import image_file, is_remote, is_sendable, mime_of
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams
 from app.money import format_price
 from app.settings import get_setting
+from app.stock import sold_out_items
 from app.wire import (
     CAPTION_MAX,
     FOOTER_MAX,
@@ -51,6 +52,10 @@ SendKind = Literal["image", "text", "product", "product_list", "list"]
 
 class HiddenItem(InvalidInput):
     """A hidden item cannot be sent to customers."""
+
+
+class SoldOutItem(InvalidInput):
+    """An item whose counted stock is all promised is not offered (the orders issue's stock)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +242,11 @@ def plan_catalog_send(
     texts: ListTexts = ListTexts(),
     use_meta_catalog: bool = True,
 ) -> CatalogSend:
-    """Decide how to send these items to `to` and build the body. Raises HiddenItem / InvalidInput."""
+    """Decide how to send these items to `to` and build the body.
+
+    Raises HiddenItem / InvalidInput. Sold-out items are left out of a message offering several;
+    offering only sold-out items raises SoldOutItem, so nobody is invited to buy what is not there.
+    """
     ids = tuple(dict.fromkeys(item_ids))
     if not ids:
         raise InvalidInput(code=ErrorCode.NOTHING_CHOSEN)
@@ -245,6 +254,12 @@ def plan_catalog_send(
     hidden = [item.name for item in items if item.hidden]
     if hidden:
         raise HiddenItem(code=ErrorCode.ITEM_HIDDEN, params=NameParams(hidden[0]))
+    sold_out = sold_out_items(session)
+    if sold_out.intersection(ids):
+        left = [item for item in items if item.id not in sold_out]
+        if not left:
+            raise SoldOutItem(code=ErrorCode.ITEM_SOLD_OUT, params=NameParams(items[0].name))
+        items, ids = left, tuple(item.id for item in left)
     catalog_id = meta_catalog_id(session) if use_meta_catalog else None
     names = ", ".join(item.name for item in items)
     if len(items) == 1:

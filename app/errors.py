@@ -51,6 +51,7 @@ class ErrorCode(enum.StrEnum):
     NOTHING_CHOSEN = "nothing_chosen"
     TOO_MANY_ITEMS = "too_many_items"
     ITEM_HIDDEN = "item_hidden"
+    ITEM_SOLD_OUT = "item_sold_out"
     ITEM_GONE = "item_gone"
     COLLECTION_NAME_EMPTY = "collection_name_empty"
     COLLECTION_NAME_TOO_LONG = "collection_name_too_long"
@@ -318,6 +319,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.NOTHING_CHOSEN: NoParams,
     ErrorCode.TOO_MANY_ITEMS: LimitParams,
     ErrorCode.ITEM_HIDDEN: NameParams,
+    ErrorCode.ITEM_SOLD_OUT: NameParams,
     ErrorCode.ITEM_GONE: NoParams,
     ErrorCode.COLLECTION_NAME_EMPTY: NoParams,
     ErrorCode.COLLECTION_NAME_TOO_LONG: LimitParams,

@@ -110,6 +110,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ITEM_HIDDEN: translate(
             "Errors", "“{name}” is hidden, so it cannot be sent. Show it in the catalogue first."
         ),
+        ErrorCode.ITEM_SOLD_OUT: translate(
+            "Errors",
+            "“{name}” is sold out, so it is not offered. Add stock in the catalogue, or put the "
+            "customer on its restock waitlist.",
+        ),
         ErrorCode.ITEM_GONE: translate("Errors", "This item no longer exists."),
         ErrorCode.COLLECTION_NAME_EMPTY: translate("Errors", "Give the collection a name."),
         ErrorCode.COLLECTION_NAME_TOO_LONG: translate(

@@ -1544,6 +1544,10 @@ Right-click to retry.</source>
         <translation>“{name}” 상품은 숨겨져 있어서 보낼 수 없어요. 먼저 카탈로그에서 보이게 하세요.</translation>
     </message>
     <message>
+        <source>“{name}” is sold out, so it is not offered. Add stock in the catalogue, or put the customer on its restock waitlist.</source>
+        <translation>“{name}” 상품은 품절이라 보낼 수 없어요. 카탈로그에서 재고를 추가하거나, 고객을 재입고 알림 대기 명단에 올려 주세요.</translation>
+    </message>
+    <message>
         <source>This item no longer exists.</source>
         <translation>이 상품은 더 이상 없어요.</translation>
     </message>

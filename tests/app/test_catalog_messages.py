@@ -95,6 +95,27 @@ def test_hidden_items_cannot_be_sent(db: Database, tmp_path: Path) -> None:
         plan_catalog_send(s, [shown, hidden], to=TO, catalog_dir=tmp_path, locale="ko_KR")
 
 
+def test_sold_out_items_are_not_offered(db: Database, tmp_path: Path) -> None:
+    from app.catalog_messages import SoldOutItem
+    from app.stock import set_stock
+
+    linen = add(db, "Linen shirt", 59000, "LS")
+    scarf = add(db, "Scarf", 29000, "SC")
+    with db.write() as s:
+        set_stock(s, linen, 0)
+        set_stock(s, scarf, 3)
+    with pytest.raises(SoldOutItem, match="Linen shirt"), db.read() as s:
+        plan_catalog_send(s, [linen], to=TO, catalog_dir=tmp_path, locale="ko_KR")
+    with db.read() as s:
+        plan = plan_catalog_send(s, [linen, scarf], to=TO, catalog_dir=tmp_path, locale="ko_KR")
+    assert plan.item_ids == (scarf,) and "Linen shirt" not in str(plan.body)
+    with db.write() as s:
+        set_stock(s, linen, 2)  # restocked: offered again
+    with db.read() as s:
+        again = plan_catalog_send(s, [linen, scarf], to=TO, catalog_dir=tmp_path, locale="ko_KR")
+    assert set(again.item_ids) == {linen, scarf}
+
+
 def test_several_items_become_a_list_within_whatsapp_limits(db: Database, tmp_path: Path) -> None:
     ids = [
         add(
