@@ -1,0 +1,157 @@
+"""Before a campaign is saved: the Korean advertising law's form, and what Meta will charge for it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.campaigns import MARKETING, Member
+from app.settings import get_setting, put_setting
+from app.wire import BusinessProfile, Template
+
+AD_PREFIX = "(광고)"
+# Words that tell the customer how to stop, free of charge (정보통신망법 제50조: 무료 수신거부 방법).
+OPT_OUT_WORDS = ("수신거부", "수신 거부", "구독취소", "unsubscribe", "opt out", "opt-out", "stop")
+PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{4}")
+SERVICE_WINDOW = timedelta(hours=24)
+PRICES_SETTING = "campaign_prices"
+
+
+class LawProblem(StrEnum):
+    """What Korean law asks of an advertising message that the template's text lacks."""
+
+    NO_AD_PREFIX = "no_ad_prefix"  # "(광고)" at the very start
+    NO_SHOP_NAME = "no_shop_name"
+    NO_CONTACT = "no_contact"  # the sender's phone number, email or website
+    NO_OPT_OUT = "no_opt_out"  # a free way to stop (the template's opt-out button counts)
+
+
+def template_text(template: Template, params: Sequence[str] = ()) -> str:
+    """Header, body and footer text as the customer reads it, {{n}} filled from `params`."""
+    parts: list[str] = []
+    for component in template.components:
+        kind = str(component.get("type", "")).upper()
+        if kind in ("HEADER", "BODY", "FOOTER") and component.get("text"):
+            parts.append(str(component["text"]))
+    text = "\n".join(parts)
+    for i, value in enumerate(params, start=1):
+        text = text.replace("{{" + str(i) + "}}", value)
+    return text
+
+
+def template_buttons(template: Template) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for component in template.components:
+        if str(component.get("type", "")).upper() == "BUTTONS":
+            out.extend(b for b in component.get("buttons") or [] if isinstance(b, dict))
+    return out
+
+
+def _has_opt_out(text: str) -> bool:
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return any(word in folded for word in OPT_OUT_WORDS)
+
+
+def has_opt_out_button(template: Template) -> bool:
+    """Meta's marketing opt-out button is a quick reply ("Stop promotions", "수신거부")."""
+    return any(
+        str(b.get("type", "")).upper() == "QUICK_REPLY" and _has_opt_out(str(b.get("text", "")))
+        for b in template_buttons(template)
+    )
+
+
+def needs_law_check(template: Template, wa_ids: Sequence[str | None] = ()) -> bool:
+    """Korean advertising rules apply to marketing in Korean or to Korean (+82) numbers."""
+    if template.category.upper() != MARKETING:
+        return False
+    return template.language.lower().startswith("ko") or any((w or "").startswith("82") for w in wa_ids)
+
+
+def law_problems(template: Template, params: Sequence[str], profile: BusinessProfile) -> list[LawProblem]:
+    """What the message lacks of the law's form; empty when it has all of it."""
+    text = unicodedata.normalize("NFC", template_text(template, params))
+    problems: list[LawProblem] = []
+    if not text.lstrip().startswith(AD_PREFIX):
+        problems.append(LawProblem.NO_AD_PREFIX)
+    name = profile.name.strip()
+    if not name or name.casefold() not in text.casefold():
+        problems.append(LawProblem.NO_SHOP_NAME)
+    contacts = [c for c in (profile.email, *profile.websites) if c]
+    if not PHONE.search(text) and not any(c.casefold() in text.casefold() for c in contacts):
+        problems.append(LawProblem.NO_CONTACT)
+    if not _has_opt_out(text) and not has_opt_out_button(template):
+        problems.append(LawProblem.NO_OPT_OUT)
+    return problems
+
+
+# --------------------------------------------------------------------------- cost
+
+
+@dataclass(frozen=True, slots=True)
+class Prices:
+    """The owner's own price per message and category (none is built in: Meta's change and differ)."""
+
+    currency: str = "KRW"
+    marketing_minor: int | None = None
+    utility_minor: int | None = None
+
+    def for_category(self, category: str) -> int | None:
+        return self.marketing_minor if category.upper() == MARKETING else self.utility_minor
+
+
+def load_prices(session: Session) -> Prices:
+    value = get_setting(session, PRICES_SETTING) or {}
+    if not isinstance(value, dict):
+        return Prices()
+
+    def minor(key: str) -> int | None:
+        v = value.get(key)
+        return int(v) if isinstance(v, int) and v >= 0 else None
+
+    return Prices(str(value.get("currency") or "KRW"), minor("marketing_minor"), minor("utility_minor"))
+
+
+def save_prices(session: Session, prices: Prices) -> None:
+    put_setting(
+        session,
+        PRICES_SETTING,
+        {
+            "currency": prices.currency,
+            "marketing_minor": prices.marketing_minor,
+            "utility_minor": prices.utility_minor,
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CostEstimate:
+    category: str
+    charged: int  # messages Meta charges for (marketing: each delivered; utility: outside the window)
+    free: int  # utility messages inside an open customer-service window
+    price_minor: int | None
+    currency: str
+
+    @property
+    def total_minor(self) -> int | None:
+        return None if self.price_minor is None else self.price_minor * self.charged
+
+
+def estimate_cost(category: str, recipients: Sequence[Member], prices: Prices, now: datetime) -> CostEstimate:
+    """At most what the campaign costs: marketing is paid per delivered message, so this is the ceiling."""
+    if category.upper() == MARKETING:
+        charged, free = len(recipients), 0
+    else:
+        free = sum(
+            1
+            for m in recipients
+            if m.last_inbound_at is not None and now - m.last_inbound_at < SERVICE_WINDOW
+        )
+        charged = len(recipients) - free
+    return CostEstimate(category.upper(), charged, free, prices.for_category(category), prices.currency)

@@ -1,0 +1,305 @@
+"""Who a campaign goes to: labels, recent chats, purchases, restock waitlists — minus who may not get it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.consent import ContactConsent, consent_of
+from app.models import (
+    CatalogItem,
+    Contact,
+    Conversation,
+    Order,
+    OrderLine,
+    RestockWaitlist,
+    catalog_item_collection,
+    contact_label,
+)
+from app.orders import OrderState
+
+MARKETING = "MARKETING"
+# Meta has not delivered marketing templates to US (+1) numbers since April 2025.
+NO_MARKETING_PREFIXES = ("1",)
+
+
+class LeftOutReason(StrEnum):
+    """Why a contact the audience matched will not get the campaign (most serious first)."""
+
+    BLOCKED = "blocked"
+    NO_NUMBER = "no_number"  # known only by a user id, or a group archive
+    OPTED_OUT = "opted_out"  # stopped marketing messages
+    NO_CONSENT = "no_consent"  # never agreed to notifications (or, for marketing, to marketing)
+    CONSENT_LAPSED = "consent_lapsed"  # marketing consent older than 23 months
+    US_NUMBER = "us_number"  # +1: Meta delivers no marketing templates there
+    REMOVED = "removed"  # the owner took them out by hand
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who a campaign is meant for. Chosen criteria narrow each other; none chosen means every customer."""
+
+    label_ids: tuple[int, ...] = ()
+    all_labels: bool = False  # every chosen label (True) or any of them (False)
+    wrote_within_days: int | None = None
+    bought_item_ids: tuple[int, ...] = ()
+    bought_collection_ids: tuple[int, ...] = ()
+    bought_within_months: int | None = None
+    waitlist_item_id: int | None = None
+    added: tuple[int, ...] = ()  # contacts added by hand (still subject to consent)
+    removed: tuple[int, ...] = ()  # contacts taken out by hand
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label_ids": list(self.label_ids),
+            "all_labels": self.all_labels,
+            "wrote_within_days": self.wrote_within_days,
+            "bought_item_ids": list(self.bought_item_ids),
+            "bought_collection_ids": list(self.bought_collection_ids),
+            "bought_within_months": self.bought_within_months,
+            "waitlist_item_id": self.waitlist_item_id,
+            "added": list(self.added),
+            "removed": list(self.removed),
+        }
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Audience:
+        def ids(key: str) -> tuple[int, ...]:
+            return tuple(int(v) for v in value.get(key) or ())
+
+        def opt(key: str) -> int | None:
+            v = value.get(key)
+            return int(v) if v is not None else None
+
+        return cls(
+            label_ids=ids("label_ids"),
+            all_labels=bool(value.get("all_labels", False)),
+            wrote_within_days=opt("wrote_within_days"),
+            bought_item_ids=ids("bought_item_ids"),
+            bought_collection_ids=ids("bought_collection_ids"),
+            bought_within_months=opt("bought_within_months"),
+            waitlist_item_id=opt("waitlist_item_id"),
+            added=ids("added"),
+            removed=ids("removed"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One contact the audience matched, with what the campaign needs to know about them."""
+
+    contact_id: int
+    wa_id: str | None
+    name: str
+    consent: ContactConsent
+    last_inbound_at: datetime | None
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else ""
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    member: Member
+    reason: LeftOutReason
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    recipients: list[Member] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def counts(self) -> dict[LeftOutReason, int]:
+        out: dict[LeftOutReason, int] = {}
+        for lo in self.left_out:
+            out[lo.reason] = out.get(lo.reason, 0) + 1
+        return out
+
+
+def _months_ago(now: datetime, months: int) -> datetime:
+    return now - timedelta(days=30 * months)
+
+
+def matching_contact_ids(session: Session, audience: Audience, now: datetime) -> set[int]:
+    """Contacts the criteria select (before consent, blocks and the owner's removals)."""
+    stmt = select(Contact.id).where(
+        ~exists().where(Conversation.contact_id == Contact.id)  # never a group archive
+    )
+    if audience.label_ids:
+        if audience.all_labels:
+            for label_id in audience.label_ids:
+                stmt = stmt.where(
+                    exists().where(
+                        and_(contact_label.c.contact_id == Contact.id, contact_label.c.label_id == label_id)
+                    )
+                )
+        else:
+            stmt = stmt.where(
+                exists().where(
+                    and_(
+                        contact_label.c.contact_id == Contact.id,
+                        contact_label.c.label_id.in_(audience.label_ids),
+                    )
+                )
+            )
+    if audience.wrote_within_days is not None:
+        since = now - timedelta(days=audience.wrote_within_days)
+        stmt = stmt.where(Contact.last_inbound_at >= since)
+    if audience.bought_item_ids or audience.bought_collection_ids or audience.bought_within_months:
+        bought = (
+            select(Order.contact_id)
+            .join(OrderLine, OrderLine.order_id == Order.id)
+            .where(Order.state != OrderState.CANCELLED, Order.contact_id.is_not(None))
+        )
+        if audience.bought_within_months is not None:
+            bought = bought.where(Order.created_at >= _months_ago(now, audience.bought_within_months))
+        item_filters = []
+        if audience.bought_item_ids:
+            item_filters.append(OrderLine.item_id.in_(audience.bought_item_ids))
+        if audience.bought_collection_ids:
+            in_collection = select(catalog_item_collection.c.item_id).where(
+                catalog_item_collection.c.collection_id.in_(audience.bought_collection_ids)
+            )
+            item_filters.append(OrderLine.item_id.in_(in_collection))
+        if item_filters:
+            bought = bought.where(or_(*item_filters))
+        stmt = stmt.where(Contact.id.in_(bought))
+    if audience.waitlist_item_id is not None:
+        stmt = stmt.where(
+            Contact.id.in_(
+                select(RestockWaitlist.contact_id).where(RestockWaitlist.item_id == audience.waitlist_item_id)
+            )
+        )
+    return set(session.scalars(stmt))
+
+
+def _members(session: Session, ids: Iterable[int]) -> list[Member]:
+    out: list[Member] = []
+    chunk: list[int] = []
+    all_ids = sorted(set(ids))
+    for i in range(0, len(all_ids), 500):
+        chunk = all_ids[i : i + 500]
+        for c in session.scalars(select(Contact).where(Contact.id.in_(chunk))):
+            out.append(Member(c.id, c.wa_id, c.display_name, consent_of(c), c.last_inbound_at))
+    out.sort(key=lambda m: (m.name.casefold(), m.contact_id))
+    return out
+
+
+def left_out_reason(member: Member, category: str, now: datetime) -> LeftOutReason | None:
+    """Why this contact may not get a template of `category` now; None when they may."""
+    consent = member.consent
+    marketing = category.upper() == MARKETING
+    if consent.blocked:
+        return LeftOutReason.BLOCKED
+    if not member.wa_id:
+        return LeftOutReason.NO_NUMBER
+    if marketing and consent.opted_out_at is not None:
+        return LeftOutReason.OPTED_OUT
+    if consent.opted_in_at is None or (marketing and consent.marketing_at is None):
+        return LeftOutReason.NO_CONSENT
+    if marketing and consent.marketing_lapsed(now):
+        return LeftOutReason.CONSENT_LAPSED
+    if marketing and member.wa_id.startswith(NO_MARKETING_PREFIXES):
+        return LeftOutReason.US_NUMBER
+    return None
+
+
+def resolve_audience(
+    session: Session, audience: Audience, category: str, now: datetime | None = None
+) -> Resolved:
+    """The recipients and, for everyone else the audience matched, why they are left out."""
+    now = now or datetime.now(UTC)
+    ids = matching_contact_ids(session, audience, now) | set(audience.added)
+    removed = set(audience.removed)
+    recipients: list[Member] = []
+    left_out: list[LeftOut] = []
+    for member in _members(session, ids):
+        reason = left_out_reason(member, category, now)
+        if reason is None and member.contact_id in removed:
+            reason = LeftOutReason.REMOVED
+        if reason is None:
+            recipients.append(member)
+        else:
+            left_out.append(LeftOut(member, reason))
+    return Resolved(recipients, left_out)
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+class ParameterSource(StrEnum):
+    FIRST_NAME = "first_name"
+    NAME = "name"
+    TEXT = "text"  # fixed text: a coupon code, a deadline
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterSpec:
+    """Where one {{n}} of the template's body comes from; `text` is the fixed text or the fallback."""
+
+    source: ParameterSource = ParameterSource.TEXT
+    text: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source.value, "text": self.text}
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> ParameterSpec:
+        return cls(ParameterSource(str(value.get("source", "text"))), str(value.get("text", "")))
+
+
+def parameter_values(specs: Sequence[ParameterSpec], member: Member) -> tuple[str, ...]:
+    """The parameters for one recipient; a field they lack falls back to the spec's text."""
+    values = []
+    for spec in specs:
+        if spec.source == ParameterSource.FIRST_NAME:
+            value = member.first_name
+        elif spec.source == ParameterSource.NAME:
+            value = member.name
+        else:
+            value = ""
+        values.append((value or spec.text).strip())
+    return tuple(values)
+
+
+# --------------------------------------------------------------------------- restock waitlist
+
+
+def add_to_waitlist(session: Session, item_id: int, contact_id: int, now: datetime | None = None) -> bool:
+    """Put a customer on an item's restock waitlist; False when they already were."""
+    if session.get(RestockWaitlist, (item_id, contact_id)) is not None:
+        return False
+    session.add(RestockWaitlist(item_id=item_id, contact_id=contact_id, added_at=now or datetime.now(UTC)))
+    session.flush()
+    return True
+
+
+def remove_from_waitlist(session: Session, item_id: int, contact_id: int) -> None:
+    row = session.get(RestockWaitlist, (item_id, contact_id))
+    if row is not None:
+        session.delete(row)
+
+
+@dataclass(frozen=True, slots=True)
+class WaitlistItem:
+    item_id: int
+    name: str
+    waiting: int
+
+
+def waitlisted_items(session: Session) -> list[WaitlistItem]:
+    """Items someone waits for, most awaited first (the audience builder offers these)."""
+    rows = session.execute(
+        select(CatalogItem.id, CatalogItem.name, func.count(RestockWaitlist.contact_id))
+        .join(RestockWaitlist, RestockWaitlist.item_id == CatalogItem.id)
+        .group_by(CatalogItem.id)
+        .order_by(func.count(RestockWaitlist.contact_id).desc(), CatalogItem.name)
+    )
+    return [WaitlistItem(int(i), str(n), int(c)) for i, n, c in rows]

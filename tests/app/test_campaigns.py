@@ -1,0 +1,205 @@
+"""Campaign audiences: labels, recent chats, purchases and waitlists; who is left out and why."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.campaign_checks import (
+    LawProblem,
+    Prices,
+    estimate_cost,
+    law_problems,
+    load_prices,
+    needs_law_check,
+    save_prices,
+)
+from app.campaigns import (
+    Audience,
+    LeftOutReason,
+    ParameterSource,
+    ParameterSpec,
+    add_to_waitlist,
+    parameter_values,
+    resolve_audience,
+    waitlisted_items,
+)
+from app.models import CatalogItem, Collection, Contact, Label
+from app.orders import LineInput, OrderState, create_order, move_order
+from app.wire import BusinessProfile, Template
+from tests.support.factories import make_contact
+
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
+
+
+def customer(s: Session, name: str, *, marketing: bool = True, **fields: Any) -> Contact:
+    fields.setdefault("opted_in_at", NOW - timedelta(days=30))
+    if marketing:
+        fields.setdefault("marketing_consent_at", NOW - timedelta(days=30))
+    return make_contact(s, profile_name=name, **fields)
+
+
+def names(members: list[Any]) -> list[str]:
+    return sorted(m.name for m in members)
+
+
+def test_labels_any_or_all_pick_the_right_customers(db: Any) -> None:
+    with db.write() as s:
+        vip, sale = Label(name="VIP", colour="#000000"), Label(name="Sale", colour="#111111")
+        a, b, c = customer(s, "Ana"), customer(s, "Bora"), customer(s, "Chul")
+        a.labels = [vip, sale]
+        b.labels = [vip]
+        c.labels = [sale]
+        s.flush()
+        ids = (vip.id, sale.id)
+    with db.read() as s:
+        any_of = resolve_audience(s, Audience(label_ids=ids), "MARKETING", NOW)
+        all_of = resolve_audience(s, Audience(label_ids=ids, all_labels=True), "MARKETING", NOW)
+    assert names(any_of.recipients) == ["Ana", "Bora", "Chul"]
+    assert names(all_of.recipients) == ["Ana"]
+
+
+def test_customers_who_wrote_recently_and_who_bought_from_a_collection_last_season(db: Any) -> None:
+    with db.write() as s:
+        linen = Collection(name="Linen")
+        shirt = CatalogItem(retailer_id="L-1", name="Linen shirt", price_minor=59000, currency="KRW")
+        shirt.collections = [linen]
+        sock = CatalogItem(retailer_id="S-1", name="Socks", price_minor=5000, currency="KRW")
+        s.add_all([shirt, sock])
+        customer(s, "Recent", last_inbound_at=NOW - timedelta(days=2))
+        customer(s, "Quiet", last_inbound_at=NOW - timedelta(days=40))
+        buyer = customer(s, "Buyer")
+        socks_only = customer(s, "Socks only")
+        cancelled = customer(s, "Cancelled")
+        old = customer(s, "Old buyer")
+        s.flush()
+        create_order(
+            s, contact_id=buyer.id, lines=[LineInput("L-1", 1)], source="chat", now=NOW - timedelta(days=90)
+        )
+        create_order(s, contact_id=socks_only.id, lines=[LineInput("S-1", 2)], source="chat", now=NOW)
+        gone = create_order(s, contact_id=cancelled.id, lines=[LineInput("L-1", 1)], source="chat", now=NOW)
+        move_order(s, gone.id, OrderState.CANCELLED)
+        create_order(
+            s, contact_id=old.id, lines=[LineInput("L-1", 1)], source="chat", now=NOW - timedelta(days=400)
+        )
+        linen_id = linen.id
+    with db.read() as s:
+        wrote = resolve_audience(s, Audience(wrote_within_days=7), "MARKETING", NOW)
+        bought = resolve_audience(
+            s, Audience(bought_collection_ids=(linen_id,), bought_within_months=6), "MARKETING", NOW
+        )
+    assert names(wrote.recipients) == ["Recent"]
+    assert names(bought.recipients) == ["Buyer"]
+
+
+def test_left_out_says_why_for_each_customer_and_marketing_is_stricter_than_utility(db: Any) -> None:
+    with db.write() as s:
+        customer(s, "Ok")
+        customer(s, "Blocked", blocked=True)
+        customer(s, "Stopped", opted_out_at=NOW - timedelta(days=1), opted_out_reason="keyword")
+        customer(s, "No marketing", marketing=False)
+        customer(s, "Never asked", opted_in_at=None, marketing=False)
+        customer(s, "Lapsed", marketing_consent_at=NOW - timedelta(days=23 * 30 + 5))
+        customer(s, "Texan", wa_id="15125550100")
+    with db.read() as s:
+        marketing = resolve_audience(s, Audience(), "MARKETING", NOW)
+        utility = resolve_audience(s, Audience(), "UTILITY", NOW)
+    why = {lo.member.name: lo.reason for lo in marketing.left_out}
+    assert names(marketing.recipients) == ["Ok"]
+    assert why == {
+        "Blocked": LeftOutReason.BLOCKED,
+        "Stopped": LeftOutReason.OPTED_OUT,
+        "No marketing": LeftOutReason.NO_CONSENT,
+        "Never asked": LeftOutReason.NO_CONSENT,
+        "Lapsed": LeftOutReason.CONSENT_LAPSED,
+        "Texan": LeftOutReason.US_NUMBER,
+    }
+    # A marketing opt-out does not stop service messages; only blocks and missing opt-ins do.
+    assert names(utility.recipients) == ["Lapsed", "No marketing", "Ok", "Stopped", "Texan"]
+
+
+def test_manual_add_still_needs_consent_and_manual_remove_is_listed(db: Any) -> None:
+    with db.write() as s:
+        vip = Label(name="VIP", colour="#000000")
+        a = customer(s, "In label")
+        a.labels = [vip]
+        extra = customer(s, "Added")
+        refused = customer(s, "Added without consent", opted_in_at=None, marketing=False)
+        s.flush()
+        audience = Audience(label_ids=(vip.id,), added=(extra.id, refused.id), removed=(a.id,))
+    with db.read() as s:
+        result = resolve_audience(s, audience, "MARKETING", NOW)
+    assert names(result.recipients) == ["Added"]
+    assert result.counts() == {LeftOutReason.REMOVED: 1, LeftOutReason.NO_CONSENT: 1}
+
+
+def test_the_restock_waitlist_is_an_audience_and_a_customer_waits_once(db: Any) -> None:
+    with db.write() as s:
+        bag = CatalogItem(retailer_id="B-1", name="Canvas bag", price_minor=39000, currency="KRW")
+        s.add(bag)
+        a, b = customer(s, "Ana"), customer(s, "Bora")
+        customer(s, "Chul")
+        s.flush()
+        assert add_to_waitlist(s, bag.id, a.id, NOW)
+        assert not add_to_waitlist(s, bag.id, a.id, NOW)
+        add_to_waitlist(s, bag.id, b.id, NOW)
+        bag_id = bag.id
+    with db.read() as s:
+        result = resolve_audience(s, Audience(waitlist_item_id=bag_id), "MARKETING", NOW)
+        items = waitlisted_items(s)
+    assert names(result.recipients) == ["Ana", "Bora"]
+    assert [(i.name, i.waiting) for i in items] == [("Canvas bag", 2)]
+
+
+def test_parameters_come_from_the_contact_or_fall_back_to_fixed_text(db: Any) -> None:
+    with db.write() as s:
+        customer(s, "Minji Kim")
+        customer(s, "", wa_id="821099998888")
+    with db.read() as s:
+        result = resolve_audience(s, Audience(), "UTILITY", NOW)
+    specs = [ParameterSpec(ParameterSource.FIRST_NAME, "고객"), ParameterSpec(ParameterSource.TEXT, "SALE10")]
+    values = sorted(parameter_values(specs, m) for m in result.recipients)
+    assert values == [("+821099998888", "SALE10"), ("Minji", "SALE10")]
+
+
+def korean_ad(body: str, buttons: list[dict[str, str]] | None = None) -> Template:
+    components: list[dict[str, Any]] = [{"type": "BODY", "text": body}]
+    if buttons:
+        components.append({"type": "BUTTONS", "buttons": buttons})
+    return Template(name="sale", language="ko", category="MARKETING", components=components)
+
+
+def test_korean_law_check_finds_what_an_ad_lacks_and_counts_the_opt_out_button() -> None:
+    shop = BusinessProfile(name="서울 리넨")
+    bare = korean_ad("{{1}}님, 겨울 세일을 시작했어요!")
+    assert needs_law_check(bare)
+    assert law_problems(bare, ["민지"], shop) == [
+        LawProblem.NO_AD_PREFIX,
+        LawProblem.NO_SHOP_NAME,
+        LawProblem.NO_CONTACT,
+        LawProblem.NO_OPT_OUT,
+    ]
+    full = korean_ad("(광고) 서울 리넨 겨울 세일! 문의 02-123-4567\n무료수신거부 080-123-4567")
+    assert law_problems(full, [], shop) == []
+    with_button = korean_ad(
+        "(광고) 서울 리넨 겨울 세일! 문의 010-1234-5678", [{"type": "QUICK_REPLY", "text": "수신거부"}]
+    )
+    assert law_problems(with_button, [], shop) == []
+    utility = Template(name="ship", language="ko", category="UTILITY", components=[])
+    assert not needs_law_check(utility)
+
+
+def test_cost_counts_charged_messages_and_uses_the_owners_price(db: Any) -> None:
+    with db.write() as s:
+        customer(s, "Open window", last_inbound_at=NOW - timedelta(hours=3))
+        customer(s, "Closed window", last_inbound_at=NOW - timedelta(days=3))
+        save_prices(s, Prices("KRW", marketing_minor=120, utility_minor=None))
+    with db.read() as s:
+        prices = load_prices(s)
+        recipients = resolve_audience(s, Audience(), "UTILITY", NOW).recipients
+    marketing = estimate_cost("MARKETING", recipients, prices, NOW)
+    utility = estimate_cost("UTILITY", recipients, prices, NOW)
+    assert (marketing.charged, marketing.total_minor) == (2, 240)
+    assert (utility.charged, utility.free, utility.total_minor) == (1, 1, None)
