@@ -1,9 +1,7 @@
 """Queue catalogue items for a chat through the outbox: what the composer calls after the picker.
 
-    with ctx.db.write() as s:
-        message = queue_catalog_send(s, contact_id, item_ids, catalog_dir=ctx.paths.catalog_dir,
-                                     media_dir=ctx.paths.media_dir, locale=babel_locale_name(),
-                                     texts=picker_list_texts())
+    row, changes = queue_catalog_message(db, contact_id, item_ids, catalog_dir=…, media_dir=…,
+                                         locale=babel_locale_name(), texts=picker_list_texts())
 
 The message is written as pending in the caller's transaction (app/sending.py); the sender uploads the
 item's picture to the relay and posts the ready Cloud API body with the message's client_id.
@@ -20,8 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.catalog_messages import ListTexts, plan_catalog_send
+from app.changes import Changes
+from app.db import Database
 from app.errors import ErrorCode, FileParams, InvalidInput
 from app.models import Contact, Media, Message
+from app.queries import MessageRow, messages_by_ids
 from app.sending import queue_message
 
 log = logging.getLogger(__name__)
@@ -96,3 +97,31 @@ def queue_catalog_send(
         session.flush()
     log.info("queued catalogue send (%s, %d items) as message %d", send.kind, len(send.item_ids), message.id)
     return message
+
+
+def queue_catalog_message(
+    db: Database,
+    contact_id: int,
+    item_ids: Sequence[int],
+    *,
+    catalog_dir: Path,
+    media_dir: Path,
+    locale: str,
+    texts: ListTexts = ListTexts(),
+) -> tuple[MessageRow, Changes]:
+    """`queue_catalog_send` in its own transaction: the pending message as the chat shows it, and the
+    change (that chat's row and messages)."""
+    with db.write() as session:
+        message = queue_catalog_send(
+            session,
+            contact_id,
+            item_ids,
+            catalog_dir=catalog_dir,
+            media_dir=media_dir,
+            locale=locale,
+            texts=texts,
+        )
+        message_id = int(message.id)
+    with db.read() as session:
+        row = messages_by_ids(session, [message_id])[0]
+    return row, Changes.for_contacts([contact_id])

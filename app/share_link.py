@@ -7,8 +7,11 @@ import logging
 from pathlib import Path
 from urllib.parse import quote
 
+from app.changes import Changes
+from app.db import Database
 from app.errors import ErrorCode, InvalidInput
 from app.phones import e164_digits
+from app.settings import get_setting, put_setting
 from app.text import nfc
 
 log = logging.getLogger(__name__)
@@ -51,3 +54,15 @@ def save_qr(link: str, target: Path, *, scale: int = 10) -> Path:
         target.write_bytes(qr_png(link, scale=scale))
     log.info("saved share QR code to %s", target)
     return target
+
+
+def read_share_phone(db: Database) -> str:
+    """The shop number the share dialog used last ("" before the first time)."""
+    with db.read() as session:
+        return str(get_setting(session, SHARE_PHONE_SETTING, "") or "")
+
+
+def save_share_phone(db: Database, phone: str) -> Changes:
+    with db.write() as session:
+        put_setting(session, SHARE_PHONE_SETTING, phone)
+    return Changes(settings=True)

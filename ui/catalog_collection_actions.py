@@ -1,48 +1,47 @@
-"""What the catalogue window does with collections: create, rename, delete, reorder, fill, empty."""
+"""What the catalogue window does with collections: create, rename, delete, reorder, fill, empty (as ops)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from app.catalog_collections import (
-    MAX_COLLECTION_NAME,
-    add_items_to_collection,
-    create_collection,
-    delete_collection,
-    list_collections,
-    remove_items_from_collection,
-    rename_collection,
-    reorder_collections,
+from app.catalog_collections import MAX_COLLECTION_NAME, CollectionRow
+from app.catalog_edits import (
+    add_collection,
+    add_to_collection,
+    delete_catalog_collection,
+    remove_from_collection,
+    rename_catalog_collection,
+    reorder_catalog_collections,
 )
-from app.errors import InvalidInput
+from app.changes import Changes
 from ui.context import AppContext
-from ui.ops import failure_sentence
+from ui.ops import failure_sentence, run_op
 
 log = logging.getLogger(__name__)
 
 
 class CollectionActions(QObject):
-    """Asks the owner what is needed, changes the database, then emits `changed`."""
+    """Asks the owner what is needed, changes the database in an op, then emits `changed(Changes)`."""
 
-    changed = Signal()
+    changed = Signal(object)  # Changes, for the window to publish
 
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.window = window
+        # The collections the window shows now (names are checked against them before asking app/).
+        self.known: list[CollectionRow] = []
 
     def name_problem(self, name: str, collection_id: int | None) -> str:
         """Why a collection name cannot be used, in the UI language ("" when it can)."""
         clean = name.strip()
         if len(clean) > MAX_COLLECTION_NAME:
             return self.tr("A collection name can have at most {0} characters.").format(MAX_COLLECTION_NAME)
-        with self.ctx.db.read() as session:
-            taken = {c.name.casefold() for c in list_collections(session) if c.id != collection_id}
+        taken = {c.name.casefold() for c in self.known if c.id != collection_id}
         if clean.casefold() in taken:
             return self.tr("There is already a collection called “{0}”.").format(clean)
         return ""
@@ -58,16 +57,17 @@ class CollectionActions(QObject):
             self.window, self.tr("New collection"), self.tr("Name of the collection:")
         )
         if ok and name.strip() and self._usable(name, None):
-            self._change(lambda s: create_collection(s, name))
+            db = self.ctx.db
+            self._change(lambda: add_collection(db, name)[1])
 
     def rename(self, collection_id: int) -> None:
-        with self.ctx.db.read() as session:
-            old = next((c.name for c in list_collections(session) if c.id == collection_id), "")
+        old = next((c.name for c in self.known if c.id == collection_id), "")
         name, ok = QInputDialog.getText(
             self.window, self.tr("Rename collection"), self.tr("New name:"), text=old
         )
         if ok and name.strip() and name != old and self._usable(name, collection_id):
-            self._change(lambda s: rename_collection(s, collection_id, name))
+            db = self.ctx.db
+            self._change(lambda: rename_catalog_collection(db, collection_id, name))
 
     def delete(self, collection_id: int) -> bool:
         """After asking; True when the collection is gone."""
@@ -78,22 +78,25 @@ class CollectionActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self._change(lambda s: delete_collection(s, collection_id))
+        db = self.ctx.db
+        self._change(lambda: delete_catalog_collection(db, collection_id))
         return True
 
     def reorder(self, ordered: list[int]) -> None:
-        self._change(lambda s: reorder_collections(s, ordered))
+        db = self.ctx.db
+        self._change(lambda: reorder_catalog_collections(db, ordered))
 
     def add_items(self, collection_id: int, item_ids: Sequence[int]) -> None:
-        self._change(lambda s: add_items_to_collection(s, collection_id, item_ids))
+        db, ids = self.ctx.db, list(item_ids)
+        self._change(lambda: add_to_collection(db, collection_id, ids))
 
     def remove_items(self, collection_id: int, item_ids: Sequence[int]) -> None:
-        self._change(lambda s: remove_items_from_collection(s, collection_id, item_ids))
+        db, ids = self.ctx.db, list(item_ids)
+        self._change(lambda: remove_from_collection(db, collection_id, ids))
 
-    def _change(self, change: Callable[[Any], object]) -> None:
-        try:
-            with self.ctx.db.write() as session:
-                change(session)
-        except InvalidInput as exc:
+    def _change(self, change: Callable[[], Changes]) -> None:
+        def refused(exc: BaseException) -> None:
             QMessageBox.warning(self.window, self.tr("Collections"), failure_sentence(exc))
-        self.changed.emit()
+            self.changed.emit(Changes(collections=True))  # show the collections as they are
+
+        run_op(change, self.changed.emit, parent=self.window, on_failure=refused)

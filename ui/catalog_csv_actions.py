@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.catalog_csv import ImportReport, RowProblem, export_feed, import_feed
+from app.catalog_csv import ImportReport, RowProblem
+from app.catalog_edits import export_catalog_csv, import_catalog_csv
+from app.changes import Changes
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.ops import run_op
@@ -82,17 +84,22 @@ def _documents() -> str:
 
 
 def import_csv(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[ImportReport], None]) -> None:
-    """Import `path` in a worker; `done(report)` runs on the GUI thread after the commit."""
+    """Import `path` in a worker; after the commit its Changes are published (every catalogue view
+    reloads), then `done(report)` runs on the GUI thread."""
     db, catalog_dir, currency = ctx.db, ctx.paths.catalog_dir, ctx.currency
 
-    def work() -> ImportReport:
-        with db.write() as session:
-            return import_feed(session, path, catalog_dir=catalog_dir, default_currency=currency)
+    def work() -> tuple[ImportReport, Changes]:
+        return import_catalog_csv(db, path, catalog_dir=catalog_dir, default_currency=currency)
 
-    run_op(work, done, parent=parent)
+    def imported(result: tuple[ImportReport, Changes]) -> None:
+        report, changes = result
+        ctx.publish(changes)
+        done(report)
+
+    run_op(work, imported, parent=parent)
 
 
-def choose_and_import(parent: QWidget, ctx: AppContext, after: Callable[[], None]) -> None:
+def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("CatalogCsv", "Import catalogue"),
@@ -103,7 +110,6 @@ def choose_and_import(parent: QWidget, ctx: AppContext, after: Callable[[], None
         return
 
     def show(report: ImportReport) -> None:
-        after()
         summary, details = report_text(report)
         box = QMessageBox(
             QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information,
@@ -132,10 +138,7 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
     db = ctx.db
 
     def work() -> Path:
-        with db.read() as session:
-            data = export_feed(session, brand=brand)
-        target.write_bytes(data)
-        return target
+        return export_catalog_csv(db, target, brand=brand)
 
     def show(path: Path) -> None:
         QMessageBox.information(

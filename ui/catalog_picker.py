@@ -3,11 +3,7 @@
 For the composer (catalogue button, or `#` typed at a word start):
 
     ids = pick_items(parent, ctx, query="셔츠")   # modal; None when cancelled
-    if ids:   # then, off the GUI thread (ui/ops.py):
-        with ctx.db.write() as s:
-            queue_catalog_send(s, contact_id, ids, catalog_dir=ctx.paths.catalog_dir,
-                               media_dir=ctx.paths.media_dir, locale=babel_locale_name(),
-                               texts=picker_list_texts())     # app/catalog_send.py
+    if ids:   # then as an op (ui/catalog_send_action.py, app/catalog_send.py `queue_catalog_message`)
 
 Hidden items are not offered. One item is sent as a picture with caption (or a product message when a
 Meta catalogue id is set); several as a list the customer taps (at most 10), or a multi-product message.
@@ -33,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import list_items
-from app.catalog_messages import ListTexts, meta_catalog_id
-from app.stock import sold_out_items
+from app.catalog_edits import PickerPage, picker_page, read_meta_catalog_id
+from app.catalog_messages import ListTexts
 from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
+from ui.ops import run_op
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +69,13 @@ class CatalogPicker(QDialog):
         self.open_catalogue = open_catalogue
         self.setWindowTitle(self.tr("Send from catalogue"))
         self.resize(460, 540)
-        with ctx.db.read() as session:
-            self.has_meta_catalog = meta_catalog_id(session) is not None
-        self.limit = PRODUCT_LIST_MAX if self.has_meta_catalog else LIST_ROWS_MAX
+        # Until the setting arrives: a list message (the stricter limit).
+        self.has_meta_catalog = False
+        self.limit = LIST_ROWS_MAX
+        self._generation = 0
+        self._shown_generation = 0
+        self._catalogue_is_empty = False
+        self._accept_when_loaded = False
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
         self.model = CatalogModel(babel_locale_name(), self)
         self.delegate = CatalogDelegate(self.thumbs, self)
@@ -119,17 +119,40 @@ class CatalogPicker(QDialog):
         self.view.doubleClicked.connect(self.accept)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.send.setEnabled(False)
+        self.hint.setText(self.tr("Loading…"))
+        db = ctx.db
+        run_op(lambda: read_meta_catalog_id(db), self._meta_catalog_read, parent=self)
         self.reload()
         self.search.setFocus()
 
+    def _meta_catalog_read(self, catalog_id: str | None) -> None:
+        self.has_meta_catalog = catalog_id is not None
+        self.limit = PRODUCT_LIST_MAX if self.has_meta_catalog else LIST_ROWS_MAX
+        if self.is_loaded():
+            self._update()
+
+    def is_loaded(self) -> bool:
+        """The list shows the answer to the query typed last."""
+        return self._shown_generation == self._generation
+
     def reload(self) -> None:
+        """Search in an op; only the answer to the newest query is shown."""
+        self._generation += 1
+        generation = self._generation
+        db, query = self.ctx.db, self.search.text()
+
+        def show(page: PickerPage) -> None:
+            if generation == self._generation:
+                self._show(page)
+
+        run_op(lambda: picker_page(db, query, RESULTS_LIMIT), show, parent=self)
+
+    def _show(self, page: PickerPage) -> None:
         chosen = set(self.chosen_ids())
-        with self.ctx.db.read() as session:
-            rows = list_items(
-                session, self.search.text(), include_hidden=False, rank_matches=True, limit=RESULTS_LIMIT
-            )
-            sold_out = frozenset(sold_out_items(session))
-        self.model.set_rows(rows, sold_out)
+        self._catalogue_is_empty = page.catalogue_empty
+        self._shown_generation = self._generation
+        self.model.set_rows(page.rows, page.sold_out)
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         for item_id in chosen:
@@ -142,6 +165,9 @@ class CatalogPicker(QDialog):
             if not chosen:
                 self.view.selectionModel().clearSelection()
         self._update()
+        if self._accept_when_loaded:
+            self._accept_when_loaded = False
+            self.accept()
 
     def chosen_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
@@ -152,7 +178,7 @@ class CatalogPicker(QDialog):
 
     def _update(self, *_: object) -> None:
         count = len(self.chosen_ids())
-        empty = not self.model.rowCount() and not self.search.text().strip() and self._catalogue_empty()
+        empty = not self.model.rowCount() and not self.search.text().strip() and self._catalogue_is_empty
         self.open_catalogue_button.setVisible(empty and self.open_catalogue is not None)
         if empty:
             self.hint.setText(
@@ -181,10 +207,6 @@ class CatalogPicker(QDialog):
         self.send.setEnabled(bool(self.model.rowCount()) and count <= self.limit)
         self.send.setText(self.tr("Send {0} items").format(count) if count > 1 else self.tr("Send"))
 
-    def _catalogue_empty(self) -> bool:
-        with self.ctx.db.read() as session:
-            return not list_items(session, "", include_hidden=True, limit=1)
-
     def _open_catalogue(self) -> None:
         self.reject()
         if self.open_catalogue is not None:
@@ -208,6 +230,9 @@ class CatalogPicker(QDialog):
         if self._timer.isActive():  # Enter typed right after the query: answer the query typed
             self._timer.stop()
             self.reload()
+        if not self.is_loaded():
+            self._accept_when_loaded = True
+            return
         ids = self.chosen_ids()
         if not ids and self.model.rowCount():
             current = self.view.currentIndex()

@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton
 
-from app.queries import MessageRow, messages_by_ids
+from app.changes import Changes
+from app.queries import MessageRow
 from ui import icons
 from ui.formatting import babel_locale_name
 from ui.ops import failure_sentence, run_op
@@ -62,30 +63,31 @@ class CatalogSendAction(QObject):
             self.queue(contact_id, chosen)
 
     def queue(self, contact_id: int, item_ids: list[int]) -> None:
-        from app.catalog_send import queue_catalog_send
+        from app.catalog_send import queue_catalog_message
         from ui.catalog_picker import picker_list_texts
 
-        ctx, texts, locale = self.ctx, picker_list_texts(), babel_locale_name()
+        db, paths, texts, locale = self.ctx.db, self.ctx.paths, picker_list_texts(), babel_locale_name()
 
-        def work() -> MessageRow:
-            with ctx.db.write() as s:
-                message = queue_catalog_send(
-                    s,
-                    contact_id,
-                    item_ids,
-                    catalog_dir=ctx.paths.catalog_dir,
-                    media_dir=ctx.paths.media_dir,
-                    locale=locale,
-                    texts=texts,
-                )
-                message_id = int(message.id)
-            with ctx.db.read() as s:
-                return messages_by_ids(s, [message_id])[0]
+        def work() -> tuple[MessageRow, Changes]:
+            return queue_catalog_message(
+                db,
+                contact_id,
+                item_ids,
+                catalog_dir=paths.catalog_dir,
+                media_dir=paths.media_dir,
+                locale=locale,
+                texts=texts,
+            )
 
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self.pane, self.tr("Not sent"), failure_sentence(exc))
 
-        run_op(work, self.queued, parent=self.pane, on_failure=failed)
+        run_op(work, self._queued, parent=self.pane, on_failure=failed)
+
+    def _queued(self, result: tuple[MessageRow, Changes]) -> None:
+        row, changes = result
+        self.queued(row)
+        self.ctx.publish(changes)
 
     def queued(self, row: MessageRow) -> None:
         """The pending bubble appears at once; the outbox sender takes it from there."""

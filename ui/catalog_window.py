@@ -1,8 +1,9 @@
 """The catalogue window: collections, a searchable grid or list of items, and the item form.
 
-Open it with `CatalogWindow(ctx).show()`. Reads are short indexed queries over a shop-sized table (a
-few hundred rows), so they run on the GUI thread; CSV import/export, picture copying and thumbnails run
-in workers. Deleting is undoable (Ctrl+Z, or the Undo button in the status bar).
+Open it with `CatalogWindow(ctx).show()`. Every read and write runs as an op (app/catalog_edits.py);
+writes go through one queue so undo and redo reach the database in the order the owner pressed them,
+and each publishes its Changes, so another window's edit refreshes this one. Deleting is undoable
+(Ctrl+Z, or the Undo button in the status bar).
 """
 
 from __future__ import annotations
@@ -39,27 +40,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import (
-    DeletedItem,
-    ItemDraft,
-    ItemInvalid,
-    SortKey,
-    count_items,
-    create_item,
-    delete_items,
-    duplicate_item,
-    get_item,
-    item_list,
-    prune_unused_images,
-    restore_items,
-    set_hidden,
-    update_item,
+from app.catalog import DeletedItem, ItemDraft, ItemInvalid, ItemRow, SortKey
+from app.catalog_collections import CollectionRow
+from app.catalog_edits import (
+    CatalogPage,
+    catalog_page,
+    delete_catalog_items,
+    duplicate_items,
+    hide_items,
+    item_and_collections,
+    prune_images,
+    read_item,
+    read_meta_catalog_id,
+    restore_catalog_items,
+    save_item,
+    save_meta_catalog_id,
 )
-from app.catalog_collections import list_collections
-from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
-from app.errors import InvalidInput
-from app.settings import put_setting
-from app.stock import sold_out_items
+from app.changes import Changes
 from ui.catalog_collection_actions import CollectionActions
 from ui.catalog_collections_panel import CollectionsPanel
 from ui.catalog_csv_actions import choose_and_export, choose_and_import
@@ -69,6 +66,7 @@ from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
+from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.window_keys import close_with_keys
 
@@ -82,7 +80,11 @@ def _log_prune_failure(exc: BaseException) -> None:
 
 
 class _DeleteItems(QUndoCommand):
-    """Deleting items; undo puts them back with the same ids, codes and collections."""
+    """Deleting items; undo puts them back with the same ids, codes and collections.
+
+    Redo and undo queue an op each (the window's `edits` queue): an undo pressed before the delete
+    finished waits for it, and reads what it deleted only when its turn comes.
+    """
 
     def __init__(self, window: CatalogWindow, item_ids: list[int], text: str) -> None:
         super().__init__(text)
@@ -91,22 +93,29 @@ class _DeleteItems(QUndoCommand):
         self.deleted: list[DeletedItem] = []
 
     def redo(self) -> None:
-        with self.window.ctx.db.write() as session:
-            self.deleted = delete_items(session, self.item_ids)
-        self.window.reload()
+        db, ids = self.window.ctx.db, self.item_ids
+        self.window.edits.add(lambda: delete_catalog_items(db, ids), self._deleted)
+
+    def _deleted(self, result: tuple[list[DeletedItem], Changes]) -> None:
+        self.deleted, changes = result
+        self.window.changed_here(changes)
 
     def undo(self) -> None:
-        try:
-            with self.window.ctx.db.write() as session:
-                restore_items(session, self.deleted)
-        except InvalidInput as exc:
-            QMessageBox.warning(
-                self.window,
-                QCoreApplication.translate("CatalogWindow", "Cannot undo"),
-                failure_sentence(exc),
-            )
-            return
-        self.window.reload(select=[d.row.id for d in self.deleted])
+        db = self.window.ctx.db
+        self.window.edits.add(
+            lambda: restore_catalog_items(db, self.deleted), self._restored, self._not_restored
+        )
+
+    def _restored(self, result: tuple[list[int], Changes]) -> None:
+        restored, changes = result
+        self.window.changed_here(changes, select=restored)
+
+    def _not_restored(self, exc: BaseException) -> None:
+        QMessageBox.warning(
+            self.window,
+            QCoreApplication.translate("CatalogWindow", "Cannot undo"),
+            failure_sentence(exc),
+        )
 
 
 class CatalogWindow(QMainWindow):
@@ -116,7 +125,19 @@ class CatalogWindow(QMainWindow):
         self.setWindowTitle(self.tr("Catalogue"))
         self.resize(1180, 720)
         self.undo_stack = QUndoStack(self)
-        self._leaving_form = False
+        # Writes, undo and redo, one after another; reads run beside them and the newest one wins.
+        self.edits = OpQueue(self)
+        self._page_generation = 0
+        self._shown_generation = 0
+        self._item_generation = 0
+        self._collections: list[CollectionRow] = []
+        self._total = 0
+        self._loading_item: int | None = None
+        self._saving = False
+        # What to do once the form's unsaved edits are saved ("Save" when leaving the item).
+        self._after_save: Callable[[], None] | None = None
+        self._publishing = False
+        self._closed = False
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
         self.model = CatalogModel(babel_locale_name(), self)
         self.delegate = CatalogDelegate(self.thumbs, self)
@@ -172,9 +193,11 @@ class CatalogWindow(QMainWindow):
         self.collections.reordered.connect(self.collection_actions.reorder)
         self.collections.items_dropped.connect(self.collection_actions.add_items)
         self.undo_stack.indexChanged.connect(self._update_actions)
+        self.edits.busy_changed.connect(self._update_actions)
+        ctx.hub.changed.connect(self._changed_elsewhere)
         self.set_grid(True)
         self.reload()
-        self.new_item()
+        self._start_new_item()
 
     # ------------------------------------------------------------------ building
 
@@ -275,20 +298,57 @@ class CatalogWindow(QMainWindow):
         return value if value in ("name", "price", "recent") else "name"
 
     def reload(self, select: list[int] | None = None) -> None:
-        """Read the items for the current search, sort and collection; keep or set the selection."""
-        keep = select if select is not None else self.selected_ids()
+        """Read the items for the current search, sort and collection in an op; then keep or set the
+        selection. Reads may overlap (typing in the search box): only the newest one is shown."""
+        self._page_generation += 1
+        generation = self._page_generation
         collection = self.collections.current_collection()
-        with self.ctx.db.read() as session:
-            rows = item_list(session, self.search.text(), self.sort_key, collection_id=collection)
-            collections = list_collections(session)
-            total = count_items(session)
-            sold_out = frozenset(sold_out_items(session))
-        self.model.set_rows(rows, sold_out)
-        self.collections.set_collections(collections, total, collection)
-        self.form.set_collections(collections, self.form.checked_collections())
+        db, query, sort = self.ctx.db, self.search.text(), self.sort_key
+
+        def show(page: CatalogPage) -> None:
+            if generation == self._page_generation:
+                self._show_page(page, collection, select)
+
+        run_op(lambda: catalog_page(db, query, sort, collection), show, parent=self)
+
+    def is_loading(self) -> bool:
+        """A read or an edit of this window has not delivered yet."""
+        pending_page = self._page_generation != self._shown_generation
+        return pending_page or self._loading_item is not None or self.edits.is_busy()
+
+    def _show_page(self, page: CatalogPage, collection: int | None, select: list[int] | None) -> None:
+        keep = select if select is not None else self.selected_ids()
+        self._collections = page.collections
+        self._total = page.total
+        self.collection_actions.known = page.collections
+        self.model.set_rows(page.rows, page.sold_out)
+        self.collections.set_collections(page.collections, page.total, collection)
+        self.form.set_collections(page.collections, self.form.checked_collections())
+        self._shown_generation = self._page_generation
         self._select_ids(keep)
-        self._update_empty(total)
+        self._update_empty(page.total)
         self._update_actions()
+
+    def changed_here(self, changes: Changes, select: list[int] | None = None) -> None:
+        """Publish a change this window made, then reload once (selecting `select`)."""
+        self._publishing = True
+        try:
+            self.ctx.publish(changes)
+        finally:
+            self._publishing = False
+        self.reload(select=select)
+
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        """Another window (an order, an import, the picker) changed what this window shows."""
+        if self._publishing:
+            return
+        if not (changes.catalog or changes.all_catalog or changes.collections or changes.orders):
+            return
+        self.reload()
+        item_id = self.form.item_id
+        touched = changes.all_catalog or (item_id is not None and item_id in changes.catalog)
+        if touched and item_id is not None and not self.form.is_dirty():
+            self._show_item(item_id)
 
     def _update_empty(self, total: int) -> None:
         if self.model.rowCount():
@@ -326,10 +386,9 @@ class CatalogWindow(QMainWindow):
 
     def _selection_changed(self, *_: object) -> None:
         ids = self.selected_ids()
-        if len(ids) == 1 and ids[0] != self.form.item_id:
-            if self.confirm_leaving_form():
-                self._show_item(ids[0])
-            elif self.form.item_id is not None:
+        if len(ids) == 1 and ids[0] != self.form.item_id and ids[0] != self._loading_item:
+            target = ids[0]
+            if not self.leave_form(lambda: self._show_item(target)) and self.form.item_id is not None:
                 self._select_quietly(self.form.item_id)
         self._update_actions()
 
@@ -343,11 +402,33 @@ class CatalogWindow(QMainWindow):
         selection.blockSignals(False)
         self.view.viewport().update()
 
-    def confirm_leaving_form(self) -> bool:
-        """Unsaved edits are saved, dropped or kept as the owner says; False means stay on the form."""
+    def leave_form(self, then: Callable[[], None]) -> bool:
+        """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs.
+
+        With "Save", `then` runs once the save delivered (a refused save keeps the form as typed and
+        `then` never runs). False means the owner stays on the form.
+        """
         if not self.form.is_dirty():
+            then()
             return True
-        answer = QMessageBox.question(
+        answer = self._ask_about_edits()
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_then(then)
+        if answer == QMessageBox.StandardButton.Discard:
+            then()
+            return True
+        return False
+
+    def _save_then(self, then: Callable[[], None]) -> bool:
+        self._after_save = then
+        self.form.request_save()
+        if not self._saving:  # the form refused its own fields: stay and show why
+            self._after_save = None
+            return False
+        return True
+
+    def _ask_about_edits(self) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("Save the changes to this item?"),
@@ -356,20 +437,28 @@ class CatalogWindow(QMainWindow):
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
-        if answer == QMessageBox.StandardButton.Save:
-            self._leaving_form = True
-            try:
-                self.form.request_save()
-            finally:
-                self._leaving_form = False
-            return not self.form.is_dirty()
-        return answer == QMessageBox.StandardButton.Discard
 
     def _show_item(self, item_id: int) -> None:
-        with self.ctx.db.read() as session:
-            row = get_item(session, item_id)
-            collections = list_collections(session)
-        self.form.load(row, collections, self.ctx.currency)
+        self._item_generation += 1
+        generation = self._item_generation
+        self._loading_item = item_id
+
+        def show(result: tuple[ItemRow, list[CollectionRow]]) -> None:
+            if generation != self._item_generation:
+                return
+            self._loading_item = None
+            if self.form.is_dirty() and self.form.item_id != item_id:
+                return  # the owner started typing a new item meanwhile: keep it
+            row, collections = result
+            self.form.load(row, collections, self.ctx.currency)
+
+        def gone(exc: BaseException) -> None:
+            if generation == self._item_generation:
+                self._loading_item = None
+            log.info("catalogue item %s could not be shown: %s", item_id, exc)
+
+        db = self.ctx.db
+        run_op(lambda: item_and_collections(db, item_id), show, parent=self, on_failure=gone)
 
     def _show_current(self) -> None:
         if self.form.item_id is not None:
@@ -395,56 +484,74 @@ class CatalogWindow(QMainWindow):
         hidden = bool(ids) and all(bool(self.model.item(self.model.row_for_id(i)).hidden) for i in ids)
         self.hide_action.setText(self.tr("Show") if hidden else self.tr("Hide"))
         self.undo_button.setVisible(self.undo_stack.canUndo())
+        # Undo and redo wait for the edit before them; pressing them meanwhile would only pile up.
+        busy = self.edits.is_busy()
+        self.undo_action.setEnabled(self.undo_stack.canUndo() and not busy)
+        self.redo_action.setEnabled(self.undo_stack.canRedo() and not busy)
+        self.undo_button.setEnabled(not busy)
 
     # ------------------------------------------------------------------ item actions
 
     def new_item(self) -> None:
-        if not self.confirm_leaving_form():
-            return
-        self._start_new_item()
+        self.leave_form(self._start_new_item)
 
     def _start_new_item(self) -> None:
+        self._item_generation += 1  # an item still loading must not replace the new one
+        self._loading_item = None
         self.view.selectionModel().blockSignals(True)
         self.view.clearSelection()
         self.view.selectionModel().blockSignals(False)
         self.view.viewport().update()
-        with self.ctx.db.read() as session:
-            collections = list_collections(session)
         current = self.collections.current_collection()
-        self.form.load(None, collections, self.ctx.currency)
+        self.form.load(None, self._collections, self.ctx.currency)
         if current is not None:
-            self.form.set_collections(collections, [current])
+            self.form.set_collections(self._collections, [current])
         self.form.name.setFocus()
+        self._update_actions()
 
     def save_form(self, draft: ItemDraft) -> None:
-        try:
-            with self.ctx.db.write() as session:
-                if self.form.item_id is None:
-                    item_id = create_item(session, draft)
-                else:
-                    item_id = self.form.item_id
-                    update_item(session, item_id, draft)
-        except ItemInvalid as exc:
-            self.form.show_error(exc.field, self.form.problem_text(exc))
+        """Save in an op; the form keeps what was typed until the save delivered (or was refused)."""
+        if self._saving:
             return
-        except InvalidInput as exc:
-            self.form.show_error("", failure_sentence(exc))
-            return
-        self.form.saved(item_id)
-        if self._leaving_form:
-            self.reload()  # keeps the selection the owner just clicked
-        else:
-            self.reload(select=[item_id])
-            self._show_item(item_id)
-        self.statusBar().showMessage(self.tr("Saved."), 3000)
+        self._saving = True
+        db, item_id = self.ctx.db, self.form.item_id
+        after, self._after_save = self._after_save, None
+
+        def saved(result: tuple[int, Changes]) -> None:
+            self._saving = False
+            saved_id, changes = result
+            if self.form.item_id == item_id:
+                self.form.saved(saved_id)
+            self.statusBar().showMessage(self.tr("Saved."), 3000)
+            if after is not None:
+                self.changed_here(changes)  # keeps the selection the owner just clicked
+                after()
+            else:
+                self.changed_here(changes, select=[saved_id])
+                self._show_item(saved_id)
+
+        def refused(exc: BaseException) -> None:
+            self._saving = False
+            if isinstance(exc, ItemInvalid):
+                self.form.show_error(exc.field, self.form.problem_text(exc))
+            else:
+                self.form.show_error("", failure_sentence(exc))
+            if after is not None and self.form.item_id is not None:
+                self._select_quietly(self.form.item_id)
+
+        self.edits.add(lambda: save_item(db, item_id, draft), saved, refused)
 
     def duplicate_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
-        with self.ctx.db.write() as session:
-            copies = [duplicate_item(session, i, self.tr(" (copy)")) for i in ids]
-        self.reload(select=copies)
+        db, suffix = self.ctx.db, self.tr(" (copy)")
+
+        def done(result: tuple[list[int], Changes]) -> None:
+            copies, changes = result
+            self.changed_here(changes, select=copies)
+
+        self.edits.add(lambda: duplicate_items(db, ids, suffix), done)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -463,11 +570,14 @@ class CatalogWindow(QMainWindow):
         if not ids:
             return
         hide = self.hide_action.text() == self.tr("Hide")
-        with self.ctx.db.write() as session:
-            set_hidden(session, ids, hide)
-        self.reload(select=ids)
-        self.form.item_id = None  # reload the form with the new state
-        self._selection_changed()
+        db = self.ctx.db
+
+        def done(changes: Changes) -> None:
+            self.changed_here(changes, select=ids)
+            if len(ids) == 1 and not self.form.is_dirty():
+                self._show_item(ids[0])  # the form shows the new state
+
+        self.edits.add(lambda: hide_items(db, ids, hide), done)
 
     def _item_menu(self, pos: QPoint) -> None:
         if not self.selected_ids():
@@ -476,11 +586,9 @@ class CatalogWindow(QMainWindow):
         menu.addAction(self.duplicate_action)
         menu.addAction(self.hide_action)
         menu.addAction(self.delete_action)
-        with self.ctx.db.read() as session:
-            collections = list_collections(session)
-        if collections:
+        if self._collections:
             add_menu = menu.addMenu(self.tr("Add to collection"))
-            for collection in collections:
+            for collection in self._collections:
                 add_menu.addAction(collection.name, partial(self._add_selected_to, collection.id))
         current = self.collections.current_collection()
         if current is not None:
@@ -491,8 +599,8 @@ class CatalogWindow(QMainWindow):
 
     # ------------------------------------------------------------------ collections
 
-    def _collections_changed(self) -> None:
-        self.reload()
+    def _collections_changed(self, changes: Changes) -> None:
+        self.changed_here(changes)
 
     def _delete_collection(self, collection_id: int) -> None:
         if self.collection_actions.delete(collection_id):
@@ -510,7 +618,7 @@ class CatalogWindow(QMainWindow):
     # ------------------------------------------------------------------ files and sharing
 
     def import_csv(self) -> None:
-        choose_and_import(self, self.ctx, self.reload)
+        choose_and_import(self, self.ctx)
 
     def export_csv(self) -> None:
         choose_and_export(self, self.ctx)
@@ -519,16 +627,22 @@ class CatalogWindow(QMainWindow):
         from ui.share_link_dialog import ShareLinkDialog
 
         ids = self.selected_ids()
-        item = None
-        if len(ids) == 1:
-            with self.ctx.db.read() as session:
-                item = get_item(session, ids[0])
-        ShareLinkDialog(self.ctx, item=item, parent=self).exec()
+        if len(ids) != 1:
+            ShareLinkDialog(self.ctx, item=None, parent=self).open()
+            return
+        db, item_id = self.ctx.db, ids[0]
+
+        def show(item: ItemRow) -> None:
+            ShareLinkDialog(self.ctx, item=item, parent=self).open()
+
+        run_op(lambda: read_item(db, item_id), show, parent=self)
 
     def set_meta_catalog(self) -> None:
         """The id of the shop's catalogue in Meta Commerce Manager: items then go as product messages."""
-        with self.ctx.db.read() as session:
-            current = meta_catalog_id(session) or ""
+        db = self.ctx.db
+        run_op(lambda: read_meta_catalog_id(db), self._ask_meta_catalog, parent=self)
+
+    def _ask_meta_catalog(self, current: str | None) -> None:
         value, ok = QInputDialog.getText(
             self,
             self.tr("Meta catalogue"),
@@ -537,7 +651,7 @@ class CatalogWindow(QMainWindow):
                 "number, enter its catalogue id: items are then sent as WhatsApp product messages.\n"
                 "Leave it empty to send pictures with name and price instead."
             ),
-            text=current,
+            text=current or "",
         )
         if not ok:
             return
@@ -547,21 +661,35 @@ class CatalogWindow(QMainWindow):
                 self, self.tr("Meta catalogue"), self.tr("A catalogue id is made of digits only.")
             )
             return
-        with self.ctx.db.write() as session:
-            put_setting(session, META_CATALOG_SETTING, value or None)
-        self.statusBar().showMessage(self.tr("Saved."), 3000)
+        db = self.ctx.db
+
+        def saved(changes: Changes) -> None:
+            self.changed_here(changes)
+            self.statusBar().showMessage(self.tr("Saved."), 3000)
+
+        self.edits.add(lambda: save_meta_catalog_id(db, value or None), saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_leaving_form():
-            event.ignore()
+        if self.form.is_dirty():
+            answer = self._ask_about_edits()
+            if answer != QMessageBox.StandardButton.Discard:
+                # "Save" closes once the save delivered; a refused save keeps the window and the form.
+                if answer == QMessageBox.StandardButton.Save:
+                    self._save_then(self._close_after_save)
+                event.ignore()
+                return
+        self._finish_closing()
+        super().closeEvent(event)
+
+    def _finish_closing(self) -> None:
+        if self._closed:
             return
+        self._closed = True
+        self.ctx.hub.changed.disconnect(self._changed_elsewhere)
         self.thumbs.shutdown()
         db, catalog_dir = self.ctx.db, self.ctx.paths.catalog_dir
-
-        def prune() -> int:
-            with db.read() as session:
-                return prune_unused_images(session, catalog_dir)
-
         # Undo ends with the window, so pictures of deleted items can go now.
-        run_op(prune, None, on_failure=_log_prune_failure)
-        super().closeEvent(event)
+        run_op(lambda: prune_images(db, catalog_dir), None, on_failure=_log_prune_failure)
+
+    def _close_after_save(self) -> None:
+        self.close()

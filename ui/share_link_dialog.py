@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.catalog import ItemRow
 from app.errors import InvalidInput
-from app.settings import get_setting, put_setting
-from app.share_link import MAX_PREFILLED, SHARE_PHONE_SETTING, qr_png, save_qr, wa_me_link
+from app.share_link import MAX_PREFILLED, qr_png, read_share_phone, save_qr, save_share_phone, wa_me_link
 from ui.context import AppContext
+from ui.ops import run_change, run_op
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +43,9 @@ class ShareLinkDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Share link"))
         self.link_text = ""
-        with ctx.db.read() as session:
-            phone = str(get_setting(session, SHARE_PHONE_SETTING, "") or "")
-        self.phone = QLineEdit(phone)
+        self.phone = QLineEdit()
+        # Filled when the number used last time arrives (unless the owner typed one meanwhile).
+        self.phone.setEnabled(False)
         self.phone.setPlaceholderText(self.tr("Your WhatsApp number, e.g. 010-1234-5678"))
         self.message = QPlainTextEdit()
         self.message.setMaximumHeight(90)
@@ -97,6 +97,18 @@ class ShareLinkDialog(QDialog):
         self.copy.clicked.connect(self.copy_link)
         self.save.clicked.connect(self.save_qr)
         self.refresh()
+        db = ctx.db
+        run_op(lambda: read_share_phone(db), self._phone_loaded, parent=self, on_failure=self._phone_unread)
+
+    def _phone_loaded(self, phone: str) -> None:
+        self.phone.setEnabled(True)
+        if phone and not self.phone.text():
+            self.phone.setText(phone)
+            self.refresh()
+
+    def _phone_unread(self, exc: BaseException) -> None:
+        log.warning("the share number could not be read: %s", exc)
+        self.phone.setEnabled(True)
 
     def _phone_changed(self, _text: str) -> None:
         self._timer.start()
@@ -164,6 +176,11 @@ class ShareLinkDialog(QDialog):
     def done(self, result: int) -> None:
         digits = self.phone.text().strip()
         if digits:
-            with self.ctx.db.write() as session:
-                put_setting(session, SHARE_PHONE_SETTING, digits)
+            # Remembered for next time; the dialog need not wait for it.
+            db = self.ctx.db
+            run_change(self.ctx, lambda: save_share_phone(db, digits), on_failure=self._not_remembered)
         super().done(result)
+
+    @staticmethod
+    def _not_remembered(exc: BaseException) -> None:
+        log.warning("the share number could not be remembered: %s", exc)

@@ -567,6 +567,10 @@
         <translation>카탈로그 열기</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
         <source>Your catalogue is empty: add your products in Shop ▸ Catalogue, then send them here.</source>
         <translation>카탈로그가 비어 있어요. 상점 ▸ 카탈로그에서 상품을 추가한 뒤 여기서 보내세요.</translation>
     </message>

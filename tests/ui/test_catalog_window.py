@@ -35,6 +35,7 @@ def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
     win = CatalogWindow(ctx)
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot, win)
     yield win
     win.close()  # prunes unused pictures in a worker: let it finish before the database closes
     QThreadPool.globalInstance().waitForDone(5000)
@@ -52,9 +53,20 @@ def names_shown(window) -> list[str]:  # type: ignore[no-untyped-def]
     return [window.model.item(r).name for r in range(window.model.rowCount())]
 
 
-def select(window, item_id: int) -> None:  # type: ignore[no-untyped-def]
+def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the window's reads and edits (ops on workers) have delivered."""
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=5000)
+
+
+def reload(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.reload()
+    settle(qtbot, window)
+
+
+def select(qtbot, window, item_id: int) -> None:  # type: ignore[no-untyped-def]
     window.reload(select=[item_id])
-    assert window.form.item_id == item_id
+    qtbot.waitUntil(lambda: window.form.item_id == item_id, timeout=5000)
+    settle(qtbot, window)
 
 
 def test_a_new_item_typed_into_the_form_is_saved_and_shown(qtbot, window, ctx: AppContext) -> None:
@@ -66,7 +78,9 @@ def test_a_new_item_typed_into_the_form_is_saved_and_shown(qtbot, window, ctx: A
     qtbot.keyClicks(window.form.code, "LS-001")
     window.form.description.setPlainText("린넨 100%")
     qtbot.keyClicks(window.form.link, "https://shop.example/ls-001")
-    qtbot.mouseClick(window.form.save, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.mouseClick(window.form.save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
 
     with ctx.db.read() as s:
         saved = find_item_by_code(s, "LS-001")
@@ -85,17 +99,19 @@ def test_a_new_item_typed_into_the_form_is_saved_and_shown(qtbot, window, ctx: A
 
 def test_editing_an_item_round_trips_through_the_database(qtbot, window, ctx: AppContext) -> None:
     item_id = add(ctx, "Tote", 25000, "T-1", description="Canvas")
-    select(window, item_id)
+    select(qtbot, window, item_id)
     assert window.form.price.text() == "25000"
     window.form.price.setText("27000")
     window.form.hidden.setChecked(True)
-    window.form.request_save()
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.form.request_save()
     with ctx.db.read() as s:
         row = get_item(s, item_id)
     assert (row.price_minor, row.hidden, row.description) == (27000, True, "Canvas")
     # What the form shows after reopening is what was saved.
+    settle(qtbot, window)
     window.new_item()
-    select(window, item_id)
+    select(qtbot, window, item_id)
     assert (window.form.price.text(), window.form.hidden.isChecked()) == ("27000", True)
 
 
@@ -110,23 +126,30 @@ def test_a_missing_name_or_a_taken_code_is_explained_and_nothing_is_saved(
     window.form.name.setText("Another tote")
     window.form.code.setText("T-1")
     window.form.request_save()
-    assert window.form.error.text() == "This item code is already used by “Tote”."
+    qtbot.waitUntil(lambda: window.form.error.text() == "This item code is already used by “Tote”.")
+    assert window.form.name.text() == "Another tote"  # what the owner typed stays
     window.form.code.setText("T-2")
     window.form.price.setText("12.5")
     window.form.request_save()
-    assert "whole number" in window.form.error.text()
+    qtbot.waitUntil(lambda: "whole number" in window.form.error.text())
+    settle(qtbot, window)
     with ctx.db.read() as s:
         assert [r.name for r in list_items(s)] == ["Tote"]
 
 
 def test_delete_then_undo_brings_the_item_back(qtbot, window, ctx: AppContext) -> None:
     item_id = add(ctx, "Scarf", 35000, "SC-1")
-    select(window, item_id)
-    window.delete_action.trigger()
+    select(qtbot, window, item_id)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.delete_action.trigger()
+    settle(qtbot, window)
     assert names_shown(window) == []
     assert window.undo_button.isVisibleTo(window)
-    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert names_shown(window) == ["Scarf"]
+    assert window.selected_ids() == [item_id]
     with ctx.db.read() as s:
         assert get_item(s, item_id).retailer_id == "SC-1"
 
@@ -135,8 +158,10 @@ def test_duplicate_search_and_sort(qtbot, window, ctx: AppContext) -> None:
     shirt = add(ctx, "린넨 셔츠", 39000, "LS-1")
     add(ctx, "린넨 바지", 45000, "LP-1")
     add(ctx, "Cap", 22000, "CAP")
-    select(window, shirt)
-    window.duplicate_action.trigger()
+    select(qtbot, window, shirt)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.duplicate_action.trigger()
+    settle(qtbot, window)
     with ctx.db.read() as s:
         copy = find_item_by_code(s, "LS-1-copy")
     assert copy is not None and window.selected_ids() == [copy.id]
@@ -151,8 +176,10 @@ def test_duplicate_search_and_sort(qtbot, window, ctx: AppContext) -> None:
 
 def test_hide_from_the_toolbar_marks_the_item_hidden(qtbot, window, ctx: AppContext) -> None:
     item_id = add(ctx, "Vest", 39000, "V-1")
-    select(window, item_id)
-    window.hide_action.trigger()
+    select(qtbot, window, item_id)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.hide_action.trigger()
+    settle(qtbot, window)
     with ctx.db.read() as s:
         assert get_item(s, item_id).hidden
     assert window.hide_action.text() == "Show"
@@ -171,7 +198,8 @@ def test_dropped_pictures_are_copied_in_and_thumbnails_made_once(
     window.form.price.setText("39000")
     window.form.images.files_dropped.emit([png, bmp])
     qtbot.waitUntil(lambda: window.form.images.count() == 2, timeout=5000)
-    window.form.request_save()
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.form.request_save()
     with ctx.db.read() as s:
         row = list_items(s)[0]
     assert [e.rsplit(".", 1)[1] for e in row.images] == ["png", "jpg"]
@@ -196,13 +224,17 @@ def test_collections_filter_and_take_dropped_items(qtbot, window, ctx: AppContex
     add(ctx, "Cap", 22000, "CAP")
     with ctx.db.write() as s:
         bags = create_collection(s, "가방")
-    window.reload()
-    window.collections.items_dropped.emit(bags, [tote])
+    reload(qtbot, window)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.collections.items_dropped.emit(bags, [tote])
+    settle(qtbot, window)
     window.collections.select(bags)
+    settle(qtbot, window)
     assert names_shown(window) == ["Tote"]
     with ctx.db.read() as s:
         assert [(c.name, c.item_count) for c in list_collections(s)] == [("가방", 1)]
     window.collections.select(None)
+    settle(qtbot, window)
     assert len(names_shown(window)) == 2
 
 
@@ -211,7 +243,7 @@ def test_demo_catalogue_loads_into_the_window(qtbot, window, ctx: AppContext) ->
         count = load_demo_catalog(s, DEMO, ctx.paths.catalog_dir)
     with ctx.db.write() as s:
         assert load_demo_catalog(s, DEMO, ctx.paths.catalog_dir) == count  # twice: no duplicates
-    window.reload()
+    reload(qtbot, window)
     assert window.model.rowCount() == count >= 18
     assert all(p.stat().st_size < 15 * 1024 for p in (DEMO / "images").glob("*.jpg"))
     assert window.collections.list.count() > 3
@@ -223,11 +255,12 @@ def test_csv_import_from_the_window_reports_bad_lines(qtbot, window, ctx: AppCon
     path = tmp_path / "feed.csv"
     path.write_bytes("\ufeffid,title,price\nA,셔츠,39000 KRW\nB,,1 KRW\n".encode())
     reports = []
-    import_csv(window, ctx, path, reports.append)
+    with qtbot.waitSignal(ctx.hub.changed):  # the window reloads by itself
+        import_csv(window, ctx, path, reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=5000)
     summary, details = report_text(reports[0])
     assert "1 new items" in summary and "Line 3" in summary and "title" in details
-    window.reload()
+    settle(qtbot, window)
     assert names_shown(window) == ["셔츠"]
 
 
@@ -239,6 +272,7 @@ def test_picker_offers_visible_items_and_returns_the_chosen_ones(qtbot, ctx: App
     add(ctx, "린넨 조끼", 39000, "LV-1", hidden=True)
     picker = CatalogPicker(ctx, None, "린넨")
     qtbot.addWidget(picker)
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 2, timeout=5000)
     assert sorted(picker.model.item(r).id for r in range(picker.model.rowCount())) == sorted([shirt, pants])
     chosen: list[list[int]] = []
     picker.items_chosen.connect(chosen.append)
@@ -258,6 +292,7 @@ def test_picker_enter_sends_the_best_match(qtbot, ctx: AppContext) -> None:
     wool = add(ctx, "Wool scarf", 29000, "SC")
     picker = CatalogPicker(ctx, None, "")
     qtbot.addWidget(picker)
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 2, timeout=5000)
     # Enter at once, before the search delay: the typed query decides, not the list shown before it.
     qtbot.keyClicks(picker.search, "sc")
     with qtbot.waitSignal(picker.items_chosen) as signal:
@@ -272,7 +307,7 @@ def test_picker_with_a_meta_catalogue_allows_thirty(qtbot, ctx: AppContext) -> N
         put_setting(s, "meta_catalog_id", "123")
     picker = CatalogPicker(ctx, None)
     qtbot.addWidget(picker)
-    assert picker.limit == 30
+    qtbot.waitUntil(lambda: picker.limit == 30, timeout=5000)
 
 
 def test_share_link_dialog_makes_the_link_and_qr(qtbot, ctx: AppContext, tmp_path: Path) -> None:
@@ -283,12 +318,14 @@ def test_share_link_dialog_makes_the_link_and_qr(qtbot, ctx: AppContext, tmp_pat
         item = get_item(s, item_id)
     dialog = ShareLinkDialog(ctx, item=item)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.phone.isEnabled, timeout=5000)
     assert dialog.link_text == "" and not dialog.copy.isEnabled()
     dialog.phone.setText("010-1234-5678")
     dialog.refresh()
     assert dialog.link_text.startswith("https://wa.me/821012345678?text=")
     assert dialog.qr.pixmap() is not None and not dialog.qr.pixmap().isNull()
-    dialog.accept()
+    with qtbot.waitSignal(ctx.hub.changed):
+        dialog.accept()
     from app.settings import get_setting
 
     with ctx.db.read() as s:
@@ -302,13 +339,14 @@ def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(
 
     first = add(ctx, "Tote", 25000, "T-1")
     second = add(ctx, "Cap", 22000, "CAP")
-    select(window, first)
+    select(qtbot, window, first)
     qtbot.keyClicks(window.form.price, "0")  # 250000, typed: the form is now dirty
     assert window.form.is_dirty()
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
     window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
     assert asked.texts == ["Save the changes to this item?"]
-    assert window.form.item_id == second and window.form.name.text() == "Cap"
+    qtbot.waitUntil(lambda: window.form.item_id == second and window.form.name.text() == "Cap", timeout=5000)
+    settle(qtbot, window)
     with ctx.db.read() as s:
         assert get_item(s, first).price_minor == 250000
 
@@ -318,7 +356,7 @@ def test_cancel_keeps_the_edited_item_on_the_form(qtbot, window, ctx: AppContext
 
     first = add(ctx, "Tote", 25000, "T-1")
     second = add(ctx, "Cap", 22000, "CAP")
-    select(window, first)
+    select(qtbot, window, first)
     qtbot.keyClicks(window.form.name, " bag")
     dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
     window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
@@ -333,7 +371,8 @@ def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
 
     item_id = add(ctx, "Tote", 25000, "T-1")
     dialogs.expect("getText", answer=" 1234567890 ")
-    window.meta_action.trigger()
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.meta_action.trigger()
     with ctx.db.read() as s:
         send = plan_catalog_send(
             s, [item_id], to="821055501234", catalog_dir=ctx.paths.catalog_dir, locale="ko_KR"
@@ -341,7 +380,8 @@ def test_setting_the_meta_catalogue_id_switches_sends_to_product_messages(
     assert send.kind == "product"
     assert send.body["interactive"]["action"] == {"catalog_id": "1234567890", "product_retailer_id": "T-1"}
     dialogs.expect("getText", answer="")
-    window.meta_action.trigger()
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.meta_action.trigger()
     with ctx.db.read() as s:
         assert (
             plan_catalog_send(
@@ -355,7 +395,9 @@ def test_a_second_collection_with_the_same_name_is_explained(qtbot, window, ctx:
     dialogs.expect("getText", answer="가방")
     dialogs.expect("getText", answer="가방 ")
     warning = dialogs.expect("warning")
-    window.collection_actions.create()
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.collection_actions.create()
+    settle(qtbot, window)
     window.collection_actions.create()
     assert warning.texts == ["There is already a collection called “가방”."]
     with ctx.db.read() as s:
@@ -377,12 +419,12 @@ def test_an_item_whose_last_one_is_promised_to_an_order_shows_sold_out(
             s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat"
         ).id
         move_order(s, order_id, OrderState.AWAITING_PAYMENT)
-    window.reload()
+    reload(qtbot, window)
     row = window.model.row_for_id(item_id)
     assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩39,000 · Sold out"
     with ctx.db.write() as s:
         move_order(s, order_id, OrderState.CANCELLED)
-    window.reload()
+    reload(qtbot, window)
     assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩39,000"
 
 
@@ -402,7 +444,7 @@ def test_a_5000_item_catalogue_lists_every_item_and_an_edit_repaints_only_its_ro
     ]  # fmt: skip
     with ctx.db.write() as s:
         s.execute(insert(CatalogItem), rows)
-    window.reload()
+    reload(qtbot, window)
     assert window.model.rowCount() == 5000
     assert window.model.item(4999).name == "린넨 셔츠 4999"
     target = window.model.item(1234).id
@@ -410,7 +452,32 @@ def test_a_5000_item_catalogue_lists_every_item_and_an_edit_repaints_only_its_ro
         s.get(CatalogItem, target).price_minor = 77_000  # type: ignore[union-attr]
     repainted: list[int] = []
     window.model.dataChanged.connect(lambda first, last, roles=(): repainted.append(first.row()))
-    window.reload()
+    reload(qtbot, window)
     assert repainted == [1234]
     assert window.model.item(1234).price_minor == 77_000
     assert "77,000" in window.model.data(window.model.index(1234), CatalogRole.PRICE_TEXT)
+
+
+def test_undo_pressed_before_the_delete_finished_still_brings_the_item_back(
+    qtbot, window, ctx: AppContext
+) -> None:
+    item_id = add(ctx, "Scarf", 35000, "SC-1")
+    select(qtbot, window, item_id)
+    window.delete_action.trigger()
+    window.undo_stack.undo()  # at once: it waits for the delete in the window's queue
+    settle(qtbot, window)
+    assert names_shown(window) == ["Scarf"]
+    window.undo_stack.redo()
+    settle(qtbot, window)
+    assert names_shown(window) == []
+    with ctx.db.read() as s:
+        assert list_items(s) == []
+
+
+def test_an_item_changed_by_another_window_shows_up_without_reopening(qtbot, window, ctx: AppContext) -> None:
+    from app.changes import Changes
+
+    item_id = add(ctx, "Cap", 22000, "CAP")
+    assert names_shown(window) == []
+    ctx.publish(Changes(catalog=frozenset([item_id])))  # what the other window's op publishes
+    qtbot.waitUntil(lambda: names_shown(window) == ["Cap"], timeout=5000)

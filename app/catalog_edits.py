@@ -1,0 +1,201 @@
+"""The catalogue as whole transactions for the windows: each read returns rows, each write its Changes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.catalog import (
+    DeletedItem,
+    ItemDraft,
+    ItemList,
+    ItemRow,
+    SortKey,
+    count_items,
+    create_item,
+    delete_items,
+    duplicate_item,
+    get_item,
+    item_list,
+    list_items,
+    prune_unused_images,
+    restore_items,
+    set_hidden,
+    update_item,
+)
+from app.catalog_collections import (
+    CollectionRow,
+    add_items_to_collection,
+    create_collection,
+    delete_collection,
+    list_collections,
+    remove_items_from_collection,
+    rename_collection,
+    reorder_collections,
+)
+from app.catalog_csv import ImportReport, export_feed, import_feed
+from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
+from app.changes import Changes
+from app.db import Database
+from app.settings import put_setting
+from app.stock import sold_out_items
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogPage:
+    """What the catalogue window shows for one search, sort and collection."""
+
+    rows: ItemList
+    collections: list[CollectionRow]
+    total: int
+    sold_out: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class PickerPage:
+    """What the composer's picker shows: visible items matching the query, best matches first."""
+
+    rows: list[ItemRow]
+    sold_out: frozenset[int]
+    catalogue_empty: bool
+
+
+def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | None) -> CatalogPage:
+    with db.read() as session:
+        return CatalogPage(
+            rows=item_list(session, query, sort, collection_id=collection_id),
+            collections=list_collections(session),
+            total=count_items(session),
+            sold_out=frozenset(sold_out_items(session)),
+        )
+
+
+def picker_page(db: Database, query: str, limit: int) -> PickerPage:
+    with db.read() as session:
+        rows = list_items(session, query, include_hidden=False, rank_matches=True, limit=limit)
+        empty = not rows and not list_items(session, "", include_hidden=True, limit=1)
+        return PickerPage(rows=rows, sold_out=frozenset(sold_out_items(session)), catalogue_empty=empty)
+
+
+def item_and_collections(db: Database, item_id: int) -> tuple[ItemRow, list[CollectionRow]]:
+    with db.read() as session:
+        return get_item(session, item_id), list_collections(session)
+
+
+def read_item(db: Database, item_id: int) -> ItemRow:
+    with db.read() as session:
+        return get_item(session, item_id)
+
+
+def collections(db: Database) -> list[CollectionRow]:
+    with db.read() as session:
+        return list_collections(session)
+
+
+def save_item(db: Database, item_id: int | None, draft: ItemDraft) -> tuple[int, Changes]:
+    """Create (item_id None) or update an item; its id and the change."""
+    with db.write() as session:
+        if item_id is None:
+            item_id = create_item(session, draft)
+        else:
+            update_item(session, item_id, draft)
+    return item_id, Changes(catalog=frozenset([item_id]), collections=True)
+
+
+def duplicate_items(db: Database, item_ids: Sequence[int], name_suffix: str) -> tuple[list[int], Changes]:
+    with db.write() as session:
+        copies = [duplicate_item(session, i, name_suffix) for i in item_ids]
+    return copies, Changes(catalog=frozenset(copies), collections=True)
+
+
+def hide_items(db: Database, item_ids: Sequence[int], hidden: bool) -> Changes:
+    with db.write() as session:
+        set_hidden(session, item_ids, hidden)
+    return Changes(catalog=frozenset(item_ids))
+
+
+def delete_catalog_items(db: Database, item_ids: Sequence[int]) -> tuple[list[DeletedItem], Changes]:
+    """Delete items; what `restore_catalog_items` needs to put them back, and the change."""
+    with db.write() as session:
+        deleted = delete_items(session, item_ids)
+    return deleted, Changes(catalog=frozenset(item_ids), collections=True)
+
+
+def restore_catalog_items(db: Database, deleted: Sequence[DeletedItem]) -> tuple[list[int], Changes]:
+    with db.write() as session:
+        restored = restore_items(session, deleted)
+    return restored, Changes(catalog=frozenset(restored), collections=True)
+
+
+def prune_images(db: Database, catalog_dir: Path) -> int:
+    """Remove picture files no item uses any more; how many went."""
+    with db.read() as session:
+        return prune_unused_images(session, catalog_dir)
+
+
+def import_catalog_csv(
+    db: Database, path: Path, *, catalog_dir: Path, default_currency: str
+) -> tuple[ImportReport, Changes]:
+    with db.write() as session:
+        report = import_feed(session, path, catalog_dir=catalog_dir, default_currency=default_currency)
+    return report, Changes(all_catalog=True, collections=True)
+
+
+def export_catalog_csv(db: Database, target: Path, *, brand: str = "") -> Path:
+    with db.read() as session:
+        data = export_feed(session, brand=brand)
+    target.write_bytes(data)
+    return target
+
+
+def read_meta_catalog_id(db: Database) -> str | None:
+    with db.read() as session:
+        return meta_catalog_id(session)
+
+
+def save_meta_catalog_id(db: Database, value: str | None) -> Changes:
+    with db.write() as session:
+        put_setting(session, META_CATALOG_SETTING, value or None)
+    return Changes(settings=True)
+
+
+# ---------------------------------------------------------------- collections
+
+_COLLECTIONS = Changes(collections=True)
+
+
+def add_collection(db: Database, name: str) -> tuple[int, Changes]:
+    with db.write() as session:
+        collection_id = create_collection(session, name)
+    return collection_id, _COLLECTIONS
+
+
+def rename_catalog_collection(db: Database, collection_id: int, name: str) -> Changes:
+    with db.write() as session:
+        rename_collection(session, collection_id, name)
+    return _COLLECTIONS
+
+
+def delete_catalog_collection(db: Database, collection_id: int) -> Changes:
+    with db.write() as session:
+        delete_collection(session, collection_id)
+    return Changes(collections=True, all_catalog=True)
+
+
+def reorder_catalog_collections(db: Database, ordered_ids: Sequence[int]) -> Changes:
+    with db.write() as session:
+        reorder_collections(session, ordered_ids)
+    return _COLLECTIONS
+
+
+def add_to_collection(db: Database, collection_id: int, item_ids: Sequence[int]) -> Changes:
+    with db.write() as session:
+        add_items_to_collection(session, collection_id, item_ids)
+    return Changes(collections=True, catalog=frozenset(item_ids))
+
+
+def remove_from_collection(db: Database, collection_id: int, item_ids: Sequence[int]) -> Changes:
+    with db.write() as session:
+        remove_items_from_collection(session, collection_id, item_ids)
+    return Changes(collections=True, catalog=frozenset(item_ids))
