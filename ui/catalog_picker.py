@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.campaigns import add_to_waitlist
 from app.catalog_edits import PickerPage, picker_page, read_meta_catalog_id
 from app.catalog_messages import ListTexts
+from app.changes import Changes
 from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
-from ui.ops import run_op
+from ui.ops import run_change, run_op
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +65,11 @@ class CatalogPicker(QDialog):
         query: str = "",
         *,
         open_catalogue: Callable[[], None] | None = None,
+        contact_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.contact_id = contact_id  # the chat's customer, who can wait for a sold-out item
         self.open_catalogue = open_catalogue
         self.setWindowTitle(self.tr("Send from catalogue"))
         self.resize(460, 540)
@@ -101,6 +105,13 @@ class CatalogPicker(QDialog):
         self.open_catalogue_button.clicked.connect(self._open_catalogue)
         self.open_catalogue_button.hide()
         self.buttons.addButton(self.open_catalogue_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # A sold-out item the customer asks about: tell them when it is back (a restock campaign).
+        self.waitlist_button = QPushButton(self.tr("Add to restock waitlist"))
+        self.waitlist_button.setObjectName("restockWaitlistButton")
+        self.waitlist_button.setAutoDefault(False)
+        self.waitlist_button.clicked.connect(self._add_to_waitlist)
+        self.waitlist_button.hide()
+        self.buttons.addButton(self.waitlist_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
@@ -116,6 +127,7 @@ class CatalogPicker(QDialog):
         self.search.returnPressed.connect(self.accept)
         self.thumbs.ready.connect(self.model.refresh_image)
         self.view.selectionModel().selectionChanged.connect(self._update)
+        self.view.selectionModel().currentChanged.connect(self._update)
         self.view.doubleClicked.connect(self.accept)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -205,7 +217,32 @@ class CatalogPicker(QDialog):
         else:
             self.hint.setText(self.tr("Choose at most {0} items for one message.").format(self.limit))
         self.send.setEnabled(bool(self.model.rowCount()) and count <= self.limit)
+        self.waitlist_button.setVisible(self._sold_out_current() is not None)
         self.send.setText(self.tr("Send {0} items").format(count) if count > 1 else self.tr("Send"))
+
+    def _sold_out_current(self) -> int | None:
+        """The highlighted item when it is sold out and the picker knows the chat's customer."""
+        current = self.view.currentIndex()
+        if self.contact_id is None or not current.isValid() or current.row() >= self.model.rowCount():
+            return None
+        item_id = self.model.item(current.row()).id
+        return item_id if item_id in self.model.sold_out else None
+
+    def _add_to_waitlist(self) -> None:
+        item_id, contact_id = self._sold_out_current(), self.contact_id
+        if item_id is None or contact_id is None:
+            return
+        name = self.model.item(self.view.currentIndex().row()).name
+
+        def work() -> Changes:
+            with self.ctx.db.write() as s:
+                add_to_waitlist(s, item_id, contact_id)
+            return Changes(catalog=frozenset({item_id}))
+
+        def done(_changes: Changes) -> None:
+            self.hint.setText(self.tr("This customer is on the restock waitlist for “{0}”.").format(name))
+
+        run_change(self.ctx, work, done, parent=self)
 
     def _open_catalogue(self) -> None:
         self.reject()
@@ -254,9 +291,10 @@ def pick_items(
     query: str = "",
     *,
     open_catalogue: Callable[[], None] | None = None,
+    contact_id: int | None = None,
 ) -> list[int] | None:
     """Modal picker; the chosen item ids (in the order shown), or None when cancelled."""
-    dialog = CatalogPicker(ctx, parent, query, open_catalogue=open_catalogue)
+    dialog = CatalogPicker(ctx, parent, query, open_catalogue=open_catalogue, contact_id=contact_id)
     chosen: list[int] = []
     dialog.items_chosen.connect(chosen.extend)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

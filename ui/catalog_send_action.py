@@ -58,7 +58,9 @@ class CatalogSendAction(QObject):
             return
         from ui.catalog_picker import pick_items
 
-        chosen = pick_items(self.pane, self.ctx, query, open_catalogue=self.open_catalogue)
+        chosen = pick_items(
+            self.pane, self.ctx, query, open_catalogue=self.open_catalogue, contact_id=contact_id
+        )
         if chosen:
             self.queue(contact_id, chosen)
 

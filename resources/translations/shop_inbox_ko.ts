@@ -567,6 +567,10 @@
         <translation>카탈로그 열기</translation>
     </message>
     <message>
+        <source>Add to restock waitlist</source>
+        <translation>재입고 알림 대기 명단에 추가</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
@@ -605,6 +609,10 @@
     <message>
         <source>Send {0} items</source>
         <translation>{0}개 보내기</translation>
+    </message>
+    <message>
+        <source>This customer is on the restock waitlist for “{0}”.</source>
+        <translation>이 고객을 “{0}” 재입고 알림 대기 명단에 추가했어요.</translation>
     </message>
 </context>
 <context>

@@ -60,3 +60,23 @@ def test_typing_hash_at_a_word_start_opens_the_picker_instead_of_typing_it(
     qtbot.keyClicks(edit, "item")
     qtbot.keyClicks(edit, "#")  # inside a word: just a character
     assert edit.toPlainText() == "item#"
+
+
+def test_a_sold_out_item_puts_the_customer_on_its_restock_waitlist(qtbot: Any, window: Any, ctx: Any) -> None:
+    from app.campaigns import waitlisted_items
+    from app.models import Stock
+    from ui.catalog_picker import CatalogPicker
+
+    contact_id, item_id = open_chat_with_item(qtbot, window, ctx)
+    with ctx.db.write() as s:
+        s.add(Stock(item_id=item_id, option="", on_hand=0, reserved=0))
+    picker = CatalogPicker(ctx, window, contact_id=contact_id)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitUntil(picker.is_loaded, timeout=5000)
+    assert picker.waitlist_button.isVisible()
+    picker.waitlist_button.click()
+    qtbot.waitUntil(lambda: "restock waitlist" in picker.hint.text(), timeout=5000)
+    with ctx.db.read() as s:
+        assert [(w.name, w.waiting) for w in waitlisted_items(s)] == [("린넨 셔츠", 1)]
+    picker.reject()
