@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, Table, create_engine, event, text
 from sqlalchemy.engine import Connection
 
-from relay.storage.tables import metadata
+from relay.storage.schema import upgrade_schema
 from relay.wakeups import CHANNEL
 
 
@@ -25,7 +25,7 @@ def dt_to_ms(value: datetime | None) -> int | None:
 
 
 class Database:
-    """The engine every table family uses; creates the tables on first use."""
+    """The engine every table family uses; migrates the schema to the code's head on first use."""
 
     def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL") -> None:
         self.url = url
@@ -43,11 +43,8 @@ class Database:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             self._configure_sqlite()
-        with self.engine.begin() as conn:
-            if not self.is_sqlite:
-                # Several workers starting at once on a fresh database would race to create tables.
-                conn.execute(text("SELECT pg_advisory_xact_lock(424243)"))
-            metadata.create_all(conn)
+        # Alembic, under a lock, so several workers starting at once migrate once.
+        upgrade_schema(self.engine)
 
     def _configure_sqlite(self) -> None:
         @event.listens_for(self.engine, "connect")

@@ -1,4 +1,4 @@
-"""The relay's tables (SQLAlchemy Core), created on SQLite or PostgreSQL."""
+"""The relay's tables (SQLAlchemy Core) as the code reads them; relay/migrations makes them so."""
 
 from __future__ import annotations
 
@@ -32,8 +32,7 @@ idempotency = Table(
 )
 
 # Who is sending each in-flight key, and until when that worker vouches for it (renewed while the
-# send runs). A table of its own rather than columns on `idempotency`: create_all adds a missing table
-# to an existing database, while relay storage has no migrations yet.
+# send runs).
 send_key_leases = Table(
     "send_key_leases",
     metadata,
@@ -77,8 +76,7 @@ kv = Table(
     Column("value", Text, nullable=False),
 )
 
-# The menu bot's per-chat state (app/rules.py BotState). New in turn 2: created by create_all on a
-# relay that lacks it (the relay has no migrations yet).
+# The menu bot's per-chat state (app/rules.py BotState).
 bot_state = Table(
     "bot_state",
     metadata,

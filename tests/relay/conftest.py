@@ -22,11 +22,12 @@ def graph() -> Iterator[FakeGraph]:
 
 
 def _fresh_pg(url: str) -> str:
-    from sqlalchemy import create_engine
+    from sqlalchemy import MetaData, create_engine
 
-    from relay.storage.tables import metadata
-
+    # Every table there, the schema version's included: the relay migrates it from nothing.
     engine = create_engine(url)
+    metadata = MetaData()
+    metadata.reflect(engine)
     metadata.drop_all(engine)
     engine.dispose()
     return url

@@ -1,0 +1,1 @@
+"""The relay's Alembic migrations (scripts read from disk: ship this folder as data when frozen)."""

@@ -1,0 +1,1 @@
+"""The relay's schema revisions, oldest first."""

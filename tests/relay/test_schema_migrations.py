@@ -1,0 +1,191 @@
+"""The relay's schema migrations: a fresh database, one that create_all made, and workers starting at once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, insert, inspect, text
+
+from relay.migrations.baseline import baseline_metadata
+from relay.storage.schema import HEAD, MIGRATIONS_DIR, VERSION_TABLE, SchemaMismatch, SchemaTooNew
+from relay.storage.tables import metadata
+from relay.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def url(tmp_path: Path, storage: str | None) -> str:
+    return storage or f"sqlite:///{tmp_path / 'relay.db'}"
+
+
+def test_the_migrations_have_one_head_and_it_is_the_one_the_relay_starts_at() -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(cfg).get_heads() == [HEAD]
+
+
+def schema_differences(url: str) -> list[object]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
+            return list(compare_metadata(context, metadata))
+    finally:
+        engine.dispose()
+
+
+def stored_revisions(url: str) -> list[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
+    finally:
+        engine.dispose()
+
+
+def test_a_fresh_database_is_migrated_to_exactly_the_tables_the_code_uses(url: str) -> None:
+    Store(url).close()
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+
+
+def test_a_relay_database_create_all_made_is_taken_over_with_its_data(url: str) -> None:
+    # A turn-1 relay: create_all made the tables it knew; bot_state and send_key_leases came later.
+    old = baseline_metadata()
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        old.create_all(
+            conn, tables=[t for t in old.sorted_tables if t.name not in ("bot_state", "send_key_leases")]
+        )
+        conn.execute(insert(old.tables["kv"]).values(key="client_token", value="the-token-desktops-hold"))
+        conn.execute(
+            insert(old.tables["event"]).values(
+                kind="message", at="2026-11-01T00:00:00Z", at_ms=1, payload="{}"
+            )
+        )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        assert store.kv.client_token() == "the-token-desktops-hold"
+        assert store.events.last_seq() == 1
+    finally:
+        store.close()
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+
+
+def test_a_database_whose_tables_are_not_the_relays_is_refused_untouched(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE kv (key VARCHAR(64) PRIMARY KEY, data TEXT)"))
+    engine.dispose()
+
+    with pytest.raises(SchemaMismatch, match="'kv'"):
+        Store(url)
+    engine = create_engine(url)
+    assert inspect(engine).get_table_names() == ["kv"]
+    engine.dispose()
+
+
+def test_a_database_a_newer_relay_migrated_is_refused(url: str) -> None:
+    Store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '9999'"))
+    engine.dispose()
+
+    with pytest.raises(SchemaTooNew, match="9999"):
+        Store(url)
+
+
+START_AT_ONCE = """
+import logging, sys
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(name)s %(message)s")
+sys.stdin.readline()  # every process is started and waits here; one newline releases them all
+from relay.store import Store
+store = Store(sys.argv[1])
+print("token", store.kv.client_token())
+store.close()
+"""
+
+
+def test_relays_starting_at_once_migrate_once_and_share_one_schema(url: str) -> None:
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", START_AT_ONCE, url],
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for start in starts:
+        assert start.stdin is not None
+        start.stdin.write("\n")
+        start.stdin.flush()
+    outputs = [start.communicate(timeout=120) for start in starts]
+    assert [start.returncode for start in starts] == [0, 0, 0, 0], [err for _out, err in outputs]
+    logs = "".join(out for out, _err in outputs)
+    assert logs.count("relay schema migration: from=none") == 1
+    # One token for every desktop: each start found the one the first had stored.
+    assert len({line for line in logs.splitlines() if line.startswith("token ")}) == 1
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+
+
+FROM_THE_WHEEL = """
+import sys, zipfile
+target = sys.argv[2]
+zipfile.ZipFile(sys.argv[1]).extractall(target)
+sys.path.insert(0, target)
+import relay
+assert relay.__file__.startswith(target), relay.__file__
+from relay.store import Store
+Store(sys.argv[3]).close()
+print("migrated from", relay.__file__)
+"""
+
+
+@pytest.mark.slow
+def test_the_relay_installed_as_its_image_installs_it_migrates_a_fresh_database(tmp_path: Path) -> None:
+    # Exactly the files the Dockerfile copies, built into a wheel as its `pip install .` does.
+    source = tmp_path / "src"
+    (source / "app").mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md", "app/__init__.py", "app/wire.py", "app/rules.py"):
+        (source / name).write_bytes((REPO / name).read_bytes())
+    shutil.copytree(REPO / "relay", source / "relay", ignore=shutil.ignore_patterns("__pycache__"))
+    uv = Path(sys.executable).with_name("uv")
+    built = subprocess.run(
+        [str(uv), "build", "--wheel", "--offline", "--out-dir", str(tmp_path / "dist"), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    url = f"sqlite:///{tmp_path / 'relay.db'}"
+    done = subprocess.run(
+        [sys.executable, "-c", FROM_THE_WHEEL, str(wheel), str(tmp_path / "site"), url],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert stored_revisions(url) == [HEAD]
+
+
+def test_the_frozen_app_ships_the_relays_migration_scripts_for_the_demo() -> None:
+    assert '(str(ROOT / "relay" / "migrations"), "relay/migrations")' in (REPO / "build.spec").read_text()
