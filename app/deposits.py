@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import re
 from collections.abc import Sequence
@@ -17,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorCode, FileParams, OrderError
 from app.models import Order
 from app.orders import OrderState, move_order
-from app.sheet_files import MAX_FILE_BYTES, decode_sheet, find_column
+from app.sheet_files import find_column, read_sheet
 from app.text import nfc
 
 log = logging.getLogger(__name__)
@@ -80,20 +78,9 @@ def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None] | None:
 
 
 def read_bank_file(path: Path) -> list[Deposit]:
-    """The deposits in a bank's CSV download (UTF-8 or CP949); raises OrderError for another format."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise OrderError(ErrorCode.DEPOSIT_FILE_UNREADABLE, FileParams(path.name)) from exc
-    if data[:2] == b"PK" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        # xlsx / xls: not read yet; the bank's "CSV download" is.
-        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-    text = decode_sheet(data, path.name)
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    """The deposits in a bank's transaction download (CSV in UTF-8 or CP949, or .xlsx); raises
+    OrderError for another format (the old binary .xls included)."""
+    rows = read_sheet(path)
     found = _header(rows)
     if found is None:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))

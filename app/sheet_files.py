@@ -1,13 +1,27 @@
-"""Reading spreadsheets that banks and couriers hand out as CSV: the encoding, and columns found by title."""
+"""Sheets banks and couriers hand out and take back: CSV (UTF-8 or CP949) and .xlsx, columns by title."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import zipfile
 from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
 
 from app.errors import ErrorCode, FileParams, OrderError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a year of a small shop's transactions is well under 1 MB
+MAX_ROWS = 200_000  # far beyond any shop's bank file; a sheet that claims more is refused
+MAX_COLUMNS = 200
+# Korean Excel opens plain UTF-8 CSV as mojibake; with a byte-order mark it reads Korean right.
+BOM = "\ufeff"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc…) container
+
+SheetFormat = Literal["csv", "xlsx"]
 
 
 def decode_sheet(data: bytes, name: str) -> str:
@@ -34,3 +48,101 @@ def find_column(header: list[str], names: Sequence[str]) -> int | None:
             if key in h:
                 return i
     return None
+
+
+def read_sheet(path: Path) -> list[list[str]]:
+    """Every row of a CSV (UTF-8 or CP949, comma or tab) or .xlsx file as text cells.
+
+    Raises OrderError DEPOSIT_FILE_UNREADABLE when the file cannot be read, and
+    DEPOSIT_FILE_UNKNOWN_FORMAT for the old binary .xls, a damaged workbook or an oversized file.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNREADABLE, FileParams(path.name)) from exc
+    if data[:2] == b"PK":
+        return _xlsx_rows(data, path.name)
+    if data[:8] == OLE_MAGIC:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
+    text = decode_sheet(data, path.name)
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        rows.append(row[:MAX_COLUMNS])
+        if len(rows) > MAX_ROWS:
+            raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
+    return rows
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel keeps 50000 as 50000.0
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
+    from openpyxl import load_workbook  # only when a workbook is opened: it costs ~100 ms to import
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name)) from exc
+    try:
+        sheet = book.active if book.active is not None else book.worksheets[0]
+        rows = []
+        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append([_cell_text(v) for v in values])
+            if len(rows) > MAX_ROWS:
+                raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name))
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError) as exc:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name)) from exc
+    finally:
+        book.close()
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+def sheet_format(path: Path) -> SheetFormat:
+    """What to write for a file name the owner chose: .xlsx is a workbook, anything else CSV."""
+    return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
+
+
+def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, title: str = "Sheet") -> bytes:
+    """Rows as CSV (UTF-8 with BOM, CRLF, for Korean Excel) or as an .xlsx workbook.
+
+    Text stays text in the workbook (postcodes and phone numbers keep their leading zeros); whole
+    numbers and Decimals are numbers, so the books can add them up.
+    """
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return (BOM + out.getvalue()).encode("utf-8")
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    for row in rows:
+        cells: list[object] = []
+        for value in row:
+            if isinstance(value, int | Decimal) and not isinstance(value, bool):
+                cells.append(value)
+                continue
+            cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
+            cell.data_type = "s"  # a customer's "=…" is text, never a formula
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

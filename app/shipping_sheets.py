@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,14 +13,12 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError, ValueParams
 from app.models import Order, OrderLine
-from app.money import feed_amount
+from app.money import to_decimal
 from app.orders import OrderState, move_order
 from app.phones import e164_digits
-from app.sheet_files import MAX_FILE_BYTES, decode_sheet, find_column
+from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.text import nfc
 
-# Korean Excel opens plain UTF-8 CSV as mojibake; with a byte-order mark it reads Korean right.
-BOM = "\ufeff"
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
     "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
@@ -60,13 +56,6 @@ def set_shipping_address(session: Session, order_id: int, where: ShippingAddress
     order.delivery_memo = clean(where.delivery_memo, 200)
 
 
-def _csv(rows: Sequence[Sequence[object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(rows)
-    return (BOM + out.getvalue()).encode("utf-8")
-
-
 def _items(session: Session, order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
     lines: dict[int, list[OrderLine]] = {}
     for line in session.scalars(
@@ -78,8 +67,16 @@ def _items(session: Session, order_ids: Sequence[int]) -> dict[int, list[OrderLi
     return lines
 
 
-def courier_sheet(session: Session, order_ids: Sequence[int] | None = None) -> bytes:
-    """The courier's upload sheet (CSV, UTF-8 with BOM): one row per paid order, or per given order."""
+def courier_sheet(
+    session: Session, order_ids: Sequence[int] | None = None, fmt: SheetFormat = "csv"
+) -> bytes:
+    """The courier's upload sheet (CSV in UTF-8 with BOM, or .xlsx): one row per paid order, or per
+    given order. Postcodes and phone numbers stay text, so their leading zeros survive."""
+    return write_sheet(courier_rows(session, order_ids), fmt, title="택배")
+
+
+def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> list[Sequence[object]]:
+    """The courier sheet's rows, its header first."""
     stmt = select(Order).order_by(Order.created_at, Order.id)
     stmt = (
         stmt.where(Order.id.in_(list(order_ids)))
@@ -106,11 +103,17 @@ def courier_sheet(session: Session, order_ids: Sequence[int] | None = None) -> b
                 goods,
             )
         )
-    return _csv(rows)
+    return rows
 
 
-def orders_sheet(session: Session, since: datetime | None = None, until: datetime | None = None) -> bytes:
-    """Orders for accounting (CSV, UTF-8 with BOM): one row per line, amounts in the currency's unit."""
+def orders_sheet(
+    session: Session,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    fmt: SheetFormat = "csv",
+) -> bytes:
+    """Orders for accounting (CSV in UTF-8 with BOM, or .xlsx): one row per line, amounts in the
+    currency's unit (numbers in the workbook, so the books can add them up)."""
     stmt = select(Order).order_by(Order.created_at, Order.id)
     if since is not None:
         stmt = stmt.where(Order.created_at >= since)
@@ -120,7 +123,7 @@ def orders_sheet(session: Session, since: datetime | None = None, until: datetim
     items = _items(session, [o.id for o in orders])
     rows: list[Sequence[object]] = [ORDER_COLUMNS]
     for o in orders:
-        money = lambda minor, o=o: feed_amount(minor, o.currency)  # noqa: E731
+        money = lambda minor, o=o: to_decimal(minor, o.currency)  # noqa: E731
         for line in items.get(o.id, []):
             rows.append(
                 (
@@ -145,7 +148,7 @@ def orders_sheet(session: Session, since: datetime | None = None, until: datetim
                     o.tracking,
                 )
             )
-    return _csv(rows)
+    return write_sheet(rows, fmt, title="주문")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,16 +169,9 @@ def _tracking_header(rows: list[list[str]]) -> tuple[int, int, int | None, int |
 
 
 def read_tracking_file(path: Path) -> list[TrackingRow]:
-    """The courier's returned sheet (CSV, UTF-8 or CP949): tracking numbers by order number or phone."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise OrderError(ErrorCode.DEPOSIT_FILE_UNREADABLE, FileParams(path.name)) from exc
-    if data[:2] == b"PK":
-        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-    rows = list(csv.reader(io.StringIO(decode_sheet(data, path.name))))
+    """The courier's returned sheet (CSV in UTF-8 or CP949, or .xlsx): tracking numbers by order
+    number or phone."""
+    rows = read_sheet(path)
     header = _tracking_header(rows)
     if header is None:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))

@@ -155,7 +155,7 @@ class DepositDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open bank file"), "", self.tr("Bank transactions (*.csv *.txt)")
+            self, self.tr("Open bank file"), "", self.tr("Bank transactions (*.xlsx *.csv *.txt)")
         )
         if name:
             self.load_file(Path(name))

@@ -184,12 +184,13 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "business number.",
         ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
-            "Errors", "{name} cannot be read. Save the bank's transactions again as a CSV file."
+            "Errors", "{name} cannot be read. Save the bank's transactions again as an Excel (.xlsx) or CSV file."
         ),
         ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: translate(
             "Errors",
             "{name} is not a bank transaction list Shop Inbox can read. Download the transactions from "
-            "your bank as a CSV file (with columns such as 입금액 and 입금자명).",
+            "your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). "
+            "An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.",
         ),
         ErrorCode.PRICE_EMPTY: translate("Errors", "Enter a price."),
         ErrorCode.PRICE_NOT_A_NUMBER: translate(

@@ -37,7 +37,8 @@ from app.order_queries import (
 )
 from app.order_settings import load_order_settings
 from app.orders import BOARD_STATES, MOVES, OrderState, move_order
-from app.shipping_sheets import apply_tracking, courier_sheet, read_tracking_file
+from app.sheet_files import sheet_format, write_sheet
+from app.shipping_sheets import apply_tracking, courier_rows, read_tracking_file
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateColumnModel
@@ -289,7 +290,10 @@ class OrderBoard(QWidget):
     # ----------------------------------------------------------------- shipping sheets
     def choose_courier_sheet(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save courier sheet"), "courier-sheet.csv", self.tr("CSV for Excel (*.csv)")
+            self,
+            self.tr("Save courier sheet"),
+            "courier-sheet.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:
             self.export_courier_sheet(Path(name))
@@ -299,9 +303,9 @@ class OrderBoard(QWidget):
 
         def work() -> int:
             with db.read() as s:
-                data = courier_sheet(s)
-            path.write_bytes(data)
-            return data.count(b"\r\n") - 1
+                rows = courier_rows(s)
+            path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
+            return len(rows) - 1
 
         Op(work, parent=self).success(
             lambda n: self.status.setText(self.tr("%n paid order(s) saved to the courier sheet.", "", n))
@@ -309,7 +313,10 @@ class OrderBoard(QWidget):
 
     def choose_tracking_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open the courier's file"), "", self.tr("CSV (*.csv *.txt)")
+            self,
+            self.tr("Open the courier's file"),
+            "",
+            self.tr("Spreadsheets (*.xlsx *.csv *.txt)"),
         )
         if not name:
             return

@@ -1351,8 +1351,8 @@ Right-click to retry.</source>
         <translation>거래내역 파일 열기</translation>
     </message>
     <message>
-        <source>Bank transactions (*.csv *.txt)</source>
-        <translation>은행 거래내역 (*.csv *.txt)</translation>
+        <source>Bank transactions (*.xlsx *.csv *.txt)</source>
+        <translation>은행 거래내역 (*.xlsx *.csv *.txt)</translation>
     </message>
 </context>
 <context>
@@ -1672,14 +1672,6 @@ Right-click to retry.</source>
         <translation>“{value}”(으)로는 현금영수증을 발급할 수 없습니다. 휴대폰 번호나 사업자등록번호 10자리를 입력하세요.</translation>
     </message>
     <message>
-        <source>{name} cannot be read. Save the bank&apos;s transactions again as a CSV file.</source>
-        <translation>{name} 파일을 읽을 수 없습니다. 은행 거래내역을 CSV 파일로 다시 저장해 주세요.</translation>
-    </message>
-    <message>
-        <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as a CSV file (with columns such as 입금액 and 입금자명).</source>
-        <translation>{name} 파일은 Shop Inbox가 읽을 수 있는 은행 거래내역이 아닙니다. 은행에서 거래내역을 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요.</translation>
-    </message>
-    <message>
         <source>Enter a price.</source>
         <translation>가격을 입력하세요.</translation>
     </message>
@@ -1854,6 +1846,14 @@ Right-click to retry.</source>
     <message>
         <source>The file is too large for WhatsApp.</source>
         <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read. Save the bank&apos;s transactions again as an Excel (.xlsx) or CSV file.</source>
+        <translation>{name} 파일을 읽을 수 없어요. 은행 거래내역을 엑셀 파일이나 CSV 파일로 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.</source>
+        <translation>{name} 파일은 Shop Inbox가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새 형식(통합 문서)으로 저장해 주세요.</translation>
     </message>
     <message>
         <source>Your relay could not store this. Shop Inbox tries again by itself.</source>
@@ -2811,8 +2811,12 @@ The previous data was kept in {folder}.</source>
         <translation>택배 접수 파일 저장</translation>
     </message>
     <message>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>엑셀용 CSV (*.csv)</translation>
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>엑셀 통합 문서 (*.xlsx);;엑셀용 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>스프레드시트 (*.xlsx *.csv *.txt)</translation>
     </message>
     <message numerus="yes">
         <source>%n paid order(s) saved to the courier sheet.</source>
@@ -2823,10 +2827,6 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Open the courier&apos;s file</source>
         <translation>택배사 파일 열기</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv *.txt)</source>
-        <translation>CSV (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Courier</source>

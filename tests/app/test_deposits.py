@@ -78,11 +78,12 @@ def test_a_cp949_bank_file_matches_deposits_and_the_owner_confirms_a_different_d
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("statement.xlsx", b"PK\x03\x04 a spreadsheet"),
+        ("statement.xlsx", b"PK\x03\x04 a damaged spreadsheet"),
+        ("statement.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)),
         ("notes.csv", "주문 메모\n린넨 셔츠 2장\n".encode()),
         ("latin1.csv", b"\xff\xfe\x00garbage\x81\x82"),
     ],
-    ids=["xlsx", "not a bank list", "unreadable bytes"],
+    ids=["damaged xlsx", "old binary xls", "not a bank list", "unreadable bytes"],
 )
 def test_a_file_of_another_format_gets_a_clear_error_and_moves_nothing(
     db, tmp_path: Path, name: str, content: bytes
@@ -96,3 +97,26 @@ def test_a_file_of_another_format_gets_a_clear_error_and_moves_nothing(
     assert err.value.param_values() == {"name": name}
     with db.read() as s:
         assert {o.state for o in s.scalars(select(Order))} == {"awaiting_payment"}
+
+
+def test_a_banks_xlsx_download_matches_like_its_csv(db, tmp_path: Path) -> None:
+    from datetime import datetime as wall
+
+    from openpyxl import Workbook
+
+    minji_order, _haeun_order = waiting_orders(db)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["신한은행 거래내역"])
+    sheet.append([])
+    sheet.append(["거래일시", "적요", "출금(원)", "입금(원)", "내용", "잔액(원)"])
+    sheet.append([wall(2026, 11, 29, 10, 12, 1), "타행이체", 0, 42000, "김민지", 1042000])
+    sheet.append([wall(2026, 11, 29, 12, 0, 0), "체크카드", 30000, 0, "택배비", 1012000])
+    path = tmp_path / "거래내역.xlsx"
+    book.save(path)
+    deposits = read_bank_file(path)
+    assert [(d.name, d.amount, d.at) for d in deposits] == [("김민지", 42000, "2026-11-29 10:12:01")]
+    with db.read() as s:
+        (match,) = match_deposits(s, deposits)
+    assert (match.order_id, match.kind) == (minji_order, MatchKind.NAME_AND_AMOUNT)

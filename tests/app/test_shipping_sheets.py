@@ -102,3 +102,60 @@ def test_orders_for_accounting_have_one_row_per_line(db) -> None:
         rows = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
     assert rows[0][:3] == ["주문번호", "주문일시", "상태"]
     assert [(r[5], r[7], r[9], r[14]) for r in rows[1:]] == [("린넨 셔츠", "1", "39000", "39000")] * 2
+
+
+def test_the_courier_sheet_as_xlsx_keeps_leading_zeros_and_a_customers_formula_as_text(
+    db, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    [minji, _] = paid_orders(db)
+    with db.write() as s:
+        set_shipping_address(
+            s, minji, ShippingAddress("=HYPERLINK(\"x\")", "010-5550-1234", "04799", "서울 성동구 성수이로 1")
+        )
+    with db.read() as s:
+        data = courier_sheet(s, fmt="xlsx")
+    path = tmp_path / "courier.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][:4] == ["주문번호", "받는분", "전화번호", "우편번호"]
+    assert rows[1][1] == '=HYPERLINK("x")' and sheet["B2"].data_type == "s"  # shown, never run
+    assert rows[1][3] == "04799"  # a postcode keeps its leading zero
+    assert rows[2][1] == "이하은"
+
+
+def test_tracking_numbers_come_back_from_an_xlsx_with_numbers_as_cells(db, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    minji, haeun = paid_orders(db)
+    with db.read() as s:
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["주문번호", "받는분", "운송장번호"])
+    sheet.append([numbers[minji], "김민지", 654321098765])  # Excel keeps a tracking number as a number
+    sheet.append([numbers[haeun], "이하은", "6865-0123-4567"])
+    path = tmp_path / "cj.xlsx"
+    book.save(path)
+    with db.write() as s:
+        assert apply_tracking(s, read_tracking_file(path), "CJ대한통운") == [minji, haeun]
+    with db.read() as s:
+        assert {o.tracking for o in s.scalars(select(Order))} == {"654321098765", "686501234567"}
+
+
+def test_orders_for_accounting_as_xlsx_have_amounts_as_numbers(db, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    paid_orders(db)
+    with db.read() as s:
+        data = orders_sheet(s, fmt="xlsx")
+    path = tmp_path / "orders.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[1][5] == "린넨 셔츠" and rows[1][7] == 1 and rows[1][14] == 39000
