@@ -125,6 +125,11 @@ class ErrorCode(enum.StrEnum):
     QUICK_REPLY_EMPTY = "quick_reply_empty"
     QUICK_REPLY_TOO_LONG = "quick_reply_too_long"
     QUICK_REPLY_GONE = "quick_reply_gone"
+    # Campaigns
+    CAMPAIGN_NAME_EMPTY = "campaign_name_empty"
+    CAMPAIGN_NO_TEMPLATE = "campaign_no_template"
+    CAMPAIGN_NO_RECIPIENTS = "campaign_no_recipients"
+    CAMPAIGN_NOT_EDITABLE = "campaign_not_editable"  # handed to the relay, or deleted meanwhile
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -387,6 +392,10 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.QUICK_REPLY_EMPTY: NoParams,
     ErrorCode.QUICK_REPLY_TOO_LONG: LimitParams,
     ErrorCode.QUICK_REPLY_GONE: NoParams,
+    ErrorCode.CAMPAIGN_NAME_EMPTY: NoParams,
+    ErrorCode.CAMPAIGN_NO_TEMPLATE: NoParams,
+    ErrorCode.CAMPAIGN_NO_RECIPIENTS: NoParams,
+    ErrorCode.CAMPAIGN_NOT_EDITABLE: NoParams,
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import and_, or_, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from app.models import Contact, Label, Message, contact_label
+from app.models import Campaign, Contact, Label, Message, contact_label
 
 
 def _dt(millis: int | None) -> datetime | None:
@@ -77,6 +77,7 @@ class MessageRow:
     reaction_in: str | None
     reaction_out: str | None
     sender_name: str | None = None  # who wrote it, in a group archive
+    campaign_name: str | None = None  # the campaign that sent it (its bubble is tagged with the name)
 
 
 ConversationFilter = Literal["all", "unread", "archived"]
@@ -210,7 +211,17 @@ def _message_row(m: Message) -> MessageRow:
         reaction_in=m.reaction_in,
         reaction_out=m.reaction_out,
         sender_name=m.sender_name,
+        campaign_name=_campaign_name(m),
     )
+
+
+def _campaign_name(m: Message) -> str | None:
+    if not m.campaign_id:
+        return None
+    session = object_session(m)
+    if session is None:
+        return None
+    return session.scalar(select(Campaign.name).where(Campaign.uid == m.campaign_id))
 
 
 def messages_page(

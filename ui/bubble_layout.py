@@ -342,6 +342,9 @@ def compute(
         content_w = max(content_w, sw)
 
     mark = automation_mark(row.sent_by)
+    if row.campaign_name:
+        name = row.campaign_name if len(row.campaign_name) <= 40 else row.campaign_name[:39] + "…"
+        mark = QCoreApplication.translate("bubble", "Campaign · {0}").format(name)
     if row.kind == "template":
         mark = mark or QCoreApplication.translate("bubble", "Template")
     if mark:

@@ -55,6 +55,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             row.reaction_in,
             row.reaction_out,
             row.sent_by,
+            row.campaign_name,
             round(width),
             date_text,
             divider,

@@ -270,6 +270,14 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "A quick reply can have at most {limit} characters."
         ),
         ErrorCode.QUICK_REPLY_GONE: translate("Errors", "This quick reply was deleted meanwhile."),
+        ErrorCode.CAMPAIGN_NAME_EMPTY: translate("Errors", "A campaign needs a name."),
+        ErrorCode.CAMPAIGN_NO_TEMPLATE: translate("Errors", "Choose an approved template for the campaign."),
+        ErrorCode.CAMPAIGN_NO_RECIPIENTS: translate(
+            "Errors", "Nobody in this audience may get the campaign: see who is left out and why."
+        ),
+        ErrorCode.CAMPAIGN_NOT_EDITABLE: translate(
+            "Errors", "This campaign was already handed to the relay and can no longer be changed."
+        ),
         ErrorCode.INVALID_INPUT: "{sentence}",
     }
 

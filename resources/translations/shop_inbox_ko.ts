@@ -1820,6 +1820,22 @@ Right-click to retry.</source>
         <translation>이 빠른 답장은 그사이 삭제되었어요.</translation>
     </message>
     <message>
+        <source>A campaign needs a name.</source>
+        <translation>캠페인 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Choose an approved template for the campaign.</source>
+        <translation>캠페인에 쓸 승인된 템플릿을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Nobody in this audience may get the campaign: see who is left out and why.</source>
+        <translation>이 대상 중 캠페인을 받을 수 있는 사람이 없어요. 제외된 사람과 이유를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>This campaign was already handed to the relay and can no longer be changed.</source>
+        <translation>이 캠페인은 이미 릴레이로 넘겨져서 더 이상 바꿀 수 없어요.</translation>
+    </message>
+    <message>
         <source>Your relay refused a webhook whose signature did not match the app secret.</source>
         <translation>서명이 앱 시크릿과 맞지 않아 릴레이가 웹훅을 거부했어요.</translation>
     </message>
@@ -4367,6 +4383,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>System message</source>
         <translation>시스템 메시지</translation>
+    </message>
+    <message>
+        <source>Campaign · {0}</source>
+        <translation>캠페인 · {0}</translation>
     </message>
     <message>
         <source>Template</source>

@@ -1,0 +1,331 @@
+"""Campaigns on the desktop: drafts, what was handed to the relay, and the report read from the chats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.campaigns import Audience, Member, ParameterSpec, parameter_values
+from app.errors import ErrorCode, InvalidInput
+from app.models import Campaign, CampaignRecipient, Contact, Direction, Message, MessageStatus
+from app.ticks import UNKNOWN_OUTCOME
+from app.wire import Template
+
+NAME_MAX = 100
+PACE_DEFAULT = 10  # messages per second: under the 20/s a number shared with the phone app has
+PACE_MAX = 80
+REPLY_WINDOW = timedelta(hours=72)  # a message from the recipient this soon after counts as a reply
+
+
+class CampaignState(StrEnum):
+    """The desktop's draft, then the relay's states (a newer relay may send others: kept as they are)."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    PAUSED = "paused"
+    WAITING_FOR_LIMIT = "waiting_for_limit"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignDraft:
+    name: str
+    template: Template | None = None
+    parameters: tuple[ParameterSpec, ...] = ()
+    header_media: dict[str, Any] | None = None  # {"kind": "image", "link"/"id": …}
+    audience: Audience = field(default_factory=Audience)
+    scheduled_at: datetime | None = None  # None: now
+    pace: int = PACE_DEFAULT
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def save_draft(session: Session, draft: CampaignDraft, campaign_id: int | None = None) -> int:
+    """Create or update a draft; a campaign handed to the relay cannot be edited any more."""
+    name = " ".join(draft.name.split())[:NAME_MAX]
+    if not name:
+        raise InvalidInput(code=ErrorCode.CAMPAIGN_NAME_EMPTY)
+    if campaign_id is None:
+        row = Campaign(uid=new_uid(), state=CampaignState.DRAFT, counts={})
+        session.add(row)
+    else:
+        found = session.get(Campaign, campaign_id)
+        if found is None or found.state != CampaignState.DRAFT:
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
+        row = found
+    t = draft.template
+    row.name = name
+    row.template_name = t.name if t else ""
+    row.template_language = t.language if t else ""
+    row.template_category = t.category.upper() if t else ""
+    row.template = t.model_dump(mode="json") if t else None
+    row.parameters = [p.to_json() for p in draft.parameters]
+    row.header_media = draft.header_media
+    row.audience = draft.audience.to_json()
+    row.scheduled_at = draft.scheduled_at
+    row.pace = max(1, min(PACE_MAX, draft.pace))
+    session.flush()
+    return row.id
+
+
+def load_draft(session: Session, campaign_id: int) -> CampaignDraft | None:
+    row = session.get(Campaign, campaign_id)
+    if row is None:
+        return None
+    return CampaignDraft(
+        name=row.name,
+        template=Template.model_validate(row.template) if row.template else None,
+        parameters=tuple(ParameterSpec.from_json(p) for p in row.parameters or []),
+        header_media=row.header_media,
+        audience=Audience.from_json(row.audience or {}),
+        scheduled_at=row.scheduled_at,
+        pace=row.pace,
+    )
+
+
+def record_handed_over(
+    session: Session, campaign_id: int, recipients: Sequence[Member], now: datetime | None = None
+) -> list[tuple[Member, tuple[str, ...]]]:
+    """Keep who the campaign goes to, with each one's parameters, as handed to the relay."""
+    row = session.get(Campaign, campaign_id)
+    if row is None or row.state != CampaignState.DRAFT:
+        raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
+    specs = [ParameterSpec.from_json(p) for p in row.parameters or []]
+    out: list[tuple[Member, tuple[str, ...]]] = []
+    for m in recipients:
+        values = parameter_values(specs, m)
+        if session.get(CampaignRecipient, (campaign_id, m.contact_id)) is None:
+            session.add(
+                CampaignRecipient(
+                    campaign_id=campaign_id,
+                    contact_id=m.contact_id,
+                    wa_id=m.wa_id or "",
+                    parameters=list(values),
+                )
+            )
+        out.append((m, values))
+    row.sent_at = row.sent_at or now or datetime.now(UTC)
+    row.state = CampaignState.SCHEDULED if row.scheduled_at else CampaignState.RUNNING
+    session.flush()
+    return out
+
+
+def set_progress(session: Session, uid: str, state: str, counts: dict[str, Any]) -> int | None:
+    """The relay's progress for a campaign; returns its local id (None when this desktop lacks it)."""
+    row = session.scalar(select(Campaign).where(Campaign.uid == uid))
+    if row is None:
+        return None
+    row.state = state[:20]
+    row.counts = dict(counts)
+    return row.id
+
+
+def delete_draft(session: Session, campaign_id: int) -> None:
+    row = session.get(Campaign, campaign_id)
+    if row is not None and row.state == CampaignState.DRAFT:
+        session.delete(row)
+
+
+# --------------------------------------------------------------------------- list
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    id: int
+    uid: str
+    name: str
+    state: str
+    template_name: str
+    category: str
+    recipients: int
+    scheduled_at: datetime | None
+    sent_at: datetime | None
+    created_at: datetime
+
+
+def campaign_rows(session: Session) -> list[CampaignRow]:
+    from sqlalchemy import func
+
+    counts = dict(
+        session.execute(
+            select(CampaignRecipient.campaign_id, func.count()).group_by(CampaignRecipient.campaign_id)
+        ).all()
+    )
+    rows = session.scalars(select(Campaign).order_by(Campaign.created_at.desc(), Campaign.id.desc()))
+    return [
+        CampaignRow(
+            r.id,
+            r.uid,
+            r.name,
+            r.state,
+            r.template_name,
+            r.template_category,
+            int(counts.get(r.id, 0)),
+            r.scheduled_at,
+            r.sent_at,
+            r.created_at,
+        )
+        for r in rows
+    ]
+
+
+# --------------------------------------------------------------------------- report
+
+
+class RecipientState(StrEnum):
+    WAITING = "waiting"  # the relay has not sent it yet (scheduled, paced, held at night or at the limit)
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # the send's outcome is unknown: never resent
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientRow:
+    contact_id: int
+    name: str
+    wa_id: str
+    state: RecipientState
+    error_code: str | None
+    sent_at: datetime | None
+    replied: bool
+    opted_out: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignReport:
+    name: str
+    state: str
+    rows: list[RecipientRow]
+
+    def count(self, *states: RecipientState) -> int:
+        return sum(1 for r in self.rows if r.state in states)
+
+    @property
+    def sent(self) -> int:
+        return self.count(RecipientState.SENT, RecipientState.DELIVERED, RecipientState.READ)
+
+    @property
+    def delivered(self) -> int:
+        return self.count(RecipientState.DELIVERED, RecipientState.READ)
+
+    @property
+    def read(self) -> int:
+        return self.count(RecipientState.READ)
+
+    @property
+    def replied(self) -> int:
+        return sum(1 for r in self.rows if r.replied)
+
+    @property
+    def opted_out(self) -> int:
+        return sum(1 for r in self.rows if r.opted_out)
+
+    def failed_by_reason(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.rows:
+            if r.state == RecipientState.FAILED:
+                key = r.error_code or ""
+                out[key] = out.get(key, 0) + 1
+        return out
+
+
+def _recipient_state(status: str | None, error_code: str | None) -> RecipientState:
+    if status is None or status == MessageStatus.PENDING:
+        return RecipientState.WAITING
+    if status == MessageStatus.FAILED:
+        return RecipientState.UNKNOWN if error_code == UNKNOWN_OUTCOME else RecipientState.FAILED
+    return RecipientState(status) if status in RecipientState.__members__.values() else RecipientState.SENT
+
+
+def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None:
+    """Per recipient: the campaign message's ticks, a reply within 72 hours, an opt-out since."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        return None
+    sends: dict[int, tuple[str, str | None, datetime]] = {}
+    for m in session.execute(
+        select(Message.contact_id, Message.status, Message.error_code, Message.sent_at)
+        .where(Message.campaign_id == campaign.uid)
+        .order_by(Message.id)
+    ):
+        sends[int(m.contact_id)] = (m.status, m.error_code, m.sent_at)
+    rows: list[RecipientRow] = []
+    recipients = session.execute(
+        select(CampaignRecipient.contact_id, CampaignRecipient.wa_id, Contact)
+        .join(Contact, Contact.id == CampaignRecipient.contact_id)
+        .where(CampaignRecipient.campaign_id == campaign_id)
+    ).all()
+    for contact_id, wa_id, contact in recipients:
+        send = sends.get(int(contact_id))
+        status: str | None = send[0] if send else None
+        error_code: str | None = send[1] if send else None
+        sent_at: datetime | None = send[2] if send else None
+        replied = False
+        if sent_at is not None:
+            replied = (
+                session.scalar(
+                    select(Message.id)
+                    .where(
+                        Message.contact_id == contact_id,
+                        Message.direction == Direction.IN,
+                        Message.sent_at > sent_at,
+                        Message.sent_at <= sent_at + REPLY_WINDOW,
+                    )
+                    .limit(1)
+                )
+                is not None
+            )
+        since = sent_at or campaign.sent_at
+        opted_out = contact.opted_out_at is not None and (since is None or contact.opted_out_at >= since)
+        rows.append(
+            RecipientRow(
+                int(contact_id),
+                contact.display_name,
+                wa_id,
+                _recipient_state(status, error_code),
+                error_code if status == MessageStatus.FAILED else None,
+                sent_at,
+                replied,
+                opted_out,
+            )
+        )
+    rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
+    return CampaignReport(campaign.name, campaign.state, rows)
+
+
+CSV_HEADER = ("name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out")
+
+
+def report_csv(report: CampaignReport) -> bytes:
+    """The report as CSV in UTF-8 with a BOM, so Korean Excel opens it without mojibake."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for r in report.rows:
+        writer.writerow(
+            (
+                r.name,
+                "+" + r.wa_id if r.wa_id else "",
+                r.state.value,
+                r.error_code or "",
+                r.sent_at.astimezone(UTC).isoformat(timespec="seconds") if r.sent_at else "",
+                "yes" if r.replied else "no",
+                "yes" if r.opted_out else "no",
+            )
+        )
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")

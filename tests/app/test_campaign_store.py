@@ -1,0 +1,105 @@
+"""A campaign's draft, hand-over and report: ticks, replies within 72 hours, failures, opt-outs, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from app.campaign_store import (
+    CampaignDraft,
+    RecipientState,
+    campaign_report,
+    campaign_rows,
+    load_draft,
+    record_handed_over,
+    report_csv,
+    save_draft,
+)
+from app.campaigns import Audience, ParameterSource, ParameterSpec, resolve_audience
+from app.errors import InvalidInput
+from app.models import Campaign
+from app.queries import messages_page
+from app.wire import Template
+from tests.support.factories import make_contact, make_message
+
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
+SALE = Template(
+    name="winter_sale",
+    language="ko",
+    category="MARKETING",
+    components=[{"type": "BODY", "text": "(광고) {{1}}님, 서울 리넨 겨울 세일!"}],
+)
+
+
+def test_a_draft_round_trips_and_cannot_be_edited_once_handed_to_the_relay(db: Any) -> None:
+    draft = CampaignDraft(
+        name="  Winter   sale ",
+        template=SALE,
+        parameters=(ParameterSpec(ParameterSource.FIRST_NAME, "고객"),),
+        audience=Audience(wrote_within_days=30),
+        pace=500,
+    )
+    with db.write() as s:
+        make_contact(s, profile_name="민지", opted_in_at=NOW, marketing_consent_at=NOW)
+        cid = save_draft(s, draft)
+    with db.read() as s:
+        loaded = load_draft(s, cid)
+    assert loaded is not None
+    assert (loaded.name, loaded.pace, loaded.template) == ("Winter sale", 80, SALE)
+    assert loaded.audience == Audience(wrote_within_days=30)
+    with db.write() as s:
+        members = resolve_audience(s, Audience(), "MARKETING", NOW).recipients
+        handed = record_handed_over(s, cid, members, NOW)
+    assert [values for _m, values in handed] == [("민지",)]
+    with db.write() as s, pytest.raises(InvalidInput):
+        save_draft(s, draft, cid)
+    with db.read() as s:
+        [row] = campaign_rows(s)
+    assert (row.name, row.state, row.recipients) == ("Winter sale", "running", 1)
+
+
+def test_the_report_counts_ticks_replies_failures_and_opt_outs_and_tags_the_chat(db: Any) -> None:
+    sent_at = NOW - timedelta(days=4)
+    with db.write() as s:
+        people = {
+            name: make_contact(s, profile_name=name, opted_in_at=NOW, marketing_consent_at=NOW)
+            for name in ("Ana", "Bora", "Chul", "Dana", "Eun")
+        }
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=SALE))
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING", NOW).recipients, sent_at)
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        out = {"direction": "out", "sent_by": "campaign", "campaign_id": uid, "sent_at": sent_at}
+        make_message(s, people["Ana"], "sale", status="read", **out)
+        make_message(s, people["Ana"], "얼마예요?", sent_at=sent_at + timedelta(hours=5))
+        make_message(s, people["Bora"], "sale", status="delivered", **out)
+        make_message(s, people["Bora"], "late answer", sent_at=sent_at + timedelta(hours=80))
+        make_message(s, people["Chul"], "sale", status="failed", error_code="131049", **out)
+        make_message(s, people["Dana"], "sale", status="sent", **out)
+        people["Dana"].opted_out_at = sent_at + timedelta(hours=1)
+        people["Dana"].opted_out_reason = "keyword"
+        ana = people["Ana"].id
+    with db.read() as s:
+        report = campaign_report(s, cid)
+        chat = messages_page(s, ana)
+    assert report is not None
+    states = {r.name: r.state for r in report.rows}
+    assert states == {
+        "Ana": RecipientState.READ,
+        "Bora": RecipientState.DELIVERED,
+        "Chul": RecipientState.FAILED,
+        "Dana": RecipientState.SENT,
+        "Eun": RecipientState.WAITING,
+    }
+    assert (report.sent, report.delivered, report.read, report.replied, report.opted_out) == (3, 2, 1, 1, 1)
+    assert report.failed_by_reason() == {"131049": 1}
+    assert [m.campaign_name for m in chat if m.direction == "out"] == ["Winter sale"]
+
+    data = report_csv(report)
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["name", "phone", "state"]
+    assert rows[1][0] == "Ana" and rows[1][5] == "yes"
