@@ -327,6 +327,15 @@ class SyncState(Base):
     history_gap_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
 
 
+class ChatTombstone(Base):
+    """A deleted chat: messages sent up to `deleted_before` never come back from the relay."""
+
+    __tablename__ = "chat_tombstone"
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True)
+    deleted_before: Mapped[datetime] = mapped_column(UTCTimestamp)
+
+
 class Order(Base):
     """A customer's order, from a cart message or started by the owner; money in integer minor units."""
 
@@ -503,6 +512,7 @@ __all__ = [
     "Campaign",
     "CampaignRecipient",
     "CatalogItem",
+    "ChatTombstone",
     "Collection",
     "Contact",
     "Conversation",

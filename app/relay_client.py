@@ -26,6 +26,7 @@ from app.errors import (
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url
 from app.wire import (
     Automations,
+    BlockAnswer,
     CheckReport,
     ErrorEnvelope,
     EventsPage,
@@ -272,6 +273,12 @@ class RelayClient:
         """Switch the relay's menu bot back on in one chat; every desktop hears it as a contact event."""
         digits = "".join(ch for ch in wa_id if ch.isdigit())
         self._check(self._request("POST", f"/v1/bot/{digits}/resume"))
+
+    def block(self, wa_id: str, blocked: bool) -> BlockAnswer:
+        """Block (or unblock) a customer on the relay and, where Meta allows it, on WhatsApp."""
+        digits = "".join(ch for ch in wa_id if ch.isdigit())
+        response = self._check(self._request("POST" if blocked else "DELETE", f"/v1/contacts/{digits}/block"))
+        return BlockAnswer.model_validate(response.json())
 
     def templates(self) -> list[Template]:
         response = self._check(self._request("GET", "/v1/templates"))

@@ -25,6 +25,7 @@ from app.cloud_messages import (
     whatsapp_time,
 )
 from app.models import (
+    ChatTombstone,
     Contact,
     Media,
     Message,
@@ -81,6 +82,15 @@ class _Batch:
         self.result = BatchResult()
         self.contacts: dict[tuple[str, str], int] = {}
         self.new_wamids: set[str] = set()
+        # Deleted chats (app/chat_actions.py): contact id → messages up to then stay deleted.
+        tombs = session.execute(select(ChatTombstone.contact_id, ChatTombstone.deleted_before))
+        self.tombstones: dict[int, datetime] = {int(cid): when for cid, when in tombs}
+
+    def deleted(self, contact_id: int, sent_at: datetime) -> bool:
+        """A message of a chat the owner deleted, from before the deletion: a re-sync (a new
+        machine, a history-gap recovery) must not bring it back."""
+        before = self.tombstones.get(contact_id)
+        return before is not None and sent_at <= before
 
     # ---------------------------------------------------------------- contacts
     def load_contacts(self, keys: Iterable[tuple[str, str]]) -> None:
@@ -233,6 +243,8 @@ class _Batch:
             if key is None:
                 continue  # no chat to show it in; the cursor still moves past it
             cid = self.contact_id(key, None, e.phone_number_id)
+            if self.deleted(cid, e.at):
+                continue
             self.result.changed.add(cid)
             notice = {"type": RELAY_UNREADABLE, "seq": e.seq, "reason": e.reason}
             rows.append(
@@ -363,6 +375,8 @@ class _Batch:
             self.s.connection().execute(_PROFILE_UPDATE, params)
 
     def _insert_messages(self, rows: list[dict[str, Any]], media: dict[str, dict[str, Any]]) -> None:
+        if self.tombstones:
+            rows = [r for r in rows if not self.deleted(r["contact_id"], r["sent_at"])]
         if not rows:
             return
         ids = self.s.execute(insert(Message).returning(Message.id, Message.wamid), rows).all()
@@ -434,6 +448,8 @@ class _Batch:
             cid = self.contact_id(key, None, e.phone_number_id)
             obj = {**body, "type": kind}
             sent_at = whatsapp_time(body.get("timestamp"), e.at)
+            if self.deleted(cid, sent_at):
+                continue
             context = body.get("context") or {}
             self.s.execute(
                 insert(Message).values(

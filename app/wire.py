@@ -298,6 +298,20 @@ class KnownContacts(_Wire):
     wa_ids: list[str]
 
 
+class BlockAnswer(_Wire):
+    """Relay → desktop, for `POST|DELETE /v1/contacts/{wa_id}/block`.
+
+    `on_whatsapp`: Meta's block list has the customer too (Graph's `block_users`), so they cannot
+    write at all; false: blocked by the relay only (no automations answer them) — the sandbox, or Meta
+    refused (it blocks only customers who wrote in the last 24 hours): `graph_code` says which.
+    """
+
+    wa_id: str
+    blocked: bool
+    on_whatsapp: bool = False
+    graph_code: int | None = None
+
+
 ORDER_STATUSES_LIMIT = 500  # per push; a shop pushes one chat's orders at a time
 
 

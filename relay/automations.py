@@ -58,6 +58,8 @@ class AutomationRunner:
                 self.contact_locks[wa_id] = (lock, users - 1)
 
     async def _answer_locked(self, inbound: Inbound, before: Any) -> None:
+        if await run_in_threadpool(self.store.blocked.is_blocked, inbound.wa_id):
+            return  # the shop blocked this customer: no greeting, away message or bot
         doc = await self.document()
         current = await run_in_threadpool(self.store.contacts.get, inbound.wa_id)
         state = ContactState(

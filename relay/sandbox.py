@@ -395,6 +395,10 @@ class SandboxUpstream:
     async def mark_read(self, phone_number_id: str, wamid: str) -> None:
         """The customer's phone shows blue ticks; nothing comes back."""
 
+    async def block_users(self, phone_number_id: str, wa_ids: list[str], *, block: bool) -> bool:
+        """Simulated customers have no WhatsApp block list: the relay blocks them on its own."""
+        return False
+
     async def upload_media(
         self, phone_number_id: str, path: Path, mime_type: str, filename: str | None
     ) -> str:

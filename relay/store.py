@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
+from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
 from relay.storage.contact_states import ContactRow, ContactStates
 from relay.storage.database import Database, dt_to_ms
@@ -61,6 +62,7 @@ class Store:
         self.kv = KeyValues(self.db, self.events)
         self.orders = OrderStatuses(self.db)
         self.bots = BotStates(self.db, self.events)
+        self.blocked = BlockedContacts(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -20,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
+from app.chat_actions import delete_chat, mark_chat_read, mark_unread, set_blocked, whatsapp_can_block
+from app.errors import RelayError
 from app.queries import ConversationRow, labels, set_flags, set_label
 from ui import icons
 from ui.chat_list_delegate import ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
 from ui.labels_manager import label_display_name
-from ui.ops import run_op
+from ui.ops import run_change, run_op
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,7 @@ class ChatList(QWidget):
     chat_selected = Signal(int)
     search_typed = Signal(str)
     flags_changed = Signal(int)  # contact id whose pin/archive changed
+    chat_closed = Signal()  # the open chat was deleted or marked unread: nothing is open now
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +160,14 @@ class ChatList(QWidget):
                 return True
         if watched is self.view.viewport():
             kind = event.type()
+            if kind in (
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseButtonRelease,
+                QEvent.Type.MouseButtonDblClick,
+            ):
+                assert isinstance(event, QMouseEvent)
+                if event.button() == Qt.MouseButton.RightButton:
+                    return True  # the context menu follows; right-click never opens a chat
             if kind in (QEvent.Type.Enter, QEvent.Type.MouseMove, QEvent.Type.HoverMove):
                 self._pointer_inside = True
                 self._release_timer.stop()
@@ -275,8 +290,10 @@ class ChatList(QWidget):
             return
         row: ConversationRow = idx.data(ChatRole.ROW)
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         pin = menu.addAction(self.tr("Unpin chat") if row.pinned else self.tr("Pin chat"))
         archive = menu.addAction(self.tr("Unarchive chat") if row.archived else self.tr("Archive chat"))
+        unread = menu.addAction(self.tr("Mark as read") if row.unread_count else self.tr("Mark as unread"))
         label_menu = menu.addMenu(self.tr("Label chat"))
         on = {label.id for label in row.labels}
         with self.ctx.db.read() as s:
@@ -287,13 +304,116 @@ class ChatList(QWidget):
             action.setCheckable(True)
             action.setChecked(label.id in on)
             toggles[action] = label.id
+        menu.addSeparator()
+        block = self._block_action(menu, row)
+        delete = menu.addAction(self.tr("Delete chat"))
+        delete.setObjectName("deleteChatAction")
         chosen = menu.exec(self.view.viewport().mapToGlobal(pos))
         if chosen is pin:
             self.set_flags(row.contact_id, pinned=not row.pinned)
         elif chosen is archive:
             self.set_flags(row.contact_id, archived=not row.archived)
+        elif chosen is unread:
+            self.mark_unread(row) if not row.unread_count else self.mark_read(row)
+        elif chosen is block:
+            self.block(row)
+        elif chosen is delete:
+            self.delete_chat(row)
         elif chosen in toggles:
             self.toggle_label(row.contact_id, toggles[chosen], chosen.isChecked())
+
+    def _block_action(self, menu: QMenu, row: ConversationRow) -> QAction:
+        """Block says what it will do: on WhatsApp (Meta's block list), or in Shop Inbox only."""
+        if row.blocked:
+            return menu.addAction(self.tr("Unblock"))
+        if self._blocks_on_whatsapp(row):
+            action = menu.addAction(self.tr("Block"))
+            action.setToolTip(self.tr("The customer can no longer write to the shop on WhatsApp."))
+            return action
+        action = menu.addAction(self.tr("Block in Shop Inbox only"))
+        action.setToolTip(
+            self.tr(
+                "WhatsApp blocks only customers who wrote in the last 24 hours. Shop Inbox stops "
+                "notifications and automatic replies for this chat; the customer can still write."
+            )
+        )
+        return action
+
+    def _blocks_on_whatsapp(self, row: ConversationRow) -> bool:
+        return (
+            not self.ctx.demo
+            and bool(row.wa_id)
+            and self.ctx.sync is not None
+            and whatsapp_can_block(row.last_inbound_at, datetime.now(UTC))
+        )
+
+    def mark_unread(self, row: ConversationRow) -> None:
+        """WhatsApp's "Mark as unread": the chat keeps its unread badge until it is opened again."""
+        if self._last_selected == row.contact_id:
+            self.clear_selection()  # left open, it would be read again a second later
+        run_change(self.ctx, partial(mark_unread, self.ctx.db, row.contact_id), parent=self)
+
+    def mark_read(self, row: ConversationRow) -> None:
+        def done(result: tuple[list[str], Changes]) -> None:
+            wamids, changes = result
+            if self.ctx.prefs.get("read_receipts", True) and self.ctx.sync is not None:
+                for wamid in wamids:
+                    self.ctx.sync.send_read_receipt(wamid)
+            self.ctx.publish(changes)
+
+        run_op(partial(mark_chat_read, self.ctx.db, row.contact_id), done, parent=self)
+
+    def clear_selection(self) -> None:
+        self.view.selectionModel().clearSelection()
+        self._last_selected = None
+        self.chat_closed.emit()
+
+    def delete_chat(self, row: ConversationRow) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete chat"),
+            self.tr(
+                "Delete the chat with {0}? Its messages are removed from this computer and do not "
+                "come back when Shop Inbox syncs again. A new message from the customer starts a new chat."
+            ).format(row.display_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._last_selected == row.contact_id:
+            self.clear_selection()
+        now = datetime.now(UTC)
+        run_change(self.ctx, partial(delete_chat, self.ctx.db, row.contact_id, now), parent=self)
+
+    def block(self, row: ConversationRow) -> None:
+        """Block (or unblock) here at once, then tell the relay, which asks Meta where it can."""
+        blocked = not row.blocked
+        if blocked:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Block"),
+                self.tr("Block {0}? No notifications and no automatic replies for this chat.").format(
+                    row.display_name
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
+        wa_id = row.wa_id
+
+        def work() -> Changes:
+            changes = set_blocked(self.ctx.db, row.contact_id, blocked)
+            if client is not None and wa_id:
+                try:
+                    client.block(wa_id, blocked)
+                except RelayError as exc:  # blocked here all the same; the relay hears it next time
+                    log.warning("the relay did not take the block: %s", exc.code)
+            return changes
+
+        run_change(self.ctx, work, parent=self)
 
     def toggle_label(self, contact_id: int, label_id: int, on: bool) -> None:
         """Apply or remove one label from the chat list's menu (off the GUI thread)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.queries import mark_read, unread_counts
 from app.search import SearchHit
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.banner.settings_requested.connect(self.open_settings)
         self.banner.relay_check_requested.connect(self.open_relay_check)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
+        self.chat_list.chat_closed.connect(self.chat.close_chat)
+        ctx.hub.changed.connect(self._changes_published)
 
         self._shortcuts()
         self._load_style()
@@ -232,6 +235,12 @@ class MainWindow(QMainWindow):
             self.on_conversations_changed({contact_id}, from_sync=False)
 
         run_op(work, done, parent=self)
+
+    def _changes_published(self, changes: Changes) -> None:
+        """An op changed chats (ui/ops.py run_change): repaint their rows and the open chat."""
+        contact_ids = set(changes.contacts) | set(changes.messages)
+        if contact_ids:
+            self.on_conversations_changed(contact_ids, from_sync=changes.from_sync)
 
     def on_conversations_changed(self, contact_ids: set[int], *, from_sync: bool = True) -> None:
         """The sync engine (or our own edit) changed these conversations: repaint only them."""

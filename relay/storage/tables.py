@@ -86,3 +86,14 @@ bot_state = Table(
     Column("sent_recently_ms", Text),  # comma-separated send times of the last hour
     Column("handoff_reason", String(16)),
 )
+
+# Customers the shop blocked (issue 19 item 16): automations never answer them. `on_whatsapp` says
+# whether Graph's block list has them too, or only this relay (sandbox, or Meta refused). Relay
+# revision 0002.
+blocked_contact = Table(
+    "blocked_contact",
+    metadata,
+    Column("wa_id", String(32), primary_key=True),
+    Column("blocked_ms", BigInteger, nullable=False),
+    Column("on_whatsapp", Boolean, nullable=False, default=False),
+)

@@ -849,8 +849,48 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>채팅 보관</translation>
     </message>
     <message>
+        <source>Mark as read</source>
+        <translation>읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark as unread</source>
+        <translation>읽지 않음으로 표시</translation>
+    </message>
+    <message>
         <source>Label chat</source>
         <translation>채팅 라벨</translation>
+    </message>
+    <message>
+        <source>Delete chat</source>
+        <translation>채팅 삭제</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>차단 해제</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
+    </message>
+    <message>
+        <source>The customer can no longer write to the shop on WhatsApp.</source>
+        <translation>이 고객은 더 이상 WhatsApp으로 가게에 메시지를 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Block in Shop Inbox only</source>
+        <translation>Shop Inbox에서만 차단</translation>
+    </message>
+    <message>
+        <source>WhatsApp blocks only customers who wrote in the last 24 hours. Shop Inbox stops notifications and automatic replies for this chat; the customer can still write.</source>
+        <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있습니다. Shop Inbox는 이 채팅의 알림과 자동 답장을 멈추지만, 고객은 계속 메시지를 보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>
+        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 Shop Inbox가 다시 동기화해도 돌아오지 않습니다. 고객이 새 메시지를 보내면 새 채팅이 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Block {0}? No notifications and no automatic replies for this chat.</source>
+        <translation>{0}님을 차단할까요? 이 채팅의 알림과 자동 답장이 멈춥니다.</translation>
     </message>
 </context>
 <context>

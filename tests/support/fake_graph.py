@@ -107,6 +107,10 @@ class FakeGraph:
     clock_offset: timedelta = timedelta(0)  # Graph's Date header runs this far from ours
     # Every account and webhook call: (method, path, form or query).
     account_calls: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    # WhatsApp's block list (POST/DELETE /{phone-id}/block_users); Meta blocks only customers who
+    # wrote in the last 24 hours: numbers in `block_refused` get its 139100 answer.
+    blocked: set[str] = field(default_factory=set)
+    block_refused: set[str] = field(default_factory=set)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _issued: dict[str, tuple[str, float]] = field(default_factory=dict)
 
@@ -153,6 +157,34 @@ class FakeGraph:
                     "messages": [{"id": wamid}],
                 }
             )
+
+        @app.api_route("/{phone_id}/block_users", methods=["POST", "DELETE"])
+        async def block_users(phone_id: str, request: Request) -> Response:
+            if not authorised(request):
+                return JSONResponse(
+                    graph_error(401, 190, "Invalid OAuth access token.")["body"], status_code=401
+                )
+            body = await request.json()
+            users = [str(u.get("user")) for u in body.get("block_users", [])]
+            refused = [u for u in users if u in self.block_refused and request.method == "POST"]
+            if refused:
+                failed = [
+                    {
+                        "input": u,
+                        "errors": [{"message": "User can't be blocked", "code": 139102}],
+                    }
+                    for u in refused
+                ]
+                problem = graph_error(400, 139100, "(#139100) Failed to block/unblock users")["body"]
+                return JSONResponse({**problem, "block_users": {"failed_users": failed}}, status_code=400)
+            if request.method == "POST":
+                self.blocked.update(users)
+                key = "added_users"
+            else:
+                self.blocked.difference_update(users)
+                key = "removed_users"
+            done = [{"input": u, "wa_id": u} for u in users]
+            return JSONResponse({"messaging_product": "whatsapp", "block_users": {key: done}})
 
         @app.post("/{phone_id}/media")
         async def upload(phone_id: str, request: Request) -> Response:

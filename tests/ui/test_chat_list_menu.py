@@ -1,0 +1,119 @@
+"""The chat list's menu: Mark as unread, Delete chat (for good, even after a re-sync), Block; a
+right-click opens the menu, never the chat."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+
+from app.models import Contact
+from app.sync_apply import apply_events
+from app.wire import EventsPage
+from tests.support.factories import make_contact, make_message
+from tests.support.wire_events import T0, message_event
+from ui.chat_list_model import ChatRole
+
+
+def _right_click(qtbot: Any, window: Any, row: int) -> None:
+    """Press and release the right button on a row, then the context menu event Qt sends after it."""
+    view = window.chat_list.view
+    pos = view.visualRect(window.chat_list.model.index(row)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=pos)
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, QPoint()))
+
+
+def _rows(window: Any) -> list[Any]:
+    model = window.chat_list.model
+    return [model.index(i).data(ChatRole.ROW) for i in range(model.rowCount())]
+
+
+def _seed(window: Any, ctx: Any, qtbot: Any, *names: str) -> list[int]:
+    ids = []
+    with ctx.db.write() as s:
+        for name in names:
+            contact = make_contact(s, profile_name=name)
+            make_message(s, contact, f"{name}: 안녕하세요", unread=False)
+            ids.append(contact.id)
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: len(_rows(window)) == len(names), timeout=5000)
+    return ids
+
+
+def test_right_click_opens_the_menu_not_the_chat(qtbot: Any, window: Any, ctx: Any, dialogs: Any) -> None:
+    _seed(window, ctx, qtbot, "김민지")
+    seen: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        seen.append([a.text() for a in menu.actions() if a.text()])
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert window.chat.contact_id() is None  # nothing opened, nothing marked read
+    assert not window.chat_list.view.selectionModel().hasSelection()
+    assert {"Mark as unread", "Delete chat", "Block in Shop Inbox only"} <= set(seen[0])
+
+
+def test_mark_as_unread_brings_back_the_unread_badge(qtbot: Any, window: Any, ctx: Any, dialogs: Any) -> None:
+    _seed(window, ctx, qtbot, "Read already")
+    assert _rows(window)[0].unread_count == 0
+    dialogs.expect("menu", answer="Mark as unread")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: _rows(window)[0].unread_count == 1, timeout=5000)
+
+
+def test_a_deleted_chat_stays_deleted_when_the_relay_is_synced_again(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    events = [
+        message_event(content="첫 주문이요", wa_id="821077778888", name="이수진", timestamp=T0, seq=1),
+        message_event(content="입금했어요", wa_id="821077778888", name="이수진", timestamp=T0 + 60, seq=2),
+    ]
+    page = EventsPage.model_validate({"events": events, "next": 2})
+    with ctx.db.write() as s:
+        apply_events(s, page.events, page.next)
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: [r.display_name for r in _rows(window)] == ["이수진"], timeout=5000)
+
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    dialogs.expect("menu", answer="Delete chat")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: _rows(window) == [], timeout=5000)
+    assert "이수진" in asked.texts[0]
+
+    # A history-gap recovery (or a new computer) reads the relay from the start again, and the
+    # customer writes once more: only the new message is in the chat.
+    later = int(datetime.now(UTC).timestamp()) + 5
+    again = [
+        *events,
+        message_event(content="배송 언제 돼요?", wa_id="821077778888", name="이수진", timestamp=later, seq=3),
+    ]
+    page = EventsPage.model_validate({"events": again, "next": 3})
+    with ctx.db.write() as s:
+        apply_events(s, page.events, page.next)
+        contact_id = s.query(Contact.id).filter(Contact.wa_id == "821077778888").scalar()
+    window.on_conversations_changed({contact_id})
+    qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
+    window.chat_list.select_contact(contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: [m.body for m in model.messages()] == ["배송 언제 돼요?"], timeout=5000)
+
+
+def test_blocking_without_whatsapps_block_list_says_so_and_silences_the_chat(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    [contact_id] = _seed(window, ctx, qtbot, "Spam Seller")
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    dialogs.expect("menu", answer="Block in Shop Inbox only")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: _rows(window)[0].blocked, timeout=5000)
+    window.chat_list.select_contact(contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    assert not window.chat.composer.isEnabled()
