@@ -1,12 +1,68 @@
-"""Order changes from the order window: each in its own transaction, returning the order as it now is."""
+"""Order reads and changes for the order windows, each in its own transaction; changes return Changes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.catalog import ItemRow, list_items
+from app.changes import Changes
 from app.db import Database
-from app.order_queries import OrderDetail, order_detail
-from app.order_settings import load_order_settings
-from app.orders import OrderState, move_order, set_payment_details
-from app.shipping_sheets import ShippingAddress, set_shipping_address
+from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
+from app.models import Order
+from app.order_messages import OrderMessage, queue_order_message
+from app.order_queries import (
+    BoardPage,
+    OrderDetail,
+    OrderFilter,
+    OrderStatus,
+    OrderSummary,
+    board_first_page,
+    order_detail,
+    order_statuses,
+    order_summaries,
+    state_counts,
+)
+from app.order_settings import OrderSettings, load_order_settings, save_order_settings
+from app.orders import (
+    Charges,
+    LineInput,
+    OrderState,
+    create_order,
+    expire_unpaid,
+    move_order,
+    set_payment_details,
+)
+from app.sheet_files import sheet_format, write_sheet
+from app.shipping_sheets import (
+    ShippingAddress,
+    apply_tracking,
+    courier_rows,
+    read_tracking_file,
+    set_shipping_address,
+)
+
+
+def orders_changed(session: Session, order_ids: Iterable[int]) -> Changes:
+    """These orders changed: their chats' rows (order labels) repaint, and stock may have moved."""
+    ids = frozenset(order_ids)
+    if not ids:
+        return Changes()
+    contacts = session.scalars(select(Order.contact_id).where(Order.id.in_(ids))).all()
+    chats = frozenset(c for c in contacts if c is not None)
+    return Changes(orders=ids, contacts=chats)
+
+
+def _detail_changes(detail: OrderDetail) -> Changes:
+    chats = frozenset([detail.contact_id]) if detail.contact_id is not None else frozenset()
+    return Changes(orders=frozenset([detail.id]), contacts=chats)
+
+
+# ---------------------------------------------------------------- one order
 
 
 def load_order(db: Database, order_id: int) -> OrderDetail:
@@ -16,21 +72,154 @@ def load_order(db: Database, order_id: int) -> OrderDetail:
 
 def move_order_to(
     db: Database, order_id: int, state: OrderState, *, courier: str | None, tracking: str | None
-) -> OrderDetail:
+) -> tuple[OrderDetail, Changes]:
     """Move the order (the payment deadline from the shop's settings) and read it back."""
     with db.write() as s:
         days = load_order_settings(s).payment_days
         move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days)
-    return load_order(db, order_id)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
 
 
-def save_payment_details(db: Database, order_id: int, depositor: str, cash_receipt: str) -> OrderDetail:
+def save_payment_details(
+    db: Database, order_id: int, depositor: str, cash_receipt: str
+) -> tuple[OrderDetail, Changes]:
     with db.write() as s:
         set_payment_details(s, order_id, depositor, cash_receipt)
-    return load_order(db, order_id)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
 
 
-def save_shipping_address(db: Database, order_id: int, where: ShippingAddress) -> OrderDetail:
+def save_shipping_address(db: Database, order_id: int, where: ShippingAddress) -> tuple[OrderDetail, Changes]:
     with db.write() as s:
         set_shipping_address(s, order_id, where)
-    return load_order(db, order_id)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
+
+
+def start_order(
+    db: Database,
+    *,
+    contact_id: int,
+    lines: Sequence[LineInput],
+    charges: Charges,
+    note: str,
+    currency: str,
+) -> tuple[int, Changes]:
+    """An order the owner made from a chat; its id."""
+    with db.write() as s:
+        order_id = create_order(
+            s,
+            contact_id=contact_id,
+            lines=lines,
+            source="chat",
+            charges=charges,
+            note=note,
+            currency=currency,
+        ).id
+        return order_id, orders_changed(s, [order_id])
+
+
+def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: str | None = None) -> Changes:
+    """Queue prepared order messages for sending (`text`: the owner's edit of a single one)."""
+    for message in messages:
+        queue_order_message(db, message, text)
+    return Changes.for_contacts(m.contact_id for m in messages)
+
+
+# ---------------------------------------------------------------- the board
+
+
+def board_page(db: Database, f: OrderFilter, states: Sequence[str], per_state: int) -> BoardPage:
+    with db.read() as s:
+        return board_first_page(s, f, states, per_state)
+
+
+def column_page(
+    db: Database, f: OrderFilter, state: str, after: tuple[datetime, int] | None, limit: int
+) -> list[OrderSummary]:
+    with db.read() as s:
+        return order_summaries(s, f, state=state, after=after, limit=limit)
+
+
+def table_page(
+    db: Database, f: OrderFilter, *, sort: str, descending: bool, limit: int, offset: int = 0
+) -> tuple[list[OrderSummary], int]:
+    """A page of the order table, and how many orders the filter finds."""
+    with db.read() as s:
+        rows = order_summaries(s, f, sort=sort, descending=descending, limit=limit, offset=offset)
+        return rows, sum(state_counts(s, f).values())
+
+
+def move_order_with_settings(db: Database, order_id: int, state: OrderState) -> Changes:
+    """A card moved on the board (the payment deadline from the shop's settings)."""
+    with db.write() as s:
+        days = load_order_settings(s).payment_days
+        move_order(s, order_id, state, payment_days=days)
+        return orders_changed(s, [order_id])
+
+
+def save_courier_sheet(db: Database, path: Path) -> int:
+    """Write the paid orders' courier sheet; how many orders it has."""
+    with db.read() as s:
+        rows = courier_rows(s)
+    path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
+    return len(rows) - 1
+
+
+def import_tracking(db: Database, path: Path, courier: str) -> tuple[list[int], Changes]:
+    """Mark the orders in a courier's file shipped with their tracking numbers; their ids."""
+    rows = read_tracking_file(path)
+    with db.write() as s:
+        order_ids = apply_tracking(s, rows, courier)
+        return order_ids, orders_changed(s, order_ids)
+
+
+def cancel_overdue(db: Database) -> tuple[list[int], Changes]:
+    """Cancel the orders whose payment deadline passed (stock released); their ids."""
+    with db.write() as s:
+        order_ids = expire_unpaid(s)
+        return order_ids, orders_changed(s, order_ids)
+
+
+def statuses_for(db: Database, contact_id: int) -> list[OrderStatus]:
+    with db.read() as s:
+        return order_statuses(s, contact_id)
+
+
+# ---------------------------------------------------------------- forms and settings
+
+
+def order_form_start(db: Database, code: str) -> tuple[OrderSettings, list[ItemRow]]:
+    """The shop's order settings, and the item whose code the form opens with (if any)."""
+    with db.read() as s:
+        return load_order_settings(s), list_items(s, code, rank_matches=True, limit=1) if code else []
+
+
+def items_for_order(db: Database, text: str, limit: int) -> list[ItemRow]:
+    with db.read() as s:
+        return list_items(s, text, include_hidden=False, rank_matches=True, limit=limit)
+
+
+def read_order_settings(db: Database) -> OrderSettings:
+    with db.read() as s:
+        return load_order_settings(s)
+
+
+def store_order_settings(db: Database, settings: OrderSettings) -> Changes:
+    with db.write() as s:
+        save_order_settings(s, settings)
+    return Changes(settings=True)
+
+
+def bank_file_matches(db: Database, path: Path) -> list[DepositMatch]:
+    """The bank file's deposits, each with the awaiting order it most likely pays."""
+    deposits = read_bank_file(path)
+    with db.read() as s:
+        return match_deposits(s, deposits)
+
+
+def confirm_payments(db: Database, pairs: Sequence[tuple[int, Deposit]]) -> tuple[list[int], Changes]:
+    with db.write() as s:
+        order_ids = confirm_deposits(s, pairs)
+        return order_ids, orders_changed(s, order_ids)

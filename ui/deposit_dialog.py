@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.deposits import DepositMatch, MatchKind, confirm_deposits, match_deposits, read_bank_file
+from app.changes import Changes
+from app.deposits import DepositMatch, MatchKind
+from app.order_actions import bank_file_matches, confirm_payments
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -164,9 +166,7 @@ class DepositDialog(QDialog):
         db = self.ctx.db
 
         def work() -> list[DepositMatch]:
-            deposits = read_bank_file(path)
-            with db.read() as s:
-                return match_deposits(s, deposits)
+            return bank_file_matches(db, path)
 
         def done(matches: list[DepositMatch]) -> None:
             self.problem.hide()
@@ -188,11 +188,12 @@ class DepositDialog(QDialog):
             return
         db = self.ctx.db
 
-        def work() -> list[int]:
-            with db.write() as s:
-                return confirm_deposits(s, pairs)
+        def work() -> tuple[list[int], Changes]:
+            return confirm_payments(db, pairs)
 
-        def done(order_ids: list[int]) -> None:
+        def done(result: tuple[list[int], Changes]) -> None:
+            order_ids, changes = result
+            self.ctx.publish(changes)
             self.paid.emit(order_ids)
             self.accept()
 

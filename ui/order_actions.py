@@ -1,19 +1,19 @@
-"""Where orders meet the main window: the board, order windows, and repainting chats when orders move."""
+"""Where orders meet the main window: the board, order windows, and the chat's cards when orders move."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QBoxLayout, QToolButton
 
-from app.order_queries import order_statuses
-from app.orders import expire_unpaid
+from app.changes import Changes
+from app.order_actions import cancel_overdue, statuses_for
 from app.queries import MessageRow
 from ui import icons
 from ui.context import AppContext
-from ui.ops import Op
+from ui.ops import run_op
 
 if TYPE_CHECKING:
     from ui.deposit_dialog import DepositDialog
@@ -31,9 +31,11 @@ FIRST_DEADLINE_CHECK_MS = 3_000  # after the first paint and sync have started
 
 
 class OrderActions(QObject):
-    """Owned by the main window (ui/menus.py builds it): opens the board and orders, spreads changes."""
+    """Owned by the main window (ui/menus.py builds it): opens the board, orders and order dialogs.
 
-    changed = Signal(object)  # contact id whose orders changed, or None
+    Every order change is published as `Changes.orders` (with the chats it concerns) on the context's
+    hub: the board, the open order windows, the catalogue (stock) and the chat list refresh themselves.
+    """
 
     def __init__(self, window: MainWindow, ctx: AppContext) -> None:
         super().__init__(window)
@@ -43,7 +45,7 @@ class OrderActions(QObject):
         self.open_orders: dict[int, OrderWindow] = {}
         window.chat.view.order_requested.connect(self.open_order)
         window.chat.view.start_order_requested.connect(self._start_from_message)
-        self.changed.connect(self._repaint)
+        ctx.hub.changed.connect(self._hub_changed)
         self.start_button = self._header_button()
         # Orders whose payment deadline passed are cancelled (stock released) while the app runs.
         self.deadlines = QTimer(self)
@@ -55,18 +57,18 @@ class OrderActions(QObject):
     def cancel_overdue(self) -> None:
         db = self.ctx.db
 
-        def work() -> list[int]:
-            with db.write() as s:
-                return expire_unpaid(s)
-
-        def done(order_ids: list[int]) -> None:
+        def done(result: tuple[list[int], Changes]) -> None:
+            order_ids, changes = result
             if order_ids:
                 log.info("%d order(s) cancelled: payment deadline passed", len(order_ids))
-                self.changed.emit(None)
+                self.ctx.publish(changes)
 
-        Op(work, parent=self.window).success(done).failure(
-            lambda exc: log.warning("payment deadlines not checked: %s", exc)
-        ).run()
+        run_op(
+            lambda: cancel_overdue(db),
+            done,
+            parent=self.window,
+            on_failure=lambda exc: log.warning("payment deadlines not checked: %s", exc),
+        )
 
     def open_board(self) -> OrderBoard:
         from ui.order_board import OrderBoard
@@ -85,7 +87,6 @@ class OrderActions(QObject):
         existing = self.open_orders.get(order_id)
         if existing is None:
             existing = OrderWindow(self.ctx, order_id, self.window)
-            existing.moved.connect(lambda _oid, contact_id: self.changed.emit(contact_id))
             existing.finished.connect(lambda _r, oid=order_id: self.open_orders.pop(oid, None))
             self.open_orders[order_id] = existing
         existing.show()
@@ -136,7 +137,6 @@ class OrderActions(QObject):
         from ui.order_messages_dialog import BatchMessagesDialog
 
         dialog = BatchMessagesDialog(self.ctx, order_ids, self.window)
-        dialog.sent.connect(lambda _n: self.changed.emit(None))
         dialog.show()
         return dialog
 
@@ -149,12 +149,10 @@ class OrderActions(QObject):
         from ui.deposit_dialog import DepositDialog
 
         dialog = DepositDialog(self.ctx, self.window)
-        dialog.paid.connect(lambda _ids: self.changed.emit(None))
         dialog.show()
         return dialog
 
-    def _created(self, order_id: int, contact_id: int) -> None:
-        self.changed.emit(contact_id)
+    def _created(self, order_id: int, _contact_id: int) -> None:
         self.open_order(order_id)
 
     def push_statuses(self, contact_id: int) -> None:
@@ -165,20 +163,22 @@ class OrderActions(QObject):
         db = self.ctx.db
 
         def work() -> int:
-            with db.read() as s:
-                statuses = order_statuses(s, contact_id)
+            statuses = statuses_for(db, contact_id)
             return client.push_order_statuses(statuses) if statuses else 0
 
-        Op(work, parent=self.window).failure(
-            lambda exc: log.info("order statuses not pushed (pushed again on the next move): %s", exc)
-        ).run()
+        run_op(
+            work,
+            parent=self.window,
+            on_failure=lambda exc: log.info(
+                "order statuses not pushed (pushed again on the next move): %s", exc
+            ),
+        )
 
-    def _repaint(self, contact_id: int | None) -> None:
+    def _hub_changed(self, changes: Changes) -> None:
+        """The open chat's order cards follow its orders; the relay's bot learns where they stand."""
+        if not changes.orders:
+            return
         self.window.chat.view.chat_model.orders_changed()
-        if contact_id is not None:
-            self.window.on_conversations_changed({contact_id}, from_sync=False)
-            self.push_statuses(contact_id)
-        if self.board is not None:
-            self.board.reload()
-        for order_window in self.open_orders.values():
-            order_window.reload()
+        if not changes.from_sync:
+            for contact_id in changes.contacts:
+                self.push_statuses(contact_id)

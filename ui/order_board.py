@@ -26,19 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.models import utcnow
-from app.order_queries import (
-    BoardPage,
-    OrderFilter,
-    OrderSummary,
-    board_first_page,
-    order_summaries,
-    state_counts,
+from app.order_actions import (
+    board_page,
+    column_page,
+    import_tracking,
+    move_order_with_settings,
+    save_courier_sheet,
+    table_page,
 )
-from app.order_settings import load_order_settings
-from app.orders import BOARD_STATES, MOVES, OrderState, move_order
-from app.sheet_files import sheet_format, write_sheet
-from app.shipping_sheets import apply_tracking, courier_rows, read_tracking_file
+from app.order_queries import BoardPage, OrderFilter, OrderSummary
+from app.orders import BOARD_STATES, MOVES, OrderState
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateColumnModel
@@ -193,8 +192,8 @@ class OrderBoard(QWidget):
         self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.board_button.clicked.connect(lambda: self.show_table(False))
         self.table_button.clicked.connect(lambda: self.show_table(True))
-        if ctx.sync is not None:  # new carts arrive with sync
-            ctx.sync.conversations_changed.connect(lambda _ids: self._sync_changed())
+        # Orders moved in another window, paid from a bank file, or new carts from sync.
+        ctx.hub.changed.connect(self._hub_changed)
 
     # ----------------------------------------------------------------- loading
     def order_filter(self) -> OrderFilter:
@@ -221,13 +220,9 @@ class OrderBoard(QWidget):
         db = self.ctx.db
         states = [state.value for state in BOARD_STATES]
 
-        def work() -> BoardPage:
-            with db.read() as s:
-                return board_first_page(s, f, states, PAGE)
-
-        Op(work, parent=self).success(lambda page: self.show_page(page, generation)).failure(
-            self._failed
-        ).run()
+        Op(lambda: board_page(db, f, states, PAGE), parent=self).success(
+            lambda page: self.show_page(page, generation)
+        ).failure(self._failed).run()
 
     def show_page(self, page: BoardPage, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
@@ -246,8 +241,7 @@ class OrderBoard(QWidget):
         generation, f, after, db = self._generation, self._filter, model.last_key(), self.ctx.db
 
         def work() -> list[OrderSummary]:
-            with db.read() as s:
-                return order_summaries(s, f, state=model.state.value, after=after, limit=PAGE)
+            return column_page(db, f, model.state.value, after, PAGE)
 
         def done(rows: list[OrderSummary]) -> None:
             if generation == self._generation:
@@ -262,9 +256,7 @@ class OrderBoard(QWidget):
         key, descending = self.table_model.sort_key, self.table_model.descending
 
         def work() -> tuple[list[OrderSummary], int]:
-            with db.read() as s:
-                rows = order_summaries(s, f, sort=key, descending=descending, limit=TABLE_PAGE)
-                return rows, sum(state_counts(s, f).values())
+            return table_page(db, f, sort=key, descending=descending, limit=TABLE_PAGE)
 
         def done(result: tuple[list[OrderSummary], int]) -> None:
             if generation == (self._generation, self._table_generation):
@@ -278,8 +270,7 @@ class OrderBoard(QWidget):
         key, descending, offset = model.sort_key, model.descending, model.rowCount()
 
         def work() -> list[OrderSummary]:
-            with db.read() as s:
-                return order_summaries(s, f, sort=key, descending=descending, limit=TABLE_PAGE, offset=offset)
+            return table_page(db, f, sort=key, descending=descending, limit=TABLE_PAGE, offset=offset)[0]
 
         def done(rows: list[OrderSummary]) -> None:
             if generation == (self._generation, self._table_generation):
@@ -301,13 +292,7 @@ class OrderBoard(QWidget):
     def export_courier_sheet(self, path: Path) -> None:
         db = self.ctx.db
 
-        def work() -> int:
-            with db.read() as s:
-                rows = courier_rows(s)
-            path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
-            return len(rows) - 1
-
-        Op(work, parent=self).success(
+        Op(lambda: save_courier_sheet(db, path), parent=self).success(
             lambda n: self.status.setText(self.tr("%n paid order(s) saved to the courier sheet.", "", n))
         ).failure(self._failed).run()
 
@@ -334,26 +319,22 @@ class OrderBoard(QWidget):
     def import_tracking(self, path: Path, courier: str) -> None:
         db = self.ctx.db
 
-        def work() -> list[int]:
-            rows = read_tracking_file(path)
-            with db.write() as s:
-                return apply_tracking(s, rows, courier)
-
-        def done(order_ids: list[int]) -> None:
+        def done(result: tuple[list[int], Changes]) -> None:
+            order_ids, changes = result
             self.status.setText(self.tr("%n order(s) marked shipped.", "", len(order_ids)))
+            self.ctx.publish(changes)
             self.shipped.emit(order_ids)
-            if self.order_actions is not None:
-                self.order_actions.changed.emit(None)
-                if order_ids:  # each shipped order's message, for the owner to send or not
-                    self.order_actions.open_batch_messages(order_ids)
-            else:
-                self.reload()
+            if self.order_actions is not None and order_ids:
+                # Each shipped order's message, for the owner to send or not.
+                self.order_actions.open_batch_messages(order_ids)
 
-        Op(work, parent=self).success(done).failure(self._failed).run()
+        Op(lambda: import_tracking(db, path, courier), parent=self).success(done).failure(self._failed).run()
 
-    def _sync_changed(self) -> None:
-        if self.isVisible():
-            self._filter_timer.start()
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.orders:
+            self.reload()
+        elif changes.from_sync and changes.contacts and self.isVisible():
+            self._filter_timer.start()  # a synced cart may have made an order
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(failure_sentence(exc))
@@ -405,20 +386,15 @@ class OrderBoard(QWidget):
         """Move an order (from its menu or a drop); the board, the chat and its labels follow."""
         db = self.ctx.db
 
-        def work() -> int | None:
-            with db.write() as s:
-                days = load_order_settings(s).payment_days
-                return move_order(s, order_id, state, payment_days=days).contact_id
-
-        def done(contact_id: int | None) -> None:
+        def done(changes: Changes) -> None:
+            self.ctx.publish(changes)  # this board reloads with the others
             if self.order_actions is not None:
-                self.order_actions.changed.emit(contact_id)
                 # The move's message for the customer, shown for the owner to send or not.
                 self.order_actions.open_order(order_id).prepare_message()
-            else:
-                self.reload()
 
-        Op(work, parent=self).success(done).failure(self._failed).run()
+        Op(lambda: move_order_with_settings(db, order_id, state), parent=self).success(done).failure(
+            self._failed
+        ).run()
 
 
 class _DropTarget(QObject):

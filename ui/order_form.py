@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import ItemRow, list_items
+from app.catalog import ItemRow
+from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, feed_amount
-from app.order_settings import OrderSettings, default_charges, load_order_settings
-from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, create_order, order_totals
+from app.order_actions import items_for_order, order_form_start, start_order
+from app.order_settings import OrderSettings, default_charges
+from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
@@ -233,8 +235,7 @@ class StartOrderDialog(QDialog):
         db = self.ctx.db
 
         def work() -> tuple[OrderSettings, list[ItemRow]]:
-            with db.read() as s:
-                return load_order_settings(s), list_items(s, code, rank_matches=True, limit=1) if code else []
+            return order_form_start(db, code)
 
         def done(result: tuple[OrderSettings, list[ItemRow]]) -> None:
             self.settings, prefill = result
@@ -249,8 +250,7 @@ class StartOrderDialog(QDialog):
         db = self.ctx.db
 
         def work() -> list[ItemRow]:
-            with db.read() as s:
-                return list_items(s, text, include_hidden=False, rank_matches=True, limit=SEARCH_LIMIT)
+            return items_for_order(db, text, SEARCH_LIMIT)
 
         def done(rows: list[ItemRow]) -> None:
             if text != self.search.text():
@@ -334,20 +334,14 @@ class StartOrderDialog(QDialog):
         ]
         contact_id, note, currency, db = self.contact_id, self.note.text(), self.currency, self.ctx.db
 
-        def work() -> int:
-            with db.write() as s:
-                order = create_order(
-                    s,
-                    contact_id=contact_id,
-                    lines=lines,
-                    source="chat",
-                    charges=charges,
-                    note=note,
-                    currency=currency,
-                )
-                return order.id
+        def work() -> tuple[int, Changes]:
+            return start_order(
+                db, contact_id=contact_id, lines=lines, charges=charges, note=note, currency=currency
+            )
 
-        def done(order_id: int) -> None:
+        def done(result: tuple[int, Changes]) -> None:
+            order_id, changes = result
+            self.ctx.publish(changes)
             self.created.emit(order_id, contact_id)
             self.accept()
 

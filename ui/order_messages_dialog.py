@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.models import utcnow
-from app.order_messages import OrderMessage, message_for_order, queue_order_message
+from app.order_actions import send_order_messages
+from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
@@ -140,18 +142,14 @@ class BatchMessagesDialog(QDialog):
     def send_ticked(self) -> None:
         ticked, db = self.model.ticked(), self.ctx.db
 
-        def work() -> int:
-            for message in ticked:
-                queue_order_message(db, message)
-            return len(ticked)
-
-        def done(count: int) -> None:
+        def done(changes: Changes) -> None:
+            self.ctx.publish(changes)
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()
-            self.sent.emit(count)
+            self.sent.emit(len(ticked))
             self.accept()
 
-        Op(work, parent=self).success(done).failure(self._failed).run()
+        Op(lambda: send_order_messages(db, ticked), parent=self).success(done).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.problem.setText(failure_sentence(exc))

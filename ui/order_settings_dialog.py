@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, feed_amount
+from app.order_actions import read_order_settings, store_order_settings
 from app.order_messages import DEFAULT_MESSAGES, REMINDER
-from app.order_settings import OrderSettings, load_order_settings, save_order_settings
+from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
 from app.wire import Template
@@ -120,9 +122,7 @@ class OrderSettingsDialog(QDialog):
         db = self.ctx.db
 
         def work() -> tuple[OrderSettings, list[Template]]:
-            with db.read() as s:
-                settings = load_order_settings(s)
-            return settings, approved_templates(db, None)
+            return read_order_settings(db), approved_templates(db, None)
 
         Op(work, parent=self).success(lambda r: self.show_settings(*r)).run()
 
@@ -166,8 +166,12 @@ class OrderSettingsDialog(QDialog):
             return
         db = self.ctx.db
 
-        def work() -> None:
-            with db.write() as s:
-                save_order_settings(s, settings)
+        def saved(changes: Changes) -> None:
+            self.ctx.publish(changes)
+            self.accept()
 
-        Op(work, parent=self).success(lambda _r: self.accept()).run()
+        def refused(exc: BaseException) -> None:
+            self.problem.setText(failure_sentence(exc))
+            self.problem.show()
+
+        Op(lambda: store_order_settings(db, settings), parent=self).success(saved).failure(refused).run()

@@ -31,9 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.models import utcnow
-from app.order_actions import load_order, move_order_to, save_payment_details, save_shipping_address
-from app.order_messages import OrderMessage, message_for_order, queue_order_message
+from app.order_actions import (
+    load_order,
+    move_order_to,
+    save_payment_details,
+    save_shipping_address,
+    send_order_messages,
+)
+from app.order_messages import OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MOVES, OrderState
 from app.shipping_sheets import ShippingAddress
@@ -128,7 +135,7 @@ def event_text(event: EventRow) -> str:
 class OrderWindow(QDialog):
     """Shown (not modal) from the board or a cart card; every read and move runs as an op."""
 
-    moved = Signal(int, object)  # order id, contact id (or None): the board and the chat repaint
+    moved = Signal(int, object)  # order id, contact id (or None); other views follow the hub
 
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,7 +263,21 @@ class OrderWindow(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(self.buttons)
         layout.addWidget(self.message_box)
+        self._publishing = False
+        ctx.hub.changed.connect(self._hub_changed)
         self.reload()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        """This order changed elsewhere (the board, a bank file, a deadline): show it as it now is."""
+        if not self._publishing and self.order_id in changes.orders:
+            self.reload()
+
+    def _changed_here(self, changes: Changes) -> None:
+        self._publishing = True
+        try:
+            self.ctx.publish(changes)
+        finally:
+            self._publishing = False
 
     # ----------------------------------------------------------------- reading
     def reload(self) -> None:
@@ -328,12 +349,14 @@ class OrderWindow(QDialog):
 
         db = self.ctx.db
 
-        def work() -> OrderDetail:
+        def work() -> tuple[OrderDetail, Changes]:
             return move_order_to(db, order_id, state, courier=courier, tracking=tracking)
 
-        def done(detail: OrderDetail) -> None:
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
             self.error.hide()
             self.show_detail(detail)
+            self._changed_here(changes)
             self.moved.emit(detail.id, detail.contact_id)
             self.prepare_message()
 
@@ -343,24 +366,28 @@ class OrderWindow(QDialog):
         db, order_id = self.ctx.db, self.order_id
         depositor, receipt = self.depositor.text(), self.cash_receipt.text()
 
-        def work() -> OrderDetail:
+        def work() -> tuple[OrderDetail, Changes]:
             return save_payment_details(db, order_id, depositor, receipt)
 
-        def done(detail: OrderDetail) -> None:
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
             self.error.hide()
             self.show_detail(detail)
+            self._changed_here(changes)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
     def save_address(self, where: ShippingAddress) -> None:
         db, order_id = self.ctx.db, self.order_id
 
-        def work() -> OrderDetail:
+        def work() -> tuple[OrderDetail, Changes]:
             return save_shipping_address(db, order_id, where)
 
-        def done(detail: OrderDetail) -> None:
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
             self.error.hide()
             self.show_detail(detail)
+            self._changed_here(changes)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
@@ -420,13 +447,14 @@ class OrderWindow(QDialog):
             return
         text, db = self.message_edit.toPlainText(), self.ctx.db
 
-        def done(_message_id: int) -> None:
+        def done(changes: Changes) -> None:
             self.discard_message()
+            self.ctx.publish(changes)
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()
             self.moved.emit(detail.id, message.contact_id)
 
-        Op(lambda: queue_order_message(db, message, text), parent=self).success(done).failure(
+        Op(lambda: send_order_messages(db, [message], text), parent=self).success(done).failure(
             self.show_error
         ).run()
 

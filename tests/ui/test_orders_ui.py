@@ -385,7 +385,7 @@ def test_an_order_past_its_payment_deadline_is_cancelled_while_the_app_runs(wind
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
         move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=utcnow() - timedelta(days=4))
     actions = OrderActions(window, window.ctx)
-    with qtbot.waitSignal(actions.changed, timeout=10_000):
+    with qtbot.waitSignal(window.ctx.hub.changed, timeout=10_000):
         actions.cancel_overdue()
     with window.ctx.db.read() as s:
         order = s.get(Order, order_id)
