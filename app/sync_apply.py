@@ -39,6 +39,7 @@ from app.phones import e164_digits
 from app.text import nfc
 from app.ticks import STATUS_RANK, UNKNOWN_OUTCOME, apply_status, is_unknown_outcome, keep_orphan
 from app.wire import (
+    CampaignEvent,
     ContactEvent,
     Event,
     MessageEvent,
@@ -177,6 +178,11 @@ class _Batch:
             if isinstance(event, UnknownEvent):
                 # A kind from a newer relay, or one this version cannot read: moved past.
                 log.warning("skipping relay event %s (%s): %s", event.seq, event.kind, event.problem)
+                self.result.skipped += 1
+                continue
+            if isinstance(event, CampaignEvent):
+                # Campaign progress is read by the campaign report, not applied to chats: its
+                # per-recipient sends arrive as `outbound` events.
                 self.result.skipped += 1
                 continue
             if isinstance(event, MessageEvent):

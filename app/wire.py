@@ -117,6 +117,7 @@ class OutboundEvent(_EventBase):
     to: str
     sent_by: str = SentBy.OWNER  # a SentBy value, or a newer one kept as it is
     body: dict[str, Any]
+    campaign_id: str | None = None  # set when sent_by is "campaign"
 
 
 class ContactEvent(_EventBase):
@@ -127,6 +128,10 @@ class ContactEvent(_EventBase):
     # when the field is present (`"bot_paused_until" in event.model_fields_set`).
     bot_paused_until: AwareDatetime | None = None
     handoff_reason: str | None = None  # a HandoffReason, kept open
+    # The customer opted out of marketing then (null: resumed); only meaningful when the field is
+    # present (`"opted_out_at" in event.model_fields_set`). `reason` is an OptOutReason, kept open.
+    opted_out_at: AwareDatetime | None = None
+    reason: str | None = None
 
 
 class SettingsEvent(_EventBase):
@@ -140,6 +145,19 @@ class UnreadableEvent(_EventBase):
     kind: Literal["unreadable"] = "unreadable"
     reason: str  # UnreadableReason, kept open: a newer relay may know more reasons
     wa_id: str | None = None  # the customer's number, when the stored bytes still show it
+
+
+class CampaignEvent(_EventBase):
+    """A campaign's progress: sent on each change of state, and while it runs at most every second."""
+
+    kind: Literal["campaign"] = "campaign"
+    campaign_id: str
+    state: str  # a CampaignState, kept open
+    reason: str | None = None  # a CampaignReason when paused by the relay or waiting, kept open
+    total: int = 0
+    counts: dict[str, int] = {}  # recipients by RecipientState value
+    # waiting_for_limit: when the oldest counted send leaves the moving 24 h; scheduled: start time.
+    waiting_until: AwareDatetime | None = None
 
 
 class UnreadableReason(StrEnum):
@@ -167,6 +185,7 @@ class EventKind(StrEnum):
     CONTACT = "contact"
     SETTINGS = "settings"
     UNREADABLE = "unreadable"
+    CAMPAIGN = "campaign"
 
 
 def _event_kind(value: Any) -> str:
@@ -184,6 +203,7 @@ Event = Annotated[
     | Annotated[ContactEvent, Tag(EventKind.CONTACT)]
     | Annotated[SettingsEvent, Tag(EventKind.SETTINGS)]
     | Annotated[UnreadableEvent, Tag(EventKind.UNREADABLE)]
+    | Annotated[CampaignEvent, Tag(EventKind.CAMPAIGN)]
     | Annotated[UnknownEvent, Tag("unknown")],
     Discriminator(_event_kind),
 ]
@@ -228,6 +248,8 @@ class RelayErrorCode(StrEnum):
     TOO_MANY_POLLS = "too_many_polls"  # 429: too many long polls open with one token
     BODY_TIMEOUT = "body_timeout"  # 408: the request body arrived too slowly
     BOT_OVER_LIMITS = "bot_over_limits"  # 400: the menu bot breaks a limit (params: problem, node)
+    CAMPAIGN_CONFLICT = "campaign_conflict"  # 409: that campaign id holds another campaign
+    CAMPAIGN_FINISHED = "campaign_finished"  # 409: pause/resume of a done or cancelled campaign
     UNKNOWN = "unknown"
 
 
@@ -438,6 +460,169 @@ class CheckReport(_Wire):
     lines: list[CheckLine]
     number: NumberHealth | None = None
     checked_at: datetime
+
+
+# --------------------------------------------------------------------------- campaigns
+# The desktop resolves the audience (labels and consents live there) and posts the recipient list;
+# the relay sends, paced and within Meta's messaging limit, while the laptop may be closed.
+
+CAMPAIGN_ID = r"^[A-Za-z0-9_-]{1,64}$"  # made by the desktop (a UUID), so a retried POST is one campaign
+CAMPAIGN_RECIPIENTS_MAX = 50_000
+CAMPAIGN_PACE_DEFAULT = 10  # messages per second; a number shared with the phone app gets 20 in all
+CAMPAIGN_PACE_MAX = 80
+WA_ID_PATTERN = r"^\d{5,20}$"
+# Korea's law on advertising: no marketing 21:00-08:00 in the recipient's time zone without separate
+# night-time consent; such sends are held until 08:00.
+NIGHT_HOLD_START_HOUR = 21
+NIGHT_HOLD_END_HOUR = 8
+NIGHT_HOLD_COUNTRIES = frozenset({"KR"})
+# Meta reports these as a late `failed` status after answering the send with a wamid; never retried.
+CAMPAIGN_LATE_FAILURES = {
+    131049: "marketing_limited",  # Meta limits marketing to this user (adaptive)
+    131050: "user_stopped_marketing",  # the user stopped marketing messages: an opt-out (meta_stop)
+    130472: "marketing_experiment",  # the user is in Meta's marketing message experiment
+    131026: "undeliverable",
+}
+
+
+def campaign_send_key(campaign_id: str, wa_id: str) -> str:
+    """The idempotency key (and client_id) of one recipient's send: at most one message each."""
+    return f"campaign:{campaign_id}:{wa_id}"
+
+
+class CampaignState(StrEnum):
+    SCHEDULED = "scheduled"  # start_at is in the future
+    RUNNING = "running"
+    PAUSED = "paused"  # by the owner, or by the relay (`reason`): resume from the desktop
+    WAITING_FOR_LIMIT = "waiting_for_limit"  # the portfolio's messaging limit is reached
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class CampaignReason(StrEnum):
+    """Why a campaign is paused or waiting (`reason`)."""
+
+    OWNER = "owner"
+    TEMPLATE_PAUSED = "template_paused"  # message_template_status_update: PAUSED
+    TEMPLATE_DISABLED = "template_disabled"  # message_template_status_update: DISABLED, REJECTED…
+    QUALITY_DROPPED = "quality_dropped"  # phone_number_quality_update: a downgrade or flag
+    MESSAGING_LIMIT = "messaging_limit"  # with state waiting_for_limit
+    NIGHT_HOLD = "night_hold"  # running, but every recipient left is held until 08:00
+
+
+class RecipientState(StrEnum):
+    QUEUED = "queued"
+    HELD = "held"  # night-time hold: sent at 08:00 in the recipient's time zone
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"  # `error_code` (Graph's) and `reason`
+    UNKNOWN = "unknown"  # the request reached Graph and no answer came back: never resent
+    SKIPPED = "skipped"  # not sent: `reason` is a SkipReason
+
+
+class SkipReason(StrEnum):
+    NO_CONSENT = "no_consent"  # no opt-in to notifications: no template at all
+    NO_MARKETING_CONSENT = "no_marketing_consent"
+    OPTED_OUT = "opted_out"  # the relay holds a marketing opt-out for this customer
+    US_MARKETING = "us_marketing"  # Meta delivers no marketing templates to +1 (US) numbers
+    CANCELLED = "cancelled"  # the campaign was cancelled before this recipient's turn
+
+
+class OptOutReason(StrEnum):
+    KEYWORD = "keyword"  # the whole message was an opt-out keyword (STOP, 수신거부…)
+    BUTTON = "button"  # the template's marketing opt-out button
+    META_STOP = "meta_stop"  # Meta's user_preferences webhook, or a 131050 failure
+    OWNER = "owner"  # the owner recorded it (POST /v1/contacts/{wa_id}/opt-out)
+
+
+OPT_OUT_KEYWORDS_DEFAULT = ["STOP", "수신거부", "구독취소", "unsubscribe", "그만"]
+
+
+class MarketingOptOut(_Wire):
+    """Part of the automations document: what opts a customer out of marketing, and the reply."""
+
+    keywords: list[str] = Field(default_factory=lambda: list(OPT_OUT_KEYWORDS_DEFAULT), max_length=50)
+    # The payloads of templates' marketing opt-out quick-reply buttons (besides Meta's own button).
+    button_payloads: list[str] = Field(default_factory=list, max_length=50)
+    confirmation_text: str = Field(
+        default="광고 메시지 수신을 거부하셨어요. 주문·배송 안내는 계속 받으실 수 있어요.",
+        max_length=TEXT_MAX,
+    )  # empty: no confirmation
+
+
+class CampaignTemplate(_Wire):
+    name: str = Field(min_length=1, max_length=512)
+    language: str = Field(min_length=2, max_length=15)  # e.g. "ko", "en_US"
+    category: str  # MARKETING | UTILITY | AUTHENTICATION (Graph's)
+
+    @property
+    def is_marketing(self) -> bool:
+        return self.category.upper() == "MARKETING"
+
+
+class RecipientConsent(_Wire):
+    notifications: bool = False  # agreed to receive notifications (needed for any template)
+    marketing: bool = False  # agreed to marketing (needed for a MARKETING template)
+    night: bool = False  # agreed to marketing at night (Korea: 21:00-08:00)
+
+
+class CampaignRecipient(_Wire):
+    wa_id: str = Field(pattern=WA_ID_PATTERN)
+    # Graph's template `components`, with this recipient's parameters filled in.
+    components: list[dict[str, Any]] = []
+    consent: RecipientConsent = Field(default_factory=RecipientConsent)
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")  # ISO 3166; else from the number
+    timezone: str | None = Field(default=None, max_length=64)  # IANA; else the country's
+
+
+class NewCampaign(_Wire):
+    """Body of POST /v1/campaigns. The same id posted again answers the campaign already there."""
+
+    id: str = Field(pattern=CAMPAIGN_ID)
+    name: str = Field(min_length=1, max_length=200)
+    template: CampaignTemplate
+    recipients: list[CampaignRecipient] = Field(min_length=1, max_length=CAMPAIGN_RECIPIENTS_MAX)
+    phone_number_id: str | None = Field(default=None, max_length=32)  # default: the relay's number
+    start_at: AwareDatetime | None = None  # None: now
+    pace_per_second: int = Field(default=CAMPAIGN_PACE_DEFAULT, ge=1, le=CAMPAIGN_PACE_MAX)
+
+    @field_validator("recipients")
+    @classmethod
+    def _each_once(cls, value: list[CampaignRecipient]) -> list[CampaignRecipient]:
+        if len({r.wa_id for r in value}) != len(value):
+            raise ValueError("a recipient is listed twice")
+        return value
+
+
+class CampaignRecipientStatus(_Wire):
+    wa_id: str
+    state: str  # a RecipientState, kept open
+    wamid: str | None = None
+    error_code: int | None = None  # Graph's, for failed
+    reason: str | None = None  # a SkipReason, or CAMPAIGN_LATE_FAILURES' name of error_code
+    sent_at: AwareDatetime | None = None
+    held_until: AwareDatetime | None = None  # for held
+
+
+class Campaign(_Wire):
+    """Answer of POST /v1/campaigns, GET /v1/campaigns/{id} and its pause/resume/cancel."""
+
+    id: str
+    name: str
+    template: CampaignTemplate
+    state: str  # a CampaignState, kept open
+    reason: str | None = None
+    phone_number_id: str | None = None
+    pace_per_second: int = CAMPAIGN_PACE_DEFAULT
+    created_at: AwareDatetime
+    start_at: AwareDatetime | None = None
+    finished_at: AwareDatetime | None = None
+    total: int = 0
+    counts: dict[str, int] = {}
+    waiting_until: AwareDatetime | None = None
+    # Only with GET ?recipients=true: every recipient's state, in the order posted.
+    recipients: list[CampaignRecipientStatus] | None = None
 
 
 # --------------------------------------------------------------------------- automations document
@@ -718,6 +903,7 @@ class Automations(_Wire):
     business_hours: BusinessHours = Field(default_factory=BusinessHours)
     profile: BusinessProfile = Field(default_factory=BusinessProfile)
     bot: MenuBot = Field(default_factory=MenuBot)
+    opt_out: MarketingOptOut = Field(default_factory=MarketingOptOut)
 
 
 SettingsEvent.model_rebuild()
