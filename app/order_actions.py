@@ -35,6 +35,7 @@ from app.orders import (
     create_order,
     expire_unpaid,
     move_order,
+    reminders_due,
     set_payment_details,
 )
 from app.sheet_files import sheet_format, write_sheet
@@ -175,11 +176,13 @@ def import_tracking(db: Database, path: Path, courier: str) -> tuple[list[int], 
         return order_ids, orders_changed(s, order_ids)
 
 
-def cancel_overdue(db: Database) -> tuple[list[int], Changes]:
-    """Cancel the orders whose payment deadline passed (stock released); their ids."""
+def cancel_overdue(db: Database) -> tuple[list[int], list[int], Changes]:
+    """Cancel the orders whose payment deadline passed (stock released), and mark those due within
+    a day for a reminder: (cancelled ids, ids to remind, what changed)."""
     with db.write() as s:
         order_ids = expire_unpaid(s)
-        return order_ids, orders_changed(s, order_ids)
+        remind = reminders_due(s)
+        return order_ids, remind, orders_changed(s, [*order_ids, *remind])
 
 
 def statuses_for(db: Database, contact_id: int) -> list[OrderStatus]:

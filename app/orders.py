@@ -383,6 +383,33 @@ def move_order(
     return order
 
 
+# How long before the payment deadline the reminder is prepared for the owner to send (or not).
+REMINDER_LEAD = timedelta(hours=24)
+
+
+def reminders_due(
+    session: Session, now: datetime | None = None, lead: timedelta = REMINDER_LEAD
+) -> list[int]:
+    """Orders awaiting payment whose deadline is within `lead` and whose reminder was not yet
+    prepared: each is marked "reminded" (in its history) so it is offered once; their ids."""
+    now = now or utcnow()
+    reminded = select(OrderEvent.order_id).where(OrderEvent.kind == "reminded")
+    due = session.scalars(
+        select(Order.id)
+        .where(
+            Order.state == OrderState.AWAITING_PAYMENT,
+            Order.payment_due_at.is_not(None),
+            Order.payment_due_at > now,
+            Order.payment_due_at <= now + lead,
+            Order.id.not_in(reminded),
+        )
+        .order_by(Order.payment_due_at, Order.id)
+    ).all()
+    for order_id in due:
+        session.add(OrderEvent(order_id=order_id, at=now, kind="reminded", note=""))
+    return list(due)
+
+
 def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
     """Cancel the orders whose payment deadline passed (stock released); their ids."""
     now = now or utcnow()

@@ -184,7 +184,8 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "business number.",
         ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
-            "Errors", "{name} cannot be read. Save the bank's transactions again as an Excel (.xlsx) or CSV file."
+            "Errors",
+            "{name} cannot be read. Save the bank's transactions again as an Excel (.xlsx) or CSV file.",
         ),
         ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: translate(
             "Errors",

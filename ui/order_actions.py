@@ -55,13 +55,16 @@ class OrderActions(QObject):
         QTimer.singleShot(FIRST_DEADLINE_CHECK_MS, self.cancel_overdue)
 
     def cancel_overdue(self) -> None:
+        """Cancel orders past their payment deadline; prepare reminders for those due within a day."""
         db = self.ctx.db
 
-        def done(result: tuple[list[int], Changes]) -> None:
-            order_ids, changes = result
-            if order_ids:
-                log.info("%d order(s) cancelled: payment deadline passed", len(order_ids))
-                self.ctx.publish(changes)
+        def done(result: tuple[list[int], list[int], Changes]) -> None:
+            expired, remind, changes = result
+            if expired:
+                log.info("%d order(s) cancelled: payment deadline passed", len(expired))
+            self.ctx.publish(changes)
+            if remind:
+                self.offer_reminders(remind)
 
         run_op(
             lambda: cancel_overdue(db),
@@ -69,6 +72,20 @@ class OrderActions(QObject):
             parent=self.window,
             on_failure=lambda exc: log.warning("payment deadlines not checked: %s", exc),
         )
+
+    def offer_reminders(self, order_ids: list[int]) -> BatchMessagesDialog:
+        """The reminders, prepared for the owner to send or not: shown without taking the focus
+        from whatever the owner is typing."""
+        from PySide6.QtCore import Qt
+
+        from ui.order_messages_dialog import BatchMessagesDialog
+
+        dialog = BatchMessagesDialog(self.ctx, order_ids, self.window, reminder=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sent.connect(lambda _n: self.ctx.publish(Changes(orders=frozenset(order_ids))))
+        dialog.show()
+        return dialog
 
     def open_board(self) -> OrderBoard:
         from ui.order_board import OrderBoard

@@ -83,11 +83,21 @@ class BatchMessagesDialog(QDialog):
 
     sent = Signal(int)  # how many messages were queued
 
-    def __init__(self, ctx: AppContext, order_ids: list[int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        order_ids: list[int],
+        parent: QWidget | None = None,
+        *,
+        reminder: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.reminder = reminder
         self.setObjectName("batchMessages")
-        self.setWindowTitle(self.tr("Messages to the customers"))
+        self.setWindowTitle(
+            self.tr("Payment reminders") if reminder else self.tr("Messages to the customers")
+        )
         self.resize(760, 440)
         self.model = BatchMessagesModel(self)
         self.list = QListView(self)
@@ -120,10 +130,20 @@ class BatchMessagesDialog(QDialog):
         language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
         locale = babel_locale_name()
 
+        reminder = self.reminder
+
         def work() -> list[OrderMessage]:
             now = utcnow()
             found = (
-                message_for_order(db, i, language=language, locale=locale, format_time=full_datetime, now=now)
+                message_for_order(
+                    db,
+                    i,
+                    language=language,
+                    locale=locale,
+                    format_time=full_datetime,
+                    now=now,
+                    reminder=reminder,
+                )
                 for i in order_ids
             )
             return [m for m in found if m is not None]

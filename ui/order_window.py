@@ -127,6 +127,8 @@ def event_text(event: EventRow) -> str:
         return translate("OrderWindow", "{0}: order received").format(when)
     if event.kind == "expired":
         return translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
+    if event.kind == "reminded":
+        return translate("OrderWindow", "{0}: payment reminder prepared").format(when)
     return translate("OrderWindow", "{0}: {1} → {2}").format(
         when, state_name(event.from_state or ""), state_name(event.to_state or "")
     )

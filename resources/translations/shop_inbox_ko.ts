@@ -66,6 +66,10 @@
         <translation>고객에게 보낼 메시지</translation>
     </message>
     <message>
+        <source>Payment reminders</source>
+        <translation>입금 안내 (리마인더)</translation>
+    </message>
+    <message>
         <source>Send ticked messages</source>
         <translation>체크한 메시지 보내기</translation>
     </message>
@@ -3049,6 +3053,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>{0}: cancelled, the payment deadline passed</source>
         <translation>{0}: 입금 기한이 지나 취소됨</translation>
+    </message>
+    <message>
+        <source>{0}: payment reminder prepared</source>
+        <translation>{0}: 입금 안내 메시지 준비함</translation>
     </message>
     <message>
         <source>{0}: {1} → {2}</source>

@@ -268,6 +268,24 @@ def test_the_payment_deadline_cancels_the_order_and_releases_its_stock(db) -> No
         assert labels_of(s, c.id) == set()
 
 
+def test_a_payment_reminder_is_prepared_once_a_day_before_the_deadline(db) -> None:
+    from app.orders import reminders_due
+
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)  # due in 3 days
+    with db.write() as s:
+        assert reminders_due(s, NOW + timedelta(days=1)) == []  # two days left: not yet
+        assert reminders_due(s, NOW + timedelta(days=2, hours=1)) == [order_id]
+        assert reminders_due(s, NOW + timedelta(days=2, hours=2)) == []  # offered once
+    with db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.events[-1].kind == "reminded"
+        assert order.state == "awaiting_payment"
+
+
 def test_an_item_whose_last_one_is_promised_is_out_of_stock_in_the_meta_feed(db) -> None:
     import csv
     import io

@@ -392,6 +392,36 @@ def test_an_order_past_its_payment_deadline_is_cancelled_while_the_app_runs(wind
         assert order is not None and order.state == "cancelled"
 
 
+def test_a_reminder_is_prepared_for_the_owner_a_day_before_the_deadline_and_not_sent(
+    window: Any, qtbot: Any
+) -> None:
+    from app.models import Message, utcnow
+    from ui.order_messages_dialog import BatchMessagesDialog
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=utcnow() - timedelta(days=2, hours=12))
+    actions = OrderActions(window, window.ctx)
+    actions.cancel_overdue()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, BatchMessagesDialog) for w in window.findChildren(BatchMessagesDialog))
+    )
+    dialog = window.findChildren(BatchMessagesDialog)[0]
+    assert dialog.windowTitle() == "Payment reminders"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: dialog.preview.toPlainText() != "")
+    assert dialog.preview.toPlainText().startswith(
+        "A reminder, 김민지: please transfer ₩39,000 for order 2026-0001 by "
+    )
+    with window.ctx.db.read() as s:
+        assert s.query(Message).count() == 0  # prepared, not sent: the owner decides
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == "awaiting_payment"
+    dialog.reject()
+
+
 def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     window: Any, qtbot: Any, tmp_path: Any
 ) -> None:
