@@ -5,37 +5,39 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.campaign_checks import Prices
 from app.campaigns import Audience, Member, ParameterSpec, parameter_values
 from app.errors import ErrorCode, InvalidInput
 from app.models import Campaign, CampaignRecipient, Contact, Direction, Message, MessageStatus
 from app.ticks import UNKNOWN_OUTCOME
-from app.wire import Template
+from app.wire import (
+    CAMPAIGN_PACE_DEFAULT,
+    CAMPAIGN_PACE_MAX,
+    BusinessProfile,
+    RecipientState,
+    Template,
+)
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 NAME_MAX = 100
-PACE_DEFAULT = 10  # messages per second: under the 20/s a number shared with the phone app has
-PACE_MAX = 80
+PACE_DEFAULT = CAMPAIGN_PACE_DEFAULT
+PACE_MAX = CAMPAIGN_PACE_MAX
 REPLY_WINDOW = timedelta(hours=72)  # a message from the recipient this soon after counts as a reply
 
 
-class CampaignState(StrEnum):
-    """The desktop's draft, then the relay's states (a newer relay may send others: kept as they are)."""
-
-    DRAFT = "draft"
-    SCHEDULED = "scheduled"
-    RUNNING = "running"
-    PAUSED = "paused"
-    WAITING_FOR_LIMIT = "waiting_for_limit"
-    DONE = "done"
-    CANCELLED = "cancelled"
+# Before the relay has it, a campaign is a draft on this desktop; after, its state is the relay's
+# (a CampaignState, or a newer one kept as it is).
+DRAFT = "draft"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +61,11 @@ def save_draft(session: Session, draft: CampaignDraft, campaign_id: int | None =
     if not name:
         raise InvalidInput(code=ErrorCode.CAMPAIGN_NAME_EMPTY)
     if campaign_id is None:
-        row = Campaign(uid=new_uid(), state=CampaignState.DRAFT, counts={})
+        row = Campaign(uid=new_uid(), state=DRAFT, counts={})
         session.add(row)
     else:
         found = session.get(Campaign, campaign_id)
-        if found is None or found.state != CampaignState.DRAFT:
+        if found is None or found.state != DRAFT:
             raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
         row = found
     t = draft.template
@@ -101,7 +103,7 @@ def record_handed_over(
 ) -> list[tuple[Member, tuple[str, ...]]]:
     """Keep who the campaign goes to, with each one's parameters, as handed to the relay."""
     row = session.get(Campaign, campaign_id)
-    if row is None or row.state != CampaignState.DRAFT:
+    if row is None or row.state != DRAFT:
         raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
     specs = [ParameterSpec.from_json(p) for p in row.parameters or []]
     out: list[tuple[Member, tuple[str, ...]]] = []
@@ -117,25 +119,27 @@ def record_handed_over(
                 )
             )
         out.append((m, values))
-    row.sent_at = row.sent_at or now or datetime.now(UTC)
-    row.state = CampaignState.SCHEDULED if row.scheduled_at else CampaignState.RUNNING
     session.flush()
     return out
 
 
-def set_progress(session: Session, uid: str, state: str, counts: dict[str, Any]) -> int | None:
-    """The relay's progress for a campaign; returns its local id (None when this desktop lacks it)."""
+def set_progress(
+    session: Session, uid: str, state: str, counts: dict[str, Any], *, sent_at: datetime | None = None
+) -> int | None:
+    """The relay's state and counts for a campaign; returns its local id (None when unknown here)."""
     row = session.scalar(select(Campaign).where(Campaign.uid == uid))
     if row is None:
         return None
     row.state = state[:20]
     row.counts = dict(counts)
+    if sent_at is not None and row.sent_at is None:
+        row.sent_at = sent_at
     return row.id
 
 
 def delete_draft(session: Session, campaign_id: int) -> None:
     row = session.get(Campaign, campaign_id)
-    if row is not None and row.state == CampaignState.DRAFT:
+    if row is not None and row.state == DRAFT:
         session.delete(row)
 
 
@@ -183,15 +187,6 @@ def campaign_rows(session: Session) -> list[CampaignRow]:
 
 
 # --------------------------------------------------------------------------- report
-
-
-class RecipientState(StrEnum):
-    WAITING = "waiting"  # the relay has not sent it yet (scheduled, paced, held at night or at the limit)
-    SENT = "sent"
-    DELIVERED = "delivered"
-    READ = "read"
-    FAILED = "failed"
-    UNKNOWN = "unknown"  # the send's outcome is unknown: never resent
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +240,9 @@ class CampaignReport:
 
 
 def _recipient_state(status: str | None, error_code: str | None) -> RecipientState:
+    """The state the chats show: queued until the relay's send arrives, then the message's ticks."""
     if status is None or status == MessageStatus.PENDING:
-        return RecipientState.WAITING
+        return RecipientState.QUEUED
     if status == MessageStatus.FAILED:
         return RecipientState.UNKNOWN if error_code == UNKNOWN_OUTCOME else RecipientState.FAILED
     return RecipientState(status) if status in RecipientState.__members__.values() else RecipientState.SENT
@@ -329,3 +325,58 @@ def report_csv(report: CampaignReport) -> bytes:
             )
         )
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+# --------------------------------------------------------------------------- what the editor offers
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EditorChoices:
+    """Everything the campaign editor lists, read in one op."""
+
+    labels: list[Choice]
+    items: list[Choice]
+    collections: list[Choice]
+    waitlists: list[Choice]  # items someone waits for; name carries no count (the editor adds it)
+    waiting: dict[int, int]
+    templates: list[Template]
+    profile: BusinessProfile
+    time_zone: str
+    prices: Prices
+
+
+def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> EditorChoices:
+    """Labels, items, collections, waitlists, approved templates (from the relay when it answers)."""
+    from app.automations_store import load_state
+    from app.campaign_checks import load_prices
+    from app.campaigns import waitlisted_items
+    from app.models import CatalogItem, Collection, Label
+    from app.sending import approved_templates
+
+    templates = [t for t in approved_templates(db, fetch) if t.status.upper() == "APPROVED"]
+    with db.read() as s:
+        labels = [Choice(r.id, r.name) for r in s.scalars(select(Label).order_by(Label.position, Label.id))]
+        items = [Choice(r.id, r.name) for r in s.scalars(select(CatalogItem).order_by(CatalogItem.name))]
+        collections = [
+            Choice(r.id, r.name) for r in s.scalars(select(Collection).order_by(Collection.position))
+        ]
+        waitlists = waitlisted_items(s)
+        doc = load_state(s).doc
+        prices = load_prices(s)
+    return EditorChoices(
+        labels,
+        items,
+        collections,
+        [Choice(w.item_id, w.name) for w in waitlists],
+        {w.item_id: w.waiting for w in waitlists},
+        templates,
+        doc.profile,
+        doc.business_hours.timezone,
+        prices,
+    )

@@ -27,6 +27,7 @@ class Changes:
     automations: bool = False  # greeting, away, bot rules and the shop's profile (its name)
     settings: bool = False
     orders: frozenset[int] = field(default_factory=frozenset)
+    campaigns: bool = False  # a campaign was saved, handed to the relay, or its progress moved
     from_sync: bool = False
 
     @classmethod

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, InvalidInput
 from app.models import Contact
+from app.wire import OptOutReason
 
 # Korea's information-and-communications law asks to re-confirm marketing consent every two years;
 # a consent older than this is treated as lapsed (a utility template can ask again).
@@ -25,15 +26,6 @@ class ConsentHow(StrEnum):
     PHONE = "phone"
     PAPER = "paper"  # a signed form
     OTHER = "other"
-
-
-class OptOutReason(StrEnum):
-    """Why a contact stopped marketing messages (the relay's `contact` events carry the same values)."""
-
-    KEYWORD = "keyword"  # wrote "수신거부", "STOP"…
-    BUTTON = "button"  # tapped the template's marketing opt-out button
-    META_STOP = "meta_stop"  # stopped marketing in WhatsApp itself (Meta's user_preferences, 131050)
-    OWNER = "owner"  # the shop owner recorded it
 
 
 @dataclass(frozen=True, slots=True)

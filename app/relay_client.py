@@ -27,12 +27,14 @@ from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_ur
 from app.wire import (
     Automations,
     BlockAnswer,
+    Campaign,
     CheckReport,
     ErrorEnvelope,
     EventsPage,
     Health,
     KnownContacts,
     MediaUploaded,
+    NewCampaign,
     OrderStatus,
     OrderStatuses,
     SendResult,
@@ -279,6 +281,32 @@ class RelayClient:
         digits = "".join(ch for ch in wa_id if ch.isdigit())
         response = self._check(self._request("POST" if blocked else "DELETE", f"/v1/contacts/{digits}/block"))
         return BlockAnswer.model_validate(response.json())
+
+    # ------------------------------------------------------------------ campaigns
+    def create_campaign(self, campaign: NewCampaign) -> Campaign:
+        """POST /v1/campaigns; the same id posted again answers the campaign already there."""
+        payload = campaign.model_dump(mode="json", exclude_none=True)
+        response = self._check(self._request("POST", "/v1/campaigns", json=payload))
+        return Campaign.model_validate(response.json())
+
+    def campaign(self, campaign_id: str, *, recipients: bool = False) -> Campaign:
+        params = {"recipients": "true"} if recipients else None
+        path = f"/v1/campaigns/{quote(campaign_id, safe='')}"
+        response = self._check(self._request("GET", path, params=params))
+        return Campaign.model_validate(response.json())
+
+    def campaign_action(self, campaign_id: str, action: str) -> Campaign:
+        """POST /v1/campaigns/{id}/pause | resume | cancel."""
+        if action not in ("pause", "resume", "cancel"):
+            raise ValueError(f"not a campaign action: {action}")
+        path = f"/v1/campaigns/{quote(campaign_id, safe='')}/{action}"
+        response = self._check(self._request("POST", path))
+        return Campaign.model_validate(response.json())
+
+    def record_opt_out(self, wa_id: str, opted_out: bool) -> None:
+        """The owner's own marketing opt-out (or its end) for a customer, so the relay holds it too."""
+        digits = "".join(ch for ch in wa_id if ch.isdigit())
+        self._check(self._request("POST", f"/v1/contacts/{digits}/{'opt-out' if opted_out else 'opt-in'}"))
 
     def templates(self) -> list[Template]:
         response = self._check(self._request("GET", "/v1/templates"))

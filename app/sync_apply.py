@@ -24,6 +24,7 @@ from app.cloud_messages import (
     message_kind,
     whatsapp_time,
 )
+from app.consent import apply_remote_opt_out
 from app.models import (
     ChatTombstone,
     Contact,
@@ -72,6 +73,7 @@ class BatchResult:
     applied: int = 0
     skipped: int = 0
     orders: list[int] = field(default_factory=list)  # orders created from carts in this batch
+    campaigns: bool = False  # a campaign's progress moved
 
 
 # --------------------------------------------------------------------------- reading message objects
@@ -174,6 +176,7 @@ class _Batch:
         settings: list[SettingsEvent] = []
         contact_events: list[ContactEvent] = []
         unreadable: list[UnreadableEvent] = []
+        campaigns: list[CampaignEvent] = []
         for event in events:
             if isinstance(event, UnknownEvent):
                 # A kind from a newer relay, or one this version cannot read: moved past.
@@ -181,9 +184,9 @@ class _Batch:
                 self.result.skipped += 1
                 continue
             if isinstance(event, CampaignEvent):
-                # Campaign progress is read by the campaign report, not applied to chats: its
+                # Progress goes to the campaign's row (state, counts), not to any chat: its
                 # per-recipient sends arrive as `outbound` events.
-                self.result.skipped += 1
+                campaigns.append(event)
                 continue
             if isinstance(event, MessageEvent):
                 messages.append(event)
@@ -238,6 +241,15 @@ class _Batch:
             from app.automations_store import apply_remote
 
             apply_remote(self.s, se.automations)
+        if campaigns:
+            from app.campaign_store import set_progress
+
+            for ce_ in campaigns:
+                if set_progress(self.s, ce_.campaign_id, ce_.state, ce_.counts) is None:
+                    self.result.skipped += 1  # another desktop's campaign: nothing here to update
+                else:
+                    self.result.applied += 1
+                    self.result.campaigns = True
         return self.result
 
     def apply_unreadable(self, events: list[UnreadableEvent]) -> None:
@@ -294,6 +306,10 @@ class _Batch:
         name = event.contact.profile.name if event.contact.profile else None
         if name:
             self.s.execute(update(Contact).where(Contact.id == new_id).values(profile_name=nfc(name)))
+        if "opted_out_at" in event.model_fields_set:  # a marketing opt-out, or Meta's resume
+            contact = self.s.get(Contact, new_id)
+            if contact is not None:
+                apply_remote_opt_out(contact, event.opted_out_at, event.reason)
         if "bot_paused_until" in event.model_fields_set:  # a hand-off to a person, or the bot resumed
             paused = event.bot_paused_until
             self.s.execute(update(Contact).where(Contact.id == new_id).values(bot_paused_until=paused))
@@ -477,6 +493,7 @@ class _Batch:
                     sent_at=sent_at,
                     relay_seq=e.seq,
                     unread=False,
+                    campaign_id=e.campaign_id,
                 )
             )
             if e.wamid:

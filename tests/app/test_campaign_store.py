@@ -11,19 +11,19 @@ import pytest
 
 from app.campaign_store import (
     CampaignDraft,
-    RecipientState,
     campaign_report,
     campaign_rows,
     load_draft,
     record_handed_over,
     report_csv,
     save_draft,
+    set_progress,
 )
 from app.campaigns import Audience, ParameterSource, ParameterSpec, resolve_audience
 from app.errors import InvalidInput
 from app.models import Campaign
 from app.queries import messages_page
-from app.wire import Template
+from app.wire import RecipientState, Template
 from tests.support.factories import make_contact, make_message
 
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
@@ -54,6 +54,7 @@ def test_a_draft_round_trips_and_cannot_be_edited_once_handed_to_the_relay(db: A
     with db.write() as s:
         members = resolve_audience(s, Audience(), "MARKETING", NOW).recipients
         handed = record_handed_over(s, cid, members, NOW)
+        set_progress(s, s.get(Campaign, cid).uid, "running", {}, sent_at=NOW)  # type: ignore[union-attr]
     assert [values for _m, values in handed] == [("민지",)]
     with db.write() as s, pytest.raises(InvalidInput):
         save_draft(s, draft, cid)
@@ -92,7 +93,7 @@ def test_the_report_counts_ticks_replies_failures_and_opt_outs_and_tags_the_chat
         "Bora": RecipientState.DELIVERED,
         "Chul": RecipientState.FAILED,
         "Dana": RecipientState.SENT,
-        "Eun": RecipientState.WAITING,
+        "Eun": RecipientState.QUEUED,
     }
     assert (report.sent, report.delivered, report.read, report.replied, report.opted_out) == (3, 2, 1, 1, 1)
     assert report.failed_by_reason() == {"131049": 1}
@@ -103,3 +104,60 @@ def test_the_report_counts_ticks_replies_failures_and_opt_outs_and_tags_the_chat
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:3] == ["name", "phone", "state"]
     assert rows[1][0] == "Ana" and rows[1][5] == "yes"
+
+
+def test_synced_campaign_sends_progress_and_opt_outs_reach_the_desktop(db: Any) -> None:
+    from app.consent import load_consent
+    from app.sync_apply import apply_events
+    from app.wire import EventsPage
+
+    with db.write() as s:
+        minji = make_contact(s, wa_id="821012345678", profile_name="민지", opted_in_at=NOW)
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=SALE))
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        minji_id = minji.id
+    at = NOW.isoformat()
+    page = EventsPage.model_validate(
+        {
+            "events": [
+                {
+                    "seq": 1,
+                    "kind": "outbound",
+                    "at": at,
+                    "to": "821012345678",
+                    "wamid": "wamid.C1",
+                    "client_id": f"campaign:{uid}:821012345678",
+                    "sent_by": "campaign",
+                    "campaign_id": uid,
+                    "body": {"type": "template", "template": {"name": "winter_sale"}},
+                },
+                {
+                    "seq": 2,
+                    "kind": "campaign",
+                    "at": at,
+                    "campaign_id": uid,
+                    "state": "done",
+                    "counts": {"sent": 1},
+                },
+                {
+                    "seq": 3,
+                    "kind": "contact",
+                    "at": at,
+                    "contact": {"wa_id": "821012345678"},
+                    "opted_out_at": at,
+                    "reason": "keyword",
+                },
+            ],
+            "next": 3,
+        }
+    )
+    with db.write() as s:
+        result = apply_events(s, page.events, page.next)
+    assert result.campaigns
+    with db.read() as s:
+        [row] = campaign_rows(s)
+        chat = messages_page(s, minji_id)
+        consent = load_consent(s, minji_id)
+    assert row.state == "done"
+    assert [m.campaign_name for m in chat] == ["Winter sale"]
+    assert consent is not None and consent.opted_out_reason == "keyword"

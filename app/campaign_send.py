@@ -1,0 +1,116 @@
+"""Handing a campaign to the relay (POST /v1/campaigns) and pausing, resuming or cancelling it there."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.campaign_store import DRAFT, record_handed_over, set_progress
+from app.campaigns import Audience, resolve_audience
+from app.db import Database
+from app.errors import ErrorCode, InvalidInput
+from app.models import Campaign as CampaignRow
+from app.wire import (
+    Campaign,
+    CampaignRecipient,
+    CampaignTemplate,
+    MediaUploaded,
+    NewCampaign,
+    RecipientConsent,
+)
+
+log = logging.getLogger(__name__)
+
+
+class CampaignClient(Protocol):
+    """What hand-over needs of app/relay_client.RelayClient."""
+
+    def upload_media(self, source: Path | bytes, mime: str, filename: str | None = None) -> MediaUploaded: ...
+
+    def create_campaign(self, campaign: NewCampaign) -> Campaign: ...
+
+    def campaign_action(self, campaign_id: str, action: str) -> Campaign: ...
+
+
+def _components(values: tuple[str, ...], header_media_id: str | None, kind: str) -> list[dict[str, Any]]:
+    components: list[dict[str, Any]] = []
+    if header_media_id:
+        components.append({"type": "header", "parameters": [{"type": kind, kind: {"id": header_media_id}}]})
+    if values:
+        components.append({"type": "body", "parameters": [{"type": "text", "text": v} for v in values]})
+    return components
+
+
+def hand_over(
+    db: Database, client: CampaignClient, campaign_id: int, now: datetime | None = None
+) -> Campaign:
+    """Resolve the audience now, keep the recipients, post the campaign; the relay's answer is kept.
+
+    The uid is the campaign's id on the relay: posting again after a lost answer is one campaign,
+    so a retry never sends twice.
+    """
+    now = now or datetime.now(UTC)
+    with db.read() as s:
+        row = s.get(CampaignRow, campaign_id)
+        if row is None or row.state != DRAFT:
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
+        if not row.template_name:
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_NO_TEMPLATE)
+        header = dict(row.header_media) if row.header_media else None
+    media_id: str | None = None
+    header_kind = "image"
+    if header and header.get("path"):
+        path = Path(str(header["path"]))
+        header_kind = str(header.get("kind") or "image")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        media_id = client.upload_media(path, mime).id
+    with db.write() as s:
+        row = s.get(CampaignRow, campaign_id)
+        if row is None or row.state != DRAFT:
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
+        resolved = resolve_audience(s, Audience.from_json(row.audience or {}), row.template_category, now)
+        if not resolved.recipients:
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_NO_RECIPIENTS)
+        handed = record_handed_over(s, campaign_id, resolved.recipients, now)
+        request = NewCampaign(
+            id=row.uid,
+            name=row.name,
+            template=CampaignTemplate(
+                name=row.template_name, language=row.template_language, category=row.template_category
+            ),
+            recipients=[
+                CampaignRecipient(
+                    wa_id=m.wa_id or "",
+                    components=_components(values, media_id, header_kind),
+                    consent=RecipientConsent(
+                        notifications=m.consent.opted_in_at is not None,
+                        marketing=m.consent.marketing_at is not None and m.consent.opted_out_at is None,
+                        night=m.consent.night_at is not None,
+                    ),
+                )
+                for m, values in handed
+            ],
+            start_at=row.scheduled_at,
+            pace_per_second=row.pace,
+        )
+    answer = client.create_campaign(request)
+    with db.write() as s:
+        set_progress(s, answer.id, answer.state, answer.counts, sent_at=now)
+    log.info("campaign %s handed to the relay: %d recipients", answer.id, len(request.recipients))
+    return answer
+
+
+def campaign_action(db: Database, client: CampaignClient, campaign_id: int, action: str) -> Campaign:
+    """Pause, resume or cancel a campaign on the relay; its answer is kept."""
+    with db.read() as s:
+        row = s.get(CampaignRow, campaign_id)
+        if row is None:
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
+        uid = row.uid
+    answer = client.campaign_action(uid, action)
+    with db.write() as s:
+        set_progress(s, answer.id, answer.state, answer.counts)
+    return answer
