@@ -199,3 +199,12 @@ def remove_from_collection(db: Database, collection_id: int, item_ids: Sequence[
     with db.write() as session:
         remove_items_from_collection(session, collection_id, item_ids)
     return Changes(collections=True, catalog=frozenset(item_ids))
+
+
+def join_restock_waitlist(db: Database, item_id: int, contact_id: int) -> Changes:
+    """Tell this customer when the sold-out item is back (app/campaigns.py keeps the list)."""
+    from app.campaigns import add_to_waitlist
+
+    with db.write() as session:
+        add_to_waitlist(session, item_id, contact_id)
+    return Changes(catalog=frozenset({item_id}))

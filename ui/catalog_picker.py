@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaigns import add_to_waitlist
-from app.catalog_edits import PickerPage, picker_page, read_meta_catalog_id
+from app.catalog_edits import PickerPage, join_restock_waitlist, picker_page, read_meta_catalog_id
 from app.catalog_messages import ListTexts
 from app.changes import Changes
 from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
@@ -234,10 +233,10 @@ class CatalogPicker(QDialog):
             return
         name = self.model.item(self.view.currentIndex().row()).name
 
+        db = self.ctx.db
+
         def work() -> Changes:
-            with self.ctx.db.write() as s:
-                add_to_waitlist(s, item_id, contact_id)
-            return Changes(catalog=frozenset({item_id}))
+            return join_restock_waitlist(db, item_id, contact_id)
 
         def done(_changes: Changes) -> None:
             self.hint.setText(self.tr("This customer is on the restock waitlist for “{0}”.").format(name))
