@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params, ValueParams
 from app.models import DEFAULT_LABELS, Label, contact_label
 from app.text import nfc
@@ -130,7 +131,8 @@ def restore_default_labels(session: Session) -> int:
 
 
 class LabelStore:
-    """The labels of one database, for the UI: each call is one short session."""
+    """The labels of one database, for the UI's ops: each call is one short session; a change returns
+    its Changes (the label list, with names and colours every chat row shows)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -139,22 +141,29 @@ class LabelStore:
         with self.db.read() as s:
             return labels_with_counts(s)
 
-    def add(self, name: str, colour: str) -> LabelCount:
+    def add(self, name: str, colour: str) -> tuple[LabelCount, Changes]:
         with self.db.write() as s:
-            return add_label(s, name, colour)
+            return add_label(s, name, colour), LABELS_CHANGED
 
-    def rename(self, label_id: int, name: str) -> None:
+    def rename(self, label_id: int, name: str) -> Changes:
         with self.db.write() as s:
             rename_label(s, label_id, name)
+        return LABELS_CHANGED
 
-    def recolour(self, label_id: int, colour: str) -> None:
+    def recolour(self, label_id: int, colour: str) -> Changes:
         with self.db.write() as s:
             recolour_label(s, label_id, colour)
+        return LABELS_CHANGED
 
-    def delete(self, label_id: int) -> None:
+    def delete(self, label_id: int) -> Changes:
         with self.db.write() as s:
             delete_label(s, label_id)
+        return LABELS_CHANGED
 
-    def reorder(self, label_ids: list[int]) -> None:
+    def reorder(self, label_ids: list[int]) -> Changes:
         with self.db.write() as s:
             reorder_labels(s, label_ids)
+        return LABELS_CHANGED
+
+
+LABELS_CHANGED = Changes(labels=True)

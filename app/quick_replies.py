@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.demo_replies import DEMO_QUICK_REPLIES
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params
 from app.models import Contact, QuickReply
@@ -268,8 +269,12 @@ def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessPr
     )
 
 
+QUICK_REPLIES_CHANGED = Changes(quick_replies=True)
+
+
 class QuickReplyLibrary:
-    """The quick replies of one database, for the UI: each call is one short session."""
+    """The quick replies of one database, for the UI's ops: each call is one short session; a change
+    returns its Changes (the composer's completer and any open manager re-read the list)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -280,9 +285,10 @@ class QuickReplyLibrary:
 
     def add(
         self, shortcut: str, text: str, *, media_path: str | None = None, keywords: Iterable[str] = ()
-    ) -> QuickReplyRow:
+    ) -> tuple[QuickReplyRow, Changes]:
         with self.db.write() as s:
-            return add_quick_reply(s, shortcut, text, media_path=media_path, keywords=keywords)
+            row = add_quick_reply(s, shortcut, text, media_path=media_path, keywords=keywords)
+        return row, QUICK_REPLIES_CHANGED
 
     def update(
         self,
@@ -292,19 +298,22 @@ class QuickReplyLibrary:
         text: str,
         media_path: str | None = None,
         keywords: Iterable[str] = (),
-    ) -> QuickReplyRow:
+    ) -> tuple[QuickReplyRow, Changes]:
         with self.db.write() as s:
-            return update_quick_reply(
+            row = update_quick_reply(
                 s, reply_id, shortcut=shortcut, text=text, media_path=media_path, keywords=keywords
             )
+        return row, QUICK_REPLIES_CHANGED
 
-    def delete(self, reply_id: int) -> None:
+    def delete(self, reply_id: int) -> Changes:
         with self.db.write() as s:
             delete_quick_reply(s, reply_id)
+        return QUICK_REPLIES_CHANGED
 
-    def reorder(self, reply_ids: Sequence[int]) -> None:
+    def reorder(self, reply_ids: Sequence[int]) -> Changes:
         with self.db.write() as s:
             reorder_quick_replies(s, reply_ids)
+        return QUICK_REPLIES_CHANGED
 
     def contact(self, contact_id: int) -> ContactInfo | None:
         with self.db.read() as s:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.labels import LabelCount, LabelInvalid, LabelStore
 from ui.context import AppContext
+from ui.op_queue import OpQueue
+from ui.ops import failure_sentence, run_op
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -89,8 +93,14 @@ class LabelsManager(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Labels"))
         self.store = LabelStore(ctx.db)
+        # Changes one after another (a rename typed right after "New label" waits for it).
+        self.edits = OpQueue(self)
+        self._generation = 0
+        self._shown_generation = -1
+        self._publishing = False
         self.model = LabelListModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -101,6 +111,7 @@ class LabelsManager(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QVBoxLayout()
+        self.buttons: list[QPushButton] = []
         for text, slot in (
             (self.tr("New label…"), self.add),
             (self.tr("Rename…"), self.rename_current),
@@ -111,6 +122,8 @@ class LabelsManager(QDialog):
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
+            button.setEnabled(False)  # until the labels are in
+            self.buttons.append(button)
             buttons.addWidget(button)
         buttons.addStretch(1)
         row = QHBoxLayout()
@@ -124,13 +137,63 @@ class LabelsManager(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(close)
         self.resize(460, 360)
+        ctx.hub.changed.connect(self._hub_changed)
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        self.model.set_rows(self.store.all())
-        for r, label in enumerate(self.model.rows()):
-            if label.id == select_id:
-                self.view.setCurrentIndex(self.model.index(r, 0))
+        """Read the labels and their chat counts in an op; select `select_id` (else keep the current)."""
+        self._generation += 1
+        generation = self._generation
+        keep = select_id
+        if keep is None and (label := self.current()) is not None:
+            keep = label.id
+
+        def show(rows: list[LabelCount]) -> None:
+            if generation != self._generation:
+                return
+            self._shown_generation = generation
+            self.model.set_rows(rows)
+            for r, label in enumerate(self.model.rows()):
+                if label.id == keep:
+                    self.view.setCurrentIndex(self.model.index(r, 0))
+            for button in self.buttons:
+                button.setEnabled(True)
+
+        run_op(self.store.all, show, parent=self, on_failure=self._failed)
+
+    def is_loading(self) -> bool:
+        return self._shown_generation != self._generation or self.edits.is_busy()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        """Labels changed elsewhere, or a chat got or lost one (the counts)."""
+        if self._publishing:
+            return
+        if changes.labels or changes.all_contacts or (changes.contacts and not changes.from_sync):
+            self.reload()
+
+    def _change(self, work: Callable[[], Changes], select_id: int | None = None) -> None:
+        """Run a change in the dialog's queue; publish it and show the labels as they now are."""
+
+        def done(changes: Changes) -> None:
+            self.error.clear()
+            self._publishing = True
+            try:
+                self.ctx.publish(changes)
+            finally:
+                self._publishing = False
+            self.reload(select_id=select_id)
+
+        self.edits.add(work, done, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, LabelInvalid):
+            self._explain(exc)
+        else:
+            self.error.setText(failure_sentence(exc))
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(failure_sentence(exc))
 
     def current(self) -> LabelCount | None:
         index = self.view.currentIndex()
@@ -153,16 +216,22 @@ class LabelsManager(QDialog):
         if ok:
             self.add_label(name)
 
-    def add_label(self, name: str, colour: str | None = None) -> LabelCount | None:
+    def add_label(self, name: str, colour: str | None = None) -> None:
+        """Add in an op; the new label is selected when it is in (or the error says why not)."""
         colour = colour or PALETTE[len(self.model.rows()) % len(PALETTE)]
-        try:
-            label = self.store.add(name, colour)
-        except LabelInvalid as exc:
-            self._explain(exc)
-            return None
-        self.error.clear()
-        self.reload(select_id=label.id)
-        return label
+        store = self.store
+
+        def added(result: tuple[LabelCount, Changes]) -> None:
+            label, changes = result
+            self.error.clear()
+            self._publishing = True
+            try:
+                self.ctx.publish(changes)
+            finally:
+                self._publishing = False
+            self.reload(select_id=label.id)
+
+        self.edits.add(lambda: store.add(name, colour), added, self._refused)
 
     def rename_current(self) -> None:
         label = self.current()
@@ -174,15 +243,9 @@ class LabelsManager(QDialog):
         if ok:
             self.rename(label.id, name)
 
-    def rename(self, label_id: int, name: str) -> bool:
-        try:
-            self.store.rename(label_id, name)
-        except LabelInvalid as exc:
-            self._explain(exc)
-            return False
-        self.error.clear()
-        self.reload(select_id=label_id)
-        return True
+    def rename(self, label_id: int, name: str) -> None:
+        store = self.store
+        self._change(lambda: store.rename(label_id, name), label_id)
 
     def recolour_current(self) -> None:
         label = self.current()
@@ -193,8 +256,8 @@ class LabelsManager(QDialog):
             self.recolour(label.id, colour.name())
 
     def recolour(self, label_id: int, colour: str) -> None:
-        self.store.recolour(label_id, colour)
-        self.reload(select_id=label_id)
+        store = self.store
+        self._change(lambda: store.recolour(label_id, colour), label_id)
 
     def move_current(self, step: int) -> None:
         label = self.current()
@@ -204,8 +267,8 @@ class LabelsManager(QDialog):
         at = ids.index(label.id)
         to = max(0, min(at + step, len(ids) - 1))
         ids.insert(to, ids.pop(at))
-        self.store.reorder(ids)
-        self.reload(select_id=label.id)
+        store = self.store
+        self._change(lambda: store.reorder(ids), label.id)
 
     def delete_current(self) -> None:
         label = self.current()
@@ -219,5 +282,5 @@ class LabelsManager(QDialog):
             else self.tr("Delete the label “{0}”?")
         ).format(label_display_name(label.name))
         if QMessageBox.question(self, self.tr("Delete label"), question) == QMessageBox.StandardButton.Yes:
-            self.store.delete(label.id)
-            self.reload()
+            store, label_id = self.store, label.id
+            self._change(lambda: store.delete(label_id))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import InvalidInput
 from app.quick_replies import (
     KEYWORD_LIMIT,
@@ -34,7 +35,8 @@ from app.quick_replies import (
 )
 from ui.automation_forms import FieldButtons
 from ui.context import AppContext
-from ui.ops import failure_sentence
+from ui.op_queue import OpQueue
+from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 from ui.window_keys import close_with_keys
 
@@ -47,7 +49,12 @@ class QuickReplyManager(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quick replies"))
+        self.ctx = ctx
         self.library = QuickReplyLibrary(ctx.db)
+        self.edits = OpQueue(self)  # saves, deletes and moves reach the database in order
+        self._generation = 0
+        self._shown_generation = -1
+        self._publishing = False
         self.source = QuickReplyListModel(parent=self)
         self.model = QuickReplyFilterModel(self)
         self.model.setSourceModel(self.source)
@@ -117,7 +124,7 @@ class QuickReplyManager(QDialog):
         form.addRow("", self.error)
         form.addRow("", self.save_button)
 
-        splitter = QSplitter()
+        self.body = splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
@@ -128,21 +135,64 @@ class QuickReplyManager(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
         self.resize(820, 520)
-        self.reload()
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        else:
-            self.new_reply()
+        self.count.setText(self.tr("Loading…"))
+        self.body.setEnabled(False)  # until the replies are in (a moment); Close stays usable
+        ctx.hub.changed.connect(self._hub_changed)
+        self.reload(first=True)
 
     # ------------------------------------------------------------------ list
 
-    def reload(self, select_id: int | None = None) -> None:
-        rows = self.library.all()
+    def reload(self, select_id: int | None = None, *, first: bool = False) -> None:
+        """Read the replies in an op; then select `select_id` (showing it in the form), or keep the
+        selection without touching what the form holds."""
+        self._generation += 1
+        generation = self._generation
+        library = self.library
+
+        def show(rows: list[QuickReplyRow]) -> None:
+            if generation == self._generation:
+                self._show_rows(rows, select_id, first)
+
+        run_op(library.all, show, parent=self, on_failure=self._failed)
+
+    def _show_rows(self, rows: list[QuickReplyRow], select_id: int | None, first: bool) -> None:
+        self._shown_generation = self._generation
+        keep = self.current_id
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
         self.source.set_rows(rows)
+        if select_id is None and keep is not None:
+            self.select(keep)  # quietly: the form keeps what the owner is typing
+        selection.blockSignals(False)
+        self.view.viewport().update()
         n = len(rows)
         self.count.setText(self.tr("%n quick reply", "", n) if n == 1 else self.tr("%n quick replies", "", n))
+        self.body.setEnabled(True)
         if select_id is not None:
             self.select(select_id)
+        elif first:
+            if self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(0, 0))
+            else:
+                self.new_reply()
+
+    def is_loading(self) -> bool:
+        return self._shown_generation != self._generation or self.edits.is_busy()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.quick_replies and not self._publishing:
+            self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.body.setEnabled(True)
+        self.error.setText(failure_sentence(exc))
+
+    def _publish(self, changes: Changes) -> None:
+        self._publishing = True
+        try:
+            self.ctx.publish(changes)
+        finally:
+            self._publishing = False
 
     def select(self, reply_id: int) -> None:
         for r in range(self.model.rowCount()):
@@ -193,23 +243,35 @@ class QuickReplyManager(QDialog):
         return sentences.get(reason) or failure_sentence(exc)
 
     def save_current(self) -> bool:
+        """Save in an op (False when the form itself is refused at once). A refused save shows why
+        and leaves the form as typed."""
         keywords = [k for k in self.keywords.text().split(",") if k.strip()]
         if len(keywords) > KEYWORD_LIMIT:
             self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
             return False
         shortcut, text, media = self.shortcut.text(), self.text.toPlainText(), self.media.text() or None
-        try:
-            if self.current_id is None:
-                row = self.library.add(shortcut, text, media_path=media, keywords=keywords)
+        library, reply_id = self.library, self.current_id
+
+        def work() -> tuple[QuickReplyRow, Changes]:
+            if reply_id is None:
+                return library.add(shortcut, text, media_path=media, keywords=keywords)
+            return library.update(reply_id, shortcut=shortcut, text=text, media_path=media, keywords=keywords)
+
+        def saved(result: tuple[QuickReplyRow, Changes]) -> None:
+            row, changes = result
+            self.error.clear()
+            if self.current_id == reply_id:
+                self.current_id = row.id
+            self._publish(changes)
+            self.reload(select_id=row.id)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, InvalidInput):
+                self.error.setText(self._error_sentence(exc))
             else:
-                row = self.library.update(
-                    self.current_id, shortcut=shortcut, text=text, media_path=media, keywords=keywords
-                )
-        except (ShortcutInvalid, QuickReplyInvalid) as exc:
-            self.error.setText(self._error_sentence(exc))
-            return False
-        self.error.clear()
-        self.reload(select_id=row.id)
+                self.error.setText(failure_sentence(exc))
+
+        self.edits.add(work, saved, refused)
         return True
 
     def delete_current(self) -> None:
@@ -225,12 +287,15 @@ class QuickReplyManager(QDialog):
             self.delete_reply(self.current_id)
 
     def delete_reply(self, reply_id: int) -> None:
-        self.library.delete(reply_id)
-        self.reload()
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        else:
-            self.new_reply()
+        library = self.library
+
+        def deleted(changes: Changes) -> None:
+            self._publish(changes)
+            if self.current_id == reply_id:
+                self.current_id = None
+            self.reload(first=True)
+
+        self.edits.add(lambda: library.delete(reply_id), deleted, self._failed)
 
     def move_current(self, step: int) -> None:
         """Move the selected reply up or down in the owner's order (with no search active)."""
@@ -242,8 +307,13 @@ class QuickReplyManager(QDialog):
         if to == at:
             return
         ids.insert(to, ids.pop(at))
-        self.library.reorder(ids)
-        self.reload(select_id=self.current_id)
+        library, reply_id = self.library, self.current_id
+
+        def moved(changes: Changes) -> None:
+            self._publish(changes)
+            self.reload(select_id=reply_id)
+
+        self.edits.add(lambda: library.reorder(ids), moved, self._failed)
 
     def choose_media(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -3300,6 +3300,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>Attachment</source>
         <translation>첨부</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
     <message numerus="yes">
         <source>%n quick reply</source>
         <translation>

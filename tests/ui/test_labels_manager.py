@@ -19,22 +19,37 @@ def ctx(db, tmp_path: Path) -> AppContext:
     return AppContext(db=db, paths=paths_for(tmp_path / "data"))
 
 
-def test_labels_manager_adds_renames_recolours_and_counts_chats(qtbot, ctx: AppContext) -> None:
+def settle(qtbot, manager: LabelsManager) -> None:
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+
+
+def open_manager(qtbot, ctx: AppContext) -> LabelsManager:
     manager = LabelsManager(ctx)
     qtbot.addWidget(manager)
+    settle(qtbot, manager)
+    return manager
+
+
+def test_labels_manager_adds_renames_recolours_and_counts_chats(qtbot, ctx: AppContext) -> None:
+    manager = open_manager(qtbot, ctx)
     assert manager.model.rowCount() == 6
-    label = manager.add_label("단골")
-    assert label is not None
+    with qtbot.waitSignal(ctx.hub.changed) as published:
+        manager.add_label("단골")
+    assert published.args[0].labels  # the chat list and contact panel re-read their labels
+    settle(qtbot, manager)
+    label = manager.current()
+    assert label is not None and label.name == "단골"
     with ctx.db.write() as s:
         set_label(s, make_contact(s).id, label.id, True)
     manager.rename(label.id, "VIP 단골")
     manager.recolour(label.id, "#112233")
+    settle(qtbot, manager)
     row = next(r for r in LabelStore(ctx.db).all() if r.id == label.id)
     assert (row.name, row.colour, row.chats) == ("VIP 단골", "#112233", 1)
     shown = manager.model.index(6, 0).data()
     assert shown.startswith("VIP 단골") and "1" in shown
-    assert not manager.rename(label.id, "paid")
-    assert manager.error.text() == "There is already a label with this name."
+    manager.rename(label.id, "paid")
+    qtbot.waitUntil(lambda: manager.error.text() == "There is already a label with this name.")
 
 
 def test_deleting_a_label_in_use_asks_first_and_keeps_the_chats(qtbot, ctx: AppContext, dialogs) -> None:
@@ -46,11 +61,12 @@ def test_deleting_a_label_in_use_asks_first_and_keeps_the_chats(qtbot, ctx: AppC
         contact = make_contact(s, saved_name="이서연")
         paid = next(r for r in LabelStore(ctx.db).all() if r.name == "Paid")
         set_label(s, contact.id, paid.id, True)
-    manager = LabelsManager(ctx)
-    qtbot.addWidget(manager)
+    manager = open_manager(qtbot, ctx)
     manager.reload(select_id=paid.id)
+    settle(qtbot, manager)
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
-    manager.delete_current()
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_current()
     assert asked.texts == ["Delete the label “Paid”? It is removed from one chat; the chat stays."]
     assert all(r.name != "Paid" for r in LabelStore(ctx.db).all())
     with ctx.db.read() as s:
@@ -58,9 +74,20 @@ def test_deleting_a_label_in_use_asks_first_and_keeps_the_chats(qtbot, ctx: AppC
 
 
 def test_moving_a_label_up_changes_its_place_in_every_list(qtbot, ctx: AppContext) -> None:
-    manager = LabelsManager(ctx)
-    qtbot.addWidget(manager)
+    manager = open_manager(qtbot, ctx)
     paid = next(r for r in LabelStore(ctx.db).all() if r.name == "Paid")
     manager.reload(select_id=paid.id)
-    manager.move_current(-1)
+    settle(qtbot, manager)
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.move_current(-1)
+    settle(qtbot, manager)
+    assert manager.current() is not None and manager.current().name == "Paid"
     assert [r.name for r in LabelStore(ctx.db).all()][2:4] == ["Paid", "Pending payment"]
+
+
+def test_a_label_added_in_another_window_appears_in_an_open_manager(qtbot, ctx: AppContext) -> None:
+    manager = open_manager(qtbot, ctx)
+    other = open_manager(qtbot, ctx)
+    with qtbot.waitSignal(ctx.hub.changed):
+        other.add_label("도매")
+    qtbot.waitUntil(lambda: any(r.name == "도매" for r in manager.model.rows()), timeout=5000)

@@ -17,45 +17,79 @@ def ctx(db, tmp_path: Path) -> AppContext:
     return AppContext(db=db, paths=paths_for(tmp_path / "data"))
 
 
-def test_adding_editing_and_deleting_a_korean_quick_reply(qtbot, ctx: AppContext) -> None:
+def settle(qtbot, manager: QuickReplyManager) -> None:
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+
+
+def open_manager(qtbot, ctx: AppContext) -> QuickReplyManager:
     manager = QuickReplyManager(ctx)
     qtbot.addWidget(manager)
+    assert not manager.body.isEnabled()  # loading
+    settle(qtbot, manager)
+    assert manager.body.isEnabled()
+    return manager
+
+
+def test_adding_editing_and_deleting_a_korean_quick_reply(qtbot, ctx: AppContext) -> None:
+    manager = open_manager(qtbot, ctx)
     manager.new_reply()
     manager.shortcut.setText("/감사")
     manager.text.setPlainText("{first_name}님 감사합니다!")
     manager.keywords.setText("감사, 주문")
-    assert manager.save_current()
+    with qtbot.waitSignal(ctx.hub.changed) as published:
+        assert manager.save_current()
+    assert published.args[0].quick_replies  # the composer's completer re-reads them
+    settle(qtbot, manager)
     (row,) = QuickReplyLibrary(ctx.db).all()
     assert (row.shortcut, row.text, row.keywords) == ("/감사", "{first_name}님 감사합니다!", ("감사", "주문"))
     assert manager.count.text().startswith("1")
 
     manager.text.setPlainText("고맙습니다")
-    assert manager.save_current()
+    with qtbot.waitSignal(ctx.hub.changed):
+        assert manager.save_current()
+    settle(qtbot, manager)
     assert QuickReplyLibrary(ctx.db).all()[0].text == "고맙습니다"
 
-    manager.delete_reply(row.id)
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_reply(row.id)
+    settle(qtbot, manager)
     assert QuickReplyLibrary(ctx.db).all() == []
+    assert manager.shortcut.text() == "/"  # an empty form for the next one
 
 
 def test_a_bad_shortcut_is_explained_and_nothing_is_saved(qtbot, ctx: AppContext) -> None:
-    manager = QuickReplyManager(ctx)
-    qtbot.addWidget(manager)
+    manager = open_manager(qtbot, ctx)
     manager.shortcut.setText("/감사 합니다")
     manager.text.setPlainText("hi")
-    assert not manager.save_current()
-    assert manager.error.text() == "A shortcut cannot contain spaces."
+    manager.save_current()
+    qtbot.waitUntil(lambda: manager.error.text() == "A shortcut cannot contain spaces.")
     assert QuickReplyLibrary(ctx.db).all() == []
+    assert manager.shortcut.text() == "/감사 합니다"  # what the owner typed stays to be fixed
 
 
 def test_search_and_reorder_in_the_manager(qtbot, ctx: AppContext) -> None:
     library = QuickReplyLibrary(ctx.db)
     for shortcut, text in (("/a", "배송 안내"), ("/b", "계좌"), ("/배송", "2~3일")):
         library.add(shortcut, text)
-    manager = QuickReplyManager(ctx)
-    qtbot.addWidget(manager)
+    manager = open_manager(qtbot, ctx)
     manager.search.setText("배송")
     assert [manager.model.row_at(r).shortcut for r in range(manager.model.rowCount())] == ["/배송", "/a"]
     manager.search.clear()
     manager.select(library.all()[2].id)
-    manager.move_current(-1)
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.move_current(-1)
+    settle(qtbot, manager)
     assert [r.shortcut for r in library.all()] == ["/a", "/배송", "/b"]
+
+
+def test_a_reply_added_elsewhere_appears_without_losing_what_the_owner_types(qtbot, ctx: AppContext) -> None:
+    from app.changes import Changes
+
+    library = QuickReplyLibrary(ctx.db)
+    library.add("/a", "배송 안내")
+    manager = open_manager(qtbot, ctx)
+    manager.text.setPlainText("배송 안내 (고치는 중)")
+    library.add("/b", "계좌")
+    ctx.publish(Changes(quick_replies=True))
+    qtbot.waitUntil(lambda: manager.source.rowCount() == 2, timeout=5000)
+    assert manager.text.toPlainText() == "배송 안내 (고치는 중)"
