@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from app.errors import DatabaseUnavailable, ErrorCode, SchemaTooNew
 from app.unfinished_start import clear_unfinished_first_start, refuse_unversioned_data
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,8 @@ def _configure_connection(dbapi_connection: Any, *, foreign_keys: bool, synchron
 def make_engine(
     path: Path, *, immediate: bool, foreign_keys: bool = True, synchronous: str = "NORMAL"
 ) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": 10},
@@ -181,18 +185,22 @@ def _user_version(connection: Connection) -> int:
 
 
 class Database:
-    """One desktop database file: a writer engine (BEGIN IMMEDIATE) and a reader engine."""
+    """One desktop database file: a writer engine (BEGIN IMMEDIATE) and a reader engine.
+
+    The engines (and SQLAlchemy, ~250 ms to import) are made on first use or by `connect()`, so
+    start-up can open the file, paint the chat list with plain sqlite3 (app/first_page.py) and
+    connect in a worker after the first paint.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.writer = make_engine(path, immediate=True)
-        self.reader = make_engine(path, immediate=False)
-        self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
-        self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
+        self._connect_lock = threading.Lock()
+        self._engines: tuple[Engine, Engine] | None = None
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Database:
-        """Open (creating or migrating as needed) the database at `path`."""
+        """Open (creating or migrating as needed) the database at `path`; engines come on first use."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -202,21 +210,60 @@ class Database:
         migrate(path)
         return cls(path)
 
+    def connect(self) -> None:
+        """Make the writer and reader engines now (any thread; idempotent)."""
+        with self._connect_lock:
+            if self._engines is not None:
+                return
+            from sqlalchemy.orm import sessionmaker
+
+            writer = make_engine(self.path, immediate=True)
+            reader = make_engine(self.path, immediate=False)
+            self._sessions = (
+                sessionmaker(writer, expire_on_commit=False),
+                sessionmaker(reader, expire_on_commit=False),
+            )
+            self._engines = (writer, reader)
+
+    @property
+    def connected(self) -> bool:
+        return self._engines is not None
+
+    @property
+    def writer(self) -> Engine:
+        self.connect()
+        assert self._engines is not None
+        return self._engines[0]
+
+    @property
+    def reader(self) -> Engine:
+        self.connect()
+        assert self._engines is not None
+        return self._engines[1]
+
+    def _session_makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        self.connect()
+        assert self._sessions is not None
+        return self._sessions
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A short write transaction: committed when the block ends, rolled back on error."""
-        with self._write_sessions() as session, session.begin():
+        with self._session_makers()[0]() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only session; close it soon so it does not pin an old WAL snapshot."""
-        with self._read_sessions() as session:
+        with self._session_makers()[1]() as session:
             try:
                 yield session
             finally:
                 session.rollback()
 
     def close(self) -> None:
-        self.writer.dispose()
-        self.reader.dispose()
+        with self._connect_lock:
+            engines, self._engines, self._sessions = self._engines, None, None
+        if engines is not None:
+            for engine in engines:
+                engine.dispose()

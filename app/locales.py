@@ -18,11 +18,11 @@ def babel_locale(name: str | None) -> str:
     "POSIX" as en_US_POSIX, which writes prices without grouping ('₩ 15000'): any name babel maps to a
     POSIX variant is treated as no locale at all.
     """
-    from babel.core import Locale, UnknownLocaleError
-
     text = (name or "").split(".", 1)[0].split("@", 1)[0].replace("-", "_").strip()
     if not text or text.upper() in ("C", "POSIX"):
         return FALLBACK
+    from babel.core import Locale, UnknownLocaleError  # its locale data: not before the first paint
+
     try:
         parsed = Locale.parse(text)
     except (UnknownLocaleError, ValueError, TypeError):

@@ -4,54 +4,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, Literal
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
 
+from app.conversation_rows import (
+    CONVERSATIONS_SQL,
+    ConversationFilter,
+    ConversationRow,
+    LabelRow,
+    conversation_row,
+    conversation_where,
+)
 from app.models import Campaign, Contact, Label, Message, contact_label
-
-
-def _dt(millis: int | None) -> datetime | None:
-    return None if millis is None else datetime.fromtimestamp(millis / 1000, tz=UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class LabelRow:
-    id: int
-    name: str
-    colour: str
-
-
-@dataclass(frozen=True, slots=True)
-class ConversationRow:
-    """One line of the chat list: a contact with its last message, unread count and labels."""
-
-    contact_id: int
-    wa_id: str | None
-    display_name: str
-    profile_name: str | None
-    saved_name: str | None
-    pinned: bool
-    archived: bool
-    blocked: bool
-    unread_count: int
-    last_inbound_at: datetime | None
-    last_message_at: datetime | None
-    last_message_id: int | None
-    last_body: str | None
-    last_kind: str | None
-    last_direction: str | None
-    last_status: str | None
-    labels: tuple[LabelRow, ...]
-    # A group chat imported from a phone export: read-only, never sent to (see app.models.Conversation).
-    group_archive: bool = False
-    # The menu bot handed this chat to a person until then: "Needs a person" while it lasts.
-    bot_paused_until: datetime | None = None
-
-    def needs_person(self, now: datetime) -> bool:
-        return self.bot_paused_until is not None and now < self.bot_paused_until
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,75 +47,6 @@ class MessageRow:
     campaign_name: str | None = None  # the campaign that sent it (its bubble is tagged with the name)
 
 
-ConversationFilter = Literal["all", "unread", "archived"]
-
-# Preview text is cut in SQL: a 5 MB message must not travel to the chat list.
-PREVIEW_CHARS = 200
-
-_CONVERSATIONS_SQL = f"""
-SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
-       c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
-       substr(m.body, 1, {PREVIEW_CHARS}), m.kind, m.direction, m.status,
-       (SELECT json_group_array(json_array(l.id, l.name, l.colour))
-          FROM contact_label cl JOIN label l ON l.id = cl.label_id
-         WHERE cl.contact_id = c.id) AS labels,
-       EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
-       c.bot_paused_until
-  FROM contact c
-  LEFT JOIN message m ON m.id = c.last_message_id
- WHERE {{where}}
- ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
- LIMIT :limit OFFSET :offset
-"""
-
-
-def _conversation_where(
-    kind: ConversationFilter, label_id: int | None, contact_ids: bool
-) -> tuple[str, dict[str, Any]]:
-    clauses = ["c.last_message_at IS NOT NULL"]
-    params: dict[str, Any] = {}
-    if kind == "archived":
-        clauses.append("c.archived = 1")
-    else:
-        clauses.append("c.archived = 0")
-    if kind == "unread":
-        clauses.append("c.unread_count > 0")
-    if label_id is not None:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM contact_label cl WHERE cl.contact_id = c.id AND cl.label_id = :label)"
-        )
-        params["label"] = label_id
-    if contact_ids:
-        clauses = ["c.id IN (SELECT value FROM json_each(:ids))"]
-    return " AND ".join(clauses), params
-
-
-def _conversation_row(r: Any) -> ConversationRow:
-    labels = tuple(LabelRow(int(i), str(n), str(c)) for i, n, c in json.loads(r[15] or "[]"))
-    wa_id, profile, saved = r[1], r[2], r[3]
-    return ConversationRow(
-        contact_id=r[0],
-        wa_id=wa_id,
-        display_name=saved or profile or (f"+{wa_id}" if wa_id else ""),
-        profile_name=profile,
-        saved_name=saved,
-        pinned=bool(r[4]),
-        archived=bool(r[5]),
-        blocked=bool(r[6]),
-        unread_count=int(r[7] or 0),
-        last_inbound_at=_dt(r[8]),
-        last_message_at=_dt(r[9]),
-        last_message_id=r[10],
-        last_body=r[11],
-        last_kind=r[12],
-        last_direction=r[13],
-        last_status=r[14],
-        labels=labels,
-        group_archive=bool(r[16]),
-        bot_paused_until=_dt(r[17]),
-    )
-
-
 def conversations_page(
     session: Session,
     *,
@@ -158,20 +56,20 @@ def conversations_page(
     offset: int = 0,
 ) -> list[ConversationRow]:
     """The chat list in one query: pinned first, then most recent; with last message and labels."""
-    where, params = _conversation_where(kind, label_id, contact_ids=False)
-    sql = text(_CONVERSATIONS_SQL.format(where=where))
+    where, params = conversation_where(kind, label_id, contact_ids=False)
+    sql = text(CONVERSATIONS_SQL.format(where=where))
     rows = session.execute(sql, {**params, "limit": limit, "offset": offset}).all()
-    return [_conversation_row(r) for r in rows]
+    return [conversation_row(r) for r in rows]
 
 
 def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> list[ConversationRow]:
     """Fresh chat-list rows for the contacts a sync batch changed."""
     if not contact_ids:
         return []
-    where, _ = _conversation_where("all", None, contact_ids=True)
-    sql = text(_CONVERSATIONS_SQL.format(where=where))
+    where, _ = conversation_where("all", None, contact_ids=True)
+    sql = text(CONVERSATIONS_SQL.format(where=where))
     params = {"ids": json.dumps(sorted(contact_ids)), "limit": len(contact_ids), "offset": 0}
-    return [_conversation_row(r) for r in session.execute(sql, params).all()]
+    return [conversation_row(r) for r in session.execute(sql, params).all()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,8 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from app.first_page import PREFERENCES_KEY
 from app.models import Setting
-
-PREFERENCES_KEY = "preferences"
 
 Language = Literal["system", "en", "ko"]
 

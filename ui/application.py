@@ -1,4 +1,4 @@
-"""Start-up: QApplication, language, database, first-run setup, main window; sync after first paint."""
+"""Start-up: QApplication, language, the first chat-list page painted, then database layer, menus and sync."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ from typing import TYPE_CHECKING
 
 from app.db import Database
 from app.errors import ShopInboxError
+from app.first_page import FirstPage, read_first_page
 from app.paths import AppPaths, default_paths, paths_for
+from ui.chat_list_model import PAGE
 from ui.first_paint import mark, watch_first_paint
+from ui.start_path import DeferredStart, after_first_paint, finish_window
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from app.settings import Preferences
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
@@ -53,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     log_file: Path | None = None
     ctx: AppContext | None = None
+    first: FirstPage | None = None
     try:
         if args.demo:
             install_translators(app, args.lang)
@@ -61,15 +66,28 @@ def run(args: argparse.Namespace) -> int:
             paths = resolve_paths(args).ensure()
             setup_logging(paths.log_file)
             log_file = paths.log_file
-            ctx = open_inbox(app, args, paths)
-            mark("database open, preferences read")
+            # A set-up shop whose schema is current paints this page before SQLAlchemy & co. load;
+            # anything else (first start, migration due, unfinished import) takes the full path.
+            first = None if args.smoke else read_first_page(paths.database, PAGE)
+            if first is not None:
+                ctx = open_for_first_page(app, args, paths, first)
+                mark("first chat-list page read")
+            else:
+                ctx = open_inbox(app, args, paths)
+                mark("database open, preferences read")
 
         from ui.main_window import MainWindow
-        from ui.menus import install_menus
 
         mark("main window modules imported")
-        window = MainWindow(ctx)
-        install_menus(window, ctx)
+        window = MainWindow(ctx, first_page=first)
+        if first is None:
+            from ui.menus import install_menus
+
+            install_menus(window, ctx)
+        else:
+            from ui.menus import install_starting_menus
+
+            install_starting_menus(window)
         mark("main window built")
         if args.smoke:
             code = smoke_check(window)
@@ -81,6 +99,26 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     mark("window shown")
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it
+    deferred: DeferredStart | None = None
+    if first is None:
+        start_sync(window)
+    else:
+        deferred = DeferredStart(ctx, window)
+        deferred.finished.connect(
+            lambda result: finish_start(app, args, window, result, log_file)  # type: ignore[arg-type]
+        )
+        after_first_paint(window.chat_list.view, deferred.start)
+    code = app.exec()
+    if deferred is not None:
+        deferred.wait()  # quit while it loads: let it end before the database closes
+    window.shutdown()
+    if ctx.stop_demo is not None:
+        ctx.stop_demo()
+    ctx.db.close()
+    return int(code)
+
+
+def start_sync(window: MainWindow) -> None:
     window.start_sync()
     mark("sync engine started")
     # Everything built so far lives as long as the app: keep it out of the cyclic collector, whose
@@ -88,12 +126,42 @@ def run(args: argparse.Namespace) -> int:
     gc.collect()
     gc.freeze()
     mark("objects frozen for the collector")
-    code = app.exec()
-    window.shutdown()
-    if ctx.stop_demo is not None:
-        ctx.stop_demo()
-    ctx.db.close()
-    return int(code)
+
+
+def finish_start(
+    app: QApplication,
+    args: argparse.Namespace,
+    window: MainWindow,
+    result: Preferences | Exception,
+    log_file: Path | None,
+) -> None:
+    """The deferred start has loaded (or failed): finish the window and start syncing, or explain."""
+    try:
+        if isinstance(result, Exception):
+            raise result
+        finish_window(window, window.ctx, result)
+        start_sync(window)
+    except Exception as exc:
+        window.hide()
+        app.exit(report_startup_failure(app, args, exc, log_file, None))
+
+
+def open_for_first_page(
+    app: QApplication, args: argparse.Namespace, paths: AppPaths, first: FirstPage
+) -> AppContext:
+    """The owner's inbox as the first page saw it; ui/start_path.py loads the rest after the paint."""
+    from ui.context import AppContext
+    from ui.translations import install_translators
+
+    stored = first.preferences
+    install_translators(app, args.lang or stored.get("language"))
+    return AppContext(
+        db=Database.open(paths.database),  # the schema is current: no migration, no SQLAlchemy yet
+        paths=paths,
+        prefs=dict(stored),
+        shop_region=str(stored.get("shop_region") or "KR"),
+        currency=str(stored.get("currency") or "KRW"),
+    )
 
 
 def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> AppContext:

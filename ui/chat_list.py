@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.chat_actions import delete_chat, mark_chat_read, mark_unread, set_blocked, whatsapp_can_block
+from app.conversation_rows import ConversationRow
 from app.errors import RelayError
-from app.queries import ConversationRow, labels, set_flags, set_label
 from ui import icons
 from ui.chat_list_delegate import ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
-from ui.labels_manager import label_display_name
-from ui.ops import run_change, run_op
+from ui.label_names import label_display_name
+
+# Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
+# app.chat_actions, ui.ops and through them SQLAlchemy and pydantic) is imported where it is used.
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,6 @@ class ChatList(QWidget):
         layout.addLayout(search_row)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self._rebuild_label_menu()
 
     # ----------------------------------------------------------------- holding the order
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -213,6 +213,8 @@ class ChatList(QWidget):
 
     # ----------------------------------------------------------------- filters
     def _rebuild_label_menu(self) -> None:
+        from app.queries import labels
+
         self._label_menu.clear()
         with self.ctx.db.read() as s:
             rows = labels(s)
@@ -250,6 +252,31 @@ class ChatList(QWidget):
     # ----------------------------------------------------------------- selection
     def load(self) -> None:
         self.model.reload()
+        self._rebuild_label_menu()
+
+    def show_first_page(self, page: list[ConversationRow]) -> None:
+        """Start-up: paint `page` (app/first_page.py) while the database layer loads.
+
+        What needs the database (search, filters, labels, the chat menu) is disabled with a tooltip
+        until `database_ready()`.
+        """
+        self.model.show_first_page(page)
+        starting = self.tr("Available in a moment: Shop Inbox is still starting")
+        for widget in (self.search_field, *self._chips.buttons()):
+            widget.setEnabled(False)
+            widget.setToolTip(starting)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+    def database_ready(self) -> None:
+        """The database layer has loaded: page on, and enable what show_first_page disabled."""
+        self.model.paging = True
+        for widget in (self.search_field, *self._chips.buttons()):
+            widget.setEnabled(True)
+            widget.setToolTip("")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._rebuild_label_menu()
+        if self.model.canFetchMore():
+            self.model.fetchMore()  # the owner may have scrolled to the end of the first page
 
     def _selection_changed(self, *_: object) -> None:
         chosen = self.view.selectionModel().selectedIndexes()
@@ -296,6 +323,8 @@ class ChatList(QWidget):
         unread = menu.addAction(self.tr("Mark as read") if row.unread_count else self.tr("Mark as unread"))
         label_menu = menu.addMenu(self.tr("Label chat"))
         on = {label.id for label in row.labels}
+        from app.queries import labels
+
         with self.ctx.db.read() as s:
             all_labels = labels(s)
         toggles = {}
@@ -340,6 +369,8 @@ class ChatList(QWidget):
         return action
 
     def _blocks_on_whatsapp(self, row: ConversationRow) -> bool:
+        from app.chat_actions import whatsapp_can_block
+
         return (
             not self.ctx.demo
             and bool(row.wa_id)
@@ -351,9 +382,15 @@ class ChatList(QWidget):
         """WhatsApp's "Mark as unread": the chat keeps its unread badge until it is opened again."""
         if self._last_selected == row.contact_id:
             self.clear_selection()  # left open, it would be read again a second later
+        from app.chat_actions import mark_unread
+        from ui.ops import run_change
+
         run_change(self.ctx, partial(mark_unread, self.ctx.db, row.contact_id), parent=self)
 
     def mark_read(self, row: ConversationRow) -> None:
+        from app.chat_actions import mark_chat_read
+        from ui.ops import run_op
+
         def done(result: tuple[list[str], Changes]) -> None:
             wamids, changes = result
             if self.ctx.prefs.get("read_receipts", True) and self.ctx.sync is not None:
@@ -383,6 +420,9 @@ class ChatList(QWidget):
             return
         if self._last_selected == row.contact_id:
             self.clear_selection()
+        from app.chat_actions import delete_chat
+        from ui.ops import run_change
+
         now = datetime.now(UTC)
         run_change(self.ctx, partial(delete_chat, self.ctx.db, row.contact_id, now), parent=self)
 
@@ -401,6 +441,9 @@ class ChatList(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        from app.chat_actions import set_blocked
+        from ui.ops import run_change
+
         client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
         wa_id = row.wa_id
 
@@ -417,6 +460,8 @@ class ChatList(QWidget):
 
     def toggle_label(self, contact_id: int, label_id: int, on: bool) -> None:
         """Apply or remove one label from the chat list's menu (off the GUI thread)."""
+        from app.queries import set_label
+        from ui.ops import run_op
 
         def work() -> int:
             with self.ctx.db.write() as s:
@@ -426,6 +471,9 @@ class ChatList(QWidget):
         run_op(work, lambda cid: self.flags_changed.emit(cid), parent=self)
 
     def set_flags(self, contact_id: int, **flags: bool) -> None:
+        from app.queries import set_flags
+        from ui.ops import run_op
+
         def work() -> int:
             with self.ctx.db.write() as s:
                 set_flags(s, contact_id, **flags)

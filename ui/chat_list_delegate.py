@@ -9,12 +9,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.queries import ConversationRow, LabelRow
+from app.conversation_rows import ConversationRow, LabelRow
 from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_list_model import ChatRole
 from ui.formatting import KIND_ICONS, list_time, preview_text
-from ui.labels_manager import label_display_name
+from ui.label_names import label_display_name
 from ui.theme import colours, ui_font
 
 ROW_HEIGHT = 72

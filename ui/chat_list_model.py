@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.queries import ConversationFilter, ConversationRow, conversations_by_id, conversations_page
+from app.conversation_rows import ConversationFilter, ConversationRow
 from ui.context import AppContext
-from ui.labels_manager import label_display_name
+from ui.label_names import label_display_name
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ class ChatListModel(QAbstractListModel):
         self._rows: list[ConversationRow] = []
         self._more = False
         self.loaded_once = False
+        # False while start-up paints the first page from app/first_page.py: paging waits for the
+        # database layer (SQLAlchemy), which loads after the first paint.
+        self.paging = True
         # While held (the pointer is over the list), rows update in place and never move; what
         # would move or appear waits here until release().
         self.held = False
@@ -77,11 +80,13 @@ class ChatListModel(QAbstractListModel):
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and self.paging
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or not self._more:
+        if parent.isValid() or not self._more or not self.paging:
             return
+        from app.queries import conversations_page
+
         with self.ctx.db.read() as s:
             page = conversations_page(
                 s, kind=self.kind, label_id=self.label_id, limit=PAGE, offset=len(self._rows)
@@ -103,10 +108,20 @@ class ChatListModel(QAbstractListModel):
 
     def reload(self) -> None:
         """Everything may have changed (filter switch): a reset is honest here."""
-        self._waiting.clear()
-        self.held_changed.emit(0)
+        from app.queries import conversations_page
+
         with self.ctx.db.read() as s:
             page = conversations_page(s, kind=self.kind, label_id=self.label_id, limit=PAGE)
+        self.show_page(page)
+
+    def show_first_page(self, page: list[ConversationRow]) -> None:
+        """Start-up: the page app/first_page.py read with plain sqlite3 (filter "all"); no paging yet."""
+        self.paging = False
+        self.show_page(page)
+
+    def show_page(self, page: list[ConversationRow]) -> None:
+        self._waiting.clear()
+        self.held_changed.emit(0)
         self.beginResetModel()
         self._rows = page
         self._more = len(page) >= PAGE
@@ -135,6 +150,8 @@ class ChatListModel(QAbstractListModel):
         """
         if not contact_ids:
             return []
+        from app.queries import conversations_by_id
+
         with self.ctx.db.read() as s:
             fresh = conversations_by_id(s, set(contact_ids))
         changes: list[tuple[ConversationRow | None, ConversationRow]] = []

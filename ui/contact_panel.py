@@ -40,7 +40,7 @@ from ui.avatar import avatar_pixmap
 from ui.chat_export_action import export_chat_to_file
 from ui.consent_box import ConsentBox
 from ui.context import AppContext
-from ui.labels_manager import label_display_name
+from ui.label_names import label_display_name
 from ui.ops import run_op
 from ui.theme import ui_font
 

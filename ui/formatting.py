@@ -66,7 +66,9 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
         return QCoreApplication.translate("formatting", "Yesterday")
     if today - loc.date() < timedelta(days=7):
         return display_locale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
-    return _babel_date(loc.date(), "short")
+    # Qt's short date is CLDR's, as babel's is ('3/5/26', '26. 3. 5.'), without loading babel's
+    # locale data before the chat list's first paint.
+    return display_locale().toString(_qdate(loc.date()), QLocale.FormatType.ShortFormat)
 
 
 def day_label(d: date, today: date | None = None) -> str:

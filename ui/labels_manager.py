@@ -6,7 +6,7 @@ import enum
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.labels import LabelCount, LabelInvalid, LabelStore
 from ui.context import AppContext
+from ui.label_names import label_display_name
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.window_keys import close_with_keys
@@ -36,19 +37,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Offered for a new label, in turn: WhatsApp Business's palette.
 PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
-
-
-def label_display_name(name: str) -> str:
-    """A label's name as shown: the built-in labels (app.models.DEFAULT_LABELS) in the owner's language."""
-    defaults = {
-        "New customer": QCoreApplication.translate("LabelNames", "New customer"),
-        "New order": QCoreApplication.translate("LabelNames", "New order"),
-        "Pending payment": QCoreApplication.translate("LabelNames", "Pending payment"),
-        "Paid": QCoreApplication.translate("LabelNames", "Paid"),
-        "Shipped": QCoreApplication.translate("LabelNames", "Shipped"),
-        "Order complete": QCoreApplication.translate("LabelNames", "Order complete"),
-    }
-    return defaults.get(name, name)
 
 
 class LabelRole(enum.IntEnum):

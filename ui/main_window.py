@@ -11,22 +11,23 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.changes import Changes
-from app.connection import Connection, ConnectionState
-from app.queries import mark_read, unread_counts
-from app.search import SearchHit
 from ui.chat_list import ChatList
-from ui.chat_pane import ChatPane
-from ui.connection_banner import ConnectionBanner
-from ui.contact_panel import ContactPanel
 from ui.context import AppContext
-from ui.notifications import Notifier
-from ui.ops import run_op
 from ui.resources import resources_dir
-from ui.search_panel import SearchPanel
-from ui.sync_adapter import SyncAdapter
 
+# The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
+# pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
 if TYPE_CHECKING:
+    from app.connection import ConnectionState
+    from app.first_page import FirstPage
+    from app.search import SearchHit
+    from ui.chat_pane import ChatPane
+    from ui.connection_banner import ConnectionBanner
+    from ui.contact_panel import ContactPanel
+    from ui.notifications import Notifier
     from ui.order_actions import OrderActions
+    from ui.search_panel import SearchPanel
+    from ui.sync_adapter import SyncAdapter
 
 log = logging.getLogger(__name__)
 
@@ -37,45 +38,81 @@ READ_AFTER_MS = 1000
 
 class MainWindow(QMainWindow):
     orders: OrderActions  # the board and order windows; built by ui/menus.py with the menus
+    # Built by complete(): at once, or after the first paint when start-up painted a first page.
+    chat: ChatPane
+    search: SearchPanel
+    banner: ConnectionBanner
+    contact_panel: ContactPanel
+    notifier: Notifier
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, first_page: FirstPage | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.unread_total = 0
+        self.ready = False  # complete() has run
         self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
 
         self.chat_list = ChatList(ctx, self)
-        self.search = SearchPanel(ctx, self)
         self.left = QStackedWidget(self)
         self.left.setObjectName("leftPane")
         self.left.addWidget(self.chat_list)
-        self.left.addWidget(self.search)
-        self.chat = ChatPane(ctx, self)
-        self.banner = ConnectionBanner(self)
-        centre = QWidget(self)
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.setSpacing(0)
-        cl.addWidget(self.banner)
-        cl.addWidget(self.chat, 1)
-        self.contact_panel = ContactPanel(ctx, self)
-        self.contact_panel.hide()
+        self.centre = QWidget(self)
+        self.centre_layout = QVBoxLayout(self.centre)
+        self.centre_layout.setContentsMargins(0, 0, 0, 0)
+        self.centre_layout.setSpacing(0)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.contact_panel)
+        self.splitter.addWidget(self.centre)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 700, 320])
+        self.splitter.setSizes([360, 700])
         self.setCentralWidget(self.splitter)
-        self.notifier = Notifier(self, ctx.prefs)
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self.mark_visible_chat_read)
         self._on_screen_since: float | None = None
+
+        # An action, not a bare shortcut: ui/menus.py puts the same one in Edit ▸ Find.
+        self.find_action = QAction(self.tr("Find"), self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_action.triggered.connect(lambda _checked=False: self.open_search())
+        self.addAction(self.find_action)
+        self._load_style()
+        self.restore_layout()
+        if first_page is None:
+            self.complete()
+        else:
+            self.find_action.setEnabled(False)
+            self.chat_list.show_first_page(first_page.rows)
+            self.setWindowTitle(self.tr("Shop Inbox"))
+
+    def complete(self) -> None:
+        """Build the chat pane, search, contact panel, banner and notifier, and wire them up."""
+        from ui.chat_pane import ChatPane
+        from ui.connection_banner import ConnectionBanner
+        from ui.contact_panel import ContactPanel
+        from ui.notifications import Notifier
+        from ui.search_panel import SearchPanel
+
+        ctx = self.ctx
+        started_from_first_page = self.chat_list.model.loaded_once
+        self.search = SearchPanel(ctx, self)
+        self.left.addWidget(self.search)
+        self.chat = ChatPane(ctx, self)
+        self.banner = ConnectionBanner(self)
+        self.centre_layout.addWidget(self.banner)
+        self.centre_layout.addWidget(self.chat, 1)
+        self.contact_panel = ContactPanel(ctx, self)
+        self.contact_panel.hide()
+        self.splitter.addWidget(self.contact_panel)
+        self.splitter.setSizes([*self.splitter.sizes()[:2], 320])
+        self.restore_splitter()
+        self.notifier = Notifier(self, ctx.prefs)
 
         self.chat_list.chat_selected.connect(self.open_chat)
         self.chat_list.flags_changed.connect(
@@ -101,9 +138,15 @@ class MainWindow(QMainWindow):
         ctx.hub.changed.connect(self._changes_published)
 
         self._shortcuts()
-        self._load_style()
-        self.restore_layout()
-        self.chat_list.load()
+        self.find_action.setEnabled(True)
+        self.ready = True
+        if started_from_first_page:
+            self.chat_list.database_ready()
+            picked = self.chat_list.view.selectionModel().selectedIndexes()
+            if picked:  # a chat clicked while the window was starting opens now
+                self.chat_list.chat_selected.emit(self.chat_list.current_contact())
+        else:
+            self.chat_list.load()
         self.update_unread_total()
 
     # ----------------------------------------------------------------- layout and look
@@ -114,13 +157,6 @@ class MainWindow(QMainWindow):
             sc.activated.connect(slot)
             return sc
 
-        # An action, not a bare shortcut: ui/menus.py puts the same one in Edit ▸ Find.
-        self.find_action = QAction(self.tr("Find"), self)
-        self.find_action.setObjectName("findAction")
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.find_action.triggered.connect(lambda _checked=False: self.open_search())
-        self.addAction(self.find_action)
         add("Ctrl+Tab", lambda: self.chat_list.step(1))
         add("Ctrl+Shift+Tab", lambda: self.chat_list.step(-1))
         add("Ctrl+Backtab", lambda: self.chat_list.step(-1))
@@ -138,6 +174,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
+        self.restore_splitter()
+
+    def restore_splitter(self) -> None:
         sizes = self.settings.value("window/splitter")
         if isinstance(sizes, QByteArray) and not sizes.isEmpty():
             self.splitter.restoreState(sizes)
@@ -149,6 +188,7 @@ class MainWindow(QMainWindow):
 
     def update_unread_total(self) -> None:
         from app.automations_store import load_state
+        from app.queries import unread_counts
 
         with self.ctx.db.read() as s:
             self.unread_total = unread_counts(s).messages
@@ -224,6 +264,9 @@ class MainWindow(QMainWindow):
         ):
             return
 
+        from app.queries import mark_read
+        from ui.ops import run_op
+
         def work() -> list[str]:
             with self.ctx.db.write() as s:
                 return mark_read(s, contact_id)
@@ -291,14 +334,14 @@ class MainWindow(QMainWindow):
             self.chat.composer.clear_reply()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and self.ready:
             # Light/dark switched: hidden children may not hear of it, so tell the chat here.
             QTimer.singleShot(0, self.chat.view.refresh_palette)
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
+        if self.ready and event.type() in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
             self.schedule_read()
 
     # ----------------------------------------------------------------- sync and lifetime
@@ -306,6 +349,7 @@ class MainWindow(QMainWindow):
         """Called by ui/application.py after the first paint."""
         if self.ctx.sync is None:
             from ui.settings_action import relay_token
+            from ui.sync_adapter import SyncAdapter
 
             relay_url = str(self.ctx.prefs.get("relay_url") or "")
             self.ctx.sync = SyncAdapter(self.ctx, relay_url, relay_token(self.ctx, relay_url), self)
@@ -330,6 +374,8 @@ class MainWindow(QMainWindow):
         self._connection_state(adapter.state)
 
     def _connection_state(self, state: ConnectionState) -> None:
+        from app.connection import Connection, ConnectionState
+
         # The demo runs its own relay; "no relay configured" would only confuse there.
         if state.kind is Connection.NOT_CONFIGURED and self.ctx.demo:
             state = ConnectionState(Connection.ONLINE)
@@ -342,6 +388,7 @@ class MainWindow(QMainWindow):
         from datetime import UTC, datetime
 
         from app.inbound_silence import InboundSilence, unusual_silence
+        from ui.ops import run_op
 
         def silence() -> InboundSilence | None:
             with self.ctx.db.read() as s:
@@ -378,7 +425,8 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self.ctx.sync is not None:
             self.ctx.sync.stop()
-        self.notifier.hide()
+        if self.ready:
+            self.notifier.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ui.context import AppContext
-from ui.order_actions import OrderActions
 
 if TYPE_CHECKING:
     from app.relay_client import RelayClient
@@ -68,9 +67,33 @@ def open_import_dialog(window: MainWindow, ctx: AppContext, path: Path | None = 
         dialog.offer_open_chat(window.show_chat)
 
 
+def menu_titles() -> tuple[str, str, str, str]:
+    return (
+        translate("Menus", "&File"),
+        translate("Menus", "&Edit"),
+        translate("Menus", "&Shop"),
+        translate("Menus", "&Help"),
+    )
+
+
+def install_starting_menus(window: QMainWindow) -> None:
+    """While start-up loads the rest (ui/start_path.py): the same menus, disabled, with a tooltip."""
+    bar = window.menuBar()
+    starting = translate("Menus", "Available in a moment: Shop Inbox is still starting")
+    for title in menu_titles():
+        menu = bar.addMenu(title)
+        menu.setEnabled(False)
+        menu.menuAction().setToolTip(starting)
+        menu.menuAction().setStatusTip(starting)
+
+
 def install_menus(window: MainWindow, ctx: AppContext) -> None:
     """File, Edit, Shop and Help menus; drag-and-drop of chat exports."""
+    from ui.order_actions import OrderActions
+
     bar = window.menuBar()
+    bar.clear()  # the disabled menus of install_starting_menus, when start-up painted first
+    file_title, edit_title, shop_title, help_title = menu_titles()
     windows: dict[str, QWidget] = {}
 
     def action(menu: Any, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
@@ -95,7 +118,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         dialog.exec()
         window.on_conversations_changed(set())
 
-    file_menu = bar.addMenu(translate("Menus", "&File"))
+    file_menu = bar.addMenu(file_title)
     action(
         file_menu,
         translate("Menus", "Import chat from phone…"),
@@ -107,11 +130,11 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     file_menu.addSeparator()
     action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q")
 
-    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
+    edit_menu = bar.addMenu(edit_title)
     edit_menu.addAction(window.find_action)  # Ctrl+F: search every chat
 
     client = lambda: automations_client(ctx)  # noqa: E731
-    shop = bar.addMenu(translate("Menus", "&Shop"))
+    shop = bar.addMenu(shop_title)
 
     def catalogue() -> None:
         from ui.catalog_window import CatalogWindow
@@ -177,7 +200,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     shop.addSeparator()
     action(shop, translate("Menus", "Share link and QR code…"), share)
 
-    help_menu = bar.addMenu(translate("Menus", "&Help"))
+    help_menu = bar.addMenu(help_title)
 
     def export_help() -> None:
         from ui.import_help import ImportHelpDialog

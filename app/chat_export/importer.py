@@ -60,6 +60,7 @@ from app.chat_export.parser import (
 )
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput, NameParams, ValueParams
+from app.first_page import UNFINISHED_IMPORT_KEY
 from app.models import Contact, Direction, Media, MessageStatus
 from app.schema_sql import CONTACT_TRIGGERS, FTS_BODY_CHARS, FTS_TRIGGERS
 from app.settings import get_setting, put_setting
@@ -68,7 +69,7 @@ from app.text import bigram_text, nfc
 log = logging.getLogger(__name__)
 
 BATCH_ROWS = 2000
-UNFINISHED_KEY = "chat_import.unfinished"
+UNFINISHED_KEY = UNFINISHED_IMPORT_KEY  # start-up checks it with plain sqlite3 (app/first_page.py)
 SENT_BY_PHONE = "phone_app"
 
 _COLUMNS = ("contact_id", "direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at",

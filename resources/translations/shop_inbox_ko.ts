@@ -837,6 +837,10 @@ Leave it empty to send pictures with name and price instead.</source>
         </translation>
     </message>
     <message>
+        <source>Available in a moment: Shop Inbox is still starting</source>
+        <translation>잠시 후 사용할 수 있어요: Shop Inbox를 시작하는 중입니다</translation>
+    </message>
+    <message>
         <source>Unpin chat</source>
         <translation>채팅 고정 해제</translation>
     </message>
@@ -2665,6 +2669,10 @@ Right-click to retry.</source>
     <message>
         <source>&amp;Shop</source>
         <translation>상점(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Available in a moment: Shop Inbox is still starting</source>
+        <translation>잠시 후 사용할 수 있어요: Shop Inbox를 시작하는 중입니다</translation>
     </message>
     <message>
         <source>Orders…</source>

@@ -27,7 +27,7 @@ def korean(qapp: Any) -> Iterator[None]:
 def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
     korean: None, qtbot: Any, window: Any, ctx: Any
 ) -> None:
-    from ui.labels_manager import label_display_name
+    from ui.label_names import label_display_name
 
     expected = {english: label_display_name(english) for english in KOREAN}
     assert expected == KOREAN  # the translation itself, so this test checks the widgets below

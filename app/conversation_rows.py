@@ -1,0 +1,120 @@
+"""A chat-list row and the one query that reads it: shared by app/queries.py and app/first_page.py."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+# No SQLAlchemy here: the first page is painted from these rows before SQLAlchemy is imported.
+
+
+def from_millis(millis: int | None) -> datetime | None:
+    return None if millis is None else datetime.fromtimestamp(millis / 1000, tz=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRow:
+    id: int
+    name: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRow:
+    """One line of the chat list: a contact with its last message, unread count and labels."""
+
+    contact_id: int
+    wa_id: str | None
+    display_name: str
+    profile_name: str | None
+    saved_name: str | None
+    pinned: bool
+    archived: bool
+    blocked: bool
+    unread_count: int
+    last_inbound_at: datetime | None
+    last_message_at: datetime | None
+    last_message_id: int | None
+    last_body: str | None
+    last_kind: str | None
+    last_direction: str | None
+    last_status: str | None
+    labels: tuple[LabelRow, ...]
+    # A group chat imported from a phone export: read-only, never sent to (see app.models.Conversation).
+    group_archive: bool = False
+    # The menu bot handed this chat to a person until then: "Needs a person" while it lasts.
+    bot_paused_until: datetime | None = None
+
+    def needs_person(self, now: datetime) -> bool:
+        return self.bot_paused_until is not None and now < self.bot_paused_until
+
+
+ConversationFilter = Literal["all", "unread", "archived"]
+
+# Preview text is cut in SQL: a 5 MB message must not travel to the chat list.
+PREVIEW_CHARS = 200
+
+CONVERSATIONS_SQL = f"""
+SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.blocked,
+       c.unread_count, c.last_inbound_at, c.last_message_at, c.last_message_id,
+       substr(m.body, 1, {PREVIEW_CHARS}), m.kind, m.direction, m.status,
+       (SELECT json_group_array(json_array(l.id, l.name, l.colour))
+          FROM contact_label cl JOIN label l ON l.id = cl.label_id
+         WHERE cl.contact_id = c.id) AS labels,
+       EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
+       c.bot_paused_until
+  FROM contact c
+  LEFT JOIN message m ON m.id = c.last_message_id
+ WHERE {{where}}
+ ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
+ LIMIT :limit OFFSET :offset
+"""
+
+
+def conversation_where(
+    kind: ConversationFilter, label_id: int | None, contact_ids: bool
+) -> tuple[str, dict[str, Any]]:
+    clauses = ["c.last_message_at IS NOT NULL"]
+    params: dict[str, Any] = {}
+    if kind == "archived":
+        clauses.append("c.archived = 1")
+    else:
+        clauses.append("c.archived = 0")
+    if kind == "unread":
+        clauses.append("c.unread_count > 0")
+    if label_id is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM contact_label cl WHERE cl.contact_id = c.id AND cl.label_id = :label)"
+        )
+        params["label"] = label_id
+    if contact_ids:
+        clauses = ["c.id IN (SELECT value FROM json_each(:ids))"]
+    return " AND ".join(clauses), params
+
+
+def conversation_row(r: Any) -> ConversationRow:
+    labels = tuple(LabelRow(int(i), str(n), str(c)) for i, n, c in json.loads(r[15] or "[]"))
+    wa_id, profile, saved = r[1], r[2], r[3]
+    return ConversationRow(
+        contact_id=r[0],
+        wa_id=wa_id,
+        display_name=saved or profile or (f"+{wa_id}" if wa_id else ""),
+        profile_name=profile,
+        saved_name=saved,
+        pinned=bool(r[4]),
+        archived=bool(r[5]),
+        blocked=bool(r[6]),
+        unread_count=int(r[7] or 0),
+        last_inbound_at=from_millis(r[8]),
+        last_message_at=from_millis(r[9]),
+        last_message_id=r[10],
+        last_body=r[11],
+        last_kind=r[12],
+        last_direction=r[13],
+        last_status=r[14],
+        labels=labels,
+        group_archive=bool(r[16]),
+        bot_paused_until=from_millis(r[17]),
+    )

@@ -1,0 +1,66 @@
+"""The chat list's first page, read with plain sqlite3 so start-up paints it before SQLAlchemy loads."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.conversation_rows import CONVERSATIONS_SQL, ConversationRow, conversation_row, conversation_where
+from app.db import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+# The single named exception to "no database access outside an op": start-up, before the event loop
+# runs and before SQLAlchemy is imported, reads this one page and the stored preferences, read-only.
+# Setting keys, here so this module imports no SQLAlchemy: app/settings.py and the chat importer use them.
+PREFERENCES_KEY = "preferences"
+UNFINISHED_IMPORT_KEY = "chat_import.unfinished"
+
+
+@dataclass(frozen=True, slots=True)
+class FirstPage:
+    """What the window paints first: the newest conversations (filter "all") and the stored preferences."""
+
+    rows: list[ConversationRow]
+    preferences: dict[str, Any]  # as stored; app.settings.load_preferences applies defaults later
+
+
+def read_first_page(path: Path, limit: int) -> FirstPage | None:
+    """The first page, or None when start-up must take the full path first.
+
+    None for a missing or empty file, a schema other than this code's (a migration is due), an
+    import cut short (it is discarded before anything is shown), a shop not set up yet (the setup
+    wizard comes first), or any SQLite error.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        log.info("first page: full start instead (%s)", exc)
+        return None
+    try:
+        if int(con.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
+            return None
+        stored = dict(
+            con.execute(
+                "SELECT key, value FROM setting WHERE key IN (?, ?)", (PREFERENCES_KEY, UNFINISHED_IMPORT_KEY)
+            ).fetchall()
+        )
+        if json.loads(stored.get(UNFINISHED_IMPORT_KEY) or "{}"):
+            return None
+        prefs = json.loads(stored.get(PREFERENCES_KEY) or "{}")
+        if not isinstance(prefs, dict) or not (prefs.get("relay_url") or prefs.get("setup_done")):
+            return None
+        where, params = conversation_where("all", None, contact_ids=False)
+        cursor = con.execute(CONVERSATIONS_SQL.format(where=where), {**params, "limit": limit, "offset": 0})
+        return FirstPage(rows=[conversation_row(r) for r in cursor], preferences=prefs)
+    except (sqlite3.Error, ValueError) as exc:
+        log.info("first page: full start instead (%s)", exc)
+        return None
+    finally:
+        con.close()

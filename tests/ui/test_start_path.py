@@ -1,0 +1,82 @@
+"""Start-up paints the first chat-list page before the database layer loads, and stays clickable meanwhile."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from bench.cold_start import prepare_user_folder
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def shop_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A set-up shop (relay address where nothing listens, token in the config file) with 30 chats."""
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    database = tmp_path / "shop.db"
+    sizes = ["--messages", "300", "--contacts", "30", "--big-chat", "50"]
+    subprocess.run(
+        [sys.executable, "-m", "bench.make_db", str(database), *sizes],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    folder = tmp_path / "shop"
+    prepare_user_folder(database, folder)
+    return folder
+
+
+def test_clicks_right_after_the_first_paint_neither_crash_nor_wait_and_the_picked_chat_opens(
+    shop_folder: Path,
+) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.support.start_clicks_child",
+            "--data-dir",
+            str(shop_folder),
+            "--lang",
+            "en",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    # The page was painted before any of the heavy libraries was imported.
+    assert report["loaded_at_first_paint"] == []
+    clicks = report["clicks"]
+    starting = [c for c in clicks if c["name"] != "composer send (empty)"]
+    assert len(starting) >= 11
+    assert starting[0]["after_paint_ms"] < 50
+    # Every click was handled while the window was still starting: none waited for the database.
+    assert all(not c["window_ready_after"] for c in starting), starting
+    assert not any(c["popup"] for c in clicks)  # disabled menus and the chat menu opened nothing
+    assert report["menus_enabled_while_starting"] == [False, False, False, False]
+    assert all("still starting" in tip for tip in report["tooltips_while_starting"])
+    # Once ready: the chat clicked while starting is open; the disabled clicks changed nothing.
+    assert report["open_chat"] == report["picked_chat"]
+    assert report["left_pane_is_chat_list"]
+    assert report["filter"] == "all"
+    assert report["search_enabled"]
+    assert report["menus_enabled"] == [True, True, True, True]
+    assert report["menu_titles"] == ["&File", "&Edit", "&Shop", "&Help"]
+    assert not report["modal"]  # an empty send asks nothing

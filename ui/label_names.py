@@ -1,0 +1,18 @@
+"""A label's name as shown: the built-in labels in the owner's language (no database, no SQLAlchemy)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def label_display_name(name: str) -> str:
+    """A label's name as shown: the built-in labels (app.models.DEFAULT_LABELS) in the owner's language."""
+    defaults = {
+        "New customer": QCoreApplication.translate("LabelNames", "New customer"),
+        "New order": QCoreApplication.translate("LabelNames", "New order"),
+        "Pending payment": QCoreApplication.translate("LabelNames", "Pending payment"),
+        "Paid": QCoreApplication.translate("LabelNames", "Paid"),
+        "Shipped": QCoreApplication.translate("LabelNames", "Shipped"),
+        "Order complete": QCoreApplication.translate("LabelNames", "Order complete"),
+    }
+    return defaults.get(name, name)

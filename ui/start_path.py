@@ -1,0 +1,123 @@
+"""Start-up after the first paint: load the database layer in a worker, then finish the window with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView
+
+from ui.first_paint import mark
+
+if TYPE_CHECKING:
+    from app.settings import Preferences
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# What the finished window needs, imported in the worker so the painted window stays responsive:
+# SQLAlchemy and our models, pydantic (app.wire), httpx and keyring (sync), babel's data, and the
+# widget modules that bring them in. Importing is thread-safe; no widget is made off the GUI thread.
+DEFERRED_MODULES = (
+    "sqlalchemy.orm",
+    "app.models",
+    "app.queries",
+    "app.settings",
+    "app.chat_export.importer",
+    "app.automations_store",
+    "app.wire",
+    "ui.ops",
+    "ui.chat_pane",
+    "ui.search_panel",
+    "ui.contact_panel",
+    "ui.connection_banner",
+    "ui.notifications",
+    "ui.sync_adapter",
+    "ui.settings_action",
+    "ui.order_actions",
+)
+
+# A window that is never painted (started minimised on some platforms) still finishes starting.
+UNPAINTED_START_MS = 2000
+
+
+def after_first_paint(view: QAbstractItemView, then: Callable[[], None]) -> None:
+    """Call `then` on the event loop once `view` has painted rows (a zero timer from inside the
+    paint event fires after the paint; one started before the window shows fires before it)."""
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(view)
+            self.done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            model = view.model()
+            if event.type() == QEvent.Type.Paint and model is not None and model.rowCount() > 0:
+                QTimer.singleShot(0, self.fire)
+            return False
+
+        def fire(self) -> None:
+            if self.done:
+                return
+            self.done = True
+            view.viewport().removeEventFilter(self)
+            then()
+
+    probe = FirstPaint()
+    view.viewport().installEventFilter(probe)
+    QTimer.singleShot(UNPAINTED_START_MS, probe.fire)
+
+
+class DeferredStart(QObject):
+    """Imports DEFERRED_MODULES, discards an unfinished chat import and reads the preferences in a
+    worker thread; `finished` carries the preferences (or the exception) to the GUI thread."""
+
+    finished = Signal(object)  # Preferences | Exception
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._thread = threading.Thread(target=self._load, name="deferred-start", daemon=True)
+
+    def start(self) -> None:
+        mark("deferred start begun")
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _load(self) -> None:
+        try:
+            for name in DEFERRED_MODULES:
+                importlib.import_module(name)
+            from app.chat_export.importer import discard_unfinished_imports
+            from app.settings import load_preferences
+
+            db = self.ctx.db
+            db.connect()
+            discard_unfinished_imports(db)
+            with db.read() as s:
+                prefs = load_preferences(s)
+        except Exception as exc:  # handed to the GUI thread, which reports it like any start-up failure
+            self.finished.emit(exc)
+            return
+        self.finished.emit(prefs)
+
+
+def finish_window(window: MainWindow, ctx: AppContext, prefs: Preferences) -> None:
+    """On the GUI thread, once DeferredStart has loaded: preferences, the rest of the window, menus."""
+    from ui.menus import install_menus
+
+    ctx.prefs.update(dataclasses.asdict(prefs))
+    ctx.shop_region = prefs.shop_region
+    ctx.currency = prefs.currency
+    window.complete()
+    install_menus(window, ctx)
+    mark("window complete")
