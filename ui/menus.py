@@ -176,6 +176,11 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         run_dialog(lambda: LabelsManager(ctx, window))
 
+    def campaigns() -> None:
+        from ui.campaign_window import CampaignWindow
+
+        show_window("campaigns", lambda: CampaignWindow(ctx))
+
     def share() -> None:
         from ui.share_link_dialog import ShareLinkDialog
 
@@ -187,6 +192,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K")
     action(shop, translate("Menus", "Quick replies…"), quick_replies)
     action(shop, translate("Menus", "Labels…"), labels)
+    action(shop, translate("Menus", "Campaigns…"), campaigns)
     shop.addSeparator()
     action(shop, translate("Menus", "Greeting message…"), greeting)
     action(shop, translate("Menus", "Away message…"), away)

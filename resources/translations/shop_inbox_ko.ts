@@ -455,6 +455,331 @@
     </message>
 </context>
 <context>
+    <name>CampaignEditor</name>
+    <message>
+        <source>The message does not start with “(광고)”.</source>
+        <translation>메시지가 “(광고)”로 시작하지 않아요.</translation>
+    </message>
+    <message>
+        <source>The message does not name the shop.</source>
+        <translation>메시지에 가게 이름이 없어요.</translation>
+    </message>
+    <message>
+        <source>The message gives no phone number or address to reach the shop.</source>
+        <translation>메시지에 가게 연락처(전화번호나 주소)가 없어요.</translation>
+    </message>
+    <message>
+        <source>The message says nothing about a free way to opt out (or has no opt-out button).</source>
+        <translation>무료 수신거부 방법이 안내되어 있지 않아요 (수신거부 버튼도 없어요).</translation>
+    </message>
+    <message>
+        <source>e.g. Winter sale</source>
+        <translation>예: 겨울 세일</translation>
+    </message>
+    <message>
+        <source>with any of these labels</source>
+        <translation>이 라벨 중 하나라도 있는</translation>
+    </message>
+    <message>
+        <source>with all of these labels</source>
+        <translation>이 라벨이 모두 있는</translation>
+    </message>
+    <message>
+        <source>Wrote in the last</source>
+        <translation>최근 메시지를 보낸 기간:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>구매한 상품:</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation>개월</translation>
+    </message>
+    <message>
+        <source>Waiting for the restock of</source>
+        <translation>재입고를 기다리는 상품:</translation>
+    </message>
+    <message>
+        <source>Remove from campaign</source>
+        <translation>캠페인에서 빼기</translation>
+    </message>
+    <message>
+        <source>Add back</source>
+        <translation>다시 넣기</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>제외됨</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Choose header picture…</source>
+        <translation>머리글 사진 고르기…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>지금 보내기</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>예약 시간</translation>
+    </message>
+    <message>
+        <source> messages per second</source>
+        <translation>건/초</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>보내는 때</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Marketing to Korean numbers waits until 08:00 between 21:00 and 08:00, except for customers who agreed to night-time messages.</source>
+        <translation>한국 번호로 가는 광고는 21:00–08:00 사이에는 08:00까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>임시 저장</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>보내기…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Preview for</source>
+        <translation>미리보기 대상</translation>
+    </message>
+    <message>
+        <source>anything</source>
+        <translation>아무 상품</translation>
+    </message>
+    <message>
+        <source>from the collection “{0}”</source>
+        <translation>“{0}” 컬렉션 상품</translation>
+    </message>
+    <message>
+        <source>{0} ({1} waiting)</source>
+        <translation>{0} ({1}명 대기)</translation>
+    </message>
+    <message>
+        <source>Choose an approved template…</source>
+        <translation>승인된 템플릿 고르기…</translation>
+    </message>
+    <message>
+        <source>Marketing (paid)</source>
+        <translation>마케팅 (유료)</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>유틸리티</translation>
+    </message>
+    <message>
+        <source>{0} will get it · {1} left out</source>
+        <translation>{0}명에게 보냄 · {1}명 제외</translation>
+    </message>
+    <message>
+        <source>Recipients ({0})</source>
+        <translation>받는 사람 ({0})</translation>
+    </message>
+    <message>
+        <source>Left out ({0})</source>
+        <translation>제외됨 ({0})</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>고정 문구</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>이름 첫 단어</translation>
+    </message>
+    <message>
+        <source>Text (also used when the field is empty)</source>
+        <translation>문구 (값이 비어 있을 때도 사용)</translation>
+    </message>
+    <message>
+        <source>Marketing: charged per delivered message; needs marketing consent.</source>
+        <translation>마케팅: 전달된 메시지마다 요금이 부과되고, 광고 수신 동의가 필요해요.</translation>
+    </message>
+    <message>
+        <source>Utility: free inside an open 24-hour window; needs the notifications opt-in.</source>
+        <translation>유틸리티: 24시간 창이 열려 있으면 무료이고, 알림 수신 동의가 필요해요.</translation>
+    </message>
+    <message>
+        <source>Header picture</source>
+        <translation>머리글 사진</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>사진 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a template to see the message.</source>
+        <translation>템플릿을 고르면 메시지가 보여요.</translation>
+    </message>
+    <message>
+        <source>Korean law for advertising messages:</source>
+        <translation>광고성 정보 전송 규정(정보통신망법):</translation>
+    </message>
+    <message>
+        <source>The opt-out button counts as the free opt-out.</source>
+        <translation>수신거부 버튼이 무료 수신거부 방법으로 인정돼요.</translation>
+    </message>
+    <message>
+        <source>✓ (광고), the shop&apos;s name and contact, and a free opt-out are there.</source>
+        <translation>✓ (광고) 표시, 가게 이름과 연락처, 무료 수신거부 방법이 모두 있어요.</translation>
+    </message>
+    <message>
+        <source>Meta charges up to {0} marketing messages (each one delivered).</source>
+        <translation>Meta가 최대 {0}건의 마케팅 메시지 요금을 부과해요 (전달된 메시지마다).</translation>
+    </message>
+    <message>
+        <source>Meta charges {0} utility messages; {1} go inside an open window, free.</source>
+        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. {1}건은 열린 창 안이라 무료예요.</translation>
+    </message>
+    <message>
+        <source>Estimated cost: {0}.</source>
+        <translation>예상 비용: {0}.</translation>
+    </message>
+    <message>
+        <source>Enter your price per message in Settings to see the cost.</source>
+        <translation>설정에서 메시지당 가격을 입력하면 비용이 보여요.</translation>
+    </message>
+    <message>
+        <source>Advertising message</source>
+        <translation>광고성 메시지</translation>
+    </message>
+    <message>
+        <source>This marketing message lacks what Korean law asks for:</source>
+        <translation>이 마케팅 메시지에는 법이 요구하는 내용이 빠져 있어요:</translation>
+    </message>
+    <message>
+        <source>Send it anyway?</source>
+        <translation>그래도 보낼까요?</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignReportView</name>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Replied (72 h)</source>
+        <translation>답장 (72시간)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>수신거부</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 중지</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>캠페인 취소</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report exported</source>
+        <translation>보고서를 내보냈어요</translation>
+    </message>
+    <message>
+        <source>Saved {0}. It opens in Excel.</source>
+        <translation>{0} 파일을 저장했어요. 엑셀에서 열 수 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignWindow</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>캠페인</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>새 캠페인</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>임시 저장 삭제</translation>
+    </message>
+    <message>
+        <source>The relay is not connected. Campaigns are sent by the relay: connect it first.</source>
+        <translation>릴레이가 연결되어 있지 않아요. 캠페인은 릴레이가 보내니 먼저 연결하세요.</translation>
+    </message>
+    <message>
+        <source>Campaign not sent</source>
+        <translation>캠페인을 보내지 못했어요</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>캠페인 취소</translation>
+    </message>
+    <message>
+        <source>Cancel this campaign? Customers it has not reached yet will not get it.</source>
+        <translation>이 캠페인을 취소할까요? 아직 받지 못한 고객에게는 보내지 않아요.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogCsv</name>
     <message>
         <source>the id (item code) is empty</source>
@@ -2699,6 +3024,10 @@ Right-click to retry.</source>
         <translation>라벨…</translation>
     </message>
     <message>
+        <source>Campaigns…</source>
+        <translation>캠페인…</translation>
+    </message>
+    <message>
         <source>Greeting message…</source>
         <translation>인사 메시지…</translation>
     </message>
@@ -4463,6 +4792,189 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>You</source>
         <translation>나</translation>
+    </message>
+</context>
+<context>
+    <name>campaigns</name>
+    <message>
+        <source>Draft</source>
+        <translation>임시 저장</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>예약됨</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>보내는 중</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 중지됨</translation>
+    </message>
+    <message>
+        <source>Waiting for the messaging limit</source>
+        <translation>메시지 한도 대기 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>paused by you</source>
+        <translation>직접 일시 중지함</translation>
+    </message>
+    <message>
+        <source>Meta paused the template</source>
+        <translation>Meta가 템플릿을 일시 중지함</translation>
+    </message>
+    <message>
+        <source>Meta disabled the template</source>
+        <translation>Meta가 템플릿을 사용 중지함</translation>
+    </message>
+    <message>
+        <source>the number&apos;s quality dropped</source>
+        <translation>번호 품질이 떨어짐</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s daily messaging limit is reached</source>
+        <translation>Meta의 일일 메시지 한도에 도달함</translation>
+    </message>
+    <message>
+        <source>held until 08:00 (night-time rule)</source>
+        <translation>야간 규정으로 08:00까지 보류</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>차단됨</translation>
+    </message>
+    <message>
+        <source>No WhatsApp number</source>
+        <translation>WhatsApp 번호 없음</translation>
+    </message>
+    <message>
+        <source>Opted out of marketing</source>
+        <translation>광고 수신거부</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>수신 동의 없음</translation>
+    </message>
+    <message>
+        <source>Consent older than 23 months</source>
+        <translation>동의한 지 23개월 지남</translation>
+    </message>
+    <message>
+        <source>US number (+1): no marketing</source>
+        <translation>미국 번호(+1): 광고 불가</translation>
+    </message>
+    <message>
+        <source>Removed by you</source>
+        <translation>직접 뺌</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Held until 08:00</source>
+        <translation>08:00까지 보류</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>✓ Sent</source>
+        <translation>✓ 보냄</translation>
+    </message>
+    <message>
+        <source>✓✓ Delivered</source>
+        <translation>✓✓ 전달됨</translation>
+    </message>
+    <message>
+        <source>✓✓ Read</source>
+        <translation>✓✓ 읽음</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Unknown (never resent)</source>
+        <translation>알 수 없음 (다시 보내지 않음)</translation>
+    </message>
+    <message>
+        <source>Meta limited marketing to this customer</source>
+        <translation>Meta가 이 고객에게 광고를 제한함</translation>
+    </message>
+    <message>
+        <source>Customer stopped marketing messages</source>
+        <translation>고객이 광고 메시지를 중지함</translation>
+    </message>
+    <message>
+        <source>Customer is in Meta&apos;s marketing experiment</source>
+        <translation>고객이 Meta의 광고 실험 대상임</translation>
+    </message>
+    <message>
+        <source>Not deliverable to this number</source>
+        <translation>이 번호로 전달할 수 없음</translation>
+    </message>
+    <message>
+        <source>Error {0}</source>
+        <translation>오류 {0}</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>캠페인</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Why left out</source>
+        <translation>제외 이유</translation>
+    </message>
+    <message>
+        <source>Ticks</source>
+        <translation>전송 상태</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>수신거부</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>실패 이유</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,175 @@
+"""Shop ▸ Campaigns: the audience with who is left out, Korean law checks, the preview, drafts, the report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from app.campaign_store import CampaignDraft, record_handed_over, save_draft, set_progress
+from app.campaigns import Audience, resolve_audience
+from app.models import Campaign, Label
+from app.sending import TEMPLATES_SETTING
+from app.settings import put_setting
+from app.wire import Template
+from tests.support.factories import make_contact, make_message
+
+NOW = datetime.now(UTC)
+BARE_AD = Template(
+    name="winter_sale",
+    language="ko",
+    category="MARKETING",
+    components=[{"type": "BODY", "text": "{{1}}님, 겨울 세일을 시작했어요! 쿠폰 {{2}}"}],
+)
+LAWFUL_AD = Template(
+    name="winter_sale_ok",
+    language="ko",
+    category="MARKETING",
+    components=[
+        {"type": "BODY", "text": "(광고) 서울 리넨 겨울 세일! {{1}}님께 쿠폰 {{2}}. 문의 02-123-4567"},
+        {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "수신거부"}]},
+    ],
+)
+
+
+def seed(ctx: Any) -> None:
+    with ctx.db.write() as s:
+        vip = Label(name="VIP", colour="#000000")
+        consent = {"opted_in_at": NOW - timedelta(days=10), "marketing_consent_at": NOW - timedelta(days=10)}
+        for name in ("Minji Kim", "Jihoon Park"):
+            make_contact(s, profile_name=name, **consent).labels = [vip]
+        make_contact(s, profile_name="Blocked One", blocked=True, **consent).labels = [vip]
+        make_contact(s, profile_name="No Consent").labels = [vip]
+        make_contact(s, profile_name="Texan", wa_id="15125550100", **consent).labels = [vip]
+        put_setting(
+            s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json"), LAWFUL_AD.model_dump(mode="json")]
+        )
+
+
+def open_window(qtbot: Any, ctx: Any) -> Any:
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    window = CampaignWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    window.show()
+    qtbot.waitUntil(window.editor.is_loaded, timeout=5000)
+    return window
+
+
+def choose_template(editor: Any, name: str) -> None:
+    for i in range(editor.template.count()):
+        t = editor.template.itemData(i)
+        if t is not None and t.name == name:
+            editor.template.setCurrentIndex(i)
+            return
+    raise AssertionError(f"no template {name}")
+
+
+def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: Any, ctx: Any) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "winter_sale")
+    from PySide6.QtCore import Qt
+
+    vip = editor.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0]
+    vip.setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: "2 will get it" in editor.counts.text(), timeout=5000)
+    assert "3 left out" in editor.counts.text()
+    why = {
+        editor.left_out_model.index(r, 0).data(): editor.left_out_model.index(r, 2).data()
+        for r in range(editor.left_out_model.rowCount())
+    }
+    assert why == {
+        "Blocked One": "Blocked",
+        "No Consent": "No consent",
+        "Texan": "US number (+1): no marketing",
+    }
+
+
+def test_a_korean_ad_without_the_laws_form_is_flagged_and_the_preview_fills_each_name(
+    qtbot: Any, ctx: Any
+) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "winter_sale")
+    source, _text = editor.param_rows[0]
+    source.setCurrentIndex(source.findData("first_name"))
+    editor.param_rows[1][1].setText("SALE10")
+    qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("Minji Kim"))
+    assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
+    warnings = editor.law.text()
+    assert "(광고)" in warnings and "opt out" in warnings and "name the shop" in warnings
+
+    with ctx.db.write() as s:
+        from app.automations_store import load_state, save_local
+
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    window.editor.load(window.editor.draft())
+    qtbot.waitUntil(editor.is_loaded, timeout=5000)
+    choose_template(editor, "winter_sale_ok")
+    qtbot.waitUntil(lambda: editor.law.text().startswith("✓"), timeout=5000)
+    assert editor.law_problems() == []
+
+
+def test_a_saved_draft_is_listed_and_opens_again(qtbot: Any, ctx: Any) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    editor.name.setText("Winter sale")
+    choose_template(editor, "winter_sale_ok")
+    editor.wrote.setChecked(True)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    row = window.list_model.rows[0]
+    assert (row.name, row.state) == ("Winter sale", "draft")
+    assert window.list_model.index(0, 1).data() == "Draft"
+
+
+def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    seed(ctx)
+    with ctx.db.write() as s:
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+        members = resolve_audience(s, Audience(), "MARKETING").recipients
+        record_handed_over(s, cid, members)
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        set_progress(s, uid, "done", {"read": 1, "failed": 1}, sent_at=NOW - timedelta(hours=2))
+        out = {
+            "direction": "out",
+            "sent_by": "campaign",
+            "campaign_id": uid,
+            "sent_at": NOW - timedelta(hours=2),
+        }
+        first, second = members
+        from app.models import Contact
+
+        minji = s.get(Contact, first.contact_id)
+        jihoon = s.get(Contact, second.contact_id)
+        assert minji is not None and jihoon is not None
+        make_message(s, minji, "sale", status="read", **out)
+        make_message(s, minji, "네 살게요!", sent_at=NOW - timedelta(hours=1))
+        make_message(s, jihoon, "sale", status="failed", error_code="131049", **out)
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.report, timeout=5000)
+    report = window.report
+    assert report.numbers["read"].text() == "1"
+    assert report.numbers["replied"].text() == "1"
+    assert report.numbers["failed"].text() == "1"
+    assert "Meta limited marketing to this customer: 1" in report.failures.text()
+    assert report.state.text() == "Finished"
+    told = dialogs.expect("information")
+    target = tmp_path / "report.csv"
+    report.export(target)
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Minji Kim" in data.decode("utf-8-sig")

@@ -1,0 +1,723 @@
+"""The campaign editor: audience and who is left out, template, parameters, preview, law checks, schedule."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.campaign_checks import (
+    LawProblem,
+    estimate_cost,
+    has_opt_out_button,
+    law_problems,
+    needs_law_check,
+    template_buttons,
+    template_text,
+)
+from app.campaign_store import PACE_DEFAULT, PACE_MAX, CampaignDraft, EditorChoices, editor_choices
+from app.campaigns import (
+    MARKETING,
+    Audience,
+    LeftOutReason,
+    Member,
+    ParameterSource,
+    ParameterSpec,
+    Resolved,
+    parameter_values,
+    resolve_audience,
+)
+from app.money import format_price
+from app.wire import Template
+from ui.campaign_models import CampaignRole, MemberModel
+from ui.campaign_preview import PhonePreview
+from ui.context import AppContext
+from ui.formatting import babel_locale_name
+from ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+PARAM_MAX = 200
+DAYS_MAX = 365
+MONTHS_MAX = 36
+
+
+def law_problem_text(problem: LawProblem) -> str:
+    texts: dict[str, str] = {
+        LawProblem.NO_AD_PREFIX: QCoreApplication.translate(
+            "CampaignEditor", "The message does not start with “(광고)”."
+        ),
+        LawProblem.NO_SHOP_NAME: QCoreApplication.translate(
+            "CampaignEditor", "The message does not name the shop."
+        ),
+        LawProblem.NO_CONTACT: QCoreApplication.translate(
+            "CampaignEditor", "The message gives no phone number or address to reach the shop."
+        ),
+        LawProblem.NO_OPT_OUT: QCoreApplication.translate(
+            "CampaignEditor",
+            "The message says nothing about a free way to opt out (or has no opt-out button).",
+        ),
+    }
+    return texts[problem]
+
+
+def body_placeholders(template: Template) -> int:
+    numbers = [int(n) for n in re.findall(r"\{\{(\d+)\}\}", template_text(template))]
+    return max([0, *numbers])
+
+
+def media_header(template: Template) -> str | None:
+    """ "image" / "video" / "document" when the template's header is media, else None."""
+    for c in template.components:
+        if str(c.get("type", "")).upper() == "HEADER":
+            fmt = str(c.get("format", "TEXT")).upper()
+            return fmt.lower() if fmt in ("IMAGE", "VIDEO", "DOCUMENT") else None
+    return None
+
+
+class CampaignEditor(QWidget):
+    """Edits one draft. `draft()` is what the form says; `save_requested` / `send_requested` carry it."""
+
+    save_requested = Signal(object)  # CampaignDraft
+    send_requested = Signal(object)  # CampaignDraft
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignEditor")
+        self.ctx = ctx
+        self.choices: EditorChoices | None = None
+        self.resolved = Resolved()
+        self.added: set[int] = set()
+        self.removed: set[int] = set()
+        self.header_media: dict[str, str] | None = None
+        self._pending_draft: CampaignDraft | None = None
+        self._generation = 0
+        self._shown_generation = -1
+
+        self.name = QLineEdit(self)
+        self.name.setObjectName("campaignName")
+        self.name.setMaxLength(100)
+        self.name.setPlaceholderText(self.tr("e.g. Winter sale"))
+
+        # ----- audience
+        self.labels = QListWidget(self)
+        self.labels.setObjectName("campaignLabels")
+        self.labels.setMaximumHeight(110)
+        self.all_labels = QComboBox(self)
+        self.all_labels.addItem(self.tr("with any of these labels"), False)
+        self.all_labels.addItem(self.tr("with all of these labels"), True)
+        self.wrote = QCheckBox(self.tr("Wrote in the last"), self)
+        self.wrote_days = self._spin(1, DAYS_MAX, 30, self.tr(" days"))
+        self.bought = QCheckBox(self.tr("Bought"), self)
+        self.bought_what = QComboBox(self)
+        self.bought_what.setObjectName("campaignBoughtWhat")
+        self.bought_months = self._spin(1, MONTHS_MAX, 6, self.tr(" months"))
+        self.waitlist = QCheckBox(self.tr("Waiting for the restock of"), self)
+        self.waitlist_item = QComboBox(self)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("campaignCounts")
+        self.counts.setWordWrap(True)
+        self.recipients_model = MemberModel(ctx.shop_region, self)
+        self.left_out_model = MemberModel(ctx.shop_region, self)
+        self.recipients_view = self._table(self.recipients_model)
+        self.left_out_view = self._table(self.left_out_model)
+        self.remove_button = QPushButton(self.tr("Remove from campaign"), self)
+        self.add_back_button = QPushButton(self.tr("Add back"), self)
+        lists = QTabWidget(self)
+        lists.setObjectName("campaignAudienceTabs")
+        self.lists = lists
+        rec_page, out_page = QWidget(self), QWidget(self)
+        rl = QVBoxLayout(rec_page)
+        rl.addWidget(self.recipients_view)
+        rl.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        ol = QVBoxLayout(out_page)
+        ol.addWidget(self.left_out_view)
+        ol.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
+        lists.addTab(rec_page, self.tr("Recipients"))
+        lists.addTab(out_page, self.tr("Left out"))
+
+        audience = QGroupBox(self.tr("Audience"), self)
+        al = QVBoxLayout(audience)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Customers"), self))
+        row.addWidget(self.all_labels, 1)
+        al.addLayout(row)
+        al.addWidget(self.labels)
+        for widgets in (
+            (self.wrote, self.wrote_days),
+            (self.bought, self.bought_what, QLabel(self.tr("in the last"), self), self.bought_months),
+            (self.waitlist, self.waitlist_item),
+        ):
+            line = QHBoxLayout()
+            for w in widgets:
+                line.addWidget(w)
+            line.addStretch(1)
+            al.addLayout(line)
+        al.addWidget(self.counts)
+        al.addWidget(lists, 1)
+
+        # ----- message
+        self.template = QComboBox(self)
+        self.template.setObjectName("campaignTemplate")
+        self.template_note = QLabel(self)
+        self.template_note.setWordWrap(True)
+        self.params_box = QWidget(self)
+        self.params_form = QFormLayout(self.params_box)
+        self.params_form.setContentsMargins(0, 0, 0, 0)
+        self.param_rows: list[tuple[QComboBox, QLineEdit]] = []
+        self.media_button = QPushButton(self.tr("Choose header picture…"), self)
+        self.media_label = QLabel(self)
+        self.media_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.law = QLabel(self)
+        self.law.setObjectName("campaignLawWarnings")
+        self.law.setTextFormat(Qt.TextFormat.PlainText)
+        self.law.setWordWrap(True)
+        message = QGroupBox(self.tr("Message"), self)
+        ml = QVBoxLayout(message)
+        ml.addWidget(self.template)
+        ml.addWidget(self.template_note)
+        ml.addWidget(self.params_box)
+        media_row = QHBoxLayout()
+        media_row.addWidget(self.media_button)
+        media_row.addWidget(self.media_label, 1)
+        ml.addLayout(media_row)
+        ml.addWidget(self.law)
+
+        # ----- schedule and pace
+        self.now = QRadioButton(self.tr("Send now"), self)
+        self.at = QRadioButton(self.tr("Send at"), self)
+        self.now.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.now)
+        group.addButton(self.at)
+        self.when = QDateTimeEdit(self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setEnabled(False)
+        self.zone = QLabel(self)
+        self.pace = self._spin(1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))
+        self.cost = QLabel(self)
+        self.cost.setObjectName("campaignCost")
+        self.cost.setWordWrap(True)
+        schedule = QGroupBox(self.tr("Schedule"), self)
+        sl = QFormLayout(schedule)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.now)
+        when_row.addWidget(self.at)
+        when_row.addWidget(self.when)
+        when_row.addWidget(self.zone)
+        when_row.addStretch(1)
+        sl.addRow(when_row)
+        sl.addRow(self.tr("Pace"), self.pace)
+        night = QLabel(
+            self.tr(
+                "Marketing to Korean numbers waits until 08:00 between 21:00 and 08:00, "
+                "except for customers who agreed to night-time messages."
+            ),
+            self,
+        )
+        night.setWordWrap(True)
+        sl.addRow(night)
+        sl.addRow(self.cost)
+
+        self.save_button = QPushButton(self.tr("Save draft"), self)
+        self.save_button.setObjectName("campaignSave")
+        self.send_button = QPushButton(self.tr("Send…"), self)
+        self.send_button.setObjectName("campaignSend")
+        self.send_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.send_button)
+
+        form = QWidget(self)
+        fl = QVBoxLayout(form)
+        name_row = QFormLayout()
+        name_row.addRow(self.tr("Name"), self.name)
+        fl.addLayout(name_row)
+        fl.addWidget(audience, 1)
+        fl.addWidget(message)
+        fl.addWidget(schedule)
+        fl.addLayout(buttons)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+
+        self.preview_for = QComboBox(self)
+        self.preview_for.setObjectName("campaignPreviewFor")
+        self.preview = PhonePreview(self)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Preview for"), self))
+        right.addWidget(self.preview_for)
+        right.addWidget(self.preview, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(right)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh_audience)
+        for box in (self.wrote, self.bought, self.waitlist):
+            box.toggled.connect(self._audience_changed)
+        for combo in (self.all_labels, self.bought_what, self.waitlist_item):
+            combo.currentIndexChanged.connect(self._audience_changed)
+        for spin in (self.wrote_days, self.bought_months):
+            spin.valueChanged.connect(self._audience_changed)
+        self.labels.itemChanged.connect(self._audience_changed)
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.preview_for.currentIndexChanged.connect(self._update_preview)
+        self.at.toggled.connect(self.when.setEnabled)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.add_back_button.clicked.connect(self._add_back_selected)
+        self.media_button.clicked.connect(self._choose_media)
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
+        self.send_button.clicked.connect(self._send)
+
+    # ----------------------------------------------------------------- building
+    def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        return spin
+
+    def _table(self, model: MemberModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setMinimumHeight(140)
+        return view
+
+    # ----------------------------------------------------------------- loading
+    def load(self, draft: CampaignDraft | None = None) -> None:
+        """Read the editor's choices (templates from the relay when it answers), then show `draft`."""
+        self._pending_draft = draft
+        sync = self.ctx.sync
+        fetch = sync.templates if sync is not None and sync.engine is not None else None
+        db = self.ctx.db
+        run_op(lambda: editor_choices(db, fetch), self._choices_loaded, parent=self)
+
+    def is_loaded(self) -> bool:
+        return self.choices is not None and self._shown_generation == self._generation
+
+    def _choices_loaded(self, choices: EditorChoices) -> None:
+        self.choices = choices
+        blockers = [
+            w.blockSignals(True) for w in (self.labels, self.bought_what, self.waitlist_item, self.template)
+        ]
+        self.labels.clear()
+        from ui.labels_manager import label_display_name
+
+        for c in choices.labels:
+            item = QListWidgetItem(label_display_name(c.name))
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.labels.addItem(item)
+        self.bought_what.clear()
+        self.bought_what.addItem(self.tr("anything"), ("any", 0))
+        for c in choices.collections:
+            self.bought_what.addItem(
+                self.tr("from the collection “{0}”").format(c.name), ("collection", c.id)
+            )
+        for c in choices.items:
+            self.bought_what.addItem(c.name, ("item", c.id))
+        self.waitlist_item.clear()
+        for c in choices.waitlists:
+            self.waitlist_item.addItem(
+                self.tr("{0} ({1} waiting)").format(c.name, choices.waiting.get(c.id, 0)), c.id
+            )
+        self.waitlist.setEnabled(bool(choices.waitlists))
+        self.template.clear()
+        self.template.addItem(self.tr("Choose an approved template…"), None)
+        for t in choices.templates:
+            self.template.addItem(f"{t.name} · {t.language} · {self._category(t.category)}", t)
+        for w, was in zip(
+            (self.labels, self.bought_what, self.waitlist_item, self.template), blockers, strict=True
+        ):
+            w.blockSignals(was)
+        self.zone.setText(choices.time_zone)
+        self.when.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        if self._pending_draft is not None:
+            self.show_draft(self._pending_draft)
+            self._pending_draft = None
+        self._template_changed()
+        self.refresh_audience()
+
+    def _category(self, category: str) -> str:
+        c = category.upper()
+        if c == MARKETING:
+            return self.tr("Marketing (paid)")
+        if c == "UTILITY":
+            return self.tr("Utility")
+        return category
+
+    def show_draft(self, draft: CampaignDraft) -> None:
+        a = draft.audience
+        self.name.setText(draft.name)
+        for i in range(self.labels.count()):
+            item = self.labels.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in a.label_ids
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.all_labels.setCurrentIndex(1 if a.all_labels else 0)
+        self.wrote.setChecked(a.wrote_within_days is not None)
+        self.wrote_days.setValue(a.wrote_within_days or 30)
+        bought = a.bought_item_ids or a.bought_collection_ids or a.bought_within_months is not None
+        self.bought.setChecked(bool(bought))
+        key = (
+            ("collection", a.bought_collection_ids[0])
+            if a.bought_collection_ids
+            else ("item", a.bought_item_ids[0])
+            if a.bought_item_ids
+            else ("any", 0)
+        )
+        self.bought_what.setCurrentIndex(max(0, self.bought_what.findData(key)))
+        self.bought_months.setValue(a.bought_within_months or 6)
+        self.waitlist.setChecked(a.waitlist_item_id is not None)
+        if a.waitlist_item_id is not None:
+            self.waitlist_item.setCurrentIndex(max(0, self.waitlist_item.findData(a.waitlist_item_id)))
+        self.added, self.removed = set(a.added), set(a.removed)
+        if draft.template is not None:
+            for i in range(1, self.template.count()):
+                t: Template = self.template.itemData(i)
+                if (t.name, t.language) == (draft.template.name, draft.template.language):
+                    self.template.setCurrentIndex(i)
+        self._template_changed()
+        for (source, text), spec in zip(self.param_rows, draft.parameters, strict=False):
+            source.setCurrentIndex(max(0, source.findData(spec.source.value)))
+            text.setText(spec.text)
+        self.header_media = dict(draft.header_media) if draft.header_media else None
+        self._show_media()
+        if draft.scheduled_at is not None:
+            self.at.setChecked(True)
+            local = draft.scheduled_at.astimezone(self._zone())
+            self.when.setDateTime(QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm"))
+        self.pace.setValue(draft.pace)
+
+    # ----------------------------------------------------------------- the draft
+    def current_template(self) -> Template | None:
+        t = self.template.currentData()
+        return t if isinstance(t, Template) else None
+
+    def audience(self) -> Audience:
+        labels = tuple(
+            int(self.labels.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.labels.count())
+            if self.labels.item(i).checkState() == Qt.CheckState.Checked
+        )
+        kind, ident = self.bought_what.currentData() or ("any", 0)
+        bought = self.bought.isChecked()
+        return Audience(
+            label_ids=labels,
+            all_labels=bool(self.all_labels.currentData()),
+            wrote_within_days=self.wrote_days.value() if self.wrote.isChecked() else None,
+            bought_item_ids=(int(ident),) if bought and kind == "item" else (),
+            bought_collection_ids=(int(ident),) if bought and kind == "collection" else (),
+            bought_within_months=self.bought_months.value() if bought else None,
+            waitlist_item_id=(
+                int(self.waitlist_item.currentData())
+                if self.waitlist.isChecked() and self.waitlist_item.currentData() is not None
+                else None
+            ),
+            added=tuple(sorted(self.added)),
+            removed=tuple(sorted(self.removed)),
+        )
+
+    def parameters(self) -> tuple[ParameterSpec, ...]:
+        return tuple(
+            ParameterSpec(ParameterSource(str(source.currentData())), text.text().strip()[:PARAM_MAX])
+            for source, text in self.param_rows
+        )
+
+    def _zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.choices.time_zone if self.choices else "UTC")
+        except (ValueError, KeyError):
+            return ZoneInfo("UTC")
+
+    def scheduled_at(self) -> datetime | None:
+        if not self.at.isChecked():
+            return None
+        text = self.when.dateTime().toString("yyyy-MM-dd HH:mm")
+        local = datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=self._zone())
+        return local.astimezone(UTC)
+
+    def draft(self) -> CampaignDraft:
+        return CampaignDraft(
+            name=self.name.text(),
+            template=self.current_template(),
+            parameters=self.parameters(),
+            header_media=self.header_media,
+            audience=self.audience(),
+            scheduled_at=self.scheduled_at(),
+            pace=self.pace.value(),
+        )
+
+    # ----------------------------------------------------------------- audience
+    def _audience_changed(self, *_: object) -> None:
+        self._generation += 1
+        self._timer.start()
+
+    def refresh_audience(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        audience = self.audience()
+        t = self.current_template()
+        category = t.category if t else MARKETING
+        db = self.ctx.db
+
+        def work() -> Resolved:
+            with db.read() as s:
+                return resolve_audience(s, audience, category)
+
+        def show(resolved: Resolved) -> None:
+            if generation == self._generation:
+                self._show_audience(resolved)
+                self._shown_generation = generation
+
+        run_op(work, show, parent=self)
+
+    def _show_audience(self, resolved: Resolved) -> None:
+        self.resolved = resolved
+        self.recipients_model.set_members(resolved.recipients)
+        self.left_out_model.set_left_out(resolved.left_out)
+        counts = resolved.counts()
+        text = self.tr("{0} will get it · {1} left out").format(
+            len(resolved.recipients), len(resolved.left_out)
+        )
+        if counts:
+            from ui.campaign_models import left_out_label
+
+            text += "\n" + ", ".join(
+                f"{left_out_label(reason)}: {n}"
+                for reason, n in sorted(counts.items(), key=lambda kv: -kv[1])
+            )
+        self.counts.setText(text)
+        self.lists.setTabText(0, self.tr("Recipients ({0})").format(len(resolved.recipients)))
+        self.lists.setTabText(1, self.tr("Left out ({0})").format(len(resolved.left_out)))
+        current = self.preview_for.currentData()
+        self.preview_for.blockSignals(True)
+        self.preview_for.clear()
+        for m in resolved.recipients[:200]:
+            self.preview_for.addItem(m.name, m.contact_id)
+        self.preview_for.setCurrentIndex(max(0, self.preview_for.findData(current)))
+        self.preview_for.blockSignals(False)
+        self._update_preview()
+        self._update_cost()
+
+    def _selected(self, view: QTableView) -> list[Member]:
+        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+        return [view.model().index(r, 0).data(CampaignRole.ROW) for r in rows]
+
+    def _remove_selected(self) -> None:
+        for m in self._selected(self.recipients_view):
+            self.removed.add(m.contact_id)
+            self.added.discard(m.contact_id)
+        self._audience_changed()
+
+    def _add_back_selected(self) -> None:
+        reasons = dict(
+            zip((m.contact_id for m in self.left_out_model.members), self.left_out_model.reasons, strict=True)
+        )
+        for m in self._selected(self.left_out_view):
+            if reasons.get(m.contact_id) == LeftOutReason.REMOVED:
+                self.removed.discard(m.contact_id)
+        self._audience_changed()
+
+    def add_contact(self, contact_id: int) -> None:
+        """Add one customer by hand (still subject to their consent)."""
+        self.added.add(contact_id)
+        self.removed.discard(contact_id)
+        self._audience_changed()
+
+    # ----------------------------------------------------------------- message
+    def _template_changed(self, *_: object) -> None:
+        t = self.current_template()
+        while self.params_form.rowCount():
+            self.params_form.removeRow(0)
+        self.param_rows = []
+        if t is None:
+            self.template_note.setText("")
+            self.media_button.setVisible(False)
+            self.media_label.setVisible(False)
+        else:
+            examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
+            for i in range(1, body_placeholders(t) + 1):
+                source = QComboBox(self.params_box)
+                source.addItem(self.tr("Fixed text"), ParameterSource.TEXT.value)
+                source.addItem(self.tr("First name"), ParameterSource.FIRST_NAME.value)
+                source.addItem(self.tr("Name"), ParameterSource.NAME.value)
+                text = QLineEdit(self.params_box)
+                text.setMaxLength(PARAM_MAX)
+                text.setPlaceholderText(
+                    examples.get(i) or self.tr("Text (also used when the field is empty)")
+                )
+                source.currentIndexChanged.connect(self._update_preview)
+                text.textChanged.connect(self._update_preview)
+                row = QHBoxLayout()
+                row.addWidget(source)
+                row.addWidget(text, 1)
+                self.params_form.addRow(f"{{{{{i}}}}}", row)
+                self.param_rows.append((source, text))
+            self.template_note.setText(
+                self.tr("Marketing: charged per delivered message; needs marketing consent.")
+                if t.category.upper() == MARKETING
+                else self.tr("Utility: free inside an open 24-hour window; needs the notifications opt-in.")
+            )
+            kind = media_header(t)
+            self.media_button.setVisible(kind is not None)
+            self.media_label.setVisible(kind is not None)
+        self._audience_changed()
+        self._update_preview()
+
+    def _choose_media(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Header picture"), "", self.tr("Pictures (*.jpg *.jpeg *.png)")
+        )
+        if path:
+            self.header_media = {"kind": "image", "path": path}
+            self._show_media()
+            self._update_preview()
+
+    def _show_media(self) -> None:
+        self.media_label.setText(Path(self.header_media["path"]).name if self.header_media else "")
+
+    def _preview_member(self) -> Member | None:
+        contact_id = self.preview_for.currentData()
+        return next((m for m in self.resolved.recipients if m.contact_id == contact_id), None)
+
+    def _update_preview(self, *_: object) -> None:
+        t = self.current_template()
+        shop = self.choices.profile.name if self.choices else ""
+        if t is None:
+            self.preview.show_message(shop, "", self.tr("Choose a template to see the message."), "", [])
+            self.law.setText("")
+            return
+        member = self._preview_member()
+        specs = self.parameters()
+        values = (
+            parameter_values(specs, member)
+            if member is not None
+            else tuple(s.text or f"{{{{{i}}}}}" for i, s in enumerate(specs, start=1))
+        )
+        header = body = footer = ""
+        for c in t.components:
+            kind = str(c.get("type", "")).upper()
+            text = str(c.get("text", "") or "")
+            for i, v in enumerate(values, start=1):
+                text = text.replace("{{" + str(i) + "}}", v)
+            if kind == "HEADER":
+                header = text
+            elif kind == "BODY":
+                body = text
+            elif kind == "FOOTER":
+                footer = text
+        buttons = [str(b.get("text", "")) for b in template_buttons(t)]
+        self.preview.show_message(shop, header, body, footer, buttons, has_media=media_header(t) is not None)
+        self._update_law(t, values)
+
+    def law_problems(self) -> list[LawProblem]:
+        t = self.current_template()
+        if t is None or self.choices is None:
+            return []
+        wa_ids = [m.wa_id for m in self.resolved.recipients]
+        if not needs_law_check(t, wa_ids):
+            return []
+        member = self._preview_member()
+        values = (
+            parameter_values(self.parameters(), member)
+            if member
+            else tuple(s.text for s in self.parameters())
+        )
+        return law_problems(t, values, self.choices.profile)
+
+    def _update_law(self, t: Template, _values: tuple[str, ...]) -> None:
+        problems = self.law_problems()
+        if problems:
+            self.law.setStyleSheet("color: #B3261E;")
+            self.law.setText(
+                self.tr("Korean law for advertising messages:")
+                + "\n"
+                + "\n".join("• " + law_problem_text(p) for p in problems)
+            )
+        elif self.choices is not None and needs_law_check(t, [m.wa_id for m in self.resolved.recipients]):
+            self.law.setStyleSheet("color: #1E7D32;")
+            note = self.tr("The opt-out button counts as the free opt-out.") if has_opt_out_button(t) else ""
+            self.law.setText(
+                self.tr("✓ (광고), the shop's name and contact, and a free opt-out are there.") + " " + note
+            )
+        else:
+            self.law.setText("")
+
+    def _update_cost(self) -> None:
+        t = self.current_template()
+        if t is None or self.choices is None:
+            self.cost.setText("")
+            return
+        estimate = estimate_cost(t.category, self.resolved.recipients, self.choices.prices, datetime.now(UTC))
+        if t.category.upper() == MARKETING:
+            text = self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
+                estimate.charged
+            )
+        else:
+            text = self.tr("Meta charges {0} utility messages; {1} go inside an open window, free.").format(
+                estimate.charged, estimate.free
+            )
+        total = estimate.total_minor
+        if total is not None:
+            price = format_price(total, estimate.currency, babel_locale_name())
+            text += " " + self.tr("Estimated cost: {0}.").format(price)
+        else:
+            text += " " + self.tr("Enter your price per message in Settings to see the cost.")
+        self.cost.setText(text)
+
+    # ----------------------------------------------------------------- send
+    def _send(self) -> None:
+        problems = self.law_problems()
+        if problems and (
+            QMessageBox.warning(
+                self,
+                self.tr("Advertising message"),
+                self.tr("This marketing message lacks what Korean law asks for:")
+                + "\n\n"
+                + "\n".join("• " + law_problem_text(p) for p in problems)
+                + "\n\n"
+                + self.tr("Send it anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        self.send_requested.emit(self.draft())

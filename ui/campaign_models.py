@@ -1,0 +1,223 @@
+"""Qt models of the campaigns window: the campaign list, an audience's members, a report's recipients."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from app.campaign_store import DRAFT, CampaignRow, RecipientRow
+from app.campaigns import LeftOut, LeftOutReason, Member
+from app.phones import display_phone
+from app.wire import CampaignReason, CampaignState, RecipientState
+from ui.formatting import full_datetime
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+
+class CampaignRole(IntEnum):
+    ROW = Qt.ItemDataRole.UserRole + 1
+
+
+def state_label(state: str) -> str:
+    labels: dict[str, str] = {
+        DRAFT: translate("campaigns", "Draft"),
+        CampaignState.SCHEDULED: translate("campaigns", "Scheduled"),
+        CampaignState.RUNNING: translate("campaigns", "Sending"),
+        CampaignState.PAUSED: translate("campaigns", "Paused"),
+        CampaignState.WAITING_FOR_LIMIT: translate("campaigns", "Waiting for the messaging limit"),
+        CampaignState.DONE: translate("campaigns", "Finished"),
+        CampaignState.CANCELLED: translate("campaigns", "Cancelled"),
+    }
+    return labels.get(state, state)
+
+
+def reason_label(reason: str | None) -> str:
+    """Why the relay paused a campaign or holds it."""
+    labels: dict[str, str] = {
+        CampaignReason.OWNER: translate("campaigns", "paused by you"),
+        CampaignReason.TEMPLATE_PAUSED: translate("campaigns", "Meta paused the template"),
+        CampaignReason.TEMPLATE_DISABLED: translate("campaigns", "Meta disabled the template"),
+        CampaignReason.QUALITY_DROPPED: translate("campaigns", "the number's quality dropped"),
+        CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
+        CampaignReason.NIGHT_HOLD: translate("campaigns", "held until 08:00 (night-time rule)"),
+    }
+    return labels.get(reason or "", reason or "")
+
+
+def left_out_label(reason: str) -> str:
+    labels: dict[str, str] = {
+        LeftOutReason.BLOCKED: translate("campaigns", "Blocked"),
+        LeftOutReason.NO_NUMBER: translate("campaigns", "No WhatsApp number"),
+        LeftOutReason.OPTED_OUT: translate("campaigns", "Opted out of marketing"),
+        LeftOutReason.NO_CONSENT: translate("campaigns", "No consent"),
+        LeftOutReason.CONSENT_LAPSED: translate("campaigns", "Consent older than 23 months"),
+        LeftOutReason.US_NUMBER: translate("campaigns", "US number (+1): no marketing"),
+        LeftOutReason.REMOVED: translate("campaigns", "Removed by you"),
+    }
+    return labels.get(reason, reason)
+
+
+def recipient_state_label(state: RecipientState) -> str:
+    labels: dict[str, str] = {
+        RecipientState.QUEUED: translate("campaigns", "Waiting"),
+        RecipientState.HELD: translate("campaigns", "Held until 08:00"),
+        RecipientState.SKIPPED: translate("campaigns", "Skipped"),
+        RecipientState.SENT: translate("campaigns", "✓ Sent"),
+        RecipientState.DELIVERED: translate("campaigns", "✓✓ Delivered"),
+        RecipientState.READ: translate("campaigns", "✓✓ Read"),
+        RecipientState.FAILED: translate("campaigns", "Failed"),
+        RecipientState.UNKNOWN: translate("campaigns", "Unknown (never resent)"),
+    }
+    return labels.get(state, state.value)
+
+
+def failure_label(code: str) -> str:
+    labels: dict[str, str] = {
+        "131049": translate("campaigns", "Meta limited marketing to this customer"),
+        "131050": translate("campaigns", "Customer stopped marketing messages"),
+        "130472": translate("campaigns", "Customer is in Meta's marketing experiment"),
+        "131026": translate("campaigns", "Not deliverable to this number"),
+    }
+    return labels.get(code, translate("campaigns", "Error {0}").format(code) if code else "")
+
+
+class _Table(QAbstractTableModel):
+    headers: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class CampaignListModel(_Table):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CampaignRow] = []
+        self.headers = (
+            translate("campaigns", "Campaign"),
+            translate("campaigns", "State"),
+            translate("campaigns", "Recipients"),
+            translate("campaigns", "Sent"),
+        )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def set_rows(self, rows: Sequence[CampaignRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, campaign_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == campaign_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == CampaignRole.ROW:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return r.name
+            if col == 1:
+                return state_label(r.state)
+            if col == 2:
+                return str(r.recipients) if r.sent_at else "—"
+            when = r.sent_at or r.scheduled_at
+            return full_datetime(when) if when else "—"
+        return None
+
+
+class MemberModel(_Table):
+    """Recipients (reason empty) or left-out members with their reason."""
+
+    def __init__(self, region: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.region = region
+        self.members: list[Member] = []
+        self.reasons: list[str] = []
+        self.headers = (
+            translate("campaigns", "Name"),
+            translate("campaigns", "Phone"),
+            translate("campaigns", "Why left out"),
+        )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.members)
+
+    def set_members(self, members: Sequence[Member]) -> None:
+        self.beginResetModel()
+        self.members, self.reasons = list(members), [""] * len(members)
+        self.endResetModel()
+
+    def set_left_out(self, left_out: Sequence[LeftOut]) -> None:
+        self.beginResetModel()
+        self.members = [lo.member for lo in left_out]
+        self.reasons = [lo.reason.value for lo in left_out]
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        m = self.members[index.row()]
+        if role == CampaignRole.ROW:
+            return m
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 0:
+                return m.name
+            if col == 1:
+                return display_phone(m.wa_id or "", self.region)
+            return left_out_label(self.reasons[index.row()]) if self.reasons[index.row()] else ""
+        return None
+
+
+class ReportModel(_Table):
+    def __init__(self, region: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.region = region
+        self.rows: list[RecipientRow] = []
+        self.headers = (
+            translate("campaigns", "Name"),
+            translate("campaigns", "Phone"),
+            translate("campaigns", "Ticks"),
+            translate("campaigns", "Replied"),
+            translate("campaigns", "Opted out"),
+            translate("campaigns", "Failure"),
+        )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def set_rows(self, rows: Sequence[RecipientRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            yes = translate("campaigns", "Yes")
+            return (
+                r.name,
+                display_phone(r.wa_id, self.region),
+                recipient_state_label(r.state),
+                yes if r.replied else "",
+                yes if r.opted_out else "",
+                failure_label(r.error_code or "") if r.state == RecipientState.FAILED else "",
+            )[index.column()]
+        return None

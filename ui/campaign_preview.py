@@ -1,0 +1,127 @@
+"""A phone-like preview of a campaign message as one recipient will see it (plain text, painted)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+CHAT_BG = QColor("#ECE5DD")
+BUBBLE = QColor("#FFFFFF")
+FRAME = QColor("#202124")
+HEADER_BG = QColor("#075E54")
+MUTED = QColor("#667781")
+LINK = QColor("#027EB5")
+
+
+class PhonePreview(QWidget):
+    """`show_message(shop, header, body, footer, buttons)`; the text is drawn, never parsed as markup."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignPreview")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.shop = ""
+        self.header = ""
+        self.body = ""
+        self.footer = ""
+        self.buttons: list[str] = []
+        self.has_media = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 520)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(260, 380)
+
+    def show_message(
+        self,
+        shop: str,
+        header: str,
+        body: str,
+        footer: str,
+        buttons: list[str],
+        *,
+        has_media: bool = False,
+    ) -> None:
+        self.shop, self.header, self.body, self.footer = shop, header, body, footer
+        self.buttons = buttons
+        self.has_media = has_media
+        self.update()
+
+    def text(self) -> str:
+        """Everything the bubble shows, for tests and accessibility."""
+        return "\n".join(p for p in (self.header, self.body, self.footer, *self.buttons) if p)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outer = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(FRAME)
+        p.drawRoundedRect(outer, 28, 28)
+        screen = outer.adjusted(10, 16, -10, -16)
+        p.setBrush(CHAT_BG)
+        p.drawRoundedRect(screen, 16, 16)
+        bar = QRectF(screen.left(), screen.top(), screen.width(), 44)
+        p.setBrush(HEADER_BG)
+        p.drawRoundedRect(bar, 16, 16)
+        p.drawRect(QRectF(bar.left(), bar.top() + 22, bar.width(), 22))
+        base = QFont(self.font())
+        bold = QFont(base)
+        bold.setBold(True)
+        p.setFont(bold)
+        p.setPen(QColor("white"))
+        p.drawText(bar.adjusted(14, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, self.shop or " ")
+
+        width = screen.width() - 56
+        inner = width - 20
+        flags = int(Qt.TextFlag.TextWordWrap)
+        fm, bfm = QFontMetrics(base), QFontMetrics(bold)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        sfm = QFontMetrics(small)
+        parts: list[tuple[QFont, QColor, str, float]] = []
+        if self.has_media:
+            parts.append((base, MUTED, "", 120.0))
+        if self.header:
+            h = bfm.boundingRect(0, 0, int(inner), 10_000, flags, self.header).height()
+            parts.append((bold, QColor("black"), self.header, float(h)))
+        if self.body:
+            h = fm.boundingRect(0, 0, int(inner), 10_000, flags, self.body).height()
+            parts.append((base, QColor("black"), self.body, float(h)))
+        if self.footer:
+            h = sfm.boundingRect(0, 0, int(inner), 10_000, flags, self.footer).height()
+            parts.append((small, MUTED, self.footer, float(h)))
+        height: float = sum(h + 6 for *_rest, h in parts) + 14.0
+        top = bar.bottom() + 14
+        available = screen.bottom() - top - 12 - len(self.buttons) * (fm.height() + 16)
+        height = min(height, max(40.0, available))
+        bubble = QRectF(screen.left() + 12, top, width, height)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(BUBBLE)
+        p.drawRoundedRect(bubble, 10, 10)
+        p.save()
+        p.setClipRect(bubble)
+        y = bubble.top() + 8
+        for font, colour, text, part_h in parts:
+            if not text:  # the header's picture or video
+                p.setBrush(QColor("#CFD8DC"))
+                p.drawRoundedRect(QRectF(bubble.left() + 6, y, bubble.width() - 12, part_h), 6, 6)
+            else:
+                p.setFont(font)
+                p.setPen(colour)
+                p.drawText(QRectF(bubble.left() + 10, y, inner, part_h), flags, text)
+            y += part_h + 6
+        p.restore()
+        y = bubble.bottom() + 4
+        p.setFont(base)
+        for label in self.buttons:
+            rect = QRectF(bubble.left(), y, width, fm.height() + 12)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(BUBBLE)
+            p.drawRoundedRect(rect, 8, 8)
+            p.setPen(QPen(LINK))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            y += rect.height() + 4
+        p.end()

@@ -1,0 +1,135 @@
+"""A campaign's report: sent, delivered, read, replied, failed by reason, opted out, ticks per recipient."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.campaign_store import CampaignReport, report_csv
+from ui.campaign_models import ReportModel, failure_label, state_label
+from ui.context import AppContext
+from ui.ops import run_op
+from ui.theme import ui_font
+
+
+class CampaignReportView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignReport")
+        self.ctx = ctx
+        self.report: CampaignReport | None = None
+        self.exported_to: Path | None = None
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setFont(ui_font(2, bold=True))
+        self.state = QLabel(self)
+        self.numbers: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        captions = (
+            ("sent", self.tr("Sent")),
+            ("delivered", self.tr("Delivered")),
+            ("read", self.tr("Read")),
+            ("replied", self.tr("Replied (72 h)")),
+            ("failed", self.tr("Failed")),
+            ("opted_out", self.tr("Opted out")),
+        )
+        for col, (key, caption) in enumerate(captions):
+            number = QLabel("0", self)
+            number.setObjectName(f"campaignCount_{key}")
+            number.setFont(ui_font(4, bold=True))
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label = QLabel(caption, self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(number, 0, col)
+            grid.addWidget(label, 1, col)
+            self.numbers[key] = number
+        self.failures = QLabel(self)
+        self.failures.setObjectName("campaignFailures")
+        self.failures.setTextFormat(Qt.TextFormat.PlainText)
+        self.failures.setWordWrap(True)
+        self.model = ReportModel(ctx.shop_region, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.clicked.connect(self.export)
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel campaign"), self)
+        actions = QHBoxLayout()
+        for b in (self.pause_button, self.resume_button, self.cancel_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.state)
+        layout.addLayout(grid)
+        layout.addWidget(self.failures)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+
+    def show_report(self, report: CampaignReport) -> None:
+        self.report = report
+        self.title.setText(report.name)
+        self.state.setText(state_label(report.state))
+        failed = report.failed_by_reason()
+        values = {
+            "sent": report.sent,
+            "delivered": report.delivered,
+            "read": report.read,
+            "replied": report.replied,
+            "failed": sum(failed.values()),
+            "opted_out": report.opted_out,
+        }
+        for key, value in values.items():
+            self.numbers[key].setText(str(value))
+        self.failures.setText(
+            "\n".join(
+                f"{failure_label(code)}: {n}" for code, n in sorted(failed.items(), key=lambda kv: -kv[1])
+            )
+        )
+        self.model.set_rows(report.rows)
+        running = report.state in ("scheduled", "running", "waiting_for_limit")
+        self.pause_button.setVisible(running)
+        self.resume_button.setVisible(report.state == "paused")
+        self.cancel_button.setVisible(running or report.state == "paused")
+
+    def export(self, target: Path | None = None) -> None:
+        report = self.report
+        if report is None:
+            return
+        if target is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export report"), f"{report.name}.csv", self.tr("CSV files (*.csv)")
+            )
+            if not name:
+                return
+            target = Path(name)
+        path = target
+
+        def work() -> Path:
+            path.write_bytes(report_csv(report))
+            return path
+
+        def done(saved: Path) -> None:
+            self.exported_to = saved
+            QMessageBox.information(
+                self, self.tr("Report exported"), self.tr("Saved {0}. It opens in Excel.").format(saved)
+            )
+
+        run_op(work, done, parent=self)

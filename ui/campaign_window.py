@@ -1,0 +1,255 @@
+"""Shop ▸ Campaigns…: the list of campaigns, the editor of a draft, the report of one the relay runs."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.campaign_send import campaign_action, hand_over
+from app.campaign_store import (
+    DRAFT,
+    CampaignDraft,
+    CampaignReport,
+    CampaignRow,
+    campaign_report,
+    campaign_rows,
+    delete_draft,
+    load_draft,
+    save_draft,
+)
+from app.changes import Changes
+from app.relay_client import RelayClient
+from ui.campaign_editor import CampaignEditor
+from ui.campaign_models import CampaignListModel, CampaignRole
+from ui.campaign_report_view import CampaignReportView
+from ui.context import AppContext
+from ui.ops import failure_sentence, run_op
+
+log = logging.getLogger(__name__)
+
+
+class CampaignWindow(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("campaignWindow")
+        self.setWindowTitle(self.tr("Campaigns"))
+        self.resize(1180, 760)
+        self.ctx = ctx
+        self.current_id: int | None = None
+        self.list_model = CampaignListModel(self)
+        self.list = QTableView(self)
+        self.list.setObjectName("campaignList")
+        self.list.setModel(self.list_model)
+        self.list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.list.verticalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.new_button = QPushButton(self.tr("New campaign"), self)
+        self.delete_button = QPushButton(self.tr("Delete draft"), self)
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.delete_button)
+        ll.addLayout(row)
+
+        self.editor = CampaignEditor(ctx, self)
+        self.report = CampaignReportView(ctx, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.editor)
+        self.stack.addWidget(self.report)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 850])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.new_button.clicked.connect(self.new_campaign)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
+        self.editor.save_requested.connect(self.save)
+        self.editor.send_requested.connect(self.send)
+        self.report.pause_button.clicked.connect(lambda: self.act("pause"))
+        self.report.resume_button.clicked.connect(lambda: self.act("resume"))
+        self.report.cancel_button.clicked.connect(self._confirm_cancel)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+        self.new_campaign()
+
+    # ----------------------------------------------------------------- list
+    def reload(self, select: int | None = None) -> None:
+        db = self.ctx.db
+
+        def work() -> list[CampaignRow]:
+            with db.read() as s:
+                return campaign_rows(s)
+
+        def show(rows: list[CampaignRow]) -> None:
+            keep = select if select is not None else self.current_id
+            self.list.selectionModel().blockSignals(True)
+            self.list_model.set_rows(rows)
+            row = self.list_model.row_of(keep) if keep is not None else -1
+            if row >= 0:
+                self.list.selectionModel().setCurrentIndex(
+                    self.list_model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            self.list.selectionModel().blockSignals(False)
+            if select is not None and row >= 0:
+                self._row_chosen(row)
+
+        run_op(work, show, parent=self)
+
+    def _row_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        r: CampaignRow = self.list_model.index(row, 0).data(CampaignRole.ROW)
+        self.current_id = r.id
+        self.delete_button.setEnabled(r.state == DRAFT)
+        db = self.ctx.db
+        if r.state == DRAFT:
+
+            def read_draft() -> CampaignDraft | None:
+                with db.read() as s:
+                    return load_draft(s, r.id)
+
+            run_op(read_draft, self._edit, parent=self)
+        else:
+            self.show_report(r.id)
+
+    def _edit(self, draft: CampaignDraft | None) -> None:
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.load(draft)
+
+    def new_campaign(self) -> None:
+        self.current_id = None
+        self.list.clearSelection()
+        self.delete_button.setEnabled(False)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.load(CampaignDraft(name=""))
+
+    def show_report(self, campaign_id: int) -> None:
+        db = self.ctx.db
+
+        def work() -> CampaignReport | None:
+            with db.read() as s:
+                return campaign_report(s, campaign_id)
+
+        def show(report: CampaignReport | None) -> None:
+            if report is not None and self.current_id == campaign_id:
+                self.report.show_report(report)
+                self.stack.setCurrentWidget(self.report)
+
+        run_op(work, show, parent=self)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.campaigns:
+            self.reload()
+        on_report = self.current_id is not None and self.stack.currentWidget() is self.report
+        if on_report and self.current_id is not None and (changes.campaigns or changes.messages):
+            self.show_report(self.current_id)
+
+    # ----------------------------------------------------------------- edits
+    def save(self, draft: CampaignDraft) -> None:
+        db, campaign_id = self.ctx.db, self.current_id
+
+        def work() -> int:
+            with db.write() as s:
+                return save_draft(s, draft, campaign_id)
+
+        def done(saved: int) -> None:
+            self.current_id = saved
+            self.ctx.publish(Changes(campaigns=True))
+            self.reload(select=saved)
+
+        run_op(work, done, parent=self)
+
+    def delete_current(self) -> None:
+        campaign_id = self.current_id
+        if campaign_id is None:
+            return
+        db = self.ctx.db
+
+        def work() -> Changes:
+            with db.write() as s:
+                delete_draft(s, campaign_id)
+            return Changes(campaigns=True)
+
+        def done(changes: Changes) -> None:
+            self.ctx.publish(changes)
+            self.new_campaign()
+
+        run_op(work, done, parent=self)
+
+    def _client(self) -> RelayClient | None:
+        sync = self.ctx.sync
+        client = sync.relay_client() if sync is not None else None
+        if client is None:
+            QMessageBox.warning(
+                self,
+                self.tr("Campaigns"),
+                self.tr("The relay is not connected. Campaigns are sent by the relay: connect it first."),
+            )
+        return client
+
+    def send(self, draft: CampaignDraft) -> None:
+        client = self._client()
+        if client is None:
+            return
+        db, campaign_id = self.ctx.db, self.current_id
+
+        def work() -> int:
+            with db.write() as s:
+                saved = save_draft(s, draft, campaign_id)
+            hand_over(db, client, saved)
+            return saved
+
+        def done(sent: int) -> None:
+            self.current_id = sent
+            self.ctx.publish(Changes(campaigns=True))
+            self.reload(select=sent)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Campaign not sent"), failure_sentence(exc))
+            self.reload()
+
+        run_op(work, done, parent=self, on_failure=failed)
+
+    def _confirm_cancel(self) -> None:
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("Cancel campaign"),
+                self.tr("Cancel this campaign? Customers it has not reached yet will not get it."),
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self.act("cancel")
+
+    def act(self, action: str) -> None:
+        campaign_id = self.current_id
+        client = self._client()
+        if campaign_id is None or client is None:
+            return
+        db = self.ctx.db
+
+        def work() -> Changes:
+            campaign_action(db, client, campaign_id, action)
+            return Changes(campaigns=True)
+
+        run_op(work, self.ctx.publish, parent=self)
