@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db import Database
 from app.models import Media, Message
 
 
@@ -37,10 +39,14 @@ def media_for_messages(session: Session, message_ids: list[int]) -> dict[int, Me
 
 @dataclass(frozen=True, slots=True)
 class SharedItem:
+    """One photo, video, document or audio of a chat: `title` is a document's file name, or the
+    caption of a photo or video (empty when it has none: the stored file name is a content hash)."""
+
     message_id: int
     kind: str
     title: str
     media: MediaInfo | None
+    sent_at: datetime | None = None
 
 
 def shared_media(session: Session, contact_id: int, *, limit: int = 60) -> list[SharedItem]:
@@ -57,6 +63,15 @@ def shared_media(session: Session, contact_id: int, *, limit: int = 60) -> list[
     for m in messages:
         info = media.get(m.id)
         payload_part = (m.payload or {}).get(m.kind) or {}
-        title = (info.filename if info else None) or payload_part.get("filename") or m.body or m.kind
-        items.append(SharedItem(m.id, m.kind, str(title), info))
+        if m.kind == "document":
+            title = (info.filename if info else None) or payload_part.get("filename") or m.body or ""
+        else:
+            title = m.body or ""
+        items.append(SharedItem(m.id, m.kind, str(title), info, m.sent_at))
     return items
+
+
+def shared_media_of(db: Database, contact_id: int, *, limit: int = 60) -> list[SharedItem]:
+    """`shared_media` in a read transaction of its own (for an op off the GUI thread)."""
+    with db.read() as s:
+        return shared_media(s, contact_id, limit=limit)

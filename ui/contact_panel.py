@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -32,7 +30,6 @@ from app.contact_details import (
     set_notes,
     set_saved_name,
 )
-from app.message_media import SharedItem, shared_media
 from app.phones import display_phone
 from app.queries import LabelRow, labels, set_flags, set_label
 from ui import icons
@@ -42,6 +39,7 @@ from ui.consent_box import ConsentBox
 from ui.context import AppContext
 from ui.label_names import label_display_name
 from ui.ops import run_op
+from ui.shared_media import SharedMediaList
 from ui.theme import ui_font
 
 log = logging.getLogger(__name__)
@@ -128,11 +126,8 @@ class ContactPanel(QFrame):
         self.members.setWordWrap(True)
         self.members.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.media = QListWidget(self)
-        self.media.setObjectName("sharedMedia")
-        self.media.setIconSize(QSize(20, 20))
-        self.media.setMinimumHeight(120)
-        self.media.itemActivated.connect(self._open_media)
+        self.media = SharedMediaList(ctx, self)
+        self.media.media_opened.connect(self.media_opened)
         self.export = QPushButton(self.tr("Export chat…"), self)
         self.export.clicked.connect(self.export_chat)
 
@@ -182,7 +177,6 @@ class ContactPanel(QFrame):
         with self.ctx.db.read() as s:
             details = contact_details(s, contact_id)
             all_labels = labels(s)
-            media = shared_media(s, contact_id)
         if details is None:
             return
         if keep_notes:
@@ -223,7 +217,7 @@ class ContactPanel(QFrame):
                 )
             )
         self._fill_labels(all_labels, details.label_ids)
-        self._fill_media(media)
+        self.media.show_contact(contact_id)
 
     def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:
         for box in self._label_boxes.values():
@@ -236,28 +230,6 @@ class ContactPanel(QFrame):
             box.clicked.connect(lambda checked, lid=lab.id: self._toggle_label(lid, checked))
             self.labels_layout.addWidget(box)
             self._label_boxes[lab.id] = box
-
-    def _fill_media(self, items: list[SharedItem]) -> None:
-        self.media.clear()
-        for item in items:
-            row = QListWidgetItem(icons.icon(item.kind if item.kind != "image" else "image"), item.title)
-            row.setData(Qt.ItemDataRole.UserRole, item)
-            self.media.addItem(row)
-        if not items:
-            empty = QListWidgetItem(self.tr("Nothing shared yet"))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.media.addItem(empty)
-
-    def _open_media(self, row: QListWidgetItem) -> None:
-        item: SharedItem | None = row.data(Qt.ItemDataRole.UserRole)
-        if item is None:
-            return
-        if item.media is not None and item.media.cache_path:
-            QDesktopServices.openUrl(
-                QUrl.fromLocalFile(str(self.ctx.paths.media_dir / item.media.cache_path))
-            )
-        else:
-            self.media_opened.emit(item.message_id)
 
     # ----------------------------------------------------------------- edits
     def _write(self, fn) -> None:  # type: ignore[no-untyped-def]

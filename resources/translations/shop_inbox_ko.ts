@@ -1655,10 +1655,6 @@ Right-click to retry.</source>
         <translation>{0} — 내 연락처 {1}</translation>
     </message>
     <message>
-        <source>Nothing shared yet</source>
-        <translation>아직 공유된 항목이 없어요</translation>
-    </message>
-    <message>
         <source>Block customer</source>
         <translation>고객 차단</translation>
     </message>
@@ -4387,6 +4383,17 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Could not save: {0}</source>
         <translation>저장하지 못했습니다: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SharedMediaList</name>
+    <message>
+        <source>Media and documents</source>
+        <translation>미디어 및 문서</translation>
+    </message>
+    <message>
+        <source>Nothing shared yet</source>
+        <translation>아직 공유된 항목이 없어요</translation>
     </message>
 </context>
 <context>

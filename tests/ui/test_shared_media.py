@@ -1,0 +1,89 @@
+"""The contact panel's "Media and documents": a thumbnail for each photo, name and size for each
+document, and a double-click opens the file with the computer's own program."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPixmap
+from PySide6.QtTest import QTest
+
+from app.models import Media
+from tests.support.factories import make_contact, make_message
+from ui.shared_media import MediaRole
+
+
+class Opened(QObject):
+    """Receives what QDesktopServices would hand to the system (a file's program)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_photos_show_thumbnails_documents_their_name_and_size_and_double_click_opens(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    media_dir = ctx.paths.media_dir
+    photo = QImage(640, 480, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#d04040"))
+    assert photo.save(str(media_dir / "3f9a0c1e5b.jpg"))  # stored under its content hash
+    (media_dir / "견적서.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 123_447)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="최유나")
+        pic = make_message(s, contact, "", kind="image", payload={"type": "image", "image": {"id": "1"}})
+        s.add(
+            Media(
+                message_id=pic.id,
+                mime="image/jpeg",
+                filename="3f9a0c1e5b.jpg",
+                size=48_000,
+                cache_path="3f9a0c1e5b.jpg",
+            )
+        )
+        doc = make_message(
+            s, contact, "", kind="document", payload={"type": "document", "document": {"id": "2"}}
+        )
+        s.add(
+            Media(
+                message_id=doc.id,
+                mime="application/pdf",
+                filename="견적서.pdf",
+                size=123_456,
+                cache_path="견적서.pdf",
+            )
+        )
+        contact_id = contact.id
+    window.chat_list.load()
+    window.chat_list.select_contact(contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    window.toggle_contact_panel()
+    media = window.contact_panel.media
+    model = media.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+
+    rows = {model.index(i).data(MediaRole.ITEM).kind: model.index(i) for i in range(2)}
+    assert rows["document"].data() == "견적서.pdf"
+    assert "123" in rows["document"].data(MediaRole.DETAIL)  # 123.5 kB, in the UI's own words
+    assert rows["image"].data() == "Photo"  # not the hash the file is stored under
+    qtbot.waitUntil(lambda: isinstance(rows["image"].data(MediaRole.THUMB), QPixmap), timeout=5000)
+    thumb: QPixmap = rows["image"].data(MediaRole.THUMB)
+    assert thumb.toImage().pixelColor(10, 10) == QColor("#d04040")
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")  # type: ignore[arg-type]
+    try:
+        media.scrollTo(rows["document"])
+        centre = media.visualRect(rows["document"]).center()
+        # A double-click as the mouse makes it: a click, then the second press that Qt reports as one.
+        QTest.mouseClick(media.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        QTest.mouseDClick(media.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        qtbot.waitUntil(lambda: bool(opened.urls), timeout=3000)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.urls[0].toLocalFile().endswith("견적서.pdf")
