@@ -362,8 +362,8 @@ class ChatList(QWidget):
         action = menu.addAction(self.tr("Block in Shop Inbox only"))
         action.setToolTip(
             self.tr(
-                "WhatsApp blocks only customers who wrote in the last 24 hours. Shop Inbox stops "
-                "notifications and automatic replies for this chat; the customer can still write."
+                "WhatsApp blocks only customers who wrote in the last 24 hours.\nShop Inbox stops "
+                "notifications and automatic replies for this chat;\nthe customer can still write."
             )
         )
         return action
@@ -424,7 +424,12 @@ class ChatList(QWidget):
         from ui.ops import run_change
 
         now = datetime.now(UTC)
-        run_change(self.ctx, partial(delete_chat, self.ctx.db, row.contact_id, now), parent=self)
+        run_change(
+            self.ctx,
+            partial(delete_chat, self.ctx.db, row.contact_id, now),
+            lambda _changes: self.model.drop(row.contact_id),
+            parent=self,
+        )
 
     def block(self, row: ConversationRow) -> None:
         """Block (or unblock) here at once, then tell the relay, which asks Meta where it can."""

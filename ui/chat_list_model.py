@@ -234,6 +234,18 @@ class ChatListModel(QAbstractListModel):
         idx = self.index(old_pos)
         self.dataChanged.emit(idx, idx)
 
+    def drop(self, contact_id: int) -> None:
+        """The owner deleted this chat: its row goes at once, even while the order holds."""
+        self._waiting.pop(contact_id, None)
+        pos = self.position_of(contact_id)
+        if pos is not None:
+            self.beginRemoveRows(QModelIndex(), pos, pos)
+            del self._rows[pos]
+            self.endRemoveRows()
+        if self.held:
+            self.held_changed.emit(len(self._waiting))
+        self.unread_changed.emit()
+
     # ----------------------------------------------------------------- lookups
     def position_of(self, contact_id: int) -> int | None:
         for i, r in enumerate(self._rows):

@@ -1214,8 +1214,12 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>Shop Inbox에서만 차단</translation>
     </message>
     <message>
-        <source>WhatsApp blocks only customers who wrote in the last 24 hours. Shop Inbox stops notifications and automatic replies for this chat; the customer can still write.</source>
-        <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있습니다. Shop Inbox는 이 채팅의 알림과 자동 답장을 멈추지만, 고객은 계속 메시지를 보낼 수 있습니다.</translation>
+        <source>WhatsApp blocks only customers who wrote in the last 24 hours.
+Shop Inbox stops notifications and automatic replies for this chat;
+the customer can still write.</source>
+        <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있습니다.
+Shop Inbox는 이 채팅의 알림과 자동 답장을 멈추지만,
+고객은 계속 메시지를 보낼 수 있습니다.</translation>
     </message>
     <message>
         <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>

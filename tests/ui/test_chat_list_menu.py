@@ -81,11 +81,13 @@ def test_a_deleted_chat_stays_deleted_when_the_relay_is_synced_again(
     window.chat_list.load()
     qtbot.waitUntil(lambda: [r.display_name for r in _rows(window)] == ["이수진"], timeout=5000)
 
+    window.chat_list.model.hold()  # the pointer rests on the list: other chats keep their places
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     dialogs.expect("menu", answer="Delete chat")
     _right_click(qtbot, window, 0)
     qtbot.waitUntil(lambda: _rows(window) == [], timeout=5000)
     assert "이수진" in asked.texts[0]
+    window.chat_list.release_order()  # the pointer leaves the list
 
     # A history-gap recovery (or a new computer) reads the relay from the start again, and the
     # customer writes once more: only the new message is in the chat.
