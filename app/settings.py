@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.first_page import PREFERENCES_KEY
 from app.models import Setting
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 Language = Literal["system", "en", "ko"]
 
@@ -60,3 +64,15 @@ def put_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+def read_preferences(db: Database) -> Preferences:
+    """The preferences in a short read session of their own (for the settings dialog's op)."""
+    with db.read() as session:
+        return load_preferences(session)
+
+
+def store_preferences(db: Database, prefs: Preferences) -> Changes:
+    with db.write() as session:
+        save_preferences(session, prefs)
+    return Changes(settings=True)

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.backup import BackupInfo, create_backup, default_backup_name, folder_size
+from app.changes import Changes
 from app.errors import ShopInboxError
 from app.relay_url import normalise_relay_url
-from app.settings import Preferences, load_preferences, save_preferences
+from app.settings import Preferences, read_preferences, store_preferences
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
-from ui.ops import Op, failure_sentence
+from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.relay_check_view import RelayCheckPanel
 from ui.size_text import human_size
 
@@ -57,8 +58,16 @@ class SettingsDialog(QDialog):
         self.store_token = store_token
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         self.setWindowTitle(self.tr("Settings"))
-        with ctx.db.read() as s:
-            self.prefs = load_preferences(s)
+        # What the window already knows, until the stored preferences arrive (a moment): the relay's
+        # address shows at once, so its check can start; the rest is enabled when read.
+        self.prefs = Preferences(
+            relay_url=str(ctx.prefs.get("relay_url") or ""),
+            enter_sends=bool(ctx.prefs.get("enter_sends", True)),
+            notifications=bool(ctx.prefs.get("notifications", True)),
+            notification_previews=bool(ctx.prefs.get("notification_previews", True)),
+            read_receipts=bool(ctx.prefs.get("read_receipts", True)),
+        )
+        self.loaded = False
 
         # Connection
         self.relay_url = QLineEdit(self.prefs.relay_url)
@@ -96,7 +105,7 @@ class SettingsDialog(QDialog):
         self.language_note = QLabel(self.tr("A new language is used after Shop Inbox restarts."))
         self.language_note.setVisible(False)
         self.language.currentIndexChanged.connect(lambda _i: self.language_note.setVisible(True))
-        behaviour = QGroupBox(self.tr("Messages"))
+        self.behaviour = behaviour = QGroupBox(self.tr("Messages"))
         box = QVBoxLayout(behaviour)
         for widget in (self.enter_sends, self.notifications, self.previews, self.receipts):
             box.addWidget(widget)
@@ -142,6 +151,9 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
+        behaviour.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(connection)
         layout.addWidget(behaviour)
@@ -151,6 +163,27 @@ class SettingsDialog(QDialog):
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
         self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
+        db = ctx.db
+        run_op(lambda: read_preferences(db), self._preferences_read, parent=self, on_failure=self._not_read)
+
+    def _preferences_read(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        if not self.relay_url.isModified():
+            self.relay_url.setText(prefs.relay_url)
+        self.enter_sends.setChecked(prefs.enter_sends)
+        self.notifications.setChecked(prefs.notifications)
+        self.previews.setChecked(prefs.notification_previews)
+        self.receipts.setChecked(prefs.read_receipts)
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.language.blockSignals(False)
+        self.behaviour.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.loaded = True
+
+    def _not_read(self, exc: BaseException) -> None:
+        # Saving now would write defaults over what is stored: the dialog stays read-only.
+        self.backup_status.setText(failure_sentence(exc))
 
     def _relay_credentials(self) -> tuple[str, Callable[[], str]]:
         """The address and token in the fields (on the GUI thread); else the token kept for it."""
@@ -182,6 +215,8 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if not self.loaded or not self.save_button.isEnabled():
+            return  # Enter pressed before the stored preferences arrived, or while saving
         prefs = self.edited_preferences()
         token = self.token.text().strip()
         if token and self.store_token is not None:
@@ -191,17 +226,25 @@ class SettingsDialog(QDialog):
                 QMessageBox.warning(self, self.tr("Token not saved"), error_sentence(exc))
                 return
             self.token_where.setText(where)
-        with self.ctx.db.write() as s:
-            save_preferences(s, prefs)
-        self.ctx.prefs.update(
-            relay_url=prefs.relay_url,
-            enter_sends=prefs.enter_sends,
-            notifications=prefs.notifications,
-            notification_previews=prefs.notification_previews,
-            read_receipts=prefs.read_receipts,
-        )
-        self.prefs = prefs
-        super().accept()
+        db = self.ctx.db
+
+        def saved(_changes: Changes) -> None:
+            self.ctx.prefs.update(
+                relay_url=prefs.relay_url,
+                enter_sends=prefs.enter_sends,
+                notifications=prefs.notifications,
+                notification_previews=prefs.notification_previews,
+                read_receipts=prefs.read_receipts,
+            )
+            self.prefs = prefs
+            super(SettingsDialog, self).accept()
+
+        def refused(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            QMessageBox.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
+
+        self.save_button.setEnabled(False)  # one save at a time; the fields keep what was typed
+        run_change(self.ctx, lambda: store_preferences(db, prefs), saved, parent=self, on_failure=refused)
 
     def backup_now(self) -> None:
         default = str(Path.home() / default_backup_name())

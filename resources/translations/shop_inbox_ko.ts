@@ -4267,6 +4267,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>토큰이 저장되지 않음</translation>
     </message>
     <message>
+        <source>Settings not saved</source>
+        <translation>설정을 저장하지 못했어요</translation>
+    </message>
+    <message>
         <source>Save backup</source>
         <translation>백업 저장</translation>
     </message>

@@ -64,7 +64,7 @@ def test_the_banner_counts_down_to_the_next_attempt_and_retry_reconnects_when_th
 
 
 def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
-    window: Any, qtbot: Any, relay: RunningRelay
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
 ) -> None:
     from app.settings import load_preferences, save_preferences
     from ui.settings_dialog import SettingsDialog
@@ -79,12 +79,15 @@ def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
     qtbot.waitUntil(lambda: banner.state.kind is Connection.UNAUTHORISED, timeout=10000)
     assert "token" in banner.text.text() and banner.settings.isVisible()
 
+    dialogs.expect("modal")  # Settings, window-modal, stays open until Save
     banner.settings.click()
     dialog = window.findChild(SettingsDialog)
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.relay_url.text() == relay.url
     qtbot.keyClicks(dialog.token, relay.token)
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.waitUntil(save.isEnabled)  # the stored preferences are read first
+    save.click()
 
     qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
     assert not banner.isVisible()

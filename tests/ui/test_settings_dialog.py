@@ -1,0 +1,32 @@
+"""The settings dialog reads the stored preferences in an op and saves them in one, closing when saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from app.settings import load_preferences, save_preferences
+
+
+def test_settings_show_what_is_stored_and_save_what_the_owner_changed(qtbot: Any, ctx: Any) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    with ctx.db.write() as s:
+        save_preferences(s, load_preferences(s).replace(enter_sends=False, language="ko", currency="USD"))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # until the stored preferences are in
+    qtbot.waitUntil(save.isEnabled, timeout=5000)
+    assert not dialog.enter_sends.isChecked() and dialog.language.currentData() == "ko"
+    dialog.receipts.setChecked(False)
+    with qtbot.waitSignal(ctx.hub.changed) as published:
+        save.click()
+    assert published.args[0].settings
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    with ctx.db.read() as s:
+        stored = load_preferences(s)
+    # What the dialog does not show (the shop's currency) is kept as it was.
+    assert (stored.read_receipts, stored.enter_sends, stored.currency) == (False, False, "USD")
+    assert ctx.prefs["read_receipts"] is False
