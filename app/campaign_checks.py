@@ -8,13 +8,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from app.campaigns import MARKETING, Member
+from app.changes import Changes
 from app.settings import get_setting, put_setting
 from app.wire import BusinessProfile, Template
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 AD_PREFIX = "(광고)"
 # Words that tell the customer how to stop, free of charge (정보통신망법 제50조: 무료 수신거부 방법).
@@ -128,6 +132,18 @@ def save_prices(session: Session, prices: Prices) -> None:
             "utility_minor": prices.utility_minor,
         },
     )
+
+
+def read_prices(db: Database) -> Prices:
+    """The prices in a short read session of their own (for the settings dialog's op)."""
+    with db.read() as session:
+        return load_prices(session)
+
+
+def store_prices(db: Database, prices: Prices) -> Changes:
+    with db.write() as session:
+        save_prices(session, prices)
+    return Changes(settings=True)
 
 
 @dataclass(frozen=True, slots=True)

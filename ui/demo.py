@@ -102,7 +102,7 @@ def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
     from app.demo_orders import seed_demo_orders
-    from app.demo_seed import seed_demo_history
+    from app.demo_seed import seed_demo_consents, seed_demo_history
     from app.quick_replies import load_demo_quick_replies
     from app.settings import Preferences, save_preferences
 
@@ -112,6 +112,7 @@ def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
             Preferences(shop_region="KR", currency="KRW", setup_done=True, language="system"),
         )
         seed_demo_history(s)
+        seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_dir(), catalog_dir)
         seed_demo_orders(s)

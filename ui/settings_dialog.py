@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.backup import BackupInfo, create_backup, default_backup_name, folder_size
+from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
+from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.ops import Op, failure_sentence, run_change, run_op
@@ -68,6 +70,7 @@ class SettingsDialog(QDialog):
             read_receipts=bool(ctx.prefs.get("read_receipts", True)),
         )
         self.loaded = False
+        self.prices_loaded = False
 
         # Connection
         self.relay_url = QLineEdit(self.prefs.relay_url)
@@ -158,6 +161,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(connection)
         layout.addWidget(behaviour)
         layout.addWidget(data)
+        self.campaign_prices = CampaignPricesBox(ctx.currency)
+        self.campaign_prices.setEnabled(False)
+        layout.addWidget(self.campaign_prices)
         layout.addWidget(buttons)
         if ctx.demo:
             connection.setEnabled(False)
@@ -165,6 +171,12 @@ class SettingsDialog(QDialog):
         self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
         db = ctx.db
         run_op(lambda: read_preferences(db), self._preferences_read, parent=self, on_failure=self._not_read)
+        run_op(lambda: read_prices(db), self._prices_read, parent=self, on_failure=self._not_read)
+
+    def _prices_read(self, prices: Prices) -> None:
+        self.campaign_prices.show_prices(prices)
+        self.campaign_prices.setEnabled(True)
+        self.prices_loaded = True
 
     def _preferences_read(self, prefs: Preferences) -> None:
         self.prefs = prefs
@@ -215,9 +227,14 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        if not self.loaded or not self.save_button.isEnabled():
+        if not self.loaded or not self.prices_loaded or not self.save_button.isEnabled():
             return  # Enter pressed before the stored preferences arrived, or while saving
         prefs = self.edited_preferences()
+        try:
+            prices = self.campaign_prices.prices()
+        except ShopInboxError as exc:
+            QMessageBox.warning(self, self.tr("Price not saved"), error_sentence(exc))
+            return
         token = self.token.text().strip()
         if token and self.store_token is not None:
             try:
@@ -244,7 +261,13 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings not saved"), failure_sentence(exc))
 
         self.save_button.setEnabled(False)  # one save at a time; the fields keep what was typed
-        run_change(self.ctx, lambda: store_preferences(db, prefs), saved, parent=self, on_failure=refused)
+        run_change(
+            self.ctx,
+            lambda: store_preferences(db, prefs) | store_prices(db, prices),
+            saved,
+            parent=self,
+            on_failure=refused,
+        )
 
     def backup_now(self) -> None:
         default = str(Path.home() / default_backup_name())

@@ -690,6 +690,29 @@
     </message>
 </context>
 <context>
+    <name>CampaignPricesBox</name>
+    <message>
+        <source>Campaign prices</source>
+        <translation>캠페인 메시지 가격</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>입력 안 함</translation>
+    </message>
+    <message>
+        <source>What Meta charges you per delivered message, from your WhatsApp Manager invoices. Prices change and differ by country, so Shop Inbox has none built in.</source>
+        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한 건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 Shop Inbox에는 기본값이 없어요.</translation>
+    </message>
+    <message>
+        <source>Marketing ({0})</source>
+        <translation>마케팅 ({0})</translation>
+    </message>
+    <message>
+        <source>Utility ({0})</source>
+        <translation>유틸리티 ({0})</translation>
+    </message>
+</context>
+<context>
     <name>CampaignReportView</name>
     <message>
         <source>Sent</source>
@@ -4261,6 +4284,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Size unknown</source>
         <translation>크기 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Price not saved</source>
+        <translation>가격을 저장하지 못했어요</translation>
     </message>
     <message>
         <source>Token not saved</source>

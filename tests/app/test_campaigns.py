@@ -203,3 +203,20 @@ def test_cost_counts_charged_messages_and_uses_the_owners_price(db: Any) -> None
     utility = estimate_cost("UTILITY", recipients, prices, NOW)
     assert (marketing.charged, marketing.total_minor) == (2, 240)
     assert (utility.charged, utility.free, utility.total_minor) == (1, 1, None)
+
+
+def test_the_demo_shops_consents_give_recipients_and_every_reason_to_leave_one_out(db: Any) -> None:
+    from app.demo_seed import seed_demo_consents, seed_demo_history
+
+    with db.write() as s:
+        seed_demo_history(s, now=NOW)
+        assert seed_demo_consents(s, now=NOW) == 7
+    with db.read() as s:
+        result = resolve_audience(s, Audience(), "MARKETING", NOW)
+    assert names(result.recipients) == ["Amy Clarke", "김민지", "박서준"]
+    assert set(result.counts()) == {
+        LeftOutReason.NO_CONSENT,
+        LeftOutReason.CONSENT_LAPSED,
+        LeftOutReason.OPTED_OUT,
+        LeftOutReason.US_NUMBER,
+    }

@@ -75,7 +75,7 @@ def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: A
 
     vip = editor.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0]
     vip.setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: "2 will get it" in editor.counts.text(), timeout=5000)
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.recipients_model.rowCount() == 2, timeout=5000)
     assert "3 left out" in editor.counts.text()
     why = {
         editor.left_out_model.index(r, 0).data(): editor.left_out_model.index(r, 2).data()
@@ -173,3 +173,26 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert "Minji Kim" in data.decode("utf-8-sig")
+
+
+def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any, ctx: Any) -> None:
+    from app.campaign_checks import load_prices
+    from ui.settings_dialog import SettingsDialog
+
+    seed(ctx)
+    settings = SettingsDialog(ctx)
+    qtbot.addWidget(settings)
+    qtbot.waitUntil(lambda: settings.loaded and settings.prices_loaded, timeout=5000)
+    settings.campaign_prices.marketing.setText("120")
+    with qtbot.waitSignal(settings.accepted):
+        settings.accept()
+    with ctx.db.read() as s:
+        assert load_prices(s).marketing_minor == 120
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "winter_sale_ok")
+    from PySide6.QtCore import Qt
+
+    editor.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.cost.text(), timeout=5000)
+    assert "₩240" in editor.cost.text()

@@ -1,0 +1,50 @@
+"""Settings' box for the owner's own price per template message, by category (none is built in)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from app.campaign_checks import Prices
+from app.money import amount_to_minor, feed_amount
+
+
+class CampaignPricesBox(QGroupBox):
+    """`show_prices(prices)`, then `prices()` (raises InvalidInput for an amount that is not one)."""
+
+    def __init__(self, currency: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Campaign prices"), parent)
+        self.setObjectName("campaignPrices")
+        self.currency = currency
+        self.marketing = QLineEdit(self)
+        self.marketing.setObjectName("priceMarketing")
+        self.utility = QLineEdit(self)
+        self.utility.setObjectName("priceUtility")
+        for edit in (self.marketing, self.utility):
+            edit.setPlaceholderText(self.tr("Not set"))
+            edit.setMaxLength(20)
+        note = QLabel(
+            self.tr(
+                "What Meta charges you per delivered message, from your WhatsApp Manager invoices. "
+                "Prices change and differ by country, so Shop Inbox has none built in."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Marketing ({0})").format(currency), self.marketing)
+        form.addRow(self.tr("Utility ({0})").format(currency), self.utility)
+        form.addRow(note)
+
+    def show_prices(self, prices: Prices) -> None:
+        self.currency = prices.currency if prices.marketing_minor or prices.utility_minor else self.currency
+        self.marketing.setText(
+            feed_amount(prices.marketing_minor, self.currency) if prices.marketing_minor else ""
+        )
+        self.utility.setText(feed_amount(prices.utility_minor, self.currency) if prices.utility_minor else "")
+
+    def prices(self) -> Prices:
+        def minor(edit: QLineEdit) -> int | None:
+            text = edit.text().strip()
+            return amount_to_minor(text, self.currency) if text else None
+
+        return Prices(self.currency, minor(self.marketing), minor(self.utility))
