@@ -27,6 +27,7 @@ from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_ur
 from app.wire import (
     Automations,
     BlockAnswer,
+    BotReport,
     Campaign,
     CheckReport,
     ErrorEnvelope,
@@ -270,6 +271,11 @@ class RelayClient:
         payload = OrderStatuses(orders=statuses).model_dump(mode="json")
         response = self._check(self._request("POST", "/v1/orders/status", json=payload))
         return int(response.json().get("kept", 0))
+
+    def bot_report(self, days: int = 30) -> BotReport:
+        """How often each rule and menu node answered, and the hand-offs, over the last `days`."""
+        response = self._check(self._request("GET", "/v1/bot/report", params={"days": days}))
+        return BotReport.model_validate(response.json())
 
     def resume_bot(self, wa_id: str) -> None:
         """Switch the relay's menu bot back on in one chat; every desktop hears it as a contact event."""

@@ -348,6 +348,21 @@ class OrderStatus(_Wire):
     tracking_url: str = Field(default="", max_length=300)
 
 
+class BotTally(_Wire):
+    """How often one keyword rule or menu node answered, and how many chats it handed to a person."""
+
+    id: str  # a rule id, a node id, or "handoff" / "changed" / "welcome"
+    fired: int = 0
+    handoffs: int = 0
+
+
+class BotReport(_Wire):
+    """Relay → desktop (GET /v1/bot/report?days=N): the menu bot's counts since `since` (UTC day)."""
+
+    since: str  # YYYY-MM-DD, the first day counted
+    tallies: list[BotTally] = []
+
+
 # An order in these states is over: the menu bot speaks only of the others (app.orders.OPEN_STATES).
 ORDER_CLOSED_STATES = frozenset({"done", "cancelled"})
 

@@ -115,7 +115,13 @@ class AutomationRunner:
         )
         if not decision.answered:
             return False
-        put = partial(self.store.bots.put, handoff=decision.handoff, pnid=inbound.phone_number_id)
+        put = partial(
+            self.store.bots.put,
+            handoff=decision.handoff,
+            pnid=inbound.phone_number_id,
+            matched=decision.matched,
+            now=now,
+        )
         if await run_in_threadpool(put, wa_id, decision.state):
             await self.sender.feed.notify()
         if decision.reply is not None:

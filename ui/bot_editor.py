@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.relay_client import RelayClient
 from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps
 from app.shop_menu import korean_shop_menu
 from app.wire import (
@@ -46,11 +50,14 @@ from app.wire import (
     BotAnswer,
     BotLimitError,
     BotProblem,
+    BotReport,
     KeywordRule,
     MenuBot,
     MenuNode,
 )
-from ui.automation_dialog import AutomationDialog
+from ui.automation_dialog import AutomationDialog, ClientProvider
+from ui.context import AppContext
+from ui.ops import failure_sentence, run_op
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +234,19 @@ class Simulator(QFrame):
 class BotEditor(AutomationDialog):
     """Edits `Automations.bot`: the rules, the menu tree and the hand-off, beside the simulator."""
 
-    document_changed = Signal()
+    report_loaded = Signal(object)  # BotReport
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        client_provider: ClientProvider | None = None,
+        report_client: Callable[[], RelayClient | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        # Set before the base class builds the form: the report tab asks it for the relay.
+        self.report_client = report_client or (lambda: ctx.sync.relay_client() if ctx.sync else None)
+        super().__init__(ctx, client_provider=client_provider, parent=parent)
 
     def build(self) -> None:
         self.setWindowTitle(self.tr("Menu bot"))
@@ -253,6 +272,8 @@ class BotEditor(AutomationDialog):
         self.tabs.addTab(self._rules_tab(), self.tr("Keyword answers"))
         self.tabs.addTab(self._menu_tab(), self.tr("Menu"))
         self.tabs.addTab(self._handoff_tab(), self.tr("Talk to a person"))
+        self.tabs.addTab(self._report_tab(), self.tr("Report"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.simulator = Simulator()
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -726,6 +747,84 @@ class BotEditor(AutomationDialog):
         ):
             signal.connect(self.edited)
         return tab
+
+    # ------------------------------------------------------------------ report
+
+    def _report_tab(self) -> QWidget:
+        tab = QWidget()
+        self.report_model = QStandardItemModel(0, 3, self)
+        self.report_model.setHorizontalHeaderLabels(
+            [self.tr("Answer or menu choice"), self.tr("Answered"), self.tr("Handed to a person")]
+        )
+        self.report_view = QTableView()
+        self.report_view.setModel(self.report_model)
+        self.report_view.setAccessibleName(self.tr("Menu bot report"))
+        self.report_view.verticalHeader().hide()
+        self.report_view.horizontalHeader().setStretchLastSection(True)
+        self.report_view.setColumnWidth(0, 320)
+        self.report_view.setSortingEnabled(True)
+        self.report_note = QLabel(self.tr("Counted by the relay over the last 30 days."))
+        self.report_note.setWordWrap(True)
+        self.report_note.setTextFormat(Qt.TextFormat.PlainText)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.load_report)
+        row = QHBoxLayout()
+        row.addWidget(self.report_note, 1)
+        row.addWidget(refresh)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(row)
+        layout.addWidget(self.report_view, 1)
+        self._report_asked = False
+        return tab
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.tabText(index) == self.tr("Report") and not self._report_asked:
+            self.load_report()
+
+    def load_report(self) -> None:
+        """Ask the relay for the last 30 days' counts (off the GUI thread)."""
+        self._report_asked = True
+        client = self.report_client()
+        if client is None:
+            self.report_note.setText(self.tr("The report comes from the relay: connect to it first."))
+            return
+        self.report_note.setText(self.tr("Asking the relay…"))
+        run_op(
+            lambda: client.bot_report(30),
+            self.show_report,
+            parent=self,
+            on_failure=lambda exc: self.report_note.setText(failure_sentence(exc)),
+        )
+
+    def _tally_name(self, tally_id: str) -> str:
+        rule = next((r for r in self.rules if r.id == tally_id), None)
+        if rule is not None:
+            return self.tr("When a message contains: {0}").format(", ".join(rule.keywords))
+        node = self.nodes.get(tally_id)
+        if node is not None:
+            return self.tr("Menu: {0}").format(node.title or node.id)
+        names = {
+            "handoff": self.tr("Hand-off words"),
+            "changed": self.tr("A tap on a menu that has changed"),
+            "welcome": self.tr("Welcome menu with the greeting"),
+        }
+        return names.get(tally_id, self.tr("Removed since: {0}").format(tally_id))
+
+    def show_report(self, report: BotReport) -> None:
+        self.report_model.removeRows(0, self.report_model.rowCount())
+        for tally in sorted(report.tallies, key=lambda t: -t.fired):
+            name = QStandardItem(self._tally_name(tally.id))
+            fired, handoffs = QStandardItem(), QStandardItem()
+            fired.setData(tally.fired, Qt.ItemDataRole.DisplayRole)
+            handoffs.setData(tally.handoffs, Qt.ItemDataRole.DisplayRole)
+            for item in (name, fired, handoffs):
+                item.setEditable(False)
+            self.report_model.appendRow([name, fired, handoffs])
+        total = sum(t.handoffs for t in report.tallies)
+        self.report_note.setText(
+            self.tr("Counted by the relay over the last 30 days: %n chat(s) handed to a person.", "", total)
+        )
+        self.report_loaded.emit(report)
 
     # ------------------------------------------------------------------ document ↔ widgets
 

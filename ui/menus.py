@@ -169,7 +169,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     def menu_bot() -> None:
         from ui.bot_editor import BotEditor
 
-        run_dialog(lambda: BotEditor(ctx, client_provider=client, parent=window))
+        run_dialog(lambda: BotEditor(ctx, client_provider=client, report_client=client, parent=window))
 
     def labels() -> None:
         from ui.labels_manager import LabelsManager

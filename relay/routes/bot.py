@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
@@ -28,3 +28,12 @@ async def resume(wa_id: str, relay: Annotated[Relay, Depends(current_relay)]) ->
     await run_in_threadpool(relay.store.bots.resume, digits, relay.clock(), pnid)
     await relay.feed.notify()
     return JSONResponse({"wa_id": digits, "bot_paused_until": None})
+
+
+@router.get("/v1/bot/report")
+async def report(
+    relay: Annotated[Relay, Depends(current_relay)], days: Annotated[int, Query(ge=1, le=366)] = 30
+) -> Response:
+    """How often each keyword rule and menu node answered, and the hand-offs, over the last `days`."""
+    found = await run_in_threadpool(relay.store.bots.report, relay.clock(), days)
+    return JSONResponse(found.model_dump(mode="json"))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.rules import BotState, resumed_bot_state
-from app.wire import HandoffReason
+from app.wire import BotReport, BotTally, HandoffReason
 from relay.storage.database import Database, dt_to_ms, ms_to_dt
 from relay.storage.event_log import EventLog, NewEvent
-from relay.storage.tables import bot_state
+from relay.storage.tables import bot_state, bot_tally
 
 
 def handoff_event(wa_id: str, paused_until: datetime | None, reason: str, pnid: str | None) -> NewEvent:
@@ -59,11 +59,21 @@ class BotStates:
             conn.execute(update(bot_state).where(bot_state.c.wa_id == wa_id).values(**values))
 
     def put(
-        self, wa_id: str, state: BotState, *, handoff: HandoffReason | None = None, pnid: str | None = None
+        self,
+        wa_id: str,
+        state: BotState,
+        *,
+        handoff: HandoffReason | None = None,
+        pnid: str | None = None,
+        matched: str | None = None,
+        now: datetime | None = None,
     ) -> list[int]:
-        """Store the chat's state; a hand-off also records its `contact` event (one transaction)."""
+        """Store the chat's state and count the rule/node that answered for the report; a hand-off
+        also records its `contact` event (one transaction)."""
         with self.db.engine.begin() as conn:
             self._put_in(conn, wa_id, state, handoff)
+            if matched is not None:
+                self._count(conn, matched, handoff is not None, now or datetime.now(UTC))
             if handoff is None:
                 return []
             return self.event_log.add(conn, [handoff_event(wa_id, state.paused_until, handoff, pnid)])
@@ -75,3 +85,35 @@ class BotStates:
             self._put_in(conn, wa_id, state, None)
             self.event_log.add(conn, [handoff_event(wa_id, None, HandoffReason.RESUMED, pnid)])
         return state
+
+    def _count(self, conn: Connection, matched: str, handed_off: bool, now: datetime) -> None:
+        day = now.astimezone(UTC).date().isoformat()
+        stmt = self.db.insert(bot_tally).values(
+            day=day, matched=matched[:80], fired=1, handoffs=1 if handed_off else 0
+        )
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["day", "matched"],
+                set_={
+                    "fired": bot_tally.c.fired + 1,
+                    "handoffs": bot_tally.c.handoffs + (1 if handed_off else 0),
+                },
+            )
+        )
+
+    def report(self, now: datetime, days: int = 30) -> BotReport:
+        """Answers and hand-offs per rule/node over the last `days` UTC days (today included)."""
+        since = (now.astimezone(UTC).date() - timedelta(days=days - 1)).isoformat()
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    bot_tally.c.matched,
+                    func.sum(bot_tally.c.fired).label("fired"),
+                    func.sum(bot_tally.c.handoffs).label("handoffs"),
+                )
+                .where(bot_tally.c.day >= since)
+                .group_by(bot_tally.c.matched)
+                .order_by(bot_tally.c.matched)
+            ).all()
+        tallies = [BotTally(id=r.matched, fired=int(r.fired), handoffs=int(r.handoffs)) for r in rows]
+        return BotReport(since=since, tallies=tallies)

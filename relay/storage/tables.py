@@ -97,3 +97,14 @@ blocked_contact = Table(
     Column("blocked_ms", BigInteger, nullable=False),
     Column("on_whatsapp", Boolean, nullable=False, default=False),
 )
+
+# The menu bot's report (issue 23 item 9): per UTC day and rule/node id, how often it answered and how
+# many chats it handed to a person. Relay revision 0003.
+bot_tally = Table(
+    "bot_tally",
+    metadata,
+    Column("day", String(10), primary_key=True),  # YYYY-MM-DD (UTC)
+    Column("matched", String(80), primary_key=True),
+    Column("fired", Integer, nullable=False, default=0),
+    Column("handoffs", Integer, nullable=False, default=0),
+)

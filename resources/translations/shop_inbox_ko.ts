@@ -120,6 +120,10 @@
         <translation>상담원 연결</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
         <source>Keyword answers, first match answers</source>
         <translation>키워드 답변 (먼저 맞는 답변이 나가요)</translation>
     </message>
@@ -286,6 +290,64 @@
     <message>
         <source>At most bot messages per chat per hour</source>
         <translation>채팅 하나에 한 시간 동안 봇 메시지 최대</translation>
+    </message>
+    <message>
+        <source>Answer or menu choice</source>
+        <translation>답변 또는 메뉴 항목</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>답한 횟수</translation>
+    </message>
+    <message>
+        <source>Handed to a person</source>
+        <translation>상담원 연결</translation>
+    </message>
+    <message>
+        <source>Menu bot report</source>
+        <translation>메뉴 봇 보고서</translation>
+    </message>
+    <message>
+        <source>Counted by the relay over the last 30 days.</source>
+        <translation>릴레이가 최근 30일 동안 센 횟수예요.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>The report comes from the relay: connect to it first.</source>
+        <translation>보고서는 릴레이에서 받아요: 먼저 릴레이에 연결해 주세요.</translation>
+    </message>
+    <message>
+        <source>Asking the relay…</source>
+        <translation>릴레이에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>When a message contains: {0}</source>
+        <translation>메시지에 이 말이 있을 때: {0}</translation>
+    </message>
+    <message>
+        <source>Menu: {0}</source>
+        <translation>메뉴: {0}</translation>
+    </message>
+    <message>
+        <source>A tap on a menu that has changed</source>
+        <translation>바뀐 메뉴를 누름</translation>
+    </message>
+    <message>
+        <source>Welcome menu with the greeting</source>
+        <translation>인사 메시지와 함께 보낸 처음 메뉴</translation>
+    </message>
+    <message>
+        <source>Removed since: {0}</source>
+        <translation>지금은 없는 항목: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted by the relay over the last 30 days: %n chat(s) handed to a person.</source>
+        <translation>
+            <numerusform>릴레이가 최근 30일 동안 센 횟수예요: 상담원에게 넘긴 채팅 %n개.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&quot;{0}&quot; is inside &quot;{1}&quot;: the answer listed first wins for both.</source>

@@ -275,3 +275,33 @@ def test_the_welcome_menu_greets_a_new_customer_in_one_message(relay: RunningRel
     kinds = [e["kind"] for e in customer.events(3)]
     assert kinds == ["message", "message", "outbound"]
     assert len(graph.sent) == 2
+
+
+def test_the_report_counts_what_answered_and_the_hand_offs_per_rule_and_node(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_bot(relay)
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("메뉴 보여주세요")
+    customer.reply()
+    customer.taps_row("menu:hours", "운영시간")
+    customer.reply()
+    customer.says("메뉴")
+    customer.reply()
+    customer.taps_row("menu:person", "상담원 연결")
+    customer.events(3)  # the tap, the hand-off contact event, the bot's reply
+    other = Customer(relay, "821099990000")
+    other.cursor = customer.cursor
+    other.says("상담원")
+    other.events(3)  # the message, the hand-off contact event, the bot's reply
+    r = relay.client.get(f"{relay.url}/v1/bot/report?days=30", headers=relay.auth())
+    assert r.status_code == 200
+    report = r.json()
+    tallies = {t["id"]: (t["fired"], t["handoffs"]) for t in report["tallies"]}
+    assert tallies["menu"] == (2, 0)  # the keyword rule "메뉴" answered twice
+    assert tallies["hours"] == (1, 0)
+    assert tallies["person"] == (1, 1)
+    assert tallies["handoff"] == (1, 1)  # the hand-off keyword
+    assert relay.client.get(f"{relay.url}/v1/bot/report?days=0", headers=relay.auth()).status_code == 422
+    assert relay.client.get(f"{relay.url}/v1/bot/report").status_code == 401

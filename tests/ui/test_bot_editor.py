@@ -29,7 +29,7 @@ def real_relay(tmp_path: Path) -> Iterator[tuple[Any, Any, RelayClient]]:
 
 
 def editor_for(qtbot: Any, ctx: AppContext, client: RelayClient | None = None) -> BotEditor:
-    editor = BotEditor(ctx, client_provider=lambda: client)
+    editor = BotEditor(ctx, client_provider=lambda: client, report_client=lambda: client)
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.tree.isEnabled(), timeout=5000)
     return editor
@@ -150,3 +150,11 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
     events = relay.wait_for_events(4)
     bot = [e for e in events if e["kind"] == "outbound" and e.get("sent_by") == "bot"]
     assert bot and bot[0]["body"]["text"]["body"] == promised
+    # The report counts what answered, from the relay.
+    with qtbot.waitSignal(editor.report_loaded, timeout=10_000):
+        editor.load_report()
+    rows = [
+        [editor.report_model.item(r, c).text() for c in range(3)]
+        for r in range(editor.report_model.rowCount())
+    ]
+    assert ["When a message contains: 운영시간, 영업시간, 몇 시", "1", "0"] in rows
