@@ -56,6 +56,10 @@ SECTION_TITLE_MAX = 24
 PRODUCT_LIST_MAX = 30
 
 MB = 1024 * 1024
+
+# The sandbox's business number (the demo shop, +82 2-555-0100), as Meta writes a number: the relay's
+# sandbox answers as it, and the demo's share link opens a chat with it.
+SANDBOX_DISPLAY_PHONE_NUMBER = "8225550100"
 # Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4.
 MEDIA_LIMITS = {
     "image": 5 * MB,

@@ -16,16 +16,19 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
 from relay.sandbox_cast import TEMPLATES, Customer, cast, png_image
+from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
 from relay.upstream import GraphError, Ingest
 
 __all__ = ["SandboxUpstream", "cast", "png_image"]
 
 log = logging.getLogger(__name__)
 
-DISPLAY_PHONE_NUMBER = "8225550100"  # the demo shop's number, +82 2-555-0100, as Meta writes it
+DISPLAY_PHONE_NUMBER = SANDBOX_DISPLAY_PHONE_NUMBER
 WABA_ID = "200000000000001"
 PROGRESS_KEY = "sandbox_progress"  # how far each customer's story got, kept with the relay's data
+NEWCOMERS_KEY = "newcomers"  # in the progress document: how many walk-ins came (wa_ids are digits)
 
 
 class Memory(Protocol):
@@ -71,8 +74,12 @@ class SandboxUpstream:
         *,
         auto_reply_window: float = 1.5,
         memory: Memory | None = None,
+        newcomers_max: int = NEWCOMERS_MAX,
     ) -> None:
         self.memory = memory
+        self.newcomers_max = newcomers_max
+        self.newcomers = 0  # walk-ins so far (relay/sandbox_newcomers.py), kept across restarts
+        self.arrivals: asyncio.Task[Any] | None = None
         self.phone_number_id = phone_number_id
         self.auto_reply_window = auto_reply_window
         self.seed = seed
@@ -179,10 +186,11 @@ class SandboxUpstream:
         return self._envelope({"statuses": [entry]})
 
     # ------------------------------------------------------------------ lifetime
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+        return task
 
     async def _deliver(self, payload: dict[str, Any]) -> None:
         if self.ingest is None or self.stopped:
@@ -198,10 +206,13 @@ class SandboxUpstream:
         if self.memory is not None:
             self._resume(await asyncio.to_thread(self.memory.get, PROGRESS_KEY))
         self._spawn(self._customers_write())
+        self.arrivals = self._spawn(self._newcomers_arrive())
 
     def _resume(self, raw: str | None) -> None:
         """Who already spoke waits for the shop (or, story told, stays quiet) rather than opening again."""
         progress = json.loads(raw) if raw else {}
+        if isinstance(progress.get(NEWCOMERS_KEY), int):
+            self.newcomers = progress[NEWCOMERS_KEY]
         now = time.monotonic()
         for customer in self.customers:
             turn = progress.get(customer.wa_id, 0)
@@ -213,7 +224,9 @@ class SandboxUpstream:
     async def _remember(self) -> None:
         if self.memory is None:
             return
-        progress = json.dumps({c.wa_id: c.turn for c in self.customers if c.turn})
+        progress = json.dumps(
+            {**{c.wa_id: c.turn for c in self.customers if c.turn}, NEWCOMERS_KEY: self.newcomers}
+        )
         try:
             await asyncio.to_thread(self.memory.put, PROGRESS_KEY, progress)
         except Exception as exc:  # the story goes on; a restart may then repeat a line
@@ -264,6 +277,19 @@ class SandboxUpstream:
             elif speaker is not None:
                 await self._say_turn(speaker)
             await asyncio.sleep(self._delay(self.rng, 5.0, 20.0))
+
+    async def _newcomers_arrive(self) -> None:
+        """A new customer every 30–90 s (at speed 1), up to `newcomers_max` a demo; each writes the
+        first turn of a short story and answers the shop as the cast does."""
+        while self.newcomers < self.newcomers_max:
+            await asyncio.sleep(self._delay(self.rng, *ARRIVAL_SECONDS))
+            index = self.newcomers
+            rng = random.Random(f"{self.seed}:newcomer:{index}") if self.seed is not None else random.Random()
+            customer = newcomer(index, rng, set(self.by_id))
+            self.newcomers += 1
+            self.customers.append(customer)
+            self.by_id[customer.wa_id] = customer
+            await self._say_turn(customer)
 
     async def _say_turn(self, customer: Customer) -> None:
         turn = customer.story[customer.turn]

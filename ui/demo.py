@@ -103,8 +103,11 @@ def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
     from app.catalog import load_demo_catalog
     from app.demo_orders import seed_demo_orders
     from app.demo_seed import seed_demo_consents, seed_demo_history
+    from app.phones import display_phone
     from app.quick_replies import load_demo_quick_replies
-    from app.settings import Preferences, save_preferences
+    from app.settings import Preferences, put_setting, save_preferences
+    from app.share_link import SHARE_PHONE_SETTING
+    from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
 
     with db.write() as s:
         save_preferences(
@@ -117,6 +120,8 @@ def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
         load_demo_catalog(s, demo_dir(), catalog_dir)
         seed_demo_orders(s)
         save_local(s, demo_automations(lang))
+        # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
+        put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
 
 
 def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0) -> AppContext:

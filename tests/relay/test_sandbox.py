@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import itertools
 import struct
 import time
 import zlib
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from relay.sandbox import SandboxUpstream
+from relay.sandbox_cast import cast
 from relay.upstream import GraphError
 from relay.webhook import parse_webhook
 
@@ -468,6 +470,10 @@ def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(t
     from relay.store import Store
 
     url = f"sqlite:///{tmp_path / 'relay.db'}"
+    cast_ids = {c.wa_id for c in cast()}
+
+    def of_cast(payloads: Payloads) -> list[dict[str, Any]]:
+        return [m for m in messages(payloads) if m["from"] in cast_ids]  # walk-ins come and go too
 
     async def one_start(until: int) -> list[dict[str, Any]]:
         store = Store(url)
@@ -475,7 +481,7 @@ def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(t
         inbox = Inbox()
         await sandbox.start(inbox)
         try:
-            return messages(await inbox.until(lambda p: len(messages(p)) >= until))
+            return of_cast(await inbox.until(lambda p: len(of_cast(p)) >= until))
         finally:
             await sandbox.stop()
             store.close()
@@ -488,3 +494,41 @@ def test_a_reopened_sandbox_continues_instead_of_repeating_what_customers_said(t
     again = [m["text"]["body"] for m in second if m["type"] == "text" and m["text"]["body"] in openings]
     assert again == []
     assert {m["text"]["body"] for m in second} <= {"Hello? 🙂", "혹시 확인 가능하실까요?"}
+
+
+def test_new_customers_keep_arriving_at_a_gentle_pace_up_to_a_cap_and_answer_the_shop() -> None:
+    speed = 500
+
+    async def scenario() -> None:
+        sandbox = SandboxUpstream(seed=12, speed=speed, newcomers_max=4)
+        cast_ids = set(sandbox.by_id)
+        inbox = Inbox()
+        arrived: dict[str, float] = {}
+
+        async def note(payload: dict[str, Any]) -> None:
+            for m in messages([payload]):
+                if m["from"] not in cast_ids:
+                    arrived.setdefault(m["from"], asyncio.get_running_loop().time())
+            await inbox(payload)
+
+        await sandbox.start(note)
+        try:
+            assert sandbox.arrivals is not None
+            await asyncio.wait_for(asyncio.shield(sandbox.arrivals), 20)
+            assert len(arrived) == 4  # the cap, however long the demo stays open
+            times = sorted(arrived.values())
+            gaps = [b - a for a, b in itertools.pairwise(times)]
+            assert min(gaps) >= 30 / speed * 0.9 and max(gaps) <= 90 / speed * 3
+            for payload in inbox.payloads:
+                assert_cloud_api_payload(payload)
+            # A newcomer reads what the shop sends and writes back.
+            newcomer = next(iter(arrived))
+            before = len([m for m in messages(inbox.payloads) if m["from"] == newcomer])
+            await sandbox.send_message(
+                PNID, {"to": newcomer, "type": "text", "text": {"body": "네, 있어요!"}}
+            )
+            await inbox.until(lambda p: len([m for m in messages(p) if m["from"] == newcomer]) > before)
+        finally:
+            await sandbox.stop()
+
+    run(scenario)

@@ -1,0 +1,66 @@
+"""Walk-in customers of the sandbox: new people keep writing to the demo shop long after its cast."""
+
+from __future__ import annotations
+
+import random
+
+from relay.sandbox_cast import Beat, Customer
+
+# At speed 1: one newcomer every 30–90 s, at most this many a run, so a demo left open stays lively
+# without burying the owner.
+ARRIVAL_SECONDS = (30.0, 90.0)
+NEWCOMERS_MAX = 30
+
+_KO_NAMES = [
+    "김하늘",
+    "이서연",
+    "박지호",
+    "정유나",
+    "최민준",
+    "조아라",
+    "윤서진",
+    "장하린",
+    "임도현",
+    "한예린",
+]
+_EN_NAMES = ["Emma Wilson", "Noah Kim", "Sofia Rossi", "Liam Park", "Mia Tan", "Lucas Meyer"]
+
+# Each story's later turns are said only after the shop answers: some newcomers reply to what the
+# owner sends, others ask once and then only thank.
+_KO_STORIES: list[list[list[Beat]]] = [
+    [[("text", "안녕하세요, 린넨 원피스 아직 있나요?")], [("text", "그럼 M 사이즈로 주문할게요!")]],
+    [[("text", "배송은 보통 며칠 걸려요?")], [("text", "네 감사합니다, 오늘 주문할게요 😊")]],
+    [[("image", "이 셔츠 다른 색도 있나요?")], [("text", "네이비로 할게요")]],
+    [[("text", "선물 포장 되나요?")]],
+    [[("text", "매장 방문해도 되나요? 위치가 어디예요?")], [("text", "토요일에 들를게요 🙂")]],
+    [[("text", "교환은 어떻게 하면 되나요?")]],
+]
+_EN_STORIES: list[list[list[Beat]]] = [
+    [[("text", "Hi! Do you ship to Japan?")], [("text", "Great, I'll order the linen shirt in M.")]],
+    [[("text", "Is the canvas tote machine washable?")]],
+    [[("image", "Do you have this in beige?")], [("text", "Perfect, thank you!")]],
+    [[("text", "Hello, are you open on Sunday?")]],
+]
+_COLOURS = [(236, 226, 204), (38, 52, 96), (214, 200, 176), (120, 140, 110), (30, 30, 32)]
+_SHAPES = ["shirt", "dress", "bag"]
+
+
+def newcomer(index: int, rng: random.Random, taken: set[str]) -> Customer:
+    """The `index`-th walk-in: mostly Korean, sometimes a tourist, with a short story of their own."""
+    korean = rng.random() < 0.7
+    names, stories = (_KO_NAMES, _KO_STORIES) if korean else (_EN_NAMES, _EN_STORIES)
+    while True:
+        wa_id = f"8210{rng.randrange(10**7, 10**8)}" if korean else f"1{rng.randrange(10**9, 10**10)}"
+        if wa_id not in taken:
+            break
+    customer = Customer(
+        wa_id,
+        names[index % len(names)],
+        korean,
+        [list(turn) for turn in rng.choice(stories)],
+        "감사합니다!" if korean else "Thanks a lot!",
+        colour=rng.choice(_COLOURS),
+        shape=rng.choice(_SHAPES),
+    )
+    customer.rng = random.Random(rng.random())
+    return customer
