@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.errors import RelayUnreachable, RevisionConflict
 from app.settings import get_setting, put_setting
 from app.wire import (
@@ -320,6 +321,28 @@ class AutomationsStore:
 
     def reconcile(self, client: AutomationsClient) -> AutomationsState:
         return reconcile(self.db, client)
+
+
+AUTOMATIONS_CHANGED = Changes(automations=True)
+
+
+def save_automations(store: AutomationsStore, doc: Automations) -> tuple[AutomationsState, Changes]:
+    """An editor's save, for its op: the new state, and the change (rules and the shop's profile)."""
+    return store.save(doc), AUTOMATIONS_CHANGED
+
+
+def resolve_automations(
+    store: AutomationsStore, keep: Literal["mine", "theirs"]
+) -> tuple[AutomationsState, Changes]:
+    return store.resolve(keep), AUTOMATIONS_CHANGED
+
+
+def push_automations(
+    store: AutomationsStore, client: AutomationsClient
+) -> tuple[PushOutcome, AutomationsState]:
+    """Push a waiting change, then read the state it left (synced, still pending, or a conflict)."""
+    outcome = store.push(client)
+    return outcome, store.state()
 
 
 # --------------------------------------------------------------------------- demo data

@@ -63,7 +63,7 @@ def contacts_by_wa_ids(session: Session, wa_ids: Iterable[str]) -> list[ContactC
 
 
 class ContactDirectory:
-    """Contact look-ups for the UI: each call is one short read session."""
+    """Contact look-ups for the UI's ops (never on the GUI thread): each call is one short read session."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +24,15 @@ from app.automations_store import (
     AutomationsStore,
     PushOutcome,
     SyncStatus,
+    push_automations,
+    resolve_automations,
+    save_automations,
 )
+from app.changes import Changes
 from app.errors import ShopInboxError
 from app.wire import Automations
 from ui.context import AppContext
-from ui.ops import Op, failure_sentence
+from ui.ops import failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 
 log = logging.getLogger(__name__)
@@ -144,6 +149,7 @@ class AutomationDialog(QDialog):
     """
 
     saved = Signal(object)  # AutomationsState after a save, a push or a conflict choice
+    ready = Signal()  # the stored document arrived and the form shows it
 
     def __init__(
         self,
@@ -192,14 +198,60 @@ class AutomationDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(bottom)
         self.setStyleSheet(BANNER_STYLE)
-        self._loading = False
+        # Until the stored document arrives (an op, a moment) the form is built but disabled, and
+        # edits are not recorded; a placeholder state keeps the subclasses' code simple meanwhile.
+        self._loading = True
         self._sending = False
-        self.state = self.store.state()
+        self._saving = False
+        self._dirty = False
+        self._publishing = False
+        self.loaded = False
+        self.state = AutomationsState(doc=Automations())
         self.build()
-        self._show_doc(self.state.doc)
+        self.form.setEnabled(False)
+        self._save_button().setEnabled(False)
+        ctx.hub.changed.connect(self._hub_changed)
+        run_op(self.store.state, self._state_read, parent=self, on_failure=self._failed)
+
+    def _save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _state_read(self, state: AutomationsState) -> None:
+        first = not self.loaded
+        self.state = state
+        if first or not self._dirty:
+            self._show_doc(state.doc)
         self._show_state()
-        if self.state.status is SyncStatus.PENDING:
-            self.push()
+        if first:
+            self.loaded = True
+            self.form.setEnabled(True)
+            self._save_button().setEnabled(True)
+            self.ready.emit()
+            if self.state.status is SyncStatus.PENDING:
+                self.push()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        """Another editor or the relay (a settings event) changed the rules: show the new state, and
+        the new document too unless the owner is editing this one."""
+        if changes.automations and not self._publishing and self.loaded and not self._saving:
+            run_op(self.store.state, self._state_read, parent=self, on_failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._save_button().setEnabled(self.loaded)
+        self.error.setText(failure_sentence(exc))
+        self.error.show()
+
+    def _publish(self, changes: Changes) -> None:
+        self._publishing = True
+        try:
+            self.ctx.publish(changes)
+        finally:
+            self._publishing = False
+
+    def is_busy(self) -> bool:
+        """Loading, saving or sending: tests wait for this to end."""
+        return not self.loaded or self._saving or self._sending
 
     # ------------------------------------------------------------------ for subclasses
 
@@ -221,6 +273,7 @@ class AutomationDialog(QDialog):
 
     def edited(self) -> None:
         if not self._loading:
+            self._dirty = True
             self._just_saved = False
             self.saved_note.hide()
             self.refresh_summary(self.apply(self.state.doc))
@@ -254,29 +307,57 @@ class AutomationDialog(QDialog):
         self.saved_note.show()
 
     def save(self) -> None:
+        """Apply this editor's part to the latest stored copy (read in an op), save it in another op.
+
+        The form keeps what was typed until the save delivered; a refusal shows why."""
+        if not self.loaded or self._saving:
+            return
         problem = self.problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         if problem:
             return
-        try:
-            latest = self.store.state().doc
-            self.state = self.store.save(self.apply(latest))
-        except ShopInboxError as exc:
-            self.error.setText(failure_sentence(exc))
-            self.error.show()
-            return
-        self._just_saved = True
-        self._show_state()
-        self.saved.emit(self.state)
-        self.push()
+        self._saving = True
+        self._save_button().setEnabled(False)
+        store = self.store
+
+        def latest_read(latest: AutomationsState) -> None:
+            try:
+                doc = self.apply(latest.doc)
+            except ShopInboxError as exc:
+                self._failed(exc)
+                return
+            run_op(lambda: save_automations(store, doc), stored, parent=self, on_failure=self._failed)
+
+        def stored(result: tuple[AutomationsState, Changes]) -> None:
+            self.state, changes = result
+            self._saving = False
+            self._dirty = False
+            self._save_button().setEnabled(True)
+            self._just_saved = True
+            self._show_state()
+            self._publish(changes)
+            self.saved.emit(self.state)
+            self.push()
+
+        run_op(store.state, latest_read, parent=self, on_failure=self._failed)
 
     def resolve(self, keep: str) -> None:
-        self.state = self.store.resolve("mine" if keep == "mine" else "theirs")
-        self._show_doc(self.state.doc)
-        self._show_state()
-        self.saved.emit(self.state)
-        self.push()
+        store = self.store
+        choice: Literal["mine", "theirs"] = "mine" if keep == "mine" else "theirs"
+
+        def resolved(result: tuple[AutomationsState, Changes]) -> None:
+            self.state, changes = result
+            self._saving = False
+            self._dirty = False
+            self._show_doc(self.state.doc)
+            self._show_state()
+            self._publish(changes)
+            self.saved.emit(self.state)
+            self.push()
+
+        self._saving = True  # the owner's choice is written before anything else
+        run_op(lambda: resolve_automations(store, choice), resolved, parent=self, on_failure=self._failed)
 
     def push(self) -> None:
         client = self.client_provider()
@@ -285,22 +366,34 @@ class AutomationDialog(QDialog):
         self._sending = True
         self._show_state()
         store = self.store
-        Op(lambda: store.push(client), parent=self).success(self._pushed).failure(self._push_failed).run()
+        run_op(
+            lambda: push_automations(store, client), self._pushed, parent=self, on_failure=self._push_failed
+        )
 
-    def _pushed(self, outcome: PushOutcome) -> None:
+    def _pushed(self, result: tuple[PushOutcome, AutomationsState]) -> None:
+        outcome, self.state = result
         self._sending = False
-        self.state = self.store.state()
         if outcome is PushOutcome.CONFLICT:
             log.info("automations conflict shown to the owner")
+            self._publish(Changes(automations=True))
         self._show_state()
         self.saved.emit(self.state)
 
     def _push_failed(self, exc: BaseException) -> None:
-        self._sending = False
-        self.state = self.store.state()
-        self._show_state()
         self.error.setText(failure_sentence(exc))
         self.error.show()
 
+        def read(state: AutomationsState) -> None:
+            self._sending = False
+            self.state = state
+            self._show_state()
+
+        def unread(read_exc: BaseException) -> None:
+            self._sending = False
+            self._show_state()
+
+        run_op(self.store.state, read, parent=self, on_failure=unread)
+
     def is_sending(self) -> bool:
-        return self._sending
+        """A change is on its way: being saved here, or sent to the relay."""
+        return self._sending or self._saving

@@ -27,6 +27,7 @@ from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
 from ui.formatting import display_locale
+from ui.ops import run_op
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +70,22 @@ class ContactPickerDialog(QDialog):
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.refresh)
         self.resize(380, 420)
+        self._generation = 0
         self.refresh()
 
     def refresh(self) -> None:
-        pattern = self.search.text()
+        """Search the contacts in an op; only the answer to the newest text is shown."""
+        self._generation += 1
+        generation, pattern, directory = self._generation, self.search.text(), self.directory
+
+        def show(found: list[ContactChoice]) -> None:
+            if generation == self._generation:
+                self._show(pattern, found)
+
+        run_op(lambda: directory.find(pattern), show, parent=self)
+
+    def _show(self, pattern: str, found: list[ContactChoice]) -> None:
         self.model.clear()
-        found = self.directory.find(pattern)
         digits = e164_digits(pattern) if sum(ch.isdigit() for ch in pattern) >= 7 else ""
         if digits and all(c.wa_id != digits for c in found):
             found.insert(0, ContactChoice(wa_id=digits, name=""))
@@ -137,14 +148,26 @@ class RecipientsPicker(QWidget):
         return [str(self.model.item(r).data(WA_ID_ROLE)) for r in range(self.model.rowCount())]
 
     def add_wa_ids(self, wa_ids: list[str]) -> None:
+        """Listed at once by number (so the value is complete); names follow from an op."""
         have = set(self.wa_ids())
-        new = [w for w in wa_ids if w and w not in have]
-        for choice in self.directory.by_wa_ids(new):
-            item = QStandardItem(_contact_text(choice))
-            item.setData(choice.wa_id, WA_ID_ROLE)
+        new = list(dict.fromkeys(w for w in wa_ids if w and w not in have))
+        for wa_id in new:
+            item = QStandardItem(_contact_text(ContactChoice(wa_id=wa_id, name="")))
+            item.setData(wa_id, WA_ID_ROLE)
             self.model.appendRow(item)
-        if new:
-            self.changed.emit()
+        if not new:
+            return
+        self.changed.emit()
+        directory = self.directory
+        run_op(lambda: directory.by_wa_ids(new), self._names_found, parent=self)
+
+    def _names_found(self, found: list[ContactChoice]) -> None:
+        names = {choice.wa_id: choice for choice in found}
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            choice = names.get(str(item.data(WA_ID_ROLE)))
+            if choice is not None:
+                item.setText(_contact_text(choice))
 
     def pick(self) -> None:
         dialog = ContactPickerDialog(self.directory, self)

@@ -34,41 +34,52 @@ def demo_ctx(ctx: AppContext) -> AppContext:
 
 
 def wait_sent(qtbot, dialog) -> None:
-    qtbot.waitUntil(lambda: not dialog.is_sending(), timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
+
+
+def opened(qtbot, editor):  # type: ignore[no-untyped-def]
+    """Show an editor once its stored document arrived (it is read in an op)."""
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    return editor
+
+
+def settle(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a save (two ops) and any push to the relay delivered."""
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
 
 
 # --------------------------------------------------------------------------- business hours
 
 
 def test_hours_editor_round_trips_ranges_all_day_and_zone(qtbot, ctx: AppContext) -> None:
-    editor = BusinessHoursEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
     editor.timezone.setCurrentText("Asia/Seoul")
     monday = editor.week.days[0]
     monday.set_value(demo_automations("ko").business_hours.week[0])  # 10–13 and 14–19
     editor.week.days[5].mode.setCurrentIndex(editor.week.days[5].mode.findData("all_day"))
     editor.week.days[6].mode.setCurrentIndex(editor.week.days[6].mode.findData("closed"))
     editor.save()
+    settle(qtbot, editor)
     hours = AutomationsStore(ctx.db).state().doc.business_hours
     assert hours.timezone == "Asia/Seoul"
     assert [(r.start, r.end) for r in hours.week[0].ranges] == [("10:00", "13:00"), ("14:00", "19:00")]
     assert hours.week[5].mode == "all_day" and hours.week[6].mode == "closed"
     assert "Asia/Seoul" in editor.summary.text()
     # Opening it again shows what was saved.
-    again = BusinessHoursEditor(ctx)
-    qtbot.addWidget(again)
+    again = opened(qtbot, BusinessHoursEditor(ctx))
     assert again.week.value() == hours.week and again.timezone.currentText() == "Asia/Seoul"
 
 
 def test_a_range_ending_at_midnight_is_stored_as_24_00(qtbot, ctx: AppContext) -> None:
     from PySide6.QtCore import QTime
 
-    editor = BusinessHoursEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
     friday = editor.week.days[4]
     friday.rows[0].start.setTime(QTime(18, 0))
     friday.rows[0].end.setTime(QTime(0, 0))
     editor.save()
+    settle(qtbot, editor)
     (only,) = AutomationsStore(ctx.db).state().doc.business_hours.week[4].ranges
     assert (only.start, only.end) == ("18:00", "24:00")
 
@@ -77,17 +88,16 @@ def test_a_shop_that_never_set_hours_gets_this_computers_time_zone(
     qtbot, ctx: AppContext, monkeypatch
 ) -> None:
     monkeypatch.setattr("ui.business_hours_editor.system_timezone", lambda: "Europe/Berlin")
-    editor = BusinessHoursEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
     assert editor.timezone.currentText() == "Europe/Berlin"
     assert system_timezone()  # a real zone name on this machine too
 
 
 def test_an_unknown_time_zone_is_refused(qtbot, ctx: AppContext) -> None:
-    editor = BusinessHoursEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
     editor.timezone.setCurrentText("Mars/Olympus")
     editor.save()
+    settle(qtbot, editor)
     assert "time zone" in editor.error.text()
     assert AutomationsStore(ctx.db).state().status is SyncStatus.SYNCED  # nothing saved
 
@@ -96,16 +106,17 @@ def test_an_unknown_time_zone_is_refused(qtbot, ctx: AppContext) -> None:
 
 
 def test_profile_editor_saves_and_refuses_a_bad_email(qtbot, ctx: AppContext) -> None:
-    editor = BusinessProfileEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessProfileEditor(ctx))
     editor.name.setText("서울 리넨 하우스")
     editor.email.setText("not-an-email")
     editor.save()
+    settle(qtbot, editor)
     assert "email" in editor.error.text()
     assert AutomationsStore(ctx.db).state().doc.profile.name == ""
     editor.email.setText("hello@seoullinen.example")
     editor.websites.setPlainText("https://seoullinen.example\n")
     editor.save()
+    settle(qtbot, editor)
     profile = AutomationsStore(ctx.db).state().doc.profile
     assert (profile.name, profile.email, profile.websites) == (
         "서울 리넨 하우스",
@@ -116,12 +127,12 @@ def test_profile_editor_saves_and_refuses_a_bad_email(qtbot, ctx: AppContext) ->
 
 
 def test_saving_one_editor_keeps_what_another_editor_saved_meanwhile(qtbot, demo_ctx: AppContext) -> None:
-    hours = BusinessHoursEditor(demo_ctx)
-    qtbot.addWidget(hours)
+    hours = opened(qtbot, BusinessHoursEditor(demo_ctx))
     store = AutomationsStore(demo_ctx.db)
     doc = store.state().doc
     store.save(doc.model_copy(update={"greeting": GreetingRule(enabled=True, text="새 인사말")}))
     hours.save()
+    settle(qtbot, hours)
     assert store.state().doc.greeting.text == "새 인사말"
 
 
@@ -131,8 +142,7 @@ def test_saving_one_editor_keeps_what_another_editor_saved_meanwhile(qtbot, demo
 def test_banner_says_not_yet_on_the_relay_until_the_relay_is_back(qtbot, demo_ctx: AppContext) -> None:
     relay = FakeAutomationsRelay(AutomationsStore(demo_ctx.db).state().doc)
     relay.up = False
-    editor = BusinessProfileEditor(demo_ctx, client_provider=lambda: relay)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessProfileEditor(demo_ctx, client_provider=lambda: relay))
     editor.about.setText("리넨 옷 🌿 새 시즌")
     editor.save()
     wait_sent(qtbot, editor)
@@ -154,8 +164,7 @@ def test_a_waiting_change_is_pushed_when_an_editor_opens_with_the_relay_back(
     relay = FakeAutomationsRelay(store.state().doc)
     doc = store.state().doc
     store.save(doc.model_copy(update={"greeting": GreetingRule(enabled=True, text="offline")}))
-    editor = BusinessHoursEditor(demo_ctx, client_provider=lambda: relay)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(demo_ctx, client_provider=lambda: relay))
     wait_sent(qtbot, editor)
     assert relay.doc.greeting.text == "offline" and store.state().status is SyncStatus.SYNCED
 
@@ -166,8 +175,7 @@ def test_conflict_shows_both_versions_and_the_owner_keeps_theirs(qtbot, demo_ctx
     relay.change_elsewhere(
         relay.doc.model_copy(update={"profile": relay.doc.profile.model_copy(update={"name": "다른 가게"})})
     )
-    editor = BusinessProfileEditor(demo_ctx, client_provider=lambda: relay)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessProfileEditor(demo_ctx, client_provider=lambda: relay))
     editor.name.setText("서울 리넨 하우스 성수점")
     editor.save()
     wait_sent(qtbot, editor)
@@ -185,8 +193,7 @@ def test_conflict_keep_mine_pushes_over_the_other_version(qtbot, demo_ctx: AppCo
     store = AutomationsStore(demo_ctx.db)
     relay = FakeAutomationsRelay(store.state().doc)
     relay.change_elsewhere(Automations())
-    editor = BusinessProfileEditor(demo_ctx, client_provider=lambda: relay)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessProfileEditor(demo_ctx, client_provider=lambda: relay))
     editor.name.setText("내 가게")
     editor.save()
     wait_sent(qtbot, editor)
@@ -204,8 +211,7 @@ def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: App
 
     with ctx.db.write() as s:
         regular = make_contact(s, wa_id="821011112222", saved_name="박단골")
-    editor = GreetingEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, GreetingEditor(ctx))
     editor.enabled.setChecked(True)
     editor.text.setPlainText("안녕하세요 {name}님! {shop}입니다.")
     editor.silence.setValue(14)
@@ -215,8 +221,10 @@ def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: App
         "Sent when a customer writes for the first time or after 14 days of silence. "
         "To everyone except 1 contact."
     )
-    assert "박단골" in editor.recipients.model.item(0).text()
+    assert editor.recipients.model.item(0).text() == "010-1111-2222"  # at once; the name follows
+    qtbot.waitUntil(lambda: "박단골" in editor.recipients.model.item(0).text())
     editor.save()
+    settle(qtbot, editor)
     greeting = AutomationsStore(ctx.db).state().doc.greeting
     assert greeting.enabled and greeting.text == "안녕하세요 {name}님! {shop}입니다."
     assert (greeting.silence_days, greeting.recipients.mode, greeting.recipients.wa_ids) == (
@@ -224,18 +232,17 @@ def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: App
         "except",
         ["821011112222"],
     )
-    again = GreetingEditor(ctx)
-    qtbot.addWidget(again)
+    again = opened(qtbot, GreetingEditor(ctx))
     assert again.recipients.wa_ids() == ["821011112222"] and again.text.toPlainText() == greeting.text
 
 
 def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     from ui.greeting_editor import GreetingEditor
 
-    editor = GreetingEditor(ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, GreetingEditor(ctx))
     editor.enabled.setChecked(True)
     editor.save()
+    settle(qtbot, editor)
     assert editor.error.text() == "Write the message, or switch it off."
     assert not AutomationsStore(ctx.db).state().doc.greeting.enabled
 
@@ -243,8 +250,7 @@ def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
 def test_away_preview_on_a_closed_sunday_shows_the_away_message(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
-    editor = AwayEditor(demo_ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, AwayEditor(demo_ctx))
     editor.preview.clock = lambda: SUNDAY_AFTERNOON
     editor.text.setPlainText("{name}님, 오늘은 쉬는 날이에요. 내일 답장 드릴게요!")
     assert "If a customer wrote now" in editor.preview.title.text()
@@ -258,8 +264,7 @@ def test_away_preview_on_a_closed_sunday_shows_the_away_message(qtbot, demo_ctx:
 def test_away_preview_while_open_shows_nothing_for_a_returning_customer(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
-    editor = AwayEditor(demo_ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, AwayEditor(demo_ctx))
     editor.preview.clock = lambda: MONDAY_MORNING
     editor.edited()
     assert "nothing automatic" in editor.preview.returning.text()
@@ -272,13 +277,13 @@ def test_away_preview_while_open_shows_nothing_for_a_returning_customer(qtbot, d
 def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
-    editor = AwayEditor(demo_ctx)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, AwayEditor(demo_ctx))
     editor.schedule.button(1).setChecked(True)
     assert editor.custom.isVisibleTo(editor)
     saturday = editor.custom.days[5]
     saturday.mode.setCurrentIndex(saturday.mode.findData("all_day"))
     editor.save()
+    settle(qtbot, editor)
     away = AutomationsStore(demo_ctx.db).state().doc.away
     assert away.schedule == "custom" and away.custom[5].mode == "all_day"
     assert away.custom[0].mode == "closed"
@@ -308,8 +313,7 @@ def test_what_the_away_preview_promises_is_what_the_relay_sends(qtbot, ctx: AppC
     store.pull(client)
     store.save(demo_automations("ko"))
     assert store.push(client).value == "pushed"
-    editor = AwayEditor(ctx, client_provider=lambda: client)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, AwayEditor(ctx, client_provider=lambda: client))
     editor.enabled.setChecked(True)
     editor.text.setPlainText("{name}님, 지금은 자리를 비웠어요. 곧 답장 드릴게요!")
     editor.schedule.button(0).setChecked(True)  # always
@@ -338,8 +342,7 @@ def test_a_change_made_while_the_relay_was_down_reaches_it_from_the_editor(
     relay, _graph, client = real_relay
     AutomationsStore(ctx.db).pull(client)
     relay.stop()
-    editor = BusinessHoursEditor(ctx, client_provider=lambda: client)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessHoursEditor(ctx, client_provider=lambda: client))
     editor.timezone.setCurrentText("Asia/Seoul")
     editor.save()
     wait_sent(qtbot, editor)
@@ -364,8 +367,7 @@ def test_a_conflict_with_another_desktop_is_shown_through_the_real_relay(
         other.model_copy(update={"profile": other.profile.model_copy(update={"name": "성수 리넨"})}),
         if_match=other.revision,
     )
-    editor = BusinessProfileEditor(ctx, client_provider=lambda: client)
-    qtbot.addWidget(editor)
+    editor = opened(qtbot, BusinessProfileEditor(ctx, client_provider=lambda: client))
     editor.name.setText("서울 리넨 하우스")
     editor.save()
     wait_sent(qtbot, editor)
@@ -387,9 +389,10 @@ def test_contact_picker_finds_by_korean_name_or_number(qtbot, ctx: AppContext) -
     picker = ContactPickerDialog(ContactDirectory(ctx.db))
     qtbot.addWidget(picker)
     picker.search.setText("단골")
-    assert picker.model.rowCount() == 1 and picker.chosen() == ["821011112222"]
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1)
+    assert picker.chosen() == ["821011112222"]
     picker.search.setText("3333")
-    assert picker.chosen() == ["821033334444"]
+    qtbot.waitUntil(lambda: picker.chosen() == ["821033334444"])
     # A number that is not in the inbox yet can still be listed.
     picker.search.setText("010-9999-8888")
-    assert picker.chosen() == ["821099998888"]
+    qtbot.waitUntil(lambda: picker.chosen() == ["821099998888"])
