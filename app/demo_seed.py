@@ -5,12 +5,17 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Contact, Label, Message, contact_label
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -211,3 +216,29 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
         done += 1
     session.flush()
     return done
+
+
+def seed_demo_shop(db: Database, demo_folder: Path, catalog_dir: Path, lang: str) -> None:
+    """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction."""
+    from app.automations_store import demo_automations, save_local
+    from app.catalog import load_demo_catalog
+    from app.demo_orders import seed_demo_orders
+    from app.phones import display_phone
+    from app.quick_replies import load_demo_quick_replies
+    from app.settings import Preferences, put_setting, save_preferences
+    from app.share_link import SHARE_PHONE_SETTING
+    from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
+
+    with db.write() as s:
+        save_preferences(
+            s,
+            Preferences(shop_region="KR", currency="KRW", setup_done=True, language="system"),
+        )
+        seed_demo_history(s)
+        seed_demo_consents(s)
+        load_demo_quick_replies(s, lang)
+        load_demo_catalog(s, demo_folder, catalog_dir)
+        seed_demo_orders(s)
+        save_local(s, demo_automations(lang))
+        # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
+        put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))

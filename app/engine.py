@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.errors import RelayError
 from app.media_cache import MediaCache
@@ -31,7 +32,7 @@ POLL_THREAD = "relay-sync"
 class SyncEngine:
     """Starts/stops the worker and sender threads; callbacks are called from those threads.
 
-    `on_changed(contact_ids)` after every applied batch or send; `on_state(ConnectionState)` when the
+    `on_changed(Changes)` after every applied batch or send; `on_state(ConnectionState)` when the
     connection changes (online / reconnecting with next retry time / offline / unauthorised).
     """
 
@@ -41,7 +42,7 @@ class SyncEngine:
         relay_url: str,
         token: str,
         media_dir: Path,
-        on_changed: Callable[[set[int]], None],
+        on_changed: Callable[[Changes], None],
         on_state: Callable[[ConnectionState], None],
         *,
         poll_wait: float = POLL_WAIT,
@@ -70,7 +71,8 @@ class SyncEngine:
         self.sender = OutboxSender(
             db,
             self.client,
-            on_changed=on_changed,
+            # A send moved a message's ticks: that chat's row and messages repaint.
+            on_changed=lambda ids: on_changed(Changes.for_contacts(ids, from_sync=True)),
             stop=self._stop,
             wake=self._wake,
             on_unauthorised=self._unauthorised,

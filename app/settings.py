@@ -44,6 +44,14 @@ def load_preferences(session: Session) -> Preferences:
     return Preferences(**{k: v for k, v in stored.items() if k in known})
 
 
+def update_preferences(db: Database, **changes: Any) -> Preferences:
+    """Change some preferences in one write transaction; returns them as saved."""
+    with db.write() as s:
+        prefs = load_preferences(s).replace(**changes)
+        save_preferences(s, prefs)
+    return prefs
+
+
 def save_preferences(session: Session, prefs: Preferences) -> None:
     value = dataclasses.asdict(prefs)
     row = session.get(Setting, PREFERENCES_KEY)

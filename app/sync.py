@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.backoff import backoff_delay
+from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
@@ -45,7 +46,7 @@ class SyncWorker:
         db: Database,
         client: RelayClient,
         *,
-        on_changed: Callable[[set[int]], None],
+        on_changed: Callable[[Changes], None],
         on_state: Callable[[ConnectionState], None],
         stop: threading.Event,
         wait: float = POLL_WAIT,
@@ -155,9 +156,12 @@ class SyncWorker:
             result.changed |= part.changed
             result.applied += part.applied
             result.skipped += part.skipped
-        if result.changed:
+            result.orders += part.orders
+            result.automations |= part.automations
+            result.campaigns |= part.campaigns
+        if changes := result.changes():
             try:
-                self.on_changed(set(result.changed))
+                self.on_changed(changes)
             except Exception:
                 log.exception("changed-conversations callback failed")
         return result
@@ -179,6 +183,9 @@ class SyncWorker:
                     part = apply_events(s, [event], event.seq or next_cursor)
                 total.changed |= part.changed
                 total.applied += part.applied
+                total.orders += part.orders
+                total.automations |= part.automations
+                total.campaigns |= part.campaigns
             except Exception:
                 log.exception("relay event %s could not be applied; skipped", event.seq)
                 total.skipped += 1

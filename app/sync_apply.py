@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.cloud_messages import (
     RELAY_UNREADABLE,
     contact_key,
@@ -74,6 +75,18 @@ class BatchResult:
     skipped: int = 0
     orders: list[int] = field(default_factory=list)  # orders created from carts in this batch
     campaigns: bool = False  # a campaign's progress moved
+    automations: bool = False  # a `settings` event replaced the automations document
+
+    def changes(self) -> Changes:
+        """What the window repaints after this batch."""
+        return Changes(
+            contacts=frozenset(self.changed),
+            messages=frozenset(self.changed),
+            orders=frozenset(self.orders),
+            automations=self.automations,
+            campaigns=self.campaigns,
+            from_sync=True,
+        )
 
 
 # --------------------------------------------------------------------------- reading message objects
@@ -241,6 +254,7 @@ class _Batch:
             from app.automations_store import apply_remote
 
             apply_remote(self.s, se.automations)
+            self.result.automations = True
         if campaigns:
             from app.campaign_store import set_progress
 

@@ -162,7 +162,7 @@ def latency(relay: Any, folder: Path, count: int = 200) -> list[float]:
     waiting: dict[str, float] = {}
     seen: dict[str, float] = {}
 
-    def on_changed(_ids: set[int]) -> None:
+    def on_changed(_changes: object) -> None:
         with arrived:
             pending = list(waiting)
         if not pending:

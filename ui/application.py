@@ -91,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
         mark("main window built")
         if args.smoke:
             code = smoke_check(window)
+            from ui.ops import wait_for_ops
+
+            wait_for_ops()
             ctx.db.close()
             return code
     except Exception as exc:
@@ -112,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
     if deferred is not None:
         deferred.wait()  # quit while it loads: let it end before the database closes
     window.shutdown()
+    from ui.ops import wait_for_ops
+
+    wait_for_ops()  # the owner's last edits are written before the database closes
     if ctx.stop_demo is not None:
         ctx.stop_demo()
     ctx.db.close()
@@ -167,15 +173,14 @@ def open_for_first_page(
 def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> AppContext:
     """The owner's inbox: database opened (migrated if needed), language, first-run setup."""
     from app.chat_export.importer import discard_unfinished_imports
-    from app.settings import load_preferences
+    from app.settings import read_preferences
     from ui.context import AppContext
     from ui.translations import install_translators
 
     db = Database.open(paths.database)
     # A chat import cut short by a crash or power cut leaves nothing half-imported.
     discard_unfinished_imports(db)
-    with db.read() as s:
-        prefs = load_preferences(s)
+    prefs = read_preferences(db)
     install_translators(app, args.lang or prefs.language)
     ctx = AppContext(
         db=db,
@@ -231,7 +236,7 @@ def start_demo_context(lang: str | None, data_dir: Path | None = None) -> AppCon
 
 def run_first_setup(ctx: AppContext) -> str:
     """The wizard; returns "demo", "connected" or "skipped"."""
-    from app.settings import load_preferences, save_preferences
+    from app.settings import update_preferences
     from ui.setup_wizard import SetupWizard
 
     wizard = SetupWizard(ctx=ctx)
@@ -247,14 +252,13 @@ def run_first_setup(ctx: AppContext) -> str:
 
     if not store_token_interactively(wizard, ctx, wizard.relay_url, wizard.token):
         return "skipped"
-    with db.write() as s:
-        prefs = load_preferences(s).replace(
-            relay_url=wizard.relay_url,
-            shop_region=wizard.shop_page.region,
-            currency=wizard.shop_page.currency_code,
-            setup_done=True,
-        )
-        save_preferences(s, prefs)
+    prefs = update_preferences(
+        db,
+        relay_url=wizard.relay_url,
+        shop_region=wizard.shop_page.region,
+        currency=wizard.shop_page.currency_code,
+        setup_done=True,
+    )
     ctx.prefs.update(dataclasses.asdict(prefs))
     ctx.shop_region = prefs.shop_region
     ctx.currency = prefs.currency

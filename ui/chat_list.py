@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QMouseEvent
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.conversation_rows import ConversationRow
+from app.conversation_rows import ConversationRow, LabelRow
 from app.errors import RelayError
 from ui import icons
 from ui.chat_list_delegate import ChatListDelegate
@@ -34,6 +35,9 @@ from ui.label_names import label_display_name
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
 # app.chat_actions, ui.ops and through them SQLAlchemy and pydantic) is imported where it is used.
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +53,15 @@ class ChatList(QWidget):
 
     chat_selected = Signal(int)
     search_typed = Signal(str)
-    flags_changed = Signal(int)  # contact id whose pin/archive changed
     chat_closed = Signal()  # the open chat was deleted or marked unread: nothing is open now
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = ChatListModel(ctx, self)
+        self.labels: list[LabelRow] = []  # the shop's labels, for the filter chip and the context menu
+        # A chat to select once the page that should hold it is in (a notification, a search hit).
+        self._reveal: ConversationRow | None = None
         self.view = QListView(self)
         self.view.setObjectName("chatListView")
         self.view.setAccessibleName(self.tr("Chats"))
@@ -143,6 +149,8 @@ class ChatList(QWidget):
         layout.addLayout(search_row)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        self.model.page_loaded.connect(self._page_loaded)
+        ctx.hub.changed.connect(self._hub_changed)
 
     # ----------------------------------------------------------------- holding the order
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -212,14 +220,28 @@ class ChatList(QWidget):
             bar.setValue(0)
 
     # ----------------------------------------------------------------- filters
-    def _rebuild_label_menu(self) -> None:
+    def read_labels(self) -> None:
+        """The label list, read off the GUI thread and kept here until a `Changes` says labels changed."""
         from app.queries import labels
+        from ui.ops import run_read
 
+        run_read(self.ctx, labels, self._labels_read, parent=self, on_failure=self._read_failed)
+
+    def _labels_read(self, rows: list[LabelRow]) -> None:
+        self.labels = rows
+        self._rebuild_label_menu()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        log.warning("labels not read: %s", type(exc).__name__)
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.labels:
+            self.read_labels()
+
+    def _rebuild_label_menu(self) -> None:
         self._label_menu.clear()
-        with self.ctx.db.read() as s:
-            rows = labels(s)
         group = QActionGroup(self._label_menu)
-        for lab in rows:
+        for lab in self.labels:
             shown = label_display_name(lab.name)
             action = QAction(shown, self._label_menu)
             action.setCheckable(True)
@@ -247,12 +269,34 @@ class ChatList(QWidget):
         for b in self._chips.buttons():
             if b.property("filter") == kind and label_id is None:
                 b.setChecked(True)
+        if label_id is None:
+            self.label_chip.setText(self.tr("Labels"))
         self.model.set_filter(kind if kind in ("all", "unread", "archived") else "all", label_id)  # type: ignore[arg-type]
 
     # ----------------------------------------------------------------- selection
     def load(self) -> None:
+        """Read the first page and the labels again (off the GUI thread); `model.page_loaded` says when."""
         self.model.reload()
-        self._rebuild_label_menu()
+        self.read_labels()
+
+    def reveal(self, row: ConversationRow) -> None:
+        """Select this chat, switching to a filter that shows it (Archived for an archived chat)."""
+        if self.select_contact(row.contact_id):
+            return
+        self._reveal = row
+        kind = "archived" if row.archived else "all"
+        if self.model.kind != kind or self.model.label_id is not None:
+            self.set_filter(kind)
+        elif not self.model.busy():
+            self._page_loaded()
+
+    def _page_loaded(self) -> None:
+        row, self._reveal = self._reveal, None
+        if row is None:
+            return
+        if not self.select_contact(row.contact_id):
+            self.model.apply_rows([row])  # older than the loaded page: shown where it belongs
+            self.select_contact(row.contact_id)
 
     def show_first_page(self, page: list[ConversationRow]) -> None:
         """Start-up: paint `page` (app/first_page.py) while the database layer loads.
@@ -274,7 +318,8 @@ class ChatList(QWidget):
             widget.setEnabled(True)
             widget.setToolTip("")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self._rebuild_label_menu()
+        self.read_labels()
+        self.model.read_unread_total()
         if self.model.canFetchMore():
             self.model.fetchMore()  # the owner may have scrolled to the end of the first page
 
@@ -323,12 +368,8 @@ class ChatList(QWidget):
         unread = menu.addAction(self.tr("Mark as read") if row.unread_count else self.tr("Mark as unread"))
         label_menu = menu.addMenu(self.tr("Label chat"))
         on = {label.id for label in row.labels}
-        from app.queries import labels
-
-        with self.ctx.db.read() as s:
-            all_labels = labels(s)
         toggles = {}
-        for label in all_labels:
+        for label in self.labels:
             action = label_menu.addAction(label_display_name(label.name))
             action.setCheckable(True)
             action.setChecked(label.id in on)
@@ -389,16 +430,16 @@ class ChatList(QWidget):
 
     def mark_read(self, row: ConversationRow) -> None:
         from app.chat_actions import mark_chat_read
-        from ui.ops import run_op
+        from ui.ops import run_change_returning
 
-        def done(result: tuple[list[str], Changes]) -> None:
-            wamids, changes = result
+        def done(wamids: list[str]) -> None:
             if self.ctx.prefs.get("read_receipts", True) and self.ctx.sync is not None:
                 for wamid in wamids:
                     self.ctx.sync.send_read_receipt(wamid)
-            self.ctx.publish(changes)
 
-        run_op(partial(mark_chat_read, self.ctx.db, row.contact_id), done, parent=self)
+        run_change_returning(
+            self.ctx, partial(mark_chat_read, self.ctx.db, row.contact_id), done, parent=self
+        )
 
     def clear_selection(self) -> None:
         self.view.selectionModel().clearSelection()
@@ -447,41 +488,42 @@ class ChatList(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         from app.chat_actions import set_blocked
-        from ui.ops import run_change
+        from ui.ops import run_change, run_op
 
         client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
         wa_id = row.wa_id
 
-        def work() -> Changes:
-            changes = set_blocked(self.ctx.db, row.contact_id, blocked)
-            if client is not None and wa_id:
-                try:
-                    client.block(wa_id, blocked)
-                except RelayError as exc:  # blocked here all the same; the relay hears it next time
-                    log.warning("the relay did not take the block: %s", exc.code)
-            return changes
+        def tell_relay() -> None:
+            if client is None or not wa_id:
+                return
+            try:
+                client.block(wa_id, blocked)
+            except RelayError as exc:  # blocked here all the same; the relay hears it next time
+                log.warning("the relay did not take the block: %s", exc.code)
 
-        run_change(self.ctx, work, parent=self)
+        def written(_changes: Changes) -> None:
+            run_op(tell_relay, parent=self)
+
+        # The writer never waits on the network: the relay hears of it in an op of its own after.
+        run_change(self.ctx, partial(set_blocked, self.ctx.db, row.contact_id, blocked), written, parent=self)
 
     def toggle_label(self, contact_id: int, label_id: int, on: bool) -> None:
-        """Apply or remove one label from the chat list's menu (off the GUI thread)."""
+        """Apply or remove one label from the chat list's menu (on the writer)."""
         from app.queries import set_label
-        from ui.ops import run_op
+        from ui.ops import run_write
 
-        def work() -> int:
-            with self.ctx.db.write() as s:
-                set_label(s, contact_id, label_id, on)
-            return contact_id
+        def work(s: Session) -> Changes:
+            set_label(s, contact_id, label_id, on)
+            return Changes.for_contacts({contact_id}, messages=False)
 
-        run_op(work, lambda cid: self.flags_changed.emit(cid), parent=self)
+        run_write(self.ctx, work, parent=self)
 
     def set_flags(self, contact_id: int, **flags: bool) -> None:
         from app.queries import set_flags
-        from ui.ops import run_op
+        from ui.ops import run_write
 
-        def work() -> int:
-            with self.ctx.db.write() as s:
-                set_flags(s, contact_id, **flags)
-            return contact_id
+        def work(s: Session) -> Changes:
+            set_flags(s, contact_id, **flags)
+            return Changes.for_contacts({contact_id}, messages=False)
 
-        run_op(work, lambda cid: self.flags_changed.emit(cid), parent=self)
+        run_write(self.ctx, work, parent=self)

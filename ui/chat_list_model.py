@@ -1,17 +1,25 @@
-"""The chat list's item model: one row per conversation, pinned first, refreshed row by row on sync."""
+"""The chat list's item model: one row per conversation, pinned first, refreshed row by row from `Changes`."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow
 from ui.context import AppContext
 from ui.label_names import label_display_name
+
+# Imported before the first paint (ui/start_path.py): app.queries and ui.ops (SQLAlchemy, pydantic)
+# are imported where a read starts.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +39,47 @@ def _sort_key(row: ConversationRow) -> tuple[int, float, int]:
     return (-int(row.pinned), -ts, -row.contact_id)
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What an op read for the list: rows, and the unread total as of the same snapshot."""
+
+    rows: list[ConversationRow]
+    unread_total: int
+
+
+def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> Callable[[Session], _Read]:
+    def read(s: Session) -> _Read:
+        from app.queries import conversations_page, unread_counts
+
+        page = conversations_page(s, kind=kind, label_id=label_id, limit=PAGE, offset=offset)
+        return _Read(page, unread_counts(s).messages)
+
+    return read
+
+
+def _read_rows(contact_ids: frozenset[int]) -> Callable[[Session], _Read]:
+    def read(s: Session) -> _Read:
+        from app.queries import conversations_by_id, unread_counts
+
+        return _Read(conversations_by_id(s, set(contact_ids)), unread_counts(s).messages)
+
+    return read
+
+
 class ChatListModel(QAbstractListModel):
-    """Rows come from app.queries in pages; `refresh_contacts` applies a sync batch in place."""
+    """Rows come from app.queries in pages, read off the GUI thread; changed rows are re-read the same way.
+
+    The model listens on the context's hub: a `Changes` naming contacts re-reads only those rows
+    (one read in flight at a time; ids that change meanwhile wait and go in the next read), and
+    `all_contacts`/`labels` reload the page. A result that comes back after a reload started is
+    dropped (the reload read it fresher).
+    """
 
     unread_changed = Signal()
     held_changed = Signal(int)  # chats waiting to move or appear while the order is held
+    page_loaded = Signal()  # a (re)load's first page is in
+    # [(old, new)] rows as applied, and whether the change came from sync (notifications listen).
+    rows_refreshed = Signal(object, bool)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,6 +96,14 @@ class ChatListModel(QAbstractListModel):
         # would move or appear waits here until release().
         self.held = False
         self._waiting: dict[int, ConversationRow] = {}
+        self.unread_total = 0  # unread messages in every chat that is not archived (window title)
+        self._generation = 0  # bumped by every reload: older results are dropped
+        self._loading = False
+        self._fetching = False
+        self._refreshing = False
+        self._pending: set[int] = set()
+        self._pending_from_sync = False
+        ctx.hub.changed.connect(self._hub_changed)
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -80,25 +132,42 @@ class ChatListModel(QAbstractListModel):
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._more and self.paging
+        return (
+            not parent.isValid() and self._more and self.paging and not self._fetching and not self._loading
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or not self._more or not self.paging:
+        if not self.canFetchMore(parent):
             return
-        from app.queries import conversations_page
+        from ui.ops import run_read
 
-        with self.ctx.db.read() as s:
-            page = conversations_page(
-                s, kind=self.kind, label_id=self.label_id, limit=PAGE, offset=len(self._rows)
-            )
+        self._fetching = True
+        generation = self._generation
+        read = _read_page(self.kind, self.label_id, len(self._rows))
+        run_read(
+            self.ctx,
+            read,
+            lambda got: self._more_read(generation, got),
+            parent=self,
+            on_failure=self._failed,
+        )
+
+    def _more_read(self, generation: int, got: _Read) -> None:
+        self._fetching = False
+        if generation != self._generation:
+            return
         known = {r.contact_id for r in self._rows}
-        page = [r for r in page if r.contact_id not in known]
-        self._more = len(page) >= PAGE
+        page = [r for r in got.rows if r.contact_id not in known]
+        self._more = len(got.rows) >= PAGE
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._fetching = self._loading = self._refreshing = False
+        log.warning("chat list not read: %s", type(exc).__name__)
 
     # ----------------------------------------------------------------- loading
     def set_filter(self, kind: ConversationFilter, label_id: int | None = None) -> None:
@@ -107,19 +176,55 @@ class ChatListModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
-        """Everything may have changed (filter switch): a reset is honest here."""
-        from app.queries import conversations_page
+        """Everything may have changed (filter switch): read the first page, then a reset is honest."""
+        from ui.ops import run_read
 
-        with self.ctx.db.read() as s:
-            page = conversations_page(s, kind=self.kind, label_id=self.label_id, limit=PAGE)
-        self.show_page(page)
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._fetching = False
+        self._pending.clear()  # the page is read after these changed: it has them
+        read = _read_page(self.kind, self.label_id, 0)
+        run_read(
+            self.ctx,
+            read,
+            lambda got: self._page_read(generation, got),
+            parent=self,
+            on_failure=self._failed,
+        )
+
+    def _page_read(self, generation: int, got: _Read) -> None:
+        if generation != self._generation:
+            return
+        self.unread_total = got.unread_total
+        self.show_page(got.rows)
+        self._flush_pending()
 
     def show_first_page(self, page: list[ConversationRow]) -> None:
         """Start-up: the page app/first_page.py read with plain sqlite3 (filter "all"); no paging yet."""
         self.paging = False
+        # Until the database layer reads the real total: what the first page shows.
+        self.unread_total = sum(r.unread_count for r in page if not r.archived)
         self.show_page(page)
 
+    def read_unread_total(self) -> None:
+        """The unread total of every chat, read off the GUI thread (after a start from the first page)."""
+        from ui.ops import run_read
+
+        def read(s: Session) -> int:
+            from app.queries import unread_counts
+
+            return unread_counts(s).messages
+
+        def done(total: int) -> None:
+            self.unread_total = total
+            self.unread_changed.emit()
+
+        run_read(self.ctx, read, done, parent=self, on_failure=self._failed)
+
     def show_page(self, page: list[ConversationRow]) -> None:
+        """Show a first page read elsewhere (by an op, or at start-up before the event loop)."""
+        self._loading = False
         self._waiting.clear()
         self.held_changed.emit(0)
         self.beginResetModel()
@@ -128,6 +233,13 @@ class ChatListModel(QAbstractListModel):
         self.endResetModel()
         self.loaded_once = True
         self.unread_changed.emit()
+        self.page_loaded.emit()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.all_contacts or changes.labels:  # label names and colours show on every row
+            self.reload()
+        elif changes.contacts:
+            self.refresh_contacts(changes.contacts, from_sync=changes.from_sync)
 
     def _matches(self, row: ConversationRow) -> bool:
         if row.last_message_at is None:
@@ -141,19 +253,37 @@ class ChatListModel(QAbstractListModel):
             return False
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
 
-    def refresh_contacts(
-        self, contact_ids: set[int] | list[int]
-    ) -> list[tuple[ConversationRow | None, ConversationRow]]:
-        """Re-read the given conversations; update, move, insert or drop only their rows.
+    def refresh_contacts(self, contact_ids: Iterable[int], *, from_sync: bool = False) -> None:
+        """Re-read these conversations off the GUI thread, then update, move, insert or drop their rows."""
+        self._pending.update(contact_ids)
+        self._pending_from_sync |= from_sync
+        self._flush_pending()
 
-        Returns (old, new) pairs so callers (notifications) can see what arrived.
+    def _flush_pending(self) -> None:
+        if self._loading or self._refreshing or not self._pending:
+            return
+        from ui.ops import run_read
+
+        ids, from_sync = frozenset(self._pending), self._pending_from_sync
+        self._pending.clear()
+        self._pending_from_sync = False
+        self._refreshing = True
+        generation = self._generation
+
+        def done(got: _Read) -> None:
+            self._refreshing = False
+            if generation == self._generation:
+                self.unread_total = got.unread_total
+                self.apply_rows(got.rows, from_sync=from_sync)
+            self._flush_pending()
+
+        run_read(self.ctx, _read_rows(ids), done, parent=self, on_failure=self._failed)
+
+    def apply_rows(self, fresh: list[ConversationRow], *, from_sync: bool = False) -> None:
+        """Update, move, insert or drop the rows of these freshly read conversations.
+
+        Emits `rows_refreshed` with (old, new) pairs so notifications can see what arrived.
         """
-        if not contact_ids:
-            return []
-        from app.queries import conversations_by_id
-
-        with self.ctx.db.read() as s:
-            fresh = conversations_by_id(s, set(contact_ids))
         changes: list[tuple[ConversationRow | None, ConversationRow]] = []
         for row in fresh:
             old_pos = self.position_of(row.contact_id)
@@ -171,7 +301,11 @@ class ChatListModel(QAbstractListModel):
         if self.held:
             self.held_changed.emit(len(self._waiting))
         self.unread_changed.emit()
-        return changes
+        self.rows_refreshed.emit(changes, from_sync)
+
+    def busy(self) -> bool:
+        """A read is on its way or waiting (tests wait for this to settle)."""
+        return self._loading or self._refreshing or self._fetching or bool(self._pending)
 
     def hold(self) -> None:
         """Keep rows where they are (the owner is about to click one)."""

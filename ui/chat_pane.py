@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.phones import display_phone
-from app.queries import ConversationRow, MessageRow, message_by_wamid, messages_by_ids
+from app.queries import ConversationRow, MessageRow, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow
 from app.sending import Outgoing, approved_templates, delete_message, queue_outgoing, retry_message
 from ui import icons
@@ -30,11 +31,13 @@ from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
-from ui.ops import failure_sentence, run_op
+from ui.ops import failure_sentence, run_op, run_read, run_write
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.theme import ui_font
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
@@ -43,8 +46,7 @@ log = logging.getLogger(__name__)
 class ChatPane(QWidget):
     info_requested = Signal()
     search_in_chat_requested = Signal()
-    message_queued = Signal(int)  # contact id, so the chat list moves that chat up
-    contact_edited = Signal(int)  # contact id whose details changed here (its phone number)
+    message_queued = Signal(int)  # contact id: a message was queued here (composer, catalogue picker)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,17 @@ class ChatPane(QWidget):
         self.view.delete_requested.connect(self.delete)
         self.composer.send_requested.connect(self.send)
         self.composer.template_requested.connect(self.pick_template)
+        ctx.hub.changed.connect(self._hub_changed)
+        # The chat moves up the list with its new last message.
+        self.message_queued.connect(lambda cid: ctx.publish(Changes.for_contacts({cid}, messages=False)))
+
+    def _hub_changed(self, changes: Changes) -> None:
+        """Messages of the open chat changed: the view re-reads them (its header follows the chat list)."""
+        model = self.view.chat_model
+        if model.contact_id is not None and (changes.all_contacts or model.contact_id in changes.messages):
+            model.refresh()
+        if changes.orders:
+            model.orders_changed()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Files dropped anywhere on the open chat become the composer's attachment."""
@@ -230,14 +243,17 @@ class ChatPane(QWidget):
 
     # ----------------------------------------------------------------- actions
     def jump_to_wamid(self, wamid: str) -> None:
-        with self.ctx.db.read() as s:
-            target = message_by_wamid(s, wamid)
-        if target is None:
-            QMessageBox.information(
-                self, self.tr("Message not found"), self.tr("The original message is not in this inbox.")
-            )
-            return
-        self.view.open_around(target.id)
+        """A quote was clicked: find the quoted message off the GUI thread, then open the chat around it."""
+
+        def found(target: MessageRow | None) -> None:
+            if target is None:
+                QMessageBox.information(
+                    self, self.tr("Message not found"), self.tr("The original message is not in this inbox.")
+                )
+                return
+            self.view.open_around(target.id)
+
+        run_read(self.ctx, lambda s: message_by_wamid(s, wamid), found, parent=self)
 
     def resume_bot(self) -> None:
         """Ask the relay to let the menu bot answer this chat again; the `contact` event it emits
@@ -274,7 +290,13 @@ class ChatPane(QWidget):
             return
         from ui.phone_number_prompt import ask_for_phone_number
 
-        ask_for_phone_number(self, self.ctx, conv, then, self.contact_edited.emit)
+        ask_for_phone_number(
+            self,
+            self.ctx,
+            conv,
+            then,
+            lambda cid: self.ctx.publish(Changes.for_contacts({cid}, messages=False)),
+        )
 
     def send(self, out: Outgoing) -> None:
         conv = self.conversation
@@ -282,15 +304,14 @@ class ChatPane(QWidget):
             self.with_phone_number(lambda: self.send(out))
             return
 
-        def done(row: MessageRow) -> None:
+        def done(message_id: int) -> None:
             model = self.view.chat_model
-            if model.contact_id == row.contact_id and model.has_newer:
+            if model.contact_id == out.contact_id and model.has_newer:
                 # Reading an old stretch (a search hit): jump to the newest page, where it is.
-                self.view.open_chat(row.contact_id)
+                self.view.open_chat(out.contact_id)
             else:
-                model.insert_local(row)
-                self.view.scrollToBottom()
-            self.message_queued.emit(row.contact_id)
+                model.insert_local_id(message_id)  # the view scrolls to it once it is in
+            self.message_queued.emit(out.contact_id)
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()
 
@@ -303,12 +324,8 @@ class ChatPane(QWidget):
                 self.composer.edit.setPlainText(out.text)  # nothing typed is lost
             QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
-        def queue() -> MessageRow:
-            message_id = queue_outgoing(self.ctx.db, out)
-            with self.ctx.db.read() as s:
-                return messages_by_ids(s, [message_id])[0]
-
-        run_op(queue, done, parent=self, on_failure=failed)
+        db = self.ctx.db
+        run_op(lambda: queue_outgoing(db, out), done, parent=self, on_failure=failed, writes=True)
 
     def pick_template(self) -> None:
         self.with_phone_number(self._pick_template)
@@ -350,20 +367,23 @@ class ChatPane(QWidget):
         run_op(lambda: sync.fetch_media(media_id), done, parent=self, on_failure=failed)
 
     def retry(self, message_id: int) -> None:
-        def work() -> bool:
-            with self.ctx.db.write() as s:
-                return retry_message(s, message_id)
-
-        run_op(work, lambda _r: self._after_outbox_change(), parent=self)
+        self._outbox_change(lambda s: retry_message(s, message_id))
 
     def delete(self, message_id: int) -> None:
-        def work() -> bool:
-            with self.ctx.db.write() as s:
-                return delete_message(s, message_id)
+        self._outbox_change(lambda s: delete_message(s, message_id))
 
-        run_op(work, lambda _r: self._after_outbox_change(), parent=self)
+    def _outbox_change(self, change: Callable[[Session], object]) -> None:
+        """Retry or delete one of the open chat's queued messages; the chat repaints from the `Changes`."""
+        contact_id = self.contact_id()
+        if contact_id is None:
+            return
 
-    def _after_outbox_change(self) -> None:
-        self.view.chat_model.refresh()
-        if self.ctx.sync is not None:
-            self.ctx.sync.wake_sender()
+        def work(s: Session) -> Changes:
+            change(s)
+            return Changes.for_contacts({contact_id})
+
+        def done(_changes: Changes) -> None:
+            if self.ctx.sync is not None:
+                self.ctx.sync.wake_sender()
+
+        run_write(self.ctx, work, done, parent=self)

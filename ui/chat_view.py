@@ -78,6 +78,8 @@ class ChatView(QListView):
         m.modelReset.connect(self._after_reset)
         m.rows_resized.connect(self._rows_resized)
         m.new_messages.connect(self._on_new_messages)
+        m.older_loaded.connect(self._older_loaded)
+        m.local_inserted.connect(lambda _id: self.scrollToBottom())
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_jump_button())
 
@@ -108,9 +110,9 @@ class ChatView(QListView):
         self._unseen = 0
         self.chat_model.open_chat(contact_id, unread)
 
-    def open_around(self, message_id: int, highlight: str = "") -> bool:
+    def open_around(self, message_id: int, highlight: str = "") -> None:
         self.bubbles.text_selection = None
-        return self.chat_model.open_around(message_id, highlight) is not None
+        self.chat_model.open_around(message_id, highlight)
 
     def _after_reset(self) -> None:
         self.executeDelayedItemsLayout()
@@ -176,10 +178,11 @@ class ChatView(QListView):
             self._unseen = 0
 
     def _load_older(self) -> None:
-        try:
-            self.chat_model.load_older()
-        finally:
+        if not self.chat_model.load_older():
             self._loading_older = False
+
+    def _older_loaded(self, _count: int) -> None:
+        self._loading_older = False
         # Still near the top (short messages)? Keep going; the scrollbar may not move by itself.
         if self.verticalScrollBar().value() < LOAD_OLDER_MARGIN and self.chat_model.has_older:
             self._loading_older = True

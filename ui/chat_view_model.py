@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -14,6 +15,10 @@ from app.order_queries import OrderCard, order_cards
 from app.queries import MessageRow, message_by_wamid, messages_around, messages_by_ids, messages_page
 from ui.context import AppContext
 from ui.formatting import local
+from ui.ops import run_read
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +59,66 @@ class RowInfo:
 
 
 _FINAL = frozenset({"read", "failed", "received"})
+_MEDIA_KINDS = ("image", "video", "document", "audio", "sticker")
+
+
+@dataclass(slots=True)
+class _Extras:
+    """Quoted messages, media and cart orders of rows about to be shown, read with them off the GUI thread."""
+
+    quotes: dict[str, MessageRow | None] = field(default_factory=dict)
+    media: dict[int, MediaInfo] = field(default_factory=dict)
+    orders: dict[int, OrderCard] = field(default_factory=dict)
+
+
+def _read_extras(session: Session, rows: list[MessageRow], known_quotes: frozenset[str]) -> _Extras:
+    """One page's extras: a few lookups (quotes already known are not read again)."""
+    extras = _Extras()
+    for r in rows:
+        if (
+            r.reply_to_wamid
+            and r.reply_to_wamid not in known_quotes
+            and r.reply_to_wamid not in extras.quotes
+        ):
+            extras.quotes[r.reply_to_wamid] = message_by_wamid(session, r.reply_to_wamid)
+    carts = [r.id for r in rows if r.kind == "order"]
+    if carts:
+        extras.orders = order_cards(session, carts)
+    media_ids = [r.id for r in rows if r.kind in _MEDIA_KINDS]
+    if media_ids:
+        extras.media = media_for_messages(session, media_ids)
+    return extras
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    rows: list[MessageRow]
+    extras: _Extras
+
+
+@dataclass(frozen=True, slots=True)
+class _Refresh:
+    watched: list[int]
+    fresh: list[MessageRow]
+    appended: list[MessageRow]
+    extras: _Extras
 
 
 class ChatViewModel(QAbstractListModel):
-    """Message rows in display order (oldest first) between two moving edges."""
+    """Message rows in display order (oldest first) between two moving edges.
+
+    Every read runs as an op off the GUI thread; the model applies its result when it comes back.
+    Opening a chat (or the window around a message) bumps a generation: a result read for a chat
+    no longer open is dropped. One refresh is in flight at a time; a change that arrives meanwhile
+    asks for one more.
+    """
 
     chat_opened = Signal(int)
     rows_resized = Signal()  # a row's height changed (reaction added, date separator gone)
     new_messages = Signal(int)  # inbound messages appended at the bottom
     media_wanted = Signal(int, int)  # (media id, message id): a picture on screen is not downloaded yet
+    older_loaded = Signal(int)  # rows prepended by load_older (0: none, or the chat changed)
+    local_inserted = Signal(int)  # message id the owner just queued, now shown at the bottom
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -80,6 +136,29 @@ class ChatViewModel(QAbstractListModel):
         self._media: dict[int, MediaInfo] = {}
         self._orders: dict[int, OrderCard] = {}  # cart message id → the order it became
         self._media_requested: set[int] = set()
+        self._generation = 0
+        self.loading = False  # a chat (or a window around a message) is being read
+        self._fetching = False  # newer rows (fetchMore) or older rows (load_older) on their way
+        self._refreshing = False
+        self._refresh_wanted = False
+
+    def _read(self, fn: Callable[[Session], Any], then: Callable[[Any], None]) -> None:
+        """Run `fn(session)` off the GUI thread; `then(result)` only if the same chat is still shown."""
+        generation = self._generation
+
+        def done(result: Any) -> None:
+            if generation == self._generation:
+                then(result)
+
+        run_read(self.ctx, fn, done, parent=self, on_failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = self._fetching = self._refreshing = False
+        log.warning("messages not read: %s", type(exc).__name__)
+
+    def busy(self) -> bool:
+        """A read is on its way (tests wait for this to settle)."""
+        return self.loading or self._fetching or self._refreshing or self._refresh_wanted
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -127,17 +206,32 @@ class ChatViewModel(QAbstractListModel):
         )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self.has_newer and self.contact_id is not None
+        return (
+            not parent.isValid()
+            and self.has_newer
+            and self.contact_id is not None
+            and not self.loading
+            and not self._fetching
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         """Qt pages downwards only: this brings the newer side of a window opened around a message."""
         if not self.canFetchMore(parent) or not self._rows:
             return
-        with self.ctx.db.read() as s:
-            page = messages_page(s, self.contact_id or 0, after_id=self._rows[-1].id, limit=PAGE)
-            self._load_extras(s, page)
-        self.has_newer = len(page) >= PAGE
-        self._append(page)
+        contact_id, after, known = self.contact_id or 0, self._rows[-1].id, frozenset(self._quotes)
+        self._fetching = True
+
+        def read(s: Session) -> _Page:
+            page = messages_page(s, contact_id, after_id=after, limit=PAGE)
+            return _Page(page, _read_extras(s, page, known))
+
+        def done(got: _Page) -> None:
+            self._fetching = False
+            self.has_newer = len(got.rows) >= PAGE
+            self._apply_extras(got.extras, got.rows)
+            self._append(got.rows)
+
+        self._read(read, done)
 
     # ----------------------------------------------------------------- helpers
     def _show_date(self, i: int) -> bool:
@@ -148,33 +242,26 @@ class ChatViewModel(QAbstractListModel):
     def _reindex(self) -> None:
         self._pos = {r.id: i for i, r in enumerate(self._rows)}
 
-    def _load_extras(self, session: Any, rows: list[MessageRow]) -> None:
-        """Quoted messages and media for the rows about to be shown (one page: a few lookups)."""
-        for r in rows:
-            if r.reply_to_wamid and r.reply_to_wamid not in self._quotes:
-                self._quotes[r.reply_to_wamid] = message_by_wamid(session, r.reply_to_wamid)
-        carts = [r.id for r in rows if r.kind == "order"]
-        if carts:
-            self._orders.update(order_cards(session, carts))
-        media_ids = [r.id for r in rows if r.kind in ("image", "video", "document", "audio", "sticker")]
-        if media_ids:
-            found = media_for_messages(session, media_ids)
-            self._media.update(found)
-            pictures = {r.id for r in rows if r.kind in ("image", "sticker")}
-            for info in found.values():
-                wanted = info.message_id in pictures and not info.cache_path
-                if wanted and info.id not in self._media_requested:
-                    self._media_requested.add(info.id)
-                    self.media_wanted.emit(info.id, info.message_id)
+    def _apply_extras(self, extras: _Extras, rows: list[MessageRow]) -> None:
+        """Keep what was read with `rows`; ask for their pictures that are not downloaded yet."""
+        self._quotes.update(extras.quotes)
+        self._orders.update(extras.orders)
+        self._media.update(extras.media)
+        pictures = {r.id for r in rows if r.kind in ("image", "sticker")}
+        for info in extras.media.values():
+            wanted = info.message_id in pictures and not info.cache_path
+            if wanted and info.id not in self._media_requested:
+                self._media_requested.add(info.id)
+                self.media_wanted.emit(info.id, info.message_id)
 
     def orders_changed(self) -> None:
-        """An order moved or was created: its cart card shows the new state."""
+        """An order moved or was created: its cart card shows the new state (read off the GUI thread)."""
         carts = [r.id for r in self._rows if r.kind == "order"]
-        if not carts:
-            return
-        with self.ctx.db.read() as s:
-            found = order_cards(s, carts)
-        changed = [i for i in carts if found.get(i) != self._orders.get(i)]
+        if carts:
+            self._read(lambda s: order_cards(s, carts), self._orders_read)
+
+    def _orders_read(self, found: dict[int, OrderCard]) -> None:
+        changed = [i for i in found if found.get(i) != self._orders.get(i)]
         self._orders.update(found)
         for message_id in changed:
             pos = self._pos.get(message_id)
@@ -185,8 +272,12 @@ class ChatViewModel(QAbstractListModel):
 
     def media_ready(self, message_id: int) -> None:
         """A file arrived in the media folder: show it (the row may change height)."""
-        with self.ctx.db.read() as s:
-            self._media.update(media_for_messages(s, [message_id]))
+        self._read(
+            lambda s: media_for_messages(s, [message_id]), lambda found: self._media_read(message_id, found)
+        )
+
+    def _media_read(self, message_id: int, found: dict[int, MediaInfo]) -> None:
+        self._media.update(found)
         pos = self._pos.get(message_id)
         if pos is not None:
             self.dataChanged.emit(self.index(pos), self.index(pos))
@@ -204,70 +295,122 @@ class ChatViewModel(QAbstractListModel):
         self.endInsertRows()
 
     # ----------------------------------------------------------------- opening and paging
-    def open_chat(self, contact_id: int, unread: int = 0) -> None:
-        """The newest page of a chat, big enough to reach the first unread message."""
-        limit = min(MAX_FIRST_PAGE, max(PAGE, unread + 10))
-        with self.ctx.db.read() as s:
-            rows = messages_page(s, contact_id, limit=limit)
-            self._quotes.clear()
-            self._media.clear()
-            self._orders.clear()
-            self._load_extras(s, rows)
+    def _start(self, contact_id: int | None) -> None:
+        """A new chat (or window) replaces what is shown: older reads are dropped from here on."""
+        self._generation += 1
+        self.loading = contact_id is not None
+        self._fetching = self._refreshing = self._refresh_wanted = False
         self.beginResetModel()
         self.contact_id = contact_id
-        self._rows = rows
-        self._reindex()
-        self.has_older = len(rows) >= limit
-        self.has_newer = False
-        self.highlight_id = None
-        self.highlight_text = ""
-        unread_rows = [r for r in rows if r.unread and r.direction == "in"]
-        self.first_unread_id = unread_rows[0].id if unread_rows else None
-        self.unread_at_open = len(unread_rows)
-        self.endResetModel()
-        self.chat_opened.emit(contact_id)
-
-    def open_around(self, message_id: int, highlight: str = "") -> int | None:
-        """Load the window around a message (quoted message, search hit); returns its row."""
-        with self.ctx.db.read() as s:
-            rows = messages_around(s, message_id, before=PAGE // 2, after=PAGE // 2)
-            if not rows:
-                return None
-            self._load_extras(s, rows)
-        target = next(i for i, r in enumerate(rows) if r.id == message_id)
-        self.beginResetModel()
-        self.contact_id = rows[target].contact_id
-        self._rows = rows
-        self._reindex()
-        self.has_older = target >= PAGE // 2
-        self.has_newer = len(rows) - target - 1 >= PAGE // 2
-        self.first_unread_id = None
-        self.unread_at_open = 0
-        self.highlight_id = message_id
-        self.highlight_text = highlight
-        self.endResetModel()
-        self.chat_opened.emit(self.contact_id)
-        return target
-
-    def close_chat(self) -> None:
-        self.beginResetModel()
-        self.contact_id = None
         self._rows = []
         self._reindex()
         self.has_older = self.has_newer = False
+        self.first_unread_id = None
+        self.unread_at_open = 0
+        self.highlight_id = None
+        self.highlight_text = ""
+        self._quotes.clear()
+        self._media.clear()
+        self._orders.clear()
         self.endResetModel()
 
-    def load_older(self, limit: int = PAGE) -> int:
-        """Prepend the page before the first row (beginInsertRows(0, k-1)); returns k."""
-        if not self.has_older or not self._rows or self.contact_id is None:
-            return 0
-        with self.ctx.db.read() as s:
-            page = messages_page(s, self.contact_id, before_id=self._rows[0].id, limit=limit)
-            self._load_extras(s, page)
-        self.has_older = len(page) >= limit
-        page = [r for r in page if r.id not in self._pos]
+    def open_chat(self, contact_id: int, unread: int = 0) -> None:
+        """The newest page of a chat, big enough to reach the first unread message (read in an op)."""
+        limit = min(MAX_FIRST_PAGE, max(PAGE, unread + 10))
+        self._start(contact_id)
+
+        def read(s: Session) -> _Page:
+            rows = messages_page(s, contact_id, limit=limit)
+            return _Page(rows, _read_extras(s, rows, frozenset()))
+
+        def done(got: _Page) -> None:
+            rows = got.rows
+            unread_rows = [r for r in rows if r.unread and r.direction == "in"]
+            self._show(got, has_older=len(rows) >= limit, has_newer=False)
+            self.first_unread_id = unread_rows[0].id if unread_rows else None
+            self.unread_at_open = len(unread_rows)
+            self._opened()
+
+        self._read(read, done)
+
+    def open_around(self, message_id: int, highlight: str = "") -> None:
+        """Load the window around a message (quoted message, search hit), off the GUI thread."""
+        self._start(self.contact_id)
+        self.loading = True
+
+        def read(s: Session) -> _Page:
+            rows = messages_around(s, message_id, before=PAGE // 2, after=PAGE // 2)
+            return _Page(rows, _read_extras(s, rows, frozenset()))
+
+        def done(got: _Page) -> None:
+            rows = got.rows
+            target = next((i for i, r in enumerate(rows) if r.id == message_id), None)
+            if target is None:
+                self.loading = False
+                return
+            self.contact_id = rows[target].contact_id
+            self._show(got, has_older=target >= PAGE // 2, has_newer=len(rows) - target - 1 >= PAGE // 2)
+            self.highlight_id = message_id
+            self.highlight_text = highlight
+            self._opened()
+
+        self._read(read, done)
+
+    def _show(self, got: _Page, *, has_older: bool, has_newer: bool) -> None:
+        self.loading = False
+        self.beginResetModel()
+        self._rows = got.rows
+        self._reindex()
+        self.has_older = has_older
+        self.has_newer = has_newer
+        self._apply_extras(got.extras, got.rows)
+
+    def _opened(self) -> None:
+        self.endResetModel()
+        if self.contact_id is not None:
+            self.chat_opened.emit(self.contact_id)
+        if self._refresh_wanted:
+            self.refresh()
+
+    def close_chat(self) -> None:
+        self._start(None)
+
+    def load_older(self, limit: int = PAGE) -> bool:
+        """Prepend the page before the first row (beginInsertRows(0, k-1)) once read; `older_loaded(k)`.
+
+        Returns False when there is nothing to load (no read started).
+        """
+        if not self.has_older or not self._rows or self.contact_id is None or self.loading or self._fetching:
+            return False
+        contact_id, before, known = self.contact_id, self._rows[0].id, frozenset(self._quotes)
+        self._fetching = True
+
+        def read(s: Session) -> _Page:
+            page = messages_page(s, contact_id, before_id=before, limit=limit)
+            return _Page(page, _read_extras(s, page, known))
+
+        generation = self._generation
+
+        def done(got: _Page) -> None:
+            if generation != self._generation:
+                self.older_loaded.emit(0)  # another chat is open now
+                return
+            self._fetching = False
+            self.older_loaded.emit(self._prepend(got, limit))
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            self.older_loaded.emit(0)
+
+        run_read(self.ctx, read, done, parent=self, on_failure=failed)
+        return True
+
+    def _prepend(self, got: _Page, limit: int) -> int:
+        self.has_older = len(got.rows) >= limit
+        page = [r for r in got.rows if r.id not in self._pos]
         if not page:
             return 0
+        self._apply_extras(got.extras, page)
         self.beginInsertRows(QModelIndex(), 0, len(page) - 1)
         self._rows[0:0] = page
         self._reindex()
@@ -287,29 +430,44 @@ class ChatViewModel(QAbstractListModel):
         if pos is not None:
             self.dataChanged.emit(self.index(pos), self.index(pos))
 
-    # ----------------------------------------------------------------- sync
-    def refresh(self) -> list[MessageRow]:
-        """After a sync batch touched this chat: append new rows, repaint only rows that changed.
-
-        Returns the inbound rows that were appended.
-        """
+    # ----------------------------------------------------------------- changes
+    def refresh(self) -> None:
+        """A change touched this chat: re-read it off the GUI thread, then append new rows and repaint
+        only rows that changed (`new_messages(n)` counts the inbound rows appended)."""
         if self.contact_id is None:
-            return []
-        appended: list[MessageRow] = []
-        with self.ctx.db.read() as s:
-            watch = [r.id for r in self._rows[-REFRESH_TAIL:]]
-            watch += [r.id for r in self._rows[:-REFRESH_TAIL] if r.status not in _FINAL]
+            return
+        if self.loading or self._refreshing:
+            self._refresh_wanted = True  # once the read in flight is in
+            return
+        self._refresh_wanted = False
+        self._refreshing = True
+        contact_id, has_newer, known = self.contact_id, self.has_newer, frozenset(self._quotes)
+        watch = [r.id for r in self._rows[-REFRESH_TAIL:]]
+        watch += [r.id for r in self._rows[:-REFRESH_TAIL] if r.status not in _FINAL]
+        after = self._rows[-1].id if self._rows else None
+
+        def read(s: Session) -> _Refresh:
             fresh = messages_by_ids(s, watch)
-            if not self.has_newer:
-                after = self._rows[-1].id if self._rows else None
+            appended: list[MessageRow] = []
+            if not has_newer:
                 if after is None:
-                    appended = messages_page(s, self.contact_id, limit=PAGE)
+                    appended = messages_page(s, contact_id, limit=PAGE)
                 else:
-                    appended = messages_page(s, self.contact_id, after_id=after, limit=MAX_FIRST_PAGE)
-                self._load_extras(s, appended)
-            self._load_extras(s, fresh)
+                    appended = messages_page(s, contact_id, after_id=after, limit=MAX_FIRST_PAGE)
+            return _Refresh(watch, fresh, appended, _read_extras(s, fresh + appended, known))
+
+        def done(got: _Refresh) -> None:
+            self._refreshing = False
+            self._apply_refresh(got)
+            if self._refresh_wanted:
+                self.refresh()
+
+        self._read(read, done)
+
+    def _apply_refresh(self, got: _Refresh) -> None:
+        self._apply_extras(got.extras, got.fresh + got.appended)
         resized = False
-        gone = set(watch) - {r.id for r in fresh}
+        gone = set(got.watched) - {r.id for r in got.fresh}
         for message_id in sorted(gone, key=lambda m: -self._pos.get(m, -1)):
             pos = self._pos.get(message_id)
             if pos is not None:
@@ -317,7 +475,7 @@ class ChatViewModel(QAbstractListModel):
                 del self._rows[pos]
                 self._reindex()
                 self.endRemoveRows()
-        for row in fresh:
+        for row in got.fresh:
             pos = self._pos.get(row.id)
             if pos is None or self._rows[pos] == row:
                 continue
@@ -327,22 +485,46 @@ class ChatViewModel(QAbstractListModel):
                 resized = True
             idx = self.index(pos)
             self.dataChanged.emit(idx, idx)
+        appended = [r for r in got.appended if r.id not in self._pos]
         self._append(appended)
         if resized:
             self.rows_resized.emit()
         inbound = [r for r in appended if r.direction == "in"]
         if inbound:
             self.new_messages.emit(len(inbound))
-        return inbound
 
     def insert_local(self, row: MessageRow) -> None:
-        """Show a message the owner just queued (pending) without waiting for a sync batch."""
+        """Show a message the owner just queued (pending) without waiting for a sync batch.
+
+        Its picture and quote are read first, so the bubble has its final height when the view
+        scrolls to it (`local_inserted`).
+        """
         if row.contact_id != self.contact_id or row.id in self._pos or self.has_newer:
             return
-        # Its picture and quote now, so the bubble has its final height when the view scrolls to it.
-        with self.ctx.db.read() as s:
-            self._load_extras(s, [row])
+        known = frozenset(self._quotes)
+        self._read(lambda s: _read_extras(s, [row], known), lambda extras: self._insert_local(row, extras))
+
+    def insert_local_id(self, message_id: int) -> None:
+        """`insert_local` for a message known by its id (read with its extras off the GUI thread)."""
+        known = frozenset(self._quotes)
+
+        def read(s: Session) -> _Page:
+            rows = messages_by_ids(s, [message_id])
+            return _Page(rows, _read_extras(s, rows, known))
+
+        def done(got: _Page) -> None:
+            for row in got.rows:
+                if row.contact_id == self.contact_id and not self.has_newer:
+                    self._insert_local(row, got.extras)
+
+        self._read(read, done)
+
+    def _insert_local(self, row: MessageRow, extras: _Extras) -> None:
+        if row.id in self._pos:
+            return
+        self._apply_extras(extras, [row])
         self._append([row])
+        self.local_inserted.emit(row.id)
 
     # ----------------------------------------------------------------- lookups
     def row_of(self, message_id: int) -> int | None:

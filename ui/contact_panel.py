@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.contact_details import (
     NOTES_MAX,
     ContactDetails,
@@ -38,9 +42,12 @@ from ui.chat_export_action import export_chat_to_file
 from ui.consent_box import ConsentBox
 from ui.context import AppContext
 from ui.label_names import label_display_name
-from ui.ops import run_op
+from ui.ops import run_read, run_write
 from ui.shared_media import SharedMediaList
 from ui.theme import ui_font
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +58,24 @@ def _dot(colour: str) -> QIcon:
     return QIcon(pm)
 
 
-class ContactPanel(QFrame):
-    """Edits go through ui/ops.py; `contact_changed(contact_id)` tells the window to refresh that row."""
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What the panel shows of one contact, read together off the GUI thread."""
 
-    contact_changed = Signal(int)
+    details: ContactDetails | None
+    labels: list[LabelRow]
+
+
+def _read_contact(contact_id: int) -> Callable[[Session], _Shown]:
+    def read(s: Session) -> _Shown:
+        return _Shown(contact_details(s, contact_id), labels(s))
+
+    return read
+
+
+class ContactPanel(QFrame):
+    """Reads and edits go through ui/ops.py; edits publish `Changes`, and the panel follows the hub."""
+
     closed = Signal()
     media_opened = Signal(int)  # message id to show in the chat
 
@@ -64,6 +85,9 @@ class ContactPanel(QFrame):
         self.setObjectName("contactPanel")
         self.details: ContactDetails | None = None
         self._label_boxes: dict[int, QCheckBox] = {}
+        self._generation = 0  # the newest read wins; an older one (another contact) is dropped
+        self.loading = False
+        ctx.hub.changed.connect(self._hub_changed)
 
         close = QToolButton(self)
         close.setIcon(icons.icon("close"))
@@ -168,17 +192,38 @@ class ContactPanel(QFrame):
         return label
 
     # ----------------------------------------------------------------- loading
+    def _hub_changed(self, changes: Changes) -> None:
+        shown = self.details
+        if shown is not None and self.isVisible() and (changes.labels or changes.touches_contact(shown.id)):
+            self.show_contact(shown.id)
+
     def show_contact(self, contact_id: int) -> None:
-        # Refreshing the contact being edited must not undo notes typed but not saved yet.
-        same = self.details is not None and self.details.id == contact_id
-        keep_notes = same and (self.notes.hasFocus() or self._notes_timer.isActive())
-        if not same:
+        """Read the contact's details and the labels off the GUI thread, then show them."""
+        if self.details is not None and self.details.id != contact_id:
             self._flush_notes()
-        with self.ctx.db.read() as s:
-            details = contact_details(s, contact_id)
-            all_labels = labels(s)
-        if details is None:
-            return
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def shown(got: _Shown) -> None:
+            if generation != self._generation:
+                return  # the owner moved to another chat meanwhile
+            self.loading = False
+            if got.details is not None:
+                self._show(got.details, got.labels)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+            log.warning("contact details not read: %s", type(exc).__name__)
+
+        run_read(self.ctx, _read_contact(contact_id), shown, parent=self, on_failure=failed)
+        self.media.show_contact(contact_id)
+
+    def _show(self, details: ContactDetails, all_labels: list[LabelRow]) -> None:
+        # Refreshing the contact being edited must not undo notes typed but not saved yet.
+        same = self.details is not None and self.details.id == details.id
+        keep_notes = same and (self.notes.hasFocus() or self._notes_timer.isActive())
         if keep_notes:
             # The panel still holds the unsaved text; compare against it when saving.
             import dataclasses
@@ -217,7 +262,6 @@ class ContactPanel(QFrame):
                 )
             )
         self._fill_labels(all_labels, details.label_ids)
-        self.media.show_contact(contact_id)
 
     def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:
         for box in self._label_boxes.values():
@@ -232,17 +276,17 @@ class ContactPanel(QFrame):
             self._label_boxes[lab.id] = box
 
     # ----------------------------------------------------------------- edits
-    def _write(self, fn) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, fn: Callable[[Session, int], object]) -> None:
+        """One edit of the shown contact, on the writer; the list row and this panel follow its `Changes`."""
         if self.details is None:
             return
         contact_id = self.details.id
 
-        def work() -> int:
-            with self.ctx.db.write() as s:
-                fn(s, contact_id)
-            return contact_id
+        def work(s: Session) -> Changes:
+            fn(s, contact_id)
+            return Changes.for_contacts({contact_id}, messages=False)
 
-        run_op(work, self.contact_changed.emit, parent=self)
+        run_write(self.ctx, work, parent=self)
 
     def _toggle_label(self, label_id: int, on: bool) -> None:
         self._write(lambda s, cid: set_label(s, cid, label_id, on))

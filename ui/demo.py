@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import Database
+from app.demo_seed import seed_demo_shop
 from app.paths import paths_for
 from ui.context import AppContext
 from ui.resources import demo_dir
@@ -97,33 +98,6 @@ def start_embedded_relay(folder: Path, *, speed: float = 1.0) -> EmbeddedRelay:
     return EmbeddedRelay(url=f"http://127.0.0.1:{port}", token=DEMO_TOKEN, stop=stop)
 
 
-def seed_demo_shop(db: Database, catalog_dir: Path, lang: str) -> None:
-    """Profile, catalogue, quick replies, automations, labels and weeks of past chats."""
-    from app.automations_store import demo_automations, save_local
-    from app.catalog import load_demo_catalog
-    from app.demo_orders import seed_demo_orders
-    from app.demo_seed import seed_demo_consents, seed_demo_history
-    from app.phones import display_phone
-    from app.quick_replies import load_demo_quick_replies
-    from app.settings import Preferences, put_setting, save_preferences
-    from app.share_link import SHARE_PHONE_SETTING
-    from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
-
-    with db.write() as s:
-        save_preferences(
-            s,
-            Preferences(shop_region="KR", currency="KRW", setup_done=True, language="system"),
-        )
-        seed_demo_history(s)
-        seed_demo_consents(s)
-        load_demo_quick_replies(s, lang)
-        load_demo_catalog(s, demo_dir(), catalog_dir)
-        seed_demo_orders(s)
-        save_local(s, demo_automations(lang))
-        # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
-        put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
-
-
 def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: float = 1.0) -> AppContext:
     """Everything the demo needs; nothing here touches the user's real data folder."""
     from ui.translations import chosen_language
@@ -135,7 +109,7 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     fresh = not paths.database.exists()
     db = Database.open(paths.database)
     if fresh:  # a demo kept in a folder (--demo --data-dir) is reopened as it was left
-        seed_demo_shop(db, paths.catalog_dir, language)
+        seed_demo_shop(db, demo_dir(), paths.catalog_dir, language)
     relay = start_embedded_relay(root / "relay", speed=speed)
 
     def stop_demo() -> None:

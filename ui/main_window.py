@@ -18,7 +18,10 @@ from ui.resources import resources_dir
 # The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
 # pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.connection import ConnectionState
+    from app.conversation_rows import ConversationRow
     from app.first_page import FirstPage
     from app.search import SearchHit
     from ui.chat_pane import ChatPane
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.unread_total = 0
         self.ready = False  # complete() has run
+        self.shop_name = ""  # the business profile's name, kept for the title until automations change
         self.settings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
 
         self.chat_list = ChatList(ctx, self)
@@ -115,18 +119,12 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self, ctx.prefs)
 
         self.chat_list.chat_selected.connect(self.open_chat)
-        self.chat_list.flags_changed.connect(
-            lambda cid: self.on_conversations_changed({cid}, from_sync=False)
-        )
         self.search.hit_activated.connect(self.open_hit)
         self.search.closed.connect(self.close_search)
         self.chat_list.search_typed.connect(self.search_for)
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
-        self.chat.message_queued.connect(lambda cid: self.on_conversations_changed({cid}))
-        self.chat.contact_edited.connect(lambda cid: self.on_conversations_changed({cid}, from_sync=False))
         self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
-        self.contact_panel.contact_changed.connect(lambda cid: self.on_conversations_changed({cid}))
         self.contact_panel.closed.connect(self.contact_panel.hide)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)
@@ -135,7 +133,8 @@ class MainWindow(QMainWindow):
         self.banner.relay_check_requested.connect(self.open_relay_check)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.chat.close_chat)
-        ctx.hub.changed.connect(self._changes_published)
+        self.chat_list.model.rows_refreshed.connect(self._rows_refreshed)
+        ctx.hub.changed.connect(self._hub_changed)
 
         self._shortcuts()
         self.find_action.setEnabled(True)
@@ -148,6 +147,7 @@ class MainWindow(QMainWindow):
         else:
             self.chat_list.load()
         self.update_unread_total()
+        self.read_shop_name()
 
     # ----------------------------------------------------------------- layout and look
     def _shortcuts(self) -> None:
@@ -186,18 +186,32 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
 
-    def update_unread_total(self) -> None:
-        from app.automations_store import load_state
-        from app.queries import unread_counts
+    def read_shop_name(self) -> None:
+        """The business profile's name for the title, read in an op (again when automations change)."""
+        from ui.ops import run_read
 
-        with self.ctx.db.read() as s:
-            self.unread_total = unread_counts(s).messages
-            shop = load_state(s).doc.profile.name.strip()
+        def read(s: Session) -> str:
+            from app.automations_store import load_state
+
+            return load_state(s).doc.profile.name.strip()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("shop name not read: %s", type(exc).__name__)
+
+        run_read(self.ctx, read, self._shop_name_read, parent=self, on_failure=failed)
+
+    def _shop_name_read(self, name: str) -> None:
+        self.shop_name = name
+        self.update_unread_total()
+
+    def update_unread_total(self) -> None:
+        """Title and tray from what is in memory: the list's unread total and the shop's name."""
+        self.unread_total = self.chat_list.model.unread_total
         title = self.tr("Shop Inbox")
         if self.ctx.demo:
             title = self.tr("Shop Inbox (demo)")
-        if shop:  # the business profile's name, so the owner sees whose inbox this is
-            title = f"{shop} — {title}"
+        if self.shop_name:  # so the owner sees whose inbox this is
+            title = f"{self.shop_name} — {title}"
         self.setWindowTitle(f"({self.unread_total}) {title}" if self.unread_total else title)
         self.notifier.set_unread_total(self.unread_total)
 
@@ -211,26 +225,36 @@ class MainWindow(QMainWindow):
             self.contact_panel.show_contact(contact_id)
         self.schedule_read(restart=True)
 
-    def show_chat(self, contact_id: int) -> None:
-        """Open a chat even when the current filter hides it (notification click, search)."""
-        if not self.chat_list.select_contact(contact_id):
-            self.chat_list.set_filter("archived" if self._is_archived(contact_id) else "all")
-            if not self.chat_list.select_contact(contact_id):
-                self.chat_list.model.refresh_contacts({contact_id})
-                self.chat_list.select_contact(contact_id)
+    def show_chat(self, contact_id: int, *, message_id: int | None = None, highlight: str = "") -> None:
+        """Open a chat even when the current filter hides it (notification click, search hit).
 
-    def _is_archived(self, contact_id: int) -> bool:
-        from app.queries import conversations_by_id
+        With `message_id`, the chat opens around that message, `highlight` marked in it.
+        """
+        row = self.chat_list.model.row_for(contact_id)
+        if row is not None:
+            self._show_row(row, message_id, highlight)
+            return
+        from ui.ops import run_read
 
-        with self.ctx.db.read() as s:
+        def read(s: Session) -> ConversationRow | None:
+            from app.queries import conversations_by_id
+
             rows = conversations_by_id(s, {contact_id})
-        return bool(rows and rows[0].archived)
+            return rows[0] if rows else None
+
+        def found(fresh: ConversationRow | None) -> None:
+            if fresh is not None:
+                self._show_row(fresh, message_id, highlight)
+
+        run_read(self.ctx, read, found, parent=self)
+
+    def _show_row(self, row: ConversationRow, message_id: int | None, highlight: str) -> None:
+        self.chat_list.reveal(row)
+        if message_id is not None:
+            self.chat.open_chat(row, message_id=message_id, highlight=highlight)
 
     def open_hit(self, hit: SearchHit, query: str) -> None:
-        self.show_chat(hit.contact_id)
-        row = self.chat_list.model.row_for(hit.contact_id)
-        if row is not None:
-            self.chat.open_chat(row, message_id=hit.message_id, highlight=query)
+        self.show_chat(hit.contact_id, message_id=hit.message_id, highlight=query)
 
     def chat_on_screen(self) -> bool:
         """An open chat the owner can see: shown, not minimised, in the active window."""
@@ -264,41 +288,35 @@ class MainWindow(QMainWindow):
         ):
             return
 
-        from app.queries import mark_read
-        from ui.ops import run_op
+        from ui.ops import run_write_returning
 
-        def work() -> list[str]:
-            with self.ctx.db.write() as s:
-                return mark_read(s, contact_id)
+        def work(s: Session) -> tuple[list[str], Changes]:
+            from app.queries import mark_read
+
+            return mark_read(s, contact_id), Changes.for_contacts({contact_id})
 
         def done(wamids: list[str]) -> None:
             if self.ctx.prefs.get("read_receipts", True) and self.ctx.sync is not None:
                 for wamid in wamids:
                     self.ctx.sync.send_read_receipt(wamid)
-            self.on_conversations_changed({contact_id}, from_sync=False)
 
-        run_op(work, done, parent=self)
+        run_write_returning(self.ctx, work, done, parent=self)
 
-    def _changes_published(self, changes: Changes) -> None:
-        """An op changed chats (ui/ops.py run_change): repaint their rows and the open chat."""
-        contact_ids = set(changes.contacts) | set(changes.messages)
-        if contact_ids:
-            self.on_conversations_changed(contact_ids, from_sync=changes.from_sync)
+    def _hub_changed(self, changes: Changes) -> None:
+        """The chat list, chat and contact panel listen themselves; the title needs the shop's name."""
+        if changes.automations:
+            self.read_shop_name()
 
-    def on_conversations_changed(self, contact_ids: set[int], *, from_sync: bool = True) -> None:
-        """The sync engine (or our own edit) changed these conversations: repaint only them."""
-        changes = self.chat_list.model.refresh_contacts(contact_ids)
+    def _rows_refreshed(
+        self, changes: list[tuple[ConversationRow | None, ConversationRow]], from_sync: bool
+    ) -> None:
+        """Changed chat-list rows are in: notify what arrived, and give the open chat its fresh row."""
         if from_sync:
             self.notifier.conversations_changed(changes)
         current = self.chat.contact_id()
         for _old, new in changes:
             if new.contact_id == current:
                 self.chat.set_conversation(new)
-        if current is not None and current in contact_ids:
-            self.chat.view.chat_model.refresh()
-            if self.contact_panel.isVisible():
-                self.contact_panel.show_contact(current)
-        self.update_unread_total()
 
     # ----------------------------------------------------------------- panels and keys
     def open_search(self, this_chat: bool = False) -> None:
@@ -369,7 +387,6 @@ class MainWindow(QMainWindow):
         self.ctx.sync.reconnect(relay_url, relay_token(self.ctx, relay_url))
 
     def _connect_sync(self, adapter: SyncAdapter) -> None:
-        adapter.conversations_changed.connect(self.on_conversations_changed)
         adapter.state_changed.connect(self._connection_state)
         self._connection_state(adapter.state)
 
@@ -387,15 +404,12 @@ class MainWindow(QMainWindow):
         """Off the GUI thread: have customers gone unusually quiet while the relay is reachable?"""
         from datetime import UTC, datetime
 
-        from app.inbound_silence import InboundSilence, unusual_silence
-        from ui.ops import run_op
+        from app.inbound_silence import unusual_silence
+        from ui.ops import run_read
 
-        def silence() -> InboundSilence | None:
-            with self.ctx.db.read() as s:
-                return unusual_silence(s, datetime.now(UTC))
-
-        run_op(
-            silence,
+        run_read(
+            self.ctx,
+            lambda s: unusual_silence(s, datetime.now(UTC)),
             self.banner.set_quiet,
             parent=self,
             on_failure=lambda exc: log.warning("inbound silence check failed: %s", type(exc).__name__),

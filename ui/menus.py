@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from app.changes import Changes
 from ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def open_import_dialog(window: MainWindow, ctx: AppContext, path: Path | None = 
 
     dialog = open_import(window, ctx, path)
     if dialog is not None:
-        dialog.imported.connect(lambda contact_id: window.on_conversations_changed({contact_id}))
+        dialog.imported.connect(lambda contact_id: ctx.publish(Changes.for_contacts({contact_id})))
         dialog.offer_open_chat(window.show_chat)
 
 
@@ -114,9 +115,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         existing.activateWindow()
 
     def run_dialog(build: Callable[[], Any]) -> None:
-        dialog = build()
-        dialog.exec()
-        window.on_conversations_changed(set())
+        build().exec()  # what it changed, its ops published on the hub
 
     file_menu = bar.addMenu(file_title)
     action(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -14,12 +14,38 @@ from app.errors import ShopInboxError
 from ui.error_sentences import error_sentence
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
+T = TypeVar("T")
+
+_writer: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """The one writer: every write the window asks for runs here, one at a time, in the order asked.
+
+    SQLite has one writer anyway; queueing here means a write never waits on another write's
+    lock, and the owner's edits land in the order they were made.
+    """
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setObjectName("writer")
+        _writer.setMaxThreadCount(1)
+    return _writer
+
+
+def wait_for_ops(msecs: int = 10_000) -> bool:
+    """At quit: let queued writes and running reads finish before the database closes."""
+    writes_done = _writer is None or _writer.waitForDone(msecs)
+    pool = Op.pool or QThreadPool.globalInstance()
+    return pool.waitForDone(msecs) and writes_done
 
 
 class _Delivery(QObject):
@@ -73,15 +99,23 @@ class Op:
     """One background call: `Op(fn).success(cb).failure(cb).run()`.
 
     Without a failure callback, an error becomes a single warning dialog over `parent` (logged in
-    any case). Callbacks are dropped when `parent` was destroyed meanwhile.
+    any case). Callbacks are dropped when `parent` (a widget, or a model) was destroyed meanwhile.
     """
 
     pool: QThreadPool | None = None
 
-    def __init__(self, fn: Callable[[], Any], *, parent: QWidget | None = None, title: str = "") -> None:
+    def __init__(
+        self,
+        fn: Callable[[], Any],
+        *,
+        parent: QObject | None = None,
+        title: str = "",
+        writes: bool = False,
+    ) -> None:
         self.fn = fn
         self.parent = parent
         self.title = title
+        self.writes = writes  # runs on the one writer (writer_pool), after the writes queued before it
         self._success: Success | None = None
         self._failure: Failure | None = None
         self._delivery: _Delivery | None = None
@@ -97,7 +131,7 @@ class Op:
     def run(self) -> Op:
         self._delivery = _Delivery(self)
         _running.add(self)
-        pool = Op.pool or QThreadPool.globalInstance()
+        pool = writer_pool() if self.writes else Op.pool or QThreadPool.globalInstance()
         pool.start(_Runnable(self.fn, self._delivery))
         return self
 
@@ -111,7 +145,7 @@ class Op:
                 self._failure(error)
             else:
                 QMessageBox.warning(
-                    self.parent,
+                    self.parent if isinstance(self.parent, QWidget) else None,
                     self.title or QCoreApplication.translate("ops", "Shop Inbox"),
                     failure_sentence(error),
                 )
@@ -120,9 +154,9 @@ class Op:
             self._success(result)
 
 
-def _alive(widget: QWidget) -> bool:
+def _alive(obj: QObject) -> bool:
     try:
-        widget.objectName()
+        obj.objectName()
     except RuntimeError:  # the C++ object is gone
         return False
     return True
@@ -132,11 +166,12 @@ def run_op(
     fn: Callable[[], Any],
     on_success: Success | None = None,
     *,
-    parent: QWidget | None = None,
+    parent: QObject | None = None,
     on_failure: Failure | None = None,
+    writes: bool = False,
 ) -> Op:
-    """Shorthand: run `fn` in the pool, then `on_success(result)` on the GUI thread."""
-    op = Op(fn, parent=parent)
+    """Shorthand: run `fn` in the pool (or on the writer), then `on_success(result)` on the GUI thread."""
+    op = Op(fn, parent=parent, writes=writes)
     if on_success is not None:
         op.success(on_success)
     if on_failure is not None:
@@ -154,10 +189,10 @@ def run_change(
     fn: Callable[[], Changes],
     on_done: Callable[[Changes], None] | None = None,
     *,
-    parent: QWidget | None = None,
+    parent: QObject | None = None,
     on_failure: Failure | None = None,
 ) -> Op:
-    """Run a change in the pool; on the GUI thread publish the `Changes` it returns, then `on_done`.
+    """Run a change on the writer; on the GUI thread publish the `Changes` it returns, then `on_done`.
 
     Every view listening on `ctx.hub.changed` refreshes what it shows; `on_done` is for the caller's
     own follow-up (close a dialog, select the new row). A write that also returns a value returns a
@@ -169,4 +204,77 @@ def run_change(
         if on_done is not None:
             on_done(changes)
 
-    return run_op(fn, done, parent=parent, on_failure=on_failure)
+    return run_op(fn, done, parent=parent, on_failure=on_failure, writes=True)
+
+
+def run_change_returning(
+    ctx: AppContext,
+    fn: Callable[[], tuple[T, Changes]],
+    on_done: Callable[[T], None] | None = None,
+    *,
+    parent: QObject | None = None,
+    on_failure: Failure | None = None,
+) -> Op:
+    """A change that also returns a value (e.g. the new row): publish its `Changes`, then `on_done(value)`."""
+
+    def done(result: tuple[T, Changes]) -> None:
+        value, changes = result
+        ctx.publish(changes)
+        if on_done is not None:
+            on_done(value)
+
+    return run_op(fn, done, parent=parent, on_failure=on_failure, writes=True)
+
+
+def run_read(
+    ctx: AppContext,
+    fn: Callable[[Session], T],
+    on_success: Callable[[T], None] | None = None,
+    *,
+    parent: QObject | None = None,
+    on_failure: Failure | None = None,
+) -> Op:
+    """Anki's QueryOp: `fn(session)` in a short read session off the GUI thread, then `on_success(result)`."""
+    db = ctx.db
+
+    def work() -> T:
+        with db.read() as session:
+            return fn(session)
+
+    return run_op(work, on_success, parent=parent, on_failure=on_failure)
+
+
+def run_write(
+    ctx: AppContext,
+    fn: Callable[[Session], Changes],
+    on_done: Callable[[Changes], None] | None = None,
+    *,
+    parent: QObject | None = None,
+    on_failure: Failure | None = None,
+) -> Op:
+    """Anki's CollectionOp: `fn(session)` in one write transaction on the writer; publishes its `Changes`."""
+    db = ctx.db
+
+    def work() -> Changes:
+        with db.write() as session:
+            return fn(session)
+
+    return run_change(ctx, work, on_done, parent=parent, on_failure=on_failure)
+
+
+def run_write_returning(
+    ctx: AppContext,
+    fn: Callable[[Session], tuple[T, Changes]],
+    on_done: Callable[[T], None] | None = None,
+    *,
+    parent: QObject | None = None,
+    on_failure: Failure | None = None,
+) -> Op:
+    """`run_write` for a write that also returns a value: publish its `Changes`, then `on_done(value)`."""
+    db = ctx.db
+
+    def work() -> tuple[T, Changes]:
+        with db.write() as session:
+            return fn(session)
+
+    return run_change_returning(ctx, work, on_done, parent=parent, on_failure=on_failure)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.automations_store import AutomationsStore
+from app.changes import Changes
 from app.quick_replies import (
     PATTERN_LIMIT,
     ContactInfo,
@@ -47,6 +48,7 @@ from app.quick_replies import (
 )
 from app.wire import BusinessProfile
 from ui.context import AppContext
+from ui.ops import run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,10 @@ class QuickReplyCompleter(QObject):
         self.ctx = ctx
         self.contact_provider = contact_provider
         self.profile_provider = profile_provider or self._stored_profile
-        self.library = QuickReplyLibrary(ctx.db)
+        # Replies and the shop's profile are kept here, read off the GUI thread at start, when a
+        # `Changes` says they changed, and again each time the popup opens.
+        self._profile = BusinessProfile()
+        self.loaded = False
         self.source = QuickReplyListModel(parent=self)
         self.model = QuickReplyFilterModel(self, limit=MAX_SHOWN)
         self.model.setSourceModel(self.source)
@@ -121,11 +126,46 @@ class QuickReplyCompleter(QObject):
         editor.installEventFilter(self)
         editor.textChanged.connect(self._update)
         editor.cursorPositionChanged.connect(self._update)
+        ctx.hub.changed.connect(self._hub_changed)
+        self.reload()
+        self._read_profile()
 
     # ------------------------------------------------------------------ public API
 
     def reload(self) -> None:
-        self.source.set_rows(self.library.all())
+        """Read the quick replies off the GUI thread; an open popup follows when they are in."""
+        db = self.ctx.db
+        run_op(lambda: QuickReplyLibrary(db).all(), self._rows_read, parent=self, on_failure=self._failed)
+
+    def _rows_read(self, rows: list[QuickReplyRow]) -> None:
+        first = not self.loaded
+        self.loaded = True
+        if not first and rows == self.source.rows():
+            return
+        self.source.set_rows(rows)
+        if first or self._token_start is not None:
+            self._update(reread=False)  # filter and place again with the fresh rows
+
+    def _read_profile(self) -> None:
+        db = self.ctx.db
+        run_op(
+            lambda: AutomationsStore(db).state().doc.profile,
+            self._profile_read,
+            parent=self,
+            on_failure=self._failed,
+        )
+
+    def _profile_read(self, profile: BusinessProfile) -> None:
+        self._profile = profile
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("quick replies not read: %s", type(exc).__name__)
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.quick_replies:
+            self.reload()
+        if changes.automations:
+            self._read_profile()
 
     def is_open(self) -> bool:
         return not self._detached and self.popup.isVisible()
@@ -180,7 +220,7 @@ class QuickReplyCompleter(QObject):
     # ------------------------------------------------------------------ what was typed
 
     def _stored_profile(self) -> BusinessProfile:
-        return AutomationsStore(self.ctx.db).state().doc.profile
+        return self._profile
 
     def _token(self) -> tuple[int, str] | None:
         """(document position of the `/`, text typed after it) when the cursor is in a `/` word."""
@@ -201,7 +241,7 @@ class QuickReplyCompleter(QObject):
             return None  # a URL or a date like 3/4, not a shortcut
         return block.position() + at, typed + self._preedit
 
-    def _update(self) -> None:
+    def _update(self, reread: bool = True) -> None:
         if self._inserting:
             return
         token = self._token()
@@ -212,9 +252,11 @@ class QuickReplyCompleter(QObject):
         start, pattern = token
         if start == self._dismissed_at:
             return
-        if not self.popup.isVisible() or start != self._token_start:
-            self.reload()
+        if reread and start != self._token_start and self.loaded:
+            self.reload()  # a fresh look as the popup opens (replies edited elsewhere)
         self._token_start = start
+        if not self.loaded:
+            return  # shown once the replies are in
         self.model.set_pattern(pattern)
         if self.source.rowCount() == 0 and not pattern:
             self.popup.hide()

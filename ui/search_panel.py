@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -38,8 +38,11 @@ from app.search import SearchHit, search_messages
 from ui import icons
 from ui.context import AppContext
 from ui.formatting import list_time
-from ui.ops import run_op
+from ui.ops import run_read
 from ui.theme import colours, ui_font
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -267,9 +270,8 @@ class SearchPanel(QWidget):
 
         self._scope = scope
 
-        def work() -> list[SearchHit]:
-            with self.ctx.db.read() as s:
-                return search_messages(s, query, contact_id=scope, limit=PAGE)
+        def work(s: Session) -> list[SearchHit]:
+            return search_messages(s, query, contact_id=scope, limit=PAGE)
 
         def done(hits: list[SearchHit]) -> None:
             if generation != self._generation:
@@ -283,7 +285,7 @@ class SearchPanel(QWidget):
                     self._activate(self.model.index(0))
             self._open_first = False
 
-        run_op(work, done, parent=self)
+        run_read(self.ctx, work, done, parent=self)
 
     def _show_count(self) -> None:
         hits = self.model.hits
@@ -303,11 +305,10 @@ class SearchPanel(QWidget):
         last = self.model.hits[-1]
         query, scope, generation = self.last_query, self._scope, self._generation
 
-        def work() -> list[SearchHit]:
-            with self.ctx.db.read() as s:
-                return search_messages(
-                    s, query, contact_id=scope, limit=PAGE, before=(last.sent_at, last.message_id)
-                )
+        def work(s: Session) -> list[SearchHit]:
+            return search_messages(
+                s, query, contact_id=scope, limit=PAGE, before=(last.sent_at, last.message_id)
+            )
 
         def done(hits: list[SearchHit]) -> None:
             if generation != self._generation:
@@ -315,7 +316,7 @@ class SearchPanel(QWidget):
             self.model.append_hits(hits)
             self._show_count()
 
-        run_op(work, done, parent=self)
+        run_read(self.ctx, work, done, parent=self)
 
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HitRole.HIT)

@@ -1,8 +1,9 @@
 """The Qt face of app's sync engine: its callbacks become signals on the GUI thread.
 
-The engine (app/engine.py) runs in its own worker threads and calls `on_changed(contact_ids)` and
+The engine (app/engine.py) runs in its own worker threads and calls `on_changed(Changes)` and
 `on_state(ConnectionState)` from there; emitting a signal from that thread queues it to the GUI
-thread. With no relay configured the window works the same, read-only towards the relay.
+thread, where a synced batch's `Changes` is published on the context's hub like any op's.
+With no relay configured the window works the same, read-only towards the relay.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
+from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.errors import RelayUnreachable
 from app.wire import Template
@@ -26,10 +28,10 @@ log = logging.getLogger(__name__)
 
 
 class SyncAdapter(QObject):
-    """Owns the engine's lifetime; tells the window which conversations changed and how the link stands."""
+    """Owns the engine's lifetime; publishes what each synced batch changed; says how the link stands."""
 
-    conversations_changed = Signal(object)  # set[int] of contact ids
     state_changed = Signal(object)  # ConnectionState
+    _synced = Signal(object)  # Changes, emitted on the engine's threads, delivered on the GUI thread
 
     def __init__(
         self,
@@ -47,6 +49,7 @@ class SyncAdapter(QObject):
         self.poll_wait = poll_wait
         self.state = ConnectionState(Connection.CONNECTING)
         self.engine: SyncEngine | None = None
+        self._synced.connect(ctx.hub.publish, Qt.ConnectionType.QueuedConnection)
 
     @property
     def running(self) -> bool:
@@ -114,8 +117,8 @@ class SyncAdapter(QObject):
         return self.engine.fetch_media(media_id) if self.engine is not None else None
 
     # Called on the engine's threads: only emit, never touch widgets.
-    def _on_changed(self, contact_ids: set[int]) -> None:
-        self.conversations_changed.emit(set(contact_ids))
+    def _on_changed(self, changes: Changes) -> None:
+        self._synced.emit(changes)
 
     def _on_state(self, state: ConnectionState) -> None:
         self.state = state

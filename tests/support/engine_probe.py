@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from app.changes import Changes
+
 
 class EngineProbe:
     """Pass `.on_changed` and `.on_state` to SyncEngine; `wait_until(predicate)` blocks on the reports."""
@@ -16,9 +18,9 @@ class EngineProbe:
         self.states: list[Any] = []
         self._cond = threading.Condition()
 
-    def on_changed(self, contact_ids: set[int]) -> None:
+    def on_changed(self, changes: Changes) -> None:
         with self._cond:
-            self.changed.append(set(contact_ids))
+            self.changed.append(set(changes.contacts))
             self._cond.notify_all()
 
     def on_state(self, state: Any) -> None:

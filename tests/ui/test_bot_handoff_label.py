@@ -13,6 +13,7 @@ from app.sync_apply import apply_events
 from app.wire import Automations, read_event
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
+from tests.support.window_waits import load_chats, select_chat, sync_batch
 from tests.support.wire_events import message_event
 from ui.chat_list_model import ChatRole
 
@@ -30,10 +31,10 @@ def handoff(seq: int, until: datetime | None) -> dict[str, Any]:
     }
 
 
-def apply(window: Any, *events: dict[str, Any]) -> None:
+def apply(window: Any, qtbot: Any, *events: dict[str, Any]) -> None:
     with window.ctx.db.write() as s:
         apply_events(s, [read_event(e) for e in events], None)
-    window.chat_list.load()
+    load_chats(window, qtbot)
 
 
 def tooltip(window: Any) -> str:
@@ -41,19 +42,19 @@ def tooltip(window: Any) -> str:
 
 
 def test_a_handed_off_chat_reads_needs_a_person_until_the_bot_resumes(window: Any, qtbot: Any) -> None:
-    apply(window, message_event(content="상담원 연결", wa_id=CUSTOMER, name="박서연"))
+    apply(window, qtbot, message_event(content="상담원 연결", wa_id=CUSTOMER, name="박서연"))
     qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
     assert tooltip(window) == "박서연"
-    apply(window, handoff(800, datetime.now(UTC) + timedelta(hours=12)))
+    apply(window, qtbot, handoff(800, datetime.now(UTC) + timedelta(hours=12)))
     qtbot.waitUntil(lambda: tooltip(window) == "박서연 · Needs a person", timeout=5000)
-    apply(window, handoff(801, None))
+    apply(window, qtbot, handoff(801, None))
     qtbot.waitUntil(lambda: tooltip(window) == "박서연", timeout=5000)
 
 
 def test_a_handoff_notifies_the_owner_once_while_the_window_is_in_the_background(
     window: Any, qtbot: Any
 ) -> None:
-    apply(window, message_event(content="안녕하세요", wa_id=CUSTOMER, name="박서연"))
+    apply(window, qtbot, message_event(content="안녕하세요", wa_id=CUSTOMER, name="박서연"))
     qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
     contact_id = window.chat_list.model.index(0).data(ChatRole.CONTACT_ID)
     notes: list[tuple[int, str, str]] = []
@@ -63,7 +64,7 @@ def test_a_handoff_notifies_the_owner_once_while_the_window_is_in_the_background
     def sync_brings(*events: dict[str, Any]) -> None:
         with window.ctx.db.write() as s:
             changed = apply_events(s, [read_event(e) for e in events], None).changed
-        window.on_conversations_changed(changed)
+        sync_batch(window, qtbot, changed)
 
     # The customer's "상담원" and the relay's hand-off arrive in one page: one notification, about the hand-off.
     until = datetime.now(UTC) + timedelta(hours=12)
@@ -95,7 +96,7 @@ def test_the_owner_resumes_the_bot_from_the_chat_header_through_the_relay(
             return model.rowCount() == 1 and model.row_at(0).needs_person(datetime.now(UTC))
 
         qtbot.waitUntil(handed_over, timeout=10000)
-        window.chat_list.select_contact(model.row_at(0).contact_id)
+        select_chat(window, qtbot, model.row_at(0).contact_id)
         button = window.chat.resume_bot_button
         qtbot.waitUntil(button.isVisible, timeout=5000)
         button.click()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.catalog import ItemDraft, create_item
 from app.models import Message
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import sync_batch
 
 
 def open_chat_with_item(qtbot: Any, window: Any, ctx: Any) -> tuple[int, int]:
@@ -23,7 +24,7 @@ def open_chat_with_item(qtbot: Any, window: Any, ctx: Any) -> tuple[int, int]:
             s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SKU-1")
         )
         contact_id = contact.id
-    window.on_conversations_changed({contact_id})
+    sync_batch(window, qtbot, {contact_id})
     qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
     qtbot.waitUntil(lambda: window.chat.composer.contact_id == contact_id, timeout=5000)
     return contact_id, item_id

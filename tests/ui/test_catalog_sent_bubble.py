@@ -8,6 +8,7 @@ from typing import Any
 from app.catalog import ItemDraft, create_item
 from app.catalog_images import import_image
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import sync_batch
 from ui.resources import demo_dir
 
 
@@ -36,7 +37,7 @@ def test_a_sent_catalogue_item_scrolls_fully_into_view(qtbot: Any, window: Any, 
             ),
         )
         contact_id = contact.id
-    window.on_conversations_changed({contact_id})
+    sync_batch(window, qtbot, {contact_id})
     qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.rowCount() == 30, timeout=5000)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex
 
+from app.changes import Changes
 from app.models import Contact
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from ui.chat_list_model import ChatListModel, ChatRole
@@ -16,7 +17,15 @@ def names(model: ChatListModel) -> list[str]:
     return [model.index(i).data() for i in range(model.rowCount())]
 
 
-def test_pinned_chat_first_then_newest_with_unread_counts(ctx: Any) -> None:
+def loaded(ctx: Any, qtbot: Any, kind: str = "all") -> ChatListModel:
+    """A chat list whose first page was read off the GUI thread and is now shown."""
+    model = ChatListModel(ctx)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_filter(kind)  # type: ignore[arg-type]
+    return model
+
+
+def test_pinned_chat_first_then_newest_with_unread_counts(ctx: Any, qtbot: Any) -> None:
     with ctx.db.write() as s:
         old = make_contact(s, profile_name="Old pinned", pinned=True)
         make_message(s, old, "ancient", sent_at=BASE_TIME)
@@ -26,20 +35,18 @@ def test_pinned_chat_first_then_newest_with_unread_counts(ctx: Any) -> None:
         mid = make_contact(s, profile_name="김민지")
         make_message(s, mid, "주문했어요", sent_at=BASE_TIME + timedelta(days=1), unread=False)
         make_contact(s, profile_name="Never wrote")
-    model = ChatListModel(ctx)
-    model.reload()
+    model = loaded(ctx, qtbot)
     assert names(model) == ["Old pinned", "Newest", "김민지"]
     assert [model.index(i).data(ChatRole.UNREAD) for i in range(3)] == [1, 2, 0]
 
 
-def test_unread_filter_shows_only_chats_with_unread_messages(ctx: Any) -> None:
+def test_unread_filter_shows_only_chats_with_unread_messages(ctx: Any, qtbot: Any) -> None:
     with ctx.db.write() as s:
         a = make_contact(s, profile_name="Unread one")
         make_message(s, a, "hi")
         b = make_contact(s, profile_name="All read")
         make_message(s, b, "hi", unread=False)
-    model = ChatListModel(ctx)
-    model.set_filter("unread")
+    model = loaded(ctx, qtbot, "unread")
     assert names(model) == ["Unread one"]
 
 
@@ -48,8 +55,7 @@ def test_new_message_moves_its_chat_to_the_top_and_repaints_only_that_row(ctx: A
         contacts = [make_contact(s, profile_name=f"C{i}") for i in range(3)]
         for i, c in enumerate(contacts):
             make_message(s, c, f"m{i}", sent_at=BASE_TIME + timedelta(hours=i))
-    model = ChatListModel(ctx)
-    model.reload()
+    model = loaded(ctx, qtbot)
     assert names(model) == ["C2", "C1", "C0"]
     with ctx.db.write() as s:
         c0 = s.get(Contact, contacts[0].id)
@@ -57,8 +63,8 @@ def test_new_message_moves_its_chat_to_the_top_and_repaints_only_that_row(ctx: A
         make_message(s, c0, "new!", sent_at=BASE_TIME + timedelta(days=1))
     changed: list[int] = []
     model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
-    with qtbot.waitSignal(model.rowsMoved, timeout=1000):
-        model.refresh_contacts({contacts[0].id})
+    with qtbot.waitSignal(model.rowsMoved, timeout=5000):
+        ctx.publish(Changes.for_contacts({contacts[0].id}, from_sync=True))  # a synced batch
     assert names(model) == ["C0", "C2", "C1"]
     assert changed == [0]
     row = model.index(0).data(ChatRole.ROW)
@@ -73,13 +79,13 @@ def test_archiving_from_the_list_removes_the_row_without_a_reset(ctx: Any, qtbot
         make_message(s, c, "x")
         d = make_contact(s, profile_name="Stays")
         make_message(s, d, "y")
-    model = ChatListModel(ctx)
-    model.reload()
+    model = loaded(ctx, qtbot)
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     with ctx.db.write() as s:
         set_flags(s, c.id, archived=True)
-    model.refresh_contacts({c.id})
+    with qtbot.waitSignal(model.rows_refreshed, timeout=5000):
+        ctx.publish(Changes.for_contacts({c.id}, messages=False))
     assert names(model) == ["Stays"]
     assert not resets
     assert model.canFetchMore(QModelIndex()) is False

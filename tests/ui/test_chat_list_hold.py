@@ -10,9 +10,10 @@ from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, sync_batch
 
 
-def fill(window: Any, count: int) -> list[int]:
+def fill(window: Any, qtbot: Any, count: int) -> list[int]:
     now = datetime.now(UTC)
     ids = []
     with window.ctx.db.write() as s:
@@ -20,7 +21,7 @@ def fill(window: Any, count: int) -> list[int]:
             contact = make_contact(s, profile_name=f"손님 {n:02d}")
             make_message(s, contact, f"안녕하세요 {n}", sent_at=now - timedelta(hours=n + 1))
             ids.append(contact.id)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     return ids
 
 
@@ -29,12 +30,12 @@ def names(window: Any) -> list[str]:
     return [model.row_at(i).display_name for i in range(model.rowCount())]
 
 
-def a_customer_writes(window: Any, contact_id: int, text: str) -> None:
+def a_customer_writes(window: Any, qtbot: Any, contact_id: int, text: str) -> None:
     with window.ctx.db.write() as s:
         from app.models import Contact
 
         make_message(s, s.get(Contact, contact_id), text, sent_at=datetime.now(UTC))
-    window.on_conversations_changed({contact_id})
+    sync_batch(window, qtbot, {contact_id})
 
 
 def pointer_enters(window: Any, at: QPoint) -> None:
@@ -48,13 +49,13 @@ def pointer_leaves(window: Any) -> None:
 
 
 def test_the_list_holds_its_order_under_the_pointer_and_shows_a_pill(window: Any, qtbot: Any) -> None:
-    ids = fill(window, 6)
+    ids = fill(window, qtbot, 6)
     before = names(window)
     view = window.chat_list.view
     under = view.indexAt(QPoint(40, view.visualRect(view.model().index(2, 0)).center().y()))
     pointer_enters(window, QPoint(40, view.visualRect(under).center().y()))
 
-    a_customer_writes(window, ids[5], "재고 있나요?")  # the last chat would jump to the top
+    a_customer_writes(window, qtbot, ids[5], "재고 있나요?")  # the last chat would jump to the top
     assert names(window) == before, "the list moved under the pointer"
     pill = window.chat_list.new_above
     qtbot.waitUntil(pill.isVisible)
@@ -69,9 +70,9 @@ def test_the_list_holds_its_order_under_the_pointer_and_shows_a_pill(window: Any
 
 
 def test_the_pill_brings_the_new_chats_to_the_top_at_once(window: Any, qtbot: Any) -> None:
-    ids = fill(window, 4)
+    ids = fill(window, qtbot, 4)
     pointer_enters(window, QPoint(40, 20))
-    a_customer_writes(window, ids[3], "주문할게요")
+    a_customer_writes(window, qtbot, ids[3], "주문할게요")
     pill = window.chat_list.new_above
     qtbot.waitUntil(pill.isVisible)
     qtbot.mouseClick(pill, Qt.MouseButton.LeftButton)
@@ -80,10 +81,10 @@ def test_the_pill_brings_the_new_chats_to_the_top_at_once(window: Any, qtbot: An
 
 
 def test_a_new_chat_at_the_top_shows_whole_not_under_the_filter_chips(window: Any, qtbot: Any) -> None:
-    ids = fill(window, 30)
+    ids = fill(window, qtbot, 30)
     view = window.chat_list.view
     view.verticalScrollBar().setValue(12)  # a nudge of the wheel: the top row is half hidden
-    a_customer_writes(window, ids[-1], "안녕하세요!")
+    a_customer_writes(window, qtbot, ids[-1], "안녕하세요!")
     qtbot.waitUntil(lambda: names(window)[0] == "손님 29")
     top = view.visualRect(view.model().index(0, 0))
     assert top.top() >= 0, "the newest chat is half hidden under the filter chips"

@@ -23,7 +23,7 @@ QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "shop_
 
 
 @pytest.fixture
-def labelled(ctx: Any) -> ChatListModel:
+def labelled(ctx: Any, qtbot: Any) -> ChatListModel:
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="박지영")
         make_message(s, contact, "입금했어요")
@@ -32,7 +32,8 @@ def labelled(ctx: Any) -> ChatListModel:
         set_label(s, contact.id, paid, True)
         set_label(s, contact.id, vip, True)
     model = ChatListModel(ctx)
-    model.reload()
+    with qtbot.waitSignal(model.page_loaded):
+        model.reload()
     return model
 
 
@@ -64,14 +65,15 @@ def test_wide_row_shows_named_chips_and_a_narrow_one_falls_back_to_dots(labelled
     assert all(m.rect.width() == 10 for m in narrow)
 
 
-def test_a_long_label_name_is_elided_inside_its_chip(ctx: Any) -> None:
+def test_a_long_label_name_is_elided_inside_its_chip(ctx: Any, qtbot: Any) -> None:
     with ctx.db.write() as s:
         contact = make_contact(s, profile_name="Kim")
         make_message(s, contact, "hi")
         long = add_label(s, "Wholesale customer from Busan market", "#3DA1F1").id
         set_label(s, contact.id, long, True)
     model = ChatListModel(ctx)
-    model.reload()
+    with qtbot.waitSignal(model.page_loaded):
+        model.reload()
     row = model.index(0, 0).data(ChatRole.ROW)
     marks = label_marks(row.labels, QFontMetricsF(ui_font(-1)), start=72, end=560, top=40, line_h=18)
     assert marks[0].text.endswith("…")

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.models import Label
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import sync_batch
 
 
 def test_labelling_a_chat_from_the_list_shows_a_dot_and_filters(qtbot: Any, window: Any, ctx: Any) -> None:
@@ -17,7 +18,7 @@ def test_labelling_a_chat_from_the_list_shows_a_dot_and_filters(qtbot: Any, wind
         paid = s.scalars(select(Label).where(Label.name == "Paid")).one().id
         contact_id = contact.id
     chat_list = window.chat_list
-    window.on_conversations_changed({contact_id})
+    sync_batch(window, qtbot, {contact_id})
     qtbot.waitUntil(lambda: chat_list.model.rowCount() == 1, timeout=5000)
 
     def labels_on_row() -> list[str]:

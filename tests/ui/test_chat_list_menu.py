@@ -15,6 +15,7 @@ from app.models import Contact
 from app.sync_apply import apply_events
 from app.wire import EventsPage
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat, sync_batch
 from tests.support.wire_events import T0, message_event
 from ui.chat_list_model import ChatRole
 
@@ -39,7 +40,7 @@ def _seed(window: Any, ctx: Any, qtbot: Any, *names: str) -> list[int]:
             contact = make_contact(s, profile_name=name)
             make_message(s, contact, f"{name}: 안녕하세요", unread=False)
             ids.append(contact.id)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     qtbot.waitUntil(lambda: len(_rows(window)) == len(names), timeout=5000)
     return ids
 
@@ -78,7 +79,7 @@ def test_a_deleted_chat_stays_deleted_when_the_relay_is_synced_again(
     page = EventsPage.model_validate({"events": events, "next": 2})
     with ctx.db.write() as s:
         apply_events(s, page.events, page.next)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     qtbot.waitUntil(lambda: [r.display_name for r in _rows(window)] == ["이수진"], timeout=5000)
 
     window.chat_list.model.hold()  # the pointer rests on the list: other chats keep their places
@@ -100,9 +101,9 @@ def test_a_deleted_chat_stays_deleted_when_the_relay_is_synced_again(
     with ctx.db.write() as s:
         apply_events(s, page.events, page.next)
         contact_id = s.query(Contact.id).filter(Contact.wa_id == "821077778888").scalar()
-    window.on_conversations_changed({contact_id})
+    sync_batch(window, qtbot, {contact_id})
     qtbot.waitUntil(lambda: len(_rows(window)) == 1, timeout=5000)
-    window.chat_list.select_contact(contact_id)
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
     model = window.chat.view.chat_model
     qtbot.waitUntil(lambda: [m.body for m in model.messages()] == ["배송 언제 돼요?"], timeout=5000)
@@ -116,6 +117,6 @@ def test_blocking_without_whatsapps_block_list_says_so_and_silences_the_chat(
     dialogs.expect("menu", answer="Block in Shop Inbox only")
     _right_click(qtbot, window, 0)
     qtbot.waitUntil(lambda: _rows(window)[0].blocked, timeout=5000)
-    window.chat_list.select_contact(contact_id)
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
     assert not window.chat.composer.isEnabled()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.window_waits import load_chats
 
 
 def test_typing_in_the_chat_list_field_shows_matching_messages(window: Any, qtbot: Any) -> None:
@@ -17,7 +18,7 @@ def test_typing_in_the_chat_list_field_shows_matching_messages(window: Any, qtbo
         make_message(s, c, "린넨 셔츠 주문했어요", sent_at=BASE_TIME, unread=False)
         other = make_contact(s, profile_name="Other")
         make_message(s, other, "nothing here", sent_at=BASE_TIME, unread=False)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     field = window.chat_list.search_field
     assert field.isVisible()
     assert field.placeholderText() == "Search chats and messages"

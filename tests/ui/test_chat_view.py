@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.window_waits import load_chats, settle, sync_batch
 from ui.chat_view_model import PAGE, MessageRole
 
 
@@ -29,10 +30,11 @@ def make_chat(ctx: Any, count: int, **contact: Any) -> int:
 
 
 def open_chat(window: Any, qtbot: Any, contact_id: int) -> Any:
-    window.chat_list.model.reload()
+    load_chats(window, qtbot)
     assert window.chat_list.select_contact(contact_id)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.contact_id == contact_id)
+    settle(qtbot)  # its newest page is read off the GUI thread
     return view
 
 
@@ -103,7 +105,7 @@ def test_status_update_ticks_the_bubble_and_repaints_only_its_row(window: Any, q
             sent_at=BASE_TIME + timedelta(days=1),
         )
         sent_id = sent.id
-    window.on_conversations_changed({cid})
+    sync_batch(window, qtbot, {cid})
     row = model.row_of(sent_id)
     assert row is not None and model.message_at(row).status == "pending"
 
@@ -113,7 +115,7 @@ def test_status_update_ticks_the_bubble_and_repaints_only_its_row(window: Any, q
         m = s.get(Message, sent_id)
         assert m is not None
         m.status, m.wamid = "delivered", "wamid.DELIVERED1"
-    window.on_conversations_changed({cid})
+    sync_batch(window, qtbot, {cid})
     assert model.message_at(row).status == "delivered"
     assert changed == [row]
 
@@ -184,8 +186,8 @@ def test_clicking_a_quote_jumps_to_the_quoted_message_far_up_the_chat(window: An
     last = view.chat_model.rowCount() - 1
     assert view.chat_model.index(last).data(MessageRole.QUOTE).id == first_id
     view.quote_clicked.emit(view.chat_model.message_at(last).reply_to_wamid)
+    qtbot.waitUntil(lambda: view.chat_model.row_of(first_id) is not None)
     row = view.chat_model.row_of(first_id)
-    assert row is not None
     assert view.chat_model.index(row).data(MessageRole.HIGHLIGHT) is not None
     qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(view.chat_model.index(row))))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.models import Message
 from app.wire import Template
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat, sync_batch
 from ui.composer import Composer
 
 
@@ -134,8 +135,8 @@ def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any
     from ui.template_picker import TemplatePicker
 
     conv = conversation(window.ctx, hours_since_customer=48, name="Old friend")
-    window.chat_list.model.reload()
-    window.chat_list.select_contact(conv.contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
     template = Template(
         name="order_shipped",
         language="en",
@@ -163,8 +164,8 @@ def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answe
     window: Any, qtbot: Any
 ) -> None:
     conv = conversation(window.ctx, name="Buyer")
-    window.chat_list.model.reload()
-    window.chat_list.select_contact(conv.contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
     edit = window.chat.composer.edit
     edit.setFocus()
     commit_text(edit, "배송 출발했어요 ")
@@ -185,7 +186,7 @@ def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answe
         m = s.get(Message, mine.id)
         assert m is not None
         m.status, m.wamid = "sent", "wamid.ANSWERED"
-    window.on_conversations_changed({conv.contact_id})
+    sync_batch(window, qtbot, {conv.contact_id})
     assert model.message_at(row).status == "sent"
     assert changed == [row]
 
@@ -201,8 +202,8 @@ def test_a_dropped_picture_is_sent_as_an_image_with_its_caption(
     image.fill(0x336699)
     assert image.save(str(picture))
     conv = conversation(window.ctx, name="Photo fan")
-    window.chat_list.model.reload()
-    window.chat_list.select_contact(conv.contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(picture))])
     drop = QDropEvent(
@@ -240,8 +241,8 @@ def test_a_failed_message_can_be_retried_from_its_bubble(window: Any, qtbot: Any
             sent_at=datetime.now(UTC),
         )
         failed_id = failed.id
-    window.chat_list.model.reload()
-    window.chat_list.select_contact(conv.contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
     view = window.chat.view
     row = view.chat_model.row_of(failed_id)
     assert row is not None and view.chat_model.message_at(row).status == "failed"
@@ -261,15 +262,17 @@ def test_sending_while_reading_an_old_search_hit_shows_the_newest_messages(windo
                 s, contact, f"filler {i}", sent_at=datetime.now(UTC) - timedelta(days=20, minutes=-i)
             )
         first_id = first.id
-    window.chat_list.model.reload()
-    window.chat_list.select_contact(conv.contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
     view = window.chat.view
     view.open_around(first_id)
-    assert view.chat_model.has_newer
+    qtbot.waitUntil(lambda: view.chat_model.has_newer)
     commit_text(window.chat.composer.edit, "still there?")
     window.chat.composer.submit()
     model = view.chat_model
-    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).body == "still there?")
+    qtbot.waitUntil(
+        lambda: model.rowCount() > 0 and model.message_at(model.rowCount() - 1).body == "still there?"
+    )
     assert not model.has_newer
 
 
@@ -280,8 +283,8 @@ def test_slash_offers_quick_replies_filled_for_this_customer_and_enter_then_send
 
     QuickReplyLibrary(window.ctx.db).add("/thanks", "Thanks {name}, your order is on its way!")
     conv = conversation(window.ctx, name="Amy Clarke")
-    window.chat_list.model.reload()
-    window.chat_list.select_contact(conv.contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
     composer = window.chat.composer
     edit = composer.edit
     sent: list[Any] = []

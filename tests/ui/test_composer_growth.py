@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.quick_replies import QuickReplyLibrary
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import select_chat, sync_batch
 from ui.message_edit import MAX_LINES
 
 LONG_REPLY = (
@@ -27,8 +28,8 @@ def open_chat(window: Any, qtbot: Any) -> Any:
         contact = make_contact(s, profile_name="김민지", last_inbound_at=now - timedelta(minutes=5))
         make_message(s, contact, "주문할게요", sent_at=now - timedelta(minutes=5))
         contact_id = contact.id
-    window.on_conversations_changed({contact_id})
-    window.chat_list.select_contact(contact_id)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
     edit = window.chat.composer.edit
     edit.setFocus()

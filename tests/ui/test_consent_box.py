@@ -6,6 +6,7 @@ from typing import Any
 
 from app.consent import load_consent
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat, settle
 
 
 def test_marketing_consent_ticked_in_the_panel_is_saved_with_how_and_shown_with_its_date(
@@ -15,9 +16,10 @@ def test_marketing_consent_ticked_in_the_panel_is_saved_with_how_and_shown_with_
         c = make_contact(s, profile_name="Minji")
         make_message(s, c, "안녕하세요")
         cid = c.id
-    window.chat_list.load()
-    window.chat_list.select_contact(cid)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
     window.toggle_contact_panel()
+    settle(qtbot)  # the panel reads the contact off the GUI thread
     box = window.contact_panel.consent
     assert not box.marketing.isChecked() and not box.night.isEnabled()
     box.marketing_how.setCurrentIndex(box.marketing_how.findData("in_store"))
@@ -35,9 +37,10 @@ def test_recording_an_opt_out_shows_when_and_why(window: Any, qtbot: Any) -> Non
         c = make_contact(s, profile_name="Jihoon")
         make_message(s, c, "hello")
         cid = c.id
-    window.chat_list.load()
-    window.chat_list.select_contact(cid)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
     window.toggle_contact_panel()
+    settle(qtbot)  # the panel reads the contact off the GUI thread
     box = window.contact_panel.consent
     assert not box.opted_out.isVisibleTo(box)
     box.opt_out_button.click()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, QRect, Qt
 
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import select_chat, sync_batch
 
 
 def test_the_emoji_picker_opens_above_its_button_and_stays_on_screen(
@@ -17,8 +18,8 @@ def test_the_emoji_picker_opens_above_its_button_and_stays_on_screen(
         contact = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
         make_message(s, contact, "안녕하세요", sent_at=datetime.now(UTC))
         contact_id = contact.id
-    window.on_conversations_changed({contact_id})
-    window.chat_list.select_contact(contact_id)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.composer.contact_id == contact_id)
     screen = window.screen().availableGeometry()
     # A window in the upper part of a tall screen: there is room below it, but that is outside it.

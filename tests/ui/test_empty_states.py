@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import select_chat, sync_batch
 
 
 def open_chat(window: Any, qtbot: Any, ctx: Any) -> None:
@@ -19,8 +20,8 @@ def open_chat(window: Any, qtbot: Any, ctx: Any) -> None:
         contact = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
         make_message(s, contact, "린넨 셔츠 있나요?", sent_at=datetime.now(UTC))
         contact_id = contact.id
-    window.on_conversations_changed({contact_id})
-    window.chat_list.select_contact(contact_id)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.composer.contact_id == contact_id)
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from app.errors import PARAMS, ErrorCode, RefusalParams, SendRefused
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
 from tests.ui.test_translations import tr_tool
 
 # Names that stay in Latin letters in the Korean text.
@@ -119,8 +120,8 @@ def test_failed_sends_show_their_reason_in_korean_in_the_bubble_and_its_tooltip(
         make_message(s, customer, "셔츠 있나요?", unread=False)
         make_message(s, customer, "네 있어요", direction="out", status="failed", error_code="outside_window")
         make_message(s, customer, "주문 확인", direction="out", status="failed", error_code="131026")
-    window.chat_list.load()
-    window.chat_list.select_contact(customer.id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, customer.id)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.rowCount() == 3)
     for row, expected in ((1, "24시간"), (2, "전달하지 못했어요")):

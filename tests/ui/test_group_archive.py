@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.support.chat_exports import write_txt
 from tests.support.factories import make_contact
+from tests.support.window_waits import load_chats, select_chat, settle
 from tests.ui.test_import_dialog import open_dialog  # noqa: F401  (the fixture)
 from ui.chat_list_model import ChatRole
 from ui.chat_view_model import MessageRole
@@ -41,11 +42,11 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
     assert dialog.summary_label.text().startswith("5 messages added.")
     archive_id = signal.args[0]
 
-    window.chat_list.load()
+    load_chats(window, qtbot)
     qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
     row = window.chat_list.model.index(0).data(ChatRole.ROW)  # the regular has no chat of their own
     assert row.group_archive and row.display_name == "리넨 공구"
-    window.chat_list.select_contact(archive_id)
+    select_chat(window, qtbot, archive_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == archive_id, timeout=5000)
     assert not window.chat.composer.isEnabled()
     # Not the closed-window template prompt: an archive is read-only, not waiting for a template.
@@ -59,6 +60,7 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
     assert senders == [None, "김민지", "+82 10-1234-5678", "박지훈", "서울 리넨"]
 
     window.contact_panel.show_contact(archive_id)
+    settle(qtbot)
     members = window.contact_panel.members.text().splitlines()
     assert members == ["김민지", "+82 10-1234-5678 — your contact 단골 이수빈", "박지훈", "서울 리넨"]
     assert not window.contact_panel.block.isVisibleTo(window.contact_panel)

@@ -232,5 +232,5 @@ def test_the_summary_lists_unreadable_lines_and_open_chat_selects_the_chat(
     assert window.chat_list.current_contact() != contact_id
     qtbot.mouseClick(dialog.open_chat_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert window.chat_list.current_contact() == contact_id
+    qtbot.waitUntil(lambda: window.chat_list.current_contact() == contact_id, timeout=5000)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay, status
+from tests.support.window_waits import select_chat
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def test_a_customer_message_arrives_then_the_reply_is_sent_and_ticked(
     model = window.chat_list.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
     assert model.row_at(0).display_name == "김민수"
-    window.chat_list.select_contact(model.row_at(0).contact_id)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
 

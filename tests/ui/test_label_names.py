@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QCheckBox
 
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import settle, sync_batch
 from ui.resources import translations_dir
 
 KOREAN = {"New customer": "새 고객", "New order": "새 주문", "Paid": "결제 완료"}
@@ -35,7 +36,7 @@ def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
         contact = make_contact(s, profile_name="박지영")
         make_message(s, contact, "입금했어요")
         contact_id = contact.id
-    window.on_conversations_changed({contact_id})
+    sync_batch(window, qtbot, {contact_id})
     window.chat_list._rebuild_label_menu()
 
     chip_menu = [a.text() for a in window.chat_list.label_chip.menu().actions()]
@@ -47,6 +48,8 @@ def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
     assert window.chat_list.label_chip.text() == "결제 완료"
 
     window.contact_panel.show_contact(contact_id)
+
+    settle(qtbot)
     window.contact_panel.show()
     qtbot.waitUntil(lambda: bool(window.contact_panel.findChildren(QCheckBox)))
     qtbot.waitUntil(

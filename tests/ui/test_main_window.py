@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat, settle, sync_batch
 from ui.chat_view_model import MessageRole
 
 
@@ -29,7 +30,7 @@ def activate(window: Any, qtbot: Any) -> None:
 
 def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any) -> None:
     ids = three_chats(window.ctx)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     activate(window, qtbot)
     window.chat_list.view.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
@@ -50,7 +51,7 @@ def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any)
 
 def test_ctrl_f_opens_search_and_esc_closes_it(window: Any, qtbot: Any) -> None:
     three_chats(window.ctx)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     activate(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.left.currentWidget() is window.search
@@ -61,8 +62,8 @@ def test_ctrl_f_opens_search_and_esc_closes_it(window: Any, qtbot: Any) -> None:
 
 def test_ctrl_r_replies_to_the_selected_message(window: Any, qtbot: Any) -> None:
     ids = three_chats(window.ctx)
-    window.chat_list.load()
-    window.chat_list.select_contact(ids[0])
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
     activate(window, qtbot)
     view = window.chat.view
     view.setCurrentIndex(view.chat_model.index(0))
@@ -83,7 +84,7 @@ def test_search_enter_opens_the_chat_at_the_message_highlighted(window: Any, qtb
         other = make_contact(s, profile_name="Other")
         make_message(s, other, "nothing here", sent_at=BASE_TIME + timedelta(days=3), unread=False)
         target_contact = c.id
-    window.chat_list.load()
+    load_chats(window, qtbot)
     activate(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.search.field, "")
@@ -101,7 +102,7 @@ def test_search_enter_opens_the_chat_at_the_message_highlighted(window: Any, qtb
 
 def test_notifications_fire_only_while_the_window_is_not_active(window: Any, qtbot: Any) -> None:
     ids = three_chats(window.ctx)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     notes: list[tuple[int, str, str]] = []
     window.notifier.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
 
@@ -111,7 +112,7 @@ def test_notifications_fire_only_while_the_window_is_not_active(window: Any, qtb
 
             c = s.get(Contact, ids[2])
             make_message(s, c, text, sent_at=BASE_TIME + timedelta(days=1, minutes=len(notes)))
-        window.on_conversations_changed({ids[2]})
+        sync_batch(window, qtbot, {ids[2]})
 
     window.notifier.is_window_active = lambda: True
     customer_writes("while you look")
@@ -147,9 +148,10 @@ def test_window_geometry_and_splitter_sizes_are_remembered(ctx: Any, qtbot: Any)
 
 def test_toggling_a_label_in_the_contact_panel_shows_on_the_chat_list(window: Any, qtbot: Any) -> None:
     ids = three_chats(window.ctx)
-    window.chat_list.load()
-    window.chat_list.select_contact(ids[1])
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[1])
     window.toggle_contact_panel()
+    settle(qtbot)  # the panel reads the contact off the GUI thread
     assert window.contact_panel.isVisible()
     box = next(iter(window.contact_panel._label_boxes.values()))
     name = box.text()
@@ -164,13 +166,14 @@ def test_notes_typed_in_the_contact_panel_survive_a_sync_refresh_and_are_saved(
     from app.contact_details import contact_details
 
     ids = three_chats(window.ctx)
-    window.chat_list.load()
-    window.chat_list.select_contact(ids[0])
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
     window.toggle_contact_panel()
+    settle(qtbot)  # the panel reads the contact off the GUI thread
     notes = window.contact_panel.notes
     notes.setFocus()
     notes.setPlainText("Prefers delivery after 6 pm")
-    window.on_conversations_changed({ids[0]})  # a sync batch for this contact arrives meanwhile
+    sync_batch(window, qtbot, {ids[0]})  # a sync batch for this contact arrives meanwhile
     assert notes.toPlainText() == "Prefers delivery after 6 pm"
 
     def saved() -> bool:
@@ -186,9 +189,10 @@ def test_export_from_the_contact_panel_writes_the_chat(
 ) -> None:
     told = dialogs.expect("information")
     ids = three_chats(window.ctx)
-    window.chat_list.load()
-    window.chat_list.select_contact(ids[0])
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
     window.toggle_contact_panel()
+    settle(qtbot)  # the panel reads the contact off the GUI thread
     out = tmp_path / "chat.txt"
     window.contact_panel.export_to(out)
     qtbot.waitUntil(lambda: bool(told.shown))
@@ -221,10 +225,10 @@ def test_opening_a_chat_with_unread_messages_marks_them_read(window: Any, qtbot:
         for i in range(3):
             make_message(s, c, f"hello {i}", sent_at=BASE_TIME + timedelta(minutes=i))
         cid = c.id
-    window.chat_list.load()
+    load_chats(window, qtbot)
     assert window.unread_total == 3 and window.windowTitle().startswith("(3)")
     activate(window, qtbot)
-    window.chat_list.select_contact(cid)
+    select_chat(window, qtbot, cid)
     qtbot.waitUntil(lambda: window.chat_list.model.row_for(cid).unread_count == 0)
     assert window.windowTitle() == "Shop Inbox"
     # The "new messages" divider stays above the first of them while the chat is open.
@@ -240,8 +244,8 @@ def test_new_messages_while_scrolled_up_are_counted_on_the_jump_button(window: A
         for i in range(120):
             make_message(s, c, f"line {i}", sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
         cid = c.id
-    window.chat_list.load()
-    window.chat_list.select_contact(cid)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
     view = window.chat.view
     qtbot.waitUntil(view.at_bottom)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
@@ -250,7 +254,7 @@ def test_new_messages_while_scrolled_up_are_counted_on_the_jump_button(window: A
         contact = s.get(Contact, cid)
         make_message(s, contact, "are you there?", sent_at=BASE_TIME + timedelta(days=1))
         make_message(s, contact, "hello?", sent_at=BASE_TIME + timedelta(days=1, minutes=1))
-    window.on_conversations_changed({cid})
+    sync_batch(window, qtbot, {cid})
     assert view.jump_button.text() == "2"
     view.jump_button.click()
     qtbot.waitUntil(view.at_bottom)
@@ -263,10 +267,11 @@ def test_clicking_a_notification_opens_its_chat_even_when_archived(window: Any, 
     ids = three_chats(window.ctx)
     with window.ctx.db.write() as s:
         set_flags(s, ids[2], archived=True)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     assert window.chat_list.model.position_of(ids[2]) is None
     window.notifier.chat_requested.emit(ids[2])
-    assert window.chat.contact_id() == ids[2]
+    qtbot.waitUntil(lambda: window.chat.contact_id() == ids[2])
+    assert window.chat_list.model.kind == "archived"
 
 
 def test_label_filter_shows_only_chats_with_that_label(window: Any, qtbot: Any) -> None:
@@ -276,9 +281,10 @@ def test_label_filter_shows_only_chats_with_that_label(window: Any, qtbot: Any) 
     with window.ctx.db.write() as s:
         paid = next(lab for lab in labels(s) if lab.name == "Paid")
         set_label(s, ids[1], paid.id, True)
-    window.chat_list._rebuild_label_menu()
+    settle(qtbot)  # the label list was read off the GUI thread when the window opened
     action = next(a for a in window.chat_list._label_menu.actions() if a.text() == "Paid")
-    action.trigger()
+    with qtbot.waitSignal(window.chat_list.model.page_loaded):
+        action.trigger()
     assert [r.contact_id for r in window.chat_list.model.rows()] == [ids[1]]
     assert window.chat_list.label_chip.text() == "Paid"
 
@@ -288,7 +294,7 @@ def test_search_results_load_older_pages_as_the_list_scrolls(window: Any, qtbot:
         c = make_contact(s, profile_name="김서연")
         for i in range(130):
             make_message(s, c, f"배송 문의 {i}", sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
-    window.chat_list.load()
+    load_chats(window, qtbot)
     activate(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     window.search.search_now("배송")

@@ -14,6 +14,7 @@ from app.order_settings import OrderSettings, save_order_settings
 from app.orders import OrderState
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
+from tests.support.window_waits import select_chat
 from ui.order_actions import OrderActions
 
 
@@ -51,7 +52,7 @@ def test_a_cart_becomes_an_order_the_customer_is_asked_to_pay_and_the_relay_know
     assert relay.post_webhook(inbound("order", CART, name="한지민", sender="821024681357")).status_code == 200
     model = window.chat_list.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
-    window.chat_list.select_contact(model.row_at(0).contact_id)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
     info = view.chat_model.info(0)

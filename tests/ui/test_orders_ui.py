@@ -13,6 +13,7 @@ from app.catalog import ItemDraft, create_item
 from app.models import Label, Order, contact_label
 from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
 from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.window_waits import load_chats, settle
 from ui.order_actions import OrderActions
 from ui.order_board import OrderBoard
 from ui.order_board_model import Column
@@ -70,10 +71,11 @@ def labels_of(ctx: Any, contact_id: int) -> set[str]:
 def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window: Any, qtbot: Any) -> None:
     contact_id, order_id = cart_chat(window.ctx)
     actions = OrderActions(window, window.ctx)
-    window.chat_list.model.reload()
+    load_chats(window, qtbot)
     assert window.chat_list.select_contact(contact_id)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.contact_id == contact_id)
+    settle(qtbot)  # the chat's messages are read off the GUI thread
     model = view.chat_model
     row = next(i for i in range(model.rowCount()) if model.message_at(i).kind == "order")
     index = model.index(row)
@@ -277,9 +279,10 @@ def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_
         make_message(s, c, "에코백", kind="interactive", payload=reply, unread=False)
         contact_id = c.id
     actions = OrderActions(window, window.ctx)
-    window.chat_list.model.reload()
+    load_chats(window, qtbot)
     assert window.chat_list.select_contact(contact_id)
     qtbot.waitUntil(lambda: window.chat.view.chat_model.contact_id == contact_id)
+    settle(qtbot)  # the chat's messages are read off the GUI thread
     model = window.chat.view.chat_model
     actions._start_from_message(model.message_at(model.rowCount() - 1))  # "Start order" on the list reply
     dialog = window.findChild(StartOrderDialog)

@@ -13,6 +13,7 @@ from app.automations_store import AutomationsStore
 from app.paths import paths_for
 from app.quick_replies import ContactInfo, QuickReplyLibrary
 from app.wire import Automations, BusinessProfile
+from tests.support.window_waits import settle
 from ui.context import AppContext
 from ui.quick_reply_completer import QuickReplyCompleter
 
@@ -46,6 +47,7 @@ def composer(request, qtbot, ctx: AppContext):
     completer = QuickReplyCompleter(
         editor, ctx, contact_provider=lambda: ContactInfo(name="김민지", phone="821012345678")
     )
+    settle(qtbot)  # the replies and the shop's profile are read off the GUI thread
     return editor, completer
 
 
@@ -162,7 +164,8 @@ def test_new_quick_replies_appear_the_next_time_the_popup_opens(qtbot, composer,
     QuickReplyLibrary(ctx.db).add("/사이즈", "S, M, L 있어요")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     type_text(qtbot, editor, " /사")
-    assert shown(completer) == ["/사이즈", "/감사"]  # prefix first, then "사" inside /감사
+    # Read again as the popup opens: prefix first, then "사" inside /감사.
+    qtbot.waitUntil(lambda: shown(completer) == ["/사이즈", "/감사"])
 
 
 def test_in_the_real_composer_edit_enter_inserts_while_the_popup_is_open_and_sends_after(
@@ -177,6 +180,7 @@ def test_in_the_real_composer_edit_enter_inserts_while_the_popup_is_open_and_sen
     window.show()
     editor.setFocus()
     QuickReplyCompleter(editor, ctx, contact_provider=lambda: None)
+    settle(qtbot)
     sent = []
     editor.submitted.connect(lambda: sent.append(editor.toPlainText()))
     type_text(qtbot, editor, "/배송")
@@ -196,6 +200,7 @@ def test_tab_inserts_in_the_real_composer_edit_instead_of_moving_focus(qtbot, ct
     window.show()
     editor.setFocus()
     QuickReplyCompleter(editor, ctx, contact_provider=lambda: None)
+    settle(qtbot)
     type_text(qtbot, editor, "/계좌")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert editor.toPlainText() == "국민은행 123456-01-234567 예금주 서울 리넨 하우스, 배송비 포함이에요."
@@ -218,7 +223,7 @@ def test_many_quick_replies_the_popup_lists_the_best_hundred(qtbot, composer, ct
             add_quick_reply(s, f"/주문{n}", f"주문 안내 {n}")
     editor, completer = composer
     type_text(qtbot, editor, "/주문")
-    assert completer.model.rowCount() == 100
+    qtbot.waitUntil(lambda: completer.model.rowCount() == 100)  # read again as the popup opens
     # Shortcut-prefix matches in the owner's order, before /감사 whose keyword is 주문.
     assert shown(completer)[:3] == ["/주문0", "/주문1", "/주문2"]
     assert "/감사" not in shown(completer)

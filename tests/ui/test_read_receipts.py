@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay, wamid
+from tests.support.window_waits import load_chats, select_chat
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_an_activated_window_marks_nothing_read_until_the_owner_opens_a_chat(
 
     # The owner picks the chat: it is read once it has been on screen for about a second.
     opened = time.monotonic()
-    window.chat_list.select_contact(model.row_at(0).contact_id)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
     qtbot.waitUntil(lambda: relay.graph.read_receipts == [message_id], timeout=15000)
     assert time.monotonic() - opened >= 0.9
     qtbot.waitUntil(lambda: model.row_at(0).unread_count == 0)
@@ -63,7 +64,7 @@ def test_a_chat_glimpsed_for_a_moment_is_not_marked_read(window: Any, qtbot: Any
         second = make_contact(s, wa_id="821033334444", profile_name="Ben")
         make_message(s, first, "첫 번째", direction="in", unread=True, wamid=wamid())
         make_message(s, second, "second", direction="in", unread=True, wamid=wamid())
-    window.chat_list.load()
+    load_chats(window, qtbot)
     with qtbot.waitActive(window):
         window.windowHandle().requestActivate()
     window.chat_list.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
@@ -71,9 +72,9 @@ def test_a_chat_glimpsed_for_a_moment_is_not_marked_read(window: Any, qtbot: Any
     qtbot.waitUntil(lambda: model.rowCount() == 2)
 
     # Ctrl+Tab through the first chat on the way to the second one.
-    window.chat_list.select_contact(model.row_at(0).contact_id)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
     passed_by = model.row_at(0).contact_id
-    window.chat_list.select_contact(model.row_at(1).contact_id)
+    select_chat(window, qtbot, model.row_at(1).contact_id)
     stayed = window.chat.contact_id()
     assert stayed != passed_by
     qtbot.waitUntil(lambda: model.row_for(stayed).unread_count == 0, timeout=5000)

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 
 from app.models import Media
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat, settle
 from ui.shared_media import MediaRole
 
 
@@ -59,10 +60,11 @@ def test_photos_show_thumbnails_documents_their_name_and_size_and_double_click_o
             )
         )
         contact_id = contact.id
-    window.chat_list.load()
-    window.chat_list.select_contact(contact_id)
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
     window.toggle_contact_panel()
+    settle(qtbot)  # the panel reads the contact off the GUI thread
     media = window.contact_panel.media
     model = media.model()
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)

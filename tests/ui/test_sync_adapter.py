@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app.connection import Connection
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 from tests.support.servers import free_port
+from tests.support.window_waits import select_chat
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_messages_applied_by_the_engine_thread_reach_the_list_and_the_open_chat(
     relay.post_webhook(inbound(content="셔츠 재고 있나요?", sender="821055550001", name="이서연"))
     model = window.chat_list.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
-    window.chat_list.select_contact(model.row_at(0).contact_id)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
     chat = window.chat.view.chat_model
     qtbot.waitUntil(lambda: chat.rowCount() == 1)
 

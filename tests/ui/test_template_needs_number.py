@@ -12,6 +12,7 @@ from app.models import Contact, Message
 from app.sending import Outgoing, queue_outgoing
 from app.wire import Template
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import select_chat, sync_batch
 
 TEMPLATE = Template(
     name="order_update",
@@ -40,8 +41,8 @@ def test_a_template_to_a_customer_without_a_number_asks_for_it_first(
     window: Any, qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
     contact_id = numberless_chat(ctx)
-    window.on_conversations_changed({contact_id})
-    window.chat_list.select_contact(contact_id)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
     composer = window.chat.composer
     assert composer.template_button.isVisibleTo(window)
@@ -61,8 +62,8 @@ def test_a_wrong_number_is_asked_again_and_nothing_is_queued(
     window: Any, qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
     contact_id = numberless_chat(ctx)
-    window.on_conversations_changed({contact_id})
-    window.chat_list.select_contact(contact_id)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
 
     answers = iter(["12", None])  # a typo, then Cancel

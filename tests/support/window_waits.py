@@ -1,0 +1,36 @@
+"""Waits for the window's ops: a page read, a published change, every op delivered — never by running ops inline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from app.changes import Changes
+from ui.ops import pending_ops
+
+TIMEOUT_MS = 5000
+
+
+def settle(qtbot: Any, timeout: int = TIMEOUT_MS) -> None:
+    """Wait until every op started so far (and every op their results started) has delivered."""
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=timeout)
+
+
+def load_chats(window: Any, qtbot: Any) -> None:
+    """Read the chat list's first page again (rows written by the test) and wait until it is shown."""
+    with qtbot.waitSignal(window.chat_list.model.page_loaded, timeout=TIMEOUT_MS):
+        window.chat_list.load()
+    settle(qtbot)
+
+
+def sync_batch(window: Any, qtbot: Any, contact_ids: Iterable[int]) -> None:
+    """As if the sync engine applied a batch for these chats: publish its Changes, wait until shown."""
+    with qtbot.waitSignal(window.ctx.hub.changed, timeout=TIMEOUT_MS):
+        window.ctx.publish(Changes.for_contacts(set(contact_ids), from_sync=True))
+    settle(qtbot)
+
+
+def select_chat(window: Any, qtbot: Any, contact_id: int) -> None:
+    """Click a chat in the list and wait until its messages are shown."""
+    assert window.chat_list.select_contact(contact_id), f"chat {contact_id} is not in the list"
+    settle(qtbot)
