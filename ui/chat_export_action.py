@@ -8,11 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.automations_store import load_state
-from app.chat_export.exporter import ExportLanguage, ExportResult, export_chat
-from app.chat_export.importer import shop_time_zone
+from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
 from app.chat_export.media import sanitise_filename
-from app.models import Contact
 from ui.context import AppContext
 from ui.ops import Op
 
@@ -26,13 +23,22 @@ def export_language() -> ExportLanguage:
 
 def export_chat_to_file(
     parent: QWidget | None, ctx: AppContext, contact_id: int, target: Path | None = None
-) -> Op | None:
-    """Ask where to save (unless `target` is given), then export off the GUI thread."""
-    with ctx.db.read() as session:
-        contact = session.get(Contact, contact_id)
-        name = contact.display_name if contact is not None else ""
-        shop = load_state(session).doc.profile.name
-        zone = shop_time_zone(session) or bytes(QTimeZone.systemTimeZoneId().data()).decode()
+) -> Op:
+    """Read the chat's name and the shop's zone in an op, ask where to save (unless `target` is
+    given), then export in another op."""
+    db = ctx.db
+
+    def ready(context: ExportContext) -> None:
+        _choose_and_export(parent, ctx, contact_id, context, target)
+
+    return Op(lambda: export_context(db, contact_id), parent=parent).success(ready).run()
+
+
+def _choose_and_export(
+    parent: QWidget | None, ctx: AppContext, contact_id: int, context: ExportContext, target: Path | None
+) -> None:
+    name = context.name
+    zone = context.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
     if target is None:
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         suggested = folder / sanitise_filename(f"WhatsApp Chat with {name or contact_id}.zip")
@@ -43,12 +49,12 @@ def export_chat_to_file(
             QCoreApplication.translate("ChatExport", "Zip with photos and files (*.zip);;Text only (*.txt)"),
         )
         if not chosen:
-            return None
+            return
         target = Path(chosen)
     if target.suffix.lower() not in (".zip", ".txt"):
         target = target.with_suffix(".zip")
-    media_dir = ctx.paths.media_dir
-    language = export_language()
+    db, media_dir, shop, language = ctx.db, ctx.paths.media_dir, context.shop_name, export_language()
+    path = target
 
     def done(result: ExportResult) -> None:
         text = QCoreApplication.translate("ChatExport", "{0} messages saved to {1}.").format(
@@ -60,14 +66,7 @@ def export_chat_to_file(
             ).format(result.media_missing)
         QMessageBox.information(parent, QCoreApplication.translate("ChatExport", "Export chat"), text)
 
-    return (
-        Op(
-            lambda: export_chat(
-                ctx.db, media_dir, contact_id, target, time_zone=zone, shop_name=shop, language=language
-            ),
-            parent=parent,
-            title=QCoreApplication.translate("ChatExport", "Export chat"),
-        )
-        .success(done)
-        .run()
-    )
+    def work() -> ExportResult:
+        return export_chat(db, media_dir, contact_id, path, time_zone=zone, shop_name=shop, language=language)
+
+    Op(work, parent=parent, title=QCoreApplication.translate("ChatExport", "Export chat")).success(done).run()

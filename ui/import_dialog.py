@@ -27,11 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.automations_store import load_state
-from app.chat_export.contacts import ContactMatch, match_contact
+from app.chat_export.contacts import ContactMatch
 from app.chat_export.errors import AmbiguousContact, ImportCancelled
-from app.chat_export.importer import ImportRequest, ImportSummary, import_chat, shop_time_zone
+from app.chat_export.importer import (
+    ImportRequest,
+    ImportSummary,
+    import_chat,
+    import_context,
+    imported_changes,
+)
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
+from app.db import Database
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 
@@ -53,15 +59,10 @@ class _Scan:
     time_zone: str | None
 
 
-def _scan(ctx: AppContext, path: Path) -> _Scan:
+def _scan(db: Database, region: str, path: Path) -> _Scan:
     preview = scan_export(path)
-    with ctx.db.read() as session:
-        matches = {
-            name: match_contact(session, name, ctx.shop_region) for name, _ in preview.participants[:2]
-        }
-        shop_name = load_state(session).doc.profile.name
-        zone = shop_time_zone(session)
-    return _Scan(preview, matches, shop_name, zone)
+    found = import_context(db, [name for name, _ in preview.participants[:2]], region)
+    return _Scan(preview, found.matches, found.shop_name, found.time_zone)
 
 
 def _known_zone(name: str) -> bool:
@@ -132,7 +133,10 @@ class ImportDialog(QDialog):
         self.relay = _ProgressRelay(self)
         self.relay.progressed.connect(self._progressed)
         self.status.setText(self.tr("Reading {0}…").format(path.name))
-        Op(lambda: _scan(ctx, path), parent=self).success(self._scanned).failure(self._scan_failed).run()
+        db, region = ctx.db, ctx.shop_region
+        Op(lambda: _scan(db, region, path), parent=self).success(self._scanned).failure(
+            self._scan_failed
+        ).run()
 
     # ------------------------------------------------------------------ pages
 
@@ -408,9 +412,11 @@ class ImportDialog(QDialog):
         self._show_buttons(importing=True, done=False)
         relay = self.relay
 
+        db = self.ctx.db
+
         def work() -> ImportSummary:
             return import_chat(
-                self.ctx.db,
+                db,
                 media_dir,
                 request,
                 preview=preview,
@@ -465,6 +471,7 @@ class ImportDialog(QDialog):
             self.unreadable_list.setFixedHeight(height)
         self._show_buttons(importing=False, done=True)
         self._fit_to(2)
+        self.ctx.publish(imported_changes(summary))
         self.imported.emit(summary.contact_id)
 
     def _failed(self, error: BaseException) -> None:

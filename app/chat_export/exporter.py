@@ -185,3 +185,26 @@ def export_chat(
             zf.close()
         tmp.unlink(missing_ok=True)
     return ExportResult(target, count, included, missing)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportContext:
+    """What an export needs besides the messages: the chat's name (for the file), the shop's name
+    (the owner's side of the chat) and the shop's time zone (None: the computer's)."""
+
+    name: str
+    shop_name: str
+    time_zone: str | None
+
+
+def export_context(db: Database, contact_id: int) -> ExportContext:
+    from app.automations_store import load_state
+    from app.chat_export.importer import shop_time_zone
+
+    with db.read() as session:
+        contact = session.get(Contact, contact_id)
+        return ExportContext(
+            name=contact.display_name if contact is not None else "",
+            shop_name=load_state(session).doc.profile.name,
+            time_zone=shop_time_zone(session),
+        )

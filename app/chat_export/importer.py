@@ -36,7 +36,7 @@ import threading
 import uuid
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,8 +46,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.chat_export import media as media_files
-from app.chat_export.contacts import resolve_contact
+from app.chat_export.contacts import ContactMatch, match_contact, resolve_contact
 from app.chat_export.errors import ImportCancelled, NotAChatExport
 from app.chat_export.groups import resolve_group_archive
 from app.chat_export.parser import (
@@ -640,3 +641,29 @@ def _run(job: _Importer, contact_id: int, progress: Progress | None, cancel: thr
     finally:
         if zf is not None:
             zf.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportContext:
+    """What the import preview needs from the inbox: who the export's people may be, the shop's name
+    (to preselect the shop's participant) and the shop's time zone."""
+
+    matches: dict[str, ContactMatch]
+    shop_name: str
+    time_zone: str | None
+
+
+def import_context(db: Database, names: Sequence[str], region: str) -> ImportContext:
+    from app.automations_store import load_state
+
+    with db.read() as session:
+        return ImportContext(
+            matches={name: match_contact(session, name, region) for name in names},
+            shop_name=load_state(session).doc.profile.name,
+            time_zone=shop_time_zone(session),
+        )
+
+
+def imported_changes(summary: ImportSummary) -> Changes:
+    """An import may create the chat (a new row) and adds its messages."""
+    return Changes.for_contacts([summary.contact_id]) | Changes(all_contacts=True)
