@@ -5,12 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy.orm import Session
 
+from app.changes import Changes
 from app.errors import ErrorCode, InvalidInput
 from app.models import Contact
 from app.wire import OptOutReason
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+ConsentKind = Literal["notifications", "marketing", "night", "opt_out"]
 
 # Korea's information-and-communications law asks to re-confirm marketing consent every two years;
 # a consent older than this is treated as lapsed (a utility template can ask again).
@@ -136,3 +143,31 @@ def apply_remote_opt_out(c: Contact, opted_out_at: datetime | None, reason: str 
 def load_consent(session: Session, contact_id: int) -> ContactConsent | None:
     c = session.get(Contact, contact_id)
     return consent_of(c) if c is not None else None
+
+
+# ---------------------------------------------------------------- one transaction each, for the UI's ops
+
+
+def read_consent(db: Database, contact_id: int) -> ContactConsent | None:
+    with db.read() as session:
+        return load_consent(session, contact_id)
+
+
+def record_consent(
+    db: Database,
+    contact_id: int,
+    kind: ConsentKind,
+    on: bool,
+    how: str = "",
+) -> Changes:
+    """The owner ticked or cleared one consent (or recorded an opt-out) in the contact panel."""
+    with db.write() as session:
+        if kind == "notifications":
+            set_notifications_consent(session, contact_id, on, how)
+        elif kind == "marketing":
+            set_marketing_consent(session, contact_id, on, how)
+        elif kind == "night":
+            set_night_consent(session, contact_id, on)
+        else:
+            set_opted_out(session, contact_id, on, OptOutReason.OWNER)
+    return Changes.for_contacts([contact_id], messages=False)

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.consent import (
     ConsentHow,
+    ConsentKind,
     ContactConsent,
     OptOutReason,
-    load_consent,
-    set_marketing_consent,
-    set_night_consent,
-    set_notifications_consent,
-    set_opted_out,
+    read_consent,
+    record_consent,
 )
 from ui.context import AppContext
 from ui.formatting import full_datetime
@@ -76,7 +72,7 @@ class ConsentBox(QWidget):
         self.notifications_how.activated.connect(lambda _i: self._save_notifications(True))
         self.marketing.clicked.connect(self._save_marketing)
         self.marketing_how.activated.connect(lambda _i: self._save_marketing(True))
-        self.night.clicked.connect(lambda on: self._write(lambda s, cid: set_night_consent(s, cid, on)))
+        self.night.clicked.connect(lambda on: self._write("night", on))
         self.opt_out_button.clicked.connect(self._toggle_opt_out)
 
         grid = QGridLayout(self)
@@ -141,9 +137,10 @@ class ConsentBox(QWidget):
             return
         contact_id = self.contact_id
 
+        db = self.ctx.db
+
         def read() -> ContactConsent | None:
-            with self.ctx.db.read() as s:
-                return load_consent(s, contact_id)
+            return read_consent(db, contact_id)
 
         def show(consent: ContactConsent | None) -> None:
             if consent is not None and self.contact_id == contact_id:
@@ -163,26 +160,20 @@ class ConsentBox(QWidget):
         return self.tr("Since {0}").format(full_datetime(at))
 
     # ----------------------------------------------------------------- edits
-    def _write(self, fn: Callable[[Session, int], None]) -> None:
+    def _write(self, kind: ConsentKind, on: bool, how: str = "") -> None:
         if self.contact_id is None:
             return
-        contact_id = self.contact_id
-
-        def work() -> Changes:
-            with self.ctx.db.write() as s:
-                fn(s, contact_id)
-            return Changes.for_contacts([contact_id], messages=False)
-
-        run_change(self.ctx, work, parent=self)
+        db, contact_id = self.ctx.db, self.contact_id
+        run_change(self.ctx, lambda: record_consent(db, contact_id, kind, on, how), parent=self)
 
     def _save_notifications(self, on: bool) -> None:
         how = str(self.notifications_how.currentData() or "")
-        self._write(lambda s, cid: set_notifications_consent(s, cid, on, how))
+        self._write("notifications", on, how)
 
     def _save_marketing(self, on: bool) -> None:
         how = str(self.marketing_how.currentData() or "")
-        self._write(lambda s, cid: set_marketing_consent(s, cid, on, how))
+        self._write("marketing", on, how)
 
     def _toggle_opt_out(self) -> None:
         on = self.consent.opted_out_at is None
-        self._write(lambda s, cid: set_opted_out(s, cid, on, OptOutReason.OWNER))
+        self._write("opt_out", on)
