@@ -75,6 +75,8 @@ def hand_over(
         if not resolved.recipients:
             raise InvalidInput(code=ErrorCode.CAMPAIGN_NO_RECIPIENTS)
         handed = record_handed_over(s, campaign_id, resolved.recipients, now)
+        if any(not v for _m, values in handed for v in values):
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_PARAMETER_EMPTY)
         request = NewCampaign(
             id=row.uid,
             name=row.name,

@@ -130,6 +130,7 @@ class ErrorCode(enum.StrEnum):
     CAMPAIGN_NO_TEMPLATE = "campaign_no_template"
     CAMPAIGN_NO_RECIPIENTS = "campaign_no_recipients"
     CAMPAIGN_NOT_EDITABLE = "campaign_not_editable"  # handed to the relay, or deleted meanwhile
+    CAMPAIGN_PARAMETER_EMPTY = "campaign_parameter_empty"  # WhatsApp refuses an empty {{n}}
     # Anything raised with a plain sentence (kept as the English fallback) or a code we do not know.
     INVALID_INPUT = "invalid_input"
 
@@ -396,6 +397,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CAMPAIGN_NO_TEMPLATE: NoParams,
     ErrorCode.CAMPAIGN_NO_RECIPIENTS: NoParams,
     ErrorCode.CAMPAIGN_NOT_EDITABLE: NoParams,
+    ErrorCode.CAMPAIGN_PARAMETER_EMPTY: NoParams,
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

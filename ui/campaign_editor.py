@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -257,15 +258,22 @@ class CampaignEditor(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.send_button)
 
+        # Two columns: who (name, audience) beside what and when (message, schedule), so the
+        # audience's reasons, the law checks and the preview are all in view at once.
         form = QWidget(self)
-        fl = QVBoxLayout(form)
+        fl = QHBoxLayout(form)
+        who = QVBoxLayout()
         name_row = QFormLayout()
         name_row.addRow(self.tr("Name"), self.name)
-        fl.addLayout(name_row)
-        fl.addWidget(audience, 1)
-        fl.addWidget(message)
-        fl.addWidget(schedule)
-        fl.addLayout(buttons)
+        who.addLayout(name_row)
+        who.addWidget(audience, 1)
+        what = QVBoxLayout()
+        what.addWidget(message)
+        what.addWidget(schedule)
+        what.addStretch(1)
+        what.addLayout(buttons)
+        fl.addLayout(who, 1)
+        fl.addLayout(what, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
@@ -314,7 +322,11 @@ class CampaignEditor(QWidget):
         view.setModel(model)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(False)
         view.setMinimumHeight(140)
         return view
 
@@ -626,11 +638,9 @@ class CampaignEditor(QWidget):
             return
         member = self._preview_member()
         specs = self.parameters()
-        values = (
-            parameter_values(specs, member)
-            if member is not None
-            else tuple(s.text or f"{{{{{i}}}}}" for i, s in enumerate(specs, start=1))
-        )
+        filled = parameter_values(specs, member) if member is not None else tuple(s.text for s in specs)
+        # A parameter still empty shows as its placeholder, so the owner sees what is missing.
+        values = tuple(v or f"{{{{{i}}}}}" for i, v in enumerate(filled, start=1))
         header = body = footer = ""
         for c in t.components:
             kind = str(c.get("type", "")).upper()

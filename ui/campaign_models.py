@@ -174,7 +174,7 @@ class MemberModel(_Table):
         m = self.members[index.row()]
         if role == CampaignRole.ROW:
             return m
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             col = index.column()
             if col == 0:
                 return m.name

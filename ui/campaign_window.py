@@ -44,7 +44,7 @@ class CampaignWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("campaignWindow")
         self.setWindowTitle(self.tr("Campaigns"))
-        self.resize(1180, 760)
+        self.resize(1400, 820)
         self.ctx = ctx
         self.current_id: int | None = None
         self.list_model = CampaignListModel(self)
@@ -75,7 +75,7 @@ class CampaignWindow(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 850])
+        splitter.setSizes([250, 1150])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

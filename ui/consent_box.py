@@ -75,19 +75,20 @@ class ConsentBox(QWidget):
         self.night.clicked.connect(lambda on: self._write("night", on))
         self.opt_out_button.clicked.connect(self._toggle_opt_out)
 
+        # Each consent on its own line, how it was given and since when below it: the panel is narrow.
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        grid.addWidget(self.notifications, 0, 0)
-        grid.addWidget(self.notifications_how, 0, 1)
-        grid.addWidget(self.notifications_date, 1, 0, 1, 2)
-        grid.addWidget(self.marketing, 2, 0)
-        grid.addWidget(self.marketing_how, 2, 1)
-        grid.addWidget(self.marketing_date, 3, 0, 1, 2)
+        grid.addWidget(self.notifications, 0, 0, 1, 2)
+        grid.addWidget(self.notifications_how, 1, 0)
+        grid.addWidget(self.notifications_date, 1, 1)
+        grid.addWidget(self.marketing, 2, 0, 1, 2)
+        grid.addWidget(self.marketing_how, 3, 0)
+        grid.addWidget(self.marketing_date, 3, 1)
         grid.addWidget(self.night, 4, 0, 1, 2)
         grid.addWidget(self.opted_out, 5, 0, 1, 2)
         grid.addWidget(self.opt_out_button, 6, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         ctx.hub.changed.connect(self._on_changed)
 
     def _how_combo(self, name: str) -> QComboBox:
@@ -129,7 +130,7 @@ class ConsentBox(QWidget):
             self.opt_out_button.setText(self.tr("Clear opt-out"))
         else:
             self.opted_out.setText("")
-            self.opt_out_button.setText(self.tr("Record opt-out…"))
+            self.opt_out_button.setText(self.tr("Record opt-out"))
         self.opted_out.setVisible(consent.opted_out_at is not None)
 
     def _on_changed(self, changes: Changes) -> None:

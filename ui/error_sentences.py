@@ -276,6 +276,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.CAMPAIGN_NO_RECIPIENTS: translate(
             "Errors", "Nobody in this audience may get the campaign: see who is left out and why."
         ),
+        ErrorCode.CAMPAIGN_PARAMETER_EMPTY: translate(
+            "Errors", "Fill in every parameter: a contact's empty field takes the text you type beside it."
+        ),
         ErrorCode.CAMPAIGN_NOT_EDITABLE: translate(
             "Errors", "This campaign was already handed to the relay and can no longer be changed."
         ),
@@ -322,6 +325,12 @@ def relay_sentences() -> dict[str, str]:
             "Errors",
             "The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). "
             "The menu that was running keeps running.",
+        ),
+        RelayErrorCode.CAMPAIGN_CONFLICT: translate(
+            "Errors", "Your relay already holds another campaign under this one's id. Make a new campaign."
+        ),
+        RelayErrorCode.CAMPAIGN_FINISHED: translate(
+            "Errors", "This campaign has already finished or was cancelled: it cannot be paused or resumed."
         ),
         RelayErrorCode.UNKNOWN: desktop[ErrorCode.UNKNOWN_OUTCOME],
     }

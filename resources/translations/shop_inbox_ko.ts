@@ -1669,8 +1669,8 @@ Right-click to retry.</source>
         <translation>수신거부 해제</translation>
     </message>
     <message>
-        <source>Record opt-out…</source>
-        <translation>수신거부 기록…</translation>
+        <source>Record opt-out</source>
+        <translation>수신거부 기록</translation>
     </message>
     <message>
         <source>Since {0}, {1}</source>
@@ -2290,6 +2290,10 @@ Right-click to retry.</source>
         <translation>이 대상 중 캠페인을 받을 수 있는 사람이 없어요. 제외된 사람과 이유를 확인하세요.</translation>
     </message>
     <message>
+        <source>Fill in every parameter: a contact&apos;s empty field takes the text you type beside it.</source>
+        <translation>모든 매개변수를 채우세요. 고객 정보가 비어 있으면 옆에 입력한 문구가 들어가요.</translation>
+    </message>
+    <message>
         <source>This campaign was already handed to the relay and can no longer be changed.</source>
         <translation>이 캠페인은 이미 릴레이로 넘겨져서 더 이상 바꿀 수 없어요.</translation>
     </message>
@@ -2348,6 +2352,14 @@ Right-click to retry.</source>
     <message>
         <source>The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). The menu that was running keeps running.</source>
         <translation>메뉴 봇이 WhatsApp에서 허용하는 범위를 넘었어요(항목이 너무 많거나 제목이 너무 길어요). 이전 메뉴가 그대로 작동해요.</translation>
+    </message>
+    <message>
+        <source>Your relay already holds another campaign under this one&apos;s id. Make a new campaign.</source>
+        <translation>릴레이에 같은 번호로 등록된 다른 캠페인이 이미 있어요. 새 캠페인을 만드세요.</translation>
+    </message>
+    <message>
+        <source>This campaign has already finished or was cancelled: it cannot be paused or resumed.</source>
+        <translation>이 캠페인은 이미 끝났거나 취소되어 일시 중지하거나 다시 시작할 수 없어요.</translation>
     </message>
     <message>
         <source>WhatsApp could not deliver this message. The number may not use WhatsApp, or the customer may need to update the app or accept the latest terms.</source>
