@@ -13,14 +13,20 @@ UI = ROOT / "ui"
 # of the first chat-list page (plain sqlite3, before the event loop starts: nothing to stall yet).
 OPENS_SESSIONS = {"ui.ops", "app.first_page"}
 
+# Start-up before the window exists (no event loop yet, nothing to stall): the database is opened,
+# migrated, its preferences read; the first-run wizard's answers and the demo shop are written.
+BEFORE_THE_WINDOW = {
+    "ui.application.open_inbox",
+    "ui.application.run_first_setup",
+    "ui.demo.start_demo",
+}
+
 # Modules still to be converted to ops (or whose database handle the check cannot yet tell is only
 # kept for an op), named one by one; this set only shrinks.
 NOT_CONVERTED_YET: set[str] = {
     "ui.automation_dialog",
     "ui.campaign_editor",
     "ui.campaign_window",
-    "ui.catalog_collection_actions",
-    "ui.catalog_window",
     "ui.consent_box",
     "ui.labels_manager",
     "ui.message_rule_editor",
@@ -58,7 +64,7 @@ def _call_name(call: ast.Call) -> str:
 
 @dataclass
 class SessionFinder(ast.NodeVisitor):
-    """Finds `<db>.read()` / `<db>.write()` anywhere, and a database handed to a call on the GUI path.
+    """Finds `<db>.read()` / `<db>.write()` anywhere, and a database handed to a call off an op.
 
     A database is `x.db` (`ctx.db`, `self.ctx.db`), a parameter named `db`/`database` or annotated
     `Database`, or a name assigned from one of those (`db = ctx.db`).
@@ -70,6 +76,8 @@ class SessionFinder(ast.NodeVisitor):
     worker_depth: int = 0
     in_class: int = 0
     worker_defs: list[set[str]] = field(default_factory=lambda: [set()])
+    params: list[set[str]] = field(default_factory=lambda: [set()])
+    function: str = ""  # the module-level function being read (qualified), or ""
 
     def is_db(self, node: ast.expr) -> bool:
         if isinstance(node, ast.Attribute):
@@ -106,14 +114,22 @@ class SessionFinder(ast.NodeVisitor):
             if isinstance(inner, ast.Call) and _call_name(inner) in RUNS_OFF_THE_GUI_THREAD:
                 handed.update(arg.id for arg in inner.args if isinstance(arg, ast.Name))
         worker = node.name in self.worker_defs[-1]
+        top = not self.function and not self.in_class
+        if top:
+            self.function = f"{self.module}.{node.name}"
+        worker |= self.function in BEFORE_THE_WINDOW
         self.aliases.append(scope)
+        self.params.append(set(scope))
         self.worker_defs.append(handed)
         self.worker_depth += worker
         for item in node.body:
             self.visit(item)
         self.worker_depth -= worker
         self.worker_defs.pop()
+        self.params.pop()
         self.aliases.pop()
+        if top:
+            self.function = ""
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
@@ -140,14 +156,23 @@ class SessionFinder(ast.NodeVisitor):
             for keyword in node.keywords:
                 self.visit(keyword)
             return
-        if self.in_class and not self.worker_depth and name not in KEEPS_THE_HANDLE:
-            handed = [a for a in [*node.args, *(k.value for k in node.keywords)] if self.is_db(a)]
+        if not self.worker_depth and name not in KEEPS_THE_HANDLE:
+            # A database that came in as this function's parameter is its caller's to answer for.
+            handed = [
+                a
+                for a in [*node.args, *(k.value for k in node.keywords)]
+                if self.is_db(a) and not (isinstance(a, ast.Name) and a.id in self.params[-1])
+            ]
             if handed:
                 self.report(node, f"hands the database to {name}() on the GUI thread")
         self.generic_visit(node)
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
+        # A lambda is handed on (to an op, an op queue, a command): what it hands the database to
+        # runs where it is called. Sessions opened in it are still found (.read()/.write() above).
+        self.worker_depth += 1
         self.generic_visit(node)
+        self.worker_depth -= 1
 
 
 def problems_in(path: Path) -> list[str]:
@@ -198,6 +223,14 @@ class Panel:
     def edit(self, database):
         with database.write() as s:
             pass
+
+
+def export_now(ctx):
+    return ChatExport(ctx.db).text()
+
+
+def scan(db, path):
+    return import_context(db, path)  # the caller hands it the database: checked there
 """
     path = UI / "_probe_for_the_check.py"
     finder = SessionFinder("ui._probe_for_the_check")
@@ -206,4 +239,5 @@ class Panel:
         "opens a database session: db.read()",
         "hands the database to AutomationsStore() on the GUI thread",
         "opens a database session: database.write()",
+        "hands the database to ChatExport() on the GUI thread",
     ]
