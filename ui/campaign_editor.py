@@ -1,4 +1,4 @@
-"""The campaign editor: audience and who is left out, template, parameters, preview, law checks, schedule."""
+"""The campaign editor: its audience box, template and parameters, preview, law checks, schedule and cost."""
 
 from __future__ import annotations
 
@@ -11,25 +11,18 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSpinBox,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +40,6 @@ from app.campaign_store import PACE_DEFAULT, PACE_MAX, CampaignDraft, EditorChoi
 from app.campaigns import (
     MARKETING,
     Audience,
-    LeftOutReason,
     Member,
     ParameterSource,
     ParameterSpec,
@@ -57,7 +49,7 @@ from app.campaigns import (
 )
 from app.money import format_price
 from app.wire import Template
-from ui.campaign_models import CampaignRole, MemberModel
+from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
@@ -66,8 +58,6 @@ from ui.ops import run_op
 log = logging.getLogger(__name__)
 
 PARAM_MAX = 200
-DAYS_MAX = 365
-MONTHS_MAX = 36
 
 
 def law_problem_text(problem: LawProblem) -> str:
@@ -115,8 +105,6 @@ class CampaignEditor(QWidget):
         self.ctx = ctx
         self.choices: EditorChoices | None = None
         self.resolved = Resolved()
-        self.added: set[int] = set()
-        self.removed: set[int] = set()
         self.header_media: dict[str, str] | None = None
         self._pending_draft: CampaignDraft | None = None
         self._generation = 0
@@ -127,62 +115,8 @@ class CampaignEditor(QWidget):
         self.name.setMaxLength(100)
         self.name.setPlaceholderText(self.tr("e.g. Winter sale"))
 
-        # ----- audience
-        self.labels = QListWidget(self)
-        self.labels.setObjectName("campaignLabels")
-        self.labels.setMaximumHeight(110)
-        self.all_labels = QComboBox(self)
-        self.all_labels.addItem(self.tr("with any of these labels"), False)
-        self.all_labels.addItem(self.tr("with all of these labels"), True)
-        self.wrote = QCheckBox(self.tr("Wrote in the last"), self)
-        self.wrote_days = self._spin(1, DAYS_MAX, 30, self.tr(" days"))
-        self.bought = QCheckBox(self.tr("Bought"), self)
-        self.bought_what = QComboBox(self)
-        self.bought_what.setObjectName("campaignBoughtWhat")
-        self.bought_months = self._spin(1, MONTHS_MAX, 6, self.tr(" months"))
-        self.waitlist = QCheckBox(self.tr("Waiting for the restock of"), self)
-        self.waitlist_item = QComboBox(self)
-        self.counts = QLabel(self)
-        self.counts.setObjectName("campaignCounts")
-        self.counts.setWordWrap(True)
-        self.recipients_model = MemberModel(ctx.shop_region, self)
-        self.left_out_model = MemberModel(ctx.shop_region, self)
-        self.recipients_view = self._table(self.recipients_model)
-        self.left_out_view = self._table(self.left_out_model)
-        self.remove_button = QPushButton(self.tr("Remove from campaign"), self)
-        self.add_back_button = QPushButton(self.tr("Add back"), self)
-        lists = QTabWidget(self)
-        lists.setObjectName("campaignAudienceTabs")
-        self.lists = lists
-        rec_page, out_page = QWidget(self), QWidget(self)
-        rl = QVBoxLayout(rec_page)
-        rl.addWidget(self.recipients_view)
-        rl.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
-        ol = QVBoxLayout(out_page)
-        ol.addWidget(self.left_out_view)
-        ol.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
-        lists.addTab(rec_page, self.tr("Recipients"))
-        lists.addTab(out_page, self.tr("Left out"))
-
-        audience = QGroupBox(self.tr("Audience"), self)
-        al = QVBoxLayout(audience)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Customers"), self))
-        row.addWidget(self.all_labels, 1)
-        al.addLayout(row)
-        al.addWidget(self.labels)
-        for widgets in (
-            (self.wrote, self.wrote_days),
-            (self.bought, self.bought_what, QLabel(self.tr("in the last"), self), self.bought_months),
-            (self.waitlist, self.waitlist_item),
-        ):
-            line = QHBoxLayout()
-            for w in widgets:
-                line.addWidget(w)
-            line.addStretch(1)
-            al.addLayout(line)
-        al.addWidget(self.counts)
-        al.addWidget(lists, 1)
+        self.audience_box = AudienceBox(ctx.shop_region, self)
+        self.audience_box.changed.connect(self._audience_changed)
 
         # ----- message
         self.template = QComboBox(self)
@@ -223,7 +157,7 @@ class CampaignEditor(QWidget):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setEnabled(False)
         self.zone = QLabel(self)
-        self.pace = self._spin(1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))
+        self.pace = spin_box(self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))
         self.cost = QLabel(self)
         self.cost.setObjectName("campaignCost")
         self.cost.setWordWrap(True)
@@ -266,7 +200,7 @@ class CampaignEditor(QWidget):
         name_row = QFormLayout()
         name_row.addRow(self.tr("Name"), self.name)
         who.addLayout(name_row)
-        who.addWidget(audience, 1)
+        who.addWidget(self.audience_box, 1)
         what = QVBoxLayout()
         what.addWidget(message)
         what.addWidget(schedule)
@@ -293,43 +227,14 @@ class CampaignEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.refresh_audience)
-        for box in (self.wrote, self.bought, self.waitlist):
-            box.toggled.connect(self._audience_changed)
-        for combo in (self.all_labels, self.bought_what, self.waitlist_item):
-            combo.currentIndexChanged.connect(self._audience_changed)
-        for spin in (self.wrote_days, self.bought_months):
-            spin.valueChanged.connect(self._audience_changed)
-        self.labels.itemChanged.connect(self._audience_changed)
         self.template.currentIndexChanged.connect(self._template_changed)
         self.preview_for.currentIndexChanged.connect(self._update_preview)
         self.at.toggled.connect(self.when.setEnabled)
-        self.remove_button.clicked.connect(self._remove_selected)
-        self.add_back_button.clicked.connect(self._add_back_selected)
         self.media_button.clicked.connect(self._choose_media)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
         self.send_button.clicked.connect(self._send)
 
     # ----------------------------------------------------------------- building
-    def _spin(self, low: int, high: int, value: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox(self)
-        spin.setRange(low, high)
-        spin.setValue(value)
-        spin.setSuffix(suffix)
-        return spin
-
-    def _table(self, model: MemberModel) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        view.setWordWrap(False)
-        view.setMinimumHeight(140)
-        return view
-
     # ----------------------------------------------------------------- loading
     def load(self, draft: CampaignDraft | None = None) -> None:
         """Read the editor's choices (templates from the relay when it answers), then show `draft`."""
@@ -344,40 +249,13 @@ class CampaignEditor(QWidget):
 
     def _choices_loaded(self, choices: EditorChoices) -> None:
         self.choices = choices
-        blockers = [
-            w.blockSignals(True) for w in (self.labels, self.bought_what, self.waitlist_item, self.template)
-        ]
-        self.labels.clear()
-        from ui.labels_manager import label_display_name
-
-        for c in choices.labels:
-            item = QListWidgetItem(label_display_name(c.name))
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.labels.addItem(item)
-        self.bought_what.clear()
-        self.bought_what.addItem(self.tr("anything"), ("any", 0))
-        for c in choices.collections:
-            self.bought_what.addItem(
-                self.tr("from the collection “{0}”").format(c.name), ("collection", c.id)
-            )
-        for c in choices.items:
-            self.bought_what.addItem(c.name, ("item", c.id))
-        self.waitlist_item.clear()
-        for c in choices.waitlists:
-            self.waitlist_item.addItem(
-                self.tr("{0} ({1} waiting)").format(c.name, choices.waiting.get(c.id, 0)), c.id
-            )
-        self.waitlist.setEnabled(bool(choices.waitlists))
+        self.audience_box.fill_choices(choices)
+        was = self.template.blockSignals(True)
         self.template.clear()
         self.template.addItem(self.tr("Choose an approved template…"), None)
         for t in choices.templates:
             self.template.addItem(f"{t.name} · {t.language} · {self._category(t.category)}", t)
-        for w, was in zip(
-            (self.labels, self.bought_what, self.waitlist_item, self.template), blockers, strict=True
-        ):
-            w.blockSignals(was)
+        self.template.blockSignals(was)
         self.zone.setText(choices.time_zone)
         self.when.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         if self._pending_draft is not None:
@@ -395,30 +273,8 @@ class CampaignEditor(QWidget):
         return category
 
     def show_draft(self, draft: CampaignDraft) -> None:
-        a = draft.audience
         self.name.setText(draft.name)
-        for i in range(self.labels.count()):
-            item = self.labels.item(i)
-            on = item.data(Qt.ItemDataRole.UserRole) in a.label_ids
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.all_labels.setCurrentIndex(1 if a.all_labels else 0)
-        self.wrote.setChecked(a.wrote_within_days is not None)
-        self.wrote_days.setValue(a.wrote_within_days or 30)
-        bought = a.bought_item_ids or a.bought_collection_ids or a.bought_within_months is not None
-        self.bought.setChecked(bool(bought))
-        key = (
-            ("collection", a.bought_collection_ids[0])
-            if a.bought_collection_ids
-            else ("item", a.bought_item_ids[0])
-            if a.bought_item_ids
-            else ("any", 0)
-        )
-        self.bought_what.setCurrentIndex(max(0, self.bought_what.findData(key)))
-        self.bought_months.setValue(a.bought_within_months or 6)
-        self.waitlist.setChecked(a.waitlist_item_id is not None)
-        if a.waitlist_item_id is not None:
-            self.waitlist_item.setCurrentIndex(max(0, self.waitlist_item.findData(a.waitlist_item_id)))
-        self.added, self.removed = set(a.added), set(a.removed)
+        self.audience_box.show_audience(draft.audience)
         if draft.template is not None:
             for i in range(1, self.template.count()):
                 t: Template = self.template.itemData(i)
@@ -442,28 +298,7 @@ class CampaignEditor(QWidget):
         return t if isinstance(t, Template) else None
 
     def audience(self) -> Audience:
-        labels = tuple(
-            int(self.labels.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.labels.count())
-            if self.labels.item(i).checkState() == Qt.CheckState.Checked
-        )
-        kind, ident = self.bought_what.currentData() or ("any", 0)
-        bought = self.bought.isChecked()
-        return Audience(
-            label_ids=labels,
-            all_labels=bool(self.all_labels.currentData()),
-            wrote_within_days=self.wrote_days.value() if self.wrote.isChecked() else None,
-            bought_item_ids=(int(ident),) if bought and kind == "item" else (),
-            bought_collection_ids=(int(ident),) if bought and kind == "collection" else (),
-            bought_within_months=self.bought_months.value() if bought else None,
-            waitlist_item_id=(
-                int(self.waitlist_item.currentData())
-                if self.waitlist.isChecked() and self.waitlist_item.currentData() is not None
-                else None
-            ),
-            added=tuple(sorted(self.added)),
-            removed=tuple(sorted(self.removed)),
-        )
+        return self.audience_box.audience()
 
     def parameters(self) -> tuple[ParameterSpec, ...]:
         return tuple(
@@ -522,22 +357,7 @@ class CampaignEditor(QWidget):
 
     def _show_audience(self, resolved: Resolved) -> None:
         self.resolved = resolved
-        self.recipients_model.set_members(resolved.recipients)
-        self.left_out_model.set_left_out(resolved.left_out)
-        counts = resolved.counts()
-        text = self.tr("{0} will get it · {1} left out").format(
-            len(resolved.recipients), len(resolved.left_out)
-        )
-        if counts:
-            from ui.campaign_models import left_out_label
-
-            text += "\n" + ", ".join(
-                f"{left_out_label(reason)}: {n}"
-                for reason, n in sorted(counts.items(), key=lambda kv: -kv[1])
-            )
-        self.counts.setText(text)
-        self.lists.setTabText(0, self.tr("Recipients ({0})").format(len(resolved.recipients)))
-        self.lists.setTabText(1, self.tr("Left out ({0})").format(len(resolved.left_out)))
+        self.audience_box.show_resolved(resolved)
         current = self.preview_for.currentData()
         self.preview_for.blockSignals(True)
         self.preview_for.clear()
@@ -547,31 +367,6 @@ class CampaignEditor(QWidget):
         self.preview_for.blockSignals(False)
         self._update_preview()
         self._update_cost()
-
-    def _selected(self, view: QTableView) -> list[Member]:
-        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
-        return [view.model().index(r, 0).data(CampaignRole.ROW) for r in rows]
-
-    def _remove_selected(self) -> None:
-        for m in self._selected(self.recipients_view):
-            self.removed.add(m.contact_id)
-            self.added.discard(m.contact_id)
-        self._audience_changed()
-
-    def _add_back_selected(self) -> None:
-        reasons = dict(
-            zip((m.contact_id for m in self.left_out_model.members), self.left_out_model.reasons, strict=True)
-        )
-        for m in self._selected(self.left_out_view):
-            if reasons.get(m.contact_id) == LeftOutReason.REMOVED:
-                self.removed.discard(m.contact_id)
-        self._audience_changed()
-
-    def add_contact(self, contact_id: int) -> None:
-        """Add one customer by hand (still subject to their consent)."""
-        self.added.add(contact_id)
-        self.removed.discard(contact_id)
-        self._audience_changed()
 
     # ----------------------------------------------------------------- message
     def _template_changed(self, *_: object) -> None:

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AudienceBox</name>
+    <message>
+        <source>Audience</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>with any of these labels</source>
+        <translation>이 라벨 중 하나라도 있는</translation>
+    </message>
+    <message>
+        <source>with all of these labels</source>
+        <translation>이 라벨이 모두 있는</translation>
+    </message>
+    <message>
+        <source>Wrote in the last</source>
+        <translation>최근 메시지를 보낸 기간:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>구매한 상품:</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation>개월</translation>
+    </message>
+    <message>
+        <source>Waiting for the restock of</source>
+        <translation>재입고를 기다리는 상품:</translation>
+    </message>
+    <message>
+        <source>Remove from campaign</source>
+        <translation>캠페인에서 빼기</translation>
+    </message>
+    <message>
+        <source>Add back</source>
+        <translation>다시 넣기</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>제외됨</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>anything</source>
+        <translation>아무 상품</translation>
+    </message>
+    <message>
+        <source>from the collection “{0}”</source>
+        <translation>“{0}” 컬렉션 상품</translation>
+    </message>
+    <message>
+        <source>{0} ({1} waiting)</source>
+        <translation>{0} ({1}명 대기)</translation>
+    </message>
+    <message>
+        <source>{0} will get it · {1} left out</source>
+        <translation>{0}명에게 보냄 · {1}명 제외</translation>
+    </message>
+    <message>
+        <source>Recipients ({0})</source>
+        <translation>받는 사람 ({0})</translation>
+    </message>
+    <message>
+        <source>Left out ({0})</source>
+        <translation>제외됨 ({0})</translation>
+    </message>
+</context>
+<context>
     <name>AutomationDialog</name>
     <message>
         <source>Saved. Sending to the relay…</source>
@@ -539,62 +622,6 @@
         <translation>예: 겨울 세일</translation>
     </message>
     <message>
-        <source>with any of these labels</source>
-        <translation>이 라벨 중 하나라도 있는</translation>
-    </message>
-    <message>
-        <source>with all of these labels</source>
-        <translation>이 라벨이 모두 있는</translation>
-    </message>
-    <message>
-        <source>Wrote in the last</source>
-        <translation>최근 메시지를 보낸 기간:</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation>일</translation>
-    </message>
-    <message>
-        <source>Bought</source>
-        <translation>구매한 상품:</translation>
-    </message>
-    <message>
-        <source> months</source>
-        <translation>개월</translation>
-    </message>
-    <message>
-        <source>Waiting for the restock of</source>
-        <translation>재입고를 기다리는 상품:</translation>
-    </message>
-    <message>
-        <source>Remove from campaign</source>
-        <translation>캠페인에서 빼기</translation>
-    </message>
-    <message>
-        <source>Add back</source>
-        <translation>다시 넣기</translation>
-    </message>
-    <message>
-        <source>Recipients</source>
-        <translation>받는 사람</translation>
-    </message>
-    <message>
-        <source>Left out</source>
-        <translation>제외됨</translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation>대상</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>고객</translation>
-    </message>
-    <message>
-        <source>in the last</source>
-        <translation>기간:</translation>
-    </message>
-    <message>
         <source>Choose header picture…</source>
         <translation>머리글 사진 고르기…</translation>
     </message>
@@ -643,18 +670,6 @@
         <translation>미리보기 대상</translation>
     </message>
     <message>
-        <source>anything</source>
-        <translation>아무 상품</translation>
-    </message>
-    <message>
-        <source>from the collection “{0}”</source>
-        <translation>“{0}” 컬렉션 상품</translation>
-    </message>
-    <message>
-        <source>{0} ({1} waiting)</source>
-        <translation>{0} ({1}명 대기)</translation>
-    </message>
-    <message>
         <source>Choose an approved template…</source>
         <translation>승인된 템플릿 고르기…</translation>
     </message>
@@ -665,18 +680,6 @@
     <message>
         <source>Utility</source>
         <translation>유틸리티</translation>
-    </message>
-    <message>
-        <source>{0} will get it · {1} left out</source>
-        <translation>{0}명에게 보냄 · {1}명 제외</translation>
-    </message>
-    <message>
-        <source>Recipients ({0})</source>
-        <translation>받는 사람 ({0})</translation>
-    </message>
-    <message>
-        <source>Left out ({0})</source>
-        <translation>제외됨 ({0})</translation>
     </message>
     <message>
         <source>Fixed text</source>

@@ -73,13 +73,17 @@ def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: A
     choose_template(editor, "winter_sale")
     from PySide6.QtCore import Qt
 
-    vip = editor.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0]
+    vip = editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0]
     vip.setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: editor.is_loaded() and editor.recipients_model.rowCount() == 2, timeout=5000)
-    assert "3 left out" in editor.counts.text()
+    qtbot.waitUntil(
+        lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 2, timeout=5000
+    )
+    assert "3 left out" in editor.audience_box.counts.text()
     why = {
-        editor.left_out_model.index(r, 0).data(): editor.left_out_model.index(r, 2).data()
-        for r in range(editor.left_out_model.rowCount())
+        editor.audience_box.left_out_model.index(r, 0).data(): editor.audience_box.left_out_model.index(
+            r, 2
+        ).data()
+        for r in range(editor.audience_box.left_out_model.rowCount())
     }
     assert why == {
         "Blocked One": "Blocked",
@@ -123,7 +127,7 @@ def test_a_saved_draft_is_listed_and_opens_again(qtbot: Any, ctx: Any) -> None:
     editor = window.editor
     editor.name.setText("Winter sale")
     choose_template(editor, "winter_sale_ok")
-    editor.wrote.setChecked(True)
+    editor.audience_box.wrote.setChecked(True)
     editor.save_button.click()
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
     row = window.list_model.rows[0]
@@ -193,6 +197,8 @@ def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any
     choose_template(editor, "winter_sale_ok")
     from PySide6.QtCore import Qt
 
-    editor.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
     qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.cost.text(), timeout=5000)
     assert "₩240" in editor.cost.text()

@@ -1,0 +1,235 @@
+"""The campaign editor's audience: labels, recent chats, purchases, waitlists; who gets it, who not."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.campaign_store import EditorChoices
+from app.campaigns import Audience, LeftOutReason, Member, Resolved
+from ui.campaign_models import CampaignRole, MemberModel, left_out_label
+from ui.labels_manager import label_display_name
+
+DAYS_MAX = 365
+MONTHS_MAX = 36
+
+
+def spin_box(parent: QWidget, low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox(parent)
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class AudienceBox(QGroupBox):
+    """`audience()` is what the form says; `changed` when the owner changes it; `show_resolved` shows who."""
+
+    changed = Signal()
+
+    def __init__(self, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Audience"))
+        self.added: set[int] = set()
+        self.removed: set[int] = set()
+        self.labels = QListWidget(self)
+        self.labels.setObjectName("campaignLabels")
+        self.labels.setMaximumHeight(110)
+        self.all_labels = QComboBox(self)
+        self.all_labels.addItem(self.tr("with any of these labels"), False)
+        self.all_labels.addItem(self.tr("with all of these labels"), True)
+        self.wrote = QCheckBox(self.tr("Wrote in the last"), self)
+        self.wrote_days = spin_box(self, 1, DAYS_MAX, 30, self.tr(" days"))
+        self.bought = QCheckBox(self.tr("Bought"), self)
+        self.bought_what = QComboBox(self)
+        self.bought_what.setObjectName("campaignBoughtWhat")
+        self.bought_months = spin_box(self, 1, MONTHS_MAX, 6, self.tr(" months"))
+        self.waitlist = QCheckBox(self.tr("Waiting for the restock of"), self)
+        self.waitlist_item = QComboBox(self)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("campaignCounts")
+        self.counts.setWordWrap(True)
+        self.recipients_model = MemberModel(region, self)
+        self.left_out_model = MemberModel(region, self)
+        self.recipients_view = self._table(self.recipients_model)
+        self.left_out_view = self._table(self.left_out_model)
+        self.remove_button = QPushButton(self.tr("Remove from campaign"), self)
+        self.add_back_button = QPushButton(self.tr("Add back"), self)
+        self.lists = QTabWidget(self)
+        self.lists.setObjectName("campaignAudienceTabs")
+        rec_page, out_page = QWidget(self), QWidget(self)
+        rl = QVBoxLayout(rec_page)
+        rl.addWidget(self.recipients_view)
+        rl.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        ol = QVBoxLayout(out_page)
+        ol.addWidget(self.left_out_view)
+        ol.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.lists.addTab(rec_page, self.tr("Recipients"))
+        self.lists.addTab(out_page, self.tr("Left out"))
+
+        al = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Customers"), self))
+        row.addWidget(self.all_labels, 1)
+        al.addLayout(row)
+        al.addWidget(self.labels)
+        for widgets in (
+            (self.wrote, self.wrote_days),
+            (self.bought, self.bought_what, QLabel(self.tr("in the last"), self), self.bought_months),
+            (self.waitlist, self.waitlist_item),
+        ):
+            line = QHBoxLayout()
+            for w in widgets:
+                line.addWidget(w)
+            line.addStretch(1)
+            al.addLayout(line)
+        al.addWidget(self.counts)
+        al.addWidget(self.lists, 1)
+
+        for box in (self.wrote, self.bought, self.waitlist):
+            box.toggled.connect(self.changed)
+        for combo in (self.all_labels, self.bought_what, self.waitlist_item):
+            combo.currentIndexChanged.connect(self.changed)
+        for spin in (self.wrote_days, self.bought_months):
+            spin.valueChanged.connect(self.changed)
+        self.labels.itemChanged.connect(self.changed)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.add_back_button.clicked.connect(self._add_back_selected)
+
+    def _table(self, model: MemberModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(False)
+        view.setMinimumHeight(140)
+        return view
+
+    # ----------------------------------------------------------------- filling
+    def fill_choices(self, choices: EditorChoices) -> None:
+        widgets = (self.labels, self.bought_what, self.waitlist_item)
+        blocked = [w.blockSignals(True) for w in widgets]
+        self.labels.clear()
+        for c in choices.labels:
+            item = QListWidgetItem(label_display_name(c.name))
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.labels.addItem(item)
+        self.bought_what.clear()
+        self.bought_what.addItem(self.tr("anything"), ("any", 0))
+        for c in choices.collections:
+            self.bought_what.addItem(
+                self.tr("from the collection “{0}”").format(c.name), ("collection", c.id)
+            )
+        for c in choices.items:
+            self.bought_what.addItem(c.name, ("item", c.id))
+        self.waitlist_item.clear()
+        for c in choices.waitlists:
+            waiting = choices.waiting.get(c.id, 0)
+            self.waitlist_item.addItem(self.tr("{0} ({1} waiting)").format(c.name, waiting), c.id)
+        self.waitlist.setEnabled(bool(choices.waitlists))
+        for w, was in zip(widgets, blocked, strict=True):
+            w.blockSignals(was)
+
+    def show_audience(self, a: Audience) -> None:
+        for i in range(self.labels.count()):
+            item = self.labels.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in a.label_ids
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.all_labels.setCurrentIndex(1 if a.all_labels else 0)
+        self.wrote.setChecked(a.wrote_within_days is not None)
+        self.wrote_days.setValue(a.wrote_within_days or 30)
+        bought = a.bought_item_ids or a.bought_collection_ids or a.bought_within_months is not None
+        self.bought.setChecked(bool(bought))
+        key = (
+            ("collection", a.bought_collection_ids[0])
+            if a.bought_collection_ids
+            else ("item", a.bought_item_ids[0])
+            if a.bought_item_ids
+            else ("any", 0)
+        )
+        self.bought_what.setCurrentIndex(max(0, self.bought_what.findData(key)))
+        self.bought_months.setValue(a.bought_within_months or 6)
+        self.waitlist.setChecked(a.waitlist_item_id is not None)
+        if a.waitlist_item_id is not None:
+            self.waitlist_item.setCurrentIndex(max(0, self.waitlist_item.findData(a.waitlist_item_id)))
+        self.added, self.removed = set(a.added), set(a.removed)
+
+    def audience(self) -> Audience:
+        labels = tuple(
+            int(self.labels.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.labels.count())
+            if self.labels.item(i).checkState() == Qt.CheckState.Checked
+        )
+        kind, ident = self.bought_what.currentData() or ("any", 0)
+        bought = self.bought.isChecked()
+        waitlist = self.waitlist_item.currentData() if self.waitlist.isChecked() else None
+        return Audience(
+            label_ids=labels,
+            all_labels=bool(self.all_labels.currentData()),
+            wrote_within_days=self.wrote_days.value() if self.wrote.isChecked() else None,
+            bought_item_ids=(int(ident),) if bought and kind == "item" else (),
+            bought_collection_ids=(int(ident),) if bought and kind == "collection" else (),
+            bought_within_months=self.bought_months.value() if bought else None,
+            waitlist_item_id=int(waitlist) if waitlist is not None else None,
+            added=tuple(sorted(self.added)),
+            removed=tuple(sorted(self.removed)),
+        )
+
+    def show_resolved(self, resolved: Resolved) -> None:
+        self.recipients_model.set_members(resolved.recipients)
+        self.left_out_model.set_left_out(resolved.left_out)
+        text = self.tr("{0} will get it · {1} left out").format(
+            len(resolved.recipients), len(resolved.left_out)
+        )
+        by_count = sorted(resolved.counts().items(), key=lambda kv: -kv[1])
+        if by_count:
+            text += "\n" + ", ".join(f"{left_out_label(reason)}: {n}" for reason, n in by_count)
+        self.counts.setText(text)
+        self.lists.setTabText(0, self.tr("Recipients ({0})").format(len(resolved.recipients)))
+        self.lists.setTabText(1, self.tr("Left out ({0})").format(len(resolved.left_out)))
+
+    # ----------------------------------------------------------------- by hand
+    def _selected(self, view: QTableView) -> list[Member]:
+        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+        return [view.model().index(r, 0).data(CampaignRole.ROW) for r in rows]
+
+    def _remove_selected(self) -> None:
+        for m in self._selected(self.recipients_view):
+            self.removed.add(m.contact_id)
+            self.added.discard(m.contact_id)
+        self.changed.emit()
+
+    def _add_back_selected(self) -> None:
+        model = self.left_out_model
+        reasons = dict(zip((m.contact_id for m in model.members), model.reasons, strict=True))
+        for m in self._selected(self.left_out_view):
+            if reasons.get(m.contact_id) == LeftOutReason.REMOVED:
+                self.removed.discard(m.contact_id)
+        self.changed.emit()
+
+    def add_contact(self, contact_id: int) -> None:
+        """Add one customer by hand (still subject to their consent)."""
+        self.added.add(contact_id)
+        self.removed.discard(contact_id)
+        self.changed.emit()
