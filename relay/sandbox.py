@@ -86,6 +86,8 @@ class SandboxUpstream:
         self.rng = random.Random(seed)  # the writer loop's own, so sends cannot shift who writes next
         # Ticks for numbers not in the cast (e.g. the demo's seeded customers).
         self.strangers_rng = random.Random(f"{seed}:strangers" if seed is not None else None)
+        # Walk-ins draw their own delays: the cast's seeded order must not depend on when they come.
+        self.arrivals_rng = random.Random(f"{seed}:arrivals" if seed is not None else None)
         self.speed = max(speed, 0.001)
         self.customers = cast()
         for customer in self.customers:
@@ -282,7 +284,7 @@ class SandboxUpstream:
         """A new customer every 30–90 s (at speed 1), up to `newcomers_max` a demo; each writes the
         first turn of a short story and answers the shop as the cast does."""
         while self.newcomers < self.newcomers_max:
-            await asyncio.sleep(self._delay(self.rng, *ARRIVAL_SECONDS))
+            await asyncio.sleep(self._delay(self.arrivals_rng, *ARRIVAL_SECONDS))
             index = self.newcomers
             rng = random.Random(f"{self.seed}:newcomer:{index}") if self.seed is not None else random.Random()
             customer = newcomer(index, rng, set(self.by_id))

@@ -418,11 +418,17 @@ def test_a_seed_makes_the_story_repeatable_and_ids_stay_unique() -> None:
         sandbox = SandboxUpstream(seed=seed, speed=500)
         inbox = Inbox()
         await sandbox.start(inbox)
+        cast_ids = {c.wa_id for c in cast()}
+
+        def of_cast(payloads: Payloads) -> list[dict[str, Any]]:
+            # Walk-ins come when the clock says; the cast's order is what a seed repeats.
+            return [m for m in messages(payloads) if m["from"] in cast_ids]
+
         try:
-            await inbox.until(lambda p: len(messages(p)) >= 8)
+            await inbox.until(lambda p: len(of_cast(p)) >= 8)
         finally:
             await sandbox.stop()
-        return [(m["from"], m["type"], m["id"]) for m in messages(inbox.payloads)[:8]]
+        return [(m["from"], m["type"], m["id"]) for m in of_cast(inbox.payloads)[:8]]
 
     one, two, other = run(lambda: story(5)), run(lambda: story(5)), run(lambda: story(6))
     assert [m[:2] for m in one] == [m[:2] for m in two]
@@ -518,7 +524,8 @@ def test_new_customers_keep_arriving_at_a_gentle_pace_up_to_a_cap_and_answer_the
             assert len(arrived) == 4  # the cap, however long the demo stays open
             times = sorted(arrived.values())
             gaps = [b - a for a, b in itertools.pairwise(times)]
-            assert min(gaps) >= 30 / speed * 0.9 and max(gaps) <= 90 / speed * 3
+            # Never sooner than 30 s apart (at speed 1); later only by how busy the machine is.
+            assert min(gaps) >= 30 / speed * 0.9 and max(gaps) <= 90 / speed + 1.0
             for payload in inbox.payloads:
                 assert_cloud_api_payload(payload)
             # A newcomer reads what the shop sends and writes back.
