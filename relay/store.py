@@ -12,7 +12,7 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
 from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
-from relay.storage.contact_states import ContactRow, ContactStates
+from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.key_values import KeyValues
@@ -108,14 +108,15 @@ class Store:
             seqs += self.events.add(conn, [NewEvent("contact", payload, pnid, f"c:{message_id}")])
         renamed: list[NewEvent] = []
         for wa_id, ts_ms, name, pnid in item.inbound:
+            # Read again for a second message of the same customer: the first one moved the row.
+            row = self.contacts.row_in(conn, wa_id)
             if wa_id not in befores:
-                befores[wa_id] = before = self.contacts.get_in(conn, wa_id)
+                befores[wa_id] = before = None if row is None else contact_row(row)
                 if before is not None and before.profile_name and name and name != before.profile_name:
                     contact = {"wa_id": wa_id, "profile": {"name": name}}
                     renamed.append(NewEvent("contact", {"contact": contact}, pnid))
-            self.contacts.touch_in(
-                conn, wa_id, last_inbound_ms=ts_ms, profile_name=name, phone_number_id=pnid
-            )
+            inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
+            self.contacts.touch_row_in(conn, wa_id, row, inputs)
         seqs += self.events.add(conn, renamed)
         for wa_id, columns in item.touches:
             self.contacts.touch_in(conn, wa_id, **columns)

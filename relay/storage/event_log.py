@@ -37,6 +37,11 @@ class EventLog:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Built once (every webhook inserts through it); a redelivery hits the unique dedupe_key
+        # and inserts nothing (no row comes back).
+        self._insert = (
+            db.insert(events).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(events.c.seq)
+        )
 
     def add(self, conn: Connection, new: list[NewEvent]) -> list[int]:
         """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""
@@ -55,11 +60,7 @@ class EventLog:
                 "dedupe_key": item.dedupe_key,
                 "payload": json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")),
             }
-            # A redelivery hits the unique dedupe_key and inserts nothing (no row comes back).
-            stmt = (
-                self.db.insert(events).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
-            )
-            seq = conn.execute(stmt.returning(events.c.seq)).scalar_one_or_none()
+            seq = conn.execute(self._insert, values).scalar_one_or_none()
             if seq is not None:
                 seqs.append(int(seq))
         if seqs:
