@@ -326,21 +326,22 @@ class AutomationsStore:
 AUTOMATIONS_CHANGED = Changes(automations=True)
 
 
-def save_automations(store: AutomationsStore, doc: Automations) -> tuple[AutomationsState, Changes]:
+def automations_state(db: Database) -> AutomationsState:
+    return AutomationsStore(db).state()
+
+
+def save_automations(db: Database, doc: Automations) -> tuple[AutomationsState, Changes]:
     """An editor's save, for its op: the new state, and the change (rules and the shop's profile)."""
-    return store.save(doc), AUTOMATIONS_CHANGED
+    return AutomationsStore(db).save(doc), AUTOMATIONS_CHANGED
 
 
-def resolve_automations(
-    store: AutomationsStore, keep: Literal["mine", "theirs"]
-) -> tuple[AutomationsState, Changes]:
-    return store.resolve(keep), AUTOMATIONS_CHANGED
+def resolve_automations(db: Database, keep: Literal["mine", "theirs"]) -> tuple[AutomationsState, Changes]:
+    return AutomationsStore(db).resolve(keep), AUTOMATIONS_CHANGED
 
 
-def push_automations(
-    store: AutomationsStore, client: AutomationsClient
-) -> tuple[PushOutcome, AutomationsState]:
+def push_automations(db: Database, client: AutomationsClient) -> tuple[PushOutcome, AutomationsState]:
     """Push a waiting change, then read the state it left (synced, still pending, or a conflict)."""
+    store = AutomationsStore(db)
     outcome = store.push(client)
     return outcome, store.state()
 

@@ -24,13 +24,8 @@ BEFORE_THE_WINDOW = {
 # Modules still to be converted to ops (or whose database handle the check cannot yet tell is only
 # kept for an op), named one by one; this set only shrinks.
 NOT_CONVERTED_YET: set[str] = {
-    "ui.automation_dialog",
     "ui.campaign_editor",
     "ui.campaign_window",
-    "ui.consent_box",
-    "ui.labels_manager",
-    "ui.message_rule_editor",
-    "ui.quick_reply_manager",
     "ui.start_path",
 }
 
@@ -44,6 +39,7 @@ RUNS_OFF_THE_GUI_THREAD = {
     "run_write_returning",
     "Op",
     "start_job",
+    "run_in_turn",  # ui/op_queue.py: the window's edits, one after another
 }
 # Methods that are a worker thread's body.
 THREAD_BODIES = {"run"}

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from app.automations_store import (
     AutomationsClient,
     AutomationsState,
-    AutomationsStore,
     PushOutcome,
     SyncStatus,
+    automations_state,
     push_automations,
     resolve_automations,
     save_automations,
@@ -160,7 +160,6 @@ class AutomationDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.store = AutomationsStore(ctx.db)
         self.client_provider = client_provider or (lambda: running_relay_client(ctx))
         self.summaries = RuleSummary(self)
         self.banner = SyncBanner()
@@ -211,7 +210,11 @@ class AutomationDialog(QDialog):
         self.form.setEnabled(False)
         self._save_button().setEnabled(False)
         ctx.hub.changed.connect(self._hub_changed)
-        run_op(self.store.state, self._state_read, parent=self, on_failure=self._failed)
+        self._read_state()
+
+    def _read_state(self) -> None:
+        db = self.ctx.db
+        run_op(lambda: automations_state(db), self._state_read, parent=self, on_failure=self._failed)
 
     def _save_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -234,7 +237,7 @@ class AutomationDialog(QDialog):
         """Another editor or the relay (a settings event) changed the rules: show the new state, and
         the new document too unless the owner is editing this one."""
         if changes.automations and not self._publishing and self.loaded and not self._saving:
-            run_op(self.store.state, self._state_read, parent=self, on_failure=self._failed)
+            self._read_state()
 
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
@@ -310,16 +313,16 @@ class AutomationDialog(QDialog):
         """Apply this editor's part to the latest stored copy (read in an op), save it in another op.
 
         The form keeps what was typed until the save delivered; a refusal shows why."""
-        if not self.loaded or self._saving:
+        if not self.loaded:
             return
         problem = self.problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
-        if problem:
+        if problem or self._saving:
             return
         self._saving = True
         self._save_button().setEnabled(False)
-        store = self.store
+        db = self.ctx.db
 
         def latest_read(latest: AutomationsState) -> None:
             try:
@@ -327,7 +330,7 @@ class AutomationDialog(QDialog):
             except ShopInboxError as exc:
                 self._failed(exc)
                 return
-            run_op(lambda: save_automations(store, doc), stored, parent=self, on_failure=self._failed)
+            run_op(lambda: save_automations(db, doc), stored, parent=self, on_failure=self._failed)
 
         def stored(result: tuple[AutomationsState, Changes]) -> None:
             self.state, changes = result
@@ -340,10 +343,10 @@ class AutomationDialog(QDialog):
             self.saved.emit(self.state)
             self.push()
 
-        run_op(store.state, latest_read, parent=self, on_failure=self._failed)
+        run_op(lambda: automations_state(db), latest_read, parent=self, on_failure=self._failed)
 
     def resolve(self, keep: str) -> None:
-        store = self.store
+        db = self.ctx.db
         choice: Literal["mine", "theirs"] = "mine" if keep == "mine" else "theirs"
 
         def resolved(result: tuple[AutomationsState, Changes]) -> None:
@@ -357,7 +360,7 @@ class AutomationDialog(QDialog):
             self.push()
 
         self._saving = True  # the owner's choice is written before anything else
-        run_op(lambda: resolve_automations(store, choice), resolved, parent=self, on_failure=self._failed)
+        run_op(lambda: resolve_automations(db, choice), resolved, parent=self, on_failure=self._failed)
 
     def push(self) -> None:
         client = self.client_provider()
@@ -365,10 +368,8 @@ class AutomationDialog(QDialog):
             return
         self._sending = True
         self._show_state()
-        store = self.store
-        run_op(
-            lambda: push_automations(store, client), self._pushed, parent=self, on_failure=self._push_failed
-        )
+        db = self.ctx.db
+        run_op(lambda: push_automations(db, client), self._pushed, parent=self, on_failure=self._push_failed)
 
     def _pushed(self, result: tuple[PushOutcome, AutomationsState]) -> None:
         outcome, self.state = result
@@ -392,7 +393,8 @@ class AutomationDialog(QDialog):
             self._sending = False
             self._show_state()
 
-        run_op(self.store.state, read, parent=self, on_failure=unread)
+        db = self.ctx.db
+        run_op(lambda: automations_state(db), read, parent=self, on_failure=unread)
 
     def is_sending(self) -> bool:
         """A change is on its way: being saved here, or sent to the relay."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
+from ui.context import AppContext
 from ui.formatting import display_locale
 from ui.ops import run_op
 
@@ -46,9 +47,9 @@ def _contact_text(choice: ContactChoice) -> str:
 class ContactPickerDialog(QDialog):
     """Search the inbox's contacts by name or number and pick some; a typed number can be added too."""
 
-    def __init__(self, directory: ContactDirectory, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.directory = directory
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Choose contacts"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name or phone number"))
@@ -76,13 +77,13 @@ class ContactPickerDialog(QDialog):
     def refresh(self) -> None:
         """Search the contacts in an op; only the answer to the newest text is shown."""
         self._generation += 1
-        generation, pattern, directory = self._generation, self.search.text(), self.directory
+        generation, pattern, db = self._generation, self.search.text(), self.ctx.db
 
         def show(found: list[ContactChoice]) -> None:
             if generation == self._generation:
                 self._show(pattern, found)
 
-        run_op(lambda: directory.find(pattern), show, parent=self)
+        run_op(lambda: ContactDirectory(db).find(pattern), show, parent=self)
 
     def _show(self, pattern: str, found: list[ContactChoice]) -> None:
         self.model.clear()
@@ -110,9 +111,9 @@ class RecipientsPicker(QWidget):
 
     MODES = ("everyone", "except", "only")
 
-    def __init__(self, directory: ContactDirectory, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.directory = directory
+        self.ctx = ctx
         self.mode = QComboBox()
         self.mode.addItem(self.tr("Everyone"), "everyone")
         self.mode.addItem(self.tr("Everyone except…"), "except")
@@ -158,8 +159,8 @@ class RecipientsPicker(QWidget):
         if not new:
             return
         self.changed.emit()
-        directory = self.directory
-        run_op(lambda: directory.by_wa_ids(new), self._names_found, parent=self)
+        db = self.ctx.db
+        run_op(lambda: ContactDirectory(db).by_wa_ids(new), self._names_found, parent=self)
 
     def _names_found(self, found: list[ContactChoice]) -> None:
         names = {choice.wa_id: choice for choice in found}
@@ -170,7 +171,7 @@ class RecipientsPicker(QWidget):
                 item.setText(_contact_text(choice))
 
     def pick(self) -> None:
-        dialog = ContactPickerDialog(self.directory, self)
+        dialog = ContactPickerDialog(self.ctx, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_wa_ids(dialog.chosen())
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
@@ -58,7 +58,13 @@ class CollectionActions(QObject):
         )
         if ok and name.strip() and self._usable(name, None):
             db = self.ctx.db
-            self._change(lambda: add_collection(db, name)[1])
+            run_op(
+                lambda: add_collection(db, name)[1],
+                self.changed.emit,
+                parent=self.window,
+                on_failure=self._refused,
+                writes=True,
+            )
 
     def rename(self, collection_id: int) -> None:
         old = next((c.name for c in self.known if c.id == collection_id), "")
@@ -67,7 +73,13 @@ class CollectionActions(QObject):
         )
         if ok and name.strip() and name != old and self._usable(name, collection_id):
             db = self.ctx.db
-            self._change(lambda: rename_catalog_collection(db, collection_id, name))
+            run_op(
+                lambda: rename_catalog_collection(db, collection_id, name),
+                self.changed.emit,
+                parent=self.window,
+                on_failure=self._refused,
+                writes=True,
+            )
 
     def delete(self, collection_id: int) -> bool:
         """After asking; True when the collection is gone."""
@@ -79,24 +91,45 @@ class CollectionActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         db = self.ctx.db
-        self._change(lambda: delete_catalog_collection(db, collection_id))
+        run_op(
+            lambda: delete_catalog_collection(db, collection_id),
+            self.changed.emit,
+            parent=self.window,
+            on_failure=self._refused,
+            writes=True,
+        )
         return True
 
     def reorder(self, ordered: list[int]) -> None:
         db = self.ctx.db
-        self._change(lambda: reorder_catalog_collections(db, ordered))
+        run_op(
+            lambda: reorder_catalog_collections(db, ordered),
+            self.changed.emit,
+            parent=self.window,
+            on_failure=self._refused,
+            writes=True,
+        )
 
     def add_items(self, collection_id: int, item_ids: Sequence[int]) -> None:
         db, ids = self.ctx.db, list(item_ids)
-        self._change(lambda: add_to_collection(db, collection_id, ids))
+        run_op(
+            lambda: add_to_collection(db, collection_id, ids),
+            self.changed.emit,
+            parent=self.window,
+            on_failure=self._refused,
+            writes=True,
+        )
 
     def remove_items(self, collection_id: int, item_ids: Sequence[int]) -> None:
         db, ids = self.ctx.db, list(item_ids)
-        self._change(lambda: remove_from_collection(db, collection_id, ids))
+        run_op(
+            lambda: remove_from_collection(db, collection_id, ids),
+            self.changed.emit,
+            parent=self.window,
+            on_failure=self._refused,
+            writes=True,
+        )
 
-    def _change(self, change: Callable[[], Changes]) -> None:
-        def refused(exc: BaseException) -> None:
-            QMessageBox.warning(self.window, self.tr("Collections"), failure_sentence(exc))
-            self.changed.emit(Changes(collections=True))  # show the collections as they are
-
-        run_op(change, self.changed.emit, parent=self.window, on_failure=refused)
+    def _refused(self, exc: BaseException) -> None:
+        QMessageBox.warning(self.window, self.tr("Collections"), failure_sentence(exc))
+        self.changed.emit(Changes(collections=True))  # show the collections as they are

@@ -94,7 +94,7 @@ class _DeleteItems(QUndoCommand):
 
     def redo(self) -> None:
         db, ids = self.window.ctx.db, self.item_ids
-        self.window.edits.add(lambda: delete_catalog_items(db, ids), self._deleted)
+        self.window.edits.run_in_turn(lambda: delete_catalog_items(db, ids), self._deleted)
 
     def _deleted(self, result: tuple[list[DeletedItem], Changes]) -> None:
         self.deleted, changes = result
@@ -102,7 +102,7 @@ class _DeleteItems(QUndoCommand):
 
     def undo(self) -> None:
         db = self.window.ctx.db
-        self.window.edits.add(
+        self.window.edits.run_in_turn(
             lambda: restore_catalog_items(db, self.deleted), self._restored, self._not_restored
         )
 
@@ -539,7 +539,7 @@ class CatalogWindow(QMainWindow):
             if after is not None and self.form.item_id is not None:
                 self._select_quietly(self.form.item_id)
 
-        self.edits.add(lambda: save_item(db, item_id, draft), saved, refused)
+        self.edits.run_in_turn(lambda: save_item(db, item_id, draft), saved, refused)
 
     def duplicate_selected(self) -> None:
         ids = self.selected_ids()
@@ -551,7 +551,7 @@ class CatalogWindow(QMainWindow):
             copies, changes = result
             self.changed_here(changes, select=copies)
 
-        self.edits.add(lambda: duplicate_items(db, ids, suffix), done)
+        self.edits.run_in_turn(lambda: duplicate_items(db, ids, suffix), done)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -577,7 +577,7 @@ class CatalogWindow(QMainWindow):
             if len(ids) == 1 and not self.form.is_dirty():
                 self._show_item(ids[0])  # the form shows the new state
 
-        self.edits.add(lambda: hide_items(db, ids, hide), done)
+        self.edits.run_in_turn(lambda: hide_items(db, ids, hide), done)
 
     def _item_menu(self, pos: QPoint) -> None:
         if not self.selected_ids():
@@ -667,7 +667,7 @@ class CatalogWindow(QMainWindow):
             self.changed_here(changes)
             self.statusBar().showMessage(self.tr("Saved."), 3000)
 
-        self.edits.add(lambda: save_meta_catalog_id(db, value or None), saved)
+        self.edits.run_in_turn(lambda: save_meta_catalog_id(db, value or None), saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.form.is_dirty():

@@ -83,7 +83,6 @@ class LabelsManager(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Labels"))
-        self.store = LabelStore(ctx.db)
         # Changes one after another (a rename typed right after "New label" waits for it).
         self.edits = OpQueue(self)
         self._generation = 0
@@ -147,7 +146,7 @@ class LabelsManager(QDialog):
             for button in self.buttons:
                 button.setEnabled(True)
 
-        run_op(self.store.all, show, parent=self, on_failure=self._failed)
+        run_op(lambda: LabelStore(self.ctx.db).all(), show, parent=self, on_failure=self._failed)
 
     def is_loading(self) -> bool:
         return self._shown_generation != self._generation or self.edits.is_busy()
@@ -159,8 +158,8 @@ class LabelsManager(QDialog):
         if changes.labels or changes.all_contacts or (changes.contacts and not changes.from_sync):
             self.reload()
 
-    def _change(self, work: Callable[[], Changes], select_id: int | None = None) -> None:
-        """Run a change in the dialog's queue; publish it and show the labels as they now are."""
+    def _changed_then(self, select_id: int | None = None) -> Callable[[Changes], None]:
+        """After a change delivered: publish it and show the labels as they now are."""
 
         def done(changes: Changes) -> None:
             self.error.clear()
@@ -171,7 +170,7 @@ class LabelsManager(QDialog):
                 self._publishing = False
             self.reload(select_id=select_id)
 
-        self.edits.add(work, done, self._refused)
+        return done
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, LabelInvalid):
@@ -207,7 +206,7 @@ class LabelsManager(QDialog):
     def add_label(self, name: str, colour: str | None = None) -> None:
         """Add in an op; the new label is selected when it is in (or the error says why not)."""
         colour = colour or PALETTE[len(self.model.rows()) % len(PALETTE)]
-        store = self.store
+        db = self.ctx.db
 
         def added(result: tuple[LabelCount, Changes]) -> None:
             label, changes = result
@@ -219,7 +218,7 @@ class LabelsManager(QDialog):
                 self._publishing = False
             self.reload(select_id=label.id)
 
-        self.edits.add(lambda: store.add(name, colour), added, self._refused)
+        self.edits.run_in_turn(lambda: LabelStore(db).add(name, colour), added, self._refused)
 
     def rename_current(self) -> None:
         label = self.current()
@@ -232,8 +231,10 @@ class LabelsManager(QDialog):
             self.rename(label.id, name)
 
     def rename(self, label_id: int, name: str) -> None:
-        store = self.store
-        self._change(lambda: store.rename(label_id, name), label_id)
+        db = self.ctx.db
+        self.edits.run_in_turn(
+            lambda: LabelStore(db).rename(label_id, name), self._changed_then(label_id), self._refused
+        )
 
     def recolour_current(self) -> None:
         label = self.current()
@@ -244,8 +245,10 @@ class LabelsManager(QDialog):
             self.recolour(label.id, colour.name())
 
     def recolour(self, label_id: int, colour: str) -> None:
-        store = self.store
-        self._change(lambda: store.recolour(label_id, colour), label_id)
+        db = self.ctx.db
+        self.edits.run_in_turn(
+            lambda: LabelStore(db).recolour(label_id, colour), self._changed_then(label_id), self._refused
+        )
 
     def move_current(self, step: int) -> None:
         label = self.current()
@@ -255,8 +258,10 @@ class LabelsManager(QDialog):
         at = ids.index(label.id)
         to = max(0, min(at + step, len(ids) - 1))
         ids.insert(to, ids.pop(at))
-        store = self.store
-        self._change(lambda: store.reorder(ids), label.id)
+        db = self.ctx.db
+        self.edits.run_in_turn(
+            lambda: LabelStore(db).reorder(ids), self._changed_then(label.id), self._refused
+        )
 
     def delete_current(self) -> None:
         label = self.current()
@@ -270,5 +275,7 @@ class LabelsManager(QDialog):
             else self.tr("Delete the label “{0}”?")
         ).format(label_display_name(label.name))
         if QMessageBox.question(self, self.tr("Delete label"), question) == QMessageBox.StandardButton.Yes:
-            store, label_id = self.store, label.id
-            self._change(lambda: store.delete(label_id))
+            db, label_id = self.ctx.db, label.id
+            self.edits.run_in_turn(
+                lambda: LabelStore(db).delete(label_id), self._changed_then(), self._refused
+            )

@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
-from app.contact_lookup import ContactDirectory
 from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
@@ -33,7 +32,7 @@ class MessageRuleEditor(AutomationDialog):
         self.text.setPlaceholderText(placeholder)
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
-        self.recipients = RecipientsPicker(ContactDirectory(self.ctx.db))
+        self.recipients = RecipientsPicker(self.ctx)
         self.preview = ReplyPreview(self.ctx)
         form = QFormLayout()
         form.addRow(self.enabled)

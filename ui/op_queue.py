@@ -42,7 +42,7 @@ class OpQueue(QObject):
     def is_busy(self) -> bool:
         return self._running or bool(self._waiting)
 
-    def add(
+    def run_in_turn(
         self,
         fn: Callable[[], Any],
         on_success: Success | None = None,
@@ -81,4 +81,5 @@ class OpQueue(QObject):
             finally:
                 self._next()
 
-        run_op(queued.fn, succeeded, parent=self.widget, on_failure=failed)
+        # On the one writer: the queue's ops are the owner's edits (a read between them is harmless).
+        run_op(queued.fn, succeeded, parent=self.widget, on_failure=failed, writes=True)

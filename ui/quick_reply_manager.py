@@ -50,7 +50,6 @@ class QuickReplyManager(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quick replies"))
         self.ctx = ctx
-        self.library = QuickReplyLibrary(ctx.db)
         self.edits = OpQueue(self)  # saves, deletes and moves reach the database in order
         self._generation = 0
         self._shown_generation = -1
@@ -147,13 +146,13 @@ class QuickReplyManager(QDialog):
         selection without touching what the form holds."""
         self._generation += 1
         generation = self._generation
-        library = self.library
+        db = self.ctx.db
 
         def show(rows: list[QuickReplyRow]) -> None:
             if generation == self._generation:
                 self._show_rows(rows, select_id, first)
 
-        run_op(library.all, show, parent=self, on_failure=self._failed)
+        run_op(lambda: QuickReplyLibrary(db).all(), show, parent=self, on_failure=self._failed)
 
     def _show_rows(self, rows: list[QuickReplyRow], select_id: int | None, first: bool) -> None:
         self._shown_generation = self._generation
@@ -250,12 +249,14 @@ class QuickReplyManager(QDialog):
             self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
             return False
         shortcut, text, media = self.shortcut.text(), self.text.toPlainText(), self.media.text() or None
-        library, reply_id = self.library, self.current_id
+        db, reply_id = self.ctx.db, self.current_id
 
         def work() -> tuple[QuickReplyRow, Changes]:
             if reply_id is None:
-                return library.add(shortcut, text, media_path=media, keywords=keywords)
-            return library.update(reply_id, shortcut=shortcut, text=text, media_path=media, keywords=keywords)
+                return QuickReplyLibrary(db).add(shortcut, text, media_path=media, keywords=keywords)
+            return QuickReplyLibrary(db).update(
+                reply_id, shortcut=shortcut, text=text, media_path=media, keywords=keywords
+            )
 
         def saved(result: tuple[QuickReplyRow, Changes]) -> None:
             row, changes = result
@@ -271,7 +272,7 @@ class QuickReplyManager(QDialog):
             else:
                 self.error.setText(failure_sentence(exc))
 
-        self.edits.add(work, saved, refused)
+        self.edits.run_in_turn(work, saved, refused)
         return True
 
     def delete_current(self) -> None:
@@ -287,7 +288,7 @@ class QuickReplyManager(QDialog):
             self.delete_reply(self.current_id)
 
     def delete_reply(self, reply_id: int) -> None:
-        library = self.library
+        db = self.ctx.db
 
         def deleted(changes: Changes) -> None:
             self._publish(changes)
@@ -295,7 +296,7 @@ class QuickReplyManager(QDialog):
                 self.current_id = None
             self.reload(first=True)
 
-        self.edits.add(lambda: library.delete(reply_id), deleted, self._failed)
+        self.edits.run_in_turn(lambda: QuickReplyLibrary(db).delete(reply_id), deleted, self._failed)
 
     def move_current(self, step: int) -> None:
         """Move the selected reply up or down in the owner's order (with no search active)."""
@@ -307,13 +308,13 @@ class QuickReplyManager(QDialog):
         if to == at:
             return
         ids.insert(to, ids.pop(at))
-        library, reply_id = self.library, self.current_id
+        db, reply_id = self.ctx.db, self.current_id
 
         def moved(changes: Changes) -> None:
             self._publish(changes)
             self.reload(select_id=reply_id)
 
-        self.edits.add(lambda: library.reorder(ids), moved, self._failed)
+        self.edits.run_in_turn(lambda: QuickReplyLibrary(db).reorder(ids), moved, self._failed)
 
     def choose_media(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

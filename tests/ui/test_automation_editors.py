@@ -379,14 +379,13 @@ def test_a_conflict_with_another_desktop_is_shown_through_the_real_relay(
 
 
 def test_contact_picker_finds_by_korean_name_or_number(qtbot, ctx: AppContext) -> None:
-    from app.contact_lookup import ContactDirectory
     from tests.support.factories import make_contact
     from ui.automation_forms import ContactPickerDialog
 
     with ctx.db.write() as s:
         make_contact(s, wa_id="821011112222", saved_name="박단골")
         make_contact(s, wa_id="821033334444", profile_name="Emma")
-    picker = ContactPickerDialog(ContactDirectory(ctx.db))
+    picker = ContactPickerDialog(ctx)
     qtbot.addWidget(picker)
     picker.search.setText("단골")
     qtbot.waitUntil(lambda: picker.model.rowCount() == 1)
