@@ -112,6 +112,9 @@ class OrderSettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        # Until the stored settings arrive, Save would write defaults over them.
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(outer, 1)
         layout.addWidget(self.problem)
@@ -124,10 +127,15 @@ class OrderSettingsDialog(QDialog):
         def work() -> tuple[OrderSettings, list[Template]]:
             return read_order_settings(db), approved_templates(db, None)
 
-        Op(work, parent=self).success(lambda r: self.show_settings(*r)).run()
+        Op(work, parent=self).success(lambda r: self.show_settings(*r)).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.problem.setText(failure_sentence(exc))
+        self.problem.show()
 
     def show_settings(self, settings: OrderSettings, templates: list[Template]) -> None:
         self.settings, self.templates = settings, templates
+        self.save_button.setEnabled(True)
         currency = self.ctx.currency
         self.shipping.setText(feed_amount(settings.shipping_minor, currency))
         self.surcharge.setText(feed_amount(settings.remote_surcharge_minor, currency))
@@ -147,6 +155,8 @@ class OrderSettingsDialog(QDialog):
             combo.setCurrentIndex(max(0, index))
 
     def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return  # not loaded yet, or already saving
         currency = self.ctx.currency
         try:
             settings = self.settings.replace(
@@ -171,7 +181,9 @@ class OrderSettingsDialog(QDialog):
             self.accept()
 
         def refused(exc: BaseException) -> None:
-            self.problem.setText(failure_sentence(exc))
-            self.problem.show()
+            self.save_button.setEnabled(True)  # what was typed stays, to try again
+            self._failed(exc)
+
+        self.save_button.setEnabled(False)
 
         Op(lambda: store_order_settings(db, settings), parent=self).success(saved).failure(refused).run()
