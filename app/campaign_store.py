@@ -279,7 +279,8 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
                     .where(
                         Message.contact_id == contact_id,
                         Message.direction == Direction.IN,
-                        Message.sent_at > sent_at,
+                        # WhatsApp's timestamps have 1 s resolution: a reply in the same second counts.
+                        Message.sent_at >= sent_at.replace(microsecond=0),
                         Message.sent_at <= sent_at + REPLY_WINDOW,
                     )
                     .limit(1)

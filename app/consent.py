@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
-from app.errors import ErrorCode, InvalidInput
+from app.errors import ErrorCode, InvalidInput, RelayError
 from app.models import Contact
 from app.wire import OptOutReason
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -171,3 +174,26 @@ def record_consent(
         else:
             set_opted_out(session, contact_id, on, OptOutReason.OWNER)
     return Changes.for_contacts([contact_id], messages=False)
+
+
+class OptOutClient(Protocol):
+    def record_opt_out(self, wa_id: str, opted_out: bool) -> None: ...
+
+
+def tell_relay_opt_out(db: Database, client: OptOutClient, contact_id: int, opted_out: bool) -> bool:
+    """Let the relay hold the owner's opt-out too (it then refuses marketing even in a hand-built request).
+
+    Best effort: offline, the next campaign still carries this contact's consent flags, which the
+    relay obeys. Returns whether the relay took it.
+    """
+    with db.read() as session:
+        c = session.get(Contact, contact_id)
+        wa_id = c.wa_id if c is not None else None
+    if not wa_id:
+        return False
+    try:
+        client.record_opt_out(wa_id, opted_out)
+    except RelayError as exc:
+        log.warning("the relay did not take the owner's opt-out: %s", exc.code)
+        return False
+    return True

@@ -15,6 +15,7 @@ from app.consent import (
     OptOutReason,
     read_consent,
     record_consent,
+    tell_relay_opt_out,
 )
 from ui.context import AppContext
 from ui.formatting import full_datetime
@@ -178,3 +179,8 @@ class ConsentBox(QWidget):
     def _toggle_opt_out(self) -> None:
         on = self.consent.opted_out_at is None
         self._write("opt_out", on)
+        sync = self.ctx.sync
+        client = sync.relay_client() if sync is not None else None
+        if client is not None and self.contact_id is not None:
+            db, contact_id = self.ctx.db, self.contact_id
+            run_op(lambda: tell_relay_opt_out(db, client, contact_id, on), parent=self)
