@@ -24,8 +24,6 @@ BEFORE_THE_WINDOW = {
 # Modules still to be converted to ops (or whose database handle the check cannot yet tell is only
 # kept for an op), named one by one; this set only shrinks.
 NOT_CONVERTED_YET: set[str] = {
-    "ui.campaign_editor",
-    "ui.campaign_window",
     "ui.start_path",
 }
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.campaign_actions import audience_for
 from app.campaign_checks import (
     LawProblem,
     estimate_cost,
@@ -45,7 +46,6 @@ from app.campaigns import (
     ParameterSpec,
     Resolved,
     parameter_values,
-    resolve_audience,
 )
 from app.money import format_price
 from app.wire import Template
@@ -345,8 +345,7 @@ class CampaignEditor(QWidget):
         db = self.ctx.db
 
         def work() -> Resolved:
-            with db.read() as s:
-                return resolve_audience(s, audience, category)
+            return audience_for(db, audience, category)
 
         def show(resolved: Resolved) -> None:
             if generation == self._generation:

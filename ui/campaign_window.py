@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaign_send import campaign_action, hand_over
+from app.campaign_actions import (
+    act_on_campaign,
+    read_campaign_rows,
+    read_draft,
+    read_report,
+    remove_draft,
+    send_campaign,
+    store_draft,
+)
 from app.campaign_store import (
     DRAFT,
     CampaignDraft,
     CampaignReport,
     CampaignRow,
-    campaign_report,
-    campaign_rows,
-    delete_draft,
-    load_draft,
-    save_draft,
 )
 from app.changes import Changes
 from app.relay_client import RelayClient
@@ -96,8 +99,7 @@ class CampaignWindow(QWidget):
         db = self.ctx.db
 
         def work() -> list[CampaignRow]:
-            with db.read() as s:
-                return campaign_rows(s)
+            return read_campaign_rows(db)
 
         def show(rows: list[CampaignRow]) -> None:
             keep = select if select is not None else self.current_id
@@ -123,12 +125,8 @@ class CampaignWindow(QWidget):
         self.delete_button.setEnabled(r.state == DRAFT)
         db = self.ctx.db
         if r.state == DRAFT:
-
-            def read_draft() -> CampaignDraft | None:
-                with db.read() as s:
-                    return load_draft(s, r.id)
-
-            run_op(read_draft, self._edit, parent=self)
+            campaign_id = r.id
+            run_op(lambda: read_draft(db, campaign_id), self._edit, parent=self)
         else:
             self.show_report(r.id)
 
@@ -147,8 +145,7 @@ class CampaignWindow(QWidget):
         db = self.ctx.db
 
         def work() -> CampaignReport | None:
-            with db.read() as s:
-                return campaign_report(s, campaign_id)
+            return read_report(db, campaign_id)
 
         def show(report: CampaignReport | None) -> None:
             if report is not None and self.current_id == campaign_id:
@@ -168,13 +165,13 @@ class CampaignWindow(QWidget):
     def save(self, draft: CampaignDraft) -> None:
         db, campaign_id = self.ctx.db, self.current_id
 
-        def work() -> int:
-            with db.write() as s:
-                return save_draft(s, draft, campaign_id)
+        def work() -> tuple[int, Changes]:
+            return store_draft(db, draft, campaign_id)
 
-        def done(saved: int) -> None:
+        def done(result: tuple[int, Changes]) -> None:
+            saved, changes = result
             self.current_id = saved
-            self.ctx.publish(Changes(campaigns=True))
+            self.ctx.publish(changes)
             self.reload(select=saved)
 
         run_op(work, done, parent=self)
@@ -186,9 +183,7 @@ class CampaignWindow(QWidget):
         db = self.ctx.db
 
         def work() -> Changes:
-            with db.write() as s:
-                delete_draft(s, campaign_id)
-            return Changes(campaigns=True)
+            return remove_draft(db, campaign_id)
 
         def done(changes: Changes) -> None:
             self.ctx.publish(changes)
@@ -213,15 +208,13 @@ class CampaignWindow(QWidget):
             return
         db, campaign_id = self.ctx.db, self.current_id
 
-        def work() -> int:
-            with db.write() as s:
-                saved = save_draft(s, draft, campaign_id)
-            hand_over(db, client, saved)
-            return saved
+        def work() -> tuple[int, Changes]:
+            return send_campaign(db, client, draft, campaign_id)
 
-        def done(sent: int) -> None:
+        def done(result: tuple[int, Changes]) -> None:
+            sent, changes = result
             self.current_id = sent
-            self.ctx.publish(Changes(campaigns=True))
+            self.ctx.publish(changes)
             self.reload(select=sent)
 
         def failed(exc: BaseException) -> None:
@@ -249,7 +242,6 @@ class CampaignWindow(QWidget):
         db = self.ctx.db
 
         def work() -> Changes:
-            campaign_action(db, client, campaign_id, action)
-            return Changes(campaigns=True)
+            return act_on_campaign(db, client, campaign_id, action)
 
         run_op(work, self.ctx.publish, parent=self)

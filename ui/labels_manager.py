@@ -146,7 +146,8 @@ class LabelsManager(QDialog):
             for button in self.buttons:
                 button.setEnabled(True)
 
-        run_op(lambda: LabelStore(self.ctx.db).all(), show, parent=self, on_failure=self._failed)
+        db = self.ctx.db
+        run_op(lambda: LabelStore(db).all(), show, parent=self, on_failure=self._failed)
 
     def is_loading(self) -> bool:
         return self._shown_generation != self._generation or self.edits.is_busy()

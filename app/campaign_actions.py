@@ -1,0 +1,68 @@
+"""Campaign reads and changes for the campaigns window, in their own transactions; changes return Changes."""
+
+from __future__ import annotations
+
+from app.campaign_send import CampaignClient, campaign_action, hand_over
+from app.campaign_store import (
+    CampaignDraft,
+    CampaignReport,
+    CampaignRow,
+    campaign_report,
+    campaign_rows,
+    delete_draft,
+    load_draft,
+    save_draft,
+)
+from app.campaigns import Audience, Resolved, resolve_audience
+from app.changes import Changes
+from app.db import Database
+
+CAMPAIGNS_CHANGED = Changes(campaigns=True)
+
+
+def read_campaign_rows(db: Database) -> list[CampaignRow]:
+    with db.read() as s:
+        return campaign_rows(s)
+
+
+def read_draft(db: Database, campaign_id: int) -> CampaignDraft | None:
+    with db.read() as s:
+        return load_draft(s, campaign_id)
+
+
+def read_report(db: Database, campaign_id: int) -> CampaignReport | None:
+    with db.read() as s:
+        return campaign_report(s, campaign_id)
+
+
+def audience_for(db: Database, audience: Audience, category: str) -> Resolved:
+    """Who the campaign would reach, and who is left out and why."""
+    with db.read() as s:
+        return resolve_audience(s, audience, category)
+
+
+def store_draft(db: Database, draft: CampaignDraft, campaign_id: int | None) -> tuple[int, Changes]:
+    with db.write() as s:
+        saved = save_draft(s, draft, campaign_id)
+    return saved, CAMPAIGNS_CHANGED
+
+
+def remove_draft(db: Database, campaign_id: int) -> Changes:
+    with db.write() as s:
+        delete_draft(s, campaign_id)
+    return CAMPAIGNS_CHANGED
+
+
+def send_campaign(
+    db: Database, client: CampaignClient, draft: CampaignDraft, campaign_id: int | None
+) -> tuple[int, Changes]:
+    """Save the draft, then hand it to the relay, which sends it; the campaign's id."""
+    saved, _ = store_draft(db, draft, campaign_id)
+    hand_over(db, client, saved)
+    return saved, CAMPAIGNS_CHANGED
+
+
+def act_on_campaign(db: Database, client: CampaignClient, campaign_id: int, action: str) -> Changes:
+    """Pause, resume or cancel it on the relay."""
+    campaign_action(db, client, campaign_id, action)
+    return CAMPAIGNS_CHANGED
