@@ -354,7 +354,9 @@ def _hours(*ranges: tuple[str, str]) -> DayHours:
 
 
 def demo_automations(lang: str) -> Automations:
-    """The demo shop's rules: a Seoul linen shop's greeting, away message, hours and profile."""
+    """The demo shop's rules: a Seoul linen shop's greeting, away message, hours, profile and menu bot."""
+    from app.shop_menu import ready_made_menu
+
     korean = lang.lower().startswith("ko")
     weekday = _hours(("10:00", "13:00"), ("14:00", "19:00"))  # closed for lunch 13–14
     hours = BusinessHours(
@@ -408,4 +410,6 @@ def demo_automations(lang: str) -> Automations:
         away=AwayRule(enabled=True, text=away_text, schedule="outside_hours", recipients=Recipients()),
         business_hours=hours,
         profile=profile,
+        # The menu bot at work: demo customers ask for the menu, their order, a person.
+        bot=ready_made_menu(lang).model_copy(update={"enabled": True}),
     )

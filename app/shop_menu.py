@@ -19,6 +19,13 @@ RETURN_TEXT = (
 HOURS_TEXT = "운영시간은 평일 오전 9시부터 오후 6시까지예요. 주말과 공휴일에는 쉬어요."
 
 
+ACCOUNT_EN = (
+    "Here are our bank details:\nBank name 000-0000-0000 (account holder: Your Shop)\n"
+    "After paying, send us the payer's name and we'll confirm it quickly."
+)
+HOURS_EN = "We answer Monday to Friday, 9 a.m. to 6 p.m. We're closed on weekends and holidays."
+
+
 def korean_shop_menu() -> MenuBot:
     """주문·배송 조회, 입금 계좌 안내, 교환·반품, 운영시간, 상담원 연결 — switched off until the owner
     has checked the texts (the account number is a placeholder)."""
@@ -62,3 +69,97 @@ def korean_shop_menu() -> MenuBot:
         ),
     ]
     return MenuBot(enabled=False, rules=rules, nodes=nodes, top_menu="home")
+
+
+def english_shop_menu() -> MenuBot:
+    """The same menu in English, for shops whose customers write English (switched off too)."""
+    nodes = [
+        MenuNode(
+            id="home",
+            title="Main menu",
+            action="menu",
+            text="Hello! How can we help? Please choose from the menu below.",
+            button="See menu",
+            choices=["order", "account", "returns", "hours", "person"],
+        ),
+        MenuNode(id="order", title="Order and delivery", description="Where your order is", action="orders"),
+        MenuNode(
+            id="account",
+            title="Bank transfer details",
+            description="Where to send payment",
+            text=ACCOUNT_EN,
+        ),
+        MenuNode(
+            id="returns",
+            title="Exchange or return",
+            description="How to ask for one",
+            action="menu",
+            style="buttons",
+            text="Would you like an exchange or a return?",
+            choices=["exchange", "return", "returns_back"],
+        ),
+        MenuNode(
+            id="exchange",
+            title="Exchange",
+            text="You can ask for an exchange within 7 days of delivery. Send us the order number, "
+            "the item and the reason.",
+        ),
+        MenuNode(
+            id="return",
+            title="Return",
+            text="You can return an item within 7 days of delivery. Send us the order number and the "
+            "reason, and we'll tell you how to send it back.",
+        ),
+        MenuNode(id="returns_back", title="Back", action="back"),
+        MenuNode(
+            id="hours",
+            title="Opening hours",
+            description="When we answer",
+            text=HOURS_EN,
+        ),
+        MenuNode(id="person", title="Talk to a person", description="A person answers you", action="handoff"),
+    ]
+    rules = [
+        KeywordRule(id="menu", keywords=["menu", "start"], answer=BotAnswer(kind="menu", menu="home")),
+        KeywordRule(
+            id="account", keywords=["bank", "account", "transfer"], answer=BotAnswer(text=ACCOUNT_EN)
+        ),
+        KeywordRule(
+            id="order",
+            keywords=["where is my order", "delivery", "tracking"],
+            answer=BotAnswer(kind="orders"),
+        ),
+        KeywordRule(
+            id="returns",
+            keywords=["exchange", "return", "refund"],
+            answer=BotAnswer(kind="menu", menu="returns"),
+        ),
+        KeywordRule(id="hours", keywords=["opening hours", "open today"], answer=BotAnswer(text=HOURS_EN)),
+    ]
+    bot = korean_shop_menu()
+    return bot.model_copy(
+        update={
+            "rules": rules,
+            "nodes": nodes,
+            "top_menu": "home",
+            "handoff_text": "We'll connect you with a person. Please wait a moment.",
+            "handoff_closed_text": "We're closed right now. We'll answer from {opening}.",
+            "changed_text": "This menu has changed. Please choose again from the new one.",
+            "orders_text": "Here are your orders:",
+            "order_line": "Order {number}: {state}",
+            "tracking_line": "{courier} tracking number {tracking}",
+            "tracking_url_line": "Track it: {url}",
+            "order_states": {
+                "new": "received",
+                "awaiting_payment": "waiting for payment",
+                "paid": "paid, being prepared",
+                "shipped": "on its way",
+            },
+            "no_order_text": "We couldn't find an order for you. We'll connect you with a person.",
+        }
+    )
+
+
+def ready_made_menu(language: str) -> MenuBot:
+    """The ready-made menu in the owner's language: Korean for 'ko', else English."""
+    return korean_shop_menu() if language.lower().startswith("ko") else english_shop_menu()

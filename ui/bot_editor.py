@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.relay_client import RelayClient
 from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps
-from app.shop_menu import korean_shop_menu
+from app.shop_menu import ready_made_menu
 from app.wire import (
     BUTTON_TITLE_MAX,
     LIST_BUTTON_MAX,
@@ -105,6 +105,10 @@ class Transcript(QAbstractListModel):
             return side | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.UserRole:
             return who
+        if role == Qt.ItemDataRole.BackgroundRole:  # WhatsApp's colours: the customer's own in green
+            return QBrush(QColor("#D9FDD3") if who == "customer" else QColor("#FFFFFF"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#111B21"))
         return None
 
     def add(self, who: str, text: str) -> None:
@@ -135,6 +139,15 @@ def reply_text(body: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
     return text, choices
 
 
+class CustomerField(QLineEdit):
+    """Return sends to the simulated chat and stops there: it never presses the dialog's Save."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class Simulator(QFrame):
     """A phone-shaped panel: the owner writes as a customer and taps rows and buttons, and sees
     exactly what the relay would send (the same `app.rules.bot_decision`)."""
@@ -153,13 +166,14 @@ class Simulator(QFrame):
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         self.view.setSpacing(4)
+        self.view.setStyleSheet("QListView { background: #EFEAE2; }")
         self.view.setAccessibleName(self.tr("Simulated conversation"))
         self.choices = QListWidget()
         self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))
         self.choices.setMaximumHeight(150)
         self.choices.itemActivated.connect(self._tap)
         self.choices.itemClicked.connect(self._tap)
-        self.field = QLineEdit()
+        self.field = CustomerField()
         self.field.setPlaceholderText(self.tr("Write as a customer…"))
         self.field.setAccessibleName(self.tr("Message as a customer"))
         self.field.returnPressed.connect(self.send_typed)
@@ -925,7 +939,15 @@ class BotEditor(AutomationDialog):
     # ------------------------------------------------------------------ ready-made, import, export
 
     def use_ready_made(self) -> None:
-        self._load_bot(korean_shop_menu())
+        """The ready-made shop menu in the interface's language (Korean or English), to edit."""
+        from PySide6.QtCore import QLocale
+
+        korean = QLocale().language() == QLocale.Language.Korean
+        self.load_menu(ready_made_menu("ko" if korean else "en"))
+
+    def load_menu(self, bot: MenuBot) -> None:
+        """Put this bot in the editor (not saved until Save), and into the simulator."""
+        self._load_bot(bot)
         self.edited()
 
     def export_json(self) -> None:

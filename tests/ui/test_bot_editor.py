@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from app.automations_store import AutomationsStore, SyncStatus
 from app.relay_client import RelayClient
+from app.shop_menu import korean_shop_menu
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
 from ui.bot_editor import BotEditor
@@ -56,7 +57,9 @@ def write(qtbot: Any, editor: BotEditor, text: str) -> None:
 
 def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx: AppContext) -> None:
     editor = editor_for(qtbot, ctx)
-    editor.use_ready_made()
+    editor.show()  # a shown dialog, whose Save is the default button Return would press
+    qtbot.waitExposed(editor)
+    editor.load_menu(korean_shop_menu())
     write(qtbot, editor, "메뉴 보여주세요")
     assert said(editor)[-1][0] == "bot" and "무엇을 도와드릴까요" in said(editor)[-1][1]
     assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "운영시간", "상담원 연결"]
@@ -74,6 +77,8 @@ def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx:
     editor.simulator.reset()
     write(qtbot, editor, "사람들이 많이 사나요")  # not a hand-off, and no rule: quiet
     assert said(editor) == [("customer", "사람들이 많이 사나요")]
+    # Return in the simulator sends to the simulated chat only: it never pressed Save.
+    assert AutomationsStore(ctx.db).state().doc.bot.nodes == []
 
 
 def test_an_edited_answer_shows_in_the_simulator_at_once(qtbot: Any, ctx: AppContext) -> None:
@@ -92,7 +97,7 @@ def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
     qtbot: Any, ctx: AppContext
 ) -> None:
     editor = editor_for(qtbot, ctx)
-    editor.use_ready_made()
+    editor.load_menu(korean_shop_menu())
     editor.save()
     store = AutomationsStore(ctx.db)
     qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
@@ -117,6 +122,7 @@ def test_export_and_import_round_trip_and_a_bad_file_changes_nothing(
 ) -> None:
     editor = editor_for(qtbot, ctx)
     editor.use_ready_made()
+    assert editor.nodes["home"].title == "Main menu"  # the English interface's ready-made menu
     target = tmp_path / "menu-bot.json"
     target.write_text(
         json.dumps(editor.apply(editor.state.doc).bot.model_dump(mode="json"), ensure_ascii=False),
@@ -140,13 +146,14 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
     editor = editor_for(qtbot, ctx, client)
     editor.use_ready_made()
     editor.enabled.setChecked(True)
-    write(qtbot, editor, "운영시간 알려주세요")
+    write(qtbot, editor, "What are your opening hours?")  # the English interface's ready-made menu
     promised = said(editor)[-1][1]
+    assert promised.startswith("We answer Monday to Friday")
     editor.save()
     qtbot.waitUntil(
         lambda: not editor.is_sending() and editor.state.status is SyncStatus.SYNCED, timeout=10_000
     )
-    relay.post_webhook(inbound("text", "운영시간 알려주세요", sender=CUSTOMER, name="Kim"))
+    relay.post_webhook(inbound("text", "What are your opening hours?", sender=CUSTOMER, name="Kim"))
     events = relay.wait_for_events(4)
     bot = [e for e in events if e["kind"] == "outbound" and e.get("sent_by") == "bot"]
     assert bot and bot[0]["body"]["text"]["body"] == promised
@@ -157,4 +164,4 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
         [editor.report_model.item(r, c).text() for c in range(3)]
         for r in range(editor.report_model.rowCount())
     ]
-    assert ["When a message contains: 운영시간, 영업시간, 몇 시", "1", "0"] in rows
+    assert ["When a message contains: opening hours, open today", "1", "0"] in rows
