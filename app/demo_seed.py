@@ -185,15 +185,16 @@ def seed_demo_history(session: Session, now: datetime | None = None, seed: int =
 
 
 # Who agreed to what in the demo, so a campaign shows both recipients and every reason to leave one
-# out: (notifications how, marketing how or None, days since marketing consent, opted out by keyword).
-DEMO_CONSENTS: dict[str, tuple[str, str | None, int, bool]] = {
-    "821055501234": ("chat", "chat", 40, False),  # 김민지
-    "821077703456": ("in_store", "in_store", 120, False),  # 박서준
-    "821099907890": ("chat", None, 0, False),  # 이하은: notifications only
-    "821033304567": ("website", "website", 730, False),  # 최유진: marketing consent over 23 months old
-    "821044405678": ("chat", "chat", 15, True),  # 정도윤: wrote 수신거부 once
-    "447700900123": ("website", "website", 60, False),  # Amy Clarke
-    "14155550123": ("chat", "chat", 30, False),  # Daniel Ortiz: a US number, no marketing there
+# out: (notifications how, marketing how or None, days since marketing consent, night-time consent,
+# opted out by keyword). Night-time consent lets a demo campaign to Korean numbers run at any hour.
+DEMO_CONSENTS: dict[str, tuple[str, str | None, int, bool, bool]] = {
+    "821055501234": ("chat", "chat", 40, True, False),  # 김민지
+    "821077703456": ("in_store", "in_store", 120, True, False),  # 박서준
+    "821099907890": ("chat", None, 0, False, False),  # 이하은: notifications only
+    "821033304567": ("website", "website", 730, False, False),  # 최유진: consent over 23 months old
+    "821044405678": ("chat", "chat", 15, False, True),  # 정도윤: wrote 수신거부 once
+    "447700900123": ("website", "website", 60, False, False),  # Amy Clarke
+    "14155550123": ("chat", "chat", 30, False, False),  # Daniel Ortiz: a US number, no marketing there
 }
 
 
@@ -201,7 +202,7 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
     """Give the demo customers their consents (with how and when); returns how many were set."""
     now = now or datetime.now(UTC)
     done = 0
-    for wa_id, (how, marketing, days, opted_out) in DEMO_CONSENTS.items():
+    for wa_id, (how, marketing, days, night, opted_out) in DEMO_CONSENTS.items():
         contact = session.scalar(select(Contact).where(Contact.wa_id == wa_id))
         if contact is None:
             continue
@@ -210,6 +211,8 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
         if marketing is not None:
             contact.marketing_consent_at = now - timedelta(days=days)
             contact.marketing_consent_how = marketing
+            if night:
+                contact.night_consent_at = now - timedelta(days=days)
         if opted_out:
             contact.opted_out_at = now - timedelta(days=2)
             contact.opted_out_reason = "keyword"
