@@ -66,3 +66,20 @@ def act_on_campaign(db: Database, client: CampaignClient, campaign_id: int, acti
     """Pause, resume or cancel it on the relay."""
     campaign_action(db, client, campaign_id, action)
     return CAMPAIGNS_CHANGED
+
+
+def read_customer_choices(db: Database, limit: int = 5000) -> list[tuple[int, str, str]]:
+    """(contact id, name, wa_id) of customers with a number, by name: to add one to a campaign by hand."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Conversation
+
+    with db.read() as s:
+        rows = s.scalars(
+            select(Contact)
+            .where(Contact.wa_id.is_not(None), ~Contact.id.in_(select(Conversation.contact_id)))
+            .limit(limit)
+        )
+        out = [(c.id, c.display_name, c.wa_id or "") for c in rows]
+    out.sort(key=lambda r: (r[1].casefold(), r[0]))
+    return out

@@ -41,6 +41,7 @@ class AudienceBox(QGroupBox):
     """`audience()` is what the form says; `changed` when the owner changes it; `show_resolved` shows who."""
 
     changed = Signal()
+    add_customer_requested = Signal()  # the editor reads the customers (an op), then asks which one
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,12 +71,18 @@ class AudienceBox(QGroupBox):
         self.left_out_view = self._table(self.left_out_model)
         self.remove_button = QPushButton(self.tr("Remove from campaign"), self)
         self.add_back_button = QPushButton(self.tr("Add back"), self)
+        self.add_customer_button = QPushButton(self.tr("Add a customer…"), self)
+        self.add_customer_button.setObjectName("campaignAddCustomer")
         self.lists = QTabWidget(self)
         self.lists.setObjectName("campaignAudienceTabs")
         rec_page, out_page = QWidget(self), QWidget(self)
         rl = QVBoxLayout(rec_page)
         rl.addWidget(self.recipients_view)
-        rl.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        rec_buttons = QHBoxLayout()
+        rec_buttons.addWidget(self.add_customer_button)
+        rec_buttons.addStretch(1)
+        rec_buttons.addWidget(self.remove_button)
+        rl.addLayout(rec_buttons)
         ol = QVBoxLayout(out_page)
         ol.addWidget(self.left_out_view)
         ol.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -110,6 +117,7 @@ class AudienceBox(QGroupBox):
         self.labels.itemChanged.connect(self.changed)
         self.remove_button.clicked.connect(self._remove_selected)
         self.add_back_button.clicked.connect(self._add_back_selected)
+        self.add_customer_button.clicked.connect(self.add_customer_requested)
 
     def _table(self, model: MemberModel) -> QTableView:
         view = QTableView(self)
@@ -227,6 +235,21 @@ class AudienceBox(QGroupBox):
             if reasons.get(m.contact_id) == LeftOutReason.REMOVED:
                 self.removed.discard(m.contact_id)
         self.changed.emit()
+
+    def choose_customer(self, customers: list[tuple[int, str, str]], region: str) -> None:
+        """Ask which customer to add by hand; they still need their consent to be a recipient."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.phones import display_phone
+
+        labels = [f"{name} · {display_phone(wa_id, region)}" for _id, name, wa_id in customers]
+        if not labels:
+            return
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Add a customer"), self.tr("Customer"), labels, 0, False
+        )
+        if ok and chosen in labels:
+            self.add_contact(customers[labels.index(chosen)][0])
 
     def add_contact(self, contact_id: int) -> None:
         """Add one customer by hand (still subject to their consent)."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaign_actions import audience_for
+from app.campaign_actions import audience_for, read_customer_choices
 from app.campaign_checks import (
     LawProblem,
     estimate_cost,
@@ -117,6 +117,7 @@ class CampaignEditor(QWidget):
 
         self.audience_box = AudienceBox(ctx.shop_region, self)
         self.audience_box.changed.connect(self._audience_changed)
+        self.audience_box.add_customer_requested.connect(self._add_customer)
 
         # ----- message
         self.template = QComboBox(self)
@@ -334,6 +335,14 @@ class CampaignEditor(QWidget):
     def _audience_changed(self, *_: object) -> None:
         self._generation += 1
         self._timer.start()
+
+    def _add_customer(self) -> None:
+        db, region = self.ctx.db, self.ctx.shop_region
+        run_op(
+            lambda: read_customer_choices(db),
+            lambda customers: self.audience_box.choose_customer(customers, region),
+            parent=self,
+        )
 
     def refresh_audience(self) -> None:
         self._timer.stop()

@@ -44,6 +44,10 @@
         <translation>다시 넣기</translation>
     </message>
     <message>
+        <source>Add a customer…</source>
+        <translation>고객 추가…</translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation>받는 사람</translation>
     </message>
@@ -82,6 +86,14 @@
     <message>
         <source>Left out ({0})</source>
         <translation>제외됨 ({0})</translation>
+    </message>
+    <message>
+        <source>Add a customer</source>
+        <translation>고객 추가</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished">고객</translation>
     </message>
 </context>
 <context>

@@ -202,3 +202,29 @@ def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any
     )
     qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.cost.text(), timeout=5000)
     assert "₩240" in editor.cost.text()
+
+
+def test_a_customer_added_by_hand_joins_when_they_consented(qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    from sqlalchemy import select
+
+    from app.models import Contact
+    from app.phones import display_phone
+
+    seed(ctx)
+    with ctx.db.read() as s:
+        jihoon = s.scalar(select(Contact).where(Contact.profile_name == "Jihoon Park"))
+        assert jihoon is not None and jihoon.wa_id
+        label = f"Jihoon Park · {display_phone(jihoon.wa_id, ctx.shop_region)}"
+        jihoon_id = jihoon.id
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    box = editor.audience_box
+    choose_template(editor, "winter_sale_ok")
+    box.wrote.setChecked(True)  # nobody wrote lately: an empty audience
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 0, timeout=5000)
+    asked = dialogs.expect("getItem", answer=label)
+    box.add_customer_button.click()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=5000)
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 1, timeout=5000)
+    assert box.recipients_model.members[0].name == "Jihoon Park"
+    assert editor.draft().audience.added == (jihoon_id,)
