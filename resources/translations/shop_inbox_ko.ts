@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">고객</translation>
+        <translation>고객</translation>
     </message>
 </context>
 <context>
