@@ -419,6 +419,11 @@ def _is_short(keyword: str) -> bool:
     return latin and len(_words(keyword)) == 1
 
 
+def whole_message_only(keyword: str) -> bool:
+    """Does this keyword (without the whole-word option) match only a message that is exactly it?"""
+    return _is_short(keyword)
+
+
 @dataclass(frozen=True, slots=True)
 class _Keyword:
     key: str

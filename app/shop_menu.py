@@ -119,22 +119,35 @@ def english_shop_menu() -> MenuBot:
         ),
         MenuNode(id="person", title="Talk to a person", description="A person answers you", action="handoff"),
     ]
+    # Whole words: a one-word Latin keyword alone would answer only a message of that word.
     rules = [
-        KeywordRule(id="menu", keywords=["menu", "start"], answer=BotAnswer(kind="menu", menu="home")),
         KeywordRule(
-            id="account", keywords=["bank", "account", "transfer"], answer=BotAnswer(text=ACCOUNT_EN)
+            whole_word=True, id="menu", keywords=["menu"], answer=BotAnswer(kind="menu", menu="home")
         ),
         KeywordRule(
+            whole_word=True,
+            id="account",
+            keywords=["bank", "account", "transfer"],
+            answer=BotAnswer(text=ACCOUNT_EN),
+        ),
+        KeywordRule(
+            whole_word=True,
             id="order",
             keywords=["where is my order", "delivery", "tracking"],
             answer=BotAnswer(kind="orders"),
         ),
         KeywordRule(
+            whole_word=True,
             id="returns",
             keywords=["exchange", "return", "refund"],
             answer=BotAnswer(kind="menu", menu="returns"),
         ),
-        KeywordRule(id="hours", keywords=["opening hours", "open today"], answer=BotAnswer(text=HOURS_EN)),
+        KeywordRule(
+            whole_word=True,
+            id="hours",
+            keywords=["opening hours", "open today"],
+            answer=BotAnswer(text=HOURS_EN),
+        ),
     ]
     bot = korean_shop_menu()
     return bot.model_copy(

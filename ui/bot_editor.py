@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_client import RelayClient
-from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps
+from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps, whole_message_only
 from app.shop_menu import ready_made_menu
 from app.wire import (
     BUTTON_TITLE_MAX,
@@ -896,6 +896,16 @@ class BotEditor(AutomationDialog):
     def refresh_summary(self, doc: Automations) -> None:
         overlaps = keyword_overlaps(doc.bot) if not self._problem else []
         lines = [
+            self.tr(
+                '"{0}" alone answers only a message that is exactly "{0}": tick "Match whole words '
+                'only" to find it inside sentences.'
+            ).format(keyword)
+            for rule in doc.bot.rules
+            if not rule.whole_word
+            for keyword in rule.keywords
+            if whole_message_only(keyword)
+        ][:3]
+        lines += [
             self.tr('"{0}" is inside "{1}": the answer listed first wins for both.').format(
                 o.keyword, o.other_keyword
             )

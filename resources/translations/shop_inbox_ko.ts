@@ -445,6 +445,10 @@
         </translation>
     </message>
     <message>
+        <source>&quot;{0}&quot; alone answers only a message that is exactly &quot;{0}&quot;: tick &quot;Match whole words only&quot; to find it inside sentences.</source>
+        <translation>“{0}” 한 단어만 있으면 메시지 전체가 정확히 “{0}”일 때만 답해요: 문장 속에서도 찾으려면 “낱말 전체가 같을 때만”을 선택해 주세요.</translation>
+    </message>
+    <message>
         <source>&quot;{0}&quot; is inside &quot;{1}&quot;: the answer listed first wins for both.</source>
         <translation>“{0}”은(는) “{1}” 안에 있어요: 둘 다 목록에서 먼저 나온 답변이 나가요.</translation>
     </message>

@@ -91,6 +91,17 @@ def test_an_edited_answer_shows_in_the_simulator_at_once(qtbot: Any, ctx: AppCon
     editor.add_rule()
     editor.keywords.setText("배송")
     assert '"배송" is inside "배송비"' in editor.overlaps.text()
+    # One Latin word alone answers only a message of that word: the editor says so, and how to widen it.
+    editor.add_rule()
+    editor.keywords.setText("price")
+    assert '"price" alone answers only a message that is exactly "price"' in editor.overlaps.text()
+    editor.answer_text.setPlainText("Prices are in the catalogue.")
+    write(qtbot, editor, "What is the price?")
+    assert said(editor)[-1] == ("customer", "What is the price?")
+    editor.whole_word.setChecked(True)
+    assert "price" not in editor.overlaps.text()
+    write(qtbot, editor, "What is the price?")
+    assert said(editor)[-1] == ("bot", "Prices are in the catalogue.")
 
 
 def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
