@@ -1,9 +1,10 @@
-"""Relay intake: signed webhooks/s with concurrent senders (SQLite), zero lost, also across kill -9."""
+"""Relay intake: signed webhooks/s with senders and long-poll readers, SQLite and PostgreSQL side by side."""
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import signal
@@ -65,8 +66,10 @@ def free_port() -> int:
 
 
 class RelayProcess:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, database_url: str | None = None, workers: int = 1) -> None:
         self.folder = folder
+        self.database_url = database_url or f"sqlite:///{folder / 'relay.db'}"
+        self.workers = workers
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -77,7 +80,7 @@ class RelayProcess:
     def start(self) -> None:
         env = {
             **os.environ,
-            "RELAY_DATABASE_URL": f"sqlite:///{self.folder / 'relay.db'}",
+            "RELAY_DATABASE_URL": self.database_url,
             "RELAY_CLIENT_TOKEN": TOKEN,
             "WHATSAPP_APP_SECRET": SECRET,
             "WHATSAPP_VERIFY_TOKEN": "v",
@@ -87,19 +90,37 @@ class RelayProcess:
             "RELAY_MEDIA_DIR": str(self.folder / "media"),
         }
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "relay.cli", "serve", "--port", str(self.port)],
+            [
+                sys.executable,
+                "-m",
+                "relay.cli",
+                "serve",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        if not self._answers_within(30):
+            raise RuntimeError("relay did not start")
+        if self.workers > 1:
+            # /healthz answers as soon as one worker listens; give the others time to start too.
+            threading.Event().wait(3)
+
+    def _answers_within(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
         with httpx.Client(timeout=1) as client:
-            for _ in range(200):
+            while time.monotonic() < deadline:
                 try:
                     if client.get(f"{self.url}/healthz").status_code == 200:
-                        return
+                        return True
                 except httpx.HTTPError:
-                    threading.Event().wait(0.05)
-        raise RuntimeError("relay did not start")
+                    pass
+                threading.Event().wait(0.05)
+        return False
 
     def kill(self) -> None:
         assert self.proc is not None
@@ -248,12 +269,148 @@ def wake_latency(relay: RelayProcess, rounds: int = 30) -> list[float]:
     return latencies
 
 
+class Readers:
+    """Desktops long-polling while the webhooks arrive: each must get every event once, in order."""
+
+    def __init__(self, url: str, count: int) -> None:
+        self.url = url
+        self.seqs: list[list[int]] = [[] for _ in range(count)]
+        self.errors = [0] * count
+        self.done = threading.Event()
+        self.threads = [threading.Thread(target=self._read, args=(i,)) for i in range(count)]
+        for thread in self.threads:
+            thread.start()
+
+    def _read(self, i: int) -> None:
+        cursor = 0
+        with httpx.Client(timeout=30, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+            while True:
+                stopping = self.done.is_set()
+                params = {"after": cursor, "wait": 0 if stopping else 5, "limit": 500}
+                r = client.get(f"{self.url}/v1/events", params=params)
+                if r.status_code != 200:
+                    self.errors[i] += 1
+                    continue
+                page = r.json()
+                self.seqs[i] += [e["seq"] for e in page["events"]]
+                cursor = page["next"]
+                if stopping and not page["events"]:
+                    return
+
+    def finish(self) -> tuple[bool, int]:
+        """(every reader got the same strictly increasing seqs, non-200 answers)."""
+        self.done.set()
+        for thread in self.threads:
+            thread.join()
+        ordered = all(all(a < b for a, b in itertools.pairwise(s)) for s in self.seqs)
+        same = all(s == self.seqs[0] for s in self.seqs)
+        return ordered and same, sum(self.errors)
+
+
+def pg_database(admin_url: str, name: str, *, drop: bool = False) -> str:
+    """A fresh PostgreSQL database `name` next to the one in admin_url (or drop it)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not drop:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def run_configuration(
+    folder: Path, database_url: str | None, workers: int, readers: int, bodies: list[bytes], senders: int
+) -> dict[str, float]:
+    relay = RelayProcess(folder, database_url, workers)
+    relay.start()
+    try:
+        watching = Readers(relay.url, readers)
+        acked, seconds = blast(relay.url, bodies, senders)
+        in_order, errors = watching.finish()
+        stored = relay.count_events()
+        every = all(len(s) == stored for s in watching.seqs)
+    finally:
+        relay.stop()
+    return {
+        "rate": acked / seconds,
+        "lost": acked - stored,
+        "readers_ok": float(in_order and every),
+        "reader_errors": errors,
+    }
+
+
+def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
+    """SQLite single process, then PostgreSQL with each --workers, each with each --readers."""
+    configurations: list[tuple[str, str | None, int, int]] = []
+    for readers in args.readers:
+        configurations.append((f"SQLite ×1, {readers} readers", None, 1, readers))
+        for workers in args.workers:
+            configurations.append(
+                (f"PostgreSQL ×{workers}, {readers} readers", args.database, workers, readers)
+            )
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, (name, url, workers, readers) in enumerate(configurations):
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            db_name = f"bench_relay_{os.getpid()}_{n}"
+            database_url = pg_database(url, db_name) if url else None
+            try:
+                print(f"-- {name}", flush=True)
+                results[name] = run_configuration(
+                    folder, database_url, workers, readers, bodies, args.senders
+                )
+            finally:
+                if url:
+                    pg_database(url, db_name, drop=True)
+    print()
+    print(
+        f"| {'configuration':32} | {'webhooks/s':>10} | {'vs SQLite':>9} | lost | readers got all, in order |"
+    )
+    print(f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|")
+    for name, result in results.items():
+        readers_part = name.split(", ")[1]
+        sqlite = results[f"SQLite ×1, {readers_part}"]["rate"]
+        ok = "yes" if result["readers_ok"] else "NO"
+        errors = f" ({result['reader_errors']:.0f} non-200)" if result["reader_errors"] else ""
+        print(
+            f"| {name:32} | {result['rate']:10.0f} | {result['rate'] / sqlite:8.2f}× | {result['lost']:4.0f} |"
+            f" {ok + errors:25} |"
+        )
+    for name, result in results.items():
+        if not name.startswith("SQLite"):
+            readers_part = name.split(", ")[1]
+            emit(
+                f"relay intake, {args.senders} senders, {name}",
+                result["rate"],
+                "webhooks/s",
+                baseline=results[f"SQLite ×1, {readers_part}"]["rate"],
+                baseline_name=f"SQLite ×1, {readers_part}",
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--webhooks", type=int, default=3000)
     parser.add_argument("--senders", type=int, default=8)
+    parser.add_argument(
+        "--database",
+        help="postgresql+psycopg://… (a role that may create databases): compare SQLite with PostgreSQL",
+    )
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1], help="PostgreSQL worker counts to compare (1 2 4)"
+    )
+    parser.add_argument(
+        "--readers", type=int, nargs="+", default=[0], help="long-polling desktops during each run (0 3)"
+    )
     args = parser.parse_args()
     bodies = [payload(n) for n in range(args.webhooks)]
+    if args.database:
+        compare(args, bodies)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         baseline = raw_sqlite_baseline(folder, bodies)
