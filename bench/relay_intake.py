@@ -102,10 +102,11 @@ class RelayProcess:
             ],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=(self.folder / "relay.log").open("ab"),
         )
-        if not self._answers_within(30):
-            raise RuntimeError("relay did not start")
+        if not self._answers_within(60):
+            log = (self.folder / "relay.log").read_text(errors="replace")
+            raise RuntimeError(f"relay did not start:\n{log[-3000:]}")
         if self.workers > 1:
             # /healthz answers as soon as one worker listens; give the others time to start too.
             threading.Event().wait(3)
