@@ -26,6 +26,9 @@ class AutomationRunner:
         self.clock = clock
         self.cache: Automations | None = None
         self.contact_locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        # A customer's lock holds a pooled connection while the answer is sent (which needs more):
+        # a third of the pool at most, so a burst of customers cannot take every connection.
+        self.lock_holders = asyncio.Semaphore(max(1, store.db.pool_size // 3))
 
     async def document(self) -> Automations:
         """The rules document, cached in memory (a PUT here or a NOTIFY from another worker drops it)."""
@@ -44,7 +47,7 @@ class AutomationRunner:
         lock, users = self.contact_locks.get(wa_id, (asyncio.Lock(), 0))
         self.contact_locks[wa_id] = (lock, users + 1)
         try:
-            async with lock:
+            async with lock, self.lock_holders:
                 held = await run_in_threadpool(self.store.contacts.lock, wa_id)
                 try:
                     await self._answer_locked(inbound, before)

@@ -105,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         # Each worker process builds the relay from the environment (relay.server.app_from_env).
         os.environ["RELAY_DATABASE_URL"] = settings.database_url
         os.environ["RELAY_UPSTREAM"] = settings.upstream
+        os.environ["RELAY_WORKERS"] = str(args.workers)  # each takes its share of RELAY_DB_CONNECTIONS
+        RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
         from relay.server import SERVER_OPTIONS
 
         uvicorn.run(

@@ -14,8 +14,10 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import Event, UnreadableEvent, UnreadableReason
+from relay.recent_events import RecentEvents, read_newer
 from relay.storage.event_log import StoredEvent
 from relay.store import Store
 
@@ -23,6 +25,9 @@ log = logging.getLogger(__name__)
 
 MAX_WAIT = 55.0  # below a reverse proxy's 60 s read timeout
 PRUNE_EVERY = 3600.0
+# Every path that commits events notifies the feed; should one not, a new poll still sees its
+# events once this long has passed since the last read.
+TRUST_RECENT_FOR = 1.0
 
 _EVENT: TypeAdapter[Any] = TypeAdapter(Event)
 # The customer's number in a stored body that cannot be decoded: contact, sender, recipient.
@@ -86,12 +91,22 @@ class HistoryGapFound:
 
 
 class EventFeed:
-    """Wakes long polls when events commit (here, or on another worker via NOTIFY)."""
+    """Wakes long polls when events commit (here, or on another worker via NOTIFY).
+
+    A commit (a `notify()` here, or another worker's NOTIFY) makes this worker read the new events
+    once, into `recent`; every parked poll whose cursor they satisfy is answered from there. So a
+    commit costs one query per worker, not one per waiting desktop, and a poll parks holding no
+    database connection.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.version = 0
         self.condition: asyncio.Condition | None = None
+        self.recent = RecentEvents()
+        self.stale = True  # a commit may have added events `recent` has not read yet
+        self.read_at = 0.0  # monotonic time of the last read that began
+        self.reader: asyncio.Task[None] | None = None
         # Long polls waiting now; the relay has one client token, so this is the per-token count.
         self.open_polls = 0
         # Set when the server stops: waiting long polls answer at once instead of at their deadline.
@@ -100,18 +115,56 @@ class EventFeed:
     def start(self) -> None:
         self.condition = asyncio.Condition()
 
+    async def stop(self) -> None:
+        if self.reader is not None:
+            self.reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.reader
+
     async def release_long_polls(self) -> None:
         """The server is stopping: every waiting long poll answers now with what there is."""
         self.closing = True
-        await self.notify()
+        await self._wake()
 
     async def notify(self) -> None:
+        """Events were committed: read them (once, whoever else asks meanwhile), then wake the polls."""
+        self.stale = True
+        if self.reader is None or self.reader.done():
+            self.reader = asyncio.get_running_loop().create_task(self._read_while_stale())
+
+    async def _read_while_stale(self) -> None:
+        while self.stale:
+            self.stale = False
+            self.read_at = time.monotonic()
+            top = None if self.recent.floor is None else self.recent.top
+            try:
+                floor, rows, pruned = await run_in_threadpool(read_newer, self.store, top)
+            except SQLAlchemyError as exc:
+                log.warning("reading new events failed: error=%s", type(exc).__name__)
+                self.recent.forget()  # polls ask the database themselves meanwhile
+            else:
+                self.recent.add(floor, rows, pruned)
+            await self._wake()
+
+    async def _wake(self) -> None:
         assert self.condition is not None
         async with self.condition:
             self.version += 1
             self.condition.notify_all()
 
+    async def _fresh(self) -> None:
+        """Read once more if no read began lately: a commit that told no one is seen within a second."""
+        if time.monotonic() - self.read_at > TRUST_RECENT_FOR:
+            await self.notify()
+        if self.reader is not None and not self.reader.done():
+            await asyncio.shield(self.reader)
+
     async def history_gap(self, after: int) -> HistoryGapFound | None:
+        if after <= 0:
+            return None
+        await self._fresh()
+        if self.recent.serves(after):
+            return None
         pruned, first, last = await run_in_threadpool(self.store.events.cursor_bounds)
         if 0 < after < pruned:
             return HistoryGapFound(pruned + 1)
@@ -133,13 +186,20 @@ class EventFeed:
     async def _wait_for_events(self, after: int, wait: float, limit: int) -> list[StoredEvent]:
         assert self.condition is not None
         deadline = time.monotonic() + wait
+        if wait <= 0:
+            # Not a long poll: answer what is committed now, on whichever worker it was committed.
+            return await run_in_threadpool(self.store.events.after, after, limit)
+        await self._fresh()
         while True:
             seen = self.version
 
             def changed(seen: int = seen) -> bool:
                 return self.version != seen
 
-            found = await run_in_threadpool(self.store.events.after, after, limit)
+            if self.recent.covers(after):
+                found = self.recent.after(after, limit)
+            else:  # further behind than the newest events (catching up), or the last read failed
+                found = await run_in_threadpool(self.store.events.after, after, limit)
             remaining = deadline - time.monotonic()
             if found or remaining <= 0 or self.closing:
                 return found

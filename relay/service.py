@@ -58,7 +58,11 @@ class Relay:
 
     def __init__(self, settings: RelaySettings, upstream: Upstream | None = None) -> None:
         self.settings = settings
-        self.store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
+        self.store = Store(
+            settings.database_url,
+            sqlite_synchronous=settings.sqlite_synchronous,
+            pool_size=settings.pool_size,
+        )
         self.upstream = upstream or make_upstream(settings, self.store.kv)
         self.token = settings.client_token or self.store.kv.client_token()
         self.tasks: set[asyncio.Task[Any]] = set()
@@ -97,6 +101,7 @@ class Relay:
         for task in list(self.tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await self.feed.stop()
         # Sends of this worker still in flight now were cut short by the shutdown (Graph may have
         # the message): other workers and the next start must not wait for their leases to run out.
         with contextlib.suppress(Exception):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 DEFAULT_GRAPH_URL = "https://graph.facebook.com/v21.0"
 DEFAULT_DATABASE_URL = "sqlite:///relay.db"
+# A LISTEN connection, one for a request or a webhook batch, one for an automation's customer lock.
+MIN_CONNECTIONS_PER_WORKER = 3
 
 
 class MissingSetting(SystemExit):
@@ -57,6 +59,10 @@ class RelaySettings:
     # A worker renews the lease on each key it is sending every third of this; a key whose lease ran
     # out (its worker died) is answered `unknown` by any worker's sweep (RELAY_SEND_LEASE_SECONDS).
     send_lease: float = 30.0
+    # Every database connection this `serve` may open, all its workers together: each worker gets an
+    # equal share, one of which is its LISTEN connection (RELAY_DB_CONNECTIONS; docs/relay.md sizing).
+    db_connections: int = 40
+    workers: int = 1  # set by `serve --workers N` for the worker processes it spawns (RELAY_WORKERS)
     sandbox_speed: float = 1.0
     sandbox_seed: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
@@ -81,6 +87,8 @@ class RelaySettings:
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
             docs_public=env.get("RELAY_DOCS", "") == "1",
             send_lease=float(env.get("RELAY_SEND_LEASE_SECONDS", "30")),
+            db_connections=int(env.get("RELAY_DB_CONNECTIONS", "40")),
+            workers=int(env.get("RELAY_WORKERS", "1")),
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]
@@ -121,11 +129,26 @@ class RelaySettings:
             ):
                 if not value:
                     missing.append(env_name)
+        if self.connections_per_worker < MIN_CONNECTIONS_PER_WORKER:
+            raise SystemExit(
+                f"shop-inbox-relay: RELAY_DB_CONNECTIONS={self.db_connections} is too few for {self.workers}"
+                f" workers (each needs {MIN_CONNECTIONS_PER_WORKER}); raise it or run fewer workers"
+            )
         if self.sqlite_synchronous not in ("NORMAL", "FULL"):
             raise SystemExit("shop-inbox-relay: RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL")
         if missing:
             raise MissingSetting(missing)
         return self
+
+    @property
+    def connections_per_worker(self) -> int:
+        """This process's share of RELAY_DB_CONNECTIONS."""
+        return self.db_connections // max(1, self.workers)
+
+    @property
+    def pool_size(self) -> int:
+        """Pooled connections of one worker: its share less its LISTEN connection (PostgreSQL)."""
+        return self.connections_per_worker - 1
 
     def resolved_media_dir(self) -> Path:
         if self.media_dir is not None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
@@ -39,6 +42,15 @@ class IntakeRows:
 
 
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One webhook's events, ready to insert, and its senders' states from before it."""
+
+    events: list[NewEvent]
+    befores: dict[str, ContactRow | None]
 
 
 def storage_retryable(exc: BaseException) -> bool:
@@ -52,8 +64,8 @@ def storage_retryable(exc: BaseException) -> bool:
 class Store:
     """Blocking storage calls (the server runs them in the thread pool), grouped by table family."""
 
-    def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL") -> None:
-        self.db = Database(url, sqlite_synchronous=sqlite_synchronous)
+    def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL", pool_size: int = 9) -> None:
+        self.db = Database(url, sqlite_synchronous=sqlite_synchronous, pool_size=pool_size)
         self.is_sqlite = self.db.is_sqlite
         self.events = EventLog(self.db)
         self.sends = SendKeys(self.db, self.events)
@@ -70,21 +82,21 @@ class Store:
     def ingest_many(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
         """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it.
 
-        Each webhook has its own savepoint: one the database refuses comes back as its exception
+        Each webhook has its own savepoints: one the database refuses comes back as its exception
         while the others are committed. A retryable storage error (locked, disk full, connection
-        lost) fails the whole batch, raised from here.
+        lost) fails the whole batch, raised from here. The contacts and media jobs of every webhook
+        are written first and the events last, so the event lock (seq order across workers) is
+        held only for the inserts of events and the commit.
         """
-        results: list[IntakeResult | Exception] = []
         with self.db.engine.begin() as conn:
-            for item in batch:
-                try:
-                    with conn.begin_nested():
-                        results.append(self._ingest(conn, item))
-                except Exception as exc:
-                    if storage_retryable(exc):
-                        raise
-                    results.append(exc)
-        return results
+            prepared = [self._each_alone(conn, partial(self._prepare, conn, item)) for item in batch]
+            self.db.lock_sequence(conn)  # once, outside the savepoints: held until the commit
+            return [
+                ready
+                if isinstance(ready, Exception)
+                else self._each_alone(conn, partial(self._add, conn, ready))
+                for ready in prepared
+            ]
 
     def ingest(self, item: IntakeRows) -> IntakeResult:
         """One transaction for one webhook: events, media jobs and the contacts' rule inputs.
@@ -93,20 +105,30 @@ class Store:
         must judge by).
         """
         with self.db.engine.begin() as conn:
-            return self._ingest(conn, item)
+            return self._add(conn, self._prepare(conn, item))
 
-    def _ingest(self, conn: Connection, item: IntakeRows) -> IntakeResult:
+    @staticmethod
+    def _each_alone(conn: Connection, write: Callable[[], _T]) -> _T | Exception:
+        try:
+            with conn.begin_nested():
+                return write()
+        except Exception as exc:
+            if storage_retryable(exc):
+                raise
+            return exc
+
+    def _prepare(self, conn: Connection, item: IntakeRows) -> _Prepared:
+        """Everything of one webhook but its events' inserts; nothing for a redelivery."""
         befores: dict[str, ContactRow | None] = {}
-        seqs = self.events.add(conn, item.events)
-        if not seqs:
-            return [], {}
+        new = self.events.unseen(conn, item.events)
+        if not new:
+            return _Prepared([], {})
         for media_id, mime, filename in item.media:
             self.media.add_job(conn, media_id, mime, filename)
-        for old, new, pnid, message_id in item.number_changes:
-            self.contacts.move(conn, old, new)
-            payload = {"contact": {"wa_id": new}, "previous_wa_id": old}
-            seqs += self.events.add(conn, [NewEvent("contact", payload, pnid, f"c:{message_id}")])
-        renamed: list[NewEvent] = []
+        for old, new_wa_id, pnid, message_id in item.number_changes:
+            self.contacts.move(conn, old, new_wa_id)
+            payload = {"contact": {"wa_id": new_wa_id}, "previous_wa_id": old}
+            new.append(NewEvent("contact", payload, pnid, f"c:{message_id}"))
         for wa_id, ts_ms, name, pnid in item.inbound:
             # Read again for a second message of the same customer: the first one moved the row.
             row = self.contacts.row_in(conn, wa_id)
@@ -114,13 +136,17 @@ class Store:
                 befores[wa_id] = before = None if row is None else contact_row(row)
                 if before is not None and before.profile_name and name and name != before.profile_name:
                     contact = {"wa_id": wa_id, "profile": {"name": name}}
-                    renamed.append(NewEvent("contact", {"contact": contact}, pnid))
+                    new.append(NewEvent("contact", {"contact": contact}, pnid))
             inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
             self.contacts.touch_row_in(conn, wa_id, row, inputs)
-        seqs += self.events.add(conn, renamed)
         for wa_id, columns in item.touches:
             self.contacts.touch_in(conn, wa_id, **columns)
-        return seqs, befores
+        return _Prepared(new, befores)
+
+    def _add(self, conn: Connection, ready: _Prepared) -> IntakeResult:
+        seqs = self.events.add(conn, ready.events)
+        # None new: the same webhook committed on another worker a moment ago (the rules ran there).
+        return (seqs, ready.befores) if seqs else ([], {})
 
     def prune(self, retention: timedelta) -> int:
         """Drop events older than the retention, remember where, and forget old send answers."""

@@ -27,8 +27,9 @@ def dt_to_ms(value: datetime | None) -> int | None:
 class Database:
     """The engine every table family uses; migrates the schema to the code's head on first use."""
 
-    def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL") -> None:
+    def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL", pool_size: int = 9) -> None:
         self.url = url
+        self.pool_size = pool_size
         if sqlite_synchronous.upper() not in ("NORMAL", "FULL"):
             raise ValueError(f"RELAY_SQLITE_SYNCHRONOUS must be NORMAL or FULL, not {sqlite_synchronous!r}")
         self.sqlite_synchronous = sqlite_synchronous.upper()
@@ -38,8 +39,12 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            kwargs["pool_size"] = 10
-            kwargs["max_overflow"] = 20
+            # A fixed pool, never above the worker's share of RELAY_DB_CONNECTIONS: a request that
+            # finds every connection busy waits for one (pool_timeout) instead of opening one the
+            # server may refuse ("remaining connection slots are reserved").
+            kwargs["pool_size"] = pool_size
+            kwargs["max_overflow"] = 0
+            kwargs["pool_timeout"] = 60
         self.engine: Engine = create_engine(url, **kwargs)
         if self.is_sqlite:
             self._configure_sqlite()
@@ -80,11 +85,26 @@ class Database:
     def lock_sequence(self, conn: Connection) -> None:
         # seq must increase in commit order: on PostgreSQL, serialise writers of events so a
         # reader never sees seq 11 committed while seq 10 is still in flight.
-        if not self.is_sqlite:
+        if not self.is_sqlite and self._first_in_transaction(conn, "seq_lock"):
             conn.execute(text("SELECT pg_advisory_xact_lock(424242)"))
 
     def notify_workers(self, conn: Connection, payload: str) -> None:
         """On PostgreSQL, tell every relay worker's LISTEN (relay/wakeups.py), at commit."""
-        if not self.is_sqlite:
+        if not self.is_sqlite and self._first_in_transaction(conn, f"notify:{payload}"):
             notify = text("SELECT pg_notify(:channel, :payload)")
             conn.execute(notify, {"channel": CHANNEL, "payload": payload})
+
+    @staticmethod
+    def _first_in_transaction(conn: Connection, what: str) -> bool:
+        """True unless `what` was done in the transaction or savepoint now open, or one around it.
+
+        The lock and the NOTIFY last until commit, so a group commit asks once; a savepoint rolled
+        back takes them with it, so the next one asks again.
+        """
+        current = conn.get_nested_transaction() or conn.get_transaction()
+        done = conn.info.setdefault("once_per_transaction", {})
+        previous = done.get(what)
+        if previous is not None and previous.is_active:
+            return False
+        done[what] = current
+        return True

@@ -55,6 +55,14 @@ def pg_database() -> Iterator[str | None]:
         admin.dispose()
 
 
+@pytest.fixture
+def pg(pg_database: str | None) -> Iterator[str]:
+    """This run's PostgreSQL database, emptied: for tests of relay processes sharing it."""
+    if not PG_URL or pg_database is None:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    yield _fresh_pg(pg_database)
+
+
 @pytest.fixture(
     params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.slow, pytest.mark.postgresql])]
 )

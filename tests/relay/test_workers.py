@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from relay.webhook import sign
-from tests.relay.conftest import PG_URL, _fresh_pg
 from tests.support.fake_graph import FakeGraph, graph_error
-from tests.support.relay_process import alive, answers_healthz, relay_env, serve_process, wait_until
-from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, VERIFY_TOKEN, inbound
+from tests.support.relay_process import (
+    alive,
+    answers_healthz,
+    post_webhook,
+    relay_env,
+    serve_process,
+    wait_until,
+)
+from tests.support.relay_server import CLIENT_TOKEN, VERIFY_TOKEN, inbound
 from tests.support.servers import free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgresql]
 
 CUSTOMER = "821012345678"
-
-
-@pytest.fixture
-def pg(pg_database: str | None) -> Iterator[str]:
-    if not PG_URL or pg_database is None:
-        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
-    yield _fresh_pg(pg_database)
-
-
-def post_webhook(url: str, payload: dict[str, object]) -> httpx.Response:
-    body = json.dumps(payload).encode()
-    headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(APP_SECRET, body)}
-    return httpx.post(f"{url}/webhook", content=body, headers=headers, timeout=30)
 
 
 def test_killing_serve_takes_its_workers_down_and_a_new_serve_binds_the_port(

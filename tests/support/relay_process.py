@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from relay.webhook import sign
 from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID
 from tests.support.relay_server import APP_SECRET, CLIENT_TOKEN, PHONE_NUMBER_ID, VERIFY_TOKEN
 
@@ -79,6 +81,13 @@ class ServeProcess:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)
             self.process.wait(timeout=10)
+
+
+def post_webhook(url: str, payload: dict[str, object]) -> httpx.Response:
+    """A webhook signed as Meta signs it."""
+    body = json.dumps(payload).encode()
+    headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(APP_SECRET, body)}
+    return httpx.post(f"{url}/webhook", content=body, headers=headers, timeout=30)
 
 
 def relay_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]:

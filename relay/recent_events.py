@@ -1,0 +1,69 @@
+"""The newest events one relay worker has read: every long poll of the worker is served from it."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from relay.storage.event_log import StoredEvent
+from relay.store import Store
+
+KEEP = 2000  # the newest events kept: a desktop that is further behind reads the database
+READ_PAGE = 1000
+
+
+@dataclass(slots=True)
+class RecentEvents:
+    """Holds every stored event with `floor < seq <= top`, in seq order.
+
+    Seqs become visible in increasing order (a lock on PostgreSQL, one writer on SQLite), so after
+    reading everything above `top` nothing below the highest seq read can still appear: a cursor
+    at or above `floor` is answered from here without asking the database.
+    """
+
+    floor: int | None = None  # None until the first read
+    top: int = 0
+    pruned: int = 0  # the last seq pruned, as of the last read (a cursor below it gets 410)
+    rows: list[StoredEvent] = field(default_factory=list)
+    seqs: list[int] = field(default_factory=list)
+
+    def covers(self, after: int) -> bool:
+        return self.floor is not None and after >= self.floor
+
+    def after(self, after: int, limit: int) -> list[StoredEvent]:
+        """The events after `after` (a cursor this cache covers), at most `limit`."""
+        start = bisect.bisect_right(self.seqs, after)
+        return self.rows[start : start + limit]
+
+    def serves(self, after: int) -> bool:
+        """Whether `after` is a cursor among the newest events: neither pruned past nor ahead."""
+        return self.covers(after) and self.pruned <= after <= self.top
+
+    def add(self, floor: int, rows: list[StoredEvent], pruned: int) -> None:
+        """Rows read from the database above `floor` (this cache's top, or where it starts)."""
+        self.pruned = pruned
+        if self.floor is None or floor != self.top:
+            self.floor, self.rows, self.seqs = floor, [], []
+        self.rows += rows
+        self.seqs += [row.seq for row in rows]
+        self.top = rows[-1].seq if rows else floor
+        if len(self.rows) > KEEP:
+            dropped = len(self.rows) - KEEP
+            self.floor = self.seqs[dropped - 1]
+            del self.rows[:dropped], self.seqs[:dropped]
+
+    def forget(self) -> None:
+        """After a failed read: polls ask the database until the next read succeeds."""
+        self.floor, self.top, self.rows, self.seqs = None, 0, [], []
+
+
+def read_newer(store: Store, top: int | None) -> tuple[int, list[StoredEvent], int]:
+    """(floor, rows, pruned): every event above `top` (with no `top` yet, above the newest event)."""
+    pruned = int(store.kv.get("pruned_through") or 0)
+    floor = store.events.last_seq() if top is None else top
+    rows: list[StoredEvent] = []
+    while True:
+        page = store.events.after(rows[-1].seq if rows else floor, READ_PAGE)
+        rows += page
+        if len(page) < READ_PAGE:
+            return floor, rows, pruned
