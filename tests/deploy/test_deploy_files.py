@@ -166,6 +166,56 @@ def test_docker_compose_validates_the_compose_file() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def scale_compose() -> dict[str, Any]:
+    data = yaml.safe_load((DEPLOY / "docker-compose.scale.yml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_the_scale_compose_runs_two_relays_on_one_postgresql_behind_caddy() -> None:
+    services = scale_compose()["services"]
+    relays = [services["relay-a"], services["relay-b"]]
+    for relay in relays:
+        env = relay["environment"]
+        assert env["RELAY_DATABASE_URL"].startswith("postgresql+psycopg://relay:")
+        assert "@postgres:5432/relay" in env["RELAY_DATABASE_URL"]
+        assert "relay-media:/media" in relay["volumes"] and env["RELAY_MEDIA_DIR"] == "/media"
+        assert relay["depends_on"]["postgres"]["condition"] == "service_healthy"
+        assert "ports" not in relay and "--workers" in relay["command"]
+    # Both relays' connections fit PostgreSQL's default 100 (less 3 for superusers), with room.
+    assert sum(int(r["environment"]["RELAY_DB_CONNECTIONS"]) for r in relays) <= 97 - 20
+    caddy = services["caddy"]
+    assert caddy["environment"]["RELAY_ADDRESS"].split() == ["relay-a:8080", "relay-b:8080"]
+    assert caddy_setting("lb_try_duration") == "5s"
+
+
+def test_caddy_validates_the_caddyfile_with_two_relays(tmp_path: Path) -> None:
+    if not _tool("caddy", "version"):
+        pytest.skip("caddy is not installed here: `caddy validate` of deploy/Caddyfile did not run")
+    env = {**os.environ, "RELAY_HOST": "relay.myshop.example", "RELAY_ADDRESS": "relay-a:8080 relay-b:8080"}
+    done = subprocess.run(
+        ["caddy", "validate", "--adapter", "caddyfile", "--config", str(DEPLOY / "Caddyfile")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_docker_compose_validates_the_scale_compose_file() -> None:
+    if not _tool("docker", "compose", "version"):
+        pytest.skip("docker compose is not installed here: `docker compose config` did not run")
+    done = subprocess.run(
+        ["docker", "compose", "-f", str(DEPLOY / "docker-compose.scale.yml"), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "POSTGRES_PASSWORD": "example"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.mark.slow
 def test_the_relay_image_builds_and_its_health_check_passes() -> None:
     """Building downloads the locked packages, so it runs only where asked (RELAY_TEST_DOCKER=1)."""
