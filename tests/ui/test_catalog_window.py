@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -481,3 +482,39 @@ def test_an_item_changed_by_another_window_shows_up_without_reopening(qtbot, win
     assert names_shown(window) == []
     ctx.publish(Changes(catalog=frozenset([item_id])))  # what the other window's op publishes
     qtbot.waitUntil(lambda: names_shown(window) == ["Cap"], timeout=5000)
+
+
+def test_a_save_while_sync_holds_the_database_leaves_the_window_responsive(
+    qtbot, window, ctx: AppContext
+) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    # Another writer (a sync chunk) holds SQLite's write lock; the save waits for it on a worker.
+    blocker = sqlite3.connect(ctx.paths.database, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        window.new_item()
+        window.form.name.setText("Scarf")
+        window.form.price.setText("35000")
+        clock = QElapsedTimer()
+        clock.start()
+        window.form.request_save()
+        returned_ms = clock.elapsed()
+        ticks: list[int] = []
+        timer = QTimer(window)
+        timer.timeout.connect(lambda: ticks.append(clock.elapsed()))
+        timer.start(5)
+        qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=5000)  # the GUI thread keeps running
+        timer.stop()
+        assert returned_ms < 50 and window.is_loading()  # still waiting for the lock, off the GUI thread
+        gaps = [b - a for a, b in pairwise(ticks)]
+        assert max(gaps) < 50
+    finally:
+        blocker.execute("COMMIT")
+        blocker.close()
+    with qtbot.waitSignal(ctx.hub.changed, timeout=10_000):
+        pass
+    settle(qtbot, window)
+    assert names_shown(window) == ["Scarf"]
