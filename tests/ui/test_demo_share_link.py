@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.demo import seed_demo_shop
+from app.demo_seed import seed_demo_shop
+from ui.resources import demo_dir
 from ui.share_link_dialog import ShareLinkDialog
 
 
 def test_the_share_link_dialog_of_the_demo_shop_has_its_number_filled_in(qtbot: Any, ctx: Any) -> None:
-    seed_demo_shop(ctx.db, ctx.paths.catalog_dir, "en")
+    seed_demo_shop(ctx.db, demo_dir(), ctx.paths.catalog_dir, "en")
     dialog = ShareLinkDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
