@@ -47,31 +47,42 @@ DEFERRED_MODULES = (
 UNPAINTED_START_MS = 2000
 
 
-def after_first_paint(view: QAbstractItemView, then: Callable[[], None]) -> None:
-    """Call `then` on the event loop once `view` has painted rows (a zero timer from inside the
-    paint event fires after the paint; one started before the window shows fires before it)."""
+class FirstPaint(QObject):
+    """Watches a view's viewport until its first paint; `painted` says the paint (not the fallback
+    timer) set start-up going."""
 
-    class FirstPaint(QObject):
-        def __init__(self) -> None:
-            super().__init__(view)
-            self.done = False
+    def __init__(self, view: QAbstractItemView, then: Callable[[], None]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.then = then
+        self.done = False
+        self.painted = False
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            model = view.model()
-            if event.type() == QEvent.Type.Paint and model is not None and model.rowCount() > 0:
-                QTimer.singleShot(0, self.fire)
-            return False
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+            QTimer.singleShot(0, self.fire)
+        return False
 
-        def fire(self) -> None:
-            if self.done:
-                return
-            self.done = True
-            view.viewport().removeEventFilter(self)
-            then()
+    def fire(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.view.viewport().removeEventFilter(self)
+        if not self.painted:
+            log.info("no first paint within %d ms: finishing start-up anyway", UNPAINTED_START_MS)
+        self.then()
 
-    probe = FirstPaint()
+
+def after_first_paint(view: QAbstractItemView, then: Callable[[], None]) -> FirstPaint:
+    """Call `then` on the event loop once `view` has painted (a zero timer from inside the paint
+    event fires after the paint; one started before the window shows fires before it). A shop with
+    no chat yet paints an empty list: that is its first page too."""
+
+    probe = FirstPaint(view, then)
     view.viewport().installEventFilter(probe)
     QTimer.singleShot(UNPAINTED_START_MS, probe.fire)
+    return probe
 
 
 class DeferredStart(QObject):

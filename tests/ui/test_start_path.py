@@ -11,8 +11,11 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QListView
 
 from bench.cold_start import prepare_user_folder
+from ui.start_path import UNPAINTED_START_MS, after_first_paint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,3 +83,17 @@ def test_clicks_right_after_the_first_paint_neither_crash_nor_wait_and_the_picke
     assert report["menus_enabled"] == [True, True, True, True]
     assert report["menu_titles"] == ["&File", "&Edit", "&Shop", "&Help"]
     assert not report["modal"]  # an empty send asks nothing
+
+
+def test_a_shop_with_no_chats_yet_finishes_starting_at_its_first_paint(qtbot) -> None:
+    # An empty list is a first page too: the rest of the window must not wait for the fallback timer.
+    view = QListView()
+    view.setModel(QStringListModel([]))
+    qtbot.addWidget(view)
+    finished: list[bool] = []
+    probe = after_first_paint(view, lambda: finished.append(True))
+    view.show()
+
+    qtbot.waitUntil(lambda: bool(finished), timeout=UNPAINTED_START_MS // 2)
+    assert probe.painted
+    assert finished == [True]
