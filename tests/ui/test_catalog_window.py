@@ -508,9 +508,11 @@ def test_a_save_while_sync_holds_the_database_leaves_the_window_responsive(
         timer.start(5)
         qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=5000)  # the GUI thread keeps running
         timer.stop()
-        assert returned_ms < 50 and window.is_loading()  # still waiting for the lock, off the GUI thread
+        # Still waiting for the lock, off the GUI thread (on the GUI thread this took the 10 s
+        # busy_timeout). The bounds leave room for a loaded test machine's scheduling.
+        assert returned_ms < 250 and window.is_loading()
         gaps = [b - a for a, b in pairwise(ticks)]
-        assert max(gaps) < 50
+        assert max(gaps) < 250
     finally:
         blocker.execute("COMMIT")
         blocker.close()
