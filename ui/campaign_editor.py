@@ -215,6 +215,7 @@ class CampaignEditor(QWidget):
 
         self.preview_for = QComboBox(self)
         self.preview_for.setObjectName("campaignPreviewFor")
+        self.preview_for.setAccessibleName(self.tr("Preview for"))
         self.preview = PhonePreview(self)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Preview for"), self))

@@ -53,6 +53,7 @@ class CampaignWindow(QWidget):
         self.list_model = CampaignListModel(self)
         self.list = QTableView(self)
         self.list.setObjectName("campaignList")
+        self.list.setAccessibleName(self.tr("Campaigns"))
         self.list.setModel(self.list_model)
         self.list.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QTableView.SelectionMode.SingleSelection)

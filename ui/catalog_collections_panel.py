@@ -98,6 +98,7 @@ class CollectionsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = _CollectionList()
+        self.list.setAccessibleName(self.tr("Collections"))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.add_button = QToolButton()
         self.add_button.setText("+")

@@ -85,9 +85,11 @@ class CatalogPicker(QDialog):
         self.delegate.grid = False
         self.search = QLineEdit(query)
         self.search.setPlaceholderText(self.tr("Search by name or item code"))
+        self.search.setAccessibleName(self.tr("Search the catalogue"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Catalogue items"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)

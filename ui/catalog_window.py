@@ -149,6 +149,7 @@ class CatalogWindow(QMainWindow):
 
         self.collections = CollectionsPanel()
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Catalogue items"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -246,6 +247,7 @@ class CatalogWindow(QMainWindow):
         bar.addWidget(spacer)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name or item code"))
+        self.search.setAccessibleName(self.tr("Search the catalogue"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.search.setMinimumWidth(240)

@@ -178,6 +178,7 @@ class ChatPane(QWidget):
         button.setIcon(icons.icon(icon))
         button.setIconSize(QSize(20, 20))
         button.setToolTip(tip)
+        button.setAccessibleName(tip)  # icon-only: the tooltip is what a screen reader says
         button.setAutoRaise(True)
         button.clicked.connect(signal)
         return button

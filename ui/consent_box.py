@@ -68,6 +68,7 @@ class ConsentBox(QWidget):
         self.opted_out.setObjectName("consentOptedOut")
         self.opt_out_button = QPushButton(self)
         self.opt_out_button.setObjectName("consentOptOutButton")
+        self.opt_out_button.setText(self.tr("Record opt-out"))  # until the contact's consent arrives
 
         self.notifications.clicked.connect(self._save_notifications)
         self.notifications_how.activated.connect(lambda _i: self._save_notifications(True))

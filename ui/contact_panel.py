@@ -93,6 +93,7 @@ class ContactPanel(QFrame):
         close.setIcon(icons.icon("close"))
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Close (Esc)"))
+        close.setAccessibleName(self.tr("Close contact info"))
         close.clicked.connect(self.closed)
         title = QLabel(self.tr("Contact info"), self)
         title.setFont(ui_font(1, bold=True))
@@ -129,6 +130,7 @@ class ContactPanel(QFrame):
 
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("contactNotes")
+        self.notes.setAccessibleName(self.tr("Private notes"))
         self.notes.setPlaceholderText(self.tr("Private notes (only you see them)"))
         self.notes.setFixedHeight(90)
         self._notes_timer = QTimer(self)

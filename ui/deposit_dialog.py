@@ -129,6 +129,7 @@ class DepositDialog(QDialog):
         choose.clicked.connect(self.choose_file)
         self.model = DepositModel(self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Deposits"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)

@@ -90,6 +90,7 @@ class LabelsManager(QDialog):
         self._publishing = False
         self.model = LabelListModel(self)
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Labels"))
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(lambda _i: self.rename_current())

@@ -119,6 +119,7 @@ class OrderActions(QObject):
         button.setIcon(icons.icon("cart"))
         button.setIconSize(QSize(20, 20))
         button.setToolTip(self.tr("Start order"))
+        button.setAccessibleName(self.tr("Start order"))
         button.setAutoRaise(True)
         button.clicked.connect(lambda: self.start_order())
         layout = pane.header.layout()

@@ -80,6 +80,7 @@ class OrderBoard(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search orders: number, customer, item, tracking"))
+        self.search.setAccessibleName(self.tr("Search orders"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
         self.period = QComboBox(self)
@@ -133,6 +134,7 @@ class OrderBoard(QWidget):
             model.fetch = self._fetch_column
             view = QListView(columns)
             view.setObjectName(f"column_{state.value}")
+            view.setAccessibleName(state_name(state))
             view.setModel(model)
             view.setItemDelegate(self.delegate)
             view.setUniformItemSizes(True)
@@ -162,6 +164,7 @@ class OrderBoard(QWidget):
         self.table_model.fetch = self._fetch_table
         self.table_model.resort = self.reload_table
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Orders"))
         self.table.setObjectName("orderTable")
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)

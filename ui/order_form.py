@@ -155,9 +155,11 @@ class StartOrderDialog(QDialog):
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search the catalogue by name or code"))
+        self.search.setAccessibleName(self.tr("Search the catalogue"))
         self.search.setMaxLength(100)
         self.results_model = QStringListModel(self)
         self.results = QListView(self)
+        self.results.setAccessibleName(self.tr("Catalogue items found"))
         self.results.setModel(self.results_model)
         self.results.setMaximumHeight(140)
         self.results.activated.connect(lambda index: self.add_result(index.row()))
@@ -166,6 +168,7 @@ class StartOrderDialog(QDialog):
 
         self.lines = DraftLinesModel(self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Order lines"))
         self.table.setModel(self.lines)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

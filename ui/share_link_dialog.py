@@ -44,6 +44,7 @@ class ShareLinkDialog(QDialog):
         self.setWindowTitle(self.tr("Share link"))
         self.link_text = ""
         self.phone = QLineEdit()
+        self.phone.setAccessibleName(self.tr("Shop number"))
         # Filled when the number used last time arrives (unless the owner typed one meanwhile).
         self.phone.setEnabled(False)
         self.phone.setPlaceholderText(self.tr("Your WhatsApp number, e.g. 010-1234-5678"))
@@ -56,6 +57,7 @@ class ShareLinkDialog(QDialog):
         else:
             self.message.setPlainText(self.tr("Hello! I would like to order."))
         self.link = QLineEdit()
+        self.link.setAccessibleName(self.tr("Link"))
         self.link.setReadOnly(True)
         self.copy = QPushButton(self.tr("Copy link"))
         self.qr = QLabel()

@@ -43,6 +43,7 @@ class TemplatePicker(QDialog):
         self.templates = templates
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
+        self.list.setAccessibleName(self.tr("Approved templates"))
         for t in templates:
             item = QListWidgetItem(f"{t.name}  ·  {t.language}  ·  {self._category(t.category)}")
             item.setData(Qt.ItemDataRole.UserRole, t)
@@ -52,6 +53,7 @@ class TemplatePicker(QDialog):
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setObjectName("templatePreview")
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.cost = QLabel(self)
         self.cost.setWordWrap(True)
         self.fields: list[QLineEdit] = []

@@ -992,6 +992,14 @@
         <translation>상품명 또는 상품 코드로 검색</translation>
     </message>
     <message>
+        <source>Search the catalogue</source>
+        <translation>카탈로그 검색</translation>
+    </message>
+    <message>
+        <source>Catalogue items</source>
+        <translation>카탈로그 상품</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
@@ -1078,6 +1086,10 @@
         <translation>숨김</translation>
     </message>
     <message>
+        <source>Catalogue items</source>
+        <translation>카탈로그 상품</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
@@ -1120,6 +1132,10 @@
     <message>
         <source>Search by name or item code</source>
         <translation>상품명 또는 상품 코드로 검색</translation>
+    </message>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>카탈로그 검색</translation>
     </message>
     <message>
         <source>Find</source>
@@ -1535,6 +1551,10 @@ Right-click to retry.</source>
 <context>
     <name>CollectionsPanel</name>
     <message>
+        <source>Collections</source>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
         <source>New collection</source>
         <translation>새 컬렉션</translation>
     </message>
@@ -1707,6 +1727,10 @@ Right-click to retry.</source>
         <translation>닫기 (Esc)</translation>
     </message>
     <message>
+        <source>Close contact info</source>
+        <translation>연락처 정보 닫기</translation>
+    </message>
+    <message>
         <source>Contact info</source>
         <translation>연락처 정보</translation>
     </message>
@@ -1721,6 +1745,10 @@ Right-click to retry.</source>
     <message>
         <source>WhatsApp name</source>
         <translation>WhatsApp 이름</translation>
+    </message>
+    <message>
+        <source>Private notes</source>
+        <translation>비공개 메모</translation>
     </message>
     <message>
         <source>Private notes (only you see them)</source>
@@ -1814,6 +1842,10 @@ Right-click to retry.</source>
     <message>
         <source>Open bank file…</source>
         <translation>거래내역 파일 열기…</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>입금 내역</translation>
     </message>
     <message>
         <source>Mark ticked orders paid</source>
@@ -3270,6 +3302,10 @@ The previous data was kept in {folder}.</source>
         <translation>주문 검색: 주문번호, 고객, 상품, 송장번호</translation>
     </message>
     <message>
+        <source>Search orders</source>
+        <translation>주문 검색</translation>
+    </message>
+    <message>
         <source>Any time</source>
         <translation>전체 기간</translation>
     </message>
@@ -3748,6 +3784,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Keywords</source>
         <translation>키워드</translation>
+    </message>
+    <message>
+        <source>Search quick replies</source>
+        <translation>빠른 답장 검색</translation>
     </message>
     <message>
         <source>Attachment</source>
@@ -4628,8 +4668,20 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>상품명이나 상품 코드로 카탈로그 검색</translation>
     </message>
     <message>
+        <source>Search the catalogue</source>
+        <translation>카탈로그 검색</translation>
+    </message>
+    <message>
+        <source>Catalogue items found</source>
+        <translation>찾은 카탈로그 상품</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>추가</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>주문 품목</translation>
     </message>
     <message>
         <source>Remove line</source>
@@ -4772,6 +4824,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>미리보기</translation>
     </message>
     <message>
+        <source>Approved templates</source>
+        <translation>승인된 템플릿</translation>
+    </message>
+    <message>
         <source>Send template</source>
         <translation>템플릿 보내기</translation>
     </message>
@@ -4837,6 +4893,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 </context>
 <context>
     <name>_RangeRow</name>
+    <message>
+        <source>Opens at</source>
+        <translation>여는 시간</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>닫는 시간</translation>
+    </message>
     <message>
         <source>Remove these hours</source>
         <translation>이 시간 제거</translation>

@@ -1,0 +1,75 @@
+"""Every interactive widget of every window and dialog has a name a screen reader can say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
+
+from tests.support.accessibility import unnamed_widgets
+from tests.support.factories import make_contact, make_message
+
+# Menu items that do not open a window of ours: Quit closes the app, About is Qt's message box.
+SKIPPED = {"Quit", "About Shop Inbox"}
+
+
+def test_every_window_and_dialog_names_its_interactive_widgets(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        make_message(s, contact, "주문했어요")
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    window.toggle_contact_panel()
+    problems = unnamed_widgets(window)
+
+    def inspect(dialog: QWidget) -> None:
+        qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+        problems.extend(unnamed_widgets(dialog))
+        dialog.close()
+
+    dialogs.expect("modal", answer=inspect, times=None)
+    export = tmp_path / "WhatsApp Chat with 김민지.txt"
+    export.write_text("29/11/2026, 10:00 - 김민지: 안녕하세요\n29/11/2026, 10:01 - 김민지: 주문했어요\n")
+    dialogs.expect("getOpenFileName", answer=str(export))
+    shown_before = set(QApplication.topLevelWidgets())
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            text = action.text().replace("&", "")
+            if action.isSeparator() or action.menu() or text in SKIPPED or not action.isEnabled():
+                continue
+            action.trigger()
+            for top in set(QApplication.topLevelWidgets()) - shown_before:
+                if top.isVisible() and not isinstance(top, QMenu):
+                    problems.extend(unnamed_widgets(top))
+                    top.close()
+    # From the open chat: start an order, pick from the catalogue; and the first run's wizard.
+    from app.wire import Template
+    from ui.catalog_picker import CatalogPicker
+    from ui.setup_wizard import SetupWizard
+    from ui.template_picker import TemplatePicker
+
+    window.findChild(QToolButton, "startOrderButton").click()
+    for top in set(QApplication.topLevelWidgets()) - shown_before:
+        if top.isVisible() and not isinstance(top, QMenu):
+            problems.extend(unnamed_widgets(top))
+            top.close()
+    template = Template(
+        name="order_update",
+        language="ko",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "{{1}}님, 주문하신 상품이 발송되었습니다."}],
+    )
+    for dialog in (CatalogPicker(ctx, window), SetupWizard(window, ctx), TemplatePicker([template], window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems.extend(unnamed_widgets(dialog))
+        dialog.close()
+    assert problems == [], "\n".join(problems)
