@@ -98,6 +98,7 @@ class _Batch:
         self.result = BatchResult()
         self.contacts: dict[tuple[str, str], int] = {}
         self.new_wamids: set[str] = set()
+        self.campaign_templates: dict[str, dict[str, Any] | None] = {}
         # Deleted chats (app/chat_actions.py): contact id → messages up to then stay deleted.
         tombs = session.execute(select(ChatTombstone.contact_id, ChatTombstone.deleted_before))
         self.tombstones: dict[int, datetime] = {int(cid): when for cid, when in tombs}
@@ -495,7 +496,7 @@ class _Batch:
                     phone_number_id=e.phone_number_id,
                     direction="out",
                     kind=message_kind(obj),
-                    body=message_body(obj),
+                    body=self.campaign_text(e.campaign_id, body) or message_body(obj),
                     payload=body,
                     reply_to_wamid=(context.get("message_id") or context.get("id"))
                     if isinstance(context, dict)
@@ -513,6 +514,32 @@ class _Batch:
             if e.wamid:
                 self.new_wamids.add(e.wamid)
             self.result.changed.add(cid)
+
+    def campaign_text(self, campaign_id: str | None, body: dict[str, Any]) -> str:
+        """A campaign send as its recipient reads it: the campaign's template with their parameters."""
+        if not campaign_id:
+            return ""
+        if campaign_id not in self.campaign_templates:
+            from app.models import Campaign
+
+            raw = self.s.scalar(select(Campaign.template).where(Campaign.uid == campaign_id))
+            self.campaign_templates[campaign_id] = raw if isinstance(raw, dict) else None
+        raw = self.campaign_templates[campaign_id]
+        if raw is None:
+            return ""
+        from app.campaign_checks import template_text
+        from app.wire import Template
+
+        params: list[str] = []
+        for component in (body.get("template") or {}).get("components") or []:
+            if isinstance(component, dict) and str(component.get("type", "")).lower() == "body":
+                params = [
+                    str(p.get("text", "")) for p in component.get("parameters") or [] if isinstance(p, dict)
+                ]
+        try:
+            return nfc(template_text(Template.model_validate(raw), params))
+        except ValueError:
+            return ""
 
     # ---------------------------------------------------------------- statuses
     def apply_statuses(self, events: list[StatusEvent]) -> None:

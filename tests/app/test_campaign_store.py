@@ -129,7 +129,15 @@ def test_synced_campaign_sends_progress_and_opt_outs_reach_the_desktop(db: Any) 
                     "client_id": f"campaign:{uid}:821012345678",
                     "sent_by": "campaign",
                     "campaign_id": uid,
-                    "body": {"type": "template", "template": {"name": "winter_sale"}},
+                    "body": {
+                        "type": "template",
+                        "template": {
+                            "name": "winter_sale",
+                            "components": [
+                                {"type": "body", "parameters": [{"type": "text", "text": "민지"}]}
+                            ],
+                        },
+                    },
                 },
                 {
                     "seq": 2,
@@ -160,4 +168,5 @@ def test_synced_campaign_sends_progress_and_opt_outs_reach_the_desktop(db: Any) 
         consent = load_consent(s, minji_id)
     assert row.state == "done"
     assert [m.campaign_name for m in chat] == ["Winter sale"]
+    assert chat[0].body == "(광고) 민지님, 서울 리넨 겨울 세일!"
     assert consent is not None and consent.opted_out_reason == "keyword"
