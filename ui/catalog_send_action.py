@@ -87,9 +87,9 @@ class CatalogSendAction(QObject):
         run_op(work, self._queued, parent=self.pane, on_failure=failed)
 
     def _queued(self, result: tuple[MessageRow, Changes]) -> None:
-        row, changes = result
+        # The pane shows the row itself and publishes the chat's move up the list (message_queued).
+        row, _changes = result
         self.queued(row)
-        self.ctx.publish(changes)
 
     def queued(self, row: MessageRow) -> None:
         """The pending bubble appears at once; the outbox sender takes it from there."""

@@ -193,10 +193,9 @@ class OrderActions(QObject):
         )
 
     def _hub_changed(self, changes: Changes) -> None:
-        """The open chat's order cards follow its orders; the relay's bot learns where they stand."""
+        """The relay's bot learns where the owner's order changes leave each chat's orders."""
         if not changes.orders:
             return
-        self.window.chat.view.chat_model.orders_changed()
         if not changes.from_sync:
             for contact_id in changes.contacts:
                 self.push_statuses(contact_id)
