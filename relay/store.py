@@ -15,11 +15,14 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
 from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
+from relay.storage.campaign_rows import CampaignRows
 from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
+from relay.storage.messaging_ledger import MessagingLedger
+from relay.storage.opt_outs import OptOuts
 from relay.storage.order_statuses import OrderStatuses
 from relay.storage.send_keys import SendKeys
 from relay.storage.tables import events, idempotency
@@ -75,6 +78,9 @@ class Store:
         self.orders = OrderStatuses(self.db)
         self.bots = BotStates(self.db, self.events)
         self.blocked = BlockedContacts(self.db)
+        self.ledger = MessagingLedger(self.db)
+        self.campaigns = CampaignRows(self.db, self.events, self.ledger)
+        self.opt_outs = OptOuts(self.db, self.events)
 
     def close(self) -> None:
         self.db.close()

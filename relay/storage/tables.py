@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -107,4 +107,66 @@ bot_tally = Table(
     Column("matched", String(80), primary_key=True),
     Column("fired", Integer, nullable=False, default=0),
     Column("handoffs", Integer, nullable=False, default=0),
+)
+
+# Campaigns (relay revision 0004): the desktop posts the resolved recipients; the relay sends them.
+# `runner` holds the campaign for one worker until `runner_until_ms` (renewed while it sends).
+campaign = Table(
+    "campaign",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("template", Text, nullable=False),  # CampaignTemplate as JSON
+    Column("request_sha256", String(64), nullable=False),  # the same id posted again must match
+    Column("phone_number_id", String(32)),
+    Column("pace", Integer, nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("reason", String(32)),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("start_ms", BigInteger, nullable=False),
+    Column("finished_ms", BigInteger),
+    Column("waiting_until_ms", BigInteger),
+    Column("total", Integer, nullable=False),
+    Column("runner", String(200)),
+    Column("runner_started_ms", BigInteger),
+    Column("runner_until_ms", BigInteger),
+)
+
+campaign_recipient = Table(
+    "campaign_recipient",
+    metadata,
+    Column("campaign_id", String(64), primary_key=True),
+    Column("wa_id", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("components", Text, nullable=False),  # Graph's template components, as JSON
+    Column("consent_notifications", Boolean, nullable=False),
+    Column("consent_marketing", Boolean, nullable=False),
+    Column("consent_night", Boolean, nullable=False),
+    Column("country", String(2)),
+    Column("timezone", String(64)),
+    Column("state", String(16), nullable=False),
+    Column("wamid", String(256), index=True),
+    Column("error_code", Integer),
+    Column("reason", String(32)),
+    Column("sent_ms", BigInteger),
+    Column("held_until_ms", BigInteger),
+    Index("ix_campaign_recipient_next", "campaign_id", "state", "position"),
+)
+
+# The portfolio's messaging limit: each customer sent a template outside an open service window,
+# with the latest such send; those of the last 24 h count against the limit (any number, any sender).
+messaging_ledger = Table(
+    "messaging_ledger",
+    metadata,
+    Column("wa_id", String(32), primary_key=True),
+    Column("sent_ms", BigInteger, nullable=False, index=True),
+)
+
+# Marketing opt-outs (an OptOutReason); a service reply is never stopped by one.
+marketing_opt_out = Table(
+    "marketing_opt_out",
+    metadata,
+    Column("wa_id", String(32), primary_key=True),
+    Column("reason", String(16), nullable=False),
+    Column("opted_out_ms", BigInteger, nullable=False),
 )

@@ -1,0 +1,451 @@
+"""Campaigns and their recipients: created whole, claimed by one worker, advanced one send at a time."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from app.wire import (
+    Campaign,
+    CampaignRecipientStatus,
+    CampaignState,
+    CampaignTemplate,
+    NewCampaign,
+    RecipientState,
+    SkipReason,
+)
+from relay.storage.database import Database, ms_to_dt
+from relay.storage.event_log import EventLog, NewEvent
+from relay.storage.messaging_ledger import MessagingLedger
+from relay.storage.send_keys import SendOwner
+from relay.storage.tables import campaign, campaign_recipient
+
+ACTIVE = (CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.WAITING_FOR_LIMIT)
+FINISHED = (CampaignState.DONE, CampaignState.CANCELLED)
+# A recipient in one of these states may still be sent (a `sending` one was cut short: its send key
+# tells what happened).
+TO_SEND = (RecipientState.QUEUED, "sending")
+_TICK_RANK: dict[str, int] = {RecipientState.SENT: 1, RecipientState.DELIVERED: 2, RecipientState.READ: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignRow:
+    id: str
+    name: str
+    template: CampaignTemplate
+    phone_number_id: str | None
+    pace: int
+    state: str
+    reason: str | None
+    start_ms: int
+    total: int
+    request_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientRow:
+    wa_id: str
+    components: list[dict[str, Any]]
+    notifications: bool
+    marketing: bool
+    night: bool
+    country: str | None
+    timezone: str | None
+    state: str
+
+
+BeginResult = Literal["go", "stopped"] | int  # an int: the campaign waits for the limit until then
+
+
+def _iso(ms: int | None) -> str | None:
+    dt = ms_to_dt(ms)
+    return dt.isoformat().replace("+00:00", "Z") if dt else None
+
+
+class CampaignRows:
+    """Blocking calls on `campaign` and `campaign_recipient`; each change of state is an event."""
+
+    def __init__(self, db: Database, event_log: EventLog, ledger: MessagingLedger) -> None:
+        self.db = db
+        self.event_log = event_log
+        self.ledger = ledger
+
+    # ------------------------------------------------------------------ create and read
+    def create(self, new: NewCampaign, sha256: str, now_ms: int) -> tuple[str, Campaign]:
+        """("created" | "exists" | "conflict", the campaign as stored)."""
+        start_ms = int(new.start_at.timestamp() * 1000) if new.start_at else now_ms
+        state = CampaignState.SCHEDULED if start_ms > now_ms else CampaignState.RUNNING
+        with self.db.engine.begin() as conn:
+            found = self._row(conn, new.id)
+            if found is not None:
+                outcome = "exists" if found.request_sha256 == sha256 else "conflict"
+                return outcome, self._campaign(conn, found)
+            conn.execute(
+                insert(campaign).values(
+                    id=new.id,
+                    name=new.name,
+                    template=new.template.model_dump_json(),
+                    request_sha256=sha256,
+                    phone_number_id=new.phone_number_id,
+                    pace=new.pace_per_second,
+                    state=state,
+                    created_ms=now_ms,
+                    start_ms=start_ms,
+                    total=len(new.recipients),
+                )
+            )
+            conn.execute(
+                insert(campaign_recipient),
+                [
+                    {
+                        "campaign_id": new.id,
+                        "wa_id": r.wa_id,
+                        "position": i,
+                        "components": json.dumps(r.components, ensure_ascii=False),
+                        "consent_notifications": r.consent.notifications,
+                        "consent_marketing": r.consent.marketing,
+                        "consent_night": r.consent.night,
+                        "country": r.country,
+                        "timezone": r.timezone,
+                        "state": RecipientState.QUEUED,
+                    }
+                    for i, r in enumerate(new.recipients)
+                ],
+            )
+            row = self._row(conn, new.id)
+            assert row is not None
+            self._event(conn, row)
+            return "created", self._campaign(conn, row)
+
+    def get(self, campaign_id: str, *, with_recipients: bool = False) -> Campaign | None:
+        with self.db.engine.connect() as conn:
+            row = self._row(conn, campaign_id)
+            return None if row is None else self._campaign(conn, row, with_recipients=with_recipients)
+
+    def row(self, campaign_id: str) -> CampaignRow | None:
+        with self.db.engine.connect() as conn:
+            return self._row(conn, campaign_id)
+
+    def _row(self, conn: Connection, campaign_id: str) -> CampaignRow | None:
+        r = conn.execute(select(campaign).where(campaign.c.id == campaign_id)).first()
+        if r is None:
+            return None
+        return CampaignRow(
+            id=r.id,
+            name=r.name,
+            template=CampaignTemplate.model_validate_json(r.template),
+            phone_number_id=r.phone_number_id,
+            pace=r.pace,
+            state=r.state,
+            reason=r.reason,
+            start_ms=r.start_ms,
+            total=r.total,
+            request_sha256=r.request_sha256,
+        )
+
+    def counts_in(self, conn: Connection, campaign_id: str) -> dict[str, int]:
+        c = campaign_recipient.c
+        rows = conn.execute(
+            select(c.state, func.count()).where(c.campaign_id == campaign_id).group_by(c.state)
+        ).all()
+        counts: dict[str, int] = {}
+        for state, n in rows:
+            shown = RecipientState.QUEUED if state == "sending" else state
+            counts[shown] = counts.get(shown, 0) + int(n)
+        return counts
+
+    def _campaign(self, conn: Connection, row: CampaignRow, *, with_recipients: bool = False) -> Campaign:
+        r = conn.execute(select(campaign).where(campaign.c.id == row.id)).one()
+        recipients = None
+        if with_recipients:
+            c = campaign_recipient.c
+            recipients = [
+                CampaignRecipientStatus(
+                    wa_id=p.wa_id,
+                    state=RecipientState.QUEUED if p.state == "sending" else p.state,
+                    wamid=p.wamid,
+                    error_code=p.error_code,
+                    reason=p.reason,
+                    sent_at=ms_to_dt(p.sent_ms),
+                    held_until=ms_to_dt(p.held_until_ms),
+                )
+                for p in conn.execute(
+                    select(campaign_recipient).where(c.campaign_id == row.id).order_by(c.position)
+                )
+            ]
+        return Campaign(
+            id=r.id,
+            name=r.name,
+            template=row.template,
+            state=r.state,
+            reason=r.reason,
+            phone_number_id=r.phone_number_id,
+            pace_per_second=r.pace,
+            created_at=datetime.fromtimestamp(r.created_ms / 1000, tz=UTC),
+            start_at=ms_to_dt(r.start_ms),
+            finished_at=ms_to_dt(r.finished_ms),
+            total=r.total,
+            counts=self.counts_in(conn, row.id),
+            waiting_until=ms_to_dt(r.waiting_until_ms),
+            recipients=recipients,
+        )
+
+    def _event(self, conn: Connection, row: CampaignRow | None = None, campaign_id: str = "") -> None:
+        """The campaign's `campaign` event, as it is inside this transaction."""
+        r = conn.execute(select(campaign).where(campaign.c.id == (row.id if row else campaign_id))).one()
+        payload = {
+            "campaign_id": r.id,
+            "state": r.state,
+            "reason": r.reason,
+            "total": r.total,
+            "counts": self.counts_in(conn, r.id),
+            "waiting_until": _iso(r.waiting_until_ms),
+        }
+        self.event_log.add(conn, [NewEvent("campaign", payload, r.phone_number_id)])
+
+    def progress(self, campaign_id: str) -> None:
+        """A `campaign` event with the counts as they are now (the runner sends one a second)."""
+        with self.db.engine.begin() as conn:
+            self._event(conn, campaign_id=campaign_id)
+
+    # ------------------------------------------------------------------ state changes
+    def set_state(
+        self,
+        campaign_id: str,
+        state: CampaignState,
+        reason: str | None = None,
+        *,
+        only_from: tuple[str, ...],
+        now_ms: int,
+        waiting_until_ms: int | None = None,
+    ) -> bool:
+        """Move the campaign to `state` if it is in one of `only_from`; the event in the same commit."""
+        values: dict[str, Any] = {"state": state, "reason": reason, "waiting_until_ms": waiting_until_ms}
+        if state in FINISHED:
+            values["finished_ms"] = now_ms
+        with self.db.engine.begin() as conn:
+            changed = conn.execute(
+                update(campaign)
+                .where(campaign.c.id == campaign_id, campaign.c.state.in_(only_from))
+                .values(**values)
+            ).rowcount
+            if not changed:
+                return False
+            if state == CampaignState.CANCELLED:
+                c = campaign_recipient.c
+                conn.execute(
+                    update(campaign_recipient)
+                    .where(
+                        c.campaign_id == campaign_id,
+                        c.state.in_((RecipientState.QUEUED, RecipientState.HELD)),
+                    )
+                    .values(state=RecipientState.SKIPPED, reason=SkipReason.CANCELLED)
+                )
+            self._event(conn, campaign_id=campaign_id)
+            return True
+
+    def pause_where(
+        self, reason: str, now_ms: int, template_name: str | None = None, language: str | None = None
+    ) -> list[str]:
+        """Pause every active campaign (of that template, when named): Meta paused it or the quality fell."""
+        with self.db.engine.connect() as conn:
+            rows = [
+                r
+                for r in (
+                    self._row(conn, i)
+                    for i in conn.execute(select(campaign.c.id).where(campaign.c.state.in_(ACTIVE))).scalars()
+                )
+                if r is not None
+            ]
+        paused = []
+        for r in rows:
+            if template_name is not None and (
+                r.template.name != template_name or (language and r.template.language != language)
+            ):
+                continue
+            if self.set_state(r.id, CampaignState.PAUSED, reason, only_from=ACTIVE, now_ms=now_ms):
+                paused.append(r.id)
+        return paused
+
+    def runnable(self, now_ms: int) -> list[str]:
+        c = campaign.c
+        found = select(c.id).where(
+            or_(
+                c.state == CampaignState.RUNNING,
+                and_(c.state == CampaignState.SCHEDULED, c.start_ms <= now_ms),
+                and_(c.state == CampaignState.WAITING_FOR_LIMIT, c.waiting_until_ms <= now_ms),
+            )
+        )
+        with self.db.engine.connect() as conn:
+            return list(conn.execute(found.order_by(c.created_ms)).scalars())
+
+    # ------------------------------------------------------------------ one worker per campaign
+    def claim(self, campaign_id: str, owner: SendOwner, lease_ms: int, now_ms: int) -> bool:
+        """Take the campaign for `owner` unless another live worker holds it."""
+        c = campaign.c
+        with self.db.engine.begin() as conn:
+            return bool(
+                conn.execute(
+                    update(campaign)
+                    .where(
+                        c.id == campaign_id,
+                        or_(
+                            c.runner.is_(None),
+                            c.runner_until_ms < now_ms,
+                            and_(c.runner == owner.worker, c.runner_started_ms == owner.started_ms),
+                        ),
+                    )
+                    .values(
+                        runner=owner.worker,
+                        runner_started_ms=owner.started_ms,
+                        runner_until_ms=now_ms + lease_ms,
+                    )
+                ).rowcount
+            )
+
+    def release(self, campaign_id: str, owner: SendOwner) -> None:
+        c = campaign.c
+        with self.db.engine.begin() as conn:
+            conn.execute(
+                update(campaign)
+                .where(c.id == campaign_id, c.runner == owner.worker, c.runner_started_ms == owner.started_ms)
+                .values(runner=None, runner_started_ms=None, runner_until_ms=None)
+            )
+
+    # ------------------------------------------------------------------ recipients
+    def next_recipients(self, campaign_id: str, now_ms: int, limit: int) -> list[RecipientRow]:
+        c = campaign_recipient.c
+        due = or_(c.state.in_(TO_SEND), and_(c.state == RecipientState.HELD, c.held_until_ms <= now_ms))
+        with self.db.engine.connect() as conn:
+            rows = conn.execute(
+                select(campaign_recipient)
+                .where(c.campaign_id == campaign_id, due)
+                .order_by(c.position)
+                .limit(limit)
+            ).all()
+        return [
+            RecipientRow(
+                wa_id=r.wa_id,
+                components=json.loads(r.components),
+                notifications=r.consent_notifications,
+                marketing=r.consent_marketing,
+                night=r.consent_night,
+                country=r.country,
+                timezone=r.timezone,
+                state=r.state,
+            )
+            for r in rows
+        ]
+
+    def next_held_ms(self, campaign_id: str) -> int | None:
+        c = campaign_recipient.c
+        with self.db.engine.connect() as conn:
+            found = conn.execute(
+                select(func.min(c.held_until_ms)).where(
+                    c.campaign_id == campaign_id, c.state == RecipientState.HELD
+                )
+            )
+            value = found.scalar_one_or_none()
+            return None if value is None else int(value)
+
+    def begin_send(
+        self,
+        campaign_id: str,
+        wa_id: str,
+        owner: SendOwner,
+        now_ms: int,
+        *,
+        counted: bool,
+        limit: int | None,
+    ) -> BeginResult:
+        """Right before a recipient's send, in one transaction: the campaign is still running and
+        still this worker's, and (for a send outside the window) the ledger has room for it."""
+        c = campaign.c
+        with self.db.engine.begin() as conn:
+            mine = conn.execute(
+                select(c.id).where(
+                    c.id == campaign_id,
+                    c.state == CampaignState.RUNNING,
+                    c.runner == owner.worker,
+                    c.runner_started_ms == owner.started_ms,
+                )
+            ).first()
+            if mine is None:
+                return "stopped"
+            if counted:
+                free_at = self.ledger.reserve_in(conn, wa_id, now_ms, limit)
+                if free_at is not None:
+                    return free_at
+            r = campaign_recipient.c
+            conn.execute(
+                update(campaign_recipient)
+                .where(r.campaign_id == campaign_id, r.wa_id == wa_id)
+                .values(state="sending")
+            )
+            return "go"
+
+    def set_recipient(self, campaign_id: str, wa_id: str, state: str, **values: Any) -> None:
+        r = campaign_recipient.c
+        with self.db.engine.begin() as conn:
+            conn.execute(
+                update(campaign_recipient)
+                .where(r.campaign_id == campaign_id, r.wa_id == wa_id)
+                .values(state=state, **values)
+            )
+
+    def apply_status(
+        self, key: str | None, wamid: str | None, status: str, error_code: int | None, reason: str | None
+    ) -> tuple[str, str] | None:
+        """A status webhook for a campaign's send: found by our key (biz_opaque_callback_data) or wamid.
+
+        Ticks only move forward; `failed` overrides sent and delivered. Returns (campaign, wa_id).
+        """
+        r = campaign_recipient.c
+        with self.db.engine.begin() as conn:
+            where = None
+            if key and key.startswith("campaign:") and key.count(":") >= 2:
+                _prefix, campaign_id, wa_id = key.split(":", 2)
+                where = and_(r.campaign_id == campaign_id, r.wa_id == wa_id)
+            elif wamid:
+                where = r.wamid == wamid
+            if where is None:
+                return None
+            row = conn.execute(select(r.campaign_id, r.wa_id, r.state).where(where)).first()
+            if row is None:
+                return None
+            values: dict[str, Any] = {}
+            if status == "failed":
+                if row.state in (
+                    RecipientState.SENT,
+                    RecipientState.DELIVERED,
+                    RecipientState.UNKNOWN,
+                    "sending",
+                ):
+                    values = {"state": RecipientState.FAILED, "error_code": error_code, "reason": reason}
+            elif status in _TICK_RANK:
+                movable = row.state in (*_TICK_RANK, RecipientState.UNKNOWN, "sending")
+                if movable and _TICK_RANK.get(row.state, 0) < _TICK_RANK[status]:
+                    values = {"state": status, **({"wamid": wamid} if wamid else {})}
+            if values:
+                conn.execute(
+                    update(campaign_recipient)
+                    .where(r.campaign_id == row.campaign_id, r.wa_id == row.wa_id)
+                    .values(**values)
+                )
+            return row.campaign_id, row.wa_id
+
+    def remaining(self, campaign_id: str) -> int:
+        """Recipients not yet final (queued, sending or held)."""
+        c = campaign_recipient.c
+        with self.db.engine.connect() as conn:
+            found = conn.execute(
+                select(func.count()).where(
+                    c.campaign_id == campaign_id, c.state.in_((*TO_SEND, RecipientState.HELD))
+                )
+            )
+            return int(found.scalar_one())
