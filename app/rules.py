@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.wire import (
     CHOICE_PREFIX,
     INTERACTIVE_BODY_MAX,
+    NIGHT_HOLD_END_HOUR,
+    NIGHT_HOLD_START_HOUR,
     ORDER_CLOSED_STATES,
     TEXT_MAX,
     Automations,
@@ -24,8 +26,10 @@ from app.wire import (
     DayHours,
     HandoffReason,
     KeywordRule,
+    MarketingOptOut,
     MenuBot,
     MenuNode,
+    OptOutReason,
     OrderStatus,
     Recipients,
 )
@@ -685,3 +689,47 @@ def keyword_overlaps(bot: MenuBot) -> list[KeywordOverlap]:
         for other_id, other_keyword, other_key in keys
         if rule_id != other_id and key and key in other_key
     ]
+
+
+# --------------------------------------------------------------------------- campaigns
+
+# Meta's own marketing opt-out quick-reply button on a template, as its tap arrives (`button.text`).
+META_OPT_OUT_BUTTON_KEYS = frozenset({"stoppromotions"})
+
+
+def opt_out_key(text: str) -> str:
+    """A whole message as opt-out keywords compare it: NFC, case-folded, only letters and digits
+    (no spaces, punctuation, symbols, emoji or their variation selectors)."""
+    return "".join(ch for ch in match_key(text) if unicodedata.category(ch)[0] in "LN")
+
+
+def opt_out_reason(message: Mapping[str, Any], settings: MarketingOptOut) -> OptOutReason | None:
+    """The marketing opt-out this customer's message makes, if any (checked before bot and away).
+
+    A typed message opts out when its whole text is a keyword ("STOP!!" and "수신 거부" are; "그만큼
+    좋아요" and "stop by tomorrow" are not); a template's button when its payload is listed or its
+    title is Meta's opt-out button or a keyword.
+    """
+    said = customer_message(message)
+    if said is None:
+        return None
+    keywords = {opt_out_key(k) for k in settings.keywords} - {""}
+    kind = message.get("type")
+    if kind == "button":
+        if said.choice_id is not None and said.choice_id in settings.button_payloads:
+            return OptOutReason.BUTTON
+        title = opt_out_key(said.text)
+        return OptOutReason.BUTTON if title in META_OPT_OUT_BUTTON_KEYS | keywords else None
+    if kind == "text" and opt_out_key(said.text) in keywords:
+        return OptOutReason.KEYWORD
+    return None
+
+
+def night_hold_until(now: datetime, tz: tzinfo) -> datetime | None:
+    """When a held marketing send may go (08:00 local), if `now` is in Korea's quiet hours 21:00-08:00."""
+    local = now.astimezone(tz)
+    if NIGHT_HOLD_END_HOUR <= local.hour < NIGHT_HOLD_START_HOUR:
+        return None
+    day = local.date() if local.hour < NIGHT_HOLD_END_HOUR else local.date() + _DAY
+    wall = datetime.combine(day, time(NIGHT_HOLD_END_HOUR))
+    return _instant(wall, tz).astimezone(UTC)

@@ -33,6 +33,7 @@ class SentBy(StrEnum):
     IMPORT = "import"
     BOT = "bot"
     CAMPAIGN = "campaign"
+    OPT_OUT = "opt_out"  # the relay's confirmation of a marketing opt-out
 
 
 # --------------------------------------------------------------------------- WhatsApp's own facts

@@ -10,8 +10,15 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
-from app.rules import ContactState, bot_decision, customer_message, greeting_due, replies_for_inbound
-from app.wire import Automations, OrderStatus, SentBy
+from app.rules import (
+    ContactState,
+    bot_decision,
+    customer_message,
+    greeting_due,
+    opt_out_reason,
+    replies_for_inbound,
+)
+from app.wire import Automations, OptOutReason, OrderStatus, SentBy
 from relay.sending import Sender
 from relay.store import ContactRow, Store, dt_to_ms
 from relay.webhook import Inbound
@@ -64,6 +71,12 @@ class AutomationRunner:
         if await run_in_threadpool(self.store.blocked.is_blocked, inbound.wa_id):
             return  # the shop blocked this customer: no greeting, away message or bot
         doc = await self.document()
+        # Order of checks (DESIGN.md): opt-out first; it takes the message (one reply: the
+        # confirmation), but never silences later service replies, the bot or order notices.
+        opt_out = opt_out_reason(inbound.message, doc.opt_out)
+        if opt_out is not None:
+            await self._opt_out(doc, inbound, opt_out)
+            return
         current = await run_in_threadpool(self.store.contacts.get, inbound.wa_id)
         state = ContactState(
             wa_id=inbound.wa_id,
@@ -75,8 +88,7 @@ class AutomationRunner:
         )
         now = self.clock()
         stamp = inbound.timestamp or int(now.timestamp())
-        # Order of checks (DESIGN.md): opt-out (campaigns; it never silences the bot), the bot, then
-        # greeting/away — a message the bot takes gets no greeting or away message besides.
+        # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
         greeting = doc.greeting.text if greeting_due(doc, state, now) else None
         if await self._bot(doc, inbound, current, now, stamp, greeting):
             return
@@ -89,6 +101,18 @@ class AutomationRunner:
                 await run_in_threadpool(
                     self.store.contacts.touch, inbound.wa_id, last_away_sent_ms=dt_to_ms(now)
                 )
+
+    async def _opt_out(self, doc: Automations, inbound: Inbound, reason: OptOutReason) -> None:
+        wa_id = inbound.wa_id
+        now_ms = dt_to_ms(self.clock()) or 0
+        put = partial(self.store.opt_outs.opt_out, pnid=inbound.phone_number_id)
+        if not await run_in_threadpool(put, wa_id, reason, now_ms):
+            return  # already opted out: no second confirmation
+        await self.sender.feed.notify()
+        if doc.opt_out.confirmation_text.strip():
+            body = {"to": wa_id, "type": "text", "text": {"body": doc.opt_out.confirmation_text}}
+            key = f"optout:{wa_id}:{inbound.message.get('id') or now_ms}"
+            await self.sender.send(body, key, sent_by=SentBy.OPT_OUT, client_id=None)
 
     async def _bot(
         self,

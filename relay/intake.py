@@ -13,7 +13,9 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
+from app.rules import opt_out_reason
 from relay.automations import AutomationRunner
+from relay.campaigns import CampaignRunner
 from relay.events import EventFeed
 from relay.media_jobs import MediaJobs
 from relay.store import IntakeResult, IntakeRows, Store
@@ -129,12 +131,14 @@ class WebhookIntake:
         feed: EventFeed,
         media: MediaJobs,
         automations: AutomationRunner,
+        campaigns: CampaignRunner,
         spawn: Spawn,
     ) -> None:
         self.store = store
         self.feed = feed
         self.media = media
         self.automations = automations
+        self.campaigns = campaigns
         self.spawn = spawn
         self.queue: list[tuple[IntakeRows, asyncio.Future[IntakeResult]]] = []
         self.writer: asyncio.Task[Any] | None = None
@@ -147,6 +151,8 @@ class WebhookIntake:
         intake = intake if intake is not None else parse_webhook(payload)
         rows = intake_rows(intake)
         seqs, befores = await self.commit(rows)
+        if intake.statuses or intake.preferences or intake.template_updates or intake.quality_updates:
+            await self.campaigns.on_webhook(intake)
         if not seqs:
             log.info("webhook redelivered: events=0 duplicates=%d", len(rows.events))
             return  # a redelivery: nothing new, nothing to answer
@@ -162,14 +168,15 @@ class WebhookIntake:
         if intake.media:
             self.media.wake()
         doc = await self.automations.document()
-        if not (doc.greeting.enabled or doc.away.enabled or doc.bot.enabled):
-            return
+        answering = doc.greeting.enabled or doc.away.enabled or doc.bot.enabled
         seen: set[str] = set()
         for item in intake.inbound:
             if item.wa_id in seen:
                 continue  # one answer per customer per webhook
             seen.add(item.wa_id)
-            self.spawn(self.automations.answer(item, befores.get(item.wa_id)))
+            # A marketing opt-out is taken even when no automation is on.
+            if answering or opt_out_reason(item.message, doc.opt_out) is not None:
+                self.spawn(self.automations.answer(item, befores.get(item.wa_id)))
 
     async def commit(self, rows: IntakeRows) -> IntakeResult:
         """Group commit: webhooks arriving together share one transaction; each waits for it."""

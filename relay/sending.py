@@ -20,7 +20,7 @@ from relay.events import EventFeed
 from relay.limits import LimitError, needs_open_window, validate_send
 from relay.settings import RelaySettings
 from relay.storage.send_keys import SendOwner
-from relay.store import NewEvent, Store, dt_to_ms
+from relay.store import ContactRow, NewEvent, Store, dt_to_ms
 from relay.upstream import GraphError, Upstream
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,13 @@ class Sender:
         self.clock = clock
 
     async def send(
-        self, body: dict[str, Any], key: str, *, sent_by: str = "owner", client_id: str | None
+        self,
+        body: dict[str, Any],
+        key: str,
+        *,
+        sent_by: str = "owner",
+        client_id: str | None,
+        campaign_id: str | None = None,
     ) -> tuple[int, dict[str, Any]]:
         """Validate, reserve the key, call Graph (retrying only what was not processed)."""
         try:
@@ -66,10 +72,10 @@ class Sender:
                 RelayErrorCode.IN_FLIGHT, "This message is being sent right now.", retryable=True
             )
         async with self._leased(key):
-            return await self._send_reserved(body, key, sent_by, client_id)
+            return await self._send_reserved(body, key, sent_by, client_id, campaign_id)
 
     async def _send_reserved(
-        self, body: dict[str, Any], key: str, sent_by: str, client_id: str | None
+        self, body: dict[str, Any], key: str, sent_by: str, client_id: str | None, campaign_id: str | None
     ) -> tuple[int, dict[str, Any]]:
         to = re.sub(r"\D", "", str(body.get("to", "")))
         contact = await run_in_threadpool(self.store.contacts.get, to)
@@ -96,11 +102,15 @@ class Sender:
         try:
             wamid = await self._send_with_retries(phone_number_id, graph_body)
         except GraphError as exc:
-            return await self._failed(exc, key, client_id, to, sent_by, graph_body, phone_number_id)
+            return await self._failed(
+                exc, key, client_id, to, sent_by, graph_body, phone_number_id, campaign_id, contact
+            )
         log.info("sent: sent_by=%s type=%s wamid=%s", sent_by, graph_body.get("type", "text"), wamid)
         answer = SendResult(client_id=client_id or key, wamid=wamid, status="sent").model_dump(mode="json")
-        outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id)
+        outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id, campaign_id)
         await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
+        if campaign_id is None:  # a campaign reserved its place in the ledger before sending
+            await self._count_in_ledger(graph_body, to, contact)
         now_ms = dt_to_ms(self.clock())
         await run_in_threadpool(
             self.store.contacts.touch,
@@ -110,6 +120,17 @@ class Sender:
         )
         await self.feed.notify()
         return 200, answer
+
+    def window_open(self, contact: ContactRow | None) -> bool:
+        """The customer wrote in the last 24 hours: a template to them costs no messaging limit."""
+        last_in = contact.last_inbound_at if contact else None
+        return last_in is not None and self.clock() - last_in <= WINDOW
+
+    async def _count_in_ledger(self, body: dict[str, Any], to: str, contact: ContactRow | None) -> None:
+        """A template that went (or may have gone) out to a customer whose window is closed counts
+        against the portfolio's messaging limit, whoever sent it (a campaign reserved it already)."""
+        if body.get("type") == "template" and not self.window_open(contact):
+            await run_in_threadpool(self.store.ledger.record, to, int(self.clock().timestamp() * 1000))
 
     @contextlib.asynccontextmanager
     async def _leased(self, key: str) -> AsyncIterator[None]:
@@ -140,6 +161,8 @@ class Sender:
         sent_by: str,
         graph_body: dict[str, Any],
         phone_number_id: str,
+        campaign_id: str | None,
+        contact: ContactRow | None,
     ) -> tuple[int, dict[str, Any]]:
         """Graph's error as our answer: unknown (final), busy (nothing stored) or refused (final)."""
         log.info(
@@ -152,8 +175,10 @@ class Sender:
         )
         if exc.unknown:
             answer = SendResult(client_id=client_id or key, status="unknown").model_dump(mode="json")
-            outbound = outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id)
+            outbound = outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id, campaign_id)
             await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
+            if campaign_id is None:
+                await self._count_in_ledger(graph_body, to, contact)
             await self.feed.notify()
             return 200, answer
         if exc.retryable:
@@ -185,7 +210,15 @@ class Sender:
 
 
 def outbound_event(
-    client_id: str | None, wamid: str | None, to: str, sent_by: str, body: dict[str, Any], pnid: str
+    client_id: str | None,
+    wamid: str | None,
+    to: str,
+    sent_by: str,
+    body: dict[str, Any],
+    pnid: str,
+    campaign_id: str | None = None,
 ) -> NewEvent:
     payload = {"client_id": client_id, "wamid": wamid, "to": to, "sent_by": sent_by, "body": body}
+    if campaign_id is not None:
+        payload["campaign_id"] = campaign_id
     return NewEvent("outbound", payload, pnid, f"m:{wamid}" if wamid else None)

@@ -15,7 +15,19 @@ from app.wire import RelayErrorCode
 from relay import log_redaction, worker_process
 from relay.bodies import BodyTimeout, BodyTooLarge
 from relay.errors import error
-from relay.routes import automations, blocks, bot, check, events, health, media, messages, orders, webhook
+from relay.routes import (
+    automations,
+    blocks,
+    bot,
+    campaigns,
+    check,
+    events,
+    health,
+    media,
+    messages,
+    orders,
+    webhook,
+)
 from relay.routes.deps import Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
@@ -107,6 +119,18 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         response.headers["Connection"] = "close"
         return response
 
-    for module in (health, webhook, events, messages, media, automations, bot, blocks, check, orders):
+    for module in (
+        health,
+        webhook,
+        events,
+        messages,
+        media,
+        automations,
+        bot,
+        blocks,
+        check,
+        orders,
+        campaigns,
+    ):
         app.include_router(module.router)
     return app

@@ -15,6 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
 
 from relay.automations import AutomationRunner
+from relay.campaigns import CampaignRunner
 from relay.events import EventFeed
 from relay.intake import WebhookIntake
 from relay.media_jobs import MediaJobs
@@ -77,7 +78,12 @@ class Relay:
         self.owner = SendOwner(worker_id(), now_ms())
         self.sender = Sender(settings, self.store, self.upstream, self.feed, lambda: self.clock(), self.owner)
         self.automations = AutomationRunner(self.store, self.sender, lambda: self.clock())
-        self.intake = WebhookIntake(self.store, self.feed, self.media, self.automations, self.spawn)
+        self.campaigns = CampaignRunner(
+            settings, self.store, self.sender, self.feed, lambda: self.clock(), self.owner, self.spawn
+        )
+        self.intake = WebhookIntake(
+            self.store, self.feed, self.media, self.automations, self.campaigns, self.spawn
+        )
 
     async def start(self) -> None:
         self.feed.start()
@@ -86,6 +92,7 @@ class Relay:
         self.spawn(self._sweep_abandoned_sends_forever())
         self.spawn(self.media.run_forever())
         self.spawn(self.feed.prune_forever(timedelta(days=self.settings.retention_days)))
+        self.spawn(self.campaigns.run_forever())
         if not self.store.is_sqlite:
             self.spawn(
                 listen(self.settings.database_url, self._on_notice, on_listening=self.peers_listening.set)
@@ -96,6 +103,7 @@ class Relay:
     async def stop(self) -> None:
         with contextlib.suppress(Exception):
             await self.upstream.stop()
+        await self.campaigns.stop()
         for task in list(self.tasks):
             task.cancel()
         for task in list(self.tasks):

@@ -63,6 +63,13 @@ class RelaySettings:
     # equal share, one of which is its LISTEN connection (RELAY_DB_CONNECTIONS; docs/relay.md sizing).
     db_connections: int = 40
     workers: int = 1  # set by `serve --workers N` for the worker processes it spawns (RELAY_WORKERS)
+    # The portfolio's messaging limit when Graph does not say it (RELAY_MESSAGING_LIMIT).
+    messaging_limit: int = 250
+    campaign_pace_max: int = 80  # messages per second, whatever a campaign asks (RELAY_CAMPAIGN_PACE)
+    campaign_poll: float = 1.0  # seconds between looks for campaigns to run (a create or resume wakes it)
+    # A worker renews its hold on a running campaign every third of this; a campaign whose worker
+    # died is taken over by another once it runs out.
+    campaign_lease: float = 30.0
     sandbox_speed: float = 1.0
     sandbox_seed: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
@@ -89,6 +96,9 @@ class RelaySettings:
             send_lease=float(env.get("RELAY_SEND_LEASE_SECONDS", "30")),
             db_connections=int(env.get("RELAY_DB_CONNECTIONS", "40")),
             workers=int(env.get("RELAY_WORKERS", "1")),
+            messaging_limit=int(env.get("RELAY_MESSAGING_LIMIT", "250")),
+            campaign_pace_max=min(80, int(env.get("RELAY_CAMPAIGN_PACE", "80"))),
+            campaign_lease=float(env.get("RELAY_CAMPAIGN_LEASE_SECONDS", "30")),
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]

@@ -60,6 +60,36 @@ class Intake:
     # Rule inputs that automations never answer: (wa_id, {column: ms}) from echoes and history.
     touches: list[tuple[str, dict[str, int]]] = field(default_factory=list)
     number_changes: list[NumberChange] = field(default_factory=list)
+    # Account notices that store no event but steer campaigns and opt-outs.
+    preferences: list[MarketingPreference] = field(default_factory=list)
+    template_updates: list[TemplateUpdate] = field(default_factory=list)
+    quality_updates: list[QualityUpdate] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class MarketingPreference:
+    """`user_preferences`: a customer stopped (or resumed) marketing messages in WhatsApp itself."""
+
+    wa_id: str
+    stop: bool
+    phone_number_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateUpdate:
+    """`message_template_status_update`: Meta approved, paused or disabled a template."""
+
+    name: str
+    language: str | None
+    event: str  # APPROVED, PAUSED, DISABLED, REJECTED…
+
+
+@dataclass(frozen=True, slots=True)
+class QualityUpdate:
+    """`phone_number_quality_update`: the number's quality or messaging limit changed."""
+
+    event: str  # DOWNGRADE, UPGRADE, FLAGGED, UNFLAGGED…
+    current_limit: str | None
 
 
 # Bounds of what we read (and store in bounded columns); Meta's own values are far inside them.
@@ -196,6 +226,12 @@ def parse_webhook(payload: Any) -> Intake:
                 raise MalformedWebhook("phone_number_id_invalid")
             if field_name == "smb_message_echoes":
                 _echoes(intake, value, phone_number_id)
+            elif field_name in (
+                "user_preferences",
+                "message_template_status_update",
+                "phone_number_quality_update",
+            ):
+                _account_notice(intake, field_name, value, phone_number_id)
             elif field_name == "history":
                 _history(intake, value, phone_number_id)
             else:
@@ -284,3 +320,26 @@ def _history(intake: Intake, value: dict[str, Any], phone_number_id: str | None)
                 if customer and sent_ms is not None:
                     column = "last_inbound_ms" if sender == customer else "last_outbound_ms"
                     intake.touches.append((customer, {column: sent_ms}))
+
+
+def _account_notice(
+    intake: Intake, field_name: str, value: dict[str, Any], phone_number_id: str | None
+) -> None:
+    if field_name == "user_preferences":
+        for preference in _dicts(value, "user_preferences", "preference"):
+            wa_id = _text(preference.get("wa_id"), "preference_wa_id", MAX_WA_ID)
+            choice = _text(preference.get("value"), "preference_value", MAX_KIND)
+            category = preference.get("category")
+            if wa_id and choice in ("stop", "resume") and category in (None, "marketing_messages"):
+                intake.preferences.append(MarketingPreference(wa_id, choice == "stop", phone_number_id))
+    elif field_name == "message_template_status_update":
+        name = _text(value.get("message_template_name"), "template_name", 512)
+        event = _text(value.get("event"), "template_event", MAX_KIND)
+        language = _text(value.get("message_template_language"), "template_language", MAX_KIND)
+        if name and event:
+            intake.template_updates.append(TemplateUpdate(name, language, event.upper()))
+    else:
+        event = _text(value.get("event"), "quality_event", MAX_KIND)
+        limit = _text(value.get("current_limit"), "current_limit", MAX_KIND)
+        if event:
+            intake.quality_updates.append(QualityUpdate(event.upper(), limit))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import itertools
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -111,6 +114,17 @@ class FakeGraph:
     # wrote in the last 24 hours: numbers in `block_refused` get its 139100 answer.
     blocked: set[str] = field(default_factory=set)
     block_refused: set[str] = field(default_factory=set)
+    # Late failures: a send to one of these numbers is answered with a wamid as usual, then Graph
+    # reports it `failed` with this code (131049, 131050, 130472, 131026…) in a status webhook
+    # signed with APP_SECRET and posted to `webhook_url` (the relay's /webhook), as Meta does.
+    late_failures: dict[str, int] = field(default_factory=dict)
+    webhook_url: str = ""
+    # Throughput: more sends than this in any second are answered 429 with code 130429 (not sent).
+    throughput: float | None = None
+    throttled: int = 0  # sends answered 429 for throughput
+    sent_times: list[float] = field(default_factory=list)  # time.monotonic() of each accepted send
+    _window: list[float] = field(default_factory=list)
+    _posting: set[asyncio.Task[Any]] = field(default_factory=set)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     _issued: dict[str, tuple[str, float]] = field(default_factory=dict)
 
@@ -147,9 +161,20 @@ class FakeGraph:
                     self.sent_from.append(phone_id)
                     return JSONResponse({"messages": [{"id": f"wamid.LATE{next(self._ids)}"}]})
                 return JSONResponse(step["body"], status_code=step["status"])
+            if self._over_throughput():
+                self.throttled += 1
+                return JSONResponse(graph_error(429, 130429, "Rate limit hit")["body"], status_code=429)
             self.sent.append(body)
             self.sent_from.append(phone_id)
+            self.sent_times.append(time.monotonic())
             wamid = f"wamid.FAKE{next(self._ids):08d}"
+            code = self.late_failures.get(str(body.get("to")))
+            if code is not None and self.webhook_url:
+                task = asyncio.get_running_loop().create_task(
+                    self._report_failed(phone_id, body, wamid, code)
+                )
+                self._posting.add(task)
+                task.add_done_callback(self._posting.discard)
             return JSONResponse(
                 {
                     "messaging_product": "whatsapp",
@@ -354,6 +379,49 @@ class FakeGraph:
             )
 
         return app
+
+    def _over_throughput(self) -> bool:
+        if self.throughput is None:
+            return False
+        now = time.monotonic()
+        self._window = [t for t in self._window if now - t < 1.0]
+        if len(self._window) >= self.throughput:
+            return True
+        self._window.append(now)
+        return False
+
+    async def _report_failed(self, phone_id: str, body: dict[str, Any], wamid: str, code: int) -> None:
+        """Meta's late `failed` status for a send it had accepted, as a signed webhook to the relay."""
+        status: dict[str, Any] = {
+            "id": wamid,
+            "status": "failed",
+            "timestamp": str(int(time.time())),
+            "recipient_id": body.get("to"),
+            "errors": [{"code": code, "title": "Message failed", "message": "Message failed"}],
+        }
+        if "biz_opaque_callback_data" in body:
+            status["biz_opaque_callback_data"] = body["biz_opaque_callback_data"]
+        value = {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "8225550100", "phone_number_id": phone_id},
+            "statuses": [status],
+        }
+        payload = {
+            "object": "whatsapp_business_account",
+            "entry": [{"id": self.waba_id, "changes": [{"field": "messages", "value": value}]}],
+        }
+        raw = json.dumps(payload).encode()
+        digest = hmac.new(APP_SECRET.encode(), raw, hashlib.sha256).hexdigest()
+        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={digest}"}
+        async with httpx.AsyncClient(timeout=30) as client:
+            for _attempt in range(20):  # Meta redelivers what was not answered 200
+                try:
+                    answer = await client.post(self.webhook_url, content=raw, headers=headers)
+                except httpx.TransportError:
+                    answer = None
+                if answer is not None and answer.status_code == 200:
+                    return
+                await asyncio.sleep(0.5)
 
     def _date(self) -> dict[str, str]:
         return {"Date": format_datetime(datetime.now(UTC) + self.clock_offset, usegmt=True)}

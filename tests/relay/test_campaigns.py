@@ -1,0 +1,401 @@
+"""Campaigns run by the relay: consent, pace, the messaging limit, late failures, opt-outs, holds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from app.wire import Campaign
+from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.relay_process import relay_env, serve_process, wait_until
+from tests.support.relay_server import CLIENT_TOKEN, RunningRelay, envelope, inbound, run_relay
+from tests.support.servers import free_port
+
+# 14:00 in Seoul: marketing may go to Korean customers without night-time consent.
+SEOUL_AFTERNOON = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    with run_fake_graph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph, storage: str | None) -> Iterator[RunningRelay]:
+    with run_relay(tmp_path, graph_url=graph.url, database_url=storage, campaign_poll=0.05) as running:
+        graph.webhook_url = f"{running.url}/webhook"
+        running.relay.clock = lambda: SEOUL_AFTERNOON
+        yield running
+
+
+def recipient(wa_id: str, **consent: bool) -> dict[str, Any]:
+    flags = {"notifications": True, "marketing": True, "night": False, **consent}
+    parameters = [{"type": "text", "text": f"고객 {wa_id[-4:]}"}]
+    return {"wa_id": wa_id, "consent": flags, "components": [{"type": "body", "parameters": parameters}]}
+
+
+def post_campaign(
+    running: RunningRelay,
+    campaign_id: str,
+    recipients: list[dict[str, Any]],
+    *,
+    category: str = "MARKETING",
+    pace: int = 80,
+    **extra: Any,
+) -> Campaign:
+    body = {
+        "id": campaign_id,
+        "name": "겨울 세일",
+        "template": {"name": "winter_sale", "language": "ko", "category": category},
+        "recipients": recipients,
+        "pace_per_second": pace,
+        **extra,
+    }
+    answer = running.client.post(f"{running.url}/v1/campaigns", json=body, headers=running.auth())
+    assert answer.status_code in (200, 201), answer.text
+    return Campaign.model_validate(answer.json())
+
+
+def campaign(running: RunningRelay, campaign_id: str, *, recipients: bool = False) -> Campaign:
+    answer = running.client.get(
+        f"{running.url}/v1/campaigns/{campaign_id}",
+        params={"recipients": "true" if recipients else "false"},
+        headers=running.auth(),
+    )
+    answer.raise_for_status()
+    return Campaign.model_validate(answer.json())
+
+
+def control(running: RunningRelay, campaign_id: str, action: str) -> Campaign:
+    answer = running.client.post(f"{running.url}/v1/campaigns/{campaign_id}/{action}", headers=running.auth())
+    answer.raise_for_status()
+    return Campaign.model_validate(answer.json())
+
+
+def wait_for_state(running: RunningRelay, campaign_id: str, *states: str, timeout: float = 60) -> Campaign:
+    found: list[Campaign] = []
+
+    def reached() -> bool:
+        found[:] = [campaign(running, campaign_id)]
+        return found[0].state in states
+
+    wait_until(reached, timeout, f"campaign {campaign_id} to be {states}")
+    return found[0]
+
+
+def sent_to(graph: FakeGraph) -> Counter[str]:
+    return Counter(str(body["to"]) for body in graph.sent if body.get("type") == "template")
+
+
+def all_events(running: RunningRelay) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    cursor = 0
+    while True:
+        page = running.events(cursor, limit=1000)
+        if not page["events"]:
+            return found
+        found += page["events"]
+        cursor = page["next"]
+
+
+def test_a_campaign_to_a_thousand_reaches_exactly_the_consenting_at_its_pace_despite_429s_and_late_failures(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    people = [f"8210{5000_0000 + i:08d}" for i in range(1000)]
+    recipients = [recipient(p) for p in people]
+    for i in range(0, 1000, 40):
+        recipients[i] = recipient(people[i], notifications=False)  # never agreed to notifications
+    for i in range(7, 1000, 50):
+        recipients[i] = recipient(people[i], marketing=False)
+    american = "12025550143"
+    recipients.append(recipient(american))
+    refused = {people[i] for i in range(0, 1000, 40)} | {people[i] for i in range(7, 1000, 50)} | {american}
+    late = {people[3]: 131049, people[5]: 131050, people[9]: 130472}
+    graph.late_failures.update(late)
+    graph.throughput = 25  # Graph answers 429 (130429) beyond 25 messages a second
+
+    post_campaign(relay, "thousand", recipients, pace=30)
+    done = wait_for_state(relay, "thousand", "done", timeout=120)
+
+    delivered = sent_to(graph)
+    assert set(delivered) == set(people) - refused
+    assert max(delivered.values()) == 1  # nobody twice, 429s and all
+    assert graph.throttled > 0
+    window = graph.sent_times
+    busiest = max(sum(1 for t in window[i:] if t - start < 1.0) for i, start in enumerate(window))
+    assert busiest <= 30 + 1  # never faster than the configured pace
+
+    def late_failures_matched() -> bool:
+        rows = {r.wa_id: r for r in campaign(relay, "thousand", recipients=True).recipients or []}
+        return all(rows[wa_id].state == "failed" for wa_id in late)
+
+    wait_until(late_failures_matched, 30, "the late failed statuses to reach their recipients")
+    rows = {r.wa_id: r for r in campaign(relay, "thousand", recipients=True).recipients or []}
+    assert {wa_id: (rows[wa_id].error_code, rows[wa_id].reason) for wa_id in late} == {
+        people[3]: (131049, "marketing_limited"),
+        people[5]: (131050, "user_stopped_marketing"),
+        people[9]: (130472, "marketing_experiment"),
+    }
+    assert rows[american].reason == "us_marketing" and rows[people[0]].reason == "no_consent"
+    assert rows[people[7]].reason == "no_marketing_consent"
+    assert done.counts["skipped"] == len(refused)
+    events = all_events(relay)
+    outbound = [e for e in events if e["kind"] == "outbound" and e["sent_by"] == "campaign"]
+    assert len(outbound) == len(delivered) and {e["campaign_id"] for e in outbound} == {"thousand"}
+    assert {e["client_id"] for e in outbound} == {f"campaign:thousand:{p}" for p in delivered}
+    # 131050: the customer stopped marketing in WhatsApp, so the relay records Meta's opt-out.
+    opted = [e for e in events if e["kind"] == "contact" and e.get("opted_out_at")]
+    assert [(e["contact"]["wa_id"], e["reason"]) for e in opted] == [(people[5], "meta_stop")]
+    assert [e for e in events if e["kind"] == "campaign"][-1]["state"] == "done"
+
+
+def set_clock(running: RunningRelay, moment: datetime) -> None:
+    running.relay.clock = lambda: moment
+    running.relay.campaigns.poke()
+
+
+def runner_looks(running: RunningRelay, times: int = 3) -> None:
+    """Wait until the campaign runner has looked for work `times` more times (it found nothing to do)."""
+    runner = running.relay.campaigns
+    target = runner.ticks + times
+    runner.poke()
+    wait_until(lambda: runner.ticks >= target, 30, "the campaign runner to look again")
+
+
+def test_the_messaging_limit_holds_a_campaign_until_the_oldest_counted_send_is_a_day_old(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    # A small limit keeps the story short; Graph's tiers (TIER_250, TIER_2K…) are read the same way.
+    graph.numbers["106540352242922"]["whatsapp_business_manager_messaging_limit"] = "TIER_10"
+    regular_a, regular_b = "821077770001", "821077770002"
+    for regular in (regular_a, regular_b):  # they wrote today: their window is open, they cost nothing
+        relay.post_webhook(inbound("text", "재입고 되나요?", sender=regular))
+    order_notice = {
+        "to": "821077779999",
+        "type": "template",
+        "template": {"name": "order_shipped", "language": {"code": "ko"}},
+    }
+    assert relay.send(order_notice, "order-notice-1").status_code == 200  # counts: one of ten
+    closed = [f"8210777780{i:02d}" for i in range(10)]
+
+    post_campaign(
+        relay, "limited", [recipient(p) for p in [regular_a, regular_b, *closed]], category="UTILITY"
+    )
+    waiting = wait_for_state(relay, "limited", "waiting_for_limit")
+
+    assert waiting.reason == "messaging_limit"
+    assert waiting.waiting_until == SEOUL_AFTERNOON + timedelta(hours=24)
+    # Nine of the ten whose window is closed fit beside the order notice; the two regulars were free.
+    sent = set(sent_to(graph))
+    assert {"821077779999", regular_a, regular_b} <= sent and len(sent & set(closed)) == 9
+    (left,) = set(closed) - sent
+    set_clock(relay, SEOUL_AFTERNOON + timedelta(hours=23, minutes=59))
+    runner_looks(relay)
+    assert campaign(relay, "limited").state == "waiting_for_limit"
+    assert left not in sent_to(graph)
+
+    set_clock(relay, SEOUL_AFTERNOON + timedelta(hours=24, seconds=1))
+    done = wait_for_state(relay, "limited", "done")
+    assert done.counts == {"sent": 12}
+    assert max(sent_to(graph).values()) == 1
+
+
+def test_a_whole_message_stop_or_the_opt_out_button_opts_out_but_a_sentence_with_그만_does_not(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    said_stop, said_enough, tapped, meta_stopped = (
+        "821066660001",
+        "821066660002",
+        "821066660003",
+        "821066660004",
+    )
+    relay.post_webhook(inbound("text", " 수신 거부!! 🙏", sender=said_stop))
+    relay.post_webhook(inbound("text", "그만큼 좋아요", sender=said_enough))
+    relay.post_webhook(inbound("button", {"payload": "STOP_PROMO", "text": "Stop promotions"}, sender=tapped))
+
+    def opt_outs() -> dict[str, str | None]:
+        return {
+            e["contact"]["wa_id"]: e["reason"] if e.get("opted_out_at") else None
+            for e in all_events(relay)
+            if e["kind"] == "contact" and "opted_out_at" in e
+        }
+
+    wait_until(lambda: len(opt_outs()) == 2, 30, "two opt-outs")
+    assert opt_outs() == {said_stop: "keyword", tapped: "button"}
+    wait_until(lambda: len(graph.sent) == 2, 30, "the two confirmations")
+    confirmed = {body["to"]: body["text"]["body"] for body in graph.sent}
+    assert set(confirmed) == {said_stop, tapped} and "수신" in confirmed[said_stop]
+
+    # Meta's "resumed" clears only its own stop, never the customer's own word.
+    preference = {
+        "contacts": [{"wa_id": said_stop, "profile": {"name": "A"}}],
+        "user_preferences": [
+            {
+                "wa_id": said_stop,
+                "category": "marketing_messages",
+                "value": "resume",
+                "timestamp": 1764300000,
+            },
+            {
+                "wa_id": meta_stopped,
+                "category": "marketing_messages",
+                "value": "stop",
+                "timestamp": 1764300000,
+            },
+        ],
+    }
+    assert relay.post_webhook(envelope(preference, "user_preferences")).status_code == 200
+    assert opt_outs()[meta_stopped] == "meta_stop" and opt_outs()[said_stop] == "keyword"
+
+    people = [said_stop, said_enough, tapped, meta_stopped]
+    post_campaign(relay, "after-opt-outs", [recipient(p) for p in people])
+    done = wait_for_state(relay, "after-opt-outs", "done")
+    rows = {r.wa_id: r for r in campaign(relay, "after-opt-outs", recipients=True).recipients or []}
+    assert {p: rows[p].reason for p in people} == {
+        said_stop: "opted_out",
+        said_enough: None,
+        tapped: "opted_out",
+        meta_stopped: "opted_out",
+    }
+    assert done.counts == {"sent": 1, "skipped": 3}
+
+
+def test_a_template_meta_pauses_pauses_its_campaign_until_the_owner_resumes(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    people = [f"8210888800{i:02d}" for i in range(12)]
+    post_campaign(relay, "paused-template", [recipient(p) for p in people], pace=4)
+    wait_until(lambda: len(graph.sent) >= 2, 30, "the first sends")
+    paused = {
+        "event": "PAUSED",
+        "message_template_id": 123456,
+        "message_template_name": "winter_sale",
+        "message_template_language": "ko",
+        "reason": "LOW_QUALITY",
+    }
+    assert relay.post_webhook(envelope(paused, "message_template_status_update")).status_code == 200
+
+    stopped = wait_for_state(relay, "paused-template", "paused")
+    assert stopped.reason == "template_paused"
+    runner_looks(relay)
+    so_far = len(graph.sent)
+    runner_looks(relay)
+    assert len(graph.sent) == so_far < len(people)
+
+    control(relay, "paused-template", "resume")
+    wait_for_state(relay, "paused-template", "done")
+    assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
+
+
+def test_marketing_to_korean_customers_waits_for_eight_in_the_morning_without_night_consent(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    ten_pm_in_seoul = datetime(2026, 11, 30, 13, 0, tzinfo=UTC)
+    set_clock(relay, ten_pm_in_seoul)
+    sleeping, night_owl, in_tokyo = "821099990001", "821099990002", "819099990003"
+    recipients = [recipient(sleeping), recipient(night_owl, night=True), recipient(in_tokyo)]
+
+    post_campaign(relay, "night", recipients)
+    wait_until(lambda: len(graph.sent) == 2, 30, "the sends that may go at night")
+    assert set(sent_to(graph)) == {night_owl, in_tokyo}
+    held = {r.wa_id: r for r in campaign(relay, "night", recipients=True).recipients or []}[sleeping]
+    assert held.state == "held" and held.held_until == datetime(2026, 11, 30, 23, 0, tzinfo=UTC)  # 08:00 KST
+
+    set_clock(relay, datetime(2026, 11, 30, 23, 0, tzinfo=UTC))
+    wait_for_state(relay, "night", "done")
+    assert set(sent_to(graph)) == {sleeping, night_owl, in_tokyo}
+
+
+def test_a_paused_campaign_sends_nothing_until_resumed_and_then_everyone_once(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    people = [f"8210444400{i:02d}" for i in range(15)]
+    post_campaign(relay, "pause-me", [recipient(p) for p in people], pace=5)
+    wait_until(lambda: len(graph.sent) >= 1, 30, "the first send")
+    assert control(relay, "pause-me", "pause").state == "paused"
+    so_far = len(graph.sent)
+    runner_looks(relay, 5)
+    assert len(graph.sent) <= so_far + 1  # at most the one already on its way
+    held_back = len(graph.sent)
+    runner_looks(relay, 5)
+    assert len(graph.sent) == held_back < len(people)
+
+    assert control(relay, "pause-me", "resume").state in ("running", "done")
+    done = wait_for_state(relay, "pause-me", "done")
+    assert done.counts == {"sent": 15}
+    assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
+    pace = graph.sent_times[-5:]
+    assert pace[-1] - pace[0] >= 4 / 5 - 0.05  # five a second, not faster
+
+
+def test_posting_a_campaign_again_is_one_campaign_and_another_campaign_under_its_id_is_refused(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    first = post_campaign(relay, "same-id", [recipient("821033330001")], start_at="2027-01-01T00:00:00Z")
+    again = post_campaign(relay, "same-id", [recipient("821033330001")], start_at="2027-01-01T00:00:00Z")
+    assert first.state == again.state == "scheduled" and again.created_at == first.created_at
+    other = {
+        "id": "same-id",
+        "name": "다른 캠페인",
+        "template": {"name": "other", "language": "ko", "category": "UTILITY"},
+        "recipients": [recipient("821033330002")],
+    }
+    answer = relay.client.post(f"{relay.url}/v1/campaigns", json=other, headers=relay.auth())
+    assert answer.status_code == 409 and answer.json()["error"]["code"] == "campaign_conflict"
+    assert control(relay, "same-id", "cancel").state == "cancelled"
+    finished = relay.client.post(f"{relay.url}/v1/campaigns/same-id/resume", headers=relay.auth())
+    assert finished.status_code == 409 and finished.json()["error"]["code"] == "campaign_finished"
+    assert campaign(relay, "same-id").counts == {"skipped": 1}
+    assert graph.sent == []
+
+
+@pytest.mark.slow
+def test_a_campaign_killed_three_times_completes_with_everyone_sent_once_or_marked_unknown(
+    tmp_path: Path, graph: FakeGraph, storage: str | None
+) -> None:
+    database = storage or f"sqlite:///{tmp_path / 'relay.db'}"
+    # Short leases: a killed worker's campaign and in-flight sends are taken over within a second.
+    env = relay_env(database, graph.url, RELAY_SEND_LEASE_SECONDS="1", RELAY_CAMPAIGN_LEASE_SECONDS="1")
+    port = free_port()
+    people = [f"8210555500{i:02d}" if i < 100 else f"821055551{i:03d}" for i in range(240)]
+    body = {
+        "id": "survivor",
+        "name": "배송 안내",
+        "template": {"name": "shipping_update", "language": "ko", "category": "UTILITY"},
+        "recipients": [recipient(p) for p in people],
+        "pace_per_second": 40,
+    }
+    headers = {"Authorization": f"Bearer {CLIENT_TOKEN}"}
+    for kill_after in (40, 100, 160, None):
+        with serve_process(tmp_path / "serve.log", port, env) as serve:
+            if kill_after == 40:
+                assert httpx.post(f"{serve.url}/v1/campaigns", json=body, headers=headers).status_code == 201
+            if kill_after is None:
+
+                def finished() -> bool:
+                    found = httpx.get(f"{serve.url}/v1/campaigns/survivor", headers=headers).json()
+                    return bool(found["state"] == "done")
+
+                wait_until(finished, 120, "the campaign to finish after three kills")
+                answer = httpx.get(
+                    f"{serve.url}/v1/campaigns/survivor", params={"recipients": "true"}, headers=headers
+                )
+                final = Campaign.model_validate(answer.json())
+                break
+            wait_until(lambda n=kill_after: len(graph.sent) >= n, 120, f"{kill_after} sends")
+            serve.kill()  # SIGKILL, mid-run
+
+    delivered = sent_to(graph)
+    assert max(delivered.values()) == 1  # nobody got it twice
+    states = {r.wa_id: r.state for r in final.recipients or []}
+    assert set(states.values()) <= {"sent", "unknown"}
+    # "sent" only when Graph has it; whoever Graph never got is "unknown", never resent or lost.
+    assert {p for p, s in states.items() if s == "sent"} <= set(delivered)
+    assert {p for p in people if p not in delivered} <= {p for p, s in states.items() if s == "unknown"}
