@@ -91,7 +91,7 @@ def test_every_message_type_is_kept_with_searchable_text(db: Database, kind: str
         "location": "성수동 매장\n서울 성동구 성수이로 88",
         "contacts": "박지영",
         "interactive": "M 사이즈",
-        "button": "Stop promotions",
+        "button": "사이즈 안내",
         "order": "주문합니다",
         "system": "User A changed from 821012345678 to 821087654321",
     }

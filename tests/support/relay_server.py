@@ -261,7 +261,8 @@ MESSAGE_SAMPLES: dict[str, Any] = {
         }
     ],
     "interactive": {"type": "button_reply", "button_reply": {"id": "size-m", "title": "M 사이즈"}},
-    "button": {"payload": "STOP_PROMO", "text": "Stop promotions"},
+    # A template quick-reply tap (not the marketing opt-out button, which opts the customer out).
+    "button": {"payload": "SIZE_GUIDE", "text": "사이즈 안내"},
     "reaction": {"message_id": "wamid.OUT1", "emoji": "❤️"},
     "order": {
         "catalog_id": "CAT1",
