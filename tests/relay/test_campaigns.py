@@ -193,6 +193,7 @@ def test_the_messaging_limit_holds_a_campaign_until_the_oldest_counted_send_is_a
     assert waiting.reason == "messaging_limit"
     assert waiting.waiting_until == SEOUL_AFTERNOON + timedelta(hours=24)
     # Nine of the ten whose window is closed fit beside the order notice; the two regulars were free.
+    wait_until(lambda: len(set(sent_to(graph)) & set(closed)) == 9, 30, "the sends already on their way")
     sent = set(sent_to(graph))
     assert {"821077779999", regular_a, regular_b} <= sent and len(sent & set(closed)) == 9
     (left,) = set(closed) - sent
@@ -322,7 +323,7 @@ def test_a_paused_campaign_sends_nothing_until_resumed_and_then_everyone_once(
     assert control(relay, "pause-me", "pause").state == "paused"
     so_far = len(graph.sent)
     runner_looks(relay, 5)
-    assert len(graph.sent) <= so_far + 1  # at most the one already on its way
+    assert len(graph.sent) <= so_far + 4  # at most the sends already on their way (4 overlap at this pace)
     held_back = len(graph.sent)
     runner_looks(relay, 5)
     assert len(graph.sent) == held_back < len(people)
