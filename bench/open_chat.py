@@ -120,7 +120,11 @@ def main() -> None:
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()
-    app.processEvents()
+    deadline = time.perf_counter() + 30
+    while not window.chat_list.model.loaded_once:  # the first page is read in an op (ui/ops.py)
+        if time.perf_counter() > deadline:
+            raise SystemExit("the chat list never loaded")
+        app.processEvents()
     view = window.chat.view
     small = window.chat_list.model.row_at(1).contact_id  # another chat on the first page
 
