@@ -506,7 +506,7 @@ class BotEditor(AutomationDialog):
         self.node_style.addItem(self.tr("Buttons (up to 3)"), "buttons")
         self.node_button = QLineEdit()
         self.node_button.setMaxLength(LIST_BUTTON_MAX)
-        self.node_button.setAccessibleName(self.tr("List button label"))
+        self.node_button.setAccessibleName(self.tr("List button text"))
         title_row = QHBoxLayout()
         title_row.addWidget(self.node_title, 1)
         title_row.addWidget(self.title_count)

@@ -104,8 +104,8 @@ class CatalogPicker(QDialog):
         self.open_catalogue_button = QPushButton(self.tr("Open catalogue"))
         self.open_catalogue_button.setAutoDefault(False)
         self.open_catalogue_button.clicked.connect(self._open_catalogue)
-        self.open_catalogue_button.hide()
         self.buttons.addButton(self.open_catalogue_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_catalogue_button.hide()  # after addButton, which shows it: only an empty catalogue
         # A sold-out item the customer asks about: tell them when it is back (a restock campaign).
         self.waitlist_button = QPushButton(self.tr("Add to restock waitlist"))
         self.waitlist_button.setObjectName("restockWaitlistButton")

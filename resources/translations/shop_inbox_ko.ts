@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Remove from campaign</source>
-        <translation>캠페인에서 빼기</translation>
+        <translation>캠페인에서 제거</translation>
     </message>
     <message>
         <source>Add back</source>
@@ -331,7 +331,7 @@
         <translation>버튼 (최대 3개)</translation>
     </message>
     <message>
-        <source>List button label</source>
+        <source>List button text</source>
         <translation>목록 버튼 이름</translation>
     </message>
     <message>

@@ -50,6 +50,7 @@ def test_an_empty_catalogue_says_so_and_opens_the_catalogue(
     seen: list[str] = []
 
     def open_catalogue(picker: Any) -> None:
+        qtbot.waitUntil(lambda: picker.open_catalogue_button.isVisible(), timeout=5000)  # items read in an op
         seen.append(picker.hint.text())
         picker.open_catalogue_button.click()
 
