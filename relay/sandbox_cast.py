@@ -277,6 +277,30 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
+        # A Korean ad in the law's form: (광고) first, the shop's name and number, a free opt-out.
+        "name": "spring_restock",
+        "language": "ko",
+        "category": "MARKETING",
+        "status": "APPROVED",
+        "id": "900000000000004",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "(광고) 서울 리넨 하우스\n{{1}}님, 기다리시던 린넨 셔츠가 다시 들어왔어요! "
+                "쿠폰 {{2}}로 이번 주 10% 할인해 드려요.\n문의 02-123-4567",
+                "example": {"body_text": [["민지", "SPRING10"]]},
+            },
+            {"type": "FOOTER", "text": "무료 수신거부: 아래 버튼을 눌러 주세요"},
+            {
+                "type": "BUTTONS",
+                "buttons": [
+                    {"type": "QUICK_REPLY", "text": "쿠폰 받기"},
+                    {"type": "QUICK_REPLY", "text": "수신거부"},
+                ],
+            },
+        ],
+    },
+    {
         "name": "shipping_notice",
         "language": "en",
         "category": "UTILITY",
