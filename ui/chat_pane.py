@@ -193,7 +193,7 @@ class ChatPane(QWidget):
         self.set_conversation(conversation)
         self.stack.setCurrentIndex(1)
         if message_id is not None:
-            self.view.open_around(message_id, highlight)
+            self.view.open_around(message_id, highlight, conversation.contact_id)
         elif not same or self.view.chat_model.contact_id != conversation.contact_id:
             self.view.open_chat(conversation.contact_id, conversation.unread_count)
 

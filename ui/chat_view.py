@@ -110,9 +110,9 @@ class ChatView(QListView):
         self._unseen = 0
         self.chat_model.open_chat(contact_id, unread)
 
-    def open_around(self, message_id: int, highlight: str = "") -> None:
+    def open_around(self, message_id: int, highlight: str = "", contact_id: int | None = None) -> None:
         self.bubbles.text_selection = None
-        self.chat_model.open_around(message_id, highlight)
+        self.chat_model.open_around(message_id, highlight, contact_id)
 
     def _after_reset(self) -> None:
         self.executeDelayedItemsLayout()

@@ -333,9 +333,12 @@ class ChatViewModel(QAbstractListModel):
 
         self._read(read, done)
 
-    def open_around(self, message_id: int, highlight: str = "") -> None:
-        """Load the window around a message (quoted message, search hit), off the GUI thread."""
-        self._start(self.contact_id)
+    def open_around(self, message_id: int, highlight: str = "", contact_id: int | None = None) -> None:
+        """Load the window around a message (quoted message, search hit), off the GUI thread.
+
+        `contact_id`, when the caller knows whose message it is, is the open chat from now on.
+        """
+        self._start(self.contact_id if contact_id is None else contact_id)
         self.loading = True
 
         def read(s: Session) -> _Page:

@@ -310,3 +310,32 @@ def test_search_results_load_older_pages_as_the_list_scrolls(window: Any, qtbot:
     assert snippets[0] == "배송 문의 129" and snippets[-1] == "배송 문의 0"
     assert len(set(snippets)) == 130
     assert window.search.status.text() == "130 results"
+
+
+def test_a_search_hit_in_an_archived_chat_opens_it_at_the_message_under_the_archived_filter(
+    window: Any, qtbot: Any
+) -> None:
+    from app.queries import set_flags
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="보관된 손님")
+        for i in range(120):
+            body = "환불 요청드려요" if i == 5 else f"잡담 {i}"
+            make_message(s, c, body, sent_at=BASE_TIME + timedelta(minutes=i), unread=False)
+        set_flags(s, c.id, archived=True)
+        archived_id = c.id
+    three_chats(window.ctx)
+    load_chats(window, qtbot)
+    assert window.chat_list.model.position_of(archived_id) is None
+    activate(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.search.field.setText("환불")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.highlight_id is not None, timeout=5000)
+    settle(qtbot)
+    assert window.chat.contact_id() == archived_id
+    assert window.chat_list.model.kind == "archived"
+    assert window.chat_list.current_contact() == archived_id
+    row = view.chat_model.row_of(view.chat_model.highlight_id)
+    assert view.chat_model.message_at(row).body == "환불 요청드려요"
