@@ -206,6 +206,8 @@ class CampaignReport:
     name: str
     state: str
     rows: list[RecipientRow]
+    template_name: str = ""
+    sent_at: datetime | None = None  # when it was handed to the relay
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -302,7 +304,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
             )
         )
     rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
-    return CampaignReport(campaign.name, campaign.state, rows)
+    return CampaignReport(campaign.name, campaign.state, rows, campaign.template_name, campaign.sent_at)
 
 
 CSV_HEADER = ("name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.campaign_store import CampaignReport, report_csv
 from ui.campaign_models import ReportModel, failure_label, state_label
 from ui.context import AppContext
+from ui.formatting import full_datetime
 from ui.ops import run_op
 from ui.theme import ui_font
 
@@ -88,7 +89,12 @@ class CampaignReportView(QWidget):
     def show_report(self, report: CampaignReport) -> None:
         self.report = report
         self.title.setText(report.name)
-        self.state.setText(state_label(report.state))
+        state = state_label(report.state)
+        if report.sent_at is not None:
+            state = self.tr("{0} · sent {1} · template {2}").format(
+                state, full_datetime(report.sent_at), report.template_name
+            )
+        self.state.setText(state)
         failed = report.failed_by_reason()
         values = {
             "sent": report.sent,

@@ -836,6 +836,10 @@
         <translation>캠페인 취소</translation>
     </message>
     <message>
+        <source>{0} · sent {1} · template {2}</source>
+        <translation>{0} · {1}에 보냄 · 템플릿 {2}</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>

@@ -169,7 +169,8 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     assert report.numbers["replied"].text() == "1"
     assert report.numbers["failed"].text() == "1"
     assert "Meta limited marketing to this customer: 1" in report.failures.text()
-    assert report.state.text() == "Finished"
+    assert report.state.text().startswith("Finished · sent ")
+    assert report.state.text().endswith("template winter_sale_ok")
     told = dialogs.expect("information")
     target = tmp_path / "report.csv"
     report.export(target)
