@@ -41,6 +41,7 @@ class CatalogSendAction(QObject):
         assert isinstance(row, QHBoxLayout)
         after_attach = row.indexOf(composer.attach_button) + 1
         row.insertWidget(after_attach, self.button, 0, Qt.AlignmentFlag.AlignBottom)
+        pane.refresh_tab_order()
         composer.edit.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

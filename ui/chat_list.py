@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from ui.chat_list_delegate import ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
 from ui.label_names import label_display_name
+from ui.tab_order import chain
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
 # app.chat_actions, ui.ops and through them SQLAlchemy and pydantic) is imported where it is used.
@@ -54,6 +55,7 @@ class ChatList(QWidget):
     chat_selected = Signal(int)
     search_typed = Signal(str)
     chat_closed = Signal()  # the open chat was deleted or marked unread: nothing is open now
+    chat_entered = Signal(int)  # Enter on a chat: the window puts the cursor in its message field
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,8 @@ class ChatList(QWidget):
         self._release_timer.setInterval(HOLD_AFTER_LEAVE_MS)
         self._release_timer.timeout.connect(self._release_if_away)
         self.view.viewport().installEventFilter(self)
+        self.view.installEventFilter(self)
+        self.view.activated.connect(self._entered)
         self.model.held_changed.connect(self._held_changed)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
         self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
@@ -149,6 +153,8 @@ class ChatList(QWidget):
         layout.addLayout(search_row)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        # Tab follows the screen: the search field, the filter chips, then the chats.
+        chain([self.search_field, *self._chips.buttons(), self.new_above, self.view])
         self.model.page_loaded.connect(self._page_loaded)
         ctx.hub.changed.connect(self._hub_changed)
 
@@ -159,12 +165,23 @@ class ChatList(QWidget):
             QEvent.Type.KeyPress,
         ):
             assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and event.type() == QEvent.Type.KeyPress:
+                self.focus_list()
+                return True
             if event.key() == Qt.Key.Key_Escape:
                 # Esc here is the field's own (clear, back to the list), not the window's shortcut.
                 event.accept()
                 if event.type() == QEvent.Type.KeyPress:
                     self.search_field.clear()
                     self.view.setFocus()
+                return True
+        if watched is self.view and event.type() == QEvent.Type.ContextMenu:
+            assert isinstance(event, QContextMenuEvent)
+            if event.reason() == QContextMenuEvent.Reason.Keyboard:
+                # The menu key (or Shift+F10): the menu of the chat under the keyboard's cursor.
+                current = self.view.currentIndex()
+                if current.isValid():
+                    self._context_menu(self.view.visualRect(current).center())
                 return True
         if watched is self.view.viewport():
             kind = event.type()
@@ -184,6 +201,20 @@ class ChatList(QWidget):
                 self._pointer_inside = False
                 self._release_timer.start()
         return super().eventFilter(watched, event)
+
+    def focus_list(self) -> None:
+        """Keyboard into the list: a cursor on the open (or first) chat, and nothing opened by it."""
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+    def _entered(self, index: QModelIndex) -> None:
+        """Enter (or a double-click) on a chat: open it and go to its message field."""
+        if not self.view.selectionModel().isSelected(index):
+            self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.chat_entered.emit(int(index.data(ChatRole.CONTACT_ID)))
 
     def _search_edited(self, text: str) -> None:
         if text.strip():

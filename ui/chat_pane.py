@@ -33,6 +33,7 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op, run_read, run_write
 from ui.quick_reply_completer import QuickReplyCompleter
+from ui.tab_order import chain, row_widgets
 from ui.theme import ui_font
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class ChatPane(QWidget):
         hl.addWidget(self.resume_bot_button)
         hl.addWidget(self.search_button)
         hl.addWidget(self.info_button)
+        self._tab_before: QWidget | None = None
         self.header.mousePressEvent = lambda _e: self.info_requested.emit()  # type: ignore[method-assign]
 
         self.view = ChatView(ctx, self)
@@ -172,6 +174,18 @@ class ChatPane(QWidget):
         else:
             note = self.tr("This is a demo shop, kept in {0}.").format(self.ctx.demo_kept_in)
         return f"{text}\n\n{note}"
+
+    def refresh_tab_order(self, before: QWidget | None = None) -> None:
+        """Tab follows the screen: the header's buttons, the messages, the composer's row.
+
+        `before` (the chat list) leads into the header; buttons added later (Start order, Catalogue)
+        call this again to take their places.
+        """
+        if before is not None:
+            self._tab_before = before
+        composer_row = row_widgets(self.composer.input_row.layout())
+        order = [*row_widgets(self.header.layout()), self.view, *composer_row]
+        chain([self._tab_before, *order] if self._tab_before is not None else order)
 
     def _tool(self, icon: str, tip: str, signal: SignalInstance) -> QToolButton:
         button = QToolButton(self.header)

@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.banner.relay_check_requested.connect(self.open_relay_check)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.chat.close_chat)
+        self.chat.refresh_tab_order(before=self.chat_list.view)
+        self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.edit.setFocus())
         self.chat_list.model.rows_refreshed.connect(self._rows_refreshed)
         ctx.hub.changed.connect(self._hub_changed)
 

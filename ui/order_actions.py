@@ -125,6 +125,7 @@ class OrderActions(QObject):
         layout = pane.header.layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(layout.indexOf(pane.search_button), button)
+        pane.refresh_tab_order()
         return button
 
     def _start_from_message(self, row: MessageRow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ def test_every_window_and_dialog_names_its_interactive_widgets(
 
     install_menus(window, ctx)
     with ctx.db.write() as s:
-        contact = make_contact(s, profile_name="김민지")
-        make_message(s, contact, "주문했어요")
+        now = datetime.now(UTC)
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)  # the composer shows
+        make_message(s, contact, "주문했어요", sent_at=now)
         contact_id = contact.id
     window.chat_list.load()
     qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)

@@ -1,0 +1,109 @@
+"""A shop owner's everyday round by keyboard alone: pick a chat, reply, insert a quick reply, find a
+message, and open a chat's menu (labels) — in a tab order that follows the screen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
+
+from app.quick_replies import QuickReplyLibrary
+from tests.support.accessibility import spoken_name
+from tests.support.factories import make_contact, make_message
+
+
+def focused(qtbot: Any, widget: Any) -> None:
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=3000)
+
+
+def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    QuickReplyLibrary(ctx.db).add("/thanks", "Thank you for your order!")
+    with ctx.db.write() as s:
+        now = datetime.now(UTC)
+        for name, text in (("김민지", "주문했어요"), ("Amy Clarke", "Is the tote bag in stock?")):
+            contact = make_contact(s, profile_name=name, last_inbound_at=now)  # the window is open
+            make_message(s, contact, text, sent_at=now - timedelta(minutes=5))
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 2, timeout=5000)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+    # The chat list's search field comes first; Down goes into the list, Enter opens the chat there
+    # and puts the cursor in the message field.
+    field = window.chat_list.search_field
+    field.setFocus()
+    focused(qtbot, field)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    view = window.chat_list.view
+    focused(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    edit = window.chat.composer.edit
+    focused(qtbot, edit)
+    opened = window.chat.contact_id()
+    assert opened is not None
+
+    # Reply, then a quick reply: `/`, Enter to insert it, Enter to send.
+    qtbot.keyClicks(edit, "Yes, we have it")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    model = window.chat.view.chat_model
+
+    def last_body() -> str:
+        return next((m.body for m in reversed(model.messages())), "")
+
+    qtbot.waitUntil(lambda: last_body() == "Yes, we have it", timeout=5000)
+    qtbot.keyClicks(edit, "/thanks")
+    qtbot.waitUntil(lambda: window.chat.quick_replies.is_open(), timeout=3000)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toPlainText() == "Thank you for your order!"
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: last_body() == "Thank you for your order!", timeout=5000)
+
+    # Tab walks the screen: from the chats to the chat's header, its messages, the composer's row
+    # left to right, and round to the chat list's search field, its filters and the chats again.
+    view.setFocus()
+    stops = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(spoken_name(QApplication.focusWidget()))
+    assert stops == [
+        "Start order",
+        "Search in this chat",
+        "Contact info",
+        "Messages",
+        "Emoji",
+        "Attach a file",
+        "Catalogue",
+        "Message",
+        "Send",
+        "Search chats and messages",
+        "All",
+        "Chats",
+    ]
+
+    # Ctrl+F finds a message in every chat.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    focused(qtbot, window.search.field)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    focused(qtbot, view)
+
+    # The menu key opens the chat menu of the chat under the keyboard's cursor, labels included.
+    seen: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        seen.append([a.text() for a in menu.actions() if a.text()])
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(4, 4), QPoint()))
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert "Label chat" in seen[0]
+    assert window.chat.contact_id() == opened

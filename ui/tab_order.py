@@ -1,0 +1,29 @@
+"""Tab order that follows the screen: widgets of a row in the order the row shows them."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLayout, QWidget
+
+
+def row_widgets(layout: QLayout | None) -> list[QWidget]:
+    """The widgets a Tab can stop at in `layout` (nested layouts included), left to right."""
+    found: list[QWidget] = []
+    if layout is None:
+        return found
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        widget = item.widget()
+        if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        elif item.layout() is not None:
+            found.extend(row_widgets(item.layout()))
+    return found
+
+
+def chain(widgets: list[QWidget]) -> None:
+    """Tab goes from each widget to the next (hidden or disabled ones are skipped by Qt)."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
