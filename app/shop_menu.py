@@ -56,8 +56,10 @@ def korean_shop_menu() -> MenuBot:
         MenuNode(id="person", title="상담원 연결", description="직원이 직접 답변드려요", action="handoff"),
     ]
     rules = [
+        KeywordRule(id="menu", keywords=["메뉴", "처음으로"], answer=BotAnswer(kind="menu", menu="home")),
+        # A Latin word inside Korean sentences: as a whole word ("menu 주세요"), not a whole message only.
         KeywordRule(
-            id="menu", keywords=["메뉴", "처음으로", "menu"], answer=BotAnswer(kind="menu", menu="home")
+            id="menu_en", keywords=["menu"], whole_word=True, answer=BotAnswer(kind="menu", menu="home")
         ),
         KeywordRule(id="account", keywords=["계좌", "입금"], answer=BotAnswer(text=ACCOUNT_TEXT)),
         KeywordRule(id="order", keywords=["배송", "택배", "주문 조회"], answer=BotAnswer(kind="orders")),
