@@ -23,6 +23,7 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.memory", True, ()),
     ("bench.open_chat", False, ("--repeat", "2")),
     ("bench.sync_ingest", False, ("--events", "2000")),
+    ("bench.catch_up", True, ("--events", "5000")),
     ("bench.relay_intake", False, ("--webhooks", "300", "--senders", "4")),
     ("bench.import_rate", False, ("--lines", "20000")),
     ("bench.catalog", False, ()),
