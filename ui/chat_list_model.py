@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -104,6 +105,11 @@ class ChatListModel(QAbstractListModel):
         self._pending: set[int] = set()
         self._pending_from_sync = False
         ctx.hub.changed.connect(self._hub_changed)
+        # contact id → its row as last seen, to find a row by its sort key (see position_of).
+        self._seen: dict[int, ConversationRow] = {}
+        self._seen_complete = False
+        self.modelReset.connect(self._forget_seen)
+        self.rowsInserted.connect(self._note_inserted)
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -330,6 +336,12 @@ class ChatListModel(QAbstractListModel):
 
     def _target_position(self, row: ConversationRow, ignore: int | None = None) -> int:
         key = _sort_key(row)
+        if not self._waiting:
+            # The rows are in order: a binary search (a catch-up moves hundreds of rows per batch
+            # in a list of thousands). `ignore` is the row's old place, counted if it sorts before.
+            pos = bisect_left(self._rows, key, key=_sort_key)
+            return pos - 1 if ignore is not None and ignore < pos else pos
+        # Held rows were updated in place and may be out of order: walk from the top.
         pos = 0
         for i, other in enumerate(self._rows):
             if i == ignore:
@@ -382,10 +394,33 @@ class ChatListModel(QAbstractListModel):
 
     # ----------------------------------------------------------------- lookups
     def position_of(self, contact_id: int) -> int | None:
-        for i, r in enumerate(self._rows):
+        """Where a chat's row is: found by the sort key of its row as last seen (the rows are in
+        order), so a batch of hundreds of changed chats costs one pass over the list, not one each."""
+        for attempt in range(2):
+            seen = self._seen.get(contact_id)
+            if seen is not None:
+                i = bisect_left(self._rows, _sort_key(seen), key=_sort_key)
+                if i < len(self._rows) and self._rows[i].contact_id == contact_id:
+                    return i
+            elif self._seen_complete:
+                return None  # not in the list
+            if attempt == 0:
+                self._seen = {r.contact_id: r for r in self._rows}
+                self._seen_complete = True
+        if contact_id not in self._seen:
+            return None
+        for i, r in enumerate(self._rows):  # held rows, out of order
             if r.contact_id == contact_id:
                 return i
         return None
+
+    def _forget_seen(self) -> None:
+        self._seen = {}
+        self._seen_complete = False
+
+    def _note_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in self._rows[first : last + 1]:
+            self._seen[row.contact_id] = row
 
     def row_at(self, position: int) -> ConversationRow:
         return self._rows[position]
