@@ -46,8 +46,14 @@ class KeyValues:
         if current and not rotate:
             return current
         token = secrets.token_urlsafe(32)
-        self.put("client_token", token)
-        return token
+        if rotate:
+            self.put("client_token", token)
+            return token
+        # Workers starting at once on a new database each make one: the first stored is everyone's.
+        with self.db.engine.begin() as conn:
+            first = self.db.insert(kv).values(key="client_token", value=token)
+            conn.execute(first.on_conflict_do_nothing(index_elements=["key"]))
+            return str(conn.execute(select(kv.c.value).where(kv.c.key == "client_token")).scalar_one())
 
     def pruned_through(self) -> int:
         return int(self.get("pruned_through") or 0)
