@@ -15,11 +15,13 @@ def row_widgets(layout: QLayout | None) -> list[QWidget]:
         return found
     for i in range(layout.count()):
         item = layout.itemAt(i)
-        widget = item.widget()
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
         if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
-        elif item.layout() is not None:
-            found.extend(row_widgets(item.layout()))
+        elif inner is not None:
+            found.extend(row_widgets(inner))
     return found
 
 

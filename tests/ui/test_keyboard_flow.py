@@ -73,7 +73,9 @@ def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
     stops = []
     for _ in range(12):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        stops.append(spoken_name(QApplication.focusWidget()))
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        stops.append(spoken_name(focus))
     assert stops == [
         "Start order",
         "Search in this chat",
