@@ -131,11 +131,19 @@ def main() -> None:
     def open_to_first_paint(contact_id: int, cold: bool) -> float:
         if cold:
             view.bubbles.clear_cache()
-        before = view.paint_count
         start = time.perf_counter()
         if not window.chat_list.select_contact(contact_id):
             raise SystemExit(f"chat {contact_id} is not in the list")
         deadline = start + 10
+        model = view.chat_model
+        # The chat's page is read in an op (ui/ops.py): wait until it is in, then for its paint.
+        while model.contact_id != contact_id or model.loading or model.rowCount() == 0:
+            if time.perf_counter() > deadline:
+                raise SystemExit("the chat's messages never arrived")
+            app.processEvents()
+        # A paint with the rows in (an earlier one may have shown the emptied view).
+        before = view.paint_count
+        view.viewport().update()
         while view.paint_count == before:
             if time.perf_counter() > deadline:
                 raise SystemExit("the chat view never painted")
@@ -186,6 +194,8 @@ def main() -> None:
 
     # Paint per visible row: each delegate paints the rows on screen into an image.
     window.chat_list.select_contact(big)
+    while view.chat_model.loading or view.chat_model.rowCount() == 0:
+        app.processEvents()
     app.processEvents()
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
 
