@@ -534,4 +534,17 @@ class CampaignEditor(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
+        if not problems:
+            count = len(self.resolved.recipients)
+            when = self.scheduled_at()
+            question = (
+                self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
+                if when is None
+                else self.tr("Send “{0}” to {1} customers at the time you set? The relay sends it then.")
+            )
+            if (
+                QMessageBox.question(self, self.tr("Send campaign"), question.format(self.name.text(), count))
+                != QMessageBox.StandardButton.Yes
+            ):
+                return
         self.send_requested.emit(self.draft())

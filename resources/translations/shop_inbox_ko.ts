@@ -769,6 +769,18 @@
         <source>Send it anyway?</source>
         <translation>그래도 보낼까요?</translation>
     </message>
+    <message>
+        <source>Send “{0}” to {1} customers now? The relay sends it, even with this computer off.</source>
+        <translation>“{0}”을(를) 고객 {1}명에게 지금 보낼까요? 이 컴퓨터를 꺼도 릴레이가 보내요.</translation>
+    </message>
+    <message>
+        <source>Send “{0}” to {1} customers at the time you set? The relay sends it then.</source>
+        <translation>“{0}”을(를) 정한 시간에 고객 {1}명에게 보낼까요? 그때 릴레이가 보내요.</translation>
+    </message>
+    <message>
+        <source>Send campaign</source>
+        <translation>캠페인 보내기</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPricesBox</name>
