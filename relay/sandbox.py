@@ -86,6 +86,8 @@ class SandboxUpstream:
         self.rng = random.Random(seed)  # the writer loop's own, so sends cannot shift who writes next
         # Ticks for numbers not in the cast (e.g. the demo's seeded customers).
         self.strangers_rng = random.Random(f"{seed}:strangers" if seed is not None else None)
+        # One Korean customer answers the first campaign ad with a typed "수신거부" (an opt-out).
+        self.campaign_opt_out_sent = False
         # Walk-ins draw their own delays: the cast's seeded order must not depend on when they come.
         self.arrivals_rng = random.Random(f"{seed}:arrivals" if seed is not None else None)
         self.speed = max(speed, 0.001)
@@ -351,6 +353,10 @@ class SandboxUpstream:
             self._heard(customer, wamid, body, generation)
 
     def _heard(self, customer: Customer, wamid: str, body: dict[str, Any], generation: int) -> None:
+        if self._opts_out(customer, body):
+            delay = self._delay(customer.rng, 2.0, 6.0)
+            self._spawn(self._send_later(customer, delay, "text", "수신거부", wamid))
+            return
         tap = self._tap_for(customer, body)
         if tap is not None:
             kind, content = tap
@@ -358,6 +364,18 @@ class SandboxUpstream:
             return
         delay = self._delay(customer.rng, 3.0, 10.0)
         self._spawn(self._answer(customer, generation, delay, wamid))
+
+    def _opts_out(self, customer: Customer, body: dict[str, Any]) -> bool:
+        """The first Korean customer sent a campaign's marketing template writes back "수신거부"."""
+        if self.campaign_opt_out_sent or not customer.korean or body.get("type") != "template":
+            return False
+        if not str(body.get("biz_opaque_callback_data") or "").startswith("campaign:"):
+            return False
+        name = (body.get("template") or {}).get("name")
+        if not any(t["name"] == name and t["category"] == "MARKETING" for t in TEMPLATES):
+            return False
+        self.campaign_opt_out_sent = True
+        return True
 
     def _tap_for(self, customer: Customer, body: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         """The reply button, list row or template quick reply the customer picks, if any was offered."""

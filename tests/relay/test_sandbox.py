@@ -346,6 +346,24 @@ def test_template_quick_reply_is_tapped_and_marketing_is_billed() -> None:
     assert taps and set(taps) <= {"쿠폰 받기", "수신 거부"}
 
 
+def test_one_korean_customer_answers_the_first_campaign_ad_with_a_typed_opt_out() -> None:
+    async def scenario() -> Payloads:
+        sandbox, inbox = quiet(seed=7)
+        for _ in range(2):
+            body = {
+                "to": "821055557777",
+                "type": "template",
+                "biz_opaque_callback_data": "campaign:spring:821055557777",
+                "template": {"name": "winter_sale", "language": {"code": "ko"}},
+            }
+            await sandbox.send_message(PNID, body)
+            await settle(sandbox)
+        return inbox.payloads
+
+    texts = [m["text"]["body"] for m in messages(run(scenario)) if m["type"] == "text"]
+    assert texts.count("수신거부") == 1  # once, however many campaign ads follow
+
+
 def test_unknown_numbers_and_reactions_get_ticks_but_no_answer() -> None:
     async def scenario() -> Payloads:
         sandbox, _ = quiet()
