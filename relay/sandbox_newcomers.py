@@ -34,13 +34,25 @@ _KO_STORIES: list[list[list[Beat]]] = [
     [[("text", "선물 포장 되나요?")]],
     [[("text", "매장 방문해도 되나요? 위치가 어디예요?")], [("text", "토요일에 들를게요 🙂")]],
     [[("text", "교환은 어떻게 하면 되나요?")]],
+    # Walk-ins who use the demo shop's menu bot: the menu (they tap a row), their order (none found:
+    # handed to a person), and a person straight away.
+    [[("text", "안녕하세요, 메뉴 보여주세요")], [("text", "네 감사합니다!")]],
+    [[("text", "주문한 옷 배송 조회 부탁드려요")], [("text", "네, 기다릴게요")]],
+    [[("text", "상담원 연결해 주세요")], [("text", "감사합니다 🙏")]],
 ]
 _EN_STORIES: list[list[list[Beat]]] = [
     [[("text", "Hi! Do you ship to Japan?")], [("text", "Great, I'll order the linen shirt in M.")]],
     [[("text", "Is the canvas tote machine washable?")]],
     [[("image", "Do you have this in beige?")], [("text", "Perfect, thank you!")]],
     [[("text", "Hello, are you open on Sunday?")]],
+    [[("text", "Hi! Can I see the menu?")], [("text", "Thank you!")]],
+    [[("text", "Where is my order? Can I get the tracking number?")], [("text", "OK, thanks")]],
 ]
+# The first words of the stories above that the demo's menu bot answers (tests/relay/test_sandbox.py).
+MENU_OPENINGS = {
+    "ko": ["안녕하세요, 메뉴 보여주세요", "주문한 옷 배송 조회 부탁드려요", "상담원 연결해 주세요"],
+    "en": ["Hi! Can I see the menu?", "Where is my order? Can I get the tracking number?"],
+}
 _COLOURS = [(236, 226, 204), (38, 52, 96), (214, 200, 176), (120, 140, 110), (30, 30, 32)]
 _SHAPES = ["shirt", "dress", "bag"]
 

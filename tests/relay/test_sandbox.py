@@ -558,3 +558,23 @@ def test_new_customers_keep_arriving_at_a_gentle_pace_up_to_a_cap_and_answer_the
             await sandbox.stop()
 
     run(scenario)
+
+
+def test_walk_ins_use_the_demo_shops_menu_bot_in_both_languages() -> None:
+    from datetime import UTC, datetime
+
+    from app.automations_store import demo_automations
+    from app.rules import BotState, CustomerMessage, bot_decision
+    from relay.sandbox_newcomers import MENU_OPENINGS
+
+    # Monday 11:00 in Seoul: the shop is open; the demo's own rules answer the walk-ins' openings.
+    now = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+    for lang, openings in MENU_OPENINGS.items():
+        doc = demo_automations(lang)
+        kinds = []
+        for text in openings:
+            decision = bot_decision(doc, BotState(), CustomerMessage(text=text), now, wa_id="821012345678")
+            assert decision.reply is not None, (lang, text)
+            kinds.append((decision.reply["type"], decision.handoff is not None))
+        assert ("interactive", False) in kinds  # the menu, whose rows the walk-in taps
+        assert any(handed for _kind, handed in kinds)  # someone ends up with a person
