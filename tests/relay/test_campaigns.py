@@ -400,3 +400,39 @@ def test_a_campaign_killed_three_times_completes_with_everyone_sent_once_or_mark
     # "sent" only when Graph has it; whoever Graph never got is "unknown", never resent or lost.
     assert {p for p, s in states.items() if s == "sent"} <= set(delivered)
     assert {p for p in people if p not in delivered} <= {p for p, s in states.items() if s == "unknown"}
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_with_two_workers_one_runs_the_campaign_and_nobody_gets_it_twice(
+    tmp_path: Path, graph: FakeGraph, pg_database: str | None
+) -> None:
+    if pg_database is None:
+        pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+    from tests.relay.conftest import _fresh_pg
+
+    env = relay_env(_fresh_pg(pg_database), graph.url)
+    people = [f"8210666600{i:02d}" for i in range(80)]
+    body = {
+        "id": "two-workers",
+        "name": "배송 안내",
+        "template": {"name": "shipping_update", "language": "ko", "category": "UTILITY"},
+        "recipients": [recipient(p) for p in people],
+        "pace_per_second": 40,
+    }
+    headers = {"Authorization": f"Bearer {CLIENT_TOKEN}"}
+    with serve_process(tmp_path / "serve.log", free_port(), env, workers=2) as serve:
+        assert httpx.post(f"{serve.url}/v1/campaigns", json=body, headers=headers).status_code == 201
+
+        def finished() -> bool:
+            found = httpx.get(f"{serve.url}/v1/campaigns/two-workers", headers=headers).json()
+            return bool(found["state"] == "done")
+
+        wait_until(finished, 120, "the campaign to finish")
+        runners = {
+            line.split("worker=")[1].split()[0]
+            for line in serve.log().splitlines()
+            if "campaign sending" in line
+        }
+    assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
+    assert len(runners) == 1  # one worker held the campaign from start to end
