@@ -1,0 +1,182 @@
+"""End to end: a campaign from the editor, run by the real relay against a fake Graph, reported in the window."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.automations_store import load_state, save_local
+from app.models import Contact, Message
+from tests.support.factories import make_contact, make_message
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import inbound, run_relay, status
+
+NOW = datetime.now(UTC)
+AD = {
+    "name": "spring_restock",
+    "language": "ko",
+    "category": "MARKETING",
+    "status": "APPROVED",
+    "components": [
+        {"type": "BODY", "text": "(광고) 서울 리넨 봄 입고! {{1}}님께 쿠폰 {{2}}. 문의 02-123-4567"},
+        {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "수신거부"}]},
+    ],
+}
+CUSTOMERS = (("821011110001", "Minji Kim"), ("821011110002", "Jihoon Park"), ("821011110003", "Seoyeon Lee"))
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Any:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
+        graph.templates = [AD]
+        running.graph = graph
+        yield running
+
+
+def test_a_campaign_sent_from_the_editor_is_run_by_the_relay_and_reported(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS:
+            c = make_contact(
+                s,
+                wa_id=wa_id,
+                profile_name=name,
+                opted_in_at=NOW - timedelta(days=5),
+                marketing_consent_at=NOW - timedelta(days=5),
+                night_consent_at=NOW - timedelta(days=5),  # whatever the hour in Seoul, no night hold
+            )
+            make_message(s, c, "hello", sent_at=NOW - timedelta(days=2))
+        make_contact(s, wa_id="821011110009", profile_name="No Consent")
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync is not None and window.ctx.sync.relay_client() is not None)
+
+    campaigns = CampaignWindow(window.ctx)
+    qtbot.addWidget(campaigns, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    campaigns.show()
+    editor = campaigns.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.template.count() == 2, timeout=10000)
+    editor.name.setText("Spring restock")
+    editor.template.setCurrentIndex(1)
+    source, _text = editor.param_rows[0]
+    source.setCurrentIndex(source.findData("first_name"))
+    editor.param_rows[0][1].setText("고객")
+    editor.param_rows[1][1].setText("SPRING10")
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 3)
+    assert editor.law_problems() == []
+    confirm = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+    assert "to 3 customers now" in confirm.shown[0].text
+
+    # The relay sends each recipient once; the sends come back as campaign messages in the chats.
+    def campaign_messages() -> list[Any]:
+        with window.ctx.db.read() as s:
+            return list(s.scalars(select(Message).where(Message.sent_by == "campaign")))
+
+    qtbot.waitUntil(lambda: len(campaign_messages()) == 3, timeout=30000)
+    bodies = [b for b in relay.graph.sent if b.get("type") == "template"]
+    assert sorted(b["to"] for b in bodies) == [wa for wa, _n in CUSTOMERS]
+    first = next(b for b in bodies if b["to"] == "821011110001")
+    assert first["template"]["components"][0]["parameters"][0]["text"] == "Minji"
+    qtbot.waitUntil(
+        lambda: campaigns.list_model.rowCount() == 1 and campaigns.list_model.rows[0].state == "done",
+        timeout=30000,
+    )
+
+    with window.ctx.db.read() as s:
+        sent = {
+            wa: wamid
+            for wa, wamid in s.execute(
+                select(Contact.wa_id, Message.wamid)
+                .join(Message, Message.contact_id == Contact.id)
+                .where(Message.sent_by == "campaign")
+            )
+        }
+    relay.post_webhook(status(sent["821011110001"], "read", recipient="821011110001"))
+    failure = [
+        {"code": 131049, "title": "This message was not delivered to maintain healthy ecosystem engagement."}
+    ]
+    relay.post_webhook(status(sent["821011110002"], "failed", recipient="821011110002", errors=failure))
+    relay.post_webhook(inbound(content="수신거부", sender="821011110003", name="Seoyeon Lee"))
+
+    campaigns.list.selectRow(0)
+    report = campaigns.report
+    qtbot.waitUntil(lambda: campaigns.stack.currentWidget() is report, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            (
+                report.numbers["read"].text(),
+                report.numbers["failed"].text(),
+                report.numbers["opted_out"].text(),
+            )
+            == ("1", "1", "1")
+        ),
+        timeout=30000,
+    )
+    assert report.numbers["replied"].text() == "1"  # the opt-out is a message within 72 hours
+    assert "Meta limited marketing to this customer: 1" in report.failures.text()
+    with window.ctx.db.read() as s:
+        seoyeon = s.scalar(select(Contact).where(Contact.wa_id == "821011110003"))
+        assert seoyeon is not None and seoyeon.opted_out_reason == "keyword"
+
+
+def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    with window.ctx.db.write() as s:
+        wa_id, name = CUSTOMERS[0]
+        c = make_contact(s, wa_id=wa_id, profile_name=name, opted_in_at=NOW - timedelta(days=5))
+        make_message(s, c, "hello", sent_at=NOW - timedelta(days=2))
+    relay.graph.templates = [
+        {**AD, "name": "order_note", "category": "UTILITY", "components": AD["components"][:1]}
+    ]
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync is not None and window.ctx.sync.relay_client() is not None)
+    campaigns = CampaignWindow(window.ctx)
+    qtbot.addWidget(campaigns, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    campaigns.show()
+    editor = campaigns.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.template.count() == 2, timeout=10000)
+    editor.name.setText("Tomorrow's note")
+    editor.template.setCurrentIndex(1)
+    for _source, text in editor.param_rows:
+        text.setText("x")
+    editor.at.setChecked(True)
+    editor.when.setDateTime(editor.when.dateTime().addDays(1))
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 1)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+    qtbot.waitUntil(
+        lambda: campaigns.list_model.rowCount() == 1 and campaigns.list_model.rows[0].state == "scheduled",
+        timeout=15000,
+    )
+    campaigns.list.selectRow(0)
+    qtbot.waitUntil(lambda: campaigns.stack.currentWidget() is campaigns.report, timeout=10000)
+    assert campaigns.report.cancel_button.isVisible()
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    campaigns.report.cancel_button.click()
+    qtbot.waitUntil(lambda: campaigns.list_model.rows[0].state == "cancelled", timeout=15000)
+    assert not [b for b in relay.graph.sent if b.get("type") == "template"]
