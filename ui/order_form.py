@@ -147,6 +147,8 @@ class StartOrderDialog(QDialog):
         self.contact_id = contact_id
         self.currency = ctx.currency
         self.settings = OrderSettings()
+        # The shop's shipping rule arrives in an op; until then the total is not the shop's own.
+        self.settings_loaded = False
         self.found: list[ItemRow] = []
         self._shipping_edited = False
         self.setObjectName("startOrder")
@@ -242,6 +244,7 @@ class StartOrderDialog(QDialog):
 
         def done(result: tuple[OrderSettings, list[ItemRow]]) -> None:
             self.settings, prefill = result
+            self.settings_loaded = True
             if prefill and prefill[0].retailer_id == code:
                 self.lines.add(prefill[0])
             self.search_catalogue(self.search.text())
@@ -322,7 +325,7 @@ class StartOrderDialog(QDialog):
         if totals.surcharge_minor:
             total += "  " + self.tr("(remote area +{0})").format(money(totals.surcharge_minor, self.currency))
         self.total_label.setText(total)
-        self.create_button.setEnabled(bool(lines))
+        self.create_button.setEnabled(bool(lines) and self.settings_loaded)
 
     # ----------------------------------------------------------------- create
     def submit(self) -> None:
