@@ -190,6 +190,22 @@ def statuses_for(db: Database, contact_id: int) -> list[OrderStatus]:
         return order_statuses(s, contact_id)
 
 
+def statuses_for_orders(db: Database, order_ids: Iterable[int]) -> list[OrderStatus]:
+    """The statuses of every customer these orders belong to (e.g. carts a synced batch made orders)."""
+    with db.read() as s:
+        contact_ids = s.scalars(
+            select(Order.contact_id)
+            .where(Order.id.in_(list(order_ids)), Order.contact_id.is_not(None))
+            .distinct()
+        ).all()
+        return [
+            status
+            for contact_id in contact_ids
+            if contact_id is not None
+            for status in order_statuses(s, contact_id)
+        ]
+
+
 # ---------------------------------------------------------------- forms and settings
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtWidgets import QBoxLayout, QToolButton
 
 from app.changes import Changes
-from app.order_actions import cancel_overdue, statuses_for
+from app.order_actions import cancel_overdue, statuses_for, statuses_for_orders
 from app.queries import MessageRow
 from ui import icons
 from ui.context import AppContext
@@ -174,15 +174,18 @@ class OrderActions(QObject):
     def _created(self, order_id: int, _contact_id: int) -> None:
         self.open_order(order_id)
 
-    def push_statuses(self, contact_id: int) -> None:
-        """Tell the relay where this customer's orders stand, so its bot can answer while we are closed."""
+    def push_statuses(self, contact_id: int | None = None, *, orders: frozenset[int] = frozenset()) -> None:
+        """Tell the relay where this customer's orders (or these orders' customers') stand, so its bot
+        can answer while we are closed."""
         client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
         if client is None:
             return
         db = self.ctx.db
 
         def work() -> int:
-            statuses = statuses_for(db, contact_id)
+            statuses = (
+                statuses_for(db, contact_id) if contact_id is not None else statuses_for_orders(db, orders)
+            )
             return client.push_order_statuses(statuses) if statuses else 0
 
         run_op(
@@ -197,6 +200,8 @@ class OrderActions(QObject):
         """The relay's bot learns where the owner's order changes leave each chat's orders."""
         if not changes.orders:
             return
-        if not changes.from_sync:
+        if changes.from_sync:  # carts the batch made orders: the bot can answer about them at once
+            self.push_statuses(orders=changes.orders)
+        else:
             for contact_id in changes.contacts:
                 self.push_statuses(contact_id)

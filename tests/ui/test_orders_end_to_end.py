@@ -58,6 +58,17 @@ def test_a_cart_becomes_an_order_the_customer_is_asked_to_pay_and_the_relay_know
     info = view.chat_model.info(0)
     assert info is not None and info.order is not None and info.order.total_minor == 78000
 
+    def statuses() -> list[dict[str, Any]]:
+        response = httpx.get(
+            f"{relay.url}/v1/orders/status",
+            params={"wa_id": "821024681357"},
+            headers={"Authorization": f"Bearer {relay.token}"},
+        )
+        return list(response.json()["orders"])
+
+    # The cart's order reaches the relay at once: its bot can say where the order stands tonight.
+    qtbot.waitUntil(lambda: [o["state"] for o in statuses()] == ["new"], timeout=10000)
+
     order_window = actions.open_order(info.order.order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.move_to(OrderState.AWAITING_PAYMENT)
@@ -66,13 +77,5 @@ def test_a_cart_becomes_an_order_the_customer_is_asked_to_pay_and_the_relay_know
     order_window.send_button.click()
     qtbot.waitUntil(lambda: bool(relay.graph.sent), timeout=15000)
     assert relay.graph.sent[-1]["text"]["body"].startswith("Thank you for your order, 한지민!")
-
-    def statuses() -> list[dict[str, Any]]:
-        response = httpx.get(
-            f"{relay.url}/v1/orders/status",
-            params={"wa_id": "821024681357"},
-            headers={"Authorization": f"Bearer {relay.token}"},
-        )
-        return list(response.json()["orders"])
 
     qtbot.waitUntil(lambda: [o["state"] for o in statuses()] == ["awaiting_payment"], timeout=10000)
