@@ -245,3 +245,33 @@ def seed_demo_shop(db: Database, demo_folder: Path, catalog_dir: Path, lang: str
         save_local(s, demo_automations(lang))
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
         put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
+
+
+def seed_demo_subscribers(
+    session: Session, people: list[tuple[str, str]], now: datetime | None = None
+) -> int:
+    """The sandbox's own customers as contacts who agreed (in a chat) to notifications and marketing.
+
+    They have no messages yet, so the chat list shows them only once they write; a demo campaign
+    reaches them, and the sandbox answers it as they would: they read it, tap a button, one
+    writes 수신거부. Returns how many were added.
+    """
+    now = now or datetime.now(UTC)
+    added = 0
+    for wa_id, name in people:
+        if session.scalar(select(Contact.id).where(Contact.wa_id == wa_id)) is not None:
+            continue
+        session.add(
+            Contact(
+                wa_id=wa_id,
+                profile_name=name,
+                opted_in_at=now - timedelta(days=20),
+                opted_in_how="chat",
+                marketing_consent_at=now - timedelta(days=20),
+                marketing_consent_how="chat",
+                night_consent_at=now - timedelta(days=20),
+            )
+        )
+        added += 1
+    session.flush()
+    return added
