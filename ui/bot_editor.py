@@ -539,6 +539,18 @@ class BotEditor(AutomationDialog):
         left.addLayout(buttons)
         right = QVBoxLayout()
         right.addWidget(self.node_form)
+        preview_title = QLabel(self.tr("What the customer gets on tapping it"))
+        preview_title.setObjectName("nodePreviewTitle")
+        self.node_preview = QLabel()
+        self.node_preview.setObjectName("nodePreview")
+        self.node_preview.setWordWrap(True)
+        self.node_preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.node_preview.setStyleSheet(
+            "#nodePreview { background: #FFFFFF; color: #111B21; border: 1px solid #D1D7DB;"
+            " border-radius: 8px; padding: 8px; }"
+        )
+        right.addWidget(preview_title)
+        right.addWidget(self.node_preview)
         right.addStretch(1)
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
@@ -627,6 +639,24 @@ class BotEditor(AutomationDialog):
         self.node_text.setEnabled(node.action != "back" and node.action != "orders")
         limit = self._title_limit(node)
         self.title_count.setText(f"{len(node.title)}/{limit}")
+        self.node_preview.setText(self.node_preview_text(node))
+
+    def node_preview_text(self, node: MenuNode) -> str:
+        """The message a tap on this node brings, as the relay would send it (its rows in brackets)."""
+        if self._problem:
+            return self.tr("Fix the problem below to see the preview.")
+        doc = self.apply(self.state.doc)
+        if self._problem:
+            return self.tr("Fix the problem below to see the preview.")
+        enabled = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
+        tap = CustomerMessage(text=node.title, choice_id=f"menu:{node.id}")
+        decision = bot_decision(enabled, BotState(), tap, datetime.now(UTC), wa_id=SIMULATED_WA_ID)
+        if decision.reply is None:
+            return self.tr("Nothing: the bot stays quiet.")
+        text, choices = reply_text(decision.reply)
+        if decision.handoff is not None:
+            text += "\n" + self.tr("(The chat goes to a person; the bot stays quiet there.)")
+        return "\n".join([text, *(f"[ {title} ]" for _id, title in choices)])
 
     def _node_edited(self) -> None:
         node = self._current_node()

@@ -347,6 +347,22 @@
         <translation>목록 버튼</translation>
     </message>
     <message>
+        <source>What the customer gets on tapping it</source>
+        <translation>고객이 누르면 받는 메시지</translation>
+    </message>
+    <message>
+        <source>Fix the problem below to see the preview.</source>
+        <translation>미리 보려면 아래 문제를 먼저 고쳐 주세요.</translation>
+    </message>
+    <message>
+        <source>Nothing: the bot stays quiet.</source>
+        <translation>없음: 봇이 답하지 않아요.</translation>
+    </message>
+    <message>
+        <source>(The chat goes to a person; the bot stays quiet there.)</source>
+        <translation>(채팅이 상담원에게 넘어가고, 그 채팅에서는 봇이 답하지 않아요.)</translation>
+    </message>
+    <message>
         <source>New choice</source>
         <translation>새 항목</translation>
     </message>

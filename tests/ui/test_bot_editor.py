@@ -118,6 +118,12 @@ def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
     assert len(editor.node_title.text()) == 24
     editor.tree.setCurrentItem(editor._item("exchange"))
     assert editor.node_title.maxLength() == 20
+    # Each node previews what a tap on it brings: a menu with its buttons, a hand-off's reply.
+    editor.tree.setCurrentItem(editor._item("returns"))
+    preview = editor.node_preview.text()
+    assert preview.startswith("교환과 반품 중 어떤 것을") and "[ 교환 신청 ]" in preview
+    editor.tree.setCurrentItem(editor._item("person"))
+    assert "goes to a person" in editor.node_preview.text()
     # Six more rows make eleven in the top menu: Save says so and stores nothing.
     editor.tree.setCurrentItem(editor._item("home"))
     for _ in range(6):
