@@ -104,6 +104,7 @@ class _Pace:
     pace: float
     rate: float = 0.0
     stopping: bool = False
+    started: int = 0  # sends begun in this run
 
     def beat(self) -> float:
         """The seconds between this send and the next, easing the rate back up towards the pace."""
@@ -221,14 +222,17 @@ class CampaignRunner:
                 await task
 
     async def _run(self, campaign_id: str) -> None:
+        run: _Pace | None = None
         try:
-            await self._send_campaign(campaign_id)
+            run = await self._send_campaign(campaign_id)
         finally:
             self.running.pop(campaign_id, None)
             with contextlib.suppress(SQLAlchemyError):
                 await run_in_threadpool(self.store.campaigns.release, campaign_id, self.owner)
-                await run_in_threadpool(self.store.campaigns.progress, campaign_id)
-                await self.feed.notify()
+                if run is not None and run.started:
+                    # The counts as this run left them (state changes had their own events).
+                    await run_in_threadpool(self.store.campaigns.progress, campaign_id)
+                    await self.feed.notify()
 
     async def _set_state(self, campaign_id: str, state: CampaignState, reason: str | None, **kw: Any) -> bool:
         changed = await run_in_threadpool(
@@ -238,11 +242,11 @@ class CampaignRunner:
             await self.feed.notify()
         return bool(changed)
 
-    async def _send_campaign(self, campaign_id: str) -> None:
+    async def _send_campaign(self, campaign_id: str) -> _Pace | None:
         row = await run_in_threadpool(self.store.campaigns.row, campaign_id)
         if row is None:
-            return
-        if row.state != CampaignState.RUNNING:
+            return None
+        if row.state != CampaignState.RUNNING or row.reason is not None:
             await self._set_state(campaign_id, CampaignState.RUNNING, None, only_from=(row.state,))
         loop = asyncio.get_running_loop()
         pace = max(1, min(row.pace, self.settings.campaign_pace_max))
@@ -264,7 +268,7 @@ class CampaignRunner:
                         await asyncio.wait(in_flight.values(), return_when=asyncio.FIRST_COMPLETED)
                         continue
                     await self._finish_or_hold(row)
-                    return
+                    return run
                 for recipient in batch:
                     if run.stopping:
                         break
@@ -274,16 +278,18 @@ class CampaignRunner:
                             self.store.campaigns.claim, campaign_id, self.owner, self.lease_ms, self.now_ms()
                         ):
                             log.warning("campaign lease lost: id=%s", campaign_id)
-                            return
+                            return run
                     if not await self._prepare(row, recipient):
                         continue  # skipped or held: no send, no beat
                     delay = run.next_at - loop.time()
                     if delay > 0:
                         await asyncio.sleep(delay)
                     beat = run.beat()
-                    run.next_at = max(run.next_at, loop.time() - beat) + beat
+                    # Never a burst to catch up after a slow moment: the pace is a ceiling.
+                    run.next_at = max(run.next_at, loop.time()) + beat
                     while len(in_flight) >= most_in_flight:
                         await asyncio.wait(in_flight.values(), return_when=asyncio.FIRST_COMPLETED)
+                    run.started += 1
                     task = asyncio.create_task(self._send_tracked(run, row, recipient))
                     in_flight[recipient.wa_id] = task
                     task.add_done_callback(partial(_forget, in_flight, recipient.wa_id))
@@ -294,6 +300,7 @@ class CampaignRunner:
         finally:
             if in_flight:
                 await asyncio.gather(*in_flight.values(), return_exceptions=True)
+        return run
 
     async def _send_tracked(self, run: _Pace, row: CampaignRow, recipient: RecipientRow) -> None:
         try:
@@ -312,12 +319,15 @@ class CampaignRunner:
             if await self._set_state(row.id, CampaignState.DONE, None, only_from=(CampaignState.RUNNING,)):
                 log.info("campaign done: id=%s", row.id)
             return
-        # Everyone left is held for the night: say so once; the runner looks again each poll.
-        current = await run_in_threadpool(self.store.campaigns.row, row.id)
-        if current is not None and current.reason != CampaignReason.NIGHT_HOLD:
-            await self._set_state(
-                row.id, CampaignState.RUNNING, CampaignReason.NIGHT_HOLD, only_from=(CampaignState.RUNNING,)
-            )
+        # Everyone left is held for the night: the campaign says until when, and is not looked at
+        # again before then.
+        await self._set_state(
+            row.id,
+            CampaignState.RUNNING,
+            CampaignReason.NIGHT_HOLD,
+            only_from=(CampaignState.RUNNING,),
+            waiting_until_ms=held,
+        )
 
     async def _prepare(self, row: CampaignRow, recipient: RecipientRow) -> bool:
         """True when this recipient is to be sent now; else marks them skipped or held."""

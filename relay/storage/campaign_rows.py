@@ -276,7 +276,11 @@ class CampaignRows:
         c = campaign.c
         found = select(c.id).where(
             or_(
-                c.state == CampaignState.RUNNING,
+                # A running campaign whose every recipient left is held for the night waits too.
+                and_(
+                    c.state == CampaignState.RUNNING,
+                    or_(c.waiting_until_ms.is_(None), c.waiting_until_ms <= now_ms),
+                ),
                 and_(c.state == CampaignState.SCHEDULED, c.start_ms <= now_ms),
                 and_(c.state == CampaignState.WAITING_FOR_LIMIT, c.waiting_until_ms <= now_ms),
             )
