@@ -240,3 +240,20 @@ def test_the_chat_follows_a_switch_to_the_dark_palette(window: Any, qtbot: Any) 
     finally:
         QApplication.setPalette(light)
     qtbot.waitUntil(lambda: view._background.lower() == "#efeae2")
+
+
+def test_clicking_through_chats_quickly_shows_only_the_last_one_picked(window: Any, qtbot: Any) -> None:
+    first = make_chat(window.ctx, 300, profile_name="첫 손님")
+    second = make_chat(window.ctx, 5, profile_name="둘째 손님")
+    load_chats(window, qtbot)
+    model = window.chat.view.chat_model
+    opened: list[int] = []
+    model.chat_opened.connect(opened.append)
+    # The second click comes before the first chat's messages are read: that read is dropped.
+    assert window.chat_list.select_contact(first)
+    assert window.chat_list.select_contact(second)
+    settle(qtbot)
+    assert opened == [second]
+    assert window.chat.contact_id() == second
+    assert {model.message_at(i).contact_id for i in range(model.rowCount())} == {second}
+    assert model.rowCount() == 5
