@@ -208,6 +208,8 @@ class CampaignReport:
     rows: list[RecipientRow]
     template_name: str = ""
     sent_at: datetime | None = None  # when it was handed to the relay
+    # The relay's own counts by RecipientState (held until 08:00, skipped, queued…), from its events.
+    relay_counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -304,7 +306,10 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
             )
         )
     rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
-    return CampaignReport(campaign.name, campaign.state, rows, campaign.template_name, campaign.sent_at)
+    relay_counts = {str(k): int(v) for k, v in (campaign.counts or {}).items() if isinstance(v, int)}
+    return CampaignReport(
+        campaign.name, campaign.state, rows, campaign.template_name, campaign.sent_at, relay_counts
+    )
 
 
 CSV_HEADER = ("name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out")

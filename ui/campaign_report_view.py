@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign_store import CampaignReport, report_csv
-from ui.campaign_models import ReportModel, failure_label, state_label
+from app.wire import RecipientState
+from ui.campaign_models import ReportModel, failure_label, recipient_state_label, state_label
 from ui.context import AppContext
 from ui.formatting import full_datetime
 from ui.ops import run_op
@@ -106,11 +107,16 @@ class CampaignReportView(QWidget):
         }
         for key, value in values.items():
             self.numbers[key].setText(str(value))
-        self.failures.setText(
-            "\n".join(
-                f"{failure_label(code)}: {n}" for code, n in sorted(failed.items(), key=lambda kv: -kv[1])
-            )
-        )
+        lines = [f"{failure_label(code)}: {n}" for code, n in sorted(failed.items(), key=lambda kv: -kv[1])]
+        # What only the relay knows: who waits for 08:00, who it skipped, who is still queued.
+        relay_side = [
+            f"{recipient_state_label(RecipientState(state))}: {report.relay_counts[state]}"
+            for state in (RecipientState.QUEUED, RecipientState.HELD, RecipientState.SKIPPED)
+            if report.relay_counts.get(state)
+        ]
+        if relay_side:
+            lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
+        self.failures.setText("\n".join(lines))
         self.model.set_rows(report.rows)
         running = report.state in ("scheduled", "running", "waiting_for_limit")
         self.pause_button.setVisible(running)

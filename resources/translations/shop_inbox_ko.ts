@@ -868,6 +868,10 @@
         <translation>{0} · {1}에 보냄 · 템플릿 {2}</translation>
     </message>
     <message>
+        <source>On the relay: {0}</source>
+        <translation>릴레이: {0}</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
