@@ -242,6 +242,9 @@ class ChatList(QWidget):
         said = self.tr("%n chats with new messages above: show them at the top", "", waiting)
         self.new_above.setToolTip(said)
         self.new_above.setAccessibleName(said)
+        # Its whole text, always: beside the chips it would otherwise shrink to a blank dot on a narrow
+        # list or at 150 % scaling. The chips' row then asks the splitter for that much room.
+        self.new_above.setMinimumWidth(self.new_above.sizeHint().width())
         self.new_above.setVisible(waiting > 0)
 
     def _keep_first_row_whole(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from ui.resources import icon_path
@@ -34,15 +34,47 @@ def pixmap(name: str, size: int, color: QColor, dpr: float = 1.0) -> QPixmap:
     return _tinted(name, size, color.rgba(), round(dpr * 100))
 
 
+class _TintedSvgEngine(QIconEngine):
+    """Renders the SVG at exactly the size and device pixel ratio asked for: crisp at 150 % and
+    200 % scaling, and on a second screen with another ratio (a single bitmap would be rescaled)."""
+
+    def __init__(self, name: str, color: QColor) -> None:
+        super().__init__()
+        self.name = name
+        self.color = color
+
+    def _colour(self, mode: QIcon.Mode) -> QColor:
+        if mode == QIcon.Mode.Disabled:
+            faded = QColor(self.color)
+            faded.setAlphaF(0.38)
+            return faded
+        return self.color
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        return pixmap(self.name, side, self._colour(mode), scale)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        side = max(1, min(rect.width(), rect.height()))
+        painter.drawPixmap(rect.topLeft(), pixmap(self.name, side, self._colour(mode), dpr))
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvgEngine(self.name, self.color)
+
+
 def icon(name: str, color: QColor | None = None, size: int = 24) -> QIcon:
-    """A QIcon for buttons and actions, tinted with the palette's text colour by default."""
+    """A QIcon for buttons and actions, tinted with the palette's text colour by default; drawn from
+    the SVG at whatever size and scale the button shows it (`size` is kept for callers)."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if color is None:
         color = QGuiApplication.palette().windowText().color() if app else QColor("#555")
-    dpr = QGuiApplication.primaryScreen().devicePixelRatio() if app and QGuiApplication.primaryScreen() else 1
-    return QIcon(pixmap(name, size, color, dpr))
+    return QIcon(_TintedSvgEngine(name, QColor(color)))
 
 
 def draw(painter: QPainter, name: str, rect: QRectF, color: QColor) -> None:
