@@ -41,11 +41,14 @@ def writer_pool() -> QThreadPool:
     return _writer
 
 
-def wait_for_ops(msecs: int = 10_000) -> bool:
-    """At quit: let queued writes and running reads finish before the database closes."""
-    writes_done = _writer is None or _writer.waitForDone(msecs)
+def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
+    """At quit: the queued writes finish before the database closes; running reads get a moment.
+
+    A read still running after `read_msecs` (a download through the relay, say) is left behind.
+    """
+    writes_done = _writer is None or _writer.waitForDone(write_msecs)
     pool = Op.pool or QThreadPool.globalInstance()
-    return pool.waitForDone(msecs) and writes_done
+    return pool.waitForDone(read_msecs) and writes_done
 
 
 class _Delivery(QObject):
