@@ -357,6 +357,8 @@ class EditorChoices:
     profile: BusinessProfile
     time_zone: str
     prices: Prices
+    # Catalogue items with a picture, and its path relative to the catalogue folder (a header image).
+    item_pictures: dict[int, str] = field(default_factory=dict)
 
 
 def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> EditorChoices:
@@ -370,7 +372,9 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
     templates = [t for t in approved_templates(db, fetch) if t.status.upper() == "APPROVED"]
     with db.read() as s:
         labels = [Choice(r.id, r.name) for r in s.scalars(select(Label).order_by(Label.position, Label.id))]
-        items = [Choice(r.id, r.name) for r in s.scalars(select(CatalogItem).order_by(CatalogItem.name))]
+        catalogue = list(s.scalars(select(CatalogItem).order_by(CatalogItem.name)))
+        items = [Choice(r.id, r.name) for r in catalogue]
+        pictures = {r.id: str(r.images[0]) for r in catalogue if r.images}
         collections = [
             Choice(r.id, r.name) for r in s.scalars(select(Collection).order_by(Collection.position))
         ]
@@ -387,4 +391,5 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         doc.profile,
         doc.business_hours.timezone,
         prices,
+        pictures,
     )

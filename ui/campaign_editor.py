@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -129,6 +130,7 @@ class CampaignEditor(QWidget):
         self.params_form.setContentsMargins(0, 0, 0, 0)
         self.param_rows: list[tuple[QComboBox, QLineEdit]] = []
         self.media_button = QPushButton(self.tr("Choose header picture…"), self)
+        self.catalogue_media_button = QPushButton(self.tr("From the catalogue…"), self)
         self.media_label = QLabel(self)
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
         self.law = QLabel(self)
@@ -142,6 +144,7 @@ class CampaignEditor(QWidget):
         ml.addWidget(self.params_box)
         media_row = QHBoxLayout()
         media_row.addWidget(self.media_button)
+        media_row.addWidget(self.catalogue_media_button)
         media_row.addWidget(self.media_label, 1)
         ml.addLayout(media_row)
         ml.addWidget(self.law)
@@ -233,6 +236,7 @@ class CampaignEditor(QWidget):
         self.preview_for.currentIndexChanged.connect(self._update_preview)
         self.at.toggled.connect(self.when.setEnabled)
         self.media_button.clicked.connect(self._choose_media)
+        self.catalogue_media_button.clicked.connect(self._choose_catalogue_media)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
         self.send_button.clicked.connect(self._send)
 
@@ -386,6 +390,7 @@ class CampaignEditor(QWidget):
         if t is None:
             self.template_note.setText("")
             self.media_button.setVisible(False)
+            self.catalogue_media_button.setVisible(False)
             self.media_label.setVisible(False)
         else:
             examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
@@ -413,6 +418,8 @@ class CampaignEditor(QWidget):
             )
             kind = media_header(t)
             self.media_button.setVisible(kind is not None)
+            has_pictures = bool(self.choices and self.choices.item_pictures)
+            self.catalogue_media_button.setVisible(kind == "image" and has_pictures)
             self.media_label.setVisible(kind is not None)
         self._audience_changed()
         self._update_preview()
@@ -425,6 +432,22 @@ class CampaignEditor(QWidget):
             self.header_media = {"kind": "image", "path": path}
             self._show_media()
             self._update_preview()
+
+    def _choose_catalogue_media(self) -> None:
+        """A catalogue item's picture as the header: the new stock the campaign announces."""
+        if self.choices is None or not self.choices.item_pictures:
+            return
+        names = {c.id: c.name for c in self.choices.items}
+        offered = [(item_id, names.get(item_id, "")) for item_id in self.choices.item_pictures]
+        labels = [name for _id, name in offered]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Header picture"), self.tr("Item"), labels, 0, False)
+        if not ok or chosen not in labels:
+            return
+        item_id = offered[labels.index(chosen)][0]
+        path = self.ctx.paths.catalog_dir / self.choices.item_pictures[item_id]
+        self.header_media = {"kind": "image", "path": str(path)}
+        self._show_media()
+        self._update_preview()
 
     def _show_media(self) -> None:
         self.media_label.setText(Path(self.header_media["path"]).name if self.header_media else "")

@@ -658,6 +658,10 @@
         <translation>머리글 사진 고르기…</translation>
     </message>
     <message>
+        <source>From the catalogue…</source>
+        <translation>카탈로그에서…</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -740,6 +744,10 @@
     <message>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>사진 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>상품</translation>
     </message>
     <message>
         <source>Choose a template to see the message.</source>

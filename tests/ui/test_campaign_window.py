@@ -230,3 +230,36 @@ def test_a_customer_added_by_hand_joins_when_they_consented(qtbot: Any, ctx: Any
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 1, timeout=5000)
     assert box.recipients_model.members[0].name == "Jihoon Park"
     assert editor.draft().audience.added == (jihoon_id,)
+
+
+def test_a_catalogue_items_picture_becomes_the_header_of_an_image_template(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    from app.models import CatalogItem
+
+    seed(ctx)
+    picture = Template(
+        name="new_arrival",
+        language="ko",
+        category="MARKETING",
+        components=[
+            {"type": "HEADER", "format": "IMAGE"},
+            {"type": "BODY", "text": "(광고) 서울 리넨 신상품 {{1}}. 문의 02-123-4567, 수신거부"},
+        ],
+    )
+    with ctx.db.write() as s:
+        s.add(
+            CatalogItem(
+                retailer_id="L-1", name="Linen shirt", price_minor=59000, currency="KRW", images=["a.jpg"]
+            )
+        )
+        put_setting(s, TEMPLATES_SETTING, [picture.model_dump(mode="json")])
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "new_arrival")
+    assert editor.catalogue_media_button.isVisibleTo(editor)
+    dialogs.expect("getItem", answer="Linen shirt")
+    editor.catalogue_media_button.click()
+    assert editor.draft().header_media == {"kind": "image", "path": str(ctx.paths.catalog_dir / "a.jpg")}
+    assert editor.media_label.text() == "a.jpg"
+    assert editor.preview.has_media
