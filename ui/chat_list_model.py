@@ -295,6 +295,8 @@ class ChatListModel(QAbstractListModel):
             old_pos = self.position_of(row.contact_id)
             old = self._rows[old_pos] if old_pos is not None else None
             changes.append((old, row))
+            if old == row and row.contact_id not in self._waiting:
+                continue  # read again, nothing new: no repaint
             if self.held and self._would_move(old_pos, row):
                 self._waiting[row.contact_id] = row
                 if old_pos is not None:  # shows what arrived, where it is

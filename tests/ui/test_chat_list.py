@@ -89,3 +89,16 @@ def test_archiving_from_the_list_removes_the_row_without_a_reset(ctx: Any, qtbot
     assert names(model) == ["Stays"]
     assert not resets
     assert model.canFetchMore(QModelIndex()) is False
+
+
+def test_a_batch_that_left_a_chat_as_it_was_repaints_nothing(ctx: Any, qtbot: Any) -> None:
+    with ctx.db.write() as s:
+        c = make_contact(s, profile_name="Quiet")
+        make_message(s, c, "hello", sent_at=BASE_TIME)
+    model = loaded(ctx, qtbot)
+    repainted: list[int] = []
+    model.dataChanged.connect(lambda a, b, *_: repainted.extend(range(a.row(), b.row() + 1)))
+    with qtbot.waitSignal(model.rows_refreshed, timeout=5000):
+        ctx.publish(Changes.for_contacts({c.id}, from_sync=True))  # nothing new in this row
+    assert repainted == []
+    assert names(model) == ["Quiet"]
