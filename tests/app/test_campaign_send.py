@@ -1,0 +1,104 @@
+"""Handing a campaign to the real relay: the resolved recipients, their parameters, the owner's opt-out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.campaign_send import hand_over
+from app.campaign_store import CampaignDraft, campaign_rows, save_draft
+from app.campaigns import ParameterSource, ParameterSpec
+from app.consent import tell_relay_opt_out
+from app.db import Database
+from app.errors import InvalidInput
+from app.relay_client import RelayClient
+from app.wire import Template
+from tests.support.factories import make_contact
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import RunningRelay, run_relay
+
+NOW = datetime.now(UTC)
+AD = Template(
+    name="spring_restock",
+    language="en",
+    category="MARKETING",
+    components=[{"type": "BODY", "text": "Hi {{1}}, linen is back: {{2}}. Reply STOP to opt out."}],
+)
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Iterator[Any]:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
+        running.graph = graph  # type: ignore[attr-defined]
+        yield running
+
+
+def campaign_finished(relay: RunningRelay, campaign_id: str, timeout: float = 20) -> dict[str, Any]:
+    """Long-poll the relay's events until the campaign reports `done` (no sleeping)."""
+    cursor, deadline = 0, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page = relay.events(cursor, wait=2)
+        cursor = page["next"]
+        for event in page["events"]:
+            if (
+                event["kind"] == "campaign"
+                and event["campaign_id"] == campaign_id
+                and event["state"] == "done"
+            ):
+                return dict(event)
+    raise AssertionError("the campaign did not finish")
+
+
+def test_the_relay_sends_each_recipient_once_and_skips_the_one_the_owner_opted_out(
+    db: Database, relay: Any
+) -> None:
+    consent = {
+        "opted_in_at": NOW - timedelta(days=3),
+        "marketing_consent_at": NOW - timedelta(days=3),
+        "night_consent_at": NOW - timedelta(days=3),
+    }
+    with db.write() as s:
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy Clarke", **consent)
+        make_contact(s, wa_id="447700900124", profile_name="Ben Hall", **consent)
+        campaign_id = save_draft(
+            s,
+            CampaignDraft(
+                name="Linen is back",
+                template=AD,
+                parameters=(
+                    ParameterSpec(ParameterSource.FIRST_NAME, "there"),
+                    ParameterSpec(ParameterSource.TEXT, "20% off this week"),
+                ),
+            ),
+        )
+        amy_id = amy.id
+    client = RelayClient(relay.url, relay.token, timeout=10)
+    try:
+        # Recorded on the relay only (as from another desktop): the request still says "marketing".
+        assert tell_relay_opt_out(db, client, amy_id, True)
+        answer = hand_over(db, client, campaign_id)
+        assert answer.total == 2
+        done = campaign_finished(relay, answer.id)
+    finally:
+        client.close()
+    sent = [b for b in relay.graph.sent if b.get("type") == "template"]
+    assert [b["to"] for b in sent] == ["447700900124"]
+    assert sent[0]["template"]["components"][0]["parameters"][0]["text"] == "Ben"
+    assert done["counts"].get("skipped") == 1
+    with db.read() as s:
+        [row] = campaign_rows(s)
+    assert row.recipients == 2 and row.sent_at is not None
+    # Handed over once: the draft can no longer be sent (or changed) a second time.
+    again = RelayClient(relay.url, relay.token)
+    try:
+        with pytest.raises(InvalidInput):
+            hand_over(db, again, campaign_id)
+    finally:
+        again.close()
