@@ -129,6 +129,11 @@ class EventFeed:
     async def notify(self) -> None:
         """Events were committed: read them (once, whoever else asks meanwhile), then wake the polls."""
         self.stale = True
+        if self.open_polls == 0:
+            return  # no one waits: the next poll reads (a busy relay with no desktop reads nothing)
+        self._start_reading()
+
+    def _start_reading(self) -> None:
         if self.reader is None or self.reader.done():
             self.reader = asyncio.get_running_loop().create_task(self._read_while_stale())
 
@@ -153,9 +158,11 @@ class EventFeed:
             self.condition.notify_all()
 
     async def _fresh(self) -> None:
-        """Read once more if no read began lately: a commit that told no one is seen within a second."""
-        if time.monotonic() - self.read_at > TRUST_RECENT_FOR:
-            await self.notify()
+        """Read what was committed since the last read (or, lacking news for a second, look anyway:
+        a commit that told no one is seen within a second)."""
+        if self.stale or time.monotonic() - self.read_at > TRUST_RECENT_FOR:
+            self.stale = True
+            self._start_reading()
         if self.reader is not None and not self.reader.done():
             await asyncio.shield(self.reader)
 
