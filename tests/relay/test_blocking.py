@@ -19,7 +19,12 @@ def test_blocking_a_customer_puts_them_on_whatsapps_block_list_and_silences_the_
 
     answer = relay.client.post(f"{relay.url}/v1/contacts/821033334444/block", headers=relay.auth())
     assert answer.status_code == 200, answer.text
-    assert answer.json() == {"wa_id": "821033334444", "blocked": True, "on_whatsapp": True, "graph_code": None}
+    assert answer.json() == {
+        "wa_id": "821033334444",
+        "blocked": True,
+        "on_whatsapp": True,
+        "graph_code": None,
+    }
     assert graph.blocked == {"821033334444"}
 
     relay.post_webhook(inbound("text", "또 보내요", sender="821033334444"))

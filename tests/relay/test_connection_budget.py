@@ -97,10 +97,11 @@ def test_four_workers_answer_150_long_polls_and_8_senders_without_a_5xx_on_a_50_
             for thread in polling:
                 thread.join(timeout=60)
         log = serve.log()
-    assert [s for s in statuses if s >= 500] == []
+    peak = max(samples)
+    errors = sorted(s for s in statuses if s >= 500)
+    print(f"peak connections to the relay's database: {peak}; answers 5xx: {len(errors)} of {len(statuses)}")
+    assert errors == []
     assert statuses.count(200) == len(statuses)
     assert all(r == sorted(set(r)) and len(r) == webhooks for r in received)  # each event once, in order
     assert "remaining connection slots" not in log and "too many connections" not in log
-    peak = max(samples)
-    print(f"peak connections to the relay's database: {peak} (RELAY_DB_CONNECTIONS default 40)")
-    assert peak <= 40
+    assert peak <= 40  # RELAY_DB_CONNECTIONS' default

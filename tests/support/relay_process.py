@@ -107,7 +107,7 @@ def relay_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]
 
 @contextmanager
 def serve_process(
-    log_path: Path, port: int, env: dict[str, str], *, workers: int = 1, ready_timeout: float = 60
+    log_path: Path, port: int, env: dict[str, str], *, workers: int = 1, ready_timeout: float = 120
 ) -> Iterator[ServeProcess]:
     """Start `python -m relay.cli serve` on 127.0.0.1:port; yield once /healthz answers; kill at the end.
 
