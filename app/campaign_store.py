@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.campaign_checks import Prices
@@ -106,18 +106,19 @@ def record_handed_over(
     if row is None or row.state != DRAFT:
         raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
     specs = [ParameterSpec.from_json(p) for p in row.parameters or []]
+    # A hand-over the relay never answered left the last list: this one replaces it.
+    session.execute(delete(CampaignRecipient).where(CampaignRecipient.campaign_id == campaign_id))
     out: list[tuple[Member, tuple[str, ...]]] = []
     for m in recipients:
         values = parameter_values(specs, m)
-        if session.get(CampaignRecipient, (campaign_id, m.contact_id)) is None:
-            session.add(
-                CampaignRecipient(
-                    campaign_id=campaign_id,
-                    contact_id=m.contact_id,
-                    wa_id=m.wa_id or "",
-                    parameters=list(values),
-                )
+        session.add(
+            CampaignRecipient(
+                campaign_id=campaign_id,
+                contact_id=m.contact_id,
+                wa_id=m.wa_id or "",
+                parameters=list(values),
             )
+        )
         out.append((m, values))
     session.flush()
     return out

@@ -170,3 +170,17 @@ def test_synced_campaign_sends_progress_and_opt_outs_reach_the_desktop(db: Any) 
     assert [m.campaign_name for m in chat] == ["Winter sale"]
     assert chat[0].body == "(광고) 민지님, 서울 리넨 겨울 세일!"
     assert consent is not None and consent.opted_out_reason == "keyword"
+
+
+def test_a_hand_over_the_relay_never_answered_is_replaced_by_the_next_one(db: Any) -> None:
+    with db.write() as s:
+        for name in ("Ana", "Bora"):
+            make_contact(s, profile_name=name, opted_in_at=NOW, marketing_consent_at=NOW)
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=SALE))
+        everyone = resolve_audience(s, Audience(), "MARKETING", NOW).recipients
+        record_handed_over(s, cid, everyone, NOW)  # the POST failed: still a draft
+        record_handed_over(s, cid, everyone[:1], NOW)  # Bora was removed before sending again
+        set_progress(s, s.get(Campaign, cid).uid, "running", {}, sent_at=NOW)  # type: ignore[union-attr]
+    with db.read() as s:
+        [row] = campaign_rows(s)
+    assert row.recipients == 1
