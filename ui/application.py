@@ -8,6 +8,7 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,6 +128,10 @@ def run(args: argparse.Namespace) -> int:
 def start_sync(window: MainWindow) -> None:
     window.start_sync()
     mark("sync engine started")
+    freeze_for_collector()
+
+
+def freeze_for_collector() -> None:
     # Everything built so far lives as long as the app: keep it out of the cyclic collector, whose
     # full passes over it otherwise stall the window ~90 ms at a time during a big catch-up.
     gc.collect()
@@ -142,14 +147,26 @@ def finish_start(
     log_file: Path | None,
 ) -> None:
     """The deferred start has loaded (or failed): finish the window and start syncing, or explain."""
-    try:
+    from PySide6.QtCore import QTimer
+
+    def step(work: Callable[[], None]) -> None:
+        try:
+            work()
+        except Exception as exc:
+            window.hide()
+            app.exit(report_startup_failure(app, args, exc, log_file, None))
+
+    def finish() -> None:
         if isinstance(result, Exception):
             raise result
         finish_window(window, window.ctx, result)
-        start_sync(window)
-    except Exception as exc:
-        window.hide()
-        app.exit(report_startup_failure(app, args, exc, log_file, None))
+
+    step(finish)
+    if window.ready:
+        # In later turns of the event loop, so a click between the steps is answered at once
+        # instead of after all of them.
+        QTimer.singleShot(0, lambda: step(window.start_sync))
+        QTimer.singleShot(0, lambda: step(freeze_for_collector))
 
 
 def open_for_first_page(

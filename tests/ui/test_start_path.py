@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QApplication, QListView
 
 from bench.cold_start import prepare_user_folder
 from ui.start_path import UNPAINTED_START_MS, after_first_paint
@@ -97,3 +97,31 @@ def test_a_shop_with_no_chats_yet_finishes_starting_at_its_first_paint(qtbot) ->
     qtbot.waitUntil(lambda: bool(finished), timeout=UNPAINTED_START_MS // 2)
     assert probe.painted
     assert finished == [True]
+
+
+def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_with_the_log_path(
+    qtbot, tmp_path: Path, dialogs, db
+) -> None:
+    from app.first_page import FirstPage
+    from app.paths import paths_for
+    from ui.application import finish_start
+    from ui.context import AppContext
+    from ui.main import parse_args
+    from ui.main_window import MainWindow
+    from ui.startup_error import StartupErrorDialog
+
+    paths = paths_for(tmp_path / "shop").ensure()
+    window = MainWindow(AppContext(db=db, paths=paths), first_page=FirstPage(rows=[], preferences={}))
+    qtbot.addWidget(window)
+    window.show()
+    shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+
+    finish_start(
+        QApplication.instance(), parse_args(["--lang", "en"]), window, OSError("disk gone"), paths.log_file
+    )
+
+    assert shown.shown[0].widget == StartupErrorDialog.__name__
+    assert shown.shown[0].title == "Shop Inbox could not start"
+    assert str(paths.log_file) in shown.shown[0].text
+    assert not window.isVisible()  # the half-started window goes; the app exits with the code
+    assert not window.ready
