@@ -100,7 +100,7 @@ def test_a_shop_with_no_chats_yet_finishes_starting_at_its_first_paint(qtbot) ->
 
 
 def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_with_the_log_path(
-    qtbot, tmp_path: Path, dialogs, db
+    qtbot, qapp: QApplication, tmp_path: Path, dialogs, db
 ) -> None:
     from app.first_page import FirstPage
     from app.paths import paths_for
@@ -116,9 +116,7 @@ def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_wit
     window.show()
     shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
 
-    finish_start(
-        QApplication.instance(), parse_args(["--lang", "en"]), window, OSError("disk gone"), paths.log_file
-    )
+    finish_start(qapp, parse_args(["--lang", "en"]), window, OSError("disk gone"), paths.log_file)
 
     assert shown.shown[0].widget == StartupErrorDialog.__name__
     assert shown.shown[0].title == "Shop Inbox could not start"
