@@ -333,7 +333,9 @@ class CampaignRunner:
         """True when this recipient is to be sent now; else marks them skipped or held."""
         if recipient.state == "sending":
             return True  # cut short before: its send key decides, never a second message
-        opted_out = await run_in_threadpool(self.store.opt_outs.reason, recipient.wa_id)
+        opted_out = None
+        if row.template.is_marketing:  # an opt-out stops marketing only, never a utility template
+            opted_out = await run_in_threadpool(self.store.opt_outs.reason, recipient.wa_id)
         skip = skip_reason(recipient, row.template, opted_out)
         if skip is not None:
             await run_in_threadpool(
