@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, case, func, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
@@ -101,19 +102,14 @@ class OrderDetail:
     ship_to: ShipTo
 
 
-def _summary_items(session: Session, order_ids: Sequence[int]) -> dict[int, list[tuple[str, int]]]:
-    """The first SUMMARY_ITEMS lines of each order, in one query per 500 orders."""
-    items: dict[int, list[tuple[str, int]]] = {}
-    for i in range(0, len(order_ids), 500):
-        chunk = order_ids[i : i + 500]
-        rows = session.execute(
-            select(OrderLine.order_id, OrderLine.name, OrderLine.quantity)
-            .where(OrderLine.order_id.in_(chunk), OrderLine.position < SUMMARY_ITEMS)
-            .order_by(OrderLine.order_id, OrderLine.position)
-        )
-        for order_id, name, quantity in rows:
-            items.setdefault(order_id, []).append((name, quantity))
-    return items
+def _first_lines() -> list[Any]:
+    """The first SUMMARY_ITEMS lines, one outer join each on (order_id, position): names on the card."""
+    return [aliased(OrderLine, name=f"line{k}") for k in range(SUMMARY_ITEMS)]
+
+
+def _items(row: Sequence[Any]) -> tuple[tuple[str, int], ...]:
+    """(name, quantity) pairs from the row's trailing line columns, skipping the lines it has not got."""
+    return tuple((row[k], row[k + 1]) for k in range(0, len(row), 2) if row[k] is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,14 +183,31 @@ def order_summaries(
     sort: str = "ordered",
     descending: bool = True,
     offset: int = 0,
-    order_ids: Iterable[int] | None = None,
+    order_ids: Iterable[int] | Select[Any] | None = None,
 ) -> list[OrderSummary]:
     """Orders as board cards, newest first (or by `sort`), filtered; paged by `after` or `offset`.
 
     A board column pages with `after` = the last card's (created_at, id): an index walk on
     (state, created_at), however many orders the shop has.
     """
+    ids = order_ids if order_ids is None or isinstance(order_ids, Select) else tuple(order_ids)
+    stmt = _summaries_select(f, state, after, limit, sort, descending, offset, ids)
+    return _summaries(session.execute(stmt).all())
+
+
+def _summaries_select(
+    f: OrderFilter,
+    state: str | None,
+    after: tuple[datetime, int] | None,
+    limit: int | None,
+    sort: str,
+    descending: bool,
+    offset: int,
+    order_ids: tuple[int, ...] | Select[Any] | None,
+) -> Select[Any]:
+    """One query for the cards: each row carries its line count, quantity and first lines' names."""
     quantity = _quantity()
+    lines = _first_lines()
     customer = func.coalesce(Contact.saved_name, Contact.profile_name, Order.customer_name)
     stmt = select(
         Order.id,
@@ -210,12 +223,15 @@ def order_summaries(
         Order.updated_at,
         Order.payment_due_at,
         Order.tracking,
+        *(column for line in lines for column in (line.name, line.quantity)),
     ).outerjoin(Contact, Contact.id == Order.contact_id)
+    for position, line in enumerate(lines):
+        stmt = stmt.outerjoin(line, and_(line.order_id == Order.id, line.position == position))
     stmt = _filtered(stmt, f)
     if state is not None:
         stmt = stmt.where(Order.state == state)
     if order_ids is not None:
-        stmt = stmt.where(Order.id.in_(list(order_ids)))
+        stmt = stmt.where(Order.id.in_(order_ids if isinstance(order_ids, Select) else list(order_ids)))
     if after is not None:
         at, last_id = after
         stmt = stmt.where(or_(Order.created_at < at, and_(Order.created_at == at, Order.id < last_id)))
@@ -232,8 +248,10 @@ def order_summaries(
     stmt = stmt.order_by(*(c.desc() if descending else c.asc() for c in columns))
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    rows = session.execute(stmt).all()
-    items = _summary_items(session, [r[0] for r in rows])
+    return stmt
+
+
+def _summaries(rows: Sequence[Any]) -> list[OrderSummary]:
     return [
         OrderSummary(
             id=r[0],
@@ -241,7 +259,7 @@ def order_summaries(
             state=r[2],
             contact_id=r[3],
             customer=r[4] or "",
-            items=tuple(items.get(r[0], ())),
+            items=_items(r[13:]),
             line_count=int(r[5]),
             quantity=int(r[6]),
             total_minor=r[7],
@@ -257,11 +275,15 @@ def order_summaries(
 
 def state_counts(session: Session, f: OrderFilter = OrderFilter()) -> dict[str, int]:
     """How many orders the filter lets through, per state (the board's column titles)."""
+    return {str(state): int(n) for state, n in session.execute(_counts_select(f))}
+
+
+@lru_cache(maxsize=8)
+def _counts_select(f: OrderFilter) -> Select[Any]:
     stmt = select(Order.state, func.count()).select_from(Order)
     if f.text.strip():  # the text filter looks at the customer's names too
         stmt = stmt.outerjoin(Contact, Contact.id == Order.contact_id)
-    stmt = _filtered(stmt, f).group_by(Order.state)
-    return {str(state): int(n) for state, n in session.execute(stmt)}
+    return _filtered(stmt, f).group_by(Order.state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +293,21 @@ class BoardPage:
 
 
 def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], per_state: int) -> BoardPage:
-    """What the board paints first: each column's count and its newest cards (three queries in all)."""
+    """What the board paints first: each column's count, then every column's newest cards in one query.
+
+    The cards' query picks each column's page with one index seek on (state, created_at) per column,
+    and brings each card's line count, quantity and first items along: no query per card or column.
+    """
     counts = state_counts(session, f)
-    # One index seek per column (state, created_at), not a pass over every order.
+    columns: dict[str, list[OrderSummary]] = {state: [] for state in states}
+    for summary in _summaries(session.execute(_first_page_select(f, tuple(states), per_state)).all()):
+        columns[summary.state].append(summary)
+    return BoardPage(counts, columns)
+
+
+@lru_cache(maxsize=8)
+def _first_page_select(f: OrderFilter, states: tuple[str, ...], per_state: int) -> Select[Any]:
+    """Built once per filter: composing this statement costs more than SQLite takes to run it."""
     newest = []
     for state in states:
         q = select(Order.id).where(Order.state == state)
@@ -281,11 +315,8 @@ def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], pe
             q = q.outerjoin(Contact, Contact.id == Order.contact_id)
         q = _filtered(q, f).order_by(Order.created_at.desc(), Order.id.desc()).limit(per_state)
         newest.append(select(q.subquery().c.id))
-    ids = session.scalars(union_all(*newest)).all() if newest else []
-    columns: dict[str, list[OrderSummary]] = {state: [] for state in states}
-    for summary in order_summaries(session, order_ids=ids) if ids else []:
-        columns[summary.state].append(summary)
-    return BoardPage(counts, columns)
+    ids = select(union_all(*newest).subquery().c.id)
+    return _summaries_select(f, None, None, None, "ordered", True, 0, ids)
 
 
 def order_detail(session: Session, order_id: int) -> OrderDetail:
@@ -353,8 +384,7 @@ def order_for_messages(session: Session, message_ids: Iterable[int]) -> dict[int
 
 
 def orders_of_contact(session: Session, contact_id: int) -> list[OrderSummary]:
-    ids = session.scalars(select(Order.id).where(Order.contact_id == contact_id)).all()
-    return order_summaries(session, order_ids=ids) if ids else []
+    return order_summaries(session, order_ids=select(Order.id).where(Order.contact_id == contact_id))
 
 
 CARD_LINES = 6  # lines a cart card in the chat lists; the rest become "+N more"

@@ -162,13 +162,13 @@ class OrderBoard(QWidget):
         # Table: every order, sortable by any column (in SQL), paged in as it scrolls.
         self.table_model = OrderTableModel(self)
         self.table_model.fetch = self._fetch_table
-        self.table_model.resort = self.reload_table
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Orders"))
         self.table.setObjectName("orderTable")
         self.table.setModel(self.table_model)
         self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
+        self.table.setSortingEnabled(True)  # sorts once, before resort is set: nothing read yet
+        self.table_model.resort = self.reload_table  # the table is read when it is first shown
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.order_queries import OrderSummary
@@ -13,7 +13,7 @@ from app.orders import OrderState
 from ui.formatting import duration_short, list_time
 from ui.order_board_model import OrderRole, items_text
 from ui.order_text import money
-from ui.theme import colours, ui_font
+from ui.theme import Colours, colours, ui_font
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,6 +32,7 @@ class OrderCardDelegate(QStyledItemDelegate):
         self.body_fm = QFontMetricsF(self.body)
         self.small_fm = QFontMetricsF(self.small)
         self.now: datetime | None = None
+        self._frames: dict[tuple[int, int, float, int, int, bool], QPixmap] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # Narrow on purpose: a list view gives each card its full width, whatever the column's size.
@@ -44,11 +45,8 @@ class OrderCardDelegate(QStyledItemDelegate):
         c = colours(option.palette)  # type: ignore[attr-defined]
         rect = QRectF(option.rect).adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        painter.setPen(QPen(c.accent if selected else QColor(0, 0, 0, 40), 1.5 if selected else 1))
-        painter.setBrush(c.bubble_in)
-        painter.drawRoundedRect(rect, 6, 6)
+        painter.drawPixmap(rect.topLeft(), self._frame(rect.size().toSize(), selected, c, painter.device()))
         inner = rect.adjusted(PAD, PAD - 2, -PAD, -PAD + 2)
         line_h = self.body_fm.height()
         small_h = self.small_fm.height()
@@ -102,6 +100,29 @@ class OrderCardDelegate(QStyledItemDelegate):
             painter.setPen(c.failed if overdue else c.secondary_text)
             painter.drawText(QRectF(inner.left(), y, inner.width(), line_h), right, due)
         painter.restore()
+
+    def _frame(self, size: QSize, selected: bool, c: Colours, device: QPaintDevice | None) -> QPixmap:
+        """The rounded frame, antialiased once per size and colour: every card of a column shares it."""
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        fill, edge = c.bubble_in, c.accent if selected else QColor(0, 0, 0, 40)
+        key = (size.width(), size.height(), ratio, fill.rgba(), edge.rgba(), selected)
+        frame = self._frames.get(key)
+        if frame is None:
+            if len(self._frames) > 32:  # columns resized many times
+                self._frames.clear()
+            frame = QPixmap(size * ratio)
+            frame.setDevicePixelRatio(ratio)
+            frame.fill(Qt.GlobalColor.transparent)
+            p = QPainter(frame)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(QPen(edge, 1.5 if selected else 1))
+            p.setBrush(fill)
+            p.drawRoundedRect(
+                QRectF(0, 0, size.width(), size.height()).adjusted(0.75, 0.75, -0.75, -0.75), 6, 6
+            )
+            p.end()
+            self._frames[key] = frame
+        return frame
 
     def deadline_text(self, summary: OrderSummary) -> str:
         if summary.state != OrderState.AWAITING_PAYMENT or summary.payment_due_at is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication
 
 from app.order_queries import OrderCard
@@ -27,10 +29,17 @@ def state_name(state: str) -> str:
 
 def money(minor: int, currency: str) -> str:
     """'₩58,000' in the UI's locale (babel, through app/money.py)."""
-    from app.money import format_price
     from ui.formatting import babel_locale_name
 
-    return format_price(minor, currency, babel_locale_name())
+    return _money(minor, currency, babel_locale_name())
+
+
+@lru_cache(maxsize=4096)
+def _money(minor: int, currency: str, locale: str) -> str:
+    # A board repaints the same few totals over and over; babel takes ~0.1 ms for each.
+    from app.money import format_price
+
+    return format_price(minor, currency, locale)
 
 
 def cart_text(card: OrderCard, note: str) -> str:
