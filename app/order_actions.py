@@ -43,6 +43,7 @@ from app.shipping_sheets import (
     ShippingAddress,
     apply_tracking,
     courier_rows,
+    order_sheet_rows,
     read_tracking_file,
     set_shipping_address,
 )
@@ -166,6 +167,18 @@ def save_courier_sheet(db: Database, path: Path) -> int:
         rows = courier_rows(s)
     path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
     return len(rows) - 1
+
+
+def save_orders_sheet(
+    db: Database, path: Path, since: datetime | None, until: datetime | None
+) -> tuple[int, int]:
+    """Write the orders placed in [since, until) for accounting, one row per line (.xlsx or .csv by the
+    name); (orders, lines) written."""
+    with db.read() as s:
+        rows = order_sheet_rows(s, since, until)
+    path.write_bytes(write_sheet(rows, sheet_format(path), title="주문"))
+    body = rows[1:]
+    return len({row[0] for row in body}), len(body)
 
 
 def import_tracking(db: Database, path: Path, courier: str) -> tuple[list[int], Changes]:

@@ -114,6 +114,13 @@ def orders_sheet(
 ) -> bytes:
     """Orders for accounting (CSV in UTF-8 with BOM, or .xlsx): one row per line, amounts in the
     currency's unit (numbers in the workbook, so the books can add them up)."""
+    return write_sheet(order_sheet_rows(session, since, until), fmt, title="주문")
+
+
+def order_sheet_rows(
+    session: Session, since: datetime | None = None, until: datetime | None = None
+) -> list[Sequence[object]]:
+    """The accounting sheet's rows, header first: one per order line, orders placed in [since, until)."""
     stmt = select(Order).order_by(Order.created_at, Order.id)
     if since is not None:
         stmt = stmt.where(Order.created_at >= since)
@@ -148,7 +155,7 @@ def orders_sheet(
                     o.tracking,
                 )
             )
-    return write_sheet(rows, fmt, title="주문")
+    return rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,6 +187,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     action(shop, translate("Menus", "Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O")
     action(shop, translate("Menus", "Match bank deposits…"), lambda: window.orders.open_deposits())
+    action(shop, translate("Menus", "Export orders…"), lambda: window.orders.export_orders())
     action(shop, translate("Menus", "Order settings…"), lambda: window.orders.open_settings())
     action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K")
     action(shop, translate("Menus", "Quick replies…"), quick_replies)

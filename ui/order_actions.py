@@ -98,6 +98,10 @@ class OrderActions(QObject):
         self.board.activateWindow()
         return self.board
 
+    def export_orders(self) -> None:
+        """Shop ▸ Export orders…: the board asks for the days and the file."""
+        self.open_board().choose_orders_export()
+
     def open_order(self, order_id: int) -> OrderWindow:
         from ui.order_window import OrderWindow
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -34,6 +35,7 @@ from app.order_actions import (
     import_tracking,
     move_order_with_settings,
     save_courier_sheet,
+    save_orders_sheet,
     table_page,
 )
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
@@ -62,6 +64,7 @@ class OrderBoard(QWidget):
     loaded = Signal(int)  # how many orders the filter lets through (the columns' first pages are shown)
     table_loaded = Signal(int)
     shipped = Signal(list)  # order ids a tracking file moved to Shipped
+    orders_exported = Signal(int, int)  # orders, lines written to the accounting sheet
 
     def __init__(self, ctx: AppContext, actions: OrderActions | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -107,6 +110,13 @@ class OrderBoard(QWidget):
         sheet.setText(self.tr("Courier sheet…"))
         sheet.setToolTip(self.tr("The paid orders as the courier's upload sheet (CSV for Excel)"))
         sheet.clicked.connect(self.choose_courier_sheet)
+        export = QToolButton(self)
+        export.setObjectName("exportOrders")
+        export.setText(self.tr("Export orders…"))
+        export.setToolTip(
+            self.tr("Orders of the days you pick, one row per line, for your accounting (Excel or CSV)")
+        )
+        export.clicked.connect(self.choose_orders_export)
         tracking = QToolButton(self)
         tracking.setText(self.tr("Tracking numbers…"))
         tracking.setToolTip(self.tr("Read the courier's file of tracking numbers: those orders are shipped"))
@@ -117,6 +127,7 @@ class OrderBoard(QWidget):
         bar.addWidget(self.period)
         bar.addWidget(self.state_filter)
         bar.addWidget(sheet)
+        bar.addWidget(export)
         bar.addWidget(tracking)
         bar.addWidget(self.board_button)
         bar.addWidget(self.table_button)
@@ -298,6 +309,43 @@ class OrderBoard(QWidget):
         Op(lambda: save_courier_sheet(db, path), parent=self).success(
             lambda n: self.status.setText(self.tr("%n paid order(s) saved to the courier sheet.", "", n))
         ).failure(self._failed).run()
+
+    def export_days(self) -> tuple[date, date]:
+        """The days the export offers first: the board's period, or this month so far for "Any time"."""
+        today = date.today()
+        days = int(self.period.currentData() or 0)
+        return (today - timedelta(days=days - 1) if days else today.replace(day=1)), today
+
+    def choose_orders_export(self) -> None:
+        from ui.order_export_dialog import OrderExportDialog
+
+        dialog = OrderExportDialog(*self.export_days(), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        first, last = dialog.days()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export orders"),
+            f"orders-{first.isoformat()}-{last.isoformat()}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
+        )
+        if name:
+            self.export_orders(Path(name), *dialog.period())
+
+    def export_orders(self, path: Path, since: datetime | None, until: datetime | None) -> None:
+        """Write the orders placed in [since, until) for accounting; the status line says how many."""
+        db = self.ctx.db
+
+        def done(counts: tuple[int, int]) -> None:
+            orders, lines = counts
+            self.status.setText(
+                self.tr("{0} order(s), {1} line(s) saved to {2}.").format(orders, lines, path.name)
+            )
+            self.orders_exported.emit(orders, lines)
+
+        Op(lambda: save_orders_sheet(db, path, since, until), parent=self).success(done).failure(
+            self._failed
+        ).run()
 
     def choose_tracking_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

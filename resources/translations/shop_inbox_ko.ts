@@ -3200,6 +3200,10 @@ Right-click to retry.</source>
         <translation>입금 확인…</translation>
     </message>
     <message>
+        <source>Export orders…</source>
+        <translation>주문 내보내기…</translation>
+    </message>
+    <message>
         <source>Order settings…</source>
         <translation>주문 설정…</translation>
     </message>
@@ -3386,6 +3390,14 @@ The previous data was kept in {folder}.</source>
         <translation>결제 완료 주문을 택배사 업로드용 파일(엑셀용 CSV)로 저장</translation>
     </message>
     <message>
+        <source>Export orders…</source>
+        <translation>주문 내보내기…</translation>
+    </message>
+    <message>
+        <source>Orders of the days you pick, one row per line, for your accounting (Excel or CSV)</source>
+        <translation>고른 기간의 주문을 상품 줄마다 한 행씩, 회계용으로 (Excel 또는 CSV)</translation>
+    </message>
+    <message>
         <source>Tracking numbers…</source>
         <translation>송장번호 일괄 등록…</translation>
     </message>
@@ -3406,6 +3418,14 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>엑셀 통합 문서 (*.xlsx);;엑셀용 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>주문 내보내기</translation>
+    </message>
+    <message>
+        <source>{0} order(s), {1} line(s) saved to {2}.</source>
+        <translation>주문 {0}건, {1}줄을 {2}에 저장했습니다.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
@@ -3457,6 +3477,25 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Pay within {0}</source>
         <translation>입금 기한 {0} 남음</translation>
+    </message>
+</context>
+<context>
+    <name>OrderExportDialog</name>
+    <message>
+        <source>Export orders</source>
+        <translation>주문 내보내기</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Orders placed on these days, one row per order line:</source>
+        <translation>이 기간에 들어온 주문을 주문 상품 줄마다 한 행씩 저장합니다:</translation>
     </message>
 </context>
 <context>

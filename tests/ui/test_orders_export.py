@@ -1,0 +1,108 @@
+"""Export orders…: the days the owner picks, as an Excel workbook or a CSV for Excel, one row per line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+
+from app.catalog import ItemDraft, create_item
+from app.models import utcnow
+from app.orders import LineInput, create_order
+from tests.support.dialogs import DialogGuard
+from tests.support.factories import make_contact
+from ui.menus import install_menus
+from ui.order_board import OrderBoard
+from ui.order_export_dialog import OrderExportDialog
+
+
+def shop_with_orders(ctx: Any) -> tuple[str, str]:
+    """Two orders this week (one of two lines) and one from two months ago; the recent numbers."""
+    now = utcnow()
+    with ctx.db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 셔츠 아이보리", price_minor=39000, currency="KRW", retailer_id="LINEN")
+        )
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        minji = make_contact(s, profile_name="김민지")
+        old = create_order(
+            s, contact_id=minji.id, lines=[LineInput("BAG", 1)], source="chat", now=now - timedelta(days=60)
+        )
+        first = create_order(
+            s,
+            contact_id=minji.id,
+            lines=[LineInput("LINEN", 2), LineInput("BAG", 1)],
+            source="chat",
+            now=now - timedelta(hours=3),
+        )
+        second = create_order(
+            s,
+            contact_id=make_contact(s, profile_name="박서준").id,
+            lines=[LineInput("BAG", 3)],
+            source="chat",
+        )
+        assert old.number not in (first.number, second.number)
+        return first.number, second.number
+
+
+def pick_this_week(dialog: Any) -> None:
+    assert isinstance(dialog, OrderExportDialog)
+    today = date.today()
+    dialog.first.setDate(QDate(today.year, today.month, today.day).addDays(-6))
+    dialog.last.setDate(QDate(today.year, today.month, today.day))
+    dialog.accept()
+
+
+def test_export_orders_saves_the_picked_days_as_xlsx_and_csv_with_korean_intact(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    first, second = shop_with_orders(window.ctx)
+    install_menus(window, window.ctx)
+
+    # From the board's button, to an Excel workbook.
+    board = window.orders.open_board()
+    assert isinstance(board, OrderBoard)
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    workbook = tmp_path / "orders.xlsx"
+    dialogs.expect("modal", answer=pick_this_week)
+    asked = dialogs.expect("getSaveFileName", answer=workbook)
+    button = next(b for b in board.findChildren(type(board.board_button)) if b.objectName() == "exportOrders")
+    with qtbot.waitSignal(board.orders_exported) as saved:
+        button.click()
+    assert saved.args == [2, 3]
+    assert board.status.text() == "2 order(s), 3 line(s) saved to orders.xlsx."
+    assert asked.shown[0].text.endswith(".xlsx")  # the workbook is what the save dialog offers first
+    sheet = load_workbook(workbook, read_only=True).active
+    assert sheet is not None
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert [(r[0], r[3], r[5], r[7]) for r in rows[1:]] == [
+        (first, "김민지", "린넨 셔츠 아이보리", 2),
+        (first, "김민지", "에코백", 1),
+        (second, "박서준", "에코백", 3),
+    ]
+    assert rows[1][9] == 78000  # the line's total, a number the books can add up
+
+    # From Shop ▸ Export orders…, to a CSV that Korean Excel opens (UTF-8 with a BOM).
+    shop = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Shop")
+    export = next(a for a in shop.actions() if a.text() == "Export orders…")
+    table = tmp_path / "orders.csv"
+    dialogs.expect("modal", answer=pick_this_week)
+    dialogs.expect("getSaveFileName", answer=table)
+    with qtbot.waitSignal(board.orders_exported) as saved:
+        export.trigger()
+    assert saved.args == [2, 3]
+    data = table.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [(r[0], r[3], r[5]) for r in lines[1:]] == [
+        (first, "김민지", "린넨 셔츠 아이보리"),
+        (first, "김민지", "에코백"),
+        (second, "박서준", "에코백"),
+    ]
+    assert board.status.text() == "2 order(s), 3 line(s) saved to orders.csv."

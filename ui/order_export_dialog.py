@@ -1,0 +1,63 @@
+"""Export orders…: the owner picks the days whose orders go to the accounting sheet."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from ui.formatting import display_locale
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _start_of(d: date) -> datetime:
+    """Local midnight of a day, as the UTC time the database keeps."""
+    return datetime.combine(d, time()).astimezone()
+
+
+class OrderExportDialog(QDialog):
+    """From and to (whole local days, both included); the sheet has one row per order line."""
+
+    def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderExportDialog")
+        self.setWindowTitle(self.tr("Export orders"))
+        fmt = display_locale().dateFormat(display_locale().FormatType.ShortFormat)
+        self.first = QDateEdit(_qdate(first), self)
+        self.last = QDateEdit(_qdate(last), self)
+        for edit, name in ((self.first, self.tr("From")), (self.last, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(fmt)
+            edit.setAccessibleName(name)
+        self.first.dateChanged.connect(self._keep_order)
+        self.last.dateChanged.connect(self._keep_order)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Orders placed on these days, one row per order line:"), self))
+        form.addRow(self.tr("From"), self.first)
+        form.addRow(self.tr("To"), self.last)
+        form.addRow(buttons)
+
+    def _keep_order(self) -> None:
+        if self.first.date() > self.last.date():
+            sender = self.sender()
+            if sender is self.first:
+                self.last.setDate(self.first.date())
+            else:
+                self.first.setDate(self.last.date())
+
+    def days(self) -> tuple[date, date]:
+        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
+
+    def period(self) -> tuple[datetime, datetime]:
+        """[since, until) in UTC: from the first day's local midnight to the day after the last."""
+        first, last = self.days()
+        return _start_of(first), _start_of(last + timedelta(days=1))
