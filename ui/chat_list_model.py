@@ -363,12 +363,14 @@ class ChatListModel(QAbstractListModel):
         self.endInsertRows()
 
     def _remove_or_move(self, old_pos: int, row: ConversationRow) -> None:
-        if not self._matches(row):
+        new_pos = self._target_position(row, ignore=old_pos) if self._matches(row) else None
+        # A row that now sorts below every loaded row belongs to a page not loaded yet (as in
+        # _insert_sorted): it leaves, and comes back with its page.
+        if new_pos is None or (new_pos != old_pos and new_pos == len(self._rows) - 1 and self._more):
             self.beginRemoveRows(QModelIndex(), old_pos, old_pos)
             del self._rows[old_pos]
             self.endRemoveRows()
             return
-        new_pos = self._target_position(row, ignore=old_pos)
         if new_pos != old_pos:
             # beginMoveRows wants the destination in pre-move coordinates.
             dest = new_pos if new_pos < old_pos else new_pos + 1
