@@ -136,6 +136,7 @@ class ChatList(QWidget):
         # The order holds while the pointer is over the list and for a moment after it leaves, so
         # a chat never moves away just as the owner clicks it.
         self._pointer_inside = False
+        self._menu_open = False
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(HOLD_AFTER_LEAVE_MS)
@@ -222,7 +223,7 @@ class ChatList(QWidget):
             self.search_field.clear()  # the search panel holds the query from here on
 
     def _release_if_away(self) -> None:
-        if not self._pointer_inside:
+        if not self._pointer_inside and not self._menu_open:
             self.release_order()
 
     def release_order(self) -> None:
@@ -412,7 +413,17 @@ class ChatList(QWidget):
         block = self._block_action(menu, row)
         delete = menu.addAction(self.tr("Delete chat"))
         delete.setObjectName("deleteChatAction")
-        chosen = menu.exec(self.view.viewport().mapToGlobal(pos))
+        # While the menu is open the chats keep their places: the pointer is on the menu, not the list,
+        # and the row the menu is for must not move away under it.
+        self._release_timer.stop()
+        self.model.hold()
+        self._menu_open = True
+        try:
+            chosen = menu.exec(self.view.viewport().mapToGlobal(pos))
+        finally:
+            self._menu_open = False
+            if not self._pointer_inside:
+                self._release_timer.start()
         if chosen is pin:
             self.set_flags(row.contact_id, pinned=not row.pinned)
         elif chosen is archive:

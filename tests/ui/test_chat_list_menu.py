@@ -11,6 +11,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
+from app.changes import Changes
 from app.models import Contact
 from app.sync_apply import apply_events
 from app.wire import EventsPage
@@ -120,3 +121,27 @@ def test_blocking_without_whatsapps_block_list_says_so_and_silences_the_chat(
     select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
     assert not window.chat.composer.isEnabled()
+
+
+def test_the_chats_keep_their_places_while_a_chat_menu_is_open(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    first, _newer = _seed(window, ctx, qtbot, "Older", "Newer")
+    target = window.chat_list.model.position_of(first)
+    places: list[int | None] = []
+
+    def customer_writes_while_open(menu: QMenu) -> None:
+        with ctx.db.write() as s:
+            make_message(s, s.get(Contact, first), "방금 보냈어요", sent_at=datetime.now(UTC))
+        window.ctx.publish(Changes.for_contacts({first}, from_sync=True))
+        model = window.chat_list.model
+        qtbot.waitUntil(lambda: model.row_for(first).last_body == "방금 보냈어요", timeout=5000)
+        places.append(model.position_of(first))
+        menu.close()
+
+    dialogs.expect("menu", answer=customer_writes_while_open)
+    _right_click(qtbot, window, target)
+    qtbot.waitUntil(lambda: bool(places), timeout=3000)
+    assert places == [target]  # the row the menu is for stayed under it
+    # Once the menu is gone (and the pointer away), the chat takes its new place at the top.
+    qtbot.waitUntil(lambda: window.chat_list.model.position_of(first) == 0, timeout=5000)
