@@ -221,8 +221,17 @@ def seed_demo_consents(session: Session, now: datetime | None = None) -> int:
     return done
 
 
-def seed_demo_shop(db: Database, demo_folder: Path, catalog_dir: Path, lang: str) -> None:
-    """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction."""
+def seed_demo_shop(
+    db: Database,
+    demo_folder: Path,
+    catalog_dir: Path,
+    lang: str,
+    subscribers: list[tuple[str, str]] | None = None,
+) -> None:
+    """Profile, catalogue, quick replies, automations, labels and weeks of past chats, in one transaction.
+
+    `subscribers` (wa_id, name): the sandbox's customers, who agreed to notifications and marketing.
+    """
     from app.automations_store import demo_automations, save_local
     from app.catalog import load_demo_catalog
     from app.demo_orders import seed_demo_orders
@@ -245,6 +254,8 @@ def seed_demo_shop(db: Database, demo_folder: Path, catalog_dir: Path, lang: str
         save_local(s, demo_automations(lang))
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
         put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
+        if subscribers:
+            seed_demo_subscribers(s, subscribers)
 
 
 def seed_demo_subscribers(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import Database
-from app.demo_seed import seed_demo_shop, seed_demo_subscribers
+from app.demo_seed import seed_demo_shop
 from app.paths import paths_for
 from ui.context import AppContext
 from ui.resources import demo_dir
@@ -109,12 +109,11 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     fresh = not paths.database.exists()
     db = Database.open(paths.database)
     if fresh:  # a demo kept in a folder (--demo --data-dir) is reopened as it was left
-        seed_demo_shop(db, demo_dir(), paths.catalog_dir, language)
         # The simulated customers subscribed too, so a demo campaign gets read, answered and refused.
         from relay.sandbox_cast import cast
 
-        with db.write() as s:
-            seed_demo_subscribers(s, [(c.wa_id, c.name) for c in cast()])
+        subscribers = [(c.wa_id, c.name) for c in cast()]
+        seed_demo_shop(db, demo_dir(), paths.catalog_dir, language, subscribers)
     relay = start_embedded_relay(root / "relay", speed=speed)
 
     def stop_demo() -> None:
