@@ -64,4 +64,3 @@ def set_blocked(db: Database, contact_id: int, blocked: bool) -> Changes:
     with db.write() as s:
         s.execute(update(Contact).where(Contact.id == contact_id).values(blocked=blocked))
     return Changes.for_contacts({contact_id}, messages=False)
-

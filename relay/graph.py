@@ -130,7 +130,6 @@ class GraphUpstream:
                 path = path[len(self.base_url) :]
         return templates
 
-
     async def block_users(self, phone_number_id: str, wa_ids: list[str], *, block: bool) -> bool:
         """Graph's Block Users API: POST (block) or DELETE (unblock) `/{phone-number-id}/block_users`.
 

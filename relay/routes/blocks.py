@@ -35,9 +35,7 @@ async def _graph_block(relay: Relay, wa_id: str, *, block: bool) -> tuple[bool, 
         return await relay.upstream.block_users(pnid, [wa_id], block=block), None
     except GraphError as exc:
         if exc.transient:
-            return error(
-                502, RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code, retryable=True
-            )
+            return error(502, RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code, retryable=True)
         # Meta refuses for good (e.g. no message from the customer in the last 24 hours): the relay
         # still blocks on its own, so no automation answers them.
         log.info("Graph refused to %s a customer (code %s)", "block" if block else "unblock", exc.code)

@@ -112,7 +112,7 @@ def test_the_courier_sheet_as_xlsx_keeps_leading_zeros_and_a_customers_formula_a
     [minji, _] = paid_orders(db)
     with db.write() as s:
         set_shipping_address(
-            s, minji, ShippingAddress("=HYPERLINK(\"x\")", "010-5550-1234", "04799", "서울 성동구 성수이로 1")
+            s, minji, ShippingAddress('=HYPERLINK("x")', "010-5550-1234", "04799", "서울 성동구 성수이로 1")
         )
     with db.read() as s:
         data = courier_sheet(s, fmt="xlsx")
