@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.conversation_rows import ConversationRow, LabelRow
-from app.errors import RelayError
 from ui import icons
 from ui.chat_list_delegate import ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
@@ -532,25 +531,9 @@ class ChatList(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        from app.chat_actions import set_blocked
-        from ui.ops import run_change, run_op
+        from ui.block_action import block_customer
 
-        client = self.ctx.sync.relay_client() if self.ctx.sync is not None else None
-        wa_id = row.wa_id
-
-        def tell_relay() -> None:
-            if client is None or not wa_id:
-                return
-            try:
-                client.block(wa_id, blocked)
-            except RelayError as exc:  # blocked here all the same; the relay hears it next time
-                log.warning("the relay did not take the block: %s", exc.code)
-
-        def written(_changes: Changes) -> None:
-            run_op(tell_relay, parent=self)
-
-        # The writer never waits on the network: the relay hears of it in an op of its own after.
-        run_change(self.ctx, partial(set_blocked, self.ctx.db, row.contact_id, blocked), written, parent=self)
+        block_customer(self.ctx, row.contact_id, row.wa_id, blocked, self)
 
     def toggle_label(self, contact_id: int, label_id: int, on: bool) -> None:
         """Apply or remove one label from the chat list's menu (on the writer)."""

@@ -35,7 +35,7 @@ from app.contact_details import (
     set_saved_name,
 )
 from app.phones import display_phone
-from app.queries import LabelRow, labels, set_flags, set_label
+from app.queries import LabelRow, labels, set_label
 from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.chat_export_action import export_chat_to_file
@@ -325,7 +325,10 @@ class ContactPanel(QFrame):
         ):
             self.block.setChecked(False)
             return
-        self._write(lambda s, cid: set_flags(s, cid, blocked=on))
+        if self.details is not None:
+            from ui.block_action import block_customer
+
+            block_customer(self.ctx, self.details.id, self.details.wa_id, on, self)
 
     def export_chat(self) -> None:
         """WhatsApp's own export format (ui/chat_export_action.py), so it opens where theirs do."""

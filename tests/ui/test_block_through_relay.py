@@ -1,0 +1,47 @@
+"""Blocking from the contact panel reaches the relay, which puts the customer on WhatsApp's block list
+(the fake Graph's) and no longer sends them the away message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.wire import Automations
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import inbound, run_relay
+from tests.support.window_waits import select_chat
+
+CUSTOMER = "821066667777"
+
+
+def test_blocking_in_the_contact_panel_blocks_on_whatsapp_through_the_relay(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        away = {"enabled": True, "text": "지금은 자리를 비웠어요", "schedule": "always"}
+        doc = Automations.model_validate({"away": away}).model_dump(mode="json")
+        put = relay.client.put(
+            f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
+        )
+        assert put.status_code == 200
+        window.ctx.prefs["relay_url"] = relay.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        relay.post_webhook(inbound(content="광고 보내드려요", sender=CUSTOMER, name="스팸"))
+        model = window.chat_list.model
+        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: len(graph.sent) == 1, timeout=10000)  # the away message
+        select_chat(window, qtbot, model.row_at(0).contact_id)
+        window.toggle_contact_panel()
+        panel = window.contact_panel
+        qtbot.waitUntil(lambda: panel.details is not None, timeout=5000)
+
+        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+        panel.block.click()
+        qtbot.waitUntil(lambda: graph.blocked == {CUSTOMER}, timeout=10000)
+        qtbot.waitUntil(lambda: model.row_at(0).blocked, timeout=5000)
+        assert not window.chat.composer.isEnabled()
