@@ -192,7 +192,7 @@ def order_summaries(
     """
     ids = order_ids if order_ids is None or isinstance(order_ids, Select) else tuple(order_ids)
     stmt = _summaries_select(f, state, after, limit, sort, descending, offset, ids)
-    return _summaries(session.execute(stmt).all())
+    return _summaries(session.connection().execute(stmt).all())
 
 
 def _summaries_select(
@@ -275,7 +275,7 @@ def _summaries(rows: Sequence[Any]) -> list[OrderSummary]:
 
 def state_counts(session: Session, f: OrderFilter = OrderFilter()) -> dict[str, int]:
     """How many orders the filter lets through, per state (the board's column titles)."""
-    return {str(state): int(n) for state, n in session.execute(_counts_select(f))}
+    return {str(state): int(n) for state, n in session.connection().execute(_counts_select(f))}
 
 
 @lru_cache(maxsize=8)
@@ -300,7 +300,9 @@ def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], pe
     """
     counts = state_counts(session, f)
     columns: dict[str, list[OrderSummary]] = {state: [] for state in states}
-    for summary in _summaries(session.execute(_first_page_select(f, tuple(states), per_state)).all()):
+    for summary in _summaries(
+        session.connection().execute(_first_page_select(f, tuple(states), per_state)).all()
+    ):
         columns[summary.state].append(summary)
     return BoardPage(counts, columns)
 
