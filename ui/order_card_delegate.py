@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.order_queries import OrderSummary
@@ -33,6 +33,8 @@ class OrderCardDelegate(QStyledItemDelegate):
         self.small_fm = QFontMetricsF(self.small)
         self.now: datetime | None = None
         self._frames: dict[tuple[int, int, float, int, int, bool], QPixmap] = {}
+        self._palette_key: int | None = None
+        self._palette_colours = colours()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # Narrow on purpose: a list view gives each card its full width, whatever the column's size.
@@ -42,7 +44,7 @@ class OrderCardDelegate(QStyledItemDelegate):
         summary = index.data(OrderRole.SUMMARY)
         if not isinstance(summary, OrderSummary):
             return
-        c = colours(option.palette)  # type: ignore[attr-defined]
+        c = self._colours(option.palette)  # type: ignore[attr-defined]
         rect = QRectF(option.rect).adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
@@ -100,6 +102,13 @@ class OrderCardDelegate(QStyledItemDelegate):
             painter.setPen(c.failed if overdue else c.secondary_text)
             painter.drawText(QRectF(inner.left(), y, inner.width(), line_h), right, due)
         painter.restore()
+
+    def _colours(self, palette: QPalette) -> Colours:
+        """The theme's colours for this palette, worked out once per palette rather than per card."""
+        key = palette.cacheKey()
+        if self._palette_key != key:
+            self._palette_key, self._palette_colours = key, colours(palette)
+        return self._palette_colours
 
     def _frame(self, size: QSize, selected: bool, c: Colours, device: QPaintDevice | None) -> QPixmap:
         """The rounded frame, antialiased once per size and colour: every card of a column shares it."""
