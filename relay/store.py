@@ -95,7 +95,9 @@ class Store:
         held only for the inserts of events and the commit.
         """
         with self.db.engine.begin() as conn:
-            prepared = [self._each_alone(conn, partial(self._prepare, conn, item)) for item in batch]
+            # One look for redeliveries across the whole batch, not one per webhook.
+            stored = self.events.stored_keys(conn, [event for item in batch for event in item.events])
+            prepared = [self._each_alone(conn, partial(self._prepare, conn, item, stored)) for item in batch]
             self.db.lock_sequence(conn)  # once, outside the savepoints: held until the commit
             return [
                 ready
@@ -111,7 +113,7 @@ class Store:
         must judge by).
         """
         with self.db.engine.begin() as conn:
-            return self._add(conn, self._prepare(conn, item))
+            return self._add(conn, self._prepare(conn, item, self.events.stored_keys(conn, item.events)))
 
     @staticmethod
     def _each_alone(conn: Connection, write: Callable[[], _T]) -> _T | Exception:
@@ -123,10 +125,13 @@ class Store:
                 raise
             return exc
 
-    def _prepare(self, conn: Connection, item: IntakeRows) -> _Prepared:
-        """Everything of one webhook but its events' inserts; nothing for a redelivery."""
+    def _prepare(self, conn: Connection, item: IntakeRows, stored: set[str]) -> _Prepared:
+        """Everything of one webhook but its events' inserts; nothing for a redelivery.
+
+        `stored`: the dedupe keys among the batch's events that are stored already.
+        """
         befores: dict[str, ContactRow | None] = {}
-        new = self.events.unseen(conn, item.events)
+        new = [event for event in item.events if event.dedupe_key is None or event.dedupe_key not in stored]
         if not new:
             return _Prepared([], {})
         for media_id, mime, filename in item.media:

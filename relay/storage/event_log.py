@@ -67,15 +67,12 @@ class EventLog:
             self.db.notify_workers(conn, EVENTS)
         return seqs
 
-    def unseen(self, conn: Connection, new: list[NewEvent]) -> list[NewEvent]:
-        """The events not stored yet (by dedupe_key): none for a redelivered webhook."""
+    def stored_keys(self, conn: Connection, new: list[NewEvent]) -> set[str]:
+        """The dedupe keys of `new` already stored: a redelivered webhook's."""
         keys = [item.dedupe_key for item in new if item.dedupe_key is not None]
-        stored = set()
-        if keys:
-            stored = set(
-                conn.execute(select(events.c.dedupe_key).where(events.c.dedupe_key.in_(keys))).scalars()
-            )
-        return [item for item in new if item.dedupe_key is None or item.dedupe_key not in stored]
+        if not keys:
+            return set()
+        return set(conn.execute(select(events.c.dedupe_key).where(events.c.dedupe_key.in_(keys))).scalars())
 
     def after(self, after: int, limit: int) -> list[StoredEvent]:
         """The stored rows after `after`, in seq order, undecoded (relay/events.py serves them)."""
