@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -17,6 +17,10 @@ from ui.resources import icon_path
 log = logging.getLogger(__name__)
 
 PREVIEW_CHARS = 120
+# A catch-up after the laptop slept arrives as many synced batches: more than this many chats with
+# new messages within COALESCE_MS become one "N new messages in M chats" instead of a notification each.
+SINGLE_NOTIFICATIONS_MAX = 2
+COALESCE_MS = 2000
 
 
 class Notifier(QObject):
@@ -39,6 +43,13 @@ class Notifier(QObject):
             lambda: window.isActiveWindow() and not window.isMinimized()
         )
         self._last_contact: int | None = None
+        # Chats with new messages waiting to be told as one summary (contact id → its newest row).
+        self._pending: dict[int, ConversationRow] = {}
+        self._recent = 0  # chats told one by one in the current coalescing window
+        self._summary = QTimer(self)
+        self._summary.setSingleShot(True)
+        self._summary.setInterval(COALESCE_MS)
+        self._summary.timeout.connect(self._flush)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(QIcon(str(icon_path("app.svg"))), self)
@@ -65,7 +76,41 @@ class Notifier(QObject):
                 and not new.blocked
                 and not new.archived
             ):
-                self._notify(new)
+                self._tell(new)
+
+    def _tell(self, row: ConversationRow) -> None:
+        """One chat's new message: told at once, unless many chats are arriving together (a
+        catch-up), which become one summary when they stop arriving."""
+        if not self._summary.isActive():
+            self._recent = 0
+        self._summary.start()  # (re)starts the coalescing window
+        if not self._pending and self._recent < SINGLE_NOTIFICATIONS_MAX:
+            self._recent += 1
+            self._notify(row)
+            return
+        self._pending[row.contact_id] = row
+
+    def _flush(self) -> None:
+        rows = list(self._pending.values())
+        told_alone = self._recent
+        self._pending.clear()
+        self._recent = 0
+        if not rows:
+            return
+        if len(rows) == 1:
+            self._notify(rows[0])
+            return
+        messages = sum(max(row.unread_count, 1) for row in rows)
+        newest = max(rows, key=lambda row: row.last_message_at or datetime.min.replace(tzinfo=UTC))
+        title = self.tr("Shop Inbox")
+        if told_alone:
+            text = self.tr("{0} new messages in {1} more chats").format(messages, len(rows))
+        else:
+            text = self.tr("{0} new messages in {1} chats").format(messages, len(rows))
+        self._last_contact = newest.contact_id
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self.notified.emit(newest.contact_id, title, text)
 
     def _notify(self, row: ConversationRow) -> None:
         title = row.display_name

@@ -3306,6 +3306,14 @@ The previous data was kept in {folder}.</source>
         <translation>샵 인박스 보기</translation>
     </message>
     <message>
+        <source>{0} new messages in {1} more chats</source>
+        <translation>다른 채팅 {1}개에 새 메시지 {0}개</translation>
+    </message>
+    <message>
+        <source>{0} new messages in {1} chats</source>
+        <translation>채팅 {1}개에 새 메시지 {0}개</translation>
+    </message>
+    <message>
         <source>New message</source>
         <translation>새 메시지</translation>
     </message>

@@ -1,0 +1,67 @@
+"""A catch-up after the laptop slept: a few chats are told one by one, a burst becomes one summary."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.conversation_rows import ConversationRow
+from ui.notifications import SINGLE_NOTIFICATIONS_MAX, Notifier
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+
+def row(contact_id: int, unread: int, minutes: int = 0) -> ConversationRow:
+    return ConversationRow(
+        contact_id=contact_id,
+        wa_id=f"8210{contact_id:08d}",
+        display_name=f"손님 {contact_id}",
+        profile_name=None,
+        saved_name=None,
+        pinned=False,
+        archived=False,
+        blocked=False,
+        unread_count=unread,
+        last_inbound_at=NOW + timedelta(minutes=minutes),
+        last_message_at=NOW + timedelta(minutes=minutes),
+        last_message_id=contact_id,
+        last_body="안녕하세요",
+        last_kind="text",
+        last_direction="in",
+        last_status=None,
+        labels=(),
+    )
+
+
+def notifier(qtbot: Any) -> tuple[Notifier, list[tuple[int, str, str]]]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    told = Notifier(window, {"notifications": True}, is_window_active=lambda: False)
+    notes: list[tuple[int, str, str]] = []
+    told.notified.connect(lambda cid, title, text: notes.append((cid, title, text)))
+    return told, notes
+
+
+def test_a_catch_up_of_many_chats_becomes_one_summary(qtbot: Any) -> None:
+    told, notes = notifier(qtbot)
+    # Five synced pages of 40 chats each, as a night's backlog arrives.
+    for page in range(5):
+        batch = [(None, row(page * 40 + i, 2, minutes=page * 40 + i)) for i in range(40)]
+        told.conversations_changed(batch)
+    assert len(notes) == SINGLE_NOTIFICATIONS_MAX  # the first chats, told at once
+    with qtbot.waitSignal(told.notified, timeout=5000):
+        pass  # the summary, once the pages stop arriving
+    assert len(notes) == SINGLE_NOTIFICATIONS_MAX + 1
+    cid, title, text = notes[-1]
+    assert title == "Shop Inbox" and text == "396 new messages in 198 more chats"
+    assert cid == 199  # a click opens the newest of them
+
+
+def test_one_customer_writing_is_told_at_once_every_time(qtbot: Any) -> None:
+    told, notes = notifier(qtbot)
+    told.conversations_changed([(None, row(7, 1))])
+    assert [(cid, text) for cid, _title, text in notes] == [(7, "안녕하세요")]
+    told.conversations_changed([(row(7, 1), row(7, 2, minutes=1))])
+    assert len(notes) == 2 and notes[-1][1] == "손님 7 (2 messages)"
