@@ -105,6 +105,7 @@ class RelayProcess:
             stderr=(self.folder / "relay.log").open("ab"),
         )
         if not self._answers_within(60):
+            self.stop()  # its workers follow it; never leave a relay behind
             log = (self.folder / "relay.log").read_text(errors="replace")
             raise RuntimeError(f"relay did not start:\n{log[-3000:]}")
         if self.workers > 1:
