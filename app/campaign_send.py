@@ -13,6 +13,7 @@ from app.campaigns import Audience, resolve_audience
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput
 from app.models import Campaign as CampaignRow
+from app.phones import country_of
 from app.wire import (
     Campaign,
     CampaignRecipient,
@@ -86,6 +87,7 @@ def hand_over(
             recipients=[
                 CampaignRecipient(
                     wa_id=m.wa_id or "",
+                    country=country_of(m.wa_id or ""),
                     components=_components(values, media_id, header_kind),
                     consent=RecipientConsent(
                         notifications=m.consent.opted_in_at is not None,

@@ -23,10 +23,12 @@ from app.models import (
     contact_label,
 )
 from app.orders import OrderState
+from app.phones import country_of
 
 MARKETING = "MARKETING"
-# Meta has not delivered marketing templates to US (+1) numbers since April 2025.
-NO_MARKETING_PREFIXES = ("1",)
+# Meta has not delivered marketing templates to US numbers since April 2025 (Canada's +1 numbers are
+# not affected: the area code tells them apart, app/phones.py country_of).
+NO_MARKETING_COUNTRIES = frozenset({"US"})
 
 
 class LeftOutReason(StrEnum):
@@ -206,7 +208,7 @@ def left_out_reason(member: Member, category: str, now: datetime) -> LeftOutReas
         return LeftOutReason.NO_CONSENT
     if marketing and consent.marketing_lapsed(now):
         return LeftOutReason.CONSENT_LAPSED
-    if marketing and member.wa_id.startswith(NO_MARKETING_PREFIXES):
+    if marketing and country_of(member.wa_id) in NO_MARKETING_COUNTRIES:
         return LeftOutReason.US_NUMBER
     return None
 

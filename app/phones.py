@@ -26,6 +26,23 @@ def e164_digits(raw: str, default_region: str = "KR") -> str:
     return f"{number.country_code}{number.national_number}"
 
 
+def country_of(wa_id: str) -> str | None:
+    """The ISO country of a WhatsApp number ("US", "CA", "KR"…), None when it cannot be told.
+
+    +1 is shared by the US, Canada and the Caribbean: the area code decides, not the prefix.
+    """
+    if not wa_id:
+        return None
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse("+" + wa_id, None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    return str(region) if region and region != "ZZ" else None
+
+
 def display_phone(wa_id: str, shop_region: str = "KR") -> str:
     """Format for people: national format for the shop's own country, international otherwise."""
     if not wa_id:

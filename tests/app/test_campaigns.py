@@ -103,11 +103,12 @@ def test_left_out_says_why_for_each_customer_and_marketing_is_stricter_than_util
         customer(s, "Never asked", opted_in_at=None, marketing=False)
         customer(s, "Lapsed", marketing_consent_at=NOW - timedelta(days=23 * 30 + 5))
         customer(s, "Texan", wa_id="15125550100")
+        customer(s, "Torontonian", wa_id="14165550123")  # +1 too, but Canada: marketing reaches it
     with db.read() as s:
         marketing = resolve_audience(s, Audience(), "MARKETING", NOW)
         utility = resolve_audience(s, Audience(), "UTILITY", NOW)
     why = {lo.member.name: lo.reason for lo in marketing.left_out}
-    assert names(marketing.recipients) == ["Ok"]
+    assert names(marketing.recipients) == ["Ok", "Torontonian"]
     assert why == {
         "Blocked": LeftOutReason.BLOCKED,
         "Stopped": LeftOutReason.OPTED_OUT,
@@ -117,7 +118,7 @@ def test_left_out_says_why_for_each_customer_and_marketing_is_stricter_than_util
         "Texan": LeftOutReason.US_NUMBER,
     }
     # A marketing opt-out does not stop service messages; only blocks and missing opt-ins do.
-    assert names(utility.recipients) == ["Lapsed", "No marketing", "Ok", "Stopped", "Texan"]
+    assert names(utility.recipients) == ["Lapsed", "No marketing", "Ok", "Stopped", "Texan", "Torontonian"]
 
 
 def test_manual_add_still_needs_consent_and_manual_remove_is_listed(db: Any) -> None:
