@@ -1,15 +1,37 @@
-"""Extract every translatable string from ui/ into the Korean .ts, then compile the shipped .qm."""
+"""Extract every translatable string from ui/ into the Korean .ts, then compile the shipped .qm files.
+
+English needs a .qm too, for plurals only: "%n order(s)" must read "1 order" and "2 orders".
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "shop_inbox_ko.ts"
 QM = TS.with_suffix(".qm")
+EN_TS = TS.with_name("shop_inbox_en.ts")
+EN_QM = EN_TS.with_suffix(".qm")
+# English nouns that follow %n in our plural strings (an adjective may stand between): plural → singular.
+_SINGULAR = {
+    "messages": "message",
+    "chats": "chat",
+    "replies": "reply",
+    "days": "day",
+    "minutes": "minute",
+    "contacts": "contact",
+    "results": "result",
+    "orders": "order",
+    "lines": "line",
+    "items": "item",
+    "customers": "customer",
+    "recipients": "recipient",
+}
 
 
 def tool(name: str) -> str:
@@ -32,6 +54,38 @@ def extract(ts: Path, *, drop_obsolete: bool = True) -> None:
     subprocess.run([*args, *sources(), "-ts", str(ts)], cwd=ROOT, check=True)
 
 
+def english_forms(source: str) -> tuple[str, str]:
+    """(singular, plural) of an English source with %n: "order(s)" either way, else the noun after %n."""
+    if "(s)" in source:
+        return source.replace("(s)", ""), source.replace("(s)", "s")
+
+    def singular(match: re.Match[str]) -> str:
+        return match.group(1) + _SINGULAR.get(match.group(2), match.group(2))
+
+    one = re.sub(r"(%n (?:(?:unread|new|paid|quick|more|other) )?)([a-z]+)", singular, source, count=1)
+    return one, source
+
+
+def extract_english(ts: Path) -> None:
+    """The English plural-only .ts, each message's two forms filled from its source."""
+    args = [tool("pyside6-lupdate"), "-silent", "-locations", "none", "-target-language", "en_US"]
+    args += ["-pluralonly", "-no-obsolete"]
+    subprocess.run([*args, *sources(), "-ts", str(ts)], cwd=ROOT, check=True)
+    tree = ET.parse(ts)
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        one, many = english_forms(source)
+        for child in list(translation):
+            translation.remove(child)
+        for text in (one, many):
+            ET.SubElement(translation, "numerusform").text = text
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
 def compile_qm(ts: Path, qm: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
 
@@ -40,7 +94,9 @@ def main() -> None:
     TS.parent.mkdir(parents=True, exist_ok=True)
     extract(TS)
     compile_qm(TS, QM)
-    print(f"updated {TS.relative_to(ROOT)} and {QM.relative_to(ROOT)}")
+    extract_english(EN_TS)
+    compile_qm(EN_TS, EN_QM)
+    print(f"updated {TS.relative_to(ROOT)} and {QM.relative_to(ROOT)}, and the English plurals")
 
 
 if __name__ == "__main__":

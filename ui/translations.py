@@ -1,4 +1,4 @@
-"""Loading the UI language: our Korean .qm and Qt's own qtbase_ko.qm."""
+"""Loading the UI language: our Korean .qm and Qt's own qtbase_ko.qm; for English, its plurals' .qm."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def install_translators(app: QApplication, lang: str | None) -> str:
     app.setProperty(_LANGUAGE_PROPERTY, language)
     QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else QLocale.Language.English))
     if language == "en":
+        plurals = QTranslator(app)  # "%n order(s)" reads "1 order" / "2 orders"
+        if plurals.load(str(translations_dir() / "shop_inbox_en.qm")):
+            app.installTranslator(plurals)
         return language
     ours = QTranslator(app)
     if ours.load(str(translations_dir() / f"shop_inbox_{language}.qm")):

@@ -58,3 +58,23 @@ def test_translation_loads_in_qt(qapp) -> None:
     translator = QTranslator()
     assert translator.load(str(tr_tool.QM))
     assert translator.translate("SettingsDialog", "Settings") not in ("", "Settings")
+
+
+def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    fresh = tmp_path / "en.ts"
+    tr_tool.extract_english(fresh)
+    assert messages(fresh).keys() == messages(tr_tool.EN_TS).keys(), "run packaging/update_translations.py"
+    translator = QTranslator()
+    assert translator.load(str(tr_tool.EN_QM))
+    QCoreApplication.installTranslator(translator)
+    try:
+        say = QCoreApplication.translate
+        assert say("OrderBoard", "%n order(s) marked shipped.", "", 1) == "1 order marked shipped."
+        assert say("OrderBoard", "%n order(s) marked shipped.", "", 3) == "3 orders marked shipped."
+        assert say("ChatList", "%n chats with new messages above: show them at the top", "", 1).startswith(
+            "1 chat with"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)

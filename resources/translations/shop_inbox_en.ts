@@ -1,0 +1,128 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BotEditor</name>
+    <message numerus="yes">
+        <source>Counted by the relay over the last 30 days: %n chat(s) handed to a person.</source>
+        <translation>
+            <numerusform>Counted by the relay over the last 30 days: %n chat handed to a person.</numerusform><numerusform>Counted by the relay over the last 30 days: %n chats handed to a person.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChatList</name>
+    <message numerus="yes">
+        <source>%n chats with new messages above: show them at the top</source>
+        <translation>
+            <numerusform>%n chat with new messages above: show them at the top</numerusform><numerusform>%n chats with new messages above: show them at the top</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChatViewDelegate</name>
+    <message numerus="yes">
+        <source>%n unread messages</source>
+        <translation>
+            <numerusform>%n unread message</numerusform><numerusform>%n unread messages</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LabelListModel</name>
+    <message numerus="yes">
+        <source>%n chat</source>
+        <translation>
+            <numerusform>%n chat</numerusform><numerusform>%n chat</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n chat</numerusform><numerusform>%n chats</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LabelsManager</name>
+    <message numerus="yes">
+        <source>Delete the label “{0}”? It is removed from %n chats; the chats stay.</source>
+        <translation>
+            <numerusform>Delete the label “{0}”? It is removed from %n chat; the chats stay.</numerusform><numerusform>Delete the label “{0}”? It is removed from %n chats; the chats stay.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <source>Shop Inbox — %n unread messages</source>
+        <translation>
+            <numerusform>Shop Inbox — %n unread message</numerusform><numerusform>Shop Inbox — %n unread messages</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OrderBoard</name>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paid order(s) saved to the courier sheet.</source>
+        <translation>
+            <numerusform>%n paid order saved to the courier sheet.</numerusform><numerusform>%n paid orders saved to the courier sheet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) marked shipped.</source>
+        <translation>
+            <numerusform>%n order marked shipped.</numerusform><numerusform>%n orders marked shipped.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyManager</name>
+    <message numerus="yes">
+        <source>%n quick reply</source>
+        <translation>
+            <numerusform>%n quick reply</numerusform><numerusform>%n quick reply</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quick replies</source>
+        <translation>
+            <numerusform>%n quick reply</numerusform><numerusform>%n quick replies</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSummary</name>
+    <message numerus="yes">
+        <source>To everyone except %n contact.</source>
+        <translation>
+            <numerusform>To everyone except %n contact.</numerusform><numerusform>To everyone except %n contact.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>To everyone except %n contacts.</source>
+        <translation>
+            <numerusform>To everyone except %n contact.</numerusform><numerusform>To everyone except %n contacts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only to %n contact.</source>
+        <translation>
+            <numerusform>Only to %n contact.</numerusform><numerusform>Only to %n contact.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only to %n contacts.</source>
+        <translation>
+            <numerusform>Only to %n contact.</numerusform><numerusform>Only to %n contacts.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent when a customer writes for the first time or after %n days of silence.</source>
+        <translation>
+            <numerusform>Sent when a customer writes for the first time or after %n day of silence.</numerusform><numerusform>Sent when a customer writes for the first time or after %n days of silence.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Once per customer each time you are away, and not if you replied in the last %n minutes.</source>
+        <translation>
+            <numerusform>Once per customer each time you are away, and not if you replied in the last %n minute.</numerusform><numerusform>Once per customer each time you are away, and not if you replied in the last %n minutes.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+</TS>
