@@ -78,6 +78,52 @@ def main() -> None:
         baseline_name="greeting/away decision",
         goal="< 1000 µs",
     )
+    relay_path(doc, max(200, args.calls // 10), args.repeat)
+
+
+def relay_path(doc: Automations, calls: int, repeat: int) -> None:
+    """What the bot adds to the relay's work per inbound: read the chat's state and pushed orders,
+    decide, store the state and the report's count (SQLite), against storing one webhook's events."""
+    import tempfile
+    from pathlib import Path
+
+    from relay.storage.event_log import NewEvent
+    from relay.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'relay.db'}")
+        try:
+
+            def bot_path(i: int) -> object:
+                wa_id = f"8210{i % 500:08d}"
+                state = store.bots.get(wa_id)
+                store.orders.for_customer(wa_id)
+                message = MESSAGES[i % len(MESSAGES)]
+                decision = bot_decision(doc, state, message, NOW, wa_id=wa_id, contact_name="김민지")
+                if decision.answered:
+                    store.bots.put(
+                        wa_id, decision.state, handoff=decision.handoff, matched=decision.matched, now=NOW
+                    )
+                return decision
+
+            def store_event(i: int) -> object:
+                payload = {"message": {"id": f"wamid.B{i}", "type": "text", "text": {"body": "안녕하세요"}}}
+                with store.db.engine.begin() as conn:
+                    return store.events.add(conn, [NewEvent("message", payload, "100")])
+
+            store_event(0)
+            bot_path(0)
+            baseline = per_call_us(store_event, calls, repeat)
+            value = per_call_us(bot_path, calls, repeat)
+        finally:
+            store.close()
+    emit(
+        "relay's bot work per inbound (state, orders, decision, count; SQLite)",
+        value,
+        "µs",
+        baseline=baseline,
+        baseline_name="storing one message event",
+    )
 
 
 if __name__ == "__main__":
