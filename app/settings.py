@@ -84,3 +84,13 @@ def store_preferences(db: Database, prefs: Preferences) -> Changes:
     with db.write() as session:
         save_preferences(session, prefs)
     return Changes(settings=True)
+
+
+def finish_start(db: Database) -> Preferences:
+    """After the first paint, off the GUI thread: connect the database for SQLAlchemy, discard an
+    import a crash left unfinished, and read the preferences (ui/start_path.py)."""
+    from app.chat_export.importer import discard_unfinished_imports
+
+    db.connect()
+    discard_unfinished_imports(db)
+    return read_preferences(db)

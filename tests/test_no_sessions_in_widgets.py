@@ -23,9 +23,7 @@ BEFORE_THE_WINDOW = {
 
 # Modules still to be converted to ops (or whose database handle the check cannot yet tell is only
 # kept for an op), named one by one; this set only shrinks.
-NOT_CONVERTED_YET: set[str] = {
-    "ui.start_path",
-}
+NOT_CONVERTED_YET: set[str] = set()
 
 # Calls whose function argument (a def, a lambda, or functools.partial of one) runs off the GUI thread.
 RUNS_OFF_THE_GUI_THREAD = {

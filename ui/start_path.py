@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QAbstractItemView
 
 from ui.first_paint import mark
@@ -94,7 +94,7 @@ class DeferredStart(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._thread = threading.Thread(target=self._load, name="deferred-start", daemon=True)
+        self._thread = _DeferredLoad(ctx, self.finished)
 
     def start(self) -> None:
         mark("deferred start begun")
@@ -104,18 +104,22 @@ class DeferredStart(QObject):
         if self._thread.is_alive():
             self._thread.join()
 
-    def _load(self) -> None:
+
+class _DeferredLoad(threading.Thread):
+    """The worker thread's body: the deferred imports, then app/'s start-up reads, handed back."""
+
+    def __init__(self, ctx: AppContext, finished: SignalInstance) -> None:
+        super().__init__(name="deferred-start", daemon=True)
+        self.ctx = ctx
+        self.finished = finished
+
+    def run(self) -> None:
         try:
             for name in DEFERRED_MODULES:
                 importlib.import_module(name)
-            from app.chat_export.importer import discard_unfinished_imports
-            from app.settings import load_preferences
+            from app.settings import finish_start
 
-            db = self.ctx.db
-            db.connect()
-            discard_unfinished_imports(db)
-            with db.read() as s:
-                prefs = load_preferences(s)
+            prefs = finish_start(self.ctx.db)
         except Exception as exc:  # handed to the GUI thread, which reports it like any start-up failure
             self.finished.emit(exc)
             return

@@ -100,7 +100,7 @@ def test_a_shop_with_no_chats_yet_finishes_starting_at_its_first_paint(qtbot) ->
 
 
 def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_with_the_log_path(
-    qtbot, qapp: QApplication, tmp_path: Path, dialogs, db
+    qtbot, qapp: QApplication, tmp_path: Path, dialogs, db, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.first_page import FirstPage
     from app.paths import paths_for
@@ -115,8 +115,13 @@ def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_wit
     qtbot.addWidget(window)
     window.show()
     shown = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    # The app exits with the failure's code; recorded here, so the test process's one QApplication
+    # is not left exiting for the tests after this one.
+    codes: list[int] = []
+    monkeypatch.setattr(qapp, "exit", codes.append)
 
     finish_start(qapp, parse_args(["--lang", "en"]), window, OSError("disk gone"), paths.log_file)
+    assert codes == [1]
 
     assert shown.shown[0].widget == StartupErrorDialog.__name__
     assert shown.shown[0].title == "Shop Inbox could not start"
