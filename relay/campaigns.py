@@ -399,8 +399,9 @@ class CampaignRunner:
         now = self.now_ms()
         if status == 200:
             state = RecipientState.UNKNOWN if answer.get("status") == "unknown" else RecipientState.SENT
+            record_sent = self.store.campaigns.record_sent
             await run_in_threadpool(
-                lambda: set_recipient(campaign_id, wa_id, state, wamid=answer.get("wamid"), sent_ms=now)
+                lambda: record_sent(campaign_id, wa_id, state, wamid=answer.get("wamid"), sent_ms=now)
             )
             return "sent"
         if status == 409:

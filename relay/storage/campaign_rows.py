@@ -402,6 +402,18 @@ class CampaignRows:
                 .values(state=state, **values)
             )
 
+    def record_sent(self, campaign_id: str, wa_id: str, state: str, **values: Any) -> None:
+        """Graph accepted the send (`sent`, or `unknown`): keep its wamid and time, but never move the
+        state back from a status webhook that overtook the send's own answer (failed, delivered, read)."""
+        r = campaign_recipient.c
+        with self.db.engine.begin() as conn:
+            mine = and_(r.campaign_id == campaign_id, r.wa_id == wa_id)
+            conn.execute(update(campaign_recipient).where(mine).values(**values))
+            overtaken = (RecipientState.FAILED, RecipientState.DELIVERED, RecipientState.READ)
+            conn.execute(
+                update(campaign_recipient).where(mine, r.state.not_in(overtaken)).values(state=state)
+            )
+
     def apply_status(
         self, key: str | None, wamid: str | None, status: str, error_code: int | None, reason: str | None
     ) -> tuple[str, str] | None:

@@ -436,3 +436,36 @@ def test_with_two_workers_one_runs_the_campaign_and_nobody_gets_it_twice(
         }
     assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
     assert len(runners) == 1  # one worker held the campaign from start to end
+
+
+def test_a_late_failure_that_overtakes_the_sends_own_answer_is_kept(tmp_path: Any) -> None:
+    """Meta's failed status can reach the relay before the send's own 200 is recorded: the
+    recipient stays failed, with the send's wamid kept."""
+    from app.wire import NewCampaign
+    from relay.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'relay.db'}")
+    try:
+        new = NewCampaign.model_validate(
+            {
+                "id": "race",
+                "name": "겨울 세일",
+                "template": {"name": "winter_sale", "language": "ko", "category": "MARKETING"},
+                "recipients": [recipient("821055551234"), recipient("821055556789")],
+            }
+        )
+        store.campaigns.create(new, "sha", 0)
+        for wa_id in ("821055551234", "821055556789"):
+            store.campaigns.set_recipient("race", wa_id, "sending")
+        key = "campaign:race:821055551234"
+        assert store.campaigns.apply_status(key, None, "failed", 131049, "marketing_limited")
+        store.campaigns.record_sent("race", "821055551234", "sent", wamid="wamid.A", sent_ms=1)
+        assert store.campaigns.apply_status("campaign:race:821055556789", None, "read", None, None)
+        store.campaigns.record_sent("race", "821055556789", "sent", wamid="wamid.B", sent_ms=2)
+        found = store.campaigns.get("race", with_recipients=True)
+        assert found is not None
+        rows = {r.wa_id: r for r in found.recipients or []}
+        assert (rows["821055551234"].state, rows["821055551234"].error_code) == ("failed", 131049)
+        assert rows["821055556789"].state == "read"
+    finally:
+        store.close()
