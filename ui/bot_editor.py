@@ -58,6 +58,7 @@ from app.wire import (
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
+from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -980,10 +981,8 @@ class BotEditor(AutomationDialog):
 
     def use_ready_made(self) -> None:
         """The ready-made shop menu in the interface's language (Korean or English), to edit."""
-        from PySide6.QtCore import QLocale
 
-        korean = QLocale().language() == QLocale.Language.Korean
-        self.load_menu(ready_made_menu("ko" if korean else "en"))
+        self.load_menu(ready_made_menu(ui_language()))
 
     def load_menu(self, bot: MenuBot) -> None:
         """Put this bot in the editor (not saved until Save), and into the simulator."""

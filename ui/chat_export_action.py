@@ -5,20 +5,21 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QTimeZone
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
 from app.chat_export.media import sanitise_filename
 from ui.context import AppContext
 from ui.ops import Op
+from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
 
 def export_language() -> ExportLanguage:
     """Korean headers for a Korean UI (as a Korean phone writes them), English otherwise."""
-    return "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+    return ui_language()
 
 
 def export_chat_to_file(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
+from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ class BatchMessagesDialog(QDialog):
 
     def _load(self, order_ids: list[int]) -> None:
         db = self.ctx.db
-        language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+        language = ui_language()
         locale = babel_locale_name()
 
         reminder = self.reminder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from app.wire import Template
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
+from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class OrderSettingsDialog(QDialog):
         self.free_over.setText(feed_amount(settings.free_over_minor, currency))
         self.days.setValue(settings.payment_days)
         self.bank.setText(settings.bank_account)
-        language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+        language = ui_language()
         for state in MESSAGE_STATES:
             default = DEFAULT_MESSAGES[language].get(state, "")
             self.messages[state].setPlainText(settings.messages.get(state) or default)

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -49,6 +48,7 @@ from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
 from ui.order_text import money, state_name
 from ui.ship_to_form import ShipToForm
+from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -398,7 +398,7 @@ class OrderWindow(QDialog):
         """Prepare the message for the order's state (or its payment reminder) and show it; nothing
         goes until Send."""
         db, order_id = self.ctx.db, self.order_id
-        language = "ko" if QLocale().language() == QLocale.Language.Korean else "en"
+        language = ui_language()
         locale = babel_locale_name()
 
         def work() -> OrderMessage | None:

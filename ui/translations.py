@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -12,6 +13,11 @@ from ui.resources import translations_dir
 log = logging.getLogger(__name__)
 
 SUPPORTED = ("en", "ko")
+
+
+def ui_language() -> Literal["en", "ko"]:
+    """The language the interface speaks now: "ko" for Korean, else "en" (texts prepared for customers)."""
+    return "ko" if QLocale().language() == QLocale.Language.Korean else "en"
 
 
 def chosen_language(lang: str | None) -> str:
