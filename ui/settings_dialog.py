@@ -177,6 +177,7 @@ class SettingsDialog(QDialog):
         self.campaign_prices.show_prices(prices)
         self.campaign_prices.setEnabled(True)
         self.prices_loaded = True
+        self._enable_save()
 
     def _preferences_read(self, prefs: Preferences) -> None:
         self.prefs = prefs
@@ -190,8 +191,12 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.blockSignals(False)
         self.behaviour.setEnabled(True)
-        self.save_button.setEnabled(True)
         self.loaded = True
+        self._enable_save()
+
+    def _enable_save(self) -> None:
+        # Save writes preferences and prices together: both must be in, or Save would do nothing.
+        self.save_button.setEnabled(self.loaded and self.prices_loaded)
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
