@@ -368,13 +368,19 @@ class CampaignRows:
         limit: int | None,
     ) -> BeginResult:
         """Right before a recipient's send, in one transaction: the campaign is still running and
-        still this worker's, and (for a send outside the window) the ledger has room for it."""
+        still this worker's, and (for a send outside the window) the ledger has room for it.
+
+        A send that costs nothing (the customer's window is open) that was already on its way when
+        another send found the limit full still goes: the limit is not what holds it."""
         c = campaign.c
+        going = (
+            [CampaignState.RUNNING] if counted else [CampaignState.RUNNING, CampaignState.WAITING_FOR_LIMIT]
+        )
         with self.db.engine.begin() as conn:
             mine = conn.execute(
                 select(c.id).where(
                     c.id == campaign_id,
-                    c.state == CampaignState.RUNNING,
+                    c.state.in_(going),
                     c.runner == owner.worker,
                     c.runner_started_ms == owner.started_ms,
                 )
