@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
+from ui.ops import wait_for_ops
 
 DIALOGS = pytest.StashKey[DialogGuard]()
 # Qt warnings fail the test that caused them, except the offscreen platform's notes on what it cannot
@@ -44,6 +45,9 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     # From here on windows close: a dirty form asking "Save the changes?" is answered Discard.
     if (guard := item.stash.get(DIALOGS, None)) is not None:
         guard.tearing_down = True
+    # Ops this test started finish before its fixtures close the database, and never run into the
+    # next test's time (a queued write there would wait behind them on the one writer).
+    wait_for_ops(write_msecs=30_000, read_msecs=30_000)
     return (yield)
 
 
