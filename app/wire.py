@@ -291,6 +291,9 @@ class SendResult(_Wire):
     client_id: str
     wamid: str | None = None
     status: Literal["sent", "unknown"] = "sent"
+    # Meta holds a sent template back while it paces a new (or unpaused) template: not failed, its
+    # `sent` status comes when Meta releases it (or `failed` 132015 when Meta drops it).
+    held: bool = False
 
 
 class MediaUploaded(_Wire):
@@ -502,6 +505,7 @@ CAMPAIGN_LATE_FAILURES = {
     131050: "user_stopped_marketing",  # the user stopped marketing messages: an opt-out (meta_stop)
     130472: "marketing_experiment",  # the user is in Meta's marketing message experiment
     131026: "undeliverable",
+    132015: "template_paused",  # Meta dropped a send it held while pacing the template, and paused it
 }
 
 
@@ -533,6 +537,9 @@ class CampaignReason(StrEnum):
 class RecipientState(StrEnum):
     QUEUED = "queued"
     HELD = "held"  # night-time hold: sent at 08:00 in the recipient's time zone
+    # Sent, but Meta holds it while it paces a new template (held_for_quality_assessment): a `sent`
+    # status follows when Meta releases it, `failed` (132015) when it drops it. Never resent.
+    PENDING = "pending"
     SENT = "sent"
     DELIVERED = "delivered"
     READ = "read"

@@ -398,7 +398,11 @@ class CampaignRunner:
         set_recipient = self.store.campaigns.set_recipient
         now = self.now_ms()
         if status == 200:
-            state = RecipientState.UNKNOWN if answer.get("status") == "unknown" else RecipientState.SENT
+            state = RecipientState.SENT
+            if answer.get("status") == "unknown":
+                state = RecipientState.UNKNOWN
+            elif answer.get("held"):
+                state = RecipientState.PENDING  # Meta paces the template: it releases (or drops) it later
             record_sent = self.store.campaigns.record_sent
             await run_in_threadpool(
                 lambda: record_sent(campaign_id, wa_id, state, wamid=answer.get("wamid"), sent_ms=now)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 
 from relay.limits import is_media_id
-from relay.upstream import MAX_MEDIA_BYTES, GraphError, Ingest
+from relay.upstream import HELD_FOR_QUALITY, MAX_MEDIA_BYTES, Accepted, GraphError, Ingest
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +57,13 @@ class GraphUpstream:
             raise GraphError.from_response(response.status_code, body)
         return body
 
-    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str:
+    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> Accepted:
         payload = {"messaging_product": "whatsapp", "recipient_type": "individual", **body}
         answer = await self._call("POST", f"/{_segment(phone_number_id)}/messages", json=payload)
         try:
-            return str(answer["messages"][0]["id"])
-        except (KeyError, IndexError, TypeError) as exc:
+            message = answer["messages"][0]
+            return Accepted(str(message["id"]), held=message.get("message_status") == HELD_FOR_QUALITY)
+        except (KeyError, IndexError, TypeError, AttributeError) as exc:
             raise GraphError(
                 502, None, "Graph's answer had no message id", retryable=False, unknown=True
             ) from exc

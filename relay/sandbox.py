@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from app.wire import SANDBOX_DISPLAY_PHONE_NUMBER
 from relay.sandbox_cast import TEMPLATES, Customer, cast, png_image
 from relay.sandbox_newcomers import ARRIVAL_SECONDS, NEWCOMERS_MAX, newcomer
-from relay.upstream import GraphError, Ingest
+from relay.upstream import Accepted, GraphError, Ingest
 
 __all__ = ["SandboxUpstream", "cast", "png_image"]
 
@@ -308,7 +308,7 @@ class SandboxUpstream:
             await self._deliver(self.message_payload(customer, kind, content))
 
     # ------------------------------------------------------------------ what the shop does
-    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str:
+    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> Accepted:
         to = re.sub(r"\D", "", str(body.get("to", "")))
         customer = self.by_id.get(to)
         wamid = _wamid(b"\x15\x02\x00\x11\x18", to, self._key(18))
@@ -323,7 +323,7 @@ class SandboxUpstream:
             generation = customer.answer_generation
         if not self.stopped:
             self._spawn(self._ticks(wamid, to, body, delays, customer, generation))
-        return wamid
+        return Accepted(wamid)
 
     def _automatic(self, customer: Customer, body: dict[str, Any]) -> bool:
         """Faster than anyone types: the relay's greeting or away message."""

@@ -21,7 +21,7 @@ from relay.limits import LimitError, needs_open_window, validate_send
 from relay.settings import RelaySettings
 from relay.storage.send_keys import SendOwner
 from relay.store import ContactRow, NewEvent, Store, dt_to_ms
-from relay.upstream import GraphError, Upstream
+from relay.upstream import Accepted, GraphError, Upstream
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +100,17 @@ class Sender:
         if client_id and len(client_id) <= 512:
             graph_body.setdefault("biz_opaque_callback_data", client_id)
         try:
-            wamid = await self._send_with_retries(phone_number_id, graph_body)
+            accepted = await self._send_with_retries(phone_number_id, graph_body)
         except GraphError as exc:
             return await self._failed(
                 exc, key, client_id, to, sent_by, graph_body, phone_number_id, campaign_id, contact
             )
-        log.info("sent: sent_by=%s type=%s wamid=%s", sent_by, graph_body.get("type", "text"), wamid)
-        answer = SendResult(client_id=client_id or key, wamid=wamid, status="sent").model_dump(mode="json")
+        wamid = accepted.wamid
+        kind = graph_body.get("type", "text")
+        log.info("sent: sent_by=%s type=%s wamid=%s held=%s", sent_by, kind, wamid, accepted.held)
+        answer = SendResult(
+            client_id=client_id or key, wamid=wamid, status="sent", held=accepted.held
+        ).model_dump(mode="json")
         outbound = outbound_event(client_id, wamid, to, sent_by, graph_body, phone_number_id, campaign_id)
         await run_in_threadpool(self.store.sends.finish, key, 200, answer, [outbound])
         if campaign_id is None:  # a campaign reserved its place in the ledger before sending
@@ -195,7 +199,7 @@ class Sender:
         await run_in_threadpool(self.store.sends.finish, key, status, answer, [])
         return status, answer
 
-    async def _send_with_retries(self, phone_number_id: str, body: dict[str, Any]) -> str:
+    async def _send_with_retries(self, phone_number_id: str, body: dict[str, Any]) -> Accepted:
         attempts = max(1, self.settings.send_attempts)
         for attempt in range(attempts):
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -31,6 +32,19 @@ PLAIN_SENTENCES = {
     368: "The WhatsApp account is temporarily blocked for policy violations.",
     131031: "The WhatsApp business account is locked.",
 }
+
+
+# Graph's `message_status` for a template send that Meta holds while it paces a new (or unpaused)
+# template: not failed; a `sent` status follows when Meta releases it, a `failed` one (132015) if dropped.
+HELD_FOR_QUALITY = "held_for_quality_assessment"
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """Graph took the message: its wamid, and whether Meta holds it back while pacing the template."""
+
+    wamid: str
+    held: bool = False
 
 
 class GraphError(Exception):
@@ -79,7 +93,7 @@ class Upstream(Protocol):
 
     async def stop(self) -> None: ...
 
-    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> str: ...
+    async def send_message(self, phone_number_id: str, body: dict[str, Any]) -> Accepted: ...
 
     async def mark_read(self, phone_number_id: str, wamid: str) -> None: ...
 

@@ -65,6 +65,7 @@ def recipient_state_label(state: RecipientState) -> str:
     labels: dict[str, str] = {
         RecipientState.QUEUED: translate("campaigns", "Waiting"),
         RecipientState.HELD: translate("campaigns", "Held until 08:00"),
+        RecipientState.PENDING: translate("campaigns", "Pending: Meta is checking the new template"),
         RecipientState.SKIPPED: translate("campaigns", "Skipped"),
         RecipientState.SENT: translate("campaigns", "✓ Sent"),
         RecipientState.DELIVERED: translate("campaigns", "✓✓ Delivered"),
@@ -81,6 +82,7 @@ def failure_label(code: str) -> str:
         "131050": translate("campaigns", "Customer stopped marketing messages"),
         "130472": translate("campaigns", "Customer is in Meta's marketing experiment"),
         "131026": translate("campaigns", "Not deliverable to this number"),
+        "132015": translate("campaigns", "Meta dropped it and paused the template (low quality)"),
     }
     return labels.get(code, translate("campaigns", "Error {0}").format(code) if code else "")
 

@@ -116,6 +116,16 @@ class CampaignReportView(QWidget):
         ]
         if relay_side:
             lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
+        if paced := report.relay_counts.get(RecipientState.PENDING, 0):
+            # Meta paces a new template: what it holds is neither failed nor to be sent again.
+            lines.append(
+                self.tr(
+                    "Pending at Meta: %n message(s) held while Meta checks this new template. "
+                    "Not failed: they go out once Meta has feedback.",
+                    "",
+                    paced,
+                )
+            )
         self.failures.setText("\n".join(lines))
         self.model.set_rows(report.rows)
         running = report.state in ("scheduled", "running", "waiting_for_limit")

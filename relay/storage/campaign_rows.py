@@ -31,6 +31,8 @@ FINISHED = (CampaignState.DONE, CampaignState.CANCELLED)
 # tells what happened).
 TO_SEND = (RecipientState.QUEUED, "sending")
 _TICK_RANK: dict[str, int] = {RecipientState.SENT: 1, RecipientState.DELIVERED: 2, RecipientState.READ: 3}
+# Sent (or maybe sent) without a tick yet: Meta's first status moves them on.
+_UNTICKED = (RecipientState.PENDING, RecipientState.UNKNOWN, "sending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +445,7 @@ class CampaignRows:
             values: dict[str, Any] = {}
             if status == "failed":
                 if row.state in (
+                    RecipientState.PENDING,
                     RecipientState.SENT,
                     RecipientState.DELIVERED,
                     RecipientState.UNKNOWN,
@@ -450,7 +453,7 @@ class CampaignRows:
                 ):
                     values = {"state": RecipientState.FAILED, "error_code": error_code, "reason": reason}
             elif status in _TICK_RANK:
-                movable = row.state in (*_TICK_RANK, RecipientState.UNKNOWN, "sending")
+                movable = row.state in (*_TICK_RANK, *_UNTICKED)
                 if movable and _TICK_RANK.get(row.state, 0) < _TICK_RANK[status]:
                     values = {"state": status, **({"wamid": wamid} if wamid else {})}
             if values:
@@ -459,6 +462,10 @@ class CampaignRows:
                     .where(r.campaign_id == row.campaign_id, r.wa_id == row.wa_id)
                     .values(**values)
                 )
+                if row.state == RecipientState.PENDING:
+                    # Meta released (or dropped) a send it held while pacing the template: the
+                    # campaign's counts change after the campaign itself finished, so say so.
+                    self._event(conn, campaign_id=row.campaign_id)
             return row.campaign_id, row.wa_id
 
     def remaining(self, campaign_id: str) -> int:

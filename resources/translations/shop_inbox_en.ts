@@ -9,6 +9,14 @@
     </message>
 </context>
 <context>
+    <name>CampaignReportView</name>
+    <message numerus="yes">
+        <source>Pending at Meta: %n message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
+        <translation>
+            <numerusform>Pending at Meta: %n message held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform><numerusform>Pending at Meta: %n messages held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ChatList</name>
     <message numerus="yes">
         <source>%n chats with new messages above: show them at the top</source>

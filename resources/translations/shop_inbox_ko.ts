@@ -879,6 +879,12 @@
         <source>On the relay: {0}</source>
         <translation>릴레이: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>Pending at Meta: %n message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
+        <translation>
+            <numerusform>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 %n개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
@@ -5175,6 +5181,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>08:00까지 보류</translation>
     </message>
     <message>
+        <source>Pending: Meta is checking the new template</source>
+        <translation>대기 중: Meta가 새 템플릿을 확인하는 중</translation>
+    </message>
+    <message>
         <source>Skipped</source>
         <translation>건너뜀</translation>
     </message>
@@ -5213,6 +5223,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Not deliverable to this number</source>
         <translation>이 번호로 전달할 수 없음</translation>
+    </message>
+    <message>
+        <source>Meta dropped it and paused the template (low quality)</source>
+        <translation>Meta가 발송하지 않고 템플릿을 일시 중지함 (낮은 품질)</translation>
     </message>
     <message>
         <source>Error {0}</source>

@@ -301,6 +301,43 @@ def test_a_template_meta_pauses_pauses_its_campaign_until_the_owner_resumes(
     assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
 
 
+def test_sends_meta_holds_while_pacing_a_new_template_are_pending_until_released_never_failed_or_resent(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.paced["winter_sale"] = 2  # Meta sends the first two, then holds the rest for feedback
+    people = [f"8210777700{i:02d}" for i in range(6)]
+    post_campaign(relay, "paced", [recipient(p) for p in people])
+
+    finished = wait_for_state(relay, "paced", "done")
+    assert finished.counts == {"sent": 2, "pending": 4}
+    states = {r.wa_id: r.state for r in campaign(relay, "paced", recipients=True).recipients or []}
+    assert sorted(states.values()) == ["pending"] * 4 + ["sent"] * 2
+    # What the desktops hear: the campaign's last event says four wait on Meta, none failed.
+    last = [e for e in all_events(relay) if e["kind"] == "campaign"][-1]
+    assert last["state"] == "done" and last["counts"].get("pending") == 4 and "failed" not in last["counts"]
+
+    assert graph.release_held(good_quality=True) == 4
+    wait_until(
+        lambda: campaign(relay, "paced").counts == {"sent": 6}, 30, "Meta's released sends to count as sent"
+    )
+    last = [e for e in all_events(relay) if e["kind"] == "campaign"][-1]
+    assert last["counts"] == {"sent": 6}
+    assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
+
+
+def test_sends_meta_drops_after_pacing_fail_as_template_paused(relay: RunningRelay, graph: FakeGraph) -> None:
+    graph.paced["winter_sale"] = 1
+    people = [f"8210777800{i:02d}" for i in range(3)]
+    post_campaign(relay, "dropped", [recipient(p) for p in people])
+    wait_for_state(relay, "dropped", "done")
+
+    assert graph.release_held(good_quality=False) == 2
+    wait_until(lambda: campaign(relay, "dropped").counts == {"sent": 1, "failed": 2}, 30, "the drops")
+    failed = [r for r in campaign(relay, "dropped", recipients=True).recipients or [] if r.state == "failed"]
+    assert {(r.error_code, r.reason) for r in failed} == {(132015, "template_paused")}
+    assert max(sent_to(graph).values()) == 1
+
+
 def test_marketing_to_korean_customers_waits_for_eight_in_the_morning_without_night_consent(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:

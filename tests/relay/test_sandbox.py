@@ -169,7 +169,7 @@ def test_a_sent_message_goes_sent_delivered_read_and_the_customer_taps_a_button(
                 },
             },
         }
-        wamid = await sandbox.send_message(PNID, body)
+        wamid = (await sandbox.send_message(PNID, body)).wamid
         await settle(sandbox)
         return wamid, inbox.payloads
 
@@ -208,7 +208,7 @@ def test_the_customer_chooses_a_row_from_a_list() -> None:
                 "action": {"button": "Choose", "sections": [{"title": "Shirts", "rows": rows}]},
             },
         }
-        wamid = await sandbox.send_message(PNID, body)
+        wamid = (await sandbox.send_message(PNID, body)).wamid
         await settle(sandbox)
         return wamid, inbox.payloads
 

@@ -123,6 +123,11 @@ class FakeGraph:
     throughput: float | None = None
     throttled: int = 0  # sends answered 429 for throughput
     sent_times: list[float] = field(default_factory=list)  # time.monotonic() of each accepted send
+    # Template pacing: a template named here goes out normally for that many sends, then Meta holds
+    # the rest (answered with message_status held_for_quality_assessment) until `release_held`.
+    # Held sends are in `sent` too: they reached Graph.
+    paced: dict[str, int] = field(default_factory=dict)
+    held: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (phone id, body, wamid)
     _window: list[float] = field(default_factory=list)
     _posting: set[asyncio.Task[Any]] = field(default_factory=set)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
@@ -168,6 +173,18 @@ class FakeGraph:
             self.sent_from.append(phone_id)
             self.sent_times.append(time.monotonic())
             wamid = f"wamid.FAKE{next(self._ids):08d}"
+            template = body.get("template", {}).get("name") if body.get("type") == "template" else None
+            if template in self.paced:
+                if self.paced[template] <= 0:
+                    self.held.append((phone_id, body, wamid))
+                    return JSONResponse(
+                        {
+                            "messaging_product": "whatsapp",
+                            "contacts": [{"input": body.get("to"), "wa_id": body.get("to")}],
+                            "messages": [{"id": wamid, "message_status": "held_for_quality_assessment"}],
+                        }
+                    )
+                self.paced[template] -= 1
             code = self.late_failures.get(str(body.get("to")))
             if code is not None and self.webhook_url:
                 task = asyncio.get_running_loop().create_task(
@@ -390,15 +407,18 @@ class FakeGraph:
         self._window.append(now)
         return False
 
-    async def _report_failed(self, phone_id: str, body: dict[str, Any], wamid: str, code: int) -> None:
-        """Meta's late `failed` status for a send it had accepted, as a signed webhook to the relay."""
+    def _status_webhook(
+        self, phone_id: str, body: dict[str, Any], wamid: str, state: str, code: int | None = None
+    ) -> tuple[bytes, dict[str, str]]:
+        """A signed `messages` webhook carrying one status of a send, as Meta posts it."""
         status: dict[str, Any] = {
             "id": wamid,
-            "status": "failed",
+            "status": state,
             "timestamp": str(int(time.time())),
             "recipient_id": body.get("to"),
-            "errors": [{"code": code, "title": "Message failed", "message": "Message failed"}],
         }
+        if code is not None:
+            status["errors"] = [{"code": code, "title": "Message failed", "message": "Message failed"}]
         if "biz_opaque_callback_data" in body:
             status["biz_opaque_callback_data"] = body["biz_opaque_callback_data"]
         value = {
@@ -412,7 +432,24 @@ class FakeGraph:
         }
         raw = json.dumps(payload).encode()
         digest = hmac.new(APP_SECRET.encode(), raw, hashlib.sha256).hexdigest()
-        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={digest}"}
+        return raw, {"Content-Type": "application/json", "X-Hub-Signature-256": f"sha256={digest}"}
+
+    def release_held(self, *, good_quality: bool = True) -> int:
+        """Meta's verdict on a paced template: the held sends go out (`sent`), or are dropped
+        (`failed` 132015, the template paused); each status posted to the relay's webhook."""
+        held, self.held = self.held, []
+        with httpx.Client(timeout=30) as client:
+            for phone_id, body, wamid in held:
+                if good_quality:
+                    raw, headers = self._status_webhook(phone_id, body, wamid, "sent")
+                else:
+                    raw, headers = self._status_webhook(phone_id, body, wamid, "failed", 132015)
+                client.post(self.webhook_url, content=raw, headers=headers).raise_for_status()
+        return len(held)
+
+    async def _report_failed(self, phone_id: str, body: dict[str, Any], wamid: str, code: int) -> None:
+        """Meta's late `failed` status for a send it had accepted, as a signed webhook to the relay."""
+        raw, headers = self._status_webhook(phone_id, body, wamid, "failed", code)
         async with httpx.AsyncClient(timeout=30) as client:
             for _attempt in range(20):  # Meta redelivers what was not answered 200
                 try:

@@ -144,7 +144,8 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
         members = resolve_audience(s, Audience(), "MARKETING").recipients
         record_handed_over(s, cid, members)
         uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
-        set_progress(s, uid, "done", {"read": 1, "failed": 1, "skipped": 2}, sent_at=NOW - timedelta(hours=2))
+        counts = {"read": 1, "failed": 1, "skipped": 2, "pending": 3}  # Meta holds three (template pacing)
+        set_progress(s, uid, "done", counts, sent_at=NOW - timedelta(hours=2))
         out = {
             "direction": "out",
             "sent_by": "campaign",
@@ -170,6 +171,8 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     assert report.numbers["failed"].text() == "1"
     assert "Meta limited marketing to this customer: 1" in report.failures.text()
     assert "On the relay: Skipped: 2" in report.failures.text()
+    assert "Pending at Meta: 3 message" in report.failures.text()
+    assert "Not failed" in report.failures.text()
     assert report.state.text().startswith("Finished · sent ")
     assert report.state.text().endswith("template winter_sale_ok")
     told = dialogs.expect("information")
