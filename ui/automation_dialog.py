@@ -32,7 +32,7 @@ from app.changes import Changes
 from app.errors import ShopInboxError
 from app.wire import Automations
 from ui.context import AppContext
-from ui.ops import failure_sentence, run_op
+from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 
 log = logging.getLogger(__name__)
@@ -204,6 +204,7 @@ class AutomationDialog(QDialog):
         self._saving = False
         self._dirty = False
         self._publishing = False
+        self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.loaded = False
         self.state = AutomationsState(doc=Automations())
         self.build()
@@ -214,7 +215,7 @@ class AutomationDialog(QDialog):
 
     def _read_state(self) -> None:
         db = self.ctx.db
-        run_op(lambda: automations_state(db), self._state_read, parent=self, on_failure=self._failed)
+        self._reads.run(lambda: automations_state(db), self._state_read, parent=self, on_failure=self._failed)
 
     def _save_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)

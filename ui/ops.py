@@ -182,6 +182,36 @@ def run_op(
     return op.run()
 
 
+class Newest:
+    """A view's repeated read of the same thing: an older read that answers after a newer one is
+    dropped, so the view never goes back to what was stored before (reads overlap on the pool).
+
+    Never starves: each answer newer than the one shown is shown, even while more reads start.
+    """
+
+    def __init__(self) -> None:
+        self._started = 0
+        self._shown = 0
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_success: Success,
+        *,
+        parent: QObject | None = None,
+        on_failure: Failure | None = None,
+    ) -> Op:
+        self._started += 1
+        started = self._started
+
+        def deliver(result: object) -> None:
+            if started > self._shown:
+                self._shown = started
+                on_success(result)
+
+        return run_op(fn, deliver, parent=parent, on_failure=on_failure)
+
+
 def pending_ops() -> int:
     """How many ops have not delivered yet (tests wait on this)."""
     return len(_running)

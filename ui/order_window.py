@@ -45,7 +45,7 @@ from app.orders import MOVES, OrderState
 from app.shipping_sheets import ShippingAddress
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
-from ui.ops import Op, failure_sentence
+from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import money, state_name
 from ui.ship_to_form import ShipToForm
 from ui.translations import ui_language
@@ -143,6 +143,7 @@ class OrderWindow(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.order_id = order_id
+        self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.detail: OrderDetail | None = None
         self.setObjectName("orderWindow")
         self.setWindowTitle(self.tr("Order"))
@@ -286,9 +287,9 @@ class OrderWindow(QDialog):
         order_id = self.order_id
 
         db = self.ctx.db
-        Op(lambda: load_order(db, order_id), parent=self).success(self.show_detail).failure(
-            self.show_error
-        ).run()
+        self._reads.run(
+            lambda: load_order(db, order_id), self.show_detail, parent=self, on_failure=self.show_error
+        )
 
     def show_detail(self, detail: OrderDetail) -> None:
         self.detail = detail

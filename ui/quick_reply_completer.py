@@ -48,7 +48,7 @@ from app.quick_replies import (
 )
 from app.wire import BusinessProfile
 from ui.context import AppContext
-from ui.ops import run_op
+from ui.ops import Newest, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,7 @@ class QuickReplyCompleter(QObject):
         # `Changes` says they changed, and again each time the popup opens.
         self._profile = BusinessProfile()
         self.loaded = False
-        self._reads_started = 0
-        self._read_shown = 0
+        self._rows = Newest()
         self.source = QuickReplyListModel(parent=self)
         self.model = QuickReplyFilterModel(self, limit=MAX_SHOWN)
         self.model.setSourceModel(self.source)
@@ -137,20 +136,11 @@ class QuickReplyCompleter(QObject):
     def reload(self) -> None:
         """Read the quick replies off the GUI thread; an open popup follows when they are in."""
         db = self.ctx.db
-        self._reads_started += 1
-        started = self._reads_started
-        run_op(
-            lambda: QuickReplyLibrary(db).all(),
-            lambda rows: self._rows_read(rows, started),
-            parent=self,
-            on_failure=self._failed,
+        self._rows.run(
+            lambda: QuickReplyLibrary(db).all(), self._rows_read, parent=self, on_failure=self._failed
         )
 
-    def _rows_read(self, rows: list[QuickReplyRow], started: int) -> None:
-        # Reads run on a pool, so an older read can answer after a newer one: keep the newest.
-        if started < self._read_shown:
-            return
-        self._read_shown = started
+    def _rows_read(self, rows: list[QuickReplyRow]) -> None:
         first = not self.loaded
         self.loaded = True
         if not first and rows == self.source.rows():

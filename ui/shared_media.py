@@ -30,7 +30,7 @@ from ui import icons
 from ui.catalog_thumbs import square_thumbnail
 from ui.context import AppContext
 from ui.formatting import full_datetime, kind_label
-from ui.ops import run_op
+from ui.ops import Newest, run_op
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -235,6 +235,7 @@ class SharedMediaList(QListView):
         super().__init__(parent)
         self.ctx = ctx
         self.contact_id: int | None = None
+        self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.setObjectName("sharedMedia")
         self.setAccessibleName(self.tr("Media and documents"))
         self.media_model = SharedMediaModel(ctx.paths.media_dir, self)
@@ -258,7 +259,7 @@ class SharedMediaList(QListView):
         contact_id = self.contact_id
         if contact_id is None:
             return
-        run_op(
+        self._reads.run(
             partial(shared_media_of, self.ctx.db, contact_id), partial(self._loaded, contact_id), parent=self
         )
 
