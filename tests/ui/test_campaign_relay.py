@@ -180,3 +180,76 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     campaigns.report.cancel_button.click()
     qtbot.waitUntil(lambda: campaigns.list_model.rows[0].state == "cancelled", timeout=15000)
     assert not [b for b in relay.graph.sent if b.get("type") == "template"]
+
+
+def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_says_so(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    people = [f"8210222200{i:02d}" for i in range(8)]
+    with window.ctx.db.write() as s:
+        for i, wa_id in enumerate(people):
+            make_contact(
+                s,
+                wa_id=wa_id,
+                profile_name=f"Customer {i}",
+                opted_in_at=NOW - timedelta(days=5),
+                marketing_consent_at=NOW - timedelta(days=5),
+                night_consent_at=NOW - timedelta(days=5),
+            )
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync is not None and window.ctx.sync.relay_client() is not None)
+    campaigns = CampaignWindow(window.ctx)
+    qtbot.addWidget(campaigns, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    campaigns.show()
+    editor = campaigns.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.template.count() == 2, timeout=10000)
+    editor.name.setText("Slow spring restock")
+    editor.template.setCurrentIndex(1)
+    for _source, text in editor.param_rows:
+        text.setText("SPRING10")
+    editor.pace.setValue(2)
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == len(people), timeout=10000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+
+    def templates_sent() -> list[str]:
+        return [str(b["to"]) for b in relay.graph.sent if b.get("type") == "template"]
+
+    report = campaigns.report
+    qtbot.waitUntil(lambda: campaigns.stack.currentWidget() is report, timeout=15000)
+    qtbot.waitUntil(lambda: len(templates_sent()) >= 1 and report.pause_button.isVisible(), timeout=15000)
+    report.pause_button.click()
+    qtbot.waitUntil(lambda: report.state.text().startswith("Paused"), timeout=15000)
+    assert report.resume_button.isVisible() and not report.pause_button.isVisible()
+    assert campaigns.list_model.index(0, 1).data() == "Paused"
+
+    # A send already on its way may still land; after that the relay looks again and again and
+    # sends nobody while the campaign is paused.
+    runner = relay.relay.campaigns
+
+    def runner_looks(times: int = 3) -> None:
+        target = runner.ticks + times
+        runner.poke()
+        qtbot.waitUntil(lambda: runner.ticks >= target, timeout=15000)
+
+    runner_looks()
+    held_back = len(templates_sent())
+    runner_looks()
+    runner_looks()
+    assert len(templates_sent()) == held_back < len(people)
+
+    report.resume_button.click()
+    qtbot.waitUntil(lambda: campaigns.list_model.rows[0].state == "done", timeout=30000)
+    qtbot.waitUntil(lambda: report.state.text().startswith("Finished"), timeout=15000)
+    assert not report.resume_button.isVisible() and not report.pause_button.isVisible()
+    assert sorted(templates_sent()) == people  # everyone once, nobody twice
