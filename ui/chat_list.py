@@ -511,7 +511,7 @@ class ChatList(QWidget):
         now = datetime.now(UTC)
         run_change(
             self.ctx,
-            partial(delete_chat, self.ctx.db, row.contact_id, now),
+            partial(delete_chat, self.ctx.db, row.contact_id, now, self.ctx.paths.media_dir),
             lambda _changes: self.model.drop(row.contact_id),
             parent=self,
         )
