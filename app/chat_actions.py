@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -12,15 +13,21 @@ from sqlalchemy.orm import Session
 from app.changes import Changes
 from app.chat_export.media import IMPORT_FOLDER
 from app.db import Database
-from app.errors import InvalidInput
+from app.errors import InvalidInput, RelayBusy, RelayError, RelayUnreachable, Unauthorised
 from app.media_cache import RECEIVED_DIR, safe_target
 from app.models import ChatTombstone, Contact, Media, Message
 from app.queries import mark_read
+from app.settings import get_setting, put_setting
+
+if TYPE_CHECKING:
+    from app.relay_client import RelayClient
 
 log = logging.getLogger(__name__)
 
 # Meta's Block Users API takes only customers who wrote in the last 24 hours.
 WHATSAPP_BLOCK_WINDOW = timedelta(hours=24)
+# {wa_id: blocked} made on this computer that the relay has not taken yet.
+BLOCKS_FOR_THE_RELAY = "blocks_for_the_relay"
 
 
 def mark_unread(db: Database, contact_id: int) -> Changes:
@@ -104,7 +111,42 @@ def whatsapp_can_block(last_inbound_at: datetime | None, now: datetime) -> bool:
 
 
 def set_blocked(db: Database, contact_id: int, blocked: bool) -> Changes:
-    """Block or unblock on this computer: no notifications, nothing can be sent."""
+    """Block or unblock on this computer: no notifications, nothing can be sent. The relay is told
+    by `tell_relay_about_blocks`; until it has answered, the change waits here (a relay down or a
+    laptop offline does not lose it)."""
     with db.write() as s:
         s.execute(update(Contact).where(Contact.id == contact_id).values(blocked=blocked))
+        wa_id = s.scalar(select(Contact.wa_id).where(Contact.id == contact_id))
+        if wa_id:
+            waiting = dict(get_setting(s, BLOCKS_FOR_THE_RELAY, {}))
+            waiting[wa_id] = blocked
+            put_setting(s, BLOCKS_FOR_THE_RELAY, waiting)
     return Changes.for_contacts({contact_id}, messages=False)
+
+
+def tell_relay_about_blocks(db: Database, client: RelayClient) -> int:
+    """Hand the relay every block and unblock it has not taken yet (blocking: off the GUI thread).
+
+    Returns how many it took. A relay that cannot be reached (or is busy) leaves the rest waiting
+    for the next time it answers; one it refuses outright (a number it cannot know) is dropped,
+    since asking again would get the same answer.
+    """
+    with db.read() as s:
+        waiting: dict[str, bool] = dict(get_setting(s, BLOCKS_FOR_THE_RELAY, {}))
+    told: dict[str, bool] = {}
+    for wa_id, blocked in waiting.items():
+        try:
+            client.block(wa_id, blocked)
+        except (RelayUnreachable, RelayBusy, Unauthorised):
+            break  # the others would fail the same way: the next time the relay answers
+        except RelayError as exc:
+            log.warning("the relay refused a block: %s", exc.code)
+        told[wa_id] = blocked
+    if told:
+        with db.write() as s:
+            now_waiting = dict(get_setting(s, BLOCKS_FOR_THE_RELAY, {}))
+            for wa_id, blocked in told.items():
+                if now_waiting.get(wa_id) == blocked:  # not changed again meanwhile
+                    del now_waiting[wa_id]
+            put_setting(s, BLOCKS_FOR_THE_RELAY, now_waiting)
+    return len(told)

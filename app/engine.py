@@ -140,11 +140,16 @@ class SyncEngine:
 
     def _came_online(self) -> None:
         from app import automations_store
+        from app.chat_actions import tell_relay_about_blocks
 
         try:
             automations_store.push(self.db, self.client)
         except RelayError as exc:
             log.info("automations not pushed: %s", exc)
+        try:
+            tell_relay_about_blocks(self.db, self.client)
+        except RelayError as exc:
+            log.info("blocks not handed to the relay: %s", exc)
         if not self._known_pushed:
             try:
                 self.push_known_contacts()

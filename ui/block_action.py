@@ -20,21 +20,19 @@ def block_customer(
 ) -> None:
     """Block (or unblock) on this computer, then tell the relay, which asks Meta where it can and
     keeps its automations away from the customer. The writer never waits on the network."""
-    from app.chat_actions import set_blocked
-    from app.errors import RelayError
+    from app.chat_actions import set_blocked, tell_relay_about_blocks
     from ui.ops import run_change, run_op
 
     client = ctx.sync.relay_client() if ctx.sync is not None else None
-
-    def tell_relay() -> None:
-        if client is None or not wa_id:
-            return
-        try:
-            client.block(wa_id, blocked)
-        except RelayError as exc:  # blocked here all the same; blocking again tells the relay
-            log.warning("the relay did not take the block: %s", exc.code)
+    db = ctx.db
 
     def written(_changes: Changes) -> None:
-        run_op(tell_relay, parent=parent)
+        # Waits here if the relay cannot take it now; sync hands it over when the relay answers.
+        if client is not None and wa_id:
+            run_op(lambda: tell_relay_about_blocks(db, client), parent=parent, on_failure=_not_told)
 
-    run_change(ctx, partial(set_blocked, ctx.db, contact_id, blocked), written, parent=parent)
+    run_change(ctx, partial(set_blocked, db, contact_id, blocked), written, parent=parent)
+
+
+def _not_told(exc: BaseException) -> None:
+    log.warning("blocks not handed to the relay: %s", type(exc).__name__)

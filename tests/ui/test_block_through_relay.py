@@ -45,3 +45,30 @@ def test_blocking_in_the_contact_panel_blocks_on_whatsapp_through_the_relay(
         qtbot.waitUntil(lambda: graph.blocked == {CUSTOMER}, timeout=10000)
         qtbot.waitUntil(lambda: model.row_at(0).blocked, timeout=5000)
         assert not window.chat.composer.isEnabled()
+
+
+def test_a_block_made_while_the_relay_is_down_reaches_whatsapp_when_it_answers_again(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
+        window.ctx.prefs["relay_url"] = relay.url
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        relay.post_webhook(inbound(content="광고 보내드려요", sender=CUSTOMER, name="스팸"))
+        model = window.chat_list.model
+        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+        select_chat(window, qtbot, model.row_at(0).contact_id)
+        window.toggle_contact_panel()
+        panel = window.contact_panel
+        qtbot.waitUntil(lambda: panel.details is not None, timeout=5000)
+        relay.stop()  # the relay's machine restarts, or the laptop lost its Wi-Fi
+
+        dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+        panel.block.click()
+        qtbot.waitUntil(lambda: model.row_at(0).blocked, timeout=5000)  # blocked here at once
+        assert graph.blocked == set()
+
+        relay.start()
+        qtbot.waitUntil(lambda: graph.blocked == {CUSTOMER}, timeout=30000)
