@@ -339,7 +339,9 @@ class OrderBoard(QWidget):
         def done(counts: tuple[int, int]) -> None:
             orders, lines = counts
             self.status.setText(
-                self.tr("{0} order(s), {1} line(s) saved to {2}.").format(orders, lines, path.name)
+                self.tr("{0}, {1} saved to {2}.").format(
+                    self.tr("%n order(s)", "", orders), self.tr("%n line(s)", "", lines), path.name
+                )
             )
             self.orders_exported.emit(orders, lines)
 

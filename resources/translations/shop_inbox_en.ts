@@ -74,6 +74,11 @@
             <numerusform>%n paid order saved to the courier sheet.</numerusform><numerusform>%n paid orders saved to the courier sheet.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n order(s) marked shipped.</source>
         <translation>
             <numerusform>%n order marked shipped.</numerusform><numerusform>%n orders marked shipped.</numerusform></translation>

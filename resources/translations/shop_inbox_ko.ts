@@ -3438,10 +3438,6 @@ The previous data was kept in {folder}.</source>
         <translation>주문 내보내기</translation>
     </message>
     <message>
-        <source>{0} order(s), {1} line(s) saved to {2}.</source>
-        <translation>주문 {0}건, {1}줄을 {2}에 저장했습니다.</translation>
-    </message>
-    <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
         <translation>스프레드시트 (*.xlsx *.csv *.txt)</translation>
     </message>
@@ -3449,6 +3445,16 @@ The previous data was kept in {folder}.</source>
         <source>%n paid order(s) saved to the courier sheet.</source>
         <translation>
             <numerusform>결제 완료 주문 %n건을 택배 접수 파일로 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}, {1} saved to {2}.</source>
+        <translation>{0}, {1}을 {2}에 저장했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n줄</numerusform>
         </translation>
     </message>
     <message>
