@@ -10,10 +10,25 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.wire import Automations
 from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay
+from tests.support.relay_server import RunningRelay, inbound, run_relay
 from tests.support.window_waits import select_chat
 
 CUSTOMER = "821066667777"
+
+
+def _spammer_in_the_panel(window: Any, qtbot: Any, relay: RunningRelay) -> Any:
+    """Sync with the relay, a customer writes, the owner opens their chat and its contact panel."""
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    relay.post_webhook(inbound(content="광고 보내드려요", sender=CUSTOMER, name="스팸"))
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
+    window.toggle_contact_panel()
+    panel = window.contact_panel
+    qtbot.waitUntil(lambda: panel.details is not None, timeout=5000)
+    return panel
 
 
 def test_blocking_in_the_contact_panel_blocks_on_whatsapp_through_the_relay(
@@ -28,22 +43,13 @@ def test_blocking_in_the_contact_panel_blocks_on_whatsapp_through_the_relay(
             f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
         )
         assert put.status_code == 200
-        window.ctx.prefs["relay_url"] = relay.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
-        relay.post_webhook(inbound(content="광고 보내드려요", sender=CUSTOMER, name="스팸"))
-        model = window.chat_list.model
-        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+        panel = _spammer_in_the_panel(window, qtbot, relay)
         qtbot.waitUntil(lambda: len(graph.sent) == 1, timeout=10000)  # the away message
-        select_chat(window, qtbot, model.row_at(0).contact_id)
-        window.toggle_contact_panel()
-        panel = window.contact_panel
-        qtbot.waitUntil(lambda: panel.details is not None, timeout=5000)
 
         dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
         panel.block.click()
         qtbot.waitUntil(lambda: graph.blocked == {CUSTOMER}, timeout=10000)
-        qtbot.waitUntil(lambda: model.row_at(0).blocked, timeout=5000)
+        qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).blocked, timeout=5000)
         assert not window.chat.composer.isEnabled()
 
 
@@ -53,21 +59,12 @@ def test_a_block_made_while_the_relay_is_down_reaches_whatsapp_when_it_answers_a
     folder = tmp_path / "relay"
     folder.mkdir()
     with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as relay:
-        window.ctx.prefs["relay_url"] = relay.url
-        window.ctx.relay_token = relay.token
-        window.start_sync()
-        relay.post_webhook(inbound(content="광고 보내드려요", sender=CUSTOMER, name="스팸"))
-        model = window.chat_list.model
-        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
-        select_chat(window, qtbot, model.row_at(0).contact_id)
-        window.toggle_contact_panel()
-        panel = window.contact_panel
-        qtbot.waitUntil(lambda: panel.details is not None, timeout=5000)
+        panel = _spammer_in_the_panel(window, qtbot, relay)
         relay.stop()  # the relay's machine restarts, or the laptop lost its Wi-Fi
 
         dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
         panel.block.click()
-        qtbot.waitUntil(lambda: model.row_at(0).blocked, timeout=5000)  # blocked here at once
+        qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).blocked, timeout=5000)  # here at once
         assert graph.blocked == set()
 
         relay.start()
