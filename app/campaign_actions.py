@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.campaign_recipients import CampaignReader, relay_campaign, with_relay_details
 from app.campaign_send import CampaignClient, campaign_action, hand_over
 from app.campaign_store import (
     CampaignDraft,
@@ -16,6 +17,7 @@ from app.campaign_store import (
 from app.campaigns import Audience, Resolved, resolve_audience
 from app.changes import Changes
 from app.db import Database
+from app.wire import Campaign
 
 CAMPAIGNS_CHANGED = Changes(campaigns=True)
 
@@ -30,9 +32,20 @@ def read_draft(db: Database, campaign_id: int) -> CampaignDraft | None:
         return load_draft(s, campaign_id)
 
 
-def read_report(db: Database, campaign_id: int) -> CampaignReport | None:
+def read_report(
+    db: Database, campaign_id: int, client: CampaignReader | None = None, known: Campaign | None = None
+) -> tuple[CampaignReport | None, Campaign | None]:
+    """The report from the chats, with each recipient's state on the relay: read through `client`
+    when given, else as `known` (an earlier answer) had it. Also returns the relay's answer used."""
     with db.read() as s:
-        return campaign_report(s, campaign_id)
+        report = campaign_report(s, campaign_id)
+    if report is None:
+        return None, None
+    relay = relay_campaign(report, client) if client is not None else None
+    relay = relay or known
+    if relay is None or relay.id != report.uid:
+        return report, None
+    return with_relay_details(report, relay), relay
 
 
 def audience_for(db: Database, audience: Audience, category: str) -> Resolved:

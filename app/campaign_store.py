@@ -200,6 +200,10 @@ class RecipientRow:
     sent_at: datetime | None
     replied: bool
     opted_out: bool
+    # What only the relay knows (app/campaign_recipients.py): why it skipped or held this customer
+    # (a SkipReason), or the name of a late failure; and until when a night-time hold lasts.
+    reason: str | None = None
+    held_until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +215,10 @@ class CampaignReport:
     sent_at: datetime | None = None  # when it was handed to the relay
     # The relay's own counts by RecipientState (held until 08:00, skipped, queued…), from its events.
     relay_counts: dict[str, int] = field(default_factory=dict)
+    uid: str = ""  # the campaign's id on the relay
+    # Each recipient's state as the relay tells it was merged in (False: the chats' view only, e.g.
+    # offline, so skipped and held customers show as waiting).
+    relay_details: bool = False
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -309,11 +317,17 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
     rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
     relay_counts = {str(k): int(v) for k, v in (campaign.counts or {}).items() if isinstance(v, int)}
     return CampaignReport(
-        campaign.name, campaign.state, rows, campaign.template_name, campaign.sent_at, relay_counts
+        campaign.name,
+        campaign.state,
+        rows,
+        campaign.template_name,
+        campaign.sent_at,
+        relay_counts,
+        uid=campaign.uid,
     )
 
 
-CSV_HEADER = ("name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out")
+CSV_HEADER = ("name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out", "reason")
 
 
 def report_csv(report: CampaignReport) -> bytes:
@@ -331,6 +345,7 @@ def report_csv(report: CampaignReport) -> bytes:
                 r.sent_at.astimezone(UTC).isoformat(timespec="seconds") if r.sent_at else "",
                 "yes" if r.replied else "no",
                 "yes" if r.opted_out else "no",
+                r.reason or "",
             )
         )
     return "\ufeff".encode() + out.getvalue().encode("utf-8")

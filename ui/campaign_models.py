@@ -6,12 +6,19 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
-from app.wire import CampaignReason, CampaignState, RecipientState
+from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
 from ui.formatting import full_datetime
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,6 +81,48 @@ def recipient_state_label(state: RecipientState) -> str:
         RecipientState.UNKNOWN: translate("campaigns", "Unknown (never resent)"),
     }
     return labels.get(state, state.value)
+
+
+def skip_label(reason: str | None) -> str:
+    """Why the relay did not send a recipient the campaign (a SkipReason)."""
+    labels: dict[str, str] = {
+        SkipReason.NO_CONSENT: translate("campaigns", "No consent to notifications"),
+        SkipReason.NO_MARKETING_CONSENT: translate("campaigns", "No consent to marketing"),
+        SkipReason.OPTED_OUT: translate("campaigns", "Opted out of marketing"),
+        SkipReason.US_MARKETING: translate("campaigns", "US number (+1): no marketing"),
+        SkipReason.CANCELLED: translate("campaigns", "The campaign was cancelled first"),
+    }
+    return labels.get(reason or "", reason or "")
+
+
+def recipient_detail(row: RecipientRow) -> str:
+    """Why a recipient is held, skipped, pending or failed, in a sentence's worth of words."""
+    if row.state == RecipientState.FAILED:
+        return failure_label(row.error_code or row.reason or "")
+    if row.state == RecipientState.SKIPPED:
+        return skip_label(row.reason)
+    if row.state == RecipientState.HELD:
+        if row.held_until is None:
+            return translate("campaigns", "Night-time rule: sent at 08:00")
+        return translate("campaigns", "Night-time rule: sent at {0}").format(full_datetime(row.held_until))
+    if row.state == RecipientState.PENDING:
+        return translate("campaigns", "Meta holds it until the new template has feedback")
+    if row.state == RecipientState.UNKNOWN:
+        return translate("campaigns", "WhatsApp did not answer: maybe delivered, never sent again")
+    return ""
+
+
+# Recipients the owner may want to look into: not (yet) sent, or not delivered.
+NOT_SENT = frozenset(
+    {
+        RecipientState.QUEUED,
+        RecipientState.HELD,
+        RecipientState.PENDING,
+        RecipientState.SKIPPED,
+        RecipientState.FAILED,
+        RecipientState.UNKNOWN,
+    }
+)
 
 
 def failure_label(code: str) -> str:
@@ -197,7 +246,7 @@ class ReportModel(_Table):
             translate("campaigns", "Ticks"),
             translate("campaigns", "Replied"),
             translate("campaigns", "Opted out"),
-            translate("campaigns", "Failure"),
+            translate("campaigns", "Why"),
         )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -220,6 +269,27 @@ class ReportModel(_Table):
                 recipient_state_label(r.state),
                 yes if r.replied else "",
                 yes if r.opted_out else "",
-                failure_label(r.error_code or "") if r.state == RecipientState.FAILED else "",
+                recipient_detail(r),
             )[index.column()]
+        if role == CampaignRole.ROW:
+            return r
         return None
+
+
+class NotSentFilter(QSortFilterProxyModel):
+    """The report's recipients, or only those held, skipped, pending, failed or still waiting."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.only_not_sent = False
+
+    def set_only_not_sent(self, only: bool) -> None:
+        self.beginFilterChange()
+        self.only_not_sent = only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.only_not_sent:
+            return True
+        row: RecipientRow = self.sourceModel().index(source_row, 0, source_parent).data(CampaignRole.ROW)
+        return row.state in NOT_SENT

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.campaign_store import CampaignReport, report_csv
 from app.wire import RecipientState
-from ui.campaign_models import ReportModel, failure_label, recipient_state_label, state_label
+from ui.campaign_models import (
+    NotSentFilter,
+    ReportModel,
+    failure_label,
+    recipient_state_label,
+    state_label,
+)
 from ui.context import AppContext
 from ui.formatting import full_datetime
 from ui.ops import run_op
@@ -63,8 +70,31 @@ class CampaignReportView(QWidget):
         self.failures.setTextFormat(Qt.TextFormat.PlainText)
         self.failures.setWordWrap(True)
         self.model = ReportModel(ctx.shop_region, self)
+        self.shown = NotSentFilter(self)
+        self.shown.setSourceModel(self.model)
+        self.show_choice = QComboBox(self)
+        self.show_choice.setObjectName("campaignRecipientsShown")
+        self.show_choice.addItem(self.tr("Every recipient"), False)
+        self.show_choice.addItem(self.tr("Only not sent: waiting, held, skipped, failed"), True)
+        self.show_choice.setAccessibleName(self.tr("Recipients shown"))
+        self.show_choice.currentIndexChanged.connect(
+            lambda _i: self.shown.set_only_not_sent(bool(self.show_choice.currentData()))
+        )
+        # Said when the relay could not be asked: then only the chats tell who got it.
+        self.relay_note = QLabel(
+            self.tr(
+                "The relay did not answer, so customers it held or skipped show as waiting. "
+                "Open the report again when it is connected."
+            ),
+            self,
+        )
+        self.relay_note.setObjectName("campaignRelayNote")
+        self.relay_note.setWordWrap(True)
+        self.relay_note.hide()
         self.view = QTableView(self)
-        self.view.setModel(self.model)
+        self.view.setObjectName("campaignRecipients")
+        self.view.setAccessibleName(self.tr("Recipients"))
+        self.view.setModel(self.shown)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -84,6 +114,12 @@ class CampaignReportView(QWidget):
         layout.addWidget(self.state)
         layout.addLayout(grid)
         layout.addWidget(self.failures)
+        shown_row = QHBoxLayout()
+        shown_row.addWidget(QLabel(self.tr("Show"), self))
+        shown_row.addWidget(self.show_choice)
+        shown_row.addStretch(1)
+        layout.addLayout(shown_row)
+        layout.addWidget(self.relay_note)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
 
@@ -128,6 +164,7 @@ class CampaignReportView(QWidget):
             )
         self.failures.setText("\n".join(lines))
         self.model.set_rows(report.rows)
+        self.relay_note.setVisible(not report.relay_details)
         running = report.state in ("scheduled", "running", "waiting_for_limit")
         self.pause_button.setVisible(running)
         self.resume_button.setVisible(report.state == "paused")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from app.campaign_store import (
 )
 from app.changes import Changes
 from app.relay_client import RelayClient
+from app.wire import Campaign
 from ui.campaign_editor import CampaignEditor
 from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
@@ -40,6 +42,8 @@ from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
 
 log = logging.getLogger(__name__)
+
+RELAY_DETAILS_EVERY = 10.0  # seconds between reads of a shown campaign's recipients from the relay
 
 
 class CampaignWindow(QWidget):
@@ -50,6 +54,9 @@ class CampaignWindow(QWidget):
         self.resize(1400, 820)
         self.ctx = ctx
         self.current_id: int | None = None
+        # The relay's last answer per campaign, with every recipient's state, and when it came.
+        self._relay_seen: dict[int, tuple[float, Campaign]] = {}
+        self._report_reads = 0
         self.list_model = CampaignListModel(self)
         self.list = QTableView(self)
         self.list.setObjectName("campaignList")
@@ -129,7 +136,7 @@ class CampaignWindow(QWidget):
             campaign_id = r.id
             run_op(lambda: read_draft(db, campaign_id), self._edit, parent=self)
         else:
-            self.show_report(r.id)
+            self.show_report(r.id, ask_relay=True)
 
     def _edit(self, draft: CampaignDraft | None) -> None:
         self.stack.setCurrentWidget(self.editor)
@@ -137,18 +144,36 @@ class CampaignWindow(QWidget):
 
     def new_campaign(self) -> None:
         self.current_id = None
+        # No current row either: choosing the campaign that was shown opens its report again.
+        self.list.selectionModel().clearCurrentIndex()
         self.list.clearSelection()
         self.delete_button.setEnabled(False)
         self.stack.setCurrentWidget(self.editor)
         self.editor.load(CampaignDraft(name=""))
 
-    def show_report(self, campaign_id: int) -> None:
+    def show_report(self, campaign_id: int, *, ask_relay: bool = False) -> None:
+        """The report from the chats, with each recipient's state on the relay: asked when the
+        report opens, after the owner acts, and at most every RELAY_DETAILS_EVERY seconds while it
+        runs (a campaign's list can be 50,000 long); in between, the last answer is merged again."""
         db = self.ctx.db
+        seen = self._relay_seen.get(campaign_id)
+        stale = seen is None or time.monotonic() - seen[0] > RELAY_DETAILS_EVERY
+        sync = self.ctx.sync
+        client = sync.relay_client() if sync is not None and (ask_relay or stale) else None
+        known = seen[1] if seen is not None else None
+        # Reads overlap (a change arrives while the last read runs): only the newest one is shown.
+        self._report_reads += 1
+        this_read = self._report_reads
 
-        def work() -> CampaignReport | None:
-            return read_report(db, campaign_id)
+        def work() -> tuple[CampaignReport | None, Campaign | None]:
+            return read_report(db, campaign_id, client, known)
 
-        def show(report: CampaignReport | None) -> None:
+        def show(result: tuple[CampaignReport | None, Campaign | None]) -> None:
+            report, relay = result
+            if this_read != self._report_reads:
+                return
+            if client is not None and relay is not None:
+                self._relay_seen[campaign_id] = (time.monotonic(), relay)
             if report is not None and self.current_id == campaign_id:
                 self.report.show_report(report)
                 self.stack.setCurrentWidget(self.report)
@@ -245,4 +270,5 @@ class CampaignWindow(QWidget):
         def work() -> Changes:
             return act_on_campaign(db, client, campaign_id, action)
 
+        self._relay_seen.pop(campaign_id, None)  # what the relay said before the action is old
         run_op(work, self.ctx.publish, parent=self)

@@ -856,6 +856,26 @@
         <translation>수신거부</translation>
     </message>
     <message>
+        <source>Every recipient</source>
+        <translation>모든 수신자</translation>
+    </message>
+    <message>
+        <source>Only not sent: waiting, held, skipped, failed</source>
+        <translation>보내지 않은 수신자만: 대기, 보류, 건너뜀, 실패</translation>
+    </message>
+    <message>
+        <source>Recipients shown</source>
+        <translation>표시할 수신자</translation>
+    </message>
+    <message>
+        <source>The relay did not answer, so customers it held or skipped show as waiting. Open the report again when it is connected.</source>
+        <translation>릴레이가 응답하지 않아 릴레이가 보류하거나 건너뛴 고객이 대기 중으로 보여요. 연결되면 보고서를 다시 열어 주세요.</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
@@ -870,6 +890,10 @@
     <message>
         <source>Cancel campaign</source>
         <translation>캠페인 취소</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
     </message>
     <message>
         <source>{0} · sent {1} · template {2}</source>
@@ -5215,6 +5239,34 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>알 수 없음 (다시 보내지 않음)</translation>
     </message>
     <message>
+        <source>No consent to notifications</source>
+        <translation>알림 수신 동의 없음</translation>
+    </message>
+    <message>
+        <source>No consent to marketing</source>
+        <translation>마케팅 수신 동의 없음</translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled first</source>
+        <translation>보내기 전에 캠페인이 취소됨</translation>
+    </message>
+    <message>
+        <source>Night-time rule: sent at 08:00</source>
+        <translation>야간 규칙: 08:00에 발송</translation>
+    </message>
+    <message>
+        <source>Night-time rule: sent at {0}</source>
+        <translation>야간 규칙: {0}에 발송</translation>
+    </message>
+    <message>
+        <source>Meta holds it until the new template has feedback</source>
+        <translation>새 템플릿에 대한 반응을 확인할 때까지 Meta가 보류 중</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not answer: maybe delivered, never sent again</source>
+        <translation>WhatsApp이 응답하지 않음: 전달되었을 수 있어 다시 보내지 않음</translation>
+    </message>
+    <message>
         <source>Meta limited marketing to this customer</source>
         <translation>Meta가 이 고객에게 광고를 제한함</translation>
     </message>
@@ -5279,8 +5331,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>수신거부</translation>
     </message>
     <message>
-        <source>Failure</source>
-        <translation>실패 이유</translation>
+        <source>Why</source>
+        <translation>사유</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -253,3 +253,93 @@ def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_
     qtbot.waitUntil(lambda: report.state.text().startswith("Finished"), timeout=15000)
     assert not report.resume_button.isVisible() and not report.pause_button.isVisible()
     assert sorted(templates_sent()) == people  # everyone once, nobody twice
+
+
+def test_the_report_lists_who_the_relay_held_or_failed_and_why(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_models import CampaignRole
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    # 22:00 in Seoul on the relay: marketing waits for 08:00 unless the customer agreed to nights.
+    relay.relay.clock = lambda: datetime(2026, 11, 30, 13, 0, tzinfo=UTC)
+    night_owl, sleeper, gone = "821033330001", "821033330002", "821033330003"
+    relay.graph.late_failures[gone] = 131026  # accepted, then reported undeliverable
+    relay.graph.webhook_url = f"{relay.url}/webhook"
+    with window.ctx.db.write() as s:
+        for wa_id, name, nights in ((night_owl, "Ara Night", True), (sleeper, "Bora Sleep", False)):
+            make_contact(
+                s,
+                wa_id=wa_id,
+                profile_name=name,
+                opted_in_at=NOW - timedelta(days=5),
+                marketing_consent_at=NOW - timedelta(days=5),
+                night_consent_at=NOW - timedelta(days=5) if nights else None,
+            )
+        make_contact(
+            s,
+            wa_id=gone,
+            profile_name="Chae Gone",
+            opted_in_at=NOW - timedelta(days=5),
+            marketing_consent_at=NOW - timedelta(days=5),
+            night_consent_at=NOW - timedelta(days=5),
+        )
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync is not None and window.ctx.sync.relay_client() is not None)
+    campaigns = CampaignWindow(window.ctx)
+    qtbot.addWidget(campaigns, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    campaigns.show()
+    editor = campaigns.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.template.count() == 2, timeout=10000)
+    editor.name.setText("Late spring restock")
+    editor.template.setCurrentIndex(1)
+    for _source, text in editor.param_rows:
+        text.setText("SPRING10")
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 3, timeout=10000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+
+    def relay_states() -> dict[str, str]:
+        found = relay.client.get(
+            f"{relay.url}/v1/campaigns/{campaigns.report.report.uid}",
+            params={"recipients": "true"},
+            headers=relay.auth(),
+        ).json()
+        return {r["wa_id"]: r["state"] for r in found["recipients"]}
+
+    report = campaigns.report
+    qtbot.waitUntil(lambda: report.report is not None, timeout=15000)
+    qtbot.waitUntil(
+        lambda: relay_states() == {night_owl: "sent", sleeper: "held", gone: "failed"}, timeout=30000
+    )
+    # Opening the report again asks the relay for each recipient's state.
+    campaigns.new_button.click()
+    campaigns.list.selectRow(0)
+
+    def why() -> dict[str, tuple[str, str]]:
+        model = report.view.model()
+        out = {}
+        for row in range(model.rowCount()):
+            r = model.index(row, 0).data(CampaignRole.ROW)
+            out[r.name] = (model.index(row, 2).data(), model.index(row, 5).data())
+        return out
+
+    qtbot.waitUntil(lambda: why().get("Bora Sleep", ("", ""))[0] == "Held until 08:00", timeout=15000)
+    assert why()["Bora Sleep"][1].startswith("Night-time rule: sent at ")
+    qtbot.waitUntil(lambda: why()["Chae Gone"][0] == "Failed", timeout=15000)
+    assert why()["Chae Gone"][1] == "Not deliverable to this number"
+    assert why()["Ara Night"][1] == ""
+    assert not report.relay_note.isVisible()
+
+    report.show_choice.setCurrentIndex(1)  # only those not sent
+    assert set(why()) == {"Bora Sleep", "Chae Gone"}
+    report.show_choice.setCurrentIndex(0)
+    assert set(why()) == {"Ara Night", "Bora Sleep", "Chae Gone"}

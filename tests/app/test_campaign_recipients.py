@@ -1,0 +1,61 @@
+"""The report's recipients corrected by what the relay says: held, skipped, pending, failed and why."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from app.campaign_recipients import with_relay_details
+from app.campaign_store import CampaignReport, RecipientRow
+from app.wire import Campaign, CampaignRecipientStatus, CampaignTemplate, RecipientState
+
+SENT_AT = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
+
+
+def row(contact_id: int, wa_id: str, state: RecipientState) -> RecipientRow:
+    sent = state != RecipientState.QUEUED
+    return RecipientRow(
+        contact_id, f"C{contact_id}", wa_id, state, None, SENT_AT if sent else None, False, False
+    )
+
+
+def test_what_only_the_relay_knows_replaces_waiting_or_sent_but_never_a_later_tick() -> None:
+    report = CampaignReport(
+        "Winter sale",
+        "done",
+        [
+            row(1, "821000000001", RecipientState.QUEUED),  # skipped on the relay: no message here
+            row(2, "821000000002", RecipientState.SENT),  # Meta holds it (template pacing)
+            row(3, "821000000003", RecipientState.SENT),  # failed late on the relay
+            row(4, "821000000004", RecipientState.READ),  # the chats' read tick stands
+            row(5, "821000000005", RecipientState.QUEUED),  # a newer relay's state: left alone
+        ],
+        uid="winter",
+    )
+    relay = Campaign(
+        id="winter",
+        name="Winter sale",
+        template=CampaignTemplate(name="winter_sale", language="ko", category="MARKETING"),
+        state="done",
+        created_at=SENT_AT,
+        counts={"skipped": 1, "pending": 1, "failed": 1, "read": 1, "later": 1},
+        recipients=[
+            CampaignRecipientStatus(wa_id="821000000001", state="skipped", reason="opted_out"),
+            CampaignRecipientStatus(wa_id="821000000002", state="pending"),
+            CampaignRecipientStatus(
+                wa_id="821000000003", state="failed", error_code=131049, reason="marketing_limited"
+            ),
+            CampaignRecipientStatus(wa_id="821000000004", state="pending"),
+            CampaignRecipientStatus(wa_id="821000000005", state="later"),
+        ],
+    )
+    merged = {r.contact_id: r for r in with_relay_details(report, relay).rows}
+    assert (merged[1].state, merged[1].reason) == (RecipientState.SKIPPED, "opted_out")
+    assert merged[2].state == RecipientState.PENDING
+    assert (merged[3].state, merged[3].error_code, merged[3].reason) == (
+        RecipientState.FAILED,
+        "131049",
+        "marketing_limited",
+    )
+    assert merged[4].state == RecipientState.READ
+    assert merged[5].state == RecipientState.QUEUED
+    assert with_relay_details(report, relay).relay_details
