@@ -343,3 +343,77 @@ def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     assert set(why()) == {"Bora Sleep", "Chae Gone"}
     report.show_choice.setCurrentIndex(0)
     assert set(why()) == {"Ara Night", "Bora Sleep", "Chae Gone"}
+
+
+def test_a_header_picture_chosen_in_the_editor_reaches_whatsapp_with_each_send(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_window import CampaignWindow
+    from ui.ops import pending_ops
+
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#4a7c59"))
+    photo = tmp_path / "linen shirt.jpg"
+    assert picture.save(str(photo), "JPG")
+    relay.graph.templates = [
+        {
+            **AD,
+            "name": "new_arrival",
+            "components": [
+                {"type": "HEADER", "format": "IMAGE"},
+                {"type": "BODY", "text": "(광고) 서울 리넨 신상품이 왔어요 {{1}}님. 문의 02-123-4567"},
+                {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "수신거부"}]},
+            ],
+        }
+    ]
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS[:2]:
+            make_contact(
+                s,
+                wa_id=wa_id,
+                profile_name=name,
+                opted_in_at=NOW - timedelta(days=5),
+                marketing_consent_at=NOW - timedelta(days=5),
+                night_consent_at=NOW - timedelta(days=5),
+            )
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    qtbot.waitUntil(lambda: window.ctx.sync is not None and window.ctx.sync.relay_client() is not None)
+    campaigns = CampaignWindow(window.ctx)
+    qtbot.addWidget(campaigns, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    campaigns.show()
+    editor = campaigns.editor
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.template.count() == 2, timeout=10000)
+    editor.name.setText("New arrivals")
+    editor.template.setCurrentIndex(1)
+    assert editor.media_button.isVisibleTo(editor)
+    dialogs.expect("getOpenFileName", answer=str(photo))
+    editor.media_button.click()
+    assert editor.media_label.text() == "linen shirt.jpg"
+    source, _text = editor.param_rows[0]
+    source.setCurrentIndex(source.findData("first_name"))
+    editor.param_rows[0][1].setText("고객")
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 2, timeout=10000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+
+    def templates_sent() -> list[dict[str, Any]]:
+        return [b for b in relay.graph.sent if b.get("type") == "template"]
+
+    qtbot.waitUntil(lambda: len(templates_sent()) == 2, timeout=30000)
+    # The picture went to WhatsApp once, as uploaded media; each send names it in its header.
+    uploads = [
+        media_id for media_id, (data, _mime) in relay.graph.media.items() if data == photo.read_bytes()
+    ]
+    assert len(uploads) == 1
+    for body in templates_sent():
+        header, text = body["template"]["components"]
+        assert header == {"type": "header", "parameters": [{"type": "image", "image": {"id": uploads[0]}}]}
+        assert text["type"] == "body" and text["parameters"][0]["text"] in ("Minji", "Jihoon")
