@@ -146,6 +146,7 @@ class ChatList(QWidget):
         self.model.held_changed.connect(self._held_changed)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
         self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
+        self.model.layoutChanged.connect(lambda *_: self._keep_first_row_whole())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

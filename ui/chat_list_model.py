@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
+from heapq import merge
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 100
+# A batch that changes more chats than this is applied as one layout change, not a move per chat.
+MOVE_ROWS_MAX = 16
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -290,6 +293,9 @@ class ChatListModel(QAbstractListModel):
 
         Emits `rows_refreshed` with (old, new) pairs so notifications can see what arrived.
         """
+        if len(fresh) > MOVE_ROWS_MAX and not self.held and not self._waiting:
+            self._apply_many(fresh, from_sync=from_sync)
+            return
         changes: list[tuple[ConversationRow | None, ConversationRow]] = []
         for row in fresh:
             old_pos = self.position_of(row.contact_id)
@@ -308,6 +314,57 @@ class ChatListModel(QAbstractListModel):
                 self._insert_sorted(row)
         if self.held:
             self.held_changed.emit(len(self._waiting))
+        self.unread_changed.emit()
+        self.rows_refreshed.emit(changes, from_sync)
+
+    def _apply_many(self, fresh: list[ConversationRow], *, from_sync: bool) -> None:
+        """A catch-up's batch changes hundreds of chats: one pass over the list and one layout
+        change, instead of a move (and the view's work for it) per chat.
+
+        The loaded rows are the head of the whole ordered list: a changed chat that now sorts
+        below the last unchanged loaded row belongs to a page not loaded yet, and comes with it.
+        """
+        old_rows = {r.contact_id: r for r in self._rows}
+        changes = [(old_rows.get(r.contact_id), r) for r in fresh]
+        by_id = {r.contact_id: r for r in fresh}
+        keep = [r for r in self._rows if r.contact_id not in by_id]
+        edge = _sort_key(keep[-1]) if keep and self._more else None
+        arrived = sorted(
+            (r for r in fresh if self._matches(r) and (edge is None or _sort_key(r) < edge)), key=_sort_key
+        )
+        rows = list(merge(keep, arrived, key=_sort_key))
+        place = {r.contact_id: i for i, r in enumerate(rows)}
+        # Rows that leave (archived, filtered out, moved past the loaded pages) go one by one:
+        # few, and a removal is what the view must be told.
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].contact_id not in place:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        # Chats new to the list join at the end, all at once; the layout change puts them in place.
+        new = [r for r in arrived if r.contact_id not in old_rows]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+        moved = [r.contact_id for r in self._rows] != [r.contact_id for r in rows]
+        if moved:
+            self.layoutAboutToBeChanged.emit()
+            shown = [r.contact_id for r in self._rows]
+            persistent = self.persistentIndexList()
+            self._rows = rows
+            self.changePersistentIndexList(
+                persistent, [self.index(place[shown[p.row()]]) for p in persistent]
+            )
+            self.layoutChanged.emit()
+        else:
+            self._rows = rows
+        repaint = [place[r.contact_id] for r in arrived if old_rows.get(r.contact_id) != r]
+        if repaint:
+            self.dataChanged.emit(self.index(min(repaint)), self.index(max(repaint)))
+        self._seen = {r.contact_id: r for r in rows}
+        self._seen_complete = True
         self.unread_changed.emit()
         self.rows_refreshed.emit(changes, from_sync)
 

@@ -67,3 +67,42 @@ def test_a_batch_moving_hundreds_of_chats_leaves_the_list_as_a_fresh_read_orders
     assert model.rowCount() == 300 + 34 + 60 - 2
     assert "Chat 041" not in names(model)[:10]
     assert names(model) == names(fresh)[: model.rowCount()]
+
+
+def test_the_selected_chat_stays_selected_when_a_batch_reorders_the_list(ctx: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QListView
+
+    with ctx.db.write() as s:
+        chats = [make_contact(s, profile_name=f"Chat {i:03d}") for i in range(60)]
+        for i, c in enumerate(chats):
+            make_message(s, c, f"first {i}", sent_at=BASE_TIME + timedelta(minutes=i))
+    model = ChatListModel(ctx)
+    view = QListView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_filter("all")
+    picked = names(model).index("Chat 030")
+    view.setCurrentIndex(model.index(picked))
+
+    # A catch-up batch: forty other chats write and move above it, five customers are new.
+    changed: list[int] = []
+    with ctx.db.write() as s:
+        for i in range(0, 40):
+            chat = s.get(Contact, chats[i].id)
+            assert chat is not None
+            make_message(s, chat, "again", sent_at=BASE_TIME + timedelta(days=1, minutes=i))
+            changed.append(chats[i].id)
+        for n in range(5):
+            newcomer = make_contact(s, profile_name=f"New {n}")
+            make_message(s, newcomer, "hello", sent_at=BASE_TIME + timedelta(days=2, minutes=n))
+            changed.append(newcomer.id)
+    layouts: list[bool] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(True))
+    with qtbot.waitSignal(model.rows_refreshed, timeout=5000):
+        ctx.publish(Changes.for_contacts(changed, from_sync=True))
+
+    assert names(model)[:6] == ["New 4", "New 3", "New 2", "New 1", "New 0", "Chat 039"]
+    assert model.rowCount() == 65
+    assert view.currentIndex().data() == "Chat 030"  # the owner's place in the list is kept
+    assert layouts == [True]  # one layout change for the batch, not a move per chat
