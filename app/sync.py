@@ -14,6 +14,7 @@ from app.connection import Connection, ConnectionState
 from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
+from app.thread_priority import run_in_background
 from app.wire import Event
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class SyncWorker:
 
     # ------------------------------------------------------------------ loop
     def run(self) -> None:
+        run_in_background()  # a catch-up keeps this thread busy: the window gets a core first
         while not self.stop.is_set():
             try:
                 self.poll_once()
