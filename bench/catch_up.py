@@ -51,6 +51,7 @@ from bench.make_db import sentence
 from bench.report import emit, percentile
 from bench.sync_ingest import PER_WEBHOOK, Relay
 from tests.support.relay_server import envelope
+from ui.application import paint_on_the_gui_thread
 
 TICK_MS = 5
 SCROLL_PAUSE_MS = 20
@@ -254,6 +255,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600.0)
     args = parser.parse_args()
 
+    paint_on_the_gui_thread()  # as ui/application.py does before its QApplication
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     tmp = Path(tempfile.mkdtemp(prefix="bench-catch-up-"))
