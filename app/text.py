@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from itertools import chain
 
 # Runs of letters and digits in any script (\w without the underscore).
 _WORDS = re.compile(r"[^\W_]+")
@@ -24,6 +26,30 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+class _WordGrams(dict[str, tuple[str, ...]]):
+    """A word's bigrams, worked out once per distinct word: chats repeat their words endlessly."""
+
+    LIMIT = 2048  # distinct words kept (under 1 MB); the cache starts over beyond that
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        # Each character joined to the next, in C (a third faster than slicing in a generator).
+        grams = (word,) if len(word) == 1 else tuple(map(str.__add__, word[:-1], word[1:]))
+        self[word] = grams
+        return grams
+
+
+_word_grams = _WordGrams()
+_grams_of = _word_grams.__getitem__
+_flatten = chain.from_iterable
+
+
+def _grams_of_folded(text: str) -> str:
+    # Duplicates add nothing to a detail='none' index; dict.fromkeys keeps the first of each.
+    return " ".join(dict.fromkeys(_flatten(map(_grams_of, _WORDS.findall(text)))))
+
+
 def bigram_text(body: str | None) -> str:
     """Space-separated overlapping 2-character grams of each word, for the bigram FTS table.
 
@@ -32,17 +58,21 @@ def bigram_text(body: str | None) -> str:
     """
     if not body:
         return ""
-    text = nfc(body[:BIGRAM_SOURCE_LIMIT]).casefold()
-    grams: list[str] = []
-    for word in _WORDS.findall(text):
-        if len(word) == 1:
-            grams.append(word)
-        else:
-            # Each character joined to the next, in C (a third faster than slicing in a generator):
-            # every message written or imported goes through here.
-            grams.extend(map(str.__add__, word[:-1], word[1:]))
-    # Duplicates add nothing to a detail='none' index.
-    return " ".join(dict.fromkeys(grams))
+    return _grams_of_folded(nfc(body[:BIGRAM_SOURCE_LIMIT]).casefold())
+
+
+def bigram_texts(bodies: Sequence[str | None]) -> list[str]:
+    """`bigram_text` of each body, for a batch (an import's): the same strings, a third of the calls.
+
+    The bodies are normalised and case-folded as one string (NUL between them, which neither step
+    joins to a neighbour), then cut apart again; every message written goes through here or above.
+    """
+    capped = [body[:BIGRAM_SOURCE_LIMIT] if body else "" for body in bodies]
+    joined = "\x00".join(capped)
+    if joined.count("\x00") != len(capped) - 1:  # a body with its own NUL: one at a time
+        return [bigram_text(body) for body in capped]
+    folded = unicodedata.normalize("NFC", joined).casefold().split("\x00")
+    return list(map(_grams_of_folded, folded))
 
 
 def is_bigram_query(query: str) -> bool:

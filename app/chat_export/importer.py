@@ -65,7 +65,7 @@ from app.first_page import UNFINISHED_IMPORT_KEY
 from app.models import Contact, Direction, Media, MessageStatus
 from app.schema_sql import CONTACT_TRIGGERS, FTS_BODY_CHARS, FTS_TRIGGERS
 from app.settings import get_setting, put_setting
-from app.text import bigram_text, nfc
+from app.text import bigram_texts, nfc
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +81,11 @@ _EXISTING_IN_RANGE = text(
     "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
     "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
 )
-_ANY_IN_RANGE = text(
-    "SELECT 1 FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi LIMIT 1"
-)
 FTS_INSERT_TRIGGER = "message_fts_ai"
 CONTACT_INSERT_TRIGGER = "message_contact_ai"
 DONE_KEY = "chat_import.done"
+_OUT, _IN = str(Direction.OUT), str(Direction.IN)
+_SENT, _RECEIVED = str(MessageStatus.SENT), str(MessageStatus.RECEIVED)
 
 
 def _squash(sql: str) -> str:
@@ -385,19 +384,16 @@ class _Importer:
             if m.encryption_notice:
                 self.notices += 1
                 continue
-            direction = str(Direction.OUT if m.sender == shop and shop else Direction.IN)
+            direction = _OUT if m.sender == shop and shop else _IN
             prepared.append((m, self.utc_millis(m.local_time), direction))
         if not prepared:
             return
         lo = min(p[1] for p in prepared) // 60_000 * 60_000
         hi = (max(p[1] for p in prepared) // 60_000 + 1) * 60_000
         in_range = {"c": contact_id, "lo": lo, "hi": hi}
-        # Rows (bigrams, payloads) are built before the write lock is taken, unless the chat
-        # already has messages in these minutes and dedupe decides which rows there will be.
-        built: list[tuple[Any, ...]] | None = None
-        with self.db.read() as s:
-            if s.execute(_ANY_IN_RANGE, in_range).first() is None:
-                built = [self.row(contact_id, m, sent_ms, direction) for m, sent_ms, direction in prepared]
+        # Rows (bigrams, payloads) are built before the write lock is taken; dedupe below may drop
+        # some when the chat already has messages in these minutes.
+        built = self.rows(contact_id, prepared)
         with self.db.write() as s:
             existing: Counter[tuple[int, str, bytes]] = Counter()
             for sent_ms, direction, body, omitted, sender in s.execute(_EXISTING_IN_RANGE, in_range):
@@ -405,32 +401,43 @@ class _Importer:
                     sent_ms // 60_000, direction, "" if omitted else body, sender if self.group else None
                 )
                 existing[key] += 1
-            seen: Counter[tuple[int, str, bytes]] = Counter()
-            plain: list[tuple[Any, ...]] = []
             first_new_id = self.pause_triggers(s)
-            for i, (m, sent_ms, direction) in enumerate(prepared):
-                if existing:
-                    sender = m.sender if self.group else None
-                    key = dedupe_key(sent_ms // 60_000, direction, _key_body(m), sender)
-                    seen[key] += 1
-                    if seen[key] <= existing[key]:
-                        self.already += 1
-                        continue
-                row = (
-                    built[i]
-                    if built is not None and not existing
-                    else self.row(contact_id, m, sent_ms, direction)
-                )
-                self.added += 1
-                if m.attachment is None:
-                    plain.append(row)
-                    continue
-                message_id = s.connection().exec_driver_sql(_INSERT_QMARK, row).lastrowid
-                self.add_media(s, message_id, m, stored.get(m.line_no))
-            if plain:
-                # One executemany of plain SQL: the ORM's bulk insert would issue a statement per row.
-                s.connection().exec_driver_sql(_INSERT_QMARK, plain)
+            if not existing and all(m.attachment is None for m, _, _ in prepared):
+                # The usual batch: one executemany of plain SQL (the ORM's bulk insert would
+                # issue a statement per row).
+                s.connection().exec_driver_sql(_INSERT_QMARK, built)
+                self.added += len(built)
+            else:
+                self.insert_new(s, prepared, built, existing, stored)
             self.resume_triggers(s, first_new_id, contact_id)
+
+    def insert_new(
+        self,
+        s: Session,
+        prepared: list[tuple[ParsedMessage, int, str]],
+        built: list[tuple[Any, ...]],
+        existing: Counter[tuple[int, str, bytes]],
+        stored: dict[int, media_files.StoredMedia],
+    ) -> None:
+        """Insert the rows dedupe keeps (counted as a multiset per minute), media rows with theirs."""
+        seen: Counter[tuple[int, str, bytes]] = Counter()
+        plain: list[tuple[Any, ...]] = []
+        for (m, sent_ms, direction), row in zip(prepared, built, strict=True):
+            if existing:
+                sender = m.sender if self.group else None
+                key = dedupe_key(sent_ms // 60_000, direction, _key_body(m), sender)
+                seen[key] += 1
+                if seen[key] <= existing[key]:
+                    self.already += 1
+                    continue
+            self.added += 1
+            if m.attachment is None:
+                plain.append(row)
+                continue
+            message_id = s.connection().exec_driver_sql(_INSERT_QMARK, row).lastrowid
+            self.add_media(s, message_id, m, stored.get(m.line_no))
+        if plain:
+            s.connection().exec_driver_sql(_INSERT_QMARK, plain)
 
     def pause_triggers(self, s: Session) -> int | None:
         """Stand in for the per-row insert triggers with a few set-based statements per batch.
@@ -467,6 +474,8 @@ class _Importer:
         if self.contact_trigger_sql is not None:
             # What the trigger leaves after its row-by-row updates: the newest row (the later id
             # among equal times) becomes the last message when it is not older than the current one.
+            # `+contact_id` keeps SQLite on the batch's rowid range: through the index on
+            # (contact_id, …) it summed `unread` over the whole chat each batch (quadratic).
             s.execute(
                 text(
                     "UPDATE contact SET "
@@ -476,8 +485,8 @@ class _Importer:
                     "  THEN n.sent_at ELSE last_message_at END, "
                     "unread_count = unread_count + n.unread "
                     "FROM (SELECT id, sent_at, (SELECT coalesce(sum(unread), 0) FROM message "
-                    "      WHERE id > :lo AND contact_id = :c) AS unread "
-                    "      FROM message WHERE id > :lo AND contact_id = :c "
+                    "      WHERE id > :lo AND +contact_id = :c) AS unread "
+                    "      FROM message WHERE id > :lo AND +contact_id = :c "
                     "      ORDER BY sent_at DESC, id DESC LIMIT 1) AS n "
                     "WHERE contact.id = :c"
                 ),
@@ -485,7 +494,26 @@ class _Importer:
             )
             s.execute(text(self.contact_trigger_sql))
 
-    def row(self, contact_id: int, m: ParsedMessage, sent_ms: int, direction: str) -> tuple[Any, ...]:
+    def rows(self, contact_id: int, prepared: list[tuple[ParsedMessage, int, str]]) -> list[tuple[Any, ...]]:
+        """Tuples in _COLUMNS order, ready for executemany (no per-row dict to unpack)."""
+        grams = bigram_texts([m.body for m, _, _ in prepared])
+        out: list[tuple[Any, ...]] = []
+        append = out.append
+        import_id, group, plain = self.import_id, self.group, self.plain_payload
+        for (m, sent_ms, direction), gram_text in zip(prepared, grams, strict=True):
+            is_out = direction == _OUT
+            # Most rows carry only the import's id: that payload is encoded once, not per row.
+            payload = (
+                plain
+                if not (m.media_omitted or m.deleted or m.edited or m.attachment is not None)
+                else self.payload(m)
+            )
+            sent_by = SENT_BY_PHONE if is_out and m.sender is not None else None
+            append((contact_id, direction, m.kind, m.body, gram_text, payload, _SENT if is_out else _RECEIVED,
+                    sent_by, sent_ms, 0, 1, import_id, m.sender if group else None))  # fmt: skip
+        return out
+
+    def payload(self, m: ParsedMessage) -> str:
         meta: dict[str, Any] = {"id": self.import_id}
         if m.media_omitted:
             meta["omitted"] = True
@@ -495,25 +523,7 @@ class _Importer:
             meta["edited"] = True
         if m.attachment is not None:
             meta["file"] = m.attachment
-        out = direction == Direction.OUT
-        # Most rows carry only the import's id: encode that payload once, not per row.
-        payload = self.plain_payload if len(meta) == 1 else json.dumps({"import": meta}, ensure_ascii=False)
-        # A tuple in _COLUMNS order, ready for executemany (no per-row dict to unpack).
-        return (
-            contact_id,
-            direction,
-            m.kind,
-            m.body,
-            bigram_text(m.body),
-            payload,
-            str(MessageStatus.SENT if out else MessageStatus.RECEIVED),
-            SENT_BY_PHONE if out and not m.is_system else None,
-            sent_ms,
-            0,
-            1,
-            self.import_id,
-            m.sender if self.group else None,
-        )
+        return json.dumps({"import": meta}, ensure_ascii=False)
 
     def add_media(
         self, s: Session, message_id: int, m: ParsedMessage, item: media_files.StoredMedia | None

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from app.chat_export import markers
 from app.chat_export.errors import NotAChatExport
-from app.chat_export.source import ExportSource, open_lines, open_source
+from app.chat_export.source import ExportSource, open_blocks, open_source
 from app.errors import ErrorCode
 from app.text import nfc
 
@@ -41,7 +41,9 @@ HEADER_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_HEADER_START = frozenset("0123456789[" + markers.MARKS)
+# The same header at the start of any line of a block, with the rest of its line: one regex pass
+# finds a block's headers, and the lines between two of them are never looked at one by one.
+_LINE_RE = re.compile(r"(?m)^(?P<head>" + HEADER_RE.pattern + r")(?P<rest>[^\n]*)", re.VERBOSE)
 
 # How many lines may pass before the first chat line before we decide this is not an export.
 _SNIFF_LINES = 200
@@ -81,9 +83,13 @@ class ParseReport:
             self.unreadable.append(UnreadableLine(line_no, text[:200], lines, in_message))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParsedMessage:
-    """One message (or system line) of the export, in the phone's local time (naive)."""
+    """One message (or system line) of the export, in the phone's local time (naive).
+
+    Not frozen: one is built per message of an import, and a frozen dataclass's `__init__` costs
+    five times as much (one `object.__setattr__` per field). Nothing changes one once built.
+    """
 
     line_no: int
     local_time: datetime
@@ -131,12 +137,6 @@ class ChatPreview:
         return self.source.chat_title
 
 
-def match_header(line: str) -> re.Match[str] | None:
-    if not line or line[0] not in _HEADER_START:
-        return None
-    return HEADER_RE.match(line)
-
-
 # --------------------------------------------------------------------------- date order
 
 
@@ -154,23 +154,24 @@ class _OrderEvidence:
     lines: int = 0
     _prev: tuple[int, int, int] | None = None
 
-    def feed(self, m: re.Match[str]) -> None:
-        self.lines += 1
+    def feed(self, m: re.Match[str], n: int = 1) -> None:
+        """Count `n` consecutive lines with the header `m` (the same minute: no time goes back)."""
+        self.lines += n
         d1, d2, d3 = m.group("d1"), m.group("d2"), m.group("d3")
         if len(d1) == 4:
-            self.ymd += 1
+            self.ymd += n
             return
         a, b, c = int(d1), int(d2), int(d3)
         if a > 12:
-            self.first_over_12 += 1
+            self.first_over_12 += n
         if b > 12:
-            self.second_over_12 += 1
+            self.second_over_12 += n
         if m.group("sep") == ".":
-            self.dots += 1
+            self.dots += n
         post = m.group("post")
         if post and post.isupper() and post.isalpha():
             # "PM" is the US phones' way; en-GB writes "pm", Spanish "p. m.": both put days first.
-            self.us_ampm += 1
+            self.us_ampm += n
         if self._prev is not None:
             pa, pb, pc = self._prev
             if (c, b, a) < (pc, pb, pa):
@@ -195,8 +196,9 @@ class _OrderEvidence:
 
 def header_time(m: re.Match[str], order: DateOrder) -> datetime:
     """The header's local time; ValueError when the fields make no date in this file's order."""
-    d1, d2, d3 = int(m.group("d1")), int(m.group("d2")), int(m.group("d3"))
-    if order is DateOrder.YMD or len(m.group("d1")) == 4:
+    raw1, raw2, raw3, raw_h, mi, sec, pre, post = m.group("d1", "d2", "d3", "h", "mi", "s", "pre", "post")
+    d1, d2, d3 = int(raw1), int(raw2), int(raw3)
+    if order is DateOrder.YMD or len(raw1) == 4:
         year, month, day = d1, d2, d3
     elif order is DateOrder.DMY:
         day, month, year = d1, d2, d3
@@ -204,15 +206,14 @@ def header_time(m: re.Match[str], order: DateOrder) -> datetime:
         month, day, year = d1, d2, d3
     if year < 100:
         year += 2000
-    hour = int(m.group("h"))
-    pm = m.group("pre") == "오후" or (m.group("post") or "")[:1] in ("p", "P")
-    am = m.group("pre") == "오전" or (m.group("post") or "")[:1] in ("a", "A")
-    if pm or am:
+    hour = int(raw_h)
+    if pre or post:
+        pm = pre == "오후" or (post or "")[:1] in ("p", "P")
         # Some locales write midnight as "00:04 AM" (and "00:08 a. m."): hour 0 is 12.
         if not 0 <= hour <= 12:
             raise ValueError("12-hour clock out of range")
         hour = hour % 12 + (12 if pm else 0)
-    return datetime(year, month, day, hour, int(m.group("mi")), int(m.group("s") or 0))
+    return datetime(year, month, day, hour, int(mi), int(sec or 0))
 
 
 # --------------------------------------------------------------------------- line bodies
@@ -251,14 +252,31 @@ def split_sender(rest: str) -> tuple[str | None, str]:
         if rest.endswith(":") and _plausible_name(rest[:-1].strip()):
             return clean_name(rest[:-1]), ""  # "Carol:" — a view-once photo, or an empty message
         return None, rest
-    if not _plausible_name(name.strip()):
+    sender = _senders[name]
+    if sender is None:
         return None, rest
     if markers.is_encryption_notice(body):
         # Written as a "message" from the chat's name, with or without a mark in front.
         return None, body
     if body.startswith(markers.LRM) and markers.SYSTEM_RE.match(body.lstrip(markers.LRM)):
         return None, body  # iOS writes system notices as "Chat name: ‎notice"
-    return clean_name(name), body
+    return sender, body
+
+
+class _Senders(dict[str, str | None]):
+    """The text before a line's ": " → the sender it names, or None when it cannot be a name.
+
+    Worked out once per distinct text: a chat has few senders and many lines."""
+
+    def __missing__(self, raw: str) -> str | None:
+        if len(self) >= 4096:
+            self.clear()
+        sender = clean_name(raw) if _plausible_name(raw.strip()) else None
+        self[raw] = sender
+        return sender
+
+
+_senders = _Senders()
 
 
 def build_message(line_no: int, when: datetime, sender: str | None, lines: list[str]) -> ParsedMessage:
@@ -276,6 +294,14 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
             encryption_notice=bool(markers.ENCRYPTION_RE.search(stripped)),
             lines=span,
         )
+    if (
+        span == 1
+        and "<" not in stripped  # no edited marker, no iOS attachment, no Android placeholder
+        and ")" not in stripped  # no Android attachment, "… (file attached)"
+        and not markers.DELETED_RE.match(stripped)
+        and not markers.match_placeholder(markers.strip_marks(stripped).strip())
+    ):
+        return ParsedMessage(line_no, when, sender, stripped)  # most messages: plain text
     edited = False
     em = markers.EDITED_RE.search(stripped)
     if em:
@@ -326,6 +352,9 @@ def parse_messages(
     but whose date or time cannot be read in this file's order starts an unreadable entry (with the
     lines that continue it): reported, never appended to someone else's message. Text before the
     first message is one unreadable entry too.
+
+    One pass of `_LINE_RE` over each block finds the header lines; the text between two headers is
+    handled as a whole (split into lines only when it is kept).
     """
     report = report if report is not None else ParseReport()
     current: tuple[int, datetime, str | None] | None = None
@@ -335,13 +364,27 @@ def parse_messages(
     stray_at = 0
     # Lines of the same minute share a header: its time is read once.
     prev_head, prev_when = "", None
-    with open_lines(source) as stream:
-        for line_no, line in enumerate(stream, start=1):
-            report.lines = line_no
-            m = match_header(line)
-            when: datetime | None = None
-            if m is not None:
-                head = m.group(0)
+    line_no = 0  # lines read before the one at hand
+    with open_blocks(source) as blocks:
+        for block in blocks:
+            pos = 0
+            for m in _LINE_RE.finditer(block):
+                start = m.start()
+                if start > pos:
+                    # Lines without a header: they continue the message (or the unreadable entry).
+                    between = block[pos : start - 1].split("\n")
+                    if current is not None and not stray:
+                        if "\ufffd" in block[pos:start]:
+                            _report_replaced(report, line_no, between)
+                        lines += between
+                    else:
+                        if not stray:
+                            stray_at = line_no + 1
+                        stray += between
+                    line_no += len(between)
+                line_no += 1
+                pos = m.end() + 1
+                head = m.group("head")
                 if head == prev_head:
                     when = prev_when
                 else:
@@ -350,37 +393,50 @@ def parse_messages(
                     except ValueError:
                         when = None
                     prev_head, prev_when = head, when
-            if when is None:
-                if m is None and not stray and current is not None:
-                    if "\ufffd" in line:
-                        report.add(line_no, line, in_message=True)
-                    lines.append(line)
-                    continue
-                if m is not None or not stray:
-                    # A header-looking line that cannot be read (or text before the first message).
+                if when is None:
+                    # A header-looking line that cannot be read.
                     if stray and any(t.strip() for t in stray):
                         report.add(stray_at, stray[0], len(stray))
                     if current is not None:
+                        report.lines = line_no
                         yield build_message(current[0], current[1], current[2], lines)
                         current, lines = None, []
-                    stray, stray_at = [line], line_no
+                    stray, stray_at = [block[start : m.end()]], line_no
                     continue
-                stray.append(line)
-                continue
-            assert m is not None
-            if stray:
-                if any(t.strip() for t in stray):
-                    report.add(stray_at, stray[0], len(stray))
-                stray = []
-            if current is not None:
-                yield build_message(current[0], current[1], current[2], lines)
-            sender, body = split_sender(line[m.end() :])
-            current = (line_no, when, sender)
-            lines = [body]
+                if stray:
+                    if any(t.strip() for t in stray):
+                        report.add(stray_at, stray[0], len(stray))
+                    stray = []
+                if current is not None:
+                    report.lines = line_no
+                    yield build_message(current[0], current[1], current[2], lines)
+                sender, body = split_sender(m.group("rest"))
+                current = (line_no, when, sender)
+                lines = [body]
+            if pos < len(block):
+                tail = block[pos:]
+                between = (tail[:-1] if tail.endswith("\n") else tail).split("\n")
+                if current is not None and not stray:
+                    if "\ufffd" in tail:
+                        _report_replaced(report, line_no, between)
+                    lines += between
+                else:
+                    if not stray:
+                        stray_at = line_no + 1
+                    stray += between
+                line_no += len(between)
+    report.lines = line_no
     if stray and any(t.strip() for t in stray):
         report.add(stray_at, stray[0], len(stray))
     if current is not None:
         yield build_message(current[0], current[1], current[2], lines)
+
+
+def _report_replaced(report: ParseReport, before: int, lines: list[str]) -> None:
+    """Continuation lines with bytes that were not text (U+FFFD): kept in their message, reported."""
+    for i, line in enumerate(lines, start=before + 1):
+        if "\ufffd" in line:
+            report.add(i, line, in_message=True)
 
 
 # Words only WhatsApp writes (system lines, placeholders, markers), most telling first: Italian,
@@ -477,55 +533,74 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
     days: dict[tuple[str, str, str], list[tuple[int, int, int]]] = {}
     probes = _LANGUAGE_PROBES
     group_notices = 0
-    prev_head = ""
     line_count = 0
-    with open_lines(source) as stream:
-        for line_no, line in enumerate(stream, start=1):
-            line_count = line_no
-            m = match_header(line)
-            if m is None:
-                if evidence.lines == 0 and line_no >= _SNIFF_LINES:
+    # A run of consecutive lines with the same header (the same minute) is counted once, at its end.
+    run: re.Match[str] | None = None
+    run_head = ""
+    run_lines = 0
+
+    def count_run() -> None:
+        nonlocal ios, android, korean_ampm, latin_ampm
+        assert run is not None
+        evidence.feed(run, run_lines)
+        if run.group("ios"):
+            ios += run_lines
+        else:
+            android += run_lines
+        if run.group("pre"):
+            korean_ampm += run_lines
+        elif run.group("post"):
+            latin_ampm += run_lines
+
+    with open_blocks(source) as blocks:
+        for block in blocks:
+            for m in _LINE_RE.finditer(block):
+                head = m.group("head")
+                if head == run_head:
+                    run_lines += 1
+                else:
+                    if run is None:
+                        # Only text before the first chat line so far: give up after _SNIFF_LINES.
+                        if line_count + block.count("\n", 0, m.start()) >= _SNIFF_LINES:
+                            break
+                    else:
+                        count_run()
+                    run, run_head, run_lines = m, head, 1
+                    clock = _clock_key(m)
+                    day: tuple[str, str, str] = m.group("d1", "d2", "d3")  # type: ignore[assignment]
+                    span = days.get(day)
+                    if span is None:
+                        days[day] = [clock, clock]
+                    elif clock < span[0]:
+                        span[0] = clock
+                    elif clock > span[1]:
+                        span[1] = clock
+                sender, body = split_sender(m.group("rest"))
+                if sender is not None:
+                    senders[sender] += 1
+                    body = body.lstrip(markers.MARKS)
+                    fm = markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
+                    if fm:
+                        attachments += 1
+                        if PurePosixPath(fm.group("file").strip()).name in source.media:
+                            present += 1
+                elif markers.GROUP_NOTICE_RE.match(markers.strip_marks(body)):
+                    group_notices += 1
+                # Language from what WhatsApp itself wrote: system lines, placeholders, markers.
+                if probes and _says_whatsapp(sender, body):
+                    for language, words in _LANGUAGE_WORDS.items():
+                        if words.search(body):
+                            languages[language] += 1
+                            probes -= 1
+                            break
+            else:
+                line_count += block.count("\n") + (not block.endswith("\n"))
+                if run is None and line_count >= _SNIFF_LINES:
                     break
                 continue
-            evidence.feed(m)
-            head = m.group(0)
-            if head != prev_head:  # lines of the same minute share a header: read it once
-                prev_head = head
-                clock = _clock_key(m)
-                day: tuple[str, str, str] = m.group("d1", "d2", "d3")  # type: ignore[assignment]
-                span = days.get(day)
-                if span is None:
-                    days[day] = [clock, clock]
-                elif clock < span[0]:
-                    span[0] = clock
-                elif clock > span[1]:
-                    span[1] = clock
-            if m.group("ios"):
-                ios += 1
-            else:
-                android += 1
-            if m.group("pre"):
-                korean_ampm += 1
-            elif m.group("post"):
-                latin_ampm += 1
-            sender, body = split_sender(line[m.end() :])
-            if sender is not None:
-                senders[sender] += 1
-                body = body.lstrip(markers.MARKS)
-                fm = markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
-                if fm:
-                    attachments += 1
-                    if PurePosixPath(fm.group("file").strip()).name in source.media:
-                        present += 1
-            if sender is None and markers.GROUP_NOTICE_RE.match(markers.strip_marks(body)):
-                group_notices += 1
-            # Language from what WhatsApp itself wrote: system lines, placeholders, markers.
-            if probes and _says_whatsapp(sender, body):
-                for language, words in _LANGUAGE_WORDS.items():
-                    if words.search(body):
-                        languages[language] += 1
-                        probes -= 1
-                        break
+            break  # no chat line in the first _SNIFF_LINES lines
+    if run is not None:
+        count_run()
     if evidence.lines == 0:
         raise NotAChatExport(ErrorCode.CHAT_EXPORT_NO_CHAT_LINES, source.path.name)
     order = evidence.decide()
