@@ -59,11 +59,10 @@ class RecentEvents:
 
 def read_newer(store: Store, top: int | None) -> tuple[int, list[StoredEvent], int]:
     """(floor, rows, pruned): every event above `top` (with no `top` yet, above the newest event)."""
-    pruned = int(store.kv.get("pruned_through") or 0)
     floor = store.events.last_seq() if top is None else top
-    rows: list[StoredEvent] = []
-    while True:
-        page = store.events.after(rows[-1].seq if rows else floor, READ_PAGE)
+    rows, pruned = store.events.after_and_pruned(floor, READ_PAGE)
+    page = rows
+    while len(page) == READ_PAGE:
+        page = store.events.after(rows[-1].seq, READ_PAGE)
         rows += page
-        if len(page) < READ_PAGE:
-            return floor, rows, pruned
+    return floor, rows, pruned

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
@@ -16,7 +16,7 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
 from relay.storage.campaign_rows import CampaignRows
-from relay.storage.contact_states import ContactRow, ContactStates, contact_row
+from relay.storage.contact_states import ContactRow, ContactStates, contact_row, contact_values_row, touched
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.key_values import KeyValues
@@ -88,11 +88,77 @@ class Store:
     def ingest_many(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
         """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it.
 
-        Each webhook has its own savepoints: one the database refuses comes back as its exception
-        while the others are committed. A retryable storage error (locked, disk full, connection
-        lost) fails the whole batch, raised from here. The contacts and media jobs of every webhook
-        are written first and the events last, so the event lock (seq order across workers) is
-        held only for the inserts of events and the commit.
+        The whole batch is written with a handful of statements (`_ingest_together`). Should the
+        database refuse any of it, the batch is written again with a savepoint per webhook, so the
+        webhook it refuses comes back as its exception while the others are committed. A retryable
+        storage error (locked, disk full, connection lost) fails the whole batch, raised from here.
+        """
+        if not any(item.number_changes for item in batch):
+            try:
+                return list(self._ingest_together(batch))
+            except Exception as exc:
+                if storage_retryable(exc):
+                    raise
+        return self._ingest_each(batch)
+
+    def _ingest_together(self, batch: list[IntakeRows]) -> list[IntakeResult]:
+        """The batch in statements per batch, not per webhook: one look for redeliveries, one read
+        of the customers' rows, their new states worked out in memory (webhook by webhook, as
+        `_prepare` would) and written at once, then the events in one insert under the event lock."""
+        with self.db.engine.begin() as conn:
+            stored_keys = self.events.stored_keys(conn, [event for item in batch for event in item.events])
+            news = [
+                [e for e in item.events if e.dedupe_key is None or e.dedupe_key not in stored_keys]
+                for item in batch
+            ]
+            wa_ids = {
+                wa_id
+                for item, new in zip(batch, news, strict=True)
+                if new
+                for wa_id in [i[0] for i in item.inbound] + [t[0] for t in item.touches]
+            }
+            stored = self.contacts.rows_in(conn, wa_ids)
+            rows: dict[str, dict[str, Any]] = dict(stored)
+            touches: list[tuple[str, dict[str, Any]]] = []
+            befores_each: list[dict[str, ContactRow | None]] = []
+            for item, new in zip(batch, news, strict=True):
+                befores: dict[str, ContactRow | None] = {}
+                befores_each.append(befores)
+                if not new:
+                    continue  # a redelivery: nothing of it is written again
+                for media_id, mime, filename in item.media:
+                    self.media.add_job(conn, media_id, mime, filename)
+                for wa_id, ts_ms, name, pnid in item.inbound:
+                    row = rows.get(wa_id)
+                    if wa_id not in befores:
+                        befores[wa_id] = before = None if row is None else contact_values_row(row)
+                        if (
+                            before is not None
+                            and before.profile_name
+                            and name
+                            and name != before.profile_name
+                        ):
+                            contact = {"wa_id": wa_id, "profile": {"name": name}}
+                            new.append(NewEvent("contact", {"contact": contact}, pnid))
+                    inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
+                    rows[wa_id] = touched(wa_id, row, inputs)
+                    touches.append((wa_id, inputs))
+                for wa_id, columns in item.touches:
+                    rows[wa_id] = touched(wa_id, rows.get(wa_id), columns)
+                    touches.append((wa_id, dict(columns)))
+            self.contacts.write_rows_in(conn, stored, rows, touches)
+            seqs_each = self.events.add_groups(conn, news)
+        # None new: the same webhook committed on another worker a moment ago (the rules ran there).
+        return [
+            (seqs, befores) if seqs else ([], {})
+            for seqs, befores in zip(seqs_each, befores_each, strict=True)
+        ]
+
+    def _ingest_each(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
+        """`ingest_many` with a savepoint per webhook: one the database refuses fails alone.
+
+        The contacts and media jobs of every webhook are written first and the events last, so the
+        event lock (seq order across workers) is held only for the inserts of events and the commit.
         """
         with self.db.engine.begin() as conn:
             # One look for redeliveries across the whole batch, not one per webhook.

@@ -24,6 +24,10 @@ def dt_to_ms(value: datetime | None) -> int | None:
     return None if value is None else int(value.timestamp() * 1000)
 
 
+# The advisory lock that orders event writers on PostgreSQL (relay/storage/event_log.py takes it too).
+SEQ_LOCK = 424242
+
+
 class Database:
     """The engine every table family uses; migrates the schema to the code's head on first use."""
 
@@ -46,6 +50,11 @@ class Database:
             kwargs["max_overflow"] = 0
             kwargs["pool_timeout"] = 60
         self.engine: Engine = create_engine(url, **kwargs)
+        # Reads of one or two statements need no transaction: on PostgreSQL, autocommit spares
+        # the BEGIN and ROLLBACK round trips around each (SQLite's reads stay as they are).
+        self.reader: Engine = (
+            self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         if self.is_sqlite:
             self._configure_sqlite()
         # Alembic, under a lock, so several workers starting at once migrate once.
@@ -86,7 +95,7 @@ class Database:
         # seq must increase in commit order: on PostgreSQL, serialise writers of events so a
         # reader never sees seq 11 committed while seq 10 is still in flight.
         if not self.is_sqlite and self._first_in_transaction(conn, "seq_lock"):
-            conn.execute(text("SELECT pg_advisory_xact_lock(424242)"))
+            conn.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": SEQ_LOCK})
 
     def notify_workers(self, conn: Connection, payload: str) -> None:
         """On PostgreSQL, tell every relay worker's LISTEN (relay/wakeups.py), at commit."""

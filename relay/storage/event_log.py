@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
 
-from relay.storage.database import Database, dt_to_ms
+from relay.storage.database import SEQ_LOCK, Database, dt_to_ms
 from relay.storage.tables import events, kv
-from relay.wakeups import EVENTS
+from relay.wakeups import CHANNEL, EVENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,29 @@ class StoredEvent:
     payload: str  # the event's JSON body as stored
 
 
+_INSERT_ALL = text(
+    "WITH seq_lock AS MATERIALIZED ("
+    " SELECT pg_advisory_xact_lock(:lock) AS locked, pg_notify(:channel, :payload) AS notified)"
+    " INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
+    " SELECT e.kind, :at, :at_ms, e.pnid, e.dedupe_key, e.payload"
+    " FROM seq_lock, unnest(CAST(:kinds AS text[]), CAST(:pnids AS text[]), CAST(:keys AS text[]),"
+    " CAST(:payloads AS text[])) WITH ORDINALITY AS e(kind, pnid, dedupe_key, payload, n)"
+    " ORDER BY e.n"
+    " ON CONFLICT (dedupe_key) DO NOTHING"
+    " RETURNING seq, dedupe_key"
+)
+
+
+# Built once: every long poll's worker reads through them.
+_AFTER = (
+    select(events.c.seq, events.c.kind, events.c.at, events.c.phone_number_id, events.c.payload)
+    .where(events.c.seq > bindparam("after"))
+    .order_by(events.c.seq)
+    .limit(bindparam("limit"))
+)
+_PRUNED = select(kv.c.value).where(kv.c.key == "pruned_through")
+
+
 class EventLog:
     """Blocking calls on the `event` table; the server runs them in the thread pool."""
 
@@ -45,26 +68,74 @@ class EventLog:
 
     def add(self, conn: Connection, new: list[NewEvent]) -> list[int]:
         """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""
+        return self.add_groups(conn, [new])[0]
+
+    def add_groups(self, conn: Connection, groups: list[list[NewEvent]]) -> list[list[int]]:
+        """Insert several webhooks' events, in order, skipping duplicates by dedupe_key (also
+        within `groups`); returns each group's new seqs. On PostgreSQL one statement inserts them
+        all, so the event lock is held for one round trip and the commit."""
+        new = [item for group in groups for item in group]
         if not new:
-            return []
-        self.db.lock_sequence(conn)
+            return [[] for _ in groups]
         at = datetime.now(UTC)
         at_text, at_ms = at.isoformat().replace("+00:00", "Z"), dt_to_ms(at)
-        seqs = []
-        for item in new:
-            values = {
-                "kind": item.kind,
+        payloads = [json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")) for item in new]
+        if self.db.is_sqlite:  # one writer at a time: no lock, no other worker to tell
+            seqs: list[int | None] = []
+            for item, payload in zip(new, payloads, strict=True):
+                values = {
+                    "kind": item.kind,
+                    "at": at_text,
+                    "at_ms": at_ms,
+                    "phone_number_id": item.phone_number_id,
+                    "dedupe_key": item.dedupe_key,
+                    "payload": payload,
+                }
+                seq = conn.execute(self._insert, values).scalar_one_or_none()
+                seqs.append(None if seq is None else int(seq))
+        else:
+            seqs = self._insert_all_postgresql(conn, new, payloads, at_text, at_ms)
+        found = iter(seqs)
+        return [[seq for _ in group if (seq := next(found)) is not None] for group in groups]
+
+    @staticmethod
+    def _insert_all_postgresql(
+        conn: Connection, new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int | None
+    ) -> list[int | None]:
+        """Each event's seq (None for a duplicate), from one INSERT … SELECT … ORDER BY that also
+        takes the event lock and sends the NOTIFY: one round trip, then the commit, under the lock.
+
+        The lock is taken before any seq (the sorted rows feeding the insert need the lock's row
+        first). The rows are fed in `new`'s order, so the sequence numbers them in that order
+        (SQLAlchemy's own bulk insert relies on the same); the returned rows, sorted by seq, are
+        matched back in order: an event with a dedupe_key missing from them was a duplicate.
+        Should every event turn out to be a duplicate, the workers look once for nothing.
+        """
+        returned = conn.execute(
+            _INSERT_ALL,
+            {
+                "lock": SEQ_LOCK,
+                "channel": CHANNEL,
+                "payload": EVENTS,
                 "at": at_text,
                 "at_ms": at_ms,
-                "phone_number_id": item.phone_number_id,
-                "dedupe_key": item.dedupe_key,
-                "payload": json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")),
-            }
-            seq = conn.execute(self._insert, values).scalar_one_or_none()
-            if seq is not None:
-                seqs.append(int(seq))
-        if seqs:
-            self.db.notify_workers(conn, EVENTS)
+                "kinds": [item.kind for item in new],
+                "pnids": [item.phone_number_id for item in new],
+                "keys": [item.dedupe_key for item in new],
+                "payloads": payloads,
+            },
+        ).all()
+        rows = sorted((int(row.seq), row.dedupe_key) for row in returned)
+        seqs: list[int | None] = []
+        position = 0
+        for item in new:
+            if position < len(rows) and rows[position][1] == item.dedupe_key:
+                seqs.append(rows[position][0])
+                position += 1
+            else:
+                seqs.append(None)  # a duplicate (only events with a dedupe_key are skipped)
+        if position != len(rows):
+            raise RuntimeError("inserted events could not be matched to the webhooks they came from")
         return seqs
 
     def stored_keys(self, conn: Connection, new: list[NewEvent]) -> set[str]:
@@ -76,13 +147,19 @@ class EventLog:
 
     def after(self, after: int, limit: int) -> list[StoredEvent]:
         """The stored rows after `after`, in seq order, undecoded (relay/events.py serves them)."""
-        with self.db.engine.connect() as conn:
-            rows = conn.execute(
-                select(events.c.seq, events.c.kind, events.c.at, events.c.phone_number_id, events.c.payload)
-                .where(events.c.seq > after)
-                .order_by(events.c.seq)
-                .limit(limit)
-            ).all()
+        with self.db.reader.connect() as conn:
+            return self._after_in(conn, after, limit)
+
+    def after_and_pruned(self, after: int, limit: int) -> tuple[list[StoredEvent], int]:
+        """`after`, and the last seq pruned (read first: a prune between the two reads can only
+        make the page start later, never hide that it did), on one connection."""
+        with self.db.reader.connect() as conn:
+            pruned = conn.execute(_PRUNED).scalar_one_or_none()
+            return self._after_in(conn, after, limit), int(pruned or 0)
+
+    @staticmethod
+    def _after_in(conn: Connection, after: int, limit: int) -> list[StoredEvent]:
+        rows = conn.execute(_AFTER, {"after": after, "limit": limit}).all()
         return [StoredEvent(int(r.seq), r.kind, r.at, r.phone_number_id, r.payload) for r in rows]
 
     def phone_number_of_message(self, wamid: str) -> str | None:
@@ -93,7 +170,7 @@ class EventLog:
             ).scalar_one_or_none()
 
     def last_seq(self) -> int:
-        with self.db.engine.connect() as conn:
+        with self.db.reader.connect() as conn:
             return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
 
     def cursor_bounds(self) -> tuple[int, int | None, int]:
