@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -13,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.rules import night_hold_until, zone
@@ -24,12 +26,15 @@ from app.wire import (
     CampaignTemplate,
     OptOutReason,
     RecipientState,
+    RelayErrorCode,
     SentBy,
     SkipReason,
     campaign_send_key,
     messaging_limit_customers,
 )
+from relay.errors import error_body
 from relay.events import EventFeed
+from relay.limits import LimitError, validate_send
 from relay.sending import Sender
 from relay.settings import RelaySettings
 from relay.storage.campaign_rows import CampaignRow, RecipientRow
@@ -356,32 +361,12 @@ class CampaignRunner:
         return True
 
     async def _send_one(self, row: CampaignRow, recipient: RecipientRow) -> str:
-        """ "sent", "busy" (try again later) or "stop" (paused, cancelled, at the limit, lease lost)."""
+        """ "sent", "busy" (try again later) or "stop" (paused, cancelled, at the limit, lease lost).
+
+        Two round trips to the database around the send: `begin_send` (every check and the key's
+        reservation) and the answer stored with the recipient's record (`on_sent`).
+        """
         wa_id = recipient.wa_id
-        contact = await run_in_threadpool(self.store.contacts.get, wa_id)
-        limit = await self.limits.current()
-        began = await run_in_threadpool(
-            lambda: self.store.campaigns.begin_send(
-                row.id,
-                wa_id,
-                self.owner,
-                self.now_ms(),
-                counted=not self.sender.window_open(contact),
-                limit=limit,
-            )
-        )
-        if began == "stopped":
-            return "stop"
-        if isinstance(began, int):
-            log.info("campaign waits for the messaging limit: id=%s limit=%s", row.id, limit)
-            await self._set_state(
-                row.id,
-                CampaignState.WAITING_FOR_LIMIT,
-                CampaignReason.MESSAGING_LIMIT,
-                only_from=(CampaignState.RUNNING,),
-                waiting_until_ms=began,
-            )
-            return "stop"
         key = campaign_send_key(row.id, wa_id)
         template: dict[str, Any] = {"name": row.template.name, "language": {"code": row.template.language}}
         if recipient.components:
@@ -389,9 +374,60 @@ class CampaignRunner:
         body: dict[str, Any] = {"to": wa_id, "type": "template", "template": template}
         if row.phone_number_id:
             body["from"] = row.phone_number_id
-        status, answer = await self.sender.send(
-            body, key, sent_by=SentBy.CAMPAIGN, client_id=key, campaign_id=row.id
+        try:
+            validate_send(body)
+        except LimitError as exc:
+            return await self._record(row.id, wa_id, 400, error_body(RelayErrorCode.INVALID, str(exc)))
+        limit = await self.limits.current()
+        now_ms = self.now_ms()
+        begun = await run_in_threadpool(
+            lambda: self.store.campaigns.begin_send(
+                row.id,
+                wa_id,
+                self.owner,
+                now_ms,
+                key=key,
+                send_lease_ms=self.sender.lease_ms,
+                limit=limit,
+                window_open=self.sender.window_open,
+            )
         )
+        if begun.outcome == "stopped":
+            return "stop"
+        if begun.outcome == "limit":
+            log.info("campaign waits for the messaging limit: id=%s limit=%s", row.id, limit)
+            await self._set_state(
+                row.id,
+                CampaignState.WAITING_FOR_LIMIT,
+                CampaignReason.MESSAGING_LIMIT,
+                only_from=(CampaignState.RUNNING,),
+                waiting_until_ms=begun.free_at_ms,
+            )
+            return "stop"
+        if begun.outcome == "reserved":
+            state, stored_status, stored = begun.reserved or ("in_flight", None, None)
+            if state == "in_flight":
+                return await self._record(row.id, wa_id, 409, {})
+            return await self._record(row.id, wa_id, int(stored_status or 200), json.loads(stored or "{}"))
+        recorded: list[bool] = []
+        record_sent_in = self.store.campaigns.record_sent_in
+
+        def on_sent(conn: Connection, answer: dict[str, Any]) -> None:
+            state = RecipientState.PENDING if answer.get("held") else RecipientState.SENT
+            record_sent_in(conn, row.id, wa_id, state, wamid=answer.get("wamid"), sent_ms=self.now_ms())
+            recorded.append(True)
+
+        status, answer = await self.sender.send_reserved(
+            body,
+            key,
+            begun.contact,
+            sent_by=SentBy.CAMPAIGN,
+            client_id=key,
+            campaign_id=row.id,
+            on_sent=on_sent,
+        )
+        if recorded:
+            return "sent"
         return await self._record(row.id, wa_id, status, answer)
 
     async def _record(self, campaign_id: str, wa_id: str, status: int, answer: dict[str, Any]) -> str:

@@ -79,7 +79,7 @@ class Store:
         self.bots = BotStates(self.db, self.events)
         self.blocked = BlockedContacts(self.db)
         self.ledger = MessagingLedger(self.db)
-        self.campaigns = CampaignRows(self.db, self.events, self.ledger)
+        self.campaigns = CampaignRows(self.db, self.events, self.ledger, self.contacts, self.sends)
         self.opt_outs = OptOuts(self.db, self.events)
 
     def close(self) -> None:

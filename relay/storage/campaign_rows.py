@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -19,10 +20,11 @@ from app.wire import (
     RecipientState,
     SkipReason,
 )
+from relay.storage.contact_states import ContactRow, ContactStates
 from relay.storage.database import Database, ms_to_dt
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.messaging_ledger import MessagingLedger
-from relay.storage.send_keys import SendOwner
+from relay.storage.send_keys import Reserved, SendKeys, SendOwner
 from relay.storage.tables import campaign, campaign_recipient
 
 ACTIVE = (CampaignState.SCHEDULED, CampaignState.RUNNING, CampaignState.WAITING_FOR_LIMIT)
@@ -61,7 +63,20 @@ class RecipientRow:
     state: str
 
 
-BeginResult = Literal["go", "stopped"] | int  # an int: the campaign waits for the limit until then
+@dataclass(frozen=True, slots=True)
+class Begun:
+    """What `begin_send` found for one recipient, right before the send.
+
+    go: the send key is reserved for this worker, send now. stopped: the campaign is no longer
+    running, or no longer this worker's. limit: the messaging limit is reached until `free_at_ms`.
+    reserved: the key was there already (a send cut short by a crash): `reserved` holds its state
+    ("in_flight" or "done") and stored answer, which decide instead of a second message.
+    """
+
+    outcome: Literal["go", "stopped", "limit", "reserved"]
+    contact: ContactRow | None = None
+    free_at_ms: int | None = None
+    reserved: Reserved | None = None
 
 
 def _iso(ms: int | None) -> str | None:
@@ -72,10 +87,19 @@ def _iso(ms: int | None) -> str | None:
 class CampaignRows:
     """Blocking calls on `campaign` and `campaign_recipient`; each change of state is an event."""
 
-    def __init__(self, db: Database, event_log: EventLog, ledger: MessagingLedger) -> None:
+    def __init__(
+        self,
+        db: Database,
+        event_log: EventLog,
+        ledger: MessagingLedger,
+        contacts: ContactStates,
+        sends: SendKeys,
+    ) -> None:
         self.db = db
         self.event_log = event_log
         self.ledger = ledger
+        self.contacts = contacts
+        self.sends = sends
 
     # ------------------------------------------------------------------ create and read
     def create(self, new: NewCampaign, sha256: str, now_ms: int) -> tuple[str, Campaign]:
@@ -366,40 +390,43 @@ class CampaignRows:
         owner: SendOwner,
         now_ms: int,
         *,
-        counted: bool,
+        key: str,
+        send_lease_ms: int,
         limit: int | None,
-    ) -> BeginResult:
-        """Right before a recipient's send, in one transaction: the campaign is still running and
-        still this worker's, and (for a send outside the window) the ledger has room for it.
-
-        A send that costs nothing (the customer's window is open) that was already on its way when
-        another send found the limit full still goes: the limit is not what holds it."""
+        window_open: Callable[[ContactRow | None], bool],
+    ) -> Begun:
+        """Everything before a recipient's send, in one transaction (one round trip a send, not
+        four): the campaign is still running and still this worker's; the customer's row; for a
+        send outside their 24-hour window, a place in the messaging limit's ledger; the send key
+        reserved; the recipient marked `sending`. A crash after this commit leaves a reserved
+        key, which a resumed campaign answers from (or the sweep marks unknown): never resent."""
         c = campaign.c
-        going = (
-            [CampaignState.RUNNING] if counted else [CampaignState.RUNNING, CampaignState.WAITING_FOR_LIMIT]
-        )
         with self.db.engine.begin() as conn:
             mine = conn.execute(
                 select(c.id).where(
                     c.id == campaign_id,
-                    c.state.in_(going),
+                    c.state == CampaignState.RUNNING,
                     c.runner == owner.worker,
                     c.runner_started_ms == owner.started_ms,
                 )
             ).first()
             if mine is None:
-                return "stopped"
-            if counted:
+                return Begun("stopped")
+            contact = self.contacts.get_in(conn, wa_id)
+            if not window_open(contact):
                 free_at = self.ledger.reserve_in(conn, wa_id, now_ms, limit)
                 if free_at is not None:
-                    return free_at
+                    return Begun("limit", contact, free_at_ms=free_at)
+            reserved = self.sends.reserve_in(conn, key, owner, send_lease_ms)
             r = campaign_recipient.c
             conn.execute(
                 update(campaign_recipient)
                 .where(r.campaign_id == campaign_id, r.wa_id == wa_id)
                 .values(state="sending")
             )
-            return "go"
+            if reserved[0] != "new":
+                return Begun("reserved", contact, reserved=reserved)
+            return Begun("go", contact)
 
     def set_recipient(self, campaign_id: str, wa_id: str, state: str, **values: Any) -> None:
         r = campaign_recipient.c
@@ -411,16 +438,20 @@ class CampaignRows:
             )
 
     def record_sent(self, campaign_id: str, wa_id: str, state: str, **values: Any) -> None:
-        """Graph accepted the send (`sent`, or `unknown`): keep its wamid and time, but never move the
-        state back from a status webhook that overtook the send's own answer (failed, delivered, read)."""
-        r = campaign_recipient.c
         with self.db.engine.begin() as conn:
-            mine = and_(r.campaign_id == campaign_id, r.wa_id == wa_id)
-            conn.execute(update(campaign_recipient).where(mine).values(**values))
-            overtaken = (RecipientState.FAILED, RecipientState.DELIVERED, RecipientState.READ)
-            conn.execute(
-                update(campaign_recipient).where(mine, r.state.not_in(overtaken)).values(state=state)
-            )
+            self.record_sent_in(conn, campaign_id, wa_id, state, **values)
+
+    def record_sent_in(
+        self, conn: Connection, campaign_id: str, wa_id: str, state: str, **values: Any
+    ) -> None:
+        """Graph accepted the send (`sent`, `pending` or `unknown`): keep its wamid and time, but never
+        move the state back from a status webhook that overtook the send's own answer (failed,
+        delivered, read)."""
+        r = campaign_recipient.c
+        mine = and_(r.campaign_id == campaign_id, r.wa_id == wa_id)
+        conn.execute(update(campaign_recipient).where(mine).values(**values))
+        overtaken = (RecipientState.FAILED, RecipientState.DELIVERED, RecipientState.READ)
+        conn.execute(update(campaign_recipient).where(mine, r.state.not_in(overtaken)).values(state=state))
 
     def apply_status(
         self, key: str | None, wamid: str | None, status: str, error_code: int | None, reason: str | None

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from relay.storage.database import Database, now_ms
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.tables import idempotency, send_key_leases
+
+# (state: "new" | "in_flight" | "done", the stored HTTP status, the stored answer's JSON)
+Reserved = tuple[str, int | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +34,19 @@ class SendKeys:
         self.db = db
         self.event_log = event_log
 
-    def reserve(self, key: str, owner: SendOwner, lease_ms: int) -> tuple[str, int | None, str | None]:
+    def reserve(self, key: str, owner: SendOwner, lease_ms: int) -> Reserved:
         """("new", None, None) when reserved now by `owner`; else the existing state and stored answer."""
         with self.db.engine.begin() as conn:
-            row = conn.execute(select(idempotency).where(idempotency.c.key == key)).first()
-            if row is not None:
-                return row.state, row.status_code, row.response
-            try:
+            return self.reserve_in(conn, key, owner, lease_ms)
+
+    def reserve_in(self, conn: Connection, key: str, owner: SendOwner, lease_ms: int) -> Reserved:
+        """`reserve` inside the caller's transaction (a campaign's, with its other checks)."""
+        row = conn.execute(select(idempotency).where(idempotency.c.key == key)).first()
+        if row is not None:
+            return row.state, row.status_code, row.response
+        try:
+            # A savepoint: another worker's insert of the same key must not undo the caller's work.
+            with conn.begin_nested():
                 conn.execute(insert(idempotency).values(key=key, state="in_flight", created_ms=now_ms()))
                 conn.execute(delete(send_key_leases).where(send_key_leases.c.key == key))
                 conn.execute(
@@ -46,8 +57,8 @@ class SendKeys:
                         lease_until_ms=now_ms() + lease_ms,
                     )
                 )
-            except IntegrityError:
-                return "in_flight", None, None
+        except IntegrityError:
+            return "in_flight", None, None
         return "new", None, None
 
     def renew(self, key: str, owner: SendOwner, lease_ms: int) -> bool:
@@ -72,10 +83,17 @@ class SendKeys:
             conn.execute(delete(send_key_leases).where(send_key_leases.c.key == key))
 
     def finish(
-        self, key: str, status_code: int, response: dict[str, Any], new_events: list[NewEvent]
+        self,
+        key: str,
+        status_code: int,
+        response: dict[str, Any],
+        new_events: list[NewEvent],
+        also: Callable[[Connection], None] | None = None,
     ) -> list[int]:
-        """Store the final answer and its events in one transaction."""
+        """Store the final answer and its events in one transaction (with `also`'s writes, if any)."""
         with self.db.engine.begin() as conn:
+            if also is not None:
+                also(conn)
             conn.execute(
                 update(idempotency)
                 .where(idempotency.c.key == key)
