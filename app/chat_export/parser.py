@@ -384,7 +384,7 @@ def parse_messages(
                     line_no += len(between)
                 line_no += 1
                 pos = m.end() + 1
-                head = m.group("head")
+                head, rest = m.group("head", "rest")
                 if head == prev_head:
                     when = prev_when
                 else:
@@ -410,7 +410,7 @@ def parse_messages(
                 if current is not None:
                     report.lines = line_no
                     yield build_message(current[0], current[1], current[2], lines)
-                sender, body = split_sender(m.group("rest"))
+                sender, body = split_sender(rest)
                 current = (line_no, when, sender)
                 lines = [body]
             if pos < len(block):
@@ -555,7 +555,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
     with open_blocks(source) as blocks:
         for block in blocks:
             for m in _LINE_RE.finditer(block):
-                head = m.group("head")
+                head, rest = m.group("head", "rest")
                 if head == run_head:
                     run_lines += 1
                 else:
@@ -575,11 +575,14 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
                         span[0] = clock
                     elif clock > span[1]:
                         span[1] = clock
-                sender, body = split_sender(m.group("rest"))
+                sender, body = split_sender(rest)
                 if sender is not None:
                     senders[sender] += 1
                     body = body.lstrip(markers.MARKS)
-                    fm = markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
+                    # Android's marker ends with ")", iOS's has a "<": most lines have neither.
+                    fm = (")" in body or "<" in body) and (
+                        markers.ATTACHED_ANDROID_RE.match(body) or markers.ATTACHED_IOS_RE.search(body)
+                    )
                     if fm:
                         attachments += 1
                         if PurePosixPath(fm.group("file").strip()).name in source.media:
