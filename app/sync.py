@@ -15,7 +15,7 @@ from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
 from app.thread_priority import run_in_background
-from app.wire import Event
+from app.wire import Event, EventsPage
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -37,6 +37,29 @@ def chunk_cursor(chunk: Sequence[Event], fallback: int) -> int:
         if event.seq is not None:
             return int(event.seq)
     return fallback
+
+
+class _NextPage:
+    """The page after the one being applied, asked for meanwhile on its own thread: the relay
+    reads and sends it, and we parse it, while the last one is written (a catch-up's pages)."""
+
+    def __init__(self, client: RelayClient, after: int, limit: int) -> None:
+        self.client = client
+        self.after = after
+        self.limit = limit
+        self.page: EventsPage | None = None
+        self.error: Exception | None = None
+        self.done = threading.Event()
+        threading.Thread(target=self._run, name="relay-sync-next", daemon=True).start()
+
+    def _run(self) -> None:
+        run_in_background()
+        try:
+            self.page = self.client.events(self.after, wait=0.0, limit=self.limit)
+        except Exception as exc:  # the worker asks again itself, and reports what it gets then
+            self.error = exc
+        finally:
+            self.done.set()
 
 
 class SyncWorker:
@@ -73,6 +96,8 @@ class SyncWorker:
         self.in_long_poll = threading.Event()
         # (state, error, HTTP status) last logged for a failing poll; None while polls succeed.
         self._failure_logged: tuple[Connection, str, int | None] | None = None
+        self._next: _NextPage | None = None  # asked for while a full page is applied
+        self.pages_read_ahead = 0
 
     # ------------------------------------------------------------------ state
     def _report(self, state: ConnectionState) -> None:
@@ -134,19 +159,42 @@ class SyncWorker:
     def poll_once(self) -> BatchResult | None:
         with self.db.read() as s:
             cursor = current_cursor(s)
-        # Until the relay has answered once, ask without waiting: the UI learns "online" at once.
-        wait = self.wait if self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP) else 0.0
-        self.in_long_poll.set()
-        try:
-            page = self.client.events(cursor, wait=wait, limit=self.page_size)
-        finally:
-            self.in_long_poll.clear()
+        page = self._read_ahead(cursor)
+        if self.stop.is_set():
+            return None
+        if page is None:
+            # Until the relay has answered once, ask without waiting: the UI learns "online" at once.
+            wait = self.wait if self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP) else 0.0
+            self.in_long_poll.set()
+            try:
+                page = self.client.events(cursor, wait=wait, limit=self.page_size)
+            finally:
+                self.in_long_poll.clear()
         if self.stop.is_set():
             return None  # abandoned on quit: the events come again next start
         self._online()
         if not page.events:
             return None
+        if len(page.events) >= self.page_size:
+            # A full page: more are waiting (a catch-up). Ask for the next one while this one is
+            # written; it is used only if the cursor then stands where it starts.
+            self._next = _NextPage(self.client, page.next, self.page_size)
         return self.apply_page(page.events, page.next)
+
+    def _read_ahead(self, cursor: int) -> EventsPage | None:
+        """The page asked for during the last apply, if it starts at `cursor` and arrived whole."""
+        ahead, self._next = self._next, None
+        if ahead is None or ahead.after != cursor:
+            return None
+        # No long poll (wait=0): it answers within the client's timeouts, or the worker quits.
+        while not ahead.done.wait(0.1):
+            if self.stop.is_set():
+                return None
+        if ahead.page is None:
+            log.info("page read ahead failed (%s); asking again", type(ahead.error).__name__)
+            return None
+        self.pages_read_ahead += 1
+        return ahead.page
 
     def apply_page(self, events: Sequence[Event], next_cursor: int) -> BatchResult:
         """Apply a page in transactions of APPLY_CHUNK events, each with the cursor of its last event."""

@@ -384,3 +384,32 @@ def test_an_event_the_relay_cannot_serve_shows_as_a_notice_and_sync_goes_on(
         [contact] = s.scalars(select(Contact))
         assert notice.contact_id == contact.id and contact.wa_id == "821033334444"
         assert notice.payload["system"]["type"] == "relay_unreadable"
+
+
+def test_a_catch_up_reads_the_next_page_while_writing_one_and_loses_or_doubles_nothing(
+    db: Database, relay: RunningRelay, probe: EngineProbe
+) -> None:
+    import threading
+
+    from app.relay_client import RelayClient
+    from app.sync import SyncWorker
+
+    now = int(time.time())
+    for i in range(30):  # a day offline: the relay holds seven full pages and a part
+        relay.post_webhook(inbound(content=f"while away {i:02d}", timestamp=now - 100 + i))
+    last_seq = relay.relay.store.events.last_seq()
+    stop = threading.Event()
+    client = RelayClient(relay.url, relay.token)
+    worker = SyncWorker(
+        db, client, on_changed=probe.on_changed, on_state=probe.on_state, stop=stop, wait=0.5, page_size=4
+    )
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        probe.wait_until(lambda: cursor(db) == last_seq)
+    finally:
+        stop.set()
+        thread.join(5)
+        client.close()
+    assert bodies(db) == [f"while away {i:02d}" for i in range(30)]
+    assert worker.pages_read_ahead >= 5  # each full page's successor came while it was written
