@@ -338,10 +338,8 @@ class CampaignRunner:
         """True when this recipient is to be sent now; else marks them skipped or held."""
         if recipient.state == "sending":
             return True  # cut short before: its send key decides, never a second message
-        opted_out = None
-        if row.template.is_marketing:  # an opt-out stops marketing only, never a utility template
-            opted_out = await run_in_threadpool(self.store.opt_outs.reason, recipient.wa_id)
-        skip = skip_reason(recipient, row.template, opted_out)
+        # The relay's own opt-outs are checked in begin_send, in the transaction before the send.
+        skip = skip_reason(recipient, row.template, None)
         if skip is not None:
             await run_in_threadpool(
                 lambda: self.store.campaigns.set_recipient(
@@ -390,10 +388,15 @@ class CampaignRunner:
                 send_lease_ms=self.sender.lease_ms,
                 limit=limit,
                 window_open=self.sender.window_open,
+                # An opt-out stops marketing only, never a utility template; and never a send cut
+                # short before, which its key answers.
+                check_opt_out=row.template.is_marketing and recipient.state != "sending",
             )
         )
         if begun.outcome == "stopped":
             return "stop"
+        if begun.outcome == "opted_out":
+            return "sent"  # skipped, no message: the beat is spent, nothing to slow down for
         if begun.outcome == "limit":
             log.info("campaign waits for the messaging limit: id=%s limit=%s", row.id, limit)
             await self._set_state(

@@ -79,8 +79,10 @@ class Store:
         self.bots = BotStates(self.db, self.events)
         self.blocked = BlockedContacts(self.db)
         self.ledger = MessagingLedger(self.db)
-        self.campaigns = CampaignRows(self.db, self.events, self.ledger, self.contacts, self.sends)
         self.opt_outs = OptOuts(self.db, self.events)
+        self.campaigns = CampaignRows(
+            self.db, self.events, self.ledger, self.contacts, self.sends, self.opt_outs
+        )
 
     def close(self) -> None:
         self.db.close()

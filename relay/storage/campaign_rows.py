@@ -24,6 +24,7 @@ from relay.storage.contact_states import ContactRow, ContactStates
 from relay.storage.database import Database, ms_to_dt
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.messaging_ledger import MessagingLedger
+from relay.storage.opt_outs import OptOuts
 from relay.storage.send_keys import Reserved, SendKeys, SendOwner
 from relay.storage.tables import campaign, campaign_recipient
 
@@ -71,9 +72,10 @@ class Begun:
     running, or no longer this worker's. limit: the messaging limit is reached until `free_at_ms`.
     reserved: the key was there already (a send cut short by a crash): `reserved` holds its state
     ("in_flight" or "done") and stored answer, which decide instead of a second message.
+    opted_out: the relay holds a marketing opt-out for them: marked skipped, nothing reserved.
     """
 
-    outcome: Literal["go", "stopped", "limit", "reserved"]
+    outcome: Literal["go", "stopped", "limit", "reserved", "opted_out"]
     contact: ContactRow | None = None
     free_at_ms: int | None = None
     reserved: Reserved | None = None
@@ -94,12 +96,14 @@ class CampaignRows:
         ledger: MessagingLedger,
         contacts: ContactStates,
         sends: SendKeys,
+        opt_outs: OptOuts,
     ) -> None:
         self.db = db
         self.event_log = event_log
         self.ledger = ledger
         self.contacts = contacts
         self.sends = sends
+        self.opt_outs = opt_outs
 
     # ------------------------------------------------------------------ create and read
     def create(self, new: NewCampaign, sha256: str, now_ms: int) -> tuple[str, Campaign]:
@@ -394,12 +398,14 @@ class CampaignRows:
         send_lease_ms: int,
         limit: int | None,
         window_open: Callable[[ContactRow | None], bool],
+        check_opt_out: bool,
     ) -> Begun:
-        """Everything before a recipient's send, in one transaction (one round trip a send, not
-        four): the campaign is still running and still this worker's; the customer's row; for a
-        send outside their 24-hour window, a place in the messaging limit's ledger; the send key
-        reserved; the recipient marked `sending`. A crash after this commit leaves a reserved
-        key, which a resumed campaign answers from (or the sweep marks unknown): never resent."""
+        """Everything before a recipient's send, in one transaction (one round trip, not five):
+        the campaign is still running and still this worker's; no marketing opt-out (when
+        `check_opt_out`); the customer's row; for a send outside their 24-hour window, a place in
+        the messaging limit's ledger; the send key reserved; the recipient marked `sending`. A
+        crash after this commit leaves a reserved key, which a resumed campaign answers from (or
+        the sweep marks unknown): never resent."""
         c = campaign.c
         with self.db.engine.begin() as conn:
             mine = conn.execute(
@@ -412,18 +418,19 @@ class CampaignRows:
             ).first()
             if mine is None:
                 return Begun("stopped")
+            r = campaign_recipient.c
+            recipient = and_(r.campaign_id == campaign_id, r.wa_id == wa_id)
+            if check_opt_out and self.opt_outs.reason_in(conn, wa_id) is not None:
+                skipped = {"state": RecipientState.SKIPPED, "reason": SkipReason.OPTED_OUT}
+                conn.execute(update(campaign_recipient).where(recipient).values(**skipped))
+                return Begun("opted_out")
             contact = self.contacts.get_in(conn, wa_id)
             if not window_open(contact):
                 free_at = self.ledger.reserve_in(conn, wa_id, now_ms, limit)
                 if free_at is not None:
                     return Begun("limit", contact, free_at_ms=free_at)
             reserved = self.sends.reserve_in(conn, key, owner, send_lease_ms)
-            r = campaign_recipient.c
-            conn.execute(
-                update(campaign_recipient)
-                .where(r.campaign_id == campaign_id, r.wa_id == wa_id)
-                .values(state="sending")
-            )
+            conn.execute(update(campaign_recipient).where(recipient).values(state="sending"))
             if reserved[0] != "new":
                 return Begun("reserved", contact, reserved=reserved)
             return Begun("go", contact)
