@@ -108,11 +108,13 @@ class Store:
         of the customers' rows, their new states worked out in memory (webhook by webhook, as
         `_prepare` would) and written at once, then the events in one insert under the event lock."""
         with self.db.engine.begin() as conn:
-            stored_keys = self.events.stored_keys(conn, [event for item in batch for event in item.events])
-            news = [
-                [e for e in item.events if e.dedupe_key is None or e.dedupe_key not in stored_keys]
-                for item in batch
-            ]
+            # A key stored already, or by a webhook earlier in this batch (Meta delivered it twice at
+            # once): a redelivery, written no more than one that comes a minute later.
+            seen = self.events.stored_keys(conn, [event for item in batch for event in item.events])
+            news: list[list[NewEvent]] = []
+            for item in batch:
+                news.append([e for e in item.events if e.dedupe_key is None or e.dedupe_key not in seen])
+                seen.update(e.dedupe_key for e in news[-1] if e.dedupe_key is not None)
             wa_ids = {
                 wa_id
                 for item, new in zip(batch, news, strict=True)
