@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.conversation_rows import ConversationRow, LabelRow
@@ -15,7 +15,7 @@ from ui.avatar import avatar_pixmap
 from ui.chat_list_model import ChatRole
 from ui.formatting import KIND_ICONS, list_time, preview_text
 from ui.label_names import label_display_name
-from ui.theme import colours, ui_font
+from ui.theme import Colours, colours, ui_font
 
 ROW_HEIGHT = 72
 AVATAR = 48
@@ -23,6 +23,7 @@ PAD = 12
 MAX_LABELS = 5
 CHIP_MAX_W = 90.0  # a long label name is elided past this
 MIN_PREVIEW_W = 90.0  # chips only when the preview keeps at least this much room
+TIMES_KEPT = 5_000  # rows' times remembered (a few hundred kilobytes at most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,31 @@ class ChatListDelegate(QStyledItemDelegate):
         self.badge_font = ui_font(-2, bold=True)
         self._name_fm = QFontMetricsF(self.name_font)
         self._small_fm = QFontMetricsF(self.small_font)
+        # Worked out once, not once per row painted: a page scroll paints a dozen rows, and
+        # during a catch-up the window has little time to spare (see _colours and _list_time).
+        self._palette_key: int | None = None
+        self._palette_colours = colours()
+        self._day: date | None = None
+        self._times: dict[datetime, str] = {}
+
+    def _colours(self, palette: QPalette) -> Colours:
+        """The theme's colours for this palette, once per palette."""
+        key = palette.cacheKey()
+        if self._palette_key != key:
+            self._palette_key, self._palette_colours = key, colours(palette)
+        return self._palette_colours
+
+    def _list_time(self, when: datetime | None) -> str:
+        """The row's time as list_time writes it, once per time and day."""
+        if when is None:
+            return ""
+        today = date.today()
+        if today != self._day or len(self._times) > TIMES_KEPT:
+            self._day, self._times = today, {}
+        text = self._times.get(when)
+        if text is None:
+            text = self._times[when] = list_time(when)
+        return text
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(280, ROW_HEIGHT)
@@ -95,7 +121,7 @@ class ChatListDelegate(QStyledItemDelegate):
         row: ConversationRow | None = index.data(ChatRole.ROW)
         if row is None:
             return
-        c = colours(option.palette)  # type: ignore[attr-defined]
+        c = self._colours(option.palette)  # type: ignore[attr-defined]
         rect = QRectF(option.rect)  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         painter.save()
@@ -121,7 +147,7 @@ class ChatListDelegate(QStyledItemDelegate):
 
         # Time on the right of the first line; green when there is something unread.
         painter.setFont(self.small_font)
-        when = list_time(row.last_message_at)
+        when = self._list_time(row.last_message_at)
         time_w = self._small_fm.horizontalAdvance(when) + 2
         painter.setPen(c.badge if row.unread_count else c.secondary_text)
         painter.drawText(
