@@ -39,9 +39,15 @@ class RecentEvents:
         """Whether `after` is a cursor among the newest events: neither pruned past nor ahead."""
         return self.covers(after) and self.pruned <= after <= self.top
 
-    def add(self, floor: int, rows: list[StoredEvent], pruned: int) -> None:
-        """Rows read from the database above `floor` (this cache's top, or where it starts)."""
-        self.pruned = pruned
+    def add(self, floor: int, rows: list[StoredEvent], pruned: int | None) -> None:
+        """Rows read from the database above `floor` (this cache's top, or where it starts).
+
+        `pruned` is None when the read found no rows to carry it: the last one known stays. A
+        prune mark one read behind cannot hide a gap: a cursor this cache covers gets every event
+        after it from here, whatever was pruned in the database meanwhile.
+        """
+        if pruned is not None:
+            self.pruned = pruned
         if self.floor is None or floor != self.top:
             self.floor, self.rows, self.seqs = floor, [], []
         self.rows += rows
@@ -57,7 +63,7 @@ class RecentEvents:
         self.floor, self.top, self.rows, self.seqs = None, 0, [], []
 
 
-def read_newer(store: Store, top: int | None) -> tuple[int, list[StoredEvent], int]:
+def read_newer(store: Store, top: int | None) -> tuple[int, list[StoredEvent], int | None]:
     """(floor, rows, pruned): every event above `top` (with no `top` yet, above the newest event)."""
     floor = store.events.last_seq() if top is None else top
     rows, pruned = store.events.after_and_pruned(floor, READ_PAGE)

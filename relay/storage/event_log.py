@@ -52,7 +52,9 @@ _AFTER = (
     .order_by(events.c.seq)
     .limit(bindparam("limit"))
 )
-_PRUNED = select(kv.c.value).where(kv.c.key == "pruned_through")
+_AFTER_AND_PRUNED = _AFTER.add_columns(
+    select(kv.c.value).where(kv.c.key == "pruned_through").scalar_subquery().label("pruned")
+)
 
 
 class EventLog:
@@ -150,12 +152,13 @@ class EventLog:
         with self.db.reader.connect() as conn:
             return self._after_in(conn, after, limit)
 
-    def after_and_pruned(self, after: int, limit: int) -> tuple[list[StoredEvent], int]:
-        """`after`, and the last seq pruned (read first: a prune between the two reads can only
-        make the page start later, never hide that it did), on one connection."""
+    def after_and_pruned(self, after: int, limit: int) -> tuple[list[StoredEvent], int | None]:
+        """`after`, and the last seq pruned as each row read it (None when no row came back), in
+        one statement outside a transaction: the read every commit costs a worker with long polls."""
         with self.db.reader.connect() as conn:
-            pruned = conn.execute(_PRUNED).scalar_one_or_none()
-            return self._after_in(conn, after, limit), int(pruned or 0)
+            rows = conn.execute(_AFTER_AND_PRUNED, {"after": after, "limit": limit}).all()
+        found = [StoredEvent(int(r.seq), r.kind, r.at, r.phone_number_id, r.payload) for r in rows]
+        return found, (int(rows[0].pruned or 0) if rows else None)
 
     @staticmethod
     def _after_in(conn: Connection, after: int, limit: int) -> list[StoredEvent]:
