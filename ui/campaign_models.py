@@ -72,7 +72,7 @@ def recipient_state_label(state: RecipientState) -> str:
     labels: dict[str, str] = {
         RecipientState.QUEUED: translate("campaigns", "Waiting"),
         RecipientState.HELD: translate("campaigns", "Held until 08:00"),
-        RecipientState.PENDING: translate("campaigns", "Pending: Meta is checking the new template"),
+        RecipientState.PENDING: translate("campaigns", "Pending at Meta"),
         RecipientState.SKIPPED: translate("campaigns", "Skipped"),
         RecipientState.SENT: translate("campaigns", "✓ Sent"),
         RecipientState.DELIVERED: translate("campaigns", "✓✓ Delivered"),

@@ -5211,8 +5211,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>08:00까지 보류</translation>
     </message>
     <message>
-        <source>Pending: Meta is checking the new template</source>
-        <translation>대기 중: Meta가 새 템플릿을 확인하는 중</translation>
+        <source>Pending at Meta</source>
+        <translation>Meta에서 대기 중</translation>
     </message>
     <message>
         <source>Skipped</source>

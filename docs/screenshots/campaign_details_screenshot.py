@@ -1,0 +1,153 @@
+"""Screenshots of a campaign's report with each recipient the relay held, skipped, paced or failed, and why.
+
+Run under Xvfb: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/campaign_details_screenshot.py ko
+(and `en`). The relay is the real one on 127.0.0.1 (its clock at 22:00 in Seoul, so marketing waits
+for 08:00 without night-time consent); only Meta's Graph API is the local fake, which paces the
+template (it holds sends after the first few) and reports one number undeliverable.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+OUT = Path(__file__).resolve().parent
+
+AD = {
+    "name": "spring_restock",
+    "language": "ko",
+    "category": "MARKETING",
+    "status": "APPROVED",
+    "components": [
+        {"type": "BODY", "text": "(광고) 서울 리넨 봄 입고! {{1}}님께 쿠폰 SPRING10. 문의 02-123-4567"},
+        {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "수신거부"}]},
+    ],
+}
+# (wa_id, name, night-time consent)
+CUSTOMERS = (
+    ("821055501001", "김민지", True),
+    ("821055501002", "박서준", True),
+    ("821055501003", "이서연", False),
+    ("821055501004", "최지훈", True),
+    ("821055501005", "정하은", True),
+    ("821055501006", "강다은", False),
+    ("821055501007", "윤아름", True),
+    ("821055501008", "Amy Clarke", True),
+)
+UNDELIVERABLE = "821055501002"  # among the first sends, before Meta starts holding
+OPTED_OUT_ON_RELAY = "821055501005"  # sent 수신거부 to the relay; this desktop has not heard yet
+
+
+def wait_until(app: QApplication, done: object, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise TimeoutError("screenshot setup")
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+
+
+def main() -> None:
+    lang = sys.argv[1] if len(sys.argv) > 1 else "en"
+    app = QApplication(sys.argv[:1])
+    from app.automations_store import load_state, save_local
+    from app.campaign_actions import read_report, send_campaign
+    from app.campaign_store import CampaignDraft
+    from app.campaigns import ParameterSpec
+    from app.db import Database
+    from app.paths import paths_for
+    from app.relay_client import RelayClient
+    from app.sync import SyncWorker
+    from app.wire import Template
+    from tests.support.factories import make_contact
+    from tests.support.fake_graph import run_fake_graph
+    from tests.support.relay_server import inbound, run_relay
+    from ui.campaign_window import CampaignWindow
+    from ui.context import AppContext
+    from ui.translations import install_translators
+
+    install_translators(app, lang)
+    now = datetime.now(UTC)
+    with tempfile.TemporaryDirectory() as folder, run_fake_graph() as graph:
+        tmp = Path(folder)
+        graph.templates = [AD]
+        graph.paced["spring_restock"] = 3
+        graph.late_failures[UNDELIVERABLE] = 131026
+        (tmp / "relay-data").mkdir()
+        with run_relay(tmp / "relay-data", graph_url=graph.url) as relay:
+            graph.webhook_url = f"{relay.url}/webhook"
+            relay.relay.clock = lambda: datetime(2026, 11, 30, 13, 0, tzinfo=UTC)  # 22:00 in Seoul
+            relay.post_webhook(inbound(content="수신거부", sender=OPTED_OUT_ON_RELAY, name="정하은"))
+            db = Database.open(tmp / "inbox.db")
+            ctx = AppContext(db=db, paths=paths_for(tmp / "data").ensure(), prefs={})
+            with db.write() as s:
+                for wa_id, name, nights in CUSTOMERS:
+                    make_contact(
+                        s,
+                        wa_id=wa_id,
+                        profile_name=name,
+                        opted_in_at=now - timedelta(days=30),
+                        marketing_consent_at=now - timedelta(days=30),
+                        night_consent_at=now - timedelta(days=30) if nights else None,
+                    )
+                doc = load_state(s).doc
+                doc.profile.name = "서울 리넨"
+                save_local(s, doc)
+            client = RelayClient(relay.url, relay.token)
+            draft = CampaignDraft(
+                name="봄 입고 안내" if lang == "ko" else "Spring restock",
+                template=Template.model_validate(AD),
+                parameters=(ParameterSpec.from_json({"source": "first_name", "text": "고객"}),),
+            )
+            campaign_id, _changes = send_campaign(db, client, draft, None)
+            wait_until(
+                app, lambda: len(graph.sent) >= 6
+            )  # the confirmation, and five who may get it at night
+            worker = SyncWorker(
+                db,
+                client,
+                on_changed=lambda _c: None,
+                on_state=lambda _s: None,
+                stop=threading.Event(),
+                wait=0,
+            )
+
+            def synced() -> bool:
+                while worker.poll_once() is not None:
+                    pass
+                report, _relay = read_report(db, campaign_id, client)
+                return report is not None and any(r.state == "failed" for r in report.rows)
+
+            wait_until(app, synced)
+            window = CampaignWindow(ctx)
+            window.resize(1400, 860)
+            window.show()
+            wait_until(app, lambda: window.list_model.rowCount() == 1)
+            window.list.selectRow(0)
+            wait_until(app, lambda: window.stack.currentWidget() is window.report and window.report.report)
+            # What the window shows once it has asked the relay (this script has no sync adapter).
+            report, _relay = read_report(db, campaign_id, client)
+            assert report is not None and report.relay_details
+            window.report.show_report(report)
+            app.processEvents()
+            window.grab().save(str(OUT / f"campaign-recipient-details-{lang}.png"))
+            window.report.show_choice.setCurrentIndex(1)
+            app.processEvents()
+            window.grab().save(str(OUT / f"campaign-not-sent-{lang}.png"))
+            window.close()
+            client.close()
+            db.close()
+
+
+if __name__ == "__main__":
+    main()
