@@ -132,12 +132,13 @@ ENCRYPTION_RE = re.compile(
 
 
 _NOTICE_FIRST = frozenset(o[0].casefold() for o in _ENCRYPTION_OPENINGS)
+_MARKS_AND_SPACE = MARKS + " "
 
 
 def is_encryption_notice(text: str) -> bool:
     """True for the chat's encryption notice (marks anywhere are ignored)."""
     # Checked on every message line: most fail on their first character, before the regex.
-    if text.lstrip(MARKS + " ")[:1].casefold() not in _NOTICE_FIRST:
+    if text.lstrip(_MARKS_AND_SPACE)[:1].casefold() not in _NOTICE_FIRST:
         return False
     return bool(ENCRYPTION_NOTICE_RE.match(strip_marks(text).lstrip()))
 
@@ -212,11 +213,19 @@ _OMITTED_TAILS = (
 )  # fmt: skip
 
 
+_OMITTED_LAST = frozenset(tail[-1] for tail in _OMITTED_TAILS)
+
+
 def match_placeholder(text: str) -> re.Match[str] | None:
     """A media placeholder ("<Media omitted>", "image omitted", "Resume.pdf • 2 pages document
     omitted"…) filling the whole (mark-free) text, else None."""
-    # Every message is checked: look at its last few characters before running the big pattern.
-    if len(text) > 300 or not text[-20:].casefold().endswith(_OMITTED_TAILS):
+    # Every message is checked: look at its last character, then its last few, before running the
+    # big pattern (most messages end in a letter no placeholder ends with, or "?", "!", "." …).
+    if (
+        len(text) > 300
+        or text[-1:].casefold()[-1:] not in _OMITTED_LAST
+        or not text[-20:].casefold().endswith(_OMITTED_TAILS)
+    ):
         return None
     return MEDIA_OMITTED_RE.match(text)
 
