@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from app.phones import display_phone, e164_digits
-from app.text import bigram_text, fts_phrase, is_bigram_query, nfc
+from app.text import bigram_text, bigram_texts, fts_phrase, is_bigram_query, nfc
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,28 @@ def test_two_syllable_korean_words_are_found_inside_longer_words() -> None:
     assert "주문" in bigram_text("어제 주문했어요!").split()
     assert bigram_text("A b") == "a b"  # single characters kept, case folded
     assert is_bigram_query("주문") and not is_bigram_query("주") and not is_bigram_query("주 ")
+
+
+def test_an_imported_batch_is_indexed_exactly_as_messages_written_one_at_a_time() -> None:
+    decomposed = unicodedata.normalize("NFD", "주문했어요")  # macOS keyboards send jamo
+    bodies = [
+        "주문했어요",
+        decomposed,
+        "",
+        None,
+        "Straße ÉCOLE",
+        "A b",
+        "네 네 네",
+        "x\x00y 주문",
+        "#12345",
+        "😊",
+    ]
+    # The batch is normalised and case-folded as one string: no body may run into its neighbour,
+    # and a body with its own NUL is still indexed as itself.
+    assert bigram_texts(bodies) == [bigram_text(b) for b in bodies]
+    assert bigram_texts(bodies[:4]) == ["주문 문했 했어 어요", "주문 문했 했어 어요", "", ""]
+    many = [f"주문 {i}번 셔츠" for i in range(10_000)]  # more distinct words than the word cache holds
+    assert bigram_texts(many) == [bigram_text(b) for b in many]
 
 
 def test_a_search_for_fts_syntax_is_read_as_plain_text() -> None:
