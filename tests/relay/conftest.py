@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +42,7 @@ def pg_database() -> Iterator[str | None]:
         return
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
 
     name = f"relay_test_{os.getpid()}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
@@ -50,8 +52,13 @@ def pg_database() -> Iterator[str | None]:
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        except DBAPIError as exc:
+            # Someone else's session on it (another role's psql) cannot be ended by ours: the
+            # database is left for the next run with this pid to drop, and the tests stand.
+            warnings.warn(f"test database {name} left behind: {exc.orig}", stacklevel=1)
         admin.dispose()
 
 

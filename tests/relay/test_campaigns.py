@@ -375,8 +375,10 @@ def test_a_paused_campaign_sends_nothing_until_resumed_and_then_everyone_once(
     done = wait_for_state(relay, "pause-me", "done")
     assert done.counts == {"sent": 15}
     assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
-    pace = graph.sent_times[-5:]
-    assert pace[-1] - pace[0] >= 4 / 5 - 0.05  # five a second, not faster
+    # Five a second, not faster: the sends after the resume start on 0.2 s beats (each arrival
+    # at the fake Graph may lag its beat by a busy moment, hence the slack of one beat).
+    after = graph.sent_times[held_back:]
+    assert after[-1] - after[0] >= (len(after) - 1) / 5 - 0.2
 
 
 def test_posting_a_campaign_again_is_one_campaign_and_another_campaign_under_its_id_is_refused(
