@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+import phonenumbers
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -58,19 +59,25 @@ QUALITY_STOPPING = frozenset({"DOWNGRADE", "FLAGGED"})
 BATCH = 100
 PROGRESS_EVERY = 1.0  # seconds between `campaign` events while sending
 LIMIT_TTL = 3600.0  # the messaging limit read from Graph is kept this long
-_COUNTRY_BY_PREFIX = (("82", "KR"), ("1", "US"))
 _DEFAULT_ZONES = {"KR": "Asia/Seoul"}
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 
 
 def recipient_country(recipient: RecipientRow) -> str | None:
-    """The country the desktop gave, else the one the number's calling code names."""
+    """The country the desktop gave, else the one the number names (a hand-built request).
+
+    +1 is shared by the US, Canada and the Caribbean: the area code decides, never the prefix
+    alone, or a Canadian customer would lose marketing meant for them.
+    """
     if recipient.country:
         return recipient.country
-    return next(
-        (country for prefix, country in _COUNTRY_BY_PREFIX if recipient.wa_id.startswith(prefix)), None
-    )
+    try:
+        number = phonenumbers.parse("+" + recipient.wa_id, None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    return str(region) if region and region != "ZZ" else None
 
 
 def skip_reason(

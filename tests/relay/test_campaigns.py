@@ -301,6 +301,19 @@ def test_a_template_meta_pauses_pauses_its_campaign_until_the_owner_resumes(
     assert set(sent_to(graph)) == set(people) and max(sent_to(graph).values()) == 1
 
 
+def test_a_hand_built_marketing_campaign_skips_us_numbers_but_not_canadas_or_the_caribbeans(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    washington, toronto, kingston = "12025550143", "14165550143", "18765550143"  # no `country` given
+    post_campaign(relay, "plus-one", [recipient(washington), recipient(toronto), recipient(kingston)])
+
+    done = wait_for_state(relay, "plus-one", "done")
+    assert done.counts == {"sent": 2, "skipped": 1}
+    assert set(sent_to(graph)) == {toronto, kingston}
+    rows = {r.wa_id: r for r in campaign(relay, "plus-one", recipients=True).recipients or []}
+    assert rows[washington].reason == "us_marketing"
+
+
 def test_sends_meta_holds_while_pacing_a_new_template_are_pending_until_released_never_failed_or_resent(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
