@@ -17,7 +17,7 @@ every 20 ms from another thread). Baselines, same run: the same timer and scroll
 window before sync starts (idle).
 
     python -m bench.catch_up bench/data/shop.db [--events 50000]
-    py-spy record --gil -o docs/flamegraphs/catch_up.svg -- python -m bench.catch_up bench/data/shop.db
+    py-spy record --gil --threads -r 25 -o docs/perf/catch_up.svg -- python -m bench.catch_up bench/data/shop.db
 """
 
 from __future__ import annotations
