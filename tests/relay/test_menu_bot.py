@@ -8,6 +8,7 @@ from typing import Any
 from app.shop_menu import korean_shop_menu
 from app.wire import Automations, ContactEvent, DayHours
 from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
 
 CUSTOMER = "821022223333"
@@ -126,6 +127,8 @@ def test_handoff_pauses_the_bot_and_resume_from_another_desktop_wakes_it(
     assert outbound["sent_by"] == "bot" and "상담원에게 연결" in outbound["body"]["text"]["body"]
     customer.says("메뉴")  # the chat is with a person now: the bot stays quiet
     assert customer.events(1)[0]["kind"] == "message"
+    # (The owner presses Resume once the relay has looked at that message, as a person would.)
+    wait_until(relay.automations_done, 10, "the relay to look at the message")
     r = relay.client.post(f"{relay.url}/v1/bot/+82 10-2222-3333/resume", headers=relay.auth())
     assert r.status_code == 200 and r.json() == {"wa_id": CUSTOMER, "bot_paused_until": None}
     resumed = ContactEvent.model_validate(customer.events(1)[0])

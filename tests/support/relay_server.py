@@ -101,6 +101,15 @@ class RunningRelay:
             cursor = page["next"]
         return found
 
+    def automations_done(self) -> bool:
+        """No greeting, away message or bot answer is still being worked out for a stored message."""
+        while True:
+            try:
+                tasks = list(self.relay.tasks)  # the relay's loop thread may add one meanwhile
+            except RuntimeError:
+                continue
+            return not any(t.get_coro().__qualname__ == "AutomationRunner.answer" for t in tasks)
+
 
 @contextmanager
 def run_relay(
