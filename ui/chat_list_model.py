@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from enum import IntEnum
 from heapq import merge
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 PAGE = 100
 # A batch that changes more chats than this is applied as one layout change, not a move per chat.
 MOVE_ROWS_MAX = 16
+# Synced batches re-read the chat list's changed rows at most this often (a catch-up's pages come
+# every few hundred milliseconds; what the owner does is read at once).
+SYNC_REFRESH_MS = 500
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -107,6 +111,11 @@ class ChatListModel(QAbstractListModel):
         self._refreshing = False
         self._pending: set[int] = set()
         self._pending_from_sync = False
+        self._pending_owner = False  # something the owner did waits: read it without delay
+        self._refreshed_at = 0.0  # time.monotonic() of the last re-read of changed rows
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._flush_pending)
         ctx.hub.changed.connect(self._hub_changed)
         # contact id → its row as last seen, to find a row by its sort key (see position_of).
         self._seen: dict[int, ConversationRow] = {}
@@ -193,6 +202,7 @@ class ChatListModel(QAbstractListModel):
         self._loading = True
         self._fetching = False
         self._pending.clear()  # the page is read after these changed: it has them
+        self._pending_owner = False
         read = _read_page(self.kind, self.label_id, 0)
         run_read(
             self.ctx,
@@ -263,19 +273,32 @@ class ChatListModel(QAbstractListModel):
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
 
     def refresh_contacts(self, contact_ids: Iterable[int], *, from_sync: bool = False) -> None:
-        """Re-read these conversations off the GUI thread, then update, move, insert or drop their rows."""
+        """Re-read these conversations off the GUI thread, then update, move, insert or drop their rows.
+
+        The owner's own changes are read at once; synced ones at most every SYNC_REFRESH_MS."""
         self._pending.update(contact_ids)
         self._pending_from_sync |= from_sync
+        self._pending_owner |= not from_sync
         self._flush_pending()
 
     def _flush_pending(self) -> None:
         if self._loading or self._refreshing or not self._pending:
             return
+        if not self._pending_owner:
+            # Only synced batches wait: during a catch-up one re-read (and one diff applied on
+            # the GUI thread) per SYNC_REFRESH_MS instead of one per page of events.
+            wait = SYNC_REFRESH_MS - int((time.monotonic() - self._refreshed_at) * 1000)
+            if wait > 0:
+                self._refresh_timer.start(wait)
+                return
         from ui.ops import run_read
 
         ids, from_sync = frozenset(self._pending), self._pending_from_sync
         self._pending.clear()
         self._pending_from_sync = False
+        self._pending_owner = False
+        self._refresh_timer.stop()
+        self._refreshed_at = time.monotonic()
         self._refreshing = True
         generation = self._generation
 

@@ -27,6 +27,8 @@ def sync_batch(window: Any, qtbot: Any, contact_ids: Iterable[int]) -> None:
     """As if the sync engine applied a batch for these chats: publish its Changes, wait until shown."""
     with qtbot.waitSignal(window.ctx.hub.changed, timeout=TIMEOUT_MS):
         window.ctx.publish(Changes.for_contacts(set(contact_ids), from_sync=True))
+    # The chat list re-reads synced rows at most every SYNC_REFRESH_MS: no op runs meanwhile.
+    qtbot.waitUntil(lambda: not window.chat_list.model.busy(), timeout=TIMEOUT_MS)
     settle(qtbot)
 
 
