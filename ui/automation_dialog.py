@@ -215,7 +215,9 @@ class AutomationDialog(QDialog):
 
     def _read_state(self) -> None:
         db = self.ctx.db
-        self._reads.run(lambda: automations_state(db), self._state_read, parent=self, on_failure=self._failed)
+        self._reads.run_op(
+            lambda: automations_state(db), self._state_read, parent=self, on_failure=self._failed
+        )
 
     def _save_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -195,7 +195,7 @@ class Newest:
         self._started = 0
         self._shown = 0
 
-    def run(
+    def run_op(
         self,
         fn: Callable[[], Any],
         on_success: Success,

@@ -287,7 +287,7 @@ class OrderWindow(QDialog):
         order_id = self.order_id
 
         db = self.ctx.db
-        self._reads.run(
+        self._reads.run_op(
             lambda: load_order(db, order_id), self.show_detail, parent=self, on_failure=self.show_error
         )
 

@@ -136,7 +136,7 @@ class QuickReplyCompleter(QObject):
     def reload(self) -> None:
         """Read the quick replies off the GUI thread; an open popup follows when they are in."""
         db = self.ctx.db
-        self._rows.run(
+        self._rows.run_op(
             lambda: QuickReplyLibrary(db).all(), self._rows_read, parent=self, on_failure=self._failed
         )
 

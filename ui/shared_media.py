@@ -259,7 +259,7 @@ class SharedMediaList(QListView):
         contact_id = self.contact_id
         if contact_id is None:
             return
-        self._reads.run(
+        self._reads.run_op(
             partial(shared_media_of, self.ctx.db, contact_id), partial(self._loaded, contact_id), parent=self
         )
 

@@ -23,8 +23,8 @@ def test_an_older_read_that_answers_last_is_dropped(qtbot: Any) -> None:
         old_may_answer.wait(10)
         return "before the edit"
 
-    reads.run(old_read, label.setText, parent=label)
-    reads.run(lambda: "after the edit", label.setText, parent=label)
+    reads.run_op(old_read, label.setText, parent=label)
+    reads.run_op(lambda: "after the edit", label.setText, parent=label)
     qtbot.waitUntil(lambda: label.text() == "after the edit")
     old_may_answer.set()
     qtbot.waitUntil(lambda: pending_ops() == 0)  # the old read answered, and was dropped
