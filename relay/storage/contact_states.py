@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, select, text, update
+from sqlalchemy import ColumnElement, Row, bindparam, case, delete, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from relay.storage.database import Database, dt_to_ms, ms_to_dt
@@ -67,6 +67,15 @@ def touched(wa_id: str, row: Mapping[str, Any] | None, values: Mapping[str, Any]
 _EMPTY_ROW: dict[str, Any] = {column.name: None for column in contact_state.columns}
 
 
+def forward(column: str, value: Any) -> Any:
+    """What an UPDATE sets `column` to: a time only ever moves forward, also when another worker
+    wrote a later one between our read and our write (the database compares, not our copy)."""
+    if not column.endswith("_ms"):
+        return value
+    stored: ColumnElement[Any] = contact_state.c[column]
+    return case((or_(stored.is_(None), stored < value), value), else_=stored)
+
+
 class ContactStates:
     """Blocking calls on the `contact_state` table."""
 
@@ -124,7 +133,7 @@ class ContactStates:
             stmt = (
                 update(contact_state)
                 .where(contact_state.c.wa_id == bindparam("b_wa_id"))
-                .values({column: bindparam(column) for column in columns})
+                .values({column: forward(column, bindparam(column)) for column in columns})
             )
             conn.execute(stmt, params)
 
@@ -154,7 +163,8 @@ class ContactStates:
                 continue
             changes[key] = value
         if changes:
-            conn.execute(update(contact_state).where(contact_state.c.wa_id == wa_id).values(**changes))
+            forwarded = {key: forward(key, value) for key, value in changes.items()}
+            conn.execute(update(contact_state).where(contact_state.c.wa_id == wa_id).values(forwarded))
 
     def move(self, conn: Connection, old: str, new: str) -> None:
         """A changed number keeps the customer's rule inputs (and known-ness) under the new number."""

@@ -68,3 +68,22 @@ def test_a_customer_another_worker_adds_meanwhile_keeps_both_workers_writes(pg: 
         assert row.profile_name == "이서연"
     finally:
         store.close()
+
+
+def test_a_customers_later_time_written_by_another_worker_meanwhile_is_never_moved_back(pg: str) -> None:
+    store = Store(pg, pool_size=2)
+    try:
+        store.contacts.touch(CUSTOMER, last_inbound_ms=1_800_000_000_000, profile_name="이서연")
+        later = {"last_inbound_ms": 1_800_000_060_000}
+        with store.db.engine.begin() as conn:
+            stored = store.contacts.rows_in(conn, {CUSTOMER})
+            # Another worker stores the customer's next message and commits first.
+            store.contacts.touch(CUSTOMER, last_inbound_ms=1_800_000_120_000)
+            store.contacts.write_rows_in(
+                conn, stored, {CUSTOMER: touched(CUSTOMER, stored[CUSTOMER], later)}, [(CUSTOMER, later)]
+            )
+        row = store.contacts.get(CUSTOMER)
+        # The 24-hour window and the away message go by the customer's newest message.
+        assert row is not None and row.last_inbound_at == datetime.fromtimestamp(1_800_000_120, UTC)
+    finally:
+        store.close()
