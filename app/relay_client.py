@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,17 +112,33 @@ class RelayClient:
         self.base_url = base_url.rstrip("/")
         self._token = token
         self.timeout = timeout
-        self._http = httpx.Client(
-            base_url=self.base_url,
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
-        )
+        # Made on first use, on whichever thread asks first (the sync thread): building it (an SSL
+        # context with the CA bundle) takes 30-100 ms, which the window would spend when the
+        # engine starts on its thread.
+        self._http: httpx.Client | None = None
+        self._http_lock = threading.Lock()
+        self._closed = False
 
     def __repr__(self) -> str:  # never show the token
         return f"RelayClient({self.base_url!r})"
 
+    def _client(self) -> httpx.Client:
+        with self._http_lock:
+            if self._http is None:
+                if self._closed:
+                    raise RelayUnreachable()
+                self._http = httpx.Client(
+                    base_url=self.base_url,
+                    headers={"Authorization": f"Bearer {self._token}"},
+                    timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
+                )
+            return self._http
+
     def close(self) -> None:
-        self._http.close()
+        with self._http_lock:
+            self._closed = True
+            if self._http is not None:
+                self._http.close()
 
     def __enter__(self) -> RelayClient:
         return self
@@ -132,7 +149,7 @@ class RelayClient:
     # ------------------------------------------------------------------ plumbing
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
-            response = self._http.request(method, path, **kwargs)
+            response = self._client().request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
             raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
         except httpx.TransportError as exc:
@@ -224,7 +241,7 @@ class RelayClient:
     def download_media(self, media_id: str, target: Path) -> tuple[str, str | None]:
         """Stream media to `target` (the caller picks a safe path). Returns (mime, sha256 header)."""
         try:
-            with self._http.stream(
+            with self._client().stream(
                 "GET",
                 f"/v1/media/{quote(media_id, safe='')}",
                 timeout=httpx.Timeout(MEDIA_TIMEOUT, connect=CONNECT_TIMEOUT),
