@@ -39,7 +39,7 @@ from ui.campaign_editor import CampaignEditor
 from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
 from ui.context import AppContext
-from ui.ops import failure_sentence, run_op
+from ui.ops import Newest, failure_sentence, run_op
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,11 @@ class CampaignWindow(QWidget):
         self.resize(1400, 820)
         self.ctx = ctx
         self.current_id: int | None = None
-        # The relay's last answer per campaign, with every recipient's state, and when it came.
-        self._relay_seen: dict[int, tuple[float, Campaign]] = {}
-        self._report_reads = 0
+        # The relay's newest answer per campaign, with every recipient's state: when it was asked
+        # for, and the number of the read that asked (an answer from an older read never replaces it).
+        self._relay_seen: dict[int, tuple[float, int, Campaign]] = {}
+        self._report_reads = Newest()
+        self._reads_started = 0
         self.list_model = CampaignListModel(self)
         self.list = QTableView(self)
         self.list.setObjectName("campaignList")
@@ -157,28 +159,42 @@ class CampaignWindow(QWidget):
         runs (a campaign's list can be 50,000 long); in between, the last answer is merged again."""
         db = self.ctx.db
         seen = self._relay_seen.get(campaign_id)
-        stale = seen is None or time.monotonic() - seen[0] > RELAY_DETAILS_EVERY
+        asked_at = time.monotonic()
+        stale = seen is None or asked_at - seen[0] > RELAY_DETAILS_EVERY
         sync = self.ctx.sync
         client = sync.relay_client() if sync is not None and (ask_relay or stale) else None
-        known = seen[1] if seen is not None else None
-        # Reads overlap (a change arrives while the last read runs): only the newest one is shown.
-        self._report_reads += 1
-        this_read = self._report_reads
+        known = seen[2] if seen is not None else None
+        self._reads_started += 1
+        this_read = self._reads_started
 
         def work() -> tuple[CampaignReport | None, Campaign | None]:
             return read_report(db, campaign_id, client, known)
 
+        def keep_relay_answer(relay: Campaign | None) -> bool:
+            """Remember the relay's answer if it is the newest asked for; True if it was kept."""
+            if client is None or relay is None:
+                return False
+            last = self._relay_seen.get(campaign_id)
+            if last is not None and last[1] > this_read:
+                return False
+            self._relay_seen[campaign_id] = (asked_at, this_read, relay)
+            return True
+
         def show(result: tuple[CampaignReport | None, Campaign | None]) -> None:
             report, relay = result
-            if this_read != self._report_reads:
-                return
-            if client is not None and relay is not None:
-                self._relay_seen[campaign_id] = (time.monotonic(), relay)
+            keep_relay_answer(relay)
             if report is not None and self.current_id == campaign_id:
                 self.report.show_report(report)
                 self.stack.setCurrentWidget(self.report)
 
-        run_op(work, show, parent=self)
+        def outdated(result: tuple[CampaignReport | None, Campaign | None]) -> None:
+            # A newer read (statuses kept arriving) was shown first, without this read's answer
+            # from the relay: read again from the chats, merged with it.
+            if keep_relay_answer(result[1]) and self.current_id == campaign_id:
+                self.show_report(campaign_id)
+
+        # Reads overlap (statuses arrive while one runs): an older one never replaces a newer one.
+        self._report_reads.run_op(work, show, parent=self, on_outdated=outdated)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.campaigns:

@@ -202,7 +202,10 @@ class Newest:
         *,
         parent: QObject | None = None,
         on_failure: Failure | None = None,
+        on_outdated: Success | None = None,
     ) -> Op:
+        """`on_outdated` gets the result of a read a newer one was shown before (it may carry
+        something the newer one lacked, such as a slower source's answer)."""
         self._started += 1
         started = self._started
 
@@ -210,6 +213,8 @@ class Newest:
             if started > self._shown:
                 self._shown = started
                 on_success(result)
+            elif on_outdated is not None:
+                on_outdated(result)
 
         return run_op(fn, deliver, parent=parent, on_failure=on_failure)
 

@@ -29,3 +29,25 @@ def test_an_older_read_that_answers_last_is_dropped(qtbot: Any) -> None:
     old_may_answer.set()
     qtbot.waitUntil(lambda: pending_ops() == 0)  # the old read answered, and was dropped
     assert label.text() == "after the edit"
+
+
+def test_an_outdated_answer_is_handed_to_its_own_callback(qtbot: Any) -> None:
+    """A slower read may carry what the newer one lacked (the relay's answer): the view still gets it."""
+    label = QLabel("nothing read")
+    qtbot.addWidget(label)
+    pool = QThreadPool.globalInstance()
+    pool.setMaxThreadCount(max(2, pool.maxThreadCount()))
+    reads = Newest()
+    relay_may_answer = threading.Event()
+    late: list[str] = []
+
+    def read_asking_the_relay() -> str:
+        relay_may_answer.wait(10)
+        return "the relay's answer"
+
+    reads.run_op(read_asking_the_relay, label.setText, parent=label, on_outdated=late.append)
+    reads.run_op(lambda: "from the chats", label.setText, parent=label, on_outdated=late.append)
+    qtbot.waitUntil(lambda: label.text() == "from the chats")
+    relay_may_answer.set()
+    qtbot.waitUntil(lambda: late == ["the relay's answer"])
+    assert label.text() == "from the chats"
