@@ -1,12 +1,20 @@
-"""Paints one chat-list row: avatar, name and pill, time, preview with tick, unread badge, labels."""
+"""Paints one chat-list row: avatar, name and pill, time, preview with tick, unread badge, labels.
+
+A row's paint is worked out once (elided texts laid out, rectangles placed, pixmaps picked) and kept
+until the row, the list's width, the palette, the day or the screen's scale changes; painting a row
+again replays it (a page scroll paints a dozen rows, and during a catch-up the window has little time
+to spare)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.conversation_rows import ConversationRow, LabelRow
@@ -24,6 +32,18 @@ MAX_LABELS = 5
 CHIP_MAX_W = 90.0  # a long label name is elided past this
 MIN_PREVIEW_W = 90.0  # chips only when the preview keeps at least this much room
 TIMES_KEPT = 5_000  # rows' times remembered (a few hundred kilobytes at most)
+LOOKS_KEPT = 3_000  # rows' worked-out paints remembered (a few kilobytes each)
+
+_ROW_ROLE = int(ChatRole.ROW)
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HOVER = QStyle.StateFlag.State_MouseOver.value
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+
+# One step of a row's paint: a QPainter method (or a function taking the painter) and its arguments.
+Op = tuple[Callable[..., Any], tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +97,53 @@ def tick_icon(status: str | None) -> str | None:
     }.get(status or "")
 
 
+def _draw_layout(painter: QPainter, layout: QTextLayout, at: QPointF, clip: QRectF | None) -> None:
+    if clip is None:
+        layout.draw(painter, at)
+        return
+    painter.save()
+    painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+    layout.draw(painter, at)
+    painter.restore()
+
+
+def text_ops(text: str, font: QFont, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
+    """`painter.drawText(rect, align, text)` laid out now, to be drawn later with the painter's pen.
+
+    Placed as QPainter places one line of plain text in a rectangle (vertically centred by the
+    line's own height, which fallback fonts for Korean or emoji can raise, and clipped to the
+    rectangle only when it does not fit), so the pixels are the same; the shaping is done once.
+    """
+    layout = QTextLayout(text, font)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    line = layout.createLine()
+    if not line.isValid():  # no text
+        layout.endLayout()
+        return []
+    line.setLineWidth(float(0x01000000))
+    layout.endLayout()
+    height = line.ascent() + line.descent()
+    advance, natural = line.horizontalAdvance(), line.naturalTextWidth()
+    x, box_x = 0.0, 0.0
+    if align & Qt.AlignmentFlag.AlignRight:
+        x, box_x = rect.width() - advance, rect.width() - natural
+    elif align & Qt.AlignmentFlag.AlignHCenter:
+        x, box_x = (rect.width() - advance) / 2, (rect.width() - natural) / 2
+    y = (rect.height() - height) / 2
+    fits = rect.contains(QRectF(rect.x() + box_x, rect.y() + y, natural, height))
+    return [(_draw_layout, (layout, QPointF(rect.x() + x, rect.y() + y), None if fits else QRectF(rect)))]
+
+
+@dataclass(slots=True)
+class _Look:
+    """A row's paint, worked out: the steps, in row coordinates, and what they were worked out for."""
+
+    row: ConversationRow
+    key: tuple[Any, ...]  # size, palette, scale, day, "needs a person"
+    ops: list[Op]
+
+
 class ChatListDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,12 +153,13 @@ class ChatListDelegate(QStyledItemDelegate):
         self.badge_font = ui_font(-2, bold=True)
         self._name_fm = QFontMetricsF(self.name_font)
         self._small_fm = QFontMetricsF(self.small_font)
-        # Worked out once, not once per row painted: a page scroll paints a dozen rows, and
-        # during a catch-up the window has little time to spare (see _colours and _list_time).
+        self._badge_fm = QFontMetricsF(self.badge_font)
         self._palette_key: int | None = None
         self._palette_colours = colours()
         self._day: date | None = None
+        self._day_checked = 0.0
         self._times: dict[datetime, str] = {}
+        self._looks: dict[int, _Look] = {}  # contact id → its row's paint
 
     def _colours(self, palette: QPalette) -> Colours:
         """The theme's colours for this palette, once per palette."""
@@ -100,13 +168,24 @@ class ChatListDelegate(QStyledItemDelegate):
             self._palette_key, self._palette_colours = key, colours(palette)
         return self._palette_colours
 
+    def _today(self) -> date:
+        """Today, looked at no more than once a second (a row's time reads "Yesterday" after midnight)."""
+        now = time.monotonic()
+        if self._day is None or now - self._day_checked > 1.0:
+            self._day_checked = now
+            today = date.today()
+            if today != self._day:
+                self._day, self._times = today, {}
+        assert self._day is not None
+        return self._day
+
     def _list_time(self, when: datetime | None) -> str:
         """The row's time as list_time writes it, once per time and day."""
         if when is None:
             return ""
-        today = date.today()
-        if today != self._day or len(self._times) > TIMES_KEPT:
-            self._day, self._times = today, {}
+        self._today()
+        if len(self._times) > TIMES_KEPT:
+            self._times = {}
         text = self._times.get(when)
         if text is None:
             text = self._times[when] = list_time(when)
@@ -118,68 +197,98 @@ class ChatListDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        row: ConversationRow | None = index.data(ChatRole.ROW)
+        row: ConversationRow | None = index.data(_ROW_ROLE)
         if row is None:
             return
-        c = self._colours(option.palette)  # type: ignore[attr-defined]
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device else 1.0
+        needs_person = row.bot_paused_until is not None and row.needs_person(datetime.now(UTC))
+        key = (
+            rect.width(),
+            rect.height(),
+            palette.cacheKey(),
+            palette.currentColorGroup(),
+            dpr,
+            self._today(),
+            needs_person,
+        )
+        look = self._looks.get(row.contact_id)
+        if look is None or look.key != key or (look.row is not row and look.row != row):
+            look = _Look(
+                row, key, self._work_out(row, rect.width(), rect.height(), palette, dpr, needs_person)
+            )
+            if len(self._looks) >= LOOKS_KEPT:
+                del self._looks[next(iter(self._looks))]
+            self._looks[row.contact_id] = look
+        else:
+            look.row = row
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        if state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, c.list_selected)
-        elif state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, c.list_hover)
+        painter.setRenderHints(_HINTS)
+        state = option.state.value  # type: ignore[attr-defined]
+        if state & _SELECTED:
+            painter.fillRect(QRectF(rect), self._colours(palette).list_selected)
+        elif state & _HOVER:
+            painter.fillRect(QRectF(rect), self._colours(palette).list_hover)
+        painter.translate(rect.left(), rect.top())
+        for step, args in look.ops:
+            step(painter, *args)
+        painter.restore()
 
-        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+    def _work_out(
+        self, row: ConversationRow, width: int, height: int, palette: QPalette, dpr: float, needs_person: bool
+    ) -> list[Op]:
+        """The steps that paint this row in a (0, 0, width, height) rectangle."""
+        c = self._colours(palette)
+        ops: list[Op] = []
+        rect = QRectF(0, 0, width, height)
         avatar_top = rect.top() + (rect.height() - AVATAR) / 2
-        painter.drawPixmap(
-            int(rect.left() + PAD),
-            int(avatar_top),
-            avatar_pixmap(row.display_name, row.wa_id or str(row.contact_id), AVATAR, dpr),
+        ops.append(
+            (
+                QPainter.drawPixmap,
+                (
+                    int(rect.left() + PAD),
+                    int(avatar_top),
+                    avatar_pixmap(row.display_name, row.wa_id or str(row.contact_id), AVATAR, dpr),
+                ),
+            )
         )
 
         left = rect.left() + PAD + AVATAR + PAD
         right = rect.right() - PAD
-        text_color = option.palette.text().color()  # type: ignore[attr-defined]
+        text_color = palette.text().color()
         top_line = QRectF(left, rect.top() + 12, right - left, self._name_fm.height())
 
         # Time on the right of the first line; green when there is something unread.
-        painter.setFont(self.small_font)
         when = self._list_time(row.last_message_at)
         time_w = self._small_fm.horizontalAdvance(when) + 2
-        painter.setPen(c.badge if row.unread_count else c.secondary_text)
-        painter.drawText(
-            QRectF(right - time_w, top_line.top(), time_w, top_line.height()),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            when,
-        )
+        ops.append((QPainter.setPen, (QColor(c.badge if row.unread_count else c.secondary_text),)))
+        time_rect = QRectF(right - time_w, top_line.top(), time_w, top_line.height())
+        ops += text_ops(when, self.small_font, time_rect, _RIGHT)
 
-        painter.setFont(self.name_font)
-        painter.setPen(text_color)
+        ops.append((QPainter.setPen, (QColor(text_color),)))
         name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
         pill, pill_colour = "", c.secondary_text
         if row.group_archive:
             pill = self.tr("Group archive")
-        elif row.needs_person(datetime.now(UTC)):
+        elif needs_person:
             # The menu bot handed this chat over: someone should answer it.
             pill, pill_colour = self.tr("Needs a person"), c.failed
         pill_w = self._small_fm.horizontalAdvance(pill) + 12 if pill else 0.0
         if pill:
             name_rect.setWidth(max(0.0, name_rect.width() - pill_w - 6))
         name = self._name_fm.elidedText(row.display_name, Qt.TextElideMode.ElideRight, name_rect.width())
-        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
+        ops += text_ops(name, self.name_font, name_rect, _LEFT)
         if pill:
             # A group chat imported from a phone (read-only), or one the bot handed over, is marked.
             x0 = name_rect.left() + self._name_fm.horizontalAdvance(name) + 6
             pill_h = self._small_fm.height() + 2
             pill_rect = QRectF(x0, top_line.top() + (top_line.height() - pill_h) / 2, pill_w, pill_h)
-            painter.setPen(QPen(pill_colour, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(pill_rect, pill_h / 2, pill_h / 2)
-            painter.setFont(self.small_font)
-            painter.drawText(pill_rect, int(Qt.AlignmentFlag.AlignCenter), pill)
+            ops.append((QPainter.setPen, (QPen(pill_colour, 1),)))
+            ops.append((QPainter.setBrush, (Qt.BrushStyle.NoBrush,)))
+            ops.append((QPainter.drawRoundedRect, (pill_rect, pill_h / 2, pill_h / 2)))
+            ops += text_ops(pill, self.small_font, pill_rect, _CENTRE)
 
         # Second line: [tick][media icon] preview … [label dots][pin][badge]
         line2_top = top_line.bottom() + 6
@@ -187,35 +296,32 @@ class ChatListDelegate(QStyledItemDelegate):
         x = left
         end = right
         if row.unread_count:
-            painter.setFont(self.badge_font)
             label = str(row.unread_count) if row.unread_count < 1000 else "999+"
-            bw = max(line_h, QFontMetricsF(self.badge_font).horizontalAdvance(label) + 10)
+            bw = max(line_h, self._badge_fm.horizontalAdvance(label) + 10)
             badge = QRectF(end - bw, line2_top, bw, line_h)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(c.badge)
-            painter.drawRoundedRect(badge, line_h / 2, line_h / 2)
-            painter.setPen(c.badge_text)
-            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), label)
+            ops.append((QPainter.setPen, (Qt.PenStyle.NoPen,)))
+            ops.append((QPainter.setBrush, (QColor(c.badge),)))
+            ops.append((QPainter.drawRoundedRect, (badge, line_h / 2, line_h / 2)))
+            ops.append((QPainter.setPen, (QColor(c.badge_text),)))
+            ops += text_ops(label, self.badge_font, badge, _CENTRE)
             end = badge.left() - 6
         if row.pinned:
-            icons.draw(
-                painter, "pin", QRectF(end - 16, line2_top + (line_h - 16) / 2, 16, 16), c.secondary_text
-            )
+            pin = QRectF(end - 16, line2_top + (line_h - 16) / 2, 16, 16)
+            ops.append(self._icon_op("pin", pin, c.secondary_text, dpr))
             end -= 20
         marks = label_marks(row.labels, self._small_fm, left, end, line2_top, line_h)
+        for mark in marks:
+            ops.append((QPainter.setBrush, (mark.colour,)))
+            if mark.text:
+                ops.append((QPainter.setPen, (Qt.PenStyle.NoPen,)))
+                radius = mark.rect.height() / 2
+                ops.append((QPainter.drawRoundedRect, (mark.rect, radius, radius)))
+                ops.append((QPainter.setPen, (chip_text_colour(mark.colour),)))
+                ops += text_ops(mark.text, self.small_font, mark.rect, _CENTRE)
+            else:
+                ops.append((QPainter.setPen, (QPen(palette.base().color(), 1),)))
+                ops.append((QPainter.drawEllipse, (mark.rect,)))
         if marks:
-            painter.setFont(self.small_font)
-            for mark in marks:
-                painter.setBrush(mark.colour)
-                if mark.text:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    radius = mark.rect.height() / 2
-                    painter.drawRoundedRect(mark.rect, radius, radius)
-                    painter.setPen(chip_text_colour(mark.colour))
-                    painter.drawText(mark.rect, int(Qt.AlignmentFlag.AlignCenter), mark.text)
-                else:
-                    painter.setPen(QPen(option.palette.base().color(), 1))  # type: ignore[attr-defined]
-                    painter.drawEllipse(mark.rect)
             end = marks[0].rect.left() - 6
 
         icon_size = 16.0
@@ -226,21 +332,26 @@ class ChatListDelegate(QStyledItemDelegate):
                 colour = c.tick_blue if row.last_status == "read" else c.tick_grey
                 if row.last_status == "failed":
                     colour = c.failed
-                icons.draw(painter, tick, QRectF(x, icon_top, icon_size, icon_size), colour)
+                ops.append(self._icon_op(tick, QRectF(x, icon_top, icon_size, icon_size), colour, dpr))
                 x += icon_size + 3
         kind_icon = KIND_ICONS.get(row.last_kind or "")
         if kind_icon:
-            icons.draw(painter, kind_icon, QRectF(x, icon_top, icon_size, icon_size), c.secondary_text)
+            ops.append(
+                self._icon_op(kind_icon, QRectF(x, icon_top, icon_size, icon_size), c.secondary_text, dpr)
+            )
             x += icon_size + 3
-        painter.setFont(self.small_font)
-        painter.setPen(c.secondary_text)
+        ops.append((QPainter.setPen, (QColor(c.secondary_text),)))
         preview = preview_text(row.last_kind or "text", row.last_body)
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
         preview = self._small_fm.elidedText(preview, Qt.TextElideMode.ElideRight, max(0.0, end - x))
-        painter.drawText(
-            QRectF(x, line2_top, max(0.0, end - x), line_h),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            preview,
+        ops += text_ops(preview, self.small_font, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT)
+        return ops
+
+    @staticmethod
+    def _icon_op(name: str, rect: QRectF, colour: QColor, dpr: float) -> Op:
+        """icons.draw's step: the tinted icon's pixmap at the rectangle's corner."""
+        return (
+            QPainter.drawPixmap,
+            (rect.topLeft(), icons.pixmap(name, max(1, round(rect.width())), colour, dpr)),
         )
-        painter.restore()

@@ -1,0 +1,103 @@
+"""A chat-list row painted again from what was worked out looks as a fresh paint does, and never stale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+
+from app.changes import Changes
+from app.models import Contact
+from tests.support.factories import make_contact, make_message
+from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
+from ui.chat_list_model import ChatListModel
+
+WIDTH = 360
+
+
+def painted(
+    delegate: ChatListDelegate,
+    index: QModelIndex,
+    *,
+    width: int = WIDTH,
+    palette: QPalette | None = None,
+    state: QStyle.StateFlag = QStyle.StateFlag.State_None,
+) -> QImage:
+    """The row as the list paints it: on the list's background, below another row's place."""
+    palette = palette or QApplication.palette()
+    image = QImage(width, 2 * ROW_HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(palette.base().color())
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.palette = palette  # type: ignore[attr-defined]
+    option.state = state  # type: ignore[attr-defined]
+    option.rect = QRect(0, ROW_HEIGHT, width, ROW_HEIGHT)  # type: ignore[attr-defined]
+    delegate.paint(painter, option, index)
+    painter.end()
+    return image
+
+
+def dark() -> QPalette:
+    palette = QPalette(QApplication.palette())
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        palette.setColor(role, QColor("#111B21"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#E9EDEF"))
+    return palette
+
+
+def loaded(ctx: Any, qtbot: Any) -> ChatListModel:
+    model = ChatListModel(ctx)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.reload()
+    return model
+
+
+def test_a_row_painted_again_looks_exactly_as_its_first_paint(ctx: Any, qtbot: Any) -> None:
+    with ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지 😊 단골 고객님 이름이 아주 길어요 정말 길어요")
+        make_message(s, kim, "주문했어요! 배송 언제 되나요? 감사합니다 😊 " * 4)
+        make_message(s, kim, "입금했습니다~")
+    model = loaded(ctx, qtbot)
+    delegate = ChatListDelegate()
+    first = painted(delegate, model.index(0))
+    assert painted(delegate, model.index(0)) == first
+    assert first == painted(ChatListDelegate(), model.index(0))
+    selected = QStyle.StateFlag.State_Selected
+    assert painted(delegate, model.index(0), state=selected) == painted(
+        ChatListDelegate(), model.index(0), state=selected
+    )
+    assert painted(delegate, model.index(0), state=selected) != first
+
+
+def test_a_chat_with_a_new_message_is_painted_with_it_not_as_remembered(ctx: Any, qtbot: Any) -> None:
+    with ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지")
+        make_message(s, kim, "주문했어요")
+    model = loaded(ctx, qtbot)
+    delegate = ChatListDelegate()
+    before = painted(delegate, model.index(0))
+    with ctx.db.write() as s:
+        contact = s.get(Contact, kim.id)
+        assert contact is not None
+        make_message(s, contact, "배송 언제 되나요?")
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        ctx.publish(Changes.for_contacts({kim.id}, from_sync=True))
+    after = painted(delegate, model.index(0))
+    assert after != before  # the new preview and an unread badge of 2
+    assert after == painted(ChatListDelegate(), model.index(0))
+
+
+def test_a_remembered_row_follows_the_lists_width_and_a_dark_palette(ctx: Any, qtbot: Any) -> None:
+    with ctx.db.write() as s:
+        amy = make_contact(s, profile_name="Amy Clarke from the market on the corner")
+        make_message(s, amy, "Hi! Do you ship the linen shirts to the UK? I would like three of them.")
+    model = loaded(ctx, qtbot)
+    delegate = ChatListDelegate()
+    painted(delegate, model.index(0))
+    narrow = painted(delegate, model.index(0), width=220)
+    assert narrow == painted(ChatListDelegate(), model.index(0), width=220)
+    night = painted(delegate, model.index(0), palette=dark())
+    assert night == painted(ChatListDelegate(), model.index(0), palette=dark())
+    assert night != painted(delegate, model.index(0))
