@@ -30,7 +30,10 @@ async def chunks_with_deadline(request: Request, idle: float, total: float) -> A
         if timeout <= 0:
             raise BodyTimeout()
         try:
-            chunk = await asyncio.wait_for(stream.__anext__(), timeout)
+            # asyncio.timeout, not wait_for: wait_for wraps each read in a task of its own. The
+            # timeout covers only the read, never the caller's work between chunks.
+            async with asyncio.timeout(timeout):
+                chunk = await stream.__anext__()
         except StopAsyncIteration:
             return
         except TimeoutError:
