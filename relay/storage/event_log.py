@@ -45,6 +45,28 @@ _INSERT_ALL = text(
 )
 
 
+_INSERT_SQLITE = (
+    "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload) VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (dedupe_key) DO NOTHING"
+)
+
+
+def _matched(new: list[NewEvent], rows: list[tuple[int, str | None]]) -> list[int | None]:
+    """Each of `new`'s seq from the inserted (seq, dedupe_key) rows in seq order, None for a
+    duplicate (only events with a dedupe_key are skipped)."""
+    seqs: list[int | None] = []
+    position = 0
+    for item in new:
+        if position < len(rows) and rows[position][1] == item.dedupe_key:
+            seqs.append(rows[position][0])
+            position += 1
+        else:
+            seqs.append(None)
+    if position != len(rows):
+        raise RuntimeError("inserted events could not be matched to the webhooks they came from")
+    return seqs
+
+
 # Built once: every long poll's worker reads through them.
 _AFTER = (
     select(events.c.seq, events.c.kind, events.c.at, events.c.phone_number_id, events.c.payload)
@@ -62,11 +84,6 @@ class EventLog:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        # Built once (every webhook inserts through it); a redelivery hits the unique dedupe_key
-        # and inserts nothing (no row comes back).
-        self._insert = (
-            db.insert(events).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(events.c.seq)
-        )
 
     def add(self, conn: Connection, new: list[NewEvent]) -> list[int]:
         """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""
@@ -83,22 +100,38 @@ class EventLog:
         at_text, at_ms = at.isoformat().replace("+00:00", "Z"), dt_to_ms(at)
         payloads = [json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")) for item in new]
         if self.db.is_sqlite:  # one writer at a time: no lock, no other worker to tell
-            seqs: list[int | None] = []
-            for item, payload in zip(new, payloads, strict=True):
-                values = {
-                    "kind": item.kind,
-                    "at": at_text,
-                    "at_ms": at_ms,
-                    "phone_number_id": item.phone_number_id,
-                    "dedupe_key": item.dedupe_key,
-                    "payload": payload,
-                }
-                seq = conn.execute(self._insert, values).scalar_one_or_none()
-                seqs.append(None if seq is None else int(seq))
+            seqs = self._insert_all_sqlite(conn, new, payloads, at_text, at_ms)
         else:
             seqs = self._insert_all_postgresql(conn, new, payloads, at_text, at_ms)
         found = iter(seqs)
         return [[seq for _ in group if (seq := next(found)) is not None] for group in groups]
+
+    @staticmethod
+    def _insert_all_sqlite(
+        conn: Connection, new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int | None
+    ) -> list[int | None]:
+        """Each event's seq (None for a duplicate), from one `executemany`.
+
+        SQLite has one writer, so when every row went in they took consecutive seqs in `new`'s
+        order, ending at last_insert_rowid(). When a duplicate was skipped (it may use up a seq),
+        the rows just inserted are the `inserted` newest of the table: read back to see which.
+        """
+        inserted = conn.exec_driver_sql(
+            _INSERT_SQLITE,
+            [
+                (item.kind, at_text, at_ms, item.phone_number_id, item.dedupe_key, payload)
+                for item, payload in zip(new, payloads, strict=True)
+            ],
+        ).rowcount
+        if inserted <= 0:
+            return [None] * len(new)
+        if inserted == len(new):
+            last = int(conn.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
+            return list(range(last - inserted + 1, last + 1))
+        newest = conn.exec_driver_sql(
+            "SELECT seq, dedupe_key FROM event ORDER BY seq DESC LIMIT ?", (inserted,)
+        ).all()
+        return _matched(new, sorted((int(row.seq), row.dedupe_key) for row in newest))
 
     @staticmethod
     def _insert_all_postgresql(
@@ -127,18 +160,7 @@ class EventLog:
                 "payloads": payloads,
             },
         ).all()
-        rows = sorted((int(row.seq), row.dedupe_key) for row in returned)
-        seqs: list[int | None] = []
-        position = 0
-        for item in new:
-            if position < len(rows) and rows[position][1] == item.dedupe_key:
-                seqs.append(rows[position][0])
-                position += 1
-            else:
-                seqs.append(None)  # a duplicate (only events with a dedupe_key are skipped)
-        if position != len(rows):
-            raise RuntimeError("inserted events could not be matched to the webhooks they came from")
-        return seqs
+        return _matched(new, sorted((int(row.seq), row.dedupe_key) for row in returned))
 
     def stored_keys(self, conn: Connection, new: list[NewEvent]) -> set[str]:
         """The dedupe keys of `new` already stored: a redelivered webhook's."""
