@@ -96,6 +96,7 @@ class ChatListModel(QAbstractListModel):
         self.label_id: int | None = None
         self._rows: list[ConversationRow] = []
         self._more = False
+        self._pages = 1  # pages read since the last reload: the list keeps at most this many pages of rows
         self.loaded_once = False
         # False while start-up paints the first page from app/first_page.py: paging waits for the
         # database layer (SQLAlchemy), which loads after the first paint.
@@ -177,6 +178,7 @@ class ChatListModel(QAbstractListModel):
         known = {r.contact_id for r in self._rows}
         page = [r for r in got.rows if r.contact_id not in known]
         self._more = len(got.rows) >= PAGE
+        self._pages += 1
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
@@ -249,6 +251,7 @@ class ChatListModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = page
         self._more = len(page) >= PAGE
+        self._pages = 1
         self.endResetModel()
         self.loaded_once = True
         self.unread_changed.emit()
@@ -337,8 +340,26 @@ class ChatListModel(QAbstractListModel):
                 self._insert_sorted(row)
         if self.held:
             self.held_changed.emit(len(self._waiting))
+        else:
+            self._keep_to_pages()
         self.unread_changed.emit()
         self.rows_refreshed.emit(changes, from_sync)
+
+    def _keep_to_pages(self) -> None:
+        """Chats that wrote push the oldest loaded rows past the pages the owner has read: those go,
+        and come back with their page when the list is scrolled there (as _insert_sorted leaves out
+        a chat that sorts below every loaded row). A catch-up makes thousands of chats write, and the
+        view lays out every row of the model after each batch, asking Python about each one: the list
+        stays as long as what was paged in. Rows the view holds on to (the selected chat) stay."""
+        keep = max(PAGE * self._pages, 1 + max((p.row() for p in self.persistentIndexList()), default=-1))
+        if len(self._rows) <= keep:
+            return
+        for row in self._rows[keep:]:
+            self._seen.pop(row.contact_id, None)
+        self.beginRemoveRows(QModelIndex(), keep, len(self._rows) - 1)
+        del self._rows[keep:]
+        self.endRemoveRows()
+        self._more = True
 
     def _apply_many(self, fresh: list[ConversationRow], *, from_sync: bool) -> None:
         """A catch-up's batch changes hundreds of chats: one pass over the list and one layout
@@ -388,6 +409,7 @@ class ChatListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(min(repaint)), self.index(max(repaint)))
         self._seen = {r.contact_id: r for r in rows}
         self._seen_complete = True
+        self._keep_to_pages()
         self.unread_changed.emit()
         self.rows_refreshed.emit(changes, from_sync)
 
@@ -409,6 +431,7 @@ class ChatListModel(QAbstractListModel):
                 self._remove_or_move(pos, self._rows[pos])
             elif self._matches(row):
                 self._insert_sorted(row)
+        self._keep_to_pages()
         self.held_changed.emit(0)
 
     def _would_move(self, old_pos: int | None, row: ConversationRow) -> bool:

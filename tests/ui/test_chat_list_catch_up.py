@@ -51,22 +51,26 @@ def test_a_batch_moving_hundreds_of_chats_leaves_the_list_as_a_fresh_read_orders
             newcomer = make_contact(s, profile_name=f"New {n:02d}")
             make_message(s, newcomer, "hello", sent_at=BASE_TIME + timedelta(days=1, seconds=n * 17))
             changed.append(newcomer.id)
-    ctx.publish(Changes.for_contacts(changed, from_sync=True))
-    qtbot.waitUntil(lambda: not model.busy() and model.rowCount() > 300, timeout=10000)
+    with qtbot.waitSignal(model.rows_refreshed, timeout=10000):
+        ctx.publish(Changes.for_contacts(changed, from_sync=True))
 
     fresh = ChatListModel(ctx)
     with qtbot.waitSignal(fresh.page_loaded, timeout=5000):
         fresh.set_filter("all")
-    while fresh.rowCount() < model.rowCount():
-        rows = fresh.rowCount()
+    for pages in (2, 3, 4):
         fresh.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda rows=rows: fresh.rowCount() > rows, timeout=5000)
-    # Every chat that wrote is listed (the 34 from beyond the loaded rows and the 60 new ones
-    # inserted), in the order a fresh read gives; unpinned chats older than every loaded row
-    # (Chat 001 and 041) left, to come back with their page.
-    assert model.rowCount() == 300 + 34 + 60 - 2
+        qtbot.waitUntil(lambda pages=pages: fresh.rowCount() == pages * 100, timeout=5000)
+    # The newest 300 chats, in the order a fresh read gives: the chats that wrote (some from beyond
+    # the loaded rows) and the 60 new customers near the top, unpinned chats gone down. The list
+    # stays as long as the pages the owner scrolled through; the chats pushed below come back with
+    # the next page.
+    assert model.rowCount() == 300
+    assert {f"New {n:02d}" for n in range(60)} <= set(names(model))
     assert "Chat 041" not in names(model)[:10]
-    assert names(model) == names(fresh)[: model.rowCount()]
+    assert names(model) == names(fresh)[:300]
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=5000)
+    assert names(model) == names(fresh)
 
 
 def test_the_selected_chat_stays_selected_when_a_batch_reorders_the_list(ctx: Any, qtbot: Any) -> None:
@@ -106,3 +110,36 @@ def test_the_selected_chat_stays_selected_when_a_batch_reorders_the_list(ctx: An
     assert model.rowCount() == 65
     assert view.currentIndex().data() == "Chat 030"  # the owner's place in the list is kept
     assert layouts == [True]  # one layout change for the batch, not a move per chat
+
+
+def test_the_selected_chat_stays_listed_when_a_batch_pushes_it_below_the_pages_read(
+    ctx: Any, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QListView
+
+    with ctx.db.write() as s:
+        chats = [make_contact(s, profile_name=f"Chat {i:03d}") for i in range(150)]
+        for i, c in enumerate(chats):
+            make_message(s, c, f"first {i}", sent_at=BASE_TIME + timedelta(minutes=i))
+    model = ChatListModel(ctx)
+    view = QListView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_filter("all")
+    assert model.rowCount() == 100 and names(model)[-1] == "Chat 050"
+    view.setCurrentIndex(model.index(names(model).index("Chat 052")))
+
+    changed: list[int] = []
+    with ctx.db.write() as s:
+        for n in range(20):
+            newcomer = make_contact(s, profile_name=f"New {n:02d}")
+            make_message(s, newcomer, "hello", sent_at=BASE_TIME + timedelta(days=1, minutes=n))
+            changed.append(newcomer.id)
+    with qtbot.waitSignal(model.rows_refreshed, timeout=5000):
+        ctx.publish(Changes.for_contacts(changed, from_sync=True))
+
+    # A page's worth of rows, and down to the open chat: it stays where the owner left it.
+    assert names(model)[:2] == ["New 19", "New 18"]
+    assert names(model)[-1] == "Chat 052"
+    assert view.currentIndex().data() == "Chat 052"
