@@ -12,7 +12,7 @@ import functools
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -345,7 +345,7 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
 
 def parse_messages(
     source: ExportSource, order: DateOrder, report: ParseReport | None = None
-) -> Iterator[ParsedMessage]:
+) -> Generator[ParsedMessage, None, None]:
     """Every message of the export in file order.
 
     Lines that are not a header continue the message before them. A line that looks like a header
