@@ -31,9 +31,11 @@ PAD = 12
 MAX_LABELS = 5
 CHIP_MAX_W = 90.0  # a long label name is elided past this
 MIN_PREVIEW_W = 90.0  # chips only when the preview keeps at least this much room
-TIMES_KEPT = 5_000  # rows' times remembered (a few hundred kilobytes at most)
-LOOKS_KEPT = 3_000  # rows' worked-out paints remembered (a few kilobytes each)
+TIMES_KEPT = 5_000  # rows' times remembered, by the minute (a few hundred kilobytes at most)
+LOOKS_KEPT = 1_500  # rows' worked-out paints remembered (a few kilobytes each)
+LINES_KEPT = 5_000  # texts laid out, shared by rows (names, times, badges, chips, previews)
 
+NAME, SMALL, BADGE = 0, 1, 2  # the delegate's fonts, by number
 _ROW_ROLE = int(ChatRole.ROW)
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HOVER = QStyle.StateFlag.State_MouseOver.value
@@ -107,32 +109,51 @@ def _draw_layout(painter: QPainter, layout: QTextLayout, at: QPointF, clip: QRec
     painter.restore()
 
 
-def text_ops(text: str, font: QFont, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
-    """`painter.drawText(rect, align, text)` laid out now, to be drawn later with the painter's pen.
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line of plain text shaped and laid out, with the measures QPainter places it by."""
+
+    layout: QTextLayout
+    height: float
+    advance: float
+    natural: float
+
+
+def lay_out(text: str, font: QFont) -> _Line:
+    layout = QTextLayout(text, font)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    line = layout.createLine()
+    if not line.isValid():  # no text: nothing to draw
+        layout.endLayout()
+        return _Line(layout, 0.0, 0.0, 0.0)
+    line.setLineWidth(float(0x01000000))
+    layout.endLayout()
+    return _Line(layout, line.ascent() + line.descent(), line.horizontalAdvance(), line.naturalTextWidth())
+
+
+def text_ops(line: _Line, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
+    """`painter.drawText(rect, align, text)` of a line laid out before, drawn with the painter's pen.
 
     Placed as QPainter places one line of plain text in a rectangle (vertically centred by the
     line's own height, which fallback fonts for Korean or emoji can raise, and clipped to the
     rectangle only when it does not fit), so the pixels are the same; the shaping is done once.
     """
-    layout = QTextLayout(text, font)
-    layout.setCacheEnabled(True)
-    layout.beginLayout()
-    line = layout.createLine()
-    if not line.isValid():  # no text
-        layout.endLayout()
-        return []
-    line.setLineWidth(float(0x01000000))
-    layout.endLayout()
-    height = line.ascent() + line.descent()
-    advance, natural = line.horizontalAdvance(), line.naturalTextWidth()
     x, box_x = 0.0, 0.0
     if align & Qt.AlignmentFlag.AlignRight:
-        x, box_x = rect.width() - advance, rect.width() - natural
+        x, box_x = rect.width() - line.advance, rect.width() - line.natural
     elif align & Qt.AlignmentFlag.AlignHCenter:
-        x, box_x = (rect.width() - advance) / 2, (rect.width() - natural) / 2
-    y = (rect.height() - height) / 2
-    fits = rect.contains(QRectF(rect.x() + box_x, rect.y() + y, natural, height))
-    return [(_draw_layout, (layout, QPointF(rect.x() + x, rect.y() + y), None if fits else QRectF(rect)))]
+        x, box_x = (rect.width() - line.advance) / 2, (rect.width() - line.natural) / 2
+    y = (rect.height() - line.height) / 2
+    fits = rect.contains(QRectF(rect.x() + box_x, rect.y() + y, line.natural, line.height))
+    return [
+        (_draw_layout, (line.layout, QPointF(rect.x() + x, rect.y() + y), None if fits else QRectF(rect)))
+    ]
+
+
+def _draw_avatar(painter: QPainter, x: int, y: int, name: str, key: str, dpr: float) -> None:
+    # Looked up at each paint (ui/avatar.py keeps the pixmaps): a row's paint holds no pixmap.
+    painter.drawPixmap(x, y, avatar_pixmap(name, key, AVATAR, dpr))
 
 
 @dataclass(slots=True)
@@ -154,11 +175,16 @@ class ChatListDelegate(QStyledItemDelegate):
         self._name_fm = QFontMetricsF(self.name_font)
         self._small_fm = QFontMetricsF(self.small_font)
         self._badge_fm = QFontMetricsF(self.badge_font)
+        self._fonts = (self.name_font, self.small_font, self.badge_font)
+        # (text, font number) → the text laid out: times, badges and chips repeat across rows, and
+        # a chat with a new message keeps its name.
+        self._lines: dict[tuple[str, int], _Line] = {}
+        self._names: dict[tuple[str, float], str] = {}  # (name, width) → the name elided to it
         self._palette_key: int | None = None
         self._palette_colours = colours()
         self._day: date | None = None
         self._day_checked = 0.0
-        self._times: dict[datetime, str] = {}
+        self._times: dict[int, str] = {}  # minute since the epoch → its text
         self._looks: dict[int, _Look] = {}  # contact id → its row's paint
 
     def _colours(self, palette: QPalette) -> Colours:
@@ -186,10 +212,31 @@ class ChatListDelegate(QStyledItemDelegate):
         self._today()
         if len(self._times) > TIMES_KEPT:
             self._times = {}
-        text = self._times.get(when)
+        # The text changes only with the minute (the clock time) and the day: a catch-up's
+        # thousands of distinct times are a few hundred minutes.
+        minute = int(when.timestamp()) // 60
+        text = self._times.get(minute)
         if text is None:
-            text = self._times[when] = list_time(when)
+            text = self._times[minute] = list_time(when)
         return text
+
+    def _text(self, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
+        key = (text, font_no)
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) >= LINES_KEPT:
+                self._lines = {}
+            line = self._lines[key] = lay_out(text, self._fonts[font_no])
+        return text_ops(line, rect, align)
+
+    def _elided_name(self, name: str, width: float) -> str:
+        key = (name, width)
+        elided = self._names.get(key)
+        if elided is None:
+            if len(self._names) >= LINES_KEPT:
+                self._names = {}
+            elided = self._names[key] = self._name_fm.elidedText(name, Qt.TextElideMode.ElideRight, width)
+        return elided
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(280, ROW_HEIGHT)
@@ -244,16 +291,8 @@ class ChatListDelegate(QStyledItemDelegate):
         ops: list[Op] = []
         rect = QRectF(0, 0, width, height)
         avatar_top = rect.top() + (rect.height() - AVATAR) / 2
-        ops.append(
-            (
-                QPainter.drawPixmap,
-                (
-                    int(rect.left() + PAD),
-                    int(avatar_top),
-                    avatar_pixmap(row.display_name, row.wa_id or str(row.contact_id), AVATAR, dpr),
-                ),
-            )
-        )
+        key = row.wa_id or str(row.contact_id)
+        ops.append((_draw_avatar, (int(rect.left() + PAD), int(avatar_top), row.display_name, key, dpr)))
 
         left = rect.left() + PAD + AVATAR + PAD
         right = rect.right() - PAD
@@ -265,7 +304,7 @@ class ChatListDelegate(QStyledItemDelegate):
         time_w = self._small_fm.horizontalAdvance(when) + 2
         ops.append((QPainter.setPen, (QColor(c.badge if row.unread_count else c.secondary_text),)))
         time_rect = QRectF(right - time_w, top_line.top(), time_w, top_line.height())
-        ops += text_ops(when, self.small_font, time_rect, _RIGHT)
+        ops += self._text(when, SMALL, time_rect, _RIGHT)
 
         ops.append((QPainter.setPen, (QColor(text_color),)))
         name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
@@ -278,8 +317,8 @@ class ChatListDelegate(QStyledItemDelegate):
         pill_w = self._small_fm.horizontalAdvance(pill) + 12 if pill else 0.0
         if pill:
             name_rect.setWidth(max(0.0, name_rect.width() - pill_w - 6))
-        name = self._name_fm.elidedText(row.display_name, Qt.TextElideMode.ElideRight, name_rect.width())
-        ops += text_ops(name, self.name_font, name_rect, _LEFT)
+        name = self._elided_name(row.display_name, name_rect.width())
+        ops += self._text(name, NAME, name_rect, _LEFT)
         if pill:
             # A group chat imported from a phone (read-only), or one the bot handed over, is marked.
             x0 = name_rect.left() + self._name_fm.horizontalAdvance(name) + 6
@@ -288,7 +327,7 @@ class ChatListDelegate(QStyledItemDelegate):
             ops.append((QPainter.setPen, (QPen(pill_colour, 1),)))
             ops.append((QPainter.setBrush, (Qt.BrushStyle.NoBrush,)))
             ops.append((QPainter.drawRoundedRect, (pill_rect, pill_h / 2, pill_h / 2)))
-            ops += text_ops(pill, self.small_font, pill_rect, _CENTRE)
+            ops += self._text(pill, SMALL, pill_rect, _CENTRE)
 
         # Second line: [tick][media icon] preview … [label dots][pin][badge]
         line2_top = top_line.bottom() + 6
@@ -303,7 +342,7 @@ class ChatListDelegate(QStyledItemDelegate):
             ops.append((QPainter.setBrush, (QColor(c.badge),)))
             ops.append((QPainter.drawRoundedRect, (badge, line_h / 2, line_h / 2)))
             ops.append((QPainter.setPen, (QColor(c.badge_text),)))
-            ops += text_ops(label, self.badge_font, badge, _CENTRE)
+            ops += self._text(label, BADGE, badge, _CENTRE)
             end = badge.left() - 6
         if row.pinned:
             pin = QRectF(end - 16, line2_top + (line_h - 16) / 2, 16, 16)
@@ -317,7 +356,7 @@ class ChatListDelegate(QStyledItemDelegate):
                 radius = mark.rect.height() / 2
                 ops.append((QPainter.drawRoundedRect, (mark.rect, radius, radius)))
                 ops.append((QPainter.setPen, (chip_text_colour(mark.colour),)))
-                ops += text_ops(mark.text, self.small_font, mark.rect, _CENTRE)
+                ops += self._text(mark.text, SMALL, mark.rect, _CENTRE)
             else:
                 ops.append((QPainter.setPen, (QPen(palette.base().color(), 1),)))
                 ops.append((QPainter.drawEllipse, (mark.rect,)))
@@ -345,7 +384,7 @@ class ChatListDelegate(QStyledItemDelegate):
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
         preview = self._small_fm.elidedText(preview, Qt.TextElideMode.ElideRight, max(0.0, end - x))
-        ops += text_ops(preview, self.small_font, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT)
+        ops += self._text(preview, SMALL, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT)
         return ops
 
     @staticmethod

@@ -145,6 +145,8 @@ def tapped_text(payload: dict[str, Any] | None) -> str:
 def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = None) -> str:
     """One line for the chat list and quotes: the text, or what kind of message it was."""
     body = (body or "").strip()
+    if kind == "text":  # the chat list's usual case: no kind label to look up
+        return " ".join(body.split())
     if kind in ("interactive", "button"):
         body = body or tapped_text(payload)
     if kind == "document" and not body and payload:
