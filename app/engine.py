@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.apply_process import ApplyProcess
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.errors import RelayError
@@ -17,7 +18,7 @@ from app.media_cache import MediaCache
 from app.models import Contact, Message
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
-from app.sync import POLL_WAIT, SyncWorker
+from app.sync import PAGE_SIZE, POLL_WAIT, SyncWorker
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -57,6 +58,9 @@ class SyncEngine:
         self.on_state = on_state
         self._stop = threading.Event()
         self._wake = threading.Event()
+        # A catch-up's pages are applied in a child process: its Python never holds this process's
+        # GIL, so the window paints while tens of thousands of events are written.
+        self.apply_process = ApplyProcess(db.path, relay_url, token, PAGE_SIZE)
         self.worker = SyncWorker(
             db,
             self.client,
@@ -67,6 +71,7 @@ class SyncEngine:
             retry_base=retry_base,
             retry_cap=retry_cap,
             on_online=self._came_online,
+            apply_process=self.apply_process,
         )
         self.sender = OutboxSender(
             db,

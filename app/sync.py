@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from app.apply_process import ApplyProcess, PageApplied
 from app.backoff import backoff_delay
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
@@ -18,6 +19,8 @@ from app.thread_priority import run_in_background
 from app.wire import Event, EventsPage
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.db import Database
     from app.relay_client import RelayClient
 
@@ -29,6 +32,7 @@ PAGE_SIZE = 300
 APPLY_CHUNK = 100
 POLL_WAIT = 25.0
 OFFLINE_AFTER = 4  # consecutive failures before "reconnecting" becomes "offline"
+CHILD_FAILURES = 3  # catch-up processes that died or failed before this worker applies in its thread
 
 
 def chunk_cursor(chunk: Sequence[Event], fallback: int) -> int:
@@ -37,6 +41,91 @@ def chunk_cursor(chunk: Sequence[Event], fallback: int) -> int:
         if event.seq is not None:
             return int(event.seq)
     return fallback
+
+
+class CursorMoved(Exception):
+    """Another applier moved the cursor since this one read it (a catch-up process, or one
+    abandoned on quit finishing its last chunk): the chunk was not written; read the cursor again.
+    Internal to sync, never shown to the owner."""
+
+    def __init__(self, expected: int, found: int) -> None:
+        super().__init__(f"the cursor stands at {found}, not {expected}")
+        self.done = BatchResult()  # what this apply had committed before it noticed
+
+
+def _check_cursor(session: Session, expected: int | None) -> None:
+    if expected is not None and (found := current_cursor(session)) != expected:
+        raise CursorMoved(expected, found)
+
+
+def apply_page(
+    db: Database,
+    events: Sequence[Event],
+    next_cursor: int,
+    *,
+    after: int | None = None,
+    keep_going: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """Apply a page in transactions of APPLY_CHUNK events, each with the cursor of its last event.
+
+    With `after` (the cursor the page starts at), each transaction first checks that the cursor
+    stands where the last one left it (else CursorMoved): two appliers can never write one chunk
+    twice or move the cursor back. `keep_going()` is asked before each chunk; False stops there.
+    """
+    result = BatchResult()
+    expected = after
+    for start in range(0, len(events), APPLY_CHUNK):
+        if keep_going is not None and not keep_going():
+            break
+        chunk = events[start : start + APPLY_CHUNK]
+        last = start + APPLY_CHUNK >= len(events)
+        cursor = next_cursor if last else chunk_cursor(chunk, next_cursor)
+        try:
+            result.add(_apply_chunk(db, chunk, cursor, expected))
+        except CursorMoved as moved:
+            result.add(moved.done)
+            moved.done = result
+            raise
+        if expected is not None:
+            expected = cursor
+    return result
+
+
+def _apply_chunk(
+    db: Database, events: Sequence[Event], next_cursor: int, expected: int | None
+) -> BatchResult:
+    try:
+        with db.write() as s:
+            _check_cursor(s, expected)
+            return apply_events(s, events, next_cursor)
+    except (RelayError, CursorMoved):
+        raise
+    except Exception:
+        # One damaged event must not stop the inbox: apply the chunk one event at a time, skip
+        # (and log) the ones that fail, and move the cursor past the chunk.
+        log.exception("applying events %s..%s failed; retrying one by one", events[0].seq, next_cursor)
+    total = BatchResult()
+    try:
+        for event in events:
+            try:
+                with db.write() as s:
+                    _check_cursor(s, expected)
+                    total.add(apply_events(s, [event], event.seq or next_cursor))
+            except CursorMoved:
+                raise
+            except Exception:
+                log.exception("relay event %s could not be applied; skipped", event.seq)
+                total.skipped += 1
+                continue
+            if expected is not None:
+                expected = event.seq or next_cursor
+        with db.write() as s:
+            _check_cursor(s, expected)
+            set_cursor(s, next_cursor)
+    except CursorMoved as moved:
+        moved.done = total
+        raise
+    return total
 
 
 class _NextPage:
@@ -78,6 +167,7 @@ class SyncWorker:
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
         on_online: Callable[[], None] | None = None,
+        apply_process: ApplyProcess | None = None,
     ) -> None:
         self.db = db
         self.client = client
@@ -98,6 +188,12 @@ class SyncWorker:
         self._failure_logged: tuple[Connection, str, int | None] | None = None
         self._next: _NextPage | None = None  # asked for while a full page is applied
         self.pages_read_ahead = 0
+        # Catch-ups (full pages) are applied there, out of the window's process, when given.
+        self.apply_process = apply_process
+        self._in_child = False  # the child is catching up: poll_once waits for its pages
+        self.child_failures = 0
+        self._child_skip = False  # the child ended without a page: the next full page stays here
+        self.pages_in_child = 0
 
     # ------------------------------------------------------------------ state
     def _report(self, state: ConnectionState) -> None:
@@ -126,6 +222,18 @@ class SyncWorker:
     # ------------------------------------------------------------------ loop
     def run(self) -> None:
         run_in_background()  # a catch-up keeps this thread busy: the window gets a core first
+        try:
+            self._run()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the catch-up process, if one runs (after the transaction it is in)."""
+        self._in_child = False
+        if self.apply_process is not None:
+            self.apply_process.close()
+
+    def _run(self) -> None:
         while not self.stop.is_set():
             try:
                 self.poll_once()
@@ -157,6 +265,10 @@ class SyncWorker:
                 self.stop.wait(delay)
 
     def poll_once(self) -> BatchResult | None:
+        if self._in_child:
+            result = self._child_page()
+            if result is not None or self.stop.is_set():
+                return result
         with self.db.read() as s:
             cursor = current_cursor(s)
         page = self._read_ahead(cursor)
@@ -176,10 +288,47 @@ class SyncWorker:
         if not page.events:
             return None
         if len(page.events) >= self.page_size:
-            # A full page: more are waiting (a catch-up). Ask for the next one while this one is
-            # written; it is used only if the cursor then stands where it starts.
+            # A full page: more are waiting (a catch-up). The catch-up process takes it from here
+            # (it reads this page again), or this thread asks for the next page while it writes
+            # this one, used only if the cursor then stands where it starts.
+            if self._catch_up_in_child(cursor):
+                result = self._child_page()
+                if result is not None or self.stop.is_set():
+                    return result
+                return self.poll_once()  # it ended without a page: this thread takes the page
             self._next = _NextPage(self.client, page.next, self.page_size)
-        return self.apply_page(page.events, page.next)
+        self._child_skip = False
+        return self.apply_page(page.events, page.next, after=cursor)
+
+    def _catch_up_in_child(self, cursor: int) -> bool:
+        if self.apply_process is None or self._child_skip or self.child_failures >= CHILD_FAILURES:
+            return False
+        self._in_child = self.apply_process.start_catch_up(cursor)
+        if not self._in_child:
+            self.child_failures += 1
+        return self._in_child
+
+    def _child_page(self) -> BatchResult | None:
+        """The next page the catch-up process applied; None when it ended (poll here again) or on stop."""
+        assert self.apply_process is not None
+        report = self.apply_process.next_report(self.stop)
+        if report is None:
+            return None
+        if isinstance(report, PageApplied):
+            self.pages_in_child += 1
+            self.pages_read_ahead += report.read_ahead
+            self._publish(report.result)
+            return report.result
+        self._in_child = False
+        if report.reason == "failed":
+            self.child_failures += 1
+            log.warning("catch-up process failed (%s); the sync thread goes on", report.detail)
+        elif report.reason != "caught_up":
+            log.info("catch-up process stopped: %s %s", report.reason, report.detail)
+        # No page from it: the next full page is applied here, so a child that cannot reach the
+        # relay (or keeps failing) never turns into a loop of handing over.
+        self._child_skip = report.pages == 0
+        return None
 
     def _read_ahead(self, cursor: int) -> EventsPage | None:
         """The page asked for during the last apply, if it starts at `cursor` and arrived whole."""
@@ -196,52 +345,24 @@ class SyncWorker:
         self.pages_read_ahead += 1
         return ahead.page
 
-    def apply_page(self, events: Sequence[Event], next_cursor: int) -> BatchResult:
-        """Apply a page in transactions of APPLY_CHUNK events, each with the cursor of its last event."""
-        result = BatchResult()
-        for start in range(0, len(events), APPLY_CHUNK):
-            chunk = events[start : start + APPLY_CHUNK]
-            last = start + APPLY_CHUNK >= len(events)
-            part = self._apply(chunk, next_cursor if last else chunk_cursor(chunk, next_cursor))
-            result.changed |= part.changed
-            result.applied += part.applied
-            result.skipped += part.skipped
-            result.orders += part.orders
-            result.automations |= part.automations
-            result.campaigns |= part.campaigns
+    def apply_page(
+        self, events: Sequence[Event], next_cursor: int, *, after: int | None = None
+    ) -> BatchResult:
+        """Apply a page in this thread (the module's apply_page) and publish what it changed."""
+        try:
+            result = apply_page(self.db, events, next_cursor, after=after)
+        except CursorMoved as moved:
+            log.warning("%s; reading the cursor again", moved)
+            result = moved.done
+        self._publish(result)
+        return result
+
+    def _publish(self, result: BatchResult) -> None:
         if changes := result.changes():
             try:
                 self.on_changed(changes)
             except Exception:
                 log.exception("changed-conversations callback failed")
-        return result
-
-    def _apply(self, events: Sequence[Event], next_cursor: int) -> BatchResult:
-        try:
-            with self.db.write() as s:
-                return apply_events(s, events, next_cursor)
-        except RelayError:
-            raise
-        except Exception:
-            # One damaged event must not stop the inbox: apply the page one event at a time, skip
-            # (and log) the ones that fail, and move the cursor past the page.
-            log.exception("applying events %s..%s failed; retrying one by one", events[0].seq, next_cursor)
-        total = BatchResult()
-        for event in events:
-            try:
-                with self.db.write() as s:
-                    part = apply_events(s, [event], event.seq or next_cursor)
-                total.changed |= part.changed
-                total.applied += part.applied
-                total.orders += part.orders
-                total.automations |= part.automations
-                total.campaigns |= part.campaigns
-            except Exception:
-                log.exception("relay event %s could not be applied; skipped", event.seq)
-                total.skipped += 1
-        with self.db.write() as s:
-            set_cursor(s, next_cursor)
-        return total
 
     def _history_gap(self, gap: HistoryGap) -> None:
         log.warning("relay no longer holds events after our cursor; continuing from %d", gap.oldest_seq)

@@ -111,6 +111,15 @@ class BatchResult:
     campaigns: bool = False  # a campaign's progress moved
     automations: bool = False  # a `settings` event replaced the automations document
 
+    def add(self, other: BatchResult) -> None:
+        """Take in another chunk's result (a page applied in several transactions)."""
+        self.changed |= other.changed
+        self.applied += other.applied
+        self.skipped += other.skipped
+        self.orders += other.orders
+        self.campaigns |= other.campaigns
+        self.automations |= other.automations
+
     def changes(self) -> Changes:
         """What the window repaints after this batch."""
         return Changes(

@@ -226,8 +226,16 @@ class CursorWatch:
 
 def thread_cpu_seconds(thread: threading.Thread) -> float:
     """User + system CPU time a thread has used so far (Linux: /proc/self/task/<tid>/stat)."""
-    stat = Path(f"/proc/self/task/{thread.native_id}/stat").read_text()
-    fields = stat.rsplit(")", 1)[1].split()
+    return _cpu_seconds(Path(f"/proc/self/task/{thread.native_id}/stat"))
+
+
+def process_cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a whole process (all its threads, past ones too); 0 without one."""
+    return 0.0 if pid is None else _cpu_seconds(Path(f"/proc/{pid}/stat"))
+
+
+def _cpu_seconds(stat_file: Path) -> float:
+    fields = stat_file.read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -328,6 +336,9 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         run_event_loop(ticks, watch.done.is_set, args.timeout)
         gui_cpu = thread_cpu_seconds(threading.main_thread()) - gui_cpu
         sync_cpu = sum(thread_cpu_seconds(t) for t in threading.enumerate() if t.name == POLL_THREAD)
+        # The catch-up process (app/apply_process.py), from its start: its imports included.
+        engine = ctx.sync.engine if ctx.sync is not None else None
+        child_cpu = process_cpu_seconds(engine.apply_process.pid if engine is not None else None)
     finally:
         watch.halt.set()
         scrolls.stop()
@@ -369,6 +380,7 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
     # CPU seconds hardly depend on how busy the machine is; wall times do.
     emit("real window: CPU time of the sync thread for the catch-up", sync_cpu, "s")
     emit("real window: CPU time of the GUI thread during the catch-up", gui_cpu, "s")
+    emit("real window: CPU time of the catch-up process (its start included)", child_cpu, "s")
     # Wall-clock gaps include waiting for a core: on a shared machine read them with the load.
     facts = {
         "ticks": len(gaps),

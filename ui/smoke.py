@@ -59,6 +59,7 @@ def run_smoke_checks(window: MainWindow) -> list[str]:
     problems += _migration_problems()
     problems += _keyring_problems()
     problems += _demo_problems()
+    problems += _catch_up_process_problems(window)
     if not _first_page_shown(window):
         problems.append("the chat list did not load its first page")
     return problems
@@ -75,6 +76,15 @@ def _first_page_shown(window: MainWindow, timeout_ms: int = 10_000) -> bool:
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     return window.first_page_loaded()
+
+
+def _catch_up_process_problems(window: MainWindow) -> list[str]:
+    """A catch-up is applied in a child process: this executable started again by multiprocessing's
+    spawn (a frozen build needs `freeze_support()` in packaging/entry.py and every module it imports)."""
+    from app.apply_process import start_problem
+
+    problem = start_problem(window.ctx.db.path)
+    return [f"the catch-up process cannot start: {problem}"] if problem else []
 
 
 def _qt_korean_problems() -> list[str]:

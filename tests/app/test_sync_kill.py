@@ -1,12 +1,14 @@
-"""kill -9 at random points while the desktop applies events: after a restart nothing is lost or doubled."""
+"""kill -9 at random points while the desktop (or its catch-up process) applies events: nothing lost or doubled."""
 
 from __future__ import annotations
 
 import os
 import random
+import select as fd_select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,9 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.apply_process import ApplyProcess
 from app.db import Database
 from app.models import Contact, Message, OrphanStatus
+from app.relay_client import RelayClient
+from app.sync import CHILD_FAILURES, SyncWorker
 from app.sync_apply import current_cursor
+from tests.support.engine_probe import EngineProbe
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +46,18 @@ def child(db_path: Path, relay: RunningRelay) -> subprocess.Popen[str]:
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
+
+
+def process_ended(pid: int, timeout: float = 10.0) -> bool:
+    """Wait (without polling) until process `pid` has ended; True if it did within `timeout`."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(fd_select.select([fd], [], [], timeout)[0])
+    finally:
+        os.close(fd)
 
 
 def cursor_of(db_path: Path) -> int:
@@ -69,14 +87,18 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
     rng = random.Random(20261125)
     kills = 0
     cursors: list[int] = []
+    orphans: set[int] = set()
     for _ in range(20):
         proc = child(db_path, relay)
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
-        # Let it commit a random number of pages, then kill it while it works on the next one.
+        # Let it commit a random number of pages, then kill it while it works on the next one (its
+        # catch-up process goes on alone until the transaction it is in ends).
         for _ in range(rng.randint(0, 3)):
-            if not proc.stdout.readline().startswith("applied"):
+            line = proc.stdout.readline().split()
+            if not line or line[0] != "applied":
                 break
+            orphans.add(int(line[2]))
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         kills += proc.returncode == -signal.SIGKILL
@@ -86,6 +108,9 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
     final = child(db_path, relay)
     _out, err = final.communicate(timeout=120)
     assert final.returncode == 0, err
+    if sys.platform.startswith("linux"):  # each orphaned catch-up process ended with its parent
+        for pid in orphans - {0}:
+            assert process_ended(pid), pid
     db = Database.open(db_path)
     try:
         with db.read() as s:
@@ -98,3 +123,58 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
             assert s.scalar(select(func.sum(Contact.unread_count))) == MESSAGES
     finally:
         db.close()
+
+
+@pytest.mark.slow
+def test_killing_the_catch_up_process_mid_apply_loses_and_doubles_nothing(
+    tmp_path: Path, relay: RunningRelay
+) -> None:
+    now = int(time.time())
+    wamids = []
+    for i in range(MESSAGES):
+        payload = inbound(content=f"주문 {i}", sender=f"8210{i % 17:08d}", timestamp=now - MESSAGES + i)
+        wamids.append(payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"])
+        assert relay.post_webhook(payload).status_code == 200
+    last_seq = relay.relay.store.events.last_seq()
+    db_path = tmp_path / "inbox.db"
+    db = Database.open(db_path)
+    probe = EngineProbe()
+    stop = threading.Event()
+    client = RelayClient(relay.url, relay.token)
+    worker = SyncWorker(
+        db,
+        client,
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        stop=stop,
+        wait=0.5,
+        page_size=PAGE,
+        apply_process=ApplyProcess(db_path, relay.url, relay.token, PAGE),
+    )
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    rng = random.Random(20261130)
+    killed_at: list[int] = []
+    try:
+        for _ in range(CHILD_FAILURES):
+            # Let the catch-up process commit a few pages, then kill it while it works on the next.
+            target = worker.pages_in_child + rng.randint(1, 4)
+            probe.wait_until(lambda: worker.pages_in_child >= target, timeout=60)  # noqa: B023
+            pid = worker.apply_process.pid if worker.apply_process is not None else None
+            assert pid is not None
+            os.kill(pid, signal.SIGKILL)
+            killed_at.append(cursor_of(db_path))
+            # The worker notices, and goes on (in a new catch-up process, or in its own thread).
+            probe.wait_until(lambda: worker.child_failures > len(killed_at) - 1, timeout=30)
+        probe.wait_until(lambda: cursor_of(db_path) == last_seq, timeout=120)
+    finally:
+        stop.set()
+        thread.join(5)
+        client.close()
+    assert not thread.is_alive()
+    assert any(0 < c < last_seq for c in killed_at), killed_at  # killed during the catch-up
+    with db.read() as s:
+        stored = [str(w) for w in s.scalars(select(Message.wamid))]
+        assert sorted(stored) == sorted(wamids)  # zero lost, zero duplicated
+        assert s.scalar(select(func.sum(Contact.unread_count))) == MESSAGES
+    db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Iterator
@@ -416,3 +417,53 @@ def test_a_catch_up_reads_the_next_page_while_writing_one_and_loses_or_doubles_n
         client.close()
     assert bodies(db) == [f"while away {i:02d}" for i in range(30)]
     assert worker.pages_read_ahead >= 5  # each full page's successor came while it was written
+
+
+def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_its_chats(
+    db: Database, relay: RunningRelay, probe: EngineProbe
+) -> None:
+    import threading
+
+    from app.apply_process import ApplyProcess
+    from app.relay_client import RelayClient
+    from app.sync import SyncWorker
+
+    now = int(time.time())
+    senders = [f"8210{n:08d}" for n in range(5)]
+    for i in range(30):  # a day offline: seven full pages and a part, from five customers
+        relay.post_webhook(inbound(content=f"while away {i:02d}", sender=senders[i % 5], timestamp=now - 100 + i))
+    last_seq = relay.relay.store.events.last_seq()
+    stop = threading.Event()
+    client = RelayClient(relay.url, relay.token)
+    worker = SyncWorker(
+        db,
+        client,
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        stop=stop,
+        wait=0.5,
+        page_size=4,
+        apply_process=ApplyProcess(db.path, relay.url, relay.token, 4),
+    )
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        probe.wait_until(lambda: cursor(db) == last_seq, timeout=60)
+        child = worker.apply_process.pid if worker.apply_process is not None else None
+        # Then a live message, long-polled and applied in the sync thread as before.
+        relay.post_webhook(inbound(content="back online", sender=senders[0], timestamp=now))
+        probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq())
+    finally:
+        stop.set()
+        thread.join(5)
+        client.close()
+    assert not thread.is_alive()
+    assert child is not None and child != os.getpid()
+    assert worker.pages_in_child >= 7  # the full pages went to the catch-up process
+    assert bodies(db) == [f"while away {i:02d}" for i in range(30)] + ["back online"]
+    with db.read() as s:
+        assert s.scalar(select(func.sum(Contact.unread_count))) == 31  # nothing counted twice
+    # Every chat that got messages was repainted from the catch-up process's reports.
+    with db.read() as s:
+        ids = set(s.scalars(select(Contact.id)))
+    assert set().union(*probe.changed) == ids

@@ -1,0 +1,282 @@
+"""A catch-up's pages fetched and applied in a child process, so their Python never holds the window's GIL.
+
+The sync worker (app/sync.py) keeps the long poll, the connection state, backoff and publishing
+`Changes`; when a poll answers a full page (more are waiting: a day offline), it asks this child to
+catch up from the cursor. The child reads the pages from the relay and applies them exactly as the
+sync thread would (`app.sync.apply_page`: transactions of a hundred events, each with its cursor,
+each checking the cursor still stands where the last left it), and answers each page's
+`BatchResult`. It stops after a page that is not full, on a relay error (the worker's own poll then
+meets the error and handles it), and at once when the parent is gone (end of file on the pipe,
+checked before every transaction). The worker never moves the cursor for the child: after the child
+ends, or dies, it reads the cursor from the database again.
+
+Started on first need with the `spawn` context (the same on Windows, macOS and Linux, and in the
+frozen build with `multiprocessing.freeze_support()` at the entry point); it lives until the
+worker stops.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.db import Database
+from app.errors import RelayError
+from app.relay_client import RelayClient
+from app.sync_apply import BatchResult
+from app.thread_priority import BACKGROUND_NICE, run_in_background
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+log = logging.getLogger(__name__)
+
+PROCESS_NAME = "shop-inbox-apply"
+REPORT_POLL = 0.1  # seconds between looks at the worker's stop flag while the child works
+
+
+@dataclass(frozen=True, slots=True)
+class PageApplied:
+    """The child committed one page (all its transactions)."""
+
+    result: BatchResult
+    read_ahead: bool  # the page had been asked for while the one before was written
+
+
+@dataclass(frozen=True, slots=True)
+class CatchUpEnded:
+    """The child stopped catching up; the worker polls again from the database's cursor."""
+
+    reason: str  # caught_up, relay_error, cursor_moved, failed (an exception, or the child died)
+    detail: str = ""
+    pages: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Log:
+    record: dict[str, Any]
+
+
+class ApplyProcess:
+    """The worker's handle on its child: started on first need, one catch-up at a time."""
+
+    def __init__(self, db_path: Path, relay_url: str, token: str, page_size: int) -> None:
+        self._args = (str(db_path), relay_url, token, page_size)
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._pages = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def start_catch_up(self, after: int) -> bool:
+        """Ask the child (started now if need be) to catch up from `after`; False if it cannot."""
+        try:
+            if self._conn is None or self._process is None or not self._process.is_alive():
+                self._start()
+            assert self._conn is not None
+            self._conn.send(("catch_up", after))
+        except (OSError, EOFError, ValueError) as exc:
+            log.warning("catch-up process could not start (%s); applying in the sync thread", exc)
+            self.close()
+            return False
+        self._pages = 0
+        return True
+
+    def _start(self) -> None:
+        self.close()
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=serve, args=(theirs, *self._args), name=PROCESS_NAME, daemon=True)
+        process.start()
+        theirs.close()  # only the child holds its end: its death is an end of file here
+        _lower_priority(process.pid)
+        self._process, self._conn = process, ours
+        log.info("catch-up process %s started", process.pid)
+
+    def next_report(self, stop: threading.Event) -> PageApplied | CatchUpEnded | None:
+        """The child's next report; None once `stop` is set. A dead child ends the catch-up."""
+        while not stop.is_set():
+            conn = self._conn
+            if conn is None:
+                return CatchUpEnded("failed", "no catch-up process")
+            try:
+                if not conn.poll(REPORT_POLL):
+                    continue
+                report = conn.recv()
+            except (EOFError, OSError) as exc:
+                code = self._process.exitcode if self._process is not None else None
+                self.close()
+                return CatchUpEnded("failed", f"the process ended ({type(exc).__name__}, exit {code})")
+            if isinstance(report, _Log):
+                _log_from_child(report.record)
+                continue
+            if isinstance(report, PageApplied):
+                self._pages += 1
+            return report
+        return None
+
+    def close(self, wait: float = 0.0) -> None:
+        """Tell the child to end (after the transaction it is in); wait up to `wait` seconds for it."""
+        conn, process, self._conn, self._process = self._conn, self._process, None, None
+        if conn is not None:
+            try:
+                conn.send(("quit",))
+            except (OSError, ValueError):
+                pass  # already gone
+            conn.close()
+        if process is not None and wait > 0:
+            process.join(wait)
+
+
+def start_problem(db_path: Path, timeout: float = 60.0) -> str:
+    """Start the catch-up process and end it at once (the frozen build's `--smoke`): "" when it
+    started, imported what it needs and ended cleanly, else what went wrong."""
+    handle = ApplyProcess(db_path, "http://127.0.0.1:9", "", 1)
+    try:
+        handle._start()
+    except (OSError, ValueError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    process = handle._process
+    handle.close(wait=timeout)  # "quit": the child returns from serve once its imports are done
+    if process is None or process.exitcode != 0:
+        return f"it ended with {process.exitcode if process is not None else None}"
+    return ""
+
+
+def _lower_priority(pid: int | None) -> None:
+    """The child runs below the window's priority, from before its imports (≈ 1.5 s of CPU)."""
+    if pid is None or sys.platform == "win32":
+        return  # Windows: the child lowers its own thread first thing (serve)
+    try:
+        window = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's, on Linux
+        os.setpriority(os.PRIO_PROCESS, pid, min(19, window + BACKGROUND_NICE))
+    except OSError as exc:  # a sandbox may refuse it: the child keeps the window's priority
+        log.info("catch-up process priority not lowered: %s", exc)
+
+
+def _log_from_child(record: dict[str, Any]) -> None:
+    rec = logging.makeLogRecord(record)
+    logging.getLogger(rec.name).handle(rec)
+
+
+class _PipeLog(logging.Handler):
+    """The child's log records go to the parent, which writes them to the app's log."""
+
+    def __init__(self, send: Any) -> None:
+        super().__init__(logging.INFO)
+        self.send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            fields = dict(record.__dict__)
+            fields["msg"] = record.getMessage()
+            fields["args"] = None
+            if record.exc_info:
+                fields["exc_text"] = logging.Formatter().formatException(record.exc_info)
+            fields["exc_info"] = None
+            fields["processName"] = PROCESS_NAME
+            self.send(_Log(fields))
+        except Exception:
+            self.handleError(record)
+
+
+# --------------------------------------------------------------------------- the child
+
+
+class _ParentGone(Exception):
+    """The worker asked the child to end, or died: stop after the transaction in progress."""
+
+
+def serve(conn: Connection, db_path: str, relay_url: str, token: str, page_size: int) -> None:
+    """The child's loop (the spawn target): catch up when asked; ends on "quit" or when the parent is gone."""
+    if sys.platform == "win32":
+        run_in_background()  # elsewhere the parent lowered this process as it started
+    lock = threading.Lock()
+
+    def send(message: object) -> None:
+        with lock:  # the read-ahead thread logs too
+            conn.send(message)
+
+    root = logging.getLogger()
+    root.handlers[:] = [_PipeLog(send)]
+    root.setLevel(logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    db = Database(Path(db_path))
+    client = RelayClient(relay_url, token)
+    try:
+        while True:
+            try:
+                request = conn.recv()
+            except EOFError:
+                return
+            if request[0] != "catch_up":
+                return
+            try:
+                ended = _catch_up(conn, db, client, int(request[1]), page_size, send)
+            except _ParentGone:
+                return
+            except Exception as exc:
+                log.exception("catch-up failed in its process")
+                ended = CatchUpEnded("failed", type(exc).__name__)
+            send(ended)
+    except (OSError, EOFError):
+        return  # the pipe broke: the parent is gone
+    finally:
+        client.close()
+        db.close()
+
+
+def _catch_up(
+    conn: Connection, db: Database, client: RelayClient, after: int, page_size: int, send: Any
+) -> CatchUpEnded:
+    from app.sync import CursorMoved, _NextPage, apply_page
+
+    def keep_going() -> bool:
+        # Anything from the parent during a catch-up means "end" ("quit", or the end of the file
+        # when it died): stop before the next transaction, never in the middle of one.
+        return not conn.poll()
+
+    cursor = after
+    ahead: _NextPage | None = None  # a daemon thread: dropped with the process if still asking
+    pages = 0
+    while True:
+        if not keep_going():
+            raise _ParentGone
+        page = None
+        read_ahead = False
+        if ahead is not None and ahead.after == cursor:
+            while not ahead.done.wait(REPORT_POLL):
+                if not keep_going():
+                    raise _ParentGone
+            page, read_ahead = ahead.page, ahead.page is not None
+        ahead = None
+        if page is None:
+            try:
+                page = client.events(cursor, wait=0.0, limit=page_size)
+            except RelayError as exc:
+                return CatchUpEnded("relay_error", type(exc).__name__, pages)
+        if not page.events:
+            return CatchUpEnded("caught_up", "", pages)
+        full = len(page.events) >= page_size
+        if full:
+            ahead = _NextPage(client, page.next, page_size)
+        try:
+            result = apply_page(db, page.events, page.next, after=cursor, keep_going=keep_going)
+        except CursorMoved as moved:
+            if moved.done.applied or moved.done.changed:
+                send(PageApplied(moved.done, read_ahead))
+            return CatchUpEnded("cursor_moved", str(moved), pages)
+        send(PageApplied(result, read_ahead))
+        pages += 1
+        cursor = page.next
+        if not full:
+            return CatchUpEnded("caught_up", "", pages)
