@@ -116,11 +116,13 @@ class Ticks:
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.gaps: list[float] = []
+        self.ends: list[float] = []  # perf_counter at the end of each gap
         self.last: float | None = None
         self.on_tick: list[Any] = []
 
     def start(self) -> None:
         self.gaps = []
+        self.ends = []
         self.last = None
         self.timer.start()
 
@@ -131,6 +133,7 @@ class Ticks:
         now = time.perf_counter()
         if self.last is not None:
             self.gaps.append((now - self.last) * 1000)
+            self.ends.append(now)
         self.last = now
         for fn in self.on_tick:
             fn()
@@ -388,6 +391,12 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         "scrolls": len(busy),
         "scrolls_over_16ms": sum(s > 16 for s in busy),
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        # When the five longest gaps ended, in seconds after start_sync: a cluster at the start is
+        # the engine's and the catch-up process's start, spread out is the apply itself.
+        "worst_gaps_at_s": [
+            [round(ticks.ends[i] - started, 2), round(gaps[i])]
+            for i in sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
+        ],
     }
     print(json.dumps(facts))
     db.close()
