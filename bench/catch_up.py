@@ -237,6 +237,14 @@ def process_cpu_seconds(pid: int | None) -> float:
     return 0.0 if pid is None else _cpu_seconds(Path(f"/proc/{pid}/stat"))
 
 
+def runnable_seconds(pid: int | None) -> float:
+    """Seconds a process's live threads spent runnable but waiting for a core (schedstat)."""
+    if pid is None:
+        return 0.0
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return sum(int((t / "schedstat").read_text().split()[1]) for t in tasks) / 1e9
+
+
 def _cpu_seconds(stat_file: Path) -> float:
     fields = stat_file.read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -341,7 +349,9 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         sync_cpu = sum(thread_cpu_seconds(t) for t in threading.enumerate() if t.name == POLL_THREAD)
         # The catch-up process (app/apply_process.py), from its start: its imports included.
         engine = ctx.sync.engine if ctx.sync is not None else None
-        child_cpu = process_cpu_seconds(engine.apply_process.pid if engine is not None else None)
+        child_pid = engine.apply_process.pid if engine is not None else None
+        child_cpu = process_cpu_seconds(child_pid)
+        child_waited = runnable_seconds(child_pid)
     finally:
         watch.halt.set()
         scrolls.stop()
@@ -391,6 +401,7 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         "scrolls": len(busy),
         "scrolls_over_16ms": sum(s > 16 for s in busy),
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "catch_up_process_waited_for_a_core_s": round(child_waited, 1),
         # When the five longest gaps ended, in seconds after start_sync: a cluster at the start is
         # the engine's and the catch-up process's start, spread out is the apply itself.
         "worst_gaps_at_s": [

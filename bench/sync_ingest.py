@@ -22,15 +22,19 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from app import sync
 from app.db import Database
 from app.engine import SyncEngine
 from app.relay_client import RelayClient
 from app.sync import APPLY_CHUNK, SyncWorker
+from app.sync_apply import BatchResult
+from app.wire import Event
 from bench.relay_intake import SECRET, TOKEN, RelayProcess
 from bench.report import emit, percentile
 from relay.webhook import sign
@@ -68,26 +72,29 @@ def catch_up(db: Database, url: str, token: str) -> tuple[int, float, list[float
     )
     applied = 0
     durations: list[float] = []
-    inner = worker._apply
+    inner = sync._apply_chunk
 
-    def timed(events: Any, cursor: int) -> Any:
+    def timed(db: Database, events: Sequence[Event], next_cursor: int, expected: int | None) -> BatchResult:
         t = time.perf_counter()
         try:
-            return inner(events, cursor)
+            return inner(db, events, next_cursor, expected)
         finally:
             durations.append((time.perf_counter() - t) * 1000)
 
-    worker._apply = timed  # type: ignore[method-assign,assignment]
+    sync._apply_chunk = timed  # each apply transaction, timed (in this thread: no catch-up process)
     start = time.perf_counter()
-    while True:
-        with db.read() as s:
-            from app.sync_apply import current_cursor
+    try:
+        while True:
+            with db.read() as s:
+                from app.sync_apply import current_cursor
 
-            cursor = current_cursor(s)
-        page = worker.client.events(cursor, wait=0.0, limit=worker.page_size)
-        if not page.events:
-            break
-        applied += worker.apply_page(page.events, page.next).applied
+                cursor = current_cursor(s)
+            page = worker.client.events(cursor, wait=0.0, limit=worker.page_size)
+            if not page.events:
+                break
+            applied += worker.apply_page(page.events, page.next, after=cursor).applied
+    finally:
+        sync._apply_chunk = inner
     elapsed = time.perf_counter() - start
     # The first transaction also compiles every statement once (SQLAlchemy's cache); report it apart.
     return applied, elapsed, durations
