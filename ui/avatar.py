@@ -49,7 +49,9 @@ def initials(name: str) -> str:
     return parts[0][:2].upper() if parts[0][:2].isalpha() else parts[0][0].upper()
 
 
-@lru_cache(maxsize=512)
+# A catch-up brings a thousand customers through the chat list's first pages: their avatars are
+# drawn as their rows scroll by, and kept (48 px: 9 KB each, 37 KB at 200 % scaling).
+@lru_cache(maxsize=1024)
 def _avatar(name: str, key: str, size: int, dpr_x100: int) -> QPixmap:
     dpr = dpr_x100 / 100
     pm = QPixmap(round(size * dpr), round(size * dpr))
