@@ -170,7 +170,7 @@ class Message(Base):
     reaction_out: Mapped[str | None] = mapped_column(String(16))  # the shop's emoji on this message
     # Group archives: who wrote it, as the export names them (one-to-one chats leave it empty).
     sender_name: Mapped[str | None] = mapped_column(String(256))
-    # The chat import that wrote the row, so a cancelled import is removed through an index.
+    # The chat import that wrote the row, so a cancelled import is removed (found by its id range).
     import_id: Mapped[str | None] = mapped_column(String(32))
     # The campaign (its uid) that sent this message, from the relay's outbound event.
     campaign_id: Mapped[str | None] = mapped_column(String(64))
@@ -182,10 +182,10 @@ class Message(Base):
         Index("ix_message_contact_time", "contact_id", "sent_at", "id"),
         Index("ix_message_unread", "contact_id", sqlite_where=text("unread = 1")),
         Index("ix_message_pending", "status", sqlite_where=text("status = 'pending'")),
-        Index("ix_message_reply_to", "reply_to_wamid"),
+        # Only rows that quote another have a reply_to_wamid: imports and most messages pay nothing.
+        Index("ix_message_reply_to", "reply_to_wamid", sqlite_where=text("reply_to_wamid IS NOT NULL")),
         # Search ranks every hit by time, newest first, across chats.
         Index("ix_message_time", "sent_at", "id"),
-        Index("ix_message_import", "import_id", sqlite_where=text("import_id IS NOT NULL")),
         Index("ix_message_campaign", "campaign_id", sqlite_where=text("campaign_id IS NOT NULL")),
     )
 

@@ -224,15 +224,22 @@ def _unfinished(session: Session) -> dict[str, Any]:
     return dict(value) if isinstance(value, dict) else {}
 
 
-def _delete_import_rows(db: Database, import_id: str) -> int:
-    """Delete an import's messages in short transactions; returns how many."""
+def _delete_import_rows(db: Database, import_id: str, after_id: int = 0) -> int:
+    """Delete an import's messages in short transactions; returns how many.
+
+    Its rows all have ids above `after_id` (the highest id before its first batch, recorded with
+    that batch), so the walk reads only the rows written since it began, in id order: no index
+    on the import's id is needed, and no row is read twice.
+    """
     removed = 0
     while True:
         with db.write() as s:
             ids = (
                 s.execute(
-                    text("SELECT id FROM message WHERE import_id = :iid LIMIT :n"),
-                    {"iid": import_id, "n": BATCH_ROWS},
+                    text(
+                        "SELECT id FROM message WHERE id > :after AND import_id = :iid ORDER BY id LIMIT :n"
+                    ),
+                    {"after": after_id, "iid": import_id, "n": BATCH_ROWS},
                 )
                 .scalars()
                 .all()
@@ -242,6 +249,7 @@ def _delete_import_rows(db: Database, import_id: str) -> int:
             s.execute(text("DELETE FROM message WHERE id IN (SELECT value FROM json_each(:ids))"),
                       {"ids": "[" + ",".join(map(str, ids)) + "]"})  # fmt: skip
             removed += len(ids)
+            after_id = ids[-1]
 
 
 def _forget(db: Database, import_id: str, created_contact: int | None) -> None:
@@ -269,7 +277,8 @@ def discard_unfinished_imports(db: Database) -> int:
             if import_id in _running:
                 continue
         log.info("removing unfinished chat import %s", import_id)
-        removed += _delete_import_rows(db, import_id)
+        after = info.get("after_id") if isinstance(info, dict) else None
+        removed += _delete_import_rows(db, import_id, after if isinstance(after, int) else 0)
         created = info.get("created_contact") if isinstance(info, dict) else None
         _forget(db, import_id, created if isinstance(created, int) else None)
     return removed
@@ -386,6 +395,7 @@ class _Importer:
         self.contact_trigger_sql = _known_trigger(db, CONTACT_INSERT_TRIGGER, CONTACT_TRIGGERS)
         self._same_time = 0
         self._last_ms = 0
+        self.after_id: int | None = None  # the highest message id before the first batch
         # Group archives keep who wrote each message; the dedupe key includes it.
         self.group = preview.is_group
 
@@ -456,6 +466,8 @@ class _Importer:
                 )
                 existing[key] += 1
             first_new_id = self.pause_triggers(s)
+            if self.after_id is None:
+                self.remember_start(s, first_new_id)
             if not existing and not batch.media:
                 # The usual batch: plain SQL, all rows at once (the ORM's bulk insert would
                 # issue a statement per row).
@@ -492,6 +504,17 @@ class _Importer:
             self.add_media(s, message_id, m, stored.get(m.line_no))
         if plain:
             _insert_rows(s, plain)
+
+    def remember_start(self, s: Session, before_id: int | None) -> None:
+        """Record, with the first batch, the highest message id before it: SQLite gives each new
+        row the highest id + 1, so this import's rows lie above it, where a cancel or the next
+        start looks for them."""
+        if before_id is None:
+            before_id = int(s.execute(text("SELECT coalesce(max(id), 0) FROM message")).scalar_one())
+        self.after_id = before_id
+        pending = _unfinished(s)
+        pending.setdefault(self.import_id, {})["after_id"] = before_id
+        put_setting(s, UNFINISHED_KEY, pending)
 
     def pause_triggers(self, s: Session) -> int | None:
         """Stand in for the per-row insert triggers with a few set-based statements per batch.
@@ -659,7 +682,8 @@ def import_chat(
             _run(job, contact_id, progress, cancel)
         except BaseException:
             log.info("chat import %s stopped; removing what it wrote", job.import_id)
-            _delete_import_rows(db, job.import_id)
+            if job.after_id is not None:  # else no batch was written
+                _delete_import_rows(db, job.import_id, job.after_id)
             for path in job.created_files:
                 path.unlink(missing_ok=True)
             _forget(db, job.import_id, contact_id if created else None)

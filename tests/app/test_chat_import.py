@@ -275,7 +275,7 @@ def test_an_import_interrupted_by_a_crash_is_removed_later(
     def crash(done: int, total: int) -> None:
         raise KeyboardInterrupt  # stands in for the process dying: no clean-up code of ours runs…
 
-    monkeypatch.setattr(importer, "_delete_import_rows", lambda db, iid: 0)
+    monkeypatch.setattr(importer, "_delete_import_rows", lambda db, iid, after: 0)
     monkeypatch.setattr(importer, "_forget", lambda db, iid, c: None)
     with pytest.raises(KeyboardInterrupt):
         import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"), progress=crash)
