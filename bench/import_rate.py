@@ -4,7 +4,9 @@ Baseline (same run, same file): streaming the file and splitting each line at it
 the least any importer must do. Figures: import lines/s (and the ratio: how many times slower than
 the baseline), wall and CPU time (the CPU time of this process is the steadier figure on a shared
 machine), the re-import of the same file, and the peak resident memory the import added. The
-import is timed as `import_chat` without a preview, so it includes the scan the preview does.
+import is timed as `import_chat` without a preview, so it includes the scan the preview does; a
+second import into a fresh inbox is given the preview, as the import dialog does (its scan ran
+when the owner chose the file).
 """
 
 from __future__ import annotations
@@ -63,6 +65,13 @@ def main() -> None:
         again = import_chat(db, folder / "media", request)
         again_elapsed = time.perf_counter() - started
         db.close()
+        # As the window does it: the preview (the scan) was read when the owner chose the file.
+        preview = scan_export(export)
+        fresh = Database.open(folder / "inbox-previewed.db")
+        started, cpu_started = time.perf_counter(), time.process_time()
+        import_chat(fresh, folder / "media", request, preview=preview)
+        previewed, previewed_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        fresh.close()
     assert again.added == 0, "re-import added messages"
     print(f"{summary.lines:,} lines ({size_mib:.1f} MiB), {summary.added:,} messages in {elapsed:.1f} s")
     base_s = summary.lines / base
@@ -93,6 +102,13 @@ def main() -> None:
         goal="≤ 2 s (lines/s goal)",
     )
     emit("chat import, 200k-line export, CPU time of this process (s)", cpu, "s")
+    emit(
+        "chat import, preview given as the window does (lines/s)",
+        summary.lines / previewed,
+        "lines/s",
+        goal=goal_rate,
+    )
+    emit("chat import, preview given, CPU time of this process (s)", previewed_cpu, "s")
     emit("chat import, of which the preview's scan of the file, CPU (s)", scan_cpu, "s")
     emit("chat import, of which the preview's scan of the file, wall (s)", scan_s, "s")
     emit(
