@@ -703,6 +703,12 @@ def opt_out_key(text: str) -> str:
     return "".join(ch for ch in match_key(text) if unicodedata.category(ch)[0] in "LN")
 
 
+@functools.lru_cache(maxsize=16)
+def _opt_out_keys(keywords: tuple[str, ...]) -> frozenset[str]:
+    """The keywords as opt_out_key compares them (the relay asks for every customer message)."""
+    return frozenset(opt_out_key(k) for k in keywords) - {""}
+
+
 def opt_out_reason(message: Mapping[str, Any], settings: MarketingOptOut) -> OptOutReason | None:
     """The marketing opt-out this customer's message makes, if any (checked before bot and away).
 
@@ -713,7 +719,7 @@ def opt_out_reason(message: Mapping[str, Any], settings: MarketingOptOut) -> Opt
     said = customer_message(message)
     if said is None:
         return None
-    keywords = {opt_out_key(k) for k in settings.keywords} - {""}
+    keywords = _opt_out_keys(tuple(settings.keywords))
     kind = message.get("type")
     if kind == "button":
         if said.choice_id is not None and said.choice_id in settings.button_payloads:

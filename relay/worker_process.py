@@ -45,6 +45,13 @@ def configure_logging(level: int = logging.INFO) -> None:
     """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_KeyValueFormatter())
+    # The line names neither the source line, the thread nor the process (the worker id is in the
+    # format): don't work them out for every record, two of which each webhook writes. These are
+    # the switches the logging HOWTO's "Optimization" section documents.
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     logging.basicConfig(level=level, handlers=[handler], force=True)
     log_redaction.install()
 

@@ -38,7 +38,8 @@ async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay
 
 
 @router.post("/webhook")
-async def webhook(request: Request, relay: Annotated[Relay, Depends(current_relay)]) -> Response:
+async def webhook(request: Request) -> Response:
+    relay: Relay = request.app.state.relay  # as current_relay, without solving a dependency per webhook
     settings = relay.settings
     raw = await read_body(
         request, settings.max_webhook_bytes, settings.body_idle_timeout, settings.body_deadline
