@@ -81,6 +81,9 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         openapi_url="/openapi.json" if public else None,
         docs_url="/docs" if public else None,
         redoc_url="/redoc" if public else None,
+        # The relay exports no traces, metrics or logs to OpenTelemetry: without this, FastAPI
+        # asks the global providers whether it should, on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.relay = relay
     if not public:

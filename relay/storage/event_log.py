@@ -74,6 +74,8 @@ _AFTER = (
     .order_by(events.c.seq)
     .limit(bindparam("limit"))
 )
+# Built once: every group commit looks for redeliveries through it.
+_STORED_KEYS = select(events.c.dedupe_key).where(events.c.dedupe_key.in_(bindparam("keys", expanding=True)))
 _AFTER_AND_PRUNED = _AFTER.add_columns(
     select(kv.c.value).where(kv.c.key == "pruned_through").scalar_subquery().label("pruned")
 )
@@ -167,7 +169,7 @@ class EventLog:
         keys = [item.dedupe_key for item in new if item.dedupe_key is not None]
         if not keys:
             return set()
-        return set(conn.execute(select(events.c.dedupe_key).where(events.c.dedupe_key.in_(keys))).scalars())
+        return set(conn.execute(_STORED_KEYS, {"keys": keys}).scalars())
 
     def after(self, after: int, limit: int) -> list[StoredEvent]:
         """The stored rows after `after`, in seq order, undecoded (relay/events.py serves them)."""
