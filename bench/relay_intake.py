@@ -152,6 +152,48 @@ def process_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds of a process and every live descendant (the supervisor and its workers)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            total += process_cpu_s(current)
+        except OSError:
+            continue  # exited meanwhile
+        todo += children.get(current, [])
+    return total
+
+
+def postgres_cpu_s() -> float:
+    """CPU seconds of every PostgreSQL server process, and of those already exited (their CPU is
+    added to the postmaster's children's time once reaped); other clients of the server count too."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            head, rest = (entry / "stat").read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if not head.endswith("(postgres"):
+            continue
+        fields = rest.split()
+        ticks = int(fields[11]) + int(fields[12])
+        if fields[1] == "1":  # the postmaster: its reaped backends too
+            ticks += int(fields[13]) + int(fields[14])
+        total += ticks / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def server_stack() -> str:
     """What uvicorn picks here ("auto"): httptools and uvloop when installed (the relay extra)."""
     http = "httptools" if importlib.util.find_spec("httptools") else "h11"
@@ -300,8 +342,12 @@ def run_configuration(
     relay = RelayProcess(folder, database_url, workers)
     relay.start()
     try:
+        assert relay.proc is not None
         watching = Readers(relay.url, readers)
+        relay_cpu, pg_cpu = tree_cpu_s(relay.proc.pid), postgres_cpu_s()
         sent = blast(relay.url, bodies, senders)
+        relay_cpu = tree_cpu_s(relay.proc.pid) - relay_cpu
+        pg_cpu = postgres_cpu_s() - pg_cpu
         in_order, errors = watching.finish()
         stored = relay.count_events()
         every = all(len(s) == stored for s in watching.seqs)
@@ -314,6 +360,8 @@ def run_configuration(
         "lost": sent.ok - stored,
         "readers_ok": float(in_order and every),
         "reader_errors": errors,
+        "relay_cpu_ms": relay_cpu * 1000 / max(sent.ok, 1),
+        "pg_cpu_ms": pg_cpu * 1000 / max(sent.ok, 1) if database_url else 0.0,
     }
 
 
@@ -327,6 +375,7 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
                 (f"PostgreSQL ×{workers}, {readers} readers", args.database, workers, readers)
             )
     results: dict[str, dict[str, float]] = {}
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the start")
     with tempfile.TemporaryDirectory() as tmp:
         for n, (name, url, workers, readers) in enumerate(configurations):
             folder = Path(tmp) / str(n)
@@ -342,18 +391,23 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
                 if url:
                     pg_database(url, db_name, drop=True)
     print()
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
     print(
         f"| {'configuration':32} | {'webhooks/s':>10} | {'vs SQLite':>9} | lost | readers got all, in order |"
+        " relay CPU/webhook | PostgreSQL CPU/webhook |"
     )
-    print(f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|")
+    print(
+        f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|-------------------|------------------------|"
+    )
     for name, result in results.items():
         readers_part = name.split(", ")[1]
         sqlite = results[f"SQLite ×1, {readers_part}"]["rate"]
         ok = "yes" if result["readers_ok"] else "NO"
         errors = f" ({result['reader_errors']:.0f} non-200)" if result["reader_errors"] else ""
+        pg_cpu = f"{result['pg_cpu_ms']:.2f} ms" if not name.startswith("SQLite") else "–"
         print(
             f"| {name:32} | {result['rate']:10.0f} | {result['rate'] / sqlite:8.2f}× | {result['lost']:4.0f} |"
-            f" {ok + errors:25} |"
+            f" {ok + errors:25} | {result['relay_cpu_ms']:14.2f} ms | {pg_cpu:>22} |"
         )
     for name, result in results.items():
         if not name.startswith("SQLite"):
