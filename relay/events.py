@@ -28,6 +28,8 @@ PRUNE_EVERY = 3600.0
 # Every path that commits events notifies the feed; should one not, a new poll still sees its
 # events once this long has passed since the last read.
 TRUST_RECENT_FOR = 1.0
+# Events held back behind a writer that rolled back are served this long after the last read.
+HELD_BACK_RETRY = 0.2
 
 _EVENT: TypeAdapter[Any] = TypeAdapter(Event)
 # The customer's number in a stored body that cannot be decoded: contact, sender, recipient.
@@ -143,13 +145,27 @@ class EventFeed:
             self.read_at = time.monotonic()
             top = None if self.recent.floor is None else self.recent.top
             try:
-                floor, rows, pruned = await run_in_threadpool(read_newer, self.store, top)
+                floor, read = await run_in_threadpool(read_newer, self.store, top)
             except SQLAlchemyError as exc:
                 log.warning("reading new events failed: error=%s", type(exc).__name__)
                 self.recent.forget()  # polls ask the database themselves meanwhile
             else:
-                self.recent.add(floor, rows, pruned)
+                self.recent.add(floor, read.rows, read.pruned)
+                if read.held_back:
+                    self._look_again_later()
             await self._wake()
+
+    def _look_again_later(self) -> None:
+        """Events are held back behind a writer still in flight: its commit notifies every worker,
+        but a rollback tells no one, so look again soon unless something else made us look."""
+        asked_at = self.read_at
+
+        def look() -> None:
+            if self.read_at == asked_at and self.open_polls:
+                self.stale = True
+                self._start_reading()
+
+        asyncio.get_running_loop().call_later(HELD_BACK_RETRY, look)
 
     async def _wake(self) -> None:
         assert self.condition is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from relay.storage.event_log import StoredEvent
+from relay.storage.event_log import EventsRead, StoredEvent
 from relay.store import Store
 
 KEEP = 2000  # the newest events kept: a desktop that is further behind reads the database
@@ -16,9 +16,10 @@ READ_PAGE = 1000
 class RecentEvents:
     """Holds every stored event with `floor < seq <= top`, in seq order.
 
-    Seqs become visible in increasing order (a lock on PostgreSQL, one writer on SQLite), so after
-    reading everything above `top` nothing below the highest seq read can still appear: a cursor
-    at or above `floor` is answered from here without asking the database.
+    Reads return seqs in increasing order and never one below a seq that may still appear (SQLite
+    has one writer; on PostgreSQL a read stops below every writer still in flight), so after reading
+    everything above `top` nothing below the highest seq read can still appear: a cursor at or above
+    `floor` is answered from here without asking the database.
     """
 
     floor: int | None = None  # None until the first read
@@ -63,12 +64,13 @@ class RecentEvents:
         self.floor, self.top, self.rows, self.seqs = None, 0, [], []
 
 
-def read_newer(store: Store, top: int | None) -> tuple[int, list[StoredEvent], int | None]:
-    """(floor, rows, pruned): every event above `top` (with no `top` yet, above the newest event)."""
+def read_newer(store: Store, top: int | None) -> tuple[int, EventsRead]:
+    """(floor, read): every event above `top` that may be served (with no `top` yet, above the
+    newest such event)."""
     floor = store.events.last_seq() if top is None else top
-    rows, pruned = store.events.after_and_pruned(floor, READ_PAGE)
-    page = rows
-    while len(page) == READ_PAGE:
-        page = store.events.after(rows[-1].seq, READ_PAGE)
-        rows += page
-    return floor, rows, pruned
+    first = store.events.read_after(floor, READ_PAGE)
+    rows, read = list(first.rows), first
+    while len(read.rows) == READ_PAGE:
+        read = store.events.read_after(rows[-1].seq, READ_PAGE)
+        rows += read.rows
+    return floor, EventsRead(rows, first.pruned, read.held_back)

@@ -106,7 +106,7 @@ class Store:
     def _ingest_together(self, batch: list[IntakeRows]) -> list[IntakeResult]:
         """The batch in statements per batch, not per webhook: one look for redeliveries, one read
         of the customers' rows, their new states worked out in memory (webhook by webhook, as
-        `_prepare` would) and written at once, then the events in one insert under the event lock."""
+        `_prepare` would) and written at once, then the events in one insert."""
         with self.db.engine.begin() as conn:
             # A key stored already, or by a webhook earlier in this batch (Meta delivered it twice at
             # once): a redelivery, written no more than one that comes a minute later.
@@ -161,14 +161,12 @@ class Store:
     def _ingest_each(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
         """`ingest_many` with a savepoint per webhook: one the database refuses fails alone.
 
-        The contacts and media jobs of every webhook are written first and the events last, so the
-        event lock (seq order across workers) is held only for the inserts of events and the commit.
+        The contacts and media jobs of every webhook are written first and the events last.
         """
         with self.db.engine.begin() as conn:
             # One look for redeliveries across the whole batch, not one per webhook.
             stored = self.events.stored_keys(conn, [event for item in batch for event in item.events])
             prepared = [self._each_alone(conn, partial(self._prepare, conn, item, stored)) for item in batch]
-            self.db.lock_sequence(conn)  # once, outside the savepoints: held until the commit
             return [
                 ready
                 if isinstance(ready, Exception)

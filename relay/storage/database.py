@@ -24,8 +24,8 @@ def dt_to_ms(value: datetime | None) -> int | None:
     return None if value is None else int(value.timestamp() * 1000)
 
 
-# The advisory lock that orders event writers on PostgreSQL (relay/storage/event_log.py takes it too).
-SEQ_LOCK = 424242
+# The advisory lock that makes PUT /v1/automations a compare-and-set across workers on PostgreSQL.
+AUTOMATIONS_LOCK = 424242
 
 
 class Database:
@@ -91,11 +91,10 @@ class Database:
 
         return pg_insert(table)
 
-    def lock_sequence(self, conn: Connection) -> None:
-        # seq must increase in commit order: on PostgreSQL, serialise writers of events so a
-        # reader never sees seq 11 committed while seq 10 is still in flight.
-        if not self.is_sqlite and self._first_in_transaction(conn, "seq_lock"):
-            conn.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": SEQ_LOCK})
+    def lock_until_commit(self, conn: Connection, key: int) -> None:
+        """On PostgreSQL, one transaction at a time past this point (SQLite has one writer anyway)."""
+        if not self.is_sqlite and self._first_in_transaction(conn, f"lock:{key}"):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
     def notify_workers(self, conn: Connection, payload: str) -> None:
         """On PostgreSQL, tell every relay worker's LISTEN (relay/wakeups.py), at commit."""

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
 
-from relay.storage.database import SEQ_LOCK, Database, dt_to_ms
+from relay.storage.database import Database, dt_to_ms
 from relay.storage.tables import events, kv
 from relay.wakeups import CHANNEL, EVENTS
 
@@ -32,12 +32,25 @@ class StoredEvent:
     payload: str  # the event's JSON body as stored
 
 
+@dataclass(frozen=True, slots=True)
+class EventsRead:
+    """Events after a cursor, in seq order, with what the same read found about the log."""
+
+    rows: list[StoredEvent]
+    pruned: int | None  # the last seq pruned (None: this read could not tell)
+    # Newer events exist but are not served yet: a writer that drew a lower seq is still in flight
+    # (PostgreSQL only). Its commit notifies; should it roll back instead, nobody will.
+    held_back: bool = False
+
+
+# On PostgreSQL a writer announces itself before it draws a seq, and waits for nobody (revision
+# 0005); NOTIFY is sent at commit. The rows are fed in order, so the sequence numbers them so.
 _INSERT_ALL = text(
-    "WITH seq_lock AS MATERIALIZED ("
-    " SELECT pg_advisory_xact_lock(:lock) AS locked, pg_notify(:channel, :payload) AS notified)"
+    "WITH announced AS MATERIALIZED ("
+    " SELECT relay_announce_event_writer() AS announced, pg_notify(:channel, :payload) AS notified)"
     " INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
     " SELECT e.kind, :at, :at_ms, e.pnid, e.dedupe_key, e.payload"
-    " FROM seq_lock, unnest(CAST(:kinds AS text[]), CAST(:pnids AS text[]), CAST(:keys AS text[]),"
+    " FROM announced, unnest(CAST(:kinds AS text[]), CAST(:pnids AS text[]), CAST(:keys AS text[]),"
     " CAST(:payloads AS text[])) WITH ORDINALITY AS e(kind, pnid, dedupe_key, payload, n)"
     " ORDER BY e.n"
     " ON CONFLICT (dedupe_key) DO NOTHING"
@@ -79,6 +92,16 @@ _STORED_KEYS = select(events.c.dedupe_key).where(events.c.dedupe_key.in_(bindpar
 _AFTER_AND_PRUNED = _AFTER.add_columns(
     select(kv.c.value).where(kv.c.key == "pruned_through").scalar_subquery().label("pruned")
 )
+# PostgreSQL: only seqs below every event writer still in flight; first a row without a seq that
+# says whether newer events are held back and carries the prune mark.
+_AFTER_PG = text(
+    "SELECT seq, kind, at, phone_number_id, payload, held_back, pruned"
+    " FROM relay_events_after(:after, :limit)"
+)
+_LAST_SEQ_PG = text(
+    "WITH h AS MATERIALIZED (SELECT relay_event_horizon() AS horizon)"
+    " SELECT coalesce(max(e.seq), 0) FROM event e, h WHERE e.seq < h.horizon"
+)
 
 
 class EventLog:
@@ -94,7 +117,7 @@ class EventLog:
     def add_groups(self, conn: Connection, groups: list[list[NewEvent]]) -> list[list[int]]:
         """Insert several webhooks' events, in order, skipping duplicates by dedupe_key (also
         within `groups`); returns each group's new seqs. On PostgreSQL one statement inserts them
-        all, so the event lock is held for one round trip and the commit."""
+        all."""
         new = [item for group in groups for item in group]
         if not new:
             return [[] for _ in groups]
@@ -140,18 +163,18 @@ class EventLog:
         conn: Connection, new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int | None
     ) -> list[int | None]:
         """Each event's seq (None for a duplicate), from one INSERT … SELECT … ORDER BY that also
-        takes the event lock and sends the NOTIFY: one round trip, then the commit, under the lock.
+        announces this writer and sends the NOTIFY: one round trip, waiting for no other writer.
 
-        The lock is taken before any seq (the sorted rows feeding the insert need the lock's row
-        first). The rows are fed in `new`'s order, so the sequence numbers them in that order
-        (SQLAlchemy's own bulk insert relies on the same); the returned rows, sorted by seq, are
-        matched back in order: an event with a dedupe_key missing from them was a duplicate.
-        Should every event turn out to be a duplicate, the workers look once for nothing.
+        The announcement is made before any seq is drawn (the sorted rows feeding the insert need
+        its row first), and lasts until the commit: readers stop below it. The rows are fed in
+        `new`'s order, so the sequence numbers them in that order (SQLAlchemy's own bulk insert
+        relies on the same); the returned rows, sorted by seq, are matched back in order: an event
+        with a dedupe_key missing from them was a duplicate. Should every event turn out to be a
+        duplicate, the workers look once for nothing.
         """
         returned = conn.execute(
             _INSERT_ALL,
             {
-                "lock": SEQ_LOCK,
                 "channel": CHANNEL,
                 "payload": EVENTS,
                 "at": at_text,
@@ -173,21 +196,22 @@ class EventLog:
 
     def after(self, after: int, limit: int) -> list[StoredEvent]:
         """The stored rows after `after`, in seq order, undecoded (relay/events.py serves them)."""
-        with self.db.reader.connect() as conn:
-            return self._after_in(conn, after, limit)
+        return self.read_after(after, limit).rows
 
-    def after_and_pruned(self, after: int, limit: int) -> tuple[list[StoredEvent], int | None]:
-        """`after`, and the last seq pruned as each row read it (None when no row came back), in
-        one statement outside a transaction: the read every commit costs a worker with long polls."""
-        with self.db.reader.connect() as conn:
-            rows = conn.execute(_AFTER_AND_PRUNED, {"after": after, "limit": limit}).all()
-        found = [StoredEvent(int(r.seq), r.kind, r.at, r.phone_number_id, r.payload) for r in rows]
-        return found, (int(rows[0].pruned or 0) if rows else None)
+    def read_after(self, after: int, limit: int) -> EventsRead:
+        """The events after `after` that may be served, and the prune mark, in one statement
+        outside a transaction: the read every commit costs a worker with long polls.
 
-    @staticmethod
-    def _after_in(conn: Connection, after: int, limit: int) -> list[StoredEvent]:
-        rows = conn.execute(_AFTER, {"after": after, "limit": limit}).all()
-        return [StoredEvent(int(r.seq), r.kind, r.at, r.phone_number_id, r.payload) for r in rows]
+        Served events never skip a seq that could still appear: on PostgreSQL, writers commit in
+        any order, so the read stops below the lowest seq a writer still in flight may hold.
+        """
+        params = {"after": after, "limit": limit}
+        with self.db.reader.connect() as conn:
+            if self.db.is_sqlite:  # one writer at a time: what is committed is final
+                rows = conn.execute(_AFTER_AND_PRUNED, params).all()
+                return EventsRead(_stored(rows), int(rows[0].pruned or 0) if rows else None)
+            header, *rows = conn.execute(_AFTER_PG, params).all()
+        return EventsRead(_stored(rows), int(header.pruned or 0), bool(header.held_back))
 
     def phone_number_of_message(self, wamid: str) -> str | None:
         """The business number a received message came to (a shop may have two)."""
@@ -197,8 +221,11 @@ class EventLog:
             ).scalar_one_or_none()
 
     def last_seq(self) -> int:
+        """The newest seq that may be served (on PostgreSQL, below every writer still in flight)."""
         with self.db.reader.connect() as conn:
-            return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
+            if self.db.is_sqlite:
+                return int(conn.execute(select(func.coalesce(func.max(events.c.seq), 0))).scalar_one())
+            return int(conn.execute(_LAST_SEQ_PG).scalar_one())
 
     def cursor_bounds(self) -> tuple[int, int | None, int]:
         """(last seq pruned, first seq kept or None, last seq kept or 0) for checking a client's cursor."""
@@ -219,3 +246,7 @@ class EventLog:
             stmt = stmt.where(events.c.kind == kind)
         with self.db.engine.connect() as conn:
             return int(conn.execute(stmt).scalar_one())
+
+
+def _stored(rows: Any) -> list[StoredEvent]:
+    return [StoredEvent(int(r.seq), r.kind, r.at, r.phone_number_id, r.payload) for r in rows]

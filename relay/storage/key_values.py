@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from relay.storage.database import Database
+from relay.storage.database import AUTOMATIONS_LOCK, Database
 from relay.storage.event_log import EventLog, NewEvent
 from relay.storage.tables import kv
 from relay.wakeups import SETTINGS
@@ -65,7 +65,7 @@ class KeyValues:
     def put_automations(self, doc: dict[str, Any], expected_revision: int) -> dict[str, Any] | None:
         """Compare-and-set by revision; None when the stored revision moved on (412)."""
         with self.db.engine.begin() as conn:
-            self.db.lock_sequence(conn)
+            self.db.lock_until_commit(conn, AUTOMATIONS_LOCK)
             raw = conn.execute(select(kv.c.value).where(kv.c.key == "automations")).scalar_one_or_none()
             current = 0 if raw is None else int(json.loads(raw).get("revision", 0))
             if current != expected_revision:
