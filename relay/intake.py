@@ -19,6 +19,7 @@ from relay.campaigns import CampaignRunner
 from relay.events import EventFeed
 from relay.media_jobs import MediaJobs
 from relay.store import IntakeResult, IntakeRows, Store
+from relay.wakeups import EVENTS
 from relay.webhook import Intake, MalformedWebhook, parse_webhook
 
 log = logging.getLogger(__name__)
@@ -135,8 +136,11 @@ class WebhookIntake:
         automations: AutomationRunner,
         campaigns: CampaignRunner,
         spawn: Spawn,
+        notice: str = EVENTS,
     ) -> None:
         self.store = store
+        # What other workers hear at each group commit; this worker wakes its own polls itself.
+        self.notice = notice
         self.feed = feed
         self.media = media
         self.automations = automations
@@ -192,7 +196,9 @@ class WebhookIntake:
         while self.queue:
             batch, self.queue = self.queue[:GROUP_COMMIT_MAX], self.queue[GROUP_COMMIT_MAX:]
             try:
-                results = await run_in_threadpool(self.store.ingest_many, [item for item, _ in batch])
+                results = await run_in_threadpool(
+                    self.store.ingest_many, [item for item, _ in batch], self.notice
+                )
             except Exception as exc:
                 for _, future in batch:
                     if not future.done():

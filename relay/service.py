@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import secrets
 import threading
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,7 @@ from relay.storage.key_values import KeyValues
 from relay.storage.send_keys import SendOwner
 from relay.store import Store
 from relay.upstream import Upstream
-from relay.wakeups import SETTINGS, listen
+from relay.wakeups import EVENTS, SETTINGS, listen
 from relay.worker_process import worker_id
 
 log = logging.getLogger(__name__)
@@ -83,8 +84,16 @@ class Relay:
         self.campaigns = CampaignRunner(
             settings, self.store, self.sender, self.feed, lambda: self.clock(), self.owner, self.spawn
         )
+        # This relay's group commits, told apart from other workers' (two relays may share a process).
+        self.intake_notice = f"{EVENTS}:{secrets.token_hex(6)}"
         self.intake = WebhookIntake(
-            self.store, self.feed, self.media, self.automations, self.campaigns, self.spawn
+            self.store,
+            self.feed,
+            self.media,
+            self.automations,
+            self.campaigns,
+            self.spawn,
+            self.intake_notice,
         )
 
     async def start(self) -> None:
@@ -145,6 +154,8 @@ class Relay:
 
     async def _on_notice(self, payload: str) -> None:
         """Another relay worker on the same PostgreSQL committed something."""
+        if payload == self.intake_notice:
+            return  # this worker's own group commit: the intake woke the feed after it already
         if payload == SETTINGS:
             self.automations.forget()
         await self.feed.notify()

@@ -26,6 +26,7 @@ from relay.storage.opt_outs import OptOuts
 from relay.storage.order_statuses import OrderStatuses
 from relay.storage.send_keys import SendKeys
 from relay.storage.tables import events, idempotency
+from relay.wakeups import EVENTS
 
 __all__ = ["ContactRow", "IntakeResult", "IntakeRows", "NewEvent", "Store", "dt_to_ms", "storage_retryable"]
 
@@ -87,7 +88,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def ingest_many(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
+    def ingest_many(self, batch: list[IntakeRows], notice: str = EVENTS) -> list[IntakeResult | Exception]:
         """Several webhooks in ONE transaction (group commit): each item as `ingest` takes it.
 
         The whole batch is written with a handful of statements (`_ingest_together`). Should the
@@ -97,13 +98,13 @@ class Store:
         """
         if not any(item.number_changes for item in batch):
             try:
-                return list(self._ingest_together(batch))
+                return list(self._ingest_together(batch, notice))
             except Exception as exc:
                 if storage_retryable(exc):
                     raise
-        return self._ingest_each(batch)
+        return self._ingest_each(batch, notice)
 
-    def _ingest_together(self, batch: list[IntakeRows]) -> list[IntakeResult]:
+    def _ingest_together(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult]:
         """The batch in statements per batch, not per webhook: one look for redeliveries, one read
         of the customers' rows, their new states worked out in memory (webhook by webhook, as
         `_prepare` would) and written at once, then the events in one insert."""
@@ -151,14 +152,14 @@ class Store:
                     rows[wa_id] = touched(wa_id, rows.get(wa_id), columns)
                     touches.append((wa_id, dict(columns)))
             self.contacts.write_rows_in(conn, stored, rows, touches)
-            seqs_each = self.events.add_groups(conn, news)
+            seqs_each = self.events.add_groups(conn, news, notice)
         # None new: the same webhook committed on another worker a moment ago (the rules ran there).
         return [
             (seqs, befores) if seqs else ([], {})
             for seqs, befores in zip(seqs_each, befores_each, strict=True)
         ]
 
-    def _ingest_each(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
+    def _ingest_each(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult | Exception]:
         """`ingest_many` with a savepoint per webhook: one the database refuses fails alone.
 
         The contacts and media jobs of every webhook are written first and the events last.
@@ -170,7 +171,7 @@ class Store:
             return [
                 ready
                 if isinstance(ready, Exception)
-                else self._each_alone(conn, partial(self._add, conn, ready))
+                else self._each_alone(conn, partial(self._add, conn, ready, notice))
                 for ready in prepared
             ]
 
@@ -222,8 +223,8 @@ class Store:
             self.contacts.touch_in(conn, wa_id, **columns)
         return _Prepared(new, befores)
 
-    def _add(self, conn: Connection, ready: _Prepared) -> IntakeResult:
-        seqs = self.events.add(conn, ready.events)
+    def _add(self, conn: Connection, ready: _Prepared, notice: str = EVENTS) -> IntakeResult:
+        seqs = self.events.add(conn, ready.events, notice)
         # None new: the same webhook committed on another worker a moment ago (the rules ran there).
         return (seqs, ready.befores) if seqs else ([], {})
 

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 log = logging.getLogger(__name__)
 
 CHANNEL = "shop_inbox_relay"
-EVENTS = "events"  # a transaction added events: long polls should look again
+EVENTS = "events"  # a transaction added events: long polls should look again ("events:…" too)
 SETTINGS = "settings"  # the automations document changed: drop cached copies
 
 
@@ -30,7 +30,8 @@ async def listen(
 ) -> None:
     """Run until cancelled: call `on_notice(payload)` for each NOTIFY another relay worker sends.
 
-    Commits from this process notify it too; that costs one extra look, never a missed wake-up.
+    Commits from this process notify it too; the relay skips its own group commits' notices (it
+    woke its polls when the commit returned), and any other one costs one extra look at most.
     After a lost connection every waiter is woken once, as a notice may have been missed.
     """
     import psycopg

@@ -110,14 +110,16 @@ class EventLog:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, conn: Connection, new: list[NewEvent]) -> list[int]:
+    def add(self, conn: Connection, new: list[NewEvent], notice: str = EVENTS) -> list[int]:
         """Insert events (skipping duplicates by dedupe_key); returns the new seqs."""
-        return self.add_groups(conn, [new])[0]
+        return self.add_groups(conn, [new], notice)[0]
 
-    def add_groups(self, conn: Connection, groups: list[list[NewEvent]]) -> list[list[int]]:
+    def add_groups(
+        self, conn: Connection, groups: list[list[NewEvent]], notice: str = EVENTS
+    ) -> list[list[int]]:
         """Insert several webhooks' events, in order, skipping duplicates by dedupe_key (also
         within `groups`); returns each group's new seqs. On PostgreSQL one statement inserts them
-        all."""
+        all, and every relay worker hears `notice` at the commit (relay/wakeups.py)."""
         new = [item for group in groups for item in group]
         if not new:
             return [[] for _ in groups]
@@ -127,7 +129,7 @@ class EventLog:
         if self.db.is_sqlite:  # one writer at a time: no lock, no other worker to tell
             seqs = self._insert_all_sqlite(conn, new, payloads, at_text, at_ms)
         else:
-            seqs = self._insert_all_postgresql(conn, new, payloads, at_text, at_ms)
+            seqs = self._insert_all_postgresql(conn, new, payloads, at_text, at_ms, notice)
         found = iter(seqs)
         return [[seq for _ in group if (seq := next(found)) is not None] for group in groups]
 
@@ -160,7 +162,12 @@ class EventLog:
 
     @staticmethod
     def _insert_all_postgresql(
-        conn: Connection, new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int | None
+        conn: Connection,
+        new: list[NewEvent],
+        payloads: list[str],
+        at_text: str,
+        at_ms: int | None,
+        notice: str,
     ) -> list[int | None]:
         """Each event's seq (None for a duplicate), from one INSERT … SELECT … ORDER BY that also
         announces this writer and sends the NOTIFY: one round trip, waiting for no other writer.
@@ -176,7 +183,7 @@ class EventLog:
             _INSERT_ALL,
             {
                 "channel": CHANNEL,
-                "payload": EVENTS,
+                "payload": notice,
                 "at": at_text,
                 "at_ms": at_ms,
                 "kinds": [item.kind for item in new],
