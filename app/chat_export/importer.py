@@ -44,6 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -109,7 +110,7 @@ def _insert_rows(s: Session, rows: list[tuple[Any, ...]]) -> None:
     try:
         for start in range(0, len(rows), ROWS_PER_INSERT):
             chunk = rows[start : start + ROWS_PER_INSERT]
-            cursor.execute(_insert_sql(len(chunk)), [value for row in chunk for value in row])
+            cursor.execute(_insert_sql(len(chunk)), list(chain.from_iterable(chunk)))
     finally:
         cursor.close()
 
