@@ -151,6 +151,32 @@ def text_ops(line: _Line, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
     ]
 
 
+class _FirstDrawn:
+    """A text new to the delegate: drawn the first time as QPainter.drawText draws it (shaped and
+    drawn in one call: a catch-up's rows are often painted once before they change again), laid out
+    for good when its row is painted again."""
+
+    __slots__ = ("_align", "_delegate", "_font_no", "_ops", "_rect", "_text")
+
+    def __init__(
+        self, delegate: ChatListDelegate, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag
+    ) -> None:
+        self._delegate, self._text, self._font_no = delegate, text, font_no
+        self._rect, self._align = rect, align
+        self._ops: list[Op] | None = None
+
+    def draw(self, painter: QPainter) -> None:
+        if self._ops is None:
+            self._ops = []
+            painter.setFont(self._delegate.fonts[self._font_no])
+            painter.drawText(self._rect, self._align, self._text)
+            return
+        if not self._ops:
+            self._ops = self._delegate.laid_out(self._text, self._font_no, self._rect, self._align)
+        for step, args in self._ops:
+            step(painter, *args)
+
+
 def _draw_avatar(painter: QPainter, x: int, y: int, name: str, key: str, dpr: float) -> None:
     # Looked up at each paint (ui/avatar.py keeps the pixmaps): a row's paint holds no pixmap.
     painter.drawPixmap(x, y, avatar_pixmap(name, key, AVATAR, dpr))
@@ -175,7 +201,7 @@ class ChatListDelegate(QStyledItemDelegate):
         self._name_fm = QFontMetricsF(self.name_font)
         self._small_fm = QFontMetricsF(self.small_font)
         self._badge_fm = QFontMetricsF(self.badge_font)
-        self._fonts = (self.name_font, self.small_font, self.badge_font)
+        self.fonts = (self.name_font, self.small_font, self.badge_font)
         # (text, font number) → the text laid out: times, badges and chips repeat across rows, and
         # a chat with a new message keeps its name.
         self._lines: dict[tuple[str, int], _Line] = {}
@@ -221,12 +247,18 @@ class ChatListDelegate(QStyledItemDelegate):
         return text
 
     def _text(self, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
+        if (text, font_no) in self._lines:
+            return self.laid_out(text, font_no, rect, align)
+        return [(_FirstDrawn(self, text, font_no, rect, align).draw, ())]
+
+    def laid_out(self, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
+        """The steps drawing `text` in `rect` from its layout (laid out now if it is new)."""
         key = (text, font_no)
         line = self._lines.get(key)
         if line is None:
             if len(self._lines) >= LINES_KEPT:
                 self._lines = {}
-            line = self._lines[key] = lay_out(text, self._fonts[font_no])
+            line = self._lines[key] = lay_out(text, self.fonts[font_no])
         return text_ops(line, rect, align)
 
     def _elided_name(self, name: str, width: float) -> str:
