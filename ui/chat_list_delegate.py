@@ -257,7 +257,8 @@ class ChatListDelegate(QStyledItemDelegate):
         line = self._lines.get(key)
         if line is None:
             if len(self._lines) >= LINES_KEPT:
-                self._lines = {}
+                # The oldest goes, one at a time: freeing thousands of layouts at once is a stall.
+                del self._lines[next(iter(self._lines))]
             line = self._lines[key] = lay_out(text, self.fonts[font_no])
         return text_ops(line, rect, align)
 
