@@ -431,7 +431,9 @@ def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_i
     now = int(time.time())
     senders = [f"8210{n:08d}" for n in range(5)]
     for i in range(30):  # a day offline: seven full pages and a part, from five customers
-        relay.post_webhook(inbound(content=f"while away {i:02d}", sender=senders[i % 5], timestamp=now - 100 + i))
+        relay.post_webhook(
+            inbound(content=f"while away {i:02d}", sender=senders[i % 5], timestamp=now - 100 + i)
+        )
     last_seq = relay.relay.store.events.last_seq()
     stop = threading.Event()
     client = RelayClient(relay.url, relay.token)

@@ -38,7 +38,9 @@ def main() -> int:
             print("done", flush=True)
             worker.close()
             return 0
-        print(f"applied {result.applied} {worker.apply_process.pid if worker.apply_process else 0}", flush=True)
+        print(
+            f"applied {result.applied} {worker.apply_process.pid if worker.apply_process else 0}", flush=True
+        )
 
 
 if __name__ == "__main__":
