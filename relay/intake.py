@@ -9,9 +9,8 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-
-from fastapi.concurrency import run_in_threadpool
 
 from app.rules import opt_out_reason
 from relay.automations import AutomationRunner
@@ -148,6 +147,13 @@ class WebhookIntake:
         self.spawn = spawn
         self.queue: list[tuple[IntakeRows, asyncio.Future[IntakeResult]]] = []
         self.writer: asyncio.Task[Any] | None = None
+        # One thread of its own for the group commits (one runs at a time): half the CPU of a hand-off
+        # through anyio's thread pool, which each batch paid (~0.06 ms against ~0.12 ms).
+        self.writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="group-commit")
+
+    def close(self) -> None:
+        """Wait for a group commit still running (blocking; the relay calls it before closing the store)."""
+        self.writer_thread.shutdown(wait=True)
 
     async def ingest(self, payload: dict[str, Any], intake: Intake | None = None) -> None:
         """Store a webhook payload's events (raises on storage failure), then react to them.
@@ -196,8 +202,8 @@ class WebhookIntake:
         while self.queue:
             batch, self.queue = self.queue[:GROUP_COMMIT_MAX], self.queue[GROUP_COMMIT_MAX:]
             try:
-                results = await run_in_threadpool(
-                    self.store.ingest_many, [item for item, _ in batch], self.notice
+                results = await asyncio.get_running_loop().run_in_executor(
+                    self.writer_thread, self.store.ingest_many, [item for item, _ in batch], self.notice
                 )
             except Exception as exc:
                 for _, future in batch:

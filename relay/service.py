@@ -125,6 +125,7 @@ class Relay:
         # the message): other workers and the next start must not wait for their leases to run out.
         with contextlib.suppress(Exception):
             await self._resolve_abandoned_sends(stopped=self.owner)
+        await run_in_threadpool(self.intake.close)  # a group commit cut short by the stop still ends
         await run_in_threadpool(self.store.close)
 
     async def _resolve_abandoned_sends(self, stopped: SendOwner | None = None) -> None:
