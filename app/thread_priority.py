@@ -51,20 +51,3 @@ def run_in_background() -> None:
             )
     except OSError as exc:  # a sandbox may refuse it: the thread keeps its priority
         log.info("background thread priority not lowered: %s", exc)
-
-
-def is_lowered() -> bool:
-    """True when `run_in_background()` lowered the calling thread."""
-    return _lowered.done
-
-
-def keep_lowered() -> None:
-    """In a thread started by a lowered one: the same lower priority.
-
-    Linux threads inherit their creator's nice value (lowering again would lower twice); Windows
-    and macOS threads start at the normal priority.
-    """
-    if sys.platform.startswith("linux"):
-        _lowered.done = True
-    else:
-        run_in_background()

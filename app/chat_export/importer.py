@@ -20,12 +20,11 @@ its minute), so an older export that fills gaps later still sorts in the file's 
 Decision (issue 18), speed: each batch's transaction drops the per-row insert triggers (FTS and
 the contact's last message) and stands in for them with set-based statements over the batch's new
 rowid range, then re-creates them before commit, so a crash leaves no row without its FTS rows.
-Rows are built before the write lock is taken, in a second thread (app/chat_export/ahead.py)
-that parses the next batch while this one writes: SQLite lets go of the GIL while it steps, so on
-two cores the parse and the bigram text overlap the inserts, the FTS inserts and the commit. The
-rows go in as multi-row INSERTs (one bind and one step per ROWS_PER_INSERT rows). A re-import of
-an export already imported whole, into a chat that has lost nothing since, answers from what that
-import recorded.
+Rows are built before the write lock is taken (a second thread parsing the next batch while
+SQLite writes this one was measured and removed: on this project's 2-core machines it cost 30 %
+more CPU in GIL hand-offs and finished later, docs/PERFORMANCE.md). The rows go in as multi-row
+INSERTs (one bind and one step per ROWS_PER_INSERT rows). A re-import of an export already
+imported whole, into a chat that has lost nothing since, answers from what that import recorded.
 
 Measured (bench/import_rate.py, load ~8 on 2 cores): a 2,000-message batch holds the write lock
 for 60-110 ms (median; 240-280 ms at most), so the sync worker waits at most that long.
@@ -54,7 +53,6 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.chat_export import media as media_files
-from app.chat_export.ahead import made_ahead
 from app.chat_export.contacts import ContactMatch, match_contact, resolve_contact
 from app.chat_export.errors import ImportCancelled, NotAChatExport
 from app.chat_export.groups import resolve_group_archive
@@ -89,12 +87,9 @@ _EXISTING_IN_RANGE = text(
     "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
 )
 # Rows a batch takes to the database at a time, as one multi-row INSERT each: binding a statement's
-# values once and stepping it once (SQLite lets go of the GIL for the whole step, so the parsing
-# thread runs meanwhile) costs a third less than executemany's bind-and-step per row. 500 rows of
-# 13 values stay well below SQLite's default limit of 32,766 bound values.
+# values once and stepping it once costs a third less than executemany's bind-and-step per row.
+# 500 rows of 13 values stay well below SQLite's default limit of 32,766 bound values.
 ROWS_PER_INSERT = 500
-# Batches parsed ahead of the one being written (bounded memory: a batch is about 2,000 rows).
-BATCHES_AHEAD = 1
 
 
 @functools.lru_cache(maxsize=8)
@@ -437,7 +432,7 @@ class _Importer:
     ) -> _Rows:
         """A batch made ready to write: times, directions, rows (bigrams, payloads), media copied.
 
-        Runs ahead of the writer (in the parsing thread), so none of it is done under the write lock.
+        Done before the batch's transaction, so none of it is under the write lock.
         """
         shop = self.request.shop_participant
         prepared: list[tuple[ParsedMessage, int, str]] = []
@@ -711,12 +706,11 @@ def import_chat(
 
 
 def _run(job: _Importer, contact_id: int, progress: Progress | None, cancel: threading.Event | None) -> None:
-    """Parse and prepare batches in a second thread while this one writes them (issue 18)."""
     source = job.preview.source
     total = max(job.preview.line_count, 1)
     zf = zipfile.ZipFile(source.path) if source.is_zip else None
     try:
-        ready = made_ahead(_prepared(job, contact_id, zf), BATCHES_AHEAD, "chat-import-parse")
+        ready = _prepared(job, contact_id, zf)
         try:
             for batch in ready:
                 if cancel is not None and cancel.is_set():
