@@ -28,6 +28,9 @@ def put_bot(relay: RunningRelay, **changes: Any) -> None:
 
 
 def resume(relay: RunningRelay, wa_id: str = CUSTOMER) -> None:
+    """The owner presses Resume once the relay has looked at the messages so far, as a person would
+    (else the look at a message that came while paused may run after it, and answer it)."""
+    wait_until(relay.automations_done, 10, "the relay to look at the message")
     r = relay.client.post(f"{relay.url}/v1/bot/{wa_id}/resume", headers=relay.auth())
     assert r.status_code == 200
 
