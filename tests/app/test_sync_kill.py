@@ -69,19 +69,25 @@ def cursor_of(db_path: Path) -> int:
         db.close()
 
 
-@pytest.mark.slow
-def test_killing_the_client_during_apply_loses_and_doubles_nothing(
-    tmp_path: Path, relay: RunningRelay
-) -> None:
+def a_day_of_messages(relay: RunningRelay, *, orphan_statuses: bool) -> tuple[list[str], int]:
+    """MESSAGES customer messages from 17 customers (and a status for a message never sent after
+    every tenth, if asked) stored in the relay: their wamids, and the relay's last seq."""
     now = int(time.time())
     wamids = []
     for i in range(MESSAGES):
         payload = inbound(content=f"주문 {i}", sender=f"8210{i % 17:08d}", timestamp=now - MESSAGES + i)
         wamids.append(payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"])
         assert relay.post_webhook(payload).status_code == 200
-        if i % 10 == 0:  # statuses for messages the desktop never sent: kept as orphans, once
+        if orphan_statuses and i % 10 == 0:  # kept as orphans by the desktop, once
             relay.post_webhook(status(f"wamid.ORPHAN{i}", "delivered"))
-    last_seq = relay.relay.store.events.last_seq()
+    return wamids, relay.relay.store.events.last_seq()
+
+
+@pytest.mark.slow
+def test_killing_the_client_during_apply_loses_and_doubles_nothing(
+    tmp_path: Path, relay: RunningRelay
+) -> None:
+    wamids, last_seq = a_day_of_messages(relay, orphan_statuses=True)
     db_path = tmp_path / "inbox.db"
     Database.open(db_path).close()
     rng = random.Random(20261125)
@@ -129,13 +135,7 @@ def test_killing_the_client_during_apply_loses_and_doubles_nothing(
 def test_killing_the_catch_up_process_mid_apply_loses_and_doubles_nothing(
     tmp_path: Path, relay: RunningRelay
 ) -> None:
-    now = int(time.time())
-    wamids = []
-    for i in range(MESSAGES):
-        payload = inbound(content=f"주문 {i}", sender=f"8210{i % 17:08d}", timestamp=now - MESSAGES + i)
-        wamids.append(payload["entry"][0]["changes"][0]["value"]["messages"][0]["id"])
-        assert relay.post_webhook(payload).status_code == 200
-    last_seq = relay.relay.store.events.last_seq()
+    wamids, last_seq = a_day_of_messages(relay, orphan_statuses=False)
     db_path = tmp_path / "inbox.db"
     db = Database.open(db_path)
     probe = EngineProbe()
