@@ -20,6 +20,23 @@ def names(model: ChatListModel) -> list[str]:
     return [model.index(i).data() for i in range(model.rowCount())]
 
 
+def listed_chats(ctx: Any, qtbot: Any, count: int) -> tuple[list[Contact], ChatListModel, Any]:
+    """`count` chats with a message each, a minute apart, and the chat list's first page shown."""
+    from PySide6.QtWidgets import QListView
+
+    with ctx.db.write() as s:
+        chats = [make_contact(s, profile_name=f"Chat {i:03d}") for i in range(count)]
+        for i, c in enumerate(chats):
+            make_message(s, c, f"first {i}", sent_at=BASE_TIME + timedelta(minutes=i))
+    model = ChatListModel(ctx)
+    view = QListView()
+    view.setModel(model)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_filter("all")
+    return chats, model, view
+
+
 def test_a_batch_moving_hundreds_of_chats_leaves_the_list_as_a_fresh_read_orders_it(
     ctx: Any, qtbot: Any
 ) -> None:
@@ -74,18 +91,7 @@ def test_a_batch_moving_hundreds_of_chats_leaves_the_list_as_a_fresh_read_orders
 
 
 def test_the_selected_chat_stays_selected_when_a_batch_reorders_the_list(ctx: Any, qtbot: Any) -> None:
-    from PySide6.QtWidgets import QListView
-
-    with ctx.db.write() as s:
-        chats = [make_contact(s, profile_name=f"Chat {i:03d}") for i in range(60)]
-        for i, c in enumerate(chats):
-            make_message(s, c, f"first {i}", sent_at=BASE_TIME + timedelta(minutes=i))
-    model = ChatListModel(ctx)
-    view = QListView()
-    view.setModel(model)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(model.page_loaded, timeout=5000):
-        model.set_filter("all")
+    chats, model, view = listed_chats(ctx, qtbot, 60)
     picked = names(model).index("Chat 030")
     view.setCurrentIndex(model.index(picked))
 
@@ -115,18 +121,7 @@ def test_the_selected_chat_stays_selected_when_a_batch_reorders_the_list(ctx: An
 def test_the_selected_chat_stays_listed_when_a_batch_pushes_it_below_the_pages_read(
     ctx: Any, qtbot: Any
 ) -> None:
-    from PySide6.QtWidgets import QListView
-
-    with ctx.db.write() as s:
-        chats = [make_contact(s, profile_name=f"Chat {i:03d}") for i in range(150)]
-        for i, c in enumerate(chats):
-            make_message(s, c, f"first {i}", sent_at=BASE_TIME + timedelta(minutes=i))
-    model = ChatListModel(ctx)
-    view = QListView()
-    view.setModel(model)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(model.page_loaded, timeout=5000):
-        model.set_filter("all")
+    _chats, model, view = listed_chats(ctx, qtbot, 150)
     assert model.rowCount() == 100 and names(model)[-1] == "Chat 050"
     view.setCurrentIndex(model.index(names(model).index("Chat 052")))
 
