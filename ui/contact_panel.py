@@ -85,6 +85,7 @@ class ContactPanel(QFrame):
         self.setObjectName("contactPanel")
         self.details: ContactDetails | None = None
         self._label_boxes: dict[int, QCheckBox] = {}
+        self._label_shape: tuple[tuple[int, str, str], ...] = ()  # (id, name, colour) the boxes show
         self._generation = 0  # the newest read wins; an older one (another contact) is dropped
         self.loading = False
         ctx.hub.changed.connect(self._hub_changed)
@@ -266,16 +267,22 @@ class ContactPanel(QFrame):
         self._fill_labels(all_labels, details.label_ids)
 
     def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:
-        for box in self._label_boxes.values():
-            box.deleteLater()
-        self._label_boxes = {}
-        for lab in rows:
-            box = QCheckBox(label_display_name(lab.name), self.labels_box)
-            box.setIcon(_dot(lab.colour))
-            box.setChecked(lab.id in on)
-            box.clicked.connect(lambda checked, lid=lab.id: self._toggle_label(lid, checked))
-            self.labels_layout.addWidget(box)
-            self._label_boxes[lab.id] = box
+        # The panel re-reads on every change to the open chat (each message): the shop's labels
+        # rarely change, so their boxes are made again only when they do; otherwise only ticked.
+        shape = tuple((lab.id, lab.name, lab.colour) for lab in rows)
+        if shape != self._label_shape:
+            self._label_shape = shape
+            for box in self._label_boxes.values():
+                box.deleteLater()
+            self._label_boxes = {}
+            for lab in rows:
+                box = QCheckBox(label_display_name(lab.name), self.labels_box)
+                box.setIcon(_dot(lab.colour))
+                box.clicked.connect(lambda checked, lid=lab.id: self._toggle_label(lid, checked))
+                self.labels_layout.addWidget(box)
+                self._label_boxes[lab.id] = box
+        for label_id, box in self._label_boxes.items():
+            box.setChecked(label_id in on)
 
     # ----------------------------------------------------------------- edits
     def _write(self, fn: Callable[[Session, int], object]) -> None:
