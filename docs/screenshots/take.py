@@ -117,7 +117,8 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
                 "out",
                 "입금 확인되면 바로 보내드릴게요",
                 status="failed",
-                error_text="WhatsApp could not reach the relay.",
+                error_code="131026",
+                error_text="Message undeliverable",
                 wamid=None,
             )
             add(23, "out", "내일 도착 예정입니다 🚚", status="pending", wamid=None)
@@ -165,7 +166,8 @@ def fill_shop(db, media_dir: Path, now: datetime, korean: bool) -> None:
                 "out",
                 "As soon as the payment arrives",
                 status="failed",
-                error_text="WhatsApp could not reach the relay.",
+                error_code="131026",
+                error_text="Message undeliverable",
                 wamid=None,
             )
             add(23, "out", "It should arrive tomorrow 🚚", status="pending", wamid=None)
@@ -228,6 +230,15 @@ def dark_palette():
 
 
 def settle(app, window, rounds: int = 8) -> None:
+    """Let the window's reads (ops on worker threads) answer and paint, then a few more rounds."""
+    import time
+
+    from ui.ops import pending_ops
+
+    deadline = time.monotonic() + 10
+    while pending_ops() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
     for _ in range(rounds):
         app.processEvents()
 
@@ -297,7 +308,7 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
         saved.append(out)
         window.close_search()
     if "template" in scenes:
-        from ui.sync_adapter import load_templates
+        from app.sending import approved_templates
         from ui.template_picker import TemplatePicker
 
         # A chat whose 24-hour window has closed.
@@ -310,7 +321,9 @@ def take(lang: str, theme: str, scenes: list[str]) -> list[Path]:
         out = OUT / f"template-composer-{suffix}.png"
         window.grab().save(str(out))
         saved.append(out)
-        picker = TemplatePicker(load_templates(ctx), window)
+        picker = TemplatePicker(
+            approved_templates(ctx.db, ctx.sync.templates if ctx.sync is not None else None), window
+        )
         picker.show()
         settle(app, window)
         if picker.fields:
