@@ -1,9 +1,9 @@
 """Paints one chat-list row: avatar, name and pill, time, preview with tick, unread badge, labels.
 
-A row's paint is worked out once (elided texts laid out, rectangles placed, pixmaps picked) and kept
-until the row, the list's width, the palette, the day or the screen's scale changes; painting a row
-again replays it (a page scroll paints a dozen rows, and during a catch-up the window has little time
-to spare)."""
+A row's paint is worked out once (texts elided, rectangles placed, colours picked) as plain steps and
+kept until the row, the list's width, the palette, the day or the screen's scale changes; painting a
+row again replays it (a page scroll paints a dozen rows, and during a catch-up the window has little
+time to spare)."""
 
 from __future__ import annotations
 
@@ -39,13 +39,13 @@ NAME, SMALL, BADGE = 0, 1, 2  # the delegate's fonts, by number
 _ROW_ROLE = int(ChatRole.ROW)
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HOVER = QStyle.StateFlag.State_MouseOver.value
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTRE = Qt.AlignmentFlag.AlignCenter
+# Alignments as plain numbers (QPainter.drawText takes them so), kept in a row's worked-out steps.
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_CENTRE = Qt.AlignmentFlag.AlignCenter.value
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight.value
+_ALIGN_HCENTRE = Qt.AlignmentFlag.AlignHCenter.value
 _HINTS = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-
-# One step of a row's paint: a QPainter method (or a function taking the painter) and its arguments.
-Op = tuple[Callable[..., Any], tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +99,6 @@ def tick_icon(status: str | None) -> str | None:
     }.get(status or "")
 
 
-def _draw_layout(painter: QPainter, layout: QTextLayout, at: QPointF, clip: QRectF | None) -> None:
-    if clip is None:
-        layout.draw(painter, at)
-        return
-    painter.save()
-    painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
-    layout.draw(painter, at)
-    painter.restore()
-
-
 @dataclass(frozen=True, slots=True)
 class _Line:
     """One line of plain text shaped and laid out, with the measures QPainter places it by."""
@@ -132,7 +122,7 @@ def lay_out(text: str, font: QFont) -> _Line:
     return _Line(layout, line.ascent() + line.descent(), line.horizontalAdvance(), line.naturalTextWidth())
 
 
-def text_ops(line: _Line, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
+def draw_line(painter: QPainter, line: _Line, rect: QRectF, align: int) -> None:
     """`painter.drawText(rect, align, text)` of a line laid out before, drawn with the painter's pen.
 
     Placed as QPainter places one line of plain text in a rectangle (vertically centred by the
@@ -140,46 +130,28 @@ def text_ops(line: _Line, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
     rectangle only when it does not fit), so the pixels are the same; the shaping is done once.
     """
     x, box_x = 0.0, 0.0
-    if align & Qt.AlignmentFlag.AlignRight:
+    if align & _ALIGN_RIGHT:
         x, box_x = rect.width() - line.advance, rect.width() - line.natural
-    elif align & Qt.AlignmentFlag.AlignHCenter:
+    elif align & _ALIGN_HCENTRE:
         x, box_x = (rect.width() - line.advance) / 2, (rect.width() - line.natural) / 2
     y = (rect.height() - line.height) / 2
-    fits = rect.contains(QRectF(rect.x() + box_x, rect.y() + y, line.natural, line.height))
-    return [
-        (_draw_layout, (line.layout, QPointF(rect.x() + x, rect.y() + y), None if fits else QRectF(rect)))
-    ]
+    at = QPointF(rect.x() + x, rect.y() + y)
+    if rect.contains(QRectF(rect.x() + box_x, rect.y() + y, line.natural, line.height)):
+        line.layout.draw(painter, at)
+        return
+    painter.save()
+    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    line.layout.draw(painter, at)
+    painter.restore()
 
 
-class _FirstDrawn:
-    """A text new to the delegate: drawn the first time as QPainter.drawText draws it (shaped and
-    drawn in one call: a catch-up's rows are often painted once before they change again), laid out
-    for good when its row is painted again."""
-
-    __slots__ = ("_align", "_delegate", "_font_no", "_ops", "_rect", "_text")
-
-    def __init__(
-        self, delegate: ChatListDelegate, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag
-    ) -> None:
-        self._delegate, self._text, self._font_no = delegate, text, font_no
-        self._rect, self._align = rect, align
-        self._ops: list[Op] | None = None
-
-    def draw(self, painter: QPainter) -> None:
-        if self._ops is None:
-            self._ops = []
-            painter.setFont(self._delegate.fonts[self._font_no])
-            painter.drawText(self._rect, self._align, self._text)
-            return
-        if not self._ops:
-            self._ops = self._delegate.laid_out(self._text, self._font_no, self._rect, self._align)
-        for step, args in self._ops:
-            step(painter, *args)
-
-
-def _draw_avatar(painter: QPainter, x: int, y: int, name: str, key: str, dpr: float) -> None:
-    # Looked up at each paint (ui/avatar.py keeps the pixmaps): a row's paint holds no pixmap.
-    painter.drawPixmap(x, y, avatar_pixmap(name, key, AVATAR, dpr))
+# A row's paint, worked out, is a tuple of steps; each step is a tuple of a code below and plain
+# values (numbers, texts, colours as RGBA integers). Plain tuples are what the cyclic collector
+# stops walking: the ~1,500 rows kept here would otherwise add some 40 objects each (colours,
+# points, rectangles, bound methods) to every pass it makes over the window's process, and a
+# catch-up's passes hold the GIL long enough to stall a scroll.
+_AVATAR, _PEN, _OUTLINE, _NO_PEN, _BRUSH, _NO_BRUSH, _ROUNDED, _ELLIPSE, _ICON, _TEXT = range(10)
+Step = tuple[Any, ...]
 
 
 @dataclass(slots=True)
@@ -188,7 +160,7 @@ class _Look:
 
     row: ConversationRow
     key: tuple[Any, ...]  # size, palette, scale, day, "needs a person"
-    ops: list[Op]
+    steps: tuple[Step, ...]
 
 
 class ChatListDelegate(QStyledItemDelegate):
@@ -212,6 +184,23 @@ class ChatListDelegate(QStyledItemDelegate):
         self._day_checked = 0.0
         self._times: dict[int, str] = {}  # minute since the epoch → its text
         self._looks: dict[int, _Look] = {}  # contact id → its row's paint
+        # Texts painted once with QPainter.drawText: a catch-up's rows are often painted once before
+        # they change again, so a text is laid out for good only when it is painted a second time.
+        self._drawn_once: set[tuple[str, int]] = set()
+        self._qcolours: dict[int, QColor] = {}  # RGBA → its colour, shared by every row's steps
+        self._outlines: dict[int, QPen] = {}  # RGBA → a one-pixel pen of it
+        self._steps: tuple[Callable[[QPainter, Step], None], ...] = (
+            self._step_avatar,
+            self._step_pen,
+            self._step_outline,
+            self._step_no_pen,
+            self._step_brush,
+            self._step_no_brush,
+            self._step_rounded,
+            self._step_ellipse,
+            self._step_icon,
+            self._step_text,
+        )
 
     def _colours(self, palette: QPalette) -> Colours:
         """The theme's colours for this palette, once per palette."""
@@ -246,13 +235,8 @@ class ChatListDelegate(QStyledItemDelegate):
             text = self._times[minute] = list_time(when)
         return text
 
-    def _text(self, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
-        if (text, font_no) in self._lines:
-            return self.laid_out(text, font_no, rect, align)
-        return [(_FirstDrawn(self, text, font_no, rect, align).draw, ())]
-
-    def laid_out(self, text: str, font_no: int, rect: QRectF, align: Qt.AlignmentFlag) -> list[Op]:
-        """The steps drawing `text` in `rect` from its layout (laid out now if it is new)."""
+    def _line(self, text: str, font_no: int) -> _Line:
+        """`text` laid out in the delegate's font `font_no` (laid out now if it is new)."""
         key = (text, font_no)
         line = self._lines.get(key)
         if line is None:
@@ -260,7 +244,7 @@ class ChatListDelegate(QStyledItemDelegate):
                 # The oldest goes, one at a time: freeing thousands of layouts at once is a stall.
                 del self._lines[next(iter(self._lines))]
             line = self._lines[key] = lay_out(text, self.fonts[font_no])
-        return text_ops(line, rect, align)
+        return line
 
     def _elided_name(self, name: str, width: float) -> str:
         key = (name, width)
@@ -312,20 +296,21 @@ class ChatListDelegate(QStyledItemDelegate):
         elif state & _HOVER:
             painter.fillRect(QRectF(rect), self._colours(palette).list_hover)
         painter.translate(rect.left(), rect.top())
-        for step, args in look.ops:
-            step(painter, *args)
+        steps = self._steps
+        for step in look.steps:
+            steps[step[0]](painter, step)
         painter.restore()
 
     def _work_out(
         self, row: ConversationRow, width: int, height: int, palette: QPalette, dpr: float, needs_person: bool
-    ) -> list[Op]:
+    ) -> tuple[Step, ...]:
         """The steps that paint this row in a (0, 0, width, height) rectangle."""
         c = self._colours(palette)
-        ops: list[Op] = []
+        steps: list[Step] = []
         rect = QRectF(0, 0, width, height)
         avatar_top = rect.top() + (rect.height() - AVATAR) / 2
         key = row.wa_id or str(row.contact_id)
-        ops.append((_draw_avatar, (int(rect.left() + PAD), int(avatar_top), row.display_name, key, dpr)))
+        steps.append((_AVATAR, int(rect.left() + PAD), int(avatar_top), row.display_name, key, dpr))
 
         left = rect.left() + PAD + AVATAR + PAD
         right = rect.right() - PAD
@@ -335,11 +320,12 @@ class ChatListDelegate(QStyledItemDelegate):
         # Time on the right of the first line; green when there is something unread.
         when = self._list_time(row.last_message_at)
         time_w = self._small_fm.horizontalAdvance(when) + 2
-        ops.append((QPainter.setPen, (QColor(c.badge if row.unread_count else c.secondary_text),)))
-        time_rect = QRectF(right - time_w, top_line.top(), time_w, top_line.height())
-        ops += self._text(when, SMALL, time_rect, _RIGHT)
+        steps.append((_PEN, (c.badge if row.unread_count else c.secondary_text).rgba()))
+        steps.append(
+            _text(when, SMALL, QRectF(right - time_w, top_line.top(), time_w, top_line.height()), _RIGHT)
+        )
 
-        ops.append((QPainter.setPen, (QColor(text_color),)))
+        steps.append((_PEN, text_color.rgba()))
         name_rect = QRectF(left, top_line.top(), top_line.width() - time_w - 8, top_line.height())
         pill, pill_colour = "", c.secondary_text
         if row.group_archive:
@@ -351,16 +337,16 @@ class ChatListDelegate(QStyledItemDelegate):
         if pill:
             name_rect.setWidth(max(0.0, name_rect.width() - pill_w - 6))
         name = self._elided_name(row.display_name, name_rect.width())
-        ops += self._text(name, NAME, name_rect, _LEFT)
+        steps.append(_text(name, NAME, name_rect, _LEFT))
         if pill:
             # A group chat imported from a phone (read-only), or one the bot handed over, is marked.
             x0 = name_rect.left() + self._name_fm.horizontalAdvance(name) + 6
             pill_h = self._small_fm.height() + 2
             pill_rect = QRectF(x0, top_line.top() + (top_line.height() - pill_h) / 2, pill_w, pill_h)
-            ops.append((QPainter.setPen, (QPen(pill_colour, 1),)))
-            ops.append((QPainter.setBrush, (Qt.BrushStyle.NoBrush,)))
-            ops.append((QPainter.drawRoundedRect, (pill_rect, pill_h / 2, pill_h / 2)))
-            ops += self._text(pill, SMALL, pill_rect, _CENTRE)
+            steps.append((_OUTLINE, pill_colour.rgba()))
+            steps.append((_NO_BRUSH,))
+            steps.append(_shape(_ROUNDED, pill_rect, pill_h / 2))
+            steps.append(_text(pill, SMALL, pill_rect, _CENTRE))
 
         # Second line: [tick][media icon] preview … [label dots][pin][badge]
         line2_top = top_line.bottom() + 6
@@ -371,32 +357,30 @@ class ChatListDelegate(QStyledItemDelegate):
             label = str(row.unread_count) if row.unread_count < 1000 else "999+"
             bw = max(line_h, self._badge_fm.horizontalAdvance(label) + 10)
             badge = QRectF(end - bw, line2_top, bw, line_h)
-            ops.append((QPainter.setPen, (Qt.PenStyle.NoPen,)))
-            ops.append((QPainter.setBrush, (QColor(c.badge),)))
-            ops.append((QPainter.drawRoundedRect, (badge, line_h / 2, line_h / 2)))
-            ops.append((QPainter.setPen, (QColor(c.badge_text),)))
-            ops += self._text(label, BADGE, badge, _CENTRE)
+            steps.append((_NO_PEN,))
+            steps.append((_BRUSH, c.badge.rgba()))
+            steps.append(_shape(_ROUNDED, badge, line_h / 2))
+            steps.append((_PEN, c.badge_text.rgba()))
+            steps.append(_text(label, BADGE, badge, _CENTRE))
             end = badge.left() - 6
         if row.pinned:
-            pin = QRectF(end - 16, line2_top + (line_h - 16) / 2, 16, 16)
-            ops.append(self._icon_op("pin", pin, c.secondary_text, dpr))
+            steps.append(_icon("pin", end - 16, line2_top + (line_h - 16) / 2, 16, c.secondary_text, dpr))
             end -= 20
         marks = label_marks(row.labels, self._small_fm, left, end, line2_top, line_h)
         for mark in marks:
-            ops.append((QPainter.setBrush, (mark.colour,)))
+            steps.append((_BRUSH, mark.colour.rgba()))
             if mark.text:
-                ops.append((QPainter.setPen, (Qt.PenStyle.NoPen,)))
-                radius = mark.rect.height() / 2
-                ops.append((QPainter.drawRoundedRect, (mark.rect, radius, radius)))
-                ops.append((QPainter.setPen, (chip_text_colour(mark.colour),)))
-                ops += self._text(mark.text, SMALL, mark.rect, _CENTRE)
+                steps.append((_NO_PEN,))
+                steps.append(_shape(_ROUNDED, mark.rect, mark.rect.height() / 2))
+                steps.append((_PEN, chip_text_colour(mark.colour).rgba()))
+                steps.append(_text(mark.text, SMALL, mark.rect, _CENTRE))
             else:
-                ops.append((QPainter.setPen, (QPen(palette.base().color(), 1),)))
-                ops.append((QPainter.drawEllipse, (mark.rect,)))
+                steps.append((_OUTLINE, palette.base().color().rgba()))
+                steps.append(_shape(_ELLIPSE, mark.rect, 0.0))
         if marks:
             end = marks[0].rect.left() - 6
 
-        icon_size = 16.0
+        icon_size = 16
         icon_top = line2_top + (line_h - icon_size) / 2
         if row.last_direction == "out":
             tick = tick_icon(row.last_status)
@@ -404,26 +388,88 @@ class ChatListDelegate(QStyledItemDelegate):
                 colour = c.tick_blue if row.last_status == "read" else c.tick_grey
                 if row.last_status == "failed":
                     colour = c.failed
-                ops.append(self._icon_op(tick, QRectF(x, icon_top, icon_size, icon_size), colour, dpr))
+                steps.append(_icon(tick, x, icon_top, icon_size, colour, dpr))
                 x += icon_size + 3
         kind_icon = KIND_ICONS.get(row.last_kind or "")
         if kind_icon:
-            ops.append(
-                self._icon_op(kind_icon, QRectF(x, icon_top, icon_size, icon_size), c.secondary_text, dpr)
-            )
+            steps.append(_icon(kind_icon, x, icon_top, icon_size, c.secondary_text, dpr))
             x += icon_size + 3
-        ops.append((QPainter.setPen, (QColor(c.secondary_text),)))
+        steps.append((_PEN, c.secondary_text.rgba()))
         preview = preview_text(row.last_kind or "text", row.last_body)
         if row.blocked:
             preview = self.tr("Blocked") + " · " + preview
         preview = self._small_fm.elidedText(preview, Qt.TextElideMode.ElideRight, max(0.0, end - x))
-        ops += self._text(preview, SMALL, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT)
-        return ops
+        steps.append(_text(preview, SMALL, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT))
+        return tuple(steps)
 
-    @staticmethod
-    def _icon_op(name: str, rect: QRectF, colour: QColor, dpr: float) -> Op:
+    # Each step's painting, by its code (the order of the codes above).
+
+    def _qcolour(self, rgba: int) -> QColor:
+        colour = self._qcolours.get(rgba)
+        if colour is None:
+            colour = self._qcolours[rgba] = QColor.fromRgba(rgba)
+        return colour
+
+    def _step_avatar(self, painter: QPainter, step: Step) -> None:
+        # Looked up at each paint (ui/avatar.py keeps the pixmaps): a row's steps hold no pixmap.
+        _, x, y, name, key, dpr = step
+        painter.drawPixmap(x, y, avatar_pixmap(name, key, AVATAR, dpr))
+
+    def _step_pen(self, painter: QPainter, step: Step) -> None:
+        painter.setPen(self._qcolour(step[1]))
+
+    def _step_outline(self, painter: QPainter, step: Step) -> None:
+        pen = self._outlines.get(step[1])
+        if pen is None:
+            pen = self._outlines[step[1]] = QPen(self._qcolour(step[1]), 1)
+        painter.setPen(pen)
+
+    def _step_no_pen(self, painter: QPainter, step: Step) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+
+    def _step_brush(self, painter: QPainter, step: Step) -> None:
+        painter.setBrush(self._qcolour(step[1]))
+
+    def _step_no_brush(self, painter: QPainter, step: Step) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _step_rounded(self, painter: QPainter, step: Step) -> None:
+        _, x, y, w, h, radius = step
+        painter.drawRoundedRect(QRectF(x, y, w, h), radius, radius)
+
+    def _step_ellipse(self, painter: QPainter, step: Step) -> None:
+        _, x, y, w, h, _radius = step
+        painter.drawEllipse(QRectF(x, y, w, h))
+
+    def _step_icon(self, painter: QPainter, step: Step) -> None:
         """icons.draw's step: the tinted icon's pixmap at the rectangle's corner."""
-        return (
-            QPainter.drawPixmap,
-            (rect.topLeft(), icons.pixmap(name, max(1, round(rect.width())), colour, dpr)),
-        )
+        _, name, x, y, size, rgba, dpr = step
+        painter.drawPixmap(QPointF(x, y), icons.pixmap(name, size, self._qcolour(rgba), dpr))
+
+    def _step_text(self, painter: QPainter, step: Step) -> None:
+        _, text, font_no, x, y, w, h, align = step
+        key = (text, font_no)
+        if key in self._lines:
+            draw_line(painter, self._lines[key], QRectF(x, y, w, h), align)
+        elif key in self._drawn_once:
+            draw_line(painter, self._line(text, font_no), QRectF(x, y, w, h), align)
+        else:
+            # New to the delegate: drawn as QPainter.drawText draws it (shaped and drawn in one call).
+            if len(self._drawn_once) >= LINES_KEPT:
+                self._drawn_once = set()
+            self._drawn_once.add(key)
+            painter.setFont(self.fonts[font_no])
+            painter.drawText(QRectF(x, y, w, h), align, text)
+
+
+def _text(text: str, font_no: int, rect: QRectF, align: int) -> Step:
+    """The step drawing one line of `text` in `rect` as QPainter.drawText(rect, align, text) would."""
+    return (_TEXT, text, font_no, rect.x(), rect.y(), rect.width(), rect.height(), align)
+
+
+def _shape(code: int, rect: QRectF, radius: float) -> Step:
+    return (code, rect.x(), rect.y(), rect.width(), rect.height(), radius)
+
+
+def _icon(name: str, x: float, y: float, size: int, colour: QColor, dpr: float) -> Step:
+    return (_ICON, name, x, y, size, colour.rgba(), dpr)
