@@ -7,6 +7,11 @@ FTS_BODY_CHARS = 100_000
 
 FTS_TABLES = ("message_fts", "message_bigram")
 
+# FTS5 merges a level's segments once this many exist (its default is 4). Every commit adds a
+# segment; 8 took a sixth off the FTS work of a 200,000-line import and left search after it as fast
+# (docs/PERFORMANCE.md, issue 18). Set by migration 0010.
+FTS_AUTOMERGE = 8
+
 # The chat list reads last message and unread count from contact; these triggers keep them true
 # whichever code path writes messages (sync, outbox, import, benchmarks).
 CONTACT_TRIGGERS = (

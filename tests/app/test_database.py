@@ -150,3 +150,27 @@ def test_a_version_two_database_with_imported_chats_migrates_and_keeps_them(db_p
         assert tuple(row) == ("abc", None)
         assert [h.snippet for h in search_messages(s, "주문")] == ["주문했어요"]
     db.close()
+
+
+def test_a_version_nine_database_merges_search_segments_eight_at_a_time_and_still_finds_its_messages(
+    db_path: Path,
+) -> None:
+    upgrade(db_path, "0009")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO contact (id, wa_id, profile_name, created_at) VALUES (1, '821012345678', '민지', 0)"
+    )
+    raw.execute(
+        "INSERT INTO message (contact_id, direction, kind, body, grams, status, sent_at) "
+        "VALUES (1, 'in', 'text', '주문했어요', '주문 문했 했어 어요', 'received', 1000)"
+    )
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    with db.read() as s:
+        raw_sql = s.connection().exec_driver_sql
+        for table in ("message_fts", "message_bigram"):
+            assert raw_sql(f"SELECT v FROM {table}_config WHERE k = 'automerge'").scalar() == 8
+        assert [h.snippet for h in search_messages(s, "주문")] == ["주문했어요"]
+        assert [h.snippet for h in search_messages(s, "주문했")] == ["주문했어요"]
+    db.close()
