@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import importlib
 import json
 import os
@@ -204,6 +205,29 @@ class PageScrolls(QObject):
         return True
 
 
+class CollectorPasses:
+    """The cyclic collector's passes in this process while on: CPU milliseconds each (the thread
+    that ran it holds the GIL throughout, so any pass stalls the GUI thread at least that long)."""
+
+    def __init__(self) -> None:
+        self.passes: list[tuple[int, float]] = []  # (generation, CPU ms)
+        self._started: dict[int, float] = {}
+
+    def __enter__(self) -> CollectorPasses:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        thread = threading.get_ident()
+        if phase == "start":
+            self._started[thread] = time.thread_time()
+        elif thread in self._started:
+            self.passes.append((info["generation"], (time.thread_time() - self._started.pop(thread)) * 1000))
+
+
 class CursorWatch:
     """Another thread notes when the desktop's cursor reaches `target` (plain sqlite3, every 20 ms)."""
 
@@ -346,21 +370,22 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
     gui_cpu = thread_cpu_seconds(threading.main_thread())
     started = time.perf_counter()
     watch.thread.start()
-    window.start_sync()
-    try:
-        run_event_loop(ticks, watch.done.is_set, args.timeout)
-        gui_cpu = thread_cpu_seconds(threading.main_thread()) - gui_cpu
-        sync_cpu = sum(thread_cpu_seconds(t) for t in threading.enumerate() if t.name == POLL_THREAD)
-        # The catch-up process (app/apply_process.py), from its start: its imports included.
-        engine = ctx.sync.engine if ctx.sync is not None else None
-        child_pid = engine.apply_process.pid if engine is not None else None
-        child_cpu = process_cpu_seconds(child_pid)
-        child_waited = runnable_seconds(child_pid)
-    finally:
-        watch.halt.set()
-        scrolls.stop()
-        ticks.stop()
-        window.shutdown()
+    with CollectorPasses() as collector:
+        window.start_sync()
+        try:
+            run_event_loop(ticks, watch.done.is_set, args.timeout)
+            gui_cpu = thread_cpu_seconds(threading.main_thread()) - gui_cpu
+            sync_cpu = sum(thread_cpu_seconds(t) for t in threading.enumerate() if t.name == POLL_THREAD)
+            # The catch-up process (app/apply_process.py), from its start: its imports included.
+            engine = ctx.sync.engine if ctx.sync is not None else None
+            child_pid = engine.apply_process.pid if engine is not None else None
+            child_cpu = process_cpu_seconds(child_pid)
+            child_waited = runnable_seconds(child_pid)
+        finally:
+            watch.halt.set()
+            scrolls.stop()
+            ticks.stop()
+            window.shutdown()
     seconds = watch.finished_at - started
     gaps = ticks.gaps
     busy = scrolls.samples
@@ -406,6 +431,10 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         "scrolls_over_16ms": sum(s > 16 for s in busy),
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "catch_up_process_waited_for_a_core_s": round(child_waited, 1),
+        # The collector's passes in the window's process (CPU ms; generation 2 are the full ones).
+        "collector_passes": len(collector.passes),
+        "collector_worst_pass_cpu_ms": max((round(ms, 1) for _, ms in collector.passes), default=0),
+        "collector_full_passes": sum(gen == 2 for gen, _ in collector.passes),
         # When the five longest gaps ended, in seconds after start_sync: a cluster at the start is
         # the engine's and the catch-up process's start, spread out is the apply itself.
         "worst_gaps_at_s": [
