@@ -133,6 +133,9 @@ ENCRYPTION_RE = re.compile(
 
 _NOTICE_FIRST = frozenset(o[0].casefold() for o in _ENCRYPTION_OPENINGS)
 _MARKS_AND_SPACE = MARKS + " "
+# What a line's first character (case-folded) must be for it to be the notice: an opening's first
+# letter, or a mark or space before it. The parser tests this before calling is_encryption_notice.
+NOTICE_FIRST = _NOTICE_FIRST | frozenset(_MARKS_AND_SPACE)
 
 
 def is_encryption_notice(text: str) -> bool:
@@ -214,6 +217,13 @@ _OMITTED_TAILS = (
 
 
 _OMITTED_LAST = frozenset(tail[-1] for tail in _OMITTED_TAILS)
+
+
+def may_be_placeholder(text: str) -> bool:
+    """False when `text` (marks and spaces still in it) cannot be a placeholder: its last visible
+    character ends none. Saves removing the marks from every message only to find that out."""
+    last = text.rstrip()[-1:]
+    return last in MARKS or last.casefold()[-1:] in _OMITTED_LAST  # "" (empty) or a mark: look closer
 
 
 def match_placeholder(text: str) -> re.Match[str] | None:

@@ -255,7 +255,7 @@ def split_sender(rest: str) -> tuple[str | None, str]:
     sender = _senders[name]
     if sender is None:
         return None, rest
-    if markers.is_encryption_notice(body):
+    if body[:1].casefold() in markers.NOTICE_FIRST and markers.is_encryption_notice(body):
         # Written as a "message" from the chat's name, with or without a mark in front.
         return None, body
     if body.startswith(markers.LRM) and markers.SYSTEM_RE.match(body.lstrip(markers.LRM)):
@@ -299,7 +299,10 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
         and "<" not in stripped  # no edited marker, no iOS attachment, no Android placeholder
         and ")" not in stripped  # no Android attachment, "… (file attached)"
         and not markers.DELETED_RE.match(stripped)
-        and not markers.match_placeholder(markers.strip_marks(stripped).strip())
+        and not (
+            markers.may_be_placeholder(stripped)
+            and markers.match_placeholder(markers.strip_marks(stripped).strip())
+        )
     ):
         return ParsedMessage(line_no, when, sender, stripped)  # most messages: plain text
     edited = False
