@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
@@ -16,33 +17,21 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
 from relay.storage.campaign_rows import CampaignRows
-from relay.storage.contact_states import ContactRow, ContactStates, contact_row, contact_values_row, touched
+from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
+from relay.storage.intake_batch import IntakeRows, customers, new_events, plan_batch
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
 from relay.storage.messaging_ledger import MessagingLedger
 from relay.storage.opt_outs import OptOuts
 from relay.storage.order_statuses import OrderStatuses
 from relay.storage.send_keys import SendKeys
+from relay.storage.sqlite_intake import SqliteGroupCommit
 from relay.storage.tables import events, idempotency
 from relay.wakeups import EVENTS
 
 __all__ = ["ContactRow", "IntakeResult", "IntakeRows", "NewEvent", "Store", "dt_to_ms", "storage_retryable"]
-
-
-@dataclass(frozen=True, slots=True)
-class IntakeRows:
-    """What one webhook writes: its events, media jobs and the rule inputs it moves."""
-
-    events: list[NewEvent]
-    media: list[tuple[str, str | None, str | None]] = field(default_factory=list)
-    # (wa_id, message time ms, profile name, phone_number_id) of customers' messages
-    inbound: list[tuple[str, int, str | None, str | None]] = field(default_factory=list)
-    # (wa_id, {column: ms}) from phone-app echoes and history: never answered by automations
-    touches: list[tuple[str, dict[str, int]]] = field(default_factory=list)
-    # (old wa_id, new wa_id, phone_number_id, message id)
-    number_changes: list[tuple[str, str, str | None, str]] = field(default_factory=list)
 
 
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
@@ -61,6 +50,10 @@ def storage_retryable(exc: BaseException) -> bool:
     """True for what a retry can fix (locked, disk full, connection lost); False for refused data."""
     if isinstance(exc, DBAPIError):
         return isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated
+    # SQLite's group commits use the driver directly (relay/storage/sqlite_intake.py): its errors
+    # come unwrapped, sorted as SQLAlchemy sorts them.
+    if isinstance(exc, sqlite3.Error):
+        return isinstance(exc, sqlite3.OperationalError | sqlite3.InterfaceError)
     # An OSError or a driver error outside SQLAlchemy's wrapping (e.g. the connection pool).
     return isinstance(exc, OSError | TimeoutError | SQLAlchemyTimeoutError)
 
@@ -71,6 +64,8 @@ class Store:
     def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL", pool_size: int = 9) -> None:
         self.db = Database(url, sqlite_synchronous=sqlite_synchronous, pool_size=pool_size)
         self.is_sqlite = self.db.is_sqlite
+        # SQLite's group commits on a connection of their own, in driver SQL (PostgreSQL: the engine).
+        self.sqlite_group_commit = SqliteGroupCommit(self.db) if self.is_sqlite else None
         self.events = EventLog(self.db)
         self.sends = SendKeys(self.db, self.events)
         self.media = MediaRows(self.db)
@@ -86,6 +81,8 @@ class Store:
         )
 
     def close(self) -> None:
+        if self.sqlite_group_commit is not None:
+            self.sqlite_group_commit.close()
         self.db.close()
 
     def ingest_many(self, batch: list[IntakeRows], notice: str = EVENTS) -> list[IntakeResult | Exception]:
@@ -108,55 +105,21 @@ class Store:
         """The batch in statements per batch, not per webhook: one look for redeliveries, one read
         of the customers' rows, their new states worked out in memory (webhook by webhook, as
         `_prepare` would) and written at once, then the events in one insert."""
+        if self.sqlite_group_commit is not None:
+            return self.sqlite_group_commit.write(batch)
         with self.db.engine.begin() as conn:
-            # A key stored already, or by a webhook earlier in this batch (Meta delivered it twice at
-            # once): a redelivery, written no more than one that comes a minute later.
-            seen = self.events.stored_keys(conn, [event for item in batch for event in item.events])
-            news: list[list[NewEvent]] = []
-            for item in batch:
-                news.append([e for e in item.events if e.dedupe_key is None or e.dedupe_key not in seen])
-                seen.update(e.dedupe_key for e in news[-1] if e.dedupe_key is not None)
-            wa_ids = {
-                wa_id
-                for item, new in zip(batch, news, strict=True)
-                if new
-                for wa_id in [i[0] for i in item.inbound] + [t[0] for t in item.touches]
-            }
-            stored = self.contacts.rows_in(conn, wa_ids)
-            rows: dict[str, dict[str, Any]] = dict(stored)
-            touches: list[tuple[str, dict[str, Any]]] = []
-            befores_each: list[dict[str, ContactRow | None]] = []
-            for item, new in zip(batch, news, strict=True):
-                befores: dict[str, ContactRow | None] = {}
-                befores_each.append(befores)
-                if not new:
-                    continue  # a redelivery: nothing of it is written again
-                for media_id, mime, filename in item.media:
-                    self.media.add_job(conn, media_id, mime, filename)
-                for wa_id, ts_ms, name, pnid in item.inbound:
-                    row = rows.get(wa_id)
-                    if wa_id not in befores:
-                        befores[wa_id] = before = None if row is None else contact_values_row(row)
-                        if (
-                            before is not None
-                            and before.profile_name
-                            and name
-                            and name != before.profile_name
-                        ):
-                            contact = {"wa_id": wa_id, "profile": {"name": name}}
-                            new.append(NewEvent("contact", {"contact": contact}, pnid))
-                    inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
-                    rows[wa_id] = touched(wa_id, row, inputs)
-                    touches.append((wa_id, inputs))
-                for wa_id, columns in item.touches:
-                    rows[wa_id] = touched(wa_id, rows.get(wa_id), columns)
-                    touches.append((wa_id, dict(columns)))
-            self.contacts.write_rows_in(conn, stored, rows, touches)
-            seqs_each = self.events.add_groups(conn, news, notice)
+            stored_keys = self.events.stored_keys(conn, [event for item in batch for event in item.events])
+            news = new_events(batch, stored_keys)
+            stored = self.contacts.rows_in(conn, customers(batch, news))
+            plan = plan_batch(batch, news, stored)
+            for media_id, mime, filename in plan.media:
+                self.media.add_job(conn, media_id, mime, filename)
+            self.contacts.write_rows_in(conn, stored, plan.rows, plan.touches)
+            seqs_each = self.events.add_groups(conn, plan.news, notice)
         # None new: the same webhook committed on another worker a moment ago (the rules ran there).
         return [
             (seqs, befores) if seqs else ([], {})
-            for seqs, befores in zip(seqs_each, befores_each, strict=True)
+            for seqs, befores in zip(seqs_each, plan.befores_each, strict=True)
         ]
 
     def _ingest_each(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult | Exception]:

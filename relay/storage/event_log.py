@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.engine import Connection
 
-from relay.storage.database import Database, dt_to_ms
+from relay.storage.database import Database
 from relay.storage.tables import events, kv
 from relay.wakeups import CHANNEL, EVENTS
 
@@ -62,6 +63,51 @@ _INSERT_SQLITE = (
     "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload) VALUES (?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (dedupe_key) DO NOTHING"
 )
+
+
+def receipt_time() -> tuple[str, int]:
+    """The `at` of events received now: UTC ISO-8601 text and milliseconds."""
+    at = datetime.now(UTC)
+    return at.isoformat().replace("+00:00", "Z"), int(at.timestamp() * 1000)
+
+
+def event_json(event: NewEvent) -> str:
+    """An event's body as the `payload` column keeps it."""
+    return json.dumps(event.payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def seqs_by_group(groups: list[list[NewEvent]], seqs: list[int | None]) -> list[list[int]]:
+    """Each group's new seqs from the seqs of all its events in order (None for a duplicate)."""
+    found = iter(seqs)
+    return [[seq for _ in group if (seq := next(found)) is not None] for group in groups]
+
+
+def insert_sqlite(
+    con: sqlite3.Connection, new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int
+) -> list[int | None]:
+    """Each event's seq (None for a duplicate), from one `executemany` on the driver's connection,
+    in the transaction open on it.
+
+    SQLite has one writer, so when every row went in they took consecutive seqs in `new`'s
+    order, ending at last_insert_rowid(). When a duplicate was skipped (it may use up a seq),
+    the rows just inserted are the `inserted` newest of the table: read back to see which.
+    """
+    inserted = con.executemany(
+        _INSERT_SQLITE,
+        [
+            (item.kind, at_text, at_ms, item.phone_number_id, item.dedupe_key, payload)
+            for item, payload in zip(new, payloads, strict=True)
+        ],
+    ).rowcount
+    if inserted <= 0:
+        return [None] * len(new)
+    if inserted == len(new):
+        last = int(con.execute("SELECT last_insert_rowid()").fetchone()[0])
+        return list(range(last - inserted + 1, last + 1))
+    newest = con.execute(
+        "SELECT seq, dedupe_key FROM event ORDER BY seq DESC LIMIT ?", (inserted,)
+    ).fetchall()
+    return _matched(new, sorted((int(seq), key) for seq, key in newest))
 
 
 def _matched(new: list[NewEvent], rows: list[tuple[int, str | None]]) -> list[int | None]:
@@ -123,42 +169,15 @@ class EventLog:
         new = [item for group in groups for item in group]
         if not new:
             return [[] for _ in groups]
-        at = datetime.now(UTC)
-        at_text, at_ms = at.isoformat().replace("+00:00", "Z"), dt_to_ms(at)
-        payloads = [json.dumps(item.payload, ensure_ascii=False, separators=(",", ":")) for item in new]
+        at_text, at_ms = receipt_time()
+        payloads = [event_json(item) for item in new]
         if self.db.is_sqlite:  # one writer at a time: no lock, no other worker to tell
-            seqs = self._insert_all_sqlite(conn, new, payloads, at_text, at_ms)
+            driver = conn.connection.driver_connection  # in the transaction `conn` opened
+            assert isinstance(driver, sqlite3.Connection)
+            seqs = insert_sqlite(driver, new, payloads, at_text, at_ms)
         else:
             seqs = self._insert_all_postgresql(conn, new, payloads, at_text, at_ms, notice)
-        found = iter(seqs)
-        return [[seq for _ in group if (seq := next(found)) is not None] for group in groups]
-
-    @staticmethod
-    def _insert_all_sqlite(
-        conn: Connection, new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int | None
-    ) -> list[int | None]:
-        """Each event's seq (None for a duplicate), from one `executemany`.
-
-        SQLite has one writer, so when every row went in they took consecutive seqs in `new`'s
-        order, ending at last_insert_rowid(). When a duplicate was skipped (it may use up a seq),
-        the rows just inserted are the `inserted` newest of the table: read back to see which.
-        """
-        inserted = conn.exec_driver_sql(
-            _INSERT_SQLITE,
-            [
-                (item.kind, at_text, at_ms, item.phone_number_id, item.dedupe_key, payload)
-                for item, payload in zip(new, payloads, strict=True)
-            ],
-        ).rowcount
-        if inserted <= 0:
-            return [None] * len(new)
-        if inserted == len(new):
-            last = int(conn.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
-            return list(range(last - inserted + 1, last + 1))
-        newest = conn.exec_driver_sql(
-            "SELECT seq, dedupe_key FROM event ORDER BY seq DESC LIMIT ?", (inserted,)
-        ).all()
-        return _matched(new, sorted((int(row.seq), row.dedupe_key) for row in newest))
+        return seqs_by_group(groups, seqs)
 
     @staticmethod
     def _insert_all_postgresql(
