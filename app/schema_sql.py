@@ -63,11 +63,15 @@ _BODY = f"substr({{row}}.body, 1, {FTS_BODY_CHARS})"
 FTS_CREATE = (
     # Substring search for 3+ characters (trigram needs at least three).
     "CREATE VIRTUAL TABLE message_fts USING fts5("
-    "body, content='message', content_rowid='id', tokenize='trigram')",
+    "body, content='message', content_rowid='id', tokenize='trigram', columnsize=0)",
     # Two-character queries (most Korean words): grams computed in Python, see app/text.py.
     "CREATE VIRTUAL TABLE message_bigram USING fts5("
-    "grams, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 0', detail='none')",
+    "grams, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 0', detail='none', "
+    "columnsize=0)",
 )
+# columnsize=0 (schema 11): FTS5 keeps no row of token counts per message in a %_docsize table, one
+# b-tree insert fewer per message and table. Only ranking (bm25) reads those counts, and search
+# orders by time and makes its snippets in Python.
 
 FTS_TRIGGERS = (
     f"""

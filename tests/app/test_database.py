@@ -152,7 +152,7 @@ def test_a_version_two_database_with_imported_chats_migrates_and_keeps_them(db_p
     db.close()
 
 
-def test_a_version_nine_database_merges_search_segments_eight_at_a_time_and_still_finds_its_messages(
+def test_a_version_nine_database_gets_leaner_search_tables_and_still_finds_its_messages(
     db_path: Path,
 ) -> None:
     upgrade(db_path, "0009")
@@ -171,6 +171,8 @@ def test_a_version_nine_database_merges_search_segments_eight_at_a_time_and_stil
         raw_sql = s.connection().exec_driver_sql
         for table in ("message_fts", "message_bigram"):
             assert raw_sql(f"SELECT v FROM {table}_config WHERE k = 'automerge'").scalar() == 8
+            # columnsize=0: no table of per-message token counts (schema 11)
+            assert raw_sql(f"SELECT count(*) FROM sqlite_master WHERE name = '{table}_docsize'").scalar() == 0
         assert [h.snippet for h in search_messages(s, "주문")] == ["주문했어요"]
         assert [h.snippet for h in search_messages(s, "주문했")] == ["주문했어요"]
     db.close()
