@@ -17,8 +17,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import Event, UnreadableEvent, UnreadableReason
-from relay.recent_events import RecentEvents, read_newer
-from relay.storage.event_log import StoredEvent
+from relay.recent_events import RecentEvents, ServedEvent, read_newer
+from relay.storage.event_log import EventsRead, StoredEvent
 from relay.store import Store
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,21 @@ def _unreadable(row: StoredEvent, reason: UnreadableReason) -> bytes:
         wa_id=found.group(1) if found else None,
     )
     return event.model_dump_json().encode()
+
+
+def served_events(rows: list[StoredEvent]) -> list[ServedEvent]:
+    return [ServedEvent(row.seq, served_event(row)) for row in rows]
+
+
+def _read_newer_served(store: Store, top: int | None) -> tuple[int, EventsRead, list[ServedEvent]]:
+    """read_newer, and its events as the wire's JSON: made here, in the thread pool, once for every
+    poll of this worker they answer."""
+    floor, read = read_newer(store, top)
+    return floor, read, served_events(read.rows)
+
+
+def _served_after(store: Store, after: int, limit: int) -> list[ServedEvent]:
+    return served_events(store.events.after(after, limit))
 
 
 def events_page_json(rows: list[bytes], next_seq: int) -> bytes:
@@ -145,12 +160,12 @@ class EventFeed:
             self.read_at = time.monotonic()
             top = None if self.recent.floor is None else self.recent.top
             try:
-                floor, read = await run_in_threadpool(read_newer, self.store, top)
+                floor, read, served = await run_in_threadpool(_read_newer_served, self.store, top)
             except SQLAlchemyError as exc:
                 log.warning("reading new events failed: error=%s", type(exc).__name__)
                 self.recent.forget()  # polls ask the database themselves meanwhile
             else:
-                self.recent.add(floor, read.rows, read.pruned)
+                self.recent.add(floor, served, read.pruned)
                 if read.held_back:
                     self._look_again_later()
             await self._wake()
@@ -198,7 +213,7 @@ class EventFeed:
             return HistoryGapFound(oldest, "cursor_ahead")
         return None
 
-    async def wait_for_events(self, after: int, wait: float, limit: int) -> list[StoredEvent]:
+    async def wait_for_events(self, after: int, wait: float, limit: int) -> list[ServedEvent]:
         assert self.condition is not None
         self.open_polls += 1
         try:
@@ -206,12 +221,12 @@ class EventFeed:
         finally:
             self.open_polls -= 1
 
-    async def _wait_for_events(self, after: int, wait: float, limit: int) -> list[StoredEvent]:
+    async def _wait_for_events(self, after: int, wait: float, limit: int) -> list[ServedEvent]:
         assert self.condition is not None
         deadline = time.monotonic() + wait
         if wait <= 0:
             # Not a long poll: answer what is committed now, on whichever worker it was committed.
-            return await run_in_threadpool(self.store.events.after, after, limit)
+            return await run_in_threadpool(_served_after, self.store, after, limit)
         await self._fresh()
         while True:
             seen = self.version
@@ -222,7 +237,7 @@ class EventFeed:
             if self.recent.covers(after):
                 found = self.recent.after(after, limit)
             else:  # further behind than the newest events (catching up), or the last read failed
-                found = await run_in_threadpool(self.store.events.after, after, limit)
+                found = await run_in_threadpool(_served_after, self.store, after, limit)
             remaining = deadline - time.monotonic()
             if found or remaining <= 0 or self.closing:
                 return found

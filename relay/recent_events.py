@@ -5,11 +5,19 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from relay.storage.event_log import EventsRead, StoredEvent
+from relay.storage.event_log import EventsRead
 from relay.store import Store
 
 KEEP = 2000  # the newest events kept: a desktop that is further behind reads the database
 READ_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ServedEvent:
+    """One event as the wire's JSON (made once per worker, whichever polls it serves), and its seq."""
+
+    seq: int
+    body: bytes
 
 
 @dataclass(slots=True)
@@ -25,13 +33,13 @@ class RecentEvents:
     floor: int | None = None  # None until the first read
     top: int = 0
     pruned: int = 0  # the last seq pruned, as of the last read (a cursor below it gets 410)
-    rows: list[StoredEvent] = field(default_factory=list)
+    rows: list[ServedEvent] = field(default_factory=list)
     seqs: list[int] = field(default_factory=list)
 
     def covers(self, after: int) -> bool:
         return self.floor is not None and after >= self.floor
 
-    def after(self, after: int, limit: int) -> list[StoredEvent]:
+    def after(self, after: int, limit: int) -> list[ServedEvent]:
         """The events after `after` (a cursor this cache covers), at most `limit`."""
         start = bisect.bisect_right(self.seqs, after)
         return self.rows[start : start + limit]
@@ -40,7 +48,7 @@ class RecentEvents:
         """Whether `after` is a cursor among the newest events: neither pruned past nor ahead."""
         return self.covers(after) and self.pruned <= after <= self.top
 
-    def add(self, floor: int, rows: list[StoredEvent], pruned: int | None) -> None:
+    def add(self, floor: int, rows: list[ServedEvent], pruned: int | None) -> None:
         """Rows read from the database above `floor` (this cache's top, or where it starts).
 
         `pruned` is None when the read found no rows to carry it: the last one known stays. A
