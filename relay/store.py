@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection
@@ -20,7 +20,7 @@ from relay.storage.campaign_rows import CampaignRows
 from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
-from relay.storage.intake_batch import IntakeRows, customers, new_events, plan_batch
+from relay.storage.intake_batch import IntakeRows
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
 from relay.storage.messaging_ledger import MessagingLedger
@@ -30,6 +30,9 @@ from relay.storage.send_keys import SendKeys
 from relay.storage.sqlite_intake import SqliteGroupCommit
 from relay.storage.tables import events, idempotency
 from relay.wakeups import EVENTS
+
+if TYPE_CHECKING:
+    from relay.storage.postgresql_intake import PostgresGroupCommit
 
 __all__ = ["ContactRow", "IntakeResult", "IntakeRows", "NewEvent", "Store", "dt_to_ms", "storage_retryable"]
 
@@ -64,8 +67,15 @@ class Store:
     def __init__(self, url: str, *, sqlite_synchronous: str = "NORMAL", pool_size: int = 9) -> None:
         self.db = Database(url, sqlite_synchronous=sqlite_synchronous, pool_size=pool_size)
         self.is_sqlite = self.db.is_sqlite
-        # SQLite's group commits on a connection of their own, in driver SQL (PostgreSQL: the engine).
+        # SQLite's group commits on a connection of their own, in driver SQL.
         self.sqlite_group_commit = SqliteGroupCommit(self.db) if self.is_sqlite else None
+        # PostgreSQL's group commits on a connection of their own, in psycopg's pipeline (psycopg
+        # is the relay's extra: a desktop's embedded relay on SQLite never imports it).
+        self.pg_group_commit: PostgresGroupCommit | None = None
+        if not self.is_sqlite:
+            from relay.storage.postgresql_intake import PostgresGroupCommit
+
+            self.pg_group_commit = PostgresGroupCommit(self.db)
         self.events = EventLog(self.db)
         self.sends = SendKeys(self.db, self.events)
         self.media = MediaRows(self.db)
@@ -83,6 +93,8 @@ class Store:
     def close(self) -> None:
         if self.sqlite_group_commit is not None:
             self.sqlite_group_commit.close()
+        if self.pg_group_commit is not None:
+            self.pg_group_commit.close()
         self.db.close()
 
     def ingest_many(self, batch: list[IntakeRows], notice: str = EVENTS) -> list[IntakeResult | Exception]:
@@ -104,23 +116,12 @@ class Store:
     def _ingest_together(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult]:
         """The batch in statements per batch, not per webhook: one look for redeliveries, one read
         of the customers' rows, their new states worked out in memory (webhook by webhook, as
-        `_prepare` would) and written at once, then the events in one insert."""
+        `_prepare` would) and written at once, then the events in one insert
+        (relay/storage/sqlite_intake.py, relay/storage/postgresql_intake.py)."""
         if self.sqlite_group_commit is not None:
             return self.sqlite_group_commit.write(batch)
-        with self.db.engine.begin() as conn:
-            stored_keys = self.events.stored_keys(conn, [event for item in batch for event in item.events])
-            news = new_events(batch, stored_keys)
-            stored = self.contacts.rows_in(conn, customers(batch, news))
-            plan = plan_batch(batch, news, stored)
-            for media_id, mime, filename in plan.media:
-                self.media.add_job(conn, media_id, mime, filename)
-            self.contacts.write_rows_in(conn, stored, plan.rows, plan.touches)
-            seqs_each = self.events.add_groups(conn, plan.news, notice)
-        # None new: the same webhook committed on another worker a moment ago (the rules ran there).
-        return [
-            (seqs, befores) if seqs else ([], {})
-            for seqs, befores in zip(seqs_each, plan.befores_each, strict=True)
-        ]
+        assert self.pg_group_commit is not None
+        return self.pg_group_commit.write(batch, notice)
 
     def _ingest_each(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult | Exception]:
         """`ingest_many` with a savepoint per webhook: one the database refuses fails alone.

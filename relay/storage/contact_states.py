@@ -28,7 +28,6 @@ class ContactRow:
 
 # Built once: every webhook reads its customers' rows (SQLAlchemy builds a statement per call otherwise).
 _BY_WA_ID = select(contact_state).where(contact_state.c.wa_id == bindparam("wa_id"))
-_BY_WA_IDS = select(contact_state).where(contact_state.c.wa_id.in_(bindparam("wa_ids", expanding=True)))
 
 
 def contact_row(row: Row[Any]) -> ContactRow:
@@ -82,7 +81,6 @@ class ContactStates:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._insert_new = db.insert(contact_state).on_conflict_do_nothing(index_elements=["wa_id"])
-        self._insert_new_returning = self._insert_new.returning(contact_state.c.wa_id)
 
     def get(self, wa_id: str) -> ContactRow | None:
         with self.db.engine.connect() as conn:
@@ -95,47 +93,6 @@ class ContactStates:
     def row_in(self, conn: Connection, wa_id: str) -> Row[Any] | None:
         """The stored row as it is (times in ms), for `touch_row_in`."""
         return conn.execute(_BY_WA_ID, {"wa_id": wa_id}).first()
-
-    def rows_in(self, conn: Connection, wa_ids: set[str]) -> dict[str, dict[str, Any]]:
-        """The stored rows of `wa_ids` (every column, times in ms), in one query."""
-        if not wa_ids:
-            return {}
-        rows = conn.execute(_BY_WA_IDS, {"wa_ids": sorted(wa_ids)}).all()
-        return {row.wa_id: dict(row._mapping) for row in rows}
-
-    def write_rows_in(
-        self,
-        conn: Connection,
-        stored: dict[str, dict[str, Any]],
-        rows: dict[str, dict[str, Any]],
-        touches: list[tuple[str, dict[str, Any]]],
-    ) -> None:
-        """Store `rows` (from `touched`) over `stored` (as `rows_in` read them): one INSERT for the
-        new customers and one UPDATE per set of changed columns, instead of statements per message.
-
-        A customer another transaction added meanwhile gets this batch's `touches` replayed on its row.
-        """
-        new = [row for wa_id, row in rows.items() if wa_id not in stored]
-        if new:
-            inserted = set(conn.execute(self._insert_new_returning, new).scalars())
-            for wa_id, values in touches:
-                if wa_id not in stored and wa_id not in inserted:
-                    self.touch_in(conn, wa_id, **values)
-        changed: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for wa_id, row in rows.items():
-            before = stored.get(wa_id)
-            if before is None:
-                continue
-            columns = tuple(key for key, value in row.items() if value != before[key])
-            if columns:
-                changed.setdefault(columns, []).append({"b_wa_id": wa_id, **{c: row[c] for c in columns}})
-        for columns, params in changed.items():
-            stmt = (
-                update(contact_state)
-                .where(contact_state.c.wa_id == bindparam("b_wa_id"))
-                .values({column: forward(column, bindparam(column)) for column in columns})
-            )
-            conn.execute(stmt, params)
 
     def touch(self, wa_id: str, **values: Any) -> None:
         """Upsert a contact's rule inputs; time columns only move forward."""

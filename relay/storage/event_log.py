@@ -46,17 +46,34 @@ class EventsRead:
 
 # On PostgreSQL a writer announces itself before it draws a seq, and waits for nobody (revision
 # 0005); NOTIFY is sent at commit. The rows are fed in order, so the sequence numbers them so.
-_INSERT_ALL = text(
+# Driver SQL (psycopg's placeholders): the group commit sends it on psycopg's own connection too.
+INSERT_POSTGRESQL = (
     "WITH announced AS MATERIALIZED ("
-    " SELECT relay_announce_event_writer() AS announced, pg_notify(:channel, :payload) AS notified)"
+    " SELECT relay_announce_event_writer() AS announced, pg_notify(%(channel)s, %(payload)s) AS notified)"
     " INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
-    " SELECT e.kind, :at, :at_ms, e.pnid, e.dedupe_key, e.payload"
-    " FROM announced, unnest(CAST(:kinds AS text[]), CAST(:pnids AS text[]), CAST(:keys AS text[]),"
-    " CAST(:payloads AS text[])) WITH ORDINALITY AS e(kind, pnid, dedupe_key, payload, n)"
+    " SELECT e.kind, %(at)s, %(at_ms)s, e.pnid, e.dedupe_key, e.payload"
+    " FROM announced, unnest(%(kinds)s::text[], %(pnids)s::text[], %(keys)s::text[],"
+    " %(payloads)s::text[]) WITH ORDINALITY AS e(kind, pnid, dedupe_key, payload, n)"
     " ORDER BY e.n"
     " ON CONFLICT (dedupe_key) DO NOTHING"
     " RETURNING seq, dedupe_key"
 )
+
+
+def postgresql_insert_params(
+    new: list[NewEvent], payloads: list[str], at_text: str, at_ms: int | None, notice: str
+) -> dict[str, Any]:
+    """INSERT_POSTGRESQL's parameters for `new` (their JSON bodies `payloads`)."""
+    return {
+        "channel": CHANNEL,
+        "payload": notice,
+        "at": at_text,
+        "at_ms": at_ms,
+        "kinds": [item.kind for item in new],
+        "pnids": [item.phone_number_id for item in new],
+        "keys": [item.dedupe_key for item in new],
+        "payloads": payloads,
+    }
 
 
 _INSERT_SQLITE = (
@@ -108,6 +125,12 @@ def insert_sqlite(
         "SELECT seq, dedupe_key FROM event ORDER BY seq DESC LIMIT ?", (inserted,)
     ).fetchall()
     return _matched(new, sorted((int(seq), key) for seq, key in newest))
+
+
+def postgresql_seqs(new: list[NewEvent], returned: list[tuple[int, str | None]]) -> list[int | None]:
+    """Each of `new`'s seq (None for a duplicate) from the (seq, dedupe_key) rows INSERT_POSTGRESQL
+    returned, in any order."""
+    return _matched(new, sorted((int(seq), key) for seq, key in returned))
 
 
 def _matched(new: list[NewEvent], rows: list[tuple[int, str | None]]) -> list[int | None]:
@@ -198,20 +221,10 @@ class EventLog:
         with a dedupe_key missing from them was a duplicate. Should every event turn out to be a
         duplicate, the workers look once for nothing.
         """
-        returned = conn.execute(
-            _INSERT_ALL,
-            {
-                "channel": CHANNEL,
-                "payload": notice,
-                "at": at_text,
-                "at_ms": at_ms,
-                "kinds": [item.kind for item in new],
-                "pnids": [item.phone_number_id for item in new],
-                "keys": [item.dedupe_key for item in new],
-                "payloads": payloads,
-            },
+        returned = conn.exec_driver_sql(
+            INSERT_POSTGRESQL, postgresql_insert_params(new, payloads, at_text, at_ms, notice)
         ).all()
-        return _matched(new, sorted((int(row.seq), row.dedupe_key) for row in returned))
+        return postgresql_seqs(new, [(row.seq, row.dedupe_key) for row in returned])
 
     def stored_keys(self, conn: Connection, new: list[NewEvent]) -> set[str]:
         """The dedupe keys of `new` already stored: a redelivered webhook's."""

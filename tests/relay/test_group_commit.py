@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from relay.intake import intake_rows
-from relay.storage.contact_states import touched
 from relay.store import IntakeRows, Store
 from relay.webhook import parse_webhook
 from tests.support.relay_server import RunningRelay, inbound, wamid
@@ -49,41 +48,45 @@ def test_a_batch_judges_each_message_by_its_customer_before_it_and_stores_a_rede
     assert row.last_inbound_at == datetime.fromtimestamp(1_800_000_060, UTC)
 
 
-def test_a_customer_another_worker_adds_meanwhile_keeps_both_workers_writes(pg: str) -> None:
+def test_a_batch_read_before_another_worker_adds_the_customer_keeps_both_workers_writes(pg: str) -> None:
     store = Store(pg, pool_size=2)
     try:
-        inputs = {"last_inbound_ms": 1_800_000_000_000, "profile_name": "이서연", "phone_number_id": "1"}
-        with store.db.engine.begin() as conn:
-            stored = store.contacts.rows_in(conn, {CUSTOMER})
-            assert stored == {}
-            # Another worker sends to the same customer and commits first.
-            store.contacts.touch(CUSTOMER, last_outbound_ms=1_800_000_100_000)
-            store.contacts.write_rows_in(
-                conn, stored, {CUSTOMER: touched(CUSTOMER, None, inputs)}, [(CUSTOMER, inputs)]
-            )
+        commit = store.pg_group_commit
+        assert commit is not None
+        batch = [_rows("이서연", 1_800_000_000, wamid())]
+        found = commit.read(batch)
+        assert found.rows == {}
+        # Another worker sends to the same customer and commits before this batch writes.
+        store.contacts.touch(CUSTOMER, last_outbound_ms=1_800_000_100_000)
+        [(seqs, befores)] = commit.commit(batch, found, "events")
+        assert len(seqs) == 1 and befores == {CUSTOMER: None}
         row = store.contacts.get(CUSTOMER)
         assert row is not None
         assert row.last_outbound_at == datetime.fromtimestamp(1_800_000_100, UTC)
         assert row.last_inbound_at == datetime.fromtimestamp(1_800_000_000, UTC)
-        assert row.profile_name == "이서연"
+        assert row.profile_name == "이서연" and row.known is False
     finally:
         store.close()
 
 
-def test_a_customers_later_time_written_by_another_worker_meanwhile_is_never_moved_back(pg: str) -> None:
+def test_a_batch_never_moves_back_a_later_time_another_worker_wrote_meanwhile(pg: str) -> None:
     store = Store(pg, pool_size=2)
     try:
+        commit = store.pg_group_commit
+        assert commit is not None
         store.contacts.touch(CUSTOMER, last_inbound_ms=1_800_000_000_000, profile_name="이서연")
-        later = {"last_inbound_ms": 1_800_000_060_000}
-        with store.db.engine.begin() as conn:
-            stored = store.contacts.rows_in(conn, {CUSTOMER})
-            # Another worker stores the customer's next message and commits first.
-            store.contacts.touch(CUSTOMER, last_inbound_ms=1_800_000_120_000)
-            store.contacts.write_rows_in(
-                conn, stored, {CUSTOMER: touched(CUSTOMER, stored[CUSTOMER], later)}, [(CUSTOMER, later)]
-            )
+        store.contacts.mark_known([CUSTOMER])
+        batch = [_rows("이서연 대표", 1_800_000_060, wamid())]
+        found = commit.read(batch)
+        # Another worker stores the customer's next message and commits first.
+        store.contacts.touch(CUSTOMER, last_inbound_ms=1_800_000_120_000)
+        [(seqs, befores)] = commit.commit(batch, found, "events")
+        before = befores[CUSTOMER]
+        assert before is not None and before.profile_name == "이서연"
+        assert len(seqs) == 2  # the message, and the new name for the desktop
         row = store.contacts.get(CUSTOMER)
         # The 24-hour window and the away message go by the customer's newest message.
         assert row is not None and row.last_inbound_at == datetime.fromtimestamp(1_800_000_120, UTC)
+        assert row.profile_name == "이서연 대표" and row.known is True
     finally:
         store.close()
