@@ -136,4 +136,5 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
         campaigns,
     ):
         app.include_router(module.router)
+    app.router.routes.insert(0, webhook.fast_route)  # first: Meta's webhooks are most of the traffic
     return app

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import PlainTextResponse, Response
+from starlette.routing import Route
 
 from app.wire import RelayErrorCode
 from relay.bodies import read_body
@@ -62,6 +63,14 @@ async def webhook(request: Request) -> Response:
         log.error("webhook not stored: error=%s", type(exc).__name__, exc_info=exc)
         return error(503, RelayErrorCode.STORAGE, "The relay could not store this webhook.", retryable=True)
     return PlainTextResponse("ok")
+
+
+# What serves `POST /webhook`: a plain Starlette route that relay/server.py puts ahead of every
+# FastAPI route. FastAPI's own handling of a request (matching through the included routers, two
+# AsyncExitStacks, solving the dependencies of a route that has none) cost ~0.1 ms of CPU per
+# webhook, a quarter of the whole. The route above stays for the OpenAPI document (the contract);
+# a POST never reaches it.
+fast_route = Route("/webhook", webhook, methods=["POST"], include_in_schema=False)
 
 
 def _refused(reason: str) -> Response:
