@@ -32,11 +32,15 @@ for ~75 ms (median; ~125 ms at most), so the sync worker waits at most that long
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import logging
+import queue
+import sys
 import threading
+import time
 import uuid
 import zipfile
 from collections import Counter
@@ -634,6 +638,7 @@ def import_chat(
     preview: ChatPreview | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    times: ThreadTimes | None = None,
 ) -> ImportSummary:
     """Import one exported chat. Raises NotAChatExport, AmbiguousContact, InvalidInput or
     ImportCancelled (after removing everything this import wrote).
@@ -680,7 +685,7 @@ def import_chat(
             put_setting(s, UNFINISHED_KEY, pending)
             contact_id = contact.id
         try:
-            _run(job, contact_id, progress, cancel)
+            _run(job, contact_id, progress, cancel, times)
         except BaseException:
             log.info("chat import %s stopped; removing what it wrote", job.import_id)
             if job.after_id is not None:  # else no batch was written
@@ -710,21 +715,147 @@ def import_chat(
     return summary
 
 
-def _run(job: _Importer, contact_id: int, progress: Progress | None, cancel: threading.Event | None) -> None:
+@dataclass(slots=True)
+class ThreadTimes:
+    """Where an import's time went in its writer thread, and what the importing thread (which
+    parses and builds the batches; its CPU is `time.thread_time()` around `import_chat`) waited
+    for it. On free cores the import takes about the larger of the two threads' CPU times plus
+    the time that thread waited for the other (bench/import_rate.py prints them)."""
+
+    building_waited: float = 0.0  # the importing thread, waiting for the batch before to be written
+    writing_cpu: float = 0.0  # the writer thread: dedupe reads, inserts, FTS fill, commits
+    writing_waited: float = 0.0  # the writer thread, waiting for the next batch to be built
+    batches: int = 0  # batches written
+
+
+_END = object()
+
+# While an import's two threads run, the GIL changes hands every 0.2 ms instead of Python's 5 ms:
+# each time one of the writer's SQLite calls returns, the writer needs the GIL back from the
+# importing thread (busy in Python), and with 5 ms it waited for it 1.3-2.0 s over 200,000 lines
+# (the importing thread then waited as long for the batch to be written); with 0.2 ms, 0.3-0.8 s.
+# Process-wide, so it is set by the first running import and put back by the last.
+SWITCH_INTERVAL = 0.0002
+_switching = {"imports": 0, "before": 0.0}
+
+
+@contextlib.contextmanager
+def _quick_gil_hand_offs() -> Iterator[None]:
+    with _running_lock:
+        if _switching["imports"] == 0:
+            _switching["before"] = sys.getswitchinterval()
+            sys.setswitchinterval(min(SWITCH_INTERVAL, _switching["before"]))
+        _switching["imports"] += 1
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _switching["imports"] -= 1
+            if _switching["imports"] == 0:
+                sys.setswitchinterval(_switching["before"])
+
+
+class _Writer:
+    """The thread that writes an import's batches, each in its own transaction, while the importing
+    thread builds the next one: SQLite lets go of the GIL while it steps (the FTS `INSERT … SELECT`
+    is one long step), so on two free cores the parse and the bigram text overlap the SQLite work.
+
+    One batch is handed over at a time and the next is handed over only when it is written, so
+    at most two batches are in memory. Only this thread touches the database until it is joined;
+    an error in it is raised in the importing thread at the next hand-off.
+    """
+
+    def __init__(self, job: _Importer, contact_id: int, cancel: threading.Event | None) -> None:
+        self.job, self.contact_id, self.cancel = job, contact_id, cancel
+        self.handoff: queue.Queue[object] = queue.Queue(maxsize=1)
+        self.failure: BaseException | None = None
+        self.written_lines = self.batches = 0
+        self.cpu = self.waited = 0.0
+        self.thread = threading.Thread(target=self._write_all, name="chat-import-writer", daemon=True)
+        self.thread.start()
+
+    def _write_all(self) -> None:
+        started = time.thread_time()
+        try:
+            while True:
+                waiting = time.perf_counter()
+                batch = self.handoff.get()
+                self.waited += time.perf_counter() - waiting
+                try:
+                    if batch is _END:
+                        return
+                    assert isinstance(batch, _Rows)
+                    if self.failure is None and not (self.cancel is not None and self.cancel.is_set()):
+                        self.job.write_batch(self.contact_id, batch)
+                        self.written_lines = batch.lines
+                        self.batches += 1
+                except BaseException as exc:  # raised again in the importing thread
+                    self.failure = exc
+                finally:
+                    self.handoff.task_done()
+        finally:
+            self.cpu = time.thread_time() - started
+
+    def wait_written(self) -> float:
+        """Wait until the batch handed over last is written (raising its error); returns the
+        seconds waited."""
+        waiting = time.perf_counter()
+        self.handoff.join()
+        waited = time.perf_counter() - waiting
+        if self.failure is not None:
+            raise self.failure
+        return waited
+
+    def hand_over(self, batch: _Rows) -> None:
+        self.handoff.put(batch)  # never blocks: wait_written emptied the hand-off
+
+    def finish(self) -> float:
+        """Wait for the last batch and end the thread (also after an error in the importing
+        thread); returns the seconds waited. The caller raises `failure` when there is one."""
+        waiting = time.perf_counter()
+        self.handoff.put(_END)
+        self.thread.join()
+        return time.perf_counter() - waiting
+
+
+def _run(
+    job: _Importer,
+    contact_id: int,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    times: ThreadTimes | None = None,
+) -> None:
+    """Build batches in this thread while the writer thread writes the one before (issue 18)."""
     source = job.preview.source
     total = max(job.preview.line_count, 1)
     zf = zipfile.ZipFile(source.path) if source.is_zip else None
     try:
-        ready = _prepared(job, contact_id, zf)
-        try:
-            for batch in ready:
-                if cancel is not None and cancel.is_set():
-                    raise ImportCancelled()
-                job.write_batch(contact_id, batch)
-                if progress is not None:
-                    progress(min(batch.lines, total), total)
-        finally:
-            ready.close()
+        with _quick_gil_hand_offs():
+            writer = _Writer(job, contact_id, cancel)
+            waited = 0.0
+            ready = _prepared(job, contact_id, zf)
+            try:
+                for batch in ready:
+                    # The batch before is written, and shown, before this one is handed over, as
+                    # when one thread did both: a cancel (or a crash) leaves no batch half-wanted.
+                    waited += writer.wait_written()
+                    if progress is not None and writer.written_lines:
+                        progress(min(writer.written_lines, total), total)
+                    if cancel is not None and cancel.is_set():
+                        raise ImportCancelled()
+                    writer.hand_over(batch)
+            finally:
+                ready.close()
+                waited += writer.finish()  # after an error here too: cleanup must not race it
+                if times is not None:
+                    times.building_waited += waited
+                    times.writing_cpu += writer.cpu
+                    times.writing_waited += writer.waited
+                    times.batches += writer.batches
+        if writer.failure is not None:
+            raise writer.failure
+        if progress is not None and writer.written_lines:
+            progress(min(writer.written_lines, total), total)
         if cancel is not None and cancel.is_set():
             raise ImportCancelled()
     except zipfile.BadZipFile as exc:

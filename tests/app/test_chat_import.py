@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.chat_export.errors import AmbiguousContact, ImportCancelled, NotAChatExport
 from app.chat_export.importer import (
@@ -284,6 +284,38 @@ def test_an_import_interrupted_by_a_crash_is_removed_later(
     # …and the next start of an import (or the app) clears the leftovers.
     assert discard_unfinished_imports(db) == 3
     assert counts(db) == (0, 0, 0)
+
+
+def test_an_error_while_writing_a_later_batch_reaches_the_caller_and_the_import_is_removed(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import sys
+
+    import app.chat_export.importer as importer
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 3)
+    lines = [Line(datetime(2024, 1, 13, 9, i), "Ana", f"line {i}") for i in range(20)]
+    path = write_txt(tmp_path / "chat.txt", render(LAYOUTS["android-en-uk"], lines))
+    # A real SQLite error in the writer thread, in the fourth batch, after three were committed.
+    with db.write() as s:
+        s.execute(text("CREATE TRIGGER refuse BEFORE INSERT ON message WHEN NEW.body = 'line 10' "
+                       "BEGIN SELECT RAISE(ABORT, 'disk said no'); END"))  # fmt: skip
+    interval = sys.getswitchinterval()
+    written: list[int] = []
+    with pytest.raises(sqlite3.IntegrityError, match="disk said no"):
+        import_chat(
+            db,
+            tmp_path / "media",
+            request(path, shop_participant="Shop"),
+            progress=lambda d, t: written.append(d),
+        )
+    assert written  # the batches before it were written and shown…
+    assert counts(db) == (0, 0, 0)  # …and removed with the contact, as after a cancel
+    assert not [t for t in threading.enumerate() if t.name == "chat-import-writer"]
+    assert sys.getswitchinterval() == interval
+    with db.read() as s:
+        assert get_setting(s, UNFINISHED_KEY) == {}
 
 
 @pytest.mark.parametrize("bad", ["corrupt.zip", "binary.txt"])
