@@ -20,10 +20,14 @@ its minute), so an older export that fills gaps later still sorts in the file's 
 Decision (issue 18), speed: each batch's transaction drops the per-row insert triggers (FTS and
 the contact's last message) and stands in for them with set-based statements over the batch's new
 rowid range, then re-creates them before commit, so a crash leaves no row without its FTS rows.
-Rows are built before the write lock is taken (a second thread parsing the next batch while
-SQLite writes this one was measured and removed: on this project's 2-core machines it cost 30 %
-more CPU in GIL hand-offs and finished later, docs/PERFORMANCE.md). The rows go in as multi-row
-INSERTs (one bind and one step per ROWS_PER_INSERT rows). A re-import of an export already
+Rows are built before the write lock is taken, and in a different thread from the one that
+writes: the importing thread parses and builds batch N+1 while a writer thread runs batch N's
+transaction (SQLite lets go of the GIL while it steps), so on two free cores the import takes about
+max(Python, SQLite) instead of their sum. An earlier attempt with the same overlap (the parse in
+the second thread, fdd7903) was removed at load 2-12: with Python's 5 ms GIL switch interval the
+writing side waited for the GIL after every SQLite call; the interval is now 0.2 ms while an import
+runs (_quick_gil_hand_offs). The rows go in as multi-row INSERTs (one bind and one step per
+ROWS_PER_INSERT rows). A re-import of an export already
 imported whole, into a chat that has lost nothing since, answers from what that import recorded.
 
 Measured (bench/import_rate.py, quiet machine, 2 cores): a 5,000-message batch holds the write lock
