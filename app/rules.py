@@ -700,7 +700,11 @@ META_OPT_OUT_BUTTON_KEYS = frozenset({"stoppromotions"})
 def opt_out_key(text: str) -> str:
     """A whole message as opt-out keywords compare it: NFC, case-folded, only letters and digits
     (no spaces, punctuation, symbols, emoji or their variation selectors)."""
-    return "".join(ch for ch in match_key(text) if unicodedata.category(ch)[0] in "LN")
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+    # str.isalnum is exactly the letters and numbers (categories L* and N*, every code point
+    # checked), in C: the relay asks for every customer message, and the per-character
+    # category look of match_key and then this took ~10 µs of a webhook.
+    return "".join(filter(str.isalnum, folded))
 
 
 @functools.lru_cache(maxsize=16)
