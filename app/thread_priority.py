@@ -51,3 +51,18 @@ def run_in_background() -> None:
             )
     except OSError as exc:  # a sandbox may refuse it: the thread keeps its priority
         log.info("background thread priority not lowered: %s", exc)
+
+
+def is_lowered() -> bool:
+    """True when the calling thread was lowered with run_in_background()."""
+    return _lowered.done
+
+
+def keep_lowered() -> None:
+    """In a thread started by a lowered one: run at the same lowered priority. Linux gives a new
+    thread its creator's nice value (lowering it again would add BACKGROUND_NICE twice); Windows
+    and macOS start it at normal priority."""
+    if sys.platform.startswith("linux"):
+        _lowered.done = True
+        return
+    run_in_background()

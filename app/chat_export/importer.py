@@ -59,6 +59,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app import thread_priority
 from app.changes import Changes
 from app.chat_export import media as media_files
 from app.chat_export.contacts import ContactMatch, match_contact, resolve_contact
@@ -775,10 +776,13 @@ class _Writer:
         self.failure: BaseException | None = None
         self.written_lines = self.batches = 0
         self.cpu = self.waited = 0.0
+        self.lowered = thread_priority.is_lowered()  # an import from the window runs below it
         self.thread = threading.Thread(target=self._write_all, name="chat-import-writer", daemon=True)
         self.thread.start()
 
     def _write_all(self) -> None:
+        if self.lowered:
+            thread_priority.keep_lowered()
         started = time.thread_time()
         try:
             while True:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +27,36 @@ def test_a_background_thread_yields_the_core_to_the_window_and_the_window_keeps_
     thread.join()
     assert seen == [min(19, window_before + BACKGROUND_NICE)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window_before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
+def test_an_import_started_in_the_background_writes_in_the_background_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    import app.chat_export.importer as importer
+    from app.chat_export.importer import ImportRequest, import_chat
+    from app.db import Database
+    from tests.support.chat_exports import LAYOUTS, Line, render, write_txt
+
+    window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    lines = [Line(datetime(2024, 1, 13, 9, i), "Ana", f"line {i}") for i in range(30)]
+    path = write_txt(tmp_path / "chat.txt", render(LAYOUTS["android-en-uk"], lines))
+    db = Database.open(tmp_path / "inbox.db")
+    writer_nice: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        writers = [t for t in threading.enumerate() if t.name == "chat-import-writer"]
+        writer_nice.extend(os.getpriority(os.PRIO_PROCESS, t.native_id or 0) for t in writers)
+
+    def work() -> None:
+        run_in_background()  # as an op from the window does
+        import_chat(db, tmp_path / "media", ImportRequest(path, "Shop", "Asia/Seoul"), progress=progress)
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 5)
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    db.close()
+    assert writer_nice and set(writer_nice) == {min(19, window + BACKGROUND_NICE)}
