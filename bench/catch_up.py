@@ -52,7 +52,7 @@ from bench.make_db import sentence
 from bench.report import emit, percentile
 from bench.sync_ingest import PER_WEBHOOK, Relay
 from tests.support.relay_server import envelope
-from ui.application import freeze_for_collector, paint_on_the_gui_thread
+from ui.application import freeze_for_collector, hand_the_gil_back_quickly, paint_on_the_gui_thread
 from ui.start_path import DEFERRED_MODULES
 
 TICK_MS = 5
@@ -297,9 +297,16 @@ def main() -> None:
     parser.add_argument("database", type=Path, help="made by python -m bench.make_db (copied, not changed)")
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument(
+        "--default-gil-switch",
+        action="store_true",
+        help="keep CPython's 5 ms GIL switch interval (to compare)",
+    )
     args = parser.parse_args()
 
     paint_on_the_gui_thread()  # as ui/application.py does before its QApplication
+    if not args.default_gil_switch:
+        hand_the_gil_back_quickly()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     tmp = Path(tempfile.mkdtemp(prefix="bench-catch-up-"))
