@@ -20,7 +20,7 @@ from relay.storage.campaign_rows import CampaignRows
 from relay.storage.contact_states import ContactRow, ContactStates, contact_row
 from relay.storage.database import Database, dt_to_ms
 from relay.storage.event_log import EventLog, NewEvent
-from relay.storage.intake_batch import IntakeRows
+from relay.storage.intake_batch import IntakeRows, renamed
 from relay.storage.key_values import KeyValues
 from relay.storage.media_rows import MediaRows
 from relay.storage.messaging_ledger import MessagingLedger
@@ -178,9 +178,7 @@ class Store:
             row = self.contacts.row_in(conn, wa_id)
             if wa_id not in befores:
                 befores[wa_id] = before = None if row is None else contact_row(row)
-                if before is not None and before.profile_name and name and name != before.profile_name:
-                    contact = {"wa_id": wa_id, "profile": {"name": name}}
-                    new.append(NewEvent("contact", {"contact": contact}, pnid))
+                new.extend(renamed(wa_id, before, name, pnid))
             inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
             self.contacts.touch_row_in(conn, wa_id, row, inputs)
         for wa_id, columns in item.touches:

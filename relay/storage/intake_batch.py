@@ -37,6 +37,13 @@ class BatchPlan:
     media: list[tuple[str, str | None, str | None]]
 
 
+def renamed(wa_id: str, before: ContactRow | None, name: str | None, pnid: str | None) -> list[NewEvent]:
+    """A `contact` event when a customer we know writes under a new profile name (none otherwise)."""
+    if before is None or not before.profile_name or not name or name == before.profile_name:
+        return []
+    return [NewEvent("contact", {"contact": {"wa_id": wa_id, "profile": {"name": name}}}, pnid)]
+
+
 def dedupe_keys(batch: list[IntakeRows]) -> list[str]:
     """The batch's dedupe keys, to look for those stored already."""
     return [e.dedupe_key for item in batch for e in item.events if e.dedupe_key is not None]
@@ -84,9 +91,7 @@ def plan_batch(
             row = rows.get(wa_id)
             if wa_id not in befores:
                 befores[wa_id] = before = None if row is None else contact_values_row(row)
-                if before is not None and before.profile_name and name and name != before.profile_name:
-                    contact = {"wa_id": wa_id, "profile": {"name": name}}
-                    new.append(NewEvent("contact", {"contact": contact}, pnid))
+                new.extend(renamed(wa_id, before, name, pnid))
             inputs = {"last_inbound_ms": ts_ms, "profile_name": name, "phone_number_id": pnid}
             rows[wa_id] = touched(wa_id, row, inputs)
             touches.append((wa_id, inputs))
