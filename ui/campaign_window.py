@@ -183,6 +183,13 @@ class CampaignWindow(QWidget):
         def show(result: tuple[CampaignReport | None, Campaign | None]) -> None:
             report, relay = result
             keep_relay_answer(relay)
+            newest = self._relay_seen.get(campaign_id)
+            if client is None and newest is not None and newest[2] is not known:
+                # Merged with the relay's answer this read started with, and a newer one came in
+                # meanwhile (the report was opened again while statuses arrived): merge with that.
+                if self.current_id == campaign_id:
+                    self.show_report(campaign_id)
+                return
             if report is not None and self.current_id == campaign_id:
                 self.report.show_report(report)
                 self.stack.setCurrentWidget(self.report)
