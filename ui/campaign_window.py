@@ -58,6 +58,7 @@ class CampaignWindow(QWidget):
         # for, and the number of the read that asked (an answer from an older read never replaces it).
         self._relay_seen: dict[int, tuple[float, int, Campaign]] = {}
         self._report_reads = Newest()
+        self._list_reads = Newest()  # the list's reloads overlap too (statuses arrive while one runs)
         self._reads_started = 0
         self.list_model = CampaignListModel(self)
         self.list = QTableView(self)
@@ -112,20 +113,29 @@ class CampaignWindow(QWidget):
             return read_campaign_rows(db)
 
         def show(rows: list[CampaignRow]) -> None:
-            keep = select if select is not None else self.current_id
             self.list.selectionModel().blockSignals(True)
             self.list_model.set_rows(rows)
+            self.list.selectionModel().blockSignals(False)
+            choose(select if select is not None else self.current_id)
+
+        def choose(keep: int | None) -> None:
             row = self.list_model.row_of(keep) if keep is not None else -1
             if row >= 0:
+                self.list.selectionModel().blockSignals(True)
                 self.list.selectionModel().setCurrentIndex(
                     self.list_model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
-            self.list.selectionModel().blockSignals(False)
+                self.list.selectionModel().blockSignals(False)
             if select is not None and row >= 0:
                 self._row_chosen(row)
 
-        run_op(work, show, parent=self)
+        def outdated(rows: list[CampaignRow]) -> None:
+            # A newer read was shown first: keep its rows, and still open what this one was asked to.
+            if select is not None:
+                choose(select)
+
+        self._list_reads.run_op(work, show, parent=self, on_outdated=outdated)
 
     def _row_chosen(self, row: int) -> None:
         if row < 0:

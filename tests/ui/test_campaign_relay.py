@@ -218,7 +218,8 @@ def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_
     report.pause_button.click()
     qtbot.waitUntil(lambda: report.state.text().startswith("Paused"), timeout=15000)
     assert report.resume_button.isVisible() and not report.pause_button.isVisible()
-    assert campaigns.list_model.index(0, 1).data() == "Paused"
+    # The list reads again on its own: it follows within moments, and an older read never undoes it.
+    qtbot.waitUntil(lambda: campaigns.list_model.index(0, 1).data() == "Paused", timeout=5000)
 
     # A send already on its way may still land; after that the relay looks again and again and
     # sends nobody while the campaign is paused.
