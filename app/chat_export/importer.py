@@ -52,6 +52,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -95,6 +96,7 @@ SENT_BY_PHONE = "phone_app"
 _COLUMNS = ("contact_id", "direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at",
             "unread", "imported", "import_id", "sender_name")  # fmt: skip
 
+_DIRECTION, _SENT_AT = _COLUMNS.index("direction"), _COLUMNS.index("sent_at")
 _INSERT_QMARK = f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
 _EXISTING_IN_RANGE = text(
     "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
@@ -128,8 +130,8 @@ def _insert_rows(s: Session, rows: list[tuple[Any, ...]]) -> None:
 class _Rows:
     """One batch made ready to write, before the write lock is taken."""
 
-    prepared: list[tuple[ParsedMessage, int, str]]  # message, sent_at in ms, direction
-    rows: list[tuple[Any, ...]]  # in _COLUMNS order
+    messages: list[ParsedMessage]  # the batch's messages (the encryption notice left out)
+    rows: list[tuple[Any, ...]]  # in _COLUMNS order, one for each of `messages`
     stored: dict[int, media_files.StoredMedia]  # copied attachments by line number
     lo: int  # the batch's first and last minute, in ms (dedupe looks there)
     hi: int
@@ -409,17 +411,6 @@ class _Importer:
         # Group archives keep who wrote each message; the dedupe key includes it.
         self.group = preview.is_group
 
-    def utc_millis(self, local: datetime) -> int:
-        """The UTC time stored for a line's local time, in integer milliseconds (as to_millis)."""
-        # Rows are ordered by sent_at, then id: a few milliseconds keep the file's order among
-        # messages of the same minute even when an older export fills gaps later.
-        if local == self._last_local:
-            self._same_time = min(self._same_time + 1, 999)
-        else:
-            self._last_local, self._same_time = local, 0
-            self._last_ms = round(local.replace(tzinfo=self.zone).timestamp() * 1000)
-        return self._last_ms + self._same_time
-
     def copy_media(
         self, zf: zipfile.ZipFile | None, batch: list[ParsedMessage]
     ) -> dict[int, media_files.StoredMedia]:
@@ -448,24 +439,18 @@ class _Importer:
 
         Done before the batch's transaction, so none of it is under the write lock.
         """
-        shop = self.request.shop_participant
-        prepared: list[tuple[ParsedMessage, int, str]] = []
-        for m in batch:
-            if m.encryption_notice:
-                self.notices += 1
-                continue
-            direction = _OUT if m.sender == shop and shop else _IN
-            prepared.append((m, self.utc_millis(m.local_time), direction))
-        if not prepared:
+        messages = [m for m in batch if not m.encryption_notice]
+        self.notices += len(batch) - len(messages)
+        if not messages:
             return _Rows([], [], {}, 0, 0, False, lines)
-        lo = min(p[1] for p in prepared) // 60_000 * 60_000
-        hi = (max(p[1] for p in prepared) // 60_000 + 1) * 60_000
-        media = any(m.attachment is not None for m, _, _ in prepared)
-        stored = self.copy_media(zf, batch) if media else {}
-        return _Rows(prepared, self.rows(contact_id, prepared), stored, lo, hi, media, lines)
+        rows, media = self.rows(contact_id, messages)
+        lo = min(map(itemgetter(_SENT_AT), rows)) // 60_000 * 60_000
+        hi = (max(map(itemgetter(_SENT_AT), rows)) // 60_000 + 1) * 60_000
+        stored = self.copy_media(zf, messages) if media else {}
+        return _Rows(messages, rows, stored, lo, hi, media, lines)
 
     def write_batch(self, contact_id: int, batch: _Rows) -> None:
-        if not batch.prepared:
+        if not batch.messages:
             return
         in_range = {"c": contact_id, "lo": batch.lo, "hi": batch.hi}
         with self.db.write() as s:
@@ -484,13 +469,13 @@ class _Importer:
                 _insert_rows(s, batch.rows)
                 self.added += len(batch.rows)
             else:
-                self.insert_new(s, batch.prepared, batch.rows, existing, batch.stored)
+                self.insert_new(s, batch.messages, batch.rows, existing, batch.stored)
             self.resume_triggers(s, first_new_id, contact_id)
 
     def insert_new(
         self,
         s: Session,
-        prepared: list[tuple[ParsedMessage, int, str]],
+        messages: list[ParsedMessage],
         built: list[tuple[Any, ...]],
         existing: Counter[tuple[int, str, bytes]],
         stored: dict[int, media_files.StoredMedia],
@@ -498,10 +483,10 @@ class _Importer:
         """Insert the rows dedupe keeps (counted as a multiset per minute), media rows with theirs."""
         seen: Counter[tuple[int, str, bytes]] = Counter()
         plain: list[tuple[Any, ...]] = []
-        for (m, sent_ms, direction), row in zip(prepared, built, strict=True):
+        for m, row in zip(messages, built, strict=True):
             if existing:
                 sender = m.sender if self.group else None
-                key = dedupe_key(sent_ms // 60_000, direction, _key_body(m), sender)
+                key = dedupe_key(row[_SENT_AT] // 60_000, row[_DIRECTION], _key_body(m), sender)
                 seen[key] += 1
                 if seen[key] <= existing[key]:
                     self.already += 1
@@ -581,24 +566,43 @@ class _Importer:
             )
             s.execute(text(self.contact_trigger_sql))
 
-    def rows(self, contact_id: int, prepared: list[tuple[ParsedMessage, int, str]]) -> list[tuple[Any, ...]]:
-        """Tuples in _COLUMNS order, ready for executemany (no per-row dict to unpack)."""
-        grams = bigram_texts([m.body for m, _, _ in prepared])
+    def rows(self, contact_id: int, messages: list[ParsedMessage]) -> tuple[list[tuple[Any, ...]], bool]:
+        """Tuples in _COLUMNS order, ready to bind (no per-row dict to unpack), and whether any
+        message has an attachment. One loop: it runs once for every message of an import."""
+        grams = bigram_texts([m.body for m in messages])
         out: list[tuple[Any, ...]] = []
         append = out.append
-        import_id, group, plain = self.import_id, self.group, self.plain_payload
-        for (m, sent_ms, direction), gram_text in zip(prepared, grams, strict=True):
-            is_out = direction == _OUT
+        import_id, group, plain, zone = self.import_id, self.group, self.plain_payload, self.zone
+        # "" (a group archive without the shop in it): no sender is the shop, system lines neither.
+        shop: object = self.request.shop_participant or object()
+        media = False
+        # Rows are ordered by sent_at, then id: the k-th message with the same local time gets k
+        # more milliseconds (at most 999), so an older export that fills gaps later still sorts in
+        # the file's order. The UTC time is worked out once per distinct local time.
+        last_local, same, last_ms = self._last_local, self._same_time, self._last_ms
+        for m, gram_text in zip(messages, grams, strict=True):
+            local = m.local_time
+            if local == last_local:
+                if same < 999:
+                    same += 1
+            else:
+                last_local, same = local, 0
+                last_ms = round(local.replace(tzinfo=zone).timestamp() * 1000)
+            sender = m.sender
             # Most rows carry only the import's id: that payload is encoded once, not per row.
-            payload = (
-                plain
-                if not (m.media_omitted or m.deleted or m.edited or m.attachment is not None)
-                else self.payload(m)
-            )
-            sent_by = SENT_BY_PHONE if is_out and m.sender is not None else None
-            append((contact_id, direction, m.kind, m.body, gram_text, payload, _SENT if is_out else _RECEIVED,
-                    sent_by, sent_ms, 0, 1, import_id, m.sender if group else None))  # fmt: skip
-        return out
+            if m.media_omitted or m.deleted or m.edited or m.attachment is not None:
+                payload = self.payload(m)
+                media = media or m.attachment is not None
+            else:
+                payload = plain
+            if sender == shop:
+                append((contact_id, _OUT, m.kind, m.body, gram_text, payload, _SENT, SENT_BY_PHONE,
+                        last_ms + same, 0, 1, import_id, sender if group else None))  # fmt: skip
+            else:
+                append((contact_id, _IN, m.kind, m.body, gram_text, payload, _RECEIVED, None,
+                        last_ms + same, 0, 1, import_id, sender if group else None))  # fmt: skip
+        self._last_local, self._same_time, self._last_ms = last_local, same, last_ms
+        return out, media
 
     def payload(self, m: ParsedMessage) -> str:
         meta: dict[str, Any] = {"id": self.import_id}
