@@ -219,6 +219,23 @@ _OMITTED_TAILS = (
 _OMITTED_LAST = frozenset(tail[-1] for tail in _OMITTED_TAILS)
 
 
+class _PlaceholderEnds(dict[str, bool]):
+    """A text's last character → False when no placeholder can end the text: not a character one
+    ends with, nor a mark or a space (past which `may_be_placeholder` looks). Worked out once per
+    distinct character: every message is checked."""
+
+    def __missing__(self, last: str) -> bool:
+        if len(self) >= 4096:
+            self.clear()
+        maybe = last in MARKS or last.isspace() or last.casefold()[-1:] in _OMITTED_LAST
+        self[last] = maybe
+        return maybe
+
+
+# PLACEHOLDER_END[text[-1:]] is False → may_be_placeholder(text) is False, for a dict lookup.
+PLACEHOLDER_END = _PlaceholderEnds()
+
+
 def may_be_placeholder(text: str) -> bool:
     """False when `text` (marks and spaces still in it) cannot be a placeholder: its last visible
     character ends none. Saves removing the marks from every message only to find that out."""
@@ -259,12 +276,15 @@ ATTACHED_ANDROID_RE = re.compile(
 )
 ATTACHED_IOS_RE = re.compile(r"<(?:attached|첨부 파일|첨부|Anhang|adjunto): (?P<file>[^\n<>]+)>")
 
-DELETED_RE = re.compile(
-    r"^(?:This message was deleted\.?|You deleted this message\.?"
-    r"|이 메시지는 삭제되었습니다\.?|삭제된 메시지입니다\.?|메시지를 삭제했습니다\.?"
-    r"|Diese Nachricht wurde gelöscht\.?|Du hast diese Nachricht gelöscht\.?"
-    r"|Se eliminó este mensaje\.?|Eliminaste este mensaje\.?|Este mensaje fue eliminado\.?)$"
-)
+_DELETED = (
+    r"This message was deleted\.?", r"You deleted this message\.?",
+    r"이 메시지는 삭제되었습니다\.?", r"삭제된 메시지입니다\.?", r"메시지를 삭제했습니다\.?",
+    r"Diese Nachricht wurde gelöscht\.?", r"Du hast diese Nachricht gelöscht\.?",
+    r"Se eliminó este mensaje\.?", r"Eliminaste este mensaje\.?", r"Este mensaje fue eliminado\.?",
+)  # fmt: skip
+DELETED_RE = re.compile("^(?:" + "|".join(_DELETED) + ")$")
+# The first character of every "deleted" line: the parser runs DELETED_RE only on lines starting so.
+DELETED_FIRST = frozenset(pattern[0] for pattern in _DELETED)
 
 EDITED_RE = re.compile(
     r"[ \u200e]*<(?:This message was edited|메시지 수정됨|수정된 메시지|수정됨"

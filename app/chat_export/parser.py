@@ -11,6 +11,7 @@ import enum
 import functools
 import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from app.errors import ErrorCode
 from app.text import nfc
 
 log = logging.getLogger(__name__)
+_normalize = unicodedata.normalize  # NFC (app.text.nfc) without a call more for every message
 
 # Spaces WhatsApp puts in headers: plain, no-break (U+00A0), narrow no-break (U+202F, iOS/Android 14+).
 _SP = "[ \u00a0\u202f\u2009]"
@@ -282,7 +284,7 @@ _senders = _Senders()
 def build_message(line_no: int, when: datetime, sender: str | None, lines: list[str]) -> ParsedMessage:
     """Turn the text of one message (all its lines) into a ParsedMessage, reading its markers."""
     span = len(lines)
-    text = nfc("\n".join(lines))
+    text = _normalize("NFC", lines[0] if span == 1 else "\n".join(lines))
     stripped = text.lstrip(markers.MARKS)
     if sender is None:
         return ParsedMessage(
@@ -298,9 +300,10 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
         span == 1
         and "<" not in stripped  # no edited marker, no iOS attachment, no Android placeholder
         and ")" not in stripped  # no Android attachment, "… (file attached)"
-        and not markers.DELETED_RE.match(stripped)
+        and not (stripped[:1] in markers.DELETED_FIRST and markers.DELETED_RE.match(stripped))
         and not (
-            markers.may_be_placeholder(stripped)
+            markers.PLACEHOLDER_END[stripped[-1:]]
+            and markers.may_be_placeholder(stripped)
             and markers.match_placeholder(markers.strip_marks(stripped).strip())
         )
     ):
@@ -360,7 +363,8 @@ def parse_messages(
     handled as a whole (split into lines only when it is kept).
     """
     report = report if report is not None else ParseReport()
-    current: tuple[int, datetime, str | None] | None = None
+    # The message being read: its first line, time and sender (no time: none being read).
+    at, when_at, sender_at = 0, None, None
     lines: list[str] = []
     # An unreadable entry being collected: first line number, first line, how many lines.
     stray: list[str] = []
@@ -368,15 +372,17 @@ def parse_messages(
     # Lines of the same minute share a header: its time is read once.
     prev_head, prev_when = "", None
     line_no = 0  # lines read before the one at hand
+    finditer = _LINE_RE.finditer
+    head_rest = _LINE_RE.groupindex["head"], _LINE_RE.groupindex["rest"]
     with open_blocks(source) as blocks:
         for block in blocks:
             pos = 0
-            for m in _LINE_RE.finditer(block):
-                start = m.start()
+            for m in finditer(block):
+                start, end = m.span()
                 if start > pos:
                     # Lines without a header: they continue the message (or the unreadable entry).
                     between = block[pos : start - 1].split("\n")
-                    if current is not None and not stray:
+                    if when_at is not None and not stray:
                         if "\ufffd" in block[pos:start]:
                             _report_replaced(report, line_no, between)
                         lines += between
@@ -386,8 +392,8 @@ def parse_messages(
                         stray += between
                     line_no += len(between)
                 line_no += 1
-                pos = m.end() + 1
-                head, rest = m.group("head", "rest")
+                pos = end + 1
+                head, rest = m.group(*head_rest)
                 if head == prev_head:
                     when = prev_when
                 else:
@@ -400,26 +406,26 @@ def parse_messages(
                     # A header-looking line that cannot be read.
                     if stray and any(t.strip() for t in stray):
                         report.add(stray_at, stray[0], len(stray))
-                    if current is not None:
+                    if when_at is not None:
                         report.lines = line_no
-                        yield build_message(current[0], current[1], current[2], lines)
-                        current, lines = None, []
-                    stray, stray_at = [block[start : m.end()]], line_no
+                        yield build_message(at, when_at, sender_at, lines)
+                        when_at, lines = None, []
+                    stray, stray_at = [block[start:end]], line_no
                     continue
                 if stray:
                     if any(t.strip() for t in stray):
                         report.add(stray_at, stray[0], len(stray))
                     stray = []
-                if current is not None:
+                if when_at is not None:
                     report.lines = line_no
-                    yield build_message(current[0], current[1], current[2], lines)
-                sender, body = split_sender(rest)
-                current = (line_no, when, sender)
+                    yield build_message(at, when_at, sender_at, lines)
+                sender_at, body = split_sender(rest)
+                at, when_at = line_no, when
                 lines = [body]
             if pos < len(block):
                 tail = block[pos:]
                 between = (tail[:-1] if tail.endswith("\n") else tail).split("\n")
-                if current is not None and not stray:
+                if when_at is not None and not stray:
                     if "\ufffd" in tail:
                         _report_replaced(report, line_no, between)
                     lines += between
@@ -431,8 +437,8 @@ def parse_messages(
     report.lines = line_no
     if stray and any(t.strip() for t in stray):
         report.add(stray_at, stray[0], len(stray))
-    if current is not None:
-        yield build_message(current[0], current[1], current[2], lines)
+    if when_at is not None:
+        yield build_message(at, when_at, sender_at, lines)
 
 
 def _report_replaced(report: ParseReport, before: int, lines: list[str]) -> None:
