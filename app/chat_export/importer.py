@@ -88,40 +88,45 @@ log = logging.getLogger(__name__)
 # segments mean less merging; SQLite's part of a 200,000-line import 2.7 → 2.2 s of CPU, while a
 # batch holds the write lock ~75 ms instead of ~35 ms (median, quiet machine; docs/PERFORMANCE.md).
 BATCH_ROWS = 5000
+# The first batch is smaller: the writer thread has nothing to do until it is built.
+FIRST_BATCH_ROWS = 1000
 # A cancel deletes in smaller steps: each deleted row also deletes its FTS entries one by one.
 DELETE_ROWS = 2000
 UNFINISHED_KEY = UNFINISHED_IMPORT_KEY  # start-up checks it with plain sqlite3 (app/first_page.py)
 SENT_BY_PHONE = "phone_app"
 
-_COLUMNS = ("contact_id", "direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at",
-            "unread", "imported", "import_id", "sender_name")  # fmt: skip
-
+# A row's values, bound for each message; the ones an import gives every row (contact, import id,
+# not unread, imported) are written into the statement instead: binding a value costs about as
+# much whatever it is, and the writer thread binds with the GIL held (0.4 s of 177,777 rows × 13).
+_COLUMNS = ("direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at", "sender_name")
 _DIRECTION, _SENT_AT = _COLUMNS.index("direction"), _COLUMNS.index("sent_at")
-_INSERT_QMARK = f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)})"
 _EXISTING_IN_RANGE = text(
     "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
     "FROM message WHERE contact_id = :c AND sent_at >= :lo AND sent_at < :hi"
 )
 # Rows a batch takes to the database at a time, as one multi-row INSERT each: binding a statement's
 # values once and stepping it once costs a third less than executemany's bind-and-step per row.
-# 500 rows of 13 values stay well below SQLite's default limit of 32,766 bound values.
+# 500 rows of 9 values stay well below SQLite's default limit of 32,766 bound values.
 ROWS_PER_INSERT = 500
 
 
 @functools.lru_cache(maxsize=8)
-def _insert_sql(rows: int) -> str:
-    one = "(" + ", ".join("?" for _ in _COLUMNS) + ")"
-    return f"INSERT INTO message ({', '.join(_COLUMNS)}) VALUES " + ", ".join([one] * rows)
+def _insert_sql(rows: int, contact_id: int, import_id: str) -> str:
+    if not import_id.isalnum():  # a hex id of our own making; never text from the export
+        raise ValueError(import_id)
+    one = f"({int(contact_id)}, '{import_id}', 0, 1, " + ", ".join("?" for _ in _COLUMNS) + ")"
+    columns = ", ".join(("contact_id", "import_id", "unread", "imported", *_COLUMNS))
+    return f"INSERT INTO message ({columns}) VALUES " + ", ".join([one] * rows)
 
 
-def _insert_rows(s: Session, rows: list[tuple[Any, ...]]) -> None:
+def _insert_rows(s: Session, contact_id: int, import_id: str, rows: list[tuple[Any, ...]]) -> None:
     """Insert message rows with plain multi-row INSERTs (the ORM's bulk insert would issue one
     statement per row)."""
     cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         for start in range(0, len(rows), ROWS_PER_INSERT):
             chunk = rows[start : start + ROWS_PER_INSERT]
-            cursor.execute(_insert_sql(len(chunk)), list(chain.from_iterable(chunk)))
+            cursor.execute(_insert_sql(len(chunk), contact_id, import_id), list(chain.from_iterable(chunk)))
     finally:
         cursor.close()
 
@@ -378,13 +383,15 @@ def _remember(db: Database, fingerprint: str, summary: ImportSummary) -> None:
 # --------------------------------------------------------------------------- the import
 
 
-def _batches(messages: Iterator[ParsedMessage], size: int) -> Iterator[list[ParsedMessage]]:
-    """Lists of about `size` messages, cut only where the minute changes (dedupe keys never straddle)."""
+def _batches(messages: Iterator[ParsedMessage], size: int, first: int) -> Iterator[list[ParsedMessage]]:
+    """Lists of about `size` messages (the first of about `first`, when that is fewer), cut only
+    where the minute changes (dedupe keys never straddle)."""
     batch: list[ParsedMessage] = []
+    limit = min(first, size)
     for m in messages:
-        if len(batch) >= size and m.local_time.replace(second=0) != batch[-1].local_time.replace(second=0):
+        if len(batch) >= limit and m.local_time.replace(second=0) != batch[-1].local_time.replace(second=0):
             yield batch
-            batch = []
+            batch, limit = [], size
         batch.append(m)
     if batch:
         yield batch
@@ -432,9 +439,7 @@ class _Importer:
             stored[m.line_no] = item
         return stored
 
-    def prepare(
-        self, contact_id: int, batch: list[ParsedMessage], zf: zipfile.ZipFile | None, lines: int
-    ) -> _Rows:
+    def prepare(self, batch: list[ParsedMessage], zf: zipfile.ZipFile | None, lines: int) -> _Rows:
         """A batch made ready to write: times, directions, rows (bigrams, payloads), media copied.
 
         Done before the batch's transaction, so none of it is under the write lock.
@@ -443,7 +448,7 @@ class _Importer:
         self.notices += len(batch) - len(messages)
         if not messages:
             return _Rows([], [], {}, 0, 0, False, lines)
-        rows, media = self.rows(contact_id, messages)
+        rows, media = self.rows(messages)
         lo = min(map(itemgetter(_SENT_AT), rows)) // 60_000 * 60_000
         hi = (max(map(itemgetter(_SENT_AT), rows)) // 60_000 + 1) * 60_000
         stored = self.copy_media(zf, messages) if media else {}
@@ -466,15 +471,16 @@ class _Importer:
             if not existing and not batch.media:
                 # The usual batch: plain SQL, all rows at once (the ORM's bulk insert would
                 # issue a statement per row).
-                _insert_rows(s, batch.rows)
+                _insert_rows(s, contact_id, self.import_id, batch.rows)
                 self.added += len(batch.rows)
             else:
-                self.insert_new(s, batch.messages, batch.rows, existing, batch.stored)
+                self.insert_new(s, contact_id, batch.messages, batch.rows, existing, batch.stored)
             self.resume_triggers(s, first_new_id, contact_id)
 
     def insert_new(
         self,
         s: Session,
+        contact_id: int,
         messages: list[ParsedMessage],
         built: list[tuple[Any, ...]],
         existing: Counter[tuple[int, str, bytes]],
@@ -495,10 +501,12 @@ class _Importer:
             if m.attachment is None:
                 plain.append(row)
                 continue
-            message_id = s.connection().exec_driver_sql(_INSERT_QMARK, row).lastrowid
+            message_id = (
+                s.connection().exec_driver_sql(_insert_sql(1, contact_id, self.import_id), row).lastrowid
+            )
             self.add_media(s, message_id, m, stored.get(m.line_no))
         if plain:
-            _insert_rows(s, plain)
+            _insert_rows(s, contact_id, self.import_id, plain)
 
     def remember_start(self, s: Session, before_id: int | None) -> None:
         """Record, with the first batch, the highest message id before it: SQLite gives each new
@@ -566,13 +574,13 @@ class _Importer:
             )
             s.execute(text(self.contact_trigger_sql))
 
-    def rows(self, contact_id: int, messages: list[ParsedMessage]) -> tuple[list[tuple[Any, ...]], bool]:
+    def rows(self, messages: list[ParsedMessage]) -> tuple[list[tuple[Any, ...]], bool]:
         """Tuples in _COLUMNS order, ready to bind (no per-row dict to unpack), and whether any
         message has an attachment. One loop: it runs once for every message of an import."""
         grams = bigram_texts([m.body for m in messages])
         out: list[tuple[Any, ...]] = []
         append = out.append
-        import_id, group, plain, zone = self.import_id, self.group, self.plain_payload, self.zone
+        group, plain, zone = self.group, self.plain_payload, self.zone
         # "" (a group archive without the shop in it): no sender is the shop, system lines neither.
         shop: object = self.request.shop_participant or object()
         media = False
@@ -596,11 +604,11 @@ class _Importer:
             else:
                 payload = plain
             if sender == shop:
-                append((contact_id, _OUT, m.kind, m.body, gram_text, payload, _SENT, SENT_BY_PHONE,
-                        last_ms + same, 0, 1, import_id, sender if group else None))  # fmt: skip
+                append((_OUT, m.kind, m.body, gram_text, payload, _SENT, SENT_BY_PHONE, last_ms + same,
+                        sender if group else None))  # fmt: skip
             else:
-                append((contact_id, _IN, m.kind, m.body, gram_text, payload, _RECEIVED, None,
-                        last_ms + same, 0, 1, import_id, sender if group else None))  # fmt: skip
+                append((_IN, m.kind, m.body, gram_text, payload, _RECEIVED, None, last_ms + same,
+                        sender if group else None))  # fmt: skip
         self._last_local, self._same_time, self._last_ms = last_local, same, last_ms
         return out, media
 
@@ -845,7 +853,7 @@ def _run(
         with _quick_gil_hand_offs():
             writer = _Writer(job, contact_id, cancel)
             waited = 0.0
-            ready = _prepared(job, contact_id, zf)
+            ready = _prepared(job, zf)
             try:
                 for batch in ready:
                     # The batch before is written, and shown, before this one is handed over, as
@@ -877,11 +885,11 @@ def _run(
             zf.close()
 
 
-def _prepared(job: _Importer, contact_id: int, zf: zipfile.ZipFile | None) -> Generator[_Rows, None, None]:
+def _prepared(job: _Importer, zf: zipfile.ZipFile | None) -> Generator[_Rows, None, None]:
     messages = parse_messages(job.preview.source, job.preview.date_order, job.report)
     try:
-        for batch in _batches(messages, BATCH_ROWS):
-            yield job.prepare(contact_id, batch, zf, job.report.lines)
+        for batch in _batches(messages, BATCH_ROWS, FIRST_BATCH_ROWS):
+            yield job.prepare(batch, zf, job.report.lines)
     finally:
         messages.close()
 
