@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select, text, update
 from sqlalchemy.orm import Session, object_session
@@ -17,6 +18,7 @@ from app.conversation_rows import (
     LabelRow,
     conversation_row,
     conversation_where,
+    from_millis,
 )
 from app.models import Campaign, Contact, Label, Message, contact_label
 
@@ -70,6 +72,75 @@ def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> 
     sql = text(CONVERSATIONS_SQL.format(where=where))
     params = {"ids": json.dumps(sorted(contact_ids)), "limit": len(contact_ids), "offset": 0}
     return [conversation_row(r) for r in session.execute(sql, params).all()]
+
+
+class Arrival(NamedTuple):
+    """A changed chat the list does not show whose customer wrote last and is waiting (unread)."""
+
+    contact_id: int
+    unread_count: int
+    last_message_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedConversations:
+    rows: list[ConversationRow]  # the changed chats the list shows or could show, in its order
+    elsewhere: list[Arrival]  # the other changed chats with an unread message from their customer
+
+
+# Fewer arrivals than this outside the list are read as whole rows: a notification names each one.
+ARRIVALS_NAMED = 3
+
+_ARRIVALS_SQL = """
+SELECT c.id, c.unread_count, c.last_message_at, coalesce(c.bot_paused_until > :now, 0)
+  FROM contact c
+  LEFT JOIN message m ON m.id = c.last_message_id
+ WHERE c.id IN (SELECT value FROM json_each(:ids))
+   AND ((c.unread_count > 0 AND m.direction = 'in' AND c.blocked = 0 AND c.archived = 0)
+        OR c.bot_paused_until > :now)
+ ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC
+"""
+
+
+def changed_conversations(
+    session: Session,
+    contact_ids: set[int] | frozenset[int],
+    *,
+    shown: set[int] | frozenset[int],
+    room: int,
+    kind: ConversationFilter = "all",
+    label_id: int | None = None,
+) -> ChangedConversations:
+    """Fresh rows for the changed chats a list that keeps `room` rows shows (`shown`) or could show
+    now, and for every other changed chat only whether its customer is waiting.
+
+    A catch-up changes thousands of chats while the list keeps a few hundred: only the `room`
+    first of the changed chats that pass the list's filter can be among its rows afterwards.
+    Chats handed to a person by the menu bot, and a few arrivals, are read whole: their
+    notification names them.
+    """
+    ids = set(contact_ids)
+    if len(ids) <= room:
+        return ChangedConversations(conversations_by_id(session, ids), [])
+    where, params = conversation_where(kind, label_id, contact_ids=False)
+    first = session.execute(
+        text(
+            f"SELECT c.id FROM contact c WHERE {where} AND c.id IN (SELECT value FROM json_each(:ids)) "
+            "ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC LIMIT :room"
+        ),
+        {**params, "ids": json.dumps(sorted(ids - shown)), "room": room},
+    ).scalars()
+    whole = (ids & shown) | set(first)
+    rest = ids - whole
+    waiting = session.execute(
+        text(_ARRIVALS_SQL), {"ids": json.dumps(sorted(rest)), "now": int(time.time() * 1000)}
+    ).all()
+    elsewhere = [Arrival(r[0], int(r[1]), from_millis(r[2])) for r in waiting if not r[3]]
+    whole.update(r[0] for r in waiting if r[3])
+    if len(elsewhere) < ARRIVALS_NAMED:
+        whole.update(a.contact_id for a in elsewhere)
+        elsewhere = []
+    return ChangedConversations(conversations_by_id(session, whole), elsewhere)
 
 
 @dataclass(frozen=True, slots=True)

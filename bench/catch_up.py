@@ -58,6 +58,7 @@ from ui.start_path import DEFERRED_MODULES
 TICK_MS = 5
 SCROLL_PAUSE_MS = 20
 IDLE_SCROLLS = 100
+SPLIT_GAP_MS = 20
 # The owner looks through the newest few hundred chats, not all 10,000: down this many pages, back up.
 SCROLL_PAGES = 30
 NEW_CUSTOMERS = 1_000
@@ -119,12 +120,17 @@ class Ticks:
         self.timer.timeout.connect(self._tick)
         self.gaps: list[float] = []
         self.ends: list[float] = []  # perf_counter at the end of each gap
+        # Gaps over SPLIT_GAP_MS as scroll spans: (start, end, GUI thread's CPU ns, run-queue ns).
+        self.spans: list[tuple[float, float, int, int]] = []
+        self._sched = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
+        self._sched_at = (0, 0)
         self.last: float | None = None
         self.on_tick: list[Any] = []
 
     def start(self) -> None:
         self.gaps = []
         self.ends = []
+        self.spans = []
         self.last = None
         self.timer.start()
 
@@ -133,9 +139,16 @@ class Ticks:
 
     def _tick(self) -> None:
         now = time.perf_counter()
+        on_cpu, queued, _ = self._sched.read_text().split()
+        sched = (int(on_cpu), int(queued))
         if self.last is not None:
             self.gaps.append((now - self.last) * 1000)
             self.ends.append(now)
+            if now - self.last > SPLIT_GAP_MS / 1000:
+                self.spans.append(
+                    (self.last, now, sched[0] - self._sched_at[0], sched[1] - self._sched_at[1])
+                )
+        self._sched_at = sched
         self.last = now
         for fn in self.on_tick:
             fn()
@@ -148,6 +161,11 @@ class PageScrolls(QObject):
         super().__init__(view)
         self.view = view
         self.samples: list[float] = []
+        # Per scroll: (start, end) perf_counter and the GUI thread's CPU and run-queue nanoseconds
+        # over it (schedstat): what the rest of the wall time waited for, if not a core.
+        self.spans: list[tuple[float, float, int, int]] = []
+        self._sched = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
+        self._sched_at: tuple[int, int] = (0, 0)
         self.running = False
         self._since: float | None = None
         self._inside = False
@@ -161,6 +179,7 @@ class PageScrolls(QObject):
 
     def start(self) -> None:
         self.samples = []
+        self.spans = []
         self.running = True
         QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
 
@@ -179,9 +198,14 @@ class PageScrolls(QObject):
         if value == bar.value():
             QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
             return
+        self._sched_at = self._schedstat()
         self._since = time.perf_counter()
         self._watchdog.start()
         bar.setValue(value)
+
+    def _schedstat(self) -> tuple[int, int]:
+        on_cpu, queued, _ = self._sched.read_text().split()
+        return int(on_cpu), int(queued)
 
     def _no_paint(self) -> None:
         self._since = None
@@ -198,7 +222,10 @@ class PageScrolls(QObject):
         finally:
             self._inside = False
         if self._since is not None:
-            self.samples.append((time.perf_counter() - self._since) * 1000)
+            end = time.perf_counter()
+            cpu, queued = self._schedstat()
+            self.samples.append((end - self._since) * 1000)
+            self.spans.append((self._since, end, cpu - self._sched_at[0], queued - self._sched_at[1]))
             self._since = None
             self._watchdog.stop()
             QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
@@ -211,7 +238,8 @@ class CollectorPasses:
 
     def __init__(self) -> None:
         self.passes: list[tuple[int, float]] = []  # (generation, CPU ms)
-        self._started: dict[int, float] = {}
+        self.spans: list[tuple[float, float]] = []  # perf_counter (start, end) of each pass
+        self._started: dict[int, tuple[float, float]] = {}
 
     def __enter__(self) -> CollectorPasses:
         gc.callbacks.append(self._callback)
@@ -223,9 +251,11 @@ class CollectorPasses:
     def _callback(self, phase: str, info: dict[str, int]) -> None:
         thread = threading.get_ident()
         if phase == "start":
-            self._started[thread] = time.thread_time()
+            self._started[thread] = (time.thread_time(), time.perf_counter())
         elif thread in self._started:
-            self.passes.append((info["generation"], (time.thread_time() - self._started.pop(thread)) * 1000))
+            cpu, wall = self._started.pop(thread)
+            self.passes.append((info["generation"], (time.thread_time() - cpu) * 1000))
+            self.spans.append((wall, time.perf_counter()))
 
 
 class CursorWatch:
@@ -260,6 +290,18 @@ def thread_cpu_seconds(thread: threading.Thread) -> float:
 def process_cpu_seconds(pid: int | None) -> float:
     """User + system CPU time of a whole process (all its threads, past ones too); 0 without one."""
     return 0.0 if pid is None else _cpu_seconds(Path(f"/proc/{pid}/stat"))
+
+
+def slowest(spans: list[tuple[float, float, int, int]], n: int) -> list[tuple[float, float, int, int]]:
+    return sorted(spans, key=lambda span: span[1] - span[0])[-n:]
+
+
+def scroll_split(span: tuple[float, float, int, int], passes: list[tuple[float, float]]) -> list[float]:
+    start, end, on_cpu, queued = span
+    wall = (end - start) * 1000
+    collected = sum(max(0.0, min(end, b) - max(start, a)) for a, b in passes) * 1000
+    rest = wall - on_cpu / 1e6 - queued / 1e6 - collected
+    return [round(x, 1) for x in (wall, on_cpu / 1e6, queued / 1e6, collected, rest)]
 
 
 def runnable_seconds(pid: int | None) -> float:
@@ -342,6 +384,7 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.menus import install_menus
+    from ui.ops import wait_for_ops
 
     db = Database.open(paths.database)
     with db.read() as s:
@@ -375,6 +418,8 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
     ticks.start()
     scrolls.start()
     gui_cpu = thread_cpu_seconds(threading.main_thread())
+    relay_pid = relay.process.proc.pid if relay.process.proc is not None else None
+    relay_cpu = process_cpu_seconds(relay_pid)
     started = time.perf_counter()
     watch.thread.start()
     with CollectorPasses() as collector:
@@ -388,11 +433,13 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
             child_pid = engine.apply_process.pid if engine is not None else None
             child_cpu = process_cpu_seconds(child_pid)
             child_waited = runnable_seconds(child_pid)
+            relay_cpu = process_cpu_seconds(relay_pid) - relay_cpu
         finally:
             watch.halt.set()
             scrolls.stop()
             ticks.stop()
             window.shutdown()
+            wait_for_ops()  # as the app does before the database closes
     seconds = watch.finished_at - started
     gaps = ticks.gaps
     busy = scrolls.samples
@@ -430,6 +477,8 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
     emit("real window: CPU time of the sync thread for the catch-up", sync_cpu, "s")
     emit("real window: CPU time of the GUI thread during the catch-up", gui_cpu, "s")
     emit("real window: CPU time of the catch-up process (its start included)", child_cpu, "s")
+    # On a laptop the relay runs elsewhere; here it takes a share of the same cores.
+    emit("real window: CPU time of the relay's process during the catch-up", relay_cpu, "s")
     # Wall-clock gaps include waiting for a core: on a shared machine read them with the load.
     facts = {
         "ticks": len(gaps),
@@ -448,6 +497,10 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
             [round(ticks.ends[i] - started, 2), round(gaps[i])]
             for i in sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
         ],
+        # The five slowest scrolls (and the five worst gaps), split: [wall, GUI thread on a core, GUI thread runnable but
+        # waiting for a core, collector passes overlapping it, the rest (waiting for the GIL)], ms.
+        "slowest_scrolls_ms": [scroll_split(span, collector.spans) for span in slowest(scrolls.spans, 5)],
+        "worst_gaps_split_ms": [scroll_split(span, collector.spans) for span in slowest(ticks.spans, 5)],
     }
     print(json.dumps(facts))
     db.close()

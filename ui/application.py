@@ -155,10 +155,18 @@ def start_sync(window: MainWindow) -> None:
 
 
 def freeze_for_collector() -> None:
-    # Everything built so far lives as long as the app: keep it out of the cyclic collector, whose
-    # full passes over it otherwise stall the window ~90 ms at a time during a big catch-up.
+    """Everything built so far lives as long as the app: kept out of the cyclic collector, whose
+    full passes over it otherwise stall the window ~90 ms at a time during a big catch-up. From
+    here on the collector runs on the window's thread (ui/collector.py)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.collector import collect_on_the_gui_thread
+
     gc.collect()
     gc.freeze()
+    app = QCoreApplication.instance()
+    if app is not None:
+        collect_on_the_gui_thread(app)
     mark("objects frozen for the collector")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from bisect import bisect_left
@@ -23,6 +24,8 @@ from ui.label_names import label_display_name
 # are imported where a read starts.
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from app.queries import Arrival
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,7 @@ class _Read:
 
     rows: list[ConversationRow]
     unread_total: int
+    elsewhere: list[Arrival] = dataclasses.field(default_factory=list)  # see changed_conversations
 
 
 def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> Callable[[Session], _Read]:
@@ -65,11 +69,18 @@ def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> C
     return read
 
 
-def _read_rows(contact_ids: frozenset[int]) -> Callable[[Session], _Read]:
+def _read_changed(
+    contact_ids: frozenset[int],
+    shown: frozenset[int],
+    room: int,
+    kind: ConversationFilter,
+    label_id: int | None,
+) -> Callable[[Session], _Read]:
     def read(s: Session) -> _Read:
-        from app.queries import conversations_by_id, unread_counts
+        from app.queries import changed_conversations, unread_counts
 
-        return _Read(conversations_by_id(s, set(contact_ids)), unread_counts(s).messages)
+        got = changed_conversations(s, contact_ids, shown=shown, room=room, kind=kind, label_id=label_id)
+        return _Read(got.rows, unread_counts(s).messages, got.elsewhere)
 
     return read
 
@@ -86,8 +97,9 @@ class ChatListModel(QAbstractListModel):
     unread_changed = Signal()
     held_changed = Signal(int)  # chats waiting to move or appear while the order is held
     page_loaded = Signal()  # a (re)load's first page is in
-    # [(old, new)] rows as applied, and whether the change came from sync (notifications listen).
-    rows_refreshed = Signal(object, bool)
+    # [(old, new)] rows as applied, the changed chats beyond the list's rows that a customer wrote
+    # to ([Arrival]), and whether the change came from sync (notifications listen).
+    rows_refreshed = Signal(object, object, bool)
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -309,18 +321,24 @@ class ChatListModel(QAbstractListModel):
             self._refreshing = False
             if generation == self._generation:
                 self.unread_total = got.unread_total
-                self.apply_rows(got.rows, from_sync=from_sync)
+                self.apply_rows(got.rows, from_sync=from_sync, elsewhere=got.elsewhere)
             self._flush_pending()
 
-        run_read(self.ctx, _read_rows(ids), done, parent=self, on_failure=self._failed)
+        # Rows beyond what the list keeps are not read whole (a catch-up changes thousands of chats).
+        shown = frozenset(r.contact_id for r in self._rows) | frozenset(self._waiting)
+        read = _read_changed(ids, shown, self._room(), self.kind, self.label_id)
+        run_read(self.ctx, read, done, parent=self, on_failure=self._failed)
 
-    def apply_rows(self, fresh: list[ConversationRow], *, from_sync: bool = False) -> None:
+    def apply_rows(
+        self, fresh: list[ConversationRow], *, from_sync: bool = False, elsewhere: list[Arrival] | None = None
+    ) -> None:
         """Update, move, insert or drop the rows of these freshly read conversations.
 
         Emits `rows_refreshed` with (old, new) pairs so notifications can see what arrived.
         """
+        elsewhere = elsewhere or []
         if len(fresh) > MOVE_ROWS_MAX and not self.held and not self._waiting:
-            self._apply_many(fresh, from_sync=from_sync)
+            self._apply_many(fresh, from_sync=from_sync, elsewhere=elsewhere)
             return
         changes: list[tuple[ConversationRow | None, ConversationRow]] = []
         for row in fresh:
@@ -343,7 +361,11 @@ class ChatListModel(QAbstractListModel):
         else:
             self._keep_to_pages()
         self.unread_changed.emit()
-        self.rows_refreshed.emit(changes, from_sync)
+        self.rows_refreshed.emit(changes, elsewhere, from_sync)
+
+    def _room(self) -> int:
+        """How many rows the list keeps: the pages read, and any row the view holds on to."""
+        return max(PAGE * self._pages, 1 + max((p.row() for p in self.persistentIndexList()), default=-1))
 
     def _keep_to_pages(self) -> None:
         """Chats that wrote push the oldest loaded rows past the pages the owner has read: those go,
@@ -351,7 +373,7 @@ class ChatListModel(QAbstractListModel):
         a chat that sorts below every loaded row). A catch-up makes thousands of chats write, and the
         view lays out every row of the model after each batch, asking Python about each one: the list
         stays as long as what was paged in. Rows the view holds on to (the selected chat) stay."""
-        keep = max(PAGE * self._pages, 1 + max((p.row() for p in self.persistentIndexList()), default=-1))
+        keep = self._room()
         if len(self._rows) <= keep:
             return
         for row in self._rows[keep:]:
@@ -361,7 +383,7 @@ class ChatListModel(QAbstractListModel):
         self.endRemoveRows()
         self._more = True
 
-    def _apply_many(self, fresh: list[ConversationRow], *, from_sync: bool) -> None:
+    def _apply_many(self, fresh: list[ConversationRow], *, from_sync: bool, elsewhere: list[Arrival]) -> None:
         """A catch-up's batch changes hundreds of chats: one pass over the list and one layout
         change, instead of a move (and the view's work for it) per chat.
 
@@ -411,7 +433,7 @@ class ChatListModel(QAbstractListModel):
         self._seen_complete = True
         self._keep_to_pages()
         self.unread_changed.emit()
-        self.rows_refreshed.emit(changes, from_sync)
+        self.rows_refreshed.emit(changes, elsewhere, from_sync)
 
     def busy(self) -> bool:
         """A read is on its way or waiting (tests wait for this to settle)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from app.connection import ConnectionState
     from app.conversation_rows import ConversationRow
     from app.first_page import FirstPage
+    from app.queries import Arrival
     from app.search import SearchHit
     from ui.chat_pane import ChatPane
     from ui.connection_banner import ConnectionBanner
@@ -310,11 +311,14 @@ class MainWindow(QMainWindow):
             self.read_shop_name()
 
     def _rows_refreshed(
-        self, changes: list[tuple[ConversationRow | None, ConversationRow]], from_sync: bool
+        self,
+        changes: list[tuple[ConversationRow | None, ConversationRow]],
+        elsewhere: list[Arrival],
+        from_sync: bool,
     ) -> None:
         """Changed chat-list rows are in: notify what arrived, and give the open chat its fresh row."""
         if from_sync:
-            self.notifier.conversations_changed(changes)
+            self.notifier.conversations_changed(changes, elsewhere)
         current = self.chat.contact_id()
         for _old, new in changes:
             if new.contact_id == current:

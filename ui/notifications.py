@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from app.queries import ConversationRow
+from app.queries import Arrival, ConversationRow
 from ui.formatting import preview_text
 from ui.resources import icon_path
 
@@ -43,8 +43,9 @@ class Notifier(QObject):
             lambda: window.isActiveWindow() and not window.isMinimized()
         )
         self._last_contact: int | None = None
-        # Chats with new messages waiting to be told as one summary (contact id → its newest row).
-        self._pending: dict[int, ConversationRow] = {}
+        # Chats with new messages waiting to be told as one summary (contact id → its newest row, or
+        # what is known of a chat the list does not show).
+        self._pending: dict[int, ConversationRow | Arrival] = {}
         self._recent = 0  # chats told one by one in the current coalescing window
         self._summary = QTimer(self)
         self._summary.setSingleShot(True)
@@ -60,8 +61,13 @@ class Notifier(QObject):
             self.tray.activated.connect(lambda _reason: self._raise())
             self.tray.show()
 
-    def conversations_changed(self, changes: list[tuple[ConversationRow | None, ConversationRow]]) -> None:
-        """Called with (before, after) rows of a sync batch."""
+    def conversations_changed(
+        self,
+        changes: list[tuple[ConversationRow | None, ConversationRow]],
+        elsewhere: list[Arrival] | None = None,
+    ) -> None:
+        """Called with (before, after) rows of a sync batch, and the chats beyond the list's rows a
+        customer wrote to (a catch-up's many: they only ever join the summary)."""
         if not self.prefs.get("notifications", True) or self.is_window_active():
             return
         now = datetime.now(UTC)
@@ -77,6 +83,11 @@ class Notifier(QObject):
                 and not new.archived
             ):
                 self._tell(new)
+        for arrival in elsewhere or ():
+            if not self._summary.isActive():
+                self._recent = 0
+            self._summary.start()
+            self._pending[arrival.contact_id] = arrival
 
     def _tell(self, row: ConversationRow) -> None:
         """One chat's new message: told at once, unless many chats are arriving together (a
@@ -97,7 +108,7 @@ class Notifier(QObject):
         self._recent = 0
         if not rows:
             return
-        if len(rows) == 1:
+        if len(rows) == 1 and isinstance(rows[0], ConversationRow):
             self._notify(rows[0])
             return
         messages = sum(max(row.unread_count, 1) for row in rows)

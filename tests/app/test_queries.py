@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
 from app.models import Label, Message
 from app.queries import (
+    changed_conversations,
     contacts_by_label,
     conversations_by_id,
     conversations_page,
@@ -142,3 +143,40 @@ def test_preview_of_a_huge_message_is_cut(db) -> None:
     with db.read() as s:
         [row] = conversations_page(s)
     assert len(row.last_body or "") == 200
+
+
+def test_a_catch_up_reads_whole_only_the_chats_the_list_can_show(db) -> None:
+    """Thousands of chats change in a catch-up while the list keeps a few hundred rows: the rows it
+    shows and the first changed ones are read whole; of the others only who is waiting is known."""
+    with db.write() as s:
+        shown = make_contact(s, profile_name="Shown")
+        make_message(s, shown, "old news", sent_at=at(0))
+        chats = [make_contact(s, profile_name=f"Chat {i}") for i in range(8)]
+        for i, chat in enumerate(chats):
+            make_message(s, chat, f"message {i}", sent_at=at(10 + i), direction="out" if i % 2 else "in")
+        handed = make_contact(s, profile_name="Handed over")
+        make_message(s, handed, "상담원", sent_at=at(1), direction="out")
+        handed.bot_paused_until = datetime.now(UTC) + timedelta(hours=1)
+        ids = {shown.id, handed.id, *(c.id for c in chats)}
+        shown_id, handed_id, chat_ids = shown.id, handed.id, [c.id for c in chats]
+
+    with db.read() as s:
+        got = changed_conversations(s, ids, shown={shown_id}, room=3)
+    # The list's own row, the three newest others, and the chat that needs a person (its
+    # notification names it); the customers waiting in chats 4, 2 and 0 only join a summary.
+    names = ["Chat 7", "Chat 6", "Chat 5", "Handed over", "Shown"]
+    assert [r.display_name for r in got.rows] == names
+    assert [(a.contact_id, a.unread_count) for a in got.elsewhere] == [
+        (chat_ids[4], 1),
+        (chat_ids[2], 1),
+        (chat_ids[0], 1),
+    ]
+    assert got.elsewhere[0].last_message_at == at(14)
+
+    with db.read() as s:
+        roomier = changed_conversations(s, ids, shown={shown_id}, room=6)
+    # One customer waiting beyond the list: read whole, to be named in its own notification.
+    assert chat_ids[0] in {r.contact_id for r in roomier.rows} and roomier.elsewhere == []
+    with db.read() as s:
+        everything = changed_conversations(s, ids, shown={shown_id}, room=100)
+    assert len(everything.rows) == len(ids) and everything.elsewhere == []

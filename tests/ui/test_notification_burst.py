@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from app.conversation_rows import ConversationRow
+from app.queries import Arrival
 from ui.notifications import SINGLE_NOTIFICATIONS_MAX, Notifier
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
@@ -57,6 +58,20 @@ def test_a_catch_up_of_many_chats_becomes_one_summary(qtbot: Any) -> None:
     cid, title, text = notes[-1]
     assert title == "Shop Inbox" and text == "396 new messages in 198 more chats"
     assert cid == 199  # a click opens the newest of them
+
+
+def test_chats_beyond_the_list_join_the_summary(qtbot: Any) -> None:
+    """A catch-up's chats that the list does not show come as arrivals, not rows: counted in the summary."""
+    told, notes = notifier(qtbot)
+    batch = [(None, row(i, 1, minutes=i)) for i in range(3)]
+    beyond = [Arrival(100 + i, 3, NOW - timedelta(days=1, minutes=i)) for i in range(50)]
+    told.conversations_changed(batch, beyond)
+    assert len(notes) == SINGLE_NOTIFICATIONS_MAX
+    with qtbot.waitSignal(told.notified, timeout=5000):
+        pass
+    cid, _title, text = notes[-1]
+    assert text == "151 new messages in 51 more chats"
+    assert cid == 2  # the newest chat of the summary is one the list shows
 
 
 def test_one_customer_writing_is_told_at_once_every_time(qtbot: Any) -> None:
