@@ -153,12 +153,22 @@ def start_problem(db_path: Path, timeout: float = 60.0) -> str:
 
 
 def _lower_priority(pid: int | None) -> None:
-    """The child runs below the window's priority, from before its imports (≈ 1.5 s of CPU)."""
+    """The child runs below the window's priority, from before its imports (≈ 1.5 s of CPU).
+
+    Linux: nice as the background threads, and the idle policy. A nice value only weighs the
+    child's share: when the window's thread wakes for a scroll while the child holds the core,
+    the scheduler may let the child finish its slice first (measured: page scrolls waiting 8-15 ms
+    for a core during a catch-up). A task of the idle policy gives the core up at once whenever
+    another wants it, as a thread below normal priority does on Windows; the child still has
+    every moment the window leaves, which during a catch-up is nearly all of a core.
+    """
     if pid is None or sys.platform == "win32":
         return  # Windows: the child lowers its own thread first thing (serve)
     try:
         window = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's, on Linux
         os.setpriority(os.PRIO_PROCESS, pid, min(19, window + BACKGROUND_NICE))
+        if sys.platform.startswith("linux"):
+            os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))
     except OSError as exc:  # a sandbox may refuse it: the child keeps the window's priority
         log.info("catch-up process priority not lowered: %s", exc)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -452,6 +453,10 @@ def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_i
     try:
         probe.wait_until(lambda: cursor(db) == last_seq, timeout=60)
         child = worker.apply_process.pid if worker.apply_process is not None else None
+        # Linux: the child gives a core up at once whenever the window's thread wants one.
+        idle = sys.platform != "linux" or (
+            child is not None and os.sched_getscheduler(child) == os.SCHED_IDLE
+        )
         # Then a live message, long-polled and applied in the sync thread as before.
         relay.post_webhook(inbound(content="back online", sender=senders[0], timestamp=now))
         probe.wait_until(lambda: cursor(db) == relay.relay.store.events.last_seq())
@@ -460,7 +465,7 @@ def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_i
         thread.join(5)
         client.close()
     assert not thread.is_alive()
-    assert child is not None and child != os.getpid()
+    assert child is not None and child != os.getpid() and idle
     assert worker.pages_in_child >= 7  # the full pages went to the catch-up process
     assert bodies(db) == [f"while away {i:02d}" for i in range(30)] + ["back online"]
     with db.read() as s:
