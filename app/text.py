@@ -34,8 +34,9 @@ class _WordGrams(dict[str, str]):
     def __missing__(self, word: str) -> str:
         if len(self) >= self.LIMIT:
             self.clear()
-        # Each character joined to the next, in C (a third faster than slicing in a generator).
-        grams = word if len(word) == 1 else " ".join(map(str.__add__, word[:-1], word[1:]))
+        # Each character joined to the next, in C (a third faster than slicing in a generator); a
+        # word of one or two characters is its own gram.
+        grams = word if len(word) <= 2 else " ".join(map(str.__add__, word, word[1:]))
         self[word] = grams
         return grams
 

@@ -297,17 +297,19 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
             lines=span,
         )
     if (
-        span == 1
-        and "<" not in stripped  # no edited marker, no iOS attachment, no Android placeholder
+        "<" not in stripped  # no edited marker, no iOS attachment, no Android placeholder
         and ")" not in stripped  # no Android attachment, "… (file attached)"
         and not (stripped[:1] in markers.DELETED_FIRST and markers.DELETED_RE.match(stripped))
-        and not (
-            markers.PLACEHOLDER_END[stripped[-1:]]
-            and markers.may_be_placeholder(stripped)
-            and markers.match_placeholder(markers.strip_marks(stripped).strip())
+        and (
+            span > 1  # a placeholder is one line
+            or not (
+                markers.PLACEHOLDER_END[stripped[-1:]]
+                and markers.may_be_placeholder(stripped)
+                and markers.match_placeholder(markers.strip_marks(stripped).strip())
+            )
         )
     ):
-        return ParsedMessage(line_no, when, sender, stripped)  # most messages: plain text
+        return ParsedMessage(line_no, when, sender, stripped, lines=span)  # most messages: plain text
     edited = False
     em = markers.EDITED_RE.search(stripped)
     if em:
