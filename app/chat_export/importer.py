@@ -772,19 +772,31 @@ def _quick_gil_hand_offs() -> Iterator[None]:
                 sys.setswitchinterval(_switching["before"])
 
 
+# Batches handed to the writer thread and not yet written, at most. With one, each thread waited for
+# the other whenever one batch took longer on one side (an FTS merge in a commit, a batch of long
+# messages): 0.4-0.6 s each over 200,000 lines with the two sides balanced. A second absorbs that,
+# for one batch more in memory.
+BATCHES_AHEAD = 2
+
+
 class _Writer:
     """The thread that writes an import's batches, each in its own transaction, while the importing
-    thread builds the next one: SQLite lets go of the GIL while it steps (the FTS `INSERT … SELECT`
+    thread builds the next ones: SQLite lets go of the GIL while it steps (the FTS `INSERT … SELECT`
     is one long step), so on two free cores the parse and the bigram text overlap the SQLite work.
 
-    One batch is handed over at a time and the next is handed over only when it is written, so
-    at most two batches are in memory. Only this thread touches the database until it is joined;
-    an error in it is raised in the importing thread at the next hand-off.
+    At most BATCHES_AHEAD batches are handed over and unwritten, so memory stays bounded by the
+    batch size. Only this thread touches the database until it is joined; an error in it is raised
+    in the importing thread at the next hand-off. Once the importing thread stops (a cancel, an
+    error, a crash of the caller), batches not yet begun are dropped: the import stops after the
+    batch being written.
     """
 
     def __init__(self, job: _Importer, contact_id: int, cancel: threading.Event | None) -> None:
         self.job, self.contact_id, self.cancel = job, contact_id, cancel
-        self.handoff: queue.Queue[object] = queue.Queue(maxsize=1)
+        self.handoff: queue.Queue[object] = queue.Queue()  # bounded by wait_written
+        self.state = threading.Condition()
+        self.handed = self.done = 0  # batches handed over, and taken off the hand-off (written or dropped)
+        self.stopped = False
         self.failure: BaseException | None = None
         self.written_lines = self.batches = 0
         self.cpu = self.waited = 0.0
@@ -801,37 +813,49 @@ class _Writer:
                 waiting = time.perf_counter()
                 batch = self.handoff.get()
                 self.waited += time.perf_counter() - waiting
+                if batch is _END:
+                    return
+                assert isinstance(batch, _Rows)
                 try:
-                    if batch is _END:
-                        return
-                    assert isinstance(batch, _Rows)
-                    if self.failure is None and not (self.cancel is not None and self.cancel.is_set()):
+                    if not (self.stopped or self.failure is not None or self._cancelled()):
                         self.job.write_batch(self.contact_id, batch)
                         self.written_lines = batch.lines
                         self.batches += 1
                 except BaseException as exc:  # raised again in the importing thread
                     self.failure = exc
                 finally:
-                    self.handoff.task_done()
+                    with self.state:
+                        self.done += 1
+                        self.state.notify()
         finally:
             self.cpu = time.thread_time() - started
 
+    def _cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
     def wait_written(self) -> float:
-        """Wait until the batch handed over last is written (raising its error); returns the
+        """Wait until another batch may be handed over (raising the writer's error); returns the
         seconds waited."""
         waiting = time.perf_counter()
-        self.handoff.join()
+        with self.state:
+            while self.handed - self.done >= BATCHES_AHEAD:
+                self.state.wait()
         waited = time.perf_counter() - waiting
         if self.failure is not None:
             raise self.failure
         return waited
 
     def hand_over(self, batch: _Rows) -> None:
-        self.handoff.put(batch)  # never blocks: wait_written emptied the hand-off
+        self.handed += 1
+        self.handoff.put(batch)
+
+    def stop(self) -> None:
+        """Write no batch that is not begun yet."""
+        self.stopped = True
 
     def finish(self) -> float:
-        """Wait for the last batch and end the thread (also after an error in the importing
-        thread); returns the seconds waited. The caller raises `failure` when there is one."""
+        """Write what was handed over (unless stopped), end the thread (also after an error in the
+        importing thread); returns the seconds waited. The caller raises `failure` when there is one."""
         waiting = time.perf_counter()
         self.handoff.put(_END)
         self.thread.join()
@@ -845,7 +869,7 @@ def _run(
     cancel: threading.Event | None,
     times: ThreadTimes | None = None,
 ) -> None:
-    """Build batches in this thread while the writer thread writes the one before (issue 18)."""
+    """Build batches in this thread while the writer thread writes the ones before (issue 18)."""
     source = job.preview.source
     total = max(job.preview.line_count, 1)
     zf = zipfile.ZipFile(source.path) if source.is_zip else None
@@ -856,14 +880,15 @@ def _run(
             ready = _prepared(job, zf)
             try:
                 for batch in ready:
-                    # The batch before is written, and shown, before this one is handed over, as
-                    # when one thread did both: a cancel (or a crash) leaves no batch half-wanted.
                     waited += writer.wait_written()
                     if progress is not None and writer.written_lines:
                         progress(min(writer.written_lines, total), total)
                     if cancel is not None and cancel.is_set():
                         raise ImportCancelled()
                     writer.hand_over(batch)
+            except BaseException:
+                writer.stop()  # a cancel or an error: the batch being written is the last
+                raise
             finally:
                 ready.close()
                 waited += writer.finish()  # after an error here too: cleanup must not race it

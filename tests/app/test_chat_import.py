@@ -279,10 +279,11 @@ def test_an_import_interrupted_by_a_crash_is_removed_later(
     monkeypatch.setattr(importer, "_forget", lambda db, iid, c: None)
     with pytest.raises(KeyboardInterrupt):
         import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"), progress=crash)
-    assert counts(db)[1] == 3
+    left = counts(db)[1]
+    assert left in (3, 6)  # the batch shown, and the one the writer thread had begun beside it
     monkeypatch.undo()
     # …and the next start of an import (or the app) clears the leftovers.
-    assert discard_unfinished_imports(db) == 3
+    assert discard_unfinished_imports(db) == left
     assert counts(db) == (0, 0, 0)
 
 
