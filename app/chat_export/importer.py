@@ -96,9 +96,12 @@ UNFINISHED_KEY = UNFINISHED_IMPORT_KEY  # start-up checks it with plain sqlite3 
 SENT_BY_PHONE = "phone_app"
 
 # A row's values, bound for each message; the ones an import gives every row (contact, import id,
-# not unread, imported) are written into the statement instead: binding a value costs about as
-# much whatever it is, and the writer thread binds with the GIL held (0.4 s of 177,777 rows × 13).
-_COLUMNS = ("direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at", "sender_name")
+# not unread, imported) are written into the statement instead, since the writer thread binds with
+# the GIL held. No value bound is None: sqlite3 binds None through its adapter look-ups, at 3-4 times
+# the cost of a string (0.2-0.3 s for two per row of 177,777). So `sent_by` is bound as "" for NULL
+# (nullif), and `sender_name`, kept for group archives only, is NULL in the statement otherwise.
+_COLUMNS = ("direction", "kind", "body", "grams", "payload", "status", "sent_by", "sent_at")
+_GROUP_COLUMNS = (*_COLUMNS, "sender_name")
 _DIRECTION, _SENT_AT = _COLUMNS.index("direction"), _COLUMNS.index("sent_at")
 _EXISTING_IN_RANGE = text(
     "SELECT sent_at, direction, body, json_extract(payload, '$.import.omitted'), sender_name "
@@ -111,22 +114,27 @@ ROWS_PER_INSERT = 500
 
 
 @functools.lru_cache(maxsize=8)
-def _insert_sql(rows: int, contact_id: int, import_id: str) -> str:
+def _insert_sql(rows: int, contact_id: int, import_id: str, group: bool) -> str:
     if not import_id.isalnum():  # a hex id of our own making; never text from the export
         raise ValueError(import_id)
-    one = f"({int(contact_id)}, '{import_id}', 0, 1, " + ", ".join("?" for _ in _COLUMNS) + ")"
-    columns = ", ".join(("contact_id", "import_id", "unread", "imported", *_COLUMNS))
+    values = ["?"] * len(_COLUMNS)
+    values[_COLUMNS.index("sent_by")] = "nullif(?, '')"
+    one = f"({int(contact_id)}, '{import_id}', 0, 1, {', '.join(values)}, {'?' if group else 'NULL'})"
+    columns = ", ".join(("contact_id", "import_id", "unread", "imported", *_GROUP_COLUMNS))
     return f"INSERT INTO message ({columns}) VALUES " + ", ".join([one] * rows)
 
 
-def _insert_rows(s: Session, contact_id: int, import_id: str, rows: list[tuple[Any, ...]]) -> None:
+def _insert_rows(
+    s: Session, contact_id: int, import_id: str, group: bool, rows: list[tuple[Any, ...]]
+) -> None:
     """Insert message rows with plain multi-row INSERTs (the ORM's bulk insert would issue one
     statement per row)."""
     cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         for start in range(0, len(rows), ROWS_PER_INSERT):
             chunk = rows[start : start + ROWS_PER_INSERT]
-            cursor.execute(_insert_sql(len(chunk), contact_id, import_id), list(chain.from_iterable(chunk)))
+            sql = _insert_sql(len(chunk), contact_id, import_id, group)
+            cursor.execute(sql, list(chain.from_iterable(chunk)))
     finally:
         cursor.close()
 
@@ -136,7 +144,7 @@ class _Rows:
     """One batch made ready to write, before the write lock is taken."""
 
     messages: list[ParsedMessage]  # the batch's messages (the encryption notice left out)
-    rows: list[tuple[Any, ...]]  # in _COLUMNS order, one for each of `messages`
+    rows: list[tuple[Any, ...]]  # in _COLUMNS order (_GROUP_COLUMNS for a group), one per message
     stored: dict[int, media_files.StoredMedia]  # copied attachments by line number
     lo: int  # the batch's first and last minute, in ms (dedupe looks there)
     hi: int
@@ -471,7 +479,7 @@ class _Importer:
             if not existing and not batch.media:
                 # The usual batch: plain SQL, all rows at once (the ORM's bulk insert would
                 # issue a statement per row).
-                _insert_rows(s, contact_id, self.import_id, batch.rows)
+                _insert_rows(s, contact_id, self.import_id, self.group, batch.rows)
                 self.added += len(batch.rows)
             else:
                 self.insert_new(s, contact_id, batch.messages, batch.rows, existing, batch.stored)
@@ -502,11 +510,13 @@ class _Importer:
                 plain.append(row)
                 continue
             message_id = (
-                s.connection().exec_driver_sql(_insert_sql(1, contact_id, self.import_id), row).lastrowid
+                s.connection()
+                .exec_driver_sql(_insert_sql(1, contact_id, self.import_id, self.group), row)
+                .lastrowid
             )
             self.add_media(s, message_id, m, stored.get(m.line_no))
         if plain:
-            _insert_rows(s, contact_id, self.import_id, plain)
+            _insert_rows(s, contact_id, self.import_id, self.group, plain)
 
     def remember_start(self, s: Session, before_id: int | None) -> None:
         """Record, with the first batch, the highest message id before it: SQLite gives each new
@@ -575,8 +585,9 @@ class _Importer:
             s.execute(text(self.contact_trigger_sql))
 
     def rows(self, messages: list[ParsedMessage]) -> tuple[list[tuple[Any, ...]], bool]:
-        """Tuples in _COLUMNS order, ready to bind (no per-row dict to unpack), and whether any
-        message has an attachment. One loop: it runs once for every message of an import."""
+        """Tuples in _COLUMNS order (_GROUP_COLUMNS for a group archive), ready to bind (no per-row
+        dict to unpack), and whether any message has an attachment. One loop: it runs once for
+        every message of an import."""
         grams = bigram_texts([m.body for m in messages])
         out: list[tuple[Any, ...]] = []
         append = out.append
@@ -604,11 +615,10 @@ class _Importer:
             else:
                 payload = plain
             if sender == shop:
-                append((_OUT, m.kind, m.body, gram_text, payload, _SENT, SENT_BY_PHONE, last_ms + same,
-                        sender if group else None))  # fmt: skip
+                row = (_OUT, m.kind, m.body, gram_text, payload, _SENT, SENT_BY_PHONE, last_ms + same)
             else:
-                append((_IN, m.kind, m.body, gram_text, payload, _RECEIVED, None, last_ms + same,
-                        sender if group else None))  # fmt: skip
+                row = (_IN, m.kind, m.body, gram_text, payload, _RECEIVED, "", last_ms + same)  # "": NULL
+            append((*row, sender) if group else row)
         self._last_local, self._same_time, self._last_ms = last_local, same, last_ms
         return out, media
 
