@@ -481,7 +481,7 @@ def _says_whatsapp(sender: str | None, body: str) -> bool:
         sender is None
         or body.startswith(_WHATSAPP_STARTS)
         or "(" in body
-        or bool(markers.match_placeholder(body))
+        or (markers.PLACEHOLDER_END[body[-1:]] and bool(markers.match_placeholder(body)))
     )
 
 
