@@ -86,6 +86,7 @@ class Arrival(NamedTuple):
 class ChangedConversations:
     rows: list[ConversationRow]  # the changed chats the list shows or could show, in its order
     elsewhere: list[Arrival]  # the other changed chats with an unread message from their customer
+    gone: frozenset[int] = frozenset()  # chats the list shows that changed and cannot stay in it
 
 
 # Fewer arrivals than this outside the list are read as whole rows: a notification names each one.
@@ -110,37 +111,46 @@ def changed_conversations(
     room: int,
     kind: ConversationFilter = "all",
     label_id: int | None = None,
+    keep_shown: bool = False,
+    also: set[int] | frozenset[int] = frozenset(),
 ) -> ChangedConversations:
-    """Fresh rows for the changed chats a list that keeps `room` rows shows (`shown`) or could show
-    now, and for every other changed chat only whether its customer is waiting.
+    """Fresh rows for the changed chats that a list keeping `room` rows, showing `shown`, will show
+    after them; for every other changed chat only whether its customer is waiting.
 
     A catch-up changes thousands of chats while the list keeps a few hundred: only the `room`
-    first of the changed chats that pass the list's filter can be among its rows afterwards.
-    Chats handed to a person by the menu bot, and a few arrivals, are read whole: their
-    notification names them.
+    first of the changed chats that pass the list's filter can be among its rows afterwards, and
+    a shown chat that changed and is not among them leaves the list (`gone`). With `keep_shown`
+    (the list is holding its order still) every shown chat that changed is read whole. Chats in
+    `also` (the open chat), chats handed to a person by the menu bot and a few arrivals are read
+    whole too: the chat pane shows the first, and a notification names the others.
     """
     ids = set(contact_ids)
     if len(ids) <= room:
         return ChangedConversations(conversations_by_id(session, ids), [])
     where, params = conversation_where(kind, label_id, contact_ids=False)
+    candidates = ids - set(shown) if keep_shown else ids
     first = session.execute(
         text(
             f"SELECT c.id FROM contact c WHERE {where} AND c.id IN (SELECT value FROM json_each(:ids)) "
             "ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC LIMIT :room"
         ),
-        {**params, "ids": json.dumps(sorted(ids - shown)), "room": room},
+        {**params, "ids": json.dumps(sorted(candidates)), "room": room},
     ).scalars()
-    whole = (ids & shown) | set(first)
+    whole = set(first) | (ids & set(also))
+    if keep_shown:
+        whole |= ids & set(shown)
+    gone = frozenset((ids & set(shown)) - whole)
     rest = ids - whole
     waiting = session.execute(
         text(_ARRIVALS_SQL), {"ids": json.dumps(sorted(rest)), "now": int(time.time() * 1000)}
     ).all()
     elsewhere = [Arrival(r[0], int(r[1]), from_millis(r[2])) for r in waiting if not r[3]]
-    whole.update(r[0] for r in waiting if r[3])
+    handed = {r[0] for r in waiting if r[3]}
     if len(elsewhere) < ARRIVALS_NAMED:
-        whole.update(a.contact_id for a in elsewhere)
+        handed.update(a.contact_id for a in elsewhere)
         elsewhere = []
-    return ChangedConversations(conversations_by_id(session, whole), elsewhere)
+    whole |= handed
+    return ChangedConversations(conversations_by_id(session, whole), elsewhere, gone - handed)
 
 
 @dataclass(frozen=True, slots=True)

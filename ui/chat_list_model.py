@@ -57,6 +57,7 @@ class _Read:
     rows: list[ConversationRow]
     unread_total: int
     elsewhere: list[Arrival] = dataclasses.field(default_factory=list)  # see changed_conversations
+    gone: frozenset[int] = frozenset()  # shown chats that changed and leave the list
 
 
 def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> Callable[[Session], _Read]:
@@ -69,20 +70,32 @@ def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> C
     return read
 
 
-def _read_changed(
-    contact_ids: frozenset[int],
-    shown: frozenset[int],
-    room: int,
-    kind: ConversationFilter,
-    label_id: int | None,
-) -> Callable[[Session], _Read]:
-    def read(s: Session) -> _Read:
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a re-read of changed chats is told about the list when it starts (changed_conversations)."""
+
+    contact_ids: frozenset[int]
+    shown: frozenset[int]
+    room: int
+    kind: ConversationFilter
+    label_id: int | None
+    keep_shown: bool
+    also: frozenset[int]
+
+    def __call__(self, s: Session) -> _Read:
         from app.queries import changed_conversations, unread_counts
 
-        got = changed_conversations(s, contact_ids, shown=shown, room=room, kind=kind, label_id=label_id)
-        return _Read(got.rows, unread_counts(s).messages, got.elsewhere)
-
-    return read
+        got = changed_conversations(
+            s,
+            self.contact_ids,
+            shown=self.shown,
+            room=self.room,
+            kind=self.kind,
+            label_id=self.label_id,
+            keep_shown=self.keep_shown,
+            also=self.also,
+        )
+        return _Read(got.rows, unread_counts(s).messages, got.elsewhere, got.gone)
 
 
 class ChatListModel(QAbstractListModel):
@@ -126,6 +139,8 @@ class ChatListModel(QAbstractListModel):
         self._pending_from_sync = False
         self._pending_owner = False  # something the owner did waits: read it without delay
         self._refreshed_at = 0.0  # time.monotonic() of the last re-read of changed rows
+        # The chat open beside the list (MainWindow sets it): its row is always read whole.
+        self.open_chat: Callable[[], int | None] = lambda: None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._flush_pending)
@@ -321,25 +336,48 @@ class ChatListModel(QAbstractListModel):
             self._refreshing = False
             if generation == self._generation:
                 self.unread_total = got.unread_total
-                self.apply_rows(got.rows, from_sync=from_sync, elsewhere=got.elsewhere)
+                gone = got.gone
+                if gone and (self.held or self._waiting):  # held still since: read them whole next
+                    self._pending.update(gone)
+                    self._pending_from_sync |= from_sync
+                    gone = frozenset()
+                self.apply_rows(got.rows, from_sync=from_sync, elsewhere=got.elsewhere, gone=gone)
             self._flush_pending()
 
-        # Rows beyond what the list keeps are not read whole (a catch-up changes thousands of chats).
-        shown = frozenset(r.contact_id for r in self._rows) | frozenset(self._waiting)
-        read = _read_changed(ids, shown, self._room(), self.kind, self.label_id)
-        run_read(self.ctx, read, done, parent=self, on_failure=self._failed)
+        # Chats beyond what the list keeps are not read whole (a catch-up changes thousands).
+        open_chat = self.open_chat()
+        asked = _Asked(
+            contact_ids=ids,
+            shown=frozenset(r.contact_id for r in self._rows) | frozenset(self._waiting),
+            room=self._room(),
+            kind=self.kind,
+            label_id=self.label_id,
+            keep_shown=self.held or bool(self._waiting),
+            also=frozenset() if open_chat is None else frozenset({open_chat}),
+        )
+        run_read(self.ctx, asked, done, parent=self, on_failure=self._failed)
 
     def apply_rows(
-        self, fresh: list[ConversationRow], *, from_sync: bool = False, elsewhere: list[Arrival] | None = None
+        self,
+        fresh: list[ConversationRow],
+        *,
+        from_sync: bool = False,
+        elsewhere: list[Arrival] | None = None,
+        gone: frozenset[int] = frozenset(),
     ) -> None:
-        """Update, move, insert or drop the rows of these freshly read conversations.
+        """Update, move, insert or drop the rows of these freshly read conversations, and drop the
+        `gone` ones (changed, and no longer among the list's rows).
 
-        Emits `rows_refreshed` with (old, new) pairs so notifications can see what arrived.
+        Emits `rows_refreshed` with (old, new) pairs, and the arrivals beyond the list's rows whose
+        unread count grew, so notifications can see what arrived.
         """
-        elsewhere = elsewhere or []
+        elsewhere = [a for a in elsewhere or () if self._unread_grew(a)]
         if len(fresh) > MOVE_ROWS_MAX and not self.held and not self._waiting:
-            self._apply_many(fresh, from_sync=from_sync, elsewhere=elsewhere)
+            self._apply_many(fresh, from_sync=from_sync, elsewhere=elsewhere, gone=gone)
             return
+        for contact_id in gone:
+            self._drop_row(contact_id)
+            self._more = True  # it comes back with its page if the owner scrolls there
         changes: list[tuple[ConversationRow | None, ConversationRow]] = []
         for row in fresh:
             old_pos = self.position_of(row.contact_id)
@@ -383,7 +421,13 @@ class ChatListModel(QAbstractListModel):
         self.endRemoveRows()
         self._more = True
 
-    def _apply_many(self, fresh: list[ConversationRow], *, from_sync: bool, elsewhere: list[Arrival]) -> None:
+    def _unread_grew(self, arrival: Arrival) -> bool:
+        old = self.row_for(arrival.contact_id)
+        return old is None or arrival.unread_count > old.unread_count
+
+    def _apply_many(
+        self, fresh: list[ConversationRow], *, from_sync: bool, elsewhere: list[Arrival], gone: frozenset[int]
+    ) -> None:
         """A catch-up's batch changes hundreds of chats: one pass over the list and one layout
         change, instead of a move (and the view's work for it) per chat.
 
@@ -393,12 +437,17 @@ class ChatListModel(QAbstractListModel):
         old_rows = {r.contact_id: r for r in self._rows}
         changes = [(old_rows.get(r.contact_id), r) for r in fresh]
         by_id = {r.contact_id: r for r in fresh}
-        keep = [r for r in self._rows if r.contact_id not in by_id]
-        edge = _sort_key(keep[-1]) if keep and self._more else None
-        arrived = sorted(
-            (r for r in fresh if self._matches(r) and (edge is None or _sort_key(r) < edge)), key=_sort_key
-        )
-        rows = list(merge(keep, arrived, key=_sort_key))
+        keep = [r for r in self._rows if r.contact_id not in by_id and r.contact_id not in gone]
+        if gone:
+            self._more = True  # they come back with their page if the owner scrolls there
+        # Each row's sort key once, merged as (key, row) pairs: the keys are unique (the contact
+        # id is in them), so rows are never compared, and the merge compares tuples in C.
+        kept = [(_sort_key(r), r) for r in keep]
+        edge = kept[-1][0] if kept and self._more else None
+        matching = ((_sort_key(r), r) for r in fresh if self._matches(r))
+        pairs = sorted(kr for kr in matching if edge is None or kr[0] < edge)
+        arrived = [r for _k, r in pairs]
+        rows = [r for _k, r in merge(kept, pairs)]
         place = {r.contact_id: i for i, r in enumerate(rows)}
         # Rows that leave (archived, filtered out, moved past the loaded pages) go one by one:
         # few, and a removal is what the view must be told.
@@ -426,7 +475,8 @@ class ChatListModel(QAbstractListModel):
             self.layoutChanged.emit()
         else:
             self._rows = rows
-        repaint = [place[r.contact_id] for r in arrived if old_rows.get(r.contact_id) != r]
+        # Every arrived row changed (it was read again because it did): repaint their span.
+        repaint = [place[r.contact_id] for r in arrived]
         if repaint:
             self.dataChanged.emit(self.index(min(repaint)), self.index(max(repaint)))
         self._seen = {r.contact_id: r for r in rows}
@@ -512,14 +562,17 @@ class ChatListModel(QAbstractListModel):
     def drop(self, contact_id: int) -> None:
         """The owner deleted this chat: its row goes at once, even while the order holds."""
         self._waiting.pop(contact_id, None)
+        self._drop_row(contact_id)
+        if self.held:
+            self.held_changed.emit(len(self._waiting))
+        self.unread_changed.emit()
+
+    def _drop_row(self, contact_id: int) -> None:
         pos = self.position_of(contact_id)
         if pos is not None:
             self.beginRemoveRows(QModelIndex(), pos, pos)
             del self._rows[pos]
             self.endRemoveRows()
-        if self.held:
-            self.held_changed.emit(len(self._waiting))
-        self.unread_changed.emit()
 
     # ----------------------------------------------------------------- lookups
     def position_of(self, contact_id: int) -> int | None:

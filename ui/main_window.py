@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.chat.refresh_tab_order(before=self.chat_list.view)
         self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.edit.setFocus())
         self.chat_list.model.rows_refreshed.connect(self._rows_refreshed)
+        self.chat_list.model.open_chat = self.chat.contact_id  # its row is always read whole
         ctx.hub.changed.connect(self._hub_changed)
 
         self._shortcuts()

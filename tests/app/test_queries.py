@@ -146,8 +146,8 @@ def test_preview_of_a_huge_message_is_cut(db) -> None:
 
 
 def test_a_catch_up_reads_whole_only_the_chats_the_list_can_show(db) -> None:
-    """Thousands of chats change in a catch-up while the list keeps a few hundred rows: the rows it
-    shows and the first changed ones are read whole; of the others only who is waiting is known."""
+    """Thousands of chats change in a catch-up while the list keeps a few hundred rows: only the
+    changed chats that will be among its rows are read whole; of the others, who is waiting."""
     with db.write() as s:
         shown = make_contact(s, profile_name="Shown")
         make_message(s, shown, "old news", sent_at=at(0))
@@ -162,16 +162,31 @@ def test_a_catch_up_reads_whole_only_the_chats_the_list_can_show(db) -> None:
 
     with db.read() as s:
         got = changed_conversations(s, ids, shown={shown_id}, room=3)
-    # The list's own row, the three newest others, and the chat that needs a person (its
-    # notification names it); the customers waiting in chats 4, 2 and 0 only join a summary.
-    names = ["Chat 7", "Chat 6", "Chat 5", "Handed over", "Shown"]
-    assert [r.display_name for r in got.rows] == names
+    # The three newest changed chats, and the chat that needs a person (its notification names
+    # it). The list's own row is pushed below its three rows: it leaves the list. The customers
+    # waiting in chats 4, 2 and 0, and in the row that left, only join a summary.
+    assert [r.display_name for r in got.rows] == ["Chat 7", "Chat 6", "Chat 5", "Handed over"]
+    assert got.gone == {shown_id}
     assert [(a.contact_id, a.unread_count) for a in got.elsewhere] == [
         (chat_ids[4], 1),
         (chat_ids[2], 1),
         (chat_ids[0], 1),
+        (shown_id, 1),
     ]
     assert got.elsewhere[0].last_message_at == at(14)
+
+    with db.read() as s:
+        held = changed_conversations(s, ids, shown={shown_id}, room=3, keep_shown=True, also={chat_ids[1]})
+    # A list holding its order still gets its own row whole; so does the chat open beside it.
+    assert [r.display_name for r in held.rows] == [
+        "Chat 7",
+        "Chat 6",
+        "Chat 5",
+        "Chat 1",
+        "Handed over",
+        "Shown",
+    ]
+    assert held.gone == frozenset()
 
     with db.read() as s:
         roomier = changed_conversations(s, ids, shown={shown_id}, room=6)
@@ -179,4 +194,4 @@ def test_a_catch_up_reads_whole_only_the_chats_the_list_can_show(db) -> None:
     assert chat_ids[0] in {r.contact_id for r in roomier.rows} and roomier.elsewhere == []
     with db.read() as s:
         everything = changed_conversations(s, ids, shown={shown_id}, room=100)
-    assert len(everything.rows) == len(ids) and everything.elsewhere == []
+    assert len(everything.rows) == len(ids) and everything.elsewhere == [] and not everything.gone

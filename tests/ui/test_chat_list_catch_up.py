@@ -138,3 +138,34 @@ def test_the_selected_chat_stays_listed_when_a_batch_pushes_it_below_the_pages_r
     assert names(model)[:2] == ["New 19", "New 18"]
     assert names(model)[-1] == "Chat 052"
     assert view.currentIndex().data() == "Chat 052"
+
+
+def test_a_batch_of_more_chats_than_the_list_keeps_still_refreshes_the_open_chat(
+    ctx: Any, qtbot: Any
+) -> None:
+    """A catch-up's re-read fetches whole only the chats the list will show, and the open chat."""
+    chats, model, _view = listed_chats(ctx, qtbot, 300)
+    opened = chats[5]  # far below the first page, open beside the list (from a search, say)
+    model.open_chat = lambda: opened.id
+
+    changed: list[int] = []
+    with ctx.db.write() as s:
+        for n in range(150):  # more customers than the list's hundred rows write at once
+            newcomer = make_contact(s, profile_name=f"New {n:03d}")
+            make_message(s, newcomer, "hello", sent_at=BASE_TIME + timedelta(days=1, minutes=n))
+            changed.append(newcomer.id)
+        chat = s.get(Contact, opened.id)
+        assert chat is not None
+        make_message(s, chat, "where is my order?", sent_at=BASE_TIME + timedelta(minutes=6))
+        changed.append(chat.id)
+    refreshed: list[Any] = []
+    model.rows_refreshed.connect(lambda changes, elsewhere, _sync: refreshed.append((changes, elsewhere)))
+    with qtbot.waitSignal(model.rows_refreshed, timeout=5000):
+        ctx.publish(Changes.for_contacts(changed, from_sync=True))
+
+    [(changes, elsewhere)] = refreshed
+    fresh = {new.contact_id: new for _old, new in changes}
+    assert fresh[opened.id].last_body == "where is my order?" and fresh[opened.id].unread_count == 2
+    assert names(model) == [f"New {n:03d}" for n in range(149, 49, -1)]  # the newest hundred
+    # The fifty customers the list has no room for are told in the notification summary.
+    assert len(elsewhere) == 50 and all(a.unread_count == 1 for a in elsewhere)
