@@ -61,7 +61,7 @@ def _free_cores_estimate(building_cpu: float, times: ThreadTimes) -> float:
     """The import's wall time on two free cores: the busier thread's CPU, plus the other thread's
     share of one batch (the first batch is built before anything is written, the last written
     after everything is built). A lower bound: the writer's Python between its SQLite calls
-    (binding, the session; ≈ 0.4 s of its CPU) needs the GIL too, so on free cores the importing
+    (binding, the session; ≈ 0.2 s of its CPU) needs the GIL too, so on free cores the importing
     thread's side is closer to its CPU plus that. The wall figure on a quiet machine decides."""
     busier, other = max(building_cpu, times.writing_cpu), min(building_cpu, times.writing_cpu)
     return busier + other / max(times.batches, 1)
