@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from app.conversation_rows import ConversationRow, LabelRow
 from ui import icons
-from ui.avatar import avatar_pixmap
+from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
 from ui.formatting import KIND_ICONS, list_time, preview_text
 from ui.label_names import label_display_name
@@ -309,8 +309,8 @@ class ChatListDelegate(QStyledItemDelegate):
         steps: list[Step] = []
         rect = QRectF(0, 0, width, height)
         avatar_top = rect.top() + (rect.height() - AVATAR) / 2
-        key = row.wa_id or str(row.contact_id)
-        steps.append((_AVATAR, int(rect.left() + PAD), int(avatar_top), row.display_name, key, dpr))
+        look = avatar_look(row.display_name, row.wa_id or str(row.contact_id))
+        steps.append((_AVATAR, int(rect.left() + PAD), int(avatar_top), look, dpr))
 
         left = rect.left() + PAD + AVATAR + PAD
         right = rect.right() - PAD
@@ -412,8 +412,8 @@ class ChatListDelegate(QStyledItemDelegate):
 
     def _step_avatar(self, painter: QPainter, step: Step) -> None:
         # Looked up at each paint (ui/avatar.py keeps the pixmaps): a row's steps hold no pixmap.
-        _, x, y, name, key, dpr = step
-        painter.drawPixmap(x, y, avatar_pixmap(name, key, AVATAR, dpr))
+        _, x, y, look, dpr = step
+        painter.drawPixmap(x, y, avatar_image(look, AVATAR, dpr))
 
     def _step_pen(self, painter: QPainter, step: Step) -> None:
         painter.setPen(self._qcolour(step[1]))

@@ -1,0 +1,33 @@
+"""Avatars: a contact's initials on a colour of its own, the same every time it is painted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QColor
+
+from ui.avatar import AVATAR_COLOURS, avatar_look, avatar_pixmap, colour_number, initials
+
+
+def test_initials_are_what_people_are_called(qapp: Any) -> None:
+    assert initials("김민지") == "민지"  # a Korean given name, without the surname
+    assert initials("Amy Clarke") == "AC"
+    assert initials("+82 10 1234 5678") == "#"
+    assert initials("  ") == "?"
+
+
+def test_an_avatar_is_its_initials_on_the_contacts_colour(qapp: Any) -> None:
+    first = avatar_pixmap("김민지", "821012345678", 48)
+    edge = first.toImage().pixelColor(4, 24)  # inside the circle, left of the initials
+    assert edge.name() == QColor(AVATAR_COLOURS[colour_number("821012345678")]).name()
+    assert avatar_pixmap("김민지", "821012345678", 48).cacheKey() == first.cacheKey()  # drawn once
+    # Two customers who look the same share one picture; another colour is another picture.
+    twin = next(
+        f"8210{n:08d}" for n in range(1000) if colour_number(f"8210{n:08d}") == colour_number("821012345678")
+    )
+    other = next(
+        f"8210{n:08d}" for n in range(1000) if colour_number(f"8210{n:08d}") != colour_number("821012345678")
+    )
+    assert avatar_look("박민지", twin) == avatar_look("김민지", "821012345678")
+    assert avatar_pixmap("박민지", twin, 48).cacheKey() == first.cacheKey()
+    assert avatar_pixmap("김민지", other, 48).cacheKey() != first.cacheKey()
