@@ -1,8 +1,9 @@
 """Catch-up in the real window: GUI-thread gaps, chat-list page scrolls and apply time over 50,000 events.
 
 What runs, as an owner's laptop after a day offline: the relay in its own process on 127.0.0.1 (at
-nice 10: it stands in for a server elsewhere, and its CPU time is reported) holds 50,000 customer messages (webhooks of 50, ~2/3 from customers already in the database, ~1/3 new ones,
-Korean and English text); a copy of the 1M-message bench database is opened in the real `MainWindow`
+nice 10: it stands in for a server elsewhere, and its CPU time is reported) holds 50,000 customer
+messages (webhooks of 50, ~2/3 from customers already in the database, ~1/3 new ones, Korean and
+English text); a copy of the 1M-message bench database is opened in the real `MainWindow`
 (menus installed, shown offscreen, objects frozen for the collector as `ui/application.py` does), and
 `window.start_sync()` starts the real sync engine. While it catches up, on the GUI thread:
 
