@@ -111,6 +111,17 @@ def seed(relay: Relay, pages: list[dict[str, Any]]) -> None:
         store.db.close()
 
 
+_SCHEDSTAT: list[int] = []  # the GUI thread's schedstat file, opened once (read 200 times a second)
+
+
+def gui_schedstat() -> tuple[int, int]:
+    """The GUI thread's nanoseconds on a core and runnable waiting for one, so far."""
+    if not _SCHEDSTAT:
+        _SCHEDSTAT.append(os.open(f"/proc/self/task/{threading.get_native_id()}/schedstat", os.O_RDONLY))
+    on_cpu, queued, _ = os.pread(_SCHEDSTAT[0], 64, 0).split()
+    return int(on_cpu), int(queued)
+
+
 class Ticks:
     """A 5 ms precise timer on the GUI thread; notes every gap between two ticks."""
 
@@ -123,7 +134,6 @@ class Ticks:
         self.ends: list[float] = []  # perf_counter at the end of each gap
         # Gaps over SPLIT_GAP_MS as scroll spans: (start, end, GUI thread's CPU ns, run-queue ns).
         self.spans: list[tuple[float, float, int, int]] = []
-        self._sched = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
         self._sched_at = (0, 0)
         self.last: float | None = None
         self.on_tick: list[Any] = []
@@ -140,8 +150,7 @@ class Ticks:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        on_cpu, queued, _ = self._sched.read_text().split()
-        sched = (int(on_cpu), int(queued))
+        sched = gui_schedstat()
         if self.last is not None:
             self.gaps.append((now - self.last) * 1000)
             self.ends.append(now)
@@ -165,7 +174,6 @@ class PageScrolls(QObject):
         # Per scroll: (start, end) perf_counter and the GUI thread's CPU and run-queue nanoseconds
         # over it (schedstat): what the rest of the wall time waited for, if not a core.
         self.spans: list[tuple[float, float, int, int]] = []
-        self._sched = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
         self._sched_at: tuple[int, int] = (0, 0)
         self.running = False
         self._since: float | None = None
@@ -199,14 +207,10 @@ class PageScrolls(QObject):
         if value == bar.value():
             QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
             return
-        self._sched_at = self._schedstat()
+        self._sched_at = gui_schedstat()
         self._since = time.perf_counter()
         self._watchdog.start()
         bar.setValue(value)
-
-    def _schedstat(self) -> tuple[int, int]:
-        on_cpu, queued, _ = self._sched.read_text().split()
-        return int(on_cpu), int(queued)
 
     def _no_paint(self) -> None:
         self._since = None
@@ -224,7 +228,7 @@ class PageScrolls(QObject):
             self._inside = False
         if self._since is not None:
             end = time.perf_counter()
-            cpu, queued = self._schedstat()
+            cpu, queued = gui_schedstat()
             self.samples.append((end - self._since) * 1000)
             self.spans.append((self._since, end, cpu - self._sched_at[0], queued - self._sched_at[1]))
             self._since = None
