@@ -95,26 +95,36 @@ def conversation_where(
 
 
 def conversation_row(r: Any) -> ConversationRow:
-    labels = tuple(LabelRow(int(i), str(n), str(c)) for i, n, c in json.loads(r[15] or "[]"))
+    """A row of CONVERSATIONS_SQL as the chat list shows it (a catch-up's re-read builds hundreds at a
+    time: arguments by position, no JSON parse for a chat without labels, one time object when the
+    last message is the last inbound one)."""
+    raw_labels = r[15]
+    labels = (
+        tuple(LabelRow(int(i), str(n), str(c)) for i, n, c in json.loads(raw_labels))
+        if raw_labels and raw_labels != "[]"
+        else ()
+    )
     wa_id, profile, saved = r[1], r[2], r[3]
+    inbound_ms, last_ms = r[8], r[9]
+    last_at = from_millis(last_ms)
     return ConversationRow(
-        contact_id=r[0],
-        wa_id=wa_id,
-        display_name=saved or profile or (f"+{wa_id}" if wa_id else ""),
-        profile_name=profile,
-        saved_name=saved,
-        pinned=bool(r[4]),
-        archived=bool(r[5]),
-        blocked=bool(r[6]),
-        unread_count=int(r[7] or 0),
-        last_inbound_at=from_millis(r[8]),
-        last_message_at=from_millis(r[9]),
-        last_message_id=r[10],
-        last_body=r[11],
-        last_kind=r[12],
-        last_direction=r[13],
-        last_status=r[14],
-        labels=labels,
-        group_archive=bool(r[16]),
-        bot_paused_until=from_millis(r[17]),
+        r[0],
+        wa_id,
+        saved or profile or (f"+{wa_id}" if wa_id else ""),
+        profile,
+        saved,
+        bool(r[4]),
+        bool(r[5]),
+        bool(r[6]),
+        int(r[7] or 0),
+        last_at if inbound_ms == last_ms else from_millis(inbound_ms),
+        last_at,
+        r[10],
+        r[11],
+        r[12],
+        r[13],
+        r[14],
+        labels,
+        bool(r[16]),
+        None if r[17] is None else from_millis(r[17]),
     )
