@@ -355,7 +355,8 @@ class ChatListModel(QAbstractListModel):
             keep_shown=self.held or bool(self._waiting),
             also=frozenset() if open_chat is None else frozenset({open_chat}),
         )
-        run_read(self.ctx, asked, done, parent=self, on_failure=self._failed)
+        # A synced batch's rows wait for the window's queued events: a scroll paints first.
+        run_read(self.ctx, asked, done, parent=self, on_failure=self._failed, behind_window=from_sync)
 
     def apply_rows(
         self,

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
@@ -52,6 +52,18 @@ def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     return pool.waitForDone(read_msecs) and writes_done
 
 
+_BEHIND_EVENT = QEvent.Type(QEvent.registerEventType())
+
+
+class _Behind(QEvent):
+    """An op's result posted below normal priority: it waits for the events queued before it."""
+
+    def __init__(self, result: object, error: object) -> None:
+        super().__init__(_BEHIND_EVENT)
+        self.result = result
+        self.error = error
+
+
 class _Delivery(QObject):
     """Lives on the GUI thread; the worker emits into it, so callbacks always run there."""
 
@@ -66,6 +78,19 @@ class _Delivery(QObject):
     def _deliver(self, result: object, error: object) -> None:
         self.op._done(result, error)
 
+    def deliver(self, result: object, error: object) -> None:
+        """From the worker: hand the result to the GUI thread."""
+        if self.op.behind_window:
+            QCoreApplication.postEvent(self, _Behind(result, error), Qt.EventPriority.LowEventPriority.value)
+        else:
+            self.finished.emit(result, error)
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, _Behind):
+            self.op._done(event.result, event.error)
+            return True
+        return super().event(event)
+
 
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[], Any], delivery: _Delivery) -> None:
@@ -79,9 +104,9 @@ class _Runnable(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which shows or logs it
-            self.delivery.finished.emit(None, exc)
+            self.delivery.deliver(None, exc)
         else:
-            self.delivery.finished.emit(result, None)
+            self.delivery.deliver(result, None)
 
 
 _running: set[Op] = set()
@@ -121,6 +146,9 @@ class Op:
         self.parent = parent
         self.title = title
         self.writes = writes  # runs on the one writer (writer_pool), after the writes queued before it
+        # The result waits for the window's events already queued (a scroll's repaint, a click):
+        # for background refreshes whose callback is heavy (a catch-up's batch of chat-list rows).
+        self.behind_window = False
         self._success: Success | None = None
         self._failure: Failure | None = None
         self._delivery: _Delivery | None = None
@@ -273,15 +301,24 @@ def run_read(
     *,
     parent: QObject | None = None,
     on_failure: Failure | None = None,
+    behind_window: bool = False,
 ) -> Op:
-    """Anki's QueryOp: `fn(session)` in a short read session off the GUI thread, then `on_success(result)`."""
+    """Anki's QueryOp: `fn(session)` in a short read session off the GUI thread, then `on_success(result)`.
+
+    With `behind_window`, the result waits for the window's events queued before it arrived."""
     db = ctx.db
 
     def work() -> T:
         with db.read() as session:
             return fn(session)
 
-    return run_op(work, on_success, parent=parent, on_failure=on_failure)
+    op = Op(work, parent=parent)
+    op.behind_window = behind_window
+    if on_success is not None:
+        op.success(on_success)
+    if on_failure is not None:
+        op.failure(on_failure)
+    return op.run()
 
 
 def run_write(
