@@ -8,7 +8,10 @@ from PySide6.QtCore import QObject, QTimer
 
 # How often the window's thread looks at the collector's counts. A catch-up allocates ~10,000
 # tracked objects a second in the op threads; a young pass over a tenth of that is well under 1 ms.
+# While nothing is due the checks slow down, to one every IDLE_CHECK_MS (an idle app on a laptop
+# should not wake ten times a second).
 CHECK_MS = 100
+IDLE_CHECK_MS = 2_000
 
 
 class GuiThreadCollector(QObject):
@@ -33,8 +36,14 @@ class GuiThreadCollector(QObject):
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
-        self.timer.timeout.connect(self.collect_due)
+        self.timer.timeout.connect(self._check)
         self.timer.start()
+
+    def _check(self) -> None:
+        if self.collect_due() is None:
+            self.timer.setInterval(min(IDLE_CHECK_MS, self.timer.interval() * 2))
+        else:
+            self.timer.setInterval(CHECK_MS)
 
     def collect_due(self) -> int | None:
         """Run the pass CPython would have run by now, if any; returns its generation."""
