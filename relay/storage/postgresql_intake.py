@@ -1,9 +1,10 @@
-"""PostgreSQL's group commits: two round trips a batch, in psycopg's pipeline on a kept connection."""
+"""PostgreSQL's group commits in psycopg's pipeline on a kept connection: most in one round trip."""
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +60,29 @@ _ADD_MEDIA_JOBS = (
     " ON CONFLICT (id) DO NOTHING"
 )
 
+# The batch's guess checked inside its transaction, before it writes: none of its dedupe keys is
+# stored, and its customers' stored rows are exactly the rows guessed (as many, none differing;
+# EXCEPT compares NULLs as equal). A wrong guess divides by zero, which aborts the transaction:
+# nothing is written, and the batch is read and written again. The divisor is a subquery, so it is
+# never worked out while the statement is planned. `_CHECK_NEW`: the same when every customer is
+# guessed new (the usual first message of a customer), without the comparison.
+_NO_KEY_STORED = "NOT EXISTS (SELECT 1 FROM event WHERE dedupe_key = ANY(%s::text[]))"
+_CHECK_NEW = (
+    f"SELECT 1 / (SELECT CASE WHEN {_NO_KEY_STORED}"
+    " AND NOT EXISTS (SELECT 1 FROM contact_state WHERE wa_id = ANY(%s::text[])) THEN 1 ELSE 0 END)"
+)
+_CHECK_GUESS = (
+    f"WITH stored AS (SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%s::text[])),"
+    f" guessed AS (SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for kind in _TYPES)}))"
+    f" SELECT 1 / (SELECT CASE WHEN {_NO_KEY_STORED}"
+    " AND (SELECT count(*) FROM stored) = (SELECT count(*) FROM guessed)"
+    " AND NOT EXISTS (SELECT * FROM guessed EXCEPT SELECT * FROM stored) THEN 1 ELSE 0 END)"
+)
+# Customers whose rows a worker remembers (each ~1 KB); others are guessed new.
+REMEMBERED = 20_000
+# Batches that read before guessing again, after a wrong guess (doubling while guesses stay wrong).
+_MOST_READS_AFTER_A_MISS = 32
+
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
 
 
@@ -70,16 +94,28 @@ class StoredState:
     rows: dict[str, dict[str, Any]]
 
 
+class GuessMissed(Exception):
+    """The stored state a batch guessed was not what its transaction found (nothing was written)."""
+
+
 class PostgresGroupCommit:
-    """Writes a batch of webhooks in one transaction, in two round trips to the server.
+    """Writes a batch of webhooks in one transaction, in one round trip to the server when the
+    stored state it guessed holds (three when it does not, two while it reads instead of guessing).
 
     Through SQLAlchemy a batch took seven (BEGIN, the redelivery look, the customers' read, their
     insert, their updates, the events' insert, COMMIT), and on a busy machine each costs far more
     than the server's work: the writer thread waits for the server to be scheduled, then for the
-    GIL. Here the two reads go out together, outside the transaction (READ COMMITTED reads no
-    differently inside one); then BEGIN, the writes and COMMIT go out together in psycopg's pipeline.
-    No write needs an answer before the next is sent: the customers' upsert compares in SQL, so a
-    customer another worker added or moved meanwhile keeps its later times, as the replay did.
+    GIL. `read` sends the two reads together, outside the transaction (READ COMMITTED reads no
+    differently inside one); `commit` sends BEGIN, the writes and COMMIT together in psycopg's
+    pipeline. No write needs an answer before the next is sent: the customers' upsert compares in
+    SQL, so a customer another worker added or moved meanwhile keeps its later times, as the replay did.
+
+    Most batches skip the read: the writer remembers each customer's row as its last commit or
+    read left it (a customer it never saw is guessed new, no dedupe key stored), and the
+    transaction checks that guess before it writes (`_CHECK_GUESS`). A guess the check refuses
+    (another worker or another path moved the customer, a redelivery, a customer stored before
+    this process started) costs a rolled-back round trip, then the batch is read and written as
+    before; after a miss the writer reads for a few batches before it guesses again.
     """
 
     def __init__(self, db: Database) -> None:
@@ -87,6 +123,10 @@ class PostgresGroupCommit:
         self._checked_out: PoolProxiedConnection | None = None
         # One group commit runs at a time (the intake's writer thread); a lock for other callers.
         self._lock = threading.Lock()
+        # wa_id -> the customer's stored row (times in ms), None = not stored; least recent first.
+        self._remembered: OrderedDict[str, dict[str, Any] | None] = OrderedDict()
+        self._reads_before_guess = 0
+        self._reads_after_miss = 0
 
     def close(self) -> None:
         with self._lock:
@@ -95,15 +135,44 @@ class PostgresGroupCommit:
     def write(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult]:
         """Each webhook's new seqs and its senders' rows from before it (([], {}) for a redelivery),
         committed; raises what psycopg raised (wrapped as SQLAlchemy does), with nothing written."""
-        return self.commit(batch, self.read(batch), notice)
+        try:
+            if self._reads_before_guess > 0:
+                self._reads_before_guess -= 1
+            else:
+                try:
+                    results = self.commit(batch, self._guess(batch), notice, checked=True)
+                except GuessMissed:
+                    self._reads_after_miss = min(max(1, 2 * self._reads_after_miss), _MOST_READS_AFTER_A_MISS)
+                    self._reads_before_guess = self._reads_after_miss
+                else:
+                    self._reads_after_miss = 0
+                    return results
+            return self.commit(batch, self.read(batch), notice)
+        except BaseException:
+            self._remembered.clear()  # what was written is unsure: read the next batches' rows
+            raise
+
+    def _guess(self, batch: list[IntakeRows]) -> StoredState:
+        """The batch's stored state as this writer last left it: no key stored, remembered rows."""
+        rows: dict[str, dict[str, Any]] = {}
+        for wa_id in _wa_ids(batch):
+            row = self._remembered.get(wa_id)
+            if row is not None:
+                rows[wa_id] = row
+        return StoredState(set(), rows)
+
+    def _remember(self, rows: dict[str, dict[str, Any] | None]) -> None:
+        for wa_id, row in rows.items():
+            self._remembered.pop(wa_id, None)
+            self._remembered[wa_id] = row
+        while len(self._remembered) > REMEMBERED:
+            self._remembered.popitem(last=False)
 
     def read(self, batch: list[IntakeRows]) -> StoredState:
         """What the batch must know before it writes: its keys stored already (redeliveries) and its
         customers' rows (those of a redelivery too: read, never written), in one round trip."""
         keys = dedupe_keys(batch)
-        wa_ids = sorted(
-            {i[0] for item in batch for i in item.inbound} | {t[0] for item in batch for t in item.touches}
-        )
+        wa_ids = _wa_ids(batch)
         state = StoredState(set(), {})
         if not keys and not wa_ids:
             return state
@@ -115,11 +184,15 @@ class PostgresGroupCommit:
             if found_rows is not None:
                 for values in found_rows.fetchall():
                     state.rows[values[0]] = dict(zip(_COLUMNS, values, strict=True))
+        self._remember({wa_id: state.rows.get(wa_id) for wa_id in wa_ids})
         return state
 
-    def commit(self, batch: list[IntakeRows], stored: StoredState, notice: str) -> list[IntakeResult]:
-        """Work out the batch from what `read` found, then write it in one transaction: BEGIN, the
-        customers, media jobs, events and COMMIT in one round trip."""
+    def commit(
+        self, batch: list[IntakeRows], stored: StoredState, notice: str, *, checked: bool = False
+    ) -> list[IntakeResult]:
+        """Work out the batch from what `read` found (or what it guessed, `checked`: raises
+        GuessMissed, nothing written, when the stored state differs), then write it in one
+        transaction: BEGIN, the check, the customers, media jobs, events and COMMIT in one round trip."""
         plan = plan_batch(batch, new_events(batch, stored.keys), stored.rows)
         moved = [
             [row[c] if before is None or c in _NOT_NULL or row[c] != before[c] else None for c in _COLUMNS]
@@ -128,23 +201,35 @@ class PostgresGroupCommit:
         ]
         events = [event for new in plan.news for event in new]
         returned: list[tuple[int, str | None]] = []
-        with self._connected() as con, con.pipeline():
-            con.execute("BEGIN")
-            if moved:
-                con.execute(_UPSERT_CONTACTS, [list(column) for column in zip(*moved, strict=True)])
-            if plan.media:
-                media_ids, mimes, names = (list(column) for column in zip(*plan.media, strict=True))
-                con.execute(_ADD_MEDIA_JOBS, (now_ms(), media_ids, mimes, names))
-            inserted = None
-            if events:
-                at_text, at_ms = receipt_time()
-                payloads = [event_json(event) for event in events]
-                params = postgresql_insert_params(events, payloads, at_text, at_ms, notice)
-                inserted = con.execute(INSERT_POSTGRESQL, params)
-            con.execute("COMMIT")
-            if inserted is not None:
-                returned = inserted.fetchall()
+        try:
+            with self._connected() as con, con.pipeline():
+                con.execute("BEGIN")
+                if checked and stored.rows:
+                    guessed = [[row[c] for row in stored.rows.values()] for c in _COLUMNS]
+                    con.execute(_CHECK_GUESS, [_wa_ids(batch), *guessed, dedupe_keys(batch)])
+                elif checked:
+                    con.execute(_CHECK_NEW, [dedupe_keys(batch), _wa_ids(batch)])
+                if moved:
+                    con.execute(_UPSERT_CONTACTS, [list(column) for column in zip(*moved, strict=True)])
+                if plan.media:
+                    media_ids, mimes, names = (list(column) for column in zip(*plan.media, strict=True))
+                    con.execute(_ADD_MEDIA_JOBS, (now_ms(), media_ids, mimes, names))
+                inserted = None
+                if events:
+                    at_text, at_ms = receipt_time()
+                    payloads = [event_json(event) for event in events]
+                    params = postgresql_insert_params(events, payloads, at_text, at_ms, notice)
+                    inserted = con.execute(INSERT_POSTGRESQL, params)
+                con.execute("COMMIT")
+                if inserted is not None:
+                    returned = inserted.fetchall()
+        except DBAPIError as exc:
+            if checked and isinstance(exc.orig, psycopg.errors.DivisionByZero):
+                raise GuessMissed from exc
+            raise
         # Leaving the pipeline waited for COMMIT's answer: only now is the batch stored.
+        self._remember({wa_id: stored.rows.get(wa_id) for wa_id in _wa_ids(batch)})
+        self._remember({wa_id: _after(stored.rows.get(wa_id), row) for wa_id, row in plan.rows.items()})
         seqs = postgresql_seqs(events, returned) if events else []
         return [
             (seqs, befores) if seqs else ([], {})
@@ -201,3 +286,28 @@ class PostgresGroupCommit:
             checked_out.invalidate()
             return
         checked_out.close()  # back to the engine's pool, which closes it at dispose
+
+
+def _wa_ids(batch: list[IntakeRows]) -> list[str]:
+    """Every customer the batch names (a redelivery's too: read, never written), in one order."""
+    return sorted(
+        {i[0] for item in batch for i in item.inbound} | {t[0] for item in batch for t in item.touches}
+    )
+
+
+def _after(before: dict[str, Any] | None, row: dict[str, Any]) -> dict[str, Any]:
+    """The stored row `_UPSERT_CONTACTS` leaves when it writes `row` over `before` (as `_merged`)."""
+    if before is None:
+        return row
+    after = dict(before)
+    for column in _COLUMNS:
+        if column in ("wa_id", "known"):
+            continue
+        new = row[column]
+        if new is None or (column not in _NOT_NULL and new == before[column]):
+            continue
+        if column.endswith("_ms"):
+            after[column] = new if before[column] is None else max(new, before[column])
+        else:
+            after[column] = new
+    return after

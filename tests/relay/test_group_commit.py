@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from relay.intake import intake_rows
+from relay.storage.contact_states import ContactRow
 from relay.store import IntakeRows, Store
 from relay.webhook import parse_webhook
 from tests.support.relay_server import RunningRelay, inbound, wamid
@@ -88,5 +89,43 @@ def test_a_batch_never_moves_back_a_later_time_another_worker_wrote_meanwhile(pg
         # The 24-hour window and the away message go by the customer's newest message.
         assert row is not None and row.last_inbound_at == datetime.fromtimestamp(1_800_000_120, UTC)
         assert row.profile_name == "이서연 대표" and row.known is True
+    finally:
+        store.close()
+
+
+def _one(store: Store, rows: IntakeRows) -> tuple[list[int], dict[str, ContactRow | None]]:
+    [result] = store.ingest_many([rows])
+    assert not isinstance(result, Exception)
+    return result
+
+
+def test_a_writer_that_remembers_its_customers_still_judges_each_message_by_the_stored_row(pg: str) -> None:
+    store = Store(pg, pool_size=2)
+    try:
+        first, second, third = wamid(), wamid(), wamid()
+        seqs1, befores1 = _one(store, _rows("박지훈", 1_800_000_000, first))
+        assert len(seqs1) == 1 and befores1 == {CUSTOMER: None}
+        seqs2, befores2 = _one(store, _rows("박지훈", 1_800_000_060, second))
+        before = befores2[CUSTOMER]
+        assert before is not None and before.last_inbound_at == datetime.fromtimestamp(1_800_000_000, UTC)
+        # The shop answers from another worker (or the automations): the writer did not see it.
+        store.contacts.touch(CUSTOMER, last_outbound_ms=1_800_000_090_000)
+        seqs3, befores3 = _one(store, _rows("박지훈", 1_800_000_120, third))
+        before = befores3[CUSTOMER]
+        assert before is not None  # the away rule sees the shop's answer
+        assert before.last_outbound_at == datetime.fromtimestamp(1_800_000_090, UTC)
+        assert before.last_inbound_at == datetime.fromtimestamp(1_800_000_060, UTC)
+        # Meta delivers the third message again, in a later batch: stored once, answered once.
+        assert store.ingest_many([_rows("박지훈", 1_800_000_120, third)]) == [([], {})]
+        # A customer another worker stored first is not greeted as new by this one.
+        other = "821055509876"
+        store.contacts.touch(other, last_inbound_ms=1_799_999_000_000, profile_name="최유나")
+        payload = inbound("text", "또 왔어요", sender=other, name="최유나", timestamp=1_800_000_200)
+        seqs4, befores4 = _one(store, intake_rows(parse_webhook(payload)))
+        assert len(seqs4) == 1 and befores4[other] is not None
+        assert seqs1[0] < seqs2[0] < seqs3[0] < seqs4[0]
+        row = store.contacts.get(CUSTOMER)
+        assert row is not None and row.last_inbound_at == datetime.fromtimestamp(1_800_000_120, UTC)
+        assert row.last_outbound_at == datetime.fromtimestamp(1_800_000_090, UTC)
     finally:
         store.close()
