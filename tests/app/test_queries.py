@@ -158,7 +158,7 @@ def test_a_catch_up_reads_whole_only_the_chats_the_list_can_show(db) -> None:
         make_message(s, handed, "상담원", sent_at=at(1), direction="out")
         handed.bot_paused_until = datetime.now(UTC) + timedelta(hours=1)
         ids = {shown.id, handed.id, *(c.id for c in chats)}
-        shown_id, handed_id, chat_ids = shown.id, handed.id, [c.id for c in chats]
+        shown_id, chat_ids = shown.id, [c.id for c in chats]
 
     with db.read() as s:
         got = changed_conversations(s, ids, shown={shown_id}, room=3)
