@@ -87,7 +87,8 @@ class Notifier(QObject):
             if not self._summary.isActive():
                 self._recent = 0
             self._summary.start()
-            self._pending[arrival.contact_id] = arrival
+            if not isinstance(self._pending.get(arrival.contact_id), ConversationRow):
+                self._pending[arrival.contact_id] = arrival  # a row already waiting names the chat
 
     def _tell(self, row: ConversationRow) -> None:
         """One chat's new message: told at once, unless many chats are arriving together (a
