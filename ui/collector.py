@@ -33,6 +33,7 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
         self._survived_full = len(gc.get_objects(2))
+        self._old_seen = -1  # the oldest generation's count when a full pass was last considered
         gc.disable()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
@@ -63,6 +64,11 @@ class GuiThreadCollector(QObject):
         return generation
 
     def _full_pass_due(self) -> bool:
+        """Counting the oldest generation lists it: done once per middle pass, not at every check."""
+        old = gc.get_count()[2]
+        if old == self._old_seen:
+            return False
+        self._old_seen = old
         gained = len(gc.get_objects(2)) - self._survived_full
         return gained > self._survived_full // 4
 
