@@ -372,7 +372,11 @@ class ChatListModel(QAbstractListModel):
         Emits `rows_refreshed` with (old, new) pairs, and the arrivals beyond the list's rows whose
         unread count grew, so notifications can see what arrived.
         """
-        elsewhere = [a for a in elsewhere or () if self._unread_grew(a)]
+        if elsewhere:  # only the arrivals whose unread count grew since the list showed them
+            shown = {r.contact_id: r.unread_count for r in self._rows}
+            elsewhere = [a for a in elsewhere if a.unread_count > shown.get(a.contact_id, 0)]
+        else:
+            elsewhere = []
         if len(fresh) > MOVE_ROWS_MAX and not self.held and not self._waiting:
             self._apply_many(fresh, from_sync=from_sync, elsewhere=elsewhere, gone=gone)
             return
@@ -421,10 +425,6 @@ class ChatListModel(QAbstractListModel):
         del self._rows[keep:]
         self.endRemoveRows()
         self._more = True
-
-    def _unread_grew(self, arrival: Arrival) -> bool:
-        old = self.row_for(arrival.contact_id)
-        return old is None or arrival.unread_count > old.unread_count
 
     def _apply_many(
         self, fresh: list[ConversationRow], *, from_sync: bool, elsewhere: list[Arrival], gone: frozenset[int]

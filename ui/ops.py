@@ -202,9 +202,11 @@ def run_op(
     parent: QObject | None = None,
     on_failure: Failure | None = None,
     writes: bool = False,
+    behind_window: bool = False,
 ) -> Op:
     """Shorthand: run `fn` in the pool (or on the writer), then `on_success(result)` on the GUI thread."""
     op = Op(fn, parent=parent, writes=writes)
+    op.behind_window = behind_window
     if on_success is not None:
         op.success(on_success)
     if on_failure is not None:
@@ -312,13 +314,7 @@ def run_read(
         with db.read() as session:
             return fn(session)
 
-    op = Op(work, parent=parent)
-    op.behind_window = behind_window
-    if on_success is not None:
-        op.success(on_success)
-    if on_failure is not None:
-        op.failure(on_failure)
-    return op.run()
+    return run_op(work, on_success, parent=parent, on_failure=on_failure, behind_window=behind_window)
 
 
 def run_write(
