@@ -68,11 +68,13 @@ from app.chat_export.errors import ImportCancelled, NotAChatExport
 from app.chat_export.groups import resolve_group_archive
 from app.chat_export.parser import (
     ChatPreview,
+    ExportFacts,
     ParsedMessage,
     ParseReport,
     UnreadableLine,
     parse_messages,
     scan_export,
+    scan_head,
 )
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput, NameParams, ValueParams
@@ -405,12 +407,48 @@ def _batches(messages: Iterator[ParsedMessage], size: int, first: int) -> Iterat
         yield batch
 
 
+# An import given no preview reads the file once: what it needs of the whole file (the date order,
+# who wrote, whether it is a group) is guessed from about this many lines at its head, gathered
+# again while the messages are parsed, and checked at the end (_HeadMisled). Rarely wrong: a
+# group's notice or a third member only late in the file, a date order the head cannot tell.
+HEAD_LINES = 2000
+
+
+class _HeadMisled(Exception):
+    """The whole file says otherwise than its head did: the import is undone and done again with
+    the whole file's preview."""
+
+
+def _preview_or_guess(request: ImportRequest) -> tuple[ChatPreview, ExportFacts | None, int]:
+    """The preview an import without one goes by, the facts to gather to check it (None when it is
+    the whole file's), and the lines the file is thought to hold (progress)."""
+    head, estimate = scan_head(request.path, HEAD_LINES)
+    if estimate is None:
+        return head, None, head.line_count
+    names = {name for name, _ in head.participants}
+    if head.is_group or len(names) != 2 or request.shop_participant not in names:
+        # A group's members, or a chat whose head lacks the shop or the customer: the whole file decides.
+        whole = scan_export(head.source)
+        return whole, None, whole.line_count
+    return head, ExportFacts(), estimate
+
+
 class _Importer:
-    def __init__(self, db: Database, media_dir: Path, request: ImportRequest, preview: ChatPreview) -> None:
+    def __init__(
+        self,
+        db: Database,
+        media_dir: Path,
+        request: ImportRequest,
+        preview: ChatPreview,
+        facts: ExportFacts | None = None,
+        lines_total: int | None = None,
+    ) -> None:
         self.db = db
         self.media_dir = media_dir
         self.request = request
         self.preview = preview
+        self.facts = facts  # gathered while parsing, when the preview is a guess from the head
+        self.lines_total = preview.line_count if lines_total is None else lines_total
         self.zone = _zone(request.time_zone)
         self.import_id = uuid.uuid4().hex[:16]
         self.plain_payload = json.dumps({"import": {"id": self.import_id}})
@@ -425,6 +463,16 @@ class _Importer:
         self.after_id: int | None = None  # the highest message id before the first batch
         # Group archives keep who wrote each message; the dedupe key includes it.
         self.group = preview.is_group
+
+    def check_guess(self) -> None:
+        """Raise _HeadMisled when the whole file, now read, is not what its head said: other
+        senders, a group notice, or another date order."""
+        facts = self.facts
+        if facts is None:
+            return
+        names = {name for name, _ in self.preview.participants}
+        if facts.senders() != names or facts.group_notice or facts.date_order() != self.preview.date_order:
+            raise _HeadMisled()
 
     def copy_media(
         self, zf: zipfile.ZipFile | None, batch: list[ParsedMessage]
@@ -681,7 +729,33 @@ def import_chat(
             if progress is not None:
                 progress(known.lines, max(known.lines, 1))
             return known
-    preview = preview or scan_export(request.path)
+    facts: ExportFacts | None = None
+    lines_total: int | None = None
+    if preview is None:
+        # No preview (the window always has one): one pass, on a guess from the file's head.
+        preview, facts, lines_total = _preview_or_guess(request)
+    try:
+        summary = _import(db, media_dir, request, preview, facts, lines_total, progress, cancel, times)
+    except _HeadMisled:
+        log.info("chat import: the export's head misled its guess; importing again from a full scan")
+        whole = scan_export(preview.source)
+        summary = _import(db, media_dir, request, whole, None, None, progress, cancel, times)
+    if fingerprint is not None:
+        _remember(db, fingerprint, summary)
+    return summary
+
+
+def _import(
+    db: Database,
+    media_dir: Path,
+    request: ImportRequest,
+    preview: ChatPreview,
+    facts: ExportFacts | None,
+    lines_total: int | None,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    times: ThreadTimes | None,
+) -> ImportSummary:
     names = [name for name, _ in preview.participants]
     # A group's shop participant is optional (the owner may not be in it); "" means none.
     if preview.is_group and request.shop_participant and request.shop_participant not in names:
@@ -690,7 +764,7 @@ def import_chat(
         raise InvalidInput(code=ErrorCode.CHAT_NOT_A_PARTICIPANT, params=NameParams(request.shop_participant))
     others = [n for n in names if n != request.shop_participant]
     customer = others[0] if others else preview.title
-    job = _Importer(db, media_dir, request, preview)
+    job = _Importer(db, media_dir, request, preview, facts, lines_total)
     with _running_lock:
         _running.add(job.import_id)
     try:
@@ -726,7 +800,7 @@ def import_chat(
         with _running_lock:
             _running.discard(job.import_id)
     report = job.report
-    summary = ImportSummary(
+    return ImportSummary(
         contact_id=contact_id,
         added=job.added,
         already_there=job.already,
@@ -737,9 +811,6 @@ def import_chat(
         unreadable=tuple(report.unreadable),
         unreadable_count=report.unreadable_count,
     )
-    if fingerprint is not None:
-        _remember(db, fingerprint, summary)
-    return summary
 
 
 @dataclass(slots=True)
@@ -881,7 +952,7 @@ def _run(
 ) -> None:
     """Build batches in this thread while the writer thread writes the ones before (issue 18)."""
     source = job.preview.source
-    total = max(job.preview.line_count, 1)
+    total = max(job.lines_total, 1)
     zf = zipfile.ZipFile(source.path) if source.is_zip else None
     try:
         with _quick_gil_hand_offs():
@@ -896,6 +967,9 @@ def _run(
                     if cancel is not None and cancel.is_set():
                         raise ImportCancelled()
                     writer.hand_over(batch)
+                if job.facts is not None:  # the preview was a guess from the head: check it
+                    job.check_guess()
+                    total = max(job.report.lines, 1)
             except BaseException:
                 writer.stop()  # a cancel or an error: the batch being written is the last
                 raise
@@ -921,7 +995,7 @@ def _run(
 
 
 def _prepared(job: _Importer, zf: zipfile.ZipFile | None) -> Generator[_Rows, None, None]:
-    messages = parse_messages(job.preview.source, job.preview.date_order, job.report)
+    messages = parse_messages(job.preview.source, job.preview.date_order, job.report, job.facts)
     try:
         for batch in _batches(messages, BATCH_ROWS, FIRST_BATCH_ROWS):
             yield job.prepare(batch, zf, job.report.lines)

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from app.chat_export import markers
 from app.chat_export.errors import NotAChatExport
-from app.chat_export.source import ExportSource, open_blocks, open_source
+from app.chat_export.source import ExportSource, open_blocks, open_source, text_bytes
 from app.errors import ErrorCode
 from app.text import nfc
 
@@ -196,6 +196,24 @@ class _OrderEvidence:
         return DateOrder.MDY if self.us_ampm * 2 > self.lines else DateOrder.DMY
 
 
+@dataclass(slots=True)
+class ExportFacts:
+    """What the import needs of the whole file, gathered by `parse_messages` as it reads it, the
+    same way `scan_export` does: the date order's evidence, who wrote, and whether a group notice
+    is there. An import without a preview guesses these from the file's head and checks them here
+    at the end, so the file is read once (issue 18)."""
+
+    evidence: _OrderEvidence = field(default_factory=_OrderEvidence)
+    names: set[str | None] = field(default_factory=set)  # senders (None: system lines)
+    group_notice: bool = False
+
+    def date_order(self) -> DateOrder:
+        return self.evidence.decide()
+
+    def senders(self) -> set[str]:
+        return {name for name in self.names if name is not None}
+
+
 def header_time(m: re.Match[str], order: DateOrder) -> datetime:
     """The header's local time; ValueError when the fields make no date in this file's order."""
     raw1, raw2, raw3, raw_h, mi, sec, pre, post = m.group("d1", "d2", "d3", "h", "mi", "s", "pre", "post")
@@ -352,7 +370,10 @@ def build_message(line_no: int, when: datetime, sender: str | None, lines: list[
 
 
 def parse_messages(
-    source: ExportSource, order: DateOrder, report: ParseReport | None = None
+    source: ExportSource,
+    order: DateOrder,
+    report: ParseReport | None = None,
+    facts: ExportFacts | None = None,
 ) -> Generator[ParsedMessage, None, None]:
     """Every message of the export in file order.
 
@@ -362,7 +383,9 @@ def parse_messages(
     first message is one unreadable entry too.
 
     One pass of `_LINE_RE` over each block finds the header lines; the text between two headers is
-    handled as a whole (split into lines only when it is kept).
+    handled as a whole (split into lines only when it is kept). With `facts`, what `scan_export`
+    learns of the whole file is gathered in the same pass (a run of lines with the same header
+    counted once, as there).
     """
     report = report if report is not None else ParseReport()
     # The message being read: its first line, time and sender (no time: none being read).
@@ -376,6 +399,10 @@ def parse_messages(
     line_no = 0  # lines read before the one at hand
     finditer = _LINE_RE.finditer
     head_rest = _LINE_RE.groupindex["head"], _LINE_RE.groupindex["rest"]
+    # With facts: the run of lines with the header at hand (its first match, its length).
+    run: re.Match[str] | None = None
+    run_lines = 0
+    feed = facts.evidence.feed if facts is not None else None
     with open_blocks(source) as blocks:
         for block in blocks:
             pos = 0
@@ -398,14 +425,20 @@ def parse_messages(
                 head, rest = m.group(*head_rest)
                 if head == prev_head:
                     when = prev_when
+                    run_lines += 1
                 else:
                     try:
                         when = header_time(m, order)
                     except ValueError:
                         when = None
                     prev_head, prev_when = head, when
+                    if feed is not None and run is not None:
+                        feed(run, run_lines)
+                    run, run_lines = m, 1
                 if when is None:
                     # A header-looking line that cannot be read.
+                    if facts is not None:
+                        _note_sender(facts, *split_sender(rest))
                     if stray and any(t.strip() for t in stray):
                         report.add(stray_at, stray[0], len(stray))
                     if when_at is not None:
@@ -422,6 +455,11 @@ def parse_messages(
                     report.lines = line_no
                     yield build_message(at, when_at, sender_at, lines)
                 sender_at, body = split_sender(rest)
+                if facts is not None:
+                    if sender_at is None:
+                        _note_sender(facts, None, body)
+                    else:
+                        facts.names.add(sender_at)
                 at, when_at = line_no, when
                 lines = [body]
             if pos < len(block):
@@ -437,10 +475,19 @@ def parse_messages(
                     stray += between
                 line_no += len(between)
     report.lines = line_no
+    if feed is not None and run is not None:
+        feed(run, run_lines)
     if stray and any(t.strip() for t in stray):
         report.add(stray_at, stray[0], len(stray))
     if when_at is not None:
         yield build_message(at, when_at, sender_at, lines)
+
+
+def _note_sender(facts: ExportFacts, sender: str | None, body: str) -> None:
+    """A header line's sender, or its group notice (the same test as `scan_export`'s)."""
+    facts.names.add(sender)
+    if sender is None and markers.GROUP_NOTICE_RE.match(markers.strip_marks(body)):
+        facts.group_notice = True
 
 
 def _report_replaced(report: ParseReport, before: int, lines: list[str]) -> None:
@@ -535,6 +582,27 @@ def _time_range(
 def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
     """Read the whole export once (streamed) and describe it; writes nothing."""
     source = path_or_source if isinstance(path_or_source, ExportSource) else open_source(path_or_source)
+    return _scan(source, None)[0]
+
+
+def scan_head(path: Path, lines: int) -> tuple[ChatPreview, int | None]:
+    """`scan_export` of the file's first blocks (at least `lines` lines, whole blocks), and the
+    lines the whole file holds, estimated from their bytes; None when the head was the whole file
+    (the preview is then the whole file's). The same errors as `scan_export` for a file that is
+    no chat export: those are decided within its first lines."""
+    source = open_source(path)
+    preview, head_bytes = _scan(source, lines)
+    if head_bytes is None:
+        return preview, None
+    estimate = preview.line_count * text_bytes(source) // max(head_bytes, 1)
+    return preview, max(estimate, preview.line_count)
+
+
+def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, int | None]:
+    """The preview, of the whole file or (head_lines) of its first blocks; with head_lines, the
+    bytes the blocks read held, or None when they were the whole file."""
+    head_bytes = 0
+    cut = False
     evidence = _OrderEvidence()
     senders: Counter[str] = Counter()
     languages: Counter[str] = Counter()
@@ -611,6 +679,11 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
                 line_count += block.count("\n") + (not block.endswith("\n"))
                 if run is None and line_count >= _SNIFF_LINES:
                     break
+                if head_lines is not None:
+                    head_bytes += len(block.encode(source.encoding))
+                    if line_count >= head_lines and run is not None:
+                        cut = True
+                        break
                 continue
             break  # no chat line in the first _SNIFF_LINES lines
     if run is not None:
@@ -628,7 +701,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
         language = ""  # no word WhatsApp wrote: dots or a year first say nothing of the language
     if language == "English":
         language = "English (US)" if order is DateOrder.MDY else "English (UK)"
-    return ChatPreview(
+    preview = ChatPreview(
         source=source,
         platform="iOS" if ios > android else "Android",
         language=language,
@@ -645,6 +718,7 @@ def scan_export(path_or_source: ExportSource | Path) -> ChatPreview:
         attachments_present=present,
         group_notices=group_notices,
     )
+    return preview, head_bytes if cut else None
 
 
 def _first_messages(source: ExportSource, order: DateOrder, n: int) -> Iterator[ParsedMessage]:

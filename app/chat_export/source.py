@@ -127,6 +127,14 @@ def _open_zip(path: Path) -> ExportSource:
     return ExportSource(path=path, text_member=member, encoding=encoding, media=media)
 
 
+def text_bytes(source: ExportSource) -> int:
+    """The size of the chat text in bytes (inside the zip: uncompressed)."""
+    if source.text_member is None:
+        return source.path.stat().st_size
+    with zipfile.ZipFile(source.path) as zf:
+        return zf.getinfo(source.text_member).file_size
+
+
 # Text handed to the parser at a time: big enough that per-block work vanishes, small enough that
 # memory stays flat for any size of export.
 BLOCK_CHARS = 64 * 1024
