@@ -31,8 +31,8 @@ _COLUMNS = [column.name for column in contact_state.columns]
 _TYPES = [column.type.compile(dialect=postgresql.dialect()) for column in contact_state.columns]
 # Sent as they are for a stored row too (an upsert's row must be whole before it meets the stored one).
 _NOT_NULL = {column.name for column in contact_state.columns if not column.nullable}
-_STORED_KEYS = "SELECT dedupe_key FROM event WHERE dedupe_key = ANY(%s::text[])"
-_ROWS_OF = f"SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%s::text[])"
+_STORED_KEYS = "SELECT dedupe_key FROM event WHERE dedupe_key = ANY(%b::text[])"
+_ROWS_OF = f"SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%b::text[])"
 
 
 def _merged(column: str) -> str:
@@ -48,7 +48,7 @@ def _merged(column: str) -> str:
 # added meanwhile keeps its later times. `known` is never moved by a webhook.
 _UPSERT_CONTACTS = (
     f"INSERT INTO contact_state ({', '.join(_COLUMNS)})"
-    f" SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for kind in _TYPES)})"
+    f" SELECT * FROM unnest({', '.join(f'%b::{kind}[]' for kind in _TYPES)})"
     " ON CONFLICT (wa_id) DO UPDATE SET "
     + ", ".join(_merged(column) for column in _COLUMNS if column not in ("wa_id", "known"))
 )
@@ -56,7 +56,7 @@ _UPSERT_CONTACTS = (
 _ADD_MEDIA_JOBS = (
     "INSERT INTO media (id, state, mime, filename, attempts, created_ms)"
     " SELECT m.id, 'pending', m.mime, m.filename, 0, %s"
-    " FROM unnest(%s::text[], %s::text[], %s::text[]) AS m(id, mime, filename)"
+    " FROM unnest(%b::text[], %b::text[], %b::text[]) AS m(id, mime, filename)"
     " ON CONFLICT (id) DO NOTHING"
 )
 
@@ -66,14 +66,14 @@ _ADD_MEDIA_JOBS = (
 # nothing is written, and the batch is read and written again. The divisor is a subquery, so it is
 # never worked out while the statement is planned. `_CHECK_NEW`: the same when every customer is
 # guessed new (the usual first message of a customer), without the comparison.
-_NO_KEY_STORED = "NOT EXISTS (SELECT 1 FROM event WHERE dedupe_key = ANY(%s::text[]))"
+_NO_KEY_STORED = "NOT EXISTS (SELECT 1 FROM event WHERE dedupe_key = ANY(%b::text[]))"
 _CHECK_NEW = (
     f"SELECT 1 / (SELECT CASE WHEN {_NO_KEY_STORED}"
-    " AND NOT EXISTS (SELECT 1 FROM contact_state WHERE wa_id = ANY(%s::text[])) THEN 1 ELSE 0 END)"
+    " AND NOT EXISTS (SELECT 1 FROM contact_state WHERE wa_id = ANY(%b::text[])) THEN 1 ELSE 0 END)"
 )
 _CHECK_GUESS = (
-    f"WITH stored AS (SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%s::text[])),"
-    f" guessed AS (SELECT * FROM unnest({', '.join(f'%s::{kind}[]' for kind in _TYPES)}))"
+    f"WITH stored AS (SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%b::text[])),"
+    f" guessed AS (SELECT * FROM unnest({', '.join(f'%b::{kind}[]' for kind in _TYPES)}))"
     f" SELECT 1 / (SELECT CASE WHEN {_NO_KEY_STORED}"
     " AND (SELECT count(*) FROM stored) = (SELECT count(*) FROM guessed)"
     " AND NOT EXISTS (SELECT * FROM guessed EXCEPT SELECT * FROM stored) THEN 1 ELSE 0 END)"
