@@ -24,11 +24,13 @@ window before sync starts (idle).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import dataclasses
 import gc
 import importlib
 import json
 import os
+import pstats
 import random
 import shutil
 import sqlite3
@@ -57,6 +59,8 @@ from ui.application import freeze_for_collector, hand_the_gil_back_quickly, pain
 from ui.start_path import DEFERRED_MODULES
 
 TICK_MS = 5
+PROFILE_PAINTS = bool(os.environ.get("BENCH_PROFILE_PAINTS"))  # cProfile of each paint over 12 ms
+SLOW_PAINTS: list[cProfile.Profile] = []
 SCROLL_PAUSE_MS = 20
 IDLE_SCROLLS = 100
 SPLIT_GAP_MS = 20
@@ -175,6 +179,16 @@ class PageScrolls(QObject):
         # over it (schedstat): what the rest of the wall time waited for, if not a core.
         self.spans: list[tuple[float, float, int, int]] = []
         self._sched_at: tuple[int, int] = (0, 0)
+        # Per scroll: every other thread's nanoseconds on a core over it (who held the GIL).
+        self.threads = ThreadRuns()
+        self.others: list[dict[int, int]] = []
+        # The relay's and the catch-up process's nanoseconds on a core over each scroll.
+        self.processes: dict[str, ThreadRuns] = {}
+        self.process_runs: list[dict[str, int]] = []
+        self._processes_at: dict[str, int] = {}
+        self.before_scroll: Any = lambda: None
+        self.paints: list[float] = []  # ms the paint itself took, per scroll
+        self._threads_at: dict[int, int] = {}
         self.running = False
         self._since: float | None = None
         self._inside = False
@@ -189,6 +203,9 @@ class PageScrolls(QObject):
     def start(self) -> None:
         self.samples = []
         self.spans = []
+        self.others = []
+        self.paints = []
+        self.process_runs = []
         self.running = True
         QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
 
@@ -207,6 +224,9 @@ class PageScrolls(QObject):
         if value == bar.value():
             QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
             return
+        self.before_scroll()
+        self._threads_at = self.threads.snapshot()
+        self._processes_at = {name: sum(runs.snapshot().values()) for name, runs in self.processes.items()}
         self._sched_at = gui_schedstat()
         self._since = time.perf_counter()
         self._watchdog.start()
@@ -222,19 +242,149 @@ class PageScrolls(QObject):
         # Filters run before the paint: deliver it here (the view's own handling included) to time
         # its end, and swallow the original.
         self._inside = True
+        painting = time.perf_counter()
+        profile = cProfile.Profile() if PROFILE_PAINTS and self._since is not None else None
         try:
+            if profile is not None:
+                profile.enable()
             QCoreApplication.sendEvent(watched, event)
         finally:
+            if profile is not None:
+                profile.disable()
             self._inside = False
+        if profile is not None and time.perf_counter() - painting > 0.012:
+            SLOW_PAINTS.append(profile)
+        if self._since is not None:
+            self.paints.append((time.perf_counter() - painting) * 1000)
         if self._since is not None:
             end = time.perf_counter()
             cpu, queued = gui_schedstat()
             self.samples.append((end - self._since) * 1000)
             self.spans.append((self._since, end, cpu - self._sched_at[0], queued - self._sched_at[1]))
+            now = self.threads.snapshot()
+            self.others.append({t: ns - self._threads_at.get(t, 0) for t, ns in now.items()})
+            self.process_runs.append(
+                {
+                    name: sum(runs.snapshot().values()) - self._processes_at.get(name, 0)
+                    for name, runs in self.processes.items()
+                }
+            )
             self._since = None
             self._watchdog.stop()
             QTimer.singleShot(SCROLL_PAUSE_MS, self.scroll)
         return True
+
+
+class ThreadRuns:
+    """Nanoseconds on a core so far of every thread of a process, by thread id (schedstat)."""
+
+    def __init__(self, pid: int | str = "self") -> None:
+        self.pid = pid
+        self._files: dict[int, int] = {}
+        self.names: dict[int, str] = {}
+
+    def snapshot(self) -> dict[int, int]:
+        seen: dict[int, int] = {}
+        try:
+            tids = [int(name) for name in os.listdir(f"/proc/{self.pid}/task")]
+        except OSError:  # the process ended
+            return seen
+        for tid in tids:
+            fd = self._files.get(tid)
+            try:
+                if fd is None:
+                    fd = self._files[tid] = os.open(f"/proc/{self.pid}/task/{tid}/schedstat", os.O_RDONLY)
+                    self.names[tid] = Path(f"/proc/{self.pid}/task/{tid}/comm").read_text().strip()
+                    if self.pid == "self":
+                        named = {t.native_id: t.name for t in threading.enumerate()}
+                        self.names[tid] = named.get(tid) or self.names[tid]
+                seen[tid] = int(os.pread(fd, 64, 0).split()[0])
+            except OSError:  # the thread ended
+                if fd is not None:
+                    os.close(self._files.pop(tid))
+        return seen
+
+
+class OpSpans:
+    """Every op run on a worker thread while on: (thread id, op's name, start, end, its CPU ns)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, str, float, float, int]] = []
+        self._run: Any = None
+
+    def __enter__(self) -> OpSpans:
+        from ui import ops
+
+        self._run = run = ops._Runnable.run
+        spans = self.spans
+
+        def timed(runnable: Any) -> None:
+            start, cpu = time.perf_counter(), time.thread_time_ns()
+            try:
+                run(runnable)
+            finally:
+                spans.append(
+                    (
+                        threading.get_native_id(),
+                        op_name(runnable.fn),
+                        start,
+                        time.perf_counter(),
+                        time.thread_time_ns() - cpu,
+                    )
+                )
+
+        ops._Runnable.run = timed  # type: ignore[method-assign, assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from ui import ops
+
+        ops._Runnable.run = self._run  # type: ignore[method-assign]
+
+
+class GuiSpans:
+    """Calls of a few of the chat list's methods on the GUI thread while on: (name, start, end, CPU ns)."""
+
+    METHODS = ("apply_rows", "_more_read", "_page_read", "_flush_pending")
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[str, float, float, int]] = []
+        self._saved: dict[str, Any] = {}
+
+    def __enter__(self) -> GuiSpans:
+        from ui.chat_list_model import ChatListModel
+
+        for name in self.METHODS:
+            self._saved[name] = original = getattr(ChatListModel, name)
+            setattr(ChatListModel, name, self._timed(name, original))
+        return self
+
+    def _timed(self, name: str, original: Any) -> Any:
+        spans = self.spans
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start, cpu = time.perf_counter(), time.thread_time_ns()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spans.append((name, start, time.perf_counter(), time.thread_time_ns() - cpu))
+
+        return timed
+
+    def __exit__(self, *exc: object) -> None:
+        from ui.chat_list_model import ChatListModel
+
+        for name, original in self._saved.items():
+            setattr(ChatListModel, name, original)
+
+
+def op_name(fn: Any) -> str:
+    """The function an op runs, seen through run_read's and run_write's `work` wrappers."""
+    for cell in getattr(fn, "__closure__", None) or ():
+        inner = cell.cell_contents
+        if callable(inner) and getattr(inner, "__qualname__", "") not in ("", "work"):
+            return str(getattr(inner, "__qualname__", inner))
+    return str(getattr(fn, "__qualname__", fn))
 
 
 class CollectorPasses:
@@ -309,6 +459,61 @@ def scroll_split(span: tuple[float, float, int, int], passes: list[tuple[float, 
     return [round(x, 1) for x in (wall, on_cpu / 1e6, queued / 1e6, collected, rest)]
 
 
+def who_ran(
+    scrolls: PageScrolls,
+    i: int,
+    ops: list[tuple[int, str, float, float, int]],
+    gui: list[tuple[str, float, float, int]],
+) -> dict[str, Any]:
+    start, end, _, _ = scrolls.spans[i]
+    gui_tid = threading.main_thread().native_id
+    named = {t.native_id: t.name for t in threading.enumerate()}
+    threads = {
+        f"{named.get(t) or scrolls.threads.names.get(t, t)}:{t}": round(ns / 1e6, 1)
+        for t, ns in scrolls.others[i].items()
+        if t != gui_tid and ns > 300_000
+    }
+    overlapping = [
+        [name, round((min(end, b) - max(start, a)) * 1000, 1), round((b - a) * 1000, 1), round(cpu / 1e6, 1)]
+        for _, name, a, b, cpu in ops
+        if a < end and b > start
+    ]
+    processes = {name: round(ns / 1e6, 1) for name, ns in scrolls.process_runs[i].items()}
+    model = [
+        [name, round((min(end, b) - max(start, a)) * 1000, 1), round(cpu / 1e6, 1)]
+        for name, a, b, cpu in gui
+        if a < end and b > start
+    ]
+    return {
+        "ms": round((end - start) * 1000, 1),
+        "paint_ms": round(scrolls.paints[i], 1),
+        "processes": processes,
+        "model": model,
+        "threads": threads,
+        "ops": overlapping,
+    }
+
+
+def behind_the_window(pid: int) -> None:
+    """Every thread of a process below the window's priority (Linux's nice is per thread)."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        os.setpriority(os.PRIO_PROCESS, int(task.name), 10)
+        if os.environ.get("BENCH_RELAY_POLICY") == "idle":
+            os.sched_setscheduler(int(task.name), os.SCHED_IDLE, os.sched_param(0))
+
+
+def policies(pid: int | None) -> dict[str, str]:
+    """Each live thread of a process: its scheduling policy (Linux)."""
+    if pid is None:
+        return {}
+    names = {os.SCHED_OTHER: "other", os.SCHED_IDLE: "idle", os.SCHED_BATCH: "batch"}
+    found = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        comm = (task / "comm").read_text().strip()
+        found[f"{comm}:{task.name}"] = names.get(os.sched_getscheduler(int(task.name)), "?")
+    return found
+
+
 def runnable_seconds(pid: int | None) -> float:
     """Seconds a process's live threads spent runnable but waiting for a core (schedstat)."""
     if pid is None:
@@ -373,7 +578,7 @@ def main() -> None:
             if relay.process.proc is not None and hasattr(os, "setpriority"):
                 # On the owner's laptop the relay is a server elsewhere: here it stands in on the
                 # same two cores, below the window's priority (its CPU time is reported).
-                os.setpriority(os.PRIO_PROCESS, relay.process.proc.pid, 10)
+                behind_the_window(relay.process.proc.pid)
             if not seeded.exists():
                 t = time.perf_counter()
                 seed(relay, webhooks(paths.database, args.events, int(time.time())))
@@ -431,7 +636,17 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
     relay_cpu = process_cpu_seconds(relay_pid)
     started = time.perf_counter()
     watch.thread.start()
-    with CollectorPasses() as collector:
+    if relay_pid is not None:
+        scrolls.processes["relay"] = ThreadRuns(relay_pid)
+
+    def find_catch_up_process() -> None:
+        engine = ctx.sync.engine if ctx.sync is not None else None
+        child = engine.apply_process if engine is not None else None
+        if child is not None and child.pid is not None and "catch-up" not in scrolls.processes:
+            scrolls.processes["catch-up"] = ThreadRuns(child.pid)
+
+    scrolls.before_scroll = find_catch_up_process
+    with CollectorPasses() as collector, OpSpans() as ops, GuiSpans() as gui_spans:
         window.start_sync()
         try:
             run_event_loop(ticks, watch.done.is_set, args.timeout)
@@ -442,6 +657,7 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
             child_pid = engine.apply_process.pid if engine is not None else None
             child_cpu = process_cpu_seconds(child_pid)
             child_waited = runnable_seconds(child_pid)
+            child_policies = policies(child_pid)
             relay_cpu = process_cpu_seconds(relay_pid) - relay_cpu
         finally:
             watch.halt.set()
@@ -496,6 +712,7 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         "scrolls_over_16ms": sum(s > 16 for s in busy),
         "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "catch_up_process_waited_for_a_core_s": round(child_waited, 1),
+        "catch_up_process_threads_policies": child_policies,
         # The collector's passes in the window's process (CPU ms; generation 2 are the full ones).
         "collector_passes": len(collector.passes),
         "collector_worst_pass_cpu_ms": max((round(ms, 1) for _, ms in collector.passes), default=0),
@@ -510,8 +727,20 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         # waiting for a core, collector passes overlapping it, the rest (waiting for the GIL)], ms.
         "slowest_scrolls_ms": [scroll_split(span, collector.spans) for span in slowest(scrolls.spans, 5)],
         "worst_gaps_split_ms": [scroll_split(span, collector.spans) for span in slowest(ticks.spans, 5)],
+        # Over each of the five slowest scrolls: the other threads that ran (ms on a core), and the
+        # ops overlapping it ([op, ms of overlap, the op's wall ms, its CPU ms]).
+        "ops_run": len(ops.spans),
+        "slowest_scrolls_who": [
+            who_ran(scrolls, i, ops.spans, gui_spans.spans) for i in sorted(range(len(busy)), key=busy.__getitem__)[-5:]
+        ],
     }
     print(json.dumps(facts))
+    if SLOW_PAINTS:
+        stats = pstats.Stats(SLOW_PAINTS[0])
+        for profile in SLOW_PAINTS[1:]:
+            stats.add(profile)
+        print(f"{len(SLOW_PAINTS)} paints over 12 ms during the catch-up, profiled:")
+        stats.sort_stats("tottime").print_stats(25)
     db.close()
 
 
