@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.conversation_rows import ConversationRow, LabelRow
 from ui import icons
-from ui.chat_list_delegate import ChatListDelegate
+from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
 from ui.label_names import label_display_name
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLD_AFTER_LEAVE_MS = 1000
+PREPARE_PAGES = 2  # pages above and below the shown rows worked out ahead of a scroll
+PREPARE_BUDGET_S = 0.002  # the most one turn of the event loop spends on it
 
 
 class ChatList(QWidget):
@@ -67,7 +70,8 @@ class ChatList(QWidget):
         self.view.setObjectName("chatListView")
         self.view.setAccessibleName(self.tr("Chats"))
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ChatListDelegate(self.view))
+        self.delegate = ChatListDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(True)
         self.view.setMouseTracking(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -158,6 +162,23 @@ class ChatList(QWidget):
         chain([self.search_field, *self._chips.buttons(), self.new_above, self.view])
         self.model.page_loaded.connect(self._page_loaded)
         ctx.hub.changed.connect(self._hub_changed)
+
+        # Rows just out of sight are worked out for painting while the window has nothing to do, a
+        # few at a time, so the page the owner scrolls to next is painted by replaying them.
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self._prepare_near)
+        for signal in (
+            self.model.dataChanged,
+            self.model.rowsInserted,
+            self.model.rowsMoved,
+            self.model.layoutChanged,
+            self.model.modelReset,
+            self.view.verticalScrollBar().valueChanged,
+            self.delegate.painting_changed,
+        ):
+            signal.connect(self._prepare_soon)
 
     # ----------------------------------------------------------------- holding the order
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -253,6 +274,28 @@ class ChatList(QWidget):
         bar = self.view.verticalScrollBar()
         if 0 < bar.value() < self.view.sizeHintForRow(0):
             bar.setValue(0)
+
+    # ----------------------------------------------------------------- painting ahead
+    def _prepare_soon(self, *_: object) -> None:
+        if not self._prepare_timer.isActive():
+            self._prepare_timer.start()
+
+    def _prepare_near(self) -> None:
+        """Work out the rows a page or two above and below the shown ones, nearest first, for at most
+        PREPARE_BUDGET_S; the rest at the next turn of the event loop."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        first = self.view.verticalScrollBar().value() // ROW_HEIGHT
+        shown = self.view.viewport().height() // ROW_HEIGHT + 1
+        deadline = time.perf_counter() + PREPARE_BUDGET_S
+        for page in range(1, PREPARE_PAGES + 1):
+            below = range(first + shown * page, min(count, first + shown * (page + 1)))
+            above = range(max(0, first - shown * page), max(0, first - shown * (page - 1)))
+            for position in (*below, *reversed(above)):
+                if self.delegate.prepare(self.model.row_at(position)) and time.perf_counter() > deadline:
+                    self._prepare_timer.start()
+                    return
 
     # ----------------------------------------------------------------- filters
     def read_labels(self) -> None:

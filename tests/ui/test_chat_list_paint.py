@@ -101,3 +101,51 @@ def test_a_remembered_row_follows_the_lists_width_and_a_dark_palette(ctx: Any, q
     night = painted(delegate, model.index(0), palette=dark())
     assert night == painted(ChatListDelegate(), model.index(0), palette=dark())
     assert night != painted(delegate, model.index(0))
+
+
+def test_a_row_worked_out_ahead_paints_exactly_as_one_worked_out_at_its_paint(ctx: Any, qtbot: Any) -> None:
+    with ctx.db.write() as s:
+        for name, text in (
+            ("김민지 😊", "주문했어요! 배송 언제 되나요?"),
+            ("Amy Clarke", "Do you ship to the UK?"),
+        ):
+            make_message(s, make_contact(s, profile_name=name), text)
+    model = loaded(ctx, qtbot)
+    delegate = ChatListDelegate()
+    painted(delegate, model.index(0))  # the list's width and palette, as a shown list has painted
+    second = model.row_at(1)
+    assert not delegate.prepared(second)
+    assert delegate.prepare(second)
+    assert delegate.prepared(second) and not delegate.prepare(second)
+    assert painted(delegate, model.index(1)) == painted(ChatListDelegate(), model.index(1))
+
+
+def test_the_page_below_the_shown_one_is_worked_out_before_the_owner_scrolls_to_it(
+    ctx: Any, qtbot: Any
+) -> None:
+    from ui.chat_list import ChatList
+
+    with ctx.db.write() as s:
+        for n in range(40):
+            make_message(s, make_contact(s, profile_name=f"손님 {n}"), f"{n}번 주문 문의드려요")
+    chats = ChatList(ctx)
+    qtbot.addWidget(chats)
+    chats.resize(WIDTH, 6 * ROW_HEIGHT)
+    chats.show()
+    with qtbot.waitSignal(chats.model.page_loaded, timeout=5000):
+        chats.load()
+    shown = chats.view.viewport().height() // ROW_HEIGHT + 1
+    next_page = [chats.model.row_at(p) for p in range(shown, 2 * shown)]
+    qtbot.waitUntil(lambda: all(chats.delegate.prepared(row) for row in next_page), timeout=5000)
+    # A new message changes a row of that page: it is worked out again, before any scroll.
+    changed = next_page[2]
+    with ctx.db.write() as s:
+        contact = s.get(Contact, changed.contact_id)
+        assert contact is not None
+        make_message(s, contact, "입금했어요")
+    ctx.publish(Changes.for_contacts({changed.contact_id}, from_sync=True))
+    qtbot.waitUntil(lambda: chats.model.row_at(0).contact_id == changed.contact_id, timeout=5000)
+    qtbot.waitUntil(
+        lambda: all(chats.delegate.prepared(chats.model.row_at(p)) for p in range(shown, 2 * shown)),
+        timeout=5000,
+    )
