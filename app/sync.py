@@ -221,7 +221,9 @@ class SyncWorker:
 
     # ------------------------------------------------------------------ loop
     def run(self) -> None:
-        run_in_background()  # a catch-up keeps this thread busy: the window gets a core first
+        # At the window's priority while the catch-up process does the applying: this thread then
+        # only hands its reports on, holding the GIL for moments, and a thread holding the GIL
+        # must not wait behind other programs for a core while the window waits for the GIL.
         try:
             self._run()
         finally:
@@ -296,6 +298,8 @@ class SyncWorker:
                 if result is not None or self.stop.is_set():
                     return result
                 return self.poll_once()  # it ended without a page: this thread takes the page
+            # Applied here, a catch-up keeps this thread busy: the window gets a core first.
+            run_in_background()
             self._next = _NextPage(self.client, page.next, self.page_size)
         self._child_skip = False
         return self.apply_page(page.events, page.next, after=cursor)

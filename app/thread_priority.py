@@ -43,12 +43,15 @@ def run_in_background() -> None:
             libc = ctypes.CDLL("/usr/lib/libSystem.dylib")
             libc.pthread_set_qos_class_self_np(_QOS_CLASS_UTILITY, 0)
         else:
-            # Linux: PRIO_PROCESS with a thread id changes that thread only; relative to the
-            # thread's own (the window's, inherited), never raised (which would need privileges).
+            # Linux: PRIO_PROCESS with a thread id changes that thread only. BACKGROUND_NICE below
+            # the window's thread (the process's main thread), not below the thread's own: a thread
+            # started by a lowered one inherits its nice value and would sink to 19, and a thread
+            # that holds the GIL at nice 19 waits behind everything else for a core while the
+            # window waits for the GIL. Never raised (which would need privileges).
             tid = threading.get_native_id()
-            os.setpriority(
-                os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + BACKGROUND_NICE)
-            )
+            target = min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + BACKGROUND_NICE)
+            if os.getpriority(os.PRIO_PROCESS, tid) < target:
+                os.setpriority(os.PRIO_PROCESS, tid, target)
     except OSError as exc:  # a sandbox may refuse it: the thread keeps its priority
         log.info("background thread priority not lowered: %s", exc)
 

@@ -60,3 +60,26 @@ def test_an_import_started_in_the_background_writes_in_the_background_too(
     thread.join()
     db.close()
     assert writer_nice and set(writer_nice) == {min(19, window + BACKGROUND_NICE)}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
+def test_a_thread_started_from_a_background_thread_sinks_no_lower_than_it() -> None:
+    """Linux hands a new thread its creator's nice value: a pool thread started from a lowered
+    thread must not sink to 19, where holding the GIL it would keep the window waiting."""
+    window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen: list[int] = []
+
+    def inner() -> None:
+        run_in_background()
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    def outer() -> None:
+        run_in_background()
+        thread = threading.Thread(target=inner)
+        thread.start()
+        thread.join()
+
+    thread = threading.Thread(target=outer)
+    thread.start()
+    thread.join()
+    assert seen == [min(19, window + BACKGROUND_NICE)]
