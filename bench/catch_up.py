@@ -486,6 +486,7 @@ def who_ran(
     ]
     return {
         "ms": round((end - start) * 1000, 1),
+        "at": [round(start, 6), round(end, 6)],  # perf_counter: CLOCK_MONOTONIC, as `perf --clockid`
         "paint_ms": round(scrolls.paints[i], 1),
         "processes": processes,
         "model": model,
@@ -717,6 +718,12 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         "collector_passes": len(collector.passes),
         "collector_worst_pass_cpu_ms": max((round(ms, 1) for _, ms in collector.passes), default=0),
         "collector_full_passes": sum(gen == 2 for gen, _ in collector.passes),
+        # By generation: [passes, worst CPU ms, total CPU ms].
+        "collector_by_generation": {
+            gen: [len(ms), round(max(ms), 1), round(sum(ms), 1)]
+            for gen in (0, 1, 2)
+            if (ms := [m for g, m in collector.passes if g == gen])
+        },
         # When the five longest gaps ended, in seconds after start_sync: a cluster at the start is
         # the engine's and the catch-up process's start, spread out is the apply itself.
         "worst_gaps_at_s": [
@@ -730,6 +737,7 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         # Over each of the five slowest scrolls: the other threads that ran (ms on a core), and the
         # ops overlapping it ([op, ms of overlap, the op's wall ms, its CPU ms]).
         "ops_run": len(ops.spans),
+        "gui_thread_id": threading.main_thread().native_id,
         "slowest_scrolls_who": [
             who_ran(scrolls, i, ops.spans, gui_spans.spans) for i in sorted(range(len(busy)), key=busy.__getitem__)[-5:]
         ],
