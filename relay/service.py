@@ -126,6 +126,8 @@ class Relay:
         with contextlib.suppress(Exception):
             await self._resolve_abandoned_sends(stopped=self.owner)
         await run_in_threadpool(self.intake.close)  # a group commit cut short by the stop still ends
+        if self.store.pg_group_commit is not None:
+            await self.store.pg_group_commit.close_async()
         await run_in_threadpool(self.store.close)
 
     async def _resolve_abandoned_sends(self, stopped: SendOwner | None = None) -> None:

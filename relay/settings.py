@@ -157,8 +157,9 @@ class RelaySettings:
 
     @property
     def pool_size(self) -> int:
-        """Pooled connections of one worker: its share less its LISTEN connection (PostgreSQL)."""
-        return self.connections_per_worker - 1
+        """Pooled connections of one worker: its share less its LISTEN connection and its webhook
+        writer's own (PostgreSQL; on SQLite the writer keeps one of the pool's)."""
+        return self.connections_per_worker - 2
 
     def resolved_media_dir(self) -> Path:
         if self.media_dir is not None:

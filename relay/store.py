@@ -111,7 +111,7 @@ class Store:
             except Exception as exc:
                 if storage_retryable(exc):
                     raise
-        return self._ingest_each(batch, notice)
+        return self.ingest_each(batch, notice)
 
     def _ingest_together(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult]:
         """The batch in statements per batch, not per webhook: one look for redeliveries, one read
@@ -123,7 +123,7 @@ class Store:
         assert self.pg_group_commit is not None
         return self.pg_group_commit.write(batch, notice)
 
-    def _ingest_each(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult | Exception]:
+    def ingest_each(self, batch: list[IntakeRows], notice: str = EVENTS) -> list[IntakeResult | Exception]:
         """`ingest_many` with a savepoint per webhook: one the database refuses fails alone.
 
         The contacts and media jobs of every webhook are written first and the events last.
