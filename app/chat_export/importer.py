@@ -52,7 +52,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -406,6 +406,8 @@ def _batches(messages: Iterator[ParsedMessage], size: int, first: int) -> Iterat
     if batch:
         yield batch
 
+
+_sender_of = attrgetter("sender")
 
 # An import given no preview reads the file once: what it needs of the whole file (the date order,
 # who wrote, whether it is a group) is guessed from about this many lines at its head, gathered
@@ -995,9 +997,12 @@ def _run(
 
 
 def _prepared(job: _Importer, zf: zipfile.ZipFile | None) -> Generator[_Rows, None, None]:
-    messages = parse_messages(job.preview.source, job.preview.date_order, job.report, job.facts)
+    facts = job.facts
+    messages = parse_messages(job.preview.source, job.preview.date_order, job.report, facts)
     try:
         for batch in _batches(messages, BATCH_ROWS, FIRST_BATCH_ROWS):
+            if facts is not None:
+                facts.names.update(map(_sender_of, batch))
             yield job.prepare(batch, zf, job.report.lines)
     finally:
         messages.close()

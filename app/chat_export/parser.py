@@ -155,32 +155,47 @@ class _OrderEvidence:
     us_ampm: int = 0
     lines: int = 0
     _prev: tuple[int, int, int] | None = None
+    # The last date fed, as written, and what it says: a chat's runs share their date for hours.
+    _date: tuple[str, str, str] = ("", "", "")
+    _year_first: bool = False
+    _first_over: bool = False
+    _second_over: bool = False
 
     def feed(self, m: re.Match[str], n: int = 1) -> None:
         """Count `n` consecutive lines with the header `m` (the same minute: no time goes back)."""
+        self.feed_fields(m.group(*_ORDER_FIELDS), n)
+
+    def feed_fields(self, fields: tuple[str, ...], n: int) -> None:
+        """`feed` of a header's _ORDER_FIELDS: consecutive lines that agree on them may be fed as one
+        run (the same date never goes back)."""
         self.lines += n
-        d1, d2, d3 = m.group("d1"), m.group("d2"), m.group("d3")
-        if len(d1) == 4:
+        d1, d2, d3, sep, post = fields
+        if (d1, d2, d3) != self._date:
+            # A new date: what it says, and whether it goes back (the same date never does).
+            self._date = (d1, d2, d3)
+            self._year_first = len(d1) == 4
+            if not self._year_first:
+                a, b, c = int(d1), int(d2), int(d3)
+                self._first_over, self._second_over = a > 12, b > 12
+                if self._prev is not None:
+                    pa, pb, pc = self._prev
+                    if (c, b, a) < (pc, pb, pa):
+                        self.dmy_backwards += 1
+                    if (c, a, b) < (pc, pa, pb):
+                        self.mdy_backwards += 1
+                self._prev = (a, b, c)
+        if self._year_first:
             self.ymd += n
             return
-        a, b, c = int(d1), int(d2), int(d3)
-        if a > 12:
+        if self._first_over:
             self.first_over_12 += n
-        if b > 12:
+        if self._second_over:
             self.second_over_12 += n
-        if m.group("sep") == ".":
+        if sep == ".":
             self.dots += n
-        post = m.group("post")
         if post and post.isupper() and post.isalpha():
             # "PM" is the US phones' way; en-GB writes "pm", Spanish "p. m.": both put days first.
             self.us_ampm += n
-        if self._prev is not None:
-            pa, pb, pc = self._prev
-            if (c, b, a) < (pc, pb, pa):
-                self.dmy_backwards += 1
-            if (c, a, b) < (pc, pa, pb):
-                self.mdy_backwards += 1
-        self._prev = (a, b, c)
 
     def decide(self) -> DateOrder:
         if self.ymd * 2 > self.lines:
@@ -204,7 +219,9 @@ class ExportFacts:
     at the end, so the file is read once (issue 18)."""
 
     evidence: _OrderEvidence = field(default_factory=_OrderEvidence)
-    names: set[str | None] = field(default_factory=set)  # senders (None: system lines)
+    # Senders (None: system lines). Those of the messages parsed are added by the caller, from the
+    # messages (once a batch, in C); the parser adds those of header lines it cannot read.
+    names: set[str | None] = field(default_factory=set)
     group_notice: bool = False
 
     def date_order(self) -> DateOrder:
@@ -214,9 +231,18 @@ class ExportFacts:
         return {name for name in self.names if name is not None}
 
 
+# A header's fields the date order's evidence reads, then those its time needs too (one `group` call).
+_ORDER_FIELDS = ("d1", "d2", "d3", "sep", "post")
+_HEAD_FIELDS = (*_ORDER_FIELDS, "h", "mi", "s", "pre")
+
+
 def header_time(m: re.Match[str], order: DateOrder) -> datetime:
     """The header's local time; ValueError when the fields make no date in this file's order."""
-    raw1, raw2, raw3, raw_h, mi, sec, pre, post = m.group("d1", "d2", "d3", "h", "mi", "s", "pre", "post")
+    return _fields_time(m.group(*_HEAD_FIELDS), order)
+
+
+def _fields_time(fields: tuple[str, ...], order: DateOrder) -> datetime:
+    raw1, raw2, raw3, _sep, post, raw_h, mi, sec, pre = fields
     d1, d2, d3 = int(raw1), int(raw2), int(raw3)
     if order is DateOrder.YMD or len(raw1) == 4:
         year, month, day = d1, d2, d3
@@ -385,7 +411,7 @@ def parse_messages(
     One pass of `_LINE_RE` over each block finds the header lines; the text between two headers is
     handled as a whole (split into lines only when it is kept). With `facts`, what `scan_export`
     learns of the whole file is gathered in the same pass (a run of lines with the same header
-    counted once, as there).
+    counted once, as there), but for the senders of the messages yielded: the caller adds those.
     """
     report = report if report is not None else ParseReport()
     # The message being read: its first line, time and sender (no time: none being read).
@@ -399,10 +425,13 @@ def parse_messages(
     line_no = 0  # lines read before the one at hand
     finditer = _LINE_RE.finditer
     head_rest = _LINE_RE.groupindex["head"], _LINE_RE.groupindex["rest"]
-    # With facts: the run of lines with the header at hand (its first match, its length).
-    run: re.Match[str] | None = None
+    # With facts: the run of lines whose headers agree on what the date order's evidence reads (a
+    # day's, mostly), and its length; fed once it ends.
+    run: tuple[str, ...] | None = None
     run_lines = 0
-    feed = facts.evidence.feed if facts is not None else None
+    feed = facts.evidence.feed_fields if facts is not None else None
+    head_fields = tuple(_LINE_RE.groupindex[name] for name in _HEAD_FIELDS)
+    n_order = len(_ORDER_FIELDS)
     with open_blocks(source) as blocks:
         for block in blocks:
             pos = 0
@@ -427,14 +456,20 @@ def parse_messages(
                     when = prev_when
                     run_lines += 1
                 else:
+                    fields = m.group(*head_fields)
                     try:
-                        when = header_time(m, order)
+                        when = _fields_time(fields, order)
                     except ValueError:
                         when = None
                     prev_head, prev_when = head, when
-                    if feed is not None and run is not None:
-                        feed(run, run_lines)
-                    run, run_lines = m, 1
+                    if feed is not None:
+                        key = fields[:n_order]
+                        if key == run:
+                            run_lines += 1
+                        else:
+                            if run is not None:
+                                feed(run, run_lines)
+                            run, run_lines = key, 1
                 if when is None:
                     # A header-looking line that cannot be read.
                     if facts is not None:
@@ -455,11 +490,8 @@ def parse_messages(
                     report.lines = line_no
                     yield build_message(at, when_at, sender_at, lines)
                 sender_at, body = split_sender(rest)
-                if facts is not None:
-                    if sender_at is None:
-                        _note_sender(facts, None, body)
-                    else:
-                        facts.names.add(sender_at)
+                if sender_at is None and facts is not None:
+                    _note_sender(facts, None, body)
                 at, when_at = line_no, when
                 lines = [body]
             if pos < len(block):

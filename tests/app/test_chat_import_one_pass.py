@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app.chat_export.importer import ImportRequest, ImportSummary, import_chat
-from app.chat_export.parser import DateOrder, scan_export
+from app.chat_export.parser import DateOrder, ExportFacts, parse_messages, scan_export
 from app.db import Database
 from app.models import Contact, Conversation, Message
 from app.search import search_messages
-from tests.support.chat_exports import write_large_export, write_txt
+from tests.support.chat_exports import LAYOUTS, render, shop_chat, write_large_export, write_txt
 
 MISLED = "misled"
 
@@ -132,3 +132,20 @@ def test_a_chat_that_becomes_a_group_late_in_the_file_is_imported_as_a_group(
         assert archive.name == "Linen club"
         assert {p["name"] for p in archive.participants} == {"Shop", "Minji", "Jisoo"}
         assert s.scalar(select(func.count()).select_from(Contact)) == 1  # no 1:1 chat left from the guess
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_the_parse_gathers_what_the_scan_says_of_the_whole_file(tmp_path: Path, layout: str) -> None:
+    chosen = LAYOUTS[layout]
+    text = render(
+        chosen, shop_chat(chosen, "Kim", "Shop", datetime(2024, 1, 5, 15, 41, 22), photo="IMG-1.jpg")
+    )
+    export = write_txt(
+        tmp_path / "WhatsApp Chat with Kim.txt", text + _mdy_chat(tmp_path / "more.txt").read_text()
+    )
+    preview = scan_export(export)
+    facts = ExportFacts()
+    senders = {m.sender for m in parse_messages(preview.source, preview.date_order, None, facts)}
+    assert facts.date_order() is preview.date_order
+    assert {s for s in senders | facts.names if s is not None} == {name for name, _ in preview.participants}
+    assert facts.group_notice == (preview.group_notices > 0)
