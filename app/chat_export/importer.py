@@ -29,6 +29,8 @@ writing side waited for the GIL after every SQLite call; the interval is now 0.2
 runs (_quick_gil_hand_offs). The rows go in as multi-row INSERTs (one bind and one step per
 ROWS_PER_INSERT rows). A re-import of an export already
 imported whole, into a chat that has lost nothing since, answers from what that import recorded.
+An import given no preview reads the file once: it goes by a preview of the file's head and checks
+it against what the parse gathered of the whole file at the end (_HeadMisled: undone, done again).
 
 Measured (bench/import_rate.py, quiet machine, 2 cores): a 5,000-message batch holds the write lock
 for ~75 ms (median; ~125 ms at most), so the sync worker waits at most that long.

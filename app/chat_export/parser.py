@@ -2,7 +2,9 @@
 
 Two passes over a stream, never the whole file in memory: `scan_export()` reads every header to
 learn the date order (a "05/01/2024" is only readable once a later "13/01/2024" shows days come
-first), participants and size; `parse_messages()` then yields one `ParsedMessage` at a time.
+first), participants and size; `parse_messages()` then yields one `ParsedMessage` at a time. An
+import given no preview makes it one pass: `scan_head()` reads the head, and `parse_messages()`
+gathers the same facts of the whole file (`ExportFacts`) for the importer to check its guess.
 """
 
 from __future__ import annotations
