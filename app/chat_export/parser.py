@@ -245,6 +245,12 @@ def header_time(m: re.Match[str], order: DateOrder) -> datetime:
 
 def _fields_time(fields: tuple[str, ...], order: DateOrder) -> datetime:
     raw1, raw2, raw3, _sep, post, raw_h, mi, sec, pre = fields
+    return datetime(*_date_of(raw1, raw2, raw3, order), *_clock_of(raw_h, mi, sec, pre, post))
+
+
+# A chat's headers repeat their dates all day and their clock times every day: each is read once.
+@functools.lru_cache(maxsize=4096)
+def _date_of(raw1: str, raw2: str, raw3: str, order: DateOrder) -> tuple[int, int, int]:
     d1, d2, d3 = int(raw1), int(raw2), int(raw3)
     if order is DateOrder.YMD or len(raw1) == 4:
         year, month, day = d1, d2, d3
@@ -254,6 +260,13 @@ def _fields_time(fields: tuple[str, ...], order: DateOrder) -> datetime:
         month, day, year = d1, d2, d3
     if year < 100:
         year += 2000
+    return year, month, day
+
+
+@functools.lru_cache(maxsize=4096)
+def _clock_of(
+    raw_h: str, mi: str, sec: str | None, pre: str | None, post: str | None
+) -> tuple[int, int, int]:
     hour = int(raw_h)
     if pre or post:
         pm = pre == "오후" or (post or "")[:1] in ("p", "P")
@@ -261,7 +274,7 @@ def _fields_time(fields: tuple[str, ...], order: DateOrder) -> datetime:
         if not 0 <= hour <= 12:
             raise ValueError("12-hour clock out of range")
         hour = hour % 12 + (12 if pm else 0)
-    return datetime(year, month, day, hour, int(mi), int(sec or 0))
+    return hour, int(mi), int(sec or 0)
 
 
 # --------------------------------------------------------------------------- line bodies
