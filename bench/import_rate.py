@@ -4,9 +4,10 @@ Baseline (same run, same file): streaming the file and splitting each line at it
 the least any importer must do. Figures: import lines/s (and the ratio: how many times slower than
 the baseline), wall and CPU time (the CPU time of this process is the steadier figure on a shared
 machine), the re-import of the same file, and the peak resident memory the import added. The
-import is timed as `import_chat` without a preview, so it includes the scan the preview does; a
-second import into a fresh inbox is given the preview, as the import dialog does (its scan ran
-when the owner chose the file).
+import is timed as `import_chat` without a preview, so it works out what the preview's scan would
+(in the same pass); a second import into a fresh inbox is given the preview, as the import dialog
+does (its scan ran when the owner chose the file). Before either, the database is read once through
+the ORM, as the window has done before the owner picks a file.
 
 The import runs in two threads (the importing thread parses and builds batch N+1 while a writer
 thread runs batch N's transaction), so each thread's CPU time is printed too: on a machine with a
@@ -94,6 +95,18 @@ def _emit_threads(
     )
 
 
+def warm_up_as_the_window(db: Database) -> None:
+    """What the window has done before the owner picks a file: read its chats through the ORM (its
+    mappers configured, ~0.09 s the first time in a process), so the import is not the first to."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
+
+    with db.read() as s:
+        s.execute(select(Message.id).limit(1)).all()
+        s.execute(select(Contact).limit(1)).all()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lines", type=int, default=200_000)
@@ -108,6 +121,7 @@ def main() -> None:
         scan_export(export)
         scan_s, scan_cpu = time.perf_counter() - started, time.process_time() - cpu_started
         db = Database.open(folder / "inbox.db")
+        warm_up_as_the_window(db)
         request = ImportRequest(path=export, shop_participant="Shop", time_zone="Asia/Seoul")
         rss_before = _peak_rss_mib()
         times = ThreadTimes()
