@@ -739,7 +739,8 @@ def measure(args: argparse.Namespace, paths: AppPaths, relay: Relay, last_seq: i
         "ops_run": len(ops.spans),
         "gui_thread_id": threading.main_thread().native_id,
         "slowest_scrolls_who": [
-            who_ran(scrolls, i, ops.spans, gui_spans.spans) for i in sorted(range(len(busy)), key=busy.__getitem__)[-5:]
+            who_ran(scrolls, i, ops.spans, gui_spans.spans)
+            for i in sorted(range(len(busy)), key=busy.__getitem__)[-5:]
         ],
     }
     print(json.dumps(facts))
