@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 # A page is one transaction: a few hundred events keep each write short (the GUI reads meanwhile).
 PAGE_SIZE = 300
+PROBE_SIZE = 100  # the first page asked for after a start or a time offline
 # …applied in transactions of this many events, so the writer lock is never held long (≈ 30 ms).
 APPLY_CHUNK = 100
 POLL_WAIT = 25.0
@@ -276,12 +277,19 @@ class SyncWorker:
         page = self._read_ahead(cursor)
         if self.stop.is_set():
             return None
+        limit = self.page_size
         if page is None:
             # Until the relay has answered once, ask without waiting: the UI learns "online" at once.
-            wait = self.wait if self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP) else 0.0
+            online = self.state.kind in (Connection.ONLINE, Connection.HISTORY_GAP)
+            wait = self.wait if online else 0.0
+            if not online and self._child_may_catch_up():
+                # After a start or a time offline a backlog is likely: a short first page says
+                # whether one waits (the catch-up process then reads it), without this thread
+                # parsing a whole page only to hand it over, holding the GIL the window wants.
+                limit = min(self.page_size, PROBE_SIZE)
             self.in_long_poll.set()
             try:
-                page = self.client.events(cursor, wait=wait, limit=self.page_size)
+                page = self.client.events(cursor, wait=wait, limit=limit)
             finally:
                 self.in_long_poll.clear()
         if self.stop.is_set():
@@ -289,7 +297,7 @@ class SyncWorker:
         self._online()
         if not page.events:
             return None
-        if len(page.events) >= self.page_size:
+        if len(page.events) >= limit:
             # A full page: more are waiting (a catch-up). The catch-up process takes it from here
             # (it reads this page again), or this thread asks for the next page while it writes
             # this one, used only if the cursor then stands where it starts.
@@ -304,8 +312,13 @@ class SyncWorker:
         self._child_skip = False
         return self.apply_page(page.events, page.next, after=cursor)
 
+    def _child_may_catch_up(self) -> bool:
+        return (
+            self.apply_process is not None and not self._child_skip and self.child_failures < CHILD_FAILURES
+        )
+
     def _catch_up_in_child(self, cursor: int) -> bool:
-        if self.apply_process is None or self._child_skip or self.child_failures >= CHILD_FAILURES:
+        if self.apply_process is None or not self._child_may_catch_up():
             return False
         self._in_child = self.apply_process.start_catch_up(cursor)
         if not self._in_child:

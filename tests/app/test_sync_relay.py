@@ -474,3 +474,46 @@ def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_i
     with db.read() as s:
         ids = set(s.scalars(select(Contact.id)))
     assert set().union(*probe.changed) == ids
+
+
+def test_a_backlog_shorter_than_a_page_after_a_start_goes_to_the_catch_up_process(
+    db: Database, relay: RunningRelay, probe: EngineProbe
+) -> None:
+    """The first page after a start is a short one: a backlog longer than it is read by the catch-up
+    process, so the sync thread never parses a whole page (holding the GIL) only to hand it over."""
+    import threading
+
+    from app.apply_process import ApplyProcess
+    from app.relay_client import RelayClient
+    from app.sync import PAGE_SIZE, PROBE_SIZE, SyncWorker
+
+    now = int(time.time())
+    waiting = PROBE_SIZE + 20
+    assert waiting < PAGE_SIZE
+    for i in range(waiting):
+        relay.post_webhook(
+            inbound(content=f"overnight {i:03d}", sender=f"8210{i % 7:08d}", timestamp=now - 500 + i)
+        )
+    last_seq = relay.relay.store.events.last_seq()
+    stop = threading.Event()
+    client = RelayClient(relay.url, relay.token)
+    worker = SyncWorker(
+        db,
+        client,
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        stop=stop,
+        wait=0.5,
+        apply_process=ApplyProcess(db.path, relay.url, relay.token, PAGE_SIZE),
+    )
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        probe.wait_until(lambda: cursor(db) == last_seq, timeout=60)
+    finally:
+        stop.set()
+        thread.join(5)
+        client.close()
+    assert not thread.is_alive()
+    assert worker.pages_in_child >= 1
+    assert bodies(db) == [f"overnight {i:03d}" for i in range(waiting)]
