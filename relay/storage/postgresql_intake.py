@@ -139,18 +139,27 @@ class PostgresGroupCommit:
         with self._lock:
             self._drop()
 
+    def _guessing(self) -> bool:
+        """Whether this batch's senders' rows are guessed (after a miss the next few are read first)."""
+        if self._reads_before_guess > 0:
+            self._reads_before_guess -= 1
+            return False
+        return True
+
+    def _guess_missed(self) -> None:
+        """A guess was wrong: read the next batches' rows, twice as many after each miss in a row."""
+        self._reads_after_miss = min(max(1, 2 * self._reads_after_miss), _MOST_READS_AFTER_A_MISS)
+        self._reads_before_guess = self._reads_after_miss
+
     def write(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult]:
         """Each webhook's new seqs and its senders' rows from before it (([], {}) for a redelivery),
         committed; raises what psycopg raised (wrapped as SQLAlchemy does), with nothing written."""
         try:
-            if self._reads_before_guess > 0:
-                self._reads_before_guess -= 1
-            else:
+            if self._guessing():
                 try:
                     results = self.commit(batch, self._guess(batch), notice, checked=True)
                 except GuessMissed:
-                    self._reads_after_miss = min(max(1, 2 * self._reads_after_miss), _MOST_READS_AFTER_A_MISS)
-                    self._reads_before_guess = self._reads_after_miss
+                    self._guess_missed()
                 else:
                     self._reads_after_miss = 0
                     return results
@@ -218,14 +227,11 @@ class PostgresGroupCommit:
         """`write` on the event loop, on a connection of its own (`open_async`): the waits for the
         server are the loop's, so no thread hands the GIL back and forth at each of them."""
         try:
-            if self._reads_before_guess > 0:
-                self._reads_before_guess -= 1
-            else:
+            if self._guessing():
                 try:
                     results = await self._commit_async(_Written(batch, self._guess(batch), notice, True))
                 except GuessMissed:
-                    self._reads_after_miss = min(max(1, 2 * self._reads_after_miss), _MOST_READS_AFTER_A_MISS)
-                    self._reads_before_guess = self._reads_after_miss
+                    self._guess_missed()
                 else:
                     self._reads_after_miss = 0
                     return results

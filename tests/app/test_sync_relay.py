@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +14,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.apply_process import ApplyProcess
 from app.db import Database
 from app.engine import SyncEngine
 from app.models import Contact, Message
+from app.relay_client import RelayClient
 from app.sending import queue_text
+from app.sync import SyncWorker
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe
 from tests.support.fake_graph import FakeGraph, run_fake_graph
@@ -394,11 +398,6 @@ def test_an_event_the_relay_cannot_serve_shows_as_a_notice_and_sync_goes_on(
 def test_a_catch_up_reads_the_next_page_while_writing_one_and_loses_or_doubles_nothing(
     db: Database, relay: RunningRelay, probe: EngineProbe
 ) -> None:
-    import threading
-
-    from app.relay_client import RelayClient
-    from app.sync import SyncWorker
-
     now = int(time.time())
     for i in range(30):  # a day offline: the relay holds seven full pages and a part
         relay.post_webhook(inbound(content=f"while away {i:02d}", timestamp=now - 100 + i))
@@ -420,15 +419,31 @@ def test_a_catch_up_reads_the_next_page_while_writing_one_and_loses_or_doubles_n
     assert worker.pages_read_ahead >= 5  # each full page's successor came while it was written
 
 
+def worker_with_a_catch_up_process(
+    db: Database,
+    relay: RunningRelay,
+    client: RelayClient,
+    probe: EngineProbe,
+    stop: threading.Event,
+    *,
+    page_size: int,
+) -> SyncWorker:
+    """A sync worker as the engine makes one: its catch-ups applied by a catch-up process."""
+    return SyncWorker(
+        db,
+        client,
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        stop=stop,
+        wait=0.5,
+        page_size=page_size,
+        apply_process=ApplyProcess(db.path, relay.url, relay.token, page_size),
+    )
+
+
 def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_its_chats(
     db: Database, relay: RunningRelay, probe: EngineProbe
 ) -> None:
-    import threading
-
-    from app.apply_process import ApplyProcess
-    from app.relay_client import RelayClient
-    from app.sync import SyncWorker
-
     now = int(time.time())
     senders = [f"8210{n:08d}" for n in range(5)]
     for i in range(30):  # a day offline: seven full pages and a part, from five customers
@@ -438,16 +453,7 @@ def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_i
     last_seq = relay.relay.store.events.last_seq()
     stop = threading.Event()
     client = RelayClient(relay.url, relay.token)
-    worker = SyncWorker(
-        db,
-        client,
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        stop=stop,
-        wait=0.5,
-        page_size=4,
-        apply_process=ApplyProcess(db.path, relay.url, relay.token, 4),
-    )
+    worker = worker_with_a_catch_up_process(db, relay, client, probe, stop, page_size=4)
     thread = threading.Thread(target=worker.run)
     thread.start()
     try:
@@ -481,11 +487,7 @@ def test_a_backlog_shorter_than_a_page_after_a_start_goes_to_the_catch_up_proces
 ) -> None:
     """The first page after a start is a short one: a backlog longer than it is read by the catch-up
     process, so the sync thread never parses a whole page (holding the GIL) only to hand it over."""
-    import threading
-
-    from app.apply_process import ApplyProcess
-    from app.relay_client import RelayClient
-    from app.sync import PAGE_SIZE, PROBE_SIZE, SyncWorker
+    from app.sync import PAGE_SIZE, PROBE_SIZE
 
     now = int(time.time())
     waiting = PROBE_SIZE + 20
@@ -497,15 +499,7 @@ def test_a_backlog_shorter_than_a_page_after_a_start_goes_to_the_catch_up_proces
     last_seq = relay.relay.store.events.last_seq()
     stop = threading.Event()
     client = RelayClient(relay.url, relay.token)
-    worker = SyncWorker(
-        db,
-        client,
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        stop=stop,
-        wait=0.5,
-        apply_process=ApplyProcess(db.path, relay.url, relay.token, PAGE_SIZE),
-    )
+    worker = worker_with_a_catch_up_process(db, relay, client, probe, stop, page_size=PAGE_SIZE)
     thread = threading.Thread(target=worker.run)
     thread.start()
     try:
