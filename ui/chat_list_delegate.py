@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -165,9 +165,6 @@ class _Look:
 
 
 class ChatListDelegate(QStyledItemDelegate):
-    # The rows were painted at a new width, scale or palette: what `prepare` works out for changed.
-    painting_changed = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name_font = ui_font(1, bold=False)
@@ -278,7 +275,6 @@ class ChatListDelegate(QStyledItemDelegate):
         seen = (width, height, dpr, palette.cacheKey(), palette.currentColorGroup())
         if self._painted_for is None or self._painted_for[0] != seen:
             self._painted_for = (seen, QPalette(palette))
-            self.painting_changed.emit()
         look = self._look(row, palette, seen)
         painter.save()
         painter.setRenderHints(_HINTS)
