@@ -61,6 +61,28 @@ from ui.start_path import DEFERRED_MODULES
 TICK_MS = 5
 PROFILE_PAINTS = bool(os.environ.get("BENCH_PROFILE_PAINTS"))  # cProfile of each paint over 12 ms
 SLOW_PAINTS: list[cProfile.Profile] = []
+TIME_EVENTS = bool(os.environ.get("BENCH_TIME_EVENTS"))  # every GUI event over 1 ms, with its receiver
+SLOW_EVENTS: list[tuple[float, float, str]] = []  # (start, end, what) perf_counter
+
+
+class TimedApplication(QApplication):
+    """Times every event the GUI thread delivers; notes those over 1 ms (the top-level ones)."""
+
+    depth = 0
+
+    def notify(self, receiver: QObject, event: QEvent) -> bool:  # type: ignore[override]
+        TimedApplication.depth += 1
+        start = time.perf_counter()
+        try:
+            return super().notify(receiver, event)
+        finally:
+            TimedApplication.depth -= 1
+            end = time.perf_counter()
+            if end - start > 0.001 and TimedApplication.depth == 0:
+                name = receiver.objectName() or type(receiver).__name__
+                SLOW_EVENTS.append((start, end, f"{event.type().name}→{name}"))
+
+
 SCROLL_PAUSE_MS = 20
 IDLE_SCROLLS = 100
 SPLIT_GAP_MS = 20
@@ -484,8 +506,14 @@ def who_ran(
         for name, a, b, cpu in gui
         if a < end and b > start
     ]
+    events = [
+        [what, round((min(end, b) - max(start, a)) * 1000, 1)]
+        for a, b, what in SLOW_EVENTS
+        if a < end and b > start
+    ]
     return {
         "ms": round((end - start) * 1000, 1),
+        "events": events,
         "at": [round(start, 6), round(end, 6)],  # perf_counter: CLOCK_MONOTONIC, as `perf --clockid`
         "paint_ms": round(scrolls.paints[i], 1),
         "processes": processes,
@@ -560,7 +588,7 @@ def main() -> None:
     paint_on_the_gui_thread()  # as ui/application.py does before its QApplication
     if not args.default_gil_switch:
         hand_the_gil_back_quickly()
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or (TimedApplication([]) if TIME_EVENTS else QApplication([]))
     assert isinstance(app, QApplication)
     tmp = Path(tempfile.mkdtemp(prefix="bench-catch-up-"))
     try:
