@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LABEL_ROWS_SHOWN = 6  # the labels list's height at most, in rows; it scrolls within itself beyond
+
 
 def _dot(colour: str) -> QIcon:
     pm = QPixmap(12, 12)
@@ -84,8 +88,7 @@ class ContactPanel(QFrame):
         self.ctx = ctx
         self.setObjectName("contactPanel")
         self.details: ContactDetails | None = None
-        self._label_boxes: dict[int, QCheckBox] = {}
-        self._label_shape: tuple[tuple[int, str, str], ...] = ()  # (id, name, colour) the boxes show
+        self._label_shape: tuple[tuple[int, str, str], ...] = ()  # (id, name, colour) the list shows
         self._generation = 0  # the newest read wins; an older one (another contact) is dropped
         self.loading = False
         ctx.hub.changed.connect(self._hub_changed)
@@ -125,9 +128,14 @@ class ContactPanel(QFrame):
         form.addRow(self.tr("Saved name"), self.saved_name)
         form.addRow(self.tr("WhatsApp name"), self.profile_name)
 
-        self.labels_box = QWidget(self)
-        self.labels_layout = QVBoxLayout(self.labels_box)
-        self.labels_layout.setContentsMargins(0, 0, 0, 0)
+        # The shop's labels as one checkable list (a shop may keep hundreds): at most
+        # LABEL_ROWS_SHOWN rows tall, scrolling within itself beyond that.
+        self.labels_list = QListWidget(self)
+        self.labels_list.setObjectName("contactLabels")
+        self.labels_list.setAccessibleName(self.tr("Labels"))
+        self.labels_list.setUniformItemSizes(True)
+        self.labels_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.labels_list.itemChanged.connect(self._label_ticked)
 
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("contactNotes")
@@ -169,7 +177,7 @@ class ContactPanel(QFrame):
         bl.addWidget(self.members_heading)
         bl.addWidget(self.members)
         bl.addWidget(self._heading(self.tr("Labels")))
-        bl.addWidget(self.labels_box)
+        bl.addWidget(self.labels_list)
         bl.addWidget(self._heading(self.tr("Notes")))
         bl.addWidget(self.notes)
         bl.addWidget(self.consent_heading)
@@ -268,21 +276,35 @@ class ContactPanel(QFrame):
 
     def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:
         # The panel re-reads on every change to the open chat (each message): the shop's labels
-        # rarely change, so their boxes are made again only when they do; otherwise only ticked.
-        shape = tuple((lab.id, lab.name, lab.colour) for lab in rows)
-        if shape != self._label_shape:
-            self._label_shape = shape
-            for box in self._label_boxes.values():
-                box.deleteLater()
-            self._label_boxes = {}
-            for lab in rows:
-                box = QCheckBox(label_display_name(lab.name), self.labels_box)
-                box.setIcon(_dot(lab.colour))
-                box.clicked.connect(lambda checked, lid=lab.id: self._toggle_label(lid, checked))
-                self.labels_layout.addWidget(box)
-                self._label_boxes[lab.id] = box
-        for label_id, box in self._label_boxes.items():
-            box.setChecked(label_id in on)
+        # rarely change, so the list's items are made again only when they do; otherwise only ticked.
+        labels = self.labels_list
+        labels.blockSignals(True)  # ticks set here are not the owner's
+        try:
+            shape = tuple((lab.id, lab.name, lab.colour) for lab in rows)
+            if shape != self._label_shape:
+                self._label_shape = shape
+                labels.clear()
+                for lab in rows:
+                    item = QListWidgetItem(_dot(lab.colour), label_display_name(lab.name))
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setData(Qt.ItemDataRole.UserRole, lab.id)
+                    labels.addItem(item)
+                shown = min(len(rows), LABEL_ROWS_SHOWN)
+                labels.setFixedHeight(
+                    shown * labels.sizeHintForRow(0) + 2 * labels.frameWidth() if shown else 0
+                )
+                labels.setVisible(bool(rows))
+            for row in range(labels.count()):
+                item = labels.item(row)
+                ticked = item.data(Qt.ItemDataRole.UserRole) in on
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        finally:
+            labels.blockSignals(False)
+
+    def _label_ticked(self, item: QListWidgetItem) -> None:
+        self._toggle_label(
+            int(item.data(Qt.ItemDataRole.UserRole)), item.checkState() == Qt.CheckState.Checked
+        )
 
     # ----------------------------------------------------------------- edits
     def _write(self, fn: Callable[[Session, int], object]) -> None:

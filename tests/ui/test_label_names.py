@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QCheckBox
 
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import settle, sync_batch
@@ -51,12 +50,12 @@ def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(
 
     settle(qtbot)
     window.contact_panel.show()
-    qtbot.waitUntil(lambda: bool(window.contact_panel.findChildren(QCheckBox)))
-    qtbot.waitUntil(
-        lambda: all(
-            name in [b.text() for b in window.contact_panel.labels_box.findChildren(QCheckBox)]
-            for name in KOREAN.values()
-        )
-    )
-    boxes = [b.text() for b in window.contact_panel.labels_box.findChildren(QCheckBox)]
+    labels = window.contact_panel.labels_list
+
+    def shown() -> list[str]:
+        return [labels.item(row).text() for row in range(labels.count())]
+
+    qtbot.waitUntil(lambda: labels.count() > 0)
+    qtbot.waitUntil(lambda: all(name in shown() for name in KOREAN.values()))
+    boxes = shown()
     assert not set(KOREAN) & set(boxes)

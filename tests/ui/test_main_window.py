@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat, settle, sync_batch
@@ -153,9 +153,15 @@ def test_toggling_a_label_in_the_contact_panel_shows_on_the_chat_list(window: An
     window.toggle_contact_panel()
     settle(qtbot)  # the panel reads the contact off the GUI thread
     assert window.contact_panel.isVisible()
-    box = next(iter(window.contact_panel._label_boxes.values()))
-    name = box.text()
-    box.click()
+    labels = window.contact_panel.labels_list
+    item = labels.item(0)
+    name = item.text()
+    # A click on the item's check box, as the owner does.
+    rect = labels.visualItemRect(item)
+    qtbot.mouseClick(
+        labels.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 8, rect.center().y())
+    )
+    assert item.checkState() == Qt.CheckState.Checked
     qtbot.waitUntil(lambda: bool(window.chat_list.model.row_for(ids[1]).labels))
     assert window.chat_list.model.row_for(ids[1]).labels[0].name == name
 
@@ -339,3 +345,23 @@ def test_a_search_hit_in_an_archived_chat_opens_it_at_the_message_under_the_arch
     assert window.chat_list.current_contact() == archived_id
     row = view.chat_model.row_of(view.chat_model.highlight_id)
     assert view.chat_model.message_at(row).body == "환불 요청드려요"
+
+
+def test_a_shop_with_hundreds_of_labels_gets_one_short_scrolling_list_in_the_contact_panel(
+    window: Any, qtbot: Any
+) -> None:
+    from app.models import Label
+    from ui.contact_panel import LABEL_ROWS_SHOWN
+
+    ids = three_chats(window.ctx)
+    with window.ctx.db.write() as s:
+        s.add_all(Label(name=f"단골 {n:03d}", colour="#25D366", position=100 + n) for n in range(300))
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
+    window.toggle_contact_panel()
+    labels = window.contact_panel.labels_list
+    qtbot.waitUntil(lambda: labels.count() >= 300)
+    # Every label is there, and the list stays a few rows tall: the rest scroll within it.
+    assert "단골 299" in [labels.item(row).text() for row in range(labels.count())]
+    assert labels.height() <= LABEL_ROWS_SHOWN * labels.sizeHintForRow(0) + 2 * labels.frameWidth()
+    assert labels.verticalScrollBar().maximum() > 0
