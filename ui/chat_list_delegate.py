@@ -292,12 +292,11 @@ class ChatListDelegate(QStyledItemDelegate):
     def _look(self, row: ConversationRow, palette: QPalette, seen: tuple[Any, ...]) -> _Look:
         """The row's paint, worked out now unless it was for this row and what `seen` holds (width,
         height, scale, palette and its colour group), on the same day."""
-        needs_person = row.bot_paused_until is not None and row.needs_person(datetime.now(UTC))
-        key = (seen, self._today(), needs_person)
+        key = self._key(row, seen)
         look = self._looks.get(row.contact_id)
         if look is None or look.key != key or (look.row is not row and look.row != row):
             width, height, dpr = seen[0], seen[1], seen[2]
-            look = _Look(row, key, self._work_out(row, width, height, palette, dpr, needs_person))
+            look = _Look(row, key, self._work_out(row, width, height, palette, dpr, needs_person=key[2]))
             if len(self._looks) >= LOOKS_KEPT:
                 del self._looks[next(iter(self._looks))]
             self._looks[row.contact_id] = look
@@ -329,9 +328,12 @@ class ChatListDelegate(QStyledItemDelegate):
         look = self._looks.get(row.contact_id)
         if look is None or self._painted_for is None or not look.prepared:
             return False
+        return look.key == self._key(row, self._painted_for[0]) and (look.row is row or look.row == row)
+
+    def _key(self, row: ConversationRow, seen: tuple[Any, ...]) -> tuple[Any, ...]:
+        """What a row's worked-out paint depends on beyond the row: `seen`, the day, "needs a person"."""
         needs_person = row.bot_paused_until is not None and row.needs_person(datetime.now(UTC))
-        key = (self._painted_for[0], self._today(), needs_person)
-        return look.key == key and (look.row is row or look.row == row)
+        return (seen, self._today(), needs_person)
 
     def _work_out(
         self, row: ConversationRow, width: int, height: int, palette: QPalette, dpr: float, needs_person: bool
