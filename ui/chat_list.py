@@ -177,6 +177,13 @@ class ChatList(QWidget):
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.setInterval(0)
         self._prepare_timer.timeout.connect(self._prepare_near)
+        # A scroll's paint comes before a synced batch's rows (see ChatListModel.painted).
+        self._scroll_unpainted = False
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._painted_timer = QTimer(self)
+        self._painted_timer.setSingleShot(True)
+        self._painted_timer.setInterval(0)
+        self._painted_timer.timeout.connect(self._scroll_painted)
 
     # ----------------------------------------------------------------- holding the order
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -205,8 +212,12 @@ class ChatList(QWidget):
                 return True
         if watched is self.view.viewport():
             kind = event.type()
-            if kind == QEvent.Type.Paint and not self._prepare_timer.isActive():
-                self._prepare_timer.start()  # runs once this paint is done
+            if kind == QEvent.Type.Paint:
+                if self._scroll_unpainted:
+                    self._scroll_unpainted = False
+                    self._painted_timer.start()  # runs once this paint is done
+                if not self._prepare_timer.isActive():
+                    self._prepare_timer.start()  # so does this
             if kind in (
                 QEvent.Type.MouseButtonPress,
                 QEvent.Type.MouseButtonRelease,
@@ -276,6 +287,14 @@ class ChatList(QWidget):
             bar.setValue(0)
 
     # ----------------------------------------------------------------- painting ahead
+    def _scrolled(self, _value: int) -> None:
+        self._scroll_unpainted = True
+        self.model.scrolled()
+
+    def _scroll_painted(self) -> None:
+        if not self._scroll_unpainted:  # not scrolled again since that paint
+            self.model.painted()
+
     def _prepare_near(self) -> None:
         """Work out the rows a page or two above and below the shown ones, nearest first, for at most
         PREPARE_BUDGET_S; the rest at the next turn of the event loop."""

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
+from functools import partial
 from heapq import merge
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,8 @@ MOVE_ROWS_MAX = 16
 # Synced batches re-read the chat list's changed rows at most this often (a catch-up's pages come
 # every few hundred milliseconds; what the owner does is read at once).
 SYNC_REFRESH_MS = 500
+# The longest a synced batch's rows wait for the paint of a scroll that came before them.
+PAINT_WAIT_MS = 100
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -144,6 +147,15 @@ class ChatListModel(QAbstractListModel):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._flush_pending)
+        # A scroll is painted before a synced batch's rows: rows read back between a scroll and its
+        # paint wait for painted() (ChatList says when the list scrolled and when it painted), or
+        # for PAINT_WAIT_MS if no paint comes (a hidden list).
+        self._scroll_unpainted = False
+        self._after_paint: Callable[[], None] | None = None
+        self._paint_wait = QTimer(self)
+        self._paint_wait.setSingleShot(True)
+        self._paint_wait.setInterval(PAINT_WAIT_MS)
+        self._paint_wait.timeout.connect(self.painted)
         ctx.hub.changed.connect(self._hub_changed)
         # contact id → its row as last seen, to find a row by its sort key (see position_of).
         self._seen: dict[int, ConversationRow] = {}
@@ -333,6 +345,10 @@ class ChatListModel(QAbstractListModel):
         generation = self._generation
 
         def done(got: _Read) -> None:
+            if from_sync and self._scroll_unpainted:
+                self._after_paint = partial(done, got)
+                self._paint_wait.start()
+                return
             self._refreshing = False
             if generation == self._generation:
                 self.unread_total = got.unread_total
@@ -357,6 +373,18 @@ class ChatListModel(QAbstractListModel):
         )
         # A synced batch's rows wait for the window's queued events: a scroll paints first.
         run_read(self.ctx, asked, done, parent=self, on_failure=self._failed, behind_window=from_sync)
+
+    def scrolled(self) -> None:
+        """The list scrolled: synced rows read back before its paint wait for painted()."""
+        self._scroll_unpainted = True
+
+    def painted(self) -> None:
+        """The list painted: apply what waited for it."""
+        self._scroll_unpainted = False
+        self._paint_wait.stop()
+        waited, self._after_paint = self._after_paint, None
+        if waited is not None:
+            waited()
 
     def apply_rows(
         self,

@@ -149,3 +149,65 @@ def test_the_page_below_the_shown_one_is_worked_out_before_the_owner_scrolls_to_
         lambda: all(chats.delegate.prepared(chats.model.row_at(p)) for p in range(shown, 2 * shown)),
         timeout=5000,
     )
+
+
+def test_a_scroll_is_painted_before_a_synced_batchs_rows_that_came_back_before_it(
+    ctx: Any, qtbot: Any
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
+
+    from ui.chat_list import ChatList
+    from ui.ops import Op
+
+    with ctx.db.write() as s:
+        for n in range(60):
+            make_message(s, make_contact(s, profile_name=f"손님 {n}"), f"{n}번 주문 문의드려요")
+    chats = ChatList(ctx)
+    qtbot.addWidget(chats)
+    chats.resize(WIDTH, 6 * ROW_HEIGHT)
+    chats.show()
+    with qtbot.waitSignal(chats.model.page_loaded, timeout=5000):
+        chats.load()
+    bar = chats.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)  # laid out: a page below to scroll to
+    seen: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                seen.append("paint")
+            return False
+
+    paints = Paints()
+    chats.view.viewport().installEventFilter(paints)
+    chats.model.rows_refreshed.connect(lambda *_: seen.append("rows"))
+    # A synced batch's rows are read back while the window is busy, and wait in its queue...
+    changed = chats.model.row_at(50)
+    with ctx.db.write() as s:
+        contact = s.get(Contact, changed.contact_id)
+        assert contact is not None
+        make_message(s, contact, "입금했어요")
+    ctx.publish(Changes.for_contacts({changed.contact_id}, from_sync=True))
+    assert (Op.pool or QThreadPool.globalInstance()).waitForDone(5000)
+    QCoreApplication.sendPostedEvents(chats, QEvent.Type.UpdateRequest)  # paints asked for before
+    seen.clear()
+    # ... when the owner scrolls a page: the page is painted first, then the rows change.
+    bar.setValue(bar.value() + bar.pageStep())
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=5000)
+    assert seen.index("paint") < seen.index("rows")
+    qtbot.waitUntil(lambda: chats.model.row_at(0).contact_id == changed.contact_id, timeout=5000)
+
+
+def test_synced_rows_that_wait_for_a_paint_come_without_one(ctx: Any, qtbot: Any) -> None:
+    with ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지")
+        make_message(s, kim, "안녕하세요")
+    model = loaded(ctx, qtbot)
+    model.scrolled()  # a list scrolled while hidden (or minimised): no paint will come
+    with ctx.db.write() as s:
+        contact = s.get(Contact, kim.id)
+        assert contact is not None
+        make_message(s, contact, "입금했어요")
+    with qtbot.waitSignal(model.rows_refreshed, timeout=2000):
+        ctx.publish(Changes.for_contacts({kim.id}, from_sync=True))
+    assert model.row_at(0).last_body == "입금했어요"
