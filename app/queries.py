@@ -21,6 +21,7 @@ from app.conversation_rows import (
     from_millis,
 )
 from app.models import Campaign, Contact, Label, Message, contact_label
+from app.thread_priority import window_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,11 @@ def conversations_by_id(session: Session, contact_ids: set[int] | list[int]) -> 
     where, _ = conversation_where("all", None, contact_ids=True)
     sql = text(CONVERSATIONS_SQL.format(where=where))
     params = {"ids": json.dumps(sorted(contact_ids)), "limit": len(contact_ids), "offset": 0}
-    return [conversation_row(r) for r in session.execute(sql, params).all()]
+    rows: list[ConversationRow] = []
+    for part in session.execute(sql, params).partitions(ROWS_BETWEEN_PAUSES):
+        window_first()  # a catch-up re-reads hundreds: the window's scroll goes first
+        rows.extend(conversation_row(r) for r in part)
+    return rows
 
 
 class Arrival(NamedTuple):
@@ -91,6 +96,8 @@ class ChangedConversations:
 
 # Fewer arrivals than this outside the list are read as whole rows: a notification names each one.
 ARRIVALS_NAMED = 3
+# A re-read of hundreds of chats steps aside for the window's scroll this often (window_first).
+ROWS_BETWEEN_PAUSES = 50
 
 _ARRIVALS_SQL = """
 SELECT c.id, c.unread_count, c.last_message_at, coalesce(c.bot_paused_until > :now, 0)
@@ -141,9 +148,13 @@ def changed_conversations(
         whole |= ids & set(shown)
     gone = frozenset((ids & set(shown)) - whole)
     rest = ids - whole
-    waiting = session.execute(
+    waiting: list[Any] = []  # (contact id, unread, last message at, handed to a person)
+    arrivals = session.execute(
         text(_ARRIVALS_SQL), {"ids": json.dumps(sorted(rest)), "now": int(time.time() * 1000)}
-    ).all()
+    )
+    for part in arrivals.partitions(ROWS_BETWEEN_PAUSES):
+        window_first()
+        waiting.extend(part)
     elsewhere = [Arrival(r[0], int(r[1]), from_millis(r[2])) for r in waiting if not r[3]]
     handed = {r[0] for r in waiting if r[3]}
     if len(elsewhere) < ARRIVALS_NAMED:

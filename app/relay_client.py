@@ -25,6 +25,7 @@ from app.errors import (
     Unauthorised,
 )
 from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url
+from app.thread_priority import window_first
 from app.wire import (
     Automations,
     BlockAnswer,
@@ -186,6 +187,7 @@ class RelayClient:
                 oldest = 0
             raise HistoryGap(oldest)
         self._check(response)
+        window_first()  # a page is parsed in one call that holds the GIL: the window's scroll first
         try:
             return EventsPage.model_validate_json(response.content)
         except ValueError as exc:  # not a page at all (a proxy's answer): try again later

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow
+from app.thread_priority import window_busy, window_free
 from ui.context import AppContext
 from ui.label_names import label_display_name
 
@@ -346,8 +347,7 @@ class ChatListModel(QAbstractListModel):
 
         def done(got: _Read) -> None:
             if from_sync and self._scroll_unpainted:
-                self._after_paint = partial(done, got)
-                self._paint_wait.start()
+                self._after_paint = partial(done, got)  # scrolled() started the paint's wait
                 return
             self._refreshing = False
             if generation == self._generation:
@@ -375,13 +375,17 @@ class ChatListModel(QAbstractListModel):
         run_read(self.ctx, asked, done, parent=self, on_failure=self._failed, behind_window=from_sync)
 
     def scrolled(self) -> None:
-        """The list scrolled: synced rows read back before its paint wait for painted()."""
+        """The list scrolled: synced rows read back before its paint wait for painted(), and the
+        window's other threads step aside until then (app.thread_priority.window_first)."""
         self._scroll_unpainted = True
+        window_busy()
+        self._paint_wait.start()
 
     def painted(self) -> None:
         """The list painted: apply what waited for it."""
         self._scroll_unpainted = False
         self._paint_wait.stop()
+        window_free()
         waited, self._after_paint = self._after_paint, None
         if waited is not None:
             waited()

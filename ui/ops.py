@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
 from app.errors import ShopInboxError
-from app.thread_priority import run_in_background
+from app.thread_priority import run_in_background, window_first
 from ui.error_sentences import error_sentence
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         run_in_background()  # the window's own thread comes first when both want a core
+        window_first()
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which shows or logs it

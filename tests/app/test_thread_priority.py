@@ -83,3 +83,35 @@ def test_a_thread_started_from_a_background_thread_sinks_no_lower_than_it() -> N
     thread.start()
     thread.join()
     assert seen == [min(19, window + BACKGROUND_NICE)]
+
+
+def test_a_background_thread_steps_aside_while_the_window_paints_a_scroll_and_never_for_long() -> None:
+    from app.thread_priority import WINDOW_FIRST_MAX_S, window_busy, window_first, window_free
+
+    entered, returned = threading.Event(), threading.Event()
+
+    def work() -> None:
+        entered.set()
+        window_first()
+        returned.set()
+
+    window_busy()  # a page scroll waits for its paint
+    try:
+        window_first()  # the window's own thread never waits for itself
+        thread = threading.Thread(target=work)
+        thread.start()
+        assert entered.wait(5)
+        assert not returned.wait(WINDOW_FIRST_MAX_S / 5)  # the op's work waits...
+        window_free()  # ... until the window has painted
+        assert returned.wait(5)
+        thread.join()
+
+        # A window that never says it painted holds nothing up for more than WINDOW_FIRST_MAX_S.
+        window_busy()
+        returned.clear()
+        thread = threading.Thread(target=work)
+        thread.start()
+        assert returned.wait(5)
+        thread.join()
+    finally:
+        window_free()
