@@ -77,7 +77,7 @@ def keep_lowered() -> None:
 # every call into Qt, must wait for that thread to get a core and take it: behind a thread at a
 # lower priority on a busy two-core laptop, milliseconds each time (measured: a 14-21 ms page
 # scroll with 8-12 ms of it asleep while an op read 400 chat-list rows). WINDOW_FIRST_MAX_S bounds
-# the wait, should the window never say it is done.
+# the wait, and one wait that long ends the window's claim, should it never say it is done.
 WINDOW_FIRST_MAX_S = 0.05
 _window_free = threading.Event()
 _window_free.set()
@@ -95,5 +95,7 @@ def window_free() -> None:
 
 def window_first() -> None:
     """In a background thread, between pieces of work: wait, holding no GIL, while the window is busy."""
-    if not _window_free.is_set() and threading.current_thread() is not threading.main_thread():
-        _window_free.wait(WINDOW_FIRST_MAX_S)
+    if _window_free.is_set() or threading.current_thread() is threading.main_thread():
+        return
+    if not _window_free.wait(WINDOW_FIRST_MAX_S):
+        _window_free.set()  # it never said so (a list closed before its paint): stop waiting
