@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.apply_process import ApplyProcess
 from app.db import Database
 from app.models import Contact, Message, OrphanStatus
 from app.relay_client import RelayClient
-from app.sync import CHILD_FAILURES, SyncWorker
+from app.sync import CHILD_FAILURES
 from app.sync_apply import current_cursor
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,16 +140,7 @@ def test_killing_the_catch_up_process_mid_apply_loses_and_doubles_nothing(
     probe = EngineProbe()
     stop = threading.Event()
     client = RelayClient(relay.url, relay.token)
-    worker = SyncWorker(
-        db,
-        client,
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        stop=stop,
-        wait=0.5,
-        page_size=PAGE,
-        apply_process=ApplyProcess(db_path, relay.url, relay.token, PAGE),
-    )
+    worker = worker_with_a_catch_up_process(db, relay, client, probe, stop, page_size=PAGE)
     thread = threading.Thread(target=worker.run)
     thread.start()
     rng = random.Random(20261130)

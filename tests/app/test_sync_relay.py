@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.apply_process import ApplyProcess
 from app.db import Database
 from app.engine import SyncEngine
 from app.models import Contact, Message
@@ -22,7 +21,7 @@ from app.relay_client import RelayClient
 from app.sending import queue_text
 from app.sync import SyncWorker
 from app.sync_apply import current_cursor
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
 from tests.support.fake_graph import FakeGraph, run_fake_graph
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 
@@ -417,28 +416,6 @@ def test_a_catch_up_reads_the_next_page_while_writing_one_and_loses_or_doubles_n
         client.close()
     assert bodies(db) == [f"while away {i:02d}" for i in range(30)]
     assert worker.pages_read_ahead >= 5  # each full page's successor came while it was written
-
-
-def worker_with_a_catch_up_process(
-    db: Database,
-    relay: RunningRelay,
-    client: RelayClient,
-    probe: EngineProbe,
-    stop: threading.Event,
-    *,
-    page_size: int,
-) -> SyncWorker:
-    """A sync worker as the engine makes one: its catch-ups applied by a catch-up process."""
-    return SyncWorker(
-        db,
-        client,
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        stop=stop,
-        wait=0.5,
-        page_size=page_size,
-        apply_process=ApplyProcess(db.path, relay.url, relay.token, page_size),
-    )
 
 
 def test_a_catch_up_is_applied_in_its_own_process_and_each_page_still_repaints_its_chats(

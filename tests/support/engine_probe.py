@@ -5,9 +5,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from app.apply_process import ApplyProcess
 from app.changes import Changes
+from app.sync import SyncWorker
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.relay_client import RelayClient
+    from tests.support.relay_server import RunningRelay
 
 
 class EngineProbe:
@@ -41,3 +48,25 @@ class EngineProbe:
                 if remaining <= 0:
                     raise AssertionError(f"condition not met in {timeout} s; states {self.state_names}")
                 self._cond.wait(min(0.2, remaining))
+
+
+def worker_with_a_catch_up_process(
+    db: Database,
+    relay: RunningRelay,
+    client: RelayClient,
+    probe: EngineProbe,
+    stop: threading.Event,
+    *,
+    page_size: int,
+) -> SyncWorker:
+    """A sync worker as the engine makes one: its catch-ups applied by a catch-up process."""
+    return SyncWorker(
+        db,
+        client,
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        stop=stop,
+        wait=0.5,
+        page_size=page_size,
+        apply_process=ApplyProcess(db.path, relay.url, relay.token, page_size),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QRect
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
@@ -13,6 +13,9 @@ from app.models import Contact
 from tests.support.factories import make_contact, make_message
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel
+
+if TYPE_CHECKING:
+    from ui.chat_list import ChatList
 
 WIDTH = 360
 
@@ -54,6 +57,30 @@ def loaded(ctx: Any, qtbot: Any) -> ChatListModel:
     return model
 
 
+def writes_again(ctx: Any, contact_id: int, text: str) -> None:
+    """The customer of that chat sends another message."""
+    with ctx.db.write() as s:
+        contact = s.get(Contact, contact_id)
+        assert contact is not None
+        make_message(s, contact, text)
+
+
+def shown_chat_list(ctx: Any, qtbot: Any, chats: int) -> ChatList:
+    """A chat list six rows tall on screen, over `chats` chats with a Korean message each."""
+    from ui.chat_list import ChatList
+
+    with ctx.db.write() as s:
+        for n in range(chats):
+            make_message(s, make_contact(s, profile_name=f"손님 {n}"), f"{n}번 주문 문의드려요")
+    shown = ChatList(ctx)
+    qtbot.addWidget(shown)
+    shown.resize(WIDTH, 6 * ROW_HEIGHT)
+    shown.show()
+    with qtbot.waitSignal(shown.model.page_loaded, timeout=5000):
+        shown.load()
+    return shown
+
+
 def test_a_row_painted_again_looks_exactly_as_its_first_paint(ctx: Any, qtbot: Any) -> None:
     with ctx.db.write() as s:
         kim = make_contact(s, profile_name="김민지 😊 단골 고객님 이름이 아주 길어요 정말 길어요")
@@ -78,10 +105,7 @@ def test_a_chat_with_a_new_message_is_painted_with_it_not_as_remembered(ctx: Any
     model = loaded(ctx, qtbot)
     delegate = ChatListDelegate()
     before = painted(delegate, model.index(0))
-    with ctx.db.write() as s:
-        contact = s.get(Contact, kim.id)
-        assert contact is not None
-        make_message(s, contact, "배송 언제 되나요?")
+    writes_again(ctx, kim.id, "배송 언제 되나요?")
     with qtbot.waitSignal(model.dataChanged, timeout=5000):
         ctx.publish(Changes.for_contacts({kim.id}, from_sync=True))
     after = painted(delegate, model.index(0))
@@ -123,26 +147,13 @@ def test_a_row_worked_out_ahead_paints_exactly_as_one_worked_out_at_its_paint(ct
 def test_the_page_below_the_shown_one_is_worked_out_before_the_owner_scrolls_to_it(
     ctx: Any, qtbot: Any
 ) -> None:
-    from ui.chat_list import ChatList
-
-    with ctx.db.write() as s:
-        for n in range(40):
-            make_message(s, make_contact(s, profile_name=f"손님 {n}"), f"{n}번 주문 문의드려요")
-    chats = ChatList(ctx)
-    qtbot.addWidget(chats)
-    chats.resize(WIDTH, 6 * ROW_HEIGHT)
-    chats.show()
-    with qtbot.waitSignal(chats.model.page_loaded, timeout=5000):
-        chats.load()
+    chats = shown_chat_list(ctx, qtbot, 40)
     shown = chats.view.viewport().height() // ROW_HEIGHT + 1
     next_page = [chats.model.row_at(p) for p in range(shown, 2 * shown)]
     qtbot.waitUntil(lambda: all(chats.delegate.prepared(row) for row in next_page), timeout=5000)
     # A new message changes a row of that page: it is worked out again, before any scroll.
     changed = next_page[2]
-    with ctx.db.write() as s:
-        contact = s.get(Contact, changed.contact_id)
-        assert contact is not None
-        make_message(s, contact, "입금했어요")
+    writes_again(ctx, changed.contact_id, "입금했어요")
     ctx.publish(Changes.for_contacts({changed.contact_id}, from_sync=True))
     qtbot.waitUntil(lambda: chats.model.row_at(0).contact_id == changed.contact_id, timeout=5000)
     qtbot.waitUntil(
@@ -156,18 +167,9 @@ def test_a_scroll_is_painted_before_a_synced_batchs_rows_that_came_back_before_i
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool
 
-    from ui.chat_list import ChatList
     from ui.ops import Op
 
-    with ctx.db.write() as s:
-        for n in range(60):
-            make_message(s, make_contact(s, profile_name=f"손님 {n}"), f"{n}번 주문 문의드려요")
-    chats = ChatList(ctx)
-    qtbot.addWidget(chats)
-    chats.resize(WIDTH, 6 * ROW_HEIGHT)
-    chats.show()
-    with qtbot.waitSignal(chats.model.page_loaded, timeout=5000):
-        chats.load()
+    chats = shown_chat_list(ctx, qtbot, 60)
     bar = chats.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)  # laid out: a page below to scroll to
     seen: list[str] = []
@@ -183,10 +185,7 @@ def test_a_scroll_is_painted_before_a_synced_batchs_rows_that_came_back_before_i
     chats.model.rows_refreshed.connect(lambda *_: seen.append("rows"))
     # A synced batch's rows are read back while the window is busy, and wait in its queue...
     changed = chats.model.row_at(50)
-    with ctx.db.write() as s:
-        contact = s.get(Contact, changed.contact_id)
-        assert contact is not None
-        make_message(s, contact, "입금했어요")
+    writes_again(ctx, changed.contact_id, "입금했어요")
     ctx.publish(Changes.for_contacts({changed.contact_id}, from_sync=True))
     assert (Op.pool or QThreadPool.globalInstance()).waitForDone(5000)
     QCoreApplication.sendPostedEvents(chats, QEvent.Type.UpdateRequest)  # paints asked for before
@@ -204,10 +203,7 @@ def test_synced_rows_that_wait_for_a_paint_come_without_one(ctx: Any, qtbot: Any
         make_message(s, kim, "안녕하세요")
     model = loaded(ctx, qtbot)
     model.scrolled()  # a list scrolled while hidden (or minimised): no paint will come
-    with ctx.db.write() as s:
-        contact = s.get(Contact, kim.id)
-        assert contact is not None
-        make_message(s, contact, "입금했어요")
+    writes_again(ctx, kim.id, "입금했어요")
     with qtbot.waitSignal(model.rows_refreshed, timeout=2000):
         ctx.publish(Changes.for_contacts({kim.id}, from_sync=True))
     assert model.row_at(0).last_body == "입금했어요"
