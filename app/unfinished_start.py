@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.errors import UnversionedDatabaseHoldsData
 from app.schema_sql import is_fts_object
 
 if TYPE_CHECKING:
@@ -45,6 +44,8 @@ def leftover_tables(query: Query, path: Path) -> list[str]:
     ours = set(Base.metadata.tables) | _BOOKKEEPING
     strangers = sorted(t for t in tables if t not in ours and not is_fts_object(t))
     if strangers:
+        from app.errors import UnversionedDatabaseHoldsData  # only when it fails: see app/db.py
+
         raise UnversionedDatabaseHoldsData(path, strangers)
     holding = []
     for table in tables:
@@ -57,6 +58,8 @@ def leftover_tables(query: Query, path: Path) -> list[str]:
         elif query(f'SELECT 1 FROM "{table}" LIMIT 1'):
             holding.append(table)
     if holding:
+        from app.errors import UnversionedDatabaseHoldsData  # only when it fails: see app/db.py
+
         raise UnversionedDatabaseHoldsData(path, sorted(holding))
     return tables
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import Database
-from app.errors import ShopInboxError
 from app.first_page import FirstPage, read_first_page
 from app.paths import AppPaths, default_paths, paths_for
 from ui.chat_list_model import PAGE
@@ -253,6 +252,7 @@ def report_startup_failure(
     ctx: AppContext | None,
 ) -> int:
     """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code."""
+    from app.errors import ShopInboxError
     from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
     from ui.translations import install_translators, installed_language
 
