@@ -35,30 +35,36 @@ class _WordGrams(dict[str, str]):
         if len(self) >= self.LIMIT:
             self.clear()
         # Each character joined to the next, in C (a third faster than slicing in a generator); a
-        # word of one or two characters is its own gram.
-        grams = word if len(word) <= 2 else " ".join(map(str.__add__, word, word[1:]))
+        # word of one or two characters is its own gram. A gram can repeat in a word only when a
+        # character does ('ㅋㅋㅋㅋ'): then each is kept once, here, once per distinct word.
+        if len(word) <= 2:
+            grams = word
+        elif len(set(word)) == len(word):
+            grams = " ".join(map(str.__add__, word, word[1:]))
+        else:
+            grams = " ".join(dict.fromkeys(map(str.__add__, word, word[1:])))
         self[word] = grams
         return grams
 
 
 _word_grams = _WordGrams()
 _grams_of = _word_grams.__getitem__
+_find_words = _WORDS.findall
 
 
 def _grams_of_folded(text: str) -> str:
-    joined = " ".join(map(_grams_of, _WORDS.findall(text)))
-    grams = joined.split(" ")
-    if len(set(grams)) == len(grams):
-        return joined
-    # Duplicates add nothing to a detail='none' index; dict.fromkeys keeps the first of each.
-    return " ".join(dict.fromkeys(grams))
+    # A gram two words share ('주문' in '주문' and '주문했어요'), or a repeated word, stays once per
+    # word: detail='none' indexes a row once per distinct gram either way, and looking for repeats
+    # across a whole message cost a quarter of the bigram text of an import (issue 18).
+    return " ".join(map(_grams_of, _find_words(text)))
 
 
 def bigram_text(body: str | None) -> str:
     """Space-separated overlapping 2-character grams of each word, for the bigram FTS table.
 
     '주문했어요' → '주문 문했 했어 어요'. Single-character words are kept as they are. Case is folded
-    so that the unicode61 tokenizer and our query agree.
+    so that the unicode61 tokenizer and our query agree. Each word's grams appear once for that word
+    (the same gram in two words appears twice: the index is the same, see _grams_of_folded).
     """
     if not body:
         return ""
