@@ -96,19 +96,23 @@ class ConnectionBanner(QFrame):
         left = (self.state.next_retry_at - datetime.now(UTC)).total_seconds()
         return max(0, math.ceil(left))
 
+    def _wait(self, seconds: int) -> str:
+        """ "24 s", never broken across two lines (a lone "s." under the sentence, changing each second)."""
+        return self.tr("{seconds} s").format(seconds=seconds).replace(" ", "\N{NO-BREAK SPACE}")
+
     def sentence(self) -> str:
         kind = self.state.kind
         seconds = self.seconds_to_retry()
         if kind is Connection.RECONNECTING:
             if seconds:
-                return self.tr("Connection lost. Reconnecting in {seconds} s").format(seconds=seconds)
+                return self.tr("Connection lost. Reconnecting in {wait}").format(wait=self._wait(seconds))
             return self.tr("Connection lost. Reconnecting to your relay…")
         if kind is Connection.OFFLINE:
             text = self.tr(
                 "Offline: new messages arrive when the connection is back. Saved chats stay available."
             )
             if seconds:
-                text += " " + self.tr("Next try in {seconds} s.").format(seconds=seconds)
+                text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
             return text
         if kind is Connection.UNAUTHORISED:
             return self.tr("Your relay refused the access token. Check it in Settings.")

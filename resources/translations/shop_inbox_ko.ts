@@ -1719,20 +1719,24 @@ Right-click to retry.</source>
         <translation>설정</translation>
     </message>
     <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <source>Connection lost. Reconnecting in {wait}</source>
+        <translation>연결이 끊겼어요. {wait} 후에 다시 연결해요</translation>
+    </message>
+    <message>
         <source>Offline: new messages arrive when the connection is back. Saved chats stay available.</source>
         <translation>오프라인: 연결되면 새 메시지가 도착해요. 저장된 채팅은 계속 볼 수 있어요.</translation>
     </message>
     <message>
+        <source>Next try in {wait}.</source>
+        <translation>{wait} 후에 다시 시도해요.</translation>
+    </message>
+    <message>
         <source>Connection lost. Reconnecting to your relay…</source>
         <translation>연결이 끊겼어요. 릴레이에 다시 연결하는 중…</translation>
-    </message>
-    <message>
-        <source>Connection lost. Reconnecting in {seconds} s</source>
-        <translation>연결이 끊겼어요. {seconds}초 후에 다시 연결해요</translation>
-    </message>
-    <message>
-        <source>Next try in {seconds} s.</source>
-        <translation>{seconds}초 후에 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay refused the access token. Check it in Settings.</source>

@@ -15,9 +15,12 @@ def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbo
     banner.show()
     at = datetime.now(UTC) + timedelta(seconds=11.5)
     banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at, detail="relay_unreachable"))
-    assert banner.text.text() == "Connection lost. Reconnecting in 12 s"
+    # The number and its unit never part at the end of a line ("12" here, a lone "s" below).
+    assert banner.text.text() == "Connection lost. Reconnecting in 12\N{NO-BREAK SPACE}s"
     assert banner.isVisible() and banner.retry.isVisible()
-    qtbot.waitUntil(lambda: banner.text.text() == "Connection lost. Reconnecting in 11 s", timeout=3000)
+    qtbot.waitUntil(
+        lambda: banner.text.text() == "Connection lost. Reconnecting in 11\N{NO-BREAK SPACE}s", timeout=3000
+    )
 
 
 def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any) -> None:
@@ -26,6 +29,6 @@ def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any
     banner.show()
     at = datetime.now(UTC) + timedelta(seconds=40)
     banner.set_state(ConnectionState(Connection.OFFLINE, next_retry_at=at))
-    assert banner.isVisible() and "Next try in 40 s." in banner.text.text()
+    assert banner.isVisible() and "Next try in 40\N{NO-BREAK SPACE}s." in banner.text.text()
     banner.set_state(ConnectionState(Connection.ONLINE))
     assert not banner.isVisible() and not banner.countdown.isActive()
