@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.wire import Event, UnreadableEvent, UnreadableReason
 from relay.recent_events import RecentEvents, ServedEvent, read_newer
-from relay.storage.event_log import EventsRead, StoredEvent
+from relay.storage.event_log import READ_PAGE, EventsRead, StoredEvent
 from relay.store import Store
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,10 @@ class EventFeed:
         self.recent = RecentEvents()
         self.stale = True  # a commit may have added events `recent` has not read yet
         self.read_at = 0.0  # monotonic time of the last read that began
+        # A group commit of this worker will read new events after its COMMIT (since this monotonic
+        # time); other workers' notices meanwhile wait for that read: the newest seq they named.
+        self.commit_reading: float | None = None
+        self.awaited = 0
         self.reader: asyncio.Task[None] | None = None
         # Long polls waiting now; the relay has one client token, so this is the per-token count.
         self.open_polls = 0
@@ -143,12 +147,48 @@ class EventFeed:
         self.closing = True
         await self._wake()
 
-    async def notify(self) -> None:
-        """Events were committed: read them (once, whoever else asks meanwhile), then wake the polls."""
+    async def notify(self, seq: int | None = None) -> None:
+        """Events were committed (the newest `seq`, when the notice said): read them (once, whoever
+        else asks meanwhile), then wake the polls. Not when this worker has read that far already,
+        nor while a group commit of its own is about to read (`commit_reading`): that read, made
+        after this notice arrived, decides."""
+        if seq is not None and self.recent.floor is not None:
+            if seq <= self.recent.top:
+                return  # every event up to `top` is held already
+            if self.commit_reading is not None:
+                self.awaited = max(self.awaited, seq)
+                return
         self.stale = True
         if self.open_polls == 0:
             return  # no one waits: the next poll reads (a busy relay with no desktop reads nothing)
         self._start_reading()
+
+    def reading_commit(self) -> int | None:
+        """A group commit of this worker starts: the seq above which it should read the new events
+        right after its COMMIT, in the same round trip, for the polls waiting here (None: none
+        waits, or nothing was read yet to go on from). Until `commit_read`, other workers' notices
+        wait for that read."""
+        if self.open_polls == 0 or self.recent.floor is None:
+            return None
+        self.commit_reading = time.monotonic()
+        return self.recent.top
+
+    async def commit_read(self, above: int, read: EventsRead | None, stored: bool) -> None:
+        """What the group commit `reading_commit` started read after its COMMIT (None: the read or
+        the commit failed; `stored`: the commit added events). Wakes the polls it answers."""
+        began = self.commit_reading if self.commit_reading is not None else time.monotonic()
+        awaited, self.commit_reading, self.awaited = self.awaited, None, 0
+        if read is None:
+            if stored or awaited:
+                await self.notify()
+            return
+        self.read_at = began
+        self.recent.add(above, served_events(read.rows), read.pruned)
+        if len(read.rows) == READ_PAGE or awaited > self.recent.top:
+            await self.notify()  # more than a page, or a notice this read did not cover: read on
+        elif read.held_back:
+            self._look_again_later()
+        await self._wake()
 
     def _start_reading(self) -> None:
         if self.reader is None or self.reader.done():

@@ -17,6 +17,7 @@ from relay.automations import AutomationRunner
 from relay.campaigns import CampaignRunner
 from relay.events import EventFeed
 from relay.media_jobs import MediaJobs
+from relay.storage.event_log import EventsRead
 from relay.store import IntakeResult, IntakeRows, Store, storage_retryable
 from relay.wakeups import EVENTS
 from relay.webhook import Intake, MalformedWebhook, parse_webhook
@@ -177,7 +178,6 @@ class WebhookIntake:
             max(seqs),
             " ".join(f"{kind}={n}" for kind, n in sorted(kinds.items())),
         )
-        await self.feed.notify()
         if intake.media:
             self.media.wake()
         doc = await self.automations.document()
@@ -199,36 +199,50 @@ class WebhookIntake:
             self.writer = self.spawn(self._write())
         return await future
 
-    async def _write_batch(self, batch: list[IntakeRows]) -> list[IntakeResult | Exception]:
-        """On PostgreSQL the batch is written from the event loop (`write_async`); should the
-        database refuse any of it, again with a savepoint per webhook in the writer's thread, as
-        `Store.ingest_many` does."""
+    async def _write_batch(
+        self, batch: list[IntakeRows], read_above: int | None
+    ) -> tuple[list[IntakeResult | Exception], EventsRead | None]:
+        """Each webhook's result, and on PostgreSQL with `read_above` the new events read right
+        after the COMMIT (`PostgresGroupCommit.write_async`). On PostgreSQL the batch is written
+        from the event loop; should the database refuse any of it, again with a savepoint per
+        webhook in the writer's thread, as `Store.ingest_many` does."""
         pg = self.store.pg_group_commit
         run = asyncio.get_running_loop().run_in_executor
         if pg is None:
-            return await run(self.writer_thread, self.store.ingest_many, batch, self.notice)
+            return await run(self.writer_thread, self.store.ingest_many, batch, self.notice), None
         if not any(item.number_changes for item in batch):
             try:
-                return list(await pg.write_async(batch, self.notice))
+                results, read = await pg.write_async(batch, self.notice, read_above)
+                return list(results), read
             except Exception as exc:
                 if storage_retryable(exc):
                     raise
-        return await run(self.writer_thread, self.store.ingest_each, batch, self.notice)
+        return await run(self.writer_thread, self.store.ingest_each, batch, self.notice), None
 
     async def _write(self) -> None:
         while self.queue:
             batch, self.queue = self.queue[:GROUP_COMMIT_MAX], self.queue[GROUP_COMMIT_MAX:]
+            # On PostgreSQL the commit reads the new events for this worker's waiting polls itself.
+            read_above = self.feed.reading_commit() if self.store.pg_group_commit is not None else None
+            read: EventsRead | None = None
+            stored = False
             try:
-                results = await self._write_batch([item for item, _ in batch])
+                results, read = await self._write_batch([item for item, _ in batch], read_above)
             except Exception as exc:
                 for _, future in batch:
                     if not future.done():
                         future.set_exception(exc)
-                continue
-            for (_, future), result in zip(batch, results, strict=True):
-                if future.done():
-                    continue
-                if isinstance(result, Exception):
-                    future.set_exception(result)
-                else:
-                    future.set_result(result)
+            else:
+                for (_, future), result in zip(batch, results, strict=True):
+                    if future.done():
+                        continue
+                    if isinstance(result, Exception):
+                        future.set_exception(result)
+                    else:
+                        future.set_result(result)
+                        stored = stored or bool(result[0])
+            # After the answers are on their way: the waiting polls see the batch's events.
+            if read_above is not None:
+                await self.feed.commit_read(read_above, read, stored)
+            elif stored:
+                await self.feed.notify()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from relay.storage.event_log import EventsRead
+from relay.storage.event_log import READ_PAGE, EventsRead
 from relay.store import Store
 
 KEEP = 2000  # the newest events kept: a desktop that is further behind reads the database
-READ_PAGE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +48,8 @@ class RecentEvents:
         return self.covers(after) and self.pruned <= after <= self.top
 
     def add(self, floor: int, rows: list[ServedEvent], pruned: int | None) -> None:
-        """Rows read from the database above `floor` (this cache's top, or where it starts).
+        """Rows read from the database above `floor`: this cache's top, a seq below it (a read
+        that began before another one ended), or where it starts again.
 
         `pruned` is None when the read found no rows to carry it: the last one known stays. A
         prune mark one read behind cannot hide a gap: a cursor this cache covers gets every event
@@ -57,11 +57,16 @@ class RecentEvents:
         """
         if pruned is not None:
             self.pruned = pruned
-        if self.floor is None or floor != self.top:
-            self.floor, self.rows, self.seqs = floor, [], []
+        if self.floor is not None and self.floor <= floor <= self.top:
+            # Read from inside what is held (two reads crossed): only the rows above `top` are new,
+            # and they are every event up to the last of them, as `rows` are from `floor` on.
+            rows = rows[bisect.bisect_right([row.seq for row in rows], self.top) :]
+        else:
+            self.floor, self.top, self.rows, self.seqs = floor, floor, [], []
         self.rows += rows
         self.seqs += [row.seq for row in rows]
-        self.top = rows[-1].seq if rows else floor
+        if rows:
+            self.top = rows[-1].seq
         if len(self.rows) > KEEP:
             dropped = len(self.rows) - KEEP
             self.floor = self.seqs[dropped - 1]

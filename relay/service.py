@@ -28,7 +28,7 @@ from relay.storage.key_values import KeyValues
 from relay.storage.send_keys import SendOwner
 from relay.store import Store
 from relay.upstream import Upstream
-from relay.wakeups import EVENTS, SETTINGS, listen
+from relay.wakeups import EVENTS, SETTINGS, listen, notice_seq
 from relay.worker_process import worker_id
 
 log = logging.getLogger(__name__)
@@ -157,8 +157,9 @@ class Relay:
 
     async def _on_notice(self, payload: str) -> None:
         """Another relay worker on the same PostgreSQL committed something."""
-        if payload == self.intake_notice:
+        notice, seq = notice_seq(payload)
+        if notice == self.intake_notice:
             return  # this worker's own group commit: the intake woke the feed after it already
-        if payload == SETTINGS:
+        if notice == SETTINGS:
             self.automations.forget()
-        await self.feed.notify()
+        await self.feed.notify(seq)

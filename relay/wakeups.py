@@ -15,6 +15,12 @@ EVENTS = "events"  # a transaction added events: long polls should look again ("
 SETTINGS = "settings"  # the automations document changed: drop cached copies
 
 
+def notice_seq(payload: str) -> tuple[str, int | None]:
+    """A NOTIFY's notice and the newest seq its commit inserted (None: a notice without one)."""
+    notice, _, seq = payload.partition("@")
+    return notice, int(seq) if seq.isdigit() else None
+
+
 def conninfo(sqlalchemy_url: str) -> str:
     """psycopg's connection string for a `postgresql+psycopg://` SQLAlchemy URL."""
     url = make_url(sqlalchemy_url).set(drivername="postgresql")

@@ -45,19 +45,39 @@ class EventsRead:
 
 
 # On PostgreSQL a writer announces itself before it draws a seq, and waits for nobody (revision
-# 0005); NOTIFY is sent at commit. The rows are fed in order, so the sequence numbers them so.
-# Driver SQL (psycopg's placeholders): the group commit sends it on psycopg's own connection too.
+# 0005); NOTIFY is sent at commit, its payload the notice and the newest seq inserted
+# (`notice@seq`: a worker that has read that far already skips the read). The rows are fed in
+# order, so the sequence numbers them so. Driver SQL (psycopg's placeholders): the group commit
+# sends it on psycopg's own connection too. Nothing inserted (every event a duplicate): no NOTIFY.
 INSERT_POSTGRESQL = (
-    "WITH announced AS MATERIALIZED ("
-    " SELECT relay_announce_event_writer() AS announced, pg_notify(%(channel)s, %(payload)s) AS notified)"
-    " INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
+    "WITH announced AS MATERIALIZED (SELECT relay_announce_event_writer() AS announced),"
+    " inserted AS (INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
     " SELECT e.kind, %(at)s, %(at_ms)s, e.pnid, e.dedupe_key, e.payload"
     " FROM announced, unnest(%(kinds)b::text[], %(pnids)b::text[], %(keys)b::text[],"
     " %(payloads)b::text[]) WITH ORDINALITY AS e(kind, pnid, dedupe_key, payload, n)"
     " ORDER BY e.n"
     " ON CONFLICT (dedupe_key) DO NOTHING"
-    " RETURNING seq, dedupe_key"
+    " RETURNING seq, dedupe_key),"
+    " notified AS MATERIALIZED (SELECT pg_notify(%(channel)s, %(payload)s || '@' || i.top)"
+    " FROM (SELECT max(seq) AS top FROM inserted) i WHERE i.top IS NOT NULL)"
+    " SELECT i.seq, i.dedupe_key FROM inserted i LEFT JOIN notified ON true"
 )
+READ_PAGE = 1000  # the most events one read of new events returns (more: read again)
+# The events a worker may serve after `%s` (at most `%s`), as `read_after` reads them on PostgreSQL;
+# driver SQL, so a group commit can read them in its own round trip, right after its COMMIT.
+READ_AFTER_POSTGRESQL = (
+    "SELECT seq, kind, at, phone_number_id, payload, held_back, pruned FROM relay_events_after(%s, %s)"
+)
+
+
+def postgresql_events_read(rows: list[tuple[Any, ...]]) -> EventsRead:
+    """READ_AFTER_POSTGRESQL's rows as an EventsRead (its first row carries no event)."""
+    (_, _, _, _, _, held_back, pruned), *events = rows
+    return EventsRead(
+        [StoredEvent(int(seq), kind, at, pnid, payload) for seq, kind, at, pnid, payload, _, _ in events],
+        int(pruned or 0),
+        bool(held_back),
+    )
 
 
 def postgresql_insert_params(

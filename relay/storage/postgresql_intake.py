@@ -18,7 +18,11 @@ from relay.storage.contact_states import ContactRow
 from relay.storage.database import Database, now_ms
 from relay.storage.event_log import (
     INSERT_POSTGRESQL,
+    READ_AFTER_POSTGRESQL,
+    READ_PAGE,
+    EventsRead,
     event_json,
+    postgresql_events_read,
     postgresql_insert_params,
     postgresql_seqs,
     receipt_time,
@@ -223,20 +227,28 @@ class PostgresGroupCommit:
         # Leaving the pipeline waited for COMMIT's answer: only now is the batch stored.
         return self._committed(written, returned)
 
-    async def write_async(self, batch: list[IntakeRows], notice: str) -> list[IntakeResult]:
+    async def write_async(
+        self, batch: list[IntakeRows], notice: str, read_above: int | None = None
+    ) -> tuple[list[IntakeResult], EventsRead | None]:
         """`write` on the event loop, on a connection of its own (`open_async`): the waits for the
-        server are the loop's, so no thread hands the GIL back and forth at each of them."""
+        server are the loop's, so no thread hands the GIL back and forth at each of them.
+
+        With `read_above`, the events that may be served after that seq are read too, right after
+        the COMMIT in the same round trip (a worker's waiting polls are answered from them), and
+        returned; None when the read failed (the batch is stored all the same) or was not asked for.
+        """
         try:
             if self._guessing():
                 try:
-                    results = await self._commit_async(_Written(batch, self._guess(batch), notice, True))
+                    written = _Written(batch, self._guess(batch), notice, True)
+                    results = await self._commit_async(written, read_above)
                 except GuessMissed:
                     self._guess_missed()
                 else:
                     self._reads_after_miss = 0
                     return results
             stored = await self._read_async(batch)
-            return await self._commit_async(_Written(batch, stored, notice, False))
+            return await self._commit_async(_Written(batch, stored, notice, False), read_above)
         except BaseException:
             self._remembered.clear()  # what was written is unsure: read the next batches' rows
             raise
@@ -258,18 +270,35 @@ class PostgresGroupCommit:
         self._remember({wa_id: state.rows.get(wa_id) for wa_id in wa_ids})
         return state
 
-    async def _commit_async(self, written: _Written) -> list[IntakeResult]:
-        returned: list[tuple[int, str | None]] = []
+    async def _commit_async(
+        self, written: _Written, read_above: int | None
+    ) -> tuple[list[IntakeResult], EventsRead | None]:
+        read: EventsRead | None = None
+        cursors: list[psycopg.AsyncCursor[Any]] = []
         try:
-            async with self._async_connected() as con, con.pipeline():
-                cursors = [await con.execute(query, params) for query, params in written.statements]
-                if written.events:
-                    returned = await cursors[-2].fetchall()  # the events' insert, before COMMIT
+            async with self._async_connected() as con:
+                try:
+                    async with con.pipeline():
+                        for query, params in written.statements:
+                            cursors.append(await con.execute(query, params))
+                        if read_above is not None:
+                            reading = await con.execute(READ_AFTER_POSTGRESQL, (read_above, READ_PAGE))
+                except psycopg.Error:
+                    # A read that failed after the COMMIT went through leaves the batch stored: only
+                    # the read is lost (the worker's polls then read for themselves).
+                    sent = len(cursors) == len(written.statements)
+                    if read_above is None or not sent or cursors[-1].statusmessage != "COMMIT":
+                        raise
+                else:
+                    if read_above is not None:
+                        read = postgresql_events_read(await reading.fetchall())
+                # Leaving the pipeline waited for every answer: only now is the batch stored.
+                returned = await cursors[-2].fetchall() if written.events else []
         except DBAPIError as exc:
             if written.checked and isinstance(exc.orig, psycopg.errors.DivisionByZero):
                 raise GuessMissed from exc
             raise
-        return self._committed(written, returned)
+        return self._committed(written, returned), read
 
     async def open_async(self) -> None:
         """Open the connection `write_async` writes on (outside the engine's pool: the relay's
