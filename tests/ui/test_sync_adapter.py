@@ -55,7 +55,11 @@ def test_the_banner_counts_down_to_the_next_attempt_and_retry_reconnects_when_th
     qtbot.waitUntil(banner.isVisible, timeout=10000)
     assert window.ctx.sync.state.kind in (Connection.RECONNECTING, Connection.OFFLINE)
     # The countdown is redrawn every second and restarts with each failed attempt.
-    qtbot.waitUntil(lambda: re.search(r"(Reconnecting|Next try) in \d+ s", banner.text.text()) is not None)
+    qtbot.waitUntil(
+        lambda: (
+            re.search(r"(Reconnecting|Next try) in \d+\N{NO-BREAK SPACE}s", banner.text.text()) is not None
+        )
+    )
     assert banner.retry.isVisible()
 
     relay.start()
