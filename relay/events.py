@@ -127,6 +127,7 @@ class EventFeed:
         # time); other workers' notices meanwhile wait for that read: the newest seq they named.
         self.commit_reading: float | None = None
         self.awaited = 0
+        self.polled_at = 0.0  # monotonic time the last long poll ended
         self.reader: asyncio.Task[None] | None = None
         # Long polls waiting now; the relay has one client token, so this is the per-token count.
         self.open_polls = 0
@@ -166,11 +167,12 @@ class EventFeed:
     def reading_commit(self) -> int | None:
         """A group commit of this worker starts: the seq above which it should read the new events
         right after its COMMIT, in the same round trip, for the polls waiting here (None: none
-        waits, or nothing was read yet to go on from). Until `commit_read`, other workers' notices
-        wait for that read."""
-        if self.open_polls == 0 or self.recent.floor is None:
-            return None
-        self.commit_reading = time.monotonic()
+        waits or ended within TRUST_RECENT_FOR, or nothing was read yet to go on from). Until
+        `commit_read`, other workers' notices wait for that read."""
+        now = time.monotonic()
+        if self.recent.floor is None or (self.open_polls == 0 and now - self.polled_at > TRUST_RECENT_FOR):
+            return None  # (a desktop just answered is usually back with its next poll by the commit)
+        self.commit_reading = now
         return self.recent.top
 
     async def commit_read(self, above: int, read: EventsRead | None, stored: bool) -> None:
@@ -260,6 +262,7 @@ class EventFeed:
             return await self._wait_for_events(after, wait, limit)
         finally:
             self.open_polls -= 1
+            self.polled_at = time.monotonic()
 
     async def _wait_for_events(self, after: int, wait: float, limit: int) -> list[ServedEvent]:
         assert self.condition is not None
