@@ -25,24 +25,19 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+_WORDS_KEPT = 2048  # distinct words the bigram cache keeps (under 1 MB); it starts over beyond that
+
+
 class _WordGrams(dict[str, str]):
     """A word's bigrams, space-separated, worked out once per distinct word: chats repeat their words
     endlessly."""
 
-    LIMIT = 2048  # distinct words kept (under 1 MB); the cache starts over beyond that
-
     def __missing__(self, word: str) -> str:
-        if len(self) >= self.LIMIT:
+        if len(self) >= _WORDS_KEPT:
             self.clear()
-        # Each character joined to the next, in C (a third faster than slicing in a generator); a
-        # word of one or two characters is its own gram. A gram can repeat in a word only when a
-        # character does ('ㅋㅋㅋㅋ'): then each is kept once, here, once per distinct word.
-        if len(word) <= 2:
-            grams = word
-        elif len(set(word)) == len(word):
-            grams = " ".join(map(str.__add__, word, word[1:]))
-        else:
-            grams = " ".join(dict.fromkeys(map(str.__add__, word, word[1:])))
+        # Each character joined to the next, in C (a third faster than slicing in a generator), each
+        # gram once ('ㅋㅋㅋㅋ' → 'ㅋㅋ'); a word of one or two characters is its own gram.
+        grams = word if len(word) <= 2 else " ".join(dict.fromkeys(map(str.__add__, word, word[1:])))
         self[word] = grams
         return grams
 
