@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
@@ -52,41 +52,43 @@ def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     return pool.waitForDone(read_msecs) and writes_done
 
 
-_BEHIND_EVENT = QEvent.Type(QEvent.registerEventType())
+_RESULT_EVENT = QEvent.Type(QEvent.registerEventType())
 
 
-class _Behind(QEvent):
-    """An op's result posted below normal priority: it waits for the events queued before it."""
+class _Result(QEvent):
+    """An op's result, posted from its worker to the GUI thread."""
 
     def __init__(self, result: object, error: object) -> None:
-        super().__init__(_BEHIND_EVENT)
+        super().__init__(_RESULT_EVENT)
         self.result = result
         self.error = error
 
 
 class _Delivery(QObject):
-    """Lives on the GUI thread; the worker emits into it, so callbacks always run there."""
+    """Lives on the GUI thread; the worker posts the result to it, so callbacks always run there.
 
-    finished = Signal(object, object)  # result, error
+    Posted as an event, not emitted as a signal: a signal of a Python-defined QObject emitted from a
+    worker thread crashes PySide 6.8+ now and then (PYSIDE-3124; seen here once as a segfault of
+    the GUI thread while a worker emitted its op's result). A posted event is what a queued
+    connection would have made, at the same place in the GUI thread's queue.
+    """
 
     def __init__(self, op: Op) -> None:
         super().__init__()
         self.op = op
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object, object)
-    def _deliver(self, result: object, error: object) -> None:
-        self.op._done(result, error)
 
     def deliver(self, result: object, error: object) -> None:
-        """From the worker: hand the result to the GUI thread."""
-        if self.op.behind_window:
-            QCoreApplication.postEvent(self, _Behind(result, error), Qt.EventPriority.LowEventPriority.value)
-        else:
-            self.finished.emit(result, error)
+        """From the worker: hand the result to the GUI thread (`behind_window`: below the window's
+        own events queued meanwhile, a scroll's paint among them)."""
+        priority = (
+            Qt.EventPriority.LowEventPriority
+            if self.op.behind_window
+            else Qt.EventPriority.NormalEventPriority
+        )
+        QCoreApplication.postEvent(self, _Result(result, error), priority.value)
 
     def event(self, event: QEvent) -> bool:
-        if isinstance(event, _Behind):
+        if isinstance(event, _Result):
             self.op._done(event.result, event.error)
             return True
         return super().event(event)
