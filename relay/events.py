@@ -192,6 +192,12 @@ class EventFeed:
             self._look_again_later()
         await self._wake()
 
+    def commit_abandoned(self) -> None:
+        """The group commit `reading_commit` started was cancelled: notices wait for it no longer."""
+        if self.commit_reading is not None and self.awaited:
+            self.stale = True  # the next poll reads
+        self.commit_reading, self.awaited = None, 0
+
     def _start_reading(self) -> None:
         if self.reader is None or self.reader.done():
             self.reader = asyncio.get_running_loop().create_task(self._read_while_stale())

@@ -228,6 +228,10 @@ class WebhookIntake:
             stored = False
             try:
                 results, read = await self._write_batch([item for item, _ in batch], read_above)
+            except asyncio.CancelledError:
+                if read_above is not None:
+                    self.feed.commit_abandoned()
+                raise
             except Exception as exc:
                 for _, future in batch:
                     if not future.done():
