@@ -113,11 +113,11 @@ _EXISTING_IN_RANGE = text(
 )
 # Rows a batch takes to the database at a time, as one multi-row INSERT each: binding a statement's
 # values once and stepping it once costs a third less than executemany's bind-and-step per row.
-# 100 rather than 500: each batch's trigger DROP/CREATE changes the schema, so the statement is
-# compiled again every batch (1.7 ms at 500 rows, 0.3 ms at 100), and SQLite's work for the same
-# rows is less in smaller statements: 10 % fewer instructions for the rows' insert (callgrind; 200
-# and 50 in between or equal). docs/PERFORMANCE.md, the eighth pass.
-ROWS_PER_INSERT = 100
+# 500 rows of 9 values stay well below SQLite's default limit of 32,766 bound values. Tried: 100
+# (fewer instructions for SQLite per row, and a cheaper compile after each batch's trigger DROP and
+# CREATE), slower on a quiet machine: 54,500 against 60,500 lines/s, medians of 7 alternated pairs
+# (docs/PERFORMANCE.md, the eighth pass): five times the statements, each a hand-over of the GIL.
+ROWS_PER_INSERT = 500
 
 
 @functools.lru_cache(maxsize=8)
