@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from app.catalog_images import image_file, sniff_suffix, thumbnail_path
 from app.wire import MEDIA_LIMITS
+from ui.ops import GuiThreadSignals
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def sendable_image_bytes(source: Path) -> bytes:
     return bytes(array.data())
 
 
-class _Signals(QObject):
+class _Signals(GuiThreadSignals):
     done = Signal(str, int, QImage)
 
 
@@ -109,7 +110,7 @@ class _ThumbJob(QRunnable):
         except OSError as exc:
             log.warning("thumbnail of %s failed: %s", self.entry, exc)
             image = None
-        self.signals.done.emit(self.entry, self.size, image if image is not None else QImage())
+        self.signals.post(self.signals.done, self.entry, self.size, image if image is not None else QImage())
 
 
 class ThumbnailCache(QObject):

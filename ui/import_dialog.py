@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,7 @@ from app.chat_export.importer import (
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
 from app.db import Database
 from ui.context import AppContext
-from ui.ops import Op, failure_sentence
+from ui.ops import GuiThreadSignals, Op, failure_sentence
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,8 @@ def _known_zone(name: str) -> bool:
     return bool(name)
 
 
-class _ProgressRelay(QObject):
-    """Lives on the GUI thread; the import worker emits into it (queued across threads)."""
+class _ProgressRelay(GuiThreadSignals):
+    """Lives on the GUI thread; the import worker posts its progress to it."""
 
     progressed = Signal(int, int)
 
@@ -420,7 +420,7 @@ class ImportDialog(QDialog):
                 media_dir,
                 request,
                 preview=preview,
-                progress=lambda done, total: relay.progressed.emit(done, total),
+                progress=lambda done, total: relay.post(relay.progressed, done, total),
                 cancel=self.cancel_event,
             )
 

@@ -30,7 +30,7 @@ from ui import icons
 from ui.catalog_thumbs import square_thumbnail
 from ui.context import AppContext
 from ui.formatting import full_datetime, kind_label
-from ui.ops import Newest, run_op
+from ui.ops import GuiThreadSignals, Newest, run_op
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def _file_of(media_dir: Path, item: SharedItem) -> Path | None:
     return media_dir / item.media.cache_path
 
 
-class _Signals(QObject):
+class _Signals(GuiThreadSignals):
     done = Signal(int, QImage)  # message id, thumbnail (null when unreadable)
 
 
@@ -84,8 +84,10 @@ class _ThumbJob(QRunnable):
                 size.scaled(QSize(self.side, self.side), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
             )
         image = reader.read()
-        self.signals.done.emit(
-            self.message_id, square_thumbnail(image, self.side) if not image.isNull() else QImage()
+        self.signals.post(
+            self.signals.done,
+            self.message_id,
+            square_thumbnail(image, self.side) if not image.isNull() else QImage(),
         )
 
 
