@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from app.catalog_images import image_file, sniff_suffix, thumbnail_path
 from app.wire import MEDIA_LIMITS
-from ui.ops import GuiThreadSignals
+from ui.gui_thread import GuiThreadSignals
 
 log = logging.getLogger(__name__)
 

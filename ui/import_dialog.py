@@ -39,7 +39,8 @@ from app.chat_export.importer import (
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
 from app.db import Database
 from ui.context import AppContext
-from ui.ops import GuiThreadSignals, Op, failure_sentence
+from ui.gui_thread import GuiThreadSignals
+from ui.ops import Op, failure_sentence
 
 log = logging.getLogger(__name__)
 

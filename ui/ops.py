@@ -94,32 +94,6 @@ class _Delivery(QObject):
         return super().event(event)
 
 
-_EMIT_EVENT = QEvent.Type(QEvent.registerEventType())
-
-
-class _Emit(QEvent):
-    def __init__(self, signal: Any, args: tuple[Any, ...]) -> None:
-        super().__init__(_EMIT_EVENT)
-        self.signal = signal
-        self.args = args
-
-
-class GuiThreadSignals(QObject):
-    """Signals a worker thread raises through `post(self.signal, *args)`: posted to the GUI thread as
-    an event and emitted there, for the reason `_Delivery` gives (a Python-defined signal emitted
-    from a worker crashes PySide 6.8+ now and then). Lives on the GUI thread; posts to it after it is
-    gone are dropped with it."""
-
-    def post(self, signal: Any, *args: Any) -> None:
-        QCoreApplication.postEvent(self, _Emit(signal, args))
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, _Emit):
-            event.signal.emit(*event.args)
-            return True
-        return super().event(event)
-
-
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[], Any], delivery: _Delivery) -> None:
         super().__init__()

@@ -30,7 +30,8 @@ from ui import icons
 from ui.catalog_thumbs import square_thumbnail
 from ui.context import AppContext
 from ui.formatting import full_datetime, kind_label
-from ui.ops import GuiThreadSignals, Newest, run_op
+from ui.gui_thread import GuiThreadSignals
+from ui.ops import Newest, run_op
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)

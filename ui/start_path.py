@@ -9,10 +9,11 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
 from ui.first_paint import mark
+from ui.gui_thread import GuiThreadSignals
 
 if TYPE_CHECKING:
     from app.settings import Preferences
@@ -85,7 +86,7 @@ def after_first_paint(view: QAbstractItemView, then: Callable[[], None]) -> Firs
     return probe
 
 
-class DeferredStart(QObject):
+class DeferredStart(GuiThreadSignals):
     """Imports DEFERRED_MODULES, discards an unfinished chat import and reads the preferences in a
     worker thread; `finished` carries the preferences (or the exception) to the GUI thread."""
 
@@ -94,7 +95,7 @@ class DeferredStart(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._thread = _DeferredLoad(ctx, self.finished)
+        self._thread = _DeferredLoad(ctx, self)
 
     def start(self) -> None:
         mark("deferred start begun")
@@ -108,10 +109,10 @@ class DeferredStart(QObject):
 class _DeferredLoad(threading.Thread):
     """The worker thread's body: the deferred imports, then app/'s start-up reads, handed back."""
 
-    def __init__(self, ctx: AppContext, finished: SignalInstance) -> None:
+    def __init__(self, ctx: AppContext, owner: DeferredStart) -> None:
         super().__init__(name="deferred-start", daemon=True)
         self.ctx = ctx
-        self.finished = finished
+        self.owner = owner
 
     def run(self) -> None:
         try:
@@ -121,9 +122,9 @@ class _DeferredLoad(threading.Thread):
 
             prefs = finish_start(self.ctx.db)
         except Exception as exc:  # handed to the GUI thread, which reports it like any start-up failure
-            self.finished.emit(exc)
+            self.owner.post(self.owner.finished, exc)
             return
-        self.finished.emit(prefs)
+        self.owner.post(self.owner.finished, prefs)
 
 
 def finish_window(window: MainWindow, ctx: AppContext, prefs: Preferences) -> None:
