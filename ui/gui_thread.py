@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 _EMIT_EVENT = QEvent.Type(QEvent.registerEventType())
 
@@ -22,8 +22,11 @@ class GuiThreadSignals(QObject):
     signal emitted from a worker thread crashes PySide 6.8+ now and then (PYSIDE-3124). Lives on the
     GUI thread; what is posted to it after it is gone goes with it."""
 
-    def post(self, signal: Any, *args: Any) -> None:
-        QCoreApplication.postEvent(self, _Emit(signal, args))
+    def post(self, signal: Any, *args: Any, behind: bool = False) -> None:
+        """Emit `signal(*args)` on the GUI thread; `behind`: below the window's own events queued
+        meanwhile (a scroll's paint among them), else where a queued connection would have."""
+        priority = Qt.EventPriority.LowEventPriority if behind else Qt.EventPriority.NormalEventPriority
+        QCoreApplication.postEvent(self, _Emit(signal, args), priority.value)
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, _Emit):

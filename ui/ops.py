@@ -6,13 +6,14 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.thread_priority import run_in_background, window_first
 from ui.error_sentences import error_sentence
+from ui.gui_thread import GuiThreadSignals
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -52,46 +53,25 @@ def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     return pool.waitForDone(read_msecs) and writes_done
 
 
-_RESULT_EVENT = QEvent.Type(QEvent.registerEventType())
+class _Delivery(GuiThreadSignals):
+    """Lives on the GUI thread; the worker posts the result to it (ui/gui_thread.py: a signal of
+    ours is never emitted from a worker thread), so callbacks always run there."""
 
-
-class _Result(QEvent):
-    """An op's result, posted from its worker to the GUI thread."""
-
-    def __init__(self, result: object, error: object) -> None:
-        super().__init__(_RESULT_EVENT)
-        self.result = result
-        self.error = error
-
-
-class _Delivery(QObject):
-    """Lives on the GUI thread; the worker posts the result to it, so callbacks always run there.
-
-    Posted as an event, not emitted as a signal: a signal of a Python-defined QObject emitted from a
-    worker thread crashes PySide 6.8+ now and then (PYSIDE-3124; seen here once as a segfault of
-    the GUI thread while a worker emitted its op's result). A posted event is what a queued
-    connection would have made, at the same place in the GUI thread's queue.
-    """
+    finished = Signal(object, object)  # result, error; emitted on the GUI thread
 
     def __init__(self, op: Op) -> None:
         super().__init__()
         self.op = op
+        self.finished.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, result: object, error: object) -> None:
+        self.op._done(result, error)
 
     def deliver(self, result: object, error: object) -> None:
-        """From the worker: hand the result to the GUI thread (`behind_window`: below the window's
-        own events queued meanwhile, a scroll's paint among them)."""
-        priority = (
-            Qt.EventPriority.LowEventPriority
-            if self.op.behind_window
-            else Qt.EventPriority.NormalEventPriority
-        )
-        QCoreApplication.postEvent(self, _Result(result, error), priority.value)
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, _Result):
-            self.op._done(event.result, event.error)
-            return True
-        return super().event(event)
+        """From the worker: hand the result to the GUI thread (`behind_window`: behind the window's
+        own events queued meanwhile)."""
+        self.post(self.finished, result, error, behind=self.op.behind_window)
 
 
 class _Runnable(QRunnable):

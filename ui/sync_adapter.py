@@ -1,10 +1,9 @@
 """The Qt face of app's sync engine: its callbacks become signals on the GUI thread.
 
 The engine (app/engine.py) runs in its own worker threads and calls `on_changed(Changes)` and
-`on_state(ConnectionState)` from there; each call is posted to the GUI thread as an event (as ops
-deliver their results, see ui/ops.py), where a synced batch's `Changes` is published on the
-context's hub like any op's. With no relay configured the window works the same, read-only
-towards the relay.
+`on_state(ConnectionState)` from there; each call is posted to the GUI thread (ui/gui_thread.py),
+where a synced batch's `Changes` is published on the context's hub like any op's. With no relay
+configured the window works the same, read-only towards the relay.
 """
 
 from __future__ import annotations
@@ -13,13 +12,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from app.changes import Changes
 from app.connection import Connection, ConnectionState
 from app.errors import RelayUnreachable
 from app.wire import Template
 from ui.context import AppContext
+from ui.gui_thread import GuiThreadSignals
 
 if TYPE_CHECKING:
     from app.engine import SyncEngine
@@ -27,21 +27,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_REPORT_EVENT = QEvent.Type(QEvent.registerEventType())
 
-
-class _Report(QEvent):
-    """What the engine reported from its thread: a synced batch's Changes or a ConnectionState."""
-
-    def __init__(self, report: Changes | ConnectionState) -> None:
-        super().__init__(_REPORT_EVENT)
-        self.report = report
-
-
-class SyncAdapter(QObject):
+class SyncAdapter(GuiThreadSignals):
     """Owns the engine's lifetime; publishes what each synced batch changed; says how the link stands."""
 
     state_changed = Signal(object)  # ConnectionState, always emitted on the GUI thread
+    # What the engine reports from its threads, posted to the GUI thread (ui/gui_thread.py).
+    _synced = Signal(object)  # Changes
+    _state_reported = Signal(object)  # ConnectionState
 
     def __init__(
         self,
@@ -59,6 +52,8 @@ class SyncAdapter(QObject):
         self.poll_wait = poll_wait
         self.state = ConnectionState(Connection.CONNECTING)
         self.engine: SyncEngine | None = None
+        self._synced.connect(ctx.hub.publish)
+        self._state_reported.connect(self._show_state)
 
     @property
     def running(self) -> bool:
@@ -125,27 +120,16 @@ class SyncAdapter(QObject):
         """The local file of a Media row, downloaded through the relay the first time (blocking)."""
         return self.engine.fetch_media(media_id) if self.engine is not None else None
 
-    # Called on the engine's threads: only post, never touch widgets. A signal emitted from there
-    # would do the same, but cross-thread emission of a Python-defined signal crashes PySide 6.8+
-    # now and then (PYSIDE-3124).
+    # Called on the engine's threads: only post, never touch widgets.
     def _on_changed(self, changes: Changes) -> None:
-        QCoreApplication.postEvent(self, _Report(changes))
+        self.post(self._synced, changes)
 
     def _on_state(self, state: ConnectionState) -> None:
         if QThread.currentThread() is self.thread():
             self._show_state(state)  # start() on the GUI thread: said at once
         else:
-            QCoreApplication.postEvent(self, _Report(state))
+            self.post(self._state_reported, state)
 
     def _show_state(self, state: ConnectionState) -> None:
         self.state = state
         self.state_changed.emit(state)
-
-    def event(self, event: QEvent) -> bool:
-        if isinstance(event, _Report):
-            if isinstance(event.report, Changes):
-                self.ctx.hub.publish(event.report)
-            else:
-                self._show_state(event.report)
-            return True
-        return super().event(event)
