@@ -26,9 +26,9 @@ transaction (SQLite lets go of the GIL while it steps), so on two free cores the
 max(Python, SQLite) instead of their sum. An earlier attempt with the same overlap (the parse in
 the second thread, fdd7903) was removed at load 2-12: with Python's 5 ms GIL switch interval the
 writing side waited for the GIL after every SQLite call; the interval is now 0.2 ms while an import
-runs (_quick_gil_hand_offs). The rows go in as multi-row INSERTs (one bind and one step per
-ROWS_PER_INSERT rows). A re-import of an export already
-imported whole, into a chat that has lost nothing since, answers from what that import recorded.
+runs, and the cyclic collector is held back (_import_pace). The rows go in as multi-row INSERTs
+(one bind and one step per ROWS_PER_INSERT rows). A re-import of an export already imported whole,
+into a chat that has lost nothing since, answers from what that import recorded.
 An import given no preview reads the file once: it goes by a preview of the file's head and checks
 it against what the parse gathered of the whole file at the end (_HeadMisled: undone, done again).
 
@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -844,25 +845,38 @@ _END = object()
 # each time one of the writer's SQLite calls returns, the writer needs the GIL back from the
 # importing thread (busy in Python), and with 5 ms it waited for it 1.3-2.0 s over 200,000 lines
 # (the importing thread then waited as long for the batch to be written); with 0.2 ms, 0.3-0.8 s.
-# Process-wide, so it is set by the first running import and put back by the last.
 SWITCH_INTERVAL = 0.0002
-_switching = {"imports": 0, "before": 0.0}
+# And the cyclic collector's youngest generation is collected after this many new containers, not
+# Python's 700: an import makes a tuple per row and a message per line that live until their batch
+# is written and hold no cycles, so at 700 the collector ran ~370 times an import (and ~37 times
+# over older generations) to free nothing: 0.17-0.25 s of the importing thread's 3.2-3.5 s for
+# 200,000 lines (timed with gc.callbacks). An import's batches in hand stay below this, so the
+# collector waits for the import's end, where the threshold is put back.
+COLLECT_AFTER = 100_000
+_held: dict[str, Any] = {"imports": 0, "switch": 0.0, "thresholds": (700, 10, 10)}
 
 
 @contextlib.contextmanager
-def _quick_gil_hand_offs() -> Iterator[None]:
+def _import_pace() -> Iterator[None]:
+    """The process's GIL switch interval and collector threshold as an import wants them
+    (process-wide: set by the first running import, put back by the last)."""
     with _running_lock:
-        if _switching["imports"] == 0:
-            _switching["before"] = sys.getswitchinterval()
-            sys.setswitchinterval(min(SWITCH_INTERVAL, _switching["before"]))
-        _switching["imports"] += 1
+        if _held["imports"] == 0:
+            _held["switch"] = sys.getswitchinterval()
+            _held["thresholds"] = gc.get_threshold()
+            sys.setswitchinterval(min(SWITCH_INTERVAL, _held["switch"]))
+            first, *older = _held["thresholds"]
+            if first:  # 0: the collector is off, and stays off
+                gc.set_threshold(max(first, COLLECT_AFTER), *older)
+        _held["imports"] += 1
     try:
         yield
     finally:
         with _running_lock:
-            _switching["imports"] -= 1
-            if _switching["imports"] == 0:
-                sys.setswitchinterval(_switching["before"])
+            _held["imports"] -= 1
+            if _held["imports"] == 0:
+                sys.setswitchinterval(_held["switch"])
+                gc.set_threshold(*_held["thresholds"])
 
 
 # Batches handed to the writer thread and not yet written, at most. With one, each thread waited for
@@ -967,7 +981,7 @@ def _run(
     total = max(job.lines_total, 1)
     zf = zipfile.ZipFile(source.path) if source.is_zip else None
     try:
-        with _quick_gil_hand_offs():
+        with _import_pace():
             writer = _Writer(job, contact_id, cancel)
             waited = 0.0
             ready = _prepared(job, zf)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -246,11 +248,14 @@ def test_cancel_leaves_nothing_half_imported(
                      + "13/01/2024, 11:00 - Ana: IMG-1.jpg (file attached)\n", {"IMG-1.jpg": JPEG})  # fmt: skip
     cancel = threading.Event()
     seen: list[int] = []
+    pace = (gc.get_threshold(), sys.getswitchinterval())
 
     def progress(done: int, total: int) -> None:
         seen.append(done)
         if len(seen) == 3:
             assert counts(db)[1] > 0  # rows were written before the cancel…
+            # The process runs at an import's pace meanwhile (collector held back, quick GIL hand-offs)…
+            assert (gc.get_threshold(), sys.getswitchinterval()) != pace
             cancel.set()
 
     with pytest.raises(ImportCancelled):
@@ -258,6 +263,7 @@ def test_cancel_leaves_nothing_half_imported(
             db, tmp_path / "media", request(path, shop_participant="Shop"), progress=progress, cancel=cancel
         )
     assert counts(db) == (0, 0, 0)  # …and are gone, with the contact it created
+    assert (gc.get_threshold(), sys.getswitchinterval()) == pace  # …and at its own pace again
     assert not list((tmp_path / "media").rglob("*.jpg"))
     with db.read() as s:
         assert get_setting(s, UNFINISHED_KEY) == {}

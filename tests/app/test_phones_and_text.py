@@ -43,6 +43,8 @@ def test_two_syllable_korean_words_are_found_inside_longer_words() -> None:
     assert bigram_text("A b") == "a b"  # single characters kept, case folded
     # A word's grams once each; a gram of two words once per word (the index is the same).
     assert bigram_text("ㅋㅋㅋㅋ 주문 주문했어요") == "ㅋㅋ 주문 주문 문했 했어 어요"
+    # A number's grams keep their repeats; '10' is found in it all the same.
+    assert bigram_text("#1000") == "10 00 00"
     assert is_bigram_query("주문") and not is_bigram_query("주") and not is_bigram_query("주 ")
 
 
