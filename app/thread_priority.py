@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import sys
@@ -37,9 +36,13 @@ def run_in_background() -> None:
     _lowered.done = True
     try:
         if sys.platform == "win32":
+            import ctypes  # here: the start path paints before any thread is lowered
+
             kernel32 = ctypes.WinDLL("kernel32")
             kernel32.SetThreadPriority(kernel32.GetCurrentThread(), _THREAD_PRIORITY_BELOW_NORMAL)
         elif sys.platform == "darwin":
+            import ctypes
+
             libc = ctypes.CDLL("/usr/lib/libSystem.dylib")
             libc.pthread_set_qos_class_self_np(_QOS_CLASS_UTILITY, 0)
         else:

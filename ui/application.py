@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from ui.main import setup_logging
+    from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
     from ui.theme import install_emoji_font
     from ui.translations import install_translators
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             ctx = start_demo_context(args.lang, args.data_dir)
         else:
             paths = resolve_paths(args).ensure()
-            setup_logging(paths.log_file)
+            setup_logging(paths.log_file, rotating=False)  # rotating once the first page is painted
             log_file = paths.log_file
             # A set-up shop whose schema is current paints this page before SQLAlchemy & co. load;
             # anything else (first start, migration due, unfinished import) takes the full path.
@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
                 ctx = open_for_first_page(app, args, paths, first)
                 mark("first chat-list page read")
             else:
+                rotate_log_file(paths.log_file)
                 ctx = open_inbox(app, args, paths)
                 mark("database open, preferences read")
 
@@ -192,6 +193,10 @@ def finish_start(
         finish_window(window, window.ctx, result)
 
     step(finish)
+    if log_file is not None:
+        from ui.main import rotate_log_file
+
+        rotate_log_file(log_file)
     if window.ready:
         # In later turns of the event loop, so a click between the steps is answered at once
         # instead of after all of them.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -58,22 +58,58 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def setup_logging(log_file: Path) -> None:
-    """Log to a rotating file (a windowed build has no stderr) and to stderr when there is one."""
+LOG_FILE_BYTES = 2_000_000  # the log file rotates at this size, keeping LOG_FILES_KEPT older ones
+LOG_FILES_KEPT = 3
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(log_file: Path, *, rotating: bool = True) -> None:
+    """Log to a rotating file (a windowed build has no stderr) and to stderr when there is one.
+
+    With `rotating=False` the file is appended to by a plain handler until `rotate_log_file`: the
+    start path paints its first page first, and `logging.handlers` (socket, pickle, queue: ~10 ms
+    of CPU) loads after that.
+    """
     log_file.parent.mkdir(parents=True, exist_ok=True)
     handlers: list[logging.Handler] = [
-        logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        _rotating_handler(log_file) if rotating else logging.FileHandler(log_file, encoding="utf-8")
     ]
     if sys.stderr is not None:
         handlers.append(logging.StreamHandler())
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=handlers,
-        force=True,
-    )
+    logging.basicConfig(level=logging.INFO, format=_FORMAT, handlers=handlers, force=True)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def rotate_log_file(log_file: Path) -> None:
+    """Hand the log file from `setup_logging(rotating=False)`'s plain handler to the rotating one.
+    The new handler is added before the old one goes, so a line logged meanwhile is never lost."""
+    root = logging.getLogger()
+    plain = [
+        h
+        for h in root.handlers
+        if type(h) is logging.FileHandler and h.baseFilename == os.path.abspath(log_file)
+    ]
+    if not plain:
+        return
+    try:
+        rotating = _rotating_handler(log_file)
+    except OSError as exc:  # the plain handler keeps writing, unrotated
+        log.warning("log file not rotated: %s", exc)
+        return
+    rotating.setFormatter(plain[0].formatter)
+    root.addHandler(rotating)
+    for handler in plain:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _rotating_handler(log_file: Path) -> logging.Handler:
+    import logging.handlers
+
+    return logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

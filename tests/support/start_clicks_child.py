@@ -11,6 +11,7 @@ quits, and prints one JSON line.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -24,7 +25,18 @@ from ui.application import run
 from ui.main import parse_args
 from ui.main_window import MainWindow
 
-HEAVY = ("sqlalchemy", "alembic", "pydantic", "httpx", "keyring", "babel.dates", "app.sync", "app.models")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "pydantic",
+    "httpx",
+    "keyring",
+    "babel.dates",
+    "app.sync",
+    "app.models",
+    "logging.handlers",  # the log file rotates once the page is painted
+    "ctypes",  # a thread is lowered below the window (Windows, macOS) after the paint
+)
 
 
 class Clicker(QObject):
@@ -138,6 +150,9 @@ class Clicker(QObject):
         self.report["search_enabled"] = chat_list.search_field.isEnabled()
         self.report["menus_enabled"] = [a.isEnabled() for a in window.menuBar().actions()]
         self.report["menu_titles"] = [a.text() for a in window.menuBar().actions()]
+        self.report["log_file_handlers"] = [
+            type(h).__name__ for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)
+        ]
         send = window.chat.composer.send_button
         self.click("composer send (empty)", lambda: QTest.mouseClick(send, Qt.MouseButton.LeftButton))
         self.report["modal"] = self.app.activeModalWidget() is not None

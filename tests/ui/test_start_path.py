@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QApplication, QListView
 
 from bench.cold_start import prepare_user_folder
+from ui.main import rotate_log_file, setup_logging
 from ui.start_path import UNPAINTED_START_MS, after_first_paint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +80,7 @@ def test_clicks_right_after_the_first_paint_neither_crash_nor_wait_and_the_picke
     # Once ready: the chat clicked while starting is open; the disabled clicks changed nothing.
     assert report["open_chat"] == report["picked_chat"]
     assert report["left_pane_is_chat_list"]
+    assert report["log_file_handlers"] == ["RotatingFileHandler"]  # the log rotates once started
     assert report["filter"] == "all"
     assert report["search_enabled"]
     assert report["menus_enabled"] == [True, True, True, True]
@@ -128,3 +131,24 @@ def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_wit
     assert str(paths.log_file) in shown.shown[0].text
     assert not window.isVisible()  # the half-started window goes; the app exits with the code
     assert not window.ready
+
+
+def test_the_log_file_keeps_every_line_when_it_starts_rotating(tmp_path: Path) -> None:
+    log_file = tmp_path / "logs" / "shop-inbox.log"
+    root = logging.getLogger()
+    kept, level = root.handlers[:], root.level
+    try:
+        setup_logging(log_file, rotating=False)  # as the start path does, before its first paint
+        logging.getLogger("shop").warning("before the first paint")
+        rotate_log_file(log_file)
+        logging.getLogger("shop").warning("after it")
+        files = [h for h in root.handlers if isinstance(h, logging.FileHandler)]
+        assert [type(h).__name__ for h in files] == ["RotatingFileHandler"]
+        files[0].flush()
+        lines = log_file.read_text(encoding="utf-8").splitlines()
+        assert [line.split(": ", 1)[1] for line in lines] == ["before the first paint", "after it"]
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:] = kept
+        root.setLevel(level)
