@@ -623,19 +623,17 @@ class _Importer:
         if self.contact_trigger_sql is not None:
             # What the trigger leaves after its row-by-row updates: the newest row (the later id
             # among equal times) becomes the last message when it is not older than the current one.
-            # `+contact_id` keeps SQLite on the batch's rowid range: through the index on
-            # (contact_id, …) it summed `unread` over the whole chat each batch (quadratic).
+            # The unread count stays: every row an import writes is read (_insert_sql's literal 0),
+            # and the trigger adds each row's `unread`. `+contact_id` keeps SQLite on the batch's
+            # rowid range: through the index on (contact_id, …) it walked the whole chat each batch.
             s.execute(
                 text(
                     "UPDATE contact SET "
                     "last_message_id = CASE WHEN last_message_at IS NULL OR n.sent_at >= last_message_at "
                     "  THEN n.id ELSE last_message_id END, "
                     "last_message_at = CASE WHEN last_message_at IS NULL OR n.sent_at >= last_message_at "
-                    "  THEN n.sent_at ELSE last_message_at END, "
-                    "unread_count = unread_count + n.unread "
-                    "FROM (SELECT id, sent_at, (SELECT coalesce(sum(unread), 0) FROM message "
-                    "      WHERE id > :lo AND +contact_id = :c) AS unread "
-                    "      FROM message WHERE id > :lo AND +contact_id = :c "
+                    "  THEN n.sent_at ELSE last_message_at END "
+                    "FROM (SELECT id, sent_at FROM message WHERE id > :lo AND +contact_id = :c "
                     "      ORDER BY sent_at DESC, id DESC LIMIT 1) AS n "
                     "WHERE contact.id = :c"
                 ),
