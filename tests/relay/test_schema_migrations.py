@@ -167,8 +167,22 @@ def test_the_relay_installed_as_its_image_installs_it_migrates_a_fresh_database(
         (source / name).write_bytes((REPO / name).read_bytes())
     shutil.copytree(REPO / "relay", source / "relay", ignore=shutil.ignore_patterns("__pycache__"))
     uv = Path(sys.executable).with_name("uv")
+    # With the test environment's own setuptools (locked in requirements/dev.txt): an isolated build
+    # would fetch the build backend, and a test reaches nothing beyond 127.0.0.1 (on a new machine
+    # uv's cache holds none: "setuptools was not found in the cache").
     built = subprocess.run(
-        [str(uv), "build", "--wheel", "--offline", "--out-dir", str(tmp_path / "dist"), str(source)],
+        [
+            str(uv),
+            "build",
+            "--wheel",
+            "--offline",
+            "--no-build-isolation",
+            "--python",
+            sys.executable,
+            "--out-dir",
+            str(tmp_path / "dist"),
+            str(source),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
