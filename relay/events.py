@@ -123,8 +123,9 @@ class EventFeed:
         self.recent = RecentEvents()
         self.stale = True  # a commit may have added events `recent` has not read yet
         self.read_at = 0.0  # monotonic time of the last read that began
-        # A group commit of this worker will read new events after its COMMIT (since this monotonic
-        # time); other workers' notices meanwhile wait for that read: the newest seq they named.
+        # A group commit of this worker will read new events after its COMMIT, in the same
+        # statement (since this monotonic time); other workers' notices meanwhile wait for that
+        # read: the newest seq they named.
         self.commit_reading: float | None = None
         self.awaited = 0
         self.polled_at = 0.0  # monotonic time the last long poll ended
@@ -166,7 +167,7 @@ class EventFeed:
 
     def reading_commit(self) -> int | None:
         """A group commit of this worker starts: the seq above which it should read the new events
-        right after its COMMIT, in the same round trip, for the polls waiting here (None: none
+        right after its COMMIT, in the same statement, for the polls waiting here (None: none
         waits or ended within TRUST_RECENT_FOR, or nothing was read yet to go on from). Until
         `commit_read`, other workers' notices wait for that read."""
         now = time.monotonic()

@@ -203,9 +203,9 @@ class WebhookIntake:
         self, batch: list[IntakeRows], read_above: int | None
     ) -> tuple[list[IntakeResult | Exception], EventsRead | None]:
         """Each webhook's result, and on PostgreSQL with `read_above` the new events read right
-        after the COMMIT (`PostgresGroupCommit.write_async`). On PostgreSQL the batch is written
-        from the event loop; should the database refuse any of it, again with a savepoint per
-        webhook in the writer's thread, as `Store.ingest_many` does."""
+        after its COMMIT, in the same statement (`PostgresGroupCommit.write_async`). On PostgreSQL the
+        batch is written from the event loop; should the database refuse any of it, again with a
+        savepoint per webhook in the writer's thread, as `Store.ingest_many` does."""
         pg = self.store.pg_group_commit
         run = asyncio.get_running_loop().run_in_executor
         if pg is None:

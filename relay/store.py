@@ -69,7 +69,7 @@ class Store:
         self.is_sqlite = self.db.is_sqlite
         # SQLite's group commits on a connection of their own, in driver SQL.
         self.sqlite_group_commit = SqliteGroupCommit(self.db) if self.is_sqlite else None
-        # PostgreSQL's group commits on a connection of their own, in psycopg's pipeline (psycopg
+        # PostgreSQL's group commits on a connection of their own, one call each (psycopg
         # is the relay's extra: a desktop's embedded relay on SQLite never imports it).
         self.pg_group_commit: PostgresGroupCommit | None = None
         if not self.is_sqlite:

@@ -63,21 +63,6 @@ INSERT_POSTGRESQL = (
     " SELECT i.seq, i.dedupe_key FROM inserted i LEFT JOIN notified ON true"
 )
 READ_PAGE = 1000  # the most events one read of new events returns (more: read again)
-# The events a worker may serve after `%s` (at most `%s`), as `read_after` reads them on PostgreSQL;
-# driver SQL, so a group commit can read them in its own round trip, right after its COMMIT.
-READ_AFTER_POSTGRESQL = (
-    "SELECT seq, kind, at, phone_number_id, payload, held_back, pruned FROM relay_events_after(%s, %s)"
-)
-
-
-def postgresql_events_read(rows: list[tuple[Any, ...]]) -> EventsRead:
-    """READ_AFTER_POSTGRESQL's rows as an EventsRead (its first row carries no event)."""
-    (_, _, _, _, _, held_back, pruned), *events = rows
-    return EventsRead(
-        [StoredEvent(int(seq), kind, at, pnid, payload) for seq, kind, at, pnid, payload, _, _ in events],
-        int(pruned or 0),
-        bool(held_back),
-    )
 
 
 def postgresql_insert_params(

@@ -1,4 +1,4 @@
-"""PostgreSQL's group commits in psycopg's pipeline on a kept connection: most in one round trip."""
+"""PostgreSQL's group commits on a kept connection: most in one call of one function, one round trip."""
 
 from __future__ import annotations
 
@@ -17,20 +17,17 @@ from sqlalchemy.pool import PoolProxiedConnection
 from relay.storage.contact_states import ContactRow
 from relay.storage.database import Database, now_ms
 from relay.storage.event_log import (
-    INSERT_POSTGRESQL,
-    READ_AFTER_POSTGRESQL,
     READ_PAGE,
     EventsRead,
+    StoredEvent,
     event_json,
-    postgresql_events_read,
-    postgresql_insert_params,
     postgresql_seqs,
     receipt_time,
     seqs_by_group,
 )
 from relay.storage.intake_batch import IntakeRows, dedupe_keys, new_events, plan_batch
 from relay.storage.tables import contact_state
-from relay.wakeups import conninfo
+from relay.wakeups import CHANNEL, conninfo
 
 _COLUMNS = [column.name for column in contact_state.columns]
 _TYPES = [column.type.compile(dialect=postgresql.dialect()) for column in contact_state.columns]
@@ -40,49 +37,19 @@ _STORED_KEYS = "SELECT dedupe_key FROM event WHERE dedupe_key = ANY(%b::text[])"
 _ROWS_OF = f"SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%b::text[])"
 
 
-def _merged(column: str) -> str:
-    """What an upsert leaves in `column` of a row that is there already: a time only moves forward
-    (GREATEST skips NULL), any other value is replaced unless NULL (= not changed by this batch)."""
-    if column.endswith("_ms"):
-        return f"{column} = greatest(contact_state.{column}, EXCLUDED.{column})"
-    return f"{column} = coalesce(EXCLUDED.{column}, contact_state.{column})"
-
-
-# Every customer the batch moved, in one statement: new rows whole; for a stored row only the
-# columns the batch changed (NULL elsewhere), compared in SQL, so a row another worker wrote or
-# added meanwhile keeps its later times. `known` is never moved by a webhook.
-_UPSERT_CONTACTS = (
-    f"INSERT INTO contact_state ({', '.join(_COLUMNS)})"
-    f" SELECT * FROM unnest({', '.join(f'%b::{kind}[]' for kind in _TYPES)})"
-    " ON CONFLICT (wa_id) DO UPDATE SET "
-    + ", ".join(_merged(column) for column in _COLUMNS if column not in ("wa_id", "known"))
+# A batch in one statement (relay revision 0006): the check of a guessed stored state, the customers'
+# upsert, the media jobs, the events' insert with its NOTIFY, COMMIT and, when asked, the read of the
+# events the worker may serve. Sent in autocommit; its one row answers after the COMMIT (and the read).
+_INTAKE_BATCH = (
+    "CALL relay_intake_batch(%s::integer, %b::text[], %b::text[], "
+    + ", ".join(f"%b::{kind.split('(')[0]}[]" for kind in _TYPES * 2)
+    + ", %s::bigint, %b::text[], %b::text[], %b::text[], %s::text, %s::text, %s::text, %s::bigint,"
+    " %b::text[], %b::text[], %b::text[], %b::text[], %s::bigint, %s::integer" + ", NULL" * 11 + ")"
 )
-# As MediaRows.add_job: a second webhook naming the same file adds nothing.
-_ADD_MEDIA_JOBS = (
-    "INSERT INTO media (id, state, mime, filename, attempts, created_ms)"
-    " SELECT m.id, 'pending', m.mime, m.filename, 0, %s"
-    " FROM unnest(%b::text[], %b::text[], %b::text[]) AS m(id, mime, filename)"
-    " ON CONFLICT (id) DO NOTHING"
-)
-
-# The batch's guess checked inside its transaction, before it writes: none of its dedupe keys is
-# stored, and its customers' stored rows are exactly the rows guessed (as many, none differing;
-# EXCEPT compares NULLs as equal). A wrong guess divides by zero, which aborts the transaction:
-# nothing is written, and the batch is read and written again. The divisor is a subquery, so it is
-# never worked out while the statement is planned. `_CHECK_NEW`: the same when every customer is
-# guessed new (the usual first message of a customer), without the comparison.
-_NO_KEY_STORED = "NOT EXISTS (SELECT 1 FROM event WHERE dedupe_key = ANY(%b::text[]))"
-_CHECK_NEW = (
-    f"SELECT 1 / (SELECT CASE WHEN {_NO_KEY_STORED}"
-    " AND NOT EXISTS (SELECT 1 FROM contact_state WHERE wa_id = ANY(%b::text[])) THEN 1 ELSE 0 END)"
-)
-_CHECK_GUESS = (
-    f"WITH stored AS (SELECT {', '.join(_COLUMNS)} FROM contact_state WHERE wa_id = ANY(%b::text[])),"
-    f" guessed AS (SELECT * FROM unnest({', '.join(f'%b::{kind}[]' for kind in _TYPES)}))"
-    f" SELECT 1 / (SELECT CASE WHEN {_NO_KEY_STORED}"
-    " AND (SELECT count(*) FROM stored) = (SELECT count(*) FROM guessed)"
-    " AND NOT EXISTS (SELECT * FROM guessed EXCEPT SELECT * FROM stored) THEN 1 ELSE 0 END)"
-)
+# What the call checks before it writes: nothing (the batch's stored state was read), that every
+# customer is new and no dedupe key stored, or that the customers' rows are those guessed.
+_UNCHECKED, _CHECK_NEW, _CHECK_GUESS = 0, 1, 2
+_NO_COLUMNS: list[None] = [None] * len(_COLUMNS)
 # Customers whose rows a worker remembers (each ~1 KB); others are guessed new.
 REMEMBERED = 20_000
 # Batches that read before guessing again, after a wrong guess (doubling while guesses stay wrong).
@@ -109,17 +76,20 @@ class PostgresGroupCommit:
 
     Through SQLAlchemy a batch took seven (BEGIN, the redelivery look, the customers' read, their
     insert, their updates, the events' insert, COMMIT), and on a busy machine each costs far more
-    than the server's work: the writer thread waits for the server to be scheduled, then for the
-    GIL. `read` sends the two reads together, outside the transaction (READ COMMITTED reads no
-    differently inside one); `commit` sends BEGIN, the writes and COMMIT together in psycopg's
-    pipeline. No write needs an answer before the next is sent: the customers' upsert compares in
-    SQL, so a customer another worker added or moved meanwhile keeps its later times, as the replay did.
+    than the server's work: the writer waits for the server to be scheduled. `read` sends the two
+    reads together, outside the transaction (READ COMMITTED reads no differently inside one);
+    `commit` sends one `CALL relay_intake_batch(…)` (relay revision 0006) in autocommit, which
+    writes the customers, the media jobs and the events, commits, then reads for the worker's
+    polls when asked; in psycopg's pipeline, six statements a batch cost the relay more CPU than
+    the server's work.
+    No write needs an answer before the next: the customers' upsert compares in SQL, so a customer
+    another worker added or moved meanwhile keeps its later times, as the replay did.
 
     Most batches skip the read: the writer remembers each customer's row as its last commit or
     read left it (a customer it never saw is guessed new, no dedupe key stored), and the
-    transaction checks that guess before it writes (`_CHECK_GUESS`). A guess the check refuses
+    call checks that guess before it writes (`_CHECK_GUESS`). A guess the check refuses
     (another worker or another path moved the customer, a redelivery, a customer stored before
-    this process started) costs a rolled-back round trip, then the batch is read and written as
+    this process started) costs a round trip that wrote nothing, then the batch is read and written as
     before; after a miss the writer reads for a few batches before it guesses again.
 
     The relay's intake writes through `write_async`, on the event loop and a connection of its own:
@@ -212,19 +182,12 @@ class PostgresGroupCommit:
     ) -> list[IntakeResult]:
         """Work out the batch from what `read` found (or what it guessed, `checked`: raises
         GuessMissed, nothing written, when the stored state differs), then write it in one
-        transaction: BEGIN, the check, the customers, media jobs, events and COMMIT in one round trip."""
+        transaction: one call of `relay_intake_batch`, in autocommit."""
         written = _Written(batch, stored, notice, checked)
-        returned: list[tuple[int, str | None]] = []
-        try:
-            with self._connected() as con, con.pipeline():
-                cursors = [con.execute(query, params) for query, params in written.statements]
-                if written.events:
-                    returned = cursors[-2].fetchall()  # the events' insert, before COMMIT
-        except DBAPIError as exc:
-            if checked and isinstance(exc.orig, psycopg.errors.DivisionByZero):
-                raise GuessMissed from exc
-            raise
-        # Leaving the pipeline waited for COMMIT's answer: only now is the batch stored.
+        with self._connected() as con:
+            answer = con.execute(_INTAKE_BATCH, written.params(None), binary=True).fetchone()
+        # The call's answer came after its COMMIT: only now is the batch stored.
+        returned, _ = written.answered(answer)
         return self._committed(written, returned)
 
     async def write_async(
@@ -234,7 +197,7 @@ class PostgresGroupCommit:
         server are the loop's, so no thread hands the GIL back and forth at each of them.
 
         With `read_above`, the events that may be served after that seq are read too, right after
-        the COMMIT in the same round trip (a worker's waiting polls are answered from them), and
+        the COMMIT in the same statement (a worker's waiting polls are answered from them), and
         returned; None when the read failed (the batch is stored all the same) or was not asked for.
         """
         try:
@@ -273,31 +236,11 @@ class PostgresGroupCommit:
     async def _commit_async(
         self, written: _Written, read_above: int | None
     ) -> tuple[list[IntakeResult], EventsRead | None]:
-        read: EventsRead | None = None
-        cursors: list[psycopg.AsyncCursor[Any]] = []
-        try:
-            async with self._async_connected() as con:
-                try:
-                    async with con.pipeline():
-                        for query, params in written.statements:
-                            cursors.append(await con.execute(query, params))
-                        if read_above is not None:
-                            reading = await con.execute(READ_AFTER_POSTGRESQL, (read_above, READ_PAGE))
-                except psycopg.Error:
-                    # A read that failed after the COMMIT went through leaves the batch stored: only
-                    # the read is lost (the worker's polls then read for themselves).
-                    sent = len(cursors) == len(written.statements)
-                    if read_above is None or not sent or cursors[-1].statusmessage != "COMMIT":
-                        raise
-                else:
-                    if read_above is not None:
-                        read = postgresql_events_read(await reading.fetchall())
-                # Leaving the pipeline waited for every answer: only now is the batch stored.
-                returned = await cursors[-2].fetchall() if written.events else []
-        except DBAPIError as exc:
-            if written.checked and isinstance(exc.orig, psycopg.errors.DivisionByZero):
-                raise GuessMissed from exc
-            raise
+        async with self._async_connected() as con:
+            cursor = await con.execute(_INTAKE_BATCH, written.params(read_above), binary=True)
+            answer = await cursor.fetchone()
+        # The call's answer came after its COMMIT: only now is the batch stored.
+        returned, read = written.answered(answer)
         return self._committed(written, returned), read
 
     async def open_async(self) -> None:
@@ -368,7 +311,7 @@ class PostgresGroupCommit:
             checked_out = self.db.engine.raw_connection()
             con = checked_out.driver_connection
             assert isinstance(con, psycopg.Connection)
-            con.autocommit = True  # BEGIN and COMMIT are sent in the pipeline with the statements
+            con.autocommit = True  # a batch is one call, its own transaction
             self._checked_out = checked_out
         con = self._checked_out.driver_connection
         assert isinstance(con, psycopg.Connection)
@@ -400,7 +343,7 @@ class PostgresGroupCommit:
 
 
 class _Written:
-    """A batch worked out from a stored state, and the statements that write it in one transaction."""
+    """A batch worked out from a stored state, and the call of `relay_intake_batch` that writes it."""
 
     def __init__(self, batch: list[IntakeRows], stored: StoredState, notice: str, checked: bool) -> None:
         self.batch, self.stored, self.checked = batch, stored, checked
@@ -411,24 +354,48 @@ class _Written:
             if (before := stored.rows.get(wa_id)) is None or row != before
         ]
         self.events = events = [event for new in plan.news for event in new]
-        statements: list[tuple[str, Any]] = [("BEGIN", None)]
-        if checked and stored.rows:
-            guessed = [[row[c] for row in stored.rows.values()] for c in _COLUMNS]
-            statements.append((_CHECK_GUESS, [_wa_ids(batch), *guessed, dedupe_keys(batch)]))
-        elif checked:
-            statements.append((_CHECK_NEW, [dedupe_keys(batch), _wa_ids(batch)]))
-        if moved:
-            statements.append((_UPSERT_CONTACTS, [list(column) for column in zip(*moved, strict=True)]))
-        if plan.media:
-            media_ids, mimes, names = (list(column) for column in zip(*plan.media, strict=True))
-            statements.append((_ADD_MEDIA_JOBS, (now_ms(), media_ids, mimes, names)))
-        statements.append(("COMMIT", None))
-        if events:
-            at_text, at_ms = receipt_time()
-            payloads = [event_json(event) for event in events]
-            params = postgresql_insert_params(events, payloads, at_text, at_ms, notice)
-            statements.insert(-1, (INSERT_POSTGRESQL, params))
-        self.statements = statements
+        check = _UNCHECKED if not checked else _CHECK_GUESS if stored.rows else _CHECK_NEW
+        guessed = (
+            [[row[c] for row in stored.rows.values()] for c in _COLUMNS] if check == _CHECK_GUESS else None
+        )
+        media = [list(column) for column in zip(*plan.media, strict=True)] if plan.media else [None] * 3
+        at_text, at_ms = receipt_time() if events else (None, None)
+        self._params: list[Any] = [
+            check,
+            _wa_ids(batch) if checked else None,
+            dedupe_keys(batch) if checked else None,
+            *(guessed or _NO_COLUMNS),
+            *([list(column) for column in zip(*moved, strict=True)] if moved else _NO_COLUMNS),
+            now_ms() if plan.media else None,
+            *media,
+            CHANNEL,
+            notice,
+            at_text,
+            at_ms,
+            [item.kind for item in events] if events else None,
+            [item.phone_number_id for item in events] if events else None,
+            [item.dedupe_key for item in events] if events else None,
+            [event_json(event) for event in events] if events else None,
+        ]
+
+    def params(self, read_above: int | None) -> list[Any]:
+        """The call's parameters; with `read_above`, it also reads the events after that seq."""
+        return [*self._params, read_above, READ_PAGE]
+
+    def answered(
+        self, answer: tuple[Any, ...] | None
+    ) -> tuple[list[tuple[int, str | None]], EventsRead | None]:
+        """The inserted events' (seq, dedupe_key) and the read (None when not asked, or when it failed
+        after the COMMIT) from the call's row; GuessMissed when it refused the guess (nothing written)."""
+        assert answer is not None
+        missed, seqs, keys, read_ok, held_back, pruned, *read = answer
+        if missed:
+            raise GuessMissed
+        returned = list(zip(seqs, keys, strict=True)) if seqs else []
+        if not read_ok:
+            return returned, None
+        events = [StoredEvent(*row) for row in zip(*read, strict=True)] if read[0] else []
+        return returned, EventsRead(events, int(pruned or 0), bool(held_back))
 
 
 def _wa_ids(batch: list[IntakeRows]) -> list[str]:
