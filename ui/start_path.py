@@ -42,6 +42,7 @@ DEFERRED_MODULES = (
     "ui.sync_adapter",
     "ui.settings_action",
     "ui.order_actions",
+    "logging.handlers",  # the log file's rotating handler (ui/main.py rotate_log_file)
 )
 
 # A window that is never painted (started minimised on some platforms) still finishes starting.
