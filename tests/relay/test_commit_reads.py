@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import psycopg
 import pytest
@@ -116,3 +117,59 @@ def test_a_waiting_desktop_is_answered_from_the_commits_read_and_skips_notices_i
         asyncio.run(scenario())
     finally:
         store.close()
+
+
+def _rows_read_by_scans(url: str, table: str, inserted: int) -> int:
+    """Rows of `table` read by sequential scans so far, once the statistics count `inserted` rows
+    (a backend reports them when it ends: the writers' connections are closed first)."""
+    with psycopg.connect(conninfo(url), autocommit=True) as con:
+        deadline = time.monotonic() + 30
+        while True:
+            n_tup_ins, seq_tup_read = con.execute(
+                "SELECT n_tup_ins, seq_tup_read FROM pg_stat_user_tables WHERE relname = %s", (table,)
+            ).fetchone() or (0, 0)
+            if n_tup_ins >= inserted or time.monotonic() > deadline:
+                assert n_tup_ins >= inserted, "PostgreSQL never reported the writes"
+                return int(seq_tup_read)
+            con.execute("SELECT pg_sleep(0.05)")
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql
+def test_a_batch_reads_no_more_of_the_event_log_once_it_has_grown(pg: str) -> None:
+    """A new relay's first batches meet an empty log; the plans they leave must not scan it once it
+    holds a shop's months of events (each batch then read all of it: intake slowed as the log grew)."""
+    store = Store(pg, pool_size=3)
+    group_commit = store.pg_group_commit
+    assert group_commit is not None
+    grown = 30_000
+
+    async def batches(senders: range, top: int) -> int:
+        for n in senders:
+            (results, read) = await group_commit.write_async(
+                [_rows(f"82105550{n:04d}", "재고 있나요?")], "events:me", top
+            )
+            assert read is not None and [row.seq for row in read.rows][-1:] == results[0][0]
+            top = results[0][0][-1]
+        return top
+
+    try:
+        top = asyncio.run(batches(range(10), 0))  # the plans are made on an empty log
+        with psycopg.connect(conninfo(pg), autocommit=True) as con:
+            con.execute(
+                "INSERT INTO event (kind, at, at_ms, phone_number_id, dedupe_key, payload)"
+                " SELECT 'message', '2026-06-01T00:00:00Z', 1780272000000 + n, '1', 'm:wamid.OLD' || n, '{}'"
+                " FROM generate_series(1, %s) AS n",
+                (grown,),
+            )
+            [top] = con.execute("SELECT max(seq) FROM event").fetchone() or [0]
+
+        async def after_growth() -> None:
+            await batches(range(10, 30), top)
+            await group_commit.close_async()
+
+        asyncio.run(after_growth())
+    finally:
+        store.close()
+    read = _rows_read_by_scans(pg, "event", grown + 30)
+    assert read < grown, f"{read} event rows read by sequential scans in 20 batches"

@@ -29,6 +29,29 @@ depends_on = None
 WRITER_KEY_BASE = 0x53484F50_00000000
 
 
+# What a worker may serve after a seq (a later revision changes only how it is planned).
+EVENTS_AFTER = """
+        CREATE OR REPLACE FUNCTION relay_events_after(after_seq bigint, lim integer)
+        RETURNS TABLE (seq bigint, kind varchar, at varchar, phone_number_id varchar, payload text,
+                       held_back boolean, pruned text)
+        LANGUAGE plpgsql VOLATILE AS $$
+        #variable_conflict use_column
+        DECLARE
+            -- Computed before the queries below take their snapshots (a VOLATILE function in READ
+            -- COMMITTED takes one per query), so every seq below it is already there to be read.
+            horizon bigint := relay_event_horizon();
+        BEGIN
+            -- A first row without a seq: whether newer events are held back, and the prune mark.
+            RETURN QUERY SELECT NULL::bigint, NULL::varchar, NULL::varchar, NULL::varchar, NULL::text,
+                EXISTS (SELECT 1 FROM event e WHERE e.seq >= horizon),
+                (SELECT k.value FROM kv k WHERE k.key = 'pruned_through');
+            RETURN QUERY SELECT e.seq, e.kind::varchar, e.at::varchar, e.phone_number_id::varchar,
+                e.payload, NULL::boolean, NULL::text
+                FROM event e WHERE e.seq > after_seq AND e.seq < horizon ORDER BY e.seq LIMIT lim;
+        END $$
+        """
+
+
 def upgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name != "postgresql":
@@ -68,28 +91,7 @@ def upgrade() -> None:
         END $$
         """
     )
-    op.execute(
-        """
-        CREATE OR REPLACE FUNCTION relay_events_after(after_seq bigint, lim integer)
-        RETURNS TABLE (seq bigint, kind varchar, at varchar, phone_number_id varchar, payload text,
-                       held_back boolean, pruned text)
-        LANGUAGE plpgsql VOLATILE AS $$
-        #variable_conflict use_column
-        DECLARE
-            -- Computed before the queries below take their snapshots (a VOLATILE function in READ
-            -- COMMITTED takes one per query), so every seq below it is already there to be read.
-            horizon bigint := relay_event_horizon();
-        BEGIN
-            -- A first row without a seq: whether newer events are held back, and the prune mark.
-            RETURN QUERY SELECT NULL::bigint, NULL::varchar, NULL::varchar, NULL::varchar, NULL::text,
-                EXISTS (SELECT 1 FROM event e WHERE e.seq >= horizon),
-                (SELECT k.value FROM kv k WHERE k.key = 'pruned_through');
-            RETURN QUERY SELECT e.seq, e.kind::varchar, e.at::varchar, e.phone_number_id::varchar,
-                e.payload, NULL::boolean, NULL::text
-                FROM event e WHERE e.seq > after_seq AND e.seq < horizon ORDER BY e.seq LIMIT lim;
-        END $$
-        """
-    )
+    op.execute(EVENTS_AFTER)
 
 
 def downgrade() -> None:

@@ -60,26 +60,7 @@ def _merged(name: str) -> str:
 _MERGED = ", ".join(_merged(name) for name, _ in _CONTACT_COLUMNS if name not in ("wa_id", "known"))
 
 
-def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute(
-        f"""
-        CREATE OR REPLACE PROCEDURE relay_intake_batch(
-            check_mode integer, check_wa_ids text[], check_keys text[], {_arguments("g_")},
-            {_arguments("u_")},
-            media_created_ms bigint, media_ids text[], media_mimes text[], media_names text[],
-            channel text, notice text, event_at text, event_at_ms bigint,
-            event_kinds text[], event_pnids text[], event_keys text[], event_payloads text[],
-            read_after bigint, read_limit integer,
-            INOUT missed boolean, INOUT new_seqs bigint[], INOUT new_keys text[],
-            INOUT read_ok boolean, INOUT held_back boolean, INOUT pruned text,
-            INOUT read_seqs bigint[], INOUT read_kinds text[], INOUT read_ats text[],
-            INOUT read_pnids text[], INOUT read_payloads text[])
-        LANGUAGE plpgsql AS $$
-        DECLARE
-            top bigint;
-        BEGIN
+STORED_CHECK = f"""\
             -- The stored state the writer guessed (check_mode 1: every customer new, 2: the rows
             -- g_*), before anything is written: none of the batch's dedupe keys stored, its
             -- customers' stored rows exactly those guessed (EXCEPT compares NULLs as equal). A
@@ -94,7 +75,29 @@ def upgrade() -> None:
                     OR EXISTS (
                         SELECT * FROM unnest({_unnested("g_")})
                         EXCEPT SELECT {_NAMES} FROM contact_state c WHERE c.wa_id = ANY(check_wa_ids)))));
-            IF missed THEN
+"""
+
+
+def create_procedure(stored_check: str, declarations: str = "") -> str:
+    """The procedure's definition, with `stored_check` setting `missed` (a later revision changes
+    only how the check is planned)."""
+    return f"""
+        CREATE OR REPLACE PROCEDURE relay_intake_batch(
+            check_mode integer, check_wa_ids text[], check_keys text[], {_arguments("g_")},
+            {_arguments("u_")},
+            media_created_ms bigint, media_ids text[], media_mimes text[], media_names text[],
+            channel text, notice text, event_at text, event_at_ms bigint,
+            event_kinds text[], event_pnids text[], event_keys text[], event_payloads text[],
+            read_after bigint, read_limit integer,
+            INOUT missed boolean, INOUT new_seqs bigint[], INOUT new_keys text[],
+            INOUT read_ok boolean, INOUT held_back boolean, INOUT pruned text,
+            INOUT read_seqs bigint[], INOUT read_kinds text[], INOUT read_ats text[],
+            INOUT read_pnids text[], INOUT read_payloads text[])
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            top bigint;{declarations}
+        BEGIN
+{stored_check}            IF missed THEN
                 RETURN;
             END IF;
             -- Every customer the batch moved: new rows whole; for a stored row only the columns
@@ -151,7 +154,12 @@ def upgrade() -> None:
             END IF;
         END $$
         """
-    )
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(create_procedure(STORED_CHECK))
 
 
 def downgrade() -> None:
