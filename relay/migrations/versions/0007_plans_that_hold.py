@@ -12,10 +12,12 @@ half of PostgreSQL's time in the batch's check. Two statements also asked `EXIST
 almost never there (a stored dedupe key, a seq at or above the horizon), which the planner costs as
 if a match came early: a scan that finds nothing reads everything, whatever the table's size.
 
-Now the check of the stored state counts (an index lookup per key, whatever the statistics) and is
-planned for each call with its own keys; `relay_events_after` asks the newest seq (one index
-descent) instead of `EXISTS`, and is planned for each call too. The other statements look up by
-key only through `ON CONFLICT` and keep their cached plans.
+Now the check of the stored state counts, through the keys' indexes only (an index lookup per key,
+whatever the statistics said when its plan was made); `relay_events_after` asks the newest seq (one
+index descent) instead of `EXISTS`, and is planned for each call (its range read is a seq range,
+which the planner costs right for the table's present size). `enable_seqscan` is not set for the
+function: a sequence's own scan has no other path, and the penalty then sends the read to JIT. The
+other statements look up by key only through `ON CONFLICT` and keep their cached plans.
 """
 
 from __future__ import annotations
@@ -67,12 +69,13 @@ def _intake_batch() -> str:
             -- g_*), before anything is written: none of the batch's dedupe keys stored, its
             -- customers' stored rows exactly those guessed (EXCEPT compares NULLs as equal). A
             -- wrong guess answers `missed` with nothing written; the writer reads and calls again.
-            -- Counted, not EXISTS (which is planned as if a match came early), and planned for this
-            -- call: a plan cached from a new relay's first batches would scan the grown tables.
+            -- Counted, not EXISTS (which is planned as if a match came early), and by the keys'
+            -- indexes only: a plan cached from a new relay's first batches would scan the grown
+            -- tables (every table here has its index; none is scanned whole to find a few keys).
             missed := false;
             IF check_mode > 0 THEN
-                plan_mode := current_setting('plan_cache_mode');
-                PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
+                scans := current_setting('enable_seqscan');
+                PERFORM set_config('enable_seqscan', 'off', true);
                 missed := (SELECT count(*) FROM event e WHERE e.dedupe_key = ANY(check_keys)) > 0
                     OR (check_mode = 1
                         AND (SELECT count(*) FROM contact_state c WHERE c.wa_id = ANY(check_wa_ids)) > 0)
@@ -83,10 +86,10 @@ def _intake_batch() -> str:
                             SELECT * FROM unnest({batch._unnested("g_")})
                             EXCEPT SELECT {batch._NAMES} FROM contact_state c
                                 WHERE c.wa_id = ANY(check_wa_ids))));
-                PERFORM set_config('plan_cache_mode', plan_mode, true);
+                PERFORM set_config('enable_seqscan', scans, true);
             END IF;
 """
-    return str(batch.create_procedure(stored_check, "\n            plan_mode text;"))
+    return str(batch.create_procedure(stored_check, "\n            scans text;"))
 
 
 def upgrade() -> None:
