@@ -58,7 +58,7 @@ class ChatList(QWidget):
     chat_selected = Signal(int)
     search_typed = Signal(str)
     chat_closed = Signal()  # the open chat was deleted or marked unread: nothing is open now
-    chat_entered = Signal(int)  # Enter on a chat: the window puts the cursor in its message field
+    chat_entered = Signal(int)  # Enter or a click on a chat: the cursor goes to its message field
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +153,8 @@ class ChatList(QWidget):
         self.view.viewport().installEventFilter(self)
         self.view.installEventFilter(self)
         self.view.activated.connect(self._entered)
+        # A click opens the chat ready to type in, as Enter does (the arrows keep the list's focus).
+        self.view.clicked.connect(self._entered)
         self.model.held_changed.connect(self._held_changed)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
         self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
@@ -244,7 +246,7 @@ class ChatList(QWidget):
             )
 
     def _entered(self, index: QModelIndex) -> None:
-        """Enter (or a double-click) on a chat: open it and go to its message field."""
+        """Enter, a click or a double-click on a chat: open it and go to its message field."""
         if not self.view.selectionModel().isSelected(index):
             self.view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.chat_entered.emit(int(index.data(ChatRole.CONTACT_ID)))

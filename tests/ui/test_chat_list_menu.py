@@ -145,3 +145,18 @@ def test_the_chats_keep_their_places_while_a_chat_menu_is_open(
     assert places == [target]  # the row the menu is for stayed under it
     # Once the menu is gone (and the pointer away), the chat takes its new place at the top.
     qtbot.waitUntil(lambda: window.chat_list.model.position_of(first) == 0, timeout=5000)
+
+
+def test_a_click_on_a_chat_opens_it_ready_to_type_in(qtbot: Any, window: Any, ctx: Any) -> None:
+    """What the owner types right after clicking a chat goes into its message field, not nowhere."""
+    ids = _seed(window, ctx, qtbot, "김민지", "박서준")
+    view = window.chat_list.view
+    view.setFocus()
+    pos = view.visualRect(window.chat_list.model.index(1)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == _rows(window)[1].contact_id, timeout=5000)
+    edit = window.chat.composer.edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=3000)
+    qtbot.keyClicks(QApplication.focusWidget(), "Yes, in stock")
+    assert edit.toPlainText() == "Yes, in stock"
+    assert window.chat.contact_id() in ids
