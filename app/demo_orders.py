@@ -122,6 +122,12 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
             unread=True,
         )
         session.add(cart)
+        # The cart is the customer's newest message: it opens the 24-hour window, as a synced one does.
+        contact = session.get(Contact, contacts[CART_CUSTOMER])
+        if contact is not None and (
+            contact.last_inbound_at is None or contact.last_inbound_at < cart.sent_at
+        ):
+            contact.last_inbound_at = cart.sent_at
         session.flush()
         order_from_cart(session, cart)
         written += 1

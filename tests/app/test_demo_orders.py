@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -9,8 +10,9 @@ from sqlalchemy import select
 from app.catalog import load_demo_catalog
 from app.demo_orders import seed_demo_orders
 from app.demo_seed import seed_demo_history
-from app.models import Order
+from app.models import Contact, Order
 from app.stock import stock_levels
+from app.wire import SERVICE_WINDOW
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -26,5 +28,9 @@ def test_the_demo_shop_has_an_order_in_every_state_and_a_customers_cart(db, tmp_
         cart = s.scalar(select(Order).where(Order.source == "cart"))
         assert cart is not None and cart.total_minor == 72000 and cart.state == "new"
         reserved = sum(level.reserved for level in stock_levels(s))
+        # The cart came two hours ago: its customer can be answered, not only sent a template.
+        customer = s.get(Contact, cart.contact_id)
+        assert customer is not None and customer.last_inbound_at is not None
+        assert datetime.now(UTC) - customer.last_inbound_at < SERVICE_WINDOW
     assert states == {"new", "awaiting_payment", "paid", "shipped", "done", "cancelled"}
     assert reserved == 2  # the trousers awaiting payment hold two
