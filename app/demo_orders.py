@@ -13,6 +13,7 @@ from app.orders import Charges, LineInput, OrderState, create_order, move_order,
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
 
+CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123-45-678901 (서울리넨하우스)"
 
 # (customer wa_id, lines (code, quantity, option), the moves after New, hours ago, courier, tracking)
@@ -118,11 +119,13 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
             body=str(DEMO_CART["text"]),
             payload={"type": "order", "order": DEMO_CART},
             status="received",
-            sent_at=now - timedelta(hours=2),
+            # Yesterday's: the demo's relay never saw this cart, so a reply to it would be refused
+            # (outside the 24-hour window); the chat offers templates, and both sides agree.
+            sent_at=now - timedelta(hours=CART_HOURS_AGO),
             unread=True,
         )
         session.add(cart)
-        # The cart is the customer's newest message: it opens the 24-hour window, as a synced one does.
+        # The cart is the customer's newest message: the window follows it, as a synced one's does.
         contact = session.get(Contact, contacts[CART_CUSTOMER])
         if contact is not None and (
             contact.last_inbound_at is None or contact.last_inbound_at < cart.sent_at
