@@ -254,6 +254,16 @@ class Composer(QFrame):
         self.update_window()
         self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
 
+    def take_focus(self) -> None:
+        """A chat was just opened from the list: the keyboard goes where the owner's next key
+        belongs, the message field, or "Choose template…" once the 24-hour window has closed."""
+        if not self.isEnabled():
+            return
+        if self.window_notice.isVisibleTo(self):
+            self.template_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_last_inbound(self, at: datetime | None) -> None:
         self.last_inbound_at = at
         self.update_window()

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.chat.close_chat)
         self.chat.refresh_tab_order(before=self.chat_list.view)
-        self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.edit.setFocus())
+        self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.take_focus())
         self.chat_list.model.rows_refreshed.connect(self._rows_refreshed)
         self.chat_list.model.open_chat = self.chat.contact_id  # its row is always read whole
         ctx.hub.changed.connect(self._hub_changed)

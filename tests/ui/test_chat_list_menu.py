@@ -3,7 +3,7 @@ right-click opens the menu, never the chat."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
@@ -34,11 +34,11 @@ def _rows(window: Any) -> list[Any]:
     return [model.index(i).data(ChatRole.ROW) for i in range(model.rowCount())]
 
 
-def _seed(window: Any, ctx: Any, qtbot: Any, *names: str) -> list[int]:
+def _seed(window: Any, ctx: Any, qtbot: Any, *names: str, inbound_at: datetime | None = None) -> list[int]:
     ids = []
     with ctx.db.write() as s:
         for name in names:
-            contact = make_contact(s, profile_name=name)
+            contact = make_contact(s, profile_name=name, last_inbound_at=inbound_at)
             make_message(s, contact, f"{name}: 안녕하세요", unread=False)
             ids.append(contact.id)
     load_chats(window, qtbot)
@@ -149,7 +149,7 @@ def test_the_chats_keep_their_places_while_a_chat_menu_is_open(
 
 def test_a_click_on_a_chat_opens_it_ready_to_type_in(qtbot: Any, window: Any, ctx: Any) -> None:
     """What the owner types right after clicking a chat goes into its message field, not nowhere."""
-    ids = _seed(window, ctx, qtbot, "김민지", "박서준")
+    ids = _seed(window, ctx, qtbot, "김민지", "박서준", inbound_at=datetime.now(UTC) - timedelta(minutes=5))
     view = window.chat_list.view
     view.setFocus()
     pos = view.visualRect(window.chat_list.model.index(1)).center()
@@ -160,3 +160,23 @@ def test_a_click_on_a_chat_opens_it_ready_to_type_in(qtbot: Any, window: Any, ct
     qtbot.keyClicks(QApplication.focusWidget(), "Yes, in stock")
     assert edit.toPlainText() == "Yes, in stock"
     assert window.chat.contact_id() in ids
+
+
+def test_a_click_on_a_chat_whose_window_has_closed_puts_the_keyboard_on_choose_template(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Free text cannot be sent after 24 hours: the click lands on "Choose template…", so the
+    owner's Space or Enter opens the templates instead of typing into nothing."""
+    _seed(window, ctx, qtbot, "김민지", inbound_at=datetime.now(UTC) - timedelta(days=2))
+    view = window.chat_list.view
+    view.setFocus()
+    pos = view.visualRect(window.chat_list.model.index(0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == _rows(window)[0].contact_id, timeout=5000)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is composer.template_button, timeout=3000)
+    assert composer.template_button.isVisible() and not composer.edit.isVisible()
+    picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(picker.shown), timeout=3000)
+    assert [shown.widget for shown in picker.shown] == ["TemplatePicker"]
