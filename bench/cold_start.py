@@ -22,7 +22,7 @@ from ui.first_paint import FIRST_PAINT_ENV
 # first paint, noted the same way as ours (event filter, then a zero timer once painted).
 BARE_WINDOW = f"""
 import json, os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class FirstPaint(QObject):
@@ -40,7 +40,10 @@ class FirstPaint(QObject):
 
 app = QApplication(sys.argv)
 window = QMainWindow()
-window.resize(1200, 760)
+# The size the main window takes at a first start (ui.main_window.first_size): the default, bounded
+# by the screen.
+available = app.primaryScreen().availableGeometry().size()
+window.resize(QSize(1200, 760).boundedTo(available - QSize(20, 48)))
 probe = FirstPaint(window)
 window.installEventFilter(probe)
 window.show()

@@ -6,7 +6,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -34,6 +34,18 @@ if TYPE_CHECKING:
     from ui.sync_adapter import SyncAdapter
 
 log = logging.getLogger(__name__)
+
+# The window's size at a shop's first start (later starts restore the owner's own).
+DEFAULT_SIZE = QSize(1200, 760)
+# What the window manager's title bar and frame add around the window, kept free on a small screen.
+FRAME_ROOM = QSize(20, 48)
+
+
+def first_size(available: QSize) -> QSize:
+    """The default size, but never more than the screen shows: on a 1366×768 laptop the default's
+    bottom, the message field, was below the screen's edge."""
+    return DEFAULT_SIZE.boundedTo(available - FRAME_ROOM)
+
 
 # A chat is read once it has been on screen, in the active window, this long: one glimpsed on the
 # way to another (Ctrl+Tab, a stray click) sends the customer no blue ticks.
@@ -177,7 +189,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         self.restore_splitter()
 
     def restore_splitter(self) -> None:

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -157,21 +159,43 @@ class SettingsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         behaviour.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(connection)
-        layout.addWidget(behaviour)
-        layout.addWidget(data)
         self.campaign_prices = CampaignPricesBox(ctx.currency)
         self.campaign_prices.setEnabled(False)
-        layout.addWidget(self.campaign_prices)
+        # The sections scroll and Save stays in view: on a small laptop (1366×768) the dialog is
+        # taller than the screen, and its buttons were below the screen's edge.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        for section in (connection, behaviour, data, self.campaign_prices):
+            column.addWidget(section)
+        self.sections = QScrollArea()
+        self.sections.setWidgetResizable(True)
+        self.sections.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sections, 1)
         layout.addWidget(buttons)
         if ctx.demo:
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
+            self.relay_check.hide()  # the demo's relay is never checked: its report would stay empty
+        self._fit_to_screen(content, layout)
         self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
         db = ctx.db
         run_op(lambda: read_preferences(db), self._preferences_read, parent=self, on_failure=self._not_read)
         run_op(lambda: read_prices(db), self._prices_read, parent=self, on_failure=self._not_read)
+
+    def _fit_to_screen(self, content: QWidget, layout: QVBoxLayout) -> None:
+        """As tall as the sections need, but no taller than the screen the dialog opens on."""
+        bar = self.sections.verticalScrollBar().sizeHint().width()
+        self.sections.setMinimumWidth(content.minimumSizeHint().width() + bar)
+        margins = layout.contentsMargins()
+        chrome = margins.top() + margins.bottom() + layout.spacing()
+        wanted = content.sizeHint().height() + chrome + self.save_button.sizeHint().height()
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        # Leave room for the window's title bar and frame, which the window manager adds.
+        self.resize(self.sizeHint().width(), min(wanted, screen.height() - 60))
 
     def _prices_read(self, prices: Prices) -> None:
         self.campaign_prices.show_prices(prices)

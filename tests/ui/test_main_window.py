@@ -365,3 +365,18 @@ def test_a_shop_with_hundreds_of_labels_gets_one_short_scrolling_list_in_the_con
     assert "단골 299" in [labels.item(row).text() for row in range(labels.count())]
     assert labels.height() <= LABEL_ROWS_SHOWN * labels.sizeHintForRow(0) + 2 * labels.frameWidth()
     assert labels.verticalScrollBar().maximum() > 0
+
+
+def test_a_first_start_on_a_small_screen_opens_a_window_the_screen_shows_whole(ctx: Any, qtbot: Any) -> None:
+    """The default size is larger than the offscreen screen (800 pixels wide), as it was taller than
+    a 1366×768 laptop's: the window, its message field at the bottom included, fits on the screen."""
+    from ui.main_window import DEFAULT_SIZE, MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    screen = window.screen().availableGeometry()
+    assert DEFAULT_SIZE.width() > screen.width()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert window.height() > screen.height() // 2  # bounded by the screen, not shrunk for nothing

@@ -30,3 +30,28 @@ def test_settings_show_what_is_stored_and_save_what_the_owner_changed(qtbot: Any
     # What the dialog does not show (the shop's currency) is kept as it was.
     assert (stored.read_receipts, stored.enter_sends, stored.currency) == (False, False, "USD")
     assert ctx.prefs["read_receipts"] is False
+
+
+def test_save_is_on_the_screen_of_a_small_laptop(qtbot: Any, ctx: Any) -> None:
+    """The offscreen screen (800 pixels high) is shorter than the dialog's sections, as a 1366×768
+    laptop's is: the owner can still reach Save, and scroll to every section."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.waitUntil(save.isEnabled, timeout=5000)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry())
+    button = save.rect().translated(save.mapToGlobal(save.rect().topLeft()))
+    assert save.isVisible() and screen.contains(button)
+    # The sections are taller than the screen, as on the small laptop; the last one is reachable:
+    assert dialog.sections.widget().sizeHint().height() + save.height() > screen.height()
+    # scrolled into view, it lies inside the dialog's viewport.
+    dialog.sections.ensureWidgetVisible(dialog.campaign_prices)
+    prices_top = dialog.campaign_prices.mapTo(
+        dialog.sections.viewport(), dialog.campaign_prices.rect().topLeft()
+    )
+    assert 0 <= prices_top.y() < dialog.sections.viewport().height()
