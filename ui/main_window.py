@@ -14,6 +14,7 @@ from app.changes import Changes
 from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.resources import resources_dir
+from ui.screen_fit import fitted
 
 # The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
 # pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
@@ -37,14 +38,12 @@ log = logging.getLogger(__name__)
 
 # The window's size at a shop's first start (later starts restore the owner's own).
 DEFAULT_SIZE = QSize(1200, 760)
-# What the window manager's title bar and frame add around the window, kept free on a small screen.
-FRAME_ROOM = QSize(20, 48)
 
 
 def first_size(available: QSize) -> QSize:
     """The default size, but never more than the screen shows: on a 1366×768 laptop the default's
     bottom, the message field, was below the screen's edge."""
-    return DEFAULT_SIZE.boundedTo(available - FRAME_ROOM)
+    return fitted(DEFAULT_SIZE, available)
 
 
 # A chat is read once it has been on screen, in the active window, this long: one glimpsed on the

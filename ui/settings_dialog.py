@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.relay_check_view import RelayCheckPanel
+from ui.screen_fit import resize_within_screen
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -193,9 +194,7 @@ class SettingsDialog(QDialog):
         margins = layout.contentsMargins()
         chrome = margins.top() + margins.bottom() + layout.spacing()
         wanted = content.sizeHint().height() + chrome + self.save_button.sizeHint().height()
-        screen = (self.parentWidget() or self).screen().availableGeometry()
-        # Leave room for the window's title bar and frame, which the window manager adds.
-        self.resize(self.sizeHint().width(), min(wanted, screen.height() - 60))
+        resize_within_screen(self, QSize(self.sizeHint().width(), wanted))
 
     def _prices_read(self, prices: Prices) -> None:
         self.campaign_prices.show_prices(prices)
