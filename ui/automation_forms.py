@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
 from ui.formatting import display_locale
 from ui.ops import run_op
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class ContactPickerDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.search.textChanged.connect(self.refresh)
-        self.resize(380, 420)
+        resize_within_screen(self, QSize(380, 420))
         self._generation = 0
         self.refresh()
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QRadioButton, QVBoxLayout, QWidget
 
 from app.wire import Automations, AwayRule
 from ui.automation_forms import WeekHoursEditor
 from ui.message_rule_editor import MessageRuleEditor
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ class AwayEditor(MessageRuleEditor):
         form.addRow(self.tr("Schedule"), box)
         self.schedule.idToggled.connect(self._schedule_changed)
         self.custom.changed.connect(self.edited)
-        self.resize(620, 680)
+        resize_within_screen(self, QSize(620, 680))
 
     def _schedule_changed(self, _id: int, checked: bool) -> None:
         if checked:

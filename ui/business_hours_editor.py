@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import zoneinfo
 
-from PySide6.QtCore import QTimeZone
+from PySide6.QtCore import QSize, QTimeZone
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout
 
 from app.wire import Automations, BusinessHours
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class BusinessHoursEditor(AutomationDialog):
         layout.addStretch(1)
         self.timezone.currentTextChanged.connect(self.edited)
         self.week.changed.connect(self.edited)
-        self.resize(600, 520)
+        resize_within_screen(self, QSize(600, 520))
 
     def load(self, doc: Automations) -> None:
         hours = doc.business_hours

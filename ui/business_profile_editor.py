@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import re
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit
 
 from app.wire import Automations, BusinessProfile
 from ui.automation_dialog import AutomationDialog
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class BusinessProfileEditor(AutomationDialog):
             edit.textChanged.connect(self.edited)
         self.description.textChanged.connect(self.edited)
         self.websites.textChanged.connect(self.edited)
-        self.resize(520, 520)
+        resize_within_screen(self, QSize(520, 520))
 
     def _websites(self) -> list[str]:
         return [line.strip() for line in self.websites.toPlainText().splitlines() if line.strip()]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from ui.catalog_thumbs import ThumbnailCache
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.ops import run_change, run_op
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class CatalogPicker(QDialog):
         self.contact_id = contact_id  # the chat's customer, who can wait for a sold-out item
         self.open_catalogue = open_catalogue
         self.setWindowTitle(self.tr("Send from catalogue"))
-        self.resize(460, 540)
+        resize_within_screen(self, QSize(460, 540))
         # Until the setting arrives: a list message (the stricter limit).
         self.has_meta_catalog = False
         self.limit = LIST_ROWS_MAX

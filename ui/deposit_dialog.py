@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -25,6 +25,7 @@ from app.order_actions import bank_file_matches, confirm_payments
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ class DepositDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("depositDialog")
         self.setWindowTitle(self.tr("Match bank deposits"))
-        self.resize(820, 460)
+        resize_within_screen(self, QSize(820, 460))
         intro = QLabel(
             self.tr(
                 "Download the account's transactions from your bank as a CSV file and open it here. "

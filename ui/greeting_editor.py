@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QSpinBox
 
 from app.wire import Automations, GreetingRule
 from ui.message_rule_editor import MessageRuleEditor
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ class GreetingEditor(MessageRuleEditor):
         self.silence.setSuffix(self.tr(" days"))
         self.silence.valueChanged.connect(self.edited)
         form.addRow(self.tr("Again after silence of"), self.silence)
-        self.resize(560, 600)
+        resize_within_screen(self, QSize(560, 600))
 
     def load(self, doc: Automations) -> None:
         rule = doc.greeting

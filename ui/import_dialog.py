@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from app.db import Database
 from ui.context import AppContext
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ class ImportDialog(QDialog):
         layout = self.layout()
         if layout is not None:
             layout.activate()
-        self.resize(self.width(), self.sizeHint().height())
+        resize_within_screen(self, QSize(self.width(), self.sizeHint().height()))
 
     # ------------------------------------------------------------------ preview
 

@@ -6,7 +6,7 @@ import enum
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from ui.context import AppContext
 from ui.label_names import label_display_name
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
+from ui.screen_fit import resize_within_screen
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ class LabelsManager(QDialog):
         layout.addLayout(row, 1)
         layout.addWidget(self.error)
         layout.addWidget(close)
-        self.resize(460, 360)
+        resize_within_screen(self, QSize(460, 360))
         ctx.hub.changed.connect(self._hub_changed)
         self.reload()
 

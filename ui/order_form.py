@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QStringListModel,
     Qt,
     Signal,
@@ -39,6 +40,7 @@ from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +155,7 @@ class StartOrderDialog(QDialog):
         self._shipping_edited = False
         self.setObjectName("startOrder")
         self.setWindowTitle(self.tr("New order for {0}").format(customer))
-        self.resize(640, 620)
+        resize_within_screen(self, QSize(640, 620))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search the catalogue by name or code"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Op, failure_sentence
+from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ class BatchMessagesDialog(QDialog):
         self.setWindowTitle(
             self.tr("Payment reminders") if reminder else self.tr("Messages to the customers")
         )
-        self.resize(760, 440)
+        resize_within_screen(self, QSize(760, 440))
         self.model = BatchMessagesModel(self)
         self.list = QListView(self)
         self.list.setModel(self.model)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,7 @@ from app.wire import Template
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
+from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class OrderSettingsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("orderSettings")
         self.setWindowTitle(self.tr("Order settings"))
-        self.resize(620, 560)
+        resize_within_screen(self, QSize(620, 560))
         self.settings = OrderSettings()
         self.templates: list[Template] = []
 

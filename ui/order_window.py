@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QStringListModel,
     Qt,
     Signal,
@@ -47,6 +48,7 @@ from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import money, state_name
+from ui.screen_fit import resize_within_screen
 from ui.ship_to_form import ShipToForm
 from ui.translations import ui_language
 
@@ -147,7 +149,7 @@ class OrderWindow(QDialog):
         self.detail: OrderDetail | None = None
         self.setObjectName("orderWindow")
         self.setWindowTitle(self.tr("Order"))
-        self.resize(620, 560)
+        resize_within_screen(self, QSize(620, 560))
 
         self.title = QLabel(self)
         self.title.setObjectName("orderTitle")

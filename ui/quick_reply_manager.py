@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+from ui.screen_fit import resize_within_screen
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ class QuickReplyManager(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
-        self.resize(820, 520)
+        resize_within_screen(self, QSize(820, 520))
         self.count.setText(self.tr("Loading…"))
         self.body.setEnabled(False)  # until the replies are in (a moment); Close stays usable
         ctx.hub.changed.connect(self._hub_changed)

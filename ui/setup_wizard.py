@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,6 +22,7 @@ from app.relay_url import normalise_relay_url
 from ui.context import AppContext
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,7 @@ class SetupWizard(QWizard):
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)
-        self.resize(680, 640)
+        resize_within_screen(self, QSize(680, 640))
 
     def _import_chats(self) -> None:
         from ui.import_dialog import open_import

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.sending import render_template
 from app.wire import Template
+from ui.screen_fit import resize_within_screen
 
 PARAM_MAX = 200
 
@@ -89,7 +90,7 @@ class TemplatePicker(QDialog):
         layout.addWidget(intro)
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 440)
+        resize_within_screen(self, QSize(720, 440))
         self.list.currentRowChanged.connect(self._template_changed)
         if templates:
             self.list.setCurrentRow(0)
