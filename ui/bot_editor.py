@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -58,6 +59,7 @@ from app.wire import (
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
+from ui.screen_fit import resize_within_screen, scrolling
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -279,10 +281,15 @@ class BotEditor(AutomationDialog):
         import_button.clicked.connect(self.import_json)
         export_button = QPushButton(self.tr("Export…"))
         export_button.clicked.connect(self.export_json)
-        top = QHBoxLayout()
-        top.addWidget(self.enabled, 1)
+        # The switch above its buttons, not beside them: the editor, beside the simulator, must fit
+        # a small laptop's screen.
+        top = QVBoxLayout()
+        top.addWidget(self.enabled)
+        top_buttons = QHBoxLayout()
         for button in (ready, import_button, export_button):
-            top.addWidget(button)
+            top_buttons.addWidget(button)
+        top_buttons.addStretch(1)
+        top.addLayout(top_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._rules_tab(), self.tr("Keyword answers"))
         self.tabs.addTab(self._menu_tab(), self.tr("Menu"))
@@ -303,7 +310,7 @@ class BotEditor(AutomationDialog):
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
-        self.resize(1100, 720)
+        resize_within_screen(self, QSize(1100, 720))
 
     # ------------------------------------------------------------------ keyword answers
 
@@ -364,13 +371,15 @@ class BotEditor(AutomationDialog):
         left.addWidget(hint)
         left.addWidget(self.rule_list, 1)
         left.addLayout(buttons)
-        right = QVBoxLayout()
+        rule_side = QWidget()
+        right = QVBoxLayout(rule_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.rule_form)
         right.addWidget(self.overlaps)
         right.addStretch(1)
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        layout.addWidget(scrolling(rule_side), 3)
         return tab
 
     def _rule_title(self, rule: KeywordRule) -> str:
@@ -531,14 +540,17 @@ class BotEditor(AutomationDialog):
             self.node_button.textChanged,
         ):
             signal.connect(self._node_edited)
-        buttons = QHBoxLayout()
-        for button in (add_choice, remove, up, down):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows of two, so the tree, beside the choice's form, fits a small laptop's screen.
+        buttons = QGridLayout()
+        for i, button in enumerate((add_choice, remove, up, down)):
+            buttons.addWidget(button, i // 2, i % 2)
+        buttons.setColumnStretch(2, 1)
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
         left.addLayout(buttons)
-        right = QVBoxLayout()
+        node_side = QWidget()
+        right = QVBoxLayout(node_side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.node_form)
         preview_title = QLabel(self.tr("What the customer gets on tapping it"))
         preview_title.setObjectName("nodePreviewTitle")
@@ -555,7 +567,7 @@ class BotEditor(AutomationDialog):
         right.addStretch(1)
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
-        layout.addLayout(right, 3)
+        layout.addWidget(scrolling(node_side), 3)
         return tab
 
     def _parents(self) -> dict[str, str]:

@@ -209,7 +209,6 @@ class CampaignEditor(QWidget):
         what.addWidget(message)
         what.addWidget(schedule)
         what.addStretch(1)
-        what.addLayout(buttons)
         fl.addLayout(who, 1)
         fl.addLayout(what, 1)
         scroll = QScrollArea(self)
@@ -224,9 +223,14 @@ class CampaignEditor(QWidget):
         right.addWidget(QLabel(self.tr("Preview for"), self))
         right.addWidget(self.preview_for)
         right.addWidget(self.preview, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(right)
+        columns = QHBoxLayout()
+        columns.addWidget(scroll, 1)
+        columns.addLayout(right)
+        # Save and Send stay below the scrolling form: on a small laptop's screen they were
+        # scrolled out of view, below or beside the audience.
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

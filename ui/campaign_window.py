@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -40,6 +40,7 @@ from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
+from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class CampaignWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("campaignWindow")
         self.setWindowTitle(self.tr("Campaigns"))
-        self.resize(1400, 820)
+        resize_within_screen(self, QSize(1400, 820))
         self.ctx = ctx
         self.current_id: int | None = None
         # The relay's newest answer per campaign, with every recipient's state: when it was asked

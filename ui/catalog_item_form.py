@@ -152,7 +152,10 @@ class ItemForm(QWidget):
         form.addRow(self.tr("Collections"), self.collections)
         form.addRow("", self.hidden)
 
-        buttons = QHBoxLayout()
+        # Revert and Save, for the window to put below the form: the form scrolls on a small
+        # screen, and they stay in view.
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
@@ -161,7 +164,6 @@ class ItemForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        layout.addLayout(buttons)
 
         self._fields: dict[str, QWidget] = {
             "name": self.name,

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -68,6 +69,7 @@ from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
+from ui.screen_fit import resize_within_screen
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -123,7 +125,7 @@ class CatalogWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Catalogue"))
-        self.resize(1180, 720)
+        resize_within_screen(self, QSize(1180, 720))
         self.undo_stack = QUndoStack(self)
         # Writes, undo and redo, one after another; reads run beside them and the newest one wins.
         self.edits = OpQueue(self)
@@ -165,12 +167,17 @@ class CatalogWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(380)
+        form_side = QWidget()
+        form_side.setMinimumWidth(380)
+        form_column = QVBoxLayout(form_side)
+        form_column.setContentsMargins(0, 0, 0, 0)
+        form_column.addWidget(scroll, 1)
+        form_column.addWidget(self.form.buttons)
 
         splitter = QSplitter()
         splitter.addWidget(self.collections)
         splitter.addWidget(self.view)
-        splitter.addWidget(scroll)
+        splitter.addWidget(form_side)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 600, 390])
         self.setCentralWidget(splitter)
@@ -179,6 +186,11 @@ class CatalogWindow(QMainWindow):
         self.undo_button.hide()
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.statusBar().addPermanentWidget(self.undo_button)
+        # A way out even without a window manager's title bar (Esc and Ctrl+W do the same); here,
+        # not at the toolbar's end, where a narrow window tucks it behind the » button.
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        self.statusBar().addPermanentWidget(close)
 
         self.thumbs.ready.connect(self.model.refresh_image)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -265,11 +277,6 @@ class CatalogWindow(QMainWindow):
         self.view_mode.addItem(self.tr("List"), False)
         self.view_mode.currentIndexChanged.connect(self._view_mode_changed)
         bar.addWidget(self.view_mode)
-        # A way out even without a window manager's title bar (Esc and Ctrl+W do the same).
-        bar.addSeparator()
-        close = QAction(self.tr("Close"), self)
-        close.triggered.connect(self.close)
-        bar.addAction(close)
         close_with_keys(self)
 
     def set_grid(self, grid: bool) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateCo
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name
 from ui.order_window import COURIERS, move_label
+from ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from ui.order_actions import OrderActions
@@ -72,7 +73,7 @@ class OrderBoard(QWidget):
         self.order_actions = actions
         self.setObjectName("orderBoard")
         self.setWindowTitle(self.tr("Orders"))
-        self.resize(1280, 720)
+        resize_within_screen(self, QSize(1280, 720))
         self.loaded_once = False
         self._generation = 0
         self._filter = OrderFilter()
@@ -106,6 +107,7 @@ class OrderBoard(QWidget):
         self.table_button.setText(self.tr("Table"))
         self.table_button.setCheckable(True)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)  # a long file name wraps; it never widens the window
         sheet = QToolButton(self)
         sheet.setText(self.tr("Courier sheet…"))
         sheet.setToolTip(self.tr("The paid orders as the courier's upload sheet (CSV for Excel)"))
@@ -126,9 +128,6 @@ class OrderBoard(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.period)
         bar.addWidget(self.state_filter)
-        bar.addWidget(sheet)
-        bar.addWidget(export)
-        bar.addWidget(tracking)
         bar.addWidget(self.board_button)
         bar.addWidget(self.table_button)
 
@@ -194,8 +193,15 @@ class OrderBoard(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        # The files the board reads and writes, below it beside the status: on one row with the
+        # search and filters, the board was wider than a small screen.
+        files = QHBoxLayout()
+        files.addWidget(self.status, 1)
+        files.addWidget(sheet)
+        files.addWidget(export)
+        files.addWidget(tracking)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(files)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
