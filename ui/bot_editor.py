@@ -371,15 +371,12 @@ class BotEditor(AutomationDialog):
         left.addWidget(hint)
         left.addWidget(self.rule_list, 1)
         left.addLayout(buttons)
-        rule_side = QWidget()
-        right = QVBoxLayout(rule_side)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.rule_form)
+        right = QVBoxLayout()
+        right.addWidget(scrolling(self.rule_form), 1)
         right.addWidget(self.overlaps)
-        right.addStretch(1)
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
-        layout.addWidget(scrolling(rule_side), 3)
+        layout.addLayout(right, 3)
         return tab
 
     def _rule_title(self, rule: KeywordRule) -> str:
@@ -548,10 +545,8 @@ class BotEditor(AutomationDialog):
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
         left.addLayout(buttons)
-        node_side = QWidget()
-        right = QVBoxLayout(node_side)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.node_form)
+        right = QVBoxLayout()
+        right.addWidget(scrolling(self.node_form), 1)
         preview_title = QLabel(self.tr("What the customer gets on tapping it"))
         preview_title.setObjectName("nodePreviewTitle")
         self.node_preview = QLabel()
@@ -564,10 +559,9 @@ class BotEditor(AutomationDialog):
         )
         right.addWidget(preview_title)
         right.addWidget(self.node_preview)
-        right.addStretch(1)
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
-        layout.addWidget(scrolling(node_side), 3)
+        layout.addLayout(right, 3)
         return tab
 
     def _parents(self) -> dict[str, str]:

@@ -40,4 +40,7 @@ def scrolling(section: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(section)
+    # The section keeps the look of the page around it (a tab's, a dialog's).
+    area.viewport().setAutoFillBackground(False)
+    section.setAutoFillBackground(False)
     return area
