@@ -6,8 +6,8 @@ import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -139,6 +139,7 @@ class Composer(QFrame):
         )
         self.template_button.setObjectName("templateButton")
         self.template_button.clicked.connect(self.template_requested)
+        self.template_button.installEventFilter(self)
         nl = QHBoxLayout(self.window_notice)
         nl.setContentsMargins(12, 8, 12, 8)
         nl.addWidget(notice_text, 1)
@@ -263,6 +264,20 @@ class Composer(QFrame):
             self.template_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A letter typed at "Choose template…" (the owner started a message where none may be sent
+        now) opens the templates, as Space does, instead of going nowhere."""
+        if watched is self.template_button and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            text = event.text()
+            shortcut = event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if text.isprintable() and text.strip() and shortcut == Qt.KeyboardModifier.NoModifier:
+                self.template_requested.emit()
+                return True
+        return super().eventFilter(watched, event)
 
     def set_last_inbound(self, at: datetime | None) -> None:
         self.last_inbound_at = at

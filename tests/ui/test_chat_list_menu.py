@@ -180,3 +180,23 @@ def test_a_click_on_a_chat_whose_window_has_closed_puts_the_keyboard_on_choose_t
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: bool(picker.shown), timeout=3000)
     assert [shown.widget for shown in picker.shown] == ["TemplatePicker"]
+
+
+def test_typing_a_message_into_a_chat_whose_window_has_closed_opens_the_templates(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The owner who clicks such a chat and starts typing gets the templates (and why) at the first
+    letter, rather than letters that go nowhere; Ctrl shortcuts keep their meaning."""
+    _seed(window, ctx, qtbot, "김민지", inbound_at=datetime.now(UTC) - timedelta(days=2))
+    view = window.chat_list.view
+    view.setFocus()
+    pos = view.visualRect(window.chat_list.model.index(0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is composer.template_button, timeout=5000)
+    picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    with qtbot.assertNotEmitted(composer.template_requested, wait=0):
+        qtbot.keyClick(composer.template_button, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(composer.template_button, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: bool(picker.shown), timeout=3000)
+    assert [shown.widget for shown in picker.shown] == ["TemplatePicker"]
