@@ -108,6 +108,8 @@ class CampaignEditor(QWidget):
         self.resolved = Resolved()
         self.header_media: dict[str, str] | None = None
         self._pending_draft: CampaignDraft | None = None
+        # The draft as last loaded or saved, read back from the form: edits are what differs from it.
+        self._baseline: CampaignDraft | None = None
         self._generation = 0
         self._shown_generation = -1
 
@@ -249,6 +251,7 @@ class CampaignEditor(QWidget):
     def load(self, draft: CampaignDraft | None = None) -> None:
         """Read the editor's choices (templates from the relay when it answers), then show `draft`."""
         self._pending_draft = draft
+        self._baseline = None  # what was typed is replaced once the choices arrive
         sync = self.ctx.sync
         fetch = sync.templates if sync is not None and sync.engine is not None else None
         db = self.ctx.db
@@ -272,7 +275,21 @@ class CampaignEditor(QWidget):
             self.show_draft(self._pending_draft)
             self._pending_draft = None
         self._template_changed()
+        self._baseline = self.draft()
         self.refresh_audience()
+
+    def is_dirty(self) -> bool:
+        """True when the form holds edits that were neither saved nor sent since it was loaded."""
+        return self._baseline is not None and self.draft() != self._baseline
+
+    def mark_saved(self, draft: CampaignDraft) -> None:
+        """`draft` is stored now: only what differs from it counts as unsaved."""
+        self._baseline = draft
+
+    def discard_edits(self) -> None:
+        """Show the draft as last loaded or saved again."""
+        if self._baseline is not None:
+            self.load(self._baseline)
 
     def _category(self, category: str) -> str:
         c = category.upper()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -41,6 +43,8 @@ from ui.campaign_report_view import CampaignReportView
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
+from ui.unsaved_edits import leave_edits, may_close
+from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +59,8 @@ class CampaignWindow(QWidget):
         resize_within_screen(self, QSize(1400, 820))
         self.ctx = ctx
         self.current_id: int | None = None
+        # The window is only hidden when closed: edits discarded on closing go when it shows again.
+        self._discarded_on_close = False
         # The relay's newest answer per campaign, with every recipient's state: when it was asked
         # for, and the number of the read that asked (an answer from an older read never replaces it).
         self._relay_seen: dict[int, tuple[float, int, Campaign]] = {}
@@ -96,15 +102,16 @@ class CampaignWindow(QWidget):
 
         self.new_button.clicked.connect(self.new_campaign)
         self.delete_button.clicked.connect(self.delete_current)
-        self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_chosen(cur.row()))
+        self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_picked(cur.row()))
         self.editor.save_requested.connect(self.save)
         self.editor.send_requested.connect(self.send)
         self.report.pause_button.clicked.connect(lambda: self.act("pause"))
         self.report.resume_button.clicked.connect(lambda: self.act("resume"))
         self.report.cancel_button.clicked.connect(self._confirm_cancel)
         ctx.hub.changed.connect(self._on_changed)
+        close_with_keys(self)  # through closeEvent: unsaved edits still ask first
         self.reload()
-        self.new_campaign()
+        self._start_new_campaign()
 
     # ----------------------------------------------------------------- list
     def reload(self, select: int | None = None) -> None:
@@ -138,10 +145,36 @@ class CampaignWindow(QWidget):
 
         self._list_reads.run_op(work, show, parent=self, on_outdated=outdated)
 
-    def _row_chosen(self, row: int) -> None:
+    def _row_picked(self, row: int) -> None:
+        """The owner picked a campaign in the list: unsaved edits of the shown draft ask first."""
         if row < 0:
             return
         r: CampaignRow = self.list_model.index(row, 0).data(CampaignRole.ROW)
+        if not self.leave_editor(lambda: self._open(r)):
+            self._select_quietly(self.current_id)
+
+    def _select_quietly(self, campaign_id: int | None) -> None:
+        """Select the campaign being edited again (none for a new one), opening nothing."""
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        row = self.list_model.row_of(campaign_id) if campaign_id is not None else -1
+        if row >= 0:
+            selection.setCurrentIndex(
+                self.list_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            selection.clearCurrentIndex()
+            selection.clearSelection()
+        selection.blockSignals(False)
+        self.list.viewport().update()
+
+    def _row_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self._open(self.list_model.index(row, 0).data(CampaignRole.ROW))
+
+    def _open(self, r: CampaignRow) -> None:
         self.current_id = r.id
         self.delete_button.setEnabled(r.state == DRAFT)
         db = self.ctx.db
@@ -156,6 +189,11 @@ class CampaignWindow(QWidget):
         self.editor.load(draft)
 
     def new_campaign(self) -> None:
+        """ "New campaign": unsaved edits of the shown draft ask first."""
+        if not self.leave_editor(self._start_new_campaign):
+            self._select_quietly(self.current_id)
+
+    def _start_new_campaign(self) -> None:
         self.current_id = None
         # No current row either: choosing the campaign that was shown opens its report again.
         self.list.selectionModel().clearCurrentIndex()
@@ -222,7 +260,25 @@ class CampaignWindow(QWidget):
             self.show_report(self.current_id)
 
     # ----------------------------------------------------------------- edits
-    def save(self, draft: CampaignDraft) -> None:
+    def has_unsaved_edits(self) -> bool:
+        return self.stack.currentWidget() is self.editor and self.editor.is_dirty()
+
+    def _edits_question(self) -> str:
+        return self.tr("Save the changes to this campaign?")
+
+    def leave_editor(self, then: Callable[[], None]) -> bool:
+        """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
+        `leave_edits`). False means the owner stays on the draft."""
+        return leave_edits(
+            self, self._edits_question(), dirty=self.has_unsaved_edits(), save_then=self._save_then, then=then
+        )
+
+    def _save_then(self, then: Callable[[], None]) -> bool:
+        self.save(self.editor.draft(), then=then)
+        return True  # a refused save (no name yet) says why and keeps the draft on screen
+
+    def save(self, draft: CampaignDraft, then: Callable[[], None] | None = None) -> None:
+        """Store the draft; then open it again from the database, or run `then` (the owner moves on)."""
         db, campaign_id = self.ctx.db, self.current_id
 
         def work() -> tuple[int, Changes]:
@@ -231,10 +287,18 @@ class CampaignWindow(QWidget):
         def done(result: tuple[int, Changes]) -> None:
             saved, changes = result
             self.current_id = saved
+            self.editor.mark_saved(draft)
             self.ctx.publish(changes)
-            self.reload(select=saved)
+            if then is None:
+                self.reload(select=saved)
+            else:
+                then()
 
-        run_op(work, done, parent=self)
+        def refused(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Campaigns"), failure_sentence(exc))
+            self._select_quietly(self.current_id)  # back on the draft that was not saved
+
+        run_op(work, done, parent=self, on_failure=refused)
 
     def delete_current(self) -> None:
         campaign_id = self.current_id
@@ -247,7 +311,7 @@ class CampaignWindow(QWidget):
 
         def done(changes: Changes) -> None:
             self.ctx.publish(changes)
-            self.new_campaign()
+            self._start_new_campaign()
 
         run_op(work, done, parent=self)
 
@@ -274,6 +338,7 @@ class CampaignWindow(QWidget):
         def done(result: tuple[int, Changes]) -> None:
             sent, changes = result
             self.current_id = sent
+            self.editor.mark_saved(draft)
             self.ctx.publish(changes)
             self.reload(select=sent)
 
@@ -306,3 +371,18 @@ class CampaignWindow(QWidget):
 
         self._relay_seen.pop(campaign_id, None)  # what the relay said before the action is old
         run_op(work, self.ctx.publish, parent=self)
+
+    # ----------------------------------------------------------------- closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # "Save" closes once the save delivered; a refused save keeps the window and the draft.
+        dirty = self.has_unsaved_edits()
+        if not may_close(self, event, self._edits_question(), dirty=dirty, save_then=self._save_then):
+            return
+        self._discarded_on_close = self._discarded_on_close or dirty
+        super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._discarded_on_close:
+            self._discarded_on_close = False
+            self.editor.discard_edits()
+        super().showEvent(event)

@@ -70,6 +70,7 @@ from ui.formatting import babel_locale_name
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
+from ui.unsaved_edits import leave_edits, may_close
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -412,21 +413,11 @@ class CatalogWindow(QMainWindow):
         self.view.viewport().update()
 
     def leave_form(self, then: Callable[[], None]) -> bool:
-        """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs.
-
-        With "Save", `then` runs once the save delivered (a refused save keeps the form as typed and
-        `then` never runs). False means the owner stays on the form.
-        """
-        if not self.form.is_dirty():
-            then()
-            return True
-        answer = self._ask_about_edits()
-        if answer == QMessageBox.StandardButton.Save:
-            return self._save_then(then)
-        if answer == QMessageBox.StandardButton.Discard:
-            then()
-            return True
-        return False
+        """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
+        `leave_edits`). False means the owner stays on the form."""
+        return leave_edits(
+            self, self._edits_question(), dirty=self.form.is_dirty(), save_then=self._save_then, then=then
+        )
 
     def _save_then(self, then: Callable[[], None]) -> bool:
         self._after_save = then
@@ -436,16 +427,8 @@ class CatalogWindow(QMainWindow):
             return False
         return True
 
-    def _ask_about_edits(self) -> QMessageBox.StandardButton:
-        return QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this item?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+    def _edits_question(self) -> str:
+        return self.tr("Save the changes to this item?")
 
     def _show_item(self, item_id: int) -> None:
         self._item_generation += 1
@@ -679,14 +662,11 @@ class CatalogWindow(QMainWindow):
         self.edits.run_in_turn(lambda: save_meta_catalog_id(db, value or None), saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.form.is_dirty():
-            answer = self._ask_about_edits()
-            if answer != QMessageBox.StandardButton.Discard:
-                # "Save" closes once the save delivered; a refused save keeps the window and the form.
-                if answer == QMessageBox.StandardButton.Save:
-                    self._save_then(self._close_after_save)
-                event.ignore()
-                return
+        # "Save" closes once the save delivered; a refused save keeps the window and the form.
+        if not may_close(
+            self, event, self._edits_question(), dirty=self.form.is_dirty(), save_then=self._save_then
+        ):
+            return
         self._finish_closing()
         super().closeEvent(event)
 
@@ -699,6 +679,3 @@ class CatalogWindow(QMainWindow):
         db, catalog_dir = self.ctx.db, self.ctx.paths.catalog_dir
         # Undo ends with the window, so pictures of deleted items can go now.
         run_op(lambda: prune_images(db, catalog_dir), None, on_failure=_log_prune_failure)
-
-    def _close_after_save(self) -> None:
-        self.close()

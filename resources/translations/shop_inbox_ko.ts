@@ -941,6 +941,10 @@
         <translation>임시 저장 삭제</translation>
     </message>
     <message>
+        <source>Save the changes to this campaign?</source>
+        <translation>이 캠페인의 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
         <source>The relay is not connected. Campaigns are sent by the relay: connect it first.</source>
         <translation>릴레이가 연결되어 있지 않아요. 캠페인은 릴레이가 보내니 먼저 연결하세요.</translation>
     </message>
@@ -1248,10 +1252,6 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     <message>
         <source>No items match.</source>
         <translation>일치하는 상품이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
         <source>Save the changes to this item?</source>
@@ -5020,6 +5020,13 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Kept in the settings file {path} (readable only by you).</source>
         <translation>설정 파일 {path}에 보관돼요 (나만 읽을 수 있어요).</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedEdits</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
     </message>
 </context>
 <context>

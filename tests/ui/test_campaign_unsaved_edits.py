@@ -1,0 +1,134 @@
+"""Campaigns: a draft typed and not saved is never lost silently when the window closes or moves on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from app.campaign_store import CampaignDraft, save_draft
+from app.models import Campaign
+from tests.ui.test_campaign_window import LAWFUL_AD, choose_template, open_window, seed
+
+QUESTION = "Save the changes to this campaign?"
+
+
+def stored_names(ctx: Any) -> list[str]:
+    with ctx.db.read() as s:
+        return list(s.scalars(select(Campaign.name).order_by(Campaign.id)))
+
+
+def activate(qtbot: Any, window: Any) -> None:
+    with qtbot.waitActive(window):  # shortcuts work in the active window
+        window.activateWindow()
+
+
+def open_stored_draft(qtbot: Any, window: Any, name: str) -> None:
+    qtbot.waitUntil(lambda: window.list_model.rowCount() >= 1, timeout=5000)
+    window.list.selectRow(
+        window.list_model.row_of(next(r.id for r in window.list_model.rows if r.name == name))
+    )
+    qtbot.waitUntil(lambda: window.editor.is_loaded() and window.editor.name.text() == name, timeout=5000)
+
+
+def test_closing_a_typed_new_draft_asks_and_cancel_keeps_the_window_and_the_text(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    activate(qtbot, window)
+    qtbot.keyClicks(window.editor.name, "Winter sale")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(window.editor.name, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert asked.texts == [QUESTION]
+    assert window.isVisible()
+    assert window.editor.name.text() == "Winter sale"
+    assert stored_names(ctx) == []
+
+
+def test_save_on_closing_stores_the_draft_and_it_is_listed_when_the_window_opens_again(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    qtbot.keyClicks(window.editor.name, "Winter sale")
+    choose_template(window.editor, "winter_sale_ok")
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert stored_names(ctx) == ["Winter sale"]
+    window.show()
+    qtbot.waitUntil(lambda: [r.name for r in window.list_model.rows] == ["Winter sale"], timeout=5000)
+    assert window.editor.name.text() == "Winter sale"
+    window.close()  # saved: closes without asking again
+    assert not window.isVisible()
+
+
+def test_a_draft_without_a_name_is_not_saved_on_closing_and_the_window_says_why(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    choose_template(window.editor, "winter_sale_ok")
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    told = dialogs.expect("warning")
+    window.close()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
+    assert window.isVisible()
+    assert window.editor.current_template() == LAWFUL_AD
+    assert stored_names(ctx) == []
+
+
+def test_discard_on_closing_saves_nothing_and_the_window_opens_again_empty(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    qtbot.keyClicks(window.editor.name, "Winter sale")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    window.close()
+    assert asked.texts == [QUESTION]
+    assert not window.isVisible()
+    assert stored_names(ctx) == []
+    window.show()
+    qtbot.waitUntil(lambda: window.editor.is_loaded() and window.editor.name.text() == "", timeout=5000)
+    assert not window.has_unsaved_edits()
+
+
+def test_a_campaign_opened_and_closed_with_esc_unchanged_closes_without_asking(qtbot: Any, ctx: Any) -> None:
+    seed(ctx)
+    with ctx.db.write() as s:
+        save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+    window = open_window(qtbot, ctx)
+    open_stored_draft(qtbot, window, "Winter sale")
+    qtbot.waitUntil(lambda: window.editor.current_template() == LAWFUL_AD, timeout=5000)
+    activate(qtbot, window)
+    qtbot.keyClick(window.list, Qt.Key.Key_Escape)  # no question declared: asking would fail the test
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_picking_another_campaign_asks_and_cancel_keeps_the_edited_one_selected(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    seed(ctx)
+    with ctx.db.write() as s:
+        first = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+        save_draft(s, CampaignDraft(name="Spring sale", template=LAWFUL_AD))
+    window = open_window(qtbot, ctx)
+    open_stored_draft(qtbot, window, "Winter sale")
+    qtbot.keyClicks(window.editor.name, " 2")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    window.list.selectRow(
+        window.list_model.row_of(next(r.id for r in window.list_model.rows if r.id != first))
+    )
+    assert asked.texts == [QUESTION]
+    assert window.current_id == first
+    assert window.list.currentIndex().row() == window.list_model.row_of(first)
+    assert window.editor.name.text() == "Winter sale 2"
+    asked_again = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    window.new_button.click()
+    assert asked_again.texts == [QUESTION]
+    qtbot.waitUntil(lambda: window.editor.is_loaded() and window.editor.name.text() == "", timeout=5000)
+    assert sorted(stored_names(ctx)) == ["Spring sale", "Winter sale 2"]
