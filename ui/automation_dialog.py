@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +34,7 @@ from app.wire import Automations
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
+from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +204,8 @@ class AutomationDialog(QDialog):
         self._sending = False
         self._saving = False
         self._dirty = False
+        # What to do once the edits are saved ("Save" when the owner closes with unsaved edits).
+        self._after_save: Callable[[], None] | None = None
         self._publishing = False
         self._reads = Newest()  # a late answer for an older look never replaces a newer one
         self.loaded = False
@@ -244,6 +247,7 @@ class AutomationDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
+        self._after_save = None  # the edits stay, and so does the window
         self._save_button().setEnabled(self.loaded)
         self.error.setText(failure_sentence(exc))
         self.error.show()
@@ -345,6 +349,9 @@ class AutomationDialog(QDialog):
             self._publish(changes)
             self.saved.emit(self.state)
             self.push()
+            after, self._after_save = self._after_save, None
+            if after is not None:
+                after()
 
         run_op(lambda: automations_state(db), latest_read, parent=self, on_failure=self._failed)
 
@@ -402,3 +409,29 @@ class AutomationDialog(QDialog):
     def is_sending(self) -> bool:
         """A change is on its way: being saved here, or sent to the relay."""
         return self._sending or self._saving
+
+    # ------------------------------------------------------------------ closing
+
+    def has_unsaved_edits(self) -> bool:
+        return self.loaded and self._dirty
+
+    def reject(self) -> None:
+        """Close, Esc, Ctrl+W and the title bar's close all come here: unsaved edits ask first."""
+        leave_edits(
+            self,
+            # Not self.tr: PySide looks a string up under the subclass's name (GreetingEditor…).
+            QCoreApplication.translate("AutomationDialog", "Save the changes to “{0}”?").format(
+                self.windowTitle()
+            ),
+            dirty=self.has_unsaved_edits(),
+            save_then=self._save_then,
+            then=super().reject,
+        )
+
+    def _save_then(self, then: Callable[[], None]) -> bool:
+        self._after_save = then
+        self.save()
+        if not self._saving:  # the form refused its own fields: stay and show why
+            self._after_save = None
+            return False
+        return True

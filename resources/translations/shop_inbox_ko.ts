@@ -110,6 +110,10 @@
         <source>Saved on this computer. It goes to the relay as soon as the relay answers.</source>
         <translation>이 컴퓨터에 저장했어요. 릴레이가 응답하면 바로 보내요.</translation>
     </message>
+    <message>
+        <source>Save the changes to “{0}”?</source>
+        <translation>“{0}”의 변경 사항을 저장할까요?</translation>
+    </message>
 </context>
 <context>
     <name>AwayEditor</name>
