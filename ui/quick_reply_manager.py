@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
@@ -39,6 +40,7 @@ from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
 from ui.screen_fit import resize_within_screen
+from ui.unsaved_edits import leave_edits
 from ui.window_keys import close_with_keys
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,8 @@ class QuickReplyManager(QDialog):
         self.model = QuickReplyFilterModel(self)
         self.model.setSourceModel(self.source)
         self.current_id: int | None = None  # None: the form holds a new, unsaved reply
+        # What the form showed when a reply (or a new one) was put in it or saved: edits differ from it.
+        self._shown: tuple[str, str, str, str] | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search shortcuts, keywords and text"))
@@ -77,7 +81,7 @@ class QuickReplyManager(QDialog):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.up_button = QPushButton(self.tr("Move up"))
         self.down_button = QPushButton(self.tr("Move down"))
-        self.add_button.clicked.connect(self.new_reply)
+        self.add_button.clicked.connect(lambda: self.leave_form(self.new_reply))
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
@@ -210,8 +214,20 @@ class QuickReplyManager(QDialog):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
-        if row is not None:
-            self.show_reply(row)
+        if row is not None and not self.leave_form(lambda: self.show_reply(row)):
+            self._select_quietly(self.current_id)
+
+    def _select_quietly(self, reply_id: int | None) -> None:
+        """Select the reply on the form again (none for a new one), changing nothing on the form."""
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        if reply_id is None:
+            selection.clearCurrentIndex()
+            selection.clearSelection()
+        else:
+            self.select(reply_id)
+        selection.blockSignals(False)
+        self.view.viewport().update()
 
     def show_reply(self, row: QuickReplyRow) -> None:
         self.current_id = row.id
@@ -220,6 +236,7 @@ class QuickReplyManager(QDialog):
         self.keywords.setText(", ".join(row.keywords))
         self.media.setText(row.media_path or "")
         self.error.clear()
+        self._shown = self._form_values()
 
     def new_reply(self) -> None:
         self.view.clearSelection()
@@ -229,7 +246,31 @@ class QuickReplyManager(QDialog):
         self.keywords.clear()
         self.media.clear()
         self.error.clear()
+        self._shown = self._form_values()
         self.shortcut.setFocus()
+
+    # ------------------------------------------------------------------ unsaved edits
+
+    def _form_values(self) -> tuple[str, str, str, str]:
+        return (self.shortcut.text(), self.text.toPlainText(), self.keywords.text(), self.media.text())
+
+    def has_unsaved_edits(self) -> bool:
+        return self._shown is not None and self._form_values() != self._shown
+
+    def leave_form(self, then: Callable[[], None]) -> bool:
+        """Unsaved edits are saved, dropped or kept as the owner says, then `then()` runs (see
+        `leave_edits`). False means the owner stays on the form."""
+        return leave_edits(
+            self,
+            self.tr("Save the changes to this quick reply?"),
+            dirty=self.has_unsaved_edits(),
+            save_then=lambda after: self.save_current(then=after),
+            then=then,
+        )
+
+    def reject(self) -> None:
+        """Close, Esc, Ctrl+W and the title bar's close all come here: unsaved edits ask first."""
+        self.leave_form(super().reject)
 
     # ------------------------------------------------------------------ changes
 
@@ -247,14 +288,15 @@ class QuickReplyManager(QDialog):
         }
         return sentences.get(reason) or failure_sentence(exc)
 
-    def save_current(self) -> bool:
+    def save_current(self, then: Callable[[], None] | None = None) -> bool:
         """Save in an op (False when the form itself is refused at once). A refused save shows why
-        and leaves the form as typed."""
+        and leaves the form as typed. Once saved, the reply is shown again, or `then` runs."""
         keywords = [k for k in self.keywords.text().split(",") if k.strip()]
         if len(keywords) > KEYWORD_LIMIT:
             self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
             return False
         shortcut, text, media = self.shortcut.text(), self.text.toPlainText(), self.media.text() or None
+        values = self._form_values()
         db, reply_id = self.ctx.db, self.current_id
 
         def work() -> tuple[QuickReplyRow, Changes]:
@@ -269,14 +311,21 @@ class QuickReplyManager(QDialog):
             self.error.clear()
             if self.current_id == reply_id:
                 self.current_id = row.id
+                self._shown = values
             self._publish(changes)
-            self.reload(select_id=row.id)
+            if then is None:
+                self.reload(select_id=row.id)
+            else:
+                self.reload()
+                then()
 
         def refused(exc: BaseException) -> None:
             if isinstance(exc, InvalidInput):
                 self.error.setText(self._error_sentence(exc))
             else:
                 self.error.setText(failure_sentence(exc))
+            if then is not None:
+                self._select_quietly(self.current_id)  # back on the reply that was not saved
 
         self.edits.run_in_turn(work, saved, refused)
         return True
@@ -300,6 +349,7 @@ class QuickReplyManager(QDialog):
             self._publish(changes)
             if self.current_id == reply_id:
                 self.current_id = None
+                self._shown = None  # what the form still shows is gone on purpose
             self.reload(first=True)
 
         self.edits.run_in_turn(lambda: QuickReplyLibrary(db).delete(reply_id), deleted, self._failed)

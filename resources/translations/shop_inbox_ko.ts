@@ -3945,6 +3945,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         </translation>
     </message>
     <message>
+        <source>Save the changes to this quick reply?</source>
+        <translation>이 빠른 답장의 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
         <source>A quick reply needs a shortcut, like /thanks.</source>
         <translation>빠른 답장에는 단축어가 필요해요 (예: /감사).</translation>
     </message>

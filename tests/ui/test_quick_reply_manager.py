@@ -93,3 +93,51 @@ def test_a_reply_added_elsewhere_appears_without_losing_what_the_owner_types(qtb
     ctx.publish(Changes(quick_replies=True))
     qtbot.waitUntil(lambda: manager.source.rowCount() == 2, timeout=5000)
     assert manager.text.toPlainText() == "배송 안내 (고치는 중)"
+
+
+def test_closing_over_a_typed_reply_asks_and_save_stores_it_then_closes(
+    qtbot, ctx: AppContext, dialogs
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.shortcut.selectAll()
+    qtbot.keyClicks(manager.shortcut, "/thanks")
+    qtbot.keyClicks(manager.text, "Thank you!")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    manager.close()
+    assert asked.texts == ["Save the changes to this quick reply?"]
+    qtbot.waitUntil(lambda: not manager.isVisible(), timeout=5000)
+    assert [(r.shortcut, r.text) for r in QuickReplyLibrary(ctx.db).all()] == [("/thanks", "Thank you!")]
+
+
+def test_picking_another_reply_over_edits_asks_and_cancel_keeps_them(qtbot, ctx: AppContext, dialogs) -> None:
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QMessageBox
+
+    library = QuickReplyLibrary(ctx.db)
+    library.add("/hello", "Hello!")
+    library.add("/bye", "Bye!")
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    assert manager.shortcut.text() == "/hello"
+    manager.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(manager.text, " Welcome.")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    manager.view.setCurrentIndex(manager.model.index(1, 0))
+    assert asked.texts == ["Save the changes to this quick reply?"]
+    assert manager.view.currentIndex().row() == 0
+    assert manager.text.toPlainText() == "Hello! Welcome."
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    manager.close()
+    assert not manager.isVisible()
+    assert [r.text for r in QuickReplyLibrary(ctx.db).all()] == ["Hello!", "Bye!"]
+
+
+def test_a_reply_looked_at_and_closed_unchanged_closes_without_asking(qtbot, ctx: AppContext) -> None:
+    QuickReplyLibrary(ctx.db).add("/hello", "Hello!")
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.close()  # no question declared: asking would fail the test
+    assert not manager.isVisible()
