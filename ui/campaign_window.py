@@ -292,6 +292,7 @@ class CampaignWindow(QWidget):
             if then is None:
                 self.reload(select=saved)
             else:
+                self.delete_button.setEnabled(True)  # a stored draft now, until `then` shows another
                 then()
 
         def refused(exc: BaseException) -> None:

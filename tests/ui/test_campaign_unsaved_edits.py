@@ -62,6 +62,7 @@ def test_save_on_closing_stores_the_draft_and_it_is_listed_when_the_window_opens
     window.show()
     qtbot.waitUntil(lambda: [r.name for r in window.list_model.rows] == ["Winter sale"], timeout=5000)
     assert window.editor.name.text() == "Winter sale"
+    assert window.delete_button.isEnabled()  # the stored draft is the one shown
     window.close()  # saved: closes without asking again
     assert not window.isVisible()
 
