@@ -125,3 +125,13 @@ def test_a_korean_owner_is_asked_in_korean_whichever_editor_asks(
     close_button(editor).click()
     assert asked.shown[0].title == "저장하지 않은 변경 사항"
     assert asked.texts[0].endswith("의 변경 사항을 저장할까요?")
+
+
+def test_a_new_menu_bot_rule_asks_before_the_editor_closes(qtbot: Any, ctx: AppContext, dialogs: Any) -> None:
+    editor = opened(qtbot, build("menu bot", ctx))
+    editor.add_rule()
+    qtbot.keyClicks(editor.keywords, "delivery")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    editor.close()
+    assert asked.texts == ["Save the changes to “Menu bot”?"]
+    assert not editor.isVisible()
