@@ -189,7 +189,7 @@ class CampaignWindow(QWidget):
         self.editor.load(draft)
 
     def new_campaign(self) -> None:
-        """ "New campaign": unsaved edits of the shown draft ask first."""
+        """The New campaign button: unsaved edits of the shown draft ask first."""
         if not self.leave_editor(self._start_new_campaign):
             self._select_quietly(self.current_id)
 
