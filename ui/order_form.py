@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -328,6 +329,22 @@ class StartOrderDialog(QDialog):
             total += "  " + self.tr("(remote area +{0})").format(money(totals.surcharge_minor, self.currency))
         self.total_label.setText(total)
         self.create_button.setEnabled(bool(lines) and self.settings_loaded)
+
+    def reject(self) -> None:
+        """Cancel, Esc or the title bar: an order with lines is dropped only when the owner says so
+        (creating it is what the Create button is for, so the question offers no Save)."""
+        if self.lines.lines:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard this order?"),
+                self.tr("Close without creating the order? The lines you added are not kept."),
+                # Yes / No: "Cancel" would read as cancelling the order, the opposite of keeping it.
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     # ----------------------------------------------------------------- create
     def submit(self) -> None:

@@ -4862,6 +4862,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>(remote area +{0})</source>
         <translation>(도서산간 +{0})</translation>
     </message>
+    <message>
+        <source>Discard this order?</source>
+        <translation>이 주문을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>Close without creating the order? The lines you added are not kept.</source>
+        <translation>주문을 만들지 않고 닫을까요? 추가한 줄은 남지 않아요.</translation>
+    </message>
 </context>
 <context>
     <name>StartupError</name>

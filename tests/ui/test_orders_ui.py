@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -314,6 +314,31 @@ def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_
         assert order.total_minor == 62000
     qtbot.waitUntil(lambda: order_id in actions.open_orders)
     qtbot.waitUntil(lambda: labels_of(window.ctx, contact_id) == {"New order"})
+
+
+def test_closing_an_order_being_started_asks_before_its_lines_are_dropped(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Esc or Cancel on a new order with lines asks first: No keeps the order as typed, Yes closes
+    it and creates nothing. An order with no line closes without asking."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        contact_id = make_contact(s, profile_name="박서연").id
+    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", code="BAG", parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.lines.rowCount() == 1)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(asked.shown) == 1 and dialog.isVisible() and dialog.lines.rowCount() == 1
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with window.ctx.db.read() as s:
+        assert s.scalars(select(Order)).all() == []
+    empty = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
+    empty.show()
+    qtbot.keyClick(empty, Qt.Key.Key_Escape)
+    assert not empty.isVisible()
 
 
 def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_step(
