@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
 from ui.ops import wait_for_ops
+from ui.resources import translations_dir
 
 DIALOGS = pytest.StashKey[DialogGuard]()
 # Qt warnings fail the test that caused them, except the offscreen platform's notes on what it cannot
@@ -94,3 +96,13 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     w.show()
     qtbot.waitExposed(w)
     yield w
+
+
+@pytest.fixture
+def korean(qapp: QApplication) -> Iterator[None]:
+    """The app's Korean translation installed for one test, as a Korean owner's start installs it."""
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)

@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.automations_store import AutomationsStore
 from app.paths import paths_for
 from ui.context import AppContext
 
-QM = Path(__file__).resolve().parents[2] / "resources/translations/shop_inbox_ko.qm"
-
 
 @pytest.fixture
 def ctx(db: Any, tmp_path: Path) -> AppContext:
     return AppContext(db=db, paths=paths_for(tmp_path / "data"))
-
-
-@pytest.fixture
-def korean(qapp: Any) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def build(name: str, ctx: AppContext) -> Any:

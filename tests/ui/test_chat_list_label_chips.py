@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from sqlalchemy import select
 
@@ -18,8 +16,6 @@ from tests.support.factories import make_contact, make_message
 from ui.chat_list_delegate import label_marks
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.theme import ui_font
-
-QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "shop_inbox_ko.qm"
 
 
 @pytest.fixture
@@ -35,15 +31,6 @@ def labelled(ctx: Any, qtbot: Any) -> ChatListModel:
     with qtbot.waitSignal(model.page_loaded):
         model.reload()
     return model
-
-
-@pytest.fixture
-def korean(qapp: Any) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_tooltip_lists_every_label_by_its_translated_name(labelled: ChatListModel, korean: None) -> None:

@@ -6,15 +6,11 @@ import dataclasses
 import re
 import types
 import typing
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from app.errors import PARAMS, ErrorCode, RefusalParams, SendRefused
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
-from tests.ui.test_translations import tr_tool
 
 # Names that stay in Latin letters in the Korean text.
 KEPT_AS_IS = {
@@ -40,17 +36,6 @@ KEPT_AS_IS = {
     "https",  # a web address's start, typed as it is
 }  # "backups": a folder
 SAMPLE_TEXT = "주문서"
-
-
-@pytest.fixture
-def korean(qapp: Any) -> Iterator[None]:
-    from PySide6.QtCore import QTranslator
-
-    translator = QTranslator()
-    assert translator.load(str(tr_tool.QM))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def sample_params(code: ErrorCode) -> dict[str, Any]:

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import settle, sync_batch
-from ui.resources import translations_dir
 
 KOREAN = {"New customer": "새 고객", "New order": "새 주문", "Paid": "결제 완료"}
-
-
-@pytest.fixture
-def korean(qapp: Any) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_built_in_labels_are_korean_in_the_filter_chip_and_the_contact_panel(

@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from app.db import Database, stored_schema_version, upgrade
 from app.errors import UnversionedDatabaseHoldsData
 from tests.support.dialogs import DialogGuard
-from ui.resources import translations_dir
 from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,15 +70,6 @@ def test_a_version_0_file_with_data_is_explained_with_its_path_and_tables(tmp_pa
     assert str(tmp_path / "inbox.db") in text
     assert "contact, message" in text
     assert "did not change it" in text
-
-
-@pytest.fixture
-def korean() -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(translations_dir() / "shop_inbox_ko.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> None:
