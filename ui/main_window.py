@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.changes import Changes
 from ui.chat_list import ChatList
@@ -461,5 +461,12 @@ class MainWindow(QMainWindow):
             self.notifier.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding
+        unsaved edits (a campaign draft, a new order) asks; kept open there, the app stays too."""
+        others = [*self.findChildren(QWidget), *QApplication.topLevelWidgets()]
+        for other in dict.fromkeys(others):
+            if other is not self and other.isWindow() and other.isVisible() and not other.close():
+                event.ignore()
+                return
         self.save_layout()
         super().closeEvent(event)

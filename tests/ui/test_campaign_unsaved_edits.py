@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from app.campaign_store import CampaignDraft, save_draft
@@ -133,3 +133,29 @@ def test_picking_another_campaign_asks_and_cancel_keeps_the_edited_one_selected(
     assert asked_again.texts == [QUESTION]
     qtbot.waitUntil(lambda: window.editor.is_loaded() and window.editor.name.text() == "", timeout=5000)
     assert sorted(stored_names(ctx)) == ["Spring sale", "Winter sale 2"]
+
+
+def test_quitting_the_app_asks_about_a_draft_left_in_the_campaigns_window(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Ctrl+Q closes the main window, and with it the app: the open Campaigns window is asked first,
+    so Cancel keeps the app and the draft; Discard lets both close."""
+    from ui.campaign_window import CampaignWindow
+    from ui.menus import install_menus
+
+    seed(ctx)
+    install_menus(window, ctx)
+    shop = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Shop")
+    next(a for a in shop.actions() if a.text() == "Campaigns…").trigger()
+    campaigns = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CampaignWindow))
+    qtbot.waitUntil(lambda: campaigns.isVisible() and campaigns.editor.is_loaded(), timeout=5000)
+    qtbot.keyClicks(campaigns.editor.name, "Winter sale")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert asked.texts == [QUESTION]
+    assert window.isVisible() and campaigns.isVisible()
+    assert campaigns.editor.name.text() == "Winter sale"
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    window.close()
+    assert not window.isVisible() and not campaigns.isVisible()
+    assert stored_names(ctx) == []
