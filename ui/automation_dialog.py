@@ -419,7 +419,7 @@ class AutomationDialog(QDialog):
         """Close, Esc, Ctrl+W and the title bar's close all come here: unsaved edits ask first."""
         leave_edits(
             self,
-            # Not self.tr: PySide looks a string up under the subclass's name (GreetingEditor…).
+            # One context for every editor that asks (self.tr also finds it: PySide6 looks along the MRO).
             QCoreApplication.translate("AutomationDialog", "Save the changes to “{0}”?").format(
                 self.windowTitle()
             ),
