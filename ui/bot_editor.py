@@ -151,6 +151,16 @@ class CustomerField(QLineEdit):
             event.accept()
 
 
+class ChoiceList(QListWidget):
+    """The last menu's rows and buttons: Return taps the current one and stops there (a list view
+    passes Return on, and the dialog would press Save with it)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class Simulator(QFrame):
     """A phone-shaped panel: the owner writes as a customer and taps rows and buttons, and sees
     exactly what the relay would send (the same `app.rules.bot_decision`)."""
@@ -171,7 +181,7 @@ class Simulator(QFrame):
         self.view.setSpacing(4)
         self.view.setStyleSheet("QListView { background: #EFEAE2; }")
         self.view.setAccessibleName(self.tr("Simulated conversation"))
-        self.choices = QListWidget()
+        self.choices = ChoiceList()
         self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))
         self.choices.setMaximumHeight(150)
         self.choices.itemActivated.connect(self._tap)

@@ -81,6 +81,29 @@ def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx:
     assert AutomationsStore(ctx.db).state().doc.bot.nodes == []
 
 
+def test_return_on_a_menu_choice_in_the_simulator_taps_it_and_never_presses_save(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The owner picks a row with the arrow keys and Return, as a customer taps it: the simulated
+    chat goes on, and the bot being edited is not saved (nor sent to the relay) by that Return."""
+    editor = editor_for(qtbot, ctx)
+    editor.show()  # Save is the shown dialog's default button
+    qtbot.waitExposed(editor)
+    editor.load_menu(korean_shop_menu())
+    write(qtbot, editor, "메뉴 보여주세요")
+    listed = editor.simulator.choices
+    listed.setFocus()
+    listed.setCurrentRow(2)  # 교환·반품
+    qtbot.keyClick(listed, Qt.Key.Key_Return)
+    assert not editor.is_sending()  # Save would have started an op at once
+    assert said(editor)[-2] == ("customer", "교환·반품")
+    assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]
+    qtbot.keyClick(listed, Qt.Key.Key_Return)  # no current row now: still nothing else happens
+    assert not editor.is_sending()
+    assert AutomationsStore(ctx.db).state().doc.bot.nodes == []
+    assert editor.isVisible()
+
+
 def test_an_edited_answer_shows_in_the_simulator_at_once(qtbot: Any, ctx: AppContext) -> None:
     editor = editor_for(qtbot, ctx)
     editor.add_rule()
