@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -72,11 +73,16 @@ class TemplatePicker(QDialog):
         split.addWidget(right)
         split.setSizes([260, 380])
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send template"))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        # No default button (an AcceptRole button, or the first auto-default one, would become it): a
+        # message to the customer, a paid one for marketing, goes on a click or Send's own key only.
+        # The picker opens while the owner may still be typing, and a Return in the list or a field
+        # would send whichever template is selected (or, on Cancel, close what they came for).
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.send_button = QPushButton(self.tr("Send template"), self)
+        self.send_button.setAutoDefault(False)
+        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.YesRole)
+        self.send_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -146,7 +152,7 @@ class TemplatePicker(QDialog):
 
     def _validate(self) -> None:
         ok = self.current() is not None and all(self.params())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.send_button.setEnabled(ok)
 
     def chosen(self) -> tuple[Template, tuple[str, ...]] | None:
         t = self.current()

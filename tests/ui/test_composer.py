@@ -146,7 +146,7 @@ def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any
     picker = TemplatePicker([template])
     qtbot.addWidget(picker)
     assert len(picker.fields) == 2
-    assert not picker.buttons.button(picker.buttons.StandardButton.Ok).isEnabled()
+    assert not picker.send_button.isEnabled()
     picker.fields[0].setText("Amy")
     picker.fields[1].setText("6543")
     assert picker.preview.toPlainText() == "Hi Amy, your order shipped. Tracking: 6543"
@@ -158,6 +158,31 @@ def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any
     last = model.message_at(model.rowCount() - 1)
     assert last.body == "Hi Amy, your order shipped. Tracking: 6543"
     assert last.status == "pending"
+
+
+def test_return_in_the_template_picker_never_sends_a_template_by_itself(qtbot: Any) -> None:
+    """The picker opens while the owner may still be typing: a Return in its list or a field does
+    not send the selected template (one with nothing to fill would go at once); Send's click does."""
+    from ui.template_picker import TemplatePicker
+
+    ready = Template(
+        name="winter_sale",
+        language="ko",
+        category="MARKETING",
+        components=[{"type": "BODY", "text": "(광고) 겨울 세일이 시작됐어요!"}],
+    )
+    picker = TemplatePicker([ready])
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    assert picker.send_button.isEnabled()  # nothing to fill in: sendable as it stands
+    picker.list.setFocus()
+    qtbot.keyClick(picker.list, Qt.Key.Key_Return)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert picker.isVisible() and picker.result() != picker.DialogCode.Accepted
+    qtbot.mouseClick(picker.send_button, Qt.MouseButton.LeftButton)
+    assert picker.result() == picker.DialogCode.Accepted
+    assert picker.chosen() == (ready, ())
 
 
 def test_sending_puts_a_pending_bubble_at_once_and_ticks_it_when_the_relay_answers(
