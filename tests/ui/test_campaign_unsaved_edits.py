@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
@@ -147,7 +148,12 @@ def test_quitting_the_app_asks_about_a_draft_left_in_the_campaigns_window(
     install_menus(window, ctx)
     shop = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Shop")
     next(a for a in shop.actions() if a.text() == "Campaigns…").trigger()
-    campaigns = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CampaignWindow))
+    # This test's window: one an earlier test left may linger in the list, already deleted.
+    campaigns = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, CampaignWindow) and shiboken6.isValid(w) and w.isVisible()
+    )
     qtbot.waitUntil(lambda: campaigns.isVisible() and campaigns.editor.is_loaded(), timeout=5000)
     qtbot.keyClicks(campaigns.editor.name, "Winter sale")
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
