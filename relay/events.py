@@ -30,6 +30,11 @@ PRUNE_EVERY = 3600.0
 TRUST_RECENT_FOR = 1.0
 # Events held back behind a writer that rolled back are served this long after the last read.
 HELD_BACK_RETRY = 0.2
+# Under load, each worker answers long polls with new events, and reads another worker's new
+# events, at most once this often: a burst of commits (every group commit of every worker is one)
+# reaches a desktop as one page instead of a page per commit, so the readers' requests don't
+# multiply with the writers. After a quiet spell a commit is read and delivered at once.
+ANSWER_GAP = 0.01
 
 _EVENT: TypeAdapter[Any] = TypeAdapter(Event)
 # The customer's number in a stored body that cannot be decoded: contact, sender, recipient.
@@ -123,6 +128,9 @@ class EventFeed:
         self.recent = RecentEvents()
         self.stale = True  # a commit may have added events `recent` has not read yet
         self.read_at = 0.0  # monotonic time of the last read that began
+        self.answered_at = 0.0  # monotonic time parked polls were last woken, or one answered at once
+        self.wake_due: asyncio.TimerHandle | None = None  # a wake put off to answered_at + ANSWER_GAP
+        self.waking: asyncio.Task[None] | None = None
         # A group commit of this worker will read new events after its COMMIT, in the same
         # statement (since this monotonic time); other workers' notices meanwhile wait for that
         # read: the newest seq they named.
@@ -139,6 +147,8 @@ class EventFeed:
         self.condition = asyncio.Condition()
 
     async def stop(self) -> None:
+        if self.wake_due is not None:
+            self.wake_due.cancel()
         if self.reader is not None:
             self.reader.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -205,6 +215,9 @@ class EventFeed:
 
     async def _read_while_stale(self) -> None:
         while self.stale:
+            pause = self.read_at + ANSWER_GAP - time.monotonic()
+            if pause > 0 and not self.closing:
+                await asyncio.sleep(pause)  # more notices may come meanwhile: one read for them all
             self.stale = False
             self.read_at = time.monotonic()
             top = None if self.recent.floor is None else self.recent.top
@@ -231,7 +244,29 @@ class EventFeed:
 
         asyncio.get_running_loop().call_later(HELD_BACK_RETRY, look)
 
-    async def _wake(self) -> None:
+    def _answered_lately(self, now: float) -> bool:
+        return not self.closing and now < self.answered_at + ANSWER_GAP
+
+    def _wake_at_gap(self) -> None:
+        if self.wake_due is None:
+            pause = max(0.0, self.answered_at + ANSWER_GAP - time.monotonic())
+            self.wake_due = asyncio.get_running_loop().call_later(pause, self._wake_when_due)
+
+    def _wake_when_due(self) -> None:
+        self.wake_due = None
+        self.waking = asyncio.get_running_loop().create_task(self._wake(due=True))  # held: tasks are weak
+
+    async def _wake(self, *, due: bool = False) -> None:
+        """Wake the parked polls: now, or (polls were answered less than ANSWER_GAP ago) once
+        that gap has passed, with whatever more came meanwhile."""
+        now = time.monotonic()
+        if not due and self._answered_lately(now):
+            self._wake_at_gap()
+            return
+        if self.wake_due is not None:
+            self.wake_due.cancel()
+            self.wake_due = None
+        self.answered_at = now
         assert self.condition is not None
         async with self.condition:
             self.version += 1
@@ -278,6 +313,7 @@ class EventFeed:
             # Not a long poll: answer what is committed now, on whichever worker it was committed.
             return await run_in_threadpool(_served_after, self.store, after, limit)
         await self._fresh()
+        entering = True
         while True:
             seen = self.version
 
@@ -288,7 +324,15 @@ class EventFeed:
                 found = self.recent.after(after, limit)
             else:  # further behind than the newest events (catching up), or the last read failed
                 found = await run_in_threadpool(_served_after, self.store, after, limit)
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            if entering and found and len(found) < limit and self._answered_lately(now):
+                # Back a moment after an answer: what the next commits add comes with the next wake.
+                found = []
+                self._wake_at_gap()
+            elif entering and found:
+                self.answered_at = now
+            entering = False
+            remaining = deadline - now
             if found or remaining <= 0 or self.closing:
                 return found
             async with self.condition:

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from app.wire import EventsPage, HistoryGap, RelayErrorCode
+from relay.events import ANSWER_GAP
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
@@ -61,6 +62,38 @@ def test_long_poll_wakes_within_100_ms_of_a_new_event(relay: RunningRelay) -> No
     assert (
         answered["at"] - posted < 0.1 + 0.4
     )  # generous for a loaded 2-core machine; see bench for the figure
+
+
+def test_a_desktop_polling_through_a_burst_of_commits_gets_them_all_in_few_pages(
+    relay: RunningRelay,
+) -> None:
+    """Each webhook commits on its own; a desktop long-polling meanwhile is answered at most once per
+    ANSWER_GAP (the commits in between come together), and gets every event once, in order."""
+    pages: list[list[int]] = []
+    done = threading.Event()
+
+    def read() -> None:
+        cursor = 0
+        with httpx.Client(timeout=30, headers=relay.auth()) as client:
+            while sum(map(len, pages)) < 60 and not done.is_set():
+                r = client.get(f"{relay.url}/v1/events", params={"after": cursor, "wait": 5})
+                page = r.json()
+                if page["events"]:
+                    pages.append([e["seq"] for e in page["events"]])
+                cursor = page["next"]
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    assert relay.events(0, wait=0.2)["events"] == []  # the reader is parked by now
+    started = time.monotonic()
+    for i in range(60):
+        relay.post_webhook(inbound("text", f"m{i}"))
+    reader.join(timeout=10)
+    done.set()
+    took = time.monotonic() - started
+    seqs = [seq for page in pages for seq in page]
+    assert seqs == sorted(set(seqs)) and len(seqs) == 60
+    assert len(pages) <= took / ANSWER_GAP + 2, (len(pages), took)
 
 
 def test_an_empty_long_poll_holds_for_the_wait_then_answers(relay: RunningRelay) -> None:
