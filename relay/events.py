@@ -178,11 +178,15 @@ class EventFeed:
     def reading_commit(self) -> int | None:
         """A group commit of this worker starts: the seq above which it should read the new events
         right after its COMMIT, in the same statement, for the polls waiting here (None: none
-        waits or ended within TRUST_RECENT_FOR, or nothing was read yet to go on from). Until
-        `commit_read`, other workers' notices wait for that read."""
+        waits or ended within TRUST_RECENT_FOR, nothing was read yet to go on from, or a read began
+        less than ANSWER_GAP ago). Until `commit_read`, other workers' notices wait for that read."""
         now = time.monotonic()
         if self.recent.floor is None or (self.open_polls == 0 and now - self.polled_at > TRUST_RECENT_FOR):
             return None  # (a desktop just answered is usually back with its next poll by the commit)
+        if now - self.read_at < ANSWER_GAP:
+            # Read lately: the next read, once ANSWER_GAP has passed, takes this commit's events with
+            # those of the commits after it (one query for several commits, not one in each).
+            return None
         self.commit_reading = now
         return self.recent.top
 
