@@ -64,11 +64,37 @@ def feed_price(minor: int, currency: str) -> str:
     return f"{feed_amount(minor, currency)} {currency}"
 
 
+@lru_cache(maxsize=32)
+def _currency_marks(currency: str) -> tuple[str, ...]:
+    """How an owner may write the currency beside an amount, longest first: its code, its symbols
+    ('₩', 'US$', '$'), and the unit its name ends in, in Korean and English ('원', '달러', 'won')."""
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    marks = {currency.casefold()}
+    for locale in ("ko_KR", "en_US"):
+        marks.add(get_currency_symbol(currency, locale=locale).casefold())
+        marks.add(get_currency_name(currency, locale=locale).split()[-1].casefold())
+    return tuple(sorted((m for m in marks if m and not any(c.isdigit() for c in m)), key=len, reverse=True))
+
+
+def _without_currency(text: str, currency: str) -> str:
+    """The amount with one mark of its currency taken off either end: '3,500원', '₩3,500', 'KRW3500'."""
+    folded = text.casefold()
+    for mark in _currency_marks(currency):
+        if folded.endswith(mark):
+            return text[: -len(mark)]
+        if folded.startswith(mark):
+            return text[len(mark) :]
+    return text
+
+
 def amount_to_minor(amount: str, currency: str) -> int:
-    """'15,000' or '15000' → 15000 for KRW; '12.5' → 1250 for USD. Raises InvalidInput."""
+    """'15,000', '15000', '15,000원' or '₩15,000' → 15000 for KRW; '12.5' or '$12.50' → 1250 for
+    USD. Raises InvalidInput."""
     text = amount.strip().replace(" ", "").replace("\u00a0", "")
     if not text:
         raise InvalidInput(code=ErrorCode.PRICE_EMPTY)
+    text = _without_currency(text, currency)
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):

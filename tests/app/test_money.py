@@ -62,5 +62,30 @@ def test_form_amounts_accept_grouping() -> None:
     assert amount_to_minor("12.5", "USD") == 1250
 
 
+@pytest.mark.parametrize(
+    ("typed", "currency", "minor"),
+    [
+        ("3,500원", "KRW", 3500),  # as a Korean owner writes a price
+        ("3500 원", "KRW", 3500),
+        ("₩3,500", "KRW", 3500),
+        ("3,500 KRW", "KRW", 3500),
+        ("$12.50", "USD", 1250),
+        ("12.5달러", "USD", 1250),
+        ("12.50 usd", "USD", 1250),
+    ],
+)
+def test_form_amounts_accept_the_currency_written_beside_them(typed: str, currency: str, minor: int) -> None:
+    assert amount_to_minor(typed, currency) == minor
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency"), [("3,500달러", "KRW"), ("$3,500", "KRW"), ("원", "KRW"), ("3,500원원", "KRW")]
+)
+def test_another_currency_or_no_amount_beside_the_mark_is_refused(typed: str, currency: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        amount_to_minor(typed, currency)
+    assert refused.value.code == ErrorCode.PRICE_NOT_A_NUMBER
+
+
 def test_an_unknown_locale_falls_back_to_english() -> None:
     assert format_price(15000, "KRW", "C") == "₩15,000"

@@ -355,7 +355,7 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
     dialog = OrderSettingsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.shipping.text() == "3000")
-    dialog.shipping.setText("3,500")
+    dialog.shipping.setText("3,500원")  # as an owner writes a price
     dialog.bank.setText("  신한은행   110-123-456789 ")
     combo = dialog.template_choice[OrderState.AWAITING_PAYMENT]
     combo.setCurrentIndex(combo.findData("payment_info"))
