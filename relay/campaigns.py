@@ -38,7 +38,7 @@ from relay.events import EventFeed
 from relay.limits import LimitError, validate_send
 from relay.sending import Sender
 from relay.settings import RelaySettings
-from relay.storage.campaign_rows import CampaignRow, RecipientRow
+from relay.storage.campaign_rows import ACTIVE, CampaignRow, RecipientRow
 from relay.storage.send_keys import SendOwner
 from relay.store import Store
 from relay.webhook import Intake
@@ -256,7 +256,9 @@ class CampaignRunner:
 
     async def _send_campaign(self, campaign_id: str) -> _Pace | None:
         row = await run_in_threadpool(self.store.campaigns.row, campaign_id)
-        if row is None:
+        if row is None or row.state not in ACTIVE:
+            # Finished, paused or cancelled since the runner listed it (its list was read before
+            # the claim): a run now would turn it back to running, and a paused one would send.
             return None
         if row.state != CampaignState.RUNNING or row.reason is not None:
             await self._set_state(campaign_id, CampaignState.RUNNING, None, only_from=(row.state,))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -167,6 +168,25 @@ def runner_looks(running: RunningRelay, times: int = 3) -> None:
     target = runner.ticks + times
     runner.poke()
     wait_until(lambda: runner.ticks >= target, 30, "the campaign runner to look again")
+
+
+def test_a_runner_that_listed_a_campaign_before_it_was_paused_leaves_it_paused(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The runner reads the runnable campaigns, then claims each: one paused (or finished) between the
+    two is not run again, so it never turns back to running and never sends."""
+    people = [f"8210777701{i:02d}" for i in range(3)]
+    post_campaign(relay, "listed", [recipient(p) for p in people], start_at="2027-01-01T00:00:00Z")
+    control(relay, "listed", "pause")
+    before = [e for e in all_events(relay) if e["kind"] == "campaign"]
+    # What the runner does with a campaign its stale list still named: claim it and run it.
+    runner = relay.relay.campaigns
+    loop = next(iter(relay.relay.tasks)).get_loop()  # the relay's own event loop
+    asyncio.run_coroutine_threadsafe(runner._run("listed"), loop).result(timeout=30)
+
+    assert campaign(relay, "listed").state == "paused"
+    assert graph.sent == []
+    assert [e for e in all_events(relay) if e["kind"] == "campaign"] == before
 
 
 def test_the_messaging_limit_holds_a_campaign_until_the_oldest_counted_send_is_a_day_old(
