@@ -324,13 +324,15 @@ class EventFeed:
             def changed(seen: int = seen) -> bool:
                 return self.version != seen
 
-            if self.recent.covers(after):
+            cached = self.recent.covers(after)
+            if cached:
                 found = self.recent.after(after, limit)
             else:  # further behind than the newest events (catching up), or the last read failed
                 found = await run_in_threadpool(_served_after, self.store, after, limit)
             now = time.monotonic()
-            if entering and found and len(found) < limit and self._answered_lately(now):
-                # Back a moment after an answer: what the next commits add comes with the next wake.
+            if entering and cached and found and len(found) < limit and self._answered_lately(now):
+                # Back a moment after an answer: what the next commits add comes with the next wake
+                # (a page read from the database is answered, not read again after the wake).
                 found = []
                 self._wake_at_gap()
             elif entering and found:
