@@ -74,6 +74,7 @@ def _currency_marks(currency: str) -> tuple[str, ...]:
     for locale in ("ko_KR", "en_US"):
         marks.add(get_currency_symbol(currency, locale=locale).casefold())
         marks.add(get_currency_name(currency, locale=locale).split()[-1].casefold())
+    # (A retired currency's name ends in its years, "Turkish Lira (1922–2005)": no mark.)
     return tuple(sorted((m for m in marks if m and not any(c.isdigit() for c in m)), key=len, reverse=True))
 
 
