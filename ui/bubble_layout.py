@@ -22,6 +22,7 @@ from app.queries import MessageRow
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, kind_label, preview_text, tapped_text
 from ui.order_text import cart_text, state_name
+from ui.utf16 import qt_length, to_qt_spans
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"…"
@@ -104,7 +105,7 @@ class BubbleGeometry:
     text: str = ""
     text_layout: QTextLayout | None = None
     text_origin: QPointF = field(default_factory=QPointF)
-    links: list[tuple[int, int, str]] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # Qt positions in `text` (ui/utf16.py)
     meta_rect: QRectF = field(default_factory=QRectF)
     time_text: str = ""
     reaction_rect: QRectF | None = None
@@ -115,7 +116,7 @@ class BubbleGeometry:
     failure_origin: QPointF = field(default_factory=QPointF)
 
     def char_at(self, pos: QPointF, *, on_character: bool = False) -> int | None:
-        """Character offset under `pos` (row coordinates), for links and text selection."""
+        """Qt's position (UTF-16, ui/utf16.py) under `pos` (row coordinates), for links and selection."""
         layout = self.text_layout
         if layout is None:
             return None
@@ -136,7 +137,7 @@ class BubbleGeometry:
             return None
         if local_y < 0:
             return 0
-        return len(self.text)
+        return qt_length(self.text)
 
     def link_at(self, pos: QPointF) -> str | None:
         offset = self.char_at(pos, on_character=True)
@@ -394,7 +395,9 @@ def compute(
         )
         layout, natural, h, last_w = layout_text(text, fonts.body, min(wrap, inner_max))
         geo.text_layout = layout
-        geo.links = find_links(text[:MAX_LAYOUT_CHARS])
+        found = find_links(text[:MAX_LAYOUT_CHARS])
+        spans = to_qt_spans(text, [(start, end) for start, end, _url in found])
+        geo.links = [(start, end, url) for (start, end), (_s, _e, url) in zip(spans, found, strict=True)]
         text_top = parts_h
         content_w = max(content_w, natural)
         if last_w + meta_w + 10 <= min(wrap, inner_max):

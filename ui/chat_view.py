@@ -26,6 +26,7 @@ from ui.chat_view_model import ChatViewModel, MessageRole
 from ui.context import AppContext
 from ui.formatting import day_label, local
 from ui.theme import colours
+from ui.utf16 import from_qt
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +372,8 @@ class ChatView(QListView):
             row = self.chat_model.row_of(sel[0])
             if row is not None:
                 text = body_text(self.chat_model.message_at(row))
-                return text[min(sel[1], sel[2]) : max(sel[1], sel[2])]
+                # The selection is in Qt's positions; an emoji before it is two of them.
+                return text[from_qt(text, min(sel[1], sel[2])) : from_qt(text, max(sel[1], sel[2]))]
         rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
         return "\n".join(body_text(self.chat_model.message_at(r)) for r in rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from datetime import date
 
@@ -11,12 +12,21 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from app.queries import MessageRow
 from ui import icons
-from ui.bubble_layout import TICK, BubbleGeometry, Fonts, compute, quote_preview, sender_colour
+from ui.bubble_layout import (
+    MAX_LAYOUT_CHARS,
+    TICK,
+    BubbleGeometry,
+    Fonts,
+    compute,
+    quote_preview,
+    sender_colour,
+)
 from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import day_label, full_datetime, local
 from ui.theme import Colours, colours, ui_font
+from ui.utf16 import to_qt_spans
 
 Index = QModelIndex | QPersistentModelIndex
 CACHE_SIZE = 800
@@ -297,16 +307,16 @@ class ChatViewDelegate(QStyledItemDelegate):
             f.format = fmt
             formats.append(f)
         if highlight and geo.text:
-            folded, needle = geo.text.lower(), highlight.lower()
-            i = folded.find(needle)
-            while i >= 0 and needle:
+            # Case-insensitive on the text itself (lower() may change a text's length), in Qt's positions.
+            shown = geo.text[:MAX_LAYOUT_CHARS]
+            matches = re.finditer(re.escape(highlight), shown, re.IGNORECASE)
+            for start, end in to_qt_spans(shown, [m.span() for m in matches]):
                 f = QTextLayout.FormatRange()
-                f.start, f.length = i, len(needle)
+                f.start, f.length = start, end - start
                 fmt = QTextCharFormat()
                 fmt.setBackground(QBrush(c.highlight_bg))
                 f.format = fmt
                 formats.append(f)
-                i = folded.find(needle, i + len(needle))
         sel = self.text_selection
         if sel is not None and sel[0] == row.id and sel[1] != sel[2]:
             f = QTextLayout.FormatRange()

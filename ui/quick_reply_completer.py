@@ -50,6 +50,7 @@ from app.wire import BusinessProfile
 from ui.context import AppContext
 from ui.ops import Newest, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+from ui.utf16 import from_qt, to_qt
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,8 @@ class QuickReplyCompleter(QObject):
         if cursor.hasSelection():
             return None
         block = cursor.block()
-        before = block.text()[: cursor.positionInBlock()]
+        line = block.text()
+        before = line[: from_qt(line, cursor.positionInBlock())]  # Qt counts an emoji twice
         window = before[-(PATTERN_LIMIT + 1) :]
         slash = window.rfind("/")
         if slash < 0:
@@ -242,7 +244,7 @@ class QuickReplyCompleter(QObject):
         at = len(before) - len(window) + slash
         if at > 0 and not before[at - 1].isspace():
             return None  # a URL or a date like 3/4, not a shortcut
-        return block.position() + at, typed + self._preedit
+        return block.position() + to_qt(line, at), typed + self._preedit
 
     def _update(self, reread: bool = True) -> None:
         if self._inserting:

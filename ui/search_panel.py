@@ -40,6 +40,7 @@ from ui.context import AppContext
 from ui.formatting import list_time
 from ui.ops import run_read
 from ui.theme import colours, ui_font
+from ui.utf16 import to_qt_spans
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -161,7 +162,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             y += line.height()
         layout.endLayout()
         formats = []
-        for start, end in hit.highlights:
+        for start, end in to_qt_spans(hit.snippet, list(hit.highlights)):  # Python's offsets, in Qt's
             f = QTextLayout.FormatRange()
             f.start, f.length = start, end - start
             fmt = QTextCharFormat()

@@ -60,3 +60,38 @@ def test_edit_menu_find_focuses_search(window: Any, qtbot: Any) -> None:
     find.trigger()
     assert window.left.currentWidget() is window.search
     qtbot.waitUntil(window.search.field.hasFocus)
+
+
+def test_a_result_after_an_emoji_marks_the_words_found(window: Any, qtbot: Any) -> None:
+    """The snippet's marks are Python offsets; Qt counts an emoji twice, so they must be converted."""
+    from PySide6.QtGui import QFontMetricsF, QTextLayout
+
+    from ui.theme import colours
+
+    text = "안녕하세요 민지님 😊🙏 네, 아이보리 M 재고 있습니다."
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지")
+        make_message(s, c, text, sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    window.search_for("재고")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5000)
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    hit = window.search.model.hits[0]
+    # Where the delegate lays the snippet out: 14 px in, under the name line.
+    rect = view.visualRect(window.search.model.index(0))
+    layout = QTextLayout(hit.snippet, delegate.font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width() - 28)
+    layout.endLayout()
+    qt_start = len(hit.snippet[: hit.snippet.index("재고")].encode("utf-16-le")) // 2
+    left = rect.left() + 14 + line.cursorToX(qt_start)[0]
+    right = rect.left() + 14 + line.cursorToX(qt_start + 2)[0]
+    y = int(rect.top() + 8 + QFontMetricsF(delegate.name_font).height() + 4 + line.height() / 2)
+    image = view.viewport().grab().toImage()
+    mark = colours(view.palette()).highlight_bg.rgb()
+    marked = [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == mark]
+    assert marked, "the match is not marked"
+    assert abs(marked[0] - left) <= 2 and abs(marked[-1] - right) <= 2

@@ -257,3 +257,98 @@ def test_clicking_through_chats_quickly_shows_only_the_last_one_picked(window: A
     assert window.chat.contact_id() == second
     assert {model.message_at(i).contact_id for i in range(model.rowCount())} == {second}
     assert model.rowCount() == 5
+
+
+def _point_at(view: Any, idx: Any, geo: Any, position: int) -> Any:
+    """Where Qt's text `position` (UTF-16, as the layout counts) lies in the viewport."""
+    line = geo.text_layout.lineForTextPosition(position)
+    x = geo.text_origin.x() + line.cursorToX(position)[0]
+    y = geo.text_origin.y() + line.y() + line.height() / 2
+    return (QPointF(x, y) + QPointF(view.visualRect(idx).topLeft())).toPoint()
+
+
+def _qt_position(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def test_text_dragged_over_after_an_emoji_is_copied_as_the_owner_saw_it_marked(
+    window: Any, qtbot: Any
+) -> None:
+    """An emoji is two of Qt's positions and one of Python's: the copy must not slide a letter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    text = "감사합니다 😊🙏 주소: 서울시 강남구 테헤란로 123"
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Emoji Copier")
+        make_message(s, c, text)
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    idx = view.chat_model.index(0)
+    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+    start, end = text.index("서울시"), text.index(" 123")
+    press, release = (_point_at(view, idx, geo, _qt_position(text, i)) for i in (start, end))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(view.viewport(), release)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=release)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == "서울시 강남구 테헤란로"
+
+
+def test_a_link_after_emoji_is_marked_and_opens_to_its_last_letter(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    text = "주문은 여기서 👉👉 https://shop.example.com/a 감사해요"
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Emoji Linker")
+        make_message(s, c, text)
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    opened: list[str] = []
+    monkeypatch.setattr(view, "open_link", opened.append)
+    idx = view.chat_model.index(0)
+    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+    url = "https://shop.example.com/a"
+    first, last = text.index(url), text.index(url) + len(url) - 1
+    # The underline covers the address as Qt lays it out: from its "h" to its "a".
+    (start, end, found) = geo.links[0]
+    assert found == url
+    assert (start, end) == (_qt_position(text, first), _qt_position(text, last + 1))
+    # A click on its last letter opens it; on the space after it, nothing.
+    middle_of = _point_at(view, idx, geo, _qt_position(text, last))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=middle_of + QPointF(2, 0).toPoint())
+    assert opened == [url]
+    after = _point_at(view, idx, geo, _qt_position(text, last + 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=after + QPointF(3, 0).toPoint())
+    assert opened == [url]
+
+
+def _marked_columns(image: Any, y: int, colour: Any) -> list[int]:
+    """The x of each pixel on row `y` painted in `colour` (a match's highlight)."""
+    return [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == colour.rgb()]
+
+
+def test_a_search_match_after_an_emoji_is_marked_on_the_words_found(window: Any, qtbot: Any) -> None:
+    from ui.theme import colours
+
+    text = "안녕하세요 민지님 😊 네, 아이보리 M 재고 있습니다."
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Emoji Finder")
+        message = make_message(s, c, text)
+        cid, mid = c.id, message.id
+    load_chats(window, qtbot)
+    window.show_chat(cid, message_id=mid, highlight="재고")
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.row_of(mid) is not None)
+    settle(qtbot)
+    idx = view.chat_model.index(view.chat_model.row_of(mid))
+    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+    start, end = (_qt_position(text, i) for i in (text.index("재고"), text.index("재고") + 2))
+    left, right = _point_at(view, idx, geo, start), _point_at(view, idx, geo, end)
+    image = view.viewport().grab().toImage()
+    marked = _marked_columns(image, left.y(), colours(view.palette()).highlight_bg)
+    assert marked, "the match is not marked"
+    # The mark spans "재고" as painted, not the space and letter before it.
+    assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2

@@ -101,6 +101,15 @@ def test_tab_inserts_the_reply_with_fields_filled_and_text_stays_editable(qtbot,
     assert editor.toPlainText().endswith("하우스 😊")
 
 
+def test_a_reply_chosen_after_emoji_replaces_only_its_shortcut(qtbot, composer) -> None:
+    """Qt counts an emoji as two characters: the `/감` after them must be found and replaced exactly."""
+    editor, completer = composer
+    type_text(qtbot, editor, "네 😊🙏 /감")
+    assert shown(completer) == ["/감사"]
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.toPlainText() == "네 😊🙏 김민지님, 주문해 주셔서 감사합니다! 서울 리넨 하우스"
+
+
 def test_enter_inserts_the_highlighted_reply_after_moving_down(qtbot, composer) -> None:
     editor, _completer = composer
     type_text(qtbot, editor, "주문 문의: /")
