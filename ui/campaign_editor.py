@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -270,7 +270,8 @@ class CampaignEditor(QWidget):
             self.template.addItem(f"{t.name} · {t.language} · {self._category(t.category)}", t)
         self.template.blockSignals(was)
         self.zone.setText(choices.time_zone)
-        self.when.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        # An hour from now on the shop's clock (the zone beside it), not this computer's.
+        self.when.setDateTime(self._shown(datetime.now(UTC) + timedelta(hours=1)))
         if self._pending_draft is not None:
             self.show_draft(self._pending_draft)
             self._pending_draft = None
@@ -315,8 +316,7 @@ class CampaignEditor(QWidget):
         self._show_media()
         if draft.scheduled_at is not None:
             self.at.setChecked(True)
-            local = draft.scheduled_at.astimezone(self._zone())
-            self.when.setDateTime(QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm"))
+            self.when.setDateTime(self._shown(draft.scheduled_at))
         self.pace.setValue(draft.pace)
 
     # ----------------------------------------------------------------- the draft
@@ -338,6 +338,11 @@ class CampaignEditor(QWidget):
             return ZoneInfo(self.choices.time_zone if self.choices else "UTC")
         except (ValueError, KeyError):
             return ZoneInfo("UTC")
+
+    def _shown(self, moment: datetime) -> QDateTime:
+        """`moment` as the schedule field shows it: on the shop's clock, to the minute."""
+        local = moment.astimezone(self._zone())
+        return QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
 
     def scheduled_at(self) -> datetime | None:
         if not self.at.isChecked():
@@ -562,6 +567,17 @@ class CampaignEditor(QWidget):
 
     # ----------------------------------------------------------------- send
     def _send(self) -> None:
+        when = self.scheduled_at()
+        if when is not None and when <= datetime.now(UTC):
+            # The relay would send it at once: not what "send at" means.
+            QMessageBox.warning(
+                self,
+                self.tr("Send campaign"),
+                self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
+                    self.when.dateTime().toString("yyyy-MM-dd HH:mm"), self._zone().key
+                ),
+            )
+            return
         problems = self.law_problems()
         if problems and (
             QMessageBox.warning(
@@ -580,7 +596,6 @@ class CampaignEditor(QWidget):
             return
         if not problems:
             count = len(self.resolved.recipients)
-            when = self.scheduled_at()
             question = (
                 self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
                 if when is None

@@ -786,6 +786,10 @@
         <translation>설정에서 메시지당 가격을 입력하면 비용이 보여요.</translation>
     </message>
     <message>
+        <source>{0} ({1}) has passed. Set a later time, or choose Send now.</source>
+        <translation>{0}({1})은(는) 이미 지났어요. 더 늦은 시간을 정하거나 ‘지금 보내기’를 고르세요.</translation>
+    </message>
+    <message>
         <source>Advertising message</source>
         <translation>광고성 메시지</translation>
     </message>

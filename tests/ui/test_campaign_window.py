@@ -266,3 +266,47 @@ def test_a_catalogue_items_picture_becomes_the_header_of_an_image_template(
     assert editor.draft().header_media == {"kind": "image", "path": str(ctx.paths.catalog_dir / "a.jpg")}
     assert editor.media_label.text() == "a.jpg"
     assert editor.preview.has_media
+
+
+def _zone_far_from_this_computer() -> str:
+    """A shop time zone whose clock differs from this computer's by many hours."""
+    here = datetime.now().astimezone().utcoffset() or timedelta(0)
+    return "Pacific/Kiritimati" if here < timedelta(hours=1) else "Pacific/Pago_Pago"  # UTC+14 / UTC-11
+
+
+def _shop_in(ctx: Any, zone: str) -> None:
+    from app.automations_store import AutomationsStore
+    from app.wire import Automations, BusinessHours
+
+    AutomationsStore(ctx.db).save(Automations(business_hours=BusinessHours(timezone=zone)))
+
+
+def test_send_at_starts_an_hour_ahead_on_the_shops_clock_not_this_computers(qtbot: Any, ctx: Any) -> None:
+    seed(ctx)
+    zone = _zone_far_from_this_computer()
+    _shop_in(ctx, zone)
+    editor = open_window(qtbot, ctx).editor
+    assert editor.zone.text() == zone
+    editor.at.setChecked(True)
+    when = editor.scheduled_at()
+    assert when is not None
+    assert timedelta(minutes=58) <= when - datetime.now(UTC) <= timedelta(minutes=61)
+
+
+def test_a_send_at_time_that_has_passed_is_refused_with_a_reason_and_nothing_is_sent(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    seed(ctx)
+    _shop_in(ctx, "Asia/Seoul")
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    editor.name.setText("Yesterday's sale")
+    choose_template(editor, "winter_sale_ok")
+    editor.at.setChecked(True)
+    editor.when.setDateTime(editor.when.dateTime().addDays(-1))
+    sent: list[Any] = []
+    editor.send_requested.connect(sent.append)
+    refused = dialogs.expect("warning")
+    editor.send_button.click()
+    assert sent == []
+    assert "has passed" in refused.shown[0].text and "Asia/Seoul" in refused.shown[0].text
