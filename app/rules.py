@@ -377,6 +377,9 @@ class BotDecision:
     answered: bool  # the bot took this message (greeting/away stay quiet), even when the cap held it
     matched: str | None = None  # the rule or node id that answered, for the report
     handoff: HandoffReason | None = None  # set when this message handed the chat to a person
+    # The reply told the customer the shop is closed and when it opens (`handoff_closed_text`): it
+    # stands for the away message of this away period, so the customer is not told twice.
+    told_closed: bool = False
 
 
 def customer_message(message: Mapping[str, Any]) -> CustomerMessage | None:
@@ -534,15 +537,15 @@ def _menu_body(menu: MenuNode, nodes: dict[str, MenuNode], text: str) -> dict[st
     return {"type": "interactive", "interactive": {"type": "list", "body": body, "action": action}}
 
 
-def _handoff_text(bot: MenuBot, hours: BusinessHours, text: str, now: datetime) -> str:
+def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | None:
+    """The line a hand-off adds while the shop is closed: when it opens (None while open)."""
     if is_open(hours, now):
-        return text
+        return None
     opening = next_opening(hours, now)
     if opening is None or not bot.handoff_closed_text.strip():
-        return text
+        return None
     local = opening.astimezone(zone(hours.timezone))
-    when = f"{local:%m/%d %H:%M}"
-    return f"{text}\n{bot.handoff_closed_text.replace('{opening}', when)}".strip()
+    return bot.handoff_closed_text.replace("{opening}", f"{local:%m/%d %H:%M}")
 
 
 def bot_decision(
@@ -582,8 +585,11 @@ def bot_decision(
 
     def handoff(text: str, reason: HandoffReason, matched: str) -> BotDecision:
         paused = replace(state, paused_until=now + timedelta(hours=bot.pause_hours))
-        reply = _text_body(_handoff_text(bot, doc.business_hours, fill(text or bot.handoff_text), now))
-        return _capped(bot, paused, reply, now, matched, reason)
+        closed = _closed_note(bot, doc.business_hours, now)
+        said = fill(text or bot.handoff_text)
+        reply = _text_body(f"{said}\n{closed}".strip() if closed else said)
+        decision = _capped(bot, paused, reply, now, matched, reason)
+        return replace(decision, told_closed=closed is not None and decision.reply is not None)
 
     def order_answer(matched: str) -> BotDecision:
         lines = _order_lines(bot, orders)

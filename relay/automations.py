@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.rules import (
     ContactState,
+    away_due,
     bot_decision,
     customer_message,
     greeting_due,
@@ -90,7 +91,7 @@ class AutomationRunner:
         stamp = inbound.timestamp or int(now.timestamp())
         # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
         greeting = doc.greeting.text if greeting_due(doc, state, now) else None
-        if await self._bot(doc, inbound, current, now, stamp, greeting):
+        if await self._bot(doc, inbound, current, now, stamp, greeting, away_due(doc, state, now)):
             return
         replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
         for reply in replies:
@@ -122,8 +123,12 @@ class AutomationRunner:
         now: datetime,
         stamp: int,
         greeting: str | None,
+        away: bool,
     ) -> bool:
-        """Run the menu bot (app/rules.py) on this message; True when it took the message."""
+        """Run the menu bot (app/rules.py) on this message; True when it took the message.
+
+        `away`: the away message is due now. A hand-off that told the customer the shop is closed
+        stands for it in this away period (the customer's next message is not told again)."""
         if not doc.bot.enabled:
             return False
         wa_id = inbound.wa_id
@@ -154,5 +159,7 @@ class AutomationRunner:
         if decision.reply is not None:
             key = f"bot:{wa_id}:{inbound.message.get('id') or stamp}"
             body = {"to": wa_id, **decision.reply}
-            await self.sender.send(body, key, sent_by=SentBy.BOT, client_id=None)
+            status, _answer = await self.sender.send(body, key, sent_by=SentBy.BOT, client_id=None)
+            if status == 200 and away and decision.told_closed:
+                await run_in_threadpool(self.store.contacts.touch, wa_id, last_away_sent_ms=dt_to_ms(now))
         return True

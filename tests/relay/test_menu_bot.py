@@ -311,3 +311,30 @@ def test_the_report_counts_what_answered_and_the_hand_offs_per_rule_and_node(
     assert tallies["handoff"] == (1, 1)  # the hand-off keyword
     assert relay.client.get(f"{relay.url}/v1/bot/report?days=0", headers=relay.auth()).status_code == 422
     assert relay.client.get(f"{relay.url}/v1/bot/report").status_code == 401
+
+
+def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_night(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The bot's "we're closed, we answer from 10:00" already told the customer: the away message must
+    not tell them again a minute later (once per contact per away period, whichever said it)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    today = datetime.now(ZoneInfo("Asia/Seoul")).weekday()
+    week = [DayHours(mode="closed" if day == today else "all_day").model_dump() for day in range(7)]
+    put_bot(
+        relay,
+        business_hours={"timezone": "Asia/Seoul", "week": week},
+        away={"enabled": True, "text": "지금은 영업시간이 아니에요", "schedule": "outside_hours"},
+    )
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("상담원 연결")
+    _message, _contact, outbound = customer.events(3)
+    told = outbound["body"]["text"]["body"]
+    assert outbound["sent_by"] == "bot" and "운영시간이 아니에요" in told
+    customer.says("혹시 확인 가능하실까요?")
+    assert customer.events(1)[0]["kind"] == "message"
+    wait_until(relay.automations_done, 10, "the relay to look at the message")
+    assert [body["text"]["body"] for body in graph.sent] == [told]
