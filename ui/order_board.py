@@ -47,6 +47,7 @@ from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name
 from ui.order_window import COURIERS, move_label
 from ui.screen_fit import resize_within_screen
+from ui.window_keys import close_with_keys
 
 if TYPE_CHECKING:
     from ui.order_actions import OrderActions
@@ -200,6 +201,10 @@ class OrderBoard(QWidget):
         files.addWidget(sheet)
         files.addWidget(export)
         files.addWidget(tracking)
+        close = QToolButton(self)
+        close.setText(self.tr("Close"))
+        close.clicked.connect(self.close)
+        files.addWidget(close)
         layout.addWidget(self.stack, 1)
         layout.addLayout(files)
 
@@ -208,6 +213,7 @@ class OrderBoard(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        close_with_keys(self)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.board_button.clicked.connect(lambda: self.show_table(False))

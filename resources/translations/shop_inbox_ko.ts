@@ -3455,6 +3455,10 @@ The previous data was kept in {folder}.</source>
         <source>Read the courier&apos;s file of tracking numbers: those orders are shipped</source>
         <translation>택배사의 송장번호 파일을 읽어 해당 주문을 배송 중으로 바꿉니다</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
     <message numerus="yes">
         <source>%n order(s)</source>
         <translation>

@@ -1,4 +1,4 @@
-"""Esc and Ctrl+W close the tool windows (Catalogue, Quick replies, Labels), and each has a Close button."""
+"""Esc and Ctrl+W close the tool windows (Catalogue, Quick replies, Labels, Orders), and each has a Close button."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def build(name: str, ctx: Any) -> QWidget:
         from ui.quick_reply_manager import QuickReplyManager
 
         return QuickReplyManager(ctx)
+    if name == "orders":
+        from ui.order_board import OrderBoard
+
+        return OrderBoard(ctx)
     from ui.labels_manager import LabelsManager
 
     return LabelsManager(ctx)
@@ -31,7 +35,7 @@ def press(qtbot: Any, widget: QWidget, keys: str) -> None:
 
 
 @pytest.mark.parametrize("keys", ["Ctrl+W", "Esc"])
-@pytest.mark.parametrize("name", ["catalogue", "quick replies", "labels"])
+@pytest.mark.parametrize("name", ["catalogue", "quick replies", "labels", "orders"])
 def test_a_tool_window_closes_with_the_keyboard(name: str, keys: str, qtbot: Any, ctx: Any) -> None:
     window = build(name, ctx)
     qtbot.addWidget(window)
@@ -43,7 +47,7 @@ def test_a_tool_window_closes_with_the_keyboard(name: str, keys: str, qtbot: Any
     QThreadPool.globalInstance().waitForDone(5000)  # the catalogue prunes pictures as it closes
 
 
-@pytest.mark.parametrize("name", ["catalogue", "quick replies", "labels"])
+@pytest.mark.parametrize("name", ["catalogue", "quick replies", "labels", "orders"])
 def test_a_tool_window_has_a_close_button_inside_it(name: str, qtbot: Any, ctx: Any) -> None:
     window = build(name, ctx)
     qtbot.addWidget(window)
