@@ -15,6 +15,7 @@ from app.queries import MessageRow
 from ui import icons
 from ui.formatting import babel_locale_name
 from ui.ops import failure_sentence, run_op
+from ui.utf16 import from_qt
 
 if TYPE_CHECKING:
     from ui.chat_pane import ChatPane
@@ -47,7 +48,8 @@ class CatalogSendAction(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text() == "#":
             cursor = self.pane.composer.edit.textCursor()
-            before = cursor.block().text()[: cursor.positionInBlock()]
+            line = cursor.block().text()
+            before = line[: from_qt(line, cursor.positionInBlock())]  # Qt counts an emoji twice
             if not before or before[-1].isspace():
                 self.pick("")
                 return True  # the `#` opens the picker instead of being typed

@@ -63,6 +63,25 @@ def test_typing_hash_at_a_word_start_opens_the_picker_instead_of_typing_it(
     assert edit.toPlainText() == "item#"
 
 
+def test_hash_after_emoji_and_a_space_opens_the_picker_mid_line(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Qt counts an emoji twice: the character before the cursor is the space, not the next letter."""
+    from PySide6.QtGui import QTextCursor
+
+    open_chat_with_item(qtbot, window, ctx)
+    edit = window.chat.composer.edit
+    edit.setPlainText("좋아요 😊🙏 이거요")
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.movePosition(QTextCursor.MoveOperation.Left, n=3)  # after "🙏 ", before "이거요"
+    edit.setTextCursor(cursor)
+    picker = dialogs.expect("modal", answer=lambda dialog: dialog.reject())
+    qtbot.keyClick(edit, "#")
+    assert [shown.widget for shown in picker.shown] == ["CatalogPicker"]
+    assert edit.toPlainText() == "좋아요 😊🙏 이거요"
+
+
 def test_a_sold_out_item_puts_the_customer_on_its_restock_waitlist(qtbot: Any, window: Any, ctx: Any) -> None:
     from app.campaigns import waitlisted_items
     from app.models import Stock
