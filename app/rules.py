@@ -281,6 +281,15 @@ def away_due(doc: Automations, state: ContactState, now: datetime) -> bool:
     )
 
 
+def away_told(doc: Automations, state: ContactState, now: datetime) -> bool:
+    """Whether this customer was sent the away message (or a hand-off that said the shop is closed)
+    in the away period of `now`."""
+    if not doc.away.enabled or state.last_away_sent_at is None:
+        return False
+    period = away_period_start(doc.away, doc.business_hours, now)
+    return period is not None and state.last_away_sent_at >= period
+
+
 def fill_fields(text: str, *, name: str | None, phone: str | None, shop: str | None) -> str:
     """Fill {name}, {first_name}, {phone}, {shop}; other {words} stay as typed.
 
@@ -560,12 +569,15 @@ def bot_decision(
     echo: bool = False,
     orders: Sequence[OrderStatus] = (),
     greeting: str | None = None,
+    closed_told: bool = False,
 ) -> BotDecision:
     """What the bot answers to one inbound message: at most one message, never to an echo, never
     while the chat is with a person, at most `hourly_cap` per chat per hour.
 
     `greeting` is the greeting text when it is due now: with `welcome_menu`, a message no rule
     answers gets the top menu led by the greeting, in place of the greeting alone.
+    `closed_told`: the away message already told this customer the shop is closed in this away
+    period (`away_told`), so a hand-off does not say it again.
     """
     bot = doc.bot
     quiet = BotDecision(None, state, answered=False)
@@ -585,7 +597,7 @@ def bot_decision(
 
     def handoff(text: str, reason: HandoffReason, matched: str) -> BotDecision:
         paused = replace(state, paused_until=now + timedelta(hours=bot.pause_hours))
-        closed = _closed_note(bot, doc.business_hours, now)
+        closed = None if closed_told else _closed_note(bot, doc.business_hours, now)
         said = fill(text or bot.handoff_text)
         reply = _text_body(f"{said}\n{closed}".strip() if closed else said)
         decision = _capped(bot, paused, reply, now, matched, reason)

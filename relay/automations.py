@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from app.rules import (
     ContactState,
     away_due,
+    away_told,
     bot_decision,
     customer_message,
     greeting_due,
@@ -91,7 +92,8 @@ class AutomationRunner:
         stamp = inbound.timestamp or int(now.timestamp())
         # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
         greeting = doc.greeting.text if greeting_due(doc, state, now) else None
-        if await self._bot(doc, inbound, current, now, stamp, greeting, away_due(doc, state, now)):
+        away = away_due(doc, state, now)
+        if await self._bot(doc, inbound, current, now, stamp, greeting, away, away_told(doc, state, now)):
             return
         replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
         for reply in replies:
@@ -124,11 +126,13 @@ class AutomationRunner:
         stamp: int,
         greeting: str | None,
         away: bool,
+        closed_told: bool,
     ) -> bool:
         """Run the menu bot (app/rules.py) on this message; True when it took the message.
 
         `away`: the away message is due now. A hand-off that told the customer the shop is closed
-        stands for it in this away period (the customer's next message is not told again)."""
+        stands for it in this away period (the customer's next message is not told again), and
+        after it (`closed_told`) a hand-off does not say so again."""
         if not doc.bot.enabled:
             return False
         wa_id = inbound.wa_id
@@ -144,6 +148,7 @@ class AutomationRunner:
             contact_name=inbound.profile_name,
             orders=[OrderStatus.model_validate(order) for order in pushed],
             greeting=greeting,
+            closed_told=closed_told,
         )
         if not decision.answered:
             return False

@@ -313,11 +313,8 @@ def test_the_report_counts_what_answered_and_the_hand_offs_per_rule_and_node(
     assert relay.client.get(f"{relay.url}/v1/bot/report").status_code == 401
 
 
-def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_night(
-    relay: RunningRelay, graph: FakeGraph
-) -> None:
-    """The bot's "we're closed, we answer from 10:00" already told the customer: the away message must
-    not tell them again a minute later (once per contact per away period, whichever said it)."""
+def closed_today(relay: RunningRelay) -> None:
+    """The bot on, the shop closed all of today (Seoul) and open the other days, the away message on."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -328,6 +325,14 @@ def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_nig
         business_hours={"timezone": "Asia/Seoul", "week": week},
         away={"enabled": True, "text": "지금은 영업시간이 아니에요", "schedule": "outside_hours"},
     )
+
+
+def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_night(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The bot's "we're closed, we answer from 10:00" already told the customer: the away message must
+    not tell them again a minute later (once per contact per away period, whichever said it)."""
+    closed_today(relay)
     customer = Customer(relay)
     customer.events(1)
     customer.says("상담원 연결")
@@ -338,3 +343,19 @@ def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_nig
     assert customer.events(1)[0]["kind"] == "message"
     wait_until(relay.automations_done, 10, "the relay to look at the message")
     assert [body["text"]["body"] for body in graph.sent] == [told]
+
+
+def test_after_the_away_message_a_hand_off_does_not_say_the_shop_is_closed_again(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    closed_today(relay)
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("안녕하세요")  # no keyword: the away message answers
+    _message, away = customer.events(2)
+    assert away["sent_by"] == "away"
+    customer.says("상담원 연결")
+    _message, _contact, outbound = customer.events(3)
+    told = outbound["body"]["text"]["body"]
+    assert outbound["sent_by"] == "bot" and "상담원에게 연결" in told
+    assert "운영시간이 아니에요" not in told
