@@ -355,7 +355,7 @@ def _hours(*ranges: tuple[str, str]) -> DayHours:
 
 def demo_automations(lang: str) -> Automations:
     """The demo shop's rules: a Seoul linen shop's greeting, away message, hours, profile and menu bot."""
-    from app.shop_menu import ready_made_menu
+    from app.shop_menu import ready_made_menu, with_answers
 
     korean = lang.lower().startswith("ko")
     weekday = _hours(("10:00", "13:00"), ("14:00", "19:00"))  # closed for lunch 13–14
@@ -385,6 +385,12 @@ def demo_automations(lang: str) -> Automations:
             "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 (평일 10~19시, 토 11~17시). "
             "영업시간에 가장 먼저 답장 드릴게요!"
         )
+        account = "입금 계좌를 안내해 드릴게요.\n국민은행 123456-01-234567 (예금주: 서울 리넨 하우스)\n" + (
+            "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요."
+        )
+        hours_text = (
+            "운영시간은 평일 오전 10시부터 오후 7시(점심 1~2시), 토요일 오전 11시부터 오후 5시까지예요."
+        )
     else:
         profile = BusinessProfile(
             name="Seoul Linen House",
@@ -404,12 +410,21 @@ def demo_automations(lang: str) -> Automations:
             "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19, Sat 11–17, "
             "Seoul time). We'll answer first thing when we open."
         )
+        account = (
+            "Here are our bank details:\nKookmin Bank 123456-01-234567 (account holder: Seoul Linen House)\n"
+            "After paying, send us the payer's name and we'll confirm it quickly."
+        )
+        hours_text = (
+            "We answer Monday to Friday 10:00–19:00 (lunch 13–14) and Saturday 11:00–17:00, Seoul time."
+        )
+    demo_answers = {"account": account, "hours": hours_text}
     return Automations(
         revision=0,
         greeting=GreetingRule(enabled=True, text=greeting_text, recipients=Recipients(), silence_days=14),
         away=AwayRule(enabled=True, text=away_text, schedule="outside_hours", recipients=Recipients()),
         business_hours=hours,
         profile=profile,
-        # The menu bot at work: demo customers ask for the menu, their order, a person.
-        bot=ready_made_menu(lang).model_copy(update={"enabled": True}),
+        # The menu bot at work: demo customers ask for the menu, their order, a person. Its account
+        # and hours answers are the demo shop's own (the ready-made ones are examples to replace).
+        bot=with_answers(ready_made_menu(lang), demo_answers).model_copy(update={"enabled": True}),
     )

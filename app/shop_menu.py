@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from app.wire import BotAnswer, KeywordRule, MenuBot, MenuNode
 
+# The ready-made account answers' placeholder number: the bot is not switched on while it is left.
+EXAMPLE_ACCOUNT_NUMBER = "000-0000-0000"
 ACCOUNT_TEXT = (
     "입금 계좌를 안내해 드릴게요.\n"
-    "○○은행 000-0000-0000 (예금주: 홍길동)\n"
+    f"○○은행 {EXAMPLE_ACCOUNT_NUMBER} (예금주: 홍길동)\n"
     "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요."
 )
 EXCHANGE_TEXT = (
@@ -20,7 +22,7 @@ HOURS_TEXT = "운영시간은 평일 오전 9시부터 오후 6시까지예요. 
 
 
 ACCOUNT_EN = (
-    "Here are our bank details:\nBank name 000-0000-0000 (account holder: Your Shop)\n"
+    f"Here are our bank details:\nBank name {EXAMPLE_ACCOUNT_NUMBER} (account holder: Your Shop)\n"
     "After paying, send us the payer's name and we'll confirm it quickly."
 )
 HOURS_EN = "We answer Monday to Friday, 9 a.m. to 6 p.m. We're closed on weekends and holidays."
@@ -178,3 +180,27 @@ def english_shop_menu() -> MenuBot:
 def ready_made_menu(language: str) -> MenuBot:
     """The ready-made menu in the owner's language: Korean for 'ko', else English."""
     return korean_shop_menu() if language.lower().startswith("ko") else english_shop_menu()
+
+
+def example_account_left(bot: MenuBot) -> str | None:
+    """The title (or first keyword) of the first answer still giving the ready-made example account
+    number; None when every answer was written by the shop."""
+    for node in bot.nodes:
+        if EXAMPLE_ACCOUNT_NUMBER in node.text:
+            return node.title or node.id
+    for rule in bot.rules:
+        if EXAMPLE_ACCOUNT_NUMBER in rule.answer.text:
+            return ", ".join(rule.keywords) or rule.id
+    return None
+
+
+def with_answers(bot: MenuBot, texts: dict[str, str]) -> MenuBot:
+    """`bot` with the text of the menu entries and keyword answers of these ids replaced."""
+    nodes = [n.model_copy(update={"text": texts[n.id]}) if n.id in texts else n for n in bot.nodes]
+    rules = [
+        r.model_copy(update={"answer": r.answer.model_copy(update={"text": texts[r.id]})})
+        if r.id in texts
+        else r
+        for r in bot.rules
+    ]
+    return bot.model_copy(update={"nodes": nodes, "rules": rules})

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.relay_client import RelayClient
 from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps, whole_message_only
-from app.shop_menu import ready_made_menu
+from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, example_account_left, ready_made_menu
 from app.wire import (
     BUTTON_TITLE_MAX,
     LIST_BUTTON_MAX,
@@ -937,8 +937,17 @@ class BotEditor(AutomationDialog):
         return doc.model_copy(update={"bot": bot}, deep=True)
 
     def problem(self) -> str:
-        self.apply(self.state.doc)
-        return self._problem
+        doc = self.apply(self.state.doc)
+        if self._problem:
+            return self._problem
+        example = example_account_left(doc.bot) if doc.bot.enabled else None
+        if example is not None:
+            # The ready-made menu's account number is an example: customers would be sent it.
+            return self.tr(
+                "“{0}” still gives the example account number {1}: write your shop's account there "
+                "before the bot answers customers."
+            ).format(example, EXAMPLE_ACCOUNT_NUMBER)
+        return ""
 
     def refresh_summary(self, doc: Automations) -> None:
         overlaps = keyword_overlaps(doc.bot) if not self._problem else []

@@ -465,6 +465,10 @@
         </translation>
     </message>
     <message>
+        <source>“{0}” still gives the example account number {1}: write your shop&apos;s account there before the bot answers customers.</source>
+        <translation>“{0}”에 아직 예시 계좌번호 {1}이(가) 있어요. 봇이 고객에게 답하기 전에 가게 계좌로 바꿔 주세요.</translation>
+    </message>
+    <message>
         <source>&quot;{0}&quot; alone answers only a message that is exactly &quot;{0}&quot;: tick &quot;Match whole words only&quot; to find it inside sentences.</source>
         <translation>“{0}” 한 단어만 있으면 메시지 전체가 정확히 “{0}”일 때만 답해요: 문장 속에서도 찾으려면 “낱말 전체가 같을 때만”을 선택해 주세요.</translation>
     </message>

@@ -157,6 +157,39 @@ def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
     assert len(store.state().doc.bot.nodes) == 9
 
 
+def write_own_account(editor: BotEditor, account: str) -> None:
+    """The owner writes the shop's account in the menu's entry and in the keyword answer."""
+    editor.tree.setCurrentItem(editor._item("account"))
+    editor.node_text.setPlainText(account)
+    editor.rule_list.setCurrentRow([r.id for r in editor.rules].index("account"))
+    editor.answer_text.setPlainText(account)
+
+
+def test_the_ready_made_example_account_number_never_reaches_customers(qtbot: Any, ctx: AppContext) -> None:
+    """Switched on with the ready-made menu as it comes, the bot would send "000-0000-0000" as the
+    shop's account: Save says where it still is and stores nothing until the owner writes theirs."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.enabled.setChecked(True)
+    store = AutomationsStore(ctx.db)
+    editor.save()
+    assert "“입금 계좌 안내” still gives the example account number 000-0000-0000" in editor.error.text()
+    editor.tree.setCurrentItem(editor._item("account"))
+    editor.node_text.setPlainText("우리은행 1002-123-456789 (예금주: 서울 리넨)")
+    editor.save()
+    assert "“계좌, 입금” still gives the example account number" in editor.error.text()
+    assert not store.state().doc.bot.enabled
+    write_own_account(editor, "우리은행 1002-123-456789 (예금주: 서울 리넨)")
+    editor.save()
+    qtbot.waitUntil(lambda: store.state().doc.bot.enabled, timeout=5000)
+    assert editor.error.isHidden()
+    # Switched off, the menu may keep the example while the owner works on it.
+    editor.load_menu(korean_shop_menu())
+    editor.enabled.setChecked(False)
+    editor.save()
+    assert editor.error.isHidden()
+
+
 def test_export_and_import_round_trip_and_a_bad_file_changes_nothing(
     qtbot: Any, ctx: AppContext, tmp_path: Path
 ) -> None:
@@ -186,6 +219,7 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
     editor = editor_for(qtbot, ctx, client)
     editor.use_ready_made()
     editor.enabled.setChecked(True)
+    write_own_account(editor, "Woori Bank 1002-123-456789 (Seoul Linen House)")
     write(qtbot, editor, "What are your opening hours?")  # the English interface's ready-made menu
     promised = said(editor)[-1][1]
     assert promised.startswith("We answer Monday to Friday")
