@@ -87,7 +87,13 @@ def extract_english(ts: Path) -> None:
 
 
 def compile_qm(ts: Path, qm: Path) -> None:
-    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
+    """Compile `ts` into a new file that then takes `qm`'s name: a running app keeps reading the old one.
+
+    Qt maps a loaded .qm into memory; lrelease writing over it in place crashed a running app (from
+    this checkout) at its next translated word."""
+    fresh = qm.with_name(qm.name + ".new")
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], cwd=ROOT, check=True)
+    fresh.replace(qm)
 
 
 def main() -> None:
