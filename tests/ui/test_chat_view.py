@@ -271,6 +271,17 @@ def _qt_position(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+def _open_one_message(window: Any, qtbot: Any, text: str) -> tuple[Any, Any, Any]:
+    """A chat whose one message is `text`, open: the view, the message's index and its geometry."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Emoji Writer")
+        make_message(s, c, text)
+        cid = c.id
+    view = open_chat(window, qtbot, cid)
+    idx = view.chat_model.index(0)
+    return view, idx, view.bubbles.geometry(idx, float(view.viewport().width()))
+
+
 def test_text_dragged_over_after_an_emoji_is_copied_as_the_owner_saw_it_marked(
     window: Any, qtbot: Any
 ) -> None:
@@ -279,13 +290,7 @@ def test_text_dragged_over_after_an_emoji_is_copied_as_the_owner_saw_it_marked(
     from PySide6.QtGui import QGuiApplication
 
     text = "감사합니다 😊🙏 주소: 서울시 강남구 테헤란로 123"
-    with window.ctx.db.write() as s:
-        c = make_contact(s, profile_name="Emoji Copier")
-        make_message(s, c, text)
-        cid = c.id
-    view = open_chat(window, qtbot, cid)
-    idx = view.chat_model.index(0)
-    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+    view, idx, geo = _open_one_message(window, qtbot, text)
     start, end = text.index("서울시"), text.index(" 123")
     press, release = (_point_at(view, idx, geo, _qt_position(text, i)) for i in (start, end))
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=press)
@@ -301,15 +306,9 @@ def test_a_link_after_emoji_is_marked_and_opens_to_its_last_letter(
     from PySide6.QtCore import Qt
 
     text = "주문은 여기서 👉👉 https://shop.example.com/a 감사해요"
-    with window.ctx.db.write() as s:
-        c = make_contact(s, profile_name="Emoji Linker")
-        make_message(s, c, text)
-        cid = c.id
-    view = open_chat(window, qtbot, cid)
+    view, idx, geo = _open_one_message(window, qtbot, text)
     opened: list[str] = []
     monkeypatch.setattr(view, "open_link", opened.append)
-    idx = view.chat_model.index(0)
-    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
     url = "https://shop.example.com/a"
     first, last = text.index(url), text.index(url) + len(url) - 1
     # The underline covers the address as Qt lays it out: from its "h" to its "a".
