@@ -19,7 +19,7 @@ class MissingSetting(SystemExit):
         super().__init__(
             "shop-inbox-relay: missing required setting(s): "
             + ", ".join(names)
-            + " (set them in the environment; see docs/relay.md)"
+            + " (run `shop-inbox-relay setup`, or set them in the environment; see docs/relay.md)"
         )
         self.names = names
 

@@ -43,6 +43,7 @@ def test_serve_without_settings_exits_with_a_message_naming_them(tmp_path: Path)
     )
     assert done.returncode != 0
     assert "WHATSAPP_ACCESS_TOKEN" in done.stderr and "WHATSAPP_APP_SECRET" in done.stderr
+    assert "shop-inbox-relay setup" in done.stderr  # the way a newcomer sets them
 
 
 def test_token_prints_the_same_token_until_rotated(
