@@ -16,10 +16,12 @@ def is_local_host(host: str) -> bool:
 
 
 def normalise_relay_url(url: str) -> str:
-    """Trim spaces and a trailing slash; add https:// when the owner pasted a bare host."""
+    """Trim spaces and a trailing slash; add https:// when the owner pasted a bare host (http:// for
+    this computer, where a relay tried out serves plain http and the token never leaves the machine)."""
     url = url.strip()
     if url and "://" not in url:
-        url = "https://" + url
+        local = is_local_host(urlsplit("//" + url).hostname or "")
+        url = ("http://" if local else "https://") + url
     return url.rstrip("/")
 
 

@@ -47,6 +47,13 @@ def test_a_bare_host_gets_https_and_trailing_slash_is_dropped() -> None:
     assert normalise_relay_url(" relay.myshop.com/ ") == "https://relay.myshop.com"
 
 
+def test_a_bare_address_of_this_computer_gets_http_as_a_relay_tried_out_here_serves() -> None:
+    assert normalise_relay_url("127.0.0.1:8765") == "http://127.0.0.1:8765"
+    assert normalise_relay_url("localhost:8000/") == "http://localhost:8000"
+    assert normalise_relay_url("[::1]:8000") == "http://[::1]:8000"
+    assert normalise_relay_url("192.168.0.10:8000") == "https://192.168.0.10:8000"
+
+
 @pytest.mark.parametrize("url", ["", "ftp://relay", "https://", "not a url at all"])
 def test_something_that_is_not_a_web_address_is_explained(url: str) -> None:
     assert check_relay(url, "t").outcome in (CheckOutcome.INVALID_URL, CheckOutcome.UNREACHABLE)
