@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
 from ui.context import AppContext
+from ui.formatting import babel_locale_name
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel
 from ui.screen_fit import resize_within_screen
@@ -177,7 +178,7 @@ class ShopPage(QWizardPage):
 
         self.country = QComboBox()
         self.currency = QComboBox()
-        display = Locale.parse("en")
+        display = Locale.parse(babel_locale_name())  # the countries named in the owner's language
         for code, _currency in COUNTRIES:
             self.country.addItem(display.territories.get(code, code), code)
         for code in CURRENCIES:

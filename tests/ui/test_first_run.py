@@ -119,3 +119,22 @@ def test_the_wizard_offers_to_import_phone_chats(qtbot: Any, ctx: Any) -> None:
     qtbot.addWidget(wizard)
     buttons = [b.text() for b in wizard.shop_page.findChildren(QPushButton)]
     assert any("Import chats" in text for text in buttons)
+
+
+def test_the_wizard_names_the_countries_in_the_owners_language(qtbot: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ui.setup_wizard import ShopPage
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    try:
+        page = ShopPage()
+        qtbot.addWidget(page)
+        names = {page.country.itemData(i): page.country.itemText(i) for i in range(page.country.count())}
+    finally:
+        QLocale.setDefault(before)
+    assert names["KR"] == "대한민국" and names["US"] == "미국"
+    english = ShopPage()
+    qtbot.addWidget(english)
+    assert english.country.itemText(english.country.findData("KR")) == "South Korea"
