@@ -36,6 +36,18 @@ def avatar_colour(key: str) -> QColor:
     return QColor(AVATAR_COLOURS[colour_number(key)])
 
 
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def _hangul_run(word: str) -> str:
+    """The Hangul syllables `word` starts with."""
+    end = 0
+    while end < len(word) and _is_hangul(word[end]):
+        end += 1
+    return word[:end]
+
+
 def initials(name: str) -> str:
     """'Amy Clarke' → 'AC'; '김민지' → '민지' (Korean given name); '+82 10…' → '#'."""
     name = name.strip()
@@ -43,11 +55,14 @@ def initials(name: str) -> str:
         return "?"
     if name.startswith("+") or name[0].isdigit():
         return "#"
-    first = name[0]
-    if "\uac00" <= first <= "\ud7a3":
-        # A Korean name is surname + given name; people are called by the given name.
-        compact = name.replace(" ", "")
-        return compact[1:3] if len(compact) >= 3 else compact[:2]
+    if _is_hangul(name[0]):
+        # A Korean name is surname + given name; people are called by the given name. A saved name
+        # often adds a word ("지민 단골", "김민지(단골)"): only the name's own syllables count.
+        words = name.split()
+        given = _hangul_run(words[0])
+        if len(given) == 1 and len(words) > 1:  # "김 민지": the surname apart
+            given += _hangul_run(words[1])
+        return given[1:3] if len(given) >= 3 else given[:2]
     parts = [p for p in name.split() if p]
     if len(parts) >= 2:
         return (parts[0][0] + parts[-1][0]).upper()

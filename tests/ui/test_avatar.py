@@ -11,6 +11,11 @@ from ui.avatar import AVATAR_COLOURS, avatar_look, avatar_pixmap, colour_number,
 
 def test_initials_are_what_people_are_called(qapp: Any) -> None:
     assert initials("김민지") == "민지"  # a Korean given name, without the surname
+    assert initials("김 민지") == "민지"
+    # A saved name with a word added: the name's syllables, not "민단" or "지(".
+    assert initials("지민 단골") == "지민"
+    assert initials("김민지(단골)") == "민지"
+    assert initials("민지 고객님") == "민지"
     assert initials("Amy Clarke") == "AC"
     assert initials("+82 10 1234 5678") == "#"
     assert initials("  ") == "?"
