@@ -24,17 +24,10 @@ HEADER_SEARCH_ROWS = 20  # banks put the account's name and period above the tab
 
 # Column titles Korean banks use in their transaction downloads (and a few English ones).
 AMOUNT_COLUMNS = ("입금액", "입금금액", "맡기신금액", "입금(원)", "deposit", "credit", "amount in")
-NAME_COLUMNS = (
-    "입금자명",
-    "입금자",
-    "보낸분",
-    "보내는분",
-    "기재내용",
-    "내용",
-    "적요",
-    "depositor",
-    "description",
-)
+# Titles that name the depositor, before the generic ones: KB's "보낸분/받는분" beside its "적요" (the
+# kind of transaction, "타행이체") must win, though only "적요" matches a title exactly.
+NAME_COLUMNS = ("입금자명", "입금자", "보낸분", "보내는분", "의뢰인", "기재내용", "depositor")
+GENERIC_NAME_COLUMNS = ("내용", "적요", "description")
 DATE_COLUMNS = ("거래일시", "거래일자", "거래일", "일시", "날짜", "date")
 
 
@@ -71,7 +64,10 @@ def _amount(text: str) -> int:
 def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None] | None:
     """(row, amount column, name column, date column) of the table's title row, if there is one."""
     for start, header in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        amount_col, name_col = find_column(header, AMOUNT_COLUMNS), find_column(header, NAME_COLUMNS)
+        amount_col = find_column(header, AMOUNT_COLUMNS)
+        name_col = find_column(header, NAME_COLUMNS)
+        if name_col is None:
+            name_col = find_column(header, GENERIC_NAME_COLUMNS)
         if amount_col is not None and name_col is not None and amount_col != name_col:
             return start, amount_col, name_col, find_column(header, DATE_COLUMNS)
     return None

@@ -120,3 +120,21 @@ def test_a_banks_xlsx_download_matches_like_its_csv(db, tmp_path: Path) -> None:
     with db.read() as s:
         (match,) = match_deposits(s, deposits)
     assert (match.order_id, match.kind) == (minji_order, MatchKind.NAME_AND_AMOUNT)
+
+
+def test_kbs_download_reads_the_depositor_from_its_sender_column_not_the_transaction_kind(
+    db, tmp_path: Path
+) -> None:
+    """KB국민은행 names the sender in "보낸분/받는분" and the kind of transfer in "적요"."""
+    minji_order, _haeun_order = waiting_orders(db)
+    bank = tmp_path / "kb.csv"
+    bank.write_text(
+        "거래일시,적요,보낸분/받는분,송금메모,출금액(원),입금액(원),잔액(원),거래점\n"
+        '2026.11.29 10:12:01,타행이체,김민지,,0,"42,000","1,042,000",인터넷\n',
+        encoding="utf-8",
+    )
+    deposits = read_bank_file(bank)
+    assert [(d.name, d.amount) for d in deposits] == [("김민지", 42000)]
+    with db.read() as s:
+        (match,) = match_deposits(s, deposits)
+    assert (match.order_id, match.kind) == (minji_order, MatchKind.NAME_AND_AMOUNT)
