@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError, ValueParams
-from app.models import Order, OrderLine
+from app.models import Contact, Order, OrderLine
 from app.money import to_decimal
 from app.orders import OrderState, move_order
-from app.phones import e164_digits
+from app.phones import display_phone, e164_digits
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.text import nfc
 
@@ -67,6 +67,18 @@ def _items(session: Session, order_ids: Sequence[int]) -> dict[int, list[OrderLi
     return lines
 
 
+def _own_numbers(session: Session, orders: Sequence[Order]) -> dict[int | None, str]:
+    """contact id → WhatsApp number of the customers of `orders` whose phone the owner left empty.
+
+    Such an order goes to the customer's own number, as its recipient goes to the customer's name:
+    a courier refuses a parcel without a phone."""
+    ids = {o.contact_id for o in orders if not o.recipient_phone and o.contact_id is not None}
+    if not ids:
+        return {}
+    known = select(Contact.id, Contact.wa_id).where(Contact.id.in_(ids))
+    return {contact_id: wa_id for contact_id, wa_id in session.execute(known) if wa_id}
+
+
 def courier_sheet(
     session: Session, order_ids: Sequence[int] | None = None, fmt: SheetFormat = "csv"
 ) -> bytes:
@@ -85,6 +97,7 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> li
     )
     orders = session.scalars(stmt).all()
     items = _items(session, [o.id for o in orders])
+    wa_ids = _own_numbers(session, orders)
     rows: list[Sequence[object]] = [COURIER_COLUMNS]
     for o in orders:
         goods = ", ".join(
@@ -95,7 +108,7 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> li
             (
                 o.number,
                 o.recipient_name or o.customer_name,
-                o.recipient_phone,
+                o.recipient_phone or display_phone(wa_ids.get(o.contact_id) or ""),
                 o.postcode,
                 o.address,
                 o.address_detail,
@@ -196,10 +209,13 @@ def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) 
     """Paid orders found by number (else by the recipient's phone) move to Shipped with their tracking."""
     paid = session.scalars(select(Order).where(Order.state == OrderState.PAID)).all()
     by_number = {o.number: o for o in paid}
+    own = _own_numbers(session, paid)  # the phone the courier sheet gave an order without one
     by_phone: dict[str, list[Order]] = {}
     for o in paid:
         if o.recipient_phone:
             by_phone.setdefault(e164_digits(o.recipient_phone) or o.recipient_phone, []).append(o)
+        elif own.get(o.contact_id):
+            by_phone.setdefault(own[o.contact_id], []).append(o)
     moved: list[int] = []
     for r in rows:
         order = by_number.get(r.number)

@@ -43,6 +43,7 @@ from app.order_actions import (
 from app.order_messages import OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MOVES, OrderState
+from app.phones import display_phone
 from app.shipping_sheets import ShippingAddress
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, full_datetime
@@ -321,7 +322,8 @@ class OrderWindow(QDialog):
         self.note.setText(self.tr("Customer's note: {0}").format(detail.note) if detail.note else "")
         self.note.setVisible(bool(detail.note))
         self.shipping_row.setVisible(detail.state == OrderState.PAID)
-        self.ship_to.show_value(detail.ship_to, detail.customer)
+        own_phone = display_phone(detail.wa_id or "", self.ctx.shop_region)
+        self.ship_to.show_value(detail.ship_to, detail.customer, own_phone)
         self.depositor.setText(detail.depositor_name)
         self.cash_receipt.setText(detail.cash_receipt)
         self.history.setStringList([event_text(e) for e in reversed(detail.events)])

@@ -52,9 +52,11 @@ class ShipToForm(QWidget):
         self.detail.setPlaceholderText(self.tr("Apartment, floor…"))
         self.memo.setPlaceholderText(self.tr("Delivery memo (e.g. leave at the door)"))
 
-    def show_value(self, ship_to: ShipTo, default_name: str) -> None:
+    def show_value(self, ship_to: ShipTo, default_name: str, default_phone: str = "") -> None:
+        """The order's address; an empty recipient or phone shows the customer's own (as the courier
+        sheet fills them)."""
         self.name.setText(ship_to.recipient_name or default_name)
-        self.phone.setText(ship_to.recipient_phone)
+        self.phone.setText(ship_to.recipient_phone or default_phone)
         self.postcode.setText(ship_to.postcode)
         self.address.setText(ship_to.address)
         self.detail.setText(ship_to.address_detail)

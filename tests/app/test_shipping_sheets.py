@@ -159,3 +159,25 @@ def test_orders_for_accounting_as_xlsx_have_amounts_as_numbers(db, tmp_path: Pat
     assert sheet is not None
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert rows[1][5] == "린넨 셔츠" and rows[1][7] == 1 and rows[1][14] == 39000
+
+
+def test_an_order_without_a_phone_goes_to_the_customers_own_number_and_comes_back_by_it(
+    db, tmp_path: Path
+) -> None:
+    """A courier refuses a parcel without a phone: the sheet gives the customer's WhatsApp number
+    (as it gives the customer's name for an empty recipient), and its tracking finds the order by it."""
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="한지민", wa_id="821024681357")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.PAID)
+        set_shipping_address(s, order_id, ShippingAddress("", "", "04799", "서울 성동구 성수이로 1"))
+    with db.read() as s:
+        rows = list(csv.reader(io.StringIO(courier_sheet(s).decode("utf-8-sig"))))
+    assert rows[1][1:4] == ["한지민", "010-2468-1357", "04799"]
+    returned = tmp_path / "cj.csv"
+    returned.write_text(
+        "받는분,받는분전화번호,운송장번호\n한지민,010-2468-1357,6543-2109-8765\n", encoding="utf-8"
+    )
+    with db.write() as s:
+        assert apply_tracking(s, read_tracking_file(returned), "CJ대한통운") == [order_id]

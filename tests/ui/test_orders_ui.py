@@ -460,7 +460,9 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
 
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
-        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=2))
+        c = make_contact(
+            s, profile_name="김민지", wa_id="821055501234", last_inbound_at=utcnow() - timedelta(hours=2)
+        )
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
         move_order(s, order_id, OrderState.PAID)
         number = s.get(Order, order_id).number  # type: ignore[union-attr]
@@ -468,7 +470,8 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     order_window = actions.open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
     form = order_window.ship_to
-    assert form.name.text() == "김민지"  # the customer's name until the owner types another
+    # The customer's own name and WhatsApp number until the owner types others.
+    assert (form.name.text(), form.phone.text()) == ("김민지", "010-5550-1234")
     form.phone.setText("010-5550-1234")
     form.postcode.setText("04799")
     form.address.setText("서울 성동구 성수이로 1")
