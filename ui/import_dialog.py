@@ -298,8 +298,13 @@ class ImportDialog(QDialog):
             if shop_index < 0:
                 shop_index = len(names)
         elif shop_index < 0:
-            # The owner exported from the shop's phone: the chat is named after the customer.
-            others = [i for i, n in enumerate(names) if n != p.title]
+            # The owner exported from the shop's phone: the chat is named after the customer, in the
+            # phone's language ("WhatsApp Chat with 김민지", "김민지님과의 WhatsApp 대화"). The shop is
+            # the participant the name leaves out.
+            named = [i for i, n in enumerate(names) if n and n in p.title]
+            if len(named) != 1:
+                named = [i for i, n in enumerate(names) if n == p.title]
+            others = [i for i in range(len(names)) if i not in named]
             shop_index = others[0] if others else 0
         self.shop_combo.setCurrentIndex(shop_index)
         self.shop_combo.blockSignals(False)

@@ -67,6 +67,17 @@ def test_the_preview_describes_the_export_and_writes_nothing(
     assert message_count(ctx.db) == 0
 
 
+def test_an_export_named_in_another_language_still_picks_the_other_side_as_the_shop(
+    open_dialog: Any, tmp_path: Path
+) -> None:
+    """The customer writes most here, and the file's name wraps theirs in other words."""
+    layout = LAYOUTS["android-ko"]
+    text = render(layout, shop_chat(layout, "김민지", "서울 리넨", datetime(2024, 1, 5, 15, 41), photo=PHOTO))
+    dialog = open_dialog(write_txt(tmp_path / "김민지님과의 WhatsApp 대화.txt", text))
+    assert dialog.shop_combo.currentText() == "서울 리넨"
+    assert dialog.customer_label.text() == "김민지"
+
+
 def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     dialog = open_dialog(korean_zip(tmp_path))
     dialog.zone_combo.setCurrentText("Asia/Seoul")
