@@ -366,16 +366,21 @@ class ChatView(QListView):
             QDesktopServices.openUrl(QUrl.fromLocalFile(target))
 
     # ----------------------------------------------------------------- copy, reply, context menu
+    def _shown_text(self, row: int) -> str:
+        """The words row `row`'s bubble shows: a cart's lines and note, a caption, a text."""
+        geo = self.bubbles.geometry(self.chat_model.index(row), float(self.viewport().width()))
+        return geo.text if geo is not None else body_text(self.chat_model.message_at(row))
+
     def selected_text(self) -> str:
         sel = self.bubbles.text_selection
         if sel is not None and sel[1] != sel[2]:
             row = self.chat_model.row_of(sel[0])
             if row is not None:
-                text = body_text(self.chat_model.message_at(row))
-                # The selection is in Qt's positions; an emoji before it is two of them.
+                # In Qt's positions: an emoji before the selection is two of them.
+                text = self._shown_text(row)
                 return text[from_qt(text, min(sel[1], sel[2])) : from_qt(text, max(sel[1], sel[2]))]
         rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
-        return "\n".join(body_text(self.chat_model.message_at(r)) for r in rows)
+        return "\n".join(self._shown_text(r) for r in rows)
 
     def copy(self) -> None:
         text = self.selected_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select
 
@@ -87,6 +87,22 @@ def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window:
     assert "OLD-7 (not in catalogue) × 1   ₩5,000" in geo.text
     assert "Total ₩63,000" in geo.text
     assert geo.text.endswith("선물 포장 부탁드려요")  # the customer's note, as plain text
+    # Text dragged over in the card copies the lines it shows, not the stored note's letters.
+    view.scrollTo(index)
+    settle(qtbot)
+    first_line = "린넨 셔츠 × 2   ₩58,000"
+    start = geo.text.index(first_line)
+    line = geo.text_layout.lineForTextPosition(start)
+    y = geo.text_origin.y() + line.y() + line.height() / 2
+    corner = view.visualRect(index).topLeft().toPointF()
+    press, release = (
+        (QPointF(geo.text_origin.x() + line.cursorToX(p)[0], y) + corner).toPoint()
+        for p in (start, start + len(first_line))
+    )
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(view.viewport(), release)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=release)
+    assert view.selected_text() == first_line
 
     view.scrollTo(index)
     top_left = view.visualRect(index).topLeft()
