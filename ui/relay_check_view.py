@@ -337,6 +337,7 @@ class RelayCheckPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.view)
         scroll.setMinimumHeight(220)
+        scroll.hide()  # an empty box until a check runs
         self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -363,6 +364,7 @@ class RelayCheckPanel(QWidget):
         url, token = self.credentials()
         if self.button is not None:
             self.button.setEnabled(False)
+        self.scroll_area.show()
         self.view.show_running()
         Op(lambda: relay_report(url, token()), parent=self).success(self._shown).failure(self._failed).run()
 
@@ -370,6 +372,7 @@ class RelayCheckPanel(QWidget):
         self.credentials = None
         self.view.show_unavailable("")
         self.view.summary.clear()
+        self.scroll_area.hide()
 
     def _shown(self, report: CheckReport) -> None:
         if self.button is not None:

@@ -115,9 +115,13 @@ def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, re
     dialog = SettingsDialog(ctx, stored_token=lambda _url: "not-the-token")
     qtbot.addWidget(dialog)
     dialog.relay_url.setText(relay.url)
+    dialog.show()
     assert dialog.relay_check.button is not None
+    # Until a check runs there is nothing to show: no empty box under the button.
+    assert not dialog.relay_check.scroll_area.isVisible()
     with qtbot.waitSignal(dialog.relay_check.finished, timeout=30000):
         dialog.relay_check.button.click()
+    assert dialog.relay_check.scroll_area.isVisible()
     assert "refused the token" in dialog.relay_check.view.summary.text()
     assert dialog.relay_check.button.isEnabled()
 
