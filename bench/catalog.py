@@ -78,6 +78,7 @@ def main() -> None:
             )
             if count == 500:
                 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+                from PySide6.QtCore import QEventLoop, QThreadPool
                 from PySide6.QtWidgets import QApplication
 
                 from app.paths import paths_for
@@ -87,16 +88,29 @@ def main() -> None:
                 app = QApplication.instance() or QApplication(sys.argv)
                 window = CatalogWindow(AppContext(db=db, paths=paths_for(Path(tmp))))
                 window.show()
-                app.processEvents()
+
+                def shown(window: CatalogWindow = window) -> None:
+                    """Until the page is in the window: `reload` only starts its read off the GUI thread."""
+                    while window.is_loading():
+                        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+                def reload(window: CatalogWindow = window) -> None:
+                    window.reload()
+                    shown()
+
+                shown()
                 emit(
-                    "catalogue window reload, 500 items",
-                    median_ms(window.reload),
+                    "catalogue window reload, 500 items (read, then shown)",
+                    median_ms(reload),
                     "ms",
                     baseline=baseline,
                     baseline_name="raw sqlite3 SELECT",
                     goal="< 50 ms",
                 )
                 window.close()
+                # Nothing of the window may still read the database when its folder is removed.
+                QThreadPool.globalInstance().waitForDone()
+                app.processEvents()
             else:
                 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
                 from PySide6.QtWidgets import QApplication
