@@ -30,6 +30,8 @@ class MediaJobs:
         self.media_dir = media_dir
         self.media_dir.mkdir(parents=True, exist_ok=True)
         self.wakeup: asyncio.Event | None = None
+        # Fetches under way in this process, by media id: a second caller waits for the first's.
+        self._fetching: dict[str, asyncio.Future[bool]] = {}
 
     def start(self) -> None:
         self.wakeup = asyncio.Event()
@@ -52,6 +54,19 @@ class MediaJobs:
         return self.media_dir / f"{name}.{secrets.token_hex(4)}.part"
 
     async def fetch_now(self, media_id: str) -> bool:
+        """Fetch one media file unless it is here; True once it is.
+
+        The worker and a desktop's GET can ask for the same file at once: they share one download
+        (Graph is asked once, and no second partial file is left writing after the first answer)."""
+        running = self._fetching.get(media_id)
+        if running is None:
+            running = asyncio.ensure_future(self._fetch(media_id))
+            self._fetching[media_id] = running
+            running.add_done_callback(lambda _done: self._fetching.pop(media_id, None))
+        # Shielded: a desktop that gives up does not cut short the download others wait for.
+        return await asyncio.shield(running)
+
+    async def _fetch(self, media_id: str) -> bool:
         if not is_media_id(media_id):
             return False
         row = await run_in_threadpool(self.store.media.row, media_id)
