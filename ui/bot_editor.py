@@ -59,6 +59,7 @@ from app.wire import (
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
+from ui.save_paths import in_documents
 from ui.screen_fit import resize_within_screen, scrolling
 from ui.translations import ui_language
 
@@ -1016,7 +1017,10 @@ class BotEditor(AutomationDialog):
 
     def export_json(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the menu bot"), "menu-bot.json", self.tr("Menu bot (*.json)")
+            self,
+            self.tr("Export the menu bot"),
+            in_documents(self.tr("menu-bot.json")),
+            self.tr("Menu bot (*.json)"),
         )
         if not path:
             return

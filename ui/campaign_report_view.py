@@ -31,6 +31,7 @@ from ui.campaign_models import (
 from ui.context import AppContext
 from ui.formatting import full_datetime
 from ui.ops import run_op
+from ui.save_paths import in_documents
 from ui.theme import ui_font
 
 
@@ -176,7 +177,10 @@ class CampaignReportView(QWidget):
             return
         if target is None:
             name, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export report"), f"{report.name}.csv", self.tr("CSV files (*.csv)")
+                self,
+                self.tr("Export report"),
+                in_documents(f"{report.name}.csv"),
+                self.tr("CSV files (*.csv)"),
             )
             if not name:
                 return

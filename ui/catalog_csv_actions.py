@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.catalog_csv import ImportReport, RowProblem
@@ -16,6 +16,7 @@ from app.changes import Changes
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.ops import run_op
+from ui.save_paths import documents_folder, in_documents
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +80,6 @@ def report_text(report: ImportReport) -> tuple[str, str]:
     return summary, "\n".join(lines + warnings)
 
 
-def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
 def import_csv(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[ImportReport], None]) -> None:
     """Import `path` in a worker; after the commit its Changes are published (every catalogue view
     reloads), then `done(report)` runs on the GUI thread."""
@@ -103,7 +100,7 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("CatalogCsv", "Import catalogue"),
-        _documents(),
+        documents_folder(),
         QCoreApplication.translate("CatalogCsv", "CSV files (*.csv *.tsv *.txt)"),
     )
     if not name:
@@ -129,7 +126,7 @@ def choose_and_export(parent: QWidget, ctx: AppContext, brand: str = "") -> None
     name, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("CatalogCsv", "Export catalogue"),
-        str(Path(_documents()) / "catalogue.csv"),
+        in_documents(QCoreApplication.translate("CatalogCsv", "catalogue.csv")),
         QCoreApplication.translate("CatalogCsv", "CSV files (*.csv)"),
     )
     if not name:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimeZone
+from PySide6.QtCore import QCoreApplication, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
 from app.chat_export.media import sanitise_filename
 from ui.context import AppContext
 from ui.ops import Op
+from ui.save_paths import documents_folder
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def _choose_and_export(
     name = context.name
     zone = context.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
     if target is None:
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        folder = Path(documents_folder())
         suggested = folder / sanitise_filename(f"WhatsApp Chat with {name or contact_id}.zip")
         chosen, _ = QFileDialog.getSaveFileName(
             parent,

@@ -46,6 +46,7 @@ from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateCo
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name
 from ui.order_window import COURIERS, move_label
+from ui.save_paths import in_documents
 from ui.screen_fit import resize_within_screen
 from ui.window_keys import close_with_keys
 
@@ -309,7 +310,7 @@ class OrderBoard(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save courier sheet"),
-            "courier-sheet.xlsx",
+            in_documents(self.tr("courier-sheet-{0}.xlsx").format(date.today().isoformat())),
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:
@@ -338,7 +339,7 @@ class OrderBoard(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export orders"),
-            f"orders-{first.isoformat()}-{last.isoformat()}.xlsx",
+            in_documents(self.tr("orders-{0}-{1}.xlsx").format(first.isoformat(), last.isoformat())),
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:

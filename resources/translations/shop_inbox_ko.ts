@@ -541,6 +541,10 @@
         <translation>메뉴 봇 내보내기</translation>
     </message>
     <message>
+        <source>menu-bot.json</source>
+        <translation>메뉴봇.json</translation>
+    </message>
+    <message>
         <source>Menu bot (*.json)</source>
         <translation>메뉴 봇 (*.json)</translation>
     </message>
@@ -1038,6 +1042,10 @@
     <message>
         <source>Export catalogue</source>
         <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>catalogue.csv</source>
+        <translation>카탈로그.csv</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -3474,12 +3482,20 @@ The previous data was kept in {folder}.</source>
         <translation>택배 접수 파일 저장</translation>
     </message>
     <message>
+        <source>courier-sheet-{0}.xlsx</source>
+        <translation>택배접수-{0}.xlsx</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>엑셀 통합 문서 (*.xlsx);;엑셀용 CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export orders</source>
         <translation>주문 내보내기</translation>
+    </message>
+    <message>
+        <source>orders-{0}-{1}.xlsx</source>
+        <translation>주문-{0}-{1}.xlsx</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt)</source>

@@ -588,3 +588,22 @@ def test_dropping_a_card_on_another_column_moves_the_order_if_the_state_machine_
         order = s.get(Order, ids[5])
         assert order is not None and order.state == "paid"
     assert counts(board)["paid"] == 1
+
+
+def test_saving_the_courier_sheet_starts_in_documents_with_todays_date(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Not the folder the app was started from (an installed app's own folder on Windows): the owner
+    could neither write there nor find the file again; and one sheet a day keeps yesterday's."""
+    from datetime import date
+    from pathlib import Path
+
+    from ui.save_paths import documents_folder
+
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    asked = dialogs.expect("getSaveFileName", answer=None)
+    board.choose_courier_sheet()
+    suggested = Path(asked.shown[0].text)
+    assert suggested.parent == Path(documents_folder())
+    assert suggested.name == f"courier-sheet-{date.today().isoformat()}.xlsx"

@@ -1,0 +1,20 @@
+"""Where a save dialog starts: the owner's Documents folder, not the folder the app was started in.
+
+A bare file name makes Qt's dialog start in the process's working folder: the install folder of an
+installed app on Windows, where a shop owner can neither write nor find the file again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def in_documents(name: str) -> str:
+    """`name` in the Documents folder, as a save dialog's suggestion."""
+    return str(Path(documents_folder()) / name)
