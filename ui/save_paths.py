@@ -12,7 +12,12 @@ from PySide6.QtCore import QStandardPaths
 
 
 def documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    """The Documents folder; the home folder where there is none (Qt's dialog would start in the
+    working folder again, given a folder that does not exist)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation) or str(Path.home())
 
 
 def in_documents(name: str) -> str:
