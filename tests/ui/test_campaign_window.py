@@ -310,3 +310,29 @@ def test_a_send_at_time_that_has_passed_is_refused_with_a_reason_and_nothing_is_
     editor.send_button.click()
     assert sent == []
     assert "has passed" in refused.shown[0].text and "Asia/Seoul" in refused.shown[0].text
+
+
+def test_an_audience_of_thousands_adds_no_widget_to_the_editor(qtbot: Any, ctx: Any) -> None:
+    """The editor's scroll area holds its form; recipients and those left out are table views over
+    models, so 2,000 customers cost the editor no more widgets than two."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    seed(ctx)
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale")
+    editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
+    box = editor.audience_box
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2, timeout=5000)
+    few = len(editor.findChildren(QWidget))
+    with ctx.db.write() as s:
+        vip = s.query(Label).filter_by(name="VIP").one()
+        consent = {"opted_in_at": NOW - timedelta(days=10), "marketing_consent_at": NOW - timedelta(days=10)}
+        for n in range(2000):
+            make_contact(s, profile_name=f"손님 {n}", wa_id=f"82109{n:07d}", **consent).labels = [vip]
+    editor.refresh_audience()
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2002, timeout=15000)
+    assert len(editor.findChildren(QWidget)) == few
+    assert box.recipients_view.verticalScrollBar().maximum() > 0  # they scroll inside the table

@@ -89,3 +89,41 @@ def test_photos_show_thumbnails_documents_their_name_and_size_and_double_click_o
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert opened.urls[0].toLocalFile().endswith("견적서.pdf")
+
+
+def test_the_contact_panel_holds_as_many_widgets_for_a_busy_chat_as_for_a_quiet_one(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """Its scroll area holds the panel's fixed sections; the media list inside is a view of fixed
+    height over a model, never a widget per file or per message."""
+    from PySide6.QtWidgets import QWidget
+
+    def chat_with(files: int, name: str) -> int:
+        with ctx.db.write() as s:
+            contact = make_contact(s, profile_name=name)
+            for n in range(files):
+                doc = make_message(
+                    s, contact, "", kind="document", payload={"type": "document", "document": {"id": str(n)}}
+                )
+                s.add(Media(message_id=doc.id, mime="application/pdf", filename=f"{n}.pdf", size=1000))
+            for n in range(files * 5):
+                make_message(s, contact, f"메시지 {n}")
+            return contact.id
+
+    quiet, busy = chat_with(1, "한 건"), chat_with(300, "많은 건")
+    load_chats(window, qtbot)
+    counts = []
+    for contact_id, shown in ((quiet, 1), (busy, 60)):  # the list shows the newest 60 files
+        select_chat(window, qtbot, contact_id)
+        qtbot.waitUntil(lambda c=contact_id: window.chat.contact_id() == c, timeout=5000)
+        if not window.contact_panel.isVisible():
+            window.toggle_contact_panel()
+        media = window.contact_panel.media
+        qtbot.waitUntil(lambda m=media, n=shown: m.model().rowCount() == n, timeout=5000)
+        settle(qtbot)
+        counts.append(len(window.contact_panel.findChildren(QWidget)))
+    assert counts[0] == counts[1]
+    # The busy chat's 60 files scroll inside the list, which does not grow to hold them.
+    media = window.contact_panel.media
+    assert media.verticalScrollBar().maximum() > 0
+    assert media.height() < 60 * media.sizeHintForRow(0)
