@@ -137,7 +137,7 @@ class BubbleGeometry:
             return None
         if local_y < 0:
             return 0
-        return qt_length(self.text)
+        return qt_length(layout.text())  # the end of what is laid out (a long text is cut)
 
     def link_at(self, pos: QPointF) -> str | None:
         offset = self.char_at(pos, on_character=True)
@@ -395,9 +395,11 @@ def compute(
         )
         layout, natural, h, last_w = layout_text(text, fonts.body, min(wrap, inner_max))
         geo.text_layout = layout
-        found = find_links(text[:MAX_LAYOUT_CHARS])
-        spans = to_qt_spans(text, [(start, end) for start, end, _url in found])
-        geo.links = [(start, end, url) for (start, end), (_s, _e, url) in zip(spans, found, strict=True)]
+        laid_out = text[:MAX_LAYOUT_CHARS]
+        found = find_links(laid_out)
+        if found:  # (most bubbles have none: no second pass over their text)
+            spans = to_qt_spans(laid_out, [(start, end) for start, end, _url in found])
+            geo.links = [(a, b, url) for (a, b), (_s, _e, url) in zip(spans, found, strict=True)]
         text_top = parts_h
         content_w = max(content_w, natural)
         if last_w + meta_w + 10 <= min(wrap, inner_max):
