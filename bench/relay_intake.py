@@ -173,6 +173,12 @@ def tree_cpu_s(pid: int) -> float:
     return total
 
 
+def own_cpu_s() -> float:
+    """This process's CPU seconds: the senders' loop and the readers' threads."""
+    times = os.times()
+    return times.user + times.system
+
+
 def postgres_cpu_s() -> float:
     """CPU seconds of every PostgreSQL server process, and of those already exited (their CPU is
     added to the postmaster's children's time once reaped); other clients of the server count too."""
@@ -345,7 +351,9 @@ def run_configuration(
         assert relay.proc is not None
         watching = Readers(relay.url, readers)
         relay_cpu, pg_cpu = tree_cpu_s(relay.proc.pid), postgres_cpu_s()
+        bench_cpu = own_cpu_s()
         sent = blast(relay.url, bodies, senders)
+        bench_cpu = own_cpu_s() - bench_cpu
         relay_cpu = tree_cpu_s(relay.proc.pid) - relay_cpu
         pg_cpu = postgres_cpu_s() - pg_cpu
         in_order, errors = watching.finish()
@@ -362,6 +370,8 @@ def run_configuration(
         "reader_errors": errors,
         "relay_cpu_ms": relay_cpu * 1000 / max(sent.ok, 1),
         "pg_cpu_ms": pg_cpu * 1000 / max(sent.ok, 1) if database_url else 0.0,
+        # Everything on the machine this run kept busy, in cores: whether it was short of CPU.
+        "cores": (relay_cpu + pg_cpu + bench_cpu) / sent.seconds if sent.seconds else 0.0,
     }
 
 
@@ -394,10 +404,10 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
     print(
         f"| {'configuration':32} | {'webhooks/s':>10} | {'vs SQLite':>9} | lost | readers got all, in order |"
-        " relay CPU/webhook | PostgreSQL CPU/webhook |"
+        " relay CPU/webhook | PostgreSQL CPU/webhook | cores busy |"
     )
     print(
-        f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|-------------------|------------------------|"
+        f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|-------------------|------------------------|------------|"
     )
     for name, result in results.items():
         readers_part = name.split(", ")[1]
@@ -408,6 +418,7 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
         print(
             f"| {name:32} | {result['rate']:10.0f} | {result['rate'] / sqlite:8.2f}× | {result['lost']:4.0f} |"
             f" {ok + errors:25} | {result['relay_cpu_ms']:14.2f} ms | {pg_cpu:>22} |"
+            f" {result['cores']:10.2f} |"
         )
     for name, result in results.items():
         if not name.startswith("SQLite"):
