@@ -98,7 +98,7 @@ class QuickReplyManager(QDialog):
 
         self.shortcut = QLineEdit()
         self.shortcut.setAccessibleName(self.tr("Shortcut"))
-        self.shortcut.setPlaceholderText("/thanks")
+        self.shortcut.setPlaceholderText(self.tr("/thanks"))
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Thanks for your order, {first_name}!"))
         self.keywords = QLineEdit()
@@ -132,6 +132,10 @@ class QuickReplyManager(QDialog):
         form.addRow(self.tr("Attachment"), media_row)
         form.addRow("", self.error)
         form.addRow("", self.save_button)
+        # Why the last save was refused stays only until the owner changes what it was about.
+        self.shortcut.textEdited.connect(self.error.clear)
+        self.text.textChanged.connect(self.error.clear)
+        self.keywords.textEdited.connect(self.error.clear)
 
         self.body = splitter = QSplitter()
         splitter.addWidget(left)

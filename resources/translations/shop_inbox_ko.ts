@@ -3953,6 +3953,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>빠른 답장 검색</translation>
     </message>
     <message>
+        <source>/thanks</source>
+        <translation>/감사</translation>
+    </message>
+    <message>
         <source>Attachment</source>
         <translation>첨부</translation>
     </message>

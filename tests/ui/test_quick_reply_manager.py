@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
@@ -65,6 +66,14 @@ def test_a_bad_shortcut_is_explained_and_nothing_is_saved(qtbot, ctx: AppContext
     qtbot.waitUntil(lambda: manager.error.text() == "A shortcut cannot contain spaces.")
     assert QuickReplyLibrary(ctx.db).all() == []
     assert manager.shortcut.text() == "/감사 합니다"  # what the owner typed stays to be fixed
+
+    # Fixing it takes the complaint away: it must not sit under a shortcut that is now fine.
+    qtbot.keyClick(manager.shortcut, Qt.Key.Key_Backspace)
+    assert manager.error.text() == ""
+    manager.save_current()
+    qtbot.waitUntil(lambda: manager.error.text() == "A shortcut cannot contain spaces.")
+    manager.text.insertPlainText("!")
+    assert manager.error.text() == ""
 
 
 def test_search_and_reorder_in_the_manager(qtbot, ctx: AppContext) -> None:
