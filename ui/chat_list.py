@@ -605,6 +605,7 @@ class ChatList(QWidget):
             set_label(s, contact_id, label_id, on)
             return Changes.for_contacts({contact_id}, messages=False)
 
+        self.model.let_go(contact_id)  # leaves a label's filter at once when the label comes off
         run_write(self.ctx, work, parent=self)
 
     def set_flags(self, contact_id: int, **flags: bool) -> None:
@@ -615,4 +616,5 @@ class ChatList(QWidget):
             set_flags(s, contact_id, **flags)
             return Changes.for_contacts({contact_id}, messages=False)
 
+        self.model.let_go(contact_id)  # an archived chat leaves, a pinned one goes up, at once
         run_write(self.ctx, work, parent=self)

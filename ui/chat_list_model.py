@@ -134,6 +134,10 @@ class ChatListModel(QAbstractListModel):
         # would move or appear waits here until release().
         self.held = False
         self._waiting: dict[int, ConversationRow] = {}
+        # Chats the owner just pinned, archived or labelled from the list: they move (or leave) at
+        # once even while the order holds, as they would in WhatsApp; held still, the archive seemed
+        # not to have worked. Forgotten when the hold ends.
+        self._let_go: set[int] = set()
         self.unread_total = 0  # unread messages in every chat that is not archived (window title)
         self._generation = 0  # bumped by every reload: older results are dropped
         self._loading = False
@@ -422,7 +426,7 @@ class ChatListModel(QAbstractListModel):
             changes.append((old, row))
             if old == row and row.contact_id not in self._waiting:
                 continue  # read again, nothing new: no repaint
-            if self.held and self._would_move(old_pos, row):
+            if self.held and self._would_move(old_pos, row) and row.contact_id not in self._let_go:
                 self._waiting[row.contact_id] = row
                 if old_pos is not None:  # shows what arrived, where it is
                     self._rows[old_pos] = row
@@ -526,9 +530,17 @@ class ChatListModel(QAbstractListModel):
         """Keep rows where they are (the owner is about to click one)."""
         self.held = True
 
+    def let_go(self, contact_id: int) -> None:
+        """The owner is changing this chat from the list: its row moves or leaves as soon as it is
+        read again, even while the order holds."""
+        self._let_go.add(contact_id)
+        if self._waiting.pop(contact_id, None) is not None:
+            self.held_changed.emit(len(self._waiting))
+
     def release(self) -> None:
         """Move and insert what waited while the order was held."""
         self.held = False
+        self._let_go.clear()
         waiting, self._waiting = self._waiting, {}
         for contact_id, row in waiting.items():
             pos = self.position_of(contact_id)

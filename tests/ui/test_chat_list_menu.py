@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
@@ -108,6 +108,37 @@ def test_a_deleted_chat_stays_deleted_when_the_relay_is_synced_again(
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
     model = window.chat.view.chat_model
     qtbot.waitUntil(lambda: [m.body for m in model.messages()] == ["배송 언제 돼요?"], timeout=5000)
+
+
+def test_archive_and_pin_from_the_menu_take_effect_at_once_while_the_pointer_rests_on_the_list(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    _seed(window, ctx, qtbot, "Oldest", "Middle", "Newest")
+    names = lambda: [r.display_name for r in _rows(window)]  # noqa: E731
+    assert names() == ["Newest", "Middle", "Oldest"]
+    # The pointer comes onto the list, as it does for a right-click, and stays there.
+    QApplication.sendEvent(window.chat_list.view.viewport(), QEvent(QEvent.Type.Enter))
+    assert window.chat_list.model.held
+
+    dialogs.expect("menu", answer="Archive chat")
+    _right_click(qtbot, window, 1)
+    # The archived chat leaves the list at once; held in place, it looked as if nothing happened.
+    qtbot.waitUntil(lambda: names() == ["Newest", "Oldest"], timeout=5000)
+    assert not window.chat_list.new_above.isVisible()
+
+    dialogs.expect("menu", answer="Pin chat")
+    _right_click(qtbot, window, 1)
+    qtbot.waitUntil(lambda: names() == ["Oldest", "Newest"], timeout=5000)
+    assert _rows(window)[0].pinned
+
+    # Other chats still keep their places while the pointer rests: a customer writing moves nothing.
+    newest = _rows(window)[1].contact_id
+    with ctx.db.write() as s:
+        make_message(s, s.get(Contact, newest), "또 왔어요", sent_at=datetime.now(UTC))
+    sync_batch(window, qtbot, {newest})
+    qtbot.waitUntil(lambda: _rows(window)[1].last_body == "또 왔어요", timeout=5000)
+    assert names() == ["Oldest", "Newest"]
+    assert window.chat_list.model.held
 
 
 def test_blocking_without_whatsapps_block_list_says_so_and_silences_the_chat(
