@@ -59,7 +59,7 @@ from app.wire import (
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
-from ui.save_paths import in_documents
+from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
 from ui.translations import ui_language
 
@@ -1036,10 +1036,11 @@ class BotEditor(AutomationDialog):
     def import_json(self, path: str = "") -> None:
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import a menu bot"), "", self.tr("Menu bot (*.json)")
+                self, self.tr("Import a menu bot"), open_folder(Picked.DOCUMENT), self.tr("Menu bot (*.json)")
             )
         if not path:
             return
+        remember_pick(Picked.DOCUMENT, path)
         try:
             bot = MenuBot.model_validate_json(Path(path).read_bytes())
         except OSError as exc:

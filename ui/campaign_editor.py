@@ -55,6 +55,7 @@ from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.ops import run_op
+from ui.save_paths import Picked, open_folder, remember_pick
 
 log = logging.getLogger(__name__)
 
@@ -452,9 +453,13 @@ class CampaignEditor(QWidget):
 
     def _choose_media(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Header picture"), "", self.tr("Pictures (*.jpg *.jpeg *.png)")
+            self,
+            self.tr("Header picture"),
+            open_folder(Picked.PICTURE),
+            self.tr("Pictures (*.jpg *.jpeg *.png)"),
         )
         if path:
+            remember_pick(Picked.PICTURE, path)
             self.header_media = {"kind": "image", "path": path}
             self._show_media()
             self._update_preview()

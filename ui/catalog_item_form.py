@@ -33,6 +33,7 @@ from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
 from ui.error_sentences import error_sentence
 from ui.formatting import babel_locale_name
 from ui.ops import run_op
+from ui.save_paths import Picked, open_folder, remember_pick
 
 log = logging.getLogger(__name__)
 
@@ -324,8 +325,12 @@ class ItemForm(QWidget):
 
     def _choose_pictures(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add pictures"), "", self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.heic)")
+            self,
+            self.tr("Add pictures"),
+            open_folder(Picked.PICTURE),
+            self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif *.heic)"),
         )
+        remember_pick(Picked.PICTURE, files)
         self.add_picture_files([Path(f) for f in files])
 
     def add_picture_files(self, paths: list[Path]) -> None:

@@ -29,6 +29,7 @@ from ui import icons
 from ui.bubble_layout import quote_preview
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit
+from ui.save_paths import Picked, open_folder, remember_pick
 from ui.size_text import human_size
 from ui.theme import ui_font
 
@@ -332,8 +333,9 @@ class Composer(QFrame):
         self.edit.setPlaceholderText(self.tr("Type a message"))
 
     def pick_attachment(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), open_folder(Picked.ATTACHMENT))
         if name:
+            remember_pick(Picked.ATTACHMENT, name)
             self.set_attachment(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -25,6 +25,7 @@ from app.order_actions import bank_file_matches, confirm_payments
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
+from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
@@ -159,9 +160,13 @@ class DepositDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open bank file"), "", self.tr("Bank transactions (*.xlsx *.csv *.txt)")
+            self,
+            self.tr("Open bank file"),
+            open_folder(Picked.DOWNLOAD),
+            self.tr("Bank transactions (*.xlsx *.csv *.txt)"),
         )
         if name:
+            remember_pick(Picked.DOWNLOAD, name)
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> None:

@@ -46,7 +46,7 @@ from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateCo
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name
 from ui.order_window import COURIERS, move_label
-from ui.save_paths import in_documents
+from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.window_keys import close_with_keys
 
@@ -366,11 +366,12 @@ class OrderBoard(QWidget):
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open the courier's file"),
-            "",
+            open_folder(Picked.DOWNLOAD),
             self.tr("Spreadsheets (*.xlsx *.csv *.txt)"),
         )
         if not name:
             return
+        remember_pick(Picked.DOWNLOAD, name)
         courier, ok = QInputDialog.getItem(
             self,
             self.tr("Courier"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from ui.context import AppContext
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
+from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.unsaved_edits import leave_edits
 from ui.window_keys import close_with_keys
@@ -380,8 +380,9 @@ class QuickReplyManager(QDialog):
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose an attachment"),
-            str(Path.home()),
+            open_folder(Picked.ATTACHMENT),
             self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf);;All files (*)"),
         )
         if path:
+            remember_pick(Picked.ATTACHMENT, path)
             self.media.setText(path)

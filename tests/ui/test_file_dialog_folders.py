@@ -1,0 +1,77 @@
+"""Open dialogs start in a folder the owner knows, not the folder Shop Inbox was started from (an
+installed app's own folder on Windows): photos in Pictures, a bank's or a courier's download in
+Downloads, and after a first pick, where that kind of file was found last."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui import save_paths
+
+
+@pytest.fixture
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """The desktop's own Pictures and Downloads folders (xdg-user-dirs, as Qt reads them on Linux)."""
+    folders = {
+        "pictures": tmp_path / "사진",
+        "downloads": tmp_path / "다운로드",
+        "documents": tmp_path / "문서",
+    }
+    for folder in folders.values():
+        folder.mkdir()
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "user-dirs.dirs").write_text(
+        f'XDG_PICTURES_DIR="{folders["pictures"]}"\n'
+        f'XDG_DOWNLOAD_DIR="{folders["downloads"]}"\n'
+        f'XDG_DOCUMENTS_DIR="{folders["documents"]}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(save_paths, "_last_folder", {})  # a fresh start of the app
+    return folders
+
+
+def test_attaching_a_photo_starts_in_pictures_then_where_the_last_one_was(
+    qtbot: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    from ui.composer import Composer
+
+    composer = Composer()
+    qtbot.addWidget(composer)
+    shop_photos = tmp_path / "상품 사진"
+    shop_photos.mkdir()
+    (shop_photos / "셔츠.jpg").write_bytes(b"\xff\xd8\xff\xe0jpeg")
+
+    first = dialogs.expect("getOpenFileName", answer=str(shop_photos / "셔츠.jpg"))
+    composer.pick_attachment()
+    assert Path(first.shown[0].text) == user_folders["pictures"]
+    assert composer.attachment is not None and composer.attachment.name == "셔츠.jpg"
+
+    composer.clear_attachment()
+    second = dialogs.expect("getOpenFileName", answer=None)  # the owner cancels this time
+    composer.pick_attachment()
+    assert Path(second.shown[0].text) == shop_photos
+    assert composer.attachment is None
+
+
+def test_a_bank_file_is_looked_for_in_downloads(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path]
+) -> None:
+    from ui.deposit_dialog import DepositDialog
+
+    dialog = DepositDialog(ctx)
+    qtbot.addWidget(dialog)
+    asked = dialogs.expect("getOpenFileName", answer=None)
+    dialog.choose_file()
+    assert Path(asked.shown[0].text) == user_folders["downloads"]
+
+
+def test_without_a_pictures_folder_the_dialog_starts_in_documents(
+    user_folders: dict[str, Path],
+) -> None:
+    user_folders["pictures"].rmdir()
+    assert save_paths.open_folder(save_paths.Picked.PICTURE) == str(user_folders["documents"])
