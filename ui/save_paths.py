@@ -2,9 +2,9 @@
 
 A bare file name (or no folder) makes Qt's dialog start in the process's working folder: the install
 folder of an installed app on Windows, where a shop owner can neither write nor find the file again.
-Save dialogs start in Documents. Open dialogs start where the owner last picked that kind of file,
-and before that where such files usually are: photos in Pictures, a bank's or a courier's download
-in Downloads.
+Save dialogs start in Documents (a backup where the last one was saved). Open dialogs start where
+the owner last picked that kind of file, and before that where such files usually are: photos in
+Pictures, a bank's or a courier's download in Downloads.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ class Picked(Enum):
     PICTURE = "picture"  # a catalogue item's photos, a campaign's header
     DOWNLOAD = "download"  # a bank's transactions, a courier's tracking numbers
     DOCUMENT = "document"  # a menu bot exported before
+    BACKUP = "backup"  # Shop Inbox's own backups: saved, then restored from the same folder
 
     def default_folder(self) -> str:
         starts: dict[Picked, Callable[[], str]] = {
@@ -58,6 +59,7 @@ class Picked(Enum):
             Picked.PICTURE: pictures_folder,
             Picked.DOWNLOAD: downloads_folder,
             Picked.DOCUMENT: documents_folder,
+            Picked.BACKUP: documents_folder,
         }
         return starts[self]()
 

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.relay_check_view import RelayCheckPanel
+from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.size_text import human_size
 
@@ -298,9 +299,10 @@ class SettingsDialog(QDialog):
         )
 
     def backup_now(self) -> None:
-        default = str(Path.home() / default_backup_name())
+        default = str(Path(open_folder(Picked.BACKUP)) / default_backup_name())
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), default, "Zip (*.zip)")
         if target:
+            remember_pick(Picked.BACKUP, target)  # a restore looks there first
             self.start_backup(Path(target))
 
     def start_backup(self, target: Path) -> None:
@@ -319,10 +321,11 @@ class SettingsDialog(QDialog):
 
     def choose_restore(self) -> None:
         source, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from backup"), str(Path.home()), "Zip (*.zip)"
+            self, self.tr("Restore from backup"), open_folder(Picked.BACKUP), "Zip (*.zip)"
         )
         if not source:
             return
+        remember_pick(Picked.BACKUP, source)
         answer = QMessageBox.question(
             self,
             self.tr("Restore from backup"),

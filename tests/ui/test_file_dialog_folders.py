@@ -70,6 +70,27 @@ def test_a_bank_file_is_looked_for_in_downloads(
     assert Path(asked.shown[0].text) == user_folders["downloads"]
 
 
+def test_a_backup_is_saved_in_documents_and_restored_from_where_it_was_saved(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    usb = tmp_path / "USB"
+    usb.mkdir()
+    saved = dialogs.expect("getSaveFileName", answer=str(usb / "가게-백업.zip"))
+    dialog.backup_now()
+    assert Path(saved.shown[0].text).parent == user_folders["documents"]
+    qtbot.waitUntil(
+        lambda: (usb / "가게-백업.zip").exists() and dialog.backup_button.isEnabled(), timeout=10_000
+    )
+
+    restore = dialogs.expect("getOpenFileName", answer=None)
+    dialog.choose_restore()
+    assert Path(restore.shown[0].text) == usb
+
+
 def test_without_a_pictures_folder_the_dialog_starts_in_documents(
     user_folders: dict[str, Path],
 ) -> None:
