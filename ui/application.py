@@ -123,6 +123,9 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
         return report_startup_failure(app, args, exc, log_file, ctx)
+    from ui.unexpected_errors import install as catch_unexpected_errors
+
+    catch_unexpected_errors(app, log_file)  # to the log and a notice, not to a stderr nobody reads
     window.show()
     mark("window shown")
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it

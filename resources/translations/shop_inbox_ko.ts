@@ -5071,6 +5071,23 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>UnexpectedErrors</name>
+    <message>
+        <source>Something went wrong, and what you just did may not have finished. Shop Inbox keeps running, and what was saved before is safe.</source>
+        <translation>문제가 생겨서 방금 하신 작업이 끝나지 않았을 수 있어요. 샵 인박스는 계속 실행되고, 이미 저장된 내용은 안전해요.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+{0}</source>
+        <translation>자세한 내용은 로그 파일에 기록했어요:
+{0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>문제가 생겼어요</translation>
+    </message>
+</context>
+<context>
     <name>UnsavedEdits</name>
     <message>
         <source>Unsaved changes</source>
