@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
+    from ui.single_instance import FolderClaim, bring_to_front, claim_folder
     from ui.theme import install_emoji_font
     from ui.translations import install_translators
 
@@ -81,14 +82,22 @@ def run(args: argparse.Namespace) -> int:
     log_file: Path | None = None
     ctx: AppContext | None = None
     first: FirstPage | None = None
+    claim: FolderClaim | None = None
     try:
         if args.demo:
             install_translators(app, args.lang)
+            if args.data_dir is not None:
+                claim = claim_folder(args.data_dir.expanduser().resolve())
+                if claim is None:
+                    return already_open()
             ctx = start_demo_context(args.lang, args.data_dir)
         else:
             paths = resolve_paths(args).ensure()
             setup_logging(paths.log_file, rotating=False)  # rotating once the first page is painted
             log_file = paths.log_file
+            claim = claim_folder(paths.data_dir)
+            if claim is None:
+                return already_open()
             # A set-up shop whose schema is current paints this page before SQLAlchemy & co. load;
             # anything else (first start, migration due, unfinished import) takes the full path.
             first = None if args.smoke else read_first_page(paths.database, PAGE)
@@ -119,13 +128,20 @@ def run(args: argparse.Namespace) -> int:
 
             wait_for_ops()
             ctx.db.close()
+            if claim is not None:
+                claim.release()
             return code
     except Exception as exc:
         # Whatever it is, the owner gets a sentence and the log's path, never a silent crash.
-        return report_startup_failure(app, args, exc, log_file, ctx)
+        code = report_startup_failure(app, args, exc, log_file, ctx)
+        if claim is not None:
+            claim.release()
+        return code
     from ui.unexpected_errors import install as catch_unexpected_errors
 
     catch_unexpected_errors(app, log_file)  # to the log and a notice, not to a stderr nobody reads
+    if claim is not None:
+        claim.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
     mark("window shown")
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it
@@ -148,7 +164,17 @@ def run(args: argparse.Namespace) -> int:
     if ctx.stop_demo is not None:
         ctx.stop_demo()
     ctx.db.close()
+    if claim is not None:
+        claim.release()
     return int(code)
+
+
+def already_open() -> int:
+    """Another Shop Inbox has this folder: it was asked to come to the front; this one ends."""
+    log.info("Shop Inbox is already open on this folder: its window was asked to come to the front")
+    if sys.stderr is not None:
+        print("Shop Inbox is already open on this folder; its window came to the front.", file=sys.stderr)
+    return 0
 
 
 def start_sync(window: MainWindow) -> None:

@@ -1,0 +1,81 @@
+"""One Shop Inbox per data folder: a second start brings the open window to the front and quits.
+
+Started twice on one folder (a double click too many, or the app already open behind other
+windows), two windows synced from the relay into one database, each with its own outbox, its own
+notifications and its own embedded relay in the demo. The folder is claimed with a QLockFile, which
+a crashed or killed process does not keep: Qt sees that the process holding it is gone and takes the
+lock over, so a crash never stops the next start. The second start asks the first to come forward
+by writing to a file the first one watches (QtCore only: nothing more to load before the first paint).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "shop-inbox.lock"
+RAISE_NAME = "shop-inbox.raise"  # written by a second start: "come to the front"
+
+
+class FolderClaim(QObject):
+    """This process's hold on a data folder (see `claim_folder`)."""
+
+    raise_requested = Signal()
+
+    def __init__(self, folder: Path, lock: QLockFile) -> None:
+        super().__init__()
+        self.folder = folder
+        self._lock = lock
+        self._raise_file = folder / RAISE_NAME
+        self._watcher = QFileSystemWatcher(self)
+        try:
+            self._raise_file.touch()
+        except OSError as exc:
+            log.warning("a second start cannot bring this window forward: %s", exc)
+        else:
+            self._watcher.addPath(str(self._raise_file))
+            self._watcher.fileChanged.connect(self._asked)
+
+    def _asked(self, path: str) -> None:
+        # Some systems stop watching a file once it is written: watch it again.
+        if path not in self._watcher.files() and Path(path).exists():
+            self._watcher.addPath(path)
+        log.info("Shop Inbox was started again on this folder: its window comes to the front")
+        self.raise_requested.emit()
+
+    def release(self) -> None:
+        self._watcher.removePaths(self._watcher.files())
+        self._lock.unlock()
+
+
+def claim_folder(folder: Path) -> FolderClaim | None:
+    """Claim `folder` for this process; None when another running Shop Inbox has it (it was asked to
+    come to the front). A folder that cannot be locked at all (read-only, unsupported) is used
+    unclaimed, as before: never a reason not to start."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(folder / LOCK_NAME))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has run
+    if lock.tryLock(0):
+        return FolderClaim(folder, lock)
+    if lock.error() is not QLockFile.LockError.LockFailedError:
+        log.warning("the data folder could not be claimed (%s): starting without", lock.error().name)
+        return FolderClaim(folder, lock)
+    try:
+        (folder / RAISE_NAME).write_text(f"{time.time()}\n", encoding="utf-8")
+    except OSError as exc:
+        log.warning("could not ask the open Shop Inbox to come forward: %s", exc)
+    return None
+
+
+def bring_to_front(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
