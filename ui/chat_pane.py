@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -27,6 +28,7 @@ from app.queries import ConversationRow, MessageRow, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow
 from app.sending import Outgoing, approved_templates, delete_message, queue_outgoing, retry_message
 from ui import icons
+from ui.attachments import forget_copy, keep_for_sending
 from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
@@ -339,8 +341,19 @@ class ChatPane(QWidget):
                 self.composer.edit.setPlainText(out.text)  # nothing typed is lost
             QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
-        db = self.ctx.db
-        run_op(lambda: queue_outgoing(db, out), done, parent=self, on_failure=failed, writes=True)
+        db, media_dir = self.ctx.db, self.ctx.paths.media_dir
+
+        def queue() -> int:
+            if out.attachment is None:
+                return queue_outgoing(db, out)
+            copy = keep_for_sending(out.attachment, media_dir)
+            try:
+                return queue_outgoing(db, dataclasses.replace(out, attachment=copy))
+            except BaseException:
+                forget_copy(copy, media_dir)
+                raise
+
+        run_op(queue, done, parent=self, on_failure=failed, writes=True)
 
     def pick_template(self) -> None:
         self.with_phone_number(self._pick_template)

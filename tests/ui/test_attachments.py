@@ -1,0 +1,102 @@
+"""What the owner attaches is sent as WhatsApp will show it, from a copy Shop Inbox keeps: a WebP or
+an over-large phone photo goes as a photo (not a file icon or a sticker), a PDF as the document it
+is, and moving or deleting the original before the send loses nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from sqlalchemy import select
+
+from app.models import Media, Message
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
+
+
+def _open_chat(window: Any, ctx: Any, qtbot: Any) -> int:
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        contact = make_contact(
+            s, profile_name="민지", wa_id="821012345678", last_inbound_at=now - timedelta(hours=1)
+        )
+        make_message(s, contact, "사진 보내 주실 수 있나요?", sent_at=now - timedelta(hours=1))
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    return contact_id
+
+
+def _send(window: Any, qtbot: Any, source: Path, caption: str) -> tuple[Message, Media]:
+    composer = window.chat.composer
+    composer.set_attachment(source)
+    composer.edit.setPlainText(caption)
+    before = window.ctx.db
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+
+    def queued() -> tuple[Message, Media] | None:
+        with before.read() as s:
+            message = s.scalars(select(Message).where(Message.body == caption)).first()
+            media = (
+                s.scalars(select(Media).where(Media.message_id == message.id)).first() if message else None
+            )
+            if message is None or media is None:
+                return None
+            s.expunge_all()
+            return message, media
+
+    qtbot.waitUntil(lambda: queued() is not None, timeout=10_000)
+    found = queued()
+    assert found is not None
+    return found
+
+
+def test_a_webp_product_photo_goes_as_a_photo_from_a_copy_that_outlives_the_original(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    photo = QImage(1200, 900, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#d9c7a7"))
+    source = tmp_path / "Downloads" / "린넨셔츠.webp"
+    source.parent.mkdir()
+    assert photo.save(str(source), "WEBP")
+    assert source.stat().st_size < 500 * 1024  # small enough that it used to go as a sticker
+
+    message, media = _send(window, qtbot, source, "아이보리 실물이에요")
+    source.unlink()  # the owner tidies Downloads before the relay is reached
+
+    assert message.kind == "image"
+    assert media.mime == "image/jpeg" and media.filename == "린넨셔츠.jpg"
+    kept = Path(media.cache_path or "")
+    assert kept.is_relative_to(ctx.paths.media_dir) and kept.exists()
+    assert QImage(str(kept)).size().width() == 1200  # the picture itself, re-encoded
+
+
+def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_a_photo(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    price_list = tmp_path / "가격표 2026.pdf"
+    price_list.write_bytes(b"%PDF-1.4\n" + b"0" * 2000)
+    message, media = _send(window, qtbot, price_list, "가격표입니다")
+    assert message.kind == "document"
+    assert media.filename == "가격표 2026.pdf"
+    assert Path(media.cache_path or "").read_bytes() == price_list.read_bytes()
+
+    big = tmp_path / "IMG_0001.png"
+    noise = QImage(3000, 2200, QImage.Format.Format_RGB32)
+    for y in range(0, 2200, 2):
+        for x in range(0, 3000, 7):
+            noise.setPixel(x, y, (x * 2654435761 ^ y * 40503) & 0xFFFFFF)
+    assert noise.save(str(big), "PNG")
+    if big.stat().st_size <= 5 * 1024 * 1024:  # make sure it is over WhatsApp's 5 MB for photos
+        big.write_bytes(big.read_bytes() + b"\0" * (5 * 1024 * 1024))
+    message, media = _send(window, qtbot, big, "큰 사진")
+    assert message.kind == "image"  # it went as a file before
+    kept = Path(media.cache_path or "")
+    assert kept.suffix == ".jpg" and kept.stat().st_size <= 5 * 1024 * 1024
+    assert max(QImage(str(kept)).width(), QImage(str(kept)).height()) == 2048

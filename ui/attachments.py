@@ -1,0 +1,61 @@
+"""A file the owner attaches is kept in Shop Inbox's media folder, in a form WhatsApp takes.
+
+The queued message used to point at the owner's own file: moved or deleted before the send (the
+relay down, the laptop offline), the message failed and its bubble lost the picture. And a photo in
+WebP, HEIC or a JPEG over WhatsApp's 5 MB went as a *document* (a file icon, not a photo), a WebP
+under 500 KB even as a sticker. Now the message keeps a copy, and a picture WhatsApp would not take
+as a photo is re-encoded as one (JPEG, at most 2048 px, as catalogue pictures are).
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+
+from app.catalog_images import sniff_suffix
+from app.sending import attachment_kind
+from app.wire import MEDIA_LIMITS
+from ui.catalog_thumbs import sendable_image_bytes
+
+SENT_DIR = "sent"  # media/sent/<random>/<the file's own name>: a document keeps its name
+# Pictures by name where the first bytes do not tell (Qt reads them where its plugins allow).
+_PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff"})
+
+
+def _first_bytes(source: Path) -> bytes:
+    with source.open("rb") as file:
+        return file.read(16)
+
+
+def keep_for_sending(source: Path, media_dir: Path) -> Path:
+    """The copy the queued message sends and its bubble shows (off the GUI thread: a photo is
+    decoded). Raises what `attachment_kind` raises for a file WhatsApp cannot take at all."""
+    attachment_kind(source)  # unreadable, or over every limit: refused before anything is copied
+    sniffed = sniff_suffix(_first_bytes(source))
+    sendable_as_it_is = sniffed in (".jpg", ".png") and source.stat().st_size <= MEDIA_LIMITS["image"]
+    picture = sniffed in (".jpg", ".png", ".webp") or source.suffix.lower() in _PICTURE_SUFFIXES
+    folder = media_dir / SENT_DIR / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    try:
+        if picture and not sendable_as_it_is:
+            try:
+                data = sendable_image_bytes(source)
+            except OSError:
+                pass  # not readable as a picture here (HEIC without Qt's plugin): sent as the file it is
+            else:
+                target = folder / f"{source.stem}.jpg"
+                target.write_bytes(data)
+                return target
+        target = folder / source.name
+        shutil.copyfile(source, target)
+        return target
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def forget_copy(copy: Path, media_dir: Path) -> None:
+    """The message was not queued after all: its copy goes."""
+    if copy.parent.parent == media_dir / SENT_DIR:
+        shutil.rmtree(copy.parent, ignore_errors=True)
