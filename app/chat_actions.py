@@ -14,7 +14,7 @@ from app.changes import Changes
 from app.chat_export.media import IMPORT_FOLDER
 from app.db import Database
 from app.errors import InvalidInput, RelayBusy, RelayError, RelayUnreachable, Unauthorised
-from app.media_cache import RECEIVED_DIR, safe_target
+from app.media_cache import RECEIVED_DIR, SENT_DIR, safe_target
 from app.models import ChatTombstone, Contact, Media, Message
 from app.queries import mark_read
 from app.settings import get_setting, put_setting
@@ -84,13 +84,13 @@ def delete_chat(db: Database, contact_id: int, now: datetime, media_dir: Path | 
 
 
 def _chat_files(s: Session, contact_id: int) -> set[str]:
-    """The chat's files that Shop Inbox itself put in the media folder (downloads, imports)."""
+    """The chat's files that Shop Inbox itself put in the media folder (downloads, sent copies, imports)."""
     rows = s.execute(
         select(Media.cache_path, Media.thumb_path)
         .join(Message, Message.id == Media.message_id)
         .where(Message.contact_id == contact_id)
     )
-    ours = (f"{RECEIVED_DIR}/", f"{IMPORT_FOLDER}/")
+    ours = (f"{RECEIVED_DIR}/", f"{SENT_DIR}/", f"{IMPORT_FOLDER}/")
     return {p for row in rows for p in row if p and p.startswith(ours)}
 
 
@@ -99,8 +99,8 @@ def _remove_files(media_dir: Path, files: set[str]) -> None:
         try:
             path = safe_target(media_dir, *PurePosixPath(relative).parts)
             path.unlink(missing_ok=True)
-            if path.parent.parent.name == RECEIVED_DIR and not any(path.parent.iterdir()):
-                path.parent.rmdir()  # received/<media id>/ held only this file
+            if path.parent.parent.name in (RECEIVED_DIR, SENT_DIR) and not any(path.parent.iterdir()):
+                path.parent.rmdir()  # received/<media id>/ (or sent/<random>/) held only this file
         except (OSError, InvalidInput) as exc:  # in use (Windows) or odd: the chat is gone anyway
             log.warning("a deleted chat's file was kept: %s", type(exc).__name__)
 

@@ -84,6 +84,7 @@ class SyncEngine:
             retry_base=retry_base,
             retry_cap=retry_cap,
             send_timeout=send_timeout,
+            media_dir=media_dir,
         )
         self._threads: list[threading.Thread] = []
         self._known_pushed = False

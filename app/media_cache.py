@@ -26,6 +26,7 @@ MAX_NAME = 120
 # 200 leaves room for the ".part" of a download and the chat import's "<hash>-" prefix.
 MAX_NAME_BYTES = 200
 RECEIVED_DIR = "received"
+SENT_DIR = "sent"  # sent/<random>/<name>: the copy an attachment is sent from (ui/attachments.py)
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}

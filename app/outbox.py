@@ -98,6 +98,7 @@ class OutboxSender:
         send_timeout: float = SEND_TIMEOUT,
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
+        media_dir: Path | None = None,
     ) -> None:
         self.db = db
         self.client = client
@@ -108,6 +109,7 @@ class OutboxSender:
         self.send_timeout = send_timeout
         self.retry_base = retry_base
         self.retry_cap = retry_cap
+        self.media_dir = media_dir
         self.attempts: dict[int, int] = {}  # contact id → consecutive failures
         self.not_before: dict[int, float] = {}  # contact id → monotonic time of the next try
         self.read_receipts: list[str] = []
@@ -185,7 +187,9 @@ class OutboxSender:
                     part.pop("link", None)
                     body[kind] = part
                 elif media.cache_path and "link" not in part:
-                    upload = (media.id, Path(media.cache_path), media.mime)
+                    # A sent copy is stored relative to the media folder; an older message's path is whole.
+                    stored = Path(media.cache_path)
+                    upload = (media.id, self.media_dir / stored if self.media_dir else stored, media.mime)
             return _Job(m.id, m.client_id, m.contact_id, body, upload)
 
     def send(self, job: _Job) -> float | None:

@@ -165,6 +165,7 @@ def queue_message(
     media_path: Path | None = None,
     media_mime: str | None = None,
     sent_by: str = "owner",
+    media_dir: Path | None = None,
 ) -> Message:
     """Write a pending outbound message in the caller's transaction; the outbox sender does the rest.
 
@@ -206,7 +207,12 @@ def queue_message(
                 mime=mime,
                 filename=path.name,
                 size=path.stat().st_size if path.exists() else None,
-                cache_path=str(path),
+                # Inside the media folder: relative, as received files are (the folder may move).
+                cache_path=(
+                    path.relative_to(media_dir).as_posix()
+                    if media_dir is not None and path.is_relative_to(media_dir)
+                    else str(path)
+                ),
             )
         )
         session.flush()
@@ -220,8 +226,9 @@ def queue_text(session: Session, contact_id: int, text: str, **kwargs: Any) -> M
     return queue_message(session, contact_id, send_body("text", text), body=text, **kwargs)
 
 
-def queue_outgoing(db: Database, out: Outgoing) -> int:
-    """Check what the composer asks, write it as pending (one short transaction); the new message id."""
+def queue_outgoing(db: Database, out: Outgoing, media_dir: Path | None = None) -> int:
+    """Check what the composer asks, write it as pending (one short transaction); the new message id.
+    An attachment inside `media_dir` (the copy it is sent from) is stored relative to it."""
     text = nfc(out.text).strip()
     kind, mime = "text", None
     if out.template is not None:
@@ -240,7 +247,13 @@ def queue_outgoing(db: Database, out: Outgoing) -> int:
     )
     with db.write() as s:
         message = queue_message(
-            s, out.contact_id, payload, body=text, media_path=out.attachment, media_mime=mime
+            s,
+            out.contact_id,
+            payload,
+            body=text,
+            media_path=out.attachment,
+            media_mime=mime,
+            media_dir=media_dir,
         )
         return int(message.id)
 

@@ -14,11 +14,11 @@ import uuid
 from pathlib import Path
 
 from app.catalog_images import sniff_suffix
+from app.media_cache import SENT_DIR  # sent/<random>/<the file's own name>: a document keeps its name
 from app.sending import attachment_kind
 from app.wire import MEDIA_LIMITS
 from ui.catalog_thumbs import sendable_image_bytes
 
-SENT_DIR = "sent"  # media/sent/<random>/<the file's own name>: a document keeps its name
 # Pictures by name where the first bytes do not tell (Qt reads them where its plugins allow).
 _PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff"})
 

@@ -174,7 +174,8 @@ def body_text(row: MessageRow) -> str:
 
 
 def media_file(media_dir: str, stored: str) -> str:
-    """Received files are stored relative to the media folder; files we sent keep their own path."""
+    """Files in the media folder (received, or the copies attachments are sent from) are stored
+    relative to it; an attachment queued by an older version keeps the owner's own path."""
     return str(Path(media_dir) / stored)
 
 

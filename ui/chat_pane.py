@@ -348,7 +348,7 @@ class ChatPane(QWidget):
                 return queue_outgoing(db, out)
             copy = keep_for_sending(out.attachment, media_dir)
             try:
-                return queue_outgoing(db, dataclasses.replace(out, attachment=copy))
+                return queue_outgoing(db, dataclasses.replace(out, attachment=copy), media_dir)
             except BaseException:
                 forget_copy(copy, media_dir)
                 raise

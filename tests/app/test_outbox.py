@@ -212,6 +212,27 @@ def test_a_picture_is_uploaded_once_then_sent_with_its_media_id(
         assert s.scalars(select(Media.relay_media_id).where(Media.message_id == mid)).one() == "media-1"
 
 
+def test_a_copy_kept_in_the_media_folder_is_stored_relative_to_it_and_uploaded_from_it(
+    db: Database, contact_id: int, tmp_path: Path
+) -> None:
+    """The data folder may move (a restore, another computer): the copy is found through it."""
+    media_dir = tmp_path / "media"
+    copy = media_dir / "sent" / "a1b2" / "셔츠.jpg"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(b"\xff\xd8 jpeg")
+    mid = queue(db, contact_id, "이 셔츠요", kind="image", media_path=copy, media_dir=media_dir)
+    with db.read() as s:
+        assert (
+            s.scalars(select(Media.cache_path).where(Media.message_id == mid)).one() == "sent/a1b2/셔츠.jpg"
+        )
+    relay = ScriptedRelay()
+    outbox = sender(db, relay)
+    outbox.media_dir = media_dir
+    drain(outbox)
+    assert relay.uploads == [copy]
+    assert row(db, mid).status == "sent"
+
+
 def test_a_reply_carries_the_quoted_message(db: Database, contact_id: int) -> None:
     queue(db, contact_id, "yes", reply_to_wamid="wamid.QUOTED")
     relay = ScriptedRelay()

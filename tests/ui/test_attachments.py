@@ -71,9 +71,16 @@ def test_a_webp_product_photo_goes_as_a_photo_from_a_copy_that_outlives_the_orig
 
     assert message.kind == "image"
     assert media.mime == "image/jpeg" and media.filename == "린넨셔츠.jpg"
-    kept = Path(media.cache_path or "")
-    assert kept.is_relative_to(ctx.paths.media_dir) and kept.exists()
+    assert (media.cache_path or "").startswith("sent/")  # relative: found wherever the folder goes
+    kept = ctx.paths.media_dir / (media.cache_path or "")
+    assert kept.exists()
     assert QImage(str(kept)).size().width() == 1200  # the picture itself, re-encoded
+
+    # Deleting the chat takes the copy with it, as it does the files the customer sent.
+    from app.chat_actions import delete_chat
+
+    delete_chat(ctx.db, message.contact_id, datetime.now(UTC), ctx.paths.media_dir)
+    assert not kept.exists() and not kept.parent.exists()
 
 
 def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_a_photo(
@@ -85,7 +92,7 @@ def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_
     message, media = _send(window, qtbot, price_list, "가격표입니다")
     assert message.kind == "document"
     assert media.filename == "가격표 2026.pdf"
-    assert Path(media.cache_path or "").read_bytes() == price_list.read_bytes()
+    assert (ctx.paths.media_dir / (media.cache_path or "")).read_bytes() == price_list.read_bytes()
 
     big = tmp_path / "IMG_0001.png"
     noise = QImage(3000, 2200, QImage.Format.Format_RGB32)
@@ -97,6 +104,6 @@ def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_
         big.write_bytes(big.read_bytes() + b"\0" * (5 * 1024 * 1024))
     message, media = _send(window, qtbot, big, "큰 사진")
     assert message.kind == "image"  # it went as a file before
-    kept = Path(media.cache_path or "")
+    kept = ctx.paths.media_dir / (media.cache_path or "")
     assert kept.suffix == ".jpg" and kept.stat().st_size <= 5 * 1024 * 1024
     assert max(QImage(str(kept)).width(), QImage(str(kept)).height()) == 2048
