@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -169,6 +171,8 @@ class Composer(QFrame):
         self.edit.setPlaceholderText(self.tr("Type a message"))
         self.edit.setAccessibleName(self.tr("Message"))
         self.edit.submitted.connect(self.submit)
+        self.edit.file_pasted.connect(self.set_attachment)
+        self.edit.picture_pasted.connect(self.attach_picture)
         self.send_button = QToolButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setIcon(icons.icon("send"))
@@ -331,6 +335,26 @@ class Composer(QFrame):
         self.attachment = None
         self.attach_bar.hide()
         self.edit.setPlaceholderText(self.tr("Type a message"))
+
+    def attach_picture(self, image: QImage) -> None:
+        """A pasted picture becomes the attachment once written to a file (off the GUI thread: a
+        screenshot's PNG takes a while to encode)."""
+        from ui.ops import failure_sentence, run_op
+
+        folder = Path(tempfile.gettempdir()) / "shop-inbox-pasted"
+        name = f"pasted-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.png"
+
+        def save() -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            if not image.save(str(target)):  # PNG, from the name
+                raise OSError(f"could not write {target}")
+            return target
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Not attached"), failure_sentence(exc))
+
+        run_op(save, self.set_attachment, parent=self, on_failure=failed)
 
     def pick_attachment(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), open_folder(Picked.ATTACHMENT))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextLayout
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from ui.theme import ui_font
@@ -17,6 +19,10 @@ class MessageEdit(QPlainTextEdit):
     """Grows from one to six lines; emits `submitted` on the send key."""
 
     submitted = Signal()
+    # Ctrl+V of a picture (a screenshot, a photo copied in a browser) or of a file copied in the file
+    # manager: attached, as WhatsApp does, instead of nothing (a plain text box takes only text).
+    picture_pasted = Signal(QImage)
+    file_pasted = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
         super().__init__(parent)
@@ -30,6 +36,20 @@ class MessageEdit(QPlainTextEdit):
         self.document().setDocumentMargin(6)
         self.document().contentsChanged.connect(self._fit)
         self._fit()
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasImage() or _local_file(source) is not None or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        path = _local_file(source)
+        if path is not None:
+            self.file_pasted.emit(path)
+        elif source.hasImage() and not source.hasText():
+            image = source.imageData()
+            if isinstance(image, QImage) and not image.isNull():
+                self.picture_pasted.emit(image)
+        else:
+            super().insertFromMimeData(source)
 
     def _fit(self) -> None:
         if self.document().characterCount() > MAX_CHARS:
@@ -108,3 +128,13 @@ class MessageEdit(QPlainTextEdit):
             self.insertPlainText("\n")
             return
         super().keyPressEvent(event)
+
+
+def _local_file(source: QMimeData) -> Path | None:
+    """The first local file among copied URLs (a file copied in Explorer or Finder), if any."""
+    if not source.hasUrls():
+        return None
+    for url in source.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return Path(url.toLocalFile())
+    return None

@@ -1727,6 +1727,10 @@ Right-click to retry.</source>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
     </message>
+    <message>
+        <source>Not attached</source>
+        <translation>첨부하지 못했어요</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>

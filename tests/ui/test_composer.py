@@ -323,3 +323,36 @@ def test_slash_offers_quick_replies_filled_for_this_customer_and_enter_then_send
     assert not sent
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert [o.text for o in sent] == ["Thanks Amy Clarke, your order is on its way!"]
+
+
+def test_pasting_a_picture_or_a_copied_file_attaches_it_and_text_still_pastes_as_text(
+    ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QColor, QImage
+
+    composer, _sent = make_composer(qtbot, conversation(ctx))
+    clipboard = QApplication.clipboard()
+
+    screenshot = QImage(640, 480, QImage.Format.Format_RGB32)
+    screenshot.fill(QColor("#3a7bd5"))
+    clipboard.setImage(screenshot)
+    composer.edit.paste()  # Ctrl+V of a screenshot: attached, as in WhatsApp, not dropped
+    qtbot.waitUntil(lambda: composer.attachment is not None, timeout=5000)
+    assert composer.attachment is not None and composer.attachment.suffix == ".png"
+    assert QImage(str(composer.attachment)).size() == screenshot.size()
+    assert composer.attach_bar.isVisible() and composer.edit.toPlainText() == ""
+
+    composer.clear_attachment()
+    price_list = tmp_path / "가격표.pdf"
+    price_list.write_bytes(b"%PDF-1.4\n")
+    copied = QMimeData()
+    copied.setUrls([QUrl.fromLocalFile(str(price_list))])  # a file copied in Explorer or Finder
+    clipboard.setMimeData(copied)
+    composer.edit.paste()
+    assert composer.attachment == price_list
+
+    composer.clear_attachment()
+    clipboard.setText("린넨 셔츠 아이보리 M")
+    composer.edit.paste()
+    assert composer.edit.toPlainText() == "린넨 셔츠 아이보리 M" and composer.attachment is None
