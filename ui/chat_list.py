@@ -131,15 +131,16 @@ class ChatList(QWidget):
         self.label_chip.setMenu(self._label_menu)
         self._chips.addButton(self.label_chip)
         bar.addWidget(self.label_chip)
-        # In the chips' row, so it neither covers the first chat nor pushes the list down; it takes
-        # the room left there and never widens the pane.
+        # Beside the search field, which gives up the room: it neither covers the first chat nor
+        # pushes the list down, and the pane keeps its width (the chips' row has no room left: there
+        # the pill widened the whole pane, and the chat beside it jumped, at every new chat).
         self.new_above = QPushButton(self)
-        self.new_above.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.new_above.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.new_above.setObjectName("newAbovePill")
         self.new_above.setCursor(Qt.CursorShape.PointingHandCursor)
         self.new_above.clicked.connect(self.show_new_above)
         self.new_above.hide()
-        bar.addWidget(self.new_above, 1, Qt.AlignmentFlag.AlignRight)
+        search_row.addWidget(self.new_above)
         self._chips.buttonClicked.connect(self._chip_clicked)
 
         # The order holds while the pointer is over the list and for a moment after it leaves, so
@@ -272,14 +273,11 @@ class ChatList(QWidget):
             self.model.hold()
 
     def _held_changed(self, waiting: int) -> None:
-        # Only an arrow and a number fit beside the chips; the tooltip and screen readers say it all.
+        # An arrow and a number, short beside the search field; the tooltip and screen readers say it all.
         self.new_above.setText(f"↑ {waiting}")
         said = self.tr("%n chats with new messages above: show them at the top", "", waiting)
         self.new_above.setToolTip(said)
         self.new_above.setAccessibleName(said)
-        # Its whole text, always: beside the chips it would otherwise shrink to a blank dot on a narrow
-        # list or at 150 % scaling. The chips' row then asks the splitter for that much room.
-        self.new_above.setMinimumWidth(self.new_above.sizeHint().width())
         self.new_above.setVisible(waiting > 0)
 
     def _keep_first_row_whole(self) -> None:

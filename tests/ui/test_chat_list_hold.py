@@ -88,3 +88,19 @@ def test_a_new_chat_at_the_top_shows_whole_not_under_the_filter_chips(window: An
     qtbot.waitUntil(lambda: names(window)[0] == "손님 29")
     top = view.visualRect(view.model().index(0, 0))
     assert top.top() >= 0, "the newest chat is half hidden under the filter chips"
+
+
+def test_the_pill_never_widens_the_chat_list(korean: None, window: Any, qtbot: Any) -> None:
+    """In Korean the filter chips fill their row; the pill takes room from the search field, so the
+    pane beside the chat does not jump sideways at every new chat while the pointer rests."""
+    assert window.chat_list.label_chip.text() == "라벨"
+    ids = fill(window, qtbot, 4)
+    window.splitter.setSizes([1, 2000])  # the list as narrow as it goes
+    qtbot.waitUntil(lambda: window.chat_list.width() == window.chat_list.minimumSizeHint().width())
+    width = window.chat_list.width()
+    pointer_enters(window, QPoint(40, 20))
+    a_customer_writes(window, qtbot, ids[3], "주문할게요")
+    pill = window.chat_list.new_above
+    qtbot.waitUntil(pill.isVisible)
+    assert window.chat_list.width() == width
+    assert pill.width() >= pill.sizeHint().width()  # its whole "↑ 1", never a blank dot
