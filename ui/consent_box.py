@@ -115,14 +115,22 @@ class ConsentBox(QWidget):
         self.notifications.setChecked(consent.opted_in_at is not None)
         self._set_how(self.notifications_how, consent.opted_in_how, consent.opted_in_at is not None)
         self.notifications_date.setText(self._since(consent.opted_in_at, consent.opted_in_how))
-        self.marketing.setChecked(consent.marketing_at is not None)
-        self._set_how(self.marketing_how, consent.marketing_how, consent.marketing_at is not None)
+        # An opt-out ends the consent given before it (campaigns skip the customer): the box shows
+        # that, not a tick beside "opted out". Ticking it again records the consent anew.
+        opted_out = consent.opted_out_at is not None
+        marketing = consent.marketing_at is not None and not opted_out
+        self.marketing.setChecked(marketing)
+        self._set_how(self.marketing_how, consent.marketing_how, marketing)
         since = self._since(consent.marketing_at, consent.marketing_how)
-        if consent.marketing_lapsed(datetime.now(UTC)):
+        if consent.marketing_at is not None and opted_out:
+            since = self.tr(
+                "Agreed on {0}, ended by the opt-out below. Tick it only when the customer agrees again."
+            ).format(full_datetime(consent.marketing_at))
+        elif consent.marketing_lapsed(datetime.now(UTC)):
             since += "\n" + self.tr("Older than 23 months: ask again before marketing.")
         self.marketing_date.setText(since)
-        self.night.setChecked(consent.night_at is not None)
-        self.night.setEnabled(consent.marketing_at is not None)
+        self.night.setChecked(consent.night_at is not None and marketing)
+        self.night.setEnabled(marketing)
         if consent.opted_out_at is not None:
             self.opted_out.setText(
                 self.tr("Opted out of marketing on {0} ({1})").format(

@@ -1798,6 +1798,10 @@ Right-click to retry.</source>
         <translation>받은 방법</translation>
     </message>
     <message>
+        <source>Agreed on {0}, ended by the opt-out below. Tick it only when the customer agrees again.</source>
+        <translation>{0}에 동의했지만 아래 수신거부로 끝났어요. 고객이 다시 동의할 때만 체크하세요.</translation>
+    </message>
+    <message>
         <source>Older than 23 months: ask again before marketing.</source>
         <translation>동의한 지 23개월이 지났습니다. 광고를 보내기 전에 다시 확인받으세요.</translation>
     </message>

@@ -47,3 +47,33 @@ def test_recording_an_opt_out_shows_when_and_why(window: Any, qtbot: Any) -> Non
     qtbot.waitUntil(lambda: box.opted_out.isVisibleTo(box), timeout=5000)
     assert "recorded by you" in box.opted_out.text()
     assert box.opt_out_button.text() == "Clear opt-out"
+
+
+def test_a_consent_ended_by_an_opt_out_is_not_shown_as_given(window: Any, qtbot: Any) -> None:
+    """Agreed to marketing, then wrote the opt-out word: campaigns skip the customer, and the panel
+    says so rather than a tick beside "opted out"; agreeing again (a new tick) ends the opt-out."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.consent import set_marketing_consent, set_opted_out
+    from app.wire import OptOutReason
+
+    now = datetime.now(UTC)
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="도윤")
+        make_message(s, c, "수신거부")
+        set_marketing_consent(s, c.id, True, "chat", now=now - timedelta(days=14))
+        set_opted_out(s, c.id, True, OptOutReason.KEYWORD, now=now - timedelta(days=1))
+        cid = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    qtbot.waitUntil(lambda: box.opted_out.isVisibleTo(box), timeout=5000)
+    assert not box.marketing.isChecked()
+    assert "ended by the opt-out" in box.marketing_date.text()
+    assert not box.night.isEnabled()
+
+    box.marketing.click()  # the customer agreed again, in the chat
+    qtbot.waitUntil(lambda: not box.opted_out.isVisibleTo(box), timeout=5000)
+    assert box.marketing.isChecked() and box.marketing_date.text().startswith("Since")
