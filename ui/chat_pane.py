@@ -333,12 +333,13 @@ class ChatPane(QWidget):
                 self.ctx.sync.wake_sender()
 
         def failed(exc: BaseException) -> None:
-            if (
-                out.template is None
-                and self.composer.contact_id == out.contact_id
-                and not self.composer.edit.toPlainText()
-            ):
-                self.composer.edit.setPlainText(out.text)  # nothing typed is lost
+            if out.template is None and self.composer.contact_id == out.contact_id:
+                # Nothing typed or attached is lost: the owner fixes what the warning says and sends again.
+                if not self.composer.edit.toPlainText():
+                    self.composer.edit.setPlainText(out.text)
+                kept = out.attachment
+                if kept is not None and self.composer.attachment is None and kept.exists():
+                    self.composer.set_attachment(kept)
             QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
         db, media_dir = self.ctx.db, self.ctx.paths.media_dir

@@ -107,3 +107,21 @@ def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_
     kept = ctx.paths.media_dir / (media.cache_path or "")
     assert kept.suffix == ".jpg" and kept.stat().st_size <= 5 * 1024 * 1024
     assert max(QImage(str(kept)).width(), QImage(str(kept)).height()) == 2048
+
+
+def test_a_file_too_big_for_whatsapp_is_refused_and_stays_in_the_composer_with_its_caption(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    video = tmp_path / "매장 투어.mov"
+    with video.open("wb") as file:
+        file.truncate(101 * 1024 * 1024)  # over WhatsApp's 100 MB for any file (sparse: no time, no disk)
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    composer.set_attachment(video)
+    composer.edit.setPlainText("매장 영상이에요")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
+    assert "100" in warned.shown[0].text
+    assert composer.attachment == video and composer.edit.toPlainText() == "매장 영상이에요"
+    assert not (ctx.paths.media_dir / "sent").exists() or not any((ctx.paths.media_dir / "sent").iterdir())
