@@ -27,6 +27,7 @@ class ErrorCode(enum.StrEnum):
     REVISION_CONFLICT = "revision_conflict"
     MEDIA_DAMAGED = "media_damaged"
     MEDIA_UNAVAILABLE = "media_unavailable"
+    NOT_DOWNLOADED = "not_downloaded"  # a received file asked for while there is no relay to fetch it
     # Sending
     SEND_REFUSED = "send_refused"
     OUTSIDE_WINDOW = "outside_window"
@@ -304,6 +305,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.REVISION_CONFLICT: NoParams,
     ErrorCode.MEDIA_DAMAGED: NoParams,
     ErrorCode.MEDIA_UNAVAILABLE: NoParams,
+    ErrorCode.NOT_DOWNLOADED: NoParams,
     ErrorCode.SEND_REFUSED: RefusalParams,
     ErrorCode.OUTSIDE_WINDOW: RefusalParams,
     ErrorCode.NOTHING_TO_SEND: NoParams,

@@ -41,6 +41,8 @@ from app.wire import (
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.message_media import MediaInfo
+    from app.queries import MessageRow
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,15 @@ def attachment_kind(path: Path) -> tuple[str, str]:
             params=FileLimitParams(path.name, MEDIA_LIMITS["document"] // MB),
         )
     return "document", mime
+
+
+def saved_media_name(row: MessageRow, media: MediaInfo) -> str:
+    """A name for a received photo or file that came without one (WhatsApp names only documents):
+    its kind and when it was sent, with the extension of its type."""
+    extension = mimetypes.guess_extension(media.mime.split(";")[0].strip()) or ""
+    if extension in (".jpe", ".jpeg"):
+        extension = ".jpg"
+    return f"WhatsApp {row.kind} {row.sent_at.astimezone():%Y-%m-%d %H-%M-%S}{extension}"
 
 
 def render_template(template: Template, params: tuple[str, ...]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,10 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.errors import ErrorCode, InvalidInput
+from app.message_media import MediaInfo
 from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow
-from app.sending import Outgoing, approved_templates, delete_message, queue_outgoing, retry_message
+from app.sending import (
+    Outgoing,
+    approved_templates,
+    delete_message,
+    queue_outgoing,
+    retry_message,
+    saved_media_name,
+)
 from ui import icons
 from ui.attachments import forget_copy, keep_for_sending
 from ui.avatar import avatar_pixmap
@@ -35,6 +46,7 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op, run_read, run_write
 from ui.quick_reply_completer import QuickReplyCompleter
+from ui.save_paths import Picked, open_folder, remember_pick
 from ui.tab_order import chain, row_widgets
 from ui.theme import ui_font
 
@@ -139,6 +151,7 @@ class ChatPane(QWidget):
 
         self.view.chat_model.media_wanted.connect(lambda m, msg: self.fetch_media(m, msg, open_after=False))
         self.view.media_open_requested.connect(lambda m, msg: self.fetch_media(m, msg, open_after=True))
+        self.view.save_media_requested.connect(self.save_media)
         self.view.reply_requested.connect(self.composer.set_reply)
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
@@ -394,6 +407,32 @@ class ChatPane(QWidget):
                 log.info("picture %d not fetched: %s", media_id, exc)
 
         run_op(lambda: sync.fetch_media(media_id), done, parent=self, on_failure=failed)
+
+    def save_media(self, row: MessageRow, media: MediaInfo) -> None:
+        """ "Save as…" on a photo or file of the chat: a copy where the owner says (downloaded through
+        the relay first when it never was), off the GUI thread."""
+        name = media.filename or saved_media_name(row, media)
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as"), str(Path(open_folder(Picked.SAVED)) / name)
+        )
+        if not target:
+            return
+        remember_pick(Picked.SAVED, target)
+        media_dir, sync = self.ctx.paths.media_dir, self.ctx.sync
+        online = sync is not None and sync.running
+
+        def copy() -> None:
+            source = media_dir / media.cache_path if media.cache_path else None
+            if (source is None or not source.exists()) and online and sync is not None:
+                source = sync.fetch_media(media.id)
+            if source is None or not source.exists():
+                raise InvalidInput(code=ErrorCode.NOT_DOWNLOADED)
+            shutil.copyfile(source, target)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Not saved"), failure_sentence(exc))
+
+        run_op(copy, parent=self, on_failure=failed)
 
     def retry(self, message_id: int) -> None:
         self._outbox_change(lambda s: retry_message(s, message_id))

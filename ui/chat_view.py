@@ -44,6 +44,7 @@ class ChatView(QListView):
     order_requested = Signal(int)  # order id: the owner clicked a cart card's "Open order"
     start_order_requested = Signal(object)  # MessageRow: "Start order" on a customer's message
     media_open_requested = Signal(int, int)  # (media id, message id) of a file not downloaded yet
+    save_media_requested = Signal(object, object)  # (MessageRow, MediaInfo): "Save as…" on a photo or file
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -414,6 +415,9 @@ class ChatView(QListView):
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         link = geo.link_at(local)
         copy_link = menu.addAction(self.tr("Copy link")) if link else None
+        info = self.chat_model.info(idx.row())
+        media = info.media if info is not None else None
+        save = menu.addAction(self.tr("Save as…")) if media is not None else None
         retry = delete = start_order = None
         if row.direction == "in" and row.kind != "order":
             start_order = menu.addAction(icons.icon("cart"), self.tr("Start order"))
@@ -428,6 +432,8 @@ class ChatView(QListView):
             self.copy()
         elif chosen is not None and chosen is copy_link and link:
             QGuiApplication.clipboard().setText(link)
+        elif chosen is not None and chosen is save and media is not None:
+            self.save_media_requested.emit(row, media)
         elif chosen is not None and chosen is retry:
             self.retry_requested.emit(row.id)
         elif chosen is not None and chosen is delete:

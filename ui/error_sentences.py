@@ -63,6 +63,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "The file arrived damaged. It will be downloaded again."
         ),
         ErrorCode.MEDIA_UNAVAILABLE: translate("Errors", "This file is not available from your relay."),
+        ErrorCode.NOT_DOWNLOADED: translate(
+            "Errors", "This file has not been downloaded yet. It will be when you are online."
+        ),
         ErrorCode.SEND_REFUSED: translate("Errors", "WhatsApp did not accept this message."),
         ErrorCode.OUTSIDE_WINDOW: translate(
             "Errors",

@@ -52,6 +52,7 @@ class Picked(Enum):
     DOWNLOAD = "download"  # a bank's transactions, a courier's tracking numbers
     DOCUMENT = "document"  # a menu bot exported before
     BACKUP = "backup"  # Shop Inbox's own backups: saved, then restored from the same folder
+    SAVED = "saved"  # a customer's photo or file saved from a chat ("Save as…")
 
     def default_folder(self) -> str:
         starts: dict[Picked, Callable[[], str]] = {
@@ -60,6 +61,7 @@ class Picked(Enum):
             Picked.DOWNLOAD: downloads_folder,
             Picked.DOCUMENT: documents_folder,
             Picked.BACKUP: documents_folder,
+            Picked.SAVED: downloads_folder,
         }
         return starts[self]()
 

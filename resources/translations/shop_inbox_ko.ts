@@ -1528,6 +1528,14 @@ Shop Inbox는 이 채팅의 알림과 자동 답장을 멈추지만,
         <source>This file has not been downloaded yet. It will be when you are online.</source>
         <translation>이 파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
     </message>
+    <message>
+        <source>Save as</source>
+        <translation>다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장하지 못했어요</translation>
+    </message>
 </context>
 <context>
     <name>ChatView</name>
@@ -1550,6 +1558,10 @@ Shop Inbox는 이 채팅의 알림과 자동 답장을 멈추지만,
     <message>
         <source>Copy link</source>
         <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
     </message>
     <message>
         <source>Start order</source>
@@ -2085,6 +2097,10 @@ Right-click to retry.</source>
     <message>
         <source>This file is not available from your relay.</source>
         <translation>이 파일은 릴레이에서 받을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>This file has not been downloaded yet. It will be when you are online.</source>
+        <translation>이 파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
     </message>
     <message>
         <source>WhatsApp did not accept this message.</source>

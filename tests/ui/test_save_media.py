@@ -1,0 +1,81 @@
+""" "Save as…" on a photo or file in a chat: the customer's payment screenshot or product photo is
+copied where the owner says, named when WhatsApp gave it no name; offline and never downloaded, the
+owner is told why, and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from app.models import Media
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
+
+
+def _chat_with_photo(window: Any, ctx: Any, qtbot: Any, *, cached: bool) -> bytes:
+    photo = QImage(320, 240, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#4caf50"))
+    stored = ctx.paths.media_dir / "received" / "77" / "pay.jpg"
+    stored.parent.mkdir(parents=True)
+    assert photo.save(str(stored))
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="이하은")
+        message = make_message(
+            s, contact, "입금했어요", kind="image", payload={"type": "image", "image": {"id": "77"}}
+        )
+        s.add(
+            Media(
+                message_id=message.id,
+                mime="image/jpeg",
+                filename=None,  # WhatsApp names only documents
+                size=stored.stat().st_size,
+                cache_path="received/77/pay.jpg" if cached else None,
+            )
+        )
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.view.chat_model.rowCount() == 1, timeout=5000)
+    return stored.read_bytes()
+
+
+def _right_click_the_photo(window: Any) -> None:
+    view = window.chat.view
+    rect = view.visualRect(view.chat_model.index(0))
+    pos = QPoint(rect.left() + 60, rect.center().y())
+    QApplication.sendEvent(
+        view.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos)),
+    )
+
+
+def test_save_as_copies_the_customers_photo_where_the_owner_says(
+    window: Any, ctx: Any, qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    original = _chat_with_photo(window, ctx, qtbot, cached=True)
+    target = tmp_path / "입금 확인" / "이하은 입금.jpg"
+    target.parent.mkdir()
+    dialogs.expect("menu", answer="Save as…")
+    asked = dialogs.expect("getSaveFileName", answer=str(target))
+    _right_click_the_photo(window)
+    qtbot.waitUntil(lambda: target.exists() and target.read_bytes() == original, timeout=5000)
+    suggested = Path(asked.shown[0].text)
+    assert suggested.name.startswith("WhatsApp image ") and suggested.suffix == ".jpg"
+
+
+def test_a_photo_never_downloaded_cannot_be_saved_offline_and_the_owner_is_told(
+    window: Any, ctx: Any, qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    _chat_with_photo(window, ctx, qtbot, cached=False)
+    target = tmp_path / "사진.jpg"
+    dialogs.expect("menu", answer="Save as…")
+    dialogs.expect("getSaveFileName", answer=str(target))
+    warned = dialogs.expect("warning")
+    _right_click_the_photo(window)
+    qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
+    assert "not been downloaded yet" in warned.shown[0].text
+    assert not target.exists()
