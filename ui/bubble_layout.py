@@ -20,7 +20,7 @@ from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.queries import MessageRow
 from ui.error_sentences import failed_message_sentence
-from ui.formatting import clock_time, kind_label, preview_text, tapped_text
+from ui.formatting import clock_time, kind_label, offered_choices, preview_text, tapped_text
 from ui.order_text import cart_text, state_name
 from ui.utf16 import qt_length, to_qt_spans
 
@@ -162,6 +162,9 @@ def system_notice_text(row: MessageRow) -> str:
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
     if row.kind in ("interactive", "button"):
+        if row.direction == "out":
+            choices = offered_choices(row.payload)
+            return "\n".join([row.body, *(f"▸ {title}" for title in choices)]) if choices else row.body
         return tapped_text(row.payload) or row.body
     if row.kind == "reaction":
         emoji = ((row.payload or {}).get("reaction") or {}).get("emoji") or row.body

@@ -142,6 +142,27 @@ def tapped_text(payload: dict[str, Any] | None) -> str:
     return ""
 
 
+def offered_choices(payload: dict[str, Any] | None) -> list[str]:
+    """The buttons or list rows an interactive message offered (the menu bot's): what the customer
+    could tap, so the owner reading the chat sees the question with its answers."""
+    interactive = (payload or {}).get("interactive")
+    if not isinstance(interactive, dict):
+        return []
+    action = interactive.get("action")
+    if not isinstance(action, dict):
+        return []
+    titles: list[str] = []
+    for button in action.get("buttons") or []:
+        reply = button.get("reply") if isinstance(button, dict) else None
+        if isinstance(reply, dict) and reply.get("title"):
+            titles.append(str(reply["title"]))
+    for section in action.get("sections") or []:
+        for choice in (section.get("rows") if isinstance(section, dict) else None) or []:
+            if isinstance(choice, dict) and choice.get("title"):
+                titles.append(str(choice["title"]))
+    return titles
+
+
 def preview_text(kind: str, body: str | None, payload: dict[str, Any] | None = None) -> str:
     """One line for the chat list and quotes: the text, or what kind of message it was."""
     body = (body or "").strip()

@@ -70,6 +70,48 @@ def test_an_interactive_reply_shows_what_the_customer_tapped(fonts: Fonts) -> No
     assert geometry(fonts, button).text == "Track my order"
 
 
+def test_the_menu_bots_question_shows_the_choices_it_offered(fonts: Fonts) -> None:
+    """The customer's later "반품 신청" makes sense only beside what the bot offered."""
+    buttons = row(
+        direction="out",
+        status="read",
+        sent_by="bot",
+        kind="interactive",
+        body="교환과 반품 중 어떤 것을 도와드릴까요?",
+        payload={
+            "type": "interactive",
+            "interactive": {
+                "type": "button",
+                "body": {"text": "교환과 반품 중 어떤 것을 도와드릴까요?"},
+                "action": {
+                    "buttons": [
+                        {"type": "reply", "reply": {"id": "menu:exchange", "title": "교환 신청"}},
+                        {"type": "reply", "reply": {"id": "menu:return", "title": "반품 신청"}},
+                    ]
+                },
+            },
+        },
+    )
+    assert geometry(fonts, buttons).text == "교환과 반품 중 어떤 것을 도와드릴까요?\n▸ 교환 신청\n▸ 반품 신청"
+    menu = row(
+        direction="out",
+        kind="interactive",
+        body="무엇을 도와드릴까요?",
+        payload={
+            "interactive": {
+                "type": "list",
+                "action": {
+                    "button": "메뉴 보기",
+                    "sections": [
+                        {"rows": [{"id": "menu:order", "title": "주문·배송 조회", "description": "…"}]}
+                    ],
+                },
+            }
+        },
+    )
+    assert body_text(menu) == "무엇을 도와드릴까요?\n▸ 주문·배송 조회"
+
+
 def test_automatic_messages_carry_a_mark(fonts: Fonts) -> None:
     away = geometry(fonts, row(direction="out", status="read", sent_by="away", body="We're closed"))
     assert away.mark_text == "Away message"
