@@ -465,4 +465,6 @@ def quote_preview(quote: MessageRow | None) -> tuple[str, str]:
     if quote is None:
         return "", QCoreApplication.translate("bubble", "Original message not available")
     author = QCoreApplication.translate("bubble", "You") if quote.direction == "out" else ""
-    return author, preview_text(quote.kind, body_text(quote) or quote.body, quote.payload)
+    # A bot question quoted by its answer: the question alone (its choices would crowd the one line).
+    shown = quote.body if quote.direction == "out" and quote.kind == "interactive" else body_text(quote)
+    return author, preview_text(quote.kind, shown or quote.body, quote.payload)

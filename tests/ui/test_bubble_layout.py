@@ -9,7 +9,7 @@ import pytest
 
 from app.message_media import MediaInfo
 from app.queries import MessageRow
-from ui.bubble_layout import MAX_LAYOUT_CHARS, Fonts, body_text, compute, find_links
+from ui.bubble_layout import MAX_LAYOUT_CHARS, Fonts, body_text, compute, find_links, quote_preview
 
 
 def row(**fields: Any) -> MessageRow:
@@ -110,6 +110,8 @@ def test_the_menu_bots_question_shows_the_choices_it_offered(fonts: Fonts) -> No
         },
     )
     assert body_text(menu) == "무엇을 도와드릴까요?\n▸ 주문·배송 조회"
+    # Quoted by the customer's answer, the question alone: one short line.
+    assert quote_preview(buttons)[1] == "교환과 반품 중 어떤 것을 도와드릴까요?"
 
 
 def test_automatic_messages_carry_a_mark(fonts: Fonts) -> None:
