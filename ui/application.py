@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
-    from ui.single_instance import FolderClaim, bring_to_front, claim_folder
+    from ui.single_instance import FolderClaim, claim_folder
     from ui.theme import install_emoji_font
     from ui.translations import install_translators
 
@@ -140,8 +140,6 @@ def run(args: argparse.Namespace) -> int:
     from ui.unexpected_errors import install as catch_unexpected_errors
 
     catch_unexpected_errors(app, log_file)  # to the log and a notice, not to a stderr nobody reads
-    if claim is not None:
-        claim.raise_requested.connect(lambda: bring_to_front(window))
     window.show()
     mark("window shown")
     watch_first_paint(window.chat_list.view)  # no-op unless bench.cold_start asks for it

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class FolderClaim(QObject):
         else:
             self._watcher.addPath(str(self._raise_file))
             self._watcher.fileChanged.connect(self._asked)
+        self.raise_requested.connect(bring_app_to_front)
 
     def _asked(self, path: str) -> None:
         # Some systems stop watching a file once it is written: watch it again.
@@ -71,6 +72,19 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     except OSError as exc:
         log.warning("could not ask the open Shop Inbox to come forward: %s", exc)
     return None
+
+
+def bring_app_to_front() -> None:
+    """What the owner would look for: a dialog waiting for an answer (the setup wizard on a first
+    start), else the main window, else any window this process shows."""
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() or w.isMinimized()]
+    target = (
+        QApplication.activeModalWidget()
+        or next((w for w in shown if isinstance(w, QMainWindow)), None)
+        or next(iter(shown), None)
+    )
+    if target is not None:
+        bring_to_front(target)
 
 
 def bring_to_front(window: QWidget) -> None:

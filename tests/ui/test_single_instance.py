@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from ui.single_instance import claim_folder
 
 CHILD_CLAIMS = """
@@ -68,3 +70,26 @@ def test_a_folder_held_by_a_killed_process_is_taken_over(qtbot: Any, tmp_path: P
     claim = claim_folder(folder)  # a crash never stops the next start
     assert claim is not None
     claim.release()
+
+
+def test_the_window_asked_for_comes_back_from_the_taskbar_or_the_waiting_dialog_does(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    from ui.single_instance import bring_app_to_front
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.showMinimized()
+    assert window.isMinimized()
+    bring_app_to_front()
+    assert not window.isMinimized() and window.isVisible()
+
+    wizard = QDialog(window)  # the setup wizard of a first start, waiting for the owner
+    wizard.setModal(True)
+    wizard.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is wizard)
+    wizard.showMinimized()
+    bring_app_to_front()
+    assert not wizard.isMinimized()
+    wizard.close()
