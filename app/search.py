@@ -241,7 +241,8 @@ def _windowed_ids(
 
 
 def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[ContactHit]:
-    """Contacts whose name or phone number contains `query` (digits match any formatting)."""
+    """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
+    formatting), most recent first; only chats the list shows (with messages)."""
     q = normalise_query(query)
     if not q:
         return []
@@ -256,6 +257,7 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
         params["digits"] = digits.lstrip("0") or digits
     sql = (
         "SELECT id, coalesce(saved_name, profile_name, '+' || wa_id, ''), wa_id FROM contact "
-        f"WHERE {' OR '.join(clauses)} ORDER BY last_message_at DESC LIMIT :limit"
+        f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "
+        "ORDER BY last_message_at DESC LIMIT :limit"
     )
     return [ContactHit(r[0], r[1], r[2]) for r in session.execute(text(sql), params)]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from app.conversation_rows import ConversationRow
     from app.first_page import FirstPage
     from app.queries import Arrival
-    from app.search import SearchHit
+    from app.search import ContactHit, SearchHit
     from ui.chat_pane import ChatPane
     from ui.connection_banner import ConnectionBanner
     from ui.contact_panel import ContactPanel
@@ -268,7 +268,12 @@ class MainWindow(QMainWindow):
         if message_id is not None:
             self.chat.open_chat(row, message_id=message_id, highlight=highlight)
 
-    def open_hit(self, hit: SearchHit, query: str) -> None:
+    def open_hit(self, hit: SearchHit | ContactHit, query: str) -> None:
+        from app.search import ContactHit
+
+        if isinstance(hit, ContactHit):  # a chat found by its name or number: opened at its newest
+            self.show_chat(hit.contact_id)
+            return
         self.show_chat(hit.contact_id, message_id=hit.message_id, highlight=query)
 
     def chat_on_screen(self) -> bool:

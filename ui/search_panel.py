@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.search import SearchHit, search_messages
+from app.phones import display_phone
+from app.search import ContactHit, SearchHit, search_contacts, search_messages
 from ui import icons
 from ui.context import AppContext
 from ui.formatting import list_time
@@ -56,16 +57,20 @@ class HitRole(IntEnum):
 
 
 PAGE = 50
+CHATS_SHOWN = 5  # chats whose name or number matched, above the messages
+
+Hit = SearchHit | ContactHit
 
 
 class SearchResultsModel(QAbstractListModel):
-    """Hits newest first; scrolling near the end asks for the next page (`more_wanted`)."""
+    """Chats whose name or number matched first, then message hits newest first; scrolling near the
+    end asks for the next page of messages (`more_wanted`)."""
 
     more_wanted = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.hits: list[SearchHit] = []
+        self.hits: list[Hit] = []
         self.may_have_more = False
         self.loading = False
 
@@ -95,12 +100,18 @@ class SearchResultsModel(QAbstractListModel):
         if role == HitRole.HIT:
             return hit
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit.snippet
+            return hit.display_name if isinstance(hit, ContactHit) else hit.snippet
         return None
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def message_hits(self) -> list[SearchHit]:
+        return [hit for hit in self.hits if isinstance(hit, SearchHit)]
+
+    def chat_hits(self) -> list[ContactHit]:
+        return [hit for hit in self.hits if isinstance(hit, ContactHit)]
+
+    def set_hits(self, hits: list[SearchHit], chats: list[ContactHit] | None = None) -> None:
         self.beginResetModel()
-        self.hits = hits
+        self.hits = [*(chats or []), *hits]
         self.may_have_more = len(hits) >= PAGE
         self.loading = False
         self.endResetModel()
@@ -120,8 +131,11 @@ class SearchHitDelegate(QStyledItemDelegate):
         return QSize(260, int(QFontMetricsF(self.name_font).height() + 2 * self._fm.height() + 20))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        hit: SearchHit | None = index.data(HitRole.HIT)
+        hit: Hit | None = index.data(HitRole.HIT)
         if hit is None:
+            return
+        if isinstance(hit, ContactHit):
+            self._paint_chat(painter, option, hit, index)
             return
         c = colours(option.palette)  # type: ignore[attr-defined]
         r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
@@ -173,6 +187,46 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.setPen(c.secondary_text)
         painter.setClipRect(r)
         layout.draw(painter, r.topLeft() + QRectF(0, name_fm.height() + 4, 0, 0).topLeft(), formats)
+        painter.restore()
+
+    def _paint_chat(
+        self, painter: QPainter, option: QStyleOptionViewItem, hit: ContactHit, index: Index
+    ) -> None:
+        """A chat whose name or number matched: its name, the match marked, and its number below."""
+        c = colours(option.palette)  # type: ignore[attr-defined]
+        r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            painter.fillRect(option.rect, c.list_selected)  # type: ignore[attr-defined]
+        query = index.model().property("query") or ""
+        name_fm = QFontMetricsF(self.name_font)
+        layout = QTextLayout(hit.display_name, self.name_font)
+        layout.beginLayout()
+        line = layout.createLine()
+        if line.isValid():
+            line.setLineWidth(r.width())
+        layout.endLayout()
+        formats = []
+        start = hit.display_name.lower().find(str(query).lower()) if query else -1
+        if start >= 0:
+            for qt_start, qt_end in to_qt_spans(hit.display_name, [(start, start + len(str(query)))]):
+                f = QTextLayout.FormatRange()
+                f.start, f.length = qt_start, qt_end - qt_start
+                fmt = QTextCharFormat()
+                fmt.setBackground(QBrush(c.highlight_bg))
+                f.format = fmt
+                formats.append(f)
+        painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
+        painter.setClipRect(r)
+        layout.draw(painter, r.topLeft(), formats)
+        painter.setFont(self.font)
+        painter.setPen(c.secondary_text)
+        below = display_phone(hit.wa_id) if hit.wa_id else ""
+        painter.drawText(
+            QRectF(r.left(), r.top() + name_fm.height() + 4, r.width(), self._fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.tr("Chat") + (f" · {below}" if below else ""),
+        )
         painter.restore()
 
 
@@ -271,16 +325,21 @@ class SearchPanel(QWidget):
 
         self._scope = scope
 
-        def work(s: Session) -> list[SearchHit]:
-            return search_messages(s, query, contact_id=scope, limit=PAGE)
+        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit]]:
+            # Searching every chat, the chats whose name or number matched come first (a customer
+            # looked up by name); inside one chat, only its messages.
+            chats = search_contacts(s, query, limit=CHATS_SHOWN) if scope is None else []
+            return search_messages(s, query, contact_id=scope, limit=PAGE), chats
 
-        def done(hits: list[SearchHit]) -> None:
+        def done(found: tuple[list[SearchHit], list[ContactHit]]) -> None:
             if generation != self._generation:
                 return  # a newer query is on its way
+            hits, chats = found
             self.searching = False
-            self.model.set_hits(hits)
+            self.model.setProperty("query", query)
+            self.model.set_hits(hits, chats)
             self._show_count()
-            if hits:
+            if self.model.hits:
                 self.view.setCurrentIndex(self.model.index(0))
                 if self._open_first:
                     self._activate(self.model.index(0))
@@ -289,21 +348,24 @@ class SearchPanel(QWidget):
         run_read(self.ctx, work, done, parent=self)
 
     def _show_count(self) -> None:
-        hits = self.model.hits
+        hits, chats = self.model.message_hits(), self.model.chat_hits()
         if not hits:
-            self.status.setText(self.tr("No results"))
+            said = self.tr("No results") if not chats else ""
         elif self.model.may_have_more:
-            self.status.setText(self.tr("More than {0} results").format(len(hits)))
+            said = self.tr("More than {0} results").format(len(hits))
         else:
-            self.status.setText(
-                self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits))
-            )
+            said = self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits))
+        if chats:
+            found = self.tr("1 chat") if len(chats) == 1 else self.tr("%n chats", "", len(chats))
+            said = " · ".join(filter(None, [found, said]))
+        self.status.setText(said)
 
     def _load_more(self) -> None:
         """The next page, older than the last hit shown (keyset cursor: sent_at, id)."""
-        if not self.model.hits:
+        messages = self.model.message_hits()
+        if not messages:
             return
-        last = self.model.hits[-1]
+        last = messages[-1]
         query, scope, generation = self.last_query, self._scope, self._generation
 
         def work(s: Session) -> list[SearchHit]:

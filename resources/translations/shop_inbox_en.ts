@@ -137,5 +137,10 @@
         <translation>
             <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n chat</numerusform><numerusform>%n chats</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -4491,6 +4491,13 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>SearchHitDelegate</name>
+    <message>
+        <source>Chat</source>
+        <translation>채팅</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search messages</source>
@@ -4517,6 +4524,16 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>
             <numerusform>결과 %n개</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>채팅 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 chat</source>
+        <translation>채팅 1개</translation>
     </message>
     <message>
         <source>No results</source>

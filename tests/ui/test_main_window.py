@@ -100,6 +100,33 @@ def test_search_enter_opens_the_chat_at_the_message_highlighted(window: Any, qtb
     qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(idx).center()))
 
 
+def test_a_customer_is_found_by_name_or_number_and_enter_opens_their_chat(window: Any, qtbot: Any) -> None:
+    """Ctrl+F, the customer's name: their chat comes first (above the messages that mention it),
+    and Enter opens it; their phone number in any format finds it too."""
+    with window.ctx.db.write() as s:
+        yujin = make_contact(s, profile_name="최유진", wa_id="821033304567")
+        make_message(s, yujin, "S 사이즈로 부탁드려요", sent_at=BASE_TIME, unread=False)
+        other = make_contact(s, profile_name="김민지")
+        make_message(
+            s, other, "유진 씨가 추천해 줬어요", sent_at=BASE_TIME + timedelta(hours=1), unread=False
+        )
+        target = yujin.id
+    load_chats(window, qtbot)
+    activate(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.search.field.setText("유진")
+    model = window.search.model
+    qtbot.waitUntil(lambda: len(model.hits) == 2, timeout=5000)
+    assert [type(h).__name__ for h in model.hits] == ["ContactHit", "SearchHit"]
+    assert window.search.status.text() == "1 chat · 1 result"
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == target, timeout=5000)
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.search.field.setText("010-3330-4567")
+    qtbot.waitUntil(lambda: [getattr(h, "display_name", "") for h in model.hits] == ["최유진"], timeout=5000)
+
+
 def test_notifications_fire_only_while_the_window_is_not_active(window: Any, qtbot: Any) -> None:
     ids = three_chats(window.ctx)
     load_chats(window, qtbot)
