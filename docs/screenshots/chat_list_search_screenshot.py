@@ -1,4 +1,5 @@
-"""Screenshots of issue 19 item 14: the chat list's search field (Edit menu in the bar) and its results.
+"""Screenshots of issue 19 item 14: the chat list's search field (Edit menu in the bar) and its results,
+and a customer found by name.
 
 Run: xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/chat_list_search_screenshot.py
 """
@@ -31,7 +32,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
-    for lang, query in (("ko", "주문"), ("en", "order")):
+    for lang, query, name in (("ko", "주문", "민지"), ("en", "order", "amy")):
         for t in app.findChildren(QTranslator):
             app.removeTranslator(t)
         install_translators(app, lang)
@@ -59,6 +60,15 @@ def main() -> None:
             app.processEvents()
         settle(app, window, 20)
         out = OUT / f"chat-list-search-results-{lang}.png"
+        window.grab().save(str(out))
+        print(out.relative_to(ROOT))
+        # A customer looked up by name: their chat first, then the messages that mention them.
+        window.search.search_now(name)
+        deadline = QDeadlineTimer(5000)
+        while (window.search.searching or not window.search.model.hits) and not deadline.hasExpired():
+            app.processEvents()
+        settle(app, window, 20)
+        out = OUT / f"chat-list-search-chat-{lang}.png"
         window.grab().save(str(out))
         print(out.relative_to(ROOT))
         window.close_search()
