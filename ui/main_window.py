@@ -240,14 +240,17 @@ class MainWindow(QMainWindow):
             self.contact_panel.show_contact(contact_id)
         self.schedule_read(restart=True)
 
-    def show_chat(self, contact_id: int, *, message_id: int | None = None, highlight: str = "") -> None:
+    def show_chat(
+        self, contact_id: int, *, message_id: int | None = None, highlight: str = "", type_in: bool = False
+    ) -> None:
         """Open a chat even when the current filter hides it (notification click, search hit).
 
-        With `message_id`, the chat opens around that message, `highlight` marked in it.
+        With `message_id`, the chat opens around that message, `highlight` marked in it; with
+        `type_in`, the keyboard goes to its message field, as a click in the chat list does.
         """
         row = self.chat_list.model.row_for(contact_id)
         if row is not None:
-            self._show_row(row, message_id, highlight)
+            self._show_row(row, message_id, highlight, type_in)
             return
         from ui.ops import run_read
 
@@ -259,20 +262,24 @@ class MainWindow(QMainWindow):
 
         def found(fresh: ConversationRow | None) -> None:
             if fresh is not None:
-                self._show_row(fresh, message_id, highlight)
+                self._show_row(fresh, message_id, highlight, type_in)
 
         run_read(self.ctx, read, found, parent=self)
 
-    def _show_row(self, row: ConversationRow, message_id: int | None, highlight: str) -> None:
+    def _show_row(
+        self, row: ConversationRow, message_id: int | None, highlight: str, type_in: bool = False
+    ) -> None:
         self.chat_list.reveal(row)
         if message_id is not None:
             self.chat.open_chat(row, message_id=message_id, highlight=highlight)
+        if type_in:
+            self.chat.composer.take_focus()
 
     def open_hit(self, hit: SearchHit | ContactHit, query: str) -> None:
         from app.search import ContactHit
 
-        if isinstance(hit, ContactHit):  # a chat found by its name or number: opened at its newest
-            self.show_chat(hit.contact_id)
+        if isinstance(hit, ContactHit):  # a chat found by its name or number: open, ready to type in
+            self.show_chat(hit.contact_id, type_in=True)
             return
         self.show_chat(hit.contact_id, message_id=hit.message_id, highlight=query)
 

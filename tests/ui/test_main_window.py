@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +104,9 @@ def test_a_customer_is_found_by_name_or_number_and_enter_opens_their_chat(window
     """Ctrl+F, the customer's name: their chat comes first (above the messages that mention it),
     and Enter opens it; their phone number in any format finds it too."""
     with window.ctx.db.write() as s:
-        yujin = make_contact(s, profile_name="최유진", wa_id="821033304567")
-        make_message(s, yujin, "S 사이즈로 부탁드려요", sent_at=BASE_TIME, unread=False)
+        an_hour_ago = datetime.now(UTC) - timedelta(hours=1)  # her 24-hour window is open
+        yujin = make_contact(s, profile_name="최유진", wa_id="821033304567", last_inbound_at=an_hour_ago)
+        make_message(s, yujin, "S 사이즈로 부탁드려요", sent_at=an_hour_ago, unread=False)
         other = make_contact(s, profile_name="김민지")
         make_message(
             s, other, "유진 씨가 추천해 줬어요", sent_at=BASE_TIME + timedelta(hours=1), unread=False
@@ -121,6 +122,8 @@ def test_a_customer_is_found_by_name_or_number_and_enter_opens_their_chat(window
     assert window.search.status.text() == "1 chat · 1 result"
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.chat.contact_id() == target, timeout=5000)
+    # Ready to write to them: what is typed next goes to the message field, not the search.
+    qtbot.waitUntil(lambda: window.chat.composer.edit.hasFocus(), timeout=5000)
 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     window.search.field.setText("010-3330-4567")
