@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -36,6 +36,8 @@ from ui.size_text import human_size
 from ui.theme import ui_font
 
 log = logging.getLogger(__name__)
+
+ATTACH_THUMB = 40  # px, the attached picture's preview beside its name
 
 COMMON_EMOJI = tuple(
     e
@@ -116,12 +118,19 @@ class Composer(QFrame):
         self.attach_bar.setObjectName("attachBar")
         self.attach_label = QLabel(self.attach_bar)
         self.attach_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A picture's own look before it goes, as WhatsApp shows it: the right photo, not only a name.
+        self.attach_thumb = QLabel(self.attach_bar)
+        self.attach_thumb.setObjectName("attachThumb")
+        self.attach_thumb.setFixedSize(ATTACH_THUMB, ATTACH_THUMB)
+        self.attach_thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.attach_thumb.hide()
         remove = QToolButton(self.attach_bar)
         remove.setIcon(icons.icon("close"))
         remove.setToolTip(self.tr("Remove attachment"))
         remove.clicked.connect(self.clear_attachment)
         al = QHBoxLayout(self.attach_bar)
         al.setContentsMargins(10, 4, 6, 4)
+        al.addWidget(self.attach_thumb)
         al.addWidget(self.attach_label, 1)
         al.addWidget(remove)
         self.attach_bar.hide()
@@ -327,12 +336,37 @@ class Composer(QFrame):
         except OSError:
             size = ""
         self.attach_label.setText(f"📎 {path.name}  {size}")
+        self.attach_thumb.clear()
+        self.attach_thumb.hide()
         self.attach_bar.show()
         self.edit.setPlaceholderText(self.tr("Add a caption"))
         self.edit.setFocus()
+        self._show_thumbnail(path)
+
+    def _show_thumbnail(self, path: Path) -> None:
+        """Decode the picture small, off the GUI thread (a phone photo takes a while whole)."""
+        from ui.ops import run_op
+
+        def read() -> QImage:
+            reader = QImageReader(str(path))
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid() and not size.isEmpty():
+                fit = Qt.AspectRatioMode.KeepAspectRatio
+                reader.setScaledSize(size.scaled(ATTACH_THUMB, ATTACH_THUMB, fit))
+            return reader.read()  # a null image for what is not a picture
+
+        def show(image: QImage) -> None:
+            if self.attachment == path and not image.isNull():
+                self.attach_thumb.setPixmap(QPixmap.fromImage(image))
+                self.attach_thumb.show()
+
+        run_op(read, show, parent=self, on_failure=lambda _exc: None)
 
     def clear_attachment(self) -> None:
         self.attachment = None
+        self.attach_thumb.clear()
+        self.attach_thumb.hide()
         self.attach_bar.hide()
         self.edit.setPlaceholderText(self.tr("Type a message"))
 

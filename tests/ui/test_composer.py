@@ -342,6 +342,10 @@ def test_pasting_a_picture_or_a_copied_file_attaches_it_and_text_still_pastes_as
     assert composer.attachment is not None and composer.attachment.suffix == ".png"
     assert QImage(str(composer.attachment)).size() == screenshot.size()
     assert composer.attach_bar.isVisible() and composer.edit.toPlainText() == ""
+    # The picture itself is shown small beside its name, 4:3 as it is.
+    qtbot.waitUntil(lambda: composer.attach_thumb.isVisible(), timeout=5000)
+    assert composer.attach_thumb.pixmap().size().width() == 40
+    assert composer.attach_thumb.pixmap().size().height() == 30
 
     composer.clear_attachment()
     price_list = tmp_path / "가격표.pdf"
@@ -351,6 +355,7 @@ def test_pasting_a_picture_or_a_copied_file_attaches_it_and_text_still_pastes_as
     clipboard.setMimeData(copied)
     composer.edit.paste()
     assert composer.attachment == price_list
+    assert not composer.attach_thumb.isVisible()  # a PDF: its name only
 
     composer.clear_attachment()
     clipboard.setText("린넨 셔츠 아이보리 M")
