@@ -376,7 +376,10 @@ class Composer(QFrame):
         from ui.ops import failure_sentence, run_op
 
         folder = Path(tempfile.gettempdir()) / "shop-inbox-pasted"
-        name = f"pasted-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.png"
+        # Named for the owner, who sees it in the attachment bar (a photo carries no name to WhatsApp).
+        now = datetime.now()
+        name = self.tr("Pasted picture {0}").format(now.strftime("%H-%M-%S")) + ".png"
+        folder = folder / now.strftime("%Y%m%d-%H%M%S-%f")  # two pastes in one second never meet
 
         def save() -> Path:
             folder.mkdir(parents=True, exist_ok=True)

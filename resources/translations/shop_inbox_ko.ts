@@ -1740,6 +1740,10 @@ Right-click to retry.</source>
         <translation>설명 추가</translation>
     </message>
     <message>
+        <source>Pasted picture {0}</source>
+        <translation>붙여넣은 사진 {0}</translation>
+    </message>
+    <message>
         <source>Not attached</source>
         <translation>첨부하지 못했어요</translation>
     </message>
