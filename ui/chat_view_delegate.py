@@ -26,7 +26,7 @@ from ui.chat_view_model import ChatViewModel, RowInfo
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import day_label, full_datetime, local
 from ui.theme import Colours, colours, ui_font
-from ui.utf16 import to_qt_spans
+from ui.utf16 import marked_ranges
 
 Index = QModelIndex | QPersistentModelIndex
 CACHE_SIZE = 800
@@ -310,13 +310,7 @@ class ChatViewDelegate(QStyledItemDelegate):
             # Case-insensitive on the text itself (lower() may change a text's length), in Qt's positions.
             shown = geo.text[:MAX_LAYOUT_CHARS]
             matches = re.finditer(re.escape(highlight), shown, re.IGNORECASE)
-            for start, end in to_qt_spans(shown, [m.span() for m in matches]):
-                f = QTextLayout.FormatRange()
-                f.start, f.length = start, end - start
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(c.highlight_bg))
-                f.format = fmt
-                formats.append(f)
+            formats += marked_ranges(shown, [m.span() for m in matches], c.highlight_bg)
         sel = self.text_selection
         if sel is not None and sel[0] == row.id and sel[1] != sel[2]:
             f = QTextLayout.FormatRange()

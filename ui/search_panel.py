@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,7 @@ from ui.context import AppContext
 from ui.formatting import list_time
 from ui.ops import run_read
 from ui.theme import colours, ui_font
-from ui.utf16 import to_qt_spans
+from ui.utf16 import marked_ranges
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -175,15 +175,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             line.setPosition(QRectF(0, y, 0, 0).topLeft())
             y += line.height()
         layout.endLayout()
-        formats = []
-        for start, end in to_qt_spans(hit.snippet, list(hit.highlights)):  # Python's offsets, in Qt's
-            f = QTextLayout.FormatRange()
-            f.start, f.length = start, end - start
-            fmt = QTextCharFormat()
-            fmt.setBackground(QBrush(c.highlight_bg))
-            fmt.setForeground(QBrush(c.bubble_text))
-            f.format = fmt
-            formats.append(f)
+        formats = marked_ranges(hit.snippet, list(hit.highlights), c.highlight_bg, c.bubble_text)
         painter.setPen(c.secondary_text)
         painter.setClipRect(r)
         layout.draw(painter, r.topLeft() + QRectF(0, name_fm.height() + 4, 0, 0).topLeft(), formats)
@@ -206,16 +198,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         if line.isValid():
             line.setLineWidth(r.width())
         layout.endLayout()
-        formats = []
         start = hit.display_name.lower().find(str(query).lower()) if query else -1
-        if start >= 0:
-            for qt_start, qt_end in to_qt_spans(hit.display_name, [(start, start + len(str(query)))]):
-                f = QTextLayout.FormatRange()
-                f.start, f.length = qt_start, qt_end - qt_start
-                fmt = QTextCharFormat()
-                fmt.setBackground(QBrush(c.highlight_bg))
-                f.format = fmt
-                formats.append(f)
+        found = [(start, start + len(str(query)))] if start >= 0 else []
+        formats = marked_ranges(hit.display_name, found, c.highlight_bg)
         painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
         painter.setClipRect(r)
         layout.draw(painter, r.topLeft(), formats)

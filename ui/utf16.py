@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextLayout
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -41,3 +43,20 @@ def to_qt_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     """(start, end) spans of Python indexes in `text` as Qt's positions (one pass over `text`)."""
     astral = [match.start() for match in _ASTRAL.finditer(text)]
     return [(start + bisect_left(astral, start), end + bisect_left(astral, end)) for start, end in spans]
+
+
+def marked_ranges(
+    text: str, spans: list[tuple[int, int]], background: QColor, foreground: QColor | None = None
+) -> list[QTextLayout.FormatRange]:
+    """A text layout's format ranges marking Python's `spans` of `text` (a search's matches)."""
+    ranges = []
+    for start, end in to_qt_spans(text, spans):
+        mark = QTextLayout.FormatRange()
+        mark.start, mark.length = start, end - start
+        fmt = QTextCharFormat()
+        fmt.setBackground(QBrush(background))
+        if foreground is not None:
+            fmt.setForeground(QBrush(foreground))
+        mark.format = fmt
+        ranges.append(mark)
+    return ranges

@@ -17,8 +17,21 @@ sys.path.insert(0, str(ROOT))
 from docs.screenshots.take import OUT, fill_shop, settle  # noqa: E402
 
 
+def shoot_results(app, window, name: str) -> None:
+    """Once the search has answered: the window as it shows the results."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(5000)
+    while (window.search.searching or not window.search.model.hits) and not deadline.hasExpired():
+        app.processEvents()
+    settle(app, window, 20)
+    out = OUT / name
+    window.grab().save(str(out))
+    print(out.relative_to(ROOT))
+
+
 def main() -> None:
-    from PySide6.QtCore import QDeadlineTimer, QTranslator
+    from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
@@ -55,22 +68,10 @@ def main() -> None:
         commit.setCommitString(query)
         window.chat_list.search_field.setFocus()
         QApplication.sendEvent(window.chat_list.search_field, commit)
-        deadline = QDeadlineTimer(5000)
-        while (window.search.searching or not window.search.model.hits) and not deadline.hasExpired():
-            app.processEvents()
-        settle(app, window, 20)
-        out = OUT / f"chat-list-search-results-{lang}.png"
-        window.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        shoot_results(app, window, f"chat-list-search-results-{lang}.png")
         # A customer looked up by name: their chat first, then the messages that mention them.
         window.search.search_now(name)
-        deadline = QDeadlineTimer(5000)
-        while (window.search.searching or not window.search.model.hits) and not deadline.hasExpired():
-            app.processEvents()
-        settle(app, window, 20)
-        out = OUT / f"chat-list-search-chat-{lang}.png"
-        window.grab().save(str(out))
-        print(out.relative_to(ROOT))
+        shoot_results(app, window, f"chat-list-search-chat-{lang}.png")
         window.close_search()
         window.close()
         db.close()
