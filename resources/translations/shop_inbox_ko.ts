@@ -562,7 +562,7 @@
     </message>
     <message>
         <source>This file is not a menu bot Shop Inbox can use. Nothing was changed.</source>
-        <translation>Shop Inbox에서 쓸 수 있는 메뉴 봇 파일이 아니에요. 아무것도 바뀌지 않았어요.</translation>
+        <translation>샵 인박스에서 쓸 수 있는 메뉴 봇 파일이 아니에요. 아무것도 바뀌지 않았어요.</translation>
     </message>
 </context>
 <context>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <source>What Meta charges you per delivered message, from your WhatsApp Manager invoices. Prices change and differ by country, so Shop Inbox has none built in.</source>
-        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한 건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 Shop Inbox에는 기본값이 없어요.</translation>
+        <translation>WhatsApp 관리자 청구서에 나오는, 전달된 메시지 한 건당 Meta 요금이에요. 가격은 바뀌고 나라마다 달라서 샵 인박스에는 기본값이 없어요.</translation>
     </message>
     <message>
         <source>Marketing ({0})</source>
@@ -1377,7 +1377,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
-        <translation>잠시 후 사용할 수 있어요: Shop Inbox를 시작하는 중입니다</translation>
+        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중입니다</translation>
     </message>
     <message>
         <source>Unpin chat</source>
@@ -1425,19 +1425,19 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>Block in Shop Inbox only</source>
-        <translation>Shop Inbox에서만 차단</translation>
+        <translation>샵 인박스에서만 차단</translation>
     </message>
     <message>
         <source>WhatsApp blocks only customers who wrote in the last 24 hours.
 Shop Inbox stops notifications and automatic replies for this chat;
 the customer can still write.</source>
         <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있습니다.
-Shop Inbox는 이 채팅의 알림과 자동 답장을 멈추지만,
+샵 인박스는 이 채팅의 알림과 자동 답장을 멈추지만,
 고객은 계속 메시지를 보낼 수 있습니다.</translation>
     </message>
     <message>
         <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>
-        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 Shop Inbox가 다시 동기화해도 돌아오지 않습니다. 고객이 새 메시지를 보내면 새 채팅이 시작됩니다.</translation>
+        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않습니다. 고객이 새 메시지를 보내면 새 채팅이 시작됩니다.</translation>
     </message>
     <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
@@ -2048,23 +2048,23 @@ Right-click to retry.</source>
     <name>Errors</name>
     <message>
         <source>This inbox was saved by a newer version of Shop Inbox (data version {found}; this version understands up to {supported}). Please update Shop Inbox.</source>
-        <translation>이 받은편지함은 더 새로운 버전의 Shop Inbox로 저장되었어요 (데이터 버전 {found}, 이 버전은 {supported}까지 읽을 수 있어요). Shop Inbox를 업데이트하세요.</translation>
+        <translation>이 받은편지함은 더 새로운 버전의 샵 인박스로 저장되었어요 (데이터 버전 {found}, 이 버전은 {supported}까지 읽을 수 있어요). 샵 인박스를 업데이트하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox cannot open or write its data in {path}. Check that the folder exists, that you may write to it and that the disk is not full.</source>
-        <translation>Shop Inbox가 {path}에 있는 데이터를 열거나 저장할 수 없어요. 폴더가 있는지, 쓰기 권한이 있는지, 디스크 공간이 남아 있는지 확인하세요.</translation>
+        <translation>샵 인박스가 {path}에 있는 데이터를 열거나 저장할 수 없어요. 폴더가 있는지, 쓰기 권한이 있는지, 디스크 공간이 남아 있는지 확인하세요.</translation>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
-        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 Shop Inbox가 파일을 바꾸지 않았습니다. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
+        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았습니다. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>
     <message>
         <source>{path} is not a Shop Inbox inbox file, or it is damaged. Restore a backup.</source>
-        <translation>{path}은(는) Shop Inbox 받은편지함 파일이 아니거나 손상되었어요. 백업에서 복원하세요.</translation>
+        <translation>{path}은(는) 샵 인박스 받은편지함 파일이 아니거나 손상되었어요. 백업에서 복원하세요.</translation>
     </message>
     <message>
         <source>Shop Inbox could not update the inbox in {path} and left it as it was. A copy is in the backups folder beside it; please send the log file to whoever helps you with Shop Inbox.</source>
-        <translation>Shop Inbox가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. Shop Inbox를 도와주는 분께 로그 파일을 보내 주세요.</translation>
+        <translation>샵 인박스가 {path}의 받은편지함을 업데이트하지 못해서 그대로 두었어요. 같은 폴더의 backups 폴더에 사본이 있어요. 샵 인박스를 도와주는 분께 로그 파일을 보내 주세요.</translation>
     </message>
     <message>
         <source>Cannot reach your relay. Check the internet connection and the relay address.</source>
@@ -2080,7 +2080,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay is busy right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 릴레이가 바빠요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+        <translation>지금 릴레이가 바빠요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay refused the request.</source>
@@ -2156,7 +2156,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This file is not a Shop Inbox backup (there is no inbox inside).</source>
-        <translation>이 파일은 Shop Inbox 백업이 아니에요 (안에 받은편지함이 없어요).</translation>
+        <translation>이 파일은 샵 인박스 백업이 아니에요 (안에 받은편지함이 없어요).</translation>
     </message>
     <message>
         <source>This backup is damaged and cannot be restored.</source>
@@ -2252,11 +2252,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This file&apos;s name points outside Shop Inbox&apos;s media folder, so it was not saved.</source>
-        <translation>이 파일 이름이 Shop Inbox 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
+        <translation>이 파일 이름이 샵 인박스 미디어 폴더 바깥을 가리켜서 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
-        <translation>이 컴퓨터에는 Shop Inbox가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 Shop Inbox 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
+        <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
     </message>
     <message>
         <source>The token was not saved.</source>
@@ -2400,7 +2400,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>“{value}” is not a time zone Shop Inbox knows. Choose one from the list.</source>
-        <translation>“{value}”은(는) Shop Inbox가 아는 시간대가 아니에요. 목록에서 고르세요.</translation>
+        <translation>“{value}”은(는) 샵 인박스가 아는 시간대가 아니에요. 목록에서 고르세요.</translation>
     </message>
     <message>
         <source>A label needs a name.</source>
@@ -2488,11 +2488,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This message is still being sent. Shop Inbox checks again by itself.</source>
-        <translation>이 메시지는 아직 보내는 중이에요. Shop Inbox가 자동으로 다시 확인해요.</translation>
+        <translation>이 메시지는 아직 보내는 중이에요. 샵 인박스가 자동으로 다시 확인해요.</translation>
     </message>
     <message>
         <source>WhatsApp is busy right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 WhatsApp이 바빠요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+        <translation>지금 WhatsApp이 바빠요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay does not have this anymore.</source>
@@ -2508,11 +2508,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.</source>
-        <translation>{name} 파일은 Shop Inbox가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새 형식(통합 문서)으로 저장해 주세요.</translation>
+        <translation>{name} 파일은 샵 인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새 형식(통합 문서)으로 저장해 주세요.</translation>
     </message>
     <message>
         <source>Your relay could not store this. Shop Inbox tries again by itself.</source>
-        <translation>릴레이가 이것을 저장하지 못했어요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+        <translation>릴레이가 이것을 저장하지 못했어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>WhatsApp has not handed this file to your relay yet. Try again in a moment.</source>
@@ -2524,7 +2524,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
-        <translation>릴레이 연결이 너무 느렸어요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+        <translation>릴레이 연결이 너무 느렸어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>The menu bot goes beyond what WhatsApp allows (too many rows, or a title too long). The menu that was running keeps running.</source>
@@ -2596,7 +2596,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>WhatsApp is sending too fast right now. Shop Inbox tries again by itself.</source>
-        <translation>지금 WhatsApp 전송이 너무 빨라요. Shop Inbox가 자동으로 다시 시도해요.</translation>
+        <translation>지금 WhatsApp 전송이 너무 빨라요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Too many messages to this customer in a short time. Wait a moment.</source>
@@ -2877,11 +2877,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>1 was already in Shop Inbox (skipped as a duplicate).</source>
-        <translation>1개는 이미 Shop Inbox에 있어 중복으로 건너뛰었습니다.</translation>
+        <translation>1개는 이미 샵 인박스에 있어 중복으로 건너뛰었습니다.</translation>
     </message>
     <message>
         <source>{0} were already in Shop Inbox (skipped as duplicates).</source>
-        <translation>{0}개는 이미 Shop Inbox에 있어 중복으로 건너뛰었습니다.</translation>
+        <translation>{0}개는 이미 샵 인박스에 있어 중복으로 건너뛰었습니다.</translation>
     </message>
     <message>
         <source>Photos and files copied: {0}; not in the export: {1}.</source>
@@ -2956,7 +2956,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
-        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, Shop Inbox 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가됩니다.</translation>
+        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵 인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3067,7 +3067,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>These files are not pictures Shop Inbox can read: {0}</source>
-        <translation>Shop Inbox가 읽을 수 없는 사진 파일입니다: {0}</translation>
+        <translation>샵 인박스가 읽을 수 없는 사진 파일입니다: {0}</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
@@ -3271,7 +3271,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
-        <translation>잠시 후 사용할 수 있어요: Shop Inbox를 시작하는 중입니다</translation>
+        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중입니다</translation>
     </message>
     <message>
         <source>Orders…</source>
@@ -4952,14 +4952,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <name>StartupError</name>
     <message>
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
-        <translation>Shop Inbox를 시작하는 중에 예상하지 못한 문제가 생겼습니다. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 Shop Inbox 설치를 도와준 분께 보내 주세요.</translation>
+        <translation>샵 인박스를 시작하는 중에 예상하지 못한 문제가 생겼습니다. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵 인박스 설치를 도와준 분께 보내 주세요.</translation>
     </message>
 </context>
 <context>
     <name>StartupErrorDialog</name>
     <message>
         <source>Shop Inbox could not start</source>
-        <translation>Shop Inbox를 시작하지 못했습니다</translation>
+        <translation>샵 인박스를 시작하지 못했습니다</translation>
     </message>
     <message>
         <source>What happened is written in this file:</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QColor, QImage
 
 from ui import save_paths
 
@@ -44,7 +45,9 @@ def test_attaching_a_photo_starts_in_pictures_then_where_the_last_one_was(
     qtbot.addWidget(composer)
     shop_photos = tmp_path / "상품 사진"
     shop_photos.mkdir()
-    (shop_photos / "셔츠.jpg").write_bytes(b"\xff\xd8\xff\xe0jpeg")
+    photo = QImage(64, 48, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#d9c7a7"))
+    assert photo.save(str(shop_photos / "셔츠.jpg"))
 
     first = dialogs.expect("getOpenFileName", answer=str(shop_photos / "셔츠.jpg"))
     composer.pick_attachment()
