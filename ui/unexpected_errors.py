@@ -52,6 +52,12 @@ class UnexpectedErrors(QObject):
         window under boxes or stop it while the owner reads."""
         if self.notice is not None and self.notice.isVisible():
             return
+        try:
+            self._show_notice()
+        except Exception:  # the notice itself failed (the app closing): logged, never told again
+            log.exception("the notice of an unexpected error could not be shown")
+
+    def _show_notice(self) -> None:
         text = self.tr(
             "Something went wrong, and what you just did may not have finished. Shop Inbox keeps "
             "running, and what was saved before is safe."
