@@ -11,6 +11,7 @@ by writing to a file the first one watches (QtCore only: nothing more to load be
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -67,11 +68,25 @@ def claim_folder(folder: Path) -> FolderClaim | None:
     if lock.error() is not QLockFile.LockError.LockFailedError:
         log.warning("the data folder could not be claimed (%s): starting without", lock.error().name)
         return FolderClaim(folder, lock)
+    _let_the_open_one_come_forward()
     try:
         (folder / RAISE_NAME).write_text(f"{time.time()}\n", encoding="utf-8")
     except OSError as exc:
         log.warning("could not ask the open Shop Inbox to come forward: %s", exc)
     return None
+
+
+def _let_the_open_one_come_forward() -> None:
+    """Windows lets only the process the owner just started take the foreground: this one hands
+    that right on, or the open window would only flash in the taskbar."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    try:
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]  # ASFW_ANY
+    except (AttributeError, OSError):
+        log.debug("AllowSetForegroundWindow is not available")
 
 
 def bring_app_to_front() -> None:
