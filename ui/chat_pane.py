@@ -341,6 +341,8 @@ class ChatPane(QWidget):
                 self.view.open_chat(out.contact_id)
             else:
                 model.insert_local_id(message_id)  # the view scrolls to it once it is in
+            if model.contact_id == out.contact_id:
+                model.clear_unread_divider()
             self.message_queued.emit(out.contact_id)
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()

@@ -424,6 +424,17 @@ class ChatViewModel(QAbstractListModel):
         self.rows_resized.emit()
         return len(page)
 
+    def clear_unread_divider(self) -> None:
+        """The owner answered: the "N unread messages" line has done its job and goes, as in WhatsApp."""
+        if self.first_unread_id is None:
+            return
+        pos = self._pos.get(self.first_unread_id)
+        self.first_unread_id = None
+        self.unread_at_open = 0
+        if pos is not None:
+            self.dataChanged.emit(self.index(pos), self.index(pos))
+            self.rows_resized.emit()
+
     def clear_highlight(self) -> None:
         if self.highlight_id is None:
             return

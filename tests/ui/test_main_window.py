@@ -272,6 +272,26 @@ def test_opening_a_chat_with_unread_messages_marks_them_read(window: Any, qtbot:
     assert model.info(0).divider == 3
 
 
+def test_the_unread_divider_goes_once_the_owner_answers(window: Any, qtbot: Any) -> None:
+    """As in WhatsApp: "3 unread messages" marks where to start reading, until the owner replies."""
+    an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="기다리는 손님", last_inbound_at=an_hour_ago)
+        for i in range(3):
+            make_message(s, c, f"문의 {i}", sent_at=an_hour_ago + timedelta(minutes=i))
+        cid = c.id
+    load_chats(window, qtbot)
+    activate(window, qtbot)
+    select_chat(window, qtbot, cid)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and model.info(0).divider == 3, timeout=5000)
+    composer = window.chat.composer
+    composer.edit.setPlainText("네, 확인해 드릴게요")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=5000)
+    assert model.info(0).divider == 0
+
+
 def test_new_messages_while_scrolled_up_are_counted_on_the_jump_button(window: Any, qtbot: Any) -> None:
     from app.models import Contact
 
