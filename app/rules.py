@@ -554,7 +554,18 @@ def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | Non
     if opening is None or not bot.handoff_closed_text.strip():
         return None
     local = opening.astimezone(zone(hours.timezone))
-    return bot.handoff_closed_text.replace("{opening}", f"{local:%m/%d %H:%M}")
+    return bot.handoff_closed_text.replace("{opening}", opening_text(local, bot.handoff_closed_text))
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def opening_text(local: datetime, sentence: str) -> str:
+    """When the shop opens, as the sentence around it writes dates: "12월 2일 10:00" in a Korean one
+    (a Korean customer reads "12/02" as a stranger's form), "12/02 10:00" otherwise."""
+    if _HANGUL.search(sentence):
+        return f"{local.month}월 {local.day}일 {local:%H:%M}"
+    return f"{local:%m/%d %H:%M}"
 
 
 def bot_decision(
