@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -13,11 +14,12 @@ from sqlalchemy.orm import Session
 from app.changes import Changes
 from app.chat_export.media import IMPORT_FOLDER
 from app.db import Database
-from app.errors import InvalidInput, RelayBusy, RelayError, RelayUnreachable, Unauthorised
+from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, Unauthorised
 from app.media_cache import RECEIVED_DIR, SENT_DIR, safe_target
 from app.models import ChatTombstone, Contact, Media, Message
 from app.queries import mark_read
 from app.settings import get_setting, put_setting
+from app.text import nfc
 
 if TYPE_CHECKING:
     from app.relay_client import RelayClient
@@ -28,6 +30,26 @@ log = logging.getLogger(__name__)
 WHATSAPP_BLOCK_WINDOW = timedelta(hours=24)
 # {wa_id: blocked} made on this computer that the relay has not taken yet.
 BLOCKS_FOR_THE_RELAY = "blocks_for_the_relay"
+
+
+def send_reaction(db: Database, client: RelayClient, contact_id: int, wamid: str, emoji: str) -> Changes:
+    """React to a message of the chat with `emoji` ("" takes the owner's reaction back), through the
+    relay at once: a reaction is not queued, so the owner sees it sent or the reason it was not.
+    Raises what the relay's client raises (outside the 24-hour window, unreachable…)."""
+    with db.read() as s:
+        to = s.scalar(select(Contact.wa_id).where(Contact.id == contact_id))
+    if not to:
+        raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
+    body = {
+        "messaging_product": "whatsapp",
+        "to": to,
+        "type": "reaction",
+        "reaction": {"message_id": wamid, "emoji": emoji},
+    }
+    client.send_message(body, f"reaction:{uuid.uuid4()}")
+    with db.write() as s:  # the relay's outbound event says the same when it comes back
+        s.execute(update(Message).where(Message.wamid == wamid).values(reaction_out=nfc(emoji) or None))
+    return Changes.for_contacts({contact_id})
 
 
 def mark_unread(db: Database, contact_id: int) -> Changes:

@@ -152,6 +152,7 @@ class ChatPane(QWidget):
         self.view.chat_model.media_wanted.connect(lambda m, msg: self.fetch_media(m, msg, open_after=False))
         self.view.media_open_requested.connect(lambda m, msg: self.fetch_media(m, msg, open_after=True))
         self.view.save_media_requested.connect(self.save_media)
+        self.view.react_requested.connect(self.react)
         self.view.reply_requested.connect(self.composer.set_reply)
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
@@ -409,6 +410,25 @@ class ChatPane(QWidget):
                 log.info("picture %d not fetched: %s", media_id, exc)
 
         run_op(lambda: sync.fetch_media(media_id), done, parent=self, on_failure=failed)
+
+    def react(self, row: MessageRow, emoji: str) -> None:
+        """A reaction to one of the chat's messages, sent through the relay now (never queued)."""
+        from app.chat_actions import send_reaction
+        from app.errors import RelayUnreachable
+        from ui.ops import run_change
+
+        sync = self.ctx.sync
+        client = sync.relay_client() if sync is not None and sync.running else None
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Reaction not sent"), failure_sentence(exc))
+
+        if client is None or not row.wamid:
+            failed(RelayUnreachable())
+            return
+        db, wamid, contact_id = self.ctx.db, row.wamid, row.contact_id
+        send = lambda: send_reaction(db, client, contact_id, wamid, emoji)  # noqa: E731
+        run_change(self.ctx, send, parent=self, on_failure=failed)
 
     def save_media(self, row: MessageRow, media: MediaInfo) -> None:
         """ "Save as…" on a photo or file of the chat: a copy where the owner says (downloaded through

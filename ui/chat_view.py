@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QContextMenuEvent,
     QDesktopServices,
     QGuiApplication,
@@ -34,6 +35,10 @@ log = logging.getLogger(__name__)
 LOAD_OLDER_MARGIN = 600
 
 
+# What the message menu offers to react with, as WhatsApp's own quick reactions do.
+REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
+
+
 class ChatView(QListView):
     """Signals ask the chat pane to act; the view itself only shows and selects."""
 
@@ -45,6 +50,7 @@ class ChatView(QListView):
     start_order_requested = Signal(object)  # MessageRow: "Start order" on a customer's message
     media_open_requested = Signal(int, int)  # (media id, message id) of a file not downloaded yet
     save_media_requested = Signal(object, object)  # (MessageRow, MediaInfo): "Save as…" on a photo or file
+    react_requested = Signal(object, str)  # (MessageRow, emoji; "" takes the owner's reaction back)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -418,6 +424,17 @@ class ChatView(QListView):
         info = self.chat_model.info(idx.row())
         media = info.media if info is not None else None
         save = menu.addAction(self.tr("Save as…")) if media is not None else None
+        reactions: dict[QAction, str] = {}
+        if row.wamid and not row.imported and row.kind not in ("system", "reaction"):
+            react = menu.addMenu(self.tr("React"))
+            for emoji in REACTIONS:
+                action = react.addAction(emoji)
+                action.setCheckable(True)
+                action.setChecked(row.reaction_out == emoji)
+                reactions[action] = "" if row.reaction_out == emoji else emoji  # a second pick takes it back
+            if row.reaction_out:
+                react.addSeparator()
+                reactions[react.addAction(self.tr("Remove reaction"))] = ""
         retry = delete = start_order = None
         if row.direction == "in" and row.kind != "order":
             start_order = menu.addAction(icons.icon("cart"), self.tr("Start order"))
@@ -434,6 +451,8 @@ class ChatView(QListView):
             QGuiApplication.clipboard().setText(link)
         elif chosen is not None and chosen is save and media is not None:
             self.save_media_requested.emit(row, media)
+        elif chosen is not None and chosen in reactions:
+            self.react_requested.emit(row, reactions[chosen])
         elif chosen is not None and chosen is retry:
             self.retry_requested.emit(row.id)
         elif chosen is not None and chosen is delete:

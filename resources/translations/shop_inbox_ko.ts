@@ -1529,6 +1529,10 @@ the customer can still write.</source>
         <translation>이 파일은 아직 다운로드되지 않았어요. 온라인이 되면 다운로드돼요.</translation>
     </message>
     <message>
+        <source>Reaction not sent</source>
+        <translation>반응을 보내지 못했어요</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>다른 이름으로 저장</translation>
     </message>
@@ -1562,6 +1566,14 @@ the customer can still write.</source>
     <message>
         <source>Save as…</source>
         <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>반응 남기기</translation>
+    </message>
+    <message>
+        <source>Remove reaction</source>
+        <translation>반응 취소</translation>
     </message>
     <message>
         <source>Start order</source>

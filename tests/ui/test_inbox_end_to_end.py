@@ -93,3 +93,46 @@ def test_templates_come_from_the_relay_and_stay_available_offline(
     assert [f.placeholderText() for f in picker.fields] == ["민지", "셔츠"]
     window.ctx.sync.stop()  # offline: the copy kept in the database is offered
     assert [t.name for t in approved_templates(window.ctx.db, window.ctx.sync.templates)] == ["order_update"]
+
+
+def test_the_owner_reacts_to_a_customers_message_and_takes_it_back(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """👍 on "입금했어요" is how a shop says "got it" on WhatsApp: sent through the relay at once,
+    shown under the bubble; the same pick again takes it back."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    connect(window, relay)
+    assert relay.post_webhook(inbound(content="입금했어요!", name="이하은")).status_code == 200
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() == 1)
+
+    offered: list[list[str]] = []
+
+    def look(menu: QMenu) -> None:
+        react = next(a for a in menu.actions() if a.text() == "React")
+        offered.append([a.text() for a in react.menu().actions()])
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    rect = view.visualRect(view.chat_model.index(0))
+    pos = QPoint(rect.left() + 40, rect.center().y())
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, pos))
+    qtbot.waitUntil(lambda: bool(offered), timeout=3000)
+    assert offered[0] == ["👍", "❤️", "😂", "😮", "😢", "🙏"]
+
+    customer_message = view.chat_model.message_at(0)
+    view.react_requested.emit(customer_message, "👍")
+    qtbot.waitUntil(lambda: view.chat_model.message_at(0).reaction_out == "👍", timeout=15000)
+    sent = relay.graph.sent[-1]
+    assert sent["type"] == "reaction"
+    assert sent["reaction"] == {"message_id": customer_message.wamid, "emoji": "👍"}
+
+    view.react_requested.emit(view.chat_model.message_at(0), "")
+    qtbot.waitUntil(lambda: view.chat_model.message_at(0).reaction_out is None, timeout=15000)
+    assert relay.graph.sent[-1]["reaction"]["emoji"] == ""
