@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 from app.changes import Changes
 from app.chat_export.media import IMPORT_FOLDER
 from app.db import Database
-from app.errors import ErrorCode, InvalidInput, RelayBusy, RelayError, RelayUnreachable, Unauthorised
+from app.errors import (
+    ChatParams,
+    ErrorCode,
+    InvalidInput,
+    RelayBusy,
+    RelayError,
+    RelayUnreachable,
+    Unauthorised,
+)
 from app.media_cache import RECEIVED_DIR, SENT_DIR, safe_target
 from app.models import ChatTombstone, Contact, Media, Message
 from app.queries import mark_read
@@ -37,9 +45,12 @@ def send_reaction(db: Database, client: RelayClient, contact_id: int, wamid: str
     relay at once: a reaction is not queued, so the owner sees it sent or the reason it was not.
     Raises what the relay's client raises (outside the 24-hour window, unreachable…)."""
     with db.read() as s:
-        to = s.scalar(select(Contact.wa_id).where(Contact.id == contact_id))
-    if not to:
-        raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
+        contact = s.get(Contact, contact_id)
+        if contact is None:
+            raise InvalidInput(code=ErrorCode.CONVERSATION_GONE)
+        to, name = contact.wa_id, contact.display_name
+    if not to:  # WhatsApp sends to phone numbers only
+        raise InvalidInput(code=ErrorCode.NO_PHONE_NUMBER, params=ChatParams(name))
     body = {
         "messaging_product": "whatsapp",
         "to": to,
