@@ -41,8 +41,6 @@ from app.wire import (
 
 if TYPE_CHECKING:
     from app.db import Database
-    from app.message_media import MediaInfo
-    from app.queries import MessageRow
 
 log = logging.getLogger(__name__)
 
@@ -88,13 +86,13 @@ def attachment_kind(path: Path) -> tuple[str, str]:
     return "document", mime
 
 
-def saved_media_name(row: MessageRow, media: MediaInfo) -> str:
+def saved_media_name(kind_word: str, sent_at: datetime, mime: str) -> str:
     """A name for a received photo or file that came without one (WhatsApp names only documents):
-    its kind and when it was sent, with the extension of its type."""
-    extension = mimetypes.guess_extension(media.mime.split(";")[0].strip()) or ""
+    WhatsApp, its kind in the owner's words and when it was sent, with the extension of its type."""
+    extension = mimetypes.guess_extension(mime.split(";")[0].strip()) or ""
     if extension in (".jpe", ".jpeg"):
         extension = ".jpg"
-    return f"WhatsApp {row.kind} {row.sent_at.astimezone():%Y-%m-%d %H-%M-%S}{extension}"
+    return f"WhatsApp {kind_word} {sent_at.astimezone():%Y-%m-%d %H-%M-%S}{extension}"
 
 
 def render_template(template: Template, params: tuple[str, ...]) -> str:

@@ -44,6 +44,7 @@ from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
+from ui.formatting import kind_label
 from ui.ops import failure_sentence, run_op, run_read, run_write
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -433,7 +434,7 @@ class ChatPane(QWidget):
     def save_media(self, row: MessageRow, media: MediaInfo) -> None:
         """ "Save as…" on a photo or file of the chat: a copy where the owner says (downloaded through
         the relay first when it never was), off the GUI thread."""
-        name = media.filename or saved_media_name(row, media)
+        name = media.filename or saved_media_name(kind_label(row.kind), row.sent_at, media.mime)
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save as"), str(Path(open_folder(Picked.SAVED)) / name)
         )

@@ -64,7 +64,7 @@ def test_save_as_copies_the_customers_photo_where_the_owner_says(
     _right_click_the_photo(window)
     qtbot.waitUntil(lambda: target.exists() and target.read_bytes() == original, timeout=5000)
     suggested = Path(asked.shown[0].text)
-    assert suggested.name.startswith("WhatsApp image ") and suggested.suffix == ".jpg"
+    assert suggested.name.startswith("WhatsApp Photo ") and suggested.suffix == ".jpg"
 
 
 def test_a_photo_never_downloaded_cannot_be_saved_offline_and_the_owner_is_told(
@@ -79,3 +79,14 @@ def test_a_photo_never_downloaded_cannot_be_saved_offline_and_the_owner_is_told(
     qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
     assert "not been downloaded yet" in warned.shown[0].text
     assert not target.exists()
+
+
+def test_the_suggested_name_is_in_the_owners_language(
+    korean: None, window: Any, ctx: Any, qtbot: Any, dialogs: Any
+) -> None:
+    _chat_with_photo(window, ctx, qtbot, cached=True)
+    dialogs.expect("menu", answer="다른 이름으로 저장…")
+    asked = dialogs.expect("getSaveFileName", answer=None)
+    _right_click_the_photo(window)
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=5000)
+    assert Path(asked.shown[0].text).name.startswith("WhatsApp 사진 ")
