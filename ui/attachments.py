@@ -9,6 +9,7 @@ as a photo is re-encoded as one (JPEG, at most 2048 px, as catalogue pictures ar
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -48,11 +49,21 @@ def keep_for_sending(source: Path, media_dir: Path) -> Path:
                 target.write_bytes(data)
                 return target
         target = folder / source.name
-        shutil.copyfile(source, target)
+        _link_or_copy(source, target)
         return target
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for the file where the disk allows it (the same volume: no space taken, and
+    the data stays when the original is deleted), else a copy. A shop sends photos all day: copies
+    of each would fill a laptop's disk twice over."""
+    try:
+        os.link(source, target)
+    except OSError:  # another volume, a file system without links, or not allowed
+        shutil.copyfile(source, target)
 
 
 def forget_copy(copy: Path, media_dir: Path) -> None:

@@ -92,7 +92,12 @@ def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_
     message, media = _send(window, qtbot, price_list, "가격표입니다")
     assert message.kind == "document"
     assert media.filename == "가격표 2026.pdf"
-    assert (ctx.paths.media_dir / (media.cache_path or "")).read_bytes() == price_list.read_bytes()
+    kept_pdf = ctx.paths.media_dir / (media.cache_path or "")
+    assert kept_pdf.read_bytes() == price_list.read_bytes()
+    # On one volume the kept file is a second name for the same data, not a second copy of it.
+    assert kept_pdf.stat().st_ino == price_list.stat().st_ino
+    price_list.unlink()
+    assert kept_pdf.read_bytes().startswith(b"%PDF-1.4")
 
     big = tmp_path / "IMG_0001.png"
     noise = QImage(3000, 2200, QImage.Format.Format_RGB32)
