@@ -9,11 +9,20 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QContextMenuEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -171,6 +180,22 @@ class ChatList(QWidget):
         chain([self.search_field, *self._chips.buttons(), self.new_above, self.view])
         self.model.page_loaded.connect(self._page_loaded)
         ctx.hub.changed.connect(self._hub_changed)
+
+        # An empty list says why and what comes next, instead of a blank white column.
+        self.empty_note = QLabel(self.view.viewport())
+        self.empty_note.setObjectName("chatListEmpty")
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_note.hide()
+        for signal in (
+            self.model.page_loaded,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.modelReset,
+        ):
+            signal.connect(self._show_empty_note)
 
         # Rows just out of sight are worked out for painting while the window has nothing to do, a
         # few at a time, so the page the owner scrolls to next is painted by replaying them. It
@@ -382,6 +407,36 @@ class ChatList(QWidget):
             self.set_filter(kind)
         elif not self.model.busy():
             self._page_loaded()
+
+    def _show_empty_note(self, *_args: object) -> None:
+        empty = self.model.loaded_once and self.model.rowCount() == 0
+        if empty:
+            kind, label_id = self.model.kind, self.model.label_id
+            if label_id is not None:
+                name = next((label_display_name(lab.name) for lab in self.labels if lab.id == label_id), "")
+                text = self.tr("No chats with the label {0}.").format(name)
+            elif kind == "unread":
+                text = self.tr("No unread chats. All caught up.")
+            elif kind == "archived":
+                text = self.tr("No archived chats. Archive a chat from its menu to keep it out of the way.")
+            else:
+                text = self.tr(
+                    "No chats yet. When a customer writes to the shop on WhatsApp, the chat appears "
+                    "here. Past chats from a phone can be brought in with File ▸ Import chat from phone."
+                )
+            self.empty_note.setText(text)
+            self._place_empty_note()
+        self.empty_note.setVisible(empty)
+
+    def _place_empty_note(self) -> None:
+        area = self.view.viewport().rect().adjusted(24, 40, -24, 0)
+        height = self.empty_note.heightForWidth(area.width())
+        self.empty_note.setGeometry(area.left(), area.top(), area.width(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.empty_note.isVisible():
+            self._place_empty_note()
 
     def _page_loaded(self) -> None:
         row, self._reveal = self._reveal, None

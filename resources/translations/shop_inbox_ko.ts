@@ -1376,6 +1376,22 @@ Leave it empty to send pictures with name and price instead.</source>
         </translation>
     </message>
     <message>
+        <source>No chats with the label {0}.</source>
+        <translation>‘{0}’ 라벨이 붙은 채팅이 없어요.</translation>
+    </message>
+    <message>
+        <source>No unread chats. All caught up.</source>
+        <translation>읽지 않은 채팅이 없어요. 모두 확인했어요.</translation>
+    </message>
+    <message>
+        <source>No archived chats. Archive a chat from its menu to keep it out of the way.</source>
+        <translation>보관된 채팅이 없어요. 채팅 메뉴에서 채팅 보관을 누르면 목록에서 치워 둘 수 있어요.</translation>
+    </message>
+    <message>
+        <source>No chats yet. When a customer writes to the shop on WhatsApp, the chat appears here. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
+        <translation>아직 채팅이 없어요. 고객이 WhatsApp으로 메시지를 보내면 여기에 나타나요. 휴대폰에 있던 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 옮겨 올 수 있어요.</translation>
+    </message>
+    <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
         <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중입니다</translation>
     </message>

@@ -102,3 +102,28 @@ def test_a_batch_that_left_a_chat_as_it_was_repaints_nothing(ctx: Any, qtbot: An
         ctx.publish(Changes.for_contacts({c.id}, from_sync=True))  # nothing new in this row
     assert repainted == []
     assert names(model) == ["Quiet"]
+
+
+def test_an_empty_list_says_why_and_what_comes_next(ctx: Any, qtbot: Any) -> None:
+    """A first start without chats, or a filter that leaves none: a sentence, not a blank column."""
+    from ui.chat_list import ChatList
+
+    chat_list = ChatList(ctx)
+    qtbot.addWidget(chat_list)
+    chat_list.resize(380, 600)
+    chat_list.show()
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("all")
+    assert chat_list.empty_note.isVisible()
+    assert chat_list.empty_note.text().startswith("No chats yet.")
+    assert "Import chat from phone" in chat_list.empty_note.text()
+
+    with ctx.db.write() as s:
+        make_message(s, make_contact(s, profile_name="첫 손님"), "안녕하세요")
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("all")
+    assert not chat_list.empty_note.isVisible()
+
+    with qtbot.waitSignal(chat_list.model.page_loaded, timeout=5000):
+        chat_list.model.set_filter("archived")
+    assert chat_list.empty_note.isVisible() and chat_list.empty_note.text().startswith("No archived chats.")
