@@ -220,13 +220,14 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
             number = version("shop-inbox")
         except PackageNotFoundError:
             number = "?"
-        QMessageBox.about(
-            window,
-            translate("Menus", "About Shop Inbox"),
-            translate(
-                "Menus", "Shop Inbox {version}\nAnswer your WhatsApp customers from your computer."
-            ).format(version=number),
+        text = translate(
+            "Menus", "Shop Inbox {version}\nAnswer your WhatsApp customers from your computer."
+        ).format(version=number)
+        # What whoever helps the shop asks for first: which version, where the chats and the log are.
+        text += "\n\n" + translate("Menus", "Data folder: {folder}\nLog file: {log}").format(
+            folder=ctx.paths.data_dir, log=ctx.paths.log_file
         )
+        QMessageBox.about(window, translate("Menus", "About Shop Inbox"), text)
 
     action(help_menu, translate("Menus", "How to export a chat from your phone"), export_help)
     action(help_menu, translate("Menus", "About Shop Inbox"), about)

@@ -3362,6 +3362,12 @@ Right-click to retry.</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>Data folder: {folder}
+Log file: {log}</source>
+        <translation>데이터 폴더: {folder}
+로그 파일: {log}</translation>
+    </message>
+    <message>
         <source>About Shop Inbox</source>
         <translation>샵 인박스 정보</translation>
     </message>
