@@ -380,7 +380,10 @@ class ChatPane(QWidget):
         from ui.template_picker import TemplatePicker
 
         def show(templates: list) -> None:
-            dialog = TemplatePicker(templates, self)
+            conv = self.conversation
+            # The name the customer gave WhatsApp: the owner's own nickname for them is not for their eyes.
+            name = (conv.profile_name or "") if conv is not None else ""
+            dialog = TemplatePicker(templates, self, customer_name=name)
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
 

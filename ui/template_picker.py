@@ -35,11 +35,29 @@ def body_parameter_count(template: Template) -> int:
     return max([0, *numbers, *declared])
 
 
-class TemplatePicker(QDialog):
-    """`exec()`, then `chosen()` → (template, parameters)."""
+def name_slots(template: Template) -> set[int]:
+    """The body's parameters that stand for the customer's name: "{{1}}님", "Hi {{1}}", "안녕하세요 {{1}}"."""
+    import re
 
-    def __init__(self, templates: list[Template], parent: QWidget | None = None) -> None:
+    body = render_template(template, ())
+    slots = {int(n) for n in re.findall(r"\{\{(\d+)\}\}\s*님", body)}
+    greeting = r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}"
+    slots |= {int(n) for n in re.findall(greeting, body, re.IGNORECASE)}
+    return slots
+
+
+class TemplatePicker(QDialog):
+    """`exec()`, then `chosen()` → (template, parameters).
+
+    `customer_name` fills the parameters that stand for the customer's name ("{{1}}님…"), which the
+    owner can still change; the others wait, with the template's example as a hint.
+    """
+
+    def __init__(
+        self, templates: list[Template], parent: QWidget | None = None, customer_name: str = ""
+    ) -> None:
         super().__init__(parent)
+        self.customer_name = customer_name.strip()
         self.setWindowTitle(self.tr("Send a template"))
         self.setObjectName("templatePicker")
         self.templates = templates
@@ -126,10 +144,13 @@ class TemplatePicker(QDialog):
         if t is None:
             return
         examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
+        names = name_slots(t) if self.customer_name else set()
         for i in range(1, body_parameter_count(t) + 1):
             edit = QLineEdit(self.form_box)
             edit.setMaxLength(PARAM_MAX)
             edit.setPlaceholderText(examples.get(i) or "")
+            if i in names:
+                edit.setText(self.customer_name)
             edit.textChanged.connect(self._update_preview)
             self.form.addRow(self.tr("Parameter {0}").format(i), edit)
             self.fields.append(edit)

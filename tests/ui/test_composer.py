@@ -160,6 +160,61 @@ def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any
     assert last.status == "pending"
 
 
+def test_the_template_picker_fills_the_customers_name_where_the_template_greets_them(qtbot: Any) -> None:
+    """ "{{1}}님, 주문하신 {{2}} 상품이…": the first is the customer's name (the one they gave
+    WhatsApp), which the owner should not have to type; the product waits for the owner."""
+    from ui.template_picker import TemplatePicker
+
+    shipped = Template(
+        name="order_update",
+        language="ko",
+        category="UTILITY",
+        components=[
+            {"type": "BODY", "text": "{{1}}님, 주문하신 {{2}} 상품이 오늘 발송되었습니다. 송장번호: {{3}}"}
+        ],
+    )
+    hello = Template(
+        name="shipping_notice",
+        language="en",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "Hi {{1}}, your parcel {{2}} is on its way."}],
+    )
+    picker = TemplatePicker([shipped, hello], customer_name="최유진")
+    qtbot.addWidget(picker)
+    assert [f.text() for f in picker.fields] == ["최유진", "", ""]
+    picker.list.setCurrentRow(1)
+    assert [f.text() for f in picker.fields] == ["최유진", ""]
+    assert not picker.send_button.isEnabled()  # the parcel number is still the owner's to give
+    unknown = TemplatePicker([shipped])  # no name known: nothing guessed
+    qtbot.addWidget(unknown)
+    assert unknown.fields[0].text() == ""
+
+
+def test_the_chat_gives_the_picker_the_name_the_customer_gave_whatsapp_not_the_owners_nickname(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from ui.template_picker import TemplatePicker
+
+    conv = conversation(window.ctx, hours_since_customer=48, name="최유진")
+    with window.ctx.db.write() as s:
+        from app.models import Contact
+
+        s.get(Contact, conv.contact_id).saved_name = "유진 단골"
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
+    seen: list[str] = []
+
+    def look(dialog: Any) -> None:
+        assert isinstance(dialog, TemplatePicker)
+        seen.append(dialog.customer_name)
+        dialog.reject()
+
+    dialogs.expect("modal", answer=look)
+    window.chat.composer.template_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == ["최유진"]
+
+
 def test_return_in_the_template_picker_never_sends_a_template_by_itself(qtbot: Any) -> None:
     """The picker opens while the owner may still be typing: a Return in its list or a field does
     not send the selected template (one with nothing to fill would go at once); Send's click does."""
