@@ -27,6 +27,14 @@ def read_campaign_rows(db: Database) -> list[CampaignRow]:
         return campaign_rows(s)
 
 
+def shop_time_zone(db: Database) -> str:
+    """The shop's time zone (its business hours'): campaigns are scheduled on the shop's clock."""
+    from app.automations_store import load_state
+
+    with db.read() as s:
+        return load_state(s).doc.business_hours.timezone
+
+
 def read_draft(db: Database, campaign_id: int) -> CampaignDraft | None:
     with db.read() as s:
         return load_draft(s, campaign_id)

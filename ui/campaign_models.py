@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import tzinfo
 from enum import IntEnum
 from typing import Any
 
@@ -19,7 +20,7 @@ from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
 from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
-from ui.formatting import full_datetime
+from ui.formatting import full_datetime, shop_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -154,6 +155,8 @@ class CampaignListModel(_Table):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[CampaignRow] = []
+        # The shop's clock, on which campaigns are scheduled (the editor shows it); None: this computer's.
+        self.zone: tzinfo | None = None
         self.headers = (
             translate("campaigns", "Campaign"),
             translate("campaigns", "State"),
@@ -187,7 +190,9 @@ class CampaignListModel(_Table):
             if col == 2:
                 return str(r.recipients) if r.sent_at else "—"
             when = r.sent_at or r.scheduled_at
-            return full_datetime(when) if when else "—"
+            if when is None:
+                return "—"
+            return shop_datetime(when, self.zone) if self.zone is not None else full_datetime(when)
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -26,6 +27,7 @@ from app.campaign_actions import (
     read_report,
     remove_draft,
     send_campaign,
+    shop_time_zone,
     store_draft,
 )
 from app.campaign_store import (
@@ -117,10 +119,15 @@ class CampaignWindow(QWidget):
     def reload(self, select: int | None = None) -> None:
         db = self.ctx.db
 
-        def work() -> list[CampaignRow]:
-            return read_campaign_rows(db)
+        def work() -> tuple[list[CampaignRow], str]:
+            return read_campaign_rows(db), shop_time_zone(db)
 
-        def show(rows: list[CampaignRow]) -> None:
+        def show(found: tuple[list[CampaignRow], str]) -> None:
+            rows, zone = found
+            try:
+                self.list_model.zone = ZoneInfo(zone)
+            except (ValueError, KeyError):  # a zone this computer does not know: its own clock
+                self.list_model.zone = None
             self.list.selectionModel().blockSignals(True)
             self.list_model.set_rows(rows)
             self.list.selectionModel().blockSignals(False)

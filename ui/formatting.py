@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
@@ -85,6 +85,18 @@ def full_datetime(dt: datetime) -> str:
     return display_locale().toString(
         QDateTime(_qdate(local(dt).date()), _qtime(local(dt))), QLocale.FormatType.ShortFormat
     )
+
+
+def shop_datetime(dt: datetime, zone: tzinfo) -> str:
+    """A moment on the shop's clock (a campaign is scheduled on it), with the zone's name where this
+    computer's clock differs: a laptop on another zone would otherwise show another hour."""
+    there = dt.astimezone(zone)
+    text = display_locale().toString(
+        QDateTime(_qdate(there.date()), _qtime(there)), QLocale.FormatType.ShortFormat
+    )
+    if there.utcoffset() != dt.astimezone().utcoffset():
+        text += f" ({getattr(zone, 'key', None) or there.tzname()})"
+    return text
 
 
 def duration_short(delta: timedelta) -> str:

@@ -312,6 +312,29 @@ def test_a_send_at_time_that_has_passed_is_refused_with_a_reason_and_nothing_is_
     assert "has passed" in refused.shown[0].text and "Asia/Seoul" in refused.shown[0].text
 
 
+def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_does(
+    qtbot: Any, ctx: Any
+) -> None:
+    seed(ctx)
+    zone = _zone_far_from_this_computer()
+    _shop_in(ctx, zone)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    editor.name.setText("Winter sale")
+    choose_template(editor, "winter_sale_ok")
+    editor.audience_box.wrote.setChecked(True)
+    editor.at.setChecked(True)
+    from PySide6.QtCore import QLocale
+
+    from ui.formatting import display_locale
+
+    shown_in_editor = display_locale().toString(editor.when.time(), QLocale.FormatType.ShortFormat)
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    listed = window.list_model.index(0, 3).data()
+    assert shown_in_editor in listed and f"({zone})" in listed
+
+
 def test_an_audience_of_thousands_adds_no_widget_to_the_editor(qtbot: Any, ctx: Any) -> None:
     """The editor's scroll area holds its form; recipients and those left out are table views over
     models, so 2,000 customers cost the editor no more widgets than two."""
