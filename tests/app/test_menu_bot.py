@@ -221,7 +221,7 @@ def test_template_button_with_a_foreign_payload_is_read_as_its_text() -> None:
 
 def test_handoff_at_night_says_when_a_person_answers() -> None:
     text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
-    assert "12/01 09:00부터" in text
+    assert "12월 1일 09:00부터" in text  # as Koreans write a date in a Korean sentence
 
 
 # --------------------------------------------------------------------------- safety
