@@ -161,6 +161,10 @@ def system_notice_text(row: MessageRow) -> str:
 
 def body_text(row: MessageRow) -> str:
     """The words shown inside the bubble (caption, tapped reply, or text)."""
+    imported = (row.payload or {}).get("import")
+    if isinstance(imported, dict) and imported.get("omitted"):
+        # The phone's "<미디어 없음>" / "<Media omitted>": say what it means, in the owner's language.
+        return QCoreApplication.translate("bubble", "A photo or file the phone left out of its export")
     if row.kind in ("interactive", "button"):
         if row.direction == "out":
             choices = offered_choices(row.payload)

@@ -5215,6 +5215,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었습니다 (이벤트 #%1).</translation>
     </message>
     <message>
+        <source>A photo or file the phone left out of its export</source>
+        <translation>휴대폰에서 내보낼 때 빠진 사진이나 파일</translation>
+    </message>
+    <message>
         <source>Reacted {0}</source>
         <translation>{0} 반응</translation>
     </message>

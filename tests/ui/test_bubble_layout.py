@@ -192,3 +192,10 @@ def test_a_caption_wraps_to_the_width_of_its_picture(fonts: Fonts, tmp_path: Any
     )
     assert geo.text_layout.lineCount() > 1
     assert geo.bubble.width() < geo.card.rect.width() + 40
+
+
+def test_media_left_out_of_a_phone_export_says_so_not_the_phones_marker(fonts: Fonts) -> None:
+    left_out = row(kind="text", body="<미디어 없음>", payload={"import": {"id": 3, "omitted": True}})
+    assert body_text(left_out) == "A photo or file the phone left out of its export"
+    said = row(kind="text", body="<미디어 없음> 이라고 썼어요", payload={"import": {"id": 3}})
+    assert body_text(said) == "<미디어 없음> 이라고 썼어요"  # typed by a person: shown as typed
