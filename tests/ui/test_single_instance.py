@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication
 from ui.single_instance import claim_folder
 
 CHILD_CLAIMS = """
-import sys, time
+import sys
 from PySide6.QtCore import QCoreApplication
 from pathlib import Path
 from ui.single_instance import claim_folder
 app = QCoreApplication([])
 claim = claim_folder(Path(sys.argv[1]))
 print("claimed" if claim is not None else "refused", flush=True)
-time.sleep(60)
+sys.stdin.readline()  # holds the folder until killed (or its stdin closes), no timer involved
 """
 
 
@@ -56,6 +56,7 @@ def test_a_folder_held_by_a_killed_process_is_taken_over(qtbot: Any, tmp_path: P
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD_CLAIMS, str(folder)],
         env=_child_env(),
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
