@@ -71,6 +71,7 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.hits: list[Hit] = []
+        self.query = ""  # what the hits were found for: a chat's name marks it
         self.may_have_more = False
         self.loading = False
 
@@ -190,7 +191,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
             painter.fillRect(option.rect, c.list_selected)  # type: ignore[attr-defined]
-        query = index.model().property("query") or ""
+        model = index.model()
+        query = model.query if isinstance(model, SearchResultsModel) else ""
         name_fm = QFontMetricsF(self.name_font)
         layout = QTextLayout(hit.display_name, self.name_font)
         layout.beginLayout()
@@ -198,8 +200,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         if line.isValid():
             line.setLineWidth(r.width())
         layout.endLayout()
-        start = hit.display_name.lower().find(str(query).lower()) if query else -1
-        found = [(start, start + len(str(query)))] if start >= 0 else []
+        start = hit.display_name.lower().find(query.lower()) if query else -1
+        found = [(start, start + len(query))] if start >= 0 else []
         formats = marked_ranges(hit.display_name, found, c.highlight_bg)
         painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
         painter.setClipRect(r)
@@ -321,7 +323,7 @@ class SearchPanel(QWidget):
                 return  # a newer query is on its way
             hits, chats = found
             self.searching = False
-            self.model.setProperty("query", query)
+            self.model.query = query
             self.model.set_hits(hits, chats)
             self._show_count()
             if self.model.hits:
