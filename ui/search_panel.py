@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -200,8 +201,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         if line.isValid():
             line.setLineWidth(r.width())
         layout.endLayout()
-        start = hit.display_name.lower().find(query.lower()) if query else -1
-        found = [(start, start + len(query))] if start >= 0 else []
+        # Case-insensitive on the name itself (lower() may change a text's length), as the bubbles do.
+        match = re.search(re.escape(query), hit.display_name, re.IGNORECASE) if query else None
+        found = [match.span()] if match else []
         formats = marked_ranges(hit.display_name, found, c.highlight_bg)
         painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
         painter.setClipRect(r)
