@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -64,6 +65,18 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:  # another volume, a file system without links, or not allowed
         shutil.copyfile(source, target)
+
+
+def pasted_folder() -> Path:
+    """Where a pasted picture waits as a file until it is sent (the composer writes it there)."""
+    return Path(tempfile.gettempdir()) / "shop-inbox-pasted"
+
+
+def forget_pasted(source: Path) -> None:
+    """A pasted picture is queued (its kept copy or link stands on its own): its waiting file goes,
+    or every screenshot the owner ever pasted would stay in the temporary folder."""
+    if source.parent.parent == pasted_folder():
+        shutil.rmtree(source.parent, ignore_errors=True)
 
 
 def forget_copy(copy: Path, media_dir: Path) -> None:

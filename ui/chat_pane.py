@@ -39,7 +39,7 @@ from app.sending import (
     saved_media_name,
 )
 from ui import icons
-from ui.attachments import forget_copy, keep_for_sending
+from ui.attachments import forget_copy, forget_pasted, keep_for_sending
 from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
@@ -366,10 +366,12 @@ class ChatPane(QWidget):
                 return queue_outgoing(db, out)
             copy = keep_for_sending(out.attachment, media_dir)
             try:
-                return queue_outgoing(db, dataclasses.replace(out, attachment=copy), media_dir)
+                queued = queue_outgoing(db, dataclasses.replace(out, attachment=copy), media_dir)
             except BaseException:
                 forget_copy(copy, media_dir)
                 raise
+            forget_pasted(out.attachment)
+            return queued
 
         run_op(queue, done, parent=self, on_failure=failed, writes=True)
 

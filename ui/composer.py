@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing
 from app.wire import Template
 from ui import icons
+from ui.attachments import pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit
@@ -375,7 +375,7 @@ class Composer(QFrame):
         screenshot's PNG takes a while to encode)."""
         from ui.ops import failure_sentence, run_op
 
-        folder = Path(tempfile.gettempdir()) / "shop-inbox-pasted"
+        folder = pasted_folder()
         # Named for the owner, who sees it in the attachment bar (a photo carries no name to WhatsApp).
         now = datetime.now()
         name = self.tr("Pasted picture {0}").format(now.strftime("%H-%M-%S")) + ".png"

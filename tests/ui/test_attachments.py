@@ -130,3 +130,21 @@ def test_a_file_too_big_for_whatsapp_is_refused_and_stays_in_the_composer_with_i
     assert "100" in warned.shown[0].text
     assert composer.attachment == video and composer.edit.toPlainText() == "매장 영상이에요"
     assert not (ctx.paths.media_dir / "sent").exists() or not any((ctx.paths.media_dir / "sent").iterdir())
+
+
+def test_a_pasted_picture_leaves_nothing_in_the_temporary_folder_once_sent(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    composer = window.chat.composer
+    screenshot = QImage(320, 200, QImage.Format.Format_RGB32)
+    screenshot.fill(QColor("#3a7bd5"))
+    composer.attach_picture(screenshot)
+    qtbot.waitUntil(lambda: composer.attachment is not None, timeout=5000)
+    waiting = composer.attachment
+    assert waiting is not None and waiting.exists()
+
+    message, media = _send(window, qtbot, waiting, "화면 캡처예요")
+    assert message.kind == "image"
+    assert (ctx.paths.media_dir / (media.cache_path or "")).exists()
+    qtbot.waitUntil(lambda: not waiting.parent.exists(), timeout=5000)
