@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QKeyEvent, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -30,7 +30,7 @@ from ui import icons
 from ui.attachments import pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.formatting import duration_short
-from ui.message_edit import MessageEdit
+from ui.message_edit import MessageEdit, local_file
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.size_text import human_size
 from ui.theme import ui_font
@@ -345,23 +345,16 @@ class Composer(QFrame):
 
     def _show_thumbnail(self, path: Path) -> None:
         """Decode the picture small, off the GUI thread (a phone photo takes a while whole)."""
+        from ui.image_cache import thumbnail
         from ui.ops import run_op
 
-        def read() -> QImage:
-            reader = QImageReader(str(path))
-            reader.setAutoTransform(True)
-            size = reader.size()
-            if size.isValid() and not size.isEmpty():
-                fit = Qt.AspectRatioMode.KeepAspectRatio
-                reader.setScaledSize(size.scaled(ATTACH_THUMB, ATTACH_THUMB, fit))
-            return reader.read()  # a null image for what is not a picture
-
-        def show(image: QImage) -> None:
-            if self.attachment == path and not image.isNull():
+        def show(image: QImage | None) -> None:
+            if self.attachment == path and image is not None:  # None: not a picture
                 self.attach_thumb.setPixmap(QPixmap.fromImage(image))
                 self.attach_thumb.show()
 
-        run_op(read, show, parent=self, on_failure=lambda _exc: None)
+        small = lambda: thumbnail(str(path), ATTACH_THUMB, ATTACH_THUMB)  # noqa: E731
+        run_op(small, show, parent=self, on_failure=lambda _exc: None)
 
     def clear_attachment(self) -> None:
         self.attachment = None
@@ -400,15 +393,14 @@ class Composer(QFrame):
             self.set_attachment(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if local_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.set_attachment(Path(url.toLocalFile()))
-                event.acceptProposedAction()
-                return
+        path = local_file(event.mimeData())  # as a file pasted is found
+        if path is not None:
+            self.set_attachment(path)
+            event.acceptProposedAction()
 
     # ----------------------------------------------------------------- sending
     def submit(self) -> None:

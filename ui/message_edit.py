@@ -38,10 +38,10 @@ class MessageEdit(QPlainTextEdit):
         self._fit()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasImage() or _local_file(source) is not None or super().canInsertFromMimeData(source)
+        return source.hasImage() or local_file(source) is not None or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        path = _local_file(source)
+        path = local_file(source)
         if path is not None:
             self.file_pasted.emit(path)
         elif source.hasImage() and not source.hasText():
@@ -130,7 +130,7 @@ class MessageEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-def _local_file(source: QMimeData) -> Path | None:
+def local_file(source: QMimeData) -> Path | None:
     """The first local file among copied URLs (a file copied in Explorer or Finder), if any."""
     if not source.hasUrls():
         return None
