@@ -81,20 +81,21 @@ def day_label(d: date, today: date | None = None) -> str:
     return _babel_date(d, "full")
 
 
+def _short_datetime(wall: datetime) -> str:
+    """A wall-clock date and time in the owner's short format."""
+    return display_locale().toString(QDateTime(_qdate(wall.date()), _qtime(wall)), QLocale.FormatType.ShortFormat)
+
+
 def full_datetime(dt: datetime) -> str:
-    return display_locale().toString(
-        QDateTime(_qdate(local(dt).date()), _qtime(local(dt))), QLocale.FormatType.ShortFormat
-    )
+    return _short_datetime(local(dt))
 
 
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     """A moment on the shop's clock (a campaign is scheduled on it), with the zone's name where this
     computer's clock differs: a laptop on another zone would otherwise show another hour."""
     there = dt.astimezone(zone)
-    text = display_locale().toString(
-        QDateTime(_qdate(there.date()), _qtime(there)), QLocale.FormatType.ShortFormat
-    )
-    if there.utcoffset() != dt.astimezone().utcoffset():
+    text = _short_datetime(there)
+    if there.utcoffset() != local(dt).utcoffset():
         text += f" ({getattr(zone, 'key', None) or there.tzname()})"
     return text
 
