@@ -83,7 +83,8 @@ def day_label(d: date, today: date | None = None) -> str:
 
 def _short_datetime(wall: datetime) -> str:
     """A wall-clock date and time in the owner's short format."""
-    return display_locale().toString(QDateTime(_qdate(wall.date()), _qtime(wall)), QLocale.FormatType.ShortFormat)
+    moment = QDateTime(_qdate(wall.date()), _qtime(wall))
+    return display_locale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def full_datetime(dt: datetime) -> str:
