@@ -7,6 +7,7 @@ import importlib.util
 import itertools
 import json
 import os
+import re
 import signal
 import sqlite3
 import statistics
@@ -15,7 +16,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -342,9 +345,22 @@ def pg_database(admin_url: str, name: str, *, drop: bool = False) -> str:
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
 
+def stored_by_worker(log: str) -> dict[str, int]:
+    """Webhooks each worker stored, from the relay's "webhook stored" lines (one per webhook)."""
+    counts: Counter[str] = Counter()
+    for line in log.splitlines():
+        if "webhook stored" in line:
+            found = _WORKER.search(line)
+            counts[found.group(1) if found else "-"] += 1
+    return dict(counts)
+
+
+_WORKER = re.compile(r"\bworker=(\S+)")
+
+
 def run_configuration(
     folder: Path, database_url: str | None, workers: int, readers: int, bodies: list[bytes], senders: int
-) -> dict[str, float]:
+) -> dict[str, Any]:
     relay = RelayProcess(folder, database_url, workers)
     relay.start()
     try:
@@ -361,6 +377,7 @@ def run_configuration(
         every = all(len(s) == stored for s in watching.seqs)
     finally:
         relay.stop()
+    by_worker = stored_by_worker((folder / "relay.log").read_text(errors="replace"))
     if sent.ok != len(bodies):
         print(f"   {len(bodies) - sent.ok} of {len(bodies)} webhooks not answered 200", flush=True)
     return {
@@ -372,6 +389,8 @@ def run_configuration(
         "pg_cpu_ms": pg_cpu * 1000 / max(sent.ok, 1) if database_url else 0.0,
         # Everything on the machine this run kept busy, in cores: whether it was short of CPU.
         "cores": (relay_cpu + pg_cpu + bench_cpu) / sent.seconds if sent.seconds else 0.0,
+        # How the kernel split the senders' connections among the workers (most first).
+        "split": " / ".join(str(n) for n in sorted(by_worker.values(), reverse=True)) or "–",
     }
 
 
@@ -384,7 +403,7 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
             configurations.append(
                 (f"PostgreSQL ×{workers}, {readers} readers", args.database, workers, readers)
             )
-    results: dict[str, dict[str, float]] = {}
+    results: dict[str, dict[str, Any]] = {}
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the start")
     with tempfile.TemporaryDirectory() as tmp:
         for n, (name, url, workers, readers) in enumerate(configurations):
@@ -404,10 +423,10 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
     print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) at the end")
     print(
         f"| {'configuration':32} | {'webhooks/s':>10} | {'vs SQLite':>9} | lost | readers got all, in order |"
-        " relay CPU/webhook | PostgreSQL CPU/webhook | cores busy |"
+        " relay CPU/webhook | PostgreSQL CPU/webhook | cores busy | stored by worker |"
     )
     print(
-        f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|-------------------|------------------------|------------|"
+        f"|{'-' * 34}|{'-' * 12}|{'-' * 11}|------|---------------------------|-------------------|------------------------|------------|------------------|"
     )
     for name, result in results.items():
         readers_part = name.split(", ")[1]
@@ -418,7 +437,7 @@ def compare(args: argparse.Namespace, bodies: list[bytes]) -> None:
         print(
             f"| {name:32} | {result['rate']:10.0f} | {result['rate'] / sqlite:8.2f}× | {result['lost']:4.0f} |"
             f" {ok + errors:25} | {result['relay_cpu_ms']:14.2f} ms | {pg_cpu:>22} |"
-            f" {result['cores']:10.2f} |"
+            f" {result['cores']:10.2f} | {result['split']:16} |"
         )
     for name, result in results.items():
         if not name.startswith("SQLite"):
