@@ -29,6 +29,9 @@ GROUP_COMMIT_MAX = 64
 # have already arrived are parsed and queued, so a batch is whole (two workers: ~1 webhook a
 # commit without it) and the commit's fixed cost is shared.
 GATHER_TURNS = 4
+# On PostgreSQL, how long after another worker's group commit was heard this worker's group commits
+# take turns with the others' (PostgresGroupCommit.take_turn): while several are receiving webhooks.
+TURNS_AFTER_PEER_COMMIT = 1.0
 MAX_DEPTH = 64  # Meta's payloads nest about 8 deep
 MAX_INT_DIGITS = 18  # every integer fits a signed 64-bit column
 # A UTF-16 surrogate written as an escape: legal JSON, but only as a high+low pair.
@@ -156,6 +159,8 @@ class WebhookIntake:
         # a batch written again webhook by webhook): half the CPU of a hand-off through anyio's thread
         # pool, which each batch paid (~0.06 ms against ~0.12 ms).
         self.writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="group-commit")
+        # When another worker's group commit was last heard (monotonic; see TURNS_AFTER_PEER_COMMIT).
+        self.peer_committed_at: float | None = None
 
     def close(self) -> None:
         """Wait for a group commit still running (blocking; the relay calls it before closing the store)."""
@@ -221,7 +226,16 @@ class WebhookIntake:
             except Exception as exc:
                 if storage_retryable(exc):
                     raise
+        await pg.give_turn_back()
         return await run(self.writer_thread, self.store.ingest_each, batch, self.notice), None
+
+    def peer_committed(self) -> None:
+        """Another worker sharing the database committed a batch of webhooks (its NOTIFY)."""
+        self.peer_committed_at = time.monotonic()
+
+    def _taking_turns(self) -> bool:
+        heard = self.peer_committed_at
+        return heard is not None and time.monotonic() - heard < TURNS_AFTER_PEER_COMMIT
 
     async def _gather(self) -> None:
         """Let the webhooks already received join the queue (see GATHER_TURNS)."""
@@ -232,7 +246,11 @@ class WebhookIntake:
                 return
 
     async def _write(self) -> None:
+        pg = self.store.pg_group_commit
         while self.queue:
+            if pg is not None and self._taking_turns():
+                # Another worker's commit in flight ends first; what arrives meanwhile joins this batch.
+                await pg.take_turn()
             await self._gather()
             batch, self.queue = self.queue[:GROUP_COMMIT_MAX], self.queue[GROUP_COMMIT_MAX:]
             # On PostgreSQL the commit reads the new events for this worker's waiting polls itself.
@@ -246,6 +264,8 @@ class WebhookIntake:
                     self.feed.commit_abandoned()
                 raise
             except Exception as exc:
+                if pg is not None:
+                    await pg.give_turn_back()
                 for _, future in batch:
                     if not future.done():
                         future.set_exception(exc)

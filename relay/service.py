@@ -160,6 +160,8 @@ class Relay:
         notice, seq = notice_seq(payload)
         if notice == self.intake_notice:
             return  # this worker's own group commit: the intake woke the feed after it already
+        if notice.startswith(f"{EVENTS}:"):
+            self.intake.peer_committed()  # another worker's group commit: take turns with it
         if notice == SETTINGS:
             self.automations.forget()
         await self.feed.notify(seq)

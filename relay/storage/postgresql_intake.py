@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ from relay.storage.intake_batch import IntakeRows, dedupe_keys, new_events, plan
 from relay.storage.tables import contact_state
 from relay.wakeups import CHANNEL, conninfo
 
+log = logging.getLogger(__name__)
+
 _COLUMNS = [column.name for column in contact_state.columns]
 _TYPES = [column.type.compile(dialect=postgresql.dialect()) for column in contact_state.columns]
 # Sent as they are for a stored row too (an upsert's row must be whole before it meets the stored one).
@@ -44,8 +48,16 @@ _INTAKE_BATCH = (
     "CALL relay_intake_batch(%s::integer, %b::text[], %b::text[], "
     + ", ".join(f"%b::{kind.split('(')[0]}[]" for kind in _TYPES * 2)
     + ", %s::bigint, %b::text[], %b::text[], %b::text[], %s::text, %s::text, %s::text, %s::bigint,"
-    " %b::text[], %b::text[], %b::text[], %b::text[], %s::bigint, %s::integer" + ", NULL" * 11 + ")"
+    " %b::text[], %b::text[], %b::text[], %b::text[], %s::bigint, %s::integer, %s::boolean"
+    + ", NULL" * 11
+    + ")"
 )
+# Group commits of workers sharing the database take turns (relay revision 0009): the turn's lock
+# keys, how long a worker waits for a turn (a batch takes ~1 ms; a holder this late is stuck), and
+# how long after a wait that ran out it commits without taking turns.
+_TURN_KEYS = (1397247824, 1414877774)
+TURN_WAIT_MS = 100
+TURNS_PAUSED_AFTER_WAIT = 1.0
 # What the call checks before it writes: nothing (the batch's stored state was read), that every
 # customer is new and no dedupe key stored, or that the customers' rows are those guessed.
 _UNCHECKED, _CHECK_NEW, _CHECK_GUESS = 0, 1, 2
@@ -108,6 +120,11 @@ class PostgresGroupCommit:
         self._reads_before_guess = 0
         self._reads_after_miss = 0
         self._async: psycopg.AsyncConnection[Any] | None = None
+        # Whether this writer holds the turn of the workers' group commits (`take_turn`), and until
+        # when it takes none after a wait for one ran out.
+        self._turn = False
+        self._no_turns_until = 0.0
+        self.turns_taken = 0
 
     def close(self) -> None:
         with self._lock:
@@ -185,7 +202,7 @@ class PostgresGroupCommit:
         transaction: one call of `relay_intake_batch`, in autocommit."""
         written = _Written(batch, stored, notice, checked)
         with self._connected() as con:
-            answer = con.execute(_INTAKE_BATCH, written.params(None), binary=True).fetchone()
+            answer = con.execute(_INTAKE_BATCH, written.params(None, False), binary=True).fetchone()
         # The call's answer came after its COMMIT: only now is the batch stored.
         returned, _ = written.answered(answer)
         return self._committed(written, returned)
@@ -216,6 +233,45 @@ class PostgresGroupCommit:
             self._remembered.clear()  # what was written is unsure: read the next batches' rows
             raise
 
+    async def take_turn(self) -> bool:
+        """Wait for the other workers' group commit in flight, if any, before this worker forms its
+        batch: the webhooks that arrive meanwhile join it (relay revision 0009). The next
+        `write_async` gives the turn back right after its COMMIT; `give_turn_back` when the batch
+        goes no further. False, holding nothing, when the holder kept it more than TURN_WAIT_MS
+        (then no turn is taken for TURNS_PAUSED_AFTER_WAIT) or the server could not be asked."""
+        if self._turn:
+            return True
+        if time.monotonic() < self._no_turns_until:
+            return False
+        try:
+            async with self._async_connected() as con:
+                cursor = await con.execute("SELECT relay_take_turn(%s)", (TURN_WAIT_MS,))
+                row = await cursor.fetchone()
+        except DBAPIError as exc:
+            # The batch is written all the same; should the server be gone, its call says so.
+            log.debug("no turn taken: %s", type(exc.orig).__name__)
+            return False
+        self._turn = bool(row and row[0])
+        self.turns_taken += self._turn
+        if not self._turn:
+            log.warning("group commits without turns for a while: turn held over wait_ms=%d", TURN_WAIT_MS)
+            self._no_turns_until = time.monotonic() + TURNS_PAUSED_AFTER_WAIT
+        return self._turn
+
+    async def give_turn_back(self) -> None:
+        """The turn `take_turn` took, when no call of `write_async` gave it back (the batch failed, or
+        is written webhook by webhook); a connection that cannot is closed, which gives it back."""
+        if not self._turn:
+            return
+        self._turn = False
+        con = self._async
+        if con is None or con.closed:
+            return
+        try:
+            await con.execute("SELECT pg_advisory_unlock(%s, %s)", _TURN_KEYS)
+        except psycopg.Error:
+            await self.close_async()
+
     async def _read_async(self, batch: list[IntakeRows]) -> StoredState:
         keys = dedupe_keys(batch)
         wa_ids = _wa_ids(batch)
@@ -237,10 +293,12 @@ class PostgresGroupCommit:
         self, written: _Written, read_above: int | None
     ) -> tuple[list[IntakeResult], EventsRead | None]:
         async with self._async_connected() as con:
-            cursor = await con.execute(_INTAKE_BATCH, written.params(read_above), binary=True)
+            cursor = await con.execute(_INTAKE_BATCH, written.params(read_above, self._turn), binary=True)
             answer = await cursor.fetchone()
-        # The call's answer came after its COMMIT: only now is the batch stored.
+        # The call's answer came after its COMMIT (and gave the turn back): only now is the batch
+        # stored. A missed guess wrote nothing and kept the turn for the call that follows.
         returned, read = written.answered(answer)
+        self._turn = False
         return self._committed(written, returned), read
 
     async def open_async(self) -> None:
@@ -378,9 +436,10 @@ class _Written:
             [event_json(event) for event in events] if events else None,
         ]
 
-    def params(self, read_above: int | None) -> list[Any]:
-        """The call's parameters; with `read_above`, it also reads the events after that seq."""
-        return [*self._params, read_above, READ_PAGE]
+    def params(self, read_above: int | None, release_turn: bool) -> list[Any]:
+        """The call's parameters; with `read_above`, it also reads the events after that seq, and
+        with `release_turn` it gives the workers' turn back after its COMMIT."""
+        return [*self._params, read_above, READ_PAGE, release_turn]
 
     def answered(
         self, answer: tuple[Any, ...] | None
