@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.resources import translations_dir
@@ -28,6 +28,10 @@ def chosen_language(lang: str | None) -> str:
     return system if system in SUPPORTED else "en"
 
 
+# Qt's own words said our way: qtbase_ko calls the Discard button of "Save the changes?" 무시
+# ("ignore"). Our translator is installed after Qt's, so it is asked first.
+QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")
+
 # Recorded on the application, so a failed start knows whether the owner's language is already in.
 _LANGUAGE_PROPERTY = "shopInboxLanguage"
 
@@ -47,12 +51,12 @@ def install_translators(app: QApplication, lang: str | None) -> str:
         if plurals.load(str(translations_dir() / "shop_inbox_en.qm")):
             app.installTranslator(plurals)
         return language
-    ours = QTranslator(app)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    ours = QTranslator(app)  # installed last, asked first
     if ours.load(str(translations_dir() / f"shop_inbox_{language}.qm")):
         app.installTranslator(ours)
     else:
         log.warning("no translation file for %s", language)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
     return language

@@ -3938,6 +3938,13 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>저장 안 함</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplyCompleter</name>
     <message>
         <source>No quick replies yet. Save the answers you type often, then type / to insert them.</source>

@@ -78,3 +78,30 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
         )
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_unsaved_changes_question_says_dont_save_in_korean_not_ignore(qapp) -> None:
+    """qtbase_ko names the Discard button 무시 ("ignore"); our translation, asked first, says 저장 안 함."""
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.translations import install_translators
+
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_translators(qapp, "ko")
+    try:
+        box = QMessageBox()
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        said = {button.text().replace("&", "") for button in box.buttons()}
+        assert said == {"저장", "저장 안 함", "취소"}
+        box.deleteLater()
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
