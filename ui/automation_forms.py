@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -255,6 +256,8 @@ class DayHoursEditor(QWidget):
         self.add_range_button = QPushButton(self.tr("Add hours"))
         self.add_range_button.clicked.connect(lambda: self.add_range("14:00", "18:00"))
         self.rows: list[_RangeRow] = []
+        # The hours a day opened from "Closed" starts with (the week sets the nearest open day's).
+        self.suggested_hours: Callable[[], list[TimeRange]] = lambda: [TimeRange(start="09:00", end="18:00")]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode, 0, Qt.AlignmentFlag.AlignTop)
@@ -281,7 +284,8 @@ class DayHoursEditor(QWidget):
     def _mode_changed(self) -> None:
         is_open = self.mode.currentData() == "open"
         if is_open and not self.rows:
-            self.add_range("09:00", "18:00")
+            for hours in self.suggested_hours():
+                self.add_range(hours.start, hours.end)
         for row in self.rows:
             row.setVisible(is_open)
         self.add_range_button.setVisible(is_open)
@@ -318,8 +322,18 @@ class WeekHoursEditor(QWidget):
             day.changed.connect(self.changed)
             grid.addWidget(name, weekday, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(day, weekday, 1)
+            day.suggested_hours = lambda weekday=weekday: self._hours_before(weekday)
             self.days.append(day)
         grid.setColumnStretch(1, 1)
+
+    def _hours_before(self, weekday: int) -> list[TimeRange]:
+        """A day the owner opens starts with the hours of the nearest open day before it (Sunday
+        opened after a Saturday of 11–17 gets 11–17), else 09:00–18:00."""
+        for back in range(1, 7):
+            day = self.days[(weekday - back) % 7]
+            if day.mode.currentData() == "open" and day.rows:
+                return [row.value() for row in day.rows]
+        return [TimeRange(start="09:00", end="18:00")]
 
     def value(self) -> list[DayHours]:
         return [d.value() for d in self.days]

@@ -9,7 +9,7 @@ import pytest
 
 from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.paths import paths_for
-from app.wire import Automations, GreetingRule
+from app.wire import Automations, DayHours, GreetingRule, TimeRange
 from tests.support.automations_fake import FakeAutomationsRelay
 from ui.business_hours_editor import BusinessHoursEditor, system_timezone
 from ui.business_profile_editor import BusinessProfileEditor
@@ -395,3 +395,20 @@ def test_contact_picker_finds_by_korean_name_or_number(qtbot, ctx: AppContext) -
     # A number that is not in the inbox yet can still be listed.
     picker.search.setText("010-9999-8888")
     qtbot.waitUntil(lambda: picker.chosen() == ["821099998888"])
+
+
+def test_a_day_opened_from_closed_starts_with_the_nearest_open_days_hours(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    editor = opened(qtbot, BusinessHoursEditor(demo_ctx))
+    sunday, saturday = editor.week.days[6], editor.week.days[5]
+    assert sunday.value().mode == "closed"
+    assert [(r.start, r.end) for r in saturday.value().ranges] == [("11:00", "17:00")]
+    sunday.mode.setCurrentIndex(sunday.mode.findData("open"))
+    assert [(r.start, r.end) for r in sunday.value().ranges] == [("11:00", "17:00")]
+    # A day closed and opened again gets its own hours back, not its neighbour's.
+    monday, tuesday = editor.week.days[0], editor.week.days[1]
+    tuesday.set_value(DayHours(mode="open", ranges=[TimeRange(start="12:00", end="20:00")]))
+    monday.mode.setCurrentIndex(monday.mode.findData("closed"))
+    monday.mode.setCurrentIndex(monday.mode.findData("open"))
+    assert [(r.start, r.end) for r in monday.value().ranges] == [("10:00", "13:00"), ("14:00", "19:00")]
