@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -322,7 +323,7 @@ class WeekHoursEditor(QWidget):
             day.changed.connect(self.changed)
             grid.addWidget(name, weekday, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(day, weekday, 1)
-            day.suggested_hours = lambda weekday=weekday: self._hours_before(weekday)
+            day.suggested_hours = partial(self._hours_before, weekday)
             self.days.append(day)
         grid.setColumnStretch(1, 1)
 
