@@ -825,6 +825,7 @@ class BotEditor(AutomationDialog):
         self.report_view.horizontalHeader().setStretchLastSection(True)
         self.report_view.setColumnWidth(0, 320)
         self.report_view.setSortingEnabled(True)
+        self.report_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # the relay's counts
         self.report_note = QLabel(self.tr("Counted by the relay over the last 30 days."))
         self.report_note.setWordWrap(True)
         self.report_note.setTextFormat(Qt.TextFormat.PlainText)

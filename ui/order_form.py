@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -167,6 +168,8 @@ class StartOrderDialog(QDialog):
         self.results.setAccessibleName(self.tr("Catalogue items found"))
         self.results.setModel(self.results_model)
         self.results.setMaximumHeight(140)
+        # A double click (or Enter) adds the item; the list's lines are not for editing.
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.activated.connect(lambda index: self.add_result(index.row()))
         add = QPushButton(self.tr("Add"), self)
         add.clicked.connect(lambda: self.add_result(self.results.currentIndex().row()))

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -220,6 +221,7 @@ class OrderWindow(QDialog):
         history_view = QListView(self)
         history_view.setModel(self.history)
         history_view.setMaximumHeight(110)
+        history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.error = QLabel(self)
         self.error.setObjectName("orderError")
         self.error.setWordWrap(True)

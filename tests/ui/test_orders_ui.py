@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPushButton
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -355,6 +355,26 @@ def test_closing_an_order_being_started_asks_before_its_lines_are_dropped(
     empty.show()
     qtbot.keyClick(empty, Qt.Key.Key_Escape)
     assert not empty.isVisible()
+
+
+def test_double_clicking_a_catalogue_item_found_adds_it_to_the_order(window: Any, qtbot: Any) -> None:
+    """The list of items found is for picking: a double click adds the item, never edits its line."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SHIRT"))
+        contact_id = make_contact(s, profile_name="박서연").id
+    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 2)
+    shirt = next(row for row, item in enumerate(dialog.found) if item.retailer_id == "SHIRT")
+    rect = dialog.results.visualRect(dialog.results_model.index(shirt))
+    qtbot.mouseClick(dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [line.item.retailer_id for line in dialog.lines.lines] == ["SHIRT"]
+    assert dialog.results.state() != QAbstractItemView.State.EditingState
+    assert dialog.total_label.text() == "₩42,000"  # 39,000 + 3,000 shipping
+    dialog.lines.remove(0)  # closes without asking
 
 
 def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_step(
