@@ -59,6 +59,13 @@ def feed_amount(minor: int, currency: str) -> str:
     return f"{to_decimal(minor, currency):.{digits}f}"
 
 
+def edit_amount(minor: int, currency: str) -> str:
+    """The amount in a field the owner may edit: grouped as prices are read, without a symbol
+    ('15,000' for KRW, '1,234.50' for USD); amount_to_minor reads it back."""
+    digits = currency_digits(currency)
+    return f"{to_decimal(minor, currency):,.{digits}f}"
+
+
 def feed_price(minor: int, currency: str) -> str:
     """'15000 KRW', '12.50 USD': the price column of a Commerce Manager data feed."""
     return f"{feed_amount(minor, currency)} {currency}"

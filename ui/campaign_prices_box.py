@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from app.campaign_checks import Prices
-from app.money import amount_to_minor, feed_amount
+from app.money import amount_to_minor, edit_amount
 
 
 class CampaignPricesBox(QGroupBox):
@@ -38,9 +38,9 @@ class CampaignPricesBox(QGroupBox):
     def show_prices(self, prices: Prices) -> None:
         self.currency = prices.currency if prices.marketing_minor or prices.utility_minor else self.currency
         self.marketing.setText(
-            feed_amount(prices.marketing_minor, self.currency) if prices.marketing_minor else ""
+            edit_amount(prices.marketing_minor, self.currency) if prices.marketing_minor else ""
         )
-        self.utility.setText(feed_amount(prices.utility_minor, self.currency) if prices.utility_minor else "")
+        self.utility.setText(edit_amount(prices.utility_minor, self.currency) if prices.utility_minor else "")
 
     def prices(self) -> Prices:
         def minor(edit: QLineEdit) -> int | None:

@@ -27,7 +27,7 @@ from app.catalog import MAX_CODE, MAX_NAME, MAX_URL, ItemDraft, ItemInvalid, Ite
 from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
 from app.errors import ErrorCode, InvalidInput, ValueParams
-from app.money import amount_to_minor, currency_digits, feed_amount, format_price
+from app.money import amount_to_minor, currency_digits, edit_amount, format_price
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
 from ui.error_sentences import error_sentence
@@ -94,7 +94,7 @@ class ItemForm(QWidget):
         self.name.setPlaceholderText(self.tr("e.g. Linen shirt, ivory"))
         self.price = QLineEdit()
         self.price.setAccessibleName(self.tr("Price"))
-        self.price.setPlaceholderText("15000")
+        self.price.setPlaceholderText("15,000")
         self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.currency = QComboBox()
         self.currency.addItems(CURRENCIES)
@@ -202,7 +202,7 @@ class ItemForm(QWidget):
         self.name.setText(row.name if row else "")
         cur = row.currency if row else currency
         self.currency.setCurrentText(cur)
-        self.price.setText(feed_amount(row.price_minor, row.currency) if row else "")
+        self.price.setText(edit_amount(row.price_minor, row.currency) if row else "")
         self.code.setText(row.retailer_id if row else "")
         self.description.setPlainText(row.description if row else "")
         self.link.setText((row.url or "") if row else "")

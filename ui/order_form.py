@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.catalog import ItemRow
 from app.changes import Changes
 from app.errors import ShopInboxError
-from app.money import amount_to_minor, feed_amount
+from app.money import amount_to_minor, edit_amount
 from app.order_actions import items_for_order, order_form_start, start_order
 from app.order_settings import OrderSettings, default_charges
 from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
@@ -294,7 +294,7 @@ class StartOrderDialog(QDialog):
         if not self._shipping_edited:
             # The shop's rule (free over X) until the owner types a fee of their own.
             self.shipping.blockSignals(True)
-            self.shipping.setText(feed_amount(rule.shipping_minor, self.currency))
+            self.shipping.setText(edit_amount(rule.shipping_minor, self.currency))
             self.shipping.blockSignals(False)
         return Charges(
             shipping_minor=self._amount(self.shipping),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.errors import ShopInboxError
-from app.money import amount_to_minor, feed_amount
+from app.money import amount_to_minor, edit_amount
 from app.order_actions import read_order_settings, store_order_settings
 from app.order_messages import DEFAULT_MESSAGES, REMINDER
 from app.order_settings import OrderSettings
@@ -139,9 +139,9 @@ class OrderSettingsDialog(QDialog):
         self.settings, self.templates = settings, templates
         self.save_button.setEnabled(True)
         currency = self.ctx.currency
-        self.shipping.setText(feed_amount(settings.shipping_minor, currency))
-        self.surcharge.setText(feed_amount(settings.remote_surcharge_minor, currency))
-        self.free_over.setText(feed_amount(settings.free_over_minor, currency))
+        self.shipping.setText(edit_amount(settings.shipping_minor, currency))
+        self.surcharge.setText(edit_amount(settings.remote_surcharge_minor, currency))
+        self.free_over.setText(edit_amount(settings.free_over_minor, currency))
         self.days.setValue(settings.payment_days)
         self.bank.setText(settings.bank_account)
         language = ui_language()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import CurrencyDigitsParams, ErrorCode, InvalidInput, NoParams, ValueParams
-from app.money import amount_to_minor, feed_price, format_price, parse_price
+from app.money import amount_to_minor, edit_amount, feed_price, format_price, parse_price
 
 
 def test_won_has_no_minor_unit_and_shows_as_whole_won_in_korean() -> None:
@@ -89,3 +89,12 @@ def test_another_currency_or_no_amount_beside_the_mark_is_refused(typed: str, cu
 
 def test_an_unknown_locale_falls_back_to_english() -> None:
     assert format_price(15000, "KRW", "C") == "₩15,000"
+
+
+def test_an_amount_shown_for_editing_is_grouped_as_read_and_reads_back_the_same() -> None:
+    assert edit_amount(3000, "KRW") == "3,000"
+    assert edit_amount(1_234_567, "KRW") == "1,234,567"
+    assert edit_amount(123450, "USD") == "1,234.50"
+    assert edit_amount(0, "KRW") == "0"
+    for minor, currency in ((3000, "KRW"), (1_234_567, "KRW"), (123450, "USD"), (5, "USD")):
+        assert amount_to_minor(edit_amount(minor, currency), currency) == minor

@@ -101,7 +101,7 @@ def test_a_new_item_typed_into_the_form_is_saved_and_shown(qtbot, window, ctx: A
 def test_editing_an_item_round_trips_through_the_database(qtbot, window, ctx: AppContext) -> None:
     item_id = add(ctx, "Tote", 25000, "T-1", description="Canvas")
     select(qtbot, window, item_id)
-    assert window.form.price.text() == "25000"
+    assert window.form.price.text() == "25,000"
     window.form.price.setText("27000")
     window.form.hidden.setChecked(True)
     with qtbot.waitSignal(ctx.hub.changed):
@@ -113,7 +113,7 @@ def test_editing_an_item_round_trips_through_the_database(qtbot, window, ctx: Ap
     settle(qtbot, window)
     window.new_item()
     select(qtbot, window, item_id)
-    assert (window.form.price.text(), window.form.hidden.isChecked()) == ("27000", True)
+    assert (window.form.price.text(), window.form.hidden.isChecked()) == ("27,000", True)
 
 
 def test_a_missing_name_or_a_taken_code_is_explained_and_nothing_is_saved(
@@ -341,7 +341,8 @@ def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(
     first = add(ctx, "Tote", 25000, "T-1")
     second = add(ctx, "Cap", 22000, "CAP")
     select(qtbot, window, first)
-    qtbot.keyClicks(window.form.price, "0")  # 250000, typed: the form is now dirty
+    window.form.price.selectAll()
+    qtbot.keyClicks(window.form.price, "250,000")  # typed over "25,000": the form is now dirty
     assert window.form.is_dirty()
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
     window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))

@@ -390,7 +390,7 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
         put_setting(s, TEMPLATES_SETTING, [template])
     dialog = OrderSettingsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.shipping.text() == "3000")
+    qtbot.waitUntil(lambda: dialog.shipping.text() == "3,000")
     dialog.shipping.setText("3,500원")  # as an owner writes a price
     dialog.bank.setText("  신한은행   110-123-456789 ")
     combo = dialog.template_choice[OrderState.AWAITING_PAYMENT]
