@@ -560,12 +560,17 @@ def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | Non
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
+# Month names for a sentence in English, whatever the machine's C locale.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def opening_text(local: datetime, sentence: str) -> str:
     """When the shop opens, as the sentence around it writes dates: "12월 2일 10:00" in a Korean one
-    (a Korean customer reads "12/02" as a stranger's form), "12/02 10:00" otherwise."""
+    (a Korean customer reads "12/02" as a stranger's form), "Dec 2, 10:00" otherwise (a British
+    customer reads "12/02" as the 12th of February, an American one as the 2nd of December)."""
     if _HANGUL.search(sentence):
         return f"{local.month}월 {local.day}일 {local:%H:%M}"
-    return f"{local:%m/%d %H:%M}"
+    return f"{_MONTHS[local.month - 1]} {local.day}, {local:%H:%M}"
 
 
 def bot_decision(

@@ -422,4 +422,4 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
 
     monday = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
     assert opening_text(monday, "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요.") == "12월 7일 10:00"
-    assert opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "12/07 10:00"
+    assert opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "Dec 7, 10:00"
