@@ -91,6 +91,18 @@ def full_datetime(dt: datetime) -> str:
     return _short_datetime(local(dt))
 
 
+def customer_datetime(dt: datetime) -> str:
+    """A moment written into a message to a customer (an order's payment deadline), on this
+    computer's clock, with the month and weekday in words: "12월 2일 (수) 오전 9:00", "Wed, Dec 2,
+    9:00 AM". A numeric date ("26. 12. 2.", "12/2/26") is the owner's short form; a customer abroad
+    may read it the other way round."""
+    wall = local(dt)
+    moment = QDateTime(_qdate(wall.date()), _qtime(wall))
+    locale = display_locale()
+    korean = locale.language() == QLocale.Language.Korean
+    return locale.toString(moment, "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP")
+
+
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     """A moment on the shop's clock (a campaign is scheduled on it), with the zone's name where this
     computer's clock differs: a laptop on another zone would otherwise show another hour."""

@@ -47,7 +47,7 @@ from app.orders import MOVES, OrderState
 from app.phones import display_phone
 from app.shipping_sheets import ShippingAddress
 from ui.context import AppContext
-from ui.formatting import babel_locale_name, full_datetime
+from ui.formatting import babel_locale_name, customer_datetime, full_datetime
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import money, state_name
 from ui.screen_fit import resize_within_screen
@@ -414,7 +414,7 @@ class OrderWindow(QDialog):
                 order_id,
                 language=language,
                 locale=locale,
-                format_time=full_datetime,
+                format_time=customer_datetime,
                 now=utcnow(),
                 reminder=reminder,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from app.models import Label, Order, contact_label
 from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats, settle
+from ui.formatting import customer_datetime
 from ui.order_actions import OrderActions
 from ui.order_board import OrderBoard
 from ui.order_board_model import Column
@@ -478,6 +480,13 @@ def test_a_reminder_is_prepared_for_the_owner_a_day_before_the_deadline_and_not_
     qtbot.waitUntil(lambda: dialog.preview.toPlainText() != "")
     assert dialog.preview.toPlainText().startswith(
         "A reminder, 김민지: please transfer ₩39,000 for order 2026-0001 by "
+    )
+    # The deadline in words a customer abroad reads one way only ("Wed, Dec 2, 9:00 AM"), not "12/2/26".
+    with window.ctx.db.read() as s:
+        due = s.get(Order, order_id).payment_due_at
+    assert f"by {customer_datetime(due)}." in dialog.preview.toPlainText()
+    assert re.search(
+        r"by [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M\.", dialog.preview.toPlainText()
     )
     with window.ctx.db.read() as s:
         assert s.query(Message).count() == 0  # prepared, not sent: the owner decides
