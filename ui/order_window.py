@@ -301,7 +301,10 @@ class OrderWindow(QDialog):
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))
-        who = detail.customer + (f" (+{detail.wa_id})" if detail.wa_id else "")
+        # The number as the chat header writes it (010-9990-7890 at home, +44 7700 900123 abroad).
+        who = detail.customer + (
+            f" ({display_phone(detail.wa_id, self.ctx.shop_region)})" if detail.wa_id else ""
+        )
         self.customer.setText(self.tr("{0} · ordered {1}").format(who, full_datetime(detail.created_at)))
         self.lines.set_lines(detail.lines, detail.currency)
         cur = detail.currency

@@ -116,6 +116,10 @@ def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window:
     qtbot.waitUntil(lambda: order_window.detail is not None)
     assert order_window.lines.rowCount() == 2
     assert order_window.total.text() == "₩63,000"
+    # The customer's number as the chat writes it, not the raw WhatsApp id.
+    assert (
+        order_window.customer.text().startswith("김민지 (010-") and "+82" not in order_window.customer.text()
+    )
 
     # Asking for payment from the order window: the chat's label and the card follow.
     ask = order_window.findChild(QPushButton, "move_awaiting_payment")
