@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import psycopg
@@ -14,6 +14,7 @@ import pytest
 
 from relay.intake import intake_rows
 from relay.storage import postgresql_intake
+from relay.storage.postgresql_intake import PostgresGroupCommit
 from relay.store import IntakeRows, Store
 from relay.wakeups import conninfo
 from relay.webhook import parse_webhook
@@ -45,19 +46,35 @@ def _until(condition: Callable[[], bool], timeout: float = 5) -> None:
         threading.Event().wait(0.01)
 
 
-def _two_workers(pg: str) -> tuple[Store, Store]:
-    return Store(pg, pool_size=3), Store(pg, pool_size=3)
+Scenario = Callable[[PostgresGroupCommit, PostgresGroupCommit], Awaitable[None]]
+
+
+def _two_workers(pg: str, scenario: Scenario) -> None:
+    """Run `scenario` with the webhook writers of two workers sharing the database."""
+    first, second = Store(pg, pool_size=3), Store(pg, pool_size=3)
+    a, b = first.pg_group_commit, second.pg_group_commit
+    assert a is not None and b is not None
+
+    async def run() -> None:
+        try:
+            await scenario(a, b)
+        finally:
+            await a.close_async()
+            await b.close_async()
+
+    try:
+        asyncio.run(run())
+    finally:
+        first.close()
+        second.close()
 
 
 def test_a_worker_forms_its_batch_once_the_other_workers_commit_is_stored(
     pg: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(postgresql_intake, "TURN_WAIT_MS", 10_000)
-    first, second = _two_workers(pg)
-    a, b = first.pg_group_commit, second.pg_group_commit
-    assert a is not None and b is not None
 
-    async def scenario() -> None:
+    async def scenario(a: PostgresGroupCommit, b: PostgresGroupCommit) -> None:
         assert await a.take_turn()
         b_turn = asyncio.create_task(b.take_turn())
         while (await asyncio.to_thread(_turn, pg))[1] == 0:
@@ -69,23 +86,14 @@ def test_a_worker_forms_its_batch_once_the_other_workers_commit_is_stored(
         [(b_seqs, _)], _ = await b.write_async([_rows("821055505678", "두번째 주문")], "events:b")
         assert b_seqs[0] > a_seqs[-1]
         assert await asyncio.to_thread(_turn, pg) == ([], 0)  # given back with the batch
-        await a.close_async()
-        await b.close_async()
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        first.close()
-        second.close()
+    _two_workers(pg, scenario)
 
 
 def test_a_turn_held_too_long_is_not_waited_for(pg: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(postgresql_intake, "TURN_WAIT_MS", 50)
-    first, second = _two_workers(pg)
-    a, b = first.pg_group_commit, second.pg_group_commit
-    assert a is not None and b is not None
 
-    async def scenario() -> None:
+    async def scenario(a: PostgresGroupCommit, b: PostgresGroupCommit) -> None:
         assert await a.take_turn()  # and then stuck, never writing
         assert not await b.take_turn()
         [(seqs, _)], _ = await b.write_async([_rows("821055501234", "급해요")], "events:b")
@@ -95,23 +103,14 @@ def test_a_turn_held_too_long_is_not_waited_for(pg: str, monkeypatch: pytest.Mon
         assert not await b.take_turn() and waiting == 0 and len(holders) == 1
         await a.give_turn_back()
         assert await asyncio.to_thread(_turn, pg) == ([], 0)
-        await a.close_async()
-        await b.close_async()
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        first.close()
-        second.close()
+    _two_workers(pg, scenario)
 
 
 def test_a_worker_that_dies_holding_the_turn_stalls_nobody(pg: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(postgresql_intake, "TURN_WAIT_MS", 10_000)
-    first, second = _two_workers(pg)
-    a, b = first.pg_group_commit, second.pg_group_commit
-    assert a is not None and b is not None
 
-    async def scenario() -> None:
+    async def scenario(a: PostgresGroupCommit, b: PostgresGroupCommit) -> None:
         assert await a.take_turn()
         [holder], _ = await asyncio.to_thread(_turn, pg)
         b_turn = asyncio.create_task(b.take_turn())
@@ -126,14 +125,8 @@ def test_a_worker_that_dies_holding_the_turn_stalls_nobody(pg: str, monkeypatch:
         # The first worker's next batch opens a new connection and is stored.
         [(seqs, _)], _ = await a.write_async([_rows("821055501234", "다시 주문")], "events:a")
         assert seqs and await asyncio.to_thread(_turn, pg) == ([], 0)
-        await a.close_async()
-        await b.close_async()
 
-    try:
-        asyncio.run(scenario())
-    finally:
-        first.close()
-        second.close()
+    _two_workers(pg, scenario)
 
 
 def test_two_relays_on_one_database_take_turns_once_each_hears_the_other(tmp_path: Path, pg: str) -> None:
