@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from app.db import Database
 from ui.context import AppContext
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
+from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
@@ -526,15 +527,17 @@ class ImportDialog(QDialog):
 def open_import(parent: QWidget | None, ctx: AppContext, path: Path | None = None) -> ImportDialog | None:
     """File ▸ Import chat from phone…, and files dropped on the window: pick a file if none, then preview."""
     if path is None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        # Downloads, where a mailed or shared export lands (a folder that does not exist would
+        # start the dialog in its parent with "Downloads" typed as the file name), then the last one.
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
             QCoreApplication.translate("ImportDialog", "Import chat from phone"),
-            start,
+            open_folder(Picked.CHAT_EXPORT),
             QCoreApplication.translate("ImportDialog", "WhatsApp chat exports (*.zip *.txt);;All files (*)"),
         )
         if not chosen:
             return None
+        remember_pick(Picked.CHAT_EXPORT, chosen)
         path = Path(chosen)
     dialog = ImportDialog(ctx, path, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

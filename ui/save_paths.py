@@ -53,6 +53,7 @@ class Picked(Enum):
     DOCUMENT = "document"  # a menu bot exported before
     BACKUP = "backup"  # Shop Inbox's own backups: saved, then restored from the same folder
     SAVED = "saved"  # a customer's photo or file saved from a chat ("Save as…")
+    CHAT_EXPORT = "chat_export"  # a chat exported on the phone and sent to this computer
 
     def default_folder(self) -> str:
         starts: dict[Picked, Callable[[], str]] = {
@@ -62,6 +63,7 @@ class Picked(Enum):
             Picked.DOCUMENT: documents_folder,
             Picked.BACKUP: documents_folder,
             Picked.SAVED: downloads_folder,
+            Picked.CHAT_EXPORT: downloads_folder,
         }
         return starts[self]()
 

@@ -99,3 +99,30 @@ def test_without_a_pictures_folder_the_dialog_starts_in_documents(
 ) -> None:
     user_folders["pictures"].rmdir()
     assert save_paths.open_folder(save_paths.Picked.PICTURE) == str(user_folders["documents"])
+
+
+def test_a_chat_export_is_looked_for_in_downloads_then_where_the_last_one_was(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path], tmp_path: Path
+) -> None:
+    from ui.import_dialog import open_import
+
+    first = dialogs.expect("getOpenFileName", answer=None)
+    assert open_import(None, ctx) is None
+    assert Path(first.shown[0].text) == user_folders["downloads"]
+    # Without a Downloads folder: Documents, never "Downloads" typed into the file name.
+    user_folders["downloads"].rmdir()
+    second = dialogs.expect("getOpenFileName", answer=None)
+    open_import(None, ctx)
+    assert Path(second.shown[0].text) == user_folders["documents"]
+    # After a pick: where that export was.
+    phone = tmp_path / "휴대폰에서"
+    phone.mkdir()
+    export = phone / "WhatsApp Chat with 박지수.txt"
+    export.write_text("2026. 11. 20. 오후 3:12, 박지수 : 안녕하세요\n", encoding="utf-8")
+    dialogs.expect("getOpenFileName", answer=str(export))
+    dialog = open_import(None, ctx)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    third = dialogs.expect("getOpenFileName", answer=None)
+    open_import(None, ctx)
+    assert Path(third.shown[0].text) == phone
