@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from app.errors import InvalidInput
 from app.share_link import MAX_PREFILLED, qr_png, read_share_phone, save_qr, save_share_phone, wa_me_link
 from ui.context import AppContext
 from ui.ops import run_change, run_op
+from ui.save_paths import pictures_folder
 
 log = logging.getLogger(__name__)
 
@@ -159,11 +160,10 @@ class ShareLinkDialog(QDialog):
     def save_qr(self) -> None:
         if not self.link_text:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save QR code"),
-            str(Path(folder) / "whatsapp-qr.png"),
+            str(Path(pictures_folder()) / "whatsapp-qr.png"),  # Documents where there is no Pictures
             self.tr("PNG image (*.png);;SVG for printing (*.svg)"),
         )
         if not name:

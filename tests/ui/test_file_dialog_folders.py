@@ -118,11 +118,33 @@ def test_a_chat_export_is_looked_for_in_downloads_then_where_the_last_one_was(
     phone = tmp_path / "휴대폰에서"
     phone.mkdir()
     export = phone / "WhatsApp Chat with 박지수.txt"
-    export.write_text("2026. 11. 20. 오후 3:12, 박지수 : 안녕하세요\n", encoding="utf-8")
+    export.write_text("2026. 11. 20. 오후 3:12 - 박지수: 안녕하세요\n", encoding="utf-8")
     dialogs.expect("getOpenFileName", answer=str(export))
-    dialog = open_import(None, ctx)
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    preview = dialogs.expect("modal", answer=lambda dialog: dialog.reject())  # the import's preview
+    assert open_import(None, ctx) is not None
+    qtbot.waitUntil(lambda: len(preview.shown) == 1)
     third = dialogs.expect("getOpenFileName", answer=None)
     open_import(None, ctx)
     assert Path(third.shown[0].text) == phone
+
+
+def test_a_qr_code_is_saved_in_pictures_or_documents_where_there_is_none(
+    qtbot: Any, ctx: Any, dialogs: Any, user_folders: dict[str, Path]
+) -> None:
+    from ui.share_link_dialog import ShareLinkDialog
+
+    dialog = ShareLinkDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.phone.isEnabled, timeout=5000)
+    dialog.phone.setText("010-1234-5678")
+    dialog.refresh()
+    saved = user_folders["pictures"] / "whatsapp-qr.png"
+    asked = dialogs.expect("getSaveFileName", answer=str(saved))
+    dialog.save_qr()
+    assert Path(asked.shown[0].text) == saved and saved.stat().st_size > 0
+    saved.unlink()
+    user_folders["pictures"].rmdir()  # a computer without a Pictures folder
+    again = dialogs.expect("getSaveFileName", answer=None)
+    dialog.save_qr()
+    assert Path(again.shown[0].text) == user_folders["documents"] / "whatsapp-qr.png"
+    dialog.phone.clear()  # nothing to remember on close
