@@ -58,6 +58,7 @@ from app.wire import (
 )
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.context import AppContext
+from ui.error_sentences import file_error_sentence
 from ui.ops import failure_sentence, run_op
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
@@ -1031,7 +1032,7 @@ class BotEditor(AutomationDialog):
                 json.dumps(bot.model_dump(mode="json"), ensure_ascii=False, indent=2), encoding="utf-8"
             )
         except OSError as exc:
-            self.error.setText(self.tr("The file could not be written: {0}").format(exc.strerror or exc))
+            self.error.setText(file_error_sentence(exc))
             self.error.show()
 
     def import_json(self, path: str = "") -> None:
@@ -1045,7 +1046,7 @@ class BotEditor(AutomationDialog):
         try:
             bot = MenuBot.model_validate_json(Path(path).read_bytes())
         except OSError as exc:
-            self.error.setText(self.tr("The file could not be read: {0}").format(exc.strerror or exc))
+            self.error.setText(file_error_sentence(exc))
         except ValidationError as exc:
             problem = self.problem_sentence(exc) if limit_error(exc) else ""
             self.error.setText(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -414,6 +416,25 @@ def error_sentence(exc: ShopInboxError) -> str:
     if exc.code is ErrorCode.RELAY_REFUSED and relay_code in relay_sentences():
         return relay_sentences()[relay_code]
     return code_sentence(exc.code, values)
+
+
+def file_error_sentence(exc: OSError) -> str:
+    """A file Shop Inbox could not read or write, in the owner's words for the usual causes (the
+    system's own text, in the system's language, only for the rest)."""
+    path = exc.filename if isinstance(exc.filename, str) else ""
+    name = Path(path).name if path else ""
+    if exc.errno == errno.ENOSPC:
+        return translate("Errors", "The disk is full. Free some space, then try again.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if name:
+            not_allowed = translate("Errors", "Shop Inbox may not use “{0}”. Choose another file or folder.")
+            return not_allowed.format(name)
+        return translate("Errors", "Shop Inbox may not use that place. Choose another file or folder.")
+    if exc.errno == errno.ENOENT:
+        if name:
+            return translate("Errors", "“{0}” is not there any more (moved or deleted?).").format(name)
+        return translate("Errors", "The file or folder is not there any more (moved or deleted?).")
+    return translate("Errors", "A file could not be read or written: {0}").format(exc.strerror or exc)
 
 
 def failed_message_sentence(error_code: str | None, error_text: str | None) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.thread_priority import run_in_background, window_first
-from ui.error_sentences import error_sentence
+from ui.error_sentences import error_sentence, file_error_sentence
 from ui.gui_thread import GuiThreadSignals
 
 if TYPE_CHECKING:
@@ -100,9 +100,7 @@ def failure_sentence(exc: BaseException) -> str:
     if isinstance(exc, ShopInboxError):
         return error_sentence(exc)
     if isinstance(exc, OSError):
-        return QCoreApplication.translate("ops", "A file could not be read or written: {0}").format(
-            exc.strerror or exc
-        )
+        return file_error_sentence(exc)
     return QCoreApplication.translate(
         "ops", "Something went wrong. The details were written to the log file."
     )

@@ -26,6 +26,7 @@ from app.catalog import ItemRow
 from app.errors import InvalidInput
 from app.share_link import MAX_PREFILLED, qr_png, read_share_phone, save_qr, save_share_phone, wa_me_link
 from ui.context import AppContext
+from ui.error_sentences import file_error_sentence
 from ui.ops import run_change, run_op
 from ui.save_paths import pictures_folder
 
@@ -171,9 +172,7 @@ class ShareLinkDialog(QDialog):
         try:
             save_qr(self.link_text, Path(name))
         except OSError as exc:
-            QMessageBox.warning(
-                self, self.tr("Share link"), self.tr("Could not save: {0}").format(exc.strerror)
-            )
+            QMessageBox.warning(self, self.tr("Share link"), file_error_sentence(exc))
 
     def done(self, result: int) -> None:
         digits = self.phone.text().strip()

@@ -549,16 +549,8 @@
         <translation>메뉴 봇 (*.json)</translation>
     </message>
     <message>
-        <source>The file could not be written: {0}</source>
-        <translation>파일을 저장하지 못했어요: {0}</translation>
-    </message>
-    <message>
         <source>Import a menu bot</source>
         <translation>메뉴 봇 가져오기</translation>
-    </message>
-    <message>
-        <source>The file could not be read: {0}</source>
-        <translation>파일을 읽지 못했어요: {0}</translation>
     </message>
     <message>
         <source>This file is not a menu bot Shop Inbox can use. Nothing was changed.</source>
@@ -2527,6 +2519,14 @@ Right-click to retry.</source>
         <translation>릴레이에 더 이상 남아 있지 않아요.</translation>
     </message>
     <message>
+        <source>Shop Inbox may not use “{0}”. Choose another file or folder.</source>
+        <translation>샵 인박스가 “{0}”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Shop Inbox may not use that place. Choose another file or folder.</source>
+        <translation>샵 인박스가 그곳에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요.</translation>
+    </message>
+    <message>
         <source>The file is too large for WhatsApp.</source>
         <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
     </message>
@@ -2645,6 +2645,22 @@ Right-click to retry.</source>
     <message>
         <source>discount</source>
         <translation>할인</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then try again.</source>
+        <translation>디스크 공간이 가득 찼어요. 공간을 비운 뒤 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not there any more (moved or deleted?).</source>
+        <translation>“{0}” 파일을 찾을 수 없어요. 옮겨졌거나 지워졌을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The file or folder is not there any more (moved or deleted?).</source>
+        <translation>파일이나 폴더를 찾을 수 없어요. 옮겨졌거나 지워졌을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: {0}</source>
+        <translation>파일을 읽거나 쓰지 못했어요: {0}</translation>
     </message>
     <message>
         <source>The attached file cannot be read any more. Attach it again.</source>
@@ -4805,10 +4821,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>PNG image (*.png);;SVG for printing (*.svg)</source>
         <translation>PNG 이미지 (*.png);;인쇄용 SVG (*.svg)</translation>
     </message>
-    <message>
-        <source>Could not save: {0}</source>
-        <translation>저장하지 못했습니다: {0}</translation>
-    </message>
 </context>
 <context>
     <name>SharedMediaList</name>
@@ -5621,10 +5633,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 </context>
 <context>
     <name>ops</name>
-    <message>
-        <source>A file could not be read or written: {0}</source>
-        <translation>파일을 읽거나 쓸 수 없어요: {0}</translation>
-    </message>
     <message>
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>문제가 생겼어요. 자세한 내용은 로그 파일에 기록했어요.</translation>

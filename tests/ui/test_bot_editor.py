@@ -209,6 +209,10 @@ def test_export_and_import_round_trip_and_a_bad_file_changes_nothing(
     other.import_json(str(broken))
     assert "Nothing was changed" in other.error.text()
     assert len(other.nodes) == 9
+    # A file moved away since it was picked: named, with the likely cause, and nothing changed.
+    other.import_json(str(tmp_path / "moved-away.json"))
+    assert other.error.text() == "“moved-away.json” is not there any more (moved or deleted?)."
+    assert len(other.nodes) == 9
 
 
 def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(

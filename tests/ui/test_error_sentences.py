@@ -115,3 +115,18 @@ def test_failed_sends_show_their_reason_in_korean_in_the_bubble_and_its_tooltip(
         assert geo is not None and expected in geo.failure_text and "전송 안 됨" in geo.failure_text
         tip = status_tooltip(view.chat_model.message_at(row))
         assert expected in tip and not english_left(tip), tip
+
+
+def test_a_file_that_cannot_be_read_or_written_says_why_in_the_owners_words(korean: None) -> None:
+    import errno
+
+    from ui.error_sentences import file_error_sentence
+
+    full = OSError(errno.ENOSPC, "No space left on device", "/backups/가게-백업.zip")
+    assert file_error_sentence(full) == "디스크 공간이 가득 찼어요. 공간을 비운 뒤 다시 해 보세요."
+    denied = PermissionError(errno.EACCES, "Permission denied", "/Program Files/Shop Inbox/qr.png")
+    assert "“qr.png”" in file_error_sentence(denied) and "권한" in file_error_sentence(denied)
+    gone = FileNotFoundError(errno.ENOENT, "No such file or directory", "/menus/메뉴.json")
+    assert file_error_sentence(gone).startswith("“메뉴.json” 파일을 찾을 수 없어요.")
+    other = OSError(errno.EIO, "Input/output error")
+    assert file_error_sentence(other) == "파일을 읽거나 쓰지 못했어요: Input/output error"
