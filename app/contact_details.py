@@ -78,11 +78,13 @@ def _group_members(session: Session, contact_id: int) -> tuple[GroupMember, ...]
     group = session.scalars(select(Conversation).where(Conversation.contact_id == contact_id)).first()
     if group is None:
         return None
-    members = []
-    for p in group.participants:
-        linked = session.get(Contact, p["contact_id"]) if p.get("contact_id") else None
-        members.append(GroupMember(str(p["name"]), p.get("wa_id"), linked.display_name if linked else None))
-    return tuple(members)
+    # The linked contacts in one query (a group may have a thousand members).
+    ids = [p["contact_id"] for p in group.participants if p.get("contact_id")]
+    linked = {c.id: c.display_name for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
+    return tuple(
+        GroupMember(str(p["name"]), p.get("wa_id"), linked.get(p.get("contact_id")))
+        for p in group.participants
+    )
 
 
 def _contact(session: Session, contact_id: int) -> Contact:

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LABEL_ROWS_SHOWN = 6  # the labels list's height at most, in rows; it scrolls within itself beyond
+MEMBER_ROWS_SHOWN = 8  # the same for a group archive's members
 
 
 def _dot(colour: str) -> QIcon:
@@ -155,11 +158,16 @@ class ContactPanel(QFrame):
 
         # A group archive lists its members instead of a customer's consent and block switches.
         self.members_heading = self._heading(self.tr("Members"))
-        self.members = QLabel(self)
+        # A list view like the labels (a group may hold a thousand members): at most
+        # MEMBER_ROWS_SHOWN rows tall, scrolling within itself, so the panel's form never grows.
+        self.members_model = QStringListModel(self)
+        self.members = QListView(self)
         self.members.setObjectName("groupMembers")
-        self.members.setTextFormat(Qt.TextFormat.PlainText)
-        self.members.setWordWrap(True)
-        self.members.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.members.setAccessibleName(self.tr("Members"))
+        self.members.setModel(self.members_model)
+        self.members.setUniformItemSizes(True)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.setFrameShape(QFrame.Shape.NoFrame)
 
         self.media = SharedMediaList(ctx, self)
         self.media.media_opened.connect(self.media_opened)
@@ -266,12 +274,13 @@ class ContactPanel(QFrame):
         if details.group_members is not None:
             self.phone.setText(self.tr("Group chat archive · read-only"))
             linked = self.tr("{0} — your contact {1}")
-            self.members.setText(
-                "\n".join(
-                    linked.format(m.name, m.contact_name) if m.contact_name else m.name
-                    for m in details.group_members
-                )
+            members = details.group_members
+            self.members_model.setStringList(
+                [linked.format(m.name, m.contact_name) if m.contact_name else m.name for m in members]
             )
+            view = self.members
+            shown = min(len(members), MEMBER_ROWS_SHOWN)
+            view.setFixedHeight(shown * view.sizeHintForRow(0) + 2 * view.frameWidth() if shown else 0)
         self._fill_labels(all_labels, details.label_ids)
 
     def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:

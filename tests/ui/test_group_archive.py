@@ -61,6 +61,44 @@ def test_a_group_export_imports_as_a_read_only_archive_chat(
 
     window.contact_panel.show_contact(archive_id)
     settle(qtbot)
-    members = window.contact_panel.members.text().splitlines()
+    members = window.contact_panel.members_model.stringList()
     assert members == ["김민지", "+82 10-1234-5678 — your contact 단골 이수빈", "박지훈", "서울 리넨"]
     assert not window.contact_panel.block.isVisibleTo(window.contact_panel)
+
+
+def test_a_group_of_a_thousand_members_lists_them_in_a_view_that_does_not_grow_the_panel(
+    window: Any, qtbot: Any
+) -> None:
+    """The members are rows of one list view, at most MEMBER_ROWS_SHOWN tall: the panel's form keeps
+    its height, and no widget is made per member."""
+    from PySide6.QtWidgets import QWidget
+
+    from app.models import Contact, Conversation, ConversationKind
+    from ui.contact_panel import MEMBER_ROWS_SHOWN
+
+    with window.ctx.db.write() as s:
+        regular = make_contact(s, wa_id="821012345678", saved_name="단골 이수빈")
+        holder = Contact(profile_name="린넨 공구")
+        s.add(holder)
+        s.flush()
+        participants = [{"name": f"회원 {n}", "wa_id": None, "contact_id": None} for n in range(999)]
+        participants.append({"name": "+82 10-1234-5678", "wa_id": "821012345678", "contact_id": regular.id})
+        s.add(
+            Conversation(
+                kind=ConversationKind.GROUP_ARCHIVE,
+                name="린넨 공구",
+                participants=participants,
+                contact_id=holder.id,
+            )
+        )
+        archive_id = holder.id
+    panel = window.contact_panel
+    widgets_before = len(panel.findChildren(QWidget))
+    panel.show()
+    panel.show_contact(archive_id)
+    qtbot.waitUntil(lambda: panel.members_model.rowCount() == 1000, timeout=5000)
+    names = panel.members_model.stringList()
+    assert names[0] == "회원 0" and names[-1] == "+82 10-1234-5678 — your contact 단골 이수빈"
+    row = panel.members.sizeHintForRow(0)
+    assert panel.members.height() <= MEMBER_ROWS_SHOWN * row + 2 * panel.members.frameWidth()
+    assert len(panel.findChildren(QWidget)) <= widgets_before + 5
