@@ -239,6 +239,10 @@ class _RangeRow(QWidget):
         return TimeRange(start=_text(self.start.time(), end=False), end=_text(self.end.time(), end=True))
 
 
+# The hours a day opened from "Closed" starts with when no open day comes before it.
+DEFAULT_HOURS = (TimeRange(start="09:00", end="18:00"),)
+
+
 class DayHoursEditor(QWidget):
     """One weekday: closed, open all day, or open in one or more ranges (an end before the start runs
     past midnight)."""
@@ -258,7 +262,7 @@ class DayHoursEditor(QWidget):
         self.add_range_button.clicked.connect(lambda: self.add_range("14:00", "18:00"))
         self.rows: list[_RangeRow] = []
         # The hours a day opened from "Closed" starts with (the week sets the nearest open day's).
-        self.suggested_hours: Callable[[], list[TimeRange]] = lambda: [TimeRange(start="09:00", end="18:00")]
+        self.suggested_hours: Callable[[], list[TimeRange]] = lambda: list(DEFAULT_HOURS)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode, 0, Qt.AlignmentFlag.AlignTop)
@@ -334,7 +338,7 @@ class WeekHoursEditor(QWidget):
             day = self.days[(weekday - back) % 7]
             if day.mode.currentData() == "open" and day.rows:
                 return [row.value() for row in day.rows]
-        return [TimeRange(start="09:00", end="18:00")]
+        return list(DEFAULT_HOURS)
 
     def value(self) -> list[DayHours]:
         return [d.value() for d in self.days]

@@ -81,10 +81,13 @@ def day_label(d: date, today: date | None = None) -> str:
     return _babel_date(d, "full")
 
 
+def _qdatetime(wall: datetime) -> QDateTime:
+    return QDateTime(_qdate(wall.date()), _qtime(wall))
+
+
 def _short_datetime(wall: datetime) -> str:
     """A wall-clock date and time in the owner's short format."""
-    moment = QDateTime(_qdate(wall.date()), _qtime(wall))
-    return display_locale().toString(moment, QLocale.FormatType.ShortFormat)
+    return display_locale().toString(_qdatetime(wall), QLocale.FormatType.ShortFormat)
 
 
 def full_datetime(dt: datetime) -> str:
@@ -96,11 +99,11 @@ def customer_datetime(dt: datetime) -> str:
     computer's clock, with the month and weekday in words: "12월 2일 (수) 오전 9:00", "Wed, Dec 2,
     9:00 AM". A numeric date ("26. 12. 2.", "12/2/26") is the owner's short form; a customer abroad
     may read it the other way round."""
-    wall = local(dt)
-    moment = QDateTime(_qdate(wall.date()), _qtime(wall))
     locale = display_locale()
     korean = locale.language() == QLocale.Language.Korean
-    return locale.toString(moment, "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP")
+    return locale.toString(
+        _qdatetime(local(dt)), "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP"
+    )
 
 
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:

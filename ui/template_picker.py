@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,15 +37,15 @@ def body_parameter_count(template: Template) -> int:
     return max([0, *numbers, *declared])
 
 
+# A parameter that stands for the customer's name: "{{1}}님", or after a greeting ("Hi {{1}}").
+_NAME_AFTER = re.compile(r"\{\{(\d+)\}\}\s*님")
+_GREETED = re.compile(r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}", re.IGNORECASE)
+
+
 def name_slots(template: Template) -> set[int]:
     """The body's parameters that stand for the customer's name: "{{1}}님", "Hi {{1}}", "안녕하세요 {{1}}"."""
-    import re
-
     body = render_template(template, ())
-    slots = {int(n) for n in re.findall(r"\{\{(\d+)\}\}\s*님", body)}
-    greeting = r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}"
-    slots |= {int(n) for n in re.findall(greeting, body, re.IGNORECASE)}
-    return slots
+    return {int(n) for pattern in (_NAME_AFTER, _GREETED) for n in pattern.findall(body)}
 
 
 class TemplatePicker(QDialog):
