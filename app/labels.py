@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,15 +58,26 @@ def labels_with_counts(session: Session) -> list[LabelCount]:
     return [LabelCount(i, n, c, p, int(k)) for i, n, c, p, k in session.execute(stmt)]
 
 
-def _clean_name(session: Session, name: str, *, keep_id: int | None = None) -> str:
-    name = " ".join(nfc(name).split())
+def clean_label_name(name: str) -> str:
+    """A label name as stored: NFC, runs of spaces made one, no space at either end."""
+    return " ".join(nfc(name).split())
+
+
+def _clean_name(
+    session: Session, name: str, *, keep_id: int | None = None, shown: Mapping[str, str] | None = None
+) -> str:
+    """`shown`: a built-in label's stored name → its name as the owner sees it (the interface's
+    language): a new name may not be the name another label is shown with either."""
+    name = clean_label_name(name)
     if not name:
         raise LabelInvalid("empty", ErrorCode.LABEL_NAME_EMPTY)
     if len(name) > NAME_LIMIT:
         raise LabelInvalid("too_long", ErrorCode.LABEL_NAME_TOO_LONG, LimitParams(NAME_LIMIT))
+    shown = shown or {}
     for other_id, other_name in session.execute(select(Label.id, Label.name)):
-        if other_id != keep_id and other_name.casefold() == name.casefold():
-            raise LabelInvalid("taken", ErrorCode.LABEL_NAME_TAKEN, NameParams(other_name))
+        seen_as = shown.get(other_name, other_name)
+        if other_id != keep_id and name.casefold() in (other_name.casefold(), seen_as.casefold()):
+            raise LabelInvalid("taken", ErrorCode.LABEL_NAME_TAKEN, NameParams(seen_as))
     return name
 
 
@@ -83,18 +95,28 @@ def _get(session: Session, label_id: int) -> Label:
     return label
 
 
-def add_label(session: Session, name: str, colour: str) -> LabelCount:
-    clean = _clean_name(session, name)
+def add_label(
+    session: Session, name: str, colour: str, *, shown: Mapping[str, str] | None = None
+) -> LabelCount:
+    """A new label, last. Named as a built-in label that was deleted (its default name), it is that
+    built-in label again: orders use it."""
+    clean = _clean_name(session, name, shown=shown)
     last = session.scalar(select(func.max(Label.position)))
     label = Label(name=clean, colour=_clean_colour(colour), position=0 if last is None else last + 1)
+    builtin = next((n for n, _c in DEFAULT_LABELS if n.casefold() == clean.casefold()), None)
+    if builtin is not None and session.scalar(select(Label.id).where(Label.builtin == builtin)) is None:
+        label.builtin = builtin
     session.add(label)
     session.flush()
     return LabelCount(label.id, label.name, label.colour, label.position, 0)
 
 
-def rename_label(session: Session, label_id: int, name: str) -> None:
+def rename_label(
+    session: Session, label_id: int, name: str, *, shown: Mapping[str, str] | None = None
+) -> None:
+    """A built-in label renamed stays that built-in label (orders keep using it)."""
     label = _get(session, label_id)
-    label.name = _clean_name(session, name, keep_id=label_id)
+    label.name = _clean_name(session, name, keep_id=label_id, shown=shown)
 
 
 def recolour_label(session: Session, label_id: int, colour: str) -> None:
@@ -121,10 +143,11 @@ def reorder_labels(session: Session, label_ids: list[int]) -> None:
 
 def restore_default_labels(session: Session) -> int:
     """Add back any of WhatsApp Business's five default labels that are missing; how many were added."""
-    have = {name.casefold() for name in session.scalars(select(Label.name))}
+    have = set(session.scalars(select(Label.builtin).where(Label.builtin.is_not(None))))
+    names = {name.casefold() for name in session.scalars(select(Label.name))}
     added = 0
     for name, colour in DEFAULT_LABELS:
-        if name.casefold() not in have:
+        if name not in have and name.casefold() not in names:
             add_label(session, name, colour)
             added += 1
     return added
@@ -141,13 +164,15 @@ class LabelStore:
         with self.db.read() as s:
             return labels_with_counts(s)
 
-    def add(self, name: str, colour: str) -> tuple[LabelCount, Changes]:
+    def add(
+        self, name: str, colour: str, shown: Mapping[str, str] | None = None
+    ) -> tuple[LabelCount, Changes]:
         with self.db.write() as s:
-            return add_label(s, name, colour), LABELS_CHANGED
+            return add_label(s, name, colour, shown=shown), LABELS_CHANGED
 
-    def rename(self, label_id: int, name: str) -> Changes:
+    def rename(self, label_id: int, name: str, shown: Mapping[str, str] | None = None) -> Changes:
         with self.db.write() as s:
-            rename_label(s, label_id, name)
+            rename_label(s, label_id, name, shown=shown)
         return LABELS_CHANGED
 
     def recolour(self, label_id: int, colour: str) -> Changes:

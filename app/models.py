@@ -248,6 +248,9 @@ class Label(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
     colour: Mapped[str] = mapped_column(String(9))  # "#RRGGBB"
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Which of DEFAULT_LABELS this is (its default English name), whatever the owner renamed it to:
+    # orders find their labels by it (migration 0012). None for the owner's own labels.
+    builtin: Mapped[str | None] = mapped_column(String(32), unique=True)
 
     contacts: Mapped[list[Contact]] = relationship(secondary=contact_label, back_populates="labels")
 

@@ -31,7 +31,8 @@ def wanted_label(states_newest_first: list[str]) -> str | None:
 
 
 def refresh_order_labels(session: Session, contact_id: int) -> str | None:
-    """Put the right order label on the chat and take the other order labels off; the label's name."""
+    """Put the right order label on the chat and take the other order labels off; which built-in
+    label that is (its default name), None for none."""
     states = list(
         session.scalars(
             select(Order.state)
@@ -40,13 +41,11 @@ def refresh_order_labels(session: Session, contact_id: int) -> str | None:
         )
     )
     want = wanted_label(states)
-    by_name = {
-        name.casefold(): label_id
-        for label_id, name in session.execute(select(Label.id, Label.name))
-        if name.casefold() in {n.casefold() for n in ORDER_LABELS}
-    }
-    want_id = by_name.get(want.casefold()) if want else None
-    others = [label_id for label_id in by_name.values() if label_id != want_id]
+    # By which built-in label each is (migration 0012), whatever the owner calls it now.
+    found = session.execute(select(Label.builtin, Label.id).where(Label.builtin.in_(ORDER_LABELS)))
+    by_builtin = {builtin: label_id for builtin, label_id in found}
+    want_id = by_builtin.get(want) if want else None
+    others = [label_id for label_id in by_builtin.values() if label_id != want_id]
     if others:
         session.execute(
             delete(contact_label).where(

@@ -22,3 +22,8 @@ def label_display_name(name: str) -> str:
         "Order complete": QCoreApplication.translate("LabelNames", "Order complete"),
     }
     return defaults.get(name, name)
+
+
+def shown_label_names() -> dict[str, str]:
+    """Each built-in label's stored name → its name as shown (for the names a new one may not take)."""
+    return {name: label_display_name(name) for name in DEFAULT_LABEL_NAMES}

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.labels import LabelCount, LabelInvalid, LabelStore
+from app.labels import LabelCount, LabelInvalid, LabelStore, clean_label_name
 from ui.context import AppContext
-from ui.label_names import label_display_name
+from ui.label_names import label_display_name, shown_label_names
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
@@ -221,7 +221,8 @@ class LabelsManager(QDialog):
                 self._publishing = False
             self.reload(select_id=label.id)
 
-        self.edits.run_in_turn(lambda: LabelStore(db).add(name, colour), added, self._refused)
+        shown = shown_label_names()
+        self.edits.run_in_turn(lambda: LabelStore(db).add(name, colour, shown), added, self._refused)
 
     def rename_current(self) -> None:
         label = self.current()
@@ -234,9 +235,15 @@ class LabelsManager(QDialog):
             self.rename(label.id, name)
 
     def rename(self, label_id: int, name: str) -> None:
-        db = self.ctx.db
+        label = next((row for row in self.model.rows() if row.id == label_id), None)
+        if label is not None and clean_label_name(name) == label_display_name(label.name):
+            # Unchanged as the owner sees it: a built-in label keeps its stored name, so it is still
+            # shown in the interface's language.
+            self.error.clear()
+            return
+        db, shown = self.ctx.db, shown_label_names()
         self.edits.run_in_turn(
-            lambda: LabelStore(db).rename(label_id, name), self._changed_then(label_id), self._refused
+            lambda: LabelStore(db).rename(label_id, name, shown), self._changed_then(label_id), self._refused
         )
 
     def recolour_current(self) -> None:

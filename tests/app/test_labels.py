@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import sqlite3
 
+import pytest
+from sqlalchemy import select
+
+from app.db import Database, upgrade
 from app.labels import (
     LabelInvalid,
     add_label,
@@ -14,6 +18,7 @@ from app.labels import (
     reorder_labels,
     restore_default_labels,
 )
+from app.models import Label
 from app.queries import set_label
 from tests.support.factories import make_contact
 
@@ -93,3 +98,55 @@ def test_reorder_and_restore_defaults(db) -> None:
     with db.write() as s:
         assert restore_default_labels(s) == 1
         assert restore_default_labels(s) == 0
+
+
+def test_a_name_another_label_is_shown_with_is_taken_too(db) -> None:
+    # In a Korean interface "New customer" reads 새 고객: a second 새 고객 would be two labels that
+    # look the same in the filter and the contact panel.
+    shown = {"New customer": "새 고객", "Paid": "결제 완료"}
+    with db.write() as s:
+        with pytest.raises(LabelInvalid) as taken:
+            add_label(s, " 새  고객", "#000000", shown=shown)
+        vip = add_label(s, "단골", "#000000", shown=shown)
+        with pytest.raises(LabelInvalid) as renamed:
+            rename_label(s, vip.id, "결제 완료", shown=shown)
+    assert (taken.value.reason, renamed.value.reason) == ("taken", "taken")
+    assert taken.value.param_values()["name"] == "새 고객"
+
+
+def test_a_built_in_label_keeps_being_one_when_renamed_and_when_deleted_and_added_again(db) -> None:
+    with db.write() as s:
+        rows = {label.name: label.id for label in labels_with_counts(s)}
+        rename_label(s, rows["Paid"], "입금 확인")
+        delete_label(s, rows["Shipped"])
+        again = add_label(s, "shipped", "#2F80ED")
+        own = add_label(s, "Shipped soon", "#2F80ED")
+    with db.read() as s:
+        builtin = {i: b for i, b in s.execute(select(Label.id, Label.builtin))}
+    assert builtin[rows["Paid"]] == "Paid"
+    assert (builtin[again.id], builtin[own.id]) == ("Shipped", None)
+    with db.write() as s:
+        assert restore_default_labels(s) == 0  # 입금 확인 is Paid, "shipped" is Shipped
+
+
+def test_a_database_from_before_built_in_labels_knows_them_by_their_names(db_path) -> None:
+    upgrade(db_path, "0011")
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE label SET name = '배송 중' WHERE name = 'Shipped'")
+    raw.execute("UPDATE label SET name = 'PAID' WHERE name = 'Paid'")
+    raw.execute("INSERT INTO label (name, colour, position) VALUES ('단골', '#000000', 9)")
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    with db.read() as s:
+        builtin = {n: b for n, b in s.execute(select(Label.name, Label.builtin))}
+    db.close()
+    assert builtin == {
+        "New customer": "New customer",
+        "New order": "New order",
+        "Pending payment": "Pending payment",
+        "PAID": "Paid",
+        "배송 중": None,  # renamed before: an owner's label now, as orders already treated it
+        "Order complete": "Order complete",
+        "단골": None,
+    }

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.catalog import ItemDraft, create_item
 from app.errors import ErrorCode, OrderError
+from app.labels import add_label, rename_label
 from app.models import Label, Order, OrderEvent, OrderLine, contact_label
 from app.orders import (
     MAX_LINES,
@@ -310,3 +311,22 @@ def test_an_item_whose_last_one_is_promised_is_out_of_stock_in_the_meta_feed(db)
     with db.write() as s:
         move_order(s, order_id, OrderState.CANCELLED)
     assert availability() == "in stock"
+
+
+def test_orders_keep_labelling_chats_with_a_built_in_label_the_owner_renamed(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s, profile_name="이서준")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+        shipped = s.scalar(select(Label).where(Label.name == "Shipped"))
+        assert shipped is not None
+        rename_label(s, shipped.id, "택배 발송")
+        # A label of the owner's own called as a built-in label was: not the one orders use.
+        add_label(s, "Paid later", "#000000")
+    for step, state in enumerate((OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED)):
+        with db.write() as s:
+            move_order(
+                s, order_id, state, now=NOW + timedelta(hours=step), courier="CJ대한통운", tracking="1"
+            )
+    with db.read() as s:
+        assert labels_of(s, c.id) == {"택배 발송"}

@@ -57,7 +57,8 @@ def test_a_first_start_killed_after_the_default_labels_is_rebuilt_with_them_once
     con = sqlite3.connect(db_path)
     for (sql,) in ref.execute("SELECT sql FROM sqlite_master WHERE name = 'label'"):
         con.execute(sql)
-    con.executemany("INSERT INTO label VALUES (?, ?, ?, ?)", ref.execute("SELECT * FROM label"))
+    rows = ref.execute("SELECT * FROM label").fetchall()
+    con.executemany(f"INSERT INTO label VALUES ({', '.join('?' * len(rows[0]))})", rows)
     con.commit()
     con.close()
     ref.close()

@@ -91,3 +91,19 @@ def test_a_label_added_in_another_window_appears_in_an_open_manager(qtbot, ctx: 
     with qtbot.waitSignal(ctx.hub.changed):
         other.add_label("도매")
     qtbot.waitUntil(lambda: any(r.name == "도매" for r in manager.model.rows()), timeout=5000)
+
+
+def test_in_korean_a_built_in_label_renamed_unchanged_stays_built_in_and_its_name_is_taken(
+    korean: None, qtbot, ctx: AppContext
+) -> None:
+    manager = open_manager(qtbot, ctx)
+    shipped = next(row for row in manager.model.rows() if row.name == "Shipped")
+    # The rename dialog offers the name as shown; OK without a change must not store the Korean.
+    manager.rename(shipped.id, "배송 중")
+    manager.add_label("새 고객")
+    qtbot.waitUntil(lambda: manager.error.text() != "")
+    assert manager.error.text() == "같은 이름의 라벨이 이미 있어요."
+    settle(qtbot, manager)
+    rows = LabelStore(ctx.db).all()
+    assert [row.name for row in rows].count("Shipped") == 1 and len(rows) == 6
+    assert manager.model.index(4, 0).data().startswith("배송 중")
