@@ -37,6 +37,7 @@ from app.orders import (
     move_order,
     reminders_due,
     set_payment_details,
+    set_tracking,
 )
 from app.sheet_files import sheet_format, write_sheet
 from app.shipping_sheets import (
@@ -88,6 +89,13 @@ def save_payment_details(
 ) -> tuple[OrderDetail, Changes]:
     with db.write() as s:
         set_payment_details(s, order_id, depositor, cash_receipt)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
+
+
+def save_tracking(db: Database, order_id: int, courier: str, tracking: str) -> tuple[OrderDetail, Changes]:
+    with db.write() as s:
+        set_tracking(s, order_id, courier, tracking)
     detail = load_order(db, order_id)
     return detail, _detail_changes(detail)
 

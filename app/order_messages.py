@@ -113,11 +113,19 @@ def placeholders(
 
 
 def fill(text: str, values: dict[str, str]) -> str:
-    """Replace {placeholders}; an unknown one or a stray brace is left as typed, never an error."""
-    out = text
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", value)
-    return out
+    """Replace {placeholders}; an unknown one or a stray brace is left as typed, never an error.
+
+    A line whose every placeholder is empty is left out ("Tracking number: " of an order shipped
+    without one), so the customer never reads a label with nothing after it."""
+    lines = []
+    for line in text.split("\n"):
+        named = [key for key in values if "{" + key + "}" in line]
+        if named and not any(values[key] for key in named):
+            continue
+        for key in named:
+            line = line.replace("{" + key + "}", values[key])
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def prepare_message(

@@ -425,6 +425,16 @@ def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
     return list(due)
 
 
+def set_tracking(session: Session, order_id: int, courier: str, tracking: str) -> None:
+    """The courier and tracking number of an order already shipped (typed after it was marked
+    shipped, or corrected): as `move_order` stores them."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    order.courier = nfc(courier).strip()[:64]
+    order.tracking = "".join(nfc(tracking).split())[:64]
+
+
 def set_payment_details(session: Session, order_id: int, depositor_name: str, cash_receipt: str) -> None:
     """The name the transfer will come under (입금자명) and where a cash receipt goes (현금영수증:
     a phone number or a 10-digit business number, digits only; empty for none)."""

@@ -450,7 +450,14 @@ class OrderBoard(QWidget):
             self.card_menu(summary).popup(view.viewport().mapToGlobal(pos))
 
     def move_card(self, order_id: int, state: OrderState) -> None:
-        """Move an order (from its menu or a drop); the board, the chat and its labels follow."""
+        """Move an order (from its menu or a drop); the board, the chat and its labels follow.
+
+        Shipping opens the order instead: its courier and tracking number go in first, so the
+        customer's message is not sent with an empty tracking number that nothing lets the owner add.
+        """
+        if state is OrderState.SHIPPED and self.order_actions is not None:
+            self.order_actions.open_order(order_id).ask_for_tracking()
+            return
         db = self.ctx.db
 
         def done(changes: Changes) -> None:

@@ -39,6 +39,7 @@ from app.order_actions import (
     move_order_to,
     save_payment_details,
     save_shipping_address,
+    save_tracking,
     send_order_messages,
 )
 from app.order_messages import OrderMessage, message_for_order
@@ -190,11 +191,29 @@ class OrderWindow(QDialog):
         self.tracking = QLineEdit(self)
         self.tracking.setPlaceholderText(self.tr("Tracking number"))
         self.tracking.setMaxLength(64)
+        # A shipped order's number typed later (or corrected): saved, and the message prepared again.
+        self.save_tracking_button = QPushButton(self.tr("Save"), self)
+        self.save_tracking_button.setObjectName("saveTracking")
+        self.save_tracking_button.clicked.connect(self.save_tracking)
+        self.tracking.returnPressed.connect(self._tracking_entered)
         self.shipping_row = QWidget(self)
         sr = QHBoxLayout(self.shipping_row)
         sr.setContentsMargins(0, 0, 0, 0)
         sr.addWidget(self.courier)
         sr.addWidget(self.tracking, 1)
+        sr.addWidget(self.save_tracking_button)
+        # Shown when the board asked to ship the order: the number goes in before it is marked shipped.
+        self.shipping_hint = QLabel(
+            self.tr("Type the courier and the tracking number, then click “{0}”.").format(
+                move_label(OrderState.SHIPPED)
+            ),
+            self,
+        )
+        self.shipping_hint.setObjectName("shippingHint")
+        self.shipping_hint.setWordWrap(True)
+        self.shipping_hint.hide()
+        self._asked_for_tracking = False
+        self._tracking_shown_for: str | None = None  # the state the fields were last filled in
 
         # Payment: the name the transfer comes under (입금자명 is often not the customer's) and 현금영수증.
         self.depositor = QLineEdit(self)
@@ -265,6 +284,7 @@ class OrderWindow(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.payment_row)
         layout.addWidget(self.ship_to)
+        layout.addWidget(self.shipping_hint)
         layout.addWidget(self.shipping_row)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(history_view)
@@ -326,7 +346,7 @@ class OrderWindow(QDialog):
         self.payment.setVisible(bool(payment))
         self.note.setText(self.tr("Customer's note: {0}").format(detail.note) if detail.note else "")
         self.note.setVisible(bool(detail.note))
-        self.shipping_row.setVisible(detail.state == OrderState.PAID)
+        self._show_tracking(detail)
         own_phone = display_phone(detail.wa_id or "", self.ctx.shop_region)
         self.ship_to.show_value(detail.ship_to, detail.customer, own_phone)
         self.depositor.setText(detail.depositor_name)
@@ -352,6 +372,52 @@ class OrderWindow(QDialog):
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self.move_to(t))
                 self.buttons.addWidget(button)
+
+    def _show_tracking(self, detail: OrderDetail) -> None:
+        """Courier and tracking number: typed before "Mark shipped", or later for an order shipped
+        without them. Filled from the order when it first shows in a state, never over typing."""
+        state = OrderState(detail.state)
+        self.shipping_row.setVisible(state in (OrderState.PAID, OrderState.SHIPPED))
+        self.save_tracking_button.setVisible(state is OrderState.SHIPPED)
+        if self._tracking_shown_for != detail.state:
+            self._tracking_shown_for = detail.state
+            if detail.courier:
+                self.courier.setCurrentText(detail.courier)
+            self.tracking.setText(detail.tracking)
+        asked = self._asked_for_tracking and state is OrderState.PAID
+        self.shipping_hint.setVisible(asked)
+        if asked:
+            self.tracking.setFocus()
+
+    def ask_for_tracking(self) -> None:
+        """The board's "Mark shipped": the owner types the number here first, then marks it shipped."""
+        self._asked_for_tracking = True
+        if self.detail is not None:
+            self._show_tracking(self.detail)
+
+    def _tracking_entered(self) -> None:
+        """Enter after the number does the row's step: marks a paid order shipped, saves a shipped one's."""
+        if self.detail is None:
+            return
+        if self.detail.state == OrderState.PAID:
+            self.move_to(OrderState.SHIPPED)
+        elif self.detail.state == OrderState.SHIPPED:
+            self.save_tracking()
+
+    def save_tracking(self) -> None:
+        db, order_id = self.ctx.db, self.order_id
+        courier, tracking = self.courier.currentText(), self.tracking.text()
+
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
+            self.error.hide()
+            self.show_detail(detail)
+            self._changed_here(changes)
+            self.prepare_message()  # the customer's shipping message, now with the number
+
+        Op(lambda: save_tracking(db, order_id, courier, tracking), parent=self).success(done).failure(
+            self.show_error
+        ).run()
 
     # ----------------------------------------------------------------- moving
     def move_to(self, state: OrderState) -> None:

@@ -3829,6 +3829,10 @@ The previous data was kept in {folder}.</source>
         <translation>저장</translation>
     </message>
     <message>
+        <source>Type the courier and the tracking number, then click “{0}”.</source>
+        <translation>택배사와 송장번호를 입력한 뒤 “{0}” 버튼을 누르세요.</translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation>결제</translation>
     </message>

@@ -137,3 +137,26 @@ def test_a_payment_reminder_is_prepared_only_for_an_order_still_awaiting_payment
         reminder=True,
     )
     assert after is None
+
+
+def test_an_order_shipped_without_a_tracking_number_is_told_without_empty_lines(db) -> None:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="김민지")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW).id
+        for state in (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, now=NOW, courier="직접 배송", tracking="")
+    with db.read() as s:
+        order = order_detail(s, order_id)
+    message = prepare_message(
+        order,
+        SETTINGS,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="",
+        last_inbound_at=NOW - timedelta(hours=1),
+        now=NOW,
+    )
+    assert message is not None
+    # No "송장번호: " nor "배송 조회: " with nothing after them; the courier the owner named stays.
+    assert message.text == "김민지님, 주문하신 상품이 발송되었습니다.\n택배사: 직접 배송"

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QPushButton
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -640,3 +640,60 @@ def test_saving_the_courier_sheet_starts_in_documents_with_todays_date(
     suggested = Path(asked.shown[0].text)
     assert suggested.parent == Path(documents_folder())
     assert suggested.name == f"courier-sheet-{date.today().isoformat()}.xlsx"
+
+
+def test_shipping_from_the_board_asks_for_the_tracking_number_first_and_it_can_be_added_later(
+    window: Any, qtbot: Any
+) -> None:
+    from PySide6.QtGui import QKeyEvent
+
+    from app.models import utcnow
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow() - timedelta(hours=1))
+        paid, shipped = (
+            create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id for _ in range(2)
+        )
+        for order_id in (paid, shipped):
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+            move_order(s, order_id, OrderState.PAID)
+        move_order(s, shipped, OrderState.SHIPPED, courier="CJ대한통운", tracking="")  # shipped without one
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = next(
+        board.columns[OrderState.PAID].summary(r)
+        for r in range(board.columns[OrderState.PAID].rowCount())
+        if board.columns[OrderState.PAID].summary(r).id == paid
+    )
+    move = next(a for a in board.card_menu(card).actions() if a.objectName() == "move_shipped")
+    move.trigger()
+    order_window = actions.open_orders[paid]
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.shipping_hint.isVisible())
+    with window.ctx.db.read() as s:
+        assert s.get(Order, paid).state == "paid"  # nothing moved before the number is in
+    order_window.tracking.setText("6543 2109 8765")
+    with qtbot.waitSignal(order_window.moved):
+        QApplication.sendEvent(
+            order_window.tracking,
+            QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        )
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    assert "Tracking number: 654321098765" in order_window.message_edit.toPlainText()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, paid)
+        assert (order.state, order.courier, order.tracking) == ("shipped", "CJ대한통운", "654321098765")
+
+    # The order shipped without a number: its window offers the field and a Save button.
+    later = actions.open_order(shipped)
+    qtbot.waitUntil(lambda: later.detail is not None)
+    assert later.shipping_row.isVisible() and later.save_tracking_button.isVisible()
+    assert not later.shipping_hint.isVisible()
+    later.tracking.setText("111122223333")
+    later.save_tracking_button.click()
+    qtbot.waitUntil(lambda: later.message_box.isVisible())
+    assert "Tracking number: 111122223333" in later.message_edit.toPlainText()
+    with window.ctx.db.read() as s:
+        assert s.get(Order, shipped).tracking == "111122223333"
