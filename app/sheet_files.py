@@ -1,4 +1,5 @@
-"""Sheets banks and couriers hand out and take back: CSV (UTF-8 or CP949) and .xlsx, columns by title."""
+"""Sheets banks and couriers hand out and take back: CSV (UTF-8 or CP949), .xlsx, and the HTML table
+many Korean banks save as ".xls"; columns by title."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
@@ -51,7 +53,7 @@ def find_column(header: list[str], names: Sequence[str]) -> int | None:
 
 
 def read_sheet(path: Path) -> list[list[str]]:
-    """Every row of a CSV (UTF-8 or CP949, comma or tab) or .xlsx file as text cells.
+    """Every row of a CSV (UTF-8 or CP949, comma or tab), .xlsx or HTML-table file as text cells.
 
     Raises OrderError DEPOSIT_FILE_UNREADABLE when the file cannot be read, and
     DEPOSIT_FILE_UNKNOWN_FORMAT for the old binary .xls, a damaged workbook or an oversized file.
@@ -68,6 +70,8 @@ def read_sheet(path: Path) -> list[list[str]]:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
     text = decode_sheet(data, path.name)
     sample = text[:4096]
+    if _HTML_TABLE.search(sample) and sample.lstrip("\ufeff \t\r\n").startswith("<"):
+        return _html_rows(text, path.name)
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows = []
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
@@ -75,6 +79,66 @@ def read_sheet(path: Path) -> list[list[str]]:
         if len(rows) > MAX_ROWS:
             raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
     return rows
+
+
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+class _TableRows(HTMLParser):
+    """The rows of every <table> in an HTML page, each cell's text with its spaces made one."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._end_cell()
+            if self._row is None:
+                self._row = []
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag in ("tr", "table"):
+            self._end_row()
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self._cell is not None and self._row is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+        self._cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row is not None:
+            self.rows.append(self._row[:MAX_COLUMNS])
+            if len(self.rows) > MAX_ROWS:
+                raise OverflowError
+        self._row = None
+
+
+def _html_rows(text: str, name: str) -> list[list[str]]:
+    """The ".xls" a Korean bank's "엑셀 저장" often gives: an HTML page holding the table."""
+    parser = _TableRows()
+    try:
+        parser.feed(text)
+        parser.close()
+        parser._end_row()
+    except OverflowError:
+        raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name)) from None
+    return parser.rows
 
 
 def _cell_text(value: object) -> str:

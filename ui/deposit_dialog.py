@@ -118,9 +118,10 @@ class DepositDialog(QDialog):
         resize_within_screen(self, QSize(820, 460))
         intro = QLabel(
             self.tr(
-                "Download the account's transactions from your bank as a CSV file and open it here. "
-                "Deposits are matched to orders awaiting payment by depositor name and amount; tick the "
-                "ones to confirm. A deposit under another name is matched by amount only and left for you."
+                "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
+                "open it here. Deposits are matched to orders awaiting payment by depositor name and amount; "
+                "tick the ones to confirm. A deposit under another name is matched by amount only and left "
+                "for you."
             ),
             self,
         )
@@ -163,7 +164,7 @@ class DepositDialog(QDialog):
             self,
             self.tr("Open bank file"),
             open_folder(Picked.DOWNLOAD),
-            self.tr("Bank transactions (*.xlsx *.csv *.txt)"),
+            self.tr("Bank transactions (*.xlsx *.xls *.csv *.txt)"),
         )
         if name:
             remember_pick(Picked.DOWNLOAD, name)

@@ -367,7 +367,7 @@ class OrderBoard(QWidget):
             self,
             self.tr("Open the courier's file"),
             open_folder(Picked.DOWNLOAD),
-            self.tr("Spreadsheets (*.xlsx *.csv *.txt)"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.csv *.txt)"),
         )
         if not name:
             return

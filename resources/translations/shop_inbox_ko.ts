@@ -1978,8 +1978,8 @@ Right-click to retry.</source>
         <translation>입금 확인</translation>
     </message>
     <message>
-        <source>Download the account&apos;s transactions from your bank as a CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only and left for you.</source>
-        <translation>은행에서 계좌 거래내역을 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봅니다. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만 맞춰 두고 사장님이 판단하시도록 남겨 둡니다.</translation>
+        <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only and left for you.</source>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봅니다. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만 맞춰 두고 사장님이 판단하시도록 남겨 둡니다.</translation>
     </message>
     <message>
         <source>Open bank file…</source>
@@ -2002,8 +2002,8 @@ Right-click to retry.</source>
         <translation>거래내역 파일 열기</translation>
     </message>
     <message>
-        <source>Bank transactions (*.xlsx *.csv *.txt)</source>
-        <translation>은행 거래내역 (*.xlsx *.csv *.txt)</translation>
+        <source>Bank transactions (*.xlsx *.xls *.csv *.txt)</source>
+        <translation>은행 거래내역 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
 </context>
 <context>
@@ -3576,8 +3576,8 @@ The previous data was kept in {folder}.</source>
         <translation>주문-{0}-{1}.xlsx</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>스프레드시트 (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv *.txt)</source>
+        <translation>스프레드시트 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
     <message numerus="yes">
         <source>%n paid order(s) saved to the courier sheet.</source>

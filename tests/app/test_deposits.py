@@ -138,3 +138,31 @@ def test_kbs_download_reads_the_depositor_from_its_sender_column_not_the_transac
     with db.read() as s:
         (match,) = match_deposits(s, deposits)
     assert (match.order_id, match.kind) == (minji_order, MatchKind.NAME_AND_AMOUNT)
+
+
+BANK_HTML_XLS = """\
+<html><head><meta http-equiv="Content-Type" content="application/vnd.ms-excel; charset=euc-kr">
+<style>td { mso-number-format:"\\@"; }</style></head>
+<body><table border="1">
+<tr><td colspan="6">하나은행 거래내역조회 &nbsp;계좌번호 123-456789-01234</td></tr>
+<tr><th>거래일시</th><th>적요</th><th>출금액</th><th>입금액</th><th>거래후잔액</th><th>의뢰인/수취인</th></tr>
+<tr><td>2026-11-29<br>10:12:01</td><td>타행이체</td><td>0</td><td>42,000</td><td>1,042,000</td><td> 김민지 </td></tr>
+<tr><td>2026-11-29 12:00:00</td><td>체크카드</td><td>30,000</td><td>0</td><td>1,012,000</td><td>택배비</td></tr>
+<tr><td>2026-11-29 13:05:10</td><td>타행이체</td><td>0</td><td>15,000</td><td>1,027,000</td><td>홍길동 &amp; 아들</td>
+</table></body></html>
+"""
+
+
+def test_a_banks_excel_download_that_is_an_html_table_matches_like_its_csv(db, tmp_path: Path) -> None:
+    # Many Korean banks' "엑셀 저장" saves an HTML page named .xls (EUC-KR): read as the table it holds.
+    minji_order, _haeun_order = waiting_orders(db)
+    path = tmp_path / "거래내역조회_20261129.xls"
+    path.write_bytes(BANK_HTML_XLS.encode("cp949"))
+    deposits = read_bank_file(path)
+    assert [(d.name, d.amount, d.at) for d in deposits] == [
+        ("김민지", 42000, "2026-11-29 10:12:01"),
+        ("홍길동 & 아들", 15000, "2026-11-29 13:05:10"),
+    ]
+    with db.read() as s:
+        first = match_deposits(s, deposits)[0]
+    assert (first.order_id, first.kind) == (minji_order, MatchKind.NAME_AND_AMOUNT)
