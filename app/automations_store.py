@@ -418,10 +418,39 @@ def demo_automations(lang: str) -> Automations:
             "We answer Monday to Friday 10:00–19:00 (lunch 13–14) and Saturday 11:00–17:00, Seoul time."
         )
     demo_answers = {"account": account, "hours": hours_text}
+    # Foreign customers of the Korean demo shop are greeted in English (and the English one's Korean
+    # customers in Korean): the message "in another language".
+    greeting_other, away_other = (
+        (
+            "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
+            "and we'll help you right away.",
+            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19, Sat 11–17, "
+            "Seoul time). We'll answer first thing when we open.",
+        )
+        if korean
+        else (
+            "안녕하세요 {name}님, {shop}입니다! 🌿 원하시는 상품 이름이나 사진을 보내 주시면 "
+            "바로 안내해 드릴게요.",
+            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 (평일 10~19시, 토 11~17시). "
+            "영업시간에 가장 먼저 답장 드릴게요!",
+        )
+    )
     return Automations(
         revision=0,
-        greeting=GreetingRule(enabled=True, text=greeting_text, recipients=Recipients(), silence_days=14),
-        away=AwayRule(enabled=True, text=away_text, schedule="outside_hours", recipients=Recipients()),
+        greeting=GreetingRule(
+            enabled=True,
+            text=greeting_text,
+            text_other_language=greeting_other,
+            recipients=Recipients(),
+            silence_days=14,
+        ),
+        away=AwayRule(
+            enabled=True,
+            text=away_text,
+            text_other_language=away_other,
+            schedule="outside_hours",
+            recipients=Recipients(),
+        ),
         business_hours=hours,
         profile=profile,
         # The menu bot at work: demo customers ask for the menu, their order, a person. Its account

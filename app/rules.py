@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -290,6 +291,52 @@ def away_told(doc: Automations, state: ContactState, now: datetime) -> bool:
     return period is not None and state.last_away_sent_at >= period
 
 
+# Letters by the script they are written in, for telling which language a customer writes in.
+_SCRIPTS: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "latin"),
+    (0x0370, 0x03FF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x1100, 0x11FF, "hangul"),
+    (0x1E00, 0x1EFF, "latin"),  # Vietnamese
+    (0x3040, 0x30FF, "kana"),
+    (0x3130, 0x318F, "hangul"),
+    (0x3400, 0x9FFF, "han"),
+    (0xAC00, 0xD7A3, "hangul"),
+)
+_SCRIPT_STARTS = [start for start, _end, _name in _SCRIPTS]
+
+
+def writing_script(text: str) -> str | None:
+    """The script most of a text's letters are written in ("hangul", "latin", "kana"…); None for a
+    text without letters (emoji, digits). Japanese is kana even where it uses more kanji."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        at = bisect.bisect_right(_SCRIPT_STARTS, ord(ch)) - 1
+        script = _SCRIPTS[at][2] if at >= 0 and ord(ch) <= _SCRIPTS[at][1] else "other"
+        counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    if counts.get("kana") and counts.get("han"):
+        counts["kana"] += counts.pop("han")
+    return max(counts, key=lambda k: counts[k])
+
+
+def text_for(main: str, other_language: str, customer_text: str | None) -> str:
+    """An automatic message's text for this customer: `other_language` when it is set and the
+    customer wrote in another script than `main` is written in, else `main`. A message without
+    letters (a photo, an emoji) gets `main`."""
+    if not other_language.strip() or not customer_text:
+        return main
+    theirs, ours = writing_script(customer_text), writing_script(main)
+    return other_language if theirs is not None and ours is not None and theirs != ours else main
+
+
 def fill_fields(text: str, *, name: str | None, phone: str | None, shop: str | None) -> str:
     """Fill {name}, {first_name}, {phone}, {shop}; other {words} stay as typed.
 
@@ -333,15 +380,19 @@ def replies_for_inbound(
     *,
     contact_name: str | None,
     shop_name: str | None = None,
+    customer_text: str | None = None,
 ) -> list[AutoReply]:
-    """What the relay sends when this customer writes now: the greeting first, then the away message."""
+    """What the relay sends when this customer writes now (`customer_text`: what they typed, which
+    picks the text in their language): the greeting first, then the away message."""
     shop = shop_name if shop_name is not None else doc.profile.name
     replies = []
     if greeting_due(doc, state, now):
-        text = fill_fields(doc.greeting.text, name=contact_name, phone=state.wa_id, shop=shop)
+        chosen = text_for(doc.greeting.text, doc.greeting.text_other_language, customer_text)
+        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop)
         replies.append(AutoReply("greeting", text))
     if away_due(doc, state, now):
-        text = fill_fields(doc.away.text, name=contact_name, phone=state.wa_id, shop=shop)
+        chosen = text_for(doc.away.text, doc.away.text_other_language, customer_text)
+        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop)
         replies.append(AutoReply("away", text))
     return [r for r in replies if r.text.strip()]
 

@@ -687,6 +687,9 @@ class Recipients(_Wire):
 class GreetingRule(_Wire):
     enabled: bool = False
     text: str = ""
+    # Sent instead of `text` to a customer who writes in another script than `text` is written in
+    # (an English greeting for a Korean shop's foreign customers); empty: `text` for everyone.
+    text_other_language: str = ""
     recipients: Recipients = Field(default_factory=Recipients)
     silence_days: int = 14
 
@@ -694,6 +697,7 @@ class GreetingRule(_Wire):
 class AwayRule(_Wire):
     enabled: bool = False
     text: str = ""
+    text_other_language: str = ""  # as GreetingRule's
     schedule: Literal["always", "custom", "outside_hours"] = "outside_hours"
     # For schedule == "custom": the hours in which the shop is AWAY, per weekday.
     custom: list[DayHours] = Field(

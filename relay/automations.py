@@ -19,6 +19,7 @@ from app.rules import (
     greeting_due,
     opt_out_reason,
     replies_for_inbound,
+    text_for,
 )
 from app.wire import Automations, OptOutReason, OrderStatus, SentBy
 from relay.sending import Sender
@@ -91,11 +92,17 @@ class AutomationRunner:
         now = self.clock()
         stamp = inbound.timestamp or int(now.timestamp())
         # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
-        greeting = doc.greeting.text if greeting_due(doc, state, now) else None
+        said = customer_message(inbound.message)
+        typed = said.text if said is not None else None
+        greeting = (
+            text_for(doc.greeting.text, doc.greeting.text_other_language, typed)
+            if greeting_due(doc, state, now)
+            else None
+        )
         away = away_due(doc, state, now)
         if await self._bot(doc, inbound, current, now, stamp, greeting, away, away_told(doc, state, now)):
             return
-        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name)
+        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name, customer_text=typed)
         for reply in replies:
             body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
             key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"

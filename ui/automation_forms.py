@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -349,11 +349,14 @@ class WeekHoursEditor(QWidget):
 
 
 class FieldButtons(QWidget):
-    """ "Insert a field" buttons for a message text: {name}, {first_name}, {shop}."""
+    """ "Insert a field" buttons for a message text: {name}, {first_name}, {shop}. With several
+    texts (a message and its other language), into the one the owner was last typing in."""
 
-    def __init__(self, target: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, target: QPlainTextEdit, *more: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.target = target
+        for edit in (target, *more):
+            edit.installEventFilter(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Insert:")))
@@ -367,6 +370,11 @@ class FieldButtons(QWidget):
             button.clicked.connect(lambda _c=False, f=field: self.insert(f))
             layout.addWidget(button)
         layout.addStretch(1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):
+            self.target = watched
+        return False
 
     def insert(self, field: str) -> None:
         self.target.insertPlainText(field)

@@ -57,6 +57,7 @@ class AwayEditor(MessageRuleEditor):
         rule = doc.away
         self.enabled.setChecked(rule.enabled)
         self.text.setPlainText(rule.text)
+        self.other_text.setPlainText(rule.text_other_language)
         self.custom.set_value(list(rule.custom))
         self.schedule.button(SCHEDULES.index(rule.schedule)).setChecked(True)
         self.custom.setVisible(rule.schedule == "custom")
@@ -67,6 +68,7 @@ class AwayEditor(MessageRuleEditor):
         rule = AwayRule(
             enabled=self.enabled.isChecked(),
             text=self.text.toPlainText().strip(),
+            text_other_language=self.other_text.toPlainText().strip(),
             schedule=SCHEDULES[checked] if checked >= 0 else doc.away.schedule,
             custom=self.custom.value(),
             recipients=self.recipients.value(),

@@ -36,6 +36,7 @@ class GreetingEditor(MessageRuleEditor):
         rule = doc.greeting
         self.enabled.setChecked(rule.enabled)
         self.text.setPlainText(rule.text)
+        self.other_text.setPlainText(rule.text_other_language)
         self.silence.setValue(rule.silence_days)
         self.recipients.set_value(rule.recipients)
 
@@ -43,6 +44,7 @@ class GreetingEditor(MessageRuleEditor):
         rule = GreetingRule(
             enabled=self.enabled.isChecked(),
             text=self.text.toPlainText().strip(),
+            text_other_language=self.other_text.toPlainText().strip(),
             silence_days=self.silence.value(),
             recipients=self.recipients.value(),
         )

@@ -32,26 +32,39 @@ class MessageRuleEditor(AutomationDialog):
         self.text.setPlaceholderText(placeholder)
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
+        # The same message in a second language, for customers who write in another one.
+        self.other_text = QPlainTextEdit()
+        self.other_text.setObjectName("otherLanguageText")
+        self.other_text.setPlaceholderText(
+            self.tr(
+                "Optional. Sent instead to customers who write in another language than the message "
+                "above, e.g. the same words in English."
+            )
+        )
+        self.other_text.setMinimumHeight(50)
+        self.other_text.setMaximumHeight(90)
         self.recipients = RecipientsPicker(self.ctx)
         self.preview = ReplyPreview(self.ctx)
         form = QFormLayout()
         form.addRow(self.enabled)
         form.addRow(self.tr("Message"), self.text)
-        form.addRow("", FieldButtons(self.text))
+        form.addRow(self.tr("In another language"), self.other_text)
+        form.addRow("", FieldButtons(self.text, self.other_text))
         self.add_rows(form)
         form.addRow(self.tr("Send to"), self.recipients)
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.preview)
-        for signal in (self.enabled.toggled, self.text.textChanged, self.recipients.changed):
+        signals = (self.enabled.toggled, self.text.textChanged, self.other_text.textChanged)
+        for signal in (*signals, self.recipients.changed):
             signal.connect(self.edited)
 
     def message_problem(self) -> str:
         text = self.text.toPlainText().strip()
         if self.enabled.isChecked() and not text:
             return self.tr("Write the message, or switch it off.")
-        if len(text) > TEXT_MAX:
+        if max(len(text), len(self.other_text.toPlainText().strip())) > TEXT_MAX:
             return self.tr("A message can be at most {0} characters.").format(TEXT_MAX)
         return ""
 

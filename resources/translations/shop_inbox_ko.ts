@@ -3415,8 +3415,16 @@ The previous data was kept in {folder}.</source>
 <context>
     <name>MessageRuleEditor</name>
     <message>
+        <source>Optional. Sent instead to customers who write in another language than the message above, e.g. the same words in English.</source>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>메시지</translation>
+    </message>
+    <message>
+        <source>In another language</source>
+        <translation>다른 언어로</translation>
     </message>
     <message>
         <source>Send to</source>

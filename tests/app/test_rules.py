@@ -20,6 +20,8 @@ from app.rules import (
     next_opening,
     recipient_allowed,
     replies_for_inbound,
+    text_for,
+    writing_script,
 )
 from app.wire import (
     Automations,
@@ -375,6 +377,56 @@ def test_first_message_at_night_gets_greeting_then_away() -> None:
         ("greeting", "안녕하세요 김민지님, 서울 리넨입니다!"),
         ("away", "지금은 영업시간이 아니에요."),
     ]
+
+
+def test_a_customer_who_writes_in_another_language_gets_the_messages_in_the_other_language() -> None:
+    both = doc(text_other_language="We're closed now.").model_copy(
+        update={
+            "greeting": GreetingRule(
+                enabled=True, text="안녕하세요 {name}님!", text_other_language="Hello {name}!"
+            )
+        }
+    )
+
+    def texts(typed: str | None) -> list[str]:
+        return [
+            r.text
+            for r in replies_for_inbound(both, state(), EVENING, contact_name="Amy", customer_text=typed)
+        ]
+
+    assert texts("Hi! Do you have the linen shirt in M?") == ["Hello Amy!", "We're closed now."]
+    assert texts("린넨 셔츠 M 있나요? size M") == ["안녕하세요 Amy님!", "지금은 영업시간이 아니에요."]
+    assert (
+        texts("👍") == texts(None) == ["안녕하세요 Amy님!", "지금은 영업시간이 아니에요."]
+    )  # no letters: the main text
+    # Without a text in another language, everyone gets the one there is.
+    assert [
+        r.text for r in replies_for_inbound(doc(), state(), EVENING, contact_name="Amy", customer_text="Hi")
+    ] == [
+        "안녕하세요 Amy님, 서울 리넨입니다!",
+        "지금은 영업시간이 아니에요.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("안녕하세요", "hangul"),
+        ("Hello, is this available?", "latin"),
+        ("Xin chào, còn hàng không?", "latin"),
+        ("在庫はありますか", "kana"),
+        ("有货吗", "han"),
+        ("Здравствуйте", "cyrillic"),
+        ("M 사이즈 있어요?", "hangul"),
+        ("12,000원?", "hangul"),
+        ("🙂 123", None),
+    ],
+)  # fmt: skip
+def test_the_script_a_customer_writes_in(text: str, script: str | None) -> None:
+    assert writing_script(text) == script
+    assert text_for("안녕하세요", "Hello", text) == (
+        "Hello" if script not in (None, "hangul") else "안녕하세요"
+    )
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,28 @@ def test_greeting_goes_to_a_first_message_once(relay: RunningRelay, graph: FakeG
     assert len(graph.sent) == 1
 
 
+def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in_korean(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    put_rules(
+        relay,
+        greeting={
+            "enabled": True,
+            "text": "{name}님 안녕하세요, {shop}입니다",
+            "text_other_language": "Hello {first_name}, welcome to {shop}!",
+        },
+        profile={"name": "서울 리넨"},
+    )
+    relay.post_webhook(
+        inbound("text", "Hi! Is the linen shirt in stock?", sender="447911123456", name="Olivia Brown")
+    )
+    relay.post_webhook(inbound("text", "린넨 셔츠 재고 있나요?", sender="821011112222", name="김민지"))
+    assert sorted(outbound_by(relay, 5)) == [
+        ("greeting", "Hello Olivia, welcome to 서울 리넨!"),
+        ("greeting", "김민지님 안녕하세요, 서울 리넨입니다"),
+    ]
+
+
 def test_known_contacts_are_never_greeted(relay: RunningRelay, graph: FakeGraph) -> None:
     put_rules(relay, greeting={"enabled": True, "text": "Welcome!"})
     r = relay.client.post(

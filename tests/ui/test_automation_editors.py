@@ -236,6 +236,38 @@ def test_greeting_editor_round_trips_text_silence_and_recipients(qtbot, ctx: App
     assert again.recipients.wa_ids() == ["821011112222"] and again.text.toPlainText() == greeting.text
 
 
+def test_the_away_message_in_another_language_is_saved_and_a_field_goes_where_the_owner_types(
+    qtbot, ctx: AppContext
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.away_editor import AwayEditor
+
+    editor = opened(qtbot, AwayEditor(ctx))
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("지금은 영업시간이 아니에요.")
+    editor.other_text.setPlainText("Thanks, ")
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitExposed(editor)
+    editor.other_text.setFocus()
+    editor.other_text.moveCursor(editor.other_text.textCursor().MoveOperation.End)
+    qtbot.waitUntil(editor.other_text.hasFocus)
+    first_name = next(b for b in editor.findChildren(QPushButton) if b.toolTip() == "{first_name}")
+    first_name.click()  # into the text the owner was typing in, not the first one
+    assert editor.other_text.toPlainText() == "Thanks, {first_name}"
+    editor.other_text.setPlainText("Thanks, {first_name}! We're closed now.")
+    editor.save()
+    settle(qtbot, editor)
+    away = AutomationsStore(ctx.db).state().doc.away
+    assert (away.text, away.text_other_language) == (
+        "지금은 영업시간이 아니에요.",
+        "Thanks, {first_name}! We're closed now.",
+    )
+    again = opened(qtbot, AwayEditor(ctx))
+    assert again.other_text.toPlainText() == away.text_other_language
+
+
 def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     from ui.greeting_editor import GreetingEditor
 
