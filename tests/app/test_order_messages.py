@@ -25,13 +25,13 @@ SHIPPED_TEMPLATE = Template(
 )
 
 
-def an_order(db, *states: OrderState):
+def an_order(db, *states: OrderState, courier: str = "CJ대한통운", tracking: str = "654321098765"):
     with db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
         c = make_contact(s, profile_name="김민지")
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 2)], source="chat", now=NOW).id
         for state in states:
-            move_order(s, order_id, state, now=NOW, courier="CJ대한통운", tracking="654321098765")
+            move_order(s, order_id, state, now=NOW, courier=courier, tracking=tracking)
     with db.read() as s:
         return order_detail(s, order_id)
 
@@ -140,14 +140,8 @@ def test_a_payment_reminder_is_prepared_only_for_an_order_still_awaiting_payment
 
 
 def test_an_order_shipped_without_a_tracking_number_is_told_without_empty_lines(db) -> None:
-    with db.write() as s:
-        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
-        c = make_contact(s, profile_name="김민지")
-        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW).id
-        for state in (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED):
-            move_order(s, order_id, state, now=NOW, courier="직접 배송", tracking="")
-    with db.read() as s:
-        order = order_detail(s, order_id)
+    shipped = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED)
+    order = an_order(db, *shipped, courier="직접 배송", tracking="")
     message = prepare_message(
         order,
         SETTINGS,
