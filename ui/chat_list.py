@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -40,7 +41,7 @@ from ui import icons
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
-from ui.label_names import label_display_name
+from ui.label_names import label_display_name, new_label_colour, shown_label_names
 from ui.tab_order import chain
 
 # Imported before the first paint (ui/start_path.py): what reads or writes the database (app.queries,
@@ -522,6 +523,9 @@ class ChatList(QWidget):
             action.setCheckable(True)
             action.setChecked(label.id in on)
             toggles[action] = label.id
+        label_menu.addSeparator()
+        new_label = label_menu.addAction(self.tr("New label…"))
+        new_label.setObjectName("newLabelAction")
         menu.addSeparator()
         block = self._block_action(menu, row)
         delete = menu.addAction(self.tr("Delete chat"))
@@ -549,6 +553,8 @@ class ChatList(QWidget):
             self.delete_chat(row)
         elif chosen in toggles:
             self.toggle_label(row.contact_id, toggles[chosen], chosen.isChecked())
+        elif chosen is new_label:
+            self.ask_new_label(row.contact_id)
 
     def _block_action(self, menu: QMenu, row: ConversationRow) -> QAction:
         """Block says what it will do: on WhatsApp (Meta's block list), or in Shop Inbox only."""
@@ -659,6 +665,27 @@ class ChatList(QWidget):
             return Changes.for_contacts({contact_id}, messages=False)
 
         self.model.let_go(contact_id)  # leaves a label's filter at once when the label comes off
+        run_write(self.ctx, work, parent=self)
+
+    def ask_new_label(self, contact_id: int) -> None:
+        """ "New label…" in a chat's label menu: the label is made and put on this chat at once."""
+        name, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Name"))
+        if ok:
+            self.add_label_to_chat(contact_id, name)
+
+    def add_label_to_chat(self, contact_id: int, name: str) -> None:
+        from app.labels import add_label
+        from app.queries import set_label
+        from ui.ops import run_write
+
+        shown = shown_label_names()
+        colour = new_label_colour(len(self.labels))
+
+        def work(s: Session) -> Changes:
+            label = add_label(s, name, colour, shown=shown)
+            set_label(s, contact_id, label.id, True)
+            return Changes.for_contacts({contact_id}, messages=False) | Changes(labels=True)
+
         run_write(self.ctx, work, parent=self)
 
     def set_flags(self, contact_id: int, **flags: bool) -> None:

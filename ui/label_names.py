@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+# Offered for a new label, in turn: WhatsApp Business's palette.
+PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
+
 DEFAULT_LABEL_NAMES = frozenset(
     ("New customer", "New order", "Pending payment", "Paid", "Shipped", "Order complete")
 )
@@ -27,3 +30,8 @@ def label_display_name(name: str) -> str:
 def shown_label_names() -> dict[str, str]:
     """Each built-in label's stored name → its name as shown (for the names a new one may not take)."""
     return {name: label_display_name(name) for name in DEFAULT_LABEL_NAMES}
+
+
+def new_label_colour(labels_before: int) -> str:
+    """The colour a new label starts with: the palette in turn (the owner can change it)."""
+    return PALETTE[labels_before % len(PALETTE)]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.labels import LabelCount, LabelInvalid, LabelStore, clean_label_name
 from ui.context import AppContext
-from ui.label_names import label_display_name, shown_label_names
+from ui.label_names import label_display_name, new_label_colour, shown_label_names
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
@@ -35,9 +35,6 @@ from ui.window_keys import close_with_keys
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-# Offered for a new label, in turn: WhatsApp Business's palette.
-PALETTE = ("#3DA1F1", "#F5A623", "#E45756", "#9B59B6", "#25D366", "#FF7EB6", "#00BFA5", "#8D6E63")
 
 
 class LabelRole(enum.IntEnum):
@@ -208,7 +205,7 @@ class LabelsManager(QDialog):
 
     def add_label(self, name: str, colour: str | None = None) -> None:
         """Add in an op; the new label is selected when it is in (or the error says why not)."""
-        colour = colour or PALETTE[len(self.model.rows()) % len(PALETTE)]
+        colour = colour or new_label_colour(len(self.model.rows()))
         db = self.ctx.db
 
         def added(result: tuple[LabelCount, Changes]) -> None:

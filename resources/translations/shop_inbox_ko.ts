@@ -1416,6 +1416,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>채팅 라벨</translation>
     </message>
     <message>
+        <source>New label…</source>
+        <translation>새 라벨…</translation>
+    </message>
+    <message>
         <source>Delete chat</source>
         <translation>채팅 삭제</translation>
     </message>
@@ -1450,6 +1454,14 @@ the customer can still write.</source>
     <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
         <translation>{0}님을 차단할까요? 이 채팅의 알림과 자동 답장이 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>새 라벨</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
     </message>
 </context>
 <context>

@@ -33,3 +33,54 @@ def test_labelling_a_chat_from_the_list_shows_a_dot_and_filters(qtbot: Any, wind
     qtbot.waitUntil(lambda: chat_list.model.rowCount() == 1, timeout=5000)
     chat_list.toggle_label(contact_id, paid, False)
     qtbot.waitUntil(lambda: chat_list.model.rowCount() == 0, timeout=5000)
+
+
+def test_a_new_label_made_from_a_chats_menu_is_put_on_that_chat(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from ui.chat_list_model import ChatRole
+
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="박지영")
+        make_message(s, contact, "또 주문할게요")
+        contact_id = contact.id
+    chat_list = window.chat_list
+    sync_batch(window, qtbot, {contact_id})
+    qtbot.waitUntil(lambda: chat_list.model.rowCount() == 1, timeout=5000)
+
+    offered: list[str] = []
+
+    def look(menu: QMenu) -> None:
+        labels = next(a.menu() for a in menu.actions() if a.text() == "Label chat")
+        offered.extend(a.text() for a in labels.actions() if a.text())
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    QApplication.sendEvent(
+        chat_list.view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(8, 8), QPoint())
+    )
+    qtbot.waitUntil(lambda: bool(offered), timeout=3000)
+    assert offered[-1] == "New label…" and "Paid" in offered
+
+    def labels_on_row() -> list[str]:
+        row = chat_list.model.index(0, 0).data(ChatRole.ROW)
+        return [label.name for label in row.labels]
+
+    dialogs.expect("getText", answer="단골 고객")
+    chat_list.ask_new_label(contact_id)
+    qtbot.waitUntil(lambda: labels_on_row() == ["단골 고객"], timeout=5000)
+    qtbot.waitUntil(lambda: "단골 고객" in [label.name for label in chat_list.labels], timeout=5000)
+
+    # A name another label has: said, and nothing is made or put on the chat.
+    dialogs.expect("getText", answer="paid")
+    refused = dialogs.expect("warning", answer=None)
+    chat_list.ask_new_label(contact_id)
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=5000)
+    assert refused.shown[0].text == "There is already a label called “Paid”."
+    assert labels_on_row() == ["단골 고객"]
+    with ctx.db.read() as s:
+        assert len(s.scalars(select(Label)).all()) == 7
