@@ -53,7 +53,7 @@ from app.wire import Template
 from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
-from ui.formatting import babel_locale_name
+from ui.formatting import babel_locale_name, date_edit_format, display_locale
 from ui.ops import run_op
 from ui.save_paths import Picked, open_folder, remember_pick
 
@@ -161,7 +161,8 @@ class CampaignEditor(QWidget):
         group.addButton(self.at)
         self.when = QDateTimeEdit(self)
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setLocale(display_locale())
+        self.when.setDisplayFormat(date_edit_format(with_time=True))
         self.when.setEnabled(False)
         self.zone = QLabel(self)
         self.pace = spin_box(self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -32,6 +33,20 @@ def display_locale() -> QLocale:
     if locale.language() == QLocale.Language.C:
         return QLocale(babel_locale(locale.name()))
     return locale
+
+
+_TWO_DIGIT_YEAR = re.compile(r"(?<!y)yy(?!y)")
+
+
+def date_edit_format(*, with_time: bool) -> str:
+    """The owner's short date (and time) for a date edit: "2026. 12. 2. 오후 8:06", "12/2/2026 8:06 PM".
+
+    The locale's own short form with the year in four digits: a two-digit year section reads a
+    typed "27" as 1927."""
+    locale = display_locale()
+    short = QLocale.FormatType.ShortFormat
+    fmt = locale.dateTimeFormat(short) if with_time else locale.dateFormat(short)
+    return _TWO_DIGIT_YEAR.sub("yyyy", fmt)
 
 
 def babel_locale_name() -> str:

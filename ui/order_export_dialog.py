@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from ui.formatting import display_locale
+from ui.formatting import date_edit_format
 
 
 def _qdate(d: date) -> QDate:
@@ -26,7 +26,7 @@ class OrderExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("orderExportDialog")
         self.setWindowTitle(self.tr("Export orders"))
-        fmt = display_locale().dateFormat(display_locale().FormatType.ShortFormat)
+        fmt = date_edit_format(with_time=False)
         self.first = QDateEdit(_qdate(first), self)
         self.last = QDateEdit(_qdate(last), self)
         for edit, name in ((self.first, self.tr("From")), (self.last, self.tr("To"))):

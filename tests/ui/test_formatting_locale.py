@@ -16,13 +16,16 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import json
 from datetime import UTC, date, datetime
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication([])
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
+app = QApplication([])
 from app.money import format_price
-from ui.formatting import babel_locale_name, clock_time, day_label, full_datetime
+from ui.formatting import babel_locale_name, clock_time, date_edit_format, day_label, full_datetime
 from ui.size_text import human_size
 moment = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
+when = QDateTimeEdit()
+when.setDisplayFormat(date_edit_format(with_time=True))
+when.setDateTime(QDateTime(QDate(2026, 12, 2), QTime(20, 6)))
 print(json.dumps({
     "qt": QLocale().name(),
     "babel": babel_locale_name(),
@@ -32,6 +35,7 @@ print(json.dumps({
     "full": full_datetime(moment),
     "day": day_label(date(2026, 11, 24), today=date(2026, 12, 25)),
     "size": human_size(1_234_567),
+    "edit": when.text(),
 }))
 """
 
@@ -57,6 +61,8 @@ def test_an_american_locale_groups_prices_and_writes_american_dates(american: di
     assert american["dollars"] == "$1,234.56"
     assert american["day"] == "Tuesday, November 24, 2026"
     assert "PM" in american["clock"] and american["clock"].startswith("2:05")
+    # A date edit (a campaign's send time) as the owner writes dates, the year in four digits.
+    assert american["edit"] == "12/2/2026 8:06\u202fPM"
 
 
 @pytest.mark.parametrize("lang", [None, "C.UTF-8", "POSIX"], ids=["LANG unset", "C.UTF-8", "POSIX"])
@@ -74,3 +80,4 @@ def test_a_korean_locale_keeps_its_own_forms() -> None:
     assert shown["won"] == "₩1,250,000"
     assert shown["day"] == "2026년 11월 24일 화요일"
     assert "오후" in shown["clock"]
+    assert shown["edit"] == "2026. 12. 2. 오후 8:06"  # not 2026-12-02 20:06, nor 26. 12. 2.
