@@ -580,7 +580,7 @@ class CampaignEditor(QWidget):
                 self,
                 self.tr("Send campaign"),
                 self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
-                    self.when.dateTime().toString("yyyy-MM-dd HH:mm"), self._zone().key
+                    self.when.text(), self._zone().key
                 ),
             )
             return

@@ -310,6 +310,7 @@ def test_a_send_at_time_that_has_passed_is_refused_with_a_reason_and_nothing_is_
     editor.send_button.click()
     assert sent == []
     assert "has passed" in refused.shown[0].text and "Asia/Seoul" in refused.shown[0].text
+    assert refused.shown[0].text.startswith(editor.when.text())  # the time as the owner set it
 
 
 def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_does(
