@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from app.rules import ContactState, replies_for_inbound
+from app.rules import ContactState, replies_for_inbound, writing_script
 from app.wire import Automations
 from ui.context import AppContext
 from ui.formatting import display_locale
@@ -23,8 +23,11 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def preview_replies(doc: Automations, now: datetime, *, returning: bool, name: str) -> list[tuple[str, str]]:
-    """(sent_by, text) of the automatic replies to a customer writing at `now` (the relay's rules).
+def preview_replies(
+    doc: Automations, now: datetime, *, returning: bool, name: str, customer_text: str | None = None
+) -> list[tuple[str, str]]:
+    """(sent_by, text) of the automatic replies to a customer writing `customer_text` at `now` (the
+    relay's rules).
 
     A new customer has never written; a returning one wrote and was answered yesterday.
     """
@@ -37,8 +40,21 @@ def preview_replies(doc: Automations, now: datetime, *, returning: bool, name: s
         last_away_sent_at=None,
         known_contact=False,
     )
-    replies = replies_for_inbound(doc, state, now, contact_name=name, shop_name=doc.profile.name)
+    replies = replies_for_inbound(
+        doc, state, now, contact_name=name, shop_name=doc.profile.name, customer_text=customer_text
+    )
     return [(r.sent_by, r.text) for r in replies]
+
+
+def other_language_customer(doc: Automations) -> tuple[str, str] | None:
+    """(what they write, their name) for a customer who writes in another language than the
+    messages, when a message has a text for them; None when none has."""
+    mains = [r.text for r in (doc.greeting, doc.away) if r.enabled and r.text_other_language.strip()]
+    if not mains:
+        return None
+    if writing_script(mains[0]) == "latin":
+        return "안녕하세요, 재고 있나요?", "김민지"
+    return "Hi, is this still available?", "Emma Wilson"
 
 
 class ReplyPreview(QFrame):
@@ -54,7 +70,9 @@ class ReplyPreview(QFrame):
         self.title.setObjectName("previewTitle")
         self.new_customer = QLabel()
         self.returning = QLabel()
-        for label in (self.title, self.new_customer, self.returning):
+        self.other_language = QLabel()
+        self.other_language.setObjectName("otherLanguagePreview")
+        for label in (self.title, self.new_customer, self.returning, self.other_language):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # the owner's text is never markup
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -67,6 +85,7 @@ class ReplyPreview(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.new_customer)
         layout.addWidget(self.returning)
+        layout.addWidget(self.other_language)
 
     def _describe(self, replies: list[tuple[str, str]]) -> str:
         if not replies:
@@ -87,15 +106,27 @@ class ReplyPreview(QFrame):
         when = f"{day} {local:%H:%M}, {zone}"
         self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
         name = self.tr("Minji Kim")
+        foreign = other_language_customer(doc)
         try:
             new = preview_replies(doc, now, returning=False, name=name)
             returning = preview_replies(doc, now, returning=True, name=name)
+            other = (
+                preview_replies(doc, now, returning=False, name=foreign[1], customer_text=foreign[0])
+                if foreign is not None
+                else None
+            )
         except (ValueError, KeyError) as exc:
             # e.g. a time zone being typed: the editor says what to fix; the preview waits.
             log.debug("preview not computed: %s", exc)
             self.new_customer.setText(self.tr("The preview appears when the settings are complete."))
             self.returning.clear()
+            self.other_language.hide()
             return
+        self.other_language.setVisible(other is not None)
+        if other is not None:
+            self.other_language.setText(
+                self.tr("A new customer who writes in another language:") + "\n" + self._describe(other)
+            )
         self.new_customer.setText(self.tr("A new customer:") + "\n" + self._describe(new))
         self.returning.setText(
             self.tr("A customer you talked to yesterday:") + "\n" + self._describe(returning)

@@ -4488,6 +4488,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>설정을 마치면 미리보기가 나타나요.</translation>
     </message>
     <message>
+        <source>A new customer who writes in another language:</source>
+        <translation>다른 언어로 메시지를 보낸 새 고객:</translation>
+    </message>
+    <message>
         <source>A new customer:</source>
         <translation>처음 연락한 고객:</translation>
     </message>

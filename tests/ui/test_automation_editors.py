@@ -268,6 +268,20 @@ def test_the_away_message_in_another_language_is_saved_and_a_field_goes_where_th
     assert again.other_text.toPlainText() == away.text_other_language
 
 
+def test_the_preview_shows_what_a_customer_writing_in_another_language_gets(qtbot, ctx: AppContext) -> None:
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(ctx))
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("안녕하세요 {name}님!")
+    other = editor.preview.other_language
+    assert other.isHidden()  # no text in another language: nothing more to show
+    editor.other_text.setPlainText("Hello {first_name}!")
+    qtbot.waitUntil(lambda: not other.isHidden())
+    assert other.text() == "A new customer who writes in another language:\n[greeting] Hello Emma!"
+    assert "[greeting] 안녕하세요 Minji Kim님!" in editor.preview.new_customer.text()
+
+
 def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     from ui.greeting_editor import GreetingEditor
 
