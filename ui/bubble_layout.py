@@ -21,7 +21,7 @@ from app.order_queries import OrderCard
 from app.queries import MessageRow
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import clock_time, kind_label, offered_choices, preview_text, tapped_text
-from ui.order_text import cart_text, state_name
+from ui.order_text import cart_text, counts, state_name
 from ui.utf16 import qt_length, to_qt_spans
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
@@ -195,7 +195,7 @@ def order_card(row: MessageRow, order: OrderCard | None) -> Card:
             "order",
             QRectF(),
             QCoreApplication.translate("bubble", "Cart"),
-            QCoreApplication.translate("bubble", "%n item(s)", "", count),
+            counts().items(count),
             "cart",
         )
     return Card(

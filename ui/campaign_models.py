@@ -181,6 +181,8 @@ class CampaignListModel(_Table):
         r = self.rows[index.row()]
         if role == CampaignRole.ROW:
             return r
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.name + "\n" + self.details(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:
@@ -189,11 +191,25 @@ class CampaignListModel(_Table):
                 return state_label(r.state)
             if col == 2:
                 return str(r.recipients) if r.sent_at else "—"
-            when = r.sent_at or r.scheduled_at
-            if when is None:
-                return "—"
-            return shop_datetime(when, self.zone) if self.zone is not None else full_datetime(when)
+            return self._when(r)
         return None
+
+    def _when(self, r: CampaignRow) -> str:
+        when = r.sent_at or r.scheduled_at
+        if when is None:
+            return "—"
+        return shop_datetime(when, self.zone) if self.zone is not None else full_datetime(when)
+
+    def details(self, row: int) -> str:
+        """The line under a campaign's name: its state, when it went or goes, and to how many."""
+        r = self.rows[row]
+        parts = [state_label(r.state)]
+        if r.sent_at or r.scheduled_at:
+            parts.append(self._when(r))
+        if r.sent_at:
+            count = r.recipients  # lupdate reads %n's argument only as a plain name
+            parts.append(self.tr("%n recipient(s)", "", count))
+        return " · ".join(parts)
 
 
 class MemberModel(_Table):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -40,6 +41,7 @@ from app.changes import Changes
 from app.relay_client import RelayClient
 from app.wire import Campaign
 from ui.campaign_editor import CampaignEditor
+from ui.campaign_list_delegate import CampaignListDelegate
 from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
 from ui.context import AppContext
@@ -78,6 +80,11 @@ class CampaignWindow(QWidget):
         self.list.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setStretchLastSection(True)
+        # One column of two lines (name; state · time · recipients): a narrow list cuts nothing off.
+        self.list.setItemDelegateForColumn(0, CampaignListDelegate(self.list))
+        for column in range(1, self.list_model.columnCount()):
+            self.list.setColumnHidden(column, True)
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("New campaign"), self)
         self.delete_button = QPushButton(self.tr("Delete draft"), self)
         left = QWidget(self)

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from app.order_queries import OrderCard
 
 translate = QCoreApplication.translate
+
+
+class _Counts(QObject):
+    """Counts with plural forms. lupdate reads a plural's count only from `self.tr`, never from
+    `QCoreApplication.translate`: there "%n item(s)" reached no English plural and read "2 item(s)"."""
+
+    def items(self, n: int) -> str:
+        return self.tr("%n item(s)", "", n)
+
+    def more_items(self, n: int) -> str:
+        return self.tr("+%n more item(s)", "", n)
+
+
+@lru_cache(maxsize=1)
+def counts() -> _Counts:
+    return _Counts()
 
 
 def state_names() -> dict[str, str]:
@@ -45,7 +61,7 @@ def _money(minor: int, currency: str, locale: str) -> str:
 def cart_text(card: OrderCard, note: str) -> str:
     """The cart as plain text inside its bubble: one line per item with its total, then the total."""
     hidden = card.more
-    more = QCoreApplication.translate("Orders", "+%n more item(s)", "", hidden)
+    more = counts().more_items(hidden)
     rows = []
     for line in card.lines:
         name = f"{line.name} · {line.option}" if line.option else line.name

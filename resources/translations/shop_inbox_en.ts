@@ -9,6 +9,14 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n recipient</numerusform><numerusform>%n recipients</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CampaignReportView</name>
     <message numerus="yes">
         <source>Pending at Meta: %n message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
@@ -141,6 +149,19 @@
         <source>%n chats</source>
         <translation>
             <numerusform>%n chat</numerusform><numerusform>%n chats</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more item(s)</source>
+        <translation>
+            <numerusform>+%n more item</numerusform><numerusform>+%n more items</numerusform></translation>
     </message>
 </context>
 </TS>

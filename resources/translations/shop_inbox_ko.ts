@@ -815,6 +815,15 @@
     </message>
 </context>
 <context>
+    <name>CampaignListModel</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n명</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CampaignPricesBox</name>
     <message>
         <source>Campaign prices</source>
@@ -3952,10 +3961,6 @@ The previous data was kept in {folder}.</source>
         <translation>취소</translation>
     </message>
     <message>
-        <source>+%n more item(s)</source>
-        <translation>외 %n개 상품</translation>
-    </message>
-    <message>
         <source>{0} (not in catalogue)</source>
         <translation>{0} (카탈로그에 없음)</translation>
     </message>
@@ -5221,6 +5226,21 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>_Counts</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>상품 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more item(s)</source>
+        <translation>
+            <numerusform>외 %n개 상품</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_RangeRow</name>
     <message>
         <source>Opens at</source>
@@ -5276,10 +5296,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Cart</source>
         <translation>장바구니</translation>
-    </message>
-    <message>
-        <source>%n item(s)</source>
-        <translation>상품 %n개</translation>
     </message>
     <message>
         <source>Order {0} · {1}</source>

@@ -325,7 +325,7 @@ def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_doe
     choose_template(editor, "winter_sale_ok")
     editor.audience_box.wrote.setChecked(True)
     editor.at.setChecked(True)
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QLocale, Qt
 
     from ui.formatting import display_locale
 
@@ -334,6 +334,11 @@ def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_doe
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
     listed = window.list_model.index(0, 3).data()
     assert shown_in_editor in listed and f"({zone})" in listed
+    # The list is one column of two lines, so a narrow list never cuts the time off.
+    assert [window.list.isColumnHidden(c) for c in range(4)] == [False, True, True, True]
+    assert window.list_model.details(0) == f"Draft · {listed}"  # saved, not sent: a draft with its time
+    assert window.list_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == f"Winter sale\nDraft · {listed}"
+    window.list.grab()  # painted by its delegate
 
 
 def test_an_audience_of_thousands_adds_no_widget_to_the_editor(qtbot: Any, ctx: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -46,6 +47,36 @@ def test_every_ui_string_has_a_finished_korean_translation(tmp_path: Path) -> No
     assert not unfinished, f"untranslated Korean strings in {tr_tool.TS.name}: {unfinished[:10]}"
 
 
+def _translated_literals(path: Path) -> list[tuple[int, str]]:
+    """(line, source text) of every self.tr(...) and translate(context, ...) call with literal text."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        at = {"tr": 0, "translate": 1}.get(name)
+        if at is None or len(node.args) <= at:
+            continue
+        text = node.args[at]
+        if isinstance(text, ast.Constant) and isinstance(text.value, str):
+            found.append((node.lineno, text.value))
+    return found
+
+
+def test_lupdate_finds_every_string_the_ui_translates() -> None:
+    """lupdate's Python parser skips some calls without a word (a plural's count given as
+    `r.recipients` to the `translate` alias): such a text would show in English in a Korean UI."""
+    known = {source for _context, source in messages(tr_tool.TS)}
+    skipped = [
+        f"{path.relative_to(ROOT)}:{line}: {text[:60]!r}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for line, text in _translated_literals(path)
+        if text not in known
+    ]
+    assert not skipped, f"not in {tr_tool.TS.name} (lupdate skipped them): {skipped[:10]}"
+
+
 def test_shipped_qm_matches_the_ts(tmp_path: Path) -> None:
     qm = tmp_path / "check.qm"
     tr_tool.compile_qm(tr_tool.TS, qm)
@@ -76,6 +107,16 @@ def test_english_plurals_read_as_english(qapp, tmp_path: Path) -> None:
         assert say("ChatList", "%n chats with new messages above: show them at the top", "", 1).startswith(
             "1 chat with"
         )
+        # A cart card's count and a campaign's recipients, not "1 item(s)".
+        from ui.campaign_models import CampaignListModel
+        from ui.order_text import counts
+
+        assert (counts().items(1), counts().items(2), counts().more_items(3)) == (
+            "1 item",
+            "2 items",
+            "+3 more items",
+        )
+        assert CampaignListModel().tr("%n recipient(s)", "", 1) == "1 recipient"
     finally:
         QCoreApplication.removeTranslator(translator)
 
