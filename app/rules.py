@@ -466,6 +466,19 @@ def customer_message(message: Mapping[str, Any]) -> CustomerMessage | None:
     return None
 
 
+def customer_words(message: Mapping[str, Any]) -> str | None:
+    """What the customer wrote in a message, for telling their language: the text (or a tapped
+    row's title), or a photo's, video's or document's caption; None when they wrote nothing."""
+    said = customer_message(message)
+    if said is not None and said.text:
+        return said.text
+    kind = message.get("type")
+    if kind in ("image", "video", "document"):
+        caption = (message.get(kind) or {}).get("caption")
+        return caption if isinstance(caption, str) and caption else None
+    return None
+
+
 def match_key(text: str) -> str:
     """Text as keywords are compared: NFC, case-folded, without spaces, punctuation or symbols."""
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())

@@ -16,6 +16,7 @@ from app.rules import (
     away_told,
     bot_decision,
     customer_message,
+    customer_words,
     greeting_due,
     opt_out_reason,
     replies_for_inbound,
@@ -92,8 +93,7 @@ class AutomationRunner:
         now = self.clock()
         stamp = inbound.timestamp or int(now.timestamp())
         # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
-        said = customer_message(inbound.message)
-        typed = said.text if said is not None else None
+        typed = customer_words(inbound.message)  # picks the greeting and away text in their language
         greeting = (
             text_for(doc.greeting.text, doc.greeting.text_other_language, typed)
             if greeting_due(doc, state, now)

@@ -13,6 +13,7 @@ from app.rules import (
     ContactState,
     away_due,
     away_period_start,
+    customer_words,
     fill_fields,
     greeting_due,
     is_away,
@@ -406,6 +407,19 @@ def test_a_customer_who_writes_in_another_language_gets_the_messages_in_the_othe
         "안녕하세요 Amy님, 서울 리넨입니다!",
         "지금은 영업시간이 아니에요.",
     ]
+
+
+def test_what_a_customer_wrote_is_read_from_a_text_a_tapped_row_or_a_caption() -> None:
+    assert customer_words({"type": "text", "text": {"body": "Hi"}}) == "Hi"
+    photo = {"type": "image", "image": {"id": "1", "caption": "In beige?"}}
+    assert customer_words(photo) == "In beige?"
+    tapped = {
+        "type": "interactive",
+        "interactive": {"type": "list_reply", "list_reply": {"id": "m", "title": "배송"}},
+    }
+    assert customer_words(tapped) == "배송"
+    assert customer_words({"type": "image", "image": {"id": "1"}}) is None
+    assert customer_words({"type": "sticker", "sticker": {"id": "1"}}) is None
 
 
 @pytest.mark.parametrize(

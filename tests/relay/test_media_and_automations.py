@@ -108,7 +108,17 @@ def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in
         inbound("text", "Hi! Is the linen shirt in stock?", sender="447911123456", name="Olivia Brown")
     )
     relay.post_webhook(inbound("text", "린넨 셔츠 재고 있나요?", sender="821011112222", name="김민지"))
-    assert sorted(outbound_by(relay, 5)) == [
+    # A photo's caption says the language too.
+    graph.add_media("777002", JPEG, "image/jpeg")
+    photo = {
+        "id": "777002",
+        "mime_type": "image/jpeg",
+        "sha256": "x",
+        "caption": "Do you have this in beige?",
+    }
+    relay.post_webhook(inbound("image", photo, sender="13169705044", name="Mia Tan"))
+    assert sorted(outbound_by(relay, 7)) == [
+        ("greeting", "Hello Mia, welcome to 서울 리넨!"),
         ("greeting", "Hello Olivia, welcome to 서울 리넨!"),
         ("greeting", "김민지님 안녕하세요, 서울 리넨입니다"),
     ]
