@@ -329,12 +329,19 @@ def writing_script(text: str) -> str | None:
 
 def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     """An automatic message's text for this customer: `other_language` when it is set and the
-    customer wrote in another script than `main` is written in, else `main`. A message without
-    letters (a photo, an emoji) gets `main`."""
+    customer wrote in another script than `main` is written in, else `main`. A customer writing in a
+    third script (Japanese to a shop with Korean and English texts) gets whichever text is in Latin
+    letters, the one most customers abroad read. A message without letters (a photo, an emoji) gets
+    `main`."""
     if not other_language.strip() or not customer_text:
         return main
     theirs, ours = writing_script(customer_text), writing_script(main)
-    return other_language if theirs is not None and ours is not None and theirs != ours else main
+    if theirs is None or ours is None or theirs == ours:
+        return main
+    other = writing_script(other_language)
+    if theirs == other or other == "latin":
+        return other_language
+    return main
 
 
 def fill_fields(text: str, *, name: str | None, phone: str | None, shop: str | None) -> str:

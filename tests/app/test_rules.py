@@ -422,6 +422,14 @@ def test_what_a_customer_wrote_is_read_from_a_text_a_tapped_row_or_a_caption() -
     assert customer_words({"type": "sticker", "sticker": {"id": "1"}}) is None
 
 
+def test_a_customer_writing_in_a_third_language_gets_the_text_in_latin_letters() -> None:
+    japanese = "このシャツはありますか"
+    assert text_for("안녕하세요", "Hello", japanese) == "Hello"  # a Korean shop's English text
+    assert text_for("Hello", "안녕하세요", japanese) == "Hello"  # an English shop's own text
+    assert text_for("Hello", "안녕하세요", "안녕하세요, 있나요?") == "안녕하세요"
+    assert text_for("Hello", "Bonjour", "Guten Tag") == "Hello"  # the same letters as the main text
+
+
 @pytest.mark.parametrize(
     ("text", "script"),
     [
