@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -182,19 +182,39 @@ class OrderMessage:
     prepared: PreparedMessage
 
 
+def customer_language(owner_language: str, their_words: Sequence[str]) -> str:
+    """The language of the default messages for a customer: Korean for one who writes Korean,
+    English for one who writes in other letters (a Korean shop's customers abroad), the owner's
+    language when they wrote nothing with letters. Their recent messages together decide, so a
+    Korean customer's one "OK" does not turn the next message English."""
+    from app.rules import writing_script
+
+    script = writing_script(" ".join(their_words))
+    if script is None:
+        return owner_language
+    wanted = "ko" if script == "hangul" else "en"
+    return wanted if wanted in DEFAULT_MESSAGES else owner_language
+
+
 def message_for_order(
     db: Database,
     order_id: int,
     *,
     language: str,
     locale: str,
-    format_time: Callable[[datetime], str],
+    format_time: Callable[[datetime, str], str],
     now: datetime,
     reminder: bool = False,
 ) -> OrderMessage | None:
     """Gather what an order's message needs (settings, the chat's window, approved templates) and
-    prepare it; None for a chat nobody can be told in (a group archive, a deleted chat)."""
-    from app.models import Contact
+    prepare it; None for a chat nobody can be told in (a group archive, a deleted chat).
+
+    `language` is the owner's; a default message (one the owner did not write in the order settings)
+    is in the customer's language instead (`customer_language`), its deadline written with
+    `format_time(moment, language)` in that language too."""
+    from sqlalchemy import select
+
+    from app.models import Contact, Message
     from app.order_queries import order_detail
     from app.order_settings import load_order_settings
     from app.sending import approved_templates
@@ -206,12 +226,23 @@ def message_for_order(
         if contact is None or not contact.wa_id:
             return None
         contact_id, last_inbound = contact.id, contact.last_inbound_at
+        their_words = list(
+            s.scalars(
+                select(Message.body)
+                .where(Message.contact_id == contact_id, Message.direction == "in", Message.body != "")
+                .order_by(Message.sent_at.desc(), Message.id.desc())
+                .limit(5)
+            )
+        )
+    key = REMINDER if reminder else detail.state
+    if not settings.messages.get(key):
+        language = customer_language(language, their_words)
     prepared = prepare_message(
         detail,
         settings,
         language=language,
         locale=locale,
-        deadline_text=format_time(detail.payment_due_at) if detail.payment_due_at else "",
+        deadline_text=format_time(detail.payment_due_at, language) if detail.payment_due_at else "",
         last_inbound_at=last_inbound,
         now=now,
         templates=approved_templates(db, None),

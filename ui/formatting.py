@@ -109,12 +109,18 @@ def full_datetime(dt: datetime) -> str:
     return _short_datetime(local(dt))
 
 
-def customer_datetime(dt: datetime) -> str:
+def customer_datetime(dt: datetime, language: str | None = None) -> str:
     """A moment written into a message to a customer (an order's payment deadline), on this
     computer's clock, with the month and weekday in words: "12월 2일 (수) 오전 9:00", "Wed, Dec 2,
     9:00 AM". A numeric date ("26. 12. 2.", "12/2/26") is the owner's short form; a customer abroad
-    may read it the other way round."""
-    locale = display_locale()
+    may read it the other way round. `language` ("ko", "en"): the message's, where it is not the
+    owner's (an English message to a customer abroad)."""
+    if language == "ko":
+        locale = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    elif language == "en":
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    else:
+        locale = display_locale()
     korean = locale.language() == QLocale.Language.Korean
     return locale.toString(
         _qdatetime(local(dt)), "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP"

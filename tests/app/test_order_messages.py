@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from app.catalog import ItemDraft, create_item
@@ -154,3 +155,46 @@ def test_an_order_shipped_without_a_tracking_number_is_told_without_empty_lines(
     assert message is not None
     # No "송장번호: " nor "배송 조회: " with nothing after them; the courier the owner named stays.
     assert message.text == "김민지님, 주문하신 상품이 발송되었습니다.\n택배사: 직접 배송"
+
+
+def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_a_custom_one_as_written(
+    db,
+) -> None:
+    from app.order_messages import customer_language, message_for_order
+    from tests.support.factories import make_message
+
+    with db.write() as s:
+        save_order_settings(s, SETTINGS)
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(hours=1))
+        make_message(s, amy, "Hi! Do you ship to London?")
+        make_message(s, amy, "OK 👍")
+        order_id = create_order(
+            s, contact_id=amy.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+    asked: list[str] = []
+
+    def deadline(moment: datetime, language: str) -> str:
+        asked.append(language)
+        return "Wed, Dec 2, 9:00 AM" if language == "en" else "12월 2일 (수) 오전 9:00"
+
+    def prepared() -> str:
+        found = message_for_order(db, order_id, language="ko", locale="ko_KR", format_time=deadline, now=NOW)
+        assert found is not None
+        return found.prepared.text
+
+    text = prepared()
+    assert text.startswith("Thank you for your order, Amy Clarke!") and "by Wed, Dec 2, 9:00 AM" in text
+    assert asked == ["en"]
+    # A message the owner wrote in the order settings goes as written, its deadline in their language.
+    with db.write() as s:
+        own = dataclasses.replace(
+            SETTINGS, messages={"awaiting_payment": "{name}님, {deadline}까지 입금 부탁드려요."}
+        )
+        save_order_settings(s, own)
+    assert prepared() == "Amy Clarke님, 12월 2일 (수) 오전 9:00까지 입금 부탁드려요."
+    # One "OK" among Korean messages is still a Korean customer; no letters at all: the owner's language.
+    assert customer_language("ko", ["OK", "네 감사합니다 입금했어요"]) == "ko"
+    assert customer_language("en", ["👍", "12,000"]) == "en"
+    assert customer_language("ko", ["ありがとうございます"]) == "en"

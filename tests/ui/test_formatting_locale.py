@@ -20,7 +20,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 app = QApplication([])
 from app.money import format_price
-from ui.formatting import babel_locale_name, clock_time, date_edit_format, day_label, full_datetime
+from ui.formatting import babel_locale_name, clock_time, customer_datetime, date_edit_format, day_label, full_datetime
 from ui.size_text import human_size
 moment = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
 when = QDateTimeEdit()
@@ -36,6 +36,7 @@ print(json.dumps({
     "day": day_label(date(2026, 11, 24), today=date(2026, 12, 25)),
     "size": human_size(1_234_567),
     "edit": when.text(),
+    "to_customer_abroad": customer_datetime(moment, "en"),
 }))
 """
 
@@ -81,3 +82,5 @@ def test_a_korean_locale_keeps_its_own_forms() -> None:
     assert shown["day"] == "2026년 11월 24일 화요일"
     assert "오후" in shown["clock"]
     assert shown["edit"] == "2026. 12. 2. 오후 8:06"  # not 2026-12-02 20:06, nor 26. 12. 2.
+    # A deadline in an English message to a customer abroad, from a Korean computer.
+    assert shown["to_customer_abroad"] == "Tue, Nov 24, 2:05 PM"
