@@ -182,6 +182,10 @@ class OrderMessage:
     prepared: PreparedMessage
 
 
+# Messages whose body the customer typed: a text, or a photo's, video's or document's caption.
+TYPED_KINDS = ("text", "image", "video", "document")
+
+
 def customer_language(owner_language: str, their_words: Sequence[str]) -> str:
     """The language of the default messages for a customer: Korean for one who writes Korean,
     English for one who writes in other letters (a Korean shop's customers abroad), the owner's
@@ -229,7 +233,12 @@ def message_for_order(
         their_words = list(
             s.scalars(
                 select(Message.body)
-                .where(Message.contact_id == contact_id, Message.direction == "in", Message.body != "")
+                .where(
+                    Message.contact_id == contact_id,
+                    Message.direction == "in",
+                    Message.kind.in_(TYPED_KINDS),  # what they typed, not a cart's or a tapped row's words
+                    Message.body != "",
+                )
                 .order_by(Message.sent_at.desc(), Message.id.desc())
                 .limit(5)
             )
