@@ -474,12 +474,12 @@ def customer_message(message: Mapping[str, Any]) -> CustomerMessage | None:
 
 
 def customer_words(message: Mapping[str, Any]) -> str | None:
-    """What the customer wrote in a message, for telling their language: the text (or a tapped
-    row's title), or a photo's, video's or document's caption; None when they wrote nothing."""
-    said = customer_message(message)
-    if said is not None and said.text:
-        return said.text
+    """What the customer typed in a message, for telling their language: the text, or a photo's,
+    video's or document's caption; None for anything else (a tapped row's title is the shop's words)."""
     kind = message.get("type")
+    if kind == "text":
+        body = (message.get("text") or {}).get("body")
+        return body if isinstance(body, str) and body else None
     if kind in ("image", "video", "document"):
         caption = (message.get(kind) or {}).get("caption")
         return caption if isinstance(caption, str) and caption else None

@@ -169,7 +169,9 @@ def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_
         amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(hours=1))
         make_message(s, amy, "Hi! Do you ship to London?")
         make_message(s, amy, "OK 👍")
-        make_message(s, amy, "린넨 셔츠 아이보리 × 1", kind="order")  # a cart's words are the shop's, not hers
+        make_message(
+            s, amy, "린넨 셔츠 아이보리 × 1", kind="order"
+        )  # a cart's words are the shop's, not hers
         order_id = create_order(
             s, contact_id=amy.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW
         ).id
