@@ -11,6 +11,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
+from app.rules import writing_script
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -191,8 +192,6 @@ def customer_language(owner_language: str, their_words: Sequence[str]) -> str:
     English for one who writes in other letters (a Korean shop's customers abroad), the owner's
     language when they wrote nothing with letters. Their recent messages together decide, so a
     Korean customer's one "OK" does not turn the next message English."""
-    from app.rules import writing_script
-
     script = writing_script(" ".join(their_words))
     if script is None:
         return owner_language

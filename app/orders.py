@@ -369,9 +369,9 @@ def move_order(
     elif to_state is OrderState.CANCELLED:
         release_stock(session, order)
     if courier is not None:
-        order.courier = nfc(courier).strip()[:64]
+        order.courier = _courier(courier)
     if tracking is not None:
-        order.tracking = "".join(nfc(tracking).split())[:64]
+        order.tracking = _tracking(tracking)
     order.state = to_state
     order.updated_at = now
     order.events.append(
@@ -425,14 +425,22 @@ def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
     return list(due)
 
 
+def _courier(text: str) -> str:
+    return nfc(text).strip()[:64]
+
+
+def _tracking(text: str) -> str:
+    """A tracking number as stored: its digits without the spaces it was typed with."""
+    return "".join(nfc(text).split())[:64]
+
+
 def set_tracking(session: Session, order_id: int, courier: str, tracking: str) -> None:
     """The courier and tracking number of an order already shipped (typed after it was marked
     shipped, or corrected): as `move_order` stores them."""
     order = session.get(Order, order_id)
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
-    order.courier = nfc(courier).strip()[:64]
-    order.tracking = "".join(nfc(tracking).split())[:64]
+    order.courier, order.tracking = _courier(courier), _tracking(tracking)
 
 
 def set_payment_details(session: Session, order_id: int, depositor_name: str, cash_receipt: str) -> None:

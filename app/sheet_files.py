@@ -120,6 +120,10 @@ class _TableRows(HTMLParser):
             self._row.append(" ".join("".join(self._cell).split()))
         self._cell = None
 
+    def close(self) -> None:
+        super().close()
+        self._end_row()  # a last row the page never closed
+
     def _end_row(self) -> None:
         self._end_cell()
         if self._row is not None:
@@ -135,7 +139,6 @@ def _html_rows(text: str, name: str) -> list[list[str]]:
     try:
         parser.feed(text)
         parser.close()
-        parser._end_row()
     except OverflowError:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(name)) from None
     return parser.rows
