@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any
 
@@ -96,8 +96,15 @@ def skip_label(reason: str | None) -> str:
     return labels.get(reason or "", reason or "")
 
 
-def recipient_detail(row: RecipientRow) -> str:
-    """Why a recipient is held, skipped, pending or failed, in a sentence's worth of words."""
+def moment_text(when: datetime, zone: tzinfo | None) -> str:
+    """A campaign's moment on the shop's clock, on which campaigns are scheduled (with the zone's
+    name where this computer's clock differs); None: the shop's zone is not known here."""
+    return shop_datetime(when, zone) if zone is not None else full_datetime(when)
+
+
+def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:
+    """Why a recipient is held, skipped, pending or failed, in a sentence's worth of words
+    (a night-time hold's end on the shop's clock, `zone`)."""
     if row.state == RecipientState.FAILED:
         return failure_label(row.error_code or row.reason or "")
     if row.state == RecipientState.SKIPPED:
@@ -105,7 +112,9 @@ def recipient_detail(row: RecipientRow) -> str:
     if row.state == RecipientState.HELD:
         if row.held_until is None:
             return translate("campaigns", "Night-time rule: sent at 08:00")
-        return translate("campaigns", "Night-time rule: sent at {0}").format(full_datetime(row.held_until))
+        return translate("campaigns", "Night-time rule: sent at {0}").format(
+            moment_text(row.held_until, zone)
+        )
     if row.state == RecipientState.PENDING:
         return translate("campaigns", "Meta holds it until the new template has feedback")
     if row.state == RecipientState.UNKNOWN:
@@ -198,7 +207,7 @@ class CampaignListModel(_Table):
         when = r.sent_at or r.scheduled_at
         if when is None:
             return "—"
-        return shop_datetime(when, self.zone) if self.zone is not None else full_datetime(when)
+        return moment_text(when, self.zone)
 
     def details(self, row: int) -> str:
         """The line under a campaign's name: its state, when it went or goes, and to how many."""
@@ -260,6 +269,7 @@ class ReportModel(_Table):
     def __init__(self, region: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.region = region
+        self.zone: tzinfo | None = None  # the shop's clock, as CampaignListModel's
         self.rows: list[RecipientRow] = []
         self.headers = (
             translate("campaigns", "Name"),
@@ -290,7 +300,7 @@ class ReportModel(_Table):
                 recipient_state_label(r.state),
                 yes if r.replied else "",
                 yes if r.opted_out else "",
-                recipient_detail(r),
+                recipient_detail(r, self.zone),
             )[index.column()]
         if role == CampaignRole.ROW:
             return r

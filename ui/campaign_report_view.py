@@ -25,11 +25,11 @@ from ui.campaign_models import (
     NotSentFilter,
     ReportModel,
     failure_label,
+    moment_text,
     recipient_state_label,
     state_label,
 )
 from ui.context import AppContext
-from ui.formatting import full_datetime
 from ui.ops import run_op
 from ui.save_paths import in_documents
 from ui.theme import ui_font
@@ -130,7 +130,7 @@ class CampaignReportView(QWidget):
         state = state_label(report.state)
         if report.sent_at is not None:
             state = self.tr("{0} · sent {1} · template {2}").format(
-                state, full_datetime(report.sent_at), report.template_name
+                state, moment_text(report.sent_at, self.model.zone), report.template_name
             )
         self.state.setText(state)
         failed = report.failed_by_reason()

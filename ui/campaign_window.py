@@ -132,9 +132,10 @@ class CampaignWindow(QWidget):
         def show(found: tuple[list[CampaignRow], str]) -> None:
             rows, zone = found
             try:
-                self.list_model.zone = ZoneInfo(zone)
+                shop_clock: ZoneInfo | None = ZoneInfo(zone)
             except (ValueError, KeyError):  # a zone this computer does not know: its own clock
-                self.list_model.zone = None
+                shop_clock = None
+            self.list_model.zone = self.report.model.zone = shop_clock
             self.list.selectionModel().blockSignals(True)
             self.list_model.set_rows(rows)
             self.list.selectionModel().blockSignals(False)

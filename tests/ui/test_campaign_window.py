@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from app.campaigns import Audience, resolve_audience
 from app.models import Campaign, Label
 from app.sending import TEMPLATES_SETTING
 from app.settings import put_setting
-from app.wire import Template
+from app.wire import RecipientState, Template
 from tests.support.factories import make_contact, make_message
 
 NOW = datetime.now(UTC)
@@ -365,3 +366,37 @@ def test_an_audience_of_thousands_adds_no_widget_to_the_editor(qtbot: Any, ctx: 
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2002, timeout=15000)
     assert len(editor.findChildren(QWidget)) == few
     assert box.recipients_view.verticalScrollBar().maximum() > 0  # they scroll inside the table
+
+
+def test_a_campaigns_report_gives_its_times_on_the_shops_clock_as_the_list_does(qtbot: Any, ctx: Any) -> None:
+    """The list said "sent 9:00 (zone)"; the report said this computer's hour for the same moment."""
+    from zoneinfo import ZoneInfo
+
+    from app.campaign_store import RecipientRow
+    from ui.formatting import shop_datetime
+
+    seed(ctx)
+    zone = _zone_far_from_this_computer()
+    _shop_in(ctx, zone)
+    sent = NOW - timedelta(hours=2)
+    with ctx.db.write() as s:
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING").recipients)
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        set_progress(s, uid, "done", {"sent": 2}, sent_at=sent)
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    listed = window.list_model.index(0, 3).data()
+    assert f"({zone})" in listed
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.report, timeout=5000)
+    assert f"sent {listed} ·" in window.report.state.text()
+    # A recipient the night-time rule holds: its hour on the same clock.
+    morning = datetime.now(ZoneInfo(zone)).replace(hour=8, minute=0, second=0, microsecond=0) + timedelta(
+        days=1
+    )
+    held = RecipientRow(1, "Minji Kim", "821012345678", RecipientState.HELD, None, None, False, False)
+    window.report.model.set_rows([dataclasses.replace(held, held_until=morning)])
+    detail = window.report.model.index(0, 5).data()
+    assert detail == f"Night-time rule: sent at {shop_datetime(morning, ZoneInfo(zone))}"
+    assert f"({zone})" in detail
