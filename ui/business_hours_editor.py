@@ -6,12 +6,13 @@ import logging
 import zoneinfo
 
 from PySide6.QtCore import QSize, QTimeZone
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout
 
 from app.wire import Automations, BusinessHours
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
 from ui.screen_fit import resize_within_screen
+from ui.time_zones import TimeZoneBox, zone_city
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +28,7 @@ class BusinessHoursEditor(AutomationDialog):
 
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business hours"))
-        self.timezone = QComboBox()
-        self.timezone.setEditable(True)
-        self.timezone.addItems(sorted(zoneinfo.available_timezones()))
+        self.timezone = TimeZoneBox()
         self.week = WeekHoursEditor()
         form = QFormLayout()
         form.addRow(self.tr("Time zone"), self.timezone)
@@ -46,16 +45,19 @@ class BusinessHoursEditor(AutomationDialog):
         hours = doc.business_hours
         # A shop that never set its hours gets this computer's zone rather than UTC.
         zone = hours.timezone if doc.revision or hours.timezone != "UTC" else system_timezone()
-        self.timezone.setCurrentText(zone)
+        self.timezone.set_zone(zone)
         self.week.set_value(list(hours.week))
 
     def apply(self, doc: Automations) -> Automations:
-        hours = BusinessHours(timezone=self.timezone.currentText().strip(), week=self.week.value())
+        zone = self.timezone.zone()
+        hours = BusinessHours(timezone=zone or self.timezone.currentText().strip(), week=self.week.value())
         return doc.model_copy(update={"business_hours": hours}, deep=True)
 
     def problem(self) -> str:
-        if self.timezone.currentText().strip() not in zoneinfo.available_timezones():
-            return self.tr("Choose a time zone from the list, like Asia/Seoul.")
+        if self.timezone.zone() is None:
+            return self.tr("Choose a time zone from the list: type its city, like {0}.").format(
+                zone_city("Asia/Seoul")
+            )
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:

@@ -56,6 +56,7 @@ from ui.context import AppContext
 from ui.formatting import babel_locale_name, date_edit_format, display_locale
 from ui.ops import run_op
 from ui.save_paths import Picked, open_folder, remember_pick
+from ui.time_zones import zone_name
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,8 @@ class CampaignEditor(QWidget):
         for t in choices.templates:
             self.template.addItem(f"{t.name} · {t.language} · {self._category(t.category)}", t)
         self.template.blockSignals(was)
-        self.zone.setText(choices.time_zone)
+        self.zone.setText(zone_name(choices.time_zone))
+        self.zone.setToolTip(choices.time_zone)
         # An hour from now on the shop's clock (the zone beside it), not this computer's.
         self.when.setDateTime(self._shown(datetime.now(UTC) + timedelta(hours=1)))
         if self._pending_draft is not None:
@@ -580,7 +582,7 @@ class CampaignEditor(QWidget):
                 self,
                 self.tr("Send campaign"),
                 self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
-                    self.when.text(), self._zone().key
+                    self.when.text(), zone_name(self._zone().key)
                 ),
             )
             return

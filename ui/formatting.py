@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from app.locales import babel_locale
+from ui.time_zones import zone_name
 
 
 def local(dt: datetime) -> datetime:
@@ -133,7 +134,8 @@ def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     there = dt.astimezone(zone)
     text = _short_datetime(there)
     if there.utcoffset() != local(dt).utcoffset():
-        text += f" ({getattr(zone, 'key', None) or there.tzname()})"
+        key = getattr(zone, "key", None)
+        text += f" ({zone_name(key) if key else there.tzname()})"
     return text
 
 

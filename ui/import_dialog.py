@@ -43,6 +43,7 @@ from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
+from ui.time_zones import TimeZoneBox, zone_city
 
 log = logging.getLogger(__name__)
 
@@ -173,9 +174,7 @@ class ImportDialog(QDialog):
         self.contact_combo.currentIndexChanged.connect(self._contact_changed)
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText(self.tr("Optional, e.g. 010-1234-5678"))
-        self.zone_combo = QComboBox()
-        self.zone_combo.setEditable(True)
-        self.zone_combo.addItems(sorted(bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()))
+        self.zone_combo = TimeZoneBox()
 
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -310,7 +309,7 @@ class ImportDialog(QDialog):
         self.shop_combo.setCurrentIndex(shop_index)
         self.shop_combo.blockSignals(False)
         zone = scan.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
-        self.zone_combo.setCurrentText(zone)
+        self.zone_combo.set_zone(zone)
         self.details.setVisible(True)
         if p.is_group:
             self.status.setText(
@@ -391,7 +390,7 @@ class ImportDialog(QDialog):
         return ImportRequest(
             path=self.path,
             shop_participant=str(self.shop_combo.currentData() or ""),
-            time_zone=self.zone_combo.currentText().strip(),
+            time_zone=self.zone_combo.zone() or self.zone_combo.currentText().strip(),
             contact_id=choice if isinstance(choice, int) and choice != NEW_CONTACT else None,
             new_contact=choice == NEW_CONTACT,
             phone=self.phone_edit.text().strip() or None if self.phone_edit.isEnabled() else None,
@@ -405,7 +404,11 @@ class ImportDialog(QDialog):
             return
         request = self.request()
         if not _known_zone(request.time_zone):
-            self.status.setText(self.tr("Choose the time zone the phone was in, e.g. Asia/Seoul."))
+            self.status.setText(
+                self.tr("Choose the time zone the phone was in: type its city, like {0}.").format(
+                    zone_city("Asia/Seoul")
+                )
+            )
             self.status.setStyleSheet("color: #C62828;")
             self.zone_combo.setFocus()
             return

@@ -13,6 +13,7 @@ from app.rules import ContactState, replies_for_inbound, writing_script
 from app.wire import Automations
 from ui.context import AppContext
 from ui.formatting import display_locale
+from ui.time_zones import zone_name
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ class ReplyPreview(QFrame):
         except (KeyError, ValueError):
             local, zone = now, "UTC"
         day = display_locale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
-        when = f"{day} {local:%H:%M}, {zone}"
+        when = f"{day} {local:%H:%M}, {zone_name(zone)}"
         self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
         name = self.tr("Minji Kim")
         foreign = other_language_customer(doc)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QLocale, QObject
 
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients
 from ui.formatting import display_locale
+from ui.time_zones import zone_name
 
 
 class RuleSummary(QObject):
@@ -67,7 +68,7 @@ class RuleSummary(QObject):
         return ", ".join(f"{r.start}–{r.end}" for r in day.ranges) or self.tr("closed")
 
     def week(self, week: list[DayHours], timezone: str) -> str:
-        """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed · Asia/Seoul", equal neighbours merged."""
+        """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed · Korean Time", equal neighbours merged."""
         locale = display_locale()
         parts: list[str] = []
         start = 0
@@ -78,7 +79,7 @@ class RuleSummary(QObject):
                 days = first if i - 1 == start else f"{first}–{last}"
                 parts.append(f"{days} {self.day(week[start])}")
                 start = i
-        return "; ".join(parts) + f" · {timezone}"
+        return "; ".join(parts) + f" · {zone_name(timezone)}"
 
     def hours(self, hours: BusinessHours) -> str:
         return self.week(hours.week, hours.timezone)

@@ -1,0 +1,150 @@
+"""Time zones in the owner's words: "서울 — 한국 시간" where the relay and the rules keep "Asia/Seoul".
+
+Qt names zones by their IANA id, or by a standard-time name all year; babel (already ours for prices
+and dates) has each zone's city and its generic name in every language the UI speaks.
+"""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from app.locales import babel_locale
+
+# IANA's old country-wide names (US/Eastern, Canada/…): babel lists most as aliases, not these.
+_OLD_AREAS = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
+
+
+def babel_locale_name() -> str:
+    return babel_locale(QLocale().name())  # as ui.formatting's, which writes times with these names
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    from babel.core import get_global
+
+    return dict(get_global("zone_aliases"))
+
+
+def _canonical(key: str) -> str:
+    return _aliases().get(key, key)
+
+
+def _named(key: str) -> bool:
+    """Whether babel knows the zone by a place (not "UTC", "Etc/GMT-9" or an unknown id)."""
+    canonical = _canonical(key)
+    return "/" in canonical and not canonical.startswith(_OLD_AREAS)
+
+
+def zone_name(key: str, locale: str | None = None) -> str:
+    """The zone's generic name, the short form beside a time: "한국 시간", "Korean Time"; the id
+    itself for a zone with no place ("UTC")."""
+    return _zone_name(key, locale or babel_locale_name())
+
+
+def zone_city(key: str, locale: str | None = None) -> str:
+    """The zone's city: "서울", "Seoul" (the id for a zone with no place)."""
+    return _zone_city(key, locale or babel_locale_name())
+
+
+@functools.cache
+def _zone_name(key: str, locale: str) -> str:
+    if not _named(key):
+        return key
+    from babel.dates import get_timezone_name
+
+    try:
+        return str(get_timezone_name(_canonical(key), "long", locale=locale))
+    except (LookupError, ValueError):
+        return key
+
+
+@functools.cache
+def _zone_city(key: str, locale: str) -> str:
+    if not _named(key):
+        return key
+    from babel.dates import get_timezone_location
+
+    try:
+        return str(get_timezone_location(_canonical(key), locale=locale, return_city=True))
+    except (LookupError, ValueError):
+        return key
+
+
+def utc_offset_text(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def zone_label(key: str, locale: str | None = None, now: datetime | None = None) -> str:
+    """How the zone is listed: "(UTC+09:00) 서울 — 한국 시간"."""
+    try:
+        offset = (now or datetime.now(UTC)).astimezone(zoneinfo.ZoneInfo(key)).utcoffset() or timedelta(0)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return key
+    city, name = zone_city(key, locale), zone_name(key, locale)
+    place = city if name in (city, key) else f"{city} — {name}"
+    return f"({utc_offset_text(offset)}) {place}"
+
+
+@functools.cache
+def _zone_choices(locale: str, day: str) -> tuple[tuple[str, str], ...]:
+    """(label, id) of every zone with a place, east of UTC last, by label within an offset."""
+    now = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    keys = [k for k in zoneinfo.available_timezones() if _named(k) and _canonical(k) == k]
+    rows = []
+    for key in keys:
+        offset = now.astimezone(zoneinfo.ZoneInfo(key)).utcoffset() or timedelta(0)
+        rows.append((offset, zone_label(key, locale, now), key))
+    rows.append((timedelta(0), "(UTC+00:00) UTC", "UTC"))
+    return tuple((label, key) for _, label, key in sorted(rows))
+
+
+def zone_choices(locale: str | None = None) -> tuple[tuple[str, str], ...]:
+    # Offsets as of today (summer time moves some), worked out once a day.
+    return _zone_choices(locale or babel_locale_name(), datetime.now(UTC).date().isoformat())
+
+
+class TimeZoneBox(QComboBox):
+    """A time zone chosen by its city or name in the owner's language, found by typing any part of
+    it ("서울", "한국"); an IANA id typed whole ("Asia/Seoul") is taken too. `zone()` is the id."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(16)
+        for label, key in zone_choices():
+            self.addItem(label, key)
+            self.setItemData(self.count() - 1, key, Qt.ItemDataRole.ToolTipRole)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def zone(self) -> str | None:
+        """The IANA id of the zone shown (None: the text names none)."""
+        text = self.currentText().strip()
+        found = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if found >= 0:
+            return str(self.itemData(found))
+        if text in zoneinfo.available_timezones():
+            return text
+        return None
+
+    def set_zone(self, key: str) -> None:
+        """Show `key`; an id the list does not hold (an old alias, "Etc/GMT-9") is added as itself."""
+        found = self.findData(key)
+        if found < 0:
+            # Named as itself too: an alias's place is listed already under its own id.
+            label = f"{zone_label(key)} · {key}" if key in zoneinfo.available_timezones() else key
+            self.addItem(label, key)
+            found = self.count() - 1
+        self.setCurrentIndex(found)
