@@ -115,8 +115,17 @@ class SyncBanner(QFrame):
         self.keep_button.setVisible(status is SyncStatus.CONFLICT)
         self.theirs_button.setVisible(status is SyncStatus.CONFLICT)
         self.retry_button.setVisible(status is SyncStatus.PENDING and not sending and can_send)
-        self.setProperty("status", "sending" if sending else status.value)
-        if status is SyncStatus.CONFLICT and state.conflict is not None:
+        unconnected = not can_send and not sending and status is not SyncStatus.CONFLICT
+        # No relay to hold the rules: never the green "on the relay", whatever was last pushed.
+        self.setProperty("status", "sending" if sending else "pending" if unconnected else status.value)
+        if unconnected:
+            self.message.setText(
+                self.tr(
+                    "Not connected to a relay: what you save here is kept on this computer and goes to "
+                    "the relay once one is connected (File ▸ Settings)."
+                )
+            )
+        elif status is SyncStatus.CONFLICT and state.conflict is not None:
             self.message.setText(
                 self.tr(
                     "These rules were changed on another computer while your change waited. "
@@ -309,6 +318,8 @@ class AutomationDialog(QDialog):
             return
         if self._sending:
             text = self.tr("Saved. Sending to the relay…")
+        elif self.client_provider() is None:
+            text = self.tr("Saved on this computer. It goes to the relay once one is connected.")
         elif status is SyncStatus.SYNCED:
             text = self.tr("Saved. The relay has it: customers get it from now on.")
         else:

@@ -103,6 +103,10 @@
         <translation>저장했어요. 릴레이로 보내는 중…</translation>
     </message>
     <message>
+        <source>Saved on this computer. It goes to the relay once one is connected.</source>
+        <translation>이 컴퓨터에 저장했어요. 릴레이를 연결하면 릴레이로 보내져요.</translation>
+    </message>
+    <message>
         <source>Saved. The relay has it: customers get it from now on.</source>
         <translation>저장했어요. 릴레이에도 반영되어 지금부터 고객에게 적용돼요.</translation>
     </message>
@@ -568,8 +572,8 @@
         <translation>시간대</translation>
     </message>
     <message>
-        <source>Choose a time zone from the list, like Asia/Seoul.</source>
-        <translation>목록에서 시간대를 고르세요 (예: Asia/Seoul).</translation>
+        <source>Choose a time zone from the list: type its city, like {0}.</source>
+        <translation>목록에서 시간대를 골라 주세요. 도시 이름을 입력하면 찾을 수 있어요(예: {0}).</translation>
     </message>
     <message>
         <source>Open: {0}</source>
@@ -2737,10 +2741,6 @@ Right-click to retry.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Choose the time zone the phone was in, e.g. Asia/Seoul.</source>
-        <translation>휴대폰이 있던 시간대를 고르세요. 예: Asia/Seoul</translation>
-    </message>
-    <message>
         <source>Import chat from phone</source>
         <translation>휴대폰에서 채팅 가져오기</translation>
     </message>
@@ -2927,6 +2927,10 @@ Right-click to retry.</source>
     <message>
         <source>A new contact</source>
         <translation>새 연락처</translation>
+    </message>
+    <message>
+        <source>Choose the time zone the phone was in: type its city, like {0}.</source>
+        <translation>휴대폰이 있던 시간대를 골라 주세요. 도시 이름을 입력하면 찾을 수 있어요(예: {0}).</translation>
     </message>
     <message>
         <source>Importing… {0} of {1} lines</source>
@@ -5093,6 +5097,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Shop name: {0}</source>
         <translation>가게 이름: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to a relay: what you save here is kept on this computer and goes to the relay once one is connected (File ▸ Settings).</source>
+        <translation>릴레이에 연결되지 않음: 여기서 저장한 내용은 이 컴퓨터에 보관되고, 릴레이를 연결하면(파일 ▸ 설정) 릴레이로 보내져요.</translation>
     </message>
     <message>
         <source>These rules were changed on another computer while your change waited. Nothing was overwritten: choose which version the relay should use.</source>

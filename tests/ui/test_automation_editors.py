@@ -52,9 +52,22 @@ def settle(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
 # --------------------------------------------------------------------------- business hours
 
 
+def choose_zone_by_city(qtbot, box, typed: str) -> None:
+    """Type part of a city's name into the time zone box and take the first suggestion."""
+    from PySide6.QtCore import Qt
+
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), typed)
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
 def test_hours_editor_round_trips_ranges_all_day_and_zone(qtbot, ctx: AppContext) -> None:
     editor = opened(qtbot, BusinessHoursEditor(ctx))
-    editor.timezone.setCurrentText("Asia/Seoul")
+    choose_zone_by_city(qtbot, editor.timezone, "seoul")  # any part, any case
+    assert editor.timezone.currentText() == "(UTC+09:00) Seoul — Korean Time"
     monday = editor.week.days[0]
     monday.set_value(demo_automations("ko").business_hours.week[0])  # 10–13 and 14–19
     editor.week.days[5].mode.setCurrentIndex(editor.week.days[5].mode.findData("all_day"))
@@ -65,10 +78,30 @@ def test_hours_editor_round_trips_ranges_all_day_and_zone(qtbot, ctx: AppContext
     assert hours.timezone == "Asia/Seoul"
     assert [(r.start, r.end) for r in hours.week[0].ranges] == [("10:00", "13:00"), ("14:00", "19:00")]
     assert hours.week[5].mode == "all_day" and hours.week[6].mode == "closed"
-    assert "Asia/Seoul" in editor.summary.text()
+    assert editor.summary.text().endswith("Sun closed · Korean Time")
     # Opening it again shows what was saved.
     again = opened(qtbot, BusinessHoursEditor(ctx))
-    assert again.week.value() == hours.week and again.timezone.currentText() == "Asia/Seoul"
+    assert again.week.value() == hours.week and again.timezone.zone() == "Asia/Seoul"
+    assert again.timezone.currentText() == "(UTC+09:00) Seoul — Korean Time"
+
+
+def test_the_time_zone_list_names_cities_in_korean_and_an_id_typed_whole_is_taken(
+    qtbot, ctx: AppContext
+) -> None:
+    """A Korean owner found 서울 among 600 ids from Africa/Abidjan on; now it is listed by city."""
+    from ui.time_zones import zone_choices, zone_label, zone_name
+
+    korean = dict(zone_choices("ko_KR"))
+    assert korean["(UTC+09:00) 서울 — 한국 시간"] == "Asia/Seoul"
+    assert zone_name("Asia/Seoul", "ko_KR") == "한국 시간"
+    assert zone_name("UTC", "ko_KR") == "UTC"  # not babel's "unknown region"
+    assert len(korean) > 400 and "US/Eastern" not in korean.values()  # one entry per place
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    editor.timezone.setCurrentText("America/New_York")  # pasted from somewhere
+    assert editor.timezone.zone() == "America/New_York"
+    editor.timezone.set_zone("US/Eastern")  # an old alias a relay may still hold is shown, not lost
+    assert editor.timezone.zone() == "US/Eastern"
+    assert editor.timezone.currentText() == f"{zone_label('US/Eastern')} · US/Eastern"
 
 
 def test_a_range_ending_at_midnight_is_stored_as_24_00(qtbot, ctx: AppContext) -> None:
@@ -89,7 +122,8 @@ def test_a_shop_that_never_set_hours_gets_this_computers_time_zone(
 ) -> None:
     monkeypatch.setattr("ui.business_hours_editor.system_timezone", lambda: "Europe/Berlin")
     editor = opened(qtbot, BusinessHoursEditor(ctx))
-    assert editor.timezone.currentText() == "Europe/Berlin"
+    assert editor.timezone.zone() == "Europe/Berlin"
+    assert "Berlin" in editor.timezone.currentText()
     assert system_timezone()  # a real zone name on this machine too
 
 
@@ -98,7 +132,7 @@ def test_an_unknown_time_zone_is_refused(qtbot, ctx: AppContext) -> None:
     editor.timezone.setCurrentText("Mars/Olympus")
     editor.save()
     settle(qtbot, editor)
-    assert "time zone" in editor.error.text()
+    assert editor.error.text() == "Choose a time zone from the list: type its city, like Seoul."
     assert AutomationsStore(ctx.db).state().status is SyncStatus.SYNCED  # nothing saved
 
 
@@ -300,7 +334,7 @@ def test_away_preview_on_a_closed_sunday_shows_the_away_message(qtbot, demo_ctx:
     editor.preview.clock = lambda: SUNDAY_AFTERNOON
     editor.text.setPlainText("{name}님, 오늘은 쉬는 날이에요. 내일 답장 드릴게요!")
     assert "If a customer wrote now" in editor.preview.title.text()
-    assert "Asia/Seoul" in editor.preview.title.text()
+    assert ", Korean Time" in editor.preview.title.text()
     returning = editor.preview.returning.text()
     assert "Minji Kim님, 오늘은 쉬는 날이에요. 내일 답장 드릴게요!" in returning
     new = editor.preview.new_customer.text()
@@ -458,3 +492,26 @@ def test_a_day_opened_from_closed_starts_with_the_nearest_open_days_hours(
     monday.mode.setCurrentIndex(monday.mode.findData("closed"))
     monday.mode.setCurrentIndex(monday.mode.findData("open"))
     assert [(r.start, r.end) for r in monday.value().ranges] == [("10:00", "13:00"), ("14:00", "19:00")]
+
+
+def test_with_no_relay_connected_the_editor_never_says_the_relay_has_it(
+    qtbot, ctx: AppContext, real_relay
+) -> None:
+    """A shop that skipped setup read "On the relay: customers get what you see here" in green."""
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(ctx))  # no relay set up: the app runs no sync engine
+    assert editor.banner.message.text().startswith("Not connected to a relay: what you save here is kept")
+    assert editor.banner.property("status") == "pending"  # amber, not green
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("안녕하세요 {name}님!")
+    editor.save()
+    settle(qtbot, editor)
+    assert editor.saved_note.text() == "Saved on this computer. It goes to the relay once one is connected."
+    assert not editor.banner.retry_button.isVisible()  # nothing to retry against
+    # Once a relay is connected, the same editor says where the rules are.
+    _relay, _graph, client = real_relay
+    connected = opened(qtbot, GreetingEditor(ctx, client_provider=lambda: client))
+    settle(qtbot, connected)
+    assert connected.state.status is SyncStatus.SYNCED and client.get_automations().greeting.enabled
+    assert connected.banner.message.text() == "On the relay: customers get what you see here."
