@@ -40,6 +40,7 @@ from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.relay_check_view import RelayCheckPanel
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
+from ui.shop_place import ShopPlaceFields
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,22 @@ class SettingsDialog(QDialog):
         self.notifications.toggled.connect(self.previews.setEnabled)
         self.previews.setEnabled(self.prefs.notifications)
 
+        # The shop's country and currency (chosen in the first-run setup, or its defaults when skipped)
+        self.shop = shop = QGroupBox(self.tr("Your shop"))
+        self.place = ShopPlaceFields(shop)
+        self.place.choose(ctx.shop_region, ctx.currency)
+        shop_form = QFormLayout(shop)
+        self.place.add_rows(shop_form)
+        shop_note = QLabel(
+            self.tr(
+                "The country writes customers' phone numbers as they are dialled there; new catalogue "
+                "items and orders are priced in the currency (prices already set keep theirs)."
+            )
+        )
+        shop_note.setWordWrap(True)
+        shop_form.addRow(shop_note)
+        shop.setEnabled(False)
+
         # Data
         data = QGroupBox(self.tr("Your data"))
         data_box = QVBoxLayout(data)
@@ -168,7 +185,7 @@ class SettingsDialog(QDialog):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
-        for section in (connection, behaviour, data, self.campaign_prices):
+        for section in (connection, behaviour, shop, data, self.campaign_prices):
             column.addWidget(section)
         self.sections = QScrollArea()
         self.sections.setWidgetResizable(True)
@@ -214,7 +231,9 @@ class SettingsDialog(QDialog):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.blockSignals(False)
+        self.place.choose(prefs.shop_region, prefs.currency)
         self.behaviour.setEnabled(True)
+        self.shop.setEnabled(True)
         self.loaded = True
         self._enable_save()
 
@@ -253,6 +272,8 @@ class SettingsDialog(QDialog):
             notification_previews=self.previews.isChecked(),
             read_receipts=self.receipts.isChecked(),
             language=self.language.currentData(),
+            shop_region=self.place.region,
+            currency=self.place.currency_code,
         )
 
     def accept(self) -> None:
@@ -281,7 +302,11 @@ class SettingsDialog(QDialog):
                 notifications=prefs.notifications,
                 notification_previews=prefs.notification_previews,
                 read_receipts=prefs.read_receipts,
+                shop_region=prefs.shop_region,
+                currency=prefs.currency,
             )
+            # Read where they are used: the next chat, panel, catalogue item or order follows them.
+            self.ctx.shop_region, self.ctx.currency = prefs.shop_region, prefs.currency
             self.prefs = prefs
             super(SettingsDialog, self).accept()
 

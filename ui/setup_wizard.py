@@ -6,7 +6,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,10 +19,10 @@ from PySide6.QtWidgets import (
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
 from ui.context import AppContext
-from ui.formatting import babel_locale_name
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel
 from ui.screen_fit import resize_within_screen
+from ui.shop_place import ShopPlaceFields
 
 log = logging.getLogger(__name__)
 
@@ -38,23 +37,6 @@ def relay_guide_url() -> str:
         if candidate.exists():
             return QUrl.fromLocalFile(str(candidate)).toString()
     return "docs/relay.md"
-
-
-# (ISO country, currency) pairs offered first; the owner can pick any other.
-COUNTRIES: tuple[tuple[str, str], ...] = (
-    ("KR", "KRW"),
-    ("US", "USD"),
-    ("GB", "GBP"),
-    ("JP", "JPY"),
-    ("DE", "EUR"),
-    ("ES", "EUR"),
-    ("FR", "EUR"),
-    ("IN", "INR"),
-    ("BR", "BRL"),
-    ("ID", "IDR"),
-    ("MX", "MXN"),
-)
-CURRENCIES = ("KRW", "USD", "EUR", "GBP", "JPY", "INR", "BRL", "IDR", "MXN")
 
 
 def explain(result: CheckResult) -> str:
@@ -174,31 +156,19 @@ class ShopPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Your shop"))
         self.setSubTitle(self.tr("Used to show phone numbers and prices the way your customers write them."))
-        from babel import Locale
-
-        self.country = QComboBox()
-        self.currency = QComboBox()
-        display = Locale.parse(babel_locale_name())  # the countries named in the owner's language
-        for code, _currency in COUNTRIES:
-            self.country.addItem(display.territories.get(code, code), code)
-        for code in CURRENCIES:
-            self.currency.addItem(code, code)
-        self.country.currentIndexChanged.connect(self._country_changed)
+        self.place = ShopPlaceFields(self)
+        self.country, self.currency = self.place.country, self.place.currency
+        self.place.choose("KR", "KRW")
         form = QFormLayout(self)
-        form.addRow(self.tr("Country"), self.country)
-        form.addRow(self.tr("Currency"), self.currency)
-
-    def _country_changed(self, index: int) -> None:
-        currency = COUNTRIES[index][1] if 0 <= index < len(COUNTRIES) else "USD"
-        self.currency.setCurrentIndex(max(0, self.currency.findData(currency)))
+        self.place.add_rows(form)
 
     @property
     def region(self) -> str:
-        return str(self.country.currentData())
+        return self.place.region
 
     @property
     def currency_code(self) -> str:
-        return str(self.currency.currentData())
+        return self.place.currency_code
 
 
 class SetupWizard(QWizard):

@@ -4697,6 +4697,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>언어</translation>
     </message>
     <message>
+        <source>Your shop</source>
+        <translation>내 상점</translation>
+    </message>
+    <message>
+        <source>The country writes customers&apos; phone numbers as they are dialled there; new catalogue items and orders are priced in the currency (prices already set keep theirs).</source>
+        <translation>고객 전화번호는 이 국가에서 거는 방식으로 표시돼요. 새 카탈로그 상품과 주문은 이 통화로 가격을 매겨요(이미 정한 가격은 그대로예요).</translation>
+    </message>
+    <message>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>
@@ -4915,6 +4923,9 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>Used to show phone numbers and prices the way your customers write them.</source>
         <translation>고객이 쓰는 방식대로 전화번호와 가격을 표시하는 데 사용해요.</translation>
     </message>
+</context>
+<context>
+    <name>ShopPlaceFields</name>
     <message>
         <source>Country</source>
         <translation>국가</translation>

@@ -58,3 +58,34 @@ def test_save_is_on_the_screen_of_a_small_laptop(qtbot: Any, ctx: Any) -> None:
         dialog.sections.viewport(), dialog.campaign_prices.rect().topLeft()
     )
     assert 0 <= prices_top.y() < dialog.sections.viewport().height()
+
+
+def test_the_shops_country_and_currency_can_be_changed_after_setup(qtbot: Any, ctx: Any) -> None:
+    """Chosen once in the first-run wizard (or left at Korea and won when it was skipped), they
+    could not be changed again: a shop in Vietnam had its customers' numbers written as Korean."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.waitUntil(save.isEnabled, timeout=5000)
+    place = dialog.place
+    assert (place.region, place.currency_code) == ("KR", "KRW")
+    # Vietnam is not among the first few countries offered: it is further down the same list.
+    place.country.setCurrentIndex(place.country.findData("VN"))
+    assert place.country.currentText() == "Vietnam" and place.currency_code == "VND"  # its currency follows
+    with qtbot.waitSignal(ctx.hub.changed):
+        save.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    with ctx.db.read() as s:
+        stored = load_preferences(s)
+    assert (stored.shop_region, stored.currency) == ("VN", "VND")
+    assert (ctx.shop_region, ctx.currency) == ("VN", "VND")  # what the next chat and order read
+    from app.phones import display_phone
+
+    # A Vietnamese number as dialled in Vietnam, no longer "+84 …" as a Korean shop sees it.
+    assert display_phone("84912345678", ctx.shop_region) == "0912 345 678"
+    again = SettingsDialog(ctx)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.loaded, timeout=5000)
+    assert (again.place.region, again.place.currency_code) == ("VN", "VND")
