@@ -30,13 +30,21 @@ class CampaignPricesBox(QGroupBox):
             self,
         )
         note.setWordWrap(True)
+        self.marketing_label, self.utility_label = QLabel(self), QLabel(self)
+        self._name_currency()
         form = QFormLayout(self)
-        form.addRow(self.tr("Marketing ({0})").format(currency), self.marketing)
-        form.addRow(self.tr("Utility ({0})").format(currency), self.utility)
+        form.addRow(self.marketing_label, self.marketing)
+        form.addRow(self.utility_label, self.utility)
         form.addRow(note)
 
+    def _name_currency(self) -> None:
+        self.marketing_label.setText(self.tr("Marketing ({0})").format(self.currency))
+        self.utility_label.setText(self.tr("Utility ({0})").format(self.currency))
+
     def show_prices(self, prices: Prices) -> None:
+        # Prices set in another currency stay in it (the shop's may have changed since): say which.
         self.currency = prices.currency if prices.marketing_minor or prices.utility_minor else self.currency
+        self._name_currency()
         self.marketing.setText(
             edit_amount(prices.marketing_minor, self.currency) if prices.marketing_minor else ""
         )

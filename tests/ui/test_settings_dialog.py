@@ -89,3 +89,17 @@ def test_the_shops_country_and_currency_can_be_changed_after_setup(qtbot: Any, c
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.loaded, timeout=5000)
     assert (again.place.region, again.place.currency_code) == ("VN", "VND")
+
+
+def test_campaign_prices_set_in_another_currency_are_labelled_with_it(qtbot: Any, ctx: Any) -> None:
+    """Prices kept in USD showed as "Marketing (KRW) 0.02" in a Korean shop's settings."""
+    from app.campaign_checks import Prices, store_prices
+    from ui.settings_dialog import SettingsDialog
+
+    store_prices(ctx.db, Prices("USD", 2, 1))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.prices_loaded, timeout=5000)
+    box = dialog.campaign_prices
+    assert (box.marketing_label.text(), box.marketing.text()) == ("Marketing (USD)", "0.02")
+    assert box.utility_label.text() == "Utility (USD)"
