@@ -1,4 +1,5 @@
-"""The demo clothing shop's quick replies, in Korean and English (loaded by `--demo`)."""
+"""The demo clothing shop's quick replies, in Korean and English (loaded by `--demo`): the same answers
+in the same order, so each is the other's text in another language."""
 
 from __future__ import annotations
 
@@ -105,6 +106,12 @@ DEMO_QUICK_REPLIES: dict[str, list[tuple[str, str, list[str]]]] = {
             "Linen loves a cold hand wash or the wool cycle. "
             "Please skip the dryer (it can shrink) and dry it in the shade.",
             ["wash", "care"],
+        ),
+        (
+            "/shipped",
+            "{first_name}, your order left us today! The tracking number follows by message shortly. "
+            "Thank you!",
+            ["shipped", "tracking"],
         ),
     ],
 }

@@ -275,6 +275,8 @@ class QuickReply(Base):
     media_path: Mapped[str | None] = mapped_column(Text)
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The same answer in another language, for a customer who writes in other letters ("" = none).
+    text_other_language: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class CatalogItem(Base):

@@ -11,7 +11,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
-from app.rules import writing_script
+from app.rules import TYPED_KINDS, writing_script
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -181,10 +181,6 @@ class OrderMessage:
     customer: str
     contact_id: int
     prepared: PreparedMessage
-
-
-# Messages whose body the customer typed: a text, or a photo's, video's or document's caption.
-TYPED_KINDS = ("text", "image", "video", "document")
 
 
 def customer_language(owner_language: str, their_words: Sequence[str]) -> str:

@@ -14,7 +14,7 @@ from app.changes import Changes
 from app.demo_replies import DEMO_QUICK_REPLIES
 from app.errors import ErrorCode, InvalidInput, LimitParams, NameParams, Params
 from app.models import Contact, QuickReply
-from app.rules import fill_fields
+from app.rules import fill_fields, text_for
 from app.text import nfc
 from app.wire import TEXT_MAX, BusinessProfile
 
@@ -60,19 +60,24 @@ class QuickReplyRow:
     media_path: str | None
     keywords: tuple[str, ...]
     position: int
+    text_other_language: str = ""  # the same answer in another language ("" = none)
 
 
 @dataclass(frozen=True, slots=True)
 class ContactInfo:
-    """Who a quick reply is being inserted for: fills `{name}`, `{first_name}` and `{phone}`."""
+    """Who a quick reply is being inserted for: fills `{name}`, `{first_name}` and `{phone}`, and
+    `their_words` (their newest typed messages, newest first) tell which language it goes in."""
 
     name: str
     phone: str  # E.164 digits (the wa_id) or "" when unknown
+    their_words: tuple[str, ...] = ()
 
 
 def _row(q: QuickReply) -> QuickReplyRow:
     keywords = tuple(str(k) for k in (q.keywords or []))
-    return QuickReplyRow(q.id, q.shortcut, q.text, q.media_path, keywords, q.position)
+    return QuickReplyRow(
+        q.id, q.shortcut, q.text, q.media_path, keywords, q.position, q.text_other_language or ""
+    )
 
 
 # --------------------------------------------------------------------------- validation
@@ -102,6 +107,14 @@ def _clean_text(text: str) -> str:
     text = nfc(text).strip()
     if not text:
         raise QuickReplyInvalid("empty_text", ErrorCode.QUICK_REPLY_EMPTY)
+    if len(text) > TEXT_MAX:
+        raise QuickReplyInvalid("text_too_long", ErrorCode.QUICK_REPLY_TOO_LONG, LimitParams(TEXT_MAX))
+    return text
+
+
+def _clean_other_language(text: str) -> str:
+    """The optional other-language text: may be empty, else as long as a message may be."""
+    text = nfc(text).strip()
     if len(text) > TEXT_MAX:
         raise QuickReplyInvalid("text_too_long", ErrorCode.QUICK_REPLY_TOO_LONG, LimitParams(TEXT_MAX))
     return text
@@ -138,6 +151,7 @@ def add_quick_reply(
     *,
     media_path: str | None = None,
     keywords: Iterable[str] = (),
+    text_other_language: str = "",
 ) -> QuickReplyRow:
     shortcut = clean_shortcut(shortcut)
     _check_unique(session, shortcut, None)
@@ -148,6 +162,7 @@ def add_quick_reply(
         media_path=media_path or None,
         keywords=clean_keywords(keywords),
         position=0 if last is None else last + 1,
+        text_other_language=_clean_other_language(text_other_language),
     )
     session.add(q)
     session.flush()
@@ -162,6 +177,7 @@ def update_quick_reply(
     text: str,
     media_path: str | None = None,
     keywords: Iterable[str] = (),
+    text_other_language: str = "",
 ) -> QuickReplyRow:
     q = session.get(QuickReply, reply_id)
     if q is None:
@@ -172,6 +188,7 @@ def update_quick_reply(
     q.text = _clean_text(text)
     q.media_path = media_path or None
     q.keywords = clean_keywords(keywords)
+    q.text_other_language = _clean_other_language(text_other_language)
     session.flush()
     return _row(q)
 
@@ -211,7 +228,9 @@ def normalise_pattern(pattern: str) -> str:
     return pattern.removeprefix("/").casefold()
 
 
-def match_rank(pattern: str, shortcut: str, text: str, keywords: Iterable[str] = ()) -> int | None:
+def match_rank(
+    pattern: str, shortcut: str, text: str, keywords: Iterable[str] = (), other_text: str = ""
+) -> int | None:
     """How well a quick reply matches a normalised pattern (lower is better), None when it does not.
 
     Shortcut-prefix matches come first, then shortcuts containing the pattern, then keywords, then
@@ -226,7 +245,7 @@ def match_rank(pattern: str, shortcut: str, text: str, keywords: Iterable[str] =
         return RANK_SHORTCUT_CONTAINS
     if any(pattern in nfc(k).casefold() for k in keywords):
         return RANK_KEYWORD
-    if pattern in nfc(text).casefold():
+    if pattern in nfc(text).casefold() or pattern in nfc(other_text).casefold():
         return RANK_TEXT
     return None
 
@@ -236,7 +255,7 @@ def rank_quick_replies(rows: Iterable[QuickReplyRow], pattern: str) -> list[Quic
     p = normalise_pattern(pattern)
     ranked = []
     for row in rows:
-        rank = match_rank(p, row.shortcut, row.text, row.keywords)
+        rank = match_rank(p, row.shortcut, row.text, row.keywords, row.text_other_language)
         if rank is not None:
             ranked.append((rank, row.position, row.id, row))
     ranked.sort(key=lambda t: t[:3])
@@ -257,6 +276,13 @@ def contact_info(session: Session, contact_id: int) -> ContactInfo | None:
     if c is None:
         return None
     return ContactInfo(name=c.saved_name or c.profile_name or "", phone=c.wa_id or "")
+
+
+def reply_text(row: QuickReplyRow, contact: ContactInfo | None) -> str:
+    """The reply's text for this customer: its other-language text when they write in other letters
+    than the reply's (their recent messages together decide, as for the greeting), else its text."""
+    words = " ".join(contact.their_words) if contact is not None else ""
+    return text_for(row.text, row.text_other_language, words or None)
 
 
 def fill_quick_reply(text: str, contact: ContactInfo | None, profile: BusinessProfile | None) -> str:
@@ -284,10 +310,23 @@ class QuickReplyLibrary:
             return list_quick_replies(s)
 
     def add(
-        self, shortcut: str, text: str, *, media_path: str | None = None, keywords: Iterable[str] = ()
+        self,
+        shortcut: str,
+        text: str,
+        *,
+        media_path: str | None = None,
+        keywords: Iterable[str] = (),
+        text_other_language: str = "",
     ) -> tuple[QuickReplyRow, Changes]:
         with self.db.write() as s:
-            row = add_quick_reply(s, shortcut, text, media_path=media_path, keywords=keywords)
+            row = add_quick_reply(
+                s,
+                shortcut,
+                text,
+                media_path=media_path,
+                keywords=keywords,
+                text_other_language=text_other_language,
+            )
         return row, QUICK_REPLIES_CHANGED
 
     def update(
@@ -298,10 +337,17 @@ class QuickReplyLibrary:
         text: str,
         media_path: str | None = None,
         keywords: Iterable[str] = (),
+        text_other_language: str = "",
     ) -> tuple[QuickReplyRow, Changes]:
         with self.db.write() as s:
             row = update_quick_reply(
-                s, reply_id, shortcut=shortcut, text=text, media_path=media_path, keywords=keywords
+                s,
+                reply_id,
+                shortcut=shortcut,
+                text=text,
+                media_path=media_path,
+                keywords=keywords,
+                text_other_language=text_other_language,
             )
         return row, QUICK_REPLIES_CHANGED
 
@@ -328,12 +374,14 @@ def load_demo_quick_replies(session: Session, lang: str) -> int:
 
     Returns how many were added, so loading twice adds nothing.
     """
-    replies = DEMO_QUICK_REPLIES["ko" if lang.lower().startswith("ko") else "en"]
+    main, other = ("ko", "en") if lang.lower().startswith("ko") else ("en", "ko")
+    # The two lists say the same things in the same order: each reply's other language is its twin.
+    twins = [text for _shortcut, text, _keywords in DEMO_QUICK_REPLIES[other]]
     taken = {s.casefold() for s in session.scalars(select(QuickReply.shortcut))}
     added = 0
-    for shortcut, text, keywords in replies:
+    for (shortcut, text, keywords), twin in zip(DEMO_QUICK_REPLIES[main], twins, strict=True):
         if shortcut.casefold() in taken:
             continue
-        add_quick_reply(session, shortcut, text, keywords=keywords)
+        add_quick_reply(session, shortcut, text, keywords=keywords, text_other_language=twin)
         added += 1
     return added

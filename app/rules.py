@@ -327,6 +327,11 @@ def writing_script(text: str) -> str | None:
     return max(counts, key=lambda k: counts[k])
 
 
+# Messages whose body the customer typed: a text, or a photo's, video's or document's caption (not a
+# cart's item names or a tapped row's title, which are the shop's words).
+TYPED_KINDS = ("text", "image", "video", "document")
+
+
 def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     """An automatic message's text for this customer: `other_language` when it is set and the
     customer wrote in another script than `main` is written in, else `main`. A customer writing in a

@@ -267,7 +267,10 @@ class ChatPane(QWidget):
 
     def _contact_info(self) -> ContactInfo | None:
         conv = self.conversation
-        return None if conv is None else ContactInfo(name=conv.display_name, phone=conv.wa_id or "")
+        if conv is None:
+            return None
+        words = tuple(self.view.chat_model.their_words())
+        return ContactInfo(name=conv.display_name, phone=conv.wa_id or "", their_words=words)
 
     def _quick_reply_inserted(self, row: QuickReplyRow) -> None:
         if row.media_path:

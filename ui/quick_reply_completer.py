@@ -45,6 +45,7 @@ from app.quick_replies import (
     QuickReplyLibrary,
     QuickReplyRow,
     fill_quick_reply,
+    reply_text,
 )
 from app.wire import BusinessProfile
 from ui.context import AppContext
@@ -203,7 +204,8 @@ class QuickReplyCompleter(QObject):
             # The syllable being composed is part of the pattern we replace: drop it, don't commit it.
             QGuiApplication.inputMethod().reset()
             self._preedit = ""
-        text = fill_quick_reply(row.text, self.contact_provider(), self.profile_provider())
+        contact = self.contact_provider()
+        text = fill_quick_reply(reply_text(row, contact), contact, self.profile_provider())
         self._inserting = True
         try:
             cursor = self.editor.textCursor()
@@ -262,6 +264,7 @@ class QuickReplyCompleter(QObject):
         self._token_start = start
         if not self.loaded:
             return  # shown once the replies are in
+        self.source.set_contact(self.contact_provider())  # each reply as this chat would get it
         self.model.set_pattern(pattern)
         if self.source.rowCount() == 0 and not pattern:
             self.popup.hide()

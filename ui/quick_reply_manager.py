@@ -62,7 +62,7 @@ class QuickReplyManager(QDialog):
         self.model.setSourceModel(self.source)
         self.current_id: int | None = None  # None: the form holds a new, unsaved reply
         # What the form showed when a reply (or a new one) was put in it or saved: edits differ from it.
-        self._shown: tuple[str, str, str, str] | None = None
+        self._shown: tuple[str, str, str, str, str] | None = None
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search shortcuts, keywords and text"))
@@ -101,6 +101,15 @@ class QuickReplyManager(QDialog):
         self.shortcut.setPlaceholderText(self.tr("/thanks"))
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Thanks for your order, {first_name}!"))
+        self.other_text = QPlainTextEdit()
+        self.other_text.setObjectName("quickReplyOtherLanguage")
+        self.other_text.setPlaceholderText(
+            self.tr(
+                "Optional. Inserted instead in a chat whose customer writes in another language than "
+                "the message above, e.g. the same words in English."
+            )
+        )
+        self.other_text.setMaximumHeight(110)
         self.keywords = QLineEdit()
         self.keywords.setAccessibleName(self.tr("Keywords"))
         self.keywords.setPlaceholderText(self.tr("Words that also find this reply, separated by commas"))
@@ -127,7 +136,8 @@ class QuickReplyManager(QDialog):
         form = QFormLayout(right)
         form.addRow(self.tr("Shortcut"), self.shortcut)
         form.addRow(self.tr("Message"), self.text)
-        form.addRow("", FieldButtons(self.text))
+        form.addRow(self.tr("In another language"), self.other_text)
+        form.addRow("", FieldButtons(self.text, self.other_text))
         form.addRow(self.tr("Keywords"), self.keywords)
         form.addRow(self.tr("Attachment"), media_row)
         form.addRow("", self.error)
@@ -135,6 +145,7 @@ class QuickReplyManager(QDialog):
         # Why the last save was refused stays only until the owner changes what it was about.
         self.shortcut.textEdited.connect(self.error.clear)
         self.text.textChanged.connect(self.error.clear)
+        self.other_text.textChanged.connect(self.error.clear)
         self.keywords.textEdited.connect(self.error.clear)
 
         self.body = splitter = QSplitter()
@@ -237,16 +248,19 @@ class QuickReplyManager(QDialog):
         self.current_id = row.id
         self.shortcut.setText(row.shortcut)
         self.text.setPlainText(row.text)
+        self.other_text.setPlainText(row.text_other_language)
         self.keywords.setText(", ".join(row.keywords))
         self.media.setText(row.media_path or "")
         self.error.clear()
         self._shown = self._form_values()
 
     def new_reply(self) -> None:
-        self.view.clearSelection()
+        # No current row either: clicking the reply that was shown must show it again.
+        self._select_quietly(None)
         self.current_id = None
         self.shortcut.setText("/")
         self.text.clear()
+        self.other_text.clear()
         self.keywords.clear()
         self.media.clear()
         self.error.clear()
@@ -255,8 +269,14 @@ class QuickReplyManager(QDialog):
 
     # ------------------------------------------------------------------ unsaved edits
 
-    def _form_values(self) -> tuple[str, str, str, str]:
-        return (self.shortcut.text(), self.text.toPlainText(), self.keywords.text(), self.media.text())
+    def _form_values(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.shortcut.text(),
+            self.text.toPlainText(),
+            self.other_text.toPlainText(),
+            self.keywords.text(),
+            self.media.text(),
+        )
 
     def has_unsaved_edits(self) -> bool:
         return self._shown is not None and self._form_values() != self._shown
@@ -300,14 +320,23 @@ class QuickReplyManager(QDialog):
             self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
             return False
         shortcut, text, media = self.shortcut.text(), self.text.toPlainText(), self.media.text() or None
+        other = self.other_text.toPlainText()
         values = self._form_values()
         db, reply_id = self.ctx.db, self.current_id
 
         def work() -> tuple[QuickReplyRow, Changes]:
+            library = QuickReplyLibrary(db)
             if reply_id is None:
-                return QuickReplyLibrary(db).add(shortcut, text, media_path=media, keywords=keywords)
-            return QuickReplyLibrary(db).update(
-                reply_id, shortcut=shortcut, text=text, media_path=media, keywords=keywords
+                return library.add(
+                    shortcut, text, media_path=media, keywords=keywords, text_other_language=other
+                )
+            return library.update(
+                reply_id,
+                shortcut=shortcut,
+                text=text,
+                media_path=media,
+                keywords=keywords,
+                text_other_language=other,
             )
 
         def saved(result: tuple[QuickReplyRow, Changes]) -> None:

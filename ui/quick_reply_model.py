@@ -18,7 +18,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.quick_replies import PATTERN_LIMIT, QuickReplyRow, match_rank, normalise_pattern
+from app.quick_replies import (
+    PATTERN_LIMIT,
+    ContactInfo,
+    QuickReplyRow,
+    match_rank,
+    normalise_pattern,
+    reply_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +44,14 @@ class QuickReplyListModel(QAbstractListModel):
     def __init__(self, rows: Sequence[QuickReplyRow] = (), parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows: list[QuickReplyRow] = list(rows)
+        # The chat a reply would go into: its text is shown in the language that chat gets.
+        self._contact: ContactInfo | None = None
+
+    def set_contact(self, contact: ContactInfo | None) -> None:
+        if contact != self._contact:
+            self._contact = contact
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_rows(self, rows: Sequence[QuickReplyRow]) -> None:
         self.beginResetModel()
@@ -57,15 +72,13 @@ class QuickReplyListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.shortcut}  {row.text}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.text
+            return f"{row.shortcut}  {reply_text(row, self._contact)}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Role.TEXT):
+            return reply_text(row, self._contact)
         if role == Role.ROW:
             return row
         if role == Role.SHORTCUT:
             return row.shortcut
-        if role == Role.TEXT:
-            return row.text
         return None
 
 
@@ -99,7 +112,7 @@ class QuickReplyFilterModel(QSortFilterProxyModel):
         rows = source.rows() if isinstance(source, QuickReplyListModel) else []
         keys = {}
         for i, row in enumerate(rows):
-            rank = match_rank(self._pattern, row.shortcut, row.text, row.keywords)
+            rank = match_rank(self._pattern, row.shortcut, row.text, row.keywords, row.text_other_language)
             if rank is not None:
                 keys[i] = (rank, row.position, row.id)
         if self.limit is not None and len(keys) > self.limit:
@@ -168,7 +181,7 @@ class QuickReplyDelegate(QStyledItemDelegate):
         painter.setFont(plain)
         if not selected:
             painter.setPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
-        first_line = " ".join(row.text.split())
+        first_line = " ".join(str(index.data(Role.TEXT) or "").split())
         painter.drawText(
             QRect(rect.left(), rect.top() + top.height() + 2, rect.width(), second.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -4075,8 +4075,16 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>/감사</translation>
     </message>
     <message>
+        <source>Optional. Inserted instead in a chat whose customer writes in another language than the message above, e.g. the same words in English.</source>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보내는 고객의 채팅에는 이 글이 대신 들어가요. 예: 같은 내용을 영어로.</translation>
+    </message>
+    <message>
         <source>Attachment</source>
         <translation>첨부</translation>
+    </message>
+    <message>
+        <source>In another language</source>
+        <translation>다른 언어로</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -176,3 +176,33 @@ def test_a_version_nine_database_gets_leaner_search_tables_and_still_finds_its_m
         assert [h.snippet for h in search_messages(s, "주문")] == ["주문했어요"]
         assert [h.snippet for h in search_messages(s, "주문했")] == ["주문했어요"]
     db.close()
+
+
+def test_a_version_twelve_databases_quick_replies_migrate_with_no_text_in_another_language(
+    db_path: Path,
+) -> None:
+    upgrade(db_path, "0012")
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO quick_reply (shortcut, text, keywords, position) VALUES ('/배송', '2~3일', '[]', 0)"
+    )
+    raw.commit()
+    raw.close()
+    db = Database.open(db_path)
+    with db.read() as s:
+        reply = s.scalars(select(QuickReply)).one()
+        assert (reply.shortcut, reply.text, reply.text_other_language) == ("/배송", "2~3일", "")
+    db.close()
+    # and back down to 12 and up again (the downgrade drops the column, the reply stays)
+    from alembic import command
+    from alembic.config import Config
+
+    from app.db import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    command.downgrade(cfg, "0012")
+    assert stored_schema_version(db_path) == 12
+    Database.open(db_path).close()
+    assert stored_schema_version(db_path) == 13

@@ -159,3 +159,40 @@ def test_fields_are_filled_from_the_contact_and_the_shop_profile() -> None:
     assert filled == "Minji님, 서울 리넨 하우스입니다. 주문 번호는 +821012345678로 보내 드릴게요. {unknown}"
     # No contact (e.g. composing before a chat is open): the fields disappear, the rest stays.
     assert fill_quick_reply("Hi {name}, thanks!", None, None) == "Hi, thanks!"
+
+
+def test_a_reply_goes_in_the_language_the_customer_writes_and_is_found_by_either_text(db) -> None:
+    """Emma writes English: the Korean shop's /배송 goes to her in its English words."""
+    from app.quick_replies import reply_text
+
+    with db.write() as s:
+        row = add_quick_reply(
+            s,
+            "/배송",
+            "결제 후 2~3일 안에 받으실 수 있어요.",
+            text_other_language="  It usually arrives 2–3 days after payment.  ",
+        )
+    assert row.text_other_language == "It usually arrives 2–3 days after payment."  # trimmed
+    emma = ContactInfo("Emma Wilson", "447700900123", their_words=("Hi! When will it arrive?",))
+    minji = ContactInfo("김민지", "821012345678", their_words=("OK", "배송 언제 되나요?", "주문했어요"))
+    quiet = ContactInfo("New", "821000000000")  # nothing typed yet: the main text
+    assert reply_text(row, emma) == "It usually arrives 2–3 days after payment."
+    assert reply_text(row, minji) == "결제 후 2~3일 안에 받으실 수 있어요."  # one "OK" does not switch her
+    assert reply_text(row, quiet) == reply_text(row, None) == row.text
+    with db.read() as s:
+        assert [r.shortcut for r in search_quick_replies(s, "arrives")] == ["/배송"]
+    with db.write() as s:
+        updated = update_quick_reply(s, row.id, shortcut="/배송", text=row.text, text_other_language="")
+        with pytest.raises(QuickReplyInvalid) as err:
+            update_quick_reply(s, row.id, shortcut="/배송", text=row.text, text_other_language="x" * 5000)
+    assert err.value.reason == "text_too_long"
+    assert reply_text(updated, emma) == row.text  # no other text: the main one for everyone
+
+
+def test_the_demo_replies_carry_their_twin_in_the_other_language(db) -> None:
+    with db.write() as s:
+        load_demo_quick_replies(s, "ko")
+    with db.read() as s:
+        by_shortcut = {r.shortcut: r for r in list_quick_replies(s)}
+    assert by_shortcut["/배송"].text_other_language.startswith("Orders ship within 1–2 days")
+    assert all(r.text_other_language for r in by_shortcut.values())

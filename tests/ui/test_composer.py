@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from app.models import Message
+from app.models import Contact, Message
 from app.wire import Template
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat, settle, sync_batch
@@ -378,6 +378,40 @@ def test_slash_offers_quick_replies_filled_for_this_customer_and_enter_then_send
     assert not sent
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert [o.text for o in sent] == ["Thanks Amy Clarke, your order is on its way!"]
+
+
+def test_a_quick_reply_goes_into_a_chat_in_the_language_its_customer_writes(window: Any, qtbot: Any) -> None:
+    """Emma writes English: "/배송" put the Korean text in her chat, and the owner retyped it."""
+    from app.quick_replies import QuickReplyLibrary
+    from ui.quick_reply_model import Role
+
+    QuickReplyLibrary(window.ctx.db).add(
+        "/배송",
+        "{first_name}님, 결제 후 2~3일 안에 받으실 수 있어요.",
+        text_other_language="{first_name}, it usually arrives 2–3 days after payment.",
+    )
+    emma = conversation(window.ctx, name="Emma Wilson")  # her message: "hello"
+    minji = conversation(window.ctx, name="김민지")
+    with window.ctx.db.write() as s:
+        make_message(s, s.get(Contact, minji.contact_id), "배송 언제 되나요?")
+    load_chats(window, qtbot)
+    for conv, expected in (
+        (emma, "Emma, it usually arrives 2–3 days after payment."),
+        (minji, "김민지님, 결제 후 2~3일 안에 받으실 수 있어요."),
+    ):
+        select_chat(window, qtbot, conv.contact_id)
+        edit = window.chat.composer.edit
+        edit.setFocus()
+        edit.clear()
+        qtbot.keyClicks(edit, "/")
+        commit_text(edit, "배송")
+        completer = window.chat.quick_replies
+        qtbot.waitUntil(completer.is_open)
+        shown = completer.model.index(0, 0).data(Role.TEXT)  # the popup shows what will go in
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert edit.toPlainText() == expected
+        assert ("it usually arrives" in shown) == (conv is emma)
+        edit.clear()
 
 
 def test_pasting_a_picture_or_a_copied_file_attaches_it_and_text_still_pastes_as_text(

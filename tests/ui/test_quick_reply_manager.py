@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPushButton
 
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
@@ -150,3 +152,32 @@ def test_a_reply_looked_at_and_closed_unchanged_closes_without_asking(qtbot, ctx
     manager.show()
     manager.close()  # no question declared: asking would fail the test
     assert not manager.isVisible()
+
+
+def test_a_reply_keeps_its_words_in_another_language_and_a_field_goes_where_the_owner_types(
+    qtbot, ctx: AppContext
+) -> None:
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    manager.new_reply()
+    manager.shortcut.setText("/배송")
+    manager.text.setPlainText("2~3일 걸려요.")
+    manager.other_text.setFocus()
+    manager.other_text.setPlainText("Hi ")
+    manager.other_text.moveCursor(QTextCursor.MoveOperation.End)
+    buttons = {b.toolTip(): b for b in manager.findChildren(QPushButton) if b.toolTip().startswith("{")}
+    qtbot.waitUntil(manager.other_text.hasFocus)
+    buttons["{first_name}"].click()  # into the other-language text, the one being typed
+    manager.other_text.insertPlainText(", it takes 2–3 days.")
+    with qtbot.waitSignal(ctx.hub.changed):
+        assert manager.save_current()
+    settle(qtbot, manager)
+    (row,) = QuickReplyLibrary(ctx.db).all()
+    assert (row.text, row.text_other_language) == ("2~3일 걸려요.", "Hi {first_name}, it takes 2–3 days.")
+    manager.new_reply()
+    assert manager.other_text.toPlainText() == ""
+    manager.select(row.id)
+    assert manager.other_text.toPlainText() == "Hi {first_name}, it takes 2–3 days."
+    assert not manager.has_unsaved_edits()
+    manager.other_text.setPlainText("changed")
+    assert manager.has_unsaved_edits()  # asks before leaving, as for the main text
