@@ -388,7 +388,8 @@ class ChatPane(QWidget):
             conv = self.conversation
             # The name the customer gave WhatsApp: the owner's own nickname for them is not for their eyes.
             name = (conv.profile_name or "") if conv is not None else ""
-            dialog = TemplatePicker(templates, self, customer_name=name)
+            words = self.view.chat_model.their_words()  # the template in their language is chosen
+            dialog = TemplatePicker(templates, self, customer_name=name, their_words=words)
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
 

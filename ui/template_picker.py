@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.rules import writing_script
 from app.sending import render_template
 from app.wire import Template
 from ui.screen_fit import resize_within_screen
@@ -42,6 +44,24 @@ _NAME_AFTER = re.compile(r"\{\{(\d+)\}\}\s*님")
 _GREETED = re.compile(r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}", re.IGNORECASE)
 
 
+# The template language a customer writing in these letters reads first (Meta's codes: "ko", "en_US"…).
+_SCRIPT_LANGUAGES = {"hangul": "ko", "latin": "en", "kana": "ja", "han": "zh"}
+
+
+def customer_template(templates: list[Template], their_words: Sequence[str]) -> int:
+    """The position of the first template in the language the customer writes in (0 when none is,
+    or when they wrote nothing with letters): a Korean shop's English-writing customer gets the
+    English template chosen, not the first Korean one."""
+    script = writing_script(" ".join(their_words))
+    wanted = _SCRIPT_LANGUAGES.get(script or "")
+    if wanted is None:
+        return 0
+    for i, t in enumerate(templates):
+        if t.language.lower().replace("-", "_").split("_")[0] == wanted:
+            return i
+    return 0
+
+
 def name_slots(template: Template) -> set[int]:
     """The body's parameters that stand for the customer's name: "{{1}}님", "Hi {{1}}", "안녕하세요 {{1}}"."""
     body = render_template(template, ())
@@ -56,7 +76,11 @@ class TemplatePicker(QDialog):
     """
 
     def __init__(
-        self, templates: list[Template], parent: QWidget | None = None, customer_name: str = ""
+        self,
+        templates: list[Template],
+        parent: QWidget | None = None,
+        customer_name: str = "",
+        their_words: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.customer_name = customer_name.strip()
@@ -119,7 +143,7 @@ class TemplatePicker(QDialog):
         resize_within_screen(self, QSize(720, 440))
         self.list.currentRowChanged.connect(self._template_changed)
         if templates:
-            self.list.setCurrentRow(0)
+            self.list.setCurrentRow(customer_template(templates, their_words))
         else:
             self.preview.setPlainText(self.tr("No approved templates yet. Create them in WhatsApp Manager."))
         self._validate()

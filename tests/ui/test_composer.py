@@ -190,6 +190,23 @@ def test_the_template_picker_fills_the_customers_name_where_the_template_greets_
     assert unknown.fields[0].text() == ""
 
 
+def test_the_template_picker_starts_on_a_template_in_the_language_the_customer_writes(qtbot: Any) -> None:
+    """Amy writes English; the picker chose the shop's first template, a Korean one."""
+    from ui.template_picker import TemplatePicker
+
+    korean = Template(name="order_update", language="ko", category="UTILITY", components=[])
+    english = Template(name="order_update", language="en_US", category="UTILITY", components=[])
+    for words, chosen in (
+        (["Paid, thank you!", "Great, I'll take the sage green one"], english),
+        (["OK", "배송 언제 되나요?"], korean),  # one "OK" does not make her English
+        (["👍"], korean),  # no letters: the list's first
+        ([], korean),
+    ):
+        picker = TemplatePicker([korean, english], their_words=words)
+        qtbot.addWidget(picker)
+        assert picker.current() is chosen, words
+
+
 def test_the_chat_gives_the_picker_the_name_the_customer_gave_whatsapp_not_the_owners_nickname(
     window: Any, qtbot: Any, dialogs: Any
 ) -> None:
