@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How much of each of the customer's newest messages tells which language they write (`their_words`).
+WORDS_READ = 300
+
 PAGE = 50
 # Rows re-read after a sync batch: recent rows (ticks, reactions) plus anything still moving.
 REFRESH_TAIL = 200
@@ -557,7 +560,8 @@ class ChatViewModel(QAbstractListModel):
         words: list[str] = []
         for row in reversed(self._rows):
             if row.direction == "in" and row.kind in TYPED_KINDS and row.body:
-                words.append(row.body)
+                # The start of each tells its letters; a 5 MB message is not read to its end at each paint.
+                words.append(row.body[:WORDS_READ])
                 if len(words) == limit:
                     break
         return words

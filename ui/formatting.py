@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from app.locales import babel_locale
-from ui.time_zones import zone_name
 
 
 def local(dt: datetime) -> datetime:
@@ -134,6 +133,8 @@ def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     there = dt.astimezone(zone)
     text = _short_datetime(there)
     if there.utcoffset() != local(dt).utcoffset():
+        from ui.time_zones import zone_name  # (it names zones with this module's locale)
+
         key = getattr(zone, "key", None)
         text += f" ({zone_name(key) if key else there.tzname()})"
     return text

@@ -10,17 +10,13 @@ import functools
 import zoneinfo
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from app.locales import babel_locale
+from ui.formatting import babel_locale_name
 
 # IANA's old country-wide names (US/Eastern, Canada/…): babel lists most as aliases, not these.
 _OLD_AREAS = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
-
-
-def babel_locale_name() -> str:
-    return babel_locale(QLocale().name())  # as ui.formatting's, which writes times with these names
 
 
 @functools.cache
