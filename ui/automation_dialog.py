@@ -34,6 +34,7 @@ from app.wire import Automations
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
+from ui.time_zones import with_shop_zone
 from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
@@ -297,6 +298,9 @@ class AutomationDialog(QDialog):
             self.saved_note.hide()
             self.refresh_summary(self.apply(self.state.doc))
 
+    # Whether a first save puts the business hours on this computer's zone (`with_shop_zone`).
+    fills_shop_zone = True
+
     # ------------------------------------------------------------------ saving and the relay
 
     def _show_doc(self, doc: Automations) -> None:
@@ -345,6 +349,8 @@ class AutomationDialog(QDialog):
         def latest_read(latest: AutomationsState) -> None:
             try:
                 doc = self.apply(latest.doc)
+                if self.fills_shop_zone:
+                    doc = with_shop_zone(doc)
             except ShopInboxError as exc:
                 self._failed(exc)
                 return

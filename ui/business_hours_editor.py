@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import logging
-import zoneinfo
 
-from PySide6.QtCore import QSize, QTimeZone
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout
 
 from app.wire import Automations, BusinessHours
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
 from ui.screen_fit import resize_within_screen
-from ui.time_zones import TimeZoneBox, zone_city
+from ui.time_zones import TimeZoneBox, system_timezone, zone_city
 
 log = logging.getLogger(__name__)
 
 
-def system_timezone() -> str:
-    """The IANA name of this computer's zone, or "UTC" when it has none that zoneinfo knows."""
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
-    return name if name in zoneinfo.available_timezones() else "UTC"
-
-
 class BusinessHoursEditor(AutomationDialog):
     """Edits `Automations.business_hours` (used by "outside business hours" away messages)."""
+
+    fills_shop_zone = False  # the zone is the owner's choice here, "UTC" included
 
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business hours"))

@@ -13,7 +13,7 @@ from app.rules import ContactState, replies_for_inbound, writing_script
 from app.wire import Automations
 from ui.context import AppContext
 from ui.formatting import display_locale
-from ui.time_zones import zone_name
+from ui.time_zones import with_shop_zone, zone_name
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,7 @@ class ReplyPreview(QFrame):
         return "\n".join(f"[{kinds.get(kind, kind)}] {text}" for kind, text in replies)
 
     def show_for(self, doc: Automations) -> None:
+        doc = with_shop_zone(doc)  # the zone a first save gives the hours
         now = self.clock()
         zone = doc.business_hours.timezone
         try:

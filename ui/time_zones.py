@@ -10,9 +10,10 @@ import functools
 import zoneinfo
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from app.wire import Automations
 from ui.formatting import babel_locale_name
 
 # IANA's old country-wide names (US/Eastern, Canada/…): babel lists most as aliases, not these.
@@ -69,6 +70,26 @@ def _zone_city(key: str, locale: str) -> str:
         return str(get_timezone_location(_canonical(key), locale=locale, return_city=True))
     except (LookupError, ValueError):
         return key
+
+
+def system_timezone() -> str:
+    """The IANA name of this computer's zone, or "UTC" when it has none that zoneinfo knows."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return name if name in zoneinfo.available_timezones() else "UTC"
+
+
+def with_shop_zone(doc: Automations) -> Automations:
+    """The rules of a shop that never saved them keep their business hours on "UTC", the wire's
+    default: this computer's zone instead, as the hours editor shows it. An away message "outside
+    business hours" switched on before the hours were ever opened then runs on the shop's clock, not
+    nine hours off in Seoul."""
+    if doc.revision or doc.business_hours.timezone != "UTC":
+        return doc
+    zone = system_timezone()
+    if zone == "UTC":
+        return doc
+    hours = doc.business_hours.model_copy(update={"timezone": zone})
+    return doc.model_copy(update={"business_hours": hours}, deep=True)
 
 
 def utc_offset_text(offset: timedelta) -> str:

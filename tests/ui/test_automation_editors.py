@@ -515,3 +515,31 @@ def test_with_no_relay_connected_the_editor_never_says_the_relay_has_it(
     settle(qtbot, connected)
     assert connected.state.status is SyncStatus.SYNCED and client.get_automations().greeting.enabled
     assert connected.banner.message.text() == "On the relay: customers get what you see here."
+
+
+def test_an_away_message_set_before_the_hours_were_ever_opened_runs_on_this_computers_zone(
+    qtbot, ctx: AppContext, monkeypatch
+) -> None:
+    """A new Korean shop switched on "outside business hours" and saved: its hours went to the relay
+    on UTC, the wire's default, and the away message answered during Seoul's opening hours."""
+    from ui.away_editor import AwayEditor
+
+    monkeypatch.setattr("ui.time_zones.system_timezone", lambda: "Asia/Seoul")
+    editor = opened(qtbot, AwayEditor(ctx))
+    assert ", Korean Time" in editor.preview.title.text()  # the preview already says whose clock
+    editor.enabled.setChecked(True)
+    editor.text.setPlainText("지금은 영업시간이 아니에요.")
+    editor.save()
+    settle(qtbot, editor)
+    assert AutomationsStore(ctx.db).state().doc.business_hours.timezone == "Asia/Seoul"
+    hours = opened(qtbot, BusinessHoursEditor(ctx))
+    assert hours.timezone.zone() == "Asia/Seoul"
+
+
+def test_utc_chosen_in_the_hours_editor_itself_is_kept(qtbot, ctx: AppContext, monkeypatch) -> None:
+    monkeypatch.setattr("ui.time_zones.system_timezone", lambda: "Asia/Seoul")
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    editor.timezone.set_zone("UTC")
+    editor.save()
+    settle(qtbot, editor)
+    assert AutomationsStore(ctx.db).state().doc.business_hours.timezone == "UTC"
