@@ -649,6 +649,31 @@ def opening_text(local: datetime, sentence: str) -> str:
     return f"{_MONTHS[local.month - 1]} {local.day}, {local:%H:%M}"
 
 
+def _voice(bot: MenuBot) -> str:
+    """Words of the bot that tell which letters it writes in: its top menu's text, else its hand-off reply."""
+    top = _compile(bot).nodes.get(bot.top_menu or "")
+    return top.text if top is not None and top.text.strip() else bot.handoff_text
+
+
+def bot_for(bot: MenuBot, message: CustomerMessage) -> MenuBot:
+    """The bot that answers this message: `bot.other_language` for a customer who typed in other
+    letters than `bot` writes in (as `text_for` picks a greeting), or who tapped a row or button of
+    the other-language menu (its id there, its title as that menu shows it); else `bot`."""
+    other = bot.other_language
+    if other is None or not (other.nodes or other.rules):
+        return bot
+    if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
+        node_id = message.choice_id[len(CHOICE_PREFIX) :]
+        theirs, ours = _compile(other).nodes.get(node_id), _compile(bot).nodes.get(node_id)
+        if theirs is not None and (ours is None or (theirs.title == message.text != ours.title)):
+            return other
+        return bot
+    main, translated = _voice(bot), _voice(other)
+    if main != translated and text_for(main, translated, message.text) == translated:
+        return other
+    return bot
+
+
 def bot_decision(
     doc: Automations,
     state: BotState,
@@ -671,10 +696,13 @@ def bot_decision(
     `closed_told`: the away message already told this customer the shop is closed in this away
     period (`away_told`), so a hand-off does not say it again.
     """
-    bot = doc.bot
+    # The owner's switches (on, pause, hourly cap, welcome menu) are the main bot's; what is said,
+    # the keywords heard and the menus shown are those of the bot in the customer's language.
+    main = doc.bot
     quiet = BotDecision(None, state, answered=False)
-    if echo or message is None or not bot.enabled or bot_paused(bot, state, now, last_owner_reply_at):
+    if echo or message is None or not main.enabled or bot_paused(main, state, now, last_owner_reply_at):
         return quiet
+    bot = bot_for(main, message)
     compiled = _compile(bot)
 
     def fill(text: str) -> str:
@@ -688,36 +716,37 @@ def bot_decision(
         return _menu_body(node, compiled.nodes, text)
 
     def handoff(text: str, reason: HandoffReason, matched: str) -> BotDecision:
-        paused = replace(state, paused_until=now + timedelta(hours=bot.pause_hours))
+        paused = replace(state, paused_until=now + timedelta(hours=main.pause_hours))
         closed = None if closed_told else _closed_note(bot, doc.business_hours, now)
         said = fill(text or bot.handoff_text)
         reply = _text_body(f"{said}\n{closed}".strip() if closed else said)
-        decision = _capped(bot, paused, reply, now, matched, reason)
+        decision = _capped(main, paused, reply, now, matched, reason)
         return replace(decision, told_closed=closed is not None and decision.reply is not None)
 
     def order_answer(matched: str) -> BotDecision:
         lines = _order_lines(bot, orders)
         if not lines:
             return handoff(bot.no_order_text, HandoffReason.NO_ORDER, matched)
-        return _capped(bot, state, _text_body("\n".join([fill(bot.orders_text), *lines])), now, matched, None)
+        reply = _text_body("\n".join([fill(bot.orders_text), *lines]))
+        return _capped(main, state, reply, now, matched, None)
 
     text = message.text
     if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
         node_id = message.choice_id[len(CHOICE_PREFIX) :]
         node = compiled.nodes.get(node_id)
         if node is None:  # a tap on a menu that has since been edited away
-            return _capped(bot, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
+            return _capped(main, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
         if node.action == "handoff":
             return handoff(node.text, HandoffReason.MENU, node.id)
         if node.action == "menu":
-            return _capped(bot, state, menu(node.id), now, node.id, None)
+            return _capped(main, state, menu(node.id), now, node.id, None)
         if node.action == "orders":
             return order_answer(node.id)
         if node.action == "back":
             parent = compiled.parents.get(node.id)
             above = compiled.parents.get(parent or "")
-            return _capped(bot, state, menu(above or bot.top_menu), now, node.id, None)
-        return _capped(bot, state, _text_body(fill(node.text)), now, node.id, None)
+            return _capped(main, state, menu(above or bot.top_menu), now, node.id, None)
+        return _capped(main, state, _text_body(fill(node.text)), now, node.id, None)
     if message.choice_id is not None and not text:
         text = message.choice_id  # a template button of ours carries only its payload
     key = match_key(text)
@@ -732,9 +761,9 @@ def bot_decision(
             if answer.kind == "orders":
                 return order_answer(rule.id)
             reply = menu(answer.menu, answer.text) if answer.kind == "menu" else _text_body(fill(answer.text))
-            return _capped(bot, state, reply, now, rule.id, None)
-    if greeting is not None and greeting.strip() and bot.welcome_menu and bot.top_menu is not None:
-        return _capped(bot, state, menu(bot.top_menu, greeting), now, "welcome", None)
+            return _capped(main, state, reply, now, rule.id, None)
+    if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
+        return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)
     return quiet
 
 

@@ -828,10 +828,16 @@ class MenuBot(_Wire):
     no_order_text: str = "주문 내역을 찾지 못했어요. 상담원에게 연결해 드릴게요."
     pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
     hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
+    # The same bot in another language, for customers who write in other letters than this one's
+    # (app.rules.bot_for); its own `enabled`, `pause_hours`, `hourly_cap` and `welcome_menu` are
+    # not used: this one's are. None: every customer gets this one.
+    other_language: MenuBot | None = None
 
     @model_validator(mode="after")
     def _within_limits(self) -> MenuBot:
         check_menu_bot(self)
+        if self.other_language is not None and self.other_language.other_language is not None:
+            raise BotLimitError(BotProblem.TOO_DEEP, "other_language")  # one other language, not a chain
         return self
 
 

@@ -490,3 +490,54 @@ def test_a_menu_is_either_refused_with_a_code_or_sends_within_whatsapps_limits(r
     doc = Automations(bot=bot)
     decision = bot_decision(doc, BotState(), CustomerMessage("", "menu:top"), OPEN, wa_id=WA)
     validate_send({"to": WA, **decision.reply})
+
+
+def bilingual_doc(**bot_changes: object) -> Automations:
+    from app.shop_menu import english_shop_menu
+
+    return shop_doc(other_language=english_shop_menu(), **bot_changes)
+
+
+def test_a_customer_writing_english_gets_the_english_menu_and_a_korean_one_the_korean() -> None:
+    """Emma asked for the bank details in English and got the Korean menu bot's answer."""
+    doc = bilingual_doc()
+    english = say(doc, "Hi, which bank account do I transfer to?")
+    assert "Here are our bank details" in english.reply["text"]["body"]  # type: ignore[index]
+    korean = say(doc, "입금 계좌 알려주세요")
+    assert "입금" in korean.reply["text"]["body"]  # type: ignore[index]
+    menu = say(doc, "menu please")
+    assert menu.reply["interactive"]["action"]["button"] == "See menu"  # type: ignore[index]
+    assert menu.reply["interactive"]["body"]["text"].startswith("Hello! How can we help?")  # type: ignore[index]
+    # A person: the English hand-off reply, on the main bot's pause.
+    handed = say(doc, "agent")
+    assert handed.handoff is HandoffReason.KEYWORD
+    assert handed.reply["text"]["body"].startswith("We'll connect you")  # type: ignore[index]
+    assert handed.state.paused_until == OPEN + timedelta(hours=doc.bot.pause_hours)
+
+
+def test_a_tap_is_answered_in_the_language_of_the_menu_it_was_tapped_in() -> None:
+    doc = bilingual_doc()
+    english_row = CustomerMessage("Bank transfer details", "menu:account")  # same id in both menus
+    korean_row = CustomerMessage("입금 계좌 안내", "menu:account")
+    answer = bot_decision(doc, BotState(), english_row, OPEN, wa_id=WA)
+    assert "Here are our bank details" in answer.reply["text"]["body"]  # type: ignore[index]
+    answer = bot_decision(doc, BotState(), korean_row, OPEN, wa_id=WA)
+    assert "Here are our bank details" not in answer.reply["text"]["body"]  # type: ignore[index]
+
+
+def test_the_other_language_follows_the_main_bots_switches_and_a_chain_is_refused() -> None:
+    from app.shop_menu import english_shop_menu
+
+    off = bilingual_doc(enabled=False)
+    assert not say(off, "Hi, which bank account do I transfer to?").answered  # the main switch rules
+    capped = bilingual_doc(hourly_cap=1)
+    first = say(capped, "menu please")
+    assert first.reply is not None
+    assert say(capped, "menu please", first.state).reply is None  # the main bot's cap
+    # An empty other-language bot (nothing written yet) leaves every customer to the main one.
+    empty = shop_doc(other_language=MenuBot())
+    assert "입금" in say(empty, "Hi, which bank account do I transfer to? 계좌").reply["text"]["body"]  # type: ignore[index]
+    with pytest.raises(ValidationError):
+        MenuBot.model_validate(
+            {"other_language": {"other_language": english_shop_menu().model_dump(mode="json")}}
+        )
