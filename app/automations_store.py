@@ -385,12 +385,6 @@ def demo_automations(lang: str) -> Automations:
             "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 (평일 10~19시, 토 11~17시). "
             "영업시간에 가장 먼저 답장 드릴게요!"
         )
-        account = "입금 계좌를 안내해 드릴게요.\n국민은행 123456-01-234567 (예금주: 서울 리넨 하우스)\n" + (
-            "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요."
-        )
-        hours_text = (
-            "운영시간은 평일 오전 10시부터 오후 7시(점심 1~2시), 토요일 오전 11시부터 오후 5시까지예요."
-        )
     else:
         profile = BusinessProfile(
             name="Seoul Linen House",
@@ -410,14 +404,26 @@ def demo_automations(lang: str) -> Automations:
             "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19, Sat 11–17, "
             "Seoul time). We'll answer first thing when we open."
         )
-        account = (
-            "Here are our bank details:\nKookmin Bank 123456-01-234567 (account holder: Seoul Linen House)\n"
-            "After paying, send us the payer's name and we'll confirm it quickly."
-        )
-        hours_text = (
-            "We answer Monday to Friday 10:00–19:00 (lunch 13–14) and Saturday 11:00–17:00, Seoul time."
-        )
-    demo_answers = {"account": account, "hours": hours_text}
+    # The menu bot's account and hours answers are the demo shop's own (the ready-made ones are
+    # examples to replace), in both languages: its menu in the other one answers foreign customers.
+    answers = {
+        "ko": {
+            "account": "입금 계좌를 안내해 드릴게요.\n국민은행 123456-01-234567 (예금주: 서울 리넨 하우스)\n"
+            "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요.",
+            "hours": "운영시간은 평일 오전 10시부터 오후 7시(점심 1~2시), "
+            "토요일 오전 11시부터 오후 5시까지예요.",
+        },
+        "en": {
+            "account": "Here are our bank details:\nKookmin Bank 123456-01-234567 (account holder: Seoul "
+            "Linen House)\nAfter paying, send us the payer's name and we'll confirm it quickly.",
+            "hours": "We answer Monday to Friday 10:00–19:00 (lunch 13–14) and Saturday 11:00–17:00, "
+            "Seoul time.",
+        },
+    }
+    main, other = ("ko", "en") if korean else ("en", "ko")
+    bot = with_answers(ready_made_menu(main), answers[main]).model_copy(
+        update={"enabled": True, "other_language": with_answers(ready_made_menu(other), answers[other])}
+    )
     # Foreign customers of the Korean demo shop are greeted in English (and the English one's Korean
     # customers in Korean): the message "in another language".
     greeting_other, away_other = (
@@ -453,7 +459,6 @@ def demo_automations(lang: str) -> Automations:
         ),
         business_hours=hours,
         profile=profile,
-        # The menu bot at work: demo customers ask for the menu, their order, a person. Its account
-        # and hours answers are the demo shop's own (the ready-made ones are examples to replace).
-        bot=with_answers(ready_made_menu(lang), demo_answers).model_copy(update={"enabled": True}),
+        # The menu bot at work: demo customers ask for the menu, their order, a person.
+        bot=bot,
     )

@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_client import RelayClient
-from app.rules import BotState, CustomerMessage, bot_decision, keyword_overlaps, whole_message_only
+from app.rules import (
+    BotState,
+    CustomerMessage,
+    bot_decision,
+    keyword_overlaps,
+    whole_message_only,
+    writing_script,
+)
 from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, example_account_left, ready_made_menu
 from app.wire import (
     BUTTON_TITLE_MAX,
@@ -287,6 +294,25 @@ class BotEditor(AutomationDialog):
         self._problem = ""
         self.enabled = QCheckBox(self.tr("Answer customers with the menu bot"))
         self.enabled.toggled.connect(self.edited)
+        # Which of the bot's two languages is being edited: the main menu, or the same menu in
+        # another language (MenuBot.other_language). The one not shown waits in `parked`.
+        self.editing_other = False
+        self.parked: dict[str, Any] | None = None
+        self.language = QComboBox()
+        self.language.setObjectName("botLanguage")
+        self.language.addItem(self.tr("Main menu"), False)
+        self.language.addItem(self.tr("Menu in another language"), True)
+        self.language.setAccessibleName(self.tr("Menu being edited"))
+        self.language.currentIndexChanged.connect(self._language_switched)
+        self.other_note = QLabel(
+            self.tr(
+                "Customers who write in other letters than the main menu (English to a Korean menu) "
+                "get this menu. Switching the bot on and off, its pause and its messages per hour "
+                "are the main menu's. Leave it empty and every customer gets the main menu."
+            )
+        )
+        self.other_note.setWordWrap(True)
+        self.other_note.hide()
         ready = QPushButton(self.tr("Start from the ready-made shop menu"))
         ready.clicked.connect(self.use_ready_made)
         import_button = QPushButton(self.tr("Import…"))
@@ -298,10 +324,11 @@ class BotEditor(AutomationDialog):
         top = QVBoxLayout()
         top.addWidget(self.enabled)
         top_buttons = QHBoxLayout()
-        for button in (ready, import_button, export_button):
-            top_buttons.addWidget(button)
+        for widget in (self.language, ready, import_button, export_button):
+            top_buttons.addWidget(widget)
         top_buttons.addStretch(1)
         top.addLayout(top_buttons)
+        top.addWidget(self.other_note)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._rules_tab(), self.tr("Keyword answers"))
         self.tabs.addTab(self._menu_tab(), self.tr("Menu"))
@@ -788,7 +815,7 @@ class BotEditor(AutomationDialog):
         self.pause_hours.setSuffix(self.tr(" hours"))
         self.hourly_cap = QSpinBox()
         self.hourly_cap.setRange(1, 60)
-        form = QFormLayout(tab)
+        form = self.handoff_form = QFormLayout(tab)
         note = QLabel(
             self.tr(
                 "A customer who writes one of these words as the whole message is handed to you, "
@@ -893,26 +920,69 @@ class BotEditor(AutomationDialog):
     # ------------------------------------------------------------------ document ↔ widgets
 
     def load(self, doc: Automations) -> None:
+        # The stored document, from its main menu (a switch to the other language is not kept).
+        self.parked = None
+        self.editing_other = False
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(0)
+        self.language.blockSignals(False)
+        self._show_language()
         self._load_bot(doc.bot)
         self.simulator.set_document(doc)
 
     def _load_bot(self, bot: MenuBot) -> None:
-        self.rules = list(bot.rules)
-        self.nodes = {n.id: n for n in bot.nodes}
-        self.top_menu = bot.top_menu
-        self.extra = bot.model_dump(exclude={"enabled", "rules", "nodes", "top_menu"})
+        if self.editing_other:
+            bot = bot.model_copy(update={"other_language": None})  # one other language, not a chain
+        self._load_fields(_fields_of(bot))
+
+    def _load_fields(self, fields: dict[str, Any]) -> None:
+        self.rules = list(fields["rules"])
+        self.nodes = {n.id: n for n in fields["nodes"]}
+        self.top_menu = fields["top_menu"]
+        self.extra = {k: v for k, v in fields.items() if k not in ("enabled", "rules", "nodes", "top_menu")}
         was = self._loading
         self._loading = True
         try:
-            self.enabled.setChecked(bot.enabled)
-            self.handoff_keywords.setText(", ".join(bot.handoff_keywords))
-            self.handoff_text.setPlainText(bot.handoff_text)
-            self.pause_hours.setValue(bot.pause_hours)
-            self.hourly_cap.setValue(bot.hourly_cap)
+            self.enabled.setChecked(bool(fields["enabled"]))
+            self.handoff_keywords.setText(", ".join(fields["handoff_keywords"]))
+            self.handoff_text.setPlainText(fields["handoff_text"])
+            self.pause_hours.setValue(int(fields["pause_hours"]))
+            self.hourly_cap.setValue(int(fields["hourly_cap"]))
             self._fill_rule_list()
             self._fill_tree()
         finally:
             self._loading = was
+
+    def _other_language_code(self) -> str:
+        """The ready-made menu for the other language: English beside a Korean main menu, else Korean."""
+        main = self.parked if self.editing_other else self._bot_fields()
+        return "en" if main is not None and writing_script(str(main["handoff_text"])) == "hangul" else "ko"
+
+    def _language_switched(self, _index: int) -> None:
+        other = bool(self.language.currentData())
+        if other == self.editing_other:
+            return
+        current = self._bot_fields()
+        if other:
+            self.parked = current
+            self.editing_other = True
+            raw = current.get("other_language")
+            fields = _fields_of(_menu_bot(raw)) if raw else _empty_fields(self._other_language_code())
+        else:
+            assert self.parked is not None
+            fields = {**self.parked, "other_language": _other_value(current)}
+            self.parked = None
+            self.editing_other = False
+        self._load_fields(fields)  # not an edit: what is shown changed, not what is kept
+        self._show_language()
+        self.refresh_summary(self.apply(self.state.doc))
+
+    def _show_language(self) -> None:
+        other = self.editing_other
+        self.other_note.setVisible(other)
+        self.enabled.setVisible(not other)
+        for widget in (self.pause_hours, self.hourly_cap):
+            self.handoff_form.setRowVisible(widget, not other)
 
     def _bot_fields(self) -> dict[str, Any]:
         keywords = [k.strip() for k in self.handoff_keywords.text().split(",") if k.strip()]
@@ -930,6 +1000,9 @@ class BotEditor(AutomationDialog):
 
     def apply(self, doc: Automations) -> Automations:
         fields = self._bot_fields()
+        if self.editing_other:
+            assert self.parked is not None
+            fields = {**self.parked, "other_language": _other_value(fields)}
         try:
             bot = MenuBot.model_validate(fields)
         except ValidationError as exc:
@@ -943,7 +1016,8 @@ class BotEditor(AutomationDialog):
         doc = self.apply(self.state.doc)
         if self._problem:
             return self._problem
-        example = example_account_left(doc.bot) if doc.bot.enabled else None
+        bots = [doc.bot, *([doc.bot.other_language] if doc.bot.other_language else [])]
+        example = next(filter(None, map(example_account_left, bots)), None) if doc.bot.enabled else None
         if example is not None:
             # The ready-made menu's account number is an example: customers would be sent it.
             return self.tr(
@@ -953,13 +1027,14 @@ class BotEditor(AutomationDialog):
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:
-        overlaps = keyword_overlaps(doc.bot) if not self._problem else []
+        shown = doc.bot.other_language if self.editing_other and doc.bot.other_language else doc.bot
+        overlaps = keyword_overlaps(shown) if not self._problem else []
         lines = [
             self.tr(
                 '"{0}" alone answers only a message that is exactly "{0}": tick "Match whole words '
                 'only" to find it inside sentences.'
             ).format(keyword)
-            for rule in doc.bot.rules
+            for rule in shown.rules
             if not rule.whole_word
             for keyword in rule.keywords
             if whole_message_only(keyword)
@@ -1010,7 +1085,8 @@ class BotEditor(AutomationDialog):
     def use_ready_made(self) -> None:
         """The ready-made shop menu in the interface's language (Korean or English), to edit."""
 
-        self.load_menu(ready_made_menu(ui_language()))
+        language = self._other_language_code() if self.editing_other else ui_language()
+        self.load_menu(ready_made_menu(language))
 
     def load_menu(self, bot: MenuBot) -> None:
         """Put this bot in the editor (not saved until Save), and into the simulator."""
@@ -1059,3 +1135,27 @@ class BotEditor(AutomationDialog):
             self.edited()
             return
         self.error.show()
+
+
+def _fields_of(bot: MenuBot) -> dict[str, Any]:
+    """A bot as the editor holds it: its rules and nodes as objects, the rest as plain values."""
+    return {**bot.model_dump(exclude={"rules", "nodes"}), "rules": list(bot.rules), "nodes": list(bot.nodes)}
+
+
+def _menu_bot(raw: MenuBot | dict[str, Any]) -> MenuBot:
+    """The other-language bot kept in the main one's fields (a model, a stored dict, or the editor's)."""
+    return raw if isinstance(raw, MenuBot) else MenuBot.model_validate(raw)
+
+
+def _empty_fields(language: str) -> dict[str, Any]:
+    """An other-language bot with nothing to say yet: the ready-made one's words, no answers or menus."""
+    fields = _fields_of(ready_made_menu(language))
+    return {**fields, "rules": [], "nodes": [], "top_menu": None, "other_language": None}
+
+
+def _other_value(fields: dict[str, Any]) -> dict[str, Any] | None:
+    """The other-language bot to keep: None while it has no answer and no menu (every customer then
+    gets the main one)."""
+    if not fields["rules"] and not fields["nodes"]:
+        return None
+    return {**fields, "other_language": None}

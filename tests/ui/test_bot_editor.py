@@ -243,3 +243,40 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
         for r in range(editor.report_model.rowCount())
     ]
     assert ["When a message contains: opening hours, open today", "1", "0"] in rows
+
+
+def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_too(
+    qtbot: Any, ctx: AppContext, real_relay: tuple[Any, Any, RelayClient]
+) -> None:
+    """A Korean shop's bot answered Emma, who writes English, with its Korean menu."""
+    relay, _graph, client = real_relay
+    AutomationsStore(ctx.db).pull(client)
+    editor = editor_for(qtbot, ctx, client)
+    editor.load_menu(korean_shop_menu())
+    editor.enabled.setChecked(True)
+    write_own_account(editor, "우리은행 1002-123-456789 (서울 리넨 하우스)")
+    # The other language: empty until the owner starts it; the switches stay the main menu's.
+    editor.language.setCurrentIndex(1)
+    assert editor.editing_other and editor.other_note.isVisibleTo(editor)
+    assert not editor.enabled.isVisibleTo(editor) and not editor.tree.topLevelItemCount()
+    editor.use_ready_made()  # beside a Korean menu: the English one
+    write_own_account(editor, "Woori Bank 1002-123-456789 (Seoul Linen House)")
+    write(qtbot, editor, "Which bank account do I pay to?")
+    assert said(editor)[-1][1] == "Woori Bank 1002-123-456789 (Seoul Linen House)"
+    write(qtbot, editor, "입금 계좌 알려주세요")
+    assert said(editor)[-1][1] == "우리은행 1002-123-456789 (서울 리넨 하우스)"  # the main menu, kept
+    # Back to the main menu and again: nothing typed in either is lost.
+    editor.language.setCurrentIndex(0)
+    assert editor.enabled.isChecked() and editor._item("home").text(0) == "처음 메뉴"
+    editor.language.setCurrentIndex(1)
+    assert editor.nodes["account"].text == "Woori Bank 1002-123-456789 (Seoul Linen House)"
+    editor.save()
+    qtbot.waitUntil(
+        lambda: not editor.is_sending() and editor.state.status is SyncStatus.SYNCED, timeout=10_000
+    )
+    stored = client.get_automations().bot
+    assert stored.enabled and stored.other_language is not None
+    relay.post_webhook(inbound("text", "Hi! Which bank account do I pay to?", sender=CUSTOMER, name="Emma"))
+    events = relay.wait_for_events(3)
+    bot = [e for e in events if e["kind"] == "outbound" and e.get("sent_by") == "bot"]
+    assert bot and bot[0]["body"]["text"]["body"] == "Woori Bank 1002-123-456789 (Seoul Linen House)"
