@@ -200,7 +200,7 @@
     </message>
     <message>
         <source>Main menu</source>
-        <translation>기본 메뉴</translation>
+        <translation>주 메뉴</translation>
     </message>
     <message>
         <source>Menu in another language</source>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Customers who write in other letters than the main menu (English to a Korean menu) get this menu. Switching the bot on and off, its pause and its messages per hour are the main menu&apos;s. Leave it empty and every customer gets the main menu.</source>
-        <translation>기본 메뉴와 다른 문자로 메시지를 보내는 고객(한국어 메뉴에 영어로 쓰는 고객 등)은 이 메뉴를 받아요. 봇 켜기·끄기, 멈추는 시간, 시간당 메시지 수는 기본 메뉴의 설정을 따라요. 비워 두면 모든 고객이 기본 메뉴를 받아요.</translation>
+        <translation>주 메뉴와 다른 문자로 메시지를 보내는 고객(한국어 메뉴에 영어로 쓰는 고객 등)은 이 메뉴를 받아요. 봇 켜기·끄기, 멈추는 시간, 시간당 메시지 수는 주 메뉴의 설정을 따라요. 비워 두면 모든 고객이 주 메뉴를 받아요.</translation>
     </message>
     <message>
         <source>Start from the ready-made shop menu</source>
