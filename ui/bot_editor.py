@@ -1090,8 +1090,16 @@ class BotEditor(AutomationDialog):
 
     def load_menu(self, bot: MenuBot) -> None:
         """Put this bot in the editor (not saved until Save), and into the simulator."""
-        self._load_bot(bot)
+        self._load_bot(self._keeping_other_language(bot))
         self.edited()
+
+    def _keeping_other_language(self, bot: MenuBot) -> MenuBot:
+        """A main menu brought in (ready-made, imported) without a menu in another language keeps the
+        one the editor holds: replacing the main menu must not delete the other."""
+        kept = self.extra.get("other_language")
+        if self.editing_other or bot.other_language is not None or not kept:
+            return bot
+        return bot.model_copy(update={"other_language": _menu_bot(kept)})
 
     def export_json(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1131,8 +1139,7 @@ class BotEditor(AutomationDialog):
             )
         else:
             self.error.hide()
-            self._load_bot(bot)
-            self.edited()
+            self.load_menu(bot)
             return
         self.error.show()
 

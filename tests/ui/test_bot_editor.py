@@ -280,3 +280,13 @@ def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_
     events = relay.wait_for_events(3)
     bot = [e for e in events if e["kind"] == "outbound" and e.get("sent_by") == "bot"]
     assert bot and bot[0]["body"]["text"]["body"] == "Woori Bank 1002-123-456789 (Seoul Linen House)"
+
+
+def test_replacing_the_main_menu_keeps_the_menu_in_another_language(qtbot: Any, ctx: AppContext) -> None:
+    from app.shop_menu import english_shop_menu
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu().model_copy(update={"other_language": english_shop_menu()}))
+    editor.use_ready_made()  # the main menu again, from the ready-made one
+    kept = editor.apply(editor.state.doc).bot.other_language
+    assert kept is not None and kept.nodes[0].title == "Main menu"
