@@ -967,7 +967,7 @@ class BotEditor(AutomationDialog):
             self.parked = current
             self.editing_other = True
             raw = current.get("other_language")
-            fields = _fields_of(_menu_bot(raw)) if raw else _empty_fields(self._other_language_code())
+            fields = _fields_of_raw(raw) if raw else _empty_fields(self._other_language_code())
         else:
             assert self.parked is not None
             fields = {**self.parked, "other_language": _other_value(current)}
@@ -1027,14 +1027,15 @@ class BotEditor(AutomationDialog):
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:
-        shown = doc.bot.other_language if self.editing_other and doc.bot.other_language else doc.bot
-        overlaps = keyword_overlaps(shown) if not self._problem else []
+        # The menu shown: the other language's (a whole MenuBot only when nothing is refused).
+        shown = doc.bot.other_language if self.editing_other else doc.bot
+        overlaps = keyword_overlaps(shown) if not self._problem and isinstance(shown, MenuBot) else []
         lines = [
             self.tr(
                 '"{0}" alone answers only a message that is exactly "{0}": tick "Match whole words '
                 'only" to find it inside sentences.'
             ).format(keyword)
-            for rule in shown.rules
+            for rule in self.rules
             if not rule.whole_word
             for keyword in rule.keywords
             if whole_message_only(keyword)
@@ -1089,17 +1090,18 @@ class BotEditor(AutomationDialog):
         self.load_menu(ready_made_menu(language))
 
     def load_menu(self, bot: MenuBot) -> None:
-        """Put this bot in the editor (not saved until Save), and into the simulator."""
-        self._load_bot(self._keeping_other_language(bot))
-        self.edited()
-
-    def _keeping_other_language(self, bot: MenuBot) -> MenuBot:
-        """A main menu brought in (ready-made, imported) without a menu in another language keeps the
-        one the editor holds: replacing the main menu must not delete the other."""
+        """Put this bot in the editor (not saved until Save), and into the simulator. A main menu
+        brought in (ready-made, imported) without a menu in another language keeps the one the
+        editor holds (as typed, even unfinished): replacing the main menu must not delete the other."""
         kept = self.extra.get("other_language")
-        if self.editing_other or bot.other_language is not None or not kept:
-            return bot
-        return bot.model_copy(update={"other_language": _menu_bot(kept)})
+        if self.editing_other:
+            fields = _fields_of(bot.model_copy(update={"other_language": None}))
+        else:
+            fields = _fields_of(bot)
+            if bot.other_language is None and kept:
+                fields["other_language"] = kept
+        self._load_fields(fields)
+        self.edited()
 
     def export_json(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -1149,9 +1151,15 @@ def _fields_of(bot: MenuBot) -> dict[str, Any]:
     return {**bot.model_dump(exclude={"rules", "nodes"}), "rules": list(bot.rules), "nodes": list(bot.nodes)}
 
 
-def _menu_bot(raw: MenuBot | dict[str, Any]) -> MenuBot:
-    """The other-language bot kept in the main one's fields (a model, a stored dict, or the editor's)."""
-    return raw if isinstance(raw, MenuBot) else MenuBot.model_validate(raw)
+def _fields_of_raw(raw: MenuBot | dict[str, Any]) -> dict[str, Any]:
+    """The other-language bot kept in the main one's fields, as the editor holds a bot: from the
+    stored document (plain values) or from the editor itself (maybe unfinished, so not validated
+    as a whole: a title too long stays for the owner to shorten)."""
+    if isinstance(raw, MenuBot):
+        return _fields_of(raw)
+    rules = [r if isinstance(r, KeywordRule) else KeywordRule.model_validate(r) for r in raw.get("rules", [])]
+    nodes = [n if isinstance(n, MenuNode) else MenuNode.model_validate(n) for n in raw.get("nodes", [])]
+    return {**_fields_of(MenuBot()), **raw, "rules": rules, "nodes": nodes, "other_language": None}
 
 
 def _empty_fields(language: str) -> dict[str, Any]:

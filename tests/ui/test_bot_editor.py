@@ -290,3 +290,23 @@ def test_replacing_the_main_menu_keeps_the_menu_in_another_language(qtbot: Any, 
     editor.use_ready_made()  # the main menu again, from the ready-made one
     kept = editor.apply(editor.state.doc).bot.other_language
     assert kept is not None and kept.nodes[0].title == "Main menu"
+
+
+def test_an_unfinished_menu_in_another_language_survives_switching_back_and_forth(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.language.setCurrentIndex(1)
+    editor.use_ready_made()
+    editor.tree.setCurrentItem(editor._item("home"))
+    too_long = "Hello! " * 200  # over the 1,024 characters a menu's text may have
+    editor.node_text.setPlainText(too_long)
+    assert "too long" in editor.summary.text()  # the problem is shown, not a crash
+    editor.language.setCurrentIndex(0)
+    editor.language.setCurrentIndex(1)
+    assert editor.nodes["home"].text == too_long
+    editor.language.setCurrentIndex(0)
+    editor.use_ready_made()  # the main menu replaced: the unfinished other one stays as typed
+    editor.language.setCurrentIndex(1)
+    assert editor.nodes["home"].text == too_long
