@@ -183,6 +183,14 @@ class OrderMessage:
     prepared: PreparedMessage
 
 
+def own_messages(settings: OrderSettings) -> OrderSettings:
+    """The settings with only the messages the owner wrote: one in a default's very words (an older
+    settings dialog saved the defaults it showed) is the default again, in each customer's language."""
+    defaults = {text.strip() for texts in DEFAULT_MESSAGES.values() for text in texts.values()}
+    written = {k: v for k, v in settings.messages.items() if v.strip() and v.strip() not in defaults}
+    return settings if written == settings.messages else settings.replace(messages=written)
+
+
 def customer_language(owner_language: str, their_words: Sequence[str]) -> str:
     """The language of the default messages for a customer: Korean for one who writes Korean,
     English for one who writes in other letters (a Korean shop's customers abroad), the owner's
@@ -239,6 +247,7 @@ def message_for_order(
             )
         )
     key = REMINDER if reminder else detail.state
+    settings = own_messages(settings)
     if not settings.messages.get(key):
         language = customer_language(language, their_words)
     prepared = prepare_message(

@@ -156,6 +156,17 @@ class OrderSettingsDialog(QDialog):
             index = combo.findData(settings.templates.get(state, ""))
             combo.setCurrentIndex(max(0, index))
 
+    def _written_messages(self) -> dict[str, str]:
+        """The messages the owner wrote: one still as the default shows it stays the default (kept
+        empty), so it goes in each customer's language and follows the app's own wording."""
+        language = ui_language()
+        written = {}
+        for state in MESSAGE_STATES:
+            text = self.messages[state].toPlainText().strip()
+            if text != DEFAULT_MESSAGES[language].get(state, "").strip():
+                written[state] = text
+        return written
+
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return  # not loaded yet, or already saving
@@ -167,7 +178,7 @@ class OrderSettingsDialog(QDialog):
                 free_over_minor=amount_to_minor(self.free_over.text() or "0", currency),
                 payment_days=self.days.value(),
                 bank_account=" ".join(self.bank.text().split()),
-                messages={state: self.messages[state].toPlainText().strip() for state in MESSAGE_STATES},
+                messages=self._written_messages(),
                 templates={
                     state: str(self.template_choice[state].currentData() or "") for state in MESSAGE_STATES
                 },

@@ -197,6 +197,14 @@ def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_
         )
         save_order_settings(s, own)
     assert prepared() == "Amy Clarke님, 12월 2일 (수) 오전 9:00까지 입금 부탁드려요."
+    # The Korean default itself, saved by an older settings dialog as if the owner wrote it, is still
+    # the default: Amy gets it in English.
+    from app.order_messages import DEFAULT_MESSAGES
+
+    with db.write() as s:
+        copied = dataclasses.replace(SETTINGS, messages=dict(DEFAULT_MESSAGES["ko"]))
+        save_order_settings(s, copied)
+    assert prepared().startswith("Thank you for your order, Amy Clarke!")
     # One "OK" among Korean messages is still a Korean customer; no letters at all: the owner's language.
     assert customer_language("ko", ["OK", "네 감사합니다 입금했어요"]) == "ko"
     assert customer_language("en", ["👍", "12,000"]) == "en"

@@ -408,7 +408,18 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
         saved = load_order_settings(s)
     assert (saved.shipping_minor, saved.bank_account) == (3500, "신한은행 110-123-456789")
     assert saved.templates["awaiting_payment"] == "payment_info"
-    assert saved.messages["paid"].startswith("Thank you, {name}")
+    # The messages shown as the defaults stay the defaults: saving the shipping fee must not make
+    # them the owner's own (they would no longer go in each customer's language).
+    assert saved.messages == {}
+    again = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.shipping.text() == "3,500")
+    assert again.messages[OrderState.PAID].toPlainText().startswith("Thank you, {name}")  # shown
+    again.messages[OrderState.SHIPPED].setPlainText("{name}, it's on its way: {tracking}")
+    with qtbot.waitSignal(again.accepted):
+        again.save()
+    with window.ctx.db.read() as s:
+        assert load_order_settings(s).messages == {"shipped": "{name}, it's on its way: {tracking}"}
 
 
 def test_matching_a_bank_file_marks_the_ticked_orders_paid(window: Any, qtbot: Any, tmp_path: Any) -> None:
