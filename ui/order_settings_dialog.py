@@ -82,7 +82,10 @@ class OrderSettingsDialog(QDialog):
             self.tr(
                 "Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} "
                 "{tracking_url}. Outside the 24-hour window only the chosen approved template can go; "
-                "a template Meta files as marketing is paid and counts toward your messaging limit."
+                "a template Meta files as marketing is paid and counts toward your messaging limit. "
+                "A message as it comes goes in English to a customer who writes in other letters than "
+                "Korean (and in Korean to one who writes Korean); a message you change goes to everyone "
+                "as you wrote it."
             ),
             messages,
         )
