@@ -43,6 +43,17 @@ def run_smoke_checks(window: MainWindow) -> list[str]:
         format_currency(15000, "KRW", locale="ko_KR")
     except Exception as exc:  # babel's locale data missing from the bundle
         problems.append(f"Korean dates and prices cannot be formatted: {exc}")
+    try:
+        from ui.shop_place import country_currency
+        from ui.time_zones import zone_choices
+
+        # The time zone boxes name each zone from babel's data and list zoneinfo's (tzdata on Windows).
+        if dict(zone_choices("ko_KR")).get("(UTC+09:00) 서울 — 한국 시간") != "Asia/Seoul":
+            problems.append("time zones are not named by their city (babel's zone data missing?)")
+        if country_currency("VN") != "VND":
+            problems.append("countries' currencies are unknown (babel's territory data missing?)")
+    except Exception as exc:
+        problems.append(f"time zones or countries cannot be listed: {exc}")
     from app.phones import display_phone, e164_digits
 
     try:
