@@ -11,7 +11,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
-from app.rules import TYPED_KINDS, writing_script
+from app.rules import TYPED_KINDS, text_for, writing_script
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -248,7 +248,17 @@ def message_for_order(
         )
     key = REMINDER if reminder else detail.state
     settings = own_messages(settings)
-    if not settings.messages.get(key):
+    written = settings.messages.get(key)
+    translated = settings.messages_other_language.get(key, "").strip()
+    if translated:
+        # The owner gave this message in another language: it goes to a customer who writes in other
+        # letters than the message (the owner's, or the default in the owner's language), its
+        # deadline written in that language too.
+        main = written or DEFAULT_MESSAGES.get(language, DEFAULT_MESSAGES["en"]).get(key, "")
+        if text_for(main, translated, " ".join(their_words) or None) == translated != main:
+            settings = settings.replace(messages={**settings.messages, key: translated})
+            language = customer_language(language, their_words)
+    elif not written:
         language = customer_language(language, their_words)
     prepared = prepare_message(
         detail,

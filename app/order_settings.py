@@ -25,6 +25,9 @@ class OrderSettings:
     bank_account: str = ""  # "국민은행 123-45-678901 (서울리넨하우스)"
     # The message prepared for each state (OrderState value → text with {placeholders}); empty: the default.
     messages: dict[str, str] = field(default_factory=dict)
+    # The same messages in another language (state → text), for a customer who writes in other
+    # letters than the message above (app.rules.text_for); empty: that message goes as written.
+    messages_other_language: dict[str, str] = field(default_factory=dict)
     # Outside the 24-hour window: the approved template the owner mapped to each state.
     templates: dict[str, str] = field(default_factory=dict)
 

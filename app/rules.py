@@ -327,6 +327,9 @@ def writing_script(text: str) -> str | None:
     return max(counts, key=lambda k: counts[k])
 
 
+# A placeholder in an owner's text ({name}, {first_name}, {deadline}…).
+_FIELDS = re.compile(r"\{[a-z_]+\}")
+
 # Messages whose body the customer typed: a text, or a photo's, video's or document's caption (not a
 # cart's item names or a tapped row's title, which are the shop's words).
 TYPED_KINDS = ("text", "image", "video", "document")
@@ -340,10 +343,11 @@ def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     `main`."""
     if not other_language.strip() or not customer_text:
         return main
-    theirs, ours = writing_script(customer_text), writing_script(main)
+    # A text's {fields} are not its words: "{name}님, {deadline}까지…" is Korean, not Latin.
+    theirs, ours = writing_script(customer_text), writing_script(_FIELDS.sub("", main))
     if theirs is None or ours is None or theirs == ours:
         return main
-    other = writing_script(other_language)
+    other = writing_script(_FIELDS.sub("", other_language))
     if theirs == other or other == "latin":
         return other_language
     return main

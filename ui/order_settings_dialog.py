@@ -75,6 +75,7 @@ class OrderSettingsDialog(QDialog):
         form.addRow(self.tr("Bank account"), self.bank)
 
         self.messages: dict[str, QPlainTextEdit] = {}
+        self.other_messages: dict[str, QPlainTextEdit] = {}
         self.template_choice: dict[str, QComboBox] = {}
         messages = QWidget(self)
         ml = QVBoxLayout(messages)
@@ -84,8 +85,8 @@ class OrderSettingsDialog(QDialog):
                 "{tracking_url}. Outside the 24-hour window only the chosen approved template can go; "
                 "a template Meta files as marketing is paid and counts toward your messaging limit. "
                 "A message as it comes goes in English to a customer who writes in other letters than "
-                "Korean (and in Korean to one who writes Korean); a message you change goes to everyone "
-                "as you wrote it."
+                "Korean (and in Korean to one who writes Korean); a message you change goes as you "
+                "wrote it, or as you wrote it in another language to a customer who writes in that one."
             ),
             messages,
         )
@@ -97,11 +98,21 @@ class OrderSettingsDialog(QDialog):
             page = QWidget(tabs)
             pl = QFormLayout(page)
             edit = QPlainTextEdit(page)
+            other = QPlainTextEdit(page)
+            other.setPlaceholderText(
+                self.tr(
+                    "Optional. Sent instead to a customer who writes in another language than the "
+                    "message above, e.g. the same words in English."
+                )
+            )
+            other.setMaximumHeight(90)
             combo = QComboBox(page)
             pl.addRow(self.tr("Message"), edit)
+            pl.addRow(self.tr("In another language"), other)
             pl.addRow(self.tr("Template outside the window"), combo)
             tabs.addTab(page, self.tr("Payment reminder") if state == REMINDER else state_name(state))
             self.messages[state] = edit
+            self.other_messages[state] = other
             self.template_choice[state] = combo
         ml.addWidget(tabs)
 
@@ -151,6 +162,7 @@ class OrderSettingsDialog(QDialog):
         for state in MESSAGE_STATES:
             default = DEFAULT_MESSAGES[language].get(state, "")
             self.messages[state].setPlainText(settings.messages.get(state) or default)
+            self.other_messages[state].setPlainText(settings.messages_other_language.get(state, ""))
             combo = self.template_choice[state]
             combo.clear()
             combo.addItem(self.tr("None"), "")
@@ -182,6 +194,11 @@ class OrderSettingsDialog(QDialog):
                 payment_days=self.days.value(),
                 bank_account=" ".join(self.bank.text().split()),
                 messages=self._written_messages(),
+                messages_other_language={
+                    state: text
+                    for state in MESSAGE_STATES
+                    if (text := self.other_messages[state].toPlainText().strip())
+                },
                 templates={
                     state: str(self.template_choice[state].currentData() or "") for state in MESSAGE_STATES
                 },

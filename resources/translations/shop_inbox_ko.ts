@@ -3740,12 +3740,20 @@ The previous data was kept in {folder}.</source>
         <translation>입금 계좌</translation>
     </message>
     <message>
-        <source>Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes to everyone as you wrote it.</source>
-        <translation>사용할 수 있는 자리표시자: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. 24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있으며, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함됩니다. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 모든 고객에게 쓴 그대로 가요.</translation>
+        <source>Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
+        <translation>사용할 수 있는 자리표시자: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. 24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있으며, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함됩니다. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
+    </message>
+    <message>
+        <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in English.</source>
+        <translation>선택 사항이에요. 위 메시지와 다른 언어로 쓰는 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>메시지</translation>
+    </message>
+    <message>
+        <source>In another language</source>
+        <translation>다른 언어로</translation>
     </message>
     <message>
         <source>Template outside the window</source>

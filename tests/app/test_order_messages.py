@@ -205,6 +205,21 @@ def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_
         copied = dataclasses.replace(SETTINGS, messages=dict(DEFAULT_MESSAGES["ko"]))
         save_order_settings(s, copied)
     assert prepared().startswith("Thank you for your order, Amy Clarke!")
+    # The owner's own message in another language goes to Amy, its deadline in English.
+    with db.write() as s:
+        both = dataclasses.replace(
+            SETTINGS,
+            messages={"awaiting_payment": "{name}님, {deadline}까지 입금 부탁드려요."},
+            messages_other_language={"awaiting_payment": "{name}, please pay by {deadline}."},
+        )
+        save_order_settings(s, both)
+    assert prepared() == "Amy Clarke, please pay by Wed, Dec 2, 9:00 AM."
+    # Beside the default (not changed), the owner's English replaces the built-in English for her.
+    with db.write() as s:
+        save_order_settings(
+            s, dataclasses.replace(both, messages={}, messages_other_language=both.messages_other_language)
+        )
+    assert prepared() == "Amy Clarke, please pay by Wed, Dec 2, 9:00 AM."
     # One "OK" among Korean messages is still a Korean customer; no letters at all: the owner's language.
     assert customer_language("ko", ["OK", "네 감사합니다 입금했어요"]) == "ko"
     assert customer_language("en", ["👍", "12,000"]) == "en"

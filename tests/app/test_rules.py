@@ -497,3 +497,14 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
     monday = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
     assert opening_text(monday, "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요.") == "12월 7일 10:00"
     assert opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "Dec 7, 10:00"
+
+
+def test_an_owners_fields_do_not_count_as_latin_letters() -> None:
+    """ "{name}님, {deadline}까지 입금 부탁드려요." has more Latin letters in its fields than Hangul in
+    its words: it is still the Korean text, and an English-writing customer gets the other one."""
+    from app.rules import text_for
+
+    korean = "{name}님, {deadline}까지 입금 부탁드려요."
+    english = "{name}, please pay by {deadline}."
+    assert text_for(korean, english, "Hi! Do you ship to London?") == english
+    assert text_for(korean, english, "입금했어요") == korean

@@ -416,10 +416,13 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
     qtbot.waitUntil(lambda: again.shipping.text() == "3,500")
     assert again.messages[OrderState.PAID].toPlainText().startswith("Thank you, {name}")  # shown
     again.messages[OrderState.SHIPPED].setPlainText("{name}, it's on its way: {tracking}")
+    again.other_messages[OrderState.SHIPPED].setPlainText("  {name}님, 보냈어요: {tracking}  ")
     with qtbot.waitSignal(again.accepted):
         again.save()
     with window.ctx.db.read() as s:
-        assert load_order_settings(s).messages == {"shipped": "{name}, it's on its way: {tracking}"}
+        stored = load_order_settings(s)
+    assert stored.messages == {"shipped": "{name}, it's on its way: {tracking}"}
+    assert stored.messages_other_language == {"shipped": "{name}님, 보냈어요: {tracking}"}
 
 
 def test_matching_a_bank_file_marks_the_ticked_orders_paid(window: Any, qtbot: Any, tmp_path: Any) -> None:
