@@ -30,6 +30,7 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.quick_replies", False, ()),
     ("bench.order_board", False, ("--orders", "2000", "--repeat", "2")),
     ("bench.bot_decision", False, ("--calls", "500", "--repeat", "3")),
+    ("bench.time_zones", False, ("--repeat", "3")),
     ("bench.campaign_send", False, ("--recipients", "1000", "--manual", "100")),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")

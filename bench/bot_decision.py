@@ -78,7 +78,32 @@ def main() -> None:
         baseline_name="greeting/away decision",
         goal="< 1000 µs",
     )
+    bilingual(doc, value, args.calls, args.repeat)
     relay_path(doc, max(200, args.calls // 10), args.repeat)
+
+
+def bilingual(doc: Automations, one_language_us: float, calls: int, repeat: int) -> None:
+    """The same messages with a menu in another language beside the 200 rules: each typed message
+    also has its letters weighed against the bot's (`bot_for`), each tap its menu looked up."""
+    from app.shop_menu import english_shop_menu
+
+    both = doc.model_copy(
+        update={"bot": doc.bot.model_copy(update={"other_language": english_shop_menu()})}, deep=True
+    )
+
+    def bot(i: int) -> object:
+        message = MESSAGES[i % len(MESSAGES)]
+        return bot_decision(both, BotState(), message, NOW, wa_id="821012345678", contact_name="김민지")
+
+    bot(0)
+    emit(
+        "bot decision per inbound, with a menu in another language",
+        per_call_us(bot, calls, repeat),
+        "µs",
+        baseline=one_language_us,
+        baseline_name="one language",
+        goal="< 1000 µs",
+    )
 
 
 def relay_path(doc: Automations, calls: int, repeat: int) -> None:

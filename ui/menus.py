@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.changes import Changes
 from ui.context import AppContext
+from ui.time_zones import prepare_zone_choices
 
 if TYPE_CHECKING:
     from app.relay_client import RelayClient
@@ -118,6 +119,8 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         build().exec()  # what it changed, its ops published on the hub
 
     file_menu = bar.addMenu(file_title)
+    # The import and business hours dialogs list time zones by name: named while the menu is open.
+    file_menu.aboutToShow.connect(prepare_zone_choices)
     action(
         file_menu,
         translate("Menus", "Import chat from phone…"),
@@ -134,6 +137,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     client = lambda: automations_client(ctx)  # noqa: E731
     shop = bar.addMenu(shop_title)
+    shop.aboutToShow.connect(prepare_zone_choices)
 
     def catalogue() -> None:
         from ui.catalog_window import CatalogWindow

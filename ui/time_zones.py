@@ -7,6 +7,7 @@ and dates) has each zone's city and its generic name in every language the UI sp
 from __future__ import annotations
 
 import functools
+import threading
 import zoneinfo
 from datetime import UTC, datetime, timedelta
 
@@ -126,6 +127,19 @@ def _zone_choices(locale: str, day: str) -> tuple[tuple[str, str], ...]:
 def zone_choices(locale: str | None = None) -> tuple[tuple[str, str], ...]:
     # Offsets as of today (summer time moves some), worked out once a day.
     return _zone_choices(locale or babel_locale_name(), datetime.now(UTC).date().isoformat())
+
+
+def prepare_zone_choices() -> None:
+    """Name the zones in a thread of their own (a menu that leads to a time zone box calls it as it
+    opens): the box then builds in a few milliseconds instead of ~0.1 s on the GUI thread."""
+    locale, day = babel_locale_name(), datetime.now(UTC).date().isoformat()
+    if (locale, day) in _prepared:
+        return
+    _prepared.add((locale, day))
+    threading.Thread(target=_zone_choices, args=(locale, day), name="zone-names", daemon=True).start()
+
+
+_prepared: set[tuple[str, str]] = set()
 
 
 class TimeZoneBox(QComboBox):
