@@ -324,10 +324,16 @@ class BotEditor(AutomationDialog):
         top = QVBoxLayout()
         top.addWidget(self.enabled)
         top_buttons = QHBoxLayout()
-        for widget in (self.language, ready, import_button, export_button):
+        for widget in (ready, import_button, export_button):
             top_buttons.addWidget(widget)
         top_buttons.addStretch(1)
         top.addLayout(top_buttons)
+        # Which menu the tabs below edit: a row of its own, as the editor must fit a small screen.
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel(self.tr("Editing:")))
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
+        top.addLayout(language_row)
         top.addWidget(self.other_note)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._rules_tab(), self.tr("Keyword answers"))

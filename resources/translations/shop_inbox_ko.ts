@@ -227,6 +227,10 @@
         <translation>내보내기…</translation>
     </message>
     <message>
+        <source>Editing:</source>
+        <translation>편집 중:</translation>
+    </message>
+    <message>
         <source>Keyword answers</source>
         <translation>키워드 답변</translation>
     </message>
