@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.changes import Changes
 from ui.context import AppContext
-from ui.time_zones import prepare_zone_choices
 
 if TYPE_CHECKING:
     from app.relay_client import RelayClient
@@ -120,7 +119,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     file_menu = bar.addMenu(file_title)
     # The import and business hours dialogs list time zones by name: named while the menu is open.
-    file_menu.aboutToShow.connect(prepare_zone_choices)
+    file_menu.aboutToShow.connect(_prepare_zone_names)
     action(
         file_menu,
         translate("Menus", "Import chat from phone…"),
@@ -137,7 +136,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     client = lambda: automations_client(ctx)  # noqa: E731
     shop = bar.addMenu(shop_title)
-    shop.aboutToShow.connect(prepare_zone_choices)
+    shop.aboutToShow.connect(_prepare_zone_names)
 
     def catalogue() -> None:
         from ui.catalog_window import CatalogWindow
@@ -243,3 +242,10 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     window.chat.catalog_action = CatalogSendAction(window.chat, open_catalogue=catalogue)
     window.chat.quick_replies.manage_requested.connect(quick_replies)
     window.orders = OrderActions(window, ctx)
+
+
+def _prepare_zone_names() -> None:
+    # Imported here: this module is imported before the first paint, whose imports are counted.
+    from ui.time_zones import prepare_zone_choices
+
+    prepare_zone_choices()

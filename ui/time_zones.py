@@ -10,12 +10,15 @@ import functools
 import threading
 import zoneinfo
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from app.wire import Automations
 from ui.formatting import babel_locale_name
+
+if TYPE_CHECKING:  # the menus import this module before the first paint: no pydantic then
+    from app.wire import Automations
 
 # IANA's old country-wide names (US/Eastern, Canada/…): babel lists most as aliases, not these.
 _OLD_AREAS = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
