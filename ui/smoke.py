@@ -7,6 +7,9 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
+from ui.shop_place import country_currency
+from ui.time_zones import zone_choices
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -44,9 +47,6 @@ def run_smoke_checks(window: MainWindow) -> list[str]:
     except Exception as exc:  # babel's locale data missing from the bundle
         problems.append(f"Korean dates and prices cannot be formatted: {exc}")
     try:
-        from ui.shop_place import country_currency
-        from ui.time_zones import zone_choices
-
         # The time zone boxes name each zone from babel's data and list zoneinfo's (tzdata on Windows).
         if dict(zone_choices("ko_KR")).get("(UTC+09:00) 서울 — 한국 시간") != "Asia/Seoul":
             problems.append("time zones are not named by their city (babel's zone data missing?)")
