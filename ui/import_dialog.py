@@ -7,7 +7,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QCloseEvent
@@ -67,14 +66,6 @@ def _scan(db: Database, region: str, path: Path) -> _Scan:
     preview = scan_export(path)
     found = import_context(db, [name for name, _ in preview.participants[:2]], region)
     return _Scan(preview, found.matches, found.shop_name, found.time_zone)
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return bool(name)
 
 
 class _ProgressRelay(GuiThreadSignals):
@@ -390,7 +381,7 @@ class ImportDialog(QDialog):
         return ImportRequest(
             path=self.path,
             shop_participant=str(self.shop_combo.currentData() or ""),
-            time_zone=self.zone_combo.zone() or self.zone_combo.currentText().strip(),
+            time_zone=self.zone_combo.zone() or "",  # none: refused by start_import
             contact_id=choice if isinstance(choice, int) and choice != NEW_CONTACT else None,
             new_contact=choice == NEW_CONTACT,
             phone=self.phone_edit.text().strip() or None if self.phone_edit.isEnabled() else None,
@@ -403,7 +394,7 @@ class ImportDialog(QDialog):
         if self.scan is None or self.running:
             return
         request = self.request()
-        if not _known_zone(request.time_zone):
+        if not request.time_zone:
             self.status.setText(
                 self.tr("Choose the time zone the phone was in: type its city, like {0}.").format(
                     zone_city("Asia/Seoul")
