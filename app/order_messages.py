@@ -11,7 +11,7 @@ from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
-from app.rules import TYPED_KINDS, text_for, writing_script
+from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -243,7 +243,7 @@ def message_for_order(
                     Message.body != "",
                 )
                 .order_by(Message.sent_at.desc(), Message.id.desc())
-                .limit(5)
+                .limit(RECENT_WORDS)
             )
         )
     key = REMINDER if reminder else detail.state

@@ -333,6 +333,9 @@ _FIELDS = re.compile(r"\{[a-z_]+\}")
 # Messages whose body the customer typed: a text, or a photo's, video's or document's caption (not a
 # cart's item names or a tapped row's title, which are the shop's words).
 TYPED_KINDS = ("text", "image", "video", "document")
+# How many of a customer's newest typed messages tell their language together (one "OK" among
+# Korean messages does not make a customer English).
+RECENT_WORDS = 5
 
 
 def text_for(main: str, other_language: str, customer_text: str | None) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.message_media import MediaInfo, media_for_messages
 from app.order_queries import OrderCard, order_cards
 from app.queries import MessageRow, message_by_wamid, messages_around, messages_by_ids, messages_page
-from app.rules import TYPED_KINDS
+from app.rules import RECENT_WORDS, TYPED_KINDS
 from ui.context import AppContext
 from ui.formatting import local
 from ui.ops import run_read
@@ -554,7 +554,7 @@ class ChatViewModel(QAbstractListModel):
     def messages(self) -> list[MessageRow]:
         return list(self._rows)
 
-    def their_words(self, limit: int = 5) -> list[str]:
+    def their_words(self, limit: int = RECENT_WORDS) -> list[str]:
         """What the customer typed in the newest messages held (newest first, at most `limit`): which
         language a quick reply goes in (a cart's or a tapped row's words are the shop's, not theirs)."""
         words: list[str] = []
