@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +28,24 @@ def dt_to_ms(value: datetime | None) -> int | None:
 
 # The advisory lock that makes PUT /v1/automations a compare-and-set across workers on PostgreSQL.
 AUTOMATIONS_LOCK = 424242
+
+
+def _use_wal(cur: sqlite3.Cursor) -> None:
+    """Put the file in WAL mode (it stays so), waiting out another process doing the same.
+
+    Turning a new file to WAL takes an exclusive lock, and SQLite answers "database is locked" at
+    once, without its busy timeout, to a second connection trying it meanwhile: relays starting at
+    once on one new file met that. The mode is the file's, so a retry usually finds it done.
+    """
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")  # an in-memory database answers "memory": fine
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
 
 
 class Database:
@@ -65,13 +85,13 @@ class Database:
         def _connect(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None
             cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA busy_timeout=30000")
             # WAL + synchronous=NORMAL: a committed webhook survives a crash of the relay process
             # (kill -9), the failure a relay meets most; only a power loss or kernel crash could
             # drop the last acknowledged transactions, which Meta would not send again. Hosts
             # without a dependable disk can choose FULL (one fsync per commit, group-committed).
-            cur.execute("PRAGMA journal_mode=WAL")
+            _use_wal(cur)
             cur.execute(f"PRAGMA synchronous={self.sqlite_synchronous}")
-            cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
         @event.listens_for(self.engine, "begin")
