@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPalette,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -241,6 +240,10 @@ class ChatList(QWidget):
                 return True
         if watched is self.view.viewport():
             kind = event.type()
+            if kind == QEvent.Type.Resize and not self.empty_note.isHidden():
+                # The viewport's own size: at start its window may not be shown yet, and the list's
+                # size is not the viewport's until it is (the note was once a one-word column).
+                self._place_empty_note()
             if kind == QEvent.Type.Paint:
                 if self._scroll_unpainted:
                     self._scroll_unpainted = False
@@ -433,11 +436,6 @@ class ChatList(QWidget):
         area = self.view.viewport().rect().adjusted(24, 40, -24, 0)
         height = self.empty_note.heightForWidth(area.width())
         self.empty_note.setGeometry(area.left(), area.top(), area.width(), height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.empty_note.isVisible():
-            self._place_empty_note()
 
     def _page_loaded(self) -> None:
         row, self._reveal = self._reveal, None

@@ -104,6 +104,26 @@ def test_a_batch_that_left_a_chat_as_it_was_repaints_nothing(ctx: Any, qtbot: An
     assert names(model) == ["Quiet"]
 
 
+def test_the_empty_note_of_a_start_from_the_first_page_spans_the_list(ctx: Any, qtbot: Any) -> None:
+    """An owner who set up later starts on the first page with no chats: the note was once laid out
+    for the list's size before its window was shown, one word a line."""
+    from ui.chat_list import ChatList
+
+    chat_list = ChatList(ctx)
+    qtbot.addWidget(chat_list)
+    chat_list.show_first_page([])  # before the window is shown, as at start
+    chat_list.resize(380, 600)
+    chat_list.show()
+    qtbot.waitExposed(chat_list)
+    viewport = chat_list.view.viewport()
+    assert chat_list.empty_note.isVisible()
+    assert chat_list.empty_note.width() == viewport.width() - 48
+    assert chat_list.empty_note.height() < viewport.height() / 3  # a few lines, not a column
+
+    chat_list.resize(300, 600)
+    qtbot.waitUntil(lambda: chat_list.empty_note.width() == viewport.width() - 48)
+
+
 def test_an_empty_list_says_why_and_what_comes_next(ctx: Any, qtbot: Any) -> None:
     """A first start without chats, or a filter that leaves none: a sentence, not a blank column."""
     from ui.chat_list import ChatList
