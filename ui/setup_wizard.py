@@ -196,16 +196,27 @@ class SetupWizard(QWizard):
         box = QVBoxLayout(intro)
         box.addWidget(text)
         box.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.import_button: QPushButton | None = None
+        if ctx is not None:
+            # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat"),
+            # with or without a relay: offered before the relay page, which needs one to go on.
+            self.import_button = QPushButton(self.tr("Import chats exported from your phone…"))
+            self.import_button.clicked.connect(self._import_chats)
+            box.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        later = QLabel(
+            self.tr(
+                "No relay yet? Choose “Set up later”: you can connect one any time with "
+                "File ▸ Settings, and bring in past chats with File ▸ Import chat from phone."
+            )
+        )
+        later.setWordWrap(True)
+        box.addSpacing(12)
+        box.addWidget(later)
         box.addStretch(1)
+        # Leaving the wizard is a choice the owner may make on purpose; it is not asked again.
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Set up later"))
         self.relay_page = RelayPage()
         self.shop_page = ShopPage()
-        if ctx is not None:
-            # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat").
-            import_button = QPushButton(self.tr("Import chats exported from your phone…"))
-            import_button.clicked.connect(self._import_chats)
-            layout = self.shop_page.layout()
-            if isinstance(layout, QFormLayout):
-                layout.addRow("", import_button)
         self.addPage(intro)
         self.addPage(self.relay_page)
         self.addPage(self.shop_page)

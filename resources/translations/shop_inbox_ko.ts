@@ -4835,6 +4835,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>Import chats exported from your phone…</source>
         <translation>휴대폰에서 내보낸 채팅 가져오기…</translation>
     </message>
+    <message>
+        <source>No relay yet? Choose “Set up later”: you can connect one any time with File ▸ Settings, and bring in past chats with File ▸ Import chat from phone.</source>
+        <translation>아직 릴레이가 없나요? “나중에 설정”을 누르세요. 릴레이는 언제든 파일 ▸ 설정에서 연결하고, 지난 채팅은 파일 ▸ 휴대폰에서 채팅 가져오기로 불러올 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Set up later</source>
+        <translation>나중에 설정</translation>
+    </message>
 </context>
 <context>
     <name>ShareLinkDialog</name>
