@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from enum import IntEnum
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.phones import display_phone
 from app.search import ContactHit, SearchHit, search_contacts, search_messages
 from ui import icons
@@ -50,6 +52,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 180
+# New messages while results are shown: looked for at most this often (a busy sync changes ticks).
+REFRESH_MS = 400
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -61,6 +65,11 @@ PAGE = 50
 CHATS_SHOWN = 5  # chats whose name or number matched, above the messages
 
 Hit = SearchHit | ContactHit
+
+
+def _hit_order(hit: SearchHit) -> tuple[float, int]:
+    """Newest first, as search_messages pages them: by the time sent, then by id."""
+    return (-hit.sent_at.timestamp(), -hit.message_id)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -110,6 +119,28 @@ class SearchResultsModel(QAbstractListModel):
 
     def chat_hits(self) -> list[ContactHit]:
         return [hit for hit in self.hits if isinstance(hit, ContactHit)]
+
+    def add_newer(self, hits: list[SearchHit]) -> int:
+        """Messages found since the hits were shown, each in its place (newest first); the owner's
+        selection and the pages already loaded stay. A hit below the last loaded one waits for its
+        page. Returns how many were added."""
+        shown = {hit.message_id for hit in self.message_hits()}
+        first = len(self.chat_hits())
+        added = 0
+        for hit in sorted(hits, key=_hit_order):
+            if hit.message_id in shown:
+                continue
+            keys = [_hit_order(h) for h in self.hits[first:] if isinstance(h, SearchHit)]
+            at = bisect.bisect_left(keys, _hit_order(hit))
+            if at == len(keys) and self.may_have_more:
+                continue  # older than every loaded hit: the next page brings it
+            row = first + at
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.hits.insert(row, hit)
+            self.endInsertRows()
+            shown.add(hit.message_id)
+            added += 1
+        return added
 
     def set_hits(self, hits: list[SearchHit], chats: list[ContactHit] | None = None) -> None:
         self.beginResetModel()
@@ -286,12 +317,52 @@ class SearchPanel(QWidget):
         self._debounce.timeout.connect(self._run)
         self.field.textChanged.connect(lambda _t: self._debounce.start())
 
+        # Results stay live: a message that arrives (or is imported) while they are shown joins them.
+        self._stale = False
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._look_again)
+        ctx.hub.changed.connect(self._hub_changed)
+
     def start(self, contact_id: int | None, *, this_chat: bool = False) -> None:
+        scope_before = self._scope
         self.contact_id = contact_id
         self.this_chat.setEnabled(contact_id is not None)
         self.this_chat.setChecked(this_chat and contact_id is not None)
         self.field.setFocus()
         self.field.selectAll()
+        if self._stale and self.model.query and self._scope == scope_before:
+            self._look_again()  # the results kept from last time, with what came since
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if not self.model.query:
+            return
+        scope = self._scope
+        if not (changes.all_contacts or (changes.messages if scope is None else scope in changes.messages)):
+            return
+        self._stale = True
+        if self.isVisible() and not self._refresh.isActive():
+            self._refresh.start()
+
+    def _look_again(self) -> None:
+        """The first page of the same search again; what is new joins the results shown."""
+        self._refresh.stop()
+        query, scope, generation = self.model.query, self._scope, self._generation
+        if not query or self.searching:
+            return
+        self._stale = False
+
+        def work(s: Session) -> list[SearchHit]:
+            return search_messages(s, query, contact_id=scope, limit=PAGE)
+
+        def done(hits: list[SearchHit]) -> None:
+            if generation != self._generation:
+                return  # the owner searched for something else meanwhile
+            if self.model.add_newer(hits):
+                self._show_count()
+
+        run_read(self.ctx, work, done, parent=self)
 
     def search_now(self, text: str) -> None:
         """Type `text` and search without the debounce delay (tests, programmatic use)."""

@@ -95,3 +95,42 @@ def test_a_result_after_an_emoji_marks_the_words_found(window: Any, qtbot: Any) 
     marked = [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == mark]
     assert marked, "the match is not marked"
     assert abs(marked[0] - left) <= 2 and abs(marked[-1] - right) <= 2
+
+
+def test_a_message_that_arrives_while_results_are_shown_joins_them(window: Any, qtbot: Any) -> None:
+    """The owner searched "주문" and a customer writes about an order meanwhile: it is found too, on
+    top, and the result the owner had picked stays picked."""
+    from datetime import timedelta
+
+    from app.changes import Changes
+    from app.models import Contact
+
+    with window.ctx.db.write() as s:
+        first = make_contact(s, profile_name="이하은")
+        make_message(s, first, "린넨 셔츠 주문했어요", sent_at=BASE_TIME, unread=False)
+        other = make_contact(s, profile_name="Marcus")
+        other_id = other.id
+    load_chats(window, qtbot)
+    window.open_search()
+    window.search.search_now("주문")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5000)
+    assert window.search.view.currentIndex().row() == 0
+
+    def arrives(text: str, minutes: int) -> None:
+        with window.ctx.db.write() as s:
+            make_message(s, s.get(Contact, other_id), text, sent_at=BASE_TIME + timedelta(minutes=minutes))
+        window.ctx.publish(Changes.for_contacts({other_id}, from_sync=True))
+
+    arrives("주문 취소할 수 있나요?", 5)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    assert [hit.snippet for hit in model.hits] == ["주문 취소할 수 있나요?", "린넨 셔츠 주문했어요"]
+    assert window.search.status.text() == "2 results"
+    assert window.search.view.currentIndex().data() == "린넨 셔츠 주문했어요"  # still the one picked
+
+    # Closed, then opened again with the same words: what came meanwhile is there.
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    arrives("두 번째 주문이에요", 10)
+    window.open_search()
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    assert model.hits[0].snippet == "두 번째 주문이에요"
