@@ -50,10 +50,18 @@ def wizard(app: QApplication, lang: str) -> None:
     from tests.support.relay_server import run_relay
     from ui.setup_wizard import SetupWizard
 
+    from app.db import Database
+    from app.paths import paths_for
+    from ui.context import AppContext
+
     with tempfile.TemporaryDirectory() as tmp, run_relay(Path(tmp)) as relay:
-        wiz = SetupWizard()
+        paths = paths_for(Path(tmp) / "data").ensure()
+        db = Database.open(paths.database)
+        wiz = SetupWizard(ctx=AppContext(db=db, paths=paths, prefs={}))
         wiz.resize(680, 480)
         wiz.show()
+        pump(300)
+        wiz.grab().save(str(OUT / f"wizard-welcome-{lang}.png"))  # the demo, the import, "Set up later"
         wiz.next()
         page = wiz.relay_page
         page.url.setText(relay.url)
@@ -65,6 +73,7 @@ def wizard(app: QApplication, lang: str) -> None:
             pump(50)
         wiz.grab().save(str(OUT / f"wizard-{lang}.png"))
         wiz.close()
+        db.close()
 
 
 def main() -> None:
