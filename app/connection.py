@@ -15,6 +15,13 @@ class Connection(enum.StrEnum):
     OFFLINE = "offline"
     UNAUTHORISED = "unauthorised"
     HISTORY_GAP = "history_gap"
+    # The relay answers but new messages cannot be saved here; they wait on the relay meanwhile.
+    DISK_FULL = "disk_full"
+    CANNOT_SAVE = "cannot_save"  # the inbox file is locked or cannot be written
+
+
+# States in which saving, not the relay, is what fails.
+STORAGE_TROUBLE = (Connection.DISK_FULL, Connection.CANNOT_SAVE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -73,6 +74,43 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, the driver's error SQLAlchemy wraps (`orig`), and what each was raised from."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        found = todo.pop()
+        if found is None or id(found) in seen:
+            continue
+        seen.add(id(found))
+        yield found
+        orig = getattr(found, "orig", None)
+        todo.extend([orig if isinstance(orig, BaseException) else None, found.__cause__, found.__context__])
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full", or the OS's "no space left" (or quota), anywhere in the chain."""
+    from app.errors import DiskFull
+
+    for found in causes(exc):
+        if isinstance(found, DiskFull):
+            return True
+        if (
+            isinstance(found, sqlite3.Error)
+            and getattr(found, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        ):
+            return True
+        if isinstance(found, OSError) and found.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+    return False
+
+
+def is_storage_failure(exc: BaseException) -> bool:
+    """The inbox file could not be written (full disk, locked past the busy timeout, I/O error): a
+    matter of this computer, not of what was being written; the same write may well succeed later."""
+    return is_disk_full(exc) or any(isinstance(found, sqlite3.OperationalError) for found in causes(exc))
+
+
 def remove_partial_copy(partial: Path) -> None:
     """A half-written copy with its journal or WAL, so none of them meets the next copy of that name."""
     for suffix in ("", "-journal", "-wal", "-shm"):
@@ -102,6 +140,8 @@ def make_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": 10},
         pool_pre_ping=False,
+        # Parameters carry customers' messages: an error's text (logged) names the statement only.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -259,9 +299,19 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A short write transaction: committed when the block ends, rolled back on error."""
-        with self._session_makers()[0]() as session, session.begin():
-            yield session
+        """A short write transaction: committed when the block ends, rolled back on error.
+
+        A full disk is raised as `DiskFull`, so callers tell it from a problem with what they wrote.
+        """
+        try:
+            with self._session_makers()[0]() as session, session.begin():
+                yield session
+        except Exception as exc:
+            if is_disk_full(exc):
+                from app.errors import DiskFull
+
+                raise DiskFull(str(exc)) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -17,6 +17,7 @@ class ErrorCode(enum.StrEnum):
     UNVERSIONED_DATABASE_HOLDS_DATA = "unversioned_database_holds_data"
     NOT_A_DATABASE = "not_a_database"
     MIGRATION_FAILED = "migration_failed"
+    DISK_FULL = "disk_full"  # a write refused for want of space: nothing of it kept, nothing else lost
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
@@ -293,6 +294,7 @@ Params = (
 PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.SCHEMA_TOO_NEW: VersionParams,
     ErrorCode.DATABASE_UNAVAILABLE: PathParams,
+    ErrorCode.DISK_FULL: NoParams,
     ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: TablesParams,
     ErrorCode.NOT_A_DATABASE: PathParams,
     ErrorCode.MIGRATION_FAILED: PathParams,
@@ -474,6 +476,13 @@ class DatabaseUnavailable(ShopInboxError):
     ) -> None:
         # `detail` (English, with the OS's reason) goes to the log; the owner reads the code's sentence.
         super().__init__(detail, code=code, params=PathParams(str(path)))
+
+
+class DiskFull(ShopInboxError):
+    """The disk the inbox is on is full: the write was rolled back whole. A positional string is the
+    database's or the OS's own words, for the log."""
+
+    default_code = ErrorCode.DISK_FULL
 
 
 class UnversionedDatabaseHoldsData(DatabaseUnavailable):

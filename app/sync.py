@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -11,7 +12,8 @@ from typing import TYPE_CHECKING
 from app.apply_process import ApplyProcess, PageApplied
 from app.backoff import backoff_delay
 from app.changes import Changes
-from app.connection import Connection, ConnectionState
+from app.connection import STORAGE_TROUBLE, Connection, ConnectionState
+from app.db import causes, is_disk_full, is_storage_failure
 from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
@@ -54,6 +56,18 @@ class CursorMoved(Exception):
         self.done = BatchResult()  # what this apply had committed before it noticed
 
 
+class StorageFailure(Exception):
+    """Events could not be saved for a reason of this computer's (`is_storage_failure`): the cursor
+    stands after the last event saved, so the relay hands the rest again. Internal to sync."""
+
+    def __init__(self, cause: BaseException) -> None:
+        # The driver's or the OS's own words ("database or disk is full"): never a statement's text.
+        root = next((c for c in causes(cause) if isinstance(c, sqlite3.Error | OSError)), cause)
+        super().__init__(f"{type(root).__name__}: {root}")
+        self.disk_full = is_disk_full(cause)
+        self.done = BatchResult()  # what was committed before it
+
+
 def _check_cursor(session: Session, expected: int | None) -> None:
     if expected is not None and (found := current_cursor(session)) != expected:
         raise CursorMoved(expected, found)
@@ -83,9 +97,9 @@ def apply_page(
         cursor = next_cursor if last else chunk_cursor(chunk, next_cursor)
         try:
             result.add(_apply_chunk(db, chunk, cursor, expected))
-        except CursorMoved as moved:
-            result.add(moved.done)
-            moved.done = result
+        except (CursorMoved, StorageFailure) as stopped:
+            result.add(stopped.done)
+            stopped.done = result
             raise
         if expected is not None:
             expected = cursor
@@ -101,7 +115,11 @@ def _apply_chunk(
             return apply_events(s, events, next_cursor)
     except (RelayError, CursorMoved):
         raise
-    except Exception:
+    except Exception as exc:
+        if is_storage_failure(exc):
+            # Not the events' fault (a full disk, the file locked or unwritable): skipping them would
+            # lose messages. Nothing was kept and the cursor stays; the relay holds them for later.
+            raise StorageFailure(exc) from exc
         # One damaged event must not stop the inbox: apply the chunk one event at a time, skip
         # (and log) the ones that fail, and move the cursor past the chunk.
         log.exception("applying events %s..%s failed; retrying one by one", events[0].seq, next_cursor)
@@ -114,7 +132,11 @@ def _apply_chunk(
                     total.add(apply_events(s, [event], event.seq or next_cursor))
             except CursorMoved:
                 raise
-            except Exception:
+            except Exception as exc:
+                if is_storage_failure(exc):
+                    failure = StorageFailure(exc)
+                    failure.done = total  # the events before it are kept, and the cursor after them
+                    raise failure from exc
                 log.exception("relay event %s could not be applied; skipped", event.seq)
                 total.skipped += 1
                 continue
@@ -193,6 +215,7 @@ class SyncWorker:
         self.apply_process = apply_process
         self._in_child = False  # the child is catching up: poll_once waits for its pages
         self.child_failures = 0
+        self.storage_failures = 0  # saves failed in a row (full disk, file locked)
         self._child_skip = False  # the child ended without a page: the next full page stays here
         self.pages_in_child = 0
 
@@ -207,12 +230,13 @@ class SyncWorker:
             log.exception("connection state callback failed")
 
     def _online(self) -> None:
-        first = self.state.kind is not Connection.ONLINE and self.state.kind is not Connection.HISTORY_GAP
+        first = self.state.kind not in (Connection.ONLINE, Connection.HISTORY_GAP, *STORAGE_TROUBLE)
         if self._failure_logged is not None:
             log.warning("relay poll answered again after %d failed attempts", self.failures)
             self._failure_logged = None
         self.failures = 0
-        if self.state.kind is not Connection.HISTORY_GAP:
+        # Storage trouble is cleared by a page saved (or none waiting), not by the relay's answer.
+        if self.state.kind is not Connection.HISTORY_GAP and self.state.kind not in STORAGE_TROUBLE:
             self._report(ConnectionState(Connection.ONLINE))
         if first and self.on_online is not None:
             try:
@@ -266,6 +290,28 @@ class SyncWorker:
                     )
                 self._report(ConnectionState(kind, next_retry_at=at, detail=str(exc)))
                 self.stop.wait(delay)
+            except StorageFailure as exc:
+                self._storage_failed(exc)
+            else:
+                if self.state.kind in STORAGE_TROUBLE:
+                    log.warning(
+                        "new messages are saved again after %d failed attempts", self.storage_failures
+                    )
+                    self.storage_failures = 0
+                    self._report(ConnectionState(Connection.ONLINE))
+
+    def _storage_failed(self, exc: StorageFailure) -> None:
+        """Saving failed: what was saved is shown, the rest waits on the relay; try again with backoff."""
+        self._publish(exc.done)
+        self.storage_failures += 1
+        delay = backoff_delay(self.storage_failures, base=self.retry_base, cap=self.retry_cap)
+        kind = Connection.DISK_FULL if exc.disk_full else Connection.CANNOT_SAVE
+        if self.state.kind is not kind:
+            log.warning(
+                "new messages cannot be saved: state=%s error=%s; retrying with backoff", kind.value, exc
+            )
+        self._report(ConnectionState(kind, next_retry_at=datetime.now(UTC) + timedelta(seconds=delay)))
+        self.stop.wait(delay)
 
     def poll_once(self) -> BatchResult | None:
         if self._in_child:

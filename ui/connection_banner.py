@@ -13,7 +13,13 @@ from app.inbound_silence import InboundSilence
 from ui import icons
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
-RETRYABLE = (Connection.OFFLINE, Connection.RECONNECTING, Connection.UNAUTHORISED)
+RETRYABLE = (
+    Connection.OFFLINE,
+    Connection.RECONNECTING,
+    Connection.UNAUTHORISED,
+    Connection.DISK_FULL,
+    Connection.CANNOT_SAVE,
+)
 
 
 class ConnectionBanner(QFrame):
@@ -122,6 +128,20 @@ class ConnectionBanner(QFrame):
                 "usually hears from customers every day, WhatsApp may have stopped sending messages to "
                 "the relay: check it in Settings."
             ).format(days=self.quiet.days)
+        if kind is Connection.DISK_FULL or kind is Connection.CANNOT_SAVE:
+            if kind is Connection.DISK_FULL:
+                text = self.tr(
+                    "The disk is full: new messages wait on your relay until there is room on this "
+                    "computer. Free some space; nothing is lost."
+                )
+            else:
+                text = self.tr(
+                    "New messages cannot be saved on this computer right now (the inbox file is busy or "
+                    "cannot be written). They wait on your relay; nothing is lost."
+                )
+            if seconds:
+                text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
+            return text
         if kind is Connection.HISTORY_GAP:
             return self.tr("Some older messages were no longer kept by the relay and could not be loaded.")
         return self.tr("Not connected to a relay: you are browsing saved chats.")

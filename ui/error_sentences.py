@@ -28,6 +28,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Shop Inbox cannot open or write its data in {path}. Check that the folder exists, "
             "that you may write to it and that the disk is not full.",
         ),
+        ErrorCode.DISK_FULL: translate(
+            "Errors",
+            "The disk is full, so Shop Inbox could not save this. Nothing else was lost: free some "
+            "space on this computer, then try again.",
+        ),
         ErrorCode.UNVERSIONED_DATABASE_HOLDS_DATA: translate(
             "Errors",
             "The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did "

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
-from app.errors import ShopInboxError
+from app.db import is_disk_full
+from app.errors import DiskFull, ShopInboxError
 from app.thread_priority import run_in_background, window_first
 from ui.error_sentences import error_sentence, file_error_sentence
 from ui.gui_thread import GuiThreadSignals
@@ -99,6 +100,8 @@ def failure_sentence(exc: BaseException) -> str:
     """What the shop owner reads when an operation fails."""
     if isinstance(exc, ShopInboxError):
         return error_sentence(exc)
+    if is_disk_full(exc):  # e.g. the chat import's own writer, which works on sqlite3 directly
+        return error_sentence(DiskFull())
     if isinstance(exc, OSError):
         return file_error_sentence(exc)
     return QCoreApplication.translate(

@@ -1852,6 +1852,14 @@ Right-click to retry.</source>
         <translation>릴레이는 연결돼 있는데 {days}일 동안 고객 메시지가 없어요. 평소 매일 고객 메시지가 온다면 WhatsApp이 릴레이로 메시지를 보내지 않는 것일 수 있어요. 설정에서 확인하세요.</translation>
     </message>
     <message>
+        <source>The disk is full: new messages wait on your relay until there is room on this computer. Free some space; nothing is lost.</source>
+        <translation>디스크 공간이 가득 찼어요. 새 메시지는 이 컴퓨터에 공간이 생길 때까지 릴레이에서 기다려요. 공간을 비워 주세요. 잃어버리는 메시지는 없어요.</translation>
+    </message>
+    <message>
+        <source>New messages cannot be saved on this computer right now (the inbox file is busy or cannot be written). They wait on your relay; nothing is lost.</source>
+        <translation>지금은 새 메시지를 이 컴퓨터에 저장할 수 없어요(받은편지함 파일이 사용 중이거나 쓸 수 없어요). 메시지는 릴레이에서 기다려요. 잃어버리는 메시지는 없어요.</translation>
+    </message>
+    <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded.</source>
         <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요.</translation>
     </message>
@@ -2118,6 +2126,10 @@ Right-click to retry.</source>
     <message>
         <source>Shop Inbox cannot open or write its data in {path}. Check that the folder exists, that you may write to it and that the disk is not full.</source>
         <translation>샵 인박스가 {path}에 있는 데이터를 열거나 저장할 수 없어요. 폴더가 있는지, 쓰기 권한이 있는지, 디스크 공간이 남아 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so Shop Inbox could not save this. Nothing else was lost: free some space on this computer, then try again.</source>
+        <translation>디스크 공간이 가득 차서 샵 인박스가 이 내용을 저장하지 못했어요. 다른 데이터는 그대로예요. 이 컴퓨터의 공간을 비운 뒤 다시 해 보세요.</translation>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>

@@ -23,6 +23,7 @@ from app.sync import SyncWorker
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
 from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.full_disk import limit_the_inbox_file, page_count
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 
 
@@ -488,3 +489,26 @@ def test_a_backlog_shorter_than_a_page_after_a_start_goes_to_the_catch_up_proces
     assert not thread.is_alive()
     assert worker.pages_in_child >= 1
     assert bodies(db) == [f"overnight {i:03d}" for i in range(waiting)]
+
+
+def test_a_full_disk_loses_no_message_and_says_so_until_there_is_room(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    engine_for(relay)
+    assert relay.post_webhook(inbound(content="before the disk filled up")).status_code == 200
+    probe.wait_until(lambda: count(db) == 1)
+    saved_up_to = cursor(db)
+    limit_the_inbox_file(db, page_count(db))
+
+    # Long enough to need new pages in the file; many of them, so a chunk is retried one by one.
+    later = [f"message {i} " + "가" * 3000 for i in range(6)]
+    for text in later:
+        assert relay.post_webhook(inbound(content=text)).status_code == 200
+    probe.wait_until(lambda: "disk_full" in probe.state_names)
+    assert count(db) == 1
+    assert cursor(db) == saved_up_to  # nothing skipped past: the relay hands them again
+
+    limit_the_inbox_file(db, None)  # the owner freed some space
+    probe.wait_until(lambda: count(db) == 1 + len(later))
+    assert bodies(db) == ["before the disk filled up", *later]
+    probe.wait_until(lambda: probe.state_names[-1] == "online")
