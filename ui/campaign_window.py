@@ -63,6 +63,7 @@ class CampaignWindow(QWidget):
         resize_within_screen(self, QSize(1400, 820))
         self.ctx = ctx
         self.current_id: int | None = None
+        self._sending = False  # a send is in flight (see has_unsaved_edits)
         # The window is only hidden when closed: edits discarded on closing go when it shows again.
         self._discarded_on_close = False
         # The relay's newest answer per campaign, with every recipient's state: when it was asked
@@ -276,7 +277,9 @@ class CampaignWindow(QWidget):
 
     # ----------------------------------------------------------------- edits
     def has_unsaved_edits(self) -> bool:
-        return self.stack.currentWidget() is self.editor and self.editor.is_dirty()
+        # A send in flight stores the draft on screen first: the list may already show it sent
+        # (a sync's reload) before the send's answer, and picking it must not ask to save it.
+        return self.stack.currentWidget() is self.editor and self.editor.is_dirty() and not self._sending
 
     def _edits_question(self) -> str:
         return self.tr("Save the changes to this campaign?")
@@ -347,11 +350,13 @@ class CampaignWindow(QWidget):
         if client is None:
             return
         db, campaign_id = self.ctx.db, self.current_id
+        self._sending = True
 
         def work() -> tuple[int, Changes]:
             return send_campaign(db, client, draft, campaign_id)
 
         def done(result: tuple[int, Changes]) -> None:
+            self._sending = False
             sent, changes = result
             self.current_id = sent
             self.editor.mark_saved(draft)
@@ -359,6 +364,7 @@ class CampaignWindow(QWidget):
             self.reload(select=sent)
 
         def failed(exc: BaseException) -> None:
+            self._sending = False
             QMessageBox.warning(self, self.tr("Campaign not sent"), failure_sentence(exc))
             self.reload()
 
