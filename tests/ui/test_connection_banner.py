@@ -32,3 +32,16 @@ def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any
     assert banner.isVisible() and "Next try in 40\N{NO-BREAK SPACE}s." in banner.text.text()
     banner.set_state(ConnectionState(Connection.ONLINE))
     assert not banner.isVisible() and not banner.countdown.isActive()
+
+
+def test_the_banner_says_new_messages_wait_on_the_relay_while_the_disk_is_full(qtbot: Any) -> None:
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.show()
+    at = datetime.now(UTC) + timedelta(seconds=30)
+    banner.set_state(ConnectionState(Connection.DISK_FULL, next_retry_at=at))
+    assert banner.isVisible() and banner.retry.isVisible()
+    assert banner.text.text().startswith("The disk is full: new messages wait on your relay")
+    assert "Next try in 30\N{NO-BREAK SPACE}s." in banner.text.text()
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert not banner.isVisible()

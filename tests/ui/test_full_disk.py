@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from app.connection import Connection, ConnectionState
 from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.full_disk import limit_the_inbox_file, page_count
@@ -51,20 +50,3 @@ def test_a_reply_on_a_full_disk_says_so_and_stays_in_the_composer(
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     settle(qtbot)
     assert messages(window.ctx) == 2 and composer.edit.toPlainText() == ""
-
-
-def test_the_banner_says_new_messages_wait_on_the_relay_while_the_disk_is_full(qtbot: Any) -> None:
-    from datetime import UTC, datetime, timedelta
-
-    from ui.connection_banner import ConnectionBanner
-
-    banner = ConnectionBanner()
-    qtbot.addWidget(banner)
-    banner.show()
-    at = datetime.now(UTC) + timedelta(seconds=30)
-    banner.set_state(ConnectionState(Connection.DISK_FULL, next_retry_at=at))
-    assert banner.isVisible() and banner.retry.isVisible()
-    assert banner.text.text().startswith("The disk is full: new messages wait on your relay")
-    assert "Next try in 30\N{NO-BREAK SPACE}s." in banner.text.text()
-    banner.set_state(ConnectionState(Connection.ONLINE))
-    assert not banner.isVisible()
