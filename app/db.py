@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -45,13 +46,32 @@ def stored_schema_version(path: Path) -> int:
     try:
         return int(con.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        from app.errors import DatabaseUnavailable, ErrorCode
+        from app.errors import DatabaseUnavailable, DiskFull, ErrorCode
 
-        raise DatabaseUnavailable(
-            f"{path} is not a Shop Inbox database ({exc}).", path=path, code=ErrorCode.NOT_A_DATABASE
-        ) from exc
+        primary = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            raise DatabaseUnavailable(
+                f"{path} is not a Shop Inbox database ({exc}).", path=path, code=ErrorCode.NOT_A_DATABASE
+            ) from exc
+        # Not the file's fault: WAL's index beside it could not be made (a full disk answers "disk
+        # I/O error" so), or the file is locked. Never "damaged, restore a backup" for that.
+        if is_disk_full(exc) or no_room_beside(path):
+            raise DiskFull(f"Cannot read {path}: {exc}") from exc
+        raise DatabaseUnavailable(f"Cannot read {path}: {exc}", path=path) from exc
     finally:
         con.close()
+
+
+# Less free space than this beside the inbox file, and a failure to read or write it is the disk's.
+ROOM_NEEDED = 1 << 20
+
+
+def no_room_beside(path: Path) -> bool:
+    """True when the disk holding `path` has (almost) no space left."""
+    try:
+        return shutil.disk_usage(path.parent).free < ROOM_NEEDED
+    except OSError:
+        return False
 
 
 def backup_file(source: Path, target: Path) -> Path:

@@ -112,6 +112,18 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(db_path: Path) -> Non
         Database.open(db_path)
 
 
+def test_an_inbox_that_cannot_be_opened_is_not_called_damaged(db_path: Path) -> None:
+    """Its WAL beside it cannot be opened (as its index cannot be made on a full disk): the file is
+    fine, and "damaged, restore a backup" would have the owner throw away their newest chats."""
+    from app.errors import DatabaseUnavailable, ErrorCode
+
+    Database.open(db_path).close()
+    Path(f"{db_path}-wal").mkdir()
+    with pytest.raises(DatabaseUnavailable) as raised:
+        Database.open(db_path)
+    assert raised.value.code is ErrorCode.DATABASE_UNAVAILABLE
+
+
 def test_migrations_know_the_schema_version() -> None:
     versions = sorted(p.name for p in (Path(__file__).parents[2] / "app/migrations/versions").glob("0*.py"))
     assert len(versions) == SCHEMA_VERSION
