@@ -70,10 +70,15 @@ def setup_logging(log_file: Path, *, rotating: bool = True) -> None:
     start path paints its first page first, and `logging.handlers` (socket, pickle, queue: ~10 ms
     of CPU) loads after that.
     """
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    handlers: list[logging.Handler] = [
-        _rotating_handler(log_file) if rotating else logging.FileHandler(log_file, encoding="utf-8")
-    ]
+    handlers: list[logging.Handler] = []
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            _rotating_handler(log_file) if rotating else logging.FileHandler(log_file, encoding="utf-8")
+        )
+    except OSError as exc:  # a full disk or a folder that may not be written: no log file, still a start
+        if sys.stderr is not None:
+            print(f"Shop Inbox: no log file ({exc})", file=sys.stderr)
     if sys.stderr is not None:
         handlers.append(logging.StreamHandler())
     logging.basicConfig(level=logging.INFO, format=_FORMAT, handlers=handlers, force=True)
@@ -101,7 +106,10 @@ def rotate_log_file(log_file: Path) -> None:
     root.addHandler(rotating)
     for handler in plain:
         root.removeHandler(handler)
-        handler.close()
+        try:
+            handler.close()
+        except OSError as exc:  # its last lines could not be written (a full disk): the start goes on
+            log.warning("log file not closed cleanly: %s", exc)
 
 
 def _rotating_handler(log_file: Path) -> logging.Handler:

@@ -18,14 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db import is_disk_full
 from app.errors import ShopInboxError
-from ui.error_sentences import error_sentence
+from ui.error_sentences import error_sentence, file_error_sentence
 
 
 def explain_startup_error(exc: BaseException) -> str:
     """A sentence for the shop owner; never the traceback."""
+    if is_disk_full(exc):
+        return QCoreApplication.translate(
+            "StartupError",
+            "The disk is full, so Shop Inbox cannot start. Your chats are safe: free some space on "
+            "this computer, then start Shop Inbox again.",
+        )
     if isinstance(exc, ShopInboxError):
         return error_sentence(exc)
+    if isinstance(exc, OSError):
+        return file_error_sentence(exc)
     return QCoreApplication.translate(
         "StartupError",
         "Something unexpected went wrong while Shop Inbox was starting. Please start it again. If "

@@ -5108,6 +5108,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 <context>
     <name>StartupError</name>
     <message>
+        <source>The disk is full, so Shop Inbox cannot start. Your chats are safe: free some space on this computer, then start Shop Inbox again.</source>
+        <translation>디스크 공간이 가득 차서 샵 인박스를 시작할 수 없어요. 채팅은 안전해요. 이 컴퓨터의 공간을 비운 뒤 샵 인박스를 다시 시작해 주세요.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
         <translation>샵 인박스를 시작하는 중에 예상하지 못한 문제가 생겼습니다. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵 인박스 설치를 도와준 분께 보내 주세요.</translation>
     </message>

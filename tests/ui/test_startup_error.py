@@ -175,3 +175,23 @@ def test_the_app_starts_on_a_database_left_by_a_first_start_killed_in_an_older_b
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "smoke: ok" in result.stdout
+
+
+def test_a_log_file_that_cannot_be_written_does_not_stop_the_start(tmp_path: Path) -> None:
+    """On a full disk (or a log folder that may not be written) the log file is the first thing to
+    fail: the inbox starts without it instead of saying it could not start."""
+    data = tmp_path / "portable"
+    (data / "logs" / "shop-inbox.log").mkdir(parents=True)  # cannot be opened as a file
+
+    result = start_app(data)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "smoke: ok" in result.stdout
+    assert "no log file" in result.stderr
+
+
+def test_a_full_disk_at_start_is_said_so_and_the_chats_called_safe() -> None:
+    import errno
+
+    text = explain_startup_error(OSError(errno.ENOSPC, "No space left on device"))
+    assert text.startswith("The disk is full, so Shop Inbox cannot start. Your chats are safe")
