@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.backoff import backoff_delay
+from app.db import is_storage_failure
 from app.errors import (
     ErrorCode,
     FileParams,
@@ -121,6 +122,7 @@ class OutboxSender:
         self.wake.set()
 
     def run(self) -> None:
+        storage_failures = 0
         while not self.stop.is_set():
             self.wake.clear()
             try:
@@ -130,6 +132,18 @@ class OutboxSender:
                 if self.on_unauthorised is not None:
                     self.on_unauthorised()
                 return
+            except Exception as exc:
+                if not is_storage_failure(exc):
+                    raise
+                # A send's answer could not be saved (a full disk, the file locked): the message
+                # stays pending and goes again under the same key, which the relay answers with
+                # the first send's result, never a second message. The thread must not end here.
+                storage_failures += 1
+                if storage_failures == 1:
+                    log.warning("outbox cannot save a send's answer (%s); retrying", type(exc).__name__)
+                delay = backoff_delay(storage_failures, base=self.retry_base, cap=self.retry_cap)
+            else:
+                storage_failures = 0
             self.wake.wait(delay)
 
     def run_once(self) -> float:

@@ -23,7 +23,7 @@ from app.sync import SyncWorker
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
 from tests.support.fake_graph import FakeGraph, run_fake_graph
-from tests.support.full_disk import limit_the_inbox_file, page_count
+from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
 
 
@@ -512,3 +512,32 @@ def test_a_full_disk_loses_no_message_and_says_so_until_there_is_room(
     probe.wait_until(lambda: count(db) == 1 + len(later))
     assert bodies(db) == ["before the disk filled up", *later]
     probe.wait_until(lambda: probe.state_names[-1] == "online")
+
+
+def test_a_send_whose_answer_cannot_be_saved_goes_out_once_and_ends_sent(
+    db: Database, relay: RunningRelay, graph: FakeGraph, engine_for: Any, probe: EngineProbe
+) -> None:
+    """The inbox file stops taking writes right as a reply goes out: WhatsApp gets it once, and once
+    the file takes writes again the reply shows as sent (the outbox and the sync carried on)."""
+    first = engine_for(relay)
+    relay.post_webhook(inbound(content="hi"))
+    probe.wait_until(lambda: count(db) == 1)
+    first.stop()
+    with db.write() as s:
+        mid = queue_text(s, customer(db), "once, though the file was locked").id
+    inbox_read_only(db, True)
+
+    engine = engine_for(relay)  # the reply goes out; neither its answer nor the relay's events can be saved
+    probe.wait_until(lambda: len(graph.sent) == 1)
+    probe.wait_until(lambda: "cannot_save" in probe.state_names)
+    assert message_status(db, mid) == "pending"
+
+    inbox_read_only(db, False)
+    probe.wait_until(lambda: message_status(db, mid) == "sent")
+    probe.wait_until(lambda: probe.state_names[-1] == "online")
+    # The outbox carried on: the next reply goes out too.
+    with db.write() as s:
+        queue_text(s, customer(db), "and the next one")
+    engine.wake_sender()
+    probe.wait_until(lambda: len(graph.sent) == 2)
+    assert [m["text"]["body"] for m in graph.sent] == ["once, though the file was locked", "and the next one"]
