@@ -292,6 +292,10 @@ class SyncWorker:
                 self.stop.wait(delay)
             except StorageFailure as exc:
                 self._storage_failed(exc)
+            except Exception as exc:
+                if not is_storage_failure(exc):
+                    raise
+                self._storage_failed(StorageFailure(exc))  # e.g. a history gap's cursor not saved
             else:
                 if self.state.kind in STORAGE_TROUBLE:
                     log.warning(
