@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
-from app.db import is_disk_full
+from app.db import is_disk_full, is_storage_failure
 from app.errors import DiskFull, ShopInboxError
 from app.thread_priority import run_in_background, window_first
 from ui.error_sentences import error_sentence, file_error_sentence
@@ -102,6 +102,12 @@ def failure_sentence(exc: BaseException) -> str:
         return error_sentence(exc)
     if is_disk_full(exc):  # e.g. the chat import's own writer, which works on sqlite3 directly
         return error_sentence(DiskFull())
+    if is_storage_failure(exc):
+        return QCoreApplication.translate(
+            "ops",
+            "Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else "
+            "was lost; try again in a moment.",
+        )
     if isinstance(exc, OSError):
         return file_error_sentence(exc)
     return QCoreApplication.translate(

@@ -5757,6 +5757,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 <context>
     <name>ops</name>
     <message>
+        <source>Shop Inbox could not save this: its data file is busy or cannot be written. Nothing else was lost; try again in a moment.</source>
+        <translation>샵 인박스가 이 내용을 저장하지 못했어요. 데이터 파일이 사용 중이거나 쓸 수 없어요. 다른 데이터는 그대로예요. 잠시 후 다시 해 보세요.</translation>
+    </message>
+    <message>
         <source>Something went wrong. The details were written to the log file.</source>
         <translation>문제가 생겼어요. 자세한 내용은 로그 파일에 기록했어요.</translation>
     </message>
