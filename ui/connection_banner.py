@@ -8,18 +8,12 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.connection import Connection, ConnectionState
+from app.connection import STORAGE_TROUBLE, Connection, ConnectionState
 from app.inbound_silence import InboundSilence
 from ui import icons
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
-RETRYABLE = (
-    Connection.OFFLINE,
-    Connection.RECONNECTING,
-    Connection.UNAUTHORISED,
-    Connection.DISK_FULL,
-    Connection.CANNOT_SAVE,
-)
+RETRYABLE = (Connection.OFFLINE, Connection.RECONNECTING, Connection.UNAUTHORISED, *STORAGE_TROUBLE)
 
 
 class ConnectionBanner(QFrame):
@@ -67,6 +61,8 @@ class ConnectionBanner(QFrame):
                 self.hide()
             return
         self.setProperty("severity", "error" if state.kind is Connection.UNAUTHORISED else "warning")
+        sign = "error" if state.kind in STORAGE_TROUBLE else "offline"  # saving fails, not the connection
+        self.icon.setPixmap(icons.icon(sign).pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
         self.retry.setVisible(state.kind in RETRYABLE)
@@ -128,7 +124,7 @@ class ConnectionBanner(QFrame):
                 "usually hears from customers every day, WhatsApp may have stopped sending messages to "
                 "the relay: check it in Settings."
             ).format(days=self.quiet.days)
-        if kind is Connection.DISK_FULL or kind is Connection.CANNOT_SAVE:
+        if kind in STORAGE_TROUBLE:
             if kind is Connection.DISK_FULL:
                 text = self.tr(
                     "The disk is full: new messages wait on your relay until there is room on this "
