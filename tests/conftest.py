@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,16 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("SHOP_INBOX_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
+def _collector_passes_on_the_main_thread() -> Iterator[None]:
+    """Once a window test has put the cyclic collector on the GUI thread (tests/ui/conftest.py),
+    every later test ends with the pass it would have had, on this thread."""
+    yield
+    collector = sys.modules.get("ui.collector")
+    if collector is not None:
+        collector.collect_if_due()
 
 
 @pytest.fixture

@@ -87,3 +87,8 @@ def collect_on_the_gui_thread(app: QObject) -> GuiThreadCollector:
     if _installed is None:
         _installed = GuiThreadCollector(app)
     return _installed
+
+
+def collect_if_due() -> int | None:
+    """On the calling (GUI) thread: the pass the app's collector would run now, if it is installed."""
+    return None if _installed is None else _installed.collect_due()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
+from ui.collector import collect_if_due, collect_on_the_gui_thread
 from ui.ops import wait_for_ops
 from ui.resources import translations_dir
 
@@ -26,6 +28,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
+
+
+@pytest.fixture(autouse=True)
+def collector_on_the_window_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the app (ui/collector.py): cycles are collected on the GUI thread, never in an op
+    thread, where a pass that frees a window's widgets deadlocks with the GUI thread (CI hung so,
+    in test_accessible_names). On for the rest of the session; each test ends with the pass due."""
+    collect_on_the_gui_thread(qapp)
+    gc.disable()  # again, after a test of the collector itself turned automatic passes back on
+    yield
+    collect_if_due()
 
 
 @pytest.fixture(autouse=True)
