@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi.concurrency import run_in_threadpool
 
 from relay.limits import is_media_id
-from relay.store import Store
+from relay.store import Store, storage_retryable
 from relay.upstream import GraphError, Upstream
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,10 @@ class MediaJobs:
             raise
         except Exception as exc:
             log.error("media job failed: media_id=%s error=%s", media_id, type(exc).__name__, exc_info=exc)
+            if storage_retryable(exc):
+                # This host's fault (a full disk, the database away), not the file's: no attempt is
+                # spent, or a minute of full disk would mark a customer's photo failed for good.
+                return
             with contextlib.suppress(Exception):
                 row = await run_in_threadpool(self.store.media.row, media_id)
                 attempts = (row.attempts if row is not None else 0) + 1

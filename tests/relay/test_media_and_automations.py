@@ -6,6 +6,7 @@ from typing import Any
 
 from app.wire import Automations
 from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 200
@@ -154,3 +155,29 @@ def test_away_message_once_per_period_and_never_for_phone_echoes(
     relay.post_webhook(inbound("text", "여보세요?", sender="821077778888"))
     relay.wait_for_events(5)
     assert len(graph.sent) == 1
+
+
+def test_a_photo_the_relay_cannot_write_down_is_tried_again_without_spending_its_attempts(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The relay's disk refused the file (here its media folder is a file): the host's fault, not the
+    photo's. Marked failed after a few rounds, it would need the desktop to ask for it again."""
+    import shutil
+
+    media_dir = relay.settings.media_dir
+    shutil.rmtree(media_dir)
+    media_dir.write_text("not a folder")
+    graph.add_media("777009", JPEG, "image/jpeg")
+    relay.post_webhook(inbound("image", {"id": "777009", "mime_type": "image/jpeg", "sha256": "x"}))
+    wait_until(lambda: graph.media_lookups.get("777009", 0) >= 1, 10, "the first try")
+    graph.add_media("777010", JPEG, "image/jpeg")
+    # A second photo wakes the media worker, which tries every pending one again.
+    relay.post_webhook(inbound("image", {"id": "777010", "mime_type": "image/jpeg", "sha256": "y"}))
+    wait_until(lambda: graph.media_lookups.get("777009", 0) >= 2, 10, "a second try")
+    row = relay.relay.store.media.row("777009")
+    assert (row.state, row.attempts) == ("pending", 0)
+
+    media_dir.unlink()
+    media_dir.mkdir()  # room again
+    r = relay.client.get(f"{relay.url}/v1/media/777009", headers=relay.auth())
+    assert r.status_code == 200 and r.content == JPEG
