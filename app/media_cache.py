@@ -117,7 +117,7 @@ class MediaCache:
         partial = target.with_name(target.name + ".part")
         try:
             got_mime, expected = self.client.download_media(relay_id, partial)
-        except RelayError:
+        except (RelayError, OSError):  # a full disk included: no half file is left behind
             partial.unlink(missing_ok=True)
             raise
         digest = hashlib.sha256()
