@@ -276,15 +276,6 @@ def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> 
     return ctx
 
 
-def remember_setup_later(ctx: AppContext) -> None:
-    """The owner chose "Set up later": the wizard is not shown at each start from now on (the
-    banner's Settings and the File menu do what it did)."""
-    from app.settings import update_preferences
-
-    prefs = update_preferences(ctx.db, setup_done=True)
-    ctx.prefs.update(dataclasses.asdict(prefs))
-
-
 def report_startup_failure(
     app: QApplication,
     args: argparse.Namespace,
@@ -335,7 +326,10 @@ def run_first_setup(ctx: AppContext) -> str:
     if wants_demo:
         return "demo"
     if not accepted:
-        remember_setup_later(ctx)
+        # "Set up later": the wizard is not shown at each start from now on (the banner's Settings
+        # and the File menu do what it did).
+        later = update_preferences(ctx.db, setup_done=True)
+        ctx.prefs.update(dataclasses.asdict(later))
         return "skipped"
     db = ctx.db
     from ui.token_store import store_token_interactively

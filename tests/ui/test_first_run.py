@@ -128,11 +128,13 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
 ) -> None:
     import argparse
 
+    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication, QWizard
 
     from app.paths import paths_for
     from app.settings import read_preferences
     from ui.application import open_inbox
+    from ui.translations import installed_language
 
     def set_up_later(wizard: QWizard) -> None:
         assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Set up later"
@@ -142,14 +144,23 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
     wizard = dialogs.expect("modal", answer=set_up_later)
     paths = paths_for(tmp_path / "data").ensure()
     args = argparse.Namespace(smoke=False, lang="en")
-    first = open_inbox(QApplication.instance(), args, paths)
-    assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
-    assert read_preferences(first.db).setup_done and first.prefs["setup_done"]
-    first.db.close()
+    app = QApplication.instance()
+    translators, language, locale = set(app.findChildren(QTranslator)), installed_language(app), QLocale()
+    try:
+        first = open_inbox(app, args, paths)
+        assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
+        assert read_preferences(first.db).setup_done and first.prefs["setup_done"]
+        first.db.close()
 
-    second = open_inbox(QApplication.instance(), args, paths)
-    assert not second.prefs["relay_url"]
-    second.db.close()
+        second = open_inbox(app, args, paths)
+        assert not second.prefs["relay_url"]
+        second.db.close()
+    finally:
+        # open_inbox installs the start's translators: later tests get the app as it was.
+        for added in set(app.findChildren(QTranslator)) - translators:
+            app.removeTranslator(added)
+        app.setProperty("shopInboxLanguage", language)
+        QLocale.setDefault(locale)
 
 
 def test_the_wizard_names_the_countries_in_the_owners_language(qtbot: Any) -> None:
