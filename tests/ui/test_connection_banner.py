@@ -9,10 +9,15 @@ from app.connection import Connection, ConnectionState
 from ui.connection_banner import ConnectionBanner
 
 
-def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbot: Any) -> None:
+def shown_banner(qtbot: Any) -> ConnectionBanner:
     banner = ConnectionBanner()
     qtbot.addWidget(banner)
     banner.show()
+    return banner
+
+
+def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbot: Any) -> None:
+    banner = shown_banner(qtbot)
     at = datetime.now(UTC) + timedelta(seconds=11.5)
     banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at, detail="relay_unreachable"))
     # The number and its unit never part at the end of a line ("12" here, a lone "s" below).
@@ -24,9 +29,7 @@ def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbo
 
 
 def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any) -> None:
-    banner = ConnectionBanner()
-    qtbot.addWidget(banner)
-    banner.show()
+    banner = shown_banner(qtbot)
     at = datetime.now(UTC) + timedelta(seconds=40)
     banner.set_state(ConnectionState(Connection.OFFLINE, next_retry_at=at))
     assert banner.isVisible() and "Next try in 40\N{NO-BREAK SPACE}s." in banner.text.text()
@@ -35,9 +38,7 @@ def test_offline_says_when_it_tries_again_and_online_hides_the_banner(qtbot: Any
 
 
 def test_the_banner_says_new_messages_wait_on_the_relay_while_the_disk_is_full(qtbot: Any) -> None:
-    banner = ConnectionBanner()
-    qtbot.addWidget(banner)
-    banner.show()
+    banner = shown_banner(qtbot)
     at = datetime.now(UTC) + timedelta(seconds=30)
     banner.set_state(ConnectionState(Connection.DISK_FULL, next_retry_at=at))
     assert banner.isVisible() and banner.retry.isVisible()

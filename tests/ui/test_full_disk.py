@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,31 +19,41 @@ def messages(ctx: Any) -> int:
         return int(s.scalar(select(func.count()).select_from(Message)) or 0)
 
 
-def test_a_reply_on_a_full_disk_says_so_and_stays_in_the_composer(
-    window: Any, qtbot: Any, dialogs: Any
-) -> None:
-    from datetime import UTC, datetime
-
+def open_chat_of(window: Any, qtbot: Any, name: str, wrote: str) -> None:
+    """A customer who wrote just now, their chat open."""
     with window.ctx.db.write() as s:
-        c = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
-        make_message(s, c, "주문할게요", sent_at=BASE_TIME)
+        c = make_contact(s, profile_name=name, last_inbound_at=datetime.now(UTC))
+        make_message(s, c, wrote, sent_at=BASE_TIME)
         contact_id = c.id
     load_chats(window, qtbot)
     select_chat(window, qtbot, contact_id)
-    limit_the_inbox_file(window.ctx.db, page_count(window.ctx.db))
-    reply = " ".join(["네, 주문 확인했어요."] * 300)  # 3,600 letters: more than the pages left hold
 
+
+def reply_and_read_the_warning(window: Any, qtbot: Any, dialogs: Any, text: str) -> Any:
+    """Type `text`, press Enter, and return the warning the owner was shown."""
     warned = dialogs.expect("warning")
     composer = window.chat.composer
-    composer.edit.setPlainText(reply)
+    composer.edit.setPlainText(text)
     composer.edit.setFocus()
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
+    return warned
+
+
+def test_a_reply_on_a_full_disk_says_so_and_stays_in_the_composer(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    open_chat_of(window, qtbot, "김민지", "주문할게요")
+    limit_the_inbox_file(window.ctx.db, page_count(window.ctx.db))
+    reply = " ".join(["네, 주문 확인했어요."] * 300)  # 3,600 letters: more than the pages left hold
+
+    warned = reply_and_read_the_warning(window, qtbot, dialogs, reply)
     assert warned.shown[0].title == "Not sent"
     assert warned.texts == [
         "The disk is full, so Shop Inbox could not save this. Nothing else was lost: free some space "
         "on this computer, then try again."
     ]
+    composer = window.chat.composer
     assert composer.edit.toPlainText() == reply
     assert messages(window.ctx) == 1
 
@@ -55,21 +66,9 @@ def test_a_reply_on_a_full_disk_says_so_and_stays_in_the_composer(
 def test_a_reply_while_the_inbox_file_cannot_be_written_says_so(
     window: Any, qtbot: Any, dialogs: Any
 ) -> None:
-    from datetime import UTC, datetime
-
-    with window.ctx.db.write() as s:
-        c = make_contact(s, profile_name="Emma", last_inbound_at=datetime.now(UTC))
-        make_message(s, c, "Is the linen shirt in stock?", sent_at=BASE_TIME)
-        contact_id = c.id
-    load_chats(window, qtbot)
-    select_chat(window, qtbot, contact_id)
+    open_chat_of(window, qtbot, "Emma", "Is the linen shirt in stock?")
     inbox_read_only(window.ctx.db, True)
-    warned = dialogs.expect("warning")
-    composer = window.chat.composer
-    composer.edit.setPlainText("Yes, in every size.")
-    composer.edit.setFocus()
-    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
+    warned = reply_and_read_the_warning(window, qtbot, dialogs, "Yes, in every size.")
     assert warned.texts[0].startswith("Shop Inbox could not save this: its data file is busy")
-    assert composer.edit.toPlainText() == "Yes, in every size."
+    assert window.chat.composer.edit.toPlainText() == "Yes, in every size."
     inbox_read_only(window.ctx.db, False)
