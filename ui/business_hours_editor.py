@@ -24,6 +24,7 @@ class BusinessHoursEditor(AutomationDialog):
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business hours"))
         self.timezone = TimeZoneBox()
+        self._chosen_zone = system_timezone()
         self.week = WeekHoursEditor()
         form = QFormLayout()
         form.addRow(self.tr("Time zone"), self.timezone)
@@ -41,11 +42,16 @@ class BusinessHoursEditor(AutomationDialog):
         # A shop that never set its hours gets this computer's zone rather than UTC.
         zone = hours.timezone if doc.revision or hours.timezone != "UTC" else system_timezone()
         self.timezone.set_zone(zone)
+        self._chosen_zone = zone
         self.week.set_value(list(hours.week))
 
     def apply(self, doc: Automations) -> Automations:
         zone = self.timezone.zone()
-        hours = BusinessHours(timezone=zone or self.timezone.currentText().strip(), week=self.week.value())
+        if zone is not None:
+            self._chosen_zone = zone
+        # While a city is half typed, the summary and preview keep the last zone chosen (problem()
+        # says to choose one, and nothing is saved until then).
+        hours = BusinessHours(timezone=zone or self._chosen_zone, week=self.week.value())
         return doc.model_copy(update={"business_hours": hours}, deep=True)
 
     def problem(self) -> str:
