@@ -326,14 +326,15 @@ class SearchPanel(QWidget):
         ctx.hub.changed.connect(self._hub_changed)
 
     def start(self, contact_id: int | None, *, this_chat: bool = False) -> None:
-        scope_before = self._scope
         self.contact_id = contact_id
         self.this_chat.setEnabled(contact_id is not None)
         self.this_chat.setChecked(this_chat and contact_id is not None)
         self.field.setFocus()
         self.field.selectAll()
-        if self._stale and self.model.query and self._scope == scope_before:
-            self._look_again()  # the results kept from last time, with what came since
+        if self._stale and self.model.query:
+            # The results kept from last time, with what came since (a search the scope box just
+            # started is under way instead: _look_again leaves it be).
+            self._look_again()
 
     def _hub_changed(self, changes: Changes) -> None:
         if not self.model.query:
