@@ -47,12 +47,11 @@ def demo(app: QApplication, lang: str) -> None:
 
 
 def wizard(app: QApplication, lang: str) -> None:
-    from tests.support.relay_server import run_relay
-    from ui.setup_wizard import SetupWizard
-
     from app.db import Database
     from app.paths import paths_for
+    from tests.support.relay_server import run_relay
     from ui.context import AppContext
+    from ui.setup_wizard import SetupWizard
 
     with tempfile.TemporaryDirectory() as tmp, run_relay(Path(tmp)) as relay:
         paths = paths_for(Path(tmp) / "data").ensure()
