@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -68,6 +67,8 @@ ROOM_NEEDED = 1 << 20
 
 def no_room_beside(path: Path) -> bool:
     """True when the disk holding `path` has (almost) no space left."""
+    import shutil  # only when opening failed: shutil brings lzma and bz2, which a start need not load
+
     try:
         return shutil.disk_usage(path.parent).free < ROOM_NEEDED
     except OSError:
