@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from app.models import to_millis
+from app.models import Message, to_millis
 from app.text import fts_phrase, is_bigram_query, nfc
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
@@ -261,3 +261,11 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     return [ContactHit(r[0], r[1], r[2]) for r in session.execute(text(sql), params)]
+
+
+def missing_messages(session: Session, ids: list[int]) -> set[int]:
+    """Which of these message ids are no longer in the inbox (a deleted chat, a dropped reply)."""
+    present: set[int] = set()
+    for start in range(0, len(ids), 500):  # below SQLite's bound-parameter limit
+        present.update(session.scalars(select(Message.id).where(Message.id.in_(ids[start : start + 500]))))
+    return set(ids) - present

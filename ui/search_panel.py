@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.phones import display_phone
-from app.search import ContactHit, SearchHit, search_contacts, search_messages
+from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
 from ui import icons
 from ui.context import AppContext
 from ui.formatting import list_time
@@ -141,6 +141,35 @@ class SearchResultsModel(QAbstractListModel):
             shown.add(hit.message_id)
             added += 1
         return added
+
+    def drop_messages(self, gone: set[int]) -> int:
+        """Hits whose message is gone since (a deleted chat, an unsent reply dropped) leave the
+        results; returns how many left."""
+        dropped = 0
+        for row in range(len(self.hits) - 1, -1, -1):
+            hit = self.hits[row]
+            if isinstance(hit, SearchHit) and hit.message_id in gone:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.hits[row]
+                self.endRemoveRows()
+                dropped += 1
+        return dropped
+
+    def set_chats(self, chats: list[ContactHit]) -> bool:
+        """The chats whose name or number matches, found again (a new customer, a renamed one, a
+        deleted chat); the message hits below, and the one picked among them, stay. True if changed."""
+        old = self.chat_hits()
+        if old == chats:
+            return False
+        if old:
+            self.beginRemoveRows(QModelIndex(), 0, len(old) - 1)
+            del self.hits[: len(old)]
+            self.endRemoveRows()
+        if chats:
+            self.beginInsertRows(QModelIndex(), 0, len(chats) - 1)
+            self.hits[0:0] = chats
+            self.endInsertRows()
+        return True
 
     def set_hits(self, hits: list[SearchHit], chats: list[ContactHit] | None = None) -> None:
         self.beginResetModel()
@@ -340,27 +369,38 @@ class SearchPanel(QWidget):
         if not self.model.query:
             return
         scope = self._scope
-        if not (changes.all_contacts or (changes.messages if scope is None else scope in changes.messages)):
+        if scope is None:
+            # A chat's row changing may change its name, which the chats found above match.
+            concerned = bool(changes.all_contacts or changes.messages or changes.contacts)
+        else:
+            concerned = changes.all_contacts or scope in changes.messages
+        if not concerned:
             return
         self._stale = True
         if self.isVisible() and not self._refresh.isActive():
             self._refresh.start()
 
     def _look_again(self) -> None:
-        """The first page of the same search again; what is new joins the results shown."""
+        """The first page of the same search again; what is new joins the results shown, what is
+        gone leaves them, and the chats found by name are found again."""
         self._refresh.stop()
         query, scope, generation = self.model.query, self._scope, self._generation
         if not query or self.searching:
             return
         self._stale = False
+        shown = [hit.message_id for hit in self.model.message_hits()]
 
-        def work(s: Session) -> list[SearchHit]:
-            return search_messages(s, query, contact_id=scope, limit=PAGE)
+        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
+            chats = search_contacts(s, query, limit=CHATS_SHOWN) if scope is None else None
+            return search_messages(s, query, contact_id=scope, limit=PAGE), chats, missing_messages(s, shown)
 
-        def done(hits: list[SearchHit]) -> None:
+        def done(found: tuple[list[SearchHit], list[ContactHit] | None, set[int]]) -> None:
             if generation != self._generation:
                 return  # the owner searched for something else meanwhile
-            if self.model.add_newer(hits):
+            hits, chats, gone = found
+            changed = bool(self.model.drop_messages(gone))
+            changed = (chats is not None and self.model.set_chats(chats)) or changed
+            if self.model.add_newer(hits) or changed:
                 self._show_count()
 
         run_read(self.ctx, work, done, parent=self)

@@ -134,3 +134,42 @@ def test_a_message_that_arrives_while_results_are_shown_joins_them(window: Any, 
     window.open_search()
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
     assert model.hits[0].snippet == "두 번째 주문이에요"
+
+
+def test_results_shown_lose_a_deleted_chat_and_find_a_new_customer_by_name(window: Any, qtbot: Any) -> None:
+    """The owner searched "민지" and kept the results open: a new customer named 민지 writes (found
+    by name, above the messages), and a chat the owner deletes meanwhile leaves the results; the
+    message the owner had picked stays picked."""
+    from datetime import timedelta
+
+    from app.changes import Changes
+    from app.chat_actions import delete_chat
+
+    with window.ctx.db.write() as s:
+        kept = make_contact(s, profile_name="Sora")
+        make_message(s, kept, "민지 씨 소개로 왔어요", sent_at=BASE_TIME, unread=False)
+        doomed = make_contact(s, profile_name="Spam")
+        make_message(s, doomed, "민지 이벤트 당첨! 링크 클릭", sent_at=BASE_TIME + timedelta(minutes=1))
+        doomed_id = doomed.id
+    load_chats(window, qtbot)
+    window.open_search()
+    window.search.search_now("민지")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    window.search.view.setCurrentIndex(model.index(1))  # Sora's message
+    assert window.search.status.text() == "2 results"
+
+    with window.ctx.db.write() as s:
+        newcomer = make_contact(s, profile_name="김민지")
+        make_message(s, newcomer, "안녕하세요", sent_at=BASE_TIME + timedelta(minutes=2))
+        newcomer_id = newcomer.id
+    window.ctx.publish(Changes.for_contacts({newcomer_id}, from_sync=True))
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["김민지"], timeout=5000)
+    assert model.rowCount() == 3
+    assert window.search.status.text() == "1 chat · 2 results"
+
+    window.ctx.publish(delete_chat(window.ctx.db, doomed_id, BASE_TIME + timedelta(hours=1)))
+    qtbot.waitUntil(lambda: len(model.message_hits()) == 1, timeout=5000)
+    assert model.message_hits()[0].snippet == "민지 씨 소개로 왔어요"
+    assert window.search.status.text() == "1 chat · 1 result"
+    assert window.search.view.currentIndex().data() == "민지 씨 소개로 왔어요"  # still the one picked
