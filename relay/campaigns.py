@@ -40,7 +40,7 @@ from relay.sending import Sender
 from relay.settings import RelaySettings
 from relay.storage.campaign_rows import ACTIVE, CampaignRow, RecipientRow
 from relay.storage.send_keys import SendOwner
-from relay.store import Store
+from relay.store import Store, storage_cause
 from relay.webhook import Intake
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,11 @@ class CampaignRunner:
             try:
                 await self.tick()
             except SQLAlchemyError as exc:
-                log.warning("campaign runner: storage failed: error=%s", type(exc).__name__)
+                log.warning(
+                    "campaign runner: storage failed: cause=%s error=%s",
+                    storage_cause(exc),
+                    type(exc).__name__,
+                )
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), self.settings.campaign_poll)
 

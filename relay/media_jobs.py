@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi.concurrency import run_in_threadpool
 
 from relay.limits import is_media_id
-from relay.store import Store, storage_retryable
+from relay.store import Store, storage_cause, storage_retryable
 from relay.upstream import GraphError, Upstream
 
 log = logging.getLogger(__name__)
@@ -111,11 +111,13 @@ class MediaJobs:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            log.error("media job failed: media_id=%s error=%s", media_id, type(exc).__name__, exc_info=exc)
             if storage_retryable(exc):
+                log.error("media job failed: media_id=%s cause=%s", media_id, storage_cause(exc))
+                log.debug("media job failed", exc_info=exc)
                 # This host's fault (a full disk, the database away), not the file's: no attempt is
                 # spent, or a minute of full disk would mark a customer's photo failed for good.
                 return
+            log.error("media job failed: media_id=%s error=%s", media_id, type(exc).__name__, exc_info=exc)
             with contextlib.suppress(Exception):
                 row = await run_in_threadpool(self.store.media.row, media_id)
                 attempts = (row.attempts if row is not None else 0) + 1

@@ -31,7 +31,7 @@ from relay.routes import (
 from relay.routes.deps import Unauthorised, authorised
 from relay.service import Relay, relay_version
 from relay.settings import RelaySettings
-from relay.store import storage_retryable
+from relay.store import storage_cause, storage_retryable
 from relay.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,12 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     @app.exception_handler(SQLAlchemyError)
     async def _storage_failed(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
         # One line, no traceback: a database that is away for an hour must not flood the log.
-        log.error("storage failed: error=%s retryable=%s", type(exc).__name__, storage_retryable(exc))
+        log.error(
+            "storage failed: cause=%s error=%s retryable=%s",
+            storage_cause(exc),
+            type(exc).__name__,
+            storage_retryable(exc),
+        )
         if storage_retryable(exc):
             message = "The relay's storage is unavailable right now."
             return error(503, RelayErrorCode.STORAGE, message, retryable=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +35,16 @@ from relay.wakeups import EVENTS
 if TYPE_CHECKING:
     from relay.storage.postgresql_intake import PostgresGroupCommit
 
-__all__ = ["ContactRow", "IntakeResult", "IntakeRows", "NewEvent", "Store", "dt_to_ms", "storage_retryable"]
+__all__ = [
+    "ContactRow",
+    "IntakeResult",
+    "IntakeRows",
+    "NewEvent",
+    "Store",
+    "dt_to_ms",
+    "storage_cause",
+    "storage_retryable",
+]
 
 
 IntakeResult = tuple[list[int], dict[str, ContactRow | None]]
@@ -59,6 +69,28 @@ def storage_retryable(exc: BaseException) -> bool:
         return isinstance(exc, sqlite3.OperationalError | sqlite3.InterfaceError)
     # An OSError or a driver error outside SQLAlchemy's wrapping (e.g. the connection pool).
     return isinstance(exc, OSError | TimeoutError | SQLAlchemyTimeoutError)
+
+
+def storage_cause(exc: BaseException) -> str:
+    """What a storage failure comes down to, for a log line an operator can act on without a
+    traceback: "disk_full", "locked", "connection_lost", or the error's class name."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        err = todo.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        code = getattr(err, "sqlite_errorcode", None)
+        sqlstate = getattr(err, "sqlstate", None) or ""
+        if code == sqlite3.SQLITE_FULL or sqlstate == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
+            return "disk_full"
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return "locked"
+        if sqlstate.startswith("08") or (isinstance(err, DBAPIError) and err.connection_invalidated):
+            return "connection_lost"
+        todo += [getattr(err, "orig", None), err.__cause__, err.__context__]
+    return type(exc).__name__
 
 
 class Store:

@@ -17,7 +17,7 @@ from relay.errors import error
 from relay.intake import read_webhook
 from relay.routes.deps import current_relay
 from relay.service import Relay
-from relay.store import storage_retryable
+from relay.store import storage_cause, storage_retryable
 from relay.webhook import MalformedWebhook, signature_ok
 
 log = logging.getLogger(__name__)
@@ -59,8 +59,10 @@ async def webhook(request: Request) -> Response:
             # The database will never take it (a value out of a column's range…): redelivery
             # would fail the same way for a week, so it is refused like any malformed body.
             return _refused(f"unstorable_{type(exc).__name__}")
-        # 503 makes Meta deliver it again.
-        log.error("webhook not stored: error=%s", type(exc).__name__, exc_info=exc)
+        # 503 makes Meta deliver it again. One line each, no traceback (a full disk for an hour
+        # is thousands of webhooks); the traceback is there at DEBUG.
+        log.error("webhook not stored: cause=%s error=%s", storage_cause(exc), type(exc).__name__)
+        log.debug("webhook not stored", exc_info=exc)
         return error(503, RelayErrorCode.STORAGE, "The relay could not store this webhook.", retryable=True)
     return PlainTextResponse("ok")
 

@@ -153,13 +153,32 @@ def test_storage_failure_answers_503_so_meta_redelivers(
     )
     assert "webhook not stored" in logged
     assert "비밀 주문 내용" not in logged  # never a customer's message in the logs, not even in an error
+    # What an operator reads at INFO: one line, no traceback (a full disk for an hour is thousands).
+    errors = [r for r in caplog.records if r.levelno >= logging.INFO and r.name.startswith("relay")]
+    assert [r.getMessage() for r in errors] == [
+        "webhook not stored: cause=OperationalError error=OperationalError"
+    ]
+    assert errors[0].exc_info is None
 
 
-def test_stored_webhooks_are_logged_without_their_text(
-    relay: RunningRelay, caplog: pytest.LogCaptureFixture
-) -> None:
-    with caplog.at_level(logging.INFO, logger="relay"):
-        relay.post_webhook(inbound("text", "주소는 성수동 12-3 입니다"))
-    lines = [r.getMessage() for r in caplog.records if r.name.startswith("relay")]
-    assert any("webhook stored: events=1" in line and "message=1" in line for line in lines)
-    assert not any("성수동" in line for line in lines)
+def test_a_full_disk_is_named_as_such_in_the_relays_log(tmp_path: Path) -> None:
+    """SQLite's own "database or disk is full", through SQLAlchemy as the relay meets it, and an
+    OSError from a file write: both say disk_full, so the operator knows what to free."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from relay.store import storage_cause, storage_retryable
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'small.db'}")
+    with engine.begin() as con:
+        con.execute(text("CREATE TABLE t (x TEXT)"))
+    with pytest.raises(OperationalError) as caught, engine.begin() as con:
+        con.execute(text("PRAGMA max_page_count = 3"))
+        con.execute(text("INSERT INTO t VALUES (:x)"), {"x": "가" * 50_000})
+    engine.dispose()
+    assert storage_retryable(caught.value)
+    assert storage_cause(caught.value) == "disk_full"
+    if Path("/dev/full").exists():  # Linux's device on which every write fails with ENOSPC
+        with pytest.raises(OSError) as full:
+            Path("/dev/full").write_bytes(b"x")
+        assert storage_cause(full.value) == "disk_full"
