@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.db import Database
+from app.db import Database, is_storage_failure
 from app.errors import RelayError
 from app.relay_client import RelayClient
 from app.sync_apply import BatchResult
@@ -54,7 +54,8 @@ class PageApplied:
 class CatchUpEnded:
     """The child stopped catching up; the worker polls again from the database's cursor."""
 
-    reason: str  # caught_up, relay_error, cursor_moved, failed (an exception, or the child died)
+    # caught_up, relay_error, cursor_moved, storage (the disk), failed (an exception, or the child died)
+    reason: str
     detail: str = ""
     pages: int = 0
 
@@ -235,8 +236,15 @@ def serve(conn: Connection, db_path: str, relay_url: str, token: str, page_size:
             except _ParentGone:
                 return
             except Exception as exc:
-                log.exception("catch-up failed in its process")
-                ended = CatchUpEnded("failed", type(exc).__name__)
+                if is_storage_failure(exc):
+                    # This computer's disk, not the process: the sync thread meets it next and says so.
+                    log.warning(
+                        "catch-up stopped: the inbox file could not be written (%s)", type(exc).__name__
+                    )
+                    ended = CatchUpEnded("storage", type(exc).__name__)
+                else:
+                    log.exception("catch-up failed in its process")
+                    ended = CatchUpEnded("failed", type(exc).__name__)
             send(ended)
     except (OSError, EOFError):
         return  # the pipe broke: the parent is gone
