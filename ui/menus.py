@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 EXPORT_SUFFIXES = (".zip", ".txt")
+ZONE_NAMES_AFTER_MS = 5000  # time zones named in a thread this long after the menus exist
 
 
 def automations_client(ctx: AppContext) -> RelayClient | None:
@@ -118,8 +119,11 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         build().exec()  # what it changed, its ops published on the hub
 
     file_menu = bar.addMenu(file_title)
-    # The import and business hours dialogs list time zones by name: named while the menu is open.
+    # The import and business hours dialogs list time zones by name: named while the menu is open,
+    # and in any case a few seconds after the start (Ctrl+I, or a chat export dropped on the
+    # window, opens the import without a menu).
     file_menu.aboutToShow.connect(_prepare_zone_names)
+    QTimer.singleShot(ZONE_NAMES_AFTER_MS, window, _prepare_zone_names)
     action(
         file_menu,
         translate("Menus", "Import chat from phone…"),
