@@ -7,12 +7,13 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from app.db import SCHEMA_VERSION, backup_file
-from app.errors import ErrorCode, InvalidInput, SchemaTooNew
+from app.db import SCHEMA_VERSION, backup_file, is_disk_full
+from app.errors import DiskFull, ErrorCode, InvalidInput, SchemaTooNew
 from app.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 DB_ENTRY = "inbox.db"
 MEDIA_PREFIX = "media/"
 CATALOG_PREFIX = "catalog/"
+RESTORING = "restoring-"  # the folder a backup is unpacked into, beside the data, before it replaces it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,28 +99,44 @@ def check_backup(source: Path) -> int:
 def restore_backup(source: Path, paths: AppPaths) -> Path:
     """Replace the database and media with a backup's; the previous data is kept aside first.
 
-    The caller must have closed the database. Returns the folder holding the previous data.
+    Everything is unpacked beside the data first and only then moved into place, so a backup
+    that turns out damaged halfway, or a disk that fills up, leaves the current chats as they were
+    (DiskFull, or InvalidInput BACKUP_DAMAGED). The caller must have closed the database. Returns
+    the folder holding the previous data. Blocking (disk): call it off the GUI thread.
     """
     check_backup(source)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    for unfinished in paths.data_dir.glob(RESTORING + "*"):  # a restore cut short by a crash
+        shutil.rmtree(unfinished, ignore_errors=True)
+    staging = paths.data_dir / (RESTORING + stamp)
+    try:
+        _unpack(source, staging)
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+            log.info("backup %s damaged inside: %s", source.name, exc)
+            raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED) from exc
+        if is_disk_full(exc):
+            raise DiskFull(str(exc)) from exc
+        raise
     aside = paths.data_dir / "replaced" / stamp
-    aside.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        current = Path(str(paths.database) + suffix)
-        if current.exists():
-            shutil.move(str(current), aside / current.name)
-    for folder in (paths.media_dir, paths.catalog_dir):
-        if folder.exists():
-            shutil.move(str(folder), aside / folder.name)
+    _swap_in(staging, paths, aside)
+    shutil.rmtree(staging, ignore_errors=True)
+    log.info("restored backup %s; previous data kept in %s", source, aside)
+    return aside
+
+
+def _unpack(source: Path, staging: Path) -> None:
+    """The backup's database, media and catalogue pictures, into `staging` (nothing outside it)."""
     with zipfile.ZipFile(source) as zf:
         for member in zf.infolist():
             if member.filename == DB_ENTRY:
-                target = paths.database
+                target = staging / DB_ENTRY
             else:
-                for folder, prefix in ((paths.media_dir, MEDIA_PREFIX), (paths.catalog_dir, CATALOG_PREFIX)):
+                for folder, prefix in (("media", MEDIA_PREFIX), ("catalog", CATALOG_PREFIX)):
                     rel = _safe_member(member.filename, prefix)
                     if rel is not None:
-                        target = folder.joinpath(*rel.parts)
+                        target = staging.joinpath(folder, *rel.parts)
                         break
                 else:
                     log.warning("skipping unexpected backup entry %r", member.filename)
@@ -126,9 +144,36 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(member) as src, open(target, "wb") as dst:
                 shutil.copyfileobj(src, dst)
-    paths.media_dir.mkdir(parents=True, exist_ok=True)
-    log.info("restored backup %s; previous data kept in %s", source, aside)
-    return aside
+    (staging / "media").mkdir(parents=True, exist_ok=True)
+
+
+def _swap_in(staging: Path, paths: AppPaths, aside: Path) -> None:
+    """The current data to `aside`, the unpacked backup into its place: renames on one disk, undone
+    in reverse should one fail, so the owner is left with one whole inbox or the other."""
+    aside.mkdir(parents=True, exist_ok=True)
+    moves: list[tuple[Path, Path]] = []
+    for suffix in ("", "-wal", "-shm"):
+        moves.append((Path(str(paths.database) + suffix), aside / (paths.database.name + suffix)))
+    moves += [
+        (paths.media_dir, aside / paths.media_dir.name),
+        (paths.catalog_dir, aside / paths.catalog_dir.name),
+    ]
+    moves += [
+        (staging / DB_ENTRY, paths.database),
+        (staging / "media", paths.media_dir),
+        (staging / "catalog", paths.catalog_dir),
+    ]
+    done: list[tuple[Path, Path]] = []
+    try:
+        for current, target in moves:
+            if current.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(current), target)
+                done.append((current, target))
+    except OSError:
+        for current, target in reversed(done):
+            shutil.move(str(target), current)
+        raise
 
 
 def folder_size(folder: Path) -> int:

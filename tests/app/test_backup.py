@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -9,8 +13,8 @@ import pytest
 
 from app.backup import check_backup, create_backup, restore_backup
 from app.db import Database
-from app.errors import InvalidInput
-from app.paths import paths_for
+from app.errors import ErrorCode, InvalidInput
+from app.paths import AppPaths, paths_for
 from app.queries import conversations_page, messages_page
 from tests.support.factories import make_contact, make_message
 
@@ -80,3 +84,81 @@ def test_restore_never_writes_outside_the_data_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "escaped.txt").exists()
     assert not (tmp_path / "escaped2.txt").exists()
     assert not (paths.data_dir / "escaped.txt").exists()
+
+
+def _shop_with_a_photo(tmp_path: Path) -> tuple[AppPaths, bytes, bytes]:
+    paths = paths_for(tmp_path / "data").ensure()
+    db = Database.open(paths.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민수"), "오늘 주문한 셔츠요")
+    db.close()
+    (paths.media_dir / "img").mkdir(parents=True)
+    (paths.media_dir / "img" / "photo.jpg").write_bytes(b"\xff\xd8today's photo")
+    return paths, paths.database.read_bytes(), (paths.media_dir / "img" / "photo.jpg").read_bytes()
+
+
+def _older_backup(tmp_path: Path, photo: bytes) -> Path:
+    """Another shop's backup whose second entry is a photo of `photo`'s bytes."""
+    other = paths_for(tmp_path / "other").ensure()
+    db = Database.open(other.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="Amy"), "last month")
+    db.close()
+    (other.media_dir / "big.jpg").write_bytes(photo)
+    return create_backup(other, tmp_path / "older.zip").path
+
+
+def _untouched(paths: AppPaths, db_bytes: bytes, photo: bytes) -> None:
+    assert paths.database.read_bytes() == db_bytes
+    assert (paths.media_dir / "img" / "photo.jpg").read_bytes() == photo
+    assert not list(paths.data_dir.glob("restoring-*"))
+    db = Database.open(paths.database)
+    assert [name for name, _ in chats(db)] == ["김민수"]
+    db.close()
+
+
+def test_a_backup_damaged_past_its_database_leaves_the_current_chats_in_place(tmp_path: Path) -> None:
+    """The database inside is fine (the check passes) but a photo further in is damaged: the restore
+    is refused as damaged, and today's chats and photos are where they were, not moved aside."""
+    paths, db_bytes, photo = _shop_with_a_photo(tmp_path)
+    backup = _older_backup(tmp_path, bytes(range(256)) * 4000)
+    with zipfile.ZipFile(backup) as zf:
+        info = zf.getinfo("media/big.jpg")
+    raw = bytearray(backup.read_bytes())
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    raw[middle : middle + 64] = bytes(64)  # a few zeroed bytes in the compressed photo
+    backup.write_bytes(bytes(raw))
+    assert check_backup(backup) >= 1
+
+    with pytest.raises(InvalidInput) as refused:
+        restore_backup(backup, paths)
+    assert refused.value.code is ErrorCode.BACKUP_DAMAGED
+    _untouched(paths, db_bytes, photo)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file-size limit is a POSIX resource limit")
+def test_a_disk_that_fills_up_during_a_restore_leaves_the_current_chats_in_place(tmp_path: Path) -> None:
+    """Writing stops after 1 MB (a file-size limit, as a full disk stops it) while a 3 MB photo is
+    unpacked: the restore fails, and today's chats and photos are where they were."""
+    paths, db_bytes, photo = _shop_with_a_photo(tmp_path)
+    backup = _older_backup(tmp_path, os.urandom(3_000_000))
+    script = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from app.backup import restore_backup\n"
+        "from app.paths import paths_for\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    restore_backup(Path(sys.argv[1]), paths_for(Path(sys.argv[2])))\n"
+        "except OSError as exc:\n"
+        "    print('refused', exc.errno)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(backup), str(paths.data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == f"refused {errno.EFBIG}", done.stderr
+    _untouched(paths, db_bytes, photo)
