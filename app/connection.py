@@ -14,12 +14,15 @@ class Connection(enum.StrEnum):
     RECONNECTING = "reconnecting"
     OFFLINE = "offline"
     UNAUTHORISED = "unauthorised"
-    HISTORY_GAP = "history_gap"
+    HISTORY_GAP = "history_gap"  # events the relay no longer kept could not be loaded
+    RELAY_STARTED_AFRESH = "relay_started_afresh"  # a new (or restored) relay: read again from its start
     # The relay answers but new messages cannot be saved here; they wait on the relay meanwhile.
     DISK_FULL = "disk_full"
     CANNOT_SAVE = "cannot_save"  # the inbox file is locked or cannot be written
 
 
+# Said once, then the engine carries on online: news about the relay's history, not trouble.
+HISTORY_NOTICES = (Connection.HISTORY_GAP, Connection.RELAY_STARTED_AFRESH)
 # States in which saving, not the relay, is what fails.
 STORAGE_TROUBLE = (Connection.DISK_FULL, Connection.CANNOT_SAVE)
 

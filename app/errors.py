@@ -199,6 +199,9 @@ class ItemCodeParams:
 @dataclass(frozen=True, slots=True)
 class GapParams:
     oldest_seq: int
+    # "pruned": the events after the cursor are gone; "cursor_ahead": the relay never handed this
+    # cursor out (a new relay, or one restored from a backup), so nothing is missing here.
+    reason: str = "pruned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,9 +541,14 @@ class HistoryGap(RelayError):
 
     default_code = ErrorCode.HISTORY_GAP
 
-    def __init__(self, oldest_seq: int) -> None:
-        super().__init__(code=ErrorCode.HISTORY_GAP, params=GapParams(oldest_seq))
+    def __init__(self, oldest_seq: int, reason: str = "pruned") -> None:
+        super().__init__(code=ErrorCode.HISTORY_GAP, params=GapParams(oldest_seq, reason))
         self.oldest_seq = oldest_seq
+        self.reason = reason
+
+    @property
+    def relay_started_afresh(self) -> bool:
+        return self.reason == "cursor_ahead"
 
 
 class RevisionConflict(RelayError):

@@ -182,10 +182,11 @@ class RelayClient:
         )
         if response.status_code == 410:
             try:
-                oldest = WireHistoryGap.model_validate_json(response.content).oldest_seq
+                gap = WireHistoryGap.model_validate_json(response.content)
             except ValueError:
-                oldest = 0
-            raise HistoryGap(oldest)
+                raise HistoryGap(0) from None
+            reason = gap.error.params.get("reason")
+            raise HistoryGap(gap.oldest_seq, reason if isinstance(reason, str) else "pruned")
         self._check(response)
         window_first()  # a page is parsed in one call that holds the GIL: the window's scroll first
         try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from app.apply_process import ApplyProcess, PageApplied
 from app.backoff import backoff_delay
 from app.changes import Changes
-from app.connection import STORAGE_TROUBLE, Connection, ConnectionState
+from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.db import causes, is_disk_full, is_storage_failure
 from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
@@ -230,13 +230,13 @@ class SyncWorker:
             log.exception("connection state callback failed")
 
     def _online(self) -> None:
-        first = self.state.kind not in (Connection.ONLINE, Connection.HISTORY_GAP, *STORAGE_TROUBLE)
+        first = self.state.kind not in (Connection.ONLINE, *HISTORY_NOTICES, *STORAGE_TROUBLE)
         if self._failure_logged is not None:
             log.warning("relay poll answered again after %d failed attempts", self.failures)
             self._failure_logged = None
         self.failures = 0
         # Storage trouble is cleared by a page saved (or none waiting), not by the relay's answer.
-        if self.state.kind is not Connection.HISTORY_GAP and self.state.kind not in STORAGE_TROUBLE:
+        if self.state.kind not in HISTORY_NOTICES and self.state.kind not in STORAGE_TROUBLE:
             self._report(ConnectionState(Connection.ONLINE))
         if first and self.on_online is not None:
             try:
@@ -432,10 +432,17 @@ class SyncWorker:
                 log.exception("changed-conversations callback failed")
 
     def _history_gap(self, gap: HistoryGap) -> None:
-        log.warning("relay no longer holds events after our cursor; continuing from %d", gap.oldest_seq)
+        if gap.relay_started_afresh:
+            # Events are matched by WhatsApp's ids, so what this computer already has is not doubled.
+            log.warning(
+                "the relay never handed out our cursor (new or restored); reading from %d", gap.oldest_seq
+            )
+        else:
+            log.warning("relay no longer holds events after our cursor; continuing from %d", gap.oldest_seq)
         with self.db.write() as s:
             set_cursor(s, max(0, gap.oldest_seq - 1))
             state = s.get(SyncState, 1)
-            if state is not None:
+            if state is not None and not gap.relay_started_afresh:
                 state.history_gap_at = datetime.now(UTC)
-        self._report(ConnectionState(Connection.HISTORY_GAP, detail=str(gap)))
+        kind = Connection.RELAY_STARTED_AFRESH if gap.relay_started_afresh else Connection.HISTORY_GAP
+        self._report(ConnectionState(kind, detail=str(gap)))

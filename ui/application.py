@@ -164,6 +164,10 @@ def run(args: argparse.Namespace) -> int:
     ctx.db.close()
     if claim is not None:
         claim.release()
+    from ui.restart import relaunch, take_restart_request
+
+    if take_restart_request():  # a backup was restored: the owner gets the restored inbox at once
+        relaunch()
     return int(code)
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.connection import STORAGE_TROUBLE, Connection, ConnectionState
+from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.inbound_silence import InboundSilence
 from ui import icons
 
@@ -36,6 +36,10 @@ class ConnectionBanner(QFrame):
         self.retry.clicked.connect(self.retry_requested)
         self.settings = QPushButton(self.tr("Settings"), self)
         self.settings.clicked.connect(self._settings_clicked)
+        # News about the relay's history asks nothing of the owner: read, then put away.
+        self.dismiss = QPushButton(self.tr("Close"), self)
+        self.dismiss.clicked.connect(self._dismiss)
+        self._dismissed: Connection | None = None
         # Set while online when customers went unusually quiet: a broken webhook looks like silence.
         self.quiet: InboundSilence | None = None
         layout = QHBoxLayout(self)
@@ -44,6 +48,7 @@ class ConnectionBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.retry)
         layout.addWidget(self.settings)
+        layout.addWidget(self.dismiss)
         # Ticks once a second while a retry time is known, so "Reconnecting in 12 s" counts down.
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
@@ -52,8 +57,10 @@ class ConnectionBanner(QFrame):
 
     def set_state(self, state: ConnectionState) -> None:
         """Show the sentence for the state (hidden while online or connecting)."""
+        if state.kind is not self._dismissed:
+            self._dismissed = None
         self.state = state
-        if state.kind in (Connection.ONLINE, Connection.CONNECTING):
+        if state.kind in (Connection.ONLINE, Connection.CONNECTING) or state.kind is self._dismissed:
             self.countdown.stop()
             if state.kind is Connection.ONLINE and self.quiet is not None:
                 self._show_quiet()
@@ -61,11 +68,15 @@ class ConnectionBanner(QFrame):
                 self.hide()
             return
         self.setProperty("severity", "error" if state.kind is Connection.UNAUTHORISED else "warning")
-        sign = "error" if state.kind in STORAGE_TROUBLE else "offline"  # saving fails, not the connection
+        notice = state.kind in HISTORY_NOTICES
+        # Saving fails, not the connection; or a notice, not a failure at all.
+        sign = "error" if state.kind in STORAGE_TROUBLE else "info" if notice else "offline"
         self.icon.setPixmap(icons.icon(sign).pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
         self.retry.setVisible(state.kind in RETRYABLE)
+        self.settings.setVisible(not notice)
+        self.dismiss.setVisible(notice)
         if state.next_retry_at is not None:
             self.countdown.start()
         else:
@@ -83,8 +94,14 @@ class ConnectionBanner(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self.retry.setVisible(False)
+        self.settings.setVisible(True)
+        self.dismiss.setVisible(False)
         self._show_text()
         self.show()
+
+    def _dismiss(self) -> None:
+        self._dismissed = self.state.kind
+        self.hide()
 
     def _settings_clicked(self) -> None:
         if self.state.kind is Connection.ONLINE and self.quiet is not None:
@@ -140,6 +157,11 @@ class ConnectionBanner(QFrame):
             return text
         if kind is Connection.HISTORY_GAP:
             return self.tr("Some older messages were no longer kept by the relay and could not be loaded.")
+        if kind is Connection.RELAY_STARTED_AFRESH:
+            return self.tr(
+                "Your relay started its message history afresh (it is new, or was restored from a "
+                "backup). Shop Inbox read everything it holds; the chats on this computer are kept."
+            )
         return self.tr("Not connected to a relay: you are browsing saved chats.")
 
     def _show_text(self) -> None:

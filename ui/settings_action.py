@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.context import AppContext
-from ui.ops import failure_sentence
+from ui.ops import failure_sentence, run_op
+from ui.restart import request_restart
 from ui.settings_dialog import SettingsDialog
 from ui.token_store import load_token, store_token_interactively, token_location
 
@@ -72,23 +74,55 @@ def current_token_location(ctx: AppContext) -> str:
 
 
 def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
-    """Restore a backup: the database is closed, replaced, and the app asks to be restarted."""
-    from app.backup import restore_backup
+    """Restore a backup: checked while the inbox stays open (a wrong file changes nothing); then the
+    inbox closes, the backup replaces it in a worker thread behind a progress window, and Shop Inbox
+    starts again on the restored chats. Should the restore fail, today's chats are as they were."""
+    from app.backup import check_backup, restore_backup
 
-    window.shutdown()
-    ctx.db.close()
-    try:
-        aside = restore_backup(path, ctx.paths)
-    except (ShopInboxError, OSError) as exc:
-        QMessageBox.warning(window, translate("Menus", "Restore failed"), failure_sentence(exc))
-    else:
+    title = translate("Menus", "Restore from backup")
+    progress = QProgressDialog(window)
+
+    def checked(_version: int) -> None:
+        window.shutdown()
+        ctx.db.close()
+        progress.setWindowTitle(title)
+        progress.setLabelText(
+            translate("Menus", "Restoring the backup. Shop Inbox starts again when it is done…")
+        )
+        progress.setCancelButton(None)  # type: ignore[arg-type]  # files half moved cannot be stopped
+        progress.setRange(0, 0)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        run_op(partial(restore_backup, path, ctx.paths), restored, parent=window, on_failure=failed)
+
+    def restored(aside: Path) -> None:
+        progress.close()
         QMessageBox.information(
             window,
             translate("Menus", "Backup restored"),
             translate(
                 "Menus",
-                "Your chats were restored. Shop Inbox will now close; open it again to continue.\n"
+                "Your chats were restored. Shop Inbox starts again now.\n"
                 "The previous data was kept in {folder}.",
             ).format(folder=aside),
         )
-    window.close()
+        request_restart()
+        window.close()
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        QMessageBox.warning(
+            window,
+            translate("Menus", "Restore failed"),
+            failure_sentence(exc)
+            + "\n"
+            + translate("Menus", "Your chats are as they were. Shop Inbox starts again now."),
+        )
+        request_restart()
+        window.close()
+
+    def refused(exc: BaseException) -> None:
+        QMessageBox.warning(window, translate("Menus", "Restore failed"), failure_sentence(exc))
+
+    run_op(partial(check_backup, path), checked, parent=window, on_failure=refused)

@@ -1844,6 +1844,10 @@ Right-click to retry.</source>
         <translation>연결이 끊겼어요. 릴레이에 다시 연결하는 중…</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
         <source>Your relay refused the access token. Check it in Settings.</source>
         <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
     </message>
@@ -1862,6 +1866,10 @@ Right-click to retry.</source>
     <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded.</source>
         <translation>릴레이에 더 이상 보관되지 않은 오래된 메시지가 있어 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
+        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새 릴레이이거나 백업에서 복원된 릴레이예요). 릴레이에 있는 메시지를 모두 다시 불러왔고, 이 컴퓨터의 채팅은 그대로 있어요.</translation>
     </message>
     <message>
         <source>Not connected to a relay: you are browsing saved chats.</source>
@@ -3455,18 +3463,30 @@ Answer your WhatsApp customers from your computer.</source>
         <translation>휴대폰에서 채팅을 내보내는 방법</translation>
     </message>
     <message>
+        <source>Restore from backup</source>
+        <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <source>Restoring the backup. Shop Inbox starts again when it is done…</source>
+        <translation>백업을 복원하고 있어요. 끝나면 샵 인박스가 다시 시작돼요…</translation>
+    </message>
+    <message>
+        <source>Your chats were restored. Shop Inbox starts again now.
+The previous data was kept in {folder}.</source>
+        <translation>채팅을 복원했어요. 샵 인박스가 지금 다시 시작돼요.
+이전 데이터는 {folder}에 보관했어요.</translation>
+    </message>
+    <message>
         <source>Restore failed</source>
         <translation>복원 실패</translation>
     </message>
     <message>
-        <source>Backup restored</source>
-        <translation>백업 복원됨</translation>
+        <source>Your chats are as they were. Shop Inbox starts again now.</source>
+        <translation>채팅은 그대로예요. 샵 인박스가 지금 다시 시작돼요.</translation>
     </message>
     <message>
-        <source>Your chats were restored. Shop Inbox will now close; open it again to continue.
-The previous data was kept in {folder}.</source>
-        <translation>채팅을 복원했어요. 샵 인박스가 이제 닫혀요. 다시 열어 계속하세요.
-이전 데이터는 {folder}에 보관했어요.</translation>
+        <source>Backup restored</source>
+        <translation>백업 복원됨</translation>
     </message>
 </context>
 <context>

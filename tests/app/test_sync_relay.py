@@ -271,6 +271,33 @@ def test_events_pruned_by_the_relay_show_a_history_gap_and_sync_goes_on(
     assert "missed 0" not in bodies(db)
 
 
+def test_a_new_relay_is_read_from_its_start_without_doubling_what_is_here(
+    db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
+) -> None:
+    """The desktop's cursor is one this relay never handed out (the relay's database was replaced,
+    or restored from a backup): the engine says so, reads the relay from its first event, and the
+    messages this computer already had are not doubled. Nothing is marked missing."""
+    from app.models import SyncState
+    from app.sync_apply import set_cursor
+
+    first = engine_for(relay)
+    relay.post_webhook(inbound(content="already here"))
+    probe.wait_until(lambda: count(db) == 1)
+    first.stop()
+    with db.write() as s:
+        set_cursor(s, 10_000)  # from the relay before this one
+    relay.post_webhook(inbound(content="on the new relay"))
+
+    engine_for(relay)
+    probe.wait_until(lambda: "relay_started_afresh" in probe.state_names)
+    probe.wait_until(lambda: "on the new relay" in bodies(db))
+    assert bodies(db) == ["already here", "on the new relay"]
+    assert "history_gap" not in probe.state_names
+    with db.read() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None and state.history_gap_at is None
+
+
 def test_on_connecting_imported_customers_are_made_known_and_waiting_rules_pushed(
     db: Database, relay: RunningRelay, engine_for: Any, probe: EngineProbe
 ) -> None:

@@ -46,3 +46,23 @@ def test_the_banner_says_new_messages_wait_on_the_relay_while_the_disk_is_full(q
     assert "Next try in 30\N{NO-BREAK SPACE}s." in banner.text.text()
     banner.set_state(ConnectionState(Connection.ONLINE))
     assert not banner.isVisible()
+
+
+def test_a_relay_started_afresh_is_news_the_owner_can_close(qtbot: Any) -> None:
+    """A new or restored relay is no trouble: said once with Close (no Settings, no Retry), and it
+    stays closed until the connection says something else."""
+    from PySide6.QtCore import Qt
+
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.RELAY_STARTED_AFRESH))
+    assert banner.isVisible()
+    assert banner.text.text().startswith("Your relay started its message history afresh")
+    assert banner.dismiss.isVisible() and not banner.settings.isVisible() and not banner.retry.isVisible()
+
+    qtbot.mouseClick(banner.dismiss, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    banner.set_quiet(None)  # the window refreshes the banner: still closed
+    assert not banner.isVisible()
+
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert banner.isVisible() and banner.settings.isVisible() and not banner.dismiss.isVisible()

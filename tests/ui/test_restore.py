@@ -1,0 +1,96 @@
+"""Restoring a backup from Settings: checked while the inbox stays open, unpacked off the GUI thread
+behind a progress window, and Shop Inbox starts again on the restored chats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.backup import create_backup
+from app.db import Database
+from app.paths import paths_for
+from app.queries import conversations_page
+from tests.support.factories import make_contact, make_message
+from ui.restart import take_restart_request
+from ui.settings_action import restore
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Iterator[Any]:
+    """An inbox whose database is where its paths say (the restore replaces that file)."""
+    from ui.context import AppContext
+
+    paths = paths_for(tmp_path / "shop").ensure()
+    db = Database.open(paths.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="오늘 손님"), "안녕하세요")
+    yield AppContext(db=db, paths=paths, prefs={"enter_sends": True, "notifications": True})
+    db.close()
+
+
+@pytest.fixture
+def shop_window(qtbot: Any, shop: Any) -> Any:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(shop)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _names(database: Path) -> list[str]:
+    db = Database.open(database)
+    try:
+        with db.read() as s:
+            return [row.display_name for row in conversations_page(s)]
+    finally:
+        db.close()
+
+
+def _last_months_backup(tmp_path: Path) -> Path:
+    other = paths_for(tmp_path / "last-month").ensure()
+    db = Database.open(other.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="지난달 손님"), "셔츠 재입고 되나요?")
+    db.close()
+    return create_backup(other, tmp_path / "last-month.zip").path
+
+
+def test_a_restored_backup_replaces_the_chats_and_the_app_starts_again(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    window, ctx = shop_window, shop
+    backup = _last_months_backup(tmp_path)
+    dialogs.expect("modal", answer=None, times=None)  # the progress window, while the backup unpacks
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+
+    restore(window, ctx, backup)
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+    assert "Your chats were restored. Shop Inbox starts again now." in told.shown[0].text
+    assert not window.isVisible()
+    assert take_restart_request()
+    assert _names(ctx.paths.database) == ["지난달 손님"]
+    kept = next((ctx.paths.data_dir / "replaced").iterdir())
+    assert _names(kept / ctx.paths.database.name) == ["오늘 손님"]  # today's chats, kept aside
+
+
+def test_a_file_that_is_no_backup_is_refused_and_the_inbox_stays_open(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    window, ctx = shop_window, shop
+    photo = tmp_path / "photo.zip"
+    photo.write_bytes(b"PK\x03\x04 not really a zip")
+    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+
+    restore(window, ctx, photo)
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=10_000)
+    assert "damaged" in refused.shown[0].text or "not a Shop Inbox backup" in refused.shown[0].text
+    assert window.isVisible()
+    assert not take_restart_request()
+    with ctx.db.read() as s:  # still open, still today's chats
+        assert [row.display_name for row in conversations_page(s)] == ["오늘 손님"]
