@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -36,6 +37,7 @@ from app.settings import Preferences, read_preferences, store_preferences
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
+from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.relay_check_view import RelayCheckPanel
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -351,13 +353,18 @@ class SettingsDialog(QDialog):
         if not source:
             return
         remember_pick(Picked.BACKUP, source)
+        try:  # which backup, and from when: an owner keeping several picks by date
+            saved = full_datetime(datetime.fromtimestamp(Path(source).stat().st_mtime, UTC))
+        except OSError:
+            saved = ""
         answer = QMessageBox.question(
             self,
             self.tr("Restore from backup"),
             self.tr(
-                "Your current chats will be replaced by the ones in the backup. They are kept aside in "
-                "the data folder, not deleted. Continue?"
-            ),
+                "Restore {file}, saved {when}?\n\nYour current chats will be replaced by the ones in the "
+                "backup. They are kept aside in the data folder, not deleted. Shop Inbox starts again "
+                "once the backup is in place."
+            ).format(file=Path(source).name, when=saved),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(Path(source))

@@ -4837,8 +4837,12 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>백업에서 복원</translation>
     </message>
     <message>
-        <source>Your current chats will be replaced by the ones in the backup. They are kept aside in the data folder, not deleted. Continue?</source>
-        <translation>현재 채팅이 백업의 채팅으로 바뀌어요. 현재 채팅은 삭제되지 않고 데이터 폴더에 따로 보관돼요. 계속할까요?</translation>
+        <source>Restore {file}, saved {when}?
+
+Your current chats will be replaced by the ones in the backup. They are kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is in place.</source>
+        <translation>{file}({when}에 저장)을 복원할까요?
+
+현재 채팅이 백업의 채팅으로 바뀌어요. 현재 채팅은 삭제되지 않고 데이터 폴더에 따로 보관돼요. 백업이 자리를 잡으면 샵 인박스가 다시 시작돼요.</translation>
     </message>
 </context>
 <context>

@@ -94,3 +94,26 @@ def test_a_file_that_is_no_backup_is_refused_and_the_inbox_stays_open(
     assert not take_restart_request()
     with ctx.db.read() as s:  # still open, still today's chats
         assert [row.display_name for row in conversations_page(s)] == ["오늘 손님"]
+
+
+def test_the_question_names_the_backup_and_when_it_was_saved(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """An owner with a folder of backups sees which one they picked, and that the app starts again."""
+    import os
+    from datetime import datetime
+
+    from ui.settings_dialog import SettingsDialog
+
+    backup = _last_months_backup(tmp_path)
+    saved = datetime(2026, 11, 3, 14, 5).timestamp()
+    os.utime(backup, (saved, saved))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialogs.expect("getOpenFileName", answer=str(backup))
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    with qtbot.assertNotEmitted(dialog.restore_requested):
+        dialog.choose_restore()
+    text = asked.shown[0].text
+    assert text.startswith("Restore last-month.zip, saved ")
+    assert "11/3/26" in text and "Shop Inbox starts again" in text  # the locale's short date
