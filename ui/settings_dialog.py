@@ -157,6 +157,12 @@ class SettingsDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore from backup…"))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.choose_restore)
+        if ctx.demo and ctx.demo_kept_in is None:
+            # The demo's temporary folder goes when it closes, and with it anything restored there.
+            self.restore_button.setEnabled(False)
+            self.restore_button.setToolTip(
+                self.tr("This demo is not kept once it closes, so a backup cannot be restored into it.")
+            )
         self.backup_status = QLabel()
         self.backup_status.setWordWrap(True)
         self.backup_status.setTextFormat(Qt.TextFormat.PlainText)

@@ -4793,6 +4793,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>백업에서 복원…</translation>
     </message>
     <message>
+        <source>This demo is not kept once it closes, so a backup cannot be restored into it.</source>
+        <translation>이 데모는 닫으면 남지 않아서 백업을 복원할 수 없어요.</translation>
+    </message>
+    <message>
         <source>The demo is connected to its own simulated relay.</source>
         <translation>데모는 자체 가상 릴레이에 연결되어 있어요.</translation>
     </message>

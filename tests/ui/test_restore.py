@@ -117,3 +117,20 @@ def test_the_question_names_the_backup_and_when_it_was_saved(
     text = asked.shown[0].text
     assert text.startswith("Restore last-month.zip, saved ")
     assert "11/3/26" in text and "Shop Inbox starts again" in text  # the locale's short date
+
+
+def test_a_demo_that_is_not_kept_offers_no_restore(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    """The plain demo lives in a temporary folder that goes when it closes: a backup restored into it
+    would be gone at the restart, so the button says why it is off. A demo kept in a folder restores."""
+    from ui.settings_dialog import SettingsDialog
+
+    ctx.demo = True
+    plain = SettingsDialog(ctx)
+    qtbot.addWidget(plain)
+    assert not plain.restore_button.isEnabled()
+    assert "not kept" in plain.restore_button.toolTip()
+
+    ctx.demo_kept_in = tmp_path
+    kept = SettingsDialog(ctx)
+    qtbot.addWidget(kept)
+    assert kept.restore_button.isEnabled()
