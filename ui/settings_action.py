@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.context import AppContext
-from ui.ops import failure_sentence, run_op
+from ui.ops import failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
 from ui.settings_dialog import SettingsDialog
 from ui.token_store import load_token, store_token_interactively, token_location
@@ -84,6 +84,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
 
     def checked(_version: int) -> None:
         window.shutdown()
+        wait_for_ops()  # the owner's last edits are written before the database closes
         ctx.db.close()
         progress.setWindowTitle(title)
         progress.setLabelText(
