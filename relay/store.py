@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 
-from app.db import causes, is_disk_full
 from relay.storage.blocked_contacts import BlockedContacts
 from relay.storage.bot_states import BotStates
 from relay.storage.campaign_rows import CampaignRows
@@ -73,19 +73,25 @@ def storage_retryable(exc: BaseException) -> bool:
 
 def storage_cause(exc: BaseException) -> str:
     """What a storage failure comes down to, for a log line an operator can act on without a
-    traceback: "disk_full", "locked", "connection_lost", or the error's class name."""
-    if is_disk_full(exc):
-        return "disk_full"
-    for found in causes(exc):
-        if getattr(found, "sqlstate", None) == "53100":  # PostgreSQL's disk_full
+    traceback: "disk_full", "locked", "connection_lost", or the error's class name. (The relay
+    imports nothing of the desktop's but app/wire and app/rules: app/db's chain walk is not used.)"""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        err = todo.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        code = getattr(err, "sqlite_errorcode", None)
+        sqlstate = str(getattr(err, "sqlstate", None) or "")
+        if code == sqlite3.SQLITE_FULL or sqlstate == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
             return "disk_full"
-    for found in causes(exc):
-        if getattr(found, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             return "locked"
-        if str(getattr(found, "sqlstate", None) or "").startswith("08") or (
-            isinstance(found, DBAPIError) and found.connection_invalidated
-        ):
+        if sqlstate.startswith("08") or (isinstance(err, DBAPIError) and err.connection_invalidated):
             return "connection_lost"
+        orig = getattr(err, "orig", None)
+        todo += [orig if isinstance(orig, BaseException) else None, err.__cause__, err.__context__]
     return type(exc).__name__
 
 

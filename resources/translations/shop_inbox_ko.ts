@@ -1869,7 +1869,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay started its message history afresh (it is new, or was restored from a backup). Shop Inbox read everything it holds; the chats on this computer are kept.</source>
-        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새 릴레이이거나 백업에서 복원된 릴레이예요). 릴레이에 있는 메시지를 모두 다시 불러왔고, 이 컴퓨터의 채팅은 그대로 있어요.</translation>
+        <translation>릴레이의 메시지 기록이 처음부터 새로 시작됐어요(새 릴레이이거나 백업에서 복원된 릴레이예요). 샵 인박스가 릴레이에 있는 메시지를 모두 다시 불러왔고, 이 컴퓨터의 채팅은 그대로 있어요.</translation>
     </message>
     <message>
         <source>Not connected to a relay: you are browsing saved chats.</source>

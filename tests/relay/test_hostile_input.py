@@ -294,6 +294,6 @@ def test_a_database_that_is_away_answers_503_in_one_log_line_not_500(
     assert r.status_code == 503
     assert (r.json()["error"]["code"], r.json()["error"]["retryable"]) == (RelayErrorCode.STORAGE, True)
     assert [rec.getMessage() for rec in caplog.records if rec.levelno >= logging.ERROR] == [
-        "storage failed: error=OperationalError retryable=True"
+        "storage failed: cause=OperationalError error=OperationalError retryable=True"
     ]
     assert not any(rec.exc_info for rec in caplog.records)
