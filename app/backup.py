@@ -176,6 +176,30 @@ def _swap_in(staging: Path, paths: AppPaths, aside: Path) -> None:
         raise
 
 
+@dataclass(frozen=True, slots=True)
+class KeptInboxes:
+    """The inboxes a restore set aside (`<data>/replaced/<when>/`), with what they take on disk."""
+
+    count: int
+    size: int
+
+
+def kept_inboxes(paths: AppPaths) -> KeptInboxes:
+    """What earlier restores kept aside. Blocking (walks the folders): off the GUI thread."""
+    folder = paths.data_dir / "replaced"
+    kept = [f for f in folder.iterdir() if f.is_dir()] if folder.is_dir() else []
+    return KeptInboxes(len(kept), sum(folder_size(f) for f in kept))
+
+
+def remove_kept_inboxes(paths: AppPaths) -> int:
+    """Delete the inboxes earlier restores kept aside (never the current one); returns the bytes freed."""
+    kept = kept_inboxes(paths)
+    shutil.rmtree(paths.data_dir / "replaced", ignore_errors=True)
+    left = kept_inboxes(paths).size  # a file another program holds open stays (Windows)
+    log.info("removed %d inboxes kept from restores", kept.count)
+    return kept.size - left
+
+
 def folder_size(folder: Path) -> int:
     """Bytes used by a folder (database, media), for the settings dialog."""
     if not folder.exists():

@@ -31,6 +31,7 @@ _SINGULAR = {
     "items": "item",
     "customers": "customer",
     "recipients": "recipient",
+    "inboxes": "inbox",
 }
 
 
@@ -62,7 +63,7 @@ def english_forms(source: str) -> tuple[str, str]:
     def singular(match: re.Match[str]) -> str:
         return match.group(1) + _SINGULAR.get(match.group(2), match.group(2))
 
-    one = re.sub(r"(%n (?:(?:unread|new|paid|quick|more|other) )?)([a-z]+)", singular, source, count=1)
+    one = re.sub(r"(%n (?:(?:unread|new|paid|quick|more|other|earlier) )?)([a-z]+)", singular, source, count=1)
     return one, source
 
 

@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import BackupInfo, create_backup, default_backup_name, folder_size
+from app.backup import (
+    BackupInfo,
+    KeptInboxes,
+    create_backup,
+    default_backup_name,
+    folder_size,
+    kept_inboxes,
+    remove_kept_inboxes,
+)
 from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
 from app.errors import ShopInboxError
@@ -149,6 +157,14 @@ class SettingsDialog(QDialog):
         self.data_folder = QLabel(str(ctx.paths.data_dir))
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_size = QLabel(self.tr("Measuring…"))
+        # Each restore keeps the inbox it replaced: said here, with a way to let them go.
+        self.kept_note = QLabel()
+        self.kept_note.setWordWrap(True)
+        self.kept_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.remove_kept = QPushButton(self.tr("Delete them…"))
+        self.remove_kept.clicked.connect(self.delete_kept_inboxes)
+        self.kept_note.hide()
+        self.remove_kept.hide()
         open_folder = QPushButton(self.tr("Open folder"))
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.data_dir)))
@@ -171,6 +187,10 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(open_folder)
         data_box.addLayout(folder_row)
         data_box.addWidget(self.data_size)
+        kept_row = QHBoxLayout()
+        kept_row.addWidget(self.kept_note, 1)
+        kept_row.addWidget(self.remove_kept)
+        data_box.addLayout(kept_row)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.backup_button)
         buttons_row.addWidget(self.restore_button)
@@ -208,7 +228,7 @@ class SettingsDialog(QDialog):
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
             self.relay_check.hide()  # the demo's relay is never checked: its report would stay empty
         self._fit_to_screen(content, layout)
-        self._run(lambda: folder_size(ctx.paths.data_dir), self._size_measured)
+        self._measure()
         db = ctx.db
         run_op(lambda: read_preferences(db), self._preferences_read, parent=self, on_failure=self._not_read)
         run_op(lambda: read_prices(db), self._prices_read, parent=self, on_failure=self._not_read)
@@ -266,11 +286,44 @@ class SettingsDialog(QDialog):
             lambda exc: then(None, exc)
         ).run()
 
-    def _size_measured(self, size: object, error: object) -> None:
-        if isinstance(size, int):
-            self.data_size.setText(self.tr("Using {size} on this computer").format(size=human_size(size)))
-        else:
+    def _measure(self) -> None:
+        paths = self.ctx.paths
+        self._run(lambda: (folder_size(paths.data_dir), kept_inboxes(paths)), self._size_measured)
+
+    def _size_measured(self, measured: object, error: object) -> None:
+        if not isinstance(measured, tuple):
             self.data_size.setText(self.tr("Size unknown"))
+            return
+        size, kept = measured
+        assert isinstance(kept, KeptInboxes)
+        self.data_size.setText(self.tr("Using {size} on this computer").format(size=human_size(size)))
+        self.kept_note.setVisible(kept.count > 0)
+        self.remove_kept.setVisible(kept.count > 0)
+        self.remove_kept.setEnabled(True)
+        if kept.count:
+            self.kept_note.setText(
+                self.tr(
+                    "Of this, {size} is taken by %n earlier inboxes kept when backups were restored.",
+                    "",
+                    kept.count,
+                ).format(size=human_size(kept.size))
+            )
+
+    def delete_kept_inboxes(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete earlier inboxes"),
+            self.tr(
+                "Delete the inboxes kept when backups were restored? Your current chats are not touched."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.remove_kept.setEnabled(False)
+        paths = self.ctx.paths
+        self._run(lambda: remove_kept_inboxes(paths), lambda _freed, _error: self._measure())
 
     def edited_preferences(self) -> Preferences:
         return self.prefs.replace(

@@ -152,6 +152,14 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>Of this, {size} is taken by %n earlier inboxes kept when backups were restored.</source>
+        <translation>
+            <numerusform>Of this, {size} is taken by %n earlier inbox kept when backups were restored.</numerusform><numerusform>Of this, {size} is taken by %n earlier inboxes kept when backups were restored.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>_Counts</name>
     <message numerus="yes">
         <source>%n item(s)</source>

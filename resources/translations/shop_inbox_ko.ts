@@ -4781,6 +4781,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>계산 중…</translation>
     </message>
     <message>
+        <source>Delete them…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>폴더 열기</translation>
     </message>
@@ -4804,9 +4808,23 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <source>Using {size} on this computer</source>
         <translation>이 컴퓨터에서 {size} 사용 중</translation>
     </message>
+    <message numerus="yes">
+        <source>Of this, {size} is taken by %n earlier inboxes kept when backups were restored.</source>
+        <translation>
+            <numerusform>그중 {size}는 백업을 복원할 때 따로 보관한 이전 받은편지함 %n개예요.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Size unknown</source>
         <translation>크기 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Delete earlier inboxes</source>
+        <translation>이전 받은편지함 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the inboxes kept when backups were restored? Your current chats are not touched.</source>
+        <translation>백업을 복원할 때 따로 보관한 이전 받은편지함을 삭제할까요? 현재 채팅은 그대로 남아요.</translation>
     </message>
     <message>
         <source>Price not saved</source>

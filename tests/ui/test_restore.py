@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.backup import create_backup
@@ -134,3 +135,33 @@ def test_a_demo_that_is_not_kept_offers_no_restore(qtbot: Any, ctx: Any, tmp_pat
     kept = SettingsDialog(ctx)
     qtbot.addWidget(kept)
     assert kept.restore_button.isEnabled()
+
+
+def test_settings_say_what_earlier_restores_kept_and_let_it_go(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Each restore keeps the inbox it replaced: Settings says how many and how much, and deletes
+    them on request, leaving today's inbox alone."""
+    from ui.settings_dialog import SettingsDialog
+
+    for stamp in ("20261101-090000", "20261120-180000"):
+        kept = ctx.paths.data_dir / "replaced" / stamp
+        (kept / "media").mkdir(parents=True)
+        (kept / "inbox.db").write_bytes(b"x" * 300_000)
+        (kept / "media" / "photo.jpg").write_bytes(b"y" * 200_000)
+    today = ctx.paths.media_dir / "today.jpg"
+    today.write_bytes(b"z" * 1000)
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.kept_note.isVisible(), timeout=10_000)
+    assert dialog.kept_note.text() == (
+        "Of this, 1.0 MB is taken by 2 earlier inboxes kept when backups were restored."
+    )
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.remove_kept, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.kept_note.isVisible(), timeout=10_000)
+    assert not (ctx.paths.data_dir / "replaced").exists()
+    assert today.read_bytes() == b"z" * 1000
