@@ -22,27 +22,14 @@ other statements look up by key only through `ON CONFLICT` and keep their cached
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 from alembic import op
+
+from relay.migrations import earlier_revision
 
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
-
-
-def _revision(filename: str) -> ModuleType:
-    """An earlier revision's module (its definitions are built there; this one changes two parts)."""
-    spec = importlib.util.spec_from_file_location(
-        f"relay_revision_{filename}", Path(__file__).with_name(filename)
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 _HORIZON = "0005_event_horizon.py"
@@ -52,7 +39,7 @@ _PLANNED_EACH_CALL = "SET plan_cache_mode = force_custom_plan"
 
 
 def _events_after() -> str:
-    before: str = _revision(_HORIZON).EVENTS_AFTER
+    before: str = earlier_revision(_HORIZON).EVENTS_AFTER
     assert _EXISTS_AT_HORIZON in before and before.rstrip().endswith("END $$")
     return (
         before.replace(
@@ -63,7 +50,7 @@ def _events_after() -> str:
 
 
 def _intake_batch() -> str:
-    batch = _revision(_BATCH)
+    batch = earlier_revision(_BATCH)
     stored_check = f"""\
             -- The stored state the writer guessed (check_mode 1: every customer new, 2: the rows
             -- g_*), before anything is written: none of the batch's dedupe keys stored, its
@@ -103,6 +90,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     # CREATE OR REPLACE also drops the SET clause this revision added.
-    op.execute(_revision(_HORIZON).EVENTS_AFTER)
-    batch = _revision(_BATCH)
+    op.execute(earlier_revision(_HORIZON).EVENTS_AFTER)
+    batch = earlier_revision(_BATCH)
     op.execute(batch.create_procedure(batch.STORED_CHECK))

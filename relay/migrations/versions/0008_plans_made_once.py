@@ -22,12 +22,10 @@ PL/pgSQL function, whose statement keeps its plan.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 import sqlalchemy as sa
 from alembic import op
+
+from relay.migrations import earlier_revision
 
 revision = "0008"
 down_revision = "0007"
@@ -38,25 +36,14 @@ _PLANNED_EACH_CALL = "SET plan_cache_mode = force_custom_plan"
 _KEPT_PLANS = "SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET jit = off"
 
 
-def _revision(filename: str) -> ModuleType:
-    """An earlier revision's module (its definitions are built there; this one changes how they plan)."""
-    spec = importlib.util.spec_from_file_location(
-        f"relay_revision_{filename}", Path(__file__).with_name(filename)
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _events_after() -> str:
-    planned_each_call: str = _revision("0007_plans_that_hold.py")._events_after().rstrip()
+    planned_each_call: str = earlier_revision("0007_plans_that_hold.py")._events_after().rstrip()
     assert planned_each_call.endswith(_PLANNED_EACH_CALL)
     return planned_each_call.removesuffix(_PLANNED_EACH_CALL) + _KEPT_PLANS + "\n"
 
 
 def _announce_event_writer(sequence: str, language: str) -> str:
-    key_base = _revision("0005_event_horizon.py").WRITER_KEY_BASE
+    key_base = earlier_revision("0005_event_horizon.py").WRITER_KEY_BASE
     if language == "sql":  # as 0005 made it
         body = f"SELECT pg_advisory_xact_lock_shared({key_base} + last_value) FROM {sequence}"
     else:
@@ -85,5 +72,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     # CREATE OR REPLACE replaces the SET clauses with 0007's.
-    op.execute(_revision("0007_plans_that_hold.py")._events_after())
+    op.execute(earlier_revision("0007_plans_that_hold.py")._events_after())
     op.execute(_announce_event_writer(_event_sequence(), "sql"))

@@ -22,11 +22,9 @@ ends gives its turn back with it.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 from alembic import op
+
+from relay.migrations import earlier_revision
 
 revision = "0009"
 down_revision = "0008"
@@ -41,20 +39,9 @@ _READ_ARGUMENTS = "read_after bigint, read_limit integer,"
 _AFTER_COMMIT = "            COMMIT;\n"
 
 
-def _revision(filename: str) -> ModuleType:
-    """An earlier revision's module (this one changes parts of the definitions built there)."""
-    spec = importlib.util.spec_from_file_location(
-        f"relay_revision_{filename}", Path(__file__).with_name(filename)
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _old_signature() -> str:
     """0006's argument types of `relay_intake_batch` (0007 kept them)."""
-    batch = _revision("0006_intake_batch.py")
+    batch = earlier_revision("0006_intake_batch.py")
     return ", ".join(
         ["integer", "text[]", "text[]"]
         + [f"{kind.split('(')[0]}[]" for _, kind in batch._CONTACT_COLUMNS] * 2
@@ -74,7 +61,7 @@ def _new_signature() -> str:
 
 
 def _intake_batch() -> str:
-    before: str = _revision("0007_plans_that_hold.py")._intake_batch()
+    before: str = earlier_revision("0007_plans_that_hold.py")._intake_batch()
     assert before.count(_READ_ARGUMENTS) == 1 and before.count(_AFTER_COMMIT) == 1
     return before.replace(_READ_ARGUMENTS, _READ_ARGUMENTS + " release_turn boolean,").replace(
         _AFTER_COMMIT,
@@ -114,4 +101,4 @@ def downgrade() -> None:
         return
     op.execute("DROP FUNCTION relay_take_turn(integer)")
     op.execute(f"DROP PROCEDURE relay_intake_batch({_new_signature()})")
-    op.execute(_revision("0007_plans_that_hold.py")._intake_batch())
+    op.execute(earlier_revision("0007_plans_that_hold.py")._intake_batch())
