@@ -14,14 +14,14 @@ from pathlib import Path, PurePosixPath
 
 from app.db import SCHEMA_VERSION, backup_file, is_disk_full
 from app.errors import DiskFull, ErrorCode, InvalidInput, SchemaTooNew
-from app.paths import AppPaths
+from app.paths import RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
 
 DB_ENTRY = "inbox.db"
 MEDIA_PREFIX = "media/"
 CATALOG_PREFIX = "catalog/"
-RESTORING = "restoring-"  # the folder a backup is unpacked into, beside the data, before it replaces it
+UNPACKED = "unpacked"  # written in that folder once the backup is whole in it: the renames may begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +101,13 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
 
     Everything is unpacked beside the data first and only then moved into place, so a backup
     that turns out damaged halfway, or a disk that fills up, leaves the current chats as they were
-    (DiskFull, or InvalidInput BACKUP_DAMAGED). The caller must have closed the database. Returns
-    the folder holding the previous data. Blocking (disk): call it off the GUI thread.
+    (DiskFull, or InvalidInput BACKUP_DAMAGED); a crash while the few renames run is finished at
+    the next start (`finish_interrupted_restore`). The caller must have closed the database.
+    Returns the folder holding the previous data. Blocking (disk): call it off the GUI thread.
     """
     check_backup(source)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    for unfinished in paths.data_dir.glob(RESTORING + "*"):  # a restore cut short by a crash
+    for unfinished in paths.restores_under_way():  # an unpack cut short by a crash
         shutil.rmtree(unfinished, ignore_errors=True)
     staging = paths.data_dir / (RESTORING + stamp)
     try:
@@ -119,15 +120,28 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
         if is_disk_full(exc):
             raise DiskFull(str(exc)) from exc
         raise
-    aside = paths.data_dir / "replaced" / stamp
-    _swap_in(staging, paths, aside)
-    shutil.rmtree(staging, ignore_errors=True)
+    aside = _swap_in(staging, paths)
     log.info("restored backup %s; previous data kept in %s", source, aside)
     return aside
 
 
+def finish_interrupted_restore(paths: AppPaths) -> Path | None:
+    """At start, before the inbox opens: a restore whose renames a crash cut short is finished (the
+    backup was whole by then, and the owner had asked for it); an unpack cut short is dropped.
+    Returns the folder holding the previous data when a restore was finished."""
+    finished: Path | None = None
+    for staging in paths.restores_under_way():
+        if (staging / UNPACKED).exists():
+            finished = _swap_in(staging, paths)
+            log.warning("a restore cut short was finished; previous data kept in %s", finished)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+    return finished
+
+
 def _unpack(source: Path, staging: Path) -> None:
-    """The backup's database, media and catalogue pictures, into `staging` (nothing outside it)."""
+    """The backup's database, media and catalogue pictures, into `staging` (nothing outside it),
+    marked whole at the end."""
     with zipfile.ZipFile(source) as zf:
         for member in zf.infolist():
             if member.filename == DB_ENTRY:
@@ -144,36 +158,45 @@ def _unpack(source: Path, staging: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(member) as src, open(target, "wb") as dst:
                 shutil.copyfileobj(src, dst)
-    (staging / "media").mkdir(parents=True, exist_ok=True)
+    for folder in ("media", "catalog"):  # even when empty: the current ones go aside all the same
+        (staging / folder).mkdir(parents=True, exist_ok=True)
+    (staging / UNPACKED).touch()
 
 
-def _swap_in(staging: Path, paths: AppPaths, aside: Path) -> None:
-    """The current data to `aside`, the unpacked backup into its place: renames on one disk, undone
-    in reverse should one fail, so the owner is left with one whole inbox or the other."""
+def _swap_in(staging: Path, paths: AppPaths) -> Path:
+    """Item by item (database, media, catalogue), the current one to the aside folder, then the
+    unpacked one into its place: renames on one disk. An item whose unpacked copy is gone from
+    `staging` is done, so after a crash the same call carries on where it stopped; an OSError
+    undoes what this call moved, so the owner is left with one whole inbox or the other."""
+    aside = paths.data_dir / "replaced" / staging.name.removeprefix(RESTORING)
     aside.mkdir(parents=True, exist_ok=True)
-    moves: list[tuple[Path, Path]] = []
-    for suffix in ("", "-wal", "-shm"):
-        moves.append((Path(str(paths.database) + suffix), aside / (paths.database.name + suffix)))
-    moves += [
-        (paths.media_dir, aside / paths.media_dir.name),
-        (paths.catalog_dir, aside / paths.catalog_dir.name),
-    ]
-    moves += [
-        (staging / DB_ENTRY, paths.database),
-        (staging / "media", paths.media_dir),
-        (staging / "catalog", paths.catalog_dir),
+    database = [Path(str(paths.database) + suffix) for suffix in ("", "-wal", "-shm")]
+    items = [
+        (staging / DB_ENTRY, database, paths.database),
+        (staging / "media", [paths.media_dir], paths.media_dir),
+        (staging / "catalog", [paths.catalog_dir], paths.catalog_dir),
     ]
     done: list[tuple[Path, Path]] = []
+
+    def move(current: Path, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(current), target)
+        done.append((current, target))
+
     try:
-        for current, target in moves:
-            if current.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(current), target)
-                done.append((current, target))
+        for unpacked, currents, place in items:
+            if not unpacked.exists():
+                continue
+            for current in currents:
+                if current.exists():
+                    move(current, aside / current.name)
+            move(unpacked, place)
     except OSError:
         for current, target in reversed(done):
             shutil.move(str(target), current)
         raise
+    shutil.rmtree(staging, ignore_errors=True)
+    return aside
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,9 @@ from pathlib import Path
 APP_NAME = "ShopInbox"
 APP_AUTHOR = "ShopInbox"
 
+# A backup is unpacked into a folder of this name beside the data before it replaces it.
+RESTORING = "restoring-"
+
 # Tests and portable installs point the whole app at one folder.
 DATA_DIR_ENV = "SHOP_INBOX_DATA_DIR"
 
@@ -44,6 +47,11 @@ class AppPaths:
     @property
     def log_file(self) -> Path:
         return self.log_dir / "shop-inbox.log"
+
+    def restores_under_way(self) -> list[Path]:
+        """Folders a backup was being unpacked into (app/backup.py): any left at a start were cut
+        short by a crash. A glob: cheap enough for the start path."""
+        return sorted(self.data_dir.glob(RESTORING + "*"))
 
     def ensure(self) -> AppPaths:
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.media_dir):

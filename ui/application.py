@@ -98,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
             claim = claim_folder(paths.data_dir)
             if claim is None:
                 return already_open()
+            if paths.restores_under_way():  # a restore a crash cut short: finished before opening
+                from app.backup import finish_interrupted_restore
+
+                finish_interrupted_restore(paths)
             # A set-up shop whose schema is current paints this page before SQLAlchemy & co. load;
             # anything else (first start, migration due, unfinished import) takes the full path.
             first = None if args.smoke else read_first_page(paths.database, PAGE)

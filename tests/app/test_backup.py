@@ -162,3 +162,48 @@ def test_a_disk_that_fills_up_during_a_restore_leaves_the_current_chats_in_place
     )
     assert done.stdout.strip() == f"refused {errno.EFBIG}", done.stderr
     _untouched(paths, db_bytes, photo)
+
+
+def _unpacked_for_restore(tmp_path: Path, paths: AppPaths) -> Path:
+    """A restore's state once the backup is whole beside the data, as `restore_backup` leaves it
+    before its renames: the point from which a crash must not lose the owner's inbox."""
+    from app.backup import UNPACKED, _unpack
+    from app.paths import RESTORING
+
+    staging = paths.data_dir / (RESTORING + "20261202-050000")
+    _unpack(_older_backup(tmp_path, b"\xff\xd8last month's photo"), staging)
+    assert (staging / UNPACKED).exists()
+    return staging
+
+
+def test_a_restore_cut_short_between_its_renames_is_finished_at_the_next_start(tmp_path: Path) -> None:
+    """Killed right after today's inbox file went aside and before the backup's took its place: the
+    next start finds no inbox.db, only the two halves. It finishes the restore the owner asked for."""
+    from app.backup import finish_interrupted_restore
+
+    paths, db_bytes, photo = _shop_with_a_photo(tmp_path)
+    staging = _unpacked_for_restore(tmp_path, paths)
+    aside = paths.data_dir / "replaced" / "20261202-050000"
+    aside.mkdir(parents=True)
+    paths.database.rename(aside / "inbox.db")  # the first rename, then the crash
+
+    assert finish_interrupted_restore(paths) == aside
+    db = Database.open(paths.database)
+    assert [name for name, _ in chats(db)] == ["Amy"]
+    db.close()
+    assert (paths.media_dir / "big.jpg").read_bytes() == b"\xff\xd8last month's photo"
+    assert (aside / "inbox.db").read_bytes() == db_bytes  # today's, kept aside whole
+    assert (aside / "media" / "img" / "photo.jpg").read_bytes() == photo
+    assert not staging.exists()
+    assert finish_interrupted_restore(paths) is None  # nothing left to do at the start after
+
+
+def test_an_unpack_cut_short_is_dropped_at_the_next_start(tmp_path: Path) -> None:
+    from app.backup import UNPACKED, finish_interrupted_restore
+
+    paths, db_bytes, photo = _shop_with_a_photo(tmp_path)
+    staging = _unpacked_for_restore(tmp_path, paths)
+    (staging / UNPACKED).unlink()  # killed before the backup was whole
+
+    assert finish_interrupted_restore(paths) is None
+    _untouched(paths, db_bytes, photo)

@@ -165,3 +165,38 @@ def test_settings_say_what_earlier_restores_kept_and_let_it_go(
     qtbot.waitUntil(lambda: not dialog.kept_note.isVisible(), timeout=10_000)
     assert not (ctx.paths.data_dir / "replaced").exists()
     assert today.read_bytes() == b"z" * 1000
+
+
+def test_the_app_starts_on_the_restored_inbox_after_a_crash_between_the_renames(tmp_path: Path) -> None:
+    """Killed mid-restore, right after today's inbox went aside: Shop Inbox starts anyway, on the
+    backup the owner restored, not on an empty first-run inbox."""
+    import os
+    import subprocess
+    import sys
+
+    from app.backup import UNPACKED, _unpack
+    from app.paths import RESTORING
+
+    data = tmp_path / "portable"
+    paths = paths_for(data).ensure()
+    db = Database.open(paths.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="오늘 손님"), "안녕하세요")
+    db.close()
+    staging = data / (RESTORING + "20261202-050000")
+    _unpack(_last_months_backup(tmp_path), staging)
+    assert (staging / UNPACKED).exists()
+    (data / "replaced" / "20261202-050000").mkdir(parents=True)
+    paths.database.rename(data / "replaced" / "20261202-050000" / "inbox.db")  # then the crash
+
+    started = subprocess.run(
+        [sys.executable, "-m", "ui.main", "--smoke", "--data-dir", str(data)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert started.returncode == 0, started.stdout + started.stderr
+    assert _names(paths.database) == ["지난달 손님"]
+    assert _names(data / "replaced" / "20261202-050000" / "inbox.db") == ["오늘 손님"]
+    assert not staging.exists()
