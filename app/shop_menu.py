@@ -19,6 +19,12 @@ RETURN_TEXT = (
     "주문번호와 반품 사유를 남겨 주시면 회수 방법을 안내해 드릴게요."
 )
 HOURS_TEXT = "운영시간은 평일 오전 9시부터 오후 6시까지예요. 주말과 공휴일에는 쉬어요."
+# Asked before buying ("배송은 보통 며칠 걸려요?"): an answer of its own, not an order lookup that
+# finds nothing and hands a newcomer to a person.
+SHIPPING_TEXT = (
+    "주문하신 다음 날(주말·공휴일 제외) 보내 드리고, 받으시기까지 보통 1~2일 더 걸려요. "
+    "배송비는 3,000원이고, 5만 원 이상 주문하시면 무료예요."
+)
 
 
 ACCOUNT_EN = (
@@ -26,11 +32,16 @@ ACCOUNT_EN = (
     "After paying, send us the payer's name and we'll confirm it quickly."
 )
 HOURS_EN = "We answer Monday to Friday, 9 a.m. to 6 p.m. We're closed on weekends and holidays."
+SHIPPING_EN = (
+    "We send your order the next working day, and it usually takes 1 to 2 more days to reach you. "
+    "Shipping costs 3,000 won, and is free on orders of 50,000 won or more."
+)
 
 
 def korean_shop_menu() -> MenuBot:
-    """주문·배송 조회, 입금 계좌 안내, 교환·반품, 운영시간, 상담원 연결 — switched off until the owner
-    has checked the texts (the account number is a placeholder)."""
+    """주문·배송 조회, 입금 계좌 안내, 교환·반품, 운영시간, 상담원 연결 (and a typed question about
+    shipping answered) — switched off until the owner has checked the texts (the account number is
+    a placeholder)."""
     nodes = [
         MenuNode(
             id="home",
@@ -64,6 +75,13 @@ def korean_shop_menu() -> MenuBot:
             id="menu_en", keywords=["menu"], whole_word=True, answer=BotAnswer(kind="menu", menu="home")
         ),
         KeywordRule(id="account", keywords=["계좌", "입금"], answer=BotAnswer(text=ACCOUNT_TEXT)),
+        # Before "order": "배송은 며칠 걸려요?" asks how long it takes, not where an order is
+        # ("주문한 지 며칠 됐는데…" still finds the order).
+        KeywordRule(
+            id="shipping",
+            keywords=["며칠 걸", "몇일 걸", "얼마나 걸"],  # none inside "order"'s keywords
+            answer=BotAnswer(text=SHIPPING_TEXT),
+        ),
         KeywordRule(id="order", keywords=["배송", "택배", "주문 조회"], answer=BotAnswer(kind="orders")),
         KeywordRule(
             id="returns", keywords=["교환", "반품", "환불"], answer=BotAnswer(kind="menu", menu="returns")
@@ -133,6 +151,17 @@ def english_shop_menu() -> MenuBot:
             id="account",
             keywords=["bank", "account", "transfer"],
             answer=BotAnswer(text=ACCOUNT_EN),
+        ),
+        KeywordRule(
+            whole_word=True,
+            id="shipping",
+            keywords=[
+                "how long does shipping",
+                "how long will it take",
+                "shipping cost",
+                "shipping fee",
+            ],
+            answer=BotAnswer(text=SHIPPING_EN),
         ),
         KeywordRule(
             whole_word=True,

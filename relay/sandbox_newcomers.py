@@ -50,7 +50,12 @@ _EN_STORIES: list[list[list[Beat]]] = [
 ]
 # The first words of the stories above that the demo's menu bot answers (tests/relay/test_sandbox.py).
 MENU_OPENINGS = {
-    "ko": ["안녕하세요, 메뉴 보여주세요", "주문한 옷 배송 조회 부탁드려요", "상담원 연결해 주세요"],
+    "ko": [
+        "안녕하세요, 메뉴 보여주세요",
+        "배송은 보통 며칠 걸려요?",
+        "주문한 옷 배송 조회 부탁드려요",
+        "상담원 연결해 주세요",
+    ],
     "en": ["Hi! Can I see the menu?", "Where is my order? Can I get the tracking number?"],
 }
 _COLOURS = [(236, 226, 204), (38, 52, 96), (214, 200, 176), (120, 140, 110), (30, 30, 32)]

@@ -541,3 +541,28 @@ def test_the_other_language_follows_the_main_bots_switches_and_a_chain_is_refuse
         MenuBot.model_validate(
             {"other_language": {"other_language": english_shop_menu().model_dump(mode="json")}}
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("배송은 보통 며칠 걸려요?", "shipping"),  # asked before buying: how long, not where
+        ("받기까지 얼마나 걸리나요", "shipping"),
+        ("주문한 옷 배송 조회 부탁드려요", "order"),
+        ("택배 언제 와요?", "order"),
+    ],
+)
+def test_a_question_about_shipping_time_gets_the_shipping_answer_not_an_order_lookup(
+    text: str, answer: str
+) -> None:
+    """The demo's newcomer asks how long shipping takes: the ready-made menu answers that, where it
+    used to look up their orders, find none and hand a would-be customer to a person."""
+    from app.shop_menu import SHIPPING_TEXT
+
+    decision = say(shop_doc(), text)
+    if answer == "shipping":
+        assert reply_text(decision) == SHIPPING_TEXT
+        assert decision.handoff is None
+    else:
+        assert decision.handoff is HandoffReason.NO_ORDER  # no open order in this test
+    assert keyword_overlaps(korean_shop_menu()) == []  # the editor shows the menu without a warning
