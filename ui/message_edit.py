@@ -48,8 +48,17 @@ class MessageEdit(QPlainTextEdit):
             image = source.imageData()
             if isinstance(image, QImage) and not image.isNull():
                 self.picture_pasted.emit(image)
+        elif source.hasText() and len(text := source.text()) > self._room():
+            # A pasted novel: only what the box keeps goes in. Laying out 5 MB first, to cut it
+            # after, froze the window for over a second.
+            self.insertPlainText(text[: self._room()])
         else:
             super().insertFromMimeData(source)
+
+    def _room(self) -> int:
+        """Characters a paste may bring: up to MAX_CHARS, counting what it replaces."""
+        held = self.document().characterCount() - 1  # the document's own closing paragraph mark
+        return max(0, MAX_CHARS - held + len(self.textCursor().selectedText()))
 
     def _fit(self) -> None:
         if self.document().characterCount() > MAX_CHARS:

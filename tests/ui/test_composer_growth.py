@@ -81,3 +81,25 @@ def test_pasted_lines_make_the_composer_grow_up_to_its_limit(window: Any, qtbot:
     edit.paste()
     qtbot.waitUntil(lambda: shown_lines(edit) >= MAX_LINES - 0.5, timeout=2000)
     assert edit.height() < 20 * one_line  # capped: the chat above stays readable
+
+
+def test_a_pasted_novel_keeps_what_the_box_holds_without_laying_out_the_rest(window: Any, qtbot: Any) -> None:
+    """5 MB pasted (a file's contents copied by mistake): the box takes its first 65,536 characters,
+    and never holds the whole paste, whose layout froze the window for over a second; what was typed
+    before stays, and so does the owner's place."""
+    from ui.message_edit import MAX_CHARS
+
+    edit = open_chat(window, qtbot)
+    edit.insertPlainText("안녕하세요 ")  # typed before
+    largest = [0]
+    edit.document().contentsChanged.connect(
+        lambda: largest.__setitem__(0, max(largest[0], edit.document().characterCount()))
+    )
+    QApplication.clipboard().setText("가나다라마바사 긴 메시지 " * 400_000)
+    edit.paste()
+    assert len(edit.toPlainText()) == MAX_CHARS
+    assert edit.toPlainText().startswith("안녕하세요 가나다라마바사 긴 메시지")
+    assert largest[0] <= MAX_CHARS + 1  # the document never held the whole paste
+    QApplication.clipboard().setText("끝")
+    edit.paste()  # full: nothing more goes in, and nothing already there is lost
+    assert len(edit.toPlainText()) == MAX_CHARS
