@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -64,6 +63,7 @@ from app.wire import (
     MenuNode,
 )
 from ui.automation_dialog import AutomationDialog, ClientProvider
+from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.error_sentences import file_error_sentence
 from ui.ops import failure_sentence, run_op
@@ -382,7 +382,7 @@ class BotEditor(AutomationDialog):
             ("orders", self.tr("Tell the customer's order status")),
         ):
             self.answer_kind.addItem(label, kind)
-        self.answer_text = QPlainTextEdit()
+        self.answer_text = BoundedTextEdit()
         self.answer_text.setAccessibleName(self.tr("Answer text"))
         self.answer_menu = QComboBox()
         self.answer_menu.setAccessibleName(self.tr("Menu to show"))
@@ -551,7 +551,7 @@ class BotEditor(AutomationDialog):
             ("orders", self.tr("Tell the customer's order status")),
         ):
             self.node_action.addItem(label, action)
-        self.node_text = QPlainTextEdit()
+        self.node_text = BoundedTextEdit()
         self.node_text.setAccessibleName(self.tr("Text"))
         self.node_style = QComboBox()
         self.node_style.addItem(self.tr("List (up to 10 rows)"), "list")
@@ -814,7 +814,7 @@ class BotEditor(AutomationDialog):
         tab = QWidget()
         self.handoff_keywords = QLineEdit()
         self.handoff_keywords.setAccessibleName(self.tr("Hand-off keywords, separated by commas"))
-        self.handoff_text = QPlainTextEdit()
+        self.handoff_text = BoundedTextEdit()
         self.handoff_text.setAccessibleName(self.tr("Hand-off reply"))
         self.pause_hours = QSpinBox()
         self.pause_hours.setRange(1, 24 * 30)

@@ -6,10 +6,11 @@ import logging
 import re
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QFormLayout, QLineEdit
 
 from app.wire import Automations, BusinessProfile
 from ui.automation_dialog import AutomationDialog
+from ui.bounded_text import BoundedTextEdit
 from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
@@ -27,11 +28,11 @@ class BusinessProfileEditor(AutomationDialog):
         self.name = QLineEdit()
         self.category = QLineEdit()
         self.about = QLineEdit()
-        self.description = QPlainTextEdit()
+        self.description = BoundedTextEdit()
         self.description.setMaximumHeight(100)
         self.address = QLineEdit()
         self.email = QLineEdit()
-        self.websites = QPlainTextEdit()
+        self.websites = BoundedTextEdit()
         self.websites.setMaximumHeight(60)
         self.websites.setPlaceholderText(self.tr("One address per line, at most two"))
         for field, limit in LIMITS.items():

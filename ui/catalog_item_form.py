@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
 from app.errors import ErrorCode, InvalidInput, ValueParams
 from app.money import amount_to_minor, currency_digits, edit_amount, format_price
+from ui.bounded_text import BoundedTextEdit
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
 from ui.error_sentences import error_sentence
@@ -104,7 +104,7 @@ class ItemForm(QWidget):
         self.code.setAccessibleName(self.tr("Item code"))
         self.code.setMaxLength(MAX_CODE)
         self.code.setPlaceholderText(self.tr("Made for you when left empty"))
-        self.description = QPlainTextEdit()
+        self.description = BoundedTextEdit()
         self.description.setPlaceholderText(self.tr("Material, sizes, colours, care…"))
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(70)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -42,6 +41,7 @@ from app.phones import display_phone
 from app.queries import LabelRow, labels, set_label
 from ui import icons
 from ui.avatar import avatar_pixmap
+from ui.bounded_text import BoundedTextEdit
 from ui.chat_export_action import export_chat_to_file
 from ui.consent_box import ConsentBox
 from ui.context import AppContext
@@ -140,7 +140,7 @@ class ContactPanel(QFrame):
         self.labels_list.setFrameShape(QFrame.Shape.NoFrame)
         self.labels_list.itemChanged.connect(self._label_ticked)
 
-        self.notes = QPlainTextEdit(self)
+        self.notes = BoundedTextEdit(self)
         self.notes.setObjectName("contactNotes")
         self.notes.setAccessibleName(self.tr("Private notes"))
         self.notes.setPlaceholderText(self.tr("Private notes (only you see them)"))

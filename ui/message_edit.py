@@ -6,16 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QInputMethodEvent, QKeyEvent, QResizeEvent, QTextLayout
-from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.bounded_text import MAX_CHARS, BoundedTextEdit
 from ui.theme import ui_font
 
 MAX_LINES = 6
-# A pasted novel stays editable; WhatsApp's own limit is checked when sending.
-MAX_CHARS = 65_536
 
 
-class MessageEdit(QPlainTextEdit):
+class MessageEdit(BoundedTextEdit):
     """Grows from one to six lines; emits `submitted` on the send key."""
 
     submitted = Signal()
@@ -48,17 +47,8 @@ class MessageEdit(QPlainTextEdit):
             image = source.imageData()
             if isinstance(image, QImage) and not image.isNull():
                 self.picture_pasted.emit(image)
-        elif source.hasText() and len(text := source.text()) > self._room():
-            # A pasted novel: only what the box keeps goes in. Laying out 5 MB first, to cut it
-            # after, froze the window for over a second.
-            self.insertPlainText(text[: self._room()])
         else:
-            super().insertFromMimeData(source)
-
-    def _room(self) -> int:
-        """Characters a paste may bring: up to MAX_CHARS, counting what it replaces."""
-        held = self.document().characterCount() - 1  # the document's own closing paragraph mark
-        return max(0, MAX_CHARS - held + len(self.textCursor().selectedText()))
+            super().insertFromMimeData(source)  # text: only what the box keeps (BoundedTextEdit)
 
     def _fit(self) -> None:
         if self.document().characterCount() > MAX_CHARS:

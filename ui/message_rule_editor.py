@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QVBoxLayout
 
 from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
+from ui.bounded_text import BoundedTextEdit
 from ui.reply_preview import ReplyPreview
 
 log = logging.getLogger(__name__)
@@ -28,12 +29,12 @@ class MessageRuleEditor(AutomationDialog):
         title, switch, placeholder = self.labels()
         self.setWindowTitle(title)
         self.enabled = QCheckBox(switch)
-        self.text = QPlainTextEdit()
+        self.text = BoundedTextEdit()
         self.text.setPlaceholderText(placeholder)
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
         # The same message in a second language, for customers who write in another one.
-        self.other_text = QPlainTextEdit()
+        self.other_text = BoundedTextEdit()
         self.other_text.setObjectName("otherLanguageText")
         self.other_text.setPlaceholderText(
             self.tr(

@@ -28,6 +28,7 @@ from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
 from app.wire import Template
+from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
@@ -97,8 +98,8 @@ class OrderSettingsDialog(QDialog):
         for state in MESSAGE_STATES:
             page = QWidget(tabs)
             pl = QFormLayout(page)
-            edit = QPlainTextEdit(page)
-            other = QPlainTextEdit(page)
+            edit = BoundedTextEdit(page)
+            other = BoundedTextEdit(page)
             other.setPlaceholderText(
                 self.tr(
                     "Optional. Sent instead to a customer who writes in another language than the "

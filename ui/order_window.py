@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -47,6 +46,7 @@ from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MOVES, OrderState
 from app.phones import display_phone
 from app.shipping_sheets import ShippingAddress
+from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_datetime, full_datetime
 from ui.ops import Newest, Op, failure_sentence
@@ -255,7 +255,7 @@ class OrderWindow(QDialog):
         self.message_how = QLabel(self.message_box)
         self.message_how.setWordWrap(True)
         self.message_how.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_edit = QPlainTextEdit(self.message_box)
+        self.message_edit = BoundedTextEdit(self.message_box)
         self.message_edit.setMaximumHeight(130)
         self.send_button = QPushButton(self.tr("Send to customer"), self.message_box)
         self.send_button.setObjectName("sendOrderMessage")

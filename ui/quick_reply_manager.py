@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from app.quick_replies import (
     ShortcutInvalid,
 )
 from ui.automation_forms import FieldButtons
+from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -99,9 +99,9 @@ class QuickReplyManager(QDialog):
         self.shortcut = QLineEdit()
         self.shortcut.setAccessibleName(self.tr("Shortcut"))
         self.shortcut.setPlaceholderText(self.tr("/thanks"))
-        self.text = QPlainTextEdit()
+        self.text = BoundedTextEdit()
         self.text.setPlaceholderText(self.tr("Thanks for your order, {first_name}!"))
-        self.other_text = QPlainTextEdit()
+        self.other_text = BoundedTextEdit()
         self.other_text.setObjectName("quickReplyOtherLanguage")
         self.other_text.setPlaceholderText(
             self.tr(

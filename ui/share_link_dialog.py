@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.catalog import ItemRow
 from app.errors import InvalidInput
 from app.share_link import MAX_PREFILLED, qr_png, read_share_phone, save_qr, save_share_phone, wa_me_link
+from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.error_sentences import file_error_sentence
 from ui.ops import run_change, run_op
@@ -50,7 +50,7 @@ class ShareLinkDialog(QDialog):
         # Filled when the number used last time arrives (unless the owner typed one meanwhile).
         self.phone.setEnabled(False)
         self.phone.setPlaceholderText(self.tr("Your WhatsApp number, e.g. 010-1234-5678"))
-        self.message = QPlainTextEdit()
+        self.message = BoundedTextEdit()
         self.message.setMaximumHeight(90)
         if item is not None:
             self.message.setPlainText(

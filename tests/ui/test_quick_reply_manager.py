@@ -181,3 +181,21 @@ def test_a_reply_keeps_its_words_in_another_language_and_a_field_goes_where_the_
     assert not manager.has_unsaved_edits()
     manager.other_text.setPlainText("changed")
     assert manager.has_unsaved_edits()  # asks before leaving, as for the main text
+
+
+def test_a_5_mb_paste_into_a_reply_is_cut_before_it_is_laid_out(qtbot, ctx: AppContext) -> None:
+    """Every text the owner edits (replies, notes, descriptions, the bot's answers) is a BoundedTextEdit:
+    a mistaken 5 MB paste takes what the box keeps at once, instead of freezing the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.bounded_text import MAX_CHARS
+
+    manager = open_manager(qtbot, ctx)
+    manager.new_reply()
+    added: list[int] = []
+    manager.text.document().contentsChange.connect(lambda _at, _removed, count: added.append(count))
+    QApplication.clipboard().setText("배송 안내 " * 1_000_000)
+    manager.text.setFocus()
+    manager.text.paste()
+    assert len(manager.text.toPlainText()) == MAX_CHARS
+    assert max(added) <= MAX_CHARS
