@@ -182,3 +182,13 @@ def test_a_full_disk_is_named_as_such_in_the_relays_log(tmp_path: Path) -> None:
         with pytest.raises(OSError) as full:
             Path("/dev/full").write_bytes(b"x")
         assert storage_cause(full.value) == "disk_full"
+
+
+def test_stored_webhooks_are_logged_without_their_text(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="relay"):
+        relay.post_webhook(inbound("text", "주소는 성수동 12-3 입니다"))
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("relay")]
+    assert any("webhook stored: events=1" in line and "message=1" in line for line in lines)
+    assert not any("성수동" in line for line in lines)
