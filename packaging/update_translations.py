@@ -63,7 +63,8 @@ def english_forms(source: str) -> tuple[str, str]:
     def singular(match: re.Match[str]) -> str:
         return match.group(1) + _SINGULAR.get(match.group(2), match.group(2))
 
-    one = re.sub(r"(%n (?:(?:unread|new|paid|quick|more|other|earlier) )?)([a-z]+)", singular, source, count=1)
+    adjectives = "unread|new|paid|quick|more|other|earlier"
+    one = re.sub(rf"(%n (?:(?:{adjectives}) )?)([a-z]+)", singular, source, count=1)
     return one, source
 
 
