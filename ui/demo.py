@@ -106,6 +106,10 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
     own_folder = folder is None
     root = folder or Path(tempfile.mkdtemp(prefix="shop-inbox-demo-"))
     paths = paths_for(root / "desktop").ensure()
+    if paths.restores_under_way():  # a kept demo restored into, and cut short by a crash
+        from app.backup import finish_interrupted_restore
+
+        finish_interrupted_restore(paths)
     fresh = not paths.database.exists()
     db = Database.open(paths.database)
     if fresh:  # a demo kept in a folder (--demo --data-dir) is reopened as it was left
