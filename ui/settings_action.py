@@ -79,26 +79,28 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
     starts again on the restored chats. Should the restore fail, today's chats are as they were."""
     from app.backup import check_backup, restore_backup
 
-    title = translate("Menus", "Restore from backup")
-    progress = QProgressDialog(window)
+    # Made once the backup passed its check: a QProgressDialog shows itself after a few seconds.
+    progress: list[QProgressDialog] = []
 
     def checked(_version: int) -> None:
         window.shutdown()
         wait_for_ops()  # the owner's last edits are written before the database closes
         ctx.db.close()
-        progress.setWindowTitle(title)
-        progress.setLabelText(
+        progress.append(QProgressDialog(window))
+        shown = progress[0]
+        shown.setWindowTitle(translate("Menus", "Restore from backup"))
+        shown.setLabelText(
             translate("Menus", "Restoring the backup. Shop Inbox starts again when it is done…")
         )
-        progress.setCancelButton(None)  # type: ignore[arg-type]  # files half moved cannot be stopped
-        progress.setRange(0, 0)
-        progress.setMinimumDuration(0)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.show()
+        shown.setCancelButton(None)  # type: ignore[arg-type]  # files half moved cannot be stopped
+        shown.setRange(0, 0)
+        shown.setMinimumDuration(0)
+        shown.setWindowModality(Qt.WindowModality.WindowModal)
+        shown.show()
         run_op(partial(restore_backup, path, ctx.paths), restored, parent=window, on_failure=failed)
 
     def restored(aside: Path) -> None:
-        progress.close()
+        progress[0].close()
         QMessageBox.information(
             window,
             translate("Menus", "Backup restored"),
@@ -112,7 +114,7 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
         window.close()
 
     def failed(exc: BaseException) -> None:
-        progress.close()
+        progress[0].close()
         QMessageBox.warning(
             window,
             translate("Menus", "Restore failed"),

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.backup import create_backup
 from app.db import Database
@@ -93,6 +93,8 @@ def test_a_file_that_is_no_backup_is_refused_and_the_inbox_stays_open(
     assert "damaged" in refused.shown[0].text or "not a Shop Inbox backup" in refused.shown[0].text
     assert window.isVisible()
     assert not take_restart_request()
+    # No progress window made either (one made waits a few seconds, then shows itself, empty).
+    assert window.findChildren(QProgressDialog) == []
     with ctx.db.read() as s:  # still open, still today's chats
         assert [row.display_name for row in conversations_page(s)] == ["오늘 손님"]
 
