@@ -32,6 +32,7 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.bot_decision", False, ("--calls", "500", "--repeat", "3")),
     ("bench.time_zones", False, ("--repeat", "3")),
     ("bench.campaign_send", False, ("--recipients", "1000", "--manual", "100")),
+    ("bench.paste", False, ("--chars", "1000000", "--repeat", "2")),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 
