@@ -107,6 +107,8 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
     """
     check_backup(source)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    while (paths.data_dir / "replaced" / stamp).exists():  # never into an earlier restore's folder
+        stamp += "-2"
     for unfinished in paths.restores_under_way():  # an unpack cut short by a crash
         shutil.rmtree(unfinished, ignore_errors=True)
     staging = paths.data_dir / (RESTORING + stamp)

@@ -207,3 +207,14 @@ def test_an_unpack_cut_short_is_dropped_at_the_next_start(tmp_path: Path) -> Non
 
     assert finish_interrupted_restore(paths) is None
     _untouched(paths, db_bytes, photo)
+
+
+def test_two_restores_in_one_second_keep_both_replaced_inboxes(tmp_path: Path) -> None:
+    """Each restore keeps the inbox it replaced in a folder of its own, even within one second."""
+    paths, db_bytes, _photo = _shop_with_a_photo(tmp_path)
+    backup = _older_backup(tmp_path, b"\xff\xd8photo")
+    first = restore_backup(backup, paths)
+    second = restore_backup(backup, paths)
+    assert first != second
+    assert (first / "inbox.db").read_bytes() == db_bytes  # today's, not overwritten by the second
+    assert (second / "inbox.db").exists()
