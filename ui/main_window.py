@@ -475,10 +475,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding
         unsaved edits (a campaign draft, a new order) asks; kept open there, the app stays too."""
+        if not self.close_other_windows():
+            event.ignore()
+            return
+        self.save_layout()
+        super().closeEvent(event)
+
+    def close_other_windows(self) -> bool:
+        """Close the app's other open windows; False when one holding unsaved edits was kept open."""
         others = [*self.findChildren(QWidget), *QApplication.topLevelWidgets()]
         for other in dict.fromkeys(others):
             if other is not self and other.isWindow() and other.isVisible() and not other.close():
-                event.ignore()
-                return
-        self.save_layout()
-        super().closeEvent(event)
+                return False
+        return True

@@ -83,6 +83,8 @@ def restore(window: MainWindow, ctx: AppContext, path: Path) -> None:
     progress: list[QProgressDialog] = []
 
     def checked(_version: int) -> None:
+        if not window.close_other_windows():
+            return  # the owner kept an unsaved edit (a campaign draft, a new order): no restore
         window.shutdown()
         wait_for_ops()  # the owner's last edits are written before the database closes
         ctx.db.close()

@@ -202,3 +202,25 @@ def test_the_app_starts_on_the_restored_inbox_after_a_crash_between_the_renames(
     assert _names(paths.database) == ["지난달 손님"]
     assert _names(data / "replaced" / "20261202-050000" / "inbox.db") == ["오늘 손님"]
     assert not staging.exists()
+
+
+def test_a_campaign_draft_kept_open_stops_the_restore_before_anything_closes(
+    qtbot: Any, shop_window: Any, shop: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """A campaign typed and not saved is open: the restore asks about it first, as quitting does; kept
+    (Cancel), nothing is restored and the inbox stays open and usable."""
+    from tests.ui.test_campaign_window import open_window, seed
+
+    seed(shop)
+    campaigns = open_window(qtbot, shop)
+    qtbot.keyClicks(campaigns.editor.name, "Winter sale")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+
+    restore(shop_window, shop, _last_months_backup(tmp_path))
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)
+    assert asked.texts == ["Save the changes to this campaign?"]
+    assert campaigns.isVisible() and campaigns.editor.name.text() == "Winter sale"
+    assert shop_window.isVisible() and not take_restart_request()
+    assert _names(shop.paths.database)[0] == "오늘 손님"  # today's inbox, still in place and open
+    with shop.db.read() as s:
+        assert conversations_page(s)
