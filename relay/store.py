@@ -86,7 +86,7 @@ def storage_cause(exc: BaseException) -> str:
         sqlstate = str(getattr(err, "sqlstate", None) or "")
         if code == sqlite3.SQLITE_FULL or sqlstate == "53100" or getattr(err, "errno", None) == errno.ENOSPC:
             return "disk_full"
-        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
             return "locked"
         if sqlstate.startswith("08") or (isinstance(err, DBAPIError) and err.connection_invalidated):
             return "connection_lost"

@@ -126,18 +126,22 @@ class SearchResultsModel(QAbstractListModel):
         page. Returns how many were added."""
         shown = {hit.message_id for hit in self.message_hits()}
         first = len(self.chat_hits())
+        # The loaded hits' order keys, made once and kept in step with each insert (not remade per
+        # hit: a refresh brings up to a page of them over thousands loaded, on the GUI thread).
+        keys = [_hit_order(h) for h in self.message_hits()]
         added = 0
         for hit in sorted(hits, key=_hit_order):
             if hit.message_id in shown:
                 continue
-            keys = [_hit_order(h) for h in self.hits[first:] if isinstance(h, SearchHit)]
-            at = bisect.bisect_left(keys, _hit_order(hit))
+            key = _hit_order(hit)
+            at = bisect.bisect_left(keys, key)
             if at == len(keys) and self.may_have_more:
                 continue  # older than every loaded hit: the next page brings it
             row = first + at
             self.beginInsertRows(QModelIndex(), row, row)
             self.hits.insert(row, hit)
             self.endInsertRows()
+            keys.insert(at, key)
             shown.add(hit.message_id)
             added += 1
         return added
