@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from app.db import SCHEMA_VERSION, backup_file, is_disk_full
-from app.errors import DiskFull, ErrorCode, InvalidInput, SchemaTooNew
+from app.errors import DiskFull, ErrorCode, InvalidInput, SchemaTooNew, ShopInboxError
 from app.paths import RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
@@ -80,14 +80,23 @@ def check_backup(source: Path) -> int:
                 raise InvalidInput(code=ErrorCode.NOT_A_BACKUP)
             with tempfile.TemporaryDirectory() as tmp:
                 zf.extract(DB_ENTRY, tmp)
-                con = sqlite3.connect(Path(tmp) / DB_ENTRY)
-                try:
-                    version = int(con.execute("PRAGMA user_version").fetchone()[0])
-                    ok = con.execute("PRAGMA quick_check").fetchone()[0]
-                finally:
-                    con.close()
-    except (zipfile.BadZipFile, sqlite3.DatabaseError) as exc:
+                return _check_database(Path(tmp) / DB_ENTRY, source.name)
+    except zipfile.BadZipFile as exc:
         log.info("backup %s unreadable: %s", source.name, exc)
+        raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED) from exc
+
+
+def _check_database(path: Path, name: str) -> int:
+    """A backup's database file, whole and not newer than this app; returns its schema version."""
+    try:
+        con = sqlite3.connect(path)
+        try:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            ok = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        log.info("backup %s unreadable: %s", name, exc)
         raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED) from exc
     if ok != "ok":
         raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED)
@@ -105,7 +114,6 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
     the next start (`finish_interrupted_restore`). The caller must have closed the database.
     Returns the folder holding the previous data. Blocking (disk): call it off the GUI thread.
     """
-    check_backup(source)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     while (paths.data_dir / "replaced" / stamp).exists():  # never into an earlier restore's folder
         stamp += "-2"
@@ -113,9 +121,11 @@ def restore_backup(source: Path, paths: AppPaths) -> Path:
         shutil.rmtree(unfinished, ignore_errors=True)
     staging = paths.data_dir / (RESTORING + stamp)
     try:
-        _unpack(source, staging)
+        _unpack(source, staging)  # the database is checked where it was unpacked, not unpacked twice
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, ShopInboxError):
+            raise
         if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
             log.info("backup %s damaged inside: %s", source.name, exc)
             raise InvalidInput(code=ErrorCode.BACKUP_DAMAGED) from exc
@@ -145,6 +155,8 @@ def _unpack(source: Path, staging: Path) -> None:
     """The backup's database, media and catalogue pictures, into `staging` (nothing outside it),
     marked whole at the end."""
     with zipfile.ZipFile(source) as zf:
+        if DB_ENTRY not in zf.namelist():
+            raise InvalidInput(code=ErrorCode.NOT_A_BACKUP)
         for member in zf.infolist():
             if member.filename == DB_ENTRY:
                 target = staging / DB_ENTRY
@@ -160,6 +172,7 @@ def _unpack(source: Path, staging: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(member) as src, open(target, "wb") as dst:
                 shutil.copyfileobj(src, dst)
+    _check_database(staging / DB_ENTRY, source.name)
     for folder in ("media", "catalog"):  # even when empty: the current ones go aside all the same
         (staging / folder).mkdir(parents=True, exist_ok=True)
     (staging / UNPACKED).touch()
