@@ -172,13 +172,15 @@ class CampaignEditor(QWidget):
         self.cost.setWordWrap(True)
         schedule = QGroupBox(self.tr("Schedule"), self)
         sl = QFormLayout(schedule)
-        when_row = QHBoxLayout()
-        when_row.addWidget(self.now)
-        when_row.addWidget(self.at)
-        when_row.addWidget(self.when)
-        when_row.addWidget(self.zone)
-        when_row.addStretch(1)
-        sl.addRow(when_row)
+        # "Send at" and its time on a line of their own: on one line with "Send now" the column was
+        # a pixel too wide for a 1366-pixel screen, and the form scrolled sideways.
+        sl.addRow(self.now)
+        at_row = QHBoxLayout()
+        at_row.addWidget(self.at)
+        at_row.addWidget(self.when)
+        at_row.addWidget(self.zone)
+        at_row.addStretch(1)
+        sl.addRow(at_row)
         sl.addRow(self.tr("Pace"), self.pace)
         night = QLabel(
             self.tr(

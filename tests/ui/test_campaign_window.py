@@ -401,3 +401,17 @@ def test_a_campaigns_report_gives_its_times_on_the_shops_clock_as_the_list_does(
     detail = window.report.model.index(0, 5).data()
     assert detail == f"Night-time rule: sent at {shop_datetime(morning, ZoneInfo(zone))}"
     assert f"({zone_name(zone)})" in detail
+
+
+def test_on_a_1366_pixel_laptop_screen_the_editor_does_not_scroll_sideways(qtbot: Any, ctx: Any) -> None:
+    """Maximised on the most common laptop screen, the form fits beside the list and the preview: the
+    schedule's "Send now", "Send at", its time and the zone on one line made it 69 pixels too wide."""
+    from PySide6.QtWidgets import QScrollArea
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1346, 700)  # 1366 less the window's frame
+    form = window.editor.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: form.viewport().width() > 600, timeout=2000)
+    assert form.widget().minimumSizeHint().width() <= form.viewport().width()
+    assert form.horizontalScrollBar().maximum() == 0
