@@ -69,6 +69,8 @@ class AudienceBox(QGroupBox):
         self.left_out_model = MemberModel(region, self)
         self.recipients_view = self._table(self.recipients_model)
         self.recipients_view.setAccessibleName(self.tr("Recipients"))
+        # Nobody on this list is left out: no empty "Why left out" column pushing the phones sideways.
+        self.recipients_view.setColumnHidden(2, True)
         self.left_out_view = self._table(self.left_out_model)
         self.left_out_view.setAccessibleName(self.tr("Left out"))
         self.remove_button = QPushButton(self.tr("Remove from campaign"), self)

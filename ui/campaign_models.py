@@ -63,7 +63,7 @@ def left_out_label(reason: str) -> str:
         LeftOutReason.OPTED_OUT: translate("campaigns", "Opted out of marketing"),
         LeftOutReason.NO_CONSENT: translate("campaigns", "No consent"),
         LeftOutReason.CONSENT_LAPSED: translate("campaigns", "Consent older than 23 months"),
-        LeftOutReason.US_NUMBER: translate("campaigns", "US number (+1): no marketing"),
+        LeftOutReason.US_NUMBER: translate("campaigns", "No marketing to US numbers (+1)"),
         LeftOutReason.REMOVED: translate("campaigns", "Removed by you"),
     }
     return labels.get(reason, reason)
@@ -90,7 +90,7 @@ def skip_label(reason: str | None) -> str:
         SkipReason.NO_CONSENT: translate("campaigns", "No consent to notifications"),
         SkipReason.NO_MARKETING_CONSENT: translate("campaigns", "No consent to marketing"),
         SkipReason.OPTED_OUT: translate("campaigns", "Opted out of marketing"),
-        SkipReason.US_MARKETING: translate("campaigns", "US number (+1): no marketing"),
+        SkipReason.US_MARKETING: translate("campaigns", "No marketing to US numbers (+1)"),
         SkipReason.CANCELLED: translate("campaigns", "The campaign was cancelled first"),
     }
     return labels.get(reason or "", reason or "")

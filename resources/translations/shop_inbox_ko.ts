@@ -5542,8 +5542,8 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>동의한 지 23개월 지남</translation>
     </message>
     <message>
-        <source>US number (+1): no marketing</source>
-        <translation>미국 번호(+1): 광고 불가</translation>
+        <source>No marketing to US numbers (+1)</source>
+        <translation>미국 번호(+1)는 광고 불가</translation>
     </message>
     <message>
         <source>Removed by you</source>
