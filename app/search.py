@@ -123,12 +123,19 @@ def search_messages(
         ids = _fts_ids(session, "message_bigram", fts_phrase(q.casefold()), contact_id, limit, cursor)
     else:
         ids = _scan_ids(session, q.lower(), contact_id, limit, cursor)
+    # A cart's bubble shows its items' names, which are not in its text: found through its order.
+    carts = _cart_items(session, q.lower(), contact_id, limit, cursor)
+    if carts:
+        ids = list(dict.fromkeys([*ids, *carts]))
     if not ids:
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
     for mid, cid, direction, sent_ms, body, name, wa_id, sender in rows:
-        snippet, highlights = make_snippet(body or "", q)
+        shown = body or ""
+        if mid in carts and q.lower() not in shown.lower():
+            shown = carts[mid]
+        snippet, highlights = make_snippet(shown, q)
         hits.append(
             SearchHit(
                 message_id=mid,
@@ -143,7 +150,34 @@ def search_messages(
             )
         )
     hits.sort(key=lambda h: (h.sent_at, h.message_id), reverse=True)
-    return hits
+    # Both sources gave their newest `limit` before the cursor: the newest `limit` of the two is exact.
+    return hits[:limit]
+
+
+_CART_SQL = """
+SELECT m.id, group_concat(l.name || CASE WHEN l.option != '' THEN ' (' || l.option || ')' ELSE '' END, ' · ')
+  FROM order_line l CROSS JOIN "order" o ON o.id = l.order_id CROSS JOIN message m ON m.id = o.message_id
+ WHERE m.kind = 'order' AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter}
+   AND (instr(lower(l.name), :needle) > 0 OR instr(lower(l.option), :needle) > 0)
+ GROUP BY m.id ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit
+"""
+
+
+def _cart_items(
+    session: Session, needle: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
+) -> dict[int, str]:
+    """Cart messages whose order has an item named with `needle`, newest first: message id → the
+    matching items' names (what the hit shows when the cart's own text does not match).
+
+    Orders are few beside messages, so their lines are scanned (CROSS JOIN keeps SQLite from walking
+    every message instead); any query length works."""
+    params: dict[str, Any] = {"needle": needle, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    chat_filter = ""
+    if contact_id is not None:
+        params["contact"] = contact_id
+        chat_filter = "AND m.contact_id = :contact"
+    rows = session.execute(text(_CART_SQL.format(chat_filter=chat_filter)), params)
+    return {int(mid): str(names) for mid, names in rows}
 
 
 def _scan_ids(

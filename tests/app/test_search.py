@@ -154,3 +154,79 @@ def test_editing_and_deleting_huge_messages_keeps_the_indexes_sound(db) -> None:
             s.execute(text(f"INSERT INTO {table}({table}) VALUES ('integrity-check')"))
         assert [h.snippet for h in search_messages(s, "주문")] == ["주문 확인"]
         assert search_messages(s, "짧은") == []
+
+
+def _cart(s, who, codes, note="", minutes=0):
+    """A customer's cart message (as WhatsApp sends it) and the order it became."""
+    from app.orders import order_from_cart
+
+    part = {
+        "catalog_id": "1",
+        "text": note,
+        "product_items": [
+            {"product_retailer_id": code, "quantity": 1, "item_price": 42000, "currency": "KRW"}
+            for code in codes
+        ],
+    }
+    m = make_message(
+        s, who, note, kind="order", payload={"type": "order", "order": part},
+        sent_at=BASE_TIME + timedelta(minutes=minutes),
+    )  # fmt: skip
+    order_from_cart(s, m)
+    return m.id
+
+
+@pytest.fixture
+def carts(db):
+    """Two carts whose bubbles show catalogue names that neither cart's own text holds."""
+    from app.catalog import ItemDraft, create_item
+
+    with db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 블라우스 화이트", price_minor=42000, currency="KRW", retailer_id="BL-W")
+        )
+        create_item(s, ItemDraft(name="Linen Shirt", price_minor=29000, currency="KRW", retailer_id="SH-1"))
+        create_item(
+            s, ItemDraft(name="진주 드롭 귀걸이", price_minor=15000, currency="KRW", retailer_id="EAR")
+        )
+        yujin = make_contact(s, wa_id="821033304567", profile_name="최유진")
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy Clarke")
+        make_message(s, amy, "Do you have a linen shirt in M?", sent_at=BASE_TIME)
+        ids = {
+            "yujin": _cart(s, yujin, ["BL-W", "EAR"], note="S 사이즈로 부탁드려요", minutes=10),
+            "amy": _cart(s, amy, ["SH-1"], minutes=20),
+        }
+        make_message(s, yujin, "블라우스 언제 와요?", sent_at=BASE_TIME + timedelta(minutes=30))
+    return db, ids
+
+
+def test_a_carts_item_names_find_it_as_its_bubble_shows_them(carts) -> None:
+    """The owner searches for what a customer put in a cart: the bubble lists the items, the cart's own
+    text is only the customer's note, so the names come from the order the cart became."""
+    db, ids = carts
+    with db.read() as s:
+        blouse = search_messages(s, "블라우스")  # 3+ characters: the trigram index, and the carts
+        earring = search_messages(s, "귀걸")  # two characters: the bigram index, and the carts
+        shirt = search_messages(s, "LINEN SHIRT")
+        note = search_messages(s, "사이즈")  # the cart's own note still finds it, once
+    assert [h.message_id for h in blouse][1] == ids["yujin"] and len(blouse) == 2  # newest first
+    hit = blouse[1]
+    assert hit.snippet == "린넨 블라우스 화이트" and hit.highlights == ((3, 7),)
+    assert [h.snippet for h in earring] == ["진주 드롭 귀걸이"]
+    assert [h.snippet for h in shirt] == ["Linen Shirt", "Do you have a linen shirt in M?"]  # any case
+    assert shirt[0].message_id == ids["amy"]
+    assert [h.message_id for h in note] == [ids["yujin"]] and note[0].snippet == "S 사이즈로 부탁드려요"
+
+
+def test_cart_hits_page_with_the_text_hits_in_time_order_and_within_one_chat(carts) -> None:
+    db, ids = carts
+    with db.read() as s:
+        first = search_messages(s, "linen", limit=1)
+        second = search_messages(s, "linen", limit=1, before=(first[0].sent_at, first[0].message_id))
+        third = search_messages(s, "linen", limit=1, before=(second[0].sent_at, second[0].message_id))
+        yujin = s.get(Message, ids["yujin"]).contact_id
+        in_chat = search_messages(s, "블라우스", contact_id=yujin)
+        elsewhere = search_messages(s, "블라우스", contact_id=s.get(Message, ids["amy"]).contact_id)
+    assert [h.message_id for h in first + second] == [ids["amy"], second[0].message_id]
+    assert second[0].snippet.startswith("Do you have a linen shirt") and third == []
+    assert len(in_chat) == 2 and elsewhere == []
