@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -239,7 +240,17 @@ def remove_kept_inboxes(paths: AppPaths) -> int:
 
 
 def folder_size(folder: Path) -> int:
-    """Bytes used by a folder (database, media), for the settings dialog."""
+    """Bytes used by a folder (database, media), for the settings dialog. A file under several names
+    (a photo sent twice is one file with two hard links, ui/attachments.py) takes its room once."""
     if not folder.exists():
         return 0
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    sizes: dict[object, int] = {}
+    for f in folder.rglob("*"):
+        try:
+            st = f.stat()
+        except OSError:
+            continue  # gone since the walk listed it (a send finished, a cache pruned)
+        if stat.S_ISREG(st.st_mode):
+            # A file system without file ids (FAT) answers 0: each name counts then.
+            sizes[(st.st_dev, st.st_ino) if st.st_ino else f] = st.st_size
+    return sum(sizes.values())

@@ -218,3 +218,17 @@ def test_two_restores_in_one_second_keep_both_replaced_inboxes(tmp_path: Path) -
     assert first != second
     assert (first / "inbox.db").read_bytes() == db_bytes  # today's, not overwritten by the second
     assert (second / "inbox.db").exists()
+
+
+def test_a_photo_sent_twice_takes_its_room_once_in_the_size_settings_shows(tmp_path: Path) -> None:
+    """A sent photo is a hard link to the owner's file (ui/attachments.py): sending it to two customers
+    makes two names for one file, and "used on this computer" counted it twice."""
+    from app.backup import folder_size
+
+    sent = tmp_path / "media" / "sent"
+    (sent / "a").mkdir(parents=True)
+    (sent / "b").mkdir()
+    (sent / "a" / "dress.jpg").write_bytes(b"\xff" * 1_000_000)
+    os.link(sent / "a" / "dress.jpg", sent / "b" / "dress.jpg")
+    (tmp_path / "inbox.db").write_bytes(b"\0" * 4096)
+    assert folder_size(tmp_path) == 1_004_096
