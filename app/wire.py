@@ -601,6 +601,9 @@ class CampaignRecipient(_Wire):
     consent: RecipientConsent = Field(default_factory=RecipientConsent)
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")  # ISO 3166; else from the number
     timezone: str | None = Field(default=None, max_length=64)  # IANA; else the country's
+    # This recipient's version of the campaign's template (same name, another approved language, e.g.
+    # "en" for a customer who writes English); None: the campaign's template.language.
+    language: str | None = Field(default=None, min_length=2, max_length=15)
 
 
 class NewCampaign(_Wire):
