@@ -62,6 +62,11 @@ class RecipientRow:
     country: str | None
     timezone: str | None
     state: str
+    language: str | None = None  # their version of the campaign's template; None: template.language
+
+    def template_language(self, template: CampaignTemplate) -> str:
+        """The language code of the template version this recipient is sent."""
+        return self.language or template.language
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,7 @@ class CampaignRows:
                         "consent_night": r.consent.night,
                         "country": r.country,
                         "timezone": r.timezone,
+                        "language": r.language,
                         "state": RecipientState.QUEUED,
                     }
                     for i, r in enumerate(new.recipients)
@@ -372,6 +378,7 @@ class CampaignRows:
                 country=r.country,
                 timezone=r.timezone,
                 state=r.state,
+                language=r.language,
             )
             for r in rows
         ]

@@ -150,6 +150,9 @@ campaign_recipient = Table(
     Column("reason", String(32)),
     Column("sent_ms", BigInteger),
     Column("held_until_ms", BigInteger),
+    # This recipient's version of the campaign's template (the same name in another approved
+    # language); NULL: the campaign's template.language. Last, as revision 0010 added it.
+    Column("language", String(15)),
     Index("ix_campaign_recipient_next", "campaign_id", "state", "position"),
 )
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -106,6 +107,76 @@ def test_a_database_a_newer_relay_migrated_is_refused(url: str) -> None:
 
     with pytest.raises(SchemaTooNew, match="9999"):
         Store(url)
+
+
+def migrate(url: str, action: str, revision: str) -> None:
+    """Alembic's upgrade or downgrade to `revision`, on the connection the relay's env.py expects."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def stored_recipients(url: str) -> list[tuple[str, str, str]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [
+                tuple(row)
+                for row in conn.execute(
+                    text("SELECT campaign_id, wa_id, state FROM campaign_recipient ORDER BY wa_id")
+                )
+            ]
+    finally:
+        engine.dispose()
+
+
+def test_a_campaign_stored_before_recipients_versions_keeps_its_recipients_and_sends_the_campaigns_version(
+    url: str,
+) -> None:
+    migrate(url, "upgrade", "0009")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO campaign (id, name, template, request_sha256, pace, state, created_ms,"
+                " start_ms, total) VALUES ('old', '겨울 세일', :template, 'sha', 10, 'scheduled', 1, 2, 1)"
+            ),
+            {"template": '{"name":"winter_sale","language":"ko","category":"MARKETING"}'},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO campaign_recipient (campaign_id, wa_id, position, components,"
+                " consent_notifications, consent_marketing, consent_night, state)"
+                " VALUES ('old', '821012345678', 0, '[]', true, true, false, 'queued')"
+            )
+        )
+    engine.dispose()
+
+    store = Store(url)
+    try:
+        (waiting,) = store.campaigns.next_recipients("old", now_ms=3, limit=10)
+        row = store.campaigns.row("old")
+        assert row is not None
+        assert waiting.language is None and waiting.template_language(row.template) == "ko"
+    finally:
+        store.close()
+    assert stored_revisions(url) == [HEAD]
+    assert schema_differences(url) == []
+
+    migrate(url, "downgrade", "0009")
+    engine = create_engine(url)
+    columns = {column["name"] for column in inspect(engine).get_columns("campaign_recipient")}
+    indexes = {index["name"] for index in inspect(engine).get_indexes("campaign_recipient")}
+    engine.dispose()
+    assert "language" not in columns
+    assert indexes == {"ix_campaign_recipient_wamid", "ix_campaign_recipient_next"}
+    assert stored_recipients(url) == [("old", "821012345678", "queued")]
 
 
 START_AT_ONCE = """
