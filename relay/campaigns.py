@@ -379,7 +379,8 @@ class CampaignRunner:
         """
         wa_id = recipient.wa_id
         key = campaign_send_key(row.id, wa_id)
-        template: dict[str, Any] = {"name": row.template.name, "language": {"code": row.template.language}}
+        language = recipient.template_language(row.template)
+        template: dict[str, Any] = {"name": row.template.name, "language": {"code": language}}
         if recipient.components:
             template["components"] = recipient.components
         body: dict[str, Any] = {"to": wa_id, "type": "template", "template": template}
