@@ -288,7 +288,12 @@ class CampaignRows:
     def pause_where(
         self, reason: str, now_ms: int, template_name: str | None = None, language: str | None = None
     ) -> list[str]:
-        """Pause every active campaign (of that template, when named): Meta paused it or the quality fell."""
+        """Pause every active campaign (that would still send the template version, when named): Meta
+        paused it or the quality fell.
+
+        A named version (name and language) is sent by a campaign of that template and language, and
+        by one of that template name whose recipients not yet sent include one given that language.
+        """
         with self.db.engine.connect() as conn:
             rows = [
                 r
@@ -296,17 +301,31 @@ class CampaignRows:
                     self._row(conn, i)
                     for i in conn.execute(select(campaign.c.id).where(campaign.c.state.in_(ACTIVE))).scalars()
                 )
-                if r is not None
+                if r is not None and (template_name is None or r.template.name == template_name)
             ]
+            if template_name is not None and language:
+                others = [r.id for r in rows if r.template.language != language]
+                sending = self._sending_language(conn, others, language) if others else set()
+                rows = [r for r in rows if r.template.language == language or r.id in sending]
         paused = []
         for r in rows:
-            if template_name is not None and (
-                r.template.name != template_name or (language and r.template.language != language)
-            ):
-                continue
             if self.set_state(r.id, CampaignState.PAUSED, reason, only_from=ACTIVE, now_ms=now_ms):
                 paused.append(r.id)
         return paused
+
+    def _sending_language(self, conn: Connection, campaign_ids: list[str], language: str) -> set[str]:
+        """Those of the campaigns with a recipient not yet sent who is to get the `language` version."""
+        c = campaign_recipient.c
+        found = (
+            select(c.campaign_id)
+            .distinct()
+            .where(
+                c.campaign_id.in_(campaign_ids),
+                c.state.in_((*TO_SEND, RecipientState.HELD)),
+                c.language == language,
+            )
+        )
+        return set(conn.execute(found).scalars())
 
     def runnable(self, now_ms: int) -> list[str]:
         c = campaign.c

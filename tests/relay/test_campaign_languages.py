@@ -1,8 +1,9 @@
-"""Campaign recipients with their own version of the template: each is sent it."""
+"""Campaign recipients with their own version of the template: each sent it, each version's news heard."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,15 @@ import pytest
 
 from tests.relay.test_campaigns import (
     SEOUL_AFTERNOON,
+    campaign,
     post_campaign,
     recipient,
+    set_clock,
     wait_for_state,
 )
 from tests.support.fake_graph import FakeGraph
-from tests.support.relay_server import RunningRelay, run_relay
+from tests.support.relay_process import wait_until
+from tests.support.relay_server import RunningRelay, envelope, run_relay
 
 LATER = "2027-01-01T00:00:00Z"  # a start that keeps a campaign scheduled (active, nobody sent yet)
 
@@ -41,6 +45,19 @@ def languages_sent(graph: FakeGraph) -> list[tuple[str, str, str]]:
     ]
 
 
+def template_news(running: RunningRelay, event: str, name: str, language: str) -> None:
+    """Meta's message_template_status_update for one version (name and language) of a template."""
+    update = {
+        "event": event,
+        "message_template_id": 123456,
+        "message_template_name": name,
+        "message_template_language": language,
+        "reason": "LOW_QUALITY",
+    }
+    # The webhook's 200 waits for the campaigns it pauses.
+    assert running.post_webhook(envelope(update, "message_template_status_update")).status_code == 200
+
+
 def test_each_recipient_is_sent_their_own_version_of_the_template_once(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
@@ -56,6 +73,61 @@ def test_each_recipient_is_sent_their_own_version_of_the_template_once(
         (campaigns_own, "winter_sale", "ko"),
         (says_so, "winter_sale", "ko"),
     ]
+
+
+def test_a_paused_version_pauses_only_the_campaigns_that_would_still_send_it(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    post_campaign(
+        relay, "mixed", [speaking(None, "821034340001"), speaking("en", "821034340002")], start_at=LATER
+    )
+    post_campaign(
+        relay, "korean", [speaking(None, "821034340003"), speaking("ko", "821034340004")], start_at=LATER
+    )
+    spring = {"template": {"name": "spring_sale", "language": "ko", "category": "MARKETING"}}
+    post_campaign(relay, "spring", [speaking("en", "821034340005")], start_at=LATER, **spring)
+
+    template_news(relay, "DISABLED", "winter_sale", "fr")  # a version nobody is to be sent
+    assert {c: campaign(relay, c).state for c in ("mixed", "korean", "spring")} == {
+        "mixed": "scheduled",
+        "korean": "scheduled",
+        "spring": "scheduled",
+    }
+
+    template_news(relay, "PAUSED", "winter_sale", "en")
+    paused = campaign(relay, "mixed")
+    assert (paused.state, paused.reason) == ("paused", "template_paused")
+    assert campaign(relay, "korean").state == campaign(relay, "spring").state == "scheduled"
+
+    template_news(relay, "REJECTED", "winter_sale", "ko")  # the campaigns' own version, as before
+    stopped = campaign(relay, "korean")
+    assert (stopped.state, stopped.reason) == ("paused", "template_disabled")
+    assert campaign(relay, "spring").state == "scheduled"
+    assert graph.sent == []
+
+
+def test_a_version_only_recipients_already_sent_had_leaves_the_campaign_running(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """At 22:00 in Seoul the night owl is sent the English version at once and the sleeper waits for
+    08:00: English news no longer concerns the campaign, the sleeper's Japanese version's does."""
+    set_clock(relay, datetime(2026, 11, 30, 13, 0, tzinfo=UTC))
+    night_owl, sleeper = "821056560001", "821056560002"
+    post_campaign(relay, "at-night", [speaking("en", night_owl, night=True), speaking("ja", sleeper)])
+
+    wait_until(
+        lambda: campaign(relay, "at-night").reason == "night_hold", 30, "the sleeper to be held till morning"
+    )
+    assert languages_sent(graph) == [(night_owl, "winter_sale", "en")]
+
+    template_news(relay, "PAUSED", "winter_sale", "en")
+    holding = campaign(relay, "at-night")
+    assert (holding.state, holding.reason) == ("running", "night_hold")
+
+    template_news(relay, "PAUSED", "winter_sale", "ja")
+    paused = campaign(relay, "at-night")
+    assert (paused.state, paused.reason) == ("paused", "template_paused")
+    assert paused.counts == {"sent": 1, "held": 1}
 
 
 def test_posting_a_campaign_with_versions_again_is_one_campaign_and_other_versions_are_refused(
