@@ -37,9 +37,8 @@ async def create(request: Request, relay: Annotated[Relay, Depends(current_relay
             400, RelayErrorCode.INVALID, f"The campaign is not valid at {where}.", params={"at": where}
         )
     # A retried POST (same id, same campaign) answers the first; another campaign under the id is refused.
-    digest = hashlib.sha256(new.model_dump_json().encode()).hexdigest()
     outcome, campaign = await run_in_threadpool(
-        relay.store.campaigns.create, new, digest, relay.campaigns.now_ms()
+        relay.store.campaigns.create, new, request_digest(new), relay.campaigns.now_ms()
     )
     if outcome == "conflict":
         return error(
@@ -52,6 +51,16 @@ async def create(request: Request, relay: Annotated[Relay, Depends(current_relay
         await relay.feed.notify()
         relay.campaigns.poke()
     return JSONResponse(campaign.model_dump(mode="json"), status_code=201 if outcome == "created" else 200)
+
+
+def request_digest(new: NewCampaign) -> str:
+    """What a retried POST of the same campaign must match (`campaign.request_sha256`).
+
+    A recipient without a `language` is digested as before the field existed, so a POST retried
+    across the relay's upgrade still finds the campaign the older relay stored, not a conflict.
+    """
+    unset = {i: {"language"} for i, r in enumerate(new.recipients) if r.language is None}
+    return hashlib.sha256(new.model_dump_json(exclude={"recipients": unset}).encode()).hexdigest()
 
 
 @router.get("/v1/campaigns/{campaign_id}")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.wire import NewCampaign
 from tests.relay.test_campaigns import (
     SEOUL_AFTERNOON,
     campaign,
@@ -149,3 +150,34 @@ def test_posting_a_campaign_with_versions_again_is_one_campaign_and_other_versio
     answer = relay.client.post(f"{relay.url}/v1/campaigns", json=other, headers=relay.auth())
     assert answer.status_code == 409 and answer.json()["error"]["code"] == "campaign_conflict"
     assert graph.sent == []
+
+
+# What a relay from before recipients' versions (684b2f4) stored as the request's sha256 for this
+# campaign: its NewCampaign had no `language`, so none was in the JSON it digested.
+BEFORE_VERSIONS = {
+    "id": "before-languages",
+    "name": "겨울 세일",
+    "template": {"name": "winter_sale", "language": "ko", "category": "MARKETING"},
+    "recipients": [
+        {"wa_id": "821033330001", "consent": {"notifications": True, "marketing": True}, "country": "KR"},
+        {
+            "wa_id": "821033330002",
+            "components": [{"type": "body", "parameters": [{"type": "text", "text": "민지"}]}],
+        },
+    ],
+    "start_at": LATER,
+}
+BEFORE_VERSIONS_SHA256 = "51d71d3601ee40e0feb7ff577ce6a867f55def6c915db0b82c047beb0d72eeed"
+
+
+def test_a_post_retried_across_the_relays_upgrade_finds_the_campaign_the_older_relay_stored(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    stored = NewCampaign.model_validate(BEFORE_VERSIONS)
+    outcome, first = relay.relay.store.campaigns.create(stored, BEFORE_VERSIONS_SHA256, 0)
+    assert outcome == "created"
+
+    answer = relay.client.post(f"{relay.url}/v1/campaigns", json=BEFORE_VERSIONS, headers=relay.auth())
+
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["created_at"] == first.model_dump(mode="json")["created_at"]
