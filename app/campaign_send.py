@@ -14,6 +14,8 @@ from app.db import Database
 from app.errors import ErrorCode, InvalidInput
 from app.models import Campaign as CampaignRow
 from app.phones import country_of
+from app.sending import approved_templates
+from app.template_versions import version_for_words, versions_of
 from app.wire import (
     Campaign,
     CampaignRecipient,
@@ -21,6 +23,7 @@ from app.wire import (
     MediaUploaded,
     NewCampaign,
     RecipientConsent,
+    Template,
 )
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,14 @@ def _components(values: tuple[str, ...], header_media_id: str | None, kind: str)
     if values:
         components.append({"type": "body", "parameters": [{"type": "text", "text": v} for v in values]})
     return components
+
+
+def _their_version(versions: list[Template], words: str | None) -> str | None:
+    """The language of a recipient's version when it is not the campaign's own (None: the campaign's)."""
+    if len(versions) < 2:
+        return None
+    version = version_for_words(versions, words)
+    return None if version is versions[0] else version.language
 
 
 def hand_over(
@@ -68,11 +79,18 @@ def hand_over(
         header_kind = str(header.get("kind") or "image")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         media_id = client.upload_media(path, mime).id
+    # The copy of the approved templates kept from the relay (the editor fetched it): the chosen
+    # template's other languages, for recipients who write in them.
+    templates = approved_templates(db, None)
     with db.write() as s:
         row = s.get(CampaignRow, campaign_id)
         if row is None or row.state != DRAFT:
             raise InvalidInput(code=ErrorCode.CAMPAIGN_NOT_EDITABLE)
         resolved = resolve_audience(s, Audience.from_json(row.audience or {}), row.template_category, now)
+        chosen = next(
+            (t for t in templates if (t.name, t.language) == (row.template_name, row.template_language)), None
+        )
+        versions = versions_of(chosen, templates) if chosen is not None else []
         if not resolved.recipients:
             raise InvalidInput(code=ErrorCode.CAMPAIGN_NO_RECIPIENTS)
         handed = record_handed_over(s, campaign_id, resolved.recipients, now)
@@ -89,6 +107,7 @@ def hand_over(
                     wa_id=m.wa_id or "",
                     country=country_of(m.wa_id or ""),
                     components=_components(values, media_id, header_kind),
+                    language=_their_version(versions, resolved.their_words.get(m.contact_id)),
                     consent=RecipientConsent(
                         notifications=m.consent.opted_in_at is not None,
                         marketing=m.consent.marketing_at is not None and m.consent.opted_out_at is None,

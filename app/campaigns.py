@@ -24,6 +24,7 @@ from app.models import (
 )
 from app.orders import OrderState
 from app.phones import country_of
+from app.template_versions import their_words
 
 MARKETING = "MARKETING"
 # Meta has not delivered marketing templates to US numbers since April 2025 (Canada's +1 numbers are
@@ -117,6 +118,9 @@ class LeftOut:
 class Resolved:
     recipients: list[Member] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    # Each recipient's newest typed words (app.template_versions.their_words): which language's
+    # version of the template they get. A recipient who never typed anything is not in it.
+    their_words: dict[int, str] = field(default_factory=dict)
 
     def counts(self) -> dict[LeftOutReason, int]:
         out: dict[LeftOutReason, int] = {}
@@ -230,7 +234,7 @@ def resolve_audience(
             recipients.append(member)
         else:
             left_out.append(LeftOut(member, reason))
-    return Resolved(recipients, left_out)
+    return Resolved(recipients, left_out, their_words(session, [m.contact_id for m in recipients]))
 
 
 # --------------------------------------------------------------------------- parameters

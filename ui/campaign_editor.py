@@ -49,6 +49,7 @@ from app.campaigns import (
     parameter_values,
 )
 from app.money import format_price
+from app.template_versions import version_for_words, versions_of
 from app.wire import Template
 from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
@@ -129,6 +130,12 @@ class CampaignEditor(QWidget):
         self.template.setObjectName("campaignTemplate")
         self.template_note = QLabel(self)
         self.template_note.setWordWrap(True)
+        # Which language's version of the template how many recipients get (one who writes English
+        # gets the English one, when the shop has it approved with the same parameters).
+        self.versions_note = QLabel(self)
+        self.versions_note.setObjectName("campaignVersions")
+        self.versions_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.versions_note.setWordWrap(True)
         self.params_box = QWidget(self)
         self.params_form = QFormLayout(self.params_box)
         self.params_form.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +152,7 @@ class CampaignEditor(QWidget):
         ml = QVBoxLayout(message)
         ml.addWidget(self.template)
         ml.addWidget(self.template_note)
+        ml.addWidget(self.versions_note)
         ml.addWidget(self.params_box)
         media_row = QHBoxLayout()
         media_row.addWidget(self.media_button)
@@ -492,14 +500,47 @@ class CampaignEditor(QWidget):
         contact_id = self.preview_for.currentData()
         return next((m for m in self.resolved.recipients if m.contact_id == contact_id), None)
 
-    def _update_preview(self, *_: object) -> None:
+    def versions(self) -> list[Template]:
+        """The chosen template first, then its other languages that recipients who write them get."""
         t = self.current_template()
-        shop = self.choices.profile.name if self.choices else ""
         if t is None:
+            return []
+        return versions_of(t, self.choices.templates) if self.choices is not None else [t]
+
+    def version_of(self, member: Member | None, versions: list[Template]) -> Template:
+        """The version `member` gets: the one in the language they write, else the chosen one."""
+        words = self.resolved.their_words.get(member.contact_id) if member is not None else None
+        return version_for_words(versions, words)
+
+    def _by_version(self) -> dict[str, tuple[Template, list[Member]]]:
+        """Each version in use (by language), with the recipients who get it; the chosen one first."""
+        versions = self.versions()
+        out: dict[str, tuple[Template, list[Member]]] = {v.language: (v, []) for v in versions[:1]}
+        for m in self.resolved.recipients:
+            v = self.version_of(m, versions)
+            out.setdefault(v.language, (v, []))[1].append(m)
+        return out
+
+    def _update_versions_note(self) -> None:
+        used = self._by_version()
+        if len(used) < 2:
+            self.versions_note.setText("")
+            return
+        counts = ", ".join(f"{language} × {len(members)}" for language, (_v, members) in used.items())
+        self.versions_note.setText(
+            self.tr("Each customer gets the version in the language they write: {0}.").format(counts)
+        )
+
+    def _update_preview(self, *_: object) -> None:
+        chosen = self.current_template()
+        shop = self.choices.profile.name if self.choices else ""
+        if chosen is None:
             self.preview.show_message(shop, "", self.tr("Choose a template to see the message."), "", [])
             self.law.setText("")
+            self.versions_note.setText("")
             return
         member = self._preview_member()
+        t = self.version_of(member, self.versions())  # what this customer reads
         specs = self.parameters()
         filled = parameter_values(specs, member) if member is not None else tuple(s.text for s in specs)
         # A parameter still empty shows as its placeholder, so the owner sees what is missing.
@@ -518,14 +559,12 @@ class CampaignEditor(QWidget):
                 footer = text
         buttons = [str(b.get("text", "")) for b in template_buttons(t)]
         self.preview.show_message(shop, header, body, footer, buttons, has_media=media_header(t) is not None)
-        self._update_law(t, values)
+        self._update_versions_note()
+        self._update_law(chosen, values)
 
     def law_problems(self) -> list[LawProblem]:
-        t = self.current_template()
-        if t is None or self.choices is None:
-            return []
-        wa_ids = [m.wa_id for m in self.resolved.recipients]
-        if not needs_law_check(t, wa_ids):
+        """What Korean law asks of an ad that any version going to Korean numbers (or in Korean) lacks."""
+        if self.current_template() is None or self.choices is None:
             return []
         member = self._preview_member()
         values = (
@@ -533,7 +572,16 @@ class CampaignEditor(QWidget):
             if member
             else tuple(s.text for s in self.parameters())
         )
-        return law_problems(t, values, self.choices.profile)
+        problems: list[LawProblem] = []
+        for version, members in self._by_version().values():
+            if needs_law_check(version, [m.wa_id for m in members]):
+                problems += [
+                    p for p in law_problems(version, values, self.choices.profile) if p not in problems
+                ]
+        return problems
+
+    def _law_applies(self) -> bool:
+        return any(needs_law_check(v, [m.wa_id for m in ms]) for v, ms in self._by_version().values())
 
     def _update_law(self, t: Template, _values: tuple[str, ...]) -> None:
         problems = self.law_problems()
@@ -544,7 +592,7 @@ class CampaignEditor(QWidget):
                 + "\n"
                 + "\n".join("• " + law_problem_text(p) for p in problems)
             )
-        elif self.choices is not None and needs_law_check(t, [m.wa_id for m in self.resolved.recipients]):
+        elif self.choices is not None and self._law_applies():
             self.law.setStyleSheet("color: #1E7D32;")
             note = self.tr("The opt-out button counts as the free opt-out.") if has_opt_out_button(t) else ""
             self.law.setText(

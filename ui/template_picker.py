@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.rules import writing_script
 from app.sending import render_template
+from app.template_versions import primary_language, wanted_language
 from app.wire import Template
 from ui.screen_fit import resize_within_screen
 
@@ -44,20 +44,15 @@ _NAME_AFTER = re.compile(r"\{\{(\d+)\}\}\s*님")
 _GREETED = re.compile(r"(?:\b(?:hi|hello|hey|dear)|안녕하세요)[,!]?\s*\{\{(\d+)\}\}", re.IGNORECASE)
 
 
-# The template language a customer writing in these letters reads first (Meta's codes: "ko", "en_US"…).
-_SCRIPT_LANGUAGES = {"hangul": "ko", "latin": "en", "kana": "ja", "han": "zh"}
-
-
 def customer_template(templates: list[Template], their_words: Sequence[str]) -> int:
     """The position of the first template in the language the customer writes in (0 when none is,
     or when they wrote nothing with letters): a Korean shop's English-writing customer gets the
     English template chosen, not the first Korean one."""
-    script = writing_script(" ".join(their_words))
-    wanted = _SCRIPT_LANGUAGES.get(script or "")
+    wanted = wanted_language(their_words)
     if wanted is None:
         return 0
     for i, t in enumerate(templates):
-        if t.language.lower().replace("-", "_").split("_")[0] == wanted:
+        if primary_language(t.language) == wanted:
             return i
     return 0
 

@@ -778,6 +778,10 @@
         <translation>상품</translation>
     </message>
     <message>
+        <source>Each customer gets the version in the language they write: {0}.</source>
+        <translation>고객마다 자신이 쓰는 언어의 버전을 받아요: {0}.</translation>
+    </message>
+    <message>
         <source>Choose a template to see the message.</source>
         <translation>템플릿을 고르면 메시지가 보여요.</translation>
     </message>

@@ -102,3 +102,57 @@ def test_the_relay_sends_each_recipient_once_and_skips_the_one_the_owner_opted_o
             hand_over(db, again, campaign_id)
     finally:
         again.close()
+
+
+def _version(language: str, body: str) -> Template:
+    return Template(
+        name="order_ready", language=language, category="UTILITY", components=[{"type": "BODY", "text": body}]
+    )
+
+
+def test_each_recipient_gets_the_version_of_the_template_in_the_language_they_write(
+    db: Database, relay: Any
+) -> None:
+    """A Korean shop's "order_ready" is approved in Korean and English: Amy, who writes English, gets
+    the English version; 민지 and Ben (who never wrote) the Korean one chosen; Yuki, who writes
+    Japanese, the Korean one too, since the Japanese version takes other parameters than the owner's."""
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import put_setting
+    from tests.support.factories import make_message
+
+    ko = _version("ko", "{{1}}님, 주문하신 상품이 준비됐어요.")
+    en = _version("en_US", "Hi {{1}}, your order is ready.")
+    ja = _version("ja", "{{1}}様、{{2}}のご注文の準備ができました。")
+    consent = {"opted_in_at": NOW - timedelta(days=3)}
+    with db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in (en, ko, ja)])
+        minji = make_contact(s, wa_id="447700900201", profile_name="김민지", **consent)
+        amy = make_contact(s, wa_id="447700900202", profile_name="Amy Clarke", **consent)
+        yuki = make_contact(s, wa_id="447700900203", profile_name="Yuki Tanaka", **consent)
+        make_contact(s, wa_id="447700900204", profile_name="Ben Hall", **consent)
+        make_message(s, minji, "배송은 언제 되나요?")
+        make_message(s, amy, "안녕하세요")  # an older greeting in Korean: her newest words decide
+        make_message(s, amy, "Is my order ready? Thanks!")
+        make_message(s, amy, "👍")
+        make_message(s, yuki, "注文はいつ届きますか?")
+        campaign_id = save_draft(
+            s,
+            CampaignDraft(
+                name="Ready", template=ko, parameters=(ParameterSpec(ParameterSource.FIRST_NAME, "고객"),)
+            ),
+        )
+    client = RelayClient(relay.url, relay.token, timeout=10)
+    try:
+        answer = hand_over(db, client, campaign_id)
+        campaign_finished(relay, answer.id)
+    finally:
+        client.close()
+    sent = {b["to"]: b["template"] for b in relay.graph.sent if b.get("type") == "template"}
+    assert {to: t["language"]["code"] for to, t in sent.items()} == {
+        "447700900201": "ko",
+        "447700900202": "en_US",
+        "447700900203": "ko",
+        "447700900204": "ko",
+    }
+    assert all(t["name"] == "order_ready" for t in sent.values())
+    assert sent["447700900202"]["components"][0]["parameters"][0]["text"] == "Amy"

@@ -421,3 +421,63 @@ def test_on_a_1366_pixel_laptop_screen_the_editor_does_not_scroll_sideways(qtbot
     qtbot.waitUntil(lambda: box.recipients_model.rowCount() > 0 and box.left_out_model.rowCount() > 0)
     assert box.recipients_view.isColumnHidden(2) and not box.left_out_view.isColumnHidden(2)
     assert box.recipients_view.horizontalScrollBar().maximum() == 0
+
+
+def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and_its_law_check(
+    qtbot: Any, ctx: Any
+) -> None:
+    """ "winter_sale_ok" is lawful in Korean and approved in English too, without "(광고)": Minji and
+    Jihoon (Korean numbers) write Korean and English. The editor says who gets which version, previews
+    Jihoon's in English, and flags what the English one lacks, since it goes to a Korean number."""
+    from PySide6.QtCore import Qt
+
+    from app.automations_store import load_state, save_local
+    from app.sending import approved_templates
+
+    english = Template(
+        name="winter_sale_ok",
+        language="en",
+        category="MARKETING",
+        components=[
+            {"type": "BODY", "text": "Seoul Linen winter sale! Coupon {{2}} for {{1}}. 02-123-4567"},
+            {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Stop promotions"}]},
+        ],
+    )
+    seed(ctx)
+    consent = {"opted_in_at": NOW - timedelta(days=10), "marketing_consent_at": NOW - timedelta(days=10)}
+    with ctx.db.write() as s:
+        put_setting(
+            s,
+            TEMPLATES_SETTING,
+            [t.model_dump(mode="json") for t in (*approved_templates(ctx.db, None), english)],
+        )
+        vip = s.query(Label).filter_by(name="VIP").one()
+        for name, wa_id, words in (
+            ("민지", "821055501234", "세일 언제 해요?"),
+            ("Jihoon", "821055505678", "Hi!"),
+        ):
+            c = make_contact(s, profile_name=name, wa_id=wa_id, **consent)
+            c.labels = [vip]
+            make_message(s, c, words)
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale_ok")
+    editor.param_rows[1][1].setText("SALE10")
+    editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
+    box = editor.audience_box
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 4, timeout=5000)
+    # Minji Kim and Jihoon Park of seed() never wrote: the chosen Korean version.
+    assert (
+        editor.versions_note.text()
+        == "Each customer gets the version in the language they write: ko × 3, en × 1."
+    )
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("Jihoon"))
+    assert "Seoul Linen winter sale! Coupon SALE10" in editor.preview.text()
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("민지"))
+    assert "(광고) 서울 리넨 겨울 세일!" in editor.preview.text()
+    # The English version goes to a Korean number: it lacks "(광고)" and the shop's name as registered.
+    assert [p.value for p in editor.law_problems()] == ["no_ad_prefix", "no_shop_name"]

@@ -1,0 +1,57 @@
+"""Which version of a template a customer reads: by the letters they write, among versions filled alike."""
+
+from __future__ import annotations
+
+from app.db import Database
+from app.template_versions import their_words, version_for_words, versions_of
+from app.wire import Template
+from tests.support.factories import make_contact, make_message
+
+
+def _t(language: str, body: str, *, name: str = "sale", category: str = "MARKETING", **extra) -> Template:
+    components = [{"type": "BODY", "text": body}, *extra.get("more", [])]
+    return Template(
+        name=name, language=language, category=category, components=components, **extra.get("kw", {})
+    )
+
+
+KO = _t("ko", "(광고) {{1}}님, 세일 {{2}}")
+EN = _t("en_US", "Hi {{1}}, sale {{2}}")
+
+
+def test_only_approved_versions_of_the_same_name_that_take_the_same_parameters_are_offered() -> None:
+    others = [
+        EN,
+        _t("en_GB", "Hello {{1}}, sale {{2}}"),  # a second English: the first one stays
+        _t("ja", "{{1}}様"),  # one parameter fewer
+        _t("zh_CN", "{{1}} {{2}}", category="UTILITY"),  # another category
+        _t("th", "{{1}} {{2}}", kw={"status": "PENDING"}),  # not approved yet
+        _t("fr", "{{1}} {{2}}", more=[{"type": "HEADER", "format": "IMAGE"}]),  # a picture the others lack
+        _t("de", "{{1}} {{2}}", name="other"),
+        KO,
+    ]
+    assert [t.language for t in versions_of(KO, others)] == ["ko", "en_US"]
+
+
+def test_the_newest_words_choose_the_version_and_no_words_keep_the_chosen_one() -> None:
+    versions = [KO, EN]
+    assert version_for_words(versions, "Is it in stock? 감사") is EN
+    assert version_for_words(versions, "재고 있나요") is KO
+    assert version_for_words(versions, "ありがとう") is KO  # no Japanese version: the chosen one
+    assert version_for_words(versions, None) is KO
+    assert version_for_words([EN, KO], "👍") is EN  # no letters: the chosen one, whichever it is
+
+
+def test_their_words_are_the_newest_typed_messages_not_the_shops_words(db: Database) -> None:
+    with db.write() as s:
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy")
+        quiet = make_contact(s, wa_id="447700900124", profile_name="Quiet")
+        for body in ("안녕하세요", "a", "b", "c", "d", "e"):
+            make_message(s, amy, body)
+        make_message(s, amy, "린넨 셔츠", kind="order")  # a cart's item names are the shop's words
+        make_message(s, amy, "Thanks!", direction="out")
+        make_message(s, amy, "x" * 1000)  # only the start of each is read
+        ids = [amy.id, quiet.id]
+    with db.read() as s:
+        words = their_words(s, ids)
+    assert words == {ids[0]: " ".join(["x" * 300, "e", "d", "c", "b"])}
