@@ -142,6 +142,7 @@ class _Batch:
         self.contacts: dict[tuple[str, str], int] = {}
         self.new_wamids: set[str] = set()
         self.campaign_templates: dict[str, dict[str, Any] | None] = {}
+        self.template_copies: dict[tuple[str, str], dict[str, Any]] | None = None
         self.new_carts: set[str] = set()  # wamids of new inbound `order` messages: orders to create
         # Deleted chats (app/chat_actions.py): contact id → messages up to then stay deleted.
         tombs = session.execute(select(ChatTombstone.contact_id, ChatTombstone.deleted_before))
@@ -586,8 +587,15 @@ class _Batch:
         from app.campaign_checks import template_text
         from app.wire import Template
 
+        sent = body.get("template") or {}
+        language = (sent.get("language") or {}).get("code") if isinstance(sent, dict) else None
+        if isinstance(language, str) and language != raw.get("language"):
+            # This recipient got another language's version (app/template_versions.py).
+            raw = self.template_version(str(raw.get("name") or ""), language)
+            if raw is None:
+                return ""
         params: list[str] = []
-        for component in (body.get("template") or {}).get("components") or []:
+        for component in sent.get("components") or []:
             if isinstance(component, dict) and str(component.get("type", "")).lower() == "body":
                 params = [
                     str(p.get("text", "")) for p in component.get("parameters") or [] if isinstance(p, dict)
@@ -596,6 +604,18 @@ class _Batch:
             return nfc(template_text(Template.model_validate(raw), params))
         except ValueError:
             return ""
+
+    def template_version(self, name: str, language: str) -> dict[str, Any] | None:
+        """A template's version in `language`, from the copy of the approved templates kept."""
+        if self.template_copies is None:
+            from app.sending import TEMPLATES_SETTING
+            from app.settings import get_setting
+
+            stored = get_setting(self.s, TEMPLATES_SETTING, []) or []
+            self.template_copies = {
+                (str(t.get("name")), str(t.get("language"))): t for t in stored if isinstance(t, dict)
+            }
+        return self.template_copies.get((name, language))
 
     # ---------------------------------------------------------------- statuses
     def apply_statuses(self, events: list[StatusEvent]) -> None:

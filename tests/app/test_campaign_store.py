@@ -184,3 +184,52 @@ def test_a_hand_over_the_relay_never_answered_is_replaced_by_the_next_one(db: An
     with db.read() as s:
         [row] = campaign_rows(s)
     assert row.recipients == 1
+
+
+def test_a_recipient_sent_another_languages_version_reads_it_in_their_chat(db: Any) -> None:
+    """Amy got the English version of "winter_sale" (app/template_versions.py): her chat shows the
+    English text the relay sent her, not the Korean one the campaign was made with."""
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import put_setting
+    from app.sync_apply import apply_events
+    from app.wire import EventsPage
+
+    english = SALE.model_copy(
+        update={
+            "language": "en",
+            "components": [{"type": "BODY", "text": "(Ad) {{1}}, Seoul Linen winter sale!"}],
+        }
+    )
+    with db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in (SALE, english)])
+        amy = make_contact(s, wa_id="447700900123", profile_name="Amy", opted_in_at=NOW)
+        uid = s.get(Campaign, save_draft(s, CampaignDraft(name="Winter sale", template=SALE))).uid  # type: ignore[union-attr]
+        amy_id = amy.id
+
+    def sent(language: str, seq: int) -> dict[str, Any]:
+        return {
+            "seq": seq,
+            "kind": "outbound",
+            "at": NOW.isoformat(),
+            "to": "447700900123",
+            "wamid": f"wamid.C{seq}",
+            "client_id": f"campaign:{uid}:447700900123:{seq}",
+            "sent_by": "campaign",
+            "campaign_id": uid,
+            "body": {
+                "type": "template",
+                "template": {
+                    "name": "winter_sale",
+                    "language": {"code": language},
+                    "components": [{"type": "body", "parameters": [{"type": "text", "text": "Amy"}]}],
+                },
+            },
+        }
+
+    page = EventsPage.model_validate({"events": [sent("en", 1), sent("ja", 2)], "next": 2})
+    with db.write() as s:
+        apply_events(s, page.events, page.next)
+    with db.read() as s:
+        chat = messages_page(s, amy_id)
+    # A version the desktop has no copy of is named, never shown in the wrong language.
+    assert [m.body for m in chat] == ["(Ad) Amy, Seoul Linen winter sale!", "winter_sale"]
