@@ -301,6 +301,30 @@ TEMPLATES: list[dict[str, Any]] = [
         ],
     },
     {
+        # The same ad for customers who write English: a campaign made with the Korean one sends them this.
+        "name": "spring_restock",
+        "language": "en",
+        "category": "MARKETING",
+        "status": "APPROVED",
+        "id": "900000000000005",
+        "components": [
+            {
+                "type": "BODY",
+                "text": "(Ad) Seoul Linen House\n{{1}}, the linen shirt you were waiting for is back! "
+                "Coupon {{2}} takes 10% off this week.\nQuestions: +82 2-123-4567",
+                "example": {"body_text": [["Amy", "SPRING10"]]},
+            },
+            {"type": "FOOTER", "text": "Free opt-out: tap the button below"},
+            {
+                "type": "BUTTONS",
+                "buttons": [
+                    {"type": "QUICK_REPLY", "text": "Get coupon"},
+                    {"type": "QUICK_REPLY", "text": "Stop promotions"},
+                ],
+            },
+        ],
+    },
+    {
         "name": "shipping_notice",
         "language": "en",
         "category": "UTILITY",

@@ -226,7 +226,7 @@ def test_the_demo_shops_consents_give_recipients_and_every_reason_to_leave_one_o
 def test_the_sandboxs_spring_restock_ad_has_the_laws_form_and_winter_sale_lacks_it() -> None:
     from relay.sandbox_cast import TEMPLATES
 
-    by_name = {t["name"]: Template.model_validate(t) for t in TEMPLATES}
+    by_name = {t["name"]: Template.model_validate(t) for t in TEMPLATES if t["language"] == "ko"}
     shop = BusinessProfile(name="서울 리넨 하우스")
     assert law_problems(by_name["spring_restock"], ["민지", "SPRING10"], shop) == []
     assert LawProblem.NO_AD_PREFIX in law_problems(by_name["winter_sale"], ["민지", "20%"], shop)

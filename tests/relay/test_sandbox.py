@@ -474,12 +474,13 @@ def test_stop_cancels_everything_and_nothing_arrives_afterwards() -> None:
     run(scenario)
 
 
-def test_four_approved_templates_with_numbered_parameters() -> None:
+def test_five_approved_templates_with_numbered_parameters() -> None:
     templates = run(lambda: SandboxUpstream().list_templates())
     assert {(t["name"], t["language"], t["category"]) for t in templates} == {
         ("order_update", "ko", "UTILITY"),
         ("winter_sale", "ko", "MARKETING"),  # lacks the Korean ad law's form: the editor warns
         ("spring_restock", "ko", "MARKETING"),  # has it
+        ("spring_restock", "en", "MARKETING"),  # its version for customers who write English
         ("shipping_notice", "en", "UTILITY"),
     }
     for template in templates:
