@@ -398,11 +398,13 @@ class SandboxUpstream:
                         picked["description"] = row["description"]
                     return "interactive", {"type": "list_reply", "list_reply": picked}
         if kind == "template":
-            name = (body.get("template") or {}).get("name")
+            sent = body.get("template") or {}
+            # The buttons of the version sent: a customer sent the English one taps "Get coupon".
+            language = (sent.get("language") or {}).get("code")
             offered = [
                 b["text"]
                 for t in TEMPLATES
-                if t["name"] == name
+                if t["name"] == sent.get("name") and language in (None, t["language"])
                 for c in t["components"]
                 if c["type"] == "BUTTONS"
                 for b in c["buttons"]

@@ -346,6 +346,30 @@ def test_template_quick_reply_is_tapped_and_marketing_is_billed() -> None:
     assert taps and set(taps) <= {"쿠폰 받기", "수신 거부"}
 
 
+def test_a_customer_sent_the_english_version_taps_its_english_buttons() -> None:
+    """spring_restock is approved in Korean and English: Olivia, sent the English one, taps "Get coupon"
+    or "Stop promotions", never the Korean version's buttons."""
+
+    async def scenario() -> Payloads:
+        sandbox, inbox = quiet(seed=7)
+        body = {
+            "to": "447911123456",
+            "type": "template",
+            "template": {
+                "name": "spring_restock",
+                "language": {"code": "en"},
+                "components": [{"type": "body", "parameters": [{"type": "text", "text": "Olivia"}]}],
+            },
+        }
+        for _ in range(6):
+            await sandbox.send_message(PNID, body)
+            await settle(sandbox)
+        return inbox.payloads
+
+    taps = [m["button"]["text"] for m in messages(run(scenario)) if m["type"] == "button"]
+    assert taps and set(taps) <= {"Get coupon", "Stop promotions"}
+
+
 def test_one_korean_customer_answers_the_first_campaign_ad_with_a_typed_opt_out() -> None:
     async def scenario() -> Payloads:
         sandbox, inbox = quiet(seed=7)
