@@ -121,7 +121,13 @@ def hand_over(
         )
     answer = client.create_campaign(request)
     with db.write() as s:
-        set_progress(s, answer.id, answer.state, answer.counts, sent_at=now)
+        row = s.get(CampaignRow, campaign_id)
+        if row is not None and row.state != DRAFT:
+            # The relay began at once and its campaign events were applied while its answer was on the
+            # way: they are newer than the answer, which would put the report back at "running".
+            set_progress(s, answer.id, row.state, dict(row.counts or {}), sent_at=now)
+        else:
+            set_progress(s, answer.id, answer.state, answer.counts, sent_at=now)
     log.info("campaign %s handed to the relay: %d recipients", answer.id, len(request.recipients))
     return answer
 

@@ -156,3 +156,55 @@ def test_each_recipient_gets_the_version_of_the_template_in_the_language_they_wr
     }
     assert all(t["name"] == "order_ready" for t in sent.values())
     assert sent["447700900202"]["components"][0]["parameters"][0]["text"] == "Amy"
+
+
+class _AnswerAfterTheEvents:
+    """The real relay client, whose answer to the POST reaches the desktop only after the campaign's
+    events did (the sync thread long-polls while hand-over waits for its answer)."""
+
+    def __init__(self, client: RelayClient, db: Database, relay: Any) -> None:
+        self.client, self.db, self.relay = client, db, relay
+
+    def upload_media(self, *args: Any, **kw: Any) -> Any:
+        return self.client.upload_media(*args, **kw)
+
+    def campaign_action(self, *args: Any) -> Any:
+        return self.client.campaign_action(*args)
+
+    def create_campaign(self, campaign: Any) -> Any:
+        from app.sync_apply import apply_events
+        from app.wire import EventsPage
+
+        answer = self.client.create_campaign(campaign)
+        campaign_finished(self.relay, answer.id)
+        page = EventsPage.model_validate(self.relay.events(0, wait=0))
+        with self.db.write() as s:
+            apply_events(s, page.events, page.next)
+        return answer
+
+
+def test_a_campaign_whose_events_arrive_before_the_relays_answer_stays_done(db: Database, relay: Any) -> None:
+    """The report said "Done" with "On the relay: Waiting: 9": the POST's answer (a snapshot from
+    before any send) was written over the events the sync thread had applied meanwhile."""
+    from app.models import Campaign as CampaignModel
+
+    with db.write() as s:
+        make_contact(s, wa_id="447700900124", profile_name="Ben Hall", opted_in_at=NOW - timedelta(days=3))
+        make_contact(s, wa_id="447700900125", profile_name="Cleo Park", opted_in_at=NOW - timedelta(days=3))
+        utility = AD.model_copy(update={"category": "UTILITY"})
+        params = (
+            ParameterSpec(ParameterSource.FIRST_NAME, "there"),
+            ParameterSpec(ParameterSource.TEXT, "ok"),
+        )
+        campaign_id = save_draft(s, CampaignDraft(name="Ready", template=utility, parameters=params))
+    client = RelayClient(relay.url, relay.token, timeout=10)
+    try:
+        answer = hand_over(db, _AnswerAfterTheEvents(client, db, relay), campaign_id)
+    finally:
+        client.close()
+    assert answer.state != "done"  # the answer was taken before anything was sent
+    with db.read() as s:
+        row = s.get(CampaignModel, campaign_id)
+        assert row is not None
+        assert row.state == "done" and "queued" not in row.counts and sum(row.counts.values()) == 2
+        assert row.sent_at is not None
