@@ -66,6 +66,7 @@ from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.error_sentences import file_error_sentence
+from ui.korean_particles import with_particles
 from ui.ops import failure_sentence, run_op
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
@@ -1026,10 +1027,11 @@ class BotEditor(AutomationDialog):
         example = next(filter(None, map(example_account_left, bots)), None) if doc.bot.enabled else None
         if example is not None:
             # The ready-made menu's account number is an example: customers would be sent it.
-            return self.tr(
+            sentence = self.tr(
                 "“{0}” still gives the example account number {1}: write your shop's account there "
                 "before the bot answers customers."
             ).format(example, EXAMPLE_ACCOUNT_NUMBER)
+            return with_particles(sentence)
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:
@@ -1052,7 +1054,7 @@ class BotEditor(AutomationDialog):
             )
             for o in overlaps[:5]
         ]
-        self.overlaps.setText("\n".join(lines))
+        self.overlaps.setText(with_particles("\n".join(lines)))
         self.summary.setText(self._problem)
         if not self._problem:
             self.simulator.set_document(doc)
@@ -1085,7 +1087,7 @@ class BotEditor(AutomationDialog):
         sentence = sentences.get(
             limit.problem, self.tr("The menu bot goes beyond what WhatsApp allows (at “{0}”).")
         )
-        return sentence.format(name)
+        return with_particles(sentence.format(name))
 
     # ------------------------------------------------------------------ ready-made, import, export
 

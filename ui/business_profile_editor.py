@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit
 from app.wire import Automations, BusinessProfile
 from ui.automation_dialog import AutomationDialog
 from ui.bounded_text import BoundedTextEdit
+from ui.korean_particles import with_particles
 from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ class BusinessProfileEditor(AutomationDialog):
             return self.tr("The shop needs a name: customers see it, and {shop} is filled with it.")
         email = self.email.text().strip()
         if email and not _EMAIL.match(email):
-            return self.tr("“{0}” does not look like an email address.").format(email)
+            return with_particles(self.tr("“{0}” does not look like an email address.").format(email))
         sites = self._websites()
         if len(sites) > 2:
             return self.tr("WhatsApp shows at most two websites.")
@@ -96,4 +97,4 @@ class BusinessProfileEditor(AutomationDialog):
     def refresh_summary(self, doc: Automations) -> None:
         name = doc.profile.name or "…"
         sentence = self.tr("Customers see “{0}”; quick replies fill {{shop}} with it.")
-        self.summary.setText(sentence.format(name))
+        self.summary.setText(with_particles(sentence.format(name)))

@@ -55,6 +55,7 @@ from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, date_edit_format, display_locale
+from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.time_zones import zone_name
@@ -631,8 +632,10 @@ class CampaignEditor(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Send campaign"),
-                self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
-                    self.when.text(), zone_name(self._zone().key)
+                with_particles(
+                    self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
+                        self.when.text(), zone_name(self._zone().key)
+                    )
                 ),
             )
             return
@@ -660,7 +663,9 @@ class CampaignEditor(QWidget):
                 else self.tr("Send “{0}” to {1} customers at the time you set? The relay sends it then.")
             )
             if (
-                QMessageBox.question(self, self.tr("Send campaign"), question.format(self.name.text(), count))
+                QMessageBox.question(
+                    self, self.tr("Send campaign"), with_particles(question.format(self.name.text(), count))
+                )
                 != QMessageBox.StandardButton.Yes
             ):
                 return

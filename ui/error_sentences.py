@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import ErrorCode, ShopInboxError
 from app.wire import RelayErrorCode
+from ui.korean_particles import with_particles
 
 translate = QCoreApplication.translate
 
@@ -386,7 +387,7 @@ def graph_sentences() -> dict[str, str]:
 
 
 def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
-    return desktop_sentences()[code].format(**_words_for_codes(code, params))
+    return with_particles(desktop_sentences()[code].format(**_words_for_codes(code, params)))
 
 
 def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -433,11 +434,12 @@ def file_error_sentence(exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if name:
             not_allowed = translate("Errors", "Shop Inbox may not use “{0}”. Choose another file or folder.")
-            return not_allowed.format(name)
+            return with_particles(not_allowed.format(name))
         return translate("Errors", "Shop Inbox may not use that place. Choose another file or folder.")
     if exc.errno == errno.ENOENT:
         if name:
-            return translate("Errors", "“{0}” is not there any more (moved or deleted?).").format(name)
+            gone = translate("Errors", "“{0}” is not there any more (moved or deleted?).")
+            return with_particles(gone.format(name))
         return translate("Errors", "The file or folder is not there any more (moved or deleted?).")
     return translate("Errors", "A file could not be read or written: {0}").format(exc.strerror or exc)
 

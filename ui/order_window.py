@@ -49,6 +49,7 @@ from app.shipping_sheets import ShippingAddress
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_datetime, full_datetime
+from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import money, state_name
 from ui.screen_fit import resize_within_screen
@@ -514,7 +515,7 @@ class OrderWindow(QDialog):
                 "More than 24 hours since the customer wrote, and no approved template is chosen for this "
                 "step, so nothing can be sent now. Choose one in Shop ▸ Order settings."
             )
-        self.message_how.setText(how)
+        self.message_how.setText(with_particles(how))
         self.message_edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.inside_window or prepared.template is not None)
         self.message_box.show()

@@ -35,6 +35,7 @@ from app.quick_replies import (
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
+from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
 from ui.quick_reply_model import QuickReplyDelegate, QuickReplyFilterModel, QuickReplyListModel
@@ -370,7 +371,7 @@ class QuickReplyManager(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Delete quick reply"),
-            self.tr("Delete {0}? This cannot be undone.").format(self.shortcut.text()),
+            with_particles(self.tr("Delete {0}? This cannot be undone.").format(self.shortcut.text())),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_reply(self.current_id)

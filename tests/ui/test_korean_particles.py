@@ -1,0 +1,58 @@
+"""Korean particles after a filled-in word: the right one of 을/를, 이/가, 은/는, 과/와, 으로/로."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.korean_particles import with_particles
+
+
+@pytest.mark.parametrize(
+    ("filled", "said"),
+    [
+        ("“봄 재입고”을(를) 고객 10명에게 지금 보낼까요?", "“봄 재입고”를 고객 10명에게 지금 보낼까요?"),
+        ("“가방 세일”을(를) 보낼까요?", "“가방 세일”을 보낼까요?"),
+        ("“민지”은(는) 이 채팅의 참여자가 아니에요.", "“민지”는 이 채팅의 참여자가 아니에요."),
+        ("“준호”이(가) 너무 깊이", "“준호”가 너무 깊이"),
+        ("“배송”이(가) 너무 깊이", "“배송”이 너무 깊이"),
+        ("고객에게 “서울 리넨”(으)로 보이고", "고객에게 “서울 리넨”으로 보이고"),
+        ("고객에게 “서울”(으)로 보이고", "고객에게 “서울”로 보이고"),  # ㄹ takes 로
+        ("고객에게 “바다”(으)로 보이고", "고객에게 “바다”로 보이고"),
+        ("주문 2026-0007은(는) 옮길 수 없습니다.", "주문 2026-0007은 옮길 수 없습니다."),  # 칠
+        ("주문 2026-0002은(는) 옮길 수 없습니다.", "주문 2026-0002는 옮길 수 없습니다."),  # 이
+        ("“신규”에서 “결제 완료”(으)로 옮길", "“신규”에서 “결제 완료”로 옮길"),
+        ("“사과”와(과) “배”", "“사과”와 “배”"),
+    ],
+)
+def test_the_particle_follows_the_last_syllable_of_the_word_before_it(filled: str, said: str) -> None:
+    assert with_particles(filled) == said
+
+
+def test_after_a_latin_name_or_a_symbol_both_stay_and_english_is_untouched() -> None:
+    assert with_particles("파일 photo.jpg을(를) 읽을 수 없어요.") == "파일 photo.jpg을(를) 읽을 수 없어요."
+    assert with_particles("“Amy”은(는) 참여자가 아니에요.") == "“Amy”은(는) 참여자가 아니에요."
+    assert with_particles("(으)로 시작") == "(으)로 시작"
+    english = "Send “Spring (new)” to 3 customers now?"
+    assert with_particles(english) == english
+
+
+def test_an_error_said_in_korean_names_the_file_with_the_right_particle(qapp) -> None:
+    """Through the real Korean translation: "The file {name} is no longer there." with a Korean name."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from app.errors import ErrorCode
+    from ui.error_sentences import code_sentence
+    from ui.translations import install_translators
+
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_translators(qapp, "ko")
+    try:
+        assert code_sentence(ErrorCode.FILE_GONE, {"name": "주문서"}) == "파일 주문서가 더 이상 없어요."
+        assert code_sentence(ErrorCode.FILE_GONE, {"name": "가격표"}) == "파일 가격표가 더 이상 없어요."
+        assert code_sentence(ErrorCode.FILE_GONE, {"name": "사진첩"}) == "파일 사진첩이 더 이상 없어요."
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
