@@ -154,12 +154,27 @@ def search_messages(
     return hits[:limit]
 
 
-_CART_SQL = """
-SELECT m.id, group_concat(l.name || CASE WHEN l.option != '' THEN ' (' || l.option || ')' ELSE '' END, ' · ')
-  FROM order_line l CROSS JOIN "order" o ON o.id = l.order_id CROSS JOIN message m ON m.id = o.message_id
- WHERE m.kind = 'order' AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter}
-   AND (instr(lower(l.name), :needle) > 0 OR instr(lower(l.option), :needle) > 0)
- GROUP BY m.id ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit
+# Carts whose order has a line named with the needle, newest first: the lines are scanned (orders are
+# few beside messages), and the matching orders sorted by when they were made. A cart's order is made
+# at the cart's time (app/orders.order_from_cart: created_at is the message's sent_at), so its
+# (created_at, message_id) orders and pages as the message's (sent_at, id) does; the messages are read
+# only for the page's hits, since their time sits behind the body and payload in each row.
+# An item's name or option holds the needle (LIKE: any case for Latin letters, as the search's lower()).
+_MATCHES = r"(l.name LIKE :pattern ESCAPE '\' OR l.option LIKE :pattern ESCAPE '\')"
+_CART_IDS_SQL = f"""
+SELECT o.message_id
+  FROM (SELECT DISTINCT l.order_id AS oid FROM order_line l WHERE {_MATCHES}) AS c
+       CROSS JOIN "order" o ON o.id = c.oid
+ WHERE o.source = 'cart' AND o.message_id IS NOT NULL
+   AND (o.created_at, o.message_id) < (:bt, :bi) {{chat_filter}}
+ ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
+"""
+_CART_NAMES_SQL = f"""
+SELECT o.message_id, group_concat(l.name || CASE WHEN l.option != '' THEN ' (' || l.option || ')' ELSE '' END,
+                                  ' · ')
+  FROM "order" o JOIN order_line l ON l.order_id = o.id
+ WHERE o.message_id IN ({{ids}}) AND {_MATCHES}
+ GROUP BY o.message_id
 """
 
 
@@ -167,17 +182,21 @@ def _cart_items(
     session: Session, needle: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
 ) -> dict[int, str]:
     """Cart messages whose order has an item named with `needle`, newest first: message id → the
-    matching items' names (what the hit shows when the cart's own text does not match).
-
-    Orders are few beside messages, so their lines are scanned (CROSS JOIN keeps SQLite from walking
-    every message instead); any query length works."""
-    params: dict[str, Any] = {"needle": needle, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    matching items' names (what the hit shows when the cart's own text does not match). Any query
+    length works."""
+    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+    params: dict[str, Any] = {"pattern": pattern, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
     chat_filter = ""
     if contact_id is not None:
         params["contact"] = contact_id
-        chat_filter = "AND m.contact_id = :contact"
-    rows = session.execute(text(_CART_SQL.format(chat_filter=chat_filter)), params)
-    return {int(mid): str(names) for mid, names in rows}
+        # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
+        chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
+    ids = [int(r[0]) for r in session.execute(text(_CART_IDS_SQL.format(chat_filter=chat_filter)), params)]
+    if not ids:
+        return {}
+    names_sql = _CART_NAMES_SQL.format(ids=",".join(map(str, ids)))
+    names = {int(mid): str(found) for mid, found in session.execute(text(names_sql), {"pattern": pattern})}
+    return {mid: names.get(mid, "") for mid in ids}
 
 
 def _scan_ids(

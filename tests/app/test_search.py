@@ -230,3 +230,26 @@ def test_cart_hits_page_with_the_text_hits_in_time_order_and_within_one_chat(car
     assert [h.message_id for h in first + second] == [ids["amy"], second[0].message_id]
     assert second[0].snippet.startswith("Do you have a linen shirt") and third == []
     assert len(in_chat) == 2 and elsewhere == []
+
+
+def test_a_cart_search_takes_percent_and_underscore_as_typed(carts) -> None:
+    """The carts' names are matched with LIKE: "%" or "_" in what the owner typed are letters, not
+    wildcards, so "_" finds no cart (every name would match a wildcard)."""
+    db, _ids = carts
+    with db.read() as s:
+        assert search_messages(s, "_") == [] and search_messages(s, "%") == []
+
+
+def test_a_cart_moved_with_its_chat_to_a_new_number_is_found_in_that_chat(carts) -> None:
+    """A number change moves the chat's messages to the new number's contact, not its orders."""
+    from sqlalchemy import update
+
+    db, ids = carts
+    with db.write() as s:
+        old_id = s.get(Message, ids["yujin"]).contact_id
+        new = make_contact(s, wa_id="821099990000", profile_name="최유진 (새 번호)")
+        s.execute(update(Message).where(Message.contact_id == old_id).values(contact_id=new.id))
+        new_id = new.id
+    with db.read() as s:
+        assert [h.message_id for h in search_messages(s, "귀걸이", contact_id=new_id)] == [ids["yujin"]]
+        assert search_messages(s, "귀걸이", contact_id=old_id) == []
