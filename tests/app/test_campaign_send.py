@@ -36,7 +36,7 @@ def relay(tmp_path: Path) -> Iterator[Any]:
     folder = tmp_path / "relay"
     folder.mkdir()
     with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
-        running.graph = graph  # type: ignore[attr-defined]
+        running.graph = graph
         yield running
 
 

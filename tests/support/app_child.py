@@ -13,7 +13,8 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from app.sync import Connection
 from ui.application import run
@@ -31,6 +32,12 @@ def main_window(app: QApplication) -> MainWindow | None:
     return None
 
 
+def menu_actions(window: MainWindow) -> list[QAction]:
+    """The actions of every menu in the window's menu bar."""
+    menus = [m.menu() for m in window.menuBar().actions()]
+    return [a for menu in menus if isinstance(menu, QMenu) for a in menu.actions()]
+
+
 def drive(app: QApplication, action_text: str) -> None:
     opened: list[QWidget] = []  # kept alive until the app quits, as a window's child would be
 
@@ -40,7 +47,7 @@ def drive(app: QApplication, action_text: str) -> None:
         if window is None or not isinstance(sync, SyncAdapter) or sync.state.kind is not Connection.ONLINE:
             QTimer.singleShot(STEP_MS, open_action)
             return
-        actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        actions = menu_actions(window)
         chosen = next(a for a in actions if a.text().replace("&", "").startswith(action_text))
         QTimer.singleShot(STEP_MS, close_it)
         chosen.trigger()  # a modal dialog runs its own loop here; close_it ends it
@@ -63,7 +70,7 @@ def drive(app: QApplication, action_text: str) -> None:
         # The test measures from this line to the process's end.
         print(f"quitting at {time.monotonic():.3f}", flush=True)
         assert window is not None
-        actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]
+        actions = menu_actions(window)
         quit_action = next((a for a in actions if a.shortcut().toString() == "Ctrl+Q"), None)
         if quit_action is not None:
             quit_action.trigger()

@@ -16,7 +16,7 @@ import httpx
 from relay.server import SERVER_OPTIONS, create_app
 from relay.settings import RelaySettings
 from relay.webhook import sign
-from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID
+from tests.support.fake_graph import ACCESS_TOKEN, WABA_ID, FakeGraph
 from tests.support.servers import ThreadedServer
 
 APP_SECRET = "test-app-secret"
@@ -36,6 +36,8 @@ class RunningRelay:
     port: int | None = None
     app: Any = None
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=30))
+    # The fake Graph it talks to, when a test's fixture keeps it here (run_relay leaves it None).
+    graph: FakeGraph | None = None
 
     @property
     def url(self) -> str:

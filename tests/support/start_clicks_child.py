@@ -15,6 +15,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -113,10 +114,7 @@ class Clicker(QObject):
         for action in bar.actions():
             where = bar.actionGeometry(action).center()
             title = action.text().replace("&", "")
-            self.click(
-                f"{title} menu",
-                lambda where=where: QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=where),
-            )
+            self.click(f"{title} menu", partial(QTest.mouseClick, bar, Qt.MouseButton.LeftButton, pos=where))
         self.click(
             "Settings (Ctrl+,)",
             lambda: QTest.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier),

@@ -160,7 +160,7 @@ class WebhookFuzzer:
                     parent["type"] = self.rng.choice(["hologram", "future_type", "", "image"])
                     break
         elif action == "array":
-            item = self.rng.choice([7, 7, 7, "x", None, {"id": "1"}, []])
+            item: object = self.rng.choice([7, 7, 7, "x", None, {"id": "1"}, []])
             parent[key] = [item] * 10_000  # 10,000 small elements
 
     def _raw(self, text: str) -> str:
