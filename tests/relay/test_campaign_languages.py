@@ -85,7 +85,7 @@ def test_a_paused_version_pauses_only_the_campaigns_that_would_still_send_it(
     post_campaign(
         relay, "korean", [speaking(None, "821034340003"), speaking("ko", "821034340004")], start_at=LATER
     )
-    spring = {"template": {"name": "spring_sale", "language": "ko", "category": "MARKETING"}}
+    spring: dict[str, Any] = {"template": {"name": "spring_sale", "language": "ko", "category": "MARKETING"}}
     post_campaign(relay, "spring", [speaking("en", "821034340005")], start_at=LATER, **spring)
 
     template_news(relay, "DISABLED", "winter_sale", "fr")  # a version nobody is to be sent

@@ -76,7 +76,12 @@ def test_a_waiting_desktop_gets_events_held_back_by_a_writer_that_rolled_back(pg
         await feed.notify()  # the second writer's commit wakes the feed; its event is held back
         await asyncio.sleep(0.1)
         assert not poll.done()
-        rolled_back = threading.Thread(target=lambda: (transaction.rollback(), slow.close()))
+
+        def roll_back() -> None:
+            transaction.rollback()
+            slow.close()
+
+        rolled_back = threading.Thread(target=roll_back)
         rolled_back.start()
         started = time.monotonic()
         found = await asyncio.wait_for(poll, 5)

@@ -165,6 +165,7 @@ def test_a_photo_the_relay_cannot_write_down_is_tried_again_without_spending_its
     import shutil
 
     media_dir = relay.settings.media_dir
+    assert media_dir is not None
     shutil.rmtree(media_dir)
     media_dir.write_text("not a folder")
     graph.add_media("777009", JPEG, "image/jpeg")

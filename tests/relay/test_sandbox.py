@@ -17,7 +17,7 @@ import pytest
 
 from relay.sandbox import SandboxUpstream
 from relay.sandbox_cast import cast
-from relay.upstream import GraphError
+from relay.upstream import Accepted, GraphError
 from relay.webhook import parse_webhook
 
 PNID = "100000000000001"
@@ -264,7 +264,7 @@ def test_answers_follow_the_customers_story_until_they_say_thanks() -> None:
 
 
 def test_two_messages_in_a_row_get_one_answer_and_a_finished_customer_only_thanks() -> None:
-    async def scenario() -> tuple[list[str], Payloads]:
+    async def scenario() -> tuple[list[Accepted], Payloads]:
         sandbox, inbox = quiet(seed=6)
         customer = sandbox.by_id["821013572468"]
         sent = [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.wire import EventsPage
+from app.wire import EventsPage, MessageEvent
 from tests.support.relay_server import (
     MESSAGE_SAMPLES,
     VERIFY_TOKEN,
@@ -46,7 +46,8 @@ def test_every_message_type_becomes_one_event_with_the_object_unchanged(
     assert [e.kind for e in page.events[1:]] == (["contact"] if kind == "system" else [])
     sent = payload["entry"][0]["changes"][0]["value"]["messages"][0]
     assert event.kind == "message"
-    assert event.message == sent  # type: ignore[union-attr]
+    assert isinstance(event, MessageEvent)
+    assert event.message == sent
     assert event.phone_number_id == "106540352242922"
 
 
