@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,11 +34,11 @@ from app.errors import ErrorCode, InvalidInput
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 
 
-def add(db: Database, name: str, price: int, code: str = "", **fields: object) -> int:
+def add(db: Database, name: str, price: int, code: str = "", **fields: Any) -> int:
     with db.write() as s:
         return create_item(
             s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code, **fields)
-        )  # type: ignore[arg-type]
+        )
 
 
 def names(db: Database, **kwargs: object) -> list[str]:

@@ -74,7 +74,9 @@ def test_a_group_export_becomes_one_archive_chat_with_every_sender_named(
         linked = {p["name"]: p["contact_id"] for p in group.participants}
         # Only a number links to a contact; a name never does, even when a contact has it.
         assert linked == {"김민지": None, "+82 10-1234-5678": regulars[0], "박지훈": None, "서울 리넨": None}
-        assert s.get(Contact, summary.contact_id).wa_id is None
+        holder = s.get(Contact, summary.contact_id)
+        assert holder is not None
+        assert holder.wa_id is None
         # The regulars' own chats got nothing.
         counts = s.execute(select(Message.contact_id, func.count()).group_by(Message.contact_id)).all()
         assert dict(counts) == {summary.contact_id: 7}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,7 +25,7 @@ def request(path: Path) -> ImportRequest:
     return ImportRequest(path=path, shop_participant="Shop", time_zone="Asia/Seoul")
 
 
-def stored(db: Database) -> list[tuple[object, ...]]:
+def stored(db: Database) -> list[tuple[Any, ...]]:
     with db.read() as s:
         rows = s.execute(
             select(

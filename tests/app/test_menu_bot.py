@@ -280,7 +280,7 @@ def _refused(**bot: object) -> BotProblem:
     return error.problem
 
 
-def _menu(choices: int, **menu: object) -> dict[str, object]:
+def _menu(choices: int, **menu: object) -> dict[str, Any]:
     kids = [{"id": f"c{i}", "title": f"선택 {i}"} for i in range(choices)]
     top = {
         "id": "top",
@@ -489,6 +489,7 @@ def test_a_menu_is_either_refused_with_a_code_or_sends_within_whatsapps_limits(r
         return
     doc = Automations(bot=bot)
     decision = bot_decision(doc, BotState(), CustomerMessage("", "menu:top"), OPEN, wa_id=WA)
+    assert decision.reply is not None
     validate_send({"to": WA, **decision.reply})
 
 

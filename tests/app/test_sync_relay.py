@@ -419,6 +419,7 @@ def test_an_event_the_relay_cannot_serve_shows_as_a_notice_and_sync_goes_on(
         [notice] = s.scalars(select(Message).where(Message.kind == "system"))
         [contact] = s.scalars(select(Contact))
         assert notice.contact_id == contact.id and contact.wa_id == "821033334444"
+        assert notice.payload is not None
         assert notice.payload["system"]["type"] == "relay_unreadable"
 
 
