@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from app.automations_store import AutomationsStore, SyncStatus
 from app.relay_client import RelayClient
@@ -34,6 +35,13 @@ def editor_for(qtbot: Any, ctx: AppContext, client: RelayClient | None = None) -
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.tree.isEnabled(), timeout=5000)
     return editor
+
+
+def node_item(editor: BotEditor, node_id: str) -> QTreeWidgetItem:
+    """The tree's row of a node the menu has."""
+    item = editor._item(node_id)
+    assert item is not None
+    return item
 
 
 def said(editor: BotEditor) -> list[tuple[str, str]]:
@@ -136,21 +144,21 @@ def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
     store = AutomationsStore(ctx.db)
     qtbot.waitUntil(lambda: len(store.state().doc.bot.nodes) == 9, timeout=5000)
     # A row's title stops at 24 characters; a button's at 20.
-    editor.tree.setCurrentItem(editor._item("hours"))
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
     editor.node_title.setText("가" * 40)
     assert len(editor.node_title.text()) == 24
-    editor.tree.setCurrentItem(editor._item("exchange"))
+    editor.tree.setCurrentItem(node_item(editor, "exchange"))
     assert editor.node_title.maxLength() == 20
     # Each node previews what a tap on it brings: a menu with its buttons, a hand-off's reply.
-    editor.tree.setCurrentItem(editor._item("returns"))
+    editor.tree.setCurrentItem(node_item(editor, "returns"))
     preview = editor.node_preview.text()
     assert preview.startswith("교환과 반품 중 어떤 것을") and "[ 교환 신청 ]" in preview
-    editor.tree.setCurrentItem(editor._item("person"))
+    editor.tree.setCurrentItem(node_item(editor, "person"))
     assert "goes to a person" in editor.node_preview.text()
     # Six more rows make eleven in the top menu: Save says so and stores nothing.
-    editor.tree.setCurrentItem(editor._item("home"))
+    editor.tree.setCurrentItem(node_item(editor, "home"))
     for _ in range(6):
-        editor.tree.setCurrentItem(editor._item("home"))
+        editor.tree.setCurrentItem(node_item(editor, "home"))
         editor.add_choice()
     editor.save()
     assert "more than 10 rows" in editor.error.text() and not editor.error.isHidden()
@@ -159,7 +167,7 @@ def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
 
 def write_own_account(editor: BotEditor, account: str) -> None:
     """The owner writes the shop's account in the menu's entry and in the keyword answer."""
-    editor.tree.setCurrentItem(editor._item("account"))
+    editor.tree.setCurrentItem(node_item(editor, "account"))
     editor.node_text.setPlainText(account)
     editor.rule_list.setCurrentRow([r.id for r in editor.rules].index("account"))
     editor.answer_text.setPlainText(account)
@@ -174,7 +182,7 @@ def test_the_ready_made_example_account_number_never_reaches_customers(qtbot: An
     store = AutomationsStore(ctx.db)
     editor.save()
     assert "“입금 계좌 안내” still gives the example account number 000-0000-0000" in editor.error.text()
-    editor.tree.setCurrentItem(editor._item("account"))
+    editor.tree.setCurrentItem(node_item(editor, "account"))
     editor.node_text.setPlainText("우리은행 1002-123-456789 (예금주: 서울 리넨)")
     editor.save()
     assert "“계좌, 입금” still gives the example account number" in editor.error.text()
@@ -276,7 +284,7 @@ def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_
     assert said(editor)[-1][1] == "우리은행 1002-123-456789 (서울 리넨 하우스)"  # the main menu, kept
     # Back to the main menu and again: nothing typed in either is lost.
     editor.language.setCurrentIndex(0)
-    assert editor.enabled.isChecked() and editor._item("home").text(0) == "처음 메뉴"
+    assert editor.enabled.isChecked() and node_item(editor, "home").text(0) == "처음 메뉴"
     editor.language.setCurrentIndex(1)
     assert editor.nodes["account"].text == "Woori Bank 1002-123-456789 (Seoul Linen House)"
     answer = saved_then_answered(qtbot, editor, relay, "Hi! Which bank account do I pay to?")
@@ -302,7 +310,7 @@ def test_an_unfinished_menu_in_another_language_survives_switching_back_and_fort
     editor.load_menu(korean_shop_menu())
     editor.language.setCurrentIndex(1)
     editor.use_ready_made()
-    editor.tree.setCurrentItem(editor._item("home"))
+    editor.tree.setCurrentItem(node_item(editor, "home"))
     too_long = "Hello! " * 200  # over the 1,024 characters a menu's text may have
     editor.node_text.setPlainText(too_long)
     assert "too long" in editor.summary.text()  # the problem is shown, not a crash

@@ -190,6 +190,7 @@ def test_a_caption_wraps_to_the_width_of_its_picture(fonts: Fonts, tmp_path: Any
         media=media,
         media_dir=str(tmp_path),
     )
+    assert geo.text_layout is not None and geo.card is not None
     assert geo.text_layout.lineCount() > 1
     assert geo.bubble.width() < geo.card.rect.width() + 40
 

@@ -320,7 +320,7 @@ def test_a_header_picture_chosen_in_the_editor_reaches_whatsapp_with_each_send(
     picture = QImage(64, 48, QImage.Format.Format_RGB32)
     picture.fill(QColor("#4a7c59"))
     photo = tmp_path / "linen shirt.jpg"
-    assert picture.save(str(photo), "JPG")
+    assert picture.save(str(photo), "JPG")  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
     relay.graph.templates = [
         {
             **AD,

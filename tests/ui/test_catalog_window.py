@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -43,11 +44,11 @@ def window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
     qtbot.wait(1)
 
 
-def add(ctx: AppContext, name: str, price: int, code: str, **fields: object) -> int:
+def add(ctx: AppContext, name: str, price: int, code: str, **fields: Any) -> int:
     with ctx.db.write() as s:
         return create_item(
             s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code, **fields)
-        )  # type: ignore[arg-type]
+        )
 
 
 def names_shown(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -251,11 +252,12 @@ def test_demo_catalogue_loads_into_the_window(qtbot, window, ctx: AppContext) ->
 
 
 def test_csv_import_from_the_window_reports_bad_lines(qtbot, window, ctx: AppContext, tmp_path: Path) -> None:
+    from app.catalog_csv import ImportReport
     from ui.catalog_csv_actions import import_csv, report_text
 
     path = tmp_path / "feed.csv"
     path.write_bytes("\ufeffid,title,price\nA,셔츠,39000 KRW\nB,,1 KRW\n".encode())
-    reports = []
+    reports: list[ImportReport] = []
     with qtbot.waitSignal(ctx.hub.changed):  # the window reloads by itself
         import_csv(window, ctx, path, reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=5000)

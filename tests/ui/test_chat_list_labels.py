@@ -56,6 +56,7 @@ def test_a_new_label_made_from_a_chats_menu_is_put_on_that_chat(
 
     def look(menu: QMenu) -> None:
         labels = next(a.menu() for a in menu.actions() if a.text() == "Label chat")
+        assert isinstance(labels, QMenu)
         offered.extend(a.text() for a in labels.actions() if a.text())
         menu.close()
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QTextLine
 from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats
+
+
+def cursor_x(line: QTextLine, position: int) -> float:
+    """Where the line puts the cursor at `position` (PySide6 returns (x, position); its stubs say object)."""
+    return cast(tuple[float, int], line.cursorToX(position))[0]
 
 
 def test_typing_in_the_chat_list_field_shows_matching_messages(window: Any, qtbot: Any) -> None:
@@ -87,8 +92,8 @@ def test_a_result_after_an_emoji_marks_the_words_found(window: Any, qtbot: Any) 
     line.setLineWidth(rect.width() - 28)
     layout.endLayout()
     qt_start = len(hit.snippet[: hit.snippet.index("재고")].encode("utf-16-le")) // 2
-    left = rect.left() + 14 + line.cursorToX(qt_start)[0]
-    right = rect.left() + 14 + line.cursorToX(qt_start + 2)[0]
+    left = rect.left() + 14 + cursor_x(line, qt_start)
+    right = rect.left() + 14 + cursor_x(line, qt_start + 2)
     y = int(rect.top() + 8 + QFontMetricsF(delegate.name_font).height() + 4 + line.height() / 2)
     image = view.viewport().grab().toImage()
     mark = colours(view.palette()).highlight_bg.rgb()

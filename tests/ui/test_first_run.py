@@ -145,6 +145,7 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
     paths = paths_for(tmp_path / "data").ensure()
     args = argparse.Namespace(smoke=False, lang="en")
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
     translators, language, locale = set(app.findChildren(QTranslator)), installed_language(app), QLocale()
     try:
         first = open_inbox(app, args, paths)

@@ -29,7 +29,7 @@ def table_rows(section: str) -> list[list[str]]:
 
 
 def translations() -> list[tuple[str, str]]:
-    out = []
+    out: list[tuple[str, str]] = []
     for message in ET.parse(TS).getroot().iter("message"):
         source = message.findtext("source") or ""
         node = message.find("translation")

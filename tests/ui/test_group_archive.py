@@ -81,7 +81,9 @@ def test_a_group_of_a_thousand_members_lists_them_in_a_view_that_does_not_grow_t
         holder = Contact(profile_name="린넨 공구")
         s.add(holder)
         s.flush()
-        participants = [{"name": f"회원 {n}", "wa_id": None, "contact_id": None} for n in range(999)]
+        participants: list[dict[str, Any]] = [
+            {"name": f"회원 {n}", "wa_id": None, "contact_id": None} for n in range(999)
+        ]
         participants.append({"name": "+82 10-1234-5678", "wa_id": "821012345678", "contact_id": regular.id})
         s.add(
             Conversation(

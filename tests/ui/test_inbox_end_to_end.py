@@ -116,7 +116,9 @@ def test_the_owner_reacts_to_a_customers_message_and_takes_it_back(
 
     def look(menu: QMenu) -> None:
         react = next(a for a in menu.actions() if a.text() == "React")
-        offered.append([a.text() for a in react.menu().actions()])
+        reactions = react.menu()
+        assert isinstance(reactions, QMenu)
+        offered.append([a.text() for a in reactions.actions()])
         menu.close()
 
     dialogs.expect("menu", answer=look)

@@ -81,7 +81,8 @@ def test_moving_a_label_up_changes_its_place_in_every_list(qtbot, ctx: AppContex
     with qtbot.waitSignal(ctx.hub.changed):
         manager.move_current(-1)
     settle(qtbot, manager)
-    assert manager.current() is not None and manager.current().name == "Paid"
+    current = manager.current()
+    assert current is not None and current.name == "Paid"
     assert [r.name for r in LabelStore(ctx.db).all()][2:4] == ["Paid", "Pending payment"]
 
 

@@ -12,6 +12,7 @@ from app.queries import Arrival
 from ui.notifications import SINGLE_NOTIFICATIONS_MAX, Notifier
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+Change = tuple[ConversationRow | None, ConversationRow]  # (before, after), as a sync batch tells
 
 
 def row(contact_id: int, unread: int, minutes: int = 0) -> ConversationRow:
@@ -49,7 +50,7 @@ def test_a_catch_up_of_many_chats_becomes_one_summary(qtbot: Any) -> None:
     told, notes = notifier(qtbot)
     # Five synced pages of 40 chats each, as a night's backlog arrives.
     for page in range(5):
-        batch = [(None, row(page * 40 + i, 2, minutes=page * 40 + i)) for i in range(40)]
+        batch: list[Change] = [(None, row(page * 40 + i, 2, minutes=page * 40 + i)) for i in range(40)]
         told.conversations_changed(batch)
     assert len(notes) == SINGLE_NOTIFICATIONS_MAX  # the first chats, told at once
     with qtbot.waitSignal(told.notified, timeout=5000):
@@ -63,7 +64,7 @@ def test_a_catch_up_of_many_chats_becomes_one_summary(qtbot: Any) -> None:
 def test_chats_beyond_the_list_join_the_summary(qtbot: Any) -> None:
     """A catch-up's chats that the list does not show come as arrivals, not rows: counted in the summary."""
     told, notes = notifier(qtbot)
-    batch = [(None, row(i, 1, minutes=i)) for i in range(3)]
+    batch: list[Change] = [(None, row(i, 1, minutes=i)) for i in range(3)]
     beyond = [Arrival(100 + i, 3, NOW - timedelta(days=1, minutes=i)) for i in range(50)]
     told.conversations_changed(batch, beyond)
     assert len(notes) == SINGLE_NOTIFICATIONS_MAX

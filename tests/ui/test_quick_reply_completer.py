@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QVBoxLayo
 
 from app.automations_store import AutomationsStore
 from app.paths import paths_for
-from app.quick_replies import ContactInfo, QuickReplyLibrary
+from app.quick_replies import ContactInfo, QuickReplyLibrary, QuickReplyRow
 from app.wire import Automations, BusinessProfile
 from tests.support.window_waits import settle
 from ui.context import AppContext
@@ -63,7 +63,12 @@ def type_text(qtbot, editor: QWidget, text: str) -> None:
 
 
 def shown(completer: QuickReplyCompleter) -> list[str]:
-    return [completer.model.row_at(r).shortcut for r in range(completer.model.rowCount())]
+    shortcuts = []
+    for r in range(completer.model.rowCount()):
+        row = completer.model.row_at(r)
+        assert row is not None  # a row the model counts
+        shortcuts.append(row.shortcut)
+    return shortcuts
 
 
 def test_typing_slash_opens_every_quick_reply_in_order(qtbot, composer) -> None:
@@ -90,7 +95,7 @@ def test_keyword_matches_show_after_shortcut_matches(qtbot, composer) -> None:
 
 def test_tab_inserts_the_reply_with_fields_filled_and_text_stays_editable(qtbot, composer) -> None:
     editor, completer = composer
-    inserted = []
+    inserted: list[QuickReplyRow] = []
     completer.inserted.connect(inserted.append)
     type_text(qtbot, editor, "/감")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)

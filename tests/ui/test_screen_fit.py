@@ -45,7 +45,9 @@ def close_button(window: QWidget) -> QAbstractButton:
 
 
 def save_button(dialog: QWidget) -> QAbstractButton:
-    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    return buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
 # Shop menu entry → the buttons the owner must be able to reach in the window it opens.

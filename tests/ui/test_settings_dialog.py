@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from app.settings import load_preferences, save_preferences
+
+
+def save_button(dialog: QDialog) -> QPushButton:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    return buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
 def test_settings_show_what_is_stored_and_save_what_the_owner_changed(qtbot: Any, ctx: Any) -> None:
@@ -16,7 +22,7 @@ def test_settings_show_what_is_stored_and_save_what_the_owner_changed(qtbot: Any
         save_preferences(s, load_preferences(s).replace(enter_sends=False, language="ko", currency="USD"))
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save = save_button(dialog)
     assert not save.isEnabled()  # until the stored preferences are in
     qtbot.waitUntil(save.isEnabled, timeout=5000)
     assert not dialog.enter_sends.isChecked() and dialog.language.currentData() == "ko"
@@ -41,17 +47,21 @@ def test_save_is_on_the_screen_of_a_small_laptop(qtbot: Any, ctx: Any) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save = save_button(dialog)
     qtbot.waitUntil(save.isEnabled, timeout=5000)
     # The relay's check shows its report (here: no relay to reach) under its button.
+    check = dialog.relay_check.button
+    assert check is not None  # the settings' panel has its button
     with qtbot.waitSignal(dialog.relay_check.finished, timeout=15000):
-        dialog.relay_check.button.click()
+        check.click()
     screen = dialog.screen().availableGeometry()
     assert screen.contains(dialog.frameGeometry())
     button = save.rect().translated(save.mapToGlobal(save.rect().topLeft()))
     assert save.isVisible() and screen.contains(button)
     # The sections are taller than the screen, as on the small laptop; the last one is reachable:
-    assert dialog.sections.widget().sizeHint().height() + save.height() > screen.height()
+    sections = dialog.sections.widget()
+    assert sections is not None
+    assert sections.sizeHint().height() + save.height() > screen.height()
     # scrolled into view, it lies inside the dialog's viewport.
     dialog.sections.ensureWidgetVisible(dialog.campaign_prices)
     prices_top = dialog.campaign_prices.mapTo(
@@ -67,7 +77,7 @@ def test_the_shops_country_and_currency_can_be_changed_after_setup(qtbot: Any, c
 
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    save = save_button(dialog)
     qtbot.waitUntil(save.isEnabled, timeout=5000)
     place = dialog.place
     assert (place.region, place.currency_code) == ("KR", "KRW")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QKeyCombination, Qt, QThreadPool
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
@@ -30,7 +30,7 @@ def build(name: str, ctx: Any) -> QWidget:
 
 def press(qtbot: Any, widget: QWidget, keys: str) -> None:
     sequence = QKeySequence(keys)
-    combo = sequence[0]
+    combo: QKeyCombination = sequence[0]  # type: ignore[index]  # Qt's operator[]: PySide6 has it, its stubs do not
     qtbot.keyClick(widget.focusWidget() or widget, combo.key(), combo.keyboardModifiers())
 
 
