@@ -8,6 +8,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from app.db import Database
@@ -108,7 +109,7 @@ def main() -> None:
         ("no match", QUERIES_MISS),
     ]:
         with db.read() as s:
-            fam = [t for q in qs for t in timed(lambda q=q: search_messages(s, q), 3)]
+            fam = [t for q in qs for t in timed(partial(search_messages, s, q), 3)]
         print(f"  {family:9s} p50 {pct(fam, 50):6.2f} ms  p95 {pct(fam, 95):6.2f} ms")
     db.close()
 

@@ -533,8 +533,13 @@ def main() -> None:
         relay.start()
         more = [payload(1_000_000 + n) for n in range(args.webhooks)]
         cue = threading.Event()
+
         # Kill once a third of the run was acknowledged: mid-stream, with every sender busy.
-        killer = threading.Thread(target=lambda: (cue.wait(120), relay.kill()))
+        def kill_on_cue() -> None:
+            cue.wait(120)
+            relay.kill()
+
+        killer = threading.Thread(target=kill_on_cue)
         killer.start()
         acked = blast(relay.url, more, args.senders, when_acked=(args.webhooks // 3, cue)).ok
         cue.set()

@@ -12,6 +12,7 @@ import random
 import shutil
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from app.chat_export.importer import ImportRequest, import_chat
@@ -48,7 +49,7 @@ def main() -> None:
             mixed = [
                 t
                 for q in (rng.choice(pool) for _ in range(100))
-                for t in timed(lambda q=q: search_messages(s, q), 1)
+                for t in timed(partial(search_messages, s, q), 1)
             ]
             raw = s.connection().exec_driver_sql
             old_way = timed(
