@@ -290,7 +290,7 @@ def test_two_messages_in_a_row_get_one_answer_and_a_finished_customer_only_thank
     assert found[0]["text"]["body"] == "주문한 린넨 와이드 팬츠 배송 언제 되나요? 주문번호 20931 입니다"
     last = found[1]
     if last["type"] == "reaction":
-        assert last["reaction"]["message_id"] == sent[2]
+        assert last["reaction"]["message_id"] == sent[2].wamid
     else:
         assert last["text"]["body"] == "확인했습니다. 감사합니다 👍"
 
