@@ -204,6 +204,9 @@ class RecipientRow:
     # (a SkipReason), or the name of a late failure; and until when a night-time hold lasts.
     reason: str | None = None
     held_until: datetime | None = None
+    # The language of the template's version this customer was sent (app/template_versions.py), read
+    # from the campaign message in their chat; None until it is sent.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,18 +264,30 @@ def _recipient_state(status: str | None, error_code: str | None) -> RecipientSta
     return RecipientState(status) if status in RecipientState.__members__.values() else RecipientState.SENT
 
 
+def _sent_language(payload: object) -> str | None:
+    """The template language a campaign message went in: its body's template.language.code."""
+    template = payload.get("template") if isinstance(payload, dict) else None
+    language = template.get("language") if isinstance(template, dict) else None
+    code = language.get("code") if isinstance(language, dict) else None
+    return code if isinstance(code, str) and code else None
+
+
 def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None:
     """Per recipient: the campaign message's ticks, a reply within 72 hours, an opt-out since."""
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         return None
     sends: dict[int, tuple[str, str | None, datetime]] = {}
+    languages: dict[int, str] = {}
     for m in session.execute(
-        select(Message.contact_id, Message.status, Message.error_code, Message.sent_at)
+        select(Message.contact_id, Message.status, Message.error_code, Message.sent_at, Message.payload)
         .where(Message.campaign_id == campaign.uid)
         .order_by(Message.id)
     ):
         sends[int(m.contact_id)] = (m.status, m.error_code, m.sent_at)
+        language = _sent_language(m.payload)
+        if language:
+            languages[int(m.contact_id)] = language
     rows: list[RecipientRow] = []
     recipients = session.execute(
         select(CampaignRecipient.contact_id, CampaignRecipient.wa_id, Contact)
@@ -312,6 +327,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
                 sent_at,
                 replied,
                 opted_out,
+                language=languages.get(int(contact_id)),
             )
         )
     rows.sort(key=lambda r: (r.name.casefold(), r.contact_id))
@@ -327,7 +343,9 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
     )
 
 
-CSV_HEADER = ("name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out", "reason")
+CSV_HEADER = (
+    "name", "phone", "state", "error", "sent_at_utc", "replied_72h", "opted_out", "reason", "language"
+)  # fmt: skip
 
 
 def report_csv(report: CampaignReport) -> bytes:
@@ -346,6 +364,7 @@ def report_csv(report: CampaignReport) -> bytes:
                 "yes" if r.replied else "no",
                 "yes" if r.opted_out else "no",
                 r.reason or "",
+                r.language or "",
             )
         )
     return "\ufeff".encode() + out.getvalue().encode("utf-8")

@@ -265,6 +265,10 @@ class MemberModel(_Table):
         return None
 
 
+# The report's "Version" column (ReportModel.headers), hidden when every customer got one language.
+VERSION_COLUMN = 6
+
+
 class ReportModel(_Table):
     def __init__(self, region: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -278,6 +282,8 @@ class ReportModel(_Table):
             translate("campaigns", "Replied"),
             translate("campaigns", "Opted out"),
             translate("campaigns", "Why"),
+            # The template's version each customer was sent: a column of its own only when there were two.
+            translate("campaigns", "Version"),
         )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -301,6 +307,7 @@ class ReportModel(_Table):
                 yes if r.replied else "",
                 yes if r.opted_out else "",
                 recipient_detail(r, self.zone),
+                r.language or "",
             )[index.column()]
         if role == CampaignRole.ROW:
             return r

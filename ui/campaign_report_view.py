@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.campaign_store import CampaignReport, report_csv
 from app.wire import RecipientState
 from ui.campaign_models import (
+    VERSION_COLUMN,
     NotSentFilter,
     ReportModel,
     failure_label,
@@ -165,6 +166,8 @@ class CampaignReportView(QWidget):
             )
         self.failures.setText("\n".join(lines))
         self.model.set_rows(report.rows)
+        # Which version each customer got: shown when the campaign went out in more than one language.
+        self.view.setColumnHidden(VERSION_COLUMN, len({r.language for r in report.rows if r.language}) < 2)
         self.relay_note.setVisible(not report.relay_details)
         running = report.state in ("scheduled", "running", "waiting_for_limit")
         self.pause_button.setVisible(running)

@@ -5686,6 +5686,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>사유</translation>
     </message>
     <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>예</translation>
     </message>

@@ -233,3 +233,29 @@ def test_a_recipient_sent_another_languages_version_reads_it_in_their_chat(db: A
         chat = messages_page(s, amy_id)
     # A version the desktop has no copy of is named, never shown in the wrong language.
     assert [m.body for m in chat] == ["(Ad) Amy, Seoul Linen winter sale!", "winter_sale"]
+
+
+def test_the_report_and_its_csv_say_which_version_each_customer_was_sent(db: Any) -> None:
+    """Amy got the English version, 민지 the Korean one chosen, 준호 nothing yet."""
+    sent_at = NOW - timedelta(hours=2)
+    with db.write() as s:
+        people = {
+            name: make_contact(s, profile_name=name, opted_in_at=NOW, marketing_consent_at=NOW)
+            for name in ("Amy", "민지", "준호")
+        }
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=SALE))
+        record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING", NOW).recipients, sent_at)
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        for name, language in (("Amy", "en"), ("민지", "ko")):
+            template = {"name": "winter_sale", "language": {"code": language}}
+            make_message(
+                s, people[name], "sale", direction="out", sent_by="campaign", campaign_id=uid, sent_at=sent_at,
+                status="delivered", payload={"type": "template", "template": template},
+            )  # fmt: skip
+    with db.read() as s:
+        report = campaign_report(s, cid)
+    assert report is not None
+    assert {r.name: r.language for r in report.rows} == {"Amy": "en", "민지": "ko", "준호": None}
+    rows = list(csv.reader(io.StringIO(report_csv(report).decode("utf-8-sig"))))
+    assert rows[0][-1] == "language"
+    assert {r[0]: r[-1] for r in rows[1:]} == {"Amy": "en", "민지": "ko", "준호": ""}

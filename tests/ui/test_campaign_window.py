@@ -177,6 +177,7 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     assert "Not failed" in report.failures.text()
     assert report.state.text().startswith("Finished · sent ")
     assert report.state.text().endswith("template winter_sale_ok")
+    assert report.view.isColumnHidden(6)  # "Version": everyone who was sent it got the one language
     told = dialogs.expect("information")
     target = tmp_path / "report.csv"
     report.export(target)
@@ -481,3 +482,35 @@ def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and
     assert "(광고) 서울 리넨 겨울 세일!" in editor.preview.text()
     # The English version goes to a Korean number: it lacks "(광고)" and the shop's name as registered.
     assert [p.value for p in editor.law_problems()] == ["no_ad_prefix", "no_shop_name"]
+
+
+def test_a_report_of_a_campaign_sent_in_two_languages_shows_each_customers_version(
+    qtbot: Any, ctx: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        from app.models import Contact
+
+        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+        members = resolve_audience(s, Audience(), "MARKETING").recipients
+        record_handed_over(s, cid, members)
+        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
+        set_progress(s, uid, "done", {"delivered": 2}, sent_at=NOW - timedelta(hours=2))
+        for member, language in zip(members, ("ko", "en"), strict=True):
+            contact = s.get(Contact, member.contact_id)
+            assert contact is not None
+            template = {"name": "winter_sale_ok", "language": {"code": language}}
+            make_message(
+                s, contact, "sale", direction="out", sent_by="campaign", campaign_id=uid, status="delivered",
+                sent_at=NOW - timedelta(hours=2), payload={"type": "template", "template": template},
+            )  # fmt: skip
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.report, timeout=5000)
+    view, model = window.report.view, window.report.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    assert not view.isColumnHidden(6) and model.headerData(6, Qt.Orientation.Horizontal) == "Version"
+    assert sorted(model.index(r, 6).data() for r in range(2)) == ["en", "ko"]
