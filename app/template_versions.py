@@ -13,11 +13,19 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.phones import country_of
 from app.rules import RECENT_WORDS, TYPED_KINDS, writing_script
 from app.wire import Template
 
 # The template language a customer writing in these letters reads first (Meta's codes: "ko", "en_US"…).
 SCRIPT_LANGUAGES = {"hangul": "ko", "latin": "en", "kana": "ja", "han": "zh"}
+# The language of a customer who has not written yet, by their number's country (a Korean number reads
+# the Korean version, a British one the English); elsewhere the campaign's chosen version.
+COUNTRY_LANGUAGES = {
+    "KR": "ko", "JP": "ja", "CN": "zh", "TW": "zh", "HK": "zh",
+    "US": "en", "CA": "en", "GB": "en", "GG": "en", "JE": "en", "IM": "en", "IE": "en", "AU": "en",
+    "NZ": "en", "SG": "en",
+}  # fmt: skip
 # How much of each of a customer's newest messages tells their letters.
 WORDS_READ = 300
 _PLACEHOLDER = re.compile(r"\{\{(\d+)\}\}")
@@ -67,9 +75,13 @@ def versions_of(chosen: Template, templates: Iterable[Template]) -> list[Templat
     return out
 
 
-def version_for_words(versions: Sequence[Template], words: str | None) -> Template:
-    """The version for a customer whose newest typed words are `words` (None: they typed nothing)."""
-    return version_for(versions, wanted_language([words]) if words else None)
+def version_for_words(versions: Sequence[Template], words: str | None, wa_id: str | None = None) -> Template:
+    """The version for a customer whose newest typed words are `words`; one who typed nothing yet (or
+    only emoji) reads their number's country's language, when a version is in it."""
+    wanted = wanted_language([words]) if words else None
+    if wanted is None and wa_id:
+        wanted = COUNTRY_LANGUAGES.get(country_of(wa_id) or "")
+    return version_for(versions, wanted)
 
 
 def version_for(versions: Sequence[Template], wanted: str | None) -> Template:

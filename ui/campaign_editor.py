@@ -509,9 +509,11 @@ class CampaignEditor(QWidget):
         return versions_of(t, self.choices.templates) if self.choices is not None else [t]
 
     def version_of(self, member: Member | None, versions: list[Template]) -> Template:
-        """The version `member` gets: the one in the language they write, else the chosen one."""
-        words = self.resolved.their_words.get(member.contact_id) if member is not None else None
-        return version_for_words(versions, words)
+        """The version `member` gets: the one in the language they write (their number's, before they
+        wrote), else the chosen one."""
+        if member is None:
+            return versions[0]
+        return version_for_words(versions, self.resolved.their_words.get(member.contact_id), member.wa_id)
 
     def _by_version(self) -> dict[str, tuple[Template, list[Member]]]:
         """Each version in use (by language), with the recipients who get it; the chosen one first."""

@@ -55,3 +55,14 @@ def test_their_words_are_the_newest_typed_messages_not_the_shops_words(db: Datab
     with db.read() as s:
         words = their_words(s, ids)
     assert words == {ids[0]: " ".join(["x" * 300, "e", "d", "c", "b"])}
+
+
+def test_a_customer_who_has_not_written_yet_reads_their_numbers_language() -> None:
+    """Before a customer writes, their number tells: a Korean number gets the Korean version even of
+    an ad chosen in English, a Canadian or British one the English version; elsewhere the chosen one."""
+    assert version_for_words([EN, KO], None, "821012345678") is KO
+    assert version_for_words([EN, KO], "👍", "821012345678") is KO  # no letters: still the number
+    assert version_for_words([KO, EN], None, "14165550123") is EN
+    assert version_for_words([KO, EN], None, "447911123456") is EN  # +44 7911: Guernsey, English
+    assert version_for_words([KO, EN], None, "4915112345678") is KO  # German: no version, the chosen
+    assert version_for_words([KO, EN], "안녕하세요", "14165550123") is KO  # what they write comes first
