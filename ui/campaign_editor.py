@@ -531,7 +531,7 @@ class CampaignEditor(QWidget):
             return
         counts = ", ".join(f"{language} × {len(members)}" for language, (_v, members) in used.items())
         self.versions_note.setText(
-            self.tr("Each customer gets the version in the language they write: {0}.").format(counts)
+            self.tr("Each customer gets the version in their language: {0}.").format(counts)
         )
 
     def _update_preview(self, *_: object) -> None:

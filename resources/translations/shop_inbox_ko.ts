@@ -778,8 +778,8 @@
         <translation>상품</translation>
     </message>
     <message>
-        <source>Each customer gets the version in the language they write: {0}.</source>
-        <translation>고객마다 자신이 쓰는 언어의 버전을 받아요: {0}.</translation>
+        <source>Each customer gets the version in their language: {0}.</source>
+        <translation>고객마다 자신의 언어로 된 버전을 받아요: {0}.</translation>
     </message>
     <message>
         <source>Choose a template to see the message.</source>

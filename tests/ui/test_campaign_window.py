@@ -472,10 +472,7 @@ def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and
     box = editor.audience_box
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 4, timeout=5000)
     # Minji Kim and Jihoon Park of seed() never wrote: the chosen Korean version.
-    assert (
-        editor.versions_note.text()
-        == "Each customer gets the version in the language they write: ko × 3, en × 1."
-    )
+    assert editor.versions_note.text() == "Each customer gets the version in their language: ko × 3, en × 1."
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Jihoon"))
     assert "Seoul Linen winter sale! Coupon SALE10" in editor.preview.text()
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("민지"))
