@@ -15,7 +15,7 @@ from app.errors import ErrorCode, InvalidInput
 from app.models import Campaign as CampaignRow
 from app.phones import country_of
 from app.sending import approved_templates
-from app.template_versions import version_for_words, versions_of
+from app.template_versions import version_for, versions_of
 from app.wire import (
     Campaign,
     CampaignRecipient,
@@ -48,11 +48,11 @@ def _components(values: tuple[str, ...], header_media_id: str | None, kind: str)
     return components
 
 
-def _their_version(versions: list[Template], words: str | None, wa_id: str | None) -> str | None:
+def _their_version(versions: list[Template], language: str | None) -> str | None:
     """The language of a recipient's version when it is not the campaign's own (None: the campaign's)."""
     if len(versions) < 2:
         return None
-    version = version_for_words(versions, words, wa_id)
+    version = version_for(versions, language)
     return None if version is versions[0] else version.language
 
 
@@ -107,7 +107,7 @@ def hand_over(
                     wa_id=m.wa_id or "",
                     country=country_of(m.wa_id or ""),
                     components=_components(values, media_id, header_kind),
-                    language=_their_version(versions, resolved.their_words.get(m.contact_id), m.wa_id),
+                    language=_their_version(versions, resolved.languages.get(m.contact_id)),
                     consent=RecipientConsent(
                         notifications=m.consent.opted_in_at is not None,
                         marketing=m.consent.marketing_at is not None and m.consent.opted_out_at is None,

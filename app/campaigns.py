@@ -24,7 +24,7 @@ from app.models import (
 )
 from app.orders import OrderState
 from app.phones import country_of
-from app.template_versions import their_words
+from app.template_versions import customer_languages
 
 MARKETING = "MARKETING"
 # Meta has not delivered marketing templates to US numbers since April 2025 (Canada's +1 numbers are
@@ -118,9 +118,9 @@ class LeftOut:
 class Resolved:
     recipients: list[Member] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
-    # Each recipient's newest typed words (app.template_versions.their_words): which language's
-    # version of the template they get. A recipient who never typed anything is not in it.
-    their_words: dict[int, str] = field(default_factory=dict)
+    # Each recipient's language, where it can be told (app.template_versions.customer_languages):
+    # which language's version of the template they get.
+    languages: dict[int, str] = field(default_factory=dict)
 
     def counts(self) -> dict[LeftOutReason, int]:
         out: dict[LeftOutReason, int] = {}
@@ -234,7 +234,9 @@ def resolve_audience(
             recipients.append(member)
         else:
             left_out.append(LeftOut(member, reason))
-    return Resolved(recipients, left_out, their_words(session, [m.contact_id for m in recipients]))
+    return Resolved(
+        recipients, left_out, customer_languages(session, ((m.contact_id, m.wa_id) for m in recipients))
+    )
 
 
 # --------------------------------------------------------------------------- parameters

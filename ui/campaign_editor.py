@@ -49,7 +49,7 @@ from app.campaigns import (
     parameter_values,
 )
 from app.money import format_price
-from app.template_versions import version_for_words, versions_of
+from app.template_versions import version_for, versions_of
 from app.wire import Template
 from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
@@ -511,9 +511,8 @@ class CampaignEditor(QWidget):
     def version_of(self, member: Member | None, versions: list[Template]) -> Template:
         """The version `member` gets: the one in the language they write (their number's, before they
         wrote), else the chosen one."""
-        if member is None:
-            return versions[0]
-        return version_for_words(versions, self.resolved.their_words.get(member.contact_id), member.wa_id)
+        language = self.resolved.languages.get(member.contact_id) if member is not None else None
+        return version_for(versions, language)
 
     def _by_version(self) -> dict[str, tuple[Template, list[Member]]]:
         """Each version in use (by language), with the recipients who get it; the chosen one first."""
