@@ -56,10 +56,10 @@ def read_report(
     return with_relay_details(report, relay), relay
 
 
-def audience_for(db: Database, audience: Audience, category: str) -> Resolved:
-    """Who the campaign would reach, and who is left out and why."""
+def audience_for(db: Database, audience: Audience, category: str, *, languages: bool = False) -> Resolved:
+    """Who the campaign would reach, and who is left out and why (and each one's language)."""
     with db.read() as s:
-        return resolve_audience(s, audience, category)
+        return resolve_audience(s, audience, category, languages=languages)
 
 
 def store_draft(db: Database, draft: CampaignDraft, campaign_id: int | None) -> tuple[int, Changes]:

@@ -218,9 +218,15 @@ def left_out_reason(member: Member, category: str, now: datetime) -> LeftOutReas
 
 
 def resolve_audience(
-    session: Session, audience: Audience, category: str, now: datetime | None = None
+    session: Session,
+    audience: Audience,
+    category: str,
+    now: datetime | None = None,
+    *,
+    languages: bool = False,
 ) -> Resolved:
-    """The recipients and, for everyone else the audience matched, why they are left out."""
+    """The recipients and, for everyone else the audience matched, why they are left out; with
+    `languages`, each recipient's language too (for a template approved in several)."""
     now = now or datetime.now(UTC)
     ids = matching_contact_ids(session, audience, now) | set(audience.added)
     removed = set(audience.removed)
@@ -234,6 +240,8 @@ def resolve_audience(
             recipients.append(member)
         else:
             left_out.append(LeftOut(member, reason))
+    if not languages:
+        return Resolved(recipients, left_out)
     return Resolved(
         recipients, left_out, customer_languages(session, ((m.contact_id, m.wa_id) for m in recipients))
     )

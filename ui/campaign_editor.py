@@ -398,9 +398,10 @@ class CampaignEditor(QWidget):
         t = self.current_template()
         category = t.category if t else MARKETING
         db = self.ctx.db
+        languages = len(self.versions()) > 1  # who reads which version: only when there are two
 
         def work() -> Resolved:
-            return audience_for(db, audience, category)
+            return audience_for(db, audience, category, languages=languages)
 
         def show(resolved: Resolved) -> None:
             if generation == self._generation:
