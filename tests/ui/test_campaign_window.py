@@ -137,37 +137,47 @@ def test_a_saved_draft_is_listed_and_opens_again(qtbot: Any, ctx: Any) -> None:
     assert window.list_model.index(0, 1).data() == "Draft"
 
 
+def handed_over(s: Any, counts: dict[str, int]) -> tuple[str, list[Any]]:
+    """seed()'s shop's "Winter sale", handed to the relay two hours ago and done with `counts`:
+    its uid and the two recipients' contacts."""
+    from app.models import Contact
+
+    cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
+    members = resolve_audience(s, Audience(), "MARKETING").recipients
+    record_handed_over(s, cid, members)
+    uid = s.get(Campaign, cid).uid
+    set_progress(s, uid, "done", counts, sent_at=NOW - timedelta(hours=2))
+    contacts = [s.get(Contact, m.contact_id) for m in members]
+    assert all(c is not None for c in contacts)
+    return uid, contacts
+
+
+def open_report(qtbot: Any, ctx: Any) -> Any:
+    """The campaign window on the report of its one campaign."""
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.report, timeout=5000)
+    return window.report
+
+
 def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     seed(ctx)
     with ctx.db.write() as s:
-        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
-        members = resolve_audience(s, Audience(), "MARKETING").recipients
-        record_handed_over(s, cid, members)
-        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
         counts = {"read": 1, "failed": 1, "skipped": 2, "pending": 3}  # Meta holds three (template pacing)
-        set_progress(s, uid, "done", counts, sent_at=NOW - timedelta(hours=2))
+        uid, (minji, jihoon) = handed_over(s, counts)
         out = {
             "direction": "out",
             "sent_by": "campaign",
             "campaign_id": uid,
             "sent_at": NOW - timedelta(hours=2),
         }
-        first, second = members
-        from app.models import Contact
-
-        minji = s.get(Contact, first.contact_id)
-        jihoon = s.get(Contact, second.contact_id)
-        assert minji is not None and jihoon is not None
         make_message(s, minji, "sale", status="read", **out)
         make_message(s, minji, "네 살게요!", sent_at=NOW - timedelta(hours=1))
         make_message(s, jihoon, "sale", status="failed", error_code="131049", **out)
-    window = open_window(qtbot, ctx)
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
-    window.list.selectRow(0)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.report, timeout=5000)
-    report = window.report
+    report = open_report(qtbot, ctx)
     assert report.numbers["read"].text() == "1"
     assert report.numbers["replied"].text() == "1"
     assert report.numbers["failed"].text() == "1"
@@ -488,26 +498,15 @@ def test_a_report_of_a_campaign_sent_in_two_languages_shows_each_customers_versi
 
     seed(ctx)
     with ctx.db.write() as s:
-        from app.models import Contact
-
-        cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
-        members = resolve_audience(s, Audience(), "MARKETING").recipients
-        record_handed_over(s, cid, members)
-        uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
-        set_progress(s, uid, "done", {"delivered": 2}, sent_at=NOW - timedelta(hours=2))
-        for member, language in zip(members, ("ko", "en"), strict=True):
-            contact = s.get(Contact, member.contact_id)
-            assert contact is not None
+        uid, contacts = handed_over(s, {"delivered": 2})
+        for contact, language in zip(contacts, ("ko", "en"), strict=True):
             template = {"name": "winter_sale_ok", "language": {"code": language}}
             make_message(
                 s, contact, "sale", direction="out", sent_by="campaign", campaign_id=uid, status="delivered",
                 sent_at=NOW - timedelta(hours=2), payload={"type": "template", "template": template},
             )  # fmt: skip
-    window = open_window(qtbot, ctx)
-    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
-    window.list.selectRow(0)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.report, timeout=5000)
-    view, model = window.report.view, window.report.model
+    report = open_report(qtbot, ctx)
+    view, model = report.view, report.model
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
     assert not view.isColumnHidden(6) and model.headerData(6, Qt.Orientation.Horizontal) == "Version"
     assert sorted(model.index(r, 6).data() for r in range(2)) == ["en", "ko"]
