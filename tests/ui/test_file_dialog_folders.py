@@ -120,9 +120,10 @@ def test_a_chat_export_is_looked_for_in_downloads_then_where_the_last_one_was(
     export = phone / "WhatsApp Chat with 박지수.txt"
     export.write_text("2026. 11. 20. 오후 3:12 - 박지수: 안녕하세요\n", encoding="utf-8")
     dialogs.expect("getOpenFileName", answer=str(export))
-    preview = dialogs.expect("modal", answer=lambda dialog: dialog.reject())  # the import's preview
-    assert open_import(None, ctx) is not None
-    qtbot.waitUntil(lambda: len(preview.shown) == 1)
+    preview = open_import(None, ctx)
+    # The import's preview opens (without blocking: open(), not exec()); the owner closes it.
+    assert preview is not None and preview.isVisible() and preview.isModal()
+    preview.reject()
     third = dialogs.expect("getOpenFileName", answer=None)
     open_import(None, ctx)
     assert Path(third.shown[0].text) == phone
