@@ -529,6 +529,8 @@ class CampaignReason(StrEnum):
     OWNER = "owner"
     TEMPLATE_PAUSED = "template_paused"  # message_template_status_update: PAUSED
     TEMPLATE_DISABLED = "template_disabled"  # message_template_status_update: DISABLED, REJECTED…
+    # A send answered 132001: WhatsApp has no approved version of the template in a recipient's language.
+    TEMPLATE_MISSING = "template_missing"
     QUALITY_DROPPED = "quality_dropped"  # phone_number_quality_update: a downgrade or flag
     MESSAGING_LIMIT = "messaging_limit"  # with state waiting_for_limit
     NIGHT_HOLD = "night_hold"  # running, but every recipient left is held until 08:00

@@ -53,6 +53,14 @@ TEMPLATE_STOPPING = {
     "PENDING_DELETION": CampaignReason.TEMPLATE_DISABLED,
     "DELETED": CampaignReason.TEMPLATE_DISABLED,
 }
+# Graph's answer to a send of a template version it will not send now (paused or disabled for low
+# quality, or not approved in that language): nothing was sent, so instead of failing this recipient
+# and every one after them, the campaign pauses and the recipient waits in the queue for the resume.
+TEMPLATE_REFUSALS = {
+    132015: CampaignReason.TEMPLATE_PAUSED,
+    132016: CampaignReason.TEMPLATE_DISABLED,
+    132001: CampaignReason.TEMPLATE_MISSING,
+}
 # A drop in the number's quality pauses every campaign until the owner resumes it.
 QUALITY_STOPPING = frozenset({"DOWNGRADE", "FLAGGED"})
 
@@ -471,6 +479,9 @@ class CampaignRunner:
             return "busy"
         error = answer.get("error") or {}
         code = error.get("graph_code")
+        refusal = TEMPLATE_REFUSALS.get(code) if isinstance(code, int) else None
+        if refusal is not None:
+            return await self._pause_for_template(campaign_id, wa_id, refusal)
         reason = CAMPAIGN_LATE_FAILURES.get(code) if isinstance(code, int) else None
         await run_in_threadpool(
             lambda: set_recipient(
@@ -480,6 +491,18 @@ class CampaignRunner:
         if code == 131050:
             await self.opt_out_for_meta(wa_id)
         return "sent"
+
+    async def _pause_for_template(self, campaign_id: str, wa_id: str, reason: CampaignReason) -> str:
+        """Graph refused the template version: queue the recipient again, free their send key (its
+        stored refusal would answer the send after the resume), pause the campaign."""
+        store = self.store
+        await run_in_threadpool(
+            lambda: store.campaigns.set_recipient(campaign_id, wa_id, RecipientState.QUEUED)
+        )
+        await run_in_threadpool(store.sends.release, campaign_send_key(campaign_id, wa_id))
+        if await self._set_state(campaign_id, CampaignState.PAUSED, reason, only_from=ACTIVE):
+            log.info("campaign paused: id=%s reason=%s", campaign_id, reason)
+        return "stop"
 
     async def opt_out_for_meta(self, wa_id: str) -> None:
         if await run_in_threadpool(self.store.opt_outs.opt_out, wa_id, OptOutReason.META_STOP, self.now_ms()):

@@ -49,6 +49,9 @@ def reason_label(reason: str | None) -> str:
         CampaignReason.OWNER: translate("campaigns", "paused by you"),
         CampaignReason.TEMPLATE_PAUSED: translate("campaigns", "Meta paused the template"),
         CampaignReason.TEMPLATE_DISABLED: translate("campaigns", "Meta disabled the template"),
+        CampaignReason.TEMPLATE_MISSING: translate(
+            "campaigns", "WhatsApp has no approved version of the template in a customer's language"
+        ),
         CampaignReason.QUALITY_DROPPED: translate("campaigns", "the number's quality dropped"),
         CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
         CampaignReason.NIGHT_HOLD: translate("campaigns", "held until 08:00 (night-time rule)"),

@@ -291,8 +291,9 @@ class CampaignRows:
         """Pause every active campaign (that would still send the template version, when named): Meta
         paused it or the quality fell.
 
-        A named version (name and language) is sent by a campaign of that template and language, and
-        by one of that template name whose recipients not yet sent include one given that language.
+        A named version (name and language) is sent by a campaign of that template name whose
+        recipients not yet sent include one given that language, or given none (the campaign's own
+        language, when it is that one).
         """
         with self.db.engine.connect() as conn:
             rows = [
@@ -303,26 +304,32 @@ class CampaignRows:
                 )
                 if r is not None and (template_name is None or r.template.name == template_name)
             ]
-            if template_name is not None and language:
-                others = [r.id for r in rows if r.template.language != language]
-                sending = self._sending_language(conn, others, language) if others else set()
-                rows = [r for r in rows if r.template.language == language or r.id in sending]
+            if template_name is not None and language and rows:
+                own = [r.id for r in rows if r.template.language == language]
+                sending = self._sending_language(conn, [r.id for r in rows], language, own)
+                rows = [r for r in rows if r.id in sending]
         paused = []
         for r in rows:
             if self.set_state(r.id, CampaignState.PAUSED, reason, only_from=ACTIVE, now_ms=now_ms):
                 paused.append(r.id)
         return paused
 
-    def _sending_language(self, conn: Connection, campaign_ids: list[str], language: str) -> set[str]:
-        """Those of the campaigns with a recipient not yet sent who is to get the `language` version."""
+    def _sending_language(
+        self, conn: Connection, campaign_ids: list[str], language: str, own: list[str]
+    ) -> set[str]:
+        """Those of the campaigns with a recipient not yet sent who is to get the `language` version:
+        given it, or given none in a campaign of that language (`own`)."""
         c = campaign_recipient.c
+        given = c.language == language
+        if own:
+            given = or_(given, and_(c.language.is_(None), c.campaign_id.in_(own)))
         found = (
             select(c.campaign_id)
             .distinct()
             .where(
                 c.campaign_id.in_(campaign_ids),
                 c.state.in_((*TO_SEND, RecipientState.HELD)),
-                c.language == language,
+                given,
             )
         )
         return set(conn.execute(found).scalars())

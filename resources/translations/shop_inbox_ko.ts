@@ -5514,6 +5514,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>Meta가 템플릿을 사용 중지함</translation>
     </message>
     <message>
+        <source>WhatsApp has no approved version of the template in a customer&apos;s language</source>
+        <translation>고객 언어로 승인된 템플릿 버전이 WhatsApp에 없음</translation>
+    </message>
+    <message>
         <source>the number&apos;s quality dropped</source>
         <translation>번호 품질이 떨어짐</translation>
     </message>

@@ -13,6 +13,7 @@ from app.wire import NewCampaign
 from tests.relay.test_campaigns import (
     SEOUL_AFTERNOON,
     campaign,
+    control,
     post_campaign,
     recipient,
     set_clock,
@@ -129,6 +130,61 @@ def test_a_version_only_recipients_already_sent_had_leaves_the_campaign_running(
     paused = campaign(relay, "at-night")
     assert (paused.state, paused.reason) == ("paused", "template_paused")
     assert paused.counts == {"sent": 1, "held": 1}
+
+
+def test_news_of_the_campaigns_own_version_leaves_it_running_when_no_one_left_is_to_get_it(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """A Korean ad whose customers all write English: the Korean version is never sent by it."""
+    post_campaign(
+        relay, "all-english", [speaking("en", "821078780001"), speaking("en", "821078780002")], start_at=LATER
+    )
+    post_campaign(
+        relay, "one-korean", [speaking("en", "821078780003"), speaking(None, "821078780004")], start_at=LATER
+    )
+
+    template_news(relay, "PAUSED", "winter_sale", "ko")
+
+    assert campaign(relay, "all-english").state == "scheduled"
+    paused = campaign(relay, "one-korean")
+    assert (paused.state, paused.reason) == ("paused", "template_paused")
+
+
+@pytest.mark.parametrize(
+    ("graph_code", "reason"),
+    [(132015, "template_paused"), (132016, "template_disabled"), (132001, "template_missing")],
+)
+def test_a_version_graph_refuses_to_send_pauses_the_campaign_and_fails_no_one(
+    relay: RunningRelay, graph: FakeGraph, graph_code: int, reason: str
+) -> None:
+    """Meta's news of the English version has not arrived (or the owner resumed too early): Graph
+    answers each English send with an error. Nobody is marked failed; each waits for the resume."""
+    korean, english, also_english = "821090900001", "821090900002", "821090900003"
+    graph.refused_templates[("winter_sale", "en")] = graph_code
+    post_campaign(
+        relay, "refused", [speaking(None, korean), speaking("en", english), speaking("en", also_english)]
+    )
+
+    paused = wait_for_state(relay, "refused", "paused", "done")
+    assert (paused.state, paused.reason) == ("paused", reason)
+    assert "failed" not in paused.counts
+    assert paused.counts.get("queued", 0) >= 1  # at least the English customer Graph refused
+    assert all(to == korean for to, _, _ in languages_sent(graph))
+
+    control(relay, "refused", "resume")  # too early: Meta still refuses it, and still nobody fails
+    again = wait_for_state(relay, "refused", "paused", "done")
+    assert again.state == "paused" and "failed" not in again.counts
+
+    del graph.refused_templates[("winter_sale", "en")]  # Meta lifted it
+    control(relay, "refused", "resume")
+    done = wait_for_state(relay, "refused", "done")
+
+    assert done.counts == {"sent": 3}
+    assert sorted(languages_sent(graph)) == [
+        (korean, "winter_sale", "ko"),
+        (english, "winter_sale", "en"),
+        (also_english, "winter_sale", "en"),
+    ]
 
 
 def test_posting_a_campaign_with_versions_again_is_one_campaign_and_other_versions_are_refused(

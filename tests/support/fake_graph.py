@@ -127,6 +127,10 @@ class FakeGraph:
     # the rest (answered with message_status held_for_quality_assessment) until `release_held`.
     # Held sends are in `sent` too: they reached Graph.
     paced: dict[str, int] = field(default_factory=dict)
+    # Template versions Graph refuses to send, (name, language code) → its code: 132015 (paused for
+    # low quality), 132016 (disabled) or 132001 (no approved version in that language). Answered 400
+    # at once, nothing sent, as Meta does.
+    refused_templates: dict[tuple[str, str], int] = field(default_factory=dict)
     held: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (phone id, body, wamid)
     _window: list[float] = field(default_factory=list)
     _posting: set[asyncio.Task[Any]] = field(default_factory=set)
@@ -166,6 +170,18 @@ class FakeGraph:
                     self.sent_from.append(phone_id)
                     return JSONResponse({"messages": [{"id": f"wamid.LATE{next(self._ids)}"}]})
                 return JSONResponse(step["body"], status_code=step["status"])
+            if body.get("type") == "template":
+                version = (
+                    body["template"].get("name", ""),
+                    body["template"].get("language", {}).get("code", ""),
+                )
+                refused = self.refused_templates.get(version)
+                if refused is not None:
+                    why = {132015: "Template is paused", 132016: "Template is disabled"}
+                    problem = graph_error(
+                        400, refused, why.get(refused, "Template name does not exist in the translation")
+                    )
+                    return JSONResponse(problem["body"], status_code=400)
             if self._over_throughput():
                 self.throttled += 1
                 return JSONResponse(graph_error(429, 130429, "Rate limit hit")["body"], status_code=429)
