@@ -135,9 +135,9 @@ def hand_over(
         if row is not None and row.state != DRAFT:
             # The relay began at once and its campaign events were applied while its answer was on the
             # way: they are newer than the answer, which would put the report back at "running".
-            set_progress(s, answer.id, row.state, dict(row.counts or {}), sent_at=now)
+            set_progress(s, answer.id, row.state, dict(row.counts or {}), row.reason, sent_at=now)
         else:
-            set_progress(s, answer.id, answer.state, answer.counts, sent_at=now)
+            set_progress(s, answer.id, answer.state, answer.counts, answer.reason, sent_at=now)
     log.info("campaign %s handed to the relay: %d recipients", answer.id, len(request.recipients))
     return answer
 
@@ -151,5 +151,5 @@ def campaign_action(db: Database, client: CampaignClient, campaign_id: int, acti
         uid = row.uid
     answer = client.campaign_action(uid, action)
     with db.write() as s:
-        set_progress(s, answer.id, answer.state, answer.counts)
+        set_progress(s, answer.id, answer.state, answer.counts, answer.reason)
     return answer

@@ -125,13 +125,21 @@ def record_handed_over(
 
 
 def set_progress(
-    session: Session, uid: str, state: str, counts: dict[str, Any], *, sent_at: datetime | None = None
+    session: Session,
+    uid: str,
+    state: str,
+    counts: dict[str, Any],
+    reason: str | None,
+    *,
+    sent_at: datetime | None = None,
 ) -> int | None:
-    """The relay's state and counts for a campaign; returns its local id (None when unknown here)."""
+    """The relay's state, why (a CampaignReason, or None) and counts for a campaign; returns its
+    local id (None when unknown here)."""
     row = session.scalar(select(Campaign).where(Campaign.uid == uid))
     if row is None:
         return None
     row.state = state[:20]
+    row.reason = (reason or "")[:32]
     row.counts = dict(counts)
     if sent_at is not None and row.sent_at is None:
         row.sent_at = sent_at
@@ -159,6 +167,7 @@ class CampaignRow:
     scheduled_at: datetime | None
     sent_at: datetime | None
     created_at: datetime
+    reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
 
 
 def campaign_rows(session: Session) -> list[CampaignRow]:
@@ -182,6 +191,7 @@ def campaign_rows(session: Session) -> list[CampaignRow]:
             r.scheduled_at,
             r.sent_at,
             r.created_at,
+            r.reason,
         )
         for r in rows
     ]
@@ -222,6 +232,7 @@ class CampaignReport:
     # Each recipient's state as the relay tells it was merged in (False: the chats' view only, e.g.
     # offline, so skipped and held customers show as waiting).
     relay_details: bool = False
+    reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -340,6 +351,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         campaign.sent_at,
         relay_counts,
         uid=campaign.uid,
+        reason=campaign.reason,
     )
 
 

@@ -468,6 +468,8 @@ class Campaign(Base):
     scheduled_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     pace: Mapped[int] = mapped_column(Integer, default=10, server_default="10")  # messages per second
     counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the relay's last progress counts
+    # Why the relay paused or holds it (a CampaignReason, kept open: a newer relay may know more); "": none.
+    reason: Mapped[str] = mapped_column(String(32), default="", server_default="")
     sent_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)  # handed to the relay
     created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow, onupdate=utcnow)

@@ -305,7 +305,7 @@ class _Batch:
             from app.campaign_store import set_progress
 
             for ce_ in campaigns:
-                if set_progress(self.s, ce_.campaign_id, ce_.state, ce_.counts) is None:
+                if set_progress(self.s, ce_.campaign_id, ce_.state, ce_.counts, ce_.reason) is None:
                     self.result.skipped += 1  # another desktop's campaign: nothing here to update
                 else:
                     self.result.applied += 1

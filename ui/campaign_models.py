@@ -43,6 +43,14 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
+def state_text(state: str, reason: str | None) -> str:
+    """The state with why the relay paused or holds it: "Paused (Meta paused the template)". Not the
+    owner's own pause, nor the limit the state already names."""
+    if not reason or reason in (CampaignReason.OWNER, CampaignReason.MESSAGING_LIMIT):
+        return state_label(state)
+    return translate("campaigns", "{0} ({1})").format(state_label(state), reason_label(reason))
+
+
 def reason_label(reason: str | None) -> str:
     """Why the relay paused a campaign or holds it."""
     labels: dict[str, str] = {
@@ -200,7 +208,7 @@ class CampaignListModel(_Table):
             if col == 0:
                 return r.name
             if col == 1:
-                return state_label(r.state)
+                return state_text(r.state, r.reason)
             if col == 2:
                 return str(r.recipients) if r.sent_at else "—"
             return self._when(r)
@@ -215,7 +223,7 @@ class CampaignListModel(_Table):
     def details(self, row: int) -> str:
         """The line under a campaign's name: its state, when it went or goes, and to how many."""
         r = self.rows[row]
-        parts = [state_label(r.state)]
+        parts = [state_text(r.state, r.reason)]
         if r.sent_at or r.scheduled_at:
             parts.append(self._when(r))
         if r.sent_at:

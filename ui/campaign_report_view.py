@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign_store import CampaignReport, report_csv
-from app.wire import RecipientState
+from app.wire import CampaignReason, CampaignState, RecipientState
 from ui.campaign_models import (
     VERSION_COLUMN,
     NotSentFilter,
@@ -28,7 +28,7 @@ from ui.campaign_models import (
     failure_label,
     moment_text,
     recipient_state_label,
-    state_label,
+    state_text,
 )
 from ui.context import AppContext
 from ui.ops import run_op
@@ -128,7 +128,7 @@ class CampaignReportView(QWidget):
     def show_report(self, report: CampaignReport) -> None:
         self.report = report
         self.title.setText(report.name)
-        state = state_label(report.state)
+        state = state_text(report.state, report.reason)
         if report.sent_at is not None:
             state = self.tr("{0} · sent {1} · template {2}").format(
                 state, moment_text(report.sent_at, self.model.zone), report.template_name
@@ -154,6 +154,8 @@ class CampaignReportView(QWidget):
         ]
         if relay_side:
             lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
+        if report.state == CampaignState.PAUSED and (advice := self._template_advice(report.reason)):
+            lines.append(advice)
         if paced := report.relay_counts.get(RecipientState.PENDING, 0):
             # Meta paces a new template: what it holds is neither failed nor to be sent again.
             lines.append(
@@ -173,6 +175,24 @@ class CampaignReportView(QWidget):
         self.pause_button.setVisible(running)
         self.resume_button.setVisible(report.state == "paused")
         self.cancel_button.setVisible(running or report.state == "paused")
+
+    def _template_advice(self, reason: str) -> str:
+        """What to do when the relay paused the campaign for its template (nothing to do otherwise)."""
+        advice: dict[str, str] = {
+            CampaignReason.TEMPLATE_PAUSED: self.tr(
+                "Customers not sent yet are waiting; none failed. Meta lifts a pause for low quality "
+                "after 3 to 6 hours: resume then."
+            ),
+            CampaignReason.TEMPLATE_DISABLED: self.tr(
+                "Customers not sent yet are waiting; none failed. Meta turned this template off for "
+                "good: cancel this campaign and send them another template."
+            ),
+            CampaignReason.TEMPLATE_MISSING: self.tr(
+                "Customers not sent yet are waiting; none failed. Approve the template in their "
+                "language in WhatsApp Manager, then resume; or cancel."
+            ),
+        }
+        return advice.get(reason, "")
 
     def export(self, target: Path | None = None) -> None:
         report = self.report

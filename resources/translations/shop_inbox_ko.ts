@@ -955,6 +955,18 @@
         </translation>
     </message>
     <message>
+        <source>Customers not sent yet are waiting; none failed. Meta lifts a pause for low quality after 3 to 6 hours: resume then.</source>
+        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. Meta는 품질 때문에 일시 중지한 템플릿을 3~6시간 뒤에 풀어 줘요. 그때 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Customers not sent yet are waiting; none failed. Meta turned this template off for good: cancel this campaign and send them another template.</source>
+        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. Meta가 이 템플릿을 완전히 사용 중지했어요. 이 캠페인을 취소하고 다른 템플릿으로 보내세요.</translation>
+    </message>
+    <message>
+        <source>Customers not sent yet are waiting; none failed. Approve the template in their language in WhatsApp Manager, then resume; or cancel.</source>
+        <translation>아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요. WhatsApp 관리자에서 그 고객들의 언어로 템플릿 승인을 받은 뒤 다시 시작하거나, 취소하세요.</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>보고서 내보내기</translation>
     </message>
@@ -5500,6 +5512,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     <message>
         <source>Cancelled</source>
         <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>paused by you</source>

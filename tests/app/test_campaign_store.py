@@ -54,7 +54,7 @@ def test_a_draft_round_trips_and_cannot_be_edited_once_handed_to_the_relay(db: A
     with db.write() as s:
         members = resolve_audience(s, Audience(), "MARKETING", NOW).recipients
         handed = record_handed_over(s, cid, members, NOW)
-        set_progress(s, s.get(Campaign, cid).uid, "running", {}, sent_at=NOW)  # type: ignore[union-attr]
+        set_progress(s, s.get(Campaign, cid).uid, "running", {}, None, sent_at=NOW)  # type: ignore[union-attr]
     assert [values for _m, values in handed] == [("민지",)]
     with db.write() as s, pytest.raises(InvalidInput):
         save_draft(s, draft, cid)
@@ -180,7 +180,7 @@ def test_a_hand_over_the_relay_never_answered_is_replaced_by_the_next_one(db: An
         everyone = resolve_audience(s, Audience(), "MARKETING", NOW).recipients
         record_handed_over(s, cid, everyone, NOW)  # the POST failed: still a draft
         record_handed_over(s, cid, everyone[:1], NOW)  # Bora was removed before sending again
-        set_progress(s, s.get(Campaign, cid).uid, "running", {}, sent_at=NOW)  # type: ignore[union-attr]
+        set_progress(s, s.get(Campaign, cid).uid, "running", {}, None, sent_at=NOW)  # type: ignore[union-attr]
     with db.read() as s:
         [row] = campaign_rows(s)
     assert row.recipients == 1

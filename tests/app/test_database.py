@@ -217,4 +217,4 @@ def test_a_version_twelve_databases_quick_replies_migrate_with_no_text_in_anothe
     command.downgrade(cfg, "0012")
     assert stored_schema_version(db_path) == 12
     Database.open(db_path).close()
-    assert stored_schema_version(db_path) == 13
+    assert stored_schema_version(db_path) == SCHEMA_VERSION

@@ -246,6 +246,46 @@ def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_
     assert sorted(templates_sent()) == people  # everyone once, nobody twice
 
 
+def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_what_to_do(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """Meta paused the ad for low quality before its news reached the relay: Graph refuses each send
+    (132015). The campaign stops at once, nobody is marked failed, and the owner reads why."""
+    from PySide6.QtWidgets import QMessageBox
+
+    people = [f"8210444400{i:02d}" for i in range(3)]
+    with window.ctx.db.write() as s:
+        for i, wa_id in enumerate(people):
+            _consenting(s, wa_id, f"Customer {i}")
+        _shop_named(s)
+    relay.graph.refused_templates[("spring_restock", "ko")] = 132015
+    campaigns = _campaign_window(window, qtbot, relay)
+    editor = campaigns.editor
+    editor.name.setText("Spring restock")
+    editor.template.setCurrentIndex(1)
+    for _source, text in editor.param_rows:
+        text.setText("SPRING10")
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == len(people), timeout=10000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+
+    report = campaigns.report
+    why = "Paused (Meta paused the template)"
+    qtbot.waitUntil(lambda: report.state.text().startswith(why), timeout=15000)
+    qtbot.waitUntil(lambda: campaigns.list_model.index(0, 1).data() == why, timeout=5000)
+    assert report.numbers["failed"].text() == "0"
+    assert "none failed" in report.failures.text() and "resume then" in report.failures.text()
+    assert report.resume_button.isVisible()
+
+    del relay.graph.refused_templates[("spring_restock", "ko")]  # Meta lifted the pause
+    report.resume_button.click()
+    qtbot.waitUntil(lambda: campaigns.list_model.rows[0].state == "done", timeout=30000)
+    qtbot.waitUntil(lambda: report.state.text().startswith("Finished"), timeout=15000)
+    assert campaigns.list_model.index(0, 1).data() == "Finished"
+    assert "none failed" not in report.failures.text()
+    assert sorted(str(b["to"]) for b in relay.graph.sent if b.get("type") == "template") == people
+
+
 def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     window: Any, qtbot: Any, relay: Any, dialogs: Any
 ) -> None:

@@ -146,7 +146,7 @@ def handed_over(s: Any, counts: dict[str, int]) -> tuple[str, list[Any]]:
     members = resolve_audience(s, Audience(), "MARKETING").recipients
     record_handed_over(s, cid, members)
     uid = s.get(Campaign, cid).uid
-    set_progress(s, uid, "done", counts, sent_at=NOW - timedelta(hours=2))
+    set_progress(s, uid, "done", counts, None, sent_at=NOW - timedelta(hours=2))
     contacts = [s.get(Contact, m.contact_id) for m in members]
     assert all(c is not None for c in contacts)
     return uid, contacts
@@ -395,7 +395,7 @@ def test_a_campaigns_report_gives_its_times_on_the_shops_clock_as_the_list_does(
         cid = save_draft(s, CampaignDraft(name="Winter sale", template=LAWFUL_AD))
         record_handed_over(s, cid, resolve_audience(s, Audience(), "MARKETING").recipients)
         uid = s.get(Campaign, cid).uid  # type: ignore[union-attr]
-        set_progress(s, uid, "done", {"sent": 2}, sent_at=sent)
+        set_progress(s, uid, "done", {"sent": 2}, None, sent_at=sent)
     window = open_window(qtbot, ctx)
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
     listed = window.list_model.index(0, 3).data()
