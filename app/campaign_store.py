@@ -233,6 +233,7 @@ class CampaignReport:
     # offline, so skipped and held customers show as waiting).
     relay_details: bool = False
     reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
+    scheduled_at: datetime | None = None  # the time the owner set it for (None: sent at once)
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -352,6 +353,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         relay_counts,
         uid=campaign.uid,
         reason=campaign.reason,
+        scheduled_at=campaign.scheduled_at,
     )
 
 

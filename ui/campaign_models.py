@@ -215,7 +215,8 @@ class CampaignListModel(_Table):
         return None
 
     def _when(self, r: CampaignRow) -> str:
-        when = r.sent_at or r.scheduled_at
+        # A campaign set for a time goes out then, not when it was handed to the relay.
+        when = r.scheduled_at or r.sent_at
         if when is None:
             return "—"
         return moment_text(when, self.zone)

@@ -129,10 +129,16 @@ class CampaignReportView(QWidget):
         self.report = report
         self.title.setText(report.name)
         state = state_text(report.state, report.reason)
-        if report.sent_at is not None:
-            state = self.tr("{0} · sent {1} · template {2}").format(
-                state, moment_text(report.sent_at, self.model.zone), report.template_name
-            )
+        # A campaign set for a time goes out then, not when it was handed to the relay.
+        when = report.scheduled_at or report.sent_at
+        if report.sent_at is not None and when is not None:
+            if report.state == CampaignState.SCHEDULED:
+                sentence = self.tr("{0} · sends {1} · template {2}")
+            elif report.state == CampaignState.CANCELLED and not _any_sent(report):
+                sentence = self.tr("{0} · was to send {1} · template {2}")
+            else:
+                sentence = self.tr("{0} · sent {1} · template {2}")
+            state = sentence.format(state, moment_text(when, self.model.zone), report.template_name)
         self.state.setText(state)
         failed = report.failed_by_reason()
         values = {
@@ -221,3 +227,9 @@ class CampaignReportView(QWidget):
             )
 
         run_op(work, done, parent=self)
+
+
+def _any_sent(report: CampaignReport) -> bool:
+    """Some recipient was sent the message (not only queued, held or skipped by the relay)."""
+    waiting = (RecipientState.QUEUED, RecipientState.HELD, RecipientState.SKIPPED)
+    return report.sent > 0 or any(n for state, n in report.relay_counts.items() if state not in waiting)

@@ -941,6 +941,14 @@
         <translation>보기</translation>
     </message>
     <message>
+        <source>{0} · sends {1} · template {2}</source>
+        <translation>{0} · {1}에 보낼 예정 · 템플릿 {2}</translation>
+    </message>
+    <message>
+        <source>{0} · was to send {1} · template {2}</source>
+        <translation>{0} · {1}에 보낼 예정이었음 · 템플릿 {2}</translation>
+    </message>
+    <message>
         <source>{0} · sent {1} · template {2}</source>
         <translation>{0} · {1}에 보냄 · 템플릿 {2}</translation>
     </message>

@@ -14,6 +14,7 @@ from app.models import Contact, Message
 from tests.support.factories import make_contact, make_message
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay, status
+from ui.campaign_models import moment_text
 
 NOW = datetime.now(UTC)
 AD = {
@@ -173,6 +174,8 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     editor.at.setChecked(True)
     editor.when.setDateTime(editor.when.dateTime().addDays(1))
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 1)
+    scheduled = editor.scheduled_at()
+    assert scheduled is not None
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     editor.send_button.click()
     # Until the relay's answer, the list may already show it sent (a sync's reload): picking it
@@ -184,10 +187,16 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     )
     campaigns.list.selectRow(0)
     qtbot.waitUntil(lambda: campaigns.stack.currentWidget() is campaigns.report, timeout=10000)
+    # Tomorrow's time, as set: not the minute it was handed to the relay, said as if sent.
+    at = moment_text(scheduled, campaigns.list_model.zone)
+    assert campaigns.report.state.text() == f"Scheduled · sends {at} · template order_note"
+    assert campaigns.list_model.details(0).startswith(f"Scheduled · {at} · ")
     assert campaigns.report.cancel_button.isVisible()
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     campaigns.report.cancel_button.click()
     qtbot.waitUntil(lambda: campaigns.list_model.rows[0].state == "cancelled", timeout=15000)
+    qtbot.waitUntil(lambda: campaigns.report.state.text().startswith("Cancelled"), timeout=15000)
+    assert campaigns.report.state.text() == f"Cancelled · was to send {at} · template order_note"
     assert not [b for b in relay.graph.sent if b.get("type") == "template"]
 
 
