@@ -132,12 +132,13 @@ class CampaignReportView(QWidget):
         # A campaign set for a time goes out then, not when it was handed to the relay.
         when = report.scheduled_at or report.sent_at
         if report.sent_at is not None and when is not None:
-            if report.state == CampaignState.SCHEDULED:
-                sentence = self.tr("{0} · sends {1} · template {2}")
-            elif report.state == CampaignState.CANCELLED and not _any_sent(report):
+            # Set for a time and nobody sent yet: scheduled, or paused or cancelled before its time.
+            if report.scheduled_at is None or _any_sent(report):
+                sentence = self.tr("{0} · sent {1} · template {2}")
+            elif report.state == CampaignState.CANCELLED:
                 sentence = self.tr("{0} · was to send {1} · template {2}")
             else:
-                sentence = self.tr("{0} · sent {1} · template {2}")
+                sentence = self.tr("{0} · sends {1} · template {2}")
             state = sentence.format(state, moment_text(when, self.model.zone), report.template_name)
         self.state.setText(state)
         failed = report.failed_by_reason()

@@ -191,6 +191,9 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     at = moment_text(scheduled, campaigns.list_model.zone)
     assert campaigns.report.state.text() == f"Scheduled · sends {at} · template order_note"
     assert campaigns.list_model.details(0).startswith(f"Scheduled · {at} · ")
+    campaigns.report.pause_button.click()  # paused before its time: still nobody sent
+    qtbot.waitUntil(lambda: campaigns.report.state.text().startswith("Paused"), timeout=15000)
+    assert campaigns.report.state.text() == f"Paused · sends {at} · template order_note"
     assert campaigns.report.cancel_button.isVisible()
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     campaigns.report.cancel_button.click()
