@@ -66,6 +66,22 @@ def _campaign_window(window: Any, qtbot: Any, relay: Any) -> Any:
     return campaigns
 
 
+def _send_ad(campaigns: Any, qtbot: Any, dialogs: Any, name: str, recipients: int, *, pace: int = 0) -> None:
+    """The owner sends the spring ad (coupon SPRING10) from the editor to its `recipients`, now."""
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = campaigns.editor
+    editor.name.setText(name)
+    editor.template.setCurrentIndex(1)
+    for _source, text in editor.param_rows:
+        text.setText("SPRING10")
+    if pace:
+        editor.pace.setValue(pace)
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == recipients, timeout=10000)
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    editor.send_button.click()
+
+
 @pytest.fixture
 def relay(tmp_path: Path) -> Any:
     folder = tmp_path / "relay"
@@ -206,7 +222,6 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
 def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_says_so(
     window: Any, qtbot: Any, relay: Any, dialogs: Any
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     people = [f"8210222200{i:02d}" for i in range(8)]
     with window.ctx.db.write() as s:
@@ -214,15 +229,7 @@ def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_
             _consenting(s, wa_id, f"Customer {i}")
         _shop_named(s)
     campaigns = _campaign_window(window, qtbot, relay)
-    editor = campaigns.editor
-    editor.name.setText("Slow spring restock")
-    editor.template.setCurrentIndex(1)
-    for _source, text in editor.param_rows:
-        text.setText("SPRING10")
-    editor.pace.setValue(2)
-    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == len(people), timeout=10000)
-    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
-    editor.send_button.click()
+    _send_ad(campaigns, qtbot, dialogs, "Slow spring restock", len(people), pace=2)
 
     def templates_sent() -> list[str]:
         return [str(b["to"]) for b in relay.graph.sent if b.get("type") == "template"]
@@ -263,7 +270,6 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
 ) -> None:
     """Meta paused the ad for low quality before its news reached the relay: Graph refuses each send
     (132015). The campaign stops at once, nobody is marked failed, and the owner reads why."""
-    from PySide6.QtWidgets import QMessageBox
 
     people = [f"8210444400{i:02d}" for i in range(3)]
     with window.ctx.db.write() as s:
@@ -272,14 +278,7 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
         _shop_named(s)
     relay.graph.refused_templates[("spring_restock", "ko")] = 132015
     campaigns = _campaign_window(window, qtbot, relay)
-    editor = campaigns.editor
-    editor.name.setText("Spring restock")
-    editor.template.setCurrentIndex(1)
-    for _source, text in editor.param_rows:
-        text.setText("SPRING10")
-    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == len(people), timeout=10000)
-    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
-    editor.send_button.click()
+    _send_ad(campaigns, qtbot, dialogs, "Spring restock", len(people))
 
     report = campaigns.report
     why = "Paused (Meta paused the template)"
@@ -301,7 +300,6 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
 def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     window: Any, qtbot: Any, relay: Any, dialogs: Any
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     from ui.campaign_models import CampaignRole
 
@@ -316,14 +314,7 @@ def test_the_report_lists_who_the_relay_held_or_failed_and_why(
         _consenting(s, gone, "Chae Gone")
         _shop_named(s)
     campaigns = _campaign_window(window, qtbot, relay)
-    editor = campaigns.editor
-    editor.name.setText("Late spring restock")
-    editor.template.setCurrentIndex(1)
-    for _source, text in editor.param_rows:
-        text.setText("SPRING10")
-    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 3, timeout=10000)
-    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
-    editor.send_button.click()
+    _send_ad(campaigns, qtbot, dialogs, "Late spring restock", 3)
 
     def relay_states() -> dict[str, str]:
         found = relay.client.get(
