@@ -3,7 +3,6 @@ either way no greeting, away message or bot answers a blocked customer."""
 
 from __future__ import annotations
 
-from tests.relay.test_media_and_automations import put_rules
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound
 
@@ -11,7 +10,7 @@ from tests.support.relay_server import RunningRelay, inbound
 def test_blocking_a_customer_puts_them_on_whatsapps_block_list_and_silences_the_away_message(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_rules(relay, away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
+    relay.put_rules(away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
     relay.post_webhook(inbound("text", "광고 보내드려요", sender="821033334444"))
     events = relay.wait_for_events(3)  # the rules' settings event, the message, the away message
     assert [e["kind"] for e in events][-2:] == ["message", "outbound"]
@@ -40,7 +39,7 @@ def test_blocking_a_customer_puts_them_on_whatsapps_block_list_and_silences_the_
 def test_where_meta_refuses_to_block_the_relay_blocks_on_its_own(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_rules(relay, greeting={"enabled": True, "text": "안녕하세요!"})
+    relay.put_rules(greeting={"enabled": True, "text": "안녕하세요!"})
     graph.block_refused.add("821055556666")
     answer = relay.client.post(f"{relay.url}/v1/contacts/821055556666/block", headers=relay.auth())
     assert answer.status_code == 200, answer.text

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from app.wire import NewCampaign
-from tests.relay.test_campaigns import (
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_campaigns import (
     SEOUL_AFTERNOON,
     campaign,
     control,
@@ -19,7 +20,6 @@ from tests.relay.test_campaigns import (
     set_clock,
     wait_for_state,
 )
-from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, envelope, run_relay
 

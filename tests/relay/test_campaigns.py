@@ -14,12 +14,18 @@ import pytest
 
 from app.wire import Campaign
 from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.relay_campaigns import (
+    SEOUL_AFTERNOON,
+    campaign,
+    control,
+    post_campaign,
+    recipient,
+    set_clock,
+    wait_for_state,
+)
 from tests.support.relay_process import relay_env, serve_process, wait_until
 from tests.support.relay_server import CLIENT_TOKEN, RunningRelay, envelope, inbound, run_relay
 from tests.support.servers import free_port
-
-# 14:00 in Seoul: marketing may go to Korean customers without night-time consent.
-SEOUL_AFTERNOON = datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -34,61 +40,6 @@ def relay(tmp_path: Path, graph: FakeGraph, storage: str | None) -> Iterator[Run
         graph.webhook_url = f"{running.url}/webhook"
         running.relay.clock = lambda: SEOUL_AFTERNOON
         yield running
-
-
-def recipient(wa_id: str, **consent: bool) -> dict[str, Any]:
-    flags = {"notifications": True, "marketing": True, "night": False, **consent}
-    parameters = [{"type": "text", "text": f"고객 {wa_id[-4:]}"}]
-    return {"wa_id": wa_id, "consent": flags, "components": [{"type": "body", "parameters": parameters}]}
-
-
-def post_campaign(
-    running: RunningRelay,
-    campaign_id: str,
-    recipients: list[dict[str, Any]],
-    *,
-    category: str = "MARKETING",
-    pace: int = 80,
-    **extra: Any,
-) -> Campaign:
-    body = {
-        "id": campaign_id,
-        "name": "겨울 세일",
-        "template": {"name": "winter_sale", "language": "ko", "category": category},
-        "recipients": recipients,
-        "pace_per_second": pace,
-        **extra,
-    }
-    answer = running.client.post(f"{running.url}/v1/campaigns", json=body, headers=running.auth())
-    assert answer.status_code in (200, 201), answer.text
-    return Campaign.model_validate(answer.json())
-
-
-def campaign(running: RunningRelay, campaign_id: str, *, recipients: bool = False) -> Campaign:
-    answer = running.client.get(
-        f"{running.url}/v1/campaigns/{campaign_id}",
-        params={"recipients": "true" if recipients else "false"},
-        headers=running.auth(),
-    )
-    answer.raise_for_status()
-    return Campaign.model_validate(answer.json())
-
-
-def control(running: RunningRelay, campaign_id: str, action: str) -> Campaign:
-    answer = running.client.post(f"{running.url}/v1/campaigns/{campaign_id}/{action}", headers=running.auth())
-    answer.raise_for_status()
-    return Campaign.model_validate(answer.json())
-
-
-def wait_for_state(running: RunningRelay, campaign_id: str, *states: str, timeout: float = 60) -> Campaign:
-    found: list[Campaign] = []
-
-    def reached() -> bool:
-        found[:] = [campaign(running, campaign_id)]
-        return found[0].state in states
-
-    wait_until(reached, timeout, f"campaign {campaign_id} to be {states}")
-    return found[0]
 
 
 def sent_to(graph: FakeGraph) -> Counter[str]:
@@ -160,11 +111,6 @@ def test_a_campaign_to_a_thousand_reaches_exactly_the_consenting_at_its_pace_des
     opted = [e for e in events if e["kind"] == "contact" and e.get("opted_out_at")]
     assert [(e["contact"]["wa_id"], e["reason"]) for e in opted] == [(people[5], "meta_stop")]
     assert [e for e in events if e["kind"] == "campaign"][-1]["state"] == "done"
-
-
-def set_clock(running: RunningRelay, moment: datetime) -> None:
-    running.relay.clock = lambda: moment
-    running.relay.campaigns.poke()
 
 
 def runner_looks(running: RunningRelay, times: int = 3) -> None:

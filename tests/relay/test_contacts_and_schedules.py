@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from app.wire import EventsPage
-from tests.relay.test_media_and_automations import put_rules
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, envelope, inbound, run_relay, wamid
 
@@ -61,7 +60,7 @@ def test_a_new_profile_name_is_a_contact_event(relay: RunningRelay) -> None:
 def test_an_answer_from_the_phone_app_holds_back_the_away_message(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_rules(relay, away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
+    relay.put_rules(away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
     echo = {
         "from": "15550783881",
         "to": "821044445555",
@@ -81,7 +80,7 @@ def test_an_answer_from_the_phone_app_holds_back_the_away_message(
 def test_a_customer_from_history_backfill_is_not_greeted_and_history_is_never_answered(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_rules(relay, greeting={"enabled": True, "text": "처음 오셨네요!"})
+    relay.put_rules(greeting={"enabled": True, "text": "처음 오셨네요!"})
     recent = str(int(datetime.now(UTC).timestamp()) - 3 * 86400)
     history = {
         "history": [
@@ -134,8 +133,7 @@ def test_away_outside_hours_follows_the_shops_time_zone_across_dst(
     relay: RunningRelay, graph: FakeGraph, timezone: str, utc_now: datetime, away_expected: bool
 ) -> None:
     relay.relay.clock = lambda: utc_now
-    put_rules(
-        relay,
+    relay.put_rules(
         away={"enabled": True, "text": "영업시간이 아닙니다", "schedule": "outside_hours"},
         business_hours={"timezone": timezone, "week": WEEKDAYS_9_TO_6},
     )
@@ -161,7 +159,7 @@ def test_two_workers_send_one_away_message_to_a_customer_writing_twice_at_once(
         run_relay(tmp_path / "b", graph_url=graph.url, database_url=storage) as second,
     ):
         assert second.relay.peers_listening.wait(10)
-        put_rules(first, away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
+        first.put_rules(away={"enabled": True, "text": "지금은 부재중입니다", "schedule": "always"})
         go = threading.Barrier(2)
 
         now = int(datetime.now(UTC).timestamp())

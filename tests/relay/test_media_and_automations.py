@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from app.wire import Automations
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
@@ -48,23 +45,11 @@ def test_upload_for_sending_and_size_limits(relay: RunningRelay, graph: FakeGrap
     assert too_big.status_code == 413
 
 
-def put_rules(relay: RunningRelay, **changes: Any) -> dict[str, Any]:
-    current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
-    doc = Automations.model_validate({**current, **changes}).model_dump(mode="json")
-    r = relay.client.put(
-        f"{relay.url}/v1/automations",
-        json=doc,
-        headers={**relay.auth(), "If-Match": str(current["revision"])},
-    )
-    assert r.status_code == 200, r.text
-    return dict(r.json())
-
-
 def test_automations_need_if_match_and_refuse_a_stale_revision(relay: RunningRelay) -> None:
     doc = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
     assert doc["revision"] == 0
     assert relay.client.put(f"{relay.url}/v1/automations", json=doc, headers=relay.auth()).status_code == 428
-    stored = put_rules(relay, greeting={"enabled": True, "text": "안녕하세요!"})
+    stored = relay.put_rules(greeting={"enabled": True, "text": "안녕하세요!"})
     assert stored["revision"] == 1
     stale = relay.client.put(
         f"{relay.url}/v1/automations", json=doc, headers={**relay.auth(), "If-Match": "0"}
@@ -81,8 +66,7 @@ def outbound_by(relay: RunningRelay, count: int) -> list[tuple[str, str]]:
 
 
 def test_greeting_goes_to_a_first_message_once(relay: RunningRelay, graph: FakeGraph) -> None:
-    put_rules(
-        relay,
+    relay.put_rules(
         greeting={"enabled": True, "text": "{name}님 안녕하세요, {shop}입니다"},
         profile={"name": "서울 리넨"},
     )
@@ -96,8 +80,7 @@ def test_greeting_goes_to_a_first_message_once(relay: RunningRelay, graph: FakeG
 def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in_korean(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_rules(
-        relay,
+    relay.put_rules(
         greeting={
             "enabled": True,
             "text": "{name}님 안녕하세요, {shop}입니다",
@@ -126,7 +109,7 @@ def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in
 
 
 def test_known_contacts_are_never_greeted(relay: RunningRelay, graph: FakeGraph) -> None:
-    put_rules(relay, greeting={"enabled": True, "text": "Welcome!"})
+    relay.put_rules(greeting={"enabled": True, "text": "Welcome!"})
     r = relay.client.post(
         f"{relay.url}/v1/contacts/known", json={"wa_ids": ["+82 10-3333-4444"]}, headers=relay.auth()
     )
@@ -140,7 +123,7 @@ def test_known_contacts_are_never_greeted(relay: RunningRelay, graph: FakeGraph)
 def test_away_message_once_per_period_and_never_for_phone_echoes(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
-    put_rules(relay, away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"})
+    relay.put_rules(away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"})
     echo = {
         "from": "15550783881",
         "to": "821077778888",

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from app.wire import Automations
 from relay.server import SERVER_OPTIONS, create_app
 from relay.settings import RelaySettings
 from relay.webhook import sign
@@ -103,6 +104,18 @@ class RunningRelay:
             cursor = page["next"]
         return found
 
+    def put_rules(self, **changes: Any) -> dict[str, Any]:
+        """GET the automations, merge `changes`, PUT them back (If-Match): what the relay stored."""
+        current = self.client.get(f"{self.url}/v1/automations", headers=self.auth()).json()
+        doc = Automations.model_validate({**current, **changes}).model_dump(mode="json")
+        r = self.client.put(
+            f"{self.url}/v1/automations",
+            json=doc,
+            headers={**self.auth(), "If-Match": str(current["revision"])},
+        )
+        assert r.status_code == 200, r.text
+        return dict(r.json())
+
     def automations_done(self) -> bool:
         """No greeting, away message or bot answer is still being worked out for a stored message."""
         while True:
@@ -129,10 +142,10 @@ def run_relay(
 
     Yields a RunningRelay: `.url`, `.token`, `.auth()` (the bearer header), `.post_webhook(payload)`
     (signed with `app_secret`), `.events(after, wait)`, `.send(body, key)`, `.wait_for_events(n)`,
-    `.stop()` / `.start()` (a restart on the same port and database) and `.relay` (the live Relay,
-    e.g. `.relay.clock` to pin "now"). `upstream="sandbox"` runs the simulated customers;
-    `upstream_factory` builds any other Upstream. Further keyword arguments are RelaySettings fields
-    (e.g. `retention_days=1`, `send_attempts=2`, `graph_timeout=0.5`).
+    `.put_rules(**changes)` (the automations), `.stop()` / `.start()` (a restart on the same port and
+    database) and `.relay` (the live Relay, e.g. `.relay.clock` to pin "now"). `upstream="sandbox"`
+    runs the simulated customers; `upstream_factory` builds any other Upstream. Further keyword
+    arguments are RelaySettings fields (e.g. `retention_days=1`, `send_attempts=2`, `graph_timeout=0.5`).
     """
     settings = RelaySettings(
         database_url=database_url or f"sqlite:///{tmp_path / 'relay.db'}",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
 from ui.collector import collect_if_due, collect_on_the_gui_thread
-from ui.ops import wait_for_ops
+from ui.ops import pending_ops, wait_for_ops
 from ui.resources import translations_dir
+
+if TYPE_CHECKING:
+    from ui.import_dialog import ImportDialog
 
 DIALOGS = pytest.StashKey[DialogGuard]()
 # Qt warnings fail the test that caused them, except the offscreen platform's notes on what it cannot
@@ -109,6 +112,21 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     w.show()
     qtbot.waitExposed(w)
     yield w
+
+
+@pytest.fixture
+def open_dialog(qtbot: Any, ctx: Any) -> Callable[[Path], ImportDialog]:
+    """`open_dialog(path)`: the import dialog on `path`, shown, its scan (or its refusal) done."""
+    from ui.import_dialog import ImportDialog
+
+    def make(path: Path) -> ImportDialog:
+        dialog = ImportDialog(ctx, path)
+        qtbot.addWidget(dialog, before_close_func=lambda _d: qtbot.waitUntil(lambda: pending_ops() == 0))
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.scan is not None or dialog.close_button.isVisible(), timeout=5000)
+        return dialog
+
+    return make
 
 
 @pytest.fixture

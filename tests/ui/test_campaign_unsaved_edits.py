@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.campaign_store import CampaignDraft, save_draft
 from app.models import Campaign
-from tests.ui.test_campaign_window import LAWFUL_AD, choose_template, open_window, seed
+from tests.support.campaign_window import LAWFUL_AD, choose_template, open_window, seed
 
 QUESTION = "Save the changes to this campaign?"
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from tests.support.chat_exports import write_txt
 from tests.support.factories import make_contact
 from tests.support.window_waits import load_chats, select_chat, settle
-from tests.ui.test_import_dialog import open_dialog  # noqa: F401  (the fixture)
 from ui.chat_list_model import ChatRole
 from ui.chat_view_model import MessageRole
 
@@ -24,7 +23,7 @@ GROUP = (
 
 
 def test_a_group_export_imports_as_a_read_only_archive_chat(
-    open_dialog: Any,  # noqa: F811
+    open_dialog: Any,
     window: Any,
     qtbot: Any,
     tmp_path: Path,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from app.models import Contact, Message
 from tests.support.chat_exports import JPEG, LAYOUTS, Line, render, shop_chat, write_txt, write_zip
 from tests.support.factories import make_contact
 from ui.import_dialog import ImportDialog, open_import
-from ui.ops import pending_ops
 
 PHOTO = "IMG-20240105-WA0001.jpg"
 
@@ -34,18 +32,6 @@ def korean_zip(tmp_path: Path) -> Path:
 def message_count(db: Database) -> int:
     with db.read() as s:
         return int(s.scalar(select(func.count()).select_from(Message)) or 0)
-
-
-@pytest.fixture
-def open_dialog(qtbot: Any, ctx: Any) -> Callable[[Path], ImportDialog]:
-    def make(path: Path) -> ImportDialog:
-        dialog = ImportDialog(ctx, path)
-        qtbot.addWidget(dialog, before_close_func=lambda _d: qtbot.waitUntil(lambda: pending_ops() == 0))
-        dialog.show()
-        qtbot.waitUntil(lambda: dialog.scan is not None or dialog.close_button.isVisible(), timeout=5000)
-        return dialog
-
-    return make
 
 
 def test_the_preview_describes_the_export_and_writes_nothing(

@@ -209,7 +209,7 @@ def test_a_campaign_draft_kept_open_stops_the_restore_before_anything_closes(
 ) -> None:
     """A campaign typed and not saved is open: the restore asks about it first, as quitting does; kept
     (Cancel), nothing is restored and the inbox stays open and usable."""
-    from tests.ui.test_campaign_window import open_window, seed
+    from tests.support.campaign_window import open_window, seed
 
     seed(shop)
     campaigns = open_window(qtbot, shop)
