@@ -130,20 +130,10 @@ def test_a_damaged_file_gets_a_sentence_and_no_import_button(
 
 
 def test_a_korean_owner_reads_why_a_file_is_not_a_chat_in_korean(
-    open_dialog: Any, qapp: Any, tmp_path: Path
+    open_dialog: Any, korean: None, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QTranslator
-
-    from tests.ui.test_translations import tr_tool
-
-    translator = QTranslator()
-    assert translator.load(str(tr_tool.QM))
-    qapp.installTranslator(translator)
-    try:
-        dialog = open_dialog(write_txt(tmp_path / "notes.txt", "shopping list\nmilk\neggs\n" * 100))
-        assert dialog.status.text().startswith("notes.txt에 WhatsApp 채팅 줄")
-    finally:
-        qapp.removeTranslator(translator)
+    dialog = open_dialog(write_txt(tmp_path / "notes.txt", "shopping list\nmilk\neggs\n" * 100))
+    assert dialog.status.text().startswith("notes.txt에 WhatsApp 채팅 줄")
 
 
 def test_two_contacts_with_the_customers_name_must_be_chosen_between(
