@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,8 @@ from app.wire import (
     CAMPAIGN_PACE_DEFAULT,
     CAMPAIGN_PACE_MAX,
     BusinessProfile,
+    CampaignReason,
+    CampaignState,
     RecipientState,
     Template,
 )
@@ -124,6 +126,12 @@ def record_handed_over(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Progressed:
+    campaign_id: int  # the local id
+    stopped: bool  # the relay has just paused it for a reason of Meta's, not the owner's
+
+
 def set_progress(
     session: Session,
     uid: str,
@@ -132,18 +140,38 @@ def set_progress(
     reason: str | None,
     *,
     sent_at: datetime | None = None,
-) -> int | None:
-    """The relay's state, why (a CampaignReason, or None) and counts for a campaign; returns its
-    local id (None when unknown here)."""
+) -> Progressed | None:
+    """The relay's state, why (a CampaignReason, or None) and counts for a campaign (None when it
+    is unknown here: another desktop's)."""
     row = session.scalar(select(Campaign).where(Campaign.uid == uid))
     if row is None:
         return None
+    before = (row.state, row.reason)
     row.state = state[:20]
     row.reason = (reason or "")[:32]
     row.counts = dict(counts)
     if sent_at is not None and row.sent_at is None:
         row.sent_at = sent_at
-    return row.id
+    stopped = (
+        row.state == CampaignState.PAUSED
+        and row.reason not in ("", CampaignReason.OWNER)
+        and before != (row.state, row.reason)
+    )
+    return Progressed(row.id, stopped)
+
+
+def stopped_campaigns(session: Session, campaign_ids: Iterable[int]) -> list[tuple[int, str, str]]:
+    """(id, name, reason) of those of the campaigns still paused by the relay, oldest first."""
+    rows = session.execute(
+        select(Campaign.id, Campaign.name, Campaign.reason)
+        .where(
+            Campaign.id.in_(list(campaign_ids)),
+            Campaign.state == CampaignState.PAUSED,
+            Campaign.reason.not_in(("", CampaignReason.OWNER)),
+        )
+        .order_by(Campaign.id)
+    )
+    return [(int(i), str(name), str(reason)) for i, name, reason in rows]
 
 
 def delete_draft(session: Session, campaign_id: int) -> None:

@@ -28,6 +28,9 @@ class Changes:
     settings: bool = False
     orders: frozenset[int] = field(default_factory=frozenset)
     campaigns: bool = False  # a campaign was saved, handed to the relay, or its progress moved
+    # Campaigns the relay has just stopped for a reason of Meta's (a template paused, the number's
+    # quality): the owner is told, since nothing else brings them to the campaign window.
+    campaigns_stopped: frozenset[int] = field(default_factory=frozenset)
     from_sync: bool = False
 
     @classmethod

@@ -109,6 +109,7 @@ class BatchResult:
     skipped: int = 0
     orders: list[int] = field(default_factory=list)  # orders created from carts in this batch
     campaigns: bool = False  # a campaign's progress moved
+    campaigns_stopped: set[int] = field(default_factory=set)  # paused by the relay for Meta's reason
     automations: bool = False  # a `settings` event replaced the automations document
 
     def add(self, other: BatchResult) -> None:
@@ -118,6 +119,7 @@ class BatchResult:
         self.skipped += other.skipped
         self.orders += other.orders
         self.campaigns |= other.campaigns
+        self.campaigns_stopped |= other.campaigns_stopped
         self.automations |= other.automations
 
     def changes(self) -> Changes:
@@ -128,6 +130,7 @@ class BatchResult:
             orders=frozenset(self.orders),
             automations=self.automations,
             campaigns=self.campaigns,
+            campaigns_stopped=frozenset(self.campaigns_stopped),
             from_sync=True,
         )
 
@@ -305,11 +308,14 @@ class _Batch:
             from app.campaign_store import set_progress
 
             for ce_ in campaigns:
-                if set_progress(self.s, ce_.campaign_id, ce_.state, ce_.counts, ce_.reason) is None:
+                progressed = set_progress(self.s, ce_.campaign_id, ce_.state, ce_.counts, ce_.reason)
+                if progressed is None:
                     self.result.skipped += 1  # another desktop's campaign: nothing here to update
                 else:
                     self.result.applied += 1
                     self.result.campaigns = True
+                    if progressed.stopped:
+                        self.result.campaigns_stopped.add(progressed.campaign_id)
         return self.result
 
     def apply_unreadable(self, events: list[UnreadableEvent]) -> None:

@@ -161,6 +161,10 @@ class CampaignWindow(QWidget):
 
         self._list_reads.run_op(work, show, parent=self, on_outdated=outdated)
 
+    def show_campaign(self, campaign_id: int) -> None:
+        """Open a campaign's report (its notification was clicked); unsaved edits of a draft ask first."""
+        self.leave_editor(lambda: self.reload(select=campaign_id))
+
     def _row_picked(self, row: int) -> None:
         """The owner picked a campaign in the list: unsaved edits of the shown draft ask first."""
         if row < 0:

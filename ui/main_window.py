@@ -330,9 +330,32 @@ class MainWindow(QMainWindow):
         run_write_returning(self.ctx, work, done, parent=self)
 
     def _hub_changed(self, changes: Changes) -> None:
-        """The chat list, chat and contact panel listen themselves; the title needs the shop's name."""
+        """The chat list, chat and contact panel listen themselves; the title needs the shop's name,
+        and a campaign the relay stopped is told."""
         if changes.automations:
             self.read_shop_name()
+        if changes.campaigns_stopped:
+            self.tell_stopped_campaigns(changes.campaigns_stopped)
+
+    def tell_stopped_campaigns(self, campaign_ids: frozenset[int]) -> None:
+        """Each campaign's name and reason, read in an op, then a notification each."""
+        from ui.ops import run_read
+
+        def read(s: Session) -> list[tuple[int, str, str]]:
+            from app.campaign_store import stopped_campaigns
+
+            return stopped_campaigns(s, campaign_ids)
+
+        def tell(found: list[tuple[int, str, str]]) -> None:
+            from ui.campaign_models import reason_label
+
+            for campaign_id, name, reason in found:
+                self.notifier.campaign_stopped(campaign_id, name, reason_label(reason))
+
+        def failed(exc: BaseException) -> None:
+            log.warning("stopped campaigns not read: %s", type(exc).__name__)
+
+        run_read(self.ctx, read, tell, parent=self, on_failure=failed)
 
     def _rows_refreshed(
         self,

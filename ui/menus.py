@@ -187,6 +187,17 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         show_window("campaigns", lambda: CampaignWindow(ctx))
 
+    def campaign(campaign_id: int) -> None:
+        """A campaign's notification clicked: the campaign window, at its report."""
+        from ui.campaign_window import CampaignWindow
+
+        campaigns()
+        shown = windows["campaigns"]
+        assert isinstance(shown, CampaignWindow)
+        shown.show_campaign(campaign_id)
+
+    window.notifier.campaign_requested.connect(campaign)
+
     def share() -> None:
         from ui.share_link_dialog import ShareLinkDialog
 

@@ -26,12 +26,15 @@ COALESCE_MS = 2000
 class Notifier(QObject):
     """Decides whether a change deserves a notification; shows it through the tray icon.
 
-    `notified(contact_id, title, text)` is emitted for every notification (tests listen to it);
-    `chat_requested(contact_id)` when the owner clicks one.
+    `notified(contact_id, title, text)` is emitted for every chat's notification (tests listen to
+    it), `campaign_told(campaign_id, title, text)` for a campaign's; `chat_requested(contact_id)` or
+    `campaign_requested(campaign_id)` when the owner clicks one.
     """
 
     notified = Signal(int, str, str)
     chat_requested = Signal(int)
+    campaign_told = Signal(int, str, str)
+    campaign_requested = Signal(int)
 
     def __init__(
         self, window: QWidget, prefs: dict, is_window_active: Callable[[], bool] | None = None
@@ -43,6 +46,7 @@ class Notifier(QObject):
             lambda: window.isActiveWindow() and not window.isMinimized()
         )
         self._last_contact: int | None = None
+        self._last_campaign: int | None = None  # the last notification was this campaign's
         # Chats with new messages waiting to be told as one summary (contact id → its newest row, or
         # what is known of a chat the list does not show).
         self._pending: dict[int, ConversationRow | Arrival] = {}
@@ -119,7 +123,7 @@ class Notifier(QObject):
             text = self.tr("{0} new messages in {1} more chats").format(messages, len(rows))
         else:
             text = self.tr("{0} new messages in {1} chats").format(messages, len(rows))
-        self._last_contact = newest.contact_id
+        self._last_contact, self._last_campaign = newest.contact_id, None
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(newest.contact_id, title, text)
@@ -132,7 +136,7 @@ class Notifier(QObject):
             text = self.tr("New message")
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(title, row.unread_count)
-        self._last_contact = row.contact_id
+        self._last_contact, self._last_campaign = row.contact_id, None
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
@@ -141,10 +145,22 @@ class Notifier(QObject):
         """The menu bot handed this chat to a person: say so, whichever chat is open."""
         title = row.display_name
         text = self.tr("Needs a person: the menu bot handed this chat over.")
-        self._last_contact = row.contact_id
+        self._last_contact, self._last_campaign = row.contact_id, None
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.notified.emit(row.contact_id, title, text)
+
+    def campaign_stopped(self, campaign_id: int, name: str, why: str) -> None:
+        """The relay paused a campaign for Meta's reason: told even with the window in front, where
+        only the campaign window would show it."""
+        if not self.prefs.get("notifications", True):
+            return
+        title = self.tr("Campaign paused: {0}").format(name)
+        text = self.tr("{0}. Customers not sent yet are waiting; none failed.").format(why)
+        self._last_contact, self._last_campaign = None, campaign_id
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self.campaign_told.emit(campaign_id, title, text)
 
     def set_unread_total(self, total: int) -> None:
         if self.tray is None:
@@ -158,7 +174,9 @@ class Notifier(QObject):
 
     def _clicked(self) -> None:
         self._raise()
-        if self._last_contact is not None:
+        if self._last_campaign is not None:
+            self.campaign_requested.emit(self._last_campaign)
+        elif self._last_contact is not None:
             self.chat_requested.emit(self._last_contact)
 
     def _raise(self) -> None:

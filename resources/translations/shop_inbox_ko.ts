@@ -3567,6 +3567,14 @@ The previous data was kept in {folder}.</source>
         <translation>상담 필요: 메뉴 봇이 이 채팅을 직원에게 넘겼어요.</translation>
     </message>
     <message>
+        <source>Campaign paused: {0}</source>
+        <translation>캠페인 일시 중지: {0}</translation>
+    </message>
+    <message>
+        <source>{0}. Customers not sent yet are waiting; none failed.</source>
+        <translation>{0}. 아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요.</translation>
+    </message>
+    <message>
         <source>Shop Inbox — 1 unread message</source>
         <translation>샵 인박스 — 읽지 않은 메시지 1개</translation>
     </message>

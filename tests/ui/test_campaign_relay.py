@@ -228,6 +228,8 @@ def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_
         for i, wa_id in enumerate(people):
             _consenting(s, wa_id, f"Customer {i}")
         _shop_named(s)
+    told: list[object] = []
+    window.notifier.campaign_told.connect(lambda *notice: told.append(notice))
     campaigns = _campaign_window(window, qtbot, relay)
     _send_ad(campaigns, qtbot, dialogs, "Slow spring restock", len(people), pace=2)
 
@@ -263,6 +265,7 @@ def test_pause_in_the_report_stops_the_relays_sends_until_resume_and_the_window_
     qtbot.waitUntil(lambda: report.state.text().startswith("Finished"), timeout=15000)
     assert not report.resume_button.isVisible() and not report.pause_button.isVisible()
     assert sorted(templates_sent()) == people  # everyone once, nobody twice
+    assert told == []  # the owner's own pause is no news to them
 
 
 def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_what_to_do(
@@ -270,6 +273,11 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
 ) -> None:
     """Meta paused the ad for low quality before its news reached the relay: Graph refuses each send
     (132015). The campaign stops at once, nobody is marked failed, and the owner reads why."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.campaign_window import CampaignWindow
+    from ui.menus import install_menus
+    from ui.ops import pending_ops
 
     people = [f"8210444400{i:02d}" for i in range(3)]
     with window.ctx.db.write() as s:
@@ -277,6 +285,8 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
             _consenting(s, wa_id, f"Customer {i}")
         _shop_named(s)
     relay.graph.refused_templates[("spring_restock", "ko")] = 132015
+    told: list[tuple[int, str, str]] = []
+    window.notifier.campaign_told.connect(lambda *notice: told.append(notice))
     campaigns = _campaign_window(window, qtbot, relay)
     _send_ad(campaigns, qtbot, dialogs, "Spring restock", len(people))
 
@@ -287,6 +297,19 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
     assert report.numbers["failed"].text() == "0"
     assert "none failed" in report.failures.text() and "resume then" in report.failures.text()
     assert report.resume_button.isVisible()
+    # Told even with the main window in front, where nothing else shows it; clicked, the campaign.
+    qtbot.waitUntil(lambda: len(told) == 1, timeout=5000)
+    campaign_id, title, text = told[0]
+    assert title == "Campaign paused: Spring restock"
+    assert text == "Meta paused the template. Customers not sent yet are waiting; none failed."
+    install_menus(window, window.ctx)
+    window.notifier.campaign_requested.emit(campaign_id)
+    opened = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CampaignWindow) and w is not campaigns
+    )
+    qtbot.addWidget(opened, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    qtbot.waitUntil(lambda: opened.stack.currentWidget() is opened.report, timeout=10000)
+    qtbot.waitUntil(lambda: opened.report.state.text().startswith(why), timeout=5000)
 
     del relay.graph.refused_templates[("spring_restock", "ko")]  # Meta lifted the pause
     report.resume_button.click()
@@ -295,6 +318,7 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
     assert campaigns.list_model.index(0, 1).data() == "Finished"
     assert "none failed" not in report.failures.text()
     assert sorted(str(b["to"]) for b in relay.graph.sent if b.get("type") == "template") == people
+    assert len(told) == 1  # the resume and the sends after it are not news
 
 
 def test_the_report_lists_who_the_relay_held_or_failed_and_why(
