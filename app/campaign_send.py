@@ -132,12 +132,14 @@ def hand_over(
     answer = client.create_campaign(request)
     with db.write() as s:
         row = s.get(CampaignRow, campaign_id)
+        reason: str | None
         if row is not None and row.state != DRAFT:
             # The relay began at once and its campaign events were applied while its answer was on the
             # way: they are newer than the answer, which would put the report back at "running".
-            set_progress(s, answer.id, row.state, dict(row.counts or {}), row.reason, sent_at=now)
+            state, counts, reason, waiting = row.state, dict(row.counts or {}), row.reason, row.waiting_until
         else:
-            set_progress(s, answer.id, answer.state, answer.counts, answer.reason, sent_at=now)
+            state, counts, reason, waiting = answer.state, answer.counts, answer.reason, answer.waiting_until
+        set_progress(s, answer.id, state, counts, reason, waiting_until=waiting, sent_at=now)
     log.info("campaign %s handed to the relay: %d recipients", answer.id, len(request.recipients))
     return answer
 
@@ -151,5 +153,7 @@ def campaign_action(db: Database, client: CampaignClient, campaign_id: int, acti
         uid = row.uid
     answer = client.campaign_action(uid, action)
     with db.write() as s:
-        set_progress(s, answer.id, answer.state, answer.counts, answer.reason)
+        set_progress(
+            s, answer.id, answer.state, answer.counts, answer.reason, waiting_until=answer.waiting_until
+        )
     return answer

@@ -139,16 +139,18 @@ def set_progress(
     counts: dict[str, Any],
     reason: str | None,
     *,
+    waiting_until: datetime | None = None,
     sent_at: datetime | None = None,
 ) -> Progressed | None:
-    """The relay's state, why (a CampaignReason, or None) and counts for a campaign (None when it
-    is unknown here: another desktop's)."""
+    """The relay's state, why (a CampaignReason, or None), until when it waits for Meta's limit, and
+    counts for a campaign (None when it is unknown here: another desktop's)."""
     row = session.scalar(select(Campaign).where(Campaign.uid == uid))
     if row is None:
         return None
     before = (row.state, row.reason)
     row.state = state[:20]
     row.reason = (reason or "")[:32]
+    row.waiting_until = waiting_until if state == CampaignState.WAITING_FOR_LIMIT else None
     row.counts = dict(counts)
     if sent_at is not None and row.sent_at is None:
         row.sent_at = sent_at
@@ -196,6 +198,7 @@ class CampaignRow:
     sent_at: datetime | None
     created_at: datetime
     reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
+    waiting_until: datetime | None = None  # waiting for Meta's messaging limit: when it goes on
 
 
 def campaign_rows(session: Session) -> list[CampaignRow]:
@@ -220,6 +223,7 @@ def campaign_rows(session: Session) -> list[CampaignRow]:
             r.sent_at,
             r.created_at,
             r.reason,
+            r.waiting_until,
         )
         for r in rows
     ]
@@ -262,6 +266,7 @@ class CampaignReport:
     relay_details: bool = False
     reason: str = ""  # why the relay paused or holds it (a CampaignReason); "": none
     scheduled_at: datetime | None = None  # the time the owner set it for (None: sent at once)
+    waiting_until: datetime | None = None  # waiting for Meta's messaging limit: when it goes on
 
     def count(self, *states: RecipientState) -> int:
         return sum(1 for r in self.rows if r.state in states)
@@ -382,6 +387,7 @@ def campaign_report(session: Session, campaign_id: int) -> CampaignReport | None
         uid=campaign.uid,
         reason=campaign.reason,
         scheduled_at=campaign.scheduled_at,
+        waiting_until=campaign.waiting_until,
     )
 
 

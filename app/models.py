@@ -470,6 +470,8 @@ class Campaign(Base):
     counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the relay's last progress counts
     # Why the relay paused or holds it (a CampaignReason, kept open: a newer relay may know more); "": none.
     reason: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # Held for Meta's messaging limit: when the relay goes on by itself (from its campaign events).
+    waiting_until: Mapped[datetime | None] = mapped_column(UTCTimestamp)
     sent_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)  # handed to the relay
     created_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow, onupdate=utcnow)

@@ -308,7 +308,14 @@ class _Batch:
             from app.campaign_store import set_progress
 
             for ce_ in campaigns:
-                progressed = set_progress(self.s, ce_.campaign_id, ce_.state, ce_.counts, ce_.reason)
+                progressed = set_progress(
+                    self.s,
+                    ce_.campaign_id,
+                    ce_.state,
+                    ce_.counts,
+                    ce_.reason,
+                    waiting_until=ce_.waiting_until,
+                )
                 if progressed is None:
                     self.result.skipped += 1  # another desktop's campaign: nothing here to update
                 else:

@@ -225,7 +225,9 @@ class CampaignListModel(_Table):
         """The line under a campaign's name: its state, when it went or goes, and to how many."""
         r = self.rows[row]
         parts = [state_text(r.state, r.reason)]
-        if r.sent_at or r.scheduled_at:
+        if r.state == CampaignState.WAITING_FOR_LIMIT and r.waiting_until is not None:
+            parts.append(self.tr("goes on {0}").format(moment_text(r.waiting_until, self.zone)))
+        elif r.sent_at or r.scheduled_at:
             parts.append(self._when(r))
         if r.sent_at:
             count = r.recipients  # lupdate reads %n's argument only as a plain name

@@ -163,6 +163,13 @@ class CampaignReportView(QWidget):
             lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
         if report.state == CampaignState.PAUSED and (advice := self._template_advice(report.reason)):
             lines.append(advice)
+        if report.state == CampaignState.WAITING_FOR_LIMIT and report.waiting_until is not None:
+            lines.append(
+                self.tr(
+                    "Meta's limit on customers messaged in 24 hours is reached: the rest go out from "
+                    "{0}, by themselves."
+                ).format(moment_text(report.waiting_until, self.model.zone))
+            )
         if paced := report.relay_counts.get(RecipientState.PENDING, 0):
             # Meta paces a new template: what it holds is neither failed nor to be sent again.
             lines.append(

@@ -844,6 +844,10 @@
 </context>
 <context>
     <name>CampaignListModel</name>
+    <message>
+        <source>goes on {0}</source>
+        <translation>{0}에 이어서 보냄</translation>
+    </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
         <translation>
@@ -955,6 +959,10 @@
     <message>
         <source>On the relay: {0}</source>
         <translation>릴레이: {0}</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s limit on customers messaged in 24 hours is reached: the rest go out from {0}, by themselves.</source>
+        <translation>24시간 동안 메시지를 보낼 수 있는 고객 수(Meta 한도)에 도달했어요. 나머지는 {0}부터 저절로 보내져요.</translation>
     </message>
     <message numerus="yes">
         <source>Pending at Meta: %n message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>

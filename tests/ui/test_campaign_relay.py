@@ -321,6 +321,38 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
     assert len(told) == 1  # the resume and the sends after it are not news
 
 
+def test_a_campaign_waiting_for_metas_messaging_limit_says_when_it_goes_on(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    """A new number may message ten customers a day here (Meta's tiers: 250, 2,000…): twelve wait."""
+    relay.graph.numbers["106540352242922"]["whatsapp_business_manager_messaging_limit"] = "TIER_10"
+    people = [f"8210555500{i:02d}" for i in range(12)]
+    with window.ctx.db.write() as s:
+        for i, wa_id in enumerate(people):
+            _consenting(s, wa_id, f"Customer {i}")
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    _send_ad(campaigns, qtbot, dialogs, "Big spring restock", len(people))
+
+    report = campaigns.report
+    qtbot.waitUntil(
+        lambda: (
+            campaigns.list_model.rowCount() == 1 and campaigns.list_model.rows[0].state == "waiting_for_limit"
+        ),
+        timeout=30000,
+    )
+    answer = relay.client.get(f"{relay.url}/v1/campaigns/{report.report.uid}", headers=relay.auth())
+    until = datetime.fromisoformat(answer.json()["waiting_until"])
+    said = (
+        "Meta's limit on customers messaged in 24 hours is reached: the rest go out from "
+        f"{moment_text(until, campaigns.list_model.zone)}, by themselves."
+    )
+    qtbot.waitUntil(lambda: said in report.failures.text(), timeout=10000)
+    assert report.state.text().startswith("Waiting for the messaging limit · sent ")
+    goes_on = f"Waiting for the messaging limit · goes on {moment_text(until, campaigns.list_model.zone)} · "
+    assert campaigns.list_model.details(0).startswith(goes_on)
+
+
 def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     window: Any, qtbot: Any, relay: Any, dialogs: Any
 ) -> None:
