@@ -6,7 +6,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.campaign_models import CampaignListModel, CampaignRole
+from app.campaign_store import CampaignRow
+from ui.campaign_models import CampaignListModel, CampaignRole, relay_reason
+from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
@@ -14,11 +16,13 @@ PAD = 6
 
 class CampaignListDelegate(QStyledItemDelegate):
     """Two lines in the list's one column, so the send time is never cut off by a narrow list:
-    "Winter sale" / "Scheduled · Dec 2, 8:06 PM · 120". Plain text only (a name is never markup)."""
+    "Winter sale" / "Scheduled · Dec 2, 8:06 PM · 120"; a third, in the warning colour, when the relay
+    paused or holds it for a reason of Meta's ("Meta paused the template"). Plain text only (a name
+    is never markup)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
-        return QSize(120, fm.height() * 2 + 2 * PAD)
+        return QSize(120, fm.height() * (3 if _why(index) else 2) + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if index.data(CampaignRole.ROW) is None:
@@ -61,4 +65,18 @@ class CampaignListDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             small.elidedText(details, Qt.TextElideMode.ElideRight, rect.width()),
         )
+        if why := _why(index):
+            if not selected:
+                painter.setPen(colours(palette).failed)  # as a failed message's mark: it needs the owner
+            third = QRect(rect.left(), second.bottom() + 1, rect.width(), small.height())
+            painter.drawText(
+                third,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                small.elidedText(why, Qt.TextElideMode.ElideRight, rect.width()),
+            )
         painter.restore()
+
+
+def _why(index: Index) -> str:
+    row = index.data(CampaignRole.ROW)
+    return relay_reason(row.reason) if isinstance(row, CampaignRow) else ""

@@ -44,11 +44,17 @@ def state_label(state: str) -> str:
 
 
 def state_text(state: str, reason: str | None) -> str:
-    """The state with why the relay paused or holds it: "Paused (Meta paused the template)". Not the
-    owner's own pause, nor the limit the state already names."""
+    """The state with why the relay paused or holds it: "Paused (Meta paused the template)"."""
+    why = relay_reason(reason)
+    return translate("campaigns", "{0} ({1})").format(state_label(state), why) if why else state_label(state)
+
+
+def relay_reason(reason: str | None) -> str:
+    """Why the relay paused or holds a campaign, when the owner needs telling: not their own pause,
+    nor the limit the state already names; "" otherwise."""
     if not reason or reason in (CampaignReason.OWNER, CampaignReason.MESSAGING_LIMIT):
-        return state_label(state)
-    return translate("campaigns", "{0} ({1})").format(state_label(state), reason_label(reason))
+        return ""
+    return reason_label(reason)
 
 
 def reason_label(reason: str | None) -> str:
@@ -202,7 +208,8 @@ class CampaignListModel(_Table):
         if role == CampaignRole.ROW:
             return r
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.name + "\n" + self.details(index.row())
+            lines = (r.name, self.details(index.row()), relay_reason(r.reason))
+            return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:
@@ -222,9 +229,10 @@ class CampaignListModel(_Table):
         return moment_text(when, self.zone)
 
     def details(self, row: int) -> str:
-        """The line under a campaign's name: its state, when it went or goes, and to how many."""
+        """The line under a campaign's name: its state, when it went or goes, and to how many (why
+        the relay paused or holds it has a line of its own: `relay_reason`)."""
         r = self.rows[row]
-        parts = [state_text(r.state, r.reason)]
+        parts = [state_label(r.state)]
         if r.state == CampaignState.WAITING_FOR_LIMIT and r.waiting_until is not None:
             parts.append(self.tr("goes on {0}").format(moment_text(r.waiting_until, self.zone)))
         elif r.sent_at or r.scheduled_at:

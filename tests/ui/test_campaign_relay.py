@@ -294,6 +294,9 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
     why = "Paused (Meta paused the template)"
     qtbot.waitUntil(lambda: report.state.text().startswith(why), timeout=15000)
     qtbot.waitUntil(lambda: campaigns.list_model.index(0, 1).data() == why, timeout=5000)
+    # In the list, the reason has a line of its own: the state's line keeps its time and count.
+    assert campaigns.list_model.details(0).startswith("Paused · ")
+    paused_row_height = campaigns.list.sizeHintForRow(0)
     assert report.numbers["failed"].text() == "0"
     assert "none failed" in report.failures.text() and "resume then" in report.failures.text()
     assert report.resume_button.isVisible()
@@ -316,6 +319,7 @@ def test_a_template_meta_paused_pauses_the_campaign_and_the_window_says_why_and_
     qtbot.waitUntil(lambda: campaigns.list_model.rows[0].state == "done", timeout=30000)
     qtbot.waitUntil(lambda: report.state.text().startswith("Finished"), timeout=15000)
     assert campaigns.list_model.index(0, 1).data() == "Finished"
+    assert campaigns.list.sizeHintForRow(0) < paused_row_height
     assert "none failed" not in report.failures.text()
     assert sorted(str(b["to"]) for b in relay.graph.sent if b.get("type") == "template") == people
     assert len(told) == 1  # the resume and the sends after it are not news
