@@ -349,8 +349,7 @@ class MainWindow(QMainWindow):
         def tell(found: list[tuple[int, str, str]]) -> None:
             from ui.campaign_models import reason_label
 
-            for campaign_id, name, reason in found:
-                self.notifier.campaign_stopped(campaign_id, name, reason_label(reason))
+            self.notifier.campaigns_stopped([(i, name, reason_label(reason)) for i, name, reason in found])
 
         def failed(exc: BaseException) -> None:
             log.warning("stopped campaigns not read: %s", type(exc).__name__)

@@ -61,7 +61,7 @@ class Notifier(QObject):
             menu = QMenu(window)
             menu.addAction(self.tr("Show Shop Inbox"), self._raise)
             self.tray.setContextMenu(menu)
-            self.tray.messageClicked.connect(self._clicked)
+            self.tray.messageClicked.connect(self.message_clicked)
             self.tray.activated.connect(lambda _reason: self._raise())
             self.tray.show()
 
@@ -150,13 +150,22 @@ class Notifier(QObject):
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.notified.emit(row.contact_id, title, text)
 
-    def campaign_stopped(self, campaign_id: int, name: str, why: str) -> None:
-        """The relay paused a campaign for Meta's reason: told even with the window in front, where
-        only the campaign window would show it."""
-        if not self.prefs.get("notifications", True):
+    def campaigns_stopped(self, stopped: list[tuple[int, str, str]]) -> None:
+        """The relay paused campaigns (id, name, why) for Meta's reason: told even with the window in
+        front, where only the campaign window would show it; several at once (the number's quality
+        fell) as one notification."""
+        if not stopped or not self.prefs.get("notifications", True):
             return
-        title = self.tr("Campaign paused: {0}").format(name)
-        text = self.tr("{0}. Customers not sent yet are waiting; none failed.").format(why)
+        campaign_id, name, why = stopped[0]
+        if len(stopped) > 1:
+            title = self.tr("%n campaign(s) paused", "", len(stopped))
+            why = "; ".join(dict.fromkeys(reason for _id, _name, reason in stopped))
+        else:
+            title = self.tr("Campaign paused: {0}").format(name)
+        # A sentence of its own ("The number's quality dropped."); Hangul has no capitals to change.
+        text = self.tr("{0}. Customers not sent yet are waiting; none failed.").format(
+            why[:1].upper() + why[1:]
+        )
         self._last_contact, self._last_campaign = None, campaign_id
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
@@ -172,7 +181,8 @@ class Notifier(QObject):
         else:
             self.tray.setToolTip(self.tr("Shop Inbox — %n unread messages", "", total))
 
-    def _clicked(self) -> None:
+    def message_clicked(self) -> None:
+        """A notification was clicked (the tray tells): its chat, or its campaign."""
         self._raise()
         if self._last_campaign is not None:
             self.campaign_requested.emit(self._last_campaign)

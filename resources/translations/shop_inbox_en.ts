@@ -64,6 +64,11 @@
 <context>
     <name>Notifier</name>
     <message numerus="yes">
+        <source>%n campaign(s) paused</source>
+        <translation>
+            <numerusform>%n campaign paused</numerusform><numerusform>%n campaigns paused</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Shop Inbox — %n unread messages</source>
         <translation>
             <numerusform>Shop Inbox — %n unread message</numerusform><numerusform>Shop Inbox — %n unread messages</numerusform></translation>

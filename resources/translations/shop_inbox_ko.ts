@@ -3574,6 +3574,12 @@ The previous data was kept in {folder}.</source>
         <source>Needs a person: the menu bot handed this chat over.</source>
         <translation>상담 필요: 메뉴 봇이 이 채팅을 직원에게 넘겼어요.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n campaign(s) paused</source>
+        <translation>
+            <numerusform>캠페인 %n개 일시 중지</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Campaign paused: {0}</source>
         <translation>캠페인 일시 중지: {0}</translation>

@@ -137,3 +137,13 @@ def korean(qapp: QApplication) -> Iterator[None]:
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The app's English plurals installed for one test ("1 campaign paused", not "campaign(s)")."""
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "shop_inbox_en.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)

@@ -81,3 +81,24 @@ def test_one_customer_writing_is_told_at_once_every_time(qtbot: Any) -> None:
     assert [(cid, text) for cid, _title, text in notes] == [(7, "안녕하세요")]
     told.conversations_changed([(row(7, 1), row(7, 2, minutes=1))])
     assert len(notes) == 2 and notes[-1][1] == "손님 7 (2 messages)"
+
+
+def test_campaigns_the_numbers_quality_stopped_are_told_once_together(qtbot: Any, english: None) -> None:
+    told, _notes = notifier(qtbot)
+    campaigns: list[tuple[int, str, str]] = []
+    told.campaign_told.connect(lambda cid, title, text: campaigns.append((cid, title, text)))
+    clicked: list[int] = []
+    told.campaign_requested.connect(clicked.append)
+    why = "the number's quality dropped"
+
+    told.campaigns_stopped([(7, "봄 세일", why), (9, "재입고 알림", why), (12, "VIP 쿠폰", why)])
+
+    assert campaigns == [
+        (
+            7,
+            "3 campaigns paused",
+            "The number's quality dropped. Customers not sent yet are waiting; none failed.",
+        )
+    ]
+    told.message_clicked()  # the tray message clicked: the campaign window opens at the first of them
+    assert clicked == [7]
