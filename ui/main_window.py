@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
             self.tell_stopped_campaigns(changes.campaigns_stopped)
 
     def tell_stopped_campaigns(self, campaign_ids: frozenset[int]) -> None:
-        """Each campaign's name and reason, read in an op, then a notification each."""
+        """The campaigns' names and reasons, read in an op, then told (several as one notification)."""
         from ui.ops import run_read
 
         def read(s: Session) -> list[tuple[int, str, str]]:
