@@ -68,7 +68,7 @@ def reason_label(reason: str | None) -> str:
         ),
         CampaignReason.QUALITY_DROPPED: translate("campaigns", "the number's quality dropped"),
         CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
-        CampaignReason.NIGHT_HOLD: translate("campaigns", "held until 08:00 (night-time rule)"),
+        CampaignReason.NIGHT_HOLD: translate("campaigns", "held until 08:00 by the night-time rule"),
     }
     return labels.get(reason or "", reason or "")
 

@@ -5572,7 +5572,7 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>Meta의 일일 메시지 한도에 도달함</translation>
     </message>
     <message>
-        <source>held until 08:00 (night-time rule)</source>
+        <source>held until 08:00 by the night-time rule</source>
         <translation>야간 규정으로 08:00까지 보류</translation>
     </message>
     <message>

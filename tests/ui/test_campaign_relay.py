@@ -407,6 +407,10 @@ def test_the_report_lists_who_the_relay_held_or_failed_and_why(
     assert why()["Chae Gone"][1] == "Not deliverable to this number"
     assert why()["Ara Night"][1] == ""
     assert not report.relay_note.isVisible()
+    # Everyone left waits for 08:00: the campaign says so, once, without a bracket in a bracket.
+    held = "Sending (held until 08:00 by the night-time rule)"
+    qtbot.waitUntil(lambda: report.state.text().startswith(held + " · sent "), timeout=15000)
+    assert campaigns.list_model.index(0, 1).data() == held
 
     report.show_choice.setCurrentIndex(1)  # only those not sent (Ara's tick may still be on its way)
     qtbot.waitUntil(lambda: set(why()) == {"Bora Sleep", "Chae Gone"}, timeout=15000)
