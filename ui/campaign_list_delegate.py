@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.campaign_store import CampaignRow
+from app.wire import CampaignState
 from ui.campaign_models import CampaignListModel, CampaignRole, relay_reason
 from ui.theme import colours
 
@@ -16,9 +17,9 @@ PAD = 6
 
 class CampaignListDelegate(QStyledItemDelegate):
     """Two lines in the list's one column, so the send time is never cut off by a narrow list:
-    "Winter sale" / "Scheduled · Dec 2, 8:06 PM · 120"; a third, in the warning colour, when the relay
-    paused or holds it for a reason of Meta's ("Meta paused the template"). Plain text only (a name
-    is never markup)."""
+    "Winter sale" / "Scheduled · Dec 2, 8:06 PM · 120"; a third when the relay paused or holds it
+    for a reason of Meta's or the law's ("Meta paused the template", in the failed-mark colour: the
+    owner must act). Plain text only (a name is never markup)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)  # type: ignore[attr-defined]
@@ -66,7 +67,8 @@ class CampaignListDelegate(QStyledItemDelegate):
             small.elidedText(details, Qt.TextElideMode.ElideRight, rect.width()),
         )
         if why := _why(index):
-            if not selected:
+            row = index.data(CampaignRole.ROW)
+            if not selected and row.state == CampaignState.PAUSED:
                 painter.setPen(colours(palette).failed)  # as a failed message's mark: it needs the owner
             third = QRect(rect.left(), second.bottom() + 1, rect.width(), small.height())
             painter.drawText(
