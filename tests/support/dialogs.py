@@ -205,7 +205,17 @@ class DialogGuard:
         if isinstance(widget, QMenu) and isinstance(entry.answer, str):
             _pick(widget, entry.answer)
         elif callable(entry.answer):
-            entry.answer(widget)
+            try:
+                entry.answer(widget)
+            except BaseException:
+                # An answer whose check failed never clicked through: close the dialog, so the test
+                # fails at once instead of waiting on it forever.
+                self._current_modal = None
+                if isinstance(widget, QDialog):
+                    widget.reject()
+                else:
+                    widget.close()
+                raise
 
     # ------------------------------------------------------------------ reporting
 
