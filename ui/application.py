@@ -140,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
         code = report_startup_failure(app, args, exc, log_file, ctx)
         if claim is not None:
             claim.release()
+        relaunch_if_asked()
         return code
     from ui.unexpected_errors import install as catch_unexpected_errors
 
@@ -168,11 +169,17 @@ def run(args: argparse.Namespace) -> int:
     ctx.db.close()
     if claim is not None:
         claim.release()
+    relaunch_if_asked()  # a backup was restored: the owner gets the restored inbox at once
+    return int(code)
+
+
+def relaunch_if_asked() -> None:
+    """Start Shop Inbox again if this run asked to (a restore, or Start again after a failed start),
+    now that it has let go of its folder."""
     from ui.restart import relaunch, take_restart_request
 
-    if take_restart_request():  # a backup was restored: the owner gets the restored inbox at once
+    if take_restart_request():
         relaunch()
-    return int(code)
 
 
 def already_open() -> int:
@@ -293,10 +300,15 @@ def report_startup_failure(
 ) -> int:
     """Log the traceback, tell the owner in plain words (with the log's path), and give the exit code."""
     from app.errors import ShopInboxError
-    from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
+    from ui.startup_error import StartupErrorDialog, explain_startup_error, may_pass, startup_error_details
     from ui.translations import install_translators, installed_language
 
+    before = _size(log_file)
     log.exception("Shop Inbox could not start")
+    if log_file is not None and not _grew(log_file, before):
+        # Not written (a full disk takes the log too): the dialog asks for the details instead of
+        # pointing at an empty file.
+        log_file = None
     if ctx is not None:
         stop = ctx.stop_demo
         if stop is not None:
@@ -310,9 +322,27 @@ def report_startup_failure(
         return code
     if installed_language(app) is None:
         install_translators(app, args.lang)
-    dialog = StartupErrorDialog(explain_startup_error(exc), log_file, startup_error_details(exc, log_file))
+    dialog = StartupErrorDialog(
+        explain_startup_error(exc), log_file, startup_error_details(exc, log_file), may_pass=may_pass(exc)
+    )
     dialog.exec()
+    if dialog.start_again:
+        from ui.restart import request_restart
+
+        request_restart()  # once this run has let go of the folder
     return code
+
+
+def _size(path: Path | None) -> int | None:
+    try:
+        return path.stat().st_size if path is not None else None
+    except OSError:
+        return None
+
+
+def _grew(path: Path, before: int | None) -> bool:
+    after = _size(path)
+    return after is not None and after > (before or 0)
 
 
 def start_demo_context(lang: str | None, data_dir: Path | None = None) -> AppContext:

@@ -42,6 +42,13 @@ def explain_startup_error(exc: BaseException) -> str:
     )
 
 
+def may_pass(exc: BaseException) -> bool:
+    """Whether starting again can help without anything changed by us: the disk was full (the owner
+    frees space), or the failure was unexpected (the explanation asks to start again). A file Shop
+    Inbox cannot read, or an inbox from a newer version, fails the same way however often it starts."""
+    return is_disk_full(exc) or not isinstance(exc, ShopInboxError)
+
+
 def startup_error_details(exc: BaseException, log_file: Path | None) -> str:
     """What a helper needs to find the cause: versions, the log's path and the traceback."""
     from importlib.metadata import PackageNotFoundError, version
@@ -63,13 +70,21 @@ def startup_error_details(exc: BaseException, log_file: Path | None) -> str:
 
 
 class StartupErrorDialog(QDialog):
-    """The one dialog a failed start shows; closing it ends the program."""
+    """The one dialog a failed start shows; closing it ends the program. With `may_pass`, Start
+    again ends it too, and Shop Inbox starts once more (`start_again`)."""
 
     def __init__(
-        self, explanation: str, log_file: Path | None, details: str, parent: QWidget | None = None
+        self,
+        explanation: str,
+        log_file: Path | None,
+        details: str,
+        parent: QWidget | None = None,
+        *,
+        may_pass: bool = False,
     ) -> None:
         super().__init__(parent)
         self.details = details
+        self.start_again = False
         self.setWindowTitle(self.tr("Shop Inbox could not start"))
         layout = QVBoxLayout(self)
 
@@ -103,9 +118,21 @@ class StartupErrorDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
+        self.start_again_button = QPushButton(self.tr("Start again"))
+        if may_pass:
+            # The owner freed some space, or it was a one-off: no need to find the app's icon again.
+            buttons.addButton(self.start_again_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.start_again_button.setDefault(True)
+            self.start_again_button.clicked.connect(self._start_again)
+        else:
+            self.start_again_button.hide()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _start_again(self) -> None:
+        self.start_again = True
+        self.accept()
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -5227,6 +5227,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>자세한 내용 복사</translation>
     </message>
     <message>
+        <source>Start again</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
         <source>Details copied</source>
         <translation>자세한 내용을 복사했습니다</translation>
     </message>

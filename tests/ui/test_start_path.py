@@ -123,8 +123,18 @@ def test_a_failure_while_loading_the_rest_after_the_first_paint_is_explained_wit
     codes: list[int] = []
     monkeypatch.setattr(qapp, "exit", codes.append)
 
-    finish_start(qapp, parse_args(["--lang", "en"]), window, OSError("disk gone"), paths.log_file)
+    root = logging.getLogger()
+    kept, level = root.handlers[:], root.level
+    setup_logging(paths.log_file, rotating=False)  # the log this start writes, as run() sets it up
+    try:
+        finish_start(qapp, parse_args(["--lang", "en"]), window, OSError("disk gone"), paths.log_file)
+    finally:
+        for handler in root.handlers:
+            if handler not in kept:
+                handler.close()
+        root.handlers[:], root.level = kept, level
     assert codes == [1]
+    assert "Traceback" in paths.log_file.read_text(encoding="utf-8")
 
     assert shown.shown[0].widget == StartupErrorDialog.__name__
     assert shown.shown[0].title == "Shop Inbox could not start"

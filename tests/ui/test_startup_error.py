@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -18,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from app.db import Database, stored_schema_version, upgrade
 from app.errors import UnversionedDatabaseHoldsData
 from tests.support.dialogs import DialogGuard
-from ui.startup_error import StartupErrorDialog, explain_startup_error, startup_error_details
+from ui.startup_error import StartupErrorDialog, explain_startup_error, may_pass, startup_error_details
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +89,8 @@ def root_logging() -> Iterator[None]:
     yield
     for handler in logging.root.handlers:
         if handler not in before[0]:
-            handler.close()
+            with contextlib.suppress(OSError):  # as logging.shutdown: a full disk's last flush fails
+                handler.close()
     logging.root.handlers[:] = before[0]
     logging.root.setLevel(before[1])
 
@@ -129,6 +131,76 @@ def test_an_unexpected_failure_at_start_shows_the_dialog_and_run_returns_1(
     assert "Something unexpected went wrong" in shown.shown[0].text
     assert "no such table: message" in QGuiApplication.clipboard().text()
     assert "Traceback (most recent call last)" in log_file.read_text(encoding="utf-8")
+
+
+def test_after_a_failed_start_start_again_starts_shop_inbox_once_more(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owner need not find the app's icon again: Start again ends this run, which has let go of
+    the folder, and starts Shop Inbox with the same arguments (here a stand-in that says it ran)."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "portable"
+    damaged_database(data)
+    started = tmp_path / "started.txt"
+    stand_in = "import pathlib, sys; pathlib.Path(sys.argv[1]).write_text(' '.join(sys.argv[2:]))"
+    monkeypatch.setattr(
+        sys, "orig_argv", [sys.executable, "-c", stand_in, str(started), "--data-dir", str(data)]
+    )
+
+    def start_again(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        assert dialog.start_again_button.isVisible() and dialog.start_again_button.isDefault()
+        qtbot.mouseClick(dialog.start_again_button, Qt.MouseButton.LeftButton)
+
+    dialogs.expect("modal", answer=start_again)
+    code = run(parse_args(["--data-dir", str(data), "--lang", "en"]))
+
+    assert code == 1
+    qtbot.waitUntil(started.exists, timeout=10_000)
+    assert started.read_text() == f"--data-dir {data}"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_log_file_the_full_disk_took_too_is_not_pointed_at(
+    qtbot: Any, tmp_path: Path, dialogs: DialogGuard, root_logging: None
+) -> None:
+    """On a full disk the log's lines are lost as well: the dialog asks for the details, not for a
+    file that holds nothing (its writes fail as on a full disk: /dev/full answers ENOSPC)."""
+    from ui.application import run
+    from ui.main import parse_args
+
+    data = tmp_path / "portable"
+    damaged_database(data)
+    (data / "logs").mkdir()
+    (data / "logs" / "shop-inbox.log").symlink_to("/dev/full")
+
+    def read_then_close(dialog: Any) -> None:
+        assert isinstance(dialog, StartupErrorDialog)
+        assert dialog.log_hint.text() == "There is no log file for this start; copy the details instead."
+        assert not dialog.log_path.isVisible()
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    dialogs.expect("modal", answer=read_then_close)
+    assert run(parse_args(["--data-dir", str(data), "--lang", "en"])) == 1
+    copied = QGuiApplication.clipboard().text()
+    assert "Log file: -" in copied and "no such table: message" in copied
+
+
+def test_start_again_is_offered_when_it_can_help(qtbot: Any, tmp_path: Path) -> None:
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    not_ours = UnversionedDatabaseHoldsData(tmp_path / "inbox.db", ["contact", "message"])
+    for exc, offered in ((full, True), (failed_start(), True), (not_ours, False)):
+        dialog = StartupErrorDialog(explain_startup_error(exc), None, "details", may_pass=may_pass(exc))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        # A file Shop Inbox will not touch fails the same way at every start: only Close.
+        assert dialog.start_again_button.isVisible() is offered, exc
+        assert not dialog.start_again
 
 
 def start_app(data_dir: Path) -> subprocess.CompletedProcess[str]:
