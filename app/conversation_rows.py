@@ -44,12 +44,29 @@ class ConversationRow:
     labels: tuple[LabelRow, ...]
     # A group chat imported from a phone export: read-only, never sent to (see app.models.Conversation).
     group_archive: bool = False
-    # The menu bot handed this chat to a person until then: "Needs a person" while it lasts.
+    # The menu bot handed this chat to a person until then (its bot stays off while it lasts).
     bot_paused_until: datetime | None = None
+    # Who sent the last message when it is outbound (`app.wire.SentBy`: owner, greeting, bot…).
+    last_sent_by: str | None = None
 
     def needs_person(self, now: datetime) -> bool:
+        """The menu bot handed the chat over and is off here until `bot_paused_until`."""
         return self.bot_paused_until is not None and now < self.bot_paused_until
 
+    def waits_for_person(self, now: datetime) -> bool:
+        """Marked "Needs a person": handed over, and the customer's last word not answered by a person.
+        The owner's reply takes the mark away (the bot stays off); the customer writing again, or
+        only an automatic message answering, brings it back while the hand-off lasts."""
+        answered = (
+            self.last_direction == "out"
+            and self.last_sent_by in PERSON_SENDERS
+            and self.last_status != "failed"  # a reply that never left answered nobody
+        )
+        return self.needs_person(now) and not answered
+
+
+# `SentBy` values of a message a person wrote (app.wire is not imported on the first page's path).
+PERSON_SENDERS = frozenset({"owner", "quick_reply", "phone_app"})
 
 ConversationFilter = Literal["all", "unread", "archived"]
 
@@ -64,7 +81,7 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
           FROM contact_label cl JOIN label l ON l.id = cl.label_id
          WHERE cl.contact_id = c.id) AS labels,
        EXISTS (SELECT 1 FROM conversation g WHERE g.contact_id = c.id AND g.kind = 'group_archive'),
-       c.bot_paused_until
+       c.bot_paused_until, m.sent_by
   FROM contact c
   LEFT JOIN message m ON m.id = c.last_message_id
  WHERE {{where}}
@@ -127,4 +144,5 @@ def conversation_row(r: Any) -> ConversationRow:
         labels,
         bool(r[16]),
         None if r[17] is None else from_millis(r[17]),
+        r[18],
     )

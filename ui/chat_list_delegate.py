@@ -332,7 +332,7 @@ class ChatListDelegate(QStyledItemDelegate):
 
     def _key(self, row: ConversationRow, seen: tuple[Any, ...]) -> tuple[Any, ...]:
         """What a row's worked-out paint depends on beyond the row: `seen`, the day, "needs a person"."""
-        needs_person = row.bot_paused_until is not None and row.needs_person(datetime.now(UTC))
+        needs_person = row.bot_paused_until is not None and row.waits_for_person(datetime.now(UTC))
         return (seen, self._today(), needs_person)
 
     def _work_out(

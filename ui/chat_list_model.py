@@ -186,7 +186,7 @@ class ChatListModel(QAbstractListModel):
             return row.unread_count
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = row.display_name
-            if row.needs_person(datetime.now(UTC)):
+            if row.waits_for_person(datetime.now(UTC)):
                 tip = self.tr("{0} · Needs a person").format(row.display_name)
             if row.labels:
                 names = ", ".join(label_display_name(lab.name) for lab in row.labels)

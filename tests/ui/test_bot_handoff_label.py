@@ -1,7 +1,9 @@
-"""The chat list marks a chat the menu bot handed to a person, and unmarks it when the bot resumes."""
+"""The chat list marks a chat the menu bot handed to a person while the customer waits for one, and
+unmarks it when someone answers or the bot resumes."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from app.wire import Automations, read_event
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
 from tests.support.window_waits import load_chats, select_chat, sync_batch
-from tests.support.wire_events import message_event
+from tests.support.wire_events import message_event, next_wamid, outbound_event
 from ui.chat_list_model import ChatRole
 
 CUSTOMER = "821055550000"
@@ -29,6 +31,11 @@ def handoff(seq: int, until: datetime | None) -> dict[str, Any]:
         "bot_paused_until": until.isoformat().replace("+00:00", "Z") if until else None,
         "handoff_reason": "keyword" if until else "resumed",
     }
+
+
+def at(seconds: int, event: dict[str, Any]) -> dict[str, Any]:
+    """`event` as the relay stamps it at that Unix time."""
+    return {**event, "at": datetime.fromtimestamp(seconds, UTC).isoformat().replace("+00:00", "Z")}
 
 
 def apply(window: Any, qtbot: Any, *events: dict[str, Any]) -> None:
@@ -48,6 +55,51 @@ def test_a_handed_off_chat_reads_needs_a_person_until_the_bot_resumes(window: An
     apply(window, qtbot, handoff(800, datetime.now(UTC) + timedelta(hours=12)))
     qtbot.waitUntil(lambda: tooltip(window) == "박서연 · Needs a person", timeout=5000)
     apply(window, qtbot, handoff(801, None))
+    qtbot.waitUntil(lambda: tooltip(window) == "박서연", timeout=5000)
+
+
+def test_the_owners_reply_takes_the_mark_away_and_the_customer_writing_again_brings_it_back(
+    window: Any, qtbot: Any
+) -> None:
+    """The "Needs a person" mark shows who still waits: an answered chat loses it, the bot stays off."""
+    now = int(time.time())  # within the 24 hours in which the owner may answer freely
+    apply(window, qtbot, message_event(content="상담원 연결", wa_id=CUSTOMER, name="박서연", timestamp=now))
+    qtbot.waitUntil(lambda: window.chat_list.model.rowCount() == 1, timeout=5000)
+    apply(window, qtbot, handoff(820, datetime.now(UTC) + timedelta(hours=12)))
+    qtbot.waitUntil(lambda: tooltip(window) == "박서연 · Needs a person", timeout=5000)
+    contact_id = window.chat_list.model.row_at(0).contact_id
+
+    # The owner answers from this window: the mark goes with the pending reply, before the relay.
+    select_chat(window, qtbot, contact_id)
+    composer = window.chat.composer
+    qtbot.waitUntil(lambda: composer.contact_id == contact_id, timeout=5000)
+    composer.edit.insertPlainText("네, 확인해 드릴게요")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tooltip(window) == "박서연", timeout=5000)
+    assert window.chat_list.model.row_at(0).needs_person(datetime.now(UTC))  # the bot stays off
+
+    later = int(time.time()) + 1  # each next message a second after the last
+    apply(window, qtbot, message_event(content="계세요?", wa_id=CUSTOMER, name="박서연", timestamp=later))
+    qtbot.waitUntil(lambda: tooltip(window) == "박서연 · Needs a person", timeout=5000)
+    # Only an automatic message answered: still nobody.
+    apply(
+        window,
+        qtbot,
+        at(
+            later + 1,
+            outbound_event("지금은 영업시간이 아니에요", to=CUSTOMER, sent_by="away", wamid=next_wamid()),
+        ),
+    )
+    qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).last_sent_by == "away", timeout=5000)
+    assert tooltip(window) == "박서연 · Needs a person"
+    # The owner's phone answered: that is a person too.
+    apply(
+        window,
+        qtbot,
+        at(
+            later + 2, outbound_event("곧 연락드릴게요", to=CUSTOMER, sent_by="phone_app", wamid=next_wamid())
+        ),
+    )
     qtbot.waitUntil(lambda: tooltip(window) == "박서연", timeout=5000)
 
 
