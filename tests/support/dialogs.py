@@ -194,12 +194,7 @@ class DialogGuard:
         entry = self._take(shown.kind)
         if entry is None:
             self._unexpected(shown)
-            self._current_modal = None
-            # Closing it ends its modal loop, so the test goes on to fail instead of waiting forever.
-            if isinstance(widget, QDialog):
-                widget.reject()
-            else:
-                widget.close()
+            self._end(widget)
             return
         entry.shown.append(shown)
         if isinstance(widget, QMenu) and isinstance(entry.answer, str):
@@ -208,14 +203,17 @@ class DialogGuard:
             try:
                 entry.answer(widget)
             except BaseException:
-                # An answer whose check failed never clicked through: close the dialog, so the test
-                # fails at once instead of waiting on it forever.
-                self._current_modal = None
-                if isinstance(widget, QDialog):
-                    widget.reject()
-                else:
-                    widget.close()
+                self._end(widget)  # an answer whose check failed never clicked through
                 raise
+
+    def _end(self, widget: QWidget) -> None:
+        """Close a dialog nobody will answer: that ends its modal loop, so the test goes on to fail
+        instead of waiting forever."""
+        self._current_modal = None
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
 
     # ------------------------------------------------------------------ reporting
 
