@@ -327,7 +327,12 @@ class MainWindow(QMainWindow):
                 for wamid in wamids:
                     self.ctx.sync.send_read_receipt(wamid)
 
-        run_write_returning(self.ctx, work, done, parent=self)
+        def not_now(_exc: BaseException) -> None:
+            # Marking read is the window's idea, not the owner's: on a full disk (the banner says so)
+            # the chat stays unread, logged, and the next look tries again; no warning per chat opened.
+            pass
+
+        run_write_returning(self.ctx, work, done, parent=self, on_failure=not_now)
 
     def _hub_changed(self, changes: Changes) -> None:
         """The chat list, chat and contact panel listen themselves; the title needs the shop's name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
@@ -72,3 +73,30 @@ def test_a_reply_while_the_inbox_file_cannot_be_written_says_so(
     assert warned.texts[0].startswith("Shop Inbox could not save this: its data file is busy")
     assert window.chat.composer.edit.toPlainText() == "Yes, in every size."
     inbox_read_only(window.ctx.db, False)
+
+
+def test_a_chat_opened_while_the_inbox_file_cannot_be_written_stays_unread_without_a_warning(
+    window: Any, qtbot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Marking a chat read is the window's own idea, not the owner's: when the disk will not take it,
+    the chat stays unread (the banner speaks of the disk) and no warning pops up at each chat opened."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
+        make_message(s, c, "주문할게요")
+        contact_id = c.id
+    load_chats(window, qtbot)
+    unread = window.chat_list.model.row_at(0).unread_count
+    assert unread > 0
+    inbox_read_only(window.ctx.db, True)
+    select_chat(window, qtbot, contact_id)
+
+    def failed() -> bool:  # logged first, then handled: a warning dialog would fail the test
+        return any(r.getMessage().startswith("operation failed") for r in caplog.records)
+
+    qtbot.waitUntil(failed, timeout=5000)
+    settle(qtbot)
+    assert window.chat_list.model.row_at(0).unread_count == unread
+
+    inbox_read_only(window.ctx.db, False)  # space freed: the next look marks it read
+    window.mark_visible_chat_read()
+    qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).unread_count == 0, timeout=5000)
