@@ -19,6 +19,9 @@ class Connection(enum.StrEnum):
     # The relay answers but new messages cannot be saved here; they wait on the relay meanwhile.
     DISK_FULL = "disk_full"
     CANNOT_SAVE = "cannot_save"  # the inbox file is locked or cannot be written
+    # The disk was full at start: the inbox is open to read only and sync does not run; new messages
+    # wait on the relay until Shop Inbox starts again with room on the disk.
+    READ_ONLY = "read_only"
 
 
 # Said once, then the engine carries on online: news about the relay's history, not trouble.

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from app.errors import DiskFull
+
 log = logging.getLogger(__name__)
 
 # The schema version this code writes, kept in PRAGMA user_version by each migration, so the
@@ -138,13 +140,19 @@ def remove_partial_copy(partial: Path) -> None:
         partial.with_name(partial.name + suffix).unlink(missing_ok=True)
 
 
-def _configure_connection(dbapi_connection: Any, *, foreign_keys: bool, synchronous: str) -> None:
+def _configure_connection(
+    dbapi_connection: Any, *, foreign_keys: bool, synchronous: str, read_only: bool = False
+) -> None:
     # pysqlite's own transaction handling is turned off so SQLAlchemy's "begin" hook decides:
     # writers take the lock up front (BEGIN IMMEDIATE), or WAL's deferred upgrade fails at once
     # with "database is locked" regardless of busy_timeout. These PRAGMAs do nothing inside a
     # transaction, so they run here, before the first BEGIN.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    if read_only:  # an immutable file (see Database.open_read_only): nothing to set up, nothing written
+        cursor.execute("PRAGMA query_only=ON")
+        cursor.close()
+        return
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     cursor.execute(f"PRAGMA synchronous={synchronous}")
@@ -153,12 +161,20 @@ def _configure_connection(dbapi_connection: Any, *, foreign_keys: bool, synchron
 
 
 def make_engine(
-    path: Path, *, immediate: bool, foreign_keys: bool = True, synchronous: str = "NORMAL"
+    path: Path,
+    *,
+    immediate: bool,
+    foreign_keys: bool = True,
+    synchronous: str = "NORMAL",
+    read_only: bool = False,
 ) -> Engine:
     from sqlalchemy import create_engine, event
 
+    # Read-only: SQLite opens the file as immutable, with no WAL index beside it (a full disk has no
+    # room for one), no locks and no writes.
+    url = f"sqlite:///{path.resolve().as_uri()}?immutable=1&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(
-        f"sqlite:///{path}",
+        url,
         connect_args={"check_same_thread": False, "timeout": 10},
         pool_pre_ping=False,
         # Parameters carry customers' messages: an error's text (logged) names the statement only.
@@ -167,7 +183,9 @@ def make_engine(
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        _configure_connection(dbapi_connection, foreign_keys=foreign_keys, synchronous=synchronous)
+        _configure_connection(
+            dbapi_connection, foreign_keys=foreign_keys, synchronous=synchronous, read_only=read_only
+        )
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -262,8 +280,10 @@ class Database:
     connect in a worker after the first paint.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        # Opened to read only because the disk was full at start (`open_read_only`): writes raise DiskFull.
+        self.read_only = read_only
         self._connect_lock = threading.Lock()
         self._engines: tuple[Engine, Engine] | None = None
         self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
@@ -282,6 +302,32 @@ class Database:
         migrate(path)
         return cls(path)
 
+    @classmethod
+    def open_read_only(cls, path: Path, full: DiskFull) -> Database:
+        """The inbox at `path` to read only, when the disk is too full to open it as usual (`full`,
+        raised again when this cannot be done either).
+
+        SQLite opens a WAL database only with its index beside it, which a full disk has no room for;
+        an immutable file needs none. That shows the file whole only while no WAL holds changes not
+        checkpointed into it (a clean quit removes the WAL), and only if its schema is this code's: no
+        migration can run on a full disk.
+        """
+        wal = path.with_name(path.name + "-wal")
+        try:
+            if wal.exists() and wal.stat().st_size > 0:
+                raise full
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+            try:
+                found = int(con.execute("PRAGMA user_version").fetchone()[0])
+            finally:
+                con.close()
+        except (OSError, sqlite3.Error) as exc:
+            raise full from exc
+        if found != SCHEMA_VERSION:
+            raise full
+        log.warning("the disk is full: %s opened to read only", path.name)
+        return cls(path, read_only=True)
+
     def connect(self) -> None:
         """Make the writer and reader engines now (any thread; idempotent)."""
         with self._connect_lock:
@@ -289,8 +335,8 @@ class Database:
                 return
             from sqlalchemy.orm import sessionmaker
 
-            writer = make_engine(self.path, immediate=True)
-            reader = make_engine(self.path, immediate=False)
+            writer = make_engine(self.path, immediate=True, read_only=self.read_only)
+            reader = make_engine(self.path, immediate=False, read_only=self.read_only)
             self._sessions = (
                 sessionmaker(writer, expire_on_commit=False),
                 sessionmaker(reader, expire_on_commit=False),
@@ -324,6 +370,10 @@ class Database:
 
         A full disk is raised as `DiskFull`, so callers tell it from a problem with what they wrote.
         """
+        if self.read_only:
+            from app.errors import DiskFull
+
+            raise DiskFull("the inbox was opened to read only: the disk was full at start")
         try:
             with self._session_makers()[0]() as session, session.begin():
                 yield session

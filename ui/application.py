@@ -267,14 +267,24 @@ def open_for_first_page(
 def open_inbox(app: QApplication, args: argparse.Namespace, paths: AppPaths) -> AppContext:
     """The owner's inbox: database opened (migrated if needed), language, first-run setup."""
     from app.chat_export.importer import discard_unfinished_imports
+    from app.errors import DiskFull
     from app.settings import read_preferences
     from ui.context import AppContext
     from ui.translations import install_translators
 
-    db = Database.open(paths.database)
-    # A chat import cut short by a crash or power cut leaves nothing half-imported.
+    try:
+        db = Database.open(paths.database)
+    except DiskFull as full:
+        # No room for SQLite's index beside the file: the chats can still be read (the window says
+        # the disk is full, and starts again when asked once there is room).
+        db = Database.open_read_only(paths.database, full)
+    # A chat import cut short by a crash or power cut leaves nothing half-imported (read only, one
+    # to remove raises DiskFull: the start says the disk is full rather than show half an import).
     discard_unfinished_imports(db)
     prefs = read_preferences(db)
+    if db.read_only and not prefs.relay_url and not prefs.setup_done:
+        db.close()  # a shop not set up yet has nothing to read, and its setup could not be saved
+        raise DiskFull("the disk is full: nothing to read before the first setup")
     install_translators(app, args.lang or prefs.language)
     ctx = AppContext(
         db=db,
@@ -398,5 +408,5 @@ def smoke_check(window: MainWindow) -> int:
         if out is not None:
             print(f"smoke: {problem}", file=out)
     if not problems and out is not None:
-        print("smoke: ok", file=out)
+        print("smoke: ok, read only: the disk is full" if window.ctx.read_only else "smoke: ok", file=out)
     return 1 if problems else 0

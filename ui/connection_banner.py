@@ -22,6 +22,7 @@ class ConnectionBanner(QFrame):
     retry_requested = Signal()
     settings_requested = Signal()
     relay_check_requested = Signal()  # Settings ▸ Relay, running the relay's check at once
+    start_again_requested = Signal()  # opened to read only on a full disk: start again with room
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,8 @@ class ConnectionBanner(QFrame):
         # News about the relay's history asks nothing of the owner: read, then put away.
         self.dismiss = QPushButton(self.tr("Close"), self)
         self.dismiss.clicked.connect(self._dismiss)
+        self.start_again = QPushButton(self.tr("Start again"), self)
+        self.start_again.clicked.connect(self.start_again_requested)
         self._dismissed: Connection | None = None
         # Set while online when customers went unusually quiet: a broken webhook looks like silence.
         self.quiet: InboundSilence | None = None
@@ -49,6 +52,7 @@ class ConnectionBanner(QFrame):
         layout.addWidget(self.retry)
         layout.addWidget(self.settings)
         layout.addWidget(self.dismiss)
+        layout.addWidget(self.start_again)
         # Ticks once a second while a retry time is known, so "Reconnecting in 12 s" counts down.
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
@@ -69,14 +73,16 @@ class ConnectionBanner(QFrame):
             return
         self.setProperty("severity", "error" if state.kind is Connection.UNAUTHORISED else "warning")
         notice = state.kind in HISTORY_NOTICES
+        read_only = state.kind is Connection.READ_ONLY
         # Saving fails, not the connection; or a notice, not a failure at all.
-        sign = "error" if state.kind in STORAGE_TROUBLE else "info" if notice else "offline"
+        sign = "error" if state.kind in STORAGE_TROUBLE or read_only else "info" if notice else "offline"
         self.icon.setPixmap(icons.icon(sign).pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
         self.retry.setVisible(state.kind in RETRYABLE)
-        self.settings.setVisible(not notice)
+        self.settings.setVisible(not notice and not read_only)
         self.dismiss.setVisible(notice)
+        self.start_again.setVisible(read_only)
         if state.next_retry_at is not None:
             self.countdown.start()
         else:
@@ -96,6 +102,7 @@ class ConnectionBanner(QFrame):
         self.retry.setVisible(False)
         self.settings.setVisible(True)
         self.dismiss.setVisible(False)
+        self.start_again.setVisible(False)
         self._show_text()
         self.show()
 
@@ -155,6 +162,12 @@ class ConnectionBanner(QFrame):
             if seconds:
                 text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
             return text
+        if kind is Connection.READ_ONLY:
+            return self.tr(
+                "The disk is full, so your chats are open to read only: new messages wait on your relay, "
+                "and nothing can be sent or changed here. Free some space on this computer, then start "
+                "again."
+            )
         if kind is Connection.HISTORY_GAP:
             return self.tr("Some older messages were no longer kept by the relay and could not be loaded.")
         if kind is Connection.RELAY_STARTED_AFRESH:

@@ -49,6 +49,11 @@ class AppContext:
     # Connect views with `ctx.hub.changed.connect(...)`; ops publish with `ctx.publish(changes)`.
     hub: ChangeHub = field(default_factory=ChangeHub)
 
+    @property
+    def read_only(self) -> bool:
+        """The disk was full at start: the inbox is open to read only, and sync does not run."""
+        return self.db.read_only
+
     def publish(self, changes: Changes) -> None:
         """Tell every view what changed (on the GUI thread; empty changes are dropped)."""
         self.hub.publish(changes)

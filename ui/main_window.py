@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.banner.retry_requested.connect(self._retry_sync)
         self.banner.settings_requested.connect(self.open_settings)
         self.banner.relay_check_requested.connect(self.open_relay_check)
+        self.banner.start_again_requested.connect(self.start_again)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.chat.close_chat)
         self.chat.refresh_tab_order(before=self.chat_list.view)
@@ -422,6 +423,12 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- sync and lifetime
     def start_sync(self) -> None:
         """Called by ui/application.py after the first paint."""
+        if self.ctx.read_only:
+            # Nothing could be saved: new messages stay on the relay until a start with room.
+            from app.connection import Connection, ConnectionState
+
+            self.banner.set_state(ConnectionState(Connection.READ_ONLY))
+            return
         if self.ctx.sync is None:
             from ui.settings_action import relay_token
             from ui.sync_adapter import SyncAdapter
@@ -432,6 +439,14 @@ class MainWindow(QMainWindow):
             self.ctx.sync.start()
         else:
             self._connect_sync(self.ctx.sync)
+
+    def start_again(self) -> None:
+        """Opened to read only on a full disk: once the owner freed some space, Shop Inbox starts
+        again (after this run let go of its folder) and opens the inbox as usual."""
+        from ui.restart import request_restart
+
+        request_restart()
+        self.close()
 
     def reconnect_sync(self) -> None:
         """The relay address or token changed in Settings: the engine starts again with them."""

@@ -1880,6 +1880,10 @@ Right-click to retry.</source>
         <translation>닫기</translation>
     </message>
     <message>
+        <source>Start again</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
         <source>Your relay refused the access token. Check it in Settings.</source>
         <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
     </message>
@@ -1894,6 +1898,10 @@ Right-click to retry.</source>
     <message>
         <source>New messages cannot be saved on this computer right now (the inbox file is busy or cannot be written). They wait on your relay; nothing is lost.</source>
         <translation>지금은 새 메시지를 이 컴퓨터에 저장할 수 없어요(받은편지함 파일이 사용 중이거나 쓸 수 없어요). 메시지는 릴레이에서 기다려요. 잃어버리는 메시지는 없어요.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so your chats are open to read only: new messages wait on your relay, and nothing can be sent or changed here. Free some space on this computer, then start again.</source>
+        <translation>디스크 공간이 가득 차서 채팅을 읽기만 할 수 있어요. 새 메시지는 릴레이에서 기다리고, 여기서는 보내거나 바꿀 수 없어요. 이 컴퓨터의 공간을 비운 뒤 다시 시작해 주세요.</translation>
     </message>
     <message>
         <source>Some older messages were no longer kept by the relay and could not be loaded.</source>

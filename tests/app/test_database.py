@@ -218,3 +218,46 @@ def test_a_version_twelve_databases_quick_replies_migrate_with_no_text_in_anothe
     assert stored_schema_version(db_path) == 12
     Database.open(db_path).close()
     assert stored_schema_version(db_path) == SCHEMA_VERSION
+
+
+def test_on_a_full_disk_the_inbox_reads_whole_but_takes_no_write(db_path: Path) -> None:
+    """An immutable file needs no WAL index beside it: chats and search work, a write is DiskFull,
+    and the file is left exactly as it was."""
+    from app.errors import DiskFull
+
+    db = Database.open(db_path)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민지"), "린넨 셔츠 재고 있나요?")
+    db.close()  # a clean quit: the WAL is checkpointed into the file and removed
+    before = db_path.read_bytes()
+
+    ro = Database.open_read_only(db_path, DiskFull("no space left"))
+    assert ro.read_only
+    with ro.read() as s:
+        assert [c.profile_name for c in s.scalars(select(Contact))] == ["김민지"]
+        assert [hit.contact_name for hit in search_messages(s, "재고")] == ["김민지"]
+    with pytest.raises(DiskFull), ro.write() as s:
+        s.add(Label(name="never stored"))
+    ro.close()
+    assert db_path.read_bytes() == before
+    assert not db_path.with_name(db_path.name + "-shm").exists()
+
+
+def test_the_read_only_inbox_is_refused_when_it_would_show_less_than_there_is(db_path: Path) -> None:
+    """Changes still in the WAL (a crash before the checkpoint) would not be seen, and an older
+    schema cannot be migrated on a full disk: the start then says the disk is full, as before."""
+    from app.errors import DiskFull
+
+    Database.open(db_path).close()
+    wal = db_path.with_name(db_path.name + "-wal")
+    wal.write_bytes(b"\0" * 4096)
+    full = DiskFull("no space left")
+    with pytest.raises(DiskFull) as raised:
+        Database.open_read_only(db_path, full)
+    assert raised.value is full
+    wal.unlink()
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    con.close()
+    with pytest.raises(DiskFull):
+        Database.open_read_only(db_path, full)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +17,8 @@ from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
 from tests.support.window_waits import load_chats, select_chat, settle
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def messages(ctx: Any) -> int:
@@ -100,3 +106,77 @@ def test_a_chat_opened_while_the_inbox_file_cannot_be_written_stays_unread_witho
     inbox_read_only(window.ctx.db, False)  # space freed: the next look marks it read
     window.mark_visible_chat_read()
     qtbot.waitUntil(lambda: window.chat_list.model.row_at(0).unread_count == 0, timeout=5000)
+
+
+def test_on_a_full_disk_the_chats_open_to_read_only_and_start_again_when_asked(
+    qtbot: Any, db: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """A start that found no room for SQLite's index beside the inbox (`open_inbox`): the chats are
+    there to read, the banner says why nothing comes in or goes out, and Start again ends this run."""
+    from app.db import Database
+    from app.errors import DiskFull
+    from app.paths import paths_for
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+    from ui.restart import take_restart_request
+
+    with db.write() as s:
+        c = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
+        make_message(s, c, "주문할게요")
+        contact_id = c.id
+    db.close()  # the last quit was clean; then the disk filled up
+    read_only = Database.open_read_only(db.path, DiskFull("no space left"))
+    ctx = AppContext(db=read_only, paths=paths_for(tmp_path / "data").ensure(), prefs={"enter_sends": True})
+    window = MainWindow(ctx)
+    qtbot.addWidget(window, before_close_func=lambda w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    window.show()
+    window.start_sync()
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+
+    banner = window.banner
+    assert banner.isVisible() and banner.start_again.isVisible() and not banner.settings.isVisible()
+    assert banner.text.text().startswith("The disk is full, so your chats are open to read only")
+    assert ctx.sync is None  # nothing fetched that could not be kept: it waits on the relay
+    warned = reply_and_read_the_warning(window, qtbot, dialogs, "네, 있어요")
+    assert warned.texts[0].startswith("The disk is full, so Shop Inbox could not save this.")
+    assert window.chat.composer.edit.toPlainText() == "네, 있어요"
+
+    qtbot.mouseClick(banner.start_again, Qt.MouseButton.LeftButton)
+    assert take_restart_request() and not window.isVisible()
+    window.shutdown()
+    read_only.close()
+
+
+def test_a_start_on_a_full_disk_opens_the_chats_to_read_only(tmp_path: Path) -> None:
+    """The real start on a real full disk: a small tmpfs filled to the last block, in a mount
+    namespace of its own (Linux, as root)."""
+    from app.db import Database
+    from app.settings import update_preferences
+
+    shop = tmp_path / "shop"
+    db = Database.open(shop / "inbox.db")
+    update_preferences(db, setup_done=True)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민지"), "주문할게요")
+    db.close()
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    fill = f"dd if=/dev/zero of={disk}/fill bs=64k 2>/dev/null; true"
+    start = f"{sys.executable} -m ui.main --smoke --data-dir {disk}/shop"
+    script = f"mount -t tmpfs -o size=8m tmpfs {disk} && cp -r {shop} {disk}/shop && {fill} && {start}"
+    try:
+        result = subprocess.run(
+            ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except FileNotFoundError:
+        pytest.skip("needs util-linux's unshare")
+    if "Operation not permitted" in result.stderr or "mount:" in result.stderr:
+        pytest.skip(f"cannot mount a small disk here: {result.stderr.strip()[:200]}")
+    assert "smoke: ok, read only: the disk is full" in result.stdout, result.stdout + result.stderr
