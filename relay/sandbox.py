@@ -289,7 +289,7 @@ class SandboxUpstream:
             await asyncio.sleep(self._delay(self.arrivals_rng, *ARRIVAL_SECONDS))
             index = self.newcomers
             rng = random.Random(f"{self.seed}:newcomer:{index}") if self.seed is not None else random.Random()
-            customer = newcomer(index, rng, set(self.by_id))
+            customer = newcomer(index, rng, set(self.by_id), {c.name for c in self.customers})
             self.newcomers += 1
             self.customers.append(customer)
             self.by_id[customer.wa_id] = customer

@@ -62,8 +62,28 @@ _COLOURS = [(236, 226, 204), (38, 52, 96), (214, 200, 176), (120, 140, 110), (30
 _SHAPES = ["shirt", "dress", "bag"]
 
 
-def newcomer(index: int, rng: random.Random, taken: set[str]) -> Customer:
-    """The `index`-th walk-in: mostly Korean, sometimes a tourist, with a short story of their own."""
+def _free_name(names: list[str], index: int, korean: bool, names_taken: set[str]) -> str:
+    """The `index`-th name of `names`, or the next one no customer of the demo has: two chats with
+    one name look like a bug to someone trying the demo. Once the list is used up, its given names
+    go with its other family names (10 × 10 Korean, 6 × 6 English)."""
+    start = index % len(names)
+    if korean:
+        given = [name[1:] for name in names]
+        families = [name[0] for name in names]
+        mixed = [family + name for family in families for name in given]
+    else:
+        given = [name.split()[0] for name in names]
+        families = [name.split()[-1] for name in names]
+        mixed = [f"{name} {family}" for family in families for name in given]
+    for name in [*names[start:], *names[:start], *mixed]:
+        if name not in names_taken:
+            return name
+    return names[start]  # every one taken (more walk-ins than NEWCOMERS_MAX): a name said twice
+
+
+def newcomer(index: int, rng: random.Random, taken: set[str], names_taken: set[str]) -> Customer:
+    """The `index`-th walk-in: mostly Korean, sometimes a tourist, with a short story of their own,
+    a number in none of `taken` and, while there are some left, a name in none of `names_taken`."""
     korean = rng.random() < 0.7
     names, stories = (_KO_NAMES, _KO_STORIES) if korean else (_EN_NAMES, _EN_STORIES)
     while True:
@@ -72,7 +92,7 @@ def newcomer(index: int, rng: random.Random, taken: set[str]) -> Customer:
             break
     customer = Customer(
         wa_id,
-        names[index % len(names)],
+        _free_name(names, index, korean, names_taken),
         korean,
         [list(turn) for turn in rng.choice(stories)],
         "감사합니다!" if korean else "Thanks a lot!",

@@ -585,6 +585,36 @@ def test_new_customers_keep_arriving_at_a_gentle_pace_up_to_a_cap_and_answer_the
     run(scenario)
 
 
+def test_a_whole_demo_of_walk_ins_brings_no_two_customers_with_one_name() -> None:
+    """Thirty walk-ins over six English and ten Korean names used to repeat them: two chats called
+    "Emma Wilson" in one demo looked like a duplicated chat."""
+    from relay.sandbox_newcomers import NEWCOMERS_MAX
+
+    async def scenario() -> None:
+        sandbox = SandboxUpstream(seed=7, speed=5000, newcomers_max=NEWCOMERS_MAX)
+        cast_names = {c.name for c in sandbox.customers}
+        inbox = Inbox()
+        await sandbox.start(inbox)
+        try:
+            assert sandbox.arrivals is not None
+            await asyncio.wait_for(asyncio.shield(sandbox.arrivals), 30)
+        finally:
+            await sandbox.stop()
+        names = {
+            c["wa_id"]: c["profile"]["name"]
+            for p in inbox.payloads
+            for e in p["entry"]
+            for ch in e["changes"]
+            for c in ch["value"].get("contacts", [])
+        }
+        walk_ins = [name for name in names.values() if name not in cast_names]
+        assert len(walk_ins) == NEWCOMERS_MAX
+        assert len(set(walk_ins)) == NEWCOMERS_MAX, sorted(walk_ins)
+        assert len(set(names.values())) == len(names)  # nobody new is called like the cast either
+
+    run(scenario)
+
+
 def test_walk_ins_use_the_demo_shops_menu_bot_in_both_languages() -> None:
     from datetime import UTC, datetime
 
