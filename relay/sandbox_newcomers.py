@@ -63,22 +63,23 @@ _SHAPES = ["shirt", "dress", "bag"]
 
 
 def _free_name(names: list[str], index: int, korean: bool, names_taken: set[str]) -> str:
-    """The `index`-th name of `names`, or the next one no customer of the demo has: two chats with
-    one name look like a bug to someone trying the demo. Once the list is used up, its given names
-    go with its other family names (10 × 10 Korean, 6 × 6 English)."""
-    start = index % len(names)
+    """The `index`-th walk-in's name, none of `names_taken` while some are left: two chats with one
+    name look like a bug to someone trying the demo. The names of the list come first, then its given
+    names with its other family names (10 × 10 Korean, 6 × 6 English), so walk-ins of a demo kept
+    across runs, whose numbering goes on, are called differently too."""
+    n = len(names)
+    # Each given name with the next name's family name, then the one after…: no run of one family.
+    pairs = [(names[i], names[(i + shift) % n]) for shift in range(1, n) for i in range(n)]
     if korean:
-        given = [name[1:] for name in names]
-        families = [name[0] for name in names]
-        mixed = [family + name for family in families for name in given]
+        mixed = [family[0] + given[1:] for given, family in pairs]
     else:
-        given = [name.split()[0] for name in names]
-        families = [name.split()[-1] for name in names]
-        mixed = [f"{name} {family}" for family in families for name in given]
-    for name in [*names[start:], *names[:start], *mixed]:
+        mixed = [f"{given.split()[0]} {family.split()[-1]}" for given, family in pairs]
+    sequence = list(dict.fromkeys([*names, *mixed]))
+    for step in range(len(sequence)):
+        name = sequence[(index + step) % len(sequence)]
         if name not in names_taken:
             return name
-    return names[start]  # every one taken (more walk-ins than NEWCOMERS_MAX): a name said twice
+    return sequence[index % len(sequence)]  # every one taken: a name said twice
 
 
 def newcomer(index: int, rng: random.Random, taken: set[str], names_taken: set[str]) -> Customer:
