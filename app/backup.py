@@ -37,13 +37,18 @@ def default_backup_name(now: datetime | None = None) -> str:
     return f"shop-inbox-backup-{now.strftime('%Y%m%d-%H%M%S')}.zip"
 
 
-def create_backup(paths: AppPaths, target: Path) -> BackupInfo:
-    """Write a zip with a consistent copy of the live database plus media and catalogue images."""
+def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> BackupInfo:
+    """Write a zip with a consistent copy of the live database plus media and catalogue images.
+
+    Everything is written on the target's disk, the database's copy too: when the inbox's disk is
+    full, a backup to another disk (a USB stick) still saves the chats. `read_only`: the inbox was
+    opened to read only (`Database.open_read_only`), so the database is read without its index.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     files = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        snapshot = backup_file(paths.database, Path(tmp) / DB_ENTRY)
+    with tempfile.TemporaryDirectory(prefix=".shop-inbox-backup-", dir=target.parent) as tmp:
+        snapshot = backup_file(paths.database, Path(tmp) / DB_ENTRY, immutable=read_only)
         try:
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
                 zf.write(snapshot, DB_ENTRY)

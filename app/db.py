@@ -77,14 +77,22 @@ def no_room_beside(path: Path) -> bool:
         return False
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """A consistent copy of a live SQLite database through SQLite's backup API."""
+def backup_file(source: Path, target: Path, *, immutable: bool = False) -> Path:
+    """A consistent copy of a live SQLite database through SQLite's backup API.
+
+    `immutable`: the source is read as a file nothing changes (a read-only inbox, see
+    `Database.open_read_only`), so no index (`-shm`) is made beside it: there may be no room for one.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target and renamed into place: a kill mid-copy leaves no half backup that
     # looks whole.
     partial = target.with_name(target.name + ".partial")
     remove_partial_copy(partial)
-    src = sqlite3.connect(source)
+    src = (
+        sqlite3.connect(f"{source.resolve().as_uri()}?immutable=1", uri=True)
+        if immutable
+        else sqlite3.connect(source)
+    )
     try:
         dst = sqlite3.connect(partial)
         try:

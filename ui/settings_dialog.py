@@ -39,6 +39,7 @@ from app.backup import (
 )
 from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
+from app.db import is_disk_full
 from app.errors import ShopInboxError
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
@@ -395,11 +396,20 @@ class SettingsDialog(QDialog):
         """Write the backup off the GUI thread; the status line says when it is done."""
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
-        self._run(lambda: create_backup(self.ctx.paths, target), self._backup_done)
+        read_only = self.ctx.read_only
+        self._run(lambda: create_backup(self.ctx.paths, target, read_only=read_only), self._backup_done)
 
     def _backup_done(self, info: object, error: object) -> None:
         self.backup_button.setEnabled(True)
         if not isinstance(info, BackupInfo):
+            if isinstance(error, BaseException) and is_disk_full(error):
+                self.backup_status.setText(
+                    self.tr(
+                        "The backup failed: there is no room for it on that disk. Nothing was lost. "
+                        "Save it on another disk, such as a USB stick, or free some space."
+                    )
+                )
+                return
             reason = failure_sentence(error) if isinstance(error, BaseException) else ""
             self.backup_status.setText(self.tr("The backup failed: {error}").format(error=reason))
             return

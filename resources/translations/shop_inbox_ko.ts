@@ -4901,6 +4901,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>백업 중…</translation>
     </message>
     <message>
+        <source>The backup failed: there is no room for it on that disk. Nothing was lost. Save it on another disk, such as a USB stick, or free some space.</source>
+        <translation>백업하지 못했어요. 그 디스크에 자리가 없어요. 잃어버린 것은 없어요. USB 메모리 같은 다른 디스크에 저장하거나 공간을 비워 주세요.</translation>
+    </message>
+    <message>
         <source>The backup failed: {error}</source>
         <translation>백업 실패: {error}</translation>
     </message>

@@ -232,3 +232,50 @@ def test_a_photo_sent_twice_takes_its_room_once_in_the_size_settings_shows(tmp_p
     os.link(sent / "a" / "dress.jpg", sent / "b" / "dress.jpg")
     (tmp_path / "inbox.db").write_bytes(b"\0" * 4096)
     assert folder_size(tmp_path) == 1_004_096
+
+
+def full_shop(tmp_path: Path) -> tuple[Path, list[tuple[str, list[str]]]]:
+    """A shop whose last quit was clean, with a photo: the inbox a full disk then holds."""
+    shop = tmp_path / "shop"
+    paths = paths_for(shop).ensure()
+    db = Database.open(paths.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민지"), "주문할게요")
+        make_message(s, make_contact(s, profile_name="Amy"), "Is it in stock?")
+    (paths.media_dir / "photo.jpg").write_bytes(b"\xff\xd8jpeg")
+    before = chats(db)
+    db.close()
+    return shop, before
+
+
+def test_a_read_only_inbox_on_a_full_disk_backs_up_to_another_disk(tmp_path: Path) -> None:
+    """The disk was full at start, so the chats opened to read only; the owner saves them to a USB
+    stick before freeing space. Nothing may be written beside the inbox, nor in the full disk's temp."""
+    from tests.support.full_disk import run_on_a_full_disk
+
+    shop, before = full_shop(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    disk = tmp_path / "disk"
+    child = f"{sys.executable} -m tests.support.backup_child {disk}/shop {usb}/backup.zip"
+    out = run_on_a_full_disk(disk, shop, child, env={"TMPDIR": str(disk)})
+    assert "backup: ok, 2 files" in out, out
+    assert "left: ['backup.zip']" in out, out
+
+    restored = paths_for(tmp_path / "new laptop").ensure()
+    restore_backup(usb / "backup.zip", restored)
+    db = Database.open(restored.database)
+    assert chats(db) == before
+    assert (restored.media_dir / "photo.jpg").read_bytes() == b"\xff\xd8jpeg"
+    db.close()
+
+
+def test_a_backup_onto_the_full_disk_says_so_and_leaves_nothing_half_written(tmp_path: Path) -> None:
+    from tests.support.full_disk import run_on_a_full_disk
+
+    shop, _ = full_shop(tmp_path)
+    disk = tmp_path / "disk"
+    child = f"{sys.executable} -m tests.support.backup_child {disk}/shop {disk}/backups/backup.zip"
+    out = run_on_a_full_disk(disk, shop, child, env={})
+    assert "backup: the disk is full" in out, out
+    assert "left: []" in out, out

@@ -3,9 +3,16 @@ set on the writer's connections (each new one, once the pool is emptied)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.db import Database
+
+ROOT = Path(__file__).resolve().parents[2]
 
 _listeners: dict[int, Any] = {}
 
@@ -40,3 +47,26 @@ def inbox_read_only(db: Database, read_only: bool) -> None:
 def page_count(db: Database) -> int:
     with db.read() as s:
         return int(s.connection().exec_driver_sql("PRAGMA page_count").scalar_one())
+
+
+def run_on_a_full_disk(disk: Path, shop: Path, command: str, *, env: dict[str, str]) -> str:
+    """Run a shell `command` with `shop` copied to `<disk>/shop` on a small tmpfs filled to the last
+    block, mounted at `disk` in a mount namespace of its own (Linux, as root), so nothing outside
+    the test sees it. Returns its standard output; skips the test where no such disk can be mounted."""
+    disk.mkdir(exist_ok=True)
+    fill = f"dd if=/dev/zero of={disk}/fill bs=64k 2>/dev/null; true"
+    script = f"mount -t tmpfs -o size=8m tmpfs {disk} && cp -r {shop} {disk}/shop && {fill} && {command}"
+    try:
+        result = subprocess.run(
+            ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except FileNotFoundError:
+        pytest.skip("needs util-linux's unshare")
+    if "Operation not permitted" in result.stderr or "mount:" in result.stderr:
+        pytest.skip(f"cannot mount a small disk here: {result.stderr.strip()[:200]}")
+    return result.stdout + result.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.models import Message
 from tests.support.factories import BASE_TIME, make_contact, make_message
-from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
+from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count, run_on_a_full_disk
 from tests.support.window_waits import load_chats, select_chat, settle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,22 +159,43 @@ def test_a_start_on_a_full_disk_opens_the_chats_to_read_only(tmp_path: Path) -> 
     with db.write() as s:
         make_message(s, make_contact(s, profile_name="김민지"), "주문할게요")
     db.close()
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    fill = f"dd if=/dev/zero of={disk}/fill bs=64k 2>/dev/null; true"
-    start = f"{sys.executable} -m ui.main --smoke --data-dir {disk}/shop"
-    script = f"mount -t tmpfs -o size=8m tmpfs {disk} && cp -r {shop} {disk}/shop && {fill} && {start}"
-    try:
-        result = subprocess.run(
-            ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
-            cwd=ROOT,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    except FileNotFoundError:
-        pytest.skip("needs util-linux's unshare")
-    if "Operation not permitted" in result.stderr or "mount:" in result.stderr:
-        pytest.skip(f"cannot mount a small disk here: {result.stderr.strip()[:200]}")
-    assert "smoke: ok, read only: the disk is full" in result.stdout, result.stdout + result.stderr
+    start = f"{sys.executable} -m ui.main --smoke --data-dir {tmp_path}/disk/shop"
+    out = run_on_a_full_disk(tmp_path / "disk", shop, start, env={"QT_QPA_PLATFORM": "offscreen"})
+    assert "smoke: ok, read only: the disk is full" in out, out
+
+
+def test_a_read_only_inbox_can_still_be_backed_up_from_settings(
+    qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    """Before freeing space, the owner saves the chats elsewhere: Back up now works on the read-only
+    inbox, and the backup holds its chats."""
+    from app.backup import restore_backup
+    from app.db import Database
+    from app.errors import DiskFull
+    from app.paths import paths_for
+    from ui.context import AppContext
+    from ui.settings_dialog import SettingsDialog
+
+    paths = paths_for(tmp_path / "shop").ensure()
+    db = Database.open(paths.database)
+    with db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민지"), "주문할게요")
+    db.close()
+    read_only = Database.open_read_only(paths.database, DiskFull("no space left"))
+    dialog = SettingsDialog(AppContext(db=read_only, paths=paths, prefs={}))
+    qtbot.addWidget(dialog)
+    usb = tmp_path / "USB"
+    usb.mkdir()
+    dialogs.expect("getSaveFileName", answer=str(usb / "가게-백업.zip"))
+    dialog.backup_now()
+    qtbot.waitUntil(lambda: dialog.backup_button.isEnabled(), timeout=10_000)
+    assert dialog.backup_status.text() == f"Backup saved to {usb / '가게-백업.zip'}"
+    assert not Path(f"{paths.database}-shm").exists()  # nothing written beside the inbox
+    read_only.close()
+
+    restored = paths_for(tmp_path / "new laptop").ensure()
+    restore_backup(usb / "가게-백업.zip", restored)
+    copy = Database.open(restored.database)
+    with copy.read() as s:
+        assert [m.body for m in s.scalars(select(Message))] == ["주문할게요"]
+    copy.close()
