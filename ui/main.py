@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -63,6 +64,22 @@ LOG_FILES_KEPT = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class _QuietWhenFull(logging.FileHandler):
+    """A log file that says once, not with a traceback per line, that the disk has no room for it
+    (a read-only inbox on a full disk goes on logging); its later lines are tried again as usual."""
+
+    _said_full = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        exc = sys.exc_info()[1]
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            if not _QuietWhenFull._said_full and sys.stderr is not None:
+                print(f"Shop Inbox: the disk is full, so the log file misses lines ({exc})", file=sys.stderr)
+            _QuietWhenFull._said_full = True  # once a run, whichever handler (plain, then rotating) met it
+            return
+        super().handleError(record)
+
+
 def setup_logging(log_file: Path, *, rotating: bool = True) -> None:
     """Log to a rotating file (a windowed build has no stderr) and to stderr when there is one.
 
@@ -74,7 +91,7 @@ def setup_logging(log_file: Path, *, rotating: bool = True) -> None:
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(
-            _rotating_handler(log_file) if rotating else logging.FileHandler(log_file, encoding="utf-8")
+            _rotating_handler(log_file) if rotating else _QuietWhenFull(log_file, encoding="utf-8")
         )
     except OSError as exc:  # a full disk or a folder that may not be written: no log file, still a start
         if sys.stderr is not None:
@@ -91,9 +108,7 @@ def rotate_log_file(log_file: Path) -> None:
     The new handler is added before the old one goes, so a line logged meanwhile is never lost."""
     root = logging.getLogger()
     plain = [
-        h
-        for h in root.handlers
-        if type(h) is logging.FileHandler and h.baseFilename == os.path.abspath(log_file)
+        h for h in root.handlers if type(h) is _QuietWhenFull and h.baseFilename == os.path.abspath(log_file)
     ]
     if not plain:
         return
@@ -115,9 +130,10 @@ def rotate_log_file(log_file: Path) -> None:
 def _rotating_handler(log_file: Path) -> logging.Handler:
     import logging.handlers
 
-    return logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
-    )
+    class RotatingLogFile(logging.handlers.RotatingFileHandler, _QuietWhenFull):
+        pass
+
+    return RotatingLogFile(log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

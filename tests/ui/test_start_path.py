@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import json
 import logging
 import os
@@ -80,7 +82,7 @@ def test_clicks_right_after_the_first_paint_neither_crash_nor_wait_and_the_picke
     # Once ready: the chat clicked while starting is open; the disabled clicks changed nothing.
     assert report["open_chat"] == report["picked_chat"]
     assert report["left_pane_is_chat_list"]
-    assert report["log_file_handlers"] == ["RotatingFileHandler"]  # the log rotates once started
+    assert report["log_file_handlers"] == ["RotatingLogFile"]  # the log rotates once started
     assert report["filter"] == "all"
     assert report["search_enabled"]
     assert report["menus_enabled"] == [True, True, True, True]
@@ -153,7 +155,7 @@ def test_the_log_file_keeps_every_line_when_it_starts_rotating(tmp_path: Path) -
         rotate_log_file(log_file)
         logging.getLogger("shop").warning("after it")
         files = [h for h in root.handlers if isinstance(h, logging.FileHandler)]
-        assert [type(h).__name__ for h in files] == ["RotatingFileHandler"]
+        assert [type(h).__name__ for h in files] == ["RotatingLogFile"]
         files[0].flush()
         lines = log_file.read_text(encoding="utf-8").splitlines()
         assert [line.split(": ", 1)[1] for line in lines] == ["before the first paint", "after it"]
@@ -162,3 +164,33 @@ def test_the_log_file_keeps_every_line_when_it_starts_rotating(tmp_path: Path) -
             handler.close()
         root.handlers[:] = kept
         root.setLevel(level)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_log_file_on_a_full_disk_says_so_once_not_a_traceback_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only inbox on a full disk goes on logging: someone who started it from a terminal
+    reads each line there and one sentence about the log file, not a traceback per line."""
+    log_file = tmp_path / "logs" / "shop-inbox.log"
+    log_file.parent.mkdir()
+    log_file.symlink_to("/dev/full")  # its writes fail as on a full disk: ENOSPC
+    root = logging.getLogger()
+    kept, level = root.handlers[:], root.level
+    try:
+        setup_logging(log_file, rotating=False)
+        logging.getLogger("shop").warning("before the first paint")
+        rotate_log_file(log_file)
+        for n in range(3):
+            logging.getLogger("shop").warning("line %d", n)
+    finally:
+        for handler in root.handlers:
+            if handler not in kept:
+                with contextlib.suppress(OSError):  # its last lines have no room either
+                    handler.close()
+        root.handlers[:] = kept
+        root.setLevel(level)
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err, err
+    assert err.count("the disk is full, so the log file misses lines") == 1, err
+    assert all(f"line {n}" in err for n in range(3))
