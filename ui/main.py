@@ -70,7 +70,7 @@ class _QuietWhenFull(logging.FileHandler):
 
     _said_full = False
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+    def handleError(self, record: logging.LogRecord) -> None:
         exc = sys.exc_info()[1]
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             if not _QuietWhenFull._said_full and sys.stderr is not None:
