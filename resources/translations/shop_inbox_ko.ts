@@ -1038,27 +1038,27 @@
     <name>CatalogCsv</name>
     <message>
         <source>the id (item code) is empty</source>
-        <translation>id(상품 코드)가 비어 있습니다</translation>
+        <translation>id(상품 코드)가 비어 있어요</translation>
     </message>
     <message>
         <source>availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued</source>
-        <translation>availability “{0}”는 in stock, out of stock, preorder, available for order, discontinued 중 하나여야 합니다</translation>
+        <translation>availability “{0}”는 in stock, out of stock, preorder, available for order, discontinued 중 하나여야 해요</translation>
     </message>
     <message>
         <source>condition “{0}” should be new, refurbished or used</source>
-        <translation>condition “{0}”는 new, refurbished, used 중 하나여야 합니다</translation>
+        <translation>condition “{0}”는 new, refurbished, used 중 하나여야 해요</translation>
     </message>
     <message>
         <source>the same id is already on line {0}</source>
-        <translation>같은 id가 이미 {0}번째 줄에 있습니다</translation>
+        <translation>같은 id가 이미 {0}번째 줄에 있어요</translation>
     </message>
     <message>
         <source>the picture “{0}” was not found next to the file</source>
-        <translation>사진 “{0}”을 파일과 같은 폴더에서 찾지 못했습니다</translation>
+        <translation>사진 “{0}”을(를) 파일과 같은 폴더에서 찾지 못했어요</translation>
     </message>
     <message>
         <source>only the first {0} rows are read</source>
-        <translation>앞의 {0}개 줄만 읽습니다</translation>
+        <translation>앞의 {0}개 줄만 읽어요</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <source>Catalogue imported</source>
-        <translation>카탈로그를 가져왔습니다</translation>
+        <translation>카탈로그를 가져왔어요</translation>
     </message>
     <message>
         <source>Export catalogue</source>
@@ -1110,11 +1110,11 @@
     </message>
     <message>
         <source>Catalogue exported</source>
-        <translation>카탈로그를 내보냈습니다</translation>
+        <translation>카탈로그를 내보냈어요</translation>
     </message>
     <message>
         <source>Saved {0}. It opens in Excel and can be uploaded to Meta Commerce Manager as a data feed.</source>
-        <translation>{0} 파일을 저장했습니다. 엑셀에서 열 수 있고, Meta 커머스 관리자에 데이터 피드로 올릴 수 있습니다.</translation>
+        <translation>{0} 파일을 저장했어요. 엑셀에서 열 수 있고, Meta 커머스 관리자에 데이터 피드로 올릴 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -1176,23 +1176,23 @@
     </message>
     <message>
         <source>No items to send match. Hidden items are not offered.</source>
-        <translation>보낼 수 있는 상품이 없습니다. 숨긴 상품은 보이지 않습니다.</translation>
+        <translation>보낼 수 있는 상품이 없어요. 숨긴 상품은 보이지 않아요.</translation>
     </message>
     <message>
         <source>Click items to choose several, or press Enter to send the first.</source>
-        <translation>여러 개를 고르려면 상품을 클릭하세요. Enter를 누르면 첫 번째 상품을 보냅니다.</translation>
+        <translation>여러 개를 고르려면 상품을 클릭하세요. Enter를 누르면 첫 번째 상품을 보내요.</translation>
     </message>
     <message>
         <source>Sent as a product message.</source>
-        <translation>상품 메시지로 보냅니다.</translation>
+        <translation>상품 메시지로 보내요.</translation>
     </message>
     <message>
         <source>Sent as its picture with name, price, description and link.</source>
-        <translation>사진과 함께 상품명, 가격, 설명, 링크를 보냅니다.</translation>
+        <translation>사진과 함께 상품명, 가격, 설명, 링크를 보내요.</translation>
     </message>
     <message>
         <source>{0} items, sent as one product message.</source>
-        <translation>상품 {0}개를 하나의 상품 메시지로 보냅니다.</translation>
+        <translation>상품 {0}개를 하나의 상품 메시지로 보내요.</translation>
     </message>
     <message>
         <source>{0} items, sent as a list: “Which one would you like?”</source>
@@ -1200,7 +1200,7 @@
     </message>
     <message>
         <source>Choose at most {0} items for one message.</source>
-        <translation>메시지 하나에 최대 {0}개까지 고를 수 있습니다.</translation>
+        <translation>메시지 하나에 최대 {0}개까지 고를 수 있어요.</translation>
     </message>
     <message>
         <source>Send {0} items</source>
@@ -1230,7 +1230,7 @@
     <name>CatalogWindow</name>
     <message>
         <source>Cannot undo</source>
-        <translation>되돌릴 수 없습니다</translation>
+        <translation>되돌릴 수 없어요</translation>
     </message>
     <message>
         <source>Catalogue</source>
@@ -1323,12 +1323,12 @@
     <message>
         <source>Your catalogue is empty.
 Add an item, or import a CSV file from Excel or Meta.</source>
-        <translation>카탈로그가 비어 있습니다.
+        <translation>카탈로그가 비어 있어요.
 상품을 추가하거나 엑셀 또는 Meta의 CSV 파일을 가져오세요.</translation>
     </message>
     <message>
         <source>No items match.</source>
-        <translation>일치하는 상품이 없습니다.</translation>
+        <translation>일치하는 상품이 없어요.</translation>
     </message>
     <message>
         <source>Save the changes to this item?</source>
@@ -1340,7 +1340,7 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     </message>
     <message>
         <source>Saved.</source>
-        <translation>저장했습니다.</translation>
+        <translation>저장했어요.</translation>
     </message>
     <message>
         <source> (copy)</source>
@@ -1348,15 +1348,15 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     </message>
     <message>
         <source>Deleted “{0}”.</source>
-        <translation>“{0}” 상품을 삭제했습니다.</translation>
+        <translation>“{0}” 상품을 삭제했어요.</translation>
     </message>
     <message>
         <source>Deleted {0} items.</source>
-        <translation>상품 {0}개를 삭제했습니다.</translation>
+        <translation>상품 {0}개를 삭제했어요.</translation>
     </message>
     <message>
         <source>Ctrl+Z brings it back.</source>
-        <translation>Ctrl+Z로 되돌릴 수 있습니다.</translation>
+        <translation>Ctrl+Z로 되돌릴 수 있어요.</translation>
     </message>
     <message>
         <source>Add to collection</source>
@@ -1373,12 +1373,12 @@ Add an item, or import a CSV file from Excel or Meta.</source>
     <message>
         <source>If your items are also in a Meta Commerce Manager catalogue connected to your WhatsApp number, enter its catalogue id: items are then sent as WhatsApp product messages.
 Leave it empty to send pictures with name and price instead.</source>
-        <translation>WhatsApp 번호에 연결된 Meta 커머스 관리자 카탈로그가 있다면 카탈로그 ID를 입력하세요. 상품이 WhatsApp 상품 메시지로 전송됩니다.
-비워 두면 사진과 상품명, 가격을 보냅니다.</translation>
+        <translation>WhatsApp 번호에 연결된 Meta 커머스 관리자 카탈로그가 있다면 카탈로그 ID를 입력하세요. 상품이 WhatsApp 상품 메시지로 전송돼요.
+비워 두면 사진과 상품명, 가격을 보내요.</translation>
     </message>
     <message>
         <source>A catalogue id is made of digits only.</source>
-        <translation>카탈로그 ID는 숫자로만 되어 있습니다.</translation>
+        <translation>카탈로그 ID는 숫자로만 되어 있어요.</translation>
     </message>
 </context>
 <context>
@@ -1393,11 +1393,11 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>{0} messages saved to {1}.</source>
-        <translation>메시지 {0}개를 {1}에 저장했습니다.</translation>
+        <translation>메시지 {0}개를 {1}에 저장했어요.</translation>
     </message>
     <message>
         <source>{0} photos or files are not on this computer and were left out.</source>
-        <translation>사진 또는 파일 {0}개는 이 컴퓨터에 없어 빠졌습니다.</translation>
+        <translation>사진 또는 파일 {0}개는 이 컴퓨터에 없어서 빠졌어요.</translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1450,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
-        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중입니다</translation>
+        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
     </message>
     <message>
         <source>Unpin chat</source>
@@ -1498,7 +1498,7 @@ Leave it empty to send pictures with name and price instead.</source>
     </message>
     <message>
         <source>The customer can no longer write to the shop on WhatsApp.</source>
-        <translation>이 고객은 더 이상 WhatsApp으로 가게에 메시지를 보낼 수 없습니다.</translation>
+        <translation>이 고객은 더 이상 WhatsApp으로 가게에 메시지를 보낼 수 없어요.</translation>
     </message>
     <message>
         <source>Block in Shop Inbox only</source>
@@ -1508,17 +1508,17 @@ Leave it empty to send pictures with name and price instead.</source>
         <source>WhatsApp blocks only customers who wrote in the last 24 hours.
 Shop Inbox stops notifications and automatic replies for this chat;
 the customer can still write.</source>
-        <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있습니다.
+        <translation>WhatsApp은 최근 24시간 안에 메시지를 보낸 고객만 차단할 수 있어요.
 샵 인박스는 이 채팅의 알림과 자동 답장을 멈추지만,
-고객은 계속 메시지를 보낼 수 있습니다.</translation>
+고객은 계속 메시지를 보낼 수 있어요.</translation>
     </message>
     <message>
         <source>Delete the chat with {0}? Its messages are removed from this computer and do not come back when Shop Inbox syncs again. A new message from the customer starts a new chat.</source>
-        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않습니다. 고객이 새 메시지를 보내면 새 채팅이 시작됩니다.</translation>
+        <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새 메시지를 보내면 새 채팅이 시작돼요.</translation>
     </message>
     <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
-        <translation>{0}님을 차단할까요? 이 채팅의 알림과 자동 답장이 멈춥니다.</translation>
+        <translation>{0}님을 차단할까요? 이 채팅의 알림과 자동 답장이 멈춰요.</translation>
     </message>
     <message>
         <source>New label</source>
@@ -1575,7 +1575,7 @@ the customer can still write.</source>
     </message>
     <message>
         <source>This group chat was imported from a phone export. It is an archive: messages cannot be sent to it, and automations never answer it.</source>
-        <translation>휴대폰에서 내보낸 파일로 가져온 그룹 채팅입니다. 보관용이라 메시지를 보낼 수 없고, 자동 응답도 보내지 않습니다.</translation>
+        <translation>휴대폰에서 내보낸 파일로 가져온 그룹 채팅이에요. 보관용이라 메시지를 보낼 수 없고, 자동 응답도 보내지 않아요.</translation>
     </message>
     <message>
         <source>Pick a chat on the left to read and answer it.</source>
@@ -1716,11 +1716,11 @@ Right-click to retry.</source>
     <name>CollectionActions</name>
     <message>
         <source>A collection name can have at most {0} characters.</source>
-        <translation>컬렉션 이름은 최대 {0}자까지 쓸 수 있습니다.</translation>
+        <translation>컬렉션 이름은 최대 {0}자까지 쓸 수 있어요.</translation>
     </message>
     <message>
         <source>There is already a collection called “{0}”.</source>
-        <translation>“{0}” 컬렉션이 이미 있습니다.</translation>
+        <translation>“{0}” 컬렉션이 이미 있어요.</translation>
     </message>
     <message>
         <source>Collections</source>
@@ -1748,7 +1748,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Delete this collection? Its items stay in the catalogue.</source>
-        <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남습니다.</translation>
+        <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남아요.</translation>
     </message>
 </context>
 <context>
@@ -1940,7 +1940,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Older than 23 months: ask again before marketing.</source>
-        <translation>동의한 지 23개월이 지났습니다. 광고를 보내기 전에 다시 확인받으세요.</translation>
+        <translation>동의한 지 23개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
     </message>
     <message>
         <source>Opted out of marketing on {0} ({1})</source>
@@ -2080,7 +2080,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only and left for you.</source>
-        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봅니다. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만 맞춰 두고 사장님이 판단하시도록 남겨 둡니다.</translation>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
     </message>
     <message>
         <source>Open bank file…</source>
@@ -2139,7 +2139,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>No order waits for this amount</source>
-        <translation>이 금액을 기다리는 주문이 없습니다</translation>
+        <translation>이 금액을 기다리는 주문이 없어요</translation>
     </message>
 </context>
 <context>
@@ -2181,7 +2181,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>The inbox file {path} holds data (in: {tables}) but no version mark, so Shop Inbox did not change it. Move the file to another folder to start with an empty inbox, or restore a backup.</source>
-        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았습니다. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
+        <translation>받은편지함 파일 {path}에 데이터가 있지만({tables}) 버전 표시가 없어서 샵 인박스가 파일을 바꾸지 않았어요. 빈 받은편지함으로 시작하려면 이 파일을 다른 폴더로 옮기거나, 백업에서 복원하세요.</translation>
     </message>
     <message>
         <source>{path} is not a Shop Inbox inbox file, or it is damaged. Restore a backup.</source>
@@ -2269,7 +2269,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>“{name}” is an archived group chat: messages cannot be sent to it.</source>
-        <translation>“{name}”은(는) 보관된 그룹 채팅이라 메시지를 보낼 수 없습니다.</translation>
+        <translation>“{name}”은(는) 보관된 그룹 채팅이라 메시지를 보낼 수 없어요.</translation>
     </message>
     <message>
         <source>{name} has no phone number in this inbox: add it before sending.</source>
@@ -2389,47 +2389,47 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>An order needs at least one item.</source>
-        <translation>주문에는 상품이 하나 이상 있어야 합니다.</translation>
+        <translation>주문에는 상품이 하나 이상 있어야 해요.</translation>
     </message>
     <message>
         <source>An order can have at most {limit} lines. Nothing was saved.</source>
-        <translation>주문 한 건에는 최대 {limit}줄까지 담을 수 있습니다. 아무것도 저장하지 않았습니다.</translation>
+        <translation>주문 한 건에는 최대 {limit}줄까지 담을 수 있어요. 아무것도 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>Line {line}: “{value}” is not a quantity. Use a whole number of 1 or more.</source>
-        <translation>{line}번째 줄: “{value}”은(는) 수량이 아닙니다. 1 이상의 정수를 입력하세요.</translation>
+        <translation>{line}번째 줄: “{value}”은(는) 수량이 아니에요. 1 이상의 정수를 입력하세요.</translation>
     </message>
     <message>
         <source>Line {line}: “{value}” is not a price in {currency}. Nothing was saved.</source>
-        <translation>{line}번째 줄: “{value}”은(는) {currency} 가격이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
+        <translation>{line}번째 줄: “{value}”은(는) {currency} 가격이 아니에요. 아무것도 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>All items of an order must be in the same currency.</source>
-        <translation>한 주문의 상품은 모두 같은 통화여야 합니다.</translation>
+        <translation>한 주문의 상품은 모두 같은 통화여야 해요.</translation>
     </message>
     <message>
         <source>The {field} “{value}” cannot be used. Use an amount of 0 or more.</source>
-        <translation>{field} “{value}”은(는) 사용할 수 없습니다. 0 이상의 금액을 입력하세요.</translation>
+        <translation>{field} “{value}”은(는) 사용할 수 없어요. 0 이상의 금액을 입력하세요.</translation>
     </message>
     <message>
         <source>Order {number} cannot move from “{from_state}” to “{to_state}”.</source>
-        <translation>주문 {number}은(는) “{from_state}”에서 “{to_state}”(으)로 옮길 수 없습니다.</translation>
+        <translation>주문 {number}은(는) “{from_state}”에서 “{to_state}”(으)로 옮길 수 없어요.</translation>
     </message>
     <message>
         <source>Only {available} of “{name}” left in stock; this order needs {wanted}.</source>
-        <translation>“{name}” 재고가 {available}개만 남았습니다. 이 주문에는 {wanted}개가 필요합니다.</translation>
+        <translation>“{name}” 재고가 {available}개만 남았어요. 이 주문에는 {wanted}개가 필요해요.</translation>
     </message>
     <message>
         <source>This order no longer exists.</source>
-        <translation>이 주문은 더 이상 없습니다.</translation>
+        <translation>이 주문은 더 이상 없어요.</translation>
     </message>
     <message>
         <source>“{value}” is not a postcode: a Korean postcode (우편번호) has 5 digits.</source>
-        <translation>“{value}”은(는) 우편번호가 아닙니다. 우편번호는 숫자 5자리입니다.</translation>
+        <translation>“{value}”은(는) 우편번호가 아니에요. 우편번호는 숫자 5자리예요.</translation>
     </message>
     <message>
         <source>“{value}” cannot take a cash receipt (현금영수증): use a phone number or a 10-digit business number.</source>
-        <translation>“{value}”(으)로는 현금영수증을 발급할 수 없습니다. 휴대폰 번호나 사업자등록번호 10자리를 입력하세요.</translation>
+        <translation>“{value}”(으)로는 현금영수증을 발급할 수 없어요. 휴대폰 번호나 사업자등록번호 10자리를 입력하세요.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
@@ -2894,11 +2894,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Lines that could not be read (not imported, and not added to any other message):</source>
-        <translation>읽지 못한 줄 (가져오지 않았고, 다른 메시지에도 붙이지 않았습니다):</translation>
+        <translation>읽지 못한 줄 (가져오지 않았고, 다른 메시지에도 붙이지 않았어요):</translation>
     </message>
     <message>
         <source>Check the chat below, then press Import. Nothing is saved before that.</source>
-        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그 전에는 아무것도 저장되지 않습니다.</translation>
+        <translation>아래 채팅을 확인한 뒤 가져오기를 누르세요. 그 전에는 아무것도 저장되지 않아요.</translation>
     </message>
     <message>
         <source>{0} export · {1} · {2} · {3}</source>
@@ -2922,7 +2922,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>This is a group chat ({0} members). It is imported as a read-only archive: one chat with every member&apos;s messages and names, searchable, but nothing can be sent to it. Members written as phone numbers are linked to your contacts with that number.</source>
-        <translation>그룹 채팅입니다 (참여자 {0}명). 읽기 전용 보관 채팅으로 가져옵니다. 모든 참여자의 메시지와 이름이 한 채팅에 담기고 검색할 수 있지만, 메시지를 보낼 수는 없습니다. 전화번호로 표시된 참여자는 같은 번호의 연락처와 연결됩니다.</translation>
+        <translation>그룹 채팅이에요 (참여자 {0}명). 읽기 전용 보관 채팅으로 가져와요. 모든 참여자의 메시지와 이름이 한 채팅에 담기고 검색할 수 있지만, 메시지를 보낼 수는 없어요. 전화번호로 표시된 참여자는 같은 번호의 연락처와 연결돼요.</translation>
     </message>
     <message>
         <source>English (US)</source>
@@ -3018,19 +3018,19 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>{0} messages added.</source>
-        <translation>메시지 {0}개를 추가했습니다.</translation>
+        <translation>메시지 {0}개를 추가했어요.</translation>
     </message>
     <message>
         <source>1 message added.</source>
-        <translation>메시지 1개를 추가했습니다.</translation>
+        <translation>메시지 1개를 추가했어요.</translation>
     </message>
     <message>
         <source>1 was already in Shop Inbox (skipped as a duplicate).</source>
-        <translation>1개는 이미 샵 인박스에 있어 중복으로 건너뛰었습니다.</translation>
+        <translation>1개는 이미 샵 인박스에 있어서 중복으로 건너뛰었어요.</translation>
     </message>
     <message>
         <source>{0} were already in Shop Inbox (skipped as duplicates).</source>
-        <translation>{0}개는 이미 샵 인박스에 있어 중복으로 건너뛰었습니다.</translation>
+        <translation>{0}개는 이미 샵 인박스에 있어서 중복으로 건너뛰었어요.</translation>
     </message>
     <message>
         <source>Photos and files copied: {0}; not in the export: {1}.</source>
@@ -3038,11 +3038,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>1 line could not be read.</source>
-        <translation>1줄을 읽지 못했습니다.</translation>
+        <translation>1줄을 읽지 못했어요.</translation>
     </message>
     <message>
         <source>{0} lines could not be read.</source>
-        <translation>{0}줄을 읽지 못했습니다.</translation>
+        <translation>{0}줄을 읽지 못했어요.</translation>
     </message>
     <message>
         <source>line {0}: {1}</source>
@@ -3054,11 +3054,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>The import was cancelled. Nothing was added.</source>
-        <translation>가져오기를 취소했습니다. 추가된 것은 없습니다.</translation>
+        <translation>가져오기를 취소했어요. 추가된 것은 없어요.</translation>
     </message>
     <message>
         <source>Cancelling… removing what was imported</source>
-        <translation>취소하는 중… 가져온 내용을 지우고 있습니다</translation>
+        <translation>취소하는 중… 가져온 내용을 지우고 있어요</translation>
     </message>
     <message>
         <source>WhatsApp chat exports (*.zip *.txt);;All files (*)</source>
@@ -3080,10 +3080,10 @@ Right-click to retry.</source>
 2. Tap ⋮ (More options) › More › Export chat.
 3. Choose “Include media” to bring photos and files, or “Without media” for text only.
 4. Send the file to yourself (e-mail, Google Drive, or a USB cable) and save it on this computer.</source>
-        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
-2. ⋮(옵션 더보기) › 더보기 › 채팅 내보내기를 누릅니다.
-3. 사진과 파일까지 가져오려면 “미디어 포함”, 글만 가져오려면 “미디어 없이”를 고릅니다.
-4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이 컴퓨터에 저장합니다.</translation>
+        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 열어요.
+2. ⋮(옵션 더보기) › 더보기 › 채팅 내보내기를 눌러요.
+3. 사진과 파일까지 가져오려면 “미디어 포함”, 글만 가져오려면 “미디어 없이”를 골라요.
+4. 파일을 자신에게 보내고(이메일, Google Drive, USB 케이블) 이 컴퓨터에 저장해요.</translation>
     </message>
     <message>
         <source>iPhone</source>
@@ -3094,10 +3094,10 @@ Right-click to retry.</source>
 2. Tap the customer&apos;s name at the top, scroll down and tap Export Chat.
 3. Choose Attach Media or Without Media.
 4. Save the .zip to Files, AirDrop it to a Mac, or mail it to yourself, and save it on this computer.</source>
-        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 엽니다.
-2. 위쪽의 고객 이름을 누르고 아래로 내려 채팅 내보내기를 누릅니다.
-3. 미디어 첨부 또는 미디어 없이를 고릅니다.
-4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이 컴퓨터에 저장합니다.</translation>
+        <translation>1. WhatsApp(또는 WhatsApp Business)에서 채팅을 열어요.
+2. 위쪽의 고객 이름을 누르고 아래로 내려 채팅 내보내기를 눌러요.
+3. 미디어 첨부 또는 미디어 없이를 골라요.
+4. .zip 파일을 파일 앱에 저장하거나 Mac으로 AirDrop하거나 자신에게 메일로 보낸 뒤 이 컴퓨터에 저장해요.</translation>
     </message>
     <message>
         <source>Then</source>
@@ -3105,7 +3105,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Choose File › Import chat from phone… and pick the .zip (or .txt), or drop it on the Shop Inbox window. Export one chat at a time; importing the same chat again later only adds the messages that are new.</source>
-        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵 인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가됩니다.</translation>
+        <translation>파일 › 휴대폰에서 채팅 가져오기…를 선택해 .zip(또는 .txt) 파일을 고르거나, 샵 인박스 창에 끌어다 놓으세요. 채팅은 하나씩 내보내세요. 같은 채팅을 나중에 다시 가져오면 새 메시지만 추가돼요.</translation>
     </message>
 </context>
 <context>
@@ -3116,7 +3116,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Made for you when left empty</source>
-        <translation>비워 두면 자동으로 만들어집니다</translation>
+        <translation>비워 두면 자동으로 만들어져요</translation>
     </message>
     <message>
         <source>Material, sizes, colours, care…</source>
@@ -3124,7 +3124,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Drop pictures here. Drag to reorder; the first one is sent.</source>
-        <translation>사진을 여기에 끌어다 놓으세요. 끌어서 순서를 바꿀 수 있고, 첫 번째 사진이 전송됩니다.</translation>
+        <translation>사진을 여기에 끌어다 놓으세요. 끌어서 순서를 바꿀 수 있고, 첫 번째 사진이 전송돼요.</translation>
     </message>
     <message>
         <source>Add pictures…</source>
@@ -3196,7 +3196,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>An item can have at most 10 pictures.</source>
-        <translation>상품 사진은 최대 10장까지입니다.</translation>
+        <translation>상품 사진은 최대 10장까지예요.</translation>
     </message>
     <message>
         <source>Give the item a name.</source>
@@ -3420,7 +3420,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
-        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중입니다</translation>
+        <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
     </message>
     <message>
         <source>Orders…</source>
@@ -3682,7 +3682,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Read the courier&apos;s file of tracking numbers: those orders are shipped</source>
-        <translation>택배사의 송장번호 파일을 읽어 해당 주문을 배송 중으로 바꿉니다</translation>
+        <translation>택배사의 송장번호 파일을 읽어 해당 주문을 배송 중으로 바꿔요</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3721,12 +3721,12 @@ The previous data was kept in {folder}.</source>
     <message numerus="yes">
         <source>%n paid order(s) saved to the courier sheet.</source>
         <translation>
-            <numerusform>결제 완료 주문 %n건을 택배 접수 파일로 저장했습니다.</numerusform>
+            <numerusform>결제 완료 주문 %n건을 택배 접수 파일로 저장했어요.</numerusform>
         </translation>
     </message>
     <message>
         <source>{0}, {1} saved to {2}.</source>
-        <translation>{0}, {1}을 {2}에 저장했습니다.</translation>
+        <translation>{0}, {1}을 {2}에 저장했어요.</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
@@ -3749,7 +3749,7 @@ The previous data was kept in {folder}.</source>
     <message numerus="yes">
         <source>%n order(s) marked shipped.</source>
         <translation>
-            <numerusform>주문 %n건을 배송 중으로 바꿨습니다.</numerusform>
+            <numerusform>주문 %n건을 배송 중으로 바꿨어요.</numerusform>
         </translation>
     </message>
     <message>
@@ -3831,7 +3831,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
-        <translation>사용할 수 있는 자리표시자: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. 24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있으며, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함됩니다. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
+        <translation>사용할 수 있는 자리표시자: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. 24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
     </message>
     <message>
         <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in English.</source>
@@ -4037,19 +4037,19 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>
-        <translation>고객이 24시간 안에 메시지를 보냈으므로 일반 메시지로 보냅니다. 자유롭게 고쳐 쓰세요.</translation>
+        <translation>고객이 24시간 안에 메시지를 보냈으니 일반 메시지로 보내요. 자유롭게 고쳐 쓰세요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote: this goes as the template “{0}”.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지나 템플릿 “{0}”(으)로 보냅니다.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지나서 템플릿 “{0}”(으)로 보내요.</translation>
     </message>
     <message>
         <source>Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.</source>
-        <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했습니다. 요금이 부과되고 메시지 발송 한도에 포함됩니다.</translation>
+        <translation>Meta가 이 템플릿을 유틸리티가 아닌 {0}(으)로 분류했어요. 요금이 부과되고 메시지 발송 한도에 포함돼요.</translation>
     </message>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
-        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어 지금은 보낼 수 없습니다. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -4988,7 +4988,7 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     </message>
     <message>
         <source>Customers who scan the code or open the link start a WhatsApp chat with your shop.</source>
-        <translation>고객이 QR 코드를 스캔하거나 링크를 열면 가게와 WhatsApp 대화가 시작됩니다.</translation>
+        <translation>고객이 QR 코드를 스캔하거나 링크를 열면 가게와 WhatsApp 대화가 시작돼요.</translation>
     </message>
     <message>
         <source>Shop number</source>
@@ -5012,7 +5012,7 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     </message>
     <message>
         <source>The message is long; only its first 1000 characters are kept.</source>
-        <translation>메시지가 깁니다. 앞의 1000자만 사용됩니다.</translation>
+        <translation>메시지가 길어요. 앞의 1000자만 사용돼요.</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -5217,14 +5217,14 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     </message>
     <message>
         <source>Something unexpected went wrong while Shop Inbox was starting. Please start it again. If this keeps happening, copy the details and send them to whoever helps you with Shop Inbox.</source>
-        <translation>샵 인박스를 시작하는 중에 예상하지 못한 문제가 생겼습니다. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵 인박스 설치를 도와준 분께 보내 주세요.</translation>
+        <translation>샵 인박스를 시작하는 중에 예상하지 못한 문제가 생겼어요. 다시 시작해 보세요. 계속 이런 일이 생기면 자세한 내용을 복사해서 샵 인박스 설치를 도와준 분께 보내 주세요.</translation>
     </message>
 </context>
 <context>
     <name>StartupErrorDialog</name>
     <message>
         <source>Shop Inbox could not start</source>
-        <translation>샵 인박스를 시작하지 못했습니다</translation>
+        <translation>샵 인박스를 시작하지 못했어요</translation>
     </message>
     <message>
         <source>What happened is written in this file:</source>
@@ -5232,7 +5232,7 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     </message>
     <message>
         <source>There is no log file for this start; copy the details instead.</source>
-        <translation>이번 실행에는 기록 파일이 없습니다. 대신 자세한 내용을 복사하세요.</translation>
+        <translation>이번 실행에는 기록 파일이 없어요. 대신 자세한 내용을 복사하세요.</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -5244,7 +5244,7 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     </message>
     <message>
         <source>Details copied</source>
-        <translation>자세한 내용을 복사했습니다</translation>
+        <translation>자세한 내용을 복사했어요</translation>
     </message>
 </context>
 <context>
@@ -5466,7 +5466,7 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     </message>
     <message>
         <source>A message from this customer reached the relay but could not be read (event #%1).</source>
-        <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었습니다 (이벤트 #%1).</translation>
+        <translation>이 고객의 메시지가 릴레이에 도착했지만 읽을 수 없었어요 (이벤트 #%1).</translation>
     </message>
     <message>
         <source>A photo or file the phone left out of its export</source>

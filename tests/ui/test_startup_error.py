@@ -77,7 +77,7 @@ def test_the_dialog_speaks_korean(qtbot: Any, tmp_path: Path, korean: None) -> N
     exc = failed_start()
     dialog = StartupErrorDialog(explain_startup_error(exc), tmp_path / "x.log", "details")
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "샵 인박스를 시작하지 못했습니다"
+    assert dialog.windowTitle() == "샵 인박스를 시작하지 못했어요"
     assert dialog.copy_button.text() == "자세한 내용 복사"
     assert "Something" not in dialog.explanation.text()
 
