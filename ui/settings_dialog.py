@@ -222,8 +222,20 @@ class SettingsDialog(QDialog):
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.setWidget(content)
         layout = QVBoxLayout(self)
+        self.read_only_note = QLabel(
+            self.tr(
+                "The disk is full, so nothing here can be changed until you free some space and start "
+                "Shop Inbox again. You can still save a backup on another disk."
+            )
+        )
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(ctx.read_only)
+        layout.addWidget(self.read_only_note)
         layout.addWidget(self.sections, 1)
         layout.addWidget(buttons)
+        if ctx.read_only:  # opened to read only on a full disk: every change would be refused
+            connection.setEnabled(False)
+            self.restore_button.setEnabled(False)  # a restore unpacks beside the inbox first
         if ctx.demo:
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
@@ -245,7 +257,7 @@ class SettingsDialog(QDialog):
 
     def _prices_read(self, prices: Prices) -> None:
         self.campaign_prices.show_prices(prices)
-        self.campaign_prices.setEnabled(True)
+        self.campaign_prices.setEnabled(not self.ctx.read_only)
         self.prices_loaded = True
         self._enable_save()
 
@@ -261,14 +273,14 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.blockSignals(False)
         self.place.choose(prefs.shop_region, prefs.currency)
-        self.behaviour.setEnabled(True)
-        self.shop.setEnabled(True)
+        self.behaviour.setEnabled(not self.ctx.read_only)
+        self.shop.setEnabled(not self.ctx.read_only)
         self.loaded = True
         self._enable_save()
 
     def _enable_save(self) -> None:
         # Save writes preferences and prices together: both must be in, or Save would do nothing.
-        self.save_button.setEnabled(self.loaded and self.prices_loaded)
+        self.save_button.setEnabled(self.loaded and self.prices_loaded and not self.ctx.read_only)
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.

@@ -4855,6 +4855,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>이 데모는 닫으면 남지 않아서 백업을 복원할 수 없어요.</translation>
     </message>
     <message>
+        <source>The disk is full, so nothing here can be changed until you free some space and start Shop Inbox again. You can still save a backup on another disk.</source>
+        <translation>디스크 공간이 가득 차서 공간을 비우고 샵 인박스를 다시 시작할 때까지 여기서는 아무것도 바꿀 수 없어요. 백업은 다른 디스크에 저장할 수 있어요.</translation>
+    </message>
+    <message>
         <source>The demo is connected to its own simulated relay.</source>
         <translation>데모는 자체 가상 릴레이에 연결되어 있어요.</translation>
     </message>

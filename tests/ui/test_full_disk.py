@@ -184,6 +184,12 @@ def test_a_read_only_inbox_can_still_be_backed_up_from_settings(
     read_only = Database.open_read_only(paths.database, DiskFull("no space left"))
     dialog = SettingsDialog(AppContext(db=read_only, paths=paths, prefs={}))
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.prices_loaded, timeout=5000)
+    assert dialog.read_only_note.isVisible()  # says why nothing can be changed, and what still can
+    assert not dialog.save_button.isEnabled() and not dialog.restore_button.isEnabled()
+    assert not dialog.behaviour.isEnabled() and not dialog.shop.isEnabled()
+    assert dialog.backup_button.isEnabled()
     usb = tmp_path / "USB"
     usb.mkdir()
     dialogs.expect("getSaveFileName", answer=str(usb / "가게-백업.zip"))
