@@ -247,6 +247,13 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         )
         QMessageBox.about(window, translate("Menus", "About Shop Inbox"), text)
 
+    def shortcuts() -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        enter_sends = bool(ctx.prefs.get("enter_sends", True))
+        run_dialog(lambda: ShortcutsDialog(window, enter_sends=enter_sends))
+
+    action(help_menu, translate("Menus", "Keyboard shortcuts"), shortcuts, "Ctrl+/")
     action(help_menu, translate("Menus", "How to export a chat from your phone"), export_help)
     action(help_menu, translate("Menus", "About Shop Inbox"), about)
 

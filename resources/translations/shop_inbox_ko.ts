@@ -3499,6 +3499,10 @@ Answer your WhatsApp customers from your computer.</source>
 컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
         <source>How to export a chat from your phone</source>
         <translation>휴대폰에서 채팅을 내보내는 방법</translation>
     </message>
@@ -5097,6 +5101,65 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     <message>
         <source>Currency</source>
         <translation>통화</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>하는 일</translation>
+    </message>
+    <message>
+        <source>Previous chat</source>
+        <translation>이전 채팅</translation>
+    </message>
+    <message>
+        <source>Next chat</source>
+        <translation>다음 채팅</translation>
+    </message>
+    <message>
+        <source>Close the search or the contact panel; cancel a reply</source>
+        <translation>검색이나 연락처 패널 닫기, 답장 취소</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>New line in the message (Settings ▸ Enter sends the message)</source>
+        <translation>메시지 줄바꿈 (설정 ▸ Enter로 메시지 보내기)</translation>
+    </message>
+    <message>
+        <source>Quick replies: type / and a few letters, then Enter or Tab to insert</source>
+        <translation>빠른 답장: /와 몇 글자를 입력한 뒤 Enter나 Tab으로 넣기</translation>
+    </message>
+    <message>
+        <source>Reply to the selected message</source>
+        <translation>선택한 메시지에 답장</translation>
+    </message>
+    <message>
+        <source>Copy the selected messages</source>
+        <translation>선택한 메시지 복사</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>메시지 쓰기</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>메뉴</translation>
     </message>
 </context>
 <context>

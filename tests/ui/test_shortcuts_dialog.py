@@ -1,0 +1,77 @@
+"""Help ▸ Keyboard shortcuts: the owner finds every key the inbox answers to, and the list follows
+the window (a key added to a menu or to the window shows up; Enter follows the owner's setting)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from tests.support.window_waits import load_chats
+
+
+def native(keys: QKeySequence) -> str:
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def test_ctrl_slash_lists_every_key_of_the_window_and_its_menus(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    from ui.menus import install_menus
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    install_menus(window, ctx)
+    load_chats(window, qtbot)
+    listed: list[tuple[str, str]] = []
+
+    def read(dialog: Any) -> None:
+        assert isinstance(dialog, ShortcutsDialog)
+        assert dialog.windowTitle() == "Keyboard shortcuts"
+        listed.extend(dialog.rows())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    shown = dialogs.expect("modal", answer=read)
+    window.activateWindow()
+    window.chat_list.view.setFocus()
+    qtbot.keyClick(window.chat_list.view, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown.shown), timeout=5000)
+
+    keys = {k for k, _ in listed}
+    menu_keys = [
+        act.shortcut()
+        for top in window.menuBar().actions()
+        for act in top.menu().actions()
+        if not act.shortcut().isEmpty()
+    ]
+    assert len(menu_keys) >= 6  # Ctrl+I, Ctrl+,, Ctrl+Q, Ctrl+F, the orders, the catalogue…
+    assert {native(k) for k in menu_keys} <= keys
+    own = {native(s.key()) for s in window.findChildren(QShortcut) if s.parent() is window} - {
+        native(QKeySequence("Ctrl+Backtab"))
+    }  # the same key as Ctrl+Shift+Tab, listed once
+    assert own <= keys, own - keys
+    said = dict(listed)
+    assert said[native(QKeySequence("Ctrl+Q"))] == "File ▸ Quit"
+    assert said[native(QKeySequence("Ctrl+Tab"))] == "Next chat"
+    assert said[native(QKeySequence("Enter"))] == "Send the message"
+    assert said[native(QKeySequence("Shift+Enter"))].startswith("New line in the message")
+    assert said["/"].startswith("Quick replies")
+
+
+def test_with_enter_for_a_new_line_ctrl_enter_is_listed_as_sending(qtbot: Any, window: Any) -> None:
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window, enter_sends=False)
+    qtbot.addWidget(dialog)
+    said = dict(dialog.rows())
+    assert said[native(QKeySequence("Ctrl+Enter"))] == "Send the message"
+    assert said[native(QKeySequence("Enter"))].startswith("New line in the message")
+    assert native(QKeySequence("Shift+Enter")) not in said
+
+
+def test_menu_names_lose_their_mnemonics_in_english_and_in_korean() -> None:
+    from ui.shortcuts_dialog import plain
+
+    assert plain("&File") == "File"
+    assert plain("파일(&F)") == "파일"
+    assert plain("Q&&A") == "Q&A"

@@ -1,0 +1,138 @@
+"""Help ▸ Keyboard shortcuts: every key the inbox window answers to, in the owner's words.
+
+The menu commands are read from the window's own menus and the window-wide keys from its own
+`QShortcut`s, so the list cannot drift from what the keys do; only the keys handled inside a widget
+(the composer's Enter, `/` for quick replies, the chat's copy) are written out here. Keys are shown
+as the platform writes them (Ctrl on Windows, ⌘ on macOS).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMainWindow,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.screen_fit import resize_within_screen
+
+
+def native(keys: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def plain(text: str) -> str:
+    """A menu's text without its mnemonic: "&File" → "File", "파일(&F)" → "파일", "&&" → "&"."""
+    text = re.sub(r"\s*\(&\w\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def window_keys(window: QMainWindow, said: dict[str, str]) -> list[tuple[str, str]]:
+    """(keys, what they do) for the window's own shortcuts (`ui/main_window.py` `_shortcuts`) that
+    `said` (portable keys → words) describes; keys doing the same thing are listed once."""
+    found: dict[str, str] = {}
+    for shortcut in window.findChildren(QShortcut):
+        keys = shortcut.key().toString(QKeySequence.SequenceFormat.PortableText)
+        if shortcut.parent() is window and keys in said:
+            found.setdefault(said[keys], native(keys))
+    return [(keys, what) for what, keys in found.items()]
+
+
+def menu_keys(window: QMainWindow) -> list[tuple[str, str]]:
+    """(keys, command) for each menu command that has keys, in menu order, without the `&` marks."""
+    rows: list[tuple[str, str]] = []
+
+    def walk(menu: QMenu, path: str) -> None:
+        for act in menu.actions():
+            if act.menu() is not None:
+                sub = act.menu()
+                assert isinstance(sub, QMenu)
+                walk(sub, f"{path} ▸ {plain(act.text())}")
+            elif not act.shortcut().isEmpty() and act.isVisible():
+                what = plain(act.text()).rstrip("…")
+                rows.append((native(act.shortcut()), f"{path} ▸ {what}"))
+
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, plain(top.text()))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QMainWindow, *, enter_sends: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.table = QTreeWidget()
+        self.table.setColumnCount(2)
+        self.table.setHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        self.table.setRootIsDecorated(False)
+        self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setStretchLastSection(True)
+
+        # "Enter", as the key is labelled and as Settings names it (Qt would write the main one "Return").
+        enter, ctrl_enter, shift_enter = native("Enter"), native("Ctrl+Enter"), native("Shift+Enter")
+        previous = self.tr("Previous chat")
+        chats = window_keys(
+            window,
+            {
+                "Ctrl+Tab": self.tr("Next chat"),
+                "Ctrl+Shift+Tab": previous,
+                "Ctrl+Backtab": previous,
+                "Esc": self.tr("Close the search or the contact panel; cancel a reply"),
+            },
+        )
+        writing = [
+            (enter if enter_sends else ctrl_enter, self.tr("Send the message")),
+            (
+                shift_enter if enter_sends else enter,
+                self.tr("New line in the message (Settings ▸ Enter sends the message)"),
+            ),
+            ("/", self.tr("Quick replies: type / and a few letters, then Enter or Tab to insert")),
+            *window_keys(window, {"Ctrl+R": self.tr("Reply to the selected message")}),
+            (native(QKeySequence.StandardKey.Copy), self.tr("Copy the selected messages")),
+        ]
+        self._group(self.tr("Chats"), chats)
+        self._group(self.tr("Writing"), writing)
+        self._group(self.tr("Menus"), menu_keys(window))
+        self.table.expandAll()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        resize_within_screen(self, QSize(580, 460))
+
+    def _group(self, title: str, rows: list[tuple[str, str]]) -> None:
+        head = QTreeWidgetItem(self.table, [title])
+        font = head.font(0)
+        font.setBold(True)
+        head.setFont(0, font)
+        head.setFirstColumnSpanned(True)
+        for keys, what in rows:
+            QTreeWidgetItem(head, [keys, what])
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) as listed, for tests and screen readers' sake."""
+        out: list[tuple[str, str]] = []
+        for g in range(self.table.topLevelItemCount()):
+            head = self.table.topLevelItem(g)
+            assert head is not None
+            for i in range(head.childCount()):
+                child = head.child(i)
+                assert child is not None
+                out.append((child.text(0), child.text(1)))
+        return out
