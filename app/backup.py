@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import shutil
 import sqlite3
 import stat
@@ -10,11 +12,11 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
 from app.db import SCHEMA_VERSION, backup_file, is_disk_full
-from app.errors import DiskFull, ErrorCode, InvalidInput, SchemaTooNew, ShopInboxError
+from app.errors import DiskFull, ErrorCode, InvalidInput, PathParams, SchemaTooNew, ShopInboxError
 from app.paths import RESTORING, AppPaths
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,70 @@ def default_backup_name(now: datetime | None = None) -> str:
     return f"shop-inbox-backup-{now.strftime('%Y%m%d-%H%M%S')}.zip"
 
 
+BACKUP_EVERY = timedelta(days=1)
+AUTOMATIC_BACKUPS_KEPT = 7
+
+
+def shop_tag(paths: AppPaths) -> str:
+    """A short mark of this inbox's folder in its automatic backups' names: two shops backing up
+    into one folder never count or remove each other's."""
+    return hashlib.sha256(str(paths.data_dir.resolve()).encode()).hexdigest()[:6]
+
+
+def backups_in(folder: Path, tag: str) -> list[tuple[datetime, Path]]:
+    """This inbox's automatic backups in `folder` (named by `automatic_backup`), newest first, with
+    when each was made. Other files there are never listed. Blocking (a folder's listing)."""
+    pattern = re.compile(rf"^shop-inbox-backup-(\d{{8}}-\d{{6}})-{re.escape(tag)}\.zip$")
+    found: list[tuple[datetime, Path]] = []
+    for file in folder.iterdir():
+        match = pattern.match(file.name)
+        if match is None or not file.is_file():
+            continue
+        try:
+            made = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        found.append((made, file))
+    return sorted(found, reverse=True)
+
+
+def last_backup(paths: AppPaths, folder: Path) -> datetime | None:
+    """When this inbox's newest automatic backup in `folder` was made; None without one (or without
+    the folder). Blocking."""
+    try:
+        found = backups_in(folder, shop_tag(paths))
+    except OSError:
+        return None
+    return found[0][0] if found else None
+
+
+def automatic_backup(
+    paths: AppPaths, folder: Path, *, now: datetime | None = None, read_only: bool = False
+) -> BackupInfo | None:
+    """The day's backup into `folder` unless one there was made in the last day (None then), and
+    only the AUTOMATIC_BACKUPS_KEPT newest of this inbox's are kept. The folder must exist: a USB
+    stick taken out takes its folder with it, and the backup must not be made on the computer's own
+    disk in its place (InvalidInput BACKUP_FOLDER_MISSING). Blocking (disk): off the GUI thread."""
+    now = now or datetime.now(UTC)
+    if not folder.is_dir():
+        raise InvalidInput(code=ErrorCode.BACKUP_FOLDER_MISSING, params=PathParams(str(folder)))
+    tag = shop_tag(paths)
+    for left in folder.glob(f"*shop-inbox-backup-*-{tag}.zip*"):  # a backup cut short by a quit
+        if left.name.endswith(".partial") or left.name.startswith("."):
+            shutil.rmtree(left) if left.is_dir() else left.unlink(missing_ok=True)
+    # Within a day either way: a clock set back does not stop the backups, nor start one an hour.
+    if any(abs(now - made) < BACKUP_EVERY for made, _file in backups_in(folder, tag)):
+        return None
+    name = default_backup_name(now).removesuffix(".zip") + f"-{tag}.zip"
+    info = create_backup(paths, folder / name, read_only=read_only)
+    for _made, old in backups_in(folder, tag)[AUTOMATIC_BACKUPS_KEPT:]:
+        try:
+            old.unlink()
+        except OSError as exc:  # held by another program (Windows): the next day tries again
+            log.info("old backup %s not removed: %s", old.name, exc)
+    return info
+
+
 def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> BackupInfo:
     """Write a zip with a consistent copy of the live database plus media and catalogue images.
 
@@ -47,7 +113,7 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     files = 0
-    with tempfile.TemporaryDirectory(prefix=".shop-inbox-backup-", dir=target.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
         snapshot = backup_file(paths.database, Path(tmp) / DB_ENTRY, immutable=read_only)
         try:
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -45,6 +45,7 @@ class ErrorCode(enum.StrEnum):
     # Backups
     NOT_A_BACKUP = "not_a_backup"
     BACKUP_DAMAGED = "backup_damaged"
+    BACKUP_FOLDER_MISSING = "backup_folder_missing"  # the automatic backups' folder (a USB stick taken out)
     # Contacts, catalogue and links
     NOTES_TOO_LONG = "notes_too_long"
     PHONE_NUMBER_INVALID = "phone_number_invalid"
@@ -325,6 +326,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.UNKNOWN_OUTCOME: NoParams,
     ErrorCode.NOT_A_BACKUP: NoParams,
     ErrorCode.BACKUP_DAMAGED: NoParams,
+    ErrorCode.BACKUP_FOLDER_MISSING: PathParams,
     ErrorCode.NOTES_TOO_LONG: LimitParams,
     ErrorCode.PHONE_NUMBER_INVALID: NoParams,
     ErrorCode.CUSTOMER_NUMBER_INVALID: NoParams,

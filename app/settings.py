@@ -31,6 +31,7 @@ class Preferences:
     shop_region: str = "KR"  # ISO country, for formatting phone numbers
     currency: str = "KRW"  # ISO 4217, for prices
     setup_done: bool = False
+    backup_folder: str = ""  # where a backup is made every day (app/backup.py automatic_backup); "" = off
 
     def replace(self, **changes: Any) -> Preferences:
         return dataclasses.replace(self, **changes)

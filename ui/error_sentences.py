@@ -106,6 +106,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "This file is not a Shop Inbox backup (there is no inbox inside)."
         ),
         ErrorCode.BACKUP_DAMAGED: translate("Errors", "This backup is damaged and cannot be restored."),
+        ErrorCode.BACKUP_FOLDER_MISSING: translate(
+            "Errors",
+            "The backup folder {path} cannot be found: is the USB stick or drive plugged in? Shop Inbox "
+            "tries again every hour.",
+        ),
         ErrorCode.NOTES_TOO_LONG: translate("Errors", "Notes can have at most {limit} characters."),
         ErrorCode.PHONE_NUMBER_INVALID: translate(
             "Errors", "Enter the shop's WhatsApp number with its country code, e.g. +82 10 1234 5678."

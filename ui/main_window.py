@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from app.first_page import FirstPage
     from app.queries import Arrival
     from app.search import ContactHit, SearchHit
+    from ui.auto_backup import AutoBackup
     from ui.chat_pane import ChatPane
     from ui.connection_banner import ConnectionBanner
     from ui.contact_panel import ContactPanel
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([*self.splitter.sizes()[:2], 320])
         self.restore_splitter()
         self.notifier = Notifier(self, ctx.prefs)
+        self.auto_backup: AutoBackup | None = None  # made in start_sync, after the first paint
 
         self.chat_list.chat_selected.connect(self.open_chat)
         self.search.hit_activated.connect(self.open_hit)
@@ -423,6 +425,11 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- sync and lifetime
     def start_sync(self) -> None:
         """Called by ui/application.py after the first paint."""
+        if self.auto_backup is None:  # the daily backup, read-only inbox or not
+            from ui.auto_backup import AutoBackup
+
+            self.auto_backup = AutoBackup(self.ctx, self)
+            self.auto_backup.start()
         if self.ctx.read_only:
             # Nothing could be saved: new messages stay on the relay until a start with room.
             from app.connection import Connection, ConnectionState

@@ -27,6 +27,7 @@ translate = QCoreApplication.translate
 def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
     """Show Settings (window-modal, not blocking); on Save a new address or token reconnects the engine."""
     before_url = str(ctx.prefs.get("relay_url") or "")
+    before_folder = str(ctx.prefs.get("backup_folder") or "")
 
     def store(url: str, token: str) -> str:
         if not store_token_interactively(dialog, ctx, url, token):
@@ -39,11 +40,15 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
         token_location=current_token_location(ctx),
         store_token=store,
         stored_token=lambda url: relay_token(ctx, url),
+        auto_backup=window.auto_backup,
     )
     dialog.restore_requested.connect(lambda path: restore(window, ctx, path))
 
     def saved() -> None:
         window.chat.composer.edit.enter_sends = bool(ctx.prefs.get("enter_sends", True))
+        folder = str(ctx.prefs.get("backup_folder") or "")
+        if folder and folder != before_folder and window.auto_backup is not None:
+            window.auto_backup.look_soon()  # the first backup now: the owner sees the folder works
         relay_url = str(ctx.prefs.get("relay_url") or "")
         if ctx.demo or not (dialog.token.text().strip() or relay_url != before_url):
             return

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -35,6 +36,7 @@ from app.backup import (
     default_backup_name,
     folder_size,
     kept_inboxes,
+    last_backup,
     remove_kept_inboxes,
 )
 from app.campaign_checks import Prices, read_prices, store_prices
@@ -54,6 +56,9 @@ from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
 from ui.size_text import human_size
 
+if TYPE_CHECKING:
+    from ui.auto_backup import AutoBackup
+
 log = logging.getLogger(__name__)
 
 
@@ -69,10 +74,12 @@ class SettingsDialog(QDialog):
         token_location: str = "",
         store_token: Callable[[str, str], str] | None = None,
         stored_token: Callable[[str], str] | None = None,
+        auto_backup: AutoBackup | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.daily = auto_backup  # the window's daily backup: its last failure is said here
         self.store_token = store_token
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
         self.setWindowTitle(self.tr("Settings"))
@@ -183,6 +190,25 @@ class SettingsDialog(QDialog):
         self.backup_status = QLabel()
         self.backup_status.setWordWrap(True)
         self.backup_status.setTextFormat(Qt.TextFormat.PlainText)
+        # The daily backup: a folder on another disk (a USB stick) or one a cloud drive keeps.
+        self.backup_folder = str(ctx.prefs.get("backup_folder") or "")
+        self.auto_backup = QCheckBox(self.tr("Back up every day to a folder"))
+        self.auto_backup.setToolTip(
+            self.tr(
+                "Pick a USB stick, another disk, or a folder your cloud drive keeps (OneDrive, iCloud Drive)."
+            )
+        )
+        self.auto_backup.setChecked(bool(self.backup_folder))
+        self.auto_backup.toggled.connect(self._auto_backup_toggled)
+        self.choose_backup_folder = QPushButton(self.tr("Choose folder…"))
+        self.choose_backup_folder.clicked.connect(self.pick_backup_folder)
+        self.auto_folder = QLabel()
+        self.auto_folder.setTextFormat(Qt.TextFormat.PlainText)
+        self.auto_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.auto_folder.setWordWrap(True)
+        self.auto_status = QLabel()
+        self.auto_status.setWordWrap(True)
+        self.auto_status.setTextFormat(Qt.TextFormat.PlainText)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.data_folder, 1)
         folder_row.addWidget(open_folder)
@@ -197,7 +223,14 @@ class SettingsDialog(QDialog):
         buttons_row.addWidget(self.restore_button)
         buttons_row.addStretch(1)
         data_box.addLayout(buttons_row)
-        data_box.addWidget(self.backup_status)
+        auto_row = QHBoxLayout()
+        auto_row.addWidget(self.auto_backup, 1)
+        auto_row.addWidget(self.choose_backup_folder)
+        data_box.addLayout(auto_row)
+        data_box.addWidget(self.auto_folder)
+        data_box.addWidget(self.auto_status)
+        data_box.addWidget(self.backup_status)  # Back up now's answer, below what is always there
+        self._show_backup_folder()
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -236,6 +269,8 @@ class SettingsDialog(QDialog):
         if ctx.read_only:  # opened to read only on a full disk: every change would be refused
             connection.setEnabled(False)
             self.restore_button.setEnabled(False)  # a restore unpacks beside the inbox first
+            self.auto_backup.setEnabled(False)  # its folder is a preference: it cannot be saved
+            self.choose_backup_folder.setEnabled(False)
         if ctx.demo:
             connection.setEnabled(False)
             connection.setToolTip(self.tr("The demo is connected to its own simulated relay."))
@@ -273,6 +308,11 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.blockSignals(False)
         self.place.choose(prefs.shop_region, prefs.currency)
+        self.backup_folder = prefs.backup_folder
+        self.auto_backup.blockSignals(True)
+        self.auto_backup.setChecked(bool(prefs.backup_folder))
+        self.auto_backup.blockSignals(False)
+        self._show_backup_folder()
         self.behaviour.setEnabled(not self.ctx.read_only)
         self.shop.setEnabled(not self.ctx.read_only)
         self.loaded = True
@@ -348,6 +388,7 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             shop_region=self.place.region,
             currency=self.place.currency_code,
+            backup_folder=self.backup_folder if self.auto_backup.isChecked() else "",
         )
 
     def accept(self) -> None:
@@ -378,6 +419,7 @@ class SettingsDialog(QDialog):
                 read_receipts=prefs.read_receipts,
                 shop_region=prefs.shop_region,
                 currency=prefs.currency,
+                backup_folder=prefs.backup_folder,
             )
             # Read where they are used: the next chat, panel, catalogue item or order follows them.
             self.ctx.shop_region, self.ctx.currency = prefs.shop_region, prefs.currency
@@ -396,6 +438,57 @@ class SettingsDialog(QDialog):
             parent=self,
             on_failure=refused,
         )
+
+    def _auto_backup_toggled(self, on: bool) -> None:
+        if on and not self.backup_folder:
+            self.pick_backup_folder()
+            if not self.backup_folder:  # the owner cancelled: nothing to back up to
+                self.auto_backup.setChecked(False)
+                return
+        self._show_backup_folder()
+
+    def pick_backup_folder(self) -> None:
+        start = self.backup_folder or open_folder(Picked.BACKUP)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up every day to"), start)
+        if not folder:
+            return
+        self.backup_folder = str(Path(folder))
+        self.auto_backup.blockSignals(True)
+        self.auto_backup.setChecked(True)
+        self.auto_backup.blockSignals(False)
+        self._show_backup_folder()
+
+    def _show_backup_folder(self) -> None:
+        """The daily backup's folder, and when its last backup was made (looked up off the GUI
+        thread: the folder may be on a slow USB stick) or why the last one failed."""
+        on = self.auto_backup.isChecked() and bool(self.backup_folder)
+        self.auto_folder.setVisible(on)
+        self.auto_status.setVisible(on)
+        if not on:
+            return
+        self.auto_folder.setText(self.backup_folder)
+        failure = self.daily.failure if self.daily is not None else None
+        if failure is not None and self.backup_folder == self.daily_folder():
+            self.auto_status.setText(
+                self.tr("The last daily backup failed: {reason}").format(reason=failure_sentence(failure))
+            )
+            return
+        self.auto_status.setText(self.tr("Looking for the last backup…"))
+        paths, folder = self.ctx.paths, Path(self.backup_folder)
+        self._run(lambda: last_backup(paths, folder), lambda when, _e: self._last_backup_found(folder, when))
+
+    def daily_folder(self) -> str:
+        return self.daily.folder if self.daily is not None else ""
+
+    def _last_backup_found(self, folder: Path, when: object) -> None:
+        if not self.auto_backup.isChecked() or folder != Path(self.backup_folder):
+            return  # another folder was picked meanwhile: its own look answers
+        kept = self.tr("The 7 newest are kept; older ones there are removed.")
+        if isinstance(when, datetime):
+            said = self.tr("Last backup: {when}.").format(when=full_datetime(when))
+        else:
+            said = self.tr("No backup there yet: one is made once you save, then every day.")
+        self.auto_status.setText(f"{said} {kept}")
 
     def backup_now(self) -> None:
         default = str(Path(open_folder(Picked.BACKUP)) / default_backup_name())

@@ -2288,6 +2288,10 @@ Right-click to retry.</source>
         <translation>이 백업은 손상되어 복원할 수 없어요.</translation>
     </message>
     <message>
+        <source>The backup folder {path} cannot be found: is the USB stick or drive plugged in? Shop Inbox tries again every hour.</source>
+        <translation>백업 폴더 {path}을(를) 찾을 수 없어요. USB 메모리나 외장 디스크가 꽂혀 있나요? 샵 인박스가 한 시간마다 다시 시도해요.</translation>
+    </message>
+    <message>
         <source>Notes can have at most {limit} characters.</source>
         <translation>메모는 최대 {limit}자까지 쓸 수 있어요.</translation>
     </message>
@@ -4859,6 +4863,18 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>이 데모는 닫으면 남지 않아서 백업을 복원할 수 없어요.</translation>
     </message>
     <message>
+        <source>Back up every day to a folder</source>
+        <translation>매일 폴더에 백업하기</translation>
+    </message>
+    <message>
+        <source>Pick a USB stick, another disk, or a folder your cloud drive keeps (OneDrive, iCloud Drive).</source>
+        <translation>USB 메모리, 다른 디스크, 또는 클라우드 드라이브가 보관하는 폴더(OneDrive, iCloud Drive)를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>폴더 선택…</translation>
+    </message>
+    <message>
         <source>The disk is full, so nothing here can be changed until you free some space and start Shop Inbox again. You can still save a backup on another disk.</source>
         <translation>디스크 공간이 가득 차서 공간을 비우고 샵 인박스를 다시 시작할 때까지 여기서는 아무것도 바꿀 수 없어요. 백업은 다른 디스크에 저장할 수 있어요.</translation>
     </message>
@@ -4899,6 +4915,30 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Settings not saved</source>
         <translation>설정을 저장하지 못했어요</translation>
+    </message>
+    <message>
+        <source>Back up every day to</source>
+        <translation>매일 백업할 폴더</translation>
+    </message>
+    <message>
+        <source>The last daily backup failed: {reason}</source>
+        <translation>마지막 자동 백업이 실패했어요: {reason}</translation>
+    </message>
+    <message>
+        <source>Looking for the last backup…</source>
+        <translation>마지막 백업을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>The 7 newest are kept; older ones there are removed.</source>
+        <translation>최근 백업 7개를 보관하고, 그보다 오래된 백업은 지워요.</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}.</source>
+        <translation>마지막 백업: {when}.</translation>
+    </message>
+    <message>
+        <source>No backup there yet: one is made once you save, then every day.</source>
+        <translation>아직 이 폴더에 백업이 없어요. 저장하면 바로 하나를 만들고, 그 뒤로 매일 만들어요.</translation>
     </message>
     <message>
         <source>Save backup</source>

@@ -279,3 +279,71 @@ def test_a_backup_onto_the_full_disk_says_so_and_leaves_nothing_half_written(tmp
     out = run_on_a_full_disk(disk, shop, child, env={})
     assert "backup: the disk is full" in out, out
     assert "left: []" in out, out
+
+
+def test_automatic_backups_are_made_once_a_day_and_the_seven_newest_kept(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.backup import AUTOMATIC_BACKUPS_KEPT, automatic_backup, backups_in, last_backup, shop_tag
+
+    shop, before = full_shop(tmp_path)
+    paths = paths_for(shop)
+    usb = tmp_path / "USB" / "가게 백업"
+    usb.mkdir(parents=True)
+    (usb / "가계부.xlsx").write_bytes(b"the owner's own file")  # not ours: never touched
+    day = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    tag = shop_tag(paths)
+    cut_short = usb / f"shop-inbox-backup-20261130-090000-{tag}.zip.partial"  # the app quit mid-way
+    cut_short.write_bytes(b"half a zip")
+    (usb / f".shop-inbox-backup-20261130-090000-{tag}.zip-x1y2").mkdir()
+
+    first = automatic_backup(paths, usb, now=day)
+    assert first is not None and first.path.name == f"shop-inbox-backup-20261201-090000-{tag}.zip"
+    assert last_backup(paths, usb) == day
+    assert sorted(f.name for f in usb.iterdir()) == [first.path.name, "가계부.xlsx"]  # leftovers gone
+    other_shop, _ = full_shop(tmp_path / "second shop")  # backs up into the same folder
+    assert automatic_backup(paths_for(other_shop), usb, now=day) is not None
+    assert automatic_backup(paths, usb, now=day + timedelta(hours=23)) is None  # not due yet
+    for n in range(1, 10):
+        assert automatic_backup(paths, usb, now=day + timedelta(days=n)) is not None
+
+    kept = [made for made, _ in backups_in(usb, tag)]
+    assert len(kept) == AUTOMATIC_BACKUPS_KEPT == 7
+    assert kept[0] == day + timedelta(days=9) and kept[-1] == day + timedelta(days=3)
+    assert (usb / "가계부.xlsx").read_bytes() == b"the owner's own file"
+    assert last_backup(paths_for(other_shop), usb) == day  # the other shop's backup was left alone
+
+    restored = paths_for(tmp_path / "new laptop").ensure()
+    restore_backup(backups_in(usb, tag)[0][1], restored)
+    db = Database.open(restored.database)
+    assert chats(db) == before
+    db.close()
+
+
+def test_an_automatic_backup_to_a_folder_that_is_gone_says_so_and_writes_nothing_elsewhere(
+    tmp_path: Path,
+) -> None:
+    from app.backup import automatic_backup
+
+    shop, _ = full_shop(tmp_path)
+    unplugged = tmp_path / "USB" / "가게 백업"  # the stick was taken out: its folder went with it
+    with pytest.raises(InvalidInput) as refused:
+        automatic_backup(paths_for(shop), unplugged)
+    assert refused.value.code is ErrorCode.BACKUP_FOLDER_MISSING
+    assert refused.value.param_values() == {"path": str(unplugged)}
+    assert not (tmp_path / "USB").exists()  # no folder made on the computer's own disk instead
+
+
+def test_a_clock_set_back_neither_stops_the_backups_nor_makes_one_every_hour(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.backup import automatic_backup
+
+    shop, _ = full_shop(tmp_path)
+    usb = tmp_path / "USB"
+    usb.mkdir()
+    late = datetime(2027, 6, 1, tzinfo=UTC)
+    assert automatic_backup(paths_for(shop), usb, now=late) is not None  # the clock ran ahead
+    back = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # and was set right
+    assert automatic_backup(paths_for(shop), usb, now=back) is not None
+    assert automatic_backup(paths_for(shop), usb, now=back + timedelta(hours=1)) is None

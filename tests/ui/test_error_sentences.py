@@ -15,6 +15,7 @@ from tests.support.window_waits import load_chats, select_chat
 # Names that stay in Latin letters in the Korean text.
 KEPT_AS_IS = {
     "WhatsApp",
+    "USB",  # written so in Korean too (USB 메모리)
     "Shop",
     "Inbox",
     "Meta",

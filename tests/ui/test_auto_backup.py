@@ -1,0 +1,102 @@
+"""Settings ▸ Your data ▸ Back up every day: the owner picks a folder on a USB stick, saves, and a
+backup is there at once and then every day; a stick taken out is said in Settings, never lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.support.factories import make_contact, make_message
+
+
+def open_settings(window: Any, qtbot: Any, dialogs: Any) -> Any:
+    """File ▸ Settings, as the menu opens it (window-modal), its stored preferences read."""
+    from ui.settings_action import open_settings as open_it
+
+    dialogs.expect("modal")  # left open for the test to use
+    dialog = open_it(window, window.ctx)
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.prices_loaded, timeout=5000)
+    return dialog
+
+
+def test_a_folder_picked_in_settings_gets_a_backup_at_once_and_settings_says_when(
+    qtbot: Any, window: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    from app.backup import backups_in, restore_backup, shop_tag
+    from app.db import Database
+    from app.paths import paths_for
+    from app.queries import messages_page
+    from app.settings import read_preferences
+
+    ctx = window.ctx
+    with ctx.db.write() as s:
+        make_message(s, make_contact(s, profile_name="김민지"), "주문할게요")
+    ctx.paths = paths_for(ctx.db.path.parent).ensure()  # the shop's own folder: its inbox is backed up
+    window.start_sync()
+    usb = tmp_path / "USB" / "가게 백업"
+    usb.mkdir(parents=True)
+
+    dialog = open_settings(window, qtbot, dialogs)
+    assert not dialog.auto_backup.isChecked() and not dialog.auto_folder.isVisible()
+    picked = dialogs.expect("getExistingDirectory", answer=str(usb))
+    dialog.auto_backup.click()  # no folder yet: ticking the box asks for one
+    assert picked.shown and dialog.auto_backup.isChecked()
+    assert dialog.auto_folder.text() == str(usb)
+    qtbot.waitUntil(lambda: dialog.auto_status.text().startswith("No backup there yet"), timeout=5000)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert read_preferences(ctx.db).backup_folder == str(usb)
+
+    qtbot.waitUntil(lambda: bool(backups_in(usb, shop_tag(ctx.paths))), timeout=10_000)
+    assert window.auto_backup.failure is None
+    restored = paths_for(tmp_path / "new laptop").ensure()
+    restore_backup(backups_in(usb, shop_tag(ctx.paths))[0][1], restored)
+    copy = Database.open(restored.database)
+    with copy.read() as s:
+        from sqlalchemy import select
+
+        from app.models import Contact
+
+        kim = s.scalars(select(Contact)).one()
+        assert [m.body for m in messages_page(s, kim.id)] == ["주문할게요"]
+    copy.close()
+
+    again = open_settings(window, qtbot, dialogs)
+    qtbot.waitUntil(lambda: again.auto_status.text().startswith("Last backup: "), timeout=5000)
+    assert again.auto_status.text().endswith("The 7 newest are kept; older ones there are removed.")
+    again.reject()
+
+
+def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
+    qtbot: Any, window: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    from app.backup import backups_in, shop_tag
+    from app.paths import paths_for
+    from app.settings import update_preferences
+
+    ctx = window.ctx
+    ctx.paths = paths_for(ctx.db.path.parent).ensure()
+    usb = tmp_path / "USB"
+    update_preferences(ctx.db, backup_folder=str(usb / "가게 백업"))
+    ctx.prefs["backup_folder"] = str(usb / "가게 백업")
+    window.start_sync()
+    daily = window.auto_backup
+
+    with qtbot.waitSignal(daily.finished, timeout=5000):
+        daily.look()  # the stick is out: its folder is gone
+    assert daily.failure is not None and not usb.exists()  # nothing made on the computer instead
+    dialog = open_settings(window, qtbot, dialogs)
+    assert dialog.auto_status.text() == (
+        f"The last daily backup failed: The backup folder {usb / '가게 백업'} cannot be found: is the "
+        "USB stick or drive plugged in? Shop Inbox tries again every hour."
+    )
+    dialog.reject()
+
+    (usb / "가게 백업").mkdir(parents=True)  # plugged in again
+    with qtbot.waitSignal(daily.finished, timeout=10_000):
+        daily.look()
+    assert daily.failure is None and len(backups_in(usb / "가게 백업", shop_tag(ctx.paths))) == 1
+    shutil.rmtree(usb)

@@ -1,0 +1,73 @@
+"""The daily automatic backup (Settings ▸ Your data ▸ Back up every day): looked at a few minutes after
+the start and then every hour, made off the GUI thread when a day has passed since the last one.
+
+A failure (the USB stick is out, its disk is full) is kept for Settings to say, and logged; the next
+hour tries again. Nothing pops up: the owner did not ask for anything just now.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.backup import BackupInfo, automatic_backup
+from ui.context import AppContext
+from ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+FIRST_LOOK_MS = 3 * 60_000  # after the start's own work (sync catching up, the first pages)
+LOOK_EVERY_MS = 60 * 60_000
+
+
+class AutoBackup(QObject):
+    finished = Signal()  # a look ended: a backup made, not due, or failed (`failure`)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.running = False
+        self.failure: BaseException | None = None  # the last look's, until one succeeds
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.look)
+
+    def start(self) -> None:
+        self.timer.start(FIRST_LOOK_MS)
+
+    def look_soon(self) -> None:
+        """A folder just chosen in Settings: its first backup now, so the owner sees it works."""
+        self.timer.start(0)
+
+    @property
+    def folder(self) -> str:
+        return str(self.ctx.prefs.get("backup_folder") or "")
+
+    def look(self) -> None:
+        self.timer.start(LOOK_EVERY_MS)
+        folder = self.folder
+        if not folder or self.running:
+            return
+        self.running = True
+        paths, read_only = self.ctx.paths, self.ctx.read_only
+        run_op(
+            lambda: automatic_backup(paths, Path(folder), read_only=read_only),
+            self._made,
+            parent=self,
+            on_failure=self._failed,
+        )
+
+    def _made(self, info: BackupInfo | None) -> None:
+        self.running = False
+        self.failure = None
+        if info is not None:
+            log.info("automatic backup written: %s (%d files)", info.path.name, info.files)
+        self.finished.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.failure = exc
+        log.warning("automatic backup failed (%s); trying again in an hour", type(exc).__name__)
+        self.finished.emit()
