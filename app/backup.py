@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 DB_ENTRY = "inbox.db"
 MEDIA_PREFIX = "media/"
 CATALOG_PREFIX = "catalog/"
+_PACKED = {  # media kept as they came, compressed already
+    *(".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic"),
+    *(".mp4", ".3gp", ".mov", ".ogg", ".opus", ".mp3", ".m4a", ".aac", ".amr"),
+    *(".pdf", ".zip", ".docx", ".xlsx", ".pptx"),
+}
 UNPACKED = "unpacked"  # written in that folder once the backup is whole in it: the renames may begin
 
 
@@ -124,7 +129,9 @@ def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> 
                         continue
                     for file in sorted(folder.rglob("*")):
                         if file.is_file():
-                            zf.write(file, prefix + file.relative_to(folder).as_posix())
+                            # A photo or a video is compressed already: deflating it again only costs time.
+                            packed = zipfile.ZIP_STORED if file.suffix.lower() in _PACKED else None
+                            zf.write(file, prefix + file.relative_to(folder).as_posix(), compress_type=packed)
                             files += 1
         except OSError:
             partial.unlink(missing_ok=True)

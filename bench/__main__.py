@@ -34,6 +34,7 @@ BENCHMARKS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ("bench.campaign_send", False, ("--recipients", "1000", "--manual", "100")),
     ("bench.paste", False, ("--chars", "1000000", "--repeat", "2")),
     ("bench.search_carts", False, ("--messages", "20000", "--carts", "1000", "--repeat", "2")),
+    ("bench.backup", False, ("--media-mb", "50", "--messages", "5000", "--repeat", "2")),
 )
 QUICK_DATA = ("--messages", "30000", "--contacts", "1000", "--big-chat", "5000")
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.backup import BackupInfo, automatic_backup
 from ui.context import AppContext
-from ui.ops import run_op
+from ui.ops import Op
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,10 @@ class AutoBackup(QObject):
             return
         self.running = True
         paths, read_only = self.ctx.paths, self.ctx.read_only
-        run_op(
-            lambda: automatic_backup(paths, Path(folder), read_only=read_only),
-            self._made,
-            parent=self,
-            on_failure=self._failed,
+        backup = Op(
+            lambda: automatic_backup(paths, Path(folder), read_only=read_only), parent=self, long=True
         )
+        backup.success(self._made).failure(self._failed).run()
 
     def _made(self, info: BackupInfo | None) -> None:
         self.running = False

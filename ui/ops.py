@@ -44,6 +44,20 @@ def writer_pool() -> QThreadPool:
     return _writer
 
 
+_long: QThreadPool | None = None
+
+
+def long_pool() -> QThreadPool:
+    """One thread for jobs that take minutes (a backup of a large inbox to a slow USB stick): the
+    read pool's threads (one per core) stay free for the window's reads meanwhile."""
+    global _long
+    if _long is None:
+        _long = QThreadPool()
+        _long.setObjectName("long")
+        _long.setMaxThreadCount(1)
+    return _long
+
+
 def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     """At quit: the queued writes finish before the database closes; running reads get a moment.
 
@@ -51,7 +65,8 @@ def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     """
     writes_done = _writer is None or _writer.waitForDone(write_msecs)
     pool = Op.pool or QThreadPool.globalInstance()
-    return pool.waitForDone(read_msecs) and writes_done
+    long_done = _long is None or _long.waitForDone(read_msecs)  # a backup cut short is redone next time
+    return pool.waitForDone(read_msecs) and writes_done and long_done
 
 
 class _Delivery(GuiThreadSignals):
@@ -131,8 +146,10 @@ class Op:
         parent: QObject | None = None,
         title: str = "",
         writes: bool = False,
+        long: bool = False,
     ) -> None:
         self.fn = fn
+        self.long = long  # runs on its own thread (long_pool), not in the read pool
         self.parent = parent
         self.title = title
         self.writes = writes  # runs on the one writer (writer_pool), after the writes queued before it
@@ -154,7 +171,12 @@ class Op:
     def run(self) -> Op:
         self._delivery = _Delivery(self)
         _running.add(self)
-        pool = writer_pool() if self.writes else Op.pool or QThreadPool.globalInstance()
+        if self.writes:
+            pool = writer_pool()
+        elif self.long:
+            pool = long_pool()
+        else:
+            pool = Op.pool or QThreadPool.globalInstance()
         pool.start(_Runnable(self.fn, self._delivery))
         return self
 

@@ -333,9 +333,11 @@ class SettingsDialog(QDialog):
         stored = self.stored_token
         return url, lambda: typed or (stored(url) if stored is not None else "")
 
-    def _run(self, fn: Callable[[], object], then: Callable[[object, object], None]) -> None:
-        """Run fn off the GUI thread; then(result, error) back on it."""
-        Op(fn, parent=self).success(lambda result: then(result, None)).failure(
+    def _run(
+        self, fn: Callable[[], object], then: Callable[[object, object], None], *, long: bool = False
+    ) -> None:
+        """Run fn off the GUI thread (`long`: on the thread for long jobs); then(result, error) back on it."""
+        Op(fn, parent=self, long=long).success(lambda result: then(result, None)).failure(
             lambda exc: then(None, exc)
         ).run()
 
@@ -502,7 +504,9 @@ class SettingsDialog(QDialog):
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
         read_only = self.ctx.read_only
-        self._run(lambda: create_backup(self.ctx.paths, target, read_only=read_only), self._backup_done)
+        self._run(
+            lambda: create_backup(self.ctx.paths, target, read_only=read_only), self._backup_done, long=True
+        )
 
     def _backup_done(self, info: object, error: object) -> None:
         self.backup_button.setEnabled(True)
