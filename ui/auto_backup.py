@@ -2,15 +2,18 @@
 the start and then every hour, made off the GUI thread when a day has passed since the last one.
 
 A failure (the USB stick is out, its disk is full) is kept for Settings to say, and logged; the next
-hour tries again. Nothing pops up: the owner did not ask for anything just now.
+hour tries again. Nothing pops up; but when no backup has been made for OVERDUE (or the very first one
+failed), `overdue` asks for one notification, at most once a day: a backup that silently stopped is
+found only on the day it is needed.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from app.backup import BackupInfo, automatic_backup
 from ui.context import AppContext
@@ -20,14 +23,26 @@ log = logging.getLogger(__name__)
 
 FIRST_LOOK_MS = 3 * 60_000  # after the start's own work (sync catching up, the first pages)
 LOOK_EVERY_MS = 60 * 60_000
+OVERDUE = timedelta(days=2)
+TOLD_EVERY = timedelta(days=1)
+
+
+def _when(value: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 class AutoBackup(QObject):
     finished = Signal()  # a look ended: a backup made, not due, or failed (`failure`)
+    overdue = Signal(object, object)  # (the last backup's datetime or None, the failure): tell the owner
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Kept beside the window's own settings, not in the inbox: a read-only inbox backs up too.
+        self.memory = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
         self.running = False
         self.failure: BaseException | None = None  # the last look's, until one succeeds
         self.timer = QTimer(self)
@@ -62,10 +77,17 @@ class AutoBackup(QObject):
         self.failure = None
         if info is not None:
             log.info("automatic backup written: %s (%d files)", info.path.name, info.files)
+            self.memory.setValue("backup/last_made", datetime.now(UTC).isoformat())
         self.finished.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         self.failure = exc
         log.warning("automatic backup failed (%s); trying again in an hour", type(exc).__name__)
+        now = datetime.now(UTC)
+        last = _when(self.memory.value("backup/last_made"))
+        told = _when(self.memory.value("backup/told"))
+        if (last is None or now - last >= OVERDUE) and (told is None or now - told >= TOLD_EVERY):
+            self.memory.setValue("backup/told", now.isoformat())
+            self.overdue.emit(last, exc)
         self.finished.emit()

@@ -429,6 +429,7 @@ class MainWindow(QMainWindow):
             from ui.auto_backup import AutoBackup
 
             self.auto_backup = AutoBackup(self.ctx, self)
+            self.auto_backup.overdue.connect(self.notifier.backups_overdue)
             self.auto_backup.start()
         if self.ctx.read_only:
             # Nothing could be saved: new messages stay on the relay until a start with room.

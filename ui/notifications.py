@@ -11,7 +11,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from app.queries import Arrival, ConversationRow
-from ui.formatting import preview_text
+from ui.formatting import full_datetime, preview_text
+from ui.ops import failure_sentence
 from ui.resources import icon_path
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class Notifier(QObject):
     chat_requested = Signal(int)
     campaign_told = Signal(int, str, str)
     campaign_requested = Signal(int)
+    backup_told = Signal(str, str)  # the daily backup is overdue (title, text)
 
     def __init__(
         self, window: QWidget, prefs: dict, is_window_active: Callable[[], bool] | None = None
@@ -170,6 +172,21 @@ class Notifier(QObject):
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.campaign_told.emit(campaign_id, title, text)
+
+    def backups_overdue(self, last: datetime | None, failure: BaseException) -> None:
+        """The daily backup has not been made for days (or its first one failed): told even with
+        the window in front, and whatever the message notifications are set to (it is no message)."""
+        title = self.tr("No backup made")
+        since = (
+            self.tr("The last daily backup was made {when}.").format(when=full_datetime(last))
+            if last is not None
+            else self.tr("No daily backup has been made yet.")
+        )
+        text = f"{since} {failure_sentence(failure)}"
+        self._last_contact, self._last_campaign = None, None
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self.backup_told.emit(title, text)
 
     def set_unread_total(self, total: int) -> None:
         if self.tray is None:

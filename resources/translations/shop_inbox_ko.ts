@@ -3605,6 +3605,18 @@ The previous data was kept in {folder}.</source>
         <translation>{0}. 아직 받지 않은 고객은 기다리고 있고, 실패한 고객은 없어요.</translation>
     </message>
     <message>
+        <source>No backup made</source>
+        <translation>백업을 만들지 못했어요</translation>
+    </message>
+    <message>
+        <source>The last daily backup was made {when}.</source>
+        <translation>마지막 자동 백업은 {when}에 만들었어요.</translation>
+    </message>
+    <message>
+        <source>No daily backup has been made yet.</source>
+        <translation>아직 자동 백업을 하나도 만들지 못했어요.</translation>
+    </message>
+    <message>
         <source>Shop Inbox — 1 unread message</source>
         <translation>샵 인박스 — 읽지 않은 메시지 1개</translation>
     </message>

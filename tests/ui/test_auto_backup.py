@@ -4,6 +4,7 @@ backup is there at once and then every day; a stick taken out is said in Setting
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,7 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
     from app.backup import backups_in, shop_tag
     from app.paths import paths_for
     from app.settings import update_preferences
+    from ui.formatting import full_datetime
 
     ctx = window.ctx
     ctx.paths = paths_for(ctx.db.path.parent).ensure()
@@ -85,9 +87,21 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
     window.start_sync()
     daily = window.auto_backup
 
+    told: list[tuple[str, str]] = []
+    window.notifier.backup_told.connect(lambda title, text: told.append((title, text)))
     with qtbot.waitSignal(daily.finished, timeout=5000):
         daily.look()  # the stick is out: its folder is gone
     assert daily.failure is not None and not usb.exists()  # nothing made on the computer instead
+    assert told == [  # never made yet: said at once, even with the window in front
+        (
+            "No backup made",
+            f"No daily backup has been made yet. The backup folder {usb / '가게 백업'} cannot be found: "
+            "is the USB stick or drive plugged in? Shop Inbox tries again every hour.",
+        )
+    ]
+    with qtbot.waitSignal(daily.finished, timeout=5000):
+        daily.look()  # an hour later, still out
+    assert len(told) == 1  # once a day, not every hour
     dialog = open_settings(window, qtbot, dialogs)
     assert dialog.auto_status.text() == (
         f"The last daily backup failed: The backup folder {usb / '가게 백업'} cannot be found: is the "
@@ -100,3 +114,12 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
         daily.look()
     assert daily.failure is None and len(backups_in(usb / "가게 백업", shop_tag(ctx.paths))) == 1
     shutil.rmtree(usb)
+
+    # Three days on, the stick out since the last backup: said again (once a day at most).
+    three_days_ago = datetime.now(UTC) - timedelta(days=3)
+    daily.memory.setValue("backup/last_made", three_days_ago.isoformat())
+    daily.memory.setValue("backup/told", three_days_ago.isoformat())
+    with qtbot.waitSignal(daily.finished, timeout=5000):
+        daily.look()
+    assert len(told) == 2
+    assert told[1][1].startswith(f"The last daily backup was made {full_datetime(three_days_ago)}. ")
