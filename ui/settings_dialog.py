@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backup import (
+    AUTOMATIC_BACKUPS_KEPT,
     BackupInfo,
     KeptInboxes,
     create_backup,
@@ -485,7 +486,9 @@ class SettingsDialog(QDialog):
     def _last_backup_found(self, folder: Path, when: object) -> None:
         if not self.auto_backup.isChecked() or folder != Path(self.backup_folder):
             return  # another folder was picked meanwhile: its own look answers
-        kept = self.tr("The 7 newest are kept; older ones there are removed.")
+        kept = self.tr("The {count} newest are kept; older ones there are removed.").format(
+            count=AUTOMATIC_BACKUPS_KEPT
+        )
         if isinstance(when, datetime):
             said = self.tr("Last backup: {when}.").format(when=full_datetime(when))
         else:

@@ -4941,8 +4941,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>마지막 백업을 찾는 중…</translation>
     </message>
     <message>
-        <source>The 7 newest are kept; older ones there are removed.</source>
-        <translation>최근 백업 7개를 보관하고, 그보다 오래된 백업은 지워요.</translation>
+        <source>The {count} newest are kept; older ones there are removed.</source>
+        <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요.</translation>
     </message>
     <message>
         <source>Last backup: {when}.</source>
