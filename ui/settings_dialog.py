@@ -528,9 +528,10 @@ class SettingsDialog(QDialog):
         self.backup_status.setText(self.tr("Backup saved to {path}").format(path=info.path))
 
     def choose_restore(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from backup"), open_folder(Picked.BACKUP), "Zip (*.zip)"
-        )
+        # Where the backups are: the daily backup's folder when there is one (and it is plugged in).
+        daily = self.backup_folder if self.auto_backup.isChecked() else ""
+        start = daily if daily and Path(daily).is_dir() else open_folder(Picked.BACKUP)
+        source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), start, "Zip (*.zip)")
         if not source:
             return
         remember_pick(Picked.BACKUP, source)
