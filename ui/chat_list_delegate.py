@@ -185,6 +185,8 @@ class ChatListDelegate(QStyledItemDelegate):
         self._day_checked = 0.0
         self._times: dict[int, str] = {}  # minute since the epoch → its text
         self._looks: dict[int, _Look] = {}  # contact id → its row's paint
+        # A chat's reply typed and not sent (ui/composer.py `draft_for`): shown instead of the preview.
+        self.draft_for: Callable[[int], str | None] = lambda _contact_id: None
         # The last painted rows' width, height, scale and palette: what `prepare` works out for.
         self._painted_for: tuple[tuple[Any, ...], QPalette] | None = None
         # Texts painted once with QPainter.drawText: a catch-up's rows are often painted once before
@@ -296,7 +298,9 @@ class ChatListDelegate(QStyledItemDelegate):
         look = self._looks.get(row.contact_id)
         if look is None or look.key != key or (look.row is not row and look.row != row):
             width, height, dpr = seen[0], seen[1], seen[2]
-            look = _Look(row, key, self._work_out(row, width, height, palette, dpr, needs_person=key[2]))
+            look = _Look(
+                row, key, self._work_out(row, width, height, palette, dpr, needs_person=key[2], draft=key[3])
+            )
             if len(self._looks) >= LOOKS_KEPT:
                 del self._looks[next(iter(self._looks))]
             self._looks[row.contact_id] = look
@@ -323,6 +327,13 @@ class ChatListDelegate(QStyledItemDelegate):
         look.prepared = True
         return True
 
+    def texts(self, row: ConversationRow) -> list[str]:
+        """The texts the row shows as the list last painted its rows (name, time, preview…)."""
+        if self._painted_for is None:
+            return []
+        seen, palette = self._painted_for
+        return [step[1] for step in self._look(row, palette, seen).steps if step[0] == _TEXT]
+
     def prepared(self, row: ConversationRow) -> bool:
         """Whether the row's next paint replays what was worked out for it (nothing left to do)."""
         look = self._looks.get(row.contact_id)
@@ -333,10 +344,17 @@ class ChatListDelegate(QStyledItemDelegate):
     def _key(self, row: ConversationRow, seen: tuple[Any, ...]) -> tuple[Any, ...]:
         """What a row's worked-out paint depends on beyond the row: `seen`, the day, "needs a person"."""
         needs_person = row.bot_paused_until is not None and row.waits_for_person(datetime.now(UTC))
-        return (seen, self._today(), needs_person)
+        return (seen, self._today(), needs_person, self.draft_for(row.contact_id))
 
     def _work_out(
-        self, row: ConversationRow, width: int, height: int, palette: QPalette, dpr: float, needs_person: bool
+        self,
+        row: ConversationRow,
+        width: int,
+        height: int,
+        palette: QPalette,
+        dpr: float,
+        needs_person: bool,
+        draft: str | None = None,
     ) -> tuple[Step, ...]:
         """The steps that paint this row in a (0, 0, width, height) rectangle."""
         c = self._colours(palette)
@@ -414,6 +432,12 @@ class ChatListDelegate(QStyledItemDelegate):
         if marks:
             end = marks[0].rect.left() - 6
 
+        if draft:  # the owner's unsent reply, in the badge's colour: where an answer is half-written
+            steps.append((_PEN, c.badge.rgba()))
+            text = self.tr("Draft: {text}").format(text=preview_text("text", draft))
+            text = self._small_fm.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, end - x))
+            steps.append(_text(text, SMALL, QRectF(x, line2_top, max(0.0, end - x), line_h), _LEFT))
+            return tuple(steps)
         icon_size = 16
         icon_top = line2_top + (line_h - icon_size) / 2
         if row.last_direction == "out":

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput
 from app.message_media import MediaInfo
 from app.phones import display_phone
@@ -45,7 +46,7 @@ from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
 from ui.formatting import kind_label
-from ui.ops import failure_sentence, run_op, run_read, run_write
+from ui.ops import failure_sentence, run_change, run_op, run_read, run_write
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.tab_order import chain, row_widgets
@@ -159,6 +160,7 @@ class ChatPane(QWidget):
         self.view.retry_requested.connect(self.retry)
         self.view.delete_requested.connect(self.delete)
         self.composer.send_requested.connect(self.send)
+        self.composer.drafts_changed.connect(self.keep_drafts)
         self.composer.template_requested.connect(self.pick_template)
         ctx.hub.changed.connect(self._hub_changed)
         # The chat moves up the list with its new last message.
@@ -332,6 +334,12 @@ class ChatPane(QWidget):
             then,
             lambda cid: self.ctx.publish(Changes.for_contacts({cid}, messages=False)),
         )
+
+    def keep_drafts(self) -> None:
+        """The composer's unsent texts, into the inbox (app/drafts.py): a restart or a crash loses none.
+        A draft that cannot be written (a full disk) stays in the box; the next pause tries again."""
+        drafts, db = dict(self.composer.drafts), self.ctx.db
+        run_change(self.ctx, lambda: store_drafts(db, drafts), parent=self, on_failure=lambda _exc: None)
 
     def send(self, out: Outgoing) -> None:
         conv = self.conversation

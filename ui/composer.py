@@ -80,11 +80,16 @@ def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -
     return max(timedelta(0), last_inbound_at + SERVICE_WINDOW - now)
 
 
+DRAFT_PAUSE_MS = 1500  # a draft is kept this long after the typing stops
+
+
 class Composer(QFrame):
     """Emits `send_requested(Outgoing)`; `template_requested()` when the window is closed."""
 
     send_requested = Signal(object)
     template_requested = Signal()
+    drafts_changed = Signal()  # `drafts` changed: a moment after the typing stops, for the inbox to keep
+    drafts_shown = Signal()  # the chats whose drafts the chat list shows changed (another chat opened)
 
     def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
         super().__init__(parent)
@@ -180,6 +185,11 @@ class Composer(QFrame):
         self.edit.setPlaceholderText(self.tr("Type a message"))
         self.edit.setAccessibleName(self.tr("Message"))
         self.edit.submitted.connect(self.submit)
+        self.edit.textChanged.connect(self._typed)
+        self._draft_pause = QTimer(self)
+        self._draft_pause.setSingleShot(True)
+        self._draft_pause.setInterval(DRAFT_PAUSE_MS)
+        self._draft_pause.timeout.connect(self.drafts_changed)
         self.edit.file_pasted.connect(self.set_attachment)
         self.edit.picture_pasted.connect(self.attach_picture)
         self.send_button = QToolButton(self)
@@ -248,13 +258,40 @@ class Composer(QFrame):
         self.edit.setFocus()
 
     # ----------------------------------------------------------------- chats and drafts
+    def _typed(self) -> None:
+        """Each chat's unsent text follows what is in the box (typed, pasted, sent and cleared)."""
+        if self.contact_id is None or self.read_only:
+            return
+        text = self.edit.toPlainText()
+        before = self.drafts.pop(self.contact_id, None)  # put back last: the newest typed
+        if text.strip():
+            self.drafts[self.contact_id] = text
+        if (text if text.strip() else None) != before:
+            self._draft_pause.start()
+
+    def save_drafts_now(self) -> None:
+        """Quitting: the drafts typed since the last pause are kept too."""
+        if self._draft_pause.isActive():
+            self._draft_pause.stop()
+            self.drafts_changed.emit()
+
+    def load_drafts(self, stored: dict[int, str]) -> None:
+        """The drafts kept from the last run; what was typed since this start wins."""
+        for contact_id, text in stored.items():
+            self.drafts.setdefault(contact_id, text)
+        if self.contact_id in stored and not self.edit.toPlainText():
+            self.edit.setPlainText(stored[self.contact_id])
+            self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self.drafts_shown.emit()
+
+    def draft_for(self, contact_id: int) -> str | None:
+        """The unsent text of a chat that is not the open one (the open one's is in the box)."""
+        return None if contact_id == self.contact_id else self.drafts.get(contact_id)
+
     def set_chat(self, conversation: ConversationRow | None) -> None:
-        if self.contact_id is not None:
-            text = self.edit.toPlainText()
-            if text.strip():
-                self.drafts[self.contact_id] = text
-            else:
-                self.drafts.pop(self.contact_id, None)
+        if self._draft_pause.isActive():  # the chat left: its draft is kept now, not in a moment
+            self._draft_pause.stop()
+            self.drafts_changed.emit()
         self.clear_reply()
         self.clear_attachment()
         self.contact_id = conversation.contact_id if conversation else None
@@ -268,6 +305,7 @@ class Composer(QFrame):
         )
         self.update_window()
         self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
+        self.drafts_shown.emit()
 
     def take_focus(self) -> None:
         """A chat was just opened from the list: the keyboard goes where the owner's next key

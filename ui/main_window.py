@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))
         self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
+        self.chat_list.delegate.draft_for = self.chat.composer.draft_for
+        self.chat.composer.drafts_shown.connect(self.chat_list.view.viewport().update)
         self.contact_panel.closed.connect(self.contact_panel.hide)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)
@@ -431,6 +433,7 @@ class MainWindow(QMainWindow):
             self.auto_backup = AutoBackup(self.ctx, self)
             self.auto_backup.overdue.connect(self.notifier.backups_overdue)
             self.auto_backup.start()
+            self.read_drafts()
         if self.ctx.read_only:
             # Nothing could be saved: new messages stay on the relay until a start with room.
             from app.connection import Connection, ConnectionState
@@ -447,6 +450,16 @@ class MainWindow(QMainWindow):
             self.ctx.sync.start()
         else:
             self._connect_sync(self.ctx.sync)
+
+    def read_drafts(self) -> None:
+        """The replies typed and not sent in the last run, back in their chats' boxes."""
+        from app.drafts import read_drafts
+        from ui.ops import run_op
+
+        db = self.ctx.db
+        run_op(
+            lambda: read_drafts(db), self.chat.composer.load_drafts, parent=self, on_failure=lambda _e: None
+        )
 
     def start_again(self) -> None:
         """Opened to read only on a full disk: once the owner freed some space, Shop Inbox starts
@@ -528,6 +541,8 @@ class MainWindow(QMainWindow):
         if not self.close_other_windows():
             event.ignore()
             return
+        if self.ready:  # (a start that failed half-way has no composer)
+            self.chat.composer.save_drafts_now()  # written before the inbox closes (wait_for_ops)
         self.save_layout()
         super().closeEvent(event)
 

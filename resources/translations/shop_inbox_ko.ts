@@ -1540,6 +1540,10 @@ the customer can still write.</source>
         <translation>상담 필요</translation>
     </message>
     <message>
+        <source>Draft: {text}</source>
+        <translation>임시 저장: {text}</translation>
+    </message>
+    <message>
         <source>Blocked</source>
         <translation>차단됨</translation>
     </message>

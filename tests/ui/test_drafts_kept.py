@@ -1,0 +1,83 @@
+"""A reply typed and not sent is kept in the inbox: switching chats, quitting, or a crash a moment
+after typing loses none; sending it forgets it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
+
+
+def two_chats(window: Any, qtbot: Any) -> tuple[int, int]:
+    with window.ctx.db.write() as s:
+        kim = make_contact(s, profile_name="김민지", last_inbound_at=datetime.now(UTC))
+        make_message(s, kim, "주문할게요")
+        amy = make_contact(s, profile_name="Amy", last_inbound_at=datetime.now(UTC))
+        make_message(s, amy, "Is it in stock?")
+        ids = kim.id, amy.id
+    load_chats(window, qtbot)
+    return ids
+
+
+def list_texts(window: Any, contact_id: int) -> list[str]:
+    """What the chat list's row shows for this chat (name, time, preview…)."""
+    row = window.chat_list.model.row_for(contact_id)
+    assert row is not None
+    return list(window.chat_list.delegate.texts(row))
+
+
+def stored(window: Any) -> dict[int, str]:
+    from app.drafts import read_drafts
+
+    return read_drafts(window.ctx.db)
+
+
+def test_a_draft_is_kept_a_moment_after_typing_and_comes_back_after_a_restart(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    kim, amy = two_chats(window, qtbot)
+    window.start_sync()
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    composer.edit.insertPlainText("네, 내일 보내드릴게요. 주소가")  # typing, then the laptop crashes
+    qtbot.waitUntil(lambda: stored(window) == {kim: "네, 내일 보내드릴게요. 주소가"}, timeout=5000)
+
+    select_chat(window, qtbot, amy)
+    # The list says where a reply is half-written.
+    assert "Draft: 네, 내일 보내드릴게요. 주소가" in list_texts(window, kim)
+    composer.edit.insertPlainText("Yes, in M and L")
+    window.close()  # quit right after typing: no pause, still kept
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert stored(window) == {kim: "네, 내일 보내드릴게요. 주소가", amy: "Yes, in M and L"}
+
+    again = MainWindow(ctx)  # the next start, on the same inbox
+    qtbot.addWidget(again, before_close_func=lambda w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    again.show()
+    again.start_sync()
+    load_chats(again, qtbot)
+    qtbot.waitUntil(lambda: "Draft: Yes, in M and L" in list_texts(again, amy), timeout=5000)
+    select_chat(again, qtbot, amy)
+    qtbot.waitUntil(lambda: again.chat.composer.edit.toPlainText() == "Yes, in M and L", timeout=5000)
+    select_chat(again, qtbot, kim)
+    assert again.chat.composer.edit.toPlainText() == "네, 내일 보내드릴게요. 주소가"
+    again.shutdown()
+
+
+def test_a_sent_draft_is_forgotten(qtbot: Any, window: Any) -> None:
+    kim, _amy = two_chats(window, qtbot)
+    window.start_sync()
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    composer.edit.insertPlainText("네, 있어요")
+    qtbot.waitUntil(lambda: stored(window) == {kim: "네, 있어요"}, timeout=5000)
+    composer.edit.setFocus()
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: composer.edit.toPlainText() == "", timeout=5000)
+    qtbot.waitUntil(lambda: stored(window) == {}, timeout=5000)
