@@ -27,7 +27,16 @@ Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
 T = TypeVar("T")
 
-_writer: QThreadPool | None = None
+_one_thread: dict[str, QThreadPool] = {}  # name → a pool of one thread, made when first asked for
+
+
+def _single(name: str) -> QThreadPool:
+    pool = _one_thread.get(name)
+    if pool is None:
+        pool = _one_thread[name] = QThreadPool()
+        pool.setObjectName(name)
+        pool.setMaxThreadCount(1)
+    return pool
 
 
 def writer_pool() -> QThreadPool:
@@ -36,36 +45,25 @@ def writer_pool() -> QThreadPool:
     SQLite has one writer anyway; queueing here means a write never waits on another write's
     lock, and the owner's edits land in the order they were made.
     """
-    global _writer
-    if _writer is None:
-        _writer = QThreadPool()
-        _writer.setObjectName("writer")
-        _writer.setMaxThreadCount(1)
-    return _writer
-
-
-_long: QThreadPool | None = None
+    return _single("writer")
 
 
 def long_pool() -> QThreadPool:
     """One thread for jobs that take minutes (a backup of a large inbox to a slow USB stick): the
     read pool's threads (one per core) stay free for the window's reads meanwhile."""
-    global _long
-    if _long is None:
-        _long = QThreadPool()
-        _long.setObjectName("long")
-        _long.setMaxThreadCount(1)
-    return _long
+    return _single("long")
 
 
 def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     """At quit: the queued writes finish before the database closes; running reads get a moment.
 
-    A read still running after `read_msecs` (a download through the relay, say) is left behind.
+    A read still running after `read_msecs` (a download through the relay, say) is left behind, and
+    so is a backup (the next one is made whole).
     """
-    writes_done = _writer is None or _writer.waitForDone(write_msecs)
+    writer, long_jobs = _one_thread.get("writer"), _one_thread.get("long")
+    writes_done = writer is None or writer.waitForDone(write_msecs)
     pool = Op.pool or QThreadPool.globalInstance()
-    long_done = _long is None or _long.waitForDone(read_msecs)  # a backup cut short is redone next time
+    long_done = long_jobs is None or long_jobs.waitForDone(read_msecs)
     return pool.waitForDone(read_msecs) and writes_done and long_done
 
 
