@@ -54,6 +54,17 @@ def long_pool() -> QThreadPool:
     return _single("long")
 
 
+def _below_the_window(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """A long job runs at a priority below the window's: on two cores, a backup's compressing never
+    makes a scroll wait for a core (app/thread_priority.py)."""
+
+    def lowered() -> Any:
+        run_in_background()
+        return fn()
+
+    return lowered
+
+
 def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     """At quit: the queued writes finish before the database closes; running reads get a moment.
 
@@ -175,7 +186,7 @@ class Op:
             pool = long_pool()
         else:
             pool = Op.pool or QThreadPool.globalInstance()
-        pool.start(_Runnable(self.fn, self._delivery))
+        pool.start(_Runnable(_below_the_window(self.fn) if self.long else self.fn, self._delivery))
         return self
 
     def _done(self, result: object, error: object) -> None:
