@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from app.backup import BackupInfo, automatic_backup
+from app.backup import BackupInfo, automatic_backup, last_backup
 from ui.context import AppContext
 from ui.ops import Op
 
@@ -67,17 +67,21 @@ class AutoBackup(QObject):
             return
         self.running = True
         paths, read_only = self.ctx.paths, self.ctx.read_only
-        backup = Op(
-            lambda: automatic_backup(paths, Path(folder), read_only=read_only), parent=self, long=True
-        )
-        backup.success(self._made).failure(self._failed).run()
 
-    def _made(self, info: BackupInfo | None) -> None:
+        def back_up() -> tuple[BackupInfo | None, datetime | None]:
+            made = automatic_backup(paths, Path(folder), read_only=read_only)
+            return made, last_backup(paths, Path(folder))  # the newest there, made now or before
+
+        Op(back_up, parent=self, long=True).success(self._made).failure(self._failed).run()
+
+    def _made(self, result: tuple[BackupInfo | None, datetime | None]) -> None:
         self.running = False
         self.failure = None
+        info, newest = result
         if info is not None:
             log.info("automatic backup written: %s (%d files)", info.path.name, info.files)
-            self.memory.setValue("backup/last_made", datetime.now(UTC).isoformat())
+        if newest is not None:  # what "overdue" counts from, even when this start made none
+            self.memory.setValue("backup/last_made", newest.isoformat())
         self.finished.emit()
 
     def _failed(self, exc: BaseException) -> None:
