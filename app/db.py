@@ -77,6 +77,12 @@ def no_room_beside(path: Path) -> bool:
         return False
 
 
+def immutable_uri(path: Path) -> str:
+    """The file as SQLite's URI for a file nothing changes: opened with no WAL index beside it (a
+    full disk has no room for one), no locks and no writes. Open it with `uri=True`."""
+    return f"{path.resolve().as_uri()}?immutable=1"
+
+
 def backup_file(source: Path, target: Path, *, immutable: bool = False) -> Path:
     """A consistent copy of a live SQLite database through SQLite's backup API.
 
@@ -88,11 +94,7 @@ def backup_file(source: Path, target: Path, *, immutable: bool = False) -> Path:
     # looks whole.
     partial = target.with_name(target.name + ".partial")
     remove_partial_copy(partial)
-    src = (
-        sqlite3.connect(f"{source.resolve().as_uri()}?immutable=1", uri=True)
-        if immutable
-        else sqlite3.connect(source)
-    )
+    src = sqlite3.connect(immutable_uri(source), uri=True) if immutable else sqlite3.connect(source)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -178,9 +180,7 @@ def make_engine(
 ) -> Engine:
     from sqlalchemy import create_engine, event
 
-    # Read-only: SQLite opens the file as immutable, with no WAL index beside it (a full disk has no
-    # room for one), no locks and no writes.
-    url = f"sqlite:///{path.resolve().as_uri()}?immutable=1&uri=true" if read_only else f"sqlite:///{path}"
+    url = f"sqlite:///{immutable_uri(path)}&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 10},
@@ -324,7 +324,7 @@ class Database:
         try:
             if wal.exists() and wal.stat().st_size > 0:
                 raise full
-            con = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+            con = sqlite3.connect(immutable_uri(path), uri=True)
             try:
                 found = int(con.execute("PRAGMA user_version").fetchone()[0])
             finally:
