@@ -189,7 +189,7 @@ class Composer(QFrame):
         self._draft_pause = QTimer(self)
         self._draft_pause.setSingleShot(True)
         self._draft_pause.setInterval(DRAFT_PAUSE_MS)
-        self._draft_pause.timeout.connect(self.drafts_changed)
+        self._draft_pause.timeout.connect(self._keep_draft)
         self.edit.file_pasted.connect(self.set_attachment)
         self.edit.picture_pasted.connect(self.attach_picture)
         self.send_button = QToolButton(self)
@@ -259,7 +259,14 @@ class Composer(QFrame):
 
     # ----------------------------------------------------------------- chats and drafts
     def _typed(self) -> None:
-        """Each chat's unsent text follows what is in the box (typed, pasted, sent and cleared)."""
+        """A key typed (or a paste, a send clearing the box): the draft is noted once the typing
+        pauses, not at each key (the box may hold 65,536 characters)."""
+        if self.contact_id is not None and not self.read_only:
+            self._draft_pause.start()
+
+    def _keep_draft(self) -> None:
+        """The open chat's unsent text into `drafts`; `drafts_changed` when it differs."""
+        self._draft_pause.stop()
         if self.contact_id is None or self.read_only:
             return
         text = self.edit.toPlainText()
@@ -267,13 +274,12 @@ class Composer(QFrame):
         if text.strip():
             self.drafts[self.contact_id] = text
         if (text if text.strip() else None) != before:
-            self._draft_pause.start()
+            self.drafts_changed.emit()
 
     def save_drafts_now(self) -> None:
-        """Quitting: the drafts typed since the last pause are kept too."""
+        """Quitting: the draft typed since the last pause is kept too."""
         if self._draft_pause.isActive():
-            self._draft_pause.stop()
-            self.drafts_changed.emit()
+            self._keep_draft()
 
     def load_drafts(self, stored: dict[int, str]) -> None:
         """The drafts kept from the last run; what was typed since this start wins."""
@@ -289,9 +295,7 @@ class Composer(QFrame):
         return None if contact_id == self.contact_id else self.drafts.get(contact_id)
 
     def set_chat(self, conversation: ConversationRow | None) -> None:
-        if self._draft_pause.isActive():  # the chat left: its draft is kept now, not in a moment
-            self._draft_pause.stop()
-            self.drafts_changed.emit()
+        self.save_drafts_now()  # the chat left: its draft is kept now, not in a moment
         self.clear_reply()
         self.clear_attachment()
         self.contact_id = conversation.contact_id if conversation else None
@@ -456,8 +460,7 @@ class Composer(QFrame):
             reply_to_wamid=self.reply_to.wamid if self.reply_to else None,
             attachment=self.attachment,
         )
-        self.edit.clear()
-        self.drafts.pop(self.contact_id, None)
+        self.edit.clear()  # its draft goes with the pause that follows (`_keep_draft`)
         self.clear_reply()
         self.clear_attachment()
         self.send_requested.emit(out)
