@@ -8,7 +8,17 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -57,6 +67,19 @@ PREPARE_PAGES = 2  # pages above and below the shown rows worked out ahead of a 
 PREPARE_BUDGET_S = 0.002  # the most one turn of the event loop spends on it
 
 
+class ChatListView(QListView):
+    """The chats' list view. A row that leaves the list (the open chat deleted or archived, or gone
+    from the filter) never opens the one below it: in single-selection mode Qt makes the next row
+    current *and selected*, and here a selected row is an opened chat, marked read, with read
+    receipts sent to a customer whose messages nobody has seen."""
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int) -> None:
+        current = self.currentIndex()
+        if current.isValid() and start <= current.row() <= end and current.parent() == parent:
+            self.selectionModel().clear()  # nothing current: Qt has no row to move the selection to
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+
 class ChatList(QWidget):
     """Emits `chat_selected(contact_id)` when the owner picks a conversation.
 
@@ -68,6 +91,7 @@ class ChatList(QWidget):
     search_typed = Signal(str)
     chat_closed = Signal()  # the open chat was deleted or marked unread: nothing is open now
     chat_entered = Signal(int)  # Enter or a click on a chat: the cursor goes to its message field
+    chat_deleted = Signal(int)  # a chat's messages were deleted: what was typed for it goes too
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +100,7 @@ class ChatList(QWidget):
         self.labels: list[LabelRow] = []  # the shop's labels, for the filter chip and the context menu
         # A chat to select once the page that should hold it is in (a notification, a search hit).
         self._reveal: ConversationRow | None = None
-        self.view = QListView(self)
+        self.view = ChatListView(self)
         self.view.setObjectName("chatListView")
         self.view.setAccessibleName(self.tr("Chats"))
         self.view.setModel(self.model)
@@ -626,11 +650,15 @@ class ChatList(QWidget):
         from app.chat_actions import delete_chat
         from ui.ops import run_change
 
+        def deleted(_changes: object) -> None:
+            self.model.drop(row.contact_id)
+            self.chat_deleted.emit(row.contact_id)
+
         now = datetime.now(UTC)
         run_change(
             self.ctx,
             partial(delete_chat, self.ctx.db, row.contact_id, now, self.ctx.paths.media_dir),
-            lambda _changes: self.model.drop(row.contact_id),
+            deleted,
             parent=self,
         )
 

@@ -141,6 +141,59 @@ def test_archive_and_pin_from_the_menu_take_effect_at_once_while_the_pointer_res
     assert window.chat_list.model.held
 
 
+def _unread_in_inbox(ctx: Any, contact_ids: list[int]) -> dict[int, int]:
+    from sqlalchemy import func, select
+
+    from app.models import Message
+
+    with ctx.db.read() as s:
+        counts = dict(
+            s.execute(
+                select(Message.contact_id, func.count())
+                .where(Message.contact_id.in_(contact_ids), Message.unread.is_(True))
+                .group_by(Message.contact_id)
+            ).all()
+        )
+    return {cid: counts.get(cid, 0) for cid in contact_ids}
+
+
+def test_the_open_chat_leaving_the_list_opens_no_other_chat(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Archiving or deleting the open chat must not open the chat below it: Qt selects the next row
+    on its own, which here would mark a customer's unseen messages read and send them read receipts."""
+    from ui.ops import pending_ops
+
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        ids = []
+        for n, name in enumerate(["김민지", "박서준", "Amy", "이하은"]):
+            contact = make_contact(s, profile_name=name, last_inbound_at=now)
+            make_message(s, contact, f"{name}: 주문할게요", sent_at=now - timedelta(minutes=n))
+            ids.append(contact.id)
+    load_chats(window, qtbot)
+    kim, park, amy, lee = ids
+
+    select_chat(window, qtbot, kim)
+    dialogs.expect("menu", answer="Archive chat")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(kim) is None, timeout=5000)
+    assert window.chat.contact_id() == kim  # still open, to finish the reply
+    assert not window.chat_list.view.selectionModel().hasSelection()
+
+    select_chat(window, qtbot, amy)
+    dialogs.expect("menu", answer="Delete chat")
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    _right_click(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(amy) is None, timeout=5000)
+    assert window.chat.contact_id() is None
+    assert not window.chat_list.view.selectionModel().hasSelection()
+
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+    assert _unread_in_inbox(ctx, [park, lee]) == {park: 1, lee: 1}  # nobody has seen these yet
+    assert [r.unread_count for r in _rows(window)] == [1, 1]
+
+
 def test_blocking_without_whatsapps_block_list_says_so_and_silences_the_chat(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
