@@ -290,6 +290,14 @@ class Composer(QFrame):
             self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.drafts_shown.emit()
 
+    def forget_draft(self, contact_id: int) -> None:
+        """The chat was deleted: a half-written reply to it does not wait for the customer's next message."""
+        if contact_id == self.contact_id:
+            self._draft_pause.stop()
+            self.edit.clear()
+        if self.drafts.pop(contact_id, None) is not None:
+            self.drafts_changed.emit()
+
     def draft_for(self, contact_id: int) -> str | None:
         """The unsent text of a chat that is not the open one (the open one's is in the box)."""
         return None if contact_id == self.contact_id else self.drafts.get(contact_id)

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.banner.start_again_requested.connect(self.start_again)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.chat.close_chat)
+        self.chat_list.chat_deleted.connect(self.chat.composer.forget_draft)
         self.chat.refresh_tab_order(before=self.chat_list.view)
         self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.take_focus())
         self.chat_list.model.rows_refreshed.connect(self._rows_refreshed)

@@ -81,3 +81,40 @@ def test_a_sent_draft_is_forgotten(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: composer.edit.toPlainText() == "", timeout=5000)
     qtbot.waitUntil(lambda: stored(window) == {}, timeout=5000)
+
+
+def test_a_deleted_chat_takes_its_draft_with_it(qtbot: Any, window: Any, dialogs: Any) -> None:
+    """Deleting a chat removes everything of it: a half-written reply must not come back, in the list
+    or in the box, when the customer writes again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    kim, amy = two_chats(window, qtbot)
+    window.start_sync()
+    select_chat(window, qtbot, amy)
+    composer = window.chat.composer
+    composer.edit.insertPlainText("Yes, in M and L")
+    select_chat(window, qtbot, kim)
+    composer.edit.insertPlainText("네, 내일 보내드릴게요")
+    qtbot.waitUntil(
+        lambda: stored(window) == {amy: "Yes, in M and L", kim: "네, 내일 보내드릴게요"}, timeout=5000
+    )
+
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    row = window.chat_list.model.row_for(kim)
+    assert row is not None
+    window.chat_list.delete_chat(row)  # the open chat, from its row's menu
+    assert "김민지" in asked.shown[0].text
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(kim) is None, timeout=5000)
+    qtbot.waitUntil(lambda: stored(window) == {amy: "Yes, in M and L"}, timeout=5000)
+    assert composer.edit.toPlainText() == ""
+    assert composer.draft_for(kim) is None
+
+    with window.ctx.db.write() as s:  # the customer writes again: a new chat, with an empty box
+        from app.models import Contact
+
+        make_message(s, s.get(Contact, kim), "또 주문할게요", sent_at=datetime.now(UTC))
+    load_chats(window, qtbot)
+    qtbot.waitUntil(lambda: window.chat_list.model.row_for(kim) is not None, timeout=5000)
+    assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
+    select_chat(window, qtbot, kim)
+    assert composer.edit.toPlainText() == ""
