@@ -194,7 +194,12 @@ class Op:
         if self.parent is not None and not _alive(self.parent):
             return
         if isinstance(error, BaseException):
-            log.warning("operation failed: %s", error, exc_info=error)
+            if isinstance(
+                error, ShopInboxError
+            ):  # foreseen (a USB stick out, a relay down): its code says it
+                log.warning("operation failed: %s", error)
+            else:
+                log.warning("operation failed: %s", error, exc_info=error)
             if self._failure is not None:
                 self._failure(error)
             else:

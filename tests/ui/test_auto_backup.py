@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.support.factories import make_contact, make_message
@@ -75,7 +76,7 @@ def test_a_folder_picked_in_settings_gets_a_backup_at_once_and_settings_says_whe
 
 
 def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
-    qtbot: Any, window: Any, dialogs: Any, tmp_path: Path
+    qtbot: Any, window: Any, dialogs: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     from app.backup import backups_in, shop_tag
     from app.paths import paths_for
@@ -105,6 +106,10 @@ def test_a_usb_stick_taken_out_is_said_in_settings_and_the_next_look_backs_up(
     with qtbot.waitSignal(daily.finished, timeout=5000):
         daily.look()  # an hour later, still out
     assert len(told) == 1  # once a day, not every hour
+    # The log says it in a line an hour, with its code, not a traceback an hour for a day's stick out.
+    failed = [r for r in caplog.records if r.getMessage().startswith("operation failed")]
+    assert len(failed) == 2 and all(r.exc_info is None for r in failed)
+    assert "backup_folder_missing" in failed[0].getMessage()
     dialog = open_settings(window, qtbot, dialogs)
     assert dialog.auto_status.text() == (
         f"The last daily backup failed: The backup folder {usb / '가게 백업'} cannot be found: is the "
