@@ -11,6 +11,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -99,13 +100,53 @@ def automatic_backup(
     if any(abs(now - made) < BACKUP_EVERY for made, _file in backups_in(folder, tag)):
         return None
     name = default_backup_name(now).removesuffix(".zip") + f"-{tag}.zip"
-    info = create_backup(paths, folder / name, read_only=read_only)
-    for _made, old in backups_in(folder, tag)[AUTOMATIC_BACKUPS_KEPT:]:
+    own = backups_in(folder, tag)
+    older = own[1:]
+    # A stick filled by a week of backups: the oldest make room for today's, never the newest one,
+    # until today's is whole (Time Machine's way). The owner's own files there are never touched.
+    _remove(older, until=lambda: shutil.disk_usage(folder).free >= _room_needed(paths, own))
+    try:
+        info = create_backup(paths, folder / name, read_only=read_only)
+    except Exception as exc:
+        if not is_disk_full(exc) or not _remove(older):
+            raise
+        log.info("automatic backup: no room left, older backups removed; trying again")
+        info = create_backup(paths, folder / name, read_only=read_only)
+    _remove(backups_in(folder, tag)[AUTOMATIC_BACKUPS_KEPT:])
+    return info
+
+
+def _room_needed(paths: AppPaths, own: list[tuple[datetime, Path]]) -> int:
+    """What the next backup takes on its disk while it is written: the database's copy beside a zip
+    about the size of the last one (the inbox's own size without one), and a tenth to grow."""
+    database = _size(paths.database)
+    zipped = (
+        _size(own[0][1]) if own else database + folder_size(paths.media_dir) + folder_size(paths.catalog_dir)
+    )
+    return database + zipped + zipped // 10
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
+
+
+def _remove(backups: list[tuple[datetime, Path]], until: Callable[[], bool] = lambda: False) -> int:
+    """Remove these backups, the oldest first, until `until()` holds (or all are gone): how many were."""
+    removed = 0
+    for _made, old in reversed(backups):
+        if until():
+            break
         try:
             old.unlink()
         except OSError as exc:  # held by another program (Windows): the next day tries again
             log.info("old backup %s not removed: %s", old.name, exc)
-    return info
+            continue
+        removed += 1
+    backups[:] = [b for b in backups if b[1].exists()]
+    return removed
 
 
 def create_backup(paths: AppPaths, target: Path, *, read_only: bool = False) -> BackupInfo:

@@ -486,9 +486,10 @@ class SettingsDialog(QDialog):
     def _last_backup_found(self, folder: Path, when: object) -> None:
         if not self.auto_backup.isChecked() or folder != Path(self.backup_folder):
             return  # another folder was picked meanwhile: its own look answers
-        kept = self.tr("The {count} newest are kept; older ones there are removed.").format(
-            count=AUTOMATIC_BACKUPS_KEPT
-        )
+        kept = self.tr(
+            "The {count} newest are kept; older ones there are removed, "
+            "sooner when the disk runs out of room."
+        ).format(count=AUTOMATIC_BACKUPS_KEPT)
         if isinstance(when, datetime):
             said = self.tr("Last backup: {when}.").format(when=full_datetime(when))
         else:

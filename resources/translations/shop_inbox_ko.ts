@@ -4909,6 +4909,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         </translation>
     </message>
     <message>
+        <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
+        <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
+    </message>
+    <message>
         <source>Size unknown</source>
         <translation>크기 알 수 없음</translation>
     </message>
@@ -4943,10 +4947,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Looking for the last backup…</source>
         <translation>마지막 백업을 찾는 중…</translation>
-    </message>
-    <message>
-        <source>The {count} newest are kept; older ones there are removed.</source>
-        <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요.</translation>
     </message>
     <message>
         <source>Last backup: {when}.</source>

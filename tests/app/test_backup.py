@@ -349,3 +349,60 @@ def test_a_clock_set_back_neither_stops_the_backups_nor_makes_one_every_hour(tmp
     back = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # and was set right
     assert automatic_backup(paths_for(shop), usb, now=back) is not None
     assert automatic_backup(paths_for(shop), usb, now=back + timedelta(hours=1)) is None
+
+
+def _stick_with_old_backups(tmp_path: Path, tag: str, sizes: list[int]) -> Path:
+    """A folder as a week of daily backups left it (newest first, one a day before 2026-12-10) beside
+    a file of the owner's; copied onto the small disk by the test."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for days_ago, size in enumerate(sizes, start=1):
+        name = f"shop-inbox-backup-202612{10 - days_ago:02d}-090000-{tag}.zip"
+        (stick / name).write_bytes(os.urandom(size))
+    (stick / "가계부.xlsx").write_bytes(os.urandom(100_000))
+    return stick
+
+
+def _shop_with_photo(tmp_path: Path, photo_bytes: int) -> tuple[Path, str]:
+    from app.backup import shop_tag
+
+    shop, _ = full_shop(tmp_path)
+    (paths_for(shop).media_dir / "photo.jpg").write_bytes(os.urandom(photo_bytes))  # stored, not deflated
+    return shop, shop_tag(paths_for(shop))
+
+
+def test_a_stick_full_of_older_backups_makes_room_for_the_days_backup(tmp_path: Path) -> None:
+    """A 3 MB stick holding four backups and the owner's file: the oldest backup gives way (before
+    writing, from the last backup's size), today's is made, and the owner's file stays."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    shop, tag = _shop_with_photo(tmp_path, 550_000)
+    stick = _stick_with_old_backups(tmp_path, tag, [600_000] * 4)
+    disk = tmp_path / "disk"
+    child = (
+        f"{sys.executable} -m tests.support.backup_room_child {shop} {disk}/stick 2026-12-10T09:00:00+00:00"
+    )
+    out = run_on_a_small_disk(disk, "3m", f"cp -r {stick} {disk}/stick && {child}", env={})
+    today = f"shop-inbox-backup-20261210-090000-{tag}.zip"
+    assert f"backup: made {today}" in out, out
+    kept = [f"shop-inbox-backup-2026120{d}-090000-{tag}.zip" for d in (7, 8, 9)]
+    assert f"left: {sorted([*kept, today, '가계부.xlsx'])}" in out, out  # the 6th's backup gave way
+
+
+def test_a_backup_that_outgrew_the_last_one_still_fits_once_older_ones_are_removed(tmp_path: Path) -> None:
+    """The shop's photos have grown since yesterday's small backup, so the guess said it would fit and
+    the disk filled mid-way: the older backups go, yesterday's stays, and today's is made again."""
+    from tests.support.full_disk import run_on_a_small_disk
+
+    shop, tag = _shop_with_photo(tmp_path, 1_300_000)
+    stick = _stick_with_old_backups(tmp_path, tag, [1_000, 600_000, 600_000, 600_000])
+    disk = tmp_path / "disk"
+    child = (
+        f"{sys.executable} -m tests.support.backup_room_child {shop} {disk}/stick 2026-12-10T09:00:00+00:00"
+    )
+    out = run_on_a_small_disk(disk, "3m", f"cp -r {stick} {disk}/stick && {child}", env={})
+    today = f"shop-inbox-backup-20261210-090000-{tag}.zip"
+    assert f"backup: made {today}" in out, out
+    yesterday = f"shop-inbox-backup-20261209-090000-{tag}.zip"
+    assert f"left: {sorted([yesterday, today, '가계부.xlsx'])}" in out, out
+    assert "checked: whole" in out, out  # the second try's zip, not a half of the first

@@ -51,11 +51,17 @@ def page_count(db: Database) -> int:
 
 def run_on_a_full_disk(disk: Path, shop: Path, command: str, *, env: dict[str, str]) -> str:
     """Run a shell `command` with `shop` copied to `<disk>/shop` on a small tmpfs filled to the last
-    block, mounted at `disk` in a mount namespace of its own (Linux, as root), so nothing outside
-    the test sees it. Returns its standard output; skips the test where no such disk can be mounted."""
-    disk.mkdir(exist_ok=True)
+    block, mounted at `disk` (see `run_on_a_small_disk`). Returns its standard output."""
     fill = f"dd if=/dev/zero of={disk}/fill bs=64k 2>/dev/null; true"
-    script = f"mount -t tmpfs -o size=8m tmpfs {disk} && cp -r {shop} {disk}/shop && {fill} && {command}"
+    return run_on_a_small_disk(disk, "8m", f"cp -r {shop} {disk}/shop && {fill} && {command}", env=env)
+
+
+def run_on_a_small_disk(disk: Path, size: str, command: str, *, env: dict[str, str]) -> str:
+    """Run a shell `command` with a tmpfs of `size` (as `mount` takes it: "3m") mounted at `disk`, in
+    a mount namespace of its own (Linux, as root), so nothing outside the test sees it. Returns its
+    standard output and error; skips the test where no such disk can be mounted."""
+    disk.mkdir(exist_ok=True)
+    script = f"mount -t tmpfs -o size={size} tmpfs {disk} && {command}"
     try:
         result = subprocess.run(
             ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],

@@ -68,7 +68,9 @@ def test_a_folder_picked_in_settings_gets_a_backup_at_once_and_settings_says_whe
 
     again = open_settings(window, qtbot, dialogs)
     qtbot.waitUntil(lambda: again.auto_status.text().startswith("Last backup: "), timeout=5000)
-    assert again.auto_status.text().endswith("The 7 newest are kept; older ones there are removed.")
+    assert again.auto_status.text().endswith(
+        "The 7 newest are kept; older ones there are removed, sooner when the disk runs out of room."
+    )
     restore = dialogs.expect("getOpenFileName", answer=None)
     again.choose_restore()
     assert Path(restore.shown[0].text) == usb  # Restore starts where the daily backups are
