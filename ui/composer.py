@@ -99,6 +99,8 @@ class Composer(QFrame):
         self.read_only = False  # a group archive is open
         self.last_inbound_at: datetime | None = None
         self.reply_to: MessageRow | None = None
+        # The message each other chat's draft answers (a quote chosen, then another chat opened).
+        self._replies: dict[int, MessageRow] = {}
         self.attachment: Path | None = None
         self.drafts: dict[int, str] = {}
         self.clock = lambda: datetime.now(UTC)  # tests move time
@@ -295,6 +297,7 @@ class Composer(QFrame):
         if contact_id == self.contact_id:
             self._draft_pause.stop()
             self.edit.clear()
+        self._replies.pop(contact_id, None)
         if self.drafts.pop(contact_id, None) is not None:
             self.drafts_changed.emit()
 
@@ -304,9 +307,13 @@ class Composer(QFrame):
 
     def set_chat(self, conversation: ConversationRow | None) -> None:
         self.save_drafts_now()  # the chat left: its draft is kept now, not in a moment
+        if self.contact_id is not None and self.reply_to is not None:
+            self._replies[self.contact_id] = self.reply_to  # the quote waits with the chat's draft
         self.clear_reply()
         self.clear_attachment()
         self.contact_id = conversation.contact_id if conversation else None
+        if self.contact_id is not None and (quoted := self._replies.pop(self.contact_id, None)):
+            self._show_reply(quoted)
         self.last_inbound_at = conversation.last_inbound_at if conversation else None
         # A group archive never opens a 24-hour window: it is read-only, not waiting for a template.
         self.read_only = conversation is not None and conversation.group_archive
@@ -369,11 +376,14 @@ class Composer(QFrame):
 
     # ----------------------------------------------------------------- reply and attachments
     def set_reply(self, message: MessageRow) -> None:
+        self._show_reply(message)
+        self.edit.setFocus()
+
+    def _show_reply(self, message: MessageRow) -> None:
         self.reply_to = message
         author, line = quote_preview(message)
         self.reply_label.setText(f"{author or self.tr('Customer')}: {line}")
         self.reply_bar.show()
-        self.edit.setFocus()
 
     def clear_reply(self) -> None:
         self.reply_to = None

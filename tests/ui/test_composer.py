@@ -111,6 +111,28 @@ def test_reply_to_is_sent_with_the_message(ctx: Any, qtbot: Any) -> None:
     assert not composer.reply_bar.isVisible()
 
 
+def test_a_quoted_message_stays_with_its_chats_draft(ctx: Any, qtbot: Any) -> None:
+    """The owner picks a message to answer, opens another chat to check something, and comes back:
+    the quote is still there, and the reply is sent as an answer to it."""
+    from app.queries import messages_page
+
+    first, second = conversation(ctx, name="A"), conversation(ctx, name="B")
+    with ctx.db.read() as s:
+        quoted = messages_page(s, first.contact_id)[0]
+    composer, sent = make_composer(qtbot, first)
+    composer.set_reply(quoted)
+    qtbot.keyClicks(composer.edit, "yes, in M")
+    composer.set_chat(second)
+    assert not composer.reply_bar.isVisibleTo(composer) and composer.reply_to is None
+    composer.set_chat(first)
+    assert composer.reply_bar.isVisibleTo(composer) and composer.reply_to == quoted
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    assert [(o.text, o.reply_to_wamid) for o in sent] == [("yes, in M", quoted.wamid)]
+    composer.set_chat(second)  # answered: the quote is not offered again
+    composer.set_chat(first)
+    assert composer.reply_to is None
+
+
 def test_after_24_hours_the_composer_offers_templates_instead_of_free_text(ctx: Any, qtbot: Any) -> None:
     composer, sent = make_composer(qtbot, conversation(ctx, hours_since_customer=30))
     assert composer.window_notice.isVisible()
