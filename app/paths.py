@@ -69,6 +69,11 @@ def default_paths() -> AppPaths:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return paths_for(Path(override).expanduser())
+    return platform_paths()
+
+
+def platform_paths() -> AppPaths:
+    """The user's own folders for Shop Inbox, as the operating system names them."""
     import platformdirs
 
     return AppPaths(

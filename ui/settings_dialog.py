@@ -44,8 +44,10 @@ from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
 from app.db import is_disk_full
 from app.errors import ShopInboxError
+from app.paths import platform_paths
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
+from app.sign_in import SignInStart, start_command
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
@@ -124,6 +126,13 @@ class SettingsDialog(QDialog):
         self.previews.setChecked(self.prefs.notification_previews)
         self.receipts = QCheckBox(self.tr("Send read receipts (blue ticks) to customers"))
         self.receipts.setChecked(self.prefs.read_receipts)
+        # The computer's own start-up list, not a preference of the inbox (app/sign_in.py).
+        self.sign_in = SignInStart.for_this_user()
+        self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
+        self.open_at_sign_in.setChecked(self._sign_in_is_on())
+        if ctx.demo:
+            self.open_at_sign_in.setEnabled(False)
+            self.open_at_sign_in.setToolTip(self.tr("The demo shop is never opened at sign-in."))
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "system")
         self.language.addItem("English", "en")
@@ -134,7 +143,13 @@ class SettingsDialog(QDialog):
         self.language.currentIndexChanged.connect(lambda _i: self.language_note.setVisible(True))
         self.behaviour = behaviour = QGroupBox(self.tr("Messages"))
         box = QVBoxLayout(behaviour)
-        for widget in (self.enter_sends, self.notifications, self.previews, self.receipts):
+        for widget in (
+            self.enter_sends,
+            self.notifications,
+            self.previews,
+            self.receipts,
+            self.open_at_sign_in,
+        ):
             box.addWidget(widget)
         lang_row = QHBoxLayout()
         lang_row.addWidget(QLabel(self.tr("Language")))
@@ -403,6 +418,8 @@ class SettingsDialog(QDialog):
         except ShopInboxError as exc:
             QMessageBox.warning(self, self.tr("Price not saved"), error_sentence(exc))
             return
+        if not self._apply_sign_in():
+            return
         token = self.token.text().strip()
         if token and self.store_token is not None:
             try:
@@ -441,6 +458,39 @@ class SettingsDialog(QDialog):
             parent=self,
             on_failure=refused,
         )
+
+    def _sign_in_is_on(self) -> bool:
+        try:
+            return self.sign_in.is_on()  # a file's or a registry value's presence: quick
+        except OSError as exc:
+            log.warning("could not read the sign-in start: %s", exc)
+            return False
+
+    def _apply_sign_in(self) -> bool:
+        """Open at sign-in as ticked; False (and said) when the computer refused the change."""
+        wanted = self.open_at_sign_in.isChecked()
+        if not self.open_at_sign_in.isEnabled() or wanted == self._sign_in_is_on():
+            return True
+        # This inbox, also when it lives in a folder of its own (--data-dir) rather than the usual one.
+        own_folder = self.ctx.paths.data_dir
+        data_dir = None if own_folder == platform_paths().data_dir else own_folder
+        try:
+            if wanted:
+                self.sign_in.turn_on(start_command(data_dir))
+            else:
+                self.sign_in.turn_off()
+        except OSError as exc:  # a start-up folder that may not be written, a locked registry
+            log.warning("sign-in start not changed: %s", exc)
+            reason = exc.strerror or str(exc)
+            QMessageBox.warning(
+                self,
+                self.tr("Settings not saved"),
+                self.tr(
+                    "The computer did not let Shop Inbox change what opens when you sign in ({reason})."
+                ).format(reason=reason),
+            )
+            return False
+        return True
 
     def _auto_backup_toggled(self, on: bool) -> None:
         if on and not self.backup_folder:

@@ -82,6 +82,9 @@ procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
   DataDir: String;
 begin
+  // Settings ▸ "Open Shop Inbox when I sign in" (app/sign_in.py): no start-up entry outlives the program.
+  if CurUninstallStep = usUninstall then
+    RegDeleteValue(HKEY_CURRENT_USER, 'Software\Microsoft\Windows\CurrentVersion\Run', 'Shop Inbox');
   if CurUninstallStep = usPostUninstall then
   begin
     DataDir := ExpandConstant('{localappdata}\ShopInbox\ShopInbox');

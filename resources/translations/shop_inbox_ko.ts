@@ -4827,6 +4827,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>고객에게 읽음 확인(파란 체크) 보내기</translation>
     </message>
     <message>
+        <source>Open Shop Inbox when I sign in to this computer</source>
+        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기</translation>
+    </message>
+    <message>
+        <source>The demo shop is never opened at sign-in.</source>
+        <translation>데모 상점은 로그인할 때 열리지 않아요.</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
@@ -4907,6 +4915,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>
             <numerusform>그중 {size}는 백업을 복원할 때 따로 보관한 이전 받은편지함 %n개예요.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The computer did not let Shop Inbox change what opens when you sign in ({reason}).</source>
+        <translation>컴퓨터가 로그인할 때 여는 프로그램을 샵 인박스가 바꾸지 못하게 했어요({reason}).</translation>
     </message>
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>

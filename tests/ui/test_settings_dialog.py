@@ -113,3 +113,61 @@ def test_campaign_prices_set_in_another_currency_are_labelled_with_it(qtbot: Any
     box = dialog.campaign_prices
     assert (box.marketing_label.text(), box.marketing.text()) == ("Marketing (USD)", "0.02")
     assert box.utility_label.text() == "Utility (USD)"
+
+
+def test_open_at_sign_in_is_set_in_the_computers_start_up_list_and_taken_out_again(
+    qtbot: Any, ctx: Any, tmp_path: Any, monkeypatch: Any, dialogs: Any
+) -> None:
+    import sys
+
+    from ui.settings_dialog import SettingsDialog
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    entry = tmp_path / "config" / "autostart" / "shop-inbox.desktop"
+
+    def settings() -> SettingsDialog:
+        dialog = SettingsDialog(ctx)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+        return dialog
+
+    def save(dialog: SettingsDialog) -> None:
+        save_button(dialog).click()
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+
+    dialog = settings()
+    assert not dialog.open_at_sign_in.isChecked() and dialog.open_at_sign_in.isEnabled()
+    dialog.open_at_sign_in.setChecked(True)
+    save(dialog)
+    # This inbox, which lives in a folder of its own here (not the computer's usual one).
+    exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+    assert exec_line == f"Exec={sys.executable} -m ui.main --data-dir {ctx.paths.data_dir}"
+
+    dialog = settings()
+    assert dialog.open_at_sign_in.isChecked()
+    dialog.open_at_sign_in.setChecked(False)
+    save(dialog)
+    assert not entry.exists()
+
+    entry.parent.rmdir()
+    entry.parent.write_text("not a folder")  # the computer refuses the change
+    dialog = settings()
+    dialog.open_at_sign_in.setChecked(True)
+    dialog.receipts.setChecked(not dialog.receipts.isChecked())
+    refused = dialogs.expect("warning")
+    save_button(dialog).click()
+    assert refused.shown[0].title == "Settings not saved"
+    assert "did not let Shop Inbox change what opens when you sign in" in refused.shown[0].text
+    assert dialog.result() != QDialog.DialogCode.Accepted  # still open, as ticked, to try again
+    with ctx.db.read() as s:
+        assert load_preferences(s).read_receipts != dialog.receipts.isChecked()  # nothing saved
+
+
+def test_the_demo_shop_is_never_opened_at_sign_in(qtbot: Any, ctx: Any) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    ctx.demo = True
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.open_at_sign_in.isEnabled()
+    assert dialog.open_at_sign_in.toolTip() == "The demo shop is never opened at sign-in."
