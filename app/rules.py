@@ -7,7 +7,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
@@ -45,6 +45,7 @@ ALWAYS_PERIOD_START = datetime(1970, 1, 1, tzinfo=UTC)
 _DAY = timedelta(days=1)
 # An away period longer than this has no start: the schedule repeats weekly.
 _LOOKBACK_DAYS = 8
+_CLOSED_LOOKBACK_MAX = 800  # closed days counted at most (CLOSED_DAYS_MAX periods of a week each)
 _DIGITS = re.compile(r"\D+")
 _FIELD = re.compile(r"\{(name|first_name|phone|shop)\}")
 # Characters after an emptied field that make the space before it superfluous: "Hello {name}, hi".
@@ -135,16 +136,24 @@ def _day_spans(day: DayHours, on: date) -> list[Span]:
     return spans
 
 
-def _week_spans(week: list[DayHours], first: date, last: date) -> list[Span]:
-    """Merged spans of the days first..last (and the night before first running into it)."""
-    spans = sorted(
+def _week_spans(
+    week: list[DayHours], first: date, last: date, hours: BusinessHours | None = None
+) -> list[Span]:
+    """Merged spans of the days first..last (and the night before first running into it); with
+    `hours`, its closed days (a holiday) have none."""
+    closed = _closed_dates(hours, first - _DAY, last) if hours is not None else set()
+    return _merged(
         span
         for offset in range(-1, (last - first).days + 1)
         for on in [first + timedelta(days=offset)]
+        if on not in closed
         for span in _day_spans(week[on.weekday()], on)
     )
+
+
+def _merged(spans: Iterable[Span]) -> list[Span]:
     merged: list[Span] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -152,13 +161,37 @@ def _week_spans(week: list[DayHours], first: date, last: date) -> list[Span]:
     return merged
 
 
+def _closed_dates(hours: BusinessHours, first: date, last: date) -> set[date]:
+    """The shop's closed days (holidays, a vacation) among first..last."""
+    found: set[date] = set()
+    for c in hours.closed_days:
+        on, until = max(c.first, first), min(c.last, last)
+        while on <= until:
+            found.add(on)
+            on += _DAY
+    return found
+
+
+def _closed_spans(hours: BusinessHours, first: date, last: date) -> list[Span]:
+    """The shop's closed days among first..last, each a whole day."""
+    midnights = (datetime.combine(on, time()) for on in _closed_dates(hours, first, last))
+    return [(midnight, midnight + _DAY) for midnight in midnights]
+
+
+def _lookback(hours: BusinessHours) -> int:
+    """How many days back an away period may have begun: a week and a weekend, and every closed day
+    (a two-week vacation is one period, not one that seems to have no start)."""
+    closed = sum((c.last - c.first).days + 1 for c in hours.closed_days)
+    return _LOOKBACK_DAYS + min(closed, _CLOSED_LOOKBACK_MAX)
+
+
 def _away_spans(rule: AwayRule, hours: BusinessHours, first: date, last: date) -> list[Span]:
-    if rule.schedule == "custom":
-        return _week_spans(rule.custom, first, last)
+    if rule.schedule == "custom":  # the owner's away hours, and the days the shop is closed
+        return _merged([*_week_spans(rule.custom, first, last), *_closed_spans(hours, first, last)])
     # Outside business hours: the gaps between open spans, from first 00:00 to the end of last.
     cursor, end_of_window = datetime.combine(first, time()), datetime.combine(last + _DAY, time())
     gaps: list[Span] = []
-    for start, end in _week_spans(hours.week, first, last):
+    for start, end in _week_spans(hours.week, first, last, hours):
         if start > cursor:
             gaps.append((cursor, min(start, end_of_window)))
         cursor = max(cursor, end)
@@ -177,7 +210,7 @@ def _covers(spans: list[Span], wall: datetime) -> bool:
 def is_open(hours: BusinessHours, now: datetime) -> bool:
     """Is the shop open at `now`, by its weekly hours on its own wall clock?"""
     wall = _wall(now, zone(hours.timezone))
-    return _covers(_week_spans(hours.week, wall.date(), wall.date()), wall)
+    return _covers(_week_spans(hours.week, wall.date(), wall.date(), hours), wall)
 
 
 def is_away(rule: AwayRule, hours: BusinessHours, now: datetime) -> bool:
@@ -187,7 +220,7 @@ def is_away(rule: AwayRule, hours: BusinessHours, now: datetime) -> bool:
     if rule.schedule == "outside_hours":
         return not is_open(hours, now)
     wall = _wall(now, zone(hours.timezone))
-    return _covers(_week_spans(rule.custom, wall.date(), wall.date()), wall)
+    return _covers(_away_spans(rule, hours, wall.date(), wall.date()), wall)
 
 
 def away_period_start(rule: AwayRule, hours: BusinessHours, now: datetime) -> datetime | None:
@@ -203,7 +236,7 @@ def away_period_start(rule: AwayRule, hours: BusinessHours, now: datetime) -> da
         return ALWAYS_PERIOD_START
     tz = zone(hours.timezone)
     wall = _wall(now, tz)
-    first = wall.date() - timedelta(days=_LOOKBACK_DAYS)
+    first = wall.date() - timedelta(days=_lookback(hours))
     for start, end in _away_spans(rule, hours, first, wall.date()):
         if start <= wall < end:
             if start <= datetime.combine(first, time()):
@@ -212,13 +245,15 @@ def away_period_start(rule: AwayRule, hours: BusinessHours, now: datetime) -> da
     return ALWAYS_PERIOD_START  # unreachable: is_away said a span covers now
 
 
-def next_opening(hours: BusinessHours, now: datetime, horizon_days: int = 8) -> datetime | None:
-    """When the shop next opens (UTC), for previews like "We open again at 10:00"; None if never."""
+def next_opening(hours: BusinessHours, now: datetime, horizon_days: int | None = None) -> datetime | None:
+    """When the shop next opens (UTC), for previews like "We open again at 10:00"; None if never.
+    Looks a week ahead, and past the closed days (a vacation) too."""
     if is_open(hours, now):
         return now
     tz = zone(hours.timezone)
     wall = _wall(now, tz)
-    for start, _end in _week_spans(hours.week, wall.date(), wall.date() + timedelta(days=horizon_days)):
+    ahead = horizon_days if horizon_days is not None else _lookback(hours)
+    for start, _end in _week_spans(hours.week, wall.date(), wall.date() + timedelta(days=ahead), hours):
         if start > wall:
             return _instant(start, tz)
     return None

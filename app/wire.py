@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -679,9 +679,29 @@ def _default_week() -> list[DayHours]:
     return [weekday.model_copy(deep=True) for _ in range(5)] + [DayHours(), DayHours()]
 
 
+CLOSED_DAYS_MAX = 100  # a few years of holidays and vacations
+CLOSED_NOTE_MAX = 100
+
+
+class ClosedDays(_Wire):
+    """Days the shop is closed whatever its week says (Chuseok, a vacation): `first` to `last`, both
+    included, on the shop's own calendar (its time zone)."""
+
+    first: date
+    last: date
+    note: str = Field(default="", max_length=CLOSED_NOTE_MAX)  # for the owner: "추석", "가족 여행"
+
+    @model_validator(mode="after")
+    def _in_order(self) -> ClosedDays:
+        if self.last < self.first:
+            raise ValueError("last is before first")
+        return self
+
+
 class BusinessHours(_Wire):
     timezone: str = "UTC"  # IANA name, e.g. "Asia/Seoul"
     week: list[DayHours] = Field(default_factory=_default_week, min_length=7, max_length=7)
+    closed_days: list[ClosedDays] = Field(default_factory=list, max_length=CLOSED_DAYS_MAX)
 
 
 class Recipients(_Wire):

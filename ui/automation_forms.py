@@ -281,7 +281,7 @@ class DayHoursEditor(QWidget):
 
     def _remove_range(self, row: _RangeRow) -> None:
         self.rows.remove(row)
-        row.deleteLater()
+        _drop(row)
         if not self.rows:
             self.mode.setCurrentIndex(self.mode.findData("closed"))
         self.changed.emit()
@@ -302,12 +302,19 @@ class DayHoursEditor(QWidget):
 
     def set_value(self, day: DayHours) -> None:
         for row in self.rows:
-            row.deleteLater()
+            _drop(row)
         self.rows = []
         for r in day.ranges:
             self.add_range(r.start, r.end)
         self.mode.setCurrentIndex(self.mode.findData(day.mode))
         self._mode_changed()
+
+
+def _drop(row: QWidget) -> None:
+    """A row out of its layout now, deleted later: a row waiting for deleteLater still counted in
+    the window's minimum height, and a dialog loaded again (after each save) grew past the screen."""
+    row.hide()
+    row.deleteLater()
 
 
 class WeekHoursEditor(QWidget):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFormLayout, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from app.wire import Automations, BusinessHours
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
-from ui.screen_fit import resize_within_screen
+from ui.closed_days import ClosedDaysEditor
+from ui.screen_fit import resize_within_screen, scrolling
 from ui.time_zones import TimeZoneBox, system_timezone, zone_city
 
 log = logging.getLogger(__name__)
@@ -26,16 +27,27 @@ class BusinessHoursEditor(AutomationDialog):
         self.timezone = TimeZoneBox()
         self._chosen_zone = system_timezone()
         self.week = WeekHoursEditor()
+        self.closed = ClosedDaysEditor()
+        closed_box = QGroupBox(self.tr("Closed days"))
+        QVBoxLayout(closed_box).addWidget(self.closed)
         form = QFormLayout()
         form.addRow(self.tr("Time zone"), self.timezone)
         layout = QVBoxLayout(self.form)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(self.week)
-        layout.addStretch(1)
+        # The week (a day may hold several ranges) and the closed days scroll on a small screen
+        # rather than push Save past its edge.
+        days = QWidget()
+        days_layout = QVBoxLayout(days)
+        days_layout.setContentsMargins(0, 0, 0, 0)
+        days_layout.addWidget(self.week)
+        days_layout.addWidget(closed_box)
+        days_layout.addStretch(1)
+        layout.addWidget(scrolling(days), 1)
         self.timezone.currentTextChanged.connect(self.edited)
         self.week.changed.connect(self.edited)
-        resize_within_screen(self, QSize(600, 520))
+        self.closed.changed.connect(self.edited)
+        resize_within_screen(self, QSize(600, 680))
 
     def load(self, doc: Automations) -> None:
         hours = doc.business_hours
@@ -44,6 +56,7 @@ class BusinessHoursEditor(AutomationDialog):
         self.timezone.set_zone(zone)
         self._chosen_zone = zone
         self.week.set_value(list(hours.week))
+        self.closed.set_value(list(hours.closed_days))
 
     def apply(self, doc: Automations) -> Automations:
         zone = self.timezone.zone()
@@ -51,7 +64,9 @@ class BusinessHoursEditor(AutomationDialog):
             self._chosen_zone = zone
         # While a city is half typed, the summary and preview keep the last zone chosen (problem()
         # says to choose one, and nothing is saved until then).
-        hours = BusinessHours(timezone=zone or self._chosen_zone, week=self.week.value())
+        hours = BusinessHours(
+            timezone=zone or self._chosen_zone, week=self.week.value(), closed_days=self.closed.value()
+        )
         return doc.model_copy(update={"business_hours": hours}, deep=True)
 
     def problem(self) -> str:

@@ -86,6 +86,18 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
     return display_locale().toString(_qdate(loc.date()), QLocale.FormatType.ShortFormat)
 
 
+def date_range(first: date, last: date) -> str:
+    """Days from `first` to `last` as the owner's language writes them, weekdays included:
+    "2026년 9월 24일 (목)~26일 (토)", "Thu, Sep 24 – Sat, Sep 26, 2026"; one day alone when equal."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_interval
+
+    try:
+        return str(format_interval(first, last, "yMMMEd", locale=babel_locale_name()))
+    except (ValueError, LookupError, UnknownLocaleError):
+        return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+
+
 def day_label(d: date, today: date | None = None) -> str:
     """Date separator in a chat: 'Today', 'Yesterday', else the full date."""
     today = today or datetime.now().astimezone().date()

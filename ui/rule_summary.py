@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QLocale, QObject
 
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients
-from ui.formatting import display_locale
+from ui.formatting import date_range, display_locale
 from ui.time_zones import zone_name
+
+CLOSED_SHOWN = 3  # closed periods named in a summary; the rest counted
 
 
 class RuleSummary(QObject):
@@ -81,5 +85,16 @@ class RuleSummary(QObject):
                 start = i
         return "; ".join(parts) + f" · {zone_name(timezone)}"
 
-    def hours(self, hours: BusinessHours) -> str:
-        return self.week(hours.week, hours.timezone)
+    def hours(self, hours: BusinessHours, today: date | None = None) -> str:
+        """The week, then the closed days still to come: "…; closed Sep 24 – 26 (Chuseok)"."""
+        said = self.week(hours.week, hours.timezone)
+        today = today or datetime.now().astimezone().date()
+        coming = sorted((c for c in hours.closed_days if c.last >= today), key=lambda c: c.first)
+        if not coming:
+            return said
+        shown = [
+            date_range(c.first, c.last) + (f" ({c.note})" if c.note else "") for c in coming[:CLOSED_SHOWN]
+        ]
+        if len(coming) > CLOSED_SHOWN:
+            shown.append(self.tr("{0} more").format(len(coming) - CLOSED_SHOWN))
+        return self.tr("{0}; closed {1}").format(said, ", ".join(shown))

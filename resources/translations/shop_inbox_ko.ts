@@ -588,6 +588,10 @@
         <translation>영업시간</translation>
     </message>
     <message>
+        <source>Closed days</source>
+        <translation>휴무일</translation>
+    </message>
+    <message>
         <source>Time zone</source>
         <translation>시간대</translation>
     </message>
@@ -1714,6 +1718,60 @@ Right-click to retry.</source>
     <message>
         <source>Read</source>
         <translation>읽음</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedDaysDialog</name>
+    <message>
+        <source>Closed days</source>
+        <translation>휴무일</translation>
+    </message>
+    <message>
+        <source>Change closed days</source>
+        <translation>휴무일 바꾸기</translation>
+    </message>
+    <message>
+        <source>For you, e.g. Chuseok or a family trip</source>
+        <translation>나만 보는 메모 (예: 추석, 가족 여행)</translation>
+    </message>
+    <message>
+        <source>First day closed</source>
+        <translation>휴무 첫날</translation>
+    </message>
+    <message>
+        <source>Last day closed</source>
+        <translation>휴무 마지막 날</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedDaysEditor</name>
+    <message>
+        <source>Closed days</source>
+        <translation>휴무일</translation>
+    </message>
+    <message>
+        <source>Add closed days…</source>
+        <translation>휴무일 추가…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>바꾸기…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Holidays and vacations: the shop is closed all day, whatever the week says. The away message answers, and the menu bot says when the shop opens again.</source>
+        <translation>공휴일과 휴가처럼 요일과 상관없이 하루 종일 쉬는 날이에요. 자리 비움 메시지가 답하고, 메뉴 봇은 다시 여는 날을 알려 줘요.</translation>
+    </message>
+    <message>
+        <source>{0} (past)</source>
+        <translation>{0} (지남)</translation>
     </message>
 </context>
 <context>
@@ -4732,6 +4790,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>all day</source>
         <translation>24시간</translation>
+    </message>
+    <message>
+        <source>{0} more</source>
+        <translation>외 {0}건</translation>
+    </message>
+    <message>
+        <source>{0}; closed {1}</source>
+        <translation>{0}; 휴무 {1}</translation>
     </message>
 </context>
 <context>

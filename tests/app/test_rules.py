@@ -508,3 +508,75 @@ def test_an_owners_fields_do_not_count_as_latin_letters() -> None:
     english = "{name}, please pay by {deadline}."
     assert text_for(korean, english, "Hi! Do you ship to London?") == english
     assert text_for(korean, english, "입금했어요") == korean
+
+
+# --------------------------------------------------------------------------- closed days (holidays, vacations)
+
+
+def chuseok(tz: str = "Asia/Seoul", *periods: tuple[str, str]) -> BusinessHours:
+    """The usual week, closed for Chuseok (Thu 2026-09-24 to Sat 09-26) and the given periods."""
+    from datetime import date
+
+    from app.wire import ClosedDays
+
+    closed = [ClosedDays(first=date(2026, 9, 24), last=date(2026, 9, 26), note="추석")]
+    closed += [ClosedDays(first=date.fromisoformat(a), last=date.fromisoformat(b)) for a, b in periods]
+    return hours(tz).model_copy(update={"closed_days": closed})
+
+
+def test_a_closed_day_is_closed_whatever_the_week_says() -> None:
+    h = chuseok()
+    assert not is_open(h, at(SEOUL, 2026, 9, 24, 12, 0))  # a Thursday, usually open
+    assert not is_open(h, at(SEOUL, 2026, 9, 26, 12, 0))  # the Saturday too
+    assert is_open(h, at(SEOUL, 2026, 9, 23, 12, 0)) and is_open(h, at(SEOUL, 2026, 9, 28, 12, 0))
+    # Closed from Wednesday 19:00 to Monday 10:00: the next opening skips the holiday and Sunday.
+    assert next_opening(h, at(SEOUL, 2026, 9, 23, 20, 0)) == at(SEOUL, 2026, 9, 28, 10, 0)
+
+
+def test_a_holiday_is_one_away_period_with_the_evening_before_and_the_weekend_after() -> None:
+    d = doc()
+    d = d.model_copy(update={"business_hours": chuseok()})
+    wednesday_evening = at(SEOUL, 2026, 9, 23, 19, 0)
+    for when in (at(SEOUL, 2026, 9, 24, 9, 0), at(SEOUL, 2026, 9, 26, 15, 0), at(SEOUL, 2026, 9, 27, 23, 0)):
+        assert away_period_start(d.away, d.business_hours, when) == wednesday_evening
+    told_on_thursday = state(last_away_sent_at=at(SEOUL, 2026, 9, 24, 9, 0))
+    assert not away_due(d, told_on_thursday, at(SEOUL, 2026, 9, 26, 15, 0))  # once per holiday
+    assert away_due(d, told_on_thursday, at(SEOUL, 2026, 9, 28, 20, 0))  # Monday evening: a new period
+
+
+def test_a_long_vacation_still_has_a_start_and_an_end() -> None:
+    """Three weeks away: the away period starts when the shop closed before it (not "always", which
+    would tell nobody who had an away message last month), and opens again after it."""
+    h = chuseok("Asia/Seoul", ("2026-11-02", "2026-11-22"))  # Monday to the Sunday three weeks on
+    d = doc().model_copy(update={"business_hours": h})
+    saturday_closing = at(SEOUL, 2026, 10, 31, 17, 0)
+    assert away_period_start(d.away, h, at(SEOUL, 2026, 11, 20, 12, 0)) == saturday_closing
+    assert away_due(
+        d, state(last_away_sent_at=at(SEOUL, 2026, 10, 20, 20, 0)), at(SEOUL, 2026, 11, 20, 12, 0)
+    )
+    assert next_opening(h, at(SEOUL, 2026, 11, 20, 12, 0)) == at(SEOUL, 2026, 11, 23, 10, 0)
+
+
+def test_custom_away_hours_also_cover_the_closed_days() -> None:
+    evenings = [day(("19:00", "24:00"))] * 7
+    d = doc(schedule="custom", custom=evenings).model_copy(update={"business_hours": chuseok()})
+    assert is_away(d.away, d.business_hours, at(SEOUL, 2026, 9, 25, 12, 0))  # Chuseok noon
+    assert not is_away(d.away, d.business_hours, at(SEOUL, 2026, 9, 23, 12, 0))  # an ordinary noon
+    assert away_period_start(d.away, d.business_hours, at(SEOUL, 2026, 9, 25, 12, 0)) == at(
+        SEOUL, 2026, 9, 23, 19, 0
+    )
+
+
+def test_closed_days_end_on_or_after_they_begin() -> None:
+    from datetime import date
+
+    from pydantic import ValidationError
+
+    from app.wire import ClosedDays
+
+    with pytest.raises(ValidationError):
+        ClosedDays(first=date(2026, 9, 26), last=date(2026, 9, 24))
+    one_day = ClosedDays(first=date(2026, 12, 25), last=date(2026, 12, 25))
+    assert BusinessHours.model_validate_json(
+        BusinessHours(closed_days=[one_day]).model_dump_json()
+    ).closed_days == [one_day]

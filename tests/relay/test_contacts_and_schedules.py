@@ -147,6 +147,29 @@ def test_away_outside_hours_follows_the_shops_time_zone_across_dst(
     assert len(graph.sent) == (1 if away_expected else 0)
 
 
+def test_on_a_closed_day_the_away_message_answers_in_what_are_usually_open_hours(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Chuseok falls on a Thursday: at 11:00 on it the shop is closed, and the customer is told."""
+    thursday_11_kst = datetime(2026, 9, 24, 2, 0, tzinfo=UTC)
+    relay.relay.clock = lambda: thursday_11_kst
+    stored = relay.put_rules(
+        away={"enabled": True, "text": "추석 연휴에는 쉬어요", "schedule": "outside_hours"},
+        business_hours={
+            "timezone": "Asia/Seoul",
+            "week": WEEKDAYS_9_TO_6,
+            "closed_days": [{"first": "2026-09-24", "last": "2026-09-26", "note": "추석"}],
+        },
+    )
+    assert stored["business_hours"]["closed_days"][0]["note"] == "추석"  # kept as given
+    relay.post_webhook(
+        inbound("text", "오늘 배송되나요?", sender="821012121212", timestamp=int(thursday_11_kst.timestamp()))
+    )
+    events = relay.wait_for_events(3)
+    assert [e["sent_by"] for e in events if e["kind"] == "outbound"] == ["away"]
+    assert graph.sent[0]["text"]["body"] == "추석 연휴에는 쉬어요"
+
+
 def test_two_workers_send_one_away_message_to_a_customer_writing_twice_at_once(
     tmp_path: Path, graph: FakeGraph, storage: str | None
 ) -> None:

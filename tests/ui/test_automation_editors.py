@@ -562,3 +562,73 @@ def test_time_zones_are_named_soon_after_the_start_without_a_menu_opened(
     hits = time_zones._zone_choices.cache_info().hits
     time_zones.zone_choices()  # what the box asks for as it opens: already there
     assert time_zones._zone_choices.cache_info().hits == hits + 1
+
+
+def test_closed_days_are_added_changed_and_removed_and_said_in_the_summary(qtbot, ctx: AppContext) -> None:
+    """Chuseok and a family trip: the owner adds both, fixes one, removes the other; the hours the
+    relay gets carry what is left, and the summary names it."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from ui.formatting import date_range
+
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    choose_zone_by_city(qtbot, editor.timezone, "seoul")
+    closed = editor.closed
+    assert closed.list.count() == 0 and not closed.remove_button.isEnabled()
+    today = date.today()
+    start = today + timedelta(days=20)
+
+    closed.add_button.click()
+    dialog = closed.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.first.setDate(QDate(start.year, start.month, start.day))
+    assert dialog.last.date() == dialog.first.date()  # the last day follows the first
+    dialog.last.setDate(dialog.first.date().addDays(2))
+    dialog.note.setText("추석")
+    dialog.accept()
+
+    closed.add_button.click()
+    trip = closed.dialog
+    assert trip is not None
+    trip.first.setDate(QDate(start.year, start.month, start.day).addDays(40))
+    trip.note.setText("가족 여행")
+    trip.accept()
+    assert (
+        closed.list.count() == 2
+        and closed.list.item(0).text() == f"{date_range(start, start + timedelta(days=2))} · 추석"
+    )
+
+    closed.list.setCurrentRow(0)  # the holiday is a day longer: changed, not added again
+    closed.change_button.click()
+    again = closed.dialog
+    assert again is not None and again.note.text() == "추석"
+    again.last.setDate(again.last.date().addDays(1))
+    again.accept()
+    closed.list.setCurrentRow(1)
+    closed.remove_button.click()
+    editor.save()
+    settle(qtbot, editor)
+
+    hours = AutomationsStore(ctx.db).state().doc.business_hours
+    assert [(c.first, c.last, c.note) for c in hours.closed_days] == [
+        (start, start + timedelta(days=3), "추석")
+    ]
+    assert editor.summary.text().endswith(f"; closed {date_range(start, start + timedelta(days=3))} (추석)")
+    reopened = opened(qtbot, BusinessHoursEditor(ctx))
+    assert reopened.closed.value() == hours.closed_days
+
+
+def test_saving_the_hours_keeps_the_editor_its_size(qtbot, demo_ctx: AppContext) -> None:
+    """Each save loads the stored week again: the old range rows, waiting to be deleted, still counted
+    in the window's height, and the dialog grew past a laptop's screen (943 px after one save)."""
+    editor = opened(qtbot, BusinessHoursEditor(demo_ctx))
+    editor.show()
+    height = editor.height()
+    for _ in range(2):
+        editor.week.days[0].add_range_button.click()  # an edit, so Save saves
+        editor.save()
+        settle(qtbot, editor)
+        qtbot.waitUntil(lambda: editor.saved_note.isVisible(), timeout=5000)
+    assert editor.height() == height
