@@ -24,17 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.wire import CLOSED_DAYS_MAX, CLOSED_NOTE_MAX, ClosedDays
-from ui.formatting import date_edit_format, date_range
+from ui.formatting import date_edit_format, date_range, from_qdate, qdate
 
 PERIOD_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ClosedDaysDialog(QDialog):
@@ -66,7 +58,7 @@ class ClosedDaysDialog(QDialog):
         layout.addWidget(buttons)
 
     def _date_edit(self, value: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(value))
+        edit = QDateEdit(qdate(value))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(date_edit_format(with_time=False))
         return edit
@@ -79,7 +71,9 @@ class ClosedDaysDialog(QDialog):
 
     def value(self) -> ClosedDays:
         return ClosedDays(
-            first=_date(self.first.date()), last=_date(self.last.date()), note=self.note.text().strip()
+            first=from_qdate(self.first.date()),
+            last=from_qdate(self.last.date()),
+            note=self.note.text().strip(),
         )
 
 

@@ -20,8 +20,12 @@ def _qtime(dt: datetime) -> QTime:
     return QTime(dt.hour, dt.minute, dt.second)
 
 
-def _qdate(d: date) -> QDate:
+def qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
 
 
 def display_locale() -> QLocale:
@@ -83,7 +87,7 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
         return display_locale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
     # Qt's short date is CLDR's, as babel's is ('3/5/26', '26. 3. 5.'), without loading babel's
     # locale data before the chat list's first paint.
-    return display_locale().toString(_qdate(loc.date()), QLocale.FormatType.ShortFormat)
+    return display_locale().toString(qdate(loc.date()), QLocale.FormatType.ShortFormat)
 
 
 def date_range(first: date, last: date) -> str:
@@ -109,7 +113,7 @@ def day_label(d: date, today: date | None = None) -> str:
 
 
 def _qdatetime(wall: datetime) -> QDateTime:
-    return QDateTime(_qdate(wall.date()), _qtime(wall))
+    return QDateTime(qdate(wall.date()), _qtime(wall))
 
 
 def _short_datetime(wall: datetime) -> str:

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from ui.formatting import date_edit_format
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+from ui.formatting import date_edit_format, from_qdate, qdate
 
 
 def _start_of(d: date) -> datetime:
@@ -27,8 +22,8 @@ class OrderExportDialog(QDialog):
         self.setObjectName("orderExportDialog")
         self.setWindowTitle(self.tr("Export orders"))
         fmt = date_edit_format(with_time=False)
-        self.first = QDateEdit(_qdate(first), self)
-        self.last = QDateEdit(_qdate(last), self)
+        self.first = QDateEdit(qdate(first), self)
+        self.last = QDateEdit(qdate(last), self)
         for edit, name in ((self.first, self.tr("From")), (self.last, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(fmt)
@@ -55,7 +50,7 @@ class OrderExportDialog(QDialog):
                 self.first.setDate(self.last.date())
 
     def days(self) -> tuple[date, date]:
-        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
+        return from_qdate(self.first.date()), from_qdate(self.last.date())
 
     def period(self) -> tuple[datetime, datetime]:
         """[since, until) in UTC: from the first day's local midnight to the day after the last."""

@@ -371,18 +371,25 @@ def _shop_with_photo(tmp_path: Path, photo_bytes: int) -> tuple[Path, str]:
     return shop, shop_tag(paths_for(shop))
 
 
-def test_a_stick_full_of_older_backups_makes_room_for_the_days_backup(tmp_path: Path) -> None:
-    """A 3 MB stick holding four backups and the owner's file: the oldest backup gives way (before
-    writing, from the last backup's size), today's is made, and the owner's file stays."""
+def _back_up_onto_a_3mb_stick(tmp_path: Path, *, photo_bytes: int, old_backups: list[int]) -> tuple[str, str]:
+    """The day's automatic backup (2026-12-10 09:00) of a shop with a photo of `photo_bytes`, onto a
+    3 MB stick holding backups of these sizes (newest first) and a file of the owner's: what the
+    child printed, and the shop's tag."""
     from tests.support.full_disk import run_on_a_small_disk
 
-    shop, tag = _shop_with_photo(tmp_path, 550_000)
-    stick = _stick_with_old_backups(tmp_path, tag, [600_000] * 4)
+    shop, tag = _shop_with_photo(tmp_path, photo_bytes)
+    stick = _stick_with_old_backups(tmp_path, tag, old_backups)
     disk = tmp_path / "disk"
     child = (
         f"{sys.executable} -m tests.support.backup_room_child {shop} {disk}/stick 2026-12-10T09:00:00+00:00"
     )
-    out = run_on_a_small_disk(disk, "3m", f"cp -r {stick} {disk}/stick && {child}", env={})
+    return run_on_a_small_disk(disk, "3m", f"cp -r {stick} {disk}/stick && {child}", env={}), tag
+
+
+def test_a_stick_full_of_older_backups_makes_room_for_the_days_backup(tmp_path: Path) -> None:
+    """A 3 MB stick holding four backups and the owner's file: the oldest backup gives way (before
+    writing, from the last backup's size), today's is made, and the owner's file stays."""
+    out, tag = _back_up_onto_a_3mb_stick(tmp_path, photo_bytes=550_000, old_backups=[600_000] * 4)
     today = f"shop-inbox-backup-20261210-090000-{tag}.zip"
     assert f"backup: made {today}" in out, out
     kept = [f"shop-inbox-backup-2026120{d}-090000-{tag}.zip" for d in (7, 8, 9)]
@@ -392,15 +399,7 @@ def test_a_stick_full_of_older_backups_makes_room_for_the_days_backup(tmp_path: 
 def test_a_backup_that_outgrew_the_last_one_still_fits_once_older_ones_are_removed(tmp_path: Path) -> None:
     """The shop's photos have grown since yesterday's small backup, so the guess said it would fit and
     the disk filled mid-way: the older backups go, yesterday's stays, and today's is made again."""
-    from tests.support.full_disk import run_on_a_small_disk
-
-    shop, tag = _shop_with_photo(tmp_path, 1_300_000)
-    stick = _stick_with_old_backups(tmp_path, tag, [1_000, 600_000, 600_000, 600_000])
-    disk = tmp_path / "disk"
-    child = (
-        f"{sys.executable} -m tests.support.backup_room_child {shop} {disk}/stick 2026-12-10T09:00:00+00:00"
-    )
-    out = run_on_a_small_disk(disk, "3m", f"cp -r {stick} {disk}/stick && {child}", env={})
+    out, tag = _back_up_onto_a_3mb_stick(tmp_path, photo_bytes=1_300_000, old_backups=[1_000, *[600_000] * 3])
     today = f"shop-inbox-backup-20261210-090000-{tag}.zip"
     assert f"backup: made {today}" in out, out
     yesterday = f"shop-inbox-backup-20261209-090000-{tag}.zip"
