@@ -28,6 +28,7 @@ class BusinessHoursEditor(AutomationDialog):
         self._chosen_zone = system_timezone()
         self.week = WeekHoursEditor()
         self.closed = ClosedDaysEditor()
+        self.closed.country = self.ctx.shop_region
         closed_box = QGroupBox(self.tr("Closed days"))
         QVBoxLayout(closed_box).addWidget(self.closed)
         form = QFormLayout()

@@ -4,7 +4,7 @@ opens again)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.public_holidays import HolidayPeriod, holiday_periods
 from app.wire import CLOSED_DAYS_MAX, CLOSED_NOTE_MAX, ClosedDays
-from ui.formatting import date_edit_format, date_range, from_qdate, qdate
+from ui.formatting import babel_locale_name, date_edit_format, date_range, from_qdate, qdate
+from ui.ops import run_op
+
+HOLIDAYS_AHEAD = timedelta(days=365)
 
 PERIOD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,6 +81,56 @@ class ClosedDaysDialog(QDialog):
         )
 
 
+class PublicHolidaysDialog(QDialog):
+    """The country's public holidays of the coming year, to tick the ones the shop closes on; those
+    already among the closed days are shown ticked and cannot be added twice."""
+
+    def __init__(
+        self, periods: list[HolidayPeriod], closed: list[ClosedDays], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Public holidays"))
+        self.periods = periods
+        already = {(c.first, c.last) for c in closed}
+        self.list = QListWidget(self)
+        for period in periods:
+            item = QListWidgetItem(f"{date_range(period.first, period.last)} · {period.name}")
+            item.setData(PERIOD_ROLE, period)
+            if (period.first, period.last) in already:
+                item.setText(self.tr("{0} (added)").format(item.text()))
+                item.setCheckState(Qt.CheckState.Checked)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        note = QLabel(self.tr("Tick the days the shop closes on. You can change or remove them after."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add ticked days"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(self.list.sizeHintForColumn(0) + 60, 420)
+
+    def ticked(self) -> list[ClosedDays]:
+        chosen = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            enabled = bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+            if enabled and item.checkState() == Qt.CheckState.Checked:
+                period: HolidayPeriod = item.data(PERIOD_ROLE)
+                chosen.append(
+                    ClosedDays(first=period.first, last=period.last, note=period.name[:CLOSED_NOTE_MAX])
+                )
+        return chosen
+
+
 class ClosedDaysEditor(QWidget):
     """The closed periods, soonest first; Add…, Change… (or a double-click) and Remove."""
 
@@ -97,6 +151,10 @@ class ClosedDaysEditor(QWidget):
         self.change_button.clicked.connect(self.change)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove)
+        self.country = ""  # the shop's (ISO code): its public holidays are offered
+        self.holidays_button = QPushButton(self.tr("Add public holidays…"))
+        self.holidays_button.clicked.connect(self.offer_holidays)
+        self.holidays_dialog: PublicHolidaysDialog | None = None
         hint = QLabel(
             self.tr(
                 "Holidays and vacations: the shop is closed all day, whatever the week says. The away "
@@ -105,7 +163,7 @@ class ClosedDaysEditor(QWidget):
         )
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.change_button, self.remove_button):
+        for button in (self.add_button, self.holidays_button, self.change_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -145,6 +203,7 @@ class ClosedDaysEditor(QWidget):
         self.change_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
         self.add_button.setEnabled(len(self.periods) < CLOSED_DAYS_MAX)
+        self.holidays_button.setEnabled(len(self.periods) < CLOSED_DAYS_MAX)
 
     def add(self) -> None:
         self._ask(None)
@@ -166,6 +225,45 @@ class ClosedDaysEditor(QWidget):
         kept = [p for p in self.periods if p is not old]
         self.periods = sorted([*kept, new], key=lambda p: (p.first, p.last))
         self._fill(select=new)
+        self.changed.emit()
+
+    def offer_holidays(self) -> None:
+        """The coming year's public holidays of the shop's country, worked out off the GUI thread (the
+        calendar's first use loads it: a quarter of a second)."""
+        today = datetime.now().astimezone().date()
+        country, language = self.country, babel_locale_name()
+        self.holidays_button.setEnabled(False)
+
+        def shown(periods: list[HolidayPeriod]) -> None:
+            self.holidays_button.setEnabled(len(self.periods) < CLOSED_DAYS_MAX)
+            if not periods:
+                self.holidays_button.setToolTip(
+                    self.tr("No public holidays are known for the shop's country.")
+                )
+                return
+            dialog = self.holidays_dialog = PublicHolidaysDialog(periods, self.periods, self)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.accepted.connect(lambda: self._holidays_ticked(dialog.ticked()))
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        def failed(_exc: BaseException) -> None:
+            self.holidays_button.setEnabled(True)
+
+        run_op(
+            lambda: holiday_periods(country, today, today + HOLIDAYS_AHEAD, language),
+            shown,
+            parent=self,
+            on_failure=failed,
+        )
+
+    def _holidays_ticked(self, chosen: list[ClosedDays]) -> None:
+        self.holidays_dialog = None
+        room = CLOSED_DAYS_MAX - len(self.periods)
+        if not chosen or room <= 0:
+            return
+        self.periods = sorted([*self.periods, *chosen[:room]], key=lambda p: (p.first, p.last))
+        self._fill()
         self.changed.emit()
 
     def remove(self) -> None:

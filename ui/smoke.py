@@ -54,6 +54,17 @@ def run_smoke_checks(window: MainWindow) -> list[str]:
             problems.append("countries' currencies are unknown (babel's territory data missing?)")
     except Exception as exc:
         problems.append(f"time zones or countries cannot be listed: {exc}")
+    try:
+        # The holidays package imports each country's calendar by name, and reads its names' translations.
+        from datetime import date
+
+        from app.public_holidays import HolidayPeriod, holiday_periods
+
+        chuseok = HolidayPeriod(date(2026, 9, 24), date(2026, 9, 26), "추석")
+        if chuseok not in holiday_periods("KR", date(2026, 9, 1), date(2026, 9, 30), "ko"):
+            problems.append("Korea's public holidays are missing or unnamed (the holidays package's data?)")
+    except Exception as exc:
+        problems.append(f"public holidays unavailable: {exc}")
     from app.phones import display_phone, e164_digits
 
     try:

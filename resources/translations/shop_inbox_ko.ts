@@ -1766,12 +1766,20 @@ Right-click to retry.</source>
         <translation>삭제</translation>
     </message>
     <message>
+        <source>Add public holidays…</source>
+        <translation>공휴일 추가…</translation>
+    </message>
+    <message>
         <source>Holidays and vacations: the shop is closed all day, whatever the week says. The away message answers, and the menu bot says when the shop opens again.</source>
         <translation>공휴일과 휴가처럼 요일과 상관없이 하루 종일 쉬는 날이에요. 자리 비움 메시지가 답하고, 메뉴 봇은 다시 여는 날을 알려 줘요.</translation>
     </message>
     <message>
         <source>{0} (past)</source>
         <translation>{0} (지남)</translation>
+    </message>
+    <message>
+        <source>No public holidays are known for the shop&apos;s country.</source>
+        <translation>상점 국가의 공휴일 정보가 없어요.</translation>
     </message>
 </context>
 <context>
@@ -4180,6 +4188,25 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Phone number needed</source>
         <translation>전화번호가 필요해요</translation>
+    </message>
+</context>
+<context>
+    <name>PublicHolidaysDialog</name>
+    <message>
+        <source>Public holidays</source>
+        <translation>공휴일</translation>
+    </message>
+    <message>
+        <source>{0} (added)</source>
+        <translation>{0} (추가됨)</translation>
+    </message>
+    <message>
+        <source>Tick the days the shop closes on. You can change or remove them after.</source>
+        <translation>상점이 쉬는 날을 체크하세요. 추가한 뒤에도 바꾸거나 삭제할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Add ticked days</source>
+        <translation>체크한 날 추가</translation>
     </message>
 </context>
 <context>

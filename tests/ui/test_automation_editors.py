@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.paths import paths_for
@@ -580,6 +581,7 @@ def test_closed_days_are_added_changed_and_removed_and_said_in_the_summary(qtbot
     today = date.today()
     start = today + timedelta(days=20)
 
+    # Each dialog is filled and accepted before any event runs: the dialog guard never sees it.
     closed.add_button.click()
     dialog = closed.dialog
     assert dialog is not None and dialog.isVisible()
@@ -632,3 +634,48 @@ def test_saving_the_hours_keeps_the_editor_its_size(qtbot, demo_ctx: AppContext)
         settle(qtbot, editor)
         qtbot.waitUntil(lambda: editor.saved_note.isVisible(), timeout=5000)
     assert editor.height() == height
+
+
+def test_public_holidays_of_the_shops_country_are_added_with_a_tick(qtbot, ctx: AppContext, dialogs) -> None:
+    """A Korean shop closes for Chuseok: it is offered with its dates worked out (they move each year),
+    ticked, and added as one closed stretch; offered again, it shows as added."""
+    from datetime import date, timedelta
+
+    from app.public_holidays import holiday_periods
+    from ui.closed_days import HOLIDAYS_AHEAD
+
+    ctx.shop_region = "KR"
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    closed = editor.closed
+    dialogs.expect("modal")  # left open for the test to tick
+    closed.holidays_button.click()
+    qtbot.waitUntil(
+        lambda: closed.holidays_dialog is not None and closed.holidays_dialog.isVisible(), timeout=10_000
+    )
+    dialog = closed.holidays_dialog
+    assert dialog is not None
+    today = date.today()
+    chuseok = next(
+        p for p in holiday_periods("KR", today, today + HOLIDAYS_AHEAD, "en") if p.name == "Chuseok"
+    )
+    assert chuseok.last - chuseok.first == timedelta(days=2)
+    rows = [dialog.list.item(i) for i in range(dialog.list.count())]
+    assert len(rows) >= 12 and all(not r.checkState().value for r in rows)  # nothing ticked for the owner
+    [row] = [r for r in rows if r.text().endswith(" · Chuseok")]
+    row.setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert [(c.first, c.last, c.note) for c in closed.value()] == [(chuseok.first, chuseok.last, "Chuseok")]
+
+    dialogs.expect("modal")
+    closed.holidays_button.click()  # offered again: Chuseok is there already, and cannot be added twice
+    qtbot.waitUntil(
+        lambda: closed.holidays_dialog is not None and closed.holidays_dialog.isVisible(), timeout=10_000
+    )
+    again = closed.holidays_dialog
+    assert again is not None
+    [added] = [
+        again.list.item(i) for i in range(again.list.count()) if "Chuseok" in again.list.item(i).text()
+    ]
+    assert added.text().endswith("(added)") and not added.flags() & Qt.ItemFlag.ItemIsEnabled
+    again.accept()
+    assert len(closed.value()) == 1
