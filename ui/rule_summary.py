@@ -48,9 +48,11 @@ class RuleSummary(QObject):
             when = self.tr("Sent when a customer writes during your away hours: {0}.").format(
                 self.week(rule.custom, hours.timezone)
             )
+            if closed := self.closed_days(hours):
+                when += " " + self.tr("Also on your closed days: {0}.").format(closed)
         else:
             when = self.tr("Sent when a customer writes outside your business hours ({0}).").format(
-                self.week(hours.week, hours.timezone)
+                self.hours(hours)
             )
         minutes = rule.owner_reply_grace_minutes
         once = (
@@ -88,13 +90,17 @@ class RuleSummary(QObject):
     def hours(self, hours: BusinessHours, today: date | None = None) -> str:
         """The week, then the closed days still to come: "…; closed Sep 24 – 26 (Chuseok)"."""
         said = self.week(hours.week, hours.timezone)
+        closed = self.closed_days(hours, today)
+        return self.tr("{0}; closed {1}").format(said, closed) if closed else said
+
+    def closed_days(self, hours: BusinessHours, today: date | None = None) -> str:
+        """The closed days still to come, the first few named: "Sep 24 – 26 (Chuseok), Dec 25"; ""
+        for none."""
         today = today or datetime.now().astimezone().date()
         coming = sorted((c for c in hours.closed_days if c.last >= today), key=lambda c: c.first)
-        if not coming:
-            return said
         shown = [
             date_range(c.first, c.last) + (f" ({c.note})" if c.note else "") for c in coming[:CLOSED_SHOWN]
         ]
         if len(coming) > CLOSED_SHOWN:
             shown.append(self.tr("{0} more").format(len(coming) - CLOSED_SHOWN))
-        return self.tr("{0}; closed {1}").format(said, ", ".join(shown))
+        return ", ".join(shown)

@@ -4797,6 +4797,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>자리 비움 시간에 고객이 메시지를 보내면 보내요: {0}.</translation>
     </message>
     <message>
+        <source>Also on your closed days: {0}.</source>
+        <translation>휴무일에도 보내요: {0}.</translation>
+    </message>
+    <message>
         <source>Sent when a customer writes outside your business hours ({0}).</source>
         <translation>영업시간({0}) 외에 고객이 메시지를 보내면 보내요.</translation>
     </message>

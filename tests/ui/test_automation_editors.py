@@ -679,3 +679,23 @@ def test_public_holidays_of_the_shops_country_are_added_with_a_tick(qtbot, ctx: 
     assert added.text().endswith("(added)") and not added.flags() & Qt.ItemFlag.ItemIsEnabled
     again.accept()
     assert len(closed.value()) == 1
+
+
+def test_the_away_messages_summary_names_the_closed_days_it_also_answers_on(qapp) -> None:
+    """The owner reading the away message's summary learns it also answers on the holidays set in the
+    business hours (both schedules), and past holidays are not listed."""
+    from datetime import date
+
+    from app.wire import AwayRule, BusinessHours, ClosedDays
+    from ui.formatting import date_range
+    from ui.rule_summary import RuleSummary
+
+    summaries = RuleSummary()
+    chuseok = ClosedDays(first=date(2099, 9, 24), last=date(2099, 9, 26), note="추석")
+    gone = ClosedDays(first=date(2020, 1, 1), last=date(2020, 1, 2), note="old")
+    hours = BusinessHours(timezone="Asia/Seoul", closed_days=[gone, chuseok])
+    named = f"{date_range(chuseok.first, chuseok.last)} (추석)"
+    outside = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="outside_hours"), hours)
+    assert f"; closed {named})" in outside and "old" not in outside
+    custom = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="custom"), hours)
+    assert f"Also on your closed days: {named}." in custom
