@@ -4,8 +4,8 @@ The computer's own start-up list is the truth, not a preference in the inbox: a 
 user's registry on Windows, a LaunchAgent in ~/Library/LaunchAgents on macOS, an XDG autostart entry
 on Linux. Each names the command that started this run (the installed program, or Python and
 `ui.main` from a source checkout) and, where this run keeps its data in a folder of its own
-(`--data-dir`), that folder, so the same inbox opens. Blocking (a file or a registry value): off the
-GUI thread.
+(`--data-dir`), that folder, so the same inbox opens. Quick (one small file or registry value): the
+Settings dialog reads it as it opens and writes it as it saves.
 """
 
 from __future__ import annotations
