@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -236,9 +237,11 @@ class ClosedDaysEditor(QWidget):
 
         def shown(periods: list[HolidayPeriod]) -> None:
             self.holidays_button.setEnabled(len(self.periods) < CLOSED_DAYS_MAX)
-            if not periods:
-                self.holidays_button.setToolTip(
-                    self.tr("No public holidays are known for the shop's country.")
+            if not periods:  # a territory the calendar does not know (Ascension, Diego Garcia…)
+                QMessageBox.information(
+                    self,
+                    self.tr("Public holidays"),
+                    self.tr("No public holidays are known for the shop's country in the coming year."),
                 )
                 return
             dialog = self.holidays_dialog = PublicHolidaysDialog(periods, self.periods, self)

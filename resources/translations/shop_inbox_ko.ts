@@ -1778,8 +1778,12 @@ Right-click to retry.</source>
         <translation>{0} (지남)</translation>
     </message>
     <message>
-        <source>No public holidays are known for the shop&apos;s country.</source>
-        <translation>상점 국가의 공휴일 정보가 없어요.</translation>
+        <source>Public holidays</source>
+        <translation type="unfinished">공휴일</translation>
+    </message>
+    <message>
+        <source>No public holidays are known for the shop&apos;s country in the coming year.</source>
+        <translation>상점 국가의 앞으로 1년 공휴일 정보가 없어요.</translation>
     </message>
 </context>
 <context>

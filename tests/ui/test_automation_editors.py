@@ -699,3 +699,13 @@ def test_the_away_messages_summary_names_the_closed_days_it_also_answers_on(qapp
     assert f"; closed {named})" in outside and "old" not in outside
     custom = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="custom"), hours)
     assert f"Also on your closed days: {named}." in custom
+
+
+def test_a_shop_in_a_territory_without_known_holidays_is_told_so(qtbot, ctx: AppContext, dialogs) -> None:
+    ctx.shop_region = "AC"  # Ascension Island: in the country list, not in the holidays calendar
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    told = dialogs.expect("information")
+    editor.closed.holidays_button.click()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=10_000)
+    assert told.shown[0].text == "No public holidays are known for the shop's country in the coming year."
+    assert editor.closed.holidays_button.isEnabled() and editor.closed.value() == []
