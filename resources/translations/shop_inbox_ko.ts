@@ -1779,7 +1779,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Public holidays</source>
-        <translation type="unfinished">공휴일</translation>
+        <translation>공휴일</translation>
     </message>
     <message>
         <source>No public holidays are known for the shop&apos;s country in the coming year.</source>
