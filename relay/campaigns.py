@@ -330,7 +330,7 @@ class CampaignRunner:
 
     async def _send_tracked(self, run: _Pace, row: CampaignRow, recipient: RecipientRow) -> None:
         try:
-            outcome = await self._send_one(row, recipient)
+            outcome = await self._send_one(row, recipient, run)
         except SQLAlchemyError as exc:
             log.warning("campaign send not recorded: id=%s error=%s", row.id, type(exc).__name__)
             outcome = "stop"
@@ -379,7 +379,7 @@ class CampaignRunner:
             return False
         return True
 
-    async def _send_one(self, row: CampaignRow, recipient: RecipientRow) -> str:
+    async def _send_one(self, row: CampaignRow, recipient: RecipientRow, run: _Pace) -> str:
         """ "sent", "busy" (try again later) or "stop" (paused, cancelled, at the limit, lease lost).
 
         Two round trips to the database around the send: `begin_send` (every check and the key's
@@ -397,7 +397,9 @@ class CampaignRunner:
         try:
             validate_send(body)
         except LimitError as exc:
-            return await self._record(row.id, wa_id, 400, error_body(RelayErrorCode.INVALID, str(exc)))
+            return await self._record(
+                row.id, wa_id, 400, error_body(RelayErrorCode.INVALID, str(exc)), stopped=run.stopping
+            )
         limit = await self.limits.current()
         now_ms = self.now_ms()
         begun = await run_in_threadpool(
@@ -432,8 +434,10 @@ class CampaignRunner:
         if begun.outcome == "reserved":
             state, stored_status, stored = begun.reserved or ("in_flight", None, None)
             if state == "in_flight":
-                return await self._record(row.id, wa_id, 409, {})
-            return await self._record(row.id, wa_id, int(stored_status or 200), json.loads(stored or "{}"))
+                return await self._record(row.id, wa_id, 409, {}, stopped=run.stopping)
+            return await self._record(
+                row.id, wa_id, int(stored_status or 200), json.loads(stored or "{}"), stopped=run.stopping
+            )
         recorded: list[bool] = []
         record_sent_in = self.store.campaigns.record_sent_in
 
@@ -453,9 +457,11 @@ class CampaignRunner:
         )
         if recorded:
             return "sent"
-        return await self._record(row.id, wa_id, status, answer)
+        return await self._record(row.id, wa_id, status, answer, stopped=run.stopping)
 
-    async def _record(self, campaign_id: str, wa_id: str, status: int, answer: dict[str, Any]) -> str:
+    async def _record(
+        self, campaign_id: str, wa_id: str, status: int, answer: dict[str, Any], *, stopped: bool = False
+    ) -> str:
         set_recipient = self.store.campaigns.set_recipient
         now = self.now_ms()
         if status == 200:
@@ -481,7 +487,10 @@ class CampaignRunner:
         code = error.get("graph_code")
         refusal = TEMPLATE_REFUSALS.get(code) if isinstance(code, int) else None
         if refusal is not None:
-            return await self._pause_for_template(campaign_id, wa_id, refusal)
+            # `stopped`: a send of a run an earlier refusal already stopped answers late (in flight):
+            # the recipient waits again, but the pause is that earlier one's. Pausing again could undo
+            # the owner's resume, made meanwhile, and leave the campaign paused for good.
+            return await self._pause_for_template(campaign_id, wa_id, refusal, pause=not stopped)
         reason = CAMPAIGN_LATE_FAILURES.get(code) if isinstance(code, int) else None
         await run_in_threadpool(
             lambda: set_recipient(
@@ -492,7 +501,9 @@ class CampaignRunner:
             await self.opt_out_for_meta(wa_id)
         return "sent"
 
-    async def _pause_for_template(self, campaign_id: str, wa_id: str, reason: CampaignReason) -> str:
+    async def _pause_for_template(
+        self, campaign_id: str, wa_id: str, reason: CampaignReason, *, pause: bool = True
+    ) -> str:
         """Graph refused the template version: queue the recipient again, free their send key (its
         stored refusal would answer the send after the resume), pause the campaign."""
         store = self.store
@@ -500,7 +511,7 @@ class CampaignRunner:
             lambda: store.campaigns.set_recipient(campaign_id, wa_id, RecipientState.QUEUED)
         )
         await run_in_threadpool(store.sends.release, campaign_send_key(campaign_id, wa_id))
-        if await self._set_state(campaign_id, CampaignState.PAUSED, reason, only_from=ACTIVE):
+        if pause and await self._set_state(campaign_id, CampaignState.PAUSED, reason, only_from=ACTIVE):
             log.info("campaign paused: id=%s reason=%s", campaign_id, reason)
         return "stop"
 

@@ -150,6 +150,34 @@ def test_news_of_the_campaigns_own_version_leaves_it_running_when_no_one_left_is
     assert (paused.state, paused.reason) == ("paused", "template_paused")
 
 
+def test_a_refusal_that_answers_after_the_owner_resumed_does_not_pause_the_campaign_again(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Two English sends in flight when Graph refused the first: the campaign paused, and the owner
+    resumed (Meta had lifted the pause) before the second, slower send's refusal came back. That late
+    refusal belongs to the run already paused: its customer waits again, the resumed run sends to both.
+    (It paused the resumed campaign for good, seen in CI under load.)"""
+    import threading
+
+    from tests.support.fake_graph import graph_error
+
+    english, also_english = "821090900002", "821090900003"
+    refused = graph_error(400, 132015, "Template is paused")
+    first, slow = threading.Event(), threading.Event()
+    graph.script = [{**refused, "until": first}, {**refused, "until": slow}]
+    post_campaign(relay, "late", [speaking("en", english), speaking("en", also_english)])
+    wait_until(lambda: graph.send_calls >= 2, 30, "both English sends in flight")
+    first.set()
+    paused = wait_for_state(relay, "late", "paused", "done")
+    assert (paused.state, paused.reason) == ("paused", "template_paused")
+
+    control(relay, "late", "resume")  # Meta lifted the pause: the owner resumes at once
+    slow.set()  # and only now does the first run's second refusal answer
+    done = wait_for_state(relay, "late", "done")
+    assert done.counts == {"sent": 2}
+    assert sorted(to for to, _, _ in languages_sent(graph)) == [english, also_english]
+
+
 @pytest.mark.parametrize(
     ("graph_code", "reason"),
     [(132015, "template_paused"), (132016, "template_disabled"), (132001, "template_missing")],
