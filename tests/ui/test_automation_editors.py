@@ -647,11 +647,9 @@ def test_public_holidays_of_the_shops_country_are_added_with_a_tick(qtbot, ctx: 
     ctx.shop_region = "KR"
     editor = opened(qtbot, BusinessHoursEditor(ctx))
     closed = editor.closed
-    dialogs.expect("modal")  # left open for the test to tick
+    offered = dialogs.expect("modal")  # left open for the test to tick, once the guard has seen it
     closed.holidays_button.click()
-    qtbot.waitUntil(
-        lambda: closed.holidays_dialog is not None and closed.holidays_dialog.isVisible(), timeout=10_000
-    )
+    qtbot.waitUntil(lambda: bool(offered.shown) and closed.holidays_dialog is not None, timeout=10_000)
     dialog = closed.holidays_dialog
     assert dialog is not None
     today = date.today()
@@ -666,11 +664,9 @@ def test_public_holidays_of_the_shops_country_are_added_with_a_tick(qtbot, ctx: 
     dialog.accept()
     assert [(c.first, c.last, c.note) for c in closed.value()] == [(chuseok.first, chuseok.last, "Chuseok")]
 
-    dialogs.expect("modal")
+    again_offered = dialogs.expect("modal")
     closed.holidays_button.click()  # offered again: Chuseok is there already, and cannot be added twice
-    qtbot.waitUntil(
-        lambda: closed.holidays_dialog is not None and closed.holidays_dialog.isVisible(), timeout=10_000
-    )
+    qtbot.waitUntil(lambda: bool(again_offered.shown) and closed.holidays_dialog is not None, timeout=10_000)
     again = closed.holidays_dialog
     assert again is not None
     [added] = [
