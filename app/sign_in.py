@@ -10,12 +10,15 @@ Settings dialog reads it as it opens and writes it as it saves.
 
 from __future__ import annotations
 
+import logging
 import os
 import plistlib
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 NAME = "Shop Inbox"
 MAC_LABEL = "com.shopinbox.desktop"  # the app bundle's identifier (build.spec)
@@ -124,8 +127,8 @@ if sys.platform == "win32":  # the registry is Windows' own (mypy checks this pa
                 return
             try:
                 winreg.DeleteValue(key, NAME)
-            except FileNotFoundError:
-                pass
+            except FileNotFoundError:  # already off (removed by hand, or by the uninstaller): nothing to undo
+                log.debug("no start-up value to remove")
 
 else:
 
