@@ -397,9 +397,7 @@ class CampaignRunner:
         try:
             validate_send(body)
         except LimitError as exc:
-            return await self._record(
-                row.id, wa_id, 400, error_body(RelayErrorCode.INVALID, str(exc)), stopped=run.stopping
-            )
+            return await self._record(row.id, wa_id, 400, error_body(RelayErrorCode.INVALID, str(exc)), run)
         limit = await self.limits.current()
         now_ms = self.now_ms()
         begun = await run_in_threadpool(
@@ -434,9 +432,9 @@ class CampaignRunner:
         if begun.outcome == "reserved":
             state, stored_status, stored = begun.reserved or ("in_flight", None, None)
             if state == "in_flight":
-                return await self._record(row.id, wa_id, 409, {}, stopped=run.stopping)
+                return await self._record(row.id, wa_id, 409, {}, run)
             return await self._record(
-                row.id, wa_id, int(stored_status or 200), json.loads(stored or "{}"), stopped=run.stopping
+                row.id, wa_id, int(stored_status or 200), json.loads(stored or "{}"), run
             )
         recorded: list[bool] = []
         record_sent_in = self.store.campaigns.record_sent_in
@@ -457,10 +455,10 @@ class CampaignRunner:
         )
         if recorded:
             return "sent"
-        return await self._record(row.id, wa_id, status, answer, stopped=run.stopping)
+        return await self._record(row.id, wa_id, status, answer, run)
 
     async def _record(
-        self, campaign_id: str, wa_id: str, status: int, answer: dict[str, Any], *, stopped: bool = False
+        self, campaign_id: str, wa_id: str, status: int, answer: dict[str, Any], run: _Pace
     ) -> str:
         set_recipient = self.store.campaigns.set_recipient
         now = self.now_ms()
@@ -487,10 +485,13 @@ class CampaignRunner:
         code = error.get("graph_code")
         refusal = TEMPLATE_REFUSALS.get(code) if isinstance(code, int) else None
         if refusal is not None:
-            # `stopped`: a send of a run an earlier refusal already stopped answers late (in flight):
-            # the recipient waits again, but the pause is that earlier one's. Pausing again could undo
-            # the owner's resume, made meanwhile, and leave the campaign paused for good.
-            return await self._pause_for_template(campaign_id, wa_id, refusal, pause=not stopped)
+            # Only a run's first refusal pauses, and the run is stopped at once, before any await:
+            # another send of it in flight may answer while this pause is being written. Its
+            # recipient waits again, but the pause is this one's: pausing again could undo the
+            # owner's resume, made meanwhile, and leave the campaign paused for good.
+            first = not run.stopping
+            run.stopping = True
+            return await self._pause_for_template(campaign_id, wa_id, refusal, pause=first)
         reason = CAMPAIGN_LATE_FAILURES.get(code) if isinstance(code, int) else None
         await run_in_threadpool(
             lambda: set_recipient(

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from app.wire import Campaign
-from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.fake_graph import FakeGraph, graph_error, run_fake_graph
 from tests.support.relay_campaigns import (
     SEOUL_AFTERNOON,
     campaign,
@@ -77,14 +77,17 @@ def test_a_campaign_to_a_thousand_reaches_exactly_the_consenting_at_its_pace_des
     late = {people[3]: 131049, people[5]: 131050, people[9]: 130472}
     graph.late_failures.update(late)
     graph.throughput = 25  # Graph answers 429 (130429) beyond 25 messages a second
+    # A busy machine may never send faster than that (PostgreSQL under load: about 17 a second), so
+    # Graph also answers its first sends 429 whatever the speed.
+    graph.script.extend(graph_error(429, 130429, "Rate limit hit") for _ in range(3))
 
     post_campaign(relay, "thousand", recipients, pace=30)
-    done = wait_for_state(relay, "thousand", "done", timeout=120)
+    done = wait_for_state(relay, "thousand", "done", timeout=300)
 
     delivered = sent_to(graph)
     assert set(delivered) == set(people) - refused
     assert max(delivered.values()) == 1  # nobody twice, 429s and all
-    assert graph.throttled > 0
+    assert graph.script == []  # the 429s were met, and their customers are in `delivered` once
     window = graph.sent_times
     busiest = max(sum(1 for t in window[i:] if t - start < 1.0) for i, start in enumerate(window))
     assert busiest <= 30 + 1  # never faster than the configured pace
