@@ -46,6 +46,12 @@ def db(db_path: Path) -> Iterator[object]:
     database.close()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from tests.support.wait_scale import scale_qtbot_waits
+
+    scale_qtbot_waits()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests (PostgreSQL suite, kill -9 soak, frozen build) run last, after everything else."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
