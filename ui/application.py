@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.settings import Preferences
     from ui.context import AppContext
     from ui.main_window import MainWindow
+    from ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -379,13 +380,24 @@ def run_first_setup(ctx: AppContext) -> str:
         later = update_preferences(ctx.db, setup_done=True)
         ctx.prefs.update(dataclasses.asdict(later))
         return "skipped"
-    db = ctx.db
+    return finish_setup(wizard, ctx)
+
+
+def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
+    """The wizard was finished: keep the token, the relay and the shop's place, and open the inbox
+    at sign-in if ticked (a refusal is said; the rest is kept). "connected", or "skipped" when the
+    token could not be kept."""
+    from app.settings import update_preferences
+    from app.sign_in import SignInStart
+    from ui.sign_in_choice import set_open_at_sign_in
     from ui.token_store import store_token_interactively
 
     if not store_token_interactively(wizard, ctx, wizard.relay_url, wizard.token):
         return "skipped"
+    if wizard.shop_page.open_at_sign_in.isChecked():
+        set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), True)
     prefs = update_preferences(
-        db,
+        ctx.db,
         relay_url=wizard.relay_url,
         shop_region=wizard.shop_page.region,
         currency=wizard.shop_page.currency_code,

@@ -20,6 +20,7 @@ from app.errors import RelayUnreachable, Unauthorised
 from app.relay_client import RelayClient
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
 from ui.ops import Op
+from ui.size_text import human_size
 
 PASS_COLOUR = "#1b7f3b"
 FAIL_COLOUR = "#b3261e"
@@ -64,7 +65,7 @@ def passed_sentence(step: str) -> str:
         ),
         CheckStep.PUBLIC_URL: translate("RelayCheckView", "{url} answers securely, and it is this relay."),
         CheckStep.WEBHOOK_VERIFIED: translate("RelayCheckView", "Meta has reached the relay's webhook."),
-        CheckStep.DATABASE: translate("RelayCheckView", "The relay can store messages; {free_mb} MB free."),
+        CheckStep.DATABASE: translate("RelayCheckView", "The relay can store messages; {free} free."),
         CheckStep.CLOCK: translate("RelayCheckView", "The relay's clock is right."),
     }
     return sentences.get(step, "")  # type: ignore[call-overload]
@@ -146,7 +147,7 @@ def problem_sentence(problem: str) -> str:
         ),
         CheckProblem.DISK_LOW: translate(
             "RelayCheckView",
-            "The relay's disk is almost full ({free_mb} MB free). Free some space, or new messages "
+            "The relay's disk is almost full ({free} free). Free some space, or new messages "
             "will not be saved.",
         ),
         CheckProblem.CLOCK_OFF: translate(
@@ -163,6 +164,9 @@ def problem_sentence(problem: str) -> str:
 
 def line_sentence(line: CheckLine) -> str:
     params = _Params(line.params)
+    free_mb = params.get("free_mb", "")
+    if free_mb.isdigit():  # "73.7 GB", in the owner's way of writing numbers, not "75442 MB"
+        params["free"] = human_size(int(free_mb) * 1024 * 1024)
     if line.status == CheckStatus.PASS:
         return passed_sentence(line.step).format_map(params)
     if line.problem:

@@ -44,10 +44,9 @@ from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
 from app.db import is_disk_full
 from app.errors import ShopInboxError
-from app.paths import platform_paths
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
-from app.sign_in import SignInStart, start_command
+from app.sign_in import SignInStart
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
@@ -57,6 +56,7 @@ from ui.relay_check_view import RelayCheckPanel
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
+from ui.sign_in_choice import set_open_at_sign_in, sign_in_is_on
 from ui.size_text import human_size
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class SettingsDialog(QDialog):
         # The computer's own start-up list, not a preference of the inbox (app/sign_in.py).
         self.sign_in = SignInStart.for_this_user()
         self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
-        self.open_at_sign_in.setChecked(self._sign_in_is_on())
+        self.open_at_sign_in.setChecked(sign_in_is_on(self.sign_in))
         if ctx.demo:
             self.open_at_sign_in.setEnabled(False)
             self.open_at_sign_in.setToolTip(self.tr("The demo shop is never opened at sign-in."))
@@ -459,38 +459,11 @@ class SettingsDialog(QDialog):
             on_failure=refused,
         )
 
-    def _sign_in_is_on(self) -> bool:
-        try:
-            return self.sign_in.is_on()  # a file's or a registry value's presence: quick
-        except OSError as exc:
-            log.warning("could not read the sign-in start: %s", exc)
-            return False
-
     def _apply_sign_in(self) -> bool:
         """Open at sign-in as ticked; False (and said) when the computer refused the change."""
-        wanted = self.open_at_sign_in.isChecked()
-        if not self.open_at_sign_in.isEnabled() or wanted == self._sign_in_is_on():
+        if not self.open_at_sign_in.isEnabled():
             return True
-        # This inbox, also when it lives in a folder of its own (--data-dir) rather than the usual one.
-        own_folder = self.ctx.paths.data_dir
-        data_dir = None if own_folder == platform_paths().data_dir else own_folder
-        try:
-            if wanted:
-                self.sign_in.turn_on(start_command(data_dir))
-            else:
-                self.sign_in.turn_off()
-        except OSError as exc:  # a start-up folder that may not be written, a locked registry
-            log.warning("sign-in start not changed: %s", exc)
-            reason = exc.strerror or str(exc)
-            QMessageBox.warning(
-                self,
-                self.tr("Settings not saved"),
-                self.tr(
-                    "The computer did not let Shop Inbox change what opens when you sign in ({reason})."
-                ).format(reason=reason),
-            )
-            return False
-        return True
+        return set_open_at_sign_in(self, self.ctx, self.sign_in, self.open_at_sign_in.isChecked())
 
     def _auto_backup_toggled(self, on: bool) -> None:
         if on and not self.backup_folder:

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -113,6 +114,10 @@ class RelayPage(QWizardPage):
         self.last_result: CheckResult | None = None
         self._checked_for: tuple[str, str] | None = None
         self.check_button.clicked.connect(self.start_check)
+        # Enter after pasting checks, as the button does; once the check passed it goes on (the
+        # wizard's Next, its default button, gets the key).
+        self.url.returnPressed.connect(self._entered)
+        self.token.returnPressed.connect(self._entered)
         self.url.textChanged.connect(self._invalidate)
         self.token.textChanged.connect(self._invalidate)
         self.registerField("relay_url*", self.url)
@@ -123,6 +128,14 @@ class RelayPage(QWizardPage):
         self.result.clear()
         self.report.reset()
         self.completeChanged.emit()
+
+    def _entered(self) -> None:
+        if self.isComplete() or not self.check_button.isEnabled() or not self.url.text().strip():
+            return
+        if not self.token.text().strip():
+            self.token.setFocus()
+            return
+        self.start_check()
 
     def start_check(self) -> None:
         url, token = normalise_relay_url(self.url.text()), self.token.text().strip()
@@ -159,8 +172,13 @@ class ShopPage(QWizardPage):
         self.place = ShopPlaceFields(self)
         self.country, self.currency = self.place.country, self.place.currency
         self.place.choose("KR", "KRW")
+        # A shop's inbox is there from the moment the laptop is: ticked, in plain sight, and in
+        # Settings ▸ Messages afterwards.
+        self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
+        self.open_at_sign_in.setChecked(True)
         form = QFormLayout(self)
         self.place.add_rows(form)
+        form.addRow(self.open_at_sign_in)
 
     @property
     def region(self) -> str:
@@ -193,6 +211,8 @@ class SetupWizard(QWizard):
         text.setWordWrap(True)
         self.demo_button = QPushButton(self.tr("Try the demo"))
         self.demo_button.clicked.connect(self._demo)
+        # Enter is Next, whichever button has the focus: the demo is a choice made with a click.
+        self.demo_button.setAutoDefault(False)
         box = QVBoxLayout(intro)
         box.addWidget(text)
         box.addWidget(self.demo_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -202,6 +222,7 @@ class SetupWizard(QWizard):
             # with or without a relay: offered before the relay page, which needs one to go on.
             self.import_button = QPushButton(self.tr("Import chats exported from your phone…"))
             self.import_button.clicked.connect(self._import_chats)
+            self.import_button.setAutoDefault(False)
             box.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignLeft)
         later = QLabel(
             self.tr(

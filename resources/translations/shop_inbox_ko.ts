@@ -4522,8 +4522,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>Meta가 릴레이의 웹훅에 연결했어요.</translation>
     </message>
     <message>
-        <source>The relay can store messages; {free_mb} MB free.</source>
-        <translation>릴레이가 메시지를 저장할 수 있어요. 남은 공간은 {free_mb} MB예요.</translation>
+        <source>The relay can store messages; {free} free.</source>
+        <translation>릴레이가 메시지를 저장할 수 있어요. 남은 공간은 {free}예요.</translation>
     </message>
     <message>
         <source>The relay&apos;s clock is right.</source>
@@ -4590,8 +4590,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이가 메시지를 저장하지 못해요. 저장 공간에 쓸 수 없어요. 서버의 디스크를 확인하세요.</translation>
     </message>
     <message>
-        <source>The relay&apos;s disk is almost full ({free_mb} MB free). Free some space, or new messages will not be saved.</source>
-        <translation>릴레이의 디스크가 거의 가득 찼어요 (남은 공간 {free_mb} MB). 공간을 비우지 않으면 새 메시지가 저장되지 않아요.</translation>
+        <source>The relay&apos;s disk is almost full ({free} free). Free some space, or new messages will not be saved.</source>
+        <translation>릴레이의 디스크가 거의 가득 찼어요 (남은 공간 {free}). 공간을 비우지 않으면 새 메시지가 저장되지 않아요.</translation>
     </message>
     <message>
         <source>The relay&apos;s clock is {seconds} seconds off, so away messages may go out at the wrong time. Turn on automatic time on the server.</source>
@@ -5018,10 +5018,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         </translation>
     </message>
     <message>
-        <source>The computer did not let Shop Inbox change what opens when you sign in ({reason}).</source>
-        <translation>컴퓨터가 로그인할 때 여는 프로그램을 샵 인박스가 바꾸지 못하게 했어요({reason}).</translation>
-    </message>
-    <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
         <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
     </message>
@@ -5260,6 +5256,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <source>Used to show phone numbers and prices the way your customers write them.</source>
         <translation>고객이 쓰는 방식대로 전화번호와 가격을 표시하는 데 사용해요.</translation>
     </message>
+    <message>
+        <source>Open Shop Inbox when I sign in to this computer</source>
+        <translation>이 컴퓨터에 로그인하면 샵 인박스 열기</translation>
+    </message>
 </context>
 <context>
     <name>ShopPlaceFields</name>
@@ -5329,6 +5329,17 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     <message>
         <source>Menus</source>
         <translation>메뉴</translation>
+    </message>
+</context>
+<context>
+    <name>SignInChoice</name>
+    <message>
+        <source>Settings not saved</source>
+        <translation>설정을 저장하지 못했어요</translation>
+    </message>
+    <message>
+        <source>The computer did not let Shop Inbox change what opens when you sign in ({reason}).</source>
+        <translation>컴퓨터가 로그인할 때 여는 프로그램을 샵 인박스가 바꾸지 못하게 했어요({reason}).</translation>
     </message>
 </context>
 <context>

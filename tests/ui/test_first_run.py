@@ -39,6 +39,37 @@ def test_wizard_accepts_a_reachable_relay_with_the_right_token(qtbot: Any, relay
     assert "Connected" in page.result.text()
 
 
+def test_enter_goes_on_checks_the_relay_after_pasting_and_goes_on_again(qtbot: Any, relay_url: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    with qtbot.waitActive(wizard):
+        wizard.activateWindow()
+    demo = wizard.demo_button
+    demo.setFocus()  # the welcome page's first button has the focus: Enter still goes on, never to the demo
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is demo, timeout=3000)
+    with qtbot.assertNotEmitted(wizard.demo_requested):
+        qtbot.keyClick(demo, Qt.Key.Key_Return)
+    page = wizard.relay_page
+    assert wizard.currentPage() is page
+    page.url.setText(relay_url)
+    qtbot.keyClick(page.url, Qt.Key.Key_Return)
+    assert (
+        QApplication.focusWidget() is page.token and page.last_result is None
+    )  # no token yet: on to its field
+    page.token.setText(CLIENT_TOKEN)
+    qtbot.keyClick(page.token, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.isComplete, timeout=15000)
+    assert "Connected" in page.result.text()
+    qtbot.keyClick(page.token, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.shop_page
+
+
 def test_wizard_explains_a_wrong_token(qtbot: Any, relay_url: str) -> None:
     page = check(qtbot, relay_url, "not-the-token")
     assert page.last_result.outcome is CheckOutcome.WRONG_TOKEN
@@ -158,6 +189,63 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
         second.db.close()
     finally:
         # open_inbox installs the start's translators: later tests get the app as it was.
+        for added in set(app.findChildren(QTranslator)) - translators:
+            app.removeTranslator(added)
+        app.setProperty("shopInboxLanguage", language)
+        QLocale.setDefault(locale)
+
+
+def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
+    qtbot: Any, tmp_path: Path, relay_url: str, dialogs: Any, monkeypatch: Any
+) -> None:
+    import argparse
+
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    from app.paths import paths_for
+    from app.settings import read_preferences
+    from ui.application import open_inbox
+    from ui.token_store import load_token
+    from ui.translations import installed_language
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    entry = tmp_path / "config" / "autostart" / "shop-inbox.desktop"
+
+    def connect(wizard: Any, *, keep_ticked: bool) -> None:
+        wizard.next()  # past the welcome
+        page = wizard.relay_page
+        page.url.setText(relay_url)
+        page.token.setText(CLIENT_TOKEN)
+        page.check_button.click()
+        qtbot.waitUntil(page.isComplete, timeout=15000)
+        wizard.next()
+        assert wizard.shop_page.open_at_sign_in.isChecked()  # offered, ticked, in plain sight
+        wizard.shop_page.open_at_sign_in.setChecked(keep_ticked)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators, language, locale = set(app.findChildren(QTranslator)), installed_language(app), QLocale()
+    args = argparse.Namespace(smoke=False, lang="en")
+    try:
+        dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=True))
+        paths = paths_for(tmp_path / "data").ensure()
+        ctx = open_inbox(app, args, paths)
+        prefs = read_preferences(ctx.db)
+        assert prefs.relay_url == relay_url and load_token(ctx, relay_url) == CLIENT_TOKEN
+        # This inbox opens when the owner signs in: the program that runs now, on its own folder.
+        exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+        assert exec_line == f"Exec={sys.executable} -m ui.main --data-dir {paths.data_dir}"
+        ctx.db.close()
+
+        entry.unlink()  # another computer's first start, unticked: nothing in its start-up list
+        dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=False))
+        other = open_inbox(app, args, paths_for(tmp_path / "other").ensure())
+        assert read_preferences(other.db).relay_url == relay_url
+        assert not entry.exists()
+        other.db.close()
+    finally:
         for added in set(app.findChildren(QTranslator)) - translators:
             app.removeTranslator(added)
         app.setProperty("shopInboxLanguage", language)

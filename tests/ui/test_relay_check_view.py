@@ -3,6 +3,7 @@ plain words; Settings ▸ Relay checks again and shows the number's quality and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,9 @@ def test_the_wizard_shows_an_expired_token_in_plain_words_with_the_fix(
     assert view.summary.text() == "To fix before messages can arrive: 2"
     marks = [symbol.text() for symbol, _text in view.line_labels]
     assert "✗" in marks and "–" in marks  # what depends on the token is not checked, and says so
+    # The relay's free space as the owner reads sizes ("73.7 GB"), not a count of megabytes.
+    storage = next(text.text() for _symbol, text in view.line_labels if "can store messages" in text.text())
+    assert re.fullmatch(r"The relay can store messages; \d{1,3}(\.\d)? [kMGT]B free\.", storage), storage
 
 
 def test_a_report_is_plain_text_even_when_the_relay_sends_markup(qtbot: Any) -> None:
