@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +65,7 @@ from app.wire import (
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
+from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.korean_particles import with_particles
 from ui.ops import failure_sentence, run_op
@@ -152,25 +153,6 @@ def reply_text(body: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
     return text, choices
 
 
-class CustomerField(QLineEdit):
-    """Return sends to the simulated chat and stops there: it never presses the dialog's Save."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-
-
-class ChoiceList(QListWidget):
-    """The last menu's rows and buttons: Return taps the current one and stops there (a list view
-    passes Return on, and the dialog would press Save with it)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-
-
 class Simulator(QFrame):
     """A phone-shaped panel: the owner writes as a customer and taps rows and buttons, and sees
     exactly what the relay would send (the same `app.rules.bot_decision`)."""
@@ -191,15 +173,17 @@ class Simulator(QFrame):
         self.view.setSpacing(4)
         self.view.setStyleSheet("QListView { background: #EFEAE2; }")
         self.view.setAccessibleName(self.tr("Simulated conversation"))
-        self.choices = ChoiceList()
+        self.choices = QListWidget()
         self.choices.setAccessibleName(self.tr("Rows and buttons of the last menu"))
         self.choices.setMaximumHeight(150)
         self.choices.itemActivated.connect(self._tap)
         self.choices.itemClicked.connect(self._tap)
-        self.field = CustomerField()
+        self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Write as a customer…"))
         self.field.setAccessibleName(self.tr("Message as a customer"))
         self.field.returnPressed.connect(self.send_typed)
+        # Return sends (or taps the current row) and stops there: it never presses the dialog's Save.
+        keep_enter(self.field, self.choices)
         send = QPushButton(self.tr("Send"))
         send.clicked.connect(self.send_typed)
         reset = QPushButton(self.tr("Start over"))

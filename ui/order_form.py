@@ -40,6 +40,7 @@ from app.order_actions import items_for_order, order_form_start, start_order
 from app.order_settings import OrderSettings, default_charges
 from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
 from ui.context import AppContext
+from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
@@ -232,7 +233,10 @@ class StartOrderDialog(QDialog):
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self.search_catalogue)
-        self.search.returnPressed.connect(lambda: self.add_result(0))
+        # Enter adds the item found (the list's current one) and stays in the search for the next;
+        # it never creates the order (the dialog's default button), which waits for its lines.
+        self.search.returnPressed.connect(self._add_current)
+        keep_enter(self.search, self.results)
         self.shipping.textEdited.connect(lambda _t: self._mark_shipping_edited())
         for signal in (self.shipping.textChanged, self.discount.textChanged, self.remote.toggled):
             signal.connect(lambda *_a: self.recompute())
@@ -279,6 +283,11 @@ class StartOrderDialog(QDialog):
     def add_result(self, row: int) -> None:
         if 0 <= row < len(self.found):
             self.lines.add(self.found[row])
+
+    def _add_current(self) -> None:
+        current = self.results.currentIndex()
+        self.add_result(current.row() if current.isValid() else 0)
+        self.search.selectAll()  # the next name typed replaces this one
 
     # ----------------------------------------------------------------- totals
     def _mark_shipping_edited(self) -> None:

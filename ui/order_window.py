@@ -48,6 +48,7 @@ from app.phones import display_phone
 from app.shipping_sheets import ShippingAddress
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
+from ui.enter_key import keep_enter
 from ui.formatting import babel_locale_name, customer_datetime, full_datetime
 from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
@@ -197,6 +198,7 @@ class OrderWindow(QDialog):
         self.save_tracking_button.setObjectName("saveTracking")
         self.save_tracking_button.clicked.connect(self.save_tracking)
         self.tracking.returnPressed.connect(self._tracking_entered)
+        keep_enter(self.tracking)
         self.shipping_row = QWidget(self)
         sr = QHBoxLayout(self.shipping_row)
         sr.setContentsMargins(0, 0, 0, 0)
@@ -226,6 +228,9 @@ class OrderWindow(QDialog):
         self.cash_receipt.setPlaceholderText(self.tr("Cash receipt: phone or business number"))
         self.save_payment = QPushButton(self.tr("Save"), self)
         self.save_payment.clicked.connect(self.save_payment_details)
+        for field in (self.depositor, self.cash_receipt):  # Enter saves them, as the row's button does
+            field.returnPressed.connect(self.save_payment_details)
+        keep_enter(self.depositor, self.cash_receipt)
         self.payment_row = QWidget(self)
         pr = QHBoxLayout(self.payment_row)
         pr.setContentsMargins(0, 0, 0, 0)

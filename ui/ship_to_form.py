@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, 
 
 from app.order_queries import ShipTo
 from app.shipping_sheets import ShippingAddress
+from ui.enter_key import keep_enter
 
 
 class ShipToForm(QWidget):
@@ -30,7 +31,11 @@ class ShipToForm(QWidget):
         self.memo = QLineEdit(self)
         self.memo.setMaxLength(200)
         self.save_button = QPushButton(self.tr("Save address"), self)
-        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.value()))
+        self.save_button.clicked.connect(self._save)
+        fields = (self.name, self.phone, self.postcode, self.address, self.detail, self.memo)
+        for field in fields:  # Enter saves the address, as its button does, and nothing else
+            field.returnPressed.connect(self._save)
+        keep_enter(*fields)
         first = QHBoxLayout()
         first.addWidget(self.name, 2)
         first.addWidget(self.phone, 2)
@@ -61,6 +66,9 @@ class ShipToForm(QWidget):
         self.address.setText(ship_to.address)
         self.detail.setText(ship_to.address_detail)
         self.memo.setText(ship_to.delivery_memo)
+
+    def _save(self) -> None:
+        self.save_requested.emit(self.value())
 
     def value(self) -> ShippingAddress:
         return ShippingAddress(

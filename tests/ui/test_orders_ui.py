@@ -575,6 +575,75 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     assert "wblNo=654321098765" in body
 
 
+def test_enter_after_a_catalogue_search_adds_the_item_and_never_creates_the_order(
+    window: Any, qtbot: Any
+) -> None:
+    """The owner types a name and presses Enter, item after item: each is added, and the order is
+    created only with its button (Enter had also pressed it, creating an order of the first item)."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SHIRT"))
+        contact_id = make_contact(s, profile_name="박서연").id
+    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 2)
+    dialog.search.setFocus()
+    for code in ("SHIRT", "BAG"):
+        dialog.search.setText(code)
+        qtbot.waitUntil(lambda code=code: [item.retailer_id for item in dialog.found] == [code])
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.search.selectedText() == code  # ready for the next name
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)  # Enter in the list adds its current item too
+    assert [(line.item.retailer_id, line.quantity) for line in dialog.lines.lines] == [
+        ("SHIRT", 1),
+        ("BAG", 2),
+    ]
+    settle(qtbot)
+    with window.ctx.db.read() as s:
+        assert s.scalars(select(Order)).all() == []
+    with qtbot.waitSignal(dialog.created):
+        dialog.create_button.click()
+    with window.ctx.db.read() as s:
+        assert [order.total_minor for order in s.scalars(select(Order))] == [63000]  # 39,000 + 24,000
+
+
+def test_enter_in_the_payment_and_address_fields_saves_that_row_and_nothing_else(
+    window: Any, qtbot: Any
+) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="이하은")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    with qtbot.waitActive(order_window):
+        order_window.activateWindow()
+    order_window.depositor.setText("박지훈")
+    order_window.depositor.setFocus()
+    qtbot.keyClick(order_window.depositor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: order_window.detail is not None and order_window.detail.depositor_name == "박지훈"
+    )
+    order_window.ship_to.address.setText("서울특별시 성동구 성수이로 1")
+    qtbot.keyClick(order_window.ship_to.address, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            order_window.detail is not None
+            and order_window.detail.ship_to.address == "서울특별시 성동구 성수이로 1"
+        )
+    )
+    settle(qtbot)
+    assert order_window.isVisible() and order_window.message_box.isHidden()  # no step was taken
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.state == OrderState.AWAITING_PAYMENT
+
+
 def test_the_owner_fixes_the_depositor_name_and_adds_a_cash_receipt_number(window: Any, qtbot: Any) -> None:
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))

@@ -1,0 +1,39 @@
+"""Enter does what the field (or list) it is pressed in does, and stops there.
+
+In a dialog Qt passes an Enter that a line edit or a list view has handled on to the dialog, which
+clicks its default button, or the first button made when none is set. So Enter after a catalogue
+search added the item *and* created the order, and Enter in a payment field clicked a button of
+another row. A field given `keep_enter` handles Enter itself (a line edit's `returnPressed`, a
+list's `activated`), and the dialog never sees the key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _KeepsEnter(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+            and isinstance(watched, QWidget)
+        ):
+            watched.event(event)  # the widget's own Enter: returnPressed, activated…
+            # …and nothing more. Qt passes a key event on to the parent while it is not accepted,
+            # even one a filter has eaten: accepted, the dialog's buttons never see it.
+            event.accept()
+            return True
+        return False
+
+
+def keep_enter(*widgets: QWidget) -> None:
+    """Enter in each of these widgets is theirs alone (each is given one filter, owned by it)."""
+    for widget in widgets:
+        keeper = _KeepsEnter(widget)
+        widget.installEventFilter(keeper)
