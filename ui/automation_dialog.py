@@ -221,6 +221,11 @@ class AutomationDialog(QDialog):
         self.loaded = False
         self.state = AutomationsState(doc=Automations())
         self.build()
+        # Enter in a field saves (once the document is in): set now that the button is in this
+        # dialog. Otherwise Qt makes the first button in the tab order the default one, the relay
+        # banner's "Send now" in the profile editor, and Enter sent the stored copy, unsaved edits
+        # left behind.
+        self._save_button().setDefault(True)
         self.form.setEnabled(False)
         self._save_button().setEnabled(False)
         ctx.hub.changed.connect(self._hub_changed)
@@ -245,9 +250,28 @@ class AutomationDialog(QDialog):
             self.loaded = True
             self.form.setEnabled(True)
             self._save_button().setEnabled(True)
+            self._focus_first_field()
             self.ready.emit()
             if self.state.status is SyncStatus.PENDING:
                 self.push()
+
+    def _focus_first_field(self) -> None:
+        """The form was disabled while the document was read, so the focus went to a button: the
+        owner who opened the editor to type starts in its first field instead."""
+        focus = self.focusWidget()
+        if focus is not None and self.form.isAncestorOf(focus):
+            return
+        widget = self.nextInFocusChain()  # the tab order (the form's fields were made after it)
+        while widget is not None and widget is not self:
+            if (
+                self.form.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _hub_changed(self, changes: Changes) -> None:
         """Another editor or the relay (a settings event) changed the rules: show the new state, and

@@ -301,7 +301,7 @@ class BotEditor(AutomationDialog):
         ready = QPushButton(self.tr("Start from the ready-made shop menu"))
         ready.clicked.connect(self.use_ready_made)
         import_button = QPushButton(self.tr("Import…"))
-        import_button.clicked.connect(self.import_json)
+        import_button.clicked.connect(lambda: self.import_json())  # not import_json(checked)
         export_button = QPushButton(self.tr("Export…"))
         export_button.clicked.connect(self.export_json)
         # The switch above its buttons, not beside them: the editor, beside the simulator, must fit

@@ -102,7 +102,7 @@ class CampaignReportView(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
-        self.export_button.clicked.connect(self.export)
+        self.export_button.clicked.connect(lambda: self.export())  # not export(checked)
         self.pause_button = QPushButton(self.tr("Pause"), self)
         self.resume_button = QPushButton(self.tr("Resume"), self)
         self.cancel_button = QPushButton(self.tr("Cancel campaign"), self)

@@ -35,6 +35,7 @@ from app.quick_replies import (
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
+from ui.enter_key import keep_enter
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -131,8 +132,7 @@ class QuickReplyManager(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_current)
+        self.save_button.clicked.connect(lambda: self.save_current())  # not save_current(checked)
         right = QWidget()
         form = QFormLayout(right)
         form.addRow(self.tr("Shortcut"), self.shortcut)
@@ -159,11 +159,24 @@ class QuickReplyManager(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(close)
+        # Enter in the form saves the reply, set once the button is in this dialog (set before, Qt
+        # forgot it and made Close the default: Enter in the shortcut field closed the window).
+        self.save_button.setDefault(True)
+        # Enter in the search goes to the replies found, never to the form's Save.
+        self.search.returnPressed.connect(self._to_results)
+        keep_enter(self.search)
         resize_within_screen(self, QSize(820, 520))
         self.count.setText(self.tr("Loading…"))
         self.body.setEnabled(False)  # until the replies are in (a moment); Close stays usable
         ctx.hub.changed.connect(self._hub_changed)
         self.reload(first=True)
+
+    def _to_results(self) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.view.setFocus()
 
     # ------------------------------------------------------------------ list
 

@@ -162,6 +162,25 @@ def test_profile_editor_saves_and_refuses_a_bad_email(qtbot, ctx: AppContext) ->
     assert "서울 리넨 하우스" in editor.summary.text()
 
 
+def test_the_profile_editor_opens_in_its_first_field_and_enter_saves(qtbot, ctx: AppContext) -> None:
+    """The banner's "Send now" (the relay is not reached here) was the first button: the focus sat on
+    it, and Enter in a field pressed it instead of saving the typed name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    editor = BusinessProfileEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.name, timeout=3000)
+    editor.name.setText("서울 리넨 하우스")
+    qtbot.keyClick(editor.name, Qt.Key.Key_Return)
+    settle(qtbot, editor)
+    assert AutomationsStore(ctx.db).state().doc.profile.name == "서울 리넨 하우스"
+
+
 def test_saving_one_editor_keeps_what_another_editor_saved_meanwhile(qtbot, demo_ctx: AppContext) -> None:
     hours = opened(qtbot, BusinessHoursEditor(demo_ctx))
     store = AutomationsStore(demo_ctx.db)

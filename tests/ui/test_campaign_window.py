@@ -140,7 +140,9 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     assert report.view.isColumnHidden(6)  # "Version": everyone who was sent it got the one language
     told = dialogs.expect("information")
     target = tmp_path / "report.csv"
-    report.export(target)
+    asked = dialogs.expect("getSaveFileName", answer=str(target))
+    report.export_button.click()  # the button asks where (its click's `checked` is not a path)
+    assert [shown.title for shown in asked.shown] == ["Export report"]
     qtbot.waitUntil(lambda: bool(told.shown), timeout=5000)
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")

@@ -208,3 +208,33 @@ def test_a_5_mb_paste_into_a_reply_is_cut_before_it_is_laid_out(qtbot, ctx: AppC
     manager.text.paste()
     assert len(manager.text.toPlainText()) == MAX_CHARS
     assert max(added) <= MAX_CHARS
+
+
+def test_enter_in_the_form_saves_the_reply_and_enter_in_the_search_goes_to_the_replies_found(
+    qtbot, ctx: AppContext
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QuickReplyLibrary(ctx.db).add("/배송", "결제 확인 후 1~2일 안에 발송돼요.")
+    manager = open_manager(qtbot, ctx)
+    manager.show()
+    with qtbot.waitActive(manager):
+        manager.activateWindow()
+    manager.new_reply()
+    manager.text.setPlainText("입금 계좌는 국민은행 123-45-678901이에요.")
+    manager.keywords.setText("계좌")
+    manager.shortcut.setFocus()
+    manager.shortcut.setText("/계좌")
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(manager.shortcut, Qt.Key.Key_Return)  # Enter is Save (it was New: edits left)
+    settle(qtbot, manager)
+    assert sorted(row.shortcut for row in QuickReplyLibrary(ctx.db).all()) == ["/계좌", "/배송"]
+
+    manager.search.setFocus()
+    manager.search.setText("배송")
+    qtbot.waitUntil(lambda: shown(manager) == ["/배송"])
+    qtbot.keyClick(manager.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is manager.view
+    found = manager.model.row_at(manager.view.currentIndex().row())
+    assert found is not None and found.shortcut == "/배송"
+    assert manager.isVisible()
