@@ -9,6 +9,8 @@ list's `activated`), and the dialog never sees the key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
@@ -17,6 +19,10 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _KeepsEnter(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], object] | None) -> None:
+        super().__init__(widget)
+        self.action = action
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
@@ -24,7 +30,10 @@ class _KeepsEnter(QObject):
             and event.key() in ENTER_KEYS
             and isinstance(watched, QWidget)
         ):
-            watched.event(event)  # the widget's own Enter: returnPressed, activated…
+            if self.action is not None:
+                self.action()
+            else:
+                watched.event(event)  # the widget's own Enter: returnPressed, activated…
             # …and nothing more. Qt passes a key event on to the parent while it is not accepted,
             # even one a filter has eaten: accepted, the dialog's buttons never see it.
             event.accept()
@@ -32,8 +41,9 @@ class _KeepsEnter(QObject):
         return False
 
 
-def keep_enter(*widgets: QWidget) -> None:
-    """Enter in each of these widgets is theirs alone (each is given one filter, owned by it)."""
+def keep_enter(*widgets: QWidget, action: Callable[[], object] | None = None) -> None:
+    """Enter in each of these widgets is theirs alone (each is given one filter, owned by it); with
+    `action`, Enter does that instead (a list whose double click already has a handler, which
+    `activated` would run a second time)."""
     for widget in widgets:
-        keeper = _KeepsEnter(widget)
-        widget.installEventFilter(keeper)
+        widget.installEventFilter(_KeepsEnter(widget, action))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.labels import LabelCount, LabelInvalid, LabelStore, clean_label_name
 from ui.context import AppContext
+from ui.enter_key import keep_enter
 from ui.label_names import label_display_name, new_label_colour, shown_label_names
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -92,6 +93,8 @@ class LabelsManager(QDialog):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(lambda _i: self.rename_current())
+        # Enter renames the label picked, as a double click does (it pressed "New label…").
+        keep_enter(self.view, action=self.rename_current)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)

@@ -108,3 +108,25 @@ def test_in_korean_a_built_in_label_renamed_unchanged_stays_built_in_and_its_nam
     rows = LabelStore(ctx.db).all()
     assert [row.name for row in rows].count("Shipped") == 1 and len(rows) == 6
     assert manager.model.index(4, 0).data().startswith("배송 중")
+
+
+def test_enter_on_a_label_renames_it_as_a_double_click_does(qtbot, ctx: AppContext, dialogs) -> None:
+    """Enter pressed "New label…" (the dialog's first button) instead."""
+    from PySide6.QtCore import Qt
+
+    manager = open_manager(qtbot, ctx)
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.add_label("단골")
+    settle(qtbot, manager)
+    label = manager.current()
+    assert label is not None
+    manager.show()
+    with qtbot.waitActive(manager):
+        manager.activateWindow()
+    manager.view.setFocus()
+    asked = dialogs.expect("getText", answer="VIP 단골")
+    with qtbot.waitSignal(ctx.hub.changed):
+        qtbot.keyClick(manager.view, Qt.Key.Key_Return)
+    assert [shown.title for shown in asked.shown] == ["Rename label"]
+    settle(qtbot, manager)
+    assert "VIP 단골" in [row.name for row in LabelStore(ctx.db).all()]
