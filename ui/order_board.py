@@ -214,6 +214,9 @@ class OrderBoard(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        # Enter filters at once, and opens the order when only one is found (its number typed).
+        self._open_if_one = False
+        self.search.returnPressed.connect(self._search_entered)
         close_with_keys(self)
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.state_filter.currentIndexChanged.connect(lambda _i: self.reload())
@@ -262,7 +265,17 @@ class OrderBoard(QWidget):
         shown = sum(model.total for model in self.columns.values())
         self.status.setText(self.tr("%n order(s)", "", shown))
         self.loaded_once = True
+        if self._open_if_one and generation is not None:
+            self._open_if_one = False
+            found = [model.summary(0) for model in self.columns.values() if model.rowCount()]
+            if shown == 1 and len(found) == 1:
+                self.open_order(found[0].id)
         self.loaded.emit(shown)
+
+    def _search_entered(self) -> None:
+        self._filter_timer.stop()
+        self._open_if_one = True
+        self.reload()
 
     def _fetch_column(self, model: StateColumnModel) -> None:
         generation, f, after, db = self._generation, self._filter, model.last_key(), self.ctx.db

@@ -224,6 +224,27 @@ def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtb
     assert board.table.isVisible()
 
 
+def test_enter_in_the_board_search_opens_the_one_order_found(window: Any, qtbot: Any) -> None:
+    ids = some_orders(window.ctx)
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with window.ctx.db.read() as s:
+        order = s.get(Order, ids[3])
+        assert order is not None
+        number = order.number
+    board.search.setText("고객")  # six orders: Enter filters, and opens none
+    with qtbot.waitSignal(board.loaded) as shown:
+        qtbot.keyClick(board.search, Qt.Key.Key_Return)
+    assert shown.args == [6] and actions.open_orders == {}
+    board.search.setText(number)
+    with qtbot.waitSignal(board.loaded) as shown:
+        qtbot.keyClick(board.search, Qt.Key.Key_Return)
+    assert shown.args == [1]
+    assert list(actions.open_orders) == [ids[3]]
+
+
 def test_a_board_column_pages_in_more_cards_as_it_scrolls(window: Any, qtbot: Any) -> None:
     from ui.order_board import PAGE
 
