@@ -1,7 +1,8 @@
 """Replies typed and not sent yet, per chat, kept in the inbox so a restart (or a crash) loses none.
 
-Stored as one setting row ({contact id: text}): the composer saves it a moment after the owner stops
-typing and when another chat opens; the window reads it once after its first paint.
+Stored as one setting row ({contact id: text}, or {contact id: {"text", "reply_to"}} when the reply
+quotes a message): the composer saves it a moment after the owner stops typing, when another chat
+opens and when a quote is picked or dropped; the window reads it once after its first paint.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.changes import Changes
+from app.queries import MessageRow, messages_by_ids
 from app.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -20,20 +22,41 @@ DRAFTS_KEPT = 500  # the newest typed; an older one is dropped rather than the r
 
 
 def read_drafts(db: Database) -> dict[int, str]:
+    return read_drafts_and_quotes(db)[0]
+
+
+def read_drafts_and_quotes(db: Database) -> tuple[dict[int, str], dict[int, MessageRow]]:
+    """The drafts' texts, and the message each quotes that is still in its chat."""
     with db.read() as session:
         stored = get_setting(session, DRAFTS_KEY, {})
-    if not isinstance(stored, dict):
-        return {}
-    drafts: dict[int, str] = {}
-    for key, text in stored.items():
-        if isinstance(text, str) and text.strip() and str(key).isdigit():
-            drafts[int(key)] = text[:DRAFT_CHARS]
-    return drafts
+        drafts: dict[int, str] = {}
+        quoting: dict[int, int] = {}
+        for key, value in stored.items() if isinstance(stored, dict) else ():
+            text, reply_to = (
+                (value.get("text"), value.get("reply_to")) if isinstance(value, dict) else (value, None)
+            )
+            if isinstance(text, str) and text.strip() and str(key).isdigit():
+                drafts[int(key)] = text[:DRAFT_CHARS]
+                if isinstance(reply_to, int):
+                    quoting[int(key)] = reply_to
+        found = {row.id: row for row in messages_by_ids(session, list(quoting.values()))}
+    # A quoted message deleted since (with its chat, or on its own) is left out; the text stays.
+    quotes = {
+        contact_id: found[message_id]
+        for contact_id, message_id in quoting.items()
+        if message_id in found and found[message_id].contact_id == contact_id
+    }
+    return drafts, quotes
 
 
-def store_drafts(db: Database, drafts: dict[int, str]) -> Changes:
-    """Replace the stored drafts with these (in the order typed: the last ones are kept)."""
+def store_drafts(db: Database, drafts: dict[int, str], quotes: dict[int, int] | None = None) -> Changes:
+    """Replace the stored drafts with these (in the order typed: the last ones are kept); `quotes`
+    names the message a draft answers (by contact)."""
+    quotes = quotes or {}
     kept = [(k, t[:DRAFT_CHARS]) for k, t in drafts.items() if t.strip()][-DRAFTS_KEPT:]
+    stored: dict[str, object] = {
+        str(k): {"text": t, "reply_to": quotes[k]} if k in quotes else t for k, t in kept
+    }
     with db.write() as session:
-        put_setting(session, DRAFTS_KEY, {str(k): t for k, t in kept})
+        put_setting(session, DRAFTS_KEY, stored)
     return Changes()  # nothing any view shows

@@ -336,10 +336,13 @@ class ChatPane(QWidget):
         )
 
     def keep_drafts(self) -> None:
-        """The composer's unsent texts, into the inbox (app/drafts.py): a restart or a crash loses none.
+        """The composer's unsent texts and their quotes, into the inbox (app/drafts.py): a restart or a
+        crash loses none.
         A draft that cannot be written (a full disk) stays in the box; the next pause tries again."""
-        drafts, db = dict(self.composer.drafts), self.ctx.db
-        run_change(self.ctx, lambda: store_drafts(db, drafts), parent=self, on_failure=lambda _exc: None)
+        drafts, quotes, db = dict(self.composer.drafts), self.composer.quotes(), self.ctx.db
+        run_change(
+            self.ctx, lambda: store_drafts(db, drafts, quotes), parent=self, on_failure=lambda _exc: None
+        )
 
     def send(self, out: Outgoing) -> None:
         conv = self.conversation

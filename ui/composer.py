@@ -110,10 +110,10 @@ class Composer(QFrame):
         self.reply_bar.setObjectName("replyBar")
         self.reply_label = QLabel(self.reply_bar)
         self.reply_label.setTextFormat(Qt.TextFormat.PlainText)
-        close_reply = QToolButton(self.reply_bar)
+        self.cancel_reply = close_reply = QToolButton(self.reply_bar)
         close_reply.setIcon(icons.icon("close"))
         close_reply.setToolTip(self.tr("Cancel reply"))
-        close_reply.clicked.connect(self.clear_reply)
+        close_reply.clicked.connect(self._drop_reply)
         rl = QHBoxLayout(self.reply_bar)
         rl.setContentsMargins(10, 4, 6, 4)
         rl.addWidget(self.reply_label, 1)
@@ -283,14 +283,29 @@ class Composer(QFrame):
         if self._draft_pause.isActive():
             self._keep_draft()
 
-    def load_drafts(self, stored: dict[int, str]) -> None:
-        """The drafts kept from the last run; what was typed since this start wins."""
+    def load_drafts(self, stored: dict[int, str], quotes: dict[int, MessageRow] | None = None) -> None:
+        """The drafts kept from the last run, with the messages they quote; what was typed (or
+        quoted) since this start wins."""
         for contact_id, text in stored.items():
             self.drafts.setdefault(contact_id, text)
-        if self.contact_id in stored and not self.edit.toPlainText():
-            self.edit.setPlainText(stored[self.contact_id])
+        open_draft = stored.get(self.contact_id) if self.contact_id is not None else None
+        restored = open_draft is not None and not self.edit.toPlainText()
+        if open_draft is not None and restored:
+            self.edit.setPlainText(open_draft)
             self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        for contact_id, message in (quotes or {}).items():
+            if contact_id != self.contact_id:
+                self._replies.setdefault(contact_id, message)
+            elif restored and self.reply_to is None:
+                self._show_reply(message)
         self.drafts_shown.emit()
+
+    def quotes(self) -> dict[int, int]:
+        """The message each draft answers, by chat (kept with the drafts)."""
+        quoted = {contact_id: message.id for contact_id, message in self._replies.items()}
+        if self.contact_id is not None and self.reply_to is not None:
+            quoted[self.contact_id] = self.reply_to.id
+        return quoted
 
     def forget_draft(self, contact_id: int) -> None:
         """The chat was deleted: a half-written reply to it does not wait for the customer's next message."""
@@ -378,6 +393,12 @@ class Composer(QFrame):
     def set_reply(self, message: MessageRow) -> None:
         self._show_reply(message)
         self.edit.setFocus()
+        self.drafts_changed.emit()  # the quote is kept with the draft
+
+    def _drop_reply(self) -> None:
+        """The owner took the quote away: the draft is kept without it."""
+        self.clear_reply()
+        self.drafts_changed.emit()
 
     def _show_reply(self, message: MessageRow) -> None:
         self.reply_to = message

@@ -453,13 +453,16 @@ class MainWindow(QMainWindow):
             self._connect_sync(self.ctx.sync)
 
     def read_drafts(self) -> None:
-        """The replies typed and not sent in the last run, back in their chats' boxes."""
-        from app.drafts import read_drafts
+        """The replies typed and not sent in the last run, back in their chats' boxes with their quotes."""
+        from app.drafts import read_drafts_and_quotes
         from ui.ops import run_op
 
         db = self.ctx.db
         run_op(
-            lambda: read_drafts(db), self.chat.composer.load_drafts, parent=self, on_failure=lambda _e: None
+            lambda: read_drafts_and_quotes(db),
+            lambda found: self.chat.composer.load_drafts(*found),
+            parent=self,
+            on_failure=lambda _e: None,
         )
 
     def start_again(self) -> None:

@@ -118,3 +118,43 @@ def test_a_deleted_chat_takes_its_draft_with_it(qtbot: Any, window: Any, dialogs
     assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
     select_chat(window, qtbot, kim)
     assert composer.edit.toPlainText() == ""
+
+
+def test_the_message_a_draft_answers_comes_back_with_it_after_a_restart(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """The owner picks Kim's message to answer, types half the answer, and quits: at the next start
+    the box holds the text and the quote, and the answer goes out as an answer to that message."""
+    from ui.main_window import MainWindow
+    from ui.ops import pending_ops
+
+    kim, amy = two_chats(window, qtbot)
+    window.start_sync()
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    model = window.chat.view.chat_model
+    asked = model.message_at(model.rowCount() - 1)
+    assert asked is not None and asked.body == "주문할게요"
+    composer.set_reply(asked)
+    composer.edit.insertPlainText("네, 주소 알려주세요")
+    select_chat(window, qtbot, amy)  # the chat left: its draft and quote are kept now
+    composer.edit.insertPlainText("In stock, yes")
+    composer.set_reply(window.chat.view.chat_model.message_at(0))
+    composer.cancel_reply.click()  # the owner takes Amy's quote away again: her draft is kept without it
+    window.close()
+    qtbot.waitUntil(lambda: pending_ops() == 0, timeout=5000)
+
+    again = MainWindow(ctx)  # the next start, on the same inbox
+    qtbot.addWidget(again, before_close_func=lambda w: qtbot.waitUntil(lambda: pending_ops() == 0))
+    again.show()
+    again.start_sync()
+    load_chats(again, qtbot)
+    qtbot.waitUntil(lambda: "Draft: 네, 주소 알려주세요" in list_texts(again, kim), timeout=5000)
+    select_chat(again, qtbot, kim)
+    box = again.chat.composer
+    qtbot.waitUntil(lambda: box.edit.toPlainText() == "네, 주소 알려주세요", timeout=5000)
+    assert box.reply_to is not None and box.reply_to.id == asked.id
+    assert box.reply_bar.isVisibleTo(again) and "주문할게요" in box.reply_label.text()
+    select_chat(again, qtbot, amy)
+    assert box.edit.toPlainText() == "In stock, yes" and box.reply_to is None
+    again.shutdown()
