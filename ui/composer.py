@@ -101,6 +101,7 @@ class Composer(QFrame):
         self.reply_to: MessageRow | None = None
         # The message each other chat's draft answers (a quote chosen, then another chat opened).
         self._replies: dict[int, MessageRow] = {}
+        self._customer_name = ""  # the open chat's
         self.attachment: Path | None = None
         self.drafts: dict[int, str] = {}
         self.clock = lambda: datetime.now(UTC)  # tests move time
@@ -327,6 +328,7 @@ class Composer(QFrame):
         self.clear_reply()
         self.clear_attachment()
         self.contact_id = conversation.contact_id if conversation else None
+        self._customer_name = conversation.display_name if conversation else ""
         if self.contact_id is not None and (quoted := self._replies.pop(self.contact_id, None)):
             self._show_reply(quoted)
         self.last_inbound_at = conversation.last_inbound_at if conversation else None
@@ -403,7 +405,9 @@ class Composer(QFrame):
     def _show_reply(self, message: MessageRow) -> None:
         self.reply_to = message
         author, line = quote_preview(message)
-        self.reply_label.setText(f"{author or self.tr('Customer')}: {line}")
+        # The customer's name, as WhatsApp heads a quote ("Customer" for a chat without one).
+        who = author or self._customer_name or self.tr("Customer")
+        self.reply_label.setText(f"{who}: {line}")
         self.reply_bar.show()
 
     def clear_reply(self) -> None:

@@ -1907,6 +1907,10 @@ Right-click to retry.</source>
         <translation>무료 답장 가능 시간 {0} 남음</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
     </message>
