@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -45,6 +45,10 @@ class ClosedDaysDialog(QDialog):
         self.last = self._date_edit(period.last if period else today)
         self.last.setMinimumDate(self.first.date())
         self.first.dateChanged.connect(self._first_moved)
+        # The last day's calendar shows the days before the first one faded: Qt refuses them, but in
+        # this style draws them as if they could be picked.
+        self.last.calendarWidget().currentPageChanged.connect(lambda _y, _m: self._fade_before_first())
+        self._fade_before_first()
         self.note = QLineEdit(period.note if period else "")
         self.note.setMaxLength(CLOSED_NOTE_MAX)
         self.note.setPlaceholderText(self.tr("For you, e.g. Chuseok or a family trip"))
@@ -73,6 +77,18 @@ class ClosedDaysDialog(QDialog):
         length = self.last.date().toJulianDay() - self.last.minimumDate().toJulianDay()
         self.last.setMinimumDate(first)
         self.last.setDate(first.addDays(max(length, 0)))
+        self._fade_before_first()
+
+    def _fade_before_first(self) -> None:
+        calendar = self.last.calendarWidget()
+        calendar.setDateTextFormat(QDate(), QTextCharFormat())  # the last page's fading goes
+        faded = QTextCharFormat()
+        faded.setForeground(calendar.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        shown = QDate(calendar.yearShown(), calendar.monthShown(), 1)
+        day, first = shown.addDays(-7), self.last.minimumDate()  # a page starts up to a week before
+        while day < first and day < shown.addDays(42):
+            calendar.setDateTextFormat(day, faded)
+            day = day.addDays(1)
 
     def value(self) -> ClosedDays:
         return ClosedDays(

@@ -724,3 +724,28 @@ def test_a_shop_in_a_territory_without_known_holidays_is_told_so(qtbot, ctx: App
     qtbot.waitUntil(lambda: bool(told.shown), timeout=10_000)
     assert told.shown[0].text == "No public holidays are known for the shop's country in the coming year."
     assert editor.closed.holidays_button.isEnabled() and editor.closed.value() == []
+
+
+def test_the_last_closed_day_calendar_fades_the_days_before_the_first(qtbot) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QPalette
+
+    from app.wire import ClosedDays
+    from ui.closed_days import ClosedDaysDialog
+
+    dialog = ClosedDaysDialog(ClosedDays(first=date(2026, 12, 24), last=date(2026, 12, 26), note="연말"))
+    qtbot.addWidget(dialog)
+    calendar = dialog.last.calendarWidget()
+    faded = calendar.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).color()
+
+    def looks(day: QDate) -> bool:
+        return calendar.dateTextFormat(day).foreground().color() == faded
+
+    assert looks(QDate(2026, 12, 23)) and looks(QDate(2026, 11, 30))  # before the first day, this page
+    assert not looks(QDate(2026, 12, 24)) and not looks(QDate(2026, 12, 31))
+    dialog.first.setDate(QDate(2026, 12, 28))  # moved later: the fading follows it
+    assert looks(QDate(2026, 12, 27)) and not looks(QDate(2026, 12, 28))
+    calendar.setCurrentPage(2027, 1)
+    assert not looks(QDate(2027, 1, 5))
