@@ -54,6 +54,7 @@ from app.wire import Template
 from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
+from ui.date_typing import typed_dates
 from ui.formatting import babel_locale_name, date_edit_format, display_locale
 from ui.korean_particles import with_particles
 from ui.ops import run_op
@@ -173,6 +174,7 @@ class CampaignEditor(QWidget):
         self.when.setCalendarPopup(True)
         self.when.setLocale(display_locale())
         self.when.setDisplayFormat(date_edit_format(with_time=True))
+        typed_dates(self.when)
         self.when.setEnabled(False)
         self.zone = QLabel(self)
         self.pace = spin_box(self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))

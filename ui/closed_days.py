@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.public_holidays import HolidayPeriod, holiday_periods
 from app.wire import CLOSED_DAYS_MAX, CLOSED_NOTE_MAX, ClosedDays
+from ui.date_typing import typed_dates
 from ui.formatting import babel_locale_name, date_edit_format, date_range, from_qdate, qdate
 from ui.ops import run_op
 
@@ -70,6 +71,7 @@ class ClosedDaysDialog(QDialog):
         edit = QDateEdit(qdate(value))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(date_edit_format(with_time=False))
+        typed_dates(edit)
         return edit
 
     def _first_moved(self, first: QDate) -> None:

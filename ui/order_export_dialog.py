@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
+from ui.date_typing import typed_dates
 from ui.formatting import date_edit_format, from_qdate, qdate
 
 
@@ -28,6 +29,7 @@ class OrderExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(fmt)
             edit.setAccessibleName(name)
+            typed_dates(edit)
         self.first.dateChanged.connect(self._keep_order)
         self.last.dateChanged.connect(self._keep_order)
         buttons = QDialogButtonBox(
