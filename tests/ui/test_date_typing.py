@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QVBoxLayout, QWidget
 from ui.date_typing import typed_dates
 
 KOREAN = "yyyy. M. d."  # as date_edit_format gives it for Korean
-KOREAN_WITH_TIME = "yyyy. M. d. HH:mm"
+KOREAN_WITH_TIME = "yyyy. M. d. Ap h:mm"  # "2026. 12. 24. 오후 2:30"
 
 
 def date_edit(qtbot: Any, fmt: str) -> tuple[QWidget, QLineEdit, QDateTimeEdit]:
@@ -65,13 +65,29 @@ def test_a_day_clicked_and_typed_changes_the_day_only(qtbot: Any) -> None:
     assert edit.date() == QDate(2026, 1, 24)
 
 
-def test_a_time_and_an_english_order_are_typed_as_written(qtbot: Any) -> None:
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2026. 12. 24. 14:30", QTime(14, 30)),
+        ("2026. 12. 24. 1430", QTime(14, 30)),
+        ("2026.12.24 09:05", QTime(9, 5)),
+        ("2026.12.24 00:15", QTime(0, 15)),
+    ],
+)
+def test_a_time_is_typed_on_the_24_hour_clock_past_the_am_pm_section(
+    qtbot: Any, typed: str, meant: QTime
+) -> None:
+    """The Korean time has 오전/오후 before a 12-hour hour: digits went nowhere (the section takes
+    none), so a scheduled campaign kept the time it had."""
     _window, before, edit = date_edit(qtbot, KOREAN_WITH_TIME)
+    edit.setTime(QTime(22, 44))  # 오후 first: "09:05" is still the morning
     before.setFocus()
     qtbot.keyClick(before, Qt.Key.Key_Tab)
-    qtbot.keyClicks(edit, "2026. 12. 24. 14:30")
-    assert edit.dateTime() == QDateTime(QDate(2026, 12, 24), QTime(14, 30))
+    qtbot.keyClicks(edit, typed)
+    assert edit.dateTime() == QDateTime(QDate(2026, 12, 24), meant), edit.text()
 
+
+def test_an_english_order_is_typed_as_written(qtbot: Any) -> None:
     _window, before, edit = date_edit(qtbot, "M/d/yyyy")
     before.setFocus()
     qtbot.keyClick(before, Qt.Key.Key_Tab)
