@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -154,18 +156,33 @@ def test_the_wizard_offers_to_import_phone_chats(qtbot: Any, ctx: Any) -> None:
     assert any("Import chats" in text for text in buttons)
 
 
+@contextmanager
+def the_app_as_it_was(app: Any) -> Iterator[None]:
+    """open_inbox installs the start's translators and language: later tests get the app as it was."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from ui.translations import installed_language
+
+    translators, language, locale = set(app.findChildren(QTranslator)), installed_language(app), QLocale()
+    try:
+        yield
+    finally:
+        for added in set(app.findChildren(QTranslator)) - translators:
+            app.removeTranslator(added)
+        app.setProperty("shopInboxLanguage", language)
+        QLocale.setDefault(locale)
+
+
 def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
     qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     import argparse
 
-    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication, QWizard
 
     from app.paths import paths_for
     from app.settings import read_preferences
     from ui.application import open_inbox
-    from ui.translations import installed_language
 
     def set_up_later(wizard: QWizard) -> None:
         assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Set up later"
@@ -177,8 +194,7 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
     args = argparse.Namespace(smoke=False, lang="en")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translators, language, locale = set(app.findChildren(QTranslator)), installed_language(app), QLocale()
-    try:
+    with the_app_as_it_was(app):
         first = open_inbox(app, args, paths)
         assert [shown.title for shown in wizard.shown] == ["Set up Shop Inbox"]
         assert read_preferences(first.db).setup_done and first.prefs["setup_done"]
@@ -187,12 +203,6 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
         second = open_inbox(app, args, paths)
         assert not second.prefs["relay_url"]
         second.db.close()
-    finally:
-        # open_inbox installs the start's translators: later tests get the app as it was.
-        for added in set(app.findChildren(QTranslator)) - translators:
-            app.removeTranslator(added)
-        app.setProperty("shopInboxLanguage", language)
-        QLocale.setDefault(locale)
 
 
 def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
@@ -200,14 +210,12 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
 ) -> None:
     import argparse
 
-    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication, QWizard
 
     from app.paths import paths_for
     from app.settings import read_preferences
     from ui.application import open_inbox
     from ui.token_store import load_token
-    from ui.translations import installed_language
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     entry = tmp_path / "config" / "autostart" / "shop-inbox.desktop"
@@ -226,9 +234,8 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translators, language, locale = set(app.findChildren(QTranslator)), installed_language(app), QLocale()
     args = argparse.Namespace(smoke=False, lang="en")
-    try:
+    with the_app_as_it_was(app):
         dialogs.expect("modal", answer=lambda w: connect(w, keep_ticked=True))
         paths = paths_for(tmp_path / "data").ensure()
         ctx = open_inbox(app, args, paths)
@@ -245,11 +252,6 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         assert read_preferences(other.db).relay_url == relay_url
         assert not entry.exists()
         other.db.close()
-    finally:
-        for added in set(app.findChildren(QTranslator)) - translators:
-            app.removeTranslator(added)
-        app.setProperty("shopInboxLanguage", language)
-        QLocale.setDefault(locale)
 
 
 def test_the_wizard_names_the_countries_in_the_owners_language(qtbot: Any) -> None:

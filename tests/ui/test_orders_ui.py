@@ -631,14 +631,20 @@ def test_enter_after_a_catalogue_search_adds_the_item_and_never_creates_the_orde
         assert [order.total_minor for order in s.scalars(select(Order))] == [63000]  # 39,000 + 24,000
 
 
-def test_enter_in_the_payment_and_address_fields_saves_that_row_and_nothing_else(
-    window: Any, qtbot: Any
-) -> None:
-    with window.ctx.db.write() as s:
+def awaiting_payment(ctx: Any) -> int:
+    """이하은's order of one linen shirt, waiting for her transfer."""
+    with ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         c = make_contact(s, profile_name="이하은")
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
         move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    return order_id
+
+
+def test_enter_in_the_payment_and_address_fields_saves_that_row_and_nothing_else(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = awaiting_payment(window.ctx)
     actions = OrderActions(window, window.ctx)
     order_window = actions.open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
@@ -666,11 +672,7 @@ def test_enter_in_the_payment_and_address_fields_saves_that_row_and_nothing_else
 
 
 def test_the_owner_fixes_the_depositor_name_and_adds_a_cash_receipt_number(window: Any, qtbot: Any) -> None:
-    with window.ctx.db.write() as s:
-        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
-        c = make_contact(s, profile_name="이하은")
-        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
-        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    order_id = awaiting_payment(window.ctx)
     actions = OrderActions(window, window.ctx)
     order_window = actions.open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
