@@ -290,8 +290,9 @@ class Composer(QFrame):
         for contact_id, text in stored.items():
             self.drafts.setdefault(contact_id, text)
         open_draft = stored.get(self.contact_id) if self.contact_id is not None else None
-        restored = open_draft is not None and not self.edit.toPlainText()
-        if open_draft is not None and restored:
+        restored = False
+        if open_draft is not None and not self.edit.toPlainText():
+            restored = True  # its quote comes back with it
             self.edit.setPlainText(open_draft)
             self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         for contact_id, message in (quotes or {}).items():

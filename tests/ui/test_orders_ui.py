@@ -384,8 +384,8 @@ def test_closing_an_order_being_started_asks_before_its_lines_are_dropped(
     assert not empty.isVisible()
 
 
-def test_double_clicking_a_catalogue_item_found_adds_it_to_the_order(window: Any, qtbot: Any) -> None:
-    """The list of items found is for picking: a double click adds the item, never edits its line."""
+def new_order_with_two_items(window: Any, qtbot: Any) -> StartOrderDialog:
+    """A new order for 박서연, shown, with a bag and a linen shirt in the catalogue."""
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SHIRT"))
@@ -393,6 +393,12 @@ def test_double_clicking_a_catalogue_item_found_adds_it_to_the_order(window: Any
     dialog = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def test_double_clicking_a_catalogue_item_found_adds_it_to_the_order(window: Any, qtbot: Any) -> None:
+    """The list of items found is for picking: a double click adds the item, never edits its line."""
+    dialog = new_order_with_two_items(window, qtbot)
     qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 2)
     shirt = next(row for row, item in enumerate(dialog.found) if item.retailer_id == "SHIRT")
     rect = dialog.results.visualRect(dialog.results_model.index(shirt))
@@ -601,13 +607,7 @@ def test_enter_after_a_catalogue_search_adds_the_item_and_never_creates_the_orde
 ) -> None:
     """The owner types a name and presses Enter, item after item: each is added, and the order is
     created only with its button (Enter had also pressed it, creating an order of the first item)."""
-    with window.ctx.db.write() as s:
-        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
-        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SHIRT"))
-        contact_id = make_contact(s, profile_name="박서연").id
-    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = new_order_with_two_items(window, qtbot)
     with qtbot.waitActive(dialog):
         dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 2)
