@@ -68,6 +68,7 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await relay.start()
+        worker_process.answer_long_polls_on_stop(relay)
         try:
             yield
         finally:

@@ -1,7 +1,9 @@
-"""One relay process: its worker id, its key=value log lines, and its exit when its supervisor dies."""
+"""One relay process: its worker id, its key=value log lines, its exit when its supervisor dies, and
+its long polls answered the moment it is told to stop."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 import os
@@ -10,15 +12,26 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.process import BaseProcess
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 from relay import log_redaction
+
+if TYPE_CHECKING:
+    from relay.service import Relay
 
 log = logging.getLogger(__name__)
 
 # How long a worker whose supervisor died may spend finishing its requests before it exits anyway
 # (a parked long poll would otherwise hold it, and the port, for its whole wait).
 EXIT_GRACE_SECONDS = 5.0
+
+# uvicorn looks at its exit flag every 0.1 s and then closes its listening socket at once: the parked
+# polls are answered just after, so a desktop that polls again is refused (and waits for the next
+# relay) rather than answered again by this one.
+RELEASE_POLLS_AFTER = 0.25
 
 
 def worker_id() -> str:
@@ -81,3 +94,34 @@ def _stop_when_gone(parent: BaseProcess, grace: float) -> None:
     log.warning("worker still running %.0f s after its supervisor died; exiting now", grace)
     logging.shutdown()
     os._exit(1)
+
+
+def answer_long_polls_on_stop(relay: Relay) -> None:
+    """When this process is told to stop (SIGTERM from systemd, Docker or the supervisor; Ctrl+C),
+    answer the desktops' parked long polls instead of waiting them out.
+
+    uvicorn lets running requests finish before the lifespan's shutdown, and a desktop's long poll
+    runs for up to 25 s: a restart took that long, past Docker's 10 s and the systemd unit's
+    TimeoutStopSec, and so ended in SIGKILL. Called in the lifespan's startup, i.e. inside uvicorn's
+    own signal handling, whose handlers this chains. Only in the main thread (where signals arrive):
+    the tests' servers and the demo's run in a thread, and the demo answers its polls itself.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    loop = asyncio.get_running_loop()
+
+    def release() -> None:
+        relay.spawn(relay.feed.release_long_polls())
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous = signal.getsignal(signum)
+        if not callable(previous):
+            continue  # nobody handles it (the default ends the process): nothing to add to
+
+        def stop(
+            sig: int, frame: FrameType | None, previous: Callable[[int, FrameType | None], Any] = previous
+        ) -> None:
+            previous(sig, frame)  # uvicorn's: it notes the signal and starts its shutdown
+            loop.call_soon_threadsafe(loop.call_later, RELEASE_POLLS_AFTER, release)
+
+        signal.signal(signum, stop)

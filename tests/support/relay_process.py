@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -88,6 +89,46 @@ def post_webhook(url: str, payload: dict[str, object]) -> httpx.Response:
     body = json.dumps(payload).encode()
     headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(APP_SECRET, body)}
     return httpx.post(f"{url}/webhook", content=body, headers=headers, timeout=30)
+
+
+def park_long_poll(url: str, wait: int = 25) -> socket.socket:
+    """A desktop's long poll for events after seq 0, in the relay's hands when this returns.
+
+    The connection first answers a /healthz (so the relay has accepted it), then the poll is written:
+    on loopback its bytes are in the relay's socket before a signal sent after this can be handled.
+    """
+    host, port = url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=60)
+    sock.sendall(f"GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    assert _response(sock)[0] == 200
+    poll = f"GET /v1/events?after=0&wait={wait} HTTP/1.1\r\nHost: {host}\r\n"
+    sock.sendall(f"{poll}Authorization: Bearer {CLIENT_TOKEN}\r\n\r\n".encode())
+    return sock
+
+
+def poll_answer(sock: socket.socket) -> tuple[int, dict[str, object]]:
+    """The parked poll's status and JSON body."""
+    status, body = _response(sock)
+    sock.close()
+    return status, json.loads(body)
+
+
+def _response(sock: socket.socket) -> tuple[int, bytes]:
+    """One HTTP/1.1 response with a Content-Length, read off a raw socket."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, f"the connection closed before an answer: {data!r}"
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    length = int({k.lower(): v for k, v in headers.items()}["content-length"])
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        assert chunk, "the connection closed mid-answer"
+        body += chunk
+    return int(lines[0].split()[1]), body
 
 
 def relay_env(database_url: str, graph_url: str, **extra: str) -> dict[str, str]:
