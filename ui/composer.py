@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app.errors import InvalidInput
 from app.queries import ConversationRow, MessageRow
-from app.sending import Outgoing
+from app.sending import Outgoing, attachment_kind
 from app.wire import Template
 from ui import icons
 from ui.attachments import pasted_folder
@@ -193,7 +194,7 @@ class Composer(QFrame):
         self._draft_pause.setSingleShot(True)
         self._draft_pause.setInterval(DRAFT_PAUSE_MS)
         self._draft_pause.timeout.connect(self._keep_draft)
-        self.edit.file_pasted.connect(self.set_attachment)
+        self.edit.file_pasted.connect(self.offer_attachment)
         self.edit.picture_pasted.connect(self.attach_picture)
         self.send_button = QToolButton(self)
         self.send_button.setObjectName("sendButton")
@@ -415,6 +416,18 @@ class Composer(QFrame):
         self.reply_to = None
         self.reply_bar.hide()
 
+    def offer_attachment(self, path: Path) -> None:
+        """A file the owner picked, dropped or pasted: refused at once when WhatsApp would never take
+        it (over 100 MB, unreadable), before a caption is written for it."""
+        from ui.ops import failure_sentence
+
+        try:
+            attachment_kind(path)  # one stat and a look at the name: no reading of the file
+        except InvalidInput as exc:
+            QMessageBox.warning(self, self.tr("Not attached"), failure_sentence(exc))
+            return
+        self.set_attachment(path)
+
     def set_attachment(self, path: Path) -> None:
         self.attachment = path
         try:
@@ -476,7 +489,7 @@ class Composer(QFrame):
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), open_folder(Picked.ATTACHMENT))
         if name:
             remember_pick(Picked.ATTACHMENT, name)
-            self.set_attachment(Path(name))
+            self.offer_attachment(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_file(event.mimeData()) is not None:
@@ -485,7 +498,7 @@ class Composer(QFrame):
     def dropEvent(self, event: QDropEvent) -> None:
         path = local_file(event.mimeData())  # as a file pasted is found
         if path is not None:
-            self.set_attachment(path)
+            self.offer_attachment(path)
             event.acceptProposedAction()
 
     # ----------------------------------------------------------------- sending

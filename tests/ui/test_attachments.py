@@ -114,16 +114,35 @@ def test_a_pdf_keeps_its_name_and_an_oversized_photo_is_made_small_enough_to_be_
     assert max(QImage(str(kept)).width(), QImage(str(kept)).height()) == 2048
 
 
-def test_a_file_too_big_for_whatsapp_is_refused_and_stays_in_the_composer_with_its_caption(
+def test_a_file_too_big_for_whatsapp_is_refused_when_picked_before_a_caption_is_written(
     window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
 ) -> None:
     _open_chat(window, ctx, qtbot)
     video = tmp_path / "매장 투어.mov"
     with video.open("wb") as file:
         file.truncate(101 * 1024 * 1024)  # over WhatsApp's 100 MB for any file (sparse: no time, no disk)
+    dialogs.expect("getOpenFileName", answer=str(video))
     warned = dialogs.expect("warning")
     composer = window.chat.composer
-    composer.set_attachment(video)
+    composer.edit.setPlainText("매장 영상이에요")
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert len(warned.shown) == 1 and "100" in warned.shown[0].text
+    assert composer.attachment is None and not composer.attach_bar.isVisible()
+    assert composer.edit.toPlainText() == "매장 영상이에요"  # what was typed stays
+
+
+def test_a_file_that_grew_too_big_after_it_was_attached_is_refused_and_stays_with_its_caption(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    video = tmp_path / "매장 투어.mov"
+    video.write_bytes(b"\0" * 1024)
+    composer = window.chat.composer
+    composer.offer_attachment(video)
+    assert composer.attachment == video
+    with video.open("r+b") as file:
+        file.truncate(101 * 1024 * 1024)  # still being written by the screen recorder (sparse)
+    warned = dialogs.expect("warning")
     composer.edit.setPlainText("매장 영상이에요")
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(warned.shown), timeout=5000)
