@@ -64,6 +64,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The dialog's first width, in line heights (about 560 pixels at the usual font): its notes read as
+# lines of a sentence, not as narrow columns.
+READABLE_WIDTH_IN_LINES = 40
+
 
 class SettingsDialog(QDialog):
     """Edits Preferences; the token goes to the keyring through `store_token`."""
@@ -298,13 +302,15 @@ class SettingsDialog(QDialog):
         run_op(lambda: read_prices(db), self._prices_read, parent=self, on_failure=self._not_read)
 
     def _fit_to_screen(self, content: QWidget, layout: QVBoxLayout) -> None:
-        """As tall as the sections need, but no taller than the screen the dialog opens on."""
+        """As tall as the sections need, but no taller than the screen the dialog opens on; wide enough
+        that its notes read as lines, not as narrow columns of two-word rows."""
         bar = self.sections.verticalScrollBar().sizeHint().width()
         self.sections.setMinimumWidth(content.minimumSizeHint().width() + bar)
         margins = layout.contentsMargins()
         chrome = margins.top() + margins.bottom() + layout.spacing()
         wanted = content.sizeHint().height() + chrome + self.save_button.sizeHint().height()
-        resize_within_screen(self, QSize(self.sizeHint().width(), wanted))
+        readable = self.fontMetrics().height() * READABLE_WIDTH_IN_LINES
+        resize_within_screen(self, QSize(max(self.sizeHint().width(), readable), wanted))
 
     def _prices_read(self, prices: Prices) -> None:
         self.campaign_prices.show_prices(prices)
