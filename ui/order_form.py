@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.catalog import ItemRow
 from app.changes import Changes
 from app.errors import ShopInboxError
-from app.money import amount_to_minor, edit_amount
+from app.money import amount_to_minor, edit_amount, to_decimal
 from app.order_actions import items_for_order, order_form_start, start_order
 from app.order_settings import OrderSettings, default_charges
 from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
@@ -53,13 +54,33 @@ SEARCH_LIMIT = 50
 
 @dataclass(frozen=True, slots=True)
 class DraftLine:
-    item: ItemRow
+    """A catalogue item at its price, or something the shop sells that is not in the catalogue
+    (`item` None): the owner names it in the search and types its price in the line."""
+
+    item: ItemRow | None
+    name: str
+    price_minor: int | None  # None: a line of the owner's own whose price is not typed yet
+    currency: str
     quantity: int = 1
     option: str = ""
 
+    @classmethod
+    def of(cls, item: ItemRow) -> DraftLine:
+        return cls(item, item.name, item.price_minor, item.currency)
+
+    @property
+    def own(self) -> bool:
+        return self.item is None
+
+    @property
+    def code(self) -> str:
+        """The catalogue's code for the item ("" for a line of the owner's own)."""
+        return self.item.retailer_id if self.item is not None else ""
+
 
 class DraftLinesModel(QAbstractTableModel):
-    """The lines being put together: option and quantity are edited in place."""
+    """The lines being put together: option and quantity are edited in place, and the price of a
+    line that is not in the catalogue."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,12 +88,20 @@ class DraftLinesModel(QAbstractTableModel):
 
     def add(self, item: ItemRow) -> None:
         for i, line in enumerate(self.lines):
-            if line.item.id == item.id and not line.option:
+            if line.item is not None and line.item.id == item.id and not line.option:
                 self.lines[i] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + 1))
                 self.dataChanged.emit(self.index(i, 0), self.index(i, 4))
                 return
+        self._append(DraftLine.of(item))
+
+    def add_own(self, name: str, currency: str) -> int:
+        """A line of the owner's own, its price to type; its row."""
+        self._append(DraftLine(None, " ".join(name.split())[:200], None, currency))
+        return len(self.lines) - 1
+
+    def _append(self, line: DraftLine) -> None:
         self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
-        self.lines.append(DraftLine(item))
+        self.lines.append(line)
         self.endInsertRows()
 
     def remove(self, row: int) -> None:
@@ -98,7 +127,8 @@ class DraftLinesModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() in (1, 2) else base
+        editable = index.column() in (1, 2) or (index.column() == 3 and self.lines[index.row()].own)
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -107,16 +137,24 @@ class DraftLinesModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
-                return line.item.name
+                return line.name
             if col == 1:
                 return line.option
             if col == 2:
                 return line.quantity if role == Qt.ItemDataRole.EditRole else str(line.quantity)
+            if line.price_minor is None:
+                if col == 3 and role == Qt.ItemDataRole.DisplayRole:
+                    return self.tr("Type the price")
+                return ""
+            if col == 3 and role == Qt.ItemDataRole.EditRole:
+                return edit_amount(line.price_minor, line.currency)
             if col == 3:
-                return money(line.item.price_minor, line.item.currency)
-            return money(line.item.price_minor * line.quantity, line.item.currency)
+                return money(line.price_minor, line.currency)
+            return money(line.price_minor * line.quantity, line.currency)
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3 and line.price_minor is None:
+            return QColor("#C62828")  # the one thing the order still waits for
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -133,10 +171,29 @@ class DraftLinesModel(QAbstractTableModel):
             if not 1 <= quantity <= MAX_QUANTITY:
                 return False
             self.lines[index.row()] = replace(line, quantity=quantity)
+        elif index.column() == 3 and line.own:
+            try:
+                price = amount_to_minor(str(value), line.currency) if str(value).strip() else None
+            except ShopInboxError:
+                return False  # letters, or finer than the currency's smallest unit: the editor stays
+            self.lines[index.row()] = replace(line, price_minor=price)
         else:
             return False
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
         return True
+
+
+def own_name(search: str) -> str:
+    """What the owner typed in the search, as the name of a line of their own ("" when nothing)."""
+    return " ".join(search.split())[:200]
+
+
+def line_input(line: DraftLine) -> LineInput:
+    if line.item is not None:
+        return LineInput(line.code, line.quantity, option=line.option)  # at the catalogue's price
+    assert line.price_minor is not None  # Create waits for it
+    price = to_decimal(line.price_minor, line.currency)
+    return LineInput("", line.quantity, price, line.currency, option=line.option, name=line.name)
 
 
 class StartOrderDialog(QDialog):
@@ -272,10 +329,15 @@ class StartOrderDialog(QDialog):
             if text != self.search.text():
                 return  # the owner typed on
             self.found = rows
-            self.results_model.setStringList(
-                [f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}" for r in rows]
-            )
-            if rows:
+            shown = [f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}" for r in rows]
+            if own_name(text):
+                # Last in the list, and the only line when the catalogue has no such item: the shop
+                # sells it all the same (a custom size, a gift box), at a price the owner types.
+                shown.append(
+                    self.tr("Add “{0}” (not in the catalogue: you type its price)").format(own_name(text))
+                )
+            self.results_model.setStringList(shown)
+            if shown:
                 self.results.setCurrentIndex(self.results_model.index(0))
 
         Op(work, parent=self).success(done).run()
@@ -283,6 +345,11 @@ class StartOrderDialog(QDialog):
     def add_result(self, row: int) -> None:
         if 0 <= row < len(self.found):
             self.lines.add(self.found[row])
+        elif row == len(self.found) and (name := own_name(self.search.text())):
+            added = self.lines.add_own(name, self.currency)
+            price = self.lines.index(added, 3)
+            self.table.setCurrentIndex(price)
+            self.table.edit(price)  # its price next: the order waits for it
 
     def _add_current(self) -> None:
         current = self.results.currentIndex()
@@ -298,7 +365,7 @@ class StartOrderDialog(QDialog):
         return amount_to_minor(text, self.currency) if text else 0
 
     def charges(self) -> Charges:
-        subtotal = sum(line.item.price_minor * line.quantity for line in self.lines.lines)
+        subtotal = sum((line.price_minor or 0) * line.quantity for line in self.lines.lines)
         rule = default_charges(self.settings, subtotal, remote=self.remote.isChecked())
         if not self._shipping_edited:
             # The shop's rule (free over X) until the owner types a fee of their own.
@@ -315,16 +382,22 @@ class StartOrderDialog(QDialog):
         """The total as the owner types, in integer minor units; a bad amount says why."""
         lines = [
             CleanLine(
-                line.item.id,
-                line.item.retailer_id,
-                line.item.name,
+                line.item.id if line.item is not None else None,
+                line.code,
+                line.name,
                 line.option,
                 line.quantity,
-                line.item.price_minor,
-                line.item.currency,
+                line.price_minor or 0,
+                line.currency,
             )
             for line in self.lines.lines
         ]
+        unpriced = [line.name for line in self.lines.lines if line.price_minor is None]
+        if unpriced:
+            self.problem.setText(self.tr("Type the price of “{0}” in its line.").format(unpriced[0]))
+            self.problem.show()
+            self.create_button.setEnabled(False)
+            return
         try:
             charges = self.charges()
             totals = order_totals(lines, charges)
@@ -366,9 +439,7 @@ class StartOrderDialog(QDialog):
             self.problem.setText(failure_sentence(exc))
             self.problem.show()
             return
-        lines = [
-            LineInput(line.item.retailer_id, line.quantity, option=line.option) for line in self.lines.lines
-        ]
+        lines = [line_input(line) for line in self.lines.lines]
         contact_id, note, currency, db = self.contact_id, self.note.text(), self.currency, self.ctx.db
 
         def work() -> tuple[int, Changes]:

@@ -2242,6 +2242,10 @@ Right-click to retry.</source>
         <source>Total</source>
         <translation>금액</translation>
     </message>
+    <message>
+        <source>Type the price</source>
+        <translation>가격 입력</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -5446,6 +5450,14 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Add “{0}” (not in the catalogue: you type its price)</source>
+        <translation>“{0}” 추가 (카탈로그에 없는 상품: 가격은 직접 입력해요)</translation>
+    </message>
+    <message>
+        <source>Type the price of “{0}” in its line.</source>
+        <translation>“{0}”의 가격을 그 줄에 입력해 주세요.</translation>
     </message>
     <message>
         <source>(remote area +{0})</source>

@@ -404,7 +404,7 @@ def test_double_clicking_a_catalogue_item_found_adds_it_to_the_order(window: Any
     rect = dialog.results.visualRect(dialog.results_model.index(shirt))
     qtbot.mouseClick(dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert [line.item.retailer_id for line in dialog.lines.lines] == ["SHIRT"]
+    assert [line.code for line in dialog.lines.lines] == ["SHIRT"]
     assert dialog.results.state() != QAbstractItemView.State.EditingState
     assert dialog.total_label.text() == "₩42,000"  # 39,000 + 3,000 shipping
     dialog.lines.remove(0)  # closes without asking
@@ -618,7 +618,7 @@ def test_enter_after_a_catalogue_search_adds_the_item_and_never_creates_the_orde
         qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
         assert dialog.isVisible() and dialog.search.selectedText() == code  # ready for the next name
     qtbot.keyClick(dialog.results, Qt.Key.Key_Return)  # Enter in the list adds its current item too
-    assert [(line.item.retailer_id, line.quantity) for line in dialog.lines.lines] == [
+    assert [(line.code, line.quantity) for line in dialog.lines.lines] == [
         ("SHIRT", 1),
         ("BAG", 2),
     ]
@@ -803,3 +803,42 @@ def test_shipping_from_the_board_asks_for_the_tracking_number_first_and_it_can_b
     assert "Tracking number: 111122223333" in later.message_edit.toPlainText()
     with window.ctx.db.read() as s:
         assert s.get(Order, shipped).tracking == "111122223333"
+
+
+def test_something_not_in_the_catalogue_is_added_by_name_at_the_price_the_owner_types(
+    window: Any, qtbot: Any
+) -> None:
+    """A new shop has no catalogue yet, and every shop sells the odd thing that is not in it (a gift
+    box, a made-to-measure size): typed in the search, it becomes a line whose price the owner types.
+    Before, the search found nothing, Add did nothing, and no order could be made."""
+    with window.ctx.db.write() as s:
+        contact_id = make_contact(s, profile_name="박서연").id
+    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.settings_loaded)
+    dialog.search.setFocus()
+    dialog.search.setText("선물 포장")
+    qtbot.waitUntil(lambda: dialog.results_model.stringList() != [])
+    assert dialog.results_model.stringList() == ["Add “선물 포장” (not in the catalogue: you type its price)"]
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert [(line.name, line.price_minor) for line in dialog.lines.lines] == [("선물 포장", None)]
+    assert not dialog.create_button.isEnabled()
+    assert dialog.problem.text() == "Type the price of “선물 포장” in its line."
+    editor = QApplication.focusWidget()  # its price is being edited: the owner types it straight away
+    assert editor is not None and dialog.table.isAncestorOf(editor)
+    qtbot.keyClicks(editor, "2,500")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.lines.lines[0].price_minor == 2500)
+    assert dialog.total_label.text() == "₩5,500"  # 2,500 + 3,000 shipping
+    assert dialog.isVisible() and dialog.problem.isHidden()  # Enter set the price, not created the order
+    with qtbot.waitSignal(dialog.created) as created:
+        dialog.create_button.click()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, created.args[0])
+        assert order is not None and order.total_minor == 5500
+        assert [(line.name, line.item_id, line.unit_price_minor) for line in order.lines] == [
+            ("선물 포장", None, 2500)
+        ]
