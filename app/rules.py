@@ -343,18 +343,26 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0xAC00, 0xD7A3, "hangul"),
 )
 _SCRIPT_STARTS = [start for start, _end, _name in _SCRIPTS]
+# About how many Latin letters one character of a script is worth when its words are counted: a
+# Hangul block is a whole syllable (있어요 is "isseoyo"), a kana one, a Chinese character a syllable
+# and a meaning. Other scripts write a letter a character.
+_LETTERS_PER_CHARACTER = {"hangul": 3, "kana": 2, "han": 3}
 
 
 def writing_script(text: str) -> str | None:
-    """The script most of a text's letters are written in ("hangul", "latin", "kana"…); None for a
-    text without letters (emoji, digits). Japanese is kana even where it uses more kanji."""
+    """The script most of a text is written in ("hangul", "latin", "kana"…); None for a text without
+    letters (emoji, digits). Japanese is kana even where it uses more kanji.
+
+    Characters are weighed by the letters each stands for (`_LETTERS_PER_CHARACTER`): a Hangul block
+    is a syllable of two or three letters, so "린넨 셔츠 M size 있나요? 색상은 navy blue로요" is Korean,
+    where one letter a character made the English words of a Korean customer's message outweigh it."""
     counts: dict[str, int] = {}
     for ch in text:
         if not ch.isalpha():
             continue
         at = bisect.bisect_right(_SCRIPT_STARTS, ord(ch)) - 1
         script = _SCRIPTS[at][2] if at >= 0 and ord(ch) <= _SCRIPTS[at][1] else "other"
-        counts[script] = counts.get(script, 0) + 1
+        counts[script] = counts.get(script, 0) + _LETTERS_PER_CHARACTER.get(script, 1)
     if not counts:
         return None
     if counts.get("kana") and counts.get("han"):

@@ -440,6 +440,13 @@ def test_a_customer_writing_in_a_third_language_gets_the_text_in_latin_letters()
         ("有货吗", "han"),
         ("Здравствуйте", "cyrillic"),
         ("M 사이즈 있어요?", "hangul"),
+        # Korean with English words in it (sizes, colours, a copied tag) is Korean: a character of
+        # Hangul is a syllable, not one letter.
+        ("린넨 셔츠 M size 있나요? 색상은 navy blue로요", "hangul"),
+        ("니트 <b>베이지</b> 색상 있나요? <script>alert(1)</script>", "hangul"),
+        # English with a Korean word or a copied product name in it stays English.
+        ("Hi, do you ship to Japan? 감사합니다", "latin"),
+        ("Hi, is 린넨 셔츠 still available?", "latin"),
         ("12,000원?", "hangul"),
         ("🙂 123", None),
     ],
