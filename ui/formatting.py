@@ -157,9 +157,13 @@ def shop_datetime(dt: datetime, zone: tzinfo) -> str:
 
 
 def duration_short(delta: timedelta) -> str:
-    """'1 h 12 min' / '25 min' for the 24-hour window countdown."""
+    """'1 h 12 min' / '25 min' for the 24-hour window countdown; '2 d 23 h' from a day on (an order's
+    three days to pay read as "71 h 53 min" before)."""
     minutes = max(0, int(delta.total_seconds() // 60))
     hours, mins = divmod(minutes, 60)
+    if hours >= 24:
+        days, hours = divmod(hours, 24)
+        return QCoreApplication.translate("formatting", "{0} d {1} h").format(days, hours)
     if hours:
         return QCoreApplication.translate("formatting", "{0} h {1} min").format(hours, mins)
     return QCoreApplication.translate("formatting", "{0} min").format(mins)

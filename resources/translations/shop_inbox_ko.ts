@@ -6077,6 +6077,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>오늘</translation>
     </message>
     <message>
+        <source>{0} d {1} h</source>
+        <translation>{0}일 {1}시간</translation>
+    </message>
+    <message>
         <source>{0} h {1} min</source>
         <translation>{0}시간 {1}분</translation>
     </message>

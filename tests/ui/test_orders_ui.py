@@ -842,3 +842,16 @@ def test_something_not_in_the_catalogue_is_added_by_name_at_the_price_the_owner_
         assert [(line.name, line.item_id, line.unit_price_minor) for line in order.lines] == [
             ("선물 포장", None, 2500)
         ]
+
+
+def test_a_card_says_the_days_and_hours_left_to_pay_not_seventy_one_hours(window: Any, qtbot: Any) -> None:
+    awaiting_payment(window.ctx)
+    board = OrderActions(window, window.ctx).open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.AWAITING_PAYMENT].summary(0)
+    assert card.payment_due_at is not None
+    board.delegate.now = card.payment_due_at - timedelta(hours=71, minutes=53)
+    assert board.delegate.deadline_text(card) == "Pay within 2 d 23 h"
+    board.delegate.now = card.payment_due_at - timedelta(hours=5, minutes=10)
+    assert board.delegate.deadline_text(card) == "Pay within 5 h 10 min"
