@@ -85,6 +85,9 @@ class PreparedMessage:
     template: Template | None = None  # outside the window: the mapped, approved template
     template_params: tuple[str, ...] = ()
     template_missing: bool = False  # outside the window and no approved template mapped to this state
+    # The message asks for a transfer but the order settings hold no bank account: its account line
+    # is left out (a template's would be empty), and the owner is told before anything is sent.
+    bank_missing: bool = False
 
     @property
     def counts_against_limit(self) -> bool:
@@ -152,24 +155,31 @@ def prepare_message(
         return None
     values = placeholders(order, settings, locale, deadline_text)
     inside = last_inbound_at is not None and now - last_inbound_at < SERVICE_WINDOW
-    if inside:
-        return PreparedMessage(state, fill(text, values), True)
-    name = settings.templates.get(state, "")
-    template = next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
-    if template is None:
-        return PreparedMessage(state, fill(text, values), False, template_missing=True)
     # {{1}}… of a mapped template, in this order: who, which order, how much, then the state's own.
     extra = {
         OrderState.AWAITING_PAYMENT.value: ("bank", "deadline"),
         REMINDER: ("bank", "deadline"),
         OrderState.SHIPPED.value: ("courier", "tracking", "tracking_url"),
     }.get(state, ())
+    asks_for_bank = "{bank}" in text if inside else "bank" in extra
+    bank_missing = asks_for_bank and not values["bank"].strip()
+    if inside:
+        return PreparedMessage(state, fill(text, values), True, bank_missing=bank_missing)
+    name = settings.templates.get(state, "")
+    template = next((t for t in templates if t.name == name and t.status.upper() == "APPROVED"), None)
+    if template is None:
+        return PreparedMessage(
+            state, fill(text, values), False, template_missing=True, bank_missing=bank_missing
+        )
     order_of_values = tuple(values[k] for k in ("name", "number", "total", *extra))
     count = len([p for p in template.parameters if p.component == "body"])
     params = tuple(order_of_values[:count])
     from app.sending import render_template
 
-    return PreparedMessage(state, render_template(template, params), False, template, params)
+    bank_missing = bank_missing and count > 3  # the template's fourth value is the bank account
+    return PreparedMessage(
+        state, render_template(template, params), False, template, params, bank_missing=bank_missing
+    )
 
 
 @dataclass(frozen=True, slots=True)

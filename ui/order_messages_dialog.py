@@ -25,6 +25,7 @@ from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_datetime
 from ui.ops import Op, failure_sentence
+from ui.order_text import bank_missing_sentence
 from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
 
@@ -34,7 +35,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def can_send(message: OrderMessage) -> bool:
-    return message.prepared.inside_window or message.prepared.template is not None
+    """Inside the 24 hours anything goes; outside, a template with every value (Meta refuses a blank
+    one, such as an account the order settings do not hold)."""
+    prepared = message.prepared
+    return prepared.inside_window or (prepared.template is not None and not prepared.bank_missing)
 
 
 class BatchMessagesModel(QAbstractListModel):
@@ -62,8 +66,10 @@ class BatchMessagesModel(QAbstractListModel):
         m = self.messages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             line = f"{m.number} · {m.customer}"
-            if not can_send(m):
+            if not can_send(m) and m.prepared.template is None:
                 line += " — " + self.tr("outside the 24-hour window, no template chosen")
+            elif not can_send(m):
+                line += " — " + self.tr("outside the 24-hour window, and no bank account for its template")
             return line
         if role == Qt.ItemDataRole.CheckStateRole and can_send(m):
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
@@ -154,6 +160,9 @@ class BatchMessagesDialog(QDialog):
             self.model.set_messages(messages)
             if messages:
                 self.list.setCurrentIndex(self.model.index(0))
+            if any(m.prepared.bank_missing for m in messages):
+                self.problem.setText(bank_missing_sentence())
+                self.problem.show()
 
         Op(work, parent=self).success(done).failure(self._failed).run()
 

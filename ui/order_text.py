@@ -39,6 +39,15 @@ def state_names() -> dict[str, str]:
     }
 
 
+def bank_missing_sentence() -> str:
+    """Said where a message asking for a transfer is shown while the shop's account is not set."""
+    return translate(
+        "OrderText",
+        "Your bank account is not set in Shop ▸ Order settings, so this message does not say where to "
+        "transfer the money.",
+    )
+
+
 def state_name(state: str) -> str:
     return state_names().get(state, state)
 

@@ -52,7 +52,7 @@ from ui.enter_key import keep_enter
 from ui.formatting import babel_locale_name, customer_datetime, full_datetime
 from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
-from ui.order_text import money, state_name
+from ui.order_text import bank_missing_sentence, money, state_name
 from ui.screen_fit import resize_within_screen
 from ui.ship_to_form import ShipToForm
 from ui.translations import ui_language
@@ -520,9 +520,15 @@ class OrderWindow(QDialog):
                 "More than 24 hours since the customer wrote, and no approved template is chosen for this "
                 "step, so nothing can be sent now. Choose one in Shop ▸ Order settings."
             )
+        if prepared.bank_missing:
+            how += " " + bank_missing_sentence()
+            if prepared.inside_window:
+                how += " " + self.tr("Add it there, or type it in the message.")
         self.message_how.setText(with_particles(how))
         self.message_edit.setReadOnly(not prepared.inside_window)
-        self.send_button.setEnabled(prepared.inside_window or prepared.template is not None)
+        # A template cannot go with the account left empty (Meta refuses a blank value).
+        sendable = prepared.inside_window or (prepared.template is not None and not prepared.bank_missing)
+        self.send_button.setEnabled(sendable)
         self.message_box.show()
 
     def send_message(self) -> None:

@@ -187,6 +187,10 @@
         <source>outside the 24-hour window, no template chosen</source>
         <translation>24시간이 지났고 지정된 템플릿이 없음</translation>
     </message>
+    <message>
+        <source>outside the 24-hour window, and no bank account for its template</source>
+        <translation>24시간이 지났고 템플릿에 넣을 입금 계좌가 없음</translation>
+    </message>
 </context>
 <context>
     <name>BotEditor</name>
@@ -4000,6 +4004,13 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>OrderText</name>
+    <message>
+        <source>Your bank account is not set in Shop ▸ Order settings, so this message does not say where to transfer the money.</source>
+        <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
+    </message>
+</context>
+<context>
     <name>OrderWindow</name>
     <message>
         <source>Ask for payment</source>
@@ -4152,6 +4163,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>More than 24 hours since the customer wrote, and no approved template is chosen for this step, so nothing can be sent now. Choose one in Shop ▸ Order settings.</source>
         <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계에 지정된 승인 템플릿이 없어서 지금은 보낼 수 없어요. 상점 ▸ 주문 설정에서 템플릿을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Add it there, or type it in the message.</source>
+        <translation>그곳에 계좌를 추가하거나 메시지에 직접 입력하세요.</translation>
     </message>
 </context>
 <context>

@@ -224,3 +224,32 @@ def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_
     assert customer_language("ko", ["OK", "네 감사합니다 입금했어요"]) == "ko"
     assert customer_language("en", ["👍", "12,000"]) == "en"
     assert customer_language("ko", ["ありがとうございます"]) == "en"
+
+
+def test_asking_for_payment_without_a_bank_account_set_says_so_to_the_owner(db) -> None:
+    """A fresh shop has no account in its order settings: the message left its account line out
+    without a word, and the customer was asked to pay without being told where."""
+    order = an_order(db, OrderState.AWAITING_PAYMENT)
+    no_account = dataclasses.replace(SETTINGS, bank_account="")
+    inside = prepare_message(
+        order,
+        no_account,
+        language="ko",
+        locale="ko_KR",
+        deadline_text="12월 2일 오전 9시",
+        last_inbound_at=NOW - timedelta(hours=2),
+        now=NOW,
+    )
+    assert inside is not None and inside.bank_missing and "입금 계좌" not in inside.text
+    told = prepare_message(
+        order, SETTINGS, language="ko", locale="ko_KR", deadline_text="", last_inbound_at=NOW, now=NOW
+    )
+    assert told is not None and not told.bank_missing
+    with db.write() as s:
+        move_order(s, order.id, OrderState.PAID, now=NOW)
+    with db.read() as s:
+        paid = order_detail(s, order.id)
+    thanks = prepare_message(
+        paid, no_account, language="ko", locale="ko_KR", deadline_text="", last_inbound_at=NOW, now=NOW
+    )
+    assert thanks is not None and not thanks.bank_missing  # a message that asks for nothing

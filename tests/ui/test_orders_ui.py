@@ -855,3 +855,23 @@ def test_a_card_says_the_days_and_hours_left_to_pay_not_seventy_one_hours(window
     assert board.delegate.deadline_text(card) == "Pay within 2 d 23 h"
     board.delegate.now = card.payment_due_at - timedelta(hours=5, minutes=10)
     assert board.delegate.deadline_text(card) == "Pay within 5 h 10 min"
+
+
+def test_asking_for_payment_with_no_bank_account_set_tells_the_owner_before_anything_goes(
+    window: Any, qtbot: Any
+) -> None:
+    from app.models import utcnow
+
+    with window.ctx.db.write() as s:  # a fresh shop: no account in its order settings
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    assert "Bank account" not in order_window.message_edit.toPlainText()
+    said = order_window.message_how.text()
+    assert "Your bank account is not set in Shop ▸ Order settings" in said
+    assert said.endswith("Add it there, or type it in the message.")
+    assert order_window.send_button.isEnabled() and not order_window.message_edit.isReadOnly()
