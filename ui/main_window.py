@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.chat_list.chat_selected.connect(self.open_chat)
         self.search.hit_activated.connect(self.open_hit)
         self.search.closed.connect(self.close_search)
+        self.search.query_changed.connect(lambda _q: self.chat.view.chat_model.clear_highlight())
         self.chat_list.search_typed.connect(self.search_for)
         self.chat.info_requested.connect(self.toggle_contact_panel)
         self.chat.search_in_chat_requested.connect(lambda: self.open_search(this_chat=True))

@@ -288,6 +288,8 @@ class SearchPanel(QWidget):
 
     hit_activated = Signal(object, str)
     closed = Signal()
+    # The owner typed another query: the open chat's mark of the last hit belongs to the old one.
+    query_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -419,6 +421,8 @@ class SearchPanel(QWidget):
         query = self.field.text().strip()
         self._generation += 1
         generation = self._generation
+        if query != self.last_query:
+            self.query_changed.emit(query)
         self.last_query = query
         if not query:
             self.model.set_hits([])

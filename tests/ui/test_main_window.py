@@ -98,6 +98,8 @@ def test_search_enter_opens_the_chat_at_the_message_highlighted(window: Any, qtb
     assert idx.data(MessageRole.MESSAGE).body == "주문했어요 린넨 셔츠"
     assert idx.data(MessageRole.HIGHLIGHT) == "주문"
     qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(idx).center()))
+    window.search.search_now("셔츠")  # another search: the old hit's mark goes until a new one opens
+    assert view.chat_model.highlight_id is None and idx.data(MessageRole.HIGHLIGHT) in ("", None)
 
 
 def test_a_customer_is_found_by_name_or_number_and_enter_opens_their_chat(window: Any, qtbot: Any) -> None:
