@@ -37,17 +37,22 @@ def an_order(db, *states: OrderState, courier: str = "CJ대한통운", tracking:
         return order_detail(s, order_id)
 
 
-def test_asking_for_payment_inside_the_window_prepares_polite_korean_payment_instructions(db) -> None:
-    order = an_order(db, OrderState.AWAITING_PAYMENT)
-    message = prepare_message(
+def in_korean_inside_the_window(order, settings: OrderSettings = SETTINGS):
+    """The order's message to a Korean customer who wrote two hours ago, paying by 12월 2일 오전 9시."""
+    return prepare_message(
         order,
-        SETTINGS,
+        settings,
         language="ko",
         locale="ko_KR",
         deadline_text="12월 2일 오전 9시",
         last_inbound_at=NOW - timedelta(hours=2),
         now=NOW,
     )
+
+
+def test_asking_for_payment_inside_the_window_prepares_polite_korean_payment_instructions(db) -> None:
+    order = an_order(db, OrderState.AWAITING_PAYMENT)
+    message = in_korean_inside_the_window(order)
     assert message is not None and message.inside_window and message.template is None
     assert message.text.startswith("김민지님, 주문해 주셔서 감사합니다.")
     assert "결제 금액: ₩58,000" in message.text
@@ -231,25 +236,13 @@ def test_asking_for_payment_without_a_bank_account_set_says_so_to_the_owner(db) 
     without a word, and the customer was asked to pay without being told where."""
     order = an_order(db, OrderState.AWAITING_PAYMENT)
     no_account = dataclasses.replace(SETTINGS, bank_account="")
-    inside = prepare_message(
-        order,
-        no_account,
-        language="ko",
-        locale="ko_KR",
-        deadline_text="12월 2일 오전 9시",
-        last_inbound_at=NOW - timedelta(hours=2),
-        now=NOW,
-    )
+    inside = in_korean_inside_the_window(order, no_account)
     assert inside is not None and inside.bank_missing and "입금 계좌" not in inside.text
-    told = prepare_message(
-        order, SETTINGS, language="ko", locale="ko_KR", deadline_text="", last_inbound_at=NOW, now=NOW
-    )
+    told = in_korean_inside_the_window(order)
     assert told is not None and not told.bank_missing
     with db.write() as s:
         move_order(s, order.id, OrderState.PAID, now=NOW)
     with db.read() as s:
         paid = order_detail(s, order.id)
-    thanks = prepare_message(
-        paid, no_account, language="ko", locale="ko_KR", deadline_text="", last_inbound_at=NOW, now=NOW
-    )
+    thanks = in_korean_inside_the_window(paid, no_account)
     assert thanks is not None and not thanks.bank_missing  # a message that asks for nothing
