@@ -295,6 +295,11 @@ class ImportDialog(QDialog):
             named = [i for i, n in enumerate(names) if n and n in p.title]
             if len(named) != 1:
                 named = [i for i, n in enumerate(names) if n == p.title]
+            if not named:
+                # A file renamed since (chat1.txt): a customer writes to a shop first, so the shop
+                # is most likely whoever did not write the first message.
+                first = next((m.sender for m in p.first_messages if m.sender in names), None)
+                named = [names.index(first)] if first is not None else []
             others = [i for i in range(len(names)) if i not in named]
             shop_index = others[0] if others else 0
         self.shop_combo.setCurrentIndex(shop_index)

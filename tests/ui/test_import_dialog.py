@@ -64,6 +64,18 @@ def test_an_export_named_in_another_language_still_picks_the_other_side_as_the_s
     assert dialog.customer_label.text() == "김민지"
 
 
+def test_an_export_renamed_since_picks_whoever_did_not_write_first_as_the_shop(
+    open_dialog: Any, tmp_path: Path
+) -> None:
+    """chat1.txt names nobody: the customer, who wrote to the shop first, preselected as the shop
+    before (the first participant), and every message would have been filed the wrong way round."""
+    layout = LAYOUTS["android-ko"]
+    text = render(layout, shop_chat(layout, "김민지", "서울 리넨", datetime(2024, 1, 5, 15, 41), photo=PHOTO))
+    dialog = open_dialog(write_txt(tmp_path / "chat1.txt", text))
+    assert dialog.shop_combo.currentText() == "서울 리넨"
+    assert dialog.customer_label.text() == "김민지"
+
+
 def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     dialog = open_dialog(korean_zip(tmp_path))
     dialog.zone_combo.setCurrentText("Asia/Seoul")
