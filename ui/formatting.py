@@ -196,6 +196,8 @@ def kind_label(kind: str) -> str:
         "reaction": QCoreApplication.translate("formatting", "Reaction"),
         "system": QCoreApplication.translate("formatting", "System message"),
         "unsupported": QCoreApplication.translate("formatting", "Unsupported message"),
+        # A photo or file a phone export left out (app.conversation_rows.OMITTED_KIND).
+        "omitted": QCoreApplication.translate("formatting", "Photo or file left out of the export"),
     }
     return labels.get(kind, "")
 

@@ -6155,6 +6155,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <source>Unsupported message</source>
         <translation>지원되지 않는 메시지</translation>
     </message>
+    <message>
+        <source>Photo or file left out of the export</source>
+        <translation>내보낼 때 빠진 사진이나 파일</translation>
+    </message>
 </context>
 <context>
     <name>ops</name>

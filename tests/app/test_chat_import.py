@@ -402,3 +402,21 @@ def test_every_phone_layout_imports_with_its_photo_and_local_times(
     assert rows[3].kind == "image" and rows[3].body == "this colour please"
     assert (rows[4].payload or {})["import"].get("deleted") is True
     assert rows[5].body == "Order confirmed" and (rows[5].payload or {})["import"].get("edited") is True
+
+
+def test_a_chat_whose_last_message_the_export_left_out_says_so_in_the_chat_list(
+    db: Database, tmp_path: Path
+) -> None:
+    """The list showed the phone's placeholder ("<미디어 없음>") where the chat says what it means."""
+    from app.conversation_rows import OMITTED_KIND
+    from app.queries import conversations_by_id
+
+    path = write_txt(
+        tmp_path / "chat.txt",
+        "13/01/2024, 10:04 - +82 10-5555-6666: Here is the photo\n"
+        "13/01/2024, 10:05 - +82 10-5555-6666: <Media omitted>\n",
+    )
+    summary = import_chat(db, tmp_path / "media", request(path, shop_participant="Shop"))
+    with db.read() as s:
+        [row] = conversations_by_id(s, [summary.contact_id])
+    assert (row.last_kind, row.last_body) == (OMITTED_KIND, "")

@@ -233,3 +233,10 @@ def test_the_summary_lists_unreadable_lines_and_open_chat_selects_the_chat(
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: window.chat_list.current_contact() == contact_id, timeout=5000)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+
+
+def test_the_chat_list_names_a_photo_the_export_left_out_in_words(qtbot: Any) -> None:
+    from app.conversation_rows import OMITTED_KIND
+    from ui.formatting import preview_text
+
+    assert preview_text(OMITTED_KIND, "") == "Photo or file left out of the export"
