@@ -224,6 +224,25 @@ def normalise_query(query: str) -> str:
     return nfc(query.strip())[:MAX_QUERY]
 
 
+def _matching_every_word(text: str) -> list[Any]:
+    """Each word of the query in the item's name or code, in any order, spaces (and a code's
+    hyphens) aside: "린넨셔츠" and "아이보리 셔츠" find "린넨 셔츠 아이보리", "lnshiv" finds LN-SH-IV.
+    Korean is often typed without its spaces; before, only the words as one run, spaced as named,
+    found the item."""
+    name = func.replace(CatalogItem.name, " ", "")
+    code = func.replace(func.replace(CatalogItem.retailer_id, " ", ""), "-", "")
+    clauses = []
+    for word in text.split():
+        bare = word.replace("-", "")
+        clauses.append(
+            or_(
+                name.like(_like_pattern(word), escape="\\"),
+                code.like(_like_pattern(bare or word), escape="\\"),
+            )
+        )
+    return clauses
+
+
 def item_list(
     session: Session,
     query: str = "",
@@ -238,13 +257,7 @@ def item_list(
     stmt = select(*_ROW_COLUMNS)
     text = normalise_query(query)
     if text:
-        pattern = _like_pattern(text)
-        stmt = stmt.where(
-            or_(
-                CatalogItem.name.like(pattern, escape="\\"),
-                CatalogItem.retailer_id.like(pattern, escape="\\"),
-            )
-        )
+        stmt = stmt.where(*_matching_every_word(text))
     if not include_hidden:
         stmt = stmt.where(CatalogItem.hidden.is_(False))
     if collection_id is not None:

@@ -111,6 +111,11 @@ def test_search_finds_korean_names_and_item_codes(db: Database) -> None:
     # LIKE wildcards in the query are literal characters.
     assert names(db, query="100%") == ["Canvas tote"]
     assert names(db, query="_") == []
+    # Korean typed without its spaces, words in another order, a code without its hyphens.
+    assert names(db, query="린넨셔츠") == ["린넨 셔츠 아이보리"]
+    assert names(db, query="아이보리 셔츠") == ["린넨 셔츠 아이보리"]
+    assert names(db, query="ls001") == ["린넨 셔츠 아이보리"]
+    assert names(db, query="린넨 tote") == []  # every word must be found
 
 
 def test_picker_ranks_exact_code_then_prefix(db: Database) -> None:
