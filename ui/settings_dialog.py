@@ -44,6 +44,7 @@ from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
 from app.db import is_disk_full
 from app.errors import ShopInboxError
+from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
 from app.sign_in import SignInStart
@@ -89,6 +90,9 @@ class SettingsDialog(QDialog):
         self.daily = auto_backup  # the window's daily backup: its last failure is said here
         self.store_token = store_token
         self.stored_token = stored_token  # the kept token for a URL; called off the GUI thread
+        # The address and new token the relay was asked about on Save (and the owner's answer when
+        # it refused it): the next Save goes on without asking again.
+        self._token_asked: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Settings"))
         # What the window already knows, until the stored preferences arrive (a moment): the relay's
         # address shows at once, so its check can start; the rest is enabled when read.
@@ -424,9 +428,13 @@ class SettingsDialog(QDialog):
         except ShopInboxError as exc:
             QMessageBox.warning(self, self.tr("Price not saved"), error_sentence(exc))
             return
+        token = self.token.text().strip()
+        asked = self._token_asked == (prefs.relay_url, token)
+        if token and prefs.relay_url and self.store_token is not None and not asked:
+            self._ask_relay_about(prefs.relay_url, token)
+            return
         if not self._apply_sign_in():
             return
-        token = self.token.text().strip()
         if token and self.store_token is not None:
             try:
                 where = self.store_token(prefs.relay_url, token)
@@ -464,6 +472,36 @@ class SettingsDialog(QDialog):
             parent=self,
             on_failure=refused,
         )
+
+    def _ask_relay_about(self, url: str, token: str) -> None:
+        """A new token is tried on the relay before it replaces the one kept (off the GUI thread):
+        a typo saved over a working token cut the inbox off until the owner found the token again
+        on the server. A relay that cannot be reached says nothing about it: the save goes on."""
+
+        def answered(result: CheckResult) -> None:
+            self.save_button.setEnabled(True)
+            if result.outcome is CheckOutcome.WRONG_TOKEN:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Token refused"),
+                    self.tr("The relay refused this token. Save it anyway, in place of the token kept now?"),
+                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Save:
+                    self.token.setFocus()
+                    self.token.selectAll()
+                    return
+            self._token_asked = (url, token)
+            self.accept()
+
+        def unknown(exc: BaseException) -> None:
+            log.info("new token not checked before saving: %s", type(exc).__name__)
+            answered(CheckResult(CheckOutcome.UNREACHABLE))
+
+        self.save_button.setEnabled(False)
+        check = lambda: check_relay(url, token, allow_insecure=True)  # noqa: E731
+        Op(check, parent=self).success(answered).failure(unknown).run()
 
     def _apply_sign_in(self) -> bool:
         """Open at sign-in as ticked; False (and said) when the computer refused the change."""

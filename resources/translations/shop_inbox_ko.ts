@@ -5041,6 +5041,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         </translation>
     </message>
     <message>
+        <source>Token refused</source>
+        <translation>토큰 거부됨</translation>
+    </message>
+    <message>
+        <source>The relay refused this token. Save it anyway, in place of the token kept now?</source>
+        <translation>릴레이가 이 토큰을 거부했어요. 그래도 지금 보관된 토큰 대신 저장할까요?</translation>
+    </message>
+    <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
         <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.connection import Connection
 from tests.support.relay_server import RunningRelay, inbound, run_relay
@@ -116,3 +116,33 @@ def test_without_a_relay_the_window_browses_offline(window: Any) -> None:
     assert window.banner.isVisible()
     assert "browsing" in window.banner.text.text()
     assert not window.banner.retry.isVisible()
+
+
+def test_a_token_the_relay_refuses_is_not_saved_over_the_kept_one_unless_the_owner_says_so(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
+) -> None:
+    """A typo saved over a working token cut the inbox off until the owner found the token again."""
+    from app.settings import load_preferences, save_preferences
+    from ui.settings_action import open_settings
+    from ui.token_store import load_token, store_token_interactively
+
+    with window.ctx.db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
+    window.ctx.prefs["relay_url"] = relay.url
+    assert store_token_interactively(None, window.ctx, relay.url, relay.token)
+    dialogs.expect("modal")  # Settings, window-modal, stays open until Save
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(dialog.isVisible)
+    save = dialog.save_button
+    qtbot.waitUntil(save.isEnabled)
+    qtbot.keyClicks(dialog.token, "a-typo-in-the-token")
+    refused = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    save.click()
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=10000)
+    assert "refused this token" in refused.shown[0].text
+    assert dialog.isVisible() and save.isEnabled() and dialog.token.hasFocus()
+    assert load_token(window.ctx, relay.url) == relay.token  # the working token is kept
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        save.click()
+    assert load_token(window.ctx, relay.url) == "a-typo-in-the-token"  # the owner said so
