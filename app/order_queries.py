@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -153,24 +154,39 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
         stmt = stmt.where(Order.created_at < f.until)
     needle = " ".join(f.text.split())[:100]
     if needle:
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
+        like = _like(needle)
+        # Names are matched with their spaces taken out as well ("린넨셔츠" finds 린넨 셔츠: Korean is
+        # often typed without its spaces), a phone number by its digits in any format.
+        bare = _like(needle.replace(" ", ""))
+
+        def named(column: Any) -> Any:
+            return or_(column.like(like, escape="\\"), func.replace(column, " ", "").like(bare, escape="\\"))
+
         has_line = select(OrderLine.id).where(
             OrderLine.order_id == Order.id,
-            or_(OrderLine.name.like(like, escape="\\"), OrderLine.code.like(like, escape="\\")),
+            or_(named(OrderLine.name), OrderLine.code.like(like, escape="\\")),
         )
-        stmt = stmt.where(
-            or_(
-                Order.number.like(like, escape="\\"),
-                Order.customer_name.like(like, escape="\\"),
-                Contact.saved_name.like(like, escape="\\"),
-                Contact.profile_name.like(like, escape="\\"),
-                Contact.wa_id.like(like, escape="\\"),
-                Order.tracking.like(like, escape="\\"),
-                has_line.exists(),
-            )
-        )
+        matches = [
+            Order.number.like(like, escape="\\"),
+            named(Order.customer_name),
+            named(Contact.saved_name),
+            named(Contact.profile_name),
+            Contact.wa_id.like(like, escape="\\"),
+            Order.tracking.like(like, escape="\\"),
+            has_line.exists(),
+        ]
+        digits = re.sub(r"\D", "", needle)
+        if len(digits) >= 4 and len(digits) * 2 >= len(needle.replace(" ", "")):
+            # 010-5555-1234 is stored as 821055551234: the national number without its leading 0.
+            matches.append(Contact.wa_id.like(f"%{digits.lstrip('0') or digits}%"))
+            matches.append(Order.tracking.like(f"%{digits}%"))
+        stmt = stmt.where(or_(*matches))
     return stmt
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def order_summaries(

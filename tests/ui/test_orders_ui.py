@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QPus
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
-from app.models import Label, Order, contact_label
+from app.models import Contact, Label, Order, contact_label
 from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats, settle
@@ -199,7 +199,7 @@ def test_the_board_shows_a_column_per_state_and_moves_a_card_from_its_menu(
 
 
 def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtbot: Any) -> None:
-    some_orders(window.ctx)
+    ids = some_orders(window.ctx)
     board = OrderBoard(window.ctx)
     qtbot.addWidget(board)
     board.show()
@@ -208,6 +208,18 @@ def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtb
         board.search.setText("고객 3")
     assert shown.args == [1]
     assert counts(board)["new"] == 1
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText("고객3")  # typed without its space, as Korean often is
+    assert shown.args == [1]
+    with window.ctx.db.read() as s:
+        order = s.get(Order, ids[4])
+        customer = s.get(Contact, order.contact_id) if order is not None else None
+        assert customer is not None
+        wa_id = customer.wa_id
+    assert wa_id is not None and wa_id.startswith("82")
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText(f"0{wa_id[2:4]}-{wa_id[4:8]}-{wa_id[8:]}")  # her number as she gave it
+    assert shown.args == [1] and counts(board)["new"] == 1
     with qtbot.waitSignal(board.loaded):
         board.search.clear()
     with qtbot.waitSignal(board.table_loaded):
