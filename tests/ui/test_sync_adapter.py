@@ -30,6 +30,18 @@ def connect(window: Any, url: str, token: str) -> None:
     window.start_sync()
 
 
+def keep_token(window: Any, url: str, token: str) -> None:
+    """The relay's address saved in the preferences and `token` kept in the keyring, as Settings keeps
+    them (not `ctx.relay_token`, which would stand in front of whatever Settings saves)."""
+    from app.settings import load_preferences, save_preferences
+    from ui.token_store import store_token_interactively
+
+    with window.ctx.db.write() as s:
+        save_preferences(s, load_preferences(s).replace(relay_url=url))
+    window.ctx.prefs["relay_url"] = url
+    assert store_token_interactively(None, window.ctx, url, token)
+
+
 def test_messages_applied_by_the_engine_thread_reach_the_list_and_the_open_chat(
     window: Any, qtbot: Any, relay: RunningRelay
 ) -> None:
@@ -71,14 +83,10 @@ def test_the_banner_counts_down_to_the_next_attempt_and_retry_reconnects_when_th
 def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
     window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
 ) -> None:
-    from app.settings import load_preferences, save_preferences
     from ui.settings_dialog import SettingsDialog
-    from ui.token_store import load_token, store_token_interactively
+    from ui.token_store import load_token
 
-    with window.ctx.db.write() as s:
-        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
-    window.ctx.prefs["relay_url"] = relay.url
-    assert store_token_interactively(None, window.ctx, relay.url, "an-old-revoked-token")
+    keep_token(window, relay.url, "an-old-revoked-token")
     window.start_sync()
     banner = window.banner
     qtbot.waitUntil(lambda: banner.state.kind is Connection.UNAUTHORISED, timeout=10000)
@@ -122,14 +130,10 @@ def test_a_token_the_relay_refuses_is_not_saved_over_the_kept_one_unless_the_own
     window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
 ) -> None:
     """A typo saved over a working token cut the inbox off until the owner found the token again."""
-    from app.settings import load_preferences, save_preferences
     from ui.settings_action import open_settings
-    from ui.token_store import load_token, store_token_interactively
+    from ui.token_store import load_token
 
-    with window.ctx.db.write() as s:
-        save_preferences(s, load_preferences(s).replace(relay_url=relay.url))
-    window.ctx.prefs["relay_url"] = relay.url
-    assert store_token_interactively(None, window.ctx, relay.url, relay.token)
+    keep_token(window, relay.url, relay.token)
     dialogs.expect("modal")  # Settings, window-modal, stays open until Save
     dialog = open_settings(window, window.ctx)
     qtbot.waitUntil(dialog.isVisible)
