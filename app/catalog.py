@@ -29,7 +29,7 @@ from app.catalog_images import (
 from app.errors import ErrorCode, InvalidInput, ItemCodeParams, LimitParams, Params, ValueParams
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
-from app.text import nfc
+from app.text import like_pattern, nfc
 
 log = logging.getLogger(__name__)
 
@@ -215,11 +215,6 @@ def _collections_of(session: Session, item_ids: list[int], *, everything: bool) 
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def normalise_query(query: str) -> str:
     return nfc(query.strip())[:MAX_QUERY]
 
@@ -236,8 +231,8 @@ def _matching_every_word(text: str) -> list[Any]:
         bare = word.replace("-", "")
         clauses.append(
             or_(
-                name.like(_like_pattern(word), escape="\\"),
-                code.like(_like_pattern(bare or word), escape="\\"),
+                name.like(like_pattern(word), escape="\\"),
+                code.like(like_pattern(bare or word), escape="\\"),
             )
         )
     return clauses
@@ -383,7 +378,7 @@ def _check_code_free(session: Session, code: str, item_id: int | None) -> None:
 def _free_code(session: Session, base: str) -> str:
     taken = set(
         session.scalars(
-            select(CatalogItem.retailer_id).where(CatalogItem.retailer_id.like(_like_pattern(base)[1:], "\\"))
+            select(CatalogItem.retailer_id).where(CatalogItem.retailer_id.like(like_pattern(base)[1:], "\\"))
         )
     )
     if base not in taken:

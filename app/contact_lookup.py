@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Contact
-from app.text import nfc
+from app.text import like_pattern, nfc
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -31,16 +31,12 @@ def _choice(c: Contact) -> ContactChoice:
     return ContactChoice(wa_id=c.wa_id or "", name=c.saved_name or c.profile_name or "")
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def find_contacts(session: Session, pattern: str, limit: int = 50) -> list[ContactChoice]:
     """Contacts with a phone number whose name or number contains `pattern`, most recent chats first."""
     pattern = nfc(pattern[:PATTERN_LIMIT]).strip()
     stmt = select(Contact).where(Contact.wa_id.is_not(None))
     if pattern:
-        like = f"%{_escape_like(pattern)}%"
+        like = like_pattern(pattern)
         digits = "".join(ch for ch in pattern if ch.isdigit())
         conditions = [
             Contact.saved_name.like(like, escape="\\"),

@@ -90,6 +90,12 @@ class PreparedMessage:
     bank_missing: bool = False
 
     @property
+    def sendable(self) -> bool:
+        """Inside the 24 hours anything goes; outside, a template with every value (Meta refuses a
+        blank one, such as an account the order settings do not hold)."""
+        return self.inside_window or (self.template is not None and not self.bank_missing)
+
+    @property
     def counts_against_limit(self) -> bool:
         """A marketing template outside the window counts in the messaging-limit ledger (and is paid)."""
         return self.template is not None and self.template.category.upper() != "UTILITY"

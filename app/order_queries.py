@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,6 +13,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
+from app.phones import number_fragment
+from app.text import like_pattern
 from app.wire import OrderStatus
 
 SUMMARY_ITEMS = 3  # lines named on a board card; the rest become "+N"
@@ -154,10 +155,10 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
         stmt = stmt.where(Order.created_at < f.until)
     needle = " ".join(f.text.split())[:100]
     if needle:
-        like = _like(needle)
+        like = like_pattern(needle)
         # Names are matched with their spaces taken out as well ("린넨셔츠" finds 린넨 셔츠: Korean is
         # often typed without its spaces), a phone number by its digits in any format.
-        bare = _like(needle.replace(" ", ""))
+        bare = like_pattern(needle.replace(" ", ""))
 
         def named(column: Any) -> Any:
             return or_(column.like(like, escape="\\"), func.replace(column, " ", "").like(bare, escape="\\"))
@@ -175,18 +176,10 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
             Order.tracking.like(like, escape="\\"),
             has_line.exists(),
         ]
-        digits = re.sub(r"\D", "", needle)
-        if len(digits) >= 4 and len(digits) * 2 >= len(needle.replace(" ", "")):
-            # 010-5555-1234 is stored as 821055551234: the national number without its leading 0.
-            matches.append(Contact.wa_id.like(f"%{digits.lstrip('0') or digits}%"))
-            matches.append(Order.tracking.like(f"%{digits}%"))
+        if digits := number_fragment(needle):
+            matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
         stmt = stmt.where(or_(*matches))
     return stmt
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def order_summaries(

@@ -7,6 +7,15 @@ import re
 _DIGITS = re.compile(r"\D+")
 
 
+def number_fragment(typed: str) -> str:
+    """The digits of a phone number typed in any format, as a wa_id holds them ("010-5555-1234" →
+    "1055551234": the national number without its trunk 0); "" for fewer than 3 digits."""
+    digits = _DIGITS.sub("", typed)
+    if len(digits) < 3:
+        return ""
+    return digits.lstrip("0") or digits
+
+
 def e164_digits(raw: str, default_region: str = "KR") -> str:
     """'010-1234-5678' and '+82 10 1234 5678' both become '821012345678'.
 

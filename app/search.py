@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.models import Message, to_millis
+from app.phones import number_fragment
 from app.text import fts_phrase, is_bigram_query, nfc
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
@@ -299,15 +300,15 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
     q = normalise_query(query)
     if not q:
         return []
-    digits = re.sub(r"\D", "", q)
+    digits = number_fragment(q)
     clauses = [
         "instr(lower(coalesce(saved_name, '')), :q) > 0",
         "instr(lower(coalesce(profile_name, '')), :q) > 0",
     ]
     params: dict[str, Any] = {"q": q.lower(), "limit": limit}
-    if len(digits) >= 3:
+    if digits:
         clauses.append("instr(wa_id, :digits) > 0")
-        params["digits"] = digits.lstrip("0") or digits
+        params["digits"] = digits
     sql = (
         "SELECT id, coalesce(saved_name, profile_name, '+' || wa_id, ''), wa_id FROM contact "
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "

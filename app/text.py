@@ -93,6 +93,12 @@ def is_bigram_query(query: str) -> bool:
     return len(query) == 2 and all(_is_word_char(c) for c in query)
 
 
+def like_pattern(text: str) -> str:
+    """`%text%` for SQL's LIKE … ESCAPE '\\': the owner's %, _ and \\ are literal characters."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def fts_phrase(query: str) -> str:
     """Quote user text as one FTS5 phrase so that no character is read as query syntax."""
     return '"' + query.replace('"', '""') + '"'

@@ -35,10 +35,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def can_send(message: OrderMessage) -> bool:
-    """Inside the 24 hours anything goes; outside, a template with every value (Meta refuses a blank
-    one, such as an account the order settings do not hold)."""
-    prepared = message.prepared
-    return prepared.inside_window or (prepared.template is not None and not prepared.bank_missing)
+    return message.prepared.sendable
 
 
 class BatchMessagesModel(QAbstractListModel):

@@ -526,9 +526,7 @@ class OrderWindow(QDialog):
                 how += " " + self.tr("Add it there, or type it in the message.")
         self.message_how.setText(with_particles(how))
         self.message_edit.setReadOnly(not prepared.inside_window)
-        # A template cannot go with the account left empty (Meta refuses a blank value).
-        sendable = prepared.inside_window or (prepared.template is not None and not prepared.bank_missing)
-        self.send_button.setEnabled(sendable)
+        self.send_button.setEnabled(prepared.sendable)
         self.message_box.show()
 
     def send_message(self) -> None:
