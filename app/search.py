@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Message, to_millis
 from app.phones import number_fragment
-from app.text import fts_phrase, is_bigram_query, nfc
+from app.text import fts_phrase, is_bigram_query, loose_letters, nfc, search_pattern
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
 MAX_QUERY_CHARS = 200
@@ -30,6 +32,11 @@ WALK_PER_MATCH = 8
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 90
+# Korean words are found spacing aside (app/text.loose_letters): spaced as typed or differently at up
+# to LOOSE_PLACES places, each spacing one phrase of the trigram index's query, while that makes no
+# more than LOOSE_PHRASES phrases (one place for longer queries; docs/PERFORMANCE.md).
+LOOSE_PLACES = 2
+LOOSE_PHRASES = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,26 +70,42 @@ def normalise_query(query: str) -> str:
 
 
 def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Cut `body` around the first match of `query` (case-insensitive), on one line."""
+    """Cut `body` around the first match of `query` (any case; Korean words spacing aside), on one
+    line."""
     region = body[:200_000]
-    folded = region.lower()
-    needle = query.lower()
-    pos = folded.find(needle) if needle else -1
-    if pos < 0:
+    pattern = search_pattern(query)
+    first = pattern.search(region) if query else None
+    if first is None:
         snippet = region[: SNIPPET_BEFORE + SNIPPET_AFTER]
         return _one_line(snippet) + ("…" if len(region) > len(snippet) else ""), ()
-    start = max(0, pos - SNIPPET_BEFORE)
-    end = min(len(region), pos + len(needle) + SNIPPET_AFTER)
+    start = max(0, first.start() - SNIPPET_BEFORE)
+    end = min(len(region), first.end() + SNIPPET_AFTER)
     prefix = "…" if start > 0 else ""
     snippet = prefix + _one_line(region[start:end]) + ("…" if end < len(body) else "")
-    highlights = []
     # Mark every occurrence inside the snippet, not just the first.
-    low = snippet.lower()
-    i = low.find(needle)
-    while i >= 0:
-        highlights.append((i, i + len(needle)))
-        i = low.find(needle, i + len(needle))
-    return snippet, tuple(highlights)
+    return snippet, tuple(m.span() for m in pattern.finditer(snippet))
+
+
+def spacings(query: str, letters: str) -> list[str]:
+    """`letters` spaced as `query` is, and spaced differently at up to LOOSE_PLACES places (fewer
+    when that would make more than LOOSE_PHRASES spacings): '린넨셔츠' → '린넨셔츠', '린 넨셔츠',
+    '린넨 셔츠', … '린넨 셔 츠'. Spaces anywhere else in a message are not looked past."""
+    typed: set[int] = set()
+    at = 0
+    for part in query.split():
+        at += len(part.casefold())
+        typed.add(at)
+    typed.discard(len(letters))
+    places = range(1, len(letters))
+    reach = LOOSE_PLACES
+    while reach > 1 and sum(math.comb(len(places), n) for n in range(reach + 1)) > LOOSE_PHRASES:
+        reach -= 1
+    found = []
+    for n in range(reach + 1):
+        for changed in itertools.combinations(places, n):
+            spaces = typed.symmetric_difference(changed)
+            found.append("".join(" " + ch if i in spaces else ch for i, ch in enumerate(letters)))
+    return found
 
 
 def _one_line(s: str) -> str:
@@ -118,7 +141,12 @@ def search_messages(
     if not q or limit <= 0:
         return []
     cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
-    if len(q) >= 3:
+    letters = loose_letters(q)
+    if letters is not None:
+        # '린넨셔츠' finds the customer's '린넨 셔츠', '주문 할게요' finds '주문할게요': one phrase a spacing.
+        match = " OR ".join(map(fts_phrase, spacings(q, letters)))
+        ids = _fts_ids(session, "message_fts", match, contact_id, limit, cursor)
+    elif len(q) >= 3:
         ids = _fts_ids(session, "message_fts", fts_phrase(q), contact_id, limit, cursor)
     elif is_bigram_query(q):
         ids = _fts_ids(session, "message_bigram", fts_phrase(q.casefold()), contact_id, limit, cursor)

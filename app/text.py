@@ -88,6 +88,34 @@ def bigram_texts(bodies: Sequence[str | None]) -> list[str]:
     return list(map(_grams_of_folded, folded))
 
 
+# Korean is spaced loosely: '린넨셔츠' and '린넨 셔츠', '주문할게요' and '주문 할게요' are the same words
+# to the owner. A query of Korean words of up to this many letters is searched spacing aside.
+LOOSE_MAX_LETTERS = 40
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def loose_letters(query: str) -> str | None:
+    """The query's letters without its spaces, case folded, when it is searched spacing aside
+    (app/search.py): three or more letters or digits, one of them Hangul, and nothing else but spaces.
+    '주문 할게요' → '주문할게요'; '4,000원', 'linen shirt' and '주문' (two letters) → None."""
+    letters = query.replace(" ", "").casefold()
+    if not 3 <= len(letters) <= LOOSE_MAX_LETTERS or not all(map(_is_word_char, letters)):
+        return None
+    return letters if any(map(_is_hangul, letters)) else None
+
+
+def search_pattern(query: str) -> re.Pattern[str]:
+    """Where a search query is in a message's text, as search finds it: any case, and for Korean
+    words (`loose_letters`) a space or none between any two letters. For the highlights."""
+    letters = loose_letters(query)
+    if letters is None:
+        return re.compile(re.escape(query), re.IGNORECASE)
+    return re.compile(" ?".join(map(re.escape, letters)), re.IGNORECASE)
+
+
 def is_bigram_query(query: str) -> bool:
     """True when the query is exactly two word characters, answerable from the bigram table."""
     return len(query) == 2 and all(_is_word_char(c) for c in query)

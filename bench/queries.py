@@ -18,6 +18,8 @@ from bench.report import emit
 
 QUERIES_KO2 = ["주문", "배송", "감사", "사이", "입금", "재고", "환불", "택배", "할인", "사진"]
 QUERIES_KO3 = ["주문했", "배송 언제", "감사합니다", "교환 가능", "송장번호", "린넨 셔츠", "카드 결제"]
+# Spaced otherwise than the messages ("린넨 셔츠", "배송 언제"…): found spacing aside (app/search.spacings).
+QUERIES_KO_UNSPACED = ["린넨셔츠", "배송언제", "교환가능", "카드결제", "주문 했어요", "좋은하루보내세요"]
 QUERIES_EN = ["linen", "refund", "tracking", "coupon", "Thank you", "colours", "ship", "photo"]
 QUERIES_NUM = ["12345", "8821", "99", "5678"]
 QUERIES_MISS = ["없는말", "zzqx", "qq", "뷁"]
@@ -71,7 +73,7 @@ def main() -> None:
 
     # Search: 100 queries of 2+ characters drawn from each family, newest 50 hits each.
     rng = random.Random(3)
-    pool = QUERIES_KO2 + QUERIES_KO3 + QUERIES_EN + QUERIES_NUM + QUERIES_MISS
+    pool = QUERIES_KO2 + QUERIES_KO3 + QUERIES_KO_UNSPACED + QUERIES_EN + QUERIES_NUM + QUERIES_MISS
     queries = [rng.choice(pool) for _ in range(100)]
     times = []
     with db.read() as s:
@@ -104,13 +106,14 @@ def main() -> None:
     for family, qs in [
         ("ko 2-char", QUERIES_KO2),
         ("ko 3+", QUERIES_KO3),
+        ("ko unspaced", QUERIES_KO_UNSPACED),
         ("latin", QUERIES_EN),
         ("digits", QUERIES_NUM),
         ("no match", QUERIES_MISS),
     ]:
         with db.read() as s:
             fam = [t for q in qs for t in timed(partial(search_messages, s, q), 3)]
-        print(f"  {family:9s} p50 {pct(fam, 50):6.2f} ms  p95 {pct(fam, 95):6.2f} ms")
+        print(f"  {family:11s} p50 {pct(fam, 50):6.2f} ms  p95 {pct(fam, 95):6.2f} ms")
     db.close()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from datetime import date
 
@@ -11,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPen, QTextCharF
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from app.queries import MessageRow
+from app.text import search_pattern
 from ui import icons
 from ui.bubble_layout import (
     MAX_LAYOUT_CHARS,
@@ -307,9 +307,9 @@ class ChatViewDelegate(QStyledItemDelegate):
             f.format = fmt
             formats.append(f)
         if highlight and geo.text:
-            # Case-insensitive on the text itself (lower() may change a text's length), in Qt's positions.
+            # As search found it (any case, Korean words spacing aside), in Qt's positions.
             shown = geo.text[:MAX_LAYOUT_CHARS]
-            matches = re.finditer(re.escape(highlight), shown, re.IGNORECASE)
+            matches = search_pattern(highlight).finditer(shown)
             formats += marked_ranges(shown, [m.span() for m in matches], c.highlight_bg)
         sel = self.text_selection
         if sel is not None and sel[0] == row.id and sel[1] != sel[2]:

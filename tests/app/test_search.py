@@ -253,3 +253,42 @@ def test_a_cart_moved_with_its_chat_to_a_new_number_is_found_in_that_chat(carts)
     with db.read() as s:
         assert [h.message_id for h in search_messages(s, "귀걸이", contact_id=new_id)] == [ids["yujin"]]
         assert search_messages(s, "귀걸이", contact_id=old_id) == []
+
+
+@pytest.fixture
+def spaced(db):
+    """Korean spaced loosely, as customers write it."""
+    with db.write() as s:
+        c = make_contact(s, wa_id="821055501234", profile_name="이하은")
+        texts = [
+            "린넨 셔츠 아이보리 있나요?",
+            "린넨셔츠 M으로 주문 할게요",
+            "어제 주문할게요 했는데 취소할게요",
+            "linen shirt please",
+        ]
+        for i, body in enumerate(texts):
+            make_message(s, c, body, sent_at=BASE_TIME + timedelta(hours=i))
+    return db
+
+
+def test_korean_words_are_found_however_they_are_spaced(spaced) -> None:
+    both = ["린넨셔츠 M으로 주문 할게요", "린넨 셔츠 아이보리 있나요?"]
+    assert bodies(spaced, "린넨셔츠") == both
+    assert bodies(spaced, "린넨 셔츠") == both
+    assert bodies(spaced, "린 넨셔츠") == both  # a space typed in the wrong place
+    assert bodies(spaced, "주문할게요") == ["어제 주문할게요 했는데 취소할게요", "린넨셔츠 M으로 주문 할게요"]
+    assert bodies(spaced, "주문 할게요") == ["어제 주문할게요 했는데 취소할게요", "린넨셔츠 M으로 주문 할게요"]
+
+
+def test_a_hit_spaced_otherwise_is_marked_whole_in_its_snippet(spaced) -> None:
+    with spaced.read() as s:
+        hits = search_messages(s, "린넨셔츠")
+    marked = {h.snippet[a:b] for h in hits for a, b in h.highlights}
+    assert marked == {"린넨 셔츠", "린넨셔츠"}
+
+
+def test_latin_words_and_punctuation_are_still_searched_as_typed(spaced) -> None:
+    assert bodies(spaced, "linenshirt") == []
+    assert bodies(spaced, "linen shirt") == ["linen shirt please"]
+    # Two letters are a word as typed: '문할' is not found across the space of '주문 할게요'.
+    assert bodies(spaced, "문할") == ["어제 주문할게요 했는데 취소할게요"]

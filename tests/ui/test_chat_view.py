@@ -351,3 +351,26 @@ def test_a_search_match_after_an_emoji_is_marked_on_the_words_found(window: Any,
     assert marked, "the match is not marked"
     # The mark spans "재고" as painted, not the space and letter before it.
     assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
+
+
+def test_a_match_spaced_otherwise_is_marked_across_its_space(window: Any, qtbot: Any) -> None:
+    """The owner searched '린넨셔츠' and the customer wrote '린넨 셔츠': the mark covers both words."""
+    from ui.theme import colours
+
+    text = "린넨 셔츠 아이보리 있나요?"
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Spacing Finder")
+        message = make_message(s, c, text)
+        cid, mid = c.id, message.id
+    load_chats(window, qtbot)
+    window.show_chat(cid, message_id=mid, highlight="린넨셔츠")
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.row_of(mid) is not None)
+    settle(qtbot)
+    idx = view.chat_model.index(view.chat_model.row_of(mid))
+    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+    left, right = _point_at(view, idx, geo, 0), _point_at(view, idx, geo, len("린넨 셔츠"))
+    image = view.viewport().grab().toImage()
+    marked = _marked_columns(image, left.y(), colours(view.palette()).highlight_bg)
+    assert marked, "the match is not marked"
+    assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
