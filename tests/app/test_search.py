@@ -277,7 +277,10 @@ def test_korean_words_are_found_however_they_are_spaced(spaced) -> None:
     assert bodies(spaced, "린넨 셔츠") == both
     assert bodies(spaced, "린 넨셔츠") == both  # a space typed in the wrong place
     assert bodies(spaced, "주문할게요") == ["어제 주문할게요 했는데 취소할게요", "린넨셔츠 M으로 주문 할게요"]
-    assert bodies(spaced, "주문 할게요") == ["어제 주문할게요 했는데 취소할게요", "린넨셔츠 M으로 주문 할게요"]
+    assert bodies(spaced, "주문 할게요") == [
+        "어제 주문할게요 했는데 취소할게요",
+        "린넨셔츠 M으로 주문 할게요",
+    ]
 
 
 def test_a_hit_spaced_otherwise_is_marked_whole_in_its_snippet(spaced) -> None:
