@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Contact
-from app.text import like_pattern, nfc
+from app.text import has_initials, is_initials_query, like_pattern, nfc
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -35,6 +36,10 @@ def find_contacts(session: Session, pattern: str, limit: int = 50) -> list[Conta
     """Contacts with a phone number whose name or number contains `pattern`, most recent chats first."""
     pattern = nfc(pattern[:PATTERN_LIMIT]).strip()
     stmt = select(Contact).where(Contact.wa_id.is_not(None))
+    if is_initials_query(pattern):  # 'ㄱㅁㅈ' for 김민지: the names' initials, worked out here
+        newest = session.scalars(stmt.order_by(Contact.last_message_at.desc().nulls_last(), Contact.id))
+        found = (c for c in newest if has_initials(pattern, c.saved_name, c.profile_name))
+        return [_choice(c) for c in itertools.islice(found, limit)]
     if pattern:
         like = like_pattern(pattern)
         digits = "".join(ch for ch in pattern if ch.isdigit())

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 
 from app.models import Message, to_millis
 from app.phones import number_fragment
-from app.text import fts_phrase, is_bigram_query, loose_letters, nfc, search_pattern
+from app.text import (
+    fts_phrase,
+    hangul_initials,
+    is_bigram_query,
+    is_initials_query,
+    loose_letters,
+    nfc,
+    search_pattern,
+)
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
 MAX_QUERY_CHARS = 200
@@ -324,10 +332,13 @@ def _windowed_ids(
 
 def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[ContactHit]:
     """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
-    formatting), most recent first; only chats the list shows (with messages)."""
+    formatting; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), most recent first; only chats the
+    list shows (with messages)."""
     q = normalise_query(query)
     if not q:
         return []
+    if is_initials_query(q):
+        return _contacts_by_initials(session, q, limit)
     digits = number_fragment(q)
     clauses = [
         "instr(lower(coalesce(saved_name, '')), :q) > 0",
@@ -338,11 +349,37 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
         clauses.append("instr(wa_id, :digits) > 0")
         params["digits"] = digits
     sql = (
-        "SELECT id, coalesce(saved_name, profile_name, '+' || wa_id, ''), wa_id FROM contact "
+        f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact "
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
     return [ContactHit(r[0], r[1], r[2]) for r in session.execute(text(sql), params)]
+
+
+_SHOWN_NAME = "coalesce(saved_name, profile_name, '+' || wa_id, '')"
+
+
+def _contacts_by_initials(session: Session, initials: str, limit: int) -> list[ContactHit]:
+    """Chats whose saved or WhatsApp name has these initial consonants, most recent first: the names
+    are read and their initials worked out here, the matches sorted after (a shop's chats are
+    thousands: about 40 ms for 10,000, docs/PERFORMANCE.md)."""
+    # Both names in one string, a line apart, so that each chat's initials are one translate().
+    rows = session.execute(
+        text(
+            "SELECT id, last_message_at, coalesce(saved_name, '') || char(10) || coalesce(profile_name, '') "
+            "FROM contact WHERE last_message_at IS NOT NULL"
+        )
+    ).all()
+    found = [(at, cid) for cid, at, names in rows if initials in hangul_initials(names)]
+    found.sort(reverse=True)
+    ids = [cid for _at, cid in found[:limit]]
+    if not ids:
+        return []
+    shown = session.execute(
+        text(f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact WHERE id IN ({','.join(map(str, ids))})")
+    )
+    hits = {r[0]: ContactHit(r[0], r[1], r[2]) for r in shown}
+    return [hits[cid] for cid in ids if cid in hits]
 
 
 def missing_messages(session: Session, ids: list[int]) -> set[int]:

@@ -116,6 +116,43 @@ def search_pattern(query: str) -> re.Pattern[str]:
     return re.compile(" ?".join(map(re.escape, letters)), re.IGNORECASE)
 
 
+# Hangul's nineteen initial consonants in the order syllables are numbered (가 = 0xAC00 = ㄱ + ㅏ).
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_SYLLABLES_PER_INITIAL = 21 * 28
+
+
+_TO_INITIALS = {code: _INITIALS[(code - 0xAC00) // _SYLLABLES_PER_INITIAL] for code in range(0xAC00, 0xD7A4)}
+
+
+def hangul_initials(text: str) -> str:
+    """Each Hangul syllable as its initial consonant, the rest as it is: '김민지 M' → 'ㄱㅁㅈ M'. One
+    character for one, so a match's place in the initials is its place in the text."""
+    return text.translate(_TO_INITIALS)
+
+
+def has_initials(initials: str, *names: str | None) -> bool:
+    """Whether any of `names` has these initial consonants in a row ('ㅁㅈ' in 김민지)."""
+    return any(initials in hangul_initials(name) for name in names if name)
+
+
+def is_initials_query(query: str) -> bool:
+    """A name typed as its initial consonants ('ㄱㅁㅈ' for 김민지), as Korean phones' contacts
+    find them: two or more, and nothing else."""
+    return len(query) >= 2 and all(ch in _INITIALS for ch in query)
+
+
+def name_match(name: str, query: str) -> tuple[int, int] | None:
+    """Where `query` is in a contact's `name`: its initials for an initials query ('ㅁㅈ' in 김민지
+    → (1, 3)), else the text itself in any case. None when it is not there."""
+    if not query:
+        return None
+    if is_initials_query(query):
+        at = hangul_initials(name).find(query)
+        return (at, at + len(query)) if at >= 0 else None
+    found = re.search(re.escape(query), name, re.IGNORECASE)
+    return found.span() if found else None
+
+
 def is_bigram_query(query: str) -> bool:
     """True when the query is exactly two word characters, answerable from the bigram table."""
     return len(query) == 2 and all(_is_word_char(c) for c in query)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.phones import display_phone
 from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
+from app.text import name_match
 from ui import icons
 from ui.context import AppContext
 from ui.formatting import list_time
@@ -265,9 +265,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         if line.isValid():
             line.setLineWidth(r.width())
         layout.endLayout()
-        # Case-insensitive on the name itself (lower() may change a text's length), as the bubbles do.
-        match = re.search(re.escape(query), hit.display_name, re.IGNORECASE) if query else None
-        found = [match.span()] if match else []
+        # As search found it: the name in any case, or its initials ('ㄱㅁㅈ' marks 김민지).
+        match = name_match(hit.display_name, query)
+        found = [match] if match else []
         formats = marked_ranges(hit.display_name, found, c.highlight_bg)
         painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
         painter.setClipRect(r)

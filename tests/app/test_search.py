@@ -295,3 +295,20 @@ def test_latin_words_and_punctuation_are_still_searched_as_typed(spaced) -> None
     assert bodies(spaced, "linen shirt") == ["linen shirt please"]
     # Two letters are a word as typed: '문할' is not found across the space of '주문 할게요'.
     assert bodies(spaced, "문할") == ["어제 주문할게요 했는데 취소할게요"]
+
+
+def test_a_korean_name_is_found_by_its_initial_consonants(db) -> None:
+    """'ㄱㅁㅈ' finds 김민지, as Korean phones' contacts do; the newest chat first."""
+    with db.write() as s:
+        for i, (name, saved) in enumerate(
+            [("김민지", None), ("Minji", "김민정"), ("박지민", None), ("강미정", None)]
+        ):
+            c = make_contact(s, profile_name=name, saved_name=saved)
+            make_message(s, c, "안녕하세요", sent_at=BASE_TIME + timedelta(hours=i))
+        make_contact(s, profile_name="김민주")  # no chat yet: not in the list
+    with db.read() as s:
+        assert [c.display_name for c in search_contacts(s, "ㄱㅁㅈ")] == ["강미정", "김민정", "김민지"]
+        assert [c.display_name for c in search_contacts(s, "ㅁㅈ")] == ["강미정", "김민정", "김민지"]
+        assert [c.display_name for c in search_contacts(s, "ㅈㅁ")] == ["박지민"]
+        assert search_contacts(s, "ㄱ") == []  # one consonant is every other name: typed as text
+        assert [c.display_name for c in search_contacts(s, "ㄱㅁㅈ", limit=1)] == ["강미정"]

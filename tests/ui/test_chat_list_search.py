@@ -178,3 +178,40 @@ def test_results_shown_lose_a_deleted_chat_and_find_a_new_customer_by_name(windo
     assert model.message_hits()[0].snippet == "민지 씨 소개로 왔어요"
     assert window.search.status.text() == "1 chat · 1 result"
     assert window.search.view.currentIndex().data() == "민지 씨 소개로 왔어요"  # still the one picked
+
+
+def test_a_customer_typed_as_her_initials_is_found_and_her_name_marked(window: Any, qtbot: Any) -> None:
+    """'ㄱㅁㅈ', as Korean phones find contacts: 김민지's chat is found, her whole name marked."""
+    from PySide6.QtGui import QFontMetricsF, QTextLayout
+
+    from ui.theme import colours
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지")
+        make_message(s, c, "안녕하세요", sent_at=BASE_TIME, unread=False)
+        other = make_contact(s, profile_name="박서준")
+        make_message(s, other, "감사합니다", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    field = window.chat_list.search_field
+    field.setFocus()
+    commit = QInputMethodEvent()
+    commit.setCommitString("ㄱㅁㅈ")
+    QApplication.sendEvent(field, commit)
+    model = window.search.model
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["김민지"], timeout=5000)
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    rect = view.visualRect(model.index(0))
+    layout = QTextLayout("김민지", delegate.name_font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width() - 28)
+    layout.endLayout()
+    left, right = rect.left() + 14 + cursor_x(line, 0), rect.left() + 14 + cursor_x(line, 3)
+    y = int(rect.top() + 8 + QFontMetricsF(delegate.name_font).height() / 2)
+    image = view.viewport().grab().toImage()
+    mark = colours(view.palette()).highlight_bg.rgb()
+    marked = [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == mark]
+    assert marked, "the name is not marked"
+    assert abs(marked[0] - left) <= 2 and abs(marked[-1] - right) <= 2
