@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,9 +17,9 @@ from app.text import (
     hangul_initials,
     is_bigram_query,
     is_initials_query,
-    loose_letters,
     nfc,
     search_pattern,
+    search_phrases,
 )
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
@@ -40,11 +38,6 @@ WALK_PER_MATCH = 8
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 90
-# Korean words are found spacing aside (app/text.loose_letters): spaced as typed or differently at up
-# to LOOSE_PLACES places, each spacing one phrase of the trigram index's query, while that makes no
-# more than LOOSE_PHRASES phrases (one place for longer queries; docs/PERFORMANCE.md).
-LOOSE_PLACES = 2
-LOOSE_PHRASES = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,28 +87,6 @@ def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...
     return snippet, tuple(m.span() for m in pattern.finditer(snippet))
 
 
-def spacings(query: str, letters: str) -> list[str]:
-    """`letters` spaced as `query` is, and spaced differently at up to LOOSE_PLACES places (fewer
-    when that would make more than LOOSE_PHRASES spacings): '린넨셔츠' → '린넨셔츠', '린 넨셔츠',
-    '린넨 셔츠', … '린넨 셔 츠'. Spaces anywhere else in a message are not looked past."""
-    typed: set[int] = set()
-    at = 0
-    for part in query.split():
-        at += len(part.casefold())
-        typed.add(at)
-    typed.discard(len(letters))
-    places = range(1, len(letters))
-    reach = LOOSE_PLACES
-    while reach > 1 and sum(math.comb(len(places), n) for n in range(reach + 1)) > LOOSE_PHRASES:
-        reach -= 1
-    found = []
-    for n in range(reach + 1):
-        for changed in itertools.combinations(places, n):
-            spaces = typed.symmetric_difference(changed)
-            found.append("".join(" " + ch if i in spaces else ch for i, ch in enumerate(letters)))
-    return found
-
-
 def _one_line(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
@@ -149,13 +120,10 @@ def search_messages(
     if not q or limit <= 0:
         return []
     cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
-    letters = loose_letters(q)
-    if letters is not None:
-        # '린넨셔츠' finds the customer's '린넨 셔츠', '주문 할게요' finds '주문할게요': one phrase a spacing.
-        match = " OR ".join(map(fts_phrase, spacings(q, letters)))
+    if len(q) >= 3:
+        # '린넨셔츠' finds the customer's '린넨 셔츠', '39000' finds '39,000원': one phrase a spelling.
+        match = " OR ".join(map(fts_phrase, search_phrases(q)))
         ids = _fts_ids(session, "message_fts", match, contact_id, limit, cursor)
-    elif len(q) >= 3:
-        ids = _fts_ids(session, "message_fts", fts_phrase(q), contact_id, limit, cursor)
     elif is_bigram_query(q):
         ids = _fts_ids(session, "message_bigram", fts_phrase(q.casefold()), contact_id, limit, cursor)
     else:

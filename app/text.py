@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -89,8 +91,17 @@ def bigram_texts(bodies: Sequence[str | None]) -> list[str]:
 
 
 # Korean is spaced loosely: '린넨셔츠' and '린넨 셔츠', '주문할게요' and '주문 할게요' are the same words
-# to the owner. A query of Korean words of up to this many letters is searched spacing aside.
+# to the owner. A query of Korean words of up to this many letters is searched spacing aside: spaced
+# as typed or differently at up to LOOSE_PLACES places, each spacing one phrase of the trigram index's
+# query, while that makes no more than LOOSE_PHRASES phrases (one place for longer queries;
+# docs/PERFORMANCE.md).
 LOOSE_MAX_LETTERS = 40
+LOOSE_PLACES = 2
+LOOSE_PHRASES = 48
+# An amount is written with or without its thousands' commas ('39000' and '39,000원'): a number of
+# four or more digits (not a phone's, which starts with 0) is looked for both ways.
+_PLAIN_NUMBER = re.compile(r"(?<![\d,])[1-9]\d{3,}(?![\d,])")
+_GROUPED_NUMBER = re.compile(r"(?<![\d,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])")
 
 
 def _is_hangul(ch: str) -> bool:
@@ -108,12 +119,61 @@ def loose_letters(query: str) -> str | None:
 
 
 def search_pattern(query: str) -> re.Pattern[str]:
-    """Where a search query is in a message's text, as search finds it: any case, and for Korean
-    words (`loose_letters`) a space or none between any two letters. For the highlights."""
-    letters = loose_letters(query)
-    if letters is None:
+    """Where a search query is in a message's text, as search finds it (`search_phrases`): any case,
+    an amount's commas or none, and for Korean words a space or none between letters. For the
+    highlights (one pass over the text, where the phrases OR-ed would take one pass each)."""
+    if len(query) < 3:
         return re.compile(re.escape(query), re.IGNORECASE)
-    return re.compile(" ?".join(map(re.escape, letters)), re.IGNORECASE)
+    letters = loose_letters(query)
+    base = _GROUPED_NUMBER.sub(lambda m: m.group().replace(",", ""), letters or query)
+    parts = []
+    for i, ch in enumerate(base):
+        if i and base[i - 1].isdigit() and ch.isdigit():
+            parts.append(",?")
+        elif i and letters is not None:
+            parts.append(" ?")
+        parts.append(re.escape(ch))
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def search_phrases(query: str) -> list[str]:
+    """What a query of three or more characters is looked for as, each an exact phrase: Korean words
+    spaced otherwise (`spacings`), and each amount with and without its thousands' commas
+    ('39000원' → '39000원', '39,000원', '39000 원'…)."""
+    letters = loose_letters(query)
+    spelled = spacings(query, letters) if letters is not None else [query]
+    return list(dict.fromkeys(variant for phrase in spelled for variant in (phrase, _respelled(phrase))))
+
+
+def _respelled(phrase: str) -> str:
+    """`phrase` with its amounts written the other way: '39000' ↔ '39,000'."""
+    grouped = _PLAIN_NUMBER.sub(lambda m: f"{int(m.group()):,}", phrase)
+    if grouped != phrase:
+        return grouped
+    return _GROUPED_NUMBER.sub(lambda m: m.group().replace(",", ""), phrase)
+
+
+def spacings(query: str, letters: str) -> list[str]:
+    """`letters` spaced as `query` is, and spaced differently at up to LOOSE_PLACES places (fewer
+    when that would make more than LOOSE_PHRASES spacings): '린넨셔츠' → '린넨셔츠', '린 넨셔츠',
+    '린넨 셔츠', … '린넨 셔 츠'. Spaces anywhere else in a message are not looked past."""
+    typed: set[int] = set()
+    at = 0
+    for part in query.split():
+        at += len(part.casefold())
+        typed.add(at)
+    typed.discard(len(letters))
+    # Never inside a number: '39000원' is spaced '39000 원' at most.
+    places = [i for i in range(1, len(letters)) if not (letters[i - 1].isdigit() and letters[i].isdigit())]
+    reach = LOOSE_PLACES
+    while reach > 1 and sum(math.comb(len(places), n) for n in range(reach + 1)) > LOOSE_PHRASES:
+        reach -= 1
+    found = []
+    for n in range(reach + 1):
+        for changed in itertools.combinations(places, n):
+            spaces = typed.symmetric_difference(changed)
+            found.append("".join(" " + ch if i in spaces else ch for i, ch in enumerate(letters)))
+    return found
 
 
 # Hangul's nineteen initial consonants in the order syllables are numbered (가 = 0xAC00 = ㄱ + ㅏ).

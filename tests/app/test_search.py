@@ -312,3 +312,22 @@ def test_a_korean_name_is_found_by_its_initial_consonants(db) -> None:
         assert [c.display_name for c in search_contacts(s, "ㅈㅁ")] == ["박지민"]
         assert search_contacts(s, "ㄱ") == []  # one consonant is every other name: typed as text
         assert [c.display_name for c in search_contacts(s, "ㄱㅁㅈ", limit=1)] == ["강미정"]
+
+
+def test_an_amount_is_found_with_or_without_its_commas(db) -> None:
+    with db.write() as s:
+        c = make_contact(s, profile_name="입금확인")
+        for i, body in enumerate(
+            ["39,000원 입금했어요", "39000원 보냈습니다", "총 139,000원이에요", "010-3900-0000"]
+        ):
+            make_message(s, c, body, sent_at=BASE_TIME + timedelta(hours=i))
+    # Found as text is: within a longer amount too (as '39000' is in '139000'), never in a phone number.
+    found = ["총 139,000원이에요", "39000원 보냈습니다", "39,000원 입금했어요"]
+    assert bodies(db, "39000") == found
+    assert bodies(db, "39,000") == found
+    assert bodies(db, "39000원") == found
+    assert bodies(db, "39000 원") == found
+    with db.read() as s:
+        marked = {h.snippet[a:b] for h in search_messages(s, "39000원") for a, b in h.highlights}
+    assert marked == {"39,000원", "39000원"}
+    assert bodies(db, "3900") == ["010-3900-0000", "39000원 보냈습니다"]  # '3,900' is not in '39,000'
