@@ -66,3 +66,16 @@ def save_share_phone(db: Database, phone: str) -> Changes:
     with db.write() as session:
         put_setting(session, SHARE_PHONE_SETTING, phone)
     return Changes(settings=True)
+
+
+def remember_business_number(db: Database, number: str | None) -> Changes:
+    """The shop's number as WhatsApp gives it (the relay's check), kept for the share link when the
+    owner has not given one: the dialog then opens with it filled in."""
+    number = (number or "").strip()
+    if not number:
+        return Changes()
+    with db.write() as session:
+        if get_setting(session, SHARE_PHONE_SETTING, ""):
+            return Changes()
+        put_setting(session, SHARE_PHONE_SETTING, number)
+    return Changes(settings=True)

@@ -388,6 +388,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
     at sign-in if ticked (a refusal is said; the rest is kept). "connected", or "skipped" when the
     token could not be kept."""
     from app.settings import update_preferences
+    from app.share_link import remember_business_number
     from app.sign_in import SignInStart
     from ui.sign_in_choice import set_open_at_sign_in
     from ui.token_store import store_token_interactively
@@ -406,6 +407,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
     ctx.prefs.update(dataclasses.asdict(prefs))
     ctx.shop_region = prefs.shop_region
     ctx.currency = prefs.currency
+    remember_business_number(ctx.db, wizard.business_number)  # Shop ▸ Share link opens with it
     return "connected"
 
 

@@ -47,7 +47,9 @@ from app.errors import ShopInboxError
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
 from app.settings import Preferences, read_preferences, store_preferences
+from app.share_link import remember_business_number
 from app.sign_in import SignInStart
+from app.wire import CheckReport
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
@@ -64,6 +66,11 @@ if TYPE_CHECKING:
     from ui.auto_backup import AutoBackup
 
 log = logging.getLogger(__name__)
+
+
+def _number_not_kept(exc: BaseException) -> None:
+    log.warning("the shop's number from the relay's check was not kept: %s", type(exc).__name__)
+
 
 # The dialog's first width, in line heights (about 560 pixels at the usual font): its notes read as
 # lines of a sentence, not as narrow columns.
@@ -123,6 +130,7 @@ class SettingsDialog(QDialog):
         # The relay's check of WhatsApp's side, and the number's quality and messaging limit.
         self.relay_check = RelayCheckPanel(with_button=True)
         self.relay_check.credentials = self._relay_credentials
+        self.relay_check.finished.connect(self._relay_checked)
         form.addRow(self.relay_check)
 
         # Behaviour
@@ -351,6 +359,13 @@ class SettingsDialog(QDialog):
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
         self.backup_status.setText(failure_sentence(exc))
+
+    def _relay_checked(self, report: CheckReport | None) -> None:
+        """WhatsApp's word for the shop's number, for the share link (unless the owner gave one)."""
+        number = report.number.display_phone_number if report is not None and report.number else None
+        if number and not self.ctx.read_only:
+            db = self.ctx.db
+            run_change(self.ctx, lambda: remember_business_number(db, number), on_failure=_number_not_kept)
 
     def _relay_credentials(self) -> tuple[str, Callable[[], str]]:
         """The address and token in the fields (on the GUI thread); else the token kept for it."""

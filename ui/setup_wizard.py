@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
+from app.wire import CheckReport
 from ui.context import AppContext
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel
@@ -113,6 +114,9 @@ class RelayPage(QWizardPage):
         layout.addWidget(guide)
         self.last_result: CheckResult | None = None
         self._checked_for: tuple[str, str] | None = None
+        # The shop's number as WhatsApp gives it, from the relay's check: the share link's number.
+        self.business_number = ""
+        self.report.finished.connect(self._reported)
         self.check_button.clicked.connect(self.start_check)
         # Enter after pasting checks, as the button does; once the check passed it goes on (the
         # wizard's Next, its default button, gets the key).
@@ -125,6 +129,7 @@ class RelayPage(QWizardPage):
 
     def _invalidate(self) -> None:
         self.last_result = None
+        self.business_number = ""
         self.result.clear()
         self.report.reset()
         self.completeChanged.emit()
@@ -160,6 +165,10 @@ class RelayPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.last_result and self.last_result.ok)
+
+    def _reported(self, report: CheckReport | None) -> None:
+        number = report.number if report is not None else None
+        self.business_number = (number.display_phone_number or "") if number is not None else ""
 
 
 class ShopPage(QWizardPage):
@@ -260,3 +269,7 @@ class SetupWizard(QWizard):
     @property
     def token(self) -> str:
         return self.relay_page.token.text().strip()
+
+    @property
+    def business_number(self) -> str:
+        return self.relay_page.business_number

@@ -13,12 +13,20 @@ from typing import Any
 import pytest
 
 from app.relay_client import CheckOutcome
+from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import CLIENT_TOKEN, run_relay
 
 
 @pytest.fixture
 def relay_url(tmp_path: Path) -> Any:
     with run_relay(tmp_path) as running:
+        yield running.url
+
+
+@pytest.fixture
+def relay_with_whatsapp_url(tmp_path: Path) -> Any:
+    """A relay whose check reaches (a local fake of) WhatsApp: it says the shop's number."""
+    with run_fake_graph() as graph, run_relay(tmp_path, graph_url=graph.url) as running:
         yield running.url
 
 
@@ -206,17 +214,20 @@ def test_set_up_later_is_remembered_and_the_next_start_opens_the_inbox(
 
 
 def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
-    qtbot: Any, tmp_path: Path, relay_url: str, dialogs: Any, monkeypatch: Any
+    qtbot: Any, tmp_path: Path, relay_with_whatsapp_url: str, dialogs: Any, monkeypatch: Any
 ) -> None:
+    """…and keeps the shop's number WhatsApp gave the relay's check, for Shop ▸ Share link."""
     import argparse
 
     from PySide6.QtWidgets import QApplication, QWizard
 
     from app.paths import paths_for
     from app.settings import read_preferences
+    from app.share_link import read_share_phone
     from ui.application import open_inbox
     from ui.token_store import load_token
 
+    relay_url = relay_with_whatsapp_url
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     entry = tmp_path / "config" / "autostart" / "shop-inbox.desktop"
 
@@ -227,6 +238,7 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         page.token.setText(CLIENT_TOKEN)
         page.check_button.click()
         qtbot.waitUntil(page.isComplete, timeout=15000)
+        qtbot.waitUntil(lambda: page.business_number != "", timeout=30000)
         wizard.next()
         assert wizard.shop_page.open_at_sign_in.isChecked()  # offered, ticked, in plain sight
         wizard.shop_page.open_at_sign_in.setChecked(keep_ticked)
@@ -241,6 +253,7 @@ def test_the_wizard_connects_the_relay_and_opens_the_inbox_at_sign_in_as_ticked(
         ctx = open_inbox(app, args, paths)
         prefs = read_preferences(ctx.db)
         assert prefs.relay_url == relay_url and load_token(ctx, relay_url) == CLIENT_TOKEN
+        assert read_share_phone(ctx.db) == "+82 10-5555-0100"
         # This inbox opens when the owner signs in: the program that runs now, on its own folder.
         exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
         assert exec_line == f"Exec={sys.executable} -m ui.main --data-dir {paths.data_dir}"

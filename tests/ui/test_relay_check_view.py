@@ -113,6 +113,41 @@ def test_settings_check_again_shows_the_numbers_quality_and_messaging_limit(
     assert "RELAY_PUBLIC_URL" in view.failing_text()
 
 
+def test_the_number_whatsapp_gives_fills_the_share_link_unless_the_owner_gave_one(
+    qtbot: Any, ctx: Any, relay: RunningRelay
+) -> None:
+    """Settings ▸ Check again learns the shop's number from WhatsApp: Shop ▸ Share link opens with
+    it (a number the owner typed there before stays); the wizard keeps it for the same."""
+    from app.share_link import read_share_phone, save_share_phone
+    from ui.settings_dialog import SettingsDialog
+    from ui.share_link_dialog import ShareLinkDialog
+
+    dialog = SettingsDialog(ctx, stored_token=lambda url: CLIENT_TOKEN if url == relay.url else "")
+    qtbot.addWidget(dialog)
+    dialog.relay_url.setText(relay.url)
+    panel = dialog.relay_check
+    assert panel.button is not None
+    with qtbot.waitSignal(panel.finished, timeout=30000):
+        panel.button.click()
+    qtbot.waitUntil(lambda: read_share_phone(ctx.db) == "+82 10-5555-0100", timeout=5000)
+    share = ShareLinkDialog(ctx)
+    qtbot.addWidget(share)
+    share.show()
+    qtbot.waitUntil(share.phone.isEnabled, timeout=5000)
+    assert share.phone.text() == "+82 10-5555-0100"
+    assert share.link.text().startswith("https://wa.me/821055550100?text=")
+
+    save_share_phone(ctx.db, "010-1234-5678")  # the owner's own choice
+    with qtbot.waitSignal(panel.finished, timeout=30000):
+        panel.button.click()
+    assert read_share_phone(ctx.db) == "010-1234-5678"
+
+    page = wizard_page(qtbot, relay.url, CLIENT_TOKEN)
+    assert page.business_number == "+82 10-5555-0100"
+    page.token.setText("another")  # a different relay or token: what was learnt goes with it
+    assert page.business_number == ""
+
+
 def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, relay: RunningRelay) -> None:
     from ui.settings_dialog import SettingsDialog
 
