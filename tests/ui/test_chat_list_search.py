@@ -17,6 +17,23 @@ def cursor_x(line: QTextLine, position: int) -> float:
     return cast(tuple[float, int], line.cursorToX(position))[0]
 
 
+def commit_korean(field: Any, text: str) -> None:
+    """Korean arrives through the input method, as a committed string (keyClicks cannot type it)."""
+    field.setFocus()
+    commit = QInputMethodEvent()
+    commit.setCommitString(text)
+    QApplication.sendEvent(field, commit)
+
+
+def marked_between(view: Any, y: float) -> list[int]:
+    """The x of each pixel on row `y` of the results painted as a match."""
+    from ui.theme import colours
+
+    image = view.viewport().grab().toImage()
+    mark = colours(view.palette()).highlight_bg.rgb()
+    return [x for x in range(image.width()) if image.pixelColor(x, int(y)).rgb() == mark]
+
+
 def test_typing_in_the_chat_list_field_shows_matching_messages(window: Any, qtbot: Any) -> None:
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="이하은")
@@ -27,11 +44,7 @@ def test_typing_in_the_chat_list_field_shows_matching_messages(window: Any, qtbo
     field = window.chat_list.search_field
     assert field.isVisible()
     assert field.placeholderText() == "Search chats and messages"
-    field.setFocus()
-    # Korean arrives through the input method, as a committed string.
-    commit = QInputMethodEvent()
-    commit.setCommitString("주문")
-    QApplication.sendEvent(field, commit)
+    commit_korean(field, "주문")
     assert window.left.currentWidget() is window.search
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5000)
     hit = window.search.model.hits[0]
@@ -71,8 +84,6 @@ def test_a_result_after_an_emoji_marks_the_words_found(window: Any, qtbot: Any) 
     """The snippet's marks are Python offsets; Qt counts an emoji twice, so they must be converted."""
     from PySide6.QtGui import QFontMetricsF, QTextLayout
 
-    from ui.theme import colours
-
     text = "안녕하세요 민지님 😊🙏 네, 아이보리 M 재고 있습니다."
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="김민지")
@@ -94,10 +105,9 @@ def test_a_result_after_an_emoji_marks_the_words_found(window: Any, qtbot: Any) 
     qt_start = len(hit.snippet[: hit.snippet.index("재고")].encode("utf-16-le")) // 2
     left = rect.left() + 14 + cursor_x(line, qt_start)
     right = rect.left() + 14 + cursor_x(line, qt_start + 2)
-    y = int(rect.top() + 8 + QFontMetricsF(delegate.name_font).height() + 4 + line.height() / 2)
-    image = view.viewport().grab().toImage()
-    mark = colours(view.palette()).highlight_bg.rgb()
-    marked = [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == mark]
+    marked = marked_between(
+        view, rect.top() + 8 + QFontMetricsF(delegate.name_font).height() + 4 + line.height() / 2
+    )
     assert marked, "the match is not marked"
     assert abs(marked[0] - left) <= 2 and abs(marked[-1] - right) <= 2
 
@@ -184,19 +194,13 @@ def test_a_customer_typed_as_her_initials_is_found_and_her_name_marked(window: A
     """'ㄱㅁㅈ', as Korean phones find contacts: 김민지's chat is found, her whole name marked."""
     from PySide6.QtGui import QFontMetricsF, QTextLayout
 
-    from ui.theme import colours
-
     with window.ctx.db.write() as s:
         c = make_contact(s, profile_name="김민지")
         make_message(s, c, "안녕하세요", sent_at=BASE_TIME, unread=False)
         other = make_contact(s, profile_name="박서준")
         make_message(s, other, "감사합니다", sent_at=BASE_TIME, unread=False)
     load_chats(window, qtbot)
-    field = window.chat_list.search_field
-    field.setFocus()
-    commit = QInputMethodEvent()
-    commit.setCommitString("ㄱㅁㅈ")
-    QApplication.sendEvent(field, commit)
+    commit_korean(window.chat_list.search_field, "ㄱㅁㅈ")
     model = window.search.model
     qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["김민지"], timeout=5000)
     view = window.search.view
@@ -209,9 +213,6 @@ def test_a_customer_typed_as_her_initials_is_found_and_her_name_marked(window: A
     line.setLineWidth(rect.width() - 28)
     layout.endLayout()
     left, right = rect.left() + 14 + cursor_x(line, 0), rect.left() + 14 + cursor_x(line, 3)
-    y = int(rect.top() + 8 + QFontMetricsF(delegate.name_font).height() / 2)
-    image = view.viewport().grab().toImage()
-    mark = colours(view.palette()).highlight_bg.rgb()
-    marked = [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == mark]
+    marked = marked_between(view, rect.top() + 8 + QFontMetricsF(delegate.name_font).height() / 2)
     assert marked, "the name is not marked"
     assert abs(marked[0] - left) <= 2 and abs(marked[-1] - right) <= 2

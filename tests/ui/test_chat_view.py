@@ -329,25 +329,34 @@ def _marked_columns(image: Any, y: int, colour: Any) -> list[int]:
     return [x for x in range(image.width()) if image.pixelColor(x, y).rgb() == colour.rgb()]
 
 
-def test_a_search_match_after_an_emoji_is_marked_on_the_words_found(window: Any, qtbot: Any) -> None:
+def _mark_and_words(
+    window: Any, qtbot: Any, text: str, highlight: str, words: str
+) -> tuple[list[int], Any, Any]:
+    """Open a chat at a message of `text` with `highlight` marked, as a search hit opens it: the x of
+    the marked pixels on the text's line, and where `words` (in `text`) begin and end as painted."""
     from ui.theme import colours
 
-    text = "안녕하세요 민지님 😊 네, 아이보리 M 재고 있습니다."
     with window.ctx.db.write() as s:
-        c = make_contact(s, profile_name="Emoji Finder")
+        c = make_contact(s, profile_name="Mark Finder")
         message = make_message(s, c, text)
         cid, mid = c.id, message.id
     load_chats(window, qtbot)
-    window.show_chat(cid, message_id=mid, highlight="재고")
+    window.show_chat(cid, message_id=mid, highlight=highlight)
     view = window.chat.view
     qtbot.waitUntil(lambda: view.chat_model.row_of(mid) is not None)
     settle(qtbot)
     idx = view.chat_model.index(view.chat_model.row_of(mid))
     geo = view.bubbles.geometry(idx, float(view.viewport().width()))
-    start, end = (_qt_position(text, i) for i in (text.index("재고"), text.index("재고") + 2))
+    at = text.index(words)
+    start, end = (_qt_position(text, i) for i in (at, at + len(words)))
     left, right = _point_at(view, idx, geo, start), _point_at(view, idx, geo, end)
     image = view.viewport().grab().toImage()
-    marked = _marked_columns(image, left.y(), colours(view.palette()).highlight_bg)
+    return _marked_columns(image, left.y(), colours(view.palette()).highlight_bg), left, right
+
+
+def test_a_search_match_after_an_emoji_is_marked_on_the_words_found(window: Any, qtbot: Any) -> None:
+    text = "안녕하세요 민지님 😊 네, 아이보리 M 재고 있습니다."
+    marked, left, right = _mark_and_words(window, qtbot, text, "재고", "재고")
     assert marked, "the match is not marked"
     # The mark spans "재고" as painted, not the space and letter before it.
     assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
@@ -355,22 +364,8 @@ def test_a_search_match_after_an_emoji_is_marked_on_the_words_found(window: Any,
 
 def test_a_match_spaced_otherwise_is_marked_across_its_space(window: Any, qtbot: Any) -> None:
     """The owner searched '린넨셔츠' and the customer wrote '린넨 셔츠': the mark covers both words."""
-    from ui.theme import colours
-
-    text = "린넨 셔츠 아이보리 있나요?"
-    with window.ctx.db.write() as s:
-        c = make_contact(s, profile_name="Spacing Finder")
-        message = make_message(s, c, text)
-        cid, mid = c.id, message.id
-    load_chats(window, qtbot)
-    window.show_chat(cid, message_id=mid, highlight="린넨셔츠")
-    view = window.chat.view
-    qtbot.waitUntil(lambda: view.chat_model.row_of(mid) is not None)
-    settle(qtbot)
-    idx = view.chat_model.index(view.chat_model.row_of(mid))
-    geo = view.bubbles.geometry(idx, float(view.viewport().width()))
-    left, right = _point_at(view, idx, geo, 0), _point_at(view, idx, geo, len("린넨 셔츠"))
-    image = view.viewport().grab().toImage()
-    marked = _marked_columns(image, left.y(), colours(view.palette()).highlight_bg)
+    marked, left, right = _mark_and_words(
+        window, qtbot, "린넨 셔츠 아이보리 있나요?", "린넨셔츠", "린넨 셔츠"
+    )
     assert marked, "the match is not marked"
     assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
