@@ -220,6 +220,11 @@ def test_the_board_filters_by_text_and_its_table_sorts_by_total(window: Any, qtb
     with qtbot.waitSignal(board.loaded) as shown:
         board.search.setText(f"0{wa_id[2:4]}-{wa_id[4:8]}-{wa_id[8:]}")  # her number as she gave it
     assert shown.args == [1] and counts(board)["new"] == 1
+    with window.ctx.db.read() as s:
+        number = s.get(Order, ids[0]).number  # e.g. "2026-0001"
+    with qtbot.waitSignal(board.loaded) as shown:
+        board.search.setText(number.split("-")[-1])  # its last digits, "0001": that order alone,
+    assert shown.args == [1] and counts(board)["awaiting_payment"] == 1  # not every phone with a 1
     with qtbot.waitSignal(board.loaded):
         board.search.clear()
     with qtbot.waitSignal(board.table_loaded):
