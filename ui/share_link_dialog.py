@@ -151,6 +151,7 @@ class ShareLinkDialog(QDialog):
 
     def _enable(self, ok: bool) -> None:
         self.copy.setEnabled(ok)
+        self.copy.setText(self.tr("Copy link"))  # "Copied" was said of the link before this one
         self.save.setEnabled(ok)
 
     def copy_link(self) -> None:
@@ -175,8 +176,11 @@ class ShareLinkDialog(QDialog):
             QMessageBox.warning(self, self.tr("Share link"), file_error_sentence(exc))
 
     def done(self, result: int) -> None:
+        if self._timer.isActive():  # typed in the last moment: the link of what is in the field
+            self._timer.stop()
+            self.refresh()
         digits = self.phone.text().strip()
-        if digits:
+        if digits and self.link_text:  # a number half typed, or mistyped, is not remembered
             # Remembered for next time; the dialog need not wait for it.
             db = self.ctx.db
             run_change(self.ctx, lambda: save_share_phone(db, digits), on_failure=self._not_remembered)

@@ -18,3 +18,38 @@ def test_the_share_link_dialog_of_the_demo_shop_has_its_number_filled_in(qtbot: 
     assert dialog.phone.text() == "02-555-0100"
     assert dialog.link.text().startswith("https://wa.me/8225550100")
     assert dialog.copy.isEnabled()
+
+
+def test_a_number_left_half_typed_is_not_remembered_and_copied_is_said_of_one_link(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Esc after "010-12": the next time the dialog opens with the number that made a link."""
+    from PySide6.QtCore import Qt
+
+    from app.changes import Changes
+    from app.share_link import read_share_phone
+    from ui.ops import run_change
+
+    seed_demo_shop(ctx.db, demo_dir(), ctx.paths.catalog_dir, "en")
+    dialog = ShareLinkDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.phone.isEnabled(), timeout=5000)
+    dialog.copy.click()
+    assert dialog.copy.text() == "Copied"
+    dialog.phone.setText("010-12")
+    qtbot.waitUntil(lambda: not dialog.copy.isEnabled(), timeout=5000)
+    assert dialog.copy.text() == "Copy link"  # not "Copied" on a button that has no link to copy
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    written: list[bool] = []
+    run_change(ctx, Changes, lambda _changes: written.append(True))  # after any write Esc queued
+    qtbot.waitUntil(lambda: written == [True], timeout=5000)
+    assert read_share_phone(ctx.db) == "02-555-0100"
+
+    again = ShareLinkDialog(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.phone.isEnabled(), timeout=5000)
+    again.phone.setText("010-5550-1234")
+    qtbot.keyClick(again, Qt.Key.Key_Escape)  # closed at once: the number typed last still counts
+    qtbot.waitUntil(lambda: read_share_phone(ctx.db) == "010-5550-1234", timeout=5000)
