@@ -14,7 +14,7 @@ from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
 
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
-BANK = "국민은행 123-45-678901 (서울리넨하우스)"
+BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
 
 # (customer wa_id, lines (code, quantity, option), the moves after New, hours ago, courier, tracking)
 DEMO_ORDERS: tuple[
