@@ -172,11 +172,10 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
             named(Order.customer_name),
             named(Contact.saved_name),
             named(Contact.profile_name),
-            Contact.wa_id.like(like, escape="\\"),
             Order.tracking.like(like, escape="\\"),
             has_line.exists(),
         ]
-        if digits := number_fragment(needle):
+        if digits := number_fragment(needle):  # a phone number, in any format ("0004" is none)
             matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
         stmt = stmt.where(or_(*matches))
     return stmt

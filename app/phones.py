@@ -9,11 +9,12 @@ _DIGITS = re.compile(r"\D+")
 
 def number_fragment(typed: str) -> str:
     """The digits of a phone number typed in any format, as a wa_id holds them ("010-5555-1234" →
-    "1055551234": the national number without its trunk 0); "" for fewer than 3 digits. Digits
-    that start with 00 are not a national number's start ('0004' is a part of '2026-0004')."""
+    "1055551234": the national number without its trunk 0); "" for fewer than 3 digits, and for digits
+    that start with 00 ('0004' is a part of the order number '2026-0004')."""
     digits = _DIGITS.sub("", typed)
-    if digits.startswith("0") and not digits.startswith("00"):
-        digits = digits[1:]  # the trunk 0 of a national number; '0004' (an order's number) has none
+    if digits.startswith("00"):
+        return ""  # '0004' is an order's number (2026-0004); no phone number is typed so
+    digits = digits.removeprefix("0")  # the trunk 0 of a national number
     return digits if len(digits) >= 3 else ""
 
 

@@ -90,6 +90,22 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
     return display_locale().toString(qdate(loc.date()), QLocale.FormatType.ShortFormat)
 
 
+def due_time(dt: datetime, now: datetime | None = None) -> str:
+    """A deadline in a list: today's clock time, else its day with the weekday, past or coming
+    ("12월 4일 (금)", "Fri, Dec 4"; the year too when it is not this year's). A weekday alone, as
+    `list_time` gives for the past week, cannot say whether a deadline was last Friday or is next."""
+    loc = local(dt)
+    today = local(now).date() if now else datetime.now().astimezone().date()
+    if loc.date() == today:
+        return clock_time(dt)
+    locale = display_locale()
+    korean = locale.language() == QLocale.Language.Korean
+    fmt = "M월 d일 (ddd)" if korean else "ddd, MMM d"
+    if loc.year != today.year:
+        fmt = f"yyyy년 {fmt}" if korean else f"{fmt}, yyyy"
+    return locale.toString(qdate(loc.date()), fmt)
+
+
 def date_range(first: date, last: date) -> str:
     """Days from `first` to `last` as the owner's language writes them, weekdays included:
     "2026년 9월 24일 (목)~26일 (토)", "Thu, Sep 24 – Sat, Sep 26, 2026"; one day alone when equal."""

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from app.order_queries import SORT_KEYS, OrderSummary
 from app.orders import OrderState
-from ui.formatting import list_time
+from ui.formatting import due_time, list_time
 from ui.order_text import money, state_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -222,7 +222,7 @@ class OrderTableModel(QAbstractTableModel):
                 return state_name(s.state)
             if col is Column.ORDERED:
                 return list_time(s.created_at, self.now)
-            return list_time(s.payment_due_at, self.now) if s.payment_due_at else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.TOTAL, Column.ITEMS):
+            return due_time(s.payment_due_at, self.now) if s.payment_due_at else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
