@@ -92,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
                 if claim is None:
                     return already_open()
             ctx = start_demo_context(args.lang, args.data_dir)
+            # The demo's own log file, in its folder, as Help ▸ About says (and a crash notice shows).
+            setup_logging(ctx.paths.log_file)
+            log_file = ctx.paths.log_file
         else:
             paths = resolve_paths(args).ensure()
             setup_logging(paths.log_file, rotating=False)  # rotating once the first page is painted

@@ -115,6 +115,20 @@ def test_smoke_exits_zero(tmp_path: Path) -> None:
     assert (tmp_path / "portable" / "inbox.db").exists()
 
 
+def test_the_demo_keeps_its_log_file_where_help_about_says(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.main", "--demo", "--smoke", "--data-dir", str(tmp_path / "demo")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    log_file = tmp_path / "demo" / "desktop" / "logs" / "shop-inbox.log"
+    assert "relay started" in log_file.read_text(encoding="utf-8")
+
+
 def test_demo_starts_and_the_first_simulated_customer_arrives(qtbot: Any, tmp_path: Path) -> None:
     from app.demo_seed import DEMO_CUSTOMERS
     from relay.sandbox import cast
