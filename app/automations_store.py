@@ -117,6 +117,12 @@ def load_state(session: Session) -> AutomationsState:
     )
 
 
+def shop_profile(db: Database) -> BusinessProfile:
+    """The shop's business profile as saved here (its name, email and websites)."""
+    with db.read() as session:
+        return load_state(session).doc.profile
+
+
 def _store(session: Session, state: AutomationsState) -> AutomationsState:
     put_setting(session, DOC_KEY, state.doc.model_dump(mode="json"))
     put_setting(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -51,6 +51,7 @@ from app.campaigns import (
 from app.money import format_price
 from app.template_versions import version_for, versions_of
 from app.wire import Template
+from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
@@ -64,25 +65,6 @@ from ui.time_zones import zone_name
 log = logging.getLogger(__name__)
 
 PARAM_MAX = 200
-
-
-def law_problem_text(problem: LawProblem) -> str:
-    texts: dict[str, str] = {
-        LawProblem.NO_AD_PREFIX: QCoreApplication.translate(
-            "CampaignEditor", "The message does not start with “(광고)”."
-        ),
-        LawProblem.NO_SHOP_NAME: QCoreApplication.translate(
-            "CampaignEditor", "The message does not name the shop."
-        ),
-        LawProblem.NO_CONTACT: QCoreApplication.translate(
-            "CampaignEditor", "The message gives no phone number or address to reach the shop."
-        ),
-        LawProblem.NO_OPT_OUT: QCoreApplication.translate(
-            "CampaignEditor",
-            "The message says nothing about a free way to opt out (or has no opt-out button).",
-        ),
-    }
-    return texts[problem]
 
 
 def body_placeholders(template: Template) -> int:
@@ -592,11 +574,7 @@ class CampaignEditor(QWidget):
         problems = self.law_problems()
         if problems:
             self.law.setStyleSheet("color: #B3261E;")
-            self.law.setText(
-                self.tr("Korean law for advertising messages:")
-                + "\n"
-                + "\n".join("• " + law_problem_text(p) for p in problems)
-            )
+            self.law.setText(self.tr("Korean law for advertising messages:") + "\n" + law_lines(problems))
         elif self.choices is not None and self._law_applies():
             self.law.setStyleSheet("color: #1E7D32;")
             note = self.tr("The opt-out button counts as the free opt-out.") if has_opt_out_button(t) else ""
@@ -644,20 +622,7 @@ class CampaignEditor(QWidget):
             )
             return
         problems = self.law_problems()
-        if problems and (
-            QMessageBox.warning(
-                self,
-                self.tr("Advertising message"),
-                self.tr("This marketing message lacks what Korean law asks for:")
-                + "\n\n"
-                + "\n".join("• " + law_problem_text(p) for p in problems)
-                + "\n\n"
-                + self.tr("Send it anyway?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
+        if not send_anyway(self, problems):
             return
         if not problems:
             count = len(self.resolved.recipients)

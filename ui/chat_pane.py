@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.automations_store import shop_profile
 from app.changes import Changes
 from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput
@@ -55,6 +56,7 @@ from ui.theme import ui_font
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.wire import BusinessProfile, Template
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
@@ -395,17 +397,26 @@ class ChatPane(QWidget):
     def _pick_template(self) -> None:
         from ui.template_picker import TemplatePicker
 
-        def show(templates: list) -> None:
+        def show(found: tuple[list[Template], BusinessProfile]) -> None:
+            templates, profile = found
             conv = self.conversation
             # The name the customer gave WhatsApp: the owner's own nickname for them is not for their eyes.
             name = (conv.profile_name or "") if conv is not None else ""
             words = self.view.chat_model.their_words()  # the template in their language is chosen
-            dialog = TemplatePicker(templates, self, customer_name=name, their_words=words)
+            dialog = TemplatePicker(
+                templates,
+                self,
+                customer_name=name,
+                their_words=words,
+                wa_id=conv.wa_id if conv is not None else None,
+                profile=profile,
+            )
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
 
+        db = self.ctx.db
         fetch = self.ctx.sync.templates if self.ctx.sync is not None else None
-        run_op(lambda: approved_templates(self.ctx.db, fetch), show, parent=self)
+        run_op(lambda: (approved_templates(db, fetch), shop_profile(db)), show, parent=self)
 
     def fetch_media(self, media_id: int, message_id: int, *, open_after: bool) -> None:
         """Download a received file through the relay (off the GUI thread), then show or open it."""

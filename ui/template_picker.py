@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.campaign_checks import LawProblem, law_problems, needs_law_check
 from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
-from app.wire import Template
+from app.wire import BusinessProfile, Template
+from ui.ad_law import law_lines, send_anyway
 from ui.screen_fit import resize_within_screen
 
 PARAM_MAX = 200
@@ -76,9 +78,16 @@ class TemplatePicker(QDialog):
         parent: QWidget | None = None,
         customer_name: str = "",
         their_words: Sequence[str] = (),
+        *,
+        wa_id: str | None = None,
+        profile: BusinessProfile | None = None,
     ) -> None:
         super().__init__(parent)
         self.customer_name = customer_name.strip()
+        # Korean law's form for a marketing message (as a campaign checks it): with the shop's
+        # profile, what the filled template lacks is said, and sending it asks first.
+        self.wa_id = wa_id
+        self.profile = profile
         self.setWindowTitle(self.tr("Send a template"))
         self.setObjectName("templatePicker")
         self.templates = templates
@@ -97,6 +106,10 @@ class TemplatePicker(QDialog):
         self.preview.setAccessibleName(self.tr("Preview"))
         self.cost = QLabel(self)
         self.cost.setWordWrap(True)
+        self.law = QLabel(self)
+        self.law.setWordWrap(True)
+        self.law.setStyleSheet("color: #B3261E;")
+        self.law.hide()
         self.fields: list[QLineEdit] = []
 
         right = QWidget(self)
@@ -107,6 +120,7 @@ class TemplatePicker(QDialog):
         rl.addWidget(QLabel(self.tr("Preview"), self))
         rl.addWidget(self.preview, 1)
         rl.addWidget(self.cost)
+        rl.addWidget(self.law)
         split = QSplitter(self)
         split.addWidget(self.list)
         split.addWidget(right)
@@ -121,7 +135,7 @@ class TemplatePicker(QDialog):
         self.send_button = QPushButton(self.tr("Send template"), self)
         self.send_button.setAutoDefault(False)
         self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.YesRole)
-        self.send_button.clicked.connect(self.accept)
+        self.send_button.clicked.connect(self._send)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -179,7 +193,11 @@ class TemplatePicker(QDialog):
         self.cost.setText(
             self.tr("Marketing templates are charged by WhatsApp per delivered message.")
             if marketing
-            else self.tr("Utility templates are free inside an open customer service window.")
+            # The picker opens once the customer's 24-hour window has closed: not free then.
+            else self.tr(
+                "Outside the 24-hour window WhatsApp charges for utility templates too, less than for "
+                "marketing."
+            )
         )
         self._update_preview()
 
@@ -195,6 +213,22 @@ class TemplatePicker(QDialog):
     def _validate(self) -> None:
         ok = self.current() is not None and all(self.params())
         self.send_button.setEnabled(ok)
+        problems = self.law_problems()
+        self.law.setVisible(bool(problems))
+        if problems:
+            self.law.setText(self.tr("Korean law for advertising messages:") + "\n" + law_lines(problems))
+
+    def law_problems(self) -> list[LawProblem]:
+        """What the marketing template, filled as it is, lacks of Korean law's form (none when the law
+        does not apply: not marketing, not Korean, or the profile unknown)."""
+        t = self.current()
+        if t is None or self.profile is None or not needs_law_check(t, [self.wa_id]):
+            return []
+        return law_problems(t, self.params(), self.profile)
+
+    def _send(self) -> None:
+        if send_anyway(self, self.law_problems()):
+            self.accept()
 
     def chosen(self) -> tuple[Template, tuple[str, ...]] | None:
         t = self.current()

@@ -5643,8 +5643,12 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>마케팅 템플릿은 전달된 메시지마다 WhatsApp 요금이 부과돼요.</translation>
     </message>
     <message>
-        <source>Utility templates are free inside an open customer service window.</source>
-        <translation>유틸리티 템플릿은 고객 서비스 창이 열려 있는 동안 무료예요.</translation>
+        <source>Outside the 24-hour window WhatsApp charges for utility templates too, less than for marketing.</source>
+        <translation>24시간 창이 닫힌 뒤에는 유틸리티 템플릿에도 WhatsApp 요금이 부과돼요(마케팅보다 적어요).</translation>
+    </message>
+    <message>
+        <source>Korean law for advertising messages:</source>
+        <translation>광고성 정보 전송 규정(정보통신망법):</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,62 @@ def test_template_picker_fills_parameters_and_the_template_is_queued(window: Any
     assert last.status == "pending"
 
 
+def test_a_marketing_template_sent_from_a_chat_is_checked_against_korean_ad_law(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """The chat's template picker says what a Korean marketing message lacks, as a campaign does,
+    and asks before it goes (No is the default); a utility template goes without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.automations_store import load_state, save_local
+    from app.sending import TEMPLATES_SETTING
+    from app.settings import put_setting
+    from ui.template_picker import TemplatePicker
+
+    sale = Template(
+        name="winter_sale",
+        language="ko",
+        category="MARKETING",
+        components=[{"type": "BODY", "text": "{{1}}님, 서울 리넨 겨울 세일이 시작됐어요! 전 품목 20% 할인"}],
+    )
+    shipped = Template(
+        name="order_update",
+        language="ko",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "{{1}}님, 주문하신 상품이 발송되었어요."}],
+    )
+    with window.ctx.db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in (sale, shipped)])
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"
+        save_local(s, doc)
+    conv = conversation(window.ctx, hours_since_customer=48, name="김민지")
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, conv.contact_id)
+    seen: dict[str, Any] = {}
+
+    def pick(picker: TemplatePicker) -> None:
+        picker.list.setCurrentRow(0)  # winter_sale
+        assert picker.fields[0].text() == "김민지"
+        seen["law"] = picker.law.text() if picker.law.isVisible() else ""
+        picker.send_button.click()  # asked, and the owner says No: the picker stays
+        seen["open after no"] = picker.isVisible()
+        picker.list.setCurrentRow(1)  # order_update: no question
+        seen["law for utility"] = picker.law.isVisible()
+        picker.send_button.click()
+
+    asked = dialogs.expect("warning", answer=QMessageBox.StandardButton.No)
+    dialogs.expect("modal", answer=pick)
+    window.chat.pick_template()
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: model.message_at(model.rowCount() - 1).kind == "template", timeout=5000)
+    assert "(광고)" in seen["law"] and "opt out" in seen["law"]
+    assert "name the shop" not in seen["law"]  # the shop's profile was read: its name is in the text
+    assert asked.texts and "Send it anyway?" in asked.texts[0]
+    assert seen["open after no"] is True and seen["law for utility"] is False
+    assert model.message_at(model.rowCount() - 1).body == "김민지님, 주문하신 상품이 발송되었어요."
+
+
 def test_the_template_picker_fills_the_customers_name_where_the_template_greets_them(qtbot: Any) -> None:
     """ "{{1}}님, 주문하신 {{2}} 상품이…": the first is the customer's name (the one they gave
     WhatsApp), which the owner should not have to type; the product waits for the owner."""

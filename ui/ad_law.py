@@ -1,0 +1,54 @@
+"""Korean advertising law's form, as the owner reads what a marketing message lacks (campaigns and
+the chat's template picker say it alike)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.campaign_checks import LawProblem
+
+
+def law_problem_text(problem: LawProblem) -> str:
+    texts: dict[str, str] = {
+        LawProblem.NO_AD_PREFIX: QCoreApplication.translate(
+            "CampaignEditor", "The message does not start with “(광고)”."
+        ),
+        LawProblem.NO_SHOP_NAME: QCoreApplication.translate(
+            "CampaignEditor", "The message does not name the shop."
+        ),
+        LawProblem.NO_CONTACT: QCoreApplication.translate(
+            "CampaignEditor", "The message gives no phone number or address to reach the shop."
+        ),
+        LawProblem.NO_OPT_OUT: QCoreApplication.translate(
+            "CampaignEditor",
+            "The message says nothing about a free way to opt out (or has no opt-out button).",
+        ),
+    }
+    return texts[problem]
+
+
+def law_lines(problems: Sequence[LawProblem]) -> str:
+    """What a marketing message lacks, a "•" line each."""
+    return "\n".join("• " + law_problem_text(p) for p in problems)
+
+
+def send_anyway(parent: QWidget, problems: Sequence[LawProblem]) -> bool:
+    """Asks, when a marketing message lacks the law's form, whether to send it all the same (No is
+    the default); True at once when it lacks nothing."""
+    if not problems:
+        return True
+    answer = QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("CampaignEditor", "Advertising message"),
+        QCoreApplication.translate("CampaignEditor", "This marketing message lacks what Korean law asks for:")
+        + "\n\n"
+        + law_lines(problems)
+        + "\n\n"
+        + QCoreApplication.translate("CampaignEditor", "Send it anyway?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
