@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,29 @@ FEED_COLUMNS = (
     "brand",
 )
 REQUIRED_COLUMNS = ("id", "title", "price")
+# A Korean shop's own sheet (or a smart store's export) names its columns in Korean: each name, its
+# spaces aside, stands for the feed's column it means. Used only where the feed's own name is absent.
+HEADER_ALIASES = {
+    **dict.fromkeys(("상품코드", "상품번호", "품번", "코드", "sku"), "id"),
+    **dict.fromkeys(("상품명", "제품명", "상품이름", "이름", "name"), "title"),
+    **dict.fromkeys(("설명", "상품설명", "상세설명"), "description"),
+    **dict.fromkeys(("가격", "판매가", "판매가격", "상품가격"), "price"),
+    **dict.fromkeys(("재고상태", "판매상태"), "availability"),
+    **dict.fromkeys(("상품상태",), "condition"),
+    **dict.fromkeys(("링크", "상품링크", "상품url", "url"), "link"),
+    **dict.fromkeys(("이미지", "사진", "대표이미지", "이미지url", "이미지링크"), "image_link"),
+    **dict.fromkeys(("브랜드",), "brand"),
+}
+# The same sheet's words for what it sells and how ('품절' is Meta's "out of stock").
+VALUE_ALIASES = {
+    "availability": {
+        **dict.fromkeys(("판매중", "재고있음", "판매"), "in stock"),
+        **dict.fromkeys(("품절", "일시품절", "재고없음"), "out of stock"),
+        **dict.fromkeys(("예약판매", "예약"), "preorder"),
+        **dict.fromkeys(("판매중지", "단종"), "discontinued"),
+    },
+    "condition": {"새상품": "new", "신상품": "new", "리퍼": "refurbished", "중고": "used"},
+}
 AVAILABILITY = ("in stock", "out of stock", "preorder", "available for order", "discontinued")
 HIDDEN_AVAILABILITY = ("out of stock", "discontinued")
 CONDITIONS = ("new", "refurbished", "used")
@@ -132,24 +155,52 @@ class _Parsed:
     image_link: str
 
 
+def _plain(value: str, column: str) -> str:
+    """A cell of a column with a closed list of words, in the feed's word ('품절' → 'out of stock')."""
+    word = value.strip().lower()
+    return VALUE_ALIASES[column].get(word.replace(" ", ""), word)
+
+
+def _won(price: str) -> str:
+    """'39,000원' as the feed writes it, '39000 KRW'; any other price as it is."""
+    text = price.strip()
+    if text.endswith("원") and (amount := text[:-1].replace(",", "").strip()).isdigit():
+        return f"{amount} KRW"
+    return price
+
+
+def feed_header(fields: Sequence[str]) -> list[str]:
+    """A first row's column names as the feed's: trimmed, lower case, a Korean name for the column it
+    stands for ('상품명' → 'title') unless the feed's own name is there too."""
+    header = [nfc(f).strip().lower() for f in fields]
+    present = set(header)
+    named = []
+    for column in header:
+        alias = HEADER_ALIASES.get(column.replace(" ", ""))
+        named.append(alias if alias is not None and alias not in present else column)
+        if alias is not None:
+            present.add(alias)
+    return named
+
+
 def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
     code = values.get("id", "").strip()
     if not code:
         raise _RowInvalid("no_id", "the id (item code) is empty")
     try:
-        price_minor, currency = parse_price(values.get("price", ""), default_currency)
+        price_minor, currency = parse_price(_won(values.get("price", "")), default_currency)
     except InvalidInput as exc:
         raise _RowInvalid(
             "bad_price", f"price: {exc}", values.get("price", "").strip(), exc, "price"
         ) from exc
-    availability = values.get("availability", "").strip().lower().replace("_", " ")
+    availability = _plain(values.get("availability", ""), "availability").replace("_", " ")
     if availability and availability not in AVAILABILITY:
         raise _RowInvalid(
             "bad_availability",
             f"availability “{availability}” is not one of: {', '.join(AVAILABILITY)}",
             availability,
         )
-    condition = values.get("condition", "").strip().lower()
+    condition = _plain(values.get("condition", ""), "condition")
     if condition and condition not in CONDITIONS:
         raise _RowInvalid(
             "bad_condition", f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}", condition
@@ -235,7 +286,7 @@ def import_feed(
     header: list[str] | None = None
     for _line, fields in records:
         if any(f.strip() for f in fields):
-            header = [nfc(f).strip().lower() for f in fields]
+            header = feed_header(fields)
             break
     if header is None:
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)

@@ -237,7 +237,8 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.CATALOG_FILE_EMPTY: translate("Errors", "The file is empty."),
         ErrorCode.CATALOG_COLUMNS_MISSING: translate(
             "Errors",
-            "The first line must name the columns; missing: {missing}. Expected columns: {expected}.",
+            "The first line must name the columns; missing: {missing}. Expected columns: {expected} (Korean "
+            "names work too: 상품코드, 상품명, 판매가, 설명…).",
         ),
         ErrorCode.IMAGE_NOT_SUPPORTED: translate(
             "Errors", "This file is not a JPEG, PNG, WebP or GIF picture."

@@ -2566,8 +2566,8 @@ Right-click to retry.</source>
         <translation>파일이 비어 있어요.</translation>
     </message>
     <message>
-        <source>The first line must name the columns; missing: {missing}. Expected columns: {expected}.</source>
-        <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 필요한 열: {expected}.</translation>
+        <source>The first line must name the columns; missing: {missing}. Expected columns: {expected} (Korean names work too: 상품코드, 상품명, 판매가, 설명…).</source>
+        <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 필요한 열: {expected} (한국어 이름도 돼요: 상품코드, 상품명, 판매가, 설명…).</translation>
     </message>
     <message>
         <source>This file is not a JPEG, PNG, WebP or GIF picture.</source>

@@ -50,6 +50,31 @@ def test_excel_file_with_bom_imports_korean_items(db: Database, tmp_path: Path) 
     assert pants.hidden and pants.price_minor == 45000
 
 
+def test_a_korean_sheet_with_korean_column_names_imports(db: Database, tmp_path: Path) -> None:
+    """The shop's own sheet, saved by Korean Excel (CP949): 상품명, 판매가 "39,000원", 품절."""
+    path = tmp_path / "상품목록.csv"
+    lines = [
+        "상품코드,상품명,판매가,상세 설명,재고상태",
+        'LS-001,린넨 셔츠 아이보리,"39,000원",여름용 린넨 100%,판매중',
+        "BH-002,버킷햇 블랙,25000원,,품절",
+    ]
+    path.write_bytes("\r\n".join(lines).encode("cp949"))
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors) == (2, [])
+    with db.read() as s:
+        shirt = find_item_by_code(s, "LS-001")
+        hat = find_item_by_code(s, "BH-002")
+    assert shirt is not None and hat is not None
+    assert (shirt.name, shirt.price_minor, shirt.currency, shirt.description) == (
+        "린넨 셔츠 아이보리",
+        39000,
+        "KRW",
+        "여름용 린넨 100%",
+    )
+    assert not shirt.hidden and hat.hidden and hat.price_minor == 25000  # 품절: out of stock
+
+
 def test_meta_feed_export_imports_with_its_image_links(db: Database, tmp_path: Path) -> None:
     # Commerce Manager's own export: its column order, extra columns, USD, quoted multi-line text.
     meta = (
@@ -168,7 +193,7 @@ def test_a_file_without_the_needed_columns_says_which(db: Database, tmp_path: Pa
     with pytest.raises(InvalidInput) as refused, db.write() as s:
         import_feed(s, path)
     assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
-    assert refused.value.params == ColumnsParams("id, title, price", ", ".join(FEED_COLUMNS))
+    assert refused.value.params == ColumnsParams("id, price", ", ".join(FEED_COLUMNS))  # "name" is the title
 
 
 def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_path: Path) -> None:
