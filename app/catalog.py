@@ -29,6 +29,7 @@ from app.catalog_images import (
 from app.errors import ErrorCode, InvalidInput, ItemCodeParams, LimitParams, Params, ValueParams
 from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import MAX_MINOR, is_currency
+from app.stock import StockCount
 from app.text import like_pattern, nfc
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,10 @@ class ItemRow:
     collection_ids: tuple[int, ...]
     created_at: datetime
     updated_at: datetime
+    # The item's own stock count, where the form reads it (app/catalog_edits.item_and_collections):
+    # None when not counted or not read; `stock_reserved` of it promised to unpaid orders.
+    stock_on_hand: int | None = None
+    stock_reserved: int = 0
 
     @property
     def first_image(self) -> str | None:
@@ -88,6 +93,8 @@ class ItemDraft:
     hidden: bool = False
     # None leaves an existing item's collections as they are.
     collection_ids: tuple[int, ...] | None = None
+    # None leaves the item's stock count as it is (an import); else what the form says of it.
+    stock: StockCount | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,7 @@ from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
 from app.settings import put_setting
-from app.stock import sold_out_items
+from app.stock import count_item, item_stock, sold_out_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,12 @@ def picker_page(db: Database, query: str, limit: int) -> PickerPage:
 
 
 def item_and_collections(db: Database, item_id: int) -> tuple[ItemRow, list[CollectionRow]]:
+    """The item as the form shows it (its stock count too) and the collections it may be in."""
     with db.read() as session:
-        return get_item(session, item_id), list_collections(session)
+        row = get_item(session, item_id)
+        if (level := item_stock(session, item_id)) is not None:
+            row = dataclasses.replace(row, stock_on_hand=level.on_hand, stock_reserved=level.reserved)
+        return row, list_collections(session)
 
 
 def read_item(db: Database, item_id: int) -> ItemRow:
@@ -100,6 +105,8 @@ def save_item(db: Database, item_id: int | None, draft: ItemDraft) -> tuple[int,
             item_id = create_item(session, draft)
         else:
             update_item(session, item_id, draft)
+        if draft.stock is not None:
+            count_item(session, item_id, draft.stock)
     return item_id, Changes(catalog=frozenset([item_id]), collections=True)
 
 

@@ -29,6 +29,31 @@ class StockLevel:
         return self.available <= 0
 
 
+@dataclass(frozen=True, slots=True)
+class StockCount:
+    """What the owner says of an item's own stock in the catalogue: `on_hand` pieces, or None when
+    the shop does not count it (it is then never sold out)."""
+
+    on_hand: int | None
+
+
+def item_stock(session: Session, item_id: int) -> StockLevel | None:
+    """The item's own count (not an option's); None when the shop does not count it."""
+    row = session.scalar(select(Stock).where(Stock.item_id == item_id, Stock.option == ""))
+    return None if row is None else StockLevel(item_id, "", row.on_hand, row.reserved)
+
+
+def count_item(session: Session, item_id: int, count: StockCount) -> None:
+    """Count the item's own stock, or stop counting it (what orders reserved is forgotten with it)."""
+    if count.on_hand is not None:
+        set_stock(session, item_id, count.on_hand)
+        return
+    row = session.scalar(select(Stock).where(Stock.item_id == item_id, Stock.option == ""))
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
 def set_stock(session: Session, item_id: int, on_hand: int, option: str = "") -> None:
     """Count the stock of an item (or of one option, "아이보리/M"); what is reserved stays reserved."""
     option = nfc(option).strip()[:100]

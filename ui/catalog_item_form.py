@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
 from app.errors import ErrorCode, InvalidInput, ValueParams
 from app.money import amount_to_minor, currency_digits, edit_amount, format_price
+from app.stock import StockCount
 from ui.bounded_text import BoundedTextEdit
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
@@ -118,6 +120,16 @@ class ItemForm(QWidget):
         self.add_images = QPushButton(self.tr("Add pictures…"))
         self.remove_images = QPushButton(self.tr("Remove"))
         self.hidden = QCheckBox(self.tr("Hidden (customers are not sent this item)"))
+        # Stock: counted or not; a counted item with nothing left to promise shows as sold out.
+        self.count_stock = QCheckBox(self.tr("Count stock"))
+        self.stock = QSpinBox()
+        self.stock.setAccessibleName(self.tr("Pieces in stock"))
+        self.stock.setRange(0, 999_999)
+        self.stock.setGroupSeparatorShown(True)
+        self.stock.setSuffix(self.tr(" pcs"))
+        self.stock_note = QLabel()
+        self.stock_note.setWordWrap(True)
+        self._stock_reserved = 0
         self.collections = QListWidget()
         self.collections.setMaximumHeight(110)
         self.error = QLabel()
@@ -151,6 +163,12 @@ class ItemForm(QWidget):
         form.addRow(self.tr("Pictures"), self.images)
         form.addRow("", image_buttons)
         form.addRow(self.tr("Collections"), self.collections)
+        stock_row = QHBoxLayout()
+        stock_row.addWidget(self.count_stock)
+        stock_row.addWidget(self.stock)
+        stock_row.addStretch(1)
+        form.addRow(self.tr("Stock"), stock_row)
+        form.addRow("", self.stock_note)
         form.addRow("", self.hidden)
 
         # Revert and Save, for the window to put below the form: the form scrolls on a small
@@ -184,6 +202,10 @@ class ItemForm(QWidget):
         self.description.textChanged.connect(self._mark_dirty)
         self.currency.currentTextChanged.connect(self._mark_dirty)
         self.hidden.toggled.connect(self._mark_dirty)
+        self.count_stock.toggled.connect(self._mark_dirty)
+        self.count_stock.toggled.connect(self._update_stock_note)
+        self.stock.valueChanged.connect(self._mark_dirty)
+        self.stock.valueChanged.connect(self._update_stock_note)
         self.collections.itemChanged.connect(self._mark_dirty)
         self.images.changed.connect(self._images_changed)
         self.images.files_dropped.connect(self.add_picture_files)
@@ -208,6 +230,11 @@ class ItemForm(QWidget):
         self.link.setText((row.url or "") if row else "")
         self.images.set_entries(row.images if row else ())
         self.hidden.setChecked(bool(row and row.hidden))
+        counted = row is not None and row.stock_on_hand is not None
+        self.count_stock.setChecked(counted)
+        self.stock.setValue(row.stock_on_hand or 0 if row is not None else 0)
+        self._stock_reserved = row.stock_reserved if row is not None else 0
+        self._update_stock_note()
         self.set_collections(collections, row.collection_ids if row else ())
         self._clear_error()
         self._update_image_hint()
@@ -256,7 +283,25 @@ class ItemForm(QWidget):
             images=tuple(self.images.entries()),
             hidden=self.hidden.isChecked(),
             collection_ids=self.checked_collections(),
+            stock=StockCount(self.stock.value() if self.count_stock.isChecked() else None),
         )
+
+    def _update_stock_note(self, *_: object) -> None:
+        """How many are promised to unpaid orders, and whether customers see the item as sold out."""
+        counted = self.count_stock.isChecked()
+        self.stock.setEnabled(counted)
+        if not counted:
+            self.stock_note.setText(self.tr("Not counted: the item is never shown as sold out."))
+            return
+        left = self.stock.value() - self._stock_reserved
+        note = (
+            self.tr("{0} promised to orders awaiting payment.").format(self._stock_reserved)
+            if self._stock_reserved
+            else ""
+        )
+        if left <= 0:
+            note = (note + " " + self.tr("Sold out: nothing left to promise.")).strip()
+        self.stock_note.setText(note)
 
     def _update_price_preview(self, *_: object) -> None:
         """The price as customers will read it (₩15,000), or nothing while it cannot be read."""

@@ -3229,6 +3229,18 @@ Right-click to retry.</source>
         <translation>숨김 (고객에게 보내지 않음)</translation>
     </message>
     <message>
+        <source>Count stock</source>
+        <translation>재고 세기</translation>
+    </message>
+    <message>
+        <source>Pieces in stock</source>
+        <translation>재고 수량</translation>
+    </message>
+    <message>
+        <source> pcs</source>
+        <translation>개</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>저장</translation>
     </message>
@@ -3265,12 +3277,28 @@ Right-click to retry.</source>
         <translation>컬렉션</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>재고</translation>
+    </message>
+    <message>
         <source>Edit item</source>
         <translation>상품 수정</translation>
     </message>
     <message>
         <source>New item</source>
         <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>Not counted: the item is never shown as sold out.</source>
+        <translation>세지 않아요: 이 상품은 품절로 표시되지 않아요.</translation>
+    </message>
+    <message>
+        <source>{0} promised to orders awaiting payment.</source>
+        <translation>입금 대기 주문에 {0}개가 잡혀 있어요.</translation>
+    </message>
+    <message>
+        <source>Sold out: nothing left to promise.</source>
+        <translation>품절: 더 팔 수 있는 재고가 없어요.</translation>
     </message>
     <message>
         <source>Enter a price.</source>

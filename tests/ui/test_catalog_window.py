@@ -432,6 +432,54 @@ def test_an_item_whose_last_one_is_promised_to_an_order_shows_sold_out(
     assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩39,000"
 
 
+def test_the_owner_counts_an_items_stock_in_the_form_and_a_sold_out_one_shows_it(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """Stock is the owner's to set: counted, it says what unpaid orders hold; nothing left, the
+    item is sold out in the list; not counted again, it never is."""
+    from app.orders import LineInput, OrderState, create_order, move_order
+    from app.stock import item_stock
+    from tests.support.factories import make_contact
+    from ui.catalog_model import CatalogRole
+
+    item_id = add(ctx, "버킷햇 블랙", 25000, "HAT")
+    select(qtbot, window, item_id)
+    form = window.form
+    assert not form.count_stock.isChecked() and not form.stock.isEnabled()
+    assert form.stock_note.text() == "Not counted: the item is never shown as sold out."
+    form.count_stock.setChecked(True)
+    form.stock.setValue(2)
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.request_save()
+    with ctx.db.write() as s:
+        assert item_stock(s, item_id) is not None and item_stock(s, item_id).on_hand == 2  # type: ignore[union-attr]
+        order_id = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("HAT", 2)], source="chat"
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    settle(qtbot, window)
+    window.new_item()
+    select(qtbot, window, item_id)
+    assert form.count_stock.isChecked() and form.stock.value() == 2
+    assert (
+        form.stock_note.text() == "2 promised to orders awaiting payment. Sold out: nothing left to promise."
+    )
+    reload(qtbot, window)
+    row = window.model.row_for_id(item_id)
+    assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩25,000 · Sold out"
+
+    form.stock.setValue(5)  # five more came in
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.request_save()
+    reload(qtbot, window)
+    assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩25,000"
+    form.count_stock.setChecked(False)
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.request_save()
+    with ctx.db.read() as s:
+        assert item_stock(s, item_id) is None
+
+
 def test_a_5000_item_catalogue_lists_every_item_and_an_edit_repaints_only_its_row(
     qtbot, window, ctx: AppContext
 ) -> None:
