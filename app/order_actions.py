@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.catalog import ItemRow, list_items
 from app.changes import Changes
+from app.chat_export.importer import shop_time_zone
 from app.db import Database
 from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
 from app.models import Order
@@ -39,14 +40,17 @@ from app.orders import (
     set_payment_details,
     set_tracking,
 )
+from app.rules import zone
 from app.sheet_files import sheet_format, write_sheet
 from app.shipping_sheets import (
     ShippingAddress,
-    apply_tracking,
+    TrackingPlan,
     courier_rows,
     order_sheet_rows,
+    plan_tracking,
     read_tracking_file,
     set_shipping_address,
+    ship_planned,
 )
 
 
@@ -169,32 +173,56 @@ def move_order_with_settings(db: Database, order_id: int, state: OrderState) -> 
         return orders_changed(s, [order_id])
 
 
+def paid_order_count(db: Database) -> int:
+    """How many orders are paid and wait to be sent: the courier sheet's rows."""
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Order).where(Order.state == OrderState.PAID)) or 0
+
+
 def save_courier_sheet(db: Database, path: Path) -> int:
-    """Write the paid orders' courier sheet; how many orders it has."""
+    """Write the paid orders' courier sheet; how many orders it has. With none, no file is written."""
     with db.read() as s:
         rows = courier_rows(s)
-    path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
+    if len(rows) > 1:
+        path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
     return len(rows) - 1
 
 
 def save_orders_sheet(
-    db: Database, path: Path, since: datetime | None, until: datetime | None
+    db: Database,
+    path: Path,
+    since: datetime | None,
+    until: datetime | None,
+    *,
+    state_names: Mapping[str, str] | None = None,
+    computer_zone: str = "UTC",
 ) -> tuple[int, int]:
     """Write the orders placed in [since, until) for accounting, one row per line (.xlsx or .csv by the
-    name); (orders, lines) written."""
+    name); (orders, lines) written. Times are on the shop's clock (its business hours' zone, else
+    this computer's), states as `state_names` says them."""
     with db.read() as s:
-        rows = order_sheet_rows(s, since, until)
+        clock = zone(shop_time_zone(s) or computer_zone)
+        rows = order_sheet_rows(s, since, until, state_names=state_names, zone=clock)
     path.write_bytes(write_sheet(rows, sheet_format(path), title="주문"))
     body = rows[1:]
     return len({row[0] for row in body}), len(body)
 
 
-def import_tracking(db: Database, path: Path, courier: str) -> tuple[list[int], Changes]:
-    """Mark the orders in a courier's file shipped with their tracking numbers; their ids."""
+def tracking_plan(db: Database, path: Path) -> TrackingPlan:
+    """What a courier's file would do (nothing written): the orders it ships, the rows it cannot use."""
+    rows = read_tracking_file(path)
+    with db.read() as s:
+        return plan_tracking(s, rows)
+
+
+def import_tracking(db: Database, path: Path, courier: str) -> tuple[TrackingPlan, Changes]:
+    """Mark the orders in a courier's file shipped with their tracking numbers (`courier` for the rows
+    that name none): what was shipped, and every row that was not, with why."""
     rows = read_tracking_file(path)
     with db.write() as s:
-        order_ids = apply_tracking(s, rows, courier)
-        return order_ids, orders_changed(s, order_ids)
+        plan = plan_tracking(s, rows)
+        order_ids = ship_planned(s, plan, courier)
+        return plan, orders_changed(s, order_ids)
 
 
 def cancel_overdue(db: Database) -> tuple[list[int], list[int], Changes]:

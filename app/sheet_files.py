@@ -23,6 +23,9 @@ MAX_COLUMNS = 200
 BOM = "\ufeff"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (and .doc…) container
 
+CSV_DATETIME = "%Y-%m-%d %H:%M"
+XLSX_DATETIME = "yyyy-mm-dd hh:mm"
+
 SheetFormat = Literal["csv", "xlsx"]
 
 
@@ -189,11 +192,14 @@ def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, t
     """Rows as CSV (UTF-8 with BOM, CRLF, for Korean Excel) or as an .xlsx workbook.
 
     Text stays text in the workbook (postcodes and phone numbers keep their leading zeros); whole
-    numbers and Decimals are numbers, so the books can add them up.
+    numbers and Decimals are numbers, so the books can add them up; a naive datetime (wall-clock
+    time) is a date-time cell, "2026-12-01 16:07" in a CSV.
     """
     if fmt == "csv":
         out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        writer = csv.writer(out, lineterminator="\r\n")
+        for row in rows:
+            writer.writerow(v.strftime(CSV_DATETIME) if isinstance(v, datetime) else v for v in row)
         return (BOM + out.getvalue()).encode("utf-8")
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -205,6 +211,11 @@ def write_sheet(rows: Sequence[Sequence[object]], fmt: SheetFormat = "csv", *, t
         for value in row:
             if isinstance(value, int | Decimal) and not isinstance(value, bool):
                 cells.append(value)
+                continue
+            if isinstance(value, datetime):
+                moment = WriteOnlyCell(sheet, value=value.replace(tzinfo=None))
+                moment.number_format = XLSX_DATETIME
+                cells.append(moment)
                 continue
             cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
             cell.data_type = "s"  # a customer's "=…" is text, never a formula

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorCode, FileParams, OrderError, ValueParams
 from app.models import Contact, Order, OrderLine
 from app.money import to_decimal
+from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, move_order
 from app.phones import display_phone, e164_digits
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
@@ -26,6 +28,7 @@ ORDER_COLUMNS = (
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
+CARRIER_COLUMNS = ("택배사", "택배회사", "배송업체", "운송사", "courier", "carrier")
 PHONE_COLUMNS = ("받는분전화번호", "받는분전화", "전화번호", "휴대폰", "연락처", "phone")
 
 
@@ -54,6 +57,11 @@ def set_shipping_address(session: Session, order_id: int, where: ShippingAddress
     order.address = clean(where.address, 200)
     order.address_detail = clean(where.address_detail, 200)
     order.delivery_memo = clean(where.delivery_memo, 200)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; the database keeps UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _items(session: Session, order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
@@ -124,16 +132,29 @@ def orders_sheet(
     since: datetime | None = None,
     until: datetime | None = None,
     fmt: SheetFormat = "csv",
+    *,
+    state_names: Mapping[str, str] | None = None,
+    zone: tzinfo = UTC,
 ) -> bytes:
     """Orders for accounting (CSV in UTF-8 with BOM, or .xlsx): one row per line, amounts in the
     currency's unit (numbers in the workbook, so the books can add them up)."""
-    return write_sheet(order_sheet_rows(session, since, until), fmt, title="주문")
+    rows = order_sheet_rows(session, since, until, state_names=state_names, zone=zone)
+    return write_sheet(rows, fmt, title="주문")
 
 
 def order_sheet_rows(
-    session: Session, since: datetime | None = None, until: datetime | None = None
+    session: Session,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    *,
+    state_names: Mapping[str, str] | None = None,
+    zone: tzinfo = UTC,
 ) -> list[Sequence[object]]:
-    """The accounting sheet's rows, header first: one per order line, orders placed in [since, until)."""
+    """The accounting sheet's rows, header first: one per order line, orders placed in [since, until).
+
+    Each order's time is the shop's wall-clock time in `zone` (a date-time the sheet can sort), and
+    its state is said as `state_names` gives it (the owner's language; the ui/ passes it in)."""
+    names = state_names or {}
     stmt = select(Order).order_by(Order.created_at, Order.id)
     if since is not None:
         stmt = stmt.where(Order.created_at >= since)
@@ -148,8 +169,8 @@ def order_sheet_rows(
             rows.append(
                 (
                     o.number,
-                    o.created_at.isoformat(timespec="seconds"),
-                    o.state,
+                    _aware(o.created_at).astimezone(zone).replace(tzinfo=None, microsecond=0),
+                    names.get(o.state, o.state),
                     o.customer_name,
                     line.code,
                     line.name,
@@ -173,42 +194,112 @@ def order_sheet_rows(
 
 @dataclass(frozen=True, slots=True)
 class TrackingRow:
-    row: int
+    row: int  # the line in the file, 1-based, as a spreadsheet shows it
     number: str
     phone: str
-    tracking: str
+    tracking: str  # "" when the row has none
+    courier: str = ""  # the known courier the row names (its usual spelling), else ""
 
 
-def _tracking_header(rows: list[list[str]]) -> tuple[int, int, int | None, int | None] | None:
+class SkipReason(StrEnum):
+    """Why a row of the courier's file moved no order."""
+
+    NO_TRACKING = "no_tracking"  # the row has an order or phone but no tracking number
+    NO_ORDER = "no_order"  # no order has this number, and no paid order goes to this phone
+    NOT_PAID = "not_paid"  # the order is in another state (awaiting payment, shipped already…)
+    SAME_PHONE = "same_phone"  # several paid orders go to this phone: only a number tells them apart
+    REPEATED = "repeated"  # an earlier row of the file already gave this order its tracking number
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    row: TrackingRow
+    reason: SkipReason
+    state: str = ""  # the order's OrderState value, for NOT_PAID
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingMatch:
+    row: TrackingRow
+    order_id: int
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingPlan:
+    """What a courier's file does: the paid orders it ships, and every row it cannot use, with why."""
+
+    matches: tuple[TrackingMatch, ...]
+    skipped: tuple[SkippedRow, ...]
+
+    @property
+    def without_courier(self) -> int:
+        """How many of the orders it ships have no courier in the file (the owner names one)."""
+        return sum(1 for m in self.matches if not m.row.courier)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s()㈜]", "", nfc(text)).casefold()
+
+
+# Other ways a courier's own file or an owner's sheet names the couriers of COURIER_TRACKING.
+_COURIER_ALIASES = {
+    "CJ대한통운": ("대한통운", "cj", "cj택배", "cj대한통운택배", "cjlogistics"),
+    "우체국택배": ("우체국", "우편", "epost", "koreapost"),
+    "한진택배": ("한진", "hanjin"),
+    "롯데택배": ("롯데", "롯데글로벌로지스", "lotte", "lotteglogis"),
+    "로젠택배": ("로젠", "logen", "ilogen"),
+}
+
+
+def known_courier(text: str) -> str | None:
+    """The courier `text` names ("CJ 대한통운", "우체국"…) as the app spells it, or None."""
+    key = _fold(text)
+    if not key:
+        return None
+    for name in COURIER_TRACKING:
+        if key == _fold(name) or key in _COURIER_ALIASES.get(name, ()):
+            return name
+    return None
+
+
+def _tracking_header(rows: list[list[str]]) -> tuple[int, int, int | None, int | None, int | None] | None:
     for start, header in enumerate(rows[:20]):
         tracking_col = find_column(header, TRACKING_COLUMNS)
         number_col, phone_col = find_column(header, NUMBER_COLUMNS), find_column(header, PHONE_COLUMNS)
         if tracking_col is not None and (number_col is not None or phone_col is not None):
-            return start, tracking_col, number_col, phone_col
+            return start, tracking_col, number_col, phone_col, find_column(header, CARRIER_COLUMNS)
     return None
 
 
 def read_tracking_file(path: Path) -> list[TrackingRow]:
     """The courier's returned sheet (CSV in UTF-8 or CP949, or .xlsx): tracking numbers by order
-    number or phone."""
+    number or phone, and the courier when a column names it. A row with an order or a phone but no
+    tracking number is kept, so the owner hears of it."""
     rows = read_sheet(path)
     header = _tracking_header(rows)
     if header is None:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-    start, tracking_col, number_col, phone_col = header
+    start, tracking_col, number_col, phone_col, courier_col = header
     found = []
     for offset, row in enumerate(rows[start + 1 :], start=start + 2):
         cell = lambda col, row=row: row[col].strip() if col is not None and col < len(row) else ""  # noqa: E731
         tracking = re.sub(r"[\s-]", "", cell(tracking_col))
-        if tracking:
-            found.append(TrackingRow(offset, cell(number_col), cell(phone_col), tracking[:64]))
+        number, phone = cell(number_col)[:32], cell(phone_col)[:32]
+        if tracking or number or phone:
+            courier = known_courier(cell(courier_col)) or ""
+            found.append(TrackingRow(offset, number, phone, tracking[:64], courier))
     return found
 
 
-def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) -> list[int]:
-    """Paid orders found by number (else by the recipient's phone) move to Shipped with their tracking."""
+def plan_tracking(session: Session, rows: Sequence[TrackingRow]) -> TrackingPlan:
+    """Find each row's paid order by its number (else, with no number the shop knows, by the
+    recipient's phone); a row that finds none is kept with the reason."""
     paid = session.scalars(select(Order).where(Order.state == OrderState.PAID)).all()
     by_number = {o.number: o for o in paid}
+    numbers = {r.number for r in rows if r.number and r.number not in by_number}
+    known = select(Order.number, Order.state).where(Order.number.in_(numbers))
+    other_states: dict[str, str] = {n: state for n, state in session.execute(known)} if numbers else {}
     own = _own_numbers(session, paid)  # the phone the courier sheet gave an order without one
     by_phone: dict[str, list[Order]] = {}
     for o in paid:
@@ -216,16 +307,43 @@ def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) 
             by_phone.setdefault(e164_digits(o.recipient_phone) or o.recipient_phone, []).append(o)
         elif own.get(o.contact_id):
             by_phone.setdefault(own[o.contact_id], []).append(o)
-    moved: list[int] = []
+    matches: list[TrackingMatch] = []
+    skipped: list[SkippedRow] = []
+    taken: set[int] = set()
     for r in rows:
+        if not r.tracking:
+            skipped.append(SkippedRow(r, SkipReason.NO_TRACKING))
+            continue
         order = by_number.get(r.number)
+        if order is None and r.number in other_states:
+            skipped.append(SkippedRow(r, SkipReason.NOT_PAID, other_states[r.number]))
+            continue
         if order is None and r.phone:
             candidates = by_phone.get(e164_digits(r.phone) or r.phone, [])
-            order = (
-                candidates[0] if len(candidates) == 1 else None
-            )  # two parcels to one phone: by number only
-        if order is None or order.id in moved:
-            continue
-        move_order(session, order.id, OrderState.SHIPPED, courier=courier, tracking=r.tracking)
-        moved.append(order.id)
-    return moved
+            if len(candidates) > 1:  # two parcels to one phone: by number only
+                skipped.append(SkippedRow(r, SkipReason.SAME_PHONE))
+                continue
+            order = candidates[0] if candidates else None
+        if order is None:
+            skipped.append(SkippedRow(r, SkipReason.NO_ORDER))
+        elif order.id in taken:
+            skipped.append(SkippedRow(r, SkipReason.REPEATED))
+        else:
+            taken.add(order.id)
+            matches.append(TrackingMatch(r, order.id, order.number))
+    return TrackingPlan(tuple(matches), tuple(skipped))
+
+
+def ship_planned(session: Session, plan: TrackingPlan, courier: str) -> list[int]:
+    """Move the plan's orders to Shipped with their tracking numbers; `courier` for the rows that
+    name none. Their ids."""
+    for m in plan.matches:
+        move_order(
+            session, m.order_id, OrderState.SHIPPED, courier=m.row.courier or courier, tracking=m.row.tracking
+        )
+    return [m.order_id for m in plan.matches]
+
+
+def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) -> list[int]:
+    """Paid orders found by number (else by the recipient's phone) move to Shipped with their tracking."""
+    return ship_planned(session, plan_tracking(session, rows), courier)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -34,20 +35,25 @@ from app.order_actions import (
     column_page,
     import_tracking,
     move_order_with_settings,
+    paid_order_count,
     save_courier_sheet,
     save_orders_sheet,
     table_page,
+    tracking_plan,
 )
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
+from app.shipping_sheets import TrackingPlan
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
-from ui.order_text import state_name
+from ui.order_text import state_name, state_names
 from ui.order_window import COURIERS, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
+from ui.time_zones import system_timezone
+from ui.tracking_report import TrackingReport
 from ui.window_keys import close_with_keys
 
 if TYPE_CHECKING:
@@ -68,6 +74,7 @@ class OrderBoard(QWidget):
     table_loaded = Signal(int)
     shipped = Signal(list)  # order ids a tracking file moved to Shipped
     orders_exported = Signal(int, int)  # orders, lines written to the accounting sheet
+    courier_sheet_saved = Signal(int)  # paid orders written to the courier sheet (0: no file written)
 
     def __init__(self, ctx: AppContext, actions: OrderActions | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -320,6 +327,17 @@ class OrderBoard(QWidget):
 
     # ----------------------------------------------------------------- shipping sheets
     def choose_courier_sheet(self) -> None:
+        """Ask for the file only when there are paid orders to put in it."""
+        db = self.ctx.db
+        Op(lambda: paid_order_count(db), parent=self).success(self._ask_courier_sheet).failure(
+            self._failed
+        ).run()
+
+    def _ask_courier_sheet(self, paid: int) -> None:
+        if not paid:
+            self.status.setText(self.no_paid_orders())
+            self.courier_sheet_saved.emit(0)
+            return
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save courier sheet"),
@@ -329,12 +347,21 @@ class OrderBoard(QWidget):
         if name:
             self.export_courier_sheet(Path(name))
 
+    def no_paid_orders(self) -> str:
+        return self.tr(
+            "No paid orders to send: the courier sheet lists orders that are paid and not shipped yet."
+        )
+
     def export_courier_sheet(self, path: Path) -> None:
         db = self.ctx.db
 
-        Op(lambda: save_courier_sheet(db, path), parent=self).success(
-            lambda n: self.status.setText(self.tr("%n paid order(s) saved to the courier sheet.", "", n))
-        ).failure(self._failed).run()
+        def done(n: int) -> None:
+            self.status.setText(
+                self.tr("%n paid order(s) saved to the courier sheet.", "", n) if n else self.no_paid_orders()
+            )
+            self.courier_sheet_saved.emit(n)
+
+        Op(lambda: save_courier_sheet(db, path), parent=self).success(done).failure(self._failed).run()
 
     def export_days(self) -> tuple[date, date]:
         """The days the export offers first: the board's period, or this month so far for "Any time"."""
@@ -371,9 +398,12 @@ class OrderBoard(QWidget):
             )
             self.orders_exported.emit(orders, lines)
 
-        Op(lambda: save_orders_sheet(db, path, since, until), parent=self).success(done).failure(
-            self._failed
-        ).run()
+        names, computer_zone = state_names(), system_timezone()
+
+        def work() -> tuple[int, int]:
+            return save_orders_sheet(db, path, since, until, state_names=names, computer_zone=computer_zone)
+
+        Op(work, parent=self).success(done).failure(self._failed).run()
 
     def choose_tracking_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -385,25 +415,48 @@ class OrderBoard(QWidget):
         if not name:
             return
         remember_pick(Picked.DOWNLOAD, name)
-        courier, ok = QInputDialog.getItem(
-            self,
-            self.tr("Courier"),
-            self.tr("Which courier are these tracking numbers from?"),
-            COURIERS,
-            0,
-            True,
-        )
-        if ok and courier.strip():
-            self.import_tracking(Path(name), courier)
+        self.read_tracking_file(Path(name))
+
+    def read_tracking_file(self, path: Path) -> None:
+        """Read the file first: the courier is asked only for rows whose file names none."""
+        db = self.ctx.db
+        Op(lambda: tracking_plan(db, path), parent=self).success(
+            lambda plan: self._ask_courier(path, plan)
+        ).failure(self._failed).run()
+
+    def _ask_courier(self, path: Path, plan: TrackingPlan) -> None:
+        courier = ""
+        if plan.without_courier:
+            courier, ok = QInputDialog.getItem(
+                self,
+                self.tr("Courier"),
+                self.tr(
+                    "%n order(s) in this file have no courier. "
+                    "Which courier are their tracking numbers from?",
+                    "",
+                    plan.without_courier,
+                ),
+                COURIERS,
+                0,
+                True,
+            )
+            if not ok or not courier.strip():
+                return
+        self.import_tracking(path, courier.strip())
 
     def import_tracking(self, path: Path, courier: str) -> None:
         db = self.ctx.db
 
-        def done(result: tuple[list[int], Changes]) -> None:
-            order_ids, changes = result
+        def done(result: tuple[TrackingPlan, Changes]) -> None:
+            plan, changes = result
+            order_ids = [m.order_id for m in plan.matches]
             self.status.setText(self.tr("%n order(s) marked shipped.", "", len(order_ids)))
             self.ctx.publish(changes)
             self.shipped.emit(order_ids)
+            if plan.skipped:
+                # Nothing is dropped in silence: each row that moved no order, and why.
+                report = TrackingReport(plan, path.name).skipped_text(self.status.text())
+                QMessageBox.warning(self, self.tr("Tracking numbers"), report)
             if self.order_actions is not None and order_ids:
                 # Each shipped order's message, for the owner to send or not.
                 self.order_actions.open_batch_messages(order_ids)

@@ -41,7 +41,7 @@ from app.order_actions import (
     save_tracking,
     send_order_messages,
 )
-from app.order_messages import OrderMessage, message_for_order
+from app.order_messages import COURIER_TRACKING, OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MOVES, OrderState
 from app.phones import display_phone
@@ -63,7 +63,7 @@ translate = QCoreApplication.translate
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Couriers Korean shops use most (name shown, tracking link pattern kept for the shipped message).
-COURIERS = ("CJ대한통운", "우체국택배", "한진택배", "롯데택배", "로젠택배")
+COURIERS = tuple(COURIER_TRACKING)  # the couriers whose tracking page a message can link
 
 
 class LinesModel(QAbstractTableModel):

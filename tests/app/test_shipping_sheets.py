@@ -181,3 +181,109 @@ def test_an_order_without_a_phone_goes_to_the_customers_own_number_and_comes_bac
     )
     with db.write() as s:
         assert apply_tracking(s, read_tracking_file(returned), "CJ대한통운") == [order_id]
+
+
+def test_a_tracking_file_names_every_row_it_could_not_use_and_why(db, tmp_path: Path) -> None:
+    """A row for an order the shop does not have, one not paid yet, one without a tracking number and
+    one repeated: none ships anything, and each comes back with its reason; nothing is dropped."""
+    from app.order_actions import import_tracking
+    from app.shipping_sheets import SkipReason
+
+    minji, haeun = paid_orders(db)
+    with db.write() as s:
+        waiting = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        move_order(s, waiting.id, OrderState.AWAITING_PAYMENT)
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "cj.csv"
+    returned.write_bytes(
+        (
+            "주문번호,운송장번호\n"
+            f"{numbers[minji]},654321098765\n"
+            "2026-9999,111122223333\n"
+            f"{numbers[waiting.id]},222233334444\n"
+            f"{numbers[haeun]},\n"
+            f"{numbers[minji]},999988887777\n"
+        ).encode("cp949")
+    )
+    plan, _changes = import_tracking(db, returned, "CJ대한통운")
+    assert [(m.number, m.row.row) for m in plan.matches] == [(numbers[minji], 2)]
+    assert [(s.row.row, s.row.number, s.reason, s.state) for s in plan.skipped] == [
+        (3, "2026-9999", SkipReason.NO_ORDER, ""),
+        (4, numbers[waiting.id], SkipReason.NOT_PAID, "awaiting_payment"),
+        (5, numbers[haeun], SkipReason.NO_TRACKING, ""),
+        (6, numbers[minji], SkipReason.REPEATED, ""),
+    ]
+    with db.read() as s:
+        states = {o.id: (o.state, o.tracking) for o in s.scalars(select(Order))}
+    assert states[minji] == ("shipped", "654321098765")
+    assert states[haeun] == ("paid", "")
+    assert states[waiting.id] == ("awaiting_payment", "")
+
+
+def test_the_courier_a_tracking_file_names_is_used_and_the_asked_one_only_where_it_names_none(
+    db, tmp_path: Path
+) -> None:
+    from app.order_actions import tracking_plan
+
+    minji, haeun = paid_orders(db)
+    with db.write() as s:
+        third = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        move_order(s, third.id, OrderState.PAID)
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "mixed.csv"
+    returned.write_text(
+        "주문번호,택배사,송장번호\n"
+        f"{numbers[minji]},CJ 대한통운,654321098765\n"
+        f"{numbers[haeun]},우체국,6865012345678\n"
+        f"{numbers[third.id]},,1234567890\n",
+        encoding="utf-8",
+    )
+    plan = tracking_plan(db, returned)
+    assert plan.without_courier == 1  # only the third row needs the owner to name a courier
+    with db.write() as s:
+        assert apply_tracking(s, read_tracking_file(returned), "한진택배") == [minji, haeun, third.id]
+    with db.read() as s:
+        couriers = {o.id: o.courier for o in s.scalars(select(Order))}
+    assert couriers == {minji: "CJ대한통운", haeun: "우체국택배", third.id: "한진택배"}
+
+
+def test_with_no_paid_orders_no_courier_sheet_is_written(db, tmp_path: Path) -> None:
+    from app.order_actions import paid_order_count, save_courier_sheet
+
+    sheet = tmp_path / "courier.xlsx"
+    assert paid_order_count(db) == 0
+    assert save_courier_sheet(db, sheet) == 0
+    assert not sheet.exists()
+
+
+def test_orders_for_accounting_say_the_state_in_the_owners_words_at_the_shops_time(
+    db, tmp_path: Path
+) -> None:
+    """주문일시 on the shop's clock (Seoul is UTC+9) as a date-time the sheet can sort, 상태 as the app
+    names the state, not "paid" and "2026-12-01T07:07:37+00:00"."""
+    from datetime import UTC, datetime
+
+    from openpyxl import load_workbook
+
+    from app.order_actions import save_orders_sheet
+
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        placed = datetime(2026, 12, 1, 7, 7, 37, tzinfo=UTC)
+        order = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat", now=placed
+        )
+        move_order(s, order.id, OrderState.PAID)
+    names = {"paid": "결제 완료", "new": "새 주문"}
+    table = tmp_path / "orders.csv"
+    save_orders_sheet(db, table, None, None, state_names=names, computer_zone="Asia/Seoul")
+    rows = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
+    assert rows[1][1:3] == ["2026-12-01 16:07", "결제 완료"]
+
+    workbook = tmp_path / "orders.xlsx"
+    save_orders_sheet(db, workbook, None, None, state_names=names, computer_zone="Asia/Seoul")
+    sheet = load_workbook(workbook).active
+    assert sheet is not None
+    assert sheet["B2"].value == datetime(2026, 12, 1, 16, 7, 37)  # a date-time cell, not text
+    assert sheet["B2"].number_format == "yyyy-mm-dd hh:mm"
+    assert sheet["C2"].value == "결제 완료"

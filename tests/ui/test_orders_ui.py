@@ -756,10 +756,17 @@ def test_saving_the_courier_sheet_starts_in_documents_with_todays_date(
 
     from ui.save_paths import documents_folder
 
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        order_id = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("BAG", 1)], source="chat"
+        ).id
+        move_order(s, order_id, OrderState.PAID)
     board = OrderBoard(ctx)
     qtbot.addWidget(board)
     asked = dialogs.expect("getSaveFileName", answer=None)
     board.choose_courier_sheet()
+    qtbot.waitUntil(lambda: len(asked.shown) == 1)
     suggested = Path(asked.shown[0].text)
     assert suggested.parent == Path(documents_folder())
     assert suggested.name == f"courier-sheet-{date.today().isoformat()}.xlsx"

@@ -1,0 +1,131 @@
+"""The board's files say what they did: a tracking file names each row it could not use, an empty courier
+sheet is not saved, and the orders export speaks the owner's language and clock."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Order
+from app.orders import LineInput, OrderState, create_order, move_order
+from tests.support.dialogs import DialogGuard
+from tests.support.factories import make_contact
+from ui.order_actions import OrderActions
+from ui.order_board import OrderBoard
+
+
+def orders_in(ctx: Any, *states: OrderState) -> list[tuple[int, str]]:
+    """One order per state given (a shirt each): (id, number)."""
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        made = []
+        for i, state in enumerate(states):
+            c = make_contact(s, profile_name=f"손님{i}", wa_id=f"8210555{i:05d}")
+            order = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat")
+            steps = {OrderState.SHIPPED: [OrderState.PAID, OrderState.SHIPPED]}.get(state, [state])
+            for step in steps:
+                if step is not OrderState.NEW:
+                    move_order(s, order.id, step, courier="CJ대한통운", tracking="111")
+            made.append((order.id, order.number))
+        return made
+
+
+def test_a_tracking_file_with_a_courier_column_ships_without_asking_and_names_the_rows_it_left(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    (first, first_no), (second, second_no) = orders_in(window.ctx, OrderState.PAID, OrderState.PAID)
+    returned = tmp_path / "송장.csv"
+    returned.write_bytes(
+        (
+            "주문번호,택배사,송장번호\n"
+            f"{second_no},CJ대한통운,654321098765\n"
+            f"{first_no},CJ대한통운,654321098766\n"
+            "2026-9999,CJ대한통운,654321098767\n"
+        ).encode("cp949")
+    )
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    dialogs.expect("getOpenFileName", answer=returned)
+    # No "which courier?": every row the file ships names its courier. Only the unused row is told.
+    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(board.shipped) as shipped:
+        board.choose_tracking_file()
+    assert shipped.args == [[second, first]]
+    assert told.texts == [
+        "2 order(s) marked shipped.\n\n1 row(s) of 송장.csv were not used:\n"
+        "Row 4 · 2026-9999: no order has this number"
+    ]
+    assert board.status.text() == "2 order(s) marked shipped."
+    with window.ctx.db.read() as s:
+        assert {(o.state, o.courier) for o in s.scalars(select(Order))} == {("shipped", "CJ대한통운")}
+
+
+def test_the_courier_is_asked_only_for_the_rows_that_name_none(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    (paid, paid_no), (waiting, waiting_no) = orders_in(
+        window.ctx, OrderState.PAID, OrderState.AWAITING_PAYMENT
+    )
+    returned = tmp_path / "returned.csv"
+    returned.write_text(
+        f"주문번호,운송장번호\n{paid_no},654321098765\n{waiting_no},654321098766\n", encoding="utf-8"
+    )
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    asked = dialogs.expect("getItem", answer="우체국택배")
+    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(board.shipped) as shipped:
+        board.read_tracking_file(returned)
+    assert shipped.args == [[paid]]
+    assert asked.texts == [
+        "1 order(s) in this file have no courier. Which courier are their tracking numbers from?"
+    ]
+    assert told.texts[0].endswith(
+        f"Row 3 · {waiting_no}: the order is “Awaiting payment”: only paid orders are marked shipped"
+    )
+    with window.ctx.db.read() as s:
+        assert s.get(Order, paid).courier == "우체국택배"  # type: ignore[union-attr]
+        assert s.get(Order, waiting).state == "awaiting_payment"  # type: ignore[union-attr]
+
+
+def test_with_no_paid_orders_the_courier_sheet_asks_for_no_file_and_says_so(
+    window: Any, qtbot: Any, dialogs: DialogGuard
+) -> None:
+    orders_in(window.ctx, OrderState.SHIPPED, OrderState.AWAITING_PAYMENT)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    # No getSaveFileName is expected: the guard fails the test if the save dialog opens.
+    with qtbot.waitSignal(board.courier_sheet_saved) as saved:
+        board.choose_courier_sheet()
+    assert saved.args == [0]
+    assert board.status.text() == (
+        "No paid orders to send: the courier sheet lists orders that are paid and not shipped yet."
+    )
+
+
+def test_the_orders_export_names_states_as_the_app_does_and_times_on_the_shops_clock(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("ui.order_board.system_timezone", lambda: "Asia/Seoul")
+    [(order_id, _number)] = orders_in(window.ctx, OrderState.SHIPPED)
+    with window.ctx.db.write() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        order.created_at = datetime(2026, 12, 1, 7, 7, 37, tzinfo=UTC)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    table = tmp_path / "orders.csv"
+    with qtbot.waitSignal(board.orders_exported):
+        board.export_orders(table, None, None)
+    rows = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
+    assert rows[1][1:3] == ["2026-12-01 16:07", "배송 중"]
