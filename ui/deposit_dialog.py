@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -140,7 +141,7 @@ class DepositDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #C62828")
         self.problem.hide()
-        self.confirm_button = QPushButton(self.tr("Mark ticked orders paid"), self)
+        self.confirm_button = QPushButton(self.tr("Mark checked orders paid"), self)
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm)
         close = QPushButton(self.tr("Close"), self)
@@ -191,7 +192,8 @@ class DepositDialog(QDialog):
         Op(work, parent=self).success(done).failure(failed).run()
 
     def confirm(self) -> None:
-        pairs = [(m.order_id, m.deposit) for m in self.model.confirmed() if m.order_id is not None]
+        confirmed = self.model.confirmed()
+        pairs = [(m.order_id, m.deposit) for m in confirmed if m.order_id is not None]
         if not pairs:
             return
         db = self.ctx.db
@@ -202,11 +204,20 @@ class DepositDialog(QDialog):
         def done(result: tuple[list[int], Changes]) -> None:
             order_ids, changes = result
             self.ctx.publish(changes)
-            self.paid.emit(order_ids)
+            paid = [m for m in confirmed if m.order_id in order_ids]
+            QMessageBox.information(self, self.tr("Payments confirmed"), self.summary(paid))
             self.accept()
+            self.paid.emit(order_ids)  # the order actions offer each customer the payment message
 
         def failed(exc: BaseException) -> None:
             self.problem.setText(failure_sentence(exc))
             self.problem.show()
 
         Op(work, parent=self).success(done).failure(failed).run()
+
+    def summary(self, paid: list[DepositMatch]) -> str:
+        """What the owner's click did: how many orders are paid now, and which (plain text)."""
+        head = self.tr("%n order(s) marked paid:", "", len(paid))
+        return "\n".join(
+            [head, *(f"{m.number} · {m.customer} · {money(m.deposit.amount, 'KRW')}" for m in paid)]
+        )

@@ -172,8 +172,15 @@ class OrderActions(QObject):
         from ui.deposit_dialog import DepositDialog
 
         dialog = DepositDialog(self.ctx, self.window)
+        # Each paid order's "payment confirmed" message, for the owner to send or not, as after
+        # a tracking file (the single order's window prepares the same message).
+        dialog.paid.connect(self._offer_payment_messages)
         dialog.show()
         return dialog
+
+    def _offer_payment_messages(self, order_ids: list[int]) -> None:
+        if order_ids:
+            self.open_batch_messages(order_ids)
 
     def _created(self, order_id: int, _contact_id: int) -> None:
         self.open_order(order_id)

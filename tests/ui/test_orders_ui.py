@@ -469,12 +469,15 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
     assert stored.messages_other_language == {"shipped": "{name}님, 보냈어요: {tracking}"}
 
 
-def test_matching_a_bank_file_marks_the_ticked_orders_paid(window: Any, qtbot: Any, tmp_path: Any) -> None:
-    from app.models import utcnow
+def test_matching_a_bank_file_marks_the_ticked_orders_paid_says_which_and_offers_their_messages(
+    window: Any, qtbot: Any, tmp_path: Any, dialogs: Any
+) -> None:
+    from app.models import Message, utcnow
+    from ui.order_messages_dialog import BatchMessagesDialog
 
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
-        minji = make_contact(s, profile_name="김민지")
+        minji = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=1))
         haeun = make_contact(s, profile_name="이하은")
         ids = []
         for c in (minji, haeun):
@@ -497,11 +500,28 @@ def test_matching_a_bank_file_marks_the_ticked_orders_paid(window: Any, qtbot: A
     # 김철수 paid 39,000 under a name no order expects: offered by amount only, left unticked.
     assert model.index(1, 4).data() == "Amount only: expected depositor “이하은”"
     assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert dialog.confirm_button.text() == "Mark checked orders paid"
+    summary = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
     with qtbot.waitSignal(dialog.paid) as paid:
         dialog.confirm_button.click()
     assert paid.args == [[ids[0]]]
+    # The owner is told what the click did, not left with a window that just closed.
+    with window.ctx.db.read() as s:
+        number = s.get(Order, ids[0]).number  # type: ignore[union-attr]
+    assert summary.texts == [f"1 order(s) marked paid:\n{number} · 김민지 · ₩39,000"]
+    assert not dialog.isVisible()
     qtbot.waitUntil(lambda: labels_of(window.ctx, minji.id) == {"Paid"})
     assert labels_of(window.ctx, haeun.id) == {"Pending payment"}
+    # As for one order moved to Paid: the "payment arrived" message, prepared, sent only on Send.
+    qtbot.waitUntil(lambda: window.findChild(BatchMessagesDialog) is not None)
+    batch = window.findChild(BatchMessagesDialog)
+    qtbot.waitUntil(lambda: batch.model.rowCount() == 1 and batch.preview.toPlainText() != "")
+    assert batch.preview.toPlainText().startswith("Thank you, 김민지: your payment arrived.")
+    with qtbot.waitSignal(batch.sent):
+        batch.send_button.click()
+    with window.ctx.db.read() as s:
+        [body] = [m.body for m in s.query(Message).filter_by(contact_id=minji.id, direction="out")]
+    assert body.startswith("Thank you, 김민지: your payment arrived.")
 
 
 def test_an_order_past_its_payment_deadline_is_cancelled_while_the_app_runs(window: Any, qtbot: Any) -> None:
