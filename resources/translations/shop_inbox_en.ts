@@ -41,6 +41,14 @@
     </message>
 </context>
 <context>
+    <name>DepositDialog</name>
+    <message numerus="yes">
+        <source>%n order(s) marked paid:</source>
+        <translation>
+            <numerusform>%n order marked paid:</numerusform><numerusform>%n orders marked paid:</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LabelListModel</name>
     <message numerus="yes">
         <source>%n chat</source>
@@ -90,6 +98,11 @@
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
+        <translation>
+            <numerusform>%n order in this file have no courier. Which courier are their tracking numbers from?</numerusform><numerusform>%n orders in this file have no courier. Which courier are their tracking numbers from?</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n order(s) marked shipped.</source>
@@ -162,6 +175,19 @@
         <source>Of this, {size} is taken by %n earlier inboxes kept when backups were restored.</source>
         <translation>
             <numerusform>Of this, {size} is taken by %n earlier inbox kept when backups were restored.</numerusform><numerusform>Of this, {size} is taken by %n earlier inboxes kept when backups were restored.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TrackingReport</name>
+    <message numerus="yes">
+        <source>…and %n more row(s).</source>
+        <translation>
+            <numerusform>…and %n more row.</numerusform><numerusform>…and %n more rows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of {0} were not used:</source>
+        <translation>
+            <numerusform>%n row of {0} were not used:</numerusform><numerusform>%n rows of {0} were not used:</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2173,8 +2173,18 @@ Right-click to retry.</source>
         <translation>입금 내역</translation>
     </message>
     <message>
-        <source>Mark ticked orders paid</source>
-        <translation>체크한 주문을 결제 완료로</translation>
+        <source>Mark checked orders paid</source>
+        <translation>체크한 주문 결제 완료로 표시</translation>
+    </message>
+    <message>
+        <source>Payments confirmed</source>
+        <translation>입금 확인 완료</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) marked paid:</source>
+        <translation>
+            <numerusform>주문 %n건을 결제 완료로 표시했어요:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close</source>
@@ -3841,6 +3851,10 @@ The previous data was kept in {folder}.</source>
         <translation>엑셀 통합 문서 (*.xlsx);;엑셀용 CSV (*.csv)</translation>
     </message>
     <message>
+        <source>No paid orders to send: the courier sheet lists orders that are paid and not shipped yet.</source>
+        <translation>보낼 결제 완료 주문이 없어요. 택배 접수 파일에는 결제가 끝나고 아직 발송하지 않은 주문만 들어가요.</translation>
+    </message>
+    <message>
         <source>Export orders</source>
         <translation>주문 내보내기</translation>
     </message>
@@ -3851,6 +3865,12 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv *.txt)</source>
         <translation>스프레드시트 (*.xlsx *.xls *.csv *.txt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in this file have no courier. Which courier are their tracking numbers from?</source>
+        <translation>
+            <numerusform>이 파일의 주문 %n건에 택배사가 없어요. 어느 택배사의 송장번호인가요?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n paid order(s) saved to the courier sheet.</source>
@@ -3876,15 +3896,15 @@ The previous data was kept in {folder}.</source>
         <source>Courier</source>
         <translation>택배사</translation>
     </message>
-    <message>
-        <source>Which courier are these tracking numbers from?</source>
-        <translation>어느 택배사의 송장번호인가요?</translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) marked shipped.</source>
         <translation>
             <numerusform>주문 %n건을 배송 중으로 바꿨어요.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tracking numbers</source>
+        <translation>송장번호</translation>
     </message>
     <message>
         <source>Open order</source>
@@ -5704,6 +5724,49 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     <message>
         <source>Kept in the settings file {path} (readable only by you).</source>
         <translation>설정 파일 {path}에 보관돼요 (나만 읽을 수 있어요).</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingReport</name>
+    <message>
+        <source>no tracking number</source>
+        <translation>송장번호가 없어요</translation>
+    </message>
+    <message>
+        <source>the order is “{0}”: only paid orders are marked shipped</source>
+        <translation>주문이 ‘{0}’ 상태예요. 결제 완료 주문만 발송 처리해요</translation>
+    </message>
+    <message>
+        <source>several paid orders go to this phone number: the row needs the order number</source>
+        <translation>이 전화번호로 가는 결제 완료 주문이 여러 건이에요. 주문번호가 있어야 해요</translation>
+    </message>
+    <message>
+        <source>an earlier row already gave this order its tracking number</source>
+        <translation>앞 행에서 이미 이 주문의 송장번호를 등록했어요</translation>
+    </message>
+    <message>
+        <source>no order has this number</source>
+        <translation>이 번호의 주문이 없어요</translation>
+    </message>
+    <message>
+        <source>no paid order goes to this phone number</source>
+        <translation>이 전화번호로 가는 결제 완료 주문이 없어요</translation>
+    </message>
+    <message>
+        <source>Row {0}</source>
+        <translation>{0}행</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more row(s).</source>
+        <translation>
+            <numerusform>…외 %n개 행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of {0} were not used:</source>
+        <translation>
+            <numerusform>{0}에서 %n개 행은 반영하지 못했어요:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
