@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CatalogItem, Contact, Message, Order
-from app.order_settings import OrderSettings, save_order_settings
-from app.orders import Charges, LineInput, OrderState, create_order, move_order, order_from_cart
+from app.order_settings import OrderSettings, save_order_settings, shop_charges
+from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
 
@@ -79,12 +79,13 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
         if wa_id not in contacts or any(code not in items for code, _q, _o in lines):
             continue
         at = now - timedelta(hours=hours_ago)
+        order_lines = [LineInput(code, q, option=option) for code, q, option in lines]
         order = create_order(
             session,
             contact_id=contacts[wa_id],
-            lines=[LineInput(code, q, option=option) for code, q, option in lines],
+            lines=order_lines,
             source="chat",
-            charges=Charges(shipping_minor=3000),
+            charges=shop_charges(session, order_lines, "KRW"),  # free over 50,000 won, as the shop says
             now=at,
         )
         if moves:  # the shop asked where to send it

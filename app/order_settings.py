@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.orders import PAYMENT_DAYS, Charges
+from app.orders import PAYMENT_DAYS, Charges, LineInput, clean_lines, order_totals
 from app.settings import get_setting, put_setting
 
 ORDER_SETTINGS_KEY = "orders"
@@ -55,3 +56,17 @@ def default_charges(
         surcharge_minor=settings.remote_surcharge_minor if remote else 0,
         discount_minor=discount_minor,
     )
+
+
+def shop_charges(session: Session, lines: Sequence[LineInput], currency: str) -> Charges:
+    """What a new order of these lines is charged by the shop's rule (`default_charges`), with no
+    remote-area surcharge (no address yet): a customer's cart, or the demo's orders.
+
+    The shop's fees are in its own `currency`; lines priced in another are charged none, since a
+    fee cannot be converted. Raises OrderError for lines `create_order` would refuse.
+    """
+    clean = clean_lines(session, lines, currency)
+    if clean[0].currency != currency.upper():
+        return Charges()
+    subtotal = order_totals(clean, Charges()).subtotal_minor
+    return default_charges(load_order_settings(session), subtotal, remote=False)

@@ -291,16 +291,23 @@ def cart_lines(order_part: Mapping[str, Any]) -> list[LineInput]:
 
 
 def order_from_cart(session: Session, message: Message, *, currency: str = "KRW") -> Order:
-    """The order a customer's cart message becomes (raises OrderError for a cart that cannot be read)."""
+    """The order a customer's cart message becomes (raises OrderError for a cart that cannot be read).
+
+    `currency` is the shop's. Shipping follows the shop's rule, as on an order the owner makes.
+    """
+    from app.order_settings import shop_charges  # it imports this module
+
     payload = message.payload or {}
     part = payload.get("order")
     if not isinstance(part, Mapping):
         raise OrderError(ErrorCode.ORDER_EMPTY)
+    lines = cart_lines(part)
     return create_order(
         session,
         contact_id=message.contact_id,
-        lines=cart_lines(part),
+        lines=lines,
         source="cart",
+        charges=shop_charges(session, lines, currency),
         message_id=message.id,
         note=str(part.get("text") or ""),
         currency=currency,

@@ -11,6 +11,7 @@ from app.catalog import load_demo_catalog
 from app.demo_orders import seed_demo_orders
 from app.demo_seed import seed_demo_history
 from app.models import Contact, Message, Order
+from app.order_settings import load_order_settings
 from app.stock import stock_levels
 from app.wire import SERVICE_WINDOW
 
@@ -37,3 +38,19 @@ def test_the_demo_shop_has_an_order_in_every_state_and_a_customers_cart(db, tmp_
         assert datetime.now(UTC) - customer.last_inbound_at > SERVICE_WINDOW
     assert states == {"new", "awaiting_payment", "paid", "shipped", "done", "cancelled"}
     assert reserved == 2  # the trousers awaiting payment hold two
+
+
+def test_the_demo_shops_orders_follow_its_own_free_shipping_rule(db, tmp_path: Path) -> None:
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s)
+        rule = load_order_settings(s)
+        charged = [(o.number, o.subtotal_minor, o.shipping_minor) for o in s.scalars(select(Order))]
+    by_rule = [
+        (number, 0 if subtotal >= rule.free_over_minor else rule.shipping_minor)
+        for number, subtotal, _ in charged
+    ]
+    assert [(number, shipping) for number, _, shipping in charged] == by_rule
+    assert any(subtotal >= rule.free_over_minor for _, subtotal, _ in charged)  # e.g. the ₩129,000 one
+    assert any(subtotal < rule.free_over_minor for _, subtotal, _ in charged)

@@ -14,6 +14,7 @@ from app.db import Database
 from app.engine import SyncEngine
 from app.models import Message, Order
 from app.order_queries import OrderDetail, order_detail
+from app.order_settings import OrderSettings, default_charges, load_order_settings, save_order_settings
 from app.sync_apply import apply_events
 from app.wire import Event, read_event
 from tests.support.engine_probe import EngineProbe
@@ -153,3 +154,38 @@ def test_a_cart_that_cannot_be_read_stays_a_message_and_saves_no_order(
     assert [o.lines[0].quantity for o in orders(db)] == [1]
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Message).where(Message.kind == "order")) == 2
+
+
+def cart_order(db: Database, order: dict[str, Any], wamid: str = "wamid.CART") -> OrderDetail:
+    with db.write() as s:
+        apply_events(s, [message_event(1, order, wamid)], 1)
+    [made] = orders(db)
+    return made
+
+
+def test_a_cart_under_the_free_shipping_amount_is_charged_the_shops_shipping_fee(db: Database) -> None:
+    with db.write() as s:
+        save_order_settings(s, OrderSettings(shipping_minor=3000, free_over_minor=50000))
+    order = cart_order(db, cart(("LN-SH-IV", 1, 39000, "KRW")))
+    assert (order.subtotal_minor, order.shipping_minor, order.total_minor) == (39000, 3000, 42000)
+    # The same fee the owner's order form starts from for the same items (one rule for both).
+    with db.read() as s:
+        rule = default_charges(load_order_settings(s), 39000, remote=False)
+    assert rule.shipping_minor == order.shipping_minor
+
+
+def test_a_cart_over_the_free_shipping_amount_ships_free_by_the_shops_own_rule(db: Database) -> None:
+    with db.write() as s:
+        save_order_settings(s, OrderSettings(shipping_minor=4000, free_over_minor=100000))
+    under = cart_order(db, cart(("LN-SH-IV", 2, 45000, "KRW")))
+    assert (under.shipping_minor, under.total_minor) == (4000, 94000)  # 90,000 is under this shop's 100,000
+    with db.write() as s:
+        save_order_settings(s, OrderSettings(shipping_minor=4000, free_over_minor=80000))
+        apply_events(s, [message_event(2, cart(("LN-SH-IV", 2, 45000, "KRW")), "wamid.CART2")], 2)
+    over = orders(db)[-1]
+    assert (over.shipping_minor, over.total_minor) == (0, 90000)
+
+
+def test_a_cart_priced_in_another_currency_is_charged_no_fee_it_could_not_convert(db: Database) -> None:
+    order = cart_order(db, cart(("TEE", 1, 12, "USD")))
+    assert (order.shipping_minor, order.total_minor, order.currency) == (0, 1200, "USD")
