@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,11 @@ from app.connection import Connection, ConnectionState
 from app.errors import RelayError
 from app.media_cache import MediaCache
 from app.models import Contact, Message
+from app.order_queries import statuses_for_bot
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
 from app.sync import PAGE_SIZE, POLL_WAIT, SyncWorker
+from app.wire import ORDER_STATUSES_LIMIT, OrderStatus
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -28,6 +31,8 @@ log = logging.getLogger(__name__)
 
 STOP_JOIN = 0.8  # seconds: quitting never waits on the network
 POLL_THREAD = "relay-sync"
+# Orders closed within this long are pushed again when online: "done" replaces a stale "shipped".
+STATUS_RESEND = timedelta(days=30)
 
 
 class SyncEngine:
@@ -161,6 +166,30 @@ class SyncEngine:
                 self.push_known_contacts()
             except RelayError as exc:
                 log.info("known contacts not pushed: %s", exc)
+        try:
+            self.push_order_statuses()
+        except RelayError as exc:
+            log.info("order statuses not pushed (again when next online or on the next move): %s", exc)
+
+    def push_order_statuses(self, now: datetime | None = None) -> int:
+        """Tell the relay's bot where every customer's orders stand (blocking); how many statuses.
+
+        The desktop pushes a customer's statuses when their orders change, but a push can be missed:
+        orders made before the bot or by an older version, the demo's, or a move made while the relay
+        was away. Without them the bot tells a customer it cannot find an order that exists."""
+        since = (now or datetime.now(UTC)) - STATUS_RESEND
+        with self.db.read() as s:
+            customers = statuses_for_bot(s, since)
+        batch: list[OrderStatus] = []
+        pushed = 0
+        for statuses in customers:  # a customer's orders in one push: the relay keeps the newest first
+            if len(batch) + len(statuses) > ORDER_STATUSES_LIMIT:
+                pushed += self.client.push_order_statuses(batch)
+                batch = []
+            batch.extend(statuses)
+        if batch:
+            pushed += self.client.push_order_statuses(batch)
+        return pushed
 
     def push_known_contacts(self) -> int:
         """Tell the relay about customers of chats imported from the phone (blocking). Returns how many."""

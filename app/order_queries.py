@@ -470,7 +470,12 @@ def order_cards(session: Session, message_ids: Iterable[int]) -> dict[int, Order
     }
 
 
-def order_statuses(session: Session, contact_id: int, limit: int = 5) -> list[OrderStatus]:
+BOT_ORDERS_PER_CUSTOMER = 5  # the relay keeps as many (relay.storage.order_statuses.KEEP_PER_CUSTOMER)
+
+
+def order_statuses(
+    session: Session, contact_id: int, limit: int = BOT_ORDERS_PER_CUSTOMER
+) -> list[OrderStatus]:
     """A customer's newest orders as the relay's bot needs them (none for a chat without a number)."""
     from app.order_messages import tracking_url
 
@@ -494,3 +499,47 @@ def order_statuses(session: Session, contact_id: int, limit: int = 5) -> list[Or
         )
         for number, state, courier, tracking in rows
     ]
+
+
+def statuses_for_bot(session: Session, changed_since: datetime) -> list[list[OrderStatus]]:
+    """Every customer's newest orders as the relay's bot needs them, one list per customer, for the
+    customers with an open order or an order changed since `changed_since`: all the relay must know,
+    whatever pushes were missed (orders made before the bot, or moved while the relay was away)."""
+    from app.orders import OPEN_STATES
+
+    customers = (
+        select(Order.contact_id)
+        .where(
+            Order.contact_id.is_not(None),
+            or_(Order.state.in_([s.value for s in OPEN_STATES]), Order.updated_at >= changed_since),
+        )
+        .distinct()
+    )
+    contact_ids = session.scalars(
+        select(Contact.id).where(Contact.id.in_(customers), Contact.wa_id.is_not(None)).order_by(Contact.id)
+    ).all()
+    return [statuses for cid in contact_ids if (statuses := order_statuses(session, cid))]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCustomer:
+    """The customer of one order, as the menu bot would see them: who writes and their orders."""
+
+    wa_id: str
+    name: str
+    orders: tuple[OrderStatus, ...]
+
+
+def customer_of_order(session: Session, number: str) -> OrderCustomer | None:
+    """The customer of order `number` ("2026-0008") and their newest orders; None when no such order
+    or its customer has no WhatsApp number."""
+    row = session.execute(
+        select(Contact.id, Contact.wa_id)
+        .join(Order, Order.contact_id == Contact.id)
+        .where(Order.number == number.strip())
+    ).first()
+    if row is None or not row.wa_id:
+        return None
+    contact = session.get(Contact, row.id)
+    name = contact.display_name if contact is not None else ""
+    return OrderCustomer(row.wa_id, name, tuple(order_statuses(session, row.id)))
