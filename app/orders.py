@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -200,6 +201,17 @@ def order_totals(lines: Iterable[CleanLine], charges: Charges) -> Totals:
 
 
 # --------------------------------------------------------------------------- creating
+
+
+# An order number as `next_number` writes it, inside a customer's sentence ("주문번호 2026-0008 배송…").
+ORDER_NUMBER = re.compile(r"(?<!\d)(\d{4}-\d{4,6})(?!\d)")
+
+
+def order_numbers_in(text: str) -> list[str]:
+    """The order numbers a customer wrote, in the order written ("2026-0008"; digits of any script)."""
+    return [
+        "".join(str(int(c)) if c.isdigit() else c for c in found) for found in ORDER_NUMBER.findall(nfc(text))
+    ]
 
 
 def next_number(session: Session, year: int) -> tuple[int, str]:

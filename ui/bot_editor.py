@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.order_queries import OrderCustomer, customer_of_order
+from app.orders import order_numbers_in
 from app.relay_client import RelayClient
 from app.rules import (
     BotState,
@@ -58,6 +61,7 @@ from app.wire import (
     BotLimitError,
     BotProblem,
     BotReport,
+    HandoffReason,
     KeywordRule,
     MenuBot,
     MenuNode,
@@ -68,7 +72,7 @@ from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.korean_particles import with_particles
-from ui.ops import failure_sentence, run_op
+from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
 from ui.translations import ui_language
@@ -78,6 +82,10 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 SIMULATED_WA_ID = "820000000000"
+SIMULATED_NAME = "Kim"
+
+# Looks up the customer of an order number off the GUI thread, then calls back with them (or None).
+FindCustomer = Callable[[str, Callable[[OrderCustomer | None], None]], None]
 
 
 def limit_error(exc: ValidationError | BotLimitError) -> BotLimitError | None:
@@ -155,17 +163,30 @@ def reply_text(body: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
 
 class Simulator(QFrame):
     """A phone-shaped panel: the owner writes as a customer and taps rows and buttons, and sees
-    exactly what the relay would send (the same `app.rules.bot_decision`)."""
+    exactly what the relay would send (the same `app.rules.bot_decision`).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With `find_customer`, a message naming one of the shop's order numbers makes the owner that
+    order's customer, with their orders as the relay knows them, so "where is my order" answers as
+    it would to them."""
+
+    def __init__(self, parent: QWidget | None = None, *, find_customer: FindCustomer | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("botSimulator")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.doc: Automations | None = None
         self.state = BotState()
+        self.find_customer = find_customer
+        self.customer: OrderCustomer | None = None  # None: a customer with no orders
+        self.looked_up: dict[str, OrderCustomer | None] = {}  # order number → its customer
+        self.waiting: list[CustomerMessage] = []  # answered in order, after a lookup
         self.transcript = Transcript(self)
         title = QLabel(self.tr("Try it as a customer"))
         title.setObjectName("simulatorTitle")
+        self.who = QLabel()
+        self.who.setObjectName("simulatorCustomer")
+        self.who.setWordWrap(True)
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+        self.who.hide()
         self.view = QListView()
         self.view.setModel(self.transcript)
         self.view.setWordWrap(True)
@@ -199,6 +220,7 @@ class Simulator(QFrame):
         header.addWidget(title, 1)
         header.addWidget(reset)
         layout.addLayout(header)
+        layout.addWidget(self.who)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.choices)
         layout.addLayout(row)
@@ -212,6 +234,10 @@ class Simulator(QFrame):
 
     def reset(self) -> None:
         self.state = BotState()
+        self.customer = None
+        self.looked_up.clear()
+        self.waiting.clear()
+        self.who.hide()
         self.transcript.clear()
         self.choices.clear()
         self.note.clear()
@@ -231,8 +257,48 @@ class Simulator(QFrame):
         self.transcript.add("customer", shown)
         if self.doc is None:
             return
+        self.waiting.append(message)
+        if len(self.waiting) == 1:
+            self._answer_waiting()
+
+    def _answer_waiting(self) -> None:
+        """Answer the waiting messages in order; one naming an unknown order number waits for its lookup."""
+        while self.waiting:
+            message = self.waiting[0]
+            numbers = order_numbers_in(message.text) if self.find_customer is not None else []
+            unknown = [n for n in numbers if n not in self.looked_up]
+            if unknown and self.find_customer is not None:
+                self.find_customer(unknown[0], partial(self._looked_up, unknown[0]))
+                return
+            self.waiting.pop(0)
+            named = next(((n, c) for n in numbers if (c := self.looked_up[n]) is not None), None)
+            if named is not None and named[1] != self.customer:
+                number, self.customer = named
+                self.state = BotState()  # another customer's chat: the bot's state is theirs
+                self.who.setText(
+                    self.tr("Writing as {0}, the customer of order {1}.").format(
+                        self.customer.name or self.customer.wa_id, number
+                    )
+                )
+                self.who.show()
+            self._answer(message)
+
+    def _looked_up(self, number: str, found: OrderCustomer | None) -> None:
+        self.looked_up[number] = found
+        self._answer_waiting()
+
+    def _answer(self, message: CustomerMessage) -> None:
+        if self.doc is None:
+            return
+        customer = self.customer
         decision = bot_decision(
-            self.doc, self.state, message, datetime.now(UTC), wa_id=SIMULATED_WA_ID, contact_name="Kim"
+            self.doc,
+            self.state,
+            message,
+            datetime.now(UTC),
+            wa_id=customer.wa_id if customer is not None else SIMULATED_WA_ID,
+            contact_name=customer.name if customer is not None else SIMULATED_NAME,
+            orders=customer.orders if customer is not None else (),
         )
         self.state = decision.state
         self.choices.clear()
@@ -243,6 +309,13 @@ class Simulator(QFrame):
                 self.note.setText(self.tr("The bot does not answer this. Your greeting or away message may."))
             return
         self.note.clear()
+        if decision.handoff is HandoffReason.NO_ORDER and customer is None and self.find_customer is not None:
+            self.note.setText(
+                self.tr(
+                    "This simulated customer has no orders. Write one of your order numbers "
+                    "(such as {0}) to ask as that order's customer."
+                ).format(f"{datetime.now().year}-0001")
+            )
         text, choices = reply_text(decision.reply)
         self.transcript.add("bot", text)
         for choice_id, title in choices:
@@ -326,7 +399,7 @@ class BotEditor(AutomationDialog):
         self.tabs.addTab(self._handoff_tab(), self.tr("Talk to a person"))
         self.tabs.addTab(self._report_tab(), self.tr("Report"))
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.simulator = Simulator()
+        self.simulator = Simulator(find_customer=self._order_customer)
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -677,6 +750,15 @@ class BotEditor(AutomationDialog):
         limit = self._title_limit(node)
         self.title_count.setText(f"{len(node.title)}/{limit}")
         self.node_preview.setText(self.node_preview_text(node))
+
+    def _order_customer(self, number: str, done: Callable[[OrderCustomer | None], None]) -> None:
+        """The simulator's lookup: the customer of order `number` in this shop, read off the GUI thread."""
+
+        def failed(exc: BaseException) -> None:
+            log.warning("the simulator could not look up order %s: %s", number, exc)
+            done(None)
+
+        run_read(self.ctx, lambda s: customer_of_order(s, number), done, parent=self, on_failure=failed)
 
     def node_preview_text(self, node: MenuNode) -> str:
         """The message a tap on this node brings, as the relay would send it (its rows in brackets)."""

@@ -12,8 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from app.automations_store import AutomationsStore, SyncStatus
+from app.catalog import ItemDraft, create_item
+from app.orders import LineInput, OrderState, create_order, move_order
 from app.relay_client import RelayClient
 from app.shop_menu import korean_shop_menu
+from tests.support.factories import make_contact
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
 from ui.bot_editor import BotEditor
@@ -321,3 +324,34 @@ def test_an_unfinished_menu_in_another_language_survives_switching_back_and_fort
     editor.use_ready_made()  # the main menu replaced: the unfinished other one stays as typed
     editor.language.setCurrentIndex(1)
     assert editor.nodes["home"].text == too_long
+
+
+def test_asking_the_simulator_about_an_order_by_its_number_gets_that_customers_order_status(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LN-SH-IV"))
+        customer = make_contact(s, wa_id=CUSTOMER, profile_name="박서연")
+        order = create_order(s, contact_id=customer.id, lines=[LineInput("LN-SH-IV", 1)], source="chat")
+        for state in (OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order.id, state, courier="CJ대한통운", tracking="654321098765")
+        number = order.number
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    write(qtbot, editor, "배송 언제 오나요?")  # a customer with no orders: a person takes over
+    assert "찾지 못했어요" in said(editor)[-1][1]
+    assert "order numbers" in editor.simulator.note.text()
+    editor.simulator.reset()
+    write(qtbot, editor, f"주문번호 {number} 배송 언제 오나요?")
+    qtbot.waitUntil(lambda: said(editor)[-1][0] == "bot")
+    answer = said(editor)[-1][1]
+    assert f"주문번호 {number}: 배송 중" in answer and "CJ대한통운 송장번호 654321098765" in answer
+    assert "박서연" in editor.simulator.who.text() and number in editor.simulator.who.text()
+    write(qtbot, editor, "택배 조회 다시 부탁드려요")  # still that customer, without the number
+    qtbot.waitUntil(lambda: said(editor)[-1][0] == "bot")
+    assert f"주문번호 {number}: 배송 중" in said(editor)[-1][1]
+    editor.simulator.reset()
+    write(qtbot, editor, "주문번호 1999-0001 배송 언제 오나요?")  # no such order: no orders to tell
+    qtbot.waitUntil(lambda: said(editor)[-1][0] == "bot")
+    assert "찾지 못했어요" in said(editor)[-1][1]
+    assert editor.simulator.who.isHidden()
