@@ -15,7 +15,7 @@ from app.errors import ErrorCode, OrderError
 from app.models import Contact, Order, OrderLine
 from app.phones import number_fragment
 from app.text import like_pattern
-from app.wire import OrderStatus
+from app.wire import ORDER_STATUSES_PER_CUSTOMER, OrderStatus
 
 SUMMARY_ITEMS = 3  # lines named on a board card; the rest become "+N"
 
@@ -470,11 +470,8 @@ def order_cards(session: Session, message_ids: Iterable[int]) -> dict[int, Order
     }
 
 
-BOT_ORDERS_PER_CUSTOMER = 5  # the relay keeps as many (relay.storage.order_statuses.KEEP_PER_CUSTOMER)
-
-
 def order_statuses(
-    session: Session, contact_id: int, limit: int = BOT_ORDERS_PER_CUSTOMER
+    session: Session, contact_id: int, limit: int = ORDER_STATUSES_PER_CUSTOMER
 ) -> list[OrderStatus]:
     """A customer's newest orders as the relay's bot needs them (none for a chat without a number)."""
     from app.order_messages import tracking_url

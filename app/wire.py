@@ -343,6 +343,7 @@ class BlockAnswer(_Wire):
 
 
 ORDER_STATUSES_LIMIT = 500  # per push; a shop pushes one chat's orders at a time
+ORDER_STATUSES_PER_CUSTOMER = 5  # the newest orders of one customer the relay keeps; the bot speaks of them
 
 
 class OrderStatus(_Wire):

@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from app.wire import ORDER_STATUSES_PER_CUSTOMER
 from relay.storage.database import Database
 from relay.storage.tables import kv
-
-KEEP_PER_CUSTOMER = 5  # the newest orders of one customer; the bot speaks of the latest
 
 
 def _key(wa_id: str) -> str:
@@ -37,7 +36,7 @@ class OrderStatuses:
                     for s in (json.loads(raw) if raw else [])
                     if s["number"] not in {p["number"] for p in pushed}
                 ]
-                value = json.dumps((pushed + kept)[:KEEP_PER_CUSTOMER], ensure_ascii=False)
+                value = json.dumps((pushed + kept)[:ORDER_STATUSES_PER_CUSTOMER], ensure_ascii=False)
                 if raw is None:
                     conn.execute(insert(kv).values(key=key, value=value))
                 else:
