@@ -204,7 +204,7 @@ def order_totals(lines: Iterable[CleanLine], charges: Charges) -> Totals:
 
 
 # An order number as `next_number` writes it, inside a customer's sentence ("주문번호 2026-0008 배송…").
-ORDER_NUMBER = re.compile(r"(?<!\d)(\d{4}-\d{4,6})(?!\d)")
+ORDER_NUMBER = re.compile(r"(?<![\d-])(\d{4}-\d{4,6})(?![\d-])")  # not inside 010-1234-5678
 
 
 def order_numbers_in(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from app.orders import (
     expire_unpaid,
     major_to_minor,
     move_order,
+    order_numbers_in,
 )
 from app.stock import set_stock, stock_levels
 from tests.support.factories import make_contact
@@ -330,3 +331,10 @@ def test_orders_keep_labelling_chats_with_a_built_in_label_the_owner_renamed(db)
             )
     with db.read() as s:
         assert labels_of(s, c.id) == {"택배 발송"}
+
+
+def test_an_order_number_is_read_inside_a_customers_sentence_but_not_inside_a_phone_number() -> None:
+    assert order_numbers_in("주문번호 2026-0008 배송 언제 오나요?") == ["2026-0008"]
+    assert order_numbers_in("2026-0008이랑 2026-0010 둘 다요") == ["2026-0008", "2026-0010"]
+    assert order_numbers_in("010-1234-5678로 연락 주세요") == []
+    assert order_numbers_in("주문번호 20931 입니다") == []
