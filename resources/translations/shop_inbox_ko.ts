@@ -5452,12 +5452,20 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>처음부터</translation>
     </message>
     <message>
+        <source>Writing as {0}, the customer of order {1}.</source>
+        <translation>{1} 주문의 고객 {0}님으로 쓰고 있어요.</translation>
+    </message>
+    <message>
         <source>The chat is with a person now: the bot stays quiet here.</source>
         <translation>지금은 상담원이 맡은 채팅이라 봇이 답하지 않아요.</translation>
     </message>
     <message>
         <source>The bot does not answer this. Your greeting or away message may.</source>
         <translation>봇은 이 메시지에 답하지 않아요. 인사 메시지나 자리 비움 메시지가 나갈 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This simulated customer has no orders. Write one of your order numbers (such as {0}) to ask as that order&apos;s customer.</source>
+        <translation>이 가상 고객은 주문이 없어요. 주문번호(예: {0})를 함께 쓰면 그 주문의 고객으로 물어볼 수 있어요.</translation>
     </message>
 </context>
 <context>
