@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -77,13 +78,51 @@ def load_order(db: Database, order_id: int) -> OrderDetail:
         return order_detail(s, order_id)
 
 
+@dataclass(frozen=True, slots=True)
+class PaymentDetails:
+    depositor: str  # the name the transfer comes under (입금자명)
+    cash_receipt: str  # 현금영수증: a phone or business number, or empty
+
+
+@dataclass(frozen=True, slots=True)
+class OrderEdits:
+    """What the owner typed in an order's window and has not saved yet: None for a part left as stored."""
+
+    address: ShippingAddress | None = None
+    payment: PaymentDetails | None = None
+
+
+def _store_edits(session: Session, order_id: int, edits: OrderEdits) -> None:
+    """Raises OrderError (a bad 우편번호 or 현금영수증); the caller's transaction then writes nothing."""
+    if edits.address is not None:
+        set_shipping_address(session, order_id, edits.address)
+    if edits.payment is not None:
+        set_payment_details(session, order_id, edits.payment.depositor, edits.payment.cash_receipt)
+
+
 def move_order_to(
-    db: Database, order_id: int, state: OrderState, *, courier: str | None, tracking: str | None
+    db: Database,
+    order_id: int,
+    state: OrderState,
+    *,
+    courier: str | None,
+    tracking: str | None,
+    edits: OrderEdits = OrderEdits(),
 ) -> tuple[OrderDetail, Changes]:
-    """Move the order (the payment deadline from the shop's settings) and read it back."""
+    """Store the owner's unsaved `edits`, move the order (the payment deadline from the shop's
+    settings) and read it back: one transaction, so edits refused leave the order where it was."""
     with db.write() as s:
+        _store_edits(s, order_id, edits)
         days = load_order_settings(s).payment_days
         move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
+
+
+def save_order_edits(db: Database, order_id: int, edits: OrderEdits) -> tuple[OrderDetail, Changes]:
+    """The address and payment details typed in the order's window, stored together (or neither)."""
+    with db.write() as s:
+        _store_edits(s, order_id, edits)
     detail = load_order(db, order_id)
     return detail, _detail_changes(detail)
 

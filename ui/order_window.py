@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,10 +36,11 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.models import utcnow
 from app.order_actions import (
+    OrderEdits,
+    PaymentDetails,
     load_order,
     move_order_to,
-    save_payment_details,
-    save_shipping_address,
+    save_order_edits,
     save_tracking,
     send_order_messages,
 )
@@ -56,6 +59,7 @@ from ui.order_text import bank_missing_sentence, money, state_name
 from ui.screen_fit import resize_within_screen
 from ui.ship_to_form import ShipToForm
 from ui.translations import ui_language
+from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -139,6 +143,21 @@ def event_text(event: EventRow) -> str:
     return translate("OrderWindow", "{0}: {1} → {2}").format(
         when, state_name(event.from_state or ""), state_name(event.to_state or "")
     )
+
+
+def confirm_cancel(parent: QWidget, detail: OrderDetail | None) -> bool:
+    """Ask before an order is cancelled, as no step leads back; "No" (keep the order) is the default."""
+    answer = QMessageBox.question(
+        parent,
+        translate("OrderWindow", "Cancel order"),
+        translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(
+            detail.number if detail is not None else ""
+        ),
+        # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class OrderWindow(QDialog):
@@ -241,6 +260,9 @@ class OrderWindow(QDialog):
 
         self.ship_to = ShipToForm(self)
         self.ship_to.save_requested.connect(self.save_address)
+        # The rows as the order last filled them: what the owner typed since is an unsaved edit.
+        self._stored_address: ShippingAddress | None = None
+        self._stored_payment: PaymentDetails | None = None
 
         self.history = QStringListModel(self)
         history_view = QListView(self)
@@ -322,7 +344,9 @@ class OrderWindow(QDialog):
             lambda: load_order(db, order_id), self.show_detail, parent=self, on_failure=self.show_error
         )
 
-    def show_detail(self, detail: OrderDetail) -> None:
+    def show_detail(self, detail: OrderDetail, saved: OrderEdits = OrderEdits()) -> None:
+        """The order as stored; a row the owner is typing in stays as typed, unless `saved` holds it."""
+        typed = self.typed_edits()
         self.detail = detail
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
@@ -354,9 +378,13 @@ class OrderWindow(QDialog):
         self.note.setVisible(bool(detail.note))
         self._show_tracking(detail)
         own_phone = display_phone(detail.wa_id or "", self.ctx.shop_region)
-        self.ship_to.show_value(detail.ship_to, detail.customer, own_phone)
-        self.depositor.setText(detail.depositor_name)
-        self.cash_receipt.setText(detail.cash_receipt)
+        self._stored_address = self.ship_to.stored_value(detail.ship_to, detail.customer, own_phone)
+        if typed.address is None or saved.address is not None:
+            self.ship_to.show_value(self._stored_address)
+        self._stored_payment = PaymentDetails(detail.depositor_name, detail.cash_receipt)
+        if typed.payment is None or saved.payment is not None:
+            self.depositor.setText(detail.depositor_name)
+            self.cash_receipt.setText(detail.cash_receipt)
         self.history.setStringList([event_text(e) for e in reversed(detail.events)])
         self._buttons(OrderState(detail.state))
 
@@ -376,7 +404,7 @@ class OrderWindow(QDialog):
             if target in MOVES[state]:
                 button = QPushButton(move_label(target), self)
                 button.setObjectName(f"move_{target.value}")
-                button.clicked.connect(lambda _c=False, t=target: self.move_to(t))
+                button.clicked.connect(lambda _c=False, t=target: self._move_clicked(t))
                 self.buttons.addWidget(button)
 
     def _show_tracking(self, detail: OrderDetail) -> None:
@@ -425,21 +453,74 @@ class OrderWindow(QDialog):
             self.show_error
         ).run()
 
-    # ----------------------------------------------------------------- moving
-    def move_to(self, state: OrderState) -> None:
-        order_id = self.order_id
-        courier = self.courier.currentText() if state is OrderState.SHIPPED else None
-        tracking = self.tracking.text() if state is OrderState.SHIPPED else None
+    # ----------------------------------------------------------------- typed, not saved
+    def typed_edits(self) -> OrderEdits:
+        """The address and payment rows where the owner's typing differs from the order as stored."""
+        address = self.ship_to.value()
+        payment = PaymentDetails(self.depositor.text(), self.cash_receipt.text())
+        return OrderEdits(
+            address=address if self._stored_address not in (None, address) else None,
+            payment=payment if self._stored_payment not in (None, payment) else None,
+        )
 
-        db = self.ctx.db
+    def has_unsaved_edits(self) -> bool:
+        return self.typed_edits() != OrderEdits()
 
-        def work() -> tuple[OrderDetail, Changes]:
-            return move_order_to(db, order_id, state, courier=courier, tracking=tracking)
+    def reject(self) -> None:
+        """Esc, Ctrl+W and the title bar's close all come here: an address or payment details typed
+        and not saved are saved, dropped or kept as the owner says."""
+        leave_edits(
+            self,
+            self.tr("Save the changes to this order's address and payment details?"),
+            dirty=self.has_unsaved_edits(),
+            save_then=self._save_then,
+            then=super().reject,
+        )
+
+    def _save_then(self, then: Callable[[], None]) -> bool:
+        self.save_edits(self.typed_edits(), then=then)
+        return True  # a refused save (a bad 우편번호) says why and keeps the window and the typing
+
+    def save_edits(self, edits: OrderEdits, then: Callable[[], None] | None = None) -> None:
+        """Store the rows in `edits`; `then` runs once they are stored (never when refused)."""
+        db, order_id = self.ctx.db, self.order_id
 
         def done(result: tuple[OrderDetail, Changes]) -> None:
             detail, changes = result
             self.error.hide()
-            self.show_detail(detail)
+            self.show_detail(detail, saved=edits)
+            self._changed_here(changes)
+            if then is not None:
+                then()
+
+        Op(lambda: save_order_edits(db, order_id, edits), parent=self).success(done).failure(
+            self.show_error
+        ).run()
+
+    # ----------------------------------------------------------------- moving
+    def _move_clicked(self, state: OrderState) -> None:
+        """A move button; cancelling is asked first, as it cannot be undone."""
+        if state is OrderState.CANCELLED and not confirm_cancel(self, self.detail):
+            return
+        self.move_to(state)
+
+    def move_to(self, state: OrderState) -> None:
+        """Move the order; an address or payment details typed and not saved are stored with the
+        move, and when they are refused (a bad 우편번호) the order stays where it was."""
+        order_id = self.order_id
+        courier = self.courier.currentText() if state is OrderState.SHIPPED else None
+        tracking = self.tracking.text() if state is OrderState.SHIPPED else None
+        edits = self.typed_edits()
+
+        db = self.ctx.db
+
+        def work() -> tuple[OrderDetail, Changes]:
+            return move_order_to(db, order_id, state, courier=courier, tracking=tracking, edits=edits)
+
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
+            self.error.hide()
+            self.show_detail(detail, saved=edits)
             self._changed_here(changes)
             self.moved.emit(detail.id, detail.contact_id)
             self.prepare_message()
@@ -447,33 +528,10 @@ class OrderWindow(QDialog):
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
     def save_payment_details(self) -> None:
-        db, order_id = self.ctx.db, self.order_id
-        depositor, receipt = self.depositor.text(), self.cash_receipt.text()
-
-        def work() -> tuple[OrderDetail, Changes]:
-            return save_payment_details(db, order_id, depositor, receipt)
-
-        def done(result: tuple[OrderDetail, Changes]) -> None:
-            detail, changes = result
-            self.error.hide()
-            self.show_detail(detail)
-            self._changed_here(changes)
-
-        Op(work, parent=self).success(done).failure(self.show_error).run()
+        self.save_edits(OrderEdits(payment=PaymentDetails(self.depositor.text(), self.cash_receipt.text())))
 
     def save_address(self, where: ShippingAddress) -> None:
-        db, order_id = self.ctx.db, self.order_id
-
-        def work() -> tuple[OrderDetail, Changes]:
-            return save_shipping_address(db, order_id, where)
-
-        def done(result: tuple[OrderDetail, Changes]) -> None:
-            detail, changes = result
-            self.error.hide()
-            self.show_detail(detail)
-            self._changed_here(changes)
-
-        Op(work, parent=self).success(done).failure(self.show_error).run()
+        self.save_edits(OrderEdits(address=where))
 
     # ----------------------------------------------------------------- the customer's message
     def prepare_message(self, *, reminder: bool = False) -> None:

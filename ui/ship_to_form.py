@@ -57,15 +57,26 @@ class ShipToForm(QWidget):
         self.detail.setPlaceholderText(self.tr("Apartment, floor…"))
         self.memo.setPlaceholderText(self.tr("Delivery memo (e.g. leave at the door)"))
 
-    def show_value(self, ship_to: ShipTo, default_name: str, default_phone: str = "") -> None:
-        """The order's address; an empty recipient or phone shows the customer's own (as the courier
-        sheet fills them)."""
-        self.name.setText(ship_to.recipient_name or default_name)
-        self.phone.setText(ship_to.recipient_phone or default_phone)
-        self.postcode.setText(ship_to.postcode)
-        self.address.setText(ship_to.address)
-        self.detail.setText(ship_to.address_detail)
-        self.memo.setText(ship_to.delivery_memo)
+    @staticmethod
+    def stored_value(ship_to: ShipTo, default_name: str, default_phone: str = "") -> ShippingAddress:
+        """The order's address as the form shows it: an empty recipient or phone is the customer's own
+        (as the courier sheet fills them)."""
+        return ShippingAddress(
+            ship_to.recipient_name or default_name,
+            ship_to.recipient_phone or default_phone,
+            ship_to.postcode,
+            ship_to.address,
+            ship_to.address_detail,
+            ship_to.delivery_memo,
+        )
+
+    def show_value(self, where: ShippingAddress) -> None:
+        self.name.setText(where.recipient_name)
+        self.phone.setText(where.recipient_phone)
+        self.postcode.setText(where.postcode)
+        self.address.setText(where.address)
+        self.detail.setText(where.address_detail)
+        self.memo.setText(where.delivery_memo)
 
     def _save(self) -> None:
         self.save_requested.emit(self.value())

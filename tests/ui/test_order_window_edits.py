@@ -1,0 +1,168 @@
+"""An order's window keeps what the owner typed: a status button saves it, closing asks, cancelling asks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from app.catalog import ItemDraft, create_item
+from app.models import Order
+from app.orders import LineInput, OrderState, create_order
+from tests.support.window_waits import settle
+from ui.order_actions import OrderActions
+from ui.order_window import OrderWindow
+
+Button = QMessageBox.StandardButton
+
+
+def new_order(ctx: Any) -> int:
+    """이하은's new order of one linen shirt, with no address yet."""
+    from tests.support.factories import make_contact
+
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="이하은")
+        return create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+
+
+def open_order(window: Any, qtbot: Any, order_id: int) -> OrderWindow:
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    return order_window
+
+
+def type_address(order_window: OrderWindow, postcode: str = "48094") -> None:
+    form = order_window.ship_to
+    form.address.setText("부산 해운대구 우동 1234")
+    form.detail.setText("101동 202호")
+    form.postcode.setText(postcode)
+    form.memo.setText("문 앞에 놓아 주세요")
+
+
+def stored(window: Any, order_id: int) -> Order:
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        s.expunge(order)
+        return order
+
+
+def move_button(order_window: OrderWindow, state: OrderState) -> QPushButton:
+    button = order_window.findChild(QPushButton, f"move_{state.value}")
+    assert button is not None
+    return button
+
+
+def test_ask_for_payment_saves_the_address_and_receipt_typed_without_pressing_save(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    type_address(order_window)
+    order_window.cash_receipt.setText("010-9990-7890")
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    order = stored(window, order_id)
+    assert order.state == OrderState.AWAITING_PAYMENT
+    assert (order.address, order.address_detail, order.postcode, order.delivery_memo) == (
+        "부산 해운대구 우동 1234",
+        "101동 202호",
+        "48094",
+        "문 앞에 놓아 주세요",
+    )
+    assert order.cash_receipt == "01099907890"
+    form = order_window.ship_to
+    assert (form.address.text(), form.postcode.text()) == ("부산 해운대구 우동 1234", "48094")
+    assert order_window.cash_receipt.text() == "01099907890"
+    assert not order_window.has_unsaved_edits()
+
+
+def test_a_bad_postcode_typed_says_why_and_leaves_the_status_and_the_typing_alone(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    type_address(order_window, postcode="4809")
+    move_button(order_window, OrderState.PAID).click()
+    qtbot.waitUntil(lambda: order_window.error.isVisible())
+    assert "“4809” is not a postcode" in order_window.error.text()
+    order = stored(window, order_id)
+    assert (order.state, order.address) == (OrderState.NEW, "")
+    assert order_window.ship_to.address.text() == "부산 해운대구 우동 1234"  # still as typed
+    assert order_window.ship_to.postcode.text() == "4809"
+
+
+def test_a_change_made_elsewhere_does_not_wipe_the_address_being_typed(window: Any, qtbot: Any) -> None:
+    from app.order_actions import move_order_to
+
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    type_address(order_window)
+    _detail, changes = move_order_to(window.ctx.db, order_id, OrderState.PAID, courier=None, tracking=None)
+    window.ctx.publish(changes)  # the board marked it paid
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "paid")
+    assert order_window.ship_to.address.text() == "부산 해운대구 우동 1234"
+    assert order_window.has_unsaved_edits()
+
+
+def test_closing_with_an_address_typed_asks_to_save_it(window: Any, qtbot: Any, dialogs: Any) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    type_address(order_window)
+    asked = dialogs.expect("question", answer=Button.Cancel)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert len(asked.shown) == 1 and "address" in asked.shown[0].text
+    assert order_window.isVisible() and order_window.ship_to.address.text() == "부산 해운대구 우동 1234"
+
+    dialogs.expect("question", answer=Button.Save)
+    order_window.close()  # the title bar's close asks the same
+    qtbot.waitUntil(lambda: not order_window.isVisible())
+    order = stored(window, order_id)
+    assert (order.address, order.postcode, order.state) == (
+        "부산 해운대구 우동 1234",
+        "48094",
+        OrderState.NEW,
+    )
+
+
+def test_discarding_the_typed_address_closes_and_keeps_the_order_as_it_was(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    order_window.depositor.setText("박지훈")
+    dialogs.expect("question", answer=Button.Discard)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert not order_window.isVisible()
+    assert stored(window, order_id).depositor_name == ""
+
+
+def test_a_window_with_nothing_typed_closes_without_asking(window: Any, qtbot: Any) -> None:
+    order_window = open_order(window, qtbot, new_order(window.ctx))
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert not order_window.isVisible()
+
+
+def test_cancel_order_asks_first_and_keeping_the_order_is_the_default(
+    window: Any, qtbot: Any, dialogs: Any, monkeypatch: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    number = stored(window, order_id).number
+    asked: list[tuple[str, Any]] = []
+
+    def question(_parent: Any, _title: str, text: str, buttons: Any, default: Any) -> Any:
+        asked.append((text, default))
+        return default if len(asked) == 1 else Button.Yes  # Enter first, then the owner clicks Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    move_button(order_window, OrderState.CANCELLED).click()
+    settle(qtbot)
+    assert len(asked) == 1 and number in asked[0][0] and asked[0][1] == Button.No
+    assert stored(window, order_id).state == OrderState.NEW
+
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.CANCELLED).click()
+    assert stored(window, order_id).state == OrderState.CANCELLED
