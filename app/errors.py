@@ -80,6 +80,7 @@ class ErrorCode(enum.StrEnum):
     ORDER_PRICE_INVALID = "order_price_invalid"
     ORDER_CURRENCY_MIXED = "order_currency_mixed"
     ORDER_AMOUNT_INVALID = "order_amount_invalid"
+    ORDER_DISCOUNT_OVER_TOTAL = "order_discount_over_total"
     ORDER_MOVE_REFUSED = "order_move_refused"
     ORDER_OUT_OF_STOCK = "order_out_of_stock"
     ORDER_GONE = "order_gone"
@@ -239,6 +240,15 @@ class OrderAmountParams:
 
 
 @dataclass(frozen=True, slots=True)
+class DiscountParams:
+    """A discount larger than what it comes off (items, shipping and surcharge), in minor units."""
+
+    discount_minor: int
+    before_minor: int
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
 class ValueParams:
     value: str
 
@@ -288,6 +298,7 @@ Params = (
     | SentenceParams
     | OrderLineParams
     | OrderAmountParams
+    | DiscountParams
     | OrderMoveParams
     | ValueParams
     | StockParams
@@ -358,6 +369,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_PRICE_INVALID: OrderLineParams,
     ErrorCode.ORDER_CURRENCY_MIXED: NoParams,
     ErrorCode.ORDER_AMOUNT_INVALID: OrderAmountParams,
+    ErrorCode.ORDER_DISCOUNT_OVER_TOTAL: DiscountParams,
     ErrorCode.ORDER_MOVE_REFUSED: OrderMoveParams,
     ErrorCode.ORDER_OUT_OF_STOCK: StockParams,
     ErrorCode.ORDER_GONE: NoParams,

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import (
+    DiscountParams,
     ErrorCode,
     LimitParams,
     OrderAmountParams,
@@ -186,14 +187,18 @@ class Totals:
     total_minor: int
 
 
-def order_totals(lines: Iterable[CleanLine], charges: Charges) -> Totals:
-    """Items + shipping + remote-area surcharge − discount, all in minor units; never below zero."""
+def order_totals(lines: Iterable[CleanLine], charges: Charges, currency: str) -> Totals:
+    """Items + shipping + remote-area surcharge − discount, all in minor units of `currency`; never
+    below zero."""
     subtotal = sum(line.quantity * line.unit_price_minor for line in lines)
     shipping = _check_amount("shipping", charges.shipping_minor)
     surcharge = _check_amount("surcharge", charges.surcharge_minor)
     discount = _check_amount("discount", charges.discount_minor)
     if discount > subtotal + shipping + surcharge:
-        raise OrderError(ErrorCode.ORDER_AMOUNT_INVALID, OrderAmountParams("discount", str(discount)))
+        raise OrderError(
+            ErrorCode.ORDER_DISCOUNT_OVER_TOTAL,
+            DiscountParams(discount, subtotal + shipping + surcharge, currency),
+        )
     total = subtotal + shipping + surcharge - discount
     if total >= MAX_MINOR:
         raise OrderError(ErrorCode.ORDER_AMOUNT_INVALID, OrderAmountParams("total", str(total)))
@@ -236,7 +241,7 @@ def create_order(
     """A new order in state New, with its lines and a "created" event; raises OrderError, writing nothing."""
     now = now or utcnow()
     clean = clean_lines(session, lines, currency)
-    totals = order_totals(clean, charges)
+    totals = order_totals(clean, charges, currency)
     contact = session.get(Contact, contact_id) if contact_id is not None else None
     seq, number = next_number(session, now.year)
     order = Order(

@@ -184,6 +184,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ORDER_AMOUNT_INVALID: translate(
             "Errors", "The {field} “{value}” cannot be used. Use an amount of 0 or more."
         ),
+        ErrorCode.ORDER_DISCOUNT_OVER_TOTAL: translate(
+            "Errors", "The discount {discount} is more than the order's total of {before}."
+        ),
         ErrorCode.ORDER_MOVE_REFUSED: translate(
             "Errors", "Order {number} cannot move from “{from_state}” to “{to_state}”."
         ),
@@ -405,6 +408,13 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             **params,
             "from_state": state_name(params["from_state"]),
             "to_state": state_name(params["to_state"]),
+        }
+    if code is ErrorCode.ORDER_DISCOUNT_OVER_TOTAL:
+        from ui.order_text import money
+
+        return {
+            "discount": money(params["discount_minor"], params["currency"]),
+            "before": money(params["before_minor"], params["currency"]),
         }
     if code is ErrorCode.ORDER_AMOUNT_INVALID:
         fields = {

@@ -400,7 +400,7 @@ class StartOrderDialog(QDialog):
             return
         try:
             charges = self.charges()
-            totals = order_totals(lines, charges)
+            totals = order_totals(lines, charges, self.currency)
         except ShopInboxError as exc:
             self.problem.setText(failure_sentence(exc))
             self.problem.show()

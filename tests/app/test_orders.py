@@ -145,8 +145,8 @@ def test_a_discount_larger_than_the_order_is_refused(db) -> None:
             source="chat",
             charges=Charges(discount_minor=50000),
         )
-    assert err.value.code is ErrorCode.ORDER_AMOUNT_INVALID
-    assert err.value.param_values()["field"] == "discount"
+    assert err.value.code is ErrorCode.ORDER_DISCOUNT_OVER_TOTAL  # not "0 or more": it is too large
+    assert err.value.param_values() == {"discount_minor": 50000, "before_minor": 29000, "currency": "KRW"}
     assert count_orders(db) == 0
 
 

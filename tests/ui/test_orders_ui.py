@@ -355,6 +355,9 @@ def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_
     assert dialog.total_label.text() == "₩29,000  (remote area +₩3,000)"
     dialog.discount.setText("천원")
     assert not dialog.problem.isHidden() and not dialog.create_button.isEnabled()
+    dialog.discount.setText("200000")  # more than the whole order: said so, with the order's total
+    assert dialog.problem.text() == "The discount ₩200,000 is more than the order's total of ₩30,000."
+    assert not dialog.create_button.isEnabled()
     dialog.discount.setText("1000")
     dialog.lines.setData(dialog.lines.index(0, 2), 5)  # 60,000: free shipping over 50,000
     assert dialog.shipping.text() == "0"
