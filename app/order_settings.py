@@ -46,13 +46,21 @@ def save_order_settings(session: Session, settings: OrderSettings) -> None:
     put_setting(session, ORDER_SETTINGS_KEY, dataclasses.asdict(settings))
 
 
+def shipping_waived(settings: OrderSettings, subtotal_minor: int) -> bool:
+    """The shop's shipping fee is waived: the items reach the free-shipping amount (and there is a fee)."""
+    return (
+        settings.shipping_minor > 0
+        and settings.free_over_minor > 0
+        and subtotal_minor >= settings.free_over_minor
+    )
+
+
 def default_charges(
     settings: OrderSettings, subtotal_minor: int, *, remote: bool, discount_minor: int = 0
 ) -> Charges:
     """Shipping by the shop's rule: free over the threshold; the remote-area surcharge is always added."""
-    free = settings.free_over_minor > 0 and subtotal_minor >= settings.free_over_minor
     return Charges(
-        shipping_minor=0 if free else settings.shipping_minor,
+        shipping_minor=0 if shipping_waived(settings, subtotal_minor) else settings.shipping_minor,
         surcharge_minor=settings.remote_surcharge_minor if remote else 0,
         discount_minor=discount_minor,
     )

@@ -38,7 +38,7 @@ from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, edit_amount, to_decimal
 from app.order_actions import items_for_order, order_form_start, start_order
-from app.order_settings import OrderSettings, default_charges
+from app.order_settings import OrderSettings, default_charges, shipping_waived
 from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
 from ui.context import AppContext
 from ui.enter_key import keep_enter
@@ -242,6 +242,14 @@ class StartOrderDialog(QDialog):
         remove.clicked.connect(lambda: self.lines.remove(self.table.currentIndex().row()))
 
         self.shipping = QLineEdit(self)
+        # Why the fee went to 0 as lines were added: the shop's free-shipping amount was reached.
+        self.free_shipping = QLabel(self)
+        self.free_shipping.setObjectName("freeShippingNote")
+        self.free_shipping.setTextFormat(Qt.TextFormat.PlainText)
+        self.free_shipping.hide()
+        shipping_row = QHBoxLayout()
+        shipping_row.addWidget(self.shipping, 1)
+        shipping_row.addWidget(self.free_shipping)
         self.remote = QCheckBox(self.tr("Remote area (islands, mountains): add the surcharge"), self)
         self.discount = QLineEdit(self)
         self.discount.setPlaceholderText("0")
@@ -261,7 +269,7 @@ class StartOrderDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Items"), self.subtotal_label)
-        form.addRow(self.tr("Shipping fee"), self.shipping)
+        form.addRow(self.tr("Shipping fee"), shipping_row)
         form.addRow("", self.remote)
         form.addRow(self.tr("Discount"), self.discount)
         form.addRow(self.tr("Total"), self.total_label)
@@ -372,6 +380,14 @@ class StartOrderDialog(QDialog):
             self.shipping.blockSignals(True)
             self.shipping.setText(edit_amount(rule.shipping_minor, self.currency))
             self.shipping.blockSignals(False)
+        waived = not self._shipping_edited and shipping_waived(self.settings, subtotal)
+        if waived:
+            self.free_shipping.setText(
+                self.tr("Free shipping (orders of {0} or more)").format(
+                    money(self.settings.free_over_minor, self.currency)
+                )
+            )
+        self.free_shipping.setVisible(waived)
         return Charges(
             shipping_minor=self._amount(self.shipping),
             surcharge_minor=rule.surcharge_minor,

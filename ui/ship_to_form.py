@@ -22,8 +22,12 @@ class ShipToForm(QWidget):
         self.phone.setMaxLength(32)
         self.postcode = QLineEdit(self)
         self.postcode.setMaxLength(7)
-        self.postcode.setPlaceholderText("04799")
-        self.postcode.setMaximumWidth(90)
+        # What goes here, not a sample number: a grey "04799" read as a postcode already filled in.
+        self.postcode.setPlaceholderText(self.tr("Postcode (5 digits)"))
+        self.postcode.setAccessibleName(self.tr("Postcode"))
+        # Wide enough for its placeholder (the field's only label) in either language, no wider.
+        hint = self.postcode.fontMetrics().horizontalAdvance(self.postcode.placeholderText())
+        self.postcode.setMaximumWidth(max(90, hint + 24))
         self.address = QLineEdit(self)
         self.address.setMaxLength(200)
         self.detail = QLineEdit(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -166,3 +167,14 @@ def test_cancel_order_asks_first_and_keeping_the_order_is_the_default(
     with qtbot.waitSignal(order_window.moved):
         move_button(order_window, OrderState.CANCELLED).click()
     assert stored(window, order_id).state == OrderState.CANCELLED
+
+
+def test_the_empty_postcode_field_says_what_goes_there_not_a_postcode_that_looks_filled_in(
+    window: Any, qtbot: Any
+) -> None:
+    order_window = open_order(window, qtbot, new_order(window.ctx))
+    postcode = order_window.ship_to.postcode
+    assert postcode.text() == ""
+    assert postcode.placeholderText() == "Postcode (5 digits)"
+    assert not re.search(r"\d{3,}", postcode.placeholderText())  # no sample number to mistake
+    assert postcode.maximumWidth() >= postcode.fontMetrics().horizontalAdvance(postcode.placeholderText())

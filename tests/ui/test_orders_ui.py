@@ -359,8 +359,11 @@ def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_
     assert dialog.problem.text() == "The discount ₩200,000 is more than the order's total of ₩30,000."
     assert not dialog.create_button.isEnabled()
     dialog.discount.setText("1000")
+    assert dialog.free_shipping.isHidden()  # 24,000: the fee is charged
     dialog.lines.setData(dialog.lines.index(0, 2), 5)  # 60,000: free shipping over 50,000
     assert dialog.shipping.text() == "0"
+    assert not dialog.free_shipping.isHidden()  # the fee went to 0, and the owner sees why
+    assert dialog.free_shipping.text() == "Free shipping (orders of ₩50,000 or more)"
     assert dialog.total_label.text() == "₩62,000  (remote area +₩3,000)"
     with qtbot.waitSignal(dialog.created) as created:
         dialog.create_button.click()
