@@ -243,6 +243,7 @@ class StartOrderDialog(QDialog):
 
         self.shipping = QLineEdit(self)
         # Why the fee went to 0 as lines were added: the shop's free-shipping amount was reached.
+        self.shipping.setAccessibleName(self.tr("Shipping fee"))  # its row's label names the row, not it
         self.free_shipping = QLabel(self)
         self.free_shipping.setObjectName("freeShippingNote")
         self.free_shipping.setTextFormat(Qt.TextFormat.PlainText)
