@@ -49,7 +49,7 @@ from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name, state_names
-from ui.order_window import COURIERS, move_label
+from ui.order_window import COURIERS, confirm_cancel, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.time_zones import system_timezone
@@ -515,6 +515,14 @@ class OrderBoard(QWidget):
         if summary is not None:
             self.card_menu(summary).popup(view.viewport().mapToGlobal(pos))
 
+    def _number_of(self, order_id: int) -> str | None:
+        """The order's number ("2026-0004") if a column shows its card."""
+        for model in self.columns.values():
+            for row in range(model.rowCount()):
+                if (summary := model.summary(row)).id == order_id:
+                    return summary.number
+        return None
+
     def move_card(self, order_id: int, state: OrderState) -> None:
         """Move an order (from its menu or a drop); the board, the chat and its labels follow.
 
@@ -523,6 +531,8 @@ class OrderBoard(QWidget):
         """
         if state is OrderState.SHIPPED and self.order_actions is not None:
             self.order_actions.open_order(order_id).ask_for_tracking()
+            return
+        if state is OrderState.CANCELLED and not confirm_cancel(self, self._number_of(order_id)):
             return
         db = self.ctx.db
 
@@ -557,7 +567,9 @@ class _DropTarget(QObject):
         if kind == QEvent.Type.Drop:
             event.setDropAction(Qt.DropAction.CopyAction)  # the source column must not remove the row
             event.accept()
-            self.board.move_card(dragged[0], self.state)
+            # After the drop returns: cancelling asks first, and a question must not open mid-drag.
+            order_id, state = dragged[0], self.state
+            QTimer.singleShot(0, self.board, lambda: self.board.move_card(order_id, state))
         else:
             event.acceptProposedAction()
         return True

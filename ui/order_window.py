@@ -145,14 +145,17 @@ def event_text(event: EventRow) -> str:
     )
 
 
-def confirm_cancel(parent: QWidget, detail: OrderDetail | None) -> bool:
-    """Ask before an order is cancelled, as no step leads back; "No" (keep the order) is the default."""
+def confirm_cancel(parent: QWidget, number: str | None) -> bool:
+    """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default."""
+    question = (
+        translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
+        if number
+        else translate("OrderWindow", "Cancel this order? A cancelled order cannot be reopened.")
+    )
     answer = QMessageBox.question(
         parent,
         translate("OrderWindow", "Cancel order"),
-        translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(
-            detail.number if detail is not None else ""
-        ),
+        question,
         # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -500,7 +503,8 @@ class OrderWindow(QDialog):
     # ----------------------------------------------------------------- moving
     def _move_clicked(self, state: OrderState) -> None:
         """A move button; cancelling is asked first, as it cannot be undone."""
-        if state is OrderState.CANCELLED and not confirm_cancel(self, self.detail):
+        number = self.detail.number if self.detail is not None else None
+        if state is OrderState.CANCELLED and not confirm_cancel(self, number):
             return
         self.move_to(state)
 

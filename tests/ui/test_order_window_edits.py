@@ -178,3 +178,25 @@ def test_the_empty_postcode_field_says_what_goes_there_not_a_postcode_that_looks
     assert postcode.placeholderText() == "Postcode (5 digits)"
     assert not re.search(r"\d{3,}", postcode.placeholderText())  # no sample number to mistake
     assert postcode.maximumWidth() >= postcode.fontMetrics().horizontalAdvance(postcode.placeholderText())
+
+
+def test_cancelling_from_the_board_asks_too_and_no_keeps_the_order(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    number = stored(window, order_id).number
+    board = OrderActions(window, window.ctx).open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    menu = board.card_menu(board.columns[OrderState.NEW].summary(0))
+    cancel = next(a for a in menu.actions() if a.objectName() == "move_cancelled")
+    asked = dialogs.expect("question", answer=Button.No)
+    cancel.trigger()
+    settle(qtbot)
+    assert len(asked.shown) == 1 and number in asked.shown[0].text
+    assert stored(window, order_id).state == OrderState.NEW and board.columns[OrderState.NEW].rowCount() == 1
+
+    dialogs.expect("question", answer=Button.Yes)
+    with qtbot.waitSignal(board.loaded):
+        cancel.trigger()
+    assert stored(window, order_id).state == OrderState.CANCELLED
