@@ -127,25 +127,9 @@ def save_order_edits(db: Database, order_id: int, edits: OrderEdits) -> tuple[Or
     return detail, _detail_changes(detail)
 
 
-def save_payment_details(
-    db: Database, order_id: int, depositor: str, cash_receipt: str
-) -> tuple[OrderDetail, Changes]:
-    with db.write() as s:
-        set_payment_details(s, order_id, depositor, cash_receipt)
-    detail = load_order(db, order_id)
-    return detail, _detail_changes(detail)
-
-
 def save_tracking(db: Database, order_id: int, courier: str, tracking: str) -> tuple[OrderDetail, Changes]:
     with db.write() as s:
         set_tracking(s, order_id, courier, tracking)
-    detail = load_order(db, order_id)
-    return detail, _detail_changes(detail)
-
-
-def save_shipping_address(db: Database, order_id: int, where: ShippingAddress) -> tuple[OrderDetail, Changes]:
-    with db.write() as s:
-        set_shipping_address(s, order_id, where)
     detail = load_order(db, order_id)
     return detail, _detail_changes(detail)
 

@@ -200,3 +200,17 @@ def test_cancelling_from_the_board_asks_too_and_no_keeps_the_order(
     with qtbot.waitSignal(board.loaded):
         cancel.trigger()
     assert stored(window, order_id).state == OrderState.CANCELLED
+
+
+def test_saving_a_bad_postcode_on_close_keeps_the_window_open_and_says_why(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    type_address(order_window, postcode="4809")
+    dialogs.expect("question", answer=Button.Save)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: order_window.error.isVisible())
+    assert "“4809” is not a postcode" in order_window.error.text()
+    assert order_window.isVisible() and order_window.ship_to.postcode.text() == "4809"
+    assert stored(window, order_id).address == ""
