@@ -155,7 +155,7 @@ def confirm_cancel(parent: QWidget, number: str | None) -> bool:
     answer = QMessageBox.question(
         parent,
         translate("OrderWindow", "Cancel order"),
-        question,
+        with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
         # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
