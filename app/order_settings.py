@@ -76,5 +76,5 @@ def shop_charges(session: Session, lines: Sequence[LineInput], currency: str) ->
     clean = clean_lines(session, lines, currency)
     if clean[0].currency != currency.upper():
         return Charges()
-    subtotal = order_totals(clean, Charges()).subtotal_minor
+    subtotal = order_totals(clean, Charges(), currency).subtotal_minor
     return default_charges(load_order_settings(session), subtotal, remote=False)

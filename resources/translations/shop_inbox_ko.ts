@@ -2512,6 +2512,10 @@ Right-click to retry.</source>
         <translation>{field} “{value}”은(는) 사용할 수 없어요. 0 이상의 금액을 입력하세요.</translation>
     </message>
     <message>
+        <source>The discount {discount} is more than the order&apos;s total of {before}.</source>
+        <translation>할인 {discount}이(가) 주문 합계 {before}보다 커요.</translation>
+    </message>
+    <message>
         <source>Order {number} cannot move from “{from_state}” to “{to_state}”.</source>
         <translation>주문 {number}은(는) “{from_state}”에서 “{to_state}”(으)로 옮길 수 없어요.</translation>
     </message>
@@ -4137,6 +4141,14 @@ The previous data was kept in {folder}.</source>
         <translation>저장</translation>
     </message>
     <message>
+        <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
+        <translation>주문 {0}을(를) 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Cancel this order? A cancelled order cannot be reopened.</source>
+        <translation>이 주문을 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
+    </message>
+    <message>
         <source>Type the courier and the tracking number, then click “{0}”.</source>
         <translation>택배사와 송장번호를 입력한 뒤 “{0}” 버튼을 누르세요.</translation>
     </message>
@@ -4195,6 +4207,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Payment reminder…</source>
         <translation>입금 안내 보내기…</translation>
+    </message>
+    <message>
+        <source>Save the changes to this order&apos;s address and payment details?</source>
+        <translation>이 주문의 배송지와 결제 정보 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>
@@ -5293,6 +5309,14 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
 <context>
     <name>ShipToForm</name>
     <message>
+        <source>Postcode (5 digits)</source>
+        <translation>우편번호 (5자리)</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>우편번호</translation>
+    </message>
+    <message>
         <source>Save address</source>
         <translation>배송지 저장</translation>
     </message>
@@ -5533,6 +5557,10 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
     <message>
         <source>Add “{0}” (not in the catalogue: you type its price)</source>
         <translation>“{0}” 추가 (카탈로그에 없는 상품: 가격은 직접 입력해요)</translation>
+    </message>
+    <message>
+        <source>Free shipping (orders of {0} or more)</source>
+        <translation>무료 배송 ({0} 이상 주문)</translation>
     </message>
     <message>
         <source>Type the price of “{0}” in its line.</source>
