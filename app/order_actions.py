@@ -53,6 +53,7 @@ from app.shipping_sheets import (
     set_shipping_address,
     ship_planned,
 )
+from app.stock import sold_out_items
 
 
 def orders_changed(session: Session, order_ids: Iterable[int]) -> Changes:
@@ -287,9 +288,11 @@ def order_form_start(db: Database, code: str) -> tuple[OrderSettings, list[ItemR
         return load_order_settings(s), list_items(s, code, rank_matches=True, limit=1) if code else []
 
 
-def items_for_order(db: Database, text: str, limit: int) -> list[ItemRow]:
+def items_for_order(db: Database, text: str, limit: int) -> tuple[list[ItemRow], frozenset[int]]:
+    """The catalogue's items for the order form's search, and which of them are sold out."""
     with db.read() as s:
-        return list_items(s, text, include_hidden=False, rank_matches=True, limit=limit)
+        rows = list_items(s, text, include_hidden=False, rank_matches=True, limit=limit)
+        return rows, frozenset(sold_out_items(s) & {row.id for row in rows})
 
 
 def read_order_settings(db: Database) -> OrderSettings:

@@ -212,6 +212,7 @@ class StartOrderDialog(QDialog):
         # The shop's shipping rule arrives in an op; until then the total is not the shop's own.
         self.settings_loaded = False
         self.found: list[ItemRow] = []
+        self.sold_out: frozenset[int] = frozenset()  # of the items found: stock counted, none left
         self._shipping_edited = False
         self.setObjectName("startOrder")
         self.setWindowTitle(self.tr("New order for {0}").format(customer))
@@ -331,14 +332,19 @@ class StartOrderDialog(QDialog):
     def search_catalogue(self, text: str) -> None:
         db = self.ctx.db
 
-        def work() -> list[ItemRow]:
+        def work() -> tuple[list[ItemRow], frozenset[int]]:
             return items_for_order(db, text, SEARCH_LIMIT)
 
-        def done(rows: list[ItemRow]) -> None:
+        def done(result: tuple[list[ItemRow], frozenset[int]]) -> None:
             if text != self.search.text():
                 return  # the owner typed on
+            rows, self.sold_out = result
             self.found = rows
-            shown = [f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}" for r in rows]
+            shown = [
+                f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}"
+                + (" · " + self.tr("Sold out") if r.id in self.sold_out else "")
+                for r in rows
+            ]
             if own_name(text):
                 # Last in the list, and the only line when the catalogue has no such item: the shop
                 # sells it all the same (a custom size, a gift box), at a price the owner types.
@@ -353,12 +359,27 @@ class StartOrderDialog(QDialog):
 
     def add_result(self, row: int) -> None:
         if 0 <= row < len(self.found):
-            self.lines.add(self.found[row])
+            item = self.found[row]
+            if item.id in self.sold_out and not self._add_sold_out(item):
+                return
+            self.lines.add(item)
         elif row == len(self.found) and (name := own_name(self.search.text())):
             added = self.lines.add_own(name, self.currency)
             price = self.lines.index(added, 3)
             self.table.setCurrentIndex(price)
             self.table.edit(price)  # its price next: the order waits for it
+
+    def _add_sold_out(self, item: ItemRow) -> bool:
+        """Asks before a sold-out item goes into an order (No is the default): the stock counted is
+        all promised, and asking for payment would fail for want of it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sold out"),
+            self.tr("“{0}” is sold out: no stock is left to promise. Add it anyway?").format(item.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _add_current(self) -> None:
         current = self.results.currentIndex()

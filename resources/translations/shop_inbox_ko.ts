@@ -5555,8 +5555,16 @@ Your current chats will be replaced by the ones in the backup. They are kept asi
         <translation>취소</translation>
     </message>
     <message>
+        <source>Sold out</source>
+        <translation>품절</translation>
+    </message>
+    <message>
         <source>Add “{0}” (not in the catalogue: you type its price)</source>
         <translation>“{0}” 추가 (카탈로그에 없는 상품: 가격은 직접 입력해요)</translation>
+    </message>
+    <message>
+        <source>“{0}” is sold out: no stock is left to promise. Add it anyway?</source>
+        <translation>“{0}” 상품은 품절이에요. 더 팔 수 있는 재고가 없어요. 그래도 추가할까요?</translation>
     </message>
     <message>
         <source>Free shipping (orders of {0} or more)</source>

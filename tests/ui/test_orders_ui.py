@@ -433,6 +433,32 @@ def test_double_clicking_a_catalogue_item_found_adds_it_to_the_order(window: Any
     dialog.lines.remove(0)  # closes without asking
 
 
+def test_a_sold_out_item_is_marked_in_the_list_and_added_only_when_the_owner_says_so(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from app.catalog import find_item_by_code
+    from app.stock import set_stock
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="버킷햇 블랙", price_minor=25000, currency="KRW", retailer_id="HAT"))
+        hat = find_item_by_code(s, "HAT")
+        assert hat is not None
+        set_stock(s, hat.id, 0)
+    dialog = new_order_with_two_items(window, qtbot)
+    qtbot.waitUntil(lambda: dialog.results_model.rowCount() == 3)
+    shown = dialog.results_model.stringList()
+    assert "버킷햇 블랙 · HAT · ₩25,000 · Sold out" in shown
+    assert all("Sold out" not in line for line in shown if "HAT" not in line)
+    row = next(r for r, item in enumerate(dialog.found) if item.retailer_id == "HAT")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    dialog.add_result(row)
+    assert dialog.lines.lines == [] and "sold out" in asked.texts[0]
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    dialog.add_result(row)  # the owner knows there is one more in the back room
+    assert [line.code for line in dialog.lines.lines] == ["HAT"]
+    dialog.lines.remove(0)  # closes without asking
+
+
 def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_step(
     window: Any, qtbot: Any
 ) -> None:
