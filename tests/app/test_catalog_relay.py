@@ -10,17 +10,11 @@ import pytest
 from app.catalog import ItemDraft, create_item, load_demo_catalog
 from app.catalog_messages import ListTexts, item_for_reply, plan_catalog_send
 from app.db import Database
-from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 CUSTOMER = "821012345678"
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -16,17 +16,11 @@ from app.db import Database
 from app.models import Contact, Media, Message
 from app.outbox import OutboxSender
 from app.relay_client import RelayClient
-from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound, run_relay
 
 CUSTOMER = "821012345678"
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,7 @@ from app.order_settings import OrderSettings, default_charges, load_order_settin
 from app.sync_apply import apply_events
 from app.wire import Event, read_event
 from tests.support.engine_probe import EngineProbe
-from tests.support.fake_graph import FakeGraph, run_fake_graph
-from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.relay_server import RunningRelay, inbound
 
 
 def cart(*items: tuple[str, Any, Any, str], text: str = "") -> dict[str, Any]:
@@ -55,19 +53,6 @@ def message_event(seq: int, order: dict[str, Any], wamid: str) -> Event:
 def orders(db: Database) -> list[OrderDetail]:
     with db.read() as s:
         return [order_detail(s, order_id) for order_id in s.scalars(select(Order.id).order_by(Order.id))]
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
-
-
-@pytest.fixture
-def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
-    (tmp_path / "relay").mkdir()
-    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
-        yield running
 
 
 def test_a_cart_webhook_through_the_relay_becomes_an_order_with_unknown_codes_kept(

@@ -3,13 +3,11 @@ asks about an existing order by its number is told where it stands, not handed t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from app.catalog import ItemDraft, create_item
 from app.db import Database
@@ -19,24 +17,11 @@ from app.shop_menu import korean_shop_menu
 from app.wire import Automations, DayHours
 from tests.support.engine_probe import EngineProbe
 from tests.support.factories import make_contact
-from tests.support.fake_graph import FakeGraph, run_fake_graph
-from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, inbound
 
 CUSTOMER = "821022223333"
 ALWAYS_OPEN = {"timezone": "Asia/Seoul", "week": [DayHours(mode="all_day").model_dump()] * 7}
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
-
-
-@pytest.fixture
-def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
-    (tmp_path / "relay").mkdir()
-    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
-        yield running
 
 
 def switch_the_bot_on(relay: RunningRelay) -> None:

@@ -23,23 +23,10 @@ from app.models import Media
 from app.relay_client import RelayClient
 from app.wire import MessageEvent, RelayErrorCode
 from tests.support.factories import make_contact, make_message
-from tests.support.fake_graph import FakeGraph, run_fake_graph
-from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, inbound
 
 CUSTOMER = "821055501234"
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
-
-
-@pytest.fixture
-def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
-    (tmp_path / "relay").mkdir()
-    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
-        yield running
 
 
 @pytest.fixture

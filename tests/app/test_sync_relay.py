@@ -22,22 +22,9 @@ from app.sending import queue_text
 from app.sync import SyncWorker
 from app.sync_apply import current_cursor
 from tests.support.engine_probe import EngineProbe, worker_with_a_catch_up_process
-from tests.support.fake_graph import FakeGraph, run_fake_graph
+from tests.support.fake_graph import FakeGraph
 from tests.support.full_disk import inbox_read_only, limit_the_inbox_file, page_count
 from tests.support.relay_server import RunningRelay, inbound, run_relay, status
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
-
-
-@pytest.fixture
-def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
-    (tmp_path / "relay").mkdir()
-    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
-        yield running
 
 
 @pytest.fixture
