@@ -10,13 +10,12 @@ from sqlalchemy import func, select
 
 from app.catalog import ItemDraft, create_item
 from app.db import Database
-from app.engine import SyncEngine
 from app.models import Message, Order
 from app.order_queries import OrderDetail, order_detail
 from app.order_settings import OrderSettings, default_charges, load_order_settings, save_order_settings
 from app.sync_apply import apply_events
 from app.wire import Event, read_event
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import quick_engine
 from tests.support.relay_server import RunningRelay, inbound
 
 
@@ -62,18 +61,7 @@ def test_a_cart_webhook_through_the_relay_becomes_an_order_with_unknown_codes_ke
         create_item(
             s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN-IV-M")
         )
-    probe = EngineProbe()
-    engine = SyncEngine(
-        db,
-        relay.url,
-        relay.token,
-        tmp_path / "media",
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        poll_wait=1.5,
-        retry_base=0.05,
-        retry_cap=0.5,
-    )
+    engine, probe = quick_engine(db, relay, tmp_path / "media")
     engine.start()
     try:
         webhook = inbound(

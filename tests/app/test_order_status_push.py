@@ -11,11 +11,10 @@ import httpx
 
 from app.catalog import ItemDraft, create_item
 from app.db import Database
-from app.engine import SyncEngine
 from app.orders import LineInput, OrderState, create_order, move_order
 from app.shop_menu import korean_shop_menu
 from app.wire import Automations, DayHours
-from tests.support.engine_probe import EngineProbe
+from tests.support.engine_probe import quick_engine
 from tests.support.factories import make_contact
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound
@@ -76,18 +75,7 @@ def test_a_customer_asking_about_an_order_the_relay_was_never_told_of_gets_its_s
     switch_the_bot_on(relay)
     assert statuses_on_the_relay(relay, CUSTOMER) == []
 
-    probe = EngineProbe()
-    engine = SyncEngine(
-        db,
-        relay.url,
-        relay.token,
-        tmp_path / "media",
-        on_changed=probe.on_changed,
-        on_state=probe.on_state,
-        poll_wait=1.5,
-        retry_base=0.05,
-        retry_cap=0.5,
-    )
+    engine, probe = quick_engine(db, relay, tmp_path / "media")
     engine.start()
     try:
         probe.wait_until(lambda: [o["number"] for o in statuses_on_the_relay(relay, CUSTOMER)] == [number])

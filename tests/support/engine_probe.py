@@ -12,7 +12,10 @@ from app.changes import Changes
 from app.sync import SyncWorker
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.db import Database
+    from app.engine import SyncEngine
     from app.relay_client import RelayClient
     from tests.support.relay_server import RunningRelay
 
@@ -48,6 +51,25 @@ class EngineProbe:
                 if remaining <= 0:
                     raise AssertionError(f"condition not met in {timeout} s; states {self.state_names}")
                 self._cond.wait(min(0.2, remaining))
+
+
+def quick_engine(db: Database, relay: RunningRelay, media_dir: Path) -> tuple[SyncEngine, EngineProbe]:
+    """A sync engine (not started) on the relay that polls and retries quickly, and its probe."""
+    from app.engine import SyncEngine
+
+    probe = EngineProbe()
+    engine = SyncEngine(
+        db,
+        relay.url,
+        relay.token,
+        media_dir,
+        on_changed=probe.on_changed,
+        on_state=probe.on_state,
+        poll_wait=1.5,
+        retry_base=0.05,
+        retry_cap=0.5,
+    )
+    return engine, probe
 
 
 def worker_with_a_catch_up_process(
