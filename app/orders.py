@@ -277,6 +277,8 @@ def create_order(
         for i, line in enumerate(clean)
     ]
     order.events = [OrderEvent(at=now, kind="created", to_state=OrderState.NEW)]
+    if contact_id is not None:
+        _ship_where_last_time(session, order, contact_id)
     session.add(order)
     session.flush()
     if contact_id is not None:
@@ -284,6 +286,23 @@ def create_order(
 
         refresh_order_labels(session, contact_id)
     return order
+
+
+# What a customer's next order takes from her last one that had an address: a repeat customer's
+# parcel goes where the last one went until the owner changes it.
+_SHIP_TO = ("recipient_name", "recipient_phone", "postcode", "address", "address_detail", "delivery_memo")
+
+
+def _ship_where_last_time(session: Session, order: Order, contact_id: int) -> None:
+    last = session.scalar(
+        select(Order)
+        .where(Order.contact_id == contact_id, Order.address != "")
+        .order_by(Order.created_at.desc(), Order.id.desc())
+        .limit(1)
+    )
+    if last is not None:
+        for field in _SHIP_TO:
+            setattr(order, field, getattr(last, field))
 
 
 def cart_lines(order_part: Mapping[str, Any]) -> list[LineInput]:

@@ -338,3 +338,26 @@ def test_an_order_number_is_read_inside_a_customers_sentence_but_not_inside_a_ph
     assert order_numbers_in("2026-0008이랑 2026-0010 둘 다요") == ["2026-0008", "2026-0010"]
     assert order_numbers_in("010-1234-5678로 연락 주세요") == []
     assert order_numbers_in("주문번호 20931 입니다") == []
+
+
+def test_a_repeat_customers_new_order_goes_where_her_last_parcel_went(db) -> None:
+    from app.shipping_sheets import ShippingAddress, set_shipping_address
+
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SHIRT"))
+        minji, other = make_contact(s, profile_name="김민지"), make_contact(s, profile_name="박서준")
+        first = create_order(s, contact_id=minji.id, lines=[LineInput("SHIRT", 1)], source="chat")
+        where = ShippingAddress(
+            "김민지", "010-5550-1234", "48094", "부산 해운대구 우동 1234", "101동 202호", "문 앞"
+        )
+        set_shipping_address(s, first.id, where)
+        again = create_order(s, contact_id=minji.id, lines=[LineInput("SHIRT", 2)], source="cart")
+        stranger = create_order(s, contact_id=other.id, lines=[LineInput("SHIRT", 1)], source="chat")
+        assert (again.postcode, again.address, again.address_detail, again.delivery_memo) == (
+            "48094",
+            "부산 해운대구 우동 1234",
+            "101동 202호",
+            "문 앞",
+        )
+        assert (again.recipient_name, again.recipient_phone) == ("김민지", "010-5550-1234")
+        assert (stranger.address, stranger.postcode) == ("", "")  # another customer's address never
