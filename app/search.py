@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Message, to_millis
 from app.phones import number_fragment
+from app.schema_sql import FTS_BODY_CHARS
 from app.text import (
     fts_phrase,
     hangul_initials,
@@ -26,6 +27,9 @@ from app.text import (
 MAX_QUERY_CHARS = 200
 # One-character queries scan instead of using an index, so they look at the newest messages only.
 SHORT_QUERY_WINDOW = 20_000
+# A chat of up to this many messages is searched by reading it, not through the index (which finds a
+# common word's every match in the inbox before keeping the chat's).
+CHAT_SCAN_MAX = 5_000
 # Plans for 2+ characters (measured on the 1M-message bench database, docs/PERFORMANCE.md): a word
 # in fewer messages than DIRECT_MATCHES has all its matches sorted by time (≈1.6 µs a match); a
 # commoner one is looked for in windows of the newest messages (FIRST_WINDOW, growing 4× up to
@@ -120,7 +124,9 @@ def search_messages(
     if not q or limit <= 0:
         return []
     cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
-    if len(q) >= 3:
+    if contact_id is not None and len(q) >= 2 and _chat_is_small(session, contact_id):
+        ids = _chat_scan_ids(session, q, contact_id, limit, cursor)
+    elif len(q) >= 3:
         # '린넨셔츠' finds the customer's '린넨 셔츠', '39000' finds '39,000원': one phrase a spelling.
         match = " OR ".join(map(fts_phrase, search_phrases(q)))
         ids = _fts_ids(session, "message_fts", match, contact_id, limit, cursor)
@@ -202,6 +208,37 @@ def _cart_items(
     names_sql = _CART_NAMES_SQL.format(ids=",".join(map(str, ids)))
     names = {int(mid): str(found) for mid, found in session.execute(text(names_sql), {"pattern": pattern})}
     return {mid: names.get(mid, "") for mid in ids}
+
+
+def _chat_is_small(session: Session, contact_id: int) -> bool:
+    count = session.execute(
+        text("SELECT count(*) FROM (SELECT 1 FROM message WHERE contact_id = :c LIMIT :n)"),
+        {"c": contact_id, "n": CHAT_SCAN_MAX + 1},
+    ).scalar_one()
+    return int(count) <= CHAT_SCAN_MAX
+
+
+def _chat_scan_ids(
+    session: Session, query: str, contact_id: int, limit: int, cursor: tuple[int, int]
+) -> list[int]:
+    """One chat's messages read newest first and matched here (`search_pattern`, the index's first
+    FTS_BODY_CHARS of each): a small chat's whole text costs less than every match in the inbox,
+    which the index gives before the chat's are kept (docs/PERFORMANCE.md)."""
+    pattern = search_pattern(query)
+    rows = session.execute(
+        text(
+            "SELECT id, body FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi) "
+            "ORDER BY sent_at DESC, id DESC"
+        ),
+        {"c": contact_id, "bt": cursor[0], "bi": cursor[1]},
+    )
+    found: list[int] = []
+    for message_id, body in rows:
+        if body and pattern.search(body, 0, FTS_BODY_CHARS):
+            found.append(message_id)
+            if len(found) >= limit:
+                break
+    return found
 
 
 def _scan_ids(

@@ -331,3 +331,17 @@ def test_an_amount_is_found_with_or_without_its_commas(db) -> None:
         marked = {h.snippet[a:b] for h in search_messages(s, "39000원") for a, b in h.highlights}
     assert marked == {"39,000원", "39000원"}
     assert bodies(db, "3900") == ["010-3900-0000", "39000원 보냈습니다"]  # '3,900' is not in '39,000'
+
+
+@pytest.mark.parametrize("query", ["린넨셔츠", "주문 할게요", "셔츠", "linen", "39000", "없는 말", "M으로"])
+def test_a_small_chat_read_through_finds_what_the_index_finds(spaced, monkeypatch, query: str) -> None:
+    """Searching one chat reads a small chat instead of asking the index: the same hits, in order."""
+    import app.search
+
+    with spaced.read() as s:
+        chat = search_contacts(s, "이하은")[0].contact_id
+        read = [h.message_id for h in search_messages(s, query, contact_id=chat)]
+        monkeypatch.setattr(app.search, "CHAT_SCAN_MAX", 0)  # every chat is large: the index
+        indexed = [h.message_id for h in search_messages(s, query, contact_id=chat)]
+    assert read == indexed
+    assert query in ("39000", "없는 말") or read  # each of the others is in this chat
