@@ -201,7 +201,7 @@ def english_shop_menu() -> MenuBot:
                 "paid": "paid, being prepared",
                 "shipped": "on its way",
             },
-            "no_order_text": "We couldn't find an order for you. We'll connect you with a person.",
+            "no_order_text": "We couldn't find an order in progress. We'll connect you with a person.",
         }
     )
 

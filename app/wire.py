@@ -850,8 +850,8 @@ class MenuBot(_Wire):
         "paid": "입금 확인, 배송 준비 중",
         "shipped": "배송 중",
     }
-    # No open order found: the chat goes to a person with this reply.
-    no_order_text: str = "주문 내역을 찾지 못했어요. 상담원에게 연결해 드릴게요."
+    # No open order found (none, or only done or cancelled ones): the chat goes to a person with this reply.
+    no_order_text: str = "진행 중인 주문을 찾지 못했어요. 상담원에게 연결해 드릴게요."
     pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
     hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
     # The same bot in another language, for customers who write in other letters than this one's

@@ -425,7 +425,7 @@ def test_no_open_order_hands_the_chat_to_a_person() -> None:
     done = [OrderStatus(number="1001", state="done", wa_id=WA)]
     decision = bot_decision(shop_doc(), BotState(), CustomerMessage("택배 조회"), OPEN, wa_id=WA, orders=done)
     assert decision.handoff is HandoffReason.NO_ORDER
-    assert reply_text(decision) == "주문 내역을 찾지 못했어요. 상담원에게 연결해 드릴게요."
+    assert reply_text(decision) == "진행 중인 주문을 찾지 못했어요. 상담원에게 연결해 드릴게요."
     assert decision.state.paused_until == OPEN + timedelta(hours=12)
 
 
