@@ -39,6 +39,10 @@ LOAD_OLDER_MARGIN = 600
 REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
 
 
+# How long the floating day stays after the last scroll.
+FLOATING_DATE_MS = 1500
+
+
 class ChatView(QListView):
     """Signals ask the chat pane to act; the view itself only shows and selects."""
 
@@ -72,6 +76,13 @@ class ChatView(QListView):
         self.setAutoScroll(False)
         self.setAcceptDrops(False)
         self.paint_count = 0
+        # The floating day shows while the owner scrolls and FLOATING_DATE_MS after, as on the phone:
+        # left up, it would cover the top message's first line for good.
+        self.floating_date_shown = False
+        self._floating_date_timer = QTimer(self)
+        self._floating_date_timer.setSingleShot(True)
+        self._floating_date_timer.setInterval(FLOATING_DATE_MS)
+        self._floating_date_timer.timeout.connect(self._hide_floating_date)
 
         self._anchor: tuple[int, int] | None = None  # (message id, top y) kept across a prepend
         self._stick_to_bottom = False
@@ -256,10 +267,18 @@ class ChatView(QListView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # Qt scrolls by moving pixels; the floating date would move with them. Repaint its strip.
+        self.floating_date_shown = True
+        self._floating_date_timer.start()
+        self.viewport().update(0, 0, self.viewport().width(), 40)
+
+    def _hide_floating_date(self) -> None:
+        self.floating_date_shown = False
         self.viewport().update(0, 0, self.viewport().width(), 40)
 
     def _paint_floating_date(self) -> None:
         """While scrolling, the day of the top message floats at the top, as on the phone."""
+        if not self.floating_date_shown:
+            return
         idx = self.indexAt(QPoint(10, 2))
         info = self.chat_model.info(idx.row()) if idx.isValid() else None
         if info is None:

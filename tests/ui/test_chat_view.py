@@ -369,3 +369,48 @@ def test_a_match_spaced_otherwise_is_marked_across_its_space(window: Any, qtbot:
     )
     assert marked, "the match is not marked"
     assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
+
+
+def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncovered(
+    window: Any, qtbot: Any
+) -> None:
+    from ui.theme import colours
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="Long Chat")
+        for i in range(120):
+            make_message(s, c, f"메시지 {i}번", sent_at=BASE_TIME + timedelta(hours=6 * i))
+        cid = c.id
+    load_chats(window, qtbot)
+    window.show_chat(cid)
+    view = window.chat.view
+    qtbot.waitUntil(lambda: view.chat_model.rowCount() > 40)
+    settle(qtbot)
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+
+    def chip_painted() -> bool:
+        image = view.viewport().grab().toImage()
+        return (
+            image.pixelColor(view.viewport().width() // 2, 12).rgb()
+            == colours(view.palette()).separator_bg.rgb()
+        )
+
+    def inside_one_message() -> bool:
+        """The top 40 px are one message's, and its own day separator is above them."""
+        from PySide6.QtCore import QPoint
+
+        idx = view.indexAt(QPoint(10, 2))
+        if not idx.isValid() or view.indexAt(QPoint(10, 40)) != idx:
+            return False
+        geo = view.bubbles.geometry(idx, float(view.viewport().width()))
+        return geo is not None and (
+            geo.date_rect is None or view.visualRect(idx).top() + geo.date_rect.bottom() <= 0
+        )
+
+    bar.setValue(bar.maximum() // 2)  # the owner scrolls up…
+    while not inside_one_message():
+        bar.setValue(bar.value() + 5)  # …to the middle of a message
+    qtbot.waitUntil(lambda: view.floating_date_shown and chip_painted())
+    qtbot.waitUntil(lambda: not view.floating_date_shown, timeout=5000)
+    assert not chip_painted()  # the top message's first line is not covered once scrolling stops
