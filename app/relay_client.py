@@ -155,6 +155,10 @@ class RelayClient:
             raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
         except httpx.TransportError as exc:
             raise RelayUnreachable() from exc
+        except RuntimeError as exc:
+            if not self._closed:
+                raise
+            raise RelayUnreachable() from exc  # closed by another thread (a stop) while this one asked
         if response.status_code == 401 or response.status_code == 403:
             raise Unauthorised()
         return response
@@ -262,6 +266,10 @@ class RelayClient:
         except httpx.TimeoutException as exc:
             raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
         except httpx.TransportError as exc:
+            raise RelayUnreachable() from exc
+        except RuntimeError as exc:
+            if not self._closed:
+                raise
             raise RelayUnreachable() from exc
 
     # ------------------------------------------------------------------ automations, contacts, templates

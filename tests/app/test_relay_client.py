@@ -111,6 +111,17 @@ def test_a_closed_port_is_unreachable() -> None:
         c.health()
 
 
+def test_a_poll_asked_after_a_stop_closed_the_client_is_unreachable_not_a_crash(
+    client: RelayClient,
+) -> None:
+    # The sync thread may be between taking the HTTP client and asking when the engine stops
+    # (a token change): it gets the error its loop treats as an abandoned poll.
+    client.events(0, wait=0)
+    client.close()
+    with pytest.raises(RelayUnreachable):
+        client.events(0, wait=0)
+
+
 def test_a_stale_automations_revision_is_a_conflict(client: RelayClient) -> None:
     current = client.get_automations()
     saved = client.put_automations(current, if_match=current.revision)
