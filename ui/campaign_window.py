@@ -72,6 +72,9 @@ class CampaignWindow(QWidget):
         self._report_reads = Newest()
         self._list_reads = Newest()  # the list's reloads overlap too (statuses arrive while one runs)
         self._reads_started = 0
+        # The campaign whose report is shown or on its way: a change that arrives while its first
+        # read runs (the editor still on screen) reads it again, or the report shows the old state.
+        self._report_for: int | None = None
         self.list_model = CampaignListModel(self)
         self.list = QTableView(self)
         self.list.setObjectName("campaignList")
@@ -205,6 +208,7 @@ class CampaignWindow(QWidget):
             self.show_report(r.id, ask_relay=True)
 
     def _edit(self, draft: CampaignDraft | None) -> None:
+        self._report_for = None
         self.stack.setCurrentWidget(self.editor)
         self.editor.load(draft)
 
@@ -219,6 +223,7 @@ class CampaignWindow(QWidget):
         self.list.selectionModel().clearCurrentIndex()
         self.list.clearSelection()
         self.delete_button.setEnabled(False)
+        self._report_for = None
         self.stack.setCurrentWidget(self.editor)
         self.editor.load(CampaignDraft(name=""))
 
@@ -227,6 +232,7 @@ class CampaignWindow(QWidget):
         report opens, after the owner acts, and at most every RELAY_DETAILS_EVERY seconds while it
         runs (a campaign's list can be 50,000 long); in between, the last answer is merged again."""
         db = self.ctx.db
+        self._report_for = campaign_id
         seen = self._relay_seen.get(campaign_id)
         asked_at = time.monotonic()
         stale = seen is None or asked_at - seen[0] > RELAY_DETAILS_EVERY
@@ -275,7 +281,7 @@ class CampaignWindow(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.campaigns:
             self.reload()
-        on_report = self.current_id is not None and self.stack.currentWidget() is self.report
+        on_report = self.current_id is not None and self._report_for == self.current_id
         if on_report and self.current_id is not None and (changes.campaigns or changes.messages):
             self.show_report(self.current_id)
 

@@ -462,3 +462,32 @@ def test_a_report_of_a_campaign_sent_in_two_languages_shows_each_customers_versi
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
     assert not view.isColumnHidden(6) and model.headerData(6, Qt.Orientation.Horizontal) == "Version"
     assert sorted(model.index(r, 6).data() for r in range(2)) == ["en", "ko"]
+
+
+def test_news_that_arrives_while_the_report_is_first_read_is_shown_not_the_state_read_before(
+    qtbot: Any, ctx: Any
+) -> None:
+    """The relay paused the campaign while its report was being read for the first time (the
+    editor still on screen): the report shows the pause, not the "Sending" read a moment before."""
+    from PySide6.QtCore import QThreadPool
+
+    from app.campaign_actions import CAMPAIGNS_CHANGED
+    from app.wire import CampaignReason
+    from ui.ops import Op
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        uid, _ = handed_over(s, {"pending": 2})
+        set_progress(s, uid, "sending", {"pending": 2}, None)
+    window = open_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
+    window.list.selectRow(0)
+    # The first read has read "Sending" and waits to be shown: the pause is stored and announced now.
+    (Op.pool or QThreadPool.globalInstance()).waitForDone(5000)
+    assert window.stack.currentWidget() is window.editor
+    with ctx.db.write() as s:
+        set_progress(s, uid, "paused", {"pending": 2}, CampaignReason.TEMPLATE_PAUSED)
+    ctx.publish(CAMPAIGNS_CHANGED)
+    why = "Paused (Meta paused the template)"
+    qtbot.waitUntil(lambda: window.report.state.text().startswith(why), timeout=5000)
+    assert window.stack.currentWidget() is window.report
