@@ -117,6 +117,12 @@ def load_state(session: Session) -> AutomationsState:
     )
 
 
+def shop_time_zone(session: Session) -> str | None:
+    """The business hours' time zone, when the owner has set one (None: this computer's clock)."""
+    zone = load_state(session).doc.business_hours.timezone
+    return zone if zone and zone != "UTC" else None
+
+
 def shop_profile(db: Database) -> BusinessProfile:
     """The shop's business profile as saved here (its name, email and websites)."""
     with db.read() as session:

@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.automations_store import shop_time_zone
 from app.catalog import ItemRow, list_items
 from app.changes import Changes
-from app.chat_export.importer import shop_time_zone
 from app.db import Database
 from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
 from app.models import Order

@@ -18,6 +18,7 @@ from app.text import (
     hangul_initials,
     is_bigram_query,
     is_initials_query,
+    like_pattern,
     nfc,
     search_pattern,
     search_phrases,
@@ -195,7 +196,7 @@ def _cart_items(
     """Cart messages whose order has an item named with `needle`, newest first: message id → the
     matching items' names (what the hit shows when the cart's own text does not match). Any query
     length works."""
-    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+    pattern = like_pattern(needle)
     params: dict[str, Any] = {"pattern": pattern, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
     chat_filter = ""
     if contact_id is not None:

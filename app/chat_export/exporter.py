@@ -198,8 +198,7 @@ class ExportContext:
 
 
 def export_context(db: Database, contact_id: int) -> ExportContext:
-    from app.automations_store import load_state
-    from app.chat_export.importer import shop_time_zone
+    from app.automations_store import load_state, shop_time_zone
 
     with db.read() as session:
         contact = session.get(Contact, contact_id)

@@ -64,6 +64,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app import thread_priority
+from app.automations_store import shop_time_zone
 from app.changes import Changes
 from app.chat_export import media as media_files
 from app.chat_export.contacts import ContactMatch, match_contact, resolve_contact
@@ -221,14 +222,6 @@ class ImportSummary:
     lines: int
     unreadable: tuple[UnreadableLine, ...]
     unreadable_count: int
-
-
-def shop_time_zone(session: Session) -> str | None:
-    """The business hours' time zone, when the owner has set one."""
-    from app.automations_store import load_state
-
-    zone = load_state(session).doc.business_hours.timezone
-    return zone if zone and zone != "UTC" else None
 
 
 def _zone(name: str) -> ZoneInfo:
