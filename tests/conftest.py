@@ -6,8 +6,13 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.support.fake_graph import FakeGraph
+    from tests.support.relay_server import RunningRelay
 
 # Never the user's real keyring or folders, whatever the test does.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
@@ -55,3 +60,24 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Slow tests (PostgreSQL suite, kill -9 soak, frozen build) run last, after everything else."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
+
+
+@pytest.fixture
+def graph() -> Iterator[FakeGraph]:
+    """A local fake of Meta's Graph API."""
+    from tests.support.fake_graph import run_fake_graph
+
+    with run_fake_graph() as fake:
+        yield fake
+
+
+@pytest.fixture
+def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
+    """The real relay on 127.0.0.1, in its own folder under the test's, sending to `graph` (kept
+    as its `graph`). The relay suite has its own, run on SQLite and PostgreSQL."""
+    from tests.support.relay_server import run_relay
+
+    (tmp_path / "relay").mkdir()
+    with run_relay(tmp_path / "relay", graph_url=graph.url) as running:
+        running.graph = graph
+        yield running

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from app.automations_store import load_state, save_local
 from app.models import Contact, Message
 from tests.support.factories import make_contact, make_message
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay, status
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import inbound, status
 from ui.campaign_models import moment_text
 
 NOW = datetime.now(UTC)
@@ -83,13 +83,10 @@ def _send_ad(campaigns: Any, qtbot: Any, dialogs: Any, name: str, recipients: in
 
 
 @pytest.fixture
-def relay(tmp_path: Path) -> Any:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
-        graph.templates = [AD]
-        running.graph = graph
-        yield running
+def graph(graph: FakeGraph) -> FakeGraph:
+    """The shared fake Graph, with the shop's approved ad."""
+    graph.templates = [AD]
+    return graph
 
 
 def test_a_campaign_sent_from_the_editor_is_run_by_the_relay_and_reported(

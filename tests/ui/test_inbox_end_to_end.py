@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay, status
+from tests.support.relay_server import inbound, status
 from tests.support.window_waits import select_chat, settle
-
-
-@pytest.fixture
-def relay(tmp_path: Path) -> Any:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
-        running.graph = graph
-        yield running
 
 
 def connect(window: Any, relay: Any) -> None:

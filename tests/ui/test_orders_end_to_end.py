@@ -3,29 +3,16 @@ and the relay learns the order's status for its bot."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from app.catalog import ItemDraft, create_item
 from app.order_settings import OrderSettings, save_order_settings
 from app.orders import OrderState
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay
+from tests.support.relay_server import inbound
 from tests.support.window_waits import select_chat
 from ui.order_actions import OrderActions
-
-
-@pytest.fixture
-def relay(tmp_path: Path) -> Any:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
-        running.graph = graph
-        yield running
-
 
 CART = {
     "catalog_id": "1502836640285533",

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.support.fake_graph import run_fake_graph
-from tests.support.relay_server import inbound, run_relay, wamid
+from tests.support.relay_server import inbound, wamid
 from tests.support.window_waits import load_chats, select_chat
-
-
-@pytest.fixture
-def relay(tmp_path: Path) -> Any:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_fake_graph() as graph, run_relay(folder, graph_url=graph.url) as running:
-        running.graph = graph
-        yield running
 
 
 @pytest.mark.slow  # a real relay and sync engine on loopback

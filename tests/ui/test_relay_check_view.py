@@ -4,27 +4,11 @@ plain words; Settings ▸ Relay checks again and shows the number's quality and 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 from app.wire import CheckStatus
-from tests.support.fake_graph import FakeGraph, run_fake_graph
-from tests.support.relay_server import CLIENT_TOKEN, RunningRelay, run_relay
-
-
-@pytest.fixture
-def graph() -> Iterator[FakeGraph]:
-    with run_fake_graph() as fake:
-        yield fake
-
-
-@pytest.fixture
-def relay(tmp_path: Path, graph: FakeGraph) -> Iterator[RunningRelay]:
-    with run_relay(tmp_path, graph_url=graph.url) as running:
-        yield running
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import CLIENT_TOKEN, RunningRelay
 
 
 def wizard_page(qtbot: Any, url: str, token: str) -> Any:

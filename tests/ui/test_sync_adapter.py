@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.connection import Connection
-from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.relay_server import RunningRelay, inbound
 from tests.support.servers import free_port
 from tests.support.window_waits import select_chat
-
-
-@pytest.fixture
-def relay(tmp_path: Path) -> Iterator[RunningRelay]:
-    folder = tmp_path / "relay"
-    folder.mkdir()
-    with run_relay(folder) as running:
-        yield running
 
 
 def connect(window: Any, url: str, token: str) -> None:
