@@ -414,7 +414,7 @@ def move_order(
     if courier is not None:
         order.courier = _courier(courier)
     if tracking is not None:
-        order.tracking = _tracking(tracking)
+        order.tracking = _tracking(tracking, order.courier)
     order.state = to_state
     order.updated_at = now
     order.events.append(
@@ -468,13 +468,50 @@ def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
     return list(due)
 
 
+# How many digits each Korean courier's tracking numbers (운송장번호) have. A number of another
+# length is most likely mistyped: a digit missing, or the order number or a phone number pasted.
+TRACKING_DIGITS: dict[str, tuple[int, ...]] = {
+    "CJ대한통운": (10, 12),
+    "우체국택배": (13,),
+    "한진택배": (10, 12),
+    "롯데택배": (12, 13),
+    "로젠택배": (11,),
+}
+
+
+@dataclass(frozen=True)
+class TrackingDoubt:
+    """A tracking number that does not look like its courier's (asked about, never refused: a
+    courier may start a new series)."""
+
+    courier: str
+    number: str
+    lengths: tuple[int, ...]
+
+
+def tracking_doubt(courier: str, tracking: str) -> TrackingDoubt | None:
+    """Why `tracking` does not look like a number of `courier` (one the app knows), or None."""
+    name = _courier(courier)
+    lengths = TRACKING_DIGITS.get(name)
+    number = _tracking(tracking, name)
+    if lengths is None or not number:
+        return None
+    if number.isascii() and number.isdigit() and len(number) in lengths:
+        return None
+    return TrackingDoubt(name, number, lengths)
+
+
 def _courier(text: str) -> str:
     return nfc(text).strip()[:64]
 
 
-def _tracking(text: str) -> str:
-    """A tracking number as stored: its digits without the spaces it was typed with."""
-    return "".join(nfc(text).split())[:64]
+def _tracking(text: str, courier: str | None = None) -> str:
+    """A tracking number as stored: without the spaces it was typed with, and for a courier whose
+    numbers are only digits, without the dashes either ("6543-2109-8765")."""
+    number = "".join(nfc(text).split())
+    if courier is not None and _courier(courier) in TRACKING_DIGITS:
+        number = number.replace("-", "")
+    return number[:64]
 
 
 def set_tracking(session: Session, order_id: int, courier: str, tracking: str) -> None:
@@ -483,7 +520,7 @@ def set_tracking(session: Session, order_id: int, courier: str, tracking: str) -
     order = session.get(Order, order_id)
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
-    order.courier, order.tracking = _courier(courier), _tracking(tracking)
+    order.courier, order.tracking = _courier(courier), _tracking(tracking, courier)
 
 
 def set_payment_details(session: Session, order_id: int, depositor_name: str, cash_receipt: str) -> None:

@@ -46,7 +46,7 @@ from app.order_actions import (
 )
 from app.order_messages import COURIER_TRACKING, OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
-from app.orders import MOVES, OrderState
+from app.orders import MOVES, OrderState, TrackingDoubt, tracking_doubt
 from app.phones import display_phone
 from app.shipping_sheets import ShippingAddress
 from ui.bounded_text import BoundedTextEdit
@@ -157,6 +157,30 @@ def confirm_cancel(parent: QWidget, number: str | None) -> bool:
         translate("OrderWindow", "Cancel order"),
         with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
         # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
+    """Ask before a tracking number unlike its courier's is saved (the customer's link would lead
+    nowhere); "No" (correct it) is the default."""
+    lengths = [str(n) for n in doubt.lengths]
+    digits = (
+        translate("OrderWindow", "{0} or {1}").format(", ".join(lengths[:-1]), lengths[-1])
+        if len(lengths) > 1
+        else lengths[0]
+    )
+    question = translate(
+        "OrderWindow",
+        "{courier} tracking numbers have {digits} digits. Please check the number you typed ({number}).\n\n"
+        "Save it anyway?",
+    ).format(courier=doubt.courier, digits=digits, number=doubt.number)
+    answer = QMessageBox.question(
+        parent,
+        translate("OrderWindow", "Tracking number"),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -441,7 +465,19 @@ class OrderWindow(QDialog):
         elif self.detail.state == OrderState.SHIPPED:
             self.save_tracking()
 
+    def tracking_checked(self) -> bool:
+        """True when the typed number looks like its courier's, or the owner says to keep it anyway;
+        otherwise the number is selected for correcting."""
+        doubt = tracking_doubt(self.courier.currentText(), self.tracking.text())
+        if doubt is None or confirm_tracking(self, doubt):
+            return True
+        self.tracking.setFocus()
+        self.tracking.selectAll()
+        return False
+
     def save_tracking(self) -> None:
+        if not self.tracking_checked():
+            return
         db, order_id = self.ctx.db, self.order_id
         courier, tracking = self.courier.currentText(), self.tracking.text()
 
@@ -511,6 +547,8 @@ class OrderWindow(QDialog):
     def move_to(self, state: OrderState) -> None:
         """Move the order; an address or payment details typed and not saved are stored with the
         move, and when they are refused (a bad 우편번호) the order stays where it was."""
+        if state is OrderState.SHIPPED and not self.tracking_checked():
+            return
         order_id = self.order_id
         courier = self.courier.currentText() if state is OrderState.SHIPPED else None
         tracking = self.tracking.text() if state is OrderState.SHIPPED else None

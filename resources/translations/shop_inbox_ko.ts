@@ -4149,6 +4149,18 @@ The previous data was kept in {folder}.</source>
         <translation>이 주문을 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
     </message>
     <message>
+        <source>{0} or {1}</source>
+        <translation>{0} 또는 {1}</translation>
+    </message>
+    <message>
+        <source>{courier} tracking numbers have {digits} digits. Please check the number you typed ({number}).
+
+Save it anyway?</source>
+        <translation>{courier} 송장번호는 숫자 {digits}자리예요. 입력한 번호({number})가 맞는지 확인해 주세요.
+
+그래도 저장할까요?</translation>
+    </message>
+    <message>
         <source>Type the courier and the tracking number, then click “{0}”.</source>
         <translation>택배사와 송장번호를 입력한 뒤 “{0}” 버튼을 누르세요.</translation>
     </message>

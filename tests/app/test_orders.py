@@ -21,6 +21,7 @@ from app.orders import (
     major_to_minor,
     move_order,
     order_numbers_in,
+    tracking_doubt,
 )
 from app.stock import set_stock, stock_levels
 from tests.support.factories import make_contact
@@ -361,3 +362,36 @@ def test_a_repeat_customers_new_order_goes_where_her_last_parcel_went(db) -> Non
         )
         assert (again.recipient_name, again.recipient_phone) == ("김민지", "010-5550-1234")
         assert (stranger.address, stranger.postcode) == ("", "")  # another customer's address never
+
+
+@pytest.mark.parametrize(
+    ("courier", "typed", "doubtful"),
+    [
+        ("CJ대한통운", "6543-2109-8765", False),  # 12 digits, as the courier prints them
+        ("CJ대한통운", "654321098", True),  # a digit or three missing
+        ("우체국택배", "6070 1234 5678 9", False),
+        ("우체국택배", "010-1234-5678", True),  # the customer's phone number pasted
+        ("로젠택배", "2026-0007", True),  # the order number
+        ("한진택배", "12345678901a", True),
+        ("UPS", "1Z999AA10123456784", False),  # a courier the app does not know: taken as typed
+        ("CJ대한통운", "", False),  # shipped without one (added later)
+    ],
+)
+def test_a_tracking_number_unlike_its_couriers_is_doubted(courier: str, typed: str, doubtful: bool) -> None:
+    doubt = tracking_doubt(courier, typed)
+    assert (doubt is not None) == doubtful
+    if doubt is not None:
+        assert doubt.courier == courier and doubt.lengths
+
+
+def test_a_known_couriers_number_is_stored_without_its_dashes(db) -> None:
+    with db.write() as s:
+        shirt(s)
+        contact_id = make_contact(s).id
+        order_id = create_order(
+            s, contact_id=contact_id, lines=[LineInput("LINEN-IV-M", 1)], source="chat"
+        ).id
+        for state in (OrderState.AWAITING_PAYMENT, OrderState.PAID):
+            move_order(s, order_id, state)
+        move_order(s, order_id, OrderState.SHIPPED, courier="CJ대한통운", tracking="6543-2109-8765")
+        assert s.get(Order, order_id).tracking == "654321098765"

@@ -881,6 +881,42 @@ def test_shipping_from_the_board_asks_for_the_tracking_number_first_and_it_can_b
         assert s.get(Order, shipped).tracking == "111122223333"
 
 
+def test_a_tracking_number_unlike_its_couriers_asks_before_the_order_ships(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """A CJ number with three digits missing would send the customer a tracking link that finds
+    nothing: the owner is asked, No (correct it) being the default, and the order stays paid."""
+    from app.models import utcnow
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow() - timedelta(hours=1))
+        paid = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id
+        move_order(s, paid, OrderState.AWAITING_PAYMENT)
+        move_order(s, paid, OrderState.PAID)
+    actions = OrderActions(window, window.ctx)
+    order_window = actions.open_order(paid)
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.shipping_row.isVisible())
+    order_window.courier.setCurrentText("CJ대한통운")
+    order_window.tracking.setText("654321098")
+    ship = order_window.findChild(QPushButton, "move_shipped")
+    assert ship is not None
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    ship.click()
+    (shown,) = asked.shown
+    assert shown.title == "Tracking number"
+    assert "CJ대한통운 tracking numbers have 10 or 12 digits" in shown.text and "(654321098)" in shown.text
+    assert order_window.tracking.selectedText() == "654321098"  # ready to be typed over
+    with window.ctx.db.read() as s:
+        assert s.get(Order, paid).state == "paid"
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)  # the owner is sure
+    with qtbot.waitSignal(order_window.moved):
+        ship.click()
+    with window.ctx.db.read() as s:
+        assert (s.get(Order, paid).state, s.get(Order, paid).tracking) == ("shipped", "654321098")
+
+
 def test_something_not_in_the_catalogue_is_added_by_name_at_the_price_the_owner_types(
     window: Any, qtbot: Any
 ) -> None:
