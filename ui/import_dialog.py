@@ -446,12 +446,13 @@ class ImportDialog(QDialog):
         self.summary = summary
         n = self.locale().toString
         added, already, unreadable_count = summary.added, summary.already_there, summary.unreadable_count
-        lines = [
-            self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added)),
-            self.tr("1 was already in Shop Inbox (skipped as a duplicate).")
-            if already == 1
-            else self.tr("{0} were already in Shop Inbox (skipped as duplicates).").format(n(already)),
-        ]
+        lines = [self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added))]
+        if already:  # an export imported before, or a chat the relay also delivered
+            lines.append(
+                self.tr("1 was already in Shop Inbox (skipped as a duplicate).")
+                if already == 1
+                else self.tr("{0} were already in Shop Inbox (skipped as duplicates).").format(n(already))
+            )
         if summary.media_copied or summary.media_missing:
             lines.append(
                 self.tr("Photos and files copied: {0}; not in the export: {1}.").format(
