@@ -446,7 +446,9 @@ class ImportDialog(QDialog):
         self.summary = summary
         n = self.locale().toString
         added, already, unreadable_count = summary.added, summary.already_there, summary.unreadable_count
-        lines = [self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added))]
+        lines = [
+            self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added)),
+        ]
         if already:  # an export imported before, or a chat the relay also delivered
             lines.append(
                 self.tr("1 was already in Shop Inbox (skipped as a duplicate).")
