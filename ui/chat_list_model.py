@@ -541,8 +541,11 @@ class ChatListModel(QAbstractListModel):
         """Move and insert what waited while the order was held."""
         self.held = False
         self._let_go.clear()
-        waiting, self._waiting = self._waiting, {}
-        for contact_id, row in waiting.items():
+        # One at a time, each placed among the rows in order: those still waiting sit where they
+        # were when they wrote, out of order, and are passed over until their own turn.
+        while self._waiting:
+            contact_id = next(iter(self._waiting))
+            row = self._waiting.pop(contact_id)
             pos = self.position_of(contact_id)
             if pos is not None:
                 self._remove_or_move(pos, self._rows[pos])
@@ -563,15 +566,15 @@ class ChatListModel(QAbstractListModel):
             # in a list of thousands). `ignore` is the row's old place, counted if it sorts before.
             pos = bisect_left(self._rows, key, key=_sort_key)
             return pos - 1 if ignore is not None and ignore < pos else pos
-        # Held rows were updated in place and may be out of order: walk from the top.
+        # Held rows were updated in place and may be out of order: walk from the top to the first
+        # row in order (not waiting) that sorts after this one; the waiting ones are passed over.
         pos = 0
         for i, other in enumerate(self._rows):
             if i == ignore:
                 continue
-            if _sort_key(other) < key:
-                pos += 1
-            else:
+            if other.contact_id not in self._waiting and _sort_key(other) >= key:
                 break
+            pos += 1
         return pos
 
     def _insert_sorted(self, row: ConversationRow) -> None:

@@ -104,3 +104,18 @@ def test_the_pill_never_widens_the_chat_list(korean: None, window: Any, qtbot: A
     qtbot.waitUntil(pill.isVisible)
     assert window.chat_list.width() == width
     assert pill.width() >= pill.sizeHint().width()  # its whole "↑ 1", never a blank dot
+
+
+def test_several_chats_that_wrote_while_held_take_their_places_in_time_order(window: Any, qtbot: Any) -> None:
+    """Five customers write one after another while the pointer rests on the list: when it leaves,
+    the list is in time order again, the newest on top (the waiting rows were placed by a binary
+    search of a list they still disordered, and three stayed buried below older chats)."""
+    ids = fill(window, qtbot, 10)
+    pointer_enters(window, QPoint(40, 20))
+    for n, contact_id in enumerate((ids[6], ids[3], ids[9], ids[5], ids[8])):
+        a_customer_writes(window, qtbot, contact_id, f"문의 {n}")
+    qtbot.waitUntil(window.chat_list.new_above.isVisible)
+    pointer_leaves(window)
+    newest_first = ["손님 08", "손님 05", "손님 09", "손님 03", "손님 06"]
+    qtbot.waitUntil(lambda: names(window)[:5] == newest_first, timeout=3000)
+    assert names(window)[5:] == ["손님 00", "손님 01", "손님 02", "손님 04", "손님 07"]
