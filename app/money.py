@@ -43,11 +43,17 @@ def to_decimal(minor: int, currency: str) -> Decimal:
 
 
 def format_price(minor: int, currency: str, locale: str = "ko_KR") -> str:
-    """'₩15,000' for (15000, 'KRW', 'ko_KR'); '$12.50' for (1250, 'USD', 'en_US')."""
+    """'15,000원' for (15000, 'KRW', 'ko_KR'); '₩15,000' for (15000, 'KRW', 'en_US'); '$12.50' for
+    (1250, 'USD', 'en_US')."""
     from babel.numbers import format_currency
 
+    name = babel_locale(locale)
+    if currency == "KRW" and name.split("_", 1)[0] == "ko":
+        # Korean shops and their customers write won after the amount ("39,000원"), as every Korean
+        # shop and bank does, not CLDR's "₩39,000".
+        return f"{edit_amount(minor, currency)}원"
     try:
-        return str(format_currency(to_decimal(minor, currency), currency, locale=babel_locale(locale)))
+        return str(format_currency(to_decimal(minor, currency), currency, locale=name))
     except (ValueError, LookupError) as exc:
         log.debug("cannot format %s in locale %s: %s", currency, locale, exc)
         return f"{feed_amount(minor, currency)} {currency}"

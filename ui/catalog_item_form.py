@@ -304,7 +304,7 @@ class ItemForm(QWidget):
         self.stock_note.setText(note)
 
     def _update_price_preview(self, *_: object) -> None:
-        """The price as customers will read it (₩15,000), or nothing while it cannot be read."""
+        """The price as customers will read it (15,000원), or nothing while it cannot be read."""
         currency = self.currency.currentText().strip().upper()
         try:
             minor = amount_to_minor(self.price.text(), currency)

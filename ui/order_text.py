@@ -53,7 +53,7 @@ def state_name(state: str) -> str:
 
 
 def money(minor: int, currency: str) -> str:
-    """'₩58,000' in the UI's locale (babel, through app/money.py)."""
+    """'58,000원' or '₩58,000' in the UI's locale (babel, through app/money.py)."""
     from ui.formatting import babel_locale_name
 
     return _money(minor, currency, babel_locale_name())

@@ -59,7 +59,7 @@ def test_one_item_goes_as_its_picture_with_name_price_description_and_link(
         "type": "image",
         "image": {
             "id": "relay-media-7",
-            "caption": "린넨 셔츠\n₩39,000\n\n린넨 100%\n\nhttps://shop.example/ls-1",
+            "caption": "린넨 셔츠\n39,000원\n\n린넨 100%\n\nhttps://shop.example/ls-1",
         },
     }
 
@@ -85,7 +85,7 @@ def test_long_descriptions_are_cut_so_the_caption_fits(db: Database) -> None:
     with db.read() as s:
         caption = caption_for(get_item(s, item_id), "ko_KR")
     assert len(caption) <= 1024
-    assert caption.startswith("Scarf\n₩29,000\n\n따뜻한")
+    assert caption.startswith("Scarf\n29,000원\n\n따뜻한")
     assert caption.endswith("…\n\nhttps://shop.example/sc")
 
 
@@ -141,7 +141,7 @@ def test_several_items_become_a_list_within_whatsapp_limits(db: Database, tmp_pa
     assert rows[0]["id"] == "item:DR-0"
     for row in rows:
         assert len(row["title"]) <= 24 and row["title"].endswith("…")
-        assert len(row["description"]) <= 72 and row["description"].startswith("₩59,0")
+        assert len(row["description"]) <= 72 and row["description"].startswith("59,0")
     assert len({row["id"] for row in rows}) == 10
 
 
@@ -195,7 +195,7 @@ def test_the_customers_list_reply_shows_as_the_item_it_names(db: Database) -> No
     with db.read() as s:
         item = item_for_reply(s, inbound)
         assert item is not None and item.retailer_id == "LS-1"
-        assert describe_reply(s, inbound, "ko_KR") == "린넨 셔츠 · ₩39,000 (LS-1)"
+        assert describe_reply(s, inbound, "ko_KR") == "린넨 셔츠 · 39,000원 (LS-1)"
         assert item_for_reply(s, {"interactive": {"list_reply": {"id": "other:1", "title": "x"}}}) is None
         assert item_for_reply(s, {"interactive": {"list_reply": {"id": "item:GONE", "title": "x"}}}) is None
 

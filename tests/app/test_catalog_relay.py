@@ -61,7 +61,7 @@ def test_an_item_goes_as_its_uploaded_picture_with_caption(
     assert sent["to"] == CUSTOMER and sent["type"] == "image"
     assert sent["image"] == {
         "id": media_id,
-        "caption": "린넨 셔츠 아이보리\n₩39,000\n\n린넨 100%. 여유 있는 핏, S·M·L. 찬물 손세탁 권장.",
+        "caption": "린넨 셔츠 아이보리\n39,000원\n\n린넨 100%. 여유 있는 핏, S·M·L. 찬물 손세탁 권장.",
     }
     outbound = [e for e in relay.events()["events"] if e["kind"] == "outbound"]
     assert outbound[-1]["client_id"] == "catalog-send-1"

@@ -80,7 +80,7 @@ def test_an_item_sent_from_the_composer_reaches_whatsapp_as_picture_and_caption(
     assert (body["to"], body["type"]) == (CUSTOMER, "image")
     assert (
         body["image"]["caption"]
-        == "썸머 원피스 네이비\n₩59,000\n\n허리 스트링 롱 원피스. 안감 있음, 비침 없음."
+        == "썸머 원피스 네이비\n59,000원\n\n허리 스트링 롱 원피스. 안감 있음, 비침 없음."
     )
     picture = (DEMO / "images" / "dr-su-nv.jpg").read_bytes()
     assert graph.media[body["image"]["id"]][0] == picture
@@ -112,7 +112,7 @@ def test_several_items_go_once_as_a_list(
     assert rows[2] == {
         "id": "item:DR-FL-PK",
         "title": "플라워 랩 원피스",
-        "description": "₩65,000 · 잔꽃 패턴 랩 원피스. 프리사이즈 (55~66).",
+        "description": "65,000원 · 잔꽃 패턴 랩 원피스. 프리사이즈 (55~66).",
     }
 
 

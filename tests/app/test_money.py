@@ -9,8 +9,8 @@ from app.money import amount_to_minor, edit_amount, feed_price, format_price, pa
 
 
 def test_won_has_no_minor_unit_and_shows_as_whole_won_in_korean() -> None:
-    assert format_price(15000, "KRW", "ko_KR") == "₩15,000"
-    assert format_price(1_250_000, "KRW", "ko_KR") == "₩1,250,000"
+    assert format_price(15000, "KRW", "ko_KR") == "15,000원"  # as Korean shops and banks write it
+    assert format_price(1_250_000, "KRW", "ko_KR") == "1,250,000원"
 
 
 def test_won_in_an_english_ui_is_still_whole_won() -> None:

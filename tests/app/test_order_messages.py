@@ -55,7 +55,7 @@ def test_asking_for_payment_inside_the_window_prepares_polite_korean_payment_ins
     message = in_korean_inside_the_window(order)
     assert message is not None and message.inside_window and message.template is None
     assert message.text.startswith("김민지님, 주문해 주셔서 감사합니다.")
-    assert "결제 금액: ₩58,000" in message.text
+    assert "결제 금액: 58,000원" in message.text
     assert "입금 계좌: 국민은행 123-45-678901 (서울리넨하우스)" in message.text
     assert "입금자명: 김민지" in message.text and "12월 2일 오전 9시까지 입금해 주시면" in message.text
 
@@ -90,7 +90,7 @@ def test_outside_the_window_the_mapped_utility_template_is_prepared_with_the_ord
     )
     assert message is not None and not message.inside_window
     assert message.template == SHIPPED_TEMPLATE and not message.counts_against_limit
-    assert message.text == f"김민지님, 주문 {order.number} (₩58,000) 발송: CJ대한통운 654321098765"
+    assert message.text == f"김민지님, 주문 {order.number} (58,000원) 발송: CJ대한통운 654321098765"
 
 
 def test_outside_the_window_without_a_mapped_template_nothing_can_go_and_the_owner_is_told(db) -> None:

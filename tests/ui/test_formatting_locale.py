@@ -84,7 +84,7 @@ def test_a_c_or_missing_locale_shows_what_an_american_locale_shows(
 def test_a_korean_locale_keeps_its_own_forms() -> None:
     shown = shown_with(LANG="ko_KR.UTF-8")
     assert shown["babel"] == "ko_KR"
-    assert shown["won"] == "₩1,250,000"
+    assert shown["won"] == "1,250,000원"
     assert shown["day"] == "2026년 11월 24일 화요일"
     assert "오후" in shown["clock"]
     assert shown["edit"] == "2026. 12. 2. 오후 8:06"  # not 2026-12-02 20:06, nor 26. 12. 2.
