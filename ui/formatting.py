@@ -85,9 +85,15 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
         return QCoreApplication.translate("formatting", "Yesterday")
     if today - loc.date() < timedelta(days=7):
         return display_locale().dayName(loc.isoweekday(), QLocale.FormatType.LongFormat)
-    # Qt's short date is CLDR's, as babel's is ('3/5/26', '26. 3. 5.'), without loading babel's
-    # locale data before the chat list's first paint.
-    return display_locale().toString(qdate(loc.date()), QLocale.FormatType.ShortFormat)
+    # This year's day without its year ("11월 25일", "Nov 25"), as messengers write it; an older one
+    # with its year in four digits ("2025. 11. 25.", "11/25/2025"): Qt's short date ("25. 11. 25.")
+    # reads as a year, month and day nobody can tell apart. Qt's, not babel's, so that babel's
+    # locale data is not loaded before the chat list's first paint.
+    locale = display_locale()
+    if loc.year == today.year:
+        fmt = "M월 d일" if locale.language() == QLocale.Language.Korean else "MMM d"
+        return locale.toString(qdate(loc.date()), fmt)
+    return locale.toString(qdate(loc.date()), date_edit_format(with_time=False))
 
 
 def due_time(dt: datetime, now: datetime | None = None) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 app = QApplication([])
 from app.money import format_price
-from ui.formatting import babel_locale_name, clock_time, customer_datetime, date_edit_format, day_label, due_time, full_datetime
+from ui.formatting import babel_locale_name, clock_time, customer_datetime, date_edit_format, day_label, due_time, full_datetime, list_time
 from ui.size_text import human_size
 moment = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
 when = QDateTimeEdit()
@@ -42,6 +42,9 @@ print(json.dumps({
     "due": [due_time(datetime(2026, 11, 27, 9, tzinfo=UTC), datetime(2026, 12, 2, 9, tzinfo=UTC)),
             due_time(datetime(2026, 12, 4, 9, tzinfo=UTC), datetime(2026, 12, 2, 9, tzinfo=UTC)),
             due_time(datetime(2027, 1, 8, 9, tzinfo=UTC), datetime(2026, 12, 2, 9, tzinfo=UTC))],
+    # The chat list's day of a chat quiet for weeks, and of one from last year.
+    "list": [list_time(datetime(2026, 11, 5, 9, tzinfo=UTC), datetime(2026, 12, 2, 9, tzinfo=UTC)),
+             list_time(datetime(2025, 3, 8, 9, tzinfo=UTC), datetime(2026, 12, 2, 9, tzinfo=UTC))],
 }))
 """
 
@@ -70,6 +73,7 @@ def test_an_american_locale_groups_prices_and_writes_american_dates(american: di
     # A date edit (a campaign's send time) as the owner writes dates, the year in four digits.
     assert american["edit"] == "12/2/2026 8:06\u202fPM"
     assert american["due"] == ["Fri, Nov 27", "Fri, Dec 4", "Fri, Jan 8, 2027"]
+    assert american["list"] == ["Nov 5", "3/8/2025"]
 
 
 @pytest.mark.parametrize("lang", [None, "C.UTF-8", "POSIX"], ids=["LANG unset", "C.UTF-8", "POSIX"])
@@ -92,3 +96,5 @@ def test_a_korean_locale_keeps_its_own_forms() -> None:
     assert shown["to_customer_abroad"] == "Tue, Nov 24, 2:05 PM"
     # Last Friday's deadline and the coming Friday's are not both "금요일".
     assert shown["due"] == ["11월 27일 (금)", "12월 4일 (금)", "2027년 1월 8일 (금)"]
+    # Not "26. 11. 5." and "25. 3. 8.", where year, month and day cannot be told apart.
+    assert shown["list"] == ["11월 5일", "2025. 3. 8."]
