@@ -186,7 +186,7 @@ class Composer(QFrame):
         self.emoji_picker = self._emoji_menu()
         self.emoji_button.clicked.connect(self.show_emoji_picker)
         self.edit = MessageEdit(self, enter_sends=enter_sends)
-        self.edit.setPlaceholderText(self.tr("Type a message"))
+        self.edit.setPlaceholderText(self.typing_hint())
         self.edit.setAccessibleName(self.tr("Message"))
         self.edit.submitted.connect(self.submit)
         self.edit.textChanged.connect(self._typed)
@@ -338,9 +338,7 @@ class Composer(QFrame):
         self.read_only = conversation is not None and conversation.group_archive
         self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
-        self.edit.setPlaceholderText(
-            self.tr("Read-only archive") if self.read_only else self.tr("Type a message")
-        )
+        self.edit.setPlaceholderText(self.tr("Read-only archive") if self.read_only else self.typing_hint())
         self.update_window()
         self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
         self.drafts_shown.emit()
@@ -455,12 +453,16 @@ class Composer(QFrame):
         small = lambda: thumbnail(str(path), ATTACH_THUMB, ATTACH_THUMB)  # noqa: E731
         run_op(small, show, parent=self, on_failure=lambda _exc: None)
 
+    def typing_hint(self) -> str:
+        """The empty box's hint: the quick replies are found only by typing "/", so it says so."""
+        return self.tr("Type a message · / for quick replies")
+
     def clear_attachment(self) -> None:
         self.attachment = None
         self.attach_thumb.clear()
         self.attach_thumb.hide()
         self.attach_bar.hide()
-        self.edit.setPlaceholderText(self.tr("Type a message"))
+        self.edit.setPlaceholderText(self.typing_hint())
 
     def attach_picture(self, image: QImage) -> None:
         """A pasted picture becomes the attachment once written to a file (off the GUI thread: a

@@ -626,9 +626,10 @@ class SettingsDialog(QDialog):
             self,
             self.tr("Restore from backup"),
             self.tr(
-                "Restore {file}, saved {when}?\n\nYour current chats will be replaced by the ones in the "
-                "backup. They are kept aside in the data folder, not deleted. Shop Inbox starts again "
-                "once the backup is in place."
+                "Restore {file}, saved {when}?\n\nEverything in Shop Inbox now (chats, orders, catalogue, "
+                "quick replies and settings) will be replaced by what is in the backup. What is here now "
+                "is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is "
+                "in place."
             ).format(file=Path(source).name, when=saved),
         )
         if answer == QMessageBox.StandardButton.Yes:

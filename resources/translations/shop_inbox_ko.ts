@@ -1891,10 +1891,6 @@ Right-click to retry.</source>
         <translation>이모지</translation>
     </message>
     <message>
-        <source>Type a message</source>
-        <translation>메시지 입력</translation>
-    </message>
-    <message>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -1917,6 +1913,10 @@ Right-click to retry.</source>
     <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
+    </message>
+    <message>
+        <source>Type a message · / for quick replies</source>
+        <translation>메시지 입력 · /로 빠른 답장</translation>
     </message>
     <message>
         <source>Pasted picture {0}</source>
@@ -5129,6 +5129,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
     </message>
     <message>
+        <source>Restore {file}, saved {when}?
+
+Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settings) will be replaced by what is in the backup. What is here now is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is in place.</source>
+        <translation>{when}에 저장된 {file}에서 복원할까요?
+
+지금 샵 인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 백업이 자리 잡으면 샵 인박스가 다시 시작돼요.</translation>
+    </message>
+    <message>
         <source>Size unknown</source>
         <translation>크기 알 수 없음</translation>
     </message>
@@ -5195,14 +5203,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Restore from backup</source>
         <translation>백업에서 복원</translation>
-    </message>
-    <message>
-        <source>Restore {file}, saved {when}?
-
-Your current chats will be replaced by the ones in the backup. They are kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is in place.</source>
-        <translation>{file}({when}에 저장)을 복원할까요?
-
-현재 채팅이 백업의 채팅으로 바뀌어요. 현재 채팅은 삭제되지 않고 데이터 폴더에 따로 보관돼요. 백업이 자리를 잡으면 샵 인박스가 다시 시작돼요.</translation>
     </message>
 </context>
 <context>

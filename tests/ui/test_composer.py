@@ -57,6 +57,14 @@ def test_enter_sends_and_shift_enter_breaks_the_line(ctx: Any, qtbot: Any) -> No
     assert composer.edit.toPlainText() == ""
 
 
+def test_the_empty_box_says_quick_replies_are_a_slash_away_in_korean(
+    korean: None, ctx: Any, qtbot: Any
+) -> None:
+    """The quick replies open only on "/": an owner who never read the manual learns it here."""
+    composer, _sent = make_composer(qtbot, conversation(ctx))
+    assert composer.edit.placeholderText() == "메시지 입력 · /로 빠른 답장"
+
+
 def test_with_enter_sends_off_enter_is_a_new_line_and_ctrl_enter_sends(ctx: Any, qtbot: Any) -> None:
     composer, sent = make_composer(qtbot, conversation(ctx), enter_sends=False)
     qtbot.keyClicks(composer.edit, "a")
