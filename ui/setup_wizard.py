@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
@@ -23,22 +24,11 @@ from app.wire import CheckReport
 from ui.context import AppContext
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel
+from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
 
 log = logging.getLogger(__name__)
-
-
-def relay_guide_url() -> str:
-    """docs/relay.md, shipped beside the resources (and in the frozen bundle)."""
-    from PySide6.QtCore import QUrl
-
-    from ui.resources import resources_dir
-
-    for candidate in (resources_dir() / "docs" / "relay.md", resources_dir().parent / "docs" / "relay.md"):
-        if candidate.exists():
-            return QUrl.fromLocalFile(str(candidate)).toString()
-    return "docs/relay.md"
 
 
 def explain(result: CheckResult) -> str:
@@ -96,8 +86,13 @@ class RelayPage(QWizardPage):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        guide = QLabel('<a href="{}">{}</a>'.format(relay_guide_url(), self.tr("How do I set up a relay?")))
-        guide.setOpenExternalLinks(True)
+        # A page inside the app in the owner's language (a markdown file handed to the system opened
+        # nothing on a computer without a viewer for it, and it is English for the server's admin).
+        guide = QLabel(
+            '<a href="#relay-help">{}</a>'.format(html.escape(self.tr("How do I set up a relay?")))
+        )
+        guide.setObjectName("relayHelpLink")
+        guide.linkActivated.connect(lambda _link: self.show_help())
         form = QFormLayout()
         form.addRow(self.tr("Relay address"), self.url)
         form.addRow(self.tr("Token"), self.token)
@@ -124,8 +119,18 @@ class RelayPage(QWizardPage):
         self.token.returnPressed.connect(self._entered)
         self.url.textChanged.connect(self._invalidate)
         self.token.textChanged.connect(self._invalidate)
+        self._help: RelayHelpDialog | None = None
         self.registerField("relay_url*", self.url)
         self.registerField("relay_token*", self.token)
+
+    def show_help(self) -> None:
+        """What a relay is and where its address and token come from (not modal: the owner may
+        copy from it into the fields)."""
+        if self._help is None:
+            self._help = RelayHelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
 
     def _invalidate(self) -> None:
         self.last_result = None

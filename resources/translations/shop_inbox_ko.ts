@@ -4770,6 +4770,57 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>RelayHelpDialog</name>
+    <message>
+        <source>How do I set up a relay?</source>
+        <translation>릴레이는 어떻게 설정하나요?</translation>
+    </message>
+    <message>
+        <source>What the relay is</source>
+        <translation>릴레이란</translation>
+    </message>
+    <message>
+        <source>A small server that is always on. WhatsApp delivers your customers&apos; messages to it, and it sends your greeting and away messages while this computer is off. Shop Inbox fetches everything from it when it starts.</source>
+        <translation>늘 켜져 있는 작은 서버예요. WhatsApp이 고객 메시지를 이곳으로 보내고, 이 컴퓨터가 꺼져 있는 동안에는 릴레이가 인사 메시지와 자리 비움 메시지를 보내요. 샵 인박스는 시작할 때 릴레이에서 모든 것을 받아 와요.</translation>
+    </message>
+    <message>
+        <source>Someone set it up for you</source>
+        <translation>다른 분이 설정해 준 경우</translation>
+    </message>
+    <message>
+        <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its token. Paste both on this page and click “Check connection”.</source>
+        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 토큰이에요. 둘 다 이 페이지에 붙여 넣고 “연결 확인”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>You set it up yourself</source>
+        <translation>직접 설정하는 경우</translation>
+    </message>
+    <message>
+        <source>You need a small server with Docker (1 CPU and 512 MB are plenty), a name such as relay.myshop.com that points at it, and a WhatsApp Business app in Meta&apos;s developer dashboard. In the deploy folder of Shop Inbox on that server, run:
+    docker compose run --rm setup
+    docker compose up -d
+    docker compose exec relay shop-inbox-relay token
+The first asks for the values Meta shows you; the last prints the token to paste here.</source>
+        <translation>Docker가 설치된 작은 서버(CPU 1개, 메모리 512MB면 충분해요), 그 서버를 가리키는 relay.myshop.com 같은 주소, 그리고 Meta 개발자 대시보드의 WhatsApp Business 앱이 필요해요. 서버에 있는 샵 인박스의 deploy 폴더에서 다음을 실행하세요:
+    docker compose run --rm setup
+    docker compose up -d
+    docker compose exec relay shop-inbox-relay token
+첫 번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 토큰을 보여 줘요.</translation>
+    </message>
+    <message>
+        <source>Just looking</source>
+        <translation>먼저 둘러보고 싶다면</translation>
+    </message>
+    <message>
+        <source>Go back to the first page of this wizard and choose “Try the demo”: a shop with simulated customers, where nothing is sent to WhatsApp.</source>
+        <translation>이 마법사의 첫 페이지로 돌아가 “데모 사용해 보기”를 누르세요. 가상의 고객이 있는 상점이고, WhatsApp으로는 아무것도 보내지 않아요.</translation>
+    </message>
+    <message>
+        <source>Full guide for the server (English)</source>
+        <translation>서버 설정 전체 안내(영어)</translation>
+    </message>
+</context>
+<context>
     <name>RelayPage</name>
     <message>
         <source>Connect to your relay</source>

@@ -95,6 +95,31 @@ def test_wizard_explains_an_unreachable_relay(qtbot: Any) -> None:
     assert "could not be reached" in page.result.text()
 
 
+def test_how_to_set_up_a_relay_opens_a_page_in_the_owners_language_inside_the_app(
+    korean: None, qtbot: Any
+) -> None:
+    """The link handed docs/relay.md (English, for a server's admin) to whatever opens .md files,
+    which on many computers is nothing at all: it opens a page in the app, the full guide on request."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.show()
+    link = page.findChild(QLabel, "relayHelpLink")
+    assert link is not None and "릴레이는 어떻게 설정하나요?" in link.text()
+    link.linkActivated.emit("#relay-help")
+    help_page = page._help
+    assert help_page is not None
+    qtbot.waitUntil(help_page.isVisible)
+    shown = "\n".join(label.text() for label in help_page.findChildren(QLabel))
+    assert "https://" in shown and "토큰" in shown and "docker compose up -d" in shown
+    help_page.full_guide_button.click()
+    assert help_page.guide.isVisible()
+    assert "Running your relay" in help_page.guide.toPlainText()
+
+
 def test_wizard_warns_about_plain_http_to_a_remote_host(qtbot: Any) -> None:
     page = check(qtbot, "http://203.0.113.9", "t")
     assert page.last_result.outcome is CheckOutcome.INSECURE_REMOTE

@@ -1,0 +1,104 @@
+"""What a relay is and where its address and token come from: the page the first-run wizard links to.
+
+A shop owner reads it in her language inside the app; the technical guide (docs/relay.md, English,
+for whoever runs the server) opens from its last line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.screen_fit import resize_within_screen
+
+
+def relay_guide_path() -> str | None:
+    """docs/relay.md, shipped beside the resources (and in the frozen bundle), or None."""
+    from ui.resources import resources_dir
+
+    for candidate in (resources_dir() / "docs" / "relay.md", resources_dir().parent / "docs" / "relay.md"):
+        if candidate.exists():
+            return str(candidate)
+    return None
+
+
+class RelayHelpDialog(QDialog):
+    """Plain text sections (no markup from translations), then the full guide on request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("How do I set up a relay?"))
+        sections = (
+            (
+                self.tr("What the relay is"),
+                self.tr(
+                    "A small server that is always on. WhatsApp delivers your customers' messages to it, "
+                    "and it sends your greeting and away messages while this computer is off. Shop Inbox "
+                    "fetches everything from it when it starts."
+                ),
+            ),
+            (
+                self.tr("Someone set it up for you"),
+                self.tr(
+                    "Ask them for two things: the relay's address (it starts with https://) and its token. "
+                    "Paste both on this page and click “Check connection”."
+                ),
+            ),
+            (
+                self.tr("You set it up yourself"),
+                self.tr(
+                    "You need a small server with Docker (1 CPU and 512 MB are plenty), a name such as "
+                    "relay.myshop.com that points at it, and a WhatsApp Business app in Meta's developer "
+                    "dashboard. In the deploy folder of Shop Inbox on that server, run:\n"
+                    "    docker compose run --rm setup\n"
+                    "    docker compose up -d\n"
+                    "    docker compose exec relay shop-inbox-relay token\n"
+                    "The first asks for the values Meta shows you; the last prints the token to paste here."
+                ),
+            ),
+            (
+                self.tr("Just looking"),
+                self.tr(
+                    "Go back to the first page of this wizard and choose “Try the demo”: a shop with "
+                    "simulated customers, where nothing is sent to WhatsApp."
+                ),
+            ),
+        )
+        layout = QVBoxLayout(self)
+        for title, text in sections:
+            heading = QLabel(title)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            body = QLabel(text)
+            body.setTextFormat(Qt.TextFormat.PlainText)
+            body.setWordWrap(True)
+            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(heading)
+            layout.addWidget(body)
+        # The whole guide, for whoever runs the server: shown here, not handed to whatever the
+        # computer opens .md files with (often nothing).
+        self.guide = QTextBrowser(self)
+        self.guide.setObjectName("relayGuide")
+        self.guide.setOpenExternalLinks(True)
+        self.guide.hide()
+        layout.addWidget(self.guide, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.full_guide_button = buttons.addButton(
+            self.tr("Full guide for the server (English)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.full_guide_button.setEnabled(relay_guide_path() is not None)
+        self.full_guide_button.clicked.connect(self.show_full_guide)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def show_full_guide(self) -> None:
+        path = relay_guide_path()
+        if path is None:
+            return
+        with open(path, encoding="utf-8") as guide:
+            self.guide.setMarkdown(guide.read())
+        self.guide.show()
+        self.full_guide_button.setEnabled(False)
+        resize_within_screen(self, QSize(760, 680))
