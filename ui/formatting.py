@@ -139,8 +139,9 @@ def _qdatetime(wall: datetime) -> QDateTime:
 
 
 def _short_datetime(wall: datetime) -> str:
-    """A wall-clock date and time in the owner's short format."""
-    return display_locale().toString(_qdatetime(wall), QLocale.FormatType.ShortFormat)
+    """A wall-clock date and time in the owner's short format, the year in four digits
+    ("2026. 11. 30. 오후 2:17", not "26. 11. 30.", whose year, month and day cannot be told apart)."""
+    return display_locale().toString(_qdatetime(wall), date_edit_format(with_time=True))
 
 
 def full_datetime(dt: datetime) -> str:

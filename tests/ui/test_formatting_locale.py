@@ -73,6 +73,7 @@ def test_an_american_locale_groups_prices_and_writes_american_dates(american: di
     # A date edit (a campaign's send time) as the owner writes dates, the year in four digits.
     assert american["edit"] == "12/2/2026 8:06\u202fPM"
     assert american["due"] == ["Fri, Nov 27", "Fri, Dec 4", "Fri, Jan 8, 2027"]
+    assert american["full"] == "11/24/2026 2:05\u202fPM"
     assert american["list"] == ["Nov 5", "3/8/2025"]
 
 
@@ -92,6 +93,7 @@ def test_a_korean_locale_keeps_its_own_forms() -> None:
     assert shown["day"] == "2026년 11월 24일 화요일"
     assert "오후" in shown["clock"]
     assert shown["edit"] == "2026. 12. 2. 오후 8:06"  # not 2026-12-02 20:06, nor 26. 12. 2.
+    assert shown["full"] == "2026. 11. 24. 오후 2:05"  # an order's history, a backup's time
     # A deadline in an English message to a customer abroad, from a Korean computer.
     assert shown["to_customer_abroad"] == "Tue, Nov 24, 2:05 PM"
     # Last Friday's deadline and the coming Friday's are not both "금요일".
