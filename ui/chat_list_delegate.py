@@ -39,6 +39,7 @@ NAME, SMALL, BADGE = 0, 1, 2  # the delegate's fonts, by number
 _ROW_ROLE = int(ChatRole.ROW)
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HOVER = QStyle.StateFlag.State_MouseOver.value
+_FOCUS = QStyle.StateFlag.State_HasFocus.value
 # Alignments as plain numbers (QPainter.drawText takes them so), kept in a row's worked-out steps.
 _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
@@ -285,6 +286,13 @@ class ChatListDelegate(QStyledItemDelegate):
             painter.fillRect(QRectF(rect), self._colours(palette).list_selected)
         elif state & _HOVER:
             painter.fillRect(QRectF(rect), self._colours(palette).list_hover)
+        if state & _FOCUS:
+            # The list has the keyboard: its current row is outlined, so arrows and Enter have a
+            # visible target (the selected row's fill alone does not say where the keys go).
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
         painter.translate(rect.left(), rect.top())
         steps = self._steps
         for step in look.steps:

@@ -109,3 +109,31 @@ def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     assert "Label chat" in seen[0]
     assert window.chat.contact_id() == opened
+
+
+def test_the_chat_list_outlines_its_current_row_while_it_has_the_keyboard(qtbot: Any, window: Any) -> None:
+    """Tabbing into the list showed nothing that said the keys now move through the chats."""
+    from PySide6.QtGui import QPalette
+
+    from tests.support.window_waits import load_chats
+
+    with window.ctx.db.write() as s:
+        for n in range(3):
+            make_message(s, make_contact(s, profile_name=f"손님 {n}"), "안녕하세요")
+    load_chats(window, qtbot)
+    view = window.chat_list.view
+    window.show()
+    qtbot.waitExposed(window)
+    view.setCurrentIndex(view.model().index(1, 0))
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).rgb()
+
+    def edge_of_current() -> int:
+        rect = view.visualRect(view.currentIndex())
+        return view.viewport().grab().toImage().pixelColor(rect.left() + 1, rect.center().y()).rgb()
+
+    window.chat_list.search_field.setFocus()
+    focused(qtbot, window.chat_list.search_field)
+    assert edge_of_current() != highlight
+    view.setFocus()
+    focused(qtbot, view)
+    assert edge_of_current() == highlight
