@@ -1,10 +1,12 @@
 """Catalogue CSV in the column layout of Meta Commerce Manager's data feed, in and out.
 
 Columns: id, title, description, availability, condition, price ("15000 KRW"), link, image_link,
-brand. Import reads UTF-8 with or without a BOM (Excel's "CSV UTF-8" writes one) and, failing that,
-CP949 (Korean Excel's plain "CSV"); commas or tabs. Bad rows are reported by line number with the
-reason and the good rows are still imported. Items are matched by id, so importing the same file
-again updates instead of duplicating, and a column absent from the file leaves that field alone.
+brand, and our own stock (pieces counted; blank when the shop does not count them). Import reads
+UTF-8 with or without a BOM (Excel's "CSV UTF-8" writes one) and, failing that, CP949 (Korean Excel's
+plain "CSV"); commas or tabs. Bad rows are reported by line number with the reason and the good rows
+are still imported. Items are matched by id (by name in a file without ids, whose new items get a
+code made up as the item form does), so importing the same file again updates instead of
+duplicating, and a column absent from the file leaves that field alone.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,49 +31,24 @@ from app.catalog import (
     list_items,
     update_item,
 )
+from app.catalog_csv_columns import (
+    FEED_COLUMNS,
+    REQUIRED_COLUMNS,
+    feed_header,
+    plain_word,
+    stock_pieces,
+    unused_columns,
+    won,
+)
 from app.catalog_images import import_image, is_remote
 from app.errors import ColumnsParams, ErrorCode, InvalidInput, LimitParams, Params, ShopInboxError
 from app.models import CatalogItem
 from app.money import feed_price, parse_price
+from app.stock import StockCount, count_item, sold_out_items, stock_levels
 from app.text import nfc
 
 log = logging.getLogger(__name__)
 
-FEED_COLUMNS = (
-    "id",
-    "title",
-    "description",
-    "availability",
-    "condition",
-    "price",
-    "link",
-    "image_link",
-    "brand",
-)
-REQUIRED_COLUMNS = ("id", "title", "price")
-# A Korean shop's own sheet (or a smart store's export) names its columns in Korean: each name, its
-# spaces aside, stands for the feed's column it means. Used only where the feed's own name is absent.
-HEADER_ALIASES = {
-    **dict.fromkeys(("상품코드", "상품번호", "품번", "코드", "sku"), "id"),
-    **dict.fromkeys(("상품명", "제품명", "상품이름", "이름", "name"), "title"),
-    **dict.fromkeys(("설명", "상품설명", "상세설명"), "description"),
-    **dict.fromkeys(("가격", "판매가", "판매가격", "상품가격"), "price"),
-    **dict.fromkeys(("재고상태", "판매상태"), "availability"),
-    **dict.fromkeys(("상품상태",), "condition"),
-    **dict.fromkeys(("링크", "상품링크", "상품url", "url"), "link"),
-    **dict.fromkeys(("이미지", "사진", "대표이미지", "이미지url", "이미지링크"), "image_link"),
-    **dict.fromkeys(("브랜드",), "brand"),
-}
-# The same sheet's words for what it sells and how ('품절' is Meta's "out of stock").
-VALUE_ALIASES = {
-    "availability": {
-        **dict.fromkeys(("판매중", "재고있음", "판매"), "in stock"),
-        **dict.fromkeys(("품절", "일시품절", "재고없음"), "out of stock"),
-        **dict.fromkeys(("예약판매", "예약"), "preorder"),
-        **dict.fromkeys(("판매중지", "단종"), "discontinued"),
-    },
-    "condition": {"새상품": "new", "신상품": "new", "리퍼": "refurbished", "중고": "used"},
-}
 AVAILABILITY = ("in stock", "out of stock", "preorder", "available for order", "discontinued")
 HIDDEN_AVAILABILITY = ("out of stock", "discontinued")
 CONDITIONS = ("new", "refurbished", "used")
@@ -85,7 +62,9 @@ class RowProblem:
     reason: str  # an English sentence, for logs and tests
     item_code: str = ""
     # What went wrong, for ui/ to word in the owner's language: no_id, bad_id, bad_title, bad_price,
-    # bad_availability, bad_condition, bad_link, long_description, duplicate_id, image_missing, too_many_rows.
+    # bad_availability, bad_condition, bad_link, bad_stock, long_description, duplicate_id, duplicate_name
+    # (a file without ids names an item twice), same_name (…names one that several items are called),
+    # image_missing, too_many_rows.
     code: str = ""
     detail: str = ""  # the value at fault (or the earlier line of a duplicate id)
     # Where app/ refused the row's value itself (a price, a title, a link): its code for ui/ to word.
@@ -115,6 +94,9 @@ class ImportReport:
     errors: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     encoding: str = "utf-8"
+    # The file has no id column: its rows were matched to items by name, new ones given a code.
+    matched_by_name: bool = False
+    unused_columns: tuple[str, ...] = ()  # the file's own names of columns nothing was read from
 
     @property
     def imported(self) -> int:
@@ -153,58 +135,44 @@ class _Parsed:
     draft: ItemDraft
     columns: frozenset[str]
     image_link: str
-
-
-def _plain(value: str, column: str) -> str:
-    """A cell of a column with a closed list of words, in the feed's word ('품절' → 'out of stock')."""
-    word = value.strip().lower()
-    return VALUE_ALIASES[column].get(word.replace(" ", ""), word)
-
-
-def _won(price: str) -> str:
-    """'39,000원' as the feed writes it, '39000 KRW'; any other price as it is."""
-    text = price.strip()
-    if text.endswith("원") and (amount := text[:-1].replace(",", "").strip()).isdigit():
-        return f"{amount} KRW"
-    return price
-
-
-def feed_header(fields: Sequence[str]) -> list[str]:
-    """A first row's column names as the feed's: trimmed, lower case, a Korean name for the column it
-    stands for ('상품명' → 'title') unless the feed's own name is there too."""
-    header = [nfc(f).strip().lower() for f in fields]
-    present = set(header)
-    named = []
-    for column in header:
-        alias = HEADER_ALIASES.get(column.replace(" ", ""))
-        named.append(alias if alias is not None and alias not in present else column)
-        if alias is not None:
-            present.add(alias)
-    return named
+    stock: int | None  # pieces counted; None leaves the item's count as it is
 
 
 def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
     code = values.get("id", "").strip()
-    if not code:
+    if not code and "id" in columns:
         raise _RowInvalid("no_id", "the id (item code) is empty")
     try:
-        price_minor, currency = parse_price(_won(values.get("price", "")), default_currency)
+        price_minor, currency = parse_price(won(values.get("price", "")), default_currency)
     except InvalidInput as exc:
         raise _RowInvalid(
             "bad_price", f"price: {exc}", values.get("price", "").strip(), exc, "price"
         ) from exc
-    availability = _plain(values.get("availability", ""), "availability").replace("_", " ")
+    availability = plain_word(values.get("availability", ""), "availability").replace("_", " ")
     if availability and availability not in AVAILABILITY:
         raise _RowInvalid(
             "bad_availability",
             f"availability “{availability}” is not one of: {', '.join(AVAILABILITY)}",
             availability,
         )
-    condition = _plain(values.get("condition", ""), "condition")
+    condition = plain_word(values.get("condition", ""), "condition")
     if condition and condition not in CONDITIONS:
         raise _RowInvalid(
             "bad_condition", f"condition “{condition}” is not one of: {', '.join(CONDITIONS)}", condition
         )
+    try:
+        stock = stock_pieces(values.get("stock", ""))
+    except ValueError as exc:
+        raise _RowInvalid(
+            "bad_stock",
+            f"stock “{values['stock'].strip()}” is not a number of pieces",
+            values["stock"].strip(),
+        ) from exc
+    if stock == 0 and availability == "out of stock":
+        # Our export says "out of stock" of an item whose count ran out: the count says it, and the
+        # item is not hidden for it when the file comes back.
+        columns = columns - {"availability"}
+        availability = ""
     title, description = values.get("title", ""), values.get("description", "")
     draft = ItemDraft(
         name=title,
@@ -228,7 +196,7 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
             "currency": "bad_price",
         }.get(exc.field, "bad_" + exc.field)
         raise _RowInvalid(code, f"{label}: {exc}", values.get(label, "").strip(), exc, label) from exc
-    return _Parsed(draft, columns, values.get("image_link", "").strip())
+    return _Parsed(draft, columns, values.get("image_link", "").strip(), stock)
 
 
 def _row_problem(line: int, item_code: str, exc: _RowInvalid) -> RowProblem:
@@ -287,6 +255,7 @@ def import_feed(
     for _line, fields in records:
         if any(f.strip() for f in fields):
             header = feed_header(fields)
+            report.unused_columns = unused_columns(fields, header)
             break
     if header is None:
         raise InvalidInput(code=ErrorCode.CATALOG_FILE_EMPTY)
@@ -297,9 +266,10 @@ def import_feed(
             params=ColumnsParams(", ".join(missing), ", ".join(FEED_COLUMNS)),
         )
     columns = frozenset(header)
+    report.matched_by_name = "id" not in columns
     # One read of the catalogue instead of one query per row (a feed can hold thousands).
-    existing = {row.retailer_id: row for row in list_items(session)}
-    seen: dict[str, int] = {}
+    known = _Known(session)
+    seen: dict[str, int] = {}  # id (or name, in a file without ids) → the line it was on
     for line, fields in records:
         if not any(f.strip() for f in fields):
             continue
@@ -317,14 +287,22 @@ def import_feed(
         code = values.get("id", "").strip()
         try:
             parsed = _parse_row(values, columns, default_currency)
-            if code in seen:
+            key = code if code else _name_key(parsed.draft.name)
+            if key in seen:
+                if code:
+                    raise _RowInvalid(
+                        "duplicate_id", f"id {code} already appears on line {seen[key]}", str(seen[key])
+                    )
                 raise _RowInvalid(
-                    "duplicate_id", f"id {code} already appears on line {seen[code]}", str(seen[code])
+                    "duplicate_name",
+                    f"“{parsed.draft.name}” already appears on line {seen[key]} (the file has no ids)",
+                    str(seen[key]),
                 )
+            existing = known.by_code.get(code) if code else known.named(parsed.draft.name)
         except _RowInvalid as exc:
             report.errors.append(_row_problem(line, code, exc))
             continue
-        seen[code] = line
+        seen[key] = line
         image: str | None = None
         try:
             image = _resolve_image(parsed.image_link, catalog_dir, base_dir)
@@ -343,7 +321,7 @@ def import_feed(
                     "image_link",
                 )
             )
-        _apply(session, parsed, image, report, existing)
+        _apply(session, parsed, image, report, existing, known.stock.get(existing.id) if existing else None)
     log.info(
         "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",
         report.created,
@@ -354,13 +332,46 @@ def import_feed(
     return report
 
 
+def _name_key(name: str) -> str:
+    return nfc(name).strip().casefold()
+
+
+class _Known:
+    """The catalogue as the import found it: items by code and by name, and their own stock counts."""
+
+    def __init__(self, session: Session) -> None:
+        rows = list_items(session)
+        self.by_code = {row.retailer_id: row for row in rows}
+        self.by_name: dict[str, list[ItemRow]] = {}
+        for row in rows:
+            self.by_name.setdefault(_name_key(row.name), []).append(row)
+        self.stock = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
+
+    def named(self, name: str) -> ItemRow | None:
+        """The one item called `name`; raises _RowInvalid when several are (the row cannot say which)."""
+        rows = self.by_name.get(_name_key(name), [])
+        if len(rows) > 1:
+            raise _RowInvalid(
+                "same_name",
+                f"{len(rows)} items are called “{name}”; an id column would say which one this is",
+                name,
+            )
+        return rows[0] if rows else None
+
+
 def _apply(
-    session: Session, parsed: _Parsed, image: str | None, report: ImportReport, known: dict[str, ItemRow]
+    session: Session,
+    parsed: _Parsed,
+    image: str | None,
+    report: ImportReport,
+    existing: ItemRow | None,
+    counted: int | None,
 ) -> None:
     draft = parsed.draft
-    existing = known.get(draft.retailer_id)
     if existing is None:
-        create_item(session, ItemDraft(**{**_fields(draft), "images": (image,) if image else ()}))
+        item_id = create_item(session, ItemDraft(**{**_fields(draft), "images": (image,) if image else ()}))
+        if parsed.stock is not None:
+            count_item(session, item_id, StockCount(parsed.stock))
         report.created += 1
         return
     # Only the columns the file has replace what is stored.
@@ -379,11 +390,15 @@ def _apply(
         images = [image, *images[1:]] if images else [image]
     merged["images"] = tuple(images)
     merged["collection_ids"] = None
+    merged["retailer_id"] = draft.retailer_id or existing.retailer_id  # found by name: its code stays
     candidate = ItemDraft(**merged)
-    if _same(_draft_of(existing), candidate):
+    recount = parsed.stock is not None and parsed.stock != counted
+    if _same(_draft_of(existing), candidate) and not recount:
         report.unchanged += 1
         return
     update_item(session, existing.id, candidate)
+    if recount:
+        count_item(session, existing.id, StockCount(parsed.stock))
     report.updated += 1
 
 
@@ -408,7 +423,7 @@ def _same(a: ItemDraft, b: ItemDraft) -> bool:
     return all(
         getattr(a, name) == getattr(b, name)
         for name in ItemDraft.__dataclass_fields__
-        if name != "collection_ids"
+        if name not in ("collection_ids", "stock")
     )
 
 
@@ -426,8 +441,7 @@ def export_feed(
     stmt = select(CatalogItem).order_by(CatalogItem.retailer_id)
     if not include_hidden:
         stmt = stmt.where(CatalogItem.hidden.is_(False))
-    from app.stock import sold_out_items
-
+    counted = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
     sold_out = sold_out_items(session)  # counted stock all promised: Meta must not take more orders
     for item in session.scalars(stmt):
         first = str(item.images[0]) if item.images else ""
@@ -445,6 +459,7 @@ def export_feed(
                 item.url or "",
                 first,
                 brand,
+                counted.get(item.id, ""),
             ]
         )
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

@@ -24,6 +24,24 @@ log = logging.getLogger(__name__)
 ERRORS_SHOWN = 5
 
 
+def column_name(column: str) -> str:
+    """A feed column as the owner's sheet would name it: the feed's own name in English, the Korean
+    name the import also reads (app/catalog_csv_columns.HEADER_ALIASES) in Korean."""
+    names = {
+        "id": QCoreApplication.translate("CatalogCsv", "id", "catalogue CSV column: item code"),
+        "title": QCoreApplication.translate("CatalogCsv", "title", "catalogue CSV column: item name"),
+        "description": QCoreApplication.translate("CatalogCsv", "description", "catalogue CSV column"),
+        "availability": QCoreApplication.translate("CatalogCsv", "availability", "catalogue CSV column"),
+        "condition": QCoreApplication.translate("CatalogCsv", "condition", "catalogue CSV column"),
+        "price": QCoreApplication.translate("CatalogCsv", "price", "catalogue CSV column"),
+        "link": QCoreApplication.translate("CatalogCsv", "link", "catalogue CSV column"),
+        "image_link": QCoreApplication.translate("CatalogCsv", "image_link", "catalogue CSV column"),
+        "brand": QCoreApplication.translate("CatalogCsv", "brand", "catalogue CSV column"),
+        "stock": QCoreApplication.translate("CatalogCsv", "stock", "catalogue CSV column: pieces in stock"),
+    }
+    return names.get(column, column)
+
+
 def problem_text(problem: RowProblem) -> str:
     """Why a row was not imported, in the UI language (app/ gives a code and the value at fault)."""
     # A bad id, title, price, link or description comes with app/'s own ErrorCode (below).
@@ -37,6 +55,14 @@ def problem_text(problem: RowProblem) -> str:
             "CatalogCsv", "condition “{0}” should be new, refurbished or used"
         ),
         "duplicate_id": QCoreApplication.translate("CatalogCsv", "the same id is already on line {0}"),
+        "duplicate_name": QCoreApplication.translate(
+            "CatalogCsv", "the same name is already on line {0} (the file has no item codes)"
+        ),
+        "same_name": QCoreApplication.translate(
+            "CatalogCsv",
+            "several items are called “{0}”; add an item code column to say which one this row is",
+        ),
+        "bad_stock": QCoreApplication.translate("CatalogCsv", "stock “{0}” is not a number of pieces"),
         "image_missing": QCoreApplication.translate(
             "CatalogCsv", "the picture “{0}” was not found next to the file"
         ),
@@ -58,6 +84,16 @@ def report_text(report: ImportReport) -> tuple[str, str]:
     summary = QCoreApplication.translate(
         "CatalogCsv", "{0} new items, {1} updated, {2} already up to date."
     ).format(report.created, report.updated, report.unchanged)
+    if report.matched_by_name:
+        summary += "\n" + QCoreApplication.translate(
+            "CatalogCsv",
+            "The file has no item code column, so its rows were matched to items by name, and new "
+            "items got a code of their own.",
+        )
+    if report.unused_columns:
+        summary += "\n" + QCoreApplication.translate(
+            "CatalogCsv", "These columns were not used: {0}."
+        ).format(", ".join(report.unused_columns))
     lines = [
         QCoreApplication.translate("CatalogCsv", "Line {0}: {1}").format(p.line, problem_text(p))
         for p in report.errors

@@ -240,8 +240,7 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.CATALOG_FILE_EMPTY: translate("Errors", "The file is empty."),
         ErrorCode.CATALOG_COLUMNS_MISSING: translate(
             "Errors",
-            "The first line must name the columns; missing: {missing}. Expected columns: {expected} (Korean "
-            "names work too: 상품코드, 상품명, 판매가, 설명…).",
+            "The first line must name the columns; missing: {missing}. Columns it can read: {expected}.",
         ),
         ErrorCode.IMAGE_NOT_SUPPORTED: translate(
             "Errors", "This file is not a JPEG, PNG, WebP or GIF picture."
@@ -416,6 +415,13 @@ def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str,
             "discount": money(params["discount_minor"], params["currency"]),
             "before": money(params["before_minor"], params["currency"]),
         }
+    if code is ErrorCode.CATALOG_COLUMNS_MISSING:
+        from ui.catalog_csv_actions import column_name
+
+        def names(columns: str) -> str:
+            return ", ".join(column_name(c) for c in columns.split(", "))
+
+        return {"missing": names(params["missing"]), "expected": names(params["expected"])}
     if code is ErrorCode.ORDER_AMOUNT_INVALID:
         fields = {
             "shipping": translate("Errors", "shipping fee"),

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app.catalog import ItemDraft, create_item, find_item_by_code, list_items
+from app.catalog import ItemDraft, create_item, find_item_by_code, get_item, list_items
 from app.catalog_csv import FEED_COLUMNS, export_feed, import_feed
 from app.db import Database
 from app.errors import ColumnsParams, ErrorCode, InvalidInput
+from app.stock import item_stock, set_stock, sold_out_items
 
 HEADER = "id,title,description,availability,condition,price,link,image_link,brand"
 
@@ -193,7 +194,8 @@ def test_a_file_without_the_needed_columns_says_which(db: Database, tmp_path: Pa
     with pytest.raises(InvalidInput) as refused, db.write() as s:
         import_feed(s, path)
     assert refused.value.code is ErrorCode.CATALOG_COLUMNS_MISSING
-    assert refused.value.params == ColumnsParams("id, price", ", ".join(FEED_COLUMNS))  # "name" is the title
+    # "name" is the title; an id is made up where there is none, so only the price is missing.
+    assert refused.value.params == ColumnsParams("price", ", ".join(FEED_COLUMNS))
 
 
 def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_path: Path) -> None:
@@ -225,6 +227,7 @@ def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_pat
         "link": "",
         "image_link": "",
         "brand": "서울린넨",
+        "stock": "",  # not counted
     }
     assert (rows[1]["price"], rows[1]["availability"], rows[1]["description"]) == (
         "12.50 USD",
@@ -236,3 +239,118 @@ def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_pat
         report = import_feed(s, data)
     assert (report.created, report.updated, report.errors) == (0, 0, [])
     assert report.unchanged == 2
+
+
+def korean_sheet(tmp_path: Path, lines: list[str], name: str = "상품목록.csv") -> Path:
+    """The shop's own sheet as Korean Excel saves it (plain "CSV", CP949)."""
+    path = tmp_path / name
+    path.write_bytes("\r\n".join(lines).encode("cp949") + b"\r\n")
+    return path
+
+
+def test_a_sheet_without_codes_imports_with_made_up_codes_and_its_stock(db: Database, tmp_path: Path) -> None:
+    path = korean_sheet(
+        tmp_path,
+        [
+            "상품명,판매가,재고,원가",
+            '린넨 셔츠 네이비,"39,000원",5,"21,000"',
+            "버킷햇 블랙,25000원,0,9000",
+            "에코백,12000원,품절,5000",
+            "양말 세트,9000원,,3000",
+        ],
+    )
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert (report.created, report.errors) == (4, [])
+    assert report.matched_by_name and report.unused_columns == ("원가",)
+    with db.read() as s:
+        items = {row.name: row for row in list_items(s)}
+        codes = sorted(row.retailer_id for row in items.values())
+        counts = {name: item_stock(s, row.id) for name, row in items.items()}
+        sold_out = {get_item(s, i).name for i in sold_out_items(s)}
+    assert codes == ["ITEM-0001", "ITEM-0002", "ITEM-0003", "ITEM-0004"]  # as the item form makes them
+    assert {name: c.on_hand if c else None for name, c in counts.items()} == {
+        "린넨 셔츠 네이비": 5,
+        "버킷햇 블랙": 0,
+        "에코백": 0,  # 품절
+        "양말 세트": None,  # a blank cell: not counted
+    }
+    assert sold_out == {"버킷햇 블랙", "에코백"}
+    assert not any(row.hidden for row in items.values())
+
+    # The same file again finds the same items by name; a new count updates only that item.
+    with db.write() as s:
+        again = import_feed(s, path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)
+    recounted = korean_sheet(tmp_path, ["상품명,판매가,재고", '린넨 셔츠 네이비,"39,000원",3'], "재고.csv")
+    with db.write() as s:
+        third = import_feed(s, recounted)
+    assert (third.created, third.updated, third.unused_columns) == (0, 1, ())
+    with db.read() as s:
+        shirt = find_item_by_code(s, items["린넨 셔츠 네이비"].retailer_id)
+        assert shirt is not None and shirt.name == "린넨 셔츠 네이비"
+        level = item_stock(s, shirt.id)
+        assert len(list_items(s)) == 4
+    assert level is not None and level.on_hand == 3
+
+
+def test_a_sheet_without_codes_refuses_names_it_cannot_tell_apart(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        for code in ("T-1", "T-2"):
+            create_item(s, ItemDraft(name="토트백", price_minor=25000, currency="KRW", retailer_id=code))
+    path = korean_sheet(
+        tmp_path,
+        [
+            "상품명,판매가,재고수량",
+            "토트백,27000원,3",  # line 2: two items are called that
+            "머플러,19000원,2",  # line 3
+            "머플러,18000원,1",  # line 4: the file names it twice
+            "장갑,15000원,많음",  # line 5: not a count
+        ],
+    )
+    with db.write() as s:
+        report = import_feed(s, path)
+    assert report.created == 1
+    assert [(p.line, p.code, p.detail) for p in report.errors] == [
+        (2, "same_name", "토트백"),
+        (4, "duplicate_name", "3"),
+        (5, "bad_stock", "많음"),
+    ]
+    with db.read() as s:
+        prices = sorted((r.retailer_id, r.price_minor) for r in list_items(s) if r.name == "토트백")
+    assert prices == [("T-1", 25000), ("T-2", 25000)]
+
+
+def test_a_sheet_without_a_price_column_is_refused_for_it(db: Database, tmp_path: Path) -> None:
+    path = korean_sheet(tmp_path, ["상품명,재고", "린넨 셔츠,5"])
+    with pytest.raises(InvalidInput) as refused, db.write() as s:
+        import_feed(s, path)
+    assert refused.value.params == ColumnsParams("price", ", ".join(FEED_COLUMNS))
+
+
+def test_stock_goes_out_in_the_export_and_comes_back(db: Database, tmp_path: Path) -> None:
+    with db.write() as s:
+        shirt = create_item(
+            s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LS")
+        )
+        hat = create_item(s, ItemDraft(name="버킷햇", price_minor=25000, currency="KRW", retailer_id="BH"))
+        create_item(s, ItemDraft(name="양말", price_minor=9000, currency="KRW", retailer_id="SK"))
+        set_stock(s, shirt, 7)
+        set_stock(s, hat, 0)
+        data = export_feed(s)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
+    assert {code: (r["stock"], r["availability"]) for code, r in rows.items()} == {
+        "BH": ("0", "out of stock"),
+        "LS": ("7", "in stock"),
+        "SK": ("", "in stock"),
+    }
+    # Back into the same catalogue: nothing changes (the sold-out hat is not hidden for it).
+    with db.write() as s:
+        report = import_feed(s, data)
+    assert (report.created, report.updated, report.unchanged, report.unused_columns) == (0, 0, 3, ())
+    # Counted on paper and imported again: the count moves.
+    edited = data.decode("utf-8-sig").replace(",7\r\n", ",2\r\n").encode()
+    with db.write() as s:
+        assert import_feed(s, edited).updated == 1
+        assert (item_stock(s, shirt) or pytest.fail()).on_hand == 2
+        assert not get_item(s, hat).hidden

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTranslator
 from PySide6.QtGui import QColor, QImage
 
 from app.catalog import ItemDraft, create_item, find_item_by_code, get_item, list_items, load_demo_catalog
@@ -265,6 +265,67 @@ def test_csv_import_from_the_window_reports_bad_lines(qtbot, window, ctx: AppCon
     assert "1 new items" in summary and "Line 3" in summary and "title" in details
     settle(qtbot, window)
     assert names_shown(window) == ["셔츠"]
+
+
+def test_a_korean_sheet_without_codes_imports_and_the_summary_says_how(
+    qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    from app.catalog_csv import ImportReport
+    from app.stock import item_stock
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes('상품명,판매가,재고,원가\r\n린넨 셔츠 네이비,"39,000원",5,21000\r\n'.encode("cp949"))
+    reports: list[ImportReport] = []
+    for n in (1, 2):  # the same file twice: the second time finds the same item by its name
+        with qtbot.waitSignal(ctx.hub.changed):
+            import_csv(window, ctx, path, reports.append)
+        qtbot.waitUntil(lambda n=n: len(reports) == n, timeout=5000)
+    first, _ = report_text(reports[0])
+    again, _ = report_text(reports[1])
+    assert "1 new items" in first and "1 already up to date" in again
+    assert "matched to items by name" in first
+    assert "These columns were not used: 원가." in first
+    settle(qtbot, window)
+    assert names_shown(window) == ["린넨 셔츠 네이비"]
+    with ctx.db.read() as s:
+        (shirt,) = list_items(s)
+        level = item_stock(s, shirt.id)
+    assert shirt.retailer_id == "ITEM-0001" and level is not None and level.on_hand == 5
+
+
+class _KoreanColumnNames(QTranslator):
+    """The Korean translation's words for the catalogue's columns (the names the import also reads)."""
+
+    WORDS = {"title": "상품명", "price": "판매가", "id": "상품코드", "stock": "재고"}
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None: no translation here (an empty string would be one).
+        return self.WORDS.get(source) if context == "CatalogCsv" else None
+
+
+def test_a_sheet_without_a_price_is_refused_naming_it_in_korean(
+    qtbot, window, ctx: AppContext, tmp_path: Path, dialogs
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.catalog_csv_actions import import_csv
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("상품명,재고\r\n린넨 셔츠,5\r\n".encode("cp949"))
+    refused = dialogs.expect("warning")
+    translator = _KoreanColumnNames()
+    QCoreApplication.installTranslator(translator)
+    try:
+        import_csv(window, ctx, path, lambda report: None)
+        qtbot.waitUntil(lambda: bool(refused.shown), timeout=5000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    text = refused.shown[0].text
+    assert "missing: 판매가." in text and "id" not in text
+    assert "상품코드, 상품명" in text  # what it reads, as a Korean sheet names it
 
 
 def test_picker_offers_visible_items_and_returns_the_chosen_ones(qtbot, ctx: AppContext) -> None:

@@ -1,0 +1,115 @@
+"""The columns of a catalogue sheet: the feed's names, a Korean shop's names for them, and their cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.text import nfc
+
+FEED_COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "availability",
+    "condition",
+    "price",
+    "link",
+    "image_link",
+    "brand",
+    "stock",
+)
+# An item needs a name and a price; a missing id is made up (as the item form does) and the item is
+# then found again by its name.
+REQUIRED_COLUMNS = ("title", "price")
+# Columns whose cells the import reads. `brand` is the shop's own, written by the export from its
+# settings, so it is not named as unused when our own export comes back.
+READ_COLUMNS = frozenset(
+    (
+        "id",
+        "title",
+        "description",
+        "availability",
+        "condition",
+        "price",
+        "link",
+        "image_link",
+        "brand",
+        "stock",
+    )
+)
+# A Korean shop's own sheet (or a smart store's export) names its columns in Korean: each name, its
+# spaces aside, stands for the feed's column it means. Used only where the feed's own name is absent.
+HEADER_ALIASES = {
+    **dict.fromkeys(("상품코드", "상품번호", "품번", "코드", "sku"), "id"),
+    **dict.fromkeys(("상품명", "제품명", "상품이름", "이름", "name"), "title"),
+    **dict.fromkeys(("설명", "상품설명", "상세설명"), "description"),
+    **dict.fromkeys(("가격", "판매가", "판매가격", "상품가격"), "price"),
+    **dict.fromkeys(("재고상태", "판매상태"), "availability"),
+    **dict.fromkeys(("상품상태",), "condition"),
+    **dict.fromkeys(("링크", "상품링크", "상품url", "url"), "link"),
+    **dict.fromkeys(("이미지", "사진", "대표이미지", "이미지url", "이미지링크"), "image_link"),
+    **dict.fromkeys(("브랜드",), "brand"),
+    **dict.fromkeys(("재고", "재고수량", "수량", "quantity"), "stock"),
+}
+# The same sheet's words for what it sells and how ('품절' is Meta's "out of stock").
+VALUE_ALIASES = {
+    "availability": {
+        **dict.fromkeys(("판매중", "재고있음", "판매"), "in stock"),
+        **dict.fromkeys(("품절", "일시품절", "재고없음"), "out of stock"),
+        **dict.fromkeys(("예약판매", "예약"), "preorder"),
+        **dict.fromkeys(("판매중지", "단종"), "discontinued"),
+    },
+    "condition": {"새상품": "new", "신상품": "new", "리퍼": "refurbished", "중고": "used"},
+}
+SOLD_OUT_WORDS = frozenset(("품절", "일시품절", "재고없음", "out of stock", "sold out"))
+MAX_STOCK = 999_999  # as the item form's spin box
+
+
+def feed_header(fields: Sequence[str]) -> list[str]:
+    """A first row's column names as the feed's: trimmed, lower case, a Korean name for the column it
+    stands for ('상품명' → 'title') unless the feed's own name is there too."""
+    header = [nfc(f).strip().lower() for f in fields]
+    present = set(header)
+    named = []
+    for column in header:
+        alias = HEADER_ALIASES.get(column.replace(" ", ""))
+        named.append(alias if alias is not None and alias not in present else column)
+        if alias is not None:
+            present.add(alias)
+    return named
+
+
+def unused_columns(fields: Sequence[str], header: Sequence[str]) -> tuple[str, ...]:
+    """The file's own names of the columns the import does not read (blank names aside)."""
+    unused = [nfc(raw).strip() for raw, name in zip(fields, header, strict=False) if name not in READ_COLUMNS]
+    return tuple(dict.fromkeys(name for name in unused if name))
+
+
+def plain_word(value: str, column: str) -> str:
+    """A cell of a column with a closed list of words, in the feed's word ('품절' → 'out of stock')."""
+    word = value.strip().lower()
+    return VALUE_ALIASES[column].get(word.replace(" ", ""), word)
+
+
+def won(price: str) -> str:
+    """'39,000원' as the feed writes it, '39000 KRW'; any other price as it is."""
+    text = price.strip()
+    if text.endswith("원") and (amount := text[:-1].replace(",", "").strip()).isdigit():
+        return f"{amount} KRW"
+    return price
+
+
+def stock_pieces(value: str) -> int | None:
+    """A stock cell as pieces ('5', '1,200', '5개', '품절' → 0); None for a blank cell (the count
+    stays as it is); raises ValueError for anything else."""
+    text = value.strip().lower()
+    if not text:
+        return None
+    if text.replace(" ", "") in SOLD_OUT_WORDS:
+        return 0
+    for unit in ("개", "pcs", "ea"):
+        text = text.removesuffix(unit).strip()
+    digits = text.replace(",", "")
+    if not digits.isascii() or not digits.isdigit() or int(digits) > MAX_STOCK:
+        raise ValueError(value)
+    return int(digits)
