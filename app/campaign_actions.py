@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
 from app.campaign_recipients import CampaignReader, relay_campaign, with_relay_details
 from app.campaign_send import CampaignClient, campaign_action, hand_over
 from app.campaign_store import (
@@ -17,7 +20,10 @@ from app.campaign_store import (
 from app.campaigns import Audience, Resolved, resolve_audience
 from app.changes import Changes
 from app.db import Database
+from app.errors import ShopInboxError
 from app.wire import Campaign
+
+log = logging.getLogger(__name__)
 
 CAMPAIGNS_CHANGED = Changes(campaigns=True)
 
@@ -74,13 +80,28 @@ def remove_draft(db: Database, campaign_id: int) -> Changes:
     return CAMPAIGNS_CHANGED
 
 
+@dataclass(frozen=True, slots=True)
+class SendOutcome:
+    campaign_id: int  # the campaign the relay took, or the stored draft it refused
+    # Why the draft was not sent (a code, or a header picture gone from the disk): it stays a draft.
+    refused: ShopInboxError | OSError | None = None
+
+
 def send_campaign(
     db: Database, client: CampaignClient, draft: CampaignDraft, campaign_id: int | None
-) -> tuple[int, Changes]:
-    """Save the draft, then hand it to the relay, which sends it; the campaign's id."""
+) -> tuple[SendOutcome, Changes]:
+    """Save the draft, then hand it to the relay, which sends it.
+
+    A draft that could not be saved raises; once saved, a refused hand-over comes back with the
+    draft's id, so that the owner corrects and sends that draft, not a second copy of it.
+    """
     saved, _ = store_draft(db, draft, campaign_id)
-    hand_over(db, client, saved)
-    return saved, CAMPAIGNS_CHANGED
+    try:
+        hand_over(db, client, saved)
+    except (ShopInboxError, OSError) as exc:
+        log.warning("campaign %s not handed over: %s", saved, exc)
+        return SendOutcome(saved, exc), CAMPAIGNS_CHANGED
+    return SendOutcome(saved), CAMPAIGNS_CHANGED
 
 
 def act_on_campaign(db: Database, client: CampaignClient, campaign_id: int, action: str) -> Changes:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.campaign_store import DRAFT, record_handed_over, set_progress
-from app.campaigns import Audience, resolve_audience
+from app.campaigns import Audience, blank_names, empty_values, resolve_audience
 from app.db import Database
-from app.errors import ErrorCode, InvalidInput
+from app.errors import ErrorCode, InvalidInput, ValueParams
 from app.models import Campaign as CampaignRow
 from app.phones import country_of
 from app.sending import approved_templates
@@ -104,8 +104,9 @@ def hand_over(
         if not resolved.recipients:
             raise InvalidInput(code=ErrorCode.CAMPAIGN_NO_RECIPIENTS)
         handed = record_handed_over(s, campaign_id, resolved.recipients, now)
-        if any(not v for _m, values in handed for v in values):
-            raise InvalidInput(code=ErrorCode.CAMPAIGN_PARAMETER_EMPTY)
+        if empty := empty_values(values for _m, values in handed):
+            blanks = ValueParams(blank_names(empty))
+            raise InvalidInput(code=ErrorCode.CAMPAIGN_PARAMETER_EMPTY, params=blanks)
         request = NewCampaign(
             id=row.uid,
             name=row.name,

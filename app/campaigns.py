@@ -285,6 +285,25 @@ def parameter_values(specs: Sequence[ParameterSpec], member: Member) -> tuple[st
     return tuple(values)
 
 
+def empty_blanks(specs: Sequence[ParameterSpec], members: Sequence[Member]) -> tuple[int, ...]:
+    """The numbers n of the {{n}} some recipient would get empty (WhatsApp refuses the send); with
+    nobody to send to yet, those left without text."""
+    if not members:
+        unfilled = (s.source == ParameterSource.TEXT and not s.text.strip() for s in specs)
+        return tuple(i for i, empty in enumerate(unfilled, 1) if empty)
+    return empty_values(parameter_values(specs, m) for m in members)
+
+
+def empty_values(rows: Iterable[Sequence[str]]) -> tuple[int, ...]:
+    """The numbers n of the {{n}} empty in any of the recipients' `rows` of values."""
+    return tuple(sorted({i for values in rows for i, v in enumerate(values, 1) if not v}))
+
+
+def blank_names(numbers: Sequence[int]) -> str:
+    """'{{1}}, {{2}}': the blanks of a template as the owner sees them in it."""
+    return ", ".join(f"{{{{{n}}}}}" for n in numbers)
+
+
 # --------------------------------------------------------------------------- restock waitlist
 
 

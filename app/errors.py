@@ -418,7 +418,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CAMPAIGN_NO_TEMPLATE: NoParams,
     ErrorCode.CAMPAIGN_NO_RECIPIENTS: NoParams,
     ErrorCode.CAMPAIGN_NOT_EDITABLE: NoParams,
-    ErrorCode.CAMPAIGN_PARAMETER_EMPTY: NoParams,
+    ErrorCode.CAMPAIGN_PARAMETER_EMPTY: ValueParams,  # the empty blanks: "{{1}}, {{2}}"
     ErrorCode.INVALID_INPUT: SentenceParams,
 }
 

@@ -46,8 +46,11 @@ from app.campaigns import (
     ParameterSource,
     ParameterSpec,
     Resolved,
+    blank_names,
+    empty_blanks,
     parameter_values,
 )
+from app.errors import ErrorCode
 from app.money import format_price
 from app.template_versions import version_for, versions_of
 from app.wire import Template
@@ -56,6 +59,7 @@ from ui.campaign_audience import AudienceBox, spin_box
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
 from ui.date_typing import typed_dates
+from ui.error_sentences import code_sentence
 from ui.formatting import babel_locale_name, date_edit_format, display_locale
 from ui.korean_particles import with_particles
 from ui.ops import run_op
@@ -620,6 +624,12 @@ class CampaignEditor(QWidget):
                     )
                 ),
             )
+            return
+        # WhatsApp refuses a blank {{n}}: said before the law's question, not after the owner said yes.
+        blanks = empty_blanks(self.parameters(), self.resolved.recipients)
+        if blanks:
+            sentence = code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
+            QMessageBox.warning(self, self.tr("Send campaign"), sentence)
             return
         problems = self.law_problems()
         if not send_anyway(self, problems):

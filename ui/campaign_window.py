@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign_actions import (
+    SendOutcome,
     act_on_campaign,
     read_campaign_rows,
     read_draft,
@@ -362,18 +363,25 @@ class CampaignWindow(QWidget):
         db, campaign_id = self.ctx.db, self.current_id
         self._sending = True
 
-        def work() -> tuple[int, Changes]:
+        def work() -> tuple[SendOutcome, Changes]:
             return send_campaign(db, client, draft, campaign_id)
 
-        def done(result: tuple[int, Changes]) -> None:
+        def done(result: tuple[SendOutcome, Changes]) -> None:
             self._sending = False
-            sent, changes = result
-            self.current_id = sent
+            outcome, changes = result
+            # Sent or refused, the draft is stored under this id: correcting it and sending again
+            # sends this one campaign, not a second copy beside the refused draft.
+            self.current_id = outcome.campaign_id
             self.editor.mark_saved(draft)
             self.ctx.publish(changes)
-            self.reload(select=sent)
+            if outcome.refused is None:
+                self.reload(select=outcome.campaign_id)
+                return
+            self.delete_button.setEnabled(True)
+            self.reload()  # the draft stays on screen, selected in the list
+            QMessageBox.warning(self, self.tr("Campaign not sent"), failure_sentence(outcome.refused))
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: BaseException) -> None:  # not even stored (no name yet): nothing in the list
             self._sending = False
             QMessageBox.warning(self, self.tr("Campaign not sent"), failure_sentence(exc))
             self.reload()

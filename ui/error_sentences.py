@@ -296,7 +296,7 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "Nobody in this audience may get the campaign: see who is left out and why."
         ),
         ErrorCode.CAMPAIGN_PARAMETER_EMPTY: translate(
-            "Errors", "Fill in every parameter: a contact's empty field takes the text you type beside it."
+            "Errors", "Fill in the blanks {value} of the template first."
         ),
         ErrorCode.CAMPAIGN_NOT_EDITABLE: translate(
             "Errors", "This campaign was already handed to the relay and can no longer be changed."

@@ -109,7 +109,9 @@ def main() -> None:
                 template=Template.model_validate(AD),
                 parameters=(ParameterSpec.from_json({"source": "first_name", "text": "고객"}),),
             )
-            campaign_id, _changes = send_campaign(db, client, draft, None)
+            outcome, _changes = send_campaign(db, client, draft, None)
+            assert outcome.refused is None, outcome.refused
+            campaign_id = outcome.campaign_id
             wait_until(
                 app, lambda: len(graph.sent) >= 6
             )  # the confirmation, and five who may get it at night

@@ -208,3 +208,47 @@ def test_a_campaign_whose_events_arrive_before_the_relays_answer_stays_done(db: 
         assert row is not None
         assert row.state == "done" and "queued" not in row.counts and sum(row.counts.values()) == 2
         assert row.sent_at is not None
+
+
+def test_a_send_refused_for_an_empty_blank_keeps_one_draft_that_sends_once_filled(
+    db: Database, relay: Any
+) -> None:
+    from app.campaign_actions import send_campaign
+    from app.errors import ErrorCode, ValueParams
+
+    with db.write() as s:
+        make_contact(
+            s,
+            wa_id="447700900125",
+            profile_name="Cara Doyle",
+            opted_in_at=NOW - timedelta(days=3),
+            marketing_consent_at=NOW - timedelta(days=3),
+            night_consent_at=NOW - timedelta(days=3),
+        )
+    draft = CampaignDraft(
+        name="Night test",
+        template=AD,
+        parameters=(ParameterSpec(ParameterSource.TEXT, ""), ParameterSpec(ParameterSource.TEXT, "")),
+    )
+    client = RelayClient(relay.url, relay.token, timeout=10)
+    try:
+        refused, _changes = send_campaign(db, client, draft, None)
+        assert isinstance(refused.refused, InvalidInput)
+        assert refused.refused.code is ErrorCode.CAMPAIGN_PARAMETER_EMPTY
+        assert refused.refused.params == ValueParams("{{1}}, {{2}}")
+        filled = CampaignDraft(
+            name="Night test",
+            template=AD,
+            parameters=(
+                ParameterSpec(ParameterSource.FIRST_NAME, "there"),
+                ParameterSpec(ParameterSource.TEXT, "20% off"),
+            ),
+        )
+        sent, _changes = send_campaign(db, client, filled, refused.campaign_id)
+        assert sent.refused is None and sent.campaign_id == refused.campaign_id
+    finally:
+        client.close()
+    with db.read() as s:
+        assert [(r.name, r.state) for r in campaign_rows(s)] == [
+            ("Night test", "running")
+        ]  # one campaign, handed over

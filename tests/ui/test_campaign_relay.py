@@ -469,3 +469,56 @@ def test_a_header_picture_chosen_in_the_editor_reaches_whatsapp_with_each_send(
         header, text = body["template"]["components"]
         assert header == {"type": "header", "parameters": [{"type": "image", "image": {"id": uploads[0]}}]}
         assert text["type"] == "body" and text["parameters"][0]["text"] in ("Minji", "Jihoon")
+
+
+def test_blanks_left_empty_are_named_before_the_law_question_and_nothing_is_stored(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS:
+            _consenting(s, wa_id, name)
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    editor = campaigns.editor
+    editor.name.setText("야간 테스트")
+    editor.template.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 3, timeout=10000)
+    # Only the warning: the owner is not asked to confirm an ad that would then be refused.
+    refused = dialogs.expect("warning")
+    editor.send_button.click()
+    assert refused.texts == ["Fill in the blanks {{1}}, {{2}} of the template first."]
+    editor.param_rows[0][1].setText("고객")
+    refused_again = dialogs.expect("warning")
+    editor.send_button.click()
+    assert refused_again.texts == ["Fill in the blanks {{2}} of the template first."]
+    assert campaigns.list_model.rowCount() == 0 and relay.graph.sent == []
+
+
+def test_a_send_the_relay_missed_keeps_the_one_draft_and_sending_again_sends_it_once(
+    window: Any, qtbot: Any, relay: Any, dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    with window.ctx.db.write() as s:
+        for wa_id, name in CUSTOMERS:
+            _consenting(s, wa_id, name)
+        _shop_named(s)
+    campaigns = _campaign_window(window, qtbot, relay)
+    relay.stop()  # the relay is down when the owner sends
+    not_sent = dialogs.expect("warning")
+    _send_ad(campaigns, qtbot, dialogs, "야간 테스트", 3)
+    qtbot.waitUntil(lambda: bool(not_sent.shown), timeout=10000)
+    qtbot.waitUntil(lambda: campaigns.list_model.rowCount() == 1, timeout=10000)
+    (draft,) = campaigns.list_model.rows
+    assert (draft.name, draft.state) == ("야간 테스트", "draft")
+    assert campaigns.current_id == draft.id and campaigns.stack.currentWidget() is campaigns.editor
+    assert not campaigns.has_unsaved_edits()  # what is on screen is that draft
+
+    relay.start()  # on the same port
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    campaigns.editor.send_button.click()
+    qtbot.waitUntil(
+        lambda: [(r.name, r.state) for r in campaigns.list_model.rows] == [("야간 테스트", "done")],
+        timeout=30000,
+    )
+    assert len([b for b in relay.graph.sent if b.get("type") == "template"]) == 3
