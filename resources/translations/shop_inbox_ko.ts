@@ -1045,6 +1045,56 @@
 <context>
     <name>CatalogCsv</name>
     <message>
+        <source>id</source>
+        <comment>catalogue CSV column: item code</comment>
+        <translation>상품코드</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <comment>catalogue CSV column: item name</comment>
+        <translation>상품명</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <comment>catalogue CSV column</comment>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>availability</source>
+        <comment>catalogue CSV column</comment>
+        <translation>재고상태</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <comment>catalogue CSV column</comment>
+        <translation>상품상태</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <comment>catalogue CSV column</comment>
+        <translation>판매가</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <comment>catalogue CSV column</comment>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>image_link</source>
+        <comment>catalogue CSV column</comment>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>brand</source>
+        <comment>catalogue CSV column</comment>
+        <translation>브랜드</translation>
+    </message>
+    <message>
+        <source>stock</source>
+        <comment>catalogue CSV column: pieces in stock</comment>
+        <translation>재고</translation>
+    </message>
+    <message>
         <source>the id (item code) is empty</source>
         <translation>id(상품 코드)가 비어 있어요</translation>
     </message>
@@ -1061,6 +1111,18 @@
         <translation>같은 id가 이미 {0}번째 줄에 있어요</translation>
     </message>
     <message>
+        <source>the same name is already on line {0} (the file has no item codes)</source>
+        <translation>같은 상품명이 {0}번째 줄에 이미 있어요 (파일에 상품코드가 없어요)</translation>
+    </message>
+    <message>
+        <source>several items are called “{0}”; add an item code column to say which one this row is</source>
+        <translation>“{0}”(이)라는 상품이 여러 개예요. 어느 상품인지 알 수 있게 상품코드 열을 넣어 주세요</translation>
+    </message>
+    <message>
+        <source>stock “{0}” is not a number of pieces</source>
+        <translation>재고 “{0}”은(는) 개수가 아니에요</translation>
+    </message>
+    <message>
         <source>the picture “{0}” was not found next to the file</source>
         <translation>사진 “{0}”을(를) 파일과 같은 폴더에서 찾지 못했어요</translation>
     </message>
@@ -1075,6 +1137,14 @@
     <message>
         <source>{0} new items, {1} updated, {2} already up to date.</source>
         <translation>새 상품 {0}개, 수정 {1}개, 변경 없음 {2}개.</translation>
+    </message>
+    <message>
+        <source>The file has no item code column, so its rows were matched to items by name, and new items got a code of their own.</source>
+        <translation>파일에 상품코드 열이 없어서 상품명으로 상품을 찾았어요. 새 상품에는 코드를 자동으로 만들었어요.</translation>
+    </message>
+    <message>
+        <source>These columns were not used: {0}.</source>
+        <translation>이 열은 쓰지 않았어요: {0}.</translation>
     </message>
     <message>
         <source>Line {0}: {1}</source>
@@ -2580,10 +2650,6 @@ Right-click to retry.</source>
         <translation>파일이 비어 있어요.</translation>
     </message>
     <message>
-        <source>The first line must name the columns; missing: {missing}. Expected columns: {expected} (Korean names work too: 상품코드, 상품명, 판매가, 설명…).</source>
-        <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 필요한 열: {expected} (한국어 이름도 돼요: 상품코드, 상품명, 판매가, 설명…).</translation>
-    </message>
-    <message>
         <source>This file is not a JPEG, PNG, WebP or GIF picture.</source>
         <translation>이 파일은 JPEG, PNG, WebP, GIF 사진이 아니에요.</translation>
     </message>
@@ -2696,10 +2762,6 @@ Right-click to retry.</source>
         <translation>이 대상 중 캠페인을 받을 수 있는 사람이 없어요. 제외된 사람과 이유를 확인하세요.</translation>
     </message>
     <message>
-        <source>Fill in every parameter: a contact&apos;s empty field takes the text you type beside it.</source>
-        <translation>모든 매개변수를 채우세요. 고객 정보가 비어 있으면 옆에 입력한 문구가 들어가요.</translation>
-    </message>
-    <message>
         <source>This campaign was already handed to the relay and can no longer be changed.</source>
         <translation>이 캠페인은 이미 릴레이로 넘겨져서 더 이상 바꿀 수 없어요.</translation>
     </message>
@@ -2746,6 +2808,14 @@ Right-click to retry.</source>
     <message>
         <source>{name} is not a bank transaction list Shop Inbox can read. Download the transactions from your bank as an Excel (.xlsx) or CSV file (with columns such as 입금액 and 입금자명). An old Excel 97 (.xls) file: open it in Excel and save it as .xlsx.</source>
         <translation>{name} 파일은 샵 인박스가 읽을 수 있는 은행 거래내역이 아니에요. 은행에서 거래내역을 엑셀 파일이나 CSV 파일(입금액, 입금자명 같은 열이 있는 파일)로 내려받아 주세요. 예전 엑셀 97 형식 파일이라면 엑셀에서 열어 새 형식(통합 문서)으로 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns; missing: {missing}. Columns it can read: {expected}.</source>
+        <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 읽을 수 있는 열: {expected}.</translation>
+    </message>
+    <message>
+        <source>Fill in the blanks {value} of the template first.</source>
+        <translation>템플릿의 빈칸({value})을 먼저 채워 주세요.</translation>
     </message>
     <message>
         <source>Your relay could not store this. Shop Inbox tries again by itself.</source>
