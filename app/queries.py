@@ -168,16 +168,20 @@ def changed_conversations(
 class UnreadCounts:
     chats: int  # chats with at least one unread message (the Unread filter's badge)
     messages: int  # unread messages in all chats (window title, tray)
+    archived_chats: int = 0  # archived chats with unread messages (the Archived filter's badge)
 
 
 def unread_counts(session: Session) -> UnreadCounts:
-    chats, messages = session.execute(
+    """Archived chats are left out of the inbox's counts, and counted apart."""
+    chats, messages, archived = session.execute(
         text(
-            "SELECT count(*), coalesce(sum(unread_count), 0) FROM contact "
-            "WHERE unread_count > 0 AND archived = 0"
+            "SELECT coalesce(sum(archived = 0), 0), "
+            "coalesce(sum(CASE WHEN archived = 0 THEN unread_count END), 0), "
+            "coalesce(sum(archived != 0), 0) "
+            "FROM contact WHERE unread_count > 0"
         )
     ).one()
-    return UnreadCounts(chats=int(chats), messages=int(messages))
+    return UnreadCounts(chats=int(chats), messages=int(messages), archived_chats=int(archived))
 
 
 def _message_row(m: Message) -> MessageRow:

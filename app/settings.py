@@ -27,6 +27,9 @@ class Preferences:
     notifications: bool = True
     notification_previews: bool = True
     read_receipts: bool = True
+    # WhatsApp Business's choice: an archived chat comes back to the inbox when its customer writes
+    # (app/sync_apply.py); on, it stays archived and the Archived chip counts its unread chats.
+    keep_archived: bool = False
     language: Language = "system"
     shop_region: str = "KR"  # ISO country, for formatting phone numbers
     currency: str = "KRW"  # ISO 4217, for prices

@@ -39,6 +39,7 @@ from app.models import (
 )
 from app.orders import orders_from_new_carts
 from app.phones import e164_digits
+from app.settings import load_preferences
 from app.text import bigram_text, nfc
 from app.ticks import STATUS_RANK, UNKNOWN_OUTCOME, apply_status, is_unknown_outcome, keep_orphan
 from app.wire import (
@@ -482,6 +483,7 @@ class _Batch:
             values = tuple(v for r in part for v in _message_tuple(r))
             marks = ", ".join([_ROW_MARKS] * len(part))
             self.s.connection().exec_driver_sql(f"{_INSERT_MESSAGES} {marks}", values)
+        self._unarchive_written_to(rows)
         wamids = [str(r["wamid"]) for r in rows]
         self.new_wamids.update(wamids)
         self.new_carts.update(str(r["wamid"]) for r in rows if r["kind"] == "order")
@@ -492,6 +494,22 @@ class _Batch:
             media_rows = [{"message_id": int(i), **media[str(w)]} for i, w in found]
             if media_rows:
                 self.s.execute(insert(Media), media_rows)
+
+    def _unarchive_written_to(self, rows: list[dict[str, Any]]) -> None:
+        """A customer's new message brings an archived chat back to the inbox, as in WhatsApp
+        Business: archived, it showed nowhere the owner looks (no count, no notification). Only what
+        the customer sends now: not the shop's own messages, not imported history, not notices."""
+        written = {r["contact_id"] for r in rows if r["unread"] and r["kind"] != "system"}
+        if not written:
+            return
+        if load_preferences(self.s).keep_archived:
+            return
+        self.s.execute(
+            update(Contact)
+            .where(Contact.id.in_(written), Contact.archived.is_(True))
+            .values(archived=False)
+            .execution_options(synchronize_session=False)
+        )
 
     def _apply_reactions(self, reactions: list[tuple[str, str | None, str]]) -> None:
         for target, emoji, direction in reactions:

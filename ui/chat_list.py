@@ -153,6 +153,8 @@ class ChatList(QWidget):
             bar.addWidget(chip)
             if key == "all":
                 chip.setChecked(True)
+            elif key == "archived":
+                self.archived_chip = chip
         self.label_chip = QToolButton(self)
         self.label_chip.setObjectName("filterChip")
         self.label_chip.setText(self.tr("Labels"))
@@ -190,6 +192,7 @@ class ChatList(QWidget):
         # A click opens the chat ready to type in, as Enter does (the arrows keep the list's focus).
         self.view.clicked.connect(self._entered)
         self.model.held_changed.connect(self._held_changed)
+        self.model.unread_changed.connect(self.show_archived_count)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
         self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
         self.model.layoutChanged.connect(lambda *_: self._keep_first_row_whole())
@@ -402,6 +405,12 @@ class ChatList(QWidget):
         self.label_chip.setText(name)
         self.model.set_filter("all", label_id)
         self._reselect()
+
+    def show_archived_count(self) -> None:
+        """With archived chats kept archived when a customer writes (Settings), the Archived chip
+        counts those with unread messages: otherwise nothing would say a customer wrote."""
+        count = self.model.archived_unread if self.ctx.prefs.get("keep_archived", False) else 0
+        self.archived_chip.setText(self.tr("Archived {0}").format(count) if count else self.tr("Archived"))
 
     def _chip_clicked(self, button: QPushButton | QToolButton) -> None:
         if button is self.label_chip:

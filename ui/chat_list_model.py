@@ -62,6 +62,7 @@ class _Read:
     unread_total: int
     elsewhere: list[Arrival] = dataclasses.field(default_factory=list)  # see changed_conversations
     gone: frozenset[int] = frozenset()  # shown chats that changed and leave the list
+    archived_unread: int = 0  # archived chats with unread messages (the Archived chip's count)
 
 
 def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> Callable[[Session], _Read]:
@@ -69,7 +70,8 @@ def _read_page(kind: ConversationFilter, label_id: int | None, offset: int) -> C
         from app.queries import conversations_page, unread_counts
 
         page = conversations_page(s, kind=kind, label_id=label_id, limit=PAGE, offset=offset)
-        return _Read(page, unread_counts(s).messages)
+        counts = unread_counts(s)
+        return _Read(page, counts.messages, archived_unread=counts.archived_chats)
 
     return read
 
@@ -99,7 +101,8 @@ class _Asked:
             keep_shown=self.keep_shown,
             also=self.also,
         )
-        return _Read(got.rows, unread_counts(s).messages, got.elsewhere, got.gone)
+        counts = unread_counts(s)
+        return _Read(got.rows, counts.messages, got.elsewhere, got.gone, counts.archived_chats)
 
 
 class ChatListModel(QAbstractListModel):
@@ -139,6 +142,7 @@ class ChatListModel(QAbstractListModel):
         # not to have worked. Forgotten when the hold ends.
         self._let_go: set[int] = set()
         self.unread_total = 0  # unread messages in every chat that is not archived (window title)
+        self.archived_unread = 0  # archived chats with unread messages (the Archived chip)
         self._generation = 0  # bumped by every reload: older results are dropped
         self._loading = False
         self._fetching = False
@@ -262,6 +266,7 @@ class ChatListModel(QAbstractListModel):
         if generation != self._generation:
             return
         self.unread_total = got.unread_total
+        self.archived_unread = got.archived_unread
         self.show_page(got.rows)
         self._flush_pending()
 
@@ -276,13 +281,14 @@ class ChatListModel(QAbstractListModel):
         """The unread total of every chat, read off the GUI thread (after a start from the first page)."""
         from ui.ops import run_read
 
-        def read(s: Session) -> int:
+        def read(s: Session) -> tuple[int, int]:
             from app.queries import unread_counts
 
-            return unread_counts(s).messages
+            counts = unread_counts(s)
+            return counts.messages, counts.archived_chats
 
-        def done(total: int) -> None:
-            self.unread_total = total
+        def done(totals: tuple[int, int]) -> None:
+            self.unread_total, self.archived_unread = totals
             self.unread_changed.emit()
 
         run_read(self.ctx, read, done, parent=self, on_failure=self._failed)
@@ -356,6 +362,7 @@ class ChatListModel(QAbstractListModel):
             self._refreshing = False
             if generation == self._generation:
                 self.unread_total = got.unread_total
+                self.archived_unread = got.archived_unread
                 gone = got.gone
                 if gone and (self.held or self._waiting):  # held still since: read them whole next
                     self._pending.update(gone)

@@ -46,6 +46,7 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
 
     def saved() -> None:
         window.chat.composer.edit.enter_sends = bool(ctx.prefs.get("enter_sends", True))
+        window.chat_list.show_archived_count()
         folder = str(ctx.prefs.get("backup_folder") or "")
         if folder and folder != before_folder and window.auto_backup is not None:
             window.auto_backup.look_soon()  # the first backup now: the owner sees the folder works

@@ -109,6 +109,7 @@ class SettingsDialog(QDialog):
             notifications=bool(ctx.prefs.get("notifications", True)),
             notification_previews=bool(ctx.prefs.get("notification_previews", True)),
             read_receipts=bool(ctx.prefs.get("read_receipts", True)),
+            keep_archived=bool(ctx.prefs.get("keep_archived", False)),
         )
         self.loaded = False
         self.prices_loaded = False
@@ -142,6 +143,15 @@ class SettingsDialog(QDialog):
         self.previews.setChecked(self.prefs.notification_previews)
         self.receipts = QCheckBox(self.tr("Send read receipts (blue ticks) to customers"))
         self.receipts.setChecked(self.prefs.read_receipts)
+        # Off: an archived chat comes back to the inbox when its customer writes (WhatsApp Business).
+        self.keep_archived = QCheckBox(self.tr("Keep chats archived when a customer writes"))
+        self.keep_archived.setToolTip(
+            self.tr(
+                "Otherwise a new message from the customer brings an archived chat back to the inbox. "
+                "When kept archived, the Archived filter shows how many of them have unread messages."
+            )
+        )
+        self.keep_archived.setChecked(self.prefs.keep_archived)
         # The computer's own start-up list, not a preference of the inbox (app/sign_in.py).
         self.sign_in = SignInStart.for_this_user()
         self.open_at_sign_in = QCheckBox(self.tr("Open Shop Inbox when I sign in to this computer"))
@@ -164,6 +174,7 @@ class SettingsDialog(QDialog):
             self.notifications,
             self.previews,
             self.receipts,
+            self.keep_archived,
             self.open_at_sign_in,
         ):
             box.addWidget(widget)
@@ -338,6 +349,7 @@ class SettingsDialog(QDialog):
         self.notifications.setChecked(prefs.notifications)
         self.previews.setChecked(prefs.notification_previews)
         self.receipts.setChecked(prefs.read_receipts)
+        self.keep_archived.setChecked(prefs.keep_archived)
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.blockSignals(False)
@@ -428,6 +440,7 @@ class SettingsDialog(QDialog):
             notifications=self.notifications.isChecked(),
             notification_previews=self.previews.isChecked(),
             read_receipts=self.receipts.isChecked(),
+            keep_archived=self.keep_archived.isChecked(),
             language=self.language.currentData(),
             shop_region=self.place.region,
             currency=self.place.currency_code,
@@ -466,6 +479,7 @@ class SettingsDialog(QDialog):
                 notifications=prefs.notifications,
                 notification_previews=prefs.notification_previews,
                 read_receipts=prefs.read_receipts,
+                keep_archived=prefs.keep_archived,
                 shop_region=prefs.shop_region,
                 currency=prefs.currency,
                 backup_folder=prefs.backup_folder,

@@ -372,3 +372,56 @@ def test_an_unreadable_relay_event_becomes_a_notice_in_that_customers_chat(db: D
     assert [m.body for m in messages(db) if m.kind == "text"] == ["안녕하세요", "다음 메시지"]
     with db.read() as s:
         assert current_cursor(s) == 4  # moved past both, never stuck
+
+
+def archive(db: Database, contact_id: int) -> None:
+    from app.queries import set_flags
+
+    with db.write() as s:
+        set_flags(s, contact_id, archived=True)
+
+
+def test_a_customer_writing_to_an_archived_chat_brings_it_back_to_the_inbox(db: Database) -> None:
+    from app.queries import conversations_page, unread_counts
+
+    apply(db, message_event(content="린넨 셔츠 있나요?"))
+    [contact] = contacts(db)
+    archive(db, contact.id)
+    apply(db, message_event(content="Hello? 🙂", timestamp=T0 + 60))
+    assert not contacts(db)[0].archived
+    with db.read() as s:
+        assert [r.contact_id for r in conversations_page(s)] == [contact.id]
+        counts = unread_counts(s)
+    assert (counts.chats, counts.messages, counts.archived_chats) == (1, 2, 0)
+
+
+def test_the_shops_own_messages_ticks_and_imported_history_leave_an_archived_chat_archived(
+    db: Database,
+) -> None:
+    apply(db, message_event(content="주문할게요", wamid="wamid.first"))
+    [contact] = contacts(db)
+    archive(db, contact.id)
+    apply(
+        db,
+        outbound_event("자리 비움 중이에요", wamid="wamid.away"),
+        status_event("wamid.away", "read"),
+        message_event(content="old question", history=True, timestamp=T0 - 86400),
+        message_event(content="old answer", history=True, sender="15550783881", timestamp=T0 - 86000),
+    )
+    assert contacts(db)[0].archived
+
+
+def test_an_owner_who_keeps_chats_archived_sees_them_counted_under_archived(db: Database) -> None:
+    from app.queries import conversations_page, unread_counts
+    from app.settings import update_preferences
+
+    update_preferences(db, keep_archived=True)
+    apply(db, message_event(content="린넨 셔츠 있나요?"))
+    [contact] = contacts(db)
+    archive(db, contact.id)
+    apply(db, message_event(content="Hello? 🙂", timestamp=T0 + 60))
+    assert contacts(db)[0].archived
+    with db.read() as s:
+        assert conversations_page(s) == []
+        counts = unread_counts(s)
+    assert (counts.chats, counts.messages, counts.archived_chats) == (0, 0, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -126,3 +127,53 @@ def test_the_owner_reacts_to_a_customers_message_and_takes_it_back(
     view.react_requested.emit(view.chat_model.message_at(0), "")
     qtbot.waitUntil(lambda: view.chat_model.message_at(0).reaction_out is None, timeout=15000)
     assert relay.graph.sent[-1]["reaction"]["emoji"] == ""
+
+
+def archived_chat_written_to(window: Any, qtbot: Any, relay: Any) -> tuple[int, list[int]]:
+    """Olivia's chat, archived by the owner; a minute later Olivia writes again. Returns her chat's
+    id and the chats notified meanwhile (the window is behind another one)."""
+    connect(window, relay)
+    assert (
+        relay.post_webhook(inbound(content="Is the linen shirt in stock?", name="Olivia")).status_code == 200
+    )
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
+    olivia = model.row_at(0).contact_id
+    window.chat_list.set_flags(olivia, archived=True)
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+    settle(qtbot)
+    notified: list[int] = []
+    window.notifier.notified.connect(lambda cid, _title, _text: notified.append(cid))
+    window.notifier.is_window_active = lambda: False
+    relay.post_webhook(inbound(content="Hello? 🙂", name="Olivia", timestamp=int(time.time()) + 60))
+    return olivia, notified
+
+
+def test_a_customer_who_writes_to_an_archived_chat_is_back_in_the_inbox(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    olivia, notified = archived_chat_written_to(window, qtbot, relay)
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=15000)
+    row = model.row_at(0)
+    assert row.contact_id == olivia and not row.archived and row.unread_count == 2
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("(2) "))
+    qtbot.waitUntil(lambda: notified == [olivia])
+    assert window.chat_list.archived_chip.text() == "Archived"
+
+
+def test_an_owner_who_keeps_chats_archived_sees_the_count_on_the_archived_chip(
+    window: Any, qtbot: Any, relay: Any
+) -> None:
+    from app.settings import update_preferences
+
+    update_preferences(window.ctx.db, keep_archived=True)  # as Settings saves it
+    window.ctx.prefs["keep_archived"] = True
+    olivia, notified = archived_chat_written_to(window, qtbot, relay)
+    chip = window.chat_list.archived_chip
+    chip.click()
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_at(0).unread_count == 2, timeout=15000)
+    assert model.row_at(0).contact_id == olivia and model.row_at(0).archived
+    assert chip.text() == "Archived 1"
+    assert not window.windowTitle().startswith("(") and notified == []

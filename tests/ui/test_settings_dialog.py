@@ -171,3 +171,22 @@ def test_the_demo_shop_is_never_opened_at_sign_in(qtbot: Any, ctx: Any) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.open_at_sign_in.isEnabled()
     assert dialog.open_at_sign_in.toolTip() == "The demo shop is never opened at sign-in."
+
+
+def test_keeping_chats_archived_when_a_customer_writes_is_off_until_the_owner_turns_it_on(
+    qtbot: Any, ctx: Any
+) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    save = save_button(dialog)
+    qtbot.waitUntil(save.isEnabled, timeout=5000)
+    assert dialog.keep_archived.text() == "Keep chats archived when a customer writes"
+    assert not dialog.keep_archived.isChecked()
+    dialog.keep_archived.setChecked(True)
+    save.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    with ctx.db.read() as s:
+        assert load_preferences(s).keep_archived
+    assert ctx.prefs["keep_archived"] is True
