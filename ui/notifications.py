@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from app.queries import Arrival, ConversationRow
 from ui.formatting import full_datetime, preview_text
@@ -25,7 +25,8 @@ COALESCE_MS = 2000
 
 
 class Notifier(QObject):
-    """Decides whether a change deserves a notification; shows it through the tray icon.
+    """Decides whether a change deserves a notification; shows it through the tray icon, or
+    without one (GNOME) flashes the window's taskbar entry.
 
     `notified(contact_id, title, text)` is emitted for every chat's notification (tests listen to
     it), `campaign_told(campaign_id, title, text)` for a campaign's; `chat_requested(contact_id)` or
@@ -126,8 +127,7 @@ class Notifier(QObject):
         else:
             text = self.tr("{0} new messages in {1} chats").format(messages, len(rows))
         self._last_contact, self._last_campaign = newest.contact_id, None
-        if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(newest.contact_id, title, text)
 
     def _notify(self, row: ConversationRow) -> None:
@@ -139,8 +139,7 @@ class Notifier(QObject):
         if row.unread_count > 1:
             title = self.tr("{0} ({1} messages)").format(title, row.unread_count)
         self._last_contact, self._last_campaign = row.contact_id, None
-        if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+        self._show(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
         self.notified.emit(row.contact_id, title, text)
 
     def _notify_handoff(self, row: ConversationRow) -> None:
@@ -148,8 +147,7 @@ class Notifier(QObject):
         title = row.display_name
         text = self.tr("Needs a person: the menu bot handed this chat over.")
         self._last_contact, self._last_campaign = row.contact_id, None
-        if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.notified.emit(row.contact_id, title, text)
 
     def campaigns_stopped(self, stopped: list[tuple[int, str, str]]) -> None:
@@ -169,8 +167,7 @@ class Notifier(QObject):
             why[:1].upper() + why[1:]
         )
         self._last_contact, self._last_campaign = None, campaign_id
-        if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.campaign_told.emit(campaign_id, title, text)
 
     def backups_overdue(self, last: datetime | None, failure: BaseException) -> None:
@@ -184,9 +181,17 @@ class Notifier(QObject):
         )
         text = f"{since} {failure_sentence(failure)}"
         self._last_contact, self._last_campaign = None, None
-        if self.tray is not None:
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
+        self._show(title, text, QSystemTrayIcon.MessageIcon.Warning, 15000)
         self.backup_told.emit(title, text)
+
+    def _show(self, title: str, text: str, icon: QSystemTrayIcon.MessageIcon, msecs: int) -> None:
+        """Through the tray icon; on a desktop without a tray (GNOME, a bare X server) the window
+        asks for attention instead: its taskbar entry flashes, the dock icon bounces, GNOME says
+        it is ready. The window's title keeps the unread count either way."""
+        if self.tray is not None:
+            self.tray.showMessage(title, text, icon, msecs)
+        elif not self.is_window_active():
+            QApplication.alert(self.window)
 
     def set_unread_total(self, total: int) -> None:
         if self.tray is None:

@@ -102,3 +102,24 @@ def test_campaigns_the_numbers_quality_stopped_are_told_once_together(qtbot: Any
     ]
     told.message_clicked()  # the tray message clicked: the campaign window opens at the first of them
     assert clicked == [7]
+
+
+def test_without_a_system_tray_a_new_message_makes_the_window_ask_for_attention(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """GNOME has no tray: the taskbar entry flashes (GNOME says "Shop Inbox is ready") instead."""
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: False))
+    alerted: list[QWidget] = []
+    monkeypatch.setattr(QApplication, "alert", staticmethod(lambda widget, _msecs=0: alerted.append(widget)))
+    window = QWidget()
+    qtbot.addWidget(window)
+    active = [True]
+    told = Notifier(window, {"notifications": True}, is_window_active=lambda: active[0])
+    assert told.tray is None
+    told.conversations_changed([(None, row(1, 1))])
+    assert alerted == []  # the owner is looking at the window
+    active[0] = False
+    told.conversations_changed([(row(1, 1), row(1, 2, minutes=1))])
+    assert alerted == [window]
