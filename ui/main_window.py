@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.banner.relay_check_requested.connect(self.open_relay_check)
         self.banner.start_again_requested.connect(self.start_again)
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
-        self.chat_list.chat_closed.connect(self.chat.close_chat)
+        self.chat_list.chat_closed.connect(self.close_chat)
         self.chat_list.chat_deleted.connect(self.chat.composer.forget_draft)
         self.chat.refresh_tab_order(before=self.chat_list.view)
         self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.take_focus())
@@ -246,6 +246,11 @@ class MainWindow(QMainWindow):
         if self.contact_panel.isVisible():
             self.contact_panel.show_contact(contact_id)
         self.schedule_read(restart=True)
+
+    def close_chat(self) -> None:
+        """The open chat was marked unread or deleted: its customer's details go with it."""
+        self.chat.close_chat()
+        self.contact_panel.hide()
 
     def show_chat(
         self, contact_id: int, *, message_id: int | None = None, highlight: str = "", type_in: bool = False

@@ -284,3 +284,17 @@ def test_typing_a_message_into_a_chat_whose_window_has_closed_opens_the_template
     qtbot.keyClick(composer.template_button, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: bool(picker.shown), timeout=3000)
     assert [shown.widget for shown in picker.shown] == ["TemplatePicker"]
+
+
+def test_marking_the_open_chat_unread_closes_its_contact_info_too(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    [cid] = _seed(window, ctx, qtbot, "Olivia")
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    assert window.contact_panel.isVisible()
+    dialogs.expect("menu", answer="Mark as unread")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: _rows(window)[0].unread_count == 1, timeout=5000)
+    assert window.chat.contact_id() is None
+    assert not window.contact_panel.isVisible()
