@@ -110,16 +110,39 @@ class SyncBanner(QFrame):
             ]
         )
 
-    def show_state(self, state: AutomationsState, *, sending: bool = False, can_send: bool = True) -> None:
+    def show_state(
+        self,
+        state: AutomationsState,
+        *,
+        sending: bool = False,
+        can_send: bool = True,
+        unsaved: bool = False,
+    ) -> None:
+        """`state` is the stored copy's; `unsaved` says the form shows edits not saved yet, which
+        no relay holds, whatever the stored copy's state."""
         status = state.status
         self.versions.setVisible(status is SyncStatus.CONFLICT)
         self.keep_button.setVisible(status is SyncStatus.CONFLICT)
         self.theirs_button.setVisible(status is SyncStatus.CONFLICT)
-        self.retry_button.setVisible(status is SyncStatus.PENDING and not sending and can_send)
         unconnected = not can_send and not sending and status is not SyncStatus.CONFLICT
+        # Edits in the form: never the green "customers get what you see here". (A conflict still
+        # asks, and a send under way still says so: both are about the saved copy.)
+        editing = unsaved and not sending and not unconnected and status is not SyncStatus.CONFLICT
+        # "Send now" would send the saved copy, not what is on screen: Save sends the edits.
+        self.retry_button.setVisible(
+            status is SyncStatus.PENDING and not sending and can_send and not editing
+        )
         # No relay to hold the rules: never the green "on the relay", whatever was last pushed.
-        self.setProperty("status", "sending" if sending else "pending" if unconnected else status.value)
-        if unconnected:
+        shown = "sending" if sending else "pending" if unconnected or editing else status.value
+        self.setProperty("status", shown)
+        if editing:
+            self.message.setText(
+                self.tr(
+                    "Your changes are not saved yet: customers still get the saved version. "
+                    "Save to send your changes to the relay."
+                )
+            )
+        elif unconnected:
             self.message.setText(
                 self.tr(
                     "Not connected to a relay: what you save here is kept on this computer and goes to "
@@ -317,10 +340,13 @@ class AutomationDialog(QDialog):
 
     def edited(self) -> None:
         if not self._loading:
+            first = not self._dirty
             self._dirty = True
             self._just_saved = False
             self.saved_note.hide()
             self.refresh_summary(self.apply(self.state.doc))
+            if first:  # the banner no longer speaks for what is on screen
+                self._show_state()
 
     # Whether a first save puts the business hours on this computer's zone (`with_shop_zone`).
     fills_shop_zone = True
@@ -336,7 +362,12 @@ class AutomationDialog(QDialog):
         self.refresh_summary(doc)
 
     def _show_state(self) -> None:
-        self.banner.show_state(self.state, sending=self._sending, can_send=self.client_provider() is not None)
+        self.banner.show_state(
+            self.state,
+            sending=self._sending,
+            can_send=self.client_provider() is not None,
+            unsaved=self.has_unsaved_edits(),
+        )
         self._show_saved_note()
 
     def _show_saved_note(self) -> None:

@@ -1,4 +1,5 @@
-"""Save in the greeting and away editors says so: saved here, then that the relay has it."""
+"""Save in the automation editors says so (saved here, then that the relay has it); the banner never
+claims unsaved edits are on the relay."""
 
 from __future__ import annotations
 
@@ -66,3 +67,58 @@ def test_save_while_the_relay_is_unreachable_says_it_is_kept_here(demo_ctx: AppC
     settle(qtbot, editor)
     assert editor.saved_note.isVisible()
     assert "Saved" in editor.saved_note.text() and "computer" in editor.saved_note.text()
+
+
+def _edit(name: str, editor: Any, qtbot: Any) -> None:
+    """What an owner types first in each editor."""
+    if name in ("greeting", "away"):
+        editor.text.setPlainText("잠시 자리를 비웠어요. 곧 답장드릴게요!")
+    elif name == "hours":
+        editor.timezone.setCurrentIndex((editor.timezone.currentIndex() + 1) % editor.timezone.count())
+    elif name == "profile":
+        qtbot.keyClicks(editor.name, " Seoul")
+    else:
+        editor.add_rule()
+        qtbot.keyClicks(editor.keywords, "delivery")
+
+
+def _editor(name: str, ctx: AppContext, relay: Any) -> Any:
+    from ui.away_editor import AwayEditor
+    from ui.bot_editor import BotEditor
+    from ui.business_hours_editor import BusinessHoursEditor
+    from ui.business_profile_editor import BusinessProfileEditor
+    from ui.greeting_editor import GreetingEditor
+
+    if name == "menu bot":
+        return BotEditor(ctx, client_provider=lambda: relay, report_client=lambda: None)
+    cls = {
+        "greeting": GreetingEditor,
+        "away": AwayEditor,
+        "hours": BusinessHoursEditor,
+        "profile": BusinessProfileEditor,
+    }[name]
+    return cls(ctx, client_provider=lambda: relay)
+
+
+@pytest.mark.parametrize("name", ["greeting", "away", "hours", "profile", "menu bot"])
+def test_the_banner_never_says_unsaved_edits_are_on_the_relay(
+    name: str, demo_ctx: AppContext, qtbot: Any
+) -> None:
+    relay = FakeAutomationsRelay(AutomationsStore(demo_ctx.db).state().doc)
+    editor = opened(qtbot, _editor(name, demo_ctx, relay))
+    editor.show()
+    settle(qtbot, editor)
+    on_the_relay = "On the relay: customers get what you see here."
+    assert editor.banner.message.text() == on_the_relay
+
+    _edit(name, editor, qtbot)
+    assert editor.has_unsaved_edits()
+    assert editor.banner.message.text() == (
+        "Your changes are not saved yet: customers still get the saved version. "
+        "Save to send your changes to the relay."
+    )
+    assert editor.banner.property("status") != "synced"
+
+    editor.save()
+    settle(qtbot, editor)
+    assert editor.banner.message.text() == on_the_relay
