@@ -1511,6 +1511,10 @@ Leave it empty to send pictures with name and price instead.</source>
         </translation>
     </message>
     <message>
+        <source>Archived {0}</source>
+        <translation>보관됨 {0}</translation>
+    </message>
+    <message>
         <source>No chats with the label {0}.</source>
         <translation>‘{0}’ 라벨이 붙은 채팅이 없어요.</translation>
     </message>
@@ -5148,6 +5152,14 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>고객에게 읽음 확인(파란 체크) 보내기</translation>
     </message>
     <message>
+        <source>Keep chats archived when a customer writes</source>
+        <translation>고객이 메시지를 보내도 채팅을 보관된 상태로 두기</translation>
+    </message>
+    <message>
+        <source>Otherwise a new message from the customer brings an archived chat back to the inbox. When kept archived, the Archived filter shows how many of them have unread messages.</source>
+        <translation>끄면 고객이 새 메시지를 보낼 때 보관된 채팅이 채팅 목록으로 돌아와요. 보관된 상태로 두면 보관됨 필터에 읽지 않은 메시지가 있는 채팅 수가 표시돼요.</translation>
+    </message>
+    <message>
         <source>Open Shop Inbox when I sign in to this computer</source>
         <translation>이 컴퓨터에 로그인하면 샵 인박스 열기</translation>
     </message>
@@ -5787,6 +5799,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Shop name: {0}</source>
         <translation>가게 이름: {0}</translation>
+    </message>
+    <message>
+        <source>Your changes are not saved yet: customers still get the saved version. Save to send your changes to the relay.</source>
+        <translation>변경한 내용이 아직 저장되지 않았어요. 고객은 저장된 버전을 계속 받아요. 저장하면 변경한 내용이 릴레이로 전송돼요.</translation>
     </message>
     <message>
         <source>Not connected to a relay: what you save here is kept on this computer and goes to the relay once one is connected (File ▸ Settings).</source>
