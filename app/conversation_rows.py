@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -67,8 +68,10 @@ class ConversationRow:
 
 # `SentBy` values of a message a person wrote (app.wire is not imported on the first page's path).
 PERSON_SENDERS = frozenset({"owner", "quick_reply", "phone_app"})
+_PERSON_SENDERS_SQL = ", ".join(f"'{s}'" for s in sorted(PERSON_SENDERS))
 
-ConversationFilter = Literal["all", "unread", "archived"]
+# "waiting": the chats marked "Needs a person" (`ConversationRow.waits_for_person`).
+ConversationFilter = Literal["all", "unread", "archived", "waiting"]
 
 # Preview text is cut in SQL: a 5 MB message must not travel to the chat list.
 PREVIEW_CHARS = 200
@@ -108,6 +111,13 @@ def conversation_where(
         clauses.append("c.archived = 0")
     if kind == "unread":
         clauses.append("c.unread_count > 0")
+    if kind == "waiting":
+        # ConversationRow.waits_for_person in SQL: `m` is the chat's last message.
+        clauses.append(
+            "c.bot_paused_until > :now AND NOT (coalesce(m.direction = 'out' AND m.sent_by IN "
+            f"({_PERSON_SENDERS_SQL}) AND m.status IS NOT 'failed', 0))"
+        )
+        params["now"] = int(time.time() * 1000)
     if label_id is not None:
         clauses.append(
             "EXISTS (SELECT 1 FROM contact_label cl WHERE cl.contact_id = c.id AND cl.label_id = :label)"

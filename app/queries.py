@@ -138,7 +138,8 @@ def changed_conversations(
     candidates = ids - set(shown) if keep_shown else ids
     first = session.execute(
         text(
-            f"SELECT c.id FROM contact c WHERE {where} AND c.id IN (SELECT value FROM json_each(:ids)) "
+            "SELECT c.id FROM contact c LEFT JOIN message m ON m.id = c.last_message_id "
+            f"WHERE {where} AND c.id IN (SELECT value FROM json_each(:ids)) "
             "ORDER BY c.pinned DESC, c.last_message_at DESC, c.id DESC LIMIT :room"
         ),
         {**params, "ids": json.dumps(sorted(candidates)), "room": room},

@@ -1,4 +1,4 @@
-"""The chat list pane: filter chips (All, Unread, Archived, a label) over the list of conversations."""
+"""The chat list pane: filter chips (All, Unread, Archived, a label or Needs a person) over the chats."""
 
 from __future__ import annotations
 
@@ -65,6 +65,7 @@ HOLD_AFTER_LEAVE_MS = 1000
 LAYOUT_BATCH = 200  # rows the list lays out per turn of the event loop
 PREPARE_PAGES = 2  # pages above and below the shown rows worked out ahead of a scroll
 PREPARE_BUDGET_S = 0.002  # the most one turn of the event loop spends on it
+LABEL_CHIP_CHARS = 11  # the longest name the label chip shows whole, in average characters
 
 
 class ChatListView(QListView):
@@ -157,7 +158,7 @@ class ChatList(QWidget):
                 self.archived_chip = chip
         self.label_chip = QToolButton(self)
         self.label_chip.setObjectName("filterChip")
-        self.label_chip.setText(self.tr("Labels"))
+        self._name_label_chip(self.tr("Labels"))
         self.label_chip.setCheckable(True)
         self.label_chip.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.label_chip.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -390,6 +391,17 @@ class ChatList(QWidget):
     def _rebuild_label_menu(self) -> None:
         self._label_menu.clear()
         group = QActionGroup(self._label_menu)
+        # The chats the menu bot handed over and nobody has answered, first in the chip's menu: a
+        # chip of their own does not fit beside the others in a 1024-pixel window.
+        waiting = QAction(self.tr("Needs a person"), self._label_menu)
+        waiting.setObjectName("waitingFilter")
+        waiting.setCheckable(True)
+        waiting.setChecked(self.model.kind == "waiting")
+        group.addAction(waiting)
+        self._label_menu.addAction(waiting)
+        waiting.triggered.connect(lambda _=False: self._pick_waiting())
+        if self.labels:
+            self._label_menu.addSeparator()
         for lab in self.labels:
             shown = label_display_name(lab.name)
             action = QAction(shown, self._label_menu)
@@ -402,7 +414,7 @@ class ChatList(QWidget):
 
     def _pick_label(self, label_id: int, name: str) -> None:
         self.label_chip.setChecked(True)
-        self.label_chip.setText(name)
+        self._name_label_chip(name)
         self.model.set_filter("all", label_id)
         self._reselect()
 
@@ -412,10 +424,23 @@ class ChatList(QWidget):
         count = self.model.archived_unread if self.ctx.prefs.get("keep_archived", False) else 0
         self.archived_chip.setText(self.tr("Archived {0}").format(count) if count else self.tr("Archived"))
 
+    def _name_label_chip(self, name: str) -> None:
+        """The chip says what its menu picked, cut to the room a 1024-pixel window leaves it beside
+        the other chips (a long name widened the pane); the whole name shows as its tooltip."""
+        metrics = self.label_chip.fontMetrics()
+        room = metrics.averageCharWidth() * LABEL_CHIP_CHARS
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        self.label_chip.setText(shown)
+        self.label_chip.setToolTip(name if shown != name else "")
+
+    def _pick_waiting(self) -> None:
+        self.set_filter("waiting")
+        self._reselect()
+
     def _chip_clicked(self, button: QPushButton | QToolButton) -> None:
         if button is self.label_chip:
             return
-        self.label_chip.setText(self.tr("Labels"))
+        self._name_label_chip(self.tr("Labels"))
         key = button.property("filter")
         self.model.set_filter(key if key in ("all", "unread", "archived") else "all", None)
         self._reselect()
@@ -424,9 +449,14 @@ class ChatList(QWidget):
         for b in self._chips.buttons():
             if b.property("filter") == kind and label_id is None:
                 b.setChecked(True)
-        if label_id is None:
-            self.label_chip.setText(self.tr("Labels"))
-        self.model.set_filter(kind if kind in ("all", "unread", "archived") else "all", label_id)  # type: ignore[arg-type]
+        if kind == "waiting":
+            # Shown on the chip whose menu holds it, as a picked label is.
+            self.label_chip.setChecked(True)
+            self._name_label_chip(self.tr("Needs a person"))
+        elif label_id is None:
+            self._name_label_chip(self.tr("Labels"))
+        known = ("all", "unread", "archived", "waiting")
+        self.model.set_filter(kind if kind in known else "all", label_id)  # type: ignore[arg-type]
 
     # ----------------------------------------------------------------- selection
     def load(self) -> None:
@@ -456,6 +486,8 @@ class ChatList(QWidget):
                 text = self.tr("No unread chats. All caught up.")
             elif kind == "archived":
                 text = self.tr("No archived chats. Archive a chat from its menu to keep it out of the way.")
+            elif kind == "waiting":
+                text = self.tr("No chat needs a person. When the menu bot hands a chat over, it shows here.")
             else:
                 text = self.tr(
                     "No chats yet. When a customer writes to the shop on WhatsApp, the chat appears "

@@ -323,6 +323,8 @@ class ChatListModel(QAbstractListModel):
             return False
         if self.kind == "unread" and row.unread_count == 0:
             return False
+        if self.kind == "waiting" and not row.waits_for_person(datetime.now(UTC)):
+            return False
         return not (self.label_id is not None and all(lab.id != self.label_id for lab in row.labels))
 
     def refresh_contacts(self, contact_ids: Iterable[int], *, from_sync: bool = False) -> None:

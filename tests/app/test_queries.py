@@ -195,3 +195,41 @@ def test_a_catch_up_reads_whole_only_the_chats_the_list_can_show(db) -> None:
     with db.read() as s:
         everything = changed_conversations(s, ids, shown={shown_id}, room=100)
     assert len(everything.rows) == len(ids) and everything.elsewhere == [] and not everything.gone
+
+
+def test_the_waiting_filter_lists_only_the_chats_marked_needs_a_person(db) -> None:
+    """ "Needs a person" in the morning: the chats the menu bot handed over whose customer still
+    waits for an answer from a person — the same chats the list marks with the badge."""
+    later = datetime.now(UTC) + timedelta(hours=3)
+    with db.write() as s:
+        waiting = make_contact(s, profile_name="Waiting", bot_paused_until=later)
+        make_message(s, waiting, "사람이랑 얘기하고 싶어요", sent_at=at(5))
+        bot_answered = make_contact(s, profile_name="Bot answered", bot_paused_until=later)
+        make_message(s, bot_answered, "help", sent_at=at(4))
+        make_message(s, bot_answered, "곧 연결해 드릴게요", direction="out", sent_by="bot", sent_at=at(6))
+        answered = make_contact(s, profile_name="Owner answered", bot_paused_until=later)
+        make_message(s, answered, "help", sent_at=at(3))
+        make_message(s, answered, "네 말씀하세요", direction="out", sent_by="owner", sent_at=at(7))
+        failed = make_contact(s, profile_name="Reply failed", bot_paused_until=later)
+        make_message(s, failed, "help", sent_at=at(2))
+        make_message(s, failed, "네", direction="out", sent_by="owner", status="failed", sent_at=at(8))
+        ran_out = make_contact(
+            s, profile_name="Hand-off over", bot_paused_until=datetime.now(UTC) - timedelta(minutes=1)
+        )
+        make_message(s, ran_out, "help", sent_at=at(9))
+        never = make_contact(s, profile_name="Never handed")
+        make_message(s, never, "hello", sent_at=at(10))
+        archived = make_contact(s, profile_name="Archived", bot_paused_until=later)
+        make_message(s, archived, "help", sent_at=at(11))
+        set_flags(s, archived.id, archived=True)
+        ids = {c.id for c in (waiting, bot_answered, answered, failed, ran_out, never, archived)}
+
+    with db.read() as s:
+        page = conversations_page(s, kind="waiting")
+        everyone = conversations_page(s)
+        # A catch-up re-reading more chats than the list keeps picks its rows with the same filter.
+        caught_up = changed_conversations(s, ids, shown=set(), room=2, kind="waiting")
+    assert [r.display_name for r in page] == ["Reply failed", "Bot answered", "Waiting"]
+    badged = [r.display_name for r in everyone if r.waits_for_person(datetime.now(UTC))]
+    assert [r.display_name for r in page] == badged
+    assert {"Reply failed", "Bot answered"} <= {r.display_name for r in caught_up.rows}

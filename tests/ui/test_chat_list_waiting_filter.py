@@ -1,0 +1,79 @@
+"""The chat list's "Needs a person" filter: the chats the menu bot handed over that wait for the owner."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractButton
+
+from tests.support.factories import BASE_TIME, make_contact, make_message
+from tests.support.window_waits import load_chats, settle, sync_batch
+
+
+def handed_over_chats(ctx: Any) -> dict[str, int]:
+    later = datetime.now(UTC) + timedelta(hours=3)
+    with ctx.db.write() as s:
+        quiet = make_contact(s, profile_name="김민지")
+        make_message(s, quiet, "감사합니다", sent_at=BASE_TIME, unread=False)
+        waiting = make_contact(s, profile_name="박서연", bot_paused_until=later)
+        make_message(s, waiting, "상담원 연결해 주세요", sent_at=BASE_TIME + timedelta(minutes=1))
+        answered = make_contact(s, profile_name="이준호", bot_paused_until=later)
+        make_message(s, answered, "상담원이요", sent_at=BASE_TIME + timedelta(minutes=2))
+        make_message(
+            s,
+            answered,
+            "네, 말씀하세요",
+            direction="out",
+            sent_by="owner",
+            sent_at=BASE_TIME + timedelta(minutes=3),
+        )
+        return {"quiet": quiet.id, "waiting": waiting.id, "answered": answered.id}
+
+
+def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_owner(
+    window: Any, qtbot: Any
+) -> None:
+    ids = handed_over_chats(window.ctx)
+    window.resize(1024, 700)  # the smallest window the chip row is laid out for
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    pane = chats.width()
+    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        action.trigger()
+    assert [r.contact_id for r in chats.model.rows()] == [ids["waiting"]]
+    assert chats.label_chip.isChecked()
+    assert "Needs a person" in (chats.label_chip.text(), chats.label_chip.toolTip())
+    assert action.isChecked()
+    settle(qtbot)
+    # The chip row stays inside the pane: no chip cut off, the pane not pushed wider.
+    assert chats.width() == pane
+
+    for chip in chats.findChildren(QAbstractButton, "filterChip"):
+        assert chip.geometry().right() < chats.width(), chip.text()
+
+    # The owner answers: the chat has what it waited for and leaves the filter.
+    with window.ctx.db.write() as s:
+        from app.models import Contact
+
+        contact = s.get(Contact, ids["waiting"])
+        make_message(
+            s,
+            contact,
+            "네 고객님",
+            direction="out",
+            sent_by="owner",
+            sent_at=BASE_TIME + timedelta(minutes=5),
+        )
+    sync_batch(window, qtbot, {ids["waiting"]})
+    qtbot.waitUntil(lambda: chats.model.rowCount() == 0)
+    assert chats.empty_note.isVisible()
+    assert "menu bot" in chats.empty_note.text()
+
+    # All brings every chat back, and the chip its own name.
+    all_chip = next(b for b in chats.findChildren(QAbstractButton, "filterChip") if b.text() == "All")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        all_chip.click()
+    assert len(chats.model.rows()) == 3
+    assert chats.label_chip.text() == "Labels"
