@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,7 +51,7 @@ from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name, state_names
 from ui.order_window import COURIERS, confirm_cancel, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
-from ui.screen_fit import resize_within_screen
+from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.time_zones import system_timezone
 from ui.tracking_report import TrackingReport
 from ui.window_keys import close_with_keys
@@ -231,6 +231,10 @@ class OrderBoard(QWidget):
         self.table_button.clicked.connect(lambda: self.show_table(True))
         # Orders moved in another window, paid from a bank file, or new carts from sync.
         ctx.hub.changed.connect(self._hub_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        place_within_screen(self)  # the first time: over the main window, inside the screen
+        super().showEvent(event)
 
     # ----------------------------------------------------------------- loading
     def order_filter(self) -> OrderFilter:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,7 +57,7 @@ from ui.formatting import babel_locale_name, customer_datetime, full_datetime
 from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import bank_missing_sentence, money, state_name
-from ui.screen_fit import resize_within_screen
+from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.ship_to_form import ShipToForm
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
@@ -361,6 +362,10 @@ class OrderWindow(QDialog):
             self.ctx.publish(changes)
         finally:
             self._publishing = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # QDialog centres it over the main window, not minding the title bar
+        place_within_screen(self)  # the first time: inside the screen, frame and all
 
     # ----------------------------------------------------------------- reading
     def reload(self) -> None:

@@ -1,8 +1,8 @@
-"""A window's first size, bounded by the screen it opens on: whole on a 1366×768 laptop."""
+"""A window's first size and place, bounded by the screen it opens on: whole on a 1366×768 laptop."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
@@ -31,6 +31,59 @@ def resize_within_screen(widget: QWidget, wanted: QSize) -> QSize:
     size = fitted(wanted, opening_screen(widget).availableGeometry().size())
     widget.resize(size)
     return size
+
+
+def placed(frame: QRect, available: QRect) -> QRect:
+    """`frame` moved the least that puts it inside `available`; its top-left stays in when it is larger."""
+    x = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
+    y = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
+    return QRect(QPoint(x, y), frame.size())
+
+
+_PLACED = "screenFitPlaced"
+
+# FRAME_ROOM as margins: the title bar on top, a thin border on the other sides.
+FRAME_GUESS = QMargins(
+    FRAME_ROOM.width() // 2,
+    FRAME_ROOM.height() - FRAME_ROOM.width() // 2,
+    FRAME_ROOM.width() // 2,
+    0,
+)
+
+
+def frame_margins(window: QWidget | None) -> QMargins:
+    """What the window manager draws around `window` (a shown one; a guess for the others, which a
+    new window gets the same frame as)."""
+    if window is None or not window.isVisible() or window.frameGeometry() == window.geometry():
+        return FRAME_GUESS
+    outer, inner = window.frameGeometry(), window.geometry()
+    return QMargins(
+        inner.left() - outer.left(),
+        inner.top() - outer.top(),
+        outer.right() - inner.right(),
+        outer.bottom() - inner.bottom(),
+    )
+
+
+def place_within_screen(widget: QWidget) -> None:
+    """At a window's first show: put it, frame and all, inside the free area of its screen, centred
+    over the window it opens from. A window manager left to place it cascades it down from the top
+    (a 1280×720 window at y = 63 on a 768-pixel screen), and its bottom buttons end off screen."""
+    # A window given its place (restoreGeometry, a move) keeps it; QDialog's own centring does not count.
+    if widget.property(_PLACED) or widget.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        return
+    widget.setProperty(_PLACED, True)
+    screen = opening_screen(widget).availableGeometry()
+    size = fitted(widget.size(), screen.size())
+    anchor = widget.parentWidget() or QApplication.activeWindow()
+    anchor = None if anchor is None else anchor.window()
+    margins = frame_margins(anchor)
+    frame = QRect(QPoint(0, 0), size).marginsAdded(margins)
+    over = anchor.frameGeometry() if anchor is not None and anchor.isVisible() else screen
+    frame.moveCenter(over.center())
+    # The geometry without the frame: a top-level's move() before its first show is read as the
+    # frame's place by some window managers and as the window's by others.
+    widget.setGeometry(placed(frame, screen).marginsRemoved(margins))
 
 
 def scrolling(section: QWidget) -> QScrollArea:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, QThreadPool
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QWidget
 
-from ui.screen_fit import FRAME_ROOM, fitted
+from ui.screen_fit import FRAME_GUESS, FRAME_ROOM, fitted, placed
 
 LAPTOP = QSize(1366, 768 - 40)  # a cheap laptop's screen, less a taskbar
 
@@ -95,3 +95,63 @@ def test_a_shop_window_opens_whole_on_a_small_screen_with_its_buttons_in_view(
         QThreadPool.globalInstance().waitForDone(5000)  # the catalogue prunes pictures as it closes
     assert seen["screen"].contains(seen["frame"]), f"{entry} at {seen['frame']} on {seen['screen']}"
     assert all(seen["buttons"].values()), f"{entry}: out of view: {seen['buttons']}"
+
+
+def test_a_window_a_window_manager_cascaded_past_the_bottom_is_moved_up_whole() -> None:
+    """The tester's laptop: the 1280×720 orders window (a 20-pixel title bar) put at y = 63 on a
+    1366×768 screen ran 40 pixels past its bottom edge, its buttons with it."""
+    screen = QRect(0, 0, 1366, 768)
+    frame = QRect(2, 43, 1282, 745)
+    assert placed(frame, screen) == QRect(2, 23, 1282, 745)
+    assert placed(QRect(-50, -10, 600, 400), screen).topLeft() == QPoint(0, 0)
+    # Larger than the screen: its top-left (the title bar) stays in view.
+    assert placed(QRect(100, 100, 1500, 900), screen).topLeft() == QPoint(0, 0)
+
+
+def frame_of(opened: QWidget) -> QRect:
+    """The window with the frame a window manager draws (the offscreen screen draws none)."""
+    frame = opened.frameGeometry()
+    return opened.geometry().marginsAdded(FRAME_GUESS) if frame == opened.geometry() else frame
+
+
+def test_the_orders_window_a_window_manager_cascaded_down_opens_whole_over_the_main_window(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    from ui.order_board import OrderBoard
+
+    screen = window.screen().availableGeometry()
+    window.setGeometry(QRect(screen.left() + 300, screen.top() + 260, 480, 500))
+    window.activateWindow()
+    board = OrderBoard(ctx)
+    qtbot.addWidget(board)
+    # A window manager's cascade, as on the tester's laptop: the new window put 100 pixels down
+    # before it shows (the offscreen screen, which has no window manager, puts it in the corner).
+    board.winId()
+    board.windowHandle().setPosition(screen.topLeft() + QPoint(2, 100))
+    board.show()
+    qtbot.waitExposed(board)
+    assert screen.contains(frame_of(board)), f"{frame_of(board)} on {screen}"
+    export = board.findChild(QAbstractButton, "exportOrders")
+    assert export is not None and fully_in_view(export)
+    board.close()
+
+
+def test_an_order_opened_from_a_window_at_the_top_keeps_its_title_bar_on_the_screen(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    from app.catalog import ItemDraft, create_item
+    from app.orders import LineInput, create_order
+    from tests.support.factories import make_contact
+    from ui.order_actions import OrderActions
+
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="이하은")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+    screen = window.screen().availableGeometry()
+    window.setGeometry(QRect(screen.topLeft() + QPoint(40, 0), QSize(480, 420)))
+    order_window = OrderActions(window, ctx).open_order(order_id)
+    qtbot.waitExposed(order_window)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    assert screen.contains(frame_of(order_window)), f"{frame_of(order_window)} on {screen}"
+    order_window.close()
