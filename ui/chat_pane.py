@@ -243,13 +243,10 @@ class ChatPane(QWidget):
         self.name.setText(conversation.display_name)
         self.view.bubbles.contact_name = conversation.display_name
         phone = display_phone(conversation.wa_id or "", self.ctx.shop_region)
+        # WhatsApp marks a name with "~" only where the customer's own name stands in for one the
+        # shop has not saved (the title is then that name). Beside a saved name, "~오세훈" read as
+        # the owner's own name marked as the customer's; her WhatsApp name is in the contact panel.
         sub = phone if phone != conversation.display_name else ""
-        if (
-            conversation.saved_name
-            and conversation.profile_name
-            and conversation.profile_name != conversation.saved_name
-        ):
-            sub = f"~{conversation.profile_name}  {sub}".strip()
         if conversation.group_archive:
             sub = self.tr("Group chat archive · read-only")
         self.subtitle.setText(sub)
