@@ -90,7 +90,7 @@ class Composer(QFrame):
     send_requested = Signal(object)
     template_requested = Signal()
     drafts_changed = Signal()  # `drafts` changed: a moment after the typing stops, for the inbox to keep
-    drafts_shown = Signal()  # the chats whose drafts the chat list shows changed (another chat opened)
+    drafts_shown = Signal()  # the drafts the chat list shows changed (loaded, another chat opened)
 
     def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
         super().__init__(parent)
@@ -320,8 +320,9 @@ class Composer(QFrame):
             self.drafts_changed.emit()
 
     def draft_for(self, contact_id: int) -> str | None:
-        """The unsent text of a chat that is not the open one (the open one's is in the box)."""
-        return None if contact_id == self.contact_id else self.drafts.get(contact_id)
+        """A chat's unsent text as kept (the open chat's a moment after the typing stops, as
+        `drafts_changed` says), for the chat list's "Draft:" line."""
+        return self.drafts.get(contact_id)
 
     def set_chat(self, conversation: ConversationRow | None) -> None:
         self.save_drafts_now()  # the chat left: its draft is kept now, not in a moment

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.chat.view.chat_model.new_messages.connect(lambda _n: self.schedule_read())
         self.chat_list.delegate.draft_for = self.chat.composer.draft_for
         self.chat.composer.drafts_shown.connect(self.chat_list.view.viewport().update)
+        # The open chat's row says "Draft:" once its draft is kept, and stops when it is sent or cleared.
+        self.chat.composer.drafts_changed.connect(self.chat_list.view.viewport().update)
         self.contact_panel.closed.connect(self.contact_panel.hide)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)

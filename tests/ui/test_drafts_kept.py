@@ -158,3 +158,23 @@ def test_the_message_a_draft_answers_comes_back_with_it_after_a_restart(
     select_chat(again, qtbot, amy)
     assert box.edit.toPlainText() == "In stock, yes" and box.reply_to is None
     again.shutdown()
+
+
+def test_the_open_chat_says_draft_in_the_list_once_its_reply_is_kept_and_not_after_it_is_sent(
+    qtbot: Any, window: Any
+) -> None:
+    """As WhatsApp does: the row of the chat being answered shows the half-written reply, not the
+    customer's last message, while the reply waits in the box."""
+    kim, _amy = two_chats(window, qtbot)
+    window.start_sync()
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    composer.edit.insertPlainText("네, 내일 보내드릴게요")
+    qtbot.waitUntil(lambda: stored(window) == {kim: "네, 내일 보내드릴게요"}, timeout=5000)
+    assert "Draft: 네, 내일 보내드릴게요" in list_texts(window, kim)
+    assert "주문할게요" not in list_texts(window, kim)
+
+    composer.edit.setFocus()
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(window) == {}, timeout=5000)
+    assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
