@@ -164,6 +164,7 @@ class ChatList(QWidget):
         self.label_chip.setCursor(Qt.CursorShape.PointingHandCursor)
         self._last_selected: int | None = None
         self._label_menu = QMenu(self)
+        self._label_menu.aboutToShow.connect(self._check_shown_filter)
         self.label_chip.setMenu(self._label_menu)
         self._chips.addButton(self.label_chip)
         bar.addWidget(self.label_chip)
@@ -432,6 +433,15 @@ class ChatList(QWidget):
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
         self.label_chip.setText(shown)
         self.label_chip.setToolTip(name if shown != name else "")
+
+    def _check_shown_filter(self) -> None:
+        """The menu ticks the filter the list shows (none after All, Unread or Archived)."""
+        for action in self._label_menu.actions():
+            if action.isCheckable():
+                shown = action.objectName() == "waitingFilter" and self.model.kind == "waiting"
+                action.setChecked(
+                    shown or (action.data() is not None and action.data() == self.model.label_id)
+                )
 
     def _pick_waiting(self) -> None:
         self.set_filter("waiting")

@@ -77,3 +77,5 @@ def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_
         all_chip.click()
     assert len(chats.model.rows()) == 3
     assert chats.label_chip.text() == "Labels"
+    chats.label_chip.menu().aboutToShow.emit()  # the menu, opened again, ticks nothing
+    assert not any(a.isChecked() for a in chats.label_chip.menu().actions())
