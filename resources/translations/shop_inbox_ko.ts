@@ -1511,6 +1511,10 @@ Leave it empty to send pictures with name and price instead.</source>
         </translation>
     </message>
     <message>
+        <source>Needs a person</source>
+        <translation>상담 필요</translation>
+    </message>
+    <message>
         <source>Archived {0}</source>
         <translation>보관됨 {0}</translation>
     </message>
@@ -1525,6 +1529,10 @@ Leave it empty to send pictures with name and price instead.</source>
     <message>
         <source>No archived chats. Archive a chat from its menu to keep it out of the way.</source>
         <translation>보관된 채팅이 없어요. 채팅 메뉴에서 채팅 보관을 누르면 목록에서 치워 둘 수 있어요.</translation>
+    </message>
+    <message>
+        <source>No chat needs a person. When the menu bot hands a chat over, it shows here.</source>
+        <translation>상담이 필요한 채팅이 없어요. 메뉴 봇이 채팅을 넘기면 여기에 표시돼요.</translation>
     </message>
     <message>
         <source>No chats yet. When a customer writes to the shop on WhatsApp, the chat appears here. Past chats from a phone can be brought in with File ▸ Import chat from phone.</source>
