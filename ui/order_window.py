@@ -302,7 +302,12 @@ class OrderWindow(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #C62828")
         self.error.hide()
-        self.buttons = QHBoxLayout()
+        # The moves sit under the title, above every part that shows or hides with the order's state
+        # or its prepared message, so a button stays where the owner's next click lands.
+        self.move_row = QWidget(self)
+        self.move_row.setObjectName("orderMoves")
+        self.buttons = QHBoxLayout(self.move_row)
+        self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.addStretch(1)
 
         # The message a move prepares: shown, editable, and sent only when the owner says so.
@@ -334,6 +339,8 @@ class OrderWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.customer)
+        layout.addWidget(self.move_row)
+        layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addLayout(self.totals)
         layout.addWidget(self.payment)
@@ -344,8 +351,6 @@ class OrderWindow(QDialog):
         layout.addWidget(self.shipping_row)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(history_view)
-        layout.addWidget(self.error)
-        layout.addLayout(self.buttons)
         layout.addWidget(self.message_box)
         self._publishing = False
         ctx.hub.changed.connect(self._hub_changed)
@@ -427,14 +432,14 @@ class OrderWindow(QDialog):
             if widget is not None:
                 widget.deleteLater()
         if state is OrderState.AWAITING_PAYMENT:
-            remind = QPushButton(self.tr("Payment reminder…"), self)
+            remind = QPushButton(self.tr("Payment reminder…"), self.move_row)
             remind.setObjectName("prepareReminder")
             remind.clicked.connect(lambda: self.prepare_message(reminder=True))
             self.buttons.addWidget(remind)
         order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
         for target in (*order, OrderState.CANCELLED):
             if target in MOVES[state]:
-                button = QPushButton(move_label(target), self)
+                button = QPushButton(move_label(target), self.move_row)
                 button.setObjectName(f"move_{target.value}")
                 button.clicked.connect(lambda _c=False, t=target: self._move_clicked(t))
                 self.buttons.addWidget(button)

@@ -1,0 +1,73 @@
+"""An order's window keeps its status buttons where they are while messages and rows come and go."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.catalog import ItemDraft, create_item
+from app.models import utcnow
+from app.order_settings import OrderSettings, save_order_settings
+from app.orders import LineInput, OrderState, create_order
+from tests.support.factories import make_contact
+from ui.order_actions import OrderActions
+from ui.order_window import OrderWindow
+
+
+def laid_out(order_window: OrderWindow) -> None:
+    """Lay the window out now, as the owner would see it, not when Qt next gets round to it."""
+    layout = order_window.layout()
+    assert layout is not None
+    layout.activate()
+
+
+def button_at(order_window: OrderWindow, state: OrderState) -> QRect:
+    """Where the button that moves the order to `state` is, in the window's coordinates."""
+    laid_out(order_window)
+    button = order_window.move_row.findChild(QPushButton, f"move_{state.value}")
+    assert button is not None and button.isVisible()
+    return QRect(button.mapTo(order_window, QPoint(0, 0)), button.size())
+
+
+def row_at(order_window: OrderWindow) -> QRect:
+    laid_out(order_window)
+    return order_window.move_row.geometry()
+
+
+def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
+    window: Any, qtbot: Any
+) -> None:
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.isVisible())
+    row = row_at(order_window)
+    assert row.isValid()
+
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    assert row_at(order_window) == row
+    mark_paid = button_at(order_window, OrderState.PAID)
+
+    with qtbot.waitSignal(order_window.moved):
+        order_window.send_button.click()
+    qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+    assert row_at(order_window) == row
+    assert button_at(order_window, OrderState.PAID) == mark_paid
+    clicked = order_window.childAt(mark_paid.center())  # where the owner's next click lands
+    assert isinstance(clicked, QPushButton) and clicked.objectName() == "move_paid"
+
+    with qtbot.waitSignal(order_window.moved):
+        qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible() and order_window.shipping_row.isVisible())
+    assert row_at(order_window) == row
+    mark_shipped = button_at(order_window, OrderState.SHIPPED)
+    order_window.discard_message()
+    qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+    assert button_at(order_window, OrderState.SHIPPED) == mark_shipped
