@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -46,12 +47,13 @@ from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import TrackingPlan
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
-from ui.order_board_model import ORDER_MIME, OrderRole, OrderTableModel, StateColumnModel
+from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_text import state_name, state_names
 from ui.order_window import COURIERS, confirm_cancel, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import place_within_screen, resize_within_screen
+from ui.sort_header import SortHeader
 from ui.time_zones import system_timezone
 from ui.tracking_report import TrackingReport
 from ui.window_keys import close_with_keys
@@ -184,14 +186,16 @@ class OrderBoard(QWidget):
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Orders"))
         self.table.setObjectName("orderTable")
+        self.table.setHorizontalHeader(SortHeader(self.table))
         self.table.setModel(self.table_model)
-        self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(Column.ORDERED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts once, before resort is set: nothing read yet
         self.table_model.resort = self.reload_table  # the table is read when it is first shown
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The products take the room a row has left; a date or a total needs only its own width.
+        self.table.horizontalHeader().setSectionResizeMode(Column.ITEMS, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda pos: self._card_menu(self.table, pos))

@@ -222,7 +222,10 @@ class OrderTableModel(QAbstractTableModel):
                 return state_name(s.state)
             if col is Column.ORDERED:
                 return list_time(s.created_at, self.now)
-            return due_time(s.payment_due_at, self.now) if s.payment_due_at else ""
+            # A deadline only while the order waits for payment: a paid or cancelled one has none left.
+            if s.payment_due_at is None or s.state != OrderState.AWAITING_PAYMENT:
+                return ""
+            return due_time(s.payment_due_at, self.now)
         if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,0 +1,72 @@
+"""The board's table: what each order's row says, which way its sort arrow points, where the room goes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionHeader
+
+from app.catalog import ItemDraft, create_item
+from app.orders import LineInput, OrderState, create_order, move_order
+from tests.support.factories import BASE_TIME, make_contact
+from ui.order_board import OrderBoard
+from ui.order_board_model import Column
+
+# Each order asked for payment, then taken as far as this.
+STEPS = {
+    "고객 대기": (),
+    "고객 결제": (OrderState.PAID,),
+    "고객 배송": (OrderState.PAID, OrderState.SHIPPED),
+    "고객 완료": (OrderState.PAID, OrderState.SHIPPED, OrderState.DONE),
+    "고객 취소": (OrderState.CANCELLED,),
+}
+
+
+def test_the_table_gives_a_payment_deadline_only_to_orders_awaiting_payment(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        for hour, (customer, steps) in enumerate(STEPS.items()):
+            c = make_contact(s, profile_name=customer)
+            order_id = create_order(
+                s,
+                contact_id=c.id,
+                lines=[LineInput("BAG", 1)],
+                source="chat",
+                now=BASE_TIME + timedelta(hours=hour),
+            ).id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+            for step in steps:
+                move_order(s, order_id, step, courier="CJ대한통운", tracking="123412341234")
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.resize(1000, 600)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    with qtbot.waitSignal(board.table_loaded):
+        board.show_table(True)
+    model = board.table_model
+    due = {
+        model.index(r, Column.CUSTOMER).data(): model.index(r, Column.DUE).data()
+        for r in range(model.rowCount())
+    }
+    assert due.pop("고객 대기") != ""
+    assert due == {"고객 결제": "", "고객 배송": "", "고객 완료": "", "고객 취소": ""}
+
+    # Newest first, and the arrow over 주문일 points down the way the dates run.
+    assert [model.index(r, Column.CUSTOMER).data() for r in range(model.rowCount())] == list(reversed(STEPS))
+    header = board.table.horizontalHeader()
+    option = QStyleOptionHeader()
+    header.initStyleOptionForIndex(option, Column.ORDERED)
+    assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortDown
+    with qtbot.waitSignal(board.table_loaded):
+        header.setSortIndicator(Column.ORDERED, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, Column.CUSTOMER).data() for r in range(model.rowCount())] == list(STEPS)
+    header.initStyleOptionForIndex(option, Column.ORDERED)
+    assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortUp
+
+    # The products get the room left over, not the deadline at the end of the row.
+    widths = {col: header.sectionSize(col) for col in Column}
+    assert widths[Column.ITEMS] == max(widths.values())
+    assert widths[Column.DUE] < board.table.viewport().width() / 4
