@@ -53,7 +53,7 @@ from app.shipping_sheets import (
     set_shipping_address,
     ship_planned,
 )
-from app.stock import sold_out_items
+from app.stock import sold_out_items, stock_left
 
 
 def orders_changed(session: Session, order_ids: Iterable[int]) -> Changes:
@@ -282,17 +282,31 @@ def statuses_for_orders(db: Database, order_ids: Iterable[int]) -> list[OrderSta
 # ---------------------------------------------------------------- forms and settings
 
 
-def order_form_start(db: Database, code: str) -> tuple[OrderSettings, list[ItemRow]]:
+@dataclass(frozen=True, slots=True)
+class ItemsForOrder:
+    """Catalogue items the order form can add, which are sold out, and what is left of each."""
+
+    rows: list[ItemRow]
+    sold_out: frozenset[int]
+    left: dict[tuple[int, str], int]  # see app.stock.stock_left
+
+
+def order_form_start(db: Database, code: str) -> tuple[OrderSettings, ItemsForOrder]:
     """The shop's order settings, and the item whose code the form opens with (if any)."""
     with db.read() as s:
-        return load_order_settings(s), list_items(s, code, rank_matches=True, limit=1) if code else []
+        rows = list_items(s, code, rank_matches=True, limit=1) if code else []
+        return load_order_settings(s), _items_for_order(s, rows)
 
 
-def items_for_order(db: Database, text: str, limit: int) -> tuple[list[ItemRow], frozenset[int]]:
-    """The catalogue's items for the order form's search, and which of them are sold out."""
+def items_for_order(db: Database, text: str, limit: int) -> ItemsForOrder:
+    """The catalogue's items for the order form's search, which are sold out, and what is left."""
     with db.read() as s:
-        rows = list_items(s, text, include_hidden=False, rank_matches=True, limit=limit)
-        return rows, frozenset(sold_out_items(s) & {row.id for row in rows})
+        return _items_for_order(s, list_items(s, text, include_hidden=False, rank_matches=True, limit=limit))
+
+
+def _items_for_order(s: Session, rows: list[ItemRow]) -> ItemsForOrder:
+    ids = {row.id for row in rows}
+    return ItemsForOrder(rows, frozenset(sold_out_items(s) & ids), stock_left(s, ids))
 
 
 def read_order_settings(db: Database) -> OrderSettings:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -11,6 +12,12 @@ from sqlalchemy.orm import Session
 from app.errors import ErrorCode, OrderError, StockParams
 from app.models import Order, OrderLine, Stock
 from app.text import nfc
+
+if TYPE_CHECKING:
+    from app.orders import CleanLine
+
+# What is left to promise of each counted item and option: (item id, option) → pieces.
+StockLeft = Mapping[tuple[int, str], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,33 @@ def stock_levels(session: Session, item_ids: Iterable[int] | None = None) -> lis
     if item_ids is not None:
         stmt = stmt.where(Stock.item_id.in_(list(item_ids)))
     return [StockLevel(i, o, h, r) for i, o, h, r in session.execute(stmt)]
+
+
+def stock_left(session: Session, item_ids: Iterable[int]) -> dict[tuple[int, str], int]:
+    """What is left to promise of the counted items and options of `item_ids` (uncounted ones are absent)."""
+    return {(level.item_id, level.option): level.available for level in stock_levels(session, item_ids)}
+
+
+def first_shortage(left: StockLeft, lines: Iterable[CleanLine]) -> StockParams | None:
+    """The first count that `lines` together want more of than is left, as asking for payment would
+    refuse it; each line draws on its option's count, else the item's own (as `_stock_row`)."""
+    wanted: dict[tuple[int, str], int] = {}
+    names: dict[tuple[int, str], str] = {}
+    for line in lines:
+        if line.item_id is None:
+            continue
+        option = nfc(line.option).strip()[:100]
+        key = next(
+            ((line.item_id, o) for o in dict.fromkeys((option, "")) if (line.item_id, o) in left), None
+        )
+        if key is None:
+            continue  # nobody counts it: never short
+        wanted[key] = wanted.get(key, 0) + line.quantity
+        names.setdefault(key, f"{line.name} {line.option}".strip())
+    for key, quantity in wanted.items():
+        if quantity > left[key]:
+            return StockParams(names[key], quantity, max(0, left[key]))
+    return None
 
 
 def _stock_row(session: Session, line: OrderLine) -> Stock | None:

@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from app.catalog import ItemRow
 from app.changes import Changes
-from app.errors import ShopInboxError
+from app.errors import ErrorCode, OrderError, ShopInboxError
 from app.money import amount_to_minor, edit_amount, to_decimal
-from app.order_actions import items_for_order, order_form_start, start_order
+from app.order_actions import ItemsForOrder, items_for_order, order_form_start, start_order
 from app.order_settings import OrderSettings, default_charges, shipping_waived
 from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
+from app.stock import first_shortage
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
@@ -213,6 +214,7 @@ class StartOrderDialog(QDialog):
         self.settings_loaded = False
         self.found: list[ItemRow] = []
         self.sold_out: frozenset[int] = frozenset()  # of the items found: stock counted, none left
+        self.stock_left: dict[tuple[int, str], int] = {}  # of the items found and counted, as last read
         self._shipping_edited = False
         self.setObjectName("startOrder")
         self.setWindowTitle(self.tr("New order for {0}").format(customer))
@@ -263,10 +265,17 @@ class StartOrderDialog(QDialog):
         font = self.total_label.font()
         font.setBold(True)
         self.total_label.setFont(font)
+        # More wanted than is left of a counted item: said now, as asking for payment will refuse it,
+        # yet the order can still be made (the owner may be restocking).
+        self.stock_note = QLabel(self)
+        self.stock_note.setObjectName("stockNote")
+        self.stock_note.setWordWrap(True)
+        self.stock_note.setStyleSheet("color: #B26A00")
+        self.stock_note.hide()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #C62828")
-        for label in (self.subtotal_label, self.total_label, self.problem):
+        for label in (self.subtotal_label, self.total_label, self.stock_note, self.problem):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
@@ -296,6 +305,7 @@ class StartOrderDialog(QDialog):
         layout.addWidget(self.results)
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
+        layout.addWidget(self.stock_note)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
 
@@ -316,12 +326,14 @@ class StartOrderDialog(QDialog):
     def _load(self, code: str) -> None:
         db = self.ctx.db
 
-        def work() -> tuple[OrderSettings, list[ItemRow]]:
+        def work() -> tuple[OrderSettings, ItemsForOrder]:
             return order_form_start(db, code)
 
-        def done(result: tuple[OrderSettings, list[ItemRow]]) -> None:
-            self.settings, prefill = result
+        def done(result: tuple[OrderSettings, ItemsForOrder]) -> None:
+            self.settings, start = result
             self.settings_loaded = True
+            self.stock_left.update(start.left)
+            prefill = start.rows
             if prefill and prefill[0].retailer_id == code:
                 self.lines.add(prefill[0])
             self.search_catalogue(self.search.text())
@@ -332,13 +344,14 @@ class StartOrderDialog(QDialog):
     def search_catalogue(self, text: str) -> None:
         db = self.ctx.db
 
-        def work() -> tuple[list[ItemRow], frozenset[int]]:
+        def work() -> ItemsForOrder:
             return items_for_order(db, text, SEARCH_LIMIT)
 
-        def done(result: tuple[list[ItemRow], frozenset[int]]) -> None:
+        def done(result: ItemsForOrder) -> None:
+            self.stock_left.update(result.left)
             if text != self.search.text():
                 return  # the owner typed on
-            rows, self.sold_out = result
+            rows, self.sold_out = result.rows, result.sold_out
             self.found = rows
             shown = [
                 f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}"
@@ -430,6 +443,7 @@ class StartOrderDialog(QDialog):
             )
             for line in self.lines.lines
         ]
+        self._say_stock(lines)
         unpriced = [line.name for line in self.lines.lines if line.price_minor is None]
         if unpriced:
             self.problem.setText(self.tr("Type the price of “{0}” in its line.").format(unpriced[0]))
@@ -452,6 +466,13 @@ class StartOrderDialog(QDialog):
             total += "  " + self.tr("(remote area +{0})").format(money(totals.surcharge_minor, self.currency))
         self.total_label.setText(total)
         self.create_button.setEnabled(bool(lines) and self.settings_loaded)
+
+    def _say_stock(self, lines: list[CleanLine]) -> None:
+        """The sentence asking for payment would refuse the order with, while more is wanted than is left."""
+        short = first_shortage(self.stock_left, lines)
+        if short is not None:
+            self.stock_note.setText(failure_sentence(OrderError(ErrorCode.ORDER_OUT_OF_STOCK, short)))
+        self.stock_note.setVisible(short is not None)
 
     def reject(self) -> None:
         """Cancel, Esc or the title bar: an order with lines is dropped only when the owner says so

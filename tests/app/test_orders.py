@@ -395,3 +395,19 @@ def test_a_known_couriers_number_is_stored_without_its_dashes(db) -> None:
             move_order(s, order_id, state)
         move_order(s, order_id, OrderState.SHIPPED, courier="CJ대한통운", tracking="6543-2109-8765")
         assert s.get(Order, order_id).tracking == "654321098765"
+
+
+def test_the_form_finds_the_count_an_order_wants_more_of_than_is_left_as_asking_for_payment_would() -> None:
+    from app.errors import StockParams
+    from app.orders import CleanLine
+    from app.stock import first_shortage
+
+    def line(option: str, quantity: int, item_id: int | None = 1) -> CleanLine:
+        return CleanLine(item_id, "LINEN", "린넨 셔츠", option, quantity, 39000, "KRW")
+
+    left = {(1, ""): 5, (1, "아이보리/M"): 2}
+    assert first_shortage(left, [line("아이보리/M", 2), line("", 5), line("", 9, item_id=None)]) is None
+    # An option nobody counts draws on the item's own count, together with the plain line.
+    assert first_shortage(left, [line("블랙/L", 3), line("", 3)]) == StockParams("린넨 셔츠 블랙/L", 6, 5)
+    assert first_shortage(left, [line("아이보리/M", 3)]) == StockParams("린넨 셔츠 아이보리/M", 3, 2)
+    assert first_shortage({(1, ""): -1}, [line("", 1)]) == StockParams("린넨 셔츠", 1, 0)
