@@ -106,9 +106,24 @@ def tracking_url(courier: str, tracking: str) -> str:
     return pattern.format(tracking=tracking) if pattern and tracking else ""
 
 
+# What an order message can name, in the order the settings offer them: each is filled by `placeholders`.
+PLACEHOLDERS: tuple[str, ...] = (
+    "name",
+    "number",
+    "total",
+    "bank",
+    "depositor",
+    "deadline",
+    "courier",
+    "tracking",
+    "tracking_url",
+)
+
+
 def placeholders(
     order: OrderDetail, settings: OrderSettings, locale: str, deadline_text: str
 ) -> dict[str, str]:
+    """The value of each of `PLACEHOLDERS` for `order`."""
     return {
         "name": order.customer or "",
         "number": order.number,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +32,7 @@ from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
+from ui.placeholder_buttons import PlaceholderButtons
 from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
 
@@ -82,8 +83,7 @@ class OrderSettingsDialog(QDialog):
         ml = QVBoxLayout(messages)
         hint = QLabel(
             self.tr(
-                "Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} "
-                "{tracking_url}. Outside the 24-hour window only the chosen approved template can go; "
+                "Outside the 24-hour window only the chosen approved template can go; "
                 "a template Meta files as marketing is paid and counts toward your messaging limit. "
                 "A message as it comes goes in English to a customer who writes in other letters than "
                 "Korean (and in Korean to one who writes Korean); a message you change goes as you "
@@ -94,7 +94,11 @@ class OrderSettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
         ml.addWidget(hint)
-        tabs = QTabWidget(messages)
+        self.placeholders = PlaceholderButtons(messages)
+        self.placeholders.chosen.connect(self.insert_placeholder)
+        ml.addWidget(self.placeholders)
+        self._last_edit: QPlainTextEdit | None = None  # the message the owner last typed in
+        self.message_tabs = tabs = QTabWidget(messages)
         for state in MESSAGE_STATES:
             page = QWidget(tabs)
             pl = QFormLayout(page)
@@ -114,10 +118,12 @@ class OrderSettingsDialog(QDialog):
             tabs.addTab(page, self.tr("Payment reminder") if state == REMINDER else state_name(state))
             self.messages[state] = edit
             self.other_messages[state] = other
+            for e in (edit, other):
+                e.installEventFilter(self)  # which one the owner is in: see insert_placeholder
             self.template_choice[state] = combo
         ml.addWidget(tabs)
 
-        outer = QTabWidget(self)
+        self.pages = outer = QTabWidget(self)
         outer.addTab(general, self.tr("Shipping and payment"))
         outer.addTab(messages, self.tr("Messages"))
         self.problem = QLabel(self)
@@ -137,6 +143,21 @@ class OrderSettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._load()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit):
+            self._last_edit = watched
+        return super().eventFilter(watched, event)
+
+    def insert_placeholder(self, placeholder: str) -> None:
+        """Put `placeholder` at the cursor of the message being edited: the one last typed in on the
+        tab shown, else the tab's own message."""
+        state = MESSAGE_STATES[self.message_tabs.currentIndex()]
+        on_tab = (self.messages[state], self.other_messages[state])
+        edit = self._last_edit if self._last_edit in on_tab else self.messages[state]
+        assert edit is not None
+        edit.insertPlainText(placeholder)
+        edit.setFocus()
 
     def _load(self) -> None:
         db = self.ctx.db

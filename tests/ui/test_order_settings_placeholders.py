@@ -1,0 +1,52 @@
+"""Order settings ▸ Messages: placeholders are named in the owner's words and go in at the cursor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from app.orders import OrderState
+from ui.order_settings_dialog import MESSAGE_STATES, OrderSettingsDialog
+
+
+def test_clicking_a_placeholder_puts_it_at_the_cursor_of_the_message_being_edited(
+    window: Any, qtbot: Any
+) -> None:
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    dialog.pages.setCurrentIndex(1)  # Messages
+    labels = {name: button.text() for name, button in dialog.placeholders.buttons.items()}
+    assert labels["name"] == "Customer name" and labels["depositor"] == "Depositor name"
+    assert labels["deadline"] == "Payment deadline" and labels["tracking_url"] == "Tracking link"
+    assert dialog.placeholders.buttons["depositor"].toolTip() == "{depositor}"
+
+    dialog.message_tabs.setCurrentIndex(MESSAGE_STATES.index(OrderState.SHIPPED.value))
+    message = dialog.messages[OrderState.SHIPPED.value]
+    message.setPlainText("보냈어요. 송장: ")
+    end = message.cursorRect(_cursor_at(message, len("보냈어요."))).center()
+    qtbot.mouseClick(message.viewport(), Qt.MouseButton.LeftButton, pos=end)  # after "보냈어요."
+    qtbot.waitUntil(lambda: message.hasFocus())
+    qtbot.mouseClick(dialog.placeholders.buttons["name"], Qt.MouseButton.LeftButton)
+    assert message.toPlainText() == "보냈어요.{name} 송장: "
+    message.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.mouseClick(dialog.placeholders.buttons["tracking"], Qt.MouseButton.LeftButton)
+    assert message.toPlainText() == "보냈어요.{name} 송장: {tracking}"
+    assert message.hasFocus()  # typing goes on where it was
+
+    # The message in another language, once the owner is in it, takes the next one.
+    other = dialog.other_messages[OrderState.SHIPPED.value]
+    qtbot.mouseClick(other.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: other.hasFocus())
+    qtbot.mouseClick(dialog.placeholders.buttons["tracking_url"], Qt.MouseButton.LeftButton)
+    assert other.toPlainText() == "{tracking_url}"
+    assert message.toPlainText() == "보냈어요.{name} 송장: {tracking}"
+
+
+def _cursor_at(edit: Any, position: int) -> QTextCursor:
+    cursor = edit.textCursor()
+    cursor.setPosition(position)
+    return cursor

@@ -1,0 +1,53 @@
+"""A button per placeholder an order message can name, labelled in the owner's words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from app.order_messages import PLACEHOLDERS
+
+translate = QCoreApplication.translate
+
+COLUMNS = 5
+
+
+def placeholder_label(name: str) -> str:
+    """What `{name}` stands for, as the owner reads it ("Customer name" for {name})."""
+    return {
+        "name": translate("PlaceholderButtons", "Customer name"),
+        "number": translate("PlaceholderButtons", "Order number"),
+        "total": translate("PlaceholderButtons", "Order total"),
+        "bank": translate("PlaceholderButtons", "Bank account"),
+        "depositor": translate("PlaceholderButtons", "Depositor name"),
+        "deadline": translate("PlaceholderButtons", "Payment deadline"),
+        "courier": translate("PlaceholderButtons", "Courier"),
+        "tracking": translate("PlaceholderButtons", "Tracking number"),
+        "tracking_url": translate("PlaceholderButtons", "Tracking link"),
+    }[name]
+
+
+class PlaceholderButtons(QWidget):
+    """Clicking one emits its placeholder ("{name}") for the message being edited to take in."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            QLabel(self.tr("Insert in the message at the cursor (filled in for each order):"), self)
+        )
+        grid = QGridLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for i, name in enumerate(PLACEHOLDERS):
+            button = QToolButton(self)
+            button.setObjectName(f"placeholder_{name}")
+            button.setText(placeholder_label(name))
+            button.setToolTip(f"{{{name}}}")
+            button.clicked.connect(lambda _c=False, n=name: self.chosen.emit(f"{{{n}}}"))
+            grid.addWidget(button, i // COLUMNS, i % COLUMNS)
+            self.buttons[name] = button
+        grid.setColumnStretch(COLUMNS, 1)  # the buttons packed to the left, as the label above them
+        layout.addLayout(grid)
