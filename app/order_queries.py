@@ -126,6 +126,8 @@ class OrderFilter:
 
 # Table columns the owner can sort by (ui/order_board_model.Column names them).
 SORT_KEYS = ("number", "customer", "items", "total", "state", "ordered", "due")
+# The payment deadline the table shows: only an order awaiting payment still has one to meet.
+_DUE = case((Order.state == "awaiting_payment", Order.payment_due_at), else_=None)
 _STATE_RANK = case(
     {"new": 0, "awaiting_payment": 1, "paid": 2, "shipped": 3, "done": 4, "cancelled": 5},
     value=Order.state,
@@ -250,10 +252,12 @@ def _summaries_select(
         "total": (Order.total_minor,),
         "state": (_STATE_RANK,),
         "ordered": (Order.created_at,),
-        "due": (Order.payment_due_at,),
+        "due": (_DUE,),
     }[sort]
     columns = (*key, Order.created_at, Order.id) if sort != "ordered" else (Order.created_at, Order.id)
-    stmt = stmt.order_by(*(c.desc() if descending else c.asc() for c in columns))
+    # Orders with no deadline to meet come after the rest, whichever way the deadlines run.
+    nothing_due = (_DUE.is_(None).asc(),) if sort == "due" else ()
+    stmt = stmt.order_by(*nothing_due, *(c.desc() if descending else c.asc() for c in columns))
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return stmt

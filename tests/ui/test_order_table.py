@@ -66,6 +66,12 @@ def test_the_table_gives_a_payment_deadline_only_to_orders_awaiting_payment(wind
     header.initStyleOptionForIndex(option, Column.ORDERED)
     assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortUp
 
+    # Sorted by deadline, either way, the one order with a deadline to meet leads; the rest follow.
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        with qtbot.waitSignal(board.table_loaded):
+            header.setSortIndicator(Column.DUE, order)
+        assert model.index(0, Column.CUSTOMER).data() == "고객 대기"
+
     # The products get the room left over, not the deadline at the end of the row.
     widths = {col: header.sectionSize(col) for col in Column}
     assert widths[Column.ITEMS] == max(widths.values())
