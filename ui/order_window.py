@@ -309,6 +309,8 @@ class OrderWindow(QDialog):
         self.buttons = QHBoxLayout(self.move_row)
         self.buttons.setContentsMargins(0, 0, 0, 0)
         self.buttons.addStretch(1)
+        # A button's height even before the buttons (re)appear or when a state has none to offer.
+        self.move_row.setMinimumHeight(self.save_payment.sizeHint().height())
 
         # The message a move prepares: shown, editable, and sent only when the owner says so.
         self.message_box = QWidget(self)

@@ -24,11 +24,24 @@ def laid_out(order_window: OrderWindow) -> None:
     layout.activate()
 
 
-def button_at(order_window: OrderWindow, state: OrderState) -> QRect:
+def shown_button(qtbot: Any, order_window: OrderWindow, state: OrderState) -> QPushButton:
+    """The button that moves the order to `state`, once shown (a button added to a shown window
+    shows on the next turn of the event loop; the one it replaced may linger until deleted)."""
+
+    def shown() -> QPushButton | None:
+        buttons = order_window.move_row.findChildren(QPushButton, f"move_{state.value}")
+        return next((b for b in buttons if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    button = shown()
+    assert button is not None
+    return button
+
+
+def button_at(qtbot: Any, order_window: OrderWindow, state: OrderState) -> QRect:
     """Where the button that moves the order to `state` is, in the window's coordinates."""
+    button = shown_button(qtbot, order_window, state)
     laid_out(order_window)
-    button = order_window.move_row.findChild(QPushButton, f"move_{state.value}")
-    assert button is not None and button.isVisible()
     return QRect(button.mapTo(order_window, QPoint(0, 0)), button.size())
 
 
@@ -47,27 +60,28 @@ def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
     order_window = OrderActions(window, window.ctx).open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None and order_window.isVisible())
+    shown_button(qtbot, order_window, OrderState.AWAITING_PAYMENT)
     row = row_at(order_window)
     assert row.isValid()
 
     order_window.move_to(OrderState.AWAITING_PAYMENT)
     qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    mark_paid = button_at(qtbot, order_window, OrderState.PAID)
     assert row_at(order_window) == row
-    mark_paid = button_at(order_window, OrderState.PAID)
 
     with qtbot.waitSignal(order_window.moved):
         order_window.send_button.click()
     qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+    assert button_at(qtbot, order_window, OrderState.PAID) == mark_paid
     assert row_at(order_window) == row
-    assert button_at(order_window, OrderState.PAID) == mark_paid
     clicked = order_window.childAt(mark_paid.center())  # where the owner's next click lands
     assert isinstance(clicked, QPushButton) and clicked.objectName() == "move_paid"
 
     with qtbot.waitSignal(order_window.moved):
         qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: order_window.message_box.isVisible() and order_window.shipping_row.isVisible())
+    mark_shipped = button_at(qtbot, order_window, OrderState.SHIPPED)
     assert row_at(order_window) == row
-    mark_shipped = button_at(order_window, OrderState.SHIPPED)
     order_window.discard_message()
     qtbot.waitUntil(lambda: order_window.message_box.isHidden())
-    assert button_at(order_window, OrderState.SHIPPED) == mark_shipped
+    assert button_at(qtbot, order_window, OrderState.SHIPPED) == mark_shipped
