@@ -4070,8 +4070,8 @@ The previous data was kept in {folder}.</source>
         <translation>입금 계좌</translation>
     </message>
     <message>
-        <source>Placeholders: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
-        <translation>사용할 수 있는 자리표시자: {name} {number} {total} {bank} {depositor} {deadline} {courier} {tracking} {tracking_url}. 24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
+        <source>Outside the 24-hour window only the chosen approved template can go; a template Meta files as marketing is paid and counts toward your messaging limit. A message as it comes goes in English to a customer who writes in other letters than Korean (and in Korean to one who writes Korean); a message you change goes as you wrote it, or as you wrote it in another language to a customer who writes in that one.</source>
+        <translation>24시간이 지나면 선택한 승인 템플릿으로만 보낼 수 있고, Meta가 마케팅으로 분류한 템플릿은 요금이 부과되고 메시지 발송 한도에 포함돼요. 처음 그대로의 메시지는 한국어가 아닌 문자로 쓰는 고객에게는 영어로(한국어로 쓰는 고객에게는 한국어로) 가고, 직접 바꾼 메시지는 쓴 그대로, 다른 언어로도 써 두었다면 그 언어로 쓰는 고객에게는 그 글로 가요.</translation>
     </message>
     <message>
         <source>Optional. Sent instead to a customer who writes in another language than the message above, e.g. the same words in English.</source>
@@ -4373,6 +4373,49 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Phone number needed</source>
         <translation>전화번호가 필요해요</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderButtons</name>
+    <message>
+        <source>Customer name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>주문 번호</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>주문 금액</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>입금 계좌</translation>
+    </message>
+    <message>
+        <source>Depositor name</source>
+        <translation>입금자명</translation>
+    </message>
+    <message>
+        <source>Payment deadline</source>
+        <translation>입금 기한</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>택배사</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>송장번호</translation>
+    </message>
+    <message>
+        <source>Tracking link</source>
+        <translation>배송 조회 링크</translation>
+    </message>
+    <message>
+        <source>Insert in the message at the cursor (filled in for each order):</source>
+        <translation>메시지의 커서 자리에 넣어요 (주문마다 그 주문의 내용으로 채워져요):</translation>
     </message>
 </context>
 <context>
