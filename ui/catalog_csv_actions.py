@@ -73,8 +73,9 @@ def problem_text(problem: RowProblem) -> str:
         reason = code_sentence(problem.error, asdict(problem.error_params))
         if not problem.column:
             return reason
-        # The column keeps the file's own (English) name: it is what the owner sees in the spreadsheet.
-        return QCoreApplication.translate("CatalogCsv", "{0}: {1}").format(problem.column, reason)
+        # The column as the owner's sheet names it in her language (판매가, not price).
+        column = column_name(problem.column)
+        return QCoreApplication.translate("CatalogCsv", "{0}: {1}").format(column, reason)
     text = texts.get(problem.code)
     return text.format(problem.detail) if text else problem.reason
 

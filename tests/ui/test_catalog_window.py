@@ -632,3 +632,19 @@ def test_a_save_while_sync_holds_the_database_leaves_the_window_responsive(
         pass
     settle(qtbot, window)
     assert names_shown(window) == ["Scarf"]
+
+
+def test_a_bad_row_of_a_korean_sheet_names_its_column_as_the_sheet_does(
+    korean: None, qtbot, window, ctx: AppContext, tmp_path: Path
+) -> None:
+    from app.catalog_csv import ImportReport
+    from ui.catalog_csv_actions import import_csv, report_text
+
+    path = tmp_path / "상품목록.csv"
+    path.write_bytes("상품명,판매가\r\n린넨 셔츠,39000원\r\n니트,문의\r\n".encode("cp949"))
+    reports: list[ImportReport] = []
+    with qtbot.waitSignal(ctx.hub.changed):
+        import_csv(window, ctx, path, reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    _summary, details = report_text(reports[0])
+    assert details.startswith("3번째 줄: 판매가: "), details  # not "price: …"
