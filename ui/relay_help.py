@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ui.screen_fit import resize_within_screen
+from ui.screen_fit import grow_within_screen
 
 
 def relay_guide_path() -> str | None:
@@ -101,4 +101,4 @@ class RelayHelpDialog(QDialog):
             self.guide.setMarkdown(guide.read())
         self.guide.show()
         self.full_guide_button.setEnabled(False)
-        resize_within_screen(self, QSize(760, 680))
+        grow_within_screen(self, QSize(760, 680))

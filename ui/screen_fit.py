@@ -86,6 +86,16 @@ def place_within_screen(widget: QWidget) -> None:
     widget.setGeometry(placed(frame, screen).marginsRemoved(margins))
 
 
+def grow_within_screen(widget: QWidget, wanted: QSize) -> None:
+    """A shown window grows (a section opened in it): to `wanted` at most, moved the least that
+    keeps it, frame and all, inside its screen's free area."""
+    screen = opening_screen(widget).availableGeometry()
+    margins = frame_margins(widget)
+    size = fitted(wanted.expandedTo(widget.size()), screen.size())
+    frame = QRect(widget.geometry().topLeft(), size).marginsAdded(margins)
+    widget.setGeometry(placed(frame, screen).marginsRemoved(margins))
+
+
 def scrolling(section: QWidget) -> QScrollArea:
     """A fixed form section in a frameless scroll area: on a small screen it scrolls instead of
     pushing its window past the screen's edge (never for a growing list: lists are views)."""

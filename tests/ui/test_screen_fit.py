@@ -155,3 +155,20 @@ def test_an_order_opened_from_a_window_at_the_top_keeps_its_title_bar_on_the_scr
     qtbot.waitUntil(lambda: order_window.detail is not None)
     assert screen.contains(frame_of(order_window)), f"{frame_of(order_window)} on {screen}"
     order_window.close()
+
+
+def test_the_relay_help_grown_to_its_full_guide_stays_inside_the_screen(qtbot: Any) -> None:
+    """Opened low on the screen, the help page grew past its bottom edge when the full guide
+    opened in it, its Close button with it."""
+    from ui.relay_help import RelayHelpDialog
+
+    help_page = RelayHelpDialog()
+    qtbot.addWidget(help_page)
+    screen = help_page.screen().availableGeometry()
+    help_page.show()
+    qtbot.waitExposed(help_page)
+    help_page.move(screen.left() + 80, screen.bottom() - help_page.frameGeometry().height() - 10)
+    help_page.full_guide_button.click()
+    assert help_page.guide.isVisible()
+    assert screen.contains(frame_of(help_page)), f"{frame_of(help_page)} on {screen}"
+    assert help_page.height() > 500  # it did grow
