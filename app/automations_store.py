@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from app.bank_field import BANK_FIELD, uses_bank, with_bank
 from app.changes import Changes
 from app.errors import RelayUnreachable, RevisionConflict
+from app.order_settings import load_order_settings
 from app.settings import get_setting, put_setting
 from app.wire import (
     Automations,
@@ -74,6 +76,8 @@ class AutomationsState:
     edit: int = 0  # bumped by every local save, so a push never clears a newer edit
     conflict: Automations | None = None  # the relay's version, when it differs from a pending change
     last_error: str = ""
+    # The order settings' account, which the document's {bank} stands for (app/bank_field.py).
+    bank_account: str = ""
 
     @property
     def status(self) -> SyncStatus:
@@ -114,6 +118,7 @@ def load_state(session: Session) -> AutomationsState:
         edit=int(meta.get("edit", 0)),
         conflict=conflict,
         last_error=str(meta.get("last_error", "")),
+        bank_account=load_order_settings(session).bank_account,
     )
 
 
@@ -144,7 +149,15 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
     put_setting(
         session, CONFLICT_KEY, None if state.conflict is None else state.conflict.model_dump(mode="json")
     )
-    return state
+    return dataclasses.replace(state, bank_account=load_order_settings(session).bank_account)
+
+
+def _as_written(state: AutomationsState, remote: Automations) -> Automations:
+    """The relay's document as the owner wrote it: when it is ours with {bank} filled in (the relay
+    is only ever sent the filled text), ours with the relay's revision, so the field stays a field."""
+    if uses_bank(state.doc) and same_content(remote, with_bank(state.doc, state.bank_account)):
+        return state.doc.model_copy(update={"revision": remote.revision}, deep=True)
+    return remote
 
 
 def save_local(session: Session, doc: Automations) -> AutomationsState:
@@ -175,6 +188,7 @@ def apply_remote(session: Session, remote: Automations, *, current: bool = False
     shown as a conflict), never ignored, so the desktop cannot silently show rules the relay lacks.
     """
     state = load_state(session)
+    remote = _as_written(state, remote)
     if not state.pending:
         if remote.revision < state.doc.revision and not current:
             return state  # an older event replayed: never go backwards
@@ -205,6 +219,7 @@ def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> Auto
     """The relay took the change made at `pushed_edit`; a newer local edit stays pending on top of it."""
     state = load_state(session)
     if state.edit == pushed_edit:
+        answer = _as_written(state, answer)
         return _store(session, AutomationsState(doc=answer, base_revision=answer.revision, edit=state.edit))
     newer = state.doc.model_copy(update={"revision": answer.revision}, deep=True)
     return _store(
@@ -217,6 +232,17 @@ def mark_pushed(session: Session, pushed_edit: int, answer: Automations) -> Auto
             conflict=state.conflict,
         ),
     )
+
+
+def follow_bank_account(session: Session) -> AutomationsState:
+    """The order settings' bank account changed: texts that give it ({bank}) must reach the relay
+    again, so the document waits to be pushed. The edit is bumped even when a change already waits,
+    so a push that was sending the old account does not mark the new one as sent."""
+    state = load_state(session)
+    if not uses_bank(state.doc):
+        return state
+    base = state.base_revision if state.pending else state.doc.revision
+    return _store(session, dataclasses.replace(state, pending=True, base_revision=base, edit=state.edit + 1))
 
 
 def note_push_error(session: Session, message: str) -> AutomationsState:
@@ -257,7 +283,9 @@ def push(db: Database, client: AutomationsClient) -> PushOutcome:
     if not state.pending or state.conflict is not None:
         return PushOutcome.NOTHING
     try:
-        answer = client.put_automations(state.doc, if_match=state.base_revision)
+        # The relay is sent the shop's current account where the texts say {bank}.
+        sent = with_bank(state.doc, state.bank_account)
+        answer = client.put_automations(sent, if_match=state.base_revision)
     except RevisionConflict:
         return _fetch_conflict(db, client)
     except RelayUnreachable as exc:
@@ -418,16 +446,17 @@ def demo_automations(lang: str) -> Automations:
         )
     # The menu bot's account and hours answers are the demo shop's own (the ready-made ones are
     # examples to replace), in both languages: its menu in the other one answers foreign customers.
+    # The account is the order settings' one ({bank}), so changing it there changes the bot's answer.
     answers = {
         "ko": {
-            "account": "입금 계좌를 안내해 드릴게요.\n국민은행 123456-01-234567 (예금주: 서울 리넨 하우스)\n"
+            "account": f"입금 계좌를 안내해 드릴게요.\n{BANK_FIELD}\n"
             "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요.",
             "hours": "운영시간은 평일 오전 10시부터 오후 7시(점심 1~2시), "
             "토요일 오전 11시부터 오후 5시까지예요.",
         },
         "en": {
-            "account": "Here are our bank details:\nKookmin Bank 123456-01-234567 (account holder: Seoul "
-            "Linen House)\nAfter paying, send us the payer's name and we'll confirm it quickly.",
+            "account": f"Here are our bank details:\n{BANK_FIELD}\n"
+            "After paying, send us the payer's name and we'll confirm it quickly.",
             "hours": "We answer Monday to Friday 10:00–19:00 (lunch 13–14) and Saturday 11:00–17:00, "
             "Seoul time.",
         },

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.automations_store import shop_time_zone
+from app.automations_store import follow_bank_account, shop_time_zone
 from app.catalog import ItemRow, list_items
 from app.changes import Changes
 from app.db import Database
@@ -315,9 +315,15 @@ def read_order_settings(db: Database) -> OrderSettings:
 
 
 def store_order_settings(db: Database, settings: OrderSettings) -> Changes:
+    """Save the order settings; a new bank account also waits to reach the relay's texts that give it
+    (the bot's account answer): push the automations after a change that says `automations`."""
     with db.write() as s:
+        before = load_order_settings(s).bank_account
         save_order_settings(s, settings)
-    return Changes(settings=True)
+        if settings.bank_account == before:
+            return Changes(settings=True)
+        follow_bank_account(s)
+    return Changes(settings=True, automations=True)
 
 
 def bank_file_matches(db: Database, path: Path) -> list[DepositMatch]:

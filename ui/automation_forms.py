@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bank_field import BANK_FIELD
 from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
@@ -356,10 +357,18 @@ class WeekHoursEditor(QWidget):
 
 
 class FieldButtons(QWidget):
-    """ "Insert a field" buttons for a message text: {name}, {first_name}, {shop}. With several
-    texts (a message and its other language), into the one the owner was last typing in."""
+    """ "Insert a field" buttons for a message text: by default {name}, {first_name}, {shop}; `fields`
+    picks others, such as the order settings' bank account {bank} (texts the relay is sent filled:
+    app/bank_field.py). With several texts (a message and its other language), into the one the
+    owner was last typing in."""
 
-    def __init__(self, target: QPlainTextEdit, *more: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        target: QPlainTextEdit,
+        *more: QPlainTextEdit,
+        fields: tuple[str, ...] = ("{name}", "{first_name}", "{shop}"),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.target = target
         for edit in (target, *more):
@@ -367,12 +376,14 @@ class FieldButtons(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Insert:")))
-        for field, label in (
-            ("{name}", self.tr("Customer's name")),
-            ("{first_name}", self.tr("First name")),
-            ("{shop}", self.tr("Shop name")),
-        ):
-            button = QPushButton(label)
+        labels = {
+            "{name}": self.tr("Customer's name"),
+            "{first_name}": self.tr("First name"),
+            "{shop}": self.tr("Shop name"),
+            BANK_FIELD: self.tr("Bank account"),
+        }
+        for field in fields:
+            button = QPushButton(labels[field])
             button.setToolTip(field)
             button.clicked.connect(lambda _c=False, f=field: self.insert(f))
             layout.addWidget(button)

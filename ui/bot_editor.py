@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bank_field import BANK_FIELD, with_bank
 from app.order_queries import OrderCustomer, customer_of_order
 from app.orders import order_numbers_in
 from app.relay_client import RelayClient
@@ -67,6 +68,7 @@ from app.wire import (
     MenuNode,
 )
 from ui.automation_dialog import AutomationDialog, ClientProvider
+from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.enter_key import keep_enter
@@ -453,6 +455,8 @@ class BotEditor(AutomationDialog):
         form.addRow("", self.whole_word)
         form.addRow(self.tr("Then"), self.answer_kind)
         form.addRow(self.tr("Text"), self.answer_text)
+        self.answer_fields = FieldButtons(self.answer_text, fields=(BANK_FIELD,))
+        form.addRow("", self.answer_fields)
         form.addRow(self.tr("Menu"), self.answer_menu)
         self.rule_form = QWidget()
         self.rule_form.setLayout(form)
@@ -626,6 +630,8 @@ class BotEditor(AutomationDialog):
         form.addRow(self.tr("Section"), self.node_section)
         form.addRow(self.tr("When tapped"), self.node_action)
         form.addRow(self.tr("Text"), self.node_text)
+        self.node_fields = FieldButtons(self.node_text, fields=(BANK_FIELD,))
+        form.addRow("", self.node_fields)
         form.addRow(self.tr("Shown as"), self.node_style)
         form.addRow(self.tr("List button"), self.node_button)
         self.node_form = QWidget()
@@ -767,6 +773,7 @@ class BotEditor(AutomationDialog):
         doc = self.apply(self.state.doc)
         if self._problem:
             return self.tr("Fix the problem below to see the preview.")
+        doc = with_bank(doc, self.state.bank_account)
         enabled = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
         tap = CustomerMessage(text=node.title, choice_id=f"menu:{node.id}")
         decision = bot_decision(enabled, BotState(), tap, datetime.now(UTC), wa_id=SIMULATED_WA_ID)
@@ -1001,7 +1008,7 @@ class BotEditor(AutomationDialog):
         self.language.blockSignals(False)
         self._show_language()
         self._load_bot(doc.bot)
-        self.simulator.set_document(doc)
+        self.simulator.set_document(with_bank(doc, self.state.bank_account))
 
     def _load_bot(self, bot: MenuBot) -> None:
         if self.editing_other:
@@ -1098,6 +1105,12 @@ class BotEditor(AutomationDialog):
                 "before the bot answers customers."
             ).format(example, EXAMPLE_ACCOUNT_NUMBER)
             return with_particles(sentence)
+        if doc.bot.enabled and BANK_FIELD in doc.bot.model_dump_json() and not self.state.bank_account:
+            # {bank} would be sent empty: the account is written once, in the order settings.
+            return self.tr(
+                "The bot's answers give your bank account, but none is set yet: write it in "
+                "Shop ▸ Order settings ▸ Shipping and payment before the bot answers customers."
+            )
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:
@@ -1123,7 +1136,8 @@ class BotEditor(AutomationDialog):
         self.overlaps.setText(with_particles("\n".join(lines)))
         self.summary.setText(self._problem)
         if not self._problem:
-            self.simulator.set_document(doc)
+            # As the relay runs it: {bank} is the order settings' account (app/bank_field.py).
+            self.simulator.set_document(with_bank(doc, self.state.bank_account))
 
     def problem_sentence(self, exc: ValidationError | BotLimitError) -> str:
         limit = limit_error(exc)

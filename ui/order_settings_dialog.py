@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.automations_store import push_automations
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, edit_amount
@@ -28,9 +29,10 @@ from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
 from app.wire import Template
+from ui.automation_dialog import running_relay_client
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
-from ui.ops import Op, failure_sentence
+from ui.ops import Op, failure_sentence, run_op
 from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
 from ui.screen_fit import resize_within_screen
@@ -233,6 +235,8 @@ class OrderSettingsDialog(QDialog):
 
         def saved(changes: Changes) -> None:
             self.ctx.publish(changes)
+            if changes.automations:
+                self._send_account_to_relay()
             self.accept()
 
         def refused(exc: BaseException) -> None:
@@ -242,3 +246,17 @@ class OrderSettingsDialog(QDialog):
         self.save_button.setEnabled(False)
 
         Op(lambda: store_order_settings(db, settings), parent=self).success(saved).failure(refused).run()
+
+    def _send_account_to_relay(self) -> None:
+        """The bank account changed: the bot's answers that give it ({bank}) reach the relay with the
+        new one now (without a relay, once it answers: the sync engine pushes on connecting)."""
+        client = running_relay_client(self.ctx)
+        if client is None:
+            return
+        db, ctx = self.ctx.db, self.ctx
+        run_op(
+            lambda: push_automations(db, client),
+            lambda _result: ctx.publish(Changes(automations=True)),
+            parent=ctx.hub,
+            on_failure=lambda exc: log.info("the new bank account waits to reach the relay: %s", exc),
+        )

@@ -12,6 +12,7 @@ from app.automations_store import (
     SyncStatus,
     demo_automations,
 )
+from app.bank_field import uses_bank, with_bank
 from app.relay_client import RelayClient
 from app.wire import Automations, GreetingRule, SettingsEvent
 from tests.support.relay_server import RunningRelay, run_relay
@@ -44,10 +45,15 @@ def test_editing_offline_then_pushing_puts_the_document_on_the_relay(
     assert store.push(client) is PushOutcome.PUSHED
     on_relay = client.get_automations()
     assert on_relay.profile.name == "서울 리넨 하우스" and on_relay.revision == 1
-    assert store.state().doc == on_relay and store.state().status is SyncStatus.SYNCED
+    state = store.state()
+    assert state.status is SyncStatus.SYNCED and state.doc.revision == on_relay.revision
+    # The relay holds the bot's account answer filled in; this desktop keeps the field ({bank}).
+    assert with_bank(state.doc, state.bank_account) == on_relay and uses_bank(state.doc)
     # Every change is a settings event, which another desktop applies to its own copy.
     (event,) = settings_events(relay)
     assert event.automations.revision == 1
+    # Our own change coming back as an event leaves the field a field.
+    assert store.apply_remote(event.automations).doc == state.doc
 
 
 def test_a_change_saved_while_the_relay_is_down_goes_out_when_it_is_back(
