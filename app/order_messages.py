@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from app.money import format_price
 from app.order_queries import OrderDetail
 from app.order_settings import OrderSettings
 from app.orders import OrderState
-from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script
+from app.rules import RECENT_WORDS, TYPED_KINDS, text_for, writing_script, zone
 from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ def message_for_order(
     *,
     language: str,
     locale: str,
-    format_time: Callable[[datetime, str], str],
+    format_time: Callable[[datetime, str, tzinfo | None], str],
     now: datetime,
     reminder: bool = False,
 ) -> OrderMessage | None:
@@ -249,9 +249,12 @@ def message_for_order(
 
     `language` is the owner's; a default message (one the owner did not write in the order settings)
     is in the customer's language instead (`customer_language`), its deadline written with
-    `format_time(moment, language)` in that language too."""
+    `format_time(moment, language, zone)` in that language too, on the shop's clock: `zone` is its
+    business hours' time zone (None when it has set none: this computer's clock). A customer reads
+    the deadline as the shop's hour, whatever the clock of the computer preparing the message."""
     from sqlalchemy import select
 
+    from app.automations_store import shop_time_zone
     from app.models import Contact, Message
     from app.order_queries import order_detail
     from app.order_settings import load_order_settings
@@ -260,6 +263,7 @@ def message_for_order(
     with db.read() as s:
         detail = order_detail(s, order_id)
         settings = load_order_settings(s)
+        shop_zone = shop_time_zone(s)
         contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
         if contact is None or not contact.wa_id:
             return None
@@ -296,7 +300,11 @@ def message_for_order(
         settings,
         language=language,
         locale=locale,
-        deadline_text=format_time(detail.payment_due_at, language) if detail.payment_due_at else "",
+        deadline_text=(
+            format_time(detail.payment_due_at, language, zone(shop_zone) if shop_zone else None)
+            if detail.payment_due_at
+            else ""
+        ),
         last_inbound_at=last_inbound,
         now=now,
         templates=approved_templates(db, None),

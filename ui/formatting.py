@@ -148,12 +148,13 @@ def full_datetime(dt: datetime) -> str:
     return _short_datetime(local(dt))
 
 
-def customer_datetime(dt: datetime, language: str | None = None) -> str:
-    """A moment written into a message to a customer (an order's payment deadline), on this
-    computer's clock, with the month and weekday in words: "12월 2일 (수) 오전 9:00", "Wed, Dec 2,
-    9:00 AM". A numeric date ("26. 12. 2.", "12/2/26") is the owner's short form; a customer abroad
-    may read it the other way round. `language` ("ko", "en"): the message's, where it is not the
-    owner's (an English message to a customer abroad)."""
+def customer_datetime(dt: datetime, language: str | None = None, zone: tzinfo | None = None) -> str:
+    """A moment written into a message to a customer (an order's payment deadline), on the shop's
+    clock (`zone`, its business hours' time zone; None: this computer's), with the month and weekday
+    in words: "12월 2일 (수) 오전 9:00", "Wed, Dec 2, 9:00 AM". A numeric date ("26. 12. 2.",
+    "12/2/26") is the owner's short form; a customer abroad may read it the other way round.
+    `language` ("ko", "en"): the message's, where it is not the owner's (an English message to a
+    customer abroad)."""
     if language == "ko":
         locale = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
     elif language == "en":
@@ -161,9 +162,8 @@ def customer_datetime(dt: datetime, language: str | None = None) -> str:
     else:
         locale = display_locale()
     korean = locale.language() == QLocale.Language.Korean
-    return locale.toString(
-        _qdatetime(local(dt)), "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP"
-    )
+    wall = dt.astimezone(zone) if zone is not None else local(dt)
+    return locale.toString(_qdatetime(wall), "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP")
 
 
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:

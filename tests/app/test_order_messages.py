@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from app.catalog import ItemDraft, create_item
 from app.order_messages import prepare_message
@@ -183,7 +183,7 @@ def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_
         move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
     asked: list[str] = []
 
-    def deadline(moment: datetime, language: str) -> str:
+    def deadline(moment: datetime, language: str, _zone: tzinfo | None) -> str:
         asked.append(language)
         return "Wed, Dec 2, 9:00 AM" if language == "en" else "12월 2일 (수) 오전 9:00"
 

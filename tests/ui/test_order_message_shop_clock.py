@@ -1,0 +1,48 @@
+"""The payment deadline a customer is told is on the shop's clock (its business hours' time zone), not on
+the clock of the computer that prepares the message."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.automations_store import AutomationsStore
+from app.catalog import ItemDraft, create_item
+from app.models import Order, utcnow
+from app.order_settings import OrderSettings, save_order_settings
+from app.orders import LineInput, OrderState, create_order
+from app.wire import Automations, BusinessHours
+from tests.support.factories import make_contact
+from ui.order_actions import OrderActions
+
+
+def _zone_far_from_this_computer() -> str:
+    """A shop time zone whose clock differs from this computer's by many hours."""
+    here = datetime.now().astimezone().utcoffset() or timedelta(0)
+    return "Pacific/Kiritimati" if here < timedelta(hours=1) else "Pacific/Pago_Pago"  # UTC+14 / UTC-11
+
+
+def _in_words(wall: datetime) -> str:
+    """How an English message writes a wall-clock time: "Sun, Dec 6, 8:44 PM"."""
+    hour = wall.hour % 12 or 12
+    return f"{wall:%a, %b} {wall.day}, {hour}:{wall:%M} {'AM' if wall.hour < 12 else 'PM'}"
+
+
+def test_the_payment_deadline_in_the_message_is_on_the_shops_clock(window: Any, qtbot: Any) -> None:
+    shop_zone = _zone_far_from_this_computer()
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone=shop_zone)))
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
+        create_item(s, ItemDraft(name="Linen bag", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    with window.ctx.db.read() as s:
+        due = s.get(Order, order_id).payment_due_at
+    text = order_window.message_edit.toPlainText()
+    assert f"Please transfer by {_in_words(due.astimezone(ZoneInfo(shop_zone)))} " in text
+    assert _in_words(due.astimezone()) not in text  # not this computer's hour
