@@ -55,6 +55,7 @@ from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence, run_change, run_op
+from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
@@ -200,6 +201,22 @@ class SettingsDialog(QDialog):
         )
         shop_note.setWordWrap(True)
         shop_form.addRow(shop_note)
+        # Owners look here first for the shop's account and fees: say where they live, and open them.
+        orders_note = QLabel(
+            self.tr(
+                "Your bank account, shipping fee and payment deadline are in the order settings "
+                "(Shop ▸ Order settings)."
+            )
+        )
+        orders_note.setWordWrap(True)
+        self.order_settings_button = QPushButton(self.tr("Open order settings…"))
+        self.order_settings_button.setObjectName("openOrderSettings")
+        self.order_settings_button.clicked.connect(self.open_order_settings)
+        shop_form.addRow(orders_note)
+        orders_row = QHBoxLayout()
+        orders_row.addWidget(self.order_settings_button)
+        orders_row.addStretch(1)
+        shop_form.addRow(orders_row)
         shop.setEnabled(False)
 
         # Data
@@ -416,6 +433,14 @@ class SettingsDialog(QDialog):
                     kept.count,
                 ).format(size=human_size(kept.size))
             )
+
+    def open_order_settings(self) -> OrderSettingsDialog:
+        """The same order settings the Shop menu opens, over this dialog (Settings stays open)."""
+        dialog = OrderSettingsDialog(self.ctx, self)
+        # Gone when closed: each click opens a fresh one, read from what is stored now.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def delete_kept_inboxes(self) -> None:
         answer = QMessageBox.question(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 from app.settings import load_preferences, save_preferences
 
@@ -190,3 +190,33 @@ def test_keeping_chats_archived_when_a_customer_writes_is_off_until_the_owner_tu
     with ctx.db.read() as s:
         assert load_preferences(s).keep_archived
     assert ctx.prefs["keep_archived"] is True
+
+
+def test_the_shops_bank_account_and_fees_are_found_from_settings(qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    """An owner looks in Settings first: "Your shop" says where the account, shipping fee and payment
+    deadline live, and its button opens those order settings, filled in, over Settings."""
+    from app.order_settings import OrderSettings, save_order_settings
+    from ui.order_settings_dialog import OrderSettingsDialog
+    from ui.settings_dialog import SettingsDialog
+
+    with ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901", payment_days=2))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    assert "bank account, shipping fee and payment deadline" in "\n".join(
+        label.text() for label in dialog.shop.findChildren(QLabel)
+    )
+    button = dialog.findChild(QPushButton, "openOrderSettings")
+    assert button is not None and button.isEnabled() and dialog.shop.isAncestorOf(button)
+    dialogs.expect("modal")  # the order settings, window-modal over Settings: the test looks at them
+    button.click()
+    orders = dialog.findChild(OrderSettingsDialog)
+    assert orders is not None
+    qtbot.waitUntil(lambda: orders.bank.text() == "국민은행 123-45-678901", timeout=5000)
+    assert orders.isVisible() and orders.days.value() == 2 and orders.shipping.text() == "3,000"
+    orders.reject()
+    qtbot.waitUntil(lambda: dialog.findChild(OrderSettingsDialog) is None, timeout=5000)  # closed: gone
+    assert dialog.isVisible()  # Settings stays open behind
