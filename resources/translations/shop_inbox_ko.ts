@@ -497,6 +497,10 @@
         <translation>“{0}”에 아직 예시 계좌번호 {1}이(가) 있어요. 봇이 고객에게 답하기 전에 가게 계좌로 바꿔 주세요.</translation>
     </message>
     <message>
+        <source>The bot&apos;s answers give your bank account, but none is set yet: write it in Shop ▸ Order settings ▸ Shipping and payment before the bot answers customers.</source>
+        <translation>봇의 답변에 입금 계좌가 들어가는데 아직 계좌가 없어요. 봇이 고객에게 답하기 전에 상점 ▸ 주문 설정 ▸ 배송 및 결제에서 계좌를 적어 주세요.</translation>
+    </message>
+    <message>
         <source>&quot;{0}&quot; alone answers only a message that is exactly &quot;{0}&quot;: tick &quot;Match whole words only&quot; to find it inside sentences.</source>
         <translation>“{0}” 한 단어만 있으면 메시지 전체가 정확히 “{0}”일 때만 답해요: 문장 속에서도 찾으려면 “낱말 전체가 같을 때만”을 선택해 주세요.</translation>
     </message>
@@ -2980,6 +2984,10 @@ Right-click to retry.</source>
         <source>Shop name</source>
         <translation>가게 이름</translation>
     </message>
+    <message>
+        <source>Bank account</source>
+        <translation>입금 계좌</translation>
+    </message>
 </context>
 <context>
     <name>GreetingEditor</name>
@@ -5241,6 +5249,14 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <message>
         <source>The country writes customers&apos; phone numbers as they are dialled there; new catalogue items and orders are priced in the currency (prices already set keep theirs).</source>
         <translation>고객 전화번호는 이 국가에서 거는 방식으로 표시돼요. 새 카탈로그 상품과 주문은 이 통화로 가격을 매겨요(이미 정한 가격은 그대로예요).</translation>
+    </message>
+    <message>
+        <source>Your bank account, shipping fee and payment deadline are in the order settings (Shop ▸ Order settings).</source>
+        <translation>입금 계좌, 배송비, 입금 기한은 주문 설정(상점 ▸ 주문 설정)에 있어요.</translation>
+    </message>
+    <message>
+        <source>Open order settings…</source>
+        <translation>주문 설정 열기…</translation>
     </message>
     <message>
         <source>Your data</source>
