@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from app.bank_field import BANK_FIELD
 from app.wire import BotAnswer, KeywordRule, MenuBot, MenuNode
 
-# The ready-made account answers' placeholder number: the bot is not switched on while it is left.
+# The example number menus made by earlier versions gave in their account answers: the bot is not
+# switched on while one is left. The ready-made menu now gives the order settings' account ({bank}).
 EXAMPLE_ACCOUNT_NUMBER = "000-0000-0000"
 ACCOUNT_TEXT = (
     "입금 계좌를 안내해 드릴게요.\n"
-    f"○○은행 {EXAMPLE_ACCOUNT_NUMBER} (예금주: 홍길동)\n"
+    f"{BANK_FIELD}\n"
     "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요."
 )
 EXCHANGE_TEXT = (
@@ -28,7 +30,7 @@ SHIPPING_TEXT = (
 
 
 ACCOUNT_EN = (
-    f"Here are our bank details:\nBank name {EXAMPLE_ACCOUNT_NUMBER} (account holder: Your Shop)\n"
+    f"Here are our bank details:\n{BANK_FIELD}\n"
     "After paying, send us the payer's name and we'll confirm it quickly."
 )
 HOURS_EN = "We answer Monday to Friday, 9 a.m. to 6 p.m. We're closed on weekends and holidays."

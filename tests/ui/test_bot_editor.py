@@ -176,28 +176,48 @@ def write_own_account(editor: BotEditor, account: str) -> None:
     editor.answer_text.setPlainText(account)
 
 
-def test_the_ready_made_example_account_number_never_reaches_customers(qtbot: Any, ctx: AppContext) -> None:
-    """Switched on with the ready-made menu as it comes, the bot would send "000-0000-0000" as the
-    shop's account: Save says where it still is and stores nothing until the owner writes theirs."""
+def test_the_ready_made_menu_gives_the_order_settings_account_and_waits_for_one(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The ready-made menu's account answers give the order settings' account ({bank}): switched
+    on before the shop has one, Save says where to write it and stores nothing."""
+    from app.order_settings import OrderSettings, save_order_settings
+
     editor = editor_for(qtbot, ctx)
     editor.load_menu(korean_shop_menu())
+    assert "{bank}" in editor.nodes["account"].text
     editor.enabled.setChecked(True)
     store = AutomationsStore(ctx.db)
     editor.save()
-    assert "“입금 계좌 안내” still gives the example account number 000-0000-0000" in editor.error.text()
-    editor.tree.setCurrentItem(node_item(editor, "account"))
-    editor.node_text.setPlainText("우리은행 1002-123-456789 (예금주: 서울 리넨)")
+    assert "write it in Shop ▸ Order settings" in editor.error.text()
+    assert not store.state().doc.bot.enabled
+    with ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="우리은행 1002-123-456789 (예금주: 서울 리넨)"))
+    again = editor_for(qtbot, ctx)  # opened after the account was written
+    again.load_menu(korean_shop_menu())
+    again.enabled.setChecked(True)
+    again.save()
+    qtbot.waitUntil(lambda: store.state().doc.bot.enabled, timeout=5000)
+    assert again.error.isHidden()
+
+
+def test_an_older_menus_example_account_number_never_reaches_customers(qtbot: Any, ctx: AppContext) -> None:
+    """A menu made by an earlier version still gives the example "000-0000-0000": switched on, Save
+    says where it still is and stores nothing until the owner writes the shop's own."""
+    from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, with_answers
+
+    example = f"○○은행 {EXAMPLE_ACCOUNT_NUMBER} (예금주: 홍길동)"
+    older = with_answers(korean_shop_menu(), {"account": example})
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(older)
+    editor.enabled.setChecked(True)
+    store = AutomationsStore(ctx.db)
     editor.save()
-    assert "“계좌, 입금” still gives the example account number" in editor.error.text()
+    assert "still gives the example account number 000-0000-0000" in editor.error.text()
     assert not store.state().doc.bot.enabled
     write_own_account(editor, "우리은행 1002-123-456789 (예금주: 서울 리넨)")
     editor.save()
     qtbot.waitUntil(lambda: store.state().doc.bot.enabled, timeout=5000)
-    assert editor.error.isHidden()
-    # Switched off, the menu may keep the example while the owner works on it.
-    editor.load_menu(korean_shop_menu())
-    editor.enabled.setChecked(False)
-    editor.save()
     assert editor.error.isHidden()
 
 
