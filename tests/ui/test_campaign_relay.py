@@ -202,7 +202,11 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     qtbot.waitUntil(lambda: campaigns.stack.currentWidget() is campaigns.report, timeout=10000)
     # Tomorrow's time, as set: not the minute it was handed to the relay, said as if sent.
     at = moment_text(scheduled, campaigns.list_model.zone)
-    assert campaigns.report.state.text() == f"Scheduled · sends {at} · template order_note"
+    # The report is read again as the relay's news and the send's own record arrive: the last read says it all.
+    qtbot.waitUntil(
+        lambda: campaigns.report.state.text() == f"Scheduled · sends {at} · template order_note",
+        timeout=10000,
+    )
     assert campaigns.list_model.details(0).startswith(f"Scheduled · {at} · ")
     campaigns.report.pause_button.click()  # paused before its time: still nobody sent
     qtbot.waitUntil(lambda: campaigns.report.state.text().startswith("Paused"), timeout=15000)
