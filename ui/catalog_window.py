@@ -398,7 +398,9 @@ class CatalogWindow(QMainWindow):
         ids = self.selected_ids()
         if len(ids) == 1 and ids[0] != self.form.item_id and ids[0] != self._loading_item:
             target = ids[0]
-            if not self.leave_form(lambda: self._show_item(target)) and self.form.item_id is not None:
+            # Past the question the owner's edits are saved or dropped: the picked item replaces them.
+            shown = lambda: self._show_item(target, over_edits=True)  # noqa: E731
+            if not self.leave_form(shown) and self.form.item_id is not None:
                 self._select_quietly(self.form.item_id)
         self._update_actions()
 
@@ -430,7 +432,9 @@ class CatalogWindow(QMainWindow):
     def _edits_question(self) -> str:
         return self.tr("Save the changes to this item?")
 
-    def _show_item(self, item_id: int) -> None:
+    def _show_item(self, item_id: int, *, over_edits: bool = False) -> None:
+        """Load an item into the form; `over_edits`: the owner chose to drop what the form holds
+        (otherwise edits typed meanwhile, a new item begun, are kept)."""
         self._item_generation += 1
         generation = self._item_generation
         self._loading_item = item_id
@@ -439,7 +443,7 @@ class CatalogWindow(QMainWindow):
             if generation != self._item_generation:
                 return
             self._loading_item = None
-            if self.form.is_dirty() and self.form.item_id != item_id:
+            if not over_edits and self.form.is_dirty() and self.form.item_id != item_id:
                 return  # the owner started typing a new item meanwhile: keep it
             row, collections = result
             self.form.load(row, collections, self.ctx.currency)

@@ -416,6 +416,25 @@ def test_unsaved_edits_are_saved_when_the_owner_says_so_before_moving_on(
         assert get_item(s, first).price_minor == 250000
 
 
+def test_dont_save_drops_the_edits_and_opens_the_item_picked(qtbot, window, ctx: AppContext, dialogs) -> None:
+    """Don't save kept the dropped edits on the form under the picked item's highlight: Save then
+    stored the price the owner threw away, and Delete deleted an item the form did not show."""
+    from PySide6.QtWidgets import QMessageBox
+
+    first = add(ctx, "Tote", 25000, "T-1")
+    second = add(ctx, "Cap", 22000, "CAP")
+    select(qtbot, window, first)
+    window.form.price.selectAll()
+    qtbot.keyClicks(window.form.price, "57,000")
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Discard)
+    window.view.setCurrentIndex(window.model.index(window.model.row_for_id(second)))
+    qtbot.waitUntil(lambda: window.form.item_id == second and window.form.name.text() == "Cap", timeout=5000)
+    assert not window.form.is_dirty()
+    settle(qtbot, window)
+    with ctx.db.read() as s:
+        assert get_item(s, first).price_minor == 25000  # the dropped price was never saved
+
+
 def test_cancel_keeps_the_edited_item_on_the_form(qtbot, window, ctx: AppContext, dialogs) -> None:
     from PySide6.QtWidgets import QMessageBox
 
