@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
+from app.errors import ErrorCode, ShopInboxError
 from app.models import utcnow
 from app.order_actions import (
     OrderEdits,
@@ -663,5 +664,12 @@ class OrderWindow(QDialog):
         self.message_box.hide()
 
     def show_error(self, exc: BaseException) -> None:
-        self.error.setText(failure_sentence(exc))
+        text = failure_sentence(exc)
+        if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.ORDER_OUT_OF_STOCK:
+            # Its lines cannot be changed here: say the two ways on.
+            text += " " + self.tr(
+                "Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order "
+                "and make one for what is left."
+            )
+        self.error.setText(text)
         self.error.show()

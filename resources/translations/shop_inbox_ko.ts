@@ -4334,6 +4334,10 @@ Save it anyway?</source>
         <source>Add it there, or type it in the message.</source>
         <translation>그곳에 계좌를 추가하거나 메시지에 직접 입력하세요.</translation>
     </message>
+    <message>
+        <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>
+        <translation>카탈로그(상점 ▸ 카탈로그)에서 재고를 늘린 뒤 다시 해 보거나, 이 주문을 취소하고 남은 수량으로 새 주문을 만들어 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>Orders</name>

@@ -62,3 +62,18 @@ def test_a_quantity_beyond_the_stock_left_is_said_in_the_form_and_the_order_can_
     with window.ctx.db.read() as s:
         order = s.get(Order, made.args[0])
         assert order is not None and order.state == "new"
+
+    # Its window refuses to ask for payment, and says the two ways on (its lines cannot change there).
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.order_actions import OrderActions
+
+    order_window = OrderActions(window, window.ctx).open_order(made.args[0])
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    ask = order_window.findChild(QPushButton, "move_awaiting_payment")
+    assert ask is not None
+    ask.click()
+    qtbot.waitUntil(order_window.error.isVisible)
+    said = order_window.error.text()
+    assert said.startswith("Only 18 of “린넨 셔츠 오트밀” left in stock; this order needs 19.")
+    assert "in the catalogue" in said and "cancel this order" in said
