@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import logging
 import shutil
 import socket
@@ -15,6 +16,7 @@ from pathlib import Path
 from app.db import Database
 from app.demo_seed import seed_demo_shop
 from app.paths import paths_for
+from app.settings import read_preferences
 from ui.context import AppContext
 from ui.resources import demo_dir
 
@@ -130,7 +132,9 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
         db=db,
         paths=paths,
         demo=True,
-        prefs={"relay_url": relay.url, "enter_sends": True, "notifications": True},
+        # A demo kept in a folder is reopened with the choices made in its Settings (a fresh one has
+        # the defaults); the relay is always the embedded one.
+        prefs={**dataclasses.asdict(read_preferences(db)), "relay_url": relay.url},
         shop_region="KR",
         currency="KRW",
     )

@@ -61,3 +61,27 @@ def test_a_kept_demo_says_where_it_lives(qtbot: Any, ctx: Any, tmp_path: Path) -
     window.show()
     text = window.chat.empty.text()
     assert "thrown away" not in text and str(tmp_path / "shop") in text
+
+
+def test_a_demo_kept_in_a_folder_reopens_with_the_choices_made_in_its_settings(tmp_path: Path) -> None:
+    """Keep chats archived, ticked in a kept demo's Settings was shown ticked after a restart but
+    not used: the chat list read the demo's fixed preferences and counted nothing."""
+    from app.settings import update_preferences
+    from ui.demo import start_demo
+
+    first = start_demo("ko", folder=tmp_path / "shop", speed=20)
+    try:
+        assert first.prefs["keep_archived"] is False  # a new demo: the defaults
+        update_preferences(first.db, keep_archived=True, enter_sends=False)
+    finally:
+        assert first.stop_demo is not None
+        first.stop_demo()
+        first.db.close()
+    again = start_demo("ko", folder=tmp_path / "shop", speed=20)
+    try:
+        assert again.prefs["keep_archived"] is True and again.prefs["enter_sends"] is False
+        assert again.prefs["relay_url"].startswith("http://127.0.0.1:")  # its own embedded relay
+    finally:
+        assert again.stop_demo is not None
+        again.stop_demo()
+        again.db.close()
