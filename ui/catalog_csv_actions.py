@@ -85,11 +85,15 @@ def report_text(report: ImportReport) -> tuple[str, str]:
     summary = QCoreApplication.translate(
         "CatalogCsv", "{0} new items, {1} updated, {2} already up to date."
     ).format(report.created, report.updated, report.unchanged)
-    if report.matched_by_name:
+    if report.matched_by_name and report.created:
         summary += "\n" + QCoreApplication.translate(
             "CatalogCsv",
             "The file has no item code column, so its rows were matched to items by name, and new "
             "items got a code of their own.",
+        )
+    elif report.matched_by_name:  # nothing new: no code was made
+        summary += "\n" + QCoreApplication.translate(
+            "CatalogCsv", "The file has no item code column, so its rows were matched to items by name."
         )
     if report.unused_columns:
         summary += "\n" + QCoreApplication.translate(

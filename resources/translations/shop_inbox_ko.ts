@@ -1147,6 +1147,10 @@
         <translation>파일에 상품코드 열이 없어서 상품명으로 상품을 찾았어요. 새 상품에는 코드를 자동으로 만들었어요.</translation>
     </message>
     <message>
+        <source>The file has no item code column, so its rows were matched to items by name.</source>
+        <translation>파일에 상품코드 열이 없어서 상품명으로 상품을 찾았어요.</translation>
+    </message>
+    <message>
         <source>These columns were not used: {0}.</source>
         <translation>이 열은 쓰지 않았어요: {0}.</translation>
     </message>

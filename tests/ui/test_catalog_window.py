@@ -284,7 +284,8 @@ def test_a_korean_sheet_without_codes_imports_and_the_summary_says_how(
     first, _ = report_text(reports[0])
     again, _ = report_text(reports[1])
     assert "1 new items" in first and "1 already up to date" in again
-    assert "matched to items by name" in first
+    assert "matched to items by name" in first and "got a code" in first
+    assert "matched to items by name." in again and "code of their own" not in again  # none was made
     assert "These columns were not used: 원가." in first
     settle(qtbot, window)
     assert names_shown(window) == ["린넨 셔츠 네이비"]
