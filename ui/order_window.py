@@ -219,6 +219,11 @@ class OrderWindow(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # Room for four lines (more scroll): a table that took the window's spare height shrank and
+        # grew as the message below came and went, and every field under it jumped 110 pixels.
+        rows = self.table.verticalHeader().defaultSectionSize() * 4
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows + frame)
 
         self.totals = QFormLayout()
         self.subtotal, self.shipping, self.discount, self.total = (QLabel(self) for _ in range(4))
@@ -344,7 +349,7 @@ class OrderWindow(QDialog):
         layout.addWidget(self.customer)
         layout.addWidget(self.move_row)
         layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(self.totals)
         layout.addWidget(self.payment)
         layout.addWidget(self.note)
@@ -355,6 +360,7 @@ class OrderWindow(QDialog):
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(history_view)
         layout.addWidget(self.message_box)
+        layout.addStretch(1)  # the spare height below everything: nothing above moves as parts come and go
         self._publishing = False
         ctx.hub.changed.connect(self._hub_changed)
         self.reload()

@@ -45,6 +45,13 @@ def button_at(qtbot: Any, order_window: OrderWindow, state: OrderState) -> QRect
     return QRect(button.mapTo(order_window, QPoint(0, 0)), button.size())
 
 
+def field_at(order_window: OrderWindow) -> QRect:
+    """Where the tracking number's field is, in the window's coordinates."""
+    laid_out(order_window)
+    field = order_window.tracking
+    return QRect(field.mapTo(order_window, QPoint(0, 0)), field.size())
+
+
 def row_at(order_window: OrderWindow) -> QRect:
     laid_out(order_window)
     return order_window.move_row.geometry()
@@ -82,6 +89,10 @@ def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
     qtbot.waitUntil(lambda: order_window.message_box.isVisible() and order_window.shipping_row.isVisible())
     mark_shipped = button_at(qtbot, order_window, OrderState.SHIPPED)
     assert row_at(order_window) == row
+    tracking = field_at(order_window)
     order_window.discard_message()
     qtbot.waitUntil(lambda: order_window.message_box.isHidden())
     assert button_at(qtbot, order_window, OrderState.SHIPPED) == mark_shipped
+    # The fields under the lines stay put too: the lines' table grew back 110 pixels as the message
+    # closed, and the owner's typing went into the cash-receipt field that moved under the pointer.
+    assert field_at(order_window) == tracking
