@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+
+def add_sections(layout: QVBoxLayout, sections: Sequence[tuple[str, str]]) -> None:
+    """A help page's sections: a bold heading over plain text each (no markup from translations),
+    the text selectable so a step or a command can be copied."""
+    for title, text in sections:
+        heading = QLabel(title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        body = QLabel(text)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setWordWrap(True)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(heading)
+        layout.addWidget(body)
 
 
 class ImportHelpDialog(QDialog):
@@ -43,16 +61,7 @@ class ImportHelpDialog(QDialog):
             ),
         )
         layout = QVBoxLayout(self)
-        for title, steps in sections:
-            heading = QLabel(title)
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            body = QLabel(steps)
-            body.setTextFormat(Qt.TextFormat.PlainText)
-            body.setWordWrap(True)
-            layout.addWidget(heading)
-            layout.addWidget(body)
+        add_sections(layout, sections)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -6,9 +6,10 @@ for whoever runs the server) opens from its last line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ui.import_help import add_sections
 from ui.screen_fit import grow_within_screen
 
 
@@ -65,17 +66,7 @@ class RelayHelpDialog(QDialog):
             ),
         )
         layout = QVBoxLayout(self)
-        for title, text in sections:
-            heading = QLabel(title)
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            body = QLabel(text)
-            body.setTextFormat(Qt.TextFormat.PlainText)
-            body.setWordWrap(True)
-            body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(heading)
-            layout.addWidget(body)
+        add_sections(layout, sections)
         # The whole guide, for whoever runs the server: shown here, not handed to whatever the
         # computer opens .md files with (often nothing).
         self.guide = QTextBrowser(self)
