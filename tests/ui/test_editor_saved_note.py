@@ -16,7 +16,13 @@ from ui.context import AppContext
 
 @pytest.fixture
 def demo_ctx(db: Any, tmp_path: Path) -> AppContext:
+    from app.order_settings import OrderSettings, save_order_settings
+
     ctx = AppContext(db=db, paths=paths_for(tmp_path / "data"))
+    with ctx.db.write() as s:  # as the demo shop has: its bot's account answers give it ({bank})
+        save_order_settings(
+            s, OrderSettings(bank_account="국민은행 123456-01-234567 (예금주: 서울 리넨 하우스)")
+        )
     AutomationsStore(ctx.db).apply_remote(demo_automations("en").model_copy(update={"revision": 1}))
     return ctx
 
