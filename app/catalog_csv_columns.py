@@ -21,22 +21,9 @@ FEED_COLUMNS = (
 # An item needs a name and a price; a missing id is made up (as the item form does) and the item is
 # then found again by its name.
 REQUIRED_COLUMNS = ("title", "price")
-# Columns whose cells the import reads. `brand` is the shop's own, written by the export from its
-# settings, so it is not named as unused when our own export comes back.
-READ_COLUMNS = frozenset(
-    (
-        "id",
-        "title",
-        "description",
-        "availability",
-        "condition",
-        "price",
-        "link",
-        "image_link",
-        "brand",
-        "stock",
-    )
-)
+# Columns whose cells the import reads: every feed column (`brand` too: the export writes it from the
+# shop's settings, so our own export coming back names no column unused).
+READ_COLUMNS = frozenset(FEED_COLUMNS)
 # A Korean shop's own sheet (or a smart store's export) names its columns in Korean: each name, its
 # spaces aside, stands for the feed's column it means. Used only where the feed's own name is absent.
 HEADER_ALIASES = {
