@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.bank_field import BANK_FIELD, uses_bank, with_bank
+from app.bank_field import BANK_FIELD, as_written, uses_bank, with_bank
 from app.changes import Changes
 from app.errors import RelayUnreachable, RevisionConflict
-from app.order_settings import load_order_settings
+from app.order_settings import load_order_settings, save_order_settings
 from app.settings import get_setting, put_setting
 from app.wire import (
     Automations,
@@ -154,10 +154,23 @@ def _store(session: Session, state: AutomationsState) -> AutomationsState:
 
 def _as_written(state: AutomationsState, remote: Automations) -> Automations:
     """The relay's document as the owner wrote it: when it is ours with {bank} filled in (the relay
-    is only ever sent the filled text), ours with the relay's revision, so the field stays a field."""
+    is only ever sent the filled text), ours with the relay's revision, so the field stays a field;
+    when another desktop filled it, its account (named beside the texts) made the field again."""
     if uses_bank(state.doc) and same_content(remote, with_bank(state.doc, state.bank_account)):
         return state.doc.model_copy(update={"revision": remote.revision}, deep=True)
-    return remote
+    return as_written(remote)
+
+
+def _adopt_bank_account(session: Session, remote: Automations) -> None:
+    """A document filled on another desktop names the shop's account: a desktop that has none yet
+    (a second computer, a new install) takes it into its order settings, so its next push, its
+    order messages and its bot preview give the same account and not an empty one."""
+    account = remote.bank_account.strip()
+    if not account:
+        return
+    settings = load_order_settings(session)
+    if not settings.bank_account.strip():
+        save_order_settings(session, dataclasses.replace(settings, bank_account=account))
 
 
 def save_local(session: Session, doc: Automations) -> AutomationsState:
@@ -187,6 +200,7 @@ def apply_remote(session: Session, remote: Automations, *, current: bool = False
     than ours means the relay was reset or replaced: it is adopted (or, with a change waiting,
     shown as a conflict), never ignored, so the desktop cannot silently show rules the relay lacks.
     """
+    _adopt_bank_account(session, remote)
     state = load_state(session)
     remote = _as_written(state, remote)
     if not state.pending:

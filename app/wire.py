@@ -967,6 +967,9 @@ class Automations(_Wire):
     profile: BusinessProfile = Field(default_factory=BusinessProfile)
     bot: MenuBot = Field(default_factory=MenuBot)
     opt_out: MarketingOptOut = Field(default_factory=MarketingOptOut)
+    # The account a desktop filled the texts' {bank} with (app/bank_field.py). The relay runs the
+    # filled texts and only keeps this; another desktop reads it to give the field back.
+    bank_account: str = ""
 
 
 SettingsEvent.model_rebuild()

@@ -11,8 +11,11 @@ from app.automations_store import (
     PushOutcome,
     SyncStatus,
     demo_automations,
+    follow_bank_account,
 )
 from app.bank_field import uses_bank, with_bank
+from app.db import Database
+from app.order_settings import OrderSettings, load_order_settings, save_order_settings
 from app.relay_client import RelayClient
 from app.wire import Automations, GreetingRule, SettingsEvent
 from tests.support.relay_server import RunningRelay, run_relay
@@ -54,6 +57,44 @@ def test_editing_offline_then_pushing_puts_the_document_on_the_relay(
     assert event.automations.revision == 1
     # Our own change coming back as an event leaves the field a field.
     assert store.apply_remote(event.automations).doc == state.doc
+
+
+def test_a_second_desktop_keeps_the_account_a_field_and_follows_its_own_new_account(
+    db, tmp_path: Path, relay: RunningRelay, client: RelayClient
+) -> None:
+    """The shop's second computer (or a new install) receives the bot with the account filled in:
+    it gets the field back and the account into its order settings, so changing the account there
+    reaches the customers too, and editing the bot there never freezes the old account into it."""
+    old, new = "국민은행 123456-01-234567 (서울리넨하우스)", "신한은행 110-987-654321 (서울리넨하우스)"
+    first = AutomationsStore(db)
+    with db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account=old))
+    first.pull(client)
+    first.save(demo_automations("ko"))
+    assert first.push(client) is PushOutcome.PUSHED
+    assert old in client.get_automations().bot.model_dump_json()
+
+    other_db = Database.open(tmp_path / "second.sqlite3")
+    try:
+        second = AutomationsStore(other_db)
+        second.pull(client)
+        kept = second.state()
+        assert uses_bank(kept.doc) and old not in kept.doc.bot.model_dump_json()
+        assert kept.status is SyncStatus.SYNCED and kept.bank_account == old
+        with other_db.read() as s:
+            assert load_order_settings(s).bank_account == old
+
+        with other_db.write() as s:
+            save_order_settings(s, OrderSettings(bank_account=new))
+            follow_bank_account(s)
+        assert second.push(client) is PushOutcome.PUSHED
+        on_relay = client.get_automations().bot.model_dump_json()
+        assert new in on_relay and old not in on_relay
+        # The first desktop, which still has the old account, keeps the field too.
+        first.pull(client)
+        assert uses_bank(first.state().doc) and new not in first.state().doc.bot.model_dump_json()
+    finally:
+        other_db.close()
 
 
 def test_a_change_saved_while_the_relay_is_down_goes_out_when_it_is_back(
