@@ -31,8 +31,18 @@ def law_problem_text(problem: LawProblem) -> str:
 
 
 def law_lines(problems: Sequence[LawProblem]) -> str:
-    """What a marketing message lacks, a "•" line each."""
-    return "\n".join("• " + law_problem_text(p) for p in problems)
+    """What a marketing message lacks, a "•" line each, then how to give it what it lacks: a
+    template's words are Meta's, so they change in WhatsApp Manager, not here."""
+    return (
+        "\n".join("• " + law_problem_text(p) for p in problems)
+        + "\n"
+        + QCoreApplication.translate(
+            "CampaignEditor",
+            "To fix it: write what is missing into the template's blanks, where it has them, or "
+            "change the template in Meta's WhatsApp Manager (Meta reviews it again) and choose it "
+            "here once approved.",
+        )
+    )
 
 
 def send_anyway(parent: QWidget, problems: Sequence[LawProblem]) -> bool:

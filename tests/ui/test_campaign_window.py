@@ -59,6 +59,8 @@ def test_a_korean_ad_without_the_laws_form_is_flagged_and_the_preview_fills_each
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
     warnings = editor.law.text()
     assert "(광고)" in warnings and "opt out" in warnings and "name the shop" in warnings
+    # …and how to fix it: a template's words change in Meta's WhatsApp Manager, not here.
+    assert "WhatsApp Manager" in warnings
 
     with ctx.db.write() as s:
         from app.automations_store import load_state, save_local
