@@ -41,8 +41,17 @@ class BackupInfo:
 
 
 def default_backup_name(now: datetime | None = None) -> str:
+    """An automatic backup's name (with the inbox's tag added): the UTC time it was made, which
+    `backups_in` reads back, so it never changes with the language."""
     now = now or datetime.now(UTC)
     return f"shop-inbox-backup-{now.strftime('%Y%m%d-%H%M%S')}.zip"
+
+
+def saved_backup_name(stem: str, now: datetime | None = None) -> str:
+    """The name a backup saved by hand is offered under: the owner's words ("샵인박스-백업") and
+    the date and time on this computer's clock, as the owner will look for it."""
+    local = (now or datetime.now(UTC)).astimezone()
+    return f"{stem}-{local.strftime('%Y-%m-%d-%H%M')}.zip"
 
 
 BACKUP_EVERY = timedelta(days=1)

@@ -34,11 +34,11 @@ from app.backup import (
     BackupInfo,
     KeptInboxes,
     create_backup,
-    default_backup_name,
     folder_size,
     kept_inboxes,
     last_backup,
     remove_kept_inboxes,
+    saved_backup_name,
 )
 from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
@@ -618,7 +618,9 @@ class SettingsDialog(QDialog):
         self.auto_status.setText(f"{said} {kept}")
 
     def backup_now(self) -> None:
-        default = str(Path(open_folder(Picked.BACKUP)) / default_backup_name())
+        # The file's name in the owner's language: the date and time as this computer's clock says.
+        name = saved_backup_name(self.tr("shop-inbox-backup", "a backup file's name, no spaces"))
+        default = str(Path(open_folder(Picked.BACKUP)) / name)
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), default, "Zip (*.zip)")
         if target:
             remember_pick(Picked.BACKUP, target)  # a restore looks there first

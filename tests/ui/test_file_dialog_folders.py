@@ -5,6 +5,7 @@ Downloads, and after a first pick, where that kind of file was found last."""
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,15 @@ def test_a_backup_is_saved_in_documents_and_restored_from_where_it_was_saved(
     usb = tmp_path / "USB"
     usb.mkdir()
     saved = dialogs.expect("getSaveFileName", answer=str(usb / "가게-백업.zip"))
+    today = datetime.now().astimezone().strftime("%Y-%m-%d")
     dialog.backup_now()
-    assert Path(saved.shown[0].text).parent == user_folders["documents"]
+    offered = Path(saved.shown[0].text)
+    assert offered.parent == user_folders["documents"]
+    # Named with the date on this computer's clock (not UTC's), as the owner will look for it.
+    assert offered.name.removeprefix("shop-inbox-backup-")[:10] in {
+        today,
+        datetime.now().astimezone().strftime("%Y-%m-%d"),
+    }
     qtbot.waitUntil(
         lambda: (usb / "가게-백업.zip").exists() and dialog.backup_button.isEnabled(), timeout=10_000
     )
