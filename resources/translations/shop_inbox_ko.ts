@@ -690,6 +690,10 @@
         <translation>무료 수신거부 방법이 안내되어 있지 않아요 (수신거부 버튼도 없어요).</translation>
     </message>
     <message>
+        <source>To fix it: write what is missing into the template&apos;s blanks, where it has them, or change the template in Meta&apos;s WhatsApp Manager (Meta reviews it again) and choose it here once approved.</source>
+        <translation>고치는 법: 템플릿에 빈칸이 있으면 빠진 내용을 빈칸에 적거나, Meta의 WhatsApp 관리자에서 템플릿을 고친 뒤(Meta가 다시 검토해요) 승인되면 여기서 골라 주세요.</translation>
+    </message>
+    <message>
         <source>e.g. Winter sale</source>
         <translation>예: 겨울 세일</translation>
     </message>
@@ -5335,6 +5339,11 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
         <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
+    </message>
+    <message>
+        <source>shop-inbox-backup</source>
+        <comment>a backup file&apos;s name, no spaces</comment>
+        <translation>샵인박스-백업</translation>
     </message>
     <message>
         <source>Restore {file}, saved {when}?
