@@ -31,6 +31,10 @@ def chosen_language(lang: str | None) -> str:
 # Qt's own words said our way: qtbase_ko calls the Discard button of "Save the changes?" 무시
 # ("ignore"). Our translator is installed after Qt's, so it is asked first.
 QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")
+# …and two words qtbase_ko lacks: Qt's own file dialog (Linux without a desktop's dialogs) said
+# "Look in:" and "Files of type:" in English beside its Korean buttons.
+QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")
+QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")
 
 # Recorded on the application, so a failed start knows whether the owner's language is already in.
 _LANGUAGE_PROPERTY = "shopInboxLanguage"

@@ -146,3 +146,27 @@ def test_the_unsaved_changes_question_says_dont_save_in_korean_not_ignore(qapp) 
             qapp.removeTranslator(translator)
             translator.deleteLater()
         QLocale.setDefault(locale)
+
+
+def test_qts_own_file_dialog_speaks_korean_throughout(qapp) -> None:
+    """On Linux without a desktop's file dialogs, Qt's own one said "Look in:" and "Files of type:"
+    in English beside its Korean buttons: qtbase_ko lacks those two, so ours gives them."""
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from ui.translations import install_translators
+
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_translators(qapp, "ko")
+    try:
+        dialog = QFileDialog(None, "백업 복원")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert labels and all(any("가" <= ch <= "힣" for ch in text) for text in labels), labels
+        dialog.deleteLater()
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
