@@ -436,8 +436,8 @@ def demo_automations(lang: str) -> Automations:
             "원하시는 상품 이름이나 사진을 보내 주시면 바로 안내해 드릴게요."
         )
         away_text = (
-            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 (평일 10~19시, 토 11~17시). "
-            "영업시간에 가장 먼저 답장 드릴게요!"
+            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 "
+            "(평일 10~19시, 점심시간 13~14시, 토 11~17시). 영업시간에 가장 먼저 답장 드릴게요!"
         )
     else:
         profile = BusinessProfile(
@@ -455,8 +455,8 @@ def demo_automations(lang: str) -> Automations:
             "and we'll help you right away."
         )
         away_text = (
-            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19, Sat 11–17, "
-            "Seoul time). We'll answer first thing when we open."
+            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19 with lunch "
+            "13–14, Sat 11–17, Seoul time). We'll answer first thing when we open."
         )
     # The menu bot's account and hours answers are the demo shop's own (the ready-made ones are
     # examples to replace), in both languages: its menu in the other one answers foreign customers.
@@ -485,15 +485,15 @@ def demo_automations(lang: str) -> Automations:
         (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
             "and we'll help you right away.",
-            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19, Sat 11–17, "
-            "Seoul time). We'll answer first thing when we open.",
+            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19 with lunch "
+            "13–14, Sat 11–17, Seoul time). We'll answer first thing when we open.",
         )
         if korean
         else (
             "안녕하세요 {name}님, {shop}입니다! 🌿 원하시는 상품 이름이나 사진을 보내 주시면 "
             "바로 안내해 드릴게요.",
-            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 (평일 10~19시, 토 11~17시). "
-            "영업시간에 가장 먼저 답장 드릴게요!",
+            "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 "
+            "(평일 10~19시, 점심시간 13~14시, 토 11~17시). 영업시간에 가장 먼저 답장 드릴게요!",
         )
     )
     return Automations(

@@ -54,8 +54,10 @@ class ShopPlaceFields(QObject):
         others = sorted((names.get(code, code), code) for code in phonenumbers.SUPPORTED_REGIONS - set(first))
         for name, code in others:
             self.country.addItem(name, code)
+        # The currency by its name in the owner's language, its code beside it ("대한민국 원 (KRW)").
+        self._currency_names = Locale.parse(babel_locale_name()).currencies
         for code in CURRENCIES:
-            self.currency.addItem(code, code)
+            self.currency.addItem(self._currency_label(code), code)
         self.country.currentIndexChanged.connect(self._country_changed)
 
     def add_rows(self, form: QFormLayout) -> None:
@@ -79,9 +81,13 @@ class ShopPlaceFields(QObject):
     def _show_currency(self, code: str) -> None:
         found = self.currency.findData(code)
         if found < 0:
-            self.currency.addItem(code, code)
+            self.currency.addItem(self._currency_label(code), code)
             found = self.currency.count() - 1
         self.currency.setCurrentIndex(found)
+
+    def _currency_label(self, code: str) -> str:
+        name = self._currency_names.get(code)
+        return f"{name} ({code})" if name and name != code else code
 
     @property
     def region(self) -> str:

@@ -84,6 +84,8 @@ def test_the_shops_country_and_currency_can_be_changed_after_setup(qtbot: Any, c
     # Vietnam is not among the first few countries offered: it is further down the same list.
     place.country.setCurrentIndex(place.country.findData("VN"))
     assert place.country.currentText() == "Vietnam" and place.currency_code == "VND"  # its currency follows
+    # The currency by its name, not only a code the owner may not know.
+    assert place.currency.currentText() == "Vietnamese Dong (VND)"
     with qtbot.waitSignal(ctx.hub.changed):
         save.click()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
