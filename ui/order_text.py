@@ -76,7 +76,13 @@ def cart_text(card: OrderCard, note: str) -> str:
         name = f"{line.name} · {line.option}" if line.option else line.name
         if not line.known:
             name = translate("Orders", "{0} (not in catalogue)").format(name)
-        rows.append(name + " × " + str(line.quantity) + "   " + money(line.total_minor, card.currency))
+        total = money(line.total_minor, card.currency)
+        if line.quantity > 1 and line.total_minor % line.quantity == 0:
+            # Each, times how many, and what they come to: "30,000원" alone read as the price of one.
+            each = money(line.total_minor // line.quantity, card.currency)
+            rows.append(f"{name}   {each} × {line.quantity} = {total}")
+        else:
+            rows.append(f"{name} × {line.quantity}   {total}")
     if card.more:
         rows.append(more)
     rows.append(translate("Orders", "Total {0}").format(money(card.total_minor, card.currency)))
