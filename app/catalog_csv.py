@@ -41,9 +41,18 @@ from app.catalog_csv_columns import (
     won,
 )
 from app.catalog_images import import_image, is_remote
-from app.errors import ColumnsParams, ErrorCode, InvalidInput, LimitParams, Params, ShopInboxError
+from app.errors import (
+    ColumnsParams,
+    ErrorCode,
+    InvalidInput,
+    LimitParams,
+    OrderError,
+    Params,
+    ShopInboxError,
+)
 from app.models import CatalogItem
 from app.money import feed_price, parse_price
+from app.sheet_files import workbook_rows
 from app.stock import StockCount, count_item, sold_out_items, stock_levels
 from app.text import nfc
 
@@ -248,9 +257,19 @@ def import_feed(
         data = source.read_bytes()
     else:
         data = source
-    text, encoding = decode_feed(data)
-    report = ImportReport(encoding=encoding)
-    records = _records(text)
+    records: Iterator[tuple[int, list[str]]]
+    if data[:4] == b"PK\x03\x04":
+        # An .xlsx workbook: the sheet the export opens in Excel, saved back as Excel's own file.
+        try:
+            rows = workbook_rows(data, source.name if isinstance(source, Path) else "catalogue.xlsx")
+        except OrderError as exc:
+            raise InvalidInput(code=ErrorCode.CATALOG_WORKBOOK_UNREADABLE) from exc
+        report = ImportReport(encoding="xlsx")
+        records = iter(enumerate(rows, start=1))
+    else:
+        text, encoding = decode_feed(data)
+        report = ImportReport(encoding=encoding)
+        records = _records(text)
     header: list[str] | None = None
     for _line, fields in records:
         if any(f.strip() for f in fields):

@@ -101,6 +101,7 @@ class ErrorCode(enum.StrEnum):
     CATALOG_FILE_NOT_UTF8 = "catalog_file_not_utf8"
     CATALOG_FILE_TOO_LARGE = "catalog_file_too_large"
     CATALOG_FILE_EMPTY = "catalog_file_empty"
+    CATALOG_WORKBOOK_UNREADABLE = "catalog_workbook_unreadable"
     CATALOG_COLUMNS_MISSING = "catalog_columns_missing"
     IMAGE_NOT_SUPPORTED = "image_not_supported"
     IMAGE_TOO_LARGE = "image_too_large"
@@ -388,6 +389,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.CATALOG_FILE_NOT_UTF8: NoParams,
     ErrorCode.CATALOG_FILE_TOO_LARGE: LimitParams,
     ErrorCode.CATALOG_FILE_EMPTY: NoParams,
+    ErrorCode.CATALOG_WORKBOOK_UNREADABLE: NoParams,
     ErrorCode.CATALOG_COLUMNS_MISSING: ColumnsParams,
     ErrorCode.IMAGE_NOT_SUPPORTED: NoParams,
     ErrorCode.IMAGE_TOO_LARGE: LimitParams,

@@ -183,6 +183,12 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
     return rows
 
 
+def workbook_rows(data: bytes, name: str) -> list[list[str]]:
+    """The first sheet of an .xlsx workbook as text cells (a whole number as "50000", not 50000.0).
+    Raises OrderError DEPOSIT_FILE_UNKNOWN_FORMAT for a damaged or oversized workbook."""
+    return _xlsx_rows(data, name)
+
+
 def sheet_format(path: Path) -> SheetFormat:
     """What to write for a file name the owner chose: .xlsx is a workbook, anything else CSV."""
     return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"

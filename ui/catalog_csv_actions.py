@@ -142,7 +142,7 @@ def choose_and_import(parent: QWidget, ctx: AppContext) -> None:
         parent,
         QCoreApplication.translate("CatalogCsv", "Import catalogue"),
         documents_folder(),
-        QCoreApplication.translate("CatalogCsv", "CSV files (*.csv *.tsv *.txt)"),
+        QCoreApplication.translate("CatalogCsv", "Sheets (*.csv *.xlsx *.tsv *.txt)"),
     )
     if not name:
         return

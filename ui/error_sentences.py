@@ -238,6 +238,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "Errors", "This file is too large for a catalogue (over {limit} MB)."
         ),
         ErrorCode.CATALOG_FILE_EMPTY: translate("Errors", "The file is empty."),
+        ErrorCode.CATALOG_WORKBOOK_UNREADABLE: translate(
+            "Errors",
+            "This Excel file could not be read (damaged, or the old .xls kind). In Excel, save it "
+            "as “Excel Workbook (.xlsx)” or “CSV UTF-8 (Comma delimited)”.",
+        ),
         ErrorCode.CATALOG_COLUMNS_MISSING: translate(
             "Errors",
             "The first line must name the columns; missing: {missing}. Columns it can read: {expected}.",

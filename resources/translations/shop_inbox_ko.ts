@@ -1179,8 +1179,8 @@
         <translation>카탈로그 가져오기</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.tsv *.txt)</source>
-        <translation>CSV 파일 (*.csv *.tsv *.txt)</translation>
+        <source>Sheets (*.csv *.xlsx *.tsv *.txt)</source>
+        <translation>시트 파일 (*.csv *.xlsx *.tsv *.txt)</translation>
     </message>
     <message>
         <source>Catalogue imported</source>
@@ -2672,6 +2672,10 @@ Right-click to retry.</source>
     <message>
         <source>The file is empty.</source>
         <translation>파일이 비어 있어요.</translation>
+    </message>
+    <message>
+        <source>This Excel file could not be read (damaged, or the old .xls kind). In Excel, save it as “Excel Workbook (.xlsx)” or “CSV UTF-8 (Comma delimited)”.</source>
+        <translation>이 Excel 파일을 읽지 못했어요 (파일이 손상됐거나 예전 .xls 형식이에요). Excel에서 “Excel 통합 문서(.xlsx)” 또는 “CSV UTF-8(쉼표로 분리)” 형식으로 저장하세요.</translation>
     </message>
     <message>
         <source>This file is not a JPEG, PNG, WebP or GIF picture.</source>

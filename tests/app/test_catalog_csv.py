@@ -76,6 +76,38 @@ def test_a_korean_sheet_with_korean_column_names_imports(db: Database, tmp_path:
     assert not shirt.hidden and hat.hidden and hat.price_minor == 25000  # 품절: out of stock
 
 
+def test_the_sheet_saved_back_as_an_excel_workbook_imports(db: Database, tmp_path: Path) -> None:
+    """The export opens in Excel, and Excel saves an .xlsx unless told otherwise: the import read
+    only CSV, so the owner's edited sheet was refused. Numbers come back as numbers (39000, not
+    39000.0), and a damaged workbook gets its own plain words."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["상품코드", "상품명", "판매가", "재고"])
+    sheet.append(["LS-001", "린넨 셔츠 아이보리", 39000, 4])
+    sheet.append(["BH-002", "버킷햇 블랙", "25,000원", 0])
+    path = tmp_path / "상품목록.xlsx"
+    book.save(path)
+    with db.write() as s:
+        report = import_feed(s, path, catalog_dir=tmp_path / "catalog")
+    assert (report.created, report.errors) == (2, [])
+    with db.read() as s:
+        shirt = find_item_by_code(s, "LS-001")
+        hat = find_item_by_code(s, "BH-002")
+        assert shirt is not None and hat is not None
+        assert (shirt.name, shirt.price_minor, hat.price_minor) == ("린넨 셔츠 아이보리", 39000, 25000)
+        stock = item_stock(s, shirt.id)
+        assert stock is not None and stock.on_hand == 4
+
+    broken = tmp_path / "깨진.xlsx"
+    broken.write_bytes(path.read_bytes()[:300])
+    with db.write() as s, pytest.raises(InvalidInput) as refused:
+        import_feed(s, broken, catalog_dir=tmp_path / "catalog")
+    assert refused.value.code is ErrorCode.CATALOG_WORKBOOK_UNREADABLE
+
+
 def test_meta_feed_export_imports_with_its_image_links(db: Database, tmp_path: Path) -> None:
     # Commerce Manager's own export: its column order, extra columns, USD, quoted multi-line text.
     meta = (

@@ -32,6 +32,8 @@ KEPT_AS_IS = {
     "WebP",
     "GIF",
     "txt",
+    "xlsx",
+    "xls",
     "KRW",
     "USD",
     "https",  # a web address's start, typed as it is
