@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,9 +31,12 @@ from app.catalog import (
     list_items,
     update_item,
 )
+from app.catalog_collections import create_collection, list_collections
 from app.catalog_csv_columns import (
+    COLLECTION_SEPARATOR,
     FEED_COLUMNS,
     REQUIRED_COLUMNS,
+    collection_names,
     feed_header,
     plain_word,
     stock_pieces,
@@ -145,6 +148,7 @@ class _Parsed:
     columns: frozenset[str]
     image_link: str
     stock: int | None  # pieces counted; None leaves the item's count as it is
+    collections: tuple[str, ...] | None = None  # collection names; None leaves the item's as they are
 
 
 def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
@@ -205,7 +209,13 @@ def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency
             "currency": "bad_price",
         }.get(exc.field, "bad_" + exc.field)
         raise _RowInvalid(code, f"{label}: {exc}", values.get(label, "").strip(), exc, label) from exc
-    return _Parsed(draft, columns, values.get("image_link", "").strip(), stock)
+    return _Parsed(
+        draft,
+        columns,
+        values.get("image_link", "").strip(),
+        stock,
+        collection_names(values.get("collections", "")),
+    )
 
 
 def _row_problem(line: int, item_code: str, exc: _RowInvalid) -> RowProblem:
@@ -340,7 +350,16 @@ def import_feed(
                     "image_link",
                 )
             )
-        _apply(session, parsed, image, report, existing, known.stock.get(existing.id) if existing else None)
+        collection_ids = None if parsed.collections is None else known.collection_ids(parsed.collections)
+        _apply(
+            session,
+            parsed,
+            image,
+            report,
+            existing,
+            known.stock.get(existing.id) if existing else None,
+            collection_ids,
+        )
     log.info(
         "catalogue import: %d created, %d updated, %d unchanged, %d bad rows",
         report.created,
@@ -365,6 +384,18 @@ class _Known:
         for row in rows:
             self.by_name.setdefault(_name_key(row.name), []).append(row)
         self.stock = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
+        self._session = session
+        self.collections = {_name_key(c.name): c.id for c in list_collections(session)}
+
+    def collection_ids(self, names: Sequence[str]) -> tuple[int, ...]:
+        """The collections a row names, each made once when the catalogue has none of that name."""
+        ids = []
+        for name in names:
+            key = _name_key(name)
+            if key not in self.collections:
+                self.collections[key] = create_collection(self._session, name)
+            ids.append(self.collections[key])
+        return tuple(sorted(set(ids)))
 
     def named(self, name: str) -> ItemRow | None:
         """The one item called `name`; raises _RowInvalid when several are (the row cannot say which)."""
@@ -385,10 +416,12 @@ def _apply(
     report: ImportReport,
     existing: ItemRow | None,
     counted: int | None,
+    collection_ids: tuple[int, ...] | None,
 ) -> None:
     draft = parsed.draft
     if existing is None:
-        item_id = create_item(session, ItemDraft(**{**_fields(draft), "images": (image,) if image else ()}))
+        fields = {**_fields(draft), "images": (image,) if image else (), "collection_ids": collection_ids}
+        item_id = create_item(session, ItemDraft(**fields))
         if parsed.stock is not None:
             count_item(session, item_id, StockCount(parsed.stock))
         report.created += 1
@@ -408,11 +441,12 @@ def _apply(
     if image and image not in images:
         images = [image, *images[1:]] if images else [image]
     merged["images"] = tuple(images)
-    merged["collection_ids"] = None
+    moved = collection_ids is not None and set(collection_ids) != set(existing.collection_ids)
+    merged["collection_ids"] = collection_ids if moved else None
     merged["retailer_id"] = draft.retailer_id or existing.retailer_id  # found by name: its code stays
     candidate = ItemDraft(**merged)
     recount = parsed.stock is not None and parsed.stock != counted
-    if _same(_draft_of(existing), candidate) and not recount:
+    if _same(_draft_of(existing), candidate) and not recount and not moved:
         report.unchanged += 1
         return
     update_item(session, existing.id, candidate)
@@ -462,6 +496,11 @@ def export_feed(
         stmt = stmt.where(CatalogItem.hidden.is_(False))
     counted = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
     sold_out = sold_out_items(session)  # counted stock all promised: Meta must not take more orders
+    shelves = list_collections(session)
+    names = {c.id: c.name for c in shelves}
+    order = {c.id: c.position for c in shelves}
+    rows = list_items(session)
+    shelved = {row.id: sorted(row.collection_ids, key=lambda i: order.get(i, 0)) for row in rows}
     for item in session.scalars(stmt):
         first = str(item.images[0]) if item.images else ""
         if first and not is_remote(first) and image_base_url:
@@ -479,6 +518,7 @@ def export_feed(
                 first,
                 brand,
                 counted.get(item.id, ""),
+                COLLECTION_SEPARATOR.join(names[i] for i in shelved.get(item.id, ()) if i in names),
             ]
         )
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

@@ -17,6 +17,7 @@ FEED_COLUMNS = (
     "image_link",
     "brand",
     "stock",
+    "collections",
 )
 # An item needs a name and a price; a missing id is made up (as the item form does) and the item is
 # then found again by its name.
@@ -37,6 +38,7 @@ HEADER_ALIASES = {
     **dict.fromkeys(("이미지", "사진", "대표이미지", "이미지url", "이미지링크"), "image_link"),
     **dict.fromkeys(("브랜드",), "brand"),
     **dict.fromkeys(("재고", "재고수량", "수량", "quantity"), "stock"),
+    **dict.fromkeys(("컬렉션", "분류", "카테고리", "상품분류", "collection", "category"), "collections"),
 }
 # The same sheet's words for what it sells and how ('품절' is Meta's "out of stock").
 VALUE_ALIASES = {
@@ -84,6 +86,18 @@ def won(price: str) -> str:
     if text.endswith("원") and (amount := text[:-1].replace(",", "").strip()).isdigit():
         return f"{amount} KRW"
     return price
+
+
+# An item's collections share one cell: "신발; 세일" (a comma, as a Korean sheet may write, too).
+COLLECTION_SEPARATOR = "; "
+
+
+def collection_names(value: str) -> tuple[str, ...] | None:
+    """A collections cell as the names it gives, in order and once each; None for a blank cell
+    (the item's collections stay as they are)."""
+    names = [nfc(part).strip() for part in value.replace(",", ";").split(";")]
+    kept = tuple(dict.fromkeys(name for name in names if name))
+    return kept or None
 
 
 def stock_pieces(value: str) -> int | None:

@@ -38,6 +38,9 @@ def column_name(column: str) -> str:
         "image_link": QCoreApplication.translate("CatalogCsv", "image_link", "catalogue CSV column"),
         "brand": QCoreApplication.translate("CatalogCsv", "brand", "catalogue CSV column"),
         "stock": QCoreApplication.translate("CatalogCsv", "stock", "catalogue CSV column: pieces in stock"),
+        "collections": QCoreApplication.translate(
+            "CatalogCsv", "collections", "catalogue CSV column: the item's collections, “;” between"
+        ),
     }
     return names.get(column, column)
 

@@ -1103,6 +1103,11 @@
         <translation>재고</translation>
     </message>
     <message>
+        <source>collections</source>
+        <comment>catalogue CSV column: the item&apos;s collections, “;” between</comment>
+        <translation>컬렉션</translation>
+    </message>
+    <message>
         <source>the id (item code) is empty</source>
         <translation>id(상품 코드)가 비어 있어요</translation>
     </message>

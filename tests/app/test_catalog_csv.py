@@ -260,6 +260,7 @@ def test_export_is_a_meta_feed_that_excel_and_we_read_back(db: Database, tmp_pat
         "image_link": "",
         "brand": "서울린넨",
         "stock": "",  # not counted
+        "collections": "",
     }
     assert (rows[1]["price"], rows[1]["availability"], rows[1]["description"]) == (
         "12.50 USD",
@@ -381,8 +382,46 @@ def test_stock_goes_out_in_the_export_and_comes_back(db: Database, tmp_path: Pat
         report = import_feed(s, data)
     assert (report.created, report.updated, report.unchanged, report.unused_columns) == (0, 0, 3, ())
     # Counted on paper and imported again: the count moves.
-    edited = data.decode("utf-8-sig").replace(",7\r\n", ",2\r\n").encode()
+    edited = data.decode("utf-8-sig").replace(",7,\r\n", ",2,\r\n").encode()
     with db.write() as s:
         assert import_feed(s, edited).updated == 1
         assert (item_stock(s, shirt) or pytest.fail()).on_hand == 2
         assert not get_item(s, hat).hidden
+
+
+def test_collections_go_out_in_the_export_and_come_back(db: Database, tmp_path: Path) -> None:
+    """Items imported from a sheet landed in no collection (the sheet had none): the export names
+    each item's collections, and a sheet's 컬렉션 (or 카테고리) cell puts the item there, making a
+    collection the catalogue lacks; a blank cell leaves the item's collections alone."""
+    from app.catalog_collections import add_items_to_collection, create_collection, list_collections
+
+    with db.write() as s:
+        shoes = create_collection(s, "신발")
+        loafer = create_item(s, ItemDraft("가죽 로퍼 블랙", 79000, "KRW", retailer_id="LF-1"))
+        add_items_to_collection(s, shoes, [loafer])
+        create_item(s, ItemDraft("양말", 9000, "KRW", retailer_id="SK-1"))
+    with db.read() as s:
+        data = export_feed(s)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [(r["id"], r["collections"]) for r in rows] == [("LF-1", "신발"), ("SK-1", "")]
+
+    sheet = tmp_path / "상품.csv"
+    sheet.write_text(
+        "상품코드,상품명,가격,카테고리\r\n"
+        "LF-1,가죽 로퍼 블랙,79000,\r\n"  # blank: stays in 신발
+        'SK-1,양말,9000,"세일, 신발"\r\n'
+        "BT-1,첼시 부츠,129000,부츠\r\n",
+        encoding="utf-8",
+    )
+    with db.write() as s:
+        report = import_feed(s, sheet)
+    assert (report.created, report.updated, report.unchanged, report.errors) == (1, 1, 1, [])
+    with db.read() as s:
+        named = {c.name: c.id for c in list_collections(s)}
+        assert set(named) == {"신발", "세일", "부츠"}
+        shelves = {item.retailer_id: set(item.collection_ids) for item in list_items(s)}
+    assert shelves == {
+        "LF-1": {named["신발"]},
+        "SK-1": {named["세일"], named["신발"]},
+        "BT-1": {named["부츠"]},
+    }
