@@ -420,7 +420,7 @@
     </message>
     <message>
         <source>Hand-off words</source>
-        <translation>상담원 연결 말</translation>
+        <translation>상담원 연결 요청 문구</translation>
     </message>
     <message>
         <source>Reply</source>
