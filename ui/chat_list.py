@@ -491,7 +491,10 @@ class ChatList(QWidget):
             kind, label_id = self.model.kind, self.model.label_id
             if label_id is not None:
                 name = next((label_display_name(lab.name) for lab in self.labels if lab.id == label_id), "")
-                text = self.tr("No chats with the label {0}.").format(name)
+                # An archived chat with the label is not listed here: the note says where it is.
+                text = self.tr(
+                    "No chats with the label {0}. Archived chats are listed under Archived."
+                ).format(name)
             elif kind == "unread":
                 text = self.tr("No unread chats. All caught up.")
             elif kind == "archived":

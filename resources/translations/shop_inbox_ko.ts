@@ -1536,8 +1536,8 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>보관됨 {0}</translation>
     </message>
     <message>
-        <source>No chats with the label {0}.</source>
-        <translation>‘{0}’ 라벨이 붙은 채팅이 없어요.</translation>
+        <source>No chats with the label {0}. Archived chats are listed under Archived.</source>
+        <translation>‘{0}’ 라벨이 붙은 채팅이 없어요. 보관한 채팅은 ‘보관됨’에서 볼 수 있어요.</translation>
     </message>
     <message>
         <source>No unread chats. All caught up.</source>
