@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -58,7 +59,7 @@ from ui.formatting import babel_locale_name, customer_datetime, full_datetime
 from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import bank_missing_sentence, money, state_name
-from ui.screen_fit import place_within_screen, resize_within_screen
+from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
@@ -344,23 +345,41 @@ class OrderWindow(QDialog):
         self.message_box.hide()
         self.prepared: OrderMessage | None = None
 
+        # The order's parts scroll, the title, moves and message to the customer around them stay:
+        # on a 1366×768 laptop the message under the order pushed the window past the screen's bottom
+        # edge, "Send to customer" with it.
+        body = QWidget()
+        parts = QVBoxLayout(body)
+        parts.setContentsMargins(0, 0, 0, 0)
+        parts.addWidget(self.table)
+        parts.addLayout(self.totals)
+        parts.addWidget(self.payment)
+        parts.addWidget(self.note)
+        parts.addWidget(self.payment_row)
+        parts.addWidget(self.ship_to)
+        parts.addWidget(self.shipping_hint)
+        parts.addWidget(self.shipping_row)
+        parts.addWidget(QLabel(self.tr("History"), body))
+        parts.addWidget(history_view)
+        parts.addStretch(1)  # the spare height below everything: nothing above moves as parts come and go
+        self.body = scrolling(body)
+        self.body.setObjectName("orderBody")
+        self.body.setParent(self)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Its scroll bar always there: one that came and went with the message narrowed every field.
+        self.body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.body.setMinimumWidth(body.minimumSizeHint().width() + scrollbar)
+        # The lines stay in view, however small the screen.
+        self.body.setMinimumHeight(self.table.height())
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.customer)
         layout.addWidget(self.move_row)
         layout.addWidget(self.error)
-        layout.addWidget(self.table)
-        layout.addLayout(self.totals)
-        layout.addWidget(self.payment)
-        layout.addWidget(self.note)
-        layout.addWidget(self.payment_row)
-        layout.addWidget(self.ship_to)
-        layout.addWidget(self.shipping_hint)
-        layout.addWidget(self.shipping_row)
-        layout.addWidget(QLabel(self.tr("History"), self))
-        layout.addWidget(history_view)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.message_box)
-        layout.addStretch(1)  # the spare height below everything: nothing above moves as parts come and go
         self._publishing = False
         ctx.hub.changed.connect(self._hub_changed)
         self.reload()
@@ -647,6 +666,18 @@ class OrderWindow(QDialog):
         self.message_edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)
         self.message_box.show()
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Grown to show the order and its message whole where the screen has room, moved up where
+        that takes it past the bottom edge; on a smaller screen the order's parts scroll."""
+        if not self.isVisible():
+            return
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        hidden = max(0, self.body.widget().sizeHint().height() - self.body.viewport().height())
+        grow_within_screen(self, QSize(self.width(), self.height() + hidden))
 
     def send_message(self) -> None:
         message, detail = self.prepared, self.detail

@@ -172,3 +172,37 @@ def test_the_relay_help_grown_to_its_full_guide_stays_inside_the_screen(qtbot: A
     assert help_page.guide.isVisible()
     assert screen.contains(frame_of(help_page)), f"{frame_of(help_page)} on {screen}"
     assert help_page.height() > 500  # it did grow
+
+
+def test_the_order_window_keeps_its_send_buttons_on_the_screen_when_a_message_is_prepared(
+    window: Any, ctx: Any, qtbot: Any
+) -> None:
+    """The tester's laptop: "Ask for payment" opened the message to the customer under the order,
+    the window grew to 693 pixels at y = 116 on a 768-pixel screen, and "Send to customer" and
+    "Don't send" ended half, then wholly, below its bottom edge."""
+    from datetime import timedelta
+
+    from app.catalog import ItemDraft, create_item
+    from app.models import utcnow
+    from app.orders import LineInput, OrderState, create_order
+    from tests.support.factories import make_contact
+    from ui.order_actions import OrderActions
+
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        c = make_contact(s, profile_name="이하은", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
+    screen = window.screen().availableGeometry()
+    order_window = OrderActions(window, ctx).open_order(order_id)
+    qtbot.waitExposed(order_window)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    # Opened low, as a window manager's cascade puts the second or third window.
+    order_window.move(order_window.x(), screen.bottom() - frame_of(order_window).height() - 10)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: screen.contains(frame_of(order_window)))
+    for button in (order_window.send_button, order_window.skip_button):
+        qtbot.waitUntil(lambda b=button: fully_in_view(b))
+    # On the laptop's 768 pixels the window cannot grow to show it all: the order's parts scroll.
+    assert order_window.minimumSizeHint().height() <= fitted(QSize(620, 2000), LAPTOP).height()
+    order_window.close()
