@@ -348,7 +348,7 @@ class OrderWindow(QDialog):
         # The order's parts scroll, the title, moves and message to the customer around them stay:
         # on a 1366×768 laptop the message under the order pushed the window past the screen's bottom
         # edge, "Send to customer" with it.
-        body = QWidget()
+        body = self.parts = QWidget()
         parts = QVBoxLayout(body)
         parts.setContentsMargins(0, 0, 0, 0)
         parts.addWidget(self.table)
@@ -676,7 +676,7 @@ class OrderWindow(QDialog):
         layout = self.layout()
         assert layout is not None
         layout.activate()
-        hidden = max(0, self.body.widget().sizeHint().height() - self.body.viewport().height())
+        hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
         grow_within_screen(self, QSize(self.width(), self.height() + hidden))
 
     def send_message(self) -> None:
