@@ -44,6 +44,7 @@ from app.orders import (
 from app.rules import zone
 from app.sheet_files import sheet_format, write_sheet
 from app.shipping_sheets import (
+    LeftOut,
     ShippingAddress,
     TrackingPlan,
     courier_rows,
@@ -203,13 +204,21 @@ def paid_order_count(db: Database) -> int:
         return s.scalar(select(func.count()).select_from(Order).where(Order.state == OrderState.PAID)) or 0
 
 
-def save_courier_sheet(db: Database, path: Path) -> int:
-    """Write the paid orders' courier sheet; how many orders it has. With none, no file is written."""
+@dataclass(frozen=True, slots=True)
+class CourierSheetSaved:
+    """How many paid orders went into the courier sheet, and the ones left out for want of an address."""
+
+    written: int
+    left_out: tuple[LeftOut, ...]
+
+
+def save_courier_sheet(db: Database, path: Path) -> CourierSheetSaved:
+    """Write the paid orders' courier sheet, those with an address. With none, no file is written."""
     with db.read() as s:
-        rows = courier_rows(s)
-    if len(rows) > 1:
-        path.write_bytes(write_sheet(rows, sheet_format(path), title="택배"))
-    return len(rows) - 1
+        sheet = courier_rows(s)
+    if len(sheet.rows) > 1:
+        path.write_bytes(write_sheet(sheet.rows, sheet_format(path), title="택배"))
+    return CourierSheetSaved(len(sheet.rows) - 1, sheet.left_out)
 
 
 def save_orders_sheet(

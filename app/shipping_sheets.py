@@ -42,6 +42,38 @@ class ShippingAddress:
     delivery_memo: str = ""
 
 
+class AddressGap(StrEnum):
+    """A part of an address a courier cannot take a parcel without."""
+
+    ADDRESS = "address"
+    POSTCODE = "postcode"
+
+
+def address_gaps(postcode: str, address: str) -> tuple[AddressGap, ...]:
+    """What an order's address lacks for a courier (empty: it can go). No order is picked up or
+    delivered by hand here: every order that ships goes by courier."""
+    gaps = (AddressGap.ADDRESS, not address.strip()), (AddressGap.POSTCODE, not postcode.strip())
+    return tuple(gap for gap, missing in gaps if missing)
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """An order the courier sheet leaves out, and what its address lacks."""
+
+    number: str
+    customer: str
+    gaps: tuple[AddressGap, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CourierRows:
+    """The courier sheet's rows (its header first) and the orders left out of it for want of an
+    address: a row with none made the courier's upload fail, or a parcel go nowhere."""
+
+    rows: list[Sequence[object]]
+    left_out: tuple[LeftOut, ...] = ()
+
+
 def set_shipping_address(session: Session, order_id: int, where: ShippingAddress) -> None:
     """Store where an order goes; a 우편번호 must be 5 digits (raises OrderError, writing nothing)."""
     order = session.get(Order, order_id)
@@ -92,11 +124,11 @@ def courier_sheet(
 ) -> bytes:
     """The courier's upload sheet (CSV in UTF-8 with BOM, or .xlsx): one row per paid order, or per
     given order. Postcodes and phone numbers stay text, so their leading zeros survive."""
-    return write_sheet(courier_rows(session, order_ids), fmt, title="택배")
+    return write_sheet(courier_rows(session, order_ids).rows, fmt, title="택배")
 
 
-def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> list[Sequence[object]]:
-    """The courier sheet's rows, its header first."""
+def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> CourierRows:
+    """The courier sheet's rows, its header first; an order with no address or postcode is left out."""
     stmt = select(Order).order_by(Order.created_at, Order.id)
     stmt = (
         stmt.where(Order.id.in_(list(order_ids)))
@@ -107,7 +139,11 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> li
     items = _items(session, [o.id for o in orders])
     wa_ids = _own_numbers(session, orders)
     rows: list[Sequence[object]] = [COURIER_COLUMNS]
+    left_out: list[LeftOut] = []
     for o in orders:
+        if gaps := address_gaps(o.postcode, o.address):
+            left_out.append(LeftOut(o.number, o.customer_name, gaps))
+            continue
         goods = ", ".join(
             f"{line.name}{' ' + line.option if line.option else ''} x{line.quantity}"
             for line in items.get(o.id, [])
@@ -124,7 +160,7 @@ def courier_rows(session: Session, order_ids: Sequence[int] | None = None) -> li
                 goods,
             )
         )
-    return rows
+    return CourierRows(rows, tuple(left_out))
 
 
 def orders_sheet(

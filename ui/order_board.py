@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.models import utcnow
 from app.order_actions import (
+    CourierSheetSaved,
     board_page,
     column_page,
     import_tracking,
@@ -49,7 +50,7 @@ from ui.context import AppContext
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
-from ui.order_text import state_name, state_names
+from ui.order_text import left_out_line, state_name, state_names
 from ui.order_window import COURIERS, confirm_cancel, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import place_within_screen, resize_within_screen
@@ -363,11 +364,29 @@ class OrderBoard(QWidget):
     def export_courier_sheet(self, path: Path) -> None:
         db = self.ctx.db
 
-        def done(n: int) -> None:
-            self.status.setText(
-                self.tr("%n paid order(s) saved to the courier sheet.", "", n) if n else self.no_paid_orders()
-            )
+        def done(saved: CourierSheetSaved) -> None:
+            n, left_out = saved.written, saved.left_out
+            if n:
+                text = self.tr("%n paid order(s) saved to the courier sheet.", "", n)
+            elif left_out:
+                text = self.tr("No courier sheet saved: no paid order has an address yet.")
+            else:
+                text = self.no_paid_orders()
+            if left_out:
+                text += " " + self.tr("%n order(s) left out for want of an address.", "", len(left_out))
+            self.status.setText(text)
             self.courier_sheet_saved.emit(n)
+            if left_out:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Courier sheet"),
+                    self.tr(
+                        "These paid orders are not in the courier sheet: a courier cannot take a parcel "
+                        "without its address. Fill it in on each order, then save the sheet again."
+                    )
+                    + "\n\n"
+                    + "\n".join(left_out_line(order) for order in left_out),
+                )
 
         Op(lambda: save_courier_sheet(db, path), parent=self).success(done).failure(self._failed).run()
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.order_queries import OrderCard
+from app.shipping_sheets import AddressGap, LeftOut
 
 translate = QCoreApplication.translate
 
@@ -45,6 +46,23 @@ def bank_missing_sentence() -> str:
         "OrderText",
         "Your bank account is not set in Shop ▸ Order settings, so this message does not say where to "
         "transfer the money.",
+    )
+
+
+def missing_words(gaps: tuple[AddressGap, ...]) -> str:
+    """What an order's address lacks, as a short note beside the order: "no address"."""
+    if set(gaps) == {AddressGap.ADDRESS, AddressGap.POSTCODE}:
+        return translate("OrderText", "no address or postcode")
+    if AddressGap.ADDRESS in gaps:
+        return translate("OrderText", "no address")
+    return translate("OrderText", "no postcode")
+
+
+def left_out_line(order: LeftOut) -> str:
+    """An order left out of the courier sheet, named so the owner can find it: "2026-0007 · 김민지: no
+    address"."""
+    return translate("OrderText", "{number} · {customer}: {missing}").format(
+        number=order.number, customer=order.customer, missing=missing_words(order.gaps)
     )
 
 

@@ -51,7 +51,7 @@ from app.order_messages import COURIER_TRACKING, OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MOVES, OrderState, TrackingDoubt, tracking_doubt
 from app.phones import display_phone
-from app.shipping_sheets import ShippingAddress
+from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.enter_key import keep_enter
@@ -160,6 +160,32 @@ def confirm_cancel(parent: QWidget, number: str | None) -> bool:
         translate("OrderWindow", "Cancel order"),
         with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
         # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_no_address(parent: QWidget, number: str | None, gaps: tuple[AddressGap, ...]) -> bool:
+    """Ask before an order with no address (or postcode) is marked shipped: no courier can deliver
+    it, and the customer is told it is on its way. "No" (go back and fill it in) is the default."""
+    if set(gaps) == {AddressGap.ADDRESS, AddressGap.POSTCODE}:
+        missing = translate("OrderWindow", "Order {0} has no address or postcode.")
+    elif AddressGap.ADDRESS in gaps:
+        missing = translate("OrderWindow", "Order {0} has no address.")
+    else:
+        missing = translate("OrderWindow", "Order {0} has no postcode.")
+    question = (
+        missing.format(number or "")
+        + " "
+        + translate("OrderWindow", "A courier cannot deliver a parcel without it.")
+        + "\n\n"
+        + translate("OrderWindow", "Mark it shipped anyway?")
+    )
+    answer = QMessageBox.question(
+        parent,
+        move_label(OrderState.SHIPPED),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -503,6 +529,18 @@ class OrderWindow(QDialog):
         elif self.detail.state == OrderState.SHIPPED:
             self.save_tracking()
 
+    def address_checked(self) -> bool:
+        """True when the order (as typed) has its address and postcode, or the owner says to ship it
+        anyway; otherwise the first missing field is ready for typing."""
+        where = self.ship_to.value()
+        gaps = address_gaps(where.postcode, where.address)
+        number = self.detail.number if self.detail is not None else None
+        if not gaps or confirm_no_address(self, number, gaps):
+            return True
+        field = self.ship_to.address if gaps[0] is AddressGap.ADDRESS else self.ship_to.postcode
+        field.setFocus()
+        return False
+
     def tracking_checked(self) -> bool:
         """True when the typed number looks like its courier's, or the owner says to keep it anyway;
         otherwise the number is selected for correcting."""
@@ -585,7 +623,7 @@ class OrderWindow(QDialog):
     def move_to(self, state: OrderState) -> None:
         """Move the order; an address or payment details typed and not saved are stored with the
         move, and when they are refused (a bad 우편번호) the order stays where it was."""
-        if state is OrderState.SHIPPED and not self.tracking_checked():
+        if state is OrderState.SHIPPED and not (self.address_checked() and self.tracking_checked()):
             return
         order_id = self.order_id
         courier = self.courier.currentText() if state is OrderState.SHIPPED else None

@@ -14,8 +14,12 @@ from app.errors import ErrorCode, OrderError
 from app.models import Order
 from app.orders import LineInput, OrderState, create_order, move_order
 from app.shipping_sheets import (
+    AddressGap,
+    LeftOut,
     ShippingAddress,
+    address_gaps,
     apply_tracking,
+    courier_rows,
     courier_sheet,
     orders_sheet,
     read_tracking_file,
@@ -252,7 +256,7 @@ def test_with_no_paid_orders_no_courier_sheet_is_written(db, tmp_path: Path) -> 
 
     sheet = tmp_path / "courier.xlsx"
     assert paid_order_count(db) == 0
-    assert save_courier_sheet(db, sheet) == 0
+    assert save_courier_sheet(db, sheet).written == 0
     assert not sheet.exists()
 
 
@@ -287,3 +291,18 @@ def test_orders_for_accounting_say_the_state_in_the_owners_words_at_the_shops_ti
     assert sheet["B2"].value == datetime(2026, 12, 1, 16, 7, 37)  # a date-time cell, not text
     assert sheet["B2"].number_format == "yyyy-mm-dd hh:mm"
     assert sheet["C2"].value == "결제 완료"
+
+
+def test_the_courier_sheet_leaves_out_an_order_with_no_address_and_names_it(db) -> None:
+    """A paid order with no address went into the courier's file as a row of blanks: the upload
+    failed, or the parcel went nowhere. It is left out, and named for the owner to fill in."""
+    _minji, haeun = paid_orders(db)
+    with db.write() as s:
+        set_shipping_address(s, haeun, ShippingAddress("이하은", "010-9990-7890", "", ""))
+        number = s.get(Order, haeun).number  # type: ignore[union-attr]
+    with db.read() as s:
+        sheet = courier_rows(s)
+    assert [row[1] for row in sheet.rows[1:]] == ["김민지"]
+    assert sheet.left_out == (LeftOut(number, "이하은", (AddressGap.ADDRESS, AddressGap.POSTCODE)),)
+    assert address_gaps("04799", " ") == (AddressGap.ADDRESS,)
+    assert address_gaps("", "서울 성동구 성수이로 1") == (AddressGap.POSTCODE,)

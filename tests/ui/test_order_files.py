@@ -129,3 +129,32 @@ def test_the_orders_export_names_states_as_the_app_does_and_times_on_the_shops_c
         board.export_orders(table, None, None)
     rows = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
     assert rows[1][1:3] == ["2026-12-01 16:07", "배송 중"]
+
+
+def test_the_courier_sheet_leaves_out_orders_with_no_address_and_names_them(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    """The tester's file: two paid orders, one with no address, saved as "2 paid orders" with a row
+    of blanks for the courier. Now only the one with an address goes, and the other is named."""
+    from app.shipping_sheets import ShippingAddress, set_shipping_address
+
+    [(addressed, _), (_bare, bare_number)] = orders_in(window.ctx, OrderState.PAID, OrderState.PAID)
+    with window.ctx.db.write() as s:
+        set_shipping_address(
+            s, addressed, ShippingAddress("손님0", "010-5550-0000", "04799", "서울 성동구 성수이로 1")
+        )
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    sheet = tmp_path / "courier.csv"
+    with qtbot.waitSignal(board.courier_sheet_saved) as saved:
+        board.export_courier_sheet(sheet)
+    assert saved.args == [1]
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
+    assert [row[4] for row in rows[1:]] == ["서울 성동구 성수이로 1"]
+    assert board.status.text() == (
+        "1 paid order(s) saved to the courier sheet. 1 order(s) left out for want of an address."
+    )
+    (shown,) = told.shown
+    assert f"{bare_number} · 손님1: no address or postcode" in shown.text

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.catalog import ItemDraft, create_item
 from app.models import Contact, Label, Order, contact_label
 from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
+from app.shipping_sheets import ShippingAddress, set_shipping_address
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats, settle
 from ui.formatting import customer_datetime
@@ -840,6 +841,7 @@ def test_shipping_from_the_board_asks_for_the_tracking_number_first_and_it_can_b
         for order_id in (paid, shipped):
             move_order(s, order_id, OrderState.AWAITING_PAYMENT)
             move_order(s, order_id, OrderState.PAID)
+            set_shipping_address(s, order_id, ShippingAddress("Jane", "", "04799", "서울 성동구 성수이로 1"))
         move_order(s, shipped, OrderState.SHIPPED, courier="CJ대한통운", tracking="")  # shipped without one
     actions = OrderActions(window, window.ctx)
     board = actions.open_board()
@@ -894,6 +896,7 @@ def test_a_tracking_number_unlike_its_couriers_asks_before_the_order_ships(
         paid = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id
         move_order(s, paid, OrderState.AWAITING_PAYMENT)
         move_order(s, paid, OrderState.PAID)
+        set_shipping_address(s, paid, ShippingAddress("Jane", "", "04799", "서울 성동구 성수이로 1"))
     actions = OrderActions(window, window.ctx)
     order_window = actions.open_order(paid)
     qtbot.waitUntil(lambda: order_window.detail is not None and order_window.shipping_row.isVisible())
@@ -987,3 +990,38 @@ def test_asking_for_payment_with_no_bank_account_set_tells_the_owner_before_anyt
     assert "Your bank account is not set in Shop ▸ Order settings" in said
     assert said.endswith("Add it there, or type it in the message.")
     assert order_window.send_button.isEnabled() and not order_window.message_edit.isReadOnly()
+
+
+def test_an_order_with_no_address_asks_before_it_is_marked_shipped(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """The tester shipped an order with no address and nothing said so: the customer was told it
+    was on its way. The owner is asked, No (go back and fill it in) being the default."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane")
+        paid = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat")
+        move_order(s, paid.id, OrderState.PAID)
+        number = paid.number
+    order_window = OrderActions(window, window.ctx).open_order(paid.id)
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.shipping_row.isVisible())
+    order_window.courier.setCurrentText("CJ대한통운")
+    order_window.tracking.setText("654321098765")
+    ship = order_window.findChild(QPushButton, "move_shipped")
+    assert ship is not None
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    ship.click()
+    (shown,) = asked.shown
+    assert shown.text.startswith(f"Order {number} has no address or postcode.")
+    qtbot.waitUntil(lambda: order_window.ship_to.address.hasFocus())  # ready to be filled in
+    with window.ctx.db.read() as s:
+        assert s.get(Order, paid.id).state == "paid"  # type: ignore[union-attr]
+
+    # With the address typed (not saved yet), it ships without a question, the address with it.
+    order_window.ship_to.postcode.setText("04799")
+    order_window.ship_to.address.setText("서울 성동구 성수이로 1")
+    with qtbot.waitSignal(order_window.moved):
+        ship.click()
+    with window.ctx.db.read() as s:
+        order = s.get(Order, paid.id)
+        assert order is not None and (order.state, order.address) == ("shipped", "서울 성동구 성수이로 1")
