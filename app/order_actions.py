@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -76,8 +77,9 @@ def _detail_changes(detail: OrderDetail) -> Changes:
 
 
 def load_order(db: Database, order_id: int) -> OrderDetail:
+    """The order, with the shop's time zone its times are shown on."""
     with db.read() as s:
-        return order_detail(s, order_id)
+        return dataclasses.replace(order_detail(s, order_id), time_zone=shop_time_zone(s))
 
 
 @dataclass(frozen=True, slots=True)

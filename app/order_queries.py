@@ -102,6 +102,9 @@ class OrderDetail:
     lines: tuple[LineRow, ...]
     events: tuple[EventRow, ...]
     ship_to: ShipTo
+    # The shop's clock (its business hours' zone; None: this computer's), on which the customer is
+    # told its times: the owner sees them on it too.
+    time_zone: str | None = None
 
 
 def _first_lines() -> list[Any]:

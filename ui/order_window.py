@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,11 +52,12 @@ from app.order_messages import COURIER_TRACKING, OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MOVES, OrderState, TrackingDoubt, tracking_doubt
 from app.phones import display_phone
+from app.rules import zone
 from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.enter_key import keep_enter
-from ui.formatting import babel_locale_name, customer_datetime, full_datetime
+from ui.formatting import babel_locale_name, customer_datetime, full_datetime, shop_datetime
 from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import bank_missing_sentence, money, state_name
@@ -135,8 +137,14 @@ def move_label(state: OrderState) -> str:
     }[state]
 
 
-def event_text(event: EventRow) -> str:
-    when = full_datetime(event.at)
+def order_time(moment: datetime, time_zone: str | None) -> str:
+    """An order's moment on the shop's clock, as its customer is told it, named where this
+    computer's clock differs ("2026. 12. 6. 오후 11:38 (한국 표준시)"); None: this computer's clock."""
+    return shop_datetime(moment, zone(time_zone)) if time_zone else full_datetime(moment)
+
+
+def event_text(event: EventRow, time_zone: str | None = None) -> str:
+    when = order_time(event.at, time_zone)
     if event.kind == "created":
         return translate("OrderWindow", "{0}: order received").format(when)
     if event.kind == "expired":
@@ -446,7 +454,9 @@ class OrderWindow(QDialog):
         who = detail.customer + (
             f" ({display_phone(detail.wa_id, self.ctx.shop_region)})" if detail.wa_id else ""
         )
-        self.customer.setText(self.tr("{0} · ordered {1}").format(who, full_datetime(detail.created_at)))
+        self.customer.setText(
+            self.tr("{0} · ordered {1}").format(who, order_time(detail.created_at, detail.time_zone))
+        )
         self.lines.set_lines(detail.lines, detail.currency)
         cur = detail.currency
         self.subtotal.setText(money(detail.subtotal_minor, cur))
@@ -460,7 +470,7 @@ class OrderWindow(QDialog):
         if detail.depositor_name:
             payment.append(self.tr("Depositor: {0}").format(detail.depositor_name))
         if detail.payment_due_at is not None and detail.state == OrderState.AWAITING_PAYMENT:
-            payment.append(self.tr("Pay by {0}").format(full_datetime(detail.payment_due_at)))
+            payment.append(self.tr("Pay by {0}").format(order_time(detail.payment_due_at, detail.time_zone)))
         if detail.tracking:
             payment.append(self.tr("{0} tracking {1}").format(detail.courier, detail.tracking))
         self.payment.setText(" · ".join(payment))
@@ -476,7 +486,7 @@ class OrderWindow(QDialog):
         if typed.payment is None or saved.payment is not None:
             self.depositor.setText(detail.depositor_name)
             self.cash_receipt.setText(detail.cash_receipt)
-        self.history.setStringList([event_text(e) for e in reversed(detail.events)])
+        self.history.setStringList([event_text(e, detail.time_zone) for e in reversed(detail.events)])
         self._buttons(OrderState(detail.state))
 
     def _buttons(self, state: OrderState) -> None:

@@ -46,3 +46,33 @@ def test_the_payment_deadline_in_the_message_is_on_the_shops_clock(window: Any, 
     text = order_window.message_edit.toPlainText()
     assert f"Please transfer by {_in_words(due.astimezone(ZoneInfo(shop_zone)))} " in text
     assert _in_words(due.astimezone()) not in text  # not this computer's hour
+
+
+def test_the_order_window_shows_the_deadline_on_the_shops_clock_and_names_it(window: Any, qtbot: Any) -> None:
+    """The tester's order said "입금 기한 2026. 12. 6. 오후 2:38" (the computer's UTC) while the
+    customer was told "오후 11:38까지" (Seoul): one deadline, two hours. The window shows the
+    customer's hour, and says whose clock it is on."""
+    from ui.formatting import full_datetime
+    from ui.time_zones import zone_name
+
+    shop_zone = _zone_far_from_this_computer()
+    AutomationsStore(window.ctx.db).save(Automations(business_hours=BusinessHours(timezone=shop_zone)))
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Linen bag", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: "Pay by" in order_window.payment.text())
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None and order.payment_due_at is not None
+        due, ordered = order.payment_due_at, order.created_at
+    shown = order_window.payment.text()
+    there = due.astimezone(ZoneInfo(shop_zone))
+    assert f"{there.hour % 12 or 12}:{there:%M}" in shown  # the customer's hour
+    assert full_datetime(due) not in shown  # not this computer's
+    assert f"({zone_name(shop_zone)})" in shown
+    assert f"({zone_name(shop_zone)})" in order_window.customer.text()  # ordered at, on the same clock
+    assert full_datetime(ordered) not in order_window.customer.text()
