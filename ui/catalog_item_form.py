@@ -130,6 +130,9 @@ class ItemForm(QWidget):
         self.stock_note = QLabel()
         self.stock_note.setWordWrap(True)
         self._stock_reserved = 0
+        # The owner changed the count or the checkbox since the item was loaded: only then does a
+        # save set the stock (orders move it meanwhile; an untouched form must not undo a sale).
+        self._stock_edited = False
         self.collections = QListWidget()
         self.collections.setMaximumHeight(110)
         self.error = QLabel()
@@ -204,8 +207,10 @@ class ItemForm(QWidget):
         self.hidden.toggled.connect(self._mark_dirty)
         self.count_stock.toggled.connect(self._mark_dirty)
         self.count_stock.toggled.connect(self._update_stock_note)
+        self.count_stock.toggled.connect(self._stock_touched)
         self.stock.valueChanged.connect(self._mark_dirty)
         self.stock.valueChanged.connect(self._update_stock_note)
+        self.stock.valueChanged.connect(self._stock_touched)
         self.collections.itemChanged.connect(self._mark_dirty)
         self.images.changed.connect(self._images_changed)
         self.images.files_dropped.connect(self.add_picture_files)
@@ -238,8 +243,20 @@ class ItemForm(QWidget):
         self.set_collections(collections, row.collection_ids if row else ())
         self._clear_error()
         self._update_image_hint()
+        self._stock_edited = False
         self._loading = False
         self._set_dirty(False)
+
+    def show_stock(self, on_hand: int | None, reserved: int) -> None:
+        """The item's stock as stored now (an order took or gave back some), shown without touching
+        the owner's other edits; a count the owner is changing is left as they typed it."""
+        self._loading, was_loading = True, self._loading
+        self._stock_reserved = reserved
+        if not self._stock_edited:
+            self.count_stock.setChecked(on_hand is not None)
+            self.stock.setValue(on_hand or 0)
+        self._update_stock_note()
+        self._loading = was_loading
 
     def set_collections(self, collections: Sequence[CollectionRow], checked: Sequence[int]) -> None:
         self._loading, was_loading = True, self._loading
@@ -283,8 +300,19 @@ class ItemForm(QWidget):
             images=tuple(self.images.entries()),
             hidden=self.hidden.isChecked(),
             collection_ids=self.checked_collections(),
-            stock=StockCount(self.stock.value() if self.count_stock.isChecked() else None),
+            stock=self._stock_count(),
         )
+
+    def _stock_count(self) -> StockCount | None:
+        """The count to store: None (leave the stored one as orders left it) unless the owner changed
+        it, and then what they typed wins, even over a sale since: it is a recount."""
+        if not self._stock_edited:
+            return None
+        return StockCount(self.stock.value() if self.count_stock.isChecked() else None)
+
+    def _stock_touched(self, *_: object) -> None:
+        if not self._loading:
+            self._stock_edited = True
 
     def _update_stock_note(self, *_: object) -> None:
         """How many are promised to unpaid orders, and whether customers see the item as sold out."""
@@ -364,6 +392,7 @@ class ItemForm(QWidget):
     def saved(self, item_id: int) -> None:
         self.item_id = item_id
         self.title.setText(self.tr("Edit item"))
+        self._stock_edited = False
         self._set_dirty(False)
 
     # ------------------------------------------------------------------ pictures

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -357,8 +357,29 @@ class CatalogWindow(QMainWindow):
         self.reload()
         item_id = self.form.item_id
         touched = changes.all_catalog or (item_id is not None and item_id in changes.catalog)
-        if touched and item_id is not None and not self.form.is_dirty():
-            self._show_item(item_id)
+        # An order reserves, takes or gives back stock without naming the item: its count is re-read.
+        if item_id is not None and (touched or changes.orders):
+            self._refresh_item(item_id)
+
+    def _refresh_item(self, item_id: int) -> None:
+        """Show the item as stored now: all of it on an untouched form; only its stock beside the
+        owner's unsaved edits (`ItemForm.show_stock` keeps a count they are changing)."""
+        generation = self._item_generation
+
+        def show(result: tuple[ItemRow, list[CollectionRow]]) -> None:
+            if generation != self._item_generation or self.form.item_id != item_id:
+                return  # another item was picked meanwhile
+            row, collections = result
+            if self.form.is_dirty():
+                self.form.show_stock(row.stock_on_hand, row.stock_reserved)
+            else:
+                self.form.load(row, collections, self.ctx.currency)
+
+        def gone(exc: BaseException) -> None:
+            log.info("catalogue item %s could not be refreshed: %s", item_id, exc)
+
+        db = self.ctx.db
+        run_op(lambda: item_and_collections(db, item_id), show, parent=self, on_failure=gone)
 
     def _update_empty(self, total: int) -> None:
         if self.model.rowCount():
@@ -674,11 +695,26 @@ class CatalogWindow(QMainWindow):
         self._finish_closing()
         super().closeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._closed:
+            return
+        # Shown again after closing (Shop ▸ Catalogue keeps the window): orders may have sold stock
+        # meanwhile, so the grid and the form are read afresh; edits were saved or dropped at close.
+        self._closed = False
+        self.ctx.hub.changed.connect(self._changed_elsewhere)
+        self.reload()
+        if self.form.item_id is not None:
+            self._show_item(self.form.item_id, over_edits=True)
+        else:
+            self._start_new_item()
+
     def _finish_closing(self) -> None:
         if self._closed:
             return
         self._closed = True
         self.ctx.hub.changed.disconnect(self._changed_elsewhere)
+        self.undo_stack.clear()  # the pictures of deleted items are pruned below: no undo brings them back
         self.thumbs.shutdown()
         db, catalog_dir = self.ctx.db, self.ctx.paths.catalog_dir
         # Undo ends with the window, so pictures of deleted items can go now.

@@ -668,3 +668,120 @@ def test_a_bad_row_of_a_korean_sheet_names_its_column_as_the_sheet_does(
     qtbot.waitUntil(lambda: bool(reports), timeout=5000)
     _summary, details = report_text(reports[0])
     assert details.startswith("3번째 줄: 판매가: "), details  # not "price: …"
+
+
+def loafers_with_an_order(ctx: AppContext, on_hand: int) -> tuple[int, int]:
+    """가죽 로퍼 블랙, `on_hand` counted, and a chat's order for one awaiting payment: (item, order)."""
+    from app.orders import LineInput, OrderState, create_order, move_order
+    from app.stock import set_stock
+    from tests.support.factories import make_contact
+
+    item_id = add(ctx, "가죽 로퍼 블랙", 59000, "LOAFER-BK")
+    with ctx.db.write() as s:
+        set_stock(s, item_id, on_hand)
+        order_id = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("LOAFER-BK", 1)], source="chat"
+        ).id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+    return item_id, order_id
+
+
+def mark_paid(ctx: AppContext, order_id: int) -> None:
+    """결제 완료로 표시, as the order's window does it: the op, then what it changed published."""
+    from app.order_actions import move_order_to
+    from app.orders import OrderState
+
+    _detail, changes = move_order_to(ctx.db, order_id, OrderState.PAID, courier=None, tracking=None)
+    ctx.publish(changes)
+
+
+def stored_stock(ctx: AppContext, item_id: int) -> int | None:
+    from app.stock import item_stock
+
+    with ctx.db.read() as s:
+        level = item_stock(s, item_id)
+        return None if level is None else level.on_hand
+
+
+def test_a_sale_while_the_item_is_open_shows_in_the_form_and_a_price_edit_keeps_it(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """The owner changed the price while an order was paid: the form shows 3, and saving the price
+    does not put the sold loafer back in stock."""
+    item_id, order_id = loafers_with_an_order(ctx, 4)
+    select(qtbot, window, item_id)
+    form = window.form
+    assert form.stock.value() == 4
+    form.price.clear()
+    qtbot.keyClicks(form.price, "55000")  # the owner is typing a new price...
+    mark_paid(ctx, order_id)  # ...when the customer's transfer is marked paid in the chat
+    assert stored_stock(ctx, item_id) == 3
+    qtbot.waitUntil(lambda: form.stock.value() == 3, timeout=5000)
+    assert form.price.text() == "55000" and form.is_dirty()  # the typing is kept
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.save.click()
+    settle(qtbot, window)
+    assert stored_stock(ctx, item_id) == 3
+    with ctx.db.read() as s:
+        assert get_item(s, item_id).price_minor == 55000
+
+
+def test_a_price_saved_from_a_form_that_missed_a_sale_does_not_undo_it(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """Even a form that never heard of the sale (it read 4) leaves the stock alone when only the price
+    changed: the owner did not count anything."""
+    item_id, order_id = loafers_with_an_order(ctx, 4)
+    select(qtbot, window, item_id)
+    form = window.form
+    with ctx.db.write() as s:  # paid behind the window's back: nothing published
+        from app.orders import OrderState, move_order
+
+        move_order(s, order_id, OrderState.PAID)
+    assert stored_stock(ctx, item_id) == 3 and form.stock.value() == 4
+    form.price.clear()
+    qtbot.keyClicks(form.price, "55000")
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.save.click()
+    settle(qtbot, window)
+    assert stored_stock(ctx, item_id) == 3
+
+
+def test_a_count_the_owner_types_wins_over_a_sale_made_meanwhile(qtbot, window, ctx: AppContext) -> None:
+    """Typing a count is a recount: an order paid while the owner types does not overwrite what
+    they are typing, and their count is what is stored."""
+    item_id, order_id = loafers_with_an_order(ctx, 4)
+    select(qtbot, window, item_id)
+    form = window.form
+    form.stock.lineEdit().selectAll()
+    qtbot.keyClicks(form.stock.lineEdit(), "10")  # ten came in from the supplier
+    assert form.stock.value() == 10
+    mark_paid(ctx, order_id)
+    qtbot.waitUntil(lambda: form.stock_note.text() == "", timeout=5000)  # the reservation is gone
+    assert form.stock.value() == 10
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.save.click()
+    settle(qtbot, window)
+    assert stored_stock(ctx, item_id) == 10
+
+
+def test_the_catalogue_reopened_after_a_sale_shows_the_stock_left(qtbot, window, ctx: AppContext) -> None:
+    """Open the loafer, close the catalogue, sell one in a chat, open the catalogue again: 3, and a
+    price saved then keeps 3."""
+    item_id, order_id = loafers_with_an_order(ctx, 4)
+    select(qtbot, window, item_id)
+    assert window.form.stock.value() == 4
+    window.close()
+    QThreadPool.globalInstance().waitForDone(5000)
+    mark_paid(ctx, order_id)
+    window.show()
+    form = window.form
+    qtbot.waitUntil(lambda: form.stock.value() == 3, timeout=5000)
+    settle(qtbot, window)
+    assert form.item_id == item_id
+    form.price.clear()
+    qtbot.keyClicks(form.price, "55000")
+    with qtbot.waitSignal(ctx.hub.changed):
+        form.save.click()
+    settle(qtbot, window)
+    assert stored_stock(ctx, item_id) == 3
