@@ -81,6 +81,7 @@ class ItemForm(QWidget):
         super().__init__(parent)
         self.catalog_dir = catalog_dir
         self.item_id: int | None = None
+        self.loaded: ItemRow | None = None  # the item as last read from the database
         self._dirty = False
         self._loading = False
 
@@ -225,6 +226,7 @@ class ItemForm(QWidget):
         """Show `row` (None: a blank new item in `currency`)."""
         self._loading = True
         self.item_id = row.id if row is not None else None
+        self.loaded = row
         self.title.setText(self.tr("Edit item") if row is not None else self.tr("New item"))
         self.name.setText(row.name if row else "")
         cur = row.currency if row else currency

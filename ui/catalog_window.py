@@ -327,7 +327,7 @@ class CatalogWindow(QMainWindow):
         return pending_page or self._loading_item is not None or self.edits.is_busy()
 
     def _show_page(self, page: CatalogPage, collection: int | None, select: list[int] | None) -> None:
-        keep = select if select is not None else self.selected_ids()
+        keep = select if select is not None else self.acted_on_ids()
         self._collections = page.collections
         self._total = page.total
         self.collection_actions.known = page.collections
@@ -374,6 +374,7 @@ class CatalogWindow(QMainWindow):
                 self.form.show_stock(row.stock_on_hand, row.stock_reserved)
             else:
                 self.form.load(row, collections, self.ctx.currency)
+                self._update_actions()
 
         def gone(exc: BaseException) -> None:
             log.info("catalogue item %s could not be refreshed: %s", item_id, exc)
@@ -397,6 +398,21 @@ class CatalogWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
         return [self.model.item(r).id for r in rows if r < self.model.rowCount()]
+
+    def acted_on_ids(self) -> list[int]:
+        """What Duplicate, Delete, Hide and Share act on: the selected items, else the item on the
+        form (a search may have left it out of the grid, and the form still edits it)."""
+        if ids := self.selected_ids():
+            return ids
+        return [self.form.item_id] if self.form.item_id is not None else []
+
+    def _item_row(self, item_id: int) -> ItemRow | None:
+        """The item as the grid shows it, or as the form loaded it when the grid leaves it out."""
+        row = self.model.row_for_id(item_id)
+        if row >= 0:
+            return self.model.item(row)
+        loaded = self.form.loaded
+        return loaded if loaded is not None and loaded.id == item_id else None
 
     def _select_ids(self, ids: list[int]) -> None:
         selection = self.view.selectionModel()
@@ -468,6 +484,7 @@ class CatalogWindow(QMainWindow):
                 return  # the owner started typing a new item meanwhile: keep it
             row, collections = result
             self.form.load(row, collections, self.ctx.currency)
+            self._update_actions()  # Hide or Show, for an item the grid leaves out
 
         def gone(exc: BaseException) -> None:
             if generation == self._item_generation:
@@ -494,11 +511,11 @@ class CatalogWindow(QMainWindow):
         self.set_grid(bool(self.view_mode.currentData()))
 
     def _update_actions(self, *_: object) -> None:
-        ids = self.selected_ids()
+        ids = self.acted_on_ids()
         self.duplicate_action.setEnabled(bool(ids))
         self.delete_action.setEnabled(bool(ids))
         self.hide_action.setEnabled(bool(ids))
-        hidden = bool(ids) and all(bool(self.model.item(self.model.row_for_id(i)).hidden) for i in ids)
+        hidden = bool(ids) and all(bool((row := self._item_row(i)) and row.hidden) for i in ids)
         self.hide_action.setText(self.tr("Show") if hidden else self.tr("Hide"))
         self.undo_button.setVisible(self.undo_stack.canUndo())
         # Undo and redo wait for the edit before them; pressing them meanwhile would only pile up.
@@ -559,7 +576,7 @@ class CatalogWindow(QMainWindow):
         self.edits.run_in_turn(lambda: save_item(db, item_id, draft), saved, refused)
 
     def duplicate_selected(self) -> None:
-        ids = self.selected_ids()
+        ids = self.acted_on_ids()
         if not ids:
             return
         db, suffix = self.ctx.db, self.tr(" (copy)")
@@ -571,11 +588,11 @@ class CatalogWindow(QMainWindow):
         self.edits.run_in_turn(lambda: duplicate_items(db, ids, suffix), done)
 
     def delete_selected(self) -> None:
-        ids = self.selected_ids()
+        ids = self.acted_on_ids()
         if not ids:
             return
-        if len(ids) == 1:
-            text = self.tr("Deleted “{0}”.").format(self.model.item(self.model.row_for_id(ids[0])).name)
+        if len(ids) == 1 and (row := self._item_row(ids[0])) is not None:
+            text = self.tr("Deleted “{0}”.").format(row.name)
         else:
             text = self.tr("Deleted {0} items.").format(len(ids))
         self.undo_stack.push(_DeleteItems(self, ids, text))
@@ -583,7 +600,7 @@ class CatalogWindow(QMainWindow):
         self.statusBar().showMessage(text + " " + self.tr("Ctrl+Z brings it back."), 10000)
 
     def toggle_hidden(self) -> None:
-        ids = self.selected_ids()
+        ids = self.acted_on_ids()
         if not ids:
             return
         hide = self.hide_action.text() == self.tr("Hide")
@@ -643,7 +660,7 @@ class CatalogWindow(QMainWindow):
     def share_link(self) -> None:
         from ui.share_link_dialog import ShareLinkDialog
 
-        ids = self.selected_ids()
+        ids = self.acted_on_ids()
         if len(ids) != 1:
             ShareLinkDialog(self.ctx, item=None, parent=self).open()
             return

@@ -785,3 +785,44 @@ def test_the_catalogue_reopened_after_a_sale_shows_the_stock_left(qtbot, window,
         form.save.click()
     settle(qtbot, window)
     assert stored_stock(ctx, item_id) == 3
+
+
+def test_an_item_a_search_leaves_out_stays_on_the_form_with_every_button(
+    qtbot, window, ctx: AppContext
+) -> None:
+    """The owner searches for another item while the loafer is on the form: the form still edits the
+    loafer, and Duplicate, Hide and Delete act on it as Save does; clearing the search selects it again."""
+    loafer = add(ctx, "가죽 로퍼 블랙", 59000, "LOAFER-BK")
+    add(ctx, "Cap", 22000, "CAP")
+    select(qtbot, window, loafer)
+    window.search.setText("Cap")
+    qtbot.waitUntil(lambda: names_shown(window) == ["Cap"], timeout=5000)
+    settle(qtbot, window)
+    assert window.form.title.text() == "Edit item" and window.form.item_id == loafer
+    assert window.form.save.isEnabled()
+    assert window.duplicate_action.isEnabled() and window.delete_action.isEnabled()
+    assert window.hide_action.isEnabled() and window.hide_action.text() == "Hide"
+
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.hide_action.trigger()
+    settle(qtbot, window)
+    with ctx.db.read() as s:
+        assert get_item(s, loafer).hidden
+    qtbot.waitUntil(lambda: window.form.hidden.isChecked(), timeout=5000)
+    assert window.hide_action.text() == "Show"
+
+    window.search.clear()
+    qtbot.waitUntil(lambda: len(names_shown(window)) == 2, timeout=5000)
+    settle(qtbot, window)
+    assert window.selected_ids() == [loafer]
+
+    window.search.setText("Cap")
+    qtbot.waitUntil(lambda: names_shown(window) == ["Cap"], timeout=5000)
+    settle(qtbot, window)
+    with qtbot.waitSignal(ctx.hub.changed):
+        window.delete_action.trigger()
+    settle(qtbot, window)
+    assert window.statusBar().currentMessage().startswith("Deleted “가죽 로퍼 블랙”.")
+    with ctx.db.read() as s:
+        assert [i.name for i in list_items(s, include_hidden=True)] == ["Cap"]
+    assert window.form.item_id is None and not window.delete_action.isEnabled()
