@@ -40,7 +40,7 @@ from app.catalog_messages import META_CATALOG_SETTING, meta_catalog_id
 from app.changes import Changes
 from app.db import Database
 from app.settings import put_setting
-from app.stock import count_item, item_stock, sold_out_items
+from app.stock import count_item, item_stock, items_left, sold_out_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ class CatalogPage:
     collections: list[CollectionRow]
     total: int
     sold_out: frozenset[int]
+    stock_left: dict[int, int]  # counted items: pieces left to promise (app.stock.items_left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class PickerPage:
     rows: list[ItemRow]
     sold_out: frozenset[int]
     catalogue_empty: bool
+    stock_left: dict[int, int]
 
 
 def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | None) -> CatalogPage:
@@ -69,6 +71,7 @@ def catalog_page(db: Database, query: str, sort: SortKey, collection_id: int | N
             collections=list_collections(session),
             total=count_items(session),
             sold_out=frozenset(sold_out_items(session)),
+            stock_left=items_left(session),
         )
 
 
@@ -76,7 +79,12 @@ def picker_page(db: Database, query: str, limit: int) -> PickerPage:
     with db.read() as session:
         rows = list_items(session, query, include_hidden=False, rank_matches=True, limit=limit)
         empty = not rows and not list_items(session, "", include_hidden=True, limit=1)
-        return PickerPage(rows=rows, sold_out=frozenset(sold_out_items(session)), catalogue_empty=empty)
+        return PickerPage(
+            rows=rows,
+            sold_out=frozenset(sold_out_items(session)),
+            catalogue_empty=empty,
+            stock_left=items_left(session, [row.id for row in rows]),
+        )
 
 
 def item_and_collections(db: Database, item_id: int) -> tuple[ItemRow, list[CollectionRow]]:

@@ -1,4 +1,4 @@
-"""Paints a catalogue item as a grid tile or a list row: picture, name, price, code, hidden badge."""
+"""Paints a catalogue item as a grid tile or a list row: picture, name, price, code, stock, hidden badge."""
 
 from __future__ import annotations
 
@@ -59,12 +59,13 @@ class CatalogDelegate(QStyledItemDelegate):
         price = str(index.data(CatalogRole.PRICE_TEXT) or "")
         code = str(index.data(CatalogRole.CODE) or "")
         hidden = bool(index.data(CatalogRole.HIDDEN))
+        stock = str(index.data(CatalogRole.STOCK_TEXT) or "")
         image = index.data(CatalogRole.IMAGE)
         pixmap = self.thumbs.pixmap(str(image), THUMB_SIZE) if image else None
         if self.grid:
-            self._paint_tile(painter, option, card, name, price, code, hidden, pixmap)
+            self._paint_tile(painter, option, card, name, price, code, stock, hidden, pixmap)
         else:
-            self._paint_row(painter, option, card, name, price, code, hidden, pixmap)
+            self._paint_row(painter, option, card, name, price, code, stock, hidden, pixmap)
         painter.restore()
 
     def _paint_picture(
@@ -117,6 +118,7 @@ class CatalogDelegate(QStyledItemDelegate):
         name: str,
         price: str,
         code: str,
+        stock: str,
         hidden: bool,
         pixmap: QPixmap | None,
     ) -> None:
@@ -145,11 +147,23 @@ class CatalogDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         painter.setFont(small)
         painter.setPen(self._text_colour(option, hidden, secondary=True))
+        # The count shares the code's line, at its right; the code gives way (elided) to it.
+        stock_width = self._paint_stock(painter, QRect(text_left, y + 2 * line, side, line), small, stock)
         painter.drawText(
-            QRect(text_left, y + 2 * line, side, line),
+            QRect(text_left, y + 2 * line, side - stock_width, line),
             Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(small).elidedText(code, Qt.TextElideMode.ElideMiddle, side),
+            QFontMetrics(small).elidedText(code, Qt.TextElideMode.ElideMiddle, side - stock_width),
         )
+
+    def _paint_stock(self, painter: QPainter, line: QRect, font: QFont, stock: str) -> int:
+        """The stock left ("3 in stock") at the right of `line`; the width it took (with a gap)."""
+        if not stock:
+            return 0
+        width = QFontMetrics(font).horizontalAdvance(stock)
+        if width > line.width() * 2 // 3:
+            return 0  # no room beside the code: the tooltip and the form say it
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight, stock)
+        return width + PAD
 
     def _paint_row(
         self,
@@ -159,6 +173,7 @@ class CatalogDelegate(QStyledItemDelegate):
         name: str,
         price: str,
         code: str,
+        stock: str,
         hidden: bool,
         pixmap: QPixmap | None,
     ) -> None:
@@ -193,8 +208,9 @@ class CatalogDelegate(QStyledItemDelegate):
         )
         painter.setFont(font)
         painter.setPen(self._text_colour(option, hidden, secondary=True))
+        stock_width = self._paint_stock(painter, QRect(left, top + line, right - left, line), font, stock)
         painter.drawText(
-            QRect(left, top + line, right - left, line),
+            QRect(left, top + line, right - left - stock_width, line),
             Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(code, Qt.TextElideMode.ElideMiddle, right - left),
+            metrics.elidedText(code, Qt.TextElideMode.ElideMiddle, right - left - stock_width),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -23,6 +23,7 @@ class CatalogRole(enum.IntEnum):
     CODE = enum.auto()
     HIDDEN = enum.auto()
     IMAGE = enum.auto()  # the first images entry (path in the catalogue folder, or a URL)
+    STOCK_TEXT = enum.auto()  # "3 in stock" for a counted item with some left; else empty
 
 
 class CatalogModel(QAbstractListModel):
@@ -36,6 +37,7 @@ class CatalogModel(QAbstractListModel):
         self._ids: list[int] = []
         self._prices: dict[int, str] = {}
         self.sold_out: frozenset[int] = frozenset()  # items whose counted stock is all promised
+        self.stock_left: Mapping[int, int] = {}  # counted items: pieces left to promise
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -49,6 +51,11 @@ class CatalogModel(QAbstractListModel):
             self._prices[row.id] = text
         return text
 
+    def stock_text(self, row: ItemRow) -> str:
+        """How many are left, for a counted item (a sold-out one says so in its price instead)."""
+        left = self.stock_left.get(row.id)
+        return self.tr("{0} in stock").format(f"{left:,}") if left else ""
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -56,7 +63,10 @@ class CatalogModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name}\n{row.retailer_id} · {self.price_text(row)}"
+            stock = self.stock_text(row)
+            return f"{row.name}\n{row.retailer_id} · {self.price_text(row)}" + (
+                f" · {stock}" if stock else ""
+            )
         if role == CatalogRole.ITEM_ID:
             return row.id
         if role == CatalogRole.ROW:
@@ -69,6 +79,8 @@ class CatalogModel(QAbstractListModel):
             return row.hidden
         if role == CatalogRole.IMAGE:
             return row.first_image
+        if role == CatalogRole.STOCK_TEXT:
+            return self.stock_text(row)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -88,15 +100,27 @@ class CatalogModel(QAbstractListModel):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
 
-    def set_rows(self, rows: Sequence[ItemRow], sold_out: frozenset[int] = frozenset()) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[ItemRow],
+        sold_out: frozenset[int] = frozenset(),
+        stock_left: Mapping[int, int] | None = None,
+    ) -> None:
         new = rows if isinstance(rows, ItemList) else list(rows)
         new_ids = rows.ids if isinstance(rows, ItemList) else [r.id for r in new]
         self._prices.clear()
+        stock_left = stock_left or {}
+        moved = {
+            i
+            for i in stock_left.keys() | self.stock_left.keys()
+            if stock_left.get(i) != self.stock_left.get(i)
+        }
+        self.stock_left = stock_left
         if sold_out != self.sold_out:
             self.sold_out = sold_out
             self._rows, self._ids = [], []  # every price text may change: reset below
         if new_ids == self._ids:
-            changed = [i for i in range(len(new)) if not self._same_row(i, new)]
+            changed = [i for i in range(len(new)) if new_ids[i] in moved or not self._same_row(i, new)]
             self._rows = new
             for i in changed:
                 self.dataChanged.emit(self.index(i), self.index(i))

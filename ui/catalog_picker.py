@@ -166,7 +166,7 @@ class CatalogPicker(QDialog):
         chosen = set(self.chosen_ids())
         self._catalogue_is_empty = page.catalogue_empty
         self._shown_generation = self._generation
-        self.model.set_rows(page.rows, page.sold_out)
+        self.model.set_rows(page.rows, page.sold_out, page.stock_left)
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         for item_id in chosen:

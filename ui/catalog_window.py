@@ -331,7 +331,7 @@ class CatalogWindow(QMainWindow):
         self._collections = page.collections
         self._total = page.total
         self.collection_actions.known = page.collections
-        self.model.set_rows(page.rows, page.sold_out)
+        self.model.set_rows(page.rows, page.sold_out, page.stock_left)
         self.collections.set_collections(page.collections, page.total, collection)
         self.form.set_collections(page.collections, self.form.checked_collections())
         self._shown_generation = self._page_generation

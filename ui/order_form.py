@@ -354,8 +354,7 @@ class StartOrderDialog(QDialog):
             rows, self.sold_out = result.rows, result.sold_out
             self.found = rows
             shown = [
-                f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}"
-                + (" · " + self.tr("Sold out") if r.id in self.sold_out else "")
+                f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}" + self._stock_said(r.id)
                 for r in rows
             ]
             if own_name(text):
@@ -381,6 +380,13 @@ class StartOrderDialog(QDialog):
             price = self.lines.index(added, 3)
             self.table.setCurrentIndex(price)
             self.table.edit(price)  # its price next: the order waits for it
+
+    def _stock_said(self, item_id: int) -> str:
+        """ " · Sold out" or " · 3 in stock" for a counted item; nothing for one nobody counts."""
+        if item_id in self.sold_out:
+            return " · " + self.tr("Sold out")
+        left = [max(0, n) for (counted, _option), n in self.stock_left.items() if counted == item_id]
+        return " · " + self.tr("{0} in stock").format(f"{sum(left):,}") if left else ""
 
     def _add_sold_out(self, item: ItemRow) -> bool:
         """Asks before a sold-out item goes into an order (No is the default): the stock counted is

@@ -272,3 +272,20 @@ def test_the_windows_item_list_reads_the_same_items_as_the_plain_list(db: Databa
         assert [row.collection_ids for row in lazy] == [(box,)]
         assert lazy.first_image(0) == "a.jpg" and lazy[0].images == ("a.jpg", "b.jpg")
         assert lazy[0].created_at.tzinfo is not None
+
+
+def test_the_stock_left_counts_an_items_options_together_and_skips_uncounted_items(db: Database) -> None:
+    from app.stock import items_left, set_stock, sold_out_items
+
+    with db.write() as s:
+        shirt = create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW"))
+        cap = create_item(s, ItemDraft(name="Cap", price_minor=22000, currency="KRW"))
+        bag = create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW"))
+        set_stock(s, shirt, 2, "아이보리/M")
+        set_stock(s, shirt, 3, "블랙/L")
+        set_stock(s, cap, 0)
+        assert bag  # nobody counts bags
+    with db.read() as s:
+        assert items_left(s) == {shirt: 5, cap: 0}
+        assert items_left(s, [shirt]) == {shirt: 5}
+        assert {i for i, n in items_left(s).items() if n == 0} == sold_out_items(s)

@@ -826,3 +826,36 @@ def test_an_item_a_search_leaves_out_stays_on_the_form_with_every_button(
     with ctx.db.read() as s:
         assert [i.name for i in list_items(s, include_hidden=True)] == ["Cap"]
     assert window.form.item_id is None and not window.delete_action.isEnabled()
+
+
+def test_a_counted_items_tile_says_how_many_are_left(qtbot, window, ctx: AppContext) -> None:
+    """Loafers: 4 counted, 1 held for an unpaid order, so 3 left; caps nobody counts say nothing."""
+    from ui.catalog_model import CatalogRole
+
+    loafer, order_id = loafers_with_an_order(ctx, 4)
+    cap = add(ctx, "Cap", 22000, "CAP")
+    reload(qtbot, window)
+
+    def stock_text(item_id: int) -> str:
+        return str(
+            window.model.data(window.model.index(window.model.row_for_id(item_id)), CatalogRole.STOCK_TEXT)
+        )
+
+    assert stock_text(loafer) == "3 in stock" and stock_text(cap) == ""
+    assert "3 in stock" in window.model.data(
+        window.model.index(window.model.row_for_id(loafer)), Qt.ItemDataRole.ToolTipRole
+    )
+    mark_paid(ctx, order_id)  # taken from the 4: still 3 left
+    from app.orders import LineInput, OrderState, create_order, move_order
+    from tests.support.factories import make_contact
+
+    with ctx.db.write() as s:
+        other = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("LOAFER-BK", 3)], source="chat"
+        )
+        move_order(s, other.id, OrderState.AWAITING_PAYMENT)
+    reload(qtbot, window)
+    assert stock_text(loafer) == ""  # none left: the price says "Sold out" instead
+    row = window.model.row_for_id(loafer)
+    assert window.model.data(window.model.index(row), CatalogRole.PRICE_TEXT) == "₩59,000 · Sold out"
+    window.grab()  # paints every tile, the count beside the code

@@ -77,3 +77,16 @@ def test_a_quantity_beyond_the_stock_left_is_said_in_the_form_and_the_order_can_
     said = order_window.error.text()
     assert said.startswith("Only 18 of “린넨 셔츠 오트밀” left in stock; this order needs 19.")
     assert "in the catalogue" in said and "cancel this order" in said
+
+
+def test_the_item_search_says_how_many_of_a_counted_item_are_left(window: Any, qtbot: Any) -> None:
+    """18 shirts left to promise (20 counted, 2 held): the search says so; nobody counts bags."""
+    contact_id = shirt_with_18_left(window.ctx)
+    dialog = StartOrderDialog(window.ctx, contact_id, "박서연", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.settings_loaded and dialog.results_model.rowCount() == 2)
+    assert sorted(dialog.results_model.stringList()) == [
+        "린넨 셔츠 오트밀 · LINEN-OAT · ₩39,000 · 18 in stock",
+        "에코백 · BAG · ₩12,000",
+    ]
