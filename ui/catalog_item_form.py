@@ -27,14 +27,14 @@ from app.catalog import MAX_CODE, MAX_NAME, MAX_URL, ItemDraft, ItemInvalid, Ite
 from app.catalog_collections import CollectionRow
 from app.catalog_images import MAX_IMAGES_PER_ITEM, store_image_bytes
 from app.errors import ErrorCode, InvalidInput, ValueParams
-from app.money import amount_to_minor, currency_digits, edit_amount, format_price
+from app.money import amount_to_minor, currency_digits, edit_amount
 from app.stock import StockCount
 from ui.bounded_text import BoundedTextEdit
 from ui.catalog_image_strip import ImageStrip
 from ui.catalog_thumbs import ThumbnailCache, sendable_image_bytes
 from ui.error_sentences import error_sentence
-from ui.formatting import babel_locale_name
 from ui.ops import run_op
+from ui.price_preview import PricePreview
 from ui.save_paths import Picked, open_folder, remember_pick
 
 log = logging.getLogger(__name__)
@@ -147,8 +147,7 @@ class ItemForm(QWidget):
         price_row = QHBoxLayout()
         price_row.addWidget(self.price, 1)
         price_row.addWidget(self.currency)
-        self.price_preview = QLabel()
-        self.price_preview.setMinimumWidth(90)
+        self.price_preview = PricePreview(self.price, self.currency.currentText)
         price_row.addWidget(self.price_preview)
         image_buttons = QHBoxLayout()
         image_buttons.addWidget(self.add_images)
@@ -201,8 +200,7 @@ class ItemForm(QWidget):
         for line in (self.name, self.price, self.code, self.link):
             line.textEdited.connect(self._mark_dirty)
             line.returnPressed.connect(self.request_save)
-        self.price.textChanged.connect(self._update_price_preview)
-        self.currency.currentTextChanged.connect(self._update_price_preview)
+        self.currency.currentTextChanged.connect(self.price_preview.update_text)
         self.description.textChanged.connect(self._mark_dirty)
         self.currency.currentTextChanged.connect(self._mark_dirty)
         self.hidden.toggled.connect(self._mark_dirty)
@@ -332,15 +330,6 @@ class ItemForm(QWidget):
         if left <= 0:
             note = (note + " " + self.tr("Sold out: nothing left to promise.")).strip()
         self.stock_note.setText(note)
-
-    def _update_price_preview(self, *_: object) -> None:
-        """The price as customers will read it (15,000원), or nothing while it cannot be read."""
-        currency = self.currency.currentText().strip().upper()
-        try:
-            minor = amount_to_minor(self.price.text(), currency)
-            self.price_preview.setText(format_price(minor, currency, babel_locale_name()))
-        except (InvalidInput, ValueError, LookupError):
-            self.price_preview.clear()
 
     def _price_problem(self, currency: str) -> str:
         if not self.price.text().strip():

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +36,7 @@ from ui.context import AppContext
 from ui.ops import Op, failure_sentence, run_op
 from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
+from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
 
@@ -72,9 +74,19 @@ class OrderSettingsDialog(QDialog):
         self.bank.setPlaceholderText(self.tr("e.g. KB Kookmin 123-45-678901 (Seoul Linen House)"))
         general = QWidget(self)
         form = QFormLayout(general)
-        form.addRow(self.tr("Shipping fee"), self.shipping)
-        form.addRow(self.tr("Remote-area surcharge"), self.surcharge)
-        form.addRow(self.tr("Free shipping from (0: never)"), self.free_over)
+        # Each amount also as customers read a price (3,000원), like the catalogue's price field.
+        self.money_previews: dict[QLineEdit, PricePreview] = {}
+        for label, field in (
+            (self.tr("Shipping fee"), self.shipping),
+            (self.tr("Remote-area surcharge"), self.surcharge),
+            (self.tr("Free shipping from (0: never)"), self.free_over),
+        ):
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            row = QHBoxLayout()
+            row.addWidget(field, 1)
+            self.money_previews[field] = preview = PricePreview(field, lambda: self.ctx.currency, general)
+            row.addWidget(preview)
+            form.addRow(label, row)
         form.addRow(self.tr("Payment deadline"), self.days)
         form.addRow(self.tr("Bank account"), self.bank)
 
