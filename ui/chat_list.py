@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.conversation_rows import ConversationRow, LabelRow
+from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
 from ui import icons
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
@@ -184,6 +184,10 @@ class ChatList(QWidget):
         # a chat never moves away just as the owner clicks it.
         self._pointer_inside = False
         self._menu_open = False
+        # Chats that came to the top while the list was scrolled down (a customer wrote; the order
+        # let go of the rows that waited): "↑ N" says so until they are scrolled into sight.
+        self._news_above: set[int] = set()
+        self._to_top = False  # a filter was picked: its first page shows from the top
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(HOLD_AFTER_LEAVE_MS)
@@ -194,6 +198,8 @@ class ChatList(QWidget):
         # A click opens the chat ready to type in, as Enter does (the arrows keep the list's focus).
         self.view.clicked.connect(self._entered)
         self.model.held_changed.connect(self._held_changed)
+        self.model.rows_refreshed.connect(self._note_news_above)
+        self.model.modelReset.connect(self._forget_news_above)
         self.model.unread_changed.connect(self.show_archived_count)
         self.model.rowsInserted.connect(lambda *_: self._keep_first_row_whole())
         self.model.rowsMoved.connect(lambda *_: self._keep_first_row_whole())
@@ -320,23 +326,59 @@ class ChatList(QWidget):
             self.release_order()
 
     def release_order(self) -> None:
+        # What waited goes to its place, above the view if the list is scrolled down: the pill stays.
+        self._news_above |= self.model.waiting_ids()
         self.model.release()
         self._keep_first_row_whole()
+        self._show_pill()
 
     def show_new_above(self) -> None:
         """The pill: let the waiting chats take their places and show the top of the list."""
         self.model.release()
-        self.view.verticalScrollBar().setValue(0)
+        self.show_top()
         if self._pointer_inside:
             self.model.hold()
 
+    def show_top(self) -> None:
+        """Scroll to the first chat (a filter picked, the search closed, the pill clicked)."""
+        self.view.verticalScrollBar().setValue(0)
+        self._show_pill()
+
     def _held_changed(self, waiting: int) -> None:
+        self._show_pill(waiting)
+
+    def _note_news_above(
+        self, changes: list[tuple[ConversationRow | None, ConversationRow]], *_: object
+    ) -> None:
+        """A customer wrote to these chats: out of sight above the view, the pill counts them."""
+        for old, new in changes:
+            if new.unread_count > (old.unread_count if old is not None else 0):
+                self._news_above.add(new.contact_id)
+        self._show_pill()
+
+    def _forget_news_above(self) -> None:
+        self._news_above.clear()
+        self._show_pill()
+
+    def _show_pill(self, waiting: int | None = None) -> None:
+        """ "↑ N": chats waiting for the pointer to leave, and chats with news above the view."""
+        if self._news_above:
+            # A row cut by the top edge counts as out of sight: its name is what is cut.
+            edge = self.view.verticalScrollBar().value()
+            height = max(1, self.view.sizeHintForRow(0))
+            self._news_above = {
+                contact_id
+                for contact_id in self._news_above
+                if (pos := self.model.position_of(contact_id)) is not None and pos * height < edge
+            }
+        held = self.model.waiting_ids()
+        count = (len(held) if waiting is None else waiting) + len(self._news_above - held)
         # An arrow and a number, short beside the search field; the tooltip and screen readers say it all.
-        self.new_above.setText(f"↑ {waiting}")
-        said = self.tr("%n chats with new messages above: show them at the top", "", waiting)
+        self.new_above.setText(f"↑ {count}")
+        said = self.tr("%n chats with new messages above: show them at the top", "", count)
         self.new_above.setToolTip(said)
         self.new_above.setAccessibleName(said)
-        self.new_above.setVisible(waiting > 0)
+        self.new_above.setVisible(count > 0)
 
     def _keep_first_row_whole(self) -> None:
         """Near the top, show the top: a new first chat is never cut by the filter chips."""
@@ -348,6 +390,8 @@ class ChatList(QWidget):
     def _scrolled(self, _value: int) -> None:
         self._scroll_unpainted = True
         self.model.scrolled()
+        if self._news_above:
+            self._show_pill()  # scrolled up to them: seen
 
     def _scroll_painted(self) -> None:
         if not self._scroll_unpainted:  # not scrolled again since that paint
@@ -359,12 +403,18 @@ class ChatList(QWidget):
         count = self.model.rowCount()
         if not count:
             return
-        first = self.view.verticalScrollBar().value() // ROW_HEIGHT
+        # The scroll value may still be the last list's (a long All, scrolled to its end, before a
+        # short Unread): every range is cut to the rows the model has now.
+        first = min(count, self.view.verticalScrollBar().value() // ROW_HEIGHT)
         shown = self.view.viewport().height() // ROW_HEIGHT + 1
+
+        def rows(start: int, stop: int) -> range:
+            return range(min(count, max(0, start)), min(count, max(0, stop)))
+
         deadline = time.perf_counter() + PREPARE_BUDGET_S
         for page in range(1, PREPARE_PAGES + 1):
-            below = range(first + shown * page, min(count, first + shown * (page + 1)))
-            above = range(max(0, first - shown * page), max(0, first - shown * (page - 1)))
+            below = rows(first + shown * page, first + shown * (page + 1))
+            above = rows(first - shown * page, first - shown * (page - 1))
             for position in (*below, *reversed(above)):
                 if self.delegate.prepare(self.model.row_at(position)) and time.perf_counter() > deadline:
                     self._prepare_timer.start()
@@ -416,7 +466,7 @@ class ChatList(QWidget):
     def _pick_label(self, label_id: int, name: str) -> None:
         self.label_chip.setChecked(True)
         self._name_label_chip(name)
-        self.model.set_filter("all", label_id)
+        self._switch_filter("all", label_id)
         self._reselect()
 
     def show_archived_count(self) -> None:
@@ -452,7 +502,7 @@ class ChatList(QWidget):
             return
         self._name_label_chip(self.tr("Labels"))
         key = button.property("filter")
-        self.model.set_filter(key if key in ("all", "unread", "archived") else "all", None)
+        self._switch_filter(key if key in ("all", "unread", "archived") else "all", None)
         self._reselect()
 
     def set_filter(self, kind: str, label_id: int | None = None) -> None:
@@ -466,7 +516,13 @@ class ChatList(QWidget):
         elif label_id is None:
             self._name_label_chip(self.tr("Labels"))
         known = ("all", "unread", "archived", "waiting")
-        self.model.set_filter(kind if kind in known else "all", label_id)  # type: ignore[arg-type]
+        self._switch_filter(kind if kind in known else "all", label_id)  # type: ignore[arg-type]
+
+    def _switch_filter(self, kind: ConversationFilter, label_id: int | None) -> None:
+        """Another filter's chats, shown from the top once read (the scroll of the last list hid the
+        newest chats of the next one, with the top row lined up and nothing to say so)."""
+        self._to_top = True
+        self.model.set_filter(kind, label_id)
 
     # ----------------------------------------------------------------- selection
     def load(self) -> None:
@@ -516,6 +572,9 @@ class ChatList(QWidget):
         self.empty_note.setGeometry(area.left(), area.top(), area.width(), height)
 
     def _page_loaded(self) -> None:
+        if self._to_top:
+            self._to_top = False
+            self.show_top()
         row, self._reveal = self._reveal, None
         if row is None:
             return

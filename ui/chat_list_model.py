@@ -535,6 +535,10 @@ class ChatListModel(QAbstractListModel):
         """A read is on its way or waiting (tests wait for this to settle)."""
         return self._loading or self._refreshing or self._fetching or bool(self._pending)
 
+    def waiting_ids(self) -> set[int]:
+        """The chats that wait for the hold to end to move or appear."""
+        return set(self._waiting)
+
     def hold(self) -> None:
         """Keep rows where they are (the owner is about to click one)."""
         self.held = True

@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
 
     def close_search(self) -> None:
         self.left.setCurrentWidget(self.chat_list)
+        self.chat_list.show_top()  # chats that wrote meanwhile went to the top
         self.chat.view.chat_model.clear_highlight()
         self.chat_list.view.setFocus()
 
