@@ -670,9 +670,15 @@ class ChatList(QWidget):
         self._release_timer.stop()
         self.model.hold()
         self._menu_open = True
+        # The row stays lit while its menu is open (the pointer is on the menu): the menu says
+        # which chat it is for, as a file manager marks the file under its menu.
+        self.delegate.menu_for = row.contact_id
+        self.view.viewport().update(self.view.visualRect(idx))
         try:
             chosen = menu.exec(self.view.viewport().mapToGlobal(pos))
         finally:
+            self.delegate.menu_for = None
+            self.view.viewport().update()
             self._menu_open = False
             if not self._pointer_inside:
                 self._release_timer.start()

@@ -168,6 +168,7 @@ class _Look:
 class ChatListDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.menu_for: int | None = None  # the chat whose context menu is open: its row stays lit
         self.name_font = ui_font(1, bold=False)
         self.name_font.setWeight(self.name_font.Weight.DemiBold)
         self.small_font = ui_font(-1)
@@ -284,7 +285,7 @@ class ChatListDelegate(QStyledItemDelegate):
         state = option.state.value  # type: ignore[attr-defined]
         if state & _SELECTED:
             painter.fillRect(QRectF(rect), self._colours(palette).list_selected)
-        elif state & _HOVER:
+        elif state & _HOVER or row.contact_id == self.menu_for:
             painter.fillRect(QRectF(rect), self._colours(palette).list_hover)
         if state & _FOCUS:
             # The list has the keyboard: its current row is outlined, so arrows and Enter have a

@@ -298,3 +298,32 @@ def test_marking_the_open_chat_unread_closes_its_contact_info_too(
     qtbot.waitUntil(lambda: _rows(window)[0].unread_count == 1, timeout=5000)
     assert window.chat.contact_id() is None
     assert not window.contact_panel.isVisible()
+
+
+def test_the_row_a_menu_is_for_stays_highlighted_while_the_menu_is_open(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The menu covers the rows around the pointer: the chat it is for shows which one, as a file
+    manager marks the file under its menu, and goes back to plain when the menu closes."""
+    from ui.theme import colours
+
+    _seed(window, ctx, qtbot, "김민지", "박서준", "이하은")
+    view = window.chat_list.view
+    hover = colours(view.palette()).list_hover.rgb()
+
+    def fill_at(row: int) -> int:
+        rect = view.visualRect(window.chat_list.model.index(row))
+        return int(view.viewport().grab().toImage().pixelColor(rect.right() - 3, rect.top() + 3).rgb())
+
+    seen: list[tuple[int, int]] = []
+
+    def look(menu: QMenu) -> None:
+        seen.append((fill_at(1), fill_at(0)))
+        menu.close()
+
+    dialogs.expect("menu", answer=look)
+    _right_click(qtbot, window, 1)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen[0][0] == hover, "nothing shows which chat the menu is for"
+    assert seen[0][1] != hover
+    assert fill_at(1) != hover
