@@ -152,6 +152,9 @@ class ChatPane(QWidget):
         # so Enter inserts a reply while its popup is open and sends otherwise.
         self.quick_replies = QuickReplyCompleter(self.composer.edit, ctx, contact_provider=self._contact_info)
         self.quick_replies.inserted.connect(self._quick_reply_inserted)
+        self.composer.completing = lambda: (
+            self.quick_replies.is_open() or self.quick_replies.empty_hint.isVisible()
+        )
 
         self.view.chat_model.media_wanted.connect(lambda m, msg: self.fetch_media(m, msg, open_after=False))
         self.view.media_open_requested.connect(lambda m, msg: self.fetch_media(m, msg, open_after=True))

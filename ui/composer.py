@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -82,6 +84,7 @@ def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -
 
 
 DRAFT_PAUSE_MS = 1500  # a draft is kept this long after the typing stops
+LONE_TRIGGER = re.compile(r"/\S*")  # "/" or "/배송" alone: the quick replies being looked up
 
 
 class Composer(QFrame):
@@ -105,6 +108,8 @@ class Composer(QFrame):
         self._customer_name = ""  # the open chat's
         self.attachment: Path | None = None
         self.drafts: dict[int, str] = {}
+        # The quick-reply popup is open for the "/" word typed (ui/chat_pane.py sets it).
+        self.completing: Callable[[], bool] = lambda: False
         self.clock = lambda: datetime.now(UTC)  # tests move time
 
         # Reply preview
@@ -274,10 +279,22 @@ class Composer(QFrame):
         if self.contact_id is None or self.read_only:
             return
         text = self.edit.toPlainText()
+        # A lone "/" (or "/word") with its popup open is a look at the quick replies, not a reply.
+        kept = (
+            text
+            if text.strip() and not (self.completing() and LONE_TRIGGER.fullmatch(text.strip()))
+            else None
+        )
         before = self.drafts.pop(self.contact_id, None)  # put back last: the newest typed
-        if text.strip():
-            self.drafts[self.contact_id] = text
-        if (text if text.strip() else None) != before:
+        if kept is not None:
+            self.drafts[self.contact_id] = kept
+        if kept != before:
+            self.drafts_changed.emit()
+
+    def _forget_sent_draft(self) -> None:
+        """Sent: the chat's row stops saying "Draft:" now, not when the pause after the cleared box ends."""
+        self._draft_pause.stop()
+        if self.contact_id is not None and self.drafts.pop(self.contact_id, None) is not None:
             self.drafts_changed.emit()
 
     def save_drafts_now(self) -> None:
@@ -520,7 +537,8 @@ class Composer(QFrame):
             reply_to_wamid=self.reply_to.wamid if self.reply_to else None,
             attachment=self.attachment,
         )
-        self.edit.clear()  # its draft goes with the pause that follows (`_keep_draft`)
+        self.edit.clear()
+        self._forget_sent_draft()
         self.clear_reply()
         self.clear_attachment()
         self.send_requested.emit(out)

@@ -178,3 +178,49 @@ def test_the_open_chat_says_draft_in_the_list_once_its_reply_is_kept_and_not_aft
     qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored(window) == {}, timeout=5000)
     assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
+
+
+def add_quick_reply(window: Any, qtbot: Any, shortcut: str, text: str) -> None:
+    from app.changes import Changes
+    from app.quick_replies import QuickReplyLibrary
+    from tests.support.window_waits import settle
+
+    QuickReplyLibrary(window.ctx.db).add(shortcut, text)
+    window.ctx.publish(Changes(quick_replies=True))
+    settle(qtbot)
+
+
+def test_a_lone_slash_for_the_quick_replies_is_not_a_draft(qtbot: Any, window: Any) -> None:
+    """ "/" opens the quick replies: the list does not say "Draft: /" while the owner picks one."""
+    kim, _amy = two_chats(window, qtbot)
+    window.start_sync()
+    add_quick_reply(window, qtbot, "/배송", "결제 후 2~3일 안에 받으실 수 있어요.")
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    composer.edit.setFocus()
+    qtbot.keyClicks(composer.edit, "/")
+    qtbot.waitUntil(window.chat.quick_replies.is_open)
+    qtbot.waitUntil(lambda: not composer._draft_pause.isActive(), timeout=5000)
+    assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
+    assert composer.draft_for(kim) is None
+
+
+def test_a_sent_quick_reply_leaves_no_draft_behind_in_the_list(qtbot: Any, window: Any) -> None:
+    """A half-typed draft, then a quick reply picked and sent: the row stops saying "Draft:" at once,
+    not a moment later."""
+    kim, _amy = two_chats(window, qtbot)
+    window.start_sync()
+    add_quick_reply(window, qtbot, "/배송", "결제 후 2~3일 안에 받으실 수 있어요.")
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    composer.edit.insertPlainText("네, ")
+    qtbot.waitUntil(lambda: "Draft: 네," in list_texts(window, kim), timeout=5000)
+    composer.edit.setFocus()
+    qtbot.keyClicks(composer.edit, "/")
+    qtbot.waitUntil(window.chat.quick_replies.is_open)
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)  # picks the reply
+    assert composer.edit.toPlainText() == "네, 결제 후 2~3일 안에 받으실 수 있어요."
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)  # sends it
+    assert composer.edit.toPlainText() == ""
+    assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
+    assert composer.draft_for(kim) is None
