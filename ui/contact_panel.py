@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LABEL_ROWS_SHOWN = 6  # the labels list's height at most, in rows; it scrolls within itself beyond
+# The labels list's height at most, in rows: it grows with the shop's own labels (the panel scrolls),
+# and only a shop with dozens scrolls within it. At six, a seventh label hid behind a tiny scrollbar.
+LABEL_ROWS_SHOWN = 16
 MEMBER_ROWS_SHOWN = 8  # the same for a group archive's members
 
 
@@ -131,8 +133,8 @@ class ContactPanel(QFrame):
         form.addRow(self.tr("Saved name"), self.saved_name)
         form.addRow(self.tr("WhatsApp name"), self.profile_name)
 
-        # The shop's labels as one checkable list (a shop may keep hundreds): at most
-        # LABEL_ROWS_SHOWN rows tall, scrolling within itself beyond that.
+        # The shop's labels as one checkable list (a shop may keep hundreds): as tall as its labels,
+        # up to LABEL_ROWS_SHOWN rows, scrolling within itself beyond that.
         self.labels_list = QListWidget(self)
         self.labels_list.setObjectName("contactLabels")
         self.labels_list.setAccessibleName(self.tr("Labels"))

@@ -419,6 +419,27 @@ def test_a_shop_with_hundreds_of_labels_gets_one_short_scrolling_list_in_the_con
     assert labels.verticalScrollBar().maximum() > 0
 
 
+def test_a_seventh_label_shows_in_the_contact_panel_without_an_inner_scrollbar(
+    window: Any, qtbot: Any
+) -> None:
+    """The six built-in labels and the shop's own "VIP 단골": all seven show, ticked or not, in a box
+    as tall as they are (the box stopped at six, the seventh behind a scrollbar two rows tall)."""
+    from app.labels import add_label
+
+    ids = three_chats(window.ctx)
+    with window.ctx.db.write() as s:
+        add_label(s, "VIP 단골", "#25D366")
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, ids[0])
+    window.toggle_contact_panel()
+    labels = window.contact_panel.labels_list
+    qtbot.waitUntil(lambda: labels.count() == 7)
+    last = labels.visualItemRect(labels.item(6))
+    assert labels.item(6).text() == "VIP 단골"
+    assert labels.verticalScrollBar().maximum() == 0
+    assert labels.viewport().rect().contains(last), "the seventh label hides behind a scrollbar"
+
+
 def test_a_first_start_on_a_small_screen_opens_a_window_the_screen_shows_whole(ctx: Any, qtbot: Any) -> None:
     """The default size is larger than the offscreen screen (800 pixels wide), as it was taller than
     a 1366×768 laptop's: the window, its message field at the bottom included, fits on the screen."""
