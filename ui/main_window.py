@@ -14,7 +14,7 @@ from app.changes import Changes
 from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.resources import resources_dir
-from ui.screen_fit import fitted
+from ui.screen_fit import fitted, place_within_screen
 
 # The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
 # pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(first_size(self.screen().availableGeometry().size()))
+            # And a place, its title bar counted: a window manager left to place it cascaded it to
+            # y = 51 on a 768-pixel screen, its bottom (the message field) past the edge.
+            place_within_screen(self)
         self.restore_splitter()
 
     def restore_splitter(self) -> None:

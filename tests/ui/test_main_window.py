@@ -453,3 +453,24 @@ def test_a_first_start_on_a_small_screen_opens_a_window_the_screen_shows_whole(c
     assert DEFAULT_SIZE.width() > screen.width()
     assert window.width() <= screen.width() and window.height() <= screen.height()
     assert window.height() > screen.height() // 2  # bounded by the screen, not shrunk for nothing
+
+
+def test_a_first_start_places_the_window_title_bar_and_all_inside_the_screen(ctx: Any, qtbot: Any) -> None:
+    """The tester's laptop: sized to fit, the window was left for the window manager to place, which
+    cascaded it to y = 51 and its bottom (the message field) past the screen's edge. It asks for a
+    place of its own (a window manager places only windows that do not), inside the screen's free
+    area with its title bar counted, and keeps it when shown."""
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import MainWindow
+    from ui.screen_fit import FRAME_GUESS, frame_margins
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert window.testAttribute(Qt.WidgetAttribute.WA_Moved), "no place asked: the window manager picks one"
+    assert screen.contains(window.geometry().marginsAdded(FRAME_GUESS))
+    window.show()
+    qtbot.waitExposed(window)
+    frame = window.geometry().marginsAdded(frame_margins(window))
+    assert screen.contains(frame), f"{frame} on {screen}"
