@@ -6,6 +6,7 @@ import hashlib
 import logging
 import mimetypes
 import re
+import secrets
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 
 MAX_NAME = 120
 # File systems limit a name to 255 bytes, not characters: 120 Hangul syllables are 360 bytes in UTF-8.
-# 200 leaves room for the ".part" of a download and the chat import's "<hash>-" prefix.
+# 200 leaves room for the ".<random>.part" of a download and the chat import's "<hash>-" prefix.
 MAX_NAME_BYTES = 200
 RECEIVED_DIR = "received"
 SENT_DIR = "sent"  # sent/<random>/<name>: the copy an attachment is sent from (ui/attachments.py)
@@ -114,22 +115,29 @@ class MediaCache:
         folder = sanitise_filename(relay_id)
         target = safe_target(self.media_dir, RECEIVED_DIR, folder, name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
+        # Its own partial file: the chat view and the contact panel may fetch the same photo at once,
+        # and one shared ".part" would be written by both and renamed away under the other.
+        partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
         try:
             got_mime, expected = self.client.download_media(relay_id, partial)
         except (RelayError, OSError):  # a full disk included: no half file is left behind
             partial.unlink(missing_ok=True)
             raise
-        digest = hashlib.sha256()
-        size = 0
-        with partial.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-                size += len(chunk)
-        if expected and expected.lower() != digest.hexdigest():
+        try:
+            digest = hashlib.sha256()
+            size = 0
+            with partial.open("rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(chunk)
+                    size += len(chunk)
+            if expected and expected.lower() != digest.hexdigest():
+                raise RelayError(code=ErrorCode.MEDIA_DAMAGED)
+            cached = self.path_of(media_id)
+            if cached is not None:  # the other fetch finished first: its whole file is used (and may be open)
+                return cached
+            partial.replace(target)
+        finally:
             partial.unlink(missing_ok=True)
-            raise RelayError(code=ErrorCode.MEDIA_DAMAGED)
-        partial.replace(target)
         relative = target.relative_to(self.media_dir.resolve()).as_posix()
         with self.db.write() as s:
             row = s.get(Media, media_id)

@@ -1,13 +1,21 @@
-"""Customer file names become safe local names; nothing is ever written outside the media folder."""
+"""Customer file names become safe local names, nothing is written outside the media folder, and
+a photo fetched twice at once arrives whole."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from app.db import Database
 from app.errors import InvalidInput
-from app.media_cache import safe_target, sanitise_filename
+from app.media_cache import MediaCache, safe_target, sanitise_filename
+from app.models import Media
+from app.relay_client import RelayClient
+from tests.support.factories import make_contact, make_message
+from tests.support.relay_server import RunningRelay
 
 HOSTILE = [
     "../../../etc/passwd",
@@ -69,3 +77,64 @@ def test_a_path_that_climbs_out_is_refused(tmp_path: Path) -> None:
         safe_target(tmp_path / "media", "..", "outside.txt")
     with pytest.raises(InvalidInput):
         safe_target(tmp_path / "media", "/etc/passwd")
+
+
+class ChatViewAndPanelClient(RelayClient):
+    """A relay client whose first download lets a second fetch of the same media run whole before it
+    ends: the chat view and the contact panel asking for one photo at the same moment."""
+
+    def __init__(self, url: str, token: str, second_fetch: Callable[[], None]) -> None:
+        super().__init__(url, token)
+        self.second_fetch = second_fetch
+        self.downloads = 0
+
+    def download_media(self, media_id: str, target: Path) -> tuple[str, str | None]:
+        got = super().download_media(media_id, target)
+        self.downloads += 1
+        if self.downloads == 1:
+            self.second_fetch()
+        return got
+
+
+def test_a_photo_fetched_twice_at_once_arrives_whole_for_both(
+    db: Database, tmp_path: Path, relay: RunningRelay
+) -> None:
+    photo = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 400
+    with db.write() as s:
+        contact = make_contact(s, wa_id="821055501234")
+        message = make_message(s, contact, "", kind="image")
+        row = Media(message_id=message.id, mime="image/png", filename="image.png")
+        s.add(row)
+        s.flush()
+        row_id = row.id
+    results: dict[str, Path | None] = {}
+    failures: list[BaseException] = []
+
+    def fetch(who: str) -> None:
+        try:
+            results[who] = cache.ensure(row_id)
+        except BaseException as exc:  # the thread hands it to the test
+            failures.append(exc)
+
+    def contact_panel_fetches() -> None:
+        panel = threading.Thread(target=fetch, args=("panel",))
+        panel.start()
+        panel.join()
+
+    client = ChatViewAndPanelClient(relay.url, relay.token, contact_panel_fetches)
+    try:
+        uploaded = client.upload_media(photo, "image/png", "image.png")
+        with db.write() as s:
+            s.get_one(Media, row_id).relay_media_id = uploaded.id
+        cache = MediaCache(db, client, tmp_path / "media")
+        chat_view = threading.Thread(target=fetch, args=("chat view",))
+        chat_view.start()
+        chat_view.join()
+    finally:
+        client.close()
+    assert failures == []
+    shown = results["panel"]
+    assert shown is not None and results["chat view"] == shown
+    assert shown.read_bytes() == photo
+    assert cache.path_of(row_id) == shown
+    assert [f.name for f in shown.parent.iterdir()] == ["image.png"]  # no partial file left
