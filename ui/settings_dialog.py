@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -387,7 +387,7 @@ class SettingsDialog(QDialog):
 
     def _not_read(self, exc: BaseException) -> None:
         # Saving now would write defaults over what is stored: the dialog stays read-only.
-        self.backup_status.setText(failure_sentence(exc))
+        self.say_backup(failure_sentence(exc))
 
     def _relay_checked(self, report: CheckReport | None) -> None:
         """WhatsApp's word for the shop's number, for the share link (unless the owner gave one)."""
@@ -629,7 +629,7 @@ class SettingsDialog(QDialog):
     def start_backup(self, target: Path) -> None:
         """Write the backup off the GUI thread; the status line says when it is done."""
         self.backup_button.setEnabled(False)
-        self.backup_status.setText(self.tr("Backing up…"))
+        self.say_backup(self.tr("Backing up…"))
         read_only = self.ctx.read_only
         self._run(
             lambda: create_backup(self.ctx.paths, target, read_only=read_only), self._backup_done, long=True
@@ -639,7 +639,7 @@ class SettingsDialog(QDialog):
         self.backup_button.setEnabled(True)
         if not isinstance(info, BackupInfo):
             if isinstance(error, BaseException) and is_disk_full(error):
-                self.backup_status.setText(
+                self.say_backup(
                     self.tr(
                         "The backup failed: there is no room for it on that disk. Nothing was lost. "
                         "Save it on another disk, such as a USB stick, or free some space."
@@ -647,9 +647,16 @@ class SettingsDialog(QDialog):
                 )
                 return
             reason = failure_sentence(error) if isinstance(error, BaseException) else ""
-            self.backup_status.setText(self.tr("The backup failed: {error}").format(error=reason))
+            self.say_backup(self.tr("The backup failed: {error}").format(error=reason))
             return
-        self.backup_status.setText(self.tr("Backup saved to {path}").format(path=info.path))
+        self.say_backup(self.tr("Backup saved to {path}").format(path=info.path))
+
+    def say_backup(self, text: str) -> None:
+        """Back up now's answer, scrolled into view: it is the data section's last line, below the
+        window's edge on a small screen, and the owner looks for it."""
+        self.backup_status.setText(text)
+        # Once the new text is laid out: a longer answer wraps onto more lines.
+        QTimer.singleShot(0, self, lambda: self.sections.ensureWidgetVisible(self.backup_status))
 
     def choose_restore(self) -> None:
         # Where the backups are: the daily backup's folder when there is one (and it is plugged in).

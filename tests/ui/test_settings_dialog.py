@@ -222,3 +222,38 @@ def test_the_shops_bank_account_and_fees_are_found_from_settings(qtbot: Any, ctx
     orders.reject()
     qtbot.waitUntil(lambda: dialog.findChild(OrderSettingsDialog) is None, timeout=5000)  # closed: gone
     assert dialog.isVisible()  # Settings stays open behind
+
+
+def _wholly_in_view(dialog: Any, label: QLabel) -> bool:
+    viewport = dialog.sections.viewport()
+    top_left = label.mapTo(viewport, label.rect().topLeft())
+    return viewport.rect().contains(label.rect().translated(top_left))
+
+
+def test_the_backups_saved_line_is_scrolled_into_view(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Any
+) -> None:
+    """On a small laptop the data section ends below the window's edge: after Back up now the owner
+    sees where the backup went, and sees why when it failed, without scrolling to look."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    dialog.sections.verticalScrollBar().setValue(0)  # the owner at the top, where Settings opens
+    assert not _wholly_in_view(dialog, dialog.backup_status)
+
+    dialogs.expect("getSaveFileName", answer=str(tmp_path / "shop backup.zip"))
+    dialog.backup_button.click()
+    qtbot.waitUntil(lambda: dialog.backup_status.text().startswith("Backup saved to"), timeout=20_000)
+    assert str(tmp_path / "shop backup.zip") in dialog.backup_status.text()
+    qtbot.waitUntil(lambda: _wholly_in_view(dialog, dialog.backup_status), timeout=5000)
+
+    dialog.sections.verticalScrollBar().setValue(0)
+    (tmp_path / "a file").write_bytes(b"")  # no folder can be made there
+    dialogs.expect("getSaveFileName", answer=str(tmp_path / "a file" / "backup.zip"))
+    dialog.backup_button.click()
+    qtbot.waitUntil(lambda: dialog.backup_status.text().startswith("The backup failed"), timeout=20_000)
+    qtbot.waitUntil(lambda: _wholly_in_view(dialog, dialog.backup_status), timeout=5000)
