@@ -103,7 +103,8 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "customer before sending it again.",
         ),
         ErrorCode.NOT_A_BACKUP: translate(
-            "Errors", "This file is not a Shop Inbox backup (there is no inbox inside)."
+            "Errors",
+            "This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.",
         ),
         ErrorCode.BACKUP_DAMAGED: translate("Errors", "This backup is damaged and cannot be restored."),
         ErrorCode.BACKUP_FOLDER_MISSING: translate(

@@ -33,6 +33,7 @@ from app.backup import (
     AUTOMATIC_BACKUPS_KEPT,
     BackupInfo,
     KeptInboxes,
+    check_backup,
     create_backup,
     folder_size,
     kept_inboxes,
@@ -666,8 +667,22 @@ class SettingsDialog(QDialog):
         if not source:
             return
         remember_pick(Picked.BACKUP, source)
+        # Checked before the question: a chat export picked by mistake is refused in plain words,
+        # without asking to replace everything first. Off the GUI thread: it unpacks the database.
+        self.restore_button.setEnabled(False)
+        self._run(
+            lambda: check_backup(Path(source)),
+            lambda _version, error: self._restore_checked(Path(source), error),
+            long=True,
+        )
+
+    def _restore_checked(self, source: Path, error: object) -> None:
+        self.restore_button.setEnabled(True)
+        if isinstance(error, BaseException):  # Settings stays open: the owner may pick another file
+            QMessageBox.warning(self, self.tr("Restore from backup"), failure_sentence(error))
+            return
         try:  # which backup, and from when: an owner keeping several picks by date
-            saved = full_datetime(datetime.fromtimestamp(Path(source).stat().st_mtime, UTC))
+            saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
         except OSError:
             saved = ""
         answer = QMessageBox.question(
@@ -678,8 +693,8 @@ class SettingsDialog(QDialog):
                 "quick replies and settings) will be replaced by what is in the backup. What is here now "
                 "is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is "
                 "in place."
-            ).format(file=Path(source).name, when=saved),
+            ).format(file=source.name, when=saved),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.restore_requested.emit(Path(source))
+            self.restore_requested.emit(source)
             self.reject()

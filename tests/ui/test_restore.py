@@ -117,9 +117,38 @@ def test_the_question_names_the_backup_and_when_it_was_saved(
     asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
     with qtbot.assertNotEmitted(dialog.restore_requested):
         dialog.choose_restore()
+        qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)  # once the file is checked
     text = asked.shown[0].text
     assert text.startswith("Restore last-month.zip, saved ")
     assert "11/3/2026" in text and "Shop Inbox starts again" in text  # the locale's date, its year whole
+
+
+def test_a_chat_export_picked_by_mistake_is_refused_before_anything_is_asked(
+    qtbot: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """The owner picks a WhatsApp chat export (a .zip too): no question about replacing everything,
+    a plain refusal saying which file to pick, and Settings stays open to pick another."""
+    import zipfile
+
+    from ui.settings_dialog import SettingsDialog
+
+    chat = tmp_path / "WhatsApp Chat with 김민지.zip"
+    with zipfile.ZipFile(chat, "w") as zf:
+        zf.writestr("_chat.txt", "[2026. 11. 3. 오후 2:05:00] 김민지: 셔츠 재입고 되나요?")
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialogs.expect("getOpenFileName", answer=str(chat))
+    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)  # and no "question"
+    with qtbot.assertNotEmitted(dialog.restore_requested):
+        dialog.restore_button.click()
+        qtbot.waitUntil(lambda: bool(refused.shown), timeout=10_000)
+    assert refused.shown[0].text == (
+        "This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now."
+    )
+    assert dialog.isVisible()
+    assert dialog.restore_button.isEnabled()  # to pick the right file
 
 
 def test_a_demo_that_is_not_kept_offers_no_restore(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
