@@ -92,6 +92,8 @@ def install_starting_menus(window: QMainWindow) -> None:
 def install_menus(window: MainWindow, ctx: AppContext) -> None:
     """File, Edit, Shop and Help menus; drag-and-drop of chat exports."""
     from ui.order_actions import OrderActions
+    from ui.settings_action import back_up_now, restore_from_backup
+    from ui.settings_dialog import restore_possible
 
     bar = window.menuBar()
     bar.clear()  # the disabled menus of install_starting_menus, when start-up painted first
@@ -130,6 +132,13 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         lambda: open_import_dialog(window, ctx),
         "Ctrl+I",
     )
+    file_menu.addSeparator()
+    # Where a shop owner looks first; they do what Settings' buttons do, in Settings.
+    action(file_menu, translate("Menus", "Back up now…"), lambda: back_up_now(window, ctx))
+    restore_action = action(
+        file_menu, translate("Menus", "Restore from backup…"), lambda: restore_from_backup(window, ctx)
+    )
+    restore_action.setEnabled(restore_possible(ctx))
     file_menu.addSeparator()
     action(file_menu, translate("Menus", "Settings…"), window.open_settings, "Ctrl+,")
     file_menu.addSeparator()

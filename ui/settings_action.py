@@ -60,6 +60,22 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
     return dialog
 
 
+def back_up_now(window: MainWindow, ctx: AppContext) -> SettingsDialog:
+    """File ▸ Back up now: Settings' own button, in Settings, where the answer is said."""
+    dialog = open_settings(window, ctx)
+    if not dialog.backup_now():
+        dialog.reject()  # the owner came for a backup, not for Settings
+    return dialog
+
+
+def restore_from_backup(window: MainWindow, ctx: AppContext) -> SettingsDialog:
+    """File ▸ Restore from backup: Settings' own button, in Settings, where a wrong file is refused."""
+    dialog = open_settings(window, ctx)
+    if not dialog.choose_restore():
+        dialog.reject()
+    return dialog
+
+
 def relay_token(ctx: AppContext, relay_url: str) -> str:
     """The token for `relay_url` (memory, keyring or config file); "" when none can be read."""
     if not relay_url:

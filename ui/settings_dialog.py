@@ -79,6 +79,13 @@ def _number_not_kept(exc: BaseException) -> None:
 READABLE_WIDTH_IN_LINES = 40
 
 
+def restore_possible(ctx: AppContext) -> bool:
+    """A backup can be restored into this inbox: not into the demo's temporary folder, which goes
+    when it closes (and with it anything restored there), nor on a full disk, where the inbox was
+    opened to read only (a restore unpacks beside the inbox first)."""
+    return not ctx.read_only and not (ctx.demo and ctx.demo_kept_in is None)
+
+
 class SettingsDialog(QDialog):
     """Edits Preferences; the token goes to the keyring through `store_token`."""
 
@@ -242,9 +249,8 @@ class SettingsDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore from backup…"))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.choose_restore)
+        self.restore_button.setEnabled(restore_possible(ctx))
         if ctx.demo and ctx.demo_kept_in is None:
-            # The demo's temporary folder goes when it closes, and with it anything restored there.
-            self.restore_button.setEnabled(False)
             self.restore_button.setToolTip(
                 self.tr("This demo is not kept once it closes, so a backup cannot be restored into it.")
             )
@@ -329,7 +335,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         if ctx.read_only:  # opened to read only on a full disk: every change would be refused
             connection.setEnabled(False)
-            self.restore_button.setEnabled(False)  # a restore unpacks beside the inbox first
             self.auto_backup.setEnabled(False)  # its folder is a preference: it cannot be saved
             self.choose_backup_folder.setEnabled(False)
         if ctx.demo:
@@ -618,14 +623,17 @@ class SettingsDialog(QDialog):
             said = self.tr("No backup there yet: one is made once you save, then every day.")
         self.auto_status.setText(f"{said} {kept}")
 
-    def backup_now(self) -> None:
+    def backup_now(self) -> bool:
+        """Ask where to save a backup and start it; False when the owner cancelled."""
         # The file's name in the owner's language: the date and time as this computer's clock says.
         name = saved_backup_name(self.tr("shop-inbox-backup", "a backup file's name, no spaces"))
         default = str(Path(open_folder(Picked.BACKUP)) / name)
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), default, "Zip (*.zip)")
-        if target:
-            remember_pick(Picked.BACKUP, target)  # a restore looks there first
-            self.start_backup(Path(target))
+        if not target:
+            return False
+        remember_pick(Picked.BACKUP, target)  # a restore looks there first
+        self.start_backup(Path(target))
+        return True
 
     def start_backup(self, target: Path) -> None:
         """Write the backup off the GUI thread; the status line says when it is done."""
@@ -659,13 +667,14 @@ class SettingsDialog(QDialog):
         # Once the new text is laid out: a longer answer wraps onto more lines.
         QTimer.singleShot(0, self, lambda: self.sections.ensureWidgetVisible(self.backup_status))
 
-    def choose_restore(self) -> None:
+    def choose_restore(self) -> bool:
+        """Ask which backup to restore and check it; False when the owner cancelled."""
         # Where the backups are: the daily backup's folder when there is one (and it is plugged in).
         daily = self.backup_folder if self.auto_backup.isChecked() else ""
         start = daily if daily and Path(daily).is_dir() else open_folder(Picked.BACKUP)
         source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), start, "Zip (*.zip)")
         if not source:
-            return
+            return False
         remember_pick(Picked.BACKUP, source)
         # Checked before the question: a chat export picked by mistake is refused in plain words,
         # without asking to replace everything first. Off the GUI thread: it unpacks the database.
@@ -675,6 +684,7 @@ class SettingsDialog(QDialog):
             lambda _version, error: self._restore_checked(Path(source), error),
             long=True,
         )
+        return True
 
     def _restore_checked(self, source: Path, error: object) -> None:
         self.restore_button.setEnabled(True)

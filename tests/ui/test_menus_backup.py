@@ -1,0 +1,70 @@
+"""File ▸ Back up now and Restore from backup: where a shop owner looks first, doing what Settings'
+buttons do, in Settings."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from ui.menus import install_menus
+from ui.settings_dialog import SettingsDialog
+
+
+def file_menu_action(window: Any, text: str) -> QAction:
+    file_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&File")
+    return next(a for a in file_menu.actions() if a.text() == text)
+
+
+def open_settings(window: Any) -> list[SettingsDialog]:
+    return [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
+
+
+def test_back_up_now_in_the_file_menu_saves_a_backup_and_says_where(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    install_menus(window, ctx)
+    target = tmp_path / "샵인박스-백업.zip"
+    dialogs.expect("modal", answer=None, times=None)  # Settings, where Back up now says where it went
+    dialogs.expect("getSaveFileName", answer=str(target))
+    file_menu_action(window, "Back up now…").trigger()
+    qtbot.waitUntil(lambda: target.exists(), timeout=20_000)
+    with zipfile.ZipFile(target) as zf:
+        assert "inbox.db" in zf.namelist()
+    (settings,) = open_settings(window)
+    qtbot.waitUntil(lambda: settings.backup_status.text() == f"Backup saved to {target}", timeout=5000)
+
+
+def test_a_backup_cancelled_from_the_file_menu_leaves_no_settings_open(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any
+) -> None:
+    install_menus(window, ctx)
+    dialogs.expect("getSaveFileName", answer=None)
+    file_menu_action(window, "Back up now…").trigger()
+    qtbot.waitUntil(lambda: open_settings(window) == [], timeout=5000)
+
+
+def test_restore_in_the_file_menu_checks_the_file_as_settings_does(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    install_menus(window, ctx)
+    chat = tmp_path / "WhatsApp Chat with 김민지.zip"
+    with zipfile.ZipFile(chat, "w") as zf:
+        zf.writestr("_chat.txt", "셔츠 재입고 되나요?")
+    dialogs.expect("modal", answer=None, times=None)  # Settings, where Restore says it is no backup
+    dialogs.expect("getOpenFileName", answer=str(chat))
+    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    file_menu_action(window, "Restore from backup…").trigger()
+    qtbot.waitUntil(lambda: bool(refused.shown), timeout=10_000)
+    assert refused.shown[0].text.startswith("This file is not a Shop Inbox backup file.")
+    assert window.isVisible() and len(open_settings(window)) == 1  # to pick the right file
+
+
+def test_the_demo_that_is_not_kept_offers_no_restore_in_the_file_menu(window: Any, ctx: Any) -> None:
+    ctx.demo = True
+    install_menus(window, ctx)
+    assert file_menu_action(window, "Back up now…").isEnabled()
+    assert not file_menu_action(window, "Restore from backup…").isEnabled()
