@@ -82,6 +82,7 @@ class OrderSettingsDialog(QDialog):
             (self.tr("Free shipping from (0: never)"), self.free_over),
         ):
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            field.setAccessibleName(label)  # its row is a layout: the form gives it no buddy label
             row = QHBoxLayout()
             row.addWidget(field, 1)
             self.money_previews[field] = preview = PricePreview(field, lambda: self.ctx.currency, general)
