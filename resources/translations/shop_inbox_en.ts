@@ -95,6 +95,11 @@
             <numerusform>%n paid order saved to the courier sheet.</numerusform><numerusform>%n paid orders saved to the courier sheet.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%n order(s) left out for want of an address.</source>
+        <translation>
+            <numerusform>%n order left out for want of an address.</numerusform><numerusform>%n orders left out for want of an address.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n line</numerusform><numerusform>%n lines</numerusform></translation>

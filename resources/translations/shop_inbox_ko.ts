@@ -1218,6 +1218,10 @@
         <source>{0} · Sold out</source>
         <translation>{0} · 품절</translation>
     </message>
+    <message>
+        <source>{0} in stock</source>
+        <translation>재고 {0}개</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPicker</name>
@@ -2475,10 +2479,6 @@ Right-click to retry.</source>
         <translation>WhatsApp이 이 메시지를 확인해 주지 않았어요. 전달되었을 수도 있어요. 다시 보내기 전에 고객에게 확인하세요.</translation>
     </message>
     <message>
-        <source>This file is not a Shop Inbox backup (there is no inbox inside).</source>
-        <translation>이 파일은 샵 인박스 백업이 아니에요 (안에 받은편지함이 없어요).</translation>
-    </message>
-    <message>
         <source>This backup is damaged and cannot be restored.</source>
         <translation>이 백업은 손상되어 복원할 수 없어요.</translation>
     </message>
@@ -2833,6 +2833,10 @@ Right-click to retry.</source>
     <message>
         <source>The file is too large for WhatsApp.</source>
         <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
+    </message>
+    <message>
+        <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
+        <translation>이 파일은 샵 인박스 백업 파일이 아니에요. 설정 ▸ 지금 백업으로 만든 .zip 파일을 골라 주세요.</translation>
     </message>
     <message>
         <source>{name} cannot be read. Save the bank&apos;s transactions again as an Excel (.xlsx) or CSV file.</source>
@@ -3662,6 +3666,14 @@ Right-click to retry.</source>
         <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
     </message>
     <message>
+        <source>Back up now…</source>
+        <translation>지금 백업…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>백업에서 복원…</translation>
+    </message>
+    <message>
         <source>Orders…</source>
         <translation>주문…</translation>
     </message>
@@ -3966,6 +3978,24 @@ The previous data was kept in {folder}.</source>
         <translation>보낼 결제 완료 주문이 없어요. 택배 접수 파일에는 결제가 끝나고 아직 발송하지 않은 주문만 들어가요.</translation>
     </message>
     <message>
+        <source>No courier sheet saved: no paid order has an address yet.</source>
+        <translation>택배 접수 파일을 저장하지 않았어요. 주소가 입력된 결제 완료 주문이 아직 없어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) left out for want of an address.</source>
+        <translation>
+            <numerusform>주소가 없는 주문 %n건은 빠졌어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Courier sheet</source>
+        <translation>택배 접수 파일</translation>
+    </message>
+    <message>
+        <source>These paid orders are not in the courier sheet: a courier cannot take a parcel without its address. Fill it in on each order, then save the sheet again.</source>
+        <translation>아래 결제 완료 주문은 택배 접수 파일에 넣지 않았어요. 주소가 없으면 택배사가 접수할 수 없어요. 각 주문에 주소를 입력한 뒤 파일을 다시 저장해 주세요.</translation>
+    </message>
+    <message>
         <source>Export orders</source>
         <translation>주문 내보내기</translation>
     </message>
@@ -4168,6 +4198,22 @@ The previous data was kept in {folder}.</source>
         <source>Your bank account is not set in Shop ▸ Order settings, so this message does not say where to transfer the money.</source>
         <translation>상점 ▸ 주문 설정에 입금 계좌가 없어서 이 메시지에는 어디로 입금할지가 빠져 있어요.</translation>
     </message>
+    <message>
+        <source>no address or postcode</source>
+        <translation>주소·우편번호 없음</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>주소 없음</translation>
+    </message>
+    <message>
+        <source>no postcode</source>
+        <translation>우편번호 없음</translation>
+    </message>
+    <message>
+        <source>{number} · {customer}: {missing}</source>
+        <translation>{number} · {customer}: {missing}</translation>
+    </message>
 </context>
 <context>
     <name>OrderWindow</name>
@@ -4254,6 +4300,26 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Cancel this order? A cancelled order cannot be reopened.</source>
         <translation>이 주문을 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Order {0} has no address or postcode.</source>
+        <translation>주문 {0}에 주소와 우편번호가 없어요.</translation>
+    </message>
+    <message>
+        <source>Order {0} has no address.</source>
+        <translation>주문 {0}에 주소가 없어요.</translation>
+    </message>
+    <message>
+        <source>Order {0} has no postcode.</source>
+        <translation>주문 {0}에 우편번호가 없어요.</translation>
+    </message>
+    <message>
+        <source>A courier cannot deliver a parcel without it.</source>
+        <translation>주소가 없으면 택배사가 배송할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Mark it shipped anyway?</source>
+        <translation>그래도 배송 시작으로 표시할까요?</translation>
     </message>
     <message>
         <source>{0} or {1}</source>
@@ -5810,6 +5876,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Add “{0}” (not in the catalogue: you type its price)</source>
         <translation>“{0}” 추가 (카탈로그에 없는 상품: 가격은 직접 입력해요)</translation>
+    </message>
+    <message>
+        <source>{0} in stock</source>
+        <translation>재고 {0}개</translation>
     </message>
     <message>
         <source>“{0}” is sold out: no stock is left to promise. Add it anyway?</source>
