@@ -34,6 +34,7 @@ KEPT_AS_IS = {
     "txt",
     "xlsx",
     "xls",
+    "zip",
     "KRW",
     "USD",
     "https",  # a web address's start, typed as it is
