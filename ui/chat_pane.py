@@ -332,7 +332,8 @@ class ChatPane(QWidget):
         ask_for_phone_number(
             self,
             self.ctx,
-            conv,
+            conv.contact_id,
+            conv.display_name,
             then,
             lambda cid: self.ctx.publish(Changes.for_contacts({cid}, messages=False)),
         )

@@ -122,6 +122,12 @@ class ContactPanel(QFrame):
         self.phone.setTextFormat(Qt.TextFormat.PlainText)
         self.phone.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A customer known only from a phone export has no number: it is added here, not only when
+        # a template is about to go out.
+        self.add_phone = QPushButton(self.tr("Add phone number…"), self)
+        self.add_phone.setObjectName("addPhoneNumber")
+        self.add_phone.clicked.connect(self._add_phone_number)
+        self.add_phone.hide()
 
         self.saved_name = QLineEdit(self)
         self.saved_name.setMaxLength(256)
@@ -183,6 +189,7 @@ class ContactPanel(QFrame):
         bl.addWidget(self.avatar)
         bl.addWidget(self.name)
         bl.addWidget(self.phone)
+        bl.addWidget(self.add_phone, 0, Qt.AlignmentFlag.AlignHCenter)
         bl.addLayout(form)
         bl.addWidget(self.members_heading)
         bl.addWidget(self.members)
@@ -271,6 +278,7 @@ class ContactPanel(QFrame):
         archive = details.group_members is not None
         for widget in (self.consent_heading, self.consent, self.block):
             widget.setVisible(not archive)
+        self.add_phone.setVisible(not archive and not details.wa_id)
         self.members_heading.setVisible(archive)
         self.members.setVisible(archive)
         if details.group_members is not None:
@@ -284,6 +292,21 @@ class ContactPanel(QFrame):
             shown = min(len(members), MEMBER_ROWS_SHOWN)
             view.setFixedHeight(shown * view.sizeHintForRow(0) + 2 * view.frameWidth() if shown else 0)
         self._fill_labels(all_labels, details.label_ids)
+
+    def _add_phone_number(self) -> None:
+        details = self.details
+        if details is None or details.wa_id:
+            return
+        from ui.phone_number_prompt import ask_for_phone_number
+
+        ask_for_phone_number(
+            self,
+            self.ctx,
+            details.id,
+            details.display_name,
+            lambda: None,
+            lambda cid: self.ctx.publish(Changes.for_contacts({cid}, messages=False)),
+        )
 
     def _fill_labels(self, rows: list[LabelRow], on: frozenset[int]) -> None:
         # The panel re-reads on every change to the open chat (each message): the shop's labels

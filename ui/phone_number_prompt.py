@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.contact_details import save_phone_number
 from app.phones import display_phone
-from app.queries import ConversationRow
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
 
@@ -27,7 +26,8 @@ def example_number(region: str) -> str:
 def ask_for_phone_number(
     parent: QWidget,
     ctx: AppContext,
-    conversation: ConversationRow,
+    contact_id: int,
+    name: str,
     then: Callable[[], None],
     saved: Callable[[int], None],
     *,
@@ -39,14 +39,12 @@ def ask_for_phone_number(
         "PhoneNumberPrompt",
         "{0} has no phone number in this inbox (the chat came from a phone export).\n"
         "WhatsApp needs it to send anything. Their mobile number, e.g. {1}:",
-    ).format(conversation.display_name, example_number(ctx.shop_region))
+    ).format(name, example_number(ctx.shop_region))
     if problem:
         question = f"{problem}\n\n{question}"
     text, ok = QInputDialog.getText(parent, translate("PhoneNumberPrompt", "Phone number needed"), question)
     if not ok or not text.strip():
         return
-    contact_id = conversation.contact_id
-
     db, region = ctx.db, ctx.shop_region
 
     def work() -> str:
@@ -57,6 +55,6 @@ def ask_for_phone_number(
         then()
 
     def failed(exc: BaseException) -> None:
-        ask_for_phone_number(parent, ctx, conversation, then, saved, problem=failure_sentence(exc))
+        ask_for_phone_number(parent, ctx, contact_id, name, then, saved, problem=failure_sentence(exc))
 
     run_op(work, done, parent=parent, on_failure=failed)

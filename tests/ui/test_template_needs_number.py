@@ -80,3 +80,24 @@ def test_the_outbox_refuses_a_message_it_could_never_send(ctx: Any) -> None:
         queue_outgoing(ctx.db, Outgoing(contact_id=contact_id, template=TEMPLATE, template_params=("수진",)))
     assert refused.value.code is ErrorCode.NO_PHONE_NUMBER
     assert outbound(ctx, contact_id) == []
+
+
+def test_the_contact_panel_adds_the_number_of_a_customer_from_a_phone_export(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The number could be given only when a template was about to go out: the panel, where the
+    owner looks for a customer's details, offers it, and hides the offer once the number is in."""
+    contact_id = numberless_chat(ctx)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
+    window.toggle_contact_panel()
+    panel = window.contact_panel
+    qtbot.waitUntil(lambda: panel.details is not None and panel.details.id == contact_id, timeout=5000)
+    assert panel.add_phone.isVisibleTo(panel)
+
+    asked = dialogs.expect("getText", answer="010-2345-6789")
+    panel.add_phone.click()
+    assert "이수진" in asked.shown[0].text
+    qtbot.waitUntil(lambda: panel.phone.text() == "010-2345-6789", timeout=5000)
+    assert not panel.add_phone.isVisibleTo(panel)
+    assert window.chat.subtitle.text() == "010-2345-6789"
