@@ -240,6 +240,12 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         ImportHelpDialog(window).exec()
 
+    def relay_help() -> None:
+        # Not modal, as from the wizard: it stays beside the window while the owner reads or copies.
+        from ui.relay_help import RelayHelpDialog
+
+        show_window("relay_help", lambda: RelayHelpDialog(window))
+
     def about() -> None:
         from importlib.metadata import PackageNotFoundError, version
 
@@ -264,6 +270,8 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
     action(help_menu, translate("Menus", "Keyboard shortcuts"), shortcuts, "Ctrl+/")
     action(help_menu, translate("Menus", "How to export a chat from your phone"), export_help)
+    # The page's own title (ui/relay_help.py relay_help_title, not imported before the first paint).
+    action(help_menu, translate("RelayHelpDialog", "How do I set up a relay?"), relay_help)
     action(help_menu, translate("Menus", "About Shop Inbox"), about)
 
     window.setAcceptDrops(True)

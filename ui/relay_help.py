@@ -1,4 +1,5 @@
-"""What a relay is and where its address and token come from: the page the first-run wizard links to.
+"""What a relay is and where its address and token come from: linked from the first-run wizard,
+Settings' relay section and the Help menu.
 
 A shop owner reads it in her language inside the app; the technical guide (docs/relay.md, English,
 for whoever runs the server) opens from its last line.
@@ -6,7 +7,7 @@ for whoever runs the server) opens from its last line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.import_help import add_sections
@@ -23,13 +24,33 @@ def relay_guide_path() -> str | None:
     return None
 
 
-class RelayHelpDialog(QDialog):
-    """Plain text sections (no markup from translations), then the full guide on request."""
+def relay_help_title() -> str:
+    """The page's title, also the words of every link to it (one translation for all of them)."""
+    return QCoreApplication.translate("RelayHelpDialog", "How do I set up a relay?")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class RelayHelpDialog(QDialog):
+    """Plain text sections (no markup from translations), then the full guide on request.
+
+    `in_wizard`: opened from the first-run wizard, whose page the address and token are pasted on and
+    whose first page offers the demo; from anywhere else they go in Settings.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, in_wizard: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("How do I set up a relay?"))
-        sections = (
+        where_to_paste = (
+            self.tr(
+                "Ask them for two things: the relay's address (it starts with https://) and its token. "
+                "Paste both on this page and click “Check connection”."
+            )
+            if in_wizard
+            else self.tr(
+                "Ask them for two things: the relay's address (it starts with https://) and its token. "
+                "Paste both in File ▸ Settings, under Relay, then click Save."
+            )
+        )
+        sections: list[tuple[str, str]] = [
             (
                 self.tr("What the relay is"),
                 self.tr(
@@ -38,13 +59,7 @@ class RelayHelpDialog(QDialog):
                     "fetches everything from it when it starts."
                 ),
             ),
-            (
-                self.tr("Someone set it up for you"),
-                self.tr(
-                    "Ask them for two things: the relay's address (it starts with https://) and its token. "
-                    "Paste both on this page and click “Check connection”."
-                ),
-            ),
+            (self.tr("Someone set it up for you"), where_to_paste),
             (
                 self.tr("You set it up yourself"),
                 self.tr(
@@ -57,14 +72,17 @@ class RelayHelpDialog(QDialog):
                     "The first asks for the values Meta shows you; the last prints the token to paste here."
                 ),
             ),
-            (
-                self.tr("Just looking"),
-                self.tr(
-                    "Go back to the first page of this wizard and choose “Try the demo”: a shop with "
-                    "simulated customers, where nothing is sent to WhatsApp."
-                ),
-            ),
-        )
+        ]
+        if in_wizard:  # the demo is offered on the wizard's first page, nowhere else
+            sections.append(
+                (
+                    self.tr("Just looking"),
+                    self.tr(
+                        "Go back to the first page of this wizard and choose “Try the demo”: a shop with "
+                        "simulated customers, where nothing is sent to WhatsApp."
+                    ),
+                )
+            )
         layout = QVBoxLayout(self)
         add_sections(layout, sections)
         # The whole guide, for whoever runs the server: shown here, not handed to whatever the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -58,6 +59,7 @@ from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel
+from ui.relay_help import RelayHelpDialog, relay_help_title
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
@@ -142,6 +144,12 @@ class SettingsDialog(QDialog):
         self.relay_check.credentials = self._relay_credentials
         self.relay_check.finished.connect(self._relay_checked)
         form.addRow(self.relay_check)
+        # The page the first-run wizard links to: skipped with "Set up later", it is needed here.
+        self.relay_help_link = QLabel(f'<a href="#relay-help">{html.escape(relay_help_title())}</a>')
+        self.relay_help_link.setObjectName("relayHelpLink")
+        self.relay_help_link.linkActivated.connect(lambda _link: self.show_relay_help())
+        self._relay_help: RelayHelpDialog | None = None
+        form.addRow(self.relay_help_link)
 
         # Behaviour
         self.enter_sends = QCheckBox(self.tr("Enter sends the message (Shift+Enter for a new line)"))
@@ -401,6 +409,16 @@ class SettingsDialog(QDialog):
         if number and not self.ctx.read_only:
             db = self.ctx.db
             run_change(self.ctx, lambda: remember_business_number(db, number), on_failure=_number_not_kept)
+
+    def show_relay_help(self) -> RelayHelpDialog:
+        """What a relay is and where its address and token come from (not modal: the owner may copy
+        from it into the fields)."""
+        if self._relay_help is None:
+            self._relay_help = RelayHelpDialog(self)
+        self._relay_help.show()
+        self._relay_help.raise_()
+        self._relay_help.activateWindow()
+        return self._relay_help
 
     def _relay_credentials(self) -> tuple[str, Callable[[], str]]:
         """The address and token in the fields (on the GUI thread); else the token kept for it."""

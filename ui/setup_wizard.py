@@ -127,7 +127,7 @@ class RelayPage(QWizardPage):
         """What a relay is and where its address and token come from (not modal: the owner may
         copy from it into the fields)."""
         if self._help is None:
-            self._help = RelayHelpDialog(self)
+            self._help = RelayHelpDialog(self, in_wizard=True)
         self._help.show()
         self._help.raise_()
         self._help.activateWindow()

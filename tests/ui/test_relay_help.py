@@ -1,0 +1,47 @@
+"""The relay help page is reachable after "Set up later": from Help and from Settings' relay section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+
+from ui.menus import install_menus
+
+
+def shown_text(dialog: Any) -> str:
+    return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_help_menu_opens_how_to_set_up_a_relay_in_the_owners_language(
+    korean: None, qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """The wizard's link was the only way to it: once the owner chose "Set up later", it was gone."""
+    from ui.relay_help import RelayHelpDialog
+
+    install_menus(window, ctx)
+    help_menu = window.menuBar().actions()[-1].menu()
+    entry = next(a for a in help_menu.actions() if a.text() == "릴레이는 어떻게 설정하나요?")
+    entry.trigger()
+    page = next(w for w in window.findChildren(RelayHelpDialog))
+    qtbot.waitUntil(page.isVisible)
+    text = shown_text(page)
+    assert "토큰" in text and "docker compose up -d" in text
+    # Not the wizard's page: no "go back to the first page of this wizard" from the inbox.
+    assert QCoreApplication.translate("RelayHelpDialog", "Just looking") not in text
+
+
+def test_settings_relay_section_links_to_how_to_set_up_a_relay(korean: None, qtbot: Any, ctx: Any) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    link = dialog.findChild(QLabel, "relayHelpLink")
+    assert link is not None and link.isVisible() and "릴레이는 어떻게 설정하나요?" in link.text()
+    link.linkActivated.emit("#relay-help")
+    page = dialog.show_relay_help()  # the same page again, not a second one
+    qtbot.waitUntil(page.isVisible)
+    assert dialog.findChildren(type(page)) == [page]
+    assert "https://" in shown_text(page) and "docker compose up -d" in shown_text(page)
