@@ -353,6 +353,11 @@ class RelayCheckPanel(QWidget):
             row.addWidget(self.button)
             row.addStretch(1)
             layout.addLayout(row)
+        # Why the check did not start (no address yet): one line, without the report's box under it.
+        self.note = RelayCheckView._label()
+        self.note.setStyleSheet(f"color: {FAIL_COLOUR};")
+        self.note.hide()
+        layout.addWidget(self.note)
         layout.addWidget(scroll, 1)
         self.credentials: Credentials | None = None
         if self.button is not None:
@@ -366,6 +371,13 @@ class RelayCheckPanel(QWidget):
         if self.credentials is None:
             return
         url, token = self.credentials()
+        if not url:  # nothing to ask: no "could not be reached" over an empty box
+            self.scroll_area.hide()
+            self.note.setText(self.tr("Enter the relay's address first."))
+            self.note.show()
+            self.finished.emit(None)
+            return
+        self.note.hide()
         if self.button is not None:
             self.button.setEnabled(False)
         self.scroll_area.show()
@@ -377,6 +389,7 @@ class RelayCheckPanel(QWidget):
         self.view.show_unavailable("")
         self.view.summary.clear()
         self.scroll_area.hide()
+        self.note.hide()
 
     def _shown(self, report: CheckReport) -> None:
         if self.button is not None:

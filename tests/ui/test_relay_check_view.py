@@ -198,3 +198,38 @@ def test_offline_wins_over_the_silence_hint(qtbot: Any) -> None:
     assert banner.text.text().startswith("Offline")
     with qtbot.waitSignal(banner.settings_requested, timeout=2000):
         banner.settings.click()
+
+
+def test_check_again_without_an_address_asks_for_it_and_tries_no_relay(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """It said the relay could not be reached, above a large empty box, for an address never typed."""
+    import ui.relay_check_view
+    from app.errors import RelayUnreachable
+    from ui.settings_dialog import SettingsDialog
+
+    asked: list[str] = []
+
+    def relay_report(url: str, _token: str) -> None:
+        asked.append(url)
+        raise RelayUnreachable()
+
+    monkeypatch.setattr(ui.relay_check_view, "relay_report", relay_report)
+    dialog = SettingsDialog(ctx, stored_token=lambda _url: "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.relay_url.setText("   ")
+    panel = dialog.relay_check
+    assert panel.button is not None
+    with qtbot.waitSignal(panel.finished, timeout=5000) as finished:
+        panel.button.click()
+    assert finished.args == [None]
+    assert panel.note.isVisible() and panel.note.text() == "Enter the relay's address first."
+    assert not panel.scroll_area.isVisible() and "could not be reached" not in panel.view.summary.text()
+    assert asked == [] and panel.button.isEnabled()
+    # Typed, the check runs (here: nothing answers), and the note goes.
+    dialog.relay_url.setText("relay.minsushoes.kr")
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        panel.button.click()
+    assert asked == ["https://relay.minsushoes.kr"] and not panel.note.isVisible()
