@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import RelayUnreachable, Unauthorised
 from app.relay_client import RelayClient
+from app.relay_url import is_web_address, normalise_relay_url
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
 from ui.ops import Op
 from ui.size_text import human_size
@@ -315,6 +317,18 @@ class RelayCheckView(QWidget):
         )
 
 
+def checked_address(field: QLineEdit) -> str:
+    """The relay address in `field` as it will be used, shown there too: a bare host the owner typed
+    (relay.myshop.com) gets its https:// in the field, so she sees what was tried (the wizard and
+    Settings alike)."""
+    url = normalise_relay_url(field.text())
+    if url != field.text() and is_web_address(url):
+        typed = field.isModified()
+        field.setText(url)
+        field.setModified(typed)  # still the owner's change to save, not a value read from storage
+    return url
+
+
 def relay_report(url: str, token: str) -> CheckReport:
     """Blocking: ask the relay to run its check (an Op runs this off the GUI thread)."""
     with RelayClient(url, token) as client:
@@ -360,6 +374,7 @@ class RelayCheckPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(scroll, 1)
         self.credentials: Credentials | None = None
+        self._url = ""  # the address the running (or last) check asked
         if self.button is not None:
             self.button.clicked.connect(self.run)
 
@@ -378,6 +393,7 @@ class RelayCheckPanel(QWidget):
             self.finished.emit(None)
             return
         self.note.hide()
+        self._url = url
         if self.button is not None:
             self.button.setEnabled(False)
         self.scroll_area.show()
@@ -403,7 +419,9 @@ class RelayCheckPanel(QWidget):
         if isinstance(exc, Unauthorised):
             reason = self.tr("The relay refused the token, so it could not run its check.")
         elif isinstance(exc, RelayUnreachable):
-            reason = self.tr("The relay could not be reached, so it could not run its check.")
+            reason = self.tr(
+                "The relay at {url} could not be reached, so it could not run its check."
+            ).format(url=self._url)
         else:
             reason = self.tr(
                 "The relay could not run its check. If it is an older version, update it on the server "

@@ -58,7 +58,7 @@ from ui.error_sentences import error_sentence
 from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
-from ui.relay_check_view import RelayCheckPanel
+from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
@@ -422,7 +422,7 @@ class SettingsDialog(QDialog):
 
     def _relay_credentials(self) -> tuple[str, Callable[[], str]]:
         """The address and token in the fields (on the GUI thread); else the token kept for it."""
-        url = normalise_relay_url(self.relay_url.text())
+        url = checked_address(self.relay_url)
         typed = self.token.text().strip()
         stored = self.stored_token
         return url, lambda: typed or (stored(url) if stored is not None else "")

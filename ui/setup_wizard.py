@@ -23,7 +23,7 @@ from app.relay_url import normalise_relay_url
 from app.wire import CheckReport
 from ui.context import AppContext
 from ui.ops import Op
-from ui.relay_check_view import RelayCheckPanel
+from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
@@ -31,8 +31,8 @@ from ui.shop_place import ShopPlaceFields
 log = logging.getLogger(__name__)
 
 
-def explain(result: CheckResult) -> str:
-    """A sentence a shop owner understands for each outcome."""
+def explain(result: CheckResult, url: str = "") -> str:
+    """A sentence a shop owner understands for each outcome (`url`: the address that was checked)."""
     translate = QCoreApplication.translate
     return {
         CheckOutcome.OK: translate("RelayCheck", "Connected. Your relay answers and accepts the token."),
@@ -47,9 +47,9 @@ def explain(result: CheckResult) -> str:
         ),
         CheckOutcome.UNREACHABLE: translate(
             "RelayCheck",
-            "The relay could not be reached. Check the address, your internet connection, and that the "
-            "relay is running.",
-        ),
+            "The relay at {url} could not be reached. Check the address, your internet connection, and "
+            "that the relay is running.",
+        ).format(url=url),
         CheckOutcome.NOT_A_RELAY: translate(
             "RelayCheck",
             "Something answered at this address, but it is not a Shop Inbox relay. Check the address.",
@@ -148,7 +148,7 @@ class RelayPage(QWizardPage):
         self.start_check()
 
     def start_check(self) -> None:
-        url, token = normalise_relay_url(self.url.text()), self.token.text().strip()
+        url, token = checked_address(self.url), self.token.text().strip()
         self.check_button.setEnabled(False)
         self.result.setText(self.tr("Checking…"))
         Op(lambda: check_relay(url, token), parent=self).success(
@@ -161,7 +161,7 @@ class RelayPage(QWizardPage):
         self.check_button.setEnabled(True)
         self.last_result = result
         self._checked_for = checked_for
-        self.result.setText(explain(result))
+        self.result.setText(explain(result, checked_for[0]))
         self.result.setStyleSheet("color: #1b7f3b;" if result.ok else "color: #b3261e;")
         if result.ok:
             url, token = checked_for

@@ -95,6 +95,32 @@ def test_wizard_explains_an_unreachable_relay(qtbot: Any) -> None:
     assert "could not be reached" in page.result.text()
 
 
+def test_an_address_typed_without_https_gets_it_and_the_owner_sees_it(qtbot: Any, monkeypatch: Any) -> None:
+    """ "relay.minsushoes.kr" got only "could not be reached": the field now shows the https:// that
+    was added, and the sentence names the address that was tried."""
+    import ui.setup_wizard
+    from app.relay_client import CheckResult
+
+    tried: list[str] = []
+
+    def nothing_answers(url: str, _token: str) -> CheckResult:
+        tried.append(url)
+        return CheckResult(CheckOutcome.UNREACHABLE)
+
+    monkeypatch.setattr(ui.setup_wizard, "check_relay", nothing_answers)
+    page = check(qtbot, " relay.minsushoes.kr/ ", "t")
+    assert tried == ["https://relay.minsushoes.kr"]
+    assert page.url.text() == "https://relay.minsushoes.kr"
+    assert "https://relay.minsushoes.kr could not be reached" in page.result.text()
+
+
+def test_a_relay_typed_without_its_scheme_connects(qtbot: Any, relay_url: str) -> None:
+    bare = relay_url.split("://", 1)[1]  # this computer's relay: http:// is added, as the token stays here
+    page = check(qtbot, bare, CLIENT_TOKEN)
+    assert page.last_result.outcome is CheckOutcome.OK
+    assert page.url.text() == relay_url.rstrip("/")
+
+
 def test_how_to_set_up_a_relay_opens_a_page_in_the_owners_language_inside_the_app(
     korean: None, qtbot: Any
 ) -> None:

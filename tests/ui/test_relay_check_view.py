@@ -167,14 +167,17 @@ def test_a_week_of_unusual_silence_while_connected_points_to_the_relay_check(
     qtbot.waitUntil(lambda: banner.isVisible(), timeout=10000)
     assert "No customer has written for 9 days" in banner.text.text()
     assert not banner.retry.isVisible()
+    from tests.support.servers import free_port
     from ui.settings_dialog import SettingsDialog
 
+    # A relay is set up (here: one that has stopped answering).
+    ctx.prefs["relay_url"] = f"http://127.0.0.1:{free_port()}"
     dialogs.expect("modal")  # Settings opens with the relay's check already running
     banner.settings.click()
     settings = window.findChild(SettingsDialog)
     assert settings is not None and settings.isVisible()
     with qtbot.waitSignal(settings.relay_check.finished, timeout=15000):
-        pass  # (no relay is configured in this test: the check says it could not reach one)
+        pass  # (nothing answers at its address: the check says it could not reach it)
     assert "could not be reached" in settings.relay_check.view.summary.text()
     settings.reject()
     # A customer writes again: the hint goes away.
@@ -229,7 +232,11 @@ def test_check_again_without_an_address_asks_for_it_and_tries_no_relay(
     assert not panel.scroll_area.isVisible() and "could not be reached" not in panel.view.summary.text()
     assert asked == [] and panel.button.isEnabled()
     # Typed, the check runs (here: nothing answers), and the note goes.
-    dialog.relay_url.setText("relay.minsushoes.kr")
+    dialog.relay_url.clear()
+    qtbot.keyClicks(dialog.relay_url, "relay.minsushoes.kr")
     with qtbot.waitSignal(panel.finished, timeout=5000):
         panel.button.click()
     assert asked == ["https://relay.minsushoes.kr"] and not panel.note.isVisible()
+    # As in the wizard: the https:// that was added shows in the field, and the answer names the address.
+    assert dialog.relay_url.text() == "https://relay.minsushoes.kr" and dialog.relay_url.isModified()
+    assert "https://relay.minsushoes.kr could not be reached" in panel.view.summary.text()
