@@ -74,6 +74,7 @@ from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.korean_particles import with_particles
+from ui.limited_line_edit import LimitedLineEdit
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
@@ -595,9 +596,17 @@ class BotEditor(AutomationDialog):
         up.clicked.connect(lambda: self.move_node(-1))
         down = QPushButton(self.tr("Move down"))
         down.clicked.connect(lambda: self.move_node(1))
-        self.node_title = QLineEdit()
+        self.node_title = LimitedLineEdit()
         self.node_title.setAccessibleName(self.tr("Title"))
         self.title_count = QLabel()
+        # A pasted title longer than WhatsApp allows is cut: said beside the field, not only by "24/24".
+        self.title_cut = QLabel()
+        self.title_cut.setObjectName("titleCut")
+        self.title_cut.setWordWrap(True)
+        self.title_cut.setStyleSheet("color: #b3261e;")
+        self.title_cut.hide()
+        self.node_title.cut_short.connect(self._title_cut_short)
+        self.node_title.textEdited.connect(lambda _text: self.title_cut.hide())
         self.node_description = QLineEdit()
         self.node_description.setMaxLength(ROW_DESCRIPTION_MAX)
         self.node_description.setAccessibleName(self.tr("Description"))
@@ -626,6 +635,7 @@ class BotEditor(AutomationDialog):
         title_row.addWidget(self.title_count)
         form = QFormLayout()
         form.addRow(self.tr("Title"), title_row)
+        form.addRow("", self.title_cut)
         form.addRow(self.tr("Description"), self.node_description)
         form.addRow(self.tr("Section"), self.node_section)
         form.addRow(self.tr("When tapped"), self.node_action)
@@ -728,7 +738,14 @@ class BotEditor(AutomationDialog):
         parent = self.nodes.get(self._parents().get(node.id, ""))
         return BUTTON_TITLE_MAX if parent is not None and parent.style == "buttons" else ROW_TITLE_MAX
 
+    def _title_cut_short(self, limit: int) -> None:
+        self.title_cut.setText(
+            self.tr("Only {limit} characters fit. The end was cut off.").format(limit=limit)
+        )
+        self.title_cut.show()
+
     def _show_node(self) -> None:
+        self.title_cut.hide()
         node = self._current_node()
         self.node_form.setEnabled(node is not None)
         if node is None:

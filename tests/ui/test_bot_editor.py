@@ -168,6 +168,34 @@ def test_titles_are_held_to_whatsapps_limits_and_an_over_full_menu_is_refused(
     assert len(store.state().doc.bot.nodes) == 9
 
 
+def test_a_pasted_title_cut_to_whatsapps_limit_says_so_beside_the_field(qtbot: Any, ctx: AppContext) -> None:
+    """The end of a pasted title went silently ("…꼭 읽어 주"): only the 24/24 counter showed it."""
+    from PySide6.QtGui import QGuiApplication
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.show()
+    editor.tabs.setCurrentIndex(1)  # Menu
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    field = editor.node_title
+    field.setFocus()
+    field.selectAll()
+    pasted = "교환 반품 전에 꼭 읽어 주세요 배송 안내 필독"  # 26 characters
+    QGuiApplication.clipboard().setText(pasted)
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(pasted) == 26 and field.text() == pasted[:24]  # the limit is WhatsApp's: it stays
+    assert editor.title_cut.isVisible()
+    assert editor.title_cut.text() == "Only 24 characters fit. The end was cut off."
+    # The owner shortens it herself: the note has said its piece.
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert not editor.title_cut.isVisible()
+    # A paste that fits says nothing.
+    field.selectAll()
+    QGuiApplication.clipboard().setText("영업시간")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "영업시간" and not editor.title_cut.isVisible()
+
+
 def write_own_account(editor: BotEditor, account: str) -> None:
     """The owner writes the shop's account in the menu's entry and in the keyword answer."""
     editor.tree.setCurrentItem(node_item(editor, "account"))

@@ -1,0 +1,59 @@
+"""A one-line field held to a length limit that says when a paste or a drop did not all fit.
+
+QLineEdit's maxLength cuts a paste silently: a pasted menu title lost its end mid-word and only the
+"24/24" counter hinted at it. The limit stays (it is WhatsApp's); the owner is told what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit
+
+
+def text_length(text: str) -> int:
+    """Length as QLineEdit counts it against maxLength (UTF-16 units: an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+class LimitedLineEdit(QLineEdit):
+    """`cut_short` is emitted after text pasted or dropped in was cut to maxLength (after textEdited)."""
+
+    cut_short = Signal(int)  # the limit
+
+    def room(self) -> int:
+        """Characters an insertion may bring: up to maxLength, counting the selection it replaces."""
+        return self.maxLength() - text_length(self.text()) + text_length(self.selectedText())
+
+    def _insert(self, text: str, insert: Callable[[], None]) -> None:
+        room = self.room()
+        insert()
+        if text_length(text) > room:
+            self.cut_short.emit(self.maxLength())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
+            self._insert(
+                QGuiApplication.clipboard().text(), lambda: super(LimitedLineEdit, self).keyPressEvent(event)
+            )
+        else:
+            super().keyPressEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        text = mime.text() if mime.hasText() and event.source() is not self else ""
+        self._insert(text, lambda: super(LimitedLineEdit, self).dropEvent(event))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()
+        paste = menu.findChild(QAction, "edit-paste")  # the name Qt gives its menu's Paste
+        if paste is not None:
+            # Qt's own paste is connected first: this runs after it, with what was there before.
+            room, clip = self.room(), QGuiApplication.clipboard().text()
+            paste.triggered.connect(
+                lambda: self.cut_short.emit(self.maxLength()) if text_length(clip) > room else None
+            )
+        menu.exec(event.globalPos())
+        menu.deleteLater()
