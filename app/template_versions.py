@@ -8,6 +8,7 @@ when the shop has it approved with the same parameters, so the owner's {{1}}, {{
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import text
@@ -111,6 +112,18 @@ def version_for(versions: Sequence[Template], wanted: str | None) -> Template:
             if primary_language(t.language) == wanted:
                 return t
     return versions[0]
+
+
+def language_most_lack(versions: Sequence[Template], languages: Sequence[str | None]) -> str | None:
+    """The language more than half the recipients read (`languages`, one each, None when it cannot be
+    told) when the template has no version in it: they would get the chosen one, in another language.
+    None when most of them get a version they read, or their languages cannot be told."""
+    offered = {primary_language(t.language) for t in versions}
+    lacking = Counter(lang for lang in languages if lang is not None and lang not in offered)
+    if not lacking:
+        return None
+    language, count = lacking.most_common(1)[0]
+    return language if count * 2 > len(languages) else None
 
 
 def their_words(session: Session, contact_ids: Iterable[int]) -> dict[int, str]:

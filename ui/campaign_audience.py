@@ -62,6 +62,10 @@ class AudienceBox(QGroupBox):
         self.bought_months = spin_box(self, 1, MONTHS_MAX, 6, self.tr(" months"))
         self.waitlist = QCheckBox(self.tr("Waiting for the restock of"), self)
         self.waitlist_item = QComboBox(self)
+        # No label ticked means no label narrows it: "10 will get it" alone did not say who they are.
+        self.labels_note = QLabel(self)
+        self.labels_note.setObjectName("campaignLabelsNote")
+        self.labels_note.setWordWrap(True)
         self.counts = QLabel(self)
         self.counts.setObjectName("campaignCounts")
         self.counts.setWordWrap(True)
@@ -99,6 +103,7 @@ class AudienceBox(QGroupBox):
         row.addWidget(self.all_labels, 1)
         al.addLayout(row)
         al.addWidget(self.labels)
+        al.addWidget(self.labels_note)
         for widgets in (
             (self.wrote, self.wrote_days),
             (self.bought, self.bought_what, QLabel(self.tr("in the last"), self), self.bought_months),
@@ -122,6 +127,8 @@ class AudienceBox(QGroupBox):
         self.remove_button.clicked.connect(self._remove_selected)
         self.add_back_button.clicked.connect(self._add_back_selected)
         self.add_customer_button.clicked.connect(self.add_customer_requested)
+        self.changed.connect(self._say_what_no_label_means)
+        self._say_what_no_label_means()
 
     def _table(self, model: MemberModel) -> QTableView:
         view = QTableView(self)
@@ -208,7 +215,25 @@ class AudienceBox(QGroupBox):
             removed=tuple(sorted(self.removed)),
         )
 
+    def _say_what_no_label_means(self) -> None:
+        a = self.audience()
+        if a.label_ids:
+            self.labels_note.hide()
+            return
+        narrowed = (
+            a.wrote_within_days is not None
+            or a.bought_within_months is not None
+            or a.waitlist_item_id is not None
+        )
+        self.labels_note.setText(
+            self.tr("With no label ticked, it goes to every customer who meets the conditions below.")
+            if narrowed
+            else self.tr("With no label ticked, it goes to every customer.")
+        )
+        self.labels_note.show()
+
     def show_resolved(self, resolved: Resolved) -> None:
+        self._say_what_no_label_means()
         self.recipients_model.set_members(resolved.recipients)
         self.left_out_model.set_left_out(resolved.left_out)
         text = self.tr("{0} will get it · {1} left out").format(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -52,7 +52,7 @@ from app.campaigns import (
 )
 from app.errors import ErrorCode
 from app.money import format_price
-from app.template_versions import version_for, versions_of
+from app.template_versions import language_most_lack, primary_language, version_for, versions_of
 from app.wire import Template
 from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox, spin_box
@@ -74,6 +74,22 @@ PARAM_MAX = 200
 def body_placeholders(template: Template) -> int:
     numbers = [int(n) for n in re.findall(r"\{\{(\d+)\}\}", template_text(template))]
     return max([0, *numbers])
+
+
+translate = QCoreApplication.translate
+
+
+def language_name(code: str) -> str:
+    """A template language's name in the owner's language ("en_US" → "English"); Qt's own (in
+    that language's words) for those the campaigns rarely see."""
+    language = primary_language(code)
+    names = {
+        "ko": translate("CampaignEditor", "Korean"),
+        "en": translate("CampaignEditor", "English"),
+        "ja": translate("CampaignEditor", "Japanese"),
+        "zh": translate("CampaignEditor", "Chinese"),
+    }
+    return names.get(language) or QLocale(language).nativeLanguageName() or code
 
 
 def media_header(template: Template) -> str | None:
@@ -124,6 +140,13 @@ class CampaignEditor(QWidget):
         self.versions_note.setObjectName("campaignVersions")
         self.versions_note.setTextFormat(Qt.TextFormat.PlainText)
         self.versions_note.setWordWrap(True)
+        # A template in another language than most recipients read (shipping_notice · en to Koreans).
+        self.language_note = QLabel(self)
+        self.language_note.setObjectName("campaignLanguageNote")
+        self.language_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: #b3261e;")
+        self.language_note.hide()
         self.params_box = QWidget(self)
         self.params_form = QFormLayout(self.params_box)
         self.params_form.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +164,7 @@ class CampaignEditor(QWidget):
         ml.addWidget(self.template)
         ml.addWidget(self.template_note)
         ml.addWidget(self.versions_note)
+        ml.addWidget(self.language_note)
         ml.addWidget(self.params_box)
         media_row = QHBoxLayout()
         media_row.addWidget(self.media_button)
@@ -386,7 +410,8 @@ class CampaignEditor(QWidget):
         t = self.current_template()
         category = t.category if t else MARKETING
         db = self.ctx.db
-        languages = len(self.versions()) > 1  # who reads which version: only when there are two
+        # Who reads which language: which version each gets, and whether most read none of them.
+        languages = t is not None
 
         def work() -> Resolved:
             return audience_for(db, audience, category, languages=languages)
@@ -410,6 +435,23 @@ class CampaignEditor(QWidget):
         self.preview_for.blockSignals(False)
         self._update_preview()
         self._update_cost()
+        self._update_language_note()
+
+    def _update_language_note(self) -> None:
+        versions = self.versions()
+        recipients = self.resolved.recipients
+        lacking = (
+            language_most_lack(versions, [self.resolved.languages.get(m.contact_id) for m in recipients])
+            if versions
+            else None
+        )
+        if lacking is None:
+            self.language_note.hide()
+            return
+        said = self.tr("Most recipients read {their}. This template is in {template}.")
+        their, template = language_name(lacking), language_name(versions[0].language)
+        self.language_note.setText(with_particles(said.format(their=their, template=template)))
+        self.language_note.show()
 
     # ----------------------------------------------------------------- message
     def _template_changed(self, *_: object) -> None:

@@ -79,7 +79,11 @@ def left_out_label(reason: str) -> str:
         LeftOutReason.NO_NUMBER: translate("campaigns", "No WhatsApp number"),
         LeftOutReason.OPTED_OUT: translate("campaigns", "Opted out of marketing"),
         LeftOutReason.NO_CONSENT: translate("campaigns", "No consent"),
-        LeftOutReason.CONSENT_LAPSED: translate("campaigns", "Consent older than 23 months"),
+        # Why it matters, not only how old: the law's two years (app/consent.py CONSENT_MAX_AGE, which
+        # stops a month early).
+        LeftOutReason.CONSENT_LAPSED: translate(
+            "campaigns", "Marketing consent must be confirmed again every 2 years (given over 23 months ago)"
+        ),
         LeftOutReason.US_NUMBER: translate("campaigns", "No marketing to US numbers (+1)"),
         LeftOutReason.REMOVED: translate("campaigns", "Removed by you"),
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.db import Database
-from app.template_versions import their_words, version_for_words, versions_of
+from app.template_versions import language_most_lack, their_words, version_for_words, versions_of
 from app.wire import Template
 from tests.support.factories import make_contact, make_message
 
@@ -66,3 +66,13 @@ def test_a_customer_who_has_not_written_yet_reads_their_numbers_language() -> No
     assert version_for_words([KO, EN], None, "447911123456") is EN  # +44 7911: Guernsey, English
     assert version_for_words([KO, EN], None, "4915112345678") is KO  # German: no version, the chosen
     assert version_for_words([KO, EN], "안녕하세요", "14165550123") is KO  # what they write comes first
+
+
+def test_the_language_most_recipients_read_is_named_only_when_no_version_is_in_it() -> None:
+    english = Template(name="shipping_notice", language="en_US", category="UTILITY", components=[])
+    korean = english.model_copy(update={"language": "ko"})
+    assert language_most_lack([english], ["ko", "ko", "en"]) == "ko"
+    assert language_most_lack([english, korean], ["ko", "ko", "en"]) is None  # Koreans get theirs
+    assert language_most_lack([english], ["ko", "en", None, None]) is None  # half or fewer: not most
+    assert language_most_lack([korean], ["ko", "ko"]) is None
+    assert language_most_lack([english], []) is None

@@ -493,3 +493,73 @@ def test_news_that_arrives_while_the_report_is_first_read_is_shown_not_the_state
     why = "Paused (Meta paused the template)"
     qtbot.waitUntil(lambda: window.report.state.text().startswith(why), timeout=5000)
     assert window.stack.currentWidget() is window.report
+
+
+def test_with_no_label_ticked_the_editor_says_it_goes_to_every_customer(qtbot: Any, ctx: Any) -> None:
+    """ "10 will get it" under an empty label list did not say that no label means everyone."""
+    from PySide6.QtCore import Qt
+
+    seed(ctx)
+    editor = open_window(qtbot, ctx).editor
+    box = editor.audience_box
+    choose_template(editor, "winter_sale")
+    qtbot.waitUntil(editor.is_loaded, timeout=5000)
+    assert box.labels_note.isVisible()
+    assert box.labels_note.text() == "With no label ticked, it goes to every customer."
+    box.wrote.setChecked(True)
+    assert (
+        box.labels_note.text()
+        == "With no label ticked, it goes to every customer who meets the conditions below."
+    )
+    box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    assert not box.labels_note.isVisible()
+
+
+def test_a_template_in_another_language_than_most_recipients_read_is_pointed_out(
+    qtbot: Any, ctx: Any
+) -> None:
+    """ "shipping_notice · en" for customers with Korean numbers who never wrote: nothing said they
+    would get English."""
+    english = Template(
+        name="shipping_notice",
+        language="en_US",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "Your order {{1}} has shipped."}],
+    )
+    seed(ctx)  # VIPs: Minji Kim and Jihoon Park (Korean numbers), Texan (+1), two left out
+    with ctx.db.write() as s:
+        from app.sending import approved_templates
+
+        put_setting(
+            s,
+            TEMPLATES_SETTING,
+            [t.model_dump(mode="json") for t in (*approved_templates(ctx.db, None), english)],
+        )
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "shipping_notice")
+    note = editor.language_note
+    qtbot.waitUntil(lambda: editor.is_loaded() and note.isVisible(), timeout=5000)
+    assert note.text() == "Most recipients read Korean. This template is in English."
+    # A Korean template for them: nothing to point out.
+    choose_template(editor, "winter_sale")
+    qtbot.waitUntil(lambda: editor.is_loaded() and not note.isVisible(), timeout=5000)
+
+
+def test_a_lapsed_consent_says_why_it_leaves_the_customer_out(qtbot: Any, ctx: Any) -> None:
+    """ "Consent older than 23 months" did not say why its age matters."""
+    seed(ctx)
+    with ctx.db.write() as s:
+        make_contact(
+            s,
+            profile_name="Old Friend",
+            opted_in_at=NOW - timedelta(days=800),
+            marketing_consent_at=NOW - timedelta(days=23 * 30 + 5),
+        )
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale")
+    model = editor.audience_box.left_out_model
+    qtbot.waitUntil(lambda: editor.is_loaded() and model.rowCount() == 4, timeout=5000)  # with seed()'s three
+    why = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+    lapsed = "Marketing consent must be confirmed again every 2 years (given over 23 months ago)"
+    assert why["Old Friend"] == lapsed
+    assert lapsed + ": 1" in editor.audience_box.counts.text()
