@@ -19,7 +19,9 @@ from app.text import (
     is_bigram_query,
     is_initials_query,
     like_pattern,
+    marks_pattern,
     nfc,
+    query_terms,
     search_pattern,
     search_phrases,
 )
@@ -43,6 +45,9 @@ WALK_PER_MATCH = 8
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 90
+# A second term found beyond the snippet's reach is shown in a piece of this much text around it.
+PIECE_BEFORE = 10
+PIECE_AFTER = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,24 +81,52 @@ def normalise_query(query: str) -> str:
 
 
 def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Cut `body` around the first match of `query` (any case; Korean words spacing aside), on one
-    line."""
+    """Cut `body` around the first match of `query`'s terms (any case; Korean words spacing aside), on
+    one line; a term whose first match lies further on adds a short piece of its own after a '…'.
+    Every match of every term inside the snippet is marked."""
     region = body[:200_000]
-    pattern = search_pattern(query)
-    first = pattern.search(region) if query else None
-    if first is None:
+    firsts = sorted(m.span() for t in query_terms(query) if (m := search_pattern(t).search(region)))
+    if not firsts:
         snippet = region[: SNIPPET_BEFORE + SNIPPET_AFTER]
         return _one_line(snippet) + ("…" if len(region) > len(snippet) else ""), ()
-    start = max(0, first.start() - SNIPPET_BEFORE)
-    end = min(len(region), first.end() + SNIPPET_AFTER)
-    prefix = "…" if start > 0 else ""
-    snippet = prefix + _one_line(region[start:end]) + ("…" if end < len(body) else "")
-    # Mark every occurrence inside the snippet, not just the first.
-    return snippet, tuple(m.span() for m in pattern.finditer(snippet))
+    pieces: list[tuple[int, int]] = []
+    for first, last in firsts:
+        if pieces and last <= pieces[-1][1]:
+            continue
+        before, after = (SNIPPET_BEFORE, SNIPPET_AFTER) if not pieces else (PIECE_BEFORE, PIECE_AFTER)
+        start, end = max(0, first - before), min(len(region), last + after)
+        if pieces and start <= pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
+    snippet = "".join(("…" if start > 0 else "") + _one_line(region[start:end]) for start, end in pieces)
+    snippet += "…" if pieces[-1][1] < len(body) else ""
+    return snippet, tuple(m.span() for m in marks_pattern(query).finditer(snippet))
 
 
 def _one_line(s: str) -> str:
     return re.sub(r"\s+", " ", s)
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One word or quoted phrase of a query, as the indexes find it."""
+
+    table: str | None  # the FTS table that finds it; None: read (one character, or two with a sign)
+    match: str  # its FTS5 query in that table
+    needle: str  # lower()-ed, for a read
+    pattern: re.Pattern[str]  # where it is in a message's text, as the index finds it
+
+
+def _term(word: str) -> _Term:
+    """Trigram FTS5 for 3+ characters, bigrams for two letters or digits, a read for the rest."""
+    pattern = search_pattern(word)
+    if len(word) >= 3:
+        # '린넨셔츠' finds the customer's '린넨 셔츠', '39000' finds '39,000원': one phrase a spelling.
+        return _Term("message_fts", " OR ".join(map(fts_phrase, search_phrases(word))), word.lower(), pattern)
+    if is_bigram_query(word):
+        return _Term("message_bigram", fts_phrase(word.casefold()), word.lower(), pattern)
+    return _Term(None, "", word.lower(), pattern)
 
 
 _HIT_SQL = """
@@ -115,28 +148,29 @@ def search_messages(
     limit: int = 50,
     before: SearchCursor | None = None,
 ) -> list[SearchHit]:
-    """Messages containing `query` as a substring (any language), newest first by the time they were
+    """Messages containing `query`'s words as substrings (any language), newest first by the time they were
     sent (then by id), `limit` at a time. The next page starts `before` the last hit:
     `before=(hits[-1].sent_at, hits[-1].message_id)`.
 
-    User text is always quoted into one FTS5 phrase, so quotes, `*`, `NEAR` or `-` are literal.
+    Each word is looked for anywhere in the message, in any order (all of them must be there); a
+    phrase in double quotes is looked for whole. User text is always quoted into FTS5 phrases, so `*`,
+    `NEAR` or `-` are literal.
     """
     q = normalise_query(query)
     if not q or limit <= 0:
         return []
+    terms = [_term(t) for t in query_terms(q)]
+    if not terms:
+        return []
     cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
     if contact_id is not None and len(q) >= 2 and _chat_is_small(session, contact_id):
-        ids = _chat_scan_ids(session, q, contact_id, limit, cursor)
-    elif len(q) >= 3:
-        # '린넨셔츠' finds the customer's '린넨 셔츠', '39000' finds '39,000원': one phrase a spelling.
-        match = " OR ".join(map(fts_phrase, search_phrases(q)))
-        ids = _fts_ids(session, "message_fts", match, contact_id, limit, cursor)
-    elif is_bigram_query(q):
-        ids = _fts_ids(session, "message_bigram", fts_phrase(q.casefold()), contact_id, limit, cursor)
+        ids = _chat_scan_ids(session, terms, contact_id, limit, cursor)
+    elif any(t.table for t in terms):
+        ids = _fts_ids(session, terms, contact_id, limit, cursor)
     else:
-        ids = _scan_ids(session, q.lower(), contact_id, limit, cursor)
+        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor)
     # A cart's bubble shows its items' names, which are not in its text: found through its order.
-    carts = _cart_items(session, q.lower(), contact_id, limit, cursor)
+    carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor)
     if carts:
         ids = list(dict.fromkeys([*ids, *carts]))
     if not ids:
@@ -145,7 +179,7 @@ def search_messages(
     hits = []
     for mid, cid, direction, sent_ms, body, name, wa_id, sender in rows:
         shown = body or ""
-        if mid in carts and q.lower() not in shown.lower():
+        if mid in carts and not all(t.needle in shown.lower() for t in terms):
             shown = carts[mid]
         snippet, highlights = make_snippet(shown, q)
         hits.append(
@@ -171,43 +205,51 @@ def search_messages(
 # at the cart's time (app/orders.order_from_cart: created_at is the message's sent_at), so its
 # (created_at, message_id) orders and pages as the message's (sent_at, id) does; the messages are read
 # only for the page's hits, since their time sits behind the body and payload in each row.
-# An item's name or option holds the needle (LIKE: any case for Latin letters, as the search's lower()).
-_MATCHES = r"(l.name LIKE :pattern ESCAPE '\' OR l.option LIKE :pattern ESCAPE '\')"
-_CART_IDS_SQL = f"""
+# A line whose name or option holds each needle (LIKE: any case for Latin letters, as the search's lower()).
+def _line_matches(needles: int) -> str:
+    return " AND ".join(
+        rf"(l.name LIKE :pattern{i} ESCAPE '\' OR l.option LIKE :pattern{i} ESCAPE '\')"
+        for i in range(needles)
+    )
+
+
+_CART_IDS_SQL = """
 SELECT o.message_id
-  FROM (SELECT DISTINCT l.order_id AS oid FROM order_line l WHERE {_MATCHES}) AS c
+  FROM (SELECT DISTINCT l.order_id AS oid FROM order_line l WHERE {matches}) AS c
        CROSS JOIN "order" o ON o.id = c.oid
  WHERE o.source = 'cart' AND o.message_id IS NOT NULL
-   AND (o.created_at, o.message_id) < (:bt, :bi) {{chat_filter}}
+   AND (o.created_at, o.message_id) < (:bt, :bi) {chat_filter}
  ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
 """
-_CART_NAMES_SQL = f"""
+_CART_NAMES_SQL = """
 SELECT o.message_id, group_concat(l.name || CASE WHEN l.option != '' THEN ' (' || l.option || ')' ELSE '' END,
                                   ' · ')
   FROM "order" o JOIN order_line l ON l.order_id = o.id
- WHERE o.message_id IN ({{ids}}) AND {_MATCHES}
+ WHERE o.message_id IN ({ids}) AND {matches}
  GROUP BY o.message_id
 """
 
 
 def _cart_items(
-    session: Session, needle: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session, needles: list[str], contact_id: int | None, limit: int, cursor: tuple[int, int]
 ) -> dict[int, str]:
-    """Cart messages whose order has an item named with `needle`, newest first: message id → the
+    """Cart messages whose order has an item named with every needle, newest first: message id → the
     matching items' names (what the hit shows when the cart's own text does not match). Any query
     length works."""
-    pattern = like_pattern(needle)
-    params: dict[str, Any] = {"pattern": pattern, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    patterns = {f"pattern{i}": like_pattern(needle) for i, needle in enumerate(needles)}
+    matches = _line_matches(len(needles))
+    params: dict[str, Any] = {**patterns, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
     chat_filter = ""
     if contact_id is not None:
         params["contact"] = contact_id
         # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
         chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
-    ids = [int(r[0]) for r in session.execute(text(_CART_IDS_SQL.format(chat_filter=chat_filter)), params)]
+    ids_sql = _CART_IDS_SQL.format(matches=matches, chat_filter=chat_filter)
+    ids = [int(r[0]) for r in session.execute(text(ids_sql), params)]
     if not ids:
         return {}
-    names_sql = _CART_NAMES_SQL.format(ids=",".join(map(str, ids)))
-    names = {int(mid): str(found) for mid, found in session.execute(text(names_sql), {"pattern": pattern})}
+    names_sql = _CART_NAMES_SQL.format(ids=",".join(map(str, ids)), matches=matches)
+    names = {int(mid): str(found) for mid, found in session.execute(text(names_sql), patterns)}
     return {mid: names.get(mid, "") for mid in ids}
 
 
@@ -220,12 +262,12 @@ def _chat_is_small(session: Session, contact_id: int) -> bool:
 
 
 def _chat_scan_ids(
-    session: Session, query: str, contact_id: int, limit: int, cursor: tuple[int, int]
+    session: Session, terms: list[_Term], contact_id: int, limit: int, cursor: tuple[int, int]
 ) -> list[int]:
-    """One chat's messages read newest first and matched here (`search_pattern`, the index's first
-    FTS_BODY_CHARS of each): a small chat's whole text costs less than every match in the inbox,
-    which the index gives before the chat's are kept (docs/PERFORMANCE.md)."""
-    pattern = search_pattern(query)
+    """One chat's messages read newest first and matched here (each term's `search_pattern`, the
+    index's first FTS_BODY_CHARS of each): a small chat's whole text costs less than every match in
+    the inbox, which the index gives before the chat's are kept (docs/PERFORMANCE.md)."""
+    patterns = [t.pattern for t in terms]
     rows = session.execute(
         text(
             "SELECT id, body FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi) "
@@ -235,7 +277,7 @@ def _chat_scan_ids(
     )
     found: list[int] = []
     for message_id, body in rows:
-        if body and pattern.search(body, 0, FTS_BODY_CHARS):
+        if body and all(p.search(body, 0, FTS_BODY_CHARS) for p in patterns):
             found.append(message_id)
             if len(found) >= limit:
                 break
@@ -243,10 +285,11 @@ def _chat_scan_ids(
 
 
 def _scan_ids(
-    session: Session, needle: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session, needles: list[str], contact_id: int | None, limit: int, cursor: tuple[int, int]
 ) -> list[int]:
-    """One character: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW messages."""
-    params: dict[str, Any] = {"needle": needle, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    """Only one-character words: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW
+    messages."""
+    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1]}
     if contact_id is not None:
         params["contact"] = contact_id
         scope = "contact_id = :contact AND"
@@ -254,39 +297,81 @@ def _scan_ids(
     else:
         scope = ""
         window = f"LIMIT {SHORT_QUERY_WINDOW}"
+    reads, read_params = _reads(needles, "body")
+    params.update(read_params)
     sql = (
         f"SELECT id FROM (SELECT id, sent_at, body FROM message WHERE {scope} (sent_at, id) < (:bt, :bi) "
         f"ORDER BY sent_at DESC, id DESC {window}) "
-        "WHERE instr(lower(body), :needle) > 0 ORDER BY sent_at DESC, id DESC LIMIT :limit"
+        f"WHERE 1 {reads} ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
     return [row[0] for row in session.execute(text(sql), params)]
 
 
+def _reads(needles: list[str], body: str) -> tuple[str, dict[str, str]]:
+    """SQL that keeps the messages whose `body` holds each needle (any case for Latin letters)."""
+    sql = "".join(f" AND instr(lower({body}), :read{i}) > 0" for i in range(len(needles)))
+    return sql, {f"read{i}": needle for i, needle in enumerate(needles)}
+
+
+def _tables(terms: list[_Term]) -> dict[str, str]:
+    """Each FTS table's query: its terms', all of them required."""
+    by_table: dict[str, list[str]] = {}
+    for t in terms:
+        if t.table is not None:
+            by_table.setdefault(t.table, []).append(t.match)
+    return {
+        table: matches[0] if len(matches) == 1 else " AND ".join(f"({m})" for m in matches)
+        for table, matches in by_table.items()
+    }
+
+
 def _fts_ids(
-    session: Session, table: str, phrase: str, contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session, terms: list[_Term], contact_id: int | None, limit: int, cursor: tuple[int, int]
 ) -> list[int]:
-    """Ids of matching messages, newest first. A word found in fewer than DIRECT_MATCHES messages
-    has all its matches sorted by time; a commoner one is looked for window by window among the
-    newest messages (docs/PERFORMANCE.md has the measurements behind the numbers)."""
+    """Ids of messages with every term, newest first. When the rarest table's query matches fewer
+    than DIRECT_MATCHES messages, all its matches are sorted by time; a commoner one is looked for
+    window by window among the newest messages (docs/PERFORMANCE.md has the measurements behind the
+    numbers). Terms of the other table are confirmed in each candidate's text (asking both tables for
+    every match of a common word costs more than the reading)."""
+    tables = _tables(terms)
+    reads, read_params = _reads([t.needle for t in terms if t.table is None], "m.body")
     found: list[int] = []
-    if contact_id is None:
-        matches = session.execute(
+    counts = {
+        table: session.execute(
             text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :n)"),
-            {"q": phrase, "n": DIRECT_MATCHES},
+            {"q": match, "n": DIRECT_MATCHES},
         ).scalar_one()
-        if matches >= DIRECT_MATCHES:
-            found, cursor, done = _windowed_ids(session, table, phrase, limit, cursor, matches)
-            if done:
-                return found
+        for table, match in tables.items()
+        if contact_id is None or len(tables) > 1
+    }
+    drive = min(tables, key=lambda table: counts.get(table, 0))
+    if contact_id is None and counts[drive] >= DIRECT_MATCHES:
+        found, cursor, done = _windowed_ids(session, tables, reads, read_params, limit, cursor, counts[drive])
+        if done:
+            return found
+    confirm = [t.pattern for t in terms if t.table not in (drive, None)]
     chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
     sql = (
-        f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :q) "
-        f"AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter} ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
+        f"SELECT m.id, {'m.body' if confirm else 'NULL'} FROM message m "
+        f"WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
+        f"AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter}{reads} ORDER BY m.sent_at DESC, m.id DESC"
+        + ("" if confirm else " LIMIT :limit")
     )
-    params: dict[str, Any] = {"q": phrase, "bt": cursor[0], "bi": cursor[1], "limit": limit - len(found)}
+    params: dict[str, Any] = {
+        "q": tables[drive],
+        "bt": cursor[0],
+        "bi": cursor[1],
+        "limit": limit - len(found),
+    }
+    params.update(read_params)
     if contact_id is not None:
         params["contact"] = contact_id
-    return found + [row[0] for row in session.execute(text(sql), params)]
+    for message_id, body in session.execute(text(sql), params):
+        if len(found) >= limit:
+            break
+        if not confirm or all(p.search(body or "", 0, FTS_BODY_CHARS) for p in confirm):
+            found.append(message_id)
+    return found
 
 
 _WINDOW_END = text(
@@ -299,9 +384,15 @@ _WINDOW_IDS = text(
 
 
 def _windowed_ids(
-    session: Session, table: str, phrase: str, limit: int, cursor: tuple[int, int], matches: int
+    session: Session,
+    tables: dict[str, str],
+    reads: str,
+    read_params: dict[str, str],
+    limit: int,
+    cursor: tuple[int, int],
+    matches: int,
 ) -> tuple[list[int], tuple[int, int], bool]:
-    """Walk the newest messages a window at a time (index on sent_at, id), asking the FTS table only
+    """Walk the newest messages a window at a time (index on sent_at, id), asking each FTS table only
     for the rowid range the window spans. Exact: a window holds every message newer than its oldest
     one. Returns the ids found, where the walk stopped, and whether it is done; it stops early once
     it has walked so many rows that sorting every match would have been cheaper."""
@@ -309,6 +400,12 @@ def _windowed_ids(
     bt, bi = cursor
     window = FIRST_WINDOW
     walked = 0
+    names = list(tables)
+    matched = " AND ".join(
+        f"m.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :q{i} AND rowid BETWEEN :lo AND :hi)"
+        for i, table in enumerate(names)
+    )
+    queries = {f"q{i}": tables[table] for i, table in enumerate(names)}
     while walked <= WALK_PER_MATCH * matches:
         end = session.execute(_WINDOW_END, {"bt": bt, "bi": bi, "skip": window - 1}).first()
         wt, wi = (end[0], end[1]) if end is not None else (-(2**62), -(2**62))
@@ -319,12 +416,11 @@ def _windowed_ids(
             row[0]
             for row in session.execute(
                 text(
-                    f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {table} "
-                    f"WHERE {table} MATCH :q AND rowid BETWEEN :lo AND :hi) "
-                    "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi) "
-                    "ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
+                    f"SELECT m.id FROM message m WHERE {matched} "
+                    "AND (m.sent_at, m.id) < (:bt, :bi) AND (m.sent_at, m.id) >= (:wt, :wi)"
+                    f"{reads} ORDER BY m.sent_at DESC, m.id DESC LIMIT :limit"
                 ),
-                {"q": phrase, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
+                {**queries, **read_params, "lo": lo, "hi": hi, "bt": bt, "bi": bi, "wt": wt, "wi": wi,
                  "limit": limit - len(found)},
             )
         ]  # fmt: skip

@@ -136,6 +136,27 @@ def search_pattern(query: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.IGNORECASE)
 
 
+# A query's terms: a "quoted phrase" (its closing quote may be left off) or a word between spaces.
+_TERMS = re.compile(r'"([^"]*)"?|([^\s"]+)')
+
+
+def query_terms(query: str) -> list[str]:
+    """What a search query asks for, each term in any order and anywhere in a message: its words, and
+    each phrase typed in double quotes kept whole. '원피스 네이비' → ['원피스', '네이비'];
+    '"카드 결제" 취소' → ['카드 결제', '취소']; an empty '""' asks for nothing."""
+    found = (" ".join((phrase or word).split()) for phrase, word in _TERMS.findall(query))
+    return list(dict.fromkeys(term for term in found if term))
+
+
+def marks_pattern(query: str) -> re.Pattern[str]:
+    """Where any of a query's terms is in a text, as search finds each (`search_pattern`): for the
+    marks on a hit's snippet and in the open chat. The longest term is tried first at each place."""
+    terms = sorted(query_terms(query), key=len, reverse=True)
+    if not terms:
+        return re.compile("(?!)")  # marks nothing
+    return re.compile("|".join(f"(?:{search_pattern(term).pattern})" for term in terms), re.IGNORECASE)
+
+
 def search_phrases(query: str) -> list[str]:
     """What a query of three or more characters is looked for as, each an exact phrase: Korean words
     spaced otherwise (`spacings`), and each amount with and without its thousands' commas

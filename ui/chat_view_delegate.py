@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPen, QTextCharF
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from app.queries import MessageRow
-from app.text import search_pattern
+from app.text import marks_pattern
 from ui import icons
 from ui.bubble_layout import (
     MAX_LAYOUT_CHARS,
@@ -309,7 +309,7 @@ class ChatViewDelegate(QStyledItemDelegate):
         if highlight and geo.text:
             # As search found it (any case, Korean words spacing aside), in Qt's positions.
             shown = geo.text[:MAX_LAYOUT_CHARS]
-            matches = search_pattern(highlight).finditer(shown)
+            matches = marks_pattern(highlight).finditer(shown)
             formats += marked_ranges(shown, [m.span() for m in matches], c.highlight_bg)
         sel = self.text_selection
         if sel is not None and sel[0] == row.id and sel[1] != sel[2]:

@@ -126,7 +126,8 @@ def test_snippet_of_a_huge_message_is_short_and_on_one_line(db) -> None:
         # A 5 MB paste is stored whole; its first 100,000 characters are indexed.
         make_message(s, c, "가" * 50_000 + "\n찾는 말 여기\n" + "나" * 5_000_000)
     with db.read() as s:
-        [hit] = search_messages(s, "찾는 말")
+        # In quotes: one phrase, looked for in the trigram index (bigrams index a body's first 20,000).
+        [hit] = search_messages(s, '"찾는 말"')
     assert len(hit.snippet) < 200 and "\n" not in hit.snippet
     assert hit.snippet[slice(*hit.highlights[0])] == "찾는 말"
 
