@@ -20,6 +20,16 @@ QUERIES_KO2 = ["주문", "배송", "감사", "사이", "입금", "재고", "환�
 QUERIES_KO3 = ["주문했", "배송 언제", "감사합니다", "교환 가능", "송장번호", "린넨 셔츠", "카드 결제"]
 # Spaced otherwise than the messages ("린넨 셔츠", "배송 언제"…): found spacing aside (app/search.spacings).
 QUERIES_KO_UNSPACED = ["린넨셔츠", "배송언제", "교환가능", "카드결제", "주문 했어요", "좋은하루보내세요"]
+# Several words in another order than the messages': each found anywhere (app/search.query_terms).
+QUERIES_WORDS = [
+    "결제 카드",
+    "셔츠 린넨",
+    "언제 배송",
+    "감사합니다 주문",
+    "교환 사이즈 가능",
+    "shirt linen",
+    "주문 zzqx",
+]
 QUERIES_EN = ["linen", "refund", "tracking", "coupon", "Thank you", "colours", "ship", "photo"]
 QUERIES_NUM = ["12345", "8821", "99", "5678"]
 QUERIES_MISS = ["없는말", "zzqx", "qq", "뷁"]
@@ -107,6 +117,7 @@ def main() -> None:
         ("ko 2-char", QUERIES_KO2),
         ("ko 3+", QUERIES_KO3),
         ("ko unspaced", QUERIES_KO_UNSPACED),
+        ("words", QUERIES_WORDS),
         ("latin", QUERIES_EN),
         ("digits", QUERIES_NUM),
         ("no match", QUERIES_MISS),

@@ -75,6 +75,7 @@ def test_korean_words_are_still_found_spacing_aside(shop: Database) -> None:
 def test_each_word_is_marked_in_the_snippet(shop: Database) -> None:
     with shop.read() as s:
         hits = search_messages(s, "결제 카드")
+    assert len(hits) == 3
     for hit in hits:
         assert {hit.snippet[a:b] for a, b in hit.highlights} == {"카드", "결제"}
 

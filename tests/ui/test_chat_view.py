@@ -371,6 +371,15 @@ def test_a_match_spaced_otherwise_is_marked_across_its_space(window: Any, qtbot:
     assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
 
 
+def test_each_word_searched_is_marked_whatever_their_order(window: Any, qtbot: Any) -> None:
+    """The owner searched '원피스 네이비' and the customer wrote '네이비 원피스': both words are marked."""
+    marked, left, right = _mark_and_words(
+        window, qtbot, "네이비 원피스 있나요?", "원피스 네이비", "네이비 원피스"
+    )
+    assert marked, "the words are not marked"
+    assert abs(marked[0] - left.x()) <= 2 and abs(marked[-1] - right.x()) <= 2
+
+
 def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncovered(
     window: Any, qtbot: Any
 ) -> None:
