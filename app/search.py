@@ -328,22 +328,25 @@ def _tables(terms: list[_Term]) -> dict[str, str]:
 def _fts_ids(
     session: Session, terms: list[_Term], contact_id: int | None, limit: int, cursor: tuple[int, int]
 ) -> list[int]:
-    """Ids of messages with every term, newest first. When the rarest table's query matches fewer
-    than DIRECT_MATCHES messages, all its matches are sorted by time; a commoner one is looked for
-    window by window among the newest messages (docs/PERFORMANCE.md has the measurements behind the
-    numbers). Terms of the other table are confirmed in each candidate's text (asking both tables for
-    every match of a common word costs more than the reading)."""
+    """Ids of messages with every term, newest first. When the rarest term is in fewer than
+    DIRECT_MATCHES messages, all the matches of its table's query are sorted by time; else they are
+    looked for window by window among the newest messages (docs/PERFORMANCE.md has the measurements
+    behind the numbers). Terms of the other table are confirmed in each candidate's text (asking
+    both tables for every match of a common word costs more than the reading)."""
     tables = _tables(terms)
     reads, read_params = _reads([t.needle for t in terms if t.table is None], "m.body")
     found: list[int] = []
-    counts = {
-        table: session.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :n)"),
-            {"q": match, "n": DIRECT_MATCHES},
-        ).scalar_one()
-        for table, match in tables.items()
-        if contact_id is None or len(tables) > 1
-    }
+    # The rarest term sets the plan: FTS5 skips along its matches to find the others' (an AND of two
+    # common words has its few matches found by walking both words' every match).
+    counts: dict[str, int] = {}
+    if contact_id is None or len(tables) > 1:
+        for t in terms:
+            if t.table is not None:
+                count = session.execute(
+                    text(f"SELECT count(*) FROM (SELECT 1 FROM {t.table} WHERE {t.table} MATCH :q LIMIT :n)"),
+                    {"q": t.match, "n": DIRECT_MATCHES},
+                ).scalar_one()
+                counts[t.table] = min(counts.get(t.table, count), count)
     drive = min(tables, key=lambda table: counts.get(table, 0))
     if contact_id is None and counts[drive] >= DIRECT_MATCHES:
         found, cursor, done = _windowed_ids(session, tables, reads, read_params, limit, cursor, counts[drive])
