@@ -1,7 +1,8 @@
-"""Full-text search over messages, newest first: trigram FTS5 (3+ characters), bigrams (2), a scan (1)."""
+"""Search messages for every word of a query, newest first: trigram FTS5 (3+ chars), bigrams (2), a scan."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +42,8 @@ DIRECT_MATCHES = 10_000
 FIRST_WINDOW = 4_096
 MAX_WINDOW = 262_144
 WALK_PER_MATCH = 8
+# Candidates whose text is read at once to confirm a word the driving FTS table cannot look for.
+CONFIRM_BATCH = 200
 # Control characters (a NUL from a paste) would end the FTS5 string: never part of a query.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SNIPPET_BEFORE = 30
@@ -355,8 +358,7 @@ def _fts_ids(
     confirm = [t.pattern for t in terms if t.table not in (drive, None)]
     chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
     sql = (
-        f"SELECT m.id, {'m.body' if confirm else 'NULL'} FROM message m "
-        f"WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
+        f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
         f"AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter}{reads} ORDER BY m.sent_at DESC, m.id DESC"
         + ("" if confirm else " LIMIT :limit")
     )
@@ -369,12 +371,15 @@ def _fts_ids(
     params.update(read_params)
     if contact_id is not None:
         params["contact"] = contact_id
-    for message_id, body in session.execute(text(sql), params):
-        if len(found) >= limit:
-            break
-        if not confirm or all(p.search(body or "", 0, FTS_BODY_CHARS) for p in confirm):
-            found.append(message_id)
-    return found
+    ids = iter(session.execute(text(sql), params).scalars().all())
+    if not confirm:
+        return found + list(ids)
+    # The candidates' texts are read a batch at a time, in time order, until the page is full.
+    while len(found) < limit and (batch := list(itertools.islice(ids, CONFIRM_BATCH))):
+        read = text(f"SELECT id, body FROM message WHERE id IN ({','.join(map(str, batch))})")
+        bodies: dict[int, str | None] = {i: body for i, body in session.execute(read)}
+        found += [i for i in batch if all(p.search(bodies.get(i) or "", 0, FTS_BODY_CHARS) for p in confirm)]
+    return found[:limit]
 
 
 _WINDOW_END = text(
