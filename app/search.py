@@ -92,11 +92,13 @@ def make_snippet(body: str, query: str) -> tuple[str, tuple[tuple[int, int], ...
     if not firsts:
         snippet = region[: SNIPPET_BEFORE + SNIPPET_AFTER]
         return _one_line(snippet) + ("…" if len(region) > len(snippet) else ""), ()
+    # When the terms are far apart, each shows in a short piece, so that all fit the hit's two lines.
+    reach = SNIPPET_AFTER if firsts[-1][1] <= firsts[0][1] + SNIPPET_AFTER else PIECE_AFTER
     pieces: list[tuple[int, int]] = []
     for first, last in firsts:
         if pieces and last <= pieces[-1][1]:
             continue
-        before, after = (SNIPPET_BEFORE, SNIPPET_AFTER) if not pieces else (PIECE_BEFORE, PIECE_AFTER)
+        before, after = (SNIPPET_BEFORE, reach) if not pieces else (PIECE_BEFORE, PIECE_AFTER)
         start, end = max(0, first - before), min(len(region), last + after)
         if pieces and start <= pieces[-1][1]:
             pieces[-1] = (pieces[-1][0], end)

@@ -80,12 +80,20 @@ def test_each_word_is_marked_in_the_snippet(shop: Database) -> None:
         assert {hit.snippet[a:b] for a, b in hit.highlights} == {"카드", "결제"}
 
 
-def test_a_word_far_from_the_others_is_shown_in_the_snippet_too(shop: Database) -> None:
-    with shop.read() as s:
-        [hit] = search_messages(s, "현금 재입고")
+def test_a_word_far_from_the_others_is_shown_in_the_snippet_too(db: Database) -> None:
+    with db.write() as s:
+        c = make_contact(s, profile_name="정수빈")
+        make_message(
+            s,
+            c,
+            "카드 결제 되나요? " + "가나다라 " * 60 + "네이비 원피스 재입고 예정이에요 " + "마바사 " * 30,
+        )
+    with db.read() as s:
+        [hit] = search_messages(s, "재입고 결제")
     marked = [hit.snippet[a:b] for a, b in hit.highlights]
-    assert marked == ["현금", "재입고"]
-    assert "…" in hit.snippet and len(hit.snippet) < len(TEXTS[4])
+    assert marked == ["결제", "재입고"]
+    # Both within the two lines the hit shows, the text between them cut out.
+    assert hit.highlights[-1][1] < 100 and "…" in hit.snippet[: hit.highlights[-1][0]]
 
 
 @pytest.mark.parametrize(
