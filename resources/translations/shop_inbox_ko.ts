@@ -76,6 +76,14 @@
         <translation>{0} ({1}명 대기)</translation>
     </message>
     <message>
+        <source>With no label ticked, it goes to every customer who meets the conditions below.</source>
+        <translation>라벨을 고르지 않으면 아래 조건에 맞는 모든 고객에게 보내요.</translation>
+    </message>
+    <message>
+        <source>With no label ticked, it goes to every customer.</source>
+        <translation>라벨을 고르지 않으면 모든 고객에게 보내요.</translation>
+    </message>
+    <message>
         <source>{0} will get it · {1} left out</source>
         <translation>{0}명에게 보냄 · {1}명 제외</translation>
     </message>
@@ -381,6 +389,10 @@
     <message>
         <source>What the customer gets on tapping it</source>
         <translation>고객이 누르면 받는 메시지</translation>
+    </message>
+    <message>
+        <source>Only {limit} characters fit. The end was cut off.</source>
+        <translation>{limit}자까지만 들어가요. 뒤는 잘렸어요.</translation>
     </message>
     <message>
         <source>Fix the problem below to see the preview.</source>
@@ -694,6 +706,22 @@
         <translation>고치는 법: 템플릿에 빈칸이 있으면 빠진 내용을 빈칸에 적거나, Meta의 WhatsApp 관리자에서 템플릿을 고친 뒤(Meta가 다시 검토해요) 승인되면 여기서 골라 주세요.</translation>
     </message>
     <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>일본어</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>중국어</translation>
+    </message>
+    <message>
         <source>e.g. Winter sale</source>
         <translation>예: 겨울 세일</translation>
     </message>
@@ -760,6 +788,10 @@
     <message>
         <source>Utility</source>
         <translation>유틸리티</translation>
+    </message>
+    <message>
+        <source>Most recipients read {their}. This template is in {template}.</source>
+        <translation>받는 사람 대부분이 {their}을(를) 읽어요. 이 템플릿은 {template}(으)로 쓰여 있어요.</translation>
     </message>
     <message>
         <source>Fixed text</source>
@@ -2161,6 +2193,10 @@ Right-click to retry.</source>
     <message>
         <source>Contact info</source>
         <translation>연락처 정보</translation>
+    </message>
+    <message>
+        <source>Add phone number…</source>
+        <translation>전화번호 추가…</translation>
     </message>
     <message>
         <source>Name you saved</source>
@@ -4754,8 +4790,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>이 주소는 http://로 시작해서 토큰이 암호화되지 않은 채 인터넷으로 전송돼요. 릴레이의 https:// 주소를 사용하세요.</translation>
     </message>
     <message>
-        <source>The relay could not be reached. Check the address, your internet connection, and that the relay is running.</source>
-        <translation>릴레이에 연결할 수 없어요. 주소와 인터넷 연결, 릴레이가 실행 중인지 확인하세요.</translation>
+        <source>The relay at {url} could not be reached. Check the address, your internet connection, and that the relay is running.</source>
+        <translation>{url} 릴레이에 연결할 수 없어요. 주소와 인터넷 연결, 릴레이가 실행 중인지 확인하세요.</translation>
     </message>
     <message>
         <source>Something answered at this address, but it is not a Shop Inbox relay. Check the address.</source>
@@ -4781,12 +4817,16 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이에게 WhatsApp 쪽과 서버를 다시 확인하도록 요청해요</translation>
     </message>
     <message>
+        <source>Enter the relay&apos;s address first.</source>
+        <translation>릴레이 주소를 먼저 입력해 주세요.</translation>
+    </message>
+    <message>
         <source>The relay refused the token, so it could not run its check.</source>
         <translation>릴레이가 토큰을 거부해서 확인을 실행하지 못했어요.</translation>
     </message>
     <message>
-        <source>The relay could not be reached, so it could not run its check.</source>
-        <translation>릴레이에 연결할 수 없어서 확인을 실행하지 못했어요.</translation>
+        <source>The relay at {url} could not be reached, so it could not run its check.</source>
+        <translation>{url} 릴레이에 연결할 수 없어서 확인을 실행하지 못했어요.</translation>
     </message>
     <message>
         <source>The relay could not run its check. If it is an older version, update it on the server and check again.</source>
@@ -5021,6 +5061,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its token. Paste both on this page and click “Check connection”.</source>
         <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 토큰이에요. 둘 다 이 페이지에 붙여 넣고 “연결 확인”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its token. Paste both in File ▸ Settings, under Relay, then click Save.</source>
+        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 토큰이에요. 둘 다 파일 ▸ 설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
     </message>
     <message>
         <source>You set it up yourself</source>
@@ -6356,8 +6400,8 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>수신 동의 없음</translation>
     </message>
     <message>
-        <source>Consent older than 23 months</source>
-        <translation>동의한 지 23개월 지남</translation>
+        <source>Marketing consent must be confirmed again every 2 years (given over 23 months ago)</source>
+        <translation>광고 수신 동의는 2년마다 다시 확인해야 해요 (동의한 지 23개월 넘음)</translation>
     </message>
     <message>
         <source>No marketing to US numbers (+1)</source>
