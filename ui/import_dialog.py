@@ -37,6 +37,7 @@ from app.chat_export.importer import (
 )
 from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_export
 from app.db import Database
+from app.phones import display_phone
 from ui.context import AppContext
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
@@ -362,10 +363,13 @@ class ImportDialog(QDialog):
         self.customer_label.setText(customer)
         self.contact_combo.blockSignals(True)
         self.contact_combo.clear()
-        if match is not None and match.ambiguous:
+        # Only a number identifies a customer: two people may share a name, and a chat filed under
+        # the wrong one cannot be taken apart again. A match by name is offered, never preselected.
+        if match is not None and (match.ambiguous or match.by != "phone") and match.choices:
             self.contact_combo.addItem(self.tr("Choose a contact…"), None)
+        region = self.ctx.shop_region
         for choice in match.choices if match else ():
-            label = choice.name + (f"  +{choice.wa_id}" if choice.wa_id else "")
+            label = choice.name + (f"  {display_phone(choice.wa_id, region)}" if choice.wa_id else "")
             self.contact_combo.addItem(self.tr("Existing contact: {0}").format(label), choice.contact_id)
         self.contact_combo.addItem(self.tr("A new contact"), NEW_CONTACT)
         self.contact_combo.setCurrentIndex(0)
@@ -378,7 +382,7 @@ class ImportDialog(QDialog):
         new = choice == NEW_CONTACT
         self.phone_edit.setEnabled(new and not (match and match.phone))
         if match and match.phone:
-            self.phone_edit.setText("+" + match.phone)
+            self.phone_edit.setText(display_phone(match.phone, self.ctx.shop_region))
         self.import_button.setEnabled(choice is not None and self.scan is not None)
 
     def request(self) -> ImportRequest:

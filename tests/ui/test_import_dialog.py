@@ -94,6 +94,8 @@ def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx:
 
     (tmp_path / "again").mkdir()
     again = open_dialog(korean_zip(tmp_path / "again"))  # the same export imported twice
+    assert not again.import_button.isEnabled()  # the chat's 김민지 is known by name only: the owner says
+    again.contact_combo.setCurrentIndex(1)  # "Existing contact: 김민지"
     again.zone_combo.setCurrentText("Asia/Seoul")
     with qtbot.waitSignal(again.imported, timeout=10000):
         qtbot.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
@@ -167,10 +169,50 @@ def test_two_contacts_with_the_customers_name_must_be_chosen_between(
     assert dialog.contact_combo.currentText() == "Choose a contact…"
     assert not dialog.import_button.isEnabled()
     labels = [dialog.contact_combo.itemText(i) for i in range(dialog.contact_combo.count())]
-    assert any("+821033334444" in label for label in labels)
+    assert any("010-3333-4444" in label for label in labels)  # the number as the app writes it
     dialog.contact_combo.setCurrentIndex(2)
     assert dialog.import_button.isEnabled()
     assert dialog.request().contact_id is not None
+
+
+def test_one_contact_with_the_customers_name_is_offered_but_never_chosen_for_the_owner(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """Another customer who happens to be called 김민지 was preselected: one press of Import filed
+    two years of this 김민지's chat under hers, with no way to take it apart."""
+    with ctx.db.write() as s:
+        other_id = make_contact(s, saved_name="김민지", wa_id="821055501234").id
+    dialog = open_dialog(korean_zip(tmp_path))
+    assert dialog.contact_combo.currentText() == "Choose a contact…"
+    assert not dialog.import_button.isEnabled()
+    labels = [dialog.contact_combo.itemText(i) for i in range(dialog.contact_combo.count())]
+    assert labels[1:] == ["Existing contact: 김민지  010-5550-1234", "A new contact"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # nothing chosen: Enter imports nothing
+    assert dialog.pages.currentIndex() == 0 and message_count(ctx.db) == 0
+    dialog.contact_combo.setCurrentIndex(2)
+    dialog.zone_combo.setCurrentText("Asia/Seoul")
+    with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert signal.args[0] != other_id
+    with ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Message).where(Message.contact_id == other_id)) == 0
+
+
+def test_a_customer_named_by_number_is_matched_to_the_contact_with_that_number(
+    open_dialog: Any, ctx: Any, tmp_path: Path
+) -> None:
+    with ctx.db.write() as s:
+        known_id = make_contact(s, saved_name="박서연", wa_id="821012345678").id
+    content = (
+        "13/01/2024, 10:04 - +82 10-1234-5678: hello\n"
+        "13/01/2024, 10:05 - +82 10-1234-5678: Do you ship to Busan?\n"
+        "13/01/2024, 10:07 - Shop: Yes, 3,000 won\n"
+    )
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp Chat with +82 10-1234-5678.txt", content))
+    assert dialog.contact_combo.currentData() == known_id
+    assert dialog.contact_combo.currentText() == "Existing contact: 박서연  010-1234-5678"
+    assert dialog.phone_edit.text() == "010-1234-5678" and not dialog.phone_edit.isEnabled()
+    assert dialog.import_button.isEnabled()
 
 
 def test_open_import_with_a_dropped_file_shows_the_preview(
