@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimeZone, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -114,6 +114,11 @@ class ImportDialog(QDialog):
         self.show_chat: Callable[[int], None] | None = None
         self.help_button = QPushButton(self.tr("How to export from the phone…"))
         self.buttons.addButton(self.help_button, QDialogButtonBox.ButtonRole.HelpRole)
+        # Enter imports (keyPressEvent), Esc cancels: a focused auto-default button takes Enter.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(button in (self.import_button, self.close_button))
+        self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
@@ -228,6 +233,25 @@ class ImportDialog(QDialog):
         self.open_chat_button.setVisible(
             done and self.summary is not None and self.show_chat is not None and not self.running
         )
+        self._set_default()
+
+    def _set_default(self) -> None:
+        (self.close_button if self.close_button.isVisibleTo(self) else self.import_button).setDefault(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter is the step forward: Import (when it can), Close on the summary; never Cancel. Qt's
+        # own choice of default button went to whichever button held the focus, Cancel at first.
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            for button in (self.import_button, self.close_button):
+                if button.isVisibleTo(self):
+                    if button.isEnabled():
+                        button.click()
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
 
     def offer_open_chat(self, show_chat: Callable[[int], None]) -> None:
         """After a successful import, an Open chat button calls `show_chat(contact_id)` and closes."""

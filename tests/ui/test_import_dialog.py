@@ -188,7 +188,7 @@ def test_one_contact_with_the_customers_name_is_offered_but_never_chosen_for_the
     labels = [dialog.contact_combo.itemText(i) for i in range(dialog.contact_combo.count())]
     assert labels[1:] == ["Existing contact: 김민지  010-5550-1234", "A new contact"]
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # nothing chosen: Enter imports nothing
-    assert dialog.pages.currentIndex() == 0 and message_count(ctx.db) == 0
+    assert dialog.isVisible() and dialog.pages.currentIndex() == 0 and message_count(ctx.db) == 0
     dialog.contact_combo.setCurrentIndex(2)
     dialog.zone_combo.setCurrentText("Asia/Seoul")
     with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
@@ -196,6 +196,25 @@ def test_one_contact_with_the_customers_name_is_offered_but_never_chosen_for_the
     assert signal.args[0] != other_id
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Message).where(Message.contact_id == other_id)) == 0
+
+
+def test_enter_imports_and_escape_cancels(open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    """Enter in the preview pressed Cancel (the first button): the import was dropped without a word."""
+    dialog = open_dialog(korean_zip(tmp_path))
+    dialog.zone_combo.setCurrentText("Asia/Seoul")
+    dialog.phone_edit.setFocus()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Return)
+    assert message_count(ctx.db) == 7
+    assert dialog.isVisible() and dialog.pages.currentIndex() == 2
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the summary: Enter closes it
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
+
+    (tmp_path / "again").mkdir()
+    again = open_dialog(korean_zip(tmp_path / "again"))
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    assert not again.isVisible() and again.result() == again.DialogCode.Rejected
+    assert message_count(ctx.db) == 7
 
 
 def test_a_customer_named_by_number_is_matched_to_the_contact_with_that_number(
