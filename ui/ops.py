@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.changes import Changes
 from app.db import is_disk_full, is_storage_failure
-from app.errors import DiskFull, ShopInboxError
+from app.errors import DiskFull, ErrorCode, ShopInboxError
 from app.thread_priority import run_in_background, window_first
 from ui.error_sentences import error_sentence, file_error_sentence
 from ui.gui_thread import GuiThreadSignals
@@ -120,6 +120,10 @@ class _Runnable(QRunnable):
 _running: set[Op] = set()
 
 
+# Ends the owner asked for (a cancel): not failures, so not warnings in the log.
+ASKED_FOR = frozenset({ErrorCode.CHAT_IMPORT_CANCELLED})
+
+
 def failure_sentence(exc: BaseException) -> str:
     """What the shop owner reads when an operation fails."""
     if isinstance(exc, ShopInboxError):
@@ -194,7 +198,9 @@ class Op:
         if self.parent is not None and not _alive(self.parent):
             return
         if isinstance(error, BaseException):
-            if isinstance(
+            if isinstance(error, ShopInboxError) and error.code in ASKED_FOR:
+                log.info("operation stopped as asked: %s", error.code)
+            elif isinstance(
                 error, ShopInboxError
             ):  # foreseen (a USB stick out, a relay down): its code says it
                 log.warning("operation failed: %s", error)
