@@ -299,9 +299,19 @@ class ImportDialog(QDialog):
         )
         if p.first_time and p.last_time:
             self.range_label.setText(f"{p.first_time:%Y-%m-%d} – {p.last_time:%Y-%m-%d}")
-        self.count_label.setText(
-            self.tr("{0} messages, {1} lines").format(f"{p.message_count:,}", f"{p.line_count:,}")
-        )
+        # The messages the import adds (as its summary counts them): system lines too, not the
+        # encryption notice, not the lines that cannot be read.
+        count = p.to_import if p.to_import >= 0 else p.message_count
+        counted = self.tr("{0} messages, {1} lines").format(f"{count:,}", f"{p.line_count:,}")
+        if p.unreadable_lines:
+            counted += "\n" + (
+                self.tr("1 line could not be read: it will not be imported.")
+                if p.unreadable_lines == 1
+                else self.tr("{0} lines could not be read: they will not be imported.").format(
+                    f"{p.unreadable_lines:,}"
+                )
+            )
+        self.count_label.setText(counted)
         self.first_lines.setPlainText("\n".join(_one_line(m) for m in p.first_messages))
         names = [name for name, _ in p.participants]
         self.shop_combo.blockSignals(True)
@@ -473,7 +483,9 @@ class ImportDialog(QDialog):
         self.running = False
         self.summary = summary
         n = self.locale().toString
-        added, already, unreadable_count = summary.added, summary.already_there, summary.unreadable_count
+        added, already = summary.added, summary.already_there
+        # Lines, not entries: a header that cannot be read takes the lines continuing it along.
+        unreadable_count = max(summary.unreadable_lines, summary.unreadable_count)
         lines = [
             self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added)),
         ]
@@ -497,7 +509,12 @@ class ImportDialog(QDialog):
             )
         self.summary_label.setText("\n".join(lines))
         shown = summary.unreadable[:UNREADABLE_SHOWN]
-        unreadable = [self.tr("line {0}: {1}").format(u.line_no, u.text) for u in shown]
+        unreadable = [
+            self.tr("line {0}: {1}").format(u.line_no, u.text)
+            if u.lines <= 1
+            else self.tr("lines {0}–{1}: {2}").format(u.line_no, u.line_no + u.lines - 1, u.text)
+            for u in shown
+        ]
         more = max(summary.unreadable_count, len(summary.unreadable)) - len(shown)
         if more > 0:
             unreadable.append(self.tr("…and {0} more").format(n(more)))

@@ -222,6 +222,7 @@ class ImportSummary:
     lines: int
     unreadable: tuple[UnreadableLine, ...]
     unreadable_count: int
+    unreadable_lines: int = 0  # the file's lines in those entries (a header and its continuation lines)
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -368,6 +369,7 @@ def _already_imported(db: Database, fingerprint: str) -> ImportSummary | None:
         lines=int(done.get("lines", 0)),
         unreadable=tuple(UnreadableLine(*u) for u in done.get("unreadable", ())),
         unreadable_count=int(done.get("unreadable_count", 0)),
+        unreadable_lines=int(done.get("unreadable_lines") or done.get("unreadable_count") or 0),
     )
 
 
@@ -388,6 +390,7 @@ def _remember(db: Database, fingerprint: str, summary: ImportSummary) -> None:
             "lines": summary.lines,
             "unreadable": [[u.line_no, u.text, u.lines, u.in_message] for u in summary.unreadable],
             "unreadable_count": summary.unreadable_count,
+            "unreadable_lines": summary.unreadable_lines,
         }
         put_setting(s, DONE_KEY, dict(list(done.items())[-DONE_KEPT:]))
 
@@ -814,6 +817,7 @@ def _import(
         lines=report.lines,
         unreadable=tuple(report.unreadable),
         unreadable_count=report.unreadable_count,
+        unreadable_lines=report.unreadable_lines,
     )
 
 

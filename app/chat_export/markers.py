@@ -106,8 +106,8 @@ _ENCRYPTION_OPENINGS = (
     r"Messages and calls are end-to-end encrypted",
     r"Messages (?:you send |you sent )?to this (?:chat|group)(?: and calls)? (?:are|is) (?:now )?secured"
     r" with end-to-end encryption",
-    r"메시지와 통화는 종단간 암호화",
-    r"이 채팅(?:방)?에 보낸 메시지와 통화는 (?:이제 )?종단간 암호화",
+    r"메시지와 통화는 (?:종단간|엔드투엔드) 암호화",  # Android writes 엔드투엔드 since 2023
+    r"이 채팅(?:방)?에 보낸 메시지와 통화는 (?:이제 )?(?:종단간|엔드투엔드) 암호화",
     r"Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
     r"Nachrichten(?:, die du)? (?:an|in) diese[nm]? (?:Chat|Gruppe).{0,60}Ende-zu-Ende-Verschlüsselung",
     r"Los mensajes y las llamadas están cifrados de extremo a extremo",
@@ -123,7 +123,7 @@ _ENCRYPTION_OPENINGS = (
 )
 ENCRYPTION_NOTICE_RE = re.compile("(?:" + "|".join(_ENCRYPTION_OPENINGS) + ")", re.IGNORECASE)
 ENCRYPTION_RE = re.compile(
-    r"(?:end-to-end encrypt|종단간 암호화|Ende-zu-Ende-"
+    r"(?:end-to-end encrypt|종단간 암호화|엔드투엔드 암호화|Ende-zu-Ende-"
     r"|cifrad[oa]s? de extremo a extremo|cifrado de extremo a extremo"
     r"|chiffrés de bout en bout|criptografia de ponta a ponta|crittografati end-to-end"
     r"|エンドツーエンドで暗号化|end-to-end versleuteld|terenkripsi secara end-to-end|uçtan uca şifreli)",

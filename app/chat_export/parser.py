@@ -78,11 +78,13 @@ class ParseReport:
     """Filled while parsing: what could not be read."""
 
     unreadable: list[UnreadableLine] = field(default_factory=list)
-    unreadable_count: int = 0
+    unreadable_count: int = 0  # entries (a header that cannot be read and the lines continuing it: one)
+    unreadable_lines: int = 0  # lines of the file in those entries
     lines: int = 0
 
     def add(self, line_no: int, text: str, lines: int = 1, *, in_message: bool = False) -> None:
         self.unreadable_count += 1
+        self.unreadable_lines += lines
         if len(self.unreadable) < UNREADABLE_LISTED:
             self.unreadable.append(UnreadableLine(line_no, text[:200], lines, in_message))
 
@@ -131,6 +133,10 @@ class ChatPreview:
     attachments: int  # attachment lines
     attachments_present: int  # … whose file is in the zip
     group_notices: int = 0  # "… created group", "… added …", "… left": lines only groups have
+    # What an import of the file adds (before duplicates are skipped): messages and system lines,
+    # not the encryption notice nor lines that cannot be read; -1: not counted (built by hand).
+    to_import: int = -1
+    unreadable_lines: int = 0  # lines an import reports as unreadable (ParseReport.unreadable_lines)
 
     @property
     def is_group(self) -> bool:
@@ -658,8 +664,11 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
     # Each date's earliest and latest time (dates are few; lines are many).
     days: dict[tuple[str, str, str], list[tuple[int, int, int]]] = {}
     probes = _LANGUAGE_PROBES
-    group_notices = 0
+    group_notices = notices = 0
     line_count = 0
+    # Whether a line may be unreadable (text before the first message, a time or date that is no
+    # time, bytes that are not text): then the parse finds out which, as the import will.
+    doubtful = False
     # A run of consecutive lines with the same header (the same minute) is counted once, at its end.
     run: re.Match[str] | None = None
     run_head = ""
@@ -687,12 +696,15 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
                 else:
                     if run is None:
                         # Only text before the first chat line so far: give up after _SNIFF_LINES.
-                        if line_count + block.count("\n", 0, m.start()) >= _SNIFF_LINES:
+                        before = line_count + block.count("\n", 0, m.start())
+                        if before >= _SNIFF_LINES:
                             break
+                        doubtful = doubtful or before > 0
                     else:
                         count_run()
                     run, run_head, run_lines = m, head, 1
                     clock = _clock_key(m)
+                    doubtful = doubtful or not _clock_readable(m)
                     day: tuple[str, str, str] = m.group("d1", "d2", "d3")  # type: ignore[assignment]
                     span = days.get(day)
                     if span is None:
@@ -715,6 +727,8 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
                             present += 1
                 elif markers.GROUP_NOTICE_RE.match(markers.strip_marks(body)):
                     group_notices += 1
+                elif markers.is_encryption_notice(body):
+                    notices += 1
                 # Language from what WhatsApp itself wrote: system lines, placeholders, markers.
                 if probes and _says_whatsapp(sender, body):
                     for language, words in _LANGUAGE_WORDS.items():
@@ -724,6 +738,7 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
                             break
             else:
                 line_count += block.count("\n") + (not block.endswith("\n"))
+                doubtful = doubtful or "\ufffd" in block
                 if run is None and line_count >= _SNIFF_LINES:
                     break
                 if head_lines is not None:
@@ -738,6 +753,12 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
     if evidence.lines == 0:
         raise NotAChatExport(ErrorCode.CHAT_EXPORT_NO_CHAT_LINES, source.path.name)
     order = evidence.decide()
+    to_import = evidence.lines - notices
+    unreadable_lines = 0
+    if doubtful or any(not _valid_day(raw, order) for raw in days):
+        report = ParseReport()
+        to_import = sum(not m.encryption_notice for m in parse_messages(source, order, report))
+        unreadable_lines = report.unreadable_lines
     first = tuple(_first_messages(source, order, 6))
     first_time, last_time = _time_range(days, order)
     if korean_ampm:
@@ -764,8 +785,29 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
         attachments=attachments,
         attachments_present=present,
         group_notices=group_notices,
+        to_import=to_import,
+        unreadable_lines=unreadable_lines,
     )
     return preview, head_bytes if cut else None
+
+
+def _clock_readable(m: re.Match[str]) -> bool:
+    try:
+        hour, minute, second = _clock_of(*m.group("h", "mi", "s", "pre", "post"))
+    except ValueError:
+        return False
+    return hour < 24 and minute < 60 and second < 60
+
+
+def _valid_day(raw: tuple[str, str, str], order: DateOrder) -> bool:
+    day = _day_key(*raw, order)
+    if day is None:
+        return False
+    try:
+        datetime(*day)
+    except ValueError:
+        return False
+    return True
 
 
 def _first_messages(source: ExportSource, order: DateOrder, n: int) -> Iterator[ParsedMessage]:

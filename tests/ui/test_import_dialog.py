@@ -317,3 +317,50 @@ def test_the_chat_list_names_a_photo_the_export_left_out_in_words(qtbot: Any) ->
     from ui.formatting import preview_text
 
     assert preview_text(OMITTED_KIND, "") == "Photo or file left out of the export"
+
+
+KOREAN_ANDROID = (
+    "2024. 3. 8. 오후 2:15 - 메시지와 통화는 엔드투엔드 암호화됩니다. 채팅 외부의 그 누구도, 심지어 WhatsApp도 "
+    "메시지를 읽거나 들을 수 없습니다.\n"
+    "2024. 3. 8. 오후 2:15 - 김민지: 안녕하세요\n"
+    "2024. 3. 8. 오후 2:16 - 김민지: 설화수 윤조에센스 재고 있나요?\n"
+    "2024. 3. 8. 오후 2:20 - 수진코스메틱: 네 고객님~ 재고 있습니다.\n"
+)
+
+
+def test_the_preview_counts_the_messages_the_summary_adds(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """Today's Korean encryption notice says 엔드투엔드: it was imported as a message, so the
+    summary said one more than the preview (13 against 12)."""
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp 김민지 채팅.txt", KOREAN_ANDROID))
+    assert dialog.count_label.text() == "3 messages, 4 lines"
+    dialog.zone_combo.setCurrentText("Asia/Seoul")
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary_label.text() == "3 messages added."
+    assert message_count(ctx.db) == 3
+
+
+def test_an_unreadable_line_and_the_line_continuing_it_are_reported_in_preview_and_summary(
+    open_dialog: Any, qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """The line after a header with no real date went unmentioned, and the preview said nothing."""
+    text = (
+        "2024. 3. 8. 오후 2:15 - 한소희: 토너 주문할게요\n"
+        "2024. 13. 45. 오후 25:99 - 한소희: 이상한 날짜 줄\n"
+        "이어지는 줄\n"
+        "2024. 3. 8. 오후 2:20 - 수진코스메틱: 네 확인했어요\n"
+    )
+    dialog = open_dialog(write_txt(tmp_path / "WhatsApp 한소희 채팅.txt", text))
+    assert dialog.count_label.text() == (
+        "2 messages, 4 lines\n2 lines could not be read: they will not be imported."
+    )
+    dialog.zone_combo.setCurrentText("Asia/Seoul")
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary_label.text() == "2 messages added.\n2 lines could not be read."
+    assert (
+        dialog.unreadable_list.toPlainText() == "lines 2–3: 2024. 13. 45. 오후 25:99 - 한소희: 이상한 날짜 줄"
+    )
+    assert message_count(ctx.db) == 2
