@@ -29,6 +29,13 @@ _DIGIT_FINALS = {
     "0": 21, "1": _RIEUL, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": _RIEUL, "8": _RIEUL, "9": 0
 }  # fmt: skip
 
+# A file's name ends in its extension, which Korean reads aloud: 깨진파일.txt는 (티엑스티), 사진.zip은 (집).
+_EXTENSION_RE = re.compile(r"\.([A-Za-z0-9]{2,4})$")
+_EXTENSION_FINALS = {
+    "txt": 0, "zip": 17, "jpg": 0, "jpeg": 1, "png": 0, "gif": 0, "pdf": 0, "csv": 0, "xlsx": 0,
+    "mp4": 0, "opus": 0, "heic": 1, "webp": 0, "doc": 0, "docx": 0, "vcf": 0,
+}  # fmt: skip
+
 
 def _final_consonant(text: str, end: int) -> int | None:
     """The final consonant (0: none) of the last syllable before `end`; None when it cannot be told."""
@@ -40,6 +47,9 @@ def _final_consonant(text: str, end: int) -> int | None:
     ch = text[i]
     if _HANGUL_FIRST <= ord(ch) <= _HANGUL_LAST:
         return (ord(ch) - _HANGUL_FIRST) % 28
+    extension = _EXTENSION_RE.search(text, 0, i + 1)
+    if extension is not None and extension.group(1).lower() in _EXTENSION_FINALS:
+        return _EXTENSION_FINALS[extension.group(1).lower()]
     return _DIGIT_FINALS.get(ch)
 
 

@@ -22,6 +22,10 @@ from ui.korean_particles import with_particles
         ("주문 2026-0002은(는) 옮길 수 없습니다.", "주문 2026-0002는 옮길 수 없습니다."),  # 이
         ("“신규”에서 “결제 완료”(으)로 옮길", "“신규”에서 “결제 완료”로 옮길"),
         ("“사과”와(과) “배”", "“사과”와 “배”"),
+        # A file's name: its extension as Korean reads it (티엑스티, 집).
+        ("깨진파일.txt은(는) 텍스트 파일이 아니라서", "깨진파일.txt는 텍스트 파일이 아니라서"),
+        ("채팅.zip은(는) 손상됐어요.", "채팅.zip은 손상됐어요."),
+        ("파일 photo.jpg을(를) 읽을 수 없어요.", "파일 photo.jpg를 읽을 수 없어요."),
     ],
 )
 def test_the_particle_follows_the_last_syllable_of_the_word_before_it(filled: str, said: str) -> None:
@@ -29,7 +33,7 @@ def test_the_particle_follows_the_last_syllable_of_the_word_before_it(filled: st
 
 
 def test_after_a_latin_name_or_a_symbol_both_stay_and_english_is_untouched() -> None:
-    assert with_particles("파일 photo.jpg을(를) 읽을 수 없어요.") == "파일 photo.jpg을(를) 읽을 수 없어요."
+    assert with_particles("파일 photo.xyz을(를) 읽을 수 없어요.") == "파일 photo.xyz을(를) 읽을 수 없어요."
     assert with_particles("“Amy”은(는) 참여자가 아니에요.") == "“Amy”은(는) 참여자가 아니에요."
     assert with_particles("(으)로 시작") == "(으)로 시작"
     english = "Send “Spring (new)” to 3 customers now?"
@@ -51,8 +55,15 @@ def test_an_error_said_in_korean_names_the_file_with_the_right_particle(qapp) ->
         assert code_sentence(ErrorCode.FILE_GONE, {"name": "주문서"}) == "파일 주문서가 더 이상 없어요."
         assert code_sentence(ErrorCode.FILE_GONE, {"name": "가격표"}) == "파일 가격표가 더 이상 없어요."
         assert code_sentence(ErrorCode.FILE_GONE, {"name": "사진첩"}) == "파일 사진첩이 더 이상 없어요."
+        assert code_sentence(ErrorCode.CHAT_EXPORT_NOT_TEXT, {"name": "깨진파일.txt"}).startswith(
+            "깨진파일.txt는 텍스트 파일이 아니라서"
+        )
     finally:
         for translator in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(translator)
             translator.deleteLater()
         QLocale.setDefault(locale)
+
+
+def test_a_number_with_a_decimal_point_is_read_as_a_number_not_as_a_file() -> None:
+    assert with_particles("할인율 1.5은(는) 너무 커요.") == "할인율 1.5는 너무 커요."
