@@ -144,6 +144,17 @@ def _short_datetime(wall: datetime) -> str:
     return display_locale().toString(_qdatetime(wall), date_edit_format(with_time=True))
 
 
+def short_date(d: date) -> str:
+    """A day in the owner's short form, the year in four digits: "2024. 3. 8.", "3/8/2024"."""
+    return display_locale().toString(qdate(d), date_edit_format(with_time=False))
+
+
+def wall_datetime(wall: datetime) -> str:
+    """A time as a clock on the wall showed it (naive: a phone's, read from a chat export), in the
+    owner's short form: "2024. 3. 8. 오후 2:15"."""
+    return _short_datetime(wall)
+
+
 def full_datetime(dt: datetime) -> str:
     return _short_datetime(local(dt))
 

@@ -39,6 +39,7 @@ from app.chat_export.parser import ChatPreview, DateOrder, ParsedMessage, scan_e
 from app.db import Database
 from app.phones import display_phone
 from ui.context import AppContext
+from ui.formatting import short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -80,7 +81,7 @@ def _one_line(message: ParsedMessage) -> str:
     text = " ".join(message.body.split()) or (f"[{message.attachment}]" if message.attachment else "")
     if len(text) > LINE_CHARS:
         text = text[: LINE_CHARS - 1] + "…"
-    return f"{message.local_time:%Y-%m-%d %H:%M}  {who}: {text}"
+    return f"{wall_datetime(message.local_time)}  {who}: {text}"
 
 
 class ImportDialog(QDialog):
@@ -298,7 +299,7 @@ class ImportDialog(QDialog):
             ", ".join(self.tr("{0} ({1} messages)").format(name, n) for name, n in p.participants)
         )
         if p.first_time and p.last_time:
-            self.range_label.setText(f"{p.first_time:%Y-%m-%d} – {p.last_time:%Y-%m-%d}")
+            self.range_label.setText(f"{short_date(p.first_time.date())} – {short_date(p.last_time.date())}")
         # The messages the import adds (as its summary counts them): system lines too, not the
         # encryption notice, not the lines that cannot be read.
         count = p.to_import if p.to_import >= 0 else p.message_count

@@ -42,7 +42,7 @@ def test_the_preview_describes_the_export_and_writes_nothing(
     assert "Android" in dialog.format_label.text() and "Korean" in dialog.format_label.text()
     assert "1 of 1 attached files" in dialog.format_label.text()
     assert "김민지 (5 messages)" in dialog.participants_label.text()
-    assert dialog.range_label.text() == "2024-01-05 – 2024-01-25"
+    assert dialog.range_label.text() == "1/5/2024 – 1/25/2024"  # the app's short dates, not ISO
     assert dialog.count_label.text().startswith("7 messages")
     first = dialog.first_lines.toPlainText().splitlines()
     assert first[0].endswith("김민지: 안녕하세요! Is the linen shirt still available?")
@@ -364,3 +364,26 @@ def test_an_unreadable_line_and_the_line_continuing_it_are_reported_in_preview_a
         dialog.unreadable_list.toPlainText() == "lines 2–3: 2024. 13. 45. 오후 25:99 - 한소희: 이상한 날짜 줄"
     )
     assert message_count(ctx.db) == 2
+
+
+def test_a_korean_owner_reads_dates_and_numbers_as_the_app_writes_them(
+    open_dialog: Any, ctx: Any, tmp_path: Path
+) -> None:
+    """The preview wrote 2024-03-08 and +821055501234 where the rest of the app writes
+    2024. 3. 8. and 010-5550-1234."""
+    from PySide6.QtCore import QLocale
+
+    with ctx.db.write() as s:
+        make_contact(s, saved_name="김민지", wa_id="821055501234")
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    try:
+        text = KOREAN_ANDROID + "2025. 6. 15. 오후 3:40 - 김민지: 선크림 추천해주세요\n"
+        dialog = open_dialog(write_txt(tmp_path / "WhatsApp 김민지 채팅.txt", text))
+        assert dialog.range_label.text() == "2024. 3. 8. – 2025. 6. 15."
+        first = dialog.first_lines.toPlainText().splitlines()
+        assert first[0] == "2024. 3. 8. 오후 2:15  김민지: 안녕하세요"
+        labels = [dialog.contact_combo.itemText(i) for i in range(dialog.contact_combo.count())]
+        assert "Existing contact: 김민지  010-5550-1234" in labels
+    finally:
+        QLocale.setDefault(before)
