@@ -437,6 +437,14 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         if self.scan is None or self.running:
             return
+        if not self.scan.preview.is_group and self.contact_combo.currentData() is None:
+            # Never left to a match by name: the owner says whose chat this is (the button is off).
+            self.status.setText(
+                self.tr("Choose which contact this chat belongs to, or add it as a new contact.")
+            )
+            self.status.setStyleSheet("color: #C62828;")
+            self.contact_combo.setFocus()
+            return
         request = self.request()
         if not request.time_zone:
             self.status.setText(

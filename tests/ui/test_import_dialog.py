@@ -197,6 +197,9 @@ def test_one_contact_with_the_customers_name_is_offered_but_never_chosen_for_the
     assert labels[1:] == ["Existing contact: 김민지  010-5550-1234", "A new contact"]
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # nothing chosen: Enter imports nothing
     assert dialog.isVisible() and dialog.pages.currentIndex() == 0 and message_count(ctx.db) == 0
+    dialog.start_import()  # however it is reached, nothing is imported before the owner chooses
+    assert dialog.pages.currentIndex() == 0 and message_count(ctx.db) == 0
+    assert dialog.status.text() == "Choose which contact this chat belongs to, or add it as a new contact."
     dialog.contact_combo.setCurrentIndex(2)
     dialog.zone_combo.setCurrentText("Asia/Seoul")
     with qtbot.waitSignal(dialog.imported, timeout=10000) as signal:
