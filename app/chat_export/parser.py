@@ -602,9 +602,13 @@ def _day_key(d1: str, d2: str, d3: str, order: DateOrder) -> tuple[int, int, int
 
 
 def _clock_key(m: re.Match[str]) -> tuple[int, int, int]:
+    """The header's time of day; an hour of 24 or more, or minutes or seconds of 60 or more, when it
+    is none (as `_clock_of`, which reads it on import, would refuse it)."""
     h, mi, sec, pre, post = m.group("h", "mi", "s", "pre", "post")
     hour = int(h)
-    if pre == "오후" or (post and post[0] in "pP"):
+    if (pre or post) and hour > 12:
+        hour = 24
+    elif pre == "오후" or (post and post[0] in "pP"):
         hour = hour % 12 + 12
     elif pre or post:
         hour %= 12
@@ -704,7 +708,8 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
                         count_run()
                     run, run_head, run_lines = m, head, 1
                     clock = _clock_key(m)
-                    doubtful = doubtful or not _clock_readable(m)
+                    if clock[0] > 23 or clock[1] > 59 or clock[2] > 59:
+                        doubtful = True
                     day: tuple[str, str, str] = m.group("d1", "d2", "d3")  # type: ignore[assignment]
                     span = days.get(day)
                     if span is None:
@@ -789,14 +794,6 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
         unreadable_lines=unreadable_lines,
     )
     return preview, head_bytes if cut else None
-
-
-def _clock_readable(m: re.Match[str]) -> bool:
-    try:
-        hour, minute, second = _clock_of(*m.group("h", "mi", "s", "pre", "post"))
-    except ValueError:
-        return False
-    return hour < 24 and minute < 60 and second < 60
 
 
 def _valid_day(raw: tuple[str, str, str], order: DateOrder) -> bool:

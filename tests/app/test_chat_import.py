@@ -18,6 +18,7 @@ from app.chat_export.importer import (
     discard_unfinished_imports,
     import_chat,
 )
+from app.chat_export.parser import scan_export
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput, NameParams
 from app.models import Contact, Media, Message
@@ -420,3 +421,31 @@ def test_a_chat_whose_last_message_the_export_left_out_says_so_in_the_chat_list(
     with db.read() as s:
         [row] = conversations_by_id(s, [summary.contact_id])
     assert (row.last_kind, row.last_body) == (OMITTED_KIND, "")
+
+
+@pytest.mark.parametrize(
+    ("head", "unreadable"),
+    [
+        (
+            "2024. 3. 8. 오후 2:15 - 메시지와 통화는 엔드투엔드 암호화됩니다. 채팅 외부의 그 누구도 읽을 수 없습니다.\n",
+            0,
+        ),
+        ("어제 보낸 사진이에요\n", 1),  # text before the first message
+        ("2024. 3. 8. 오후 13:05 - 민지: 12시간제에 없는 시각\n이어지는 줄\n", 2),
+        ("2024. 2. 30. 오후 2:17 - 민지: 없는 날짜\n", 1),
+    ],
+    ids=["korean notice", "text before", "no such hour", "no such day"],
+)
+def test_the_preview_counts_what_the_import_adds_and_what_it_cannot_read(
+    db: Database, tmp_path: Path, head: str, unreadable: int
+) -> None:
+    body = (
+        "2024. 3. 8. 오후 2:16 - 민지: 토너 있나요?\n"
+        "2024. 3. 8. 오후 2:18 - 서울 리넨: 네 있어요\n"
+        "2024. 3. 8. 오후 2:19 - 민지: 주문할게요\n"
+    )
+    path = write_txt(tmp_path / "WhatsApp 민지 채팅.txt", head + body)
+    preview = scan_export(path)
+    summary = import_chat(db, tmp_path / "media", request(path), preview=preview)
+    assert preview.to_import == summary.added == 3
+    assert preview.unreadable_lines == summary.unreadable_lines == unreadable
