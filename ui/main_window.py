@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,15 @@ def first_size(available: QSize) -> QSize:
     bottom, the message field, was below the screen's edge."""
     return fitted(DEFAULT_SIZE, available)
 
+
+# Next and previous chat, as browsers switch tabs: one shortcut each. Under X, Ctrl+Shift+Tab arrives
+# as Backtab with Ctrl and Shift held, which X's key map offers Qt as both Ctrl+Shift+Tab and
+# Ctrl+Backtab: with a shortcut for each of them, the press matched two and Qt ran neither. Windows and
+# macOS send Backtab with Shift too, and Qt's shortcut map tries Shift+Tab for it. On a Mac, Qt's Ctrl
+# is ⌘ and ⌘+Tab is the system's app switcher: there it is the Control key, Qt's Meta.
+_STEP_MODIFIER = "Meta" if sys.platform == "darwin" else "Ctrl"
+NEXT_CHAT_KEYS = f"{_STEP_MODIFIER}+Tab"
+PREVIOUS_CHAT_KEYS = f"{_STEP_MODIFIER}+Shift+Tab"
 
 # A chat is read once it has been on screen, in the active window, this long: one glimpsed on the
 # way to another (Ctrl+Tab, a stray click) sends the customer no blue ticks.
@@ -181,9 +191,8 @@ class MainWindow(QMainWindow):
             sc.activated.connect(slot)
             return sc
 
-        add("Ctrl+Tab", lambda: self.chat_list.step(1))
-        add("Ctrl+Shift+Tab", lambda: self.chat_list.step(-1))
-        add("Ctrl+Backtab", lambda: self.chat_list.step(-1))
+        add(NEXT_CHAT_KEYS, lambda: self.chat_list.step(1))
+        add(PREVIOUS_CHAT_KEYS, lambda: self.chat_list.step(-1))
         add("Ctrl+R", self.chat.reply_to_current)
         add("Esc", self.escape)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.main_window import NEXT_CHAT_KEYS, PREVIOUS_CHAT_KEYS
 from ui.screen_fit import resize_within_screen
 
 
@@ -84,13 +85,11 @@ class ShortcutsDialog(QDialog):
 
         # "Enter", as the key is labelled and as Settings names it (Qt would write the main one "Return").
         enter, ctrl_enter, shift_enter = native("Enter"), native("Ctrl+Enter"), native("Shift+Enter")
-        previous = self.tr("Previous chat")
         chats = window_keys(
             window,
             {
-                "Ctrl+Tab": self.tr("Next chat"),
-                "Ctrl+Shift+Tab": previous,
-                "Ctrl+Backtab": previous,
+                NEXT_CHAT_KEYS: self.tr("Next chat"),
+                PREVIOUS_CHAT_KEYS: self.tr("Previous chat"),
                 "Esc": self.tr("Close the search or the contact panel; cancel a reply"),
             },
         )

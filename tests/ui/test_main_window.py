@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat, settle, sync_batch
@@ -47,6 +48,40 @@ def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any)
     window.chat.composer.edit.setFocus()
     qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.chat.contact_id() == ids[2]
+
+
+# What X's key map offers Qt's shortcut map for Ctrl+Shift+Tab, which arrives as Backtab with Ctrl and
+# Shift held (`xdotool key ctrl+shift+Tab` under Xvfb and openbox, QT_LOGGING_RULES=qt.gui.shortcutmap=true:
+# "Possible input sequences: Ctrl+Shift+Tab, Ctrl+Backtab").
+X11_CTRL_SHIFT_TAB = ("Ctrl+Shift+Tab", "Ctrl+Backtab")
+
+
+def test_ctrl_shift_tab_under_x_goes_to_the_previous_chat(window: Any, qtbot: Any) -> None:
+    """Ctrl+Shift+Tab did nothing under X: the window had a shortcut for each of the two sequences X
+    offers for the press, and Qt runs neither of two shortcuts a press matches ("ambiguous")."""
+    ids = three_chats(window.ctx)
+    load_chats(window, qtbot)
+    activate(window, qtbot)
+    answering = [
+        shortcut
+        for shortcut in window.findChildren(QShortcut)
+        if any(
+            QKeySequence(keys).matches(shortcut.key()) == QKeySequence.SequenceMatch.ExactMatch
+            for keys in X11_CTRL_SHIFT_TAB
+        )
+    ]
+    assert len(answering) == 1
+    window.chat_list.select_contact(ids[1])
+    window.chat.composer.edit.setFocus()
+    # The key event Qt receives: Backtab with Ctrl and Shift held (offscreen Qt offers only that one
+    # sequence, and its shortcut map tries Ctrl+Shift+Tab for it).
+    with qtbot.waitSignal(answering[0].activated, timeout=1000):
+        qtbot.keyClick(
+            window.chat.composer.edit,
+            Qt.Key.Key_Backtab,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert window.chat.contact_id() == ids[0]
 
 
 def test_ctrl_f_opens_search_and_esc_closes_it(window: Any, qtbot: Any) -> None:
