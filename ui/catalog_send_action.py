@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton
 from app.changes import Changes
 from app.queries import MessageRow
 from ui import icons
+from ui.enter_key import click_on_enter
 from ui.formatting import babel_locale_name
 from ui.ops import failure_sentence, run_op
 from ui.utf16 import from_qt
@@ -38,6 +39,7 @@ class CatalogSendAction(QObject):
         self.button.setToolTip(self.tr("Send from the catalogue (#)"))
         self.button.setAccessibleName(self.tr("Catalogue"))
         self.button.clicked.connect(lambda: self.pick(""))
+        click_on_enter(self.button)
         row = composer.input_row.layout()
         assert isinstance(row, QHBoxLayout)
         after_attach = row.indexOf(composer.attach_button) + 1

@@ -46,6 +46,7 @@ from ui.avatar import avatar_pixmap
 from ui.chat_view import ChatView
 from ui.composer import Composer
 from ui.context import AppContext
+from ui.enter_key import click_on_enter
 from ui.formatting import kind_label
 from ui.ops import failure_sentence, run_change, run_op, run_read, run_write
 from ui.quick_reply_completer import QuickReplyCompleter
@@ -98,6 +99,7 @@ class ChatPane(QWidget):
         self.resume_bot_button.setToolTip(self.tr("Let the menu bot answer this customer again"))
         self.resume_bot_button.clicked.connect(self.resume_bot)
         self.resume_bot_button.setVisible(False)
+        click_on_enter(self.resume_bot_button)
         hl = QHBoxLayout(self.header)
         hl.setContentsMargins(14, 8, 10, 8)
         hl.setSpacing(10)
@@ -219,6 +221,7 @@ class ChatPane(QWidget):
         button.setAccessibleName(tip)  # icon-only: the tooltip is what a screen reader says
         button.setAutoRaise(True)
         button.clicked.connect(signal)
+        click_on_enter(button)
         return button
 
     # ----------------------------------------------------------------- opening

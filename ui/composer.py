@@ -32,6 +32,7 @@ from app.wire import Template
 from ui import icons
 from ui.attachments import pasted_folder
 from ui.bubble_layout import quote_preview
+from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
 from ui.message_edit import MessageEdit, local_file
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -208,6 +209,9 @@ class Composer(QFrame):
         self.send_button.setAccessibleName(self.tr("Send"))
         self.send_button.setAutoRaise(True)
         self.send_button.clicked.connect(self.submit)
+        click_on_enter(
+            close_reply, remove, self.template_button, self.emoji_button, self.attach_button, self.send_button
+        )
         self.input_row = QWidget(self)
         row = QHBoxLayout(self.input_row)
         row.setContentsMargins(8, 6, 8, 6)

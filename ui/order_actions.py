@@ -13,6 +13,7 @@ from app.order_actions import cancel_overdue, statuses_for, statuses_for_orders
 from app.queries import MessageRow
 from ui import icons
 from ui.context import AppContext
+from ui.enter_key import click_on_enter
 from ui.ops import run_op
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ class OrderActions(QObject):
         button.setAccessibleName(self.tr("Start order"))
         button.setAutoRaise(True)
         button.clicked.connect(lambda: self.start_order())
+        click_on_enter(button)
         layout = pane.header.layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(layout.indexOf(pane.search_button), button)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 
 from app.quick_replies import QuickReplyLibrary
 from tests.support.accessibility import spoken_name
@@ -137,3 +137,65 @@ def test_the_chat_list_outlines_its_current_row_while_it_has_the_keyboard(qtbot:
     view.setFocus()
     focused(qtbot, view)
     assert edge_of_current() == highlight
+
+
+def test_enter_on_a_focused_header_button_does_what_space_does(qtbot: Any, window: Any, ctx: Any) -> None:
+    """The tester Tabbed to ⓘ, the cart and the search in the chat header: Enter did nothing, only
+    Space opened them."""
+    from ui.menus import install_menus
+    from ui.order_form import StartOrderDialog
+
+    install_menus(window, ctx)
+    with ctx.db.write() as s:
+        now = datetime.now(UTC)
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=5))
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+    info = window.chat.info_button
+    info.setFocus()
+    focused(qtbot, info)
+    qtbot.keyClick(info, Qt.Key.Key_Return)
+    assert window.contact_panel.isVisible()
+    qtbot.keyClick(info, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)  # the keypad's Enter
+    assert not window.contact_panel.isVisible()
+
+    cart = window.chat.header.findChild(QToolButton, "startOrderButton")
+    cart.setFocus()
+    focused(qtbot, cart)
+    qtbot.keyClick(cart, Qt.Key.Key_Return)
+    orders = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartOrderDialog) and w.isVisible()]
+    assert len(orders) == 1
+    orders[0].close()
+
+    search = window.chat.search_button
+    search.setFocus()
+    focused(qtbot, search)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.left.currentWidget() is window.search
+    assert window.search.this_chat.isChecked()
+
+
+def test_enter_on_the_focused_send_button_sends(qtbot: Any, window: Any, ctx: Any) -> None:
+    with ctx.db.write() as s:
+        now = datetime.now(UTC)
+        contact = make_contact(s, profile_name="Amy Clarke", last_inbound_at=now)
+        make_message(s, contact, "Is the tote bag in stock?", sent_at=now - timedelta(minutes=5))
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    composer = window.chat.composer
+    composer.edit.setPlainText("Yes, we have it")
+    composer.send_button.setFocus()
+    focused(qtbot, composer.send_button)
+    qtbot.keyClick(composer.send_button, Qt.Key.Key_Return)
+    model = window.chat.view.chat_model
+    qtbot.waitUntil(lambda: any(m.body == "Yes, we have it" for m in model.messages()), timeout=5000)
