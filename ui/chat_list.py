@@ -212,7 +212,8 @@ class ChatList(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         # Tab follows the screen: the search field, the filter chips, then the chats.
-        chain([self.search_field, *self._chips.buttons(), self.new_above, self.view])
+        self.tab_stops: list[QWidget] = [self.search_field, *self._chips.buttons(), self.new_above, self.view]
+        chain(self.tab_stops)
         self.model.page_loaded.connect(self._page_loaded)
         ctx.hub.changed.connect(self._hub_changed)
 

@@ -201,16 +201,25 @@ class ChatPane(QWidget):
             note = self.tr("This is a demo shop, kept in {0}.").format(self.ctx.demo_kept_in)
         return f"{text}\n\n{note}"
 
-    def refresh_tab_order(self, before: QWidget | None = None) -> None:
-        """Tab follows the screen: the header's buttons, the messages, the composer's row.
+    def tab_stops(self) -> list[QWidget]:
+        """Where Tab stops here, as the screen shows them: the header's buttons, the messages (and
+        their "jump to the newest" button), the composer's bars and its row."""
+        return [
+            *row_widgets(self.header.layout()),
+            self.view,
+            self.view.jump_button,
+            *row_widgets(self.composer.layout()),
+        ]
 
-        `before` (the chat list) leads into the header; buttons added later (Start order, Catalogue)
-        call this again to take their places.
+    def refresh_tab_order(self, before: QWidget | None = None) -> None:
+        """Tab follows the screen through the open chat (`tab_stops`).
+
+        `before` (the window's stop left of the chat) leads into the header; buttons added later
+        (Start order, Catalogue) call this again to take their places.
         """
         if before is not None:
             self._tab_before = before
-        composer_row = row_widgets(self.composer.input_row.layout())
-        order = [*row_widgets(self.header.layout()), self.view, *composer_row]
+        order = self.tab_stops()
         chain([self._tab_before, *order] if self._tab_before is not None else order)
 
     def _tool(self, icon: str, tip: str, signal: SignalInstance) -> QToolButton:

@@ -16,6 +16,7 @@ from ui.chat_list import ChatList
 from ui.context import AppContext
 from ui.resources import resources_dir
 from ui.screen_fit import fitted, place_within_screen
+from ui.tab_order import chain, row_widgets, stops_in_chain
 
 # The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
 # pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 700])
         self.setCentralWidget(self.splitter)
+        # The keyboard starts in the chats (arrows move through them, Enter opens one), not in the
+        # first widget Tab reaches, the search field above them.
+        self.chat_list.view.setFocus()
         self._read_timer = QTimer(self)
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self.mark_visible_chat_read)
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
         self.chat_list.model.unread_changed.connect(self.update_unread_total)
         self.chat_list.chat_closed.connect(self.close_chat)
         self.chat_list.chat_deleted.connect(self.chat.composer.forget_draft)
-        self.chat.refresh_tab_order(before=self.chat_list.view)
+        self.order_tabs()
         self.chat_list.chat_entered.connect(lambda _cid: self.chat.composer.take_focus())
         self.chat_list.model.rows_refreshed.connect(self._rows_refreshed)
         self.chat_list.model.open_chat = self.chat.contact_id  # its row is always read whole
@@ -195,6 +199,20 @@ class MainWindow(QMainWindow):
         add(PREVIOUS_CHAT_KEYS, lambda: self.chat_list.step(-1))
         add("Ctrl+R", self.chat.reply_to_current)
         add("Esc", self.escape)
+
+    def order_tabs(self) -> None:
+        """Tab follows the screen, left to right and round again: the chat list (or the search in its
+        place), the banner's buttons, the open chat, the contact panel.
+
+        Widgets made after the chat list's own order (the search, the chat, the panel) had gone in
+        between its filter chips and its chats: Tab from the chips went to the contact panel, and
+        Shift+Tab from the composer's "Choose template…" to the chips, past the chats.
+        """
+        left = [*self.chat_list.tab_stops, *row_widgets(self.search.layout())]
+        ahead = [*left, *row_widgets(self.banner.layout())]
+        chain(ahead)
+        self.chat.refresh_tab_order(before=ahead[-1])
+        chain([self.chat.tab_stops()[-1], *stops_in_chain(self.contact_panel)])
 
     def _load_style(self) -> None:
         qss = resources_dir() / "style" / "inbox.qss"

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLayout, QWidget
 
 
 def row_widgets(layout: QLayout | None) -> list[QWidget]:
-    """The widgets a Tab can stop at in `layout` (nested layouts included), left to right."""
+    """The widgets a Tab can stop at in `layout`, left to right and top to bottom: nested layouts
+    and the layouts of child widgets that take no focus themselves (a bar, a row) included."""
     found: list[QWidget] = []
     if layout is None:
         return found
@@ -20,8 +21,23 @@ def row_widgets(layout: QLayout | None) -> list[QWidget]:
         widget, inner = item.widget(), item.layout()
         if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
+        elif widget is not None:
+            found.extend(row_widgets(widget.layout()))
         elif inner is not None:
             found.extend(row_widgets(inner))
+    return found
+
+
+def stops_in_chain(container: QWidget) -> list[QWidget]:
+    """The widgets inside `container` a Tab can stop at, in the order the focus chain has them now
+    (the order the container gave them itself)."""
+    window = container.window()
+    found: list[QWidget] = []
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and container.isAncestorOf(widget):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
     return found
 
 

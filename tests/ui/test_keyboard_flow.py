@@ -199,3 +199,37 @@ def test_enter_on_the_focused_send_button_sends(qtbot: Any, window: Any, ctx: An
     qtbot.keyClick(composer.send_button, Qt.Key.Key_Return)
     model = window.chat.view.chat_model
     qtbot.waitUntil(lambda: any(m.body == "Yes, we have it" for m in model.messages()), timeout=5000)
+
+
+def test_shift_tab_from_the_composer_reaches_the_chat_list_and_tab_from_the_chips_too(
+    qtbot: Any, window: Any, ctx: Any
+) -> None:
+    """Widgets made after the chat list's own order had gone in between its filter chips and its
+    chats: Shift+Tab from "Choose template…" went to the chips past the chats, and with the
+    contact panel open Tab from the chips went to the panel."""
+    with ctx.db.write() as s:
+        long_ago = datetime.now(UTC) - timedelta(days=3)  # the 24-hour window is closed: templates only
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=long_ago)
+        make_message(s, contact, "주문했어요", sent_at=long_ago)
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    window.toggle_contact_panel()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    template = window.chat.composer.template_button
+    qtbot.waitUntil(template.isVisible, timeout=3000)
+    template.setFocus()
+    focused(qtbot, template)
+
+    def shift_tab() -> Any:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        return QApplication.focusWidget()
+
+    back = [spoken_name(shift_tab()) for _ in range(4)]
+    assert back == ["Messages", "Contact info", "Search in this chat", "Chats"]
+    assert shift_tab().objectName() == "filterChip"  # then the chips, over the chats
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.chat_list.view  # not the contact panel
