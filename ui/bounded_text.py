@@ -19,6 +19,9 @@ class BoundedTextEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, *, max_chars: int = MAX_CHARS) -> None:
         super().__init__(parent)
         self.max_chars = max_chars
+        # Tab goes on to the next field: a tab character means nothing in a WhatsApp text or a note,
+        # and a box that keeps Tab holds a keyboard user in it (the contact panel's notes did).
+        self.setTabChangesFocus(True)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText() and len(text := source.text()) > self.room():

@@ -109,7 +109,6 @@ class ItemForm(QWidget):
         self.code.setPlaceholderText(self.tr("Made for you when left empty"))
         self.description = BoundedTextEdit()
         self.description.setPlaceholderText(self.tr("Material, sizes, colours, care…"))
-        self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(70)
         self.description.setMaximumHeight(130)
         self.link = QLineEdit()

@@ -233,3 +233,23 @@ def test_shift_tab_from_the_composer_reaches_the_chat_list_and_tab_from_the_chip
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.chat_list.view  # not the contact panel
+
+
+def test_tab_moves_on_from_the_contact_panels_notes(qtbot: Any, window: Any, ctx: Any) -> None:
+    """Tab in the notes typed a tab character: a keyboard user could not leave them."""
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        make_message(s, contact, "주문했어요")
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    window.toggle_contact_panel()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    notes = window.contact_panel.notes
+    notes.setFocus()
+    focused(qtbot, notes)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not notes
+    assert "\t" not in notes.toPlainText()
