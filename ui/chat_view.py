@@ -9,12 +9,15 @@ from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QDesktopServices,
+    QFocusEvent,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, QWidget
@@ -41,6 +44,9 @@ REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
 
 # How long the floating day stays after the last scroll.
 FLOATING_DATE_MS = 1500
+
+
+FOCUS_FRAME = 2  # pixels: the chat list outlines its current chat as wide
 
 
 class ChatView(QListView):
@@ -262,14 +268,38 @@ class ChatView(QListView):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._paint_floating_date()
+        self._paint_focus_frame()
         self.paint_count += 1
+
+    def _paint_focus_frame(self) -> None:
+        """The messages have the keyboard: outlined in the highlight colour, as the chat list outlines
+        its current chat (a style sheet border would narrow the bubbles while it shows)."""
+        if not self.hasFocus():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME))
+        inset = FOCUS_FRAME / 2
+        painter.drawRect(QRectF(self.viewport().rect()).adjusted(inset, inset, -inset, -inset))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         # Qt scrolls by moving pixels; the floating date would move with them. Repaint its strip.
         self.floating_date_shown = True
         self._floating_date_timer.start()
-        self.viewport().update(0, 0, self.viewport().width(), 40)
+        width, height = self.viewport().width(), self.viewport().height()
+        self.viewport().update(0, 0, width, 40)
+        if self.hasFocus():  # so would the focus frame's top and bottom edges
+            band = abs(dy) + FOCUS_FRAME
+            self.viewport().update(0, 0, width, band)
+            self.viewport().update(0, height - band, width, band)
 
     def _hide_floating_date(self) -> None:
         self.floating_date_shown = False

@@ -253,3 +253,53 @@ def test_tab_moves_on_from_the_contact_panels_notes(qtbot: Any, window: Any, ctx
     qtbot.keyClick(notes, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not notes
     assert "\t" not in notes.toPlainText()
+
+
+def test_every_tab_stop_of_the_window_shows_it_has_the_keyboard(qtbot: Any, window: Any, ctx: Any) -> None:
+    """The tester saw no mark at some Tab stops: the style sheet's borders had taken away the
+    search fields' and the message field's focus frames, the icon buttons' was a faint tint and
+    the messages had none. Each is outlined in the highlight colour, as the chat list's current chat."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.menus import install_menus
+
+    install_menus(window, ctx)
+    with ctx.db.write() as s:
+        now = datetime.now(UTC)
+        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
+        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=5))
+        contact_id = contact.id
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    highlight = window.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge(widget: Any) -> QColor:
+        image = widget.grab().toImage()
+        return image.pixelColor(1, image.height() // 2)
+
+    def near(a: QColor, b: QColor) -> bool:
+        return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
+
+    composer = window.chat.composer
+    stops = {
+        "chat list search": window.chat_list.search_field,
+        "filter chip": window.chat_list.tab_stops[1],
+        "contact info": window.chat.info_button,
+        "messages": window.chat.view,
+        "message field": composer.edit,
+        "send": composer.send_button,
+    }
+    unmarked = []
+    for name, widget in stops.items():
+        elsewhere = window.chat_list.view if widget is composer.edit else composer.edit
+        elsewhere.setFocus()
+        qtbot.waitUntil(lambda w=widget: not w.hasFocus(), timeout=3000)
+        assert not near(edge(widget), highlight), name
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        focused(qtbot, widget)
+        if not near(edge(widget), highlight):
+            unmarked.append(name)
+    assert unmarked == []
