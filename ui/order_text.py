@@ -99,6 +99,8 @@ def cart_text(card: OrderCard, note: str) -> str:
             # Each, times how many, and what they come to: "30,000원" alone read as the price of one.
             each = money(line.total_minor // line.quantity, card.currency)
             rows.append(f"{name}   {each} × {line.quantity} = {total}")
+        elif line.quantity == 1:
+            rows.append(f"{name}   {total}")  # one piece: its price, as every line gives it after the name
         else:
             rows.append(f"{name} × {line.quantity}   {total}")
     if card.more:

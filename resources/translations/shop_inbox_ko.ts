@@ -3168,6 +3168,14 @@ Right-click to retry.</source>
         <translation>메시지 {0}개, {1}줄</translation>
     </message>
     <message>
+        <source>1 line could not be read: it will not be imported.</source>
+        <translation>1줄을 읽지 못했어요. 이 줄은 가져오지 않아요.</translation>
+    </message>
+    <message>
+        <source>{0} lines could not be read: they will not be imported.</source>
+        <translation>{0}줄을 읽지 못했어요. 이 줄들은 가져오지 않아요.</translation>
+    </message>
+    <message>
         <source>None of them</source>
         <translation>해당 없음</translation>
     </message>
@@ -3257,7 +3265,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>A new contact</source>
-        <translation>새 연락처</translation>
+        <translation>새 연락처로 추가</translation>
+    </message>
+    <message>
+        <source>Choose which contact this chat belongs to, or add it as a new contact.</source>
+        <translation>이 채팅을 어느 연락처에 추가할지 고르거나 새 연락처로 추가하세요.</translation>
     </message>
     <message>
         <source>Choose the time zone the phone was in: type its city, like {0}.</source>
@@ -3298,6 +3310,10 @@ Right-click to retry.</source>
     <message>
         <source>line {0}: {1}</source>
         <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>lines {0}–{1}: {2}</source>
+        <translation>{0}–{1}번째 줄: {2}</translation>
     </message>
     <message>
         <source>…and {0} more</source>
@@ -4462,7 +4478,7 @@ Save it anyway?</source>
     <name>Orders</name>
     <message>
         <source>New</source>
-        <translation>신규</translation>
+        <translation>새 주문</translation>
     </message>
     <message>
         <source>Awaiting payment</source>
