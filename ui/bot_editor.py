@@ -596,23 +596,20 @@ class BotEditor(AutomationDialog):
         up.clicked.connect(lambda: self.move_node(-1))
         down = QPushButton(self.tr("Move down"))
         down.clicked.connect(lambda: self.move_node(1))
+        self._cut_notes: list[QLabel] = []
         self.node_title = LimitedLineEdit()
         self.node_title.setAccessibleName(self.tr("Title"))
         self.title_count = QLabel()
-        # A pasted title longer than WhatsApp allows is cut: said beside the field, not only by "24/24".
-        self.title_cut = QLabel()
-        self.title_cut.setObjectName("titleCut")
-        self.title_cut.setWordWrap(True)
-        self.title_cut.setStyleSheet("color: #b3261e;")
-        self.title_cut.hide()
-        self.node_title.cut_short.connect(self._title_cut_short)
-        self.node_title.textEdited.connect(lambda _text: self.title_cut.hide())
-        self.node_description = QLineEdit()
+        # A pasted text longer than WhatsApp allows is cut: said under its field, not only by "24/24".
+        self.title_cut = self._cut_note(self.node_title, "titleCut")
+        self.node_description = LimitedLineEdit()
         self.node_description.setMaxLength(ROW_DESCRIPTION_MAX)
         self.node_description.setAccessibleName(self.tr("Description"))
-        self.node_section = QLineEdit()
+        self.description_cut = self._cut_note(self.node_description, "descriptionCut")
+        self.node_section = LimitedLineEdit()
         self.node_section.setMaxLength(SECTION_TITLE_MAX)
         self.node_section.setAccessibleName(self.tr("Section"))
+        self.section_cut = self._cut_note(self.node_section, "sectionCut")
         self.node_action = QComboBox()
         for action, label in (
             ("answer", self.tr("Answer with a text")),
@@ -627,9 +624,10 @@ class BotEditor(AutomationDialog):
         self.node_style = QComboBox()
         self.node_style.addItem(self.tr("List (up to 10 rows)"), "list")
         self.node_style.addItem(self.tr("Buttons (up to 3)"), "buttons")
-        self.node_button = QLineEdit()
+        self.node_button = LimitedLineEdit()
         self.node_button.setMaxLength(LIST_BUTTON_MAX)
         self.node_button.setAccessibleName(self.tr("List button text"))
+        self.button_cut = self._cut_note(self.node_button, "buttonCut")
         title_row = QHBoxLayout()
         title_row.addWidget(self.node_title, 1)
         title_row.addWidget(self.title_count)
@@ -637,13 +635,16 @@ class BotEditor(AutomationDialog):
         form.addRow(self.tr("Title"), title_row)
         form.addRow("", self.title_cut)
         form.addRow(self.tr("Description"), self.node_description)
+        form.addRow("", self.description_cut)
         form.addRow(self.tr("Section"), self.node_section)
+        form.addRow("", self.section_cut)
         form.addRow(self.tr("When tapped"), self.node_action)
         form.addRow(self.tr("Text"), self.node_text)
         self.node_fields = FieldButtons(self.node_text, fields=(BANK_FIELD,))
         form.addRow("", self.node_fields)
         form.addRow(self.tr("Shown as"), self.node_style)
         form.addRow(self.tr("List button"), self.node_button)
+        form.addRow("", self.button_cut)
         self.node_form = QWidget()
         self.node_form.setLayout(form)
         for signal in (
@@ -738,14 +739,27 @@ class BotEditor(AutomationDialog):
         parent = self.nodes.get(self._parents().get(node.id, ""))
         return BUTTON_TITLE_MAX if parent is not None and parent.style == "buttons" else ROW_TITLE_MAX
 
-    def _title_cut_short(self, limit: int) -> None:
-        self.title_cut.setText(
-            self.tr("Only {limit} characters fit. The end was cut off.").format(limit=limit)
-        )
-        self.title_cut.show()
+    def _cut_note(self, field: LimitedLineEdit, name: str) -> QLabel:
+        """The red line under `field` saying a paste or drop into it was cut to its limit; gone at
+        the next edit or when another choice is shown."""
+        note = QLabel()
+        note.setObjectName(name)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #b3261e;")
+        note.hide()
+
+        def cut(limit: int) -> None:
+            note.setText(self.tr("Only {limit} characters fit. The end was cut off.").format(limit=limit))
+            note.show()
+
+        field.cut_short.connect(cut)
+        field.textEdited.connect(lambda _text: note.hide())
+        self._cut_notes.append(note)
+        return note
 
     def _show_node(self) -> None:
-        self.title_cut.hide()
+        for note in self._cut_notes:
+            note.hide()
         node = self._current_node()
         self.node_form.setEnabled(node is not None)
         if node is None:

@@ -196,6 +196,31 @@ def test_a_pasted_title_cut_to_whatsapps_limit_says_so_beside_the_field(qtbot: A
     assert field.text() == "영업시간" and not editor.title_cut.isVisible()
 
 
+def test_a_paste_cut_in_a_rows_description_says_so_under_that_field(qtbot: Any, ctx: AppContext) -> None:
+    """The title was not the only field WhatsApp limits: a row's description (72), its section and
+    the list's button cut a paste as silently."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app.wire import ROW_DESCRIPTION_MAX
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.show()
+    editor.tabs.setCurrentIndex(1)  # Menu
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    field = editor.node_description
+    field.setFocus()
+    field.selectAll()
+    QGuiApplication.clipboard().setText("가" * (ROW_DESCRIPTION_MAX + 5))
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "가" * ROW_DESCRIPTION_MAX
+    assert editor.description_cut.isVisible() and not editor.title_cut.isVisible()
+    assert editor.description_cut.text() == f"Only {ROW_DESCRIPTION_MAX} characters fit. The end was cut off."
+    # Another choice shown: its fields were not cut.
+    editor.tree.setCurrentItem(node_item(editor, "account"))
+    assert not editor.description_cut.isVisible()
+
+
 def write_own_account(editor: BotEditor, account: str) -> None:
     """The owner writes the shop's account in the menu's entry and in the keyword answer."""
     editor.tree.setCurrentItem(node_item(editor, "account"))
