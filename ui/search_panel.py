@@ -304,6 +304,7 @@ class SearchPanel(QWidget):
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Search messages"))
+        self.field.setAccessibleName(self.tr("Search messages"))
         self.field.setClearButtonEnabled(True)
         self.field.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.field.setMaxLength(200)
@@ -311,6 +312,7 @@ class SearchPanel(QWidget):
         close = QToolButton(self)
         close.setIcon(icons.icon("close"))
         close.setToolTip(self.tr("Close search (Esc)"))
+        close.setAccessibleName(self.tr("Close search"))
         close.setAutoRaise(True)
         close.clicked.connect(self.closed)
         self.this_chat = QCheckBox(self.tr("Only this chat"), self)
@@ -322,6 +324,7 @@ class SearchPanel(QWidget):
         self._scope: int | None = None
         self.view = QListView(self)
         self.view.setObjectName("searchResults")
+        self.view.setAccessibleName(self.tr("Search results"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(SearchHitDelegate(self.view))
         self.view.setUniformItemSizes(True)

@@ -5294,8 +5294,16 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>검색 닫기 (Esc)</translation>
     </message>
     <message>
+        <source>Close search</source>
+        <translation>검색 닫기</translation>
+    </message>
+    <message>
         <source>Only this chat</source>
         <translation>이 채팅만</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>검색 결과</translation>
     </message>
     <message>
         <source>More than {0} results</source>
