@@ -244,7 +244,7 @@ class CatalogWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.addActions([self.undo_action, self.redo_action])
-        self.import_action = self._action(self.tr("Import CSV…"), self.import_csv)
+        self.import_action = self._action(self.tr("Import sheet (Excel, CSV)…"), self.import_csv)
         self.export_action = self._action(self.tr("Export CSV…"), self.export_csv)
         self.share_action = self._action(self.tr("Share link…"), self.share_link)
         self.meta_action = self._action(self.tr("Meta catalogue…"), self.set_meta_catalog)

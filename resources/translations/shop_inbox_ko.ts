@@ -1400,10 +1400,6 @@
         <translation>다시 실행</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>CSV 가져오기…</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>CSV 내보내기…</translation>
     </message>
@@ -1450,6 +1446,10 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Import sheet (Excel, CSV)…</source>
+        <translation>엑셀·CSV 가져오기…</translation>
     </message>
     <message>
         <source>Your catalogue is empty.
