@@ -19,6 +19,26 @@ def focused(qtbot: Any, widget: Any) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=3000)
 
 
+def open_chat_of(
+    qtbot: Any, window: Any, ctx: Any, name: str, text: str, last_inbound_at: datetime | None
+) -> int:
+    """A customer who wrote `text` (at `last_inbound_at`, or long ago without a window), their chat
+    open and the window active, as the owner starts each of these walks."""
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name=name, last_inbound_at=last_inbound_at)
+        if last_inbound_at is None:
+            make_message(s, contact, text)
+        else:
+            make_message(s, contact, text, sent_at=last_inbound_at)
+        contact_id = int(contact.id)
+    window.chat_list.load()
+    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    return contact_id
+
+
 def test_pick_a_chat_reply_quick_reply_search_and_label_by_keyboard(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any
 ) -> None:
@@ -146,16 +166,7 @@ def test_enter_on_a_focused_header_button_does_what_space_does(qtbot: Any, windo
     from ui.order_form import StartOrderDialog
 
     install_menus(window, ctx)
-    with ctx.db.write() as s:
-        now = datetime.now(UTC)
-        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
-        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=5))
-        contact_id = contact.id
-    window.chat_list.load()
-    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
-    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", datetime.now(UTC) - timedelta(minutes=5))
 
     info = window.chat.info_button
     info.setFocus()
@@ -182,16 +193,14 @@ def test_enter_on_a_focused_header_button_does_what_space_does(qtbot: Any, windo
 
 
 def test_enter_on_the_focused_send_button_sends(qtbot: Any, window: Any, ctx: Any) -> None:
-    with ctx.db.write() as s:
-        now = datetime.now(UTC)
-        contact = make_contact(s, profile_name="Amy Clarke", last_inbound_at=now)
-        make_message(s, contact, "Is the tote bag in stock?", sent_at=now - timedelta(minutes=5))
-        contact_id = contact.id
-    window.chat_list.load()
-    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
-    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    open_chat_of(
+        qtbot,
+        window,
+        ctx,
+        "Amy Clarke",
+        "Is the tote bag in stock?",
+        datetime.now(UTC) - timedelta(minutes=5),
+    )
     composer = window.chat.composer
     composer.edit.setPlainText("Yes, we have it")
     composer.send_button.setFocus()
@@ -207,17 +216,9 @@ def test_shift_tab_from_the_composer_reaches_the_chat_list_and_tab_from_the_chip
     """Widgets made after the chat list's own order had gone in between its filter chips and its
     chats: Shift+Tab from "Choose template…" went to the chips past the chats, and with the
     contact panel open Tab from the chips went to the panel."""
-    with ctx.db.write() as s:
-        long_ago = datetime.now(UTC) - timedelta(days=3)  # the 24-hour window is closed: templates only
-        contact = make_contact(s, profile_name="김민지", last_inbound_at=long_ago)
-        make_message(s, contact, "주문했어요", sent_at=long_ago)
-        contact_id = contact.id
-    window.chat_list.load()
-    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
-    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    long_ago = datetime.now(UTC) - timedelta(days=3)  # the 24-hour window is closed: templates only
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", long_ago)
     window.toggle_contact_panel()
-    with qtbot.waitActive(window):
-        window.activateWindow()
     template = window.chat.composer.template_button
     qtbot.waitUntil(template.isVisible, timeout=3000)
     template.setFocus()
@@ -237,16 +238,8 @@ def test_shift_tab_from_the_composer_reaches_the_chat_list_and_tab_from_the_chip
 
 def test_tab_moves_on_from_the_contact_panels_notes(qtbot: Any, window: Any, ctx: Any) -> None:
     """Tab in the notes typed a tab character: a keyboard user could not leave them."""
-    with ctx.db.write() as s:
-        contact = make_contact(s, profile_name="김민지")
-        make_message(s, contact, "주문했어요")
-        contact_id = contact.id
-    window.chat_list.load()
-    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
-    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", None)
     window.toggle_contact_panel()
-    with qtbot.waitActive(window):
-        window.activateWindow()
     notes = window.contact_panel.notes
     notes.setFocus()
     focused(qtbot, notes)
@@ -264,16 +257,7 @@ def test_every_tab_stop_of_the_window_shows_it_has_the_keyboard(qtbot: Any, wind
     from ui.menus import install_menus
 
     install_menus(window, ctx)
-    with ctx.db.write() as s:
-        now = datetime.now(UTC)
-        contact = make_contact(s, profile_name="김민지", last_inbound_at=now)
-        make_message(s, contact, "주문했어요", sent_at=now - timedelta(minutes=5))
-        contact_id = contact.id
-    window.chat_list.load()
-    qtbot.waitUntil(lambda: window.chat_list.select_contact(contact_id), timeout=5000)
-    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    open_chat_of(qtbot, window, ctx, "김민지", "주문했어요", datetime.now(UTC) - timedelta(minutes=5))
     highlight = window.palette().color(QPalette.ColorRole.Highlight)
 
     def edge(widget: Any) -> QColor:
