@@ -283,12 +283,9 @@ class Composer(QFrame):
         if self.contact_id is None or self.read_only:
             return
         text = self.edit.toPlainText()
-        # A lone "/" (or "/word") with its popup open is a look at the quick replies, not a reply.
-        kept = (
-            text
-            if text.strip() and not (self.completing() and LONE_TRIGGER.fullmatch(text.strip()))
-            else None
-        )
+        # A lone "/" (or "/word") is a look at the quick replies, not a reply: with its popup open,
+        # and after it, when a click on another chat closed the popup before the chat changed.
+        kept = text if text.strip() and not LONE_TRIGGER.fullmatch(text.strip()) else None
         before = self.drafts.pop(self.contact_id, None)  # put back last: the newest typed
         if kept is not None:
             self.drafts[self.contact_id] = kept

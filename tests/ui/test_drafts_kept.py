@@ -205,6 +205,24 @@ def test_a_lone_slash_for_the_quick_replies_is_not_a_draft(qtbot: Any, window: A
     assert composer.draft_for(kim) is None
 
 
+def test_a_lone_slash_left_by_clicking_another_chat_is_not_a_draft(qtbot: Any, window: Any) -> None:
+    """The owner types "/", looks at the quick replies, and clicks another chat: the click closed
+    the popup before the chat changed, so the row said "Draft: /"."""
+    kim, amy = two_chats(window, qtbot)
+    window.start_sync()
+    add_quick_reply(window, qtbot, "/배송", "결제 후 2~3일 안에 받으실 수 있어요.")
+    select_chat(window, qtbot, kim)
+    composer = window.chat.composer
+    composer.edit.setFocus()
+    qtbot.keyClicks(composer.edit, "/")
+    qtbot.waitUntil(window.chat.quick_replies.is_open)
+    window.chat.quick_replies.close_popup()  # what the click outside it does first
+    select_chat(window, qtbot, amy)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == amy)
+    assert composer.draft_for(kim) is None
+    assert not any(text.startswith("Draft:") for text in list_texts(window, kim))
+
+
 def test_a_sent_quick_reply_leaves_no_draft_behind_in_the_list(qtbot: Any, window: Any) -> None:
     """A half-typed draft, then a quick reply picked and sent: the row stops saying "Draft:" at once,
     not a moment later."""
