@@ -331,7 +331,7 @@ class ChatPane(QWidget):
         if message is not None:
             self.composer.set_reply(message)
 
-    def with_phone_number(self, then: Callable[[], None]) -> None:
+    def with_phone_number(self, then: Callable[[], object]) -> None:
         """Run `then` once the open chat's customer has a phone number, asking the owner for it first."""
         conv = self.conversation
         if conv is None:

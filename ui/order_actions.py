@@ -150,12 +150,21 @@ class OrderActions(QObject):
 
         conversation = self.window.chat.conversation
         contact_id = self.window.chat.contact_id()
-        if contact_id is None or conversation is None or not conversation.wa_id:
-            return None  # no chat open, or a group archive
-        dialog = StartOrderDialog(self.ctx, contact_id, conversation.display_name, code, self.window)
-        dialog.created.connect(self._created)
-        dialog.show()
-        return dialog
+        if contact_id is None or conversation is None or conversation.group_archive:
+            return None  # no chat open, or a group archive: nobody to order for
+        name = conversation.display_name
+
+        def open_form() -> StartOrderDialog:
+            dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window)
+            dialog.created.connect(self._created)
+            dialog.show()
+            return dialog
+
+        if not conversation.wa_id:
+            # A customer from a phone export: the order's messages need their number, asked first.
+            self.window.chat.with_phone_number(open_form)
+            return None
+        return open_form()
 
     def open_batch_messages(self, order_ids: list[int]) -> BatchMessagesDialog:
         """The messages a batch of moves prepared, for the owner to read and send together."""

@@ -28,7 +28,7 @@ def ask_for_phone_number(
     ctx: AppContext,
     contact_id: int,
     name: str,
-    then: Callable[[], None],
+    then: Callable[[], object],
     saved: Callable[[int], None],
     *,
     problem: str = "",

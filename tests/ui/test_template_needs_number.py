@@ -101,3 +101,34 @@ def test_the_contact_panel_adds_the_number_of_a_customer_from_a_phone_export(
     qtbot.waitUntil(lambda: panel.phone.text() == "010-2345-6789", timeout=5000)
     assert not panel.add_phone.isVisibleTo(panel)
     assert window.chat.subtitle.text() == "010-2345-6789"
+
+
+def test_the_cart_button_asks_for_the_number_then_opens_the_order(
+    window: Any, qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The cart did nothing at all for a customer from a phone export (it took her for a group
+    archive): it asks for the number the order's messages need, then opens the order form."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.order_actions import OrderActions
+    from ui.order_form import StartOrderDialog
+
+    actions = OrderActions(window, ctx)
+    contact_id = numberless_chat(ctx)
+    sync_batch(window, qtbot, {contact_id})
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
+
+    asked = dialogs.expect("getText", answer="010-2345-6789")
+    assert actions.start_order() is None  # not yet: the number first
+    assert "이수진" in asked.shown[0].text
+
+    def forms() -> list[StartOrderDialog]:
+        return [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, StartOrderDialog) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    with ctx.db.read() as s:
+        assert s.get(Contact, contact_id).wa_id == "821023456789"
+    forms()[0].close()
