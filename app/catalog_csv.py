@@ -73,7 +73,7 @@ class RowProblem:
     line: int  # 1-based line of the file where the row starts (the header is line 1)
     reason: str  # an English sentence, for logs and tests
     item_code: str = ""
-    # What went wrong, for ui/ to word in the owner's language: no_id, bad_id, bad_title, bad_price,
+    # What went wrong, for ui/ to word in the owner's language: bad_id, bad_title, bad_price,
     # bad_availability, bad_condition, bad_link, bad_stock, long_description, duplicate_id, duplicate_name
     # (a file without ids names an item twice), same_name (…names one that several items are called),
     # image_missing, too_many_rows.
@@ -152,9 +152,9 @@ class _Parsed:
 
 
 def _parse_row(values: dict[str, str], columns: frozenset[str], default_currency: str) -> _Parsed:
+    # A blank id, in a sheet whose other rows have theirs, is what the item form does with a blank
+    # code: the row is found by its name, or is a new item with a code made up for it.
     code = values.get("id", "").strip()
-    if not code and "id" in columns:
-        raise _RowInvalid("no_id", "the id (item code) is empty")
     try:
         price_minor, currency = parse_price(won(values.get("price", "")), default_currency)
     except InvalidInput as exc:

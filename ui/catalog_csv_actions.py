@@ -49,7 +49,6 @@ def problem_text(problem: RowProblem) -> str:
     """Why a row was not imported, in the UI language (app/ gives a code and the value at fault)."""
     # A bad id, title, price, link or description comes with app/'s own ErrorCode (below).
     texts = {
-        "no_id": QCoreApplication.translate("CatalogCsv", "the id (item code) is empty"),
         "bad_availability": QCoreApplication.translate(
             "CatalogCsv",
             "availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued",  # noqa: E501

@@ -1140,10 +1140,6 @@
         <translation>컬렉션</translation>
     </message>
     <message>
-        <source>the id (item code) is empty</source>
-        <translation>id(상품 코드)가 비어 있어요</translation>
-    </message>
-    <message>
         <source>availability “{0}” should be in stock, out of stock, preorder, available for order or discontinued</source>
         <translation>availability “{0}”는 in stock, out of stock, preorder, available for order, discontinued 중 하나여야 해요</translation>
     </message>
