@@ -287,9 +287,10 @@ class ChatListDelegate(QStyledItemDelegate):
             painter.fillRect(QRectF(rect), self._colours(palette).list_selected)
         elif state & _HOVER or row.contact_id == self.menu_for:
             painter.fillRect(QRectF(rect), self._colours(palette).list_hover)
-        if state & _FOCUS:
+        if state & _FOCUS or row.contact_id == self.menu_for:
             # The list has the keyboard: its current row is outlined, so arrows and Enter have a
-            # visible target (the selected row's fill alone does not say where the keys go).
+            # visible target (the selected row's fill alone does not say where the keys go). The
+            # row a context menu is for is outlined too: the hover tint alone was too faint to tell.
             pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
