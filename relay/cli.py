@@ -7,7 +7,11 @@ import logging
 import os
 import sys
 
+from relay.command_settings import CommandRefused, command_env, unmigrated_reason
 from relay.settings import RelaySettings
+
+ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
+NEW_TOKEN = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -19,6 +23,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     serve = commands.add_parser("serve", help="run the relay")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--env-file", help=ENV_FILE_HELP)
     serve.add_argument("--database", help="SQLAlchemy URL (default RELAY_DATABASE_URL or sqlite:///relay.db)")
     serve.add_argument(
         "--upstream", choices=["cloud", "sandbox"], help="WhatsApp Cloud API or simulated customers"
@@ -30,6 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="processes serving the relay (more than 1 needs PostgreSQL and the cloud upstream)",
     )
     token = commands.add_parser("token", help="print the token desktops use (or --rotate it)")
+    token.add_argument("--env-file", help=ENV_FILE_HELP)
     token.add_argument("--database", help="SQLAlchemy URL of the relay's database")
     token.add_argument("--rotate", action="store_true", help="make a new token; the old one stops working")
     setup = commands.add_parser(
@@ -39,7 +45,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
     add_arguments(setup)
     check = commands.add_parser("check", help="check Meta's side and this server; a fix for each failure")
-    check.add_argument("--env-file", help="read the settings from this file too (as `setup` wrote it)")
+    check.add_argument("--env-file", help=ENV_FILE_HELP)
     check.add_argument("--database", help="SQLAlchemy URL of the relay's database")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser.parse_args(argv)
@@ -48,16 +54,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def run_check_command(args: argparse.Namespace) -> int:
     """Exit code 0 only when every line passed."""
     import asyncio
-    from pathlib import Path
 
     from relay.check import check_relay
     from relay.check_text import report_text
-    from relay.env_file import read_env_file
     from relay.store import Store
 
-    env = dict(os.environ)
-    if args.env_file:
-        env.update(read_env_file(Path(args.env_file)))
+    try:
+        env = command_env(args.env_file, os.environ)
+    except CommandRefused as exc:
+        print(f"shop-inbox-relay check: {exc}", file=sys.stderr)
+        return 2
     settings = RelaySettings.from_env(env, database_url=args.database)
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
@@ -66,6 +72,52 @@ def run_check_command(args: argparse.Namespace) -> int:
         store.close()
     print(report.model_dump_json(indent=2) if args.json else report_text(report))
     return 0 if report.ok else 1
+
+
+def run_token_command(args: argparse.Namespace) -> int:
+    """Print the token the relay accepts: RELAY_CLIENT_TOKEN when set, else the one in its database."""
+    from pathlib import Path
+
+    from relay.env_file import read_env_file
+
+    try:
+        env = command_env(args.env_file, os.environ)
+    except CommandRefused as exc:
+        print(f"shop-inbox-relay token: {exc}", file=sys.stderr)
+        return 2
+    settings = RelaySettings.from_env(env, database_url=args.database)
+    if settings.client_token:
+        in_file = bool(args.env_file) and "RELAY_CLIENT_TOKEN" in read_env_file(Path(args.env_file))
+        where = args.env_file if in_file else "the environment"
+        if args.rotate:
+            print(
+                f"shop-inbox-relay token: RELAY_CLIENT_TOKEN is set (in {where}): edit it there "
+                f"(e.g. a new value from `{NEW_TOKEN}`) and restart the relay.",
+                file=sys.stderr,
+            )
+            return 2
+        print(f"RELAY_CLIENT_TOKEN is set in {where}; that is the token.", file=sys.stderr)
+        print(settings.client_token)
+        return 0
+    if not args.env_file:
+        print(
+            "Note: a relay started with an env file that sets RELAY_CLIENT_TOKEN (as setup writes it) "
+            "accepts that token instead: `shop-inbox-relay token --env-file FILE` prints it.",
+            file=sys.stderr,
+        )
+    # A mistyped --database must not become a new, empty relay database with a token nobody uses.
+    reason = unmigrated_reason(settings.database_url)
+    if reason:
+        print(f"shop-inbox-relay token: {reason}; give the relay's own --database.", file=sys.stderr)
+        return 2
+    from relay.store import Store
+
+    store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
+    try:
+        print(store.kv.client_token(rotate=args.rotate))
+    finally:
+        store.close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,18 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     from relay.worker_process import configure_logging
 
     configure_logging()
-    settings = RelaySettings.from_env(database_url=args.database, upstream=getattr(args, "upstream", None))
     if args.command == "token":
-        if settings.client_token:
-            print("RELAY_CLIENT_TOKEN is set in the environment; that is the token.", file=sys.stderr)
-            print(settings.client_token)
-            return 0
-        from relay.store import Store
-
-        store = Store(settings.database_url)
-        print(store.kv.client_token(rotate=args.rotate))
-        store.close()
-        return 0
+        return run_token_command(args)
+    try:
+        env = command_env(args.env_file, os.environ)
+    except CommandRefused as exc:
+        print(f"shop-inbox-relay serve: {exc}", file=sys.stderr)
+        return 2
+    # Workers spawned below build their settings from the environment: the file's go with them.
+    os.environ.update(env)
+    settings = RelaySettings.from_env(env, database_url=args.database, upstream=args.upstream)
     settings.check()
     import uvicorn
 

@@ -51,6 +51,7 @@ def test_token_prints_the_same_token_until_rotated(
 ) -> None:
     monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
     database = f"sqlite:///{tmp_path / 'relay.db'}"
+    Store(database).close()  # the relay has run on it
     assert main(["token", "--database", database]) == 0
     first = capsys.readouterr().out.strip()
     assert main(["token", "--database", database]) == 0
@@ -61,6 +62,88 @@ def test_token_prints_the_same_token_until_rotated(
     store = Store(database)
     assert store.kv.client_token() == rotated  # what the relay will accept from now on
     store.close()
+
+
+def test_token_prints_the_env_files_token_the_relay_accepts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The systemd unit reads RELAY_CLIENT_TOKEN from relay.env; an admin's shell has no such variable.
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    Store(database).close()
+    env_file = tmp_path / "relay.env"
+    env_file.write_text("RELAY_CLIENT_TOKEN=the-env-files-token-of-32-characters\n")
+    assert main(["token", "--database", database]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.strip() != "the-env-files-token-of-32-characters"
+    assert (
+        "RELAY_CLIENT_TOKEN" in printed.err and "token --env-file" in printed.err
+    )  # the way to the right one
+    assert main(["token", "--env-file", str(env_file), "--database", database]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.strip() == "the-env-files-token-of-32-characters"
+    assert f"RELAY_CLIENT_TOKEN is set in {env_file}" in printed.err
+
+
+@pytest.mark.parametrize("where", ["environment", "env file"])
+def test_rotating_a_token_set_in_the_settings_is_refused_naming_where_to_change_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    env_file = tmp_path / "relay.env"
+    env_file.write_text("WHATSAPP_APP_SECRET=s\n")
+    if where == "environment":
+        monkeypatch.setenv("RELAY_CLIENT_TOKEN", "the-old-token")
+    else:
+        monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+        env_file.write_text("RELAY_CLIENT_TOKEN=the-old-token\n")
+    code = main(["token", "--rotate", "--env-file", str(env_file), "--database", database])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert printed.out == ""  # the old token is not shown as if it were a new one
+    named = "the environment" if where == "environment" else str(env_file)
+    assert f"RELAY_CLIENT_TOKEN is set (in {named}): edit it there" in printed.err
+    assert "secrets.token_urlsafe(32)" in printed.err and "restart the relay" in printed.err
+
+
+@pytest.mark.parametrize("mistake", ["file", "folder"])
+def test_token_refuses_a_database_the_relay_never_ran_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, mistake: str
+) -> None:
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    typo = tmp_path / ("relya.db" if mistake == "file" else "no-such-folder/relay.db")
+    code = main(["token", "--database", f"sqlite:///{typo}"])
+    printed = capsys.readouterr()
+    assert code == 2 and printed.out == ""
+    refusal = [line for line in printed.err.splitlines() if line.startswith("shop-inbox-relay token:")]
+    assert len(refusal) == 1 and str(typo.name if mistake == "file" else typo.parent) in refusal[0]
+    assert "alembic" not in printed.err.lower() and "Traceback" not in printed.err
+    assert not typo.exists()  # no new, empty database
+
+
+def test_token_refuses_an_empty_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    sqlite3.connect(tmp_path / "other.db").close()
+    assert main(["token", "--database", f"sqlite:///{tmp_path / 'other.db'}"]) == 2
+    assert "has no relay tables" in capsys.readouterr().err
+
+
+def test_serve_reads_the_env_file(tmp_path: Path) -> None:
+    env_file = tmp_path / "relay.env"
+    env_file.write_text("".join(f"{k}={v}\n" for k, v in CLOUD_ENV.items() if k != "WHATSAPP_APP_SECRET"))
+    env = {"PATH": "", "RELAY_DATABASE_URL": f"sqlite:///{tmp_path / 'relay.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "relay.cli", "serve", "--env-file", str(env_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "WHATSAPP_APP_SECRET" in done.stderr  # the one setting the file lacks
+    assert "WHATSAPP_ACCESS_TOKEN" not in done.stderr
 
 
 def test_several_workers_are_refused_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,84 @@
+"""The settings a `shop-inbox-relay` command reads (the environment, an env file on top) and whether
+a database URL names a relay's database yet, without creating one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from relay.env_file import read_env_file
+
+
+class CommandRefused(Exception):
+    """A command's input it cannot use; the message (one line) names what to fix."""
+
+
+def command_env(env_file: str | None, environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment with the env file's settings on top (as the relay's EnvironmentFile= gives them)."""
+    env = dict(environ)
+    if env_file:
+        path = Path(env_file)
+        if not path.is_file():
+            raise CommandRefused(f"no env file at {path}")
+        env.update(read_env_file(path))
+    return env
+
+
+def shown(url: str) -> str:
+    """The URL as a message may show it: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (None for another database or an in-memory one)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def sqlite_file_missing(url: str) -> bool:
+    """A SQLite URL whose file does not exist yet: opening it would create it."""
+    path = sqlite_file(url)
+    return path is not None and not path.exists()
+
+
+def unmigrated_reason(url: str) -> str | None:
+    """Why `url` is not a relay's database yet (never migrated, or cannot be opened), or None.
+
+    Creates nothing: a SQLite file that does not exist is not opened.
+    """
+    from relay.migrations.baseline import baseline_metadata
+    from relay.storage.schema import VERSION_TABLE
+
+    path = sqlite_file(url)
+    if path is not None and not path.parent.is_dir():
+        return f"no folder {path.parent} for the database {shown(url)}"
+    if path is not None and not path.exists():
+        return f"no relay database at {shown(url)} (no such file)"
+    relay_tables = {VERSION_TABLE, *(t.name for t in baseline_metadata().sorted_tables)}
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        return f"cannot use the database URL {shown(url)}: {exc}"
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        return f"cannot open the database {shown(url)}: {reason}"
+    finally:
+        engine.dispose()
+    if not tables & relay_tables:
+        return f"{shown(url)} has no relay tables (the relay has never run on it)"
+    return None
