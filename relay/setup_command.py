@@ -9,13 +9,15 @@ import os
 import re
 import secrets
 import sys
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
 from relay.check import check_relay
 from relay.check_text import report_text
+from relay.command_settings import shown, sqlite_file_missing
 from relay.env_file import read_env_file, write_env_file
 from relay.graph_account import GraphAccount, subscribed_app_ids
 from relay.settings import DEFAULT_GRAPH_URL, RelaySettings
@@ -89,6 +91,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="ask nothing: take the values from the flags, the environment or the existing env file",
     )
     parser.add_argument("--no-check", action="store_true", help="do not run the check at the end")
+    parser.add_argument(
+        "--database",
+        help="SQLAlchemy URL of the relay's database, for the check at the end "
+        "(default RELAY_DATABASE_URL from the env file or the environment, else sqlite:///relay.db)",
+    )
     for question in QUESTIONS:
         parser.add_argument(question.flag, dest=question.env, help=f"{question.env}: {question.prompt}")
 
@@ -138,7 +145,35 @@ def settings_for(values: dict[str, str], existing: dict[str, str]) -> dict[str, 
     return merged
 
 
-async def connect_to_meta(settings: dict[str, str], graph_url: str, out: TextIO) -> bool:
+@dataclass(frozen=True, slots=True)
+class RelayPath:
+    """How this relay runs, so setup's advice names the commands that apply to it."""
+
+    start: str  # the command that (re)starts the relay with the new settings
+    check: str
+    token: str
+
+
+def relay_path(env_file: Path, database_url: str | None) -> RelayPath:
+    """Docker when a compose file sits beside the env file (as in deploy/), else the manual/systemd path."""
+    if (env_file.parent / "docker-compose.yml").exists():
+        return RelayPath(
+            start="docker compose up -d",
+            check="docker compose exec relay shop-inbox-relay check",
+            token="docker compose exec relay shop-inbox-relay token",
+        )
+    given = f"--env-file {env_file.absolute()}"
+    database = f" --database {shown(database_url)}" if database_url else ""
+    return RelayPath(
+        start="sudo systemctl restart shop-inbox-relay",
+        check=f"shop-inbox-relay check {given}{database}",
+        token=f"shop-inbox-relay token {given}",
+    )
+
+
+async def connect_to_meta(
+    settings: dict[str, str], graph_url: str, out: TextIO, *, start: str = "docker compose up -d"
+) -> bool:
     """Subscribe the app to the WABA, register the callback (with an app id); each only when missing."""
     waba = settings["WHATSAPP_WABA_ID"]
     app_id = settings.get("WHATSAPP_APP_ID", "")
@@ -177,7 +212,7 @@ async def connect_to_meta(settings: dict[str, str], graph_url: str, out: TextIO)
             print(
                 f"Meta did not register the webhook at {callback}: {exc.message}\n"
                 "Meta calls that address at once to verify it, so the relay must be running there. "
-                "Start it (docker compose up -d), then run setup again: it is safe to repeat.",
+                f"Start it ({start}), then run setup again: it is safe to repeat.",
                 file=out,
             )
     return ok
@@ -218,24 +253,45 @@ def run_setup(
         compose_env = env_file.parent / ".env"
         write_env_file(compose_env, {**read_env_file(compose_env), "RELAY_HOST": values["RELAY_HOST"]})
     graph_url = env.get("WHATSAPP_GRAPH_URL") or existing.get("WHATSAPP_GRAPH_URL") or DEFAULT_GRAPH_URL
-    ok = asyncio.run(connect_to_meta(settings, graph_url, out))
+    # The relay's database: --database, else RELAY_DATABASE_URL from the env file or the environment.
+    database_url = args.database or settings.get("RELAY_DATABASE_URL") or env.get("RELAY_DATABASE_URL")
+    path = relay_path(env_file, database_url)
+    ok = asyncio.run(connect_to_meta(settings, graph_url, out, start=path.start))
     if not args.no_check:
-        relay_settings = RelaySettings.from_env({**env, **settings, "WHATSAPP_GRAPH_URL": graph_url})
-        from relay.store import Store
+        print(
+            f"\nThe check so far. Until the relay runs at its public address ({path.start}), "
+            "the public_url and webhook_verified lines cannot pass yet.",
+            file=out,
+        )
+        print(closing_check(settings, env, graph_url, database_url), file=out)
+    print(
+        f"\nNext: `{path.start}`, then `{path.check}`.\nThe token for the desktop app: `{path.token}`.",
+        file=out,
+    )
+    return 0 if ok else 1
 
+
+def closing_check(
+    settings: dict[str, str], env: dict[str, str], graph_url: str, database_url: str | None
+) -> str:
+    """The check's report; on a throwaway database while the relay's own does not exist yet."""
+    from relay.store import Store
+
+    relay_settings = RelaySettings.from_env(
+        {**env, **settings, "WHATSAPP_GRAPH_URL": graph_url}, database_url=database_url
+    )
+    with tempfile.TemporaryDirectory(prefix="shop-inbox-setup-") as scratch:
+        note = ""
+        if sqlite_file_missing(relay_settings.database_url):
+            # Creating it here would leave a stray file (or a root-owned one the relay cannot write).
+            note = (
+                f"({shown(relay_settings.database_url)} does not exist yet, and setup does not create "
+                "the relay's database: the check used a throwaway one.)\n"
+            )
+            relay_settings = replace(relay_settings, database_url=f"sqlite:///{Path(scratch) / 'check.db'}")
         store = Store(relay_settings.database_url, sqlite_synchronous=relay_settings.sqlite_synchronous)
         try:
             report = asyncio.run(check_relay(relay_settings, store))
         finally:
             store.close()
-        print(
-            "\nThe check so far. Until the relay runs at its public address (docker compose up -d), "
-            "the public_url and webhook_verified lines cannot pass yet.\n" + report_text(report),
-            file=out,
-        )
-    print(
-        "\nNext: `docker compose up -d`, then `docker compose exec relay shop-inbox-relay check`.\n"
-        "The token for the desktop app: `docker compose exec relay shop-inbox-relay token`.",
-        file=out,
-    )
-    return 0 if ok else 1
+    return note + report_text(report)

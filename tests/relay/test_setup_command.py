@@ -126,6 +126,8 @@ def test_when_meta_cannot_reach_the_callback_setup_says_to_start_the_relay_and_r
     tmp_path: Path, graph: FakeGraph
 ) -> None:
     # No relay runs at https://localhost: Meta's verification fails (Graph error 2200).
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "docker-compose.yml").write_text("services: {}\n")  # the Docker path
     env = environment(graph, tmp_path, WHATSAPP_APP_ID=APP_ID)
     code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
     assert code == 1
@@ -202,3 +204,46 @@ def test_setup_runs_from_the_command_line(
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
     assert ACCESS_TOKEN not in capsys.readouterr().out
     assert not (tmp_path / ".env").exists()  # no compose file beside it: no compose `.env` either
+
+
+def test_setup_checks_the_relays_database_and_never_leaves_one_in_the_working_folder(
+    tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from relay.store import Store
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    env = environment(graph, tmp_path)
+    del env["RELAY_DATABASE_URL"]  # the systemd unit sets it, not relay.env
+    code, out = setup(tmp_path, env, "--non-interactive")
+    assert code == 0, out
+    assert list(work.iterdir()) == []  # no stray relay.db
+    assert "the check used a throwaway one" in out
+    assert "FAIL webhook_verified" in out
+
+    relay_db = f"sqlite:///{tmp_path / 'relay.db'}"
+    store = Store(relay_db)
+    store.kv.put(VERIFIED_KEY, "2026-12-03T10:00:00+00:00")  # Meta's handshake reached that relay
+    store.close()
+    code, out = setup(tmp_path, env, "--non-interactive", "--database", relay_db)
+    assert code == 0, out
+    assert "ok   webhook_verified" in out and "throwaway" not in out
+    assert list(work.iterdir()) == []
+
+
+def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(tmp_path: Path, graph: FakeGraph) -> None:
+    env = environment(graph, tmp_path)
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")  # no compose file: systemd
+    env_file = tmp_path / "deploy" / "relay.env"
+    assert code == 0, out
+    assert "docker" not in out
+    assert "`sudo systemctl restart shop-inbox-relay`" in out
+    assert f"`shop-inbox-relay token --env-file {env_file}`" in out
+    assert f"`shop-inbox-relay check --env-file {env_file} --database sqlite:///" in out
+
+    seed_verify_token(tmp_path)  # deploy/ with its docker-compose.yml
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 0, out
+    assert "`docker compose up -d`" in out and "systemctl" not in out
+    assert "`docker compose exec relay shop-inbox-relay token`" in out
