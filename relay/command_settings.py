@@ -24,7 +24,10 @@ def command_env(env_file: str | None, environ: Mapping[str, str]) -> dict[str, s
         path = Path(env_file)
         if not path.is_file():
             raise CommandRefused(f"no env file at {path}")
-        env.update(read_env_file(path))
+        try:
+            env.update(read_env_file(path))
+        except (OSError, UnicodeDecodeError) as exc:  # e.g. 0600 and another user's: run it as that user
+            raise CommandRefused(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
     return env
 
 

@@ -85,6 +85,22 @@ def test_token_prints_the_env_files_token_the_relay_accepts(
     assert f"RELAY_CLIENT_TOKEN is set in {env_file}" in printed.err
 
 
+@pytest.mark.parametrize("command", ["token", "check", "serve"])
+def test_an_env_file_that_cannot_be_read_is_named_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    (tmp_path / "binary.env").write_bytes(b"\xff\xfe\x00")
+    for env_file, said in (
+        (tmp_path / "relya.env", "no env file at"),
+        (tmp_path / "binary.env", "cannot read"),
+    ):
+        assert main([command, "--env-file", str(env_file), "--database", database]) == 2
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"shop-inbox-relay {command}: {said} {env_file}")
+    assert not (tmp_path / "relay.db").exists()
+
+
 @pytest.mark.parametrize("where", ["environment", "env file"])
 def test_rotating_a_token_set_in_the_settings_is_refused_naming_where_to_change_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
