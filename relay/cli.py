@@ -99,17 +99,17 @@ def run_token_command(args: argparse.Namespace) -> int:
         print(f"RELAY_CLIENT_TOKEN is set in {where}; that is the token.", file=sys.stderr)
         print(settings.client_token)
         return 0
+    # A mistyped --database must not become a new, empty relay database with a token nobody uses.
+    reason = unmigrated_reason(settings.database_url)
+    if reason:
+        print(f"shop-inbox-relay token: {reason}; give the relay's own --database.", file=sys.stderr)
+        return 2
     if not args.env_file:
         print(
             "Note: a relay started with an env file that sets RELAY_CLIENT_TOKEN (as setup writes it) "
             "accepts that token instead: `shop-inbox-relay token --env-file FILE` prints it.",
             file=sys.stderr,
         )
-    # A mistyped --database must not become a new, empty relay database with a token nobody uses.
-    reason = unmigrated_reason(settings.database_url)
-    if reason:
-        print(f"shop-inbox-relay token: {reason}; give the relay's own --database.", file=sys.stderr)
-        return 2
     from relay.store import Store
 
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
