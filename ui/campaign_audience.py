@@ -236,7 +236,8 @@ class AudienceBox(QGroupBox):
         self._say_what_no_label_means()
         self.recipients_model.set_members(resolved.recipients)
         self.left_out_model.set_left_out(resolved.left_out)
-        text = self.tr("{0} will get it · {1} left out").format(
+        # Said before anything goes out: "will get it" read in Korean as "sent", as if it had gone.
+        text = self.tr("Will be sent to {0} · {1} left out").format(
             len(resolved.recipients), len(resolved.left_out)
         )
         by_count = sorted(resolved.counts().items(), key=lambda kv: -kv[1])
