@@ -203,15 +203,18 @@ class CampaignEditor(QWidget):
         at_row.addStretch(1)
         sl.addRow(at_row)
         sl.addRow(self.tr("Pace"), self.pace)
-        night = QLabel(
+        # The night-time wait is the law on ads only: a utility template goes out at once.
+        self.night_note = QLabel(
             self.tr(
                 "Marketing to Korean numbers waits until 08:00 between 21:00 and 08:00, "
                 "except for customers who agreed to night-time messages."
             ),
             self,
         )
-        night.setWordWrap(True)
-        sl.addRow(night)
+        self.night_note.setObjectName("campaignNightNote")
+        self.night_note.setWordWrap(True)
+        self.night_note.setVisible(False)
+        sl.addRow(self.night_note)
         sl.addRow(self.cost)
 
         self.save_button = QPushButton(self.tr("Save draft"), self)
@@ -459,6 +462,7 @@ class CampaignEditor(QWidget):
         while self.params_form.rowCount():
             self.params_form.removeRow(0)
         self.param_rows = []
+        self.night_note.setVisible(t is not None and t.category.upper() == MARKETING)
         if t is None:
             self.template_note.setText("")
             self.media_button.setVisible(False)

@@ -30,7 +30,7 @@ def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: A
     qtbot.waitUntil(
         lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 2, timeout=5000
     )
-    assert "3 left out" in editor.audience_box.counts.text()
+    assert editor.audience_box.counts.text().startswith("Will be sent to 2 · 3 left out")
     why = {
         editor.audience_box.left_out_model.index(r, 0).data(): editor.audience_box.left_out_model.index(
             r, 2
@@ -563,3 +563,30 @@ def test_a_lapsed_consent_says_why_it_leaves_the_customer_out(qtbot: Any, ctx: A
     lapsed = "Marketing consent must be confirmed again every 2 years (given over 23 months ago)"
     assert why["Old Friend"] == lapsed
     assert lapsed + ": 1" in editor.audience_box.counts.text()
+
+
+def test_the_night_time_wait_is_said_for_ads_only(qtbot: Any, ctx: Any) -> None:
+    """A utility template still said marketing waits until 08:00 at night, though it is not an ad."""
+    notice = Template(
+        name="shipping_notice",
+        language="ko",
+        category="UTILITY",
+        components=[{"type": "BODY", "text": "주문 {{1}}이 발송되었어요."}],
+    )
+    seed(ctx)
+    with ctx.db.write() as s:
+        from app.sending import approved_templates
+
+        put_setting(
+            s,
+            TEMPLATES_SETTING,
+            [t.model_dump(mode="json") for t in (*approved_templates(ctx.db, None), notice)],
+        )
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale")
+    assert editor.night_note.isVisible()
+    assert "waits until 08:00" in editor.night_note.text()
+    choose_template(editor, "shipping_notice")
+    assert not editor.night_note.isVisible()
+    choose_template(editor, "winter_sale")
+    assert editor.night_note.isVisible()
