@@ -580,13 +580,17 @@ class CampaignEditor(QWidget):
         t = self.version_of(member, self.versions())  # what this customer reads
         specs = self.parameters()
         filled = parameter_values(specs, member) if member is not None else tuple(s.text for s in specs)
-        # A parameter still empty shows as its placeholder, so the owner sees what is missing.
+        # A parameter still empty shows as its placeholder to the law checks, so they see what is missing.
         values = tuple(v or f"{{{{{i}}}}}" for i, v in enumerate(filled, start=1))
+        # The preview shows the template's example (the field's grey text) instead of a bare "{{1}}",
+        # so the owner reads what the customer would; the empty field still stops the send.
+        examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
+        shown = tuple(v or examples.get(i) or f"{{{{{i}}}}}" for i, v in enumerate(filled, start=1))
         header = body = footer = ""
         for c in t.components:
             kind = str(c.get("type", "")).upper()
             text = str(c.get("text", "") or "")
-            for i, v in enumerate(values, start=1):
+            for i, v in enumerate(shown, start=1):
                 text = text.replace("{{" + str(i) + "}}", v)
             if kind == "HEADER":
                 header = text

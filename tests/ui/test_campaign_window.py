@@ -12,8 +12,8 @@ from app.campaigns import Audience, resolve_audience
 from app.models import Campaign, Label
 from app.sending import TEMPLATES_SETTING
 from app.settings import put_setting
-from app.wire import RecipientState, Template
-from tests.support.campaign_window import LAWFUL_AD, NOW, choose_template, open_window, seed
+from app.wire import RecipientState, Template, TemplateParameter
+from tests.support.campaign_window import BARE_AD, LAWFUL_AD, NOW, choose_template, open_window, seed
 from tests.support.factories import make_contact, make_message
 from ui.time_zones import zone_name
 
@@ -590,3 +590,32 @@ def test_the_night_time_wait_is_said_for_ads_only(qtbot: Any, ctx: Any) -> None:
     assert not editor.night_note.isVisible()
     choose_template(editor, "winter_sale")
     assert editor.night_note.isVisible()
+
+
+def test_the_preview_shows_the_examples_until_the_owner_fills_the_fields(qtbot: Any, ctx: Any) -> None:
+    """The preview showed a bare "{{1}}" / "{{2}}" while the fields held only their grey examples."""
+    with_examples = BARE_AD.model_copy(
+        update={
+            "parameters": [
+                TemplateParameter(component="body", index=1, example="민지"),
+                TemplateParameter(component="body", index=2, example="WINTER10"),
+            ]
+        }
+    )
+    seed(ctx)
+    with ctx.db.write() as s:
+        put_setting(s, TEMPLATES_SETTING, [with_examples.model_dump(mode="json")])
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale")
+    assert editor.param_rows[0][1].placeholderText() == "민지"
+    qtbot.waitUntil(
+        lambda: "민지님, 겨울 세일을 시작했어요! 쿠폰 WINTER10" in editor.preview.text(), timeout=5000
+    )
+    assert "{{" not in editor.preview.text()
+    # What the owner types or picks replaces the example.
+    source = editor.param_rows[0][0]
+    source.setCurrentIndex(source.findData("first_name"))
+    editor.param_rows[1][1].setText("SALE10")
+    qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("Minji Kim"))
+    assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
