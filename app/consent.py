@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -52,6 +53,17 @@ class ContactConsent:
     def marketing_lapsed(self, now: datetime) -> bool:
         """The marketing consent is older than the two years Korean law allows without re-confirming."""
         return self.marketing_at is not None and now - self.marketing_at > CONSENT_MAX_AGE
+
+
+def calendar_months(start: date, end: date) -> int:
+    """Whole calendar months from `start` to `end`: 2024-12-03 → 2026-12-03 is 24, → 2026-12-02 is 23.
+    A start late in a month counts its month full on the last day of a shorter one (01-31 → 02-28).
+    The consent's age as the owner reads it; 30-day months fell a month short over two years."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    if end.day < start.day and end.day < last_day:
+        months -= 1
+    return max(0, months)
 
 
 def consent_of(c: Contact) -> ContactConsent:

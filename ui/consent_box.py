@@ -13,12 +13,13 @@ from app.consent import (
     ConsentKind,
     ContactConsent,
     OptOutReason,
+    calendar_months,
     read_consent,
     record_consent,
     tell_relay_opt_out,
 )
 from ui.context import AppContext
-from ui.formatting import full_datetime
+from ui.formatting import full_datetime, local
 from ui.ops import run_change, run_op
 
 
@@ -126,8 +127,10 @@ class ConsentBox(QWidget):
             since = self.tr(
                 "Agreed on {0}, ended by the opt-out below. Tick it only when the customer agrees again."
             ).format(full_datetime(consent.marketing_at))
-        elif consent.marketing_lapsed(datetime.now(UTC)):
-            since += "\n" + self.tr("Older than 23 months: ask again before marketing.")
+        elif consent.marketing_at is not None and consent.marketing_lapsed(datetime.now(UTC)):
+            # Its true age on the calendar; the lapse itself comes a month before the law's two years.
+            months = calendar_months(local(consent.marketing_at).date(), local(datetime.now(UTC)).date())
+            since += "\n" + self.tr("Agreed {0} months ago: ask again before marketing.").format(months)
         self.marketing_date.setText(since)
         self.night.setChecked(consent.night_at is not None and marketing)
         self.night.setEnabled(marketing)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from app.consent import (
     OptOutReason,
     apply_remote_opt_out,
+    calendar_months,
     load_consent,
     set_marketing_consent,
     set_night_consent,
@@ -94,3 +95,11 @@ def test_a_version_six_database_migrates_its_contacts_without_consent_lost(db_pa
     assert consent is not None
     assert consent.opted_in_at == datetime.fromtimestamp(1764400000, tz=UTC)
     assert consent.marketing_at is None and consent.opted_out_reason == ""
+
+
+def test_a_consent_two_years_old_is_24_months_old_not_23() -> None:
+    """2024-12-03 to 2026-12-03 read "23 months": 30-day months fell short over two years."""
+    assert calendar_months(date(2024, 12, 3), date(2026, 12, 3)) == 24
+    assert calendar_months(date(2024, 12, 3), date(2026, 12, 2)) == 23
+    assert calendar_months(date(2025, 1, 31), date(2025, 2, 28)) == 1  # a short month ends on its last day
+    assert calendar_months(date(2026, 12, 3), date(2026, 12, 3)) == 0

@@ -77,3 +77,26 @@ def test_a_consent_ended_by_an_opt_out_is_not_shown_as_given(window: Any, qtbot:
     box.marketing.click()  # the customer agreed again, in the chat
     qtbot.waitUntil(lambda: not box.opted_out.isVisibleTo(box), timeout=5000)
     assert box.marketing.isChecked() and box.marketing_date.text().startswith("Since")
+
+
+def test_an_old_consent_says_its_true_age_in_months(window: Any, qtbot: Any) -> None:
+    """A consent given two years ago to the day said "older than 23 months"; it is 24 months old."""
+    from datetime import UTC, datetime
+
+    from app.consent import set_marketing_consent
+
+    now = datetime.now(UTC).astimezone()
+    # The same day two years ago (the 28th at the latest: still 24 months), on this computer's clock.
+    given = now.replace(year=now.year - 2, day=min(now.day, 28), hour=12, minute=0)
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="최유진")
+        make_message(s, c, "안녕하세요")
+        set_marketing_consent(s, c.id, True, "website", now=given.astimezone(UTC))
+        cid = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    qtbot.waitUntil(lambda: "ask again" in box.marketing_date.text(), timeout=5000)
+    assert "Agreed 24 months ago: ask again before marketing." in box.marketing_date.text()
