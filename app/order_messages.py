@@ -251,7 +251,7 @@ def message_for_order(
     is in the customer's language instead (`customer_language`), its deadline written with
     `format_time(moment, language, zone)` in that language too, on the shop's clock: `zone` is its
     business hours' time zone (None when it has set none: this computer's clock). A customer reads
-    the deadline as the shop's hour, whatever the clock of the computer preparing the message."""
+    the deadline as the shop's day, whatever the clock of the computer preparing the message."""
     from sqlalchemy import select
 
     from app.automations_store import shop_time_zone

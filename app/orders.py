@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,6 +26,7 @@ from app.errors import (
 )
 from app.models import CatalogItem, Contact, Message, Order, OrderEvent, OrderLine, utcnow
 from app.money import MAX_MINOR, currency_digits, is_currency
+from app.rules import zone
 from app.text import nfc
 
 log = logging.getLogger(__name__)
@@ -379,6 +380,17 @@ def orders_from_new_carts(session: Session, wamids: Iterable[str]) -> list[int]:
 # --------------------------------------------------------------------------- moving
 
 
+def payment_deadline(asked_at: datetime, days: int, shop_zone: tzinfo | None) -> datetime:
+    """The end of the day (23:59:59 on the shop's clock; None: this computer's) `days` days after the
+    order is asked to pay, in UTC. Korean shops say "12월 7일 (월)까지", the whole of that day: a
+    deadline to the minute of the asking fell in the night ("오전 12:32", read as noon)."""
+    wall = asked_at.astimezone(shop_zone) if shop_zone is not None else asked_at.astimezone()
+    day = wall.date() + timedelta(days=days)
+    end = datetime.combine(day, time(23, 59, 59))
+    end = end.replace(tzinfo=shop_zone) if shop_zone is not None else end.astimezone()
+    return end.astimezone(UTC)
+
+
 def move_order(
     session: Session,
     order_id: int,
@@ -392,6 +404,7 @@ def move_order(
     kind: str = "moved",
 ) -> Order:
     """Move an order one step; stock and the chat's labels follow. Raises OrderError, writing nothing."""
+    from app.automations_store import shop_time_zone  # (it reads the order settings, built on us)
     from app.order_labels import refresh_order_labels
     from app.stock import commit_stock, release_stock, reserve_stock
 
@@ -404,7 +417,8 @@ def move_order(
         raise OrderError(ErrorCode.ORDER_MOVE_REFUSED, OrderMoveParams(order.number, before, to_state))
     if to_state is OrderState.AWAITING_PAYMENT:
         reserve_stock(session, order)
-        order.payment_due_at = now + timedelta(days=payment_days)
+        shop_zone = shop_time_zone(session)
+        order.payment_due_at = payment_deadline(now, payment_days, zone(shop_zone) if shop_zone else None)
         if not order.depositor_name:
             order.depositor_name = order.customer_name[:64]
     elif to_state is OrderState.PAID:

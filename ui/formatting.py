@@ -159,10 +159,10 @@ def full_datetime(dt: datetime) -> str:
     return _short_datetime(local(dt))
 
 
-def customer_datetime(dt: datetime, language: str | None = None, zone: tzinfo | None = None) -> str:
-    """A moment written into a message to a customer (an order's payment deadline), on the shop's
-    clock (`zone`, its business hours' time zone; None: this computer's), with the month and weekday
-    in words: "12월 2일 (수) 오전 9:00", "Wed, Dec 2, 9:00 AM". A numeric date ("26. 12. 2.",
+def customer_day(dt: datetime, language: str | None = None, zone: tzinfo | None = None) -> str:
+    """A day written into a message to a customer (an order's payment deadline, the end of that
+    day), on the shop's clock (`zone`, its business hours' time zone; None: this computer's), with
+    the month and weekday in words: "12월 2일 (수)", "Wed, Dec 2". A numeric date ("26. 12. 2.",
     "12/2/26") is the owner's short form; a customer abroad may read it the other way round.
     `language` ("ko", "en"): the message's, where it is not the owner's (an English message to a
     customer abroad)."""
@@ -174,7 +174,7 @@ def customer_datetime(dt: datetime, language: str | None = None, zone: tzinfo | 
         locale = display_locale()
     korean = locale.language() == QLocale.Language.Korean
     wall = dt.astimezone(zone) if zone is not None else local(dt)
-    return locale.toString(_qdatetime(wall), "M월 d일 (ddd) AP h:mm" if korean else "ddd, MMM d, h:mm AP")
+    return locale.toString(_qdatetime(wall), "M월 d일 (ddd)" if korean else "ddd, MMM d")
 
 
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:

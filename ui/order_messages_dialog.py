@@ -23,7 +23,7 @@ from app.models import utcnow
 from app.order_actions import send_order_messages
 from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
-from ui.formatting import babel_locale_name, customer_datetime
+from ui.formatting import babel_locale_name, customer_day
 from ui.ops import Op, failure_sentence
 from ui.order_text import bank_missing_sentence
 from ui.screen_fit import resize_within_screen
@@ -145,7 +145,7 @@ class BatchMessagesDialog(QDialog):
                     i,
                     language=language,
                     locale=locale,
-                    format_time=customer_datetime,
+                    format_time=customer_day,
                     now=now,
                     reminder=reminder,
                 )

@@ -57,7 +57,7 @@ from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.enter_key import keep_enter
-from ui.formatting import babel_locale_name, customer_datetime, full_datetime, shop_datetime
+from ui.formatting import babel_locale_name, customer_day, full_datetime, shop_datetime
 from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
 from ui.order_text import bank_missing_sentence, money, state_name
@@ -675,7 +675,7 @@ class OrderWindow(QDialog):
                 order_id,
                 language=language,
                 locale=locale,
-                format_time=customer_datetime,
+                format_time=customer_day,
                 now=utcnow(),
                 reminder=reminder,
             )

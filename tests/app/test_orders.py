@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
+from app.automations_store import AutomationsStore
 from app.catalog import ItemDraft, create_item
 from app.errors import ErrorCode, OrderError
 from app.labels import add_label, rename_label
@@ -24,9 +26,16 @@ from app.orders import (
     tracking_doubt,
 )
 from app.stock import set_stock, stock_levels
+from app.wire import Automations, BusinessHours
 from tests.support.factories import make_contact
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def shop_in_seoul(db) -> None:
+    """The shop's business hours on Seoul's clock, whatever this computer's."""
+    AutomationsStore(db).save(Automations(business_hours=BusinessHours(timezone="Asia/Seoul")))
 
 
 def labels_of(s, contact_id: int) -> set[str]:
@@ -152,6 +161,7 @@ def test_a_discount_larger_than_the_order_is_refused(db) -> None:
 
 
 def test_an_order_walks_to_done_with_its_history_and_the_chat_label_follows(db) -> None:
+    shop_in_seoul(db)
     with db.write() as s:
         shirt(s)
         c = make_contact(s, profile_name="이서준")
@@ -177,7 +187,8 @@ def test_an_order_walks_to_done_with_its_history_and_the_chat_label_follows(db) 
         order = s.get(Order, order_id)
         assert order is not None
         assert (order.depositor_name, order.tracking) == ("이서준", "654321098765")
-        assert order.payment_due_at == NOW + timedelta(days=3)
+        # NOW is 18:00 on 29 November in Seoul: due by the end of 2 December there.
+        assert order.payment_due_at == datetime(2026, 12, 2, 23, 59, 59, tzinfo=SEOUL)
         history = s.scalars(
             select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id)
         ).all()
@@ -252,7 +263,27 @@ def test_reservation_keeps_two_customers_from_both_paying_for_the_last_shirt(db)
         move_order(s, second, OrderState.AWAITING_PAYMENT)
 
 
+def test_the_payment_deadline_is_the_end_of_a_day_on_the_shops_clock(db) -> None:
+    """Asked to pay at 00:32 on Friday 4 December (Seoul), the customer was told "12월 7일 (월)
+    오전 12:32까지": a minute in the night, read as noon. It is the whole of Monday 7 December."""
+    from app.orders import payment_deadline
+
+    shop_in_seoul(db)
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s)
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+        asked = datetime(2026, 12, 4, 0, 32, tzinfo=SEOUL)
+        order = move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=asked, payment_days=3)
+        assert order.payment_due_at == datetime(2026, 12, 7, 23, 59, 59, tzinfo=SEOUL)
+    # With no shop time zone set, the end of the day on this computer's clock.
+    due = payment_deadline(asked, 3, None).astimezone()
+    assert due.date() == asked.astimezone().date() + timedelta(days=3)
+    assert (due.hour, due.minute, due.second) == (23, 59, 59)
+
+
 def test_the_payment_deadline_cancels_the_order_and_releases_its_stock(db) -> None:
+    shop_in_seoul(db)
     with db.write() as s:
         item_id = shirt(s)
         set_stock(s, item_id, 2)
@@ -260,8 +291,10 @@ def test_the_payment_deadline_cancels_the_order_and_releases_its_stock(db) -> No
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 2)], source="chat").id
         move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
     with db.write() as s:
+        # Due by the end of 2 December in Seoul (asked on 29 November, 18:00 there): not a minute before.
         assert expire_unpaid(s, NOW + timedelta(days=2)) == []
-        assert expire_unpaid(s, NOW + timedelta(days=3)) == [order_id]
+        assert expire_unpaid(s, datetime(2026, 12, 2, 23, 59, tzinfo=SEOUL)) == []
+        assert expire_unpaid(s, datetime(2026, 12, 3, 0, 0, tzinfo=SEOUL)) == [order_id]
     with db.read() as s:
         order = s.get(Order, order_id)
         assert order is not None and order.state == "cancelled"
@@ -274,15 +307,17 @@ def test_the_payment_deadline_cancels_the_order_and_releases_its_stock(db) -> No
 def test_a_payment_reminder_is_prepared_once_a_day_before_the_deadline(db) -> None:
     from app.orders import reminders_due
 
+    shop_in_seoul(db)
+
     with db.write() as s:
         shirt(s)
         c = make_contact(s)
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
-        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)  # due in 3 days
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)  # due by the end of 2 December
     with db.write() as s:
         assert reminders_due(s, NOW + timedelta(days=1)) == []  # two days left: not yet
-        assert reminders_due(s, NOW + timedelta(days=2, hours=1)) == [order_id]
-        assert reminders_due(s, NOW + timedelta(days=2, hours=2)) == []  # offered once
+        assert reminders_due(s, datetime(2026, 12, 2, 0, 30, tzinfo=SEOUL)) == [order_id]
+        assert reminders_due(s, datetime(2026, 12, 2, 1, 30, tzinfo=SEOUL)) == []  # offered once
     with db.read() as s:
         order = s.get(Order, order_id)
         assert order is not None and order.events[-1].kind == "reminded"

@@ -16,11 +16,12 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import json
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 app = QApplication([])
 from app.money import format_price
-from ui.formatting import babel_locale_name, clock_time, customer_datetime, date_edit_format, day_label, due_time, full_datetime, list_time
+from ui.formatting import babel_locale_name, clock_time, customer_day, date_edit_format, day_label, due_time, full_datetime, list_time
 from ui.size_text import human_size
 moment = datetime(2026, 11, 24, 14, 5, tzinfo=UTC)
 when = QDateTimeEdit()
@@ -36,7 +37,9 @@ print(json.dumps({
     "day": day_label(date(2026, 11, 24), today=date(2026, 12, 25)),
     "size": human_size(1_234_567),
     "edit": when.text(),
-    "to_customer_abroad": customer_datetime(moment, "en"),
+    "to_customer_abroad": customer_day(moment, "en"),
+    # The end of Monday 7 December in Seoul, an order's payment deadline.
+    "to_customer": customer_day(datetime(2026, 12, 7, 14, 59, 59, tzinfo=UTC), "ko", ZoneInfo("Asia/Seoul")),
     # Payment deadlines in the orders' table, seen on Wednesday 2 December 2026: last Friday, the
     # coming Friday, and one next year.
     "due": [due_time(datetime(2026, 11, 27, 9, tzinfo=UTC), datetime(2026, 12, 2, 9, tzinfo=UTC)),
@@ -95,7 +98,9 @@ def test_a_korean_locale_keeps_its_own_forms() -> None:
     assert shown["edit"] == "2026. 12. 2. 오후 8:06"  # not 2026-12-02 20:06, nor 26. 12. 2.
     assert shown["full"] == "2026. 11. 24. 오후 2:05"  # an order's history, a backup's time
     # A deadline in an English message to a customer abroad, from a Korean computer.
-    assert shown["to_customer_abroad"] == "Tue, Nov 24, 2:05 PM"
+    assert shown["to_customer_abroad"] == "Tue, Nov 24"
+    # "12월 7일 (월)까지": the day, not "오전 12:32" at night, read as noon.
+    assert shown["to_customer"] == "12월 7일 (월)"
     # Last Friday's deadline and the coming Friday's are not both "금요일".
     assert shown["due"] == ["11월 27일 (금)", "12월 4일 (금)", "2027년 1월 8일 (금)"]
     # Not "26. 11. 5." and "25. 3. 8.", where year, month and day cannot be told apart.
