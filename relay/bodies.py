@@ -16,9 +16,10 @@ class BodyTimeout(Exception):
 class BodyTooLarge(Exception):
     """The body is over the route's cap: answered 413 without reading the rest."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, size: int) -> None:
         super().__init__(limit)
         self.limit = limit
+        self.size = size  # the declared Content-Length, else the bytes read when it went over
 
 
 async def chunks_with_deadline(request: Request, idle: float, total: float) -> AsyncIterator[bytes]:
@@ -52,7 +53,7 @@ async def read_body(request: Request, limit: int, idle: float, total: float) -> 
     """
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise BodyTooLarge(limit)
+        raise BodyTooLarge(limit, int(declared))
     loop = asyncio.get_running_loop()
     deadline = loop.time() + total
     receive = request.receive
@@ -65,7 +66,7 @@ async def read_body(request: Request, limit: int, idle: float, total: float) -> 
                     raise ClientDisconnect()
                 body += message.get("body", b"")
                 if len(body) > limit:
-                    raise BodyTooLarge(limit)
+                    raise BodyTooLarge(limit, len(body))
                 if not message.get("more_body", False):
                     return bytes(body)
                 window.reschedule(min(loop.time() + idle, deadline))

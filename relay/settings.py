@@ -8,6 +8,9 @@ from pathlib import Path
 
 DEFAULT_GRAPH_URL = "https://graph.facebook.com/v21.0"
 DEFAULT_DATABASE_URL = "sqlite:///relay.db"
+# Meta's webhook payloads can reach 3 MB, and one the relay refuses is retried for a while, then
+# dropped: the default holds the largest with room to spare (the proxy's limit sits above it).
+DEFAULT_MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
 # A LISTEN connection, one for a request or a webhook batch, one for an automation's customer lock.
 MIN_CONNECTIONS_PER_WORKER = 3
 
@@ -44,7 +47,7 @@ class RelaySettings:
     media_dir: Path | None = None  # default: beside a SQLite database, else ./relay-media
     retention_days: int = 30
     sqlite_synchronous: str = "NORMAL"  # or "FULL": also survive a power loss, at one fsync per commit
-    max_webhook_bytes: int = 1_000_000
+    max_webhook_bytes: int = DEFAULT_MAX_WEBHOOK_BYTES  # RELAY_MAX_WEBHOOK_BYTES
     max_json_bytes: int = 1_000_000  # a send or an automations document
     # uvicorn reads bodies without a deadline: the relay stops a body that stalls for
     # body_idle_timeout, or takes over body_deadline (upload_deadline for media uploads).
@@ -91,6 +94,7 @@ class RelaySettings:
             graph_url=env.get("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL).rstrip("/"),
             media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
             retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),
+            max_webhook_bytes=int(env.get("RELAY_MAX_WEBHOOK_BYTES", str(DEFAULT_MAX_WEBHOOK_BYTES))),
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
             docs_public=env.get("RELAY_DOCS", "") == "1",
             send_lease=float(env.get("RELAY_SEND_LEASE_SECONDS", "30")),

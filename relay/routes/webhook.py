@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from app.wire import RelayErrorCode
-from relay.bodies import read_body
+from relay.bodies import BodyTooLarge, read_body
 from relay.check import record_handshake
 from relay.errors import error
 from relay.intake import read_webhook
@@ -42,9 +42,19 @@ async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay
 async def webhook(request: Request) -> Response:
     relay: Relay = request.app.state.relay  # as current_relay, without solving a dependency per webhook
     settings = relay.settings
-    raw = await read_body(
-        request, settings.max_webhook_bytes, settings.body_idle_timeout, settings.body_deadline
-    )
+    try:
+        raw = await read_body(
+            request, settings.max_webhook_bytes, settings.body_idle_timeout, settings.body_deadline
+        )
+    except BodyTooLarge as exc:
+        # Meta retries a refused webhook for a while, then drops it: a message lost unless the
+        # operator raises the limit, so this says so at WARNING (never the body).
+        log.warning(
+            "webhook refused as too large: size=%d bytes limit=%d bytes (RELAY_MAX_WEBHOOK_BYTES)",
+            exc.size,
+            exc.limit,
+        )
+        raise
     if not signature_ok(settings.app_secret, raw, request.headers.get("x-hub-signature-256")):
         log.warning("webhook with a bad or missing signature refused")
         return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")

@@ -92,7 +92,9 @@ def test_caddy_body_limits_fit_whatsapps_files_and_the_relays_json() -> None:
     assert max(MEDIA_LIMITS.values()) < media <= max(MEDIA_LIMITS.values()) * 1.2
     default = size(caddy_setting("max_size", after="handle {"))
     settings = RelaySettings()
-    assert max(settings.max_webhook_bytes, settings.max_json_bytes) < default <= 4 * 1024**2
+    # Meta's webhook payloads reach 3 MB: the relay takes them, and the proxy a little more.
+    assert settings.max_webhook_bytes > 3_000_000
+    assert max(settings.max_webhook_bytes, settings.max_json_bytes) < default <= 6 * 1024**2
 
 
 def test_the_relay_image_is_built_from_the_lock_and_runs_as_a_non_root_user() -> None:

@@ -108,12 +108,32 @@ def test_bad_or_missing_signature_is_refused_and_nothing_is_stored(
     assert relay.events()["events"] == []
 
 
-def test_malformed_json_is_400_and_a_huge_body_is_413(relay: RunningRelay) -> None:
+def test_malformed_json_is_400_and_a_huge_body_is_413_with_a_warning(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
     assert relay.post_webhook(None, raw=b"{not json").status_code == 400
     assert relay.post_webhook(None, raw=b'"just a string"').status_code == 400
-    huge = inbound("text", "가" * 400_000)  # over 1 MB once UTF-8 encoded
-    assert relay.post_webhook(huge).status_code == 413
+    huge = inbound("text", "가" * 1_000_000)  # 6 MB as json.dumps escapes it
+    size = len(json.dumps(huge).encode())
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="relay"):
+        assert relay.post_webhook(huge).status_code == 413
     assert relay.events()["events"] == []
+    # Meta retries, then drops it: the operator is told its size and the setting that lets it in.
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    limit = relay.settings.max_webhook_bytes
+    assert warnings == [
+        f"webhook refused as too large: size={size} bytes limit={limit} bytes (RELAY_MAX_WEBHOOK_BYTES)"
+    ]
+    assert "가가가" not in "\n".join(warnings)
+
+
+def test_a_webhook_as_large_as_metas_largest_is_stored(relay: RunningRelay) -> None:
+    """Meta's webhook payloads can reach 3 MB; one the relay refused would be dropped after retries."""
+    large = inbound("text", "가" * 520_000)  # as json.dumps escapes it, over 3 MB
+    assert len(json.dumps(large).encode()) > 3_000_000
+    assert relay.post_webhook(large).status_code == 200
+    assert len(relay.events()["events"]) == 1
 
 
 def test_a_webhook_without_contacts_or_with_odd_parts_is_still_accepted(relay: RunningRelay) -> None:

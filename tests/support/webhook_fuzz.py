@@ -103,7 +103,7 @@ class WebhookFuzzer:
     def body(self) -> bytes:
         while True:
             body = self._one()
-            if len(body) < 1_500_000:  # bigger ones would only test the 413 again, slowly
+            if len(body) < 1_500_000:  # bigger ones would only be slow
                 return body
 
     def _one(self) -> bytes:
@@ -145,7 +145,7 @@ class WebhookFuzzer:
         elif action == "retype":
             parent[key] = copy.deepcopy(self.rng.choice(ODD_VALUES))
         elif action == "huge":
-            # Mostly big-but-fine; now and then near the 1 MB cap, or over it (413 from the header).
+            # Mostly big-but-fine; now and then over 1 MB (still under the 4 MiB webhook cap).
             size = self.rng.choices([5_000, 20_000, 300_000, 1_100_000], weights=[6, 3, 1, 1])[0]
             parent[key] = "a" * size
         elif action == "deep":
