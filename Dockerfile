@@ -14,7 +14,7 @@ COPY pyproject.toml README.md ./
 COPY app/__init__.py app/wire.py app/rules.py app/
 COPY relay/ relay/
 RUN pip install --no-cache-dir --no-deps . \
- && useradd --create-home relay && mkdir -p /data && chown relay /data
+ && useradd --create-home relay && mkdir -p /data /data/media && chown relay /data /data/media
 
 USER relay
 VOLUME /data

@@ -104,6 +104,29 @@ def test_the_relay_image_is_built_from_the_lock_and_runs_as_a_non_root_user() ->
     assert users and users[-1] not in ("root", "0")
 
 
+def test_every_volume_the_relay_mounts_is_a_folder_its_image_makes_and_gives_to_its_user() -> None:
+    """Docker makes a mount point the image lacks owned by root: the relay, not root, could not write
+    there (customer photos lost). A named volume takes the image folder's owner on first use."""
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    user = re.findall(r"^USER\s+(\S+)", dockerfile, re.MULTILINE)[-1]
+    made = {p for args in re.findall(r"mkdir -p ([^&\n]+)", dockerfile) for p in args.split()}
+    owned = {p for args in re.findall(rf"chown (?:-R )?{user} ([^&\n]+)", dockerfile) for p in args.split()}
+    mounts = []
+    for data in (compose(), scale_compose()):
+        for name, service in data["services"].items():
+            if service.get("image") != "shop-inbox-relay" or service.get("user", "").startswith("0"):
+                continue
+            for volume in service.get("volumes", []):
+                source, target = volume.split(":")[:2]
+                if source in data.get("volumes", {}):  # a named volume, not a bind mount
+                    mounts.append((name, target))
+    assert mounts
+    for name, target in mounts:
+        assert target in made and target in owned, (
+            f"{name} mounts {target}, which the image does not make for {user}"
+        )
+
+
 def test_the_systemd_unit_runs_unprivileged_behind_caddy_with_the_env_file() -> None:
     unit = configparser.ConfigParser(strict=False, interpolation=None)
     unit.optionxform = str  # type: ignore[assignment,method-assign]
@@ -181,7 +204,7 @@ def test_the_scale_compose_runs_two_relays_on_one_postgresql_behind_caddy() -> N
         env = relay["environment"]
         assert env["RELAY_DATABASE_URL"].startswith("postgresql+psycopg://relay:")
         assert "@postgres:5432/relay" in env["RELAY_DATABASE_URL"]
-        assert "relay-media:/media" in relay["volumes"] and env["RELAY_MEDIA_DIR"] == "/media"
+        assert "relay-media:/data/media" in relay["volumes"] and env["RELAY_MEDIA_DIR"] == "/data/media"
         assert relay["depends_on"]["postgres"]["condition"] == "service_healthy"
         assert "ports" not in relay and "--workers" in relay["command"]
     # Both relays' connections fit PostgreSQL's default 100 (less 3 for superusers), with room.
