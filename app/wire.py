@@ -427,6 +427,7 @@ class CheckProblem(StrEnum):
     VERIFY_TOKEN_MISMATCH = "verify_token_mismatch"  # Meta called with another verify token
     DATABASE_NOT_WRITABLE = "database_not_writable"  # params: detail
     DISK_LOW = "disk_low"  # params: free_mb, path
+    MEDIA_NOT_WRITABLE = "media_not_writable"  # params: path, detail
     CLOCK_OFF = "clock_off"  # params: seconds (this server minus Graph)
     SANDBOX = "sandbox"  # a skip: the sandbox has no WhatsApp account to check
 

@@ -325,12 +325,34 @@ async def check_database(run: CheckRun) -> None:
         log.warning("check: database write failed: %s", type(exc).__name__)
         run.add(CheckStep.DATABASE, CheckProblem.DATABASE_NOT_WRITABLE, detail=type(exc).__name__)
         return
+    media = run.settings.resolved_media_dir()
+    refused = await asyncio.to_thread(_write_refused, media)
+    if refused:
+        log.warning("check: media folder not writable: path=%s error=%s", media, refused)
+        run.add(CheckStep.DATABASE, CheckProblem.MEDIA_NOT_WRITABLE, path=str(media), detail=refused)
+        return
     where = _data_folder(run.settings)
     free_mb = shutil.disk_usage(where).free // (1024 * 1024)
     if free_mb < run.settings.min_free_disk_mb:
         run.add(CheckStep.DATABASE, CheckProblem.DISK_LOW, free_mb=str(free_mb), path=str(where))
     else:
         run.add(CheckStep.DATABASE, free_mb=str(free_mb), path=str(where))
+
+
+def _write_refused(folder: Path) -> str | None:
+    """None when a small file can be made and removed in `folder`, else the error's name.
+
+    A volume Docker mounted where the image has no folder is root's: the relay starts, and only
+    the first customer photo fails.
+    """
+    probe = folder / f".check-{secrets.token_hex(8)}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"check")
+        probe.unlink()
+    except OSError as exc:
+        return type(exc).__name__
+    return None
 
 
 def _data_folder(settings: RelaySettings) -> Path:

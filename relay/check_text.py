@@ -59,6 +59,9 @@ FAILED = {
     "the relay's WHATSAPP_VERIFY_TOKEN in the app dashboard > WhatsApp > Configuration, and verify again.",
     CheckProblem.DATABASE_NOT_WRITABLE: "The relay cannot write its database ({detail}). Check the "
     "data volume's permissions and free space.",
+    CheckProblem.MEDIA_NOT_WRITABLE: "The relay cannot write received photos and documents to "
+    "{path} ({detail}). Give that folder to the user the relay runs as (chown), or set "
+    "RELAY_MEDIA_DIR to a folder it can write.",
     CheckProblem.DISK_LOW: "Only {free_mb} MB free in {path}. Free some room or grow the disk, or "
     "webhooks will stop being stored.",
     CheckProblem.CLOCK_OFF: "This server's clock is {seconds} s away from WhatsApp's. Turn on time "

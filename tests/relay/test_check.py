@@ -277,6 +277,23 @@ def test_a_nearly_full_disk_fails(shop: RunningRelay) -> None:
     assert failed.problem == CheckProblem.DISK_LOW and int(failed.params["free_mb"]) >= 0
 
 
+def test_a_media_folder_the_relay_cannot_write_fails_and_says_how_to_fix_it(
+    shop: RunningRelay, tmp_path: Path
+) -> None:
+    # As a volume Docker mounted where the image had no folder: there, but not the relay's to write.
+    # A regular file in the way fails for root too, which a chmod would not.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    failed = line(check(shop, media_dir=blocker / "media"), CheckStep.DATABASE)
+    assert failed.status == CheckStatus.FAIL
+    assert failed.problem == CheckProblem.MEDIA_NOT_WRITABLE
+    assert str(blocker / "media") in failed.message and "RELAY_MEDIA_DIR" in failed.message
+    # A writable one passes and is left as it was: no probe file behind.
+    media = tmp_path / "media-ok"
+    assert line(check(shop, media_dir=media), CheckStep.DATABASE).status == CheckStatus.PASS
+    assert list(media.iterdir()) == []
+
+
 def test_a_database_the_relay_cannot_write_fails(shop: RunningRelay, tmp_path: Path) -> None:
     from relay.store import Store
 
