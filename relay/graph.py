@@ -39,7 +39,10 @@ class GraphUpstream:
             response = await self.client.request(method, path, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             # Nothing reached Graph: safe to retry.
-            raise GraphError(503, None, f"Graph unreachable: {type(exc).__name__}", retryable=True) from exc
+            cause = type(exc).__name__
+            raise GraphError(
+                503, None, f"Graph unreachable: {cause}", retryable=True, unreachable=cause
+            ) from exc
         except httpx.TimeoutException as exc:
             # The request went out; Graph may have acted on it. Never resend blindly.
             raise GraphError(

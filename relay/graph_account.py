@@ -63,7 +63,10 @@ class GraphAccount:
         try:
             response = await self._client.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
-            raise GraphError(503, None, f"Graph unreachable: {type(exc).__name__}", retryable=True) from exc
+            cause = type(exc).__name__
+            raise GraphError(
+                503, None, f"Graph unreachable: {cause}", retryable=True, unreachable=cause
+            ) from exc
         try:
             body = response.json()
         except ValueError:

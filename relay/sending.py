@@ -199,14 +199,23 @@ class Sender:
         contact: ContactRow | None,
     ) -> tuple[int, dict[str, Any]]:
         """Graph's error as our answer: unknown (final), busy (nothing stored) or refused (final)."""
-        log.info(
-            "send failed: sent_by=%s http=%s graph_code=%s retryable=%s unknown=%s",
-            sent_by,
-            exc.http_status,
-            exc.code,
-            exc.retryable,
-            exc.unknown,
-        )
+        if exc.unreachable:
+            # The server's network, DNS or WHATSAPP_GRAPH_URL, not WhatsApp being busy: once per send.
+            log.warning(
+                "Graph unreachable: %s; send not made: sent_by=%s retryable=%s",
+                exc.unreachable,
+                sent_by,
+                exc.retryable,
+            )
+        else:
+            log.info(
+                "send failed: sent_by=%s http=%s graph_code=%s retryable=%s unknown=%s",
+                sent_by,
+                exc.http_status,
+                exc.code,
+                exc.retryable,
+                exc.unknown,
+            )
         if exc.unknown:
             answer = SendResult(client_id=client_id or key, status="unknown").model_dump(mode="json")
             outbound = outbound_event(client_id, None, to, sent_by, graph_body, phone_number_id, campaign_id)
@@ -225,7 +234,7 @@ class Sender:
                 retryable=True,
             )
         status = 422 if exc.http_status < 500 else 502
-        answer = error_body(RelayErrorCode.GRAPH_ERROR, exc.sentence(), graph_code=exc.code)
+        answer = error_body(RelayErrorCode.GRAPH_ERROR, exc.sentence("the message"), graph_code=exc.code)
         await run_in_threadpool(self.store.sends.finish, key, status, answer, [])
         return status, answer
 
@@ -238,7 +247,10 @@ class Sender:
                 if not exc.retryable or attempt == attempts - 1:
                     raise
                 delay = self.settings.retry_base_delay * (2**attempt) * (0.5 + secrets.randbelow(1000) / 1000)
-                log.info("graph busy (code %s); retrying in %.1f s", exc.code, delay)
+                if exc.unreachable:  # said once, at WARNING, when the send gives up
+                    log.debug("Graph unreachable: %s; retrying in %.1f s", exc.unreachable, delay)
+                else:
+                    log.info("graph busy (code %s); retrying in %.1f s", exc.code, delay)
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 

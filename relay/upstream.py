@@ -28,7 +28,7 @@ PLAIN_SENTENCES = {
     132000: "The template's parameters do not match the template.",
     132001: "This template does not exist in this language, or is not approved yet.",
     190: "WhatsApp refused the relay's access token. Renew WHATSAPP_ACCESS_TOKEN on the relay.",
-    100: "WhatsApp refused the message as invalid.",
+    100: "WhatsApp refused {subject} as invalid.",
     368: "The WhatsApp account is temporarily blocked for policy violations.",
     131031: "The WhatsApp business account is locked.",
 }
@@ -51,7 +51,14 @@ class GraphError(Exception):
     """Graph answered with an error (or did not answer)."""
 
     def __init__(
-        self, http_status: int, code: int | None, message: str, retryable: bool, *, unknown: bool = False
+        self,
+        http_status: int,
+        code: int | None,
+        message: str,
+        retryable: bool,
+        *,
+        unknown: bool = False,
+        unreachable: str | None = None,
     ) -> None:
         super().__init__(message)
         self.http_status = http_status
@@ -60,6 +67,9 @@ class GraphError(Exception):
         self.retryable = retryable
         # The request went out and no answer came back: it may have been sent.
         self.unknown = unknown
+        # Graph was never reached (the transport's error, e.g. "ConnectError"): no answer of
+        # Graph's, so neither a refusal nor "busy", whatever the status above stands in for.
+        self.unreachable = unreachable
 
     @classmethod
     def from_response(cls, http_status: int, body: Any) -> GraphError:
@@ -80,10 +90,13 @@ class GraphError(Exception):
         """Worth asking again for anything but a send: a read, a download or an upload is harmless twice."""
         return self.retryable or self.unknown
 
-    def sentence(self) -> str:
+    def sentence(self, subject: str = "the request") -> str:
+        """Graph's error in a plain sentence; `subject` names what was asked ("the message")."""
+        if self.unreachable:
+            return f"WhatsApp's servers could not be reached ({self.unreachable})."
         if self.code in PLAIN_SENTENCES:
-            return PLAIN_SENTENCES[self.code]
-        return f"WhatsApp refused the message: {self.message}"
+            return PLAIN_SENTENCES[self.code].replace("{subject}", subject)
+        return f"WhatsApp refused {subject}: {self.message}"
 
 
 class Upstream(Protocol):

@@ -56,7 +56,7 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
             return error(
                 502 if exc.transient else 422,
                 RelayErrorCode.GRAPH_ERROR,
-                exc.sentence(),
+                exc.sentence("the upload"),
                 graph_code=exc.code,
                 retryable=exc.transient,
             )

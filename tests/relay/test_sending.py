@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from relay.storage.send_keys import SendOwner
+from relay.upstream import GraphError
 from tests.support.fake_graph import FakeGraph, graph_error
-from tests.support.relay_server import RunningRelay, inbound
+from tests.support.relay_server import ACCESS_TOKEN, RunningRelay, inbound, run_relay
 
 CUSTOMER = "821012345678"
 
@@ -297,3 +300,31 @@ def test_a_send_cut_short_by_a_relay_crash_is_unknown_after_restart_never_resent
     assert r.status_code == 200
     assert r.json() == {"client_id": "crashed-1", "wamid": None, "status": "unknown"}
     assert graph.send_calls == 0
+
+
+def test_graph_out_of_reach_is_one_warning_naming_the_cause_never_busy(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Nothing listens on the default test Graph address: every try is a ConnectError.
+    with run_relay(tmp_path) as relay:
+        relay.post_webhook(inbound("text", "배송 언제 되나요?", sender=CUSTOMER))
+        with caplog.at_level(logging.INFO, logger="relay"):
+            r = relay.send(text("비밀 주소 성수동"), "unreachable-1")
+    assert r.status_code == 503 and r.json()["error"]["retryable"] is True
+    lines = [(rec.levelno, rec.getMessage()) for rec in caplog.records if rec.name.startswith("relay")]
+    warnings = [message for level, message in lines if level == logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].startswith("Graph unreachable: ConnectError")
+    assert not any("graph busy" in message or "send failed" in message for _, message in lines)
+    assert not any("성수동" in message or ACCESS_TOKEN in message for _, message in lines)
+
+
+def test_a_graph_error_of_a_call_that_is_not_a_message_does_not_say_message() -> None:
+    unreachable = GraphError(503, None, "Graph unreachable: ConnectError", True, unreachable="ConnectError")
+    assert unreachable.sentence() == "WhatsApp's servers could not be reached (ConnectError)."
+    refused = GraphError(400, 33, "Unsupported post request", False)
+    assert refused.sentence() == "WhatsApp refused the request: Unsupported post request"
+    assert refused.sentence("the message") == "WhatsApp refused the message: Unsupported post request"
+    assert (
+        GraphError(400, 100, "Invalid parameter", False).sentence()
+        == "WhatsApp refused the request as invalid."
+    )
