@@ -415,7 +415,7 @@ class CheckProblem(StrEnum):
     TOKEN_INVALID = "token_invalid"  # Graph 190: expired or revoked access token
     PERMISSION_MISSING = "permission_missing"  # Graph 200/10: params: permission
     WRONG_ID = "wrong_id"  # Graph 100: params: setting (the environment variable holding the id)
-    GRAPH_UNREACHABLE = "graph_unreachable"
+    GRAPH_UNREACHABLE = "graph_unreachable"  # params: detail, host (WHATSAPP_GRAPH_URL's)
     GRAPH_ERROR = "graph_error"  # params: message (Graph's own words)
     NUMBER_NOT_IN_ACCOUNT = "number_not_in_account"  # the number is not in WHATSAPP_WABA_ID
     NOT_SUBSCRIBED = "not_subscribed"  # no app subscribed to the WABA's webhooks

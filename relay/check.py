@@ -145,7 +145,8 @@ def graph_failure(
     """Graph's documented errors, as a line that says what to do in Meta Business Manager."""
     code = exc.code
     if code is None and exc.retryable:
-        run.add(step, CheckProblem.GRAPH_UNREACHABLE, detail=exc.message)
+        host = urlsplit(run.settings.graph_url).netloc or run.settings.graph_url
+        run.add(step, CheckProblem.GRAPH_UNREACHABLE, detail=exc.message, host=host)
     elif code == 190:
         run.add(step, CheckProblem.TOKEN_INVALID, graph_code=code)
     elif code == 10 or (code is not None and 200 <= code <= 299):

@@ -34,8 +34,8 @@ FAILED = {
     "{permission}.",
     CheckProblem.WRONG_ID: "WhatsApp knows no such id in {setting} (or this token may not see it). Copy "
     "it again from the app dashboard > WhatsApp > API Setup: it is an id, not the phone number itself.",
-    CheckProblem.GRAPH_UNREACHABLE: "WhatsApp's servers (graph.facebook.com) could not be reached from "
-    "this server ({detail}). Check its internet connection and firewall.",
+    CheckProblem.GRAPH_UNREACHABLE: "WhatsApp's servers ({host}) could not be reached from this server "
+    "({detail}). Check its internet connection and firewall, and WHATSAPP_GRAPH_URL if you set it.",
     CheckProblem.GRAPH_ERROR: "WhatsApp answered with an error: {detail}",
     CheckProblem.NUMBER_NOT_IN_ACCOUNT: "The phone number is not in the business account "
     "WHATSAPP_WABA_ID names. In WhatsApp Manager, open the account that holds the number and copy "

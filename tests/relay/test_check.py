@@ -312,10 +312,13 @@ def test_a_database_the_relay_cannot_write_fails(shop: RunningRelay, tmp_path: P
 
 
 def test_graph_out_of_reach_says_to_check_the_servers_connection(shop: RunningRelay) -> None:
-    report = check(shop, graph_url=f"http://127.0.0.1:{free_port()}/v21.0")
+    port = free_port()
+    report = check(shop, graph_url=f"http://127.0.0.1:{port}/v21.0")
     failed = line(report, CheckStep.PHONE_NUMBER)
     assert failed.problem == CheckProblem.GRAPH_UNREACHABLE
     assert "internet connection" in failed.message
+    # The host WHATSAPP_GRAPH_URL names, not the default one the relay did not call.
+    assert f"127.0.0.1:{port}" in failed.message and "graph.facebook.com" not in failed.message
     assert line(report, CheckStep.CLOCK).status == CheckStatus.SKIP  # no Date header to compare with
 
 
