@@ -80,6 +80,9 @@ def _check_create_all_tables(conn: Connection) -> None:
 
 
 def _alembic_upgrade(conn: Connection, found: str | None) -> None:
+    # Importing alembic's commands registers its autogenerate plugins, each with an INFO line
+    # ("setup plugin …") that says nothing to whoever runs the relay: seven lines on a first start.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory

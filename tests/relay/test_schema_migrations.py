@@ -59,6 +59,26 @@ def test_a_fresh_database_is_migrated_to_exactly_the_tables_the_code_uses(url: s
     assert schema_differences(url) == []
 
 
+def test_a_first_start_logs_the_migration_not_alembics_plugins(tmp_path: Path) -> None:
+    # A fresh interpreter, as `serve` is: alembic registers its plugins once, when first imported.
+    script = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.INFO)\n"
+        "from relay.store import Store\n"
+        "Store(sys.argv[1]).close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"sqlite:///{tmp_path / 'relay.db'}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "relay schema migration: from=none" in done.stderr
+    assert "setup plugin" not in done.stderr
+
+
 def test_a_relay_database_create_all_made_is_taken_over_with_its_data(url: str) -> None:
     # A turn-1 relay: create_all made the tables it knew; bot_state and send_key_leases came later.
     old = baseline_metadata()
