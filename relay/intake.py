@@ -177,7 +177,10 @@ class WebhookIntake:
         if intake.statuses or intake.preferences or intake.template_updates or intake.quality_updates:
             await self.campaigns.on_webhook(intake)
         if not seqs:
-            log.info("webhook redelivered: events=0 duplicates=%d", len(rows.events))
+            if rows.events:  # nothing in it to store (an empty `entry`) is no redelivery
+                log.info("webhook redelivered: events=0 duplicates=%d", len(rows.events))
+            else:
+                log.debug("webhook with no events stored")
             return  # a redelivery: nothing new, nothing to answer
         kinds = Counter(e.kind for e in rows.events)
         log.info(

@@ -16,14 +16,21 @@ log = logging.getLogger(__name__)
 MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")
 
 
-def signature_ok(secret: str, body: bytes, header: str | None) -> bool:
-    """X-Hub-Signature-256 is 'sha256=' + HMAC-SHA256(app secret, raw body), compared in constant time."""
-    if not header or not header.startswith("sha256=") or not secret:
-        return False
+def signature_problem(secret: str, body: bytes, header: str | None) -> str | None:
+    """None when X-Hub-Signature-256 ('sha256=' + HMAC-SHA256(app secret, raw body), compared in
+    constant time) is right; else what is wrong, for the log line that refuses the webhook."""
+    if not secret:
+        return "WHATSAPP_APP_SECRET is not set"
+    if not header:
+        return "the X-Hub-Signature-256 header is missing"
+    if not header.startswith("sha256="):
+        return "the X-Hub-Signature-256 header is not a sha256= signature"
     expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest().encode()
     # Bytes, not str: compare_digest refuses non-ASCII str, and a header may carry any byte.
     given = header.removeprefix("sha256=").strip().lower().encode("utf-8", "surrogatepass")
-    return hmac.compare_digest(expected, given)
+    if hmac.compare_digest(expected, given):
+        return None
+    return "the signature does not match the body: check WHATSAPP_APP_SECRET (the app's secret)"
 
 
 def sign(secret: str, body: bytes) -> str:

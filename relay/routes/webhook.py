@@ -18,7 +18,7 @@ from relay.intake import read_webhook
 from relay.routes.deps import current_relay
 from relay.service import Relay
 from relay.store import storage_cause, storage_retryable
-from relay.webhook import MalformedWebhook, signature_ok
+from relay.webhook import MalformedWebhook, signature_problem
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,11 @@ async def verify(request: Request, relay: Annotated[Relay, Depends(current_relay
         return PlainTextResponse(params.get("hub.challenge", ""))
     if params.get("hub.mode") == "subscribe":
         await record_handshake(relay.store, verified=False)
+        # The line an admin looks for when Meta's "Verify and save" fails; never either token.
+        if expected:
+            log.warning("webhook verification refused: the verify token does not match WHATSAPP_VERIFY_TOKEN")
+        else:
+            log.warning("webhook verification refused: WHATSAPP_VERIFY_TOKEN is not set")
     return PlainTextResponse("verification failed", status_code=403)
 
 
@@ -55,8 +60,9 @@ async def webhook(request: Request) -> Response:
             exc.limit,
         )
         raise
-    if not signature_ok(settings.app_secret, raw, request.headers.get("x-hub-signature-256")):
-        log.warning("webhook with a bad or missing signature refused")
+    problem = signature_problem(settings.app_secret, raw, request.headers.get("x-hub-signature-256"))
+    if problem:
+        log.warning("webhook refused: %s", problem)
         return error(401, RelayErrorCode.BAD_SIGNATURE, "Signature check failed.")
     try:
         payload, intake = read_webhook(raw)

@@ -21,7 +21,9 @@ from tests.support.relay_server import (
 )
 
 
-def test_verification_handshake_echoes_the_challenge_only_with_the_right_token(relay: RunningRelay) -> None:
+def test_verification_handshake_echoes_the_challenge_only_with_the_right_token(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
     ok = relay.client.get(
         f"{relay.url}/webhook",
         params={"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1158201444"},
@@ -29,9 +31,13 @@ def test_verification_handshake_echoes_the_challenge_only_with_the_right_token(r
     assert (ok.status_code, ok.text) == (200, "1158201444")
     bad = relay.client.get(
         f"{relay.url}/webhook",
-        params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "x"},
+        params={"hub.mode": "subscribe", "hub.verify_token": "wrong-token-42", "hub.challenge": "x"},
     )
     assert bad.status_code == 403
+    # The line an admin needs when Meta's "Verify and save" fails, naming neither token.
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == ["webhook verification refused: the verify token does not match WHATSAPP_VERIFY_TOKEN"]
+    assert VERIFY_TOKEN not in caplog.text and "wrong-token-42" not in caplog.text
 
 
 @pytest.mark.parametrize("kind", sorted(MESSAGE_SAMPLES))
@@ -95,17 +101,38 @@ def test_messages_sent_from_the_phone_app_arrive_as_outbound_events(relay: Runni
     )
 
 
-@pytest.mark.parametrize("signature", [None, "sha256=deadbeef", "md5=abc", ""])
-def test_bad_or_missing_signature_is_refused_and_nothing_is_stored(
-    relay: RunningRelay, signature: str | None
+@pytest.mark.parametrize(
+    ("signature", "said"),
+    [
+        (None, "the X-Hub-Signature-256 header is missing"),
+        ("", "the X-Hub-Signature-256 header is missing"),
+        ("sha256=deadbeef", "the signature does not match the body: check WHATSAPP_APP_SECRET"),
+        ("md5=abc", "the X-Hub-Signature-256 header is not a sha256= signature"),
+    ],
+)
+def test_bad_or_missing_signature_is_refused_saying_which_and_nothing_is_stored(
+    relay: RunningRelay, signature: str | None, said: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     body = json.dumps(inbound()).encode()
     headers = {"Content-Type": "application/json"}
     if signature is not None:
         headers["X-Hub-Signature-256"] = signature
-    assert relay.client.post(f"{relay.url}/webhook", content=body, headers=headers).status_code == 401
-    assert relay.post_webhook(inbound(), secret="another-apps-secret").status_code == 401
+    with caplog.at_level(logging.WARNING, logger="relay"):
+        assert relay.client.post(f"{relay.url}/webhook", content=body, headers=headers).status_code == 401
+        assert relay.post_webhook(inbound(), secret="another-apps-secret").status_code == 401
     assert relay.events()["events"] == []
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings[0].startswith(f"webhook refused: {said}")
+    assert "check WHATSAPP_APP_SECRET" in warnings[1]  # another app's secret: a mismatch
+    assert relay.settings.app_secret not in caplog.text
+
+
+def test_an_empty_signed_webhook_is_not_called_a_redelivery(
+    relay: RunningRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="relay"):
+        assert relay.post_webhook({"object": "whatsapp_business_account", "entry": []}).status_code == 200
+    assert "redelivered" not in caplog.text
 
 
 def test_malformed_json_is_400_and_a_huge_body_is_413_with_a_warning(
