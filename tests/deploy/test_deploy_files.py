@@ -302,3 +302,28 @@ def test_the_guide_opens_with_the_three_commands_and_quotes_the_caddyfile_limits
         f"client_body_timeout {int(RelaySettings().body_idle_timeout)}s;",
     ):
         assert nginx in guide, nginx
+
+
+def test_each_deploy_files_header_names_a_guide_section_and_the_unit_lists_every_command() -> None:
+    guide = (ROOT / "docs" / "relay.md").read_text(encoding="utf-8")
+    headings = set(re.findall(r"^#+ (.+)$", guide, re.MULTILINE))
+    for path in (*DEPLOY.glob("*.yml"), DEPLOY / "Caddyfile", *(DEPLOY / "systemd").iterdir()):
+        for section in re.findall(r'docs/relay\.md, "([^"]+)"', path.read_text(encoding="utf-8")):
+            assert section in headings, f"{path.name} points to a section docs/relay.md lacks: {section}"
+    unit = (DEPLOY / "systemd" / "shop-inbox-relay.service").read_text(encoding="utf-8")
+    header = "\n".join(line for line in unit.splitlines() if line.startswith("#   "))
+    for command in (
+        "useradd --system",
+        "python3 -m venv /opt/shop-inbox/venv",
+        "/opt/shop-inbox/venv/bin/pip install --require-hashes -r requirements/relay.txt",
+        "shop-inbox-relay setup --env-file /etc/shop-inbox/relay.env",
+        "systemctl enable --now shop-inbox-relay",
+    ):
+        assert command in header, command
+
+
+def test_the_guide_links_nothing_outside_the_repository() -> None:
+    guide = (ROOT / "docs" / "relay.md").read_text(encoding="utf-8")
+    for target in re.findall(r"(\.\./[\w./-]+)", guide):
+        assert (ROOT / "docs" / target).resolve().is_relative_to(ROOT), target
+        assert (ROOT / "docs" / target).exists(), target
