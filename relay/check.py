@@ -346,9 +346,14 @@ def _write_refused(folder: Path) -> str | None:
     A volume Docker mounted where the image has no folder is root's: the relay starts, and only
     the first customer photo fails.
     """
+    # Not made here: a check run as root would leave it root's. The relay makes it at start, in
+    # the nearest folder that exists, so that one is tried instead.
+    while not folder.is_dir() and folder != folder.parent:
+        if folder.exists():  # a file where the folder should be
+            return "NotADirectoryError"
+        folder = folder.parent
     probe = folder / f".check-{secrets.token_hex(8)}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         probe.write_bytes(b"check")
         probe.unlink()
     except OSError as exc:

@@ -290,8 +290,13 @@ def test_a_media_folder_the_relay_cannot_write_fails_and_says_how_to_fix_it(
     assert str(blocker / "media") in failed.message and "RELAY_MEDIA_DIR" in failed.message
     # A writable one passes and is left as it was: no probe file behind.
     media = tmp_path / "media-ok"
+    media.mkdir()
     assert line(check(shop, media_dir=media), CheckStep.DATABASE).status == CheckStatus.PASS
     assert list(media.iterdir()) == []
+    # One the relay has yet to make is not made by the check (run as root, it would be root's).
+    later = tmp_path / "later" / "media"
+    assert line(check(shop, media_dir=later), CheckStep.DATABASE).status == CheckStatus.PASS
+    assert not (tmp_path / "later").exists()
 
 
 def test_a_database_the_relay_cannot_write_fails(shop: RunningRelay, tmp_path: Path) -> None:
