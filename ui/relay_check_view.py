@@ -147,6 +147,11 @@ def problem_sentence(problem: str) -> str:
             "RelayCheckView",
             "The relay cannot save messages: its storage is not writable. Check the server's disk.",
         ),
+        CheckProblem.MEDIA_NOT_WRITABLE: translate(
+            "RelayCheckView",
+            "The relay cannot save customers' photos and files: its media folder is not writable. "
+            "Check the server's folder permissions.",
+        ),
         CheckProblem.DISK_LOW: translate(
             "RelayCheckView",
             "The relay's disk is almost full ({free} free). Free some space, or new messages "

@@ -48,6 +48,10 @@
         <translation>고객 추가…</translation>
     </message>
     <message>
+        <source>Will be sent to {0} · {1} left out</source>
+        <translation>{0}명에게 보낼 예정 · {1}명 제외</translation>
+    </message>
+    <message>
         <source>Recipients</source>
         <translation>받는 사람</translation>
     </message>
@@ -82,10 +86,6 @@
     <message>
         <source>With no label ticked, it goes to every customer.</source>
         <translation>라벨을 고르지 않으면 모든 고객에게 보내요.</translation>
-    </message>
-    <message>
-        <source>{0} will get it · {1} left out</source>
-        <translation>{0}명에게 보냄 · {1}명 제외</translation>
     </message>
     <message>
         <source>Recipients ({0})</source>
@@ -2152,10 +2152,6 @@ Right-click to retry.</source>
         <translation>{0}에 동의했지만 아래 수신거부로 끝났어요. 고객이 다시 동의할 때만 체크하세요.</translation>
     </message>
     <message>
-        <source>Older than 23 months: ask again before marketing.</source>
-        <translation>동의한 지 23개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
-    </message>
-    <message>
         <source>Opted out of marketing on {0} ({1})</source>
         <translation>{0}에 광고 수신을 거부함 ({1})</translation>
     </message>
@@ -2166,6 +2162,10 @@ Right-click to retry.</source>
     <message>
         <source>Record opt-out</source>
         <translation>수신거부 기록</translation>
+    </message>
+    <message>
+        <source>Agreed {0} months ago: ask again before marketing.</source>
+        <translation>동의한 지 {0}개월이 지났어요. 광고를 보내기 전에 다시 확인받으세요.</translation>
     </message>
     <message>
         <source>Since {0}, {1}</source>
@@ -4970,6 +4970,10 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>The relay cannot save messages: its storage is not writable. Check the server&apos;s disk.</source>
         <translation>릴레이가 메시지를 저장하지 못해요. 저장 공간에 쓸 수 없어요. 서버의 디스크를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The relay cannot save customers&apos; photos and files: its media folder is not writable. Check the server&apos;s folder permissions.</source>
+        <translation>릴레이가 고객의 사진과 파일을 저장할 수 없어요. 미디어 폴더에 쓸 수 없어요. 서버의 폴더 권한을 확인해 주세요.</translation>
     </message>
     <message>
         <source>The relay&apos;s disk is almost full ({free} free). Free some space, or new messages will not be saved.</source>

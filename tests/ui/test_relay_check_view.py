@@ -240,3 +240,13 @@ def test_check_again_without_an_address_asks_for_it_and_tries_no_relay(
     # As in the wizard: the https:// that was added shows in the field, and the answer names the address.
     assert dialog.relay_url.text() == "https://relay.minsushoes.kr" and dialog.relay_url.isModified()
     assert "https://relay.minsushoes.kr could not be reached" in panel.view.summary.text()
+
+
+def test_every_check_problem_has_a_sentence_of_the_desktops_own() -> None:
+    """A problem the relay's check learned (a media folder it cannot write) showed in the relay's
+    English: each has the owner's words here."""
+    from app.wire import CheckProblem
+    from ui.relay_check_view import problem_sentence
+
+    missing = [p for p in CheckProblem if p is not CheckProblem.SANDBOX and not problem_sentence(p)]
+    assert missing == []
