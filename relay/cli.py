@@ -51,6 +51,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def read_command_env(command: str, args: argparse.Namespace) -> dict[str, str] | None:
+    """The command's settings (the environment, its --env-file on top); None once a file it cannot
+    use has been named on stderr (the command then exits 2)."""
+    try:
+        return command_env(args.env_file, os.environ)
+    except CommandRefused as exc:
+        print(f"shop-inbox-relay {command}: {exc}", file=sys.stderr)
+        return None
+
+
 def run_check_command(args: argparse.Namespace) -> int:
     """Exit code 0 only when every line passed."""
     import asyncio
@@ -59,10 +69,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     from relay.check_text import report_text
     from relay.store import Store
 
-    try:
-        env = command_env(args.env_file, os.environ)
-    except CommandRefused as exc:
-        print(f"shop-inbox-relay check: {exc}", file=sys.stderr)
+    env = read_command_env("check", args)
+    if env is None:
         return 2
     settings = RelaySettings.from_env(env, database_url=args.database)
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
@@ -80,10 +88,8 @@ def run_token_command(args: argparse.Namespace) -> int:
 
     from relay.env_file import read_env_file
 
-    try:
-        env = command_env(args.env_file, os.environ)
-    except CommandRefused as exc:
-        print(f"shop-inbox-relay token: {exc}", file=sys.stderr)
+    env = read_command_env("token", args)
+    if env is None:
         return 2
     settings = RelaySettings.from_env(env, database_url=args.database)
     if settings.client_token:
@@ -135,10 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging()
     if args.command == "token":
         return run_token_command(args)
-    try:
-        env = command_env(args.env_file, os.environ)
-    except CommandRefused as exc:
-        print(f"shop-inbox-relay serve: {exc}", file=sys.stderr)
+    env = read_command_env("serve", args)
+    if env is None:
         return 2
     # Workers spawned below build their settings from the environment: the file's go with them.
     os.environ.update(env)
