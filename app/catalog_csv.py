@@ -53,7 +53,7 @@ from app.errors import (
     Params,
     ShopInboxError,
 )
-from app.models import CatalogItem
+from app.models import CatalogItem, Collection, catalog_item_collection
 from app.money import feed_price, parse_price
 from app.sheet_files import workbook_rows
 from app.stock import StockCount, count_item, sold_out_items, stock_levels
@@ -496,11 +496,15 @@ def export_feed(
         stmt = stmt.where(CatalogItem.hidden.is_(False))
     counted = {level.item_id: level.on_hand for level in stock_levels(session) if level.option == ""}
     sold_out = sold_out_items(session)  # counted stock all promised: Meta must not take more orders
-    shelves = list_collections(session)
-    names = {c.id: c.name for c in shelves}
-    order = {c.id: c.position for c in shelves}
-    rows = list_items(session)
-    shelved = {row.id: sorted(row.collection_ids, key=lambda i: order.get(i, 0)) for row in rows}
+    # Each item's collections' names, in the collections' own order: one read of the link table.
+    shelved: dict[int, list[str]] = {}
+    links = session.execute(
+        select(catalog_item_collection.c.item_id, Collection.name)
+        .join(Collection, Collection.id == catalog_item_collection.c.collection_id)
+        .order_by(Collection.position)
+    )
+    for item_id, name in links:
+        shelved.setdefault(item_id, []).append(name)
     for item in session.scalars(stmt):
         first = str(item.images[0]) if item.images else ""
         if first and not is_remote(first) and image_base_url:
@@ -518,7 +522,7 @@ def export_feed(
                 first,
                 brand,
                 counted.get(item.id, ""),
-                COLLECTION_SEPARATOR.join(names[i] for i in shelved.get(item.id, ()) if i in names),
+                COLLECTION_SEPARATOR.join(shelved.get(item.id, ())),
             ]
         )
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
