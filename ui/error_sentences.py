@@ -268,7 +268,9 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ),
         ErrorCode.CHAT_IMPORT_CANCELLED: translate("Errors", "The import was cancelled. Nothing was added."),
         ErrorCode.CHAT_CONTACT_AMBIGUOUS: translate(
-            "Errors", "More than one contact is called “{name}”. Choose which one this chat belongs to."
+            "Errors",
+            "A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same "
+            "person. Choose the contact this chat belongs to, or a new contact.",
         ),
         ErrorCode.CHAT_CONTACT_GONE: translate(
             "Errors", "The contact chosen for this chat no longer exists. Choose again."

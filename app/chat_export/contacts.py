@@ -67,7 +67,10 @@ def resolve_contact(
 ) -> tuple[Contact, bool]:
     """The contact the chat goes to, and whether it was created now.
 
-    Raises AmbiguousContact when several contacts carry the name and the owner has not chosen.
+    Raises AmbiguousContact when a contact carries the name (one or several) and the owner has not
+    chosen: only a number identifies a customer, two people may share a name, and a chat filed under
+    the wrong one cannot be taken apart again. The import preview never preselects such a contact
+    either (ui/import_dialog.py); an import without it asks the same question.
     """
     if contact_id is not None:
         chosen = session.get(Contact, contact_id)
@@ -81,11 +84,7 @@ def resolve_contact(
         if existing is not None:
             return existing, False
     if match.by == "name" and not new_contact and not wa_id:
-        if match.ambiguous:
-            raise AmbiguousContact(participant, list(match.choices))
-        only = session.get(Contact, match.choices[0].contact_id)
-        assert only is not None
-        return only, False
+        raise AmbiguousContact(participant, list(match.choices))
     contact = Contact(wa_id=wa_id or None, profile_name=None if match.phone else match.participant)
     session.add(contact)
     session.flush()

@@ -37,7 +37,7 @@ class ContactChoice:
 
 
 class AmbiguousContact(ShopInboxError):
-    """Several contacts carry the participant's name: the owner has to pick one (or a new contact)."""
+    """Contacts carry the participant's name (one or several): the owner has to pick one, or a new contact."""
 
     default_code = ErrorCode.CHAT_CONTACT_AMBIGUOUS
 

@@ -105,9 +105,13 @@ def test_an_older_export_after_a_newer_one_fills_only_what_is_missing(db: Databa
     # one stops before the last four.
     newer = write_txt(tmp_path / "newer.txt", render(layout, full[3:]))
     older = write_txt(tmp_path / "older.txt", render(layout, full[:6]))
-    import_chat(db, tmp_path / "media", request(newer, shop_participant="Shop", time_zone="Europe/London"))
+    first = import_chat(
+        db, tmp_path / "media", request(newer, shop_participant="Shop", time_zone="Europe/London")
+    )
     summary = import_chat(
-        db, tmp_path / "media", request(older, shop_participant="Shop", time_zone="Europe/London")
+        db,
+        tmp_path / "media",
+        request(older, shop_participant="Shop", time_zone="Europe/London", contact_id=first.contact_id),
     )
     assert (summary.added, summary.already_there) == (3, 3)
     assert [m.body for m in messages(db)] == [f"message {i}" for i in range(10)]
@@ -123,22 +127,24 @@ def test_repeated_identical_messages_in_one_minute_are_all_kept(db: Database, tm
 
 def test_a_longer_export_of_the_same_chat_adds_only_its_new_lines(db: Database, tmp_path: Path) -> None:
     content = "".join("13/01/2024, 10:00 - Ana: ok\n" for _ in range(3)) + "13/01/2024, 10:01 - Shop: ok\n"
-    import_chat(
+    first = import_chat(
         db, tmp_path / "media", request(write_txt(tmp_path / "a.txt", content), shop_participant="Shop")
     )
     longer = write_txt(tmp_path / "b.txt", content + "13/01/2024, 10:02 - Ana: thanks\n")
-    summary = import_chat(db, tmp_path / "media", request(longer, shop_participant="Shop"))
+    summary = import_chat(
+        db, tmp_path / "media", request(longer, shop_participant="Shop", contact_id=first.contact_id)
+    )
     assert (summary.added, summary.already_there) == (1, 4)
     assert [m.body for m in messages(db)] == ["ok"] * 4 + ["thanks"]
 
 
 def test_reimporting_an_export_restores_messages_deleted_since(db: Database, tmp_path: Path) -> None:
     path = korean_export(tmp_path)
-    import_chat(db, tmp_path / "media", request(path))
+    first = import_chat(db, tmp_path / "media", request(path))
     gone = messages(db)[2]
     with db.write() as s:
         s.delete(s.get(Message, gone.id))
-    again = import_chat(db, tmp_path / "media", request(path))
+    again = import_chat(db, tmp_path / "media", request(path, contact_id=first.contact_id))
     assert (again.added, again.already_there) == (1, 6)
     restored = [m for m in messages(db) if m.body == gone.body]
     assert len(restored) == 1
@@ -219,12 +225,24 @@ def test_a_name_shared_by_two_contacts_asks_the_owner_to_choose(db: Database, tm
     assert summary.contact_id == a_id
 
 
-def test_a_single_contact_with_the_name_is_used(db: Database, tmp_path: Path) -> None:
+def test_a_single_contact_with_the_name_is_not_taken_for_the_customer(db: Database, tmp_path: Path) -> None:
+    # A different 김민지 is a different person: an import the owner did not point at a contact
+    # (the preview always does) asks, as the preview does, and writes nothing.
     with db.write() as s:
         existing = make_contact(s, saved_name="김민지")
+        make_message(s, existing, "다른 김민지의 주문", sent_at=datetime(2024, 2, 1, 3, 0, tzinfo=UTC))
         existing_id = existing.id
-    summary = import_chat(db, tmp_path / "media", request(korean_export(tmp_path)))
-    assert summary.contact_id == existing_id
+    path = korean_export(tmp_path)
+    with pytest.raises(AmbiguousContact) as caught:
+        import_chat(db, tmp_path / "media", request(path))
+    assert [c.contact_id for c in caught.value.choices] == [existing_id]
+    assert [m.body for m in messages(db)] == ["다른 김민지의 주문"]
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Contact)) == 1
+    # Told "a new contact", the chat gets its own; the other 김민지's chat is left as it was.
+    summary = import_chat(db, tmp_path / "media", request(path, new_contact=True))
+    assert summary.contact_id != existing_id and summary.added > 0
+    assert [m.body for m in messages(db, existing_id)] == ["다른 김민지의 주문"]
 
 
 def test_a_phone_number_given_for_a_named_participant_files_the_chat_under_it(

@@ -82,7 +82,12 @@ def test_export_then_import_gives_back_the_same_chat(tmp_path: Path, language: s
         import_chat(
             source_db,
             tmp_path / "media-a",
-            ImportRequest(exported.path, shop_participant="서울 리넨", time_zone="Asia/Seoul"),
+            ImportRequest(
+                exported.path,
+                shop_participant="서울 리넨",
+                time_zone="Asia/Seoul",
+                contact_id=first.contact_id,
+            ),
         ).added
         == 0
     )
