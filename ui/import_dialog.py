@@ -296,7 +296,12 @@ class ImportDialog(QDialog):
             )
         )
         self.participants_label.setText(
-            ", ".join(self.tr("{0} ({1} messages)").format(name, n) for name, n in p.participants)
+            ", ".join(
+                self.tr("{0} (1 message)").format(name)
+                if n == 1
+                else self.tr("{0} ({1} messages)").format(name, f"{n:,}")
+                for name, n in p.participants
+            )
         )
         if p.first_time and p.last_time:
             self.range_label.setText(f"{short_date(p.first_time.date())} – {short_date(p.last_time.date())}")

@@ -227,8 +227,8 @@ class ExportFacts:
     at the end, so the file is read once (issue 18)."""
 
     evidence: _OrderEvidence = field(default_factory=_OrderEvidence)
-    # Senders (None: system lines). Those of the messages parsed are added by the caller, from the
-    # messages (once a batch, in C); the parser adds those of header lines it cannot read.
+    # Senders (None: system lines) of the messages parsed, added by the caller (once a batch, in C);
+    # a header line that cannot be read is nobody's message, as in `scan_export`.
     names: set[str | None] = field(default_factory=set)
     group_notice: bool = False
 
@@ -494,7 +494,11 @@ def parse_messages(
                 if when is None:
                     # A header-looking line that cannot be read.
                     if facts is not None:
-                        _note_sender(facts, *split_sender(rest))
+                        # Its group notice counts (as in `scan_export`), its sender does not: the
+                        # line is not imported, so it is nobody's message.
+                        stray_sender, stray_body = split_sender(rest)
+                        if stray_sender is None:
+                            _note_sender(facts, None, stray_body)
                     if stray and any(t.strip() for t in stray):
                         report.add(stray_at, stray[0], len(stray))
                     if when_at is not None:
@@ -761,8 +765,16 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
     to_import = evidence.lines - notices
     unreadable_lines = 0
     if doubtful or any(not _valid_day(raw, order) for raw in days):
+        # Some header lines may not be read: the messages are counted as the import will find them,
+        # each person's too (a line that cannot be read is said apart, not in anyone's count).
         report = ParseReport()
-        to_import = sum(not m.encryption_notice for m in parse_messages(source, order, report))
+        senders = Counter()
+        to_import = 0
+        for message in parse_messages(source, order, report):
+            if not message.encryption_notice:
+                to_import += 1
+                if message.sender is not None:
+                    senders[message.sender] += 1
         unreadable_lines = report.unreadable_lines
     first = tuple(_first_messages(source, order, 6))
     first_time, last_time = _time_range(days, order)
@@ -782,7 +794,7 @@ def _scan(source: ExportSource, head_lines: int | None) -> tuple[ChatPreview, in
         date_order=order,
         participants=tuple(senders.most_common()),
         message_count=sum(senders.values()),
-        system_lines=evidence.lines - sum(senders.values()),
+        system_lines=to_import + notices - sum(senders.values()),
         line_count=line_count,
         first_time=first_time,
         last_time=last_time,

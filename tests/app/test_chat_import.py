@@ -451,8 +451,9 @@ def test_a_chat_whose_last_message_the_export_left_out_says_so_in_the_chat_list(
         ("어제 보낸 사진이에요\n", 1),  # text before the first message
         ("2024. 3. 8. 오후 13:05 - 민지: 12시간제에 없는 시각\n이어지는 줄\n", 2),
         ("2024. 2. 30. 오후 2:17 - 민지: 없는 날짜\n", 1),
+        ("2024. 2. 30. 오후 2:17 - 지나가던 사람: 아무도 읽을 수 없는 날짜\n", 1),
     ],
-    ids=["korean notice", "text before", "no such hour", "no such day"],
+    ids=["korean notice", "text before", "no such hour", "no such day", "unread writer"],
 )
 def test_the_preview_counts_what_the_import_adds_and_what_it_cannot_read(
     db: Database, tmp_path: Path, head: str, unreadable: int
@@ -467,3 +468,7 @@ def test_the_preview_counts_what_the_import_adds_and_what_it_cannot_read(
     summary = import_chat(db, tmp_path / "media", request(path), preview=preview)
     assert preview.to_import == summary.added == 3
     assert preview.unreadable_lines == summary.unreadable_lines == unreadable
+    # Each person's count is of the messages imported: a line that cannot be read is no one's
+    # (nor does its writer make the chat a group).
+    assert dict(preview.participants) == {"민지": 2, "서울 리넨": 1}
+    assert preview.message_count == 3 and not preview.is_group

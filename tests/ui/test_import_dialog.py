@@ -359,6 +359,8 @@ def test_an_unreadable_line_and_the_line_continuing_it_are_reported_in_preview_a
     assert dialog.count_label.text() == (
         "2 messages, 4 lines\n2 lines could not be read: they will not be imported."
     )
+    # Each person's count adds up to what is imported: the unreadable line is said above, apart.
+    assert dialog.participants_label.text() == "한소희 (1 message), 수진코스메틱 (1 message)"
     dialog.zone_combo.setCurrentText("Asia/Seoul")
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
