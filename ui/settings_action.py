@@ -14,6 +14,7 @@ from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
+from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.settings_dialog import SettingsDialog
 from ui.token_store import load_token, store_token_interactively, token_location
 
@@ -68,12 +69,12 @@ def back_up_now(window: MainWindow, ctx: AppContext) -> SettingsDialog:
     return dialog
 
 
-def restore_from_backup(window: MainWindow, ctx: AppContext) -> SettingsDialog:
-    """File ▸ Restore from backup: Settings' own button, in Settings, where a wrong file is refused."""
-    dialog = open_settings(window, ctx)
-    if not dialog.choose_restore():
-        dialog.reject()
-    return dialog
+def restore_from_backup(window: MainWindow, ctx: AppContext) -> None:
+    """File ▸ Restore from backup: the file picker over the window, then what Settings' button does
+    (the file checked, the owner asked), without Settings: the owner came for a backup file."""
+    source = backup_to_restore(window, str(ctx.prefs.get("backup_folder") or ""))
+    if source is not None:
+        check_then_ask(window, source, lambda path: restore(window, ctx, path))
 
 
 def relay_token(ctx: AppContext, relay_url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +34,6 @@ from app.backup import (
     AUTOMATIC_BACKUPS_KEPT,
     BackupInfo,
     KeptInboxes,
-    check_backup,
     create_backup,
     folder_size,
     kept_inboxes,
@@ -60,6 +59,7 @@ from ui.ops import Op, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
+from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
@@ -687,42 +687,17 @@ class SettingsDialog(QDialog):
 
     def choose_restore(self) -> bool:
         """Ask which backup to restore and check it; False when the owner cancelled."""
-        # Where the backups are: the daily backup's folder when there is one (and it is plugged in).
         daily = self.backup_folder if self.auto_backup.isChecked() else ""
-        start = daily if daily and Path(daily).is_dir() else open_folder(Picked.BACKUP)
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), start, "Zip (*.zip)")
-        if not source:
+        source = backup_to_restore(self, daily)
+        if source is None:
             return False
-        remember_pick(Picked.BACKUP, source)
-        # Checked before the question: a chat export picked by mistake is refused in plain words,
-        # without asking to replace everything first. Off the GUI thread: it unpacks the database.
+        # Settings stays open after a refusal: the owner may pick another file.
         self.restore_button.setEnabled(False)
-        self._run(
-            lambda: check_backup(Path(source)),
-            lambda _version, error: self._restore_checked(Path(source), error),
-            long=True,
+        check_then_ask(
+            self, source, self._restore_confirmed, answered=lambda: self.restore_button.setEnabled(True)
         )
         return True
 
-    def _restore_checked(self, source: Path, error: object) -> None:
-        self.restore_button.setEnabled(True)
-        if isinstance(error, BaseException):  # Settings stays open: the owner may pick another file
-            QMessageBox.warning(self, self.tr("Restore from backup"), failure_sentence(error))
-            return
-        try:  # which backup, and from when: an owner keeping several picks by date
-            saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
-        except OSError:
-            saved = ""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore from backup"),
-            self.tr(
-                "Restore {file}, saved {when}?\n\nEverything in Shop Inbox now (chats, orders, catalogue, "
-                "quick replies and settings) will be replaced by what is in the backup. What is here now "
-                "is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is "
-                "in place."
-            ).format(file=source.name, when=saved),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_requested.emit(source)
-            self.reject()
+    def _restore_confirmed(self, source: Path) -> None:
+        self.restore_requested.emit(source)
+        self.reject()

@@ -1,5 +1,5 @@
 """File ▸ Back up now and Restore from backup: where a shop owner looks first, doing what Settings'
-buttons do, in Settings."""
+buttons do (Back up now in Settings, where it says where the backup went; Restore without it)."""
 
 from __future__ import annotations
 
@@ -47,20 +47,53 @@ def test_a_backup_cancelled_from_the_file_menu_leaves_no_settings_open(
     qtbot.waitUntil(lambda: open_settings(window) == [], timeout=5000)
 
 
-def test_restore_in_the_file_menu_checks_the_file_as_settings_does(
+def test_restore_in_the_file_menu_shows_the_file_picker_first_and_no_settings(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Settings opened behind the picker: the owner came for a backup file, not for Settings."""
+    from app.backup import create_backup
+
+    install_menus(window, ctx)
+    daily = tmp_path / "매일 백업"
+    daily.mkdir()
+    ctx.prefs["backup_folder"] = str(daily)
+    backup = create_backup(ctx.paths, daily / "shop-inbox-backup.zip").path
+    settings_behind: list[list[SettingsDialog]] = []
+
+    def pick(_shown: Any) -> str:
+        settings_behind.append(open_settings(window))
+        return str(backup)
+
+    picker = dialogs.expect("getOpenFileName", answer=pick)  # no "modal": Settings never opens
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    file_menu_action(window, "Restore from backup…").trigger()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=10_000)  # once the file is checked
+    assert settings_behind == [[]]
+    assert picker.shown[0].text == str(daily)  # where the daily backups are
+    assert asked.shown[0].text.startswith("Restore shop-inbox-backup.zip, saved ")
+    assert window.isVisible() and open_settings(window) == []  # No: nothing else happens
+
+
+def test_restore_in_the_file_menu_refuses_a_file_that_is_no_backup_as_settings_does(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
 ) -> None:
     install_menus(window, ctx)
     chat = tmp_path / "WhatsApp Chat with 김민지.zip"
     with zipfile.ZipFile(chat, "w") as zf:
         zf.writestr("_chat.txt", "셔츠 재입고 되나요?")
-    dialogs.expect("modal", answer=None, times=None)  # Settings, where Restore says it is no backup
     dialogs.expect("getOpenFileName", answer=str(chat))
-    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    refused = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)  # and no question
     file_menu_action(window, "Restore from backup…").trigger()
     qtbot.waitUntil(lambda: bool(refused.shown), timeout=10_000)
     assert refused.shown[0].text.startswith("This file is not a Shop Inbox backup file.")
-    assert window.isVisible() and len(open_settings(window)) == 1  # to pick the right file
+    assert window.isVisible() and open_settings(window) == []
+
+
+def test_a_restore_cancelled_in_the_file_picker_opens_nothing(window: Any, ctx: Any, dialogs: Any) -> None:
+    install_menus(window, ctx)
+    dialogs.expect("getOpenFileName", answer=None)
+    file_menu_action(window, "Restore from backup…").trigger()
+    assert open_settings(window) == []
 
 
 def test_the_demo_that_is_not_kept_offers_no_restore_in_the_file_menu(window: Any, ctx: Any) -> None:

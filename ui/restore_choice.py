@@ -1,0 +1,78 @@
+"""Choosing a backup to restore: the file picker where backups are, the file's check, the owner's yes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.backup import check_backup
+from ui.formatting import full_datetime
+from ui.ops import Op, failure_sentence
+from ui.save_paths import Picked, open_folder, remember_pick
+
+# The sentences are Settings' (its context keeps their translations): File ▸ Restore says the same.
+translate = QCoreApplication.translate
+
+
+def backup_to_restore(parent: QWidget, daily_folder: str) -> Path | None:
+    """Ask which backup to restore; None when the owner cancelled. The picker opens in the daily
+    backup's folder when there is one (and it is plugged in), else where a backup was last saved."""
+    start = daily_folder if daily_folder and Path(daily_folder).is_dir() else open_folder(Picked.BACKUP)
+    source, _ = QFileDialog.getOpenFileName(
+        parent, translate("SettingsDialog", "Restore from backup"), start, "Zip (*.zip)"
+    )
+    if not source:
+        return None
+    remember_pick(Picked.BACKUP, source)
+    return Path(source)
+
+
+def check_then_ask(
+    parent: QWidget,
+    source: Path,
+    confirmed: Callable[[Path], None],
+    *,
+    answered: Callable[[], None] | None = None,
+) -> None:
+    """Check `source` off the GUI thread, then ask before everything is replaced: `confirmed(source)`
+    on Yes. A file that is no backup (a chat export picked by mistake) is refused in plain words
+    without the question. `answered()` once the check is back, whatever it said."""
+
+    def refused(error: BaseException) -> None:
+        if answered is not None:
+            answered()
+        QMessageBox.warning(
+            parent, translate("SettingsDialog", "Restore from backup"), failure_sentence(error)
+        )
+
+    def checked(_version: object) -> None:
+        if answered is not None:
+            answered()
+        if _owner_says_yes(parent, source):
+            confirmed(source)
+
+    # Long: it unpacks the backup's database.
+    Op(lambda: check_backup(source), parent=parent, long=True).success(checked).failure(refused).run()
+
+
+def _owner_says_yes(parent: QWidget, source: Path) -> bool:
+    try:  # which backup, and from when: an owner keeping several picks by date
+        saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
+    except OSError:
+        saved = ""
+    answer = QMessageBox.question(
+        parent,
+        translate("SettingsDialog", "Restore from backup"),
+        translate(
+            "SettingsDialog",
+            "Restore {file}, saved {when}?\n\nEverything in Shop Inbox now (chats, orders, catalogue, "
+            "quick replies and settings) will be replaced by what is in the backup. What is here now "
+            "is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is "
+            "in place.",
+        ).format(file=source.name, when=saved),
+    )
+    return answer == QMessageBox.StandardButton.Yes
