@@ -17,6 +17,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from app.errors import ErrorCode, FileParams, InvalidInput, LimitParams
+from app.media_cache import partial_file
 from app.wire import IMAGE_MIMES, MEDIA_LIMITS
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,13 @@ def store_image_bytes(catalog_dir: Path, data: bytes) -> str:
     target = catalog_dir / IMAGES_FOLDER / f"{digest}{suffix}"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(data)
-        # Atomic on every platform we ship: a crash never leaves half an image under the final name.
-        os.replace(partial, target)
+        partial = partial_file(target)
+        try:
+            partial.write_bytes(data)
+            # Atomic on every platform we ship: a crash never leaves half an image under the final name.
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)  # a full disk: no half file left behind
         log.debug("stored catalogue image %s (%d bytes)", relative, len(data))
     return relative
 

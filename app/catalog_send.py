@@ -21,6 +21,7 @@ from app.catalog_messages import ListTexts, plan_catalog_send
 from app.changes import Changes
 from app.db import Database
 from app.errors import ErrorCode, FileParams, InvalidInput
+from app.media_cache import partial_file
 from app.models import Contact, Media, Message
 from app.queries import MessageRow, messages_by_ids
 from app.sending import queue_message
@@ -38,9 +39,12 @@ def _copy_for_sending(source: Path, media_dir: Path) -> tuple[Path, str]:
     target = media_dir / SENT_FOLDER / source.name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
-        shutil.copyfile(source, partial)
-        partial.replace(target)
+        partial = partial_file(target)
+        try:
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)  # a full disk: no half file left behind
     return target, relative
 
 

@@ -71,6 +71,16 @@ def safe_target(media_dir: Path, *parts: str) -> Path:
     return target
 
 
+def partial_file(target: Path) -> Path:
+    """A partial file of its own beside `target`, to write whole before it is renamed over `target`.
+
+    Never one shared "<name>.part": two writers of the same file at once (the chat view and the
+    contact panel fetching one photo, two stores of one picture) would write it both, and the
+    first rename would take it away from under the second.
+    """
+    return target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
+
+
 def _extension(mime: str) -> str:
     return (mimetypes.guess_extension(mime.split(";")[0].strip()) or ".bin") if mime else ".bin"
 
@@ -115,9 +125,7 @@ class MediaCache:
         folder = sanitise_filename(relay_id)
         target = safe_target(self.media_dir, RECEIVED_DIR, folder, name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Its own partial file: the chat view and the contact panel may fetch the same photo at once,
-        # and one shared ".part" would be written by both and renamed away under the other.
-        partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")
+        partial = partial_file(target)
         try:
             got_mime, expected = self.client.download_media(relay_id, partial)
         except (RelayError, OSError):  # a full disk included: no half file is left behind

@@ -216,6 +216,47 @@ def test_images_are_copied_once_by_content(db: Database, tmp_path: Path) -> None
     assert unused_image_files(catalog, set()) == [catalog / first]
 
 
+def test_one_picture_stored_twice_at_once_is_stored_whole_for_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owner drops the same photo on two items at once: each store writes its own partial file
+    (one shared "<hash>.jpg.part" was renamed away under the second, which failed)."""
+    catalog = tmp_path / "catalog"
+    write_bytes = Path.write_bytes
+    stored: list[str] = []
+    stores = 0
+
+    def second_store_meanwhile(path: Path, data: bytes) -> int:
+        nonlocal stores
+        written = write_bytes(path, data)
+        stores += 1
+        if stores == 1:
+            stored.append(store_image_bytes(catalog, JPEG))  # the other store, run whole meanwhile
+        return written
+
+    monkeypatch.setattr(Path, "write_bytes", second_store_meanwhile)
+    first = store_image_bytes(catalog, JPEG)
+    assert stored == [first]
+    assert [p.name for p in (catalog / "images").iterdir()] == [Path(first).name]  # no partial left
+    assert (catalog / first).read_bytes() == JPEG
+
+
+def test_a_picture_the_disk_cut_short_leaves_no_half_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = tmp_path / "catalog"
+
+    def disk_full(path: Path, data: bytes) -> int:
+        with path.open("wb") as f:
+            f.write(data[:10])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    with pytest.raises(OSError):
+        store_image_bytes(catalog, JPEG)
+    assert list((catalog / "images").iterdir()) == []
+
+
 def test_a_file_that_is_not_an_image_is_refused(tmp_path: Path) -> None:
     fake = tmp_path / "notes.jpg"
     fake.write_text("hello")

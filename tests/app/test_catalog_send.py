@@ -142,3 +142,27 @@ def test_a_queued_picture_still_goes_after_its_item_is_deleted_and_pruned(
     sender.run_once()
     assert sent_message(db, message_id).status == "sent"
     assert graph.sent[-1]["image"]["caption"].startswith("미니 숄더백 버건디")
+
+
+def test_a_picture_the_disk_cut_short_leaves_no_half_copy_and_queues_nothing(
+    db: Database, shop: tuple[int, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from app.errors import DiskFull, ErrorCode
+
+    contact_id, catalog, media = shop
+
+    def disk_full(source: Path, target: Path) -> None:
+        Path(target).write_bytes(Path(source).read_bytes()[:100])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(DiskFull) as refused, db.write() as s:
+        queue_catalog_send(
+            s, contact_id, code_ids(db, "DR-SU-NV"), catalog_dir=catalog, media_dir=media, locale="ko_KR"
+        )
+    assert refused.value.code is ErrorCode.DISK_FULL  # said as a full disk, not as an unreadable picture
+    assert list((media / "catalog").iterdir()) == []  # nothing half copied, under any name
+    with db.read() as s:
+        assert s.scalars(select(Message)).all() == []
