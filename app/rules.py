@@ -672,6 +672,36 @@ def _menu_body(menu: MenuNode, nodes: dict[str, MenuNode], text: str) -> dict[st
     return {"type": "interactive", "interactive": {"type": "list", "body": body, "action": action}}
 
 
+HOME_BUTTON_KOREAN = "처음으로"
+HOME_BUTTON_OTHER = "Main menu"
+
+
+def home_button_title(bot: MenuBot) -> str:
+    """The title of the button back to the top menu: the bot's own, else its word in the letters it writes."""
+    if bot.home_button_title is not None:
+        return bot.home_button_title
+    return HOME_BUTTON_KOREAN if writing_script(_voice(bot)) == "hangul" else HOME_BUTTON_OTHER
+
+
+def _answer_body(text: str, bot: MenuBot, nodes: dict[str, MenuNode], button: bool) -> dict[str, Any] | None:
+    """A text answer; with `button`, as a reply-button message whose one button shows the top menu.
+
+    An answer longer than an interactive body goes whole as plain text, as before the button: the
+    bot sends one message per customer message (one send key, one count against the hourly cap),
+    and a customer who reads a long answer can still type "메뉴"."""
+    text = text.strip()
+    top = nodes.get(bot.top_menu or "")
+    if not button or top is None or top.action != "menu" or len(text) > INTERACTIVE_BODY_MAX:
+        return _text_body(text)
+    if not text:
+        return None
+    home = {"type": "reply", "reply": {"id": CHOICE_PREFIX + top.id, "title": home_button_title(bot)}}
+    return {
+        "type": "interactive",
+        "interactive": {"type": "button", "body": {"text": text}, "action": {"buttons": [home]}},
+    }
+
+
 def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | None:
     """The line a hand-off adds while the shop is closed: when it opens (None while open)."""
     if is_open(hours, now):
@@ -705,6 +735,12 @@ def _voice(bot: MenuBot) -> str:
     return top.text if top is not None and top.text.strip() else bot.handoff_text
 
 
+def _titles(bot: MenuBot, node: MenuNode) -> set[str]:
+    """The titles a tap on this node comes with: its row's or button's, and for the top menu the
+    home button's."""
+    return {node.title, home_button_title(bot)} if node.id == bot.top_menu else {node.title}
+
+
 def bot_for(bot: MenuBot, message: CustomerMessage) -> MenuBot:
     """The bot that answers this message: `bot.other_language` for a customer who typed in other
     letters than `bot` writes in (as `text_for` picks a greeting), or who tapped a row or button of
@@ -715,7 +751,10 @@ def bot_for(bot: MenuBot, message: CustomerMessage) -> MenuBot:
     if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
         node_id = message.choice_id[len(CHOICE_PREFIX) :]
         theirs, ours = _compile(other).nodes.get(node_id), _compile(bot).nodes.get(node_id)
-        if theirs is not None and (ours is None or (theirs.title == message.text != ours.title)):
+        if theirs is not None and (
+            ours is None
+            or (message.text in _titles(other, theirs) and message.text not in _titles(bot, ours))
+        ):
             return other
         return bot
     main, translated = _voice(bot), _voice(other)
@@ -765,6 +804,9 @@ def bot_decision(
         text = f"{fill(lead)}\n\n{fill(node.text)}" if lead else fill(node.text)
         return _menu_body(node, compiled.nodes, text)
 
+    def text_answer(said: str) -> dict[str, Any] | None:
+        return _answer_body(said, bot, compiled.nodes, main.home_button)
+
     def handoff(text: str, reason: HandoffReason, matched: str) -> BotDecision:
         paused = replace(state, paused_until=now + timedelta(hours=main.pause_hours))
         closed = None if closed_told else _closed_note(bot, doc.business_hours, now)
@@ -777,7 +819,7 @@ def bot_decision(
         lines = _order_lines(bot, orders)
         if not lines:
             return handoff(bot.no_order_text, HandoffReason.NO_ORDER, matched)
-        reply = _text_body("\n".join([fill(bot.orders_text), *lines]))
+        reply = text_answer("\n".join([fill(bot.orders_text), *lines]))
         return _capped(main, state, reply, now, matched, None)
 
     text = message.text
@@ -796,7 +838,7 @@ def bot_decision(
             parent = compiled.parents.get(node.id)
             above = compiled.parents.get(parent or "")
             return _capped(main, state, menu(above or bot.top_menu), now, node.id, None)
-        return _capped(main, state, _text_body(fill(node.text)), now, node.id, None)
+        return _capped(main, state, text_answer(fill(node.text)), now, node.id, None)
     if message.choice_id is not None and not text:
         text = message.choice_id  # a template button of ours carries only its payload
     key = match_key(text)
@@ -810,7 +852,9 @@ def bot_decision(
                 return handoff(answer.text, HandoffReason.KEYWORD, rule.id)
             if answer.kind == "orders":
                 return order_answer(rule.id)
-            reply = menu(answer.menu, answer.text) if answer.kind == "menu" else _text_body(fill(answer.text))
+            reply = (
+                menu(answer.menu, answer.text) if answer.kind == "menu" else text_answer(fill(answer.text))
+            )
             return _capped(main, state, reply, now, rule.id, None)
     if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
         return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)

@@ -835,6 +835,12 @@ class MenuBot(_Wire):
     top_menu: str | None = None  # node id of the menu "back" ends at and a stale tap is shown
     # When the greeting is due, send it as the top menu's lead instead (one message, not two).
     welcome_menu: bool = False
+    # A text answer to a menu choice or keyword carries one reply button back to the top menu, so the
+    # customer need not know to type "메뉴" (app.rules.home_button_title says its title).
+    home_button: bool = True
+    # That button's title in this bot's language; None: "처음으로", or "Main menu" for a bot that
+    # writes in other letters than Hangul (documents saved before the button were all None).
+    home_button_title: str | None = None
     handoff_keywords: list[str] = ["상담원", "상담원 연결", "직원", "사장님", "agent", "human"]
     handoff_text: str = "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
     # Appended to a hand-off outside business hours; {opening} is the next opening, local time.
@@ -856,8 +862,8 @@ class MenuBot(_Wire):
     pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
     hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
     # The same bot in another language, for customers who write in other letters than this one's
-    # (app.rules.bot_for); its own `enabled`, `pause_hours`, `hourly_cap` and `welcome_menu` are
-    # not used: this one's are. None: every customer gets this one.
+    # (app.rules.bot_for); its own `enabled`, `pause_hours`, `hourly_cap`, `welcome_menu` and
+    # `home_button` are not used: this one's are. None: every customer gets this one.
     other_language: MenuBot | None = None
 
     @model_validator(mode="after")
@@ -910,6 +916,9 @@ def check_menu_bot(bot: MenuBot) -> None:
             if choice in parents or choice == node.id:
                 raise BotLimitError(BotProblem.TWO_PARENTS, choice)
             parents[choice] = node.id
+    home = bot.home_button_title
+    if home is not None and (not home.strip() or len(home) > BUTTON_TITLE_MAX):
+        raise BotLimitError(BotProblem.TITLE_TOO_LONG, "home_button")
     if bot.top_menu is not None:
         top = nodes.get(bot.top_menu)
         if top is None:

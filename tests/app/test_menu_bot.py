@@ -195,6 +195,76 @@ def test_renamed_node_still_answers_an_old_tap() -> None:
     assert "평일" in reply_text(tap(shop_doc(nodes=nodes), "menu:hours"))
 
 
+TOP_IDS = ["menu:order", "menu:account", "menu:returns", "menu:hours", "menu:person"]
+
+
+def home_button(decision) -> tuple[str, str]:
+    """The one reply button under a text answer: (id, title)."""
+    interactive = decision.reply["interactive"]
+    assert interactive["type"] == "button"
+    (button,) = interactive["action"]["buttons"]
+    return button["reply"]["id"], button["reply"]["title"]
+
+
+def test_a_text_answer_carries_a_button_back_to_the_main_menu() -> None:
+    """A customer asked the opening hours and got only text: to see the menu again they had to know
+    to type 메뉴. Now the answer has a 처음으로 button, and its tap shows the main menu."""
+    from app.shop_menu import HOURS_TEXT
+
+    doc = shop_doc()
+    for answer in (say(doc, "영업시간이 어떻게 되나요?"), tap(doc, "menu:hours")):
+        assert reply_text(answer) == HOURS_TEXT
+        assert home_button(answer) == ("menu:home", "처음으로")
+        validate_send({"to": WA, **answer.reply})  # within WhatsApp's limits
+    back = bot_decision(doc, BotState(), CustomerMessage("처음으로", "menu:home"), OPEN, wa_id=WA)
+    assert choice_ids(back) == TOP_IDS
+    orders = [OrderStatus(number="1042", state="paid", wa_id=WA)]
+    status = bot_decision(doc, BotState(), CustomerMessage("", "menu:order"), OPEN, wa_id=WA, orders=orders)
+    assert home_button(status) == ("menu:home", "처음으로")
+    # A person takes the chat over: nothing to go back to.
+    assert tap(doc, "menu:person").reply["type"] == "text"
+
+
+def test_the_owner_can_leave_text_answers_without_the_button() -> None:
+    answer = say(shop_doc(home_button=False), "영업시간")
+    assert answer.reply["type"] == "text" and "평일" in answer.reply["text"]["body"]
+
+
+def test_a_bot_without_a_main_menu_answers_in_plain_text() -> None:
+    answer = say(shop_doc(top_menu=None), "영업시간")
+    assert answer.reply["type"] == "text"
+
+
+def test_an_answer_longer_than_a_button_message_allows_goes_whole_as_text() -> None:
+    long_text = "교환·반품 안내: " + "가" * INTERACTIVE_BODY_MAX
+    rules = [KeywordRule(id="policy", keywords=["환불 규정"], answer=BotAnswer(text=long_text))]
+    answer = say(shop_doc(rules=rules), "환불 규정 알려주세요")
+    assert answer.reply == {"type": "text", "text": {"body": long_text}}
+
+
+def test_the_button_speaks_the_language_of_the_menu_and_brings_that_menu_back() -> None:
+    from app.shop_menu import english_shop_menu
+
+    english = english_shop_menu()
+    # The English top menu titled otherwise than its button: the button's title still tells the menu.
+    nodes = [n.model_copy(update={"title": "Start"}) if n.id == "home" else n for n in english.nodes]
+    doc = shop_doc(other_language=english.model_copy(update={"nodes": nodes}))
+    hours = say(doc, "What are your opening hours?")
+    assert home_button(hours) == ("menu:home", "Main menu")
+    back = bot_decision(doc, BotState(), CustomerMessage("Main menu", "menu:home"), OPEN, wa_id=WA)
+    assert back.reply is not None and back.reply["interactive"]["action"]["button"] == "See menu"
+    korean = bot_decision(doc, BotState(), CustomerMessage("처음으로", "menu:home"), OPEN, wa_id=WA)
+    assert korean.reply is not None and korean.reply["interactive"]["action"]["button"] == "메뉴 보기"
+    # A shop's own word for it, within a button title's limit.
+    own = shop_doc(home_button_title="메뉴로 돌아가기")
+    assert home_button(say(own, "영업시간")) == ("menu:home", "메뉴로 돌아가기")
+    with pytest.raises(ValidationError) as refused:
+        MenuBot.model_validate(
+            {**korean_shop_menu().model_dump(), "home_button_title": "가" * (BUTTON_TITLE_MAX + 1)}
+        )
+    assert refused.value.errors()[0]["ctx"]["error"].problem is BotProblem.TITLE_TOO_LONG
+
+
 def test_taps_arrive_as_list_replies_button_replies_and_template_buttons() -> None:
     row = {
         "type": "interactive",
@@ -503,16 +573,16 @@ def test_a_customer_writing_english_gets_the_english_menu_and_a_korean_one_the_k
     """Emma asked for the bank details in English and got the Korean menu bot's answer."""
     doc = bilingual_doc()
     english = say(doc, "Hi, which bank account do I transfer to?")
-    assert "Here are our bank details" in english.reply["text"]["body"]  # type: ignore[index]
+    assert "Here are our bank details" in reply_text(english)
     korean = say(doc, "입금 계좌 알려주세요")
-    assert "입금" in korean.reply["text"]["body"]  # type: ignore[index]
+    assert "입금" in reply_text(korean)
     menu = say(doc, "menu please")
     assert menu.reply["interactive"]["action"]["button"] == "See menu"  # type: ignore[index]
     assert menu.reply["interactive"]["body"]["text"].startswith("Hello! How can we help?")  # type: ignore[index]
     # A person: the English hand-off reply, on the main bot's pause.
     handed = say(doc, "agent")
     assert handed.handoff is HandoffReason.KEYWORD
-    assert handed.reply["text"]["body"].startswith("We'll connect you")  # type: ignore[index]
+    assert reply_text(handed).startswith("We'll connect you")
     assert handed.state.paused_until == OPEN + timedelta(hours=doc.bot.pause_hours)
 
 
@@ -521,9 +591,9 @@ def test_a_tap_is_answered_in_the_language_of_the_menu_it_was_tapped_in() -> Non
     english_row = CustomerMessage("Bank transfer details", "menu:account")  # same id in both menus
     korean_row = CustomerMessage("입금 계좌 안내", "menu:account")
     answer = bot_decision(doc, BotState(), english_row, OPEN, wa_id=WA)
-    assert "Here are our bank details" in answer.reply["text"]["body"]  # type: ignore[index]
+    assert "Here are our bank details" in reply_text(answer)
     answer = bot_decision(doc, BotState(), korean_row, OPEN, wa_id=WA)
-    assert "Here are our bank details" not in answer.reply["text"]["body"]  # type: ignore[index]
+    assert "Here are our bank details" not in reply_text(answer)
 
 
 def test_the_other_language_follows_the_main_bots_switches_and_a_chain_is_refused() -> None:
@@ -537,7 +607,7 @@ def test_the_other_language_follows_the_main_bots_switches_and_a_chain_is_refuse
     assert say(capped, "menu please", first.state).reply is None  # the main bot's cap
     # An empty other-language bot (nothing written yet) leaves every customer to the main one.
     empty = shop_doc(other_language=MenuBot())
-    assert "입금" in say(empty, "Hi, which bank account do I transfer to? 계좌").reply["text"]["body"]  # type: ignore[index]
+    assert "입금" in reply_text(say(empty, "Hi, which bank account do I transfer to? 계좌"))
     with pytest.raises(ValidationError):
         MenuBot.model_validate(
             {"other_language": {"other_language": english_shop_menu().model_dump(mode="json")}}

@@ -85,6 +85,13 @@ def shown(body: dict[str, Any]) -> str | list[str]:
     return [r["id"] for s in interactive["action"]["sections"] for r in s["rows"]]
 
 
+def said(body: dict[str, Any]) -> str:
+    """The words the phone shows: a text's, or the text above a menu's rows or buttons."""
+    if body["type"] == "text":
+        return str(body["text"]["body"])
+    return str(body["interactive"]["body"]["text"])
+
+
 TOP = ["menu:order", "menu:account", "menu:returns", "menu:hours", "menu:person"]
 
 
@@ -101,9 +108,9 @@ def test_a_customer_walks_the_menu_with_rows_buttons_and_template_buttons(
     customer.taps_button("menu:returns_back", "이전 메뉴")
     assert shown(customer.reply()) == TOP
     customer.taps_template_button("menu:hours", "운영시간")
-    assert "평일 오전 9시" in shown(customer.reply())
+    assert "평일 오전 9시" in said(customer.reply())
     customer.says("입금 계좌 알려주세요")
-    assert "입금 계좌를 안내" in shown(customer.reply())
+    assert "입금 계좌를 안내" in said(customer.reply())
     customer.taps_row("menu:spring_sale", "봄 세일")  # a menu edited away since it was sent
     stale = customer.reply()
     assert stale["interactive"]["body"]["text"].startswith("이 메뉴는 바뀌었어요.")
@@ -115,6 +122,29 @@ def test_a_customer_walks_the_menu_with_rows_buttons_and_template_buttons(
         TOP,
     ]
     assert len(graph.sent) == 6
+
+
+def test_a_text_answer_has_a_button_that_brings_the_main_menu_back(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The customer asked the opening hours, read the answer, and taps 처음으로 instead of having to
+    know to type 메뉴."""
+    put_bot(relay)
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("영업시간이 어떻게 돼요?")
+    answer = customer.reply()
+    assert said(answer).startswith("운영시간은 평일 오전 9시부터")
+    assert answer["interactive"]["action"]["buttons"] == [
+        {"type": "reply", "reply": {"id": "menu:home", "title": "처음으로"}}
+    ]
+    assert graph.sent[-1]["interactive"] == answer["interactive"]  # Graph got the button message
+    customer.taps_button("menu:home", "처음으로")
+    assert shown(customer.reply()) == TOP
+    customer.says("상담원")  # a person answers next: no button to go back with
+    _message, contact, handed = customer.events(3)
+    assert contact["kind"] == "contact" and handed["body"]["type"] == "text"
+    assert len(graph.sent) == 3
 
 
 def test_handoff_pauses_the_bot_and_resume_from_another_desktop_wakes_it(
@@ -160,12 +190,12 @@ def test_the_owners_own_message_pauses_the_bot_in_that_chat(relay: RunningRelay,
     other = Customer(relay, "821044445555")  # another chat is not paused
     other.cursor = customer.cursor
     other.says("입금 계좌 알려주세요")
-    assert "입금 계좌를 안내" in shown(other.reply())
+    assert "입금 계좌를 안내" in said(other.reply())
     resume(relay)
     customer.cursor = other.cursor
     customer.events(1)
     customer.says("계좌번호요")
-    assert "입금 계좌를 안내" in shown(customer.reply())
+    assert "입금 계좌를 안내" in said(customer.reply())
     # Per chat, answers go in order: the question while paused got nothing.
     assert [body["to"] for body in graph.sent].count(CUSTOMER) == 3
 
@@ -257,7 +287,7 @@ def test_where_is_my_order_answers_from_the_statuses_the_desktop_pushed(
     customer = Customer(relay)
     customer.events(1)
     customer.taps_row("menu:order", "주문·배송 조회")
-    answer = shown(customer.reply())
+    answer = said(customer.reply())
     assert "주문번호 1042: 배송 중" in answer and "https://trace.cjlogistics.com/654321098765" in answer
     stranger = Customer(relay, "821099990000")  # no order pushed for them: a person takes over
     stranger.cursor = customer.cursor
