@@ -662,9 +662,14 @@ class BotEditor(AutomationDialog):
         for i, button in enumerate((add_choice, remove, up, down)):
             buttons.addWidget(button, i // 2, i % 2)
         buttons.setColumnStretch(2, 1)
+        # The main menu's switch (as its pause is): the other language's answers follow it.
+        self.home_button = QCheckBox(self.tr("Add a button back to the main menu under text answers"))
+        self.home_button.setObjectName("homeButton")
+        self.home_button.toggled.connect(self._home_button_toggled)
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
         left.addLayout(buttons)
+        left.addWidget(self.home_button)
         right = QVBoxLayout()
         right.addWidget(scrolling(self.node_form), 1)
         preview_title = QLabel(self.tr("What the customer gets on tapping it"))
@@ -787,6 +792,12 @@ class BotEditor(AutomationDialog):
         limit = self._title_limit(node)
         self.title_count.setText(f"{len(node.title)}/{limit}")
         self.node_preview.setText(self.node_preview_text(node))
+
+    def _home_button_toggled(self) -> None:
+        self.edited()
+        node = self._current_node()
+        if node is not None:  # the choice shown: what a tap on it brings changed
+            self.node_preview.setText(self.node_preview_text(node))
 
     def _order_customer(self, number: str, done: Callable[[OrderCustomer | None], None]) -> None:
         """The simulator's lookup: the customer of order `number` in this shop, read off the GUI thread."""
@@ -1055,6 +1066,7 @@ class BotEditor(AutomationDialog):
         self._loading = True
         try:
             self.enabled.setChecked(bool(fields["enabled"]))
+            self.home_button.setChecked(bool(fields["home_button"]))
             self.handoff_keywords.setText(", ".join(fields["handoff_keywords"]))
             self.handoff_text.setPlainText(fields["handoff_text"])
             self.pause_hours.setValue(int(fields["pause_hours"]))
@@ -1092,6 +1104,7 @@ class BotEditor(AutomationDialog):
         other = self.editing_other
         self.other_note.setVisible(other)
         self.enabled.setVisible(not other)
+        self.home_button.setVisible(not other)
         for widget in (self.pause_hours, self.hourly_cap):
             self.handoff_form.setRowVisible(widget, not other)
 
@@ -1100,6 +1113,7 @@ class BotEditor(AutomationDialog):
         return {
             **self.extra,
             "enabled": self.enabled.isChecked(),
+            "home_button": self.home_button.isChecked(),
             "rules": list(self.rules),
             "nodes": list(self.nodes.values()),
             "top_menu": self.top_menu,

@@ -19,7 +19,7 @@ from app.shop_menu import korean_shop_menu
 from tests.support.factories import make_contact
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
-from ui.bot_editor import BotEditor
+from ui.bot_editor import BotEditor, reply_text
 from ui.context import AppContext
 
 CUSTOMER = "821077778888"
@@ -90,6 +90,36 @@ def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx:
     assert said(editor) == [("customer", "사람들이 많이 사나요")]
     # Return in the simulator sends to the simulated chat only: it never pressed Save.
     assert AutomationsStore(ctx.db).state().doc.bot.nodes == []
+
+
+def test_a_text_answer_has_a_button_back_to_the_main_menu_that_the_owner_can_switch_off(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The simulator shows what the customer gets: the opening hours, and 처음으로 under them."""
+    from app.shop_menu import HOURS_TEXT
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.tabs.setCurrentIndex(1)  # the Menu tab, where the switch is
+    assert editor.home_button.isVisibleTo(editor)
+    assert editor.home_button.isChecked()  # on unless the owner switches it off
+    write(qtbot, editor, "영업시간이 어떻게 돼요?")
+    assert said(editor)[-1] == ("bot", HOURS_TEXT)
+    assert choices(editor) == ["처음으로"]
+    tap(qtbot, editor, "처음으로")
+    assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "운영시간", "상담원 연결"]
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    assert editor.node_preview.text() == f"{HOURS_TEXT}\n[ 처음으로 ]"
+    editor.home_button.setChecked(False)
+    write(qtbot, editor, "영업시간")
+    assert said(editor)[-1] == ("bot", HOURS_TEXT) and choices(editor) == []
+    assert editor.node_preview.text() == HOURS_TEXT
+    assert not editor.apply(editor.state.doc).bot.home_button
+    # The switch is the main menu's: editing the other language's menu does not show it.
+    editor.language.setCurrentIndex(1)
+    assert not editor.home_button.isVisibleTo(editor)
+    editor.language.setCurrentIndex(0)
+    assert editor.home_button.isVisibleTo(editor) and not editor.home_button.isChecked()
 
 
 def test_return_on_a_menu_choice_in_the_simulator_taps_it_and_never_presses_save(
@@ -299,8 +329,9 @@ def test_export_and_import_round_trip_and_a_bad_file_changes_nothing(
     assert len(other.nodes) == 9
 
 
-def saved_then_answered(qtbot: Any, editor: BotEditor, relay: Any, text: str) -> str:
-    """Save, wait until the relay has the bot, then what its bot answers a customer writing `text`."""
+def saved_then_answered(qtbot: Any, editor: BotEditor, relay: Any, text: str) -> tuple[str, list[str]]:
+    """Save, wait until the relay has the bot, then what its bot answers a customer writing `text`:
+    the words and the titles of the buttons, as the phone shows them."""
     editor.save()
     qtbot.waitUntil(
         lambda: not editor.is_sending() and editor.state.status is SyncStatus.SYNCED, timeout=10_000
@@ -311,7 +342,8 @@ def saved_then_answered(qtbot: Any, editor: BotEditor, relay: Any, text: str) ->
         events += relay.wait_for_events(1, after=events[-1]["seq"] if events else 0, timeout=2)
         bot = [e for e in events if e["kind"] == "outbound" and e.get("sent_by") == "bot"]
         if bot:
-            return str(bot[0]["body"]["text"]["body"])
+            words, buttons = reply_text(bot[0]["body"])
+            return words, [title for _id, title in buttons]
     raise AssertionError(f"the relay's bot did not answer: {events}")
 
 
@@ -327,7 +359,9 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
     write(qtbot, editor, "What are your opening hours?")  # the English interface's ready-made menu
     promised = said(editor)[-1][1]
     assert promised.startswith("We answer Monday to Friday")
-    assert saved_then_answered(qtbot, editor, relay, "What are your opening hours?") == promised
+    assert choices(editor) == ["Main menu"]  # the button back to the menu, under the text answer
+    answered = saved_then_answered(qtbot, editor, relay, "What are your opening hours?")
+    assert answered == (promised, ["Main menu"])
     # The report counts what answered, from the relay.
     with qtbot.waitSignal(editor.report_loaded, timeout=10_000):
         editor.load_report()
@@ -364,7 +398,7 @@ def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_
     editor.language.setCurrentIndex(1)
     assert editor.nodes["account"].text == "Woori Bank 1002-123-456789 (Seoul Linen House)"
     answer = saved_then_answered(qtbot, editor, relay, "Hi! Which bank account do I pay to?")
-    assert answer == "Woori Bank 1002-123-456789 (Seoul Linen House)"
+    assert answer == ("Woori Bank 1002-123-456789 (Seoul Linen House)", ["Main menu"])
     stored = client.get_automations().bot
     assert stored.enabled and stored.other_language is not None
 
