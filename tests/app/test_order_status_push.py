@@ -85,7 +85,8 @@ def test_a_customer_asking_about_an_order_the_relay_was_never_told_of_gets_its_s
         probe.wait_until(lambda: any(body.get("to") == CUSTOMER for body in graph.sent))
     finally:
         engine.stop()
-    [answer] = [body["text"]["body"] for body in graph.sent if body.get("to") == CUSTOMER]
+    # The status, with the button back to the main menu under it.
+    [answer] = [body["interactive"]["body"]["text"] for body in graph.sent if body.get("to") == CUSTOMER]
     assert f"주문번호 {number}: 배송 중" in answer
     assert "CJ대한통운 송장번호 654321098765" in answer
     assert "찾지 못했어요" not in answer
