@@ -1188,6 +1188,8 @@ class BotEditor(AutomationDialog):
         limit = limit_error(exc)
         if limit is None:
             return self.tr("Check the menu bot: an id or a number is not valid.")
+        if limit.node == "home_button":  # MenuBot.home_button_title, not a node of the menu
+            return self.tr("The title of the button back to the main menu is empty or too long.")
         where = self.nodes.get(limit.node)
         name = where.title if where is not None and where.title else limit.node
         sentences = {

@@ -323,6 +323,14 @@ def test_export_and_import_round_trip_and_a_bad_file_changes_nothing(
     other.import_json(str(broken))
     assert "Nothing was changed" in other.error.text()
     assert len(other.nodes) == 9
+    # A button back to the main menu with a title longer than WhatsApp allows: said in words.
+    too_long = {
+        **json.loads(target.read_text(encoding="utf-8")),
+        "home_button_title": "Back to our main menu",
+    }
+    target.write_text(json.dumps(too_long), encoding="utf-8")
+    other.import_json(str(target))
+    assert "The title of the button back to the main menu is empty or too long." in other.error.text()
     # A file moved away since it was picked: named, with the likely cause, and nothing changed.
     other.import_json(str(tmp_path / "moved-away.json"))
     assert other.error.text() == "“moved-away.json” is not there any more (moved or deleted?)."
