@@ -662,14 +662,20 @@ class BotEditor(AutomationDialog):
         for i, button in enumerate((add_choice, remove, up, down)):
             buttons.addWidget(button, i // 2, i % 2)
         buttons.setColumnStretch(2, 1)
-        # The main menu's switch (as its pause is): the other language's answers follow it.
-        self.home_button = QCheckBox(self.tr("Add a button back to the main menu under text answers"))
+        # The main menu's switch (as its pause is): the other language's answers follow it. A short
+        # label, under the preview: a longer one widened the editor past a small screen.
+        self.home_button = QCheckBox(self.tr("Text answers get a button back to the menu"))
         self.home_button.setObjectName("homeButton")
+        self.home_button.setToolTip(
+            self.tr(
+                "Under every text answer, a button that shows the main menu again. Replies that hand "
+                "the chat to a person have none."
+            )
+        )
         self.home_button.toggled.connect(self._home_button_toggled)
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
         left.addLayout(buttons)
-        left.addWidget(self.home_button)
         right = QVBoxLayout()
         right.addWidget(scrolling(self.node_form), 1)
         preview_title = QLabel(self.tr("What the customer gets on tapping it"))
@@ -684,6 +690,7 @@ class BotEditor(AutomationDialog):
         )
         right.addWidget(preview_title)
         right.addWidget(self.node_preview)
+        right.addWidget(self.home_button)  # under the preview, which shows the button it adds
         layout = QHBoxLayout(tab)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
