@@ -387,6 +387,14 @@
         <translation>목록 버튼</translation>
     </message>
     <message>
+        <source>Text answers get a button back to the menu</source>
+        <translation>글 답변에 처음 메뉴로 돌아가는 버튼 달기</translation>
+    </message>
+    <message>
+        <source>Under every text answer, a button that shows the main menu again. Replies that hand the chat to a person have none.</source>
+        <translation>글로 한 답변마다 아래에 처음 메뉴를 다시 보여 주는 버튼이 붙어요. 상담원에게 넘기는 답변에는 붙지 않아요.</translation>
+    </message>
+    <message>
         <source>What the customer gets on tapping it</source>
         <translation>고객이 누르면 받는 메시지</translation>
     </message>
@@ -523,6 +531,10 @@
     <message>
         <source>Check the menu bot: an id or a number is not valid.</source>
         <translation>메뉴 봇을 확인해 주세요: 아이디나 숫자가 올바르지 않아요.</translation>
+    </message>
+    <message>
+        <source>The title of the button back to the main menu is empty or too long.</source>
+        <translation>처음 메뉴로 돌아가는 버튼의 제목이 비어 있거나 너무 길어요.</translation>
     </message>
     <message>
         <source>The menu “{0}” has more than 10 rows.</source>
@@ -2747,10 +2759,6 @@ Right-click to retry.</source>
         <translation>가져오기를 취소했어요. 추가된 것은 없어요.</translation>
     </message>
     <message>
-        <source>More than one contact is called “{name}”. Choose which one this chat belongs to.</source>
-        <translation>“{name}”이라는 연락처가 여러 개예요. 이 채팅이 어느 연락처의 것인지 고르세요.</translation>
-    </message>
-    <message>
         <source>The contact chosen for this chat no longer exists. Choose again.</source>
         <translation>이 채팅에 고른 연락처가 더 이상 없어요. 다시 고르세요.</translation>
     </message>
@@ -2881,6 +2889,10 @@ Right-click to retry.</source>
     <message>
         <source>The first line must name the columns; missing: {missing}. Columns it can read: {expected}.</source>
         <translation>첫 줄에 열 이름이 있어야 해요. 빠진 열: {missing}. 읽을 수 있는 열: {expected}.</translation>
+    </message>
+    <message>
+        <source>A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same person. Choose the contact this chat belongs to, or a new contact.</source>
+        <translation>“{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이 채팅이 어느 연락처의 것인지 고르거나 새 연락처를 고르세요.</translation>
     </message>
     <message>
         <source>Fill in the blanks {value} of the template first.</source>
@@ -3154,6 +3166,10 @@ Right-click to retry.</source>
     <message>
         <source> · zip with {0} of {1} attached files</source>
         <translation> · 첨부 파일 {1}개 중 {0}개가 들어 있는 zip</translation>
+    </message>
+    <message>
+        <source>{0} (1 message)</source>
+        <translation>{0} (메시지 1개)</translation>
     </message>
     <message>
         <source>{0} ({1} messages)</source>
