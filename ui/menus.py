@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -100,10 +100,21 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     file_title, edit_title, shop_title, help_title = menu_titles()
     windows: dict[str, QWidget] = {}
 
-    def action(menu: Any, text: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
+    def action(
+        menu: Any,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | None = None,
+        *,
+        anywhere: bool = False,
+    ) -> QAction:
+        """`anywhere`: its shortcut works in the shop's other windows too (the order board, an order,
+        the catalogue), not only in the main window, unless a dialog that waits for an answer is open."""
         act = QAction(text, window)
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
+            if anywhere:
+                act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         act.triggered.connect(lambda _checked=False: slot())
         menu.addAction(act)
         return act
@@ -212,11 +223,13 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         run_dialog(lambda: ShareLinkDialog(ctx, parent=window))
 
-    action(shop, translate("Menus", "Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O")
+    action(
+        shop, translate("Menus", "Orders…"), lambda: window.orders.open_board(), "Ctrl+Shift+O", anywhere=True
+    )
     action(shop, translate("Menus", "Match bank deposits…"), lambda: window.orders.open_deposits())
     action(shop, translate("Menus", "Export orders…"), lambda: window.orders.export_orders())
     action(shop, translate("Menus", "Order settings…"), lambda: window.orders.open_settings())
-    action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K")
+    action(shop, translate("Menus", "Catalogue…"), catalogue, "Ctrl+Shift+K", anywhere=True)
     action(shop, translate("Menus", "Quick replies…"), quick_replies)
     action(shop, translate("Menus", "Labels…"), labels)
     action(shop, translate("Menus", "Campaigns…"), campaigns)
