@@ -433,7 +433,7 @@ def demo_automations(lang: str) -> Automations:
         )
         greeting_text = (
             "안녕하세요 {name}님, {shop}입니다! 🌿 문의 주셔서 감사해요. "
-            "원하시는 상품 이름이나 사진을 보내 주시면 바로 안내해 드릴게요."
+            "원하시는 상품 이름이나 사진을 보내 주시면 안내해 드릴게요."
         )
         away_text = (
             "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 "
@@ -452,7 +452,7 @@ def demo_automations(lang: str) -> Automations:
         )
         greeting_text = (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
-            "and we'll help you right away."
+            "and we'll help you."
         )
         away_text = (
             "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19 with lunch "
@@ -465,7 +465,7 @@ def demo_automations(lang: str) -> Automations:
         "ko": {
             "account": f"입금 계좌를 안내해 드릴게요.\n{BANK_FIELD}\n"
             "입금하신 뒤 주문자 성함을 남겨 주시면 빠르게 확인해 드릴게요.",
-            "hours": "운영시간은 평일 오전 10시부터 오후 7시(점심 1~2시), "
+            "hours": "영업시간은 평일 오전 10시부터 오후 7시(점심 1~2시), "
             "토요일 오전 11시부터 오후 5시까지예요.",
         },
         "en": {
@@ -484,14 +484,14 @@ def demo_automations(lang: str) -> Automations:
     greeting_other, away_other = (
         (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
-            "and we'll help you right away.",
+            "and we'll help you.",
             "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19 with lunch "
             "13–14, Sat 11–17, Seoul time). We'll answer first thing when we open.",
         )
         if korean
         else (
             "안녕하세요 {name}님, {shop}입니다! 🌿 원하시는 상품 이름이나 사진을 보내 주시면 "
-            "바로 안내해 드릴게요.",
+            "안내해 드릴게요.",
             "{name}님, 메시지 감사합니다. 지금은 영업시간이 아니에요 "
             "(평일 10~19시, 점심시간 13~14시, 토 11~17시). 영업시간에 가장 먼저 답장 드릴게요!",
         )
