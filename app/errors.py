@@ -79,6 +79,7 @@ class ErrorCode(enum.StrEnum):
     ORDER_QUANTITY_INVALID = "order_quantity_invalid"
     ORDER_PRICE_INVALID = "order_price_invalid"
     ORDER_CURRENCY_MIXED = "order_currency_mixed"
+    ORDER_CURRENCY_OTHER = "order_currency_other"  # an item priced in another currency than the order's
     ORDER_AMOUNT_INVALID = "order_amount_invalid"
     ORDER_DISCOUNT_OVER_TOTAL = "order_discount_over_total"
     ORDER_MOVE_REFUSED = "order_move_refused"
@@ -233,6 +234,15 @@ class OrderLineParams:
 
 
 @dataclass(frozen=True, slots=True)
+class OrderCurrencyParams:
+    """An item (`name`) priced in `currency`, refused by an order whose items are in `order_currency`."""
+
+    name: str
+    currency: str
+    order_currency: str
+
+
+@dataclass(frozen=True, slots=True)
 class OrderAmountParams:
     """A bad shipping fee, surcharge or discount: `field` is "shipping" | "surcharge" | "discount"."""
 
@@ -298,6 +308,7 @@ Params = (
     | RefusalParams
     | SentenceParams
     | OrderLineParams
+    | OrderCurrencyParams
     | OrderAmountParams
     | DiscountParams
     | OrderMoveParams
@@ -369,6 +380,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_QUANTITY_INVALID: OrderLineParams,
     ErrorCode.ORDER_PRICE_INVALID: OrderLineParams,
     ErrorCode.ORDER_CURRENCY_MIXED: NoParams,
+    ErrorCode.ORDER_CURRENCY_OTHER: OrderCurrencyParams,
     ErrorCode.ORDER_AMOUNT_INVALID: OrderAmountParams,
     ErrorCode.ORDER_DISCOUNT_OVER_TOTAL: DiscountParams,
     ErrorCode.ORDER_MOVE_REFUSED: OrderMoveParams,

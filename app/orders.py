@@ -19,6 +19,7 @@ from app.errors import (
     ErrorCode,
     LimitParams,
     OrderAmountParams,
+    OrderCurrencyParams,
     OrderError,
     OrderLineParams,
     OrderMoveParams,
@@ -166,6 +167,24 @@ def clean_lines(session: Session, lines: Sequence[LineInput], default_currency: 
     if len({line.currency for line in out}) > 1:
         raise OrderError(ErrorCode.ORDER_CURRENCY_MIXED)
     return out
+
+
+def order_currency(line_currencies: Iterable[str], shop_currency: str) -> str:
+    """The currency of an order with lines priced in `line_currencies`: theirs (an item keeps the
+    currency it was priced in, whatever the shop's is now); the shop's while it has no line."""
+    for currency in line_currencies:
+        return currency.upper()
+    return shop_currency.upper()
+
+
+def check_line_currency(line_currencies: Iterable[str], name: str, currency: str) -> None:
+    """Raises OrderError when the item `name`, priced in `currency`, would join lines priced in
+    another currency: its price cannot be added to theirs (won and dollars make no sum)."""
+    for existing in line_currencies:
+        if existing.upper() != currency.upper():
+            raise OrderError(
+                ErrorCode.ORDER_CURRENCY_OTHER, OrderCurrencyParams(name, currency.upper(), existing.upper())
+            )
 
 
 def _chunks(values: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -182,6 +182,11 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.ORDER_CURRENCY_MIXED: translate(
             "Errors", "All items of an order must be in the same currency."
         ),
+        ErrorCode.ORDER_CURRENCY_OTHER: translate(
+            "Errors",
+            "“{name}” is priced in {currency}, but this order's items are in {order_currency}: all "
+            "items of an order must be in the same currency.",
+        ),
         ErrorCode.ORDER_AMOUNT_INVALID: translate(
             "Errors", "The {field} “{value}” cannot be used. Use an amount of 0 or more."
         ),

@@ -39,7 +39,15 @@ from app.errors import ErrorCode, OrderError, ShopInboxError
 from app.money import amount_to_minor, edit_amount, to_decimal
 from app.order_actions import ItemsForOrder, items_for_order, order_form_start, start_order
 from app.order_settings import OrderSettings, default_charges, shipping_waived
-from app.orders import MAX_QUANTITY, Charges, CleanLine, LineInput, order_totals
+from app.orders import (
+    MAX_QUANTITY,
+    Charges,
+    CleanLine,
+    LineInput,
+    check_line_currency,
+    order_currency,
+    order_totals,
+)
 from app.stock import first_shortage
 from ui.context import AppContext
 from ui.enter_key import keep_enter
@@ -208,7 +216,9 @@ class StartOrderDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.contact_id = contact_id
-        self.currency = ctx.currency
+        # New lines of the owner's own are priced in it; an order is in its items' currency.
+        self.shop_currency = ctx.currency.upper()
+        self._charges_currency = self.shop_currency  # the currency the shipping field was filled in
         self.settings = OrderSettings()
         # The shop's shipping rule arrives in an op; until then the total is not the shop's own.
         self.settings_loaded = False
@@ -369,9 +379,21 @@ class StartOrderDialog(QDialog):
 
         Op(work, parent=self).success(done).run()
 
+    @property
+    def currency(self) -> str:
+        """The order's currency: its lines' (a catalogue item keeps the currency it was priced in),
+        the shop's while it has none."""
+        return order_currency((line.currency for line in self.lines.lines), self.shop_currency)
+
     def add_result(self, row: int) -> None:
         if 0 <= row < len(self.found):
             item = self.found[row]
+            try:
+                check_line_currency((line.currency for line in self.lines.lines), item.name, item.currency)
+            except OrderError as exc:  # said at once, not when Create is clicked
+                self.problem.setText(failure_sentence(exc))
+                self.problem.show()
+                return
             if item.id in self.sold_out and not self._add_sold_out(item):
                 return
             self.lines.add(item)
@@ -413,19 +435,30 @@ class StartOrderDialog(QDialog):
         text = edit.text().strip()
         return amount_to_minor(text, self.currency) if text else 0
 
+    def _shop_rule(self) -> OrderSettings:
+        """The shop's shipping rule for this order: its fees are in the shop's currency, so an order
+        in another is charged none of them (a fee cannot be converted)."""
+        if self.currency == self.shop_currency:
+            return self.settings
+        return self.settings.replace(shipping_minor=0, remote_surcharge_minor=0, free_over_minor=0)
+
     def charges(self) -> Charges:
+        if self.currency != self._charges_currency:
+            # The lines now are in another currency: a fee typed in the old one means nothing in it.
+            self._charges_currency, self._shipping_edited = self.currency, False
         subtotal = sum((line.price_minor or 0) * line.quantity for line in self.lines.lines)
-        rule = default_charges(self.settings, subtotal, remote=self.remote.isChecked())
+        settings = self._shop_rule()
+        rule = default_charges(settings, subtotal, remote=self.remote.isChecked())
         if not self._shipping_edited:
             # The shop's rule (free over X) until the owner types a fee of their own.
             self.shipping.blockSignals(True)
             self.shipping.setText(edit_amount(rule.shipping_minor, self.currency))
             self.shipping.blockSignals(False)
-        waived = not self._shipping_edited and shipping_waived(self.settings, subtotal)
+        waived = not self._shipping_edited and shipping_waived(settings, subtotal)
         if waived:
             self.free_shipping.setText(
                 self.tr("Free shipping (orders of {0} or more)").format(
-                    money(self.settings.free_over_minor, self.currency)
+                    money(settings.free_over_minor, self.currency)
                 )
             )
         self.free_shipping.setVisible(waived)
