@@ -57,6 +57,10 @@ def update_preferences(db: Database, **changes: Any) -> Preferences:
 
 
 def save_preferences(session: Session, prefs: Preferences) -> None:
+    from app.order_settings import name_amounts_currency  # it imports this module
+
+    if prefs.currency != load_preferences(session).currency:
+        name_amounts_currency(session)  # while they are still read in the shop's old currency
     value = dataclasses.asdict(prefs)
     row = session.get(Setting, PREFERENCES_KEY)
     if row is None:

@@ -435,37 +435,48 @@ class StartOrderDialog(QDialog):
         text = edit.text().strip()
         return amount_to_minor(text, self.currency) if text else 0
 
-    def _shop_rule(self) -> OrderSettings:
-        """The shop's shipping rule for this order: its fees are in the shop's currency, so an order
-        in another is charged none of them (a fee cannot be converted)."""
-        if self.currency == self.shop_currency:
-            return self.settings
-        return self.settings.replace(shipping_minor=0, remote_surcharge_minor=0, free_over_minor=0)
-
     def charges(self) -> Charges:
         if self.currency != self._charges_currency:
             # The lines now are in another currency: a fee typed in the old one means nothing in it.
             self._charges_currency, self._shipping_edited = self.currency, False
         subtotal = sum((line.price_minor or 0) * line.quantity for line in self.lines.lines)
-        settings = self._shop_rule()
-        rule = default_charges(settings, subtotal, remote=self.remote.isChecked())
+        rule = default_charges(
+            self.settings, subtotal, currency=self.currency, remote=self.remote.isChecked()
+        )
         if not self._shipping_edited:
             # The shop's rule (free over X) until the owner types a fee of their own.
             self.shipping.blockSignals(True)
             self.shipping.setText(edit_amount(rule.shipping_minor, self.currency))
             self.shipping.blockSignals(False)
-        waived = not self._shipping_edited and shipping_waived(settings, subtotal)
+        waived = not self._shipping_edited and shipping_waived(self.settings, subtotal, self.currency)
         if waived:
             self.free_shipping.setText(
                 self.tr("Free shipping (orders of {0} or more)").format(
-                    money(settings.free_over_minor, self.currency)
+                    money(self.settings.free_over_minor, self.currency)
                 )
             )
-        self.free_shipping.setVisible(waived)
+        elif self._fees_in_another_currency():
+            # Why no fee is filled in: the shop's are in won, and this order is in dollars.
+            self.free_shipping.setText(
+                self.tr("The shop's shipping fees are set in {0}: type this order's fee.").format(
+                    self.settings.currency
+                )
+            )
+        self.free_shipping.setVisible(waived or self._fees_in_another_currency())
         return Charges(
             shipping_minor=self._amount(self.shipping),
             surcharge_minor=rule.surcharge_minor,
             discount_minor=self._amount(self.discount),
+        )
+
+    def _fees_in_another_currency(self) -> bool:
+        """The shop has fees, set in another currency than this order's: none of them is charged."""
+        settings = self.settings
+        return (
+            self.settings_loaded
+            and not self._shipping_edited
+            and settings.currency != self.currency
+            and bool(settings.shipping_minor or settings.remote_surcharge_minor)
         )
 
     def recompute(self) -> None:

@@ -62,6 +62,9 @@ class OrderSettingsDialog(QDialog):
         resize_within_screen(self, QSize(620, 560))
         self.settings = OrderSettings()
         self.templates: list[Template] = []
+        # The currency the amounts are shown and saved in: theirs (set when the shop had another
+        # currency, they are kept in it) until the owner types one, then the shop's.
+        self.amounts_currency = ctx.currency.upper()
 
         self.shipping = QLineEdit(self)
         self.surcharge = QLineEdit(self)
@@ -74,6 +77,14 @@ class OrderSettingsDialog(QDialog):
         self.bank.setPlaceholderText(self.tr("e.g. KB Kookmin 123-45-678901 (Seoul Linen House)"))
         general = QWidget(self)
         form = QFormLayout(general)
+        # Amounts set in the shop's old currency: said, with what typing one does.
+        self.currency_note = QLabel(general)
+        self.currency_note.setObjectName("amountsCurrencyNote")
+        self.currency_note.setWordWrap(True)
+        self.currency_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.currency_note.setStyleSheet("color: #B26A00")
+        self.currency_note.hide()
+        form.addRow(self.currency_note)
         # Each amount also as customers read a price (3,000원), like the catalogue's price field.
         self.money_previews: dict[QLineEdit, PricePreview] = {}
         for label, field in (
@@ -85,9 +96,10 @@ class OrderSettingsDialog(QDialog):
             field.setAccessibleName(label)  # its row is a layout: the form gives it no buddy label
             row = QHBoxLayout()
             row.addWidget(field, 1)
-            self.money_previews[field] = preview = PricePreview(field, lambda: self.ctx.currency, general)
+            self.money_previews[field] = preview = PricePreview(field, lambda: self.amounts_currency, general)
             row.addWidget(preview)
             form.addRow(label, row)
+            field.textEdited.connect(lambda _text, typed=field: self._amount_typed(typed))
         form.addRow(self.tr("Payment deadline"), self.days)
         form.addRow(self.tr("Bank account"), self.bank)
 
@@ -189,10 +201,21 @@ class OrderSettingsDialog(QDialog):
     def show_settings(self, settings: OrderSettings, templates: list[Template]) -> None:
         self.settings, self.templates = settings, templates
         self.save_button.setEnabled(True)
-        currency = self.ctx.currency
+        # As they were entered, in their own currency: never re-read in the shop's new one.
+        self.amounts_currency = currency = settings.currency
         self.shipping.setText(edit_amount(settings.shipping_minor, currency))
         self.surcharge.setText(edit_amount(settings.remote_surcharge_minor, currency))
         self.free_over.setText(edit_amount(settings.free_over_minor, currency))
+        shop = self.ctx.currency.upper()
+        if currency != shop:
+            self.currency_note.setText(
+                self.tr(
+                    "These amounts were set in {0}, before your shop's currency became {1}, and stay "
+                    "in {0}: orders in {1} are charged none of them. Type the amounts in {1} and "
+                    "save to charge them on orders in {1}."
+                ).format(currency, shop)
+            )
+        self.currency_note.setVisible(currency != shop)
         self.days.setValue(settings.payment_days)
         self.bank.setText(settings.bank_account)
         language = ui_language()
@@ -208,6 +231,22 @@ class OrderSettingsDialog(QDialog):
             index = combo.findData(settings.templates.get(state, ""))
             combo.setCurrentIndex(max(0, index))
 
+    def _amount_typed(self, typed: QLineEdit) -> None:
+        """The owner types an amount while they are in the shop's old currency: all three are now
+        in the shop's, and the two not typed yet are emptied rather than read as the new currency
+        (3,000 won is not 3,000 dollars)."""
+        shop = self.ctx.currency.upper()
+        if self.amounts_currency == shop:
+            return
+        self.amounts_currency = shop
+        for field in self.money_previews:
+            if field is not typed:
+                field.clear()
+            self.money_previews[field].update_text()
+        self.currency_note.setText(
+            self.tr("The amounts are now in {0}: type each one (an empty one is not charged).").format(shop)
+        )
+
     def _written_messages(self) -> dict[str, str]:
         """The messages the owner wrote: one still as the default shows it stays the default (kept
         empty), so it goes in each customer's language and follows the app's own wording."""
@@ -222,12 +261,13 @@ class OrderSettingsDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return  # not loaded yet, or already saving
-        currency = self.ctx.currency
+        currency = self.amounts_currency
         try:
             settings = self.settings.replace(
                 shipping_minor=amount_to_minor(self.shipping.text() or "0", currency),
                 remote_surcharge_minor=amount_to_minor(self.surcharge.text() or "0", currency),
                 free_over_minor=amount_to_minor(self.free_over.text() or "0", currency),
+                currency=currency,
                 payment_days=self.days.value(),
                 bank_account=" ".join(self.bank.text().split()),
                 messages=self._written_messages(),

@@ -103,9 +103,11 @@ def test_outside_the_window_without_a_mapped_template_nothing_can_go_and_the_own
 
 def test_shipping_is_free_over_the_threshold_and_remote_areas_pay_the_surcharge(db) -> None:
     rule = OrderSettings(shipping_minor=3000, remote_surcharge_minor=5000, free_over_minor=50000)
-    assert default_charges(rule, 49000, remote=False).shipping_minor == 3000
-    assert default_charges(rule, 50000, remote=True) == default_charges(rule, 60000, remote=True)
-    assert default_charges(rule, 50000, remote=True).surcharge_minor == 5000
+    assert default_charges(rule, 49000, currency="KRW", remote=False).shipping_minor == 3000
+    assert default_charges(rule, 50000, currency="KRW", remote=True) == default_charges(
+        rule, 60000, currency="KRW", remote=True
+    )
+    assert default_charges(rule, 50000, currency="KRW", remote=True).surcharge_minor == 5000
     with db.write() as s:
         save_order_settings(s, rule.replace(bank_account="신한 110-123-456789"))
     with db.read() as s:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale
 
+from app.order_settings import OrderSettings, save_order_settings
 from ui.order_settings_dialog import OrderSettingsDialog
 
 
@@ -42,3 +43,63 @@ def test_in_korean_the_shipping_fee_reads_in_won(window: Any, qtbot: Any, korean
     dialog.show()
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
     assert dialog.money_previews[dialog.shipping].text() == "3,000원"
+
+
+def test_amounts_set_in_won_stay_in_won_in_a_dollar_shop_until_the_owner_types_them_in_dollars(
+    window: Any, qtbot: Any
+) -> None:
+    from app.order_settings import load_order_settings
+    from app.settings import update_preferences
+
+    with window.ctx.db.write() as s:  # the won defaults, saved before the shop chose dollars
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
+    update_preferences(window.ctx.db, shop_region="US", currency="USD")
+    window.ctx.currency = "USD"
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    previews = dialog.money_previews
+    # As they were entered, in won, and not "$30.00, $30.00, $500.00".
+    assert (dialog.shipping.text(), previews[dialog.shipping].text()) == ("3,000", "₩3,000")
+    assert previews[dialog.free_over].text() == "₩50,000"
+    assert dialog.currency_note.isVisible()
+    assert dialog.currency_note.text() == (
+        "These amounts were set in KRW, before your shop's currency became USD, and stay in KRW: "
+        "orders in USD are charged none of them. Type the amounts in USD and save to charge them "
+        "on orders in USD."
+    )
+    dialog.bank.setText("Chase 000123456789")  # a save for something else keeps them in won
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    with window.ctx.db.read() as s:
+        kept = load_order_settings(s)
+    assert (kept.shipping_minor, kept.free_over_minor, kept.currency) == (3000, 50000, "KRW")
+
+    again = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.save_button.isEnabled())
+    again.shipping.selectAll()
+    qtbot.keyClicks(again.shipping, "5")
+    # Typing one puts them in dollars: the others emptied, not read as 3,000 and 50,000 dollars.
+    assert (again.money_previews[again.shipping].text(), again.surcharge.text(), again.free_over.text()) == (
+        "$5.00",
+        "",
+        "",
+    )
+    assert (
+        again.currency_note.text()
+        == "The amounts are now in USD: type each one (an empty one is not charged)."
+    )
+    again.free_over.setText("100")
+    with qtbot.waitSignal(again.accepted):
+        again.save()
+    with window.ctx.db.read() as s:
+        dollars = load_order_settings(s)
+    assert (dollars.shipping_minor, dollars.remote_surcharge_minor, dollars.free_over_minor) == (
+        500,
+        0,
+        10000,
+    )
+    assert (dollars.currency, dollars.bank_account) == ("USD", "Chase 000123456789")
