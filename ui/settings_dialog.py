@@ -317,6 +317,10 @@ class SettingsDialog(QDialog):
         behaviour.setEnabled(False)
         self.campaign_prices = CampaignPricesBox(ctx.currency)
         self.campaign_prices.setEnabled(False)
+        # Named in the currency being chosen, not the one saved when the dialog opened.
+        self.place.currency.currentIndexChanged.connect(
+            lambda _i: self.campaign_prices.follow_shop_currency(self.place.currency_code)
+        )
         # The sections scroll and Save stays in view: on a small laptop (1366×768) the dialog is
         # taller than the screen, and its buttons were below the screen's edge.
         content = QWidget()

@@ -108,13 +108,35 @@ def test_campaign_prices_set_in_another_currency_are_labelled_with_it(qtbot: Any
     from app.campaign_checks import Prices, store_prices
     from ui.settings_dialog import SettingsDialog
 
-    store_prices(ctx.db, Prices("USD", 2, 1))
+    store_prices(ctx.db, Prices("USD", None, 1))
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.prices_loaded, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.prices_loaded and dialog.loaded, timeout=5000)
     box = dialog.campaign_prices
-    assert (box.marketing_label.text(), box.marketing.text()) == ("Marketing (USD)", "0.02")
-    assert box.utility_label.text() == "Utility (USD)"
+    assert (box.utility_label.text(), box.utility.text()) == ("Utility (USD)", "0.01")
+    assert (box.marketing_label.text(), box.marketing.text()) == ("Marketing (USD)", "")
+
+
+def test_campaign_prices_are_labelled_with_the_currency_chosen_as_soon_as_it_is_chosen(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Choosing the United States still showed "Marketing (KRW)" until Save and a second opening."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    box = dialog.campaign_prices
+    assert box.marketing_label.text() == "Marketing (KRW)"
+    dialog.place.country.setCurrentIndex(dialog.place.country.findData("US"))  # its currency follows
+    assert (box.marketing_label.text(), box.utility_label.text()) == ("Marketing (USD)", "Utility (USD)")
+    dialog.place.currency.setCurrentIndex(dialog.place.currency.findData("EUR"))
+    assert box.marketing_label.text() == "Marketing (EUR)"
+    box.marketing.setText("0.05")  # typed in euros: it stays in them
+    dialog.place.currency.setCurrentIndex(dialog.place.currency.findData("GBP"))
+    assert box.marketing_label.text() == "Marketing (EUR)"
+    box.marketing.clear()  # no price left: the shop's currency again
+    assert box.marketing_label.text() == "Marketing (GBP)"
 
 
 def test_open_at_sign_in_is_set_in_the_computers_start_up_list_and_taken_out_again(
