@@ -458,9 +458,7 @@ class StartOrderDialog(QDialog):
         elif self._fees_in_another_currency():
             # Why no fee is filled in: the shop's are in won, and this order is in dollars.
             self.free_shipping.setText(
-                self.tr("The shop's shipping fees are set in {0}: type this order's fee.").format(
-                    self.settings.currency
-                )
+                self.tr("The shop's fees are in {0}: type this order's fee.").format(self.settings.currency)
             )
         self.free_shipping.setVisible(waived or self._fees_in_another_currency())
         return Charges(

@@ -94,7 +94,7 @@ def test_after_switching_to_dollars_an_order_in_dollars_is_not_charged_the_won_f
     assert dialog.shipping.text() == "0.00"  # not 30.00
     assert dialog.total_label.text() == "$24.99"
     assert dialog.free_shipping.isVisible()  # why no fee: the shop's are in won
-    assert dialog.free_shipping.text() == "The shop's shipping fees are set in KRW: type this order's fee."
+    assert dialog.free_shipping.text() == "The shop's fees are in KRW: type this order's fee."
     dialog.remote.setChecked(True)
     assert dialog.total_label.text() == "$24.99"  # nor the won surcharge
     dialog.shipping.selectAll()
