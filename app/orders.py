@@ -239,6 +239,32 @@ def order_numbers_in(text: str) -> list[str]:
     ]
 
 
+# What an owner types into the search for an order a customer quotes: the whole number as written or
+# without its dash ("2026-0007", "20260007"), or the part after the year as written ("0007"). A bare "7"
+# is not taken for an order: it is in too many messages and amounts to mean one order.
+_TYPED_NUMBER = re.compile(r"(20\d\d)-?(\d{4,6})")
+_TYPED_TAIL = re.compile(r"\d{4,6}")
+
+
+@dataclass(frozen=True, slots=True)
+class TypedOrderNumber:
+    """An order number as typed into a search: the whole number ("2026-0007"), or only its part
+    after the year ("0007", any year's)."""
+
+    number: str | None
+    tail: str | None
+
+
+def typed_order_number(word: str) -> TypedOrderNumber | None:
+    """The order number `word` names, if it is written like one (digits of any script); else None."""
+    typed = "".join(str(int(c)) if c.isdecimal() else c for c in nfc(word).strip())
+    if whole := _TYPED_NUMBER.fullmatch(typed):
+        return TypedOrderNumber(f"{whole[1]}-{int(whole[2]):04d}", None)
+    if _TYPED_TAIL.fullmatch(typed):
+        return TypedOrderNumber(None, typed)
+    return None
+
+
 def next_number(session: Session, year: int) -> tuple[int, str]:
     """The next order number of `year`: (seq, "2026-0001"). Safe under the single writer (BEGIN IMMEDIATE)."""
     last = session.scalar(select(func.max(Order.seq)).where(Order.year == year))

@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.models import Message, to_millis
+from app.orders import typed_order_number
 from app.phones import number_fragment
 from app.schema_sql import FTS_BODY_CHARS
 from app.text import (
@@ -176,6 +177,10 @@ def search_messages(
         ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor)
     # A cart's bubble shows its items' names, which are not in its text: found through its order.
     carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor)
+    # Its card shows the order's number, which a customer quotes ("주문번호 2026-0007").
+    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor)
+    for mid, shown_number in numbered.items():
+        carts.setdefault(mid, shown_number[1])
     if carts:
         ids = list(dict.fromkeys([*ids, *carts]))
     if not ids:
@@ -187,6 +192,8 @@ def search_messages(
         if mid in carts and not all(t.needle in shown.lower() for t in terms):
             shown = carts[mid]
         snippet, highlights = make_snippet(shown, q)
+        if mid in numbered and shown == numbered[mid][1] and not highlights:
+            highlights = ((0, len(numbered[mid][0])),)  # "20260007" typed: its number is the match
         hits.append(
             SearchHit(
                 message_id=mid,
@@ -256,6 +263,53 @@ def _cart_items(
     names_sql = _CART_NAMES_SQL.format(ids=",".join(map(str, ids)), matches=matches)
     names = {int(mid): str(found) for mid, found in session.execute(text(names_sql), patterns)}
     return {mid: names.get(mid, "") for mid in ids}
+
+
+_NUMBERED_SQL = """
+SELECT o.message_id, o.number,
+       (SELECT group_concat(l.name, ' · ') FROM order_line l WHERE l.order_id = o.id)
+  FROM "order" o
+ WHERE o.source = 'cart' AND o.message_id IS NOT NULL AND {numbers} {matches}
+   AND (o.created_at, o.message_id) < (:bt, :bi) {chat_filter}
+ ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
+"""
+
+
+def _numbered_carts(
+    session: Session, words: list[str], contact_id: int | None, limit: int, cursor: tuple[int, int]
+) -> dict[int, tuple[str, str]]:
+    """Cart messages whose order has the number a word of the query names (`typed_order_number`),
+    and an item named with each other word, newest first: message id → (the order's number, what the
+    hit shows: the number, then its items' names). Nothing is read for a query without such a word."""
+    typed = [typed_order_number(word) for word in words]
+    if not any(typed):
+        return {}
+    numbers: list[str] = []
+    needles: list[str] = []
+    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    for i, (word, number) in enumerate(zip(words, typed, strict=True)):
+        if number is None:
+            params[f"pattern{len(needles)}"] = like_pattern(word.lower())
+            needles.append(word)
+        elif number.number is not None:
+            numbers.append(f"o.number = :number{i}")  # the unique index finds it
+            params[f"number{i}"] = number.number
+        else:
+            numbers.append(f"substr(o.number, 6) = :number{i}")  # "0007" of any year: orders are few
+            params[f"number{i}"] = number.tail
+    matches = ""
+    if needles:
+        lines = _line_matches(len(needles))
+        matches = f"AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND {lines})"
+    chat_filter = ""
+    if contact_id is not None:
+        params["contact"] = contact_id
+        chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
+    sql = _NUMBERED_SQL.format(numbers=" AND ".join(numbers), matches=matches, chat_filter=chat_filter)
+    return {
+        int(mid): (str(number), " · ".join(filter(None, [str(number), names or ""])))
+        for mid, number, names in session.execute(text(sql), params)
+    }
 
 
 def _chat_is_small(session: Session, contact_id: int) -> bool:

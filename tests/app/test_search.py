@@ -6,6 +6,7 @@ import unicodedata
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app.models import Message
 from app.search import search_contacts, search_messages
@@ -254,6 +255,38 @@ def test_a_cart_moved_with_its_chat_to_a_new_number_is_found_in_that_chat(carts)
     with db.read() as s:
         assert [h.message_id for h in search_messages(s, "귀걸이", contact_id=new_id)] == [ids["yujin"]]
         assert search_messages(s, "귀걸이", contact_id=old_id) == []
+
+
+def test_the_order_number_a_customer_quotes_finds_her_cart(carts) -> None:
+    """최유진's cart shows "주문 2026-0007 · 새 주문"; she quotes her 주문번호 and the owner types it
+    as written, without its dash, or only its part after the year."""
+    from app.models import Order
+
+    db, ids = carts
+    with db.read() as s:
+        number = s.scalars(select(Order.number).where(Order.message_id == ids["yujin"])).one()
+        year, tail = number.split("-")
+        found = {typed: search_messages(s, typed) for typed in (number, year + tail, tail)}
+        with_item = search_messages(s, f"{number} 귀걸이")
+        wrong_item = search_messages(s, f"{number} 셔츠")
+        in_chat = search_messages(s, number, contact_id=s.get(Message, ids["yujin"]).contact_id)
+        elsewhere = search_messages(s, number, contact_id=s.get(Message, ids["amy"]).contact_id)
+    for typed, hits in found.items():
+        assert [h.message_id for h in hits] == [ids["yujin"]], typed
+        assert hits[0].contact_name == "최유진"
+        assert hits[0].snippet == f"{number} · 린넨 블라우스 화이트 · 진주 드롭 귀걸이", typed
+        start, end = hits[0].highlights[0]
+        assert tail in hits[0].snippet[start:end], typed
+    assert [h.message_id for h in with_item] == [ids["yujin"]] and wrong_item == []
+    assert [h.message_id for h in in_chat] == [ids["yujin"]] and elsewhere == []
+
+
+def test_numbers_that_are_not_an_orders_number_find_no_cart(carts) -> None:
+    """A bare "7", a phone number's piece or a year alone do not bring up an order's cart."""
+    db, ids = carts
+    with db.read() as s:
+        for typed in ("1", "2", "3330", "010-3330-4567", "2025-0001", "0099"):
+            assert not {h.message_id for h in search_messages(s, typed)} & set(ids.values()), typed
 
 
 @pytest.fixture
