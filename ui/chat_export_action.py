@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from app.chat_export.exporter import ExportContext, ExportLanguage, ExportResult, export_chat, export_context
 from app.chat_export.media import sanitise_filename
 from ui.context import AppContext
+from ui.formatting import babel_locale_name
 from ui.ops import Op
 from ui.save_paths import documents_folder
 from ui.translations import ui_language
@@ -56,6 +57,7 @@ def _choose_and_export(
     if target.suffix.lower() not in (".zip", ".txt"):
         target = target.with_suffix(".zip")
     db, media_dir, shop, language = ctx.db, ctx.paths.media_dir, context.shop_name, export_language()
+    locale = babel_locale_name()  # a cart's prices as the owner reads them in the window
     path = target
 
     def done(result: ExportResult) -> None:
@@ -69,6 +71,8 @@ def _choose_and_export(
         QMessageBox.information(parent, QCoreApplication.translate("ChatExport", "Export chat"), text)
 
     def work() -> ExportResult:
-        return export_chat(db, media_dir, contact_id, path, time_zone=zone, shop_name=shop, language=language)
+        return export_chat(
+            db, media_dir, contact_id, path, time_zone=zone, shop_name=shop, language=language, locale=locale
+        )
 
     Op(work, parent=parent, title=QCoreApplication.translate("ChatExport", "Export chat")).success(done).run()

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from app.chat_export import markers
+from app.chat_export.items import item_texts
 from app.chat_export.media import sanitise_filename
 from app.db import Database
 from app.errors import ErrorCode, InvalidInput
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 ExportLanguage = Literal["en", "ko"]
 PAGE = 2000
 
+_LOCALE_BY_LANGUAGE: dict[str, str] = {"en": "en_US", "ko": "ko_KR"}
 _SUFFIX_BY_MIME = {v: k for k, v in reversed(list(markers.MIME_BY_SUFFIX.items()))}
 _SUFFIX_BY_KIND = {"image": ".jpg", "video": ".mp4", "audio": ".ogg", "sticker": ".webp"}
 
@@ -74,9 +76,12 @@ def _unique(name: str, used: set[str]) -> str:
     return name
 
 
-def _body_lines(message: Message, words: dict[str, str], attached: str | None) -> str:
+def _body_lines(message: Message, words: dict[str, str], attached: str | None, items: str | None) -> str:
     body = message.body or ""
     meta = (message.payload or {}).get("import") or {}
+    if items is not None:
+        # A cart's text is the customer's note, under its items; a catalogue message's is the names.
+        body = items + ("\n" + body if body and message.kind == "order" else "")
     if attached is not None:
         marker = markers.LRM + words["attached"].format(file=attached)
         body = marker + ("\n" + body if body else "")
@@ -96,9 +101,12 @@ def export_chat(
     time_zone: str,
     shop_name: str,
     language: ExportLanguage = "en",
+    locale: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ExportResult:
-    """Write the chat with `contact_id` to `target`: a .zip (text + media) or a .txt (text only)."""
+    """Write the chat with `contact_id` to `target`: a .zip (text + media) or a .txt (text only).
+    Prices (a cart's items) are written in `locale` (babel's name; by default the language's)."""
+    prices = locale or _LOCALE_BY_LANGUAGE[language]
     zone = ZoneInfo(time_zone)
     words = markers.EXPORT_WORDS[language]
     with db.read() as s:
@@ -146,6 +154,7 @@ def export_chat(
                             .order_by(Media.id.desc())
                         )
                     }
+                    items = item_texts(s, page, words, prices)
                     s.expunge_all()  # the rows stay readable after this short read session
                 if not page:
                     break
@@ -168,7 +177,11 @@ def export_chat(
                         sender = message.sender_name or (
                             shop if message.direction == Direction.OUT else customer
                         )
-                        line = header(when, language) + f"{sender}: " + _body_lines(message, words, attached)
+                        line = (
+                            header(when, language)
+                            + f"{sender}: "
+                            + _body_lines(message, words, attached, items.get(message.id))
+                        )
                     out.write(line + "\n")
                     count += 1
                 last = (round(page[-1].sent_at.timestamp() * 1000), page[-1].id)

@@ -297,11 +297,24 @@ EXPORT_WORDS = {
         "attached": "<attached: {file}>",
         "edited": "<This message was edited>",
         "omitted": "<Media omitted>",
+        # A cart's or catalogue message's items, as its bubble shows them (app/chat_export/items.py).
+        "order": "Order {number}",
+        "cart": "Cart",
+        "shipping": "Shipping {amount}",
+        "surcharge": "Remote area {amount}",
+        "discount": "Discount {amount}",
+        "total": "Total {total}",
     },
     "ko": {
         "attached": "<첨부 파일: {file}>",
         "edited": "<메시지 수정됨>",
         "omitted": "<미디어 없음>",
+        "order": "주문 {number}",
+        "cart": "장바구니",
+        "shipping": "배송비 {amount}",
+        "surcharge": "도서산간 {amount}",
+        "discount": "할인 {amount}",
+        "total": "합계 {total}",
     },
 }
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.chat_export.exporter import export_chat
 from app.chat_export.importer import ImportRequest, import_chat
@@ -118,3 +119,74 @@ def test_a_txt_export_names_media_without_carrying_them(db: Database, tmp_path: 
 def _first_id(db: Database) -> int:
     with db.read() as s:
         return int(s.scalars(select(Message.id).order_by(Message.id)).first() or 0)
+
+
+def _cart_message(
+    s: Session, contact: Contact, items: list[tuple[str, int, int]], note: str, sent_at: datetime
+) -> Message:
+    part = {
+        "catalog_id": "1",
+        "text": note,
+        "product_items": [
+            {"product_retailer_id": code, "quantity": qty, "item_price": price, "currency": "KRW"}
+            for code, qty, price in items
+        ],
+    }
+    return make_message(
+        s, contact, note, kind="order", payload={"type": "order", "order": part}, sent_at=sent_at
+    )
+
+
+def test_a_cart_is_exported_with_its_items_prices_total_and_order_number(
+    db: Database, tmp_path: Path
+) -> None:
+    """최유진's cart bubble lists what she ordered; the export keeps it as text a person can read, not
+    only her note: each item with its quantity and price, the total, and the order it became."""
+    from app.catalog import ItemDraft, create_item
+    from app.orders import order_from_cart
+
+    with db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 블라우스 화이트", price_minor=42000, currency="KRW", retailer_id="BL-W")
+        )
+        create_item(
+            s, ItemDraft(name="진주 드롭 귀걸이", price_minor=15000, currency="KRW", retailer_id="EAR")
+        )
+        yujin = make_contact(s, wa_id="821033304567", profile_name="최유진")
+        when = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+        cart = _cart_message(s, yujin, [("BL-W", 1, 42000), ("EAR", 2, 15000)], "S 사이즈로 부탁드려요", when)
+        number = order_from_cart(s, cart).number
+        _cart_message(
+            s, yujin, [("EAR", 1, 15000)], "", datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+        )  # stayed a cart
+        make_message(
+            s, yujin, "린넨 블라우스 화이트, 진주 드롭 귀걸이", direction="out", kind="interactive",
+            payload={"type": "interactive", "interactive": {"type": "product_list", "action": {
+                "catalog_id": "1", "sections": [{"title": "봄", "product_items": [
+                    {"product_retailer_id": "BL-W"}, {"product_retailer_id": "EAR"}]}]}}},
+            sent_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC),
+        )  # fmt: skip
+        contact_id = yujin.id
+    export_chat(
+        db, tmp_path / "media", contact_id, tmp_path / "chat.txt",
+        time_zone="Asia/Seoul", shop_name="서울 리넨", language="ko",
+    )  # fmt: skip
+    assert (tmp_path / "chat.txt").read_text(encoding="utf-8") == (
+        f"[2026. 3. 2. 오후 3:00:00] 최유진: 주문 {number}\n"
+        "린넨 블라우스 화이트   42,000원\n"
+        "진주 드롭 귀걸이   15,000원 × 2 = 30,000원\n"
+        "합계 72,000원\n"
+        "S 사이즈로 부탁드려요\n"
+        "[2026. 3. 2. 오후 4:00:00] 최유진: 장바구니\n"
+        "진주 드롭 귀걸이   15,000원\n"
+        "합계 15,000원\n"
+        "[2026. 3. 2. 오후 5:00:00] 서울 리넨: 린넨 블라우스 화이트   42,000원\n"
+        "진주 드롭 귀걸이   15,000원\n"
+    )
+    export_chat(
+        db, tmp_path / "media", contact_id, tmp_path / "chat-en.txt",
+        time_zone="Asia/Seoul", shop_name="Seoul Linen", language="en", locale="en_US",
+    )  # fmt: skip
+    english = (tmp_path / "chat-en.txt").read_text(encoding="utf-8")
+    assert f"최유진: Order {number}\n" in english and "\nTotal ₩72,000\n" in english
+    assert "진주 드롭 귀걸이   ₩15,000 × 2 = ₩30,000\n" in english
