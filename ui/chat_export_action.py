@@ -1,4 +1,4 @@
-"""Chat ▸ Export chat…: write one chat in WhatsApp's own export format (.zip with media, or .txt)."""
+"""Export chat… (File menu, a chat's menu in the list, contact panel): one chat in WhatsApp's format."""
 
 from __future__ import annotations
 

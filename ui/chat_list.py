@@ -662,6 +662,7 @@ class ChatList(QWidget):
         label_menu.addSeparator()
         new_label = label_menu.addAction(self.tr("New label…"))
         new_label.setObjectName("newLabelAction")
+        export = menu.addAction(self.tr("Export chat…"))
         menu.addSeparator()
         block = self._block_action(menu, row)
         delete = menu.addAction(self.tr("Delete chat"))
@@ -689,6 +690,10 @@ class ChatList(QWidget):
             self.set_flags(row.contact_id, archived=not row.archived)
         elif chosen is unread:
             self.mark_unread(row) if not row.unread_count else self.mark_read(row)
+        elif chosen is export:
+            from ui.chat_export_action import export_chat_to_file  # not at start: the list paints first
+
+            export_chat_to_file(self, self.ctx, row.contact_id)
         elif chosen is block:
             self.block(row)
         elif chosen is delete:

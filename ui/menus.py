@@ -69,6 +69,15 @@ def open_import_dialog(window: MainWindow, ctx: AppContext, path: Path | None = 
         dialog.offer_open_chat(window.show_chat)
 
 
+def export_open_chat(window: MainWindow, ctx: AppContext) -> None:
+    """File ▸ Export chat…: the open chat, as the contact panel's button exports it."""
+    from ui.chat_export_action import export_chat_to_file
+
+    contact_id = window.chat.contact_id()
+    if contact_id is not None:
+        export_chat_to_file(window, ctx, contact_id)
+
+
 def menu_titles() -> tuple[str, str, str, str]:
     return (
         translate("Menus", "&File"),
@@ -143,6 +152,13 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         lambda: open_import_dialog(window, ctx),
         "Ctrl+I",
     )
+    export_action = action(
+        file_menu, translate("Menus", "Export chat…"), lambda: export_open_chat(window, ctx)
+    )
+    export_action.setObjectName("exportChatAction")
+    # It acts on the open chat: greyed out while none is open.
+    file_menu.aboutToShow.connect(lambda: export_action.setEnabled(window.chat.contact_id() is not None))
+    export_action.setEnabled(False)
     file_menu.addSeparator()
     # Where a shop owner looks first; they do what Settings' buttons do, in Settings.
     action(file_menu, translate("Menus", "Back up now…"), lambda: back_up_now(window, ctx))

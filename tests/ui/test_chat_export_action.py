@@ -9,7 +9,9 @@ from typing import Any
 
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
 from ui.chat_export_action import export_chat_to_file
+from ui.menus import install_menus
 from ui.ops import pending_ops
 
 
@@ -29,3 +31,50 @@ def test_export_saves_a_zip_where_the_owner_picked(
     assert told.texts == ["1 messages saved to minji.zip."]
     with zipfile.ZipFile(target) as zf:
         assert "김민지: 안녕하세요" in zf.read("_chat.txt").decode()
+
+
+def _chat_with_minji(ctx: Any) -> int:
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="김민지")
+        make_message(s, contact, "안녕하세요", sent_at=datetime(2024, 1, 13, 1, 0, tzinfo=UTC), unread=False)
+        return int(contact.id)
+
+
+def test_a_chat_is_exported_from_its_right_click_menu_in_the_chat_list(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    """The export was only at the bottom of the contact panel; the chat's own menu has it too."""
+    from tests.ui.test_chat_list_menu import _right_click
+
+    _chat_with_minji(ctx)
+    load_chats(window, qtbot)
+    target = tmp_path / "minji.zip"
+    dialogs.expect("menu", answer="Export chat…")
+    dialogs.expect("getSaveFileName", answer=target)
+    told = dialogs.expect("information")
+    _right_click(qtbot, window, 0)
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
+    with zipfile.ZipFile(target) as zf:
+        assert "김민지: 안녕하세요" in zf.read("_chat.txt").decode()
+
+
+def test_file_menu_exports_the_open_chat_and_is_greyed_out_with_none_open(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    install_menus(window, ctx)
+    file_menu = window.menuBar().actions()[0].menu()
+    export = next(a for a in file_menu.actions() if a.objectName() == "exportChatAction")
+    assert export.text() == "Export chat…"
+    contact_id = _chat_with_minji(ctx)
+    load_chats(window, qtbot)
+    file_menu.aboutToShow.emit()
+    assert not export.isEnabled()  # no chat open: nothing to export
+    select_chat(window, qtbot, contact_id)
+    file_menu.aboutToShow.emit()
+    assert export.isEnabled()
+    target = tmp_path / "open.txt"
+    dialogs.expect("getSaveFileName", answer=target)
+    told = dialogs.expect("information")
+    export.trigger()
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
+    assert "김민지: 안녕하세요" in target.read_text(encoding="utf-8")
