@@ -44,7 +44,10 @@ def _choose_and_export(
     zone = context.time_zone or bytes(QTimeZone.systemTimeZoneId().data()).decode()
     if target is None:
         folder = Path(documents_folder())
-        suggested = folder / sanitise_filename(f"WhatsApp Chat with {name or contact_id}.zip")
+        # Android's own name in English; in Korean "WhatsApp 대화 - 박영희", which needs no particle
+        # fitted to the name (와/과). The import reads the chat's name back from either (source.py).
+        title = QCoreApplication.translate("ChatExport", "WhatsApp Chat with {0}").format(name or contact_id)
+        suggested = folder / sanitise_filename(f"{title}.zip")
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("ChatExport", "Export chat"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import logging
+import shutil
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +51,15 @@ def header(when: datetime, language: ExportLanguage) -> str:
     # Day first with a four-digit year and a 24-hour clock: how UK phones write it, and how the
     # parser reads a file whose days never pass 12.
     return f"[{when:%d/%m/%Y, %H:%M:%S}] "
+
+
+def _entry(name: str, when: datetime) -> zipfile.ZipInfo:
+    """A zip member dated `when` (local time, as zip keeps it) and readable by all, as a phone's export
+    is: a member opened by name is dated 1980-01-01 and readable by its owner only (rw-------)."""
+    entry = zipfile.ZipInfo(name, date_time=(max(when.year, 1980), *when.timetuple()[1:6]))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = (stat.S_IFREG | 0o644) << 16
+    return entry
 
 
 def _media_name(message: Message, media: Media | None) -> str:
@@ -128,7 +139,7 @@ def export_chat(
         raw: IO[bytes]
         if as_zip:
             zf = zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED)
-            raw = zf.open("_chat.txt", "w")
+            raw = zf.open(_entry("_chat.txt", datetime.now(zone)), "w")
         else:
             raw = tmp.open("wb")
         with io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
@@ -189,7 +200,10 @@ def export_chat(
                     progress(count)
         if zf is not None:
             for name, file in media_to_add:
-                zf.write(file, name)
+                # The photo's own date, and a file anyone may read (a cache file can be the owner's only).
+                entry = _entry(name, datetime.fromtimestamp(file.stat().st_mtime, zone))
+                with file.open("rb") as src, zf.open(entry, "w") as dst:
+                    shutil.copyfileobj(src, dst)
             zf.close()
             zf = None
         tmp.replace(target)

@@ -45,6 +45,7 @@ class ExportSource:
         for prefix in (
             "WhatsApp Chat with ",
             "WhatsApp Chat - ",
+            "WhatsApp 대화 - ",  # how Shop Inbox names a chat it exports in Korean
             "WhatsApp-Chat mit ",
             "Chat de WhatsApp con ",
         ):

@@ -190,3 +190,42 @@ def test_a_cart_is_exported_with_its_items_prices_total_and_order_number(
     english = (tmp_path / "chat-en.txt").read_text(encoding="utf-8")
     assert f"최유진: Order {number}\n" in english and "\nTotal ₩72,000\n" in english
     assert "진주 드롭 귀걸이   ₩15,000 × 2 = ₩30,000\n" in english
+
+
+def test_a_zip_export_is_dated_now_and_readable_by_anyone_as_a_phones_is(
+    db: Database, tmp_path: Path
+) -> None:
+    """`_chat.txt` was dated 1980-01-01 and its permissions rw-------; a photo kept those of the cache."""
+    import os
+    import stat
+    from zoneinfo import ZoneInfo
+
+    media_dir = tmp_path / "media"
+    photo = media_dir / "photo.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(JPEG)
+    photo.chmod(0o600)
+    taken = datetime(2024, 1, 13, 10, 0, 5, tzinfo=UTC)
+    os.utime(photo, (taken.timestamp(), taken.timestamp()))
+    with db.write() as s:
+        contact = make_contact(s, profile_name="박영희")
+        m = make_message(s, contact, "", kind="image", sent_at=datetime(2024, 1, 13, 1, 0, tzinfo=UTC))
+        s.add(Media(message_id=m.id, mime="image/jpeg", filename="photo.jpg", cache_path="photo.jpg"))
+        contact_id = contact.id
+    before = datetime.now(ZoneInfo("Asia/Seoul")).replace(tzinfo=None, microsecond=0)
+    export_chat(
+        db,
+        media_dir,
+        contact_id,
+        tmp_path / "export.zip",
+        time_zone="Asia/Seoul",
+        shop_name="가게",
+        language="ko",
+    )
+    after = datetime.now(ZoneInfo("Asia/Seoul")).replace(tzinfo=None)
+    with zipfile.ZipFile(tmp_path / "export.zip") as zf:
+        chat, picture = zf.getinfo("_chat.txt"), zf.getinfo("photo.jpg")
+    assert before.replace(second=before.second - before.second % 2) <= datetime(*chat.date_time) <= after
+    assert datetime(*picture.date_time) == datetime(2024, 1, 13, 19, 0, 4)  # zip keeps even seconds
+    for entry in (chat, picture):
+        assert stat.filemode(entry.external_attr >> 16) == "-rw-r--r--", entry.filename

@@ -237,3 +237,10 @@ def test_a_one_day_chat_with_no_telling_date_follows_its_phones_convention(
     path = write_txt(tmp_path / "chat.txt", f"{header} - Ana: hola\n{header} - Shop: hi\n")
     preview = scan_export(path)
     assert next(iter(parse_messages(preview.source, preview.date_order))).local_time == expected
+
+
+def test_a_chat_exported_from_a_korean_shop_inbox_reads_back_its_customers_name(tmp_path: Path) -> None:
+    path = write_zip(
+        tmp_path / "WhatsApp 대화 - 박영희.zip", "_chat.txt", "[05/01/2024, 10:00:00] 박영희: 네\n", {}
+    )
+    assert open_source(path).chat_title == "박영희"

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QTranslator
+
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
@@ -78,3 +80,36 @@ def test_file_menu_exports_the_open_chat_and_is_greyed_out_with_none_open(
     export.trigger()
     qtbot.waitUntil(lambda: pending_ops() == 0 and bool(told.shown), timeout=5000)
     assert "김민지: 안녕하세요" in target.read_text(encoding="utf-8")
+
+
+class _KoreanExportName(QTranslator):
+    """The Korean translation's name for an exported chat (until the lead's .qm carries it)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return (
+            "WhatsApp 대화 - {0}" if (context, source) == ("ChatExport", "WhatsApp Chat with {0}") else None
+        )
+
+
+def test_the_suggested_file_is_named_in_the_owners_language(
+    qtbot: Any, ctx: Any, dialogs: DialogGuard
+) -> None:
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="박영희")
+        make_message(s, contact, "안녕하세요", sent_at=datetime(2024, 1, 13, 1, 0, tzinfo=UTC))
+        contact_id = contact.id
+    english = dialogs.expect("getSaveFileName", answer=None)  # the owner cancels
+    export_chat_to_file(None, ctx, contact_id)
+    qtbot.waitUntil(lambda: pending_ops() == 0 and bool(english.shown), timeout=5000)
+    assert Path(english.texts[0]).name == "WhatsApp Chat with 박영희.zip"
+    korean = dialogs.expect("getSaveFileName", answer=None)
+    translator = _KoreanExportName()
+    QCoreApplication.installTranslator(translator)
+    try:
+        export_chat_to_file(None, ctx, contact_id)
+        qtbot.waitUntil(lambda: pending_ops() == 0 and bool(korean.shown), timeout=5000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert Path(korean.texts[0]).name == "WhatsApp 대화 - 박영희.zip"
