@@ -18,6 +18,25 @@ def number_fragment(typed: str) -> str:
     return digits if len(digits) >= 3 else ""
 
 
+def number_span(wa_id: str, shown: str, typed: str) -> tuple[int, int] | None:
+    """Where in `shown`, the number `wa_id` as the window writes it ("010-3330-4567", "+44 7700
+    900123"), the digits of a search that found it by number are ("3330", "010-3330", "+82 10 3330");
+    None when the search did not find it by its number."""
+    fragment = number_fragment(typed)
+    at = wa_id.find(fragment) if fragment else -1
+    if at < 0:
+        return None
+    places = [i for i, ch in enumerate(shown) if ch.isdigit()]
+    # Both end with the national number: the shown one starts with a trunk 0 or the country code.
+    offset = len(places) - len(wa_id)
+    start, end = max(0, at + offset), at + len(fragment) + offset
+    if end <= start or end > len(places):
+        return None
+    if start > 0 and _DIGITS.sub("", typed).startswith("0") and shown[places[start - 1]] == "0":
+        start -= 1  # "010-3330" typed: its trunk 0 is marked too
+    return places[start], places[end - 1] + 1
+
+
 def e164_digits(raw: str, default_region: str = "KR") -> str:
     """'010-1234-5678' and '+82 10 1234 5678' both become '821012345678'.
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.phones import display_phone
+from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
 from app.text import name_match
 from ui import icons
@@ -272,13 +272,25 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
         painter.setClipRect(r)
         layout.draw(painter, r.topLeft(), formats)
-        painter.setFont(self.font)
         painter.setPen(c.secondary_text)
-        below = display_phone(hit.wa_id) if hit.wa_id else ""
-        painter.drawText(
-            QRectF(r.left(), r.top() + name_fm.height() + 4, r.width(), self._fm.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.tr("Chat") + (f" · {below}" if below else ""),
+        phone = display_phone(hit.wa_id) if hit.wa_id else ""
+        chat = self.tr("Chat")
+        below = chat + (f" · {phone}" if phone else "")
+        # Found by its number: the digits typed are marked in it, as a name's letters are.
+        span = number_span(hit.wa_id, phone, query) if hit.wa_id and phone else None
+        start = len(below) - len(phone)
+        marks = [(start + span[0], start + span[1])] if span else []
+        number_layout = QTextLayout(below, self.font)
+        number_layout.beginLayout()
+        number_line = number_layout.createLine()
+        if number_line.isValid():
+            number_line.setLineWidth(r.width())
+        number_layout.endLayout()
+        top = (self._fm.height() - number_line.height()) / 2 if number_line.isValid() else 0.0
+        number_layout.draw(
+            painter,
+            r.topLeft() + QRectF(0, name_fm.height() + 4 + top, 0, 0).topLeft(),
+            marked_ranges(below, marks, c.highlight_bg, c.bubble_text),
         )
         painter.restore()
 

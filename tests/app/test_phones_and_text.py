@@ -72,3 +72,18 @@ def test_an_imported_batch_is_indexed_exactly_as_messages_written_one_at_a_time(
 
 def test_a_search_for_fts_syntax_is_read_as_plain_text() -> None:
     assert fts_phrase('셔츠" OR "바지') == '"셔츠"" OR ""바지"'
+
+
+def test_the_digits_a_search_found_a_number_by_are_placed_in_the_number_shown() -> None:
+    from app.phones import number_span
+
+    def marked(wa_id: str, shown: str, typed: str) -> str | None:
+        span = number_span(wa_id, shown, typed)
+        return shown[span[0] : span[1]] if span else None
+
+    assert marked("821033304567", "010-3330-4567", "3330") == "3330"
+    assert marked("821033304567", "010-3330-4567", "010-3330") == "010-3330"
+    assert marked("821033304567", "010-3330-4567", "+82 10 3330") == "010-3330"
+    assert marked("447700900123", "+44 7700 900123", "7700900") == "7700 900"
+    assert marked("821033304567", "010-3330-4567", "0007") is None  # an order's number, never a phone's
+    assert marked("821033304567", "010-3330-4567", "박영희") is None

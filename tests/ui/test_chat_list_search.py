@@ -216,3 +216,36 @@ def test_a_customer_typed_as_her_initials_is_found_and_her_name_marked(window: A
     marked = marked_between(view, rect.top() + 8 + QFontMetricsF(delegate.name_font).height() / 2)
     assert marked, "the name is not marked"
     assert abs(marked[0] - left) <= 2 and abs(marked[-1] - right) <= 2
+
+
+def test_a_customer_found_by_her_phone_number_has_the_digits_typed_marked(window: Any, qtbot: Any) -> None:
+    """Searching by name marks the name; searching by number marked nothing in the row."""
+    from PySide6.QtGui import QFontMetricsF, QTextLayout
+
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="박영희", wa_id="821033304567")
+        make_message(s, c, "안녕하세요", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    commit_korean(window.chat_list.search_field, "3330")
+    model = window.search.model
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["박영희"], timeout=5000)
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    rect = view.visualRect(model.index(0))
+    below = "Chat · 010-3330-4567"
+    layout = QTextLayout(below, delegate.font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width() - 28)
+    layout.endLayout()
+    at = below.index("3330")
+    left, right = rect.left() + 14 + cursor_x(line, at), rect.left() + 14 + cursor_x(line, at + 4)
+    name_height = QFontMetricsF(delegate.name_font).height()
+    marked = marked_between(
+        view, rect.top() + 8 + name_height + 4 + QFontMetricsF(delegate.font).height() / 2
+    )
+    assert marked, "the number is not marked"
+    # The last digit's stroke may cover the mark's last pixels on the line looked along.
+    assert abs(marked[0] - left) <= 2 and -4 <= marked[-1] - right <= 2
+    assert not marked_between(view, rect.top() + 8 + name_height / 2)  # the name was not what matched
