@@ -78,6 +78,7 @@ class ContactHit:
     contact_id: int
     display_name: str
     wa_id: str | None
+    order_number: str = ""  # found by the number of one of its orders ("2026-0003"), which it names
 
 
 def normalise_query(query: str) -> str:
@@ -498,8 +499,9 @@ def _windowed_ids(
 
 def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[ContactHit]:
     """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
-    formatting; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), most recent first; only chats the
-    list shows (with messages)."""
+    formatting; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), or that have an order numbered so
+    ("2026-0003", "20260003", "0003": `typed_order_number`), most recent first; only chats the list
+    shows (with messages)."""
     q = normalise_query(query)
     if not q:
         return []
@@ -514,12 +516,33 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
     if digits:
         clauses.append("instr(wa_id, :digits) > 0")
         params["digits"] = digits
+    # A customer quotes her order's number; an order the owner made has no cart message to find.
+    # The orders are read first (few: the number's index, or a read of the orders' numbers), so the
+    # chats' scan only asks whether each is one of theirs.
+    orders = _orders_numbered(session, q)
+    if orders:
+        clauses.append(f"id IN ({','.join(map(str, orders))})")
     sql = (
         f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact "
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
-    return [ContactHit(r[0], r[1], r[2]) for r in session.execute(text(sql), params)]
+    return [ContactHit(r[0], r[1], r[2], orders.get(r[0], "")) for r in session.execute(text(sql), params)]
+
+
+def _orders_numbered(session: Session, query: str) -> dict[int, str]:
+    """Chat id → the number of its newest order that `query` names (`typed_order_number`); {} for a
+    query not written like an order's number."""
+    typed = typed_order_number(query)
+    if typed is None:
+        return {}
+    matches = "number = :order" if typed.number is not None else "substr(number, 6) = :order"
+    sql = (
+        f'SELECT contact_id, number FROM "order" WHERE contact_id IS NOT NULL AND {matches} '
+        "ORDER BY created_at"
+    )
+    rows = session.execute(text(sql), {"order": typed.number or typed.tail})
+    return {int(contact_id): str(number) for contact_id, number in rows}  # the newest last
 
 
 _SHOWN_NAME = "coalesce(saved_name, profile_name, '+' || wa_id, '')"

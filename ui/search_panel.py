@@ -250,7 +250,8 @@ class SearchHitDelegate(QStyledItemDelegate):
     def _paint_chat(
         self, painter: QPainter, option: QStyleOptionViewItem, hit: ContactHit, index: Index
     ) -> None:
-        """A chat whose name or number matched: its name, the match marked, and its number below."""
+        """A chat whose name or number matched: its name, the match marked, and its number below (or
+        the order whose number matched)."""
         c = colours(option.palette)  # type: ignore[attr-defined]
         r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
         painter.save()
@@ -273,13 +274,20 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.setClipRect(r)
         layout.draw(painter, r.topLeft(), formats)
         painter.setPen(c.secondary_text)
-        phone = display_phone(hit.wa_id) if hit.wa_id else ""
         chat = self.tr("Chat")
-        below = chat + (f" · {phone}" if phone else "")
-        # Found by its number: the digits typed are marked in it, as a name's letters are.
-        span = number_span(hit.wa_id, phone, query) if hit.wa_id and phone else None
-        start = len(below) - len(phone)
-        marks = [(start + span[0], start + span[1])] if span else []
+        if hit.order_number:
+            # Found by the number of one of its orders: that order, named and marked.
+            order = self.tr("Order {0}").format(hit.order_number)
+            below = f"{chat} · {order}"
+            at = below.rindex(hit.order_number)
+            marks = [(at, at + len(hit.order_number))]
+        else:
+            phone = display_phone(hit.wa_id) if hit.wa_id else ""
+            below = chat + (f" · {phone}" if phone else "")
+            # Found by its number: the digits typed are marked in it, as a name's letters are.
+            span = number_span(hit.wa_id, phone, query) if hit.wa_id and phone else None
+            start = len(below) - len(phone)
+            marks = [(start + span[0], start + span[1])] if span else []
         number_layout = QTextLayout(below, self.font)
         number_layout.beginLayout()
         number_line = number_layout.createLine()

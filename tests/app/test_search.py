@@ -281,6 +281,24 @@ def test_the_order_number_a_customer_quotes_finds_her_cart(carts) -> None:
     assert [h.message_id for h in in_chat] == [ids["yujin"]] and elsewhere == []
 
 
+def test_an_order_the_owner_made_in_a_chat_finds_that_chat_by_its_number(carts) -> None:
+    """An order made in the chat has no cart message to find: the chat itself comes up, naming it."""
+    from app.orders import LineInput, create_order
+
+    db, ids = carts
+    with db.write() as s:
+        amy = s.get(Message, ids["amy"]).contact_id
+        number = create_order(s, contact_id=amy, lines=[LineInput("SH-1", 2)], source="chat").number
+    year, tail = number.split("-")
+    with db.read() as s:
+        for typed in (number, year + tail, tail):
+            assert [(h.display_name, h.order_number) for h in search_contacts(s, typed)] == [
+                ("Amy Clarke", number)
+            ], typed
+        assert [h.order_number for h in search_contacts(s, "Amy")] == [""]
+        assert search_contacts(s, f"{year}-9999") == []
+
+
 def test_numbers_that_are_not_an_orders_number_find_no_cart(carts) -> None:
     """A bare "7", a phone number's piece or a year alone do not bring up an order's cart."""
     db, ids = carts

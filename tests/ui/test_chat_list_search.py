@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QTextLine
+from PySide6.QtGui import QFontMetricsF, QInputMethodEvent, QTextLine
 from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
@@ -249,3 +249,30 @@ def test_a_customer_found_by_her_phone_number_has_the_digits_typed_marked(window
     # The last digit's stroke may cover the mark's last pixels on the line looked along.
     assert abs(marked[0] - left) <= 2 and -4 <= marked[-1] - right <= 2
     assert not marked_between(view, rect.top() + 8 + name_height / 2)  # the name was not what matched
+
+
+def test_an_order_number_typed_brings_up_its_chat_naming_the_order(window: Any, qtbot: Any) -> None:
+    """이하은 quotes 주문번호 2026-0003, an order the owner made in her chat (no cart to find)."""
+    from app.catalog import ItemDraft, create_item
+    from app.orders import LineInput, create_order
+
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="SH-1"))
+        c = make_contact(s, profile_name="이하은", wa_id="821055501234")
+        make_message(s, c, "입금 언제까지 하면 되나요?", sent_at=BASE_TIME, unread=False)
+        number = create_order(s, contact_id=c.id, lines=[LineInput("SH-1", 1)], source="chat").number
+    load_chats(window, qtbot)
+    commit_korean(window.chat_list.search_field, number.replace("-", ""))
+    model = window.search.model
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["이하은"], timeout=5000)
+    assert model.chat_hits()[0].order_number == number
+    assert window.search.status.text() == "1 chat"
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    rect = view.visualRect(model.index(0))
+    name_height = QFontMetricsF(delegate.name_font).height()
+    marked = marked_between(
+        view, rect.top() + 8 + name_height + 4 + QFontMetricsF(delegate.font).height() / 2
+    )
+    assert marked, "the order's number is not marked"
