@@ -172,8 +172,11 @@ def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: st
 
 
 def board_page(db: Database, f: OrderFilter, states: Sequence[str], per_state: int) -> BoardPage:
+    """The board's first cards, with the shop's time zone their times are shown on (as an order's
+    window shows them: one order, one hour, wherever the owner looks)."""
     with db.read() as s:
-        return board_first_page(s, f, states, per_state)
+        page = board_first_page(s, f, states, per_state)
+        return dataclasses.replace(page, time_zone=shop_time_zone(s))
 
 
 def column_page(

@@ -305,6 +305,7 @@ def _counts_select(f: OrderFilter) -> Select[Any]:
 class BoardPage:
     counts: dict[str, int]
     columns: dict[str, list[OrderSummary]]
+    time_zone: str | None = None  # the shop's clock the cards' times are shown on (None: this computer's)
 
 
 def board_first_page(session: Session, f: OrderFilter, states: Sequence[str], per_state: int) -> BoardPage:

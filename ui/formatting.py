@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
@@ -58,9 +58,30 @@ def babel_locale_name() -> str:
     return babel_locale(QLocale().name())
 
 
-def clock_time(dt: datetime) -> str:
-    """'2:05 PM' or '오후 2:05' as the UI language writes short times."""
-    return display_locale().toString(_qtime(local(dt)), QLocale.FormatType.ShortFormat)
+def on_clock(dt: datetime, zone: tzinfo | None = None) -> datetime:
+    """`dt` on the shop's clock (`zone`, its business hours' time zone), else on this computer's."""
+    return dt.astimezone(zone) if zone is not None else local(dt)
+
+
+def clock_time(dt: datetime, zone: tzinfo | None = None) -> str:
+    """'2:05 PM' or '오후 2:05' as the UI language writes short times (on `zone`'s clock when given)."""
+    return display_locale().toString(_qtime(on_clock(dt, zone)), QLocale.FormatType.ShortFormat)
+
+
+def other_zone_name(zone: tzinfo | None, at: datetime | None = None) -> str:
+    """The shop's zone's name ("Korean Time") when this computer's clock differs from it at `at`
+    (now by default), else "": times on the shop's clock say whose clock they are on only where the
+    owner's own clock would show another hour."""
+    if zone is None:
+        return ""
+    at = at or datetime.now().astimezone()
+    there = at.astimezone(zone)
+    if there.utcoffset() == local(at).utcoffset():
+        return ""
+    from ui.time_zones import zone_name  # (it names zones with this module's locale)
+
+    key = getattr(zone, "key", None)
+    return zone_name(key) if key else str(there.tzname())
 
 
 def _babel_date(d: date, fmt: str) -> str:
@@ -73,14 +94,15 @@ def _babel_date(d: date, fmt: str) -> str:
         return d.isoformat()
 
 
-def list_time(dt: datetime | None, now: datetime | None = None) -> str:
-    """Chat-list time: today's clock time, 'Yesterday', a weekday this week, else a short date."""
+def list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | None = None) -> str:
+    """Chat-list time: today's clock time, 'Yesterday', a weekday this week, else a short date; on
+    `zone`'s clock when given (an order's time, on the shop's clock), else on this computer's."""
     if dt is None:
         return ""
-    loc = local(dt)
-    today = local(now).date() if now else datetime.now().astimezone().date()
+    loc = on_clock(dt, zone)
+    today = on_clock(now or datetime.now(UTC), zone).date()
     if loc.date() == today:
-        return clock_time(dt)
+        return clock_time(dt, zone)
     if loc.date() == today - timedelta(days=1):
         return QCoreApplication.translate("formatting", "Yesterday")
     if today - loc.date() < timedelta(days=7):
@@ -96,14 +118,15 @@ def list_time(dt: datetime | None, now: datetime | None = None) -> str:
     return locale.toString(qdate(loc.date()), date_edit_format(with_time=False))
 
 
-def due_time(dt: datetime, now: datetime | None = None) -> str:
+def due_time(dt: datetime, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """A deadline in a list: today's clock time, else its day with the weekday, past or coming
     ("12월 4일 (금)", "Fri, Dec 4"; the year too when it is not this year's). A weekday alone, as
-    `list_time` gives for the past week, cannot say whether a deadline was last Friday or is next."""
-    loc = local(dt)
-    today = local(now).date() if now else datetime.now().astimezone().date()
+    `list_time` gives for the past week, cannot say whether a deadline was last Friday or is next.
+    On `zone`'s clock when given (the shop's, which set the deadline), else on this computer's."""
+    loc = on_clock(dt, zone)
+    today = on_clock(now or datetime.now(UTC), zone).date()
     if loc.date() == today:
-        return clock_time(dt)
+        return clock_time(dt, zone)
     locale = display_locale()
     korean = locale.language() == QLocale.Language.Korean
     fmt = "M월 d일 (ddd)" if korean else "ddd, MMM d"
@@ -180,13 +203,9 @@ def customer_day(dt: datetime, language: str | None = None, zone: tzinfo | None 
 def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     """A moment on the shop's clock (a campaign is scheduled on it), with the zone's name where this
     computer's clock differs: a laptop on another zone would otherwise show another hour."""
-    there = dt.astimezone(zone)
-    text = _short_datetime(there)
-    if there.utcoffset() != local(dt).utcoffset():
-        from ui.time_zones import zone_name  # (it names zones with this module's locale)
-
-        key = getattr(zone, "key", None)
-        text += f" ({zone_name(key) if key else there.tzname()})"
+    text = _short_datetime(dt.astimezone(zone))
+    if name := other_zone_name(zone, dt):
+        text += f" ({name})"
     return text
 
 

@@ -45,8 +45,10 @@ from app.order_actions import (
 )
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
+from app.rules import zone
 from app.shipping_sheets import TrackingPlan
 from ui.context import AppContext
+from ui.formatting import other_zone_name
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
@@ -120,6 +122,10 @@ class OrderBoard(QWidget):
         self.table_button.setCheckable(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)  # a long file name wraps; it never widens the window
+        # Whose clock the cards and the table show, where this computer's differs (set by show_page).
+        self.zone_note = QLabel(self)
+        self.zone_note.setObjectName("zoneNote")
+        self.zone_note.hide()
         sheet = QToolButton(self)
         sheet.setText(self.tr("Courier sheet…"))
         sheet.setToolTip(self.tr("The paid orders as the courier's upload sheet (CSV for Excel)"))
@@ -211,6 +217,7 @@ class OrderBoard(QWidget):
         # search and filters, the board was wider than a small screen.
         files = QHBoxLayout()
         files.addWidget(self.status, 1)
+        files.addWidget(self.zone_note)
         files.addWidget(sheet)
         files.addWidget(export)
         files.addWidget(tracking)
@@ -274,6 +281,12 @@ class OrderBoard(QWidget):
         if generation is not None and generation != self._generation:
             return  # an older filter's answer
         self.delegate.now = self.table_model.now = utcnow()
+        # The shop's clock, as the order's window, its history and the customer's deadline use it.
+        shop_zone = zone(page.time_zone) if page.time_zone else None
+        self.delegate.zone = self.table_model.zone = shop_zone
+        name = other_zone_name(shop_zone)
+        self.zone_note.setText(self.tr("Times in {0}").format(name) if name else "")
+        self.zone_note.setVisible(bool(name))
         for state, model in self.columns.items():
             total = page.counts.get(state.value, 0)
             model.set_page(page.columns.get(state.value, []), total)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -139,6 +139,7 @@ class OrderTableModel(QAbstractTableModel):
         self.total = 0
         self.loading = False
         self.now: datetime | None = None
+        self.zone: tzinfo | None = None  # the shop's clock (None: this computer's)
         self.sort_key = "ordered"
         self.descending = True
         self.fetch: Fetch | None = None  # loads rows from len(rows) on, then append()
@@ -221,11 +222,11 @@ class OrderTableModel(QAbstractTableModel):
             if col is Column.STATE:
                 return state_name(s.state)
             if col is Column.ORDERED:
-                return list_time(s.created_at, self.now)
+                return list_time(s.created_at, self.now, self.zone)
             # A deadline only while the order waits for payment: a paid or cancelled one has none left.
             if s.payment_due_at is None or s.state != OrderState.AWAITING_PAYMENT:
                 return ""
-            return due_time(s.payment_due_at, self.now)
+            return due_time(s.payment_due_at, self.now, self.zone)
         if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPalette, QPen, QPixmap
@@ -32,6 +32,7 @@ class OrderCardDelegate(QStyledItemDelegate):
         self.body_fm = QFontMetricsF(self.body)
         self.small_fm = QFontMetricsF(self.small)
         self.now: datetime | None = None
+        self.zone: tzinfo | None = None  # the shop's clock (None: this computer's)
         self._frames: dict[tuple[int, int, float, int, int, bool], QPixmap] = {}
         self._palette_key: int | None = None
         self._palette_colours = colours()
@@ -64,7 +65,7 @@ class OrderCardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width(), line_h),
             right,
-            list_time(summary.created_at, self.now),
+            self.ordered_text(summary),
         )
         # Row 2: customer
         y = inner.top() + line_h
@@ -132,6 +133,10 @@ class OrderCardDelegate(QStyledItemDelegate):
             p.end()
             self._frames[key] = frame
         return frame
+
+    def ordered_text(self, summary: OrderSummary) -> str:
+        """When the order came, on the shop's clock as its window and its customer's messages say it."""
+        return list_time(summary.created_at, self.now, self.zone)
 
     def deadline_text(self, summary: OrderSummary) -> str:
         if summary.state != OrderState.AWAITING_PAYMENT or summary.payment_due_at is None:
