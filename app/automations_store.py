@@ -455,8 +455,8 @@ def demo_automations(lang: str) -> Automations:
             "and we'll help you."
         )
         away_text = (
-            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19 with lunch "
-            "13–14, Sat 11–17, Seoul time). We'll answer first thing when we open."
+            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10 AM–7 PM with lunch "
+            "1–2 PM, Sat 11 AM–5 PM, Seoul time). We'll answer first thing when we open."
         )
     # The menu bot's account and hours answers are the demo shop's own (the ready-made ones are
     # examples to replace), in both languages: its menu in the other one answers foreign customers.
@@ -471,7 +471,7 @@ def demo_automations(lang: str) -> Automations:
         "en": {
             "account": f"Here are our bank details:\n{BANK_FIELD}\n"
             "After paying, send us the payer's name and we'll confirm it quickly.",
-            "hours": "We answer Monday to Friday 10:00–19:00 (lunch 13–14) and Saturday 11:00–17:00, "
+            "hours": "We answer Monday to Friday 10 AM–7 PM (lunch 1–2 PM) and Saturday 11 AM–5 PM, "
             "Seoul time.",
         },
     }
@@ -485,8 +485,8 @@ def demo_automations(lang: str) -> Automations:
         (
             "Hello {first_name}, welcome to {shop}! 🌿 Send us the name or a photo of what you like "
             "and we'll help you.",
-            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10–19 with lunch "
-            "13–14, Sat 11–17, Seoul time). We'll answer first thing when we open.",
+            "Thanks for your message, {first_name}! We're closed right now (Mon–Fri 10 AM–7 PM with lunch "
+            "1–2 PM, Sat 11 AM–5 PM, Seoul time). We'll answer first thing when we open.",
         )
         if korean
         else (

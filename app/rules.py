@@ -722,11 +722,13 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def opening_text(local: datetime, sentence: str) -> str:
     """When the shop opens, as the sentence around it writes dates: "12월 2일 10:00" in a Korean one
-    (a Korean customer reads "12/02" as a stranger's form), "Dec 2, 10:00" otherwise (a British
-    customer reads "12/02" as the 12th of February, an American one as the 2nd of December)."""
+    (a Korean customer reads "12/02" as a stranger's form), "Dec 2, 10:00 AM" otherwise (a British
+    customer reads "12/02" as the 12th of February, an American one as the 2nd of December; and an
+    English sentence's hours are the 12-hour clock's)."""
     if _HANGUL.search(sentence):
         return f"{local.month}월 {local.day}일 {local:%H:%M}"
-    return f"{_MONTHS[local.month - 1]} {local.day}, {local:%H:%M}"
+    clock = f"{local.hour % 12 or 12}:{local:%M} {'PM' if local.hour >= 12 else 'AM'}"
+    return f"{_MONTHS[local.month - 1]} {local.day}, {clock}"
 
 
 def _voice(bot: MenuBot) -> str:

@@ -30,7 +30,7 @@ from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
-from ui.formatting import display_locale
+from ui.formatting import display_locale, time_edit_format
 from ui.ops import run_op
 from ui.screen_fit import resize_within_screen
 
@@ -221,7 +221,7 @@ class _RangeRow(QWidget):
         self.start.setAccessibleName(self.tr("Opens at"))
         self.end.setAccessibleName(self.tr("Closes at"))
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
+            edit.setDisplayFormat(time_edit_format())
             edit.timeChanged.connect(self.changed)
         remove = QPushButton("×")
         remove.setToolTip(self.tr("Remove these hours"))

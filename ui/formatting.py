@@ -68,6 +68,33 @@ def clock_time(dt: datetime, zone: tzinfo | None = None) -> str:
     return display_locale().toString(_qtime(on_clock(dt, zone)), QLocale.FormatType.ShortFormat)
 
 
+def wall_clock(hour: int, minute: int) -> str:
+    """An hour on a wall clock as the owner reads hours: "2:44 AM" in English (the locale's own
+    short time), "02:44" in Korean, as Korean shops write their business hours."""
+    locale = display_locale()
+    if locale.language() == QLocale.Language.Korean:
+        return f"{hour:02d}:{minute:02d}"
+    return locale.toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
+
+
+def hours_time(text: str) -> str:
+    """A business hours' "HH:MM" as `wall_clock` writes it; "24:00" (the day's end) stays so in
+    Korean and is "12:00 AM" in English."""
+    if display_locale().language() == QLocale.Language.Korean:
+        return text
+    hours, minutes = (int(part) for part in text.split(":"))
+    return wall_clock(hours % 24, minutes)
+
+
+def time_edit_format() -> str:
+    """A time edit's display format for business hours: "HH:mm" in Korean, the locale's short time
+    ("h:mm AP") elsewhere."""
+    locale = display_locale()
+    if locale.language() == QLocale.Language.Korean:
+        return "HH:mm"
+    return locale.timeFormat(QLocale.FormatType.ShortFormat)
+
+
 def other_zone_name(zone: tzinfo | None, at: datetime | None = None) -> str:
     """The shop's zone's name ("Korean Time") when this computer's clock differs from it at `at`
     (now by default), else "": times on the shop's clock say whose clock they are on only where the

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from app.rules import ContactState, replies_for_inbound, writing_script
 from app.wire import Automations
 from ui.context import AppContext
-from ui.formatting import display_locale
+from ui.formatting import display_locale, wall_clock
 from ui.time_zones import with_shop_zone, zone_name
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class ReplyPreview(QFrame):
         except (KeyError, ValueError):
             local, zone = now, "UTC"
         day = display_locale().dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
-        when = f"{day} {local:%H:%M}, {zone_name(zone)}"
+        when = f"{day} {wall_clock(local.hour, local.minute)}, {zone_name(zone)}"
         self.title.setText(self.tr("If a customer wrote now ({0}), they would get:").format(when))
         name = self.tr("Minji Kim")
         foreign = other_language_customer(doc)

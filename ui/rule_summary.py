@@ -7,7 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QLocale, QObject
 
 from app.wire import AwayRule, BusinessHours, DayHours, GreetingRule, Recipients
-from ui.formatting import date_range, display_locale
+from ui.formatting import date_range, display_locale, hours_time
 from ui.time_zones import zone_name
 
 CLOSED_SHOWN = 3  # closed periods named in a summary; the rest counted
@@ -71,10 +71,13 @@ class RuleSummary(QObject):
             return self.tr("closed")
         if day.mode == "all_day":
             return self.tr("all day")
-        return ", ".join(f"{r.start}–{r.end}" for r in day.ranges) or self.tr("closed")
+        return ", ".join(f"{hours_time(r.start)}–{hours_time(r.end)}" for r in day.ranges) or self.tr(
+            "closed"
+        )
 
     def week(self, week: list[DayHours], timezone: str) -> str:
-        """ "Mon–Fri 10:00–19:00; Sat 11:00–17:00; Sun closed · Korean Time", equal neighbours merged."""
+        """ "Mon–Fri 10:00 AM–7:00 PM; Sat 11:00 AM–5:00 PM; Sun closed · Korean Time" ("월–금 10:00–19:00…"
+        in Korean), equal neighbours merged."""
         locale = display_locale()
         parts: list[str] = []
         start = 0

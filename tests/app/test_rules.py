@@ -503,7 +503,11 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
 
     monday = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
     assert opening_text(monday, "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요.") == "12월 7일 10:00"
-    assert opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "Dec 7, 10:00"
+    # An English sentence's hours on the 12-hour clock its readers use: "10:00 AM", "2:30 PM".
+    assert opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "Dec 7, 10:00 AM"
+    afternoon = monday.replace(hour=14, minute=30)
+    assert opening_text(afternoon, "We'll answer from {opening}.") == "Dec 7, 2:30 PM"
+    assert opening_text(afternoon, "{opening}부터 답변드릴게요.") == "12월 7일 14:30"
 
 
 def test_an_owners_fields_do_not_count_as_latin_letters() -> None:

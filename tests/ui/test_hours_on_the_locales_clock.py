@@ -1,0 +1,93 @@
+"""Business hours and the away preview's hour as the owner's language writes hours: "10:00 AM" in
+English, the 24-hour "10:00–19:00" Korean shops write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from app.automations_store import AutomationsStore, demo_automations
+from app.paths import paths_for
+from ui.business_hours_editor import BusinessHoursEditor
+from ui.context import AppContext
+
+# Friday 2026-12-04 02:44 in Seoul (Thursday 17:44 UTC): before the demo shop opens.
+FRIDAY_NIGHT = datetime(2026, 12, 3, 17, 44, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo_ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
+    ctx = AppContext(db=db, paths=paths_for(tmp_path / "data"))
+    AutomationsStore(ctx.db).apply_remote(demo_automations("en").model_copy(update={"revision": 1}))
+    return ctx
+
+
+@pytest.fixture
+def korean_locale() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english_locale() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
+
+
+def _plain(text: str) -> str:
+    """Qt writes "10:00 AM" with a narrow no-break space; a reader sees a space."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _opened(qtbot, editor):  # type: ignore[no-untyped-def]
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    return editor
+
+
+def test_english_hours_read_on_the_12_hour_clock(qtbot, demo_ctx: AppContext, english_locale: None) -> None:
+    from ui.away_editor import AwayEditor
+
+    hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
+    summary = _plain(hours.summary.text())
+    assert "10:00 AM–1:00 PM, 2:00 PM–7:00 PM" in summary
+    assert "13:00" not in summary and "19:00" not in summary
+    monday = hours.week.days[0]
+    assert [_plain(row.end.text()) for row in monday.rows] == ["1:00 PM", "7:00 PM"]
+
+    away = _opened(qtbot, AwayEditor(demo_ctx))
+    away.preview.clock = lambda: FRIDAY_NIGHT
+    away.preview.show_for(AutomationsStore(demo_ctx.db).state().doc)
+    assert "(Fri 2:44 AM, Korean Time)" in _plain(away.preview.title.text())
+    # The away sentence under the editor names the hours the same way.
+    assert "10:00 AM–1:00 PM" in _plain(away.summary.text())
+
+
+def test_korean_hours_keep_the_24_hour_clock(qtbot, demo_ctx: AppContext, korean_locale: None) -> None:
+    from ui.away_editor import AwayEditor
+
+    hours = _opened(qtbot, BusinessHoursEditor(demo_ctx))
+    assert "10:00–13:00, 14:00–19:00" in hours.summary.text()
+    assert [row.end.text() for row in hours.week.days[0].rows] == ["13:00", "19:00"]
+
+    away = _opened(qtbot, AwayEditor(demo_ctx))
+    away.preview.clock = lambda: FRIDAY_NIGHT
+    away.preview.show_for(AutomationsStore(demo_ctx.db).state().doc)
+    assert "02:44, " in away.preview.title.text()
+
+
+def test_the_english_demo_shop_tells_customers_its_hours_on_the_12_hour_clock() -> None:
+    doc = demo_automations("en")
+    assert "Mon–Fri 10 AM–7 PM with lunch 1–2 PM, Sat 11 AM–5 PM" in doc.away.text
+    assert "10–19" not in doc.away.text
+    korean = demo_automations("ko")
+    assert "Mon–Fri 10 AM–7 PM" in korean.away.text_other_language  # its foreign customers' message
+    assert "평일 10~19시" in korean.away.text  # Korean customers read the hours as before
