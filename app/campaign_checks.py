@@ -78,14 +78,51 @@ def needs_law_check(template: Template, wa_ids: Sequence[str | None] = ()) -> bo
     return template.language.lower().startswith("ko") or any((w or "").startswith("82") for w in wa_ids)
 
 
-def law_problems(template: Template, params: Sequence[str], profile: BusinessProfile) -> list[LawProblem]:
-    """What the message lacks of the law's form; empty when it has all of it."""
+_HOLDER_IN_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
+_HOLDER_AFTER_NUMBER = re.compile(r"\d[\d\s-]*\d\s+([^\d()]+)$")
+_HOLDER_WORD = re.compile(r"^\s*(?:예금주|account holder|holder)\s*[:：]?\s*", re.IGNORECASE)
+
+
+def account_holder(bank_account: str) -> str:
+    """The name a bank account is held under, as the order settings write it: "서울리넨하우스" from
+    "국민은행 123-45-678901 (서울리넨하우스)", "(예금주: 서울리넨하우스)" or "… 678901 서울리넨하우스";
+    "" when it names none."""
+    text = bank_account.strip()
+    found = _HOLDER_IN_BRACKETS.search(text) or _HOLDER_AFTER_NUMBER.search(text)
+    if found is None:
+        return ""
+    holder = _HOLDER_WORD.sub("", found.group(1)).strip()
+    return "" if any(ch.isdigit() for ch in holder) else holder
+
+
+def shop_names(profile: BusinessProfile, bank_account: str = "") -> tuple[str, ...]:
+    """Every name the app knows the shop by: its business profile's name ("Seoul Linen House"), and
+    the name its bank account is held under, which its Korean customers pay to ("서울리넨하우스")."""
+    names: list[str] = []
+    for name in (profile.name, account_holder(bank_account)):
+        name = " ".join(name.split())
+        if name and _squashed(name) not in {_squashed(n) for n in names}:
+            names.append(name)
+    return tuple(names)
+
+
+def _squashed(text: str) -> str:
+    """Compared ignoring case and spaces: "서울 리넨 하우스" names "서울리넨하우스"."""
+    return "".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def law_problems(
+    template: Template, params: Sequence[str], profile: BusinessProfile, names: Sequence[str] = ()
+) -> list[LawProblem]:
+    """What the message lacks of the law's form; empty when it has all of it. The shop is named
+    when any of `names` (see `shop_names`; none given: the profile's name) is in it."""
     text = unicodedata.normalize("NFC", template_text(template, params))
     problems: list[LawProblem] = []
     if not text.lstrip().startswith(AD_PREFIX):
         problems.append(LawProblem.NO_AD_PREFIX)
-    name = profile.name.strip()
-    if not name or name.casefold() not in text.casefold():
+    squashed = _squashed(text)
+    known = [_squashed(n) for n in (names or shop_names(profile))]
+    if not any(n and n in squashed for n in known):
         problems.append(LawProblem.NO_SHOP_NAME)
     contacts = [c for c in (profile.email, *profile.websites) if c]
     if not PHONE.search(text) and not any(c.casefold() in text.casefold() for c in contacts):
@@ -132,6 +169,15 @@ def save_prices(session: Session, prices: Prices) -> None:
             "utility_minor": prices.utility_minor,
         },
     )
+
+
+def read_shop_names(db: Database) -> tuple[str, ...]:
+    """`shop_names` from the saved business profile and order settings."""
+    from app.automations_store import load_state
+    from app.order_settings import load_order_settings
+
+    with db.read() as session:
+        return shop_names(load_state(session).doc.profile, load_order_settings(session).bank_account)
 
 
 def read_prices(db: Database) -> Prices:

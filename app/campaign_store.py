@@ -442,14 +442,17 @@ class EditorChoices:
     prices: Prices
     # Catalogue items with a picture, and its path relative to the catalogue folder (a header image).
     item_pictures: dict[int, str] = field(default_factory=dict)
+    # The names the shop goes by (app.campaign_checks.shop_names): an ad naming any of them names it.
+    shop_names: tuple[str, ...] = ()
 
 
 def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> EditorChoices:
     """Labels, items, collections, waitlists, approved templates (from the relay when it answers)."""
     from app.automations_store import load_state
-    from app.campaign_checks import load_prices
+    from app.campaign_checks import load_prices, shop_names
     from app.campaigns import waitlisted_items
     from app.models import CatalogItem, Collection, Label
+    from app.order_settings import load_order_settings
     from app.sending import approved_templates
 
     templates = [t for t in approved_templates(db, fetch) if t.status.upper() == "APPROVED"]
@@ -464,6 +467,7 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         waitlists = waitlisted_items(s)
         doc = load_state(s).doc
         prices = load_prices(s)
+        names = shop_names(doc.profile, load_order_settings(s).bank_account)
     return EditorChoices(
         labels,
         items,
@@ -475,4 +479,5 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         doc.business_hours.timezone,
         prices,
         pictures,
+        names,
     )

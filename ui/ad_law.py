@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.campaign_checks import LawProblem
 
 
-def law_problem_text(problem: LawProblem) -> str:
+def law_problem_text(problem: LawProblem, names: Sequence[str] = ()) -> str:
+    """The problem in a sentence; a missing shop name says which names were looked for (`names`),
+    so the owner can tell a name the app does not know from one the message lacks."""
+    if problem == LawProblem.NO_SHOP_NAME and names:
+        return QCoreApplication.translate(
+            "CampaignEditor", "The message does not name the shop (looked for {0})."
+        ).format(" / ".join(f"“{name}”" for name in names))
     texts: dict[str, str] = {
         LawProblem.NO_AD_PREFIX: QCoreApplication.translate(
             "CampaignEditor", "The message does not start with “(광고)”."
@@ -30,11 +36,12 @@ def law_problem_text(problem: LawProblem) -> str:
     return texts[problem]
 
 
-def law_lines(problems: Sequence[LawProblem]) -> str:
+def law_lines(problems: Sequence[LawProblem], names: Sequence[str] = ()) -> str:
     """What a marketing message lacks, a "•" line each, then how to give it what it lacks: a
-    template's words are Meta's, so they change in WhatsApp Manager, not here."""
+    template's words are Meta's, so they change in WhatsApp Manager, not here. `names`: the shop's
+    names the check looked for."""
     return (
-        "\n".join("• " + law_problem_text(p) for p in problems)
+        "\n".join("• " + law_problem_text(p, names) for p in problems)
         + "\n"
         + QCoreApplication.translate(
             "CampaignEditor",
@@ -45,7 +52,7 @@ def law_lines(problems: Sequence[LawProblem]) -> str:
     )
 
 
-def send_anyway(parent: QWidget, problems: Sequence[LawProblem]) -> bool:
+def send_anyway(parent: QWidget, problems: Sequence[LawProblem], names: Sequence[str] = ()) -> bool:
     """Asks, when a marketing message lacks the law's form, whether to send it all the same (No is
     the default); True at once when it lacks nothing."""
     if not problems:
@@ -55,7 +62,7 @@ def send_anyway(parent: QWidget, problems: Sequence[LawProblem]) -> bool:
         QCoreApplication.translate("CampaignEditor", "Advertising message"),
         QCoreApplication.translate("CampaignEditor", "This marketing message lacks what Korean law asks for:")
         + "\n\n"
-        + law_lines(problems)
+        + law_lines(problems, names)
         + "\n\n"
         + QCoreApplication.translate("CampaignEditor", "Send it anyway?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -35,6 +35,7 @@ from app.campaign_checks import (
     has_opt_out_button,
     law_problems,
     needs_law_check,
+    shop_names,
     template_buttons,
     template_text,
 )
@@ -617,9 +618,17 @@ class CampaignEditor(QWidget):
         for version, members in self._by_version().values():
             if needs_law_check(version, [m.wa_id for m in members]):
                 problems += [
-                    p for p in law_problems(version, values, self.choices.profile) if p not in problems
+                    p
+                    for p in law_problems(version, values, self.choices.profile, self.choices.shop_names)
+                    if p not in problems
                 ]
         return problems
+
+    def shop_names(self) -> tuple[str, ...]:
+        """The names the law check looked for: the shop's known names, else its profile's name."""
+        if self.choices is None:
+            return ()
+        return self.choices.shop_names or shop_names(self.choices.profile)
 
     def _law_applies(self) -> bool:
         return any(needs_law_check(v, [m.wa_id for m in ms]) for v, ms in self._by_version().values())
@@ -628,7 +637,11 @@ class CampaignEditor(QWidget):
         problems = self.law_problems()
         if problems:
             self.law.setStyleSheet("color: #B3261E;")
-            self.law.setText(self.tr("Korean law for advertising messages:") + "\n" + law_lines(problems))
+            self.law.setText(
+                self.tr("Korean law for advertising messages:")
+                + "\n"
+                + law_lines(problems, self.shop_names())
+            )
         elif self.choices is not None and self._law_applies():
             self.law.setStyleSheet("color: #1E7D32;")
             note = self.tr("The opt-out button counts as the free opt-out.") if has_opt_out_button(t) else ""
@@ -682,7 +695,7 @@ class CampaignEditor(QWidget):
             QMessageBox.warning(self, self.tr("Send campaign"), sentence)
             return
         problems = self.law_problems()
-        if not send_anyway(self, problems):
+        if not send_anyway(self, problems, self.shop_names()):
             return
         if not problems:
             count = len(self.resolved.recipients)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.automations_store import shop_profile
+from app.campaign_checks import read_shop_names
 from app.changes import Changes
 from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput
@@ -410,8 +411,8 @@ class ChatPane(QWidget):
     def _pick_template(self) -> None:
         from ui.template_picker import TemplatePicker
 
-        def show(found: tuple[list[Template], BusinessProfile]) -> None:
-            templates, profile = found
+        def show(found: tuple[list[Template], BusinessProfile, tuple[str, ...]]) -> None:
+            templates, profile, names = found
             conv = self.conversation
             # The name the customer gave WhatsApp: the owner's own nickname for them is not for their eyes.
             name = (conv.profile_name or "") if conv is not None else ""
@@ -423,13 +424,16 @@ class ChatPane(QWidget):
                 their_words=words,
                 wa_id=conv.wa_id if conv is not None else None,
                 profile=profile,
+                shop_names=names,
             )
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
 
         db = self.ctx.db
         fetch = self.ctx.sync.templates if self.ctx.sync is not None else None
-        run_op(lambda: (approved_templates(db, fetch), shop_profile(db)), show, parent=self)
+        run_op(
+            lambda: (approved_templates(db, fetch), shop_profile(db), read_shop_names(db)), show, parent=self
+        )
 
     def fetch_media(self, media_id: int, message_id: int, *, open_after: bool) -> None:
         """Download a received file through the relay (off the GUI thread), then show or open it."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.campaign_checks import LawProblem, law_problems, needs_law_check
+from app.campaign_checks import LawProblem, law_problems, needs_law_check, shop_names
 from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
@@ -81,6 +81,7 @@ class TemplatePicker(QDialog):
         *,
         wa_id: str | None = None,
         profile: BusinessProfile | None = None,
+        shop_names: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.customer_name = customer_name.strip()
@@ -88,6 +89,7 @@ class TemplatePicker(QDialog):
         # profile, what the filled template lacks is said, and sending it asks first.
         self.wa_id = wa_id
         self.profile = profile
+        self.shop_names = tuple(shop_names)  # the names an ad may name the shop by (none: the profile's)
         self.setWindowTitle(self.tr("Send a template"))
         self.setObjectName("templatePicker")
         self.templates = templates
@@ -216,7 +218,11 @@ class TemplatePicker(QDialog):
         problems = self.law_problems()
         self.law.setVisible(bool(problems))
         if problems:
-            self.law.setText(self.tr("Korean law for advertising messages:") + "\n" + law_lines(problems))
+            self.law.setText(
+                self.tr("Korean law for advertising messages:")
+                + "\n"
+                + law_lines(problems, self.looked_for())
+            )
 
     def law_problems(self) -> list[LawProblem]:
         """What the marketing template, filled as it is, lacks of Korean law's form (none when the law
@@ -224,10 +230,16 @@ class TemplatePicker(QDialog):
         t = self.current()
         if t is None or self.profile is None or not needs_law_check(t, [self.wa_id]):
             return []
-        return law_problems(t, self.params(), self.profile)
+        return law_problems(t, self.params(), self.profile, self.shop_names)
+
+    def looked_for(self) -> tuple[str, ...]:
+        """The shop's names the law check looks for in the message."""
+        if self.shop_names or self.profile is None:
+            return self.shop_names
+        return shop_names(self.profile)
 
     def _send(self) -> None:
-        if send_anyway(self, self.law_problems()):
+        if send_anyway(self, self.law_problems(), self.looked_for()):
             self.accept()
 
     def chosen(self) -> tuple[Template, tuple[str, ...]] | None:

@@ -230,3 +230,24 @@ def test_the_sandboxs_spring_restock_ad_has_the_laws_form_and_winter_sale_lacks_
     shop = BusinessProfile(name="서울 리넨 하우스")
     assert law_problems(by_name["spring_restock"], ["민지", "SPRING10"], shop) == []
     assert LawProblem.NO_AD_PREFIX in law_problems(by_name["winter_sale"], ["민지", "20%"], shop)
+
+
+def test_the_shop_is_named_by_any_of_its_names_whatever_the_spaces_and_case() -> None:
+    from app.campaign_checks import account_holder, shop_names
+
+    ad = korean_ad("(광고) 서울 리넨 하우스 봄 세일! 문의 02-123-4567\n무료수신거부 080-123-4567")
+    english_profile = BusinessProfile(name="Seoul Linen House")
+    assert law_problems(ad, [], english_profile) == [LawProblem.NO_SHOP_NAME]
+    names = shop_names(english_profile, "국민은행 123456-01-234567 (서울리넨하우스)")
+    assert names == ("Seoul Linen House", "서울리넨하우스")
+    assert law_problems(ad, [], english_profile, names) == []
+    # Spaces and case do not matter: "SEOUL linen house" is named by "Seoul LinenHouse".
+    english_ad = korean_ad("(광고) Seoul LinenHouse sale! 02-123-4567 수신거부")
+    assert law_problems(english_ad, [], BusinessProfile(name="SEOUL linen house")) == []
+    # The account holder as owners write it.
+    assert account_holder("국민은행 123-45-678901 (예금주: 서울 리넨)") == "서울 리넨"
+    assert account_holder("신한 110-123-456789 서울리넨하우스") == "서울리넨하우스"
+    assert account_holder("국민은행 123-45-678901") == ""
+    assert shop_names(BusinessProfile(name="서울 리넨 하우스"), "국민 1-2 (서울리넨하우스)") == (
+        "서울 리넨 하우스",
+    )
