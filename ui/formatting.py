@@ -236,14 +236,29 @@ def shop_datetime(dt: datetime, zone: tzinfo) -> str:
     return text
 
 
+def _days(n: int) -> str:
+    # English needs its singular; Korean translates both the same way ("%n일").
+    if n == 1:
+        return QCoreApplication.translate("formatting", "%n day", "", n)
+    return QCoreApplication.translate("formatting", "%n days", "", n)
+
+
+def _hours(n: int) -> str:
+    if n == 1:
+        return QCoreApplication.translate("formatting", "%n hour", "", n)
+    return QCoreApplication.translate("formatting", "%n hours", "", n)
+
+
 def duration_short(delta: timedelta) -> str:
-    """'1 h 12 min' / '25 min' for the 24-hour window countdown; '2 d 23 h' from a day on (an order's
-    three days to pay read as "71 h 53 min" before)."""
+    """'1 h 12 min' / '25 min' for the 24-hour window countdown; '2 days 23 hours' from a day on (an
+    order's three days to pay read as "71 h 53 min", then as "2 d 23 h", before)."""
     minutes = max(0, int(delta.total_seconds() // 60))
     hours, mins = divmod(minutes, 60)
     if hours >= 24:
         days, hours = divmod(hours, 24)
-        return QCoreApplication.translate("formatting", "{0} d {1} h").format(days, hours)
+        if not hours:
+            return _days(days)
+        return f"{_days(days)} {_hours(hours)}"  # "3일 6시간" in Korean, in the same order
     if hours:
         return QCoreApplication.translate("formatting", "{0} h {1} min").format(hours, mins)
     return QCoreApplication.translate("formatting", "{0} min").format(mins)

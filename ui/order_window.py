@@ -143,6 +143,16 @@ def order_time(moment: datetime, time_zone: str | None) -> str:
     return shop_datetime(moment, zone(time_zone)) if time_zone else full_datetime(moment)
 
 
+def customer_with_phone(name: str, phone: str) -> str:
+    """ "김민지 (010-9990-7890)", the number as the chat header writes it (+44 7700 900123 abroad);
+    "Marcus Chen · (650) 555-0199" where the number has brackets of its own, not "((650) …)"."""
+    if not phone:
+        return name
+    if "(" in phone:
+        return f"{name} · {phone}" if name else phone
+    return f"{name} ({phone})" if name else phone
+
+
 def event_text(event: EventRow, time_zone: str | None = None) -> str:
     when = order_time(event.at, time_zone)
     if event.kind == "created":
@@ -450,10 +460,7 @@ class OrderWindow(QDialog):
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))
-        # The number as the chat header writes it (010-9990-7890 at home, +44 7700 900123 abroad).
-        who = detail.customer + (
-            f" ({display_phone(detail.wa_id, self.ctx.shop_region)})" if detail.wa_id else ""
-        )
+        who = customer_with_phone(detail.customer, display_phone(detail.wa_id or "", self.ctx.shop_region))
         self.customer.setText(
             self.tr("{0} · ordered {1}").format(who, order_time(detail.created_at, detail.time_zone))
         )

@@ -96,3 +96,23 @@ def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
     # The fields under the lines stay put too: the lines' table grew back 110 pixels as the message
     # closed, and the owner's typing went into the cash-receipt field that moved under the pointer.
     assert field_at(order_window) == tracking
+
+
+def test_a_phone_number_with_brackets_of_its_own_is_not_bracketed_again(window: Any, qtbot: Any) -> None:
+    """An American shop's order header read "Marcus Chen ((650) 555-0199)"."""
+    window.ctx.shop_region = "US"
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="Linen bag", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        us = make_contact(s, profile_name="Marcus Chen", wa_id="16505550199")
+        kr = make_contact(s, profile_name="김민지", wa_id="821099907890")
+        ids = [
+            create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat").id for c in (us, kr)
+        ]
+    actions = OrderActions(window, window.ctx)
+    headers = []
+    for order_id in ids:
+        order_window = actions.open_order(order_id)
+        qtbot.waitUntil(lambda w=order_window: w.detail is not None)
+        headers.append(order_window.customer.text())
+    assert headers[0].startswith("Marcus Chen · (650) 555-0199 · ordered ")
+    assert headers[1].startswith("김민지 (+82 10-9990-7890) · ordered ")  # abroad: its own brackets

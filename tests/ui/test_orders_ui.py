@@ -966,7 +966,11 @@ def test_a_card_says_the_days_and_hours_left_to_pay_not_seventy_one_hours(window
     card = board.columns[OrderState.AWAITING_PAYMENT].summary(0)
     assert card.payment_due_at is not None
     board.delegate.now = card.payment_due_at - timedelta(hours=71, minutes=53)
-    assert board.delegate.deadline_text(card) == "Pay within 2 d 23 h"
+    assert board.delegate.deadline_text(card) == "Pay within 2 days 23 hours"
+    board.delegate.now = card.payment_due_at - timedelta(days=1, hours=1, minutes=30)
+    assert board.delegate.deadline_text(card) == "Pay within 1 day 1 hour"
+    board.delegate.now = card.payment_due_at - timedelta(days=3, minutes=20)
+    assert board.delegate.deadline_text(card) == "Pay within 3 days"
     board.delegate.now = card.payment_due_at - timedelta(hours=5, minutes=10)
     assert board.delegate.deadline_text(card) == "Pay within 5 h 10 min"
 
