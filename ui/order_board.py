@@ -285,7 +285,7 @@ class OrderBoard(QWidget):
         shop_zone = zone(page.time_zone) if page.time_zone else None
         self.delegate.zone = self.table_model.zone = shop_zone
         name = other_zone_name(shop_zone)
-        self.zone_note.setText(self.tr("Times in {0}").format(name) if name else "")
+        self.zone_note.setText(self.tr("Times on the shop's clock ({0})").format(name) if name else "")
         self.zone_note.setVisible(bool(name))
         for state, model in self.columns.items():
             total = page.counts.get(state.value, 0)
