@@ -250,8 +250,9 @@ def seed_demo_shop(
         seed_demo_consents(s)
         load_demo_quick_replies(s, lang)
         load_demo_catalog(s, demo_folder, catalog_dir)
-        seed_demo_orders(s)
+        # The shop's hours (in Seoul) before its orders: a deadline is the end of the shop's day.
         save_local(s, demo_automations(lang))
+        seed_demo_orders(s)
         # The share link opens a chat with the demo shop itself (Shop ▸ Share link…).
         put_setting(s, SHARE_PHONE_SETTING, display_phone(SANDBOX_DISPLAY_PHONE_NUMBER, "KR"))
         if subscribers:

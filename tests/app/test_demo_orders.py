@@ -54,3 +54,18 @@ def test_the_demo_shops_orders_follow_its_own_free_shipping_rule(db, tmp_path: P
     assert [(number, shipping) for number, _, shipping in charged] == by_rule
     assert any(subtotal >= rule.free_over_minor for _, subtotal, _ in charged)  # e.g. the ₩129,000 one
     assert any(subtotal < rule.free_over_minor for _, subtotal, _ in charged)
+
+
+def test_the_demo_orders_deadline_is_the_end_of_the_day_on_the_demo_shops_clock(db, tmp_path: Path) -> None:
+    """The demo's order said "Pay by 12/7/2026 8:59 AM (Korean Time)": its deadline was set on the
+    computer's clock (UTC) before the shop's hours, in Seoul, were saved."""
+    from zoneinfo import ZoneInfo
+
+    from app.demo_seed import seed_demo_shop
+
+    seed_demo_shop(db, DEMO, tmp_path / "catalog", "en")
+    with db.read() as s:
+        due = s.scalar(select(Order.payment_due_at).where(Order.state == "awaiting_payment"))
+    assert due is not None
+    there = due.astimezone(ZoneInfo("Asia/Seoul"))
+    assert (there.hour, there.minute) == (23, 59)
