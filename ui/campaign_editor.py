@@ -61,7 +61,7 @@ from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
 from ui.date_typing import typed_dates
 from ui.error_sentences import code_sentence
-from ui.formatting import babel_locale_name, date_edit_format, display_locale
+from ui.formatting import babel_locale_name, date_edit_format, display_locale, wall_clock
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -207,9 +207,9 @@ class CampaignEditor(QWidget):
         # The night-time wait is the law on ads only: a utility template goes out at once.
         self.night_note = QLabel(
             self.tr(
-                "Marketing to Korean numbers waits until 08:00 between 21:00 and 08:00, "
+                "Marketing to Korean numbers waits until {0} between {1} and {0}, "
                 "except for customers who agreed to night-time messages."
-            ),
+            ).format(wall_clock(8, 0), wall_clock(21, 0)),
             self,
         )
         self.night_note.setObjectName("campaignNightNote")

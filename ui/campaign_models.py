@@ -20,7 +20,7 @@ from app.campaign_store import DRAFT, CampaignRow, RecipientRow
 from app.campaigns import LeftOut, LeftOutReason, Member
 from app.phones import display_phone
 from app.wire import CampaignReason, CampaignState, RecipientState, SkipReason
-from ui.formatting import full_datetime, shop_datetime
+from ui.formatting import full_datetime, shop_datetime, wall_clock
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -68,7 +68,9 @@ def reason_label(reason: str | None) -> str:
         ),
         CampaignReason.QUALITY_DROPPED: translate("campaigns", "the number's quality dropped"),
         CampaignReason.MESSAGING_LIMIT: translate("campaigns", "Meta's daily messaging limit is reached"),
-        CampaignReason.NIGHT_HOLD: translate("campaigns", "held until 08:00 by the night-time rule"),
+        CampaignReason.NIGHT_HOLD: translate("campaigns", "held until {0} by the night-time rule").format(
+            wall_clock(8, 0)
+        ),
     }
     return labels.get(reason or "", reason or "")
 
@@ -93,7 +95,7 @@ def left_out_label(reason: str) -> str:
 def recipient_state_label(state: RecipientState) -> str:
     labels: dict[str, str] = {
         RecipientState.QUEUED: translate("campaigns", "Waiting"),
-        RecipientState.HELD: translate("campaigns", "Held until 08:00"),
+        RecipientState.HELD: translate("campaigns", "Held until {0}").format(wall_clock(8, 0)),
         RecipientState.PENDING: translate("campaigns", "Pending at Meta"),
         RecipientState.SKIPPED: translate("campaigns", "Skipped"),
         RecipientState.SENT: translate("campaigns", "✓ Sent"),
@@ -132,7 +134,7 @@ def recipient_detail(row: RecipientRow, zone: tzinfo | None = None) -> str:
         return skip_label(row.reason)
     if row.state == RecipientState.HELD:
         if row.held_until is None:
-            return translate("campaigns", "Night-time rule: sent at 08:00")
+            return translate("campaigns", "Night-time rule: sent at {0}").format(wall_clock(8, 0))
         return translate("campaigns", "Night-time rule: sent at {0}").format(
             moment_text(row.held_until, zone)
         )

@@ -19,7 +19,7 @@ from app.consent import (
     tell_relay_opt_out,
 )
 from ui.context import AppContext
-from ui.formatting import full_datetime, local
+from ui.formatting import full_datetime, local, wall_clock
 from ui.ops import run_change, run_op
 
 
@@ -63,7 +63,9 @@ class ConsentBox(QWidget):
         self.marketing.setObjectName("consentMarketing")
         self.marketing_how = self._how_combo("consentMarketingHow")
         self.marketing_date = self._note()
-        self.night = QCheckBox(self.tr("Also at night (21:00–08:00)"), self)
+        self.night = QCheckBox(
+            self.tr("Also at night ({0}–{1})").format(wall_clock(21, 0), wall_clock(8, 0)), self
+        )
         self.night.setObjectName("consentNight")
         self.opted_out = self._note()
         self.opted_out.setObjectName("consentOptedOut")

@@ -585,7 +585,9 @@ def test_the_night_time_wait_is_said_for_ads_only(qtbot: Any, ctx: Any) -> None:
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale")
     assert editor.night_note.isVisible()
-    assert "waits until 08:00" in editor.night_note.text()
+    # On the English clock: "8:00 AM", not "08:00".
+    said = editor.night_note.text().replace("\u202f", " ")
+    assert "waits until 8:00 AM between 9:00 PM and 8:00 AM" in said
     choose_template(editor, "shipping_notice")
     assert not editor.night_note.isVisible()
     choose_template(editor, "winter_sale")
