@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -1229,12 +1230,36 @@ class BotEditor(AutomationDialog):
         """The ready-made shop menu in the interface's language (Korean or English), to edit."""
 
         language = self._other_language_code() if self.editing_other else ui_language()
-        self.load_menu(ready_made_menu(language))
+        question = self.tr("Replace your menu with the ready-made one? The menu you made will be gone.")
+        if self.may_replace_menu(question):
+            self.load_menu(ready_made_menu(language))
+
+    def may_replace_menu(self, question: str) -> bool:
+        """True when the menu being edited may be replaced: it holds nothing the owner made (empty, or
+        a ready-made one as it came), or the owner said so. "No" (keep the menu) is the default."""
+        if self._nothing_made():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the menu"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _nothing_made(self) -> bool:
+        """The menu being edited is one the owner did not make: nothing yet, or a ready-made one as
+        it came (either language, with or without its answers as in an empty other-language menu)."""
+        unmade = [MenuBot(), ready_made_menu("ko"), ready_made_menu("en")]
+        candidates = [_fields_of(bot) for bot in unmade] + [_empty_fields("ko"), _empty_fields("en")]
+        return _what_is_made(self._bot_fields()) in map(_what_is_made, candidates)
 
     def load_menu(self, bot: MenuBot) -> None:
         """Put this bot in the editor (not saved until Save), and into the simulator. A main menu
         brought in (ready-made, imported) without a menu in another language keeps the one the
-        editor holds (as typed, even unfinished): replacing the main menu must not delete the other."""
+        editor holds (as typed, even unfinished): replacing the main menu must not delete the other.
+        The bot stays switched on or off as it was: a new menu is not the owner's say to stop answering."""
         kept = self.extra.get("other_language")
         if self.editing_other:
             fields = _fields_of(bot.model_copy(update={"other_language": None}))
@@ -1242,6 +1267,7 @@ class BotEditor(AutomationDialog):
             fields = _fields_of(bot)
             if bot.other_language is None and kept:
                 fields["other_language"] = kept
+        fields["enabled"] = self.enabled.isChecked()
         self._load_fields(fields)
         self.edited()
 
@@ -1283,7 +1309,9 @@ class BotEditor(AutomationDialog):
             )
         else:
             self.error.hide()
-            self.load_menu(bot)
+            question = self.tr("Replace your menu with the one in this file? The menu you made will be gone.")
+            if self.may_replace_menu(question):
+                self.load_menu(bot)
             return
         self.error.show()
 
@@ -1302,6 +1330,11 @@ def _fields_of_raw(raw: MenuBot | dict[str, Any]) -> dict[str, Any]:
     rules = [r if isinstance(r, KeywordRule) else KeywordRule.model_validate(r) for r in raw.get("rules", [])]
     nodes = [n if isinstance(n, MenuNode) else MenuNode.model_validate(n) for n in raw.get("nodes", [])]
     return {**_fields_of(MenuBot()), **raw, "rules": rules, "nodes": nodes, "other_language": None}
+
+
+def _what_is_made(fields: dict[str, Any]) -> dict[str, Any]:
+    """A bot's fields but those a new menu does not replace: its switch and its other language."""
+    return {k: v for k, v in fields.items() if k not in ("enabled", "other_language")}
 
 
 def _empty_fields(language: str) -> dict[str, Any]:

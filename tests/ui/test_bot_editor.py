@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTreeWidgetItem
 
 from app.automations_store import AutomationsStore, SyncStatus
 from app.catalog import ItemDraft, create_item
 from app.orders import LineInput, OrderState, create_order, move_order
 from app.relay_client import RelayClient
 from app.shop_menu import korean_shop_menu
+from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
@@ -409,6 +410,56 @@ def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_
     assert answer == ("Woori Bank 1002-123-456789 (Seoul Linen House)", ["Main menu"])
     stored = client.get_automations().bot
     assert stored.enabled and stored.other_language is not None
+
+
+def click_ready_made(editor: BotEditor) -> None:
+    """The owner clicks "Start from the ready-made shop menu"."""
+    buttons = [
+        b for b in editor.findChildren(QPushButton) if b.text() == "Start from the ready-made shop menu"
+    ]
+    assert len(buttons) == 1
+    buttons[0].click()
+
+
+def test_the_ready_made_menu_asks_before_it_replaces_the_owners_menu_and_leaves_the_bot_on(
+    qtbot: Any, ctx: AppContext, dialogs: DialogGuard
+) -> None:
+    """An owner built their own menu, switched the bot on, then clicked the ready-made menu: it
+    replaced their menu without a word and switched the bot off. Now it asks ("No" keeps the menu),
+    and the bot stays on either way."""
+    editor = editor_for(qtbot, ctx)
+    click_ready_made(editor)  # nothing made yet: nothing to ask
+    assert editor.nodes["home"].title == "Main menu"
+    editor.add_rule()
+    editor.keywords.setText("배송비")
+    editor.answer_text.setPlainText("배송비는 3,000원이에요.")
+    editor.enabled.setChecked(True)
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    click_ready_made(editor)
+    assert kept.texts == ["Replace your menu with the ready-made one? The menu you made will be gone."]
+    assert "배송비" in [k for rule in editor.rules for k in rule.keywords]
+    assert editor.enabled.isChecked()
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    click_ready_made(editor)
+    assert "배송비" not in [k for rule in editor.rules for k in rule.keywords]
+    assert editor.nodes["home"].title == "Main menu"
+    assert editor.enabled.isChecked()  # still answering customers: the owner only changed the menu
+
+
+def test_importing_a_menu_asks_before_it_replaces_the_owners_menu(
+    qtbot: Any, ctx: AppContext, dialogs: DialogGuard, tmp_path: Path
+) -> None:
+    target = tmp_path / "menu-bot.json"
+    target.write_text(
+        json.dumps(korean_shop_menu().model_dump(mode="json"), ensure_ascii=False), encoding="utf-8"
+    )
+    editor = editor_for(qtbot, ctx)
+    editor.add_rule()
+    editor.keywords.setText("배송비")
+    kept = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    editor.import_json(str(target))
+    assert kept.texts == ["Replace your menu with the one in this file? The menu you made will be gone."]
+    assert [r.keywords for r in editor.rules] == [["배송비"]]
 
 
 def test_replacing_the_main_menu_keeps_the_menu_in_another_language(qtbot: Any, ctx: AppContext) -> None:
