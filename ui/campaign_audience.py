@@ -190,8 +190,7 @@ class AudienceBox(QGroupBox):
         self.bought_what.setCurrentIndex(max(0, self.bought_what.findData(key)))
         self.bought_months.setValue(a.bought_within_months or 6)
         self.waitlist.setChecked(a.waitlist_item_id is not None)
-        if a.waitlist_item_id is not None:
-            self.waitlist_item.setCurrentIndex(max(0, self.waitlist_item.findData(a.waitlist_item_id)))
+        self.waitlist_item.setCurrentIndex(max(0, self.waitlist_item.findData(a.waitlist_item_id)))
         self.added, self.removed = set(a.added), set(a.removed)
 
     def audience(self) -> Audience:

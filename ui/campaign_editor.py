@@ -345,9 +345,13 @@ class CampaignEditor(QWidget):
             text.setText(spec.text)
         self.header_media = dict(draft.header_media) if draft.header_media else None
         self._show_media()
+        # Each way, not only when it has a time: a new campaign opened after a scheduled draft
+        # showed that draft's "Send at".
         if draft.scheduled_at is not None:
             self.at.setChecked(True)
             self.when.setDateTime(self._shown(draft.scheduled_at))
+        else:
+            self.now.setChecked(True)
         self.pace.setValue(draft.pace)
 
     # ----------------------------------------------------------------- the draft

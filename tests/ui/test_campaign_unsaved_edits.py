@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from app.campaign_store import CampaignDraft, save_draft
-from app.models import Campaign
+from app.models import Campaign, Label
 from tests.support.campaign_window import LAWFUL_AD, choose_template, open_window, seed
 
 QUESTION = "Save the changes to this campaign?"
@@ -165,3 +165,40 @@ def test_quitting_the_app_asks_about_a_draft_left_in_the_campaigns_window(
     window.close()
     assert not window.isVisible() and not campaigns.isVisible()
     assert stored_names(ctx) == []
+
+
+def test_a_new_campaign_opens_empty_and_to_send_now_after_a_scheduled_draft(qtbot: Any, ctx: Any) -> None:
+    """A draft set to "Send at" was opened, then New campaign: the empty campaign still showed that
+    draft's "Send at" time (and would have been scheduled). Every field starts afresh."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.campaign_store import PACE_DEFAULT
+    from app.campaigns import Audience, ParameterSource, ParameterSpec
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        vip = s.scalar(select(Label.id).where(Label.name == "VIP"))
+        assert vip is not None
+        draft = CampaignDraft(
+            name="Night sale",
+            template=LAWFUL_AD,
+            parameters=(
+                ParameterSpec(ParameterSource.FIRST_NAME, "손님"),
+                ParameterSpec(ParameterSource.TEXT, "X1"),
+            ),
+            audience=Audience(label_ids=(vip,), all_labels=True, wrote_within_days=7, bought_within_months=3),
+            scheduled_at=datetime.now(UTC) + timedelta(days=2),
+            pace=3,
+        )
+        save_draft(s, draft)
+    window = open_window(qtbot, ctx)
+    open_stored_draft(qtbot, window, "Night sale")
+    editor = window.editor
+    assert editor.at.isChecked() and editor.when.isEnabled()
+    window.new_button.click()
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "", timeout=5000)
+    assert editor.now.isChecked() and not editor.at.isChecked()
+    assert not editor.when.isEnabled()
+    assert editor.template.currentIndex() == 0 and editor.param_rows == []
+    assert editor.draft() == CampaignDraft(name="", pace=PACE_DEFAULT)
+    assert not editor.is_dirty()
