@@ -1,4 +1,5 @@
-"""Before a campaign is saved: the Korean advertising law's form, and what Meta will charge for it."""
+"""Before a campaign is saved or sent: the Korean advertising law's form, what Meta will charge for it,
+and who waits for the morning."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from app.campaigns import MARKETING, Member
 from app.changes import Changes
+from app.phones import country_of
+from app.rules import night_hold_until, zone
 from app.settings import get_setting, put_setting
-from app.wire import BusinessProfile, Template
+from app.wire import NIGHT_HOLD_COUNTRIES, NIGHT_HOLD_ZONES, BusinessProfile, Template
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -217,3 +220,32 @@ def estimate_cost(category: str, recipients: Sequence[Member], prices: Prices, n
         )
         charged = len(recipients) - free
     return CostEstimate(category.upper(), charged, free, prices.for_category(category), prices.currency)
+
+
+# --------------------------------------------------------------------------- night-time hold
+
+
+@dataclass(frozen=True, slots=True)
+class NightWait:
+    """How many recipients get the campaign when it starts, and how many wait for the morning."""
+
+    at_start: int
+    held: int  # Korean numbers without night-time consent, marketing between 21:00 and 08:00
+    until: datetime | None  # when the held ones get it (08:00 on their clock); None: nobody waits
+
+
+def night_wait(category: str, recipients: Sequence[Member], start: datetime) -> NightWait:
+    """Who the relay holds until 08:00 if the campaign starts at `start`, as it decides
+    (relay.campaigns.held_until): marketing, to a number of a night-hold country, without night-time
+    consent."""
+    held, until = 0, None
+    if category.upper() == MARKETING:
+        for m in recipients:
+            country = country_of(m.wa_id or "")
+            if country not in NIGHT_HOLD_COUNTRIES or m.consent.night_at is not None:
+                continue
+            end = night_hold_until(start, zone(NIGHT_HOLD_ZONES.get(country or "", "UTC")))
+            if end is not None:
+                held += 1
+                until = end if until is None else max(until, end)
+    return NightWait(len(recipients) - held, held, until)

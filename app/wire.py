@@ -501,6 +501,8 @@ WA_ID_PATTERN = r"^\d{5,20}$"
 NIGHT_HOLD_START_HOUR = 21
 NIGHT_HOLD_END_HOUR = 8
 NIGHT_HOLD_COUNTRIES = frozenset({"KR"})
+# Their clock, for a recipient whose own time zone is not given (the desktop gives none).
+NIGHT_HOLD_ZONES = {"KR": "Asia/Seoul"}
 # Meta reports these as a late `failed` status after answering the send with a wamid; never retried.
 CAMPAIGN_LATE_FAILURES = {
     131049: "marketing_limited",  # Meta limits marketing to this user (adaptive)

@@ -22,6 +22,7 @@ from app.rules import night_hold_until, zone
 from app.wire import (
     CAMPAIGN_LATE_FAILURES,
     NIGHT_HOLD_COUNTRIES,
+    NIGHT_HOLD_ZONES,
     CampaignReason,
     CampaignState,
     CampaignTemplate,
@@ -67,7 +68,6 @@ QUALITY_STOPPING = frozenset({"DOWNGRADE", "FLAGGED"})
 BATCH = 100
 PROGRESS_EVERY = 1.0  # seconds between `campaign` events while sending
 LIMIT_TTL = 3600.0  # the messaging limit read from Graph is kept this long
-_DEFAULT_ZONES = {"KR": "Asia/Seoul"}
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 
@@ -109,7 +109,7 @@ def held_until(recipient: RecipientRow, template: CampaignTemplate, now: datetim
     country = recipient_country(recipient)
     if not template.is_marketing or recipient.night or country not in NIGHT_HOLD_COUNTRIES:
         return None
-    return night_hold_until(now, zone(recipient.timezone or _DEFAULT_ZONES.get(country or "", "UTC")))
+    return night_hold_until(now, zone(recipient.timezone or NIGHT_HOLD_ZONES.get(country or "", "UTC")))
 
 
 @dataclass

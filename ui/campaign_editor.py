@@ -35,6 +35,7 @@ from app.campaign_checks import (
     has_opt_out_button,
     law_problems,
     needs_law_check,
+    night_wait,
     shop_names,
     template_buttons,
     template_text,
@@ -57,6 +58,7 @@ from app.template_versions import language_most_lack, primary_language, version_
 from app.wire import Template
 from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox, spin_box
+from ui.campaign_models import moment_text
 from ui.campaign_preview import PhonePreview
 from ui.context import AppContext
 from ui.date_typing import typed_dates
@@ -698,21 +700,49 @@ class CampaignEditor(QWidget):
             sentence = code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
             QMessageBox.warning(self, self.tr("Send campaign"), sentence)
             return
-        problems = self.law_problems()
-        if not send_anyway(self, problems, self.shop_names()):
+        if not send_anyway(self, self.law_problems(), self.shop_names()):
             return
-        if not problems:
-            count = len(self.resolved.recipients)
-            question = (
-                self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
-                if when is None
-                else self.tr("Send “{0}” to {1} customers at the time you set? The relay sends it then.")
-            )
-            if (
-                QMessageBox.question(
-                    self, self.tr("Send campaign"), with_particles(question.format(self.name.text(), count))
-                )
-                != QMessageBox.StandardButton.Yes
-            ):
-                return
+        if not self.confirm_send(when):
+            return
         self.send_requested.emit(self.draft())
+
+    def confirm_send(self, when: datetime | None) -> bool:
+        """The last look before the relay has it, asked even after the law's question: how many
+        get it, what it may cost, and who waits for the morning. Cancel is the default."""
+        recipients = self.resolved.recipients
+        question = (
+            self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
+            if when is None
+            else self.tr("Send “{0}” to {1} customers at the time you set? The relay sends it then.")
+        )
+        lines = [with_particles(question.format(self.name.text(), len(recipients)))]
+        t = self.current_template()
+        if t is not None and self.choices is not None:
+            start = when or datetime.now(UTC)
+            estimate = estimate_cost(t.category, recipients, self.choices.prices, start)
+            if estimate.total_minor is not None:
+                price = format_price(estimate.total_minor, estimate.currency, babel_locale_name())
+                lines.append(self.tr("Estimated cost: {0}.").format(price))
+            wait = night_wait(t.category, recipients, start)
+            if wait.held and wait.until is not None:
+                split = (
+                    self.tr("{0} get it now, {1} at {2}.")
+                    if when is None
+                    else self.tr("{0} get it at the time you set, {1} at {2}.")
+                )
+                lines.append(
+                    split.format(wait.at_start, wait.held, moment_text(wait.until, self._zone()))
+                    + " "
+                    + self.tr(
+                        "Korean law: ads at night (21:00–08:00) only go to customers who agreed "
+                        "to night-time messages."
+                    )
+                )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Send campaign"),
+            "\n\n".join(lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes

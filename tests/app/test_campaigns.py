@@ -14,6 +14,7 @@ from app.campaign_checks import (
     law_problems,
     load_prices,
     needs_law_check,
+    night_wait,
     save_prices,
 )
 from app.campaigns import (
@@ -204,6 +205,23 @@ def test_cost_counts_charged_messages_and_uses_the_owners_price(db: Any) -> None
     utility = estimate_cost("UTILITY", recipients, prices, NOW)
     assert (marketing.charged, marketing.total_minor) == (2, 240)
     assert (utility.charged, utility.free, utility.total_minor) == (1, 1, None)
+
+
+def test_at_night_korean_numbers_without_night_consent_wait_for_8_in_seoul_as_the_relay_holds_them(
+    db: Any,
+) -> None:
+    with db.write() as s:
+        customer(s, "No night consent")
+        customer(s, "Night consent", night_consent_at=NOW - timedelta(days=30))
+        customer(s, "Abroad", wa_id="447700900123")
+    with db.read() as s:
+        recipients = resolve_audience(s, Audience(), "MARKETING", NOW).recipients
+    night = datetime(2026, 12, 3, 17, 49, tzinfo=UTC)  # 02:49 on 4 December in Seoul
+    wait = night_wait("MARKETING", recipients, night)
+    assert (wait.at_start, wait.held, wait.until) == (2, 1, datetime(2026, 12, 3, 23, 0, tzinfo=UTC))
+    assert night_wait("UTILITY", recipients, night).held == 0  # not an ad
+    assert night_wait("MARKETING", recipients, NOW).held == 0  # 19:00 in Seoul
+    assert night_wait("MARKETING", recipients, NOW).until is None
 
 
 def test_the_demo_shops_consents_give_recipients_and_every_reason_to_leave_one_out(db: Any) -> None:

@@ -621,3 +621,90 @@ def test_the_preview_shows_the_examples_until_the_owner_fills_the_fields(qtbot: 
     qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Minji Kim"))
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
+
+
+def _ready_to_send(qtbot: Any, ctx: Any, template: str) -> Any:
+    """seed()'s shop in Seoul, at 120 won a marketing message, with Jihoon Park agreeing to night-time
+    ads: the editor on "Winter sale" to the VIPs, its blanks filled."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from app.campaign_checks import Prices, save_prices
+    from app.models import Contact
+
+    seed(ctx)
+    _shop_in(ctx, "Asia/Seoul")
+    with ctx.db.write() as s:
+        from app.automations_store import load_state, save_local
+
+        doc = load_state(s).doc
+        doc.profile.name = "서울 리넨"  # the lawful ad names the shop
+        save_local(s, doc)
+        save_prices(s, Prices(marketing_minor=120))
+        jihoon = s.scalar(select(Contact).where(Contact.profile_name == "Jihoon Park"))
+        assert jihoon is not None
+        jihoon.night_consent_at = NOW - timedelta(days=3)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    editor.name.setText("Winter sale")
+    choose_template(editor, template)
+    for _source, text in editor.param_rows:
+        text.setText("SALE10")
+    editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Checked
+    )
+    qtbot.waitUntil(
+        lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 2, timeout=5000
+    )
+    return editor
+
+
+def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_who_waits_till_morning(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """Scheduled for 02:49 in Seoul: Minji (no night-time consent) gets it at 08:00, Jihoon at once."""
+    from PySide6.QtCore import QDateTime, QTime
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.campaign_models import moment_text
+
+    editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
+    editor.at.setChecked(True)
+    tomorrow = editor.when.dateTime().date().addDays(1)
+    editor.when.setDateTime(QDateTime(tomorrow, QTime(2, 49)))
+    when = editor.scheduled_at()
+    assert when is not None
+    sent: list[Any] = []
+    editor.send_requested.connect(sent.append)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    editor.send_button.click()
+    assert sent == []  # Cancel: nothing handed over
+    eight = moment_text(when.replace(hour=23, minute=0), editor._zone())  # 08:00 in Seoul is 23:00 UTC
+    assert asked.texts == [
+        "Send “Winter sale” to 2 customers at the time you set? The relay sends it then.\n\n"
+        "Estimated cost: ₩240.\n\n"
+        f"1 get it at the time you set, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
+        "customers who agreed to night-time messages."
+    ]
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    dialogs.expect("warning")  # this test's window has no relay to hand it to
+    editor.send_button.click()
+    assert [d.name for d in sent] == ["Winter sale"]
+
+
+def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_count(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """The tester's "전체 고객 세일 안내" went out as soon as they answered the law's question."""
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = _ready_to_send(qtbot, ctx, "winter_sale")
+    sent: list[Any] = []
+    editor.send_requested.connect(sent.append)
+    law = dialogs.expect("warning", answer=QMessageBox.StandardButton.Yes)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    editor.send_button.click()
+    assert "Send it anyway?" in law.texts[0]
+    assert asked.texts[0].startswith("Send “Winter sale” to 2 customers now?")
+    assert "Estimated cost: ₩240." in asked.texts[0]
+    assert sent == []
