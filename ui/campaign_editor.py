@@ -694,17 +694,30 @@ class CampaignEditor(QWidget):
                 ),
             )
             return
-        # WhatsApp refuses a blank {{n}}: said before the law's question, not after the owner said yes.
-        blanks = empty_blanks(self.parameters(), self.resolved.recipients)
-        if blanks:
-            sentence = code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
-            QMessageBox.warning(self, self.tr("Send campaign"), sentence)
+        # What the send would be refused for is said before the law's question, not after the owner
+        # said yes to it: a campaign nobody may get, a blank {{n}} WhatsApp refuses.
+        refusal = self._refusal()
+        if refusal is not None:
+            QMessageBox.warning(self, self.tr("Send campaign"), refusal)
             return
         if not send_anyway(self, self.law_problems(), self.shop_names()):
             return
         if not self.confirm_send(when):
             return
         self.send_requested.emit(self.draft())
+
+    def _refusal(self) -> str | None:
+        """Why the send would be refused as the form stands (as app.campaign_send refuses it), or None."""
+        if not self.name.text().strip():
+            return code_sentence(ErrorCode.CAMPAIGN_NAME_EMPTY, {})
+        if self.current_template() is None:
+            return code_sentence(ErrorCode.CAMPAIGN_NO_TEMPLATE, {})
+        if self.is_loaded() and not self.resolved.recipients:
+            return code_sentence(ErrorCode.CAMPAIGN_NO_RECIPIENTS, {})
+        blanks = empty_blanks(self.parameters(), self.resolved.recipients)
+        if blanks:
+            return code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
+        return None
 
     def confirm_send(self, when: datetime | None) -> bool:
         """The last look before the relay has it, asked even after the law's question: how many

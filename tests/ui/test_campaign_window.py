@@ -708,3 +708,34 @@ def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_cou
     assert asked.texts[0].startswith("Send “Winter sale” to 2 customers now?")
     assert "Estimated cost: ₩240." in asked.texts[0]
     assert sent == []
+
+
+def test_an_audience_nobody_may_get_is_said_before_the_laws_question(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """With nobody to send to, the owner first had to say yes to sending an ad that lacks the law's
+    form, and only then heard that nobody would get it. Nor is a campaign with no name or template
+    asked about, to be refused after the yes."""
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    sent: list[Any] = []
+    editor.send_requested.connect(sent.append)
+    unnamed = dialogs.expect("warning")
+    editor.send_button.click()
+    assert unnamed.texts == ["A campaign needs a name."]
+    editor.name.setText("전체 고객 세일 안내")
+    no_template = dialogs.expect("warning")
+    editor.send_button.click()
+    assert no_template.texts == ["Choose an approved template for the campaign."]
+    choose_template(editor, "winter_sale")  # lacks the law's form
+    for _source, text in editor.param_rows:
+        text.setText("SALE10")
+    editor.audience_box.wrote.setChecked(True)  # nobody wrote lately
+    box = editor.audience_box
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 0, timeout=5000)
+    assert editor.law_problems()
+    nobody = dialogs.expect("warning")
+    editor.send_button.click()
+    assert nobody.texts == ["Nobody in this audience may get the campaign: see who is left out and why."]
+    assert sent == []
