@@ -45,9 +45,10 @@ class RuleSummary(QObject):
         if rule.schedule == "always":
             when = self.tr("Sent whenever a customer writes, at any time.")
         elif rule.schedule == "custom":
-            when = self.tr("Sent when a customer writes during your away hours: {0}.").format(
-                self.week(rule.custom, hours.timezone)
-            )
+            # A day with no away time is not "closed" (the owner read "closed Tuesday to Sunday"):
+            # it is a day the message is not sent.
+            week = self.week(rule.custom, hours.timezone, none=self.tr("not sent"))
+            when = self.tr("Sent when a customer writes during your away hours: {0}.").format(week)
             if closed := self.closed_days(hours):
                 when += " " + self.tr("Also on your closed days: {0}.").format(closed)
         else:
@@ -66,27 +67,27 @@ class RuleSummary(QObject):
         )
         return f"{when} {once} {self.recipients(rule.recipients)}"
 
-    def day(self, day: DayHours) -> str:
+    def day(self, day: DayHours, none: str | None = None) -> str:
+        """A day's hours; `none` names a day without any ("closed" for business hours)."""
+        nothing = none or self.tr("closed")
         if day.mode == "closed":
-            return self.tr("closed")
+            return nothing
         if day.mode == "all_day":
             return self.tr("all day")
-        return ", ".join(f"{hours_time(r.start)}–{hours_time(r.end)}" for r in day.ranges) or self.tr(
-            "closed"
-        )
+        return ", ".join(f"{hours_time(r.start)}–{hours_time(r.end)}" for r in day.ranges) or nothing
 
-    def week(self, week: list[DayHours], timezone: str) -> str:
+    def week(self, week: list[DayHours], timezone: str, none: str | None = None) -> str:
         """ "Mon–Fri 10:00 AM–7:00 PM; Sat 11:00 AM–5:00 PM; Sun closed · Korean Time" ("월–금 10:00–19:00…"
-        in Korean), equal neighbours merged."""
+        in Korean), equal neighbours merged; `none` instead of "closed" for a day without hours."""
         locale = display_locale()
         parts: list[str] = []
         start = 0
         for i in range(1, 8):
-            if i == 7 or self.day(week[i]) != self.day(week[start]):
+            if i == 7 or self.day(week[i], none) != self.day(week[start], none):
                 first = locale.dayName(start + 1, QLocale.FormatType.ShortFormat)
                 last = locale.dayName(i, QLocale.FormatType.ShortFormat)
                 days = first if i - 1 == start else f"{first}–{last}"
-                parts.append(f"{days} {self.day(week[start])}")
+                parts.append(f"{days} {self.day(week[start], none)}")
                 start = i
         return "; ".join(parts) + f" · {zone_name(timezone)}"
 

@@ -749,3 +749,20 @@ def test_the_last_closed_day_calendar_fades_the_days_before_the_first(qtbot) -> 
     assert looks(QDate(2026, 12, 27)) and not looks(QDate(2026, 12, 28))
     calendar.setCurrentPage(2027, 1)
     assert not looks(QDate(2027, 1, 5))
+
+
+def test_the_away_summary_says_a_day_without_away_time_gets_no_message_not_that_the_shop_is_closed(
+    qapp,
+) -> None:
+    """ "월 24시간; 화-일 휴무" read as the shop being closed Tuesday to Sunday: those are the days the
+    away message is not sent. The business hours still say "closed"."""
+    from app.wire import AwayRule, BusinessHours, DayHours
+    from ui.rule_summary import RuleSummary
+
+    summaries = RuleSummary()
+    week = [DayHours(mode="all_day"), *(DayHours(mode="closed") for _ in range(6))]
+    hours = BusinessHours(timezone="Asia/Seoul")
+    away = summaries.away(AwayRule(enabled=True, text="쉬어요", schedule="custom", custom=week), hours)
+    assert "during your away hours: Mon all day; Tue–Sun not sent · Korean Time." in away
+    assert "closed" not in away
+    assert summaries.week(week, "Asia/Seoul") == "Mon all day; Tue–Sun closed · Korean Time"
