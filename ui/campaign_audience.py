@@ -79,6 +79,18 @@ class AudienceBox(QGroupBox):
         self.left_out_view.setAccessibleName(self.tr("Left out"))
         self.remove_button = QPushButton(self.tr("Remove from campaign"), self)
         self.add_back_button = QPushButton(self.tr("Add back"), self)
+        self.add_back_button.setEnabled(False)
+        # Why "Add back" does nothing for a customer left out for a reason of their own (no consent).
+        self.add_back_note = QLabel(
+            self.tr(
+                "Only customers you took out by hand can be added back. The others are left out for "
+                "the reason beside them: a customer without consent must agree first."
+            ),
+            self,
+        )
+        self.add_back_note.setObjectName("campaignAddBackNote")
+        self.add_back_note.setWordWrap(True)
+        self.add_back_note.hide()
         self.add_customer_button = QPushButton(self.tr("Add a customer…"), self)
         self.add_customer_button.setObjectName("campaignAddCustomer")
         self.lists = QTabWidget(self)
@@ -93,6 +105,7 @@ class AudienceBox(QGroupBox):
         rl.addLayout(rec_buttons)
         ol = QVBoxLayout(out_page)
         ol.addWidget(self.left_out_view)
+        ol.addWidget(self.add_back_note)
         ol.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
         self.lists.addTab(rec_page, self.tr("Recipients"))
         self.lists.addTab(out_page, self.tr("Left out"))
@@ -126,6 +139,8 @@ class AudienceBox(QGroupBox):
         self.labels.itemChanged.connect(self.changed)
         self.remove_button.clicked.connect(self._remove_selected)
         self.add_back_button.clicked.connect(self._add_back_selected)
+        self.left_out_view.selectionModel().selectionChanged.connect(self._left_out_selected)
+        self.left_out_model.modelReset.connect(self._left_out_selected)
         self.add_customer_button.clicked.connect(self.add_customer_requested)
         self.changed.connect(self._say_what_no_label_means)
         self._say_what_no_label_means()
@@ -257,11 +272,20 @@ class AudienceBox(QGroupBox):
             self.added.discard(m.contact_id)
         self.changed.emit()
 
-    def _add_back_selected(self) -> None:
+    def _selected_reasons(self) -> list[tuple[Member, str]]:
+        """The selected left-out customers, each with why they are left out."""
         model = self.left_out_model
         reasons = dict(zip((m.contact_id for m in model.members), model.reasons, strict=True))
-        for m in self._selected(self.left_out_view):
-            if reasons.get(m.contact_id) == LeftOutReason.REMOVED:
+        return [(m, reasons.get(m.contact_id, "")) for m in self._selected(self.left_out_view)]
+
+    def _left_out_selected(self, *_: object) -> None:
+        chosen = self._selected_reasons()
+        self.add_back_button.setEnabled(any(r == LeftOutReason.REMOVED for _m, r in chosen))
+        self.add_back_note.setVisible(any(r != LeftOutReason.REMOVED for _m, r in chosen))
+
+    def _add_back_selected(self) -> None:
+        for m, reason in self._selected_reasons():
+            if reason == LeftOutReason.REMOVED:
                 self.removed.discard(m.contact_id)
         self.changed.emit()
 

@@ -739,3 +739,42 @@ def test_an_audience_nobody_may_get_is_said_before_the_laws_question(
     editor.send_button.click()
     assert nobody.texts == ["Nobody in this audience may get the campaign: see who is left out and why."]
     assert sent == []
+
+
+def test_add_back_works_for_a_customer_taken_out_by_hand_and_says_why_not_for_one_without_consent(
+    qtbot: Any, ctx: Any
+) -> None:
+    """ "Add back" on a customer left out for lack of consent did nothing, and said nothing."""
+    from PySide6.QtCore import QItemSelectionModel, Qt
+
+    seed(ctx)
+    editor = open_window(qtbot, ctx).editor
+    box = editor.audience_box
+    choose_template(editor, "winter_sale_ok")
+    box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2, timeout=5000)
+    box.lists.setCurrentIndex(1)
+
+    def select_left_out(name: str) -> None:
+        model = box.left_out_model
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == name)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        box.left_out_view.selectionModel().select(model.index(row, 0), flags)
+
+    assert not box.add_back_button.isEnabled()  # nothing chosen yet
+    select_left_out("No Consent")
+    assert not box.add_back_button.isEnabled()
+    assert box.add_back_note.isVisibleTo(box)
+    assert "a customer without consent must agree first" in box.add_back_note.text()
+    # Minji taken out by hand: she can be added back.
+    box.lists.setCurrentIndex(0)
+    box.recipients_view.selectRow(
+        next(i for i, m in enumerate(box.recipients_model.members) if m.name == "Minji Kim")
+    )
+    box.remove_button.click()
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 1, timeout=5000)
+    box.lists.setCurrentIndex(1)
+    select_left_out("Minji Kim")
+    assert box.add_back_button.isEnabled() and not box.add_back_note.isVisibleTo(box)
+    box.add_back_button.click()
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2, timeout=5000)
