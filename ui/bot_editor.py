@@ -354,6 +354,7 @@ class BotEditor(AutomationDialog):
         self.extra: dict[str, Any] = {}
         self._filling = False
         self._problem = ""
+        self._problem_node: str | None = None  # the menu entry the problem is at, marked in the tree
         self.enabled = QCheckBox(self.tr("Answer customers with the menu bot"))
         self.enabled.toggled.connect(self.edited)
         # Which of the bot's two languages is being edited: the main menu, or the same menu in
@@ -744,6 +745,22 @@ class BotEditor(AutomationDialog):
             stack.extend(item.child(i) for i in range(item.childCount()))
         return None
 
+    def _mark_problem_node(self) -> None:
+        """The tree's entry the problem is at in red, with the problem as its tooltip: two entries
+        may share a title ("New choice" in "New choice")."""
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            at_fault = (
+                self._problem_node is not None
+                and item.data(0, Qt.ItemDataRole.UserRole) == self._problem_node
+            )
+            item.setForeground(0, QBrush(QColor("#B3261E")) if at_fault else QBrush())
+            item.setToolTip(0, self._problem if at_fault else "")
+            stack.extend(item.child(i) for i in range(item.childCount()))
+
     def _current_node(self) -> MenuNode | None:
         item = self.tree.currentItem()
         return self.nodes.get(str(item.data(0, Qt.ItemDataRole.UserRole))) if item is not None else None
@@ -818,11 +835,10 @@ class BotEditor(AutomationDialog):
 
     def node_preview_text(self, node: MenuNode) -> str:
         """The message a tap on this node brings, as the relay would send it (its rows in brackets)."""
-        if self._problem:
-            return self.tr("Fix the problem below to see the preview.")
         doc = self.apply(self.state.doc)
         if self._problem:
-            return self.tr("Fix the problem below to see the preview.")
+            # The problem itself, here: "fix the problem below" pointed at a line out of sight.
+            return self.tr("To see the preview, fix this first: {0}").format(self._problem)
         doc = with_bank(doc, self.state.bank_account)
         enabled = doc.model_copy(update={"bot": doc.bot.model_copy(update={"enabled": True})})
         tap = CustomerMessage(text=node.title, choice_id=f"menu:{node.id}")
@@ -1140,9 +1156,12 @@ class BotEditor(AutomationDialog):
             bot = MenuBot.model_validate(fields)
         except ValidationError as exc:
             self._problem = self.problem_sentence(exc)
+            limit = limit_error(exc)
+            self._problem_node = limit.node if limit is not None else None
             bot = MenuBot.model_construct(**fields)  # kept as typed; refused by problem() at Save
         else:
             self._problem = ""
+            self._problem_node = None
         return doc.model_copy(update={"bot": bot}, deep=True)
 
     def problem(self) -> str:
@@ -1188,6 +1207,7 @@ class BotEditor(AutomationDialog):
         ]
         self.overlaps.setText(with_particles("\n".join(lines)))
         self.summary.setText(self._problem)
+        self._mark_problem_node()
         if not self._problem:
             # As the relay runs it: {bank} is the order settings' account (app/bank_field.py).
             self.simulator.set_document(with_bank(doc, self.state.bank_account))

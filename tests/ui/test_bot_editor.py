@@ -521,3 +521,32 @@ def test_asking_the_simulator_about_an_order_by_its_number_gets_that_customers_o
     qtbot.waitUntil(lambda: said(editor)[-1][0] == "bot")
     assert "찾지 못했어요" in said(editor)[-1][1]
     assert editor.simulator.who.isHidden()
+
+
+def test_a_menu_entry_that_stops_the_preview_is_named_where_the_preview_would_be_and_marked_in_the_tree(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """A new submenu with a new choice under it: the preview said "fix the problem below to see the
+    preview" and the owner saw no problem below. The problem is said in the preview's place, and the
+    entry at fault (which shares its title "New choice" with the one shown) is red in the tree."""
+    editor = editor_for(qtbot, ctx)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.load_menu(korean_shop_menu())
+    editor.tree.setCurrentItem(node_item(editor, "home"))
+    editor.add_choice()
+    submenu = editor._current_node()
+    assert submenu is not None
+    editor.node_action.setCurrentIndex(editor.node_action.findData("menu"))
+    editor.add_choice()  # a "New choice" under the "New choice" submenu, shown now
+    problem = "The menu “New choice” needs a text and at least one choice."
+    assert editor.node_preview.text() == f"To see the preview, fix this first: {problem}"
+    at_fault = node_item(editor, submenu.id)
+    assert at_fault.toolTip(0) == problem and at_fault.foreground(0).color().name() == "#b3261e"
+    shown = editor.tree.currentItem()
+    assert shown is not None and shown is not at_fault and shown.toolTip(0) == ""
+    editor.tree.setCurrentItem(at_fault)
+    editor.node_text.setPlainText("무엇을 도와드릴까요?")
+    assert editor.summary.text() == ""
+    assert node_item(editor, submenu.id).toolTip(0) == ""
+    assert "[ New choice ]" in editor.node_preview.text()
