@@ -81,12 +81,11 @@ class AudienceBox(QGroupBox):
         self.add_back_button = QPushButton(self.tr("Add back"), self)
         self.add_back_button.setEnabled(False)
         # Why "Add back" does nothing for a customer left out for a reason of their own (no consent).
-        self.add_back_note = QLabel(
+        self.add_back_note = QLabel(self.tr("Only customers you took out can be added back."), self)
+        self.add_back_note.setToolTip(
             self.tr(
-                "Only customers you took out by hand can be added back. The others are left out for "
-                "the reason beside them: a customer without consent must agree first."
-            ),
-            self,
+                "The others are left out for the reason beside them: without consent, they must agree first."
+            )
         )
         self.add_back_note.setObjectName("campaignAddBackNote")
         self.add_back_note.setWordWrap(True)
@@ -105,8 +104,11 @@ class AudienceBox(QGroupBox):
         rl.addLayout(rec_buttons)
         ol = QVBoxLayout(out_page)
         ol.addWidget(self.left_out_view)
-        ol.addWidget(self.add_back_note)
-        ol.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
+        # Beside the button, not above it: the list keeps its height.
+        add_back_row = QHBoxLayout()
+        add_back_row.addWidget(self.add_back_note, 1)
+        add_back_row.addWidget(self.add_back_button, 0, Qt.AlignmentFlag.AlignRight)
+        ol.addLayout(add_back_row)
         self.lists.addTab(rec_page, self.tr("Recipients"))
         self.lists.addTab(out_page, self.tr("Left out"))
 

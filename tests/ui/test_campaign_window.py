@@ -765,7 +765,8 @@ def test_add_back_works_for_a_customer_taken_out_by_hand_and_says_why_not_for_on
     select_left_out("No Consent")
     assert not box.add_back_button.isEnabled()
     assert box.add_back_note.isVisibleTo(box)
-    assert "a customer without consent must agree first" in box.add_back_note.text()
+    assert box.add_back_note.text() == "Only customers you took out can be added back."
+    assert "without consent, they must agree first" in box.add_back_note.toolTip()
     # Minji taken out by hand: she can be added back.
     box.lists.setCurrentIndex(0)
     box.recipients_view.selectRow(
