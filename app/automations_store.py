@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 DOC_KEY = "automations"
 PENDING_KEY = "automations_pending"
 CONFLICT_KEY = "automations_conflict"
+# The away schedule before the owner chose "always", so the main window can put it back in one click.
+AWAY_SCHEDULE_BEFORE_ALWAYS_KEY = "away_schedule_before_always"
 
 
 class AutomationsClient(Protocol):
@@ -180,6 +182,8 @@ def save_local(session: Session, doc: Automations) -> AutomationsState:
         return state  # nothing changed: nothing to push
     base = state.base_revision if state.pending else state.doc.revision
     new_doc = doc.model_copy(update={"revision": base}, deep=True)
+    if doc.away.schedule == "always" and state.doc.away.schedule != "always":
+        put_setting(session, AWAY_SCHEDULE_BEFORE_ALWAYS_KEY, state.doc.away.schedule)
     return _store(
         session,
         AutomationsState(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from app.queries import Arrival
     from app.search import ContactHit, SearchHit
     from ui.auto_backup import AutoBackup
+    from ui.away_notice import AwayNotice
     from ui.chat_pane import ChatPane
     from ui.connection_banner import ConnectionBanner
     from ui.contact_panel import ContactPanel
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
     chat: ChatPane
     search: SearchPanel
     banner: ConnectionBanner
+    away_notice: AwayNotice
     contact_panel: ContactPanel
     notifier: Notifier
 
@@ -85,6 +87,12 @@ class MainWindow(QMainWindow):
         self.left = QStackedWidget(self)
         self.left.setObjectName("leftPane")
         self.left.addWidget(self.chat_list)
+        # The chats (or the search in their place), under the away notice that complete() adds.
+        self.left_column = QWidget(self)
+        self.left_layout = QVBoxLayout(self.left_column)
+        self.left_layout.setContentsMargins(0, 0, 0, 0)
+        self.left_layout.setSpacing(0)
+        self.left_layout.addWidget(self.left, 1)
         self.centre = QWidget(self)
         self.centre_layout = QVBoxLayout(self.centre)
         self.centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +100,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.left_column)
         self.splitter.addWidget(self.centre)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
@@ -124,6 +132,7 @@ class MainWindow(QMainWindow):
 
     def complete(self) -> None:
         """Build the chat pane, search, contact panel, banner and notifier, and wire them up."""
+        from ui.away_notice import AwayNotice
         from ui.chat_pane import ChatPane
         from ui.connection_banner import ConnectionBanner
         from ui.contact_panel import ContactPanel
@@ -136,6 +145,9 @@ class MainWindow(QMainWindow):
         self.left.addWidget(self.search)
         self.chat = ChatPane(ctx, self)
         self.banner = ConnectionBanner(self)
+        # Whether customers get the away message now: "always" left on after closing is easy to forget.
+        self.away_notice = AwayNotice(ctx, self)
+        self.left_layout.insertWidget(0, self.away_notice)
         self.centre_layout.addWidget(self.banner)
         self.centre_layout.addWidget(self.chat, 1)
         self.contact_panel = ContactPanel(ctx, self)
@@ -186,6 +198,7 @@ class MainWindow(QMainWindow):
             self.chat_list.load()
         self.update_unread_total()
         self.read_shop_name()
+        self.away_notice.refresh()
 
     # ----------------------------------------------------------------- layout and look
     def _shortcuts(self) -> None:
@@ -208,7 +221,7 @@ class MainWindow(QMainWindow):
         between its filter chips and its chats: Tab from the chips went to the contact panel, and
         Shift+Tab from the composer's "Choose template…" to the chips, past the chats.
         """
-        left = [*self.chat_list.tab_stops, *row_widgets(self.search.layout())]
+        left = [self.away_notice.back, *self.chat_list.tab_stops, *row_widgets(self.search.layout())]
         ahead = [*left, *row_widgets(self.banner.layout())]
         chain(ahead)
         self.chat.refresh_tab_order(before=ahead[-1])
@@ -383,6 +396,7 @@ class MainWindow(QMainWindow):
         and a campaign the relay stopped is told."""
         if changes.automations:
             self.read_shop_name()
+            self.away_notice.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
 

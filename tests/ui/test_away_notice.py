@@ -1,0 +1,81 @@
+"""The main window says when the away message answers customers, and "always" goes back in one click."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from app.automations_store import AutomationsStore, demo_automations
+from app.wire import DayHours, TimeRange
+
+# Sunday 2026-11-29 14:00 in Seoul: the demo shop is closed. Monday 11:00: open.
+SUNDAY_AFTERNOON = datetime(2026, 11, 29, 5, 0, tzinfo=UTC)
+MONDAY_MORNING = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def shop(ctx: Any) -> Any:
+    AutomationsStore(ctx.db).apply_remote(demo_automations("ko").model_copy(update={"revision": 1}))
+    return ctx
+
+
+def save_always(qtbot: Any, ctx: Any) -> None:
+    """The owner opens the away editor, picks "Always" and saves, as at closing time."""
+    from ui.away_editor import SCHEDULES, AwayEditor
+
+    editor = AwayEditor(ctx)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.loaded, timeout=5000)
+    editor.schedule.button(SCHEDULES.index("always")).setChecked(True)
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=10_000)
+
+
+def test_an_away_message_sent_always_is_shown_in_the_window_and_put_back_on_its_hours(
+    qtbot: Any, shop: Any, window: Any
+) -> None:
+    notice = window.away_notice
+    notice.clock = lambda: MONDAY_MORNING  # open: the scheduled away message is not sent now
+    notice.show_now()
+    assert notice.isHidden()
+
+    save_always(qtbot, shop)
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert "every customer who writes gets it" in notice.text.text()
+    assert notice.back.isVisible() and notice.back.text() == "Only outside business hours"
+
+    notice.back.click()
+    qtbot.waitUntil(lambda: AutomationsStore(shop.db).state().doc.away.schedule == "outside_hours")
+    away = AutomationsStore(shop.db).state().doc.away
+    assert away.enabled and away.text  # still on, with its text: only its hours came back
+    qtbot.waitUntil(notice.isHidden, timeout=5000)
+
+
+def test_always_goes_back_to_the_weekly_away_hours_it_replaced(qtbot: Any, shop: Any, window: Any) -> None:
+    store = AutomationsStore(shop.db)
+    doc = store.state().doc
+    custom = [DayHours(mode="open", ranges=[TimeRange(start="20:00", end="24:00")]) for _ in range(7)]
+    store.save(
+        doc.model_copy(update={"away": doc.away.model_copy(update={"schedule": "custom", "custom": custom})})
+    )
+    save_always(qtbot, shop)
+    notice = window.away_notice
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert notice.back.text() == "Back to your away hours"
+    notice.back.click()
+    qtbot.waitUntil(lambda: store.state().doc.away.schedule == "custom")
+    assert store.state().doc.away.custom == custom
+
+
+def test_in_the_away_hours_the_window_says_so_quietly(qtbot: Any, shop: Any, window: Any) -> None:
+    notice = window.away_notice
+    notice.clock = lambda: SUNDAY_AFTERNOON
+    notice.refresh()
+    qtbot.waitUntil(notice.isVisible, timeout=5000)
+    assert notice.text.text() == "Away hours now: customers who write get your away message."
+    assert notice.back.isHidden()  # nothing to undo: it is the schedule the owner chose
+    notice.clock = lambda: MONDAY_MORNING  # the shop opens: the minute's check hides it
+    notice.recheck.timeout.emit()
+    assert notice.isHidden()

@@ -1,0 +1,127 @@
+"""A thin strip above the chats while the away message answers customers: always, or in its hours now."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.away_status import AwayNow, away_back_on_schedule, away_now, away_rule_and_way_back
+from app.changes import Changes
+from app.wire import Automations
+from ui import icons
+from ui.automation_dialog import running_relay_client
+from ui.context import AppContext
+from ui.ops import failure_sentence, run_op, run_read, run_write_returning
+
+log = logging.getLogger(__name__)
+
+# A scheduled away begins and ends on the minute; the strip follows within one.
+RECHECK_MS = 60_000
+
+
+class AwayNotice(QFrame):
+    """Hidden while nobody gets the away message. "Always" is said with a button back to its schedule
+    (an owner who set it at closing and forgot would answer every customer the next day "we're
+    closed"); a scheduled away in its hours is only said, quietly."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("awayNotice")
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.doc: Automations | None = None
+        self.way_back = "outside_hours"
+        self.icon = QLabel(self)
+        self.icon.setPixmap(icons.icon("clock").pixmap(16, 16))
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.back = QPushButton(self)
+        self.back.setObjectName("awayBackButton")
+        self.back.clicked.connect(self.stop_always)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.recheck = QTimer(self)
+        self.recheck.setInterval(RECHECK_MS)
+        self.recheck.timeout.connect(self.show_now)
+        self.hide()
+
+    def refresh(self) -> None:
+        """Read the rules as saved here (at the start, and whenever automations change)."""
+        run_read(
+            self.ctx,
+            away_rule_and_way_back,
+            self.show_for,
+            parent=self,
+            on_failure=lambda exc: log.warning("away rule not read: %s", type(exc).__name__),
+        )
+
+    def show_for(self, read: tuple[Automations, str]) -> None:
+        self.doc, self.way_back = read
+        away = self.doc.away
+        # Only a schedule can start or end by itself; "always" and "off" change when the rules do.
+        if away.enabled and away.schedule != "always":
+            self.recheck.start()
+        else:
+            self.recheck.stop()
+        self.show_now()
+
+    def state(self) -> AwayNow:
+        return AwayNow.OFF if self.doc is None else away_now(self.doc, self.clock())
+
+    def show_now(self) -> None:
+        state = self.state()
+        self.setProperty("away", state.value)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if state is AwayNow.ALWAYS:
+            self.text.setText(
+                self.tr("The away message is on at all times: every customer who writes gets it.")
+            )
+            self.back.setText(
+                self.tr("Back to your away hours")
+                if self.way_back == "custom"
+                else self.tr("Only outside business hours")
+            )
+            self.back.show()
+        elif state is AwayNow.SCHEDULED:
+            self.text.setText(self.tr("Away hours now: customers who write get your away message."))
+            self.back.hide()
+        self.setVisible(state is not AwayNow.OFF)
+
+    def stop_always(self) -> None:
+        """The away message back on its schedule, saved here and sent to the relay."""
+        self.back.setEnabled(False)
+
+        def done(_state: object) -> None:
+            self.back.setEnabled(True)
+            self._push()
+
+        def failed(exc: BaseException) -> None:
+            self.back.setEnabled(True)
+            log.warning("away schedule not changed: %s", type(exc).__name__)
+            self.text.setText(failure_sentence(exc))
+
+        run_write_returning(self.ctx, away_back_on_schedule, done, parent=self, on_failure=failed)
+
+    def _push(self) -> None:
+        """As an editor's save: the relay gets the change now (or the sync engine pushes on connecting)."""
+        from app.automations_store import push_automations
+
+        client = running_relay_client(self.ctx)
+        if client is None:
+            return
+        db, ctx = self.ctx.db, self.ctx
+        run_op(
+            lambda: push_automations(db, client),
+            lambda _result: ctx.publish(Changes(automations=True)),
+            parent=ctx.hub,
+            on_failure=lambda exc: log.info("the away schedule waits to reach the relay: %s", exc),
+        )
