@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -126,7 +127,6 @@ class CatalogPicker(QDialog):
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
-        self.search.returnPressed.connect(self.accept)
         self.thumbs.ready.connect(self.model.refresh_image)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.view.selectionModel().currentChanged.connect(self._update)
@@ -175,13 +175,23 @@ class CatalogPicker(QDialog):
                 selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
         if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0))
+            # Enter sends the highlighted item: the best match in stock, not a sold-out one above it.
+            self.view.setCurrentIndex(self.model.index(self._first_in_stock()))
             if not chosen:
                 self.view.selectionModel().clearSelection()
         self._update()
         if self._accept_when_loaded:
             self._accept_when_loaded = False
             self.accept()
+
+    def _first_in_stock(self) -> int:
+        """The first row whose item is not sold out (row 0 when every match is)."""
+        rows = range(self.model.rowCount())
+        return next((r for r in rows if self.model.item(r).id not in self.model.sold_out), 0)
+
+    def _current_row(self) -> int:
+        current = self.view.currentIndex()
+        return current.row() if current.isValid() and current.row() < self.model.rowCount() else 0
 
     def chosen_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
@@ -203,7 +213,17 @@ class CatalogPicker(QDialog):
         elif not self.model.rowCount():
             self.hint.setText(self.tr("No items to send match. Hidden items are not offered."))
         elif count == 0:
-            self.hint.setText(self.tr("Click items to choose several, or press Enter to send the first."))
+            item = self.model.item(self._current_row())
+            if item.id in self.model.sold_out:
+                self.hint.setText(
+                    self.tr(
+                        "“{0}” is sold out: Enter asks before sending it. Click items to choose several."
+                    ).format(item.name)
+                )
+            else:
+                self.hint.setText(
+                    self.tr("Click items to choose several, or press Enter to send “{0}”.").format(item.name)
+                )
         elif count == 1:
             self.hint.setText(
                 self.tr("Sent as a product message.")
@@ -255,6 +275,10 @@ class CatalogPicker(QDialog):
         """Up/Down in the search box move in the list, so Enter sends what the owner sees highlighted."""
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # Taken here, not left to the dialog too: a question about a sold-out item asked once.
+                self.accept()
+                return True
             step = steps.get(Qt.Key(event.key()))
             if step is not None and self.model.rowCount():
                 row = self.view.currentIndex().row()
@@ -274,13 +298,26 @@ class CatalogPicker(QDialog):
             return
         ids = self.chosen_ids()
         if not ids and self.model.rowCount():
-            current = self.view.currentIndex()
-            ids = [self.model.item(current.row() if current.isValid() else 0).id]
+            item = self.model.item(self._current_row())
+            if item.id in self.model.sold_out and not self._send_sold_out(item.name):
+                return
+            ids = [item.id]
         if not ids or len(ids) > self.limit:
             return
         self.items_chosen.emit(ids)
         self.thumbs.shutdown()
         super().accept()
+
+    def _send_sold_out(self, name: str) -> bool:
+        """Enter on a sold-out item (nothing else matched, or the owner moved onto it): ask first."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sold out"),
+            self.tr("“{0}” is sold out. Send it to the customer anyway?").format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
         self.thumbs.shutdown()

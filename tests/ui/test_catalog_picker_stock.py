@@ -1,0 +1,57 @@
+"""Enter in "Send from catalogue" sends an item the shop has, and asks before a sold-out one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.catalog import ItemDraft, create_item
+from app.models import Stock
+
+
+def add(ctx: Any, name: str, price: int, code: str, *, on_hand: int | None = None) -> int:
+    with ctx.db.write() as s:
+        item_id = create_item(s, ItemDraft(name=name, price_minor=price, currency="KRW", retailer_id=code))
+        if on_hand is not None:
+            s.add(Stock(item_id=item_id, option="", on_hand=on_hand, reserved=0))
+        return item_id
+
+
+def opened(qtbot: Any, ctx: Any, query: str) -> Any:
+    from ui.catalog_picker import CatalogPicker
+
+    picker = CatalogPicker(ctx, None, query)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitUntil(lambda: picker.is_loaded() and picker.model.rowCount() > 0, timeout=5000)
+    return picker
+
+
+def test_enter_sends_the_first_match_in_stock_not_a_sold_out_one_above_it(qtbot: Any, ctx: Any) -> None:
+    sold_out = add(ctx, "원피스 썸머 네이비", 59000, "OP-1", on_hand=0)
+    linen = add(ctx, "린넨 원피스", 69000, "OP-2", on_hand=3)
+    picker = opened(qtbot, ctx, "원피스")
+    assert picker.model.item(0).id == sold_out  # the best match by name is the sold-out one
+    assert picker.hint.text() == "Click items to choose several, or press Enter to send “린넨 원피스”."
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert signal.args == [[linen]]
+
+
+def test_enter_on_a_sold_out_item_asks_first(qtbot: Any, ctx: Any, dialogs: Any) -> None:
+    sold_out = add(ctx, "썸머 원피스 네이비", 59000, "OP-1", on_hand=0)
+    picker = opened(qtbot, ctx, "원피스")
+    assert "“썸머 원피스 네이비” is sold out: Enter asks before sending it." in picker.hint.text()
+    chosen: list[list[int]] = []
+    picker.items_chosen.connect(chosen.append)
+
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert "“썸머 원피스 네이비” is sold out. Send it" in asked.shown[0].text
+    assert chosen == [] and picker.isVisible()  # still choosing
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert chosen == [[sold_out]]
