@@ -273,7 +273,8 @@ class OrderMoveParams:
 
 @dataclass(frozen=True, slots=True)
 class CurrencyDigitsParams:
-    """An amount with more digits after the point than its currency has (`digits`, 0 for KRW)."""
+    """An amount refused in a currency with `digits` digits after the point (0 for KRW): not a number,
+    or more digits than the currency has."""
 
     value: str
     currency: str
@@ -391,7 +392,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.PRICE_EMPTY: NoParams,
-    ErrorCode.PRICE_NOT_A_NUMBER: ValueParams,
+    ErrorCode.PRICE_NOT_A_NUMBER: CurrencyDigitsParams,
     ErrorCode.PRICE_NOT_WHOLE: CurrencyDigitsParams,
     ErrorCode.PRICE_TOO_MANY_DECIMALS: CurrencyDigitsParams,
     ErrorCode.PRICE_TOO_LARGE: NoParams,

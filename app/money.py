@@ -111,16 +111,17 @@ def amount_to_minor(amount: str, currency: str) -> int:
     text = _without_currency(text, currency)
     if _GROUPED.match(text):
         text = text.replace(",", "")
+    digits = currency_digits(currency)
+    # The currency goes with the refusal, so its example is a price it can have (no "12.50" for KRW).
+    params = CurrencyDigitsParams(amount.strip(), currency, digits)
     if not _PLAIN.match(text):
-        raise InvalidInput(code=ErrorCode.PRICE_NOT_A_NUMBER, params=ValueParams(amount.strip()))
+        raise InvalidInput(code=ErrorCode.PRICE_NOT_A_NUMBER, params=params)
     try:
         value = Decimal(text)
     except InvalidOperation as exc:
-        raise InvalidInput(code=ErrorCode.PRICE_NOT_A_NUMBER, params=ValueParams(amount.strip())) from exc
-    digits = currency_digits(currency)
+        raise InvalidInput(code=ErrorCode.PRICE_NOT_A_NUMBER, params=params) from exc
     minor = value.scaleb(digits)
     if minor != minor.to_integral_value():
-        params = CurrencyDigitsParams(amount.strip(), currency, digits)
         if digits == 0:
             raise InvalidInput(code=ErrorCode.PRICE_NOT_WHOLE, params=params)
         raise InvalidInput(code=ErrorCode.PRICE_TOO_MANY_DECIMALS, params=params)

@@ -408,7 +408,11 @@ def graph_sentences() -> dict[str, str]:
 
 
 def code_sentence(code: ErrorCode, params: Mapping[str, Any]) -> str:
-    return with_particles(desktop_sentences()[code].format(**_words_for_codes(code, params)))
+    sentence = desktop_sentences()[code]
+    if code is ErrorCode.PRICE_NOT_A_NUMBER and params.get("digits") == 0:
+        # Its example "12.50" would be refused next in won or yen (PRICE_NOT_WHOLE).
+        sentence = translate("Errors", "“{value}” is not a price: use digits, e.g. 15000.")
+    return with_particles(sentence.format(**_words_for_codes(code, params)))
 
 
 def _words_for_codes(code: ErrorCode, params: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -8,6 +8,8 @@ import types
 import typing
 from typing import Any
 
+import pytest
+
 from app.errors import PARAMS, ErrorCode, RefusalParams, SendRefused
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, select_chat
@@ -134,3 +136,19 @@ def test_a_file_that_cannot_be_read_or_written_says_why_in_the_owners_words(kore
     assert file_error_sentence(gone).startswith("“메뉴.json” 파일을 찾을 수 없어요.")
     other = OSError(errno.EIO, "Input/output error")
     assert file_error_sentence(other) == "파일을 읽거나 쓰지 못했어요: Input/output error"
+
+
+def test_a_price_that_is_not_a_number_is_given_an_example_its_currency_can_have() -> None:
+    from app.errors import InvalidInput
+    from app.money import amount_to_minor
+    from ui.error_sentences import error_sentence
+
+    def refusal(typed: str, currency: str) -> str:
+        with pytest.raises(InvalidInput) as refused:
+            amount_to_minor(typed, currency)
+        return error_sentence(refused.value)
+
+    # Won has no smaller unit: "50.5" is refused for it, so "12.50" must not be its example.
+    assert refusal("abc", "KRW") == "“abc” is not a price: use digits, e.g. 15000."
+    assert refusal("abc", "JPY") == "“abc” is not a price: use digits, e.g. 15000."
+    assert refusal("abc", "USD") == "“abc” is not a price: use digits, e.g. 15000 or 12.50."
