@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +34,70 @@ from ui.ad_law import law_lines, send_anyway
 from ui.screen_fit import resize_within_screen
 
 PARAM_MAX = 200
+PADDING = 4  # px around and between a template's two lines in the list
+EXAMPLE_SHOWN = 24  # characters of a parameter's example in its label; the field's hint has it whole
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # a template's name, language and kind, under its first line
+
+
+def first_line(template: Template) -> str:
+    """The body's first line with text, its placeholders left as {{1}}: what the customer reads first."""
+    return next((line.strip() for line in render_template(template, ()).splitlines() if line.strip()), "")
+
+
+class TemplateItemDelegate(QStyledItemDelegate):
+    """Two lines: the template's first line as the customer reads it, then its name, smaller and muted."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        metrics = option.fontMetrics
+        return QSize(200, metrics.height() + self._small_metrics(option).height() + 3 * PADDING)
+
+    def _small_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _small_metrics(self, option: QStyleOptionViewItem) -> QFontMetrics:
+        return QFontMetrics(self._small_font(option))
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, detail = opt.text, str(index.data(DETAIL_ROLE) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = opt.rect.adjusted(PADDING * 2, PADDING, -PADDING * 2, -PADDING)
+        painter.save()
+        painter.setPen(opt.palette.color(text_role))
+        painter.setFont(opt.font)
+        top = rect.top()
+        line = opt.fontMetrics.height()
+        painter.drawText(
+            rect.left(),
+            top,
+            rect.width(),
+            line,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        small = self._small_font(opt)
+        metrics = QFontMetrics(small)
+        painter.setFont(small)
+        muted = opt.palette.color(text_role if selected else QPalette.ColorRole.PlaceholderText)
+        painter.setPen(muted)
+        painter.drawText(
+            rect.left(),
+            top + line + PADDING,
+            rect.width(),
+            metrics.height(),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
 
 
 def body_parameter_count(template: Template) -> int:
@@ -96,9 +165,14 @@ class TemplatePicker(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
         self.list.setAccessibleName(self.tr("Approved templates"))
+        # What the customer reads first names a template; its name, language and kind go below it.
+        self.list.setItemDelegate(TemplateItemDelegate(self.list))
+        self.list.setWordWrap(False)
         for t in templates:
-            item = QListWidgetItem(f"{t.name}  ·  {t.language}  ·  {self._category(t.category)}")
+            item = QListWidgetItem(first_line(t) or t.name)
             item.setData(Qt.ItemDataRole.UserRole, t)
+            item.setData(DETAIL_ROLE, self.detail(t))
+            item.setToolTip(render_template(t, ()))
             self.list.addItem(item)
         self.form_box = QWidget(self)
         self.form = QFormLayout(self.form_box)
@@ -159,6 +233,12 @@ class TemplatePicker(QDialog):
             self.preview.setPlainText(self.tr("No approved templates yet. Create them in WhatsApp Manager."))
         self._validate()
 
+    def detail(self, t: Template) -> str:
+        """ "order_update · Korean · Utility": the name as WhatsApp Manager knows it, then the rest."""
+        from ui.campaign_editor import language_name
+
+        return "  ·  ".join((t.name, language_name(t.language), self._category(t.category)))
+
     def _category(self, category: str) -> str:
         c = category.upper()
         if c == "MARKETING":
@@ -181,15 +261,15 @@ class TemplatePicker(QDialog):
         if t is None:
             return
         examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
-        names = name_slots(t) if self.customer_name else set()
+        names = name_slots(t)
         for i in range(1, body_parameter_count(t) + 1):
             edit = QLineEdit(self.form_box)
             edit.setMaxLength(PARAM_MAX)
             edit.setPlaceholderText(examples.get(i) or "")
-            if i in names:
+            if i in names and self.customer_name:
                 edit.setText(self.customer_name)
             edit.textChanged.connect(self._update_preview)
-            self.form.addRow(self.tr("Parameter {0}").format(i), edit)
+            self.form.addRow(self.parameter_label(i, examples.get(i) or "", i in names), edit)
             self.fields.append(edit)
         marketing = t.category.upper() == "MARKETING"
         self.cost.setText(
@@ -202,6 +282,22 @@ class TemplatePicker(QDialog):
             )
         )
         self._update_preview()
+
+    def parameter_label(self, index: int, example: str, is_name: bool) -> str:
+        """ "{{1}} · e.g. Linen shirt" from the template's example, "{{1}} · Customer's name" where the
+        body greets them, else "Parameter 1"."""
+        slot = "{{" + str(index) + "}}"
+        if is_name:
+            return self.tr("{0} · Customer's name").format(slot)
+        example = " ".join(example.split())
+        if example:
+            if len(example) > EXAMPLE_SHOWN:
+                cut = example[: EXAMPLE_SHOWN - 1]
+                if " " in cut[EXAMPLE_SHOWN // 2 :]:  # at a space, not through a word or number
+                    cut = cut.rsplit(" ", 1)[0]
+                example = cut + "…"
+            return self.tr("{0} · e.g. {1}").format(slot, example)
+        return self.tr("Parameter {0}").format(index)
 
     def params(self) -> tuple[str, ...]:
         return tuple(f.text().strip() for f in self.fields)

@@ -1,0 +1,71 @@
+"""The template chooser names a template by what the customer reads, and its fields by their examples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from app.wire import Template, TemplateParameter
+
+SHIPPED = Template(
+    name="order_update",
+    language="ko",
+    category="UTILITY",
+    components=[{"type": "BODY", "text": "\n{{1}}님, 주문하신 {{2}}이(가) 출발했어요.\n송장번호: {{3}}"}],
+    parameters=[
+        TemplateParameter(component="body", index=2, example="린넨 셔츠"),
+        TemplateParameter(component="body", index=3, example="CJ대한통운 6543 2109 8765 4321 0000"),
+    ],
+)
+SALE = Template(
+    name="winter_sale",
+    language="en_US",
+    category="MARKETING",
+    components=[{"type": "BODY", "text": "Our winter sale starts today: {{1}} off everything."}],
+)
+
+
+def label_of(picker: Any, field: Any) -> str:
+    label = picker.form.labelForField(field)
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def test_templates_are_listed_by_their_first_line_with_name_language_and_kind_below(qtbot: Any) -> None:
+    from ui.template_picker import DETAIL_ROLE, TemplatePicker
+
+    picker = TemplatePicker([SHIPPED, SALE])
+    qtbot.addWidget(picker)
+    rows = [picker.list.item(r) for r in range(picker.list.count())]
+    assert [r.text() for r in rows] == [
+        "{{1}}님, 주문하신 {{2}}이(가) 출발했어요.",
+        "Our winter sale starts today: {{1}} off everything.",
+    ]
+    assert [r.data(DETAIL_ROLE) for r in rows] == [
+        "order_update  ·  Korean  ·  Utility",
+        "winter_sale  ·  English  ·  Marketing (paid)",
+    ]
+    # Two lines tall, so the name under the first line is not cut off.
+    assert picker.list.sizeHintForRow(0) > 1.6 * picker.list.fontMetrics().height()
+
+
+def test_parameters_are_labelled_by_their_examples_and_the_customers_name(qtbot: Any) -> None:
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([SHIPPED], customer_name="김민지")
+    qtbot.addWidget(picker)
+    assert [label_of(picker, f) for f in picker.fields] == [
+        "{{1}} · Customer's name",
+        "{{2}} · e.g. 린넨 셔츠",
+        "{{3}} · e.g. CJ대한통운 6543 2109 8765…",  # the whole example is the field's hint
+    ]
+    assert picker.fields[2].placeholderText() == "CJ대한통운 6543 2109 8765 4321 0000"
+
+
+def test_a_parameter_without_an_example_keeps_its_number(qtbot: Any) -> None:
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([SALE])
+    qtbot.addWidget(picker)
+    assert label_of(picker, picker.fields[0]) == "Parameter 1"
