@@ -91,10 +91,10 @@ class TemplateItemDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(
             rect.left(),
-            top + line + PADDING,
+            top + line + PADDING // 2,
             rect.width(),
-            metrics.height(),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            rect.bottom() + 1 - (top + line + PADDING // 2),  # to the row's foot: "_" sits below the line
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width()),
         )
         painter.restore()
