@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from app.away_status import AwayNow, away_back_on_schedule, away_now, away_rule_and_way_back
 from app.changes import Changes
@@ -43,11 +43,14 @@ class AwayNotice(QFrame):
         self.back = QPushButton(self)
         self.back.setObjectName("awayBackButton")
         self.back.clicked.connect(self.stop_always)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 4)
-        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignVCenter)
+        # The button under the sentence: beside it, the chat list's width left the sentence five lines.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(10, 5, 10, 5)
+        layout.setHorizontalSpacing(6)
+        layout.addWidget(self.icon, 0, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 0, 1)
+        layout.addWidget(self.back, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        layout.setColumnStretch(1, 1)
         self.recheck = QTimer(self)
         self.recheck.setInterval(RECHECK_MS)
         self.recheck.timeout.connect(self.show_now)
@@ -83,7 +86,7 @@ class AwayNotice(QFrame):
         self.style().polish(self)
         if state is AwayNow.ALWAYS:
             self.text.setText(
-                self.tr("The away message is on at all times: every customer who writes gets it.")
+                self.tr("The away message is on at all hours: every customer who writes gets it.")
             )
             self.back.setText(
                 self.tr("Back to your away hours")
