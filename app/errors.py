@@ -87,6 +87,8 @@ class ErrorCode(enum.StrEnum):
     ORDER_GONE = "order_gone"
     ORDER_POSTCODE_INVALID = "order_postcode_invalid"
     ORDER_CASH_RECEIPT_INVALID = "order_cash_receipt_invalid"
+    ORDER_OPTION_LOCKED = "order_option_locked"  # the order has left the shop (or was cancelled)
+    ORDER_OPTION_HOLDS_STOCK = "order_option_holds_stock"  # the line holds another option's count
     DEPOSIT_FILE_UNREADABLE = "deposit_file_unreadable"
     DEPOSIT_FILE_UNKNOWN_FORMAT = "deposit_file_unknown_format"
     # Prices
@@ -389,6 +391,8 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.ORDER_GONE: NoParams,
     ErrorCode.ORDER_POSTCODE_INVALID: ValueParams,
     ErrorCode.ORDER_CASH_RECEIPT_INVALID: ValueParams,
+    ErrorCode.ORDER_OPTION_LOCKED: NoParams,
+    ErrorCode.ORDER_OPTION_HOLDS_STOCK: NameParams,
     ErrorCode.DEPOSIT_FILE_UNREADABLE: FileParams,
     ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT: FileParams,
     ErrorCode.PRICE_EMPTY: NoParams,

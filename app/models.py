@@ -364,7 +364,8 @@ class Order(Base):
     surcharge_minor: Mapped[int] = mapped_column(BigInteger, default=0)  # remote area (도서산간)
     discount_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     total_minor: Mapped[int] = mapped_column(BigInteger, default=0)
-    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")  # the customer's, with her cart
+    memo: Mapped[str] = mapped_column(Text, default="", server_default="")  # the owner's own (migration 0016)
     customer_name: Mapped[str] = mapped_column(String(256), default="", server_default="")
     depositor_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
     payment_due_at: Mapped[datetime | None] = mapped_column(UTCTimestamp)

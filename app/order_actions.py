@@ -39,6 +39,8 @@ from app.orders import (
     expire_unpaid,
     move_order,
     reminders_due,
+    set_line_option,
+    set_memo,
     set_payment_details,
     set_tracking,
 )
@@ -94,6 +96,7 @@ class OrderEdits:
 
     address: ShippingAddress | None = None
     payment: PaymentDetails | None = None
+    memo: str | None = None  # the owner's own memo (메모)
 
 
 def _store_edits(session: Session, order_id: int, edits: OrderEdits) -> None:
@@ -102,6 +105,8 @@ def _store_edits(session: Session, order_id: int, edits: OrderEdits) -> None:
         set_shipping_address(session, order_id, edits.address)
     if edits.payment is not None:
         set_payment_details(session, order_id, edits.payment.depositor, edits.payment.cash_receipt)
+    if edits.memo is not None:
+        set_memo(session, order_id, edits.memo)
 
 
 def move_order_to(
@@ -124,7 +129,7 @@ def move_order_to(
 
 
 def save_order_edits(db: Database, order_id: int, edits: OrderEdits) -> tuple[OrderDetail, Changes]:
-    """The address and payment details typed in the order's window, stored together (or neither)."""
+    """The address, payment details and memo typed in the order's window, stored together (or none)."""
     with db.write() as s:
         _store_edits(s, order_id, edits)
     detail = load_order(db, order_id)
@@ -138,6 +143,14 @@ def save_tracking(db: Database, order_id: int, courier: str, tracking: str) -> t
     return detail, _detail_changes(detail)
 
 
+def save_line_option(db: Database, order_id: int, position: int, option: str) -> tuple[OrderDetail, Changes]:
+    """A line's option changed in the order's window (its price and the stock stay)."""
+    with db.write() as s:
+        set_line_option(s, order_id, position, option)
+    detail = load_order(db, order_id)
+    return detail, _detail_changes(detail)
+
+
 def start_order(
     db: Database,
     *,
@@ -147,7 +160,7 @@ def start_order(
     note: str,
     currency: str,
 ) -> tuple[int, Changes]:
-    """An order the owner made from a chat; its id."""
+    """An order the owner made from a chat, `note` her own memo on it; its id."""
     with db.write() as s:
         order_id = create_order(
             s,
@@ -155,7 +168,7 @@ def start_order(
             lines=lines,
             source="chat",
             charges=charges,
-            note=note,
+            memo=note,
             currency=currency,
         ).id
         return order_id, orders_changed(s, [order_id])

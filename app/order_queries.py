@@ -51,6 +51,7 @@ class LineRow:
     known: bool  # matched a catalogue item
     item_id: int | None
     stock: str
+    position: int = 0  # which line of its order (set_line_option's key)
 
     @property
     def total_minor(self) -> int:
@@ -92,7 +93,8 @@ class OrderDetail:
     surcharge_minor: int
     discount_minor: int
     total_minor: int
-    note: str
+    note: str  # the customer's, with her cart
+    memo: str  # the owner's own
     depositor_name: str
     cash_receipt: str
     payment_due_at: datetime | None
@@ -358,6 +360,7 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
         discount_minor=order.discount_minor,
         total_minor=order.total_minor,
         note=order.note,
+        memo=order.memo,
         depositor_name=order.depositor_name,
         cash_receipt=order.cash_receipt,
         payment_due_at=order.payment_due_at,
@@ -375,6 +378,7 @@ def order_detail(session: Session, order_id: int) -> OrderDetail:
                 line.item_id is not None,
                 line.item_id,
                 line.stock,
+                line.position,
             )
             for line in order.lines
         ),

@@ -18,6 +18,7 @@ from app.errors import (
     DiscountParams,
     ErrorCode,
     LimitParams,
+    NameParams,
     OrderAmountParams,
     OrderCurrencyParams,
     OrderError,
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 # A WhatsApp cart holds at most 100 items; an owner's order far fewer. More is a mistake or an attack.
 MAX_LINES = 200
 MAX_QUANTITY = 99_999
+MAX_NOTE = 2000  # a customer's note or the owner's memo
 PAYMENT_DAYS = 3  # 입금기한: how long an order awaits a bank transfer before it is cancelled
 
 
@@ -281,10 +283,13 @@ def create_order(
     charges: Charges = Charges(),
     message_id: int | None = None,
     note: str = "",
+    memo: str = "",
     currency: str = "KRW",
     now: datetime | None = None,
 ) -> Order:
-    """A new order in state New, with its lines and a "created" event; raises OrderError, writing nothing."""
+    """A new order in state New, with its lines and a "created" event; raises OrderError, writing nothing.
+
+    `note` is what the customer wrote with her cart, `memo` the owner's own."""
     now = now or utcnow()
     clean = clean_lines(session, lines, currency)
     totals = order_totals(clean, charges, currency)
@@ -304,7 +309,8 @@ def create_order(
         surcharge_minor=totals.surcharge_minor,
         discount_minor=totals.discount_minor,
         total_minor=totals.total_minor,
-        note=nfc(note)[:2000],
+        note=nfc(note)[:MAX_NOTE],
+        memo=nfc(memo)[:MAX_NOTE],
         customer_name=contact.display_name if contact is not None else "",
         created_at=now,
         updated_at=now,
@@ -580,6 +586,43 @@ def set_tracking(session: Session, order_id: int, courier: str, tracking: str) -
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
     order.courier, order.tracking = _courier(courier), _tracking(tracking, courier)
+
+
+# Before it ships an order's lines can still take the size or colour the customer asked for.
+OPTION_STATES = (OrderState.NEW, OrderState.AWAITING_PAYMENT, OrderState.PAID)
+
+
+def set_line_option(session: Session, order_id: int, position: int, option: str) -> None:
+    """Change a line's option ("S", "아이보리/M") while the order has not shipped; its price and the
+    stock stay as they are. Raises OrderError when the order has shipped (or was cancelled), or when
+    the line holds stock counted for its old option, which the new one would not give back."""
+    from app.stock import stock_row
+
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    if OrderState(order.state) not in OPTION_STATES:
+        raise OrderError(ErrorCode.ORDER_OPTION_LOCKED)
+    line = next((line for line in order.lines if line.position == position), None)
+    if line is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    new = nfc(option).strip()[:100]
+    if new == line.option:
+        return
+    if line.stock:
+        held = stock_row(session, line.item_id, line.option)
+        if held is not None and held is not stock_row(session, line.item_id, new):
+            raise OrderError(ErrorCode.ORDER_OPTION_HOLDS_STOCK, NameParams(line.name))
+    line.option = new
+    order.updated_at = utcnow()
+
+
+def set_memo(session: Session, order_id: int, memo: str) -> None:
+    """The owner's own memo on an order (메모): for her, never sent to the customer."""
+    order = session.get(Order, order_id)
+    if order is None:
+        raise OrderError(ErrorCode.ORDER_GONE)
+    order.memo = nfc(memo).strip()[:MAX_NOTE]
 
 
 def set_payment_details(session: Session, order_id: int, depositor_name: str, cash_receipt: str) -> None:

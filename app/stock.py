@@ -109,11 +109,16 @@ def first_shortage(left: StockLeft, lines: Iterable[CleanLine]) -> StockParams |
 
 
 def _stock_row(session: Session, line: OrderLine) -> Stock | None:
-    """The count a line draws on: its option's, else the item's own; None when nobody counts it."""
-    if line.item_id is None:
+    return stock_row(session, line.item_id, line.option)
+
+
+def stock_row(session: Session, item_id: int | None, option: str) -> Stock | None:
+    """The count a line of `item_id` with `option` draws on: its option's, else the item's own; None
+    when nobody counts it."""
+    if item_id is None:
         return None
-    for option in dict.fromkeys((line.option, "")):
-        row = session.scalar(select(Stock).where(Stock.item_id == line.item_id, Stock.option == option))
+    for name in dict.fromkeys((option, "")):
+        row = session.scalar(select(Stock).where(Stock.item_id == item_id, Stock.option == name))
         if row is not None:
             return row
     return None

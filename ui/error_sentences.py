@@ -208,6 +208,14 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "“{value}” cannot take a cash receipt (현금영수증): use a phone number or a 10-digit "
             "business number.",
         ),
+        ErrorCode.ORDER_OPTION_LOCKED: translate(
+            "Errors", "The options of an order that was shipped, done or cancelled cannot be changed."
+        ),
+        ErrorCode.ORDER_OPTION_HOLDS_STOCK: translate(
+            "Errors",
+            "“{name}” holds stock counted for its option, so the option cannot change here. Cancel the "
+            "order and make a new one with the right option.",
+        ),
         ErrorCode.DEPOSIT_FILE_UNREADABLE: translate(
             "Errors",
             "{name} cannot be read. Save the bank's transactions again as an Excel (.xlsx) or CSV file.",

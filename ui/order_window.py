@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -44,13 +45,14 @@ from app.order_actions import (
     PaymentDetails,
     load_order,
     move_order_to,
+    save_line_option,
     save_order_edits,
     save_tracking,
     send_order_messages,
 )
 from app.order_messages import COURIER_TRACKING, OrderMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
-from app.orders import MOVES, OrderState, TrackingDoubt, tracking_doubt
+from app.orders import MAX_NOTE, MOVES, OPTION_STATES, OrderState, TrackingDoubt, tracking_doubt
 from app.phones import display_phone
 from app.rules import zone
 from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
@@ -75,18 +77,46 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COURIERS = tuple(COURIER_TRACKING)  # the couriers whose tracking page a message can link
 
 
+OPTION_COLUMN = 1
+
+
 class LinesModel(QAbstractTableModel):
-    """The order's lines: item, option, quantity, unit price, line total."""
+    """The order's lines: item, option, quantity, unit price, line total. Until the order ships, the
+    option takes the size or colour the customer asked for (its price and the stock stay)."""
+
+    option_edited = Signal(int, str)  # the line's position, the option typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lines: tuple[LineRow, ...] = ()
         self.currency = "KRW"
+        self.options_editable = False
 
-    def set_lines(self, lines: tuple[LineRow, ...], currency: str) -> None:
+    def set_lines(self, lines: tuple[LineRow, ...], currency: str, *, options_editable: bool = False) -> None:
         self.beginResetModel()
-        self._lines, self.currency = lines, currency
+        self._lines, self.currency, self.options_editable = lines, currency, options_editable
         self.endResetModel()
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == OPTION_COLUMN and self.options_editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        line = self._lines[index.row()]
+        option = " ".join(str(value).split())[:100]
+        if option == line.option:
+            return False
+        # Shown at once; the window stores it and shows the order as stored (or the old option back).
+        lines = list(self._lines)
+        lines[index.row()] = dataclasses.replace(line, option=option)
+        self._lines = tuple(lines)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.option_edited.emit(line.position, option)
+        return True
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)
@@ -108,6 +138,8 @@ class LinesModel(QAbstractTableModel):
             return None
         line = self._lines[index.row()]
         col = index.column()
+        if role == Qt.ItemDataRole.EditRole and col == OPTION_COLUMN:
+            return line.option
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return line.name if line.known else self.tr("{0} (not in catalogue)").format(line.name)
@@ -122,6 +154,8 @@ class LinesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return line.code
+        if role == Qt.ItemDataRole.ToolTipRole and col == OPTION_COLUMN and self.options_editable:
+            return self.tr("Double-click to change the size, colour or other option")
         return None
 
 
@@ -263,7 +297,12 @@ class OrderWindow(QDialog):
         self.table.setModel(self.lines)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # Only the option takes typing (LinesModel.flags), and only before the order ships.
+        triggers = QTableView.EditTrigger
+        self.table.setEditTriggers(
+            triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked
+        )
+        self.lines.option_edited.connect(self.save_option)
         # Room for four lines (more scroll): a table that took the window's spare height shrank and
         # grew as the message below came and went, and every field under it jumped 110 pixels.
         rows = self.table.verticalHeader().defaultSectionSize() * 4
@@ -284,6 +323,22 @@ class OrderWindow(QDialog):
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
+        # The owner's own memo (the new-order form's 메모), for her eyes only.
+        self.memo = QLineEdit(self)
+        self.memo.setObjectName("orderMemo")
+        self.memo.setMaxLength(MAX_NOTE)
+        self.memo.setPlaceholderText(self.tr("For you: the customer does not see it"))
+        self.save_memo_button = QPushButton(self.tr("Save"), self)
+        self.save_memo_button.setObjectName("saveMemo")
+        self.save_memo_button.clicked.connect(self.save_memo)
+        self.memo.returnPressed.connect(self.save_memo)
+        keep_enter(self.memo)
+        self.memo_row = QWidget(self)
+        mr = QHBoxLayout(self.memo_row)
+        mr.setContentsMargins(0, 0, 0, 0)
+        mr.addWidget(QLabel(self.tr("Note"), self.memo_row))
+        mr.addWidget(self.memo, 1)
+        mr.addWidget(self.save_memo_button)
 
         self.courier = QComboBox(self)
         self.courier.setEditable(True)
@@ -342,6 +397,7 @@ class OrderWindow(QDialog):
         # The rows as the order last filled them: what the owner typed since is an unsaved edit.
         self._stored_address: ShippingAddress | None = None
         self._stored_payment: PaymentDetails | None = None
+        self._stored_memo: str | None = None
 
         self.history = QStringListModel(self)
         history_view = QListView(self)
@@ -399,6 +455,7 @@ class OrderWindow(QDialog):
         parts.addLayout(self.totals)
         parts.addWidget(self.payment)
         parts.addWidget(self.note)
+        parts.addWidget(self.memo_row)
         parts.addWidget(self.payment_row)
         parts.addWidget(self.ship_to)
         parts.addWidget(self.shipping_hint)
@@ -464,7 +521,9 @@ class OrderWindow(QDialog):
         self.customer.setText(
             self.tr("{0} · ordered {1}").format(who, order_time(detail.created_at, detail.time_zone))
         )
-        self.lines.set_lines(detail.lines, detail.currency)
+        self.lines.set_lines(
+            detail.lines, detail.currency, options_editable=OrderState(detail.state) in OPTION_STATES
+        )
         cur = detail.currency
         self.subtotal.setText(money(detail.subtotal_minor, cur))
         fees = money(detail.shipping_minor, cur)
@@ -493,6 +552,9 @@ class OrderWindow(QDialog):
         if typed.payment is None or saved.payment is not None:
             self.depositor.setText(detail.depositor_name)
             self.cash_receipt.setText(detail.cash_receipt)
+        self._stored_memo = detail.memo
+        if typed.memo is None or saved.memo is not None:
+            self.memo.setText(detail.memo)
         self.history.setStringList([event_text(e, detail.time_zone) for e in reversed(detail.events)])
         self._buttons(OrderState(detail.state))
 
@@ -587,23 +649,25 @@ class OrderWindow(QDialog):
 
     # ----------------------------------------------------------------- typed, not saved
     def typed_edits(self) -> OrderEdits:
-        """The address and payment rows where the owner's typing differs from the order as stored."""
+        """The address, payment and memo rows where the owner's typing differs from the order as stored."""
         address = self.ship_to.value()
         payment = PaymentDetails(self.depositor.text(), self.cash_receipt.text())
+        memo = self.memo.text()
         return OrderEdits(
             address=address if self._stored_address not in (None, address) else None,
             payment=payment if self._stored_payment not in (None, payment) else None,
+            memo=memo if self._stored_memo not in (None, memo.strip()) else None,
         )
 
     def has_unsaved_edits(self) -> bool:
         return self.typed_edits() != OrderEdits()
 
     def reject(self) -> None:
-        """Esc, Ctrl+W and the title bar's close all come here: an address or payment details typed
-        and not saved are saved, dropped or kept as the owner says."""
+        """Esc, Ctrl+W and the title bar's close all come here: an address, payment details or memo
+        typed and not saved are saved, dropped or kept as the owner says."""
         leave_edits(
             self,
-            self.tr("Save the changes to this order's address and payment details?"),
+            self.tr("Save the changes to this order's address, payment details and note?"),
             dirty=self.has_unsaved_edits(),
             save_then=self._save_then,
             then=super().reject,
@@ -667,6 +731,28 @@ class OrderWindow(QDialog):
 
     def save_address(self, where: ShippingAddress) -> None:
         self.save_edits(OrderEdits(address=where))
+
+    def save_memo(self) -> None:
+        self.save_edits(OrderEdits(memo=self.memo.text()))
+
+    def save_option(self, position: int, option: str) -> None:
+        """A line's option typed in the table: stored at once (a refusal says why and shows the
+        stored option back)."""
+        db, order_id = self.ctx.db, self.order_id
+
+        def done(result: tuple[OrderDetail, Changes]) -> None:
+            detail, changes = result
+            self.error.hide()
+            self.show_detail(detail)
+            self._changed_here(changes)
+
+        def refused(exc: BaseException) -> None:
+            self.show_error(exc)
+            self.reload()
+
+        Op(lambda: save_line_option(db, order_id, position, option), parent=self).success(done).failure(
+            refused
+        ).run()
 
     # ----------------------------------------------------------------- the customer's message
     def prepare_message(self, *, reminder: bool = False) -> None:

@@ -1,0 +1,94 @@
+"""An order's window, before it ships, takes the size the customer asked for and the owner's memo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+
+from app.catalog import ItemDraft, create_item
+from app.models import Order
+from app.orders import LineInput, OrderState, create_order, move_order
+from tests.support.factories import make_contact
+from ui.order_actions import OrderActions
+from ui.order_window import OPTION_COLUMN, OrderWindow
+
+
+def cart_order(ctx: Any, *moves: OrderState) -> int:
+    """최유진's cart: one white blouse, "S 사이즈로 부탁드려요" in her note."""
+    with ctx.db.write() as s:
+        create_item(
+            s, ItemDraft(name="린넨 블라우스", price_minor=42000, currency="KRW", retailer_id="LN-BL-WH")
+        )
+        c = make_contact(s, profile_name="최유진")
+        order_id = create_order(
+            s, contact_id=c.id, lines=[LineInput("LN-BL-WH", 1)], source="cart", note="S 사이즈로 부탁드려요"
+        ).id
+        for state in moves:
+            move_order(s, order_id, state)
+        return order_id
+
+
+def open_order(window: Any, qtbot: Any, order_id: int) -> OrderWindow:
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    return order_window
+
+
+def stored(window: Any, order_id: int) -> Order:
+    with window.ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        _ = order.lines
+        s.expunge(order)
+        return order
+
+
+def test_the_owner_types_the_customers_size_on_a_cart_orders_line(window: Any, qtbot: Any) -> None:
+    order_id = cart_order(window.ctx, OrderState.AWAITING_PAYMENT)
+    order_window = open_order(window, qtbot, order_id)
+    assert order_window.note.text() == "Customer's note: S 사이즈로 부탁드려요"
+    table = order_window.table
+    cell = order_window.lines.index(0, OPTION_COLUMN)
+    table.setCurrentIndex(cell)
+    table.edit(cell)
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None
+    qtbot.keyClicks(editor, "S")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(window, order_id).lines[0].option == "S")
+    order = stored(window, order_id)
+    assert (order.lines[0].unit_price_minor, order.total_minor, order.state) == (
+        42000,
+        42000 + order.shipping_minor,
+        OrderState.AWAITING_PAYMENT,
+    )
+    assert cell.data() == "S"
+
+
+def test_a_shipped_orders_options_stay_as_they_were_sent(window: Any, qtbot: Any) -> None:
+    order_id = cart_order(window.ctx, OrderState.PAID, OrderState.SHIPPED)
+    order_window = open_order(window, qtbot, order_id)
+    cell = order_window.lines.index(0, OPTION_COLUMN)
+    assert not cell.flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_owners_memo_is_saved_with_the_order_and_shown_when_it_opens_again(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = cart_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    order_window.memo.setText("선물 포장 준비하기")
+    assert order_window.has_unsaved_edits()
+    save = order_window.findChild(QPushButton, "saveMemo")
+    assert save is not None
+    save.click()
+    qtbot.waitUntil(lambda: not order_window.has_unsaved_edits())
+    assert stored(window, order_id).memo == "선물 포장 준비하기"
+    order_window.close()
+    again = OrderWindow(window.ctx, order_id, window)
+    qtbot.waitUntil(lambda: again.detail is not None)
+    assert again.memo.text() == "선물 포장 준비하기"
+    assert stored(window, order_id).note == "S 사이즈로 부탁드려요"
+    again.deleteLater()
