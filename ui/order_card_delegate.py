@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.order_queries import OrderSummary
@@ -19,6 +21,35 @@ Index = QModelIndex | QPersistentModelIndex
 
 CARD_HEIGHT = 84
 PAD = 8
+GAP = 8  # at least this between the two texts of a row
+
+
+class Ink(enum.Enum):
+    TEXT = enum.auto()
+    SECONDARY = enum.auto()
+    FAILED = enum.auto()
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One text of a card and the room it is drawn in (exactly its width)."""
+
+    rect: QRectF
+    text: str
+    font: QFont
+    ink: Ink
+
+
+def fitted_text(texts: tuple[str, ...], fm: QFontMetricsF, room: float) -> str:
+    """The first of `texts` (longest first) that fits in `room`, else the last elided to it; "" when
+    not even an ellipsis and a letter fit."""
+    for text in texts:
+        if fm.horizontalAdvance(text) <= room:
+            return text
+    if not texts or room < fm.horizontalAdvance("0…"):
+        return ""
+    shown = fm.elidedText(texts[-1], Qt.TextElideMode.ElideRight, room)
+    return shown if shown not in ("", "…") else ""
 
 
 class OrderCardDelegate(QStyledItemDelegate):
@@ -51,59 +82,61 @@ class OrderCardDelegate(QStyledItemDelegate):
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         painter.drawPixmap(rect.topLeft(), self._frame(rect.size().toSize(), selected, c, painter.device()))
+        for piece in self.pieces(summary, rect):
+            painter.setFont(piece.font)
+            painter.setPen(
+                {Ink.TEXT: c.bubble_text, Ink.SECONDARY: c.secondary_text, Ink.FAILED: c.failed}[piece.ink]
+            )
+            painter.drawText(
+                piece.rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), piece.text
+            )
+        painter.restore()
+
+    def pieces(self, summary: OrderSummary, rect: QRectF) -> list[Piece]:
+        """Where each text of the card goes in `rect` (the card's frame), each as wide as its text:
+        number and age, customer, items, total and the deadline or tracking number. A second text
+        on a row takes the room its first leaves; where that is too little it is shortened, and
+        where not even "…" fits it is left out, so no two texts ever overlap."""
         inner = rect.adjusted(PAD, PAD - 2, -PAD, -PAD + 2)
         line_h = self.body_fm.height()
         small_h = self.small_fm.height()
-        left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        out: list[Piece] = []
+
+        def row(
+            y: float, h: float, first: tuple[str, QFont, Ink], second: tuple[tuple[str, ...], QFont, Ink]
+        ) -> None:
+            text, font, ink = first
+            fm = QFontMetricsF(font)
+            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+            width = fm.horizontalAdvance(shown)
+            out.append(Piece(QRectF(inner.left(), y, width, h), shown, font, ink))
+            texts, font2, ink2 = second
+            room = inner.width() - width - GAP
+            fitted = fitted_text(texts, QFontMetricsF(font2), room)
+            if fitted:
+                advance = QFontMetricsF(font2).horizontalAdvance(fitted)
+                out.append(Piece(QRectF(inner.right() - advance, y, advance, h), fitted, font2, ink2))
 
         # Row 1: number (bold) · age
-        painter.setFont(self.bold)
-        painter.setPen(c.bubble_text)
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), line_h), left, summary.number)
-        painter.setFont(self.small)
-        painter.setPen(c.secondary_text)
-        painter.drawText(
-            QRectF(inner.left(), inner.top(), inner.width(), line_h),
-            right,
-            self.ordered_text(summary),
-        )
-        # Row 2: customer
+        age = self.ordered_text(summary)
+        row(inner.top(), line_h, (summary.number, self.bold, Ink.TEXT), ((age,), self.small, Ink.SECONDARY))
+        # Row 2: customer; row 3: items
         y = inner.top() + line_h
-        painter.setFont(self.body)
-        painter.setPen(c.bubble_text)
-        painter.drawText(
-            QRectF(inner.left(), y, inner.width(), line_h),
-            left,
-            self.body_fm.elidedText(summary.customer or "—", Qt.TextElideMode.ElideRight, inner.width()),
-        )
-        # Row 3: items
+        row(y, line_h, (summary.customer or "—", self.body, Ink.TEXT), ((), self.small, Ink.SECONDARY))
         y += line_h
-        painter.setFont(self.small)
-        painter.setPen(c.secondary_text)
-        painter.drawText(
-            QRectF(inner.left(), y, inner.width(), small_h),
-            left,
-            self.small_fm.elidedText(items_text(summary), Qt.TextElideMode.ElideRight, inner.width()),
-        )
-        # Row 4: total, and the payment deadline for orders awaiting payment
+        row(y, small_h, (items_text(summary), self.small, Ink.SECONDARY), ((), self.small, Ink.SECONDARY))
+        # Row 4: total, and the payment deadline for orders awaiting payment (or the tracking number)
         y += small_h + 2
-        painter.setFont(self.bold)
-        painter.setPen(c.bubble_text)
-        painter.drawText(
-            QRectF(inner.left(), y, inner.width(), line_h), left, money(summary.total_minor, summary.currency)
+        overdue = (
+            summary.payment_due_at is not None and self.now is not None and summary.payment_due_at <= self.now
         )
-        due = self.deadline_shown(summary, inner.width())
-        if due:
-            painter.setFont(self.small)
-            overdue = (
-                summary.payment_due_at is not None
-                and self.now is not None
-                and summary.payment_due_at <= self.now
-            )
-            painter.setPen(c.failed if overdue else c.secondary_text)
-            painter.drawText(QRectF(inner.left(), y, inner.width(), line_h), right, due)
-        painter.restore()
+        row(
+            y,
+            line_h,
+            (money(summary.total_minor, summary.currency), self.bold, Ink.TEXT),
+            (self.deadline_texts(summary), self.small, Ink.FAILED if overdue else Ink.SECONDARY),
+        )
+        return out
 
     def _colours(self, palette: QPalette) -> Colours:
         """The theme's colours for this palette, worked out once per palette rather than per card."""
@@ -139,22 +172,18 @@ class OrderCardDelegate(QStyledItemDelegate):
         """When the order came, on the shop's clock as its window and its customer's messages say it."""
         return list_time(summary.created_at, self.now, self.zone)
 
-    def deadline_shown(self, summary: OrderSummary, width: float) -> str:
-        """The deadline (or tracking number) as it fits beside the card's total: "Pay within 2 days
-        20 hours" beside "₩1,290,000" on a narrow card is cut short, never painted over the total."""
-        text = self.deadline_text(summary)
-        if not text:
-            return ""
-        total = self.bold_fm.horizontalAdvance(money(summary.total_minor, summary.currency))
-        room = max(0.0, width - total - PAD)
-        return self.small_fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
-
     def deadline_text(self, summary: OrderSummary) -> str:
+        """The card's second text on its last row, in full ("" for none)."""
+        texts = self.deadline_texts(summary)
+        return texts[0] if texts else ""
+
+    def deadline_texts(self, summary: OrderSummary) -> tuple[str, ...]:
+        """The deadline (or tracking number), longest first: a narrow card shows the first that fits."""
         if summary.state != OrderState.AWAITING_PAYMENT or summary.payment_due_at is None:
-            return summary.tracking if summary.state == OrderState.SHIPPED else ""
+            return (summary.tracking,) if summary.state == OrderState.SHIPPED and summary.tracking else ()
         if self.now is None:
-            return ""
+            return ()
         left = summary.payment_due_at - self.now
         if left.total_seconds() <= 0:
-            return self.tr("Payment overdue")
-        return self.tr("Pay within {0}").format(duration_short(left))
+            return (self.tr("Payment overdue"),)
+        return (self.tr("Pay within {0}").format(duration_short(left)), duration_short(left))

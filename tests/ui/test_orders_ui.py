@@ -974,16 +974,6 @@ def test_a_card_says_the_days_and_hours_left_to_pay_not_seventy_one_hours(window
     board.delegate.now = card.payment_due_at - timedelta(hours=5, minutes=10)
     assert board.delegate.deadline_text(card) == "Pay within 5 h 10 min"
 
-    # On a card too narrow for both, the words are cut short beside the total, not painted over it.
-    board.delegate.now = card.payment_due_at - timedelta(hours=71, minutes=53)
-    delegate = board.delegate
-    total = delegate.bold_fm.horizontalAdvance("₩39,000")
-    width = total + delegate.small_fm.horizontalAdvance("Pay within 2 days") + 12
-    shown = delegate.deadline_shown(card, width)
-    assert shown.startswith("Pay within 2") and shown.endswith("…")
-    assert total + delegate.small_fm.horizontalAdvance(shown) < width
-    assert delegate.deadline_shown(card, 400) == "Pay within 2 days 23 hours"  # room enough: all of it
-
 
 def test_asking_for_payment_with_no_bank_account_set_tells_the_owner_before_anything_goes(
     window: Any, qtbot: Any

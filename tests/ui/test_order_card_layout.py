@@ -1,0 +1,81 @@
+"""A board card's texts never overlap, however narrow its column: the second text of a row shortens."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from itertools import combinations
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
+
+from app.order_queries import OrderSummary
+from app.orders import OrderState
+from ui.order_card_delegate import CARD_HEIGHT, OrderCardDelegate
+from ui.order_text import money
+
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+def card(
+    number: str, state: OrderState, total: int, *, due: timedelta | None = None, tracking: str = ""
+) -> OrderSummary:
+    return OrderSummary(
+        id=1,
+        number=number,
+        state=state,
+        contact_id=1,
+        customer="박지민",
+        items=(("린넨 와이드 팬츠 베이지", 2),),
+        line_count=1,
+        quantity=2,
+        total_minor=total,
+        currency="KRW",
+        created_at=NOW - timedelta(hours=20),
+        updated_at=NOW,
+        payment_due_at=NOW + due if due is not None else None,
+        tracking=tracking,
+    )
+
+
+CARDS = (
+    card("2026-0003", OrderState.AWAITING_PAYMENT, 90_000, due=timedelta(days=3, hours=6, minutes=5)),
+    card("2026-0004", OrderState.SHIPPED, 78_000, tracking="6865012345678"),
+)
+
+
+@pytest.mark.parametrize("summary", CARDS, ids=lambda s: s.number)
+def test_no_two_texts_of_a_card_overlap_at_any_column_width(korean: None, summary: OrderSummary) -> None:
+    delegate = OrderCardDelegate()
+    delegate.now = NOW
+    for width in range(60, 420, 6):
+        frame = QRectF(0, 0, width, CARD_HEIGHT)
+        pieces = delegate.pieces(summary, frame)
+        for piece in pieces:
+            drawn = QFontMetricsF(piece.font).horizontalAdvance(piece.text)
+            assert drawn <= piece.rect.width() + 0.01, (width, piece.text)
+            assert frame.contains(piece.rect), (width, piece.text)
+        for a, b in combinations(pieces, 2):
+            assert not a.rect.adjusted(-2, 0, 2, 0).intersects(b.rect), (width, a.text, b.text)
+
+
+def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(korean: None) -> None:
+    delegate = OrderCardDelegate()
+    delegate.now = NOW
+    awaiting, shipped = CARDS
+
+    def last_row(summary: OrderSummary, width: int) -> list[str]:
+        pieces = delegate.pieces(summary, QRectF(0, 0, width, CARD_HEIGHT))
+        bottom = max(piece.rect.top() for piece in pieces)
+        return [piece.text for piece in pieces if piece.rect.top() == bottom]
+
+    full, short = delegate.deadline_texts(awaiting)
+    assert (full, short) == ("입금 기한 3일 6시간 남음", "3일 6시간")
+    shown = {width: last_row(awaiting, width) for width in range(130, 400, 10)}
+    assert shown[390] == [money(90_000, "KRW"), full]
+    # On a narrow card the time left stays whole rather than cut ("입금 기한 3…").
+    assert all(texts == [money(90_000, "KRW"), full] or texts[1] == short for texts in shown.values())
+    assert any(texts[1] == short for texts in shown.values())
+    assert last_row(shipped, 390) == [money(78_000, "KRW"), "6865012345678"]
+    narrow = last_row(shipped, 130)
+    assert narrow[0] == money(78_000, "KRW") and (len(narrow) == 1 or narrow[1].endswith("…"))
