@@ -20,14 +20,16 @@ ORDER_LABELS = (*(name for _state, name in STATE_LABELS), COMPLETE_LABEL)
 
 
 def wanted_label(states_newest_first: list[str]) -> str | None:
-    """Which order label a chat carries, given its orders' states (newest first)."""
+    """Which order label a chat carries, given its orders' states (newest first): the most urgent
+    open order's, else "Order complete" when any order was completed. A cancelled order justifies
+    no label, and takes off none that another order justifies."""
     present = set(states_newest_first)
     for state, name in STATE_LABELS:
         if state in present:
             return name
-    if states_newest_first and states_newest_first[0] == OrderState.DONE:
+    if OrderState.DONE in present:
         return COMPLETE_LABEL
-    return None  # no orders, or the last one was cancelled
+    return None  # no orders, or only cancelled ones
 
 
 def refresh_order_labels(session: Session, contact_id: int) -> str | None:

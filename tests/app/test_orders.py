@@ -446,3 +446,21 @@ def test_the_form_finds_the_count_an_order_wants_more_of_than_is_left_as_asking_
     assert first_shortage(left, [line("블랙/L", 3), line("", 3)]) == StockParams("린넨 셔츠 블랙/L", 6, 5)
     assert first_shortage(left, [line("아이보리/M", 3)]) == StockParams("린넨 셔츠 아이보리/M", 3, 2)
     assert first_shortage({(1, ""): -1}, [line("", 1)]) == StockParams("린넨 셔츠", 1, 0)
+
+
+def test_cancelling_a_new_order_leaves_the_order_complete_label_an_older_order_earned(db) -> None:
+    """강다은's 2026-0008 was done; her 2026-0009 asked for payment, then was cancelled."""
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s, profile_name="강다은")
+        done = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat", now=NOW).id
+        for state in (OrderState.PAID, OrderState.SHIPPED, OrderState.DONE):
+            move_order(s, done, state)
+        assert labels_of(s, c.id) == {"Order complete"}
+        newer = create_order(
+            s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat", now=NOW + timedelta(days=1)
+        ).id
+        move_order(s, newer, OrderState.AWAITING_PAYMENT)
+        assert labels_of(s, c.id) == {"Pending payment"}
+        move_order(s, newer, OrderState.CANCELLED)
+        assert labels_of(s, c.id) == {"Order complete"}
