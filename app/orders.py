@@ -580,12 +580,13 @@ def _tracking(text: str, courier: str | None = None) -> str:
 
 
 def set_tracking(session: Session, order_id: int, courier: str, tracking: str) -> None:
-    """The courier and tracking number of an order already shipped (typed after it was marked
-    shipped, or corrected): as `move_order` stores them."""
+    """The courier and tracking number of an order already shipped or done (typed after it was
+    marked shipped, or corrected): as `move_order` stores them."""
     order = session.get(Order, order_id)
     if order is None:
         raise OrderError(ErrorCode.ORDER_GONE)
     order.courier, order.tracking = _courier(courier), _tracking(tracking, courier)
+    order.updated_at = utcnow()  # the relay's bot is told again (app.engine pushes what changed)
 
 
 # Before it ships an order's lines can still take the size or colour the customer asked for.

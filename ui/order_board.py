@@ -52,7 +52,7 @@ from ui.formatting import other_zone_name
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
-from ui.order_text import left_out_line, state_name, state_names
+from ui.order_text import left_out_line, move_refusal, state_name, state_names
 from ui.order_window import COURIERS, confirm_cancel, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import place_within_screen, resize_within_screen
@@ -602,6 +602,9 @@ class _DropTarget(QObject):
             return False
         dragged = self.dragged(event.mimeData())
         if dragged is None or self.state not in MOVES[dragged[1]]:
+            if dragged is not None and dragged[1] is not self.state and kind == QEvent.Type.DragEnter:
+                # Said while the card hovers, and kept after it is let go: a refused drop is silent.
+                self.board.status.setText(move_refusal(dragged[1], self.state))
             event.ignore()
             return True
         if kind == QEvent.Type.Drop:

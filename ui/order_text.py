@@ -7,6 +7,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.order_queries import OrderCard
+from app.orders import BOARD_STATES, MOVES, OrderState
 from app.shipping_sheets import AddressGap, LeftOut
 
 translate = QCoreApplication.translate
@@ -68,6 +69,19 @@ def left_out_line(order: LeftOut) -> str:
 
 def state_name(state: str) -> str:
     return state_names().get(state, state)
+
+
+def move_refusal(from_state: OrderState, to_state: OrderState) -> str:
+    """Why a card dragged from `from_state` cannot be dropped on `to_state` (as app.orders.MOVES
+    says), for the board's status line: a refused drop said nothing before."""
+    if from_state is OrderState.DONE:
+        return translate("OrderText", "A done order cannot be moved back.")
+    if from_state is OrderState.CANCELLED:
+        return translate("OrderText", "A cancelled order cannot be reopened.")
+    steps = [state for state in BOARD_STATES if state in MOVES[from_state]]
+    return translate("OrderText", "An order in “{0}” cannot go to “{1}”; it can go to: {2}.").format(
+        state_name(from_state), state_name(to_state), ", ".join(state_name(state) for state in steps)
+    )
 
 
 def money(minor: int, currency: str) -> str:

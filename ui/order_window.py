@@ -75,6 +75,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Couriers Korean shops use most (name shown, tracking link pattern kept for the shipped message).
 COURIERS = tuple(COURIER_TRACKING)  # the couriers whose tracking page a message can link
+# The states whose courier and tracking number are saved on their own (before, they go with the move).
+TRACKING_STATES = (OrderState.SHIPPED, OrderState.DONE)
 
 
 OPTION_COLUMN = 1
@@ -579,10 +581,11 @@ class OrderWindow(QDialog):
 
     def _show_tracking(self, detail: OrderDetail) -> None:
         """Courier and tracking number: typed before "Mark shipped", or later for an order shipped
-        without them. Filled from the order when it first shows in a state, never over typing."""
+        without them, and corrected after (a done order's too: a wrong number stayed wrong).
+        Filled from the order when it first shows in a state, never over typing."""
         state = OrderState(detail.state)
-        self.shipping_row.setVisible(state in (OrderState.PAID, OrderState.SHIPPED))
-        self.save_tracking_button.setVisible(state is OrderState.SHIPPED)
+        self.shipping_row.setVisible(state in (OrderState.PAID, *TRACKING_STATES))
+        self.save_tracking_button.setVisible(state in TRACKING_STATES)
         if self._tracking_shown_for != detail.state:
             self._tracking_shown_for = detail.state
             if detail.courier:
@@ -605,7 +608,7 @@ class OrderWindow(QDialog):
             return
         if self.detail.state == OrderState.PAID:
             self.move_to(OrderState.SHIPPED)
-        elif self.detail.state == OrderState.SHIPPED:
+        elif self.detail.state in TRACKING_STATES:
             self.save_tracking()
 
     def address_checked(self) -> bool:
@@ -640,8 +643,9 @@ class OrderWindow(QDialog):
             detail, changes = result
             self.error.hide()
             self.show_detail(detail)
-            self._changed_here(changes)
-            self.prepare_message()  # the customer's shipping message, now with the number
+            self._changed_here(changes)  # the relay's bot answers with the new number
+            if detail.state == OrderState.SHIPPED:
+                self.prepare_message()  # the customer's shipping message, now with the number
 
         Op(lambda: save_tracking(db, order_id, courier, tracking), parent=self).success(done).failure(
             self.show_error
