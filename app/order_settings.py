@@ -102,8 +102,11 @@ def default_charges(
     """Shipping by the shop's rule for an order in `currency`: free over the threshold; the
     remote-area surcharge is always added. The rule's amounts are charged only to an order in their
     own currency: a fee is not converted, and read in another it would be 100 times too much or
-    too little."""
-    if settings.currency != currency.upper():
+    too little.
+
+    Items that come to nothing (an order with no lines yet) are charged no shipping either: an empty
+    new order read "합계 3,000원". The owner can still type a fee, e.g. for a free gift sent alone."""
+    if settings.currency != currency.upper() or subtotal_minor <= 0:
         return Charges(discount_minor=discount_minor)
     return Charges(
         shipping_minor=0 if shipping_waived(settings, subtotal_minor, currency) else settings.shipping_minor,

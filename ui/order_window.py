@@ -734,7 +734,7 @@ class OrderWindow(QDialog):
         self.save_edits(OrderEdits(payment=PaymentDetails(self.depositor.text(), self.cash_receipt.text())))
 
     def save_address(self, where: ShippingAddress) -> None:
-        self.save_edits(OrderEdits(address=where))
+        self.save_edits(OrderEdits(address=where), then=self.ship_to.show_saved)
 
     def save_memo(self) -> None:
         self.save_edits(OrderEdits(memo=self.memo.text()))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.order_queries import ShipTo
 from app.shipping_sheets import ShippingAddress
@@ -40,6 +40,14 @@ class ShipToForm(QWidget):
         for field in fields:  # Enter saves the address, as its button does, and nothing else
             field.returnPressed.connect(self._save)
         keep_enter(*fields)
+        # Said once the order holds the address (the button alone gave no sign it had), gone as
+        # soon as the owner types in it again.
+        self.saved_note = QLabel(self.tr("Saved"), self)
+        self.saved_note.setObjectName("addressSaved")
+        self.saved_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved_note.hide()
+        for field in fields:
+            field.textEdited.connect(self.saved_note.hide)
         first = QHBoxLayout()
         first.addWidget(self.name, 2)
         first.addWidget(self.phone, 2)
@@ -49,6 +57,7 @@ class ShipToForm(QWidget):
         second.addWidget(self.detail, 2)
         third = QHBoxLayout()
         third.addWidget(self.memo, 1)
+        third.addWidget(self.saved_note)
         third.addWidget(self.save_button)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +92,12 @@ class ShipToForm(QWidget):
         self.memo.setText(where.delivery_memo)
 
     def _save(self) -> None:
+        self.saved_note.hide()
         self.save_requested.emit(self.value())
+
+    def show_saved(self) -> None:
+        """The address as typed is now the order's."""
+        self.saved_note.show()
 
     def value(self) -> ShippingAddress:
         return ShippingAddress(

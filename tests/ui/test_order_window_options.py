@@ -92,3 +92,18 @@ def test_the_owners_memo_is_saved_with_the_order_and_shown_when_it_opens_again(
     assert again.memo.text() == "선물 포장 준비하기"
     assert stored(window, order_id).note == "S 사이즈로 부탁드려요"
     again.deleteLater()
+
+
+def test_saving_the_address_says_it_was_saved_until_the_owner_types_again(window: Any, qtbot: Any) -> None:
+    order_id = cart_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    form = order_window.ship_to
+    form.postcode.setText("04799")
+    form.address.setText("서울 성동구 성수이로 113")
+    assert form.saved_note.isHidden()
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.saved_note.isVisibleTo(order_window))
+    assert form.saved_note.text() == "Saved"
+    assert stored(window, order_id).address == "서울 성동구 성수이로 113"
+    qtbot.keyClicks(form.detail, "3F")
+    assert form.saved_note.isHidden()
