@@ -66,6 +66,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MOVE_NOTE_MS = 10_000  # how long the board says why a card could not go where it was dragged
+
 FILTER_DELAY_MS = 200
 PAGE = 24  # cards per column read at a time: a screenful and a half
 TABLE_PAGE = 200
@@ -126,6 +128,19 @@ class OrderBoard(QWidget):
         self.zone_note = QLabel(self)
         self.zone_note.setObjectName("zoneNote")
         self.zone_note.hide()
+        # Why a column refused a dragged card: said while it hovers and for a while after it is let
+        # go (a refused drop did nothing and said nothing); apart from the status, which every
+        # reload of the board rewrites.
+        self.move_note = QLabel(self)
+        self.move_note.setObjectName("moveRefused")
+        self.move_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.move_note.setWordWrap(True)
+        self.move_note.setStyleSheet("color: #B26A00")
+        self.move_note.hide()
+        self._move_note_timer = QTimer(self)
+        self._move_note_timer.setSingleShot(True)
+        self._move_note_timer.setInterval(MOVE_NOTE_MS)
+        self._move_note_timer.timeout.connect(self.move_note.hide)
         sheet = QToolButton(self)
         sheet.setText(self.tr("Courier sheet…"))
         sheet.setToolTip(self.tr("The paid orders as the courier's upload sheet (CSV for Excel)"))
@@ -218,6 +233,7 @@ class OrderBoard(QWidget):
         files = QHBoxLayout()
         files.addWidget(self.status, 1)
         files.addWidget(self.zone_note)
+        files.addWidget(self.move_note, 2)
         files.addWidget(sheet)
         files.addWidget(export)
         files.addWidget(tracking)
@@ -563,6 +579,13 @@ class OrderBoard(QWidget):
                     return summary.number
         return None
 
+    def say_refused(self, text: str) -> None:
+        """Say why a card cannot go where it was dragged (empty: it can, and nothing is said)."""
+        self.move_note.setText(text)
+        self.move_note.setVisible(bool(text))
+        if text:
+            self._move_note_timer.start()
+
     def move_card(self, order_id: int, state: OrderState) -> None:
         """Move an order (from its menu or a drop); the board, the chat and its labels follow.
 
@@ -603,10 +626,11 @@ class _DropTarget(QObject):
         dragged = self.dragged(event.mimeData())
         if dragged is None or self.state not in MOVES[dragged[1]]:
             if dragged is not None and dragged[1] is not self.state and kind == QEvent.Type.DragEnter:
-                # Said while the card hovers, and kept after it is let go: a refused drop is silent.
-                self.board.status.setText(move_refusal(dragged[1], self.state))
+                self.board.say_refused(move_refusal(dragged[1], self.state))
             event.ignore()
             return True
+        if kind == QEvent.Type.DragEnter:
+            self.board.say_refused("")
         if kind == QEvent.Type.Drop:
             event.setDropAction(Qt.DropAction.CopyAction)  # the source column must not remove the row
             event.accept()

@@ -53,7 +53,11 @@ def test_dragging_a_done_card_back_says_why_it_stays(window: Any, qtbot: Any) ->
     )
     QApplication.sendEvent(viewport, enter)
     assert not enter.isAccepted()
-    assert board.status.text() == "A done order cannot be moved back."
+    assert board.move_note.text() == "A done order cannot be moved back."
+    assert board.move_note.isVisibleTo(board)
+    with qtbot.waitSignal(board.loaded):
+        board.reload()  # as a synced message reloads it: the sentence stays
+    assert board.move_note.isVisibleTo(board)
     assert stored(window.ctx, order_id).state == OrderState.DONE
 
 
