@@ -40,15 +40,20 @@ class Piece:
     ink: Ink
 
 
-def fitted_text(texts: tuple[str, ...], fm: QFontMetricsF, room: float) -> str:
-    """The first of `texts` (longest first) that fits in `room`, else the last elided to it; "" when
-    not even an ellipsis and a letter fit."""
+def fitted_text(
+    texts: tuple[str, ...],
+    fm: QFontMetricsF,
+    room: float,
+    mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+) -> str:
+    """The first of `texts` (longest first) that fits in `room`, else the last elided to it by
+    `mode`; "" when not even an ellipsis and a letter fit."""
     for text in texts:
         if fm.horizontalAdvance(text) <= room:
             return text
     if not texts or room < fm.horizontalAdvance("0…"):
         return ""
-    shown = fm.elidedText(texts[-1], Qt.TextElideMode.ElideRight, room)
+    shown = fm.elidedText(texts[-1], mode, room)
     return shown if shown not in ("", "…") else ""
 
 
@@ -103,7 +108,11 @@ class OrderCardDelegate(QStyledItemDelegate):
         out: list[Piece] = []
 
         def row(
-            y: float, h: float, first: tuple[str, QFont, Ink], second: tuple[tuple[str, ...], QFont, Ink]
+            y: float,
+            h: float,
+            first: tuple[str, QFont, Ink],
+            second: tuple[tuple[str, ...], QFont, Ink],
+            mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
         ) -> None:
             text, font, ink = first
             fm = QFontMetricsF(font)
@@ -112,7 +121,7 @@ class OrderCardDelegate(QStyledItemDelegate):
             out.append(Piece(QRectF(inner.left(), y, width, h), shown, font, ink))
             texts, font2, ink2 = second
             room = inner.width() - width - GAP
-            fitted = fitted_text(texts, QFontMetricsF(font2), room)
+            fitted = fitted_text(texts, QFontMetricsF(font2), room, mode)
             if fitted:
                 advance = QFontMetricsF(font2).horizontalAdvance(fitted)
                 out.append(Piece(QRectF(inner.right() - advance, y, advance, h), fitted, font2, ink2))
@@ -135,6 +144,10 @@ class OrderCardDelegate(QStyledItemDelegate):
             line_h,
             (money(summary.total_minor, summary.currency), self.bold, Ink.TEXT),
             (self.deadline_texts(summary), self.small, Ink.FAILED if overdue else Ink.SECONDARY),
+            # A tracking number is checked by its last digits ("…45678"), as couriers' pages show it.
+            Qt.TextElideMode.ElideMiddle
+            if summary.state == OrderState.SHIPPED
+            else Qt.TextElideMode.ElideRight,
         )
         return out
 
