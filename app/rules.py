@@ -570,13 +570,36 @@ def whole_message_only(keyword: str) -> bool:
 class _Keyword:
     key: str
     words: tuple[str, ...]
-    mode: Literal["substring", "whole_message", "whole_word"]
+    mode: Literal["word_start", "whole_message", "whole_word"]
 
 
 def _keyword(text: str, whole_word: bool) -> _Keyword:
     if whole_word:
         return _Keyword(match_key(text), _words(text), "whole_word")
-    return _Keyword(match_key(text), (), "whole_message" if _is_short(text) else "substring")
+    return _Keyword(match_key(text), _words(text), "whole_message" if _is_short(text) else "word_start")
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A customer's message as keywords are matched against it."""
+
+    key: str  # match_key of the text
+    words: tuple[str, ...]
+    starts: frozenset[int]  # where in `key` a word of the message begins
+
+
+def _said(text: str) -> _Said:
+    key = match_key(text)
+    words = _words(text)
+    starts, at = set(), 0
+    for word in words:
+        # A word as `key` holds it: `_words` keeps "_" (a connector), `match_key` drops it.
+        kept = match_key(word)
+        found = key.find(kept, at) if kept else -1
+        if found >= 0:
+            starts.add(found)
+            at = found + len(kept)
+    return _Said(key, words, frozenset(starts))
 
 
 def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
@@ -584,19 +607,37 @@ def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
-def _hits(keyword: _Keyword, key: str, words: tuple[str, ...]) -> bool:
+def _begins_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Do the words of `run` begin consecutive words of the message ("배송 언제" in "배송은 언제 와요")?"""
+    n = len(run)
+    return n > 0 and any(
+        all(words[i + j].startswith(run[j]) for j in range(n)) for i in range(len(words) - n + 1)
+    )
+
+
+def _hits(keyword: _Keyword, said: _Said) -> bool:
     if not keyword.key:
         return False
-    if keyword.mode == "substring":
-        return keyword.key in key
+    if keyword.mode == "word_start":
+        # At the start of a word, with anything after it: Korean glues particles and endings on
+        # ("배송이", "배송은요", "교환하고"), and a customer may leave out the spaces ("배송조회") —
+        # but a word that merely contains it is another word ("무료배송", "해외배송").
+        if _begins_run(said.words, keyword.words):
+            return True
+        at = said.key.find(keyword.key)
+        while at >= 0:
+            if at in said.starts:
+                return True
+            at = said.key.find(keyword.key, at + 1)
+        return False
     if keyword.mode == "whole_message":
-        return keyword.key == key
-    return _has_run(words, keyword.words)
+        return keyword.key == said.key
+    return _has_run(said.words, keyword.words)
 
 
 def keyword_hits(keyword: str, message: str, *, whole_word: bool = False) -> bool:
     """Does this rule keyword match this message? (The editor's preview and the tests ask this.)"""
-    return _hits(_keyword(keyword, whole_word), match_key(message), _words(message))
+    return _hits(_keyword(keyword, whole_word), _said(message))
 
 
 @dataclass(frozen=True, slots=True)
@@ -818,6 +859,10 @@ def bot_decision(
         return replace(decision, told_closed=closed is not None and decision.reply is not None)
 
     def order_answer(matched: str) -> BotDecision:
+        named = order_numbers_named(text)
+        if named and not any(_same_order(n, o.number) for n in named for o in orders):
+            said = unknown_order_text(bot).replace("{number}", named[0])
+            return handoff(said, HandoffReason.NO_ORDER, matched)
         lines = _order_lines(bot, orders)
         if not lines:
             return handoff(bot.no_order_text, HandoffReason.NO_ORDER, matched)
@@ -846,9 +891,9 @@ def bot_decision(
     key = match_key(text)
     if key and (key in compiled.handoff or any(p in key for p in compiled.handoff_phrases)):
         return handoff(bot.handoff_text, HandoffReason.KEYWORD, "handoff")
-    words = _words(text)
+    said = _said(text)
     for rule, keywords in compiled.rules:
-        if any(_hits(k, key, words) for k in keywords):
+        if any(_hits(k, said) for k in keywords):
             answer: BotAnswer = rule.answer
             if answer.kind == "handoff":
                 return handoff(answer.text, HandoffReason.KEYWORD, rule.id)
@@ -861,6 +906,36 @@ def bot_decision(
     if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
         return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)
     return quiet
+
+
+UNKNOWN_ORDER_KOREAN = "주문번호 {number}의 주문을 찾지 못했어요. 상담원에게 연결해 드릴게요."
+UNKNOWN_ORDER_OTHER = "We couldn't find order {number}. We'll connect you with a person."
+
+# An order number as a customer writes it: "2026-0001", "20260001", "20931" — four to nine digits
+# (a phone or tracking number is longer), not an amount or a date ("30,000원", "3000원", "2026년").
+_ORDER_NUMBER = re.compile(
+    r"(?<![\d,.\-])(\d{4}-\d{1,6}|\d{4,9})(?![\d,.\-])(?!\s*(?:원|만|천|개|년|월|일|시|분|명|%|won\b))"
+)
+
+
+def order_numbers_named(text: str) -> list[str]:
+    """The order numbers a customer's message names, as written (full-width digits as ASCII)."""
+    return _ORDER_NUMBER.findall(unicodedata.normalize("NFKC", text))
+
+
+def _same_order(written: str, number: str) -> bool:
+    """Is the number a customer wrote this order's? Digits compared; the end of it is enough
+    ("0001" for "2026-0001")."""
+    theirs, ours = e164(written), e164(number)
+    return bool(theirs) and (theirs == ours or (len(theirs) >= 4 and ours.endswith(theirs)))
+
+
+def unknown_order_text(bot: MenuBot) -> str:
+    """The reply to an order number the bot cannot find: the bot's own, else its default in the
+    letters the bot writes."""
+    if bot.unknown_order_text is not None and bot.unknown_order_text.strip():
+        return bot.unknown_order_text
+    return UNKNOWN_ORDER_KOREAN if writing_script(_voice(bot)) == "hangul" else UNKNOWN_ORDER_OTHER
 
 
 def _order_lines(bot: MenuBot, orders: Sequence[OrderStatus]) -> list[str]:
@@ -916,13 +991,17 @@ class KeywordOverlap:
 
 
 def keyword_overlaps(bot: MenuBot) -> list[KeywordOverlap]:
-    """Every pair of rules where a keyword of one is contained in a keyword of the other."""
-    keys = [(rule.id, keyword, match_key(keyword)) for rule in bot.rules for keyword in rule.keywords]
+    """Every pair of rules where a keyword of one matches a message that is a keyword of the other."""
+    keys = [
+        (rule.id, keyword, _keyword(keyword, rule.whole_word), _said(keyword))
+        for rule in bot.rules
+        for keyword in rule.keywords
+    ]
     return [
         KeywordOverlap(rule_id, keyword, other_id, other_keyword)
-        for rule_id, keyword, key in keys
-        for other_id, other_keyword, other_key in keys
-        if rule_id != other_id and key and key in other_key
+        for rule_id, keyword, matcher, _ in keys
+        for other_id, other_keyword, _, other_said in keys
+        if rule_id != other_id and _hits(matcher, other_said)
     ]
 
 

@@ -29,6 +29,31 @@ SHIPPING_TEXT = (
 )
 
 
+# Keywords match at the start of a word, each word of a phrase at the start of one ("배송 언제" in
+# "배송은 언제 오나요?", "배송언제와요").
+ORDER_KEYWORDS = [
+    "배송 조회",
+    "배송 언제",
+    "배송 현황",
+    "배송 상태",
+    "택배 언제",
+    "택배 조회",
+    "언제 배송",
+    "언제 도착",
+    "언제 와요",
+    "언제 오나요",
+    "언제 받을",
+    "주문 조회",
+    "주문 확인",
+    "주문 상태",
+    "어디쯤",
+    "송장",
+    "운송장",
+    "아직 안 왔",
+    "아직 못 받",
+]
+
+
 ACCOUNT_EN = (
     f"Here are our bank details:\n{BANK_FIELD}\n"
     "After paying, send us the payer's name and we'll confirm it quickly."
@@ -77,14 +102,16 @@ def korean_shop_menu() -> MenuBot:
             id="menu_en", keywords=["menu"], whole_word=True, answer=BotAnswer(kind="menu", menu="home")
         ),
         KeywordRule(id="account", keywords=["계좌", "입금"], answer=BotAnswer(text=ACCOUNT_TEXT)),
-        # Before "order": "배송은 며칠 걸려요?" asks how long it takes, not where an order is
-        # ("주문한 지 며칠 됐는데…" still finds the order).
+        # Before "order": "배송은 며칠 걸려요?" asks how long it takes and "배송비 얼마예요?" what it
+        # costs, not where an order is ("주문한 지 며칠 됐는데 언제 와요" still finds the order).
         KeywordRule(
             id="shipping",
-            keywords=["며칠 걸", "몇일 걸", "얼마나 걸"],  # none inside "order"'s keywords
+            keywords=["며칠 걸", "몇일 걸", "얼마나 걸", "배송비", "택배비", "무료배송", "무료 배송"],
             answer=BotAnswer(text=SHIPPING_TEXT),
         ),
-        KeywordRule(id="order", keywords=["배송", "택배", "주문 조회"], answer=BotAnswer(kind="orders")),
+        # What a customer asking where her parcel is writes; never "배송" or "택배" alone, which
+        # "배송비 얼마예요?" and "택배로 보내면 될까요?" begin with too.
+        KeywordRule(id="order", keywords=ORDER_KEYWORDS, answer=BotAnswer(kind="orders")),
         KeywordRule(
             id="returns", keywords=["교환", "반품", "환불"], answer=BotAnswer(kind="menu", menu="returns")
         ),

@@ -861,6 +861,10 @@ class MenuBot(_Wire):
     }
     # No open order found (none, or only done or cancelled ones): the chat goes to a person with this reply.
     no_order_text: str = "진행 중인 주문을 찾지 못했어요. 상담원에게 연결해 드릴게요."
+    # The customer named an order number that is not among their orders ({number}: as they wrote
+    # it); the chat goes to a person with this reply. None: app.rules.UNKNOWN_ORDER_KOREAN, or its
+    # English for a bot that writes in other letters (documents saved before it were all None).
+    unknown_order_text: str | None = Field(default=None, max_length=TEXT_MAX)
     pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
     hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
     # The same bot in another language, for customers who write in other letters than this one's

@@ -637,3 +637,120 @@ def test_a_question_about_shipping_time_gets_the_shipping_answer_not_an_order_lo
     else:
         assert decision.handoff is HandoffReason.NO_ORDER  # no open order in this test
     assert keyword_overlaps(korean_shop_menu()) == []  # the editor shows the menu without a warning
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "배송비 얼마예요?",
+        "배송비는 어떻게 되나요",
+        "L로 바꾸고 싶어요. 택배로 보내면 될까요?",
+        "무료배송 되나요?",
+        "택배사 어디 써요?",
+    ],
+)
+def test_a_question_that_only_mentions_delivery_is_not_an_order_lookup(text: str) -> None:
+    """A tester asked what shipping costs and was told no order was found and handed to a person
+    for 12 hours: the ready-made menu's "배송" and "택배" caught every sentence with the word."""
+    decision = say(shop_doc(), text)
+    assert decision.handoff is None
+    assert decision.state.paused_until is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "배송 조회 부탁드려요",
+        "배송조회요",
+        "배송은 언제 오나요?",
+        "배송언제와요",
+        "택배 언제 와요",
+        "주문한 옷 언제 와요?",
+        "주문 조회해 주세요",
+        "지금 어디쯤 왔을까요",
+        "송장번호 알려주세요",
+        "일주일 됐는데 아직 안 왔어요",
+    ],
+)
+def test_a_customer_asking_where_her_order_is_gets_her_orders(text: str) -> None:
+    orders = [OrderStatus(number="2026-0042", state="shipped", wa_id=WA)]
+    decision = bot_decision(shop_doc(), BotState(), CustomerMessage(text), OPEN, wa_id=WA, orders=orders)
+    assert decision.matched == "order"
+    assert "주문번호 2026-0042: 배송 중" in reply_text(decision)
+
+
+def test_shipping_cost_gets_the_shipping_answer() -> None:
+    from app.shop_menu import SHIPPING_TEXT
+
+    assert reply_text(say(shop_doc(), "배송비 얼마예요?")) == SHIPPING_TEXT
+
+
+@pytest.mark.parametrize(
+    ("keyword", "message", "hits"),
+    [
+        ("배송", "배송이 안 와요", True),  # a particle glued on
+        ("배송", "배송은요?", True),
+        ("배송", "무료배송이에요?", False),  # inside another word: another word
+        ("교환", "사이즈 교환하고 싶어요", True),  # an ending glued on
+        ("배송 언제", "배송은 언제 와요", True),  # a particle between the phrase's words
+        ("배송 언제", "배송언제와요", True),  # no spaces at all
+        ("배송 언제", "언제 배송돼요", False),
+        ("입금 확인", "입금했는데 확인 부탁드려요", True),  # an ending on the first word too
+        ("주문 조회", "주문하고 나서 조회가 안 돼요", False),  # the words, but not one after the other
+    ],
+)
+def test_a_keyword_matches_at_the_start_of_a_word(keyword: str, message: str, hits: bool) -> None:
+    assert keyword_hits(keyword, message) is hits
+
+
+def test_an_order_number_the_bot_cannot_find_is_named_before_the_handoff() -> None:
+    """The demo's customer gave her order number and was told no order was found, as if she had not."""
+    orders = [OrderStatus(number="2026-0042", state="paid", wa_id=WA)]
+    decision = bot_decision(
+        shop_doc(),
+        BotState(),
+        CustomerMessage("배송 조회요. 주문번호 20931 입니다"),
+        OPEN,
+        wa_id=WA,
+        orders=orders,
+    )
+    assert decision.handoff is HandoffReason.NO_ORDER
+    assert reply_text(decision).startswith("주문번호 20931의 주문을 찾지 못했어요.")
+    assert decision.state.paused_until == OPEN + timedelta(hours=12)
+
+
+@pytest.mark.parametrize("written", ["2026-0042", "20260042", "0042번"])
+def test_an_order_number_the_customer_has_gets_her_orders(written: str) -> None:
+    orders = [OrderStatus(number="2026-0042", state="paid", wa_id=WA)]
+    decision = bot_decision(
+        shop_doc(), BotState(), CustomerMessage(f"{written} 배송 언제 와요"), OPEN, wa_id=WA, orders=orders
+    )
+    assert decision.handoff is None
+    assert "주문번호 2026-0042: 입금 확인, 배송 준비 중" in reply_text(decision)
+
+
+def test_an_amount_or_a_phone_number_is_not_an_order_number() -> None:
+    decision = say(shop_doc(), "30,000원 보냈어요 010-1234-5678 언제 와요? 3000원 맞죠")
+    assert reply_text(decision) == "진행 중인 주문을 찾지 못했어요. 상담원에게 연결해 드릴게요."
+
+
+def test_a_saved_document_keeps_its_keywords_and_its_own_unknown_order_text() -> None:
+    """Documents are stored with their rules: an owner's keywords are not rewritten, and a document
+    saved before the unknown-order text gets the default in its language."""
+    saved = korean_shop_menu().model_dump(mode="json", exclude={"unknown_order_text"})
+    saved["rules"][4]["keywords"] = ["배송", "택배", "주문 조회"]  # the earlier ready-made rule
+    loaded = MenuBot.model_validate(saved)
+    assert loaded.rules[4].keywords == ["배송", "택배", "주문 조회"]
+    assert loaded.unknown_order_text is None
+    decision = say(shop_doc(rules=loaded.rules), "주문번호 1234 배송 조회요")
+    assert reply_text(decision).startswith("주문번호 1234의 주문을 찾지 못했어요.")
+
+
+def test_the_editor_warns_of_an_overlap_only_where_one_keyword_would_answer_the_others() -> None:
+    rules = [
+        KeywordRule(id="ship", keywords=["배송"], answer=BotAnswer(text="2~3일 걸려요.")),
+        KeywordRule(id="free", keywords=["무료배송"], answer=BotAnswer(text="5만 원부터예요.")),
+        KeywordRule(id="fee", keywords=["배송비"], answer=BotAnswer(text="3,000원이에요.")),
+    ]
+    overlaps = keyword_overlaps(MenuBot(rules=rules))
+    assert [(o.keyword, o.other_keyword) for o in overlaps] == [("배송", "배송비")]
