@@ -482,6 +482,11 @@ class BotState:
     resumed_at: datetime | None = None  # the owner's messages before this no longer pause the bot
     # When the bot's messages of the last hour went out (oldest first; at most the hourly cap).
     sent_recently: tuple[datetime, ...] = ()
+    # The menu node the bot last sent this chat, while its last message was that menu: a typed "3"
+    # chooses its third entry. `menu_other`: it was the other-language bot's menu.
+    menu_shown: str | None = None
+    menu_other: bool = False
+    menu_nudged: bool = False  # the customer was asked once to choose from that menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -834,16 +839,27 @@ def bot_decision(
     quiet = BotDecision(None, state, answered=False)
     if echo or message is None or not main.enabled or bot_paused(main, state, now, last_owner_reply_at):
         return quiet
+    picked = _typed_choice(main, state, message)
+    if picked is not None:  # "3" or "3번" right after a menu: its third row or button
+        message = picked
     bot = bot_for(main, message)
     compiled = _compile(bot)
+    # The menu this reply shows (the chat's state remembers it for a typed number), and whether the
+    # reply is the one reminder to choose from it.
+    shown: str | None = None
+    shown_other = False
+    nudged = False
+    said_text = message.text
 
     def fill(text: str) -> str:
         return fill_fields(text, name=contact_name, phone=wa_id, shop=doc.profile.name)
 
     def menu(node_id: str | None, lead: str = "") -> dict[str, Any] | None:
+        nonlocal shown, shown_other
         node = compiled.nodes.get(node_id or "")
         if node is None or node.action != "menu":
             return _text_body(lead)
+        shown, shown_other = node.id, bot is not main
         text = f"{fill(lead)}\n\n{fill(node.text)}" if lead else fill(node.text)
         return _menu_body(node, compiled.nodes, text)
 
@@ -858,8 +874,20 @@ def bot_decision(
         decision = _capped(main, paused, reply, now, matched, reason)
         return replace(decision, told_closed=closed is not None and decision.reply is not None)
 
+    def nudge() -> BotDecision:
+        """Once per menu shown: a reply that is no choice ("ㅁㄴㅇㄹ", "👍", "7") is asked to
+        choose, with the menu again, in the language the menu was shown in."""
+        nonlocal bot, compiled, nudged
+        if state.menu_other and main.other_language is not None:
+            bot, compiled = main.other_language, _compile(main.other_language)
+        reply = menu(state.menu_shown, choose_text(bot))
+        if shown is None:  # the menu has since been edited away
+            return quiet
+        nudged = True
+        return _capped(main, state, reply, now, "choose", None)
+
     def order_answer(matched: str) -> BotDecision:
-        named = order_numbers_named(text)
+        named = order_numbers_named(said_text)
         if named and not any(_same_order(n, o.number) for n in named for o in orders):
             said = unknown_order_text(bot).replace("{number}", named[0])
             return handoff(said, HandoffReason.NO_ORDER, matched)
@@ -869,43 +897,102 @@ def bot_decision(
         reply = text_answer("\n".join([fill(bot.orders_text), *lines]))
         return _capped(main, state, reply, now, matched, None)
 
-    text = message.text
-    if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
-        node_id = message.choice_id[len(CHOICE_PREFIX) :]
-        node = compiled.nodes.get(node_id)
-        if node is None:  # a tap on a menu that has since been edited away
-            return _capped(main, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
-        if node.action == "handoff":
-            return handoff(node.text, HandoffReason.MENU, node.id)
-        if node.action == "menu":
-            return _capped(main, state, menu(node.id), now, node.id, None)
-        if node.action == "orders":
-            return order_answer(node.id)
-        if node.action == "back":
-            parent = compiled.parents.get(node.id)
-            above = compiled.parents.get(parent or "")
-            return _capped(main, state, menu(above or bot.top_menu), now, node.id, None)
-        return _capped(main, state, text_answer(fill(node.text)), now, node.id, None)
-    if message.choice_id is not None and not text:
-        text = message.choice_id  # a template button of ours carries only its payload
-    key = match_key(text)
-    if key and (key in compiled.handoff or any(p in key for p in compiled.handoff_phrases)):
-        return handoff(bot.handoff_text, HandoffReason.KEYWORD, "handoff")
-    said = _said(text)
-    for rule, keywords in compiled.rules:
-        if any(_hits(k, said) for k in keywords):
-            answer: BotAnswer = rule.answer
-            if answer.kind == "handoff":
-                return handoff(answer.text, HandoffReason.KEYWORD, rule.id)
-            if answer.kind == "orders":
-                return order_answer(rule.id)
-            reply = (
-                menu(answer.menu, answer.text) if answer.kind == "menu" else text_answer(fill(answer.text))
-            )
-            return _capped(main, state, reply, now, rule.id, None)
-    if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
-        return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)
-    return quiet
+    def decide() -> BotDecision:
+        text = message.text
+        if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
+            node_id = message.choice_id[len(CHOICE_PREFIX) :]
+            node = compiled.nodes.get(node_id)
+            if node is None:  # a tap on a menu that has since been edited away
+                return _capped(main, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
+            if node.action == "handoff":
+                return handoff(node.text, HandoffReason.MENU, node.id)
+            if node.action == "menu":
+                return _capped(main, state, menu(node.id), now, node.id, None)
+            if node.action == "orders":
+                return order_answer(node.id)
+            if node.action == "back":
+                parent = compiled.parents.get(node.id)
+                above = compiled.parents.get(parent or "")
+                return _capped(main, state, menu(above or bot.top_menu), now, node.id, None)
+            return _capped(main, state, text_answer(fill(node.text)), now, node.id, None)
+        if message.choice_id is not None and not text:
+            text = message.choice_id  # a template button of ours carries only its payload
+        key = match_key(text)
+        if key and (key in compiled.handoff or any(p in key for p in compiled.handoff_phrases)):
+            return handoff(bot.handoff_text, HandoffReason.KEYWORD, "handoff")
+        said = _said(text)
+        for rule, keywords in compiled.rules:
+            if any(_hits(k, said) for k in keywords):
+                answer: BotAnswer = rule.answer
+                if answer.kind == "handoff":
+                    return handoff(answer.text, HandoffReason.KEYWORD, rule.id)
+                if answer.kind == "orders":
+                    return order_answer(rule.id)
+                reply = (
+                    menu(answer.menu, answer.text)
+                    if answer.kind == "menu"
+                    else text_answer(fill(answer.text))
+                )
+                return _capped(main, state, reply, now, rule.id, None)
+        if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
+            return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)
+        if (
+            message.choice_id is None
+            and state.menu_shown is not None
+            and not state.menu_nudged
+            and _not_words(text)
+        ):
+            return nudge()
+        return quiet
+
+    decision = decide()
+    if decision.reply is None:
+        return decision
+    remembered = replace(decision.state, menu_shown=shown, menu_other=shown_other, menu_nudged=nudged)
+    return replace(decision, state=remembered)
+
+
+CHOOSE_KOREAN = "메뉴에서 골라 주세요. 번호로 답하셔도 돼요."
+CHOOSE_OTHER = "Please choose from the menu. You can also reply with a number."
+
+# A typed choice: "3", "3번", "3번이요", "３.", "3)".
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})\s*(?:번\s*(?:이요|요)?)?\s*[.)!]*\s*$")
+_HANGUL_JAMO = re.compile("[\u1100-\u11ff\u3130-\u318f]")
+
+
+def choose_text(bot: MenuBot) -> str:
+    """The line before a menu shown again to a reply that chose nothing: the bot's own, else its
+    default in the letters the bot writes."""
+    if bot.choose_text is not None and bot.choose_text.strip():
+        return bot.choose_text
+    return CHOOSE_KOREAN if writing_script(_voice(bot)) == "hangul" else CHOOSE_OTHER
+
+
+def _typed_choice(main: MenuBot, state: BotState, message: CustomerMessage) -> CustomerMessage | None:
+    """A typed number 1..N right after a menu, as a tap on that choice of the menu shown (in the
+    language it was shown in); None for anything else."""
+    if message.choice_id is not None or state.menu_shown is None:
+        return None
+    found = _TYPED_NUMBER.match(unicodedata.normalize("NFKC", message.text))
+    bot = main.other_language if state.menu_other and main.other_language is not None else main
+    nodes = _compile(bot).nodes
+    menu = nodes.get(state.menu_shown)
+    if found is None or menu is None or menu.action != "menu":
+        return None
+    choices = [c for c in menu.choices if c in nodes]
+    number = int(found.group(1))
+    if not 1 <= number <= len(choices):
+        return None
+    node = nodes[choices[number - 1]]
+    return CustomerMessage(text=node.title, choice_id=CHOICE_PREFIX + node.id)
+
+
+def _not_words(text: str) -> bool:
+    """A reply with no word in it — digits, loose jamo ("ㅁㄴㅇㄹ"), emoji, marks — or a number
+    out of the menu's range: a customer trying to choose, not asking something of her own."""
+    if _TYPED_NUMBER.match(unicodedata.normalize("NFKC", text)):
+        return True
+    return not any(ch.isalpha() and not _HANGUL_JAMO.match(ch) for ch in text)
 
 
 UNKNOWN_ORDER_KOREAN = "주문번호 {number}의 주문을 찾지 못했어요. 상담원에게 연결해 드릴게요."
@@ -976,7 +1063,7 @@ def _capped(
 
 def resumed_bot_state(state: BotState, now: datetime) -> BotState:
     """The chat's state after "Resume bot": no pause, and the owner's earlier messages no longer count."""
-    return replace(state, paused_until=None, resumed_at=now)
+    return replace(state, paused_until=None, resumed_at=now, menu_shown=None, menu_nudged=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -865,6 +865,9 @@ class MenuBot(_Wire):
     # it); the chat goes to a person with this reply. None: app.rules.UNKNOWN_ORDER_KOREAN, or its
     # English for a bot that writes in other letters (documents saved before it were all None).
     unknown_order_text: str | None = Field(default=None, max_length=TEXT_MAX)
+    # Before the menu shown again to a customer whose reply to it chose nothing (once per menu).
+    # None: app.rules.CHOOSE_KOREAN, or its English for a bot that writes in other letters.
+    choose_text: str | None = Field(default=None, max_length=INTERACTIVE_BODY_MAX)
     pause_hours: int = Field(default=12, ge=1, le=24 * 30)  # after a hand-off or an owner's message
     hourly_cap: int = Field(default=6, ge=1, le=60)  # bot messages per chat per hour
     # The same bot in another language, for customers who write in other letters than this one's

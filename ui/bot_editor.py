@@ -305,7 +305,8 @@ class Simulator(QFrame):
             orders=customer.orders if customer is not None else (),
         )
         self.state = decision.state
-        self.choices.clear()
+        # A message the bot does not answer leaves the last menu where it is, as on a phone: its
+        # rows can still be tapped.
         if decision.reply is None:
             if self.state.paused_until is not None:
                 self.note.setText(self.tr("The chat is with a person now: the bot stays quiet here."))
@@ -321,6 +322,7 @@ class Simulator(QFrame):
                 ).format(f"{datetime.now().year}-0001")
             )
         text, choices = reply_text(decision.reply)
+        self.choices.clear()
         self.transcript.add("bot", text)
         for choice_id, title in choices:
             item = QListWidgetItem(title)

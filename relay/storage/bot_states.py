@@ -1,4 +1,4 @@
-"""Each chat's menu-bot state (paused until, hourly count) and the hand-off `contact` events."""
+"""Each chat's menu-bot state (paused until, hourly count, last menu) and the hand-off `contact` events."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ class BotStates:
             paused_until=ms_to_dt(row.paused_until_ms),
             resumed_at=ms_to_dt(row.resumed_ms),
             sent_recently=tuple(_moments(row.sent_recently_ms)),
+            menu_shown=row.menu_shown,
+            menu_other=bool(row.menu_other),
+            menu_nudged=bool(row.menu_nudged),
         )
 
     def _put_in(self, conn: Connection, wa_id: str, state: BotState, reason: str | None) -> None:
@@ -52,6 +55,9 @@ class BotStates:
             "resumed_ms": dt_to_ms(state.resumed_at),
             "sent_recently_ms": ",".join(str(dt_to_ms(t)) for t in state.sent_recently),
             "handoff_reason": reason,
+            "menu_shown": state.menu_shown,
+            "menu_other": state.menu_other,
+            "menu_nudged": state.menu_nudged,
         }
         if conn.execute(select(bot_state.c.wa_id).where(bot_state.c.wa_id == wa_id)).first() is None:
             conn.execute(insert(bot_state).values(wa_id=wa_id, **values))

@@ -85,6 +85,11 @@ bot_state = Table(
     Column("resumed_ms", BigInteger),
     Column("sent_recently_ms", Text),  # comma-separated send times of the last hour
     Column("handoff_reason", String(16)),
+    # The menu last sent (a typed "3" chooses from it), which bot's, and whether the customer was
+    # reminded to choose from it. Relay revision 0011.
+    Column("menu_shown", String(64)),
+    Column("menu_other", Boolean),
+    Column("menu_nudged", Boolean),
 )
 
 # Customers the shop blocked (issue 19 item 16): automations never answer them. `on_whatsapp` says

@@ -754,3 +754,55 @@ def test_the_editor_warns_of_an_overlap_only_where_one_keyword_would_answer_the_
     ]
     overlaps = keyword_overlaps(MenuBot(rules=rules))
     assert [(o.keyword, o.other_keyword) for o in overlaps] == [("배송", "배송비")]
+
+
+# --------------------------------------------------------------------------- typing after a menu
+
+
+def test_a_number_typed_after_a_menu_chooses_that_entry() -> None:
+    doc = shop_doc()
+    top = say(doc, "메뉴")
+    assert top.state.menu_shown == "home"
+    for typed in ("2", "2번", " 2번이요 ", "２", "2."):
+        assert "입금 계좌를 안내" in reply_text(say(doc, typed, top.state)), typed
+    returns = say(doc, "3", top.state)
+    assert choice_ids(returns) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    assert "7일" in reply_text(say(doc, "1", returns.state))  # the numbers of the menu shown last
+    person = say(doc, "5", top.state)
+    assert person.handoff is HandoffReason.MENU
+
+
+def test_a_number_without_a_menu_before_it_is_left_alone() -> None:
+    doc = shop_doc()
+    assert not say(doc, "3").answered
+    answered = say(doc, "입금 계좌 알려주세요", say(doc, "메뉴").state)  # a text answer came after the menu
+    assert not say(doc, "3", answered.state).answered
+
+
+@pytest.mark.parametrize("typed", ["ㅁㄴㅇㄹ", "👍", "7", "0", "?", "ㅇㅇ"])
+def test_a_reply_to_a_menu_that_chooses_nothing_is_asked_to_choose_once(typed: str) -> None:
+    doc = shop_doc()
+    top = say(doc, "메뉴")
+    asked = say(doc, typed, top.state)
+    assert reply_text(asked).startswith("메뉴에서 골라 주세요.")
+    assert choice_ids(asked) == TOP_IDS
+    again = say(doc, typed, asked.state)
+    assert not again.answered and again.reply is None  # once per menu shown, never a loop
+    assert "입금 계좌를 안내" in reply_text(say(doc, "2", again.state))  # the number still chooses
+
+
+def test_a_question_of_her_own_after_a_menu_is_left_to_the_owner() -> None:
+    doc = shop_doc()
+    top = say(doc, "메뉴")
+    assert not say(doc, "이 셔츠 세탁기에 빨아도 되나요?", top.state).answered
+
+
+def test_a_number_after_an_english_menu_chooses_from_the_english_menu() -> None:
+    from app.shop_menu import english_shop_menu
+
+    doc = shop_doc(other_language=english_shop_menu().model_copy(update={"other_language": None}))
+    menu = say(doc, "menu please")
+    assert reply_text(menu).startswith("Hello!")
+    assert menu.state.menu_other
+    assert reply_text(say(doc, "2", menu.state)).startswith("Here are our bank details")
+    assert reply_text(say(doc, "👍", menu.state)).startswith("Please choose from the menu.")

@@ -124,6 +124,30 @@ def test_a_customer_walks_the_menu_with_rows_buttons_and_template_buttons(
     assert len(graph.sent) == 6
 
 
+def test_a_number_typed_after_a_menu_chooses_from_it_and_a_reply_that_chooses_nothing_is_asked_once(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """A tester typed "3" after the menu and got silence; "ㅁㄴㅇㄹ" and "👍" too. The relay keeps
+    the menu it sent in the chat's state, between webhooks."""
+    put_bot(relay)
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("메뉴")
+    assert shown(customer.reply()) == TOP
+    customer.says("3")  # 교환·반품
+    assert shown(customer.reply()) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    customer.says("ㅁㄴㅇㄹ")
+    again = customer.reply()
+    assert said(again).startswith("메뉴에서 골라 주세요.")
+    assert shown(again) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    customer.says("👍")  # asked once already: no second reminder
+    assert customer.events(1)[0]["kind"] == "message"
+    wait_until(relay.automations_done, 10, "the relay to look at the message")
+    customer.says("1번")
+    assert said(customer.reply()).startswith("교환은 상품을 받으신 날부터 7일")
+    assert len(graph.sent) == 4
+
+
 def test_a_text_answer_has_a_button_that_brings_the_main_menu_back(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:

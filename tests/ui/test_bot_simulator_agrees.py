@@ -34,6 +34,10 @@ TEXTS = [
     "사람들이 많이 사나요",
     "안녕하세요!",
     "ＭＥＮＵ",
+    "3",  # a number typed after a menu chooses from it: the relay keeps the menu shown per chat
+    "2번",
+    "ㅁㄴㅇㄹ",
+    "👍",
 ]
 step = st.one_of(
     st.sampled_from(TEXTS).map(lambda t: ("text", t)),

@@ -1,0 +1,29 @@
+"""The simulator answers what a customer types after a menu as the relay does: a number chooses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.shop_menu import korean_shop_menu
+from tests.ui.test_bot_editor import choices, editor_for, said, write
+from ui.context import AppContext
+
+
+def test_a_number_typed_after_the_menu_chooses_and_the_menu_never_vanishes(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """A tester typed "3" after 메뉴: no reply, and the rows vanished; "ㅁㄴㅇㄹ" and "👍" likewise."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    write(qtbot, editor, "메뉴")
+    write(qtbot, editor, "3")
+    assert said(editor)[-1][0] == "bot" and said(editor)[-1][1].startswith("교환과 반품 중")
+    assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]
+    write(qtbot, editor, "ㅁㄴㅇㄹ")
+    assert said(editor)[-1][1].startswith("메뉴에서 골라 주세요.")
+    assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]
+    write(qtbot, editor, "👍")  # asked once already: quiet, and the menu's rows stay to tap
+    assert said(editor)[-1] == ("customer", "👍")
+    assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]
+    write(qtbot, editor, "2번")
+    assert said(editor)[-1][1].startswith("반품은 상품을 받으신 날부터 7일")
