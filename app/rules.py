@@ -761,6 +761,15 @@ def _closed_note(bot: MenuBot, hours: BusinessHours, now: datetime) -> str | Non
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
+# The sentence of the default hand-off replies that promises an answer soon: said while the shop is
+# closed, it contradicts the line telling when someone answers, so it is left out then (only that
+# sentence: the rest of an owner's own reply is sent as written).
+_WAITING = re.compile(r"[ \t]*(?:잠시만 기다려 주세요\.?|Please wait a moment\.?)[ \t]*")
+
+
+def _without_waiting(text: str) -> str:
+    return _WAITING.sub(" ", text).strip() or text
+
 
 # Month names for a sentence in English, whatever the machine's C locale.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -870,6 +879,8 @@ def bot_decision(
         paused = replace(state, paused_until=now + timedelta(hours=main.pause_hours))
         closed = None if closed_told else _closed_note(bot, doc.business_hours, now)
         said = fill(text or bot.handoff_text)
+        if not is_open(doc.business_hours, now):
+            said = _without_waiting(said)  # nobody answers "in a moment" at night
         reply = _text_body(f"{said}\n{closed}".strip() if closed else said)
         decision = _capped(main, paused, reply, now, matched, reason)
         return replace(decision, told_closed=closed is not None and decision.reply is not None)

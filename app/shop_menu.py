@@ -20,7 +20,7 @@ RETURN_TEXT = (
     "반품은 상품을 받으신 날부터 7일 안에 신청하실 수 있어요. "
     "주문번호와 반품 사유를 남겨 주시면 회수 방법을 안내해 드릴게요."
 )
-HOURS_TEXT = "운영시간은 평일 오전 9시부터 오후 6시까지예요. 주말과 공휴일에는 쉬어요."
+HOURS_TEXT = "영업시간은 평일 오전 9시부터 오후 6시까지예요. 주말과 공휴일에는 쉬어요."
 # Asked before buying ("배송은 보통 며칠 걸려요?"): an answer of its own, not an order lookup that
 # finds nothing and hands a newcomer to a person.
 SHIPPING_TEXT = (
@@ -66,7 +66,7 @@ SHIPPING_EN = (
 
 
 def korean_shop_menu() -> MenuBot:
-    """주문·배송 조회, 입금 계좌 안내, 교환·반품, 운영시간, 상담원 연결 (and a typed question about
+    """주문·배송 조회, 입금 계좌 안내, 교환·반품, 영업시간, 상담원 연결 (and a typed question about
     shipping answered) — switched off until the owner has checked the texts (the account number is
     a placeholder)."""
     nodes = [
@@ -92,7 +92,7 @@ def korean_shop_menu() -> MenuBot:
         MenuNode(id="exchange", title="교환 신청", text=EXCHANGE_TEXT),
         MenuNode(id="return", title="반품 신청", text=RETURN_TEXT),
         MenuNode(id="returns_back", title="이전 메뉴", action="back"),
-        MenuNode(id="hours", title="운영시간", description="문의 답변 시간", text=HOURS_TEXT),
+        MenuNode(id="hours", title="영업시간", description="문의 답변 시간", text=HOURS_TEXT),
         MenuNode(id="person", title="상담원 연결", description="직원이 직접 답변드려요", action="handoff"),
     ]
     rules = [

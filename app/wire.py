@@ -846,7 +846,7 @@ class MenuBot(_Wire):
     handoff_keywords: list[str] = ["상담원", "상담원 연결", "직원", "사장님", "agent", "human"]
     handoff_text: str = "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
     # Appended to a hand-off outside business hours; {opening} is the next opening, local time.
-    handoff_closed_text: str = "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요."
+    handoff_closed_text: str = "지금은 영업시간이 아니에요. {opening}부터 답변드릴게요."
     changed_text: str = "이 메뉴는 바뀌었어요. 새 메뉴에서 다시 골라 주세요."
     # The answer to "where is my order": the intro, one line per open order, and the state names.
     orders_text: str = "주문 내역을 알려드릴게요."

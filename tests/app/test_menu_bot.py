@@ -294,6 +294,27 @@ def test_handoff_at_night_says_when_a_person_answers() -> None:
     assert "12월 1일 09:00부터" in text  # as Koreans write a date in a Korean sentence
 
 
+def test_handoff_at_night_does_not_ask_to_wait_a_moment() -> None:
+    """A tester was told "잠시만 기다려 주세요" and, in the next line, that nobody answers until morning."""
+    text = reply_text(say(shop_doc(), "상담원", now=NIGHT))
+    assert text == "상담원에게 연결해 드릴게요.\n지금은 영업시간이 아니에요. 12월 1일 09:00부터 답변드릴게요."
+    assert reply_text(say(shop_doc(), "상담원")) == "상담원에게 연결해 드릴게요. 잠시만 기다려 주세요."
+    own = shop_doc(handoff_text="사장님께 전해 드릴게요. 잠시만 기다려 주세요. 감사합니다!")
+    assert reply_text(say(own, "상담원", now=NIGHT)).startswith("사장님께 전해 드릴게요. 감사합니다!\n")
+
+
+def test_new_documents_say_youngeop_sigan_as_the_rest_of_the_app_and_saved_ones_keep_their_words() -> None:
+    bot = korean_shop_menu()
+    assert "지금은 영업시간이 아니에요" in bot.handoff_closed_text
+    assert [n.title for n in bot.nodes if n.id == "hours"] == ["영업시간"]
+    # (A customer may still write 운영시간: it stays a keyword of the hours answer.)
+    assert "운영시간" not in bot.model_dump_json(exclude={"rules"})
+    saved = bot.model_dump(mode="json") | {
+        "handoff_closed_text": "지금은 운영시간이 아니에요. {opening}부터요."
+    }
+    assert MenuBot.model_validate(saved).handoff_closed_text.startswith("지금은 운영시간이")
+
+
 # --------------------------------------------------------------------------- safety
 
 

@@ -158,7 +158,7 @@ def test_a_text_answer_has_a_button_that_brings_the_main_menu_back(
     customer.events(1)
     customer.says("영업시간이 어떻게 돼요?")
     answer = customer.reply()
-    assert said(answer).startswith("운영시간은 평일 오전 9시부터")
+    assert said(answer).startswith("영업시간은 평일 오전 9시부터")
     assert answer["interactive"]["action"]["buttons"] == [
         {"type": "reply", "reply": {"id": "menu:home", "title": "처음으로"}}
     ]
@@ -393,7 +393,7 @@ def test_a_hand_off_that_says_the_shop_is_closed_is_the_away_message_of_that_nig
     customer.says("상담원 연결")
     _message, _contact, outbound = customer.events(3)
     told = outbound["body"]["text"]["body"]
-    assert outbound["sent_by"] == "bot" and "운영시간이 아니에요" in told
+    assert outbound["sent_by"] == "bot" and "영업시간이 아니에요" in told
     assert re.search(r"\d{1,2}월 \d{1,2}일 \d\d:\d\d부터", told), told  # a date as Koreans write it
     customer.says("혹시 확인 가능하실까요?")
     assert customer.events(1)[0]["kind"] == "message"
@@ -414,4 +414,4 @@ def test_after_the_away_message_a_hand_off_does_not_say_the_shop_is_closed_again
     _message, _contact, outbound = customer.events(3)
     told = outbound["body"]["text"]["body"]
     assert outbound["sent_by"] == "bot" and "상담원에게 연결" in told
-    assert "운영시간이 아니에요" not in told
+    assert "영업시간이 아니에요" not in told

@@ -74,7 +74,7 @@ def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx:
     editor.load_menu(korean_shop_menu())
     write(qtbot, editor, "메뉴 보여주세요")
     assert said(editor)[-1][0] == "bot" and "무엇을 도와드릴까요" in said(editor)[-1][1]
-    assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "운영시간", "상담원 연결"]
+    assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "영업시간", "상담원 연결"]
     tap(qtbot, editor, "교환·반품")
     assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]  # reply buttons
     tap(qtbot, editor, "이전 메뉴")
@@ -108,7 +108,7 @@ def test_a_text_answer_has_a_button_back_to_the_main_menu_that_the_owner_can_swi
     assert said(editor)[-1] == ("bot", HOURS_TEXT)
     assert choices(editor) == ["처음으로"]
     tap(qtbot, editor, "처음으로")
-    assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "운영시간", "상담원 연결"]
+    assert choices(editor) == ["주문·배송 조회", "입금 계좌 안내", "교환·반품", "영업시간", "상담원 연결"]
     editor.tree.setCurrentItem(node_item(editor, "hours"))
     assert editor.node_preview.text() == f"{HOURS_TEXT}\n[ 처음으로 ]"
     editor.home_button.setChecked(False)
