@@ -101,11 +101,20 @@ class ChatPane(QWidget):
         self.resume_bot_button.clicked.connect(self.resume_bot)
         self.resume_bot_button.setVisible(False)
         click_on_enter(self.resume_bot_button)
+        # Says the relay took "Resume bot": the button goes, and this stays while the chat is open.
+        self.bot_resumed_note = QLabel(self.tr("The menu bot answers this customer again."), self.header)
+        self.bot_resumed_note.setObjectName("botResumedNote")
+        self.bot_resumed_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.bot_resumed_note.setVisible(False)
+        # The chat the bot was resumed in, and its hand-off then: until the relay's `contact` event
+        # arrives, the chat still reads as handed over, and the button must not come back.
+        self._resumed: tuple[int, datetime | None] | None = None
         hl = QHBoxLayout(self.header)
         hl.setContentsMargins(14, 8, 10, 8)
         hl.setSpacing(10)
         hl.addWidget(self.avatar)
         hl.addLayout(names, 1)
+        hl.addWidget(self.bot_resumed_note)
         hl.addWidget(self.resume_bot_button)
         hl.addWidget(self.search_button)
         hl.addWidget(self.info_button)
@@ -269,11 +278,17 @@ class ChatPane(QWidget):
         self.composer.set_last_inbound(conversation.last_inbound_at)
         self.composer.setEnabled(not conversation.blocked and not conversation.group_archive)
         self.archive_note.setVisible(conversation.group_archive)
-        self.resume_bot_button.setVisible(
-            conversation.needs_person(datetime.now(UTC)) and self.ctx.sync is not None
-        )
+        resumed = self._resumed is not None and self._resumed[0] == conversation.contact_id
+        if not resumed:
+            self._resumed = None
+        handed_over = conversation.needs_person(datetime.now(UTC)) and self.ctx.sync is not None
+        pending = resumed and self._resumed == (conversation.contact_id, conversation.bot_paused_until)
+        self.resume_bot_button.setVisible(handed_over and not pending)
+        self.bot_resumed_note.setVisible(resumed and not self.resume_bot_button.isVisibleTo(self.header))
 
     def close_chat(self) -> None:
+        self._resumed = None
+        self.bot_resumed_note.setVisible(False)
         self.composer.set_chat(None)
         self.conversation = None
         self.view.chat_model.close_chat()
@@ -319,7 +334,11 @@ class ChatPane(QWidget):
 
         def done(_result: object) -> None:
             self.resume_bot_button.setEnabled(True)
+            if self.conversation is None or self.conversation.contact_id != conv.contact_id:
+                return  # the owner opened another chat meanwhile
+            self._resumed = (conv.contact_id, self.conversation.bot_paused_until)
             self.resume_bot_button.setVisible(False)
+            self.bot_resumed_note.setVisible(True)
 
         def failed(exc: BaseException) -> None:
             self.resume_bot_button.setEnabled(True)

@@ -150,8 +150,18 @@ def test_the_owner_resumes_the_bot_from_the_chat_header_through_the_relay(
         qtbot.waitUntil(handed_over, timeout=10000)
         select_chat(window, qtbot, model.row_at(0).contact_id)
         button = window.chat.resume_bot_button
+        note = window.chat.bot_resumed_note
         qtbot.waitUntil(button.isVisible, timeout=5000)
+        assert not note.isVisible()
+        stale = model.row_at(0)  # the chat as it read before the relay's `contact` event came
         button.click()
+        # The owner sees that it worked, in the chat's header where the button was.
+        qtbot.waitUntil(note.isVisible, timeout=10000)
+        assert note.text() == "The menu bot answers this customer again."
+        assert not button.isVisible()
+        window.chat.set_conversation(stale)  # a refresh before the event: the button stays away
+        assert not button.isVisible() and note.isVisible()
         qtbot.waitUntil(lambda: not handed_over() and not button.isVisible(), timeout=10000)
+        assert note.isVisible()
         assert tooltip(window) == "박서연"
         assert len(graph.sent) == 1  # the bot's hand-off reply; resuming sends nothing to the customer
