@@ -627,14 +627,22 @@ def _hits(keyword: _Keyword, said: _Said) -> bool:
         # At the start of a word, with anything after it: Korean glues particles and endings on
         # ("배송이", "배송은요", "교환하고"), and a customer may leave out the spaces ("배송조회") —
         # but a word that merely contains it is another word ("무료배송", "해외배송").
-        if _begins_run(said.words, keyword.words):
-            return True
-        at = said.key.find(keyword.key)
-        while at >= 0:
-            if at in said.starts:
-                return True
-            at = said.key.find(keyword.key, at + 1)
-        return False
+        key = said.key
+        if keyword.key in key:
+            at = key.find(keyword.key)
+            while at >= 0:
+                if at in said.starts:
+                    return True
+                at = key.find(keyword.key, at + 1)
+        # A phrase with particles between its words ("배송 언제" in "배송은 언제"). Each word is
+        # looked for in the message's key first: the relay asks this of every keyword of every rule
+        # for every message, and most keywords are not there at all.
+        if len(keyword.words) < 2:
+            return False
+        for word in keyword.words:
+            if word not in key:
+                return False
+        return _begins_run(said.words, keyword.words)
     if keyword.mode == "whole_message":
         return keyword.key == said.key
     return _has_run(said.words, keyword.words)
