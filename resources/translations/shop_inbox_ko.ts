@@ -60,6 +60,14 @@
         <translation>제외됨</translation>
     </message>
     <message>
+        <source>Only customers you took out can be added back.</source>
+        <translation>직접 뺀 고객만 다시 넣을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The others are left out for the reason beside them: without consent, they must agree first.</source>
+        <translation>다른 고객은 옆에 적힌 이유로 제외됐어요. 수신 동의가 없는 고객은 먼저 동의를 받아야 해요.</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>고객</translation>
     </message>
@@ -168,6 +176,25 @@
     <message>
         <source>Schedule</source>
         <translation>보내는 때</translation>
+    </message>
+</context>
+<context>
+    <name>AwayNotice</name>
+    <message>
+        <source>The away message is on at all hours: every customer who writes gets it.</source>
+        <translation>자리 비움 메시지를 항상 보내는 중이에요. 메시지를 보내는 모든 고객이 받아요.</translation>
+    </message>
+    <message>
+        <source>Back to your away hours</source>
+        <translation>정해 둔 자리 비움 시간으로 돌리기</translation>
+    </message>
+    <message>
+        <source>Only outside business hours</source>
+        <translation>영업시간 외에만 보내기</translation>
+    </message>
+    <message>
+        <source>Away hours now: customers who write get your away message.</source>
+        <translation>지금은 자리 비움 시간이에요. 메시지를 보내는 고객은 자리 비움 메시지를 받아요.</translation>
     </message>
 </context>
 <context>
@@ -403,8 +430,8 @@
         <translation>{limit}자까지만 들어가요. 뒤는 잘렸어요.</translation>
     </message>
     <message>
-        <source>Fix the problem below to see the preview.</source>
-        <translation>미리 보려면 아래 문제를 먼저 고쳐 주세요.</translation>
+        <source>To see the preview, fix this first: {0}</source>
+        <translation>미리 보려면 먼저 이 문제를 고쳐 주세요: {0}</translation>
     </message>
     <message>
         <source>Nothing: the bot stays quiet.</source>
@@ -593,6 +620,14 @@
         <translation>메뉴 봇이 WhatsApp 제한을 넘어요 (“{0}”).</translation>
     </message>
     <message>
+        <source>Replace your menu with the ready-made one? The menu you made will be gone.</source>
+        <translation>지금 메뉴를 기본 메뉴로 바꿀까요? 만든 메뉴는 사라져요.</translation>
+    </message>
+    <message>
+        <source>Replace the menu</source>
+        <translation>메뉴 바꾸기</translation>
+    </message>
+    <message>
         <source>Export the menu bot</source>
         <translation>메뉴 봇 내보내기</translation>
     </message>
@@ -611,6 +646,10 @@
     <message>
         <source>This file is not a menu bot Shop Inbox can use. Nothing was changed.</source>
         <translation>샵 인박스에서 쓸 수 있는 메뉴 봇 파일이 아니에요. 아무것도 바뀌지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Replace your menu with the one in this file? The menu you made will be gone.</source>
+        <translation>지금 메뉴를 이 파일의 메뉴로 바꿀까요? 만든 메뉴는 사라져요.</translation>
     </message>
 </context>
 <context>
@@ -698,6 +737,10 @@
 <context>
     <name>CampaignEditor</name>
     <message>
+        <source>The message does not name the shop (looked for {0}).</source>
+        <translation>메시지에 가게 이름이 없어요 (찾아본 이름: {0}).</translation>
+    </message>
+    <message>
         <source>The message does not start with “(광고)”.</source>
         <translation>메시지가 “(광고)”로 시작하지 않아요.</translation>
     </message>
@@ -770,8 +813,8 @@
         <translation>속도</translation>
     </message>
     <message>
-        <source>Marketing to Korean numbers waits until 08:00 between 21:00 and 08:00, except for customers who agreed to night-time messages.</source>
-        <translation>한국 번호로 가는 광고는 21:00–08:00 사이에는 08:00까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
+        <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>
+        <translation>한국 번호로 가는 광고는 {1}–{0} 사이에는 {0}까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
     </message>
     <message>
         <source>Save draft</source>
@@ -876,6 +919,18 @@
     <message>
         <source>{0} ({1}) has passed. Set a later time, or choose Send now.</source>
         <translation>{0}({1})은(는) 이미 지났어요. 더 늦은 시간을 정하거나 ‘지금 보내기’를 고르세요.</translation>
+    </message>
+    <message>
+        <source>{0} get it now, {1} at {2}.</source>
+        <translation>{0}명은 지금, {1}명은 {2}에 받아요.</translation>
+    </message>
+    <message>
+        <source>{0} get it at the time you set, {1} at {2}.</source>
+        <translation>{0}명은 예약 시간에, {1}명은 {2}에 받아요.</translation>
+    </message>
+    <message>
+        <source>Korean law: ads at night (21:00–08:00) only go to customers who agreed to night-time messages.</source>
+        <translation>야간(21:00~08:00) 광고는 야간 수신에 동의한 고객에게만 보낼 수 있어요(정보통신망법).</translation>
     </message>
     <message>
         <source>Advertising message</source>
@@ -1318,8 +1373,20 @@
         <translation>보낼 수 있는 상품이 없어요. 숨긴 상품은 보이지 않아요.</translation>
     </message>
     <message>
-        <source>Click items to choose several, or press Enter to send the first.</source>
-        <translation>여러 개를 고르려면 상품을 클릭하세요. Enter를 누르면 첫 번째 상품을 보내요.</translation>
+        <source>“{0}” is sold out: Enter asks before sending it. Click items to choose several.</source>
+        <translation>“{0}” 상품은 품절이에요. Enter를 누르면 보내기 전에 물어봐요. 여러 개를 보내려면 상품을 클릭해 고르세요.</translation>
+    </message>
+    <message>
+        <source>Click items to choose several, or press Enter to send “{0}”.</source>
+        <translation>여러 개를 보내려면 상품을 클릭해 고르고, Enter를 누르면 “{0}” 상품을 보내요.</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>품절</translation>
+    </message>
+    <message>
+        <source>“{0}” is sold out. Send it to the customer anyway?</source>
+        <translation>“{0}” 상품은 품절이에요. 그래도 고객에게 보낼까요?</translation>
     </message>
     <message>
         <source>Sent as a product message.</source>
@@ -1523,6 +1590,10 @@ Leave it empty to send pictures with name and price instead.</source>
 <context>
     <name>ChatExport</name>
     <message>
+        <source>WhatsApp Chat with {0}</source>
+        <translation>WhatsApp 대화 - {0}</translation>
+    </message>
+    <message>
         <source>Export chat</source>
         <translation>채팅 내보내기</translation>
     </message>
@@ -1636,6 +1707,10 @@ Leave it empty to send pictures with name and price instead.</source>
         <translation>새 라벨…</translation>
     </message>
     <message>
+        <source>Export chat…</source>
+        <translation>채팅 내보내기…</translation>
+    </message>
+    <message>
         <source>Delete chat</source>
         <translation>채팅 삭제</translation>
     </message>
@@ -1727,6 +1802,10 @@ the customer can still write.</source>
     <message>
         <source>Let the menu bot answer this customer again</source>
         <translation>이 고객에게 메뉴 봇이 다시 답하게 해요</translation>
+    </message>
+    <message>
+        <source>The menu bot answers this customer again.</source>
+        <translation>메뉴 봇이 이 고객에게 다시 답해요.</translation>
     </message>
     <message>
         <source>This group chat was imported from a phone export. It is an archive: messages cannot be sent to it, and automations never answer it.</source>
@@ -2152,10 +2231,6 @@ Right-click to retry.</source>
         <translation>광고성 메시지 수신에 동의함</translation>
     </message>
     <message>
-        <source>Also at night (21:00–08:00)</source>
-        <translation>야간(21:00–08:00)에도 수신 동의</translation>
-    </message>
-    <message>
         <source>How?</source>
         <translation>받은 방법</translation>
     </message>
@@ -2174,6 +2249,10 @@ Right-click to retry.</source>
     <message>
         <source>Record opt-out</source>
         <translation>수신거부 기록</translation>
+    </message>
+    <message>
+        <source>Also at night ({0}–{1})</source>
+        <translation>야간({0}–{1})에도 수신 동의</translation>
     </message>
     <message>
         <source>Agreed {0} months ago: ask again before marketing.</source>
@@ -2651,6 +2730,10 @@ Right-click to retry.</source>
         <translation>한 주문의 상품은 모두 같은 통화여야 해요.</translation>
     </message>
     <message>
+        <source>“{name}” is priced in {currency}, but this order&apos;s items are in {order_currency}: all items of an order must be in the same currency.</source>
+        <translation>“{name}”은(는) {currency} 가격이고, 이 주문의 상품은 {order_currency} 가격이에요. 한 주문의 상품은 모두 같은 통화여야 해요.</translation>
+    </message>
+    <message>
         <source>The {field} “{value}” cannot be used. Use an amount of 0 or more.</source>
         <translation>{field} “{value}”은(는) 사용할 수 없어요. 0 이상의 금액을 입력하세요.</translation>
     </message>
@@ -2677,6 +2760,14 @@ Right-click to retry.</source>
     <message>
         <source>“{value}” cannot take a cash receipt (현금영수증): use a phone number or a 10-digit business number.</source>
         <translation>“{value}”(으)로는 현금영수증을 발급할 수 없어요. 휴대폰 번호나 사업자등록번호 10자리를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The options of an order that was shipped, done or cancelled cannot be changed.</source>
+        <translation>배송 중이거나 완료 또는 취소된 주문은 옵션을 바꿀 수 없어요.</translation>
+    </message>
+    <message>
+        <source>“{name}” holds stock counted for its option, so the option cannot change here. Cancel the order and make a new one with the right option.</source>
+        <translation>“{name}”은(는) 이 옵션의 재고를 잡고 있어서 여기서 옵션을 바꿀 수 없어요. 주문을 취소하고 맞는 옵션으로 새 주문을 만들어 주세요.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
@@ -2861,6 +2952,10 @@ Right-click to retry.</source>
     <message>
         <source>Your relay does not have this anymore.</source>
         <translation>릴레이에 더 이상 남아 있지 않아요.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a price: use digits, e.g. 15000.</source>
+        <translation>“{value}”은(는) 가격이 아니에요. 15000처럼 숫자로 쓰세요.</translation>
     </message>
     <message>
         <source>Shop Inbox may not use “{0}”. Choose another file or folder.</source>
@@ -3683,6 +3778,10 @@ Right-click to retry.</source>
         <source>{0} (not in catalogue)</source>
         <translation>{0} (카탈로그에 없음)</translation>
     </message>
+    <message>
+        <source>Double-click to change the size, colour or other option</source>
+        <translation>더블클릭해서 사이즈, 색상 등 옵션을 바꿀 수 있어요</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3728,6 +3827,10 @@ Right-click to retry.</source>
     <message>
         <source>Available in a moment: Shop Inbox is still starting</source>
         <translation>잠시 후 사용할 수 있어요: 샵 인박스를 시작하는 중이에요</translation>
+    </message>
+    <message>
+        <source>Export chat…</source>
+        <translation>채팅 내보내기…</translation>
     </message>
     <message>
         <source>Back up now…</source>
@@ -4019,6 +4122,10 @@ The previous data was kept in {folder}.</source>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
+    <message>
+        <source>Times on the shop&apos;s clock ({0})</source>
+        <translation>가게 시간 기준 ({0})</translation>
+    </message>
     <message numerus="yes">
         <source>%n order(s)</source>
         <translation>
@@ -4221,8 +4328,16 @@ The previous data was kept in {folder}.</source>
         <translation>메시지</translation>
     </message>
     <message>
+        <source>These amounts were set in {0}, before your shop&apos;s currency became {1}, and stay in {0}: orders in {1} are charged none of them. Type the amounts in {1} and save to charge them on orders in {1}.</source>
+        <translation>이 금액은 가게 통화가 {1}(으)로 바뀌기 전에 {0} 기준으로 정한 금액이라 {0} 주문에만 청구되고 {1} 주문에는 청구되지 않아요. {1} 주문에도 청구하려면 금액을 {1} 기준으로 입력하고 저장하세요.</translation>
+    </message>
+    <message>
         <source>None</source>
         <translation>없음</translation>
+    </message>
+    <message>
+        <source>The amounts are now in {0}: type each one (an empty one is not charged).</source>
+        <translation>이제 금액은 {0} 기준이에요. 금액을 하나씩 입력해 주세요(비워 둔 금액은 청구되지 않아요).</translation>
     </message>
 </context>
 <context>
@@ -4277,6 +4392,18 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>{number} · {customer}: {missing}</source>
         <translation>{number} · {customer}: {missing}</translation>
+    </message>
+    <message>
+        <source>A done order cannot be moved back.</source>
+        <translation>완료된 주문은 되돌릴 수 없어요.</translation>
+    </message>
+    <message>
+        <source>A cancelled order cannot be reopened.</source>
+        <translation>취소된 주문은 다시 열 수 없어요.</translation>
+    </message>
+    <message>
+        <source>An order in “{0}” cannot go to “{1}”; it can go to: {2}.</source>
+        <translation>“{0}” 주문은 “{1}”(으)로 옮길 수 없어요. 옮길 수 있는 단계: {2}.</translation>
     </message>
 </context>
 <context>
@@ -4398,6 +4525,14 @@ Save it anyway?</source>
 그래도 저장할까요?</translation>
     </message>
     <message>
+        <source>For you: the customer does not see it</source>
+        <translation>나만 보는 메모예요. 고객에게는 보이지 않아요</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
         <source>Type the courier and the tracking number, then click “{0}”.</source>
         <translation>택배사와 송장번호를 입력한 뒤 “{0}” 버튼을 누르세요.</translation>
     </message>
@@ -4458,8 +4593,8 @@ Save it anyway?</source>
         <translation>입금 안내 보내기…</translation>
     </message>
     <message>
-        <source>Save the changes to this order&apos;s address and payment details?</source>
-        <translation>이 주문의 배송지와 결제 정보 변경 사항을 저장할까요?</translation>
+        <source>Save the changes to this order&apos;s address, payment details and note?</source>
+        <translation>이 주문의 배송지, 결제 정보, 메모 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>
@@ -5254,6 +5389,10 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>고객이 메시지를 보낼 때마다 언제든 보내요.</translation>
     </message>
     <message>
+        <source>not sent</source>
+        <translation>보내지 않음</translation>
+    </message>
+    <message>
         <source>Sent when a customer writes during your away hours: {0}.</source>
         <translation>자리 비움 시간에 고객이 메시지를 보내면 보내요: {0}.</translation>
     </message>
@@ -5297,6 +5436,10 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <message>
         <source>Chat</source>
         <translation>채팅</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>주문 {0}</translation>
     </message>
 </context>
 <context>
@@ -5720,6 +5863,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>배송지 저장</translation>
     </message>
     <message>
+        <source>Saved</source>
+        <translation>저장했어요</translation>
+    </message>
+    <message>
         <source>Ship to</source>
         <translation>받는 분</translation>
     </message>
@@ -5892,6 +6039,29 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     </message>
 </context>
 <context>
+    <name>SizeText</name>
+    <message>
+        <source>{0} B</source>
+        <translation>{0}B</translation>
+    </message>
+    <message>
+        <source>{0} kB</source>
+        <translation>{0}KB</translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0}MB</translation>
+    </message>
+    <message>
+        <source>{0} GB</source>
+        <translation>{0}GB</translation>
+    </message>
+    <message>
+        <source>{0} TB</source>
+        <translation>{0}TB</translation>
+    </message>
+</context>
+<context>
     <name>StartOrderDialog</name>
     <message>
         <source>New order for {0}</source>
@@ -5972,6 +6142,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Free shipping (orders of {0} or more)</source>
         <translation>무료 배송 ({0} 이상 주문)</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s fees are in {0}: type this order&apos;s fee.</source>
+        <translation>가게 배송비는 {0} 기준이에요. 이 주문의 배송비를 입력해 주세요.</translation>
     </message>
     <message>
         <source>Type the price of “{0}” in its line.</source>
@@ -6132,6 +6306,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Authentication</source>
         <translation>인증</translation>
+    </message>
+    <message>
+        <source>{0} · Customer&apos;s name</source>
+        <translation>{0} · 고객 이름</translation>
+    </message>
+    <message>
+        <source>{0} · e.g. {1}</source>
+        <translation>{0} · 예: {1}</translation>
     </message>
     <message>
         <source>Parameter {0}</source>
@@ -6420,10 +6602,6 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>Meta의 일일 메시지 한도에 도달함</translation>
     </message>
     <message>
-        <source>held until 08:00 by the night-time rule</source>
-        <translation>야간 규정으로 08:00까지 보류</translation>
-    </message>
-    <message>
         <source>Blocked</source>
         <translation>차단됨</translation>
     </message>
@@ -6454,10 +6632,6 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Waiting</source>
         <translation>대기 중</translation>
-    </message>
-    <message>
-        <source>Held until 08:00</source>
-        <translation>08:00까지 보류</translation>
     </message>
     <message>
         <source>Pending at Meta</source>
@@ -6500,8 +6674,12 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>보내기 전에 캠페인이 취소됨</translation>
     </message>
     <message>
-        <source>Night-time rule: sent at 08:00</source>
-        <translation>야간 규칙: 08:00에 발송</translation>
+        <source>held until {0} by the night-time rule</source>
+        <translation>야간 규정으로 {0}까지 보류</translation>
+    </message>
+    <message>
+        <source>Held until {0}</source>
+        <translation>{0}까지 보류</translation>
     </message>
     <message>
         <source>Night-time rule: sent at {0}</source>
@@ -6646,8 +6824,20 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>오늘</translation>
     </message>
     <message>
-        <source>{0} d {1} h</source>
-        <translation>{0}일 {1}시간</translation>
+        <source>%n day</source>
+        <translation>%n일</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <translation>%n일</translation>
+    </message>
+    <message>
+        <source>%n hour</source>
+        <translation>%n시간</translation>
+    </message>
+    <message>
+        <source>%n hours</source>
+        <translation>%n시간</translation>
     </message>
     <message>
         <source>{0} h {1} min</source>
