@@ -43,7 +43,11 @@ class RuleSummary(QObject):
         if not rule.enabled:
             return self.tr("Off: no away message is sent.")
         if rule.schedule == "always":
-            when = self.tr("Sent whenever a customer writes, at any time.")
+            # Not "each time you are away" below: "always" is one away time without an end.
+            when = self.tr(
+                "Sent at any hour when a customer writes: once to each customer, and again only after "
+                "you have replied to them."
+            )
         elif rule.schedule == "custom":
             # A day with no away time is not "closed" (the owner read "closed Tuesday to Sunday"):
             # it is a day the message is not sent.
@@ -56,6 +60,13 @@ class RuleSummary(QObject):
                 self.hours(hours)
             )
         minutes = rule.owner_reply_grace_minutes
+        if rule.schedule == "always":
+            recently = (
+                self.tr("Not if you replied in the last minute.")
+                if minutes == 1
+                else self.tr("Not if you replied in the last %n minutes.", "", minutes)
+            )
+            return f"{when} {recently} {self.recipients(rule.recipients)}"
         once = (
             self.tr("Once per customer each time you are away, and not if you replied in the last minute.")
             if minutes == 1

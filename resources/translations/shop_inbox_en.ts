@@ -156,6 +156,11 @@
             <numerusform>Sent when a customer writes for the first time or after %n day of silence.</numerusform><numerusform>Sent when a customer writes for the first time or after %n days of silence.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Not if you replied in the last %n minutes.</source>
+        <translation>
+            <numerusform>Not if you replied in the last %n minute.</numerusform><numerusform>Not if you replied in the last %n minutes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Once per customer each time you are away, and not if you replied in the last %n minutes.</source>
         <translation>
             <numerusform>Once per customer each time you are away, and not if you replied in the last %n minute.</numerusform><numerusform>Once per customer each time you are away, and not if you replied in the last %n minutes.</numerusform></translation>

@@ -5385,8 +5385,8 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>꺼짐: 자리 비움 메시지를 보내지 않아요.</translation>
     </message>
     <message>
-        <source>Sent whenever a customer writes, at any time.</source>
-        <translation>고객이 메시지를 보낼 때마다 언제든 보내요.</translation>
+        <source>Sent at any hour when a customer writes: once to each customer, and again only after you have replied to them.</source>
+        <translation>고객이 메시지를 보내면 언제든 보내요. 고객마다 한 번 보내고, 내가 그 고객에게 답장한 뒤에 다시 보내요.</translation>
     </message>
     <message>
         <source>not sent</source>
@@ -5403,6 +5403,16 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <message>
         <source>Sent when a customer writes outside your business hours ({0}).</source>
         <translation>영업시간({0}) 외에 고객이 메시지를 보내면 보내요.</translation>
+    </message>
+    <message>
+        <source>Not if you replied in the last minute.</source>
+        <translation>1분 안에 내가 답장했다면 보내지 않아요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not if you replied in the last %n minutes.</source>
+        <translation>
+            <numerusform>%n분 안에 내가 답장했다면 보내지 않아요.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Once per customer each time you are away, and not if you replied in the last minute.</source>

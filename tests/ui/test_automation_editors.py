@@ -372,7 +372,10 @@ def test_away_preview_while_open_shows_nothing_for_a_returning_customer(qtbot, d
     # Switching the schedule to "always" changes the preview at once, before saving.
     editor.schedule.button(0).setChecked(True)
     assert "[away message]" in editor.preview.returning.text()
-    assert editor.summary.text().startswith("Sent whenever a customer writes")
+    # What "always" does, without "each time you are away" (an away time "always" never ends).
+    summary = editor.summary.text()
+    assert summary.startswith("Sent at any hour when a customer writes: once to each customer")
+    assert "each time you are away" not in summary
 
 
 def test_away_editor_round_trips_a_custom_weekly_schedule(qtbot, demo_ctx: AppContext) -> None:
