@@ -4,7 +4,9 @@ The sender thread posts pending messages oldest first, one contact's messages st
 the client_id as Idempotency-Key, so a send whose answer was lost is answered again by the relay
 instead of going to WhatsApp twice. Connection errors, 5xx and 409 (still in flight) are retried
 with capped exponential backoff and jitter; a refusal marks the message failed with the relay's
-or WhatsApp's code. Pending rows live in the database, so quitting loses nothing.
+or WhatsApp's code. Pending rows live in the database, so quitting loses nothing. An answer the inbox
+file cannot take (a full disk, the file locked) is kept and saved again every SAVE_RETRY seconds,
+without sending again, until it can be.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEND_TIMEOUT = 20.0
+# A kept answer is a local write: tried this often however long the relay's backoff has grown, so a
+# reply shows as sent within a moment of the owner freeing the disk.
+SAVE_RETRY = 1.0
 
 
 # --------------------------------------------------------------------------- the queue
@@ -115,6 +120,8 @@ class OutboxSender:
         self.not_before: dict[int, float] = {}  # contact id → monotonic time of the next try
         self.read_receipts: list[str] = []
         self._lock = threading.Lock()
+        # The relay's answer to a send that the inbox file could not take, and what it says.
+        self._unsaved: tuple[_Job, dict[str, Any]] | None = None
 
     def queue_read_receipt(self, wamid: str) -> None:
         with self._lock:
@@ -142,12 +149,24 @@ class OutboxSender:
                 if storage_failures == 1:
                     log.warning("outbox cannot save a send's answer (%s); retrying", type(exc).__name__)
                 delay = backoff_delay(storage_failures, base=self.retry_base, cap=self.retry_cap)
+                if self._unsaved is not None:  # only the save is tried again, not the send
+                    delay = min(delay, SAVE_RETRY)
             else:
+                if storage_failures:
+                    log.info("outbox saves again after %d failed attempts", storage_failures)
                 storage_failures = 0
             self.wake.wait(delay)
 
     def run_once(self) -> float:
-        """Try every contact's next message that is due; the seconds until something is due again."""
+        """Try every contact's next message that is due; the seconds until something is due again.
+
+        Raises the storage failure while a kept answer still cannot be saved: nothing else is sent
+        until it is, for no answer could be saved meanwhile.
+        """
+        if self._unsaved is not None:
+            kept, outcome = self._unsaved
+            self._finish(kept, **outcome)
+            self._unsaved = None
         self._send_read_receipts()
         with self.db.read() as s:
             heads = pending_heads(s)
@@ -213,7 +232,7 @@ class OutboxSender:
                 self._upload(job)
             result = self.client.send_message(job.body, job.client_id, timeout=self.send_timeout)
         except SendRefused as exc:
-            self._finish(job, status=MessageStatus.FAILED, **failure_columns(exc))
+            self._save(job, status=MessageStatus.FAILED, **failure_columns(exc))
             return None
         except (RelayUnreachable, RelayBusy) as exc:
             attempts = self.attempts.get(job.contact_id, 0) + 1
@@ -226,15 +245,24 @@ class OutboxSender:
             return delay
         except OSError as exc:
             log.info("message %d not sent: its file cannot be read (%s)", job.message_id, type(exc).__name__)
-            self._finish(job, status=MessageStatus.FAILED, error_code=ErrorCode.FILE_UNREADABLE)
+            self._save(job, status=MessageStatus.FAILED, error_code=ErrorCode.FILE_UNREADABLE)
             return None
         self.attempts.pop(job.contact_id, None)
         self.not_before.pop(job.contact_id, None)
         if result.status == "unknown" or not result.wamid:
-            self._finish(job, status=MessageStatus.FAILED, error_code=UNKNOWN_OUTCOME)
+            self._save(job, status=MessageStatus.FAILED, error_code=UNKNOWN_OUTCOME)
         else:
-            self._finish(job, status=MessageStatus.SENT, wamid=result.wamid)
+            self._save(job, status=MessageStatus.SENT, wamid=result.wamid)
         return None
+
+    def _save(self, job: _Job, **outcome: Any) -> None:
+        """Save what a send came to; kept for `run_once` to save again when the file takes no writes."""
+        try:
+            self._finish(job, **outcome)
+        except Exception as exc:
+            if is_storage_failure(exc):
+                self._unsaved = (job, outcome)
+            raise
 
     def _upload(self, job: _Job) -> None:
         assert job.upload is not None

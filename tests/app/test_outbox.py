@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from app.outbox import OutboxSender, pending_heads
 from app.sending import delete_message, queue_message, queue_text, retry_message, send_body
 from app.wire import MediaUploaded, SendResult
 from tests.support.factories import make_contact
+from tests.support.full_disk import inbox_read_only
 
 
 class ScriptedRelay:
@@ -71,6 +74,17 @@ def drain(s: OutboxSender, rounds: int = 50) -> None:
                 return
         threading.Event().wait(min(delay, 0.06))
     raise AssertionError("outbox did not drain")
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Whether `condition` holds within `timeout` seconds (looked at every 50 ms, on a real Event)."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        pause.wait(0.05)
+    return True
 
 
 def row(db: Database, message_id: int) -> Message:
@@ -195,6 +209,39 @@ def test_an_unconfirmed_send_is_not_repeated_and_says_so(db: Database, contact_i
     drain(sender(db, relay))
     m = row(db, mid)
     assert (m.status, m.error_code) == ("failed", ErrorCode.UNKNOWN_OUTCOME)
+    assert len(relay.attempts) == 1
+
+
+def test_a_reply_whose_answer_could_not_be_saved_shows_sent_a_moment_after_the_file_takes_writes(
+    db: Database, contact_id: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    """WhatsApp took the reply while the inbox file took no writes (a full disk, the file locked):
+    once it takes writes again the reply shows as sent within a moment, however far apart trouble
+    has spread the relay's retries, and the relay is not asked again."""
+    mid = queue(db, contact_id, "sent while the file was locked")
+    relay = ScriptedRelay()
+    saved, stop = threading.Event(), threading.Event()
+    outbox = OutboxSender(
+        db,
+        relay,  # type: ignore[arg-type]
+        on_changed=lambda _ids: saved.set(),
+        stop=stop,
+        retry_base=40.0,  # the next retry 20-40 s away, as after a long spell of trouble
+        retry_cap=60.0,
+    )
+    inbox_read_only(db, True)
+    thread = threading.Thread(target=outbox.run)
+    thread.start()
+    try:
+        assert wait_for(lambda: "cannot save a send's answer" in caplog.text)
+        assert row(db, mid).status == "pending"
+        inbox_read_only(db, False)
+        assert saved.wait(5)
+    finally:
+        stop.set()
+        outbox.wake.set()
+        thread.join(5)
+    assert row(db, mid).status == "sent"
     assert len(relay.attempts) == 1
 
 

@@ -554,5 +554,5 @@ def test_a_send_whose_answer_cannot_be_saved_goes_out_once_and_ends_sent(
     with db.write() as s:
         queue_text(s, customer(db), "and the next one")
     engine.wake_sender()
-    probe.wait_until(lambda: len(graph.sent) == 2)
+    probe.wait_until(lambda: len(graph.sent) >= 2)  # a third would show in the list below
     assert [m["text"]["body"] for m in graph.sent] == ["once, though the file was locked", "and the next one"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +51,23 @@ class EngineProbe:
             while not predicate():
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise AssertionError(f"condition not met in {timeout} s; states {self.state_names}")
+                    raise AssertionError(
+                        f"condition not met in {timeout} s; states {self.state_names}\n{engine_threads()}"
+                    )
                 self._cond.wait(min(0.2, remaining))
+
+
+def engine_threads() -> str:
+    """Where each of the engine's threads stands (their innermost frames): a wait that timed out on a
+    busy machine then says whether the sender was waiting on the relay, the file or its next try."""
+    frames = sys._current_frames()
+    parts = []
+    for thread in threading.enumerate():
+        frame = frames.get(thread.ident or -1)
+        if frame is not None and thread.name.startswith("relay-"):
+            stack = "".join(traceback.format_list(traceback.extract_stack(frame)[-8:]))
+            parts.append(f"thread {thread.name}:\n{stack}")
+    return "".join(parts) or "no engine thread is running"
 
 
 def quick_engine(db: Database, relay: RunningRelay, media_dir: Path) -> tuple[SyncEngine, EngineProbe]:
