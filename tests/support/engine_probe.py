@@ -7,15 +7,16 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.apply_process import ApplyProcess
 from app.changes import Changes
 from app.sync import SyncWorker
 
-if TYPE_CHECKING:
-    from pathlib import Path
+ROOT = Path(__file__).resolve().parents[2]
 
+if TYPE_CHECKING:
     from app.db import Database
     from app.engine import SyncEngine
     from app.relay_client import RelayClient
@@ -58,14 +59,16 @@ class EngineProbe:
 
 
 def engine_threads() -> str:
-    """Where each of the engine's threads stands (their innermost frames): a wait that timed out on a
-    busy machine then says whether the sender was waiting on the relay, the file or its next try."""
-    frames = sys._current_frames()
+    """Where each engine thread stands (its innermost frames in our code, and the very last one): a
+    wait that timed out says whether the sender waited on the relay, the file or its next try."""
+    current = sys._current_frames()
     parts = []
     for thread in threading.enumerate():
-        frame = frames.get(thread.ident or -1)
+        frame = current.get(thread.ident or -1)
         if frame is not None and thread.name.startswith("relay-"):
-            stack = "".join(traceback.format_list(traceback.extract_stack(frame)[-8:]))
+            frames = traceback.extract_stack(frame)
+            ours = [f for f in frames if f.filename.startswith(str(ROOT)) and ".venv" not in f.filename]
+            stack = "".join(traceback.format_list([*ours[-5:], frames[-1]]))
             parts.append(f"thread {thread.name}:\n{stack}")
     return "".join(parts) or "no engine thread is running"
 
