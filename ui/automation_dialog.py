@@ -47,6 +47,22 @@ def running_relay_client(ctx: AppContext) -> AutomationsClient | None:
     return ctx.sync.relay_client() if ctx.sync is not None else None
 
 
+def push_automations_now(ctx: AppContext, waiting: str) -> None:
+    """A change saved outside the editors (the away strip's button, the order settings' bank account)
+    reaches the relay now, as an editor's save does; without a relay, the sync engine pushes it on
+    connecting. `waiting` names the change in the log line of a push that failed."""
+    client = running_relay_client(ctx)
+    if client is None:
+        return
+    db = ctx.db
+    run_op(
+        lambda: push_automations(db, client),
+        lambda _result: ctx.publish(Changes(automations=True)),
+        parent=ctx.hub,
+        on_failure=lambda exc: log.info("%s waits to reach the relay: %s", waiting, exc),
+    )
+
+
 # The banner's colour says the state at a glance: green on the relay, amber waiting, red to choose.
 BANNER_STYLE = """
 #syncBanner { border-radius: 6px; border: 1px solid #A5D6A7; background: #EDF7EE; }

@@ -10,12 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from app.away_status import AwayNow, away_back_on_schedule, away_now, away_rule_and_way_back
-from app.changes import Changes
 from app.wire import Automations
 from ui import icons
-from ui.automation_dialog import running_relay_client
+from ui.automation_dialog import push_automations_now
 from ui.context import AppContext
-from ui.ops import failure_sentence, run_op, run_read, run_write_returning
+from ui.ops import failure_sentence, run_read, run_write_returning
 
 log = logging.getLogger(__name__)
 
@@ -115,16 +114,4 @@ class AwayNotice(QFrame):
         run_write_returning(self.ctx, away_back_on_schedule, done, parent=self, on_failure=failed)
 
     def _push(self) -> None:
-        """As an editor's save: the relay gets the change now (or the sync engine pushes on connecting)."""
-        from app.automations_store import push_automations
-
-        client = running_relay_client(self.ctx)
-        if client is None:
-            return
-        db, ctx = self.ctx.db, self.ctx
-        run_op(
-            lambda: push_automations(db, client),
-            lambda _result: ctx.publish(Changes(automations=True)),
-            parent=ctx.hub,
-            on_failure=lambda exc: log.info("the away schedule waits to reach the relay: %s", exc),
-        )
+        push_automations_now(self.ctx, "the away schedule")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.automations_store import push_automations
 from app.changes import Changes
 from app.errors import ShopInboxError
 from app.money import amount_to_minor, edit_amount
@@ -30,10 +29,10 @@ from app.order_settings import OrderSettings
 from app.orders import OrderState
 from app.sending import approved_templates
 from app.wire import Template
-from ui.automation_dialog import running_relay_client
+from ui.automation_dialog import push_automations_now
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
-from ui.ops import Op, failure_sentence, run_op
+from ui.ops import Op, failure_sentence
 from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
@@ -303,13 +302,4 @@ class OrderSettingsDialog(QDialog):
     def _send_account_to_relay(self) -> None:
         """The bank account changed: the bot's answers that give it ({bank}) reach the relay with the
         new one now (without a relay, once it answers: the sync engine pushes on connecting)."""
-        client = running_relay_client(self.ctx)
-        if client is None:
-            return
-        db, ctx = self.ctx.db, self.ctx
-        run_op(
-            lambda: push_automations(db, client),
-            lambda _result: ctx.publish(Changes(automations=True)),
-            parent=ctx.hub,
-            on_failure=lambda exc: log.info("the new bank account waits to reach the relay: %s", exc),
-        )
+        push_automations_now(self.ctx, "the new bank account")

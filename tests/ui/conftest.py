@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
@@ -147,3 +147,21 @@ def english(qapp: QApplication) -> Iterator[None]:
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def korean_locale() -> Iterator[None]:
+    """Qt's default locale Korean (South Korea) for the test: dates, times, numbers as a Korean PC."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def english_locale() -> Iterator[None]:
+    """Qt's default locale US English for the test."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)

@@ -3,12 +3,10 @@ English, the 24-hour "10:00–19:00" Korean shops write."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from app.automations_store import AutomationsStore, demo_automations
 from app.paths import paths_for
@@ -24,22 +22,6 @@ def demo_ctx(db, tmp_path: Path) -> AppContext:  # type: ignore[no-untyped-def]
     ctx = AppContext(db=db, paths=paths_for(tmp_path / "data"))
     AutomationsStore(ctx.db).apply_remote(demo_automations("en").model_copy(update={"revision": 1}))
     return ctx
-
-
-@pytest.fixture
-def korean_locale() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
-    yield
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def english_locale() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(before)
 
 
 def _plain(text: str) -> str:

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
-from PySide6.QtCore import QLocale
 
 from app.order_settings import OrderSettings, save_order_settings
 from ui.order_settings_dialog import OrderSettingsDialog
-
-
-@pytest.fixture
-def korean_locale() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea))
-    yield
-    QLocale.setDefault(before)
 
 
 def test_the_shipping_fee_reads_as_a_price_and_follows_the_typing(window: Any, qtbot: Any) -> None:

@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
-
 from ui.size_text import human_size
-
-
-@pytest.fixture
-def korean_locale(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale("ko_KR"))
-    yield
-    QLocale.setDefault(before)
 
 
 def test_a_small_file_beside_larger_ones_is_in_the_same_units(korean_locale: None) -> None:
