@@ -386,6 +386,10 @@ class OrderWindow(QDialog):
         for field in (self.depositor, self.cash_receipt):  # Enter saves them, as the row's button does
             field.returnPressed.connect(self.save_payment_details)
         keep_enter(self.depositor, self.cash_receipt)
+        # A row's Save is on only while its typing differs from the order as stored: a click that
+        # saved shows itself by the button going grey (a memo's Save said nothing at all).
+        for field in (self.memo, self.depositor, self.cash_receipt):
+            field.textChanged.connect(self._saves_follow_typing)
         self.payment_row = QWidget(self)
         pr = QHBoxLayout(self.payment_row)
         pr.setContentsMargins(0, 0, 0, 0)
@@ -559,6 +563,12 @@ class OrderWindow(QDialog):
             self.memo.setText(detail.memo)
         self.history.setStringList([event_text(e, detail.time_zone) for e in reversed(detail.events)])
         self._buttons(OrderState(detail.state))
+        self._saves_follow_typing()
+
+    def _saves_follow_typing(self) -> None:
+        typed = self.typed_edits()
+        self.save_memo_button.setEnabled(typed.memo is not None)
+        self.save_payment.setEnabled(typed.payment is not None)
 
     def _buttons(self, state: OrderState) -> None:
         while self.buttons.count() > 1:

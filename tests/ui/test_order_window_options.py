@@ -79,12 +79,16 @@ def test_the_owners_memo_is_saved_with_the_order_and_shown_when_it_opens_again(
 ) -> None:
     order_id = cart_order(window.ctx)
     order_window = open_order(window, qtbot, order_id)
-    order_window.memo.setText("선물 포장 준비하기")
-    assert order_window.has_unsaved_edits()
     save = order_window.findChild(QPushButton, "saveMemo")
     assert save is not None
+    assert not save.isEnabled()  # nothing typed: nothing to save
+    order_window.memo.setText("선물 포장 준비하기")
+    assert order_window.has_unsaved_edits()
+    assert save.isEnabled()
     save.click()
     qtbot.waitUntil(lambda: not order_window.has_unsaved_edits())
+    # The click shows it saved: the button goes grey until the memo is typed again.
+    assert not save.isEnabled()
     assert stored(window, order_id).memo == "선물 포장 준비하기"
     order_window.close()
     again = OrderWindow(window.ctx, order_id, window)
