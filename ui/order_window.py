@@ -404,6 +404,8 @@ class OrderWindow(QDialog):
         self._stored_address: ShippingAddress | None = None
         self._stored_payment: PaymentDetails | None = None
         self._stored_memo: str | None = None
+        # The height before the order's message grew the window, and the height it grew to.
+        self._grown: tuple[int, int] | None = None
 
         self.history = QStringListModel(self)
         history_view = QListView(self)
@@ -793,6 +795,7 @@ class OrderWindow(QDialog):
         self.prepared = message
         if message is None:
             self.message_box.hide()
+            self._shrink_back()
             return
         prepared = message.prepared
         self.message_edit.setPlainText(prepared.text)
@@ -832,7 +835,17 @@ class OrderWindow(QDialog):
         assert layout is not None
         layout.activate()
         hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
+        before = self.height()
         grow_within_screen(self, QSize(self.width(), self.height() + hidden))
+        if self.height() != before and self._grown is None:
+            self._grown = (before, self.height())
+
+    def _shrink_back(self) -> None:
+        """The message closed: the window goes back to the height it had before the message grew it
+        (it stayed tall, with empty space under the order), unless the owner has resized it since."""
+        grown, self._grown = self._grown, None
+        if grown is not None and self.height() == grown[1]:
+            self.resize(self.width(), grown[0])
 
     def send_message(self) -> None:
         message, detail = self.prepared, self.detail
@@ -854,6 +867,7 @@ class OrderWindow(QDialog):
     def discard_message(self) -> None:
         self.prepared = None
         self.message_box.hide()
+        self._shrink_back()
 
     def show_error(self, exc: BaseException) -> None:
         text = failure_sentence(exc)

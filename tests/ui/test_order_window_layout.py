@@ -116,3 +116,26 @@ def test_a_phone_number_with_brackets_of_its_own_is_not_bracketed_again(window: 
         headers.append(order_window.customer.text())
     assert headers[0].startswith("Marcus Chen · (650) 555-0199 · ordered ")
     assert headers[1].startswith("김민지 (+82 10-9990-7890) · ordered ")  # abroad: its own brackets
+
+
+def test_the_window_the_message_grew_is_as_tall_as_before_once_it_is_not_sent(
+    window: Any, qtbot: Any
+) -> None:
+    """After "Don't send" the order window stayed as tall as the message had made it, empty below."""
+    with window.ctx.db.write() as s:
+        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=1))
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.isVisible())
+    order_window.resize(order_window.width(), 420)  # room on the screen to grow into
+    laid_out(order_window)
+    before = order_window.height()
+
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: order_window.height() > before)
+    qtbot.mouseClick(order_window.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+    assert order_window.height() == before
