@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Literal
+from typing import ClassVar, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from app.wire import Automations
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
+from ui.screen_fit import scrolling
 from ui.time_zones import with_shop_zone
 from ui.unsaved_edits import leave_edits
 
@@ -198,6 +199,10 @@ class AutomationDialog(QDialog):
     latest stored copy, so two editors never undo each other's parts.
     """
 
+    # The form scrolls when the dialog is too short for it (a two-line banner above it cut the
+    # preview's last lines off, and the hours editor's buttons); the bot editor lays out its own.
+    FORM_SCROLLS: ClassVar[bool] = True
+
     saved = Signal(object)  # AutomationsState after a save, a push or a conflict choice
     ready = Signal()  # the stored document arrived and the form shows it
 
@@ -242,7 +247,7 @@ class AutomationDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(scrolling(self.form) if self.FORM_SCROLLS else self.form, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addLayout(bottom)

@@ -334,6 +334,8 @@ class Simulator(QFrame):
 class BotEditor(AutomationDialog):
     """Edits `Automations.bot`: the rules, the menu tree and the hand-off, beside the simulator."""
 
+    FORM_SCROLLS = False  # its tree, tabs and simulator share the height themselves
+
     report_loaded = Signal(object)  # BotReport
 
     def __init__(

@@ -769,3 +769,26 @@ def test_the_away_summary_says_a_day_without_away_time_gets_no_message_not_that_
     assert "during your away hours: Mon all day; Tue–Sun not sent · Korean Time." in away
     assert "closed" not in away
     assert summaries.week(week, "Asia/Seoul") == "Mon all day; Tue–Sun closed · Korean Time"
+
+
+def test_a_greeting_form_taller_than_its_dialog_scrolls_to_the_previews_last_line(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    """With the two-line "not saved yet" banner above it, the preview's last lines were cut off, with
+    no way to read them; the hours editor's buttons likewise."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(demo_ctx))
+    editor.show()
+    editor.resize(560, 420)
+    editor.text.setPlainText(editor.text.toPlainText() + " ok")  # the unsaved banner shows
+    qtbot.waitUntil(lambda: editor.banner.isVisible())
+    area = editor.findChild(QScrollArea)
+    assert area is not None and area.widget() is editor.form
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # what does not fit can be scrolled to
+    area.ensureWidgetVisible(editor.preview)
+    bottom = editor.preview.mapTo(area.viewport(), editor.preview.rect().bottomLeft())
+    assert bottom.y() <= area.viewport().height()
