@@ -116,6 +116,9 @@ class Transcript(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, str]] = []
+        # Each row's tappable choices, shown under its text as the chat's bubbles show them: once
+        # the owner had typed "2", what 2 was had gone with the list under the conversation.
+        self.choices: list[list[str]] = []
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -125,7 +128,10 @@ class Transcript(QAbstractListModel):
             return None
         who, text = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            titles = self.choices[index.row()]
+            numbered = [f"{n}. {title}" for n, title in enumerate(titles, 1)] if len(titles) > 1 else []
+            buttons = [f"[ {title} ]" for title in titles] if len(titles) == 1 else []
+            return "\n".join([text, *numbered, *buttons])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignRight if who == "customer" else Qt.AlignmentFlag.AlignLeft
             return side | Qt.AlignmentFlag.AlignVCenter
@@ -137,14 +143,16 @@ class Transcript(QAbstractListModel):
             return QBrush(QColor("#111B21"))
         return None
 
-    def add(self, who: str, text: str) -> None:
+    def add(self, who: str, text: str, choices: list[str] | None = None) -> None:
         self.beginInsertRows(ROOT, len(self.rows), len(self.rows))
         self.rows.append((who, text))
+        self.choices.append(choices or [])
         self.endInsertRows()
 
     def clear(self) -> None:
         self.beginResetModel()
         self.rows = []
+        self.choices = []
         self.endResetModel()
 
 
@@ -196,6 +204,10 @@ class Simulator(QFrame):
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         self.view.setSpacing(4)
+        # Rows laid out again at each width, and a width that does not change as the scroll bar
+        # comes: a long answer's last line was cut off ("5만 원 이상 주문하시…").
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setStyleSheet("QListView { background: #EFEAE2; }")
         self.view.setAccessibleName(self.tr("Simulated conversation"))
         self.choices = QListWidget()
@@ -323,7 +335,7 @@ class Simulator(QFrame):
             )
         text, choices = reply_text(decision.reply)
         self.choices.clear()
-        self.transcript.add("bot", text)
+        self.transcript.add("bot", text, [title for _id, title in choices])
         for choice_id, title in choices:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, choice_id)

@@ -93,6 +93,37 @@ def test_the_simulator_walks_the_ready_made_menu_and_hands_over(qtbot: Any, ctx:
     assert AutomationsStore(ctx.db).state().doc.bot.nodes == []
 
 
+def test_the_simulators_conversation_shows_each_answer_whole_with_the_menu_it_offered(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """A long answer's last line was cut off ("5만 원 이상 주문하시…"), and once the owner had typed
+    "2" the menu that said what 2 was had gone from the conversation."""
+    from PySide6.QtGui import QFontMetrics
+
+    editor = editor_for(qtbot, ctx)
+    editor.resize(1000, 640)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.load_menu(korean_shop_menu())
+    write(qtbot, editor, "메뉴")
+    view, model = editor.simulator.view, editor.simulator.transcript
+    menu = model.index(len(model.rows) - 1).data()
+    assert "1. 주문·배송 조회" in menu and "5. 상담원 연결" in menu
+    for _ in range(3):  # more than the view holds: its scroll bar comes
+        write(qtbot, editor, "메뉴")
+    write(qtbot, editor, "배송비 얼마예요?")
+    last = model.index(len(model.rows) - 1)
+    shown = last.data()
+    assert "무료" in shown and shown.endswith("[ 처음으로 ]")
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.visualRect(last).height() > 0)
+    rect = view.visualRect(last)
+    needed = QFontMetrics(view.font()).boundingRect(
+        0, 0, rect.width(), 10_000, int(Qt.TextFlag.TextWordWrap), shown
+    )
+    assert needed.height() <= rect.height(), (needed, rect)
+
+
 def test_a_text_answer_has_a_button_back_to_the_main_menu_that_the_owner_can_switch_off(
     qtbot: Any, ctx: AppContext
 ) -> None:
