@@ -47,7 +47,7 @@ _DAY = timedelta(days=1)
 _LOOKBACK_DAYS = 8
 _CLOSED_LOOKBACK_MAX = 800  # closed days counted at most (CLOSED_DAYS_MAX periods of a week each)
 _DIGITS = re.compile(r"\D+")
-_FIELD = re.compile(r"\{(name|first_name|phone|shop)\}")
+_FIELD = re.compile(r"\{(name|first_name|phone|shop|opening)\}")
 # Characters after an emptied field that make the space before it superfluous: "Hello {name}, hi".
 _CLOSES = frozenset(" \t\r\n,.!?;:)…")
 # A Korean honorific glued to a name goes with it when the name is unknown: "{name}님," → ",".
@@ -399,8 +399,11 @@ def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     return main
 
 
-def fill_fields(text: str, *, name: str | None, phone: str | None, shop: str | None) -> str:
-    """Fill {name}, {first_name}, {phone}, {shop}; other {words} stay as typed.
+def fill_fields(
+    text: str, *, name: str | None, phone: str | None, shop: str | None, opening: str | None = None
+) -> str:
+    """Fill {name}, {first_name}, {phone}, {shop}, and {opening} when `opening` is given (the
+    greeting's and away message's: `opening_field`); other {words} stay as typed.
 
     A field with no value disappears with the space before it ("Hello {name}, hi" → "Hello, hi") or,
     at the start of a line, the space after it; the rest of the text is left exactly as typed.
@@ -415,9 +418,13 @@ def fill_fields(text: str, *, name: str | None, phone: str | None, shop: str | N
         "phone": f"+{digits}" if digits else "",
         "shop": " ".join((shop or "").split()),
     }
+    if opening is not None:
+        values["opening"] = opening
     out = ""
     pos = 0
     for match in _FIELD.finditer(text):
+        if match.group(1) not in values:
+            continue  # {opening} in a text that has no opening to say: as typed
         out += text[pos : match.start()]
         pos = match.end()
         value = values[match.group(1)]
@@ -450,11 +457,13 @@ def replies_for_inbound(
     replies = []
     if greeting_due(doc, state, now):
         chosen = text_for(doc.greeting.text, doc.greeting.text_other_language, customer_text)
-        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop)
+        opening = opening_field(doc.business_hours, now, chosen)
+        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
         replies.append(AutoReply("greeting", text))
     if away_due(doc, state, now):
         chosen = text_for(doc.away.text, doc.away.text_other_language, customer_text)
-        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop)
+        opening = opening_field(doc.business_hours, now, chosen)
+        text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
         replies.append(AutoReply("away", text))
     return [r for r in replies if r.text.strip()]
 
@@ -779,19 +788,32 @@ def _without_waiting(text: str) -> str:
     return _WAITING.sub(" ", text).strip() or text
 
 
-# Month names for a sentence in English, whatever the machine's C locale.
+# Month and weekday names for a sentence in English or Korean, whatever the machine's C locale.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS_KO = "월화수목금토일"
 
 
 def opening_text(local: datetime, sentence: str) -> str:
-    """When the shop opens, as the sentence around it writes dates: "12월 2일 10:00" in a Korean one
-    (a Korean customer reads "12/02" as a stranger's form), "Dec 2, 10:00 AM" otherwise (a British
-    customer reads "12/02" as the 12th of February, an American one as the 2nd of December; and an
-    English sentence's hours are the 12-hour clock's)."""
+    """When the shop opens, as the sentence around it writes dates: "12월 2일 (수) 10:00" in a Korean
+    one (a Korean customer reads "12/02" as a stranger's form), "Wed, Dec 2, 10:00 AM" otherwise (a
+    British customer reads "12/02" as the 12th of February, an American one as the 2nd of December;
+    and an English sentence's hours are the 12-hour clock's). The weekday: a customer told "12월 4일"
+    on a Tuesday still wonders whether that is this week's Friday."""
     if _HANGUL.search(sentence):
-        return f"{local.month}월 {local.day}일 {local:%H:%M}"
+        return f"{local.month}월 {local.day}일 ({_WEEKDAYS_KO[local.weekday()]}) {local:%H:%M}"
     clock = f"{local.hour % 12 or 12}:{local:%M} {'PM' if local.hour >= 12 else 'AM'}"
-    return f"{_MONTHS[local.month - 1]} {local.day}, {clock}"
+    return f"{_WEEKDAYS[local.weekday()]}, {_MONTHS[local.month - 1]} {local.day}, {clock}"
+
+
+def opening_field(hours: BusinessHours, now: datetime, sentence: str) -> str:
+    """{opening} of a greeting or away message: when the shop next opens, as `opening_text` writes
+    it for this sentence; empty while the shop is open (nothing to wait for) or when its hours
+    never open it (no open day, or closed days as far as it looks)."""
+    if is_open(hours, now):
+        return ""
+    opening = next_opening(hours, now)
+    return "" if opening is None else opening_text(opening.astimezone(zone(hours.timezone)), sentence)
 
 
 def _voice(bot: MenuBot) -> str:

@@ -359,8 +359,8 @@ class WeekHoursEditor(QWidget):
 class FieldButtons(QWidget):
     """ "Insert a field" buttons for a message text: by default {name}, {first_name}, {shop}; `fields`
     picks others, such as the order settings' bank account {bank} (texts the relay is sent filled:
-    app/bank_field.py). With several texts (a message and its other language), into the one the
-    owner was last typing in."""
+    app/bank_field.py) or the greeting's and away message's {opening} (when the shop next opens).
+    With several texts (a message and its other language), into the one the owner was last typing in."""
 
     def __init__(
         self,
@@ -380,6 +380,7 @@ class FieldButtons(QWidget):
             "{name}": self.tr("Customer's name"),
             "{first_name}": self.tr("First name"),
             "{shop}": self.tr("Shop name"),
+            "{opening}": self.tr("Next opening"),
             BANK_FIELD: self.tr("Bank account"),
         }
         for field in fields:

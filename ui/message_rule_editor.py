@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QVBoxLayout
 
+from app.rules import next_opening
 from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
 from ui.bounded_text import BoundedTextEdit
 from ui.reply_preview import ReplyPreview
+from ui.time_zones import with_shop_zone
 
 log = logging.getLogger(__name__)
+
+OPENING = "{opening}"  # when the shop next opens: app.rules.opening_field
 
 
 class MessageRuleEditor(AutomationDialog):
@@ -50,7 +55,19 @@ class MessageRuleEditor(AutomationDialog):
         form.addRow(self.enabled)
         form.addRow(self.tr("Message"), self.text)
         form.addRow(self.tr("In another language"), self.other_text)
-        form.addRow("", FieldButtons(self.text, self.other_text))
+        fields = ("{name}", "{first_name}", "{shop}", OPENING)
+        form.addRow("", FieldButtons(self.text, self.other_text, fields=fields))
+        self.opening_note = QLabel(
+            self.tr(
+                "Your business hours never open the shop, so “Next opening” stays empty. "
+                "Set your opening days in Business hours."
+            )
+        )
+        self.opening_note.setObjectName("openingNote")
+        self.opening_note.setWordWrap(True)
+        self.opening_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.opening_note.hide()
+        form.addRow("", self.opening_note)
         self.add_rows(form)
         form.addRow(self.tr("Send to"), self.recipients)
         layout = QVBoxLayout(self.form)
@@ -74,3 +91,7 @@ class MessageRuleEditor(AutomationDialog):
 
     def refresh_summary(self, doc: Automations) -> None:
         self.preview.show_for(doc)
+        texts = (self.text.toPlainText(), self.other_text.toPlainText())
+        # While the shop is open {opening} is empty too, but it is said only when the shop is closed.
+        never_opens = next_opening(with_shop_zone(doc).business_hours, self.preview.clock()) is None
+        self.opening_note.setVisible(never_opens and any(OPENING in t for t in texts))

@@ -502,12 +502,17 @@ def test_the_opening_time_is_written_as_the_sentence_around_it_writes_dates() ->
     from app.rules import opening_text
 
     monday = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Seoul"))
-    assert opening_text(monday, "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요.") == "12월 7일 10:00"
+    assert (
+        opening_text(monday, "지금은 운영시간이 아니에요. {opening}부터 답변드릴게요.")
+        == "12월 7일 (월) 10:00"
+    )
     # An English sentence's hours on the 12-hour clock its readers use: "10:00 AM", "2:30 PM".
-    assert opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "Dec 7, 10:00 AM"
+    assert (
+        opening_text(monday, "We're closed right now. We'll answer from {opening}.") == "Mon, Dec 7, 10:00 AM"
+    )
     afternoon = monday.replace(hour=14, minute=30)
-    assert opening_text(afternoon, "We'll answer from {opening}.") == "Dec 7, 2:30 PM"
-    assert opening_text(afternoon, "{opening}부터 답변드릴게요.") == "12월 7일 14:30"
+    assert opening_text(afternoon, "We'll answer from {opening}.") == "Mon, Dec 7, 2:30 PM"
+    assert opening_text(afternoon, "{opening}부터 답변드릴게요.") == "12월 7일 (월) 14:30"
 
 
 def test_an_owners_fields_do_not_count_as_latin_letters() -> None:
@@ -591,3 +596,51 @@ def test_closed_days_end_on_or_after_they_begin() -> None:
     assert BusinessHours.model_validate_json(
         BusinessHours(closed_days=[one_day]).model_dump_json()
     ).closed_days == [one_day]
+
+
+def test_the_away_message_says_when_the_shop_opens_next_past_a_holiday_and_sunday() -> None:
+    """A tester typed the hours into the away text ("평일 10~19시, 토 11~17시"), which went stale when
+    the hours changed or on a holiday: {opening} follows the hours and the closed days."""
+    from datetime import date
+
+    from app.wire import ClosedDays
+
+    christmas = hours().model_copy(
+        update={
+            "closed_days": [ClosedDays(first=date(2026, 12, 25), last=date(2026, 12, 25), note="기독탄신일")]
+        }
+    )
+    away_rule = AwayRule(
+        enabled=True,
+        text="지금은 영업시간이 아니에요. {opening}부터 답변드릴게요.",
+        text_other_language="We open {opening}.",
+    )
+    d = doc().model_copy(update={"business_hours": christmas, "away": away_rule})
+
+    def away(now: datetime, typed: str | None = None) -> str:
+        replies = replies_for_inbound(
+            d, state(known_contact=True), now, contact_name=None, customer_text=typed
+        )
+        return next(r.text for r in replies if r.sent_by == "away")
+
+    thursday_evening = at(SEOUL, 2026, 12, 24, 20, 0)  # Friday the 25th is 기독탄신일
+    assert away(thursday_evening) == "지금은 영업시간이 아니에요. 12월 26일 (토) 11:00부터 답변드릴게요."
+    assert away(thursday_evening, "Hi, are you open tomorrow?") == "We open Sat, Dec 26, 11:00 AM."
+    # Saturday after closing: Sunday is closed, Monday opens at 10.
+    assert (
+        away(at(SEOUL, 2026, 12, 26, 18, 0))
+        == "지금은 영업시간이 아니에요. 12월 28일 (월) 10:00부터 답변드릴게요."
+    )
+
+
+def test_opening_is_empty_when_the_shop_is_open_or_never_opens() -> None:
+    greeting = GreetingRule(enabled=True, text="안녕하세요! 다음 영업: {opening}")
+    open_now = doc().model_copy(update={"greeting": greeting})
+    assert replies_for_inbound(open_now, state(), NOW, contact_name=None)[0].text == "안녕하세요! 다음 영업:"
+    never = doc(week=[CLOSED] * 7, schedule="always").model_copy(update={"greeting": greeting})
+    assert [r.text for r in replies_for_inbound(never, state(), NOW, contact_name=None)] == [
+        "안녕하세요! 다음 영업:",
+        "지금은 영업시간이 아니에요.",
+    ]
+    # Other texts filled with fields (quick replies, the bot's menus) keep {opening} as typed.
+    assert fill_fields("{name} {opening}", name="Amy", phone=None, shop=None) == "Amy {opening}"

@@ -792,3 +792,45 @@ def test_a_greeting_form_taller_than_its_dialog_scrolls_to_the_previews_last_lin
     area.ensureWidgetVisible(editor.preview)
     bottom = editor.preview.mapTo(area.viewport(), editor.preview.rect().bottomLeft())
     assert bottom.y() <= area.viewport().height()
+
+
+def test_the_away_message_can_say_when_the_shop_opens_next_and_the_preview_shows_the_date(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    """A shop owner typed the hours into the away text, which went stale on a holiday: the "Next
+    opening" button puts in {opening}, which the preview (and the relay) fill from the hours."""
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.away_editor import AwayEditor
+
+    editor = opened(qtbot, AwayEditor(demo_ctx))
+    editor.preview.clock = lambda: SUNDAY_AFTERNOON
+    editor.text.setPlainText("지금은 영업시간이 아니에요. ")
+    editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
+    button = next(b for b in editor.findChildren(QPushButton) if b.toolTip() == "{opening}")
+    assert button.text() == "Next opening"
+    button.click()
+    editor.text.insertPlainText("부터 답변드릴게요.")
+    assert editor.text.toPlainText() == "지금은 영업시간이 아니에요. {opening}부터 답변드릴게요."
+    returning = editor.preview.returning.text()
+    assert "[away message] 지금은 영업시간이 아니에요. 11월 30일 (월) " in returning
+    assert "{opening}" not in returning and "부터 답변드릴게요." in returning
+    assert editor.opening_note.isHidden()
+
+
+def test_the_away_editor_warns_that_next_opening_stays_empty_when_the_shop_never_opens(
+    qtbot, ctx: AppContext
+) -> None:
+    from app.wire import AwayRule, BusinessHours
+    from ui.away_editor import AwayEditor
+
+    closed = BusinessHours(timezone="Asia/Seoul", week=[DayHours(mode="closed")] * 7)
+    doc = Automations(revision=1, business_hours=closed, away=AwayRule(enabled=True, text="쉬어요."))
+    AutomationsStore(ctx.db).apply_remote(doc)
+    editor = opened(qtbot, AwayEditor(ctx))
+    editor.preview.clock = lambda: SUNDAY_AFTERNOON
+    editor.text.setPlainText("쉬어요. {opening}부터 답변드릴게요.")
+    assert not editor.opening_note.isHidden()
+    assert "never open the shop" in editor.opening_note.text()
+    editor.text.setPlainText("쉬어요.")
+    assert editor.opening_note.isHidden()
