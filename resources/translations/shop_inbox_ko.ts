@@ -3145,6 +3145,10 @@ Right-click to retry.</source>
         <translation>가게 이름</translation>
     </message>
     <message>
+        <source>Next opening</source>
+        <translation>다음 영업 시작</translation>
+    </message>
+    <message>
         <source>Bank account</source>
         <translation>입금 계좌</translation>
     </message>
@@ -3964,6 +3968,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>In another language</source>
         <translation>다른 언어로</translation>
+    </message>
+    <message>
+        <source>Your business hours never open the shop, so “Next opening” stays empty. Set your opening days in Business hours.</source>
+        <translation>영업시간에 여는 날이 없어서 ‘다음 영업 시작’은 비어 있어요. 영업시간에서 여는 요일을 정해 주세요.</translation>
     </message>
     <message>
         <source>Send to</source>
