@@ -67,6 +67,8 @@ class SearchHit:
     snippet: str
     highlights: tuple[tuple[int, int], ...]  # (start, end) offsets into snippet
     sender_name: str | None = None  # who wrote it, in a group archive
+    sent_by: str | None = None  # an outgoing message's author: None (the shop), "bot", "away"… (Message)
+    archived: bool = False  # its chat is archived
 
 
 # Where the next page of results starts: the last hit's (sent_at, message_id).
@@ -138,7 +140,8 @@ def _term(word: str) -> _Term:
 
 _HIT_SQL = """
 SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
-       coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name
+       coalesce(c.saved_name, c.profile_name, '+' || c.wa_id, ''), c.wa_id, m.sender_name,
+       m.sent_by, c.archived
   FROM message m JOIN contact c ON c.id = m.contact_id
  WHERE m.id IN ({ids})
 """
@@ -188,7 +191,7 @@ def search_messages(
         return []
     rows = session.execute(text(_HIT_SQL.format(ids=",".join(str(int(i)) for i in ids)))).all()
     hits = []
-    for mid, cid, direction, sent_ms, body, name, wa_id, sender in rows:
+    for mid, cid, direction, sent_ms, body, name, wa_id, sender, sent_by, archived in rows:
         shown = body or ""
         if mid in carts and not all(t.needle in shown.lower() for t in terms):
             shown = carts[mid]
@@ -206,6 +209,8 @@ def search_messages(
                 snippet=snippet,
                 highlights=highlights,
                 sender_name=sender,
+                sent_by=sent_by,
+                archived=bool(archived),
             )
         )
     hits.sort(key=lambda h: (h.sent_at, h.message_id), reverse=True)

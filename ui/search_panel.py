@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -40,6 +41,7 @@ from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
 from app.text import name_match
 from ui import icons
+from ui.bubble_layout import automation_mark
 from ui.context import AppContext
 from ui.formatting import list_time
 from ui.ops import run_read
@@ -65,6 +67,29 @@ PAGE = 50
 CHATS_SHOWN = 5  # chats whose name or number matched, above the messages
 
 Hit = SearchHit | ContactHit
+
+
+# Outgoing messages written by an automation are said to be its (as their bubbles are); the rest the shop's.
+_AUTOMATIONS = ("greeting", "away", "keyword", "bot")
+
+
+def hit_heading(hit: SearchHit) -> str:
+    """The hit's first line: its chat, and who wrote the message when not the customer ("박영희 · 나",
+    "박영희 · 메뉴 봇"), or a group archive's sender."""
+    if hit.sender_name:
+        author = hit.sender_name
+    elif hit.direction == "out":
+        author = (automation_mark(hit.sent_by) if hit.sent_by in _AUTOMATIONS else "") or (
+            QCoreApplication.translate("SearchHitDelegate", "You")
+        )
+    else:
+        author = ""
+    return f"{hit.contact_name} · {author}" if author else hit.contact_name
+
+
+def archived_mark() -> str:
+    """The pill on a hit from an archived chat, named as the chat list's filter."""
+    return QCoreApplication.translate("SearchHitDelegate", "Archived")
 
 
 def _hit_order(hit: SearchHit) -> tuple[float, int]:
@@ -112,6 +137,10 @@ class SearchResultsModel(QAbstractListModel):
             return hit
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.display_name if isinstance(hit, ContactHit) else hit.snippet
+        if role == Qt.ItemDataRole.AccessibleTextRole and isinstance(hit, SearchHit):
+            # What the row shows, for a screen reader: who wrote what, where.
+            archived = f" ({archived_mark()})" if hit.archived else ""
+            return f"{hit_heading(hit)}{archived}: {hit.snippet}"
         return None
 
     def message_hits(self) -> list[SearchHit]:
@@ -218,16 +247,26 @@ class SearchHitDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             when,
         )
+        name_w = r.width() - tw - 6
+        if hit.archived:
+            # A pill before the time, outlined as the chat list's "Group archive" one.
+            pill = archived_mark()
+            small_fm = QFontMetricsF(self.small)
+            pill_w = small_fm.horizontalAdvance(pill) + 12
+            pill_h = small_fm.height() + 2
+            pill_rect = QRectF(
+                r.right() - tw - 6 - pill_w, r.top() + (name_fm.height() - pill_h) / 2, pill_w, pill_h
+            )
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.drawRoundedRect(pill_rect, pill_h / 2, pill_h / 2)
+            painter.drawText(pill_rect, int(Qt.AlignmentFlag.AlignCenter), pill)
+            name_w -= pill_w + 6
         painter.setFont(self.name_font)
         painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
         painter.drawText(
-            QRectF(r.left(), r.top(), r.width() - tw - 6, name_fm.height()),
+            QRectF(r.left(), r.top(), max(0.0, name_w), name_fm.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            name_fm.elidedText(
-                f"{hit.contact_name} · {hit.sender_name}" if hit.sender_name else hit.contact_name,
-                Qt.TextElideMode.ElideRight,
-                r.width() - tw - 6,
-            ),
+            name_fm.elidedText(hit_heading(hit), Qt.TextElideMode.ElideRight, max(0.0, name_w)),
         )
         # Snippet: plain text (QTextLayout), matches on a highlight background, two lines at most.
         layout = QTextLayout(hit.snippet, self.font)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, cast
 
 from PySide6.QtCore import Qt
@@ -276,3 +277,39 @@ def test_an_order_number_typed_brings_up_its_chat_naming_the_order(window: Any, 
         view, rect.top() + 8 + name_height + 4 + QFontMetricsF(delegate.font).height() / 2
     )
     assert marked, "the order's number is not marked"
+
+
+def test_each_hit_says_who_wrote_it_and_marks_an_archived_chat(window: Any, qtbot: Any) -> None:
+    """박영희 asked for the account; the shop, its menu bot and its away message all answered with it."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="박영희", archived=True)
+        make_message(s, c, "국민은행 계좌 알려주세요", sent_at=BASE_TIME, unread=False)
+        make_message(
+            s, c, "국민은행 123-45-6789 입니다", direction="out", sent_at=BASE_TIME + timedelta(minutes=1)
+        )
+        make_message(
+            s,
+            c,
+            "입금 계좌: 국민은행",
+            direction="out",
+            sent_by="bot",
+            sent_at=BASE_TIME + timedelta(minutes=2),
+        )
+        make_message(
+            s, c, "지금은 자리에 없어요. 국민은행", direction="out", sent_by="away",
+            sent_at=BASE_TIME + timedelta(minutes=3),
+        )  # fmt: skip
+        other = make_contact(s, profile_name="김민지")
+        make_message(s, other, "국민은행 맞나요?", sent_at=BASE_TIME - timedelta(minutes=1), unread=False)
+    load_chats(window, qtbot)
+    window.search_for("국민은행")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
+    said = [model.data(model.index(row), Qt.ItemDataRole.AccessibleTextRole) for row in range(5)]
+    assert [line.split(":")[0] for line in said] == [
+        "박영희 · Away message (Archived)",
+        "박영희 · Menu bot (Archived)",
+        "박영희 · You (Archived)",
+        "박영희 (Archived)",
+        "김민지",
+    ]
