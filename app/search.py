@@ -21,6 +21,7 @@ from app.text import (
     is_bigram_query,
     is_initials_query,
     like_pattern,
+    long_number,
     marks_pattern,
     nfc,
     query_terms,
@@ -536,17 +537,24 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
 
 
 def _orders_numbered(session: Session, query: str) -> dict[int, str]:
-    """Chat id → the number of its newest order that `query` names (`typed_order_number`); {} for a
-    query not written like an order's number."""
+    """Chat id → the number of its newest order that `query` names (`typed_order_number`) or whose
+    tracking number it is (`long_number`); {} for a query written like neither."""
     typed = typed_order_number(query)
-    if typed is None:
+    digits = long_number(query)
+    if typed is not None:
+        matches = "number = :order" if typed.number is not None else "substr(number, 6) = :order"
+        value = typed.number or typed.tail
+    elif digits is not None:
+        # Its tracking number ('6543-2109-8765' typed finds '654321098765' as stored, and the other way).
+        matches = "replace(tracking, '-', '') = :order"
+        value = digits
+    else:
         return {}
-    matches = "number = :order" if typed.number is not None else "substr(number, 6) = :order"
     sql = (
         f'SELECT contact_id, number FROM "order" WHERE contact_id IS NOT NULL AND {matches} '
         "ORDER BY created_at"
     )
-    rows = session.execute(text(sql), {"order": typed.number or typed.tail})
+    rows = session.execute(text(sql), {"order": value})
     return {int(contact_id): str(number) for contact_id, number in rows}  # the newest last
 
 

@@ -104,6 +104,42 @@ _PLAIN_NUMBER = re.compile(r"(?<![\d,])[1-9]\d{3,}(?![\d,])")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])")
 
 
+# A long number (a tracking number, an account's) is written in groups as often as not: '654321098765'
+# typed finds '6543 2109 8765' and '6543-2109-8765' — each grouping of MIN_GROUP to MAX_GROUP digits
+# in at most MAX_GROUPS groups (16 groupings of 13 digits, each a phrase with a space and one with a dash).
+LONG_NUMBER_DIGITS = 10
+MAX_GROUPS = 4
+MIN_GROUP = 3
+MAX_GROUP = 6
+_LONG_NUMBER = re.compile(r"\d+(?:-\d+)*")
+
+
+def long_number(query: str) -> str | None:
+    """The digits of a query that is one long number ('654321098765', '6543-2109-8765'), or None."""
+    if not _LONG_NUMBER.fullmatch(query):
+        return None
+    digits = query.replace("-", "")
+    return digits if len(digits) >= LONG_NUMBER_DIGITS and digits.isascii() else None
+
+
+def number_groupings(digits: str) -> list[str]:
+    """`digits` written in groups, spaced and dashed: '6543 2109 8765', '6543-2109-8765', '654 321…'."""
+    found: list[str] = []
+
+    def split(rest: str, groups: list[str]) -> None:
+        if not rest:
+            if len(groups) > 1:
+                found.extend(sep.join(groups) for sep in (" ", "-"))
+            return
+        if len(groups) == MAX_GROUPS:
+            return
+        for size in range(MIN_GROUP, min(MAX_GROUP, len(rest)) + 1):
+            split(rest[size:], [*groups, rest[:size]])
+
+    split(digits, [])
+    return found
+
+
 def _is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
@@ -124,6 +160,9 @@ def search_pattern(query: str) -> re.Pattern[str]:
     highlights (one pass over the text, where the phrases OR-ed would take one pass each)."""
     if len(query) < 3:
         return re.compile(re.escape(query), re.IGNORECASE)
+    if long_number(query) is not None:
+        # Exactly the groupings the index is asked for, the longest written first.
+        return re.compile("|".join(map(re.escape, sorted(search_phrases(query), key=len, reverse=True))))
     letters = loose_letters(query)
     base = _GROUPED_NUMBER.sub(lambda m: m.group().replace(",", ""), letters or query)
     parts = []
@@ -160,7 +199,10 @@ def marks_pattern(query: str) -> re.Pattern[str]:
 def search_phrases(query: str) -> list[str]:
     """What a query of three or more characters is looked for as, each an exact phrase: Korean words
     spaced otherwise (`spacings`), and each amount with and without its thousands' commas
-    ('39000원' → '39000원', '39,000원', '39000 원'…)."""
+    ('39000원' → '39000원', '39,000원', '39000 원'…), and a long number in groups (`number_groupings`)."""
+    digits = long_number(query)
+    if digits is not None:
+        return list(dict.fromkeys([digits, _respelled(digits), *number_groupings(digits)]))
     letters = loose_letters(query)
     spelled = spacings(query, letters) if letters is not None else [query]
     return list(dict.fromkeys(variant for phrase in spelled for variant in (phrase, _respelled(phrase))))

@@ -32,6 +32,8 @@ QUERIES_WORDS = [
 ]
 QUERIES_EN = ["linen", "refund", "tracking", "coupon", "Thank you", "colours", "ship", "photo"]
 QUERIES_NUM = ["12345", "8821", "99", "5678"]
+# Tracking numbers typed in one piece, found written in groups too (app/text.number_groupings).
+QUERIES_LONG_NUM = ["654321098765", "6012345678901", "1234567890"]
 QUERIES_MISS = ["없는말", "zzqx", "qq", "뷁"]
 
 
@@ -120,6 +122,7 @@ def main() -> None:
         ("words", QUERIES_WORDS),
         ("latin", QUERIES_EN),
         ("digits", QUERIES_NUM),
+        ("long number", QUERIES_LONG_NUM),
         ("no match", QUERIES_MISS),
     ]:
         with db.read() as s:

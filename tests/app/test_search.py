@@ -397,3 +397,36 @@ def test_a_small_chat_read_through_finds_what_the_index_finds(spaced, monkeypatc
         indexed = [h.message_id for h in search_messages(s, query, contact_id=chat)]
     assert read == indexed
     assert query in ("39000", "없는 말") or read  # each of the others is in this chat
+
+
+def test_a_tracking_number_typed_without_spaces_finds_it_written_in_groups(carts) -> None:
+    """The owner wrote 'CJ대한통운 6543 2109 8765 입니다'; she looks it up as the courier's sheet has it."""
+    from app.orders import LineInput, create_order, set_tracking
+
+    db, ids = carts
+    with db.write() as s:
+        amy = s.get(Message, ids["amy"]).contact_id
+        contact = s.get(Message, ids["amy"]).contact
+        spaced = make_message(s, contact, "CJ대한통운 6543 2109 8765 입니다", direction="out").id
+        dashed = make_message(s, contact, "송장번호: 6543-2109-8765", direction="out").id
+        make_message(s, contact, "6543 2109 876 5", direction="out")  # not a grouping of these digits
+        make_message(s, contact, "합계 654,321원 · 098765", direction="out")
+        order = create_order(s, contact_id=amy, lines=[LineInput("SH-1", 1)], source="chat")
+        order_id, number = order.id, order.number
+        s.flush()
+    with db.write() as s:
+        from app.models import Order
+
+        s.get(Order, order_id).state = "shipped"
+        set_tracking(s, order_id, "CJ대한통운", "6543 2109 8765")
+    with db.read() as s:
+        for typed in ("654321098765", "6543-2109-8765"):
+            hits = search_messages(s, typed)
+            assert [h.message_id for h in hits] == [dashed, spaced], typed
+            assert "6543-2109-8765" in [hits[0].snippet[a:b] for a, b in hits[0].highlights]
+            assert [h.message_id for h in search_messages(s, typed, contact_id=amy)] == [dashed, spaced]
+            assert [(h.display_name, h.order_number) for h in search_contacts(s, typed)] == [
+                ("Amy Clarke", number)
+            ], typed
+        # Ten digits at least: a short number is still found only as it is written.
+        assert search_messages(s, "65432109") == []
