@@ -80,7 +80,7 @@ def hit_heading(hit: SearchHit) -> str:
         author = hit.sender_name
     elif hit.direction == "out":
         author = (automation_mark(hit.sent_by) if hit.sent_by in _AUTOMATIONS else "") or (
-            QCoreApplication.translate("SearchHitDelegate", "You")
+            QCoreApplication.translate("bubble", "You")  # as a quote of the shop's message names it
         )
     else:
         author = ""
@@ -88,8 +88,8 @@ def hit_heading(hit: SearchHit) -> str:
 
 
 def archived_mark() -> str:
-    """The pill on a hit from an archived chat, named as the chat list's filter."""
-    return QCoreApplication.translate("SearchHitDelegate", "Archived")
+    """The pill on a hit from an archived chat, named as the chat list's filter (its translation)."""
+    return QCoreApplication.translate("ChatList", "Archived")
 
 
 def _hit_order(hit: SearchHit) -> tuple[float, int]:
