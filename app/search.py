@@ -82,6 +82,7 @@ class ContactHit:
     display_name: str
     wa_id: str | None
     order_number: str = ""  # found by the number of one of its orders ("2026-0003"), which it names
+    tracking: str = ""  # found by that order's tracking number (as stored), which it names too
 
 
 def normalise_query(query: str) -> str:
@@ -533,12 +534,15 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
-    return [ContactHit(r[0], r[1], r[2], orders.get(r[0], "")) for r in session.execute(text(sql), params)]
+    return [
+        ContactHit(r[0], r[1], r[2], *orders.get(r[0], ("", ""))) for r in session.execute(text(sql), params)
+    ]
 
 
-def _orders_numbered(session: Session, query: str) -> dict[int, str]:
-    """Chat id → the number of its newest order that `query` names (`typed_order_number`) or whose
-    tracking number it is (`long_number`); {} for a query written like neither."""
+def _orders_numbered(session: Session, query: str) -> dict[int, tuple[str, str]]:
+    """Chat id → (number, "") of its newest order that `query` names (`typed_order_number`), or
+    (number, tracking) of its newest order whose tracking number it is (`long_number`); {} for a
+    query written like neither."""
     typed = typed_order_number(query)
     digits = long_number(query)
     if typed is not None:
@@ -551,11 +555,14 @@ def _orders_numbered(session: Session, query: str) -> dict[int, str]:
     else:
         return {}
     sql = (
-        f'SELECT contact_id, number FROM "order" WHERE contact_id IS NOT NULL AND {matches} '
+        f'SELECT contact_id, number, tracking FROM "order" WHERE contact_id IS NOT NULL AND {matches} '
         "ORDER BY created_at"
     )
     rows = session.execute(text(sql), {"order": value})
-    return {int(contact_id): str(number) for contact_id, number in rows}  # the newest last
+    return {  # the newest last
+        int(contact_id): (str(number), str(tracking or "") if typed is None else "")
+        for contact_id, number, tracking in rows
+    }
 
 
 _SHOWN_NAME = "coalesce(saved_name, profile_name, '+' || wa_id, '')"

@@ -317,9 +317,14 @@ class SearchHitDelegate(QStyledItemDelegate):
         if hit.order_number:
             # Found by the number of one of its orders: that order, named and marked.
             order = self.tr("Order {0}").format(hit.order_number)
-            below = f"{chat} · {order}"
-            at = below.rindex(hit.order_number)
-            marks = [(at, at + len(hit.order_number))]
+            if hit.tracking:
+                # Found by its tracking number: that is what is marked.
+                tracking = self.tr("Tracking number {0}").format(hit.tracking)
+                below, marked = f"{order} · {tracking}", hit.tracking
+            else:
+                below, marked = f"{chat} · {order}", hit.order_number
+            at = below.rindex(marked)
+            marks = [(at, at + len(marked))]
         else:
             phone = display_phone(hit.wa_id) if hit.wa_id else ""
             below = chat + (f" · {phone}" if phone else "")

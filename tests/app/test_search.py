@@ -425,8 +425,8 @@ def test_a_tracking_number_typed_without_spaces_finds_it_written_in_groups(carts
             assert [h.message_id for h in hits] == [dashed, spaced], typed
             assert "6543-2109-8765" in [hits[0].snippet[a:b] for a, b in hits[0].highlights]
             assert [h.message_id for h in search_messages(s, typed, contact_id=amy)] == [dashed, spaced]
-            assert [(h.display_name, h.order_number) for h in search_contacts(s, typed)] == [
-                ("Amy Clarke", number)
+            assert [(h.display_name, h.order_number, h.tracking) for h in search_contacts(s, typed)] == [
+                ("Amy Clarke", number, "654321098765")
             ], typed
         # Ten digits at least: a short number is still found only as it is written.
         assert search_messages(s, "65432109") == []
