@@ -61,6 +61,16 @@ def template_buttons(template: Template) -> list[dict[str, Any]]:
     return out
 
 
+def greets_at(template: Template, number: int) -> bool:
+    """The body greets the customer at {{number}}: "{{1}}님, …", "Hi {{1}}" — a name goes there."""
+    blank = re.escape("{{" + str(number) + "}}")
+    greeting = re.compile(rf"{blank}\s*님|\b(?:hi|hello|dear|hey)\s+{blank}", re.IGNORECASE)
+    return any(
+        str(c.get("type", "")).upper() == "BODY" and greeting.search(str(c.get("text", "") or ""))
+        for c in template.components
+    )
+
+
 def _has_opt_out(text: str) -> bool:
     folded = unicodedata.normalize("NFC", text).casefold()
     return any(word in folded for word in OPT_OUT_WORDS)

@@ -32,6 +32,7 @@ from app.campaign_actions import audience_for, read_customer_choices
 from app.campaign_checks import (
     LawProblem,
     estimate_cost,
+    greets_at,
     has_opt_out_button,
     law_problems,
     needs_law_check,
@@ -487,6 +488,9 @@ class CampaignEditor(QWidget):
                 text.setPlaceholderText(
                     examples.get(i) or self.tr("Text (also used when the field is empty)")
                 )
+                if greets_at(t, i):
+                    # "{{1}}님": the customer's name, not one fixed word every recipient gets.
+                    source.setCurrentIndex(source.findData(ParameterSource.NAME.value))
                 source.currentIndexChanged.connect(self._update_preview)
                 text.textChanged.connect(self._update_preview)
                 row = QHBoxLayout()
@@ -589,10 +593,12 @@ class CampaignEditor(QWidget):
         filled = parameter_values(specs, member) if member is not None else tuple(s.text for s in specs)
         # A parameter still empty shows as its placeholder to the law checks, so they see what is missing.
         values = tuple(v or f"{{{{{i}}}}}" for i, v in enumerate(filled, start=1))
-        # The preview shows the template's example (the field's grey text) instead of a bare "{{1}}",
-        # so the owner reads what the customer would; the empty field still stops the send.
-        examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
-        shown = tuple(v or examples.get(i) or f"{{{{{i}}}}}" for i, v in enumerate(filled, start=1))
+        # A blank still empty shows as a marked blank, never the template's example: a sample name
+        # ("민지님") read as if it were the message (the empty field still stops the send).
+        shown = tuple(
+            v or self._blank_mark(i, spec)
+            for i, (v, spec) in enumerate(zip(filled, specs, strict=True), start=1)
+        )
         header = body = footer = ""
         for c in t.components:
             kind = str(c.get("type", "")).upper()
@@ -609,6 +615,14 @@ class CampaignEditor(QWidget):
         self.preview.show_message(shop, header, body, footer, buttons, has_media=media_header(t) is not None)
         self._update_versions_note()
         self._update_law(chosen, values)
+
+    def _blank_mark(self, number: int, spec: ParameterSpec) -> str:
+        """What the preview shows for a blank nothing fills yet: what fills it, or its number."""
+        if spec.source == ParameterSource.NAME:
+            return self.tr("[customer's name]")
+        if spec.source == ParameterSource.FIRST_NAME:
+            return self.tr("[customer's first name]")
+        return self.tr("[blank {0}]").format(number)
 
     def law_problems(self) -> list[LawProblem]:
         """What Korean law asks of an ad that any version going to Korean numbers (or in Korean) lacks."""

@@ -491,6 +491,9 @@ def test_blanks_left_empty_are_named_before_the_law_question_and_nothing_is_stor
     editor.name.setText("야간 테스트")
     editor.template.setCurrentIndex(1)
     qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 3, timeout=10000)
+    # "{{1}}님" starts on the customer's name; the owner makes it fixed text and leaves it empty.
+    assert editor.param_rows[0][0].currentData() == "name"
+    editor.param_rows[0][0].setCurrentIndex(editor.param_rows[0][0].findData("text"))
     # Only the warning: the owner is not asked to confirm an ad that would then be refused.
     refused = dialogs.expect("warning")
     editor.send_button.click()

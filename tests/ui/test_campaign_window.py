@@ -594,8 +594,11 @@ def test_the_night_time_wait_is_said_for_ads_only(qtbot: Any, ctx: Any) -> None:
     assert editor.night_note.isVisible()
 
 
-def test_the_preview_shows_the_examples_until_the_owner_fills_the_fields(qtbot: Any, ctx: Any) -> None:
-    """The preview showed a bare "{{1}}" / "{{2}}" while the fields held only their grey examples."""
+def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_the_name(
+    qtbot: Any, ctx: Any
+) -> None:
+    """The phone preview read "민지님, …" for 박서준: the template's example shown as if it were the
+    message. An empty blank shows marked; "{{1}}님" starts on the customer's name."""
     with_examples = BARE_AD.model_copy(
         update={
             "parameters": [
@@ -609,16 +612,22 @@ def test_the_preview_shows_the_examples_until_the_owner_fills_the_fields(qtbot: 
         put_setting(s, TEMPLATES_SETTING, [with_examples.model_dump(mode="json")])
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale")
-    assert editor.param_rows[0][1].placeholderText() == "민지"
+    assert editor.param_rows[0][1].placeholderText() == "민지"  # the example stays the field's grey hint
+    assert editor.param_rows[0][0].currentData() == "name"
+    assert editor.param_rows[1][0].currentData() == "text"
+    qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
+    editor.preview_for.setCurrentIndex(editor.preview_for.findText("Jihoon Park"))
     qtbot.waitUntil(
-        lambda: "민지님, 겨울 세일을 시작했어요! 쿠폰 WINTER10" in editor.preview.text(), timeout=5000
+        lambda: "Jihoon Park님, 겨울 세일을 시작했어요! 쿠폰 [blank 2]" in editor.preview.text(), timeout=5000
     )
-    assert "{{" not in editor.preview.text()
-    # What the owner types or picks replaces the example.
+    assert "민지" not in editor.preview.text() and "WINTER10" not in editor.preview.text()
+    # Back to fixed text with nothing typed: a marked blank, not the example.
     source = editor.param_rows[0][0]
+    source.setCurrentIndex(source.findData("text"))
+    assert "[blank 1]님, 겨울 세일을 시작했어요! 쿠폰 [blank 2]" in editor.preview.text()
+    # What the owner types or picks fills the blank.
     source.setCurrentIndex(source.findData("first_name"))
     editor.param_rows[1][1].setText("SALE10")
-    qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Minji Kim"))
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
 
