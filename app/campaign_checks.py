@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from app.campaigns import MARKETING, Member
 from app.changes import Changes
 from app.phones import country_of
-from app.rules import night_hold_until, zone
+from app.rules import keyword_hits, night_hold_until, zone
 from app.settings import get_setting, put_setting
-from app.wire import NIGHT_HOLD_COUNTRIES, NIGHT_HOLD_ZONES, BusinessProfile, Template
+from app.wire import NIGHT_HOLD_COUNTRIES, NIGHT_HOLD_ZONES, BusinessProfile, MenuBot, Template
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -82,6 +82,26 @@ def has_opt_out_button(template: Template) -> bool:
         str(b.get("type", "")).upper() == "QUICK_REPLY" and _has_opt_out(str(b.get("text", "")))
         for b in template_buttons(template)
     )
+
+
+def reply_buttons(template: Template, bot: MenuBot | None) -> list[tuple[str, bool]]:
+    """The template's quick-reply buttons a customer may tap, other than the opt-out (the relay
+    answers that), each with whether the menu bot answers its text (a keyword rule that matches it
+    and does not hand the chat to a person)."""
+    bots = [b for b in (bot, bot.other_language if bot is not None else None) if b is not None]
+    out: list[tuple[str, bool]] = []
+    for b in template_buttons(template):
+        text = str(b.get("text", "")).strip()
+        if str(b.get("type", "")).upper() != "QUICK_REPLY" or not text or _has_opt_out(text):
+            continue
+        answered = bool(bot is not None and bot.enabled) and any(
+            rule.answer.kind != "handoff"
+            and any(keyword_hits(k, text, whole_word=rule.whole_word) for k in rule.keywords)
+            for one in bots
+            for rule in one.rules
+        )
+        out.append((text, answered))
+    return out
 
 
 def needs_law_check(template: Template, wa_ids: Sequence[str | None] = ()) -> bool:

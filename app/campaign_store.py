@@ -24,6 +24,7 @@ from app.wire import (
     BusinessProfile,
     CampaignReason,
     CampaignState,
+    MenuBot,
     RecipientState,
     Template,
 )
@@ -444,6 +445,8 @@ class EditorChoices:
     item_pictures: dict[int, str] = field(default_factory=dict)
     # The names the shop goes by (app.campaign_checks.shop_names): an ad naming any of them names it.
     shop_names: tuple[str, ...] = ()
+    # The menu bot: does it answer a template's quick-reply button (app.campaign_checks.reply_buttons)?
+    bot: MenuBot | None = None
 
 
 def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> EditorChoices:
@@ -480,4 +483,5 @@ def editor_choices(db: Database, fetch: Callable[[], list[Template]] | None) -> 
         prices,
         pictures,
         names,
+        doc.bot,
     )

@@ -37,6 +37,7 @@ from app.campaign_checks import (
     law_problems,
     needs_law_check,
     night_wait,
+    reply_buttons,
     shop_names,
     template_buttons,
     template_text,
@@ -151,6 +152,12 @@ class CampaignEditor(QWidget):
         self.language_note.setWordWrap(True)
         self.language_note.setStyleSheet("color: #b3261e;")
         self.language_note.hide()
+        # The template's quick-reply buttons ("쿠폰 받기"): whether the menu bot answers a tap on one.
+        self.buttons_note = QLabel(self)
+        self.buttons_note.setObjectName("campaignButtonsNote")
+        self.buttons_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons_note.setWordWrap(True)
+        self.buttons_note.hide()
         self.params_box = QWidget(self)
         self.params_form = QFormLayout(self.params_box)
         self.params_form.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +176,7 @@ class CampaignEditor(QWidget):
         ml.addWidget(self.template_note)
         ml.addWidget(self.versions_note)
         ml.addWidget(self.language_note)
+        ml.addWidget(self.buttons_note)
         ml.addWidget(self.params_box)
         media_row = QHBoxLayout()
         media_row.addWidget(self.media_button)
@@ -508,8 +516,28 @@ class CampaignEditor(QWidget):
             has_pictures = bool(self.choices and self.choices.item_pictures)
             self.catalogue_media_button.setVisible(kind == "image" and has_pictures)
             self.media_label.setVisible(kind is not None)
+        self._update_buttons_note(t)
         self._audience_changed()
         self._update_preview()
+
+    def _update_buttons_note(self, t: Template | None) -> None:
+        """A tap on a quick-reply button nobody answers: say so, or that the menu bot answers it."""
+        buttons = reply_buttons(t, self.choices.bot if self.choices else None) if t is not None else []
+        if not buttons:
+            self.buttons_note.hide()
+            return
+        unanswered = [text for text, answered in buttons if not answered]
+        if unanswered:
+            said = self.tr(
+                "If a customer taps {buttons}, the menu bot does not answer. Make sure someone will."
+            )
+            shown = unanswered
+        else:
+            said = self.tr("If a customer taps {buttons}, the menu bot answers.")
+            shown = [text for text, _answered in buttons]
+        quoted = ", ".join(f"‘{text}’" for text in shown)
+        self.buttons_note.setText(with_particles(said.format(buttons=quoted)))
+        self.buttons_note.show()
 
     def _choose_media(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

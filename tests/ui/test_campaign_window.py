@@ -788,3 +788,50 @@ def test_add_back_works_for_a_customer_taken_out_by_hand_and_says_why_not_for_on
     assert box.add_back_button.isEnabled() and not box.add_back_note.isVisibleTo(box)
     box.add_back_button.click()
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 2, timeout=5000)
+
+
+def test_a_quick_reply_button_the_menu_bot_does_not_answer_is_named_and_one_it_answers_is_said(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Customers tapped the sale's "쿠폰 받기" and nobody answered. The editor names the button (not
+    the opt-out, which the relay answers), or says the menu bot answers it when a rule matches it."""
+    from app.automations_store import load_state, save_local
+    from app.wire import BotAnswer, KeywordRule
+
+    with_buttons = BARE_AD.model_copy(
+        update={
+            "components": [
+                *BARE_AD.components,
+                {
+                    "type": "BUTTONS",
+                    "buttons": [
+                        {"type": "QUICK_REPLY", "text": "쿠폰 받기"},
+                        {"type": "QUICK_REPLY", "text": "수신 거부"},
+                    ],
+                },
+            ]
+        }
+    )
+    seed(ctx)
+    with ctx.db.write() as s:
+        put_setting(
+            s, TEMPLATES_SETTING, [with_buttons.model_dump(mode="json"), LAWFUL_AD.model_dump(mode="json")]
+        )
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale")
+    assert editor.buttons_note.isVisible()
+    assert editor.buttons_note.text() == (
+        "If a customer taps ‘쿠폰 받기’, the menu bot does not answer. Make sure someone will."
+    )
+    choose_template(editor, "winter_sale_ok")  # only the opt-out button
+    assert not editor.buttons_note.isVisible()
+
+    with ctx.db.write() as s:
+        doc = load_state(s).doc
+        doc.bot.enabled = True
+        doc.bot.rules = [KeywordRule(id="coupon", keywords=["쿠폰"], answer=BotAnswer(text="쿠폰: SALE10"))]
+        save_local(s, doc)
+    editor.load(editor.draft())
+    qtbot.waitUntil(editor.is_loaded, timeout=5000)
+    choose_template(editor, "winter_sale")
+    assert editor.buttons_note.text() == "If a customer taps ‘쿠폰 받기’, the menu bot answers."
