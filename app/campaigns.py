@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.consent import ContactConsent, consent_of
+from app.conversation_rows import WAITING_SQL
 from app.models import (
     CatalogItem,
     Contact,
@@ -21,6 +23,7 @@ from app.models import (
     RestockWaitlist,
     catalog_item_collection,
     contact_label,
+    to_millis,
 )
 from app.orders import OrderState
 from app.phones import country_of
@@ -42,6 +45,9 @@ class LeftOutReason(StrEnum):
     CONSENT_LAPSED = "consent_lapsed"  # marketing consent older than 23 months
     US_NUMBER = "us_number"  # +1: Meta delivers no marketing templates there
     REMOVED = "removed"  # the owner took them out by hand
+    # Marked "Needs a person": the bot handed their chat over and nobody has answered yet. An ad is
+    # no answer to their question (the owner may keep them in: Audience.keep_waiting).
+    WAITING_FOR_PERSON = "waiting_for_person"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,8 @@ class Audience:
     waitlist_item_id: int | None = None
     added: tuple[int, ...] = ()  # contacts added by hand (still subject to consent)
     removed: tuple[int, ...] = ()  # contacts taken out by hand
+    # Send to customers waiting for a person too (off: they are left out, LeftOutReason.WAITING_FOR_PERSON).
+    keep_waiting: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,6 +77,7 @@ class Audience:
             "waitlist_item_id": self.waitlist_item_id,
             "added": list(self.added),
             "removed": list(self.removed),
+            "keep_waiting": self.keep_waiting,
         }
 
     @classmethod
@@ -90,6 +99,7 @@ class Audience:
             waitlist_item_id=opt("waitlist_item_id"),
             added=ids("added"),
             removed=ids("removed"),
+            keep_waiting=bool(value.get("keep_waiting", False)),
         )
 
 
@@ -121,6 +131,8 @@ class Resolved:
     # Each recipient's language, where it can be told (app.template_versions.customer_languages):
     # which language's version of the template they get.
     languages: dict[int, str] = field(default_factory=dict)
+    # How many the audience matched (and may get it) wait for a person: left out, or kept in by the owner.
+    waiting: int = 0
 
     def counts(self) -> dict[LeftOutReason, int]:
         out: dict[LeftOutReason, int] = {}
@@ -230,21 +242,44 @@ def resolve_audience(
     now = now or datetime.now(UTC)
     ids = matching_contact_ids(session, audience, now) | set(audience.added)
     removed = set(audience.removed)
+    waiting_ids = waiting_for_person(session, ids, now)
     recipients: list[Member] = []
     left_out: list[LeftOut] = []
+    waiting = 0
     for member in _members(session, ids):
         reason = left_out_reason(member, category, now)
         if reason is None and member.contact_id in removed:
             reason = LeftOutReason.REMOVED
+        if reason is None and member.contact_id in waiting_ids:
+            waiting += 1
+            if not audience.keep_waiting:
+                reason = LeftOutReason.WAITING_FOR_PERSON
         if reason is None:
             recipients.append(member)
         else:
             left_out.append(LeftOut(member, reason))
     if not languages:
-        return Resolved(recipients, left_out)
+        return Resolved(recipients, left_out, waiting=waiting)
     return Resolved(
-        recipients, left_out, customer_languages(session, ((m.contact_id, m.wa_id) for m in recipients))
+        recipients,
+        left_out,
+        customer_languages(session, ((m.contact_id, m.wa_id) for m in recipients)),
+        waiting,
     )
+
+
+def waiting_for_person(session: Session, ids: Iterable[int], now: datetime) -> set[int]:
+    """Of `ids`, the contacts whose chat is marked "Needs a person" (ConversationRow.waits_for_person)."""
+    wanted = sorted(set(ids))
+    out: set[int] = set()
+    sql = text(
+        "SELECT c.id FROM contact c LEFT JOIN message m ON m.id = c.last_message_id "
+        f"WHERE c.id IN (SELECT value FROM json_each(:ids)) AND {WAITING_SQL}"
+    )
+    for i in range(0, len(wanted), 500):
+        chunk = json.dumps(wanted[i : i + 500])
+        out.update(session.scalars(sql, {"ids": chunk, "now": to_millis(now)}))
+    return out
 
 
 # --------------------------------------------------------------------------- parameters

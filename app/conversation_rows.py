@@ -100,6 +100,13 @@ SELECT c.id, c.wa_id, c.profile_name, c.saved_name, c.pinned, c.archived, c.bloc
 """
 
 
+# ConversationRow.waits_for_person in SQL: `c` the contact, `m` its chat's last message, `:now` in ms.
+WAITING_SQL = (
+    "c.bot_paused_until > :now AND NOT (coalesce(m.direction = 'out' AND m.sent_by IN "
+    f"({_PERSON_SENDERS_SQL}) AND m.status IS NOT 'failed', 0))"
+)
+
+
 def conversation_where(
     kind: ConversationFilter, label_id: int | None, contact_ids: bool
 ) -> tuple[str, dict[str, Any]]:
@@ -112,11 +119,7 @@ def conversation_where(
     if kind == "unread":
         clauses.append("c.unread_count > 0")
     if kind == "waiting":
-        # ConversationRow.waits_for_person in SQL: `m` is the chat's last message.
-        clauses.append(
-            "c.bot_paused_until > :now AND NOT (coalesce(m.direction = 'out' AND m.sent_by IN "
-            f"({_PERSON_SENDERS_SQL}) AND m.status IS NOT 'failed', 0))"
-        )
+        clauses.append(WAITING_SQL)
         params["now"] = int(time.time() * 1000)
     if label_id is not None:
         clauses.append(

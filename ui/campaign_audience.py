@@ -66,6 +66,12 @@ class AudienceBox(QGroupBox):
         self.labels_note = QLabel(self)
         self.labels_note.setObjectName("campaignLabelsNote")
         self.labels_note.setWordWrap(True)
+        # Customers whose chat is marked "Needs a person" wait for an answer, not for an ad: left out
+        # unless the owner unticks this (shown only when the audience has any).
+        self.skip_waiting = QCheckBox(self)
+        self.skip_waiting.setObjectName("campaignSkipWaiting")
+        self.skip_waiting.setChecked(True)
+        self.skip_waiting.hide()
         self.counts = QLabel(self)
         self.counts.setObjectName("campaignCounts")
         self.counts.setWordWrap(True)
@@ -129,10 +135,11 @@ class AudienceBox(QGroupBox):
                 line.addWidget(w)
             line.addStretch(1)
             al.addLayout(line)
+        al.addWidget(self.skip_waiting)
         al.addWidget(self.counts)
         al.addWidget(self.lists, 1)
 
-        for box in (self.wrote, self.bought, self.waitlist):
+        for box in (self.wrote, self.bought, self.waitlist, self.skip_waiting):
             box.toggled.connect(self.changed)
         for combo in (self.all_labels, self.bought_what, self.waitlist_item):
             combo.currentIndexChanged.connect(self.changed)
@@ -209,6 +216,7 @@ class AudienceBox(QGroupBox):
         self.waitlist.setChecked(a.waitlist_item_id is not None)
         self.waitlist_item.setCurrentIndex(max(0, self.waitlist_item.findData(a.waitlist_item_id)))
         self.added, self.removed = set(a.added), set(a.removed)
+        self.skip_waiting.setChecked(not a.keep_waiting)
 
     def audience(self) -> Audience:
         labels = tuple(
@@ -229,6 +237,7 @@ class AudienceBox(QGroupBox):
             waitlist_item_id=int(waitlist) if waitlist is not None else None,
             added=tuple(sorted(self.added)),
             removed=tuple(sorted(self.removed)),
+            keep_waiting=not self.skip_waiting.isChecked(),
         )
 
     def _say_what_no_label_means(self) -> None:
@@ -260,6 +269,10 @@ class AudienceBox(QGroupBox):
         if by_count:
             text += "\n" + ", ".join(f"{left_out_label(reason)}: {n}" for reason, n in by_count)
         self.counts.setText(text)
+        self.skip_waiting.setText(
+            self.tr("Leave out the %n customer(s) waiting for a person", "", resolved.waiting)
+        )
+        self.skip_waiting.setVisible(resolved.waiting > 0)
         self.lists.setTabText(0, self.tr("Recipients ({0})").format(len(resolved.recipients)))
         self.lists.setTabText(1, self.tr("Left out ({0})").format(len(resolved.left_out)))
 

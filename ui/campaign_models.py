@@ -88,6 +88,7 @@ def left_out_label(reason: str) -> str:
         ),
         LeftOutReason.US_NUMBER: translate("campaigns", "No marketing to US numbers (+1)"),
         LeftOutReason.REMOVED: translate("campaigns", "Removed by you"),
+        LeftOutReason.WAITING_FOR_PERSON: translate("campaigns", "Needs a person"),
     }
     return labels.get(reason, reason)
 

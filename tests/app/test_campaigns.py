@@ -269,3 +269,28 @@ def test_the_shop_is_named_by_any_of_its_names_whatever_the_spaces_and_case() ->
     assert shop_names(BusinessProfile(name="서울 리넨 하우스"), "국민 1-2 (서울리넨하우스)") == (
         "서울 리넨 하우스",
     )
+
+
+def test_a_customer_waiting_for_a_person_is_left_out_unless_the_owner_keeps_them(db: Any) -> None:
+    """오세훈's chat was handed to a person ("Needs a person") and he still got the sale ad."""
+    from tests.support.factories import make_message
+
+    with db.write() as s:
+        customer(s, "Ana")
+        customer(s, "Sehun", bot_paused_until=NOW + timedelta(hours=3))
+        answered = customer(s, "Bora", bot_paused_until=NOW + timedelta(hours=3))
+        # The owner already answered Bora: the mark is gone though the bot stays off.
+        reply = make_message(s, answered, "네, 확인해 드릴게요", direction="out", sent_by="owner")
+        answered.last_message_id = reply.id
+        customer(s, "Chul", bot_paused_until=NOW - timedelta(hours=1))  # the hand-off is over
+    with db.read() as s:
+        left = resolve_audience(s, Audience(), "MARKETING", NOW)
+        kept = resolve_audience(s, Audience(keep_waiting=True), "MARKETING", NOW)
+    assert names(left.recipients) == ["Ana", "Bora", "Chul"]
+    assert [(lo.member.name, lo.reason) for lo in left.left_out] == [
+        ("Sehun", LeftOutReason.WAITING_FOR_PERSON)
+    ]
+    assert left.waiting == 1
+    assert names(kept.recipients) == ["Ana", "Bora", "Chul", "Sehun"] and kept.waiting == 1
+    assert Audience.from_json(Audience(keep_waiting=True).to_json()).keep_waiting
+    assert not Audience.from_json({}).keep_waiting  # a draft saved before: they are left out

@@ -835,3 +835,30 @@ def test_a_quick_reply_button_the_menu_bot_does_not_answer_is_named_and_one_it_a
     qtbot.waitUntil(editor.is_loaded, timeout=5000)
     choose_template(editor, "winter_sale")
     assert editor.buttons_note.text() == "If a customer taps ‘쿠폰 받기’, the menu bot answers."
+
+
+def test_the_audience_leaves_out_customers_waiting_for_a_person_and_the_owner_may_keep_them(
+    qtbot: Any, ctx: Any
+) -> None:
+    """A customer whose chat was handed to a person got the sale ad while waiting for an answer."""
+    from sqlalchemy import select
+
+    from app.models import Contact
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        jihoon = s.scalars(select(Contact).where(Contact.profile_name == "Jihoon Park")).one()
+        jihoon.bot_paused_until = datetime.now(UTC) + timedelta(hours=3)
+    editor = open_window(qtbot, ctx).editor
+    choose_template(editor, "winter_sale")
+    box = editor.audience_box
+    qtbot.waitUntil(lambda: box.recipients_model.rowCount() == 1, timeout=5000)
+    assert box.skip_waiting.isVisible() and box.skip_waiting.isChecked()
+    # ("customer(s)" until the English translation gives it its plural forms)
+    assert box.skip_waiting.text().startswith("Leave out the 1 customer")
+    assert "Needs a person: 1" in box.counts.text()
+    assert editor.preview_for.findText("Jihoon Park") == -1
+    box.skip_waiting.setChecked(False)
+    qtbot.waitUntil(lambda: box.recipients_model.rowCount() == 2, timeout=5000)
+    assert editor.draft().audience.keep_waiting
+    assert box.skip_waiting.isVisible()  # still there, to leave them out again
