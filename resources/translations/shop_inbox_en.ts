@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AudienceBox</name>
+    <message numerus="yes">
+        <source>Leave out the %n customer(s) waiting for a person</source>
+        <translation>
+            <numerusform>Leave out the %n customer waiting for a person</numerusform><numerusform>Leave out the %n customers waiting for a person</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BotEditor</name>
     <message numerus="yes">
         <source>Counted by the relay over the last 30 days: %n chat(s) handed to a person.</source>

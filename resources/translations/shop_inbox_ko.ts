@@ -95,6 +95,12 @@
         <source>With no label ticked, it goes to every customer.</source>
         <translation>라벨을 고르지 않으면 모든 고객에게 보내요.</translation>
     </message>
+    <message numerus="yes">
+        <source>Leave out the %n customer(s) waiting for a person</source>
+        <translation>
+            <numerusform>상담을 기다리는 고객 %n명 빼기</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recipients ({0})</source>
         <translation>받는 사람 ({0})</translation>
@@ -869,6 +875,14 @@
         <translation>유틸리티: 24시간 창이 열려 있으면 무료이고, 알림 수신 동의가 필요해요.</translation>
     </message>
     <message>
+        <source>If a customer taps {buttons}, the menu bot does not answer. Make sure someone will.</source>
+        <translation>고객이 {buttons}을(를) 누르면 메뉴 봇이 답하지 않아요. 답할 사람이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>If a customer taps {buttons}, the menu bot answers.</source>
+        <translation>고객이 {buttons}을(를) 누르면 메뉴 봇이 답해요.</translation>
+    </message>
+    <message>
         <source>Header picture</source>
         <translation>머리글 사진</translation>
     </message>
@@ -887,6 +901,18 @@
     <message>
         <source>Choose a template to see the message.</source>
         <translation>템플릿을 고르면 메시지가 보여요.</translation>
+    </message>
+    <message>
+        <source>[customer&apos;s name]</source>
+        <translation>[고객 이름]</translation>
+    </message>
+    <message>
+        <source>[customer&apos;s first name]</source>
+        <translation>[고객 이름(성 제외)]</translation>
+    </message>
+    <message>
+        <source>[blank {0}]</source>
+        <translation>[빈칸 {0}]</translation>
     </message>
     <message>
         <source>Korean law for advertising messages:</source>
@@ -5459,6 +5485,10 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <source>Order {0}</source>
         <translation>주문 {0}</translation>
     </message>
+    <message>
+        <source>Tracking number {0}</source>
+        <translation>송장번호 {0}</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -6646,6 +6676,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Removed by you</source>
         <translation>직접 뺌</translation>
+    </message>
+    <message>
+        <source>Needs a person</source>
+        <translation>상담 필요</translation>
     </message>
     <message>
         <source>Waiting</source>
