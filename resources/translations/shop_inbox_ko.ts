@@ -98,7 +98,7 @@
     <message numerus="yes">
         <source>Leave out the %n customer(s) waiting for a person</source>
         <translation>
-            <numerusform>상담을 기다리는 고객 %n명 빼기</numerusform>
+            <numerusform>상담을 기다리는 고객 %n명에게는 보내지 않기</numerusform>
         </translation>
     </message>
     <message>
@@ -3013,7 +3013,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>A contact called “{name}” is already in Shop Inbox, but a name does not say it is the same person. Choose the contact this chat belongs to, or a new contact.</source>
-        <translation>“{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이 채팅이 어느 연락처의 것인지 고르거나 새 연락처를 고르세요.</translation>
+        <translation>샵 인박스에 “{name}”이라는 연락처가 이미 있지만, 이름만으로는 같은 사람인지 알 수 없어요. 이 채팅이 어느 연락처의 것인지 고르거나 새 연락처를 고르세요.</translation>
     </message>
     <message>
         <source>Fill in the blanks {value} of the template first.</source>
