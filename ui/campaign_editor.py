@@ -704,7 +704,12 @@ class CampaignEditor(QWidget):
         if t is None or self.choices is None:
             self.cost.setText("")
             return
-        estimate = estimate_cost(t.category, self.resolved.recipients, self.choices.prices, datetime.now(UTC))
+        self.cost.setText(self._cost_text(t, datetime.now(UTC)))
+
+    def _cost_text(self, t: Template, start: datetime) -> str:
+        """What Meta charges for the campaign starting at `start`, and the price when one is set."""
+        assert self.choices is not None
+        estimate = estimate_cost(t.category, self.resolved.recipients, self.choices.prices, start)
         if t.category.upper() == MARKETING:
             text = self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
                 estimate.charged
@@ -719,7 +724,7 @@ class CampaignEditor(QWidget):
             text += " " + self.tr("Estimated cost: {0}.").format(price)
         else:
             text += " " + self.tr("Enter your price per message in Settings to see the cost.")
-        self.cost.setText(text)
+        return text
 
     # ----------------------------------------------------------------- send
     def _send(self) -> None:
@@ -774,10 +779,8 @@ class CampaignEditor(QWidget):
         t = self.current_template()
         if t is not None and self.choices is not None:
             start = when or datetime.now(UTC)
-            estimate = estimate_cost(t.category, recipients, self.choices.prices, start)
-            if estimate.total_minor is not None:
-                price = format_price(estimate.total_minor, estimate.currency, babel_locale_name())
-                lines.append(self.tr("Estimated cost: {0}.").format(price))
+            # What Meta charges, said even without a price set (the question said nothing of it then).
+            lines.append(self._cost_text(t, start))
             wait = night_wait(t.category, recipients, start)
             if wait.held and wait.until is not None:
                 split = (

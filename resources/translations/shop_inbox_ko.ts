@@ -5374,7 +5374,7 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <name>RuleSummary</name>
     <message>
         <source>To everyone.</source>
-        <translation>모든 고객에게.</translation>
+        <translation>모든 고객이 받아요.</translation>
     </message>
     <message>
         <source>Off: no greeting is sent.</source>
@@ -5383,25 +5383,25 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <message numerus="yes">
         <source>To everyone except %n contact.</source>
         <translation>
-            <numerusform>연락처 %n명을 뺀 모든 고객에게.</numerusform>
+            <numerusform>연락처 %n명을 뺀 모든 고객이 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>To everyone except %n contacts.</source>
         <translation>
-            <numerusform>연락처 %n명을 뺀 모든 고객에게.</numerusform>
+            <numerusform>연락처 %n명을 뺀 모든 고객이 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Only to %n contact.</source>
         <translation>
-            <numerusform>연락처 %n명에게만.</numerusform>
+            <numerusform>연락처 %n명만 받아요.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Only to %n contacts.</source>
         <translation>
-            <numerusform>연락처 %n명에게만.</numerusform>
+            <numerusform>연락처 %n명만 받아요.</numerusform>
         </translation>
     </message>
     <message>

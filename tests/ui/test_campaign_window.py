@@ -632,7 +632,7 @@ def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
 
 
-def _ready_to_send(qtbot: Any, ctx: Any, template: str) -> Any:
+def _ready_to_send(qtbot: Any, ctx: Any, template: str, *, priced: bool = True) -> Any:
     """seed()'s shop in Seoul, at 120 won a marketing message, with Jihoon Park agreeing to night-time
     ads: the editor on "Winter sale" to the VIPs, its blanks filled."""
     from PySide6.QtCore import Qt
@@ -649,7 +649,8 @@ def _ready_to_send(qtbot: Any, ctx: Any, template: str) -> Any:
         doc = load_state(s).doc
         doc.profile.name = "서울 리넨"  # the lawful ad names the shop
         save_local(s, doc)
-        save_prices(s, Prices(marketing_minor=120))
+        if priced:
+            save_prices(s, Prices(marketing_minor=120))
         jihoon = s.scalar(select(Contact).where(Contact.profile_name == "Jihoon Park"))
         assert jihoon is not None
         jihoon.night_consent_at = NOW - timedelta(days=3)
@@ -691,7 +692,7 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     eight = moment_text(when.replace(hour=23, minute=0), editor._zone())  # 08:00 in Seoul is 23:00 UTC
     assert asked.texts == [
         "Send “Winter sale” to 2 customers at the time you set? The relay sends it then.\n\n"
-        "Estimated cost: ₩240.\n\n"
+        "Meta charges up to 2 marketing messages (each one delivered). Estimated cost: ₩240.\n\n"
         f"1 get it at the time you set, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
         "customers who agreed to night-time messages."
     ]
@@ -717,6 +718,20 @@ def test_an_ad_sent_anyway_without_the_laws_form_is_still_confirmed_with_its_cou
     assert asked.texts[0].startswith("Send “Winter sale” to 2 customers now?")
     assert "Estimated cost: ₩240." in asked.texts[0]
     assert sent == []
+
+
+def test_without_a_price_set_the_last_look_still_says_meta_charges_for_the_messages(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """With no price in Settings, the question asked only "Send … to 2 customers now?": nothing said
+    the messages are paid."""
+    from PySide6.QtWidgets import QMessageBox
+
+    editor = _ready_to_send(qtbot, ctx, "winter_sale_ok", priced=False)
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    editor.send_button.click()
+    assert "Meta charges up to 2 marketing messages (each one delivered)." in asked.texts[0]
+    assert "Enter your price per message in Settings to see the cost." in asked.texts[0]
 
 
 def test_an_audience_nobody_may_get_is_said_before_the_laws_question(
