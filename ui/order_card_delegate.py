@@ -6,9 +6,26 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPaintDevice,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from app.order_queries import OrderSummary
 from app.orders import OrderState
@@ -73,6 +90,20 @@ class OrderCardDelegate(QStyledItemDelegate):
         self._frames: dict[tuple[int, int, float, int, int, bool], QPixmap] = {}
         self._palette_key: int | None = None
         self._palette_colours = colours()
+
+    def tooltip(self, summary: OrderSummary) -> str:
+        """The card's words in full: its items, and its deadline or tracking number (a narrow card
+        shows only "2일 20시간" of "입금 기한 2일 20시간 남음")."""
+        return "\n".join(text for text in (items_text(summary), self.deadline_text(summary)) if text)
+
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index
+    ) -> bool:
+        summary = index.data(OrderRole.SUMMARY)
+        if event.type() != QEvent.Type.ToolTip or summary is None:
+            return super().helpEvent(event, view, option, index)
+        QToolTip.showText(event.globalPos(), self.tooltip(summary), view)
+        return True
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # Narrow on purpose: a list view gives each card its full width, whatever the column's size.

@@ -81,3 +81,7 @@ def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(k
     # Too narrow for the whole number: its last digits stay, which the owner checks it by.
     assert narrow[0] == money(78_000, "KRW") and (len(narrow) == 1 or "…" in narrow[1])
     assert len(narrow) == 1 or narrow[1].endswith("8")
+    # Pointed at, any card says its deadline in full: a narrow one showed "3일 6시간" with no word
+    # of what the time was for, and its tooltip named only the items.
+    assert delegate.tooltip(awaiting).endswith("\n입금 기한 3일 6시간 남음")
+    assert delegate.tooltip(shipped).endswith("\n6865012345678")
