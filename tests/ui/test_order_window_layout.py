@@ -57,9 +57,8 @@ def row_at(order_window: OrderWindow) -> QRect:
     return order_window.move_row.geometry()
 
 
-def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
-    window: Any, qtbot: Any
-) -> None:
+def new_order_open(window: Any, qtbot: Any) -> OrderWindow:
+    """김민지's new order of two eco bags (she wrote an hour ago), its window open."""
     with window.ctx.db.write() as s:
         save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
         create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
@@ -67,6 +66,13 @@ def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
         order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
     order_window = OrderActions(window, window.ctx).open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None and order_window.isVisible())
+    return order_window
+
+
+def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
+    window: Any, qtbot: Any
+) -> None:
+    order_window = new_order_open(window, qtbot)
     shown_button(qtbot, order_window, OrderState.AWAITING_PAYMENT)
     row = row_at(order_window)
     assert row.isValid()
@@ -122,13 +128,7 @@ def test_the_window_the_message_grew_is_as_tall_as_before_once_it_is_not_sent(
     window: Any, qtbot: Any
 ) -> None:
     """After "Don't send" the order window stayed as tall as the message had made it, empty below."""
-    with window.ctx.db.write() as s:
-        save_order_settings(s, OrderSettings(bank_account="국민은행 123-45-678901"))
-        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
-        c = make_contact(s, profile_name="김민지", last_inbound_at=utcnow() - timedelta(hours=1))
-        order_id = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 2)], source="chat").id
-    order_window = OrderActions(window, window.ctx).open_order(order_id)
-    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.isVisible())
+    order_window = new_order_open(window, qtbot)
     order_window.resize(order_window.width(), 420)  # room on the screen to grow into
     laid_out(order_window)
     before = order_window.height()
