@@ -79,3 +79,6 @@ class AwayEditor(MessageRuleEditor):
     def refresh_summary(self, doc: Automations) -> None:
         self.summary.setText(self.summaries.away(doc.away, doc.business_hours))
         super().refresh_summary(doc)
+
+    def sent_while_open(self, doc: Automations) -> bool:
+        return doc.away.schedule == "always"

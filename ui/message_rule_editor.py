@@ -92,6 +92,27 @@ class MessageRuleEditor(AutomationDialog):
     def refresh_summary(self, doc: Automations) -> None:
         self.preview.show_for(doc)
         texts = (self.text.toPlainText(), self.other_text.toPlainText())
-        # While the shop is open {opening} is empty too, but it is said only when the shop is closed.
+        # {opening} is empty while the shop is open: said when the hours never open it, or when this
+        # message goes out in open hours too (an away message "at all hours": "…부터 답변드릴게요"
+        # then lost its date).
+        used = any(OPENING in t for t in texts)
         never_opens = next_opening(with_shop_zone(doc).business_hours, self.preview.clock()) is None
-        self.opening_note.setVisible(never_opens and any(OPENING in t for t in texts))
+        if never_opens:
+            self.opening_note.setText(
+                self.tr(
+                    "Your business hours never open the shop, so “Next opening” stays empty. "
+                    "Set your opening days in Business hours."
+                )
+            )
+        elif self.sent_while_open(doc):
+            self.opening_note.setText(
+                self.tr(
+                    "This message also goes out while the shop is open, and then “Next opening” is empty: "
+                    "write the sentence so that it reads well without it."
+                )
+            )
+        self.opening_note.setVisible(used and (never_opens or self.sent_while_open(doc)))
+
+    def sent_while_open(self, doc: Automations) -> bool:
+        """Whether this message may go out in business hours, when {opening} is empty."""
+        return False

@@ -4011,6 +4011,10 @@ The previous data was kept in {folder}.</source>
         <source>A message can be at most {0} characters.</source>
         <translation>메시지는 최대 {0}자까지 쓸 수 있어요.</translation>
     </message>
+    <message>
+        <source>This message also goes out while the shop is open, and then “Next opening” is empty: write the sentence so that it reads well without it.</source>
+        <translation>이 메시지는 영업 중에도 나가는데, 그때는 ‘다음 영업 시작’이 비어 있어요. 그 부분이 없어도 자연스럽게 읽히도록 써 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>

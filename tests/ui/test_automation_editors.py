@@ -816,6 +816,11 @@ def test_the_away_message_can_say_when_the_shop_opens_next_and_the_preview_shows
     assert "[away message] 지금은 영업시간이 아니에요. 11월 30일 (월) " in returning
     assert "{opening}" not in returning and "부터 답변드릴게요." in returning
     assert editor.opening_note.isHidden()
+    # Sent at all hours, the message also goes out while the shop is open, with {opening} empty:
+    # "…아니에요. 부터 답변드릴게요." The owner is told.
+    editor.schedule.button(0).setChecked(True)
+    assert not editor.opening_note.isHidden()
+    assert "also goes out while the shop is open" in editor.opening_note.text()
 
 
 def test_the_away_editor_warns_that_next_opening_stays_empty_when_the_shop_never_opens(
