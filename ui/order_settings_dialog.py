@@ -38,6 +38,7 @@ from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
 from ui.translations import ui_language
+from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class OrderSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Order settings"))
         resize_within_screen(self, QSize(620, 560))
         self.settings = OrderSettings()
+        self._shown: tuple[object, ...] | None = None  # the form as the stored settings filled it
         self.templates: list[Template] = []
         # The currency the amounts are shown and saved in: theirs (set when the shop had another
         # currency, they are kept in it) until the owner types one, then the shop's.
@@ -229,6 +231,39 @@ class OrderSettingsDialog(QDialog):
                 combo.addItem(f"{t.name} ({t.language}, {t.category.lower()})", t.name)
             index = combo.findData(settings.templates.get(state, ""))
             combo.setCurrentIndex(max(0, index))
+        self._shown = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """Everything the owner can change in the dialog, as it now reads."""
+        return (
+            self.shipping.text(),
+            self.surcharge.text(),
+            self.free_over.text(),
+            self.days.value(),
+            self.bank.text(),
+            *(self.messages[state].toPlainText() for state in MESSAGE_STATES),
+            *(self.other_messages[state].toPlainText() for state in MESSAGE_STATES),
+            *(self.template_choice[state].currentData() for state in MESSAGE_STATES),
+        )
+
+    def has_unsaved_edits(self) -> bool:
+        return self._shown is not None and self._typed() != self._shown
+
+    def reject(self) -> None:
+        """Cancel, Esc and the title bar's close: changes typed and not saved are saved, dropped or
+        kept as the owner says (Cancel closed without a word, a new account number lost)."""
+
+        def save_then(_then: object) -> bool:
+            self.save()  # closes the dialog once stored; a refusal says why and keeps it open
+            return True
+
+        leave_edits(
+            self,
+            self.tr("Save the changes to the order settings?"),
+            dirty=self.has_unsaved_edits(),
+            save_then=save_then,
+            then=super().reject,
+        )
 
     def _amount_typed(self, typed: QLineEdit) -> None:
         """The owner types an amount while they are in the shop's old currency: all three are now

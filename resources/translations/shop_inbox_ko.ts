@@ -4374,6 +4374,10 @@ The previous data was kept in {folder}.</source>
         <translation>없음</translation>
     </message>
     <message>
+        <source>Save the changes to the order settings?</source>
+        <translation>주문 설정 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
         <source>The amounts are now in {0}: type each one (an empty one is not charged).</source>
         <translation>이제 금액은 {0} 기준이에요. 금액을 하나씩 입력해 주세요(비워 둔 금액은 청구되지 않아요).</translation>
     </message>

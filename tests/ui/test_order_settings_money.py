@@ -91,3 +91,37 @@ def test_amounts_set_in_won_stay_in_won_in_a_dollar_shop_until_the_owner_types_t
         10000,
     )
     assert (dollars.currency, dollars.bank_account) == ("USD", "Chase 000123456789")
+
+
+def test_cancel_with_a_changed_bank_account_asks_before_the_typing_is_lost(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """Cancel closed Order settings without a word, a new account number typed and lost."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.order_settings import load_order_settings
+
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    dialog.bank.setText("국민은행 123-45-678901 (서울 리넨)")
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    dialog.reject()
+    assert asked.texts == ["Save the changes to the order settings?"]
+    assert dialog.isVisible()  # Cancel in the question: the typing stays
+
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.reject()
+    with window.ctx.db.read() as s:
+        assert load_order_settings(s).bank_account == "국민은행 123-45-678901 (서울 리넨)"
+
+
+def test_cancel_with_nothing_changed_just_closes(window: Any, qtbot: Any) -> None:
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.reject()
