@@ -24,7 +24,8 @@ from app.text import nfc
 COURIER_COLUMNS = ("주문번호", "받는분", "전화번호", "우편번호", "주소", "상세주소", "배송메모", "상품")
 ORDER_COLUMNS = (
     "주문번호", "주문일시", "상태", "고객", "상품코드", "상품명", "옵션", "수량", "단가", "금액", "통화",
-    "배송비", "도서산간", "할인", "합계", "입금자명", "현금영수증", "택배사", "송장번호",
+    "배송비", "도서산간", "할인", "합계", "입금자명", "현금영수증", "택배사", "송장번호", "고객 요청사항",
+    "메모",
 )  # fmt: skip
 NUMBER_COLUMNS = ("주문번호", "order number", "order")
 TRACKING_COLUMNS = ("운송장번호", "송장번호", "운송장", "tracking number", "tracking")
@@ -223,6 +224,8 @@ def order_sheet_rows(
                     o.cash_receipt,
                     o.courier,
                     o.tracking,
+                    o.note,  # the customer's words on her cart ("S 사이즈로 부탁드려요")
+                    o.memo,  # the owner's own
                 )
             )
     return rows

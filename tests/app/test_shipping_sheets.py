@@ -108,6 +108,20 @@ def test_orders_for_accounting_have_one_row_per_line(db) -> None:
     assert [(r[5], r[7], r[9], r[14]) for r in rows[1:]] == [("린넨 셔츠", "1", "39000", "39000")] * 2
 
 
+def test_the_accounting_sheet_keeps_the_customers_request_and_the_owners_memo(db) -> None:
+    """A size asked for in the cart, and the owner's memo, were in the order window only."""
+    [minji, _] = paid_orders(db)
+    with db.write() as s:
+        order = s.get(Order, minji)
+        assert order is not None
+        order.note, order.memo = "S 사이즈로 부탁드려요", "선물 포장"
+    with db.read() as s:
+        rows = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
+    assert rows[0][-2:] == ["고객 요청사항", "메모"]
+    assert rows[1][-2:] == ["S 사이즈로 부탁드려요", "선물 포장"]
+    assert rows[2][-2:] == ["", ""]
+
+
 def test_the_courier_sheet_as_xlsx_keeps_leading_zeros_and_a_customers_formula_as_text(
     db, tmp_path: Path
 ) -> None:
