@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -614,8 +615,14 @@ def set_line_option(session: Session, order_id: int, position: int, option: str)
         held = stock_row(session, line.item_id, line.option)
         if held is not None and held is not stock_row(session, line.item_id, new):
             raise OrderError(ErrorCode.ORDER_OPTION_HOLDS_STOCK, NameParams(line.name))
-    line.option = new
-    order.updated_at = utcnow()
+    before, line.option = line.option, new
+    now = utcnow()
+    order.updated_at = now
+    # In the order's history: which line, from what to what (the window says it in the owner's words).
+    change = {"item": line.name, "from": before, "to": new}
+    session.add(
+        OrderEvent(order_id=order_id, at=now, kind="option", note=json.dumps(change, ensure_ascii=False))
+    )
 
 
 def set_memo(session: Session, order_id: int, memo: str) -> None:

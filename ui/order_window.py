@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -197,6 +198,25 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
         return translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
     if event.kind == "reminded":
         return translate("OrderWindow", "{0}: payment reminder prepared").format(when)
+    if event.kind == "option":
+        change = json.loads(event.note or "{}")
+        if not change.get("from"):
+            return with_particles(
+                translate("OrderWindow", "{0}: option of “{1}” set to “{2}”").format(
+                    when, change.get("item", ""), change.get("to", "")
+                )
+            )
+        if not change.get("to"):
+            return with_particles(
+                translate("OrderWindow", "{0}: option “{2}” of “{1}” taken off").format(
+                    when, change.get("item", ""), change.get("from", "")
+                )
+            )
+        return with_particles(
+            translate("OrderWindow", "{0}: option of “{1}” changed from “{2}” to “{3}”").format(
+                when, change.get("item", ""), change.get("from", ""), change.get("to", "")
+            )
+        )
     return translate("OrderWindow", "{0}: {1} → {2}").format(
         when, state_name(event.from_state or ""), state_name(event.to_state or "")
     )

@@ -4527,6 +4527,18 @@ The previous data was kept in {folder}.</source>
         <translation>저장</translation>
     </message>
     <message>
+        <source>{0}: option of “{1}” set to “{2}”</source>
+        <translation>{0}: “{1}” 옵션을 “{2}”(으)로 정함</translation>
+    </message>
+    <message>
+        <source>{0}: option “{2}” of “{1}” taken off</source>
+        <translation>{0}: “{1}”의 옵션 “{2}”을(를) 지움</translation>
+    </message>
+    <message>
+        <source>{0}: option of “{1}” changed from “{2}” to “{3}”</source>
+        <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
+    </message>
+    <message>
         <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
         <translation>주문 {0}을(를) 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
     </message>

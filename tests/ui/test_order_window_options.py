@@ -65,6 +65,9 @@ def test_the_owner_types_the_customers_size_on_a_cart_orders_line(window: Any, q
         OrderState.AWAITING_PAYMENT,
     )
     assert cell.data() == "S"
+    # The order's history says it, as it says every other change.
+    qtbot.waitUntil(lambda: len(order_window.history.stringList()) == 3)
+    assert order_window.history.stringList()[0].endswith(": option of “린넨 블라우스” set to “S”")
 
 
 def test_a_shipped_orders_options_stay_as_they_were_sent(window: Any, qtbot: Any) -> None:
