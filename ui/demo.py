@@ -128,15 +128,16 @@ def start_demo(lang: str | None = None, *, folder: Path | None = None, speed: fl
             shutil.rmtree(root, ignore_errors=True)
 
     atexit.register(stop_demo)
+    # A demo kept in a folder is reopened with the choices made in its Settings, its country and
+    # currency too (a fresh one has the defaults); the relay is always the embedded one.
+    prefs = read_preferences(db)
     ctx = AppContext(
         db=db,
         paths=paths,
         demo=True,
-        # A demo kept in a folder is reopened with the choices made in its Settings (a fresh one has
-        # the defaults); the relay is always the embedded one.
-        prefs={**dataclasses.asdict(read_preferences(db)), "relay_url": relay.url},
-        shop_region="KR",
-        currency="KRW",
+        prefs={**dataclasses.asdict(prefs), "relay_url": relay.url},
+        shop_region=prefs.shop_region,
+        currency=prefs.currency,
     )
     ctx.relay_token = relay.token
     ctx.stop_demo = stop_demo

@@ -72,7 +72,8 @@ def test_a_demo_kept_in_a_folder_reopens_with_the_choices_made_in_its_settings(t
     first = start_demo("ko", folder=tmp_path / "shop", speed=20)
     try:
         assert first.prefs["keep_archived"] is False  # a new demo: the defaults
-        update_preferences(first.db, keep_archived=True, enter_sends=False)
+        assert (first.shop_region, first.currency) == ("KR", "KRW")
+        update_preferences(first.db, keep_archived=True, enter_sends=False, shop_region="US", currency="USD")
     finally:
         assert first.stop_demo is not None
         first.stop_demo()
@@ -81,6 +82,8 @@ def test_a_demo_kept_in_a_folder_reopens_with_the_choices_made_in_its_settings(t
     try:
         assert again.prefs["keep_archived"] is True and again.prefs["enter_sends"] is False
         assert again.prefs["relay_url"].startswith("http://127.0.0.1:")  # its own embedded relay
+        # Its country and currency too: a demo switched to dollars reopened in won.
+        assert (again.shop_region, again.currency) == ("US", "USD")
     finally:
         assert again.stop_demo is not None
         again.stop_demo()
