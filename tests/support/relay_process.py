@@ -103,7 +103,29 @@ def park_long_poll(url: str, wait: int = 25) -> socket.socket:
     assert _response(sock)[0] == 200
     poll = f"GET /v1/events?after=0&wait={wait} HTTP/1.1\r\nHost: {host}\r\n"
     sock.sendall(f"{poll}Authorization: Bearer {CLIENT_TOKEN}\r\n\r\n".encode())
+    # In the relay's socket is not yet in its hands: on a busy machine a signal sent at once was
+    # handled before the relay had read the poll, and it closed the connection as idle (a reset).
+    # Read, the request is the relay's: wait until its side of the connection holds no unread bytes.
+    client_port = sock.getsockname()[1]
+    wait_until(
+        lambda: _unread_by_server(int(port), client_port) in (0, None), 10, "the relay to read the long poll"
+    )
     return sock
+
+
+def _unread_by_server(server_port: int, client_port: int) -> int | None:
+    """Bytes the relay's end of this loopback connection has not read yet (Linux's /proc/net/tcp;
+    None where there is none to read, and the wait is skipped)."""
+    try:
+        lines = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    except OSError:
+        return None
+    local, remote = f"0100007F:{server_port:04X}", f"0100007F:{client_port:04X}"
+    for line in lines:
+        fields = line.split()
+        if fields[1] == local and fields[2] == remote:
+            return int(fields[4].split(":")[1], 16)
+    return None
 
 
 def poll_answer(sock: socket.socket) -> tuple[int, dict[str, object]]:
