@@ -152,6 +152,12 @@ SELECT m.id, m.contact_id, m.direction, m.sent_at, m.body,
 _NEWEST = (2**62, 2**62)
 
 
+def _since(column: str, floor: int | None) -> str:
+    """SQL that keeps the rows whose `column` (a time in ms) is at or after `floor` (bound as :since);
+    nothing when there is no floor."""
+    return "" if floor is None else f" AND {column} >= :since"
+
+
 def search_messages(
     session: Session,
     query: str,
@@ -159,10 +165,13 @@ def search_messages(
     contact_id: int | None = None,
     limit: int = 50,
     before: SearchCursor | None = None,
+    since: datetime | None = None,
 ) -> list[SearchHit]:
     """Messages containing `query`'s words as substrings (any language), newest first by the time they were
     sent (then by id), `limit` at a time. The next page starts `before` the last hit:
-    `before=(hits[-1].sent_at, hits[-1].message_id)`.
+    `before=(hits[-1].sent_at, hits[-1].message_id)`. With `since` (aware), only messages sent at or
+    after it: each plan stops where the older messages begin (app/search_period.py says when a period
+    begins).
 
     Each word is looked for anywhere in the message, in any order (all of them must be there); a
     phrase in double quotes is looked for whole. User text is always quoted into FTS5 phrases, so `*`,
@@ -175,16 +184,20 @@ def search_messages(
     if not terms:
         return []
     cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
+    # Without a period every plan runs the very SQL it ran before periods existed.
+    floor = None if since is None else to_millis(since)
+    if floor is not None and cursor[0] < floor:
+        return []  # the page before was the period's last
     if contact_id is not None and len(q) >= 2 and _chat_is_small(session, contact_id):
-        ids = _chat_scan_ids(session, terms, contact_id, limit, cursor)
+        ids = _chat_scan_ids(session, terms, contact_id, limit, cursor, floor)
     elif any(t.table for t in terms):
-        ids = _fts_ids(session, terms, contact_id, limit, cursor)
+        ids = _fts_ids(session, terms, contact_id, limit, cursor, floor)
     else:
-        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor)
+        ids = _scan_ids(session, [t.needle for t in terms], contact_id, limit, cursor, floor)
     # A cart's bubble shows its items' names, which are not in its text: found through its order.
-    carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor)
+    carts = _cart_items(session, [t.needle for t in terms], contact_id, limit, cursor, floor)
     # Its card shows the order's number, which a customer quotes ("주문번호 2026-0007").
-    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor)
+    numbered = _numbered_carts(session, query_terms(q), contact_id, limit, cursor, floor)
     for mid, shown_number in numbered.items():
         carts.setdefault(mid, shown_number[1])
     if carts:
@@ -238,7 +251,7 @@ SELECT o.message_id
   FROM (SELECT DISTINCT l.order_id AS oid FROM order_line l WHERE {matches}) AS c
        CROSS JOIN "order" o ON o.id = c.oid
  WHERE o.source = 'cart' AND o.message_id IS NOT NULL
-   AND (o.created_at, o.message_id) < (:bt, :bi) {chat_filter}
+   AND (o.created_at, o.message_id) < (:bt, :bi){since} {chat_filter}
  ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
 """
 _CART_NAMES_SQL = """
@@ -251,20 +264,27 @@ SELECT o.message_id, group_concat(l.name || CASE WHEN l.option != '' THEN ' (' |
 
 
 def _cart_items(
-    session: Session, needles: list[str], contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session,
+    needles: list[str],
+    contact_id: int | None,
+    limit: int,
+    cursor: tuple[int, int],
+    floor: int | None = None,
 ) -> dict[int, str]:
     """Cart messages whose order has an item named with every needle, newest first: message id → the
     matching items' names (what the hit shows when the cart's own text does not match). Any query
     length works."""
     patterns = {f"pattern{i}": like_pattern(needle) for i, needle in enumerate(needles)}
     matches = _line_matches(len(needles))
-    params: dict[str, Any] = {**patterns, "limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    params: dict[str, Any] = {**patterns, "limit": limit, "bt": cursor[0], "bi": cursor[1], "since": floor}
     chat_filter = ""
     if contact_id is not None:
         params["contact"] = contact_id
         # The message's chat, not the order's: a number change moves a chat's messages, not its orders.
         chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
-    ids_sql = _CART_IDS_SQL.format(matches=matches, chat_filter=chat_filter)
+    ids_sql = _CART_IDS_SQL.format(
+        matches=matches, chat_filter=chat_filter, since=_since("o.created_at", floor)
+    )
     ids = [int(r[0]) for r in session.execute(text(ids_sql), params)]
     if not ids:
         return {}
@@ -278,13 +298,18 @@ SELECT o.message_id, o.number,
        (SELECT group_concat(l.name, ' · ') FROM order_line l WHERE l.order_id = o.id)
   FROM "order" o
  WHERE o.source = 'cart' AND o.message_id IS NOT NULL AND {numbers} {matches}
-   AND (o.created_at, o.message_id) < (:bt, :bi) {chat_filter}
+   AND (o.created_at, o.message_id) < (:bt, :bi){since} {chat_filter}
  ORDER BY o.created_at DESC, o.message_id DESC LIMIT :limit
 """
 
 
 def _numbered_carts(
-    session: Session, words: list[str], contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session,
+    words: list[str],
+    contact_id: int | None,
+    limit: int,
+    cursor: tuple[int, int],
+    floor: int | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Cart messages whose order has the number a word of the query names (`typed_order_number`),
     and an item named with each other word, newest first: message id → (the order's number, what the
@@ -294,7 +319,7 @@ def _numbered_carts(
         return {}
     numbers: list[str] = []
     needles: list[str] = []
-    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1], "since": floor}
     for i, (word, number) in enumerate(zip(words, typed, strict=True)):
         if number is None:
             params[f"pattern{len(needles)}"] = like_pattern(word.lower())
@@ -313,7 +338,12 @@ def _numbered_carts(
     if contact_id is not None:
         params["contact"] = contact_id
         chat_filter = "AND (SELECT m.contact_id FROM message m WHERE m.id = o.message_id) = :contact"
-    sql = _NUMBERED_SQL.format(numbers=" AND ".join(numbers), matches=matches, chat_filter=chat_filter)
+    sql = _NUMBERED_SQL.format(
+        numbers=" AND ".join(numbers),
+        matches=matches,
+        chat_filter=chat_filter,
+        since=_since("o.created_at", floor),
+    )
     return {
         int(mid): (str(number), " · ".join(filter(None, [str(number), names or ""])))
         for mid, number, names in session.execute(text(sql), params)
@@ -329,7 +359,12 @@ def _chat_is_small(session: Session, contact_id: int) -> bool:
 
 
 def _chat_scan_ids(
-    session: Session, terms: list[_Term], contact_id: int, limit: int, cursor: tuple[int, int]
+    session: Session,
+    terms: list[_Term],
+    contact_id: int,
+    limit: int,
+    cursor: tuple[int, int],
+    floor: int | None = None,
 ) -> list[int]:
     """One chat's messages read newest first and matched here (each term's `search_pattern`, the
     index's first FTS_BODY_CHARS of each): a small chat's whole text costs less than every match in
@@ -337,10 +372,10 @@ def _chat_scan_ids(
     patterns = [t.pattern for t in terms]
     rows = session.execute(
         text(
-            "SELECT id, body FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi) "
-            "ORDER BY sent_at DESC, id DESC"
+            f"SELECT id, body FROM message WHERE contact_id = :c AND (sent_at, id) < (:bt, :bi)"
+            f"{_since('sent_at', floor)} ORDER BY sent_at DESC, id DESC"
         ),
-        {"c": contact_id, "bt": cursor[0], "bi": cursor[1]},
+        {"c": contact_id, "bt": cursor[0], "bi": cursor[1], "since": floor},
     )
     found: list[int] = []
     for message_id, body in rows:
@@ -352,11 +387,16 @@ def _chat_scan_ids(
 
 
 def _scan_ids(
-    session: Session, needles: list[str], contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session,
+    needles: list[str],
+    contact_id: int | None,
+    limit: int,
+    cursor: tuple[int, int],
+    floor: int | None = None,
 ) -> list[int]:
     """Only one-character words: no index helps, so scan one chat, or the newest SHORT_QUERY_WINDOW
-    messages."""
-    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1]}
+    messages (of the period)."""
+    params: dict[str, Any] = {"limit": limit, "bt": cursor[0], "bi": cursor[1], "since": floor}
     if contact_id is not None:
         params["contact"] = contact_id
         scope = "contact_id = :contact AND"
@@ -367,8 +407,8 @@ def _scan_ids(
     reads, read_params = _reads(needles, "body")
     params.update(read_params)
     sql = (
-        f"SELECT id FROM (SELECT id, sent_at, body FROM message WHERE {scope} (sent_at, id) < (:bt, :bi) "
-        f"ORDER BY sent_at DESC, id DESC {window}) "
+        f"SELECT id FROM (SELECT id, sent_at, body FROM message WHERE {scope} (sent_at, id) < (:bt, :bi)"
+        f"{_since('sent_at', floor)} ORDER BY sent_at DESC, id DESC {window}) "
         f"WHERE 1 {reads} ORDER BY sent_at DESC, id DESC LIMIT :limit"
     )
     return [row[0] for row in session.execute(text(sql), params)]
@@ -393,7 +433,12 @@ def _tables(terms: list[_Term]) -> dict[str, str]:
 
 
 def _fts_ids(
-    session: Session, terms: list[_Term], contact_id: int | None, limit: int, cursor: tuple[int, int]
+    session: Session,
+    terms: list[_Term],
+    contact_id: int | None,
+    limit: int,
+    cursor: tuple[int, int],
+    floor: int | None = None,
 ) -> list[int]:
     """Ids of messages with every term, newest first. When the rarest term is in fewer than
     DIRECT_MATCHES messages, all the matches of its table's query are sorted by time; else they are
@@ -416,21 +461,25 @@ def _fts_ids(
                 counts[t.table] = min(counts.get(t.table, count), count)
     drive = min(tables, key=lambda table: counts.get(table, 0))
     if contact_id is None and counts[drive] >= DIRECT_MATCHES:
-        found, cursor, done = _windowed_ids(session, tables, reads, read_params, limit, cursor, counts[drive])
+        found, cursor, done = _windowed_ids(
+            session, tables, reads, read_params, limit, cursor, counts[drive], floor
+        )
         if done:
             return found
     confirm = [t.pattern for t in terms if t.table not in (drive, None)]
     chat_filter = "AND m.contact_id = :contact" if contact_id is not None else ""
     sql = (
         f"SELECT m.id FROM message m WHERE m.id IN (SELECT rowid FROM {drive} WHERE {drive} MATCH :q) "
-        f"AND (m.sent_at, m.id) < (:bt, :bi) {chat_filter}{reads} ORDER BY m.sent_at DESC, m.id DESC"
-        + ("" if confirm else " LIMIT :limit")
+        # The period's bound only filters (unary +): the FTS matches still drive, as without one.
+        f"AND (m.sent_at, m.id) < (:bt, :bi){_since('+m.sent_at', floor)} {chat_filter}{reads} "
+        "ORDER BY m.sent_at DESC, m.id DESC" + ("" if confirm else " LIMIT :limit")
     )
     params: dict[str, Any] = {
         "q": tables[drive],
         "bt": cursor[0],
         "bi": cursor[1],
         "limit": limit - len(found),
+        "since": floor,
     }
     params.update(read_params)
     if contact_id is not None:
@@ -450,6 +499,11 @@ _WINDOW_END = text(
     "SELECT sent_at, id FROM message WHERE (sent_at, id) < (:bt, :bi) "
     "ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET :skip"
 )
+# The same, for a period: a window ends at the period's start at the latest.
+_WINDOW_END_SINCE = text(
+    "SELECT sent_at, id FROM message WHERE (sent_at, id) < (:bt, :bi) AND sent_at >= :since "
+    "ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET :skip"
+)
 _WINDOW_IDS = text(
     "SELECT min(id), max(id) FROM message WHERE (sent_at, id) >= (:wt, :wi) AND (sent_at, id) < (:bt, :bi)"
 )
@@ -463,11 +517,13 @@ def _windowed_ids(
     limit: int,
     cursor: tuple[int, int],
     matches: int,
+    floor: int | None = None,
 ) -> tuple[list[int], tuple[int, int], bool]:
     """Walk the newest messages a window at a time (index on sent_at, id), asking each FTS table only
     for the rowid range the window spans. Exact: a window holds every message newer than its oldest
     one. Returns the ids found, where the walk stopped, and whether it is done; it stops early once
-    it has walked so many rows that sorting every match would have been cheaper."""
+    it has walked so many rows that sorting every match would have been cheaper. With a `floor`, the
+    last window ends at it: the walk is done where the period begins."""
     found: list[int] = []
     bt, bi = cursor
     window = FIRST_WINDOW
@@ -479,8 +535,14 @@ def _windowed_ids(
     )
     queries = {f"q{i}": tables[table] for i, table in enumerate(names)}
     while walked <= WALK_PER_MATCH * matches:
-        end = session.execute(_WINDOW_END, {"bt": bt, "bi": bi, "skip": window - 1}).first()
-        wt, wi = (end[0], end[1]) if end is not None else (-(2**62), -(2**62))
+        if floor is None:
+            end = session.execute(_WINDOW_END, {"bt": bt, "bi": bi, "skip": window - 1}).first()
+        else:
+            end = session.execute(
+                _WINDOW_END_SINCE, {"bt": bt, "bi": bi, "skip": window - 1, "since": floor}
+            ).first()
+        oldest = -(2**62) if floor is None else floor
+        wt, wi = (end[0], end[1]) if end is not None else (oldest, -(2**62))
         lo, hi = session.execute(_WINDOW_IDS, {"wt": wt, "wi": wi, "bt": bt, "bi": bi}).one()
         if lo is None:
             return found, (bt, bi), True
