@@ -447,6 +447,7 @@ class MainWindow(QMainWindow):
 
     def close_search(self) -> None:
         self.left.setCurrentWidget(self.chat_list)
+        self.search.leave()  # a period chosen was for this search, as the scope box is
         self.chat_list.show_top()  # chats that wrote meanwhile went to the top
         self.chat.view.chat_model.clear_highlight()
         self.chat_list.view.setFocus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +21,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QTextLayout
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
+from app.search_period import SearchPeriod, period_start
 from app.text import name_match
 from ui import icons
 from ui.bubble_layout import automation_mark
@@ -381,6 +384,22 @@ class SearchPanel(QWidget):
         close.clicked.connect(self.closed)
         self.this_chat = QCheckBox(self.tr("Only this chat"), self)
         self.this_chat.toggled.connect(lambda _on: self._run())
+        # How far back: a long history finds hundreds of "입금"; the owner narrows it to recent ones.
+        self.period = QComboBox(self)
+        self.period.setObjectName("searchPeriod")
+        self.period.setAccessibleName(self.tr("Period"))
+        self.period.setToolTip(self.tr("Search only messages sent in this period"))
+        for period, label in (
+            (SearchPeriod.ALL, self.tr("All time")),
+            (SearchPeriod.TODAY, self.tr("Today")),
+            (SearchPeriod.LAST_7_DAYS, self.tr("Last 7 days")),
+            (SearchPeriod.LAST_30_DAYS, self.tr("Last 30 days")),
+            (SearchPeriod.LAST_12_MONTHS, self.tr("Last 12 months")),
+        ):
+            self.period.addItem(label, period.value)
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self._since: datetime | None = None  # where the shown results' period begins
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.model = SearchResultsModel(self)
@@ -396,6 +415,15 @@ class SearchPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.activated.connect(self._activate)
         self.view.clicked.connect(self._activate)
+        # A period that hides every message says so, so that the owner knows to look further back.
+        self.empty_note = QLabel(self.view.viewport())
+        self.empty_note.setObjectName("searchPeriodEmpty")
+        self.empty_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_note.hide()
+        self.view.viewport().installEventFilter(self)
 
         top = QHBoxLayout()
         top.setContentsMargins(10, 8, 6, 2)
@@ -404,6 +432,8 @@ class SearchPanel(QWidget):
         opts = QHBoxLayout()
         opts.setContentsMargins(12, 0, 12, 4)
         opts.addWidget(self.this_chat)
+        opts.addSpacing(6)
+        opts.addWidget(self.period)
         opts.addStretch(1)
         opts.addWidget(self.status)
         layout = QVBoxLayout(self)
@@ -438,6 +468,18 @@ class SearchPanel(QWidget):
             # started is under way instead: _look_again leaves it be).
             self._look_again()
 
+    def selected_period(self) -> SearchPeriod:
+        return SearchPeriod(self.period.currentData())
+
+    def _period_changed(self, _index: int) -> None:
+        self._debounce.stop()  # what was typed meanwhile is searched now, in the new period
+        self._run()
+
+    def leave(self) -> None:
+        """The search is closed: the next one looks at all time again (a search in progress in the
+        period closed is searched again without it)."""
+        self.period.setCurrentIndex(0)
+
     def _hub_changed(self, changes: Changes) -> None:
         if not self.model.query:
             return
@@ -457,7 +499,7 @@ class SearchPanel(QWidget):
         """The first page of the same search again; what is new joins the results shown, what is
         gone leaves them, and the chats found by name are found again."""
         self._refresh.stop()
-        query, scope, generation = self.model.query, self._scope, self._generation
+        query, scope, since, generation = self.model.query, self._scope, self._since, self._generation
         if not query or self.searching:
             return
         self._stale = False
@@ -465,7 +507,8 @@ class SearchPanel(QWidget):
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
             chats = search_contacts(s, query, limit=CHATS_SHOWN) if scope is None else None
-            return search_messages(s, query, contact_id=scope, limit=PAGE), chats, missing_messages(s, shown)
+            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since)
+            return hits, chats, missing_messages(s, shown)
 
         def done(found: tuple[list[SearchHit], list[ContactHit] | None, set[int]]) -> None:
             if generation != self._generation:
@@ -494,18 +537,23 @@ class SearchPanel(QWidget):
         if not query:
             self.model.set_hits([])
             self.status.setText("")
+            self.empty_note.hide()
             self.searching = False
             return
         scope = self.contact_id if self.this_chat.isChecked() else None
+        # Today and the last days are counted from the computer's midnight, as its clock shows dates.
+        since = period_start(self.selected_period(), datetime.now(UTC))
         self.searching = True
 
         self._scope = scope
+        self._since = since
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit]]:
             # Searching every chat, the chats whose name or number matched come first (a customer
-            # looked up by name); inside one chat, only its messages.
+            # looked up by name, whatever the period: a name has no date); inside one chat, only its
+            # messages.
             chats = search_contacts(s, query, limit=CHATS_SHOWN) if scope is None else []
-            return search_messages(s, query, contact_id=scope, limit=PAGE), chats
+            return search_messages(s, query, contact_id=scope, limit=PAGE, since=since), chats
 
         def done(found: tuple[list[SearchHit], list[ContactHit]]) -> None:
             if generation != self._generation:
@@ -525,8 +573,11 @@ class SearchPanel(QWidget):
 
     def _show_count(self) -> None:
         hits, chats = self.model.message_hits(), self.model.chat_hits()
+        in_period = self._since is not None
+        self._show_empty_note(not hits and in_period)
         if not hits:
-            said = self.tr("No results") if not chats else ""
+            # In a period, the note in the list says what "no results" means there.
+            said = self.tr("No results") if not chats and not in_period else ""
         elif self.model.may_have_more:
             said = self.tr("More than {0} results").format(len(hits))
         else:
@@ -542,11 +593,11 @@ class SearchPanel(QWidget):
         if not messages:
             return
         last = messages[-1]
-        query, scope, generation = self.last_query, self._scope, self._generation
+        query, scope, since, generation = self.last_query, self._scope, self._since, self._generation
 
         def work(s: Session) -> list[SearchHit]:
             return search_messages(
-                s, query, contact_id=scope, limit=PAGE, before=(last.sent_at, last.message_id)
+                s, query, contact_id=scope, limit=PAGE, before=(last.sent_at, last.message_id), since=since
             )
 
         def done(hits: list[SearchHit]) -> None:
@@ -557,12 +608,35 @@ class SearchPanel(QWidget):
 
         run_read(self.ctx, work, done, parent=self)
 
+    def _show_empty_note(self, empty: bool) -> None:
+        if empty:
+            self.empty_note.setText(
+                self.tr("No messages in this period. Choose All time to look further back.")
+            )
+            self._place_empty_note()
+        self.empty_note.setVisible(empty)
+
+    def _place_empty_note(self) -> None:
+        """Below the chats found by name, if any (they have no date, so the period leaves them)."""
+        area = self.view.viewport().rect().adjusted(24, 32, -24, 0)
+        rows = self.model.rowCount()
+        if rows:
+            area.setTop(self.view.visualRect(self.model.index(rows - 1)).bottom() + 32)
+        height = self.empty_note.heightForWidth(area.width())
+        self.empty_note.setGeometry(area.left(), area.top(), area.width(), height)
+
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HitRole.HIT)
         if hit is not None:
             self.hit_activated.emit(hit, self.last_query)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.view.viewport()
+            and event.type() == QEvent.Type.Resize
+            and not self.empty_note.isHidden()
+        ):
+            self._place_empty_note()
         if obj is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

@@ -5529,6 +5529,34 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>이 채팅만</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Search only messages sent in this period</source>
+        <translation>이 기간에 주고받은 메시지만 찾아요</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>최근 30일</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>최근 1년</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>검색 결과</translation>
     </message>
@@ -5555,6 +5583,10 @@ The first asks for the values Meta shows you; the last prints the token to paste
     <message>
         <source>1 chat</source>
         <translation>채팅 1개</translation>
+    </message>
+    <message>
+        <source>No messages in this period. Choose All time to look further back.</source>
+        <translation>이 기간에는 찾은 메시지가 없어요. 더 이전 메시지는 “전체 기간”을 골라 찾아보세요.</translation>
     </message>
     <message>
         <source>No results</source>

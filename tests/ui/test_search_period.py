@@ -1,0 +1,91 @@
+"""The search's period: "Last 7 days" hides an old 입금, says when it hides all, and is forgotten on Esc."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, settle
+
+
+def pick(window: Any, label: str) -> None:
+    period = window.search.period
+    at = period.findText(label)
+    assert at >= 0, f"no period {label!r}"
+    period.setCurrentIndex(at)
+
+
+def test_last_7_days_hides_an_old_payment_and_the_count_follows(window: Any, qtbot: Any) -> None:
+    now = datetime.now(UTC)
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민지")
+        make_message(s, c, "입금했어요 확인 부탁드려요", sent_at=now - timedelta(days=1), unread=False)
+        make_message(s, c, "작년 입금 내역이에요", sent_at=now - timedelta(days=40), unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    search = window.search
+    assert search.period.currentText() == "All time"
+    assert [search.period.itemText(i) for i in range(search.period.count())] == [
+        "All time",
+        "Today",
+        "Last 7 days",
+        "Last 30 days",
+        "Last 12 months",
+    ]
+    search.search_now("입금")
+    qtbot.waitUntil(lambda: search.status.text() == "2 results", timeout=5000)
+
+    pick(window, "Last 7 days")  # searched again at once
+    qtbot.waitUntil(lambda: search.status.text() == "1 result", timeout=5000)
+    assert [hit.snippet for hit in search.model.message_hits()] == ["입금했어요 확인 부탁드려요"]
+    assert search.empty_note.isHidden()
+
+    # Today: yesterday's payment too is out of it, and the list says why it is empty.
+    pick(window, "Today")
+    qtbot.waitUntil(lambda: search.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(search.empty_note.isVisible, timeout=5000)
+    assert search.empty_note.text() == "No messages in this period. Choose All time to look further back."
+    assert search.status.text() == ""
+
+    # Typing another word keeps the period.
+    search.search_now("입금 내역")
+    settle(qtbot)
+    assert search.period.currentText() == "Today" and search.empty_note.isVisible()
+
+    # Esc closes the search; opened again, it looks at all time.
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    assert window.left.currentWidget() is window.chat_list
+    window.open_search()
+    assert search.period.currentText() == "All time"
+    qtbot.waitUntil(lambda: search.status.text() == "1 result", timeout=5000)
+    assert [hit.snippet for hit in search.model.message_hits()] == ["작년 입금 내역이에요"]
+    assert search.empty_note.isHidden()
+
+
+def test_a_customer_found_by_name_stays_whatever_the_period(window: Any, qtbot: Any) -> None:
+    """Her name has no date: the chat comes up above the note that no message is in the period."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="입금왕 박씨")
+        make_message(s, c, "지난달 입금했어요", sent_at=datetime.now(UTC) - timedelta(days=40), unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    search = window.search
+    search.search_now("입금")
+    qtbot.waitUntil(lambda: search.status.text() == "1 chat · 1 result", timeout=5000)
+    pick(window, "Last 30 days")
+    qtbot.waitUntil(lambda: search.status.text() == "1 chat", timeout=5000)
+    assert [hit.display_name for hit in search.model.chat_hits()] == ["입금왕 박씨"]
+    qtbot.waitUntil(search.empty_note.isVisible, timeout=5000)
+    chat_row = search.view.visualRect(search.model.index(0))
+    assert search.empty_note.geometry().top() > chat_row.bottom()
+
+
+def test_no_results_in_all_time_still_says_no_results(window: Any, qtbot: Any) -> None:
+    window.open_search()
+    search = window.search
+    search.search_now("없는말")
+    qtbot.waitUntil(lambda: search.status.text() == "No results", timeout=5000)
+    assert search.empty_note.isHidden()
