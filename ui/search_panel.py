@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -398,10 +399,14 @@ class SearchPanel(QWidget):
         ):
             self.period.addItem(label, period.value)
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the count gives way
         self.period.currentIndexChanged.connect(self._period_changed)
         self._since: datetime | None = None  # where the shown results' period begins
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        # "5 chats · More than 50 results" beside the scope box and the period: two lines at ~300 px.
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = SearchResultsModel(self)
         self.model.more_wanted.connect(self._load_more)
         self._scope: int | None = None
@@ -432,7 +437,6 @@ class SearchPanel(QWidget):
         opts = QHBoxLayout()
         opts.setContentsMargins(12, 0, 12, 4)
         opts.addWidget(self.this_chat)
-        opts.addSpacing(6)
         opts.addWidget(self.period)
         opts.addStretch(1)
         opts.addWidget(self.status)

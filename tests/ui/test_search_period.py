@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.support.factories import make_contact, make_message
@@ -89,3 +90,24 @@ def test_no_results_in_all_time_still_says_no_results(window: Any, qtbot: Any) -
     search.search_now("없는말")
     qtbot.waitUntil(lambda: search.status.text() == "No results", timeout=5000)
     assert search.empty_note.isHidden()
+
+
+@pytest.mark.parametrize("said", ["5 chats · More than 50 results", "채팅 5개 · 결과 50개 이상"])
+def test_the_scope_box_the_period_and_a_long_count_fit_a_narrow_list(
+    window: Any, qtbot: Any, said: str
+) -> None:
+    """At 1366×768 the list is about 300 px wide: nothing is cut, nothing overlaps, the list keeps its width."""
+    window.resize(1366, 768)
+    window.splitter.setSizes([300, 1066])
+    window.open_search()
+    search = window.search
+    qtbot.waitUntil(lambda: search.isVisible() and search.width() > 0)
+    width = search.width()
+    search.status.setText(said)
+    qtbot.waitUntil(lambda: search.status.height() >= search.status.heightForWidth(search.status.width()))
+    qtbot.waitUntil(lambda: search.period.width() >= search.period.sizeHint().width())  # laid out again
+    assert search.width() == width
+    check, period, status = search.this_chat.geometry(), search.period.geometry(), search.status.geometry()
+    assert check.right() < period.left() and period.right() < status.left() and status.right() < width
+    assert period.width() >= search.period.sizeHint().width()
+    assert search.status.heightForWidth(status.width()) <= status.height()
