@@ -293,6 +293,15 @@ def greeting_due(doc: Automations, state: ContactState, now: datetime) -> bool:
     return last is None or now - last >= timedelta(days=max(rule.silence_days, 1))
 
 
+def greeting_goes(doc: Automations, state: ContactState, now: datetime) -> bool:
+    """The greeting is due and goes: not when the owner chose the away message alone
+    (`skip_when_away`) and it is due too. The customer is answered by it, and their next message
+    (the next morning) is no first one: `greeting_due` counts their own message as well."""
+    if not greeting_due(doc, state, now):
+        return False
+    return not (doc.greeting.skip_when_away and away_due(doc, state, now))
+
+
 def away_due(doc: Automations, state: ContactState, now: datetime) -> bool:
     """Away by the schedule, not just answered by the owner, and not yet sent in this away period."""
     rule = doc.away
@@ -452,10 +461,11 @@ def replies_for_inbound(
     customer_text: str | None = None,
 ) -> list[AutoReply]:
     """What the relay sends when this customer writes now (`customer_text`: what they typed, which
-    picks the text in their language): the greeting first, then the away message."""
+    picks the text in their language): the greeting first, then the away message — or the away
+    message alone, when the greeting gives way to it (`greeting_goes`)."""
     shop = shop_name if shop_name is not None else doc.profile.name
     replies = []
-    if greeting_due(doc, state, now):
+    if greeting_goes(doc, state, now):
         chosen = text_for(doc.greeting.text, doc.greeting.text_other_language, customer_text)
         opening = opening_field(doc.business_hours, now, chosen)
         text = fill_fields(chosen, name=contact_name, phone=state.wa_id, shop=shop, opening=opening)
@@ -867,7 +877,7 @@ def bot_decision(
     """What the bot answers to one inbound message: at most one message, never to an echo, never
     while the chat is with a person, at most `hourly_cap` per chat per hour.
 
-    `greeting` is the greeting text when it is due now: with `welcome_menu`, a message no rule
+    `greeting` is the greeting text when it goes now (`greeting_goes`): with `welcome_menu`, a message no rule
     answers gets the top menu led by the greeting, in place of the greeting alone.
     `closed_told`: the away message already told this customer the shop is closed in this away
     period (`away_told`), so a hand-off does not say it again.

@@ -721,6 +721,10 @@ class GreetingRule(_Wire):
     text_other_language: str = ""
     recipients: Recipients = Field(default_factory=Recipients)
     silence_days: int = 14
+    # A customer due both the greeting and the away message gets only the away message (one
+    # automatic message, not two in a row); off: the greeting first, then the away message. An
+    # older peer keeps the field (extra="allow") and sends both.
+    skip_when_away: bool = False
 
 
 class AwayRule(_Wire):

@@ -17,7 +17,7 @@ from app.rules import (
     bot_decision,
     customer_message,
     customer_words,
-    greeting_due,
+    greeting_goes,
     opt_out_reason,
     replies_for_inbound,
     text_for,
@@ -94,9 +94,11 @@ class AutomationRunner:
         stamp = inbound.timestamp or int(now.timestamp())
         # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
         typed = customer_words(inbound.message)  # picks the greeting and away text in their language
+        # The bot's welcome menu is the greeting: when the greeting gives way to the away message
+        # (`skip_when_away`), so does the menu, and the away message goes alone below.
         greeting = (
             text_for(doc.greeting.text, doc.greeting.text_other_language, typed)
-            if greeting_due(doc, state, now)
+            if greeting_goes(doc, state, now)
             else None
         )
         away = away_due(doc, state, now)

@@ -16,6 +16,7 @@ from app.rules import (
     customer_words,
     fill_fields,
     greeting_due,
+    greeting_goes,
     is_away,
     is_open,
     next_opening,
@@ -470,6 +471,79 @@ def test_the_script_a_customer_writes_in(text: str, script: str | None) -> None:
 )  # fmt: skip
 def test_what_a_customer_writing_now_gets(s: ContactState, now: datetime, expected: list[str]) -> None:
     assert [r.sent_by for r in replies_for_inbound(doc(), s, now, contact_name=None)] == expected
+
+
+def only_away(d: Automations) -> Automations:
+    """`d` with "send only the away message" switched on in its greeting."""
+    return d.model_copy(update={"greeting": d.greeting.model_copy(update={"skip_when_away": True})})
+
+
+def test_a_new_customer_at_night_gets_only_the_away_message_when_the_owner_chose_so() -> None:
+    replies = replies_for_inbound(only_away(doc()), state(), EVENING, contact_name="김민지")
+    assert [(r.sent_by, r.text) for r in replies] == [("away", "지금은 영업시간이 아니에요.")]
+    assert not greeting_goes(only_away(doc()), state(), EVENING)
+    assert greeting_due(only_away(doc()), state(), EVENING)  # due, but gives way to the away message
+    # Off (the default, and every document saved before the choice): both, greeting first.
+    assert doc().greeting.skip_when_away is False
+    assert [r.sent_by for r in replies_for_inbound(doc(), state(), EVENING, contact_name=None)] == [
+        "greeting",
+        "away",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "s", "now", "expected"),
+    [
+        ("outside_hours", state(), NOW, ["greeting"]),  # in business hours: the greeting, as ever
+        ("outside_hours", state(), EVENING, ["away"]),
+        ("outside_hours", state(last_inbound_at=EVENING - timedelta(days=20)), EVENING, ["away"]),  # returning
+        # Away "always", told weeks ago and not answered since: no away message now, so nothing
+        # gives way and the greeting goes alone.
+        ("always", state(last_inbound_at=EVENING - timedelta(days=20), last_away_sent_at=EVENING - timedelta(days=20)), EVENING, ["greeting"]),
+        # The owner just replied, so no away message: nor a greeting (they were answered).
+        ("outside_hours", state(last_owner_reply_at=EVENING - timedelta(minutes=1), last_outbound_at=EVENING - timedelta(minutes=1)), EVENING, []),
+    ],
+)  # fmt: skip
+def test_with_only_the_away_message_chosen_a_customer_gets_one_message(
+    schedule: str, s: ContactState, now: datetime, expected: list[str]
+) -> None:
+    d = only_away(doc(schedule=schedule))
+    assert [r.sent_by for r in replies_for_inbound(d, s, now, contact_name=None)] == expected
+
+
+def test_the_greeting_stays_whole_when_the_away_message_is_off_or_not_for_this_customer() -> None:
+    d = doc()
+    off = only_away(d.model_copy(update={"away": d.away.model_copy(update={"enabled": False})}))
+    assert [r.sent_by for r in replies_for_inbound(off, state(), EVENING, contact_name=None)] == ["greeting"]
+    elsewhere = only_away(doc(recipients=Recipients(mode="only", wa_ids=["821099998888"])))
+    assert [r.sent_by for r in replies_for_inbound(elsewhere, state(), EVENING, contact_name=None)] == [
+        "greeting"
+    ]
+
+
+def test_the_customer_answered_by_the_away_message_alone_is_not_greeted_the_next_morning() -> None:
+    d = only_away(doc())
+    [away] = replies_for_inbound(d, state(), EVENING, contact_name=None)
+    assert away.sent_by == "away"
+    next_morning = at(SEOUL, 2026, 11, 24, 10, 30)  # open again
+    after = state(last_inbound_at=EVENING, last_outbound_at=EVENING, last_away_sent_at=EVENING)
+    assert replies_for_inbound(d, after, next_morning, contact_name=None) == []
+    # Their own message at night counts as much as the away message did.
+    assert not greeting_due(d, state(last_inbound_at=EVENING), next_morning)
+
+
+def test_an_older_peer_keeps_the_choice_and_a_document_without_it_sends_both() -> None:
+    from app.wire import _Wire
+
+    class OlderGreetingRule(_Wire):  # GreetingRule as a relay or desktop before the choice has it
+        enabled: bool = False
+        text: str = ""
+
+    older = OlderGreetingRule.model_validate(only_away(doc()).greeting.model_dump(mode="json"))
+    again = GreetingRule.model_validate(older.model_dump(mode="json"))  # what the older one PUTs back
+    assert again.skip_when_away is True
+    from_an_older_relay = Automations.model_validate({"greeting": {"enabled": True, "text": "안녕하세요"}})
+    assert from_an_older_relay.greeting.skip_when_away is False
 
 
 def test_shop_name_defaults_to_the_profile_and_can_be_given() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
+
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
@@ -106,6 +110,42 @@ def test_a_customer_writing_in_english_is_greeted_in_english_and_a_korean_one_in
         ("greeting", "Hello Olivia, welcome to 서울 리넨!"),
         ("greeting", "김민지님 안녕하세요, 서울 리넨입니다"),
     ]
+
+
+MONDAY_NIGHT_SEOUL = datetime(2026, 11, 23, 13, 30, tzinfo=UTC)  # 22:30 in Seoul, closed since 18:00
+TUESDAY_MORNING_SEOUL = datetime(2026, 11, 24, 1, 30, tzinfo=UTC)  # 10:30 in Seoul, open
+WEEKDAYS_9_TO_6 = [{"mode": "open", "ranges": [{"start": "09:00", "end": "18:00"}]}] * 5 + [
+    {"mode": "closed"}
+] * 2
+
+
+@pytest.mark.parametrize(("only_away", "expected"), [(False, ["greeting", "away"]), (True, ["away"])])
+def test_a_new_customer_at_night_gets_the_away_message_alone_when_the_owner_chose_so(
+    relay: RunningRelay, graph: FakeGraph, only_away: bool, expected: list[str]
+) -> None:
+    relay.relay.clock = lambda: MONDAY_NIGHT_SEOUL
+    stored = relay.put_rules(
+        greeting={"enabled": True, "text": "안녕하세요, 서울 리넨입니다", "skip_when_away": only_away},
+        away={"enabled": True, "text": "지금은 영업시간이 아니에요", "schedule": "outside_hours"},
+        business_hours={"timezone": "Asia/Seoul", "week": WEEKDAYS_9_TO_6},
+    )
+    served = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+    assert stored["greeting"]["skip_when_away"] is served["greeting"]["skip_when_away"] is only_away
+    night = int(MONDAY_NIGHT_SEOUL.timestamp())
+    relay.post_webhook(inbound("text", "린넨 셔츠 있나요?", sender="821011112222", timestamp=night))
+    events = relay.wait_for_events(2 + len(expected))
+    assert [e["sent_by"] for e in events if e["kind"] == "outbound"] == expected
+    # The next morning the shop is open: the customer, answered last night, is not greeted now.
+    relay.relay.clock = lambda: TUESDAY_MORNING_SEOUL
+    morning = int(TUESDAY_MORNING_SEOUL.timestamp())
+    relay.post_webhook(inbound("text", "답장 기다릴게요", sender="821011112222", timestamp=morning))
+    relay.post_webhook(inbound("text", "처음 연락드려요", sender="821033334444", timestamp=morning))
+    later = relay.wait_for_events(3, after=events[-1]["seq"])  # two messages, one greeting
+    wait_until(relay.automations_done, 10, "the relay to look at the messages")
+    assert [(e["sent_by"], e["to"]) for e in later if e["kind"] == "outbound"] == [
+        ("greeting", "821033334444")
+    ]
+    assert len(graph.sent) == len(expected) + 1
 
 
 def test_known_contacts_are_never_greeted(relay: RunningRelay, graph: FakeGraph) -> None:

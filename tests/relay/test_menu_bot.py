@@ -417,3 +417,24 @@ def test_after_the_away_message_a_hand_off_does_not_say_the_shop_is_closed_again
     told = outbound["body"]["text"]["body"]
     assert outbound["sent_by"] == "bot" and "상담원에게 연결" in told
     assert "영업시간이 아니에요" not in told
+
+
+def test_with_only_the_away_message_chosen_the_welcome_menu_waits_and_the_away_message_goes_alone(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """The welcome menu is the greeting: outside business hours it gives way to the away message too."""
+    closed_today(relay)
+    bot = (
+        korean_shop_menu().model_copy(update={"enabled": True, "welcome_menu": True}).model_dump(mode="json")
+    )
+    relay.put_rules(
+        bot=bot,
+        greeting={"enabled": True, "text": "{name}님, 서울 리넨에 오신 걸 환영해요!", "skip_when_away": True},
+    )
+    customer = Customer(relay)
+    customer.events(2)  # the two settings events
+    customer.says("안녕하세요")
+    _message, away = customer.events(2)
+    assert (away["sent_by"], away["body"]["text"]["body"]) == ("away", "지금은 영업시간이 아니에요")
+    wait_until(relay.automations_done, 10, "the relay to look at the message")
+    assert len(graph.sent) == 1
