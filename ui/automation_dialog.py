@@ -120,7 +120,7 @@ class SyncBanner(QFrame):
         s = self.summary
         return "\n".join(
             [
-                self.tr("Greeting: {0}").format(s.greeting(doc.greeting)),
+                self.tr("Greeting: {0}").format(s.greeting(doc.greeting, doc.away)),
                 self.tr("Away message: {0}").format(s.away(doc.away, doc.business_hours)),
                 self.tr("Business hours: {0}").format(s.hours(doc.business_hours)),
                 self.tr("Shop name: {0}").format(doc.profile.name or "—"),

@@ -27,7 +27,8 @@ class RuleSummary(QObject):
             return self.tr("Only to %n contact.", "", n) if n == 1 else self.tr("Only to %n contacts.", "", n)
         return self.tr("To everyone.")
 
-    def greeting(self, rule: GreetingRule) -> str:
+    def greeting(self, rule: GreetingRule, away: AwayRule | None = None) -> str:
+        """`away`: the away message, whose being on decides whether "only the away message" is said."""
         if not rule.enabled:
             return self.tr("Off: no greeting is sent.")
         days = rule.silence_days
@@ -37,6 +38,8 @@ class RuleSummary(QObject):
             when = self.tr(
                 "Sent when a customer writes for the first time or after %n days of silence.", "", days
             )
+        if rule.skip_when_away and away is not None and away.enabled:
+            when += " " + self.tr("Not while you are away: then the away message goes alone.")
         return f"{when} {self.recipients(rule.recipients)}"
 
     def away(self, rule: AwayRule, hours: BusinessHours) -> str:

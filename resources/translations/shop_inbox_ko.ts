@@ -3201,6 +3201,18 @@ Right-click to retry.</source>
         <source>Again after silence of</source>
         <translation>대화가 끊긴 뒤 다시 보내기</translation>
     </message>
+    <message>
+        <source>While you are away, send only the away message</source>
+        <translation>자리 비움 시간에는 자리 비움 메시지만 보내기</translation>
+    </message>
+    <message>
+        <source>Your away message is off, so this changes nothing. Switch it on in Away message.</source>
+        <translation>자리 비움 메시지가 꺼져 있어서 지금은 적용되지 않아요. 자리 비움 메시지 설정에서 켜 주세요.</translation>
+    </message>
+    <message>
+        <source>A customer who writes for the first time while you are away gets your away message alone, not the greeting and then the away message. They are not greeted later either: they have had an answer.</source>
+        <translation>자리 비움 시간에 처음 연락한 고객에게는 인사 메시지와 자리 비움 메시지를 연달아 보내지 않고 자리 비움 메시지만 보내요. 이미 답장을 받은 고객이라 나중에 인사 메시지를 따로 보내지도 않아요.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -5433,6 +5445,10 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>
             <numerusform>고객이 처음 메시지를 보내거나, %n일 넘게 대화가 없다가 다시 보내면 보내요.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not while you are away: then the away message goes alone.</source>
+        <translation>자리 비움 시간에는 보내지 않고 자리 비움 메시지만 보내요.</translation>
     </message>
     <message>
         <source>Off: no away message is sent.</source>

@@ -348,6 +348,51 @@ def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
     assert not AutomationsStore(ctx.db).state().doc.greeting.enabled
 
 
+def test_only_the_away_message_is_saved_shown_again_and_previewed(qtbot, demo_ctx: AppContext) -> None:
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(demo_ctx))
+    editor.preview.clock = lambda: SUNDAY_AFTERNOON  # the demo shop is closed: both are due
+    assert not editor.only_away.isChecked()  # off by default: the greeting, then the away message
+    assert editor.only_away.isEnabled() and not editor.only_away_note.isVisibleTo(editor)
+    editor.edited()
+    new = editor.preview.new_customer.text()
+    assert "[greeting]" in new and "[away message]" in new
+    assert "away message goes alone" not in editor.summary.text()
+    editor.only_away.setChecked(True)
+    new = editor.preview.new_customer.text()
+    assert "[greeting]" not in new and "[away message]" in new
+    assert "Not while you are away: then the away message goes alone." in editor.summary.text()
+    editor.save()
+    settle(qtbot, editor)
+    assert AutomationsStore(demo_ctx.db).state().doc.greeting.skip_when_away is True
+    again = opened(qtbot, GreetingEditor(demo_ctx))
+    assert again.only_away.isChecked() and not again.has_unsaved_edits()
+    assert "Not while you are away" in again.summary.text()
+
+
+def test_only_the_away_message_is_greyed_out_with_the_reason_while_the_away_message_is_off(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    from ui.greeting_editor import GreetingEditor
+
+    store = AutomationsStore(demo_ctx.db)
+    doc = store.state().doc
+    store.save(
+        doc.model_copy(
+            update={
+                "away": doc.away.model_copy(update={"enabled": False}),
+                "greeting": doc.greeting.model_copy(update={"skip_when_away": True}),
+            }
+        )
+    )
+    editor = opened(qtbot, GreetingEditor(demo_ctx))
+    assert editor.only_away.isChecked() and not editor.only_away.isEnabled()  # kept for later
+    assert editor.only_away_note.isVisibleTo(editor)
+    assert "away message is off" in editor.only_away.toolTip()
+    assert "Not while you are away" not in editor.summary.text()  # it changes nothing now
+
+
 def test_away_preview_on_a_closed_sunday_shows_the_away_message(qtbot, demo_ctx: AppContext) -> None:
     from ui.away_editor import AwayEditor
 
