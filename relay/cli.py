@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
 
-from relay.command_settings import CommandRefused, command_env, unmigrated_reason
+from relay.command_settings import (
+    CommandRefused,
+    command_env,
+    shown,
+    unmigrated_reason,
+    unopenable_reason,
+)
 from relay.settings import RelaySettings
 
 ENV_FILE_HELP = "read the settings from this file too, on top of the environment (as `setup` wrote it)"
@@ -73,6 +80,15 @@ def run_check_command(args: argparse.Namespace) -> int:
     if env is None:
         return 2
     settings = RelaySettings.from_env(env, database_url=args.database)
+    # Checking a database the relay never ran on would create one and report on it, not on the relay.
+    reason = unmigrated_reason(settings.database_url)
+    if reason:
+        print(
+            f"shop-inbox-relay check: {reason}; give the relay's own --database "
+            "(or RELAY_DATABASE_URL in its env file), or start the relay once to create it.",
+            file=sys.stderr,
+        )
+        return 2
     store = Store(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     try:
         report = asyncio.run(check_relay(settings, store))
@@ -126,6 +142,34 @@ def run_token_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def port_taken_reason(host: str, port: int) -> str | None:
+    """Why the relay could not listen on host:port (one line), or None. Binds the way uvicorn does
+    (SO_REUSEADDR), then lets go, so a second relay stops before it starts anything."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (
+                    f"port {port} on {host} is already in use (another relay running?); "
+                    "pick another with --port"
+                )
+            return f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --host and --port"
+    return None
+
+
+def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
+    """What stops `serve` before it starts (a database it cannot open, a port taken), in one line."""
+    reason = unopenable_reason(settings.database_url)
+    if reason:
+        return f"{reason} (fix --database or RELAY_DATABASE_URL)"
+    return port_taken_reason(host, port)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command in ("setup", "check"):
@@ -148,14 +192,18 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update(env)
     settings = RelaySettings.from_env(env, database_url=args.database, upstream=args.upstream)
     settings.check()
+    if args.workers > 1 and (settings.database_url.startswith("sqlite") or settings.upstream != "cloud"):
+        # Workers wake each other's long polls through PostgreSQL's LISTEN/NOTIFY; a SQLite
+        # file has no such channel, and each sandbox would invent its own customers.
+        print("shop-inbox-relay: --workers > 1 needs a PostgreSQL database and --upstream cloud.")
+        return 2
+    refusal = serve_refusal(settings, args.host, args.port)
+    if refusal:
+        print(f"shop-inbox-relay serve: {refusal}", file=sys.stderr)
+        return 2
     import uvicorn
 
     if args.workers > 1:
-        if settings.database_url.startswith("sqlite") or settings.upstream != "cloud":
-            # Workers wake each other's long polls through PostgreSQL's LISTEN/NOTIFY; a SQLite
-            # file has no such channel, and each sandbox would invent its own customers.
-            print("shop-inbox-relay: --workers > 1 needs a PostgreSQL database and --upstream cloud.")
-            return 2
         # Each worker process builds the relay from the environment (relay.server.app_from_env).
         os.environ["RELAY_DATABASE_URL"] = settings.database_url
         os.environ["RELAY_UPSTREAM"] = settings.upstream
@@ -178,6 +226,13 @@ def main(argv: list[str] | None = None) -> int:
     from relay.server import SERVER_OPTIONS, create_app
 
     app = create_app(settings)
+    if settings.upstream == "sandbox":
+        print(
+            f"Sandbox relay: simulated customers, nothing reaches WhatsApp. In the desktop, use the address "
+            f"http://{args.host}:{args.port} and the token from "
+            f"`shop-inbox-relay token --database {shown(settings.database_url)}`.",
+            file=sys.stderr,
+        )
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, proxy_headers=True, **SERVER_OPTIONS)
     return 0
 

@@ -3,6 +3,7 @@ a database URL names a relay's database yet, without creating one."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,6 +57,15 @@ def sqlite_file_missing(url: str) -> bool:
     return path is not None and not path.exists()
 
 
+def unopenable_reason(url: str) -> str | None:
+    """Why the relay could neither open nor create its database at `url` (one line), or None.
+
+    Creates nothing: a SQLite file that does not exist yet is not opened, only its folder looked at.
+    """
+    opened = _opened_tables(url)
+    return opened if isinstance(opened, str) else None
+
+
 def unmigrated_reason(url: str) -> str | None:
     """Why `url` is not a relay's database yet (never migrated, or cannot be opened), or None.
 
@@ -65,23 +75,36 @@ def unmigrated_reason(url: str) -> str | None:
     from relay.storage.schema import VERSION_TABLE
 
     path = sqlite_file(url)
+    if path is not None and path.parent.is_dir() and not path.exists():
+        return f"no relay database at {shown(url)} (no such file)"
+    opened = _opened_tables(url)
+    if isinstance(opened, str):
+        return opened
+    relay_tables = {VERSION_TABLE, *(t.name for t in baseline_metadata().sorted_tables)}
+    if not opened & relay_tables:
+        return f"{shown(url)} has no relay tables (the relay has never run on it)"
+    return None
+
+
+def _opened_tables(url: str) -> set[str] | str:
+    """The tables of the database at `url` (none for a SQLite file that would be created), or why
+    it cannot be opened."""
+    path = sqlite_file(url)
     if path is not None and not path.parent.is_dir():
         return f"no folder {path.parent} for the database {shown(url)}"
     if path is not None and not path.exists():
-        return f"no relay database at {shown(url)} (no such file)"
-    relay_tables = {VERSION_TABLE, *(t.name for t in baseline_metadata().sorted_tables)}
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            return f"cannot create the database {shown(url)}: the folder {path.parent} is not writable"
+        return set()
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError) as exc:
         return f"cannot use the database URL {shown(url)}: {exc}"
     try:
         with engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
+            return set(inspect(conn).get_table_names())
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         return f"cannot open the database {shown(url)}: {reason}"
     finally:
         engine.dispose()
-    if not tables & relay_tables:
-        return f"{shown(url)} has no relay tables (the relay has never run on it)"
-    return None

@@ -15,6 +15,11 @@ DEFAULT_MAX_WEBHOOK_BYTES = 4 * 1024 * 1024
 MIN_CONNECTIONS_PER_WORKER = 3
 
 
+SANDBOX_HINT = (
+    "To try the relay without a Meta account (simulated customers): shop-inbox-relay serve --upstream sandbox"
+)
+
+
 class MissingSetting(SystemExit):
     """A required setting is absent: the relay refuses to start and names it."""
 
@@ -22,7 +27,8 @@ class MissingSetting(SystemExit):
         super().__init__(
             "shop-inbox-relay: missing required setting(s): "
             + ", ".join(names)
-            + " (run `shop-inbox-relay setup`, or set them in the environment; see docs/relay.md)"
+            + " (run `shop-inbox-relay setup`, or set them in the environment; see docs/relay.md)\n"
+            + SANDBOX_HINT
         )
         self.names = names
 

@@ -4,16 +4,24 @@ the client token kept in the relay's database, and the SQLite durability choice.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from relay.cli import main
-from relay.settings import MissingSetting, RelaySettings
+from relay.settings import SANDBOX_HINT, MissingSetting, RelaySettings
 from relay.store import Store
+from tests.support.relay_process import answers_healthz, wait_until
+from tests.support.servers import free_port
+
+PG_URL = os.environ.get("RELAY_TEST_PG_URL")
 
 CLOUD_ENV = {
     "WHATSAPP_APP_SECRET": "s",
@@ -21,6 +29,17 @@ CLOUD_ENV = {
     "WHATSAPP_ACCESS_TOKEN": "a",
     "WHATSAPP_PHONE_NUMBER_ID": "106540352242922",
 }
+
+
+@pytest.fixture(autouse=True)
+def root_logging_restored() -> Iterator[None]:
+    """`main` configures logging for the process (a handler on the stderr of the moment): put the
+    test run's back, so no later test logs into a capture stream that is gone."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 def test_a_missing_whatsapp_secret_stops_the_relay_naming_it() -> None:
@@ -44,6 +63,7 @@ def test_serve_without_settings_exits_with_a_message_naming_them(tmp_path: Path)
     assert done.returncode != 0
     assert "WHATSAPP_ACCESS_TOKEN" in done.stderr and "WHATSAPP_APP_SECRET" in done.stderr
     assert "shop-inbox-relay setup" in done.stderr  # the way a newcomer sets them
+    assert "shop-inbox-relay serve --upstream sandbox" in done.stderr  # or a try without Meta
 
 
 def test_token_prints_the_same_token_until_rotated(
@@ -221,3 +241,95 @@ def test_the_relay_runs_without_qt_and_with_only_app_wire_and_rules() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["app", "app.rules", "app.wire"]
+
+
+def test_the_sandbox_the_refusal_offers_runs_with_no_other_settings_and_holds_its_port(
+    tmp_path: Path,
+) -> None:
+    """The hint of a refused `serve`, run as it says in a fresh folder; a second relay on its port
+    stops in one line before it starts anything."""
+    env = {"PATH": "", "HOME": str(tmp_path)}
+    refused = subprocess.run(
+        [sys.executable, "-m", "relay.cli", "serve"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    hint = SANDBOX_HINT.rsplit(": ", 1)[1]
+    assert refused.returncode != 0 and hint in refused.stderr
+    port = free_port()
+    command = [sys.executable, "-m", "relay.cli", *hint.split()[1:], "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        relay = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_until(lambda: answers_healthz(f"http://127.0.0.1:{port}"), 60, "the sandbox relay")
+        assert f"use the address http://127.0.0.1:{port}" in log.read_text()
+        token = subprocess.run(
+            [sys.executable, "-m", "relay.cli", "token"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert token.returncode == 0
+        answer = httpx.get(
+            f"http://127.0.0.1:{port}/v1/check",
+            headers={"Authorization": f"Bearer {token.stdout.strip()}"},
+            timeout=30,
+        )
+        assert answer.status_code == 200 and answer.json()["ok"]
+
+        second = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2 and second.stdout == ""
+        assert second.stderr.strip() == (
+            f"shop-inbox-relay serve: port {port} on 127.0.0.1 is already in use (another relay "
+            "running?); pick another with --port"
+        )
+        assert relay.poll() is None  # the first relay is untouched
+    finally:
+        relay.terminate()
+        relay.wait(timeout=30)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_on_a_taken_port_stops_before_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    if workers > 1:  # several workers need PostgreSQL and the cloud upstream
+        if not PG_URL:
+            pytest.skip("RELAY_TEST_PG_URL not set (bash .ci/run starts PostgreSQL)")
+        database = PG_URL
+        for name, value in CLOUD_ENV.items():
+            monkeypatch.setenv(name, value)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        args = ["serve", "--upstream", "sandbox"] if workers == 1 else ["serve", "--workers", str(workers)]
+        code = main([*args, "--database", database, "--port", str(port)])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert printed.err.strip() == (
+        f"shop-inbox-relay serve: port {port} on 127.0.0.1 is already in use (another relay running?); "
+        "pick another with --port"
+    )
+    assert not (tmp_path / "relay.db").exists()  # nothing started, nothing created
+
+
+@pytest.mark.parametrize("mistake", ["folder", "postgresql"])
+def test_serve_refuses_a_database_it_cannot_open_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], mistake: str
+) -> None:
+    url = f"sqlite:///{tmp_path / 'no-such-folder' / 'relay.db'}"
+    if mistake == "postgresql":  # nothing listens there: the connection is refused
+        url = f"postgresql+psycopg://relay:secret@127.0.0.1:{free_port()}/relay"
+    code = main(["serve", "--upstream", "sandbox", "--database", url, "--port", str(free_port())])
+    printed = capsys.readouterr()
+    assert code == 2 and printed.out == ""
+    assert len(printed.err.strip().splitlines()) == 1, printed.err  # no traceback
+    refusal = printed.err.strip()
+    assert refusal.startswith("shop-inbox-relay serve: ") and "--database" in refusal
+    if mistake == "folder":
+        assert f"no folder {tmp_path / 'no-such-folder'}" in refusal
+    else:
+        assert "cannot open the database" in refusal and "secret" not in refusal
+    assert list(tmp_path.iterdir()) == []
