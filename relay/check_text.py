@@ -48,8 +48,9 @@ FAILED = {
     CheckProblem.CERTIFICATE_INVALID: "{url} answers, but its certificate is not valid (self-signed, "
     "expired or for another name), so Meta will refuse it. Let Caddy get a certificate: the host name "
     "must point at this server and ports 80 and 443 must be open.",
-    CheckProblem.PUBLIC_URL_UNREACHABLE: "Nothing answers at {url} ({detail}). Start the relay and the "
-    "proxy (docker compose up -d), point the host name's DNS at this server, and open ports 80 and 443.",
+    CheckProblem.PUBLIC_URL_UNREACHABLE: "Nothing answers at {url} ({detail}). Start the relay and its "
+    "proxy (`docker compose up -d`, or `shop-inbox-relay serve` behind your own), point the host "
+    "name's DNS at this server, and open ports 80 and 443.",
     CheckProblem.OTHER_SERVER: "Something answers at {url}, but it is not this relay. Point the host "
     "name at this server, or fix RELAY_PUBLIC_URL.",
     CheckProblem.WEBHOOK_NEVER_VERIFIED: "Meta has not verified the webhook yet. In the app dashboard > "

@@ -93,8 +93,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-check", action="store_true", help="do not run the check at the end")
     parser.add_argument(
         "--database",
-        help="SQLAlchemy URL of the relay's database, for the check at the end "
-        "(default RELAY_DATABASE_URL from the env file or the environment, else sqlite:///relay.db)",
+        help="SQLAlchemy URL of the relay's database: written to the env file (RELAY_DATABASE_URL) and "
+        "used by the check at the end (default RELAY_DATABASE_URL from the env file or the environment, "
+        "else sqlite:///relay.db)",
     )
     for question in QUESTIONS:
         parser.add_argument(question.flag, dest=question.env, help=f"{question.env}: {question.prompt}")
@@ -143,6 +144,19 @@ def settings_for(values: dict[str, str], existing: dict[str, str]) -> dict[str, 
     merged.setdefault("WHATSAPP_VERIFY_TOKEN", secrets.token_urlsafe(24))
     merged.setdefault("RELAY_CLIENT_TOKEN", secrets.token_urlsafe(32))
     return merged
+
+
+def is_local_host(host: str) -> bool:
+    """localhost or a bare IP address: no name Meta's webhooks (HTTPS, a certificate) can reach."""
+    import ipaddress
+
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +260,15 @@ def run_setup(
         print(f"shop-inbox-relay setup: {exc}", file=sys.stderr)
         return 2
     settings = settings_for(values, existing)
+    if args.database:
+        # `check --env-file` and `serve --env-file` must find the database setup was told about.
+        settings["RELAY_DATABASE_URL"] = args.database
+    if is_local_host(values["RELAY_HOST"]):
+        print(
+            f"Warning: {values['RELAY_HOST']} is not a public name: Meta delivers webhooks only to a public "
+            "HTTPS host name (e.g. relay.myshop.com). Fine for a local try.",
+            file=out,
+        )
     write_env_file(env_file, settings, header=HEADER)
     print(f"Wrote {env_file} (readable by you only).", file=out)
     if env_file.name != ".env" and (env_file.parent / "docker-compose.yml").exists():

@@ -125,7 +125,8 @@ def problem_sentence(problem: str) -> str:
         ),
         CheckProblem.PUBLIC_URL_UNREACHABLE: translate(
             "RelayCheckView",
-            "Nothing answers at {url}. Start the relay on the server (docker compose up -d) and check "
+            "Nothing answers at {url}. Start the relay on the server (docker compose up -d, or "
+            "shop-inbox-relay serve) and check "
             "that the address points at it.",
         ),
         CheckProblem.OTHER_SERVER: translate(

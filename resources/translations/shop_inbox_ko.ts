@@ -5169,8 +5169,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>{url}에서 릴레이가 응답하지만 보안 인증서가 유효하지 않아서 WhatsApp이 메시지를 보내지 않아요. 인증서를 발급받을 수 있도록 주소가 서버를 가리키는지, 80번과 443번 포트가 열려 있는지 확인하세요.</translation>
     </message>
     <message>
-        <source>Nothing answers at {url}. Start the relay on the server (docker compose up -d) and check that the address points at it.</source>
-        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고 (docker compose up -d) 주소가 그 서버를 가리키는지 확인하세요.</translation>
+        <source>Nothing answers at {url}. Start the relay on the server (docker compose up -d, or shop-inbox-relay serve) and check that the address points at it.</source>
+        <translation>{url}에서 아무것도 응답하지 않아요. 서버에서 릴레이를 시작하고 (docker compose up -d 또는 shop-inbox-relay serve) 주소가 그 서버를 가리키는지 확인하세요.</translation>
     </message>
     <message>
         <source>Something answers at {url}, but it is not your relay. Check that the address points at your server.</source>

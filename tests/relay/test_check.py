@@ -18,6 +18,7 @@ from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckSte
 from relay.check import check_relay
 from relay.cli import main
 from relay.settings import RelaySettings
+from relay.store import Store
 from tests.support.fake_graph import ACCESS_TOKEN, APP_ID, WABA_ID, FakeGraph, graph_error
 from tests.support.relay_server import (
     APP_SECRET,
@@ -202,7 +203,8 @@ def test_a_plain_http_public_address_is_refused(shop: RunningRelay) -> None:
 def test_nothing_answering_at_the_public_address_says_to_start_the_relay(shop: RunningRelay) -> None:
     failed = line(check(shop, public_url=f"http://127.0.0.1:{free_port()}"), CheckStep.PUBLIC_URL)
     assert failed.problem == CheckProblem.PUBLIC_URL_UNREACHABLE
-    assert "docker compose up -d" in failed.message
+    # Whichever way the relay runs: Docker, or the command itself (the manual path).
+    assert "`docker compose up -d`" in failed.message and "`shop-inbox-relay serve`" in failed.message
 
 
 def test_another_server_at_the_public_address_does_not_pass_for_this_relay(
@@ -356,7 +358,9 @@ def test_missing_settings_are_named_and_the_command_exits_non_zero(
     monkeypatch.setenv("WHATSAPP_GRAPH_URL", shop.settings.graph_url)
     env_file = tmp_path / "relay.env"
     env_file.write_text(f"WHATSAPP_APP_SECRET={APP_SECRET}\nWHATSAPP_PHONE_NUMBER_ID={PHONE_NUMBER_ID}\n")
-    code = main(["check", "--env-file", str(env_file), "--database", f"sqlite:///{tmp_path / 'c.db'}"])
+    database = f"sqlite:///{tmp_path / 'c.db'}"
+    Store(database).close()  # the relay has run on it
+    code = main(["check", "--env-file", str(env_file), "--database", database])
     out = capsys.readouterr().out
     assert code == 1
     assert "FAIL settings: Missing: WHATSAPP_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN" in out
@@ -367,15 +371,15 @@ def test_the_command_exits_zero_when_nothing_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RELAY_UPSTREAM", "sandbox")
-    code = main(["check", "--database", f"sqlite:///{tmp_path / 's.db'}"])
+    database = f"sqlite:///{tmp_path / 's.db'}"
+    Store(database).close()  # the relay has run on it
+    code = main(["check", "--database", database])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "ok   database:" in out and out.rstrip().endswith("All checks passed.")
 
 
 def test_the_sandbox_skips_whatsapp_lines_and_passes(tmp_path: Path) -> None:
-    from relay.store import Store
-
     settings = RelaySettings.for_sandbox(database_url=f"sqlite:///{tmp_path / 's.db'}", client_token="t")
     store = Store(settings.database_url)
     try:
@@ -391,6 +395,30 @@ def test_the_command_prints_the_report_as_json_for_scripts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("RELAY_UPSTREAM", "sandbox")
-    assert main(["check", "--json", "--database", f"sqlite:///{tmp_path / 's.db'}"]) == 0
+    database = f"sqlite:///{tmp_path / 's.db'}"
+    Store(database).close()  # the relay has run on it
+    assert main(["check", "--json", "--database", database]) == 0
     report = CheckReport.model_validate_json(capsys.readouterr().out)
     assert report.ok and [entry.step for entry in report.lines] == list(CheckStep)
+
+
+@pytest.mark.parametrize("mistake", ["file", "folder", "postgresql"])
+def test_the_command_refuses_a_database_it_cannot_check_in_one_line_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, mistake: str
+) -> None:
+    monkeypatch.setenv("RELAY_UPSTREAM", "sandbox")
+    typo = tmp_path / ("relya.db" if mistake == "file" else "no-such-folder/relay.db")
+    url = f"sqlite:///{typo}"
+    if mistake == "postgresql":  # nothing listens there: the connection is refused
+        url = f"postgresql+psycopg://relay:secret@127.0.0.1:{free_port()}/relay"
+    code = main(["check", "--database", url])
+    printed = capsys.readouterr()
+    assert code == 2 and printed.out == ""
+    assert len(printed.err.strip().splitlines()) == 1, printed.err  # no traceback
+    refusal = printed.err.strip()
+    assert refusal.startswith("shop-inbox-relay check: ") and "--database" in refusal
+    if mistake == "postgresql":
+        assert "cannot open the database" in refusal and "secret" not in refusal
+    else:
+        assert str(typo if mistake == "file" else typo.parent) in refusal
+    assert not typo.exists() and list(tmp_path.iterdir()) == []  # no fresh relay.db reported on

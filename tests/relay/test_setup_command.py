@@ -247,3 +247,60 @@ def test_setup_ends_with_the_commands_of_the_path_it_was_run_on(tmp_path: Path, 
     assert code == 0, out
     assert "`docker compose up -d`" in out and "systemctl" not in out
     assert "`docker compose exec relay shop-inbox-relay token`" in out
+
+
+def test_the_database_given_to_setup_is_the_one_check_reads_from_the_env_file(
+    tmp_path: Path, graph: FakeGraph, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from relay.cli import main
+    from relay.store import Store
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    env = environment(graph, tmp_path)
+    del env["RELAY_DATABASE_URL"]
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 0, out
+    assert "RELAY_DATABASE_URL" not in read_env_file(tmp_path / "deploy" / "relay.env")  # none given
+
+    (tmp_path / "data").mkdir()
+    relay_db = f"sqlite:///{tmp_path / 'data' / 'relay.db'}"
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check", "--database", relay_db)
+    assert code == 0, out
+    assert read_env_file(tmp_path / "deploy" / "relay.env")["RELAY_DATABASE_URL"] == relay_db
+
+    for name in [*env, "RELAY_DATABASE_URL", "RELAY_CLIENT_TOKEN"]:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WHATSAPP_GRAPH_URL", graph.url)
+    env_file = str(tmp_path / "deploy" / "relay.env")
+    capsys.readouterr()
+    assert main(["check", "--env-file", env_file]) == 2  # the relay has not made it yet: no new one
+    refusal = capsys.readouterr().err.strip()
+    assert refusal == (
+        f"shop-inbox-relay check: no relay database at {relay_db} (no such file); give the relay's own "
+        "--database (or RELAY_DATABASE_URL in its env file), or start the relay once to create it."
+    )
+    assert list(work.iterdir()) == [] and list((tmp_path / "data").iterdir()) == []
+
+    Store(relay_db).close()  # the relay ran on it
+    main(["check", "--env-file", env_file])
+    database_line = next(row for row in capsys.readouterr().out.splitlines() if " database: " in row)
+    assert database_line.startswith("ok ") and str(tmp_path / "data") in database_line, database_line
+    assert list(work.iterdir()) == []  # the check read the env file's database, not ./relay.db
+
+
+@pytest.mark.parametrize(
+    ("host", "warned"),
+    [("localhost", True), ("127.0.0.1", True), ("203.0.113.7", True), ("relay.myshop.com", False)],
+)
+def test_a_host_name_meta_cannot_reach_is_accepted_with_a_warning(
+    tmp_path: Path, graph: FakeGraph, host: str, warned: bool
+) -> None:
+    code, out = setup(
+        tmp_path, environment(graph, tmp_path, RELAY_HOST=host), "--non-interactive", "--no-check"
+    )
+    assert code == 0, out
+    assert read_env_file(tmp_path / "deploy" / "relay.env")["RELAY_PUBLIC_URL"] == f"https://{host}"
+    warning = f"Warning: {host} is not a public name: Meta delivers webhooks only to a public HTTPS host name"
+    assert (warning in out) is warned
