@@ -51,6 +51,7 @@ class SyncEngine:
         on_changed: Callable[[Changes], None],
         on_state: Callable[[ConnectionState], None],
         *,
+        on_graph_down: Callable[[bool], None] | None = None,
         poll_wait: float = POLL_WAIT,
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
@@ -86,6 +87,8 @@ class SyncEngine:
             stop=self._stop,
             wake=self._wake,
             on_unauthorised=self._unauthorised,
+            # The relay answers but cannot reach WhatsApp: sends wait (the window says so).
+            on_graph_down=on_graph_down,
             retry_base=retry_base,
             retry_cap=retry_cap,
             send_timeout=send_timeout,

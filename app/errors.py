@@ -551,6 +551,9 @@ class RelayUnreachable(RelayError):
     """The relay did not answer (offline, wrong address, server down)."""
 
     default_code = ErrorCode.RELAY_UNREACHABLE
+    # False when the connection itself failed (refused, no route, DNS, connect timeout): the relay
+    # cannot have the request. A timeout or a dropped answer after it went out leaves that open.
+    request_sent = True
 
 
 class Unauthorised(RelayError):
@@ -567,6 +570,11 @@ class RelayBusy(RelayError):
     def __init__(self, status: int, refusal: RefusalParams) -> None:
         super().__init__(code=ErrorCode.RELAY_BUSY, params=refusal)
         self.status = status
+
+    @property
+    def relay_code(self) -> str:
+        """The relay's code for why (e.g. "graph_unreachable", "graph_busy", "in_flight", "http_502")."""
+        return self.params.relay_code if isinstance(self.params, RefusalParams) else ""
 
 
 class HistoryGap(RelayError):

@@ -7,10 +7,16 @@ with capped exponential backoff and jitter; a refusal marks the message failed w
 or WhatsApp's code. Pending rows live in the database, so quitting loses nothing. An answer the inbox
 file cannot take (a full disk, the file locked) is kept and saved again every SAVE_RETRY seconds,
 without sending again, until it can be.
+
+While a message waits, its error_code says why (`Waiting`): the sender marks it SENDING in a write
+transaction before each post, and the relay's answer replaces the mark. Only a message whose last
+post is known not to have reached WhatsApp can be cancelled (`cancel_waiting`); both writes take the
+file's write lock (BEGIN IMMEDIATE), so a cancel and a post never interleave.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 import threading
 import time
@@ -77,6 +83,52 @@ def failure_columns(exc: SendRefused) -> dict[str, str | None]:
     return {"error_code": str(exc.code), "error_text": None}
 
 
+class Waiting(enum.StrEnum):
+    """Why a pending message is still waiting, kept in its error_code until it is sent or refused."""
+
+    SENDING = "sending"  # posted without a final answer yet (or a timeout): the relay may hold it
+    RELAY_OFFLINE = "relay_offline"  # the relay could not be reached at all: it never got the post
+    GRAPH_UNREACHABLE = "graph_unreachable"  # the relay cannot reach WhatsApp (its network, its URL)
+    GRAPH_BUSY = "graph_busy"  # WhatsApp asked to wait a moment (rate limits): nothing was sent
+
+
+# Answers that prove the relay did not send the message: it released the key, or never got the post.
+CANCELLABLE = frozenset({Waiting.RELAY_OFFLINE, Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY})
+
+
+def can_cancel(status: str, error_code: str | None) -> bool:
+    """Whether a message may still be taken back: waiting, and not possibly with the relay already."""
+    return status == MessageStatus.PENDING and (error_code is None or error_code in CANCELLABLE)
+
+
+def cancel_waiting(session: Session, message_id: int) -> str | None:
+    """Take back a message that the relay has not got: its text ("" for none), or None when it cannot be.
+
+    Call it in a write session: its lock keeps the sender from posting the message meanwhile.
+    """
+    m = session.get(Message, message_id)
+    if m is None or m.direction != "out" or not can_cancel(m.status, m.error_code):
+        return None
+    text = m.body or ""
+    session.delete(m)
+    log.info("message %d cancelled before the relay sent it", message_id)
+    return text
+
+
+def waiting_reason(exc: RelayUnreachable | RelayBusy, *, posted: bool) -> Waiting | None:
+    """What an attempt that must be retried says about the message (None: nothing worth saying)."""
+    if isinstance(exc, RelayUnreachable):
+        if not exc.request_sent:
+            return Waiting.RELAY_OFFLINE
+        return Waiting.SENDING if posted else None
+    if exc.relay_code == Waiting.GRAPH_UNREACHABLE:
+        return Waiting.GRAPH_UNREACHABLE
+    if exc.relay_code == Waiting.GRAPH_BUSY:
+        return Waiting.GRAPH_BUSY
+    # 409 (still in flight), a bare 5xx from a proxy, the relay's storage: it may hold the message.
+    return Waiting.SENDING if posted else None
+
+
 # --------------------------------------------------------------------------- the sender
 
 
@@ -101,6 +153,7 @@ class OutboxSender:
         stop: threading.Event,
         wake: threading.Event | None = None,
         on_unauthorised: Callable[[], None] | None = None,
+        on_graph_down: Callable[[bool], None] | None = None,
         send_timeout: float = SEND_TIMEOUT,
         retry_base: float = 1.0,
         retry_cap: float = 60.0,
@@ -112,6 +165,10 @@ class OutboxSender:
         self.stop = stop
         self.wake = wake or threading.Event()
         self.on_unauthorised = on_unauthorised
+        self.on_graph_down = on_graph_down
+        # True while the relay's last word on a send was that it cannot reach WhatsApp.
+        self.graph_down = False
+        self.reasons: dict[int, Waiting | None] = {}  # message id → why it waits, as last saved
         self.send_timeout = send_timeout
         self.retry_base = retry_base
         self.retry_cap = retry_cap
@@ -170,6 +227,9 @@ class OutboxSender:
         self._send_read_receipts()
         with self.db.read() as s:
             heads = pending_heads(s)
+        if not heads:
+            self._graph_down(False)  # nothing waits on WhatsApp any more (sent or cancelled)
+            self.reasons.clear()
         now = time.monotonic()
         next_due = 3600.0
         for message_id in heads:
@@ -227,14 +287,31 @@ class OutboxSender:
 
     def send(self, job: _Job) -> float | None:
         """One attempt. None when the message reached a final state; else seconds until a retry."""
+        if not self._mark(job, Waiting.SENDING, claim=True):
+            self.reasons.pop(job.message_id, None)
+            return None  # cancelled (or retried under a new key) since it was read: nothing to post
+        posted = False
         try:
             if job.upload is not None:
                 self._upload(job)
+            posted = True
             result = self.client.send_message(job.body, job.client_id, timeout=self.send_timeout)
         except SendRefused as exc:
+            if isinstance(exc.params, RefusalParams) and exc.params.graph_code is not None:
+                self._graph_down(False)  # WhatsApp itself answered
             self._save(job, status=MessageStatus.FAILED, **failure_columns(exc))
             return None
+        except Unauthorised:
+            self._mark(job, None)  # refused at the door: the relay never took it
+            raise
         except (RelayUnreachable, RelayBusy) as exc:
+            reason = waiting_reason(exc, posted=posted)
+            self._mark(job, reason)
+            if reason in (Waiting.GRAPH_UNREACHABLE, Waiting.GRAPH_BUSY):
+                self._graph_down(reason is Waiting.GRAPH_UNREACHABLE)
+            if self.reasons.get(job.message_id) != reason:
+                self.reasons[job.message_id] = reason
+                self._changed(job.contact_id)  # the bubble's tooltip and menu say the new reason
             attempts = self.attempts.get(job.contact_id, 0) + 1
             self.attempts[job.contact_id] = attempts
             delay = backoff_delay(attempts, base=self.retry_base, cap=self.retry_cap)
@@ -249,11 +326,57 @@ class OutboxSender:
             return None
         self.attempts.pop(job.contact_id, None)
         self.not_before.pop(job.contact_id, None)
+        self.reasons.pop(job.message_id, None)
+        self._graph_down(False)
         if result.status == "unknown" or not result.wamid:
             self._save(job, status=MessageStatus.FAILED, error_code=UNKNOWN_OUTCOME)
         else:
             self._save(job, status=MessageStatus.SENT, wamid=result.wamid)
         return None
+
+    def _mark(self, job: _Job, reason: Waiting | None, *, claim: bool = False) -> bool:
+        """Say why a still-pending message waits; False when it is no longer pending under this key.
+
+        A file that takes no writes does not hold a send up: a cancel cannot be written either, and
+        should one land between this and the post, the relay's outbound event brings the message back.
+        """
+        try:
+            with self.db.write() as s:
+                done = s.execute(
+                    update(Message)
+                    .where(
+                        Message.id == job.message_id,
+                        Message.client_id == job.client_id,
+                        Message.status == MessageStatus.PENDING,
+                    )
+                    .values(error_code=reason, error_text=None)
+                )
+                marked = bool(getattr(done, "rowcount", 0))
+        except Exception as exc:
+            if not is_storage_failure(exc):
+                raise
+            log.info("message %d: why it waits not saved (%s)", job.message_id, type(exc).__name__)
+            return True
+        if not marked and claim:
+            log.info("message %d is no longer waiting (cancelled or retried); not posted", job.message_id)
+        return marked
+
+    def _graph_down(self, down: bool) -> None:
+        if down == self.graph_down:
+            return
+        self.graph_down = down
+        log.info("relay %s WhatsApp", "cannot reach" if down else "reaches")
+        if self.on_graph_down is not None:
+            try:
+                self.on_graph_down(down)
+            except Exception:
+                log.exception("graph-reachability callback failed")
+
+    def _changed(self, contact_id: int) -> None:
+        try:
+            self.on_changed({contact_id})
+        except Exception:
+            log.exception("changed-conversations callback failed")
 
     def _save(self, job: _Job, **outcome: Any) -> None:
         """Save what a send came to; kept for `run_once` to save again when the file takes no writes."""

@@ -152,9 +152,13 @@ class RelayClient:
         try:
             response = self._client().request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
-            raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
+            timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
+            timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
+            raise timed_out from exc
         except httpx.TransportError as exc:
-            raise RelayUnreachable() from exc
+            unreachable = RelayUnreachable()
+            unreachable.request_sent = not isinstance(exc, httpx.ConnectError)
+            raise unreachable from exc
         except RuntimeError as exc:
             if not self._closed:
                 raise
@@ -264,9 +268,13 @@ class RelayClient:
                 mime = response.headers.get("content-type", "application/octet-stream").split(";")[0]
                 return mime, response.headers.get("x-sha256") or None
         except httpx.TimeoutException as exc:
-            raise RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT) from exc
+            timed_out = RelayUnreachable(code=ErrorCode.RELAY_TIMEOUT)
+            timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
+            raise timed_out from exc
         except httpx.TransportError as exc:
-            raise RelayUnreachable() from exc
+            unreachable = RelayUnreachable()
+            unreachable.request_sent = not isinstance(exc, httpx.ConnectError)
+            raise unreachable from exc
         except RuntimeError as exc:
             if not self._closed:
                 raise

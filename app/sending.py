@@ -25,6 +25,7 @@ from app.errors import (
     ShopInboxError,
 )
 from app.models import Contact, Media, Message, MessageStatus
+from app.outbox import can_cancel
 from app.text import nfc
 from app.wire import (
     CAPTION_MAX,
@@ -283,6 +284,8 @@ def delete_message(session: Session, message_id: int) -> bool:
     message = session.get(Message, message_id)
     if message is None or message.direction != "out":
         return False
+    if message.status == MessageStatus.PENDING and not can_cancel(message.status, message.error_code):
+        return False  # the relay may hold it already: it stays, and its answer tells what happened
     if message.status not in (MessageStatus.PENDING, MessageStatus.FAILED):
         return False
     session.delete(message)

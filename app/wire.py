@@ -244,6 +244,7 @@ class RelayErrorCode(StrEnum):
     IN_FLIGHT = "in_flight"  # 409: the same Idempotency-Key is being sent right now
     OUTSIDE_WINDOW = "outside_window"  # 422: 24-hour window closed (graph_code 131047)
     GRAPH_BUSY = "graph_busy"  # 503: Graph said "not processed, try later"
+    GRAPH_UNREACHABLE = "graph_unreachable"  # 503: the relay cannot reach Graph (network, DNS, URL)
     GRAPH_ERROR = "graph_error"  # 422/502: Graph refused or failed
     NOT_FOUND = "not_found"  # 404
     MEDIA_UNAVAILABLE = "media_unavailable"  # 502: Graph did not hand over a file (yet)

@@ -227,6 +227,12 @@ class Sender:
         if exc.retryable:
             # Nothing final: store nothing, so the client's retry with the same key tries again.
             await run_in_threadpool(self.store.sends.release, key)
+            if exc.unreachable:  # not Graph's rate limit: the relay's own way out is down
+                return 503, error_body(
+                    RelayErrorCode.GRAPH_UNREACHABLE,
+                    "The relay cannot reach WhatsApp right now; the message will be retried.",
+                    retryable=True,
+                )
             return 503, error_body(
                 RelayErrorCode.GRAPH_BUSY,
                 "WhatsApp is busy; the message will be retried.",
