@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -30,6 +30,7 @@ from app.changes import Changes
 from app.drafts import store_drafts
 from app.errors import ErrorCode, InvalidInput
 from app.message_media import MediaInfo
+from app.outbox import cancel_waiting
 from app.phones import display_phone
 from app.queries import ConversationRow, MessageRow, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow
@@ -49,7 +50,7 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.formatting import kind_label
-from ui.ops import failure_sentence, run_change, run_op, run_read, run_write
+from ui.ops import failure_sentence, run_change, run_op, run_read, run_write, run_write_returning
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.tab_order import chain, row_widgets
@@ -176,6 +177,7 @@ class ChatPane(QWidget):
         self.view.quote_clicked.connect(self.jump_to_wamid)
         self.view.retry_requested.connect(self.retry)
         self.view.delete_requested.connect(self.delete)
+        self.view.cancel_requested.connect(self.cancel_sending)
         self.composer.send_requested.connect(self.send)
         self.composer.drafts_changed.connect(self.keep_drafts)
         self.composer.template_requested.connect(self.pick_template)
@@ -529,6 +531,43 @@ class ChatPane(QWidget):
 
     def delete(self, message_id: int) -> None:
         self._outbox_change(lambda s: delete_message(s, message_id))
+
+    def cancel_sending(self, message_id: int) -> None:
+        """Take back a message the relay has not got; its text goes back in the box (or the clipboard)."""
+        contact_id = self.contact_id()
+        if contact_id is None:
+            return
+
+        def work(s: Session) -> tuple[str | None, Changes]:
+            return cancel_waiting(s, message_id), Changes.for_contacts({contact_id})
+
+        def done(text: str | None) -> None:
+            if text is None:
+                QMessageBox.information(
+                    self,
+                    self.tr("Cancel sending"),
+                    self.tr(
+                        "This message may already be on its way to WhatsApp, so it can no longer be "
+                        "cancelled. Its ticks show what happens to it."
+                    ),
+                )
+                return
+            if not text:
+                return
+            if self.composer.contact_id == contact_id and not self.composer.edit.toPlainText():
+                self.composer.edit.setPlainText(text)
+                self.composer.edit.setFocus()
+            else:
+                QGuiApplication.clipboard().setText(text)
+                QMessageBox.information(
+                    self,
+                    self.tr("Cancel sending"),
+                    self.tr(
+                        "The message was not sent. Its text is on the clipboard: paste it to use it again."
+                    ),
+                )
+
+        run_write_returning(self.ctx, work, done, parent=self)
 
     def _outbox_change(self, change: Callable[[Session], object]) -> None:
         """Retry or delete one of the open chat's queued messages; the chat repaints from the `Changes`."""

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QToolButton, QWidget
 
+from app.outbox import can_cancel
 from app.queries import MessageRow
 from ui import icons
 from ui.bubble_layout import BubbleGeometry, body_text
@@ -55,6 +56,7 @@ class ChatView(QListView):
     reply_requested = Signal(object)  # MessageRow
     retry_requested = Signal(int)
     delete_requested = Signal(int)
+    cancel_requested = Signal(int)  # a waiting message taken back before the relay has it
     quote_clicked = Signal(str)  # wamid of the quoted message
     order_requested = Signal(int)  # order id: the owner clicked a cart card's "Open order"
     start_order_requested = Signal(object)  # MessageRow: "Start order" on a customer's message
@@ -484,13 +486,16 @@ class ChatView(QListView):
             if row.reaction_out:
                 react.addSeparator()
                 reactions[react.addAction(self.tr("Remove reaction"))] = ""
-        retry = delete = start_order = None
+        retry = delete = start_order = cancel = None
         if row.direction == "in" and row.kind != "order":
             start_order = menu.addAction(icons.icon("cart"), self.tr("Start order"))
         if row.direction == "out" and row.status == "failed":
             menu.addSeparator()
             retry = menu.addAction(self.tr("Retry sending"))
             delete = menu.addAction(self.tr("Delete"))
+        if row.direction == "out" and can_cancel(row.status, row.error_code):
+            menu.addSeparator()
+            cancel = menu.addAction(self.tr("Cancel sending"))
         chosen = menu.exec(event.globalPos())
         if chosen is reply:
             self.reply_requested.emit(row)
@@ -506,5 +511,7 @@ class ChatView(QListView):
             self.retry_requested.emit(row.id)
         elif chosen is not None and chosen is delete:
             self.delete_requested.emit(row.id)
+        elif chosen is not None and chosen is cancel:
+            self.cancel_requested.emit(row.id)
         elif chosen is not None and chosen is start_order:
             self.start_order_requested.emit(row)

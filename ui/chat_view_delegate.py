@@ -399,9 +399,32 @@ def status_tooltip(row: MessageRow) -> str:
         return QCoreApplication.translate("ChatViewDelegate", "Not sent: {0}\nRight-click to retry.").format(
             reason
         )
+    if row.status == "pending":
+        return waiting_sentence(row.error_code)
     return {
-        "pending": QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent"),
         "sent": QCoreApplication.translate("ChatViewDelegate", "Sent"),
         "delivered": QCoreApplication.translate("ChatViewDelegate", "Delivered"),
         "read": QCoreApplication.translate("ChatViewDelegate", "Read"),
     }.get(row.status, "")
+
+
+def waiting_sentence(reason: str | None) -> str:
+    """Why a pending message waits (app/outbox.py's `Waiting`), in the owner's words."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.outbox import Waiting
+
+    if reason == Waiting.GRAPH_UNREACHABLE:
+        return QCoreApplication.translate(
+            "ChatViewDelegate",
+            "Waiting: your relay can't reach WhatsApp right now. It will be sent as soon as it can.",
+        )
+    if reason == Waiting.GRAPH_BUSY:
+        return QCoreApplication.translate(
+            "ChatViewDelegate", "Waiting: WhatsApp asked for a short pause. It will be sent in a moment."
+        )
+    if reason == Waiting.RELAY_OFFLINE:
+        return QCoreApplication.translate(
+            "ChatViewDelegate", "Waiting: your relay can't be reached. It will be sent when it is back."
+        )
+    return QCoreApplication.translate("ChatViewDelegate", "Waiting to be sent")

@@ -1,4 +1,5 @@
-"""A strip above the chat saying when the relay is offline, refusing the token, or oddly quiet."""
+"""A strip above the chat saying when the relay is offline, refusing the token, cut off from WhatsApp, or
+oddly quiet."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ class ConnectionBanner(QFrame):
         self._dismissed: Connection | None = None
         # Set while online when customers went unusually quiet: a broken webhook looks like silence.
         self.quiet: InboundSilence | None = None
+        # Set while the relay answers but cannot reach WhatsApp: replies wait in the outbox.
+        self.graph_down = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.icon)
@@ -66,7 +69,7 @@ class ConnectionBanner(QFrame):
         self.state = state
         if state.kind in (Connection.ONLINE, Connection.CONNECTING) or state.kind is self._dismissed:
             self.countdown.stop()
-            if state.kind is Connection.ONLINE and self.quiet is not None:
+            if state.kind is Connection.ONLINE and (self.graph_down or self.quiet is not None):
                 self._show_quiet()
             else:
                 self.hide()
@@ -95,8 +98,16 @@ class ConnectionBanner(QFrame):
         self.quiet = silence
         self.set_state(self.state)
 
+    def set_graph_down(self, down: bool) -> None:
+        """The relay cannot reach WhatsApp (or can again); said while the relay itself is reachable."""
+        self.graph_down = down
+        self.set_state(self.state)
+
     def _show_quiet(self) -> None:
+        """A notice while online: WhatsApp out of the relay's reach, or customers unusually quiet."""
         self.setProperty("severity", "warning")
+        if self.graph_down:
+            self.icon.setPixmap(icons.icon("offline").pixmap(20, 20))
         self.style().unpolish(self)
         self.style().polish(self)
         self.retry.setVisible(False)
@@ -111,7 +122,7 @@ class ConnectionBanner(QFrame):
         self.hide()
 
     def _settings_clicked(self) -> None:
-        if self.state.kind is Connection.ONLINE and self.quiet is not None:
+        if self.state.kind is Connection.ONLINE and (self.graph_down or self.quiet is not None):
             self.relay_check_requested.emit()
         else:
             self.settings_requested.emit()
@@ -142,6 +153,11 @@ class ConnectionBanner(QFrame):
             return text
         if kind is Connection.UNAUTHORISED:
             return self.tr("Your relay refused the access token. Check it in Settings.")
+        if kind is Connection.ONLINE and self.graph_down:
+            return self.tr(
+                "Your relay can't reach WhatsApp, so replies wait and are sent as soon as it can. Check "
+                "the relay's internet connection, or run its check in Settings ▸ Relay."
+            )
         if kind is Connection.ONLINE and self.quiet is not None:
             return self.tr(
                 "No customer has written for {days} days, though your relay is connected. If your shop "

@@ -347,6 +347,9 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.GRAPH_BUSY: translate(
             "Errors", "WhatsApp is busy right now. Shop Inbox tries again by itself."
         ),
+        RelayErrorCode.GRAPH_UNREACHABLE: translate(
+            "Errors", "Your relay can't reach WhatsApp right now. Shop Inbox tries again by itself."
+        ),
         RelayErrorCode.GRAPH_ERROR: translate("Errors", "WhatsApp did not accept this message."),
         RelayErrorCode.NOT_FOUND: translate("Errors", "Your relay does not have this anymore."),
         RelayErrorCode.MEDIA_UNAVAILABLE: translate(

@@ -539,7 +539,9 @@ class MainWindow(QMainWindow):
 
     def _connect_sync(self, adapter: SyncAdapter) -> None:
         adapter.state_changed.connect(self._connection_state)
+        adapter.graph_down_changed.connect(self.banner.set_graph_down)
         self._connection_state(adapter.state)
+        self.banner.set_graph_down(adapter.graph_down)
 
     def _connection_state(self, state: ConnectionState) -> None:
         from app.connection import Connection, ConnectionState

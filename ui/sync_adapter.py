@@ -32,9 +32,11 @@ class SyncAdapter(GuiThreadSignals):
     """Owns the engine's lifetime; publishes what each synced batch changed; says how the link stands."""
 
     state_changed = Signal(object)  # ConnectionState, always emitted on the GUI thread
+    graph_down_changed = Signal(bool)  # the relay answers but cannot reach WhatsApp (GUI thread)
     # What the engine reports from its threads, posted to the GUI thread (ui/gui_thread.py).
     _synced = Signal(object)  # Changes
     _state_reported = Signal(object)  # ConnectionState
+    _graph_reported = Signal(bool)
 
     def __init__(
         self,
@@ -54,6 +56,8 @@ class SyncAdapter(GuiThreadSignals):
         self.engine: SyncEngine | None = None
         self._synced.connect(ctx.hub.publish)
         self._state_reported.connect(self._show_state)
+        self.graph_down = False
+        self._graph_reported.connect(self._show_graph_down)
 
     @property
     def running(self) -> bool:
@@ -75,6 +79,7 @@ class SyncAdapter(GuiThreadSignals):
             self.ctx.paths.media_dir,
             on_changed=self._on_changed,
             on_state=self._on_state,
+            on_graph_down=self._on_graph_down,
             **options,
         )
         self._on_state(ConnectionState(Connection.CONNECTING))
@@ -85,6 +90,7 @@ class SyncAdapter(GuiThreadSignals):
         if self.engine is not None:
             self.engine.stop()
             self.engine = None
+        self._show_graph_down(False)  # a new engine finds out again with its first send
 
     def retry(self) -> None:
         """Reconnect now (the banner's Retry)."""
@@ -129,6 +135,14 @@ class SyncAdapter(GuiThreadSignals):
             self._show_state(state)  # start() on the GUI thread: said at once
         else:
             self.post(self._state_reported, state)
+
+    def _on_graph_down(self, down: bool) -> None:
+        self.post(self._graph_reported, down)
+
+    def _show_graph_down(self, down: bool) -> None:
+        if down != self.graph_down:
+            self.graph_down = down
+            self.graph_down_changed.emit(down)
 
     def _show_state(self, state: ConnectionState) -> None:
         self.state = state

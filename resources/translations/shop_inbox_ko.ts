@@ -1885,6 +1885,18 @@ the customer can still write.</source>
         <source>Not saved</source>
         <translation>저장하지 못했어요</translation>
     </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>보내기 취소</translation>
+    </message>
+    <message>
+        <source>This message may already be on its way to WhatsApp, so it can no longer be cancelled. Its ticks show what happens to it.</source>
+        <translation>이 메시지는 이미 WhatsApp으로 가는 중일 수 있어서 이제 취소할 수 없어요. 메시지 옆의 체크 표시로 결과를 확인할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The message was not sent. Its text is on the clipboard: paste it to use it again.</source>
+        <translation>메시지를 보내지 않았어요. 내용은 클립보드에 복사해 두었으니 붙여 넣어 다시 쓸 수 있어요.</translation>
+    </message>
 </context>
 <context>
     <name>ChatView</name>
@@ -1932,6 +1944,10 @@ the customer can still write.</source>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>보내기 취소</translation>
+    </message>
 </context>
 <context>
     <name>ChatViewDelegate</name>
@@ -1954,6 +1970,18 @@ the customer can still write.</source>
 Right-click to retry.</source>
         <translation>전송 안 됨: {0}
 오른쪽 클릭으로 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Waiting: your relay can&apos;t reach WhatsApp right now. It will be sent as soon as it can.</source>
+        <translation>전송 대기 중: 지금 릴레이가 WhatsApp에 연결하지 못하고 있어요. 연결되는 대로 보내요.</translation>
+    </message>
+    <message>
+        <source>Waiting: WhatsApp asked for a short pause. It will be sent in a moment.</source>
+        <translation>전송 대기 중: WhatsApp이 잠시 기다려 달라고 했어요. 곧 보내요.</translation>
+    </message>
+    <message>
+        <source>Waiting: your relay can&apos;t be reached. It will be sent when it is back.</source>
+        <translation>전송 대기 중: 릴레이에 연결할 수 없어요. 다시 연결되면 보내요.</translation>
     </message>
     <message>
         <source>Waiting to be sent</source>
@@ -2216,6 +2244,10 @@ Right-click to retry.</source>
     <message>
         <source>Your relay refused the access token. Check it in Settings.</source>
         <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>
+        <translation>릴레이가 WhatsApp에 연결하지 못해서 답장이 대기 중이에요. 연결되는 대로 보내요. 릴레이 서버의 인터넷 연결을 확인하거나 설정 ▸ 릴레이에서 점검을 실행해 보세요.</translation>
     </message>
     <message>
         <source>No customer has written for {days} days, though your relay is connected. If your shop usually hears from customers every day, WhatsApp may have stopped sending messages to the relay: check it in Settings.</source>
@@ -2974,6 +3006,10 @@ Right-click to retry.</source>
     <message>
         <source>WhatsApp is busy right now. Shop Inbox tries again by itself.</source>
         <translation>지금 WhatsApp이 바빠요. 샵 인박스가 자동으로 다시 시도해요.</translation>
+    </message>
+    <message>
+        <source>Your relay can&apos;t reach WhatsApp right now. Shop Inbox tries again by itself.</source>
+        <translation>지금 릴레이가 WhatsApp에 연결하지 못하고 있어요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
     <message>
         <source>Your relay does not have this anymore.</source>

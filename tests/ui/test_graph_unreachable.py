@@ -1,0 +1,106 @@
+"""A relay that answers but cannot reach WhatsApp: the window says so, the waiting reply says why, and
+the owner can take it back without losing its text."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.connection import Connection, ConnectionState
+from app.models import Message
+from app.outbox import Waiting
+from tests.support.fake_graph import run_fake_graph
+from tests.support.relay_server import RunningRelay, inbound, run_relay
+from tests.support.window_waits import select_chat
+from ui.chat_view_delegate import status_tooltip, waiting_sentence
+from ui.connection_banner import ConnectionBanner
+
+CUSTOMER = "821077778888"
+
+
+def test_the_banner_says_the_relay_cannot_reach_whatsapp_until_it_can(qtbot: Any) -> None:
+    banner = ConnectionBanner()
+    qtbot.addWidget(banner)
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    banner.set_graph_down(True)
+    assert not banner.isHidden()
+    assert "can't reach WhatsApp" in banner.text.text()
+    assert not banner.settings.isHidden() and banner.retry.isHidden()
+    # The relay itself offline says that instead: one trouble at a time, the nearest first.
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert banner.text.text().startswith("Offline")
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert "can't reach WhatsApp" in banner.text.text()
+    banner.set_graph_down(False)
+    assert banner.isHidden()
+
+
+def test_a_waiting_replys_tooltip_says_whatsapp_is_out_of_the_relays_reach_in_korean(
+    qtbot: Any, korean: None
+) -> None:
+    sentence = waiting_sentence(Waiting.GRAPH_UNREACHABLE)
+    assert "WhatsApp" in sentence and sentence != waiting_sentence(None)
+    assert "Waiting" not in sentence  # translated
+    assert waiting_sentence(Waiting.GRAPH_BUSY) != sentence
+
+
+def _reply_waiting(window: Any, qtbot: Any, relay: RunningRelay, text: str) -> int:
+    """Sync with the relay, a customer writes, the owner replies: the reply waits on WhatsApp."""
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    relay.post_webhook(inbound(content="포장 가능할까요?", sender=CUSTOMER, name="박지은"))
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    select_chat(window, qtbot, model.row_at(0).contact_id)
+    composer = window.chat.composer
+    composer.edit.setPlainText(text)
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.banner.graph_down, timeout=15000)
+    with window.ctx.db.read() as s:
+        return int(s.scalar(select(Message.id).where(Message.body == text)) or 0)
+
+
+def _row(window: Any, message_id: int) -> Any:
+    model = window.chat.view.chat_model
+    for i in range(model.rowCount()):
+        info = model.info(i)
+        if info is not None and info.message.id == message_id:
+            return info.message
+    return None
+
+
+def test_a_reply_the_relay_cannot_get_to_whatsapp_is_explained_and_can_be_cancelled_keeping_its_text(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    with (
+        run_fake_graph() as graph,
+        run_relay(folder, graph_url="http://127.0.0.1:9", send_attempts=1) as relay,
+    ):
+        mid = _reply_waiting(window, qtbot, relay, "네, 선물 포장해 드릴게요")
+        assert window.banner.isVisible() and "can't reach WhatsApp" in window.banner.text.text()
+        qtbot.waitUntil(lambda: (r := _row(window, mid)) is not None and r.error_code == "graph_unreachable")
+        row = _row(window, mid)
+        assert "can't reach WhatsApp" in status_tooltip(row)
+
+        window.chat.composer.edit.clear()
+        window.chat.view.cancel_requested.emit(mid)
+        qtbot.waitUntil(lambda: _row(window, mid) is None, timeout=5000)
+        assert window.chat.composer.edit.toPlainText() == "네, 선물 포장해 드릴게요"
+
+        # The relay's internet comes back: the next reply goes out, the cancelled one never does.
+        relay.stop()
+        relay.settings = dataclasses.replace(relay.settings, graph_url=graph.url)
+        relay.start()
+        window.chat.composer.edit.setPlainText("포장해서 내일 보내드려요")
+        qtbot.keyClick(window.chat.composer.edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: len(graph.sent) == 1, timeout=30000)
+        qtbot.waitUntil(lambda: not window.banner.graph_down, timeout=10000)
+        assert [b["text"]["body"] for b in graph.sent] == ["포장해서 내일 보내드려요"]
+        assert not window.banner.isVisible() or "WhatsApp" not in window.banner.text.text()
