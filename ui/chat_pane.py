@@ -542,6 +542,8 @@ class ChatPane(QWidget):
             return cancel_waiting(s, message_id), Changes.for_contacts({contact_id})
 
         def done(text: str | None) -> None:
+            if self.ctx.sync is not None:
+                self.ctx.sync.wake_sender()  # with nothing left waiting, "can't reach WhatsApp" goes
             if text is None:
                 QMessageBox.information(
                     self,

@@ -311,6 +311,8 @@ def test_graph_out_of_reach_is_one_warning_naming_the_cause_never_busy(
         with caplog.at_level(logging.INFO, logger="relay"):
             r = relay.send(text("비밀 주소 성수동"), "unreachable-1")
     assert r.status_code == 503 and r.json()["error"]["retryable"] is True
+    # Not WhatsApp's rate limit (graph_busy, seconds): the relay's own way out is down.
+    assert r.json()["error"]["code"] == "graph_unreachable"
     lines = [(rec.levelno, rec.getMessage()) for rec in caplog.records if rec.name.startswith("relay")]
     warnings = [message for level, message in lines if level == logging.WARNING]
     assert len(warnings) == 1 and warnings[0].startswith("Graph unreachable: ConnectError")

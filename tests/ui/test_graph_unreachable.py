@@ -93,6 +93,7 @@ def test_a_reply_the_relay_cannot_get_to_whatsapp_is_explained_and_can_be_cancel
         window.chat.view.cancel_requested.emit(mid)
         qtbot.waitUntil(lambda: _row(window, mid) is None, timeout=5000)
         assert window.chat.composer.edit.toPlainText() == "네, 선물 포장해 드릴게요"
+        qtbot.waitUntil(lambda: not window.banner.graph_down, timeout=5000)  # nothing waits any more
 
         # The relay's internet comes back: the next reply goes out, the cancelled one never does.
         relay.stop()
