@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -81,6 +81,8 @@ class CatalogPicker(QDialog):
         self._shown_generation = 0
         self._catalogue_is_empty = False
         self._accept_when_loaded = False
+        # The row chosen for the owner (shown selected), until they click their own choice.
+        self._preselected_id: int | None = None
         self.thumbs = ThumbnailCache(ctx.paths.catalog_dir, self)
         self.model = CatalogModel(babel_locale_name(), self)
         self.delegate = CatalogDelegate(self.thumbs, self)
@@ -127,6 +129,7 @@ class CatalogPicker(QDialog):
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         self.thumbs.ready.connect(self.model.refresh_image)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.view.selectionModel().currentChanged.connect(self._update)
@@ -163,10 +166,11 @@ class CatalogPicker(QDialog):
         run_op(lambda: picker_page(db, query, RESULTS_LIMIT), show, parent=self)
 
     def _show(self, page: PickerPage) -> None:
-        chosen = set(self.chosen_ids())
+        chosen = set(self.owner_chosen_ids())
         self._catalogue_is_empty = page.catalogue_empty
         self._shown_generation = self._generation
         self.model.set_rows(page.rows, page.sold_out, page.stock_left)
+        self._preselected_id = None
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         for item_id in chosen:
@@ -175,23 +179,35 @@ class CatalogPicker(QDialog):
                 selection.select(self.model.index(row), QItemSelectionModel.SelectionFlag.Select)
         selection.blockSignals(False)
         if self.model.rowCount():
-            # Enter sends the highlighted item: the best match in stock, not a sold-out one above it.
-            self.view.setCurrentIndex(self.model.index(self._first_in_stock()))
-            if not chosen:
-                self.view.selectionModel().clearSelection()
+            # Enter sends what is shown selected: the best match in stock, not a sold-out one above it.
+            first = self._first_in_stock()
+            if chosen:
+                self.view.setCurrentIndex(self.model.index(first))
+            else:
+                self._preselect(first)
         self._update()
         if self._accept_when_loaded:
             self._accept_when_loaded = False
             self.accept()
 
+    def _preselect(self, row: int) -> None:
+        """Show `row` current and selected, as the one Enter sends; the owner's first click replaces it."""
+        selection = self.view.selectionModel()
+        self._preselected_id = self.model.item(row).id
+        selection.setCurrentIndex(self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(self.model.index(row))
+
+    def _is_preselected(self) -> bool:
+        return self._preselected_id is not None and self.chosen_ids() == [self._preselected_id]
+
+    def owner_chosen_ids(self) -> list[int]:
+        """The items the owner chose by clicking (not the one chosen for them)."""
+        return [] if self._is_preselected() else self.chosen_ids()
+
     def _first_in_stock(self) -> int:
         """The first row whose item is not sold out (row 0 when every match is)."""
         rows = range(self.model.rowCount())
         return next((r for r in rows if self.model.item(r).id not in self.model.sold_out), 0)
-
-    def _current_row(self) -> int:
-        current = self.view.currentIndex()
-        return current.row() if current.isValid() and current.row() < self.model.rowCount() else 0
 
     def chosen_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
@@ -202,6 +218,7 @@ class CatalogPicker(QDialog):
 
     def _update(self, *_: object) -> None:
         count = len(self.chosen_ids())
+        preselected = self._is_preselected()
         empty = not self.model.rowCount() and not self.search.text().strip() and self._catalogue_is_empty
         self.open_catalogue_button.setVisible(empty and self.open_catalogue is not None)
         if empty:
@@ -213,7 +230,9 @@ class CatalogPicker(QDialog):
         elif not self.model.rowCount():
             self.hint.setText(self.tr("No items to send match. Hidden items are not offered."))
         elif count == 0:
-            item = self.model.item(self._current_row())
+            self.hint.setText(self.tr("Click an item to choose it."))
+        elif preselected:
+            item = self.model.item(self.model.row_for_id(self.chosen_ids()[0]))
             if item.id in self.model.sold_out:
                 self.hint.setText(
                     self.tr(
@@ -238,7 +257,7 @@ class CatalogPicker(QDialog):
             )
         else:
             self.hint.setText(self.tr("Choose at most {0} items for one message.").format(self.limit))
-        self.send.setEnabled(bool(self.model.rowCount()) and count <= self.limit)
+        self.send.setEnabled(0 < count <= self.limit)
         self.waitlist_button.setVisible(self._sold_out_current() is not None)
         self.send.setText(self.tr("Send {0} items").format(count) if count > 1 else self.tr("Send"))
 
@@ -283,10 +302,23 @@ class CatalogPicker(QDialog):
             if step is not None and self.model.rowCount():
                 row = self.view.currentIndex().row()
                 target = max(0, min(self.model.rowCount() - 1, row + step))
-                self.view.selectionModel().setCurrentIndex(
-                    self.model.index(target), QItemSelectionModel.SelectionFlag.NoUpdate
-                )
+                if self.owner_chosen_ids():  # the owner's choice stays; the highlight moves
+                    self.view.selectionModel().setCurrentIndex(
+                        self.model.index(target), QItemSelectionModel.SelectionFlag.NoUpdate
+                    )
+                else:
+                    self._preselect(target)
                 return True
+        if (
+            watched is self.view.viewport()
+            and isinstance(event, QMouseEvent)
+            and event.type() == QEvent.Type.MouseButtonPress
+            and self._is_preselected()
+            and self.view.indexAt(event.position().toPoint()).isValid()
+        ):
+            # The first click chooses instead of the preselected row, not in addition to it.
+            self._preselected_id = None
+            self.view.selectionModel().clearSelection()
         return super().eventFilter(watched, event)
 
     def accept(self, *_: object) -> None:
@@ -297,11 +329,10 @@ class CatalogPicker(QDialog):
             self._accept_when_loaded = True
             return
         ids = self.chosen_ids()
-        if not ids and self.model.rowCount():
-            item = self.model.item(self._current_row())
+        if self._is_preselected():
+            item = self.model.item(self.model.row_for_id(ids[0]))
             if item.id in self.model.sold_out and not self._send_sold_out(item.name):
                 return
-            ids = [item.id]
         if not ids or len(ids) > self.limit:
             return
         self.items_chosen.emit(ids)

@@ -1399,6 +1399,10 @@
         <translation>보낼 수 있는 상품이 없어요. 숨긴 상품은 보이지 않아요.</translation>
     </message>
     <message>
+        <source>Click an item to choose it.</source>
+        <translation>보낼 상품을 클릭해서 고르세요.</translation>
+    </message>
+    <message>
         <source>“{0}” is sold out: Enter asks before sending it. Click items to choose several.</source>
         <translation>“{0}” 상품은 품절이에요. Enter를 누르면 보내기 전에 물어봐요. 여러 개를 보내려면 상품을 클릭해 고르세요.</translation>
     </message>

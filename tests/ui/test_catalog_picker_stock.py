@@ -55,3 +55,63 @@ def test_enter_on_a_sold_out_item_asks_first(qtbot: Any, ctx: Any, dialogs: Any)
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert chosen == [[sold_out]]
+
+
+def shown_selected(picker: Any) -> list[int]:
+    """The items drawn highlighted: selected rows, by item id."""
+    return [picker.model.item(i.row()).id for i in picker.view.selectionModel().selectedIndexes()]
+
+
+def test_the_item_enter_would_send_is_shown_selected_and_follows_the_filter(qtbot: Any, ctx: Any) -> None:
+    sold_out = add(ctx, "레더 슬리퍼 브라운", 39000, "SL-1", on_hand=0)
+    slipper = add(ctx, "레더 슬리퍼 블랙", 39000, "SL-2", on_hand=2)
+    bag = add(ctx, "캔버스 토트백", 29000, "BG-1", on_hand=5)
+    picker = opened(qtbot, ctx, "슬리퍼")
+    assert picker.model.item(0).id == sold_out
+    assert shown_selected(picker) == [slipper]  # highlighted from the moment it opens
+    assert picker.model.item(picker.view.currentIndex().row()).id == slipper
+    assert picker.send.isEnabled() and picker.send.text() == "Send"
+    assert picker.hint.text() == "Click items to choose several, or press Enter to send “레더 슬리퍼 블랙”."
+
+    picker.search.setText("토트")
+    qtbot.waitUntil(lambda: picker.is_loaded() and picker.model.rowCount() == 1, timeout=5000)
+    assert shown_selected(picker) == [bag]  # the highlight follows the new filter
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert signal.args == [[bag]]
+
+
+def test_a_click_chooses_instead_of_the_preselected_item_and_nothing_chosen_sends_nothing(
+    qtbot: Any, ctx: Any
+) -> None:
+    first = add(ctx, "린넨 셔츠", 39000, "LS-1", on_hand=3)
+    second = add(ctx, "린넨 바지", 45000, "LP-1", on_hand=3)
+    picker = opened(qtbot, ctx, "린넨")
+    assert shown_selected(picker) == [picker.model.item(0).id]
+    other = 1 if picker.model.item(0).id == first else 0
+    rect = picker.view.visualRect(picker.model.index(other))
+    qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown_selected(picker) == [picker.model.item(other).id]  # not both
+    assert picker.send.text() == "Send"
+
+    qtbot.mouseClick(picker.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # unchosen
+    assert shown_selected(picker) == []
+    assert not picker.send.isEnabled()
+    assert picker.hint.text() == "Click an item to choose it."
+    chosen: list[list[int]] = []
+    picker.items_chosen.connect(chosen.append)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert chosen == [] and picker.isVisible()
+    assert {first, second} == {picker.model.item(r).id for r in range(2)}
+
+
+def test_down_in_the_search_box_moves_the_selection_enter_sends(qtbot: Any, ctx: Any) -> None:
+    add(ctx, "린넨 셔츠", 39000, "LS-1", on_hand=3)
+    add(ctx, "린넨 바지", 45000, "LP-1", on_hand=3)
+    picker = opened(qtbot, ctx, "린넨")
+    second = picker.model.item(1).id
+    qtbot.keyClick(picker.search, Qt.Key.Key_Down)
+    assert shown_selected(picker) == [second]
+    with qtbot.waitSignal(picker.items_chosen) as signal:
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert signal.args == [[second]]
