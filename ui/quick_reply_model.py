@@ -36,6 +36,7 @@ class Role(enum.IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 1  # the QuickReplyRow
     SHORTCUT = Qt.ItemDataRole.UserRole + 2
     TEXT = Qt.ItemDataRole.UserRole + 3
+    OTHER_LANGUAGE = Qt.ItemDataRole.UserRole + 4  # True: TEXT is the twin in the customer's language
 
 
 class QuickReplyListModel(QAbstractListModel):
@@ -79,6 +80,8 @@ class QuickReplyListModel(QAbstractListModel):
             return row
         if role == Role.SHORTCUT:
             return row.shortcut
+        if role == Role.OTHER_LANGUAGE:
+            return reply_text(row, self._contact) != row.text
         return None
 
 
@@ -172,10 +175,14 @@ class QuickReplyDelegate(QStyledItemDelegate):
         top = QFontMetrics(bold)
         painter.setFont(bold)
         painter.setPen(palette.color(text_role))
+        shortcut = row.shortcut
+        if index.data(Role.OTHER_LANGUAGE):
+            # A Korean shortcut over an English text: say why, so it does not look like a mistake.
+            shortcut = self.tr("{0} · in the language this customer writes").format(row.shortcut)
         painter.drawText(
             QRect(rect.left(), rect.top(), rect.width(), top.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            top.elidedText(row.shortcut, Qt.TextElideMode.ElideRight, rect.width()),
+            top.elidedText(shortcut, Qt.TextElideMode.ElideRight, rect.width()),
         )
         second = QFontMetrics(plain)
         painter.setFont(plain)

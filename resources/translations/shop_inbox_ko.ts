@@ -4867,6 +4867,13 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
 </context>
 <context>
+    <name>QuickReplyDelegate</name>
+    <message>
+        <source>{0} · in the language this customer writes</source>
+        <translation>{0} · 고객이 쓰는 언어로 보내요</translation>
+    </message>
+</context>
+<context>
     <name>QuickReplyManager</name>
     <message>
         <source>Quick replies</source>

@@ -196,3 +196,25 @@ def test_the_demo_replies_carry_their_twin_in_the_other_language(db) -> None:
         by_shortcut = {r.shortcut: r for r in list_quick_replies(s)}
     assert by_shortcut["/배송"].text_other_language.startswith("Orders ship within 1–2 days")
     assert all(r.text_other_language for r in by_shortcut.values())
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_korean_demo_answers_in_korean_and_the_english_demo_in_english(db, lang: str) -> None:
+    """The English a Korean demo shows for Olivia is her twin text, never the replies' own text."""
+    with db.write() as s:
+        load_demo_quick_replies(s, lang)
+    with db.read() as s:
+        rows = list_quick_replies(s)
+    assert rows
+    for row in rows:
+        assert _has_hangul(row.text) == (lang == "ko"), row.shortcut
+        assert _has_hangul(row.text_other_language) == (lang != "ko"), row.shortcut
+    texts = {r.shortcut: r.text for r in rows}
+    if lang == "ko":
+        assert texts["/감사"].startswith("{first_name}님, 주문해 주셔서 감사합니다!")
+    else:
+        assert texts["/thanks"].startswith("Thank you for your order, {first_name}!")

@@ -241,3 +241,16 @@ def test_many_quick_replies_the_popup_lists_the_best_hundred(qtbot, composer, ct
     # Shortcut-prefix matches in the owner's order, before /감사 whose keyword is 주문.
     assert shown(completer)[:3] == ["/주문0", "/주문1", "/주문2"]
     assert "/감사" not in shown(completer)
+
+
+def test_a_reply_shown_in_the_customers_other_language_says_so() -> None:
+    """Olivia writes English: /감사 is listed with its English twin, and the row says why."""
+    from ui.quick_reply_model import QuickReplyListModel, Role
+
+    row = QuickReplyRow(1, "/감사", "주문해 주셔서 감사합니다!", None, (), 0, "Thank you for your order!")
+    model = QuickReplyListModel([row])
+    index = model.index(0)
+    model.set_contact(ContactInfo("김민지", "821012345678", their_words=("사이즈 문의드려요",)))
+    assert index.data(Role.TEXT) == "주문해 주셔서 감사합니다!" and not index.data(Role.OTHER_LANGUAGE)
+    model.set_contact(ContactInfo("Olivia Brown", "447911123456", their_words=("Do you have it in M?",)))
+    assert index.data(Role.TEXT) == "Thank you for your order!" and index.data(Role.OTHER_LANGUAGE)
