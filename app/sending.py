@@ -295,23 +295,39 @@ def delete_message(session: Session, message_id: int) -> bool:
 # --------------------------------------------------------------------------- templates
 
 
+@dataclass(frozen=True, slots=True)
+class TemplatesFound:
+    """Approved templates and, when the relay was not asked or did not answer, why (`not_fetched`):
+    an empty list is then "could not fetch", not "the shop has none"."""
+
+    templates: list[Template]
+    not_fetched: ErrorCode | None = None
+
+
 def approved_templates(db: Database, fetch: Callable[[], list[Template]] | None) -> list[Template]:
     """Approved templates: from the relay through `fetch` when connected, else the last copy kept.
 
     Blocking (network): call it off the GUI thread.
     """
+    return find_approved_templates(db, fetch).templates
+
+
+def find_approved_templates(db: Database, fetch: Callable[[], list[Template]] | None) -> TemplatesFound:
+    """`approved_templates`, telling also whether the relay was reached (None: no relay to ask)."""
     from app.settings import get_setting, put_setting
 
+    not_fetched: ErrorCode | None = ErrorCode.RELAY_UNREACHABLE
     if fetch is not None:
         try:
             fetched = fetch()
-        except ShopInboxError as exc:  # offline: fall back to the saved copy, say nothing
+        except ShopInboxError as exc:  # offline: fall back to the saved copy
             log.info("templates not fetched: %s", exc.code)
+            not_fetched = exc.code
         else:
             # Kept for offline use: the composer can still show them without the relay.
             with db.write() as s:
                 put_setting(s, TEMPLATES_SETTING, [t.model_dump(mode="json") for t in fetched])
-            return [t for t in fetched if t.status.upper() == "APPROVED"]
+            return TemplatesFound([t for t in fetched if t.status.upper() == "APPROVED"])
     with db.read() as s:
         stored = get_setting(s, TEMPLATES_SETTING, []) or []
     out = []
@@ -320,4 +336,4 @@ def approved_templates(db: Database, fetch: Callable[[], list[Template]] | None)
             out.append(Template.model_validate(item))
         except ValueError as exc:
             log.warning("ignoring a stored template: %s", exc)
-    return [t for t in out if t.status.upper() == "APPROVED"]
+    return TemplatesFound([t for t in out if t.status.upper() == "APPROVED"], not_fetched)

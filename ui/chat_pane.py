@@ -36,8 +36,9 @@ from app.queries import ConversationRow, MessageRow, message_by_wamid
 from app.quick_replies import ContactInfo, QuickReplyRow
 from app.sending import (
     Outgoing,
-    approved_templates,
+    TemplatesFound,
     delete_message,
+    find_approved_templates,
     queue_outgoing,
     retry_message,
     saved_media_name,
@@ -59,7 +60,7 @@ from ui.theme import ui_font
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from app.wire import BusinessProfile, Template
+    from app.wire import BusinessProfile
     from ui.catalog_send_action import CatalogSendAction
 
 log = logging.getLogger(__name__)
@@ -432,20 +433,21 @@ class ChatPane(QWidget):
     def _pick_template(self) -> None:
         from ui.template_picker import TemplatePicker
 
-        def show(found: tuple[list[Template], BusinessProfile, tuple[str, ...]]) -> None:
+        def show(found: tuple[TemplatesFound, BusinessProfile, tuple[str, ...]]) -> None:
             templates, profile, names = found
             conv = self.conversation
             # The name the customer gave WhatsApp: the owner's own nickname for them is not for their eyes.
             name = (conv.profile_name or "") if conv is not None else ""
             words = self.view.chat_model.their_words()  # the template in their language is chosen
             dialog = TemplatePicker(
-                templates,
+                templates.templates,
                 self,
                 customer_name=name,
                 their_words=words,
                 wa_id=conv.wa_id if conv is not None else None,
                 profile=profile,
                 shop_names=names,
+                not_fetched=templates.not_fetched,
             )
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
@@ -453,7 +455,9 @@ class ChatPane(QWidget):
         db = self.ctx.db
         fetch = self.ctx.sync.templates if self.ctx.sync is not None else None
         run_op(
-            lambda: (approved_templates(db, fetch), shop_profile(db), read_shop_names(db)), show, parent=self
+            lambda: (find_approved_templates(db, fetch), shop_profile(db), read_shop_names(db)),
+            show,
+            parent=self,
         )
 
     def fetch_media(self, media_id: int, message_id: int, *, open_after: bool) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign_checks import LawProblem, law_problems, needs_law_check, shop_names
+from app.errors import ErrorCode
 from app.sending import render_template
 from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
@@ -151,6 +152,7 @@ class TemplatePicker(QDialog):
         wa_id: str | None = None,
         profile: BusinessProfile | None = None,
         shop_names: Sequence[str] = (),
+        not_fetched: ErrorCode | None = None,
     ) -> None:
         super().__init__(parent)
         self.customer_name = customer_name.strip()
@@ -191,10 +193,19 @@ class TemplatePicker(QDialog):
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("Parameters"), self))
+        self.parameters_label = QLabel(self.tr("Parameters"), self)
+        self.preview_label = QLabel(self.tr("Preview"), self)
+        # No template to show: why, in words, instead of an empty form and preview.
+        self.empty_note = QLabel(self)
+        self.empty_note.setObjectName("templatesEmptyNote")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty_note.hide()
+        rl.addWidget(self.parameters_label)
         rl.addWidget(self.form_box)
-        rl.addWidget(QLabel(self.tr("Preview"), self))
+        rl.addWidget(self.preview_label)
         rl.addWidget(self.preview, 1)
+        rl.addWidget(self.empty_note, 1)
         rl.addWidget(self.cost)
         rl.addWidget(self.law)
         split = QSplitter(self)
@@ -230,8 +241,31 @@ class TemplatePicker(QDialog):
         if templates:
             self.list.setCurrentRow(customer_template(templates, their_words))
         else:
-            self.preview.setPlainText(self.tr("No approved templates yet. Create them in WhatsApp Manager."))
+            self.empty_note.setText(self.empty_reason(not_fetched))
+            self.empty_note.show()
+            for widget in (self.list, self.preview_label, self.preview, self.cost):
+                widget.hide()
+        self._show_parameters()
         self._validate()
+
+    def empty_reason(self, not_fetched: ErrorCode | None) -> str:
+        """Why the list is empty: the relay was not reached (not Meta's fault), or it answered with none."""
+        if not_fetched is None:
+            return self.tr("No approved templates yet. Create them in WhatsApp Manager.")
+        if not_fetched == ErrorCode.UNAUTHORISED:
+            return self.tr(
+                "The relay did not accept the token, so the templates could not be loaded. "
+                "Check the token in File ▸ Settings…."
+            )
+        return self.tr(
+            "Not connected to the relay, so the templates could not be loaded. "
+            "Check the relay in File ▸ Settings…."
+        )
+
+    def _show_parameters(self) -> None:
+        """The parameters' heading and form only when the template has some to fill."""
+        self.parameters_label.setVisible(bool(self.fields))
+        self.form_box.setVisible(bool(self.fields))
 
     def detail(self, t: Template) -> str:
         """ "order_update · Korean · Utility": the name as WhatsApp Manager knows it, then the rest."""
@@ -259,6 +293,7 @@ class TemplatePicker(QDialog):
         self.fields = []
         t = self.current()
         if t is None:
+            self._show_parameters()
             return
         examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
         names = name_slots(t)
@@ -271,6 +306,7 @@ class TemplatePicker(QDialog):
             edit.textChanged.connect(self._update_preview)
             self.form.addRow(self.parameter_label(i, examples.get(i) or "", i in names), edit)
             self.fields.append(edit)
+        self._show_parameters()
         marketing = t.category.upper() == "MARKETING"
         self.cost.setText(
             self.tr("Marketing templates are charged by WhatsApp per delivered message.")

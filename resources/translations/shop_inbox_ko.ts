@@ -6459,6 +6459,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>승인된 템플릿이 아직 없어요. WhatsApp 관리자에서 만드세요.</translation>
     </message>
     <message>
+        <source>The relay did not accept the token, so the templates could not be loaded. Check the token in File ▸ Settings….</source>
+        <translation>릴레이가 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 토큰을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings….</source>
+        <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 릴레이를 확인하세요.</translation>
+    </message>
+    <message>
         <source>Marketing (paid)</source>
         <translation>마케팅 (유료)</translation>
     </message>

@@ -1,0 +1,78 @@
+"""An empty template chooser says why: the relay was not reached, or the shop has no approved template."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.errors import ErrorCode, RelayUnreachable, Unauthorised
+from app.sending import find_approved_templates
+from app.wire import Template
+
+THANKS = Template(
+    name="thank_you",
+    language="ko",
+    category="UTILITY",
+    components=[{"type": "BODY", "text": "주문해 주셔서 감사합니다."}],
+)
+
+
+def unreachable() -> list[Template]:
+    raise RelayUnreachable()
+
+
+def refused() -> list[Template]:
+    raise Unauthorised()
+
+
+def test_no_relay_or_a_relay_not_reached_is_not_the_same_as_no_templates(db: Any) -> None:
+    assert find_approved_templates(db, None).not_fetched == ErrorCode.RELAY_UNREACHABLE
+    assert find_approved_templates(db, unreachable).not_fetched == ErrorCode.RELAY_UNREACHABLE
+    assert find_approved_templates(db, refused).not_fetched == ErrorCode.UNAUTHORISED
+    answered = find_approved_templates(db, list)  # a relay that answered: none approved yet
+    assert answered.templates == [] and answered.not_fetched is None
+
+
+def test_without_the_relay_the_empty_chooser_points_at_the_relay_settings_not_at_meta(qtbot: Any) -> None:
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([], not_fetched=ErrorCode.RELAY_UNREACHABLE)
+    qtbot.addWidget(picker)
+    picker.show()
+    assert picker.empty_note.isVisible()
+    assert picker.empty_note.text() == (
+        "Not connected to the relay, so the templates could not be loaded. "
+        "Check the relay in File ▸ Settings…."
+    )
+    assert "WhatsApp Manager" not in picker.empty_note.text()
+    # Nothing to fill and nothing to preview: no empty boxes.
+    assert not picker.form_box.isVisible() and not picker.parameters_label.isVisible()
+    assert not picker.preview.isVisible() and not picker.list.isVisible()
+    assert not picker.send_button.isEnabled()
+
+    token = TemplatePicker([], not_fetched=ErrorCode.UNAUTHORISED)
+    qtbot.addWidget(token)
+    assert "did not accept the token" in token.empty_reason(ErrorCode.UNAUTHORISED)
+
+
+def test_a_relay_that_answered_with_none_sends_the_owner_to_whatsapp_manager(qtbot: Any) -> None:
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([])
+    qtbot.addWidget(picker)
+    picker.show()
+    assert picker.empty_note.text() == "No approved templates yet. Create them in WhatsApp Manager."
+
+
+def test_a_template_without_parameters_shows_no_parameter_box(qtbot: Any) -> None:
+    from tests.ui.test_template_picker_labels import SHIPPED
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([THANKS, SHIPPED])
+    qtbot.addWidget(picker)
+    picker.show()
+    assert picker.current() == THANKS
+    assert not picker.form_box.isVisible() and not picker.parameters_label.isVisible()
+    assert picker.preview.isVisible() and not picker.empty_note.isVisible()
+    assert picker.send_button.isEnabled()
+    picker.list.setCurrentRow(1)
+    assert picker.form_box.isVisible() and picker.parameters_label.isVisible() and len(picker.fields) == 3
