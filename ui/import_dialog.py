@@ -289,11 +289,7 @@ class ImportDialog(QDialog):
             self.tr("{0} export · {1} · {2} · {3}").format(
                 p.platform, self._language(p.language), self._clock(p.clock), self._order(p.date_order)
             )
-            + (
-                self.tr(" · zip with {0} of {1} attached files").format(p.attachments_present, p.attachments)
-                if p.source.is_zip
-                else ""
-            )
+            + (self._zip_contents(p.attachments_present, p.attachments) if p.source.is_zip else "")
         )
         self.participants_label.setText(
             ", ".join(
@@ -493,6 +489,12 @@ class ImportDialog(QDialog):
                 self.tr("Importing… {0} of {1} lines").format(f"{done:,}", f"{total:,}")
             )
 
+    def _zip_contents(self, present: int, attachments: int) -> str:
+        """What the zip holds besides the chat: no count of zeros for an export without media."""
+        if present == 0:
+            return self.tr(" · zip without attached files")
+        return self.tr(" · zip with {0} of {1} attached files").format(present, attachments)
+
     def _finished(self, summary: ImportSummary) -> None:
         self.running = False
         self.summary = summary
@@ -500,9 +502,12 @@ class ImportDialog(QDialog):
         added, already = summary.added, summary.already_there
         # Lines, not entries: a header that cannot be read takes the lines continuing it along.
         unreadable_count = max(summary.unreadable_lines, summary.unreadable_count)
-        lines = [
-            self.tr("1 message added.") if added == 1 else self.tr("{0} messages added.").format(n(added)),
-        ]
+        if added == 0:  # a re-import of the same chat: no "0 messages added"
+            lines = [self.tr("No new messages to add.")]
+        elif added == 1:
+            lines = [self.tr("1 message added.")]
+        else:
+            lines = [self.tr("{0} messages added.").format(n(added))]
         if already:  # an export imported before, or a chat the relay also delivered
             lines.append(
                 self.tr("1 was already in Shop Inbox (skipped as a duplicate).")

@@ -71,8 +71,8 @@ def _owner_says_yes(parent: QWidget, source: Path) -> bool:
             "SettingsDialog",
             "Restore {file}, saved {when}?\n\nEverything in Shop Inbox now (chats, orders, catalogue, "
             "quick replies and settings) will be replaced by what is in the backup. What is here now "
-            "is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is "
-            "in place.",
+            "is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is "
+            "done.",
         ).format(file=source.name, when=saved),
     )
     return answer == QMessageBox.StandardButton.Yes

@@ -680,7 +680,7 @@ class SettingsDialog(QDialog):
             reason = failure_sentence(error) if isinstance(error, BaseException) else ""
             self.say_backup(self.tr("The backup failed: {error}").format(error=reason))
             return
-        self.say_backup(self.tr("Backup saved to {path}").format(path=info.path))
+        self.say_backup(self.tr("Backup saved to {path}.").format(path=info.path))
 
     def say_backup(self, text: str) -> None:
         """Back up now's answer, scrolled into view: it is the data section's last line, below the

@@ -3469,6 +3469,14 @@ Right-click to retry.</source>
         <translation>가져오는 중… {1}줄 중 {0}줄</translation>
     </message>
     <message>
+        <source> · zip without attached files</source>
+        <translation> · 첨부 파일이 없는 zip</translation>
+    </message>
+    <message>
+        <source>No new messages to add.</source>
+        <translation>새로 추가할 메시지가 없어요.</translation>
+    </message>
+    <message>
         <source>{0} messages added.</source>
         <translation>메시지 {0}개를 추가했어요.</translation>
     </message>
@@ -5649,7 +5657,7 @@ The first asks for the values Meta shows you; the last prints the token to paste
     </message>
     <message>
         <source>No messages in this period. Choose All time to look further back.</source>
-        <translation>이 기간에는 찾은 메시지가 없어요. 더 이전 메시지는 “전체 기간”을 골라 찾아보세요.</translation>
+        <translation>이 기간에 맞는 메시지가 없어요. 더 이전 메시지는 “전체 기간”을 골라 찾아보세요.</translation>
     </message>
     <message>
         <source>No results</source>
@@ -5822,12 +5830,8 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>샵인박스-백업</translation>
     </message>
     <message>
-        <source>Restore {file}, saved {when}?
-
-Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settings) will be replaced by what is in the backup. What is here now is kept aside in the data folder, not deleted. Shop Inbox starts again once the backup is in place.</source>
-        <translation>{when}에 저장된 {file}에서 복원할까요?
-
-지금 샵 인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 백업이 자리 잡으면 샵 인박스가 다시 시작돼요.</translation>
+        <source>Backup saved to {path}.</source>
+        <translation>백업을 {path}에 저장했어요.</translation>
     </message>
     <message>
         <source>Size unknown</source>
@@ -5890,12 +5894,16 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>백업 실패: {error}</translation>
     </message>
     <message>
-        <source>Backup saved to {path}</source>
-        <translation>백업을 {path}에 저장했어요</translation>
-    </message>
-    <message>
         <source>Restore from backup</source>
         <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <source>Restore {file}, saved {when}?
+
+Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settings) will be replaced by what is in the backup. What is here now is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is done.</source>
+        <translation>{when}에 저장된 {file}에서 복원할까요?
+
+지금 샵 인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 복원이 끝나면 샵 인박스가 다시 시작돼요.</translation>
     </message>
 </context>
 <context>

@@ -195,7 +195,7 @@ def test_a_read_only_inbox_can_still_be_backed_up_from_settings(
     dialogs.expect("getSaveFileName", answer=str(usb / "가게-백업.zip"))
     dialog.backup_now()
     qtbot.waitUntil(lambda: dialog.backup_button.isEnabled(), timeout=10_000)
-    assert dialog.backup_status.text() == f"Backup saved to {usb / '가게-백업.zip'}"
+    assert dialog.backup_status.text() == f"Backup saved to {usb / '가게-백업.zip'}."
     assert not Path(f"{paths.database}-shm").exists()  # nothing written beside the inbox
     read_only.close()
 

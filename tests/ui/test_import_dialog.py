@@ -54,6 +54,16 @@ def test_the_preview_describes_the_export_and_writes_nothing(
     assert message_count(ctx.db) == 0
 
 
+def test_a_zip_exported_without_media_is_described_without_counting_zeros(
+    open_dialog: Any, tmp_path: Path
+) -> None:
+    layout = LAYOUTS["android-ko"]
+    text = render(layout, shop_chat(layout, "김민지", "서울 리넨", datetime(2024, 1, 5, 15, 41), photo=PHOTO))
+    dialog = open_dialog(write_zip(tmp_path / "chat.zip", "WhatsApp Chat with 김민지.txt", text, {}))
+    assert dialog.format_label.text().endswith(" · zip without attached files")
+    assert " 0 " not in dialog.format_label.text()
+
+
 def test_an_export_named_in_another_language_still_picks_the_other_side_as_the_shop(
     open_dialog: Any, tmp_path: Path
 ) -> None:
@@ -101,7 +111,7 @@ def test_import_shows_progress_then_a_summary(open_dialog: Any, qtbot: Any, ctx:
     with qtbot.waitSignal(again.imported, timeout=10000):
         qtbot.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
     assert again.summary_label.text().startswith(
-        "0 messages added.\n7 were already in Shop Inbox (skipped as duplicates)."
+        "No new messages to add.\n7 were already in Shop Inbox (skipped as duplicates)."
     )
     assert message_count(ctx.db) == 7
 

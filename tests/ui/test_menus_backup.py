@@ -35,7 +35,7 @@ def test_back_up_now_in_the_file_menu_saves_a_backup_and_says_where(
     with zipfile.ZipFile(target) as zf:
         assert "inbox.db" in zf.namelist()
     (settings,) = open_settings(window)
-    qtbot.waitUntil(lambda: settings.backup_status.text() == f"Backup saved to {target}", timeout=5000)
+    qtbot.waitUntil(lambda: settings.backup_status.text() == f"Backup saved to {target}.", timeout=5000)
 
 
 def test_a_backup_cancelled_from_the_file_menu_leaves_no_settings_open(
