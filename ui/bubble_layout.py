@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextLine, QTextOption
 
 from app.cloud_messages import RELAY_UNREADABLE
+from app.conversation_rows import PERSON_SENDERS
 from app.message_media import MediaInfo
 from app.order_queries import OrderCard
 from app.queries import MessageRow
@@ -67,6 +68,7 @@ def sender_colour(name: str) -> str:
 
 
 def automation_mark(sent_by: str | None) -> str:
+    """The label over an outgoing bubble for who or what sent it ("" for the owner typing here)."""
     return {
         "greeting": QCoreApplication.translate("bubble", "Greeting"),
         "away": QCoreApplication.translate("bubble", "Away message"),
@@ -98,6 +100,7 @@ class BubbleGeometry:
     divider_rect: QRectF | None = None
     mark_rect: QRectF | None = None
     mark_text: str = ""
+    mark_automatic: bool = True  # drawn with ⚡ in the automation colour; False: the owner's own (phone)
     sender_rect: QRectF | None = None  # a group archive's sender name, above the text
     sender_text: str = ""
     quote_rect: QRectF | None = None
@@ -358,7 +361,9 @@ def compute(
         mark = mark or QCoreApplication.translate("bubble", "Template")
     if mark:
         geo.mark_text = mark
-        mw = fonts.bold_fm.horizontalAdvance(mark) + 20
+        # "Sent from phone" says how the owner sent it themselves, not that an automation did: no ⚡.
+        geo.mark_automatic = not (row.sent_by in PERSON_SENDERS and mark == automation_mark(row.sent_by))
+        mw = fonts.bold_fm.horizontalAdvance(mark) + (20 if geo.mark_automatic else 4)
         geo.mark_rect = QRectF(0, parts_h, mw, fonts.bold_fm.height())
         parts_h += fonts.bold_fm.height() + 3
         content_w = max(content_w, mw)

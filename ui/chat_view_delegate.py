@@ -157,11 +157,12 @@ class ChatViewDelegate(QStyledItemDelegate):
 
         if geo.mark_rect is not None:
             painter.setFont(self.fonts.bold_small)
-            painter.setPen(c.automation)
+            # ⚡ means an automation sent it; the owner's own messages from the phone are not marked so.
+            painter.setPen(c.automation if geo.mark_automatic else c.meta_text)
             painter.drawText(
                 geo.mark_rect,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                "⚡ " + geo.mark_text,
+                ("⚡ " if geo.mark_automatic else "") + geo.mark_text,
             )
         if geo.sender_rect is not None:
             painter.setFont(self.fonts.bold_small)

@@ -120,6 +120,14 @@ def test_automatic_messages_carry_a_mark(fonts: Fonts) -> None:
     greeting = geometry(fonts, row(direction="out", status="read", sent_by="greeting", body="Welcome!"))
     assert greeting.mark_text == "Greeting"
     assert geometry(fonts, row(direction="out", status="read", sent_by="owner", body="hi")).mark_text == ""
+    assert away.mark_automatic and greeting.mark_automatic  # drawn with ⚡
+
+
+def test_the_owners_own_messages_from_the_phone_are_not_marked_as_automatic(fonts: Fonts) -> None:
+    """Imported from a phone export: "Sent from phone" stays, without the automations' ⚡."""
+    phone = geometry(fonts, row(direction="out", status="sent", sent_by="phone_app", body="네 있어요!"))
+    assert phone.mark_text == "Sent from phone"
+    assert not phone.mark_automatic
 
 
 def test_documents_and_locations_become_cards_that_open(fonts: Fonts) -> None:
