@@ -160,7 +160,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     file_menu.aboutToShow.connect(lambda: export_action.setEnabled(window.chat.contact_id() is not None))
     export_action.setEnabled(False)
     file_menu.addSeparator()
-    # Where a shop owner looks first; they do what Settings' buttons do, in Settings.
+    # Where a shop owner looks first; they do what Settings' buttons do, without Settings.
     action(file_menu, translate("Menus", "Back up now…"), lambda: back_up_now(window, ctx))
     restore_action = action(
         file_menu, translate("Menus", "Restore from backup…"), lambda: restore_from_backup(window, ctx)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app.errors import ErrorCode, InvalidInput, ShopInboxError
+from ui.backup_now import ask_backup_target, start_backup
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+BACKUP_PROGRESS_AFTER_MS = 1000  # a backup done sooner says only that it is done
 
 
 def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
@@ -61,12 +63,29 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
     return dialog
 
 
-def back_up_now(window: MainWindow, ctx: AppContext) -> SettingsDialog:
-    """File ▸ Back up now: Settings' own button, in Settings, where the answer is said."""
-    dialog = open_settings(window, ctx)
-    if not dialog.backup_now():
-        dialog.reject()  # the owner came for a backup, not for Settings
-    return dialog
+def back_up_now(window: MainWindow, ctx: AppContext) -> None:
+    """File ▸ Back up now, from the main window without Settings: the save dialog, the backup
+    written off the GUI thread (as Settings' button does), then a message box naming the file."""
+    target = ask_backup_target(window)
+    if target is None:
+        return
+    title = translate("Menus", "Back up now")
+    # Shown only when the backup takes a while (a large inbox, a slow USB stick).
+    progress = QProgressDialog(translate("Menus", "Backing up…"), "", 0, 0, window)
+    progress.setWindowTitle(title)
+    progress.setCancelButton(None)  # type: ignore[arg-type]  # a half-written zip is no use
+    progress.setMinimumDuration(BACKUP_PROGRESS_AFTER_MS)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def done(saved: bool, sentence: str) -> None:
+        progress.cancel()  # also stops its timer: never shown after the answer
+        progress.deleteLater()
+        if saved:
+            QMessageBox.information(window, title, sentence)
+        else:
+            QMessageBox.warning(window, title, sentence)
+
+    start_backup(window, ctx, target, done)
 
 
 def restore_from_backup(window: MainWindow, ctx: AppContext) -> None:

@@ -32,18 +32,14 @@ from PySide6.QtWidgets import (
 
 from app.backup import (
     AUTOMATIC_BACKUPS_KEPT,
-    BackupInfo,
     KeptInboxes,
-    create_backup,
     folder_size,
     kept_inboxes,
     last_backup,
     remove_kept_inboxes,
-    saved_backup_name,
 )
 from app.campaign_checks import Prices, read_prices, store_prices
 from app.changes import Changes
-from app.db import is_disk_full
 from app.errors import ShopInboxError
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url
@@ -51,6 +47,7 @@ from app.settings import Preferences, read_preferences, store_preferences
 from app.share_link import remember_business_number
 from app.sign_in import SignInStart
 from app.wire import CheckReport
+from ui.backup_now import ask_backup_target, start_backup
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
@@ -60,7 +57,7 @@ from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
 from ui.restore_choice import backup_to_restore, check_then_ask
-from ui.save_paths import Picked, open_folder, remember_pick
+from ui.save_paths import Picked, open_folder
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
 from ui.sign_in_choice import set_open_at_sign_in, sign_in_is_on
@@ -647,40 +644,21 @@ class SettingsDialog(QDialog):
 
     def backup_now(self) -> bool:
         """Ask where to save a backup and start it; False when the owner cancelled."""
-        # The file's name in the owner's language: the date and time as this computer's clock says.
-        name = saved_backup_name(self.tr("shop-inbox-backup", "a backup file's name, no spaces"))
-        default = str(Path(open_folder(Picked.BACKUP)) / name)
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save backup"), default, "Zip (*.zip)")
-        if not target:
+        target = ask_backup_target(self)
+        if target is None:
             return False
-        remember_pick(Picked.BACKUP, target)  # a restore looks there first
-        self.start_backup(Path(target))
+        self.start_backup(target)
         return True
 
     def start_backup(self, target: Path) -> None:
         """Write the backup off the GUI thread; the status line says when it is done."""
         self.backup_button.setEnabled(False)
         self.say_backup(self.tr("Backing up…"))
-        read_only = self.ctx.read_only
-        self._run(
-            lambda: create_backup(self.ctx.paths, target, read_only=read_only), self._backup_done, long=True
-        )
+        start_backup(self, self.ctx, target, self._backup_done)
 
-    def _backup_done(self, info: object, error: object) -> None:
+    def _backup_done(self, _saved: bool, sentence: str) -> None:
         self.backup_button.setEnabled(True)
-        if not isinstance(info, BackupInfo):
-            if isinstance(error, BaseException) and is_disk_full(error):
-                self.say_backup(
-                    self.tr(
-                        "The backup failed: there is no room for it on that disk. Nothing was lost. "
-                        "Save it on another disk, such as a USB stick, or free some space."
-                    )
-                )
-                return
-            reason = failure_sentence(error) if isinstance(error, BaseException) else ""
-            self.say_backup(self.tr("The backup failed: {error}").format(error=reason))
-            return
-        self.say_backup(self.tr("Backup saved to {path}.").format(path=info.path))
+        self.say_backup(sentence)
 
     def say_backup(self, text: str) -> None:
         """Back up now's answer, scrolled into view: it is the data section's last line, below the

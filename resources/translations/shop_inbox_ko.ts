@@ -204,6 +204,30 @@
     </message>
 </context>
 <context>
+    <name>BackupNow</name>
+    <message>
+        <source>shop-inbox-backup</source>
+        <comment>a backup file&apos;s name, no spaces</comment>
+        <translation>샵인박스-백업</translation>
+    </message>
+    <message>
+        <source>Save backup</source>
+        <translation>백업 저장</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}.</source>
+        <translation>백업을 {path}에 저장했어요.</translation>
+    </message>
+    <message>
+        <source>The backup failed: there is no room for it on that disk. Nothing was lost. Save it on another disk, such as a USB stick, or free some space.</source>
+        <translation>백업하지 못했어요. 그 디스크에 자리가 없어요. 잃어버린 것은 없어요. USB 메모리 같은 다른 디스크에 저장하거나 공간을 비워 주세요.</translation>
+    </message>
+    <message>
+        <source>The backup failed: {error}</source>
+        <translation>백업하지 못했어요. {error}</translation>
+    </message>
+</context>
+<context>
     <name>BatchMessagesDialog</name>
     <message>
         <source>Messages to the customers</source>
@@ -4015,6 +4039,14 @@ Answer your WhatsApp customers from your computer.</source>
         <translation>휴대폰에서 채팅을 내보내는 방법</translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation>지금 백업</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>백업 중…</translation>
+    </message>
+    <message>
         <source>Restore from backup</source>
         <translation>백업에서 복원</translation>
     </message>
@@ -5825,15 +5857,6 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>최근 백업 {count}개를 보관하고, 그보다 오래된 백업은 지워요. 디스크 공간이 모자라면 더 일찍 지워요.</translation>
     </message>
     <message>
-        <source>shop-inbox-backup</source>
-        <comment>a backup file&apos;s name, no spaces</comment>
-        <translation>샵인박스-백업</translation>
-    </message>
-    <message>
-        <source>Backup saved to {path}.</source>
-        <translation>백업을 {path}에 저장했어요.</translation>
-    </message>
-    <message>
         <source>Size unknown</source>
         <translation>크기 알 수 없음</translation>
     </message>
@@ -5878,20 +5901,8 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>아직 이 폴더에 백업이 없어요. 저장하면 바로 하나를 만들고, 그 뒤로 매일 만들어요.</translation>
     </message>
     <message>
-        <source>Save backup</source>
-        <translation>백업 저장</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>백업 중…</translation>
-    </message>
-    <message>
-        <source>The backup failed: there is no room for it on that disk. Nothing was lost. Save it on another disk, such as a USB stick, or free some space.</source>
-        <translation>백업하지 못했어요. 그 디스크에 자리가 없어요. 잃어버린 것은 없어요. USB 메모리 같은 다른 디스크에 저장하거나 공간을 비워 주세요.</translation>
-    </message>
-    <message>
-        <source>The backup failed: {error}</source>
-        <translation>백업 실패: {error}</translation>
     </message>
     <message>
         <source>Restore from backup</source>

@@ -1,5 +1,5 @@
 """File ▸ Back up now and Restore from backup: where a shop owner looks first, doing what Settings'
-buttons do (Back up now in Settings, where it says where the backup went; Restore without it)."""
+buttons do, without Settings (Back up now says in a message box where the backup went)."""
 
 from __future__ import annotations
 
@@ -23,19 +23,41 @@ def open_settings(window: Any) -> list[SettingsDialog]:
     return [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
 
 
-def test_back_up_now_in_the_file_menu_saves_a_backup_and_says_where(
+def test_back_up_now_in_the_file_menu_saves_a_backup_and_says_where_without_settings(
+    qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Settings opened behind the save dialog, and its Cancel seemed to undo the backup."""
+    install_menus(window, ctx)
+    target = tmp_path / "샵인박스-백업.zip"
+    settings_behind: list[list[SettingsDialog]] = []
+
+    def pick(_shown: Any) -> str:
+        settings_behind.append(open_settings(window))
+        return str(target)
+
+    dialogs.expect("getSaveFileName", answer=pick)
+    dialogs.expect("modal", answer=None, times=None)  # "Backing up…", on a slow machine only
+    told = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
+    file_menu_action(window, "Back up now…").trigger()
+    qtbot.waitUntil(lambda: bool(told.shown), timeout=20_000)
+    assert told.shown[0].text == f"Backup saved to {target}."
+    with zipfile.ZipFile(target) as zf:
+        assert "inbox.db" in zf.namelist()
+    assert settings_behind == [[]] and open_settings(window) == []
+
+
+def test_a_backup_that_fails_from_the_file_menu_says_why(
     qtbot: Any, window: Any, ctx: Any, dialogs: Any, tmp_path: Path
 ) -> None:
     install_menus(window, ctx)
-    target = tmp_path / "샵인박스-백업.zip"
-    dialogs.expect("modal", answer=None, times=None)  # Settings, where Back up now says where it went
-    dialogs.expect("getSaveFileName", answer=str(target))
+    (tmp_path / "파일").write_bytes(b"")  # no folder can be made there
+    dialogs.expect("getSaveFileName", answer=str(tmp_path / "파일" / "백업.zip"))
+    dialogs.expect("modal", answer=None, times=None)
+    warned = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
     file_menu_action(window, "Back up now…").trigger()
-    qtbot.waitUntil(lambda: target.exists(), timeout=20_000)
-    with zipfile.ZipFile(target) as zf:
-        assert "inbox.db" in zf.namelist()
-    (settings,) = open_settings(window)
-    qtbot.waitUntil(lambda: settings.backup_status.text() == f"Backup saved to {target}.", timeout=5000)
+    qtbot.waitUntil(lambda: bool(warned.shown), timeout=20_000)
+    assert warned.shown[0].text.startswith("The backup failed: ")
+    assert open_settings(window) == []
 
 
 def test_a_backup_cancelled_from_the_file_menu_leaves_no_settings_open(
