@@ -15,7 +15,6 @@ from app.changes import Changes
 from ui.context import AppContext
 
 if TYPE_CHECKING:
-    from app.relay_client import RelayClient
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -23,11 +22,6 @@ translate = QCoreApplication.translate
 
 EXPORT_SUFFIXES = (".zip", ".txt")
 ZONE_NAMES_AFTER_MS = 5000  # time zones named in a thread this long after the menus exist
-
-
-def automations_client(ctx: AppContext) -> RelayClient | None:
-    """The relay client the automations editors push with, or None when offline / not set up."""
-    return ctx.sync.relay_client() if ctx.sync is not None else None
 
 
 class _ExportDrop(QObject):
@@ -100,6 +94,13 @@ def install_starting_menus(window: QMainWindow) -> None:
 
 def install_menus(window: MainWindow, ctx: AppContext) -> None:
     """File, Edit, Shop and Help menus; drag-and-drop of chat exports."""
+    from ui.automation_editors import (
+        automations_client,
+        away_editor,
+        business_hours_editor,
+        greeting_editor,
+        menu_bot_editor,
+    )
     from ui.order_actions import OrderActions
     from ui.settings_action import back_up_now, restore_from_backup
     from ui.settings_dialog import restore_possible
@@ -189,19 +190,13 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         run_dialog(lambda: QuickReplyManager(ctx, window))
 
     def greeting() -> None:
-        from ui.greeting_editor import GreetingEditor
-
-        run_dialog(lambda: GreetingEditor(ctx, client_provider=client, parent=window))
+        run_dialog(lambda: greeting_editor(ctx, window))
 
     def away() -> None:
-        from ui.away_editor import AwayEditor
-
-        run_dialog(lambda: AwayEditor(ctx, client_provider=client, parent=window))
+        run_dialog(lambda: away_editor(ctx, window))
 
     def business_hours() -> None:
-        from ui.business_hours_editor import BusinessHoursEditor
-
-        run_dialog(lambda: BusinessHoursEditor(ctx, client_provider=client, parent=window))
+        run_dialog(lambda: business_hours_editor(ctx, window))
 
     def business_profile() -> None:
         from ui.business_profile_editor import BusinessProfileEditor
@@ -209,9 +204,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         run_dialog(lambda: BusinessProfileEditor(ctx, client_provider=client, parent=window))
 
     def menu_bot() -> None:
-        from ui.bot_editor import BotEditor
-
-        run_dialog(lambda: BotEditor(ctx, client_provider=client, report_client=client, parent=window))
+        run_dialog(lambda: menu_bot_editor(ctx, window))
 
     def labels() -> None:
         from ui.labels_manager import LabelsManager

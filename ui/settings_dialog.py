@@ -47,6 +47,7 @@ from app.settings import Preferences, read_preferences, store_preferences
 from app.share_link import remember_business_number
 from app.sign_in import SignInStart
 from app.wire import CheckReport
+from ui.automation_editors import away_editor, business_hours_editor, greeting_editor, menu_bot_editor
 from ui.backup_now import ask_backup_target, start_backup
 from ui.campaign_prices_box import CampaignPricesBox
 from ui.context import AppContext
@@ -65,6 +66,7 @@ from ui.size_text import human_size
 
 if TYPE_CHECKING:
     from ui.auto_backup import AutoBackup
+    from ui.automation_dialog import AutomationDialog
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +232,27 @@ class SettingsDialog(QDialog):
         orders_row.addWidget(self.order_settings_button)
         orders_row.addStretch(1)
         shop_form.addRow(orders_row)
+        # The automations live in the Shop menu, but Settings is where an owner looks first.
+        automations_note = QLabel(
+            self.tr("Business hours and the automatic replies to customers (also in the Shop menu):")
+        )
+        automations_note.setWordWrap(True)
+        shop_form.addRow(automations_note)
+        automations_row = QHBoxLayout()
+        self.automation_buttons: dict[str, QPushButton] = {}
+        for key, text, build in (
+            ("businessHours", self.tr("Business hours…"), business_hours_editor),
+            ("greeting", self.tr("Greeting message…"), greeting_editor),
+            ("away", self.tr("Away message…"), away_editor),
+            ("menuBot", self.tr("Menu bot…"), menu_bot_editor),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"open_{key}")
+            button.clicked.connect(lambda _checked=False, build=build: self.open_automation_editor(build))
+            automations_row.addWidget(button)
+            self.automation_buttons[key] = button
+        automations_row.addStretch(1)
+        shop_form.addRow(automations_row)
         shop.setEnabled(False)
 
         # Data
@@ -463,6 +486,15 @@ class SettingsDialog(QDialog):
         """The same order settings the Shop menu opens, over this dialog (Settings stays open)."""
         dialog = OrderSettingsDialog(self.ctx, self)
         # Gone when closed: each click opens a fresh one, read from what is stored now.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_automation_editor(
+        self, build: Callable[[AppContext, QWidget | None], AutomationDialog]
+    ) -> AutomationDialog:
+        """The same editor the Shop menu opens, over this dialog (Settings stays open)."""
+        dialog = build(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

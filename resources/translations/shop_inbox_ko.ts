@@ -5787,6 +5787,26 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>주문 설정 열기…</translation>
     </message>
     <message>
+        <source>Business hours and the automatic replies to customers (also in the Shop menu):</source>
+        <translation>영업시간과 고객에게 자동으로 보내는 메시지 (상점 메뉴에도 있어요):</translation>
+    </message>
+    <message>
+        <source>Business hours…</source>
+        <translation>영업시간…</translation>
+    </message>
+    <message>
+        <source>Greeting message…</source>
+        <translation>인사 메시지…</translation>
+    </message>
+    <message>
+        <source>Away message…</source>
+        <translation>자리 비움 메시지…</translation>
+    </message>
+    <message>
+        <source>Menu bot…</source>
+        <translation>메뉴 봇…</translation>
+    </message>
+    <message>
         <source>Your data</source>
         <translation>내 데이터</translation>
     </message>

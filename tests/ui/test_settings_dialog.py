@@ -279,3 +279,37 @@ def test_the_backups_saved_line_is_scrolled_into_view(
     dialog.backup_button.click()
     qtbot.waitUntil(lambda: dialog.backup_status.text().startswith("The backup failed"), timeout=20_000)
     qtbot.waitUntil(lambda: _wholly_in_view(dialog, dialog.backup_status), timeout=5000)
+
+
+def test_business_hours_and_the_automatic_replies_are_found_from_settings(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """An owner looks in Settings (Ctrl+,) first: "Your shop" opens the Shop menu's own editors over it."""
+    from ui.away_editor import AwayEditor
+    from ui.bot_editor import BotEditor
+    from ui.business_hours_editor import BusinessHoursEditor
+    from ui.greeting_editor import GreetingEditor
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(save_button(dialog).isEnabled, timeout=5000)
+    for name, editor in (
+        ("open_businessHours", BusinessHoursEditor),
+        ("open_greeting", GreetingEditor),
+        ("open_away", AwayEditor),
+        ("open_menuBot", BotEditor),
+    ):
+        button = dialog.findChild(QPushButton, name)
+        assert button is not None and button.isEnabled() and dialog.shop.isAncestorOf(button)
+        seen = dialogs.expect("modal")  # the editor, window-modal over Settings: the test looks at it
+        button.click()
+        opened = dialog.findChild(editor)
+        assert opened is not None
+        qtbot.waitUntil(lambda seen=seen: bool(seen.shown), timeout=5000)
+        assert opened.isVisible()
+        opened.reject()
+        qtbot.waitUntil(lambda editor=editor: dialog.findChild(editor) is None, timeout=5000)  # gone
+        assert dialog.isVisible()  # Settings stays open behind
