@@ -24,18 +24,20 @@ class MessageRuleEditor(AutomationDialog):
     """An automatic message's editor; a subclass names it and adds its own rows with `add_rows`."""
 
     def labels(self) -> tuple[str, str, str]:
-        """(window title, "send it" check box, placeholder text) in the owner's language."""
+        """(window title, "send it" check box, example message) in the owner's language."""
         raise NotImplementedError
 
     def add_rows(self, form: QFormLayout) -> None:
         """Rows between the message and the recipients (days of silence, schedule…)."""
 
     def build(self) -> None:
-        title, switch, placeholder = self.labels()
+        title, switch, self.example = self.labels()
         self.setWindowTitle(title)
         self.enabled = QCheckBox(switch)
         self.text = BoundedTextEdit()
-        self.text.setPlaceholderText(placeholder)
+        # Marked as an example: the grey text alone read as the message itself, and Save then
+        # refused the box as empty.
+        self.text.setPlaceholderText(self.tr("For example: {example}").format(example=self.example))
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
         # The same message in a second language, for customers who write in another one.
@@ -74,9 +76,19 @@ class MessageRuleEditor(AutomationDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.preview)
+        self.enabled.toggled.connect(self._example_when_switched_on)
         signals = (self.enabled.toggled, self.text.textChanged, self.other_text.textChanged)
         for signal in (*signals, self.recipients.changed):
             signal.connect(self.edited)
+
+    def _example_when_switched_on(self, on: bool) -> None:
+        """Switched on with no message: the example becomes the message, as real text the owner can
+        keep or change; it is selected, so typing replaces it."""
+        if not on or self._loading or self.text.toPlainText().strip():
+            return
+        self.text.setPlainText(self.example)
+        self.text.selectAll()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def message_problem(self) -> str:
         text = self.text.toPlainText().strip()

@@ -4076,6 +4076,10 @@ The previous data was kept in {folder}.</source>
 <context>
     <name>MessageRuleEditor</name>
     <message>
+        <source>For example: {example}</source>
+        <translation>예시: {example}</translation>
+    </message>
+    <message>
         <source>Optional. Sent instead to customers who write in another language than the message above, e.g. the same words in English.</source>
         <translation>선택 사항이에요. 위 메시지와 다른 언어로 메시지를 보낸 고객에게는 이 글이 대신 가요. 예: 같은 내용을 영어로.</translation>
     </message>

@@ -342,6 +342,8 @@ def test_an_enabled_greeting_needs_text(qtbot, ctx: AppContext) -> None:
 
     editor = opened(qtbot, GreetingEditor(ctx))
     editor.enabled.setChecked(True)
+    editor.text.clear()  # the example put in by the switch, removed by hand
+    assert editor.text.placeholderText().startswith("For example: ")  # not read as the message
     editor.save()
     settle(qtbot, editor)
     assert editor.error.text() == "Write the message, or switch it off."
@@ -884,3 +886,34 @@ def test_the_away_editor_warns_that_next_opening_stays_empty_when_the_shop_never
     assert "never open the shop" in editor.opening_note.text()
     editor.text.setPlainText("쉬어요.")
     assert editor.opening_note.isHidden()
+
+
+@pytest.mark.parametrize("editor_name", ["greeting", "away"])
+def test_switching_a_message_on_puts_its_example_in_as_text_the_owner_can_save_or_type_over(
+    qtbot, ctx: AppContext, editor_name: str
+) -> None:
+    """The grey example looked like the message: ticked and saved, it was refused as empty."""
+    from ui.away_editor import AwayEditor
+    from ui.greeting_editor import GreetingEditor
+
+    editor = opened(qtbot, GreetingEditor(ctx) if editor_name == "greeting" else AwayEditor(ctx))
+    example = editor.example
+    assert editor.text.toPlainText() == ""
+    editor.enabled.setChecked(True)
+    assert editor.text.toPlainText() == example
+    assert editor.text.textCursor().selectedText() == example
+    qtbot.keyClicks(editor.text, "Welcome")  # typing replaces it
+    assert editor.text.toPlainText() == "Welcome"
+
+    editor.enabled.setChecked(False)
+    editor.enabled.setChecked(True)  # off and on again keeps what is written
+    assert editor.text.toPlainText() == "Welcome"
+
+    editor.enabled.setChecked(False)
+    editor.text.clear()
+    editor.enabled.setChecked(True)
+    editor.save()  # the example, kept as it is
+    settle(qtbot, editor)
+    assert editor.error.isHidden()
+    rule = getattr(AutomationsStore(ctx.db).state().doc, editor_name)
+    assert rule.enabled and rule.text == example

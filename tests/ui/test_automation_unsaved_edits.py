@@ -86,7 +86,8 @@ def test_save_on_closing_a_greeting_it_refuses_keeps_the_window_and_says_why(
     qtbot: Any, ctx: AppContext, dialogs: Any
 ) -> None:
     editor = opened(qtbot, build("greeting", ctx))
-    editor.enabled.setChecked(True)  # on, with no text: refused
+    editor.enabled.setChecked(True)
+    editor.text.clear()  # on, with the example it put in removed: refused
     dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
     close_button(editor).click()
     assert editor.isVisible()
