@@ -25,6 +25,7 @@ from app.order_queries import (
     OrderStatus,
     OrderSummary,
     board_first_page,
+    customers_without_number,
     order_detail,
     order_statuses,
     order_summaries,
@@ -179,6 +180,12 @@ def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: st
     for message in messages:
         queue_order_message(db, message, text)
     return Changes.for_contacts(m.contact_id for m in messages)
+
+
+def numberless_customers(db: Database, order_ids: Sequence[int]) -> list[str]:
+    """The names of these orders' customers whom no message can reach: they have no phone number."""
+    with db.read() as s:
+        return customers_without_number(s, order_ids)
 
 
 # ---------------------------------------------------------------- the board

@@ -539,6 +539,19 @@ class OrderCustomer:
     orders: tuple[OrderStatus, ...]
 
 
+def customers_without_number(session: Session, order_ids: Sequence[int]) -> list[str]:
+    """The names of these orders' customers who have no phone number (chats from a phone export):
+    no order message can reach them until the owner adds it."""
+    rows = session.execute(
+        select(Contact)
+        .join(Order, Order.contact_id == Contact.id)
+        .where(Order.id.in_(order_ids), or_(Contact.wa_id.is_(None), Contact.wa_id == ""))
+        .distinct()
+        .order_by(Contact.id)
+    ).scalars()
+    return [contact.display_name for contact in rows]
+
+
 def customer_of_order(session: Session, number: str) -> OrderCustomer | None:
     """The customer of order `number` ("2026-0008") and their newest orders; None when no such order
     or its customer has no WhatsApp number."""

@@ -154,17 +154,12 @@ class OrderActions(QObject):
             return None  # no chat open, or a group archive: nobody to order for
         name = conversation.display_name
 
-        def open_form() -> StartOrderDialog:
-            dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window)
-            dialog.created.connect(self._created)
-            dialog.show()
-            return dialog
-
-        if not conversation.wa_id:
-            # A customer from a phone export: the order's messages need their number, asked first.
-            self.window.chat.with_phone_number(open_form)
-            return None
-        return open_form()
+        # A customer from a phone export (no number) gets orders too: the owner may only want to
+        # write one down. The order window asks for the number when a message is to be sent.
+        dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window)
+        dialog.created.connect(self._created)
+        dialog.show()
+        return dialog
 
     def open_batch_messages(self, order_ids: list[int]) -> BatchMessagesDialog:
         """The messages a batch of moves prepared, for the owner to read and send together."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.models import utcnow
-from app.order_actions import send_order_messages
+from app.order_actions import numberless_customers, send_order_messages
 from app.order_messages import OrderMessage, message_for_order
 from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
@@ -137,7 +137,7 @@ class BatchMessagesDialog(QDialog):
 
         reminder = self.reminder
 
-        def work() -> list[OrderMessage]:
+        def work() -> tuple[list[OrderMessage], list[str]]:
             now = utcnow()
             found = (
                 message_for_order(
@@ -151,14 +151,26 @@ class BatchMessagesDialog(QDialog):
                 )
                 for i in order_ids
             )
-            return [m for m in found if m is not None]
+            messages = [m for m in found if m is not None]
+            return messages, numberless_customers(db, order_ids)
 
-        def done(messages: list[OrderMessage]) -> None:
+        def done(result: tuple[list[OrderMessage], list[str]]) -> None:
+            messages, numberless = result
             self.model.set_messages(messages)
             if messages:
                 self.list.setCurrentIndex(self.model.index(0))
+            problems = []
             if any(m.prepared.bank_missing for m in messages):
-                self.problem.setText(bank_missing_sentence())
+                problems.append(bank_missing_sentence())
+            if numberless:
+                problems.append(
+                    self.tr(
+                        "No message for {names}: no phone number in this inbox (a chat from a phone "
+                        "export). Add the number in the chat to send one."
+                    ).format(names=", ".join(numberless))
+                )
+            if problems:
+                self.problem.setText("\n".join(problems))
                 self.problem.show()
 
         Op(work, parent=self).success(done).failure(self._failed).run()

@@ -460,6 +460,12 @@ class OrderWindow(QDialog):
         self.skip_button = QPushButton(self.tr("Don't send"), self.message_box)
         self.send_button.clicked.connect(self.send_message)
         self.skip_button.clicked.connect(self.discard_message)
+        # A customer from a phone export has no number: WhatsApp cannot send until it is added.
+        self.add_number_button = QPushButton(self.tr("Add phone number…"), self.message_box)
+        self.add_number_button.setObjectName("addPhoneNumber")
+        self.add_number_button.clicked.connect(self.ask_for_number)
+        self.add_number_button.hide()
+        self._reminder = False  # what the message last prepared is: prepared again once a number is added
         mb = QVBoxLayout(self.message_box)
         mb.setContentsMargins(0, 6, 0, 0)
         mb.addWidget(QLabel(self.tr("Message to the customer"), self.message_box))
@@ -468,6 +474,7 @@ class OrderWindow(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.skip_button)
+        row.addWidget(self.add_number_button)
         row.addWidget(self.send_button)
         mb.addLayout(row)
         self.message_box.hide()
@@ -797,6 +804,7 @@ class OrderWindow(QDialog):
         db, order_id = self.ctx.db, self.order_id
         language = ui_language()
         locale = babel_locale_name()
+        self._reminder = reminder
 
         def work() -> OrderMessage | None:
             return message_for_order(
@@ -813,10 +821,17 @@ class OrderWindow(QDialog):
 
     def show_message(self, message: OrderMessage | None) -> None:
         self.prepared = message
+        detail = self.detail
+        if message is None and detail is not None and detail.contact_id is not None and not detail.wa_id:
+            self._show_number_needed(detail.customer)
+            return
         if message is None:
             self.message_box.hide()
             self._shrink_back()
             return
+        self.message_edit.show()
+        self.send_button.show()
+        self.add_number_button.hide()
         prepared = message.prepared
         self.message_edit.setPlainText(prepared.text)
         if prepared.inside_window:
@@ -866,6 +881,43 @@ class OrderWindow(QDialog):
         grown, self._grown = self._grown, None
         if grown is not None and self.height() == grown[1]:
             self.resize(self.width(), grown[0])
+
+    def _show_number_needed(self, name: str) -> None:
+        """The move's message cannot go: said where it would be shown, with the way to add the number."""
+        self.message_how.setText(
+            self.tr(
+                "{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp "
+                "cannot send them this order's message. Add their number to send it; the order is kept "
+                "either way."
+            ).format(name or self.tr("This customer"))
+        )
+        self.message_edit.hide()
+        self.send_button.hide()
+        self.add_number_button.show()
+        self.message_box.show()
+        self._fit_to_screen()
+
+    def ask_for_number(self) -> None:
+        """Ask for the customer's number (ui/phone_number_prompt.py); once saved, the message is prepared."""
+        detail = self.detail
+        if detail is None or detail.contact_id is None:
+            return
+        from ui.phone_number_prompt import ask_for_phone_number
+
+        reminder = self._reminder
+
+        def saved(contact_id: int) -> None:
+            self.ctx.publish(Changes.for_contacts({contact_id}, messages=False))
+            self.reload()  # the customer's line shows the number now
+
+        ask_for_phone_number(
+            self,
+            self.ctx,
+            detail.contact_id,
+            detail.customer,
+            lambda: self.prepare_message(reminder=reminder),
+            saved,
+        )
 
     def send_message(self) -> None:
         message, detail = self.prepared, self.detail

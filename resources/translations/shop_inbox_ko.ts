@@ -245,6 +245,10 @@
         <source>Don&apos;t send</source>
         <translation>보내지 않기</translation>
     </message>
+    <message>
+        <source>No message for {names}: no phone number in this inbox (a chat from a phone export). Add the number in the chat to send one.</source>
+        <translation>{names}님에게 보낼 메시지는 없어요. 이 인박스에 전화번호가 없어요 (휴대폰에서 내보낸 채팅이에요). 보내려면 채팅에서 전화번호를 추가하세요.</translation>
+    </message>
 </context>
 <context>
     <name>BatchMessagesModel</name>
@@ -4699,6 +4703,10 @@ Save it anyway?</source>
         <translation>보내지 않기</translation>
     </message>
     <message>
+        <source>Add phone number…</source>
+        <translation>전화번호 추가…</translation>
+    </message>
+    <message>
         <source>Message to the customer</source>
         <translation>고객에게 보낼 메시지</translation>
     </message>
@@ -4765,6 +4773,14 @@ Save it anyway?</source>
     <message>
         <source>Add it there, or type it in the message.</source>
         <translation>그곳에 계좌를 추가하거나 메시지에 직접 입력하세요.</translation>
+    </message>
+    <message>
+        <source>{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp cannot send them this order&apos;s message. Add their number to send it; the order is kept either way.</source>
+        <translation>{0}님의 전화번호가 이 인박스에 없어요 (휴대폰에서 내보낸 채팅이에요). 그래서 이 주문 메시지를 WhatsApp으로 보낼 수 없어요. 보내려면 전화번호를 추가하세요. 주문은 그대로 남아요.</translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation>이 고객</translation>
     </message>
     <message>
         <source>Add the new stock in the catalogue (Shop ▸ Catalogue) and try again, or cancel this order and make one for what is left.</source>

@@ -103,32 +103,77 @@ def test_the_contact_panel_adds_the_number_of_a_customer_from_a_phone_export(
     qtbot.waitUntil(lambda: window.chat.subtitle.text() == "010-2345-6789", timeout=5000)  # read anew
 
 
-def test_the_cart_button_asks_for_the_number_then_opens_the_order(
+def test_an_order_is_written_down_for_a_customer_without_a_number_and_its_message_asks_for_it(
     window: Any, qtbot: Any, ctx: Any, dialogs: Any
 ) -> None:
-    """The cart did nothing at all for a customer from a phone export (it took her for a group
-    archive): it asks for the number the order's messages need, then opens the order form."""
-    from PySide6.QtWidgets import QApplication
+    """The cart asked for 이수진's number first, and Cancel opened no order at all, though the owner
+    may only want to write the order down. The order opens at once; its message says the number
+    is needed, and asks for it only when the owner wants to send."""
+    from PySide6.QtCore import Qt
 
+    from app.catalog import ItemDraft, create_item
+    from app.models import Order
+    from app.orders import OrderState
     from ui.order_actions import OrderActions
-    from ui.order_form import StartOrderDialog
+    from ui.order_window import OrderWindow
 
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
     actions = OrderActions(window, ctx)
     contact_id = numberless_chat(ctx)
     sync_batch(window, qtbot, {contact_id})
     select_chat(window, qtbot, contact_id)
     qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id)
 
+    form = actions.start_order()  # no question first
+    assert form is not None and form.isVisible()
+    qtbot.waitUntil(lambda: form.results_model.rowCount() == 1)
+    rect = form.results.visualRect(form.results_model.index(0))
+    qtbot.mouseClick(form.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(form.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [line.code for line in form.lines.lines] == ["BAG"]
+    qtbot.waitUntil(form.create_button.isEnabled)
+    form.create_button.click()
+    qtbot.waitUntil(lambda: bool(actions.open_orders), timeout=5000)
+    (order_window,) = actions.open_orders.values()
+    assert isinstance(order_window, OrderWindow)
+    with ctx.db.read() as s:
+        assert s.get(Order, order_window.order_id).contact_id == contact_id
+
+    # A move's message: said that it needs the number, with the way to add it.
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible(), timeout=5000)
+    assert order_window.message_how.text().startswith("이수진 has no phone number in this inbox")
+    assert order_window.add_number_button.isVisible() and not order_window.send_button.isVisible()
+    assert not order_window.message_edit.isVisible()
+
     asked = dialogs.expect("getText", answer="010-2345-6789")
-    assert actions.start_order() is None  # not yet: the number first
+    order_window.add_number_button.click()
+    qtbot.waitUntil(lambda: order_window.message_edit.isVisible(), timeout=5000)
     assert "이수진" in asked.shown[0].text
-
-    def forms() -> list[StartOrderDialog]:
-        return [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, StartOrderDialog) and w.isVisible()
-        ]
-
-    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    assert order_window.message_edit.toPlainText().startswith("이수진님, 주문해 주셔서 감사합니다.")
+    assert order_window.send_button.isVisible() and not order_window.add_number_button.isVisible()
     with ctx.db.read() as s:
         assert s.get(Contact, contact_id).wa_id == "821023456789"
-    forms()[0].close()
+    order_window.discard_message()
+
+
+def test_the_messages_after_a_batch_of_moves_name_the_customer_with_no_number(
+    qtbot: Any, ctx: Any
+) -> None:
+    from app.catalog import ItemDraft, create_item
+    from app.orders import LineInput, OrderState, create_order, move_order
+    from ui.order_messages_dialog import BatchMessagesDialog
+
+    contact_id = numberless_chat(ctx)
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        order_id = create_order(s, contact_id=contact_id, lines=[LineInput("BAG", 1)], source="chat").id
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT, payment_days=3)
+    dialog = BatchMessagesDialog(ctx, [order_id])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=5000)
+    assert dialog.problem.text().startswith("No message for 이수진: no phone number in this inbox")
+    assert dialog.model.rowCount() == 0
