@@ -159,9 +159,7 @@ def test_an_order_is_written_down_for_a_customer_without_a_number_and_its_messag
     order_window.discard_message()
 
 
-def test_the_messages_after_a_batch_of_moves_name_the_customer_with_no_number(
-    qtbot: Any, ctx: Any
-) -> None:
+def test_the_messages_after_a_batch_of_moves_name_the_customer_with_no_number(qtbot: Any, ctx: Any) -> None:
     from app.catalog import ItemDraft, create_item
     from app.orders import LineInput, OrderState, create_order, move_order
     from ui.order_messages_dialog import BatchMessagesDialog
