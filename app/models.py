@@ -426,8 +426,9 @@ class OrderEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCTimestamp, default=utcnow)
-    # "created" | "moved" | "expired" (deadline) | "edited" | "reminded" | "option" (note: JSON of the
-    # line's item and its option before and after)
+    # "created" | "moved" | "moved_unsent" (moved without the customer's message, which could not go) |
+    # "expired" (deadline) | "edited" | "reminded" | "option" (note: JSON of the line's item and its
+    # option before and after)
     kind: Mapped[str] = mapped_column(String(16))
     from_state: Mapped[str | None] = mapped_column(String(20))
     to_state: Mapped[str | None] = mapped_column(String(20))

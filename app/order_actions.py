@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -118,15 +118,78 @@ def move_order_to(
     courier: str | None,
     tracking: str | None,
     edits: OrderEdits = OrderEdits(),
+    unsent: bool = False,
 ) -> tuple[OrderDetail, Changes]:
     """Store the owner's unsaved `edits`, move the order (the payment deadline from the shop's
-    settings) and read it back: one transaction, so edits refused leave the order where it was."""
+    settings) and read it back: one transaction, so edits refused leave the order where it was.
+
+    `unsent`: the owner moved it knowing the customer's message for the step could not go (she told
+    them by phone, say); the history says the move went without a message."""
     with db.write() as s:
-        _store_edits(s, order_id, edits)
-        days = load_order_settings(s).payment_days
-        move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days)
+        _move_with_edits(s, order_id, state, courier, tracking, edits, UNSENT_MOVE if unsent else "moved")
     detail = load_order(db, order_id)
     return detail, _detail_changes(detail)
+
+
+def _move_with_edits(
+    s: Session,
+    order_id: int,
+    state: OrderState,
+    courier: str | None,
+    tracking: str | None,
+    edits: OrderEdits,
+    kind: str,
+) -> None:
+    _store_edits(s, order_id, edits)
+    days = load_order_settings(s).payment_days
+    move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days, kind=kind)
+
+
+# The history's kind of a move the owner made without the customer's message (it could not go).
+UNSENT_MOVE = "moved_unsent"
+
+
+@dataclass(frozen=True, slots=True)
+class MoveOutcome:
+    """What pressing a move did: the order as moved, or (`held`) nothing, as the customer's message
+    for the step cannot go; the owner then moves it without the message or leaves it."""
+
+    detail: OrderDetail | None
+    changes: Changes
+    held: OrderMessage | None = None
+
+
+def move_when_message_can_go(
+    db: Database,
+    order_id: int,
+    state: OrderState,
+    *,
+    message: Callable[[], OrderMessage | None],
+    courier: str | None,
+    tracking: str | None,
+    edits: OrderEdits = OrderEdits(),
+) -> MoveOutcome:
+    """A move that tells the customer ("Ask for payment" sends the account to pay into) is made only
+    when its `message` (as the order would be once moved: `message_for_order(moving_to=...)`) can be
+    sent, or when the step tells nothing. When it cannot (the 24 hours passed and no approved
+    template, no bank account), nothing changes: the order is not "awaiting payment" for a customer
+    who was never asked. Nothing is held for a move that would be refused anyway: its refusal
+    (OrderError) is raised as `move_order_to` raises it."""
+    prepared = message()
+    if prepared is not None and not prepared.prepared.sendable:
+        # A move refused anyway (stock, a bad 우편번호 typed) says why first: tried, never kept.
+        try:
+            with db.write() as s:
+                _move_with_edits(s, order_id, state, courier, tracking, edits, "moved")
+                raise _TriedOnly
+        except _TriedOnly:
+            return MoveOutcome(None, Changes(), prepared)
+    detail, changes = move_order_to(db, order_id, state, courier=courier, tracking=tracking, edits=edits)
+    return MoveOutcome(detail, changes)
+
+
+class _TriedOnly(Exception):
+    """Rolls back a move tried only to learn whether it would be refused."""
 
 
 def save_order_edits(db: Database, order_id: int, edits: OrderEdits) -> tuple[OrderDetail, Changes]:

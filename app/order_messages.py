@@ -243,6 +243,9 @@ def message_for_order(
     format_time: Callable[[datetime, str, tzinfo | None], str],
     now: datetime,
     reminder: bool = False,
+    moving_to: OrderState | None = None,
+    courier: str | None = None,
+    tracking: str | None = None,
 ) -> OrderMessage | None:
     """Gather what an order's message needs (settings, the chat's window, approved templates) and
     prepare it; None for a chat nobody can be told in (a group archive, a deleted chat).
@@ -251,7 +254,11 @@ def message_for_order(
     is in the customer's language instead (`customer_language`), its deadline written with
     `format_time(moment, language, zone)` in that language too, on the shop's clock: `zone` is its
     business hours' time zone (None when it has set none: this computer's clock). A customer reads
-    the deadline as the shop's day, whatever the clock of the computer preparing the message."""
+    the deadline as the shop's day, whatever the clock of the computer preparing the message.
+
+    `moving_to`: the message the order *would* get once moved there (with the deadline the move
+    would set, and the `courier` and `tracking` typed for it), read before the move is made, so a
+    move whose message cannot go is not made behind the owner's back. Nothing is written."""
     from sqlalchemy import select
 
     from app.automations_store import shop_time_zone
@@ -264,6 +271,8 @@ def message_for_order(
         detail = order_detail(s, order_id)
         settings = load_order_settings(s)
         shop_zone = shop_time_zone(s)
+        if moving_to is not None:
+            detail = _as_moved(detail, moving_to, settings, shop_zone, now, courier, tracking)
         contact = s.get(Contact, detail.contact_id) if detail.contact_id is not None else None
         if contact is None or not contact.wa_id:
             return None
@@ -313,6 +322,32 @@ def message_for_order(
     if prepared is None:
         return None
     return OrderMessage(order_id, detail.number, detail.customer, contact_id, prepared)
+
+
+def _as_moved(
+    detail: OrderDetail,
+    state: OrderState,
+    settings: OrderSettings,
+    shop_zone: str | None,
+    now: datetime,
+    courier: str | None,
+    tracking: str | None,
+) -> OrderDetail:
+    """The order as `move_order` would leave it in `state` (its deadline, courier and tracking)."""
+    import dataclasses
+
+    from app.orders import payment_deadline
+
+    due = detail.payment_due_at
+    if state is OrderState.AWAITING_PAYMENT:
+        due = payment_deadline(now, settings.payment_days, zone(shop_zone) if shop_zone else None)
+    return dataclasses.replace(
+        detail,
+        state=state.value,
+        payment_due_at=due,
+        courier=detail.courier if courier is None else courier.strip(),
+        tracking=detail.tracking if tracking is None else tracking.strip(),
+    )
 
 
 def queue_order_message(db: Database, message: OrderMessage, text: str | None = None) -> int:

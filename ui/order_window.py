@@ -42,16 +42,19 @@ from app.changes import Changes
 from app.errors import ErrorCode, ShopInboxError
 from app.models import utcnow
 from app.order_actions import (
+    UNSENT_MOVE,
+    MoveOutcome,
     OrderEdits,
     PaymentDetails,
     load_order,
     move_order_to,
+    move_when_message_can_go,
     save_line_option,
     save_order_edits,
     save_tracking,
     send_order_messages,
 )
-from app.order_messages import COURIER_TRACKING, OrderMessage, message_for_order
+from app.order_messages import COURIER_TRACKING, OrderMessage, PreparedMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
 from app.orders import MAX_NOTE, MOVES, OPTION_STATES, OrderState, TrackingDoubt, tracking_doubt
 from app.phones import display_phone
@@ -174,6 +177,17 @@ def move_label(state: OrderState) -> str:
     }[state]
 
 
+def unsent_move_label(state: OrderState) -> str:
+    """The button that makes a move whose message to the customer cannot go, without it."""
+    return {
+        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Mark as awaiting payment without sending"),
+        OrderState.PAID: translate("OrderWindow", "Mark paid without sending"),
+        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped without sending"),
+        OrderState.DONE: translate("OrderWindow", "Mark done without sending"),
+        OrderState.CANCELLED: translate("OrderWindow", "Cancel order without sending"),
+    }.get(state, translate("OrderWindow", "Move without sending"))
+
+
 def order_time(moment: datetime, time_zone: str | None) -> str:
     """An order's moment on the shop's clock, as its customer is told it, named where this
     computer's clock differs ("2026. 12. 6. 오후 11:38 (한국 표준시)"); None: this computer's clock."""
@@ -216,6 +230,10 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
             translate("OrderWindow", "{0}: option of “{1}” changed from “{2}” to “{3}”").format(
                 when, change.get("item", ""), change.get("from", ""), change.get("to", "")
             )
+        )
+    if event.kind == UNSENT_MOVE:
+        return translate("OrderWindow", "{0}: {1} → {2} (message to the customer not sent)").format(
+            when, state_name(event.from_state or ""), state_name(event.to_state or "")
         )
     return translate("OrderWindow", "{0}: {1} → {2}").format(
         when, state_name(event.from_state or ""), state_name(event.to_state or "")
@@ -458,6 +476,7 @@ class OrderWindow(QDialog):
         self.send_button = QPushButton(self.tr("Send to customer"), self.message_box)
         self.send_button.setObjectName("sendOrderMessage")
         self.skip_button = QPushButton(self.tr("Don't send"), self.message_box)
+        self.skip_button.setObjectName("skipOrderMessage")
         self.send_button.clicked.connect(self.send_message)
         self.skip_button.clicked.connect(self.discard_message)
         # A customer from a phone export has no number: WhatsApp cannot send until it is added.
@@ -466,6 +485,14 @@ class OrderWindow(QDialog):
         self.add_number_button.clicked.connect(self.ask_for_number)
         self.add_number_button.hide()
         self._reminder = False  # what the message last prepared is: prepared again once a number is added
+        # Shown instead of Send when a move was held because its message cannot go: the owner makes
+        # the move without it (she asked by phone), or Cancel leaves the order as it is.
+        self.unsent_button = QPushButton(self.message_box)
+        self.unsent_button.setObjectName("moveWithoutMessage")
+        self.unsent_button.clicked.connect(self.move_without_message)
+        self.unsent_button.hide()
+        # The move held (its state, courier and tracking as typed), until the owner chooses.
+        self._held: tuple[OrderState, str | None, str | None] | None = None
         mb = QVBoxLayout(self.message_box)
         mb.setContentsMargins(0, 6, 0, 0)
         mb.addWidget(QLabel(self.tr("Message to the customer"), self.message_box))
@@ -475,6 +502,7 @@ class OrderWindow(QDialog):
         row.addStretch(1)
         row.addWidget(self.skip_button)
         row.addWidget(self.add_number_button)
+        row.addWidget(self.unsent_button)
         row.addWidget(self.send_button)
         mb.addLayout(row)
         self.message_box.hide()
@@ -753,19 +781,48 @@ class OrderWindow(QDialog):
         courier = self.courier.currentText() if state is OrderState.SHIPPED else None
         tracking = self.tracking.text() if state is OrderState.SHIPPED else None
         edits = self.typed_edits()
-
+        # Whether the step's message can go is read first (off this thread): a move the customer
+        # cannot be told of waits for the owner's word, so "입금 대기" never claims she was asked.
+        message = self._message_work(moving_to=state, courier=courier, tracking=tracking)
         db = self.ctx.db
 
+        def work() -> MoveOutcome:
+            return move_when_message_can_go(
+                db, order_id, state, message=message, courier=courier, tracking=tracking, edits=edits
+            )
+
+        def done(outcome: MoveOutcome) -> None:
+            if outcome.held is not None:
+                self.error.hide()
+                self.show_held_move(state, courier, tracking, outcome.held)
+                return
+            assert outcome.detail is not None
+            self._moved(outcome.detail, outcome.changes, edits)
+            self.prepare_message()
+
+        Op(work, parent=self).success(done).failure(self.show_error).run()
+
+    def _moved(self, detail: OrderDetail, changes: Changes, edits: OrderEdits) -> None:
+        self.error.hide()
+        self.show_detail(detail, saved=edits)
+        self._changed_here(changes)
+        self.moved.emit(detail.id, detail.contact_id)
+
+    def move_without_message(self) -> None:
+        """The held move, made without its message (the history says so)."""
+        if self._held is None:
+            return
+        state, courier, tracking = self._held
+        order_id, db, edits = self.order_id, self.ctx.db, self.typed_edits()
+
         def work() -> tuple[OrderDetail, Changes]:
-            return move_order_to(db, order_id, state, courier=courier, tracking=tracking, edits=edits)
+            return move_order_to(
+                db, order_id, state, courier=courier, tracking=tracking, edits=edits, unsent=True
+            )
 
         def done(result: tuple[OrderDetail, Changes]) -> None:
-            detail, changes = result
-            self.error.hide()
-            self.show_detail(detail, saved=edits)
-            self._changed_here(changes)
-            self.moved.emit(detail.id, detail.contact_id)
-            self.prepare_message()
+            self.discard_message()
+            self._moved(*result, edits)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
@@ -801,6 +858,18 @@ class OrderWindow(QDialog):
     def prepare_message(self, *, reminder: bool = False) -> None:
         """Prepare the message for the order's state (or its payment reminder) and show it; nothing
         goes until Send."""
+        work = self._message_work(reminder=reminder)
+        Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
+
+    def _message_work(
+        self,
+        *,
+        reminder: bool = False,
+        moving_to: OrderState | None = None,
+        courier: str | None = None,
+        tracking: str | None = None,
+    ) -> Callable[[], OrderMessage | None]:
+        """A read (for an op's thread) of the order's message, in the languages of this moment."""
         db, order_id = self.ctx.db, self.order_id
         language = ui_language()
         locale = babel_locale_name()
@@ -815,12 +884,49 @@ class OrderWindow(QDialog):
                 format_time=customer_day,
                 now=utcnow(),
                 reminder=reminder,
+                moving_to=moving_to,
+                courier=courier,
+                tracking=tracking,
             )
 
-        Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
+        return work
+
+    def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
+        """The message's buttons: Send and Don't send, or (a held move) the move without it and Cancel."""
+        self._held = held
+        self.send_button.setVisible(held is None)
+        self.unsent_button.setVisible(held is not None)
+        if held is None:
+            self.skip_button.setText(self.tr("Don't send"))
+            return
+        self.unsent_button.setText(unsent_move_label(held[0]))
+        # "Cancel" beside "Cancel order without sending" would read as cancelling the order.
+        self.skip_button.setText(
+            self.tr("Keep the order") if held[0] is OrderState.CANCELLED else self.tr("Cancel")
+        )
+
+    def show_held_move(
+        self, state: OrderState, courier: str | None, tracking: str | None, message: OrderMessage
+    ) -> None:
+        """A move not made, as its message cannot go: why, the message that would have gone, and the
+        owner's two ways on (move without it, or leave the order as it is)."""
+        self.prepared = None
+        self._message_mode((state, courier, tracking))
+        self.message_edit.show()  # (hidden while a customer without a number was being asked for one)
+        self.add_number_button.hide()
+        prepared = message.prepared
+        self.message_edit.setPlainText(prepared.text)
+        self.message_edit.setReadOnly(True)
+        unchanged = self.tr("Nothing has changed yet: the order keeps its status.")
+        how = self._how_it_goes(prepared) + " " + unchanged
+        self.message_how.setText(with_particles(how))
+        self.message_box.show()
+        self._fit_to_screen()
+        self.unsent_button.setFocus()
 
     def show_message(self, message: OrderMessage | None) -> None:
         self.prepared = message
+        self._message_mode(None)
         detail = self.detail
         if message is None and detail is not None and detail.contact_id is not None and not detail.wa_id:
             self._show_number_needed(detail.customer)
@@ -834,6 +940,14 @@ class OrderWindow(QDialog):
         self.add_number_button.hide()
         prepared = message.prepared
         self.message_edit.setPlainText(prepared.text)
+        self.message_how.setText(with_particles(self._how_it_goes(prepared)))
+        self.message_edit.setReadOnly(not prepared.inside_window)
+        self.send_button.setEnabled(prepared.sendable)
+        self.message_box.show()
+        self._fit_to_screen()
+
+    def _how_it_goes(self, prepared: PreparedMessage) -> str:
+        """How the message would go (a message or a template), or why it cannot."""
         if prepared.inside_window:
             how = self.tr(
                 "The customer wrote within 24 hours: this goes as a normal message. Edit it as you like."
@@ -855,11 +969,7 @@ class OrderWindow(QDialog):
             how += " " + bank_missing_sentence()
             if prepared.inside_window:
                 how += " " + self.tr("Add it there, or type it in the message.")
-        self.message_how.setText(with_particles(how))
-        self.message_edit.setReadOnly(not prepared.inside_window)
-        self.send_button.setEnabled(prepared.sendable)
-        self.message_box.show()
-        self._fit_to_screen()
+        return how
 
     def _fit_to_screen(self) -> None:
         """Grown to show the order and its message whole where the screen has room, moved up where
@@ -937,6 +1047,8 @@ class OrderWindow(QDialog):
         ).run()
 
     def discard_message(self) -> None:
+        """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""
+        self._message_mode(None)
         self.prepared = None
         self.message_box.hide()
         self._shrink_back()

@@ -4627,6 +4627,30 @@ The previous data was kept in {folder}.</source>
         <translation>저장</translation>
     </message>
     <message>
+        <source>Mark as awaiting payment without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark paid without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark shipped without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel order without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move without sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: option of “{1}” set to “{2}”</source>
         <translation>{0}: “{1}” 옵션을 “{2}”(으)로 정함</translation>
     </message>
@@ -4637,6 +4661,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>{0}: option of “{1}” changed from “{2}” to “{3}”</source>
         <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2} (message to the customer not sent)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
@@ -4753,6 +4781,18 @@ Save it anyway?</source>
     <message>
         <source>Save the changes to this order&apos;s address, payment details and note?</source>
         <translation>이 주문의 배송지, 결제 정보, 메모 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">취소</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet: the order keeps its status.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.catalog import ItemDraft, create_item
-from app.models import Order
+from app.models import Order, utcnow
 from app.orders import LineInput, OrderState, create_order
 from tests.support.window_waits import settle
 from ui.order_actions import OrderActions
@@ -19,12 +19,13 @@ Button = QMessageBox.StandardButton
 
 
 def new_order(ctx: Any) -> int:
-    """이하은's new order of one linen shirt, with no address yet."""
+    """이하은's new order of one linen shirt, with no address yet; she wrote just now, so each step's
+    message can go (and the step is made at once)."""
     from tests.support.factories import make_contact
 
     with ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
-        c = make_contact(s, profile_name="이하은")
+        c = make_contact(s, profile_name="이하은", last_inbound_at=utcnow())
         return create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat").id
 
 

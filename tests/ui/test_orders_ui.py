@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QPus
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
-from app.models import Contact, Label, Order, contact_label
+from app.models import Contact, Label, Order, contact_label, utcnow
 from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from tests.support.factories import BASE_TIME, make_contact, make_message
@@ -122,11 +122,17 @@ def test_a_cart_shows_as_a_readable_card_in_the_chat_and_opens_its_order(window:
         order_window.customer.text().startswith("김민지 (010-") and "+82" not in order_window.customer.text()
     )
 
-    # Asking for payment from the order window: the chat's label and the card follow.
+    # Asking for payment from the order window: the cart came weeks ago and no template or account
+    # is set, so nothing can tell her; the owner asked by phone and marks it awaiting payment
+    # without the message. The chat's label and the card follow.
     ask = order_window.findChild(QPushButton, "move_awaiting_payment")
     assert ask is not None and ask.text() == "Ask for payment"
+    ask.click()
+    unsent = order_window.findChild(QPushButton, "moveWithoutMessage")
+    assert unsent is not None
+    qtbot.waitUntil(unsent.isVisible)
     with qtbot.waitSignal(order_window.moved):
-        ask.click()
+        unsent.click()
     qtbot.waitUntil(lambda: labels_of(window.ctx, contact_id) == {"Pending payment"})
     qtbot.waitUntil(lambda: "Awaiting payment" in geo_title(view, row))
     assert "Pay by" in order_window.payment.text()
@@ -1002,7 +1008,7 @@ def test_an_order_with_no_address_asks_before_it_is_marked_shipped(
     was on its way. The owner is asked, No (go back and fill it in) being the default."""
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
-        c = make_contact(s, profile_name="Jane")
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow())  # the message can go
         paid = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat")
         move_order(s, paid.id, OrderState.PAID)
         number = paid.number
