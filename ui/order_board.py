@@ -597,17 +597,17 @@ class OrderBoard(QWidget):
             return
         if state is OrderState.CANCELLED and not confirm_cancel(self, self._number_of(order_id)):
             return
+        if self.order_actions is not None:
+            # Its window makes the move, and only once the customer's message for it can go (or the
+            # owner says to make it without): a card in "입금 대기" means the customer was asked.
+            self.order_actions.open_order(order_id).move_to(state)
+            return
         db = self.ctx.db
 
-        def done(changes: Changes) -> None:
-            self.ctx.publish(changes)  # this board reloads with the others
-            if self.order_actions is not None:
-                # The move's message for the customer, shown for the owner to send or not.
-                self.order_actions.open_order(order_id).prepare_message()
-
-        Op(lambda: move_order_with_settings(db, order_id, state), parent=self).success(done).failure(
-            self._failed
-        ).run()
+        # A board on its own (no order windows to tell the customer from): the move alone.
+        Op(lambda: move_order_with_settings(db, order_id, state), parent=self).success(
+            self.ctx.publish  # this board reloads with the others
+        ).failure(self._failed).run()
 
 
 class _DropTarget(QObject):
