@@ -4628,27 +4628,27 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>Mark as awaiting payment without sending</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 없이 입금 대기로 표시</translation>
     </message>
     <message>
         <source>Mark paid without sending</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 없이 결제 완료로 표시</translation>
     </message>
     <message>
         <source>Mark shipped without sending</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 없이 배송 시작으로 표시</translation>
     </message>
     <message>
         <source>Mark done without sending</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 없이 완료로 표시</translation>
     </message>
     <message>
         <source>Cancel order without sending</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 없이 주문 취소</translation>
     </message>
     <message>
         <source>Move without sending</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 없이 상태 변경</translation>
     </message>
     <message>
         <source>{0}: option of “{1}” set to “{2}”</source>
@@ -4664,7 +4664,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>{0}: {1} → {2} (message to the customer not sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} → {2} (안내 메시지 보내지 않음)</translation>
     </message>
     <message>
         <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
@@ -4784,15 +4784,15 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Keep the order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 유지</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">취소</translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Nothing has changed yet: the order keeps its status.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 바뀐 것은 없습니다. 주문 상태는 그대로입니다.</translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>

@@ -1,0 +1,130 @@
+"""Ask for payment in an order's window: a customer who cannot be told is not marked as asked."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Label, Order, contact_label, utcnow
+from app.orders import LineInput, create_order
+from tests.support.factories import make_contact
+from tests.support.window_waits import settle
+from ui.order_actions import OrderActions
+from ui.order_window import OrderWindow
+
+
+def phone_chat_order(ctx: Any, *, wrote_ago: timedelta | None) -> tuple[int, int]:
+    """박서연's chat (imported from the phone when `wrote_ago` is None) and a 39,000원 order made in it;
+    the shop has no bank account and no template in its order settings."""
+    with ctx.db.write() as s:
+        create_item(s, ItemDraft(name="니트 가디건", price_minor=39000, currency="KRW", retailer_id="KNIT"))
+        inbound = utcnow() - wrote_ago if wrote_ago is not None else None
+        c = make_contact(s, profile_name="박서연", last_inbound_at=inbound)
+        order = create_order(s, contact_id=c.id, lines=[LineInput("KNIT", 1)], source="chat")
+        return c.id, order.id
+
+
+def open_order(window: Any, qtbot: Any, order_id: int) -> OrderWindow:
+    order_window = OrderActions(window, window.ctx).open_order(order_id)
+    qtbot.waitUntil(lambda: order_window.detail is not None)
+    return order_window
+
+
+def button(order_window: OrderWindow, name: str) -> QPushButton:
+    found = order_window.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def state_and_labels(ctx: Any, order_id: int, contact_id: int) -> tuple[str, set[str]]:
+    with ctx.db.read() as s:
+        order = s.get(Order, order_id)
+        assert order is not None
+        labels = set(
+            s.scalars(
+                select(Label.name)
+                .join(contact_label, contact_label.c.label_id == Label.id)
+                .where(contact_label.c.contact_id == contact_id)
+            )
+        )
+        return order.state, labels
+
+
+def history(order_window: OrderWindow) -> list[str]:
+    return order_window.history.stringList()
+
+
+def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_owner_chooses(
+    window: Any, qtbot: Any
+) -> None:
+    """The tester pressed 입금 요청 in a chat from his phone: the order and the chat's label said
+    입금 대기 at once, and only then the panel said the message could not go."""
+    contact_id, order_id = phone_chat_order(window.ctx, wrote_ago=None)
+    order_window = open_order(window, qtbot, order_id)
+    before = history(order_window)
+    unsent, skip, send = (
+        button(order_window, n) for n in ("moveWithoutMessage", "skipOrderMessage", "sendOrderMessage")
+    )
+
+    button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(unsent.isVisible)
+    how = order_window.message_how.text()
+    assert "More than 24 hours since the customer wrote" in how and "bank account is not set" in how
+    assert "Nothing has changed yet" in how
+    assert unsent.text() == "Mark as awaiting payment without sending"
+    assert skip.text() == "Cancel" and not send.isVisible()
+    assert order_window.message_edit.isReadOnly()
+    assert state_and_labels(window.ctx, order_id, contact_id)[0] == "new"
+    assert order_window.title.text().endswith("New")
+
+    # Cancel: the panel goes, and the order is the new order it was.
+    skip.click()
+    assert not order_window.message_box.isVisible()
+    settle(qtbot)
+    assert state_and_labels(window.ctx, order_id, contact_id) == ("new", {"New order"})
+    assert history(order_window) == before
+
+    # Asked again, and this time she was asked by phone: awaiting payment, without the message.
+    button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(unsent.isVisible)
+    with qtbot.waitSignal(order_window.moved):
+        unsent.click()
+    assert not order_window.message_box.isVisible()
+    assert state_and_labels(window.ctx, order_id, contact_id) == ("awaiting_payment", {"Pending payment"})
+    newest = history(order_window)[0]
+    assert newest.endswith("New → Awaiting payment (message to the customer not sent)")
+    # The window's own buttons are the new state's, Send back for the next message.
+    qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "move_paid") is not None)
+    assert send.isVisibleTo(order_window.message_box) and skip.text() == "Don't send"
+
+
+def test_asking_a_customer_who_wrote_today_moves_the_order_and_offers_the_message(
+    window: Any, qtbot: Any
+) -> None:
+    contact_id, order_id = phone_chat_order(window.ctx, wrote_ago=timedelta(hours=1))
+    order_window = open_order(window, qtbot, order_id)
+    with qtbot.waitSignal(order_window.moved):
+        button(order_window, "move_awaiting_payment").click()
+    send = button(order_window, "sendOrderMessage")
+    qtbot.waitUntil(send.isVisible)
+    assert not button(order_window, "moveWithoutMessage").isVisible()
+    assert state_and_labels(window.ctx, order_id, contact_id)[0] == "awaiting_payment"
+    assert history(order_window)[0].endswith("New → Awaiting payment")
+
+
+def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, korean: None) -> None:
+    _, order_id = phone_chat_order(window.ctx, wrote_ago=None)
+    order_window = open_order(window, qtbot, order_id)
+    unsent = button(order_window, "moveWithoutMessage")
+    button(order_window, "move_awaiting_payment").click()
+    qtbot.waitUntil(unsent.isVisible)
+    assert unsent.text() == "메시지 없이 입금 대기로 표시"
+    assert button(order_window, "skipOrderMessage").text() == "취소"
+    assert "아직 바뀐 것은 없습니다" in order_window.message_how.text()
+    with qtbot.waitSignal(order_window.moved):
+        unsent.click()
+    assert history(order_window)[0].endswith("새 주문 → 입금 대기 (안내 메시지 보내지 않음)")
