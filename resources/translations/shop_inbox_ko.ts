@@ -4792,7 +4792,7 @@ Save it anyway?</source>
     </message>
     <message>
         <source>Nothing has changed yet: the order keeps its status.</source>
-        <translation>아직 바뀐 것은 없습니다. 주문 상태는 그대로입니다.</translation>
+        <translation>아직 바뀐 건 없어요. 주문 상태는 그대로예요.</translation>
     </message>
     <message>
         <source>The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.</source>

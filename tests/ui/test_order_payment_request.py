@@ -124,7 +124,7 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
     qtbot.waitUntil(unsent.isVisible)
     assert unsent.text() == "메시지 없이 입금 대기로 표시"
     assert button(order_window, "skipOrderMessage").text() == "취소"
-    assert "아직 바뀐 것은 없습니다" in order_window.message_how.text()
+    assert "아직 바뀐 건 없어요. 주문 상태는 그대로예요." in order_window.message_how.text()
     with qtbot.waitSignal(order_window.moved):
         unsent.click()
     assert history(order_window)[0].endswith("새 주문 → 입금 대기 (안내 메시지 보내지 않음)")
