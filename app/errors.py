@@ -21,6 +21,8 @@ class ErrorCode(enum.StrEnum):
     # The relay
     RELAY_UNREACHABLE = "relay_unreachable"
     RELAY_TIMEOUT = "relay_timeout"
+    # An https:// address whose server answers plain http (a relay tried out on this computer).
+    RELAY_PLAIN_HTTP = "relay_plain_http"
     UNAUTHORISED = "unauthorised"
     RELAY_BUSY = "relay_busy"
     RELAY_REFUSED = "relay_refused"
@@ -267,6 +269,14 @@ class ValueParams:
 
 
 @dataclass(frozen=True, slots=True)
+class PlainHttpParams:
+    """The https:// address tried and the same address with http://, which the server answers."""
+
+    url: str
+    plain_url: str
+
+
+@dataclass(frozen=True, slots=True)
 class OrderMoveParams:
     number: str
     from_state: str
@@ -316,6 +326,7 @@ Params = (
     | DiscountParams
     | OrderMoveParams
     | ValueParams
+    | PlainHttpParams
     | StockParams
     | CurrencyDigitsParams
     | ColumnsParams
@@ -330,6 +341,7 @@ PARAMS: dict[ErrorCode, type[Params]] = {
     ErrorCode.MIGRATION_FAILED: PathParams,
     ErrorCode.RELAY_UNREACHABLE: NoParams,
     ErrorCode.RELAY_TIMEOUT: NoParams,
+    ErrorCode.RELAY_PLAIN_HTTP: PlainHttpParams,
     ErrorCode.UNAUTHORISED: NoParams,
     ErrorCode.RELAY_BUSY: RefusalParams,
     ErrorCode.RELAY_REFUSED: RefusalParams,

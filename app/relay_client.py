@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import ssl
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.errors import (
     ErrorCode,
     HistoryGap,
     OutsideServiceWindow,
+    PlainHttpParams,
     RefusalParams,
     RelayBusy,
     RelayError,
@@ -24,7 +26,7 @@ from app.errors import (
     SendRefused,
     Unauthorised,
 )
-from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url
+from app.relay_url import is_insecure_remote, is_web_address, normalise_relay_url, plain_http_address
 from app.thread_priority import window_first
 from app.wire import (
     Automations,
@@ -68,6 +70,7 @@ class CheckOutcome(enum.StrEnum):
     NOT_A_RELAY = "not_a_relay"
     WRONG_TOKEN = "wrong_token"
     SERVER_ERROR = "server_error"
+    PLAIN_HTTP = "plain_http"  # an https:// address whose server answers plain http
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,38 @@ def check_relay(url: str, token: str, *, timeout: float = 8.0, allow_insecure: b
         return CheckResult(CheckOutcome.INVALID_URL, str(exc))
     with client:
         return client.check()
+
+
+# What OpenSSL says when the other side of a TLS handshake answers in plain HTTP ("HTTP/1.1 400 ..."
+# read as a TLS record): older versions WRONG_VERSION_NUMBER, 3.2 and later RECORD_LAYER_FAILURE.
+PLAIN_HTTP_SSL_REASONS = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG"})
+
+
+def answered_plain_http(exc: BaseException) -> bool:
+    """Did this connection error come from a server speaking plain http to our TLS handshake?"""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, ssl.SSLError):
+            reason = (cause.reason or "").upper()
+            text = str(cause).lower()
+            return (
+                reason in PLAIN_HTTP_SSL_REASONS
+                or "wrong version number" in text
+                or ("record layer failure" in text)
+            )
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def unreachable(exc: httpx.TransportError, url: str) -> RelayUnreachable:
+    """The error for a relay that did not answer; one that answers plain http at an https:// address
+    says so (the owner typed https:// for a relay that has no certificate)."""
+    if url.startswith("https://") and isinstance(exc, httpx.ConnectError) and answered_plain_http(exc):
+        params = PlainHttpParams(url=url, plain_url=plain_http_address(url))
+        return RelayUnreachable(code=ErrorCode.RELAY_PLAIN_HTTP, params=params)
+    return RelayUnreachable()
 
 
 def refusal(response: httpx.Response) -> RefusalParams:
@@ -156,9 +191,9 @@ class RelayClient:
             timed_out.request_sent = not isinstance(exc, httpx.ConnectTimeout)
             raise timed_out from exc
         except httpx.TransportError as exc:
-            unreachable = RelayUnreachable()
-            unreachable.request_sent = not isinstance(exc, httpx.ConnectError)
-            raise unreachable from exc
+            failed = unreachable(exc, self.base_url)
+            failed.request_sent = not isinstance(exc, httpx.ConnectError)
+            raise failed from exc
         except RuntimeError as exc:
             if not self._closed:
                 raise
@@ -360,6 +395,8 @@ class RelayClient:
             health = self.health()
         except RelayUnreachable as exc:
             log.info("relay check: %s", exc.code)
+            if exc.code is ErrorCode.RELAY_PLAIN_HTTP:
+                return CheckResult(CheckOutcome.PLAIN_HTTP, str(exc.code))
             return CheckResult(CheckOutcome.UNREACHABLE, str(exc.code))
         except (RelayError, ValueError) as exc:  # another web server: an error page, HTML, other JSON
             return CheckResult(CheckOutcome.NOT_A_RELAY, f"/healthz: {type(exc).__name__}")

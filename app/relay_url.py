@@ -34,3 +34,9 @@ def is_insecure_remote(url: str) -> bool:
     """Plain http to a host that is not this computer: the bearer token would cross the network in clear."""
     parts = urlsplit(url)
     return parts.scheme == "http" and not is_local_host(parts.hostname or "")
+
+
+def plain_http_address(url: str) -> str:
+    """The same address with http:// in place of https:// (what a plain-http relay answers at)."""
+    parts = urlsplit(url)
+    return parts._replace(scheme="http").geturl() if parts.scheme == "https" else url

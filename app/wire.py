@@ -487,6 +487,12 @@ class CheckReport(_Wire):
     number: NumberHealth | None = None
     checked_at: datetime
 
+    @property
+    def sandbox(self) -> bool:
+        """A demo relay (simulated customers, no WhatsApp account): the lines it skipped say so, so
+        the report needs no field of its own for it."""
+        return any(line.problem == CheckProblem.SANDBOX for line in self.lines)
+
 
 # --------------------------------------------------------------------------- campaigns
 # The desktop resolves the audience (labels and consents live there) and posts the recipient list;

@@ -31,3 +31,46 @@ def test_the_check_refuses_a_wrong_token(tmp_path: Path) -> None:
         pytest.raises(Unauthorised),
     ):
         client.check_report()
+
+
+def test_a_sandbox_relays_report_says_it_is_a_demo_relay_and_a_real_one_does_not(tmp_path: Path) -> None:
+    """The sandbox's skipped lines already say why (CheckProblem.SANDBOX): the report reads it from
+    them, with no field of its own on the wire."""
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "real").mkdir()
+    with run_relay(tmp_path / "demo", upstream="sandbox") as relay, RelayClient(relay.url, relay.token) as c:
+        demo = c.check_report()
+    assert demo.ok and demo.sandbox
+    with (
+        run_fake_graph() as graph,
+        run_relay(tmp_path / "real", graph_url=graph.url) as relay,
+        RelayClient(relay.url, relay.token) as client,
+    ):
+        assert not client.check_report().sandbox
+
+
+def test_an_https_address_for_a_relay_that_answers_plain_http_says_so(tmp_path: Path) -> None:
+    """The owner typed https:// for a relay tried out on this computer, which serves plain http: the
+    TLS handshake meets "HTTP/1.1 400" and fails; the error names the http:// address to try."""
+    from app.errors import ErrorCode, PlainHttpParams, RelayUnreachable
+    from app.relay_client import CheckOutcome, check_relay
+
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        https = relay.url.replace("http://", "https://")
+        with RelayClient(https, relay.token) as client, pytest.raises(RelayUnreachable) as raised:
+            client.check_report()
+        assert check_relay(https, relay.token).outcome is CheckOutcome.PLAIN_HTTP
+    assert raised.value.code is ErrorCode.RELAY_PLAIN_HTTP
+    assert raised.value.params == PlainHttpParams(url=https, plain_url=relay.url)
+
+
+def test_nothing_listening_at_an_https_address_is_still_just_unreachable() -> None:
+    from app.errors import ErrorCode, RelayUnreachable
+    from tests.support.servers import free_port
+
+    with (
+        RelayClient(f"https://127.0.0.1:{free_port()}", "t") as client,
+        pytest.raises(RelayUnreachable) as raised,
+    ):
+        client.check_report()
+    assert raised.value.code is ErrorCode.RELAY_UNREACHABLE
