@@ -1,5 +1,5 @@
-"""A strip above the chat saying when the relay is offline, refusing the token, cut off from WhatsApp, or
-oddly quiet."""
+"""A strip above the chat saying when the relay cannot be reached (and, briefly, when it can again),
+refuses the relay token, is cut off from WhatsApp, or is oddly quiet."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.inbound_silence import InboundSilence
 from ui import icons
+
+# States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
+LOST = (Connection.OFFLINE, Connection.RECONNECTING)
+RECONNECTED_SECONDS = 4
 
 # States in which the Retry button makes sense (the engine is waiting, or has given up on the token).
 RETRYABLE = (Connection.OFFLINE, Connection.RECONNECTING, Connection.UNAUTHORISED, *STORAGE_TROUBLE)
@@ -60,16 +64,35 @@ class ConnectionBanner(QFrame):
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._show_text)
+        # "Reconnected" for a few seconds after the relay answers again, then the banner goes. Not
+        # after the first connection of a start (a slow start-up is no news), only after one was lost.
+        self.been_online = False
+        self.lost = False  # the relay could not be reached since it last answered
+        self.reconnected = QTimer(self)
+        self.reconnected.setSingleShot(True)
+        self.reconnected.setInterval(RECONNECTED_SECONDS * 1000)
+        self.reconnected.timeout.connect(lambda: self.set_state(self.state))
         self.hide()
 
     def set_state(self, state: ConnectionState) -> None:
         """Show the sentence for the state (hidden while online or connecting)."""
         if state.kind is not self._dismissed:
             self._dismissed = None
+        if state.kind in LOST and self.been_online:
+            self.lost = True  # kept through CONNECTING: Retry starts the engine again
+        if state.kind is Connection.ONLINE:
+            if self.lost:
+                self.reconnected.start()
+            self.lost = False
+            self.been_online = True
+        else:
+            self.reconnected.stop()
         self.state = state
         if state.kind in (Connection.ONLINE, Connection.CONNECTING) or state.kind is self._dismissed:
             self.countdown.stop()
-            if state.kind is Connection.ONLINE and (self.graph_down or self.quiet is not None):
+            if self.reconnected.isActive():
+                self._show_reconnected()
+            elif state.kind is Connection.ONLINE and (self.graph_down or self.quiet is not None):
                 self._show_quiet()
             else:
                 self.hide()
@@ -102,6 +125,16 @@ class ConnectionBanner(QFrame):
         """The relay cannot reach WhatsApp (or can again); said while the relay itself is reachable."""
         self.graph_down = down
         self.set_state(self.state)
+
+    def _show_reconnected(self) -> None:
+        self.setProperty("severity", "ok")
+        self.icon.setPixmap(icons.icon("tick").pixmap(20, 20))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for button in (self.retry, self.settings, self.dismiss, self.start_again):
+            button.setVisible(False)
+        self.text.setText(self.tr("Reconnected to your relay."))
+        self.show()
 
     def _show_quiet(self) -> None:
         """A notice while online: WhatsApp out of the relay's reach, or customers unusually quiet."""
@@ -142,17 +175,20 @@ class ConnectionBanner(QFrame):
         seconds = self.seconds_to_retry()
         if kind is Connection.RECONNECTING:
             if seconds:
-                return self.tr("Connection lost. Reconnecting in {wait}").format(wait=self._wait(seconds))
-            return self.tr("Connection lost. Reconnecting to your relay…")
+                return self.tr("Cannot reach your relay. Trying again in {wait}").format(
+                    wait=self._wait(seconds)
+                )
+            return self.tr("Cannot reach your relay. Trying again…")
         if kind is Connection.OFFLINE:
             text = self.tr(
-                "Offline: new messages arrive when the connection is back. Saved chats stay available."
+                "Cannot reach your relay: new messages arrive when it answers again. Saved chats stay "
+                "available."
             )
             if seconds:
                 text += " " + self.tr("Next try in {wait}.").format(wait=self._wait(seconds))
             return text
         if kind is Connection.UNAUTHORISED:
-            return self.tr("Your relay refused the access token. Check it in Settings.")
+            return self.tr("The relay token was refused. Check it in Settings.")
         if kind is Connection.ONLINE and self.graph_down:
             return self.tr(
                 "Your relay can't reach WhatsApp, so replies wait and are sent as soon as it can. Check "

@@ -21,10 +21,11 @@ def test_reconnecting_shows_the_seconds_to_the_next_attempt_and_counts_down(qtbo
     at = datetime.now(UTC) + timedelta(seconds=11.5)
     banner.set_state(ConnectionState(Connection.RECONNECTING, next_retry_at=at, detail="relay_unreachable"))
     # The number and its unit never part at the end of a line ("12" here, a lone "s" below).
-    assert banner.text.text() == "Connection lost. Reconnecting in 12\N{NO-BREAK SPACE}s"
+    assert banner.text.text() == "Cannot reach your relay. Trying again in 12\N{NO-BREAK SPACE}s"
     assert banner.isVisible() and banner.retry.isVisible()
     qtbot.waitUntil(
-        lambda: banner.text.text() == "Connection lost. Reconnecting in 11\N{NO-BREAK SPACE}s", timeout=3000
+        lambda: banner.text.text() == "Cannot reach your relay. Trying again in 11\N{NO-BREAK SPACE}s",
+        timeout=3000,
     )
 
 
@@ -66,3 +67,52 @@ def test_a_relay_started_afresh_is_news_the_owner_can_close(qtbot: Any) -> None:
 
     banner.set_state(ConnectionState(Connection.OFFLINE))
     assert banner.isVisible() and banner.settings.isVisible() and not banner.dismiss.isVisible()
+
+
+def test_the_offline_banner_names_the_relay(qtbot: Any) -> None:
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert banner.text.text().startswith(
+        "Cannot reach your relay: new messages arrive when it answers again."
+    )
+    banner.set_state(ConnectionState(Connection.RECONNECTING))
+    assert banner.text.text() == "Cannot reach your relay. Trying again…"
+
+
+def test_back_online_says_reconnected_for_a_few_seconds_then_goes(qtbot: Any) -> None:
+    from ui.connection_banner import RECONNECTED_SECONDS
+
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.CONNECTING))
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert not banner.isVisible()  # the first connection of a start is no news
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert banner.isVisible() and banner.text.text() == "Reconnected to your relay."
+    assert not banner.retry.isVisible() and not banner.settings.isVisible()
+    banner.set_state(ConnectionState(Connection.ONLINE))  # the window refreshes it: still said
+    assert banner.text.text() == "Reconnected to your relay."
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=(RECONNECTED_SECONDS + 3) * 1000)
+
+
+def test_a_blip_at_start_up_before_the_first_connection_says_no_reconnected(qtbot: Any) -> None:
+    banner = shown_banner(qtbot)
+    banner.set_state(ConnectionState(Connection.CONNECTING))
+    banner.set_state(ConnectionState(Connection.RECONNECTING))
+    banner.set_state(ConnectionState(Connection.ONLINE))
+    assert not banner.isVisible() and not banner.reconnected.isActive()
+
+
+def test_losing_the_relay_again_while_reconnected_shows_says_so_at_once(qtbot: Any) -> None:
+    banner = shown_banner(qtbot)
+    for kind in (Connection.ONLINE, Connection.RECONNECTING, Connection.ONLINE, Connection.RECONNECTING):
+        banner.set_state(ConnectionState(kind))
+    assert banner.text.text() == "Cannot reach your relay. Trying again…"
+    assert not banner.reconnected.isActive() and banner.retry.isVisible()
+
+
+def test_retry_starts_the_engine_again_and_the_answer_still_says_reconnected(qtbot: Any) -> None:
+    banner = shown_banner(qtbot)
+    for kind in (Connection.ONLINE, Connection.OFFLINE, Connection.CONNECTING, Connection.ONLINE):
+        banner.set_state(ConnectionState(kind))
+    assert banner.isVisible() and banner.text.text() == "Reconnected to your relay."

@@ -58,7 +58,7 @@ def test_the_banner_counts_down_to_the_next_attempt_and_retry_reconnects_when_th
     # The countdown is redrawn every second and restarts with each failed attempt.
     qtbot.waitUntil(
         lambda: (
-            re.search(r"(Reconnecting|Next try) in \d+\N{NO-BREAK SPACE}s", banner.text.text()) is not None
+            re.search(r"(Trying again|Next try) in \d+\N{NO-BREAK SPACE}s", banner.text.text()) is not None
         )
     )
     assert banner.retry.isVisible()
@@ -67,6 +67,29 @@ def test_the_banner_counts_down_to_the_next_attempt_and_retry_reconnects_when_th
     banner.retry.click()
     qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
     assert not banner.isVisible()
+
+
+def test_when_the_relay_comes_back_the_banner_says_reconnected_then_goes(
+    window: Any, qtbot: Any, relay: RunningRelay
+) -> None:
+    from ui.connection_banner import RECONNECTED_SECONDS
+    from ui.sync_adapter import SyncAdapter
+
+    # Short long-polls, so the relay going away is noticed at once rather than at the poll's end.
+    window.ctx.sync = SyncAdapter(window.ctx, relay.url, relay.token, window, poll_wait=0.5)
+    window.start_sync()
+    window.ctx.sync.start()
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.state.kind is Connection.ONLINE, timeout=10000)
+    assert not banner.isVisible()  # connected at start: nothing to say
+    relay.stop()
+    qtbot.waitUntil(banner.isVisible, timeout=30000)
+    assert banner.text.text().startswith("Cannot reach your relay")
+    relay.start()
+    banner.retry.click()
+    qtbot.waitUntil(lambda: banner.text.text() == "Reconnected to your relay.", timeout=10000)
+    assert banner.isVisible() and not banner.retry.isVisible()
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=(RECONNECTED_SECONDS + 3) * 1000)
 
 
 def test_a_token_typed_through_the_banners_settings_reconnects_the_engine(
@@ -132,7 +155,7 @@ def test_a_token_the_relay_refuses_is_not_saved_over_the_kept_one_unless_the_own
     refused = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
     save.click()
     qtbot.waitUntil(lambda: bool(refused.shown), timeout=10000)
-    assert "refused this token" in refused.shown[0].text
+    assert "refused this relay token" in refused.shown[0].text
     assert dialog.isVisible() and save.isEnabled() and dialog.token.hasFocus()
     assert load_token(window.ctx, relay.url) == relay.token  # the working token is kept
     dialogs.expect("question", answer=QMessageBox.StandardButton.Save)
