@@ -8,7 +8,7 @@ from app.wire import CheckProblem, CheckReport, CheckStatus, CheckStep
 
 PASSED = {
     CheckStep.SETTINGS: "The required settings are present.",
-    CheckStep.PHONE_NUMBER: "The access token works and sees {display_phone_number} ({verified_name}); "
+    CheckStep.PHONE_NUMBER: "The Meta access token works and sees {display_phone_number} ({verified_name}); "
     "quality {quality_rating}, messaging limit {messaging_limit}.",
     CheckStep.BUSINESS_ACCOUNT: "The business account holds this number and its templates can be listed.",
     CheckStep.WEBHOOK_SUBSCRIPTION: "The app is subscribed to the business account's webhooks.",
@@ -24,11 +24,11 @@ SANDBOX = "Not checked: the sandbox has no WhatsApp account."
 FAILED = {
     CheckProblem.MISSING_SETTINGS: "Missing: {names}. Run `shop-inbox-relay setup`, or set them in the "
     "relay's environment (see docs/relay.md).",
-    CheckProblem.TOKEN_INVALID: "WhatsApp refused the access token: it expired or was revoked. In Meta "
-    "Business Manager > Business settings > Users > System users, generate a new token (never expiring) "
-    "with whatsapp_business_messaging and whatsapp_business_management, and put it in "
+    CheckProblem.TOKEN_INVALID: "WhatsApp refused the Meta access token: it expired or was revoked. In Meta "
+    "Business Manager > Business settings > Users > System users, generate a new Meta access token "
+    "(never expiring) with whatsapp_business_messaging and whatsapp_business_management, and put it in "
     "WHATSAPP_ACCESS_TOKEN.",
-    CheckProblem.PERMISSION_MISSING: "The access token lacks the {permission} permission, or its system "
+    CheckProblem.PERMISSION_MISSING: "The Meta access token lacks the {permission} permission, or its system "
     "user was not given this WhatsApp account. In Meta Business Manager > Business settings > System "
     "users, assign the WhatsApp account (full control), then generate the token again with "
     "{permission}.",
@@ -42,7 +42,7 @@ FAILED = {
     "its id.",
     CheckProblem.NOT_SUBSCRIBED: "The app is not subscribed to the business account's webhooks, so no "
     "message will arrive. Run `shop-inbox-relay setup` again (it subscribes the app), or POST "
-    "/{{waba-id}}/subscribed_apps with the access token.",
+    "/{{waba-id}}/subscribed_apps with the Meta access token.",
     CheckProblem.NOT_HTTPS: "{url} is not an https:// address. Meta only calls HTTPS webhooks: set "
     "RELAY_PUBLIC_URL to https://your-host-name.",
     CheckProblem.CERTIFICATE_INVALID: "{url} answers, but its certificate is not valid (self-signed, "
@@ -56,8 +56,9 @@ FAILED = {
     CheckProblem.WEBHOOK_NEVER_VERIFIED: "Meta has not verified the webhook yet. In the app dashboard > "
     "WhatsApp > Configuration, set the callback URL to {callback_url} with your WHATSAPP_VERIFY_TOKEN "
     "(or give WHATSAPP_APP_ID to `shop-inbox-relay setup`, which registers it).",
-    CheckProblem.VERIFY_TOKEN_MISMATCH: "Meta called the webhook with a different verify token. Enter "
-    "the relay's WHATSAPP_VERIFY_TOKEN in the app dashboard > WhatsApp > Configuration, and verify again.",
+    CheckProblem.VERIFY_TOKEN_MISMATCH: "Meta called the webhook with a different webhook verify "
+    "token. Enter the relay's WHATSAPP_VERIFY_TOKEN in the app dashboard > WhatsApp > Configuration, "
+    "and verify again.",
     CheckProblem.DATABASE_NOT_WRITABLE: "The relay cannot write its database ({detail}). Check the "
     "data volume's permissions and free space.",
     CheckProblem.MEDIA_NOT_WRITABLE: "The relay cannot write received photos and documents to "

@@ -38,7 +38,7 @@ QUESTIONS = (
     Question(
         "WHATSAPP_ACCESS_TOKEN",
         "--access-token",
-        "Permanent access token (Business settings > System users > Generate token)",
+        "Permanent Meta access token (Business settings > System users > Generate token)",
         secret=True,
     ),
     Question(
@@ -75,7 +75,7 @@ QUESTIONS = (
 )
 HEADER = (
     "The Shop Inbox relay's settings, written by `shop-inbox-relay setup` (readable by its owner only).\n"
-    "Keep this file secret: it holds WhatsApp's access token and the app secret."
+    "Keep this file secret: it holds the Meta access token and the app secret."
 )
 
 
@@ -288,7 +288,7 @@ def run_setup(
         )
         print(closing_check(settings, env, graph_url, database_url), file=out)
     print(
-        f"\nNext: `{path.start}`, then `{path.check}`.\nThe token for the desktop app: `{path.token}`.",
+        f"\nNext: `{path.start}`, then `{path.check}`.\nThe relay token for the desktop app: `{path.token}`.",
         file=out,
     )
     return 0 if ok else 1

@@ -51,12 +51,15 @@ def desktop_sentences() -> dict[ErrorCode, str]:
         ErrorCode.RELAY_UNREACHABLE: translate(
             "Errors", "Cannot reach your relay. Check the internet connection and the relay address."
         ),
+        ErrorCode.RELAY_PLAIN_HTTP: translate(
+            "Errors",
+            "Your relay at {url} answers plain http://, not https://. Change its address in Settings to "
+            "{plain_url}",
+        ),
         ErrorCode.RELAY_TIMEOUT: translate(
             "Errors", "Your relay did not answer in time. Try again in a moment."
         ),
-        ErrorCode.UNAUTHORISED: translate(
-            "Errors", "Your relay refused the access token. Check it in Settings."
-        ),
+        ErrorCode.UNAUTHORISED: translate("Errors", "The relay token was refused. Check it in Settings."),
         ErrorCode.RELAY_BUSY: translate(
             "Errors", "Your relay is busy right now. Shop Inbox tries again by itself."
         ),
@@ -168,7 +171,7 @@ def desktop_sentences() -> dict[ErrorCode, str]:
             "This computer has no password store (keyring) that Shop Inbox can use. You can keep "
             "the relay token in Shop Inbox's settings file instead; only your user account can read it.",
         ),
-        ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The token was not saved."),
+        ErrorCode.TOKEN_NOT_SAVED: translate("Errors", "The relay token was not saved."),
         ErrorCode.ORDER_EMPTY: translate("Errors", "An order needs at least one item."),
         ErrorCode.ORDER_TOO_MANY_LINES: translate(
             "Errors", "An order can have at most {limit} lines. Nothing was saved."
@@ -359,7 +362,7 @@ def relay_sentences() -> dict[str, str]:
         RelayErrorCode.STALE_REVISION: desktop[ErrorCode.REVISION_CONFLICT],
         RelayErrorCode.HISTORY_GAP: desktop[ErrorCode.HISTORY_GAP],
         RelayErrorCode.TOO_MANY_POLLS: translate(
-            "Errors", "Too many computers are connected to your relay with this token."
+            "Errors", "Too many computers are connected to your relay with this relay token."
         ),
         RelayErrorCode.BODY_TIMEOUT: translate(
             "Errors", "The connection to your relay was too slow. Shop Inbox tries again by itself."

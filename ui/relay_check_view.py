@@ -17,16 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import RelayUnreachable, Unauthorised
+from app.errors import PlainHttpParams, RelayUnreachable, Unauthorised
 from app.relay_client import RelayClient
 from app.relay_url import is_web_address, normalise_relay_url
 from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckStep, NumberHealth
+from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.size_text import human_size
 
 PASS_COLOUR = "#1b7f3b"
 FAIL_COLOUR = "#b3261e"
 SKIP_COLOUR = "#6b6b6b"
+DEMO_COLOUR = "#8a5300"  # a warning, not a failure: the demo relay works, it is just not the shop's
 
 
 translate = QCoreApplication.translate
@@ -42,7 +44,7 @@ class _Params(dict[str, str]):
 def step_title(step: str) -> str:
     titles = {
         CheckStep.SETTINGS: translate("RelayCheckView", "Relay settings"),
-        CheckStep.PHONE_NUMBER: translate("RelayCheckView", "Access token and phone number"),
+        CheckStep.PHONE_NUMBER: translate("RelayCheckView", "Meta access token and phone number"),
         CheckStep.BUSINESS_ACCOUNT: translate("RelayCheckView", "WhatsApp Business Account"),
         CheckStep.WEBHOOK_SUBSCRIPTION: translate("RelayCheckView", "Webhook subscription"),
         CheckStep.PUBLIC_URL: translate("RelayCheckView", "Secure public address (HTTPS)"),
@@ -57,7 +59,7 @@ def passed_sentence(step: str) -> str:
     sentences = {
         CheckStep.SETTINGS: translate("RelayCheckView", "Everything the relay needs is set."),
         CheckStep.PHONE_NUMBER: translate(
-            "RelayCheckView", "WhatsApp accepts the access token and sees {display_phone_number}."
+            "RelayCheckView", "WhatsApp accepts the Meta access token and sees {display_phone_number}."
         ),
         CheckStep.BUSINESS_ACCOUNT: translate(
             "RelayCheckView", "The business account holds this number and its templates."
@@ -82,15 +84,15 @@ def problem_sentence(problem: str) -> str:
         ),
         CheckProblem.TOKEN_INVALID: translate(
             "RelayCheckView",
-            "WhatsApp refused the relay's access token: it has expired or was revoked. In Meta Business "
-            "Manager, open Business settings > System users, generate a new token, and run "
+            "WhatsApp refused the Meta access token: it has expired or was revoked. In Meta Business "
+            "Manager, open Business settings > System users, generate a new Meta access token, and run "
             "`shop-inbox-relay setup` again with it.",
         ),
         CheckProblem.PERMISSION_MISSING: translate(
             "RelayCheckView",
-            "The access token is missing the {permission} permission. In Meta Business Manager > "
+            "The Meta access token is missing the {permission} permission. In Meta Business Manager > "
             "Business settings > System users, give the system user your WhatsApp account with full "
-            "control, then generate the token again with that permission.",
+            "control, then generate the Meta access token again with that permission.",
         ),
         CheckProblem.WRONG_ID: translate(
             "RelayCheckView",
@@ -137,12 +139,12 @@ def problem_sentence(problem: str) -> str:
         CheckProblem.WEBHOOK_NEVER_VERIFIED: translate(
             "RelayCheckView",
             "Meta has not checked the webhook yet. In Meta's app dashboard > WhatsApp > Configuration, "
-            "enter the callback URL {callback_url} and the relay's verify token.",
+            "enter the callback URL {callback_url} and the webhook verify token the relay was set up with.",
         ),
         CheckProblem.VERIFY_TOKEN_MISMATCH: translate(
             "RelayCheckView",
-            "Meta tried the webhook with a different verify token. Enter the relay's verify token in "
-            "Meta's app dashboard > WhatsApp > Configuration and verify again.",
+            "Meta tried the webhook with a different webhook verify token. Enter the relay's webhook "
+            "verify token in Meta's app dashboard > WhatsApp > Configuration and verify again.",
         ),
         CheckProblem.DATABASE_NOT_WRITABLE: translate(
             "RelayCheckView",
@@ -168,6 +170,24 @@ def problem_sentence(problem: str) -> str:
         ),
     }
     return sentences.get(problem, "")  # type: ignore[call-overload]
+
+
+def demo_relay_sentence() -> str:
+    return translate(
+        "RelayCheckView",
+        "This is a demo relay: its customers are simulated, and no real WhatsApp messages come in. "
+        "To receive your customers' messages, set up your own relay with your WhatsApp account.",
+    )
+
+
+def plain_http_sentence(url: str, plain_url: str) -> str:
+    """An https:// address typed for a relay that answers plain http (one tried out on this computer)."""
+    sentence = translate(
+        "RelayCheckView",
+        "{url} could not be reached over https://, but something there answers plain http://. "
+        "If it is a relay running on this computer, try {plain_url}",
+    ).format(url=url, plain_url=plain_url)
+    return with_particles(sentence)
 
 
 def line_sentence(line: CheckLine) -> str:
@@ -268,7 +288,10 @@ class RelayCheckView(QWidget):
     def show_report(self, report: CheckReport) -> None:
         self._clear()
         self.report = report
-        if report.ok:
+        if report.sandbox:  # "ready" would tell the owner she is live while no customer can write
+            self.summary.setStyleSheet(f"color: {DEMO_COLOUR}; font-weight: bold;")
+            self.summary.setText(demo_relay_sentence())
+        elif report.ok:
             self.summary.setStyleSheet(f"color: {PASS_COLOUR};")
             self.summary.setText(self.tr("Everything is ready: WhatsApp messages will reach this inbox."))
         else:
@@ -423,7 +446,9 @@ class RelayCheckPanel(QWidget):
         if self.button is not None:
             self.button.setEnabled(True)
         if isinstance(exc, Unauthorised):
-            reason = self.tr("The relay refused the token, so it could not run its check.")
+            reason = self.tr("The relay token was refused, so the relay could not run its check.")
+        elif isinstance(exc, RelayUnreachable) and isinstance(exc.params, PlainHttpParams):
+            reason = plain_http_sentence(exc.params.url, exc.params.plain_url)
         elif isinstance(exc, RelayUnreachable):
             reason = self.tr(
                 "The relay at {url} could not be reached, so it could not run its check."

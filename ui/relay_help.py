@@ -41,12 +41,12 @@ class RelayHelpDialog(QDialog):
         self.setWindowTitle(self.tr("How do I set up a relay?"))
         where_to_paste = (
             self.tr(
-                "Ask them for two things: the relay's address (it starts with https://) and its token. "
+                "Ask them for two things: the relay's address (it starts with https://) and its relay token. "
                 "Paste both on this page and click “Check connection”."
             )
             if in_wizard
             else self.tr(
-                "Ask them for two things: the relay's address (it starts with https://) and its token. "
+                "Ask them for two things: the relay's address (it starts with https://) and its relay token. "
                 "Paste both in File ▸ Settings, under Relay, then click Save."
             )
         )
@@ -69,7 +69,8 @@ class RelayHelpDialog(QDialog):
                     "    docker compose run --rm setup\n"
                     "    docker compose up -d\n"
                     "    docker compose exec relay shop-inbox-relay token\n"
-                    "The first asks for the values Meta shows you; the last prints the token to paste here."
+                    "The first asks for the values Meta shows you; the last prints the relay token to paste "
+                    "here."
                 ),
             ),
         ]

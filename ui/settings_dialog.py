@@ -129,14 +129,14 @@ class SettingsDialog(QDialog):
         self.relay_url.setPlaceholderText("https://relay.myshop.com")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText(self.tr("Leave empty to keep the current token"))
-        self.token_where = QLabel(token_location or self.tr("No token stored yet."))
+        self.token.setPlaceholderText(self.tr("Leave empty to keep the current relay token"))
+        self.token_where = QLabel(token_location or self.tr("No relay token stored yet."))
         self.token_where.setWordWrap(True)
         self.token_where.setTextFormat(Qt.TextFormat.PlainText)
         connection = QGroupBox(self.tr("Relay"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Relay address"), self.relay_url)
-        form.addRow(self.tr("Token"), self.token)
+        form.addRow(self.tr("Relay token"), self.token)
         form.addRow("", self.token_where)
         # The relay's check of WhatsApp's side, and the number's quality and messaging limit.
         self.relay_check = RelayCheckPanel(with_button=True)
@@ -549,7 +549,7 @@ class SettingsDialog(QDialog):
             try:
                 where = self.store_token(prefs.relay_url, token)
             except ShopInboxError as exc:
-                QMessageBox.warning(self, self.tr("Token not saved"), error_sentence(exc))
+                QMessageBox.warning(self, self.tr("Relay token not saved"), error_sentence(exc))
                 return
             self.token_where.setText(where)
         db = self.ctx.db
@@ -594,8 +594,10 @@ class SettingsDialog(QDialog):
             if result.outcome is CheckOutcome.WRONG_TOKEN:
                 answer = QMessageBox.question(
                     self,
-                    self.tr("Token refused"),
-                    self.tr("The relay refused this token. Save it anyway, in place of the token kept now?"),
+                    self.tr("Relay token refused"),
+                    self.tr(
+                        "The relay refused this relay token. Save it anyway, in place of the one kept now?"
+                    ),
                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                     QMessageBox.StandardButton.Cancel,
                 )

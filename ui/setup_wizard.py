@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.relay_client import CheckOutcome, CheckResult, check_relay
-from app.relay_url import normalise_relay_url
+from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
 from ui.context import AppContext
 from ui.ops import Op
-from ui.relay_check_view import RelayCheckPanel, checked_address
+from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
 from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
@@ -35,15 +35,17 @@ def explain(result: CheckResult, url: str = "") -> str:
     """A sentence a shop owner understands for each outcome (`url`: the address that was checked)."""
     translate = QCoreApplication.translate
     return {
-        CheckOutcome.OK: translate("RelayCheck", "Connected. Your relay answers and accepts the token."),
+        CheckOutcome.OK: translate(
+            "RelayCheck", "Connected. Your relay answers and accepts the relay token."
+        ),
         CheckOutcome.INVALID_URL: translate(
             "RelayCheck",
             "That does not look like a web address. It should look like https://relay.myshop.com",
         ),
         CheckOutcome.INSECURE_REMOTE: translate(
             "RelayCheck",
-            "This address starts with http://, so your token would travel unencrypted over the internet. "
-            "Use the https:// address of your relay.",
+            "This address starts with http://, so your relay token would travel unencrypted over the "
+            "internet. Use the https:// address of your relay.",
         ),
         CheckOutcome.UNREACHABLE: translate(
             "RelayCheck",
@@ -56,12 +58,13 @@ def explain(result: CheckResult, url: str = "") -> str:
         ),
         CheckOutcome.WRONG_TOKEN: translate(
             "RelayCheck",
-            "The relay refused the token. Copy it again from the relay (shop-inbox-relay token) "
+            "The relay refused this relay token. Copy it again from the relay (shop-inbox-relay token) "
             "and paste it here.",
         ),
         CheckOutcome.SERVER_ERROR: translate(
             "RelayCheck", "The relay had a problem answering. Try again in a minute."
         ),
+        CheckOutcome.PLAIN_HTTP: plain_http_sentence(url, plain_http_address(url)),
     }[result.outcome]
 
 
@@ -74,7 +77,7 @@ class RelayPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "The relay is the small always-on server that receives your WhatsApp messages. "
-                "Paste its address and the token it printed.",
+                "Paste its address and the relay token it printed.",
             )
         )
         self.url = QLineEdit()
@@ -95,7 +98,7 @@ class RelayPage(QWizardPage):
         guide.linkActivated.connect(lambda _link: self.show_help())
         form = QFormLayout()
         form.addRow(self.tr("Relay address"), self.url)
-        form.addRow(self.tr("Token"), self.token)
+        form.addRow(self.tr("Relay token"), self.token)
         row = QHBoxLayout()
         row.addWidget(self.check_button)
         row.addStretch(1)
@@ -218,7 +221,7 @@ class SetupWizard(QWizard):
         intro.setSubTitle(self.tr("Answer your WhatsApp customers from this computer."))
         text = QLabel(
             self.tr(
-                "To connect your shop's WhatsApp number you need its relay address and token. "
+                "To connect your shop's WhatsApp number you need its relay address and relay token. "
                 "Not ready yet? Try the demo shop first: nothing you do there touches your own data.",
             )
         )

@@ -30,7 +30,9 @@ def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url
         answer = QMessageBox.question(
             parent,
             translate("TokenStore", "No password store"),
-            error_sentence(exc) + "\n\n" + translate("TokenStore", "Keep the token in the settings file?"),
+            error_sentence(exc)
+            + "\n\n"
+            + translate("TokenStore", "Keep the relay token in the settings file?"),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -41,10 +43,10 @@ def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url
 def token_location(ctx: AppContext) -> str:
     """Where the token is kept, in words, for the settings dialog."""
     if ctx.demo:
-        return translate("TokenStore", "The demo keeps its token in memory only.")
+        return translate("TokenStore", "The demo keeps its relay token in memory only.")
     relay_url = str(ctx.prefs.get("relay_url") or "")
     if not relay_url:
-        return translate("TokenStore", "No token stored yet.")
+        return translate("TokenStore", "No relay token stored yet.")
     where = tokens.token_location(relay_url, config_file=ctx.paths.config_file)
     if where == "keyring":
         return translate("TokenStore", "Kept in this computer's password store (keyring).")
@@ -52,4 +54,4 @@ def token_location(ctx: AppContext) -> str:
         return translate("TokenStore", "Kept in the settings file {path} (readable only by you).").format(
             path=ctx.paths.config_file
         )
-    return translate("TokenStore", "No token stored yet.")
+    return translate("TokenStore", "No relay token stored yet.")

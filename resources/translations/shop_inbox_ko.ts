@@ -2246,24 +2246,16 @@ Right-click to retry.</source>
         <translation>설정</translation>
     </message>
     <message>
+        <source>Reconnected to your relay.</source>
+        <translation>릴레이에 다시 연결됐어요.</translation>
+    </message>
+    <message>
         <source>{seconds} s</source>
         <translation>{seconds}초</translation>
     </message>
     <message>
-        <source>Connection lost. Reconnecting in {wait}</source>
-        <translation>연결이 끊겼어요. {wait} 후에 다시 연결해요</translation>
-    </message>
-    <message>
-        <source>Offline: new messages arrive when the connection is back. Saved chats stay available.</source>
-        <translation>오프라인: 연결되면 새 메시지가 도착해요. 저장된 채팅은 계속 볼 수 있어요.</translation>
-    </message>
-    <message>
         <source>Next try in {wait}.</source>
         <translation>{wait} 후에 다시 시도해요.</translation>
-    </message>
-    <message>
-        <source>Connection lost. Reconnecting to your relay…</source>
-        <translation>연결이 끊겼어요. 릴레이에 다시 연결하는 중…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2274,8 +2266,20 @@ Right-click to retry.</source>
         <translation>다시 시작</translation>
     </message>
     <message>
-        <source>Your relay refused the access token. Check it in Settings.</source>
-        <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
+        <source>Cannot reach your relay. Trying again in {wait}</source>
+        <translation>릴레이에 연결할 수 없어요. {wait} 후에 다시 시도해요</translation>
+    </message>
+    <message>
+        <source>Cannot reach your relay. Trying again…</source>
+        <translation>릴레이에 연결할 수 없어요. 다시 시도하는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot reach your relay: new messages arrive when it answers again. Saved chats stay available.</source>
+        <translation>릴레이에 연결할 수 없어요. 릴레이가 다시 응답하면 새 메시지가 들어와요. 저장된 채팅은 계속 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The relay token was refused. Check it in Settings.</source>
+        <translation>릴레이 토큰이 거부됐어요. 설정에서 확인하세요.</translation>
     </message>
     <message>
         <source>Your relay can&apos;t reach WhatsApp, so replies wait and are sent as soon as it can. Check the relay&apos;s internet connection, or run its check in Settings ▸ Relay.</source>
@@ -2612,10 +2616,6 @@ Right-click to retry.</source>
         <translation>릴레이가 제때 응답하지 않았어요. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>Your relay refused the access token. Check it in Settings.</source>
-        <translation>릴레이가 액세스 토큰을 거부했어요. 설정에서 확인하세요.</translation>
-    </message>
-    <message>
         <source>Your relay is busy right now. Shop Inbox tries again by itself.</source>
         <translation>지금 릴레이가 바빠요. 샵 인박스가 자동으로 다시 시도해요.</translation>
     </message>
@@ -2794,10 +2794,6 @@ Right-click to retry.</source>
     <message>
         <source>This computer has no password store (keyring) that Shop Inbox can use. You can keep the relay token in Shop Inbox&apos;s settings file instead; only your user account can read it.</source>
         <translation>이 컴퓨터에는 샵 인박스가 쓸 수 있는 비밀번호 저장소(키링)가 없어요. 대신 릴레이 토큰을 샵 인박스 설정 파일에 보관할 수 있어요. 이 파일은 내 사용자 계정만 읽을 수 있어요.</translation>
-    </message>
-    <message>
-        <source>The token was not saved.</source>
-        <translation>토큰을 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>An order needs at least one item.</source>
@@ -3048,6 +3044,10 @@ Right-click to retry.</source>
         <translation>릴레이에 더 이상 남아 있지 않아요.</translation>
     </message>
     <message>
+        <source>Too many computers are connected to your relay with this relay token.</source>
+        <translation>이 릴레이 토큰으로 릴레이에 연결된 컴퓨터가 너무 많아요.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a price: use digits, e.g. 15000.</source>
         <translation>“{value}”은(는) 가격이 아니에요. 15000처럼 숫자로 쓰세요.</translation>
     </message>
@@ -3064,8 +3064,20 @@ Right-click to retry.</source>
         <translation>파일이 WhatsApp으로 보내기에 너무 커요.</translation>
     </message>
     <message>
+        <source>Your relay at {url} answers plain http://, not https://. Change its address in Settings to {plain_url}</source>
+        <translation>{url} 릴레이는 https://가 아니라 일반 http://로 응답해요. 설정에서 주소를 {plain_url}(으)로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>The relay token was refused. Check it in Settings.</source>
+        <translation>릴레이 토큰이 거부됐어요. 설정에서 확인하세요.</translation>
+    </message>
+    <message>
         <source>This file is not a Shop Inbox backup file. Choose a .zip file made with Settings ▸ Back up now.</source>
         <translation>이 파일은 샵 인박스 백업 파일이 아니에요. 설정 ▸ 지금 백업으로 만든 .zip 파일을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>The relay token was not saved.</source>
+        <translation>릴레이 토큰을 저장하지 않았어요.</translation>
     </message>
     <message>
         <source>{name} cannot be read. Save the bank&apos;s transactions again as an Excel (.xlsx) or CSV file.</source>
@@ -3094,10 +3106,6 @@ Right-click to retry.</source>
     <message>
         <source>WhatsApp has not handed this file to your relay yet. Try again in a moment.</source>
         <translation>WhatsApp이 아직 이 파일을 릴레이에 넘겨주지 않았어요. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Too many computers are connected to your relay with this token.</source>
-        <translation>이 토큰으로 릴레이에 연결된 컴퓨터가 너무 많아요.</translation>
     </message>
     <message>
         <source>The connection to your relay was too slow. Shop Inbox tries again by itself.</source>
@@ -5154,16 +5162,16 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
 <context>
     <name>RelayCheck</name>
     <message>
-        <source>Connected. Your relay answers and accepts the token.</source>
-        <translation>연결됐어요. 릴레이가 응답하고 토큰을 받아들였어요.</translation>
-    </message>
-    <message>
         <source>That does not look like a web address. It should look like https://relay.myshop.com</source>
         <translation>웹 주소가 아닌 것 같아요. https://relay.myshop.com 같은 형식이어야 해요.</translation>
     </message>
     <message>
-        <source>This address starts with http://, so your token would travel unencrypted over the internet. Use the https:// address of your relay.</source>
-        <translation>이 주소는 http://로 시작해서 토큰이 암호화되지 않은 채 인터넷으로 전송돼요. 릴레이의 https:// 주소를 사용하세요.</translation>
+        <source>Connected. Your relay answers and accepts the relay token.</source>
+        <translation>연결됐어요. 릴레이가 응답하고 릴레이 토큰을 받아들였어요.</translation>
+    </message>
+    <message>
+        <source>This address starts with http://, so your relay token would travel unencrypted over the internet. Use the https:// address of your relay.</source>
+        <translation>이 주소는 http://로 시작해서 릴레이 토큰이 암호화되지 않은 채 인터넷으로 전송돼요. 릴레이의 https:// 주소를 사용하세요.</translation>
     </message>
     <message>
         <source>The relay at {url} could not be reached. Check the address, your internet connection, and that the relay is running.</source>
@@ -5174,8 +5182,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>이 주소에서 응답이 왔지만 샵 인박스 릴레이가 아니에요. 주소를 확인하세요.</translation>
     </message>
     <message>
-        <source>The relay refused the token. Copy it again from the relay (shop-inbox-relay token) and paste it here.</source>
-        <translation>릴레이가 토큰을 거부했어요. 릴레이에서 토큰을 다시 복사해(shop-inbox-relay token) 여기에 붙여 넣으세요.</translation>
+        <source>The relay refused this relay token. Copy it again from the relay (shop-inbox-relay token) and paste it here.</source>
+        <translation>릴레이가 이 릴레이 토큰을 거부했어요. 릴레이에서 릴레이 토큰을 다시 복사해(shop-inbox-relay token) 여기에 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>The relay had a problem answering. Try again in a minute.</source>
@@ -5197,8 +5205,8 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이 주소를 먼저 입력해 주세요.</translation>
     </message>
     <message>
-        <source>The relay refused the token, so it could not run its check.</source>
-        <translation>릴레이가 토큰을 거부해서 확인을 실행하지 못했어요.</translation>
+        <source>The relay token was refused, so the relay could not run its check.</source>
+        <translation>릴레이 토큰이 거부돼서 릴레이가 확인을 실행하지 못했어요.</translation>
     </message>
     <message>
         <source>The relay at {url} could not be reached, so it could not run its check.</source>
@@ -5214,10 +5222,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Relay settings</source>
         <translation>릴레이 설정</translation>
-    </message>
-    <message>
-        <source>Access token and phone number</source>
-        <translation>액세스 토큰과 전화번호</translation>
     </message>
     <message>
         <source>WhatsApp Business Account</source>
@@ -5248,10 +5252,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이에 필요한 설정이 모두 있어요.</translation>
     </message>
     <message>
-        <source>WhatsApp accepts the access token and sees {display_phone_number}.</source>
-        <translation>WhatsApp이 액세스 토큰을 받아들이고 {display_phone_number} 번호를 확인했어요.</translation>
-    </message>
-    <message>
         <source>The business account holds this number and its templates.</source>
         <translation>비즈니스 계정에 이 번호와 템플릿이 있어요.</translation>
     </message>
@@ -5278,14 +5278,6 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Some settings are missing on the relay: {names}. Run `shop-inbox-relay setup` on the server.</source>
         <translation>릴레이에 빠진 설정이 있어요: {names}. 서버에서 `shop-inbox-relay setup`을 실행하세요.</translation>
-    </message>
-    <message>
-        <source>WhatsApp refused the relay&apos;s access token: it has expired or was revoked. In Meta Business Manager, open Business settings &gt; System users, generate a new token, and run `shop-inbox-relay setup` again with it.</source>
-        <translation>WhatsApp이 릴레이의 액세스 토큰을 거부했어요. 토큰이 만료됐거나 취소됐어요. Meta 비즈니스 관리자에서 비즈니스 설정 &gt; 시스템 사용자를 열어 새 토큰을 만든 뒤, 그 토큰으로 `shop-inbox-relay setup`을 다시 실행하세요.</translation>
-    </message>
-    <message>
-        <source>The access token is missing the {permission} permission. In Meta Business Manager &gt; Business settings &gt; System users, give the system user your WhatsApp account with full control, then generate the token again with that permission.</source>
-        <translation>액세스 토큰에 {permission} 권한이 없어요. Meta 비즈니스 관리자 &gt; 비즈니스 설정 &gt; 시스템 사용자에서 시스템 사용자에게 WhatsApp 계정의 전체 권한을 준 뒤, 그 권한을 넣어 토큰을 다시 만드세요.</translation>
     </message>
     <message>
         <source>WhatsApp does not know the id in {setting}. Copy it again from Meta&apos;s app dashboard &gt; WhatsApp &gt; API Setup (it is an id, not the phone number).</source>
@@ -5324,12 +5316,28 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>{url}에서 응답은 있지만 내 릴레이가 아니에요. 주소가 내 서버를 가리키는지 확인하세요.</translation>
     </message>
     <message>
-        <source>Meta has not checked the webhook yet. In Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration, enter the callback URL {callback_url} and the relay&apos;s verify token.</source>
-        <translation>Meta가 아직 웹훅을 확인하지 않았어요. Meta 앱 대시보드 &gt; WhatsApp &gt; 구성에서 콜백 URL {callback_url}과 릴레이의 인증 토큰을 입력하세요.</translation>
+        <source>Meta access token and phone number</source>
+        <translation>Meta 액세스 토큰과 전화번호</translation>
     </message>
     <message>
-        <source>Meta tried the webhook with a different verify token. Enter the relay&apos;s verify token in Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration and verify again.</source>
-        <translation>Meta가 다른 인증 토큰으로 웹훅을 확인하려 했어요. Meta 앱 대시보드 &gt; WhatsApp &gt; 구성에 릴레이의 인증 토큰을 입력하고 다시 확인하세요.</translation>
+        <source>WhatsApp accepts the Meta access token and sees {display_phone_number}.</source>
+        <translation>WhatsApp이 Meta 액세스 토큰을 받아들이고 {display_phone_number} 번호를 확인했어요.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the Meta access token: it has expired or was revoked. In Meta Business Manager, open Business settings &gt; System users, generate a new Meta access token, and run `shop-inbox-relay setup` again with it.</source>
+        <translation>WhatsApp이 Meta 액세스 토큰을 거부했어요. 토큰이 만료됐거나 취소됐어요. Meta 비즈니스 관리자에서 비즈니스 설정 &gt; 시스템 사용자를 열어 새 Meta 액세스 토큰을 만든 뒤, 그 토큰으로 `shop-inbox-relay setup`을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The Meta access token is missing the {permission} permission. In Meta Business Manager &gt; Business settings &gt; System users, give the system user your WhatsApp account with full control, then generate the Meta access token again with that permission.</source>
+        <translation>Meta 액세스 토큰에 {permission} 권한이 없어요. Meta 비즈니스 관리자 &gt; 비즈니스 설정 &gt; 시스템 사용자에서 시스템 사용자에게 WhatsApp 계정의 전체 권한을 준 뒤, 그 권한을 넣어 Meta 액세스 토큰을 다시 만드세요.</translation>
+    </message>
+    <message>
+        <source>Meta has not checked the webhook yet. In Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration, enter the callback URL {callback_url} and the webhook verify token the relay was set up with.</source>
+        <translation>Meta가 아직 웹훅을 확인하지 않았어요. Meta 앱 대시보드 &gt; WhatsApp &gt; 구성에서 콜백 URL {callback_url}과 릴레이를 설정할 때 정한 웹훅 확인 토큰을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Meta tried the webhook with a different webhook verify token. Enter the relay&apos;s webhook verify token in Meta&apos;s app dashboard &gt; WhatsApp &gt; Configuration and verify again.</source>
+        <translation>Meta가 다른 웹훅 확인 토큰으로 웹훅을 확인하려 했어요. Meta 앱 대시보드 &gt; WhatsApp &gt; 구성에 릴레이의 웹훅 확인 토큰을 입력하고 다시 확인하세요.</translation>
     </message>
     <message>
         <source>The relay cannot save messages: its storage is not writable. Check the server&apos;s disk.</source>
@@ -5350,6 +5358,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     <message>
         <source>Not checked: the demo relay has no WhatsApp account.</source>
         <translation>확인하지 않음: 데모 릴레이에는 WhatsApp 계정이 없어요.</translation>
+    </message>
+    <message>
+        <source>This is a demo relay: its customers are simulated, and no real WhatsApp messages come in. To receive your customers&apos; messages, set up your own relay with your WhatsApp account.</source>
+        <translation>데모 릴레이예요. 여기 손님들은 가상으로 만든 손님이고, 실제 WhatsApp 메시지는 들어오지 않아요. 내 손님의 메시지를 받으려면 내 WhatsApp 계정으로 릴레이를 따로 설정하세요.</translation>
+    </message>
+    <message>
+        <source>{url} could not be reached over https://, but something there answers plain http://. If it is a relay running on this computer, try {plain_url}</source>
+        <translation>{url}에 https://로는 연결할 수 없지만, 일반 http://로는 응답이 와요. 이 컴퓨터에서 실행 중인 릴레이라면 {plain_url}(으)로 해 보세요</translation>
     </message>
     <message>
         <source>Not checked: an earlier step has to pass first.</source>
@@ -5427,6 +5443,14 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>릴레이는 어떻게 설정하나요?</translation>
     </message>
     <message>
+        <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its relay token. Paste both on this page and click “Check connection”.</source>
+        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 이 페이지에 붙여 넣고 “연결 확인”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its relay token. Paste both in File ▸ Settings, under Relay, then click Save.</source>
+        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 릴레이 토큰이에요. 둘 다 파일 ▸ 설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
+    </message>
+    <message>
         <source>What the relay is</source>
         <translation>릴레이란</translation>
     </message>
@@ -5439,28 +5463,20 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
         <translation>다른 분이 설정해 준 경우</translation>
     </message>
     <message>
-        <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its token. Paste both on this page and click “Check connection”.</source>
-        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 토큰이에요. 둘 다 이 페이지에 붙여 넣고 “연결 확인”을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Ask them for two things: the relay&apos;s address (it starts with https://) and its token. Paste both in File ▸ Settings, under Relay, then click Save.</source>
-        <translation>두 가지를 받아 주세요: 릴레이 주소(https://로 시작해요)와 토큰이에요. 둘 다 파일 ▸ 설정의 릴레이 칸에 붙여 넣고 저장을 누르세요.</translation>
-    </message>
-    <message>
-        <source>You set it up yourself</source>
-        <translation>직접 설정하는 경우</translation>
-    </message>
-    <message>
         <source>You need a small server with Docker (1 CPU and 512 MB are plenty), a name such as relay.myshop.com that points at it, and a WhatsApp Business app in Meta&apos;s developer dashboard. In the deploy folder of Shop Inbox on that server, run:
     docker compose run --rm setup
     docker compose up -d
     docker compose exec relay shop-inbox-relay token
-The first asks for the values Meta shows you; the last prints the token to paste here.</source>
+The first asks for the values Meta shows you; the last prints the relay token to paste here.</source>
         <translation>Docker가 설치된 작은 서버(CPU 1개, 메모리 512MB면 충분해요), 그 서버를 가리키는 relay.myshop.com 같은 주소, 그리고 Meta 개발자 대시보드의 WhatsApp Business 앱이 필요해요. 서버에 있는 샵 인박스의 deploy 폴더에서 다음을 실행하세요:
     docker compose run --rm setup
     docker compose up -d
     docker compose exec relay shop-inbox-relay token
-첫 번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 토큰을 보여 줘요.</translation>
+첫 번째 명령은 Meta에 표시된 값을 물어보고, 마지막 명령은 여기에 붙여 넣을 릴레이 토큰을 보여 줘요.</translation>
+    </message>
+    <message>
+        <source>You set it up yourself</source>
+        <translation>직접 설정하는 경우</translation>
     </message>
     <message>
         <source>Just looking</source>
@@ -5482,8 +5498,8 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>릴레이에 연결</translation>
     </message>
     <message>
-        <source>The relay is the small always-on server that receives your WhatsApp messages. Paste its address and the token it printed.</source>
-        <translation>릴레이는 WhatsApp 메시지를 받는 작은 상시 서버예요. 릴레이 주소와 릴레이가 출력한 토큰을 붙여 넣으세요.</translation>
+        <source>The relay is the small always-on server that receives your WhatsApp messages. Paste its address and the relay token it printed.</source>
+        <translation>릴레이는 WhatsApp 메시지를 받는 작은 상시 서버예요. 릴레이 주소와 릴레이가 출력한 릴레이 토큰을 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>Paste the relay token</source>
@@ -5502,8 +5518,8 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>릴레이 주소</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>토큰</translation>
+        <source>Relay token</source>
+        <translation>릴레이 토큰</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -5763,14 +5779,6 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>설정</translation>
     </message>
     <message>
-        <source>Leave empty to keep the current token</source>
-        <translation>현재 토큰을 유지하려면 비워 두세요</translation>
-    </message>
-    <message>
-        <source>No token stored yet.</source>
-        <translation>저장된 토큰이 아직 없어요.</translation>
-    </message>
-    <message>
         <source>Relay</source>
         <translation>릴레이</translation>
     </message>
@@ -5779,8 +5787,16 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>릴레이 주소</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>토큰</translation>
+        <source>Leave empty to keep the current relay token</source>
+        <translation>지금 릴레이 토큰을 유지하려면 비워 두세요</translation>
+    </message>
+    <message>
+        <source>No relay token stored yet.</source>
+        <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
+    </message>
+    <message>
+        <source>Relay token</source>
+        <translation>릴레이 토큰</translation>
     </message>
     <message>
         <source>Enter sends the message (Shift+Enter for a new line)</source>
@@ -5925,12 +5941,8 @@ The first asks for the values Meta shows you; the last prints the token to paste
         </translation>
     </message>
     <message>
-        <source>Token refused</source>
-        <translation>토큰 거부됨</translation>
-    </message>
-    <message>
-        <source>The relay refused this token. Save it anyway, in place of the token kept now?</source>
-        <translation>릴레이가 이 토큰을 거부했어요. 그래도 지금 보관된 토큰 대신 저장할까요?</translation>
+        <source>Relay token not saved</source>
+        <translation>릴레이 토큰이 저장되지 않음</translation>
     </message>
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
@@ -5953,12 +5965,16 @@ The first asks for the values Meta shows you; the last prints the token to paste
         <translation>가격을 저장하지 못했어요</translation>
     </message>
     <message>
-        <source>Token not saved</source>
-        <translation>토큰이 저장되지 않음</translation>
-    </message>
-    <message>
         <source>Settings not saved</source>
         <translation>설정을 저장하지 못했어요</translation>
+    </message>
+    <message>
+        <source>Relay token refused</source>
+        <translation>릴레이 토큰 거부됨</translation>
+    </message>
+    <message>
+        <source>The relay refused this relay token. Save it anyway, in place of the one kept now?</source>
+        <translation>릴레이가 이 릴레이 토큰을 거부했어요. 그래도 지금 보관된 토큰 대신 저장할까요?</translation>
     </message>
     <message>
         <source>Back up every day to</source>
@@ -6012,8 +6028,8 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>이 컴퓨터에서 WhatsApp 고객에게 답장하세요.</translation>
     </message>
     <message>
-        <source>To connect your shop&apos;s WhatsApp number you need its relay address and token. Not ready yet? Try the demo shop first: nothing you do there touches your own data.</source>
-        <translation>상점의 WhatsApp 번호를 연결하려면 릴레이 주소와 토큰이 필요해요. 아직 준비되지 않았나요? 먼저 데모 상점을 사용해 보세요. 데모에서 하는 일은 내 데이터에 영향을 주지 않아요.</translation>
+        <source>To connect your shop&apos;s WhatsApp number you need its relay address and relay token. Not ready yet? Try the demo shop first: nothing you do there touches your own data.</source>
+        <translation>상점의 WhatsApp 번호를 연결하려면 릴레이 주소와 릴레이 토큰이 필요해요. 아직 준비되지 않았나요? 먼저 데모 상점을 사용해 보세요. 데모에서 하는 일은 내 데이터에 영향을 주지 않아요.</translation>
     </message>
     <message>
         <source>Try the demo</source>
@@ -6609,16 +6625,16 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>비밀번호 저장소 없음</translation>
     </message>
     <message>
-        <source>Keep the token in the settings file?</source>
-        <translation>토큰을 설정 파일에 보관할까요?</translation>
+        <source>Keep the relay token in the settings file?</source>
+        <translation>릴레이 토큰을 설정 파일에 보관할까요?</translation>
     </message>
     <message>
-        <source>The demo keeps its token in memory only.</source>
-        <translation>데모는 토큰을 메모리에만 보관해요.</translation>
+        <source>The demo keeps its relay token in memory only.</source>
+        <translation>데모는 릴레이 토큰을 메모리에만 보관해요.</translation>
     </message>
     <message>
-        <source>No token stored yet.</source>
-        <translation>저장된 토큰이 아직 없어요.</translation>
+        <source>No relay token stored yet.</source>
+        <translation>저장된 릴레이 토큰이 아직 없어요.</translation>
     </message>
     <message>
         <source>Kept in this computer&apos;s password store (keyring).</source>

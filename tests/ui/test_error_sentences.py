@@ -18,6 +18,7 @@ from tests.support.window_waits import load_chats, select_chat
 KEPT_AS_IS = {
     "WhatsApp",
     "USB",  # written so in Korean too (USB 메모리)
+    "http",  # an address's scheme, typed as it is (http://)
     "Shop",
     "Inbox",
     "Meta",

@@ -84,7 +84,7 @@ def test_wizard_explains_a_wrong_token(qtbot: Any, relay_url: str) -> None:
     page = check(qtbot, relay_url, "not-the-token")
     assert page.last_result.outcome is CheckOutcome.WRONG_TOKEN
     assert not page.isComplete()
-    assert "refused the token" in page.result.text()
+    assert "refused this relay token" in page.result.text()
 
 
 def test_wizard_explains_an_unreachable_relay(qtbot: Any) -> None:

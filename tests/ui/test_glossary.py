@@ -65,3 +65,38 @@ def test_no_translation_uses_a_word_the_glossary_avoids() -> None:
         if word in text
     ]
     assert not wrong, "\n".join(wrong)
+
+
+# The three tokens an owner may meet, each with its one name (GLOSSARY.md): the one this computer shows
+# the relay, Meta's access token the relay keeps, and the token Meta's webhook check answers with.
+TOKENS = {
+    "relay token": "릴레이 토큰",
+    "meta access token": "Meta 액세스 토큰",
+    "verify token": "웹훅 확인 토큰",
+}
+# "token" as a word, not in an environment variable (WHATSAPP_VERIFY_TOKEN) or the command's name.
+BARE_TOKEN = re.compile(r"(?<![\w-])tokens?\b", re.IGNORECASE)
+NAMED_TOKEN = re.compile(r"(relay|meta access|verify) tokens?\b$", re.IGNORECASE)
+
+
+def test_every_token_the_owner_reads_says_which_of_the_three_it_is() -> None:
+    """The banner said "access token" for the relay's, the check "access token" for Meta's and "인증
+    토큰" for the verify token: three things, one word. Each English "token" names its kind, and each
+    Korean sentence about one uses that kind's term."""
+    unnamed = []
+    for source, korean in translations():
+        for found in BARE_TOKEN.finditer(source):
+            if not NAMED_TOKEN.search(source[: found.end()]):
+                unnamed.append(f"English: {source!r}")
+        kinds = [term for english, term in TOKENS.items() if english in source.lower()]
+        if "토큰" in korean and not any(term in korean for term in kinds):
+            unnamed.append(f"Korean: {source!r} is {korean!r}")
+    assert not unnamed, "\n".join(unnamed)
+
+
+def test_the_three_tokens_keep_three_korean_names() -> None:
+    texts = [korean for _source, korean in translations()]
+    assert all(any(term in text for text in texts) for term in TOKENS.values())
+    # The words that once named them all: "액세스 토큰" alone and "인증 토큰" (auth) are gone.
+    mixed = [t for t in texts if "인증 토큰" in t or re.search(r"(?<!Meta )액세스 토큰", t)]
+    assert not mixed, "\n".join(mixed)

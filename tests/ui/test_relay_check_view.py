@@ -33,7 +33,7 @@ def test_the_wizard_shows_an_expired_token_in_plain_words_with_the_fix(
     view = page.report.view
     assert view.report is not None and not view.report.ok
     failing = view.failing_text()
-    assert "Access token and phone number" in failing
+    assert "Meta access token and phone number" in failing
     assert "expired or was revoked" in failing and "System users" in failing
     # The token, and the public address this test relay lacks.
     assert view.summary.text() == "To fix before messages can arrive: 2"
@@ -145,7 +145,7 @@ def test_settings_says_when_the_relay_refuses_the_token(qtbot: Any, ctx: Any, re
     with qtbot.waitSignal(dialog.relay_check.finished, timeout=30000):
         dialog.relay_check.button.click()
     assert dialog.relay_check.scroll_area.isVisible()
-    assert "refused the token" in dialog.relay_check.view.summary.text()
+    assert "relay token was refused" in dialog.relay_check.view.summary.text()
     assert dialog.relay_check.button.isEnabled()
 
 
@@ -198,7 +198,7 @@ def test_offline_wins_over_the_silence_hint(qtbot: Any) -> None:
     qtbot.addWidget(banner)
     banner.set_quiet(InboundSilence(days=8, last_inbound_at=datetime.now(UTC)))
     banner.set_state(ConnectionState(Connection.OFFLINE))
-    assert banner.text.text().startswith("Offline")
+    assert banner.text.text().startswith("Cannot reach your relay")
     with qtbot.waitSignal(banner.settings_requested, timeout=2000):
         banner.settings.click()
 
@@ -250,3 +250,77 @@ def test_every_check_problem_has_a_sentence_of_the_desktops_own() -> None:
 
     missing = [p for p in CheckProblem if p is not CheckProblem.SANDBOX and not problem_sentence(p)]
     assert missing == []
+
+
+def test_a_sandbox_relay_is_called_a_demo_relay_not_ready_in_the_wizard_and_in_settings(
+    qtbot: Any, ctx: Any, tmp_path: Any
+) -> None:
+    """Connected to `serve --upstream sandbox`, "Everything is ready: WhatsApp messages will reach this
+    inbox" stood above lines that each said the demo relay has no WhatsApp account."""
+    from tests.support.relay_server import run_relay
+    from ui.settings_dialog import SettingsDialog
+
+    demo_words = "This is a demo relay: its customers are simulated, and no real WhatsApp messages come in."
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        page = wizard_page(qtbot, relay.url, relay.token)
+        view = page.report.view
+        assert view.report is not None and view.report.ok and view.report.sandbox
+        assert view.summary.text().startswith(demo_words)
+        assert "set up your own relay with your WhatsApp account" in view.summary.text()
+        assert "ready" not in view.summary.text()
+
+        dialog = SettingsDialog(ctx, stored_token=lambda url: relay.token if url == relay.url else "")
+        qtbot.addWidget(dialog)
+        dialog.relay_url.setText(relay.url)
+        panel = dialog.relay_check
+        assert panel.button is not None
+        with qtbot.waitSignal(panel.finished, timeout=30000):
+            panel.button.click()
+        assert panel.view.summary.text().startswith(demo_words)
+
+
+def test_a_real_relay_that_passes_is_still_ready(qtbot: Any) -> None:
+    from app.wire import CheckReport
+    from ui.relay_check_view import RelayCheckView
+
+    view = RelayCheckView()
+    qtbot.addWidget(view)
+    lines = [{"step": "settings", "status": "pass"}, {"step": "clock", "status": "skip"}]
+    view.show_report(
+        CheckReport.model_validate({"ok": True, "checked_at": "2026-12-03T17:00:00Z", "lines": lines})
+    )
+    assert view.summary.text() == "Everything is ready: WhatsApp messages will reach this inbox."
+
+
+def test_https_typed_for_a_relay_that_answers_plain_http_suggests_its_http_address(
+    qtbot: Any, ctx: Any, tmp_path: Any
+) -> None:
+    """Settings said only that https://127.0.0.1:8082 could not be reached (the relay logged "Invalid
+    HTTP request received"): now it says the relay answers plain http:// and which address to try."""
+    from tests.support.relay_server import run_relay
+    from ui.settings_dialog import SettingsDialog
+
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        https = relay.url.replace("http://", "https://")
+        dialog = SettingsDialog(ctx, stored_token=lambda _url: relay.token)
+        qtbot.addWidget(dialog)
+        dialog.relay_url.setText(https)
+        panel = dialog.relay_check
+        assert panel.button is not None
+        with qtbot.waitSignal(panel.finished, timeout=30000):
+            panel.button.click()
+        said = panel.view.summary.text()
+        assert said == (
+            f"{https} could not be reached over https://, but something there answers plain http://. "
+            f"If it is a relay running on this computer, try {relay.url}"
+        )
+        # The wizard's first check (is it a relay, does it take the relay token?) says the same.
+        from ui.setup_wizard import RelayPage
+
+        page = RelayPage()
+        qtbot.addWidget(page)
+        page.url.setText(https)
+        page.token.setText(relay.token)
+        page.check_button.click()
+        qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=30000)
+        assert page.result.text() == said and not page.isComplete()
