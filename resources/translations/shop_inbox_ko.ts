@@ -3065,7 +3065,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay at {url} answers plain http://, not https://. Change its address in Settings to {plain_url}</source>
-        <translation>{url} 릴레이는 https://가 아니라 일반 http://로 응답해요. 설정에서 주소를 {plain_url}(으)로 바꾸세요</translation>
+        <translation>{url} 릴레이는 https://가 아니라 일반 http://로 응답해요. 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
     </message>
     <message>
         <source>The relay token was refused. Check it in Settings.</source>
@@ -5365,7 +5365,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>{url} could not be reached over https://, but something there answers plain http://. If it is a relay running on this computer, try {plain_url}</source>
-        <translation>{url}에 https://로는 연결할 수 없지만, 일반 http://로는 응답이 와요. 이 컴퓨터에서 실행 중인 릴레이라면 {plain_url}(으)로 해 보세요</translation>
+        <translation>{url}에 https://로는 연결할 수 없지만, 일반 http://로는 응답이 와요. 이 컴퓨터에서 실행 중인 릴레이라면 {plain_url}(으)로 해 보세요.</translation>
     </message>
     <message>
         <source>Not checked: an earlier step has to pass first.</source>
