@@ -92,4 +92,9 @@ def report_text(report: CheckReport) -> str:
     marks: dict[str, str] = {CheckStatus.PASS: "ok  ", CheckStatus.FAIL: "FAIL", CheckStatus.SKIP: "--  "}
     out = [f"{marks.get(line.status, '??  ')} {line.step}: {line.message}" for line in report.lines]
     out.append("All checks passed." if report.ok else "Some checks failed: fix the lines marked FAIL.")
+    if report.sandbox:  # "passed" alone reads as live; the desktop says the same in the owner's words
+        out.append(
+            "This is a sandbox relay: its customers are simulated, and no real WhatsApp messages come in. "
+            "Set RELAY_UPSTREAM=cloud with your WhatsApp account's settings to receive customers' messages."
+        )
     return "\n".join(out)
