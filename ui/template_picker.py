@@ -254,8 +254,8 @@ class TemplatePicker(QDialog):
             return self.tr("No approved templates yet. Create them in WhatsApp Manager.")
         if not_fetched == ErrorCode.UNAUTHORISED:
             return self.tr(
-                "The relay did not accept the token, so the templates could not be loaded. "
-                "Check the token in File ▸ Settings…."
+                "The relay did not accept the relay token, so the templates could not be loaded. "
+                "Check the relay token in File ▸ Settings…."
             )
         return self.tr(
             "Not connected to the relay, so the templates could not be loaded. "

@@ -6574,10 +6574,6 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>승인된 템플릿이 아직 없어요. WhatsApp 관리자에서 만드세요.</translation>
     </message>
     <message>
-        <source>The relay did not accept the token, so the templates could not be loaded. Check the token in File ▸ Settings….</source>
-        <translation>릴레이가 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 토큰을 확인하세요.</translation>
-    </message>
-    <message>
         <source>Not connected to the relay, so the templates could not be loaded. Check the relay in File ▸ Settings….</source>
         <translation>릴레이에 연결되지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 릴레이를 확인하세요.</translation>
     </message>
@@ -6608,6 +6604,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Marketing templates are charged by WhatsApp per delivered message.</source>
         <translation>마케팅 템플릿은 전달된 메시지마다 WhatsApp 요금이 부과돼요.</translation>
+    </message>
+    <message>
+        <source>The relay did not accept the relay token, so the templates could not be loaded. Check the relay token in File ▸ Settings….</source>
+        <translation>릴레이가 릴레이 토큰을 받아들이지 않아 템플릿을 불러올 수 없어요. 파일 ▸ 설정…에서 릴레이 토큰을 확인하세요.</translation>
     </message>
     <message>
         <source>Outside the 24-hour window WhatsApp charges for utility templates too, less than for marketing.</source>

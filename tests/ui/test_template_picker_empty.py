@@ -51,7 +51,7 @@ def test_without_the_relay_the_empty_chooser_points_at_the_relay_settings_not_at
 
     token = TemplatePicker([], not_fetched=ErrorCode.UNAUTHORISED)
     qtbot.addWidget(token)
-    assert "did not accept the token" in token.empty_reason(ErrorCode.UNAUTHORISED)
+    assert "did not accept the relay token" in token.empty_reason(ErrorCode.UNAUTHORISED)
 
 
 def test_a_relay_that_answered_with_none_sends_the_owner_to_whatsapp_manager(qtbot: Any) -> None:
