@@ -90,10 +90,11 @@ class ConnectionBanner(QFrame):
         self.state = state
         if state.kind in (Connection.ONLINE, Connection.CONNECTING) or state.kind is self._dismissed:
             self.countdown.stop()
-            if self.reconnected.isActive():
-                self._show_reconnected()
-            elif state.kind is Connection.ONLINE and (self.graph_down or self.quiet is not None):
+            # Trouble that remains (the relay cannot reach WhatsApp) wins over the news of being back.
+            if state.kind is Connection.ONLINE and (self.graph_down or self.quiet is not None):
                 self._show_quiet()
+            elif self.reconnected.isActive():
+                self._show_reconnected()
             else:
                 self.hide()
             return

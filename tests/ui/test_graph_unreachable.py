@@ -32,11 +32,14 @@ def test_the_banner_says_the_relay_cannot_reach_whatsapp_until_it_can(qtbot: Any
     assert not banner.settings.isHidden() and banner.retry.isHidden()
     # The relay itself offline says that instead: one trouble at a time, the nearest first.
     banner.set_state(ConnectionState(Connection.OFFLINE))
-    assert banner.text.text().startswith("Offline")
+    assert banner.text.text().startswith("Cannot reach your relay")
     banner.set_state(ConnectionState(Connection.ONLINE))
     assert "can't reach WhatsApp" in banner.text.text()
     banner.set_graph_down(False)
-    assert banner.isHidden()
+    # Back from offline a moment ago: "Reconnected" for its few seconds, then nothing to say.
+    from ui.connection_banner import RECONNECTED_SECONDS
+
+    qtbot.waitUntil(banner.isHidden, timeout=(RECONNECTED_SECONDS + 3) * 1000)
 
 
 def test_a_waiting_replys_tooltip_says_whatsapp_is_out_of_the_relays_reach_in_korean(
