@@ -875,21 +875,19 @@ class OrderWindow(QDialog):
         locale = babel_locale_name()
         self._reminder = reminder
 
-        def work() -> OrderMessage | None:
-            return message_for_order(
-                db,
-                order_id,
-                language=language,
-                locale=locale,
-                format_time=customer_day,
-                now=utcnow(),
-                reminder=reminder,
-                moving_to=moving_to,
-                courier=courier,
-                tracking=tracking,
-            )
-
-        return work
+        # A lambda, handed on: it runs on the op's thread that calls it.
+        return lambda: message_for_order(
+            db,
+            order_id,
+            language=language,
+            locale=locale,
+            format_time=customer_day,
+            now=utcnow(),
+            reminder=reminder,
+            moving_to=moving_to,
+            courier=courier,
+            tracking=tracking,
+        )
 
     def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
         """The message's buttons: Send and Don't send, or (a held move) the move without it and Cancel."""
