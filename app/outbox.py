@@ -351,7 +351,7 @@ class OutboxSender:
                     )
                     .values(error_code=reason, error_text=None)
                 )
-                marked = bool(getattr(done, "rowcount", 0))
+                marked = done.rowcount == 1  # type: ignore[attr-defined]  # an UPDATE: a CursorResult
         except Exception as exc:
             if not is_storage_failure(exc):
                 raise

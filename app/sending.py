@@ -313,7 +313,8 @@ def approved_templates(db: Database, fetch: Callable[[], list[Template]] | None)
 
 
 def find_approved_templates(db: Database, fetch: Callable[[], list[Template]] | None) -> TemplatesFound:
-    """`approved_templates`, telling also whether the relay was reached (None: no relay to ask)."""
+    """`approved_templates`, telling also why the relay's list was not had (`not_fetched`: its
+    error code, or RELAY_UNREACHABLE when there is no relay to ask; None: fetched now)."""
     from app.settings import get_setting, put_setting
 
     not_fetched: ErrorCode | None = ErrorCode.RELAY_UNREACHABLE
