@@ -313,8 +313,10 @@ def tapped_text(payload: dict[str, Any] | None) -> str:
 
 
 def offered_choices(payload: dict[str, Any] | None) -> list[str]:
-    """The buttons or list rows an interactive message offered (the menu bot's): what the customer
-    could tap, so the owner reading the chat sees the question with its answers."""
+    """The buttons or list rows an interactive message offered (the menu bot's, a catalogue list):
+    what the customer could tap, so the owner reading the chat sees the question with its answers.
+    A list row's description (a catalogue item's price) follows its title after " · ", as the
+    customer sees it under the title."""
     interactive = (payload or {}).get("interactive")
     if not isinstance(interactive, dict):
         return []
@@ -329,7 +331,8 @@ def offered_choices(payload: dict[str, Any] | None) -> list[str]:
     for section in action.get("sections") or []:
         for choice in (section.get("rows") if isinstance(section, dict) else None) or []:
             if isinstance(choice, dict) and choice.get("title"):
-                titles.append(str(choice["title"]))
+                description = " ".join(str(choice.get("description") or "").split())
+                titles.append(f"{choice['title']} · {description}" if description else str(choice["title"]))
     return titles
 
 

@@ -103,15 +103,52 @@ def test_the_menu_bots_question_shows_the_choices_it_offered(fonts: Fonts) -> No
                 "action": {
                     "button": "메뉴 보기",
                     "sections": [
-                        {"rows": [{"id": "menu:order", "title": "주문·배송 조회", "description": "…"}]}
+                        {
+                            "rows": [
+                                {
+                                    "id": "menu:order",
+                                    "title": "주문·배송 조회",
+                                    "description": "송장 번호로\n바로 확인",
+                                },
+                                {"id": "menu:hours", "title": "영업시간"},
+                            ]
+                        }
                     ],
                 },
             }
         },
     )
-    assert body_text(menu) == "무엇을 도와드릴까요?\n▸ 주문·배송 조회"
+    # A row's description shows after its title, on one line, as the customer sees it under the title
+    # (a catalogue list's price); a row without one, its title alone.
+    assert body_text(menu) == "무엇을 도와드릴까요?\n▸ 주문·배송 조회 · 송장 번호로 바로 확인\n▸ 영업시간"
     # Quoted by the customer's answer, the question alone: one short line.
     assert quote_preview(buttons)[1] == "교환과 반품 중 어떤 것을 도와드릴까요?"
+
+
+def test_a_catalogue_list_bubble_shows_each_items_price() -> None:
+    """The owner reading a sent catalogue list sees what the customer sees under each row's title:
+    its price (the list the relay got, built by the real catalogue code)."""
+    from app.catalog import ItemRow
+    from app.catalog_messages import ListTexts, list_body
+
+    when = datetime(2026, 12, 3, tzinfo=UTC)
+
+    def item(n: int, name: str, price: int) -> ItemRow:
+        return ItemRow(n, f"LS-{n}", name, "", price, "KRW", None, (), False, (), when, when)
+
+    sent = list_body(
+        "821012345678",
+        [item(1, "린넨 셔츠 스카이블루", 39000), item(2, "린넨 셔츠 아이보리", 41000)],
+        "ko_KR",
+        ListTexts(
+            body="린넨 셔츠 스카이블루, 린넨 셔츠 아이보리", button="보기", header="어떤 상품을 원하세요?"
+        ),
+    )
+    bubble = row(
+        direction="out", kind="interactive", body="린넨 셔츠 스카이블루, 린넨 셔츠 아이보리", payload=sent
+    )
+    lines = body_text(bubble).splitlines()
+    assert lines[1:] == ["▸ 린넨 셔츠 스카이블루 · 39,000원", "▸ 린넨 셔츠 아이보리 · 41,000원"]
 
 
 def test_automatic_messages_carry_a_mark(fonts: Fonts) -> None:
