@@ -18,6 +18,7 @@ from app.db import Database
 from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
 from app.models import Order
 from app.order_messages import OrderMessage, queue_order_message
+from app.order_notices import await_decision
 from app.order_queries import (
     BoardPage,
     OrderDetail,
@@ -33,6 +34,7 @@ from app.order_queries import (
 )
 from app.order_settings import OrderSettings, load_order_settings, save_order_settings
 from app.orders import (
+    UNSENT_MOVE,
     Charges,
     LineInput,
     OrderState,
@@ -143,10 +145,6 @@ def _move_with_edits(
     _store_edits(s, order_id, edits)
     days = load_order_settings(s).payment_days
     move_order(s, order_id, state, courier=courier, tracking=tracking, payment_days=days, kind=kind)
-
-
-# The history's kind of a move the owner made without the customer's message (it could not go).
-UNSENT_MOVE = "moved_unsent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,9 +346,11 @@ def import_tracking(db: Database, path: Path, courier: str) -> tuple[TrackingPla
 
 def cancel_overdue(db: Database) -> tuple[list[int], list[int], Changes]:
     """Cancel the orders whose payment deadline passed (stock released), and mark those due within
-    a day for a reminder: (cancelled ids, ids to remind, what changed)."""
+    a day for a reminder: (cancelled ids, ids to remind, what changed). The cancelled orders'
+    messages wait for the owner's decision in the orders window (`app.order_notices`)."""
     with db.write() as s:
         order_ids = expire_unpaid(s)
+        await_decision(s, order_ids)
         remind = reminders_due(s)
         return order_ids, remind, orders_changed(s, [*order_ids, *remind])
 

@@ -16,6 +16,7 @@ from app.wire import SERVICE_WINDOW, Template
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.sending import Outgoing
 
 # Tracking pages of the couriers Korean shops use most; {tracking} is the number.
 COURIER_TRACKING = {
@@ -350,17 +351,23 @@ def _as_moved(
     )
 
 
-def queue_order_message(db: Database, message: OrderMessage, text: str | None = None) -> int:
-    """Queue it for sending (the owner said so): the edited text inside the window, else the template."""
-    from app.sending import Outgoing, queue_outgoing
+def order_outgoing(message: OrderMessage, text: str | None = None) -> Outgoing:
+    """What the outbox sends for it: the (edited) text inside the window, else the template.
+    Raises OrderError for a message that cannot go (outside the window, no template)."""
+    from app.sending import Outgoing
 
     p = message.prepared
     if p.inside_window:
-        out = Outgoing(message.contact_id, text=p.text if text is None else text)
-    elif p.template is not None:
-        out = Outgoing(message.contact_id, template=p.template, template_params=p.template_params)
-    else:
-        from app.errors import ErrorCode, OrderError, RefusalParams
+        return Outgoing(message.contact_id, text=p.text if text is None else text)
+    if p.template is not None:
+        return Outgoing(message.contact_id, template=p.template, template_params=p.template_params)
+    from app.errors import ErrorCode, OrderError, RefusalParams
 
-        raise OrderError(ErrorCode.OUTSIDE_WINDOW, RefusalParams("outside_window"))
-    return queue_outgoing(db, out)
+    raise OrderError(ErrorCode.OUTSIDE_WINDOW, RefusalParams("outside_window"))
+
+
+def queue_order_message(db: Database, message: OrderMessage, text: str | None = None) -> int:
+    """Queue it for sending (the owner said so): the edited text inside the window, else the template."""
+    from app.sending import queue_outgoing
+
+    return queue_outgoing(db, order_outgoing(message, text))

@@ -40,6 +40,11 @@ MAX_QUANTITY = 99_999
 MAX_NOTE = 2000  # a customer's note or the owner's memo
 PAYMENT_DAYS = 3  # 입금기한: how long an order awaits a bank transfer before it is cancelled
 
+# History kinds of a move (`OrderEvent.kind`) besides "moved": one made without the customer's
+# message, which could not go; and a cancellation because the payment deadline passed.
+UNSENT_MOVE = "moved_unsent"
+EXPIRED_MOVE = "expired"
+
 
 class OrderState(enum.StrEnum):
     NEW = "new"
@@ -530,7 +535,7 @@ def expire_unpaid(session: Session, now: datetime | None = None) -> list[int]:
         )
     ).all()
     for order_id in due:
-        move_order(session, order_id, OrderState.CANCELLED, now=now, kind="expired")
+        move_order(session, order_id, OrderState.CANCELLED, now=now, kind=EXPIRED_MOVE)
     return list(due)
 
 

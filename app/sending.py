@@ -239,6 +239,13 @@ def queue_text(session: Session, contact_id: int, text: str, **kwargs: Any) -> M
 def queue_outgoing(db: Database, out: Outgoing, media_dir: Path | None = None) -> int:
     """Check what the composer asks, write it as pending (one short transaction); the new message id.
     An attachment inside `media_dir` (the copy it is sent from) is stored relative to it."""
+    with db.write() as s:
+        return int(stage_outgoing(s, out, media_dir).id)
+
+
+def stage_outgoing(session: Session, out: Outgoing, media_dir: Path | None = None) -> Message:
+    """`queue_outgoing` in the caller's transaction: several messages queued together, or none
+    (a batch of order messages, with the history of the orders that could not be told)."""
     text = nfc(out.text).strip()
     kind, mime = "text", None
     if out.template is not None:
@@ -255,17 +262,15 @@ def queue_outgoing(db: Database, out: Outgoing, media_dir: Path | None = None) -
         template=out.template,
         template_params=out.template_params,
     )
-    with db.write() as s:
-        message = queue_message(
-            s,
-            out.contact_id,
-            payload,
-            body=text,
-            media_path=out.attachment,
-            media_mime=mime,
-            media_dir=media_dir,
-        )
-        return int(message.id)
+    return queue_message(
+        session,
+        out.contact_id,
+        payload,
+        body=text,
+        media_path=out.attachment,
+        media_mime=mime,
+        media_dir=media_dir,
+    )
 
 
 def retry_message(session: Session, message_id: int) -> bool:

@@ -9,9 +9,9 @@ import pytest
 from app.catalog import ItemDraft, create_item, find_item_by_code
 from app.errors import ErrorCode, OrderError
 from app.models import Order, utcnow
-from app.order_actions import UNSENT_MOVE, move_order_to, move_when_message_can_go
+from app.order_actions import move_order_to, move_when_message_can_go
 from app.order_messages import OrderMessage, message_for_order
-from app.orders import LineInput, OrderState, create_order
+from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order
 from app.stock import set_stock
 from tests.support.factories import make_contact
 

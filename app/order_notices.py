@@ -1,0 +1,224 @@
+"""Orders moved in bulk (a bank file, a courier's file, payment deadlines): tell their customers, or not.
+
+A bulk change is a fact the owner did not make order by order: the bank says the money came, the
+courier says the parcel left, the deadline passed. The status change stands whatever is decided
+here; what is decided, once for the whole batch, is whether each customer gets the message the
+single step would have sent them (`app.order_messages`), through the same outbox.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.changes import Changes
+from app.models import Contact, Order, OrderEvent
+from app.order_messages import OrderMessage, message_for_order, order_outgoing
+from app.orders import EXPIRED_MOVE, UNSENT_MOVE, OrderState
+from app.settings import get_setting, put_setting
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+class BulkMove(enum.StrEnum):
+    """Where a batch of moves came from; each moves its orders to one state."""
+
+    BANK_FILE = "bank_file"  # deposits matched: Awaiting payment → Paid
+    COURIER_FILE = "courier_file"  # tracking numbers read back: Paid → Shipped
+    EXPIRY = "expiry"  # the payment deadline passed: Awaiting payment → Cancelled
+
+    @property
+    def state(self) -> OrderState:
+        return {
+            BulkMove.BANK_FILE: OrderState.PAID,
+            BulkMove.COURIER_FILE: OrderState.SHIPPED,
+            BulkMove.EXPIRY: OrderState.CANCELLED,
+        }[self]
+
+
+class NotToldReason(enum.StrEnum):
+    """Why a customer's message cannot go (ui/ says it in the owner's words)."""
+
+    NO_NUMBER = "no_number"  # a chat from a phone export, or the chat was deleted
+    OUTSIDE_WINDOW = "outside_window"  # 24 hours since they wrote, no approved template for the step
+    NO_BANK_ACCOUNT = "no_bank_account"  # the step's template needs the account the settings lack
+    NO_RELAY = "no_relay"  # no relay set up: nothing can reach WhatsApp
+
+
+@dataclass(frozen=True, slots=True)
+class NotTold:
+    order_id: int
+    number: str
+    customer: str
+    reason: NotToldReason
+
+
+@dataclass(frozen=True, slots=True)
+class BulkNotice:
+    """A batch of orders moved to `move.state`: who can be told (their messages prepared), who
+    cannot, and why."""
+
+    move: BulkMove
+    to_tell: tuple[OrderMessage, ...]
+    not_told: tuple[NotTold, ...]
+
+    @property
+    def order_ids(self) -> list[int]:
+        return [m.order_id for m in self.to_tell] + [n.order_id for n in self.not_told]
+
+    def __len__(self) -> int:
+        return len(self.to_tell) + len(self.not_told)
+
+
+def prepare_notice(
+    db: Database,
+    move: BulkMove,
+    order_ids: Iterable[int],
+    *,
+    language: str,
+    locale: str,
+    format_time: Callable[[datetime, str, tzinfo | None], str],
+    now: datetime,
+    relay_ready: bool,
+) -> BulkNotice:
+    """Each order's message for its new state, as the order's own window would prepare it
+    (`message_for_order`). An order no longer in that state (moved on since) is left out: its
+    message would tell something that is no longer so. `relay_ready`: a relay is set up."""
+    with db.read() as s:
+        orders = _orders_in_state(s, order_ids, move.state)
+    to_tell: list[OrderMessage] = []
+    not_told: list[NotTold] = []
+    for order_id, number, customer, wa_id in orders:
+        message = (
+            message_for_order(
+                db, order_id, language=language, locale=locale, format_time=format_time, now=now
+            )
+            if wa_id
+            else None
+        )
+        reason = _why_not(message, relay_ready)
+        if message is not None and reason is None:
+            to_tell.append(message)
+        else:
+            not_told.append(NotTold(order_id, number, customer, reason or NotToldReason.NO_NUMBER))
+    return BulkNotice(move, tuple(to_tell), tuple(not_told))
+
+
+def _orders_in_state(
+    s: Session, order_ids: Iterable[int], state: OrderState
+) -> list[tuple[int, str, str, str | None]]:
+    rows = s.execute(
+        select(Order.id, Order.number, Order.customer_name, Contact.wa_id)
+        .outerjoin(Contact, Contact.id == Order.contact_id)
+        .where(Order.id.in_(list(order_ids)), Order.state == state)
+        .order_by(Order.year, Order.seq)
+    )
+    return [(r.id, r.number, r.customer_name, r.wa_id) for r in rows]
+
+
+def _why_not(message: OrderMessage | None, relay_ready: bool) -> NotToldReason | None:
+    if message is None:
+        return NotToldReason.NO_NUMBER
+    if not relay_ready:
+        return NotToldReason.NO_RELAY
+    prepared = message.prepared
+    if prepared.sendable:
+        return None
+    if prepared.template is not None:  # a template chosen, but the bank account it names is missing
+        return NotToldReason.NO_BANK_ACCOUNT
+    return NotToldReason.OUTSIDE_WINDOW
+
+
+def tell_customers(db: Database, notice: BulkNotice) -> Changes:
+    """보내기: queue each message that can go, and write in the history of each order whose customer
+    cannot be told that its move went without a message (`moved_unsent`, as a single step the owner
+    made without its message). One transaction: all of it, or (a refusal, a crash) none, so the
+    owner can decide again. A batch already decided (an expiry notice answered in another window)
+    queues nothing twice."""
+    with db.write() as s:
+        open_ids = _still_undecided(s, notice)
+        for message in notice.to_tell:
+            if message.order_id in open_ids:
+                from app.sending import stage_outgoing
+
+                stage_outgoing(s, order_outgoing(message))
+        for untold in notice.not_told:
+            if untold.order_id in open_ids:
+                _mark_unsent(s, untold.order_id, notice.move.state)
+        _decided(s, notice)
+    told = {m.contact_id for m in notice.to_tell if m.order_id in open_ids}
+    return Changes.for_contacts(told) | Changes(orders=frozenset(open_ids))
+
+
+def keep_quiet(db: Database, notice: BulkNotice) -> Changes:
+    """보내지 않기: nothing is sent and nothing written in the orders' history. An expiry notice is
+    answered: it is not offered again."""
+    if notice.move is not BulkMove.EXPIRY:
+        return Changes()
+    with db.write() as s:
+        _decided(s, notice)
+    return Changes(orders=frozenset(notice.order_ids))
+
+
+def _mark_unsent(s: Session, order_id: int, state: OrderState) -> None:
+    """The bulk move's own history entry says the customer was not told (not a second entry)."""
+    event = s.scalars(
+        select(OrderEvent)
+        .where(OrderEvent.order_id == order_id, OrderEvent.to_state == state)
+        .order_by(OrderEvent.id.desc())
+        .limit(1)
+    ).first()
+    if event is None or event.kind == UNSENT_MOVE:
+        return
+    if event.kind == EXPIRED_MOVE:
+        event.note = EXPIRED_MOVE  # still said as the deadline's cancellation
+    event.kind = UNSENT_MOVE
+
+
+# ---------------------------------------------------------------- expiry, decided later
+
+# Orders the deadline cancelled whose customers' messages wait for the owner's decision. Expiry runs
+# on a timer, so the decision waits for the orders window rather than interrupting her work; kept in
+# the database, so it is offered after a restart too, and once only.
+EXPIRED_UNDECIDED = "orders.expired_undecided"
+
+
+def await_decision(s: Session, order_ids: Sequence[int]) -> None:
+    """In the transaction that cancelled them: these orders' messages wait for the owner."""
+    if order_ids:
+        waiting = _undecided_ids(s)
+        put_setting(s, EXPIRED_UNDECIDED, sorted(waiting | set(order_ids)))
+
+
+def expired_undecided(db: Database) -> list[int]:
+    """The cancelled orders whose customers the owner has not yet decided to tell or not."""
+    with db.read() as s:
+        waiting = _undecided_ids(s)
+        if not waiting:
+            return []
+        cancelled = s.scalars(
+            select(Order.id).where(Order.id.in_(waiting), Order.state == OrderState.CANCELLED)
+        )
+        return sorted(cancelled)
+
+
+def _undecided_ids(s: Session) -> set[int]:
+    stored = get_setting(s, EXPIRED_UNDECIDED, [])
+    return {int(i) for i in stored if isinstance(i, int)} if isinstance(stored, list) else set()
+
+
+def _still_undecided(s: Session, notice: BulkNotice) -> set[int]:
+    ids = set(notice.order_ids)
+    return ids & _undecided_ids(s) if notice.move is BulkMove.EXPIRY else ids
+
+
+def _decided(s: Session, notice: BulkNotice) -> None:
+    if notice.move is BulkMove.EXPIRY:
+        put_setting(s, EXPIRED_UNDECIDED, sorted(_undecided_ids(s) - set(notice.order_ids)))

@@ -1,0 +1,212 @@
+"""Orders moved in bulk (bank file, courier's file, deadlines) tell their customers only when the owner says so."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Contact, Message, Order, OrderEvent, utcnow
+from app.order_actions import bank_file_matches, cancel_overdue, confirm_payments, import_tracking
+from app.order_notices import (
+    BulkMove,
+    BulkNotice,
+    NotToldReason,
+    expired_undecided,
+    keep_quiet,
+    prepare_notice,
+    tell_customers,
+)
+from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_order
+from tests.support.factories import make_contact
+
+
+def english_day(moment: datetime, language: str, zone: tzinfo | None) -> str:
+    return f"{moment:%b %d}"
+
+
+def notice(db, move: BulkMove, order_ids: list[int], *, relay_ready: bool = True) -> BulkNotice:
+    return prepare_notice(
+        db,
+        move,
+        order_ids,
+        language="en",
+        locale="en_US",
+        format_time=english_day,
+        now=utcnow(),
+        relay_ready=relay_ready,
+    )
+
+
+def three_customers_waiting(db) -> dict[str, int]:
+    """김민지 and 박서준 wrote an hour ago; 이하은's chat came from a phone export: no number."""
+    recent = utcnow() - timedelta(hours=1)
+    orders = {}
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        for name, wa_id in (("김민지", "821055500001"), ("박서준", "821055500002"), ("이하은", None)):
+            contact = make_contact(s, profile_name=name, wa_id=wa_id, last_inbound_at=recent)
+            order_id = create_order(s, contact_id=contact.id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+            orders[name] = order_id
+    return orders
+
+
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "거래내역.csv"
+    path.write_bytes(
+        (
+            "거래일시,기재내용,맡기신금액\n"
+            "2026.11.29 10:00,김민지,39000\n"
+            "2026.11.29 10:05,박서준,39000\n"
+            "2026.11.29 10:10,이하은,39000\n"
+        ).encode("cp949")
+    )
+    return path
+
+
+def paid_from_the_bank(db, tmp_path: Path) -> list[int]:
+    matches = bank_file_matches(db, bank_file(tmp_path))
+    pairs = [(m.order_id, m.deposit) for m in matches if m.order_id is not None]
+    paid, _changes = confirm_payments(db, pairs)
+    return paid
+
+
+def outbound(db) -> list[tuple[str, str, str]]:
+    """(customer, status, body) of every message the outbox holds."""
+    with db.read() as s:
+        return [
+            (m.contact.display_name, m.status, m.body)
+            for m in s.scalars(select(Message).where(Message.direction == "out").order_by(Message.id))
+        ]
+
+
+def history(db, order_id: int) -> list[tuple[str, str | None]]:
+    with db.read() as s:
+        return [
+            (e.kind, e.to_state)
+            for e in s.scalars(
+                select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id)
+            )
+        ]
+
+
+def test_a_bank_file_of_three_orders_tells_the_two_customers_with_a_number_and_notes_the_third(
+    db, tmp_path: Path
+) -> None:
+    orders = three_customers_waiting(db)
+    paid = paid_from_the_bank(db, tmp_path)
+    assert sorted(paid) == sorted(orders.values())
+    found = notice(db, BulkMove.BANK_FILE, paid)
+    assert [m.customer for m in found.to_tell] == ["김민지", "박서준"]
+    assert [(n.customer, n.reason) for n in found.not_told] == [("이하은", NotToldReason.NO_NUMBER)]
+    assert outbound(db) == []  # prepared only: nothing goes before the owner answers
+
+    tell_customers(db, found)
+    with db.read() as s:
+        numbers = {o.customer_name: o.number for o in s.scalars(select(Order))}
+    assert outbound(db) == [
+        (
+            name,
+            "pending",
+            f"Thank you, {name}: your payment arrived. We are preparing order {numbers[name]} for you.",
+        )
+        for name in ("김민지", "박서준")
+    ]
+    # The bank's word stands for all three; the third's history says she was not told.
+    assert history(db, orders["이하은"])[-1] == (UNSENT_MOVE, "paid")
+    assert history(db, orders["김민지"])[-1] == ("moved", "paid")
+    with db.read() as s:
+        assert {o.state for o in s.scalars(select(Order))} == {"paid"}
+
+
+def test_dont_send_queues_nothing_and_writes_nothing_in_the_history(db, tmp_path: Path) -> None:
+    orders = three_customers_waiting(db)
+    paid = paid_from_the_bank(db, tmp_path)
+    keep_quiet(db, notice(db, BulkMove.BANK_FILE, paid))
+    assert outbound(db) == []
+    assert all(history(db, order_id)[-1] == ("moved", "paid") for order_id in orders.values())
+
+
+def test_a_courier_file_sends_each_customer_their_own_tracking_number(db, tmp_path: Path) -> None:
+    orders = three_customers_waiting(db)
+    paid_from_the_bank(db, tmp_path)
+    with db.read() as s:
+        numbers = {o.customer_name: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "cj.csv"
+    returned.write_bytes(
+        (
+            "주문번호,운송장번호\n"
+            f"{numbers['김민지']},654321098765\n"
+            f"{numbers['박서준']},654321098766\n"
+            f"{numbers['이하은']},654321098767\n"
+        ).encode("cp949")
+    )
+    plan, _changes = import_tracking(db, returned, "CJ대한통운")
+    found = notice(db, BulkMove.COURIER_FILE, [m.order_id for m in plan.matches])
+    tell_customers(db, found)
+    bodies = {name: body for name, _status, body in outbound(db)}
+    assert set(bodies) == {"김민지", "박서준"}
+    assert "Tracking number: 654321098765" in bodies["김민지"]
+    assert "wblNo=654321098765" in bodies["김민지"]
+    assert "Tracking number: 654321098766" in bodies["박서준"]
+    assert history(db, orders["이하은"])[-1] == (UNSENT_MOVE, "shipped")
+
+
+def test_a_customer_silent_for_a_day_with_no_template_or_no_relay_is_not_told(db, tmp_path: Path) -> None:
+    orders = three_customers_waiting(db)
+    with db.write() as s:
+        order = s.get(Order, orders["김민지"])
+        minji = s.get(Contact, order.contact_id) if order is not None else None
+        assert minji is not None
+        minji.last_inbound_at = utcnow() - timedelta(days=2)
+    paid = paid_from_the_bank(db, tmp_path)
+    found = notice(db, BulkMove.BANK_FILE, paid)
+    assert {(n.customer, n.reason) for n in found.not_told} == {
+        ("김민지", NotToldReason.OUTSIDE_WINDOW),
+        ("이하은", NotToldReason.NO_NUMBER),
+    }
+    without_relay = notice(db, BulkMove.BANK_FILE, paid, relay_ready=False)
+    assert without_relay.to_tell == ()
+    assert {n.customer: n.reason for n in without_relay.not_told}["박서준"] is NotToldReason.NO_RELAY
+
+
+def test_orders_the_deadline_cancelled_wait_for_one_decision_and_are_offered_once(db) -> None:
+    orders = three_customers_waiting(db)
+    with db.write() as s:
+        for order_id in orders.values():
+            order = s.get(Order, order_id)
+            assert order is not None
+            order.payment_due_at = utcnow() - timedelta(minutes=1)
+    cancelled, _remind, _changes = cancel_overdue(db)
+    assert sorted(cancelled) == sorted(orders.values())
+    cancel_overdue(db)  # the next minute's check: nothing more to cancel, nothing offered twice
+    assert expired_undecided(db) == sorted(orders.values())
+
+    found = notice(db, BulkMove.EXPIRY, expired_undecided(db))
+    tell_customers(db, found)
+    bodies = [body for _name, _status, body in outbound(db)]
+    assert len(bodies) == 2 and all("was cancelled" in body for body in bodies)
+    assert history(db, orders["이하은"])[-1] == (UNSENT_MOVE, "cancelled")
+    assert expired_undecided(db) == []
+    # The same answer given again (a second window, a double click) sends nothing more.
+    tell_customers(db, found)
+    assert len(outbound(db)) == 2
+    cancel_overdue(db)
+    assert expired_undecided(db) == []
+
+
+def test_dont_send_answers_the_deadlines_notice_too(db) -> None:
+    orders = three_customers_waiting(db)
+    with db.write() as s:
+        order = s.get(Order, orders["김민지"])
+        assert order is not None
+        order.payment_due_at = utcnow() - timedelta(minutes=1)
+    cancel_overdue(db)
+    assert expired_undecided(db) == [orders["김민지"]]
+    keep_quiet(db, notice(db, BulkMove.EXPIRY, [orders["김민지"]]))
+    assert expired_undecided(db) == []
+    assert outbound(db) == []
+    assert history(db, orders["김민지"])[-1] == ("expired", "cancelled")
