@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -204,20 +203,13 @@ class DepositDialog(QDialog):
         def done(result: tuple[list[int], Changes]) -> None:
             order_ids, changes = result
             self.ctx.publish(changes)
-            paid = [m for m in confirmed if m.order_id in order_ids]
-            QMessageBox.information(self, self.tr("Payments confirmed"), self.summary(paid))
             self.accept()
-            self.paid.emit(order_ids)  # the order actions offer each customer the payment message
+            # The order actions say how many are paid now, in the question whether to tell their
+            # customers (one window, not a summary box and then the question).
+            self.paid.emit(order_ids)
 
         def failed(exc: BaseException) -> None:
             self.problem.setText(failure_sentence(exc))
             self.problem.show()
 
         Op(work, parent=self).success(done).failure(failed).run()
-
-    def summary(self, paid: list[DepositMatch]) -> str:
-        """What the owner's click did: how many orders are paid now, and which (plain text)."""
-        head = self.tr("%n order(s) marked paid:", "", len(paid))
-        return "\n".join(
-            [head, *(f"{m.number} · {m.customer} · {money(m.deposit.amount, 'KRW')}" for m in paid)]
-        )

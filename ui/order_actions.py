@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QToolButton
 
 from app.changes import Changes
 from app.order_actions import cancel_overdue, statuses_for, statuses_for_orders
+from app.order_notices import BulkMove
 from app.queries import MessageRow
 from ui import icons
 from ui.context import AppContext
@@ -17,6 +18,7 @@ from ui.enter_key import click_on_enter
 from ui.ops import run_op
 
 if TYPE_CHECKING:
+    from ui.bulk_notice_dialog import BulkNoticeDialog
     from ui.deposit_dialog import DepositDialog
     from ui.main_window import MainWindow
     from ui.order_board import OrderBoard
@@ -77,8 +79,6 @@ class OrderActions(QObject):
     def offer_reminders(self, order_ids: list[int]) -> BatchMessagesDialog:
         """The reminders, prepared for the owner to send or not: shown without taking the focus
         from whatever the owner is typing."""
-        from PySide6.QtCore import Qt
-
         from ui.order_messages_dialog import BatchMessagesDialog
 
         dialog = BatchMessagesDialog(self.ctx, order_ids, self.window, reminder=True)
@@ -161,11 +161,12 @@ class OrderActions(QObject):
         dialog.show()
         return dialog
 
-    def open_batch_messages(self, order_ids: list[int]) -> BatchMessagesDialog:
-        """The messages a batch of moves prepared, for the owner to read and send together."""
-        from ui.order_messages_dialog import BatchMessagesDialog
+    def offer_notice(self, move: BulkMove, order_ids: list[int]) -> BulkNoticeDialog:
+        """Orders a file moved in bulk: their customers' messages, sent or not in one decision."""
+        from ui.bulk_notice_dialog import BulkNoticeDialog
 
-        dialog = BatchMessagesDialog(self.ctx, order_ids, self.window)
+        dialog = BulkNoticeDialog(self.ctx, move, order_ids, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
@@ -178,15 +179,15 @@ class OrderActions(QObject):
         from ui.deposit_dialog import DepositDialog
 
         dialog = DepositDialog(self.ctx, self.window)
-        # Each paid order's "payment confirmed" message, for the owner to send or not, as after
-        # a tracking file (the single order's window prepares the same message).
+        # The paid orders' "payment confirmed" messages (the single order's window prepares the
+        # same), sent or not in one decision, as after a courier's file.
         dialog.paid.connect(self._offer_payment_messages)
         dialog.show()
         return dialog
 
     def _offer_payment_messages(self, order_ids: list[int]) -> None:
         if order_ids:
-            self.open_batch_messages(order_ids)
+            self.offer_notice(BulkMove.BANK_FILE, order_ids)
 
     def _created(self, order_id: int, _contact_id: int) -> None:
         self.open_order(order_id)

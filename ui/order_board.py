@@ -43,11 +43,13 @@ from app.order_actions import (
     table_page,
     tracking_plan,
 )
+from app.order_notices import BulkMove
 from app.order_queries import BoardPage, OrderFilter, OrderSummary
 from app.orders import BOARD_STATES, MOVES, OrderState
 from app.rules import zone
 from app.shipping_sheets import TrackingPlan
 from ui.context import AppContext
+from ui.expiry_notice import ExpiryNotice
 from ui.formatting import other_zone_name
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
@@ -226,8 +228,12 @@ class OrderBoard(QWidget):
         self.stack.addWidget(columns)
         self.stack.addWidget(self.table)
 
+        # Orders the payment deadline cancelled while the owner worked elsewhere: tell them or not.
+        self.expiry_notice = ExpiryNotice(ctx, self)
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.expiry_notice)
         # The files the board reads and writes, below it beside the status: on one row with the
         # search and filters, the board was wider than a small screen.
         files = QHBoxLayout()
@@ -263,6 +269,7 @@ class OrderBoard(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         place_within_screen(self)  # the first time: over the main window, inside the screen
         super().showEvent(event)
+        self.expiry_notice.refresh()
 
     # ----------------------------------------------------------------- loading
     def order_filter(self) -> OrderFilter:
@@ -514,8 +521,8 @@ class OrderBoard(QWidget):
                 report = TrackingReport(plan, path.name).skipped_text(self.status.text())
                 QMessageBox.warning(self, self.tr("Tracking numbers"), report)
             if self.order_actions is not None and order_ids:
-                # Each shipped order's message, for the owner to send or not.
-                self.order_actions.open_batch_messages(order_ids)
+                # The shipped orders' messages with their tracking numbers: sent or not, together.
+                self.order_actions.offer_notice(BulkMove.COURIER_FILE, order_ids)
 
         Op(lambda: import_tracking(db, path, courier), parent=self).success(done).failure(self._failed).run()
 

@@ -1,4 +1,4 @@
-"""The messages a batch of moves prepared (bulk tracking import): tick, read, and send them together."""
+"""Payment reminders a deadline check prepared for several orders: tick, read, and send them together."""
 
 from __future__ import annotations
 

@@ -42,7 +42,6 @@ from app.changes import Changes
 from app.errors import ErrorCode, ShopInboxError
 from app.models import utcnow
 from app.order_actions import (
-    UNSENT_MOVE,
     MoveOutcome,
     OrderEdits,
     PaymentDetails,
@@ -56,7 +55,16 @@ from app.order_actions import (
 )
 from app.order_messages import COURIER_TRACKING, OrderMessage, PreparedMessage, message_for_order
 from app.order_queries import EventRow, LineRow, OrderDetail
-from app.orders import MAX_NOTE, MOVES, OPTION_STATES, OrderState, TrackingDoubt, tracking_doubt
+from app.orders import (
+    EXPIRED_MOVE,
+    MAX_NOTE,
+    MOVES,
+    OPTION_STATES,
+    UNSENT_MOVE,
+    OrderState,
+    TrackingDoubt,
+    tracking_doubt,
+)
 from app.phones import display_phone
 from app.rules import zone
 from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
@@ -208,8 +216,12 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
     when = order_time(event.at, time_zone)
     if event.kind == "created":
         return translate("OrderWindow", "{0}: order received").format(when)
-    if event.kind == "expired":
+    if event.kind == EXPIRED_MOVE:
         return translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
+    if event.kind == UNSENT_MOVE and event.note == EXPIRED_MOVE:  # app/order_notices.py
+        return translate(
+            "OrderWindow", "{0}: cancelled, the payment deadline passed (message to the customer not sent)"
+        ).format(when)
     if event.kind == "reminded":
         return translate("OrderWindow", "{0}: payment reminder prepared").format(when)
     if event.kind == "option":

@@ -17,6 +17,29 @@
     </message>
 </context>
 <context>
+    <name>BulkNoticeDialog</name>
+    <message numerus="yes">
+        <source>%n order(s) confirmed paid — send the customers the payment confirmation?</source>
+        <translation>
+            <numerusform>%n order confirmed paid — send the customers the payment confirmation?</numerusform><numerusform>%n orders confirmed paid — send the customers the payment confirmation?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) shipped — send the customers their tracking numbers?</source>
+        <translation>
+            <numerusform>%n order shipped — send the customers their tracking numbers?</numerusform><numerusform>%n orders shipped — send the customers their tracking numbers?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation>
+            <numerusform>%n order cancelled because the payment deadline passed — tell the customers?</numerusform><numerusform>%n orders cancelled because the payment deadline passed — tell the customers?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) cannot be told. If you send, their orders' history says that they were not told. The orders keep their new status either way.</source>
+        <translation>
+            <numerusform>%n customer cannot be told. If you send, their orders' history says that they were not told. The orders keep their new status either way.</numerusform><numerusform>%n customers cannot be told. If you send, their orders' history says that they were not told. The orders keep their new status either way.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CampaignListModel</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>
@@ -49,11 +72,11 @@
     </message>
 </context>
 <context>
-    <name>DepositDialog</name>
+    <name>ExpiryNotice</name>
     <message numerus="yes">
-        <source>%n order(s) marked paid:</source>
+        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
         <translation>
-            <numerusform>%n order marked paid:</numerusform><numerusform>%n orders marked paid:</numerusform></translation>
+            <numerusform>%n order cancelled because the payment deadline passed — tell the customers?</numerusform><numerusform>%n orders cancelled because the payment deadline passed — tell the customers?</numerusform></translation>
     </message>
 </context>
 <context>

@@ -687,6 +687,80 @@
     </message>
 </context>
 <context>
+    <name>BulkNotice</name>
+    <message>
+        <source>not told: no phone number in this inbox</source>
+        <translation>알리지 못함: 이 인박스에 전화번호가 없음</translation>
+    </message>
+    <message>
+        <source>not told: more than 24 hours since they wrote, and no template chosen for this step</source>
+        <translation>알리지 못함: 고객이 글을 보낸 지 24시간이 지났고 이 단계에 지정된 템플릿이 없음</translation>
+    </message>
+    <message>
+        <source>not told: the step&apos;s template needs your bank account, which is not set</source>
+        <translation>알리지 못함: 이 단계의 템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
+    </message>
+    <message>
+        <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
+        <translation>알리지 못함: 릴레이가 설정되지 않아 WhatsApp으로 보낼 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>BulkNoticeDialog</name>
+    <message>
+        <source>Tell the customers?</source>
+        <translation>고객에게 알릴까요?</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>보내지 않기</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) confirmed paid — send the customers the payment confirmation?</source>
+        <translation>
+            <numerusform>입금 확인된 주문 %n건 — 고객에게 확인 메시지를 보낼까요?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) shipped — send the customers their tracking numbers?</source>
+        <translation>
+            <numerusform>발송된 주문 %n건 — 고객에게 송장번호를 보낼까요?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation>
+            <numerusform>입금 기한이 지나 취소된 주문 %n건 — 고객에게 취소 안내를 보낼까요?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) cannot be told. If you send, their orders&apos; history says that they were not told. The orders keep their new status either way.</source>
+        <translation>
+            <numerusform>고객 %n명에게는 알릴 수 없어요. 보내기를 누르면 이 주문들의 기록에 안내 메시지를 보내지 않았다고 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer can be told. OK writes it in the orders&apos; history; the orders keep their new status.</source>
+        <translation>알릴 수 있는 고객이 없어요. 확인을 누르면 주문 기록에 안내 메시지를 보내지 않았다고 남아요. 주문 상태는 바뀐 그대로예요.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+</context>
+<context>
     <name>BusinessHoursEditor</name>
     <message>
         <source>Business hours</source>
@@ -2497,16 +2571,6 @@ Right-click to retry.</source>
         <translation>체크한 주문 결제 완료로 표시</translation>
     </message>
     <message>
-        <source>Payments confirmed</source>
-        <translation>입금 확인 완료</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s) marked paid:</source>
-        <translation>
-            <numerusform>주문 %n건을 결제 완료로 표시했어요:</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -3226,6 +3290,19 @@ Right-click to retry.</source>
     <message>
         <source>The message could not be sent.</source>
         <translation>메시지를 보내지 못했어요.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryNotice</name>
+    <message>
+        <source>Review…</source>
+        <translation>살펴보기…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>
+        <translation>
+            <numerusform>입금 기한이 지나 취소된 주문 %n건 — 고객에게 취소 안내를 보낼까요?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4657,6 +4734,10 @@ The previous data was kept in {folder}.</source>
     <message>
         <source>Move without sending</source>
         <translation>메시지 없이 상태 변경</translation>
+    </message>
+    <message>
+        <source>{0}: cancelled, the payment deadline passed (message to the customer not sent)</source>
+        <translation>{0}: 입금 기한이 지나 취소됨 (안내 메시지 보내지 않음)</translation>
     </message>
     <message>
         <source>{0}: option of “{1}” set to “{2}”</source>

@@ -521,10 +521,10 @@ def test_order_settings_keep_the_shipping_rule_bank_account_and_template_per_ste
 
 
 def test_matching_a_bank_file_marks_the_ticked_orders_paid_says_which_and_offers_their_messages(
-    window: Any, qtbot: Any, tmp_path: Any, dialogs: Any
+    window: Any, qtbot: Any, tmp_path: Any
 ) -> None:
-    from app.models import Message, utcnow
-    from ui.order_messages_dialog import BatchMessagesDialog
+    from app.models import utcnow
+    from ui.bulk_notice_dialog import BulkNoticeDialog
 
     with window.ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
@@ -552,27 +552,24 @@ def test_matching_a_bank_file_marks_the_ticked_orders_paid_says_which_and_offers
     assert model.index(1, 4).data() == "Amount only: expected depositor “이하은”"
     assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert dialog.confirm_button.text() == "Mark checked orders paid"
-    summary = dialogs.expect("information", answer=QMessageBox.StandardButton.Ok)
     with qtbot.waitSignal(dialog.paid) as paid:
         dialog.confirm_button.click()
     assert paid.args == [[ids[0]]]
-    # The owner is told what the click did, not left with a window that just closed.
-    with window.ctx.db.read() as s:
-        number = s.get(Order, ids[0]).number  # type: ignore[union-attr]
-    assert summary.texts == [f"1 order(s) marked paid:\n{number} · 김민지 · ₩39,000"]
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: labels_of(window.ctx, minji.id) == {"Paid"})
     assert labels_of(window.ctx, haeun.id) == {"Pending payment"}
-    # As for one order moved to Paid: the "payment arrived" message, prepared, sent only on Send.
-    qtbot.waitUntil(lambda: window.findChild(BatchMessagesDialog) is not None)
-    batch = window.findChild(BatchMessagesDialog)
-    qtbot.waitUntil(lambda: batch.model.rowCount() == 1 and batch.preview.toPlainText() != "")
-    assert batch.preview.toPlainText().startswith("Thank you, 김민지: your payment arrived.")
-    with qtbot.waitSignal(batch.sent):
-        batch.send_button.click()
+    # The owner is told what the click did, in the question whether to tell the customer (sending
+    # through the relay: tests/ui/test_bulk_notices.py).
     with window.ctx.db.read() as s:
-        [body] = [m.body for m in s.query(Message).filter_by(contact_id=minji.id, direction="out")]
-    assert body.startswith("Thank you, 김민지: your payment arrived.")
+        number = s.get(Order, ids[0]).number  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    notice = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: notice.model.rowCount() == 1)
+    assert notice.heading.text() == (
+        "1 order(s) confirmed paid — send the customers the payment confirmation?"
+    )
+    assert notice.model.index(0).data().startswith(f"{number} · 김민지")
+    notice.reject()
 
 
 def test_an_order_past_its_payment_deadline_is_cancelled_while_the_app_runs(window: Any, qtbot: Any) -> None:
@@ -674,19 +671,15 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     assert shipped.args == [[order_id]]
     qtbot.waitUntil(lambda: labels_of(window.ctx, c.id) == {"Shipped"})
 
-    # The shipped order's message waits for the owner: read, ticked, sent only on Send.
-    from app.models import Message
-    from ui.order_messages_dialog import BatchMessagesDialog
+    # The shipped order's message waits for the owner's one decision (sent through the relay in
+    # tests/ui/test_bulk_notices.py).
+    from ui.bulk_notice_dialog import BulkNoticeDialog
 
-    qtbot.waitUntil(lambda: window.findChild(BatchMessagesDialog) is not None)
-    batch = window.findChild(BatchMessagesDialog)
-    qtbot.waitUntil(lambda: batch.model.rowCount() == 1)
-    assert "Tracking number: 654321098765" in batch.preview.toPlainText()
-    with qtbot.waitSignal(batch.sent):
-        batch.send_button.click()
-    with window.ctx.db.read() as s:
-        [body] = [m.body for m in s.query(Message).filter_by(contact_id=c.id, direction="out")]
-    assert "wblNo=654321098765" in body
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    notice = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: notice.model.rowCount() == 1)
+    assert notice.heading.text() == "1 order(s) shipped — send the customers their tracking numbers?"
+    notice.reject()
 
 
 def test_enter_after_a_catalogue_search_adds_the_item_and_never_creates_the_order(

@@ -1,0 +1,239 @@
+"""After a bank file, a courier's file or the payment deadlines move orders in bulk, the owner decides once
+whether their customers are told; the messages go through the outbox and the relay to WhatsApp."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.catalog import ItemDraft, create_item
+from app.models import Contact, Message, Order, OrderEvent, utcnow
+from app.order_actions import cancel_overdue
+from app.order_notices import BulkMove
+from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_order
+from tests.support.factories import make_contact
+from tests.support.relay_server import RunningRelay, inbound
+from ui.bulk_notice_dialog import BulkNoticeDialog
+from ui.ops import pending_ops
+from ui.order_actions import OrderActions
+
+CUSTOMERS = (("김민지", "821055500001"), ("박서준", "821055500002"))
+
+
+def customers_who_wrote(window: Any, qtbot: Any, relay: RunningRelay) -> None:
+    """Two customers write through the relay (their 24 hours are open there and here)."""
+    window.ctx.prefs["relay_url"] = relay.url
+    window.ctx.relay_token = relay.token
+    window.start_sync()
+    for name, wa_id in CUSTOMERS:
+        relay.post_webhook(inbound(content="입금했어요", sender=wa_id, name=name))
+    model = window.chat_list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+
+
+def orders_awaiting_payment(window: Any) -> dict[str, int]:
+    """Their orders, and one for 이하은, whose chat came from a phone export (no number)."""
+    orders = {}
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        contacts = {c.display_name: c.id for c in s.scalars(select(Contact))}
+        contacts["이하은"] = make_contact(s, profile_name="이하은", wa_id=None).id
+        for name, contact_id in contacts.items():
+            order_id = create_order(s, contact_id=contact_id, lines=[LineInput("LINEN", 1)], source="chat").id
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+            orders[name] = order_id
+    return orders
+
+
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "거래내역.csv"
+    rows = "".join(
+        f"2026.11.29 10:0{i},{name},39000\n" for i, name in enumerate(["김민지", "박서준", "이하은"])
+    )
+    path.write_bytes(("거래일시,기재내용,맡기신금액\n" + rows).encode("cp949"))
+    return path
+
+
+def notice_after_bank_file(window: Any, qtbot: Any, tmp_path: Path) -> BulkNoticeDialog:
+    actions = OrderActions(window, window.ctx)
+    deposits = actions.open_deposits()
+    deposits.load_file(bank_file(tmp_path))
+    qtbot.waitUntil(lambda: deposits.model.rowCount() == 3)
+    with qtbot.waitSignal(deposits.paid):
+        deposits.confirm_button.click()
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    dialog = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: dialog.notice is not None and dialog.send_button.isEnabled())
+    return dialog
+
+
+def rows(dialog: BulkNoticeDialog) -> list[str]:
+    return [dialog.model.index(r).data() for r in range(dialog.model.rowCount())]
+
+
+def outbound(window: Any) -> list[tuple[str, str]]:
+    with window.ctx.db.read() as s:
+        return [
+            (m.contact.display_name, m.body)
+            for m in s.scalars(select(Message).where(Message.direction == "out").order_by(Message.id))
+        ]
+
+
+def last_event(window: Any, order_id: int) -> tuple[str, str | None]:
+    with window.ctx.db.read() as s:
+        event = s.scalars(
+            select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id.desc())
+        ).first()
+        assert event is not None
+        return event.kind, event.to_state
+
+
+def test_a_bank_file_asks_once_and_send_tells_the_two_customers_with_a_number_through_the_relay(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    customers_who_wrote(window, qtbot, relay)
+    orders = orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    assert dialog.heading.text() == "3 order(s) confirmed paid — send the customers the payment confirmation?"
+    with window.ctx.db.read() as s:
+        number = {name: s.get(Order, order_id).number for name, order_id in orders.items()}  # type: ignore[union-attr]
+    assert rows(dialog) == [
+        f"{number['김민지']} · 김민지",
+        f"{number['박서준']} · 박서준",
+        f"{number['이하은']} · 이하은 — not told: no phone number in this inbox",
+    ]
+    # In the customers' language (they wrote Korean), as the order's own window prepares it.
+    assert dialog.preview.toPlainText().startswith("김민지님, 입금 확인되었습니다.")
+    assert dialog.note.isVisible() and dialog.note.text().startswith("1 customer(s) cannot be told.")
+    assert outbound(window) == []  # nothing goes before the owner answers
+
+    with qtbot.waitSignal(dialog.decided) as decided:
+        dialog.send_button.click()
+    assert decided.args == [True]
+    assert [(name, body.split(",")[0]) for name, body in outbound(window)] == [
+        ("김민지", "김민지님"),
+        ("박서준", "박서준님"),
+    ]
+    assert all("입금 확인되었습니다" in body for _name, body in outbound(window))
+    # The outbox sends them: WhatsApp (the fake Graph) gets the two texts.
+    assert relay.graph is not None
+    graph = relay.graph
+    qtbot.waitUntil(lambda: len(graph.sent) == 2, timeout=10_000)
+    assert sorted(body["to"] for body in graph.sent) == sorted(wa_id for _name, wa_id in CUSTOMERS)
+    assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "paid")
+    assert last_event(window, orders["김민지"]) == ("moved", "paid")
+
+
+def test_dont_send_after_a_bank_file_sends_nothing_and_writes_nothing(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    customers_who_wrote(window, qtbot, relay)
+    orders = orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    with qtbot.waitSignal(dialog.decided) as decided:
+        dialog.quiet_button.click()
+    assert decided.args == [False]
+    assert outbound(window) == []
+    assert {last_event(window, order_id) for order_id in orders.values()} == {("moved", "paid")}
+
+
+def test_without_a_relay_nobody_can_be_told_and_ok_says_so_in_each_order(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    with window.ctx.db.write() as s:
+        for name, wa_id in CUSTOMERS:
+            make_contact(s, profile_name=name, wa_id=wa_id, last_inbound_at=utcnow() - timedelta(hours=1))
+    orders = orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    assert rows(dialog)[0].endswith("— not told: no relay is set up, so nothing can reach WhatsApp")
+    assert not dialog.quiet_button.isVisible() and dialog.send_button.text() == "OK"
+    with qtbot.waitSignal(dialog.decided):
+        dialog.send_button.click()
+    assert outbound(window) == []
+    assert {last_event(window, order_id) for order_id in orders.values()} == {(UNSENT_MOVE, "paid")}
+
+
+def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    customers_who_wrote(window, qtbot, relay)
+    orders = orders_awaiting_payment(window)
+    with window.ctx.db.write() as s:
+        for order_id in orders.values():
+            move_order(s, order_id, OrderState.PAID)
+        number = {name: s.get(Order, order_id).number for name, order_id in orders.items()}  # type: ignore[union-attr]
+    returned = tmp_path / "cj.csv"
+    lines = "".join(
+        f"{number[name]},65432109876{i}\n" for i, name in enumerate(["김민지", "박서준", "이하은"])
+    )
+    returned.write_bytes(("주문번호,운송장번호\n" + lines).encode("cp949"))
+    actions = OrderActions(window, window.ctx)
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    board.import_tracking(returned, "CJ대한통운")
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is not None)
+    dialog = window.findChild(BulkNoticeDialog)
+    qtbot.waitUntil(lambda: dialog.notice is not None and dialog.send_button.isEnabled())
+    assert dialog.heading.text() == "3 order(s) shipped — send the customers their tracking numbers?"
+    assert "송장번호: 654321098760" in dialog.preview.toPlainText()
+    with qtbot.waitSignal(dialog.decided):
+        dialog.send_button.click()
+    bodies = dict(outbound(window))
+    assert "송장번호: 654321098760" in bodies["김민지"]
+    assert "wblNo=654321098760" in bodies["김민지"]
+    assert "송장번호: 654321098761" in bodies["박서준"]
+    assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "shipped")
+
+
+def test_orders_the_deadline_cancelled_are_a_note_in_the_orders_window_answered_once(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    customers_who_wrote(window, qtbot, relay)
+    orders = orders_awaiting_payment(window)
+    with window.ctx.db.write() as s:
+        for order_id in orders.values():
+            order = s.get(Order, order_id)
+            assert order is not None
+            order.payment_due_at = utcnow() - timedelta(minutes=1)
+    actions = OrderActions(window, window.ctx)
+    with qtbot.waitSignal(window.ctx.hub.changed, timeout=10_000):
+        actions.cancel_overdue()
+    # No dialog over the owner's chat: the decision waits in the orders window.
+    assert window.findChild(BulkNoticeDialog) is None
+    board = actions.open_board()
+    qtbot.addWidget(board)
+    note = board.expiry_notice
+    qtbot.waitUntil(note.isVisible)
+    assert (
+        note.text.text() == "3 order(s) cancelled because the payment deadline passed — tell the customers?"
+    )
+    dialog = note.review()
+    assert dialog is not None and note.review() is dialog  # one decision, however often asked
+    qtbot.waitUntil(lambda: dialog.notice is not None and dialog.send_button.isEnabled())
+    assert "주문이 취소되었습니다" in dialog.preview.toPlainText()
+    with qtbot.waitSignal(dialog.decided):
+        dialog.send_button.click()
+    qtbot.waitUntil(lambda: not note.isVisible())
+    assert len(outbound(window)) == 2
+    assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "cancelled")
+
+    # The next minute's check and the orders window opened again: not offered a second time.
+    cancel_overdue(window.ctx.db)
+    board.close()
+    note.order_ids = [0]  # (as if still waiting: the read on showing the window must answer)
+    board.show()
+    qtbot.waitUntil(lambda: pending_ops() == 0)
+    assert note.order_ids == [] and not note.isVisible()
+    assert len(outbound(window)) == 2
+
+
+def test_the_question_reads_as_a_korean_shop_owner_says_it(ctx: Any, qtbot: Any, korean: None) -> None:
+    dialog = BulkNoticeDialog(ctx, BulkMove.BANK_FILE, list(range(1, 8)))
+    qtbot.addWidget(dialog)
+    assert dialog.heading.text() == "입금 확인된 주문 7건 — 고객에게 확인 메시지를 보낼까요?"
+    assert (dialog.quiet_button.text(), dialog.send_button.text()) == ("보내지 않기", "보내기")
+    qtbot.waitUntil(lambda: pending_ops() == 0)
