@@ -58,6 +58,7 @@ class NotTold:
     number: str
     customer: str
     reason: NotToldReason
+    text: str = ""  # the message that would have gone (the owner may tell them another way); "" for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,8 @@ def prepare_notice(
         if message is not None and reason is None:
             to_tell.append(message)
         else:
-            not_told.append(NotTold(order_id, number, customer, reason or NotToldReason.NO_NUMBER))
+            text = message.prepared.text if message is not None else ""
+            not_told.append(NotTold(order_id, number, customer, reason or NotToldReason.NO_NUMBER, text))
     return BulkNotice(move, tuple(to_tell), tuple(not_told))
 
 

@@ -122,12 +122,16 @@ class BulkNoticeDialog(QDialog):
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Customers"))
         self.list.setModel(self.model)
+        self.list.setWordWrap(True)  # a customer not told: the reason under the name, read whole
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.preview = QPlainTextEdit(self)
         self.preview.setAccessibleName(self.tr("Message"))
         self.preview.setReadOnly(True)
         split = QSplitter(self)
         split.addWidget(self.list)
         split.addWidget(self.preview)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.hide()
@@ -213,7 +217,8 @@ class BulkNoticeDialog(QDialog):
             return
         found = self.model.rows[row]
         if isinstance(found, NotTold):
-            self.preview.setPlainText(not_told_reason(found.reason))
+            # Why, and what would have gone: she may tell them by phone or another way.
+            self.preview.setPlainText("\n\n".join(filter(None, [not_told_reason(found.reason), found.text])))
         else:
             self.preview.setPlainText(found.prepared.text)
 

@@ -748,7 +748,7 @@
     <message numerus="yes">
         <source>%n customer(s) cannot be told. If you send, their orders&apos; history says that they were not told. The orders keep their new status either way.</source>
         <translation>
-            <numerusform>고객 %n명에게는 알릴 수 없어요. 보내기를 누르면 이 주문들의 기록에 안내 메시지를 보내지 않았다고 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
+            <numerusform>고객 %n명에게는 알릴 수 없어요. 보내기를 누르면 해당 주문 기록에 안내 메시지를 보내지 않았다고 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
         </translation>
     </message>
     <message>

@@ -168,6 +168,8 @@ def test_a_customer_silent_for_a_day_with_no_template_or_no_relay_is_not_told(db
         ("김민지", NotToldReason.OUTSIDE_WINDOW),
         ("이하은", NotToldReason.NO_NUMBER),
     }
+    # What would have gone is kept to read: the owner may tell her another way.
+    assert {n.customer: n.text for n in found.not_told}["김민지"].startswith("Thank you, 김민지")
     without_relay = notice(db, BulkMove.BANK_FILE, paid, relay_ready=False)
     assert without_relay.to_tell == ()
     assert {n.customer: n.reason for n in without_relay.not_told}["박서준"] is NotToldReason.NO_RELAY

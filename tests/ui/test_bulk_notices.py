@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
 from app.models import Contact, Message, Order, OrderEvent, utcnow
-from app.order_actions import cancel_overdue
+from app.order_actions import cancel_overdue, load_order
 from app.order_notices import BulkMove
 from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact
@@ -19,6 +19,7 @@ from tests.support.relay_server import RunningRelay, inbound
 from ui.bulk_notice_dialog import BulkNoticeDialog
 from ui.ops import pending_ops
 from ui.order_actions import OrderActions
+from ui.order_window import event_text
 
 CUSTOMERS = (("김민지", "821055500001"), ("박서준", "821055500002"))
 
@@ -220,6 +221,10 @@ def test_orders_the_deadline_cancelled_are_a_note_in_the_orders_window_answered_
     qtbot.waitUntil(lambda: not note.isVisible())
     assert len(outbound(window)) == 2
     assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "cancelled")
+    history = load_order(window.ctx.db, orders["이하은"]).events
+    assert event_text(history[-1]).endswith(
+        ": cancelled, the payment deadline passed (message to the customer not sent)"
+    )
 
     # The next minute's check and the orders window opened again: not offered a second time.
     cancel_overdue(window.ctx.db)
