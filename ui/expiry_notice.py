@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.changes import Changes
@@ -66,6 +67,7 @@ class ExpiryNotice(QFrame):
             return None
         if self.dialog is None:
             self.dialog = BulkNoticeDialog(self.ctx, BulkMove.EXPIRY, self.order_ids, self.window())
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.finished.connect(self._closed)
         self.dialog.show()
         self.dialog.raise_()
