@@ -37,6 +37,9 @@ class ConnectionState:
     kind: Connection
     next_retry_at: datetime | None = None
     detail: str = ""
+    # The http:// address that answers when the https:// one met a relay speaking plain http (a relay
+    # tried out on this computer has no certificate): the banner suggests it, as Settings' check does.
+    plain_url: str = ""
 
     @property
     def value(self) -> str:

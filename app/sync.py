@@ -14,7 +14,7 @@ from app.backoff import backoff_delay
 from app.changes import Changes
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.db import causes, is_disk_full, is_storage_failure
-from app.errors import HistoryGap, RelayBusy, RelayError, Unauthorised
+from app.errors import HistoryGap, PlainHttpParams, RelayBusy, RelayError, Unauthorised
 from app.models import SyncState
 from app.sync_apply import BatchResult, apply_events, current_cursor, set_cursor
 from app.thread_priority import run_in_background
@@ -288,7 +288,8 @@ class SyncWorker:
                         type(exc).__name__,
                         reason[2],
                     )
-                self._report(ConnectionState(kind, next_retry_at=at, detail=str(exc)))
+                plain_url = exc.params.plain_url if isinstance(exc.params, PlainHttpParams) else ""
+                self._report(ConnectionState(kind, next_retry_at=at, detail=str(exc), plain_url=plain_url))
                 self.stop.wait(delay)
             except StorageFailure as exc:
                 self._storage_failed(exc)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from app.connection import HISTORY_NOTICES, STORAGE_TROUBLE, Connection, ConnectionState
 from app.inbound_silence import InboundSilence
 from ui import icons
+from ui.korean_particles import with_particles
 
 # States in which the relay could not be reached: leaving one for ONLINE is news ("Reconnected").
 LOST = (Connection.OFFLINE, Connection.RECONNECTING)
@@ -174,6 +175,13 @@ class ConnectionBanner(QFrame):
     def sentence(self) -> str:
         kind = self.state.kind
         seconds = self.seconds_to_retry()
+        if kind in LOST and self.state.plain_url:
+            # Trying again cannot help: the address is the trouble, and Settings is where it changes.
+            hint = self.tr(
+                "Your relay answers plain http://, not https://. If it runs on this computer, use "
+                "{plain_url} in Settings."
+            ).format(plain_url=self.state.plain_url)
+            return with_particles(hint)
         if kind is Connection.RECONNECTING:
             if seconds:
                 return self.tr("Cannot reach your relay. Trying again in {wait}").format(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from app.connection import Connection, ConnectionState
@@ -116,3 +117,32 @@ def test_retry_starts_the_engine_again_and_the_answer_still_says_reconnected(qtb
     for kind in (Connection.ONLINE, Connection.OFFLINE, Connection.CONNECTING, Connection.ONLINE):
         banner.set_state(ConnectionState(kind))
     assert banner.isVisible() and banner.text.text() == "Reconnected to your relay."
+
+
+def test_an_https_address_for_a_plain_http_relay_gets_the_http_hint_in_the_banner(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """The owner typed https:// for a relay tried out on this computer, which serves plain http:
+    retrying cannot help, so the banner says what Settings' check says: use the http:// address."""
+    from tests.support.relay_server import run_relay
+
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        window.ctx.prefs["relay_url"] = relay.url.replace("http://", "https://")
+        window.ctx.relay_token = relay.token
+        window.start_sync()
+        qtbot.waitUntil(lambda: window.banner.state.plain_url == relay.url, timeout=10000)
+        assert window.banner.isVisible()
+        assert window.banner.text.text() == (
+            "Your relay answers plain http://, not https://. If it runs on this computer, use "
+            f"{relay.url} in Settings."
+        )
+        assert window.banner.settings.isVisible()
+
+
+def test_the_http_hint_is_said_in_korean_too(qtbot: Any, korean: None) -> None:
+    banner = shown_banner(qtbot)
+    plain = "http://127.0.0.1:8080"
+    banner.set_state(ConnectionState(Connection.OFFLINE, plain_url=plain))
+    assert banner.text.text().endswith(f"{plain}으로 바꾸세요.")
+    banner.set_state(ConnectionState(Connection.OFFLINE))
+    assert plain not in banner.text.text()
