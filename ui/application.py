@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.main import rotate_log_file, setup_logging
     from ui.resources import icon_path
     from ui.single_instance import FolderClaim, claim_folder
-    from ui.theme import install_emoji_font
+    from ui.theme import install_drop_down_combos, install_emoji_font
     from ui.translations import install_translators
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("ShopInbox")
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     install_emoji_font()
+    install_drop_down_combos(app)
     mark("QApplication built")
 
     log_file: Path | None = None

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,31 @@ def install_emoji_font() -> str | None:
     if family not in QFontDatabase.applicationEmojiFontFamilies():
         QFontDatabase.addApplicationEmojiFontFamily(family)
     return family
+
+
+# One rule for every combo of every window (the Catalogue, Campaigns and Orders windows have no parent
+# whose style sheet they could inherit): the list drops down below the box.
+# Rows as tall as a menu's, so the list reads like the one it replaces (and no focus frame inside).
+DROP_DOWN_COMBOS = (
+    "QComboBox { combobox-popup: 0; } "
+    "QComboBox QAbstractItemView { outline: 0; } "
+    "QComboBox QAbstractItemView::item { min-height: 24px; padding: 0 6px; }"
+)
+
+
+def install_drop_down_combos(app: QApplication) -> bool:
+    """Make combo boxes drop their list below the box; True when the style needed it.
+
+    Fusion (Linux's default) opens a combo's list with the current choice over the box, so the list
+    climbs over what sits above it (the search field over Search's period chooser). macOS's style does
+    the same on purpose, as every Mac app does, so it is left as it is.
+    """
+    style = app.style()
+    overlaps = bool(style.styleHint(QStyle.StyleHint.SH_ComboBox_Popup, QStyleOptionComboBox()))
+    if not overlaps or style.name().casefold() == "macos" or DROP_DOWN_COMBOS in app.styleSheet():
+        return False
+    app.setStyleSheet(f"{app.styleSheet()}\n{DROP_DOWN_COMBOS}".strip())
+    return True
 
 
 def ui_font(point_delta: float = 0, *, bold: bool = False) -> QFont:

@@ -111,3 +111,31 @@ def test_the_scope_box_the_period_and_a_long_count_fit_a_narrow_list(
     assert check.right() < period.left() and period.right() < status.left() and status.right() < width
     assert period.width() >= search.period.sizeHint().width()
     assert search.status.heightForWidth(status.width()) <= status.height()
+
+
+def test_the_period_list_drops_down_below_the_box_not_over_the_search_field(
+    window: Any, qtbot: Any, qapp: Any
+) -> None:
+    """Fusion opens a combo's list with the current choice over the box: with "Last 12 months"
+    chosen, the list climbed over the search field. The app's one rule makes it drop below."""
+    from PySide6.QtCore import QPoint
+
+    from ui.theme import install_drop_down_combos
+
+    before = qapp.styleSheet()
+    assert install_drop_down_combos(qapp)  # the tests run in Fusion, whose lists overlap
+    try:
+        assert not install_drop_down_combos(qapp)  # once is enough
+        load_chats(window, qtbot)
+        window.open_search()
+        search = window.search
+        pick(window, "Last 12 months")
+        search.period.showPopup()
+        popup = search.period.view().window()
+        qtbot.waitUntil(popup.isVisible, timeout=3000)
+        box_bottom = search.period.mapToGlobal(QPoint(0, search.period.height())).y()
+        field_bottom = search.field.mapToGlobal(QPoint(0, search.field.height())).y()
+        assert popup.geometry().top() >= box_bottom - 1 > field_bottom
+        search.period.hidePopup()
+    finally:
+        qapp.setStyleSheet(before)
