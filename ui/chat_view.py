@@ -47,6 +47,9 @@ REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🙏")
 FLOATING_DATE_MS = 1500
 
 
+# Pixels above and below the jump-to-newest button, in the band it takes under the messages.
+JUMP_BUTTON_GAP = 6
+
 FOCUS_FRAME = 2  # pixels: the chat list outlines its current chat as wide
 
 
@@ -225,14 +228,22 @@ class ChatView(QListView):
         sb = self.verticalScrollBar()
         far = sb.maximum() - sb.value() > self.viewport().height() // 2 or self.chat_model.has_newer
         self.jump_button.setText(str(self._unseen) if self._unseen else "")
-        self.jump_button.setVisible(bool(far and self.chat_model.rowCount()))
+        shown = bool(far and self.chat_model.rowCount())
+        self.jump_button.setVisible(shown)
+        # The button sits in a band below the messages, never over one: floating over them it hid
+        # the time of whichever bubble was at the bottom (the newest loaded one, after a search hit).
+        # The band only adds to how far there is to scroll, so it cannot hide the button again.
+        self.jump_button.adjustSize()
+        band = self.jump_button.sizeHint().height() + 2 * JUMP_BUTTON_GAP if shown else 0
+        if self.viewportMargins().bottom() != band:
+            self.setViewportMargins(0, 0, 0, band)
         self._place_jump_button()
 
     def _place_jump_button(self) -> None:
         self.jump_button.adjustSize()
         size = self.jump_button.sizeHint()
         vp = self.viewport().geometry()
-        self.jump_button.move(vp.right() - size.width() - 18, vp.bottom() - size.height() - 14)
+        self.jump_button.move(vp.right() - size.width() - 18, vp.bottom() + 1 + JUMP_BUTTON_GAP)
 
     def jump_to_bottom(self) -> None:
         self._unseen = 0

@@ -423,3 +423,34 @@ def test_the_floating_day_shows_while_scrolling_and_then_leaves_the_text_uncover
     qtbot.waitUntil(lambda: view.floating_date_shown and chip_painted())
     qtbot.waitUntil(lambda: not view.floating_date_shown, timeout=5000)
     assert not chip_painted()  # the top message's first line is not covered once scrolling stops
+
+
+def test_the_jump_button_sits_below_the_messages_and_never_over_a_bubbles_time(
+    window: Any, qtbot: Any
+) -> None:
+    """Floating over the messages, the button hid the time of the bubble at the bottom; it takes its
+    own band under them while it shows, and gives the room back at the bottom."""
+    cid = make_chat(window.ctx, 120)
+    view = open_chat(window, qtbot, cid)
+    qtbot.waitUntil(view.at_bottom)
+    assert not view.jump_button.isVisible() and view.viewportMargins().bottom() == 0
+    full_height = view.viewport().height()
+
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the owner scrolls up to read
+    qtbot.waitUntil(view.jump_button.isVisible)
+    button, messages = view.jump_button.geometry(), view.viewport().geometry()
+    assert button.top() > messages.bottom(), "the button covers the lowest bubble"
+    assert button.bottom() < view.height() and button.right() < messages.right()
+    assert view.viewport().height() == full_height - view.viewportMargins().bottom()
+    # A few more steps up: the band stays (the button does not blink away and back).
+    for _ in range(5):
+        bar.setValue(bar.value() - 40)
+        assert view.jump_button.isVisible() and view.viewportMargins().bottom() > 0
+
+    view.jump_button.click()
+    qtbot.waitUntil(view.at_bottom)
+    assert not view.jump_button.isVisible()
+    assert view.viewportMargins().bottom() == 0 and view.viewport().height() == full_height
+    newest = view.visualRect(view.chat_model.index(view.chat_model.rowCount() - 1))
+    assert newest.bottom() <= view.viewport().height()
