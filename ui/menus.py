@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app.changes import Changes
 from ui.context import AppContext
@@ -294,6 +294,24 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     action(help_menu, translate("Menus", "How to export a chat from your phone"), export_help)
     # The page's own title (ui/relay_help.py relay_help_title, not imported before the first paint).
     action(help_menu, translate("RelayHelpDialog", "How do I set up a relay?"), relay_help)
+
+    def try_demo() -> None:
+        # A window of its own with simulated customers: the owner looks around at any time, the
+        # first-start wizard's "Try the demo" long gone, and the inbox stays as it is.
+        from ui.demo_launch import start_demo_process
+        from ui.translations import installed_language, ui_language
+
+        app = QCoreApplication.instance()
+        language = (installed_language(app) if isinstance(app, QApplication) else None) or ui_language()
+        if start_demo_process(language) is None:
+            QMessageBox.warning(
+                window,
+                translate("Menus", "Try the demo shop"),
+                translate("Menus", "The demo shop could not be started. Your own chats are not affected."),
+            )
+
+    if not ctx.demo:
+        action(help_menu, translate("Menus", "Try the demo shop"), try_demo)
     action(help_menu, translate("Menus", "About Shop Inbox"), about)
 
     window.setAcceptDrops(True)

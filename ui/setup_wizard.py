@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,12 +23,19 @@ from PySide6.QtWidgets import (
 from app.relay_client import CheckOutcome, CheckResult, check_relay
 from app.relay_url import normalise_relay_url, plain_http_address
 from app.wire import CheckReport
+from ui import icons
 from ui.context import AppContext
 from ui.ops import Op
 from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sentence
 from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.chat_export.importer import ImportSummary
+    from ui.import_dialog import ImportDialog
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +247,7 @@ class SetupWizard(QWizard):
             # Years of chats from the phone app, browsable from day one (WhatsApp's "Export chat"),
             # with or without a relay: offered before the relay page, which needs one to go on.
             self.import_button = QPushButton(self.tr("Import chats exported from your phone…"))
-            self.import_button.clicked.connect(self._import_chats)
+            self.import_button.clicked.connect(lambda: self.import_chats())
             self.import_button.setAutoDefault(False)
             box.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignLeft)
         later = QLabel(
@@ -248,8 +257,26 @@ class SetupWizard(QWizard):
             )
         )
         later.setWordWrap(True)
+        self.later_note = later
         box.addSpacing(12)
         box.addWidget(later)
+        # After an import: what came in, and where to go from here (the wizard's end, for an owner
+        # with no relay yet, is this page and “Set up later”).
+        self.imported_chats: set[int] = set()
+        self.imported_messages = 0
+        self.imported_note = QFrame()
+        self.imported_note.setObjectName("importedNote")
+        self.imported_note.setFrameShape(QFrame.Shape.StyledPanel)
+        tick = QLabel()
+        tick.setPixmap(icons.icon("tick").pixmap(20, 20))
+        self.imported_text = QLabel()
+        self.imported_text.setWordWrap(True)
+        self.imported_text.setTextFormat(Qt.TextFormat.PlainText)
+        row = QHBoxLayout(self.imported_note)
+        row.addWidget(tick, alignment=Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.imported_text, 1)
+        self.imported_note.hide()
+        box.addWidget(self.imported_note)
         box.addStretch(1)
         # Leaving the wizard is a choice the owner may make on purpose; it is not asked again.
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Set up later"))
@@ -260,11 +287,38 @@ class SetupWizard(QWizard):
         self.addPage(self.shop_page)
         resize_within_screen(self, QSize(680, 640))
 
-    def _import_chats(self) -> None:
+    def import_chats(self, path: Path | None = None) -> ImportDialog | None:
+        """The import preview for an export (picked in a file dialog when no path is given)."""
         from ui.import_dialog import open_import
 
-        if self.ctx is not None:
-            open_import(self, self.ctx)
+        if self.ctx is None:
+            return None
+        dialog = open_import(self, self.ctx, path)
+        if dialog is not None:
+            dialog.imported.connect(lambda _contact_id: self.count_import(dialog.summary))
+        return dialog
+
+    def count_import(self, summary: ImportSummary | None) -> None:
+        """One export imported: add it to what the first page says came in."""
+        if summary is None or summary.added == 0:
+            return  # the same chat again: nothing new to tell
+        self.imported_chats.add(summary.contact_id)
+        self.imported_messages += summary.added
+        chats = self.tr("%n chat(s)", "", len(self.imported_chats))
+        messages = self.tr("%n message(s)", "", self.imported_messages)
+        self.imported_text.setText(
+            self.tr("Imported from your phone: {chats}, {messages}.").format(chats=chats, messages=messages)
+            + "\n\n"
+            + self.tr(
+                "What next: press Next to connect your relay, so new messages arrive here too. No relay "
+                "yet? Choose “Set up later” to look through these chats now. Help ▸ Try the demo shop "
+                "shows a shop with live customers any time."
+            )
+        )
+        self.imported_note.show()
+        self.later_note.hide()  # the note says it, with what came in
+        if self.import_button is not None:
+            self.import_button.setText(self.tr("Import another chat…"))
 
     def _demo(self) -> None:
         self.demo_requested.emit()

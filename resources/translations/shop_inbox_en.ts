@@ -219,6 +219,19 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message numerus="yes">
+        <source>%n chat(s)</source>
+        <translation>
+            <numerusform>%n chat</numerusform><numerusform>%n chats</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TrackingReport</name>
     <message numerus="yes">
         <source>…and %n more row(s).</source>

@@ -4104,6 +4104,14 @@ Right-click to retry.</source>
         <translation>공유 링크 및 QR 코드…</translation>
     </message>
     <message>
+        <source>Try the demo shop</source>
+        <translation>데모 상점 둘러보기</translation>
+    </message>
+    <message>
+        <source>The demo shop could not be started. Your own chats are not affected.</source>
+        <translation>데모 상점을 열 수 없어요. 내 채팅에는 아무 영향이 없어요.</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
@@ -6131,6 +6139,30 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Set up later</source>
         <translation>나중에 설정</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chat(s)</source>
+        <translation>
+            <numerusform>채팅 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported from your phone: {chats}, {messages}.</source>
+        <translation>휴대폰에서 가져왔어요: {chats}, {messages}.</translation>
+    </message>
+    <message>
+        <source>What next: press Next to connect your relay, so new messages arrive here too. No relay yet? Choose “Set up later” to look through these chats now. Help ▸ Try the demo shop shows a shop with live customers any time.</source>
+        <translation>다음 단계: “다음”을 눌러 릴레이를 연결하면 새 메시지도 여기로 들어와요. 아직 릴레이가 없나요? “나중에 설정”을 누르고 가져온 채팅부터 둘러보세요. 도움말 ▸ 데모 상점 둘러보기에서는 가상 고객이 메시지를 보내는 상점을 언제든 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Import another chat…</source>
+        <translation>다른 채팅 가져오기…</translation>
     </message>
 </context>
 <context>

@@ -349,3 +349,55 @@ def test_the_wizard_names_the_countries_in_the_owners_language(qtbot: Any) -> No
     english = ShopPage()
     qtbot.addWidget(english)
     assert english.country.itemText(english.country.findData("KR")) == "South Korea"
+
+
+def test_after_importing_the_wizard_says_what_came_in_and_what_to_do_next(
+    qtbot: Any, ctx: Any, tmp_path: Path, dialogs: Any, english: None
+) -> None:
+    """The owner imports two chats (and one of them again) on the first page, with no relay yet:
+    the page counts what came in and says where to go from here."""
+    from datetime import datetime
+
+    from PySide6.QtCore import Qt
+
+    from tests.support.chat_exports import JPEG, LAYOUTS, render, shop_chat, write_zip
+    from ui.setup_wizard import SetupWizard
+
+    layout = LAYOUTS["android-ko"]
+
+    def export(customer: str, day: int) -> Path:
+        lines = shop_chat(layout, customer, "서울 리넨", datetime(2024, 1, day, 15, 41), photo="IMG-1.jpg")
+        name = f"WhatsApp Chat with {customer}"
+        return write_zip(tmp_path / f"{name}.zip", f"{name}.txt", render(layout, lines), {"IMG-1.jpg": JPEG})
+
+    previews = dialogs.expect("modal", times=3)  # open(): modal over the wizard; the test goes on
+    wizard = SetupWizard(ctx=ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.imported_note.isHidden() and not wizard.later_note.isHidden()
+
+    def import_one(path: Path, *, again: bool = False) -> None:
+        dialog = wizard.import_chats(path)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.scan is not None, timeout=10000)
+        if again:  # the chat's 김민지 is known by name only: the owner says it is the same one
+            dialog.contact_combo.setCurrentIndex(1)
+        dialog.zone_combo.setCurrentText("Asia/Seoul")
+        with qtbot.waitSignal(dialog.imported, timeout=10000):
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    minji = export("김민지", 5)
+    import_one(minji)
+    assert wizard.imported_note.isVisible() and wizard.later_note.isHidden()
+    text = wizard.imported_text.text()
+    assert text.startswith("Imported from your phone: 1 chat, 7 messages.")
+    assert "press Next to connect your relay" in text and "“Set up later”" in text
+    assert "Help ▸ Try the demo shop" in text
+    assert wizard.import_button is not None and wizard.import_button.text() == "Import another chat…"
+
+    import_one(export("박서준", 6))
+    assert wizard.imported_text.text().startswith("Imported from your phone: 2 chats, 14 messages.")
+    import_one(minji, again=True)  # the same export again: nothing new
+    assert wizard.imported_text.text().startswith("Imported from your phone: 2 chats, 14 messages.")
+    assert [shown.widget for shown in previews.shown] == ["ImportDialog"] * 3

@@ -1,0 +1,79 @@
+"""Help ▸ Try the demo shop starts the demo in a process and a temporary folder of its own."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui.demo_launch import demo_command
+from ui.menus import install_menus
+
+
+def help_action(window: Any, text: str) -> Any:
+    return next(
+        a
+        for m in window.menuBar().actions()
+        if m.menu()
+        for a in m.menu().actions()
+        if a.text().replace("&", "") == text
+    )
+
+
+def listing(folder: Path) -> list[tuple[str, int]]:
+    return sorted((str(p.relative_to(folder)), p.stat().st_size) for p in folder.rglob("*") if p.is_file())
+
+
+def test_the_frozen_app_starts_itself_with_demo_and_source_runs_the_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert demo_command("ko") == [sys.executable, "-m", "ui.main", "--demo", "--lang", "ko"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert demo_command("en") == [sys.executable, "--demo", "--lang", "en"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads the child's arguments in /proc")
+def test_help_try_the_demo_shop_starts_the_demo_apart_from_the_owners_chats(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    install_menus(window, ctx)
+    owner_before = listing(ctx.paths.data_dir)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    # The child's temporary folder lands here, and it runs without a screen.
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    caplog.set_level(logging.INFO, logger="ui.demo_launch")
+
+    help_action(window, "Try the demo shop").trigger()
+    started = [r for r in caplog.records if r.name == "ui.demo_launch" and r.levelno == logging.INFO]
+    assert started, "no demo process was started"
+    pid = int(started[0].args[0])  # type: ignore[index]
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+        assert "--demo" in args and "--lang" in args
+        assert "--data-dir" not in args  # the demo's own temporary folder, removed when it ends
+
+        def demo_up() -> bool:
+            return any((root / "desktop" / "logs" / "shop-inbox.log").exists() for root in temp.iterdir())
+
+        qtbot.waitUntil(demo_up, timeout=60000)
+        (root,) = list(temp.iterdir())
+        assert root.name.startswith("shop-inbox-demo-") and (root / "desktop").is_dir()
+        assert not root.is_relative_to(ctx.paths.data_dir)
+    finally:
+        os.kill(pid, signal.SIGTERM)
+        qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists(), timeout=20000)
+    assert listing(ctx.paths.data_dir) == owner_before
+
+
+def test_the_demo_has_no_demo_entry_of_its_own(window: Any, ctx: Any) -> None:
+    ctx.demo = True
+    install_menus(window, ctx)
+    with pytest.raises(StopIteration):
+        help_action(window, "Try the demo shop")

@@ -1,0 +1,39 @@
+"""Help ▸ Try the demo shop: the demo in a process of its own, beside the owner's inbox and apart from it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess
+
+# From source, `-m ui.main` finds the project from its own folder, wherever the inbox was started.
+SOURCE_ROOT = Path(__file__).resolve().parents[1]
+
+log = logging.getLogger(__name__)
+
+
+def demo_command(language: str) -> list[str]:
+    """The program and arguments that start the demo shop in `language`.
+
+    No --data-dir: the demo then makes its own temporary folder and removes it when it ends
+    (ui/demo.py start_demo), so nothing it does reaches the owner's chats, settings or window places,
+    and nothing is left behind. The frozen app is its own program (build.spec's one executable takes
+    the same options); from source, the interpreter runs the same module this process runs.
+    """
+    frozen = getattr(sys, "frozen", False)
+    program = [sys.executable] if frozen else [sys.executable, "-m", "ui.main"]
+    return [*program, "--demo", "--lang", language]
+
+
+def start_demo_process(language: str) -> int | None:
+    """Start the demo shop detached (it stays open if the inbox is closed); its process id, or None."""
+    program, *args = demo_command(language)
+    folder = "" if getattr(sys, "frozen", False) else str(SOURCE_ROOT)
+    started, pid = QProcess.startDetached(program, args, folder)
+    if not started:
+        log.warning("the demo shop could not be started: %s", program)
+        return None
+    log.info("started the demo shop, process %d", pid)
+    return int(pid)
