@@ -369,7 +369,7 @@ class AutomationDialog(QDialog):
             if first:  # the banner no longer speaks for what is on screen
                 self._show_state()
 
-    # Whether a first save puts the business hours on this computer's zone (`with_shop_zone`).
+    # Whether a first save puts the business hours on the shop's zone (`with_shop_zone`).
     fills_shop_zone = True
 
     # ------------------------------------------------------------------ saving and the relay
@@ -426,7 +426,7 @@ class AutomationDialog(QDialog):
             try:
                 doc = self.apply(latest.doc)
                 if self.fills_shop_zone:
-                    doc = with_shop_zone(doc)
+                    doc = with_shop_zone(doc, self.ctx.shop_region)
             except ShopInboxError as exc:
                 self._failed(exc)
                 return

@@ -12,7 +12,7 @@ from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import WeekHoursEditor
 from ui.closed_days import ClosedDaysEditor
 from ui.screen_fit import resize_within_screen, scrolling
-from ui.time_zones import TimeZoneBox, system_timezone, zone_city
+from ui.time_zones import TimeZoneBox, shop_default_zone, zone_city
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class BusinessHoursEditor(AutomationDialog):
     def build(self) -> None:
         self.setWindowTitle(self.tr("Business hours"))
         self.timezone = TimeZoneBox()
-        self._chosen_zone = system_timezone()
+        self._chosen_zone = shop_default_zone(self.ctx.shop_region)
         self.week = WeekHoursEditor()
         self.closed = ClosedDaysEditor()
         self.closed.country = self.ctx.shop_region
@@ -52,8 +52,13 @@ class BusinessHoursEditor(AutomationDialog):
 
     def load(self, doc: Automations) -> None:
         hours = doc.business_hours
-        # A shop that never set its hours gets this computer's zone rather than UTC.
-        zone = hours.timezone if doc.revision or hours.timezone != "UTC" else system_timezone()
+        # A shop that never set its hours gets its own zone rather than UTC: this computer's, or its
+        # country's when the computer's is not one of them.
+        zone = (
+            hours.timezone
+            if doc.revision or hours.timezone != "UTC"
+            else shop_default_zone(self.ctx.shop_region)
+        )
         self.timezone.set_zone(zone)
         self._chosen_zone = zone
         self.week.set_value(list(hours.week))
@@ -78,4 +83,7 @@ class BusinessHoursEditor(AutomationDialog):
         return ""
 
     def refresh_summary(self, doc: Automations) -> None:
-        self.summary.setText(self.tr("Open: {0}").format(self.summaries.hours(doc.business_hours)))
+        # What Save keeps, as the form shows it: a shop that never set its hours is stored on UTC,
+        # and the summary said "· UTC" under the box showing the shop's own zone.
+        shown = self.apply(doc)
+        self.summary.setText(self.tr("Open: {0}").format(self.summaries.hours(shown.business_hours)))

@@ -108,7 +108,10 @@ class MessageRuleEditor(AutomationDialog):
         # message goes out in open hours too (an away message "at all hours": "…부터 답변드릴게요"
         # then lost its date).
         used = any(OPENING in t for t in texts)
-        never_opens = next_opening(with_shop_zone(doc).business_hours, self.preview.clock()) is None
+        never_opens = (
+            next_opening(with_shop_zone(doc, self.ctx.shop_region).business_hours, self.preview.clock())
+            is None
+        )
         if never_opens:
             self.opening_note.setText(
                 self.tr(

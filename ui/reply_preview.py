@@ -95,7 +95,7 @@ class ReplyPreview(QFrame):
         return "\n".join(f"[{kinds.get(kind, kind)}] {text}" for kind, text in replies)
 
     def show_for(self, doc: Automations) -> None:
-        doc = with_shop_zone(doc)  # the zone a first save gives the hours
+        doc = with_shop_zone(doc, self.ctx.shop_region)  # the zone a first save gives the hours
         now = self.clock()
         zone = doc.business_hours.timezone
         try:

@@ -89,14 +89,24 @@ def system_timezone() -> str:
     return name if name in known_zones() else "UTC"
 
 
-def with_shop_zone(doc: Automations) -> Automations:
+def shop_default_zone(country: str) -> str:
+    """The zone a shop's hours start in: this computer's, unless it is not one of the shop's country's
+    zones (a Korean shop's laptop on UTC or New York time): then the country's main one."""
+    from app.country_zones import shop_zone
+
+    computer = system_timezone()
+    zone = shop_zone(country, computer)
+    return zone if zone in known_zones() else computer
+
+
+def with_shop_zone(doc: Automations, country: str) -> Automations:
     """The rules of a shop that never saved them keep their business hours on "UTC", the wire's
-    default: this computer's zone instead, as the hours editor shows it. An away message "outside
-    business hours" switched on before the hours were ever opened then runs on the shop's clock, not
-    nine hours off in Seoul."""
+    default: the shop's zone instead (`shop_default_zone`), as the hours editor shows it. An away
+    message "outside business hours" switched on before the hours were ever opened then runs on the
+    shop's clock, not nine hours off in Seoul."""
     if doc.revision or doc.business_hours.timezone != "UTC":
         return doc
-    zone = system_timezone()
+    zone = shop_default_zone(country)
     if zone == "UTC":
         return doc
     hours = doc.business_hours.model_copy(update={"timezone": zone})

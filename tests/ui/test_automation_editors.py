@@ -12,9 +12,10 @@ from app.automations_store import AutomationsStore, SyncStatus, demo_automations
 from app.paths import paths_for
 from app.wire import Automations, DayHours, GreetingRule, TimeRange
 from tests.support.automations_fake import FakeAutomationsRelay
-from ui.business_hours_editor import BusinessHoursEditor, system_timezone
+from ui.business_hours_editor import BusinessHoursEditor
 from ui.business_profile_editor import BusinessProfileEditor
 from ui.context import AppContext
+from ui.time_zones import system_timezone
 
 # Sunday 2026-11-29 14:00 in Seoul (05:00 UTC): the demo shop is closed on Sundays.
 SUNDAY_AFTERNOON = datetime(2026, 11, 29, 5, 0, tzinfo=UTC)
@@ -118,14 +119,42 @@ def test_a_range_ending_at_midnight_is_stored_as_24_00(qtbot, ctx: AppContext) -
     assert (only.start, only.end) == ("18:00", "24:00")
 
 
-def test_a_shop_that_never_set_hours_gets_this_computers_time_zone(
+def test_a_shop_that_never_set_hours_gets_this_computers_time_zone_when_it_is_the_countrys(
     qtbot, ctx: AppContext, monkeypatch
 ) -> None:
-    monkeypatch.setattr("ui.business_hours_editor.system_timezone", lambda: "Europe/Berlin")
+    ctx.shop_region = "DE"
+    monkeypatch.setattr("ui.time_zones.system_timezone", lambda: "Europe/Berlin")
     editor = opened(qtbot, BusinessHoursEditor(ctx))
     assert editor.timezone.zone() == "Europe/Berlin"
     assert "Berlin" in editor.timezone.currentText()
     assert system_timezone()  # a real zone name on this machine too
+
+
+@pytest.mark.parametrize("computer", ["UTC", "America/New_York"])
+def test_a_korean_shop_on_a_computer_set_to_another_zone_gets_seoul(
+    qtbot, ctx: AppContext, monkeypatch, computer: str
+) -> None:
+    """A laptop left on UTC (or bought abroad) put a Korean shop's hours nine (or fourteen) hours
+    off: the shop's country wins when the computer's zone is not one of its own."""
+    ctx.shop_region = "KR"
+    monkeypatch.setattr("ui.time_zones.system_timezone", lambda: computer)
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    assert editor.timezone.zone() == "Asia/Seoul"
+    shown = editor.summary.text()
+    assert "UTC" not in shown  # the summary under the box says the zone the box shows
+    editor.save()
+    settle(qtbot, editor)
+    saved = AutomationsStore(ctx.db).state().doc.business_hours
+    assert saved.timezone == "Asia/Seoul"
+    assert shown == editor.tr("Open: {0}").format(editor.summaries.hours(saved))
+
+
+def test_an_american_shop_keeps_its_computers_own_american_zone(qtbot, ctx: AppContext, monkeypatch) -> None:
+    """Chicago is one of the country's zones: never second-guessed for New York, its main one."""
+    ctx.shop_region = "US"
+    monkeypatch.setattr("ui.time_zones.system_timezone", lambda: "America/Chicago")
+    editor = opened(qtbot, BusinessHoursEditor(ctx))
+    assert editor.timezone.zone() == "America/Chicago"
 
 
 def test_an_unknown_time_zone_is_refused(qtbot, ctx: AppContext) -> None:
