@@ -22,6 +22,12 @@ RECONNECTED_SECONDS = 4
 RETRYABLE = (Connection.OFFLINE, Connection.RECONNECTING, Connection.UNAUTHORISED, *STORAGE_TROUBLE)
 
 
+def unbroken(url: str) -> str:
+    """The address on one line: a wrapped banner broke "http://" from the rest, and the owner read
+    half an address. WORD JOINER after each place a line may break in it (it draws nothing)."""
+    return "".join(c + "\N{WORD JOINER}" if c in "/:.-" else c for c in url)
+
+
 class ConnectionBanner(QFrame):
     """Hidden while online; chats stay browsable whatever it says. Counts down to the next attempt."""
 
@@ -180,7 +186,7 @@ class ConnectionBanner(QFrame):
             hint = self.tr(
                 "Your relay answers plain http://, not https://. If it runs on this computer, use "
                 "{plain_url} in Settings."
-            ).format(plain_url=self.state.plain_url)
+            ).format(plain_url=unbroken(self.state.plain_url))
             return with_particles(hint)
         if kind is Connection.RECONNECTING:
             if seconds:

@@ -2341,7 +2341,7 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Your relay answers plain http://, not https://. If it runs on this computer, use {plain_url} in Settings.</source>
-        <translation>릴레이가 https://가 아니라 일반 http://로 응답해요. 이 컴퓨터에서 실행 중인 릴레이라면 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
+        <translation>릴레이가 https://가 아닌 일반 http://로 응답해요. 이 컴퓨터의 릴레이라면 설정에서 주소를 {plain_url}(으)로 바꾸세요.</translation>
     </message>
     <message>
         <source>Cannot reach your relay. Trying again in {wait}</source>
