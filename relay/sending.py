@@ -22,7 +22,7 @@ from relay.limits import LimitError, needs_open_window, validate_send
 from relay.settings import RelaySettings
 from relay.storage.send_keys import SendOwner
 from relay.store import ContactRow, NewEvent, Store, dt_to_ms
-from relay.upstream import Accepted, GraphError, Upstream
+from relay.upstream import OUTSIDE_WINDOW_CODE, OUTSIDE_WINDOW_SENTENCE, Accepted, GraphError, Upstream
 
 log = logging.getLogger(__name__)
 
@@ -107,17 +107,8 @@ class Sender:
         on_sent: OnSent | None,
     ) -> tuple[int, dict[str, Any]]:
         to = recipient_of(body)
-        if needs_open_window(body):
-            last_in = contact.last_inbound_at if contact else None
-            if last_in is None or self.clock() - last_in > WINDOW:
-                answer = error_body(
-                    RelayErrorCode.OUTSIDE_WINDOW,
-                    "More than 24 hours have passed since the customer last wrote. "
-                    "Only an approved template can be sent now.",
-                    graph_code=131047,
-                )
-                await run_in_threadpool(self.store.sends.finish, key, 422, answer, [])
-                return 422, answer
+        if needs_open_window(body) and self.window_closed(contact):
+            return await self._outside_window(key)
         phone_number_id = str(
             body.pop("from", "")
             or (contact.phone_number_id if contact else "")
@@ -154,6 +145,23 @@ class Sender:
             await self._count_in_ledger(graph_body, to, contact)
         await self.feed.notify()
         return 200, answer
+
+    def window_closed(self, contact: ContactRow | None) -> bool:
+        """The relay saw the customer's last message and it is more than 24 hours old.
+
+        A customer the relay has no message from (a relay started on an empty database or moved to
+        a new host, a customer known only from the desktop's list) may well have written yesterday:
+        Graph knows, so the message goes and Graph refuses it (131047) if the window is closed."""
+        last_in = contact.last_inbound_at if contact else None
+        return last_in is not None and self.clock() - last_in > WINDOW
+
+    async def _outside_window(self, key: str) -> tuple[int, dict[str, Any]]:
+        """The one answer for a closed window, whether the relay knew it or Graph said so: final."""
+        answer = error_body(
+            RelayErrorCode.OUTSIDE_WINDOW, OUTSIDE_WINDOW_SENTENCE, graph_code=OUTSIDE_WINDOW_CODE
+        )
+        await run_in_threadpool(self.store.sends.finish, key, 422, answer, [])
+        return 422, answer
 
     def window_open(self, contact: ContactRow | None) -> bool:
         """The customer wrote in the last 24 hours: a template to them costs no messaging limit."""
@@ -239,6 +247,8 @@ class Sender:
                 graph_code=exc.code,
                 retryable=True,
             )
+        if exc.code == OUTSIDE_WINDOW_CODE:
+            return await self._outside_window(key)
         status = 422 if exc.http_status < 500 else 502
         answer = error_body(RelayErrorCode.GRAPH_ERROR, exc.sentence("the message"), graph_code=exc.code)
         await run_in_threadpool(self.store.sends.finish, key, status, answer, [])

@@ -16,9 +16,16 @@ MAX_MEDIA_BYTES = 110 * 1024 * 1024
 THROTTLING_CODES = frozenset({4, 80007, 130429, 131056})
 TEMPORARY_CODES = frozenset({1, 2, 131000})
 
+# Graph's refusal of a free-form message outside the 24-hour customer-service window (HTTP 400,
+# "Re-engagement message"): the relay's own refusal says the same, under the same relay code.
+OUTSIDE_WINDOW_CODE = 131047
+OUTSIDE_WINDOW_SENTENCE = (
+    "More than 24 hours have passed since the customer last wrote. Only an approved template can be sent now."
+)
+
 # Codes a retry cannot change, in words a shop owner understands.
 PLAIN_SENTENCES = {
-    131047: "More than 24 hours have passed since the customer last wrote. Send a template instead.",
+    OUTSIDE_WINDOW_CODE: OUTSIDE_WINDOW_SENTENCE,
     131026: "This message could not be delivered: the number may not be on WhatsApp or has blocked the shop.",
     131049: "WhatsApp did not deliver this marketing message to keep the customer's experience healthy. "
     "Try again later.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import socket
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from app.errors import (
     ErrorCode,
     HistoryGap,
     OutsideServiceWindow,
+    RefusalParams,
     RelayUnreachable,
     RevisionConflict,
     Unauthorised,
@@ -22,6 +24,7 @@ from app.media_cache import fetch_media
 from app.models import Media
 from app.relay_client import RelayClient
 from app.wire import MessageEvent, RelayErrorCode
+from relay.upstream import OUTSIDE_WINDOW_SENTENCE
 from tests.support.factories import make_contact, make_message
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_server import RunningRelay, inbound
@@ -52,13 +55,28 @@ def test_the_same_idempotency_key_reaches_whatsapp_once(
 
 
 def test_a_free_form_send_outside_the_window_is_refused_with_the_relays_code(
+    relay: RunningRelay, client: RelayClient, graph: FakeGraph
+) -> None:
+    # The relay knows the window closed (it saw the customer write 25 hours ago): refused before Graph.
+    relay.post_webhook(inbound("text", "재고 있나요?", sender=CUSTOMER))
+    relay.relay.clock = lambda: datetime.now(UTC) + timedelta(hours=25)
+    with pytest.raises(OutsideServiceWindow) as refused:
+        client.send_message(text("안녕하세요"), "key-late")
+    assert refused.value.code is ErrorCode.OUTSIDE_WINDOW
+    assert refused.value.relay_code == RelayErrorCode.OUTSIDE_WINDOW
+    assert graph.send_calls == 0
+
+
+def test_whatsapps_closed_window_for_a_customer_the_relay_never_saw_is_the_same_refusal(
     client: RelayClient, graph: FakeGraph
 ) -> None:
+    graph.closed_windows.add(CUSTOMER)
     with pytest.raises(OutsideServiceWindow) as refused:
         client.send_message(text("안녕하세요"), "key-cold")
     assert refused.value.code is ErrorCode.OUTSIDE_WINDOW
     assert refused.value.relay_code == RelayErrorCode.OUTSIDE_WINDOW
-    assert graph.sent == []
+    assert refused.value.params == RefusalParams("outside_window", 131047, OUTSIDE_WINDOW_SENTENCE)
+    assert graph.send_calls == 1 and graph.sent == []
 
 
 def test_events_page_is_the_wire_model(relay: RunningRelay, client: RelayClient) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import httpx
 import pytest
 
 from relay.storage.send_keys import SendOwner
-from relay.upstream import GraphError
+from relay.upstream import OUTSIDE_WINDOW_SENTENCE, GraphError
 from tests.support.fake_graph import FakeGraph, graph_error
 from tests.support.relay_server import ACCESS_TOKEN, RunningRelay, inbound, run_relay
 
@@ -100,19 +101,56 @@ def test_a_key_still_in_flight_gets_409(window_open: RunningRelay, graph: FakeGr
     assert results == [200]
 
 
-def test_free_form_outside_the_24_hour_window_is_refused_but_templates_go(
+TEMPLATE = {
+    "to": CUSTOMER,
+    "type": "template",
+    "template": {"name": "order_update", "language": {"code": "ko"}},
+}
+
+
+def test_a_reply_to_a_customer_the_relay_never_saw_goes_to_whatsapp(
     relay: RunningRelay, graph: FakeGraph
 ) -> None:
+    # A relay on an empty database (new host, fresh start) cannot know the window is closed.
+    r = relay.send(text(), "cold-1")
+    assert (r.status_code, r.json()["status"]) == (200, "sent")
+    assert [m["to"] for m in graph.sent] == [CUSTOMER]
+
+
+def test_whatsapp_refusing_a_closed_window_is_the_relays_own_outside_window_answer(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    graph.closed_windows.add(CUSTOMER)
+    r = relay.send(text(), "cold-2")
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert (error["code"], error["graph_code"], error["retryable"]) == ("outside_window", 131047, False)
+    assert error["message"] == OUTSIDE_WINDOW_SENTENCE
+    assert graph.send_calls == 1 and graph.sent == []
+    # Final under its key: the desktop's retry gets the same answer, and Graph is not asked again.
+    again = relay.send(text(), "cold-2")
+    assert (again.status_code, again.json()) == (422, r.json())
+    assert graph.send_calls == 1
+    assert relay.send(TEMPLATE, "cold-3").status_code == 200
+    assert [m["type"] for m in graph.sent] == ["template"]
+
+
+def test_a_customer_the_relay_saw_write_25_hours_ago_is_refused_without_asking_whatsapp(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    relay.post_webhook(inbound("text", "배송 언제 되나요?", sender=CUSTOMER))
+    relay.relay.clock = lambda: datetime.now(UTC) + timedelta(hours=25)
     r = relay.send(text(), "late-1")
     assert r.status_code == 422
-    assert r.json()["error"]["code"] == "outside_window"
-    assert "24 hours" in r.json()["error"]["message"]
-    template = {
-        "to": CUSTOMER,
-        "type": "template",
-        "template": {"name": "order_update", "language": {"code": "ko"}},
+    assert r.json()["error"] == {
+        "code": "outside_window",
+        "message": OUTSIDE_WINDOW_SENTENCE,
+        "graph_code": 131047,
+        "retryable": False,
+        "params": {},
     }
-    assert relay.send(template, "late-2").status_code == 200
+    assert graph.send_calls == 0
+    assert relay.send(TEMPLATE, "late-2").status_code == 200
     assert len(graph.sent) == 1
 
 

@@ -50,17 +50,32 @@ def missing_permission(code: int = 200) -> dict[str, Any]:
     return graph_error(403, code, f"(#{code}) Requires {MANAGEMENT} permission to manage the object")
 
 
-def graph_error(status: int, code: int, message: str, subcode: int | None = None) -> dict[str, Any]:
-    """Graph's documented error shape."""
+def graph_error(
+    status: int, code: int, message: str, subcode: int | None = None, details: str | None = None
+) -> dict[str, Any]:
+    """Graph's documented error shape (`details`: the Cloud API's `error_data.details`)."""
     body: dict[str, Any] = {
         "message": message,
         "type": "OAuthException",
         "code": code,
         "fbtrace_id": "AbCdEf123",
     }
+    if details is not None:
+        body["error_data"] = {"messaging_product": "whatsapp", "details": details}
     if subcode is not None:
         body["error_subcode"] = subcode
     return {"status": status, "body": {"error": body}}
+
+
+def re_engagement() -> dict[str, Any]:
+    """The Cloud API's answer to a free-form message after the customer-service window closed."""
+    return graph_error(
+        400,
+        131047,
+        "(#131047) Re-engagement message",
+        details="Message failed to send because more than 24 hours have passed since the customer "
+        "last replied to this number.",
+    )
 
 
 @dataclass
@@ -132,6 +147,9 @@ class FakeGraph:
     # at once, nothing sent, as Meta does.
     refused_templates: dict[tuple[str, str], int] = field(default_factory=dict)
     held: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (phone id, body, wamid)
+    # Customers whose 24-hour window is closed, as Meta knows it (whatever the relay saw): a
+    # free-form message to one is refused with 131047 (nothing sent); a template still goes.
+    closed_windows: set[str] = field(default_factory=set)
     _window: list[float] = field(default_factory=list)
     _posting: set[asyncio.Task[Any]] = field(default_factory=set)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
@@ -170,6 +188,9 @@ class FakeGraph:
                     self.sent_from.append(phone_id)
                     return JSONResponse({"messages": [{"id": f"wamid.LATE{next(self._ids)}"}]})
                 return JSONResponse(step["body"], status_code=step["status"])
+            if body.get("type", "text") != "template" and str(body.get("to")) in self.closed_windows:
+                problem = re_engagement()
+                return JSONResponse(problem["body"], status_code=problem["status"])
             if body.get("type") == "template":
                 version = (
                     body["template"].get("name", ""),
