@@ -19,6 +19,7 @@ from app.wire import RelayErrorCode, SendResult
 from relay.errors import error_body
 from relay.events import EventFeed
 from relay.limits import LimitError, needs_open_window, validate_send
+from relay.log_redaction import reference
 from relay.settings import RelaySettings
 from relay.storage.send_keys import SendOwner
 from relay.store import ContactRow, NewEvent, Store, dt_to_ms
@@ -126,7 +127,11 @@ class Sender:
             )
         wamid = accepted.wamid
         kind = graph_body.get("type", "text")
-        log.info("sent: sent_by=%s type=%s wamid=%s held=%s", sent_by, kind, wamid, accepted.held)
+        # A wamid encodes the customer's phone number: INFO names it by reference only.
+        log.info(
+            "sent: sent_by=%s type=%s wamid_ref=%s held=%s", sent_by, kind, reference(wamid), accepted.held
+        )
+        log.debug("sent: wamid_ref=%s wamid=%s", reference(wamid), wamid)
         answer = SendResult(
             client_id=client_id or key, wamid=wamid, status="sent", held=accepted.held
         ).model_dump(mode="json")

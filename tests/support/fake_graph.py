@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import hmac
 import itertools
@@ -65,6 +66,14 @@ def graph_error(
     if subcode is not None:
         body["error_subcode"] = subcode
     return {"status": status, "body": {"error": body}}
+
+
+def realistic_wamid(phone: str, serial: int) -> str:
+    """A wamid as Meta makes them: base64 of bytes that carry the customer's phone number in clear
+    (its base64 shows in every wamid for that number) and a message id."""
+    digits = phone.encode()
+    raw = b"\x1c\x18" + bytes([len(digits)]) + digits + b"\x15\x02\x00\x11\x18\x12"
+    return "wamid." + base64.b64encode(raw + f"{serial:018X}".encode() + b"\x00").decode()
 
 
 def re_engagement() -> dict[str, Any]:
@@ -150,6 +159,7 @@ class FakeGraph:
     # Customers whose 24-hour window is closed, as Meta knows it (whatever the relay saw): a
     # free-form message to one is refused with 131047 (nothing sent); a template still goes.
     closed_windows: set[str] = field(default_factory=set)
+    realistic_wamids: bool = False  # answer sends with realistic_wamid(...) instead of wamid.FAKE…
     _window: list[float] = field(default_factory=list)
     _posting: set[asyncio.Task[Any]] = field(default_factory=set)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
@@ -209,7 +219,12 @@ class FakeGraph:
             self.sent.append(body)
             self.sent_from.append(phone_id)
             self.sent_times.append(time.monotonic())
-            wamid = f"wamid.FAKE{next(self._ids):08d}"
+            serial = next(self._ids)
+            wamid = (
+                realistic_wamid(str(body.get("to")), serial)
+                if self.realistic_wamids
+                else f"wamid.FAKE{serial:08d}"
+            )
             template = body.get("template", {}).get("name") if body.get("type") == "template" else None
             if template in self.paced:
                 if self.paced[template] <= 0:
