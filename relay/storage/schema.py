@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -50,6 +52,9 @@ def upgrade_schema(engine: Engine) -> None:
         if found is None:
             _check_create_all_tables(conn)
         _alembic_upgrade(conn, found)
+    # One line of ours, once the upgrade committed (Alembic's own lines, a dozen on a first start,
+    # are at WARNING unless this relay logs at DEBUG).
+    log.info("database upgraded: from=%s to=%s", found or "none", HEAD)
 
 
 def _check_create_all_tables(conn: Connection) -> None:
@@ -79,25 +84,39 @@ def _check_create_all_tables(conn: Connection) -> None:
         log.info("relay database made before migrations: tables=%d; stamping the baseline", len(taken_over))
 
 
-def _alembic_upgrade(conn: Connection, found: str | None) -> None:
-    # Importing alembic's commands registers its autogenerate plugins, each with an INFO line
-    # ("setup plugin …") that says nothing to whoever runs the relay: seven lines on a first start.
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
-    from alembic import command
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
+@contextmanager
+def _alembic_at_warning() -> Iterator[None]:
+    """Alembic's INFO lines say nothing to whoever runs the relay: importing its commands registers
+    its autogenerate plugins ("setup plugin …", seven lines), and a migration logs its context, its
+    DDL mode and each revision it runs. Shown only when this relay logs at DEBUG."""
+    alembic_log = logging.getLogger("alembic")
+    if log.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    before = alembic_log.level
+    alembic_log.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        alembic_log.setLevel(before)
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    if found is not None:
-        try:
-            ScriptDirectory.from_config(cfg).get_revision(found)
-        except CommandError as exc:
-            raise SchemaTooNew(
-                f"the relay database is at schema revision {found!r}, which this relay does not know "
-                "(a newer relay migrated it): run that relay, or restore a backup"
-            ) from exc
-    log.info("relay schema migration: from=%s to=%s", found or "none", HEAD)
-    cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
+
+def _alembic_upgrade(conn: Connection, found: str | None) -> None:
+    with _alembic_at_warning():
+        from alembic import command
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        if found is not None:
+            try:
+                ScriptDirectory.from_config(cfg).get_revision(found)
+            except CommandError as exc:
+                raise SchemaTooNew(
+                    f"the relay database is at schema revision {found!r}, which this relay does not know "
+                    "(a newer relay migrated it): run that relay, or restore a backup"
+                ) from exc
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

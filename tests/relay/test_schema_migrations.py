@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,9 @@ from relay.migrations.baseline import baseline_metadata
 from relay.storage.schema import HEAD, MIGRATIONS_DIR, VERSION_TABLE, SchemaMismatch, SchemaTooNew
 from relay.storage.tables import metadata
 from relay.store import Store
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_process import relay_env, serve_process
+from tests.support.servers import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -75,8 +79,47 @@ def test_a_first_start_logs_the_migration_not_alembics_plugins(tmp_path: Path) -
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "relay schema migration: from=none" in done.stderr
+    assert done.stderr.count(f"database upgraded: from=none to={HEAD}") == 1
     assert "setup plugin" not in done.stderr
+    assert "alembic" not in done.stderr
+
+
+def test_serve_says_in_one_line_that_it_upgraded_a_fresh_database_and_nothing_the_next_time(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    env = relay_env(f"sqlite:///{tmp_path / 'relay.db'}", graph.url)
+    with serve_process(tmp_path / "first.log", free_port(), env) as first:
+        pass
+    with serve_process(tmp_path / "second.log", free_port(), env) as second:
+        pass
+    first_log, second_log = first.log(), second.log()
+    assert first_log.count("database upgraded:") == 1
+    ours = (
+        f"level=INFO logger=relay.storage.schema worker={socket.gethostname()}:{first.pid} database upgraded"
+    )
+    assert f"{ours}: from=none to={HEAD}" in first_log
+    assert "alembic" not in first_log  # neither its plugins nor "Running upgrade" per revision
+    assert "relay started" in second_log
+    assert "database upgraded" not in second_log and "alembic" not in second_log
+
+
+def test_alembics_lines_are_there_when_the_relay_logs_at_debug(tmp_path: Path) -> None:
+    script = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.DEBUG)\n"
+        "from relay.store import Store\n"
+        "Store(sys.argv[1]).close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"sqlite:///{tmp_path / 'relay.db'}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "INFO:alembic.runtime.migration:Running upgrade  -> 0001" in done.stderr
+    assert f"database upgraded: from=none to={HEAD}" in done.stderr
 
 
 def test_a_relay_database_create_all_made_is_taken_over_with_its_data(url: str) -> None:
@@ -229,7 +272,7 @@ def test_relays_starting_at_once_migrate_once_and_share_one_schema(url: str) -> 
     outputs = [start.communicate(timeout=120) for start in starts]
     assert [start.returncode for start in starts] == [0, 0, 0, 0], [err for _out, err in outputs]
     logs = "".join(out for out, _err in outputs)
-    assert logs.count("relay schema migration: from=none") == 1
+    assert logs.count("database upgraded: from=none") == 1
     # One token for every desktop: each start found the one the first had stored.
     assert len({line for line in logs.splitlines() if line.startswith("token ")}) == 1
     assert stored_revisions(url) == [HEAD]
