@@ -21,21 +21,60 @@ TokenLocation = Literal["keyring", "config_file", "none"]
 
 
 def keyring_available() -> bool:
-    """True when a real keyring backend is active (not keyring's 'fail' or 'null' backends)."""
+    """True when the active keyring backend keeps secrets safely: the OS's password store.
+
+    keyring also offers backends that do not (keyrings.alt's PlaintextKeyring, a file anyone who can
+    read the home folder can read; the fail and null backends, which keep nothing), and picks
+    PlaintextKeyring itself where keyrings.alt is installed and the OS has no store. Those count as no
+    keyring: the owner is told and asked before the token goes to the config file (0600)."""
     try:
         import keyring
-        from keyring.backends import fail
     except ImportError:
         return False
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring):
-        return False
     try:
-        return float(backend.priority) > 0  # type: ignore[attr-defined]
-    except Exception:
-        # Some backends compute priority by probing the system and raise when unusable.
-        log.info("keyring backend %s is not usable", type(backend).__name__)
+        backend = keyring.get_keyring()
+    except Exception as exc:  # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming a backend that cannot load
+        _say_once("keyring backend could not be loaded: %s", type(exc).__name__)
         return False
+    why = _not_secure(backend)
+    if why is not None:
+        _say_once("keyring backend %s is not used: %s", type(backend).__name__, why)
+        return False
+    return True
+
+
+def _not_secure(backend: object) -> str | None:
+    """Why `backend` is not a safe place for the token, or None when it is."""
+    from keyring.backends import chainer, fail, null
+    from keyring.core import recommended
+
+    if isinstance(backend, chainer.ChainerBackend):
+        # A chainer writes to the first backend of its chain that takes the password (highest priority).
+        chain = list(backend.backends)
+        return _not_secure(chain[0]) if chain else "it chains no keyring"
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return "it keeps nothing"
+    if any(cls.__name__ == "PlaintextKeyring" for cls in type(backend).__mro__):
+        return "it keeps secrets in a plain file"
+    try:
+        # Priority 1 or more is keyring's own mark of a recommended backend (Secret Service, KWallet,
+        # macOS Keychain, Windows Credential Manager); some backends probe the system here and raise.
+        if recommended(backend):
+            return None
+    except Exception as exc:
+        return f"it cannot be used here ({type(exc).__name__})"
+    return "keyring does not recommend it (priority below 1)"
+
+
+_said: set[str] = set()
+
+
+def _say_once(message: str, *args: object) -> None:
+    """Why no keyring is used, logged once per reason (keyring_available runs at every token read)."""
+    line = message % args
+    if line not in _said:
+        _said.add(line)
+        log.info("%s", line)
 
 
 def _read_config(config_file: Path) -> dict[str, object]:

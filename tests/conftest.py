@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from tests.support.fake_graph import FakeGraph
     from tests.support.relay_server import RunningRelay
 
-# Never the user's real keyring or folders, whatever the test does.
-os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+# Never the user's real keyring or folders, whatever the test does: a stand-in for the OS's store
+# (keyrings.alt's PlaintextKeyring is what the app refuses as a keyring).
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.support.stand_in_keyring.StandInKeyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

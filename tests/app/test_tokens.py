@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import keyring
+import keyring.core
 import pytest
-from keyring.backends import fail
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.backends.chainer import ChainerBackend
+from keyrings.alt.file import PlaintextKeyring
 
 from app.errors import ErrorCode
 from app.tokens import NoKeyring, delete_token, keyring_available, load_token, save_token, token_location
+from tests.support.stand_in_keyring import StandInKeyring
 
 URL = "https://relay.example.com"
 
@@ -26,7 +33,7 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_token_goes_to_the_test_keyring_never_to_the_config_file(config_file: Path) -> None:
-    assert keyring_available()  # PlaintextKeyring under a temp XDG_DATA_HOME (tests/conftest.py)
+    assert keyring_available()  # the OS keyring's stand-in, under a temp XDG_DATA_HOME (tests/conftest.py)
     assert save_token(URL, "secret-token", config_file=config_file) == "keyring"
     assert load_token(URL, config_file=config_file) == "secret-token"
     assert token_location(URL, config_file=config_file) == "keyring"
@@ -68,3 +75,104 @@ def test_each_relay_has_its_own_token_and_none_is_ever_logged(
         assert load_token(URL, config_file=config_file) == "keyring-secret"
         assert load_token(other, config_file=config_file) == "file-secret"
     assert "secret" not in caplog.text
+
+
+@pytest.fixture
+def plaintext_keyring(tmp_path: Path) -> Iterator[Path]:
+    """keyrings.alt's PlaintextKeyring, as keyring picks it on a Linux box with no Secret Service
+    (a source install with keyrings.alt): its file in a temp folder. Yields that file's path."""
+    before = keyring.get_keyring()
+    plain = PlaintextKeyring()
+    plain.file_path = str(tmp_path / "keyrings-alt" / "keyring_pass.cfg")
+    keyring.set_keyring(plain)
+    try:
+        yield Path(plain.file_path)
+    finally:
+        keyring.set_keyring(before)
+
+
+def test_a_plaintext_keyring_is_no_keyring_and_never_gets_the_token(
+    config_file: Path, plaintext_keyring: Path
+) -> None:
+    assert not keyring_available()
+    with pytest.raises(NoKeyring) as raised:
+        save_token(URL, "secret-token", config_file=config_file)
+    assert raised.value.code is ErrorCode.NO_KEYRING
+    assert not config_file.exists()
+    # The owner agreed to the settings file: there it goes, readable by them only, and only there.
+    assert save_token(URL, "secret-token", config_file=config_file, allow_config_file=True) == "config_file"
+    assert stat.S_IMODE(config_file.stat().st_mode) == 0o600
+    assert load_token(URL, config_file=config_file) == "secret-token"
+    assert token_location(URL, config_file=config_file) == "config_file"
+    assert not plaintext_keyring.exists()
+    keyring.set_password("probe", "probe", "probe")  # the file the backend would have written
+    assert plaintext_keyring.exists() and "secret-token" not in plaintext_keyring.read_text()
+
+
+@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()], ids=["fail", "null"])
+def test_keyrings_that_keep_nothing_are_no_keyring(backend: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    assert not keyring_available()
+
+
+class NotRecommendedKeyring(KeyringBackend):
+    """A backend keyring itself does not recommend (priority below 1), e.g. one that must ask for a
+    master password on a terminal the app does not have."""
+
+    priority = 0.4  # type: ignore[assignment]
+    kept: ClassVar[dict[tuple[str, str], str]] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.kept.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.kept.pop((service, username), None)
+
+
+@pytest.fixture
+def chain_of() -> Iterator[Callable[..., ChainerBackend]]:
+    """keyring's ChainerBackend over only the given backend classes (keyring's own `limit`)."""
+
+    def chain(*kinds: type) -> ChainerBackend:
+        keyring.core.init_backend(limit=lambda backend: isinstance(backend, kinds))
+        chainer = ChainerBackend()
+        keyring.set_keyring(chainer)
+        return chainer
+
+    before = keyring.get_keyring()
+    yield chain
+    keyring.core.init_backend()  # no limit again
+    keyring.set_keyring(before)
+
+
+def test_a_chain_of_keyrings_that_are_not_secure_is_no_keyring_and_one_led_by_a_real_keyring_is(
+    chain_of: Callable[..., ChainerBackend], config_file: Path
+) -> None:
+    weak = chain_of(PlaintextKeyring, NotRecommendedKeyring)
+    assert [type(b) for b in weak.backends] == [PlaintextKeyring, NotRecommendedKeyring]
+    assert weak.priority == 10  # keyring's own verdict on a chain of two: "use me"
+    assert not keyring_available()
+    with pytest.raises(NoKeyring):
+        save_token(URL, "secret-token", config_file=config_file)
+    assert NotRecommendedKeyring.kept == {}
+    # A chain writes to its first (highest-priority) backend: here the OS keyring's stand-in.
+    strong = chain_of(PlaintextKeyring, StandInKeyring)
+    assert [type(b) for b in strong.backends] == [StandInKeyring, PlaintextKeyring]
+    assert keyring_available()
+    assert save_token(URL, "secret-token", config_file=config_file) == "keyring"
+    assert StandInKeyring().get_password("Shop Inbox relay", URL) == "secret-token"
+
+
+def test_a_keyring_backend_that_cannot_be_loaded_is_no_keyring_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, config_file: Path
+) -> None:
+    def unloadable() -> object:
+        raise ModuleNotFoundError("No module named 'gone'")  # PYTHON_KEYRING_BACKEND=gone.Keyring
+
+    monkeypatch.setattr(keyring, "get_keyring", unloadable)
+    assert not keyring_available()
+    with pytest.raises(NoKeyring):
+        save_token(URL, "secret-token", config_file=config_file)

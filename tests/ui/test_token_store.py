@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+import keyring
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+from PySide6.QtWidgets import QMessageBox
 
 
 def test_token_is_kept_in_the_keyring_and_described(ctx: Any) -> None:
@@ -24,3 +31,35 @@ def test_the_demo_token_lives_in_memory_only(ctx: Any) -> None:
     ctx.demo = True
     assert load_token(ctx, "http://127.0.0.1:1") == "demo-token"
     assert "memory" in token_location(ctx)
+
+
+@pytest.fixture
+def plaintext_keyring(tmp_path: Path) -> Iterator[Path]:
+    """The keyring a source install picks on Linux with keyrings.alt and no Secret Service."""
+    before = keyring.get_keyring()
+    plain = PlaintextKeyring()
+    plain.file_path = str(tmp_path / "keyrings-alt" / "keyring_pass.cfg")
+    keyring.set_keyring(plain)
+    yield Path(plain.file_path)
+    keyring.set_keyring(before)
+
+
+def test_a_plaintext_keyring_is_said_to_be_no_password_store_in_korean_and_asked_about(
+    ctx: Any, dialogs: Any, korean: None, plaintext_keyring: Path
+) -> None:
+    from ui.token_store import load_token, store_token_interactively, token_location
+
+    url = "https://relay.myshop.example"
+    ctx.prefs["relay_url"] = url
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+    assert not store_token_interactively(None, ctx, url, "s3cret-token")
+    (question,) = asked.shown
+    assert question.title == "비밀번호 저장소 없음"
+    assert "비밀번호 저장소(키링)가 없어요" in question.text and "설정 파일에 보관할까요?" in question.text
+    assert load_token(ctx, url) is None and not ctx.paths.config_file.exists()
+    # Yes: the settings file (the owner's only), never the plain keyring file.
+    dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
+    assert store_token_interactively(None, ctx, url, "s3cret-token")
+    assert load_token(ctx, url) == "s3cret-token"
+    assert str(ctx.paths.config_file) in token_location(ctx)
+    assert not plaintext_keyring.exists()
