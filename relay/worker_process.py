@@ -50,12 +50,35 @@ class _KeyValueFormatter(logging.Formatter):
         self.converter = time.gmtime  # UTC inside, as everywhere in the relay
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    """Log key=value lines with this process's worker id to stderr, secrets redacted.
+LOG_LEVELS = {
+    "DEBUG": logging.DEBUG,
+    "INFO": logging.INFO,
+    "WARNING": logging.WARNING,
+    "ERROR": logging.ERROR,
+}
+
+
+def log_level_from_env() -> tuple[int, str | None]:
+    """RELAY_LOG_LEVEL (DEBUG, INFO, WARNING or ERROR; INFO when unset), and what was wrong with it
+    when it names no level: the relay still starts, at INFO, and says so once its logging is set up."""
+    name = os.environ.get("RELAY_LOG_LEVEL", "").strip().upper()
+    if not name:
+        return logging.INFO, None
+    if name in LOG_LEVELS:
+        return LOG_LEVELS[name], None
+    return logging.INFO, name
+
+
+def configure_logging(level: int | None = None) -> None:
+    """Log key=value lines with this process's worker id to stderr, secrets redacted, at `level`
+    (default: RELAY_LOG_LEVEL, which workers inherit with the rest of the environment).
 
     Called in `serve` and again in each worker: uvicorn spawns workers as fresh interpreters, where
     the parent's logging configuration does not exist.
     """
+    unknown = None
+    if level is None:
+        level, unknown = log_level_from_env()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_KeyValueFormatter())
     # The line names neither the source line, the thread nor the process (the worker id is in the
@@ -67,6 +90,10 @@ def configure_logging(level: int = logging.INFO) -> None:
     logging.logMultiprocessing = False
     logging.basicConfig(level=level, handlers=[handler], force=True)
     log_redaction.install()
+    if unknown is not None:
+        log.warning(
+            "RELAY_LOG_LEVEL=%s is not a level (DEBUG, INFO, WARNING or ERROR): logging at INFO", unknown[:20]
+        )
 
 
 def exit_with_supervisor(grace: float = EXIT_GRACE_SECONDS) -> None:

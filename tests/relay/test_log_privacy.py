@@ -60,3 +60,40 @@ def test_a_served_conversation_leaves_no_wamid_phone_number_or_text_in_the_log(
     assert f"sent: sent_by=owner type=text wamid_ref={reference(answered)}" in text
     assert f"/v1/messages/[wamid_ref={reference(asked)}]/read" in text
     assert "/v1/bot/***/resume" in text and "wa_id=***" in text
+
+
+def test_relay_log_level_debug_shows_a_sends_full_wamid_and_warning_hides_the_info_lines(
+    tmp_path: Path, graph: FakeGraph
+) -> None:
+    """RELAY_LOG_LEVEL: DEBUG adds what INFO keeps out (for an operator looking into one send);
+    WARNING leaves only what needs an admin; a word that names no level is said, and INFO stands."""
+    graph.realistic_wamids = True
+    auth = {"Authorization": f"Bearer {CLIENT_TOKEN}"}
+    logs: dict[str, str] = {}
+    wamids: dict[str, str] = {}
+    for level in ("DEBUG", "WARNING", "loud"):
+        env = {
+            **relay_env(f"sqlite:///{tmp_path / f'{level}.db'}", graph.url),
+            "RELAY_LOG_LEVEL": level,
+        }
+        with (
+            serve_process(tmp_path / f"{level}.log", free_port(), env) as serve,
+            httpx.Client(timeout=30) as client,
+        ):
+            assert post_webhook(serve.url, inbound("text", QUESTION, sender=CUSTOMER)).is_success
+            sent = client.post(
+                f"{serve.url}/v1/messages",
+                json={"to": CUSTOMER, "type": "text", "text": {"body": ANSWER}},
+                headers={**auth, "Idempotency-Key": f"reply-{level}"},
+            )
+            assert sent.status_code == 200, sent.text
+            wamids[level] = sent.json()["wamid"]
+            serve.process.send_signal(signal.SIGTERM)
+            serve.process.wait(timeout=30)
+            logs[level] = serve.log()
+    assert wamids["DEBUG"] in logs["DEBUG"] and "webhook stored: events=1" in logs["DEBUG"]
+    assert "webhook stored" not in logs["WARNING"] and "level=INFO" not in logs["WARNING"]
+    assert wamids["WARNING"] not in logs["WARNING"]
+    loud_log = logs["loud"]
+    assert "RELAY_LOG_LEVEL=LOUD is not a level" in loud_log
+    assert "webhook stored: events=1" in loud_log and "level=DEBUG" not in loud_log
