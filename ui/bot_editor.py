@@ -623,10 +623,15 @@ class BotEditor(AutomationDialog):
         self.node_description = LimitedLineEdit()
         self.node_description.setMaxLength(ROW_DESCRIPTION_MAX)
         self.node_description.setAccessibleName(self.tr("Description"))
+        self.node_description.setPlaceholderText(self.tr("Optional: small text under the title in the list"))
         self.description_cut = self._cut_note(self.node_description, "descriptionCut")
         self.node_section = LimitedLineEdit()
         self.node_section.setMaxLength(SECTION_TITLE_MAX)
         self.node_section.setAccessibleName(self.tr("Section"))
+        # WhatsApp's list sections: rows that name the same section are listed together under it.
+        self.node_section.setPlaceholderText(
+            self.tr("Optional: items with the same section are listed together under its name")
+        )
         self.section_cut = self._cut_note(self.node_section, "sectionCut")
         self.node_action = QComboBox()
         for action, label in (

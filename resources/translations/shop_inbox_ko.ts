@@ -412,8 +412,16 @@
         <translation>설명</translation>
     </message>
     <message>
+        <source>Optional: small text under the title in the list</source>
+        <translation>선택: 목록에서 제목 아래에 작게 보이는 글</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>구역</translation>
+    </message>
+    <message>
+        <source>Optional: items with the same section are listed together under its name</source>
+        <translation>선택: 구역 이름이 같은 항목은 목록에서 그 이름 아래에 함께 보여요</translation>
     </message>
     <message>
         <source>Open a menu</source>
