@@ -41,7 +41,12 @@ class LeftOutReason(StrEnum):
     BLOCKED = "blocked"
     NO_NUMBER = "no_number"  # known only by a user id, or a group archive
     OPTED_OUT = "opted_out"  # stopped marketing messages
-    NO_CONSENT = "no_consent"  # never agreed to notifications (or, for marketing, to marketing)
+    # What consent is missing, named exactly: an ad needs both the notifications opt-in (Meta's) and
+    # marketing consent (Korean law's), and an owner who ticked one read "no consent" as a bug.
+    NO_CONSENT = "no_consent"  # no notifications opt-in (all a utility template needs)
+    NO_MARKETING_CONSENT = "no_marketing_consent"  # an ad: opted in to notifications, not to marketing
+    NO_NOTIFICATIONS_CONSENT = "no_notifications_consent"  # an ad: agreed to marketing, not notifications
+    NO_CONSENTS = "no_consents"  # an ad: neither
     CONSENT_LAPSED = "consent_lapsed"  # marketing consent older than 23 months
     US_NUMBER = "us_number"  # +1: Meta delivers no marketing templates there
     REMOVED = "removed"  # the owner took them out by hand
@@ -220,13 +225,23 @@ def left_out_reason(member: Member, category: str, now: datetime) -> LeftOutReas
         return LeftOutReason.NO_NUMBER
     if marketing and consent.opted_out_at is not None:
         return LeftOutReason.OPTED_OUT
-    if consent.opted_in_at is None or (marketing and consent.marketing_at is None):
-        return LeftOutReason.NO_CONSENT
+    if missing := missing_consent(consent, marketing):
+        return missing
     if marketing and consent.marketing_lapsed(now):
         return LeftOutReason.CONSENT_LAPSED
     if marketing and country_of(member.wa_id) in NO_MARKETING_COUNTRIES:
         return LeftOutReason.US_NUMBER
     return None
+
+
+def missing_consent(consent: ContactConsent, marketing: bool) -> LeftOutReason | None:
+    """Which consent a template needs that the contact has not given (an ad needs both)."""
+    notifications = consent.opted_in_at is not None
+    if not marketing:
+        return None if notifications else LeftOutReason.NO_CONSENT
+    if consent.marketing_at is None:
+        return LeftOutReason.NO_MARKETING_CONSENT if notifications else LeftOutReason.NO_CONSENTS
+    return None if notifications else LeftOutReason.NO_NOTIFICATIONS_CONSENT
 
 
 def resolve_audience(

@@ -80,7 +80,13 @@ def left_out_label(reason: str) -> str:
         LeftOutReason.BLOCKED: translate("campaigns", "Blocked"),
         LeftOutReason.NO_NUMBER: translate("campaigns", "No WhatsApp number"),
         LeftOutReason.OPTED_OUT: translate("campaigns", "Opted out of marketing"),
-        LeftOutReason.NO_CONSENT: translate("campaigns", "No consent"),
+        # Which box is unticked, so the owner knows what to ask the customer (and tick in the panel).
+        LeftOutReason.NO_CONSENT: translate("campaigns", "No consent to notifications"),
+        LeftOutReason.NO_MARKETING_CONSENT: translate("campaigns", "No consent to marketing"),
+        LeftOutReason.NO_NOTIFICATIONS_CONSENT: translate(
+            "campaigns", "No consent to notifications (an ad needs it too)"
+        ),
+        LeftOutReason.NO_CONSENTS: translate("campaigns", "No consent to notifications or marketing"),
         # Why it matters, not only how old: the law's two years (app/consent.py CONSENT_MAX_AGE, which
         # stops a month early).
         LeftOutReason.CONSENT_LAPSED: translate(

@@ -63,6 +63,18 @@ class ConsentBox(QWidget):
         self.marketing.setObjectName("consentMarketing")
         self.marketing_how = self._how_combo("consentMarketingHow")
         self.marketing_date = self._note()
+        # An ad needs both boxes: Meta's opt-in and the law's marketing consent. Said beside the box,
+        # never ticked for the owner: a customer may agree to one and not the other (a form with two
+        # boxes), and recording an agreement the owner did not ask for would be a false record.
+        self.ads_need_notifications = self._note()
+        self.ads_need_notifications.setObjectName("consentAdsNeedNotifications")
+        self.ads_need_notifications.setText(
+            self.tr(
+                "An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: "
+                "tick it only if the customer agreed to that too."
+            ).format(self.notifications.text())
+        )
+        self.ads_need_notifications.hide()
         self.night = QCheckBox(
             self.tr("Also at night ({0}–{1})").format(wall_clock(21, 0), wall_clock(8, 0)), self
         )
@@ -79,6 +91,8 @@ class ConsentBox(QWidget):
         self.marketing_how.activated.connect(lambda _i: self._save_marketing(True))
         self.night.clicked.connect(lambda on: self._write("night", on))
         self.opt_out_button.clicked.connect(self._toggle_opt_out)
+        for box in (self.notifications, self.marketing):
+            box.toggled.connect(self._say_what_ads_need)
 
         # Each consent on its own line, how it was given and since when below it: the panel is narrow.
         grid = QGridLayout(self)
@@ -90,9 +104,10 @@ class ConsentBox(QWidget):
         grid.addWidget(self.marketing, 2, 0, 1, 2)
         grid.addWidget(self.marketing_how, 3, 0)
         grid.addWidget(self.marketing_date, 3, 1)
-        grid.addWidget(self.night, 4, 0, 1, 2)
-        grid.addWidget(self.opted_out, 5, 0, 1, 2)
-        grid.addWidget(self.opt_out_button, 6, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.ads_need_notifications, 4, 0, 1, 2)
+        grid.addWidget(self.night, 5, 0, 1, 2)
+        grid.addWidget(self.opted_out, 6, 0, 1, 2)
+        grid.addWidget(self.opt_out_button, 7, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
         ctx.hub.changed.connect(self._on_changed)
 
@@ -147,6 +162,12 @@ class ConsentBox(QWidget):
             self.opted_out.setText("")
             self.opt_out_button.setText(self.tr("Record opt-out"))
         self.opted_out.setVisible(consent.opted_out_at is not None)
+        self._say_what_ads_need()
+
+    def _say_what_ads_need(self, *_: object) -> None:
+        """The marketing box ticked and the notifications box not: say beside it that an ad needs both."""
+        shown = self.marketing.isChecked() and not self.notifications.isChecked()
+        self.ads_need_notifications.setVisible(shown)
 
     def _on_changed(self, changes: Changes) -> None:
         if self.contact_id is None or not changes.touches_contact(self.contact_id):

@@ -2411,6 +2411,10 @@ Right-click to retry.</source>
         <translation>광고성 메시지 수신에 동의함</translation>
     </message>
     <message>
+        <source>An ad also needs “{0}” ticked. Until it is, campaigns leave this customer out: tick it only if the customer agreed to that too.</source>
+        <translation>광고를 보내려면 “{0}”에도 체크해야 해요. 그전까지는 캠페인에서 이 고객이 제외돼요. 고객이 알림 수신에도 동의했을 때만 체크하세요.</translation>
+    </message>
+    <message>
         <source>How?</source>
         <translation>받은 방법</translation>
     </message>
@@ -7025,10 +7029,6 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>광고 수신거부</translation>
     </message>
     <message>
-        <source>No consent</source>
-        <translation>수신 동의 없음</translation>
-    </message>
-    <message>
         <source>Marketing consent must be confirmed again every 2 years (given over 23 months ago)</source>
         <translation>광고 수신 동의는 2년마다 다시 확인해야 해요 (동의한 지 23개월 넘음)</translation>
     </message>
@@ -7082,7 +7082,7 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     </message>
     <message>
         <source>No consent to marketing</source>
-        <translation>마케팅 수신 동의 없음</translation>
+        <translation>광고 수신 동의 없음</translation>
     </message>
     <message>
         <source>The campaign was cancelled first</source>
@@ -7091,6 +7091,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>held until {0} by the night-time rule</source>
         <translation>야간 규정으로 {0}까지 보류</translation>
+    </message>
+    <message>
+        <source>No consent to notifications (an ad needs it too)</source>
+        <translation>알림 수신 동의 없음 (광고에도 필요해요)</translation>
+    </message>
+    <message>
+        <source>No consent to notifications or marketing</source>
+        <translation>알림·광고 수신 동의 없음</translation>
     </message>
     <message>
         <source>Held until {0}</source>

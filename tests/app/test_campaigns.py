@@ -113,13 +113,34 @@ def test_left_out_says_why_for_each_customer_and_marketing_is_stricter_than_util
     assert why == {
         "Blocked": LeftOutReason.BLOCKED,
         "Stopped": LeftOutReason.OPTED_OUT,
-        "No marketing": LeftOutReason.NO_CONSENT,
-        "Never asked": LeftOutReason.NO_CONSENT,
+        "No marketing": LeftOutReason.NO_MARKETING_CONSENT,
+        "Never asked": LeftOutReason.NO_CONSENTS,
         "Lapsed": LeftOutReason.CONSENT_LAPSED,
         "Texan": LeftOutReason.US_NUMBER,
     }
     # A marketing opt-out does not stop service messages; only blocks and missing opt-ins do.
     assert names(utility.recipients) == ["Lapsed", "No marketing", "Ok", "Stopped", "Texan", "Torontonian"]
+
+
+def test_an_ad_left_out_names_the_consent_that_is_missing(db: Any) -> None:
+    """The tester ticked only "agreed to marketing messages" and read "no consent": an ad needs the
+    notifications opt-in too, and the reason now says which one is missing."""
+    with db.write() as s:
+        customer(s, "Marketing only", opted_in_at=None)
+        customer(s, "Notifications only", marketing=False)
+        customer(s, "Neither", opted_in_at=None, marketing=False)
+    with db.read() as s:
+        ad = resolve_audience(s, Audience(), "MARKETING", NOW)
+        notice = resolve_audience(s, Audience(), "UTILITY", NOW)
+    assert {lo.member.name: lo.reason for lo in ad.left_out} == {
+        "Marketing only": LeftOutReason.NO_NOTIFICATIONS_CONSENT,
+        "Notifications only": LeftOutReason.NO_MARKETING_CONSENT,
+        "Neither": LeftOutReason.NO_CONSENTS,
+    }
+    assert {lo.member.name: lo.reason for lo in notice.left_out} == {
+        "Marketing only": LeftOutReason.NO_CONSENT,
+        "Neither": LeftOutReason.NO_CONSENT,
+    }
 
 
 def test_manual_add_still_needs_consent_and_manual_remove_is_listed(db: Any) -> None:
@@ -134,7 +155,7 @@ def test_manual_add_still_needs_consent_and_manual_remove_is_listed(db: Any) -> 
     with db.read() as s:
         result = resolve_audience(s, audience, "MARKETING", NOW)
     assert names(result.recipients) == ["Added"]
-    assert result.counts() == {LeftOutReason.REMOVED: 1, LeftOutReason.NO_CONSENT: 1}
+    assert result.counts() == {LeftOutReason.REMOVED: 1, LeftOutReason.NO_CONSENTS: 1}
 
 
 def test_the_restock_waitlist_is_an_audience_and_a_customer_waits_once(db: Any) -> None:
@@ -234,7 +255,8 @@ def test_the_demo_shops_consents_give_recipients_and_every_reason_to_leave_one_o
         result = resolve_audience(s, Audience(), "MARKETING", NOW)
     assert names(result.recipients) == ["Amy Clarke", "김민지", "박서준"]
     assert set(result.counts()) == {
-        LeftOutReason.NO_CONSENT,
+        LeftOutReason.NO_MARKETING_CONSENT,
+        LeftOutReason.NO_CONSENTS,
         LeftOutReason.CONSENT_LAPSED,
         LeftOutReason.OPTED_OUT,
         LeftOutReason.US_NUMBER,

@@ -39,7 +39,7 @@ def test_the_audience_shows_who_gets_it_and_why_the_others_are_left_out(qtbot: A
     }
     assert why == {
         "Blocked One": "Blocked",
-        "No Consent": "No consent",
+        "No Consent": "No consent to notifications or marketing",
         "Texan": "No marketing to US numbers (+1)",
     }
 

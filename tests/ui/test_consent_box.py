@@ -100,3 +100,34 @@ def test_an_old_consent_says_its_true_age_in_months(window: Any, qtbot: Any) -> 
     box = window.contact_panel.consent
     qtbot.waitUntil(lambda: "ask again" in box.marketing_date.text(), timeout=5000)
     assert "Agreed 24 months ago: ask again before marketing." in box.marketing_date.text()
+
+
+def test_ticking_ad_consent_alone_says_beside_it_that_an_ad_needs_notifications_too(
+    window: Any, qtbot: Any
+) -> None:
+    """The tester ticked only "agreed to marketing messages" (in person) and her campaign still left
+    the customer out: the panel now says an ad needs the other box too, and records nothing she did
+    not tick."""
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김하늘")
+        make_message(s, c, "안녕하세요")
+        cid = c.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, cid)
+    window.toggle_contact_panel()
+    settle(qtbot)
+    box = window.contact_panel.consent
+    assert not box.ads_need_notifications.isVisibleTo(box)
+    box.marketing_how.setCurrentIndex(box.marketing_how.findData("in_store"))
+    box.marketing.click()
+    qtbot.waitUntil(lambda: box.marketing_date.text().startswith("Since"), timeout=5000)
+    assert box.ads_need_notifications.isVisibleTo(box)
+    assert "“Agreed to receive notifications”" in box.ads_need_notifications.text()
+    with window.ctx.db.read() as s:
+        consent = load_consent(s, cid)
+    assert consent is not None and consent.marketing_at is not None
+    assert consent.opted_in_at is None  # only what the owner ticked is on record
+
+    box.notifications.click()
+    qtbot.waitUntil(lambda: box.notifications_date.text().startswith("Since"), timeout=5000)
+    assert not box.ads_need_notifications.isVisibleTo(box)
