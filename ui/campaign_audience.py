@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -259,8 +259,12 @@ class AudienceBox(QGroupBox):
 
     def show_resolved(self, resolved: Resolved) -> None:
         self._say_what_no_label_means()
+        # Counted again when a contact changes in the main window: what the owner selected stays so.
+        chosen = {view: {m.contact_id for m in self._selected(view)} for view in self._views()}
         self.recipients_model.set_members(resolved.recipients)
         self.left_out_model.set_left_out(resolved.left_out)
+        for view, ids in chosen.items():
+            self._select(view, ids)
         # Said before anything goes out: "will get it" read in Korean as "sent", as if it had gone.
         text = self.tr("Will be sent to {0} · {1} left out").format(
             len(resolved.recipients), len(resolved.left_out)
@@ -280,6 +284,19 @@ class AudienceBox(QGroupBox):
     def _selected(self, view: QTableView) -> list[Member]:
         rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
         return [view.model().index(r, 0).data(CampaignRole.ROW) for r in rows]
+
+    def _views(self) -> tuple[QTableView, QTableView]:
+        return self.recipients_view, self.left_out_view
+
+    def _select(self, view: QTableView, contact_ids: set[int]) -> None:
+        if not contact_ids:
+            return
+        model: MemberModel = view.model()  # type: ignore[assignment]
+        selection = view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, member in enumerate(model.members):
+            if member.contact_id in contact_ids:
+                selection.select(model.index(row, 0), flags)
 
     def _remove_selected(self) -> None:
         for m in self._selected(self.recipients_view):

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -54,6 +55,7 @@ from app.campaigns import (
     empty_blanks,
     parameter_values,
 )
+from app.changes import Changes
 from app.errors import ErrorCode
 from app.money import format_price
 from app.template_versions import language_most_lack, primary_language, version_for, versions_of
@@ -124,6 +126,8 @@ class CampaignEditor(QWidget):
         self._baseline: CampaignDraft | None = None
         self._generation = 0
         self._shown_generation = -1
+        # A contact changed while the editor was hidden (closed window, a report shown): counted on show.
+        self._audience_stale = False
 
         self.name = QLineEdit(self)
         self.name.setObjectName("campaignName")
@@ -286,6 +290,7 @@ class CampaignEditor(QWidget):
         self.catalogue_media_button.clicked.connect(self._choose_catalogue_media)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
         self.send_button.clicked.connect(self._send)
+        ctx.hub.changed.connect(self._changed_elsewhere)
 
     # ----------------------------------------------------------------- building
     # ----------------------------------------------------------------- loading
@@ -412,6 +417,25 @@ class CampaignEditor(QWidget):
     def _audience_changed(self, *_: object) -> None:
         self._generation += 1
         self._timer.start()
+
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        """A contact's consent, labels or block changed in the main window (or a sync brought a
+        message, an opt-out): who gets the campaign may have changed, so count again, off the GUI
+        thread as always. The tester saw 0 recipients until she ticked the label again."""
+        if not (changes.contacts or changes.all_contacts or changes.labels) or self.choices is None:
+            return
+        if not self.isVisible():
+            self._audience_stale = True
+            return
+        self._generation += 1  # a count already running is of the old contacts: not shown
+        if not self._timer.isActive():  # a busy sync does not keep pushing the count back
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._audience_stale and self.choices is not None:
+            self._audience_stale = False
+            self._audience_changed()
+        super().showEvent(event)
 
     def _add_customer(self) -> None:
         db, region = self.ctx.db, self.ctx.shop_region
