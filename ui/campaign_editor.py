@@ -286,6 +286,7 @@ class CampaignEditor(QWidget):
         self.template.currentIndexChanged.connect(self._template_changed)
         self.preview_for.currentIndexChanged.connect(self._update_preview)
         self.at.toggled.connect(self.when.setEnabled)
+        self.at.toggled.connect(self._name_send_button)
         self.media_button.clicked.connect(self._choose_media)
         self.catalogue_media_button.clicked.connect(self._choose_catalogue_media)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
@@ -751,6 +752,10 @@ class CampaignEditor(QWidget):
         return text
 
     # ----------------------------------------------------------------- send
+    def _name_send_button(self, scheduled: bool) -> None:
+        """ "Schedule…" with a time chosen: "Send…" read as if it went out at once."""
+        self.send_button.setText(self.tr("Schedule…") if scheduled else self.tr("Send…"))
+
     def _send(self) -> None:
         when = self.scheduled_at()
         if when is not None and when <= datetime.now(UTC):
@@ -794,12 +799,17 @@ class CampaignEditor(QWidget):
         """The last look before the relay has it, asked even after the law's question: how many
         get it, what it may cost, and who waits for the morning. Cancel is the default."""
         recipients = self.resolved.recipients
+        # The moment itself, on the shop's clock: "at the time you set" left the owner to look back
+        # at the field to be sure of the day.
+        at = moment_text(when, self._zone()) if when is not None else ""
         question = (
             self.tr("Send “{0}” to {1} customers now? The relay sends it, even with this computer off.")
             if when is None
-            else self.tr("Send “{0}” to {1} customers at the time you set? The relay sends it then.")
+            else self.tr(
+                "Send “{0}” to {1} customers on {2}? The relay sends it then, even with this computer off."
+            )
         )
-        lines = [with_particles(question.format(self.name.text(), len(recipients)))]
+        lines = [with_particles(question.format(self.name.text(), len(recipients), at))]
         t = self.current_template()
         if t is not None and self.choices is not None:
             start = when or datetime.now(UTC)
@@ -810,10 +820,10 @@ class CampaignEditor(QWidget):
                 split = (
                     self.tr("{0} get it now, {1} at {2}.")
                     if when is None
-                    else self.tr("{0} get it at the time you set, {1} at {2}.")
+                    else self.tr("{0} get it on {3}, {1} at {2}.")
                 )
                 lines.append(
-                    split.format(wait.at_start, wait.held, moment_text(wait.until, self._zone()))
+                    split.format(wait.at_start, wait.held, moment_text(wait.until, self._zone()), at)
                     + " "
                     + self.tr(
                         "Korean law: ads at night (21:00–08:00) only go to customers who agreed "
@@ -822,7 +832,7 @@ class CampaignEditor(QWidget):
                 )
         answer = QMessageBox.question(
             self,
-            self.tr("Send campaign"),
+            self.tr("Send campaign") if when is None else self.tr("Schedule campaign"),
             "\n\n".join(lines),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

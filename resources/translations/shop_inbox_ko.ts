@@ -1053,16 +1053,28 @@
         <translation>설정에서 메시지당 가격을 입력하면 비용이 보여요.</translation>
     </message>
     <message>
+        <source>Schedule…</source>
+        <translation>예약하기…</translation>
+    </message>
+    <message>
         <source>{0} ({1}) has passed. Set a later time, or choose Send now.</source>
         <translation>{0}({1})은(는) 이미 지났어요. 더 늦은 시간을 정하거나 ‘지금 보내기’를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Send “{0}” to {1} customers on {2}? The relay sends it then, even with this computer off.</source>
+        <translation>“{0}”을(를) {2}에 고객 {1}명에게 보낼까요? 이 컴퓨터를 꺼도 그때 릴레이가 보내요.</translation>
     </message>
     <message>
         <source>{0} get it now, {1} at {2}.</source>
         <translation>{0}명은 지금, {1}명은 {2}에 받아요.</translation>
     </message>
     <message>
-        <source>{0} get it at the time you set, {1} at {2}.</source>
-        <translation>{0}명은 예약 시간에, {1}명은 {2}에 받아요.</translation>
+        <source>{0} get it on {3}, {1} at {2}.</source>
+        <translation>{0}명은 {3}에, {1}명은 {2}에 받아요.</translation>
+    </message>
+    <message>
+        <source>Schedule campaign</source>
+        <translation>캠페인 예약</translation>
     </message>
     <message>
         <source>Korean law: ads at night (21:00–08:00) only go to customers who agreed to night-time messages.</source>
@@ -1083,10 +1095,6 @@
     <message>
         <source>Send “{0}” to {1} customers now? The relay sends it, even with this computer off.</source>
         <translation>“{0}”을(를) 고객 {1}명에게 지금 보낼까요? 이 컴퓨터를 꺼도 릴레이가 보내요.</translation>
-    </message>
-    <message>
-        <source>Send “{0}” to {1} customers at the time you set? The relay sends it then.</source>
-        <translation>“{0}”을(를) 정한 시간에 고객 {1}명에게 보낼까요? 그때 릴레이가 보내요.</translation>
     </message>
     <message>
         <source>Send campaign</source>

@@ -679,7 +679,9 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     from ui.campaign_models import moment_text
 
     editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
+    assert editor.send_button.text() == "Send…"
     editor.at.setChecked(True)
+    assert editor.send_button.text() == "Schedule…"  # "Send…" read as if it went at once
     tomorrow = editor.when.dateTime().date().addDays(1)
     editor.when.setDateTime(QDateTime(tomorrow, QTime(2, 49)))
     when = editor.scheduled_at()
@@ -690,12 +692,16 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
     editor.send_button.click()
     assert sent == []  # Cancel: nothing handed over
     eight = moment_text(when.replace(hour=23, minute=0), editor._zone())  # 08:00 in Seoul is 23:00 UTC
+    at = moment_text(when, editor._zone())  # the day and time, as the owner's locale writes them
+    assert tomorrow.toString("d") in at and "2:49" in at
     assert asked.texts == [
-        "Send “Winter sale” to 2 customers at the time you set? The relay sends it then.\n\n"
+        f"Send “Winter sale” to 2 customers on {at}? The relay sends it then, even with this computer "
+        "off.\n\n"
         "Meta charges up to 2 marketing messages (each one delivered). Estimated cost: ₩240.\n\n"
-        f"1 get it at the time you set, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
+        f"1 get it on {at}, 1 at {eight}. Korean law: ads at night (21:00–08:00) only go to "
         "customers who agreed to night-time messages."
     ]
+    assert [shown.title for shown in asked.shown] == ["Schedule campaign"]
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     dialogs.expect("warning")  # this test's window has no relay to hand it to
     editor.send_button.click()
