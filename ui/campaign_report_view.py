@@ -27,10 +27,10 @@ from ui.campaign_models import (
     ReportModel,
     failure_label,
     moment_text,
-    recipient_state_label,
     state_text,
 )
 from ui.context import AppContext
+from ui.formatting import wall_clock
 from ui.ops import run_op
 from ui.save_paths import in_documents
 from ui.theme import ui_font
@@ -154,11 +154,7 @@ class CampaignReportView(QWidget):
             self.numbers[key].setText(str(value))
         lines = [f"{failure_label(code)}: {n}" for code, n in sorted(failed.items(), key=lambda kv: -kv[1])]
         # What only the relay knows: who waits for 08:00, who it skipped, who is still queued.
-        relay_side = [
-            f"{recipient_state_label(RecipientState(state))}: {report.relay_counts[state]}"
-            for state in (RecipientState.QUEUED, RecipientState.HELD, RecipientState.SKIPPED)
-            if report.relay_counts.get(state)
-        ]
+        relay_side = self._relay_counts(report)
         if relay_side:
             lines.append(self.tr("On the relay: {0}").format(", ".join(relay_side)))
         if report.state == CampaignState.PAUSED and (advice := self._template_advice(report.reason)):
@@ -189,6 +185,19 @@ class CampaignReportView(QWidget):
         self.pause_button.setVisible(running)
         self.resume_button.setVisible(report.state == "paused")
         self.cancel_button.setVisible(running or report.state == "paused")
+
+    def _relay_counts(self, report: CampaignReport) -> list[str]:
+        """ "2 waiting", "1 skipped": each count in words ("Waiting: 1" after "On the relay:" read
+        as two colons in a row, "릴레이: 대기 중: 1")."""
+        waiting = report.relay_counts.get(RecipientState.QUEUED, 0)
+        held = report.relay_counts.get(RecipientState.HELD, 0)
+        skipped = report.relay_counts.get(RecipientState.SKIPPED, 0)
+        counts = [
+            self.tr("%n waiting", "", waiting) if waiting else "",
+            self.tr("%n held until {0}", "", held).format(wall_clock(8, 0)) if held else "",
+            self.tr("%n skipped", "", skipped) if skipped else "",
+        ]
+        return [text for text in counts if text]
 
     def _template_advice(self, reason: str) -> str:
         """What to do when the relay paused the campaign for its template (nothing to do otherwise)."""

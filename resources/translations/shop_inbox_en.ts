@@ -54,6 +54,21 @@
         <translation>
             <numerusform>Pending at Meta: %n message held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform><numerusform>Pending at Meta: %n messages held while Meta checks this new template. Not failed: they go out once Meta has feedback.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform><numerusform>%n waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held until {0}</source>
+        <translation>
+            <numerusform>%n held until {0}</numerusform><numerusform>%n held until {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform><numerusform>%n skipped</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ChatList</name>

@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <source>On the relay: {0}</source>
-        <translation>릴레이: {0}</translation>
+        <translation>릴레이 {0}</translation>
     </message>
     <message>
         <source>Meta&apos;s limit on customers messaged in 24 hours is reached: the rest go out from {0}, by themselves.</source>
@@ -1227,6 +1227,24 @@
         <source>Pending at Meta: %n message(s) held while Meta checks this new template. Not failed: they go out once Meta has feedback.</source>
         <translation>
             <numerusform>Meta에서 대기 중: 새 템플릿을 Meta가 확인하는 동안 메시지 %n개가 보류되어 있어요. 실패가 아니에요: Meta가 반응을 확인하면 발송돼요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>대기 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held until {0}</source>
+        <translation>
+            <numerusform>{0}까지 보류 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>건너뜀 %n건</numerusform>
         </translation>
     </message>
     <message>

@@ -134,7 +134,7 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     assert report.numbers["replied"].text() == "1"
     assert report.numbers["failed"].text() == "1"
     assert "Meta limited marketing to this customer: 1" in report.failures.text()
-    assert "On the relay: Skipped: 2" in report.failures.text()
+    assert "On the relay: 2 skipped" in report.failures.text()
     assert "Pending at Meta: 3 message" in report.failures.text()
     assert "Not failed" in report.failures.text()
     assert report.state.text().startswith("Finished · sent ")
@@ -149,6 +149,15 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert "Minji Kim" in data.decode("utf-8-sig")
+
+
+def test_the_relays_counts_read_as_words_not_two_colons_in_korean(qtbot: Any, ctx: Any, korean: Any) -> None:
+    """The tester read "릴레이: 대기 중: 1" and "릴레이: 건너뜀: 1"."""
+    seed(ctx)
+    with ctx.db.write() as s:
+        handed_over(s, {"queued": 1, "skipped": 2})
+    report = open_report(qtbot, ctx)
+    assert "릴레이 대기 1건, 건너뜀 2건" in report.failures.text().splitlines()
 
 
 def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any, ctx: Any) -> None:
