@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import logging
 import re
 from datetime import UTC, datetime, timedelta
@@ -32,12 +34,14 @@ from PySide6.QtWidgets import (
 from app.campaign_actions import audience_for, read_customer_choices
 from app.campaign_checks import (
     LawProblem,
+    Prices,
     estimate_cost,
     greets_at,
     has_opt_out_button,
     law_problems,
     needs_law_check,
     night_wait,
+    read_prices,
     reply_buttons,
     shop_names,
     template_buttons,
@@ -113,6 +117,7 @@ class CampaignEditor(QWidget):
 
     save_requested = Signal(object)  # CampaignDraft
     send_requested = Signal(object)  # CampaignDraft
+    prices_requested = Signal(str)  # "marketing" or "utility": the price Settings should open at
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +212,20 @@ class CampaignEditor(QWidget):
         self.cost = QLabel(self)
         self.cost.setObjectName("campaignCost")
         self.cost.setWordWrap(True)
+        # No price set: a link to the very field in Settings, not a sentence to go and find it.
+        self.price_link = QLabel(self)
+        self.price_link.setObjectName("campaignPriceLink")
+        self.price_link.setTextFormat(Qt.TextFormat.RichText)
+        self.price_link.setWordWrap(True)
+        self.price_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.price_link.setText(
+            '<a href="prices">'
+            + html.escape(self.tr("Enter your price per message in Settings to see the cost."))
+            + "</a>"
+        )
+        self.price_link.setToolTip(self.tr("Opens Settings at the campaign prices"))
+        self.price_link.linkActivated.connect(lambda _href: self._ask_for_prices())
+        self.price_link.hide()
         schedule = QGroupBox(self.tr("Schedule"), self)
         sl = QFormLayout(schedule)
         # "Send at" and its time on a line of their own: on one line with "Send now" the column was
@@ -232,6 +251,7 @@ class CampaignEditor(QWidget):
         self.night_note.setVisible(False)
         sl.addRow(self.night_note)
         sl.addRow(self.cost)
+        sl.addRow(self.price_link)
 
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.save_button.setObjectName("campaignSave")
@@ -423,6 +443,8 @@ class CampaignEditor(QWidget):
         """A contact's consent, labels or block changed in the main window (or a sync brought a
         message, an opt-out): who gets the campaign may have changed, so count again, off the GUI
         thread as always. The tester saw 0 recipients until she ticked the label again."""
+        if changes.settings and self.choices is not None:
+            self._read_prices()
         if not (changes.contacts or changes.all_contacts or changes.labels) or self.choices is None:
             return
         if not self.isVisible():
@@ -728,10 +750,34 @@ class CampaignEditor(QWidget):
         t = self.current_template()
         if t is None or self.choices is None:
             self.cost.setText("")
+            self.price_link.hide()
             return
-        self.cost.setText(self._cost_text(t, datetime.now(UTC)))
+        self.cost.setText(self._cost_text(t, datetime.now(UTC), ask_for_price=False))
+        self.price_link.setVisible(self._price_of(t) is None)
 
-    def _cost_text(self, t: Template, start: datetime) -> str:
+    def _price_of(self, t: Template) -> int | None:
+        assert self.choices is not None
+        prices = self.choices.prices
+        return prices.marketing_minor if t.category.upper() == MARKETING else prices.utility_minor
+
+    def _ask_for_prices(self) -> None:
+        t = self.current_template()
+        self.prices_requested.emit(
+            "utility" if t is not None and t.category.upper() != MARKETING else "marketing"
+        )
+
+    def _read_prices(self) -> None:
+        """Prices saved in Settings (opened from the link, or the menu): the cost follows them."""
+        db = self.ctx.db
+
+        def show(prices: Prices) -> None:
+            if self.choices is not None:
+                self.choices = dataclasses.replace(self.choices, prices=prices)
+                self._update_cost()
+
+        run_op(lambda: read_prices(db), show, parent=self)
+
+    def _cost_text(self, t: Template, start: datetime, *, ask_for_price: bool = True) -> str:
         """What Meta charges for the campaign starting at `start`, and the price when one is set."""
         assert self.choices is not None
         estimate = estimate_cost(t.category, self.resolved.recipients, self.choices.prices, start)
@@ -747,7 +793,7 @@ class CampaignEditor(QWidget):
         if total is not None:
             price = format_price(total, estimate.currency, babel_locale_name())
             text += " " + self.tr("Estimated cost: {0}.").format(price)
-        else:
+        elif ask_for_price:  # the editor shows it as a link of its own (price_link)
             text += " " + self.tr("Enter your price per message in Settings to see the cost.")
         return text
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -57,6 +57,9 @@ RELAY_DETAILS_EVERY = 10.0  # seconds between reads of a shown campaign's recipi
 
 
 class CampaignWindow(QWidget):
+    # The editor's "enter your price" link: Settings, opened at that price ("marketing" / "utility").
+    settings_requested = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("campaignWindow")
@@ -119,6 +122,7 @@ class CampaignWindow(QWidget):
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_picked(cur.row()))
         self.editor.save_requested.connect(self.save)
         self.editor.send_requested.connect(self.send)
+        self.editor.prices_requested.connect(self.settings_requested)
         self.report.pause_button.clicked.connect(lambda: self.act("pause"))
         self.report.resume_button.clicked.connect(lambda: self.act("resume"))
         self.report.cancel_button.clicked.connect(self._confirm_cancel)

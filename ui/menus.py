@@ -214,7 +214,18 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     def campaigns() -> None:
         from ui.campaign_window import CampaignWindow
 
-        show_window("campaigns", lambda: CampaignWindow(ctx))
+        def build() -> CampaignWindow:
+            built = CampaignWindow(ctx)
+            built.settings_requested.connect(campaign_prices)
+            return built
+
+        show_window("campaigns", build)
+
+    def campaign_prices(which: str) -> None:
+        """Settings, opened from a campaign's "enter your price" link at that price's field."""
+        from ui.settings_action import open_settings
+
+        open_settings(window, ctx).show_campaign_price(which)
 
     def campaign(campaign_id: int) -> None:
         """A campaign's notification clicked: the campaign window, at its report."""

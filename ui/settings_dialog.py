@@ -123,6 +123,7 @@ class SettingsDialog(QDialog):
         )
         self.loaded = False
         self.prices_loaded = False
+        self._price_wanted = ""  # show_campaign_price asked before the prices were read
 
         # Connection
         self.relay_url = QLineEdit(self.prefs.relay_url)
@@ -395,6 +396,23 @@ class SettingsDialog(QDialog):
         self.campaign_prices.setEnabled(not self.ctx.read_only)
         self.prices_loaded = True
         self._enable_save()
+        if self._price_wanted:
+            self.show_campaign_price(self._price_wanted)
+
+    def show_campaign_price(self, which: str) -> None:
+        """Scroll to the campaign prices and put the cursor in one ("marketing" / "utility"): opened
+        from a campaign's "enter your price" link, the box is at the bottom, below the screen's edge."""
+        self._price_wanted = which
+        if not self.prices_loaded:
+            return  # once the stored prices are in the fields (they are disabled until then)
+        self._price_wanted = ""
+        field = self.campaign_prices.utility if which == "utility" else self.campaign_prices.marketing
+        self.raise_()
+        self.activateWindow()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.selectAll()
+        # Once laid out (the dialog has just opened): the whole box in view, its field focused.
+        QTimer.singleShot(0, self, lambda: self.sections.ensureWidgetVisible(self.campaign_prices))
 
     def _preferences_read(self, prefs: Preferences) -> None:
         self.prefs = prefs

@@ -921,6 +921,10 @@
         <translation>건/초</translation>
     </message>
     <message>
+        <source>Opens Settings at the campaign prices</source>
+        <translation>설정의 캠페인 메시지 가격을 열어요</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>보내는 때</translation>
     </message>
