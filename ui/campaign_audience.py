@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +36,26 @@ def spin_box(parent: QWidget, low: int, high: int, value: int, suffix: str) -> Q
     spin.setValue(value)
     spin.setSuffix(suffix)
     return spin
+
+
+class MemberTable(QTableView):
+    """Customers with their phone and, left out, why: the name column takes the room the phone
+    leaves (it showed three syllables, squeezed to its contents), the reason what is left of it up
+    to its own width, elided ("…") beyond that with its tooltip whole."""
+
+    NAME_ROOM = "가" * 7  # at least a Korean full name and a little air, before any reason
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        if self.isColumnHidden(2) or self.model() is None:
+            return
+        spare = self.viewport().width() - self.columnWidth(1)
+        name = max(self.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance(self.NAME_ROOM))
+        reason = max(self.sizeHintForColumn(2), self.horizontalHeader().sectionSizeHint(2))
+        self.setColumnWidth(2, max(0, min(reason, spare - name)))
 
 
 class AudienceBox(QGroupBox):
@@ -154,15 +175,18 @@ class AudienceBox(QGroupBox):
         self.changed.connect(self._say_what_no_label_means)
         self._say_what_no_label_means()
 
-    def _table(self, model: MemberModel) -> QTableView:
-        view = QTableView(self)
+    def _table(self, model: MemberModel) -> MemberTable:
+        view = MemberTable(self)
         view.setModel(model)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.verticalHeader().hide()
         header = view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        model.modelReset.connect(lambda: QTimer.singleShot(0, view, view.fit_columns))
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setWordWrap(False)
         view.setMinimumHeight(140)
         return view

@@ -892,3 +892,26 @@ def test_the_audience_leaves_out_customers_waiting_for_a_person_and_the_owner_ma
     qtbot.waitUntil(lambda: box.recipients_model.rowCount() == 2, timeout=5000)
     assert editor.draft().audience.keep_waiting
     assert box.skip_waiting.isVisible()  # still there, to leave them out again
+
+
+def test_the_left_out_list_gives_names_room_and_elides_a_long_reason(qtbot: Any, ctx: Any) -> None:
+    """The tester's 이름 column was squeezed to three syllables beside the reason."""
+    from PySide6.QtCore import Qt
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    choose_template(editor, "winter_sale")
+    box = editor.audience_box
+    box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.left_out_model.rowCount() == 3, timeout=5000)
+    box.lists.setCurrentIndex(1)
+    view = box.left_out_view
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    name_room = view.fontMetrics().horizontalAdvance(view.NAME_ROOM)
+    qtbot.waitUntil(lambda: view.columnWidth(0) >= name_room, timeout=5000)
+    widths = sum(view.columnWidth(c) for c in range(3))
+    assert widths <= view.viewport().width()  # the reason is elided, never scrolled sideways
+    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    reason = box.left_out_model.index(1, 2)
+    assert reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()  # said whole on hover
