@@ -680,6 +680,9 @@ class _CompiledBot:
     handoff_phrases: tuple[str, ...]  # keys that also count inside a message
     nodes: dict[str, MenuNode]
     parents: dict[str, str]
+    # A node's title as keywords are compared (`match_key`) → the nodes of that title, in the
+    # document's order: a customer who types a row's title gets it as if she had tapped it.
+    titles: dict[str, tuple[str, ...]]
 
 
 _compiled: dict[int, _CompiledBot] = {}
@@ -699,7 +702,12 @@ def _compile(bot: MenuBot) -> _CompiledBot:
         for k in bot.handoff_keywords
         if len(match_key(k)) >= _HANDOFF_PHRASE_MIN and not _is_short(k)
     )
-    compiled = _CompiledBot(bot, rules, handoff, phrases, nodes, parents)
+    titles: dict[str, tuple[str, ...]] = {}
+    for node in bot.nodes:  # the home button's title is the top menu's too (see bot_decision)
+        key = match_key(node.title)
+        if key:
+            titles[key] = (*titles.get(key, ()), node.id)
+    compiled = _CompiledBot(bot, rules, handoff, phrases, nodes, parents, titles)
     if len(_compiled) >= _COMPILED_MAX:
         _compiled.clear()
     _compiled[id(bot)] = compiled
@@ -948,24 +956,26 @@ def bot_decision(
         reply = text_answer("\n".join([fill(bot.orders_text), *lines]))
         return _capped(main, state, reply, now, matched, None)
 
+    def tapped(node_id: str) -> BotDecision:
+        node = compiled.nodes.get(node_id)
+        if node is None:  # a tap on a menu that has since been edited away
+            return _capped(main, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
+        if node.action == "handoff":
+            return handoff(node.text, HandoffReason.MENU, node.id)
+        if node.action == "menu":
+            return _capped(main, state, menu(node.id), now, node.id, None)
+        if node.action == "orders":
+            return order_answer(node.id)
+        if node.action == "back":
+            parent = compiled.parents.get(node.id)
+            above = compiled.parents.get(parent or "")
+            return _capped(main, state, menu(above or bot.top_menu), now, node.id, None)
+        return _capped(main, state, text_answer(fill(node.text)), now, node.id, None)
+
     def decide() -> BotDecision:
         text = message.text
         if message.choice_id is not None and message.choice_id.startswith(CHOICE_PREFIX):
-            node_id = message.choice_id[len(CHOICE_PREFIX) :]
-            node = compiled.nodes.get(node_id)
-            if node is None:  # a tap on a menu that has since been edited away
-                return _capped(main, state, menu(bot.top_menu, bot.changed_text), now, "changed", None)
-            if node.action == "handoff":
-                return handoff(node.text, HandoffReason.MENU, node.id)
-            if node.action == "menu":
-                return _capped(main, state, menu(node.id), now, node.id, None)
-            if node.action == "orders":
-                return order_answer(node.id)
-            if node.action == "back":
-                parent = compiled.parents.get(node.id)
-                above = compiled.parents.get(parent or "")
-                return _capped(main, state, menu(above or bot.top_menu), now, node.id, None)
-            return _capped(main, state, text_answer(fill(node.text)), now, node.id, None)
+            return tapped(message.choice_id[len(CHOICE_PREFIX) :])
         if message.choice_id is not None and not text:
             text = message.choice_id  # a template button of ours carries only its payload
         key = match_key(text)
@@ -985,6 +995,14 @@ def bot_decision(
                     else text_answer(fill(answer.text))
                 )
                 return _capped(main, state, reply, now, rule.id, None)
+        if message.choice_id is None:
+            # A row's or button's title typed out ("배송 안내", "배송안내"), after the owner's keywords.
+            ours = state.menu_other == (bot is not main)  # the menu last shown was this bot's
+            titled = _titled(compiled, key, state.menu_shown if ours else None)
+            if titled is None and bot.top_menu is not None and key == match_key(home_button_title(bot)):
+                titled = bot.top_menu
+            if titled is not None:
+                return tapped(titled)
         if greeting is not None and greeting.strip() and main.welcome_menu and bot.top_menu is not None:
             return _capped(main, state, menu(bot.top_menu, greeting), now, "welcome", None)
         if (
@@ -1009,6 +1027,20 @@ CHOOSE_OTHER = "Please choose from the menu. You can also reply with a number."
 # A typed choice: "3", "3번", "3번이요", "３.", "3)".
 _TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})\s*(?:번\s*(?:이요|요)?)?\s*[.)!]*\s*$")
 _HANGUL_JAMO = re.compile("[\u1100-\u11ff\u3130-\u318f]")
+
+
+def _titled(compiled: _CompiledBot, key: str, shown_menu: str | None) -> str | None:
+    """The node whose title is exactly this message (`match_key`: case, spacing and punctuation
+    aside): of several so titled, a choice of the menu the chat was shown last, else the first."""
+    found = compiled.titles.get(key, ()) if key else ()
+    if not found:
+        return None
+    shown = compiled.nodes.get(shown_menu or "")
+    if shown is not None:
+        for node_id in found:
+            if node_id in shown.choices:
+                return node_id
+    return found[0]
 
 
 def choose_text(bot: MenuBot) -> str:

@@ -37,6 +37,7 @@ from app.wire import (
     HandoffReason,
     KeywordRule,
     MenuBot,
+    MenuNode,
     OrderStatus,
 )
 from relay.limits import validate_send
@@ -830,3 +831,56 @@ def test_a_number_after_an_english_menu_chooses_from_the_english_menu() -> None:
     assert menu.state.menu_other
     assert reply_text(say(doc, "2", menu.state)).startswith("Here are our bank details")
     assert reply_text(say(doc, "👍", menu.state)).startswith("Please choose from the menu.")
+
+
+# --------------------------------------------------------------------------- a title typed out
+
+SHIPPING_NOTE = "결제 확인 후 1~2일 안에 CJ대한통운으로 발송돼요."
+
+
+def with_shipping_entry(**bot_changes: object) -> Automations:
+    """The ready-made menu with an entry "배송 안내" no keyword of its own reaches (as a tester made)."""
+    bot = korean_shop_menu()
+    home = bot.nodes[0].model_copy(update={"choices": [*bot.nodes[0].choices, "shipping_note"]})
+    note = MenuNode(id="shipping_note", title="배송 안내", text=SHIPPING_NOTE)
+    bot = bot.model_copy(update={"enabled": True, "nodes": [home, *bot.nodes[1:], note], **bot_changes})
+    return Automations(bot=bot, business_hours=BusinessHours(timezone="Asia/Seoul"))
+
+
+@pytest.mark.parametrize("typed", ["배송 안내", "배송안내", "배송 안내!", " 배송  안내. ", "배송·안내"])
+def test_a_customer_who_types_an_entrys_title_gets_it_as_if_she_had_tapped_it(typed: str) -> None:
+    """A customer typed "배송 안내", the title of a row she could have tapped, and got nothing."""
+    decision = say(with_shipping_entry(), typed)
+    assert reply_text(decision).startswith(SHIPPING_NOTE)
+    assert decision.matched == "shipping_note" and decision.answered
+
+
+def test_a_typed_title_of_a_menu_opens_it_and_of_a_handoff_hands_over() -> None:
+    doc = with_shipping_entry(rules=[], handoff_keywords=[])
+    assert choice_ids(say(doc, "교환 · 반품")) == ["menu:exchange", "menu:return", "menu:returns_back"]
+    handed = say(doc, "상담원연결")
+    assert handed.handoff == HandoffReason.MENU and handed.state.paused_until is not None
+
+
+def test_an_english_title_is_found_in_any_case() -> None:
+    english = MenuNode(id="size", title="Size Guide", text="S fits 55, M fits 66.")
+    bot = MenuBot(enabled=True, nodes=[english])
+    doc = Automations(bot=bot, business_hours=BusinessHours(timezone="Asia/Seoul"))
+    assert reply_text(say(doc, "size guide")) == "S fits 55, M fits 66."
+
+
+def test_the_owners_keyword_wins_over_a_title_and_a_longer_message_is_no_title() -> None:
+    rule = KeywordRule(id="mine", keywords=["배송 안내"], answer=BotAnswer(text="사장님 답변"))
+    doc = with_shipping_entry(rules=[rule])
+    assert reply_text(say(doc, "배송안내")).startswith("사장님 답변")
+    bare = with_shipping_entry(rules=[])
+    assert say(bare, "배송 안내 좀 자세히 해 주실래요?").reply is None  # a question of her own
+
+
+def test_of_two_entries_with_one_title_the_menu_just_shown_is_the_one_typed() -> None:
+    """Two submenus each end with "이전 메뉴": typed after one of them, it goes back from that one."""
+    doc = with_shipping_entry(rules=[], handoff_keywords=[])
+    shown = say(doc, "교환·반품")
+    back = say(doc, "이전 메뉴", state=shown.state)
+    assert back.matched == "returns_back"
+    assert choice_ids(back)[0] == "menu:order"  # the main menu again

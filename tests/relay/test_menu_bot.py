@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from app.shop_menu import korean_shop_menu
-from app.wire import Automations, ContactEvent, DayHours
+from app.wire import Automations, ContactEvent, DayHours, MenuBot, MenuNode
 from tests.support.fake_graph import FakeGraph
 from tests.support.relay_process import wait_until
 from tests.support.relay_server import RunningRelay, envelope, inbound, wamid
@@ -16,9 +16,10 @@ CUSTOMER = "821022223333"
 ALWAYS_OPEN = {"timezone": "Asia/Seoul", "week": [DayHours(mode="all_day").model_dump()] * 7}
 
 
-def put_bot(relay: RunningRelay, **changes: Any) -> None:
+def put_bot(relay: RunningRelay, menu: MenuBot | None = None, **changes: Any) -> None:
     current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
-    bot = korean_shop_menu().model_copy(update={"enabled": True}).model_dump(mode="json")
+    menu = menu or korean_shop_menu()
+    bot = menu.model_copy(update={"enabled": True}).model_dump(mode="json")
     doc = Automations.model_validate({**current, "bot": bot, "business_hours": ALWAYS_OPEN, **changes})
     r = relay.client.put(
         f"{relay.url}/v1/automations",
@@ -438,3 +439,21 @@ def test_with_only_the_away_message_chosen_the_welcome_menu_waits_and_the_away_m
     assert (away["sent_by"], away["body"]["text"]["body"]) == ("away", "지금은 영업시간이 아니에요")
     wait_until(relay.automations_done, 10, "the relay to look at the message")
     assert len(graph.sent) == 1
+
+
+def test_a_customer_who_types_an_entrys_title_gets_that_entry_from_the_relay(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """An entry "배송 안내" answered a tap, but a customer typing "배송 안내" (or "배송안내") got
+    nothing: the owner had to add a keyword with the same words."""
+    menu = korean_shop_menu()
+    home = menu.nodes[0].model_copy(update={"choices": [*menu.nodes[0].choices, "shipping_note"]})
+    note = MenuNode(id="shipping_note", title="배송 안내", text="결제 확인 후 1~2일 안에 발송돼요.")
+    put_bot(relay, menu.model_copy(update={"nodes": [home, *menu.nodes[1:], note]}))
+    customer = Customer(relay)
+    customer.events(1)
+    customer.says("배송 안내")
+    assert said(customer.reply()).startswith("결제 확인 후 1~2일 안에 발송돼요.")
+    customer.says("배송안내")
+    assert said(customer.reply()).startswith("결제 확인 후 1~2일 안에 발송돼요.")
+    assert len(graph.sent) == 2

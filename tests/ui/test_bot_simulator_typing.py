@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.shop_menu import korean_shop_menu
+from app.wire import MenuNode
 from tests.ui.test_bot_editor import choices, editor_for, said, write
 from ui.context import AppContext
 
@@ -27,3 +28,17 @@ def test_a_number_typed_after_the_menu_chooses_and_the_menu_never_vanishes(
     assert choices(editor) == ["교환 신청", "반품 신청", "이전 메뉴"]
     write(qtbot, editor, "2번")
     assert said(editor)[-1][1].startswith("반품은 상품을 받으신 날부터 7일")
+
+
+def test_the_tester_answers_an_entrys_title_typed_as_the_relay_does(qtbot: Any, ctx: AppContext) -> None:
+    """고객이 되어 써 보기: "배송 안내" answered when tapped, and nothing when typed out."""
+    editor = editor_for(qtbot, ctx)
+    menu = korean_shop_menu()
+    home = menu.nodes[0].model_copy(update={"choices": [*menu.nodes[0].choices, "shipping_note"]})
+    note = MenuNode(id="shipping_note", title="배송 안내", text="결제 확인 후 1~2일 안에 발송돼요.")
+    editor.load_menu(menu.model_copy(update={"nodes": [home, *menu.nodes[1:], note]}))
+    for typed in ("배송 안내", "배송안내"):
+        write(qtbot, editor, typed)
+        assert said(editor)[-1][0] == "bot"
+        assert said(editor)[-1][1].startswith("결제 확인 후 1~2일 안에 발송돼요."), said(editor)
+    assert choices(editor) == ["처음으로"]
