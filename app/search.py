@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +28,7 @@ from app.text import (
     query_terms,
     search_pattern,
     search_phrases,
+    spaced_match,
 )
 
 # A pasted novel is trimmed, never a crash (qutebrowser learned this with a 5,000-char pattern).
@@ -83,6 +85,7 @@ class ContactHit:
     wa_id: str | None
     order_number: str = ""  # found by the number of one of its orders ("2026-0003"), which it names
     tracking: str = ""  # found by that order's tracking number (as stored), which it names too
+    label: str = ""  # found by the name of one of its labels (as shown), which it names too
 
 
 def normalise_query(query: str) -> str:
@@ -566,16 +569,20 @@ def _windowed_ids(
     return found, (bt, bi), False
 
 
-def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[ContactHit]:
+def search_contacts(
+    session: Session, query: str, *, limit: int = 20, shown_labels: Mapping[str, str] | None = None
+) -> list[ContactHit]:
     """Chats whose name (saved or WhatsApp's) or phone number contains `query` (digits match any
     formatting; a Korean name its initials, 'ㄱㅁㅈ' for 김민지), or that have an order numbered so
-    ("2026-0003", "20260003", "0003": `typed_order_number`), most recent first; only chats the list
-    shows (with messages)."""
+    ("2026-0003", "20260003", "0003": `typed_order_number`), or a label whose name contains it
+    (spaces aside: `spaced_match`; a built-in label by its name as `shown_labels` shows it), most
+    recent first; only chats the list shows (with messages)."""
     q = normalise_query(query)
     if not q:
         return []
     if is_initials_query(q):
         return _contacts_by_initials(session, q, limit)
+    labels = _labels_named(session, q, shown_labels or {})
     digits = number_fragment(q)
     clauses = [
         "instr(lower(coalesce(saved_name, '')), :q) > 0",
@@ -591,14 +598,39 @@ def search_contacts(session: Session, query: str, *, limit: int = 20) -> list[Co
     orders = _orders_numbered(session, q)
     if orders:
         clauses.append(f"id IN ({','.join(map(str, orders))})")
+    # A shop has a handful of labels: those named so were picked above, and their chats are asked by id.
+    label_ids = ",".join(map(str, labels))
+    if labels:
+        clauses.append(f"id IN (SELECT contact_id FROM contact_label WHERE label_id IN ({label_ids}))")
     sql = (
         f"SELECT id, {_SHOWN_NAME}, wa_id FROM contact "
         f"WHERE last_message_at IS NOT NULL AND ({' OR '.join(clauses)}) "
         "ORDER BY last_message_at DESC LIMIT :limit"
     )
-    return [
+    hits = [
         ContactHit(r[0], r[1], r[2], *orders.get(r[0], ("", ""))) for r in session.execute(text(sql), params)
     ]
+    if not labels or not hits:
+        return hits
+    carried: dict[int, str] = {}  # chat → the first (in the labels' order) of its labels named so
+    rows = session.execute(
+        text(
+            f"SELECT contact_id, label_id FROM contact_label WHERE label_id IN ({label_ids}) "
+            f"AND contact_id IN ({','.join(str(hit.contact_id) for hit in hits)})"
+        )
+    )
+    order = list(labels)
+    for contact_id, label_id in sorted(rows, key=lambda r: order.index(r[1])):
+        carried.setdefault(int(contact_id), labels[int(label_id)])
+    return [replace(hit, label=carried.get(hit.contact_id, "")) for hit in hits]
+
+
+def _labels_named(session: Session, query: str, shown: Mapping[str, str]) -> dict[int, str]:
+    """Label id → its name as shown, for the labels whose shown name contains `query` spaces aside,
+    in the labels' order."""
+    rows = session.execute(text("SELECT id, name FROM label ORDER BY position, id"))
+    named = ((int(label_id), shown.get(name, name)) for label_id, name in rows)
+    return {label_id: name for label_id, name in named if spaced_match(name, query) is not None}
 
 
 def _orders_numbered(session: Session, query: str) -> dict[int, tuple[str, str]]:

@@ -276,6 +276,16 @@ def name_match(name: str, query: str) -> tuple[int, int] | None:
     return found.span() if found else None
 
 
+def spaced_match(text: str, query: str) -> tuple[int, int] | None:
+    """Where `query` is in `text` in any case, spaces aside on both sides: '단골' in '단골 고객',
+    '새고객' in '새 고객' (a label's name as search finds it). None when it is not there."""
+    letters = "".join(query.split())
+    if not letters:
+        return None
+    found = re.search(r"\s*".join(map(re.escape, letters)), text, re.IGNORECASE)
+    return found.span() if found else None
+
+
 def is_bigram_query(query: str) -> bool:
     """True when the query is exactly two word characters, answerable from the bigram table."""
     return len(query) == 2 and all(_is_word_char(c) for c in query)

@@ -43,11 +43,12 @@ from app.changes import Changes
 from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
 from app.search_period import SearchPeriod, period_start
-from app.text import name_match
+from app.text import name_match, spaced_match
 from ui import icons
 from ui.bubble_layout import automation_mark
 from ui.context import AppContext
 from ui.formatting import list_time
+from ui.label_names import shown_label_names
 from ui.ops import run_read
 from ui.theme import colours, ui_font
 from ui.utf16 import marked_ranges
@@ -329,6 +330,13 @@ class SearchHitDelegate(QStyledItemDelegate):
                 below, marked = f"{chat} · {order}", hit.order_number
             at = below.rindex(marked)
             marks = [(at, at + len(marked))]
+        elif hit.label and match is None:
+            # Found by one of its labels' names: that label, named, with what was typed marked.
+            label = self.tr("Label {0}").format(hit.label)
+            below = f"{chat} · {label}"
+            span = spaced_match(hit.label, query)
+            at = len(below) - len(hit.label)
+            marks = [(at + span[0], at + span[1])] if span else []
         else:
             phone = display_phone(hit.wa_id) if hit.wa_id else ""
             below = chat + (f" · {phone}" if phone else "")
@@ -508,9 +516,12 @@ class SearchPanel(QWidget):
             return
         self._stale = False
         shown = [hit.message_id for hit in self.model.message_hits()]
+        labels = shown_label_names()
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
-            chats = search_contacts(s, query, limit=CHATS_SHOWN) if scope is None else None
+            chats = (
+                search_contacts(s, query, limit=CHATS_SHOWN, shown_labels=labels) if scope is None else None
+            )
             hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since)
             return hits, chats, missing_messages(s, shown)
 
@@ -551,12 +562,13 @@ class SearchPanel(QWidget):
 
         self._scope = scope
         self._since = since
+        labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit]]:
-            # Searching every chat, the chats whose name or number matched come first (a customer
+            # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
-            chats = search_contacts(s, query, limit=CHATS_SHOWN) if scope is None else []
+            chats = search_contacts(s, query, limit=CHATS_SHOWN, shown_labels=labels) if scope is None else []
             return search_messages(s, query, contact_id=scope, limit=PAGE, since=since), chats
 
         def done(found: tuple[list[SearchHit], list[ContactHit]]) -> None:

@@ -5823,6 +5823,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <source>Tracking number {0}</source>
         <translation>송장번호 {0}</translation>
     </message>
+    <message>
+        <source>Label {0}</source>
+        <translation>라벨 {0}</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>

@@ -430,3 +430,35 @@ def test_a_tracking_number_typed_without_spaces_finds_it_written_in_groups(carts
             ], typed
         # Ten digits at least: a short number is still found only as it is written.
         assert search_messages(s, "65432109") == []
+
+
+def test_chats_are_found_by_a_labels_name_spacing_aside_with_the_label_named(db) -> None:
+    """ "단골" found nothing, though a chat carried the label 단골 (the 라벨 chip found it)."""
+    from app.labels import add_label, restore_default_labels
+    from app.models import Contact, Label
+
+    with db.write() as s:
+        restore_default_labels(s)
+        regular = s.get(Label, add_label(s, "단골 고객", "#3DA1F1").id)
+        paid = s.scalars(select(Label).where(Label.builtin == "Paid")).one()
+        older = make_contact(s, profile_name="박서준")
+        newer = make_contact(s, profile_name="김민지")
+        plain = make_contact(s, profile_name="이하은")  # labelled nothing: never found by a label
+        for n, who in enumerate((older, newer, plain)):
+            make_message(s, who, "안녕하세요", sent_at=BASE_TIME + timedelta(hours=n))
+        s.get(Contact, older.id).labels.append(regular)
+        s.get(Contact, newer.id).labels.extend([paid, regular])
+    shown = {"Paid": "결제 완료"}  # the built-in label as a Korean window names it
+    with db.read() as s:
+        for typed in ("단골", "단골고객", "단골 고객", "골 고"):
+            found = search_contacts(s, typed, shown_labels=shown)
+            assert [(c.display_name, c.label) for c in found] == [
+                ("김민지", "단골 고객"),
+                ("박서준", "단골 고객"),
+            ]
+        assert [(c.display_name, c.label) for c in search_contacts(s, "결제완료", shown_labels=shown)] == [
+            ("김민지", "결제 완료")
+        ]
+        assert search_contacts(s, "단골손님", shown_labels=shown) == []
+        # Found by her name, a chat names no label.
+        assert [(c.display_name, c.label) for c in search_contacts(s, "민지")] == [("김민지", "")]

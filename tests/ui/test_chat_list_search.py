@@ -313,3 +313,37 @@ def test_each_hit_says_who_wrote_it_and_marks_an_archived_chat(window: Any, qtbo
         "박영희 (Archived)",
         "김민지",
     ]
+
+
+def test_a_labels_name_typed_brings_up_the_chats_that_carry_it_naming_the_label(
+    window: Any, qtbot: Any
+) -> None:
+    """ "단골" showed 결과 없음 though a chat was labelled 단골 (the Labels chip found it)."""
+    from app.labels import add_label
+    from app.models import Contact, Label
+
+    with window.ctx.db.write() as s:
+        regular = s.get(Label, add_label(s, "단골", "#3DA1F1").id)
+        c = make_contact(s, profile_name="장하린")
+        make_message(s, c, "교환은 어떻게 하면 되나요?", sent_at=BASE_TIME, unread=False)
+        s.get(Contact, c.id).labels.append(regular)
+        other = make_contact(s, profile_name="박서준")
+        make_message(s, other, "감사합니다", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    commit_korean(window.chat_list.search_field, "단골")
+    model = window.search.model
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["장하린"], timeout=5000)
+    assert model.chat_hits()[0].label == "단골"
+    assert window.search.status.text() == "1 chat"
+    view = window.search.view
+    qtbot.waitUntil(view.isVisible)
+    delegate = view.itemDelegate()
+    rect = view.visualRect(model.index(0))
+    name_height = QFontMetricsF(delegate.name_font).height()
+    marked = marked_between(
+        view, rect.top() + 8 + name_height + 4 + QFontMetricsF(delegate.font).height() / 2
+    )
+    assert marked, "the label's name is not marked"
+    assert not marked_between(view, rect.top() + 8 + name_height / 2)  # the name was not what matched
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.chat_list.current_contact() == c.id, timeout=5000)
