@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 from app.changes import Changes
 from app.conversation_rows import ConversationFilter, ConversationRow, LabelRow
 from ui import icons
+from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
 from ui.context import AppContext
@@ -62,6 +64,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLD_AFTER_LEAVE_MS = 1000
+# A pointer that rests on the list this long is reading, not aiming: the chats that wrote take their
+# places (the pointer leaving lets them go at once, after HOLD_AFTER_LEAVE_MS).
+HOLD_WHILE_STILL_MS = 2000
 LAYOUT_BATCH = 200  # rows the list lays out per turn of the event loop
 PREPARE_PAGES = 2  # pages above and below the shown rows worked out ahead of a scroll
 PREPARE_BUDGET_S = 0.002  # the most one turn of the event loop spends on it
@@ -192,6 +197,12 @@ class ChatList(QWidget):
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(HOLD_AFTER_LEAVE_MS)
         self._release_timer.timeout.connect(self._release_if_away)
+        self._button_down = False  # a press on the list whose release has not come yet
+        self._still_timer = QTimer(self)
+        self._still_timer.setSingleShot(True)
+        self._still_timer.setInterval(HOLD_WHILE_STILL_MS)
+        self._still_timer.timeout.connect(self._release_if_still)
+        self.aim = ChatListAim(self.view, self.model)
         self.view.viewport().installEventFilter(self)
         self.view.installEventFilter(self)
         self.view.activated.connect(self._entered)
@@ -294,10 +305,24 @@ class ChatList(QWidget):
                 assert isinstance(event, QMouseEvent)
                 if event.button() == Qt.MouseButton.RightButton:
                     return True  # the context menu follows; right-click never opens a chat
-            if kind in (QEvent.Type.Enter, QEvent.Type.MouseMove, QEvent.Type.HoverMove):
+                self._button_down = kind != QEvent.Type.MouseButtonRelease
+            if kind == QEvent.Type.Wheel:
+                self.aim.forget()  # the owner scrolls: she aims at what she scrolled to
+            if kind in (
+                QEvent.Type.Enter,
+                QEvent.Type.MouseMove,
+                QEvent.Type.HoverMove,
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseButtonDblClick,
+            ):
                 self._pointer_inside = True
                 self._release_timer.stop()
+                self._still_timer.start()
                 self.model.hold()
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+                assert isinstance(event, QMouseEvent)
+                if self._open_aimed(event):
+                    return True
             elif kind == QEvent.Type.Leave:
                 self._pointer_inside = False
                 self._release_timer.start()
@@ -326,6 +351,32 @@ class ChatList(QWidget):
         if not self._pointer_inside and not self._menu_open:
             self.release_order()
 
+    def _release_if_still(self) -> None:
+        """The pointer rests on the list: the chats that wrote take their places, and the order
+        holds again for the next ones (never between a press and its release)."""
+        if not self._pointer_inside or self._menu_open or not self.model.waiting_ids():
+            return
+        if self._button_down:
+            self._still_timer.start()
+            return
+        QToolTip.hideText()  # it named the chat under the pointer before the rows moved
+        self.release_order()
+        self.model.hold()
+
+    def _open_aimed(self, event: QMouseEvent) -> bool:
+        """A press just after rows moved under the pointer opens the chat that was shown there, which
+        the owner aimed at, not the one that moved into its place; False: the view's own press."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        aimed = self.aim.aimed_at(event.position().toPoint())
+        if aimed is None:
+            return False
+        log.info("a press just after the chats moved opens the chat shown there before")
+        self.aim.keep()
+        self.view.setCurrentIndex(aimed)
+        self._entered(aimed)
+        return True
+
     def release_order(self) -> None:
         # What waited goes to its place, above the view if the list is scrolled down: the pill stays.
         self._news_above |= self.model.waiting_ids()
@@ -346,6 +397,8 @@ class ChatList(QWidget):
         self._show_pill()
 
     def _held_changed(self, waiting: int) -> None:
+        if waiting and self._pointer_inside and not self._still_timer.isActive():
+            self._still_timer.start()  # they take their places once the pointer has rested a while
         self._show_pill(waiting)
 
     def _note_news_above(

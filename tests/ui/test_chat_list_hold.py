@@ -1,4 +1,4 @@
-"""The chat list holds still under the pointer: new messages wait behind a pill; the top row shows whole."""
+"""The chat list holds still under the pointer: new messages wait behind a pill; a press opens what was aimed at."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.support.factories import make_contact, make_message
 from tests.support.window_waits import load_chats, sync_batch
+from ui.chat_list_model import ChatRole
 
 
 def fill(window: Any, qtbot: Any, count: int) -> list[int]:
@@ -119,3 +120,70 @@ def test_several_chats_that_wrote_while_held_take_their_places_in_time_order(win
     newest_first = ["손님 08", "손님 05", "손님 09", "손님 03", "손님 06"]
     qtbot.waitUntil(lambda: names(window)[:5] == newest_first, timeout=3000)
     assert names(window)[5:] == ["손님 00", "손님 01", "손님 02", "손님 04", "손님 07"]
+
+
+def row_centre(window: Any, position: int) -> QPoint:
+    view = window.chat_list.view
+    return QPoint(40, view.visualRect(view.model().index(position, 0)).center().y())
+
+
+def test_a_click_after_a_customer_wrote_opens_the_chat_under_the_pointer(window: Any, qtbot: Any) -> None:
+    """The owner aimed at the third chat; a customer further down wrote; her click opens the third chat."""
+    ids = fill(window, qtbot, 6)
+    aimed = names(window)[2]
+    at = row_centre(window, 2)
+    pointer_enters(window, at)
+    a_customer_writes(window, qtbot, ids[5], "재고 있나요?")
+    assert names(window)[2] == aimed
+    with qtbot.waitSignal(window.chat_list.chat_selected) as opened:
+        qtbot.mouseClick(window.chat_list.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert opened.args == [ids[2]]
+
+
+def test_a_pointer_resting_on_the_list_lets_the_chats_that_wrote_take_their_places(
+    window: Any, qtbot: Any
+) -> None:
+    """Still for a while, the pointer is reading, not aiming: the order lets go, then holds again."""
+    ids = fill(window, qtbot, 6)
+    pointer_enters(window, row_centre(window, 2))
+    a_customer_writes(window, qtbot, ids[5], "재고 있나요?")
+    assert names(window)[0] == "손님 00", "the list moved under a pointer that had just moved"
+    qtbot.waitUntil(lambda: names(window)[0] == "손님 05", timeout=5000)
+    assert not window.chat_list.new_above.isVisible()
+    a_customer_writes(window, qtbot, ids[4], "주문할게요")  # held again: the pointer is still there
+    assert names(window)[0] == "손님 05"
+    qtbot.waitUntil(lambda: names(window)[0] == "손님 04", timeout=5000)
+
+
+def test_a_press_just_after_the_chats_moved_opens_the_chat_shown_there_before(
+    window: Any, qtbot: Any
+) -> None:
+    """The pointer was on its way from the message field when a customer wrote and every row moved
+    down one: the press, too soon to have seen it, opens the chat the owner aimed at (shots 01→02)."""
+    ids = fill(window, qtbot, 6)
+    aimed = ids[1]
+    at = row_centre(window, 1)
+    a_customer_writes(window, qtbot, ids[5], "재고 있나요?")
+    assert names(window)[:3] == ["손님 05", "손님 00", "손님 01"]  # not held: the pointer was away
+    with qtbot.waitSignal(window.chat_list.chat_selected) as opened:
+        qtbot.mouseClick(window.chat_list.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert opened.args == [aimed]
+    assert window.chat_list.current_contact() == aimed
+    # A double-click's second press is aimed at the same chat.
+    qtbot.mouseDClick(window.chat_list.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.chat_list.current_contact() == aimed
+
+
+def test_a_press_after_the_owner_scrolled_opens_what_she_scrolled_to(window: Any, qtbot: Any) -> None:
+    """Rows moved a moment ago, but the owner scrolled since: she aims at what she scrolled to."""
+    ids = fill(window, qtbot, 30)
+    a_customer_writes(window, qtbot, ids[29], "안녕하세요!")
+    view = window.chat_list.view
+    bar = view.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+    assert bar.value() > 0
+    at = QPoint(40, 100)
+    under = view.indexAt(at).data(ChatRole.CONTACT_ID)
+    with qtbot.waitSignal(window.chat_list.chat_selected) as opened:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert opened.args == [under]
