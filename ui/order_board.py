@@ -54,8 +54,8 @@ from ui.formatting import other_zone_name
 from ui.ops import Op, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
+from ui.order_moves import COURIERS, confirm_cancel, move_label
 from ui.order_text import left_out_line, move_refusal, state_name, state_names
-from ui.order_window import COURIERS, confirm_cancel, move_label
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader

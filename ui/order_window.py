@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSize,
     QStringListModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
@@ -40,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.errors import ErrorCode, ShopInboxError
-from app.models import utcnow
 from app.order_actions import (
     MoveOutcome,
     OrderEdits,
@@ -51,155 +39,33 @@ from app.order_actions import (
     save_line_option,
     save_order_edits,
     save_tracking,
-    send_order_messages,
 )
-from app.order_messages import COURIER_TRACKING, OrderMessage, PreparedMessage, message_for_order
-from app.order_queries import EventRow, LineRow, OrderDetail
+from app.order_queries import OrderDetail
 from app.orders import (
-    EXPIRED_MOVE,
     MAX_NOTE,
     MOVES,
     OPTION_STATES,
-    UNSENT_MOVE,
     OrderState,
-    TrackingDoubt,
     tracking_doubt,
 )
 from app.phones import display_phone
-from app.rules import zone
 from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
-from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.enter_key import keep_enter
-from ui.formatting import babel_locale_name, customer_day, full_datetime, shop_datetime
-from ui.korean_particles import with_particles
 from ui.ops import Newest, Op, failure_sentence
-from ui.order_text import bank_missing_sentence, money, state_name
-from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
+from ui.order_history import event_text, order_time
+from ui.order_lines import LinesModel
+from ui.order_message_pane import OrderMessagePane
+from ui.order_moves import COURIERS, confirm_cancel, confirm_no_address, confirm_tracking, move_label
+from ui.order_text import money, state_name
+from ui.screen_fit import place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
-from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
-translate = QCoreApplication.translate
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-# Couriers Korean shops use most (name shown, tracking link pattern kept for the shipped message).
-COURIERS = tuple(COURIER_TRACKING)  # the couriers whose tracking page a message can link
 # The states whose courier and tracking number are saved on their own (before, they go with the move).
 TRACKING_STATES = (OrderState.SHIPPED, OrderState.DONE)
-
-
-OPTION_COLUMN = 1
-
-
-class LinesModel(QAbstractTableModel):
-    """The order's lines: item, option, quantity, unit price, line total. Until the order ships, the
-    option takes the size or colour the customer asked for (its price and the stock stay)."""
-
-    option_edited = Signal(int, str)  # the line's position, the option typed
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lines: tuple[LineRow, ...] = ()
-        self.currency = "KRW"
-        self.options_editable = False
-
-    def set_lines(self, lines: tuple[LineRow, ...], currency: str, *, options_editable: bool = False) -> None:
-        self.beginResetModel()
-        self._lines, self.currency, self.options_editable = lines, currency, options_editable
-        self.endResetModel()
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == OPTION_COLUMN and self.options_editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
-            return False
-        line = self._lines[index.row()]
-        option = " ".join(str(value).split())[:100]
-        if option == line.option:
-            return False
-        # Shown at once; the window stores it and shows the order as stored (or the old option back).
-        lines = list(self._lines)
-        lines[index.row()] = dataclasses.replace(line, option=option)
-        self._lines = tuple(lines)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
-        self.option_edited.emit(line.position, option)
-        return True
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Item"), self.tr("Option"), self.tr("Qty"), self.tr("Price"), self.tr("Total"))[
-            section
-        ]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self._lines[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.EditRole and col == OPTION_COLUMN:
-            return line.option
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return line.name if line.known else self.tr("{0} (not in catalogue)").format(line.name)
-            return (
-                None,
-                line.option,
-                str(line.quantity),
-                money(line.unit_price_minor, line.currency),
-                money(line.total_minor, line.currency),
-            )[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return line.code
-        if role == Qt.ItemDataRole.ToolTipRole and col == OPTION_COLUMN and self.options_editable:
-            return self.tr("Double-click to change the size, colour or other option")
-        return None
-
-
-def move_label(state: OrderState) -> str:
-    """The button that moves an order to `state`."""
-    return {
-        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Ask for payment"),
-        OrderState.PAID: translate("OrderWindow", "Mark paid"),
-        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped"),
-        OrderState.DONE: translate("OrderWindow", "Mark done"),
-        OrderState.CANCELLED: translate("OrderWindow", "Cancel order"),
-        OrderState.NEW: translate("OrderWindow", "Back to new"),
-    }[state]
-
-
-def unsent_move_label(state: OrderState) -> str:
-    """The button that makes a move whose message to the customer cannot go, without it."""
-    return {
-        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Mark as awaiting payment without sending"),
-        OrderState.PAID: translate("OrderWindow", "Mark paid without sending"),
-        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped without sending"),
-        OrderState.DONE: translate("OrderWindow", "Mark done without sending"),
-        OrderState.CANCELLED: translate("OrderWindow", "Cancel order without sending"),
-    }.get(state, translate("OrderWindow", "Move without sending"))
-
-
-def order_time(moment: datetime, time_zone: str | None) -> str:
-    """An order's moment on the shop's clock, as its customer is told it, named where this
-    computer's clock differs ("2026. 12. 6. 오후 11:38 (한국 표준시)"); None: this computer's clock."""
-    return shop_datetime(moment, zone(time_zone)) if time_zone else full_datetime(moment)
 
 
 def customer_with_phone(name: str, phone: str) -> str:
@@ -212,118 +78,8 @@ def customer_with_phone(name: str, phone: str) -> str:
     return f"{name} ({phone})" if name else phone
 
 
-def event_text(event: EventRow, time_zone: str | None = None) -> str:
-    when = order_time(event.at, time_zone)
-    if event.kind == "created":
-        return translate("OrderWindow", "{0}: order received").format(when)
-    if event.kind == EXPIRED_MOVE:
-        return translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
-    if event.kind == UNSENT_MOVE and event.note == EXPIRED_MOVE:  # app/order_notices.py
-        return translate(
-            "OrderWindow", "{0}: cancelled, the payment deadline passed (message to the customer not sent)"
-        ).format(when)
-    if event.kind == "reminded":
-        return translate("OrderWindow", "{0}: payment reminder prepared").format(when)
-    if event.kind == "option":
-        change = json.loads(event.note or "{}")
-        if not change.get("from"):
-            return with_particles(
-                translate("OrderWindow", "{0}: option of “{1}” set to “{2}”").format(
-                    when, change.get("item", ""), change.get("to", "")
-                )
-            )
-        if not change.get("to"):
-            return with_particles(
-                translate("OrderWindow", "{0}: option “{2}” of “{1}” taken off").format(
-                    when, change.get("item", ""), change.get("from", "")
-                )
-            )
-        return with_particles(
-            translate("OrderWindow", "{0}: option of “{1}” changed from “{2}” to “{3}”").format(
-                when, change.get("item", ""), change.get("from", ""), change.get("to", "")
-            )
-        )
-    if event.kind == UNSENT_MOVE:
-        return translate("OrderWindow", "{0}: {1} → {2} (message to the customer not sent)").format(
-            when, state_name(event.from_state or ""), state_name(event.to_state or "")
-        )
-    return translate("OrderWindow", "{0}: {1} → {2}").format(
-        when, state_name(event.from_state or ""), state_name(event.to_state or "")
-    )
-
-
-def confirm_cancel(parent: QWidget, number: str | None) -> bool:
-    """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default."""
-    question = (
-        translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
-        if number
-        else translate("OrderWindow", "Cancel this order? A cancelled order cannot be reopened.")
-    )
-    answer = QMessageBox.question(
-        parent,
-        translate("OrderWindow", "Cancel order"),
-        with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
-        # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def confirm_no_address(parent: QWidget, number: str | None, gaps: tuple[AddressGap, ...]) -> bool:
-    """Ask before an order with no address (or postcode) is marked shipped: no courier can deliver
-    it, and the customer is told it is on its way. "No" (go back and fill it in) is the default."""
-    if set(gaps) == {AddressGap.ADDRESS, AddressGap.POSTCODE}:
-        missing = translate("OrderWindow", "Order {0} has no address or postcode.")
-    elif AddressGap.ADDRESS in gaps:
-        missing = translate("OrderWindow", "Order {0} has no address.")
-    else:
-        missing = translate("OrderWindow", "Order {0} has no postcode.")
-    question = (
-        missing.format(number or "")
-        + " "
-        + translate("OrderWindow", "A courier cannot deliver a parcel without it.")
-        + "\n\n"
-        + translate("OrderWindow", "Mark it shipped anyway?")
-    )
-    answer = QMessageBox.question(
-        parent,
-        move_label(OrderState.SHIPPED),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
-    """Ask before a tracking number unlike its courier's is saved (the customer's link would lead
-    nowhere); "No" (correct it) is the default."""
-    lengths = [str(n) for n in doubt.lengths]
-    digits = (
-        translate("OrderWindow", "{0} or {1}").format(", ".join(lengths[:-1]), lengths[-1])
-        if len(lengths) > 1
-        else lengths[0]
-    )
-    question = translate(
-        "OrderWindow",
-        "{courier} tracking numbers have {digits} digits. Please check the number you typed ({number}).\n\n"
-        "Save it anyway?",
-    ).format(courier=doubt.courier, digits=digits, number=doubt.number)
-    answer = QMessageBox.question(
-        parent,
-        translate("OrderWindow", "Tracking number"),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-class OrderWindow(QDialog):
+class OrderWindow(OrderMessagePane):
     """Shown (not modal) from the board or a cart card; every read and move runs as an op."""
-
-    moved = Signal(int, object)  # order id, contact id (or None); other views follow the hub
 
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -454,8 +210,6 @@ class OrderWindow(QDialog):
         self._stored_address: ShippingAddress | None = None
         self._stored_payment: PaymentDetails | None = None
         self._stored_memo: str | None = None
-        # The height before the order's message grew the window, and the height it grew to.
-        self._grown: tuple[int, int] | None = None
 
         self.history = QStringListModel(self)
         history_view = QListView(self)
@@ -477,48 +231,8 @@ class OrderWindow(QDialog):
         # A button's height even before the buttons (re)appear or when a state has none to offer.
         self.move_row.setMinimumHeight(self.save_payment.sizeHint().height())
 
-        # The message a move prepares: shown, editable, and sent only when the owner says so.
-        self.message_box = QWidget(self)
-        self.message_box.setObjectName("orderMessage")
-        self.message_how = QLabel(self.message_box)
-        self.message_how.setWordWrap(True)
-        self.message_how.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_edit = BoundedTextEdit(self.message_box)
-        self.message_edit.setMaximumHeight(130)
-        self.send_button = QPushButton(self.tr("Send to customer"), self.message_box)
-        self.send_button.setObjectName("sendOrderMessage")
-        self.skip_button = QPushButton(self.tr("Don't send"), self.message_box)
-        self.skip_button.setObjectName("skipOrderMessage")
-        self.send_button.clicked.connect(self.send_message)
-        self.skip_button.clicked.connect(self.discard_message)
-        # A customer from a phone export has no number: WhatsApp cannot send until it is added.
-        self.add_number_button = QPushButton(self.tr("Add phone number…"), self.message_box)
-        self.add_number_button.setObjectName("addPhoneNumber")
-        self.add_number_button.clicked.connect(self.ask_for_number)
-        self.add_number_button.hide()
-        self._reminder = False  # what the message last prepared is: prepared again once a number is added
-        # Shown instead of Send when a move was held because its message cannot go: the owner makes
-        # the move without it (she asked by phone), or Cancel leaves the order as it is.
-        self.unsent_button = QPushButton(self.message_box)
-        self.unsent_button.setObjectName("moveWithoutMessage")
+        self._build_message_box()
         self.unsent_button.clicked.connect(self.move_without_message)
-        self.unsent_button.hide()
-        # The move held (its state, courier and tracking as typed), until the owner chooses.
-        self._held: tuple[OrderState, str | None, str | None] | None = None
-        mb = QVBoxLayout(self.message_box)
-        mb.setContentsMargins(0, 6, 0, 0)
-        mb.addWidget(QLabel(self.tr("Message to the customer"), self.message_box))
-        mb.addWidget(self.message_how)
-        mb.addWidget(self.message_edit)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.skip_button)
-        row.addWidget(self.add_number_button)
-        row.addWidget(self.unsent_button)
-        row.addWidget(self.send_button)
-        mb.addLayout(row)
-        self.message_box.hide()
-        self.prepared: OrderMessage | None = None
 
         # The order's parts scroll, the title, moves and message to the customer around them stay:
         # on a 1366×768 laptop the message under the order pushed the window past the screen's bottom
@@ -867,201 +581,6 @@ class OrderWindow(QDialog):
         ).run()
 
     # ----------------------------------------------------------------- the customer's message
-    def prepare_message(self, *, reminder: bool = False) -> None:
-        """Prepare the message for the order's state (or its payment reminder) and show it; nothing
-        goes until Send."""
-        work = self._message_work(reminder=reminder)
-        Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
-
-    def _message_work(
-        self,
-        *,
-        reminder: bool = False,
-        moving_to: OrderState | None = None,
-        courier: str | None = None,
-        tracking: str | None = None,
-    ) -> Callable[[], OrderMessage | None]:
-        """A read (for an op's thread) of the order's message, in the languages of this moment."""
-        db, order_id = self.ctx.db, self.order_id
-        language = ui_language()
-        locale = babel_locale_name()
-        self._reminder = reminder
-
-        # A lambda, handed on: it runs on the op's thread that calls it.
-        return lambda: message_for_order(
-            db,
-            order_id,
-            language=language,
-            locale=locale,
-            format_time=customer_day,
-            now=utcnow(),
-            reminder=reminder,
-            moving_to=moving_to,
-            courier=courier,
-            tracking=tracking,
-        )
-
-    def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
-        """The message's buttons: Send and Don't send, or (a held move) the move without it and Cancel."""
-        self._held = held
-        self.send_button.setVisible(held is None)
-        self.unsent_button.setVisible(held is not None)
-        if held is None:
-            self.skip_button.setText(self.tr("Don't send"))
-            return
-        self.unsent_button.setText(unsent_move_label(held[0]))
-        # "Cancel" beside "Cancel order without sending" would read as cancelling the order.
-        self.skip_button.setText(
-            self.tr("Keep the order") if held[0] is OrderState.CANCELLED else self.tr("Cancel")
-        )
-
-    def show_held_move(
-        self, state: OrderState, courier: str | None, tracking: str | None, message: OrderMessage
-    ) -> None:
-        """A move not made, as its message cannot go: why, the message that would have gone, and the
-        owner's two ways on (move without it, or leave the order as it is)."""
-        self.prepared = None
-        self._message_mode((state, courier, tracking))
-        self.message_edit.show()  # (hidden while a customer without a number was being asked for one)
-        self.add_number_button.hide()
-        prepared = message.prepared
-        self.message_edit.setPlainText(prepared.text)
-        self.message_edit.setReadOnly(True)
-        unchanged = self.tr("Nothing has changed yet: the order keeps its status.")
-        how = self._how_it_goes(prepared) + " " + unchanged
-        self.message_how.setText(with_particles(how))
-        self.message_box.show()
-        self._fit_to_screen()
-        self.unsent_button.setFocus()
-
-    def show_message(self, message: OrderMessage | None) -> None:
-        self.prepared = message
-        self._message_mode(None)
-        detail = self.detail
-        if message is None and detail is not None and detail.contact_id is not None and not detail.wa_id:
-            self._show_number_needed(detail.customer)
-            return
-        if message is None:
-            self.message_box.hide()
-            self._shrink_back()
-            return
-        self.message_edit.show()
-        self.send_button.show()
-        self.add_number_button.hide()
-        prepared = message.prepared
-        self.message_edit.setPlainText(prepared.text)
-        self.message_how.setText(with_particles(self._how_it_goes(prepared)))
-        self.message_edit.setReadOnly(not prepared.inside_window)
-        self.send_button.setEnabled(prepared.sendable)
-        self.message_box.show()
-        self._fit_to_screen()
-
-    def _how_it_goes(self, prepared: PreparedMessage) -> str:
-        """How the message would go (a message or a template), or why it cannot."""
-        if prepared.inside_window:
-            how = self.tr(
-                "The customer wrote within 24 hours: this goes as a normal message. Edit it as you like."
-            )
-        elif prepared.template is not None:
-            how = self.tr(
-                "More than 24 hours since the customer wrote: this goes as the template “{0}”."
-            ).format(prepared.template.name)
-            if prepared.counts_against_limit:
-                how += " " + self.tr(
-                    "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit."
-                ).format(prepared.template.category.lower())
-        else:
-            how = self.tr(
-                "More than 24 hours since the customer wrote, and no approved template is chosen for this "
-                "step, so nothing can be sent now. Choose one in Shop ▸ Order settings."
-            )
-        if prepared.bank_missing:
-            how += " " + bank_missing_sentence()
-            if prepared.inside_window:
-                how += " " + self.tr("Add it there, or type it in the message.")
-        return how
-
-    def _fit_to_screen(self) -> None:
-        """Grown to show the order and its message whole where the screen has room, moved up where
-        that takes it past the bottom edge; on a smaller screen the order's parts scroll."""
-        if not self.isVisible():
-            return
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
-        before = self.height()
-        grow_within_screen(self, QSize(self.width(), self.height() + hidden))
-        if self.height() != before and self._grown is None:
-            self._grown = (before, self.height())
-
-    def _shrink_back(self) -> None:
-        """The message closed: the window goes back to the height it had before the message grew it
-        (it stayed tall, with empty space under the order), unless the owner has resized it since."""
-        grown, self._grown = self._grown, None
-        if grown is not None and self.height() == grown[1]:
-            self.resize(self.width(), grown[0])
-
-    def _show_number_needed(self, name: str) -> None:
-        """The move's message cannot go: said where it would be shown, with the way to add the number."""
-        self.message_how.setText(
-            self.tr(
-                "{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp "
-                "cannot send them this order's message. Add their number to send it; the order is kept "
-                "either way."
-            ).format(name or self.tr("This customer"))
-        )
-        self.message_edit.hide()
-        self.send_button.hide()
-        self.add_number_button.show()
-        self.message_box.show()
-        self._fit_to_screen()
-
-    def ask_for_number(self) -> None:
-        """Ask for the customer's number (ui/phone_number_prompt.py); once saved, the message is prepared."""
-        detail = self.detail
-        if detail is None or detail.contact_id is None:
-            return
-        from ui.phone_number_prompt import ask_for_phone_number
-
-        reminder = self._reminder
-
-        def saved(contact_id: int) -> None:
-            self.ctx.publish(Changes.for_contacts({contact_id}, messages=False))
-            self.reload()  # the customer's line shows the number now
-
-        ask_for_phone_number(
-            self,
-            self.ctx,
-            detail.contact_id,
-            detail.customer,
-            lambda: self.prepare_message(reminder=reminder),
-            saved,
-        )
-
-    def send_message(self) -> None:
-        message, detail = self.prepared, self.detail
-        if message is None or detail is None:
-            return
-        text, db = self.message_edit.toPlainText(), self.ctx.db
-
-        def done(changes: Changes) -> None:
-            self.discard_message()
-            self.ctx.publish(changes)
-            if self.ctx.sync is not None:
-                self.ctx.sync.wake_sender()
-            self.moved.emit(detail.id, message.contact_id)
-
-        Op(lambda: send_order_messages(db, [message], text), parent=self).success(done).failure(
-            self.show_error
-        ).run()
-
-    def discard_message(self) -> None:
-        """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""
-        self._message_mode(None)
-        self.prepared = None
-        self.message_box.hide()
-        self._shrink_back()
 
     def show_error(self, exc: BaseException) -> None:
         text = failure_sentence(exc)

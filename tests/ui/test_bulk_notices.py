@@ -19,7 +19,7 @@ from tests.support.relay_server import RunningRelay, inbound
 from ui.bulk_notice_dialog import BulkNoticeDialog
 from ui.ops import pending_ops
 from ui.order_actions import OrderActions
-from ui.order_window import event_text
+from ui.order_history import event_text
 
 CUSTOMERS = (("김민지", "821055500001"), ("박서준", "821055500002"))
 

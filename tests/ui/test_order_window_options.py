@@ -12,7 +12,8 @@ from app.models import Order
 from app.orders import LineInput, OrderState, create_order, move_order
 from tests.support.factories import make_contact
 from ui.order_actions import OrderActions
-from ui.order_window import OPTION_COLUMN, OrderWindow
+from ui.order_lines import OPTION_COLUMN
+from ui.order_window import OrderWindow
 
 
 def cart_order(ctx: Any, *moves: OrderState) -> int:

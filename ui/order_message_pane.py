@@ -1,0 +1,294 @@
+"""The order window's message to its customer: prepared by a move, shown, edited, then sent or dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from app.changes import Changes
+from app.models import utcnow
+from app.order_actions import send_order_messages
+from app.order_messages import OrderMessage, PreparedMessage, message_for_order
+from app.order_queries import OrderDetail
+from app.orders import OrderState
+from ui.bounded_text import BoundedTextEdit
+from ui.context import AppContext
+from ui.formatting import babel_locale_name, customer_day
+from ui.korean_particles import with_particles
+from ui.ops import Op
+from ui.order_moves import unsent_move_label
+from ui.order_text import bank_missing_sentence
+from ui.screen_fit import grow_within_screen
+from ui.translations import ui_language
+
+translate = QCoreApplication.translate  # its sentences are the order window's ("OrderWindow" in the .ts)
+
+
+class OrderMessagePane(QDialog):
+    """OrderWindow's part that holds the customer's message; the window reads the order and moves it."""
+
+    moved = Signal(int, object)  # order id, contact id (or None); other views follow the hub
+
+    ctx: AppContext
+    order_id: int
+    detail: OrderDetail | None
+    parts: QWidget  # the order's parts, and the area they scroll in
+    body: QScrollArea
+
+    def reload(self) -> None:
+        """Read the order again and show it as stored (OrderWindow)."""
+        raise NotImplementedError
+
+    def show_error(self, exc: BaseException) -> None:
+        """Say why an op failed (OrderWindow)."""
+        raise NotImplementedError
+
+    def _build_message_box(self) -> None:
+        """The message's box (hidden until a move prepares one), made where the window's layout wants it."""
+        # The height before the order's message grew the window, and the height it grew to.
+        self._grown: tuple[int, int] | None = None
+        # The message a move prepares: shown, editable, and sent only when the owner says so.
+        self.message_box = QWidget(self)
+        self.message_box.setObjectName("orderMessage")
+        self.message_how = QLabel(self.message_box)
+        self.message_how.setWordWrap(True)
+        self.message_how.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_edit = BoundedTextEdit(self.message_box)
+        self.message_edit.setMaximumHeight(130)
+        self.send_button = QPushButton(translate("OrderWindow", "Send to customer"), self.message_box)
+        self.send_button.setObjectName("sendOrderMessage")
+        self.skip_button = QPushButton(translate("OrderWindow", "Don't send"), self.message_box)
+        self.skip_button.setObjectName("skipOrderMessage")
+        self.send_button.clicked.connect(self.send_message)
+        self.skip_button.clicked.connect(self.discard_message)
+        # A customer from a phone export has no number: WhatsApp cannot send until it is added.
+        self.add_number_button = QPushButton(translate("OrderWindow", "Add phone number…"), self.message_box)
+        self.add_number_button.setObjectName("addPhoneNumber")
+        self.add_number_button.clicked.connect(self.ask_for_number)
+        self.add_number_button.hide()
+        self._reminder = False  # what the message last prepared is: prepared again once a number is added
+        # Shown instead of Send when a move was held because its message cannot go: the owner makes
+        # the move without it (she asked by phone), or Cancel leaves the order as it is.
+        self.unsent_button = QPushButton(self.message_box)
+        self.unsent_button.setObjectName("moveWithoutMessage")
+        self.unsent_button.hide()
+        # The move held (its state, courier and tracking as typed), until the owner chooses.
+        self._held: tuple[OrderState, str | None, str | None] | None = None
+        mb = QVBoxLayout(self.message_box)
+        mb.setContentsMargins(0, 6, 0, 0)
+        mb.addWidget(QLabel(translate("OrderWindow", "Message to the customer"), self.message_box))
+        mb.addWidget(self.message_how)
+        mb.addWidget(self.message_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.add_number_button)
+        row.addWidget(self.unsent_button)
+        row.addWidget(self.send_button)
+        mb.addLayout(row)
+        self.message_box.hide()
+        self.prepared: OrderMessage | None = None
+
+    def prepare_message(self, *, reminder: bool = False) -> None:
+        """Prepare the message for the order's state (or its payment reminder) and show it; nothing
+        goes until Send."""
+        work = self._message_work(reminder=reminder)
+        Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
+
+    def _message_work(
+        self,
+        *,
+        reminder: bool = False,
+        moving_to: OrderState | None = None,
+        courier: str | None = None,
+        tracking: str | None = None,
+    ) -> Callable[[], OrderMessage | None]:
+        """A read (for an op's thread) of the order's message, in the languages of this moment."""
+        db, order_id = self.ctx.db, self.order_id
+        language = ui_language()
+        locale = babel_locale_name()
+        self._reminder = reminder
+
+        # A lambda, handed on: it runs on the op's thread that calls it.
+        return lambda: message_for_order(
+            db,
+            order_id,
+            language=language,
+            locale=locale,
+            format_time=customer_day,
+            now=utcnow(),
+            reminder=reminder,
+            moving_to=moving_to,
+            courier=courier,
+            tracking=tracking,
+        )
+
+    def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
+        """The message's buttons: Send and Don't send, or (a held move) the move without it and Cancel."""
+        self._held = held
+        self.send_button.setVisible(held is None)
+        self.unsent_button.setVisible(held is not None)
+        if held is None:
+            self.skip_button.setText(translate("OrderWindow", "Don't send"))
+            return
+        self.unsent_button.setText(unsent_move_label(held[0]))
+        # "Cancel" beside "Cancel order without sending" would read as cancelling the order.
+        self.skip_button.setText(
+            translate("OrderWindow", "Keep the order")
+            if held[0] is OrderState.CANCELLED
+            else translate("OrderWindow", "Cancel")
+        )
+
+    def show_held_move(
+        self, state: OrderState, courier: str | None, tracking: str | None, message: OrderMessage
+    ) -> None:
+        """A move not made, as its message cannot go: why, the message that would have gone, and the
+        owner's two ways on (move without it, or leave the order as it is)."""
+        self.prepared = None
+        self._message_mode((state, courier, tracking))
+        self.message_edit.show()  # (hidden while a customer without a number was being asked for one)
+        self.add_number_button.hide()
+        prepared = message.prepared
+        self.message_edit.setPlainText(prepared.text)
+        self.message_edit.setReadOnly(True)
+        unchanged = translate("OrderWindow", "Nothing has changed yet: the order keeps its status.")
+        how = self._how_it_goes(prepared) + " " + unchanged
+        self.message_how.setText(with_particles(how))
+        self.message_box.show()
+        self._fit_to_screen()
+        self.unsent_button.setFocus()
+
+    def show_message(self, message: OrderMessage | None) -> None:
+        self.prepared = message
+        self._message_mode(None)
+        detail = self.detail
+        if message is None and detail is not None and detail.contact_id is not None and not detail.wa_id:
+            self._show_number_needed(detail.customer)
+            return
+        if message is None:
+            self.message_box.hide()
+            self._shrink_back()
+            return
+        self.message_edit.show()
+        self.send_button.show()
+        self.add_number_button.hide()
+        prepared = message.prepared
+        self.message_edit.setPlainText(prepared.text)
+        self.message_how.setText(with_particles(self._how_it_goes(prepared)))
+        self.message_edit.setReadOnly(not prepared.inside_window)
+        self.send_button.setEnabled(prepared.sendable)
+        self.message_box.show()
+        self._fit_to_screen()
+
+    def _how_it_goes(self, prepared: PreparedMessage) -> str:
+        """How the message would go (a message or a template), or why it cannot."""
+        if prepared.inside_window:
+            how = translate(
+                "OrderWindow",
+                "The customer wrote within 24 hours: this goes as a normal message. Edit it as you like.",
+            )
+        elif prepared.template is not None:
+            how = translate(
+                "OrderWindow", "More than 24 hours since the customer wrote: this goes as the template “{0}”."
+            ).format(prepared.template.name)
+            if prepared.counts_against_limit:
+                how += " " + translate(
+                    "OrderWindow",
+                    "Meta files it as {0}, not utility: it is paid and counts toward your messaging limit.",
+                ).format(prepared.template.category.lower())
+        else:
+            how = translate(
+                "OrderWindow",
+                "More than 24 hours since the customer wrote, and no approved template is chosen for this "
+                "step, so nothing can be sent now. Choose one in Shop ▸ Order settings.",
+            )
+        if prepared.bank_missing:
+            how += " " + bank_missing_sentence()
+            if prepared.inside_window:
+                how += " " + translate("OrderWindow", "Add it there, or type it in the message.")
+        return how
+
+    def _fit_to_screen(self) -> None:
+        """Grown to show the order and its message whole where the screen has room, moved up where
+        that takes it past the bottom edge; on a smaller screen the order's parts scroll."""
+        if not self.isVisible():
+            return
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
+        before = self.height()
+        grow_within_screen(self, QSize(self.width(), self.height() + hidden))
+        if self.height() != before and self._grown is None:
+            self._grown = (before, self.height())
+
+    def _shrink_back(self) -> None:
+        """The message closed: the window goes back to the height it had before the message grew it
+        (it stayed tall, with empty space under the order), unless the owner has resized it since."""
+        grown, self._grown = self._grown, None
+        if grown is not None and self.height() == grown[1]:
+            self.resize(self.width(), grown[0])
+
+    def _show_number_needed(self, name: str) -> None:
+        """The move's message cannot go: said where it would be shown, with the way to add the number."""
+        self.message_how.setText(
+            translate(
+                "OrderWindow",
+                "{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp "
+                "cannot send them this order's message. Add their number to send it; the order is kept "
+                "either way.",
+            ).format(name or translate("OrderWindow", "This customer"))
+        )
+        self.message_edit.hide()
+        self.send_button.hide()
+        self.add_number_button.show()
+        self.message_box.show()
+        self._fit_to_screen()
+
+    def ask_for_number(self) -> None:
+        """Ask for the customer's number (ui/phone_number_prompt.py); once saved, the message is prepared."""
+        detail = self.detail
+        if detail is None or detail.contact_id is None:
+            return
+        from ui.phone_number_prompt import ask_for_phone_number
+
+        reminder = self._reminder
+
+        def saved(contact_id: int) -> None:
+            self.ctx.publish(Changes.for_contacts({contact_id}, messages=False))
+            self.reload()  # the customer's line shows the number now
+
+        ask_for_phone_number(
+            self,
+            self.ctx,
+            detail.contact_id,
+            detail.customer,
+            lambda: self.prepare_message(reminder=reminder),
+            saved,
+        )
+
+    def send_message(self) -> None:
+        message, detail = self.prepared, self.detail
+        if message is None or detail is None:
+            return
+        text, db = self.message_edit.toPlainText(), self.ctx.db
+
+        def done(changes: Changes) -> None:
+            self.discard_message()
+            self.ctx.publish(changes)
+            if self.ctx.sync is not None:
+                self.ctx.sync.wake_sender()
+            self.moved.emit(detail.id, message.contact_id)
+
+        Op(lambda: send_order_messages(db, [message], text), parent=self).success(done).failure(
+            self.show_error
+        ).run()
+
+    def discard_message(self) -> None:
+        """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""
+        self._message_mode(None)
+        self.prepared = None
+        self.message_box.hide()
+        self._shrink_back()

@@ -1,0 +1,107 @@
+"""An order's moves as its buttons name them, and the questions asked before a move needs her word."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.order_messages import COURIER_TRACKING
+from app.orders import OrderState, TrackingDoubt
+from app.shipping_sheets import AddressGap
+from ui.korean_particles import with_particles
+
+translate = QCoreApplication.translate
+
+# Couriers Korean shops use most (name shown, tracking link pattern kept for the shipped message).
+COURIERS = tuple(COURIER_TRACKING)  # the couriers whose tracking page a message can link
+
+
+def move_label(state: OrderState) -> str:
+    """The button that moves an order to `state`."""
+    return {
+        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Ask for payment"),
+        OrderState.PAID: translate("OrderWindow", "Mark paid"),
+        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped"),
+        OrderState.DONE: translate("OrderWindow", "Mark done"),
+        OrderState.CANCELLED: translate("OrderWindow", "Cancel order"),
+        OrderState.NEW: translate("OrderWindow", "Back to new"),
+    }[state]
+
+
+def unsent_move_label(state: OrderState) -> str:
+    """The button that makes a move whose message to the customer cannot go, without it."""
+    return {
+        OrderState.AWAITING_PAYMENT: translate("OrderWindow", "Mark as awaiting payment without sending"),
+        OrderState.PAID: translate("OrderWindow", "Mark paid without sending"),
+        OrderState.SHIPPED: translate("OrderWindow", "Mark shipped without sending"),
+        OrderState.DONE: translate("OrderWindow", "Mark done without sending"),
+        OrderState.CANCELLED: translate("OrderWindow", "Cancel order without sending"),
+    }.get(state, translate("OrderWindow", "Move without sending"))
+
+
+def confirm_cancel(parent: QWidget, number: str | None) -> bool:
+    """Ask before order `number` is cancelled, as no step leads back; "No" (keep it) is the default."""
+    question = (
+        translate("OrderWindow", "Cancel order {0}? A cancelled order cannot be reopened.").format(number)
+        if number
+        else translate("OrderWindow", "Cancel this order? A cancelled order cannot be reopened.")
+    )
+    answer = QMessageBox.question(
+        parent,
+        translate("OrderWindow", "Cancel order"),
+        with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
+        # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_no_address(parent: QWidget, number: str | None, gaps: tuple[AddressGap, ...]) -> bool:
+    """Ask before an order with no address (or postcode) is marked shipped: no courier can deliver
+    it, and the customer is told it is on its way. "No" (go back and fill it in) is the default."""
+    if set(gaps) == {AddressGap.ADDRESS, AddressGap.POSTCODE}:
+        missing = translate("OrderWindow", "Order {0} has no address or postcode.")
+    elif AddressGap.ADDRESS in gaps:
+        missing = translate("OrderWindow", "Order {0} has no address.")
+    else:
+        missing = translate("OrderWindow", "Order {0} has no postcode.")
+    question = (
+        missing.format(number or "")
+        + " "
+        + translate("OrderWindow", "A courier cannot deliver a parcel without it.")
+        + "\n\n"
+        + translate("OrderWindow", "Mark it shipped anyway?")
+    )
+    answer = QMessageBox.question(
+        parent,
+        move_label(OrderState.SHIPPED),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
+    """Ask before a tracking number unlike its courier's is saved (the customer's link would lead
+    nowhere); "No" (correct it) is the default."""
+    lengths = [str(n) for n in doubt.lengths]
+    digits = (
+        translate("OrderWindow", "{0} or {1}").format(", ".join(lengths[:-1]), lengths[-1])
+        if len(lengths) > 1
+        else lengths[0]
+    )
+    question = translate(
+        "OrderWindow",
+        "{courier} tracking numbers have {digits} digits. Please check the number you typed ({number}).\n\n"
+        "Save it anyway?",
+    ).format(courier=doubt.courier, digits=digits, number=doubt.number)
+    answer = QMessageBox.question(
+        parent,
+        translate("OrderWindow", "Tracking number"),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
