@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 from datetime import UTC, datetime
-from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPalette, QTextLayout
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,27 +17,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.changes import Changes
-from app.phones import display_phone, number_span
 from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
 from app.search_period import SearchPeriod, period_start
-from app.text import name_match, spaced_match
 from ui import icons
-from ui.bubble_layout import automation_mark
 from ui.context import AppContext
-from ui.formatting import list_time
 from ui.label_names import shown_label_names
 from ui.ops import run_read
-from ui.theme import colours, ui_font
-from ui.utf16 import marked_ranges
+from ui.search_results import CHATS_SHOWN, PAGE, HitRole, SearchHitDelegate, SearchResultsModel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -61,302 +39,6 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 180
 # New messages while results are shown: looked for at most this often (a busy sync changes ticks).
 REFRESH_MS = 400
-Index = QModelIndex | QPersistentModelIndex
-
-
-class HitRole(IntEnum):
-    HIT = Qt.ItemDataRole.UserRole + 1
-
-
-PAGE = 50
-CHATS_SHOWN = 5  # chats whose name or number matched, above the messages
-
-Hit = SearchHit | ContactHit
-
-
-# Outgoing messages written by an automation are said to be its (as their bubbles are); the rest the shop's.
-_AUTOMATIONS = ("greeting", "away", "keyword", "bot")
-
-
-def hit_heading(hit: SearchHit) -> str:
-    """The hit's first line: its chat, and who wrote the message when not the customer ("박영희 · 나",
-    "박영희 · 메뉴 봇"), or a group archive's sender."""
-    if hit.sender_name:
-        author = hit.sender_name
-    elif hit.direction == "out":
-        author = (automation_mark(hit.sent_by) if hit.sent_by in _AUTOMATIONS else "") or (
-            QCoreApplication.translate("bubble", "You")  # as a quote of the shop's message names it
-        )
-    else:
-        author = ""
-    return f"{hit.contact_name} · {author}" if author else hit.contact_name
-
-
-def archived_mark() -> str:
-    """The pill on a hit from an archived chat, named as the chat list's filter (its translation)."""
-    return QCoreApplication.translate("ChatList", "Archived")
-
-
-def _hit_order(hit: SearchHit) -> tuple[float, int]:
-    """Newest first, as search_messages pages them: by the time sent, then by id."""
-    return (-hit.sent_at.timestamp(), -hit.message_id)
-
-
-class SearchResultsModel(QAbstractListModel):
-    """Chats whose name or number matched first, then message hits newest first; scrolling near the
-    end asks for the next page of messages (`more_wanted`)."""
-
-    more_wanted = Signal()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.hits: list[Hit] = []
-        self.query = ""  # what the hits were found for: a chat's name marks it
-        self.may_have_more = False
-        self.loading = False
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self.may_have_more and not self.loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if self.canFetchMore(parent):
-            self.loading = True
-            self.more_wanted.emit()
-
-    def append_hits(self, hits: list[SearchHit]) -> None:
-        self.loading = False
-        self.may_have_more = len(hits) >= PAGE
-        if hits:
-            self.beginInsertRows(QModelIndex(), len(self.hits), len(self.hits) + len(hits) - 1)
-            self.hits.extend(hits)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.hits)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        hit = self.hits[index.row()]
-        if role == HitRole.HIT:
-            return hit
-        if role == Qt.ItemDataRole.DisplayRole:
-            return hit.display_name if isinstance(hit, ContactHit) else hit.snippet
-        if role == Qt.ItemDataRole.AccessibleTextRole and isinstance(hit, SearchHit):
-            # What the row shows, for a screen reader: who wrote what, where.
-            archived = f" ({archived_mark()})" if hit.archived else ""
-            return f"{hit_heading(hit)}{archived}: {hit.snippet}"
-        return None
-
-    def message_hits(self) -> list[SearchHit]:
-        return [hit for hit in self.hits if isinstance(hit, SearchHit)]
-
-    def chat_hits(self) -> list[ContactHit]:
-        return [hit for hit in self.hits if isinstance(hit, ContactHit)]
-
-    def add_newer(self, hits: list[SearchHit]) -> int:
-        """Messages found since the hits were shown, each in its place (newest first); the owner's
-        selection and the pages already loaded stay. A hit below the last loaded one waits for its
-        page. Returns how many were added."""
-        shown = {hit.message_id for hit in self.message_hits()}
-        first = len(self.chat_hits())
-        # The loaded hits' order keys, made once and kept in step with each insert (not remade per
-        # hit: a refresh brings up to a page of them over thousands loaded, on the GUI thread).
-        keys = [_hit_order(h) for h in self.message_hits()]
-        added = 0
-        for hit in sorted(hits, key=_hit_order):
-            if hit.message_id in shown:
-                continue
-            key = _hit_order(hit)
-            at = bisect.bisect_left(keys, key)
-            if at == len(keys) and self.may_have_more:
-                continue  # older than every loaded hit: the next page brings it
-            row = first + at
-            self.beginInsertRows(QModelIndex(), row, row)
-            self.hits.insert(row, hit)
-            self.endInsertRows()
-            keys.insert(at, key)
-            shown.add(hit.message_id)
-            added += 1
-        return added
-
-    def drop_messages(self, gone: set[int]) -> int:
-        """Hits whose message is gone since (a deleted chat, an unsent reply dropped) leave the
-        results; returns how many left."""
-        dropped = 0
-        for row in range(len(self.hits) - 1, -1, -1):
-            hit = self.hits[row]
-            if isinstance(hit, SearchHit) and hit.message_id in gone:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self.hits[row]
-                self.endRemoveRows()
-                dropped += 1
-        return dropped
-
-    def set_chats(self, chats: list[ContactHit]) -> bool:
-        """The chats whose name or number matches, found again (a new customer, a renamed one, a
-        deleted chat); the message hits below, and the one picked among them, stay. True if changed."""
-        old = self.chat_hits()
-        if old == chats:
-            return False
-        if old:
-            self.beginRemoveRows(QModelIndex(), 0, len(old) - 1)
-            del self.hits[: len(old)]
-            self.endRemoveRows()
-        if chats:
-            self.beginInsertRows(QModelIndex(), 0, len(chats) - 1)
-            self.hits[0:0] = chats
-            self.endInsertRows()
-        return True
-
-    def set_hits(self, hits: list[SearchHit], chats: list[ContactHit] | None = None) -> None:
-        self.beginResetModel()
-        self.hits = [*(chats or []), *hits]
-        self.may_have_more = len(hits) >= PAGE
-        self.loading = False
-        self.endResetModel()
-
-
-class SearchHitDelegate(QStyledItemDelegate):
-    """Contact and date on the first line, the snippet with its matches marked on the second."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name_font = ui_font(0, bold=True)
-        self.font = ui_font(-0.5)
-        self.small = ui_font(-1.5)
-        self._fm = QFontMetricsF(self.font)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(260, int(QFontMetricsF(self.name_font).height() + 2 * self._fm.height() + 20))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        hit: Hit | None = index.data(HitRole.HIT)
-        if hit is None:
-            return
-        if isinstance(hit, ContactHit):
-            self._paint_chat(painter, option, hit, index)
-            return
-        c = colours(option.palette)  # type: ignore[attr-defined]
-        r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
-        painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.fillRect(option.rect, c.list_selected)  # type: ignore[attr-defined]
-        name_fm = QFontMetricsF(self.name_font)
-        when = list_time(hit.sent_at)
-        painter.setFont(self.small)
-        painter.setPen(c.secondary_text)
-        tw = QFontMetricsF(self.small).horizontalAdvance(when) + 2
-        painter.drawText(
-            QRectF(r.right() - tw, r.top(), tw, name_fm.height()),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            when,
-        )
-        name_w = r.width() - tw - 6
-        if hit.archived:
-            # A pill before the time, outlined as the chat list's "Group archive" one.
-            pill = archived_mark()
-            small_fm = QFontMetricsF(self.small)
-            pill_w = small_fm.horizontalAdvance(pill) + 12
-            pill_h = small_fm.height() + 2
-            pill_rect = QRectF(
-                r.right() - tw - 6 - pill_w, r.top() + (name_fm.height() - pill_h) / 2, pill_w, pill_h
-            )
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.drawRoundedRect(pill_rect, pill_h / 2, pill_h / 2)
-            painter.drawText(pill_rect, int(Qt.AlignmentFlag.AlignCenter), pill)
-            name_w -= pill_w + 6
-        painter.setFont(self.name_font)
-        painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
-        painter.drawText(
-            QRectF(r.left(), r.top(), max(0.0, name_w), name_fm.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            name_fm.elidedText(hit_heading(hit), Qt.TextElideMode.ElideRight, max(0.0, name_w)),
-        )
-        # Snippet: plain text (QTextLayout), matches on a highlight background, two lines at most.
-        layout = QTextLayout(hit.snippet, self.font)
-        layout.beginLayout()
-        y = 0.0
-        for _ in range(2):
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(r.width())
-            line.setPosition(QRectF(0, y, 0, 0).topLeft())
-            y += line.height()
-        layout.endLayout()
-        formats = marked_ranges(hit.snippet, list(hit.highlights), c.highlight_bg, c.bubble_text)
-        painter.setPen(c.secondary_text)
-        painter.setClipRect(r)
-        layout.draw(painter, r.topLeft() + QRectF(0, name_fm.height() + 4, 0, 0).topLeft(), formats)
-        painter.restore()
-
-    def _paint_chat(
-        self, painter: QPainter, option: QStyleOptionViewItem, hit: ContactHit, index: Index
-    ) -> None:
-        """A chat whose name or number matched: its name, the match marked, and its number below (or
-        the order whose number matched)."""
-        c = colours(option.palette)  # type: ignore[attr-defined]
-        r = QRectF(option.rect).adjusted(14, 8, -14, -8)  # type: ignore[attr-defined]
-        painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.fillRect(option.rect, c.list_selected)  # type: ignore[attr-defined]
-        model = index.model()
-        query = model.query if isinstance(model, SearchResultsModel) else ""
-        name_fm = QFontMetricsF(self.name_font)
-        layout = QTextLayout(hit.display_name, self.name_font)
-        layout.beginLayout()
-        line = layout.createLine()
-        if line.isValid():
-            line.setLineWidth(r.width())
-        layout.endLayout()
-        # As search found it: the name in any case, or its initials ('ㄱㅁㅈ' marks 김민지).
-        match = name_match(hit.display_name, query)
-        found = [match] if match else []
-        formats = marked_ranges(hit.display_name, found, c.highlight_bg)
-        painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
-        painter.setClipRect(r)
-        layout.draw(painter, r.topLeft(), formats)
-        painter.setPen(c.secondary_text)
-        chat = self.tr("Chat")
-        if hit.order_number:
-            # Found by the number of one of its orders: that order, named and marked.
-            order = self.tr("Order {0}").format(hit.order_number)
-            if hit.tracking:
-                # Found by its tracking number: that is what is marked.
-                tracking = self.tr("Tracking number {0}").format(hit.tracking)
-                below, marked = f"{order} · {tracking}", hit.tracking
-            else:
-                below, marked = f"{chat} · {order}", hit.order_number
-            at = below.rindex(marked)
-            marks = [(at, at + len(marked))]
-        elif hit.label and match is None:
-            # Found by one of its labels' names: that label, named, with what was typed marked.
-            label = self.tr("Label {0}").format(hit.label)
-            below = f"{chat} · {label}"
-            span = spaced_match(hit.label, query)
-            at = len(below) - len(hit.label)
-            marks = [(at + span[0], at + span[1])] if span else []
-        else:
-            phone = display_phone(hit.wa_id) if hit.wa_id else ""
-            below = chat + (f" · {phone}" if phone else "")
-            # Found by its number: the digits typed are marked in it, as a name's letters are.
-            span = number_span(hit.wa_id, phone, query) if hit.wa_id and phone else None
-            start = len(below) - len(phone)
-            marks = [(start + span[0], start + span[1])] if span else []
-        number_layout = QTextLayout(below, self.font)
-        number_layout.beginLayout()
-        number_line = number_layout.createLine()
-        if number_line.isValid():
-            number_line.setLineWidth(r.width())
-        number_layout.endLayout()
-        top = (self._fm.height() - number_line.height()) / 2 if number_line.isValid() else 0.0
-        number_layout.draw(
-            painter,
-            r.topLeft() + QRectF(0, name_fm.height() + 4 + top, 0, 0).topLeft(),
-            marked_ranges(below, marks, c.highlight_bg, c.bubble_text),
-        )
-        painter.restore()
 
 
 class SearchPanel(QWidget):
