@@ -580,8 +580,7 @@ class OrderWindow(OrderMessagePane):
             refused
         ).run()
 
-    # ----------------------------------------------------------------- the customer's message
-
+    # ----------------------------------------------------------------- what went wrong
     def show_error(self, exc: BaseException) -> None:
         text = failure_sentence(exc)
         if isinstance(exc, ShopInboxError) and exc.code is ErrorCode.ORDER_OUT_OF_STOCK:
