@@ -62,6 +62,7 @@ from app.campaigns import (
 from app.changes import Changes
 from app.errors import ErrorCode
 from app.money import format_price
+from app.sending import render_template
 from app.template_versions import language_most_lack, primary_language, version_for, versions_of
 from app.wire import Template
 from ui.ad_law import law_lines, send_anyway
@@ -75,11 +76,14 @@ from ui.formatting import babel_locale_name, date_edit_format, display_locale, w
 from ui.korean_particles import with_particles
 from ui.ops import run_op
 from ui.save_paths import Picked, open_folder, remember_pick
+from ui.template_picker import DETAIL_ROLE, TemplateItemDelegate
 from ui.time_zones import zone_name
 
 log = logging.getLogger(__name__)
 
 PARAM_MAX = 200
+BODY_SHOWN = 40  # characters of a template's body beside its name in the template list
+TEMPLATE_LIST_MAX = 560  # px: the open template list may be wider than its box, up to this
 
 
 def body_placeholders(template: Template) -> int:
@@ -101,6 +105,15 @@ def language_name(code: str) -> str:
         "zh": translate("CampaignEditor", "Chinese"),
     }
     return names.get(language) or QLocale(language).nativeLanguageName() or code
+
+
+def template_title(template: Template) -> str:
+    """ "winter_sale — {{1}}님, 겨울 세일을 시작했어요! 쿠폰…": the name Meta's manager knows it by, then
+    the start of what the message says, on one line (Meta's names alone did not say which is which)."""
+    body = " ".join(render_template(template, ()).split())
+    if len(body) > BODY_SHOWN:
+        body = body[: BODY_SHOWN - 1].rstrip() + "…"
+    return f"{template.name} — {body}" if body else template.name
 
 
 def media_header(template: Template) -> str | None:
@@ -146,6 +159,11 @@ class CampaignEditor(QWidget):
         # ----- message
         self.template = QComboBox(self)
         self.template.setObjectName("campaignTemplate")
+        # Two lines a template in the open list: its name and body's start, then language and kind.
+        self.template.setItemDelegate(TemplateItemDelegate(self.template))
+        # The bodies make long lines: the box keeps the column's width and cuts them, the list shows more.
+        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.template.setMinimumContentsLength(24)
         self.template_note = QLabel(self)
         self.template_note.setWordWrap(True)
         # Which language's version of the template how many recipients get (one who writes English
@@ -334,8 +352,16 @@ class CampaignEditor(QWidget):
         self.template.clear()
         self.template.addItem(self.tr("Choose an approved template…"), None)
         for t in choices.templates:
-            self.template.addItem(f"{t.name} · {t.language} · {self._category(t.category)}", t)
+            self.template.addItem(template_title(t), t)
+            last = self.template.count() - 1
+            self.template.setItemData(
+                last, f"{language_name(t.language)} · {self._category(t.category)}", DETAIL_ROLE
+            )
+            self.template.setItemData(
+                last, " ".join(render_template(t, ()).split()), Qt.ItemDataRole.ToolTipRole
+            )
         self.template.blockSignals(was)
+        self._widen_template_list()
         self.zone.setText(zone_name(choices.time_zone))
         self.zone.setToolTip(choices.time_zone)
         # An hour from now on the shop's clock (the zone beside it), not this computer's.
@@ -346,6 +372,15 @@ class CampaignEditor(QWidget):
         self._template_changed()
         self._baseline = self.draft()
         self.refresh_audience()
+
+    def _widen_template_list(self) -> None:
+        """The open list as wide as its longest line (within reason), so each body's start shows."""
+        metrics = self.template.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.template.itemText(i)) for i in range(self.template.count())),
+            default=0,
+        )
+        self.template.view().setMinimumWidth(min(widest + 40, TEMPLATE_LIST_MAX))
 
     def is_dirty(self) -> bool:
         """True when the form holds edits that were neither saved nor sent since it was loaded."""
