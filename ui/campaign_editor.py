@@ -575,8 +575,12 @@ class CampaignEditor(QWidget):
                 source.addItem(self.tr("Name"), ParameterSource.NAME.value)
                 text = QLineEdit(self.params_box)
                 text.setMaxLength(PARAM_MAX)
+                # "e.g. 20%": the example alone in grey read as a value already filled in.
+                example = examples.get(i)
                 text.setPlaceholderText(
-                    examples.get(i) or self.tr("Text (also used when the field is empty)")
+                    self.tr("e.g. {0}").format(example)
+                    if example
+                    else self.tr("Text (also used when the field is empty)")
                 )
                 if greets_at(t, i):
                     # "{{1}}님": the customer's name, not one fixed word every recipient gets.
@@ -855,7 +859,10 @@ class CampaignEditor(QWidget):
         # said yes to it: a campaign nobody may get, a blank {{n}} WhatsApp refuses.
         refusal = self._refusal()
         if refusal is not None:
-            QMessageBox.warning(self, self.tr("Send campaign"), refusal)
+            sentence, field = refusal
+            QMessageBox.warning(self, self.tr("Send campaign"), sentence)
+            if field is not None:  # where to put it right: the owner need not look for it
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not send_anyway(self, self.law_problems(), self.shop_names()):
             return
@@ -863,17 +870,19 @@ class CampaignEditor(QWidget):
             return
         self.send_requested.emit(self.draft())
 
-    def _refusal(self) -> str | None:
-        """Why the send would be refused as the form stands (as app.campaign_send refuses it), or None."""
+    def _refusal(self) -> tuple[str, QWidget | None] | None:
+        """Why the send would be refused as the form stands (as app.campaign_send refuses it), and the
+        field that would put it right (none for an audience nobody may get), or None."""
         if not self.name.text().strip():
-            return code_sentence(ErrorCode.CAMPAIGN_NAME_EMPTY, {})
+            return code_sentence(ErrorCode.CAMPAIGN_NAME_EMPTY, {}), self.name
         if self.current_template() is None:
-            return code_sentence(ErrorCode.CAMPAIGN_NO_TEMPLATE, {})
+            return code_sentence(ErrorCode.CAMPAIGN_NO_TEMPLATE, {}), self.template
         if self.is_loaded() and not self.resolved.recipients:
-            return code_sentence(ErrorCode.CAMPAIGN_NO_RECIPIENTS, {})
+            return code_sentence(ErrorCode.CAMPAIGN_NO_RECIPIENTS, {}), None
         blanks = empty_blanks(self.parameters(), self.resolved.recipients)
         if blanks:
-            return code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
+            sentence = code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
+            return sentence, self.param_rows[blanks[0] - 1][1]
         return None
 
     def confirm_send(self, when: datetime | None) -> bool:

@@ -977,6 +977,10 @@
         <translation>이름 첫 단어</translation>
     </message>
     <message>
+        <source>e.g. {0}</source>
+        <translation>예: {0}</translation>
+    </message>
+    <message>
         <source>Text (also used when the field is empty)</source>
         <translation>문구 (값이 비어 있을 때도 사용)</translation>
     </message>

@@ -621,7 +621,8 @@ def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_
         put_setting(s, TEMPLATES_SETTING, [with_examples.model_dump(mode="json")])
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale")
-    assert editor.param_rows[0][1].placeholderText() == "민지"  # the example stays the field's grey hint
+    # The example stays the field's grey hint, said as one: "WINTER10" alone read as a value filled in.
+    assert [text.placeholderText() for _source, text in editor.param_rows] == ["e.g. 민지", "e.g. WINTER10"]
     assert editor.param_rows[0][0].currentData() == "name"
     assert editor.param_rows[1][0].currentData() == "text"
     qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
@@ -778,6 +779,28 @@ def test_an_audience_nobody_may_get_is_said_before_the_laws_question(
     editor.send_button.click()
     assert nobody.texts == ["Nobody in this audience may get the campaign: see who is left out and why."]
     assert sent == []
+
+
+def test_a_blank_left_empty_stops_the_send_and_puts_the_cursor_in_it(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """{{2}}'s grey "SPRING10" looked filled; Send said a blank was empty, and the owner looked for it."""
+    editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
+    editor.window().activateWindow()
+    blank = editor.param_rows[1][1]
+    blank.clear()
+    sent: list[Any] = []
+    editor.send_requested.connect(sent.append)
+    said = dialogs.expect("warning")
+    editor.send_button.click()
+    assert said.texts == ["Fill in the blanks {{2}} of the template first."]
+    assert sent == []
+    qtbot.waitUntil(blank.hasFocus, timeout=5000)
+    # With no name either, the name comes first, and the cursor goes there.
+    editor.name.clear()
+    dialogs.expect("warning")
+    editor.send_button.click()
+    qtbot.waitUntil(editor.name.hasFocus, timeout=5000)
 
 
 def test_add_back_works_for_a_customer_taken_out_by_hand_and_says_why_not_for_one_without_consent(
