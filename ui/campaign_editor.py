@@ -367,9 +367,10 @@ class CampaignEditor(QWidget):
         # An hour from now on the shop's clock (the zone beside it), not this computer's.
         self.when.setDateTime(self._shown(datetime.now(UTC) + timedelta(hours=1)))
         if self._pending_draft is not None:
-            self.show_draft(self._pending_draft)
+            self.show_draft(self._pending_draft)  # its template's blanks, filled as it had them
             self._pending_draft = None
-        self._template_changed()
+        else:  # blanks made again after show_draft were empty: a reopened draft lost its texts
+            self._template_changed()
         self._baseline = self.draft()
         self.refresh_audience()
 

@@ -89,6 +89,29 @@ def test_a_saved_draft_is_listed_and_opens_again(qtbot: Any, ctx: Any) -> None:
     assert window.list_model.index(0, 1).data() == "Draft"
 
 
+def test_a_saved_draft_opens_again_with_its_blanks_as_they_were(qtbot: Any, ctx: Any) -> None:
+    """A draft saved with "SALE10" in {{2}} and the first name in {{1}} came back with both reset."""
+    from ui.ops import pending_ops
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    editor = window.editor
+    editor.name.setText("Winter sale")
+    choose_template(editor, "winter_sale_ok")
+    source = editor.param_rows[0][0]
+    source.setCurrentIndex(source.findData("first_name"))
+    editor.param_rows[1][1].setText("SALE10")
+    saved = editor.draft()
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == 1 and pending_ops() == 0, timeout=5000)
+    window.new_campaign()
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "", timeout=5000)
+    window.list.selectRow(0)
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "Winter sale", timeout=5000)
+    assert editor.parameters() == saved.parameters
+    assert not editor.is_dirty()
+
+
 def handed_over(s: Any, counts: dict[str, int]) -> tuple[str, list[Any]]:
     """seed()'s shop's "Winter sale", handed to the relay two hours ago and done with `counts`:
     its uid and the two recipients' contacts."""
