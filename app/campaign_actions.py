@@ -13,6 +13,7 @@ from app.campaign_store import (
     CampaignRow,
     campaign_report,
     campaign_rows,
+    copy_campaign,
     delete_draft,
     load_draft,
     save_draft,
@@ -72,6 +73,13 @@ def store_draft(db: Database, draft: CampaignDraft, campaign_id: int | None) -> 
     with db.write() as s:
         saved = save_draft(s, draft, campaign_id)
     return saved, CAMPAIGNS_CHANGED
+
+
+def store_copy(db: Database, campaign_id: int, name: str) -> tuple[int | None, Changes]:
+    """A new draft like the campaign, named `name` (see copy_campaign); None when it is gone."""
+    with db.write() as s:
+        copied = copy_campaign(s, campaign_id, name)
+    return copied, CAMPAIGNS_CHANGED
 
 
 def remove_draft(db: Database, campaign_id: int) -> Changes:

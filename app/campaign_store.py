@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -99,6 +100,16 @@ def load_draft(session: Session, campaign_id: int) -> CampaignDraft | None:
         scheduled_at=row.scheduled_at,
         pace=row.pace,
     )
+
+
+def copy_campaign(session: Session, campaign_id: int, name: str) -> int | None:
+    """A new draft named `name` like the campaign (a draft, sent or cancelled): its audience,
+    template, fields, header and pace, to send again. No schedule (its time has gone, or is the
+    other's), and nothing of its report: who got it stays with the original. None: it is gone."""
+    original = load_draft(session, campaign_id)
+    if original is None:
+        return None
+    return save_draft(session, dataclasses.replace(original, name=name, scheduled_at=None))
 
 
 def record_handed_over(

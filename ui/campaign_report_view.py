@@ -110,6 +110,10 @@ class CampaignReportView(QWidget):
         for b in (self.pause_button, self.resume_button, self.cancel_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        # The campaign again (a cancelled one, or last month's sale): the window makes the draft.
+        self.copy_button = QPushButton(self.tr("Copy as new draft"), self)
+        self.copy_button.setObjectName("campaignCopy")
+        actions.addWidget(self.copy_button)
         actions.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -7,11 +7,12 @@ import time
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -30,10 +31,12 @@ from app.campaign_actions import (
     remove_draft,
     send_campaign,
     shop_time_zone,
+    store_copy,
     store_draft,
 )
 from app.campaign_store import (
     DRAFT,
+    NAME_MAX,
     CampaignDraft,
     CampaignReport,
     CampaignRow,
@@ -93,6 +96,8 @@ class CampaignWindow(QWidget):
         for column in range(1, self.list_model.columnCount()):
             self.list.setColumnHidden(column, True)
         self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._show_list_menu)
         self.new_button = QPushButton(self.tr("New campaign"), self)
         self.delete_button = QPushButton(self.tr("Delete draft"), self)
         left = QWidget(self)
@@ -126,6 +131,7 @@ class CampaignWindow(QWidget):
         self.report.pause_button.clicked.connect(lambda: self.act("pause"))
         self.report.resume_button.clicked.connect(lambda: self.act("resume"))
         self.report.cancel_button.clicked.connect(self._confirm_cancel)
+        self.report.copy_button.clicked.connect(self._copy_shown)
         ctx.hub.changed.connect(self._on_changed)
         close_with_keys(self)  # through closeEvent: unsaved edits still ask first
         self.reload()
@@ -168,6 +174,19 @@ class CampaignWindow(QWidget):
                 choose(select)
 
         self._list_reads.run_op(work, show, parent=self, on_outdated=outdated)
+
+    def list_menu(self, index: QModelIndex) -> QMenu:
+        """What the owner may do with the campaign at `index` of the list."""
+        r: CampaignRow = index.data(CampaignRole.ROW)
+        menu = QMenu(self.list)
+        copy = menu.addAction(self.tr("Copy as new draft"))
+        copy.triggered.connect(lambda: self.copy_campaign(r))
+        return menu
+
+    def _show_list_menu(self, pos: QPoint) -> None:
+        index = self.list.indexAt(pos)
+        if index.isValid():
+            self.list_menu(index).exec(self.list.viewport().mapToGlobal(pos))
 
     def show_campaign(self, campaign_id: int) -> None:
         """Open a campaign's report (its notification was clicked); unsaved edits of a draft ask first."""
@@ -333,6 +352,37 @@ class CampaignWindow(QWidget):
             self._select_quietly(self.current_id)  # back on the draft that was not saved
 
         run_op(work, done, parent=self, on_failure=refused)
+
+    def copy_name(self, name: str) -> str:
+        """ "Winter sale (copy)", the original's name cut so that the mark fits."""
+        mark = self.tr("{0} (copy)")
+        return mark.format(name[: NAME_MAX - len(mark.format(""))].rstrip())
+
+    def _copy_shown(self) -> None:
+        """The report's Copy button: the campaign it shows."""
+        row = self.list_model.row_of(self.current_id) if self.current_id is not None else -1
+        if row >= 0:
+            self.copy_campaign(self.list_model.index(row, 0).data(CampaignRole.ROW))
+
+    def copy_campaign(self, r: CampaignRow) -> None:
+        """A new draft like `r` (its audience, template, fields and pace; no schedule, no report),
+        opened to edit; unsaved edits of the shown draft ask first (and a saved one is copied)."""
+        if not self.leave_editor(lambda: self._store_copy(r)):
+            self._select_quietly(self.current_id)
+
+    def _store_copy(self, r: CampaignRow) -> None:
+        db, campaign_id, name = self.ctx.db, r.id, self.copy_name(r.name)
+
+        def work() -> tuple[int | None, Changes]:
+            return store_copy(db, campaign_id, name)
+
+        def done(result: tuple[int | None, Changes]) -> None:
+            copied, changes = result
+            self.ctx.publish(changes)
+            if copied is not None:  # else it was deleted meanwhile: the list shows it gone
+                self.reload(select=copied)
+
+        run_op(work, done, parent=self)
 
     def delete_current(self) -> None:
         campaign_id = self.current_id

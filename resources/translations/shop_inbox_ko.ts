@@ -1208,6 +1208,10 @@
         <translation>캠페인 취소</translation>
     </message>
     <message>
+        <source>Copy as new draft</source>
+        <translation>복사해서 새로 만들기</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>보기</translation>
     </message>
@@ -1299,8 +1303,16 @@
         <translation>임시 저장 삭제</translation>
     </message>
     <message>
+        <source>Copy as new draft</source>
+        <translation>복사해서 새로 만들기</translation>
+    </message>
+    <message>
         <source>Save the changes to this campaign?</source>
         <translation>이 캠페인의 변경 사항을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>{0} (copy)</source>
+        <translation>{0} (복사)</translation>
     </message>
     <message>
         <source>The relay is not connected. Campaigns are sent by the relay: connect it first.</source>
