@@ -1,31 +1,22 @@
-"""The campaign editor: its audience box, template and parameters, preview, law checks, schedule and cost."""
+"""The campaign editor: name, audience, message and schedule side by side, the preview, law checks, send."""
 
 from __future__ import annotations
 
 import dataclasses
-import html
 import logging
-import re
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -35,19 +26,15 @@ from app.campaign_actions import audience_for, read_customer_choices
 from app.campaign_checks import (
     LawProblem,
     Prices,
-    estimate_cost,
-    greets_at,
     has_opt_out_button,
     law_problems,
     needs_law_check,
     night_wait,
     read_prices,
-    reply_buttons,
     shop_names,
     template_buttons,
-    template_text,
 )
-from app.campaign_store import PACE_DEFAULT, PACE_MAX, CampaignDraft, EditorChoices, editor_choices
+from app.campaign_store import CampaignDraft, EditorChoices, editor_choices
 from app.campaigns import (
     MARKETING,
     Audience,
@@ -61,68 +48,21 @@ from app.campaigns import (
 )
 from app.changes import Changes
 from app.errors import ErrorCode
-from app.money import format_price
-from app.sending import render_template
-from app.template_versions import language_most_lack, primary_language, version_for, versions_of
+from app.template_versions import language_most_lack, version_for, versions_of
 from app.wire import Template
 from ui.ad_law import law_lines, send_anyway
-from ui.campaign_audience import AudienceBox, spin_box
+from ui.campaign_audience import AudienceBox
+from ui.campaign_message import MessageBox, language_name, media_header
 from ui.campaign_models import moment_text
 from ui.campaign_preview import PhonePreview
+from ui.campaign_schedule import ScheduleBox
 from ui.context import AppContext
-from ui.date_typing import typed_dates
 from ui.error_sentences import code_sentence
-from ui.formatting import babel_locale_name, date_edit_format, display_locale, wall_clock
 from ui.korean_particles import with_particles
 from ui.ops import run_op
-from ui.save_paths import Picked, open_folder, remember_pick
-from ui.template_picker import DETAIL_ROLE, TemplateItemDelegate
 from ui.time_zones import zone_name
 
 log = logging.getLogger(__name__)
-
-PARAM_MAX = 200
-BODY_SHOWN = 40  # characters of a template's body beside its name in the template list
-TEMPLATE_LIST_MAX = 560  # px: the open template list may be wider than its box, up to this
-
-
-def body_placeholders(template: Template) -> int:
-    numbers = [int(n) for n in re.findall(r"\{\{(\d+)\}\}", template_text(template))]
-    return max([0, *numbers])
-
-
-translate = QCoreApplication.translate
-
-
-def language_name(code: str) -> str:
-    """A template language's name in the owner's language ("en_US" → "English"); Qt's own (in
-    that language's words) for those the campaigns rarely see."""
-    language = primary_language(code)
-    names = {
-        "ko": translate("CampaignEditor", "Korean"),
-        "en": translate("CampaignEditor", "English"),
-        "ja": translate("CampaignEditor", "Japanese"),
-        "zh": translate("CampaignEditor", "Chinese"),
-    }
-    return names.get(language) or QLocale(language).nativeLanguageName() or code
-
-
-def template_title(template: Template) -> str:
-    """ "winter_sale — {{1}}님, 겨울 세일을 시작했어요! 쿠폰…": the name Meta's manager knows it by, then
-    the start of what the message says, on one line (Meta's names alone did not say which is which)."""
-    body = " ".join(render_template(template, ()).split())
-    if len(body) > BODY_SHOWN:
-        body = body[: BODY_SHOWN - 1].rstrip() + "…"
-    return f"{template.name} — {body}" if body else template.name
-
-
-def media_header(template: Template) -> str | None:
-    """ "image" / "video" / "document" when the template's header is media, else None."""
-    for c in template.components:
-        if str(c.get("type", "")).upper() == "HEADER":
-            fmt = str(c.get("format", "TEXT")).upper()
-            return fmt.lower() if fmt in ("IMAGE", "VIDEO", "DOCUMENT") else None
-    return None
 
 
 class CampaignEditor(QWidget):
@@ -138,7 +78,6 @@ class CampaignEditor(QWidget):
         self.ctx = ctx
         self.choices: EditorChoices | None = None
         self.resolved = Resolved()
-        self.header_media: dict[str, str] | None = None
         self._pending_draft: CampaignDraft | None = None
         # The draft as last loaded or saved, read back from the form: edits are what differs from it.
         self._baseline: CampaignDraft | None = None
@@ -156,120 +95,11 @@ class CampaignEditor(QWidget):
         self.audience_box.changed.connect(self._audience_changed)
         self.audience_box.add_customer_requested.connect(self._add_customer)
 
-        # ----- message
-        self.template = QComboBox(self)
-        self.template.setObjectName("campaignTemplate")
-        # Two lines a template in the open list: its name and body's start, then language and kind.
-        self.template.setItemDelegate(TemplateItemDelegate(self.template))
-        # The bodies make long lines: the box keeps the column's width and cuts them, the list shows more.
-        self.template.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.template.setMinimumContentsLength(24)
-        self.template_note = QLabel(self)
-        self.template_note.setWordWrap(True)
-        # Which language's version of the template how many recipients get (one who writes English
-        # gets the English one, when the shop has it approved with the same parameters).
-        self.versions_note = QLabel(self)
-        self.versions_note.setObjectName("campaignVersions")
-        self.versions_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.versions_note.setWordWrap(True)
-        # A template in another language than most recipients read (shipping_notice · en to Koreans).
-        self.language_note = QLabel(self)
-        self.language_note.setObjectName("campaignLanguageNote")
-        self.language_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.language_note.setWordWrap(True)
-        self.language_note.setStyleSheet("color: #b3261e;")
-        self.language_note.hide()
-        # The template's quick-reply buttons ("쿠폰 받기"): whether the menu bot answers a tap on one.
-        self.buttons_note = QLabel(self)
-        self.buttons_note.setObjectName("campaignButtonsNote")
-        self.buttons_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons_note.setWordWrap(True)
-        self.buttons_note.hide()
-        self.params_box = QWidget(self)
-        self.params_form = QFormLayout(self.params_box)
-        self.params_form.setContentsMargins(0, 0, 0, 0)
-        self.param_rows: list[tuple[QComboBox, QLineEdit]] = []
-        self.media_button = QPushButton(self.tr("Choose header picture…"), self)
-        self.catalogue_media_button = QPushButton(self.tr("From the catalogue…"), self)
-        self.media_label = QLabel(self)
-        self.media_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.law = QLabel(self)
-        self.law.setObjectName("campaignLawWarnings")
-        self.law.setTextFormat(Qt.TextFormat.PlainText)
-        self.law.setWordWrap(True)
-        message = QGroupBox(self.tr("Message"), self)
-        ml = QVBoxLayout(message)
-        ml.addWidget(self.template)
-        ml.addWidget(self.template_note)
-        ml.addWidget(self.versions_note)
-        ml.addWidget(self.language_note)
-        ml.addWidget(self.buttons_note)
-        ml.addWidget(self.params_box)
-        media_row = QHBoxLayout()
-        media_row.addWidget(self.media_button)
-        media_row.addWidget(self.catalogue_media_button)
-        media_row.addWidget(self.media_label, 1)
-        ml.addLayout(media_row)
-        ml.addWidget(self.law)
-
-        # ----- schedule and pace
-        self.now = QRadioButton(self.tr("Send now"), self)
-        self.at = QRadioButton(self.tr("Send at"), self)
-        self.now.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.now)
-        group.addButton(self.at)
-        self.when = QDateTimeEdit(self)
-        self.when.setCalendarPopup(True)
-        self.when.setLocale(display_locale())
-        self.when.setDisplayFormat(date_edit_format(with_time=True))
-        typed_dates(self.when)
-        self.when.setEnabled(False)
-        self.zone = QLabel(self)
-        self.pace = spin_box(self, 1, PACE_MAX, PACE_DEFAULT, self.tr(" messages per second"))
-        self.cost = QLabel(self)
-        self.cost.setObjectName("campaignCost")
-        self.cost.setWordWrap(True)
-        # No price set: a link to the very field in Settings, not a sentence to go and find it.
-        self.price_link = QLabel(self)
-        self.price_link.setObjectName("campaignPriceLink")
-        self.price_link.setTextFormat(Qt.TextFormat.RichText)
-        self.price_link.setWordWrap(True)
-        self.price_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.price_link.setText(
-            '<a href="prices">'
-            + html.escape(self.tr("Enter your price per message in Settings to see the cost."))
-            + "</a>"
-        )
-        self.price_link.setToolTip(self.tr("Opens Settings at the campaign prices"))
-        self.price_link.linkActivated.connect(lambda _href: self._ask_for_prices())
-        self.price_link.hide()
-        schedule = QGroupBox(self.tr("Schedule"), self)
-        sl = QFormLayout(schedule)
-        # "Send at" and its time on a line of their own: on one line with "Send now" the column was
-        # a pixel too wide for a 1366-pixel screen, and the form scrolled sideways.
-        sl.addRow(self.now)
-        at_row = QHBoxLayout()
-        at_row.addWidget(self.at)
-        at_row.addWidget(self.when)
-        at_row.addWidget(self.zone)
-        at_row.addStretch(1)
-        sl.addRow(at_row)
-        sl.addRow(self.tr("Pace"), self.pace)
-        # The night-time wait is the law on ads only: a utility template goes out at once.
-        self.night_note = QLabel(
-            self.tr(
-                "Marketing to Korean numbers waits until {0} between {1} and {0}, "
-                "except for customers who agreed to night-time messages."
-            ).format(wall_clock(8, 0), wall_clock(21, 0)),
-            self,
-        )
-        self.night_note.setObjectName("campaignNightNote")
-        self.night_note.setWordWrap(True)
-        self.night_note.setVisible(False)
-        sl.addRow(self.night_note)
-        sl.addRow(self.cost)
-        sl.addRow(self.price_link)
+        self.message = MessageBox(ctx.paths.catalog_dir, self)
+        self.message.template_changed.connect(self._template_changed)
+        self.message.edited.connect(self._update_preview)
+        self.schedule = ScheduleBox(self)
+        self.schedule.cost_note.prices_requested.connect(self.prices_requested)
 
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.save_button.setObjectName("campaignSave")
@@ -291,8 +121,8 @@ class CampaignEditor(QWidget):
         who.addLayout(name_row)
         who.addWidget(self.audience_box, 1)
         what = QVBoxLayout()
-        what.addWidget(message)
-        what.addWidget(schedule)
+        what.addWidget(self.message)
+        what.addWidget(self.schedule)
         what.addStretch(1)
         fl.addLayout(who, 1)
         fl.addLayout(what, 1)
@@ -321,17 +151,12 @@ class CampaignEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.refresh_audience)
-        self.template.currentIndexChanged.connect(self._template_changed)
         self.preview_for.currentIndexChanged.connect(self._update_preview)
-        self.at.toggled.connect(self.when.setEnabled)
-        self.at.toggled.connect(self._name_send_button)
-        self.media_button.clicked.connect(self._choose_media)
-        self.catalogue_media_button.clicked.connect(self._choose_catalogue_media)
+        self.schedule.at.toggled.connect(self._name_send_button)
         self.save_button.clicked.connect(lambda: self.save_requested.emit(self.draft()))
         self.send_button.clicked.connect(self._send)
         ctx.hub.changed.connect(self._changed_elsewhere)
 
-    # ----------------------------------------------------------------- building
     # ----------------------------------------------------------------- loading
     def load(self, draft: CampaignDraft | None = None) -> None:
         """Read the editor's choices (templates from the relay when it answers), then show `draft`."""
@@ -348,40 +173,15 @@ class CampaignEditor(QWidget):
     def _choices_loaded(self, choices: EditorChoices) -> None:
         self.choices = choices
         self.audience_box.fill_choices(choices)
-        was = self.template.blockSignals(True)
-        self.template.clear()
-        self.template.addItem(self.tr("Choose an approved template…"), None)
-        for t in choices.templates:
-            self.template.addItem(template_title(t), t)
-            last = self.template.count() - 1
-            self.template.setItemData(
-                last, f"{language_name(t.language)} · {self._category(t.category)}", DETAIL_ROLE
-            )
-            self.template.setItemData(
-                last, " ".join(render_template(t, ()).split()), Qt.ItemDataRole.ToolTipRole
-            )
-        self.template.blockSignals(was)
-        self._widen_template_list()
-        self.zone.setText(zone_name(choices.time_zone))
-        self.zone.setToolTip(choices.time_zone)
-        # An hour from now on the shop's clock (the zone beside it), not this computer's.
-        self.when.setDateTime(self._shown(datetime.now(UTC) + timedelta(hours=1)))
+        self.message.fill_templates(choices)
+        self.schedule.set_time_zone(choices.time_zone)
         if self._pending_draft is not None:
             self.show_draft(self._pending_draft)  # its template's blanks, filled as it had them
             self._pending_draft = None
         else:  # blanks made again after show_draft were empty: a reopened draft lost its texts
-            self._template_changed()
+            self.message.show_template()
         self._baseline = self.draft()
         self.refresh_audience()
-
-    def _widen_template_list(self) -> None:
-        """The open list as wide as its longest line (within reason), so each body's start shows."""
-        metrics = self.template.fontMetrics()
-        widest = max(
-            (metrics.horizontalAdvance(self.template.itemText(i)) for i in range(self.template.count())),
-            default=0,
-        )
-        self.template.view().setMinimumWidth(min(widest + 40, TEMPLATE_LIST_MAX))
 
     def is_dirty(self) -> bool:
         """True when the form holds edits that were neither saved nor sent since it was loaded."""
@@ -396,78 +196,34 @@ class CampaignEditor(QWidget):
         if self._baseline is not None:
             self.load(self._baseline)
 
-    def _category(self, category: str) -> str:
-        c = category.upper()
-        if c == MARKETING:
-            return self.tr("Marketing (paid)")
-        if c == "UTILITY":
-            return self.tr("Utility")
-        return category
-
     def show_draft(self, draft: CampaignDraft) -> None:
         self.name.setText(draft.name)
         self.audience_box.show_audience(draft.audience)
-        if draft.template is not None:
-            for i in range(1, self.template.count()):
-                t: Template = self.template.itemData(i)
-                if (t.name, t.language) == (draft.template.name, draft.template.language):
-                    self.template.setCurrentIndex(i)
-        self._template_changed()
-        for (source, text), spec in zip(self.param_rows, draft.parameters, strict=False):
-            source.setCurrentIndex(max(0, source.findData(spec.source.value)))
-            text.setText(spec.text)
-        self.header_media = dict(draft.header_media) if draft.header_media else None
-        self._show_media()
-        # Each way, not only when it has a time: a new campaign opened after a scheduled draft
-        # showed that draft's "Send at".
-        if draft.scheduled_at is not None:
-            self.at.setChecked(True)
-            self.when.setDateTime(self._shown(draft.scheduled_at))
-        else:
-            self.now.setChecked(True)
-        self.pace.setValue(draft.pace)
+        self.message.show_message(draft.template, draft.parameters, draft.header_media)
+        self.schedule.show_schedule(draft.scheduled_at, draft.pace)
 
     # ----------------------------------------------------------------- the draft
     def current_template(self) -> Template | None:
-        t = self.template.currentData()
-        return t if isinstance(t, Template) else None
+        return self.message.current_template()
 
     def audience(self) -> Audience:
         return self.audience_box.audience()
 
     def parameters(self) -> tuple[ParameterSpec, ...]:
-        return tuple(
-            ParameterSpec(ParameterSource(str(source.currentData())), text.text().strip()[:PARAM_MAX])
-            for source, text in self.param_rows
-        )
-
-    def _zone(self) -> ZoneInfo:
-        try:
-            return ZoneInfo(self.choices.time_zone if self.choices else "UTC")
-        except (ValueError, KeyError):
-            return ZoneInfo("UTC")
-
-    def _shown(self, moment: datetime) -> QDateTime:
-        """`moment` as the schedule field shows it: on the shop's clock, to the minute."""
-        local = moment.astimezone(self._zone())
-        return QDateTime.fromString(local.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
+        return self.message.parameters()
 
     def scheduled_at(self) -> datetime | None:
-        if not self.at.isChecked():
-            return None
-        text = self.when.dateTime().toString("yyyy-MM-dd HH:mm")
-        local = datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=self._zone())
-        return local.astimezone(UTC)
+        return self.schedule.scheduled_at()
 
     def draft(self) -> CampaignDraft:
         return CampaignDraft(
             name=self.name.text(),
             template=self.current_template(),
             parameters=self.parameters(),
-            header_media=self.header_media,
+            header_media=self.message.header_media,
             audience=self.audience(),
             scheduled_at=self.scheduled_at(),
-            pace=self.pace.value(),
+            pace=self.schedule.pace.value(),
         )
 
     # ----------------------------------------------------------------- audience
@@ -548,115 +304,20 @@ class CampaignEditor(QWidget):
             else None
         )
         if lacking is None:
-            self.language_note.hide()
+            self.message.language_note.hide()
             return
         said = self.tr("Most recipients read {their}. This template is in {template}.")
         their, template = language_name(lacking), language_name(versions[0].language)
-        self.language_note.setText(with_particles(said.format(their=their, template=template)))
-        self.language_note.show()
+        self.message.language_note.setText(with_particles(said.format(their=their, template=template)))
+        self.message.language_note.show()
 
     # ----------------------------------------------------------------- message
-    def _template_changed(self, *_: object) -> None:
+    def _template_changed(self) -> None:
+        """The template's blanks were made again: the night wait (ads only), who may get it, the preview."""
         t = self.current_template()
-        while self.params_form.rowCount():
-            self.params_form.removeRow(0)
-        self.param_rows = []
-        self.night_note.setVisible(t is not None and t.category.upper() == MARKETING)
-        if t is None:
-            self.template_note.setText("")
-            self.media_button.setVisible(False)
-            self.catalogue_media_button.setVisible(False)
-            self.media_label.setVisible(False)
-        else:
-            examples = {p.index: p.example for p in t.parameters if p.component.lower() == "body"}
-            for i in range(1, body_placeholders(t) + 1):
-                source = QComboBox(self.params_box)
-                source.addItem(self.tr("Fixed text"), ParameterSource.TEXT.value)
-                source.addItem(self.tr("First name"), ParameterSource.FIRST_NAME.value)
-                source.addItem(self.tr("Name"), ParameterSource.NAME.value)
-                text = QLineEdit(self.params_box)
-                text.setMaxLength(PARAM_MAX)
-                # "e.g. 20%": the example alone in grey read as a value already filled in.
-                example = examples.get(i)
-                text.setPlaceholderText(
-                    self.tr("e.g. {0}").format(example)
-                    if example
-                    else self.tr("Text (also used when the field is empty)")
-                )
-                if greets_at(t, i):
-                    # "{{1}}님": the customer's name, not one fixed word every recipient gets.
-                    source.setCurrentIndex(source.findData(ParameterSource.NAME.value))
-                source.currentIndexChanged.connect(self._update_preview)
-                text.textChanged.connect(self._update_preview)
-                row = QHBoxLayout()
-                row.addWidget(source)
-                row.addWidget(text, 1)
-                self.params_form.addRow(f"{{{{{i}}}}}", row)
-                self.param_rows.append((source, text))
-            self.template_note.setText(
-                self.tr("Marketing: charged per delivered message; needs marketing consent.")
-                if t.category.upper() == MARKETING
-                else self.tr("Utility: free inside an open 24-hour window; needs the notifications opt-in.")
-            )
-            kind = media_header(t)
-            self.media_button.setVisible(kind is not None)
-            has_pictures = bool(self.choices and self.choices.item_pictures)
-            self.catalogue_media_button.setVisible(kind == "image" and has_pictures)
-            self.media_label.setVisible(kind is not None)
-        self._update_buttons_note(t)
+        self.schedule.night_note.setVisible(t is not None and t.category.upper() == MARKETING)
         self._audience_changed()
         self._update_preview()
-
-    def _update_buttons_note(self, t: Template | None) -> None:
-        """A tap on a quick-reply button nobody answers: say so, or that the menu bot answers it."""
-        buttons = reply_buttons(t, self.choices.bot if self.choices else None) if t is not None else []
-        if not buttons:
-            self.buttons_note.hide()
-            return
-        unanswered = [text for text, answered in buttons if not answered]
-        if unanswered:
-            said = self.tr(
-                "If a customer taps {buttons}, the menu bot does not answer. Make sure someone will."
-            )
-            shown = unanswered
-        else:
-            said = self.tr("If a customer taps {buttons}, the menu bot answers.")
-            shown = [text for text, _answered in buttons]
-        quoted = ", ".join(f"‘{text}’" for text in shown)
-        self.buttons_note.setText(with_particles(said.format(buttons=quoted)))
-        self.buttons_note.show()
-
-    def _choose_media(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Header picture"),
-            open_folder(Picked.PICTURE),
-            self.tr("Pictures (*.jpg *.jpeg *.png)"),
-        )
-        if path:
-            remember_pick(Picked.PICTURE, path)
-            self.header_media = {"kind": "image", "path": path}
-            self._show_media()
-            self._update_preview()
-
-    def _choose_catalogue_media(self) -> None:
-        """A catalogue item's picture as the header: the new stock the campaign announces."""
-        if self.choices is None or not self.choices.item_pictures:
-            return
-        names = {c.id: c.name for c in self.choices.items}
-        offered = [(item_id, names.get(item_id, "")) for item_id in self.choices.item_pictures]
-        labels = [name for _id, name in offered]
-        chosen, ok = QInputDialog.getItem(self, self.tr("Header picture"), self.tr("Item"), labels, 0, False)
-        if not ok or chosen not in labels:
-            return
-        item_id = offered[labels.index(chosen)][0]
-        path = self.ctx.paths.catalog_dir / self.choices.item_pictures[item_id]
-        self.header_media = {"kind": "image", "path": str(path)}
-        self._show_media()
-        self._update_preview()
-
-    def _show_media(self) -> None:
-        self.media_label.setText(Path(self.header_media["path"]).name if self.header_media else "")
 
     def _preview_member(self) -> Member | None:
         contact_id = self.preview_for.currentData()
@@ -687,10 +348,10 @@ class CampaignEditor(QWidget):
     def _update_versions_note(self) -> None:
         used = self._by_version()
         if len(used) < 2:
-            self.versions_note.setText("")
+            self.message.versions_note.setText("")
             return
         counts = ", ".join(f"{language} × {len(members)}" for language, (_v, members) in used.items())
-        self.versions_note.setText(
+        self.message.versions_note.setText(
             self.tr("Each customer gets the version in their language: {0}.").format(counts)
         )
 
@@ -699,8 +360,8 @@ class CampaignEditor(QWidget):
         shop = self.choices.profile.name if self.choices else ""
         if chosen is None:
             self.preview.show_message(shop, "", self.tr("Choose a template to see the message."), "", [])
-            self.law.setText("")
-            self.versions_note.setText("")
+            self.message.law.setText("")
+            self.message.versions_note.setText("")
             return
         member = self._preview_member()
         t = self.version_of(member, self.versions())  # what this customer reads
@@ -771,40 +432,27 @@ class CampaignEditor(QWidget):
     def _update_law(self, t: Template, _values: tuple[str, ...]) -> None:
         problems = self.law_problems()
         if problems:
-            self.law.setStyleSheet("color: #B3261E;")
-            self.law.setText(
+            self.message.law.setStyleSheet("color: #B3261E;")
+            self.message.law.setText(
                 self.tr("Korean law for advertising messages:")
                 + "\n"
                 + law_lines(problems, self.shop_names())
             )
         elif self.choices is not None and self._law_applies():
-            self.law.setStyleSheet("color: #1E7D32;")
+            self.message.law.setStyleSheet("color: #1E7D32;")
             note = self.tr("The opt-out button counts as the free opt-out.") if has_opt_out_button(t) else ""
-            self.law.setText(
+            self.message.law.setText(
                 self.tr("✓ (광고), the shop's name and contact, and a free opt-out are there.") + " " + note
             )
         else:
-            self.law.setText("")
+            self.message.law.setText("")
 
     def _update_cost(self) -> None:
         t = self.current_template()
         if t is None or self.choices is None:
-            self.cost.setText("")
-            self.price_link.hide()
+            self.schedule.cost_note.clear()
             return
-        self.cost.setText(self._cost_text(t, datetime.now(UTC), ask_for_price=False))
-        self.price_link.setVisible(self._price_of(t) is None)
-
-    def _price_of(self, t: Template) -> int | None:
-        assert self.choices is not None
-        prices = self.choices.prices
-        return prices.marketing_minor if t.category.upper() == MARKETING else prices.utility_minor
-
-    def _ask_for_prices(self) -> None:
-        t = self.current_template()
-        self.prices_requested.emit(
-            "utility" if t is not None and t.category.upper() != MARKETING else "marketing"
-        )
+        self.schedule.cost_note.show_cost(t, self.resolved.recipients, self.choices.prices, datetime.now(UTC))
 
     def _read_prices(self) -> None:
         """Prices saved in Settings (opened from the link, or the menu): the cost follows them."""
@@ -817,25 +465,8 @@ class CampaignEditor(QWidget):
 
         run_op(lambda: read_prices(db), show, parent=self)
 
-    def _cost_text(self, t: Template, start: datetime, *, ask_for_price: bool = True) -> str:
-        """What Meta charges for the campaign starting at `start`, and the price when one is set."""
-        assert self.choices is not None
-        estimate = estimate_cost(t.category, self.resolved.recipients, self.choices.prices, start)
-        if t.category.upper() == MARKETING:
-            text = self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
-                estimate.charged
-            )
-        else:
-            text = self.tr("Meta charges {0} utility messages; {1} go inside an open window, free.").format(
-                estimate.charged, estimate.free
-            )
-        total = estimate.total_minor
-        if total is not None:
-            price = format_price(total, estimate.currency, babel_locale_name())
-            text += " " + self.tr("Estimated cost: {0}.").format(price)
-        elif ask_for_price:  # the editor shows it as a link of its own (price_link)
-            text += " " + self.tr("Enter your price per message in Settings to see the cost.")
-        return text
+    def _zone(self) -> ZoneInfo:
+        return self.schedule.time_zone()
 
     # ----------------------------------------------------------------- send
     def _name_send_button(self, scheduled: bool) -> None:
@@ -851,7 +482,7 @@ class CampaignEditor(QWidget):
                 self.tr("Send campaign"),
                 with_particles(
                     self.tr("{0} ({1}) has passed. Set a later time, or choose Send now.").format(
-                        self.when.text(), zone_name(self._zone().key)
+                        self.schedule.when.text(), zone_name(self._zone().key)
                     )
                 ),
             )
@@ -877,13 +508,13 @@ class CampaignEditor(QWidget):
         if not self.name.text().strip():
             return code_sentence(ErrorCode.CAMPAIGN_NAME_EMPTY, {}), self.name
         if self.current_template() is None:
-            return code_sentence(ErrorCode.CAMPAIGN_NO_TEMPLATE, {}), self.template
+            return code_sentence(ErrorCode.CAMPAIGN_NO_TEMPLATE, {}), self.message.template
         if self.is_loaded() and not self.resolved.recipients:
             return code_sentence(ErrorCode.CAMPAIGN_NO_RECIPIENTS, {}), None
         blanks = empty_blanks(self.parameters(), self.resolved.recipients)
         if blanks:
             sentence = code_sentence(ErrorCode.CAMPAIGN_PARAMETER_EMPTY, {"value": blank_names(blanks)})
-            return sentence, self.param_rows[blanks[0] - 1][1]
+            return sentence, self.message.param_rows[blanks[0] - 1][1]
         return None
 
     def confirm_send(self, when: datetime | None) -> bool:
@@ -905,7 +536,7 @@ class CampaignEditor(QWidget):
         if t is not None and self.choices is not None:
             start = when or datetime.now(UTC)
             # What Meta charges, said even without a price set (the question said nothing of it then).
-            lines.append(self._cost_text(t, start))
+            lines.append(self.schedule.cost_note.cost_text(t, recipients, self.choices.prices, start))
             wait = night_wait(t.category, recipients, start)
             if wait.held and wait.until is not None:
                 split = (

@@ -269,7 +269,7 @@ class TemplatePicker(QDialog):
 
     def detail(self, t: Template) -> str:
         """ "order_update · Korean · Utility": the name as WhatsApp Manager knows it, then the rest."""
-        from ui.campaign_editor import language_name
+        from ui.campaign_message import language_name
 
         return "  ·  ".join((t.name, language_name(t.language), self._category(t.category)))
 

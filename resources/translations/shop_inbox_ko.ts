@@ -897,46 +897,6 @@
         <translation>예: 겨울 세일</translation>
     </message>
     <message>
-        <source>Choose header picture…</source>
-        <translation>머리글 사진 고르기…</translation>
-    </message>
-    <message>
-        <source>From the catalogue…</source>
-        <translation>카탈로그에서…</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Send now</source>
-        <translation>지금 보내기</translation>
-    </message>
-    <message>
-        <source>Send at</source>
-        <translation>예약 시간</translation>
-    </message>
-    <message>
-        <source> messages per second</source>
-        <translation>건/초</translation>
-    </message>
-    <message>
-        <source>Opens Settings at the campaign prices</source>
-        <translation>설정의 캠페인 메시지 가격을 열어요</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>보내는 때</translation>
-    </message>
-    <message>
-        <source>Pace</source>
-        <translation>속도</translation>
-    </message>
-    <message>
-        <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>
-        <translation>한국 번호로 가는 광고는 {1}–{0} 사이에는 {0}까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
-    </message>
-    <message>
         <source>Save draft</source>
         <translation>임시 저장</translation>
     </message>
@@ -953,64 +913,8 @@
         <translation>미리보기 대상</translation>
     </message>
     <message>
-        <source>Choose an approved template…</source>
-        <translation>승인된 템플릿 고르기…</translation>
-    </message>
-    <message>
-        <source>Marketing (paid)</source>
-        <translation>마케팅 (유료)</translation>
-    </message>
-    <message>
-        <source>Utility</source>
-        <translation>유틸리티</translation>
-    </message>
-    <message>
         <source>Most recipients read {their}. This template is in {template}.</source>
         <translation>받는 사람 대부분이 {their}을(를) 읽어요. 이 템플릿은 {template}(으)로 쓰여 있어요.</translation>
-    </message>
-    <message>
-        <source>Fixed text</source>
-        <translation>고정 문구</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>이름 첫 단어</translation>
-    </message>
-    <message>
-        <source>e.g. {0}</source>
-        <translation>예: {0}</translation>
-    </message>
-    <message>
-        <source>Text (also used when the field is empty)</source>
-        <translation>문구 (값이 비어 있을 때도 사용)</translation>
-    </message>
-    <message>
-        <source>Marketing: charged per delivered message; needs marketing consent.</source>
-        <translation>마케팅: 전달된 메시지마다 요금이 부과되고, 광고 수신 동의가 필요해요.</translation>
-    </message>
-    <message>
-        <source>Utility: free inside an open 24-hour window; needs the notifications opt-in.</source>
-        <translation>유틸리티: 24시간 창이 열려 있으면 무료이고, 알림 수신 동의가 필요해요.</translation>
-    </message>
-    <message>
-        <source>If a customer taps {buttons}, the menu bot does not answer. Make sure someone will.</source>
-        <translation>고객이 {buttons}을(를) 누르면 메뉴 봇이 답하지 않아요. 답할 사람이 있는지 확인하세요.</translation>
-    </message>
-    <message>
-        <source>If a customer taps {buttons}, the menu bot answers.</source>
-        <translation>고객이 {buttons}을(를) 누르면 메뉴 봇이 답해요.</translation>
-    </message>
-    <message>
-        <source>Header picture</source>
-        <translation>머리글 사진</translation>
-    </message>
-    <message>
-        <source>Pictures (*.jpg *.jpeg *.png)</source>
-        <translation>사진 (*.jpg *.jpeg *.png)</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>상품</translation>
     </message>
     <message>
         <source>Each customer gets the version in their language: {0}.</source>
@@ -1043,22 +947,6 @@
     <message>
         <source>✓ (광고), the shop&apos;s name and contact, and a free opt-out are there.</source>
         <translation>✓ (광고) 표시, 가게 이름과 연락처, 무료 수신거부 방법이 모두 있어요.</translation>
-    </message>
-    <message>
-        <source>Meta charges up to {0} marketing messages (each one delivered).</source>
-        <translation>Meta가 최대 {0}건의 마케팅 메시지 요금을 부과해요 (전달된 메시지마다).</translation>
-    </message>
-    <message>
-        <source>Meta charges {0} utility messages; {1} go inside an open window, free.</source>
-        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. {1}건은 열린 창 안이라 무료예요.</translation>
-    </message>
-    <message>
-        <source>Estimated cost: {0}.</source>
-        <translation>예상 비용: {0}.</translation>
-    </message>
-    <message>
-        <source>Enter your price per message in Settings to see the cost.</source>
-        <translation>설정에서 메시지당 가격을 입력하면 비용이 보여요.</translation>
     </message>
     <message>
         <source>Schedule…</source>
@@ -2589,6 +2477,29 @@ Right-click to retry.</source>
     <message>
         <source>Search by name or phone number</source>
         <translation>이름이나 전화번호로 찾기</translation>
+    </message>
+</context>
+<context>
+    <name>CostNote</name>
+    <message>
+        <source>Enter your price per message in Settings to see the cost.</source>
+        <translation>설정에서 메시지당 가격을 입력하면 비용이 보여요.</translation>
+    </message>
+    <message>
+        <source>Opens Settings at the campaign prices</source>
+        <translation>설정의 캠페인 메시지 가격을 열어요</translation>
+    </message>
+    <message>
+        <source>Meta charges up to {0} marketing messages (each one delivered).</source>
+        <translation>Meta가 최대 {0}건의 마케팅 메시지 요금을 부과해요 (전달된 메시지마다).</translation>
+    </message>
+    <message>
+        <source>Meta charges {0} utility messages; {1} go inside an open window, free.</source>
+        <translation>Meta가 유틸리티 메시지 {0}건에 요금을 부과해요. {1}건은 열린 창 안이라 무료예요.</translation>
+    </message>
+    <message>
+        <source>Estimated cost: {0}.</source>
+        <translation>예상 비용: {0}.</translation>
     </message>
 </context>
 <context>
@@ -4233,6 +4144,81 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>MessageBox</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Choose header picture…</source>
+        <translation>머리글 사진 고르기…</translation>
+    </message>
+    <message>
+        <source>From the catalogue…</source>
+        <translation>카탈로그에서…</translation>
+    </message>
+    <message>
+        <source>Choose an approved template…</source>
+        <translation>승인된 템플릿 고르기…</translation>
+    </message>
+    <message>
+        <source>Marketing (paid)</source>
+        <translation>마케팅 (유료)</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>유틸리티</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>고정 문구</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>이름 첫 단어</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>e.g. {0}</source>
+        <translation>예: {0}</translation>
+    </message>
+    <message>
+        <source>Text (also used when the field is empty)</source>
+        <translation>문구 (값이 비어 있을 때도 사용)</translation>
+    </message>
+    <message>
+        <source>Marketing: charged per delivered message; needs marketing consent.</source>
+        <translation>마케팅: 전달된 메시지마다 요금이 부과되고, 광고 수신 동의가 필요해요.</translation>
+    </message>
+    <message>
+        <source>Utility: free inside an open 24-hour window; needs the notifications opt-in.</source>
+        <translation>유틸리티: 24시간 창이 열려 있으면 무료이고, 알림 수신 동의가 필요해요.</translation>
+    </message>
+    <message>
+        <source>If a customer taps {buttons}, the menu bot does not answer. Make sure someone will.</source>
+        <translation>고객이 {buttons}을(를) 누르면 메뉴 봇이 답하지 않아요. 답할 사람이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>If a customer taps {buttons}, the menu bot answers.</source>
+        <translation>고객이 {buttons}을(를) 누르면 메뉴 봇이 답해요.</translation>
+    </message>
+    <message>
+        <source>Header picture</source>
+        <translation>머리글 사진</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>사진 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>상품</translation>
+    </message>
+</context>
+<context>
     <name>MessageRuleEditor</name>
     <message>
         <source>For example: {example}</source>
@@ -5823,6 +5809,33 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>{0}; closed {1}</source>
         <translation>{0}; 휴무 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBox</name>
+    <message>
+        <source>Schedule</source>
+        <translation>보내는 때</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>지금 보내기</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>예약 시간</translation>
+    </message>
+    <message>
+        <source> messages per second</source>
+        <translation>건/초</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Marketing to Korean numbers waits until {0} between {1} and {0}, except for customers who agreed to night-time messages.</source>
+        <translation>한국 번호로 가는 광고는 {1}–{0} 사이에는 {0}까지 기다렸다가 보내요. 야간 수신에 동의한 고객은 예외예요.</translation>
     </message>
 </context>
 <context>

@@ -55,9 +55,9 @@ def open_window(qtbot: Any, ctx: Any) -> Any:
 
 
 def choose_template(editor: Any, name: str) -> None:
-    for i in range(editor.template.count()):
-        t = editor.template.itemData(i)
+    for i in range(editor.message.template.count()):
+        t = editor.message.template.itemData(i)
         if t is not None and t.name == name:
-            editor.template.setCurrentIndex(i)
+            editor.message.template.setCurrentIndex(i)
             return
     raise AssertionError(f"no template {name}")

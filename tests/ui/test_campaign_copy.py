@@ -57,8 +57,8 @@ def test_a_cancelled_campaign_copied_from_the_list_opens_as_a_new_draft_without_
         ParameterSpec(ParameterSource.TEXT, "SALE10"),
     )
     assert editor.audience() == audience
-    assert editor.now.isChecked() and editor.scheduled_at() is None  # its old time is not this one's
-    assert editor.pace.value() == 3
+    assert editor.schedule.now.isChecked() and editor.scheduled_at() is None  # its old time is not this one's
+    assert editor.schedule.pace.value() == 3
     assert not editor.is_dirty()
     with ctx.db.read() as s:
         copy_row = s.get(Campaign, window.current_id)

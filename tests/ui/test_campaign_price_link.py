@@ -40,10 +40,12 @@ def test_the_price_note_opens_settings_at_the_marketing_price_and_the_cost_follo
     editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
         Qt.CheckState.Checked
     )
-    qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.cost.text(), timeout=5000)
-    link = editor.price_link
+    qtbot.waitUntil(
+        lambda: "up to 2 marketing messages" in editor.schedule.cost_note.cost.text(), timeout=5000
+    )
+    link = editor.schedule.cost_note.price_link
     assert link.isVisibleTo(editor) and 'href="prices"' in link.text()
-    assert "Settings" not in editor.cost.text()  # said once, as the link
+    assert "Settings" not in editor.schedule.cost_note.cost.text()  # said once, as the link
 
     dialogs.expect("modal")  # Settings, left open for the test to fill in
     link.linkActivated.emit("prices")  # what a click on the link sends
@@ -61,5 +63,5 @@ def test_the_price_note_opens_settings_at_the_marketing_price_and_the_cost_follo
     qtbot.keyClicks(price, "120")
     with qtbot.waitSignal(settings.accepted):
         settings.accept()
-    qtbot.waitUntil(lambda: "₩240" in editor.cost.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "₩240" in editor.schedule.cost_note.cost.text(), timeout=5000)
     assert not link.isVisibleTo(editor)

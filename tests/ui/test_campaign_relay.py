@@ -62,7 +62,7 @@ def _campaign_window(window: Any, qtbot: Any, relay: Any) -> Any:
     qtbot.addWidget(campaigns, before_close_func=lambda _w: qtbot.waitUntil(lambda: pending_ops() == 0))
     campaigns.show()
     editor = campaigns.editor
-    qtbot.waitUntil(lambda: editor.is_loaded() and editor.template.count() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.message.template.count() == 2, timeout=10000)
     return campaigns
 
 
@@ -72,11 +72,11 @@ def _send_ad(campaigns: Any, qtbot: Any, dialogs: Any, name: str, recipients: in
 
     editor = campaigns.editor
     editor.name.setText(name)
-    editor.template.setCurrentIndex(1)
-    for _source, text in editor.param_rows:
+    editor.message.template.setCurrentIndex(1)
+    for _source, text in editor.message.param_rows:
         text.setText("SPRING10")
     if pace:
-        editor.pace.setValue(pace)
+        editor.schedule.pace.setValue(pace)
     qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == recipients, timeout=10000)
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     editor.send_button.click()
@@ -103,11 +103,11 @@ def test_a_campaign_sent_from_the_editor_is_run_by_the_relay_and_reported(
     campaigns = _campaign_window(window, qtbot, relay)
     editor = campaigns.editor
     editor.name.setText("Spring restock")
-    editor.template.setCurrentIndex(1)
-    source, _text = editor.param_rows[0]
+    editor.message.template.setCurrentIndex(1)
+    source, _text = editor.message.param_rows[0]
     source.setCurrentIndex(source.findData("first_name"))
-    editor.param_rows[0][1].setText("고객")
-    editor.param_rows[1][1].setText("SPRING10")
+    editor.message.param_rows[0][1].setText("고객")
+    editor.message.param_rows[1][1].setText("SPRING10")
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 3)
     assert editor.law_problems() == []
     confirm = dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
@@ -181,11 +181,11 @@ def test_a_scheduled_campaign_can_be_cancelled_before_it_sends_anything(
     campaigns = _campaign_window(window, qtbot, relay)
     editor = campaigns.editor
     editor.name.setText("Tomorrow's note")
-    editor.template.setCurrentIndex(1)
-    for _source, text in editor.param_rows:
+    editor.message.template.setCurrentIndex(1)
+    for _source, text in editor.message.param_rows:
         text.setText("x")
-    editor.at.setChecked(True)
-    editor.when.setDateTime(editor.when.dateTime().addDays(1))
+    editor.schedule.at.setChecked(True)
+    editor.schedule.when.setDateTime(editor.schedule.when.dateTime().addDays(1))
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.audience_box.recipients_model.rowCount() == 1)
     scheduled = editor.scheduled_at()
     assert scheduled is not None
@@ -452,14 +452,14 @@ def test_a_header_picture_chosen_in_the_editor_reaches_whatsapp_with_each_send(
     campaigns = _campaign_window(window, qtbot, relay)
     editor = campaigns.editor
     editor.name.setText("New arrivals")
-    editor.template.setCurrentIndex(1)
-    assert editor.media_button.isVisibleTo(editor)
+    editor.message.template.setCurrentIndex(1)
+    assert editor.message.media_button.isVisibleTo(editor)
     dialogs.expect("getOpenFileName", answer=str(photo))
-    editor.media_button.click()
-    assert editor.media_label.text() == "linen shirt.jpg"
-    source, _text = editor.param_rows[0]
+    editor.message.media_button.click()
+    assert editor.message.media_label.text() == "linen shirt.jpg"
+    source, _text = editor.message.param_rows[0]
     source.setCurrentIndex(source.findData("first_name"))
-    editor.param_rows[0][1].setText("고객")
+    editor.message.param_rows[0][1].setText("고객")
     qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 2, timeout=10000)
     dialogs.expect("question", answer=QMessageBox.StandardButton.Yes)
     editor.send_button.click()
@@ -489,16 +489,16 @@ def test_blanks_left_empty_are_named_before_the_law_question_and_nothing_is_stor
     campaigns = _campaign_window(window, qtbot, relay)
     editor = campaigns.editor
     editor.name.setText("야간 테스트")
-    editor.template.setCurrentIndex(1)
+    editor.message.template.setCurrentIndex(1)
     qtbot.waitUntil(lambda: editor.audience_box.recipients_model.rowCount() == 3, timeout=10000)
     # "{{1}}님" starts on the customer's name; the owner makes it fixed text and leaves it empty.
-    assert editor.param_rows[0][0].currentData() == "name"
-    editor.param_rows[0][0].setCurrentIndex(editor.param_rows[0][0].findData("text"))
+    assert editor.message.param_rows[0][0].currentData() == "name"
+    editor.message.param_rows[0][0].setCurrentIndex(editor.message.param_rows[0][0].findData("text"))
     # Only the warning: the owner is not asked to confirm an ad that would then be refused.
     refused = dialogs.expect("warning")
     editor.send_button.click()
     assert refused.texts == ["Fill in the blanks {{1}}, {{2}} of the template first."]
-    editor.param_rows[0][1].setText("고객")
+    editor.message.param_rows[0][1].setText("고객")
     refused_again = dialogs.expect("warning")
     editor.send_button.click()
     assert refused_again.texts == ["Fill in the blanks {{2}} of the template first."]

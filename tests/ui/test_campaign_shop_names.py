@@ -34,18 +34,18 @@ def test_a_korean_ad_naming_the_shop_as_its_account_is_held_passes(qtbot: Any, c
     _english_shop(ctx, "국민은행 123456-01-234567 (서울리넨하우스)")
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "spring_restock")
-    editor.param_rows[1][1].setText("SPRING10")
-    qtbot.waitUntil(lambda: editor.is_loaded() and editor.law.text() != "", timeout=5000)
+    editor.message.param_rows[1][1].setText("SPRING10")
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.message.law.text() != "", timeout=5000)
     assert "(광고) 서울 리넨 하우스" in editor.preview.text()
     assert editor.law_problems() == []
-    assert editor.law.text().startswith("✓")
+    assert editor.message.law.text().startswith("✓")
 
 
 def test_a_shop_name_not_found_says_which_names_were_looked_for(qtbot: Any, ctx: Any) -> None:
     _english_shop(ctx, "")  # no account: the profile's English name is all the app knows
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "spring_restock")
-    editor.param_rows[1][1].setText("SPRING10")
-    qtbot.waitUntil(lambda: editor.is_loaded() and editor.law.text() != "", timeout=5000)
+    editor.message.param_rows[1][1].setText("SPRING10")
+    qtbot.waitUntil(lambda: editor.is_loaded() and editor.message.law.text() != "", timeout=5000)
     assert [p.value for p in editor.law_problems()] == ["no_shop_name"]
-    assert "The message does not name the shop (looked for “Seoul Linen House”)." in editor.law.text()
+    assert "The message does not name the shop (looked for “Seoul Linen House”)." in editor.message.law.text()

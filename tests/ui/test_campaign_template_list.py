@@ -36,7 +36,7 @@ def test_each_template_shows_its_name_and_the_start_of_its_body_then_language_an
             s, TEMPLATES_SETTING, [BARE_AD.model_dump(mode="json"), LONG_NOTICE.model_dump(mode="json")]
         )
     editor = open_window(qtbot, ctx).editor
-    box = editor.template
+    box = editor.message.template
     assert [box.itemText(i) for i in range(1, box.count())] == [
         "winter_sale — {{1}}님, 겨울 세일을 시작했어요! 쿠폰 {{2}}",
         # One line (its body's line breaks are spaces), cut with an ellipsis; never the header.

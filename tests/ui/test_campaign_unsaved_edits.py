@@ -194,11 +194,11 @@ def test_a_new_campaign_opens_empty_and_to_send_now_after_a_scheduled_draft(qtbo
     window = open_window(qtbot, ctx)
     open_stored_draft(qtbot, window, "Night sale")
     editor = window.editor
-    assert editor.at.isChecked() and editor.when.isEnabled()
+    assert editor.schedule.at.isChecked() and editor.schedule.when.isEnabled()
     window.new_button.click()
     qtbot.waitUntil(lambda: editor.is_loaded() and editor.name.text() == "", timeout=5000)
-    assert editor.now.isChecked() and not editor.at.isChecked()
-    assert not editor.when.isEnabled()
-    assert editor.template.currentIndex() == 0 and editor.param_rows == []
+    assert editor.schedule.now.isChecked() and not editor.schedule.at.isChecked()
+    assert not editor.schedule.when.isEnabled()
+    assert editor.message.template.currentIndex() == 0 and editor.message.param_rows == []
     assert editor.draft() == CampaignDraft(name="", pace=PACE_DEFAULT)
     assert not editor.is_dirty()

@@ -51,13 +51,13 @@ def test_a_korean_ad_without_the_laws_form_is_flagged_and_the_preview_fills_each
     window = open_window(qtbot, ctx)
     editor = window.editor
     choose_template(editor, "winter_sale")
-    source, _text = editor.param_rows[0]
+    source, _text = editor.message.param_rows[0]
     source.setCurrentIndex(source.findData("first_name"))
-    editor.param_rows[1][1].setText("SALE10")
+    editor.message.param_rows[1][1].setText("SALE10")
     qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Minji Kim"))
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
-    warnings = editor.law.text()
+    warnings = editor.message.law.text()
     assert "(광고)" in warnings and "opt out" in warnings and "name the shop" in warnings
     # …and how to fix it: a template's words change in Meta's WhatsApp Manager, not here.
     assert "WhatsApp Manager" in warnings
@@ -71,7 +71,7 @@ def test_a_korean_ad_without_the_laws_form_is_flagged_and_the_preview_fills_each
     window.editor.load(window.editor.draft())
     qtbot.waitUntil(editor.is_loaded, timeout=5000)
     choose_template(editor, "winter_sale_ok")
-    qtbot.waitUntil(lambda: editor.law.text().startswith("✓"), timeout=5000)
+    qtbot.waitUntil(lambda: editor.message.law.text().startswith("✓"), timeout=5000)
     assert editor.law_problems() == []
 
 
@@ -98,9 +98,9 @@ def test_a_saved_draft_opens_again_with_its_blanks_as_they_were(qtbot: Any, ctx:
     editor = window.editor
     editor.name.setText("Winter sale")
     choose_template(editor, "winter_sale_ok")
-    source = editor.param_rows[0][0]
+    source = editor.message.param_rows[0][0]
     source.setCurrentIndex(source.findData("first_name"))
-    editor.param_rows[1][1].setText("SALE10")
+    editor.message.param_rows[1][1].setText("SALE10")
     saved = editor.draft()
     editor.save_button.click()
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1 and pending_ops() == 0, timeout=5000)
@@ -204,8 +204,10 @@ def test_prices_entered_in_settings_give_the_campaigns_estimated_cost(qtbot: Any
     editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
         Qt.CheckState.Checked
     )
-    qtbot.waitUntil(lambda: "up to 2 marketing messages" in editor.cost.text(), timeout=5000)
-    assert "₩240" in editor.cost.text()
+    qtbot.waitUntil(
+        lambda: "up to 2 marketing messages" in editor.schedule.cost_note.cost.text(), timeout=5000
+    )
+    assert "₩240" in editor.schedule.cost_note.cost.text()
 
 
 def test_a_customer_added_by_hand_joins_when_they_consented(qtbot: Any, ctx: Any, dialogs: Any) -> None:
@@ -259,11 +261,11 @@ def test_a_catalogue_items_picture_becomes_the_header_of_an_image_template(
     window = open_window(qtbot, ctx)
     editor = window.editor
     choose_template(editor, "new_arrival")
-    assert editor.catalogue_media_button.isVisibleTo(editor)
+    assert editor.message.catalogue_media_button.isVisibleTo(editor)
     dialogs.expect("getItem", answer="Linen shirt")
-    editor.catalogue_media_button.click()
+    editor.message.catalogue_media_button.click()
     assert editor.draft().header_media == {"kind": "image", "path": str(ctx.paths.catalog_dir / "a.jpg")}
-    assert editor.media_label.text() == "a.jpg"
+    assert editor.message.media_label.text() == "a.jpg"
     assert editor.preview.has_media
 
 
@@ -285,8 +287,8 @@ def test_send_at_starts_an_hour_ahead_on_the_shops_clock_not_this_computers(qtbo
     zone = _zone_far_from_this_computer()
     _shop_in(ctx, zone)
     editor = open_window(qtbot, ctx).editor
-    assert editor.zone.text() == zone_name(zone) and editor.zone.toolTip() == zone
-    editor.at.setChecked(True)
+    assert editor.schedule.zone.text() == zone_name(zone) and editor.schedule.zone.toolTip() == zone
+    editor.schedule.at.setChecked(True)
     when = editor.scheduled_at()
     assert when is not None
     assert timedelta(minutes=58) <= when - datetime.now(UTC) <= timedelta(minutes=61)
@@ -301,15 +303,15 @@ def test_a_send_at_time_that_has_passed_is_refused_with_a_reason_and_nothing_is_
     editor = window.editor
     editor.name.setText("Yesterday's sale")
     choose_template(editor, "winter_sale_ok")
-    editor.at.setChecked(True)
-    editor.when.setDateTime(editor.when.dateTime().addDays(-1))
+    editor.schedule.at.setChecked(True)
+    editor.schedule.when.setDateTime(editor.schedule.when.dateTime().addDays(-1))
     sent: list[Any] = []
     editor.send_requested.connect(sent.append)
     refused = dialogs.expect("warning")
     editor.send_button.click()
     assert sent == []
     assert "has passed" in refused.shown[0].text and zone_name("Asia/Seoul") in refused.shown[0].text
-    assert refused.shown[0].text.startswith(editor.when.text())  # the time as the owner set it
+    assert refused.shown[0].text.startswith(editor.schedule.when.text())  # the time as the owner set it
 
 
 def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_does(
@@ -323,12 +325,12 @@ def test_the_campaign_list_shows_send_times_on_the_shops_clock_as_the_editor_doe
     editor.name.setText("Winter sale")
     choose_template(editor, "winter_sale_ok")
     editor.audience_box.wrote.setChecked(True)
-    editor.at.setChecked(True)
+    editor.schedule.at.setChecked(True)
     from PySide6.QtCore import QLocale, Qt
 
     from ui.formatting import display_locale
 
-    shown_in_editor = display_locale().toString(editor.when.time(), QLocale.FormatType.ShortFormat)
+    shown_in_editor = display_locale().toString(editor.schedule.when.time(), QLocale.FormatType.ShortFormat)
     editor.save_button.click()
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)
     listed = window.list_model.index(0, 3).data()
@@ -461,14 +463,17 @@ def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and
         save_local(s, doc)
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale_ok")
-    editor.param_rows[1][1].setText("SALE10")
+    editor.message.param_rows[1][1].setText("SALE10")
     editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
         Qt.CheckState.Checked
     )
     box = editor.audience_box
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 4, timeout=5000)
     # Minji Kim and Jihoon Park of seed() never wrote: the chosen Korean version.
-    assert editor.versions_note.text() == "Each customer gets the version in their language: ko × 3, en × 1."
+    assert (
+        editor.message.versions_note.text()
+        == "Each customer gets the version in their language: ko × 3, en × 1."
+    )
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Jihoon"))
     assert "Seoul Linen winter sale! Coupon SALE10" in editor.preview.text()
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("민지"))
@@ -569,7 +574,7 @@ def test_a_template_in_another_language_than_most_recipients_read_is_pointed_out
         )
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "shipping_notice")
-    note = editor.language_note
+    note = editor.message.language_note
     qtbot.waitUntil(lambda: editor.is_loaded() and note.isVisible(), timeout=5000)
     assert note.text() == "Most recipients read Korean. This template is in English."
     # A Korean template for them: nothing to point out.
@@ -616,14 +621,14 @@ def test_the_night_time_wait_is_said_for_ads_only(qtbot: Any, ctx: Any) -> None:
         )
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale")
-    assert editor.night_note.isVisible()
+    assert editor.schedule.night_note.isVisible()
     # On the English clock: "8:00 AM", not "08:00".
-    said = editor.night_note.text().replace("\u202f", " ")
+    said = editor.schedule.night_note.text().replace("\u202f", " ")
     assert "waits until 8:00 AM between 9:00 PM and 8:00 AM" in said
     choose_template(editor, "shipping_notice")
-    assert not editor.night_note.isVisible()
+    assert not editor.schedule.night_note.isVisible()
     choose_template(editor, "winter_sale")
-    assert editor.night_note.isVisible()
+    assert editor.schedule.night_note.isVisible()
 
 
 def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_the_name(
@@ -645,9 +650,12 @@ def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale")
     # The example stays the field's grey hint, said as one: "WINTER10" alone read as a value filled in.
-    assert [text.placeholderText() for _source, text in editor.param_rows] == ["e.g. 민지", "e.g. WINTER10"]
-    assert editor.param_rows[0][0].currentData() == "name"
-    assert editor.param_rows[1][0].currentData() == "text"
+    assert [text.placeholderText() for _source, text in editor.message.param_rows] == [
+        "e.g. 민지",
+        "e.g. WINTER10",
+    ]
+    assert editor.message.param_rows[0][0].currentData() == "name"
+    assert editor.message.param_rows[1][0].currentData() == "text"
     qtbot.waitUntil(lambda: editor.preview_for.count() == 2, timeout=5000)
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Jihoon Park"))
     qtbot.waitUntil(
@@ -655,12 +663,12 @@ def test_the_preview_marks_empty_blanks_never_the_examples_and_a_greeting_takes_
     )
     assert "민지" not in editor.preview.text() and "WINTER10" not in editor.preview.text()
     # Back to fixed text with nothing typed: a marked blank, not the example.
-    source = editor.param_rows[0][0]
+    source = editor.message.param_rows[0][0]
     source.setCurrentIndex(source.findData("text"))
     assert "[blank 1]님, 겨울 세일을 시작했어요! 쿠폰 [blank 2]" in editor.preview.text()
     # What the owner types or picks fills the blank.
     source.setCurrentIndex(source.findData("first_name"))
-    editor.param_rows[1][1].setText("SALE10")
+    editor.message.param_rows[1][1].setText("SALE10")
     editor.preview_for.setCurrentIndex(editor.preview_for.findText("Minji Kim"))
     assert "Minji님, 겨울 세일을 시작했어요! 쿠폰 SALE10" in editor.preview.text()
 
@@ -691,7 +699,7 @@ def _ready_to_send(qtbot: Any, ctx: Any, template: str, *, priced: bool = True) 
     editor = window.editor
     editor.name.setText("Winter sale")
     choose_template(editor, template)
-    for _source, text in editor.param_rows:
+    for _source, text in editor.message.param_rows:
         text.setText("SALE10")
     editor.audience_box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(
         Qt.CheckState.Checked
@@ -713,10 +721,10 @@ def test_before_a_campaign_goes_out_the_owner_reads_how_many_what_it_costs_and_w
 
     editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
     assert editor.send_button.text() == "Send…"
-    editor.at.setChecked(True)
+    editor.schedule.at.setChecked(True)
     assert editor.send_button.text() == "Schedule…"  # "Send…" read as if it went at once
-    tomorrow = editor.when.dateTime().date().addDays(1)
-    editor.when.setDateTime(QDateTime(tomorrow, QTime(2, 49)))
+    tomorrow = editor.schedule.when.dateTime().date().addDays(1)
+    editor.schedule.when.setDateTime(QDateTime(tomorrow, QTime(2, 49)))
     when = editor.scheduled_at()
     assert when is not None
     sent: list[Any] = []
@@ -792,7 +800,7 @@ def test_an_audience_nobody_may_get_is_said_before_the_laws_question(
     editor.send_button.click()
     assert no_template.texts == ["Choose an approved template for the campaign."]
     choose_template(editor, "winter_sale")  # lacks the law's form
-    for _source, text in editor.param_rows:
+    for _source, text in editor.message.param_rows:
         text.setText("SALE10")
     editor.audience_box.wrote.setChecked(True)  # nobody wrote lately
     box = editor.audience_box
@@ -810,7 +818,7 @@ def test_a_blank_left_empty_stops_the_send_and_puts_the_cursor_in_it(
     """{{2}}'s grey "SPRING10" looked filled; Send said a blank was empty, and the owner looked for it."""
     editor = _ready_to_send(qtbot, ctx, "winter_sale_ok")
     editor.window().activateWindow()
-    blank = editor.param_rows[1][1]
+    blank = editor.message.param_rows[1][1]
     blank.clear()
     sent: list[Any] = []
     editor.send_requested.connect(sent.append)
@@ -895,12 +903,12 @@ def test_a_quick_reply_button_the_menu_bot_does_not_answer_is_named_and_one_it_a
         )
     editor = open_window(qtbot, ctx).editor
     choose_template(editor, "winter_sale")
-    assert editor.buttons_note.isVisible()
-    assert editor.buttons_note.text() == (
+    assert editor.message.buttons_note.isVisible()
+    assert editor.message.buttons_note.text() == (
         "If a customer taps ‘쿠폰 받기’, the menu bot does not answer. Make sure someone will."
     )
     choose_template(editor, "winter_sale_ok")  # only the opt-out button
-    assert not editor.buttons_note.isVisible()
+    assert not editor.message.buttons_note.isVisible()
 
     with ctx.db.write() as s:
         doc = load_state(s).doc
@@ -910,7 +918,7 @@ def test_a_quick_reply_button_the_menu_bot_does_not_answer_is_named_and_one_it_a
     editor.load(editor.draft())
     qtbot.waitUntil(editor.is_loaded, timeout=5000)
     choose_template(editor, "winter_sale")
-    assert editor.buttons_note.text() == "If a customer taps ‘쿠폰 받기’, the menu bot answers."
+    assert editor.message.buttons_note.text() == "If a customer taps ‘쿠폰 받기’, the menu bot answers."
 
 
 def test_the_audience_leaves_out_customers_waiting_for_a_person_and_the_owner_may_keep_them(

@@ -1,0 +1,91 @@
+"""The campaign's cost note: what Meta charges, and a link to the price in Settings when none is set."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.campaign_checks import Prices, estimate_cost
+from app.campaigns import MARKETING, Member
+from app.money import format_price
+from app.wire import Template
+from ui.formatting import babel_locale_name
+
+
+def price_of(prices: Prices, t: Template) -> int | None:
+    """The owner's price per message of the template's kind, or None when it is not set."""
+    return prices.marketing_minor if t.category.upper() == MARKETING else prices.utility_minor
+
+
+class CostNote(QWidget):
+    """`show_cost(template, recipients, prices, now)`; `cost_text()` says it for the last question too."""
+
+    prices_requested = Signal(str)  # "marketing" or "utility": the price Settings should open at
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._category = MARKETING
+        self.cost = QLabel(self)
+        self.cost.setObjectName("campaignCost")
+        self.cost.setWordWrap(True)
+        # No price set: a link to the very field in Settings, not a sentence to go and find it.
+        self.price_link = QLabel(self)
+        self.price_link.setObjectName("campaignPriceLink")
+        self.price_link.setTextFormat(Qt.TextFormat.RichText)
+        self.price_link.setWordWrap(True)
+        self.price_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.price_link.setText(
+            '<a href="prices">'
+            + html.escape(self.tr("Enter your price per message in Settings to see the cost."))
+            + "</a>"
+        )
+        self.price_link.setToolTip(self.tr("Opens Settings at the campaign prices"))
+        self.price_link.linkActivated.connect(lambda _href: self._ask_for_prices())
+        self.price_link.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.cost)
+        layout.addWidget(self.price_link)
+
+    def clear(self) -> None:
+        self.cost.setText("")
+        self.price_link.hide()
+
+    def show_cost(self, t: Template, recipients: Sequence[Member], prices: Prices, now: datetime) -> None:
+        self._category = t.category.upper()
+        self.cost.setText(self.cost_text(t, recipients, prices, now, ask_for_price=False))
+        self.price_link.setVisible(price_of(prices, t) is None)
+
+    def _ask_for_prices(self) -> None:
+        self.prices_requested.emit("marketing" if self._category == MARKETING else "utility")
+
+    def cost_text(
+        self,
+        t: Template,
+        recipients: Sequence[Member],
+        prices: Prices,
+        start: datetime,
+        *,
+        ask_for_price: bool = True,
+    ) -> str:
+        """What Meta charges for the campaign starting at `start`, and the price when one is set."""
+        estimate = estimate_cost(t.category, recipients, prices, start)
+        if t.category.upper() == MARKETING:
+            text = self.tr("Meta charges up to {0} marketing messages (each one delivered).").format(
+                estimate.charged
+            )
+        else:
+            text = self.tr("Meta charges {0} utility messages; {1} go inside an open window, free.").format(
+                estimate.charged, estimate.free
+            )
+        total = estimate.total_minor
+        if total is not None:
+            price = format_price(total, estimate.currency, babel_locale_name())
+            text += " " + self.tr("Estimated cost: {0}.").format(price)
+        elif ask_for_price:  # shown on screen as the link of its own (price_link)
+            text += " " + self.tr("Enter your price per message in Settings to see the cost.")
+        return text
