@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +77,23 @@ def media_header(template: Template) -> str | None:
     return None
 
 
+class TemplateBox(QComboBox):
+    """A combo box whose chosen line ends in "…" where it is cut, not in half a character."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        opt.currentText = self.fontMetrics().elidedText(
+            opt.currentText, Qt.TextElideMode.ElideRight, field.width() - 2
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+
 class MessageBox(QGroupBox):
     """`fill_templates(choices)`, then the chosen template, its blanks (`parameters()`) and header.
 
@@ -87,7 +108,7 @@ class MessageBox(QGroupBox):
         self.catalog_dir = catalog_dir
         self.choices: EditorChoices | None = None
         self.header_media: dict[str, str] | None = None
-        self.template = QComboBox(self)
+        self.template = TemplateBox(self)
         self.template.setObjectName("campaignTemplate")
         # Two lines a template in the open list: its name and body's start, then language and kind.
         self.template.setItemDelegate(TemplateItemDelegate(self.template))

@@ -90,3 +90,13 @@ def test_the_reports_copy_button_copies_the_campaign_it_shows(qtbot: Any, ctx: A
     window.report.copy_button.click()
     qtbot.waitUntil(lambda: window.editor.name.text() == "Winter sale (copy)", timeout=5000)
     assert [r.name for r in window.list_model.rows] == ["Winter sale (copy)", "Winter sale"]
+
+
+def test_a_copy_of_a_campaign_with_a_long_name_keeps_the_copy_mark_within_the_names_limit(
+    qtbot: Any, ctx: Any
+) -> None:
+    from app.campaign_store import NAME_MAX
+
+    window = open_window(qtbot, ctx)
+    name = window.copy_name("가" * NAME_MAX)
+    assert len(name) == NAME_MAX and name.endswith("가 (copy)")
