@@ -339,7 +339,7 @@ def import_tracking(db: Database, path: Path, courier: str) -> tuple[TrackingPla
     that name none): what was shipped, and every row that was not, with why."""
     rows = read_tracking_file(path)
     with db.write() as s:
-        plan = plan_tracking(s, rows)
+        plan = plan_tracking(s, rows, courier)
         order_ids = ship_planned(s, plan, courier)
         return plan, orders_changed(s, order_ids)
 

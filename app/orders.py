@@ -558,13 +558,27 @@ class TrackingDoubt:
     courier: str
     number: str
     lengths: tuple[int, ...]
+    excel: bool = False  # Excel wrote it as a number in scientific notation: its digits are lost
+
+
+# "6.86501E+11": a long number Excel saved in a CSV as a float. The digits past the sixth are gone,
+# so no courier's number can be rebuilt from it.
+_EXCEL_NUMBER = re.compile(r"\d+(?:[.,]\d+)?E\+?\d+", re.IGNORECASE)
+
+
+def excel_mangled(tracking: str) -> bool:
+    """True when `tracking` is a number Excel turned into scientific notation ("6.86501E+11")."""
+    return _EXCEL_NUMBER.fullmatch("".join(nfc(tracking).split())) is not None
 
 
 def tracking_doubt(courier: str, tracking: str) -> TrackingDoubt | None:
-    """Why `tracking` does not look like a number of `courier` (one the app knows), or None."""
+    """Why `tracking` does not look like a number of `courier` (one the app knows), or None. A number
+    Excel mangled is doubted for any courier."""
     name = _courier(courier)
     lengths = TRACKING_DIGITS.get(name)
     number = _tracking(tracking, name)
+    if number and excel_mangled(number):
+        return TrackingDoubt(name, number, lengths or (), excel=True)
     if lengths is None or not number:
         return None
     if number.isascii() and number.isdigit() and len(number) in lengths:

@@ -16,7 +16,7 @@ from app.errors import ErrorCode, FileParams, OrderError, ValueParams
 from app.models import Contact, Order, OrderLine
 from app.money import to_decimal
 from app.order_messages import COURIER_TRACKING
-from app.orders import OrderState, move_order
+from app.orders import OrderState, TrackingDoubt, move_order, tracking_doubt
 from app.phones import display_phone, e164_digits
 from app.sheet_files import SheetFormat, find_column, read_sheet, write_sheet
 from app.text import nfc
@@ -248,6 +248,9 @@ class SkipReason(StrEnum):
     NOT_PAID = "not_paid"  # the order is in another state (awaiting payment, shipped already…)
     SAME_PHONE = "same_phone"  # several paid orders go to this phone: only a number tells them apart
     REPEATED = "repeated"  # an earlier row of the file already gave this order its tracking number
+    # The checks the order's window asks about, which a file cannot ask: the row waits for the owner.
+    BAD_TRACKING = "bad_tracking"  # not a number of its courier's shape, or mangled by Excel
+    NO_ADDRESS = "no_address"  # the order has no address (or postcode) a courier could deliver to
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +258,8 @@ class SkippedRow:
     row: TrackingRow
     reason: SkipReason
     state: str = ""  # the order's OrderState value, for NOT_PAID
+    doubt: TrackingDoubt | None = None  # for BAD_TRACKING
+    gaps: tuple[AddressGap, ...] = ()  # for NO_ADDRESS
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +275,8 @@ class TrackingPlan:
 
     matches: tuple[TrackingMatch, ...]
     skipped: tuple[SkippedRow, ...]
+    # Rows whose order already carries this very tracking number (the same file read twice): done.
+    already: tuple[TrackingMatch, ...] = ()
 
     @property
     def without_courier(self) -> int:
@@ -331,10 +338,15 @@ def read_tracking_file(path: Path) -> list[TrackingRow]:
     return found
 
 
-def plan_tracking(session: Session, rows: Sequence[TrackingRow]) -> TrackingPlan:
+def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = "") -> TrackingPlan:
     """Find each row's paid order by its number (else, with no number the shop knows, by the
-    recipient's phone); a row that finds none is kept with the reason."""
+    recipient's phone); a row that finds none is kept with the reason. A row is checked as the order's
+    window checks one order (`tracking_doubt`, `address_gaps`), with `courier` for rows naming none
+    (before the owner named one, only what no courier allows: a number Excel mangled)."""
     paid = session.scalars(select(Order).where(Order.state == OrderState.PAID)).all()
+    trackings = {r.tracking for r in rows if r.tracking}
+    carried = select(Order).where(Order.tracking.in_(trackings), Order.state != OrderState.PAID)
+    by_tracking = {o.tracking: o for o in session.scalars(carried)} if trackings else {}
     by_number = {o.number: o for o in paid}
     numbers = {r.number for r in rows if r.number and r.number not in by_number}
     known = select(Order.number, Order.state).where(Order.number.in_(numbers))
@@ -348,10 +360,19 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow]) -> TrackingPlan
             by_phone.setdefault(own[o.contact_id], []).append(o)
     matches: list[TrackingMatch] = []
     skipped: list[SkippedRow] = []
+    already: list[TrackingMatch] = []
     taken: set[int] = set()
     for r in rows:
         if not r.tracking:
             skipped.append(SkippedRow(r, SkipReason.NO_TRACKING))
+            continue
+        carrier = by_tracking.get(r.tracking)
+        if carrier is not None and (not r.number or r.number == carrier.number):
+            already.append(TrackingMatch(r, carrier.id, carrier.number))
+            continue
+        doubt = tracking_doubt(r.courier or courier, r.tracking)
+        if doubt is not None:
+            skipped.append(SkippedRow(r, SkipReason.BAD_TRACKING, doubt=doubt))
             continue
         order = by_number.get(r.number)
         if order is None and r.number in other_states:
@@ -367,10 +388,12 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow]) -> TrackingPlan
             skipped.append(SkippedRow(r, SkipReason.NO_ORDER))
         elif order.id in taken:
             skipped.append(SkippedRow(r, SkipReason.REPEATED))
+        elif gaps := address_gaps(order.postcode, order.address):
+            skipped.append(SkippedRow(r, SkipReason.NO_ADDRESS, gaps=gaps))
         else:
             taken.add(order.id)
             matches.append(TrackingMatch(r, order.id, order.number))
-    return TrackingPlan(tuple(matches), tuple(skipped))
+    return TrackingPlan(tuple(matches), tuple(skipped), tuple(already))
 
 
 def ship_planned(session: Session, plan: TrackingPlan, courier: str) -> list[int]:
@@ -385,4 +408,4 @@ def ship_planned(session: Session, plan: TrackingPlan, courier: str) -> list[int
 
 def apply_tracking(session: Session, rows: Sequence[TrackingRow], courier: str) -> list[int]:
     """Paid orders found by number (else by the recipient's phone) move to Shipped with their tracking."""
-    return ship_planned(session, plan_tracking(session, rows), courier)
+    return ship_planned(session, plan_tracking(session, rows, courier), courier)

@@ -513,13 +513,16 @@ class OrderBoard(QWidget):
         def done(result: tuple[TrackingPlan, Changes]) -> None:
             plan, changes = result
             order_ids = [m.order_id for m in plan.matches]
-            self.status.setText(self.tr("%n order(s) marked shipped.", "", len(order_ids)))
+            report = TrackingReport(plan, path.name)
+            shipped = self.tr("%n order(s) marked shipped.", "", len(order_ids))
+            self.status.setText(" ".join(t for t in (shipped, report.already_text()) if t))
             self.ctx.publish(changes)
             self.shipped.emit(order_ids)
             if plan.skipped:
                 # Nothing is dropped in silence: each row that moved no order, and why.
-                report = TrackingReport(plan, path.name).skipped_text(self.status.text())
-                QMessageBox.warning(self, self.tr("Tracking numbers"), report)
+                QMessageBox.warning(self, self.tr("Tracking numbers"), report.skipped_text(shipped))
+            elif plan.already:
+                QMessageBox.information(self, self.tr("Tracking numbers"), report.skipped_text(shipped))
             if self.order_actions is not None and order_ids:
                 # The shipped orders' messages with their tracking numbers: sent or not, together.
                 self.order_actions.offer_notice(BulkMove.COURIER_FILE, order_ids)

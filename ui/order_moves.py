@@ -87,16 +87,24 @@ def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
     """Ask before a tracking number unlike its courier's is saved (the customer's link would lead
     nowhere); "No" (correct it) is the default."""
     lengths = [str(n) for n in doubt.lengths]
-    digits = (
-        translate("OrderWindow", "{0} or {1}").format(", ".join(lengths[:-1]), lengths[-1])
-        if len(lengths) > 1
-        else lengths[0]
-    )
-    question = translate(
-        "OrderWindow",
-        "{courier} tracking numbers have {digits} digits. Please check the number you typed ({number}).\n\n"
-        "Save it anyway?",
-    ).format(courier=doubt.courier, digits=digits, number=doubt.number)
+    if doubt.excel or not lengths:
+        question = translate(
+            "OrderWindow",
+            "{number} is a number Excel changed into a short form: its last digits are lost. "
+            "Copy the tracking number from the courier's original file.\n\nSave it anyway?",
+        ).format(number=doubt.number)
+        question = with_particles(question)
+    else:
+        digits = (
+            translate("OrderWindow", "{0} or {1}").format(", ".join(lengths[:-1]), lengths[-1])
+            if len(lengths) > 1
+            else lengths[0]
+        )
+        question = translate(
+            "OrderWindow",
+            "{courier} tracking numbers have {digits} digits. "
+            "Please check the number you typed ({number}).\n\nSave it anyway?",
+        ).format(courier=doubt.courier, digits=digits, number=doubt.number)
     answer = QMessageBox.question(
         parent,
         translate("OrderWindow", "Tracking number"),

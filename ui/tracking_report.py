@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from app.shipping_sheets import SkippedRow, SkipReason, TrackingPlan
+from app.shipping_sheets import AddressGap, SkippedRow, SkipReason, TrackingPlan
+from ui.korean_particles import with_particles
 from ui.order_text import state_name
 
 MAX_LISTED = 30  # rows named one by one; past that a count, so the box still fits a small screen
@@ -31,6 +32,33 @@ class TrackingReport(QObject):
             return self.tr("several paid orders go to this phone number: the row needs the order number")
         if reason is SkipReason.REPEATED:
             return self.tr("an earlier row already gave this order its tracking number")
+        if reason is SkipReason.BAD_TRACKING and skipped.doubt is not None:
+            doubt = skipped.doubt
+            if doubt.excel:
+                return with_particles(
+                    self.tr(
+                        "the tracking number {0} was changed by Excel (saved as a number, its last "
+                        "digits are lost). Format the tracking number column as Text in Excel, or open "
+                        "the courier's original file, and import it again"
+                    ).format(doubt.number)
+                )
+            lengths = [str(n) for n in doubt.lengths]
+            digits = (
+                self.tr("{0} or {1}").format(", ".join(lengths[:-1]), lengths[-1])
+                if len(lengths) > 1
+                else lengths[0]
+            )
+            return with_particles(
+                self.tr("{courier} tracking numbers have {digits} digits: {number} is not one").format(
+                    courier=doubt.courier, digits=digits, number=doubt.number
+                )
+            )
+        if reason is SkipReason.NO_ADDRESS:
+            if AddressGap.ADDRESS in skipped.gaps:
+                return self.tr(
+                    "the order has no address: fill it in on the order, then mark it shipped there"
+                )
+            return self.tr("the order has no postcode: fill it in on the order, then mark it shipped there")
         if skipped.row.number:
             return self.tr("no order has this number")
         return self.tr("no paid order goes to this phone number")
@@ -41,11 +69,24 @@ class TrackingReport(QObject):
         where = " · ".join([self.tr("Row {0}").format(row.row), *(p for p in (row.number, row.phone) if p)])
         return f"{where}: {self.reason(skipped)}"
 
+    def already_text(self) -> str:
+        """How many rows were already on their orders (the same file read again), or ""."""
+        already = self.plan.already
+        if not already:
+            return ""
+        return self.tr(
+            "%n row(s) were already registered: those orders carry these tracking numbers.", "", len(already)
+        )
+
     def skipped_text(self, shipped: str) -> str:
-        """`shipped` (how many orders were shipped), then each row that moved none, one a line."""
+        """`shipped` (how many orders were shipped), the rows already registered, then each row that
+        moved none, one a line."""
         skipped = self.plan.skipped
+        head = [shipped, *(t for t in (self.already_text(),) if t)]
+        if not skipped:
+            return "\n".join(head)
         lines = [self.line(s) for s in skipped[:MAX_LISTED]]
         if len(skipped) > MAX_LISTED:
             lines.append(self.tr("…and %n more row(s).", "", len(skipped) - MAX_LISTED))
         unused = self.tr("%n row(s) of {0} were not used:", "", len(skipped)).format(self.file_name)
-        return "\n".join([shipped, "", unused, *lines])
+        return "\n".join([*head, "", with_particles(unused), *lines])

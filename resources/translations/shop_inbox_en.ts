@@ -249,6 +249,11 @@
 <context>
     <name>TrackingReport</name>
     <message numerus="yes">
+        <source>%n row(s) were already registered: those orders carry these tracking numbers.</source>
+        <translation>
+            <numerusform>%n row were already registered: those orders carry these tracking numbers.</numerusform><numerusform>%n rows were already registered: those orders carry these tracking numbers.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>…and %n more row(s).</source>
         <translation>
             <numerusform>…and %n more row.</numerusform><numerusform>…and %n more rows.</numerusform></translation>

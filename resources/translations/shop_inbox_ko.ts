@@ -4840,6 +4840,14 @@ The previous data was kept in {folder}.</source>
         <translation>그래도 배송 시작으로 표시할까요?</translation>
     </message>
     <message>
+        <source>{number} is a number Excel changed into a short form: its last digits are lost. Copy the tracking number from the courier&apos;s original file.
+
+Save it anyway?</source>
+        <translation>{number}은(는) 엑셀이 줄여 쓴 숫자라 뒷자리가 사라졌어요. 택배사 원본 파일에서 운송장번호를 복사해 주세요.
+
+그래도 저장할까요?</translation>
+    </message>
+    <message>
         <source>{0} or {1}</source>
         <translation>{0} 또는 {1}</translation>
     </message>
@@ -6856,6 +6864,26 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>앞 행에서 이미 이 주문의 송장번호를 등록했어요</translation>
     </message>
     <message>
+        <source>the tracking number {0} was changed by Excel (saved as a number, its last digits are lost). Format the tracking number column as Text in Excel, or open the courier&apos;s original file, and import it again</source>
+        <translation>운송장번호 {0}이(가) 엑셀에서 숫자로 저장되며 바뀌었어요(뒷자리가 사라짐). 엑셀에서 운송장번호 열의 셀 서식을 &apos;텍스트&apos;로 바꾸거나 택배사 원본 파일을 열어 다시 가져와 주세요</translation>
+    </message>
+    <message>
+        <source>{0} or {1}</source>
+        <translation>{0} 또는 {1}</translation>
+    </message>
+    <message>
+        <source>{courier} tracking numbers have {digits} digits: {number} is not one</source>
+        <translation>{courier} 운송장번호는 {digits}자리예요: {number}은(는) 맞지 않아요</translation>
+    </message>
+    <message>
+        <source>the order has no address: fill it in on the order, then mark it shipped there</source>
+        <translation>주문에 주소가 없어요: 주문 창에서 주소를 입력한 뒤 거기서 배송 중으로 바꿔 주세요</translation>
+    </message>
+    <message>
+        <source>the order has no postcode: fill it in on the order, then mark it shipped there</source>
+        <translation>주문에 우편번호가 없어요: 주문 창에서 우편번호를 입력한 뒤 거기서 배송 중으로 바꿔 주세요</translation>
+    </message>
+    <message>
         <source>no order has this number</source>
         <translation>이 번호의 주문이 없어요</translation>
     </message>
@@ -6866,6 +6894,12 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Row {0}</source>
         <translation>{0}행</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were already registered: those orders carry these tracking numbers.</source>
+        <translation>
+            <numerusform>%n개 행은 이미 등록됨: 그 주문에 같은 운송장번호가 들어가 있어요.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more row(s).</source>

@@ -247,6 +247,9 @@ def test_the_courier_a_tracking_file_names_is_used_and_the_asked_one_only_where_
     with db.write() as s:
         third = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
         move_order(s, third.id, OrderState.PAID)
+        set_shipping_address(
+            s, third.id, ShippingAddress("박서연", "010-2222-3333", "06236", "서울 강남구 1")
+        )
         numbers = {o.id: o.number for o in s.scalars(select(Order))}
     returned = tmp_path / "mixed.csv"
     returned.write_text(
@@ -320,3 +323,85 @@ def test_the_courier_sheet_leaves_out_an_order_with_no_address_and_names_it(db) 
     assert sheet.left_out == (LeftOut(number, "이하은", (AddressGap.ADDRESS, AddressGap.POSTCODE)),)
     assert address_gaps("04799", " ") == (AddressGap.ADDRESS,)
     assert address_gaps("", "서울 성동구 성수이로 1") == (AddressGap.POSTCODE,)
+
+
+def test_a_courier_file_checks_each_row_as_the_order_window_checks_one_order(db, tmp_path: Path) -> None:
+    """Excel saved the file (CP949) and turned one tracking number into 6.86501E+11; another row has
+    a number too short for CJ; a third order has no address. Only the good row ships; the others are
+    left as they were and come back with their reasons."""
+    from app.order_actions import import_tracking
+    from app.shipping_sheets import AddressGap, SkipReason
+
+    minji, haeun = paid_orders(db)
+    with db.write() as s:
+        bare = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        move_order(s, bare.id, OrderState.PAID)
+        short = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        move_order(s, short.id, OrderState.PAID)
+        set_shipping_address(
+            s, short.id, ShippingAddress("박서연", "010-2222-3333", "06236", "서울 강남구 1")
+        )
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    saved = tmp_path / "CJ_엑셀저장.csv"
+    saved.write_bytes(
+        (
+            "주문번호,받는분,운송장번호\r\n"
+            f"{numbers[minji]},김민지,6.86501E+11\r\n"
+            f"{numbers[haeun]},이하은,654321098765\r\n"
+            f"{numbers[bare.id]},최유나,111122223333\r\n"
+            f"{numbers[short.id]},박서연,12345678\r\n"
+        ).encode("cp949")
+    )
+    plan, _changes = import_tracking(db, saved, "CJ대한통운")
+    assert [m.order_id for m in plan.matches] == [haeun]
+    reasons = [(s.row.row, s.reason) for s in plan.skipped]
+    assert reasons == [
+        (2, SkipReason.BAD_TRACKING),
+        (4, SkipReason.NO_ADDRESS),
+        (5, SkipReason.BAD_TRACKING),
+    ]
+    excel, no_address, too_short = plan.skipped
+    assert excel.doubt is not None and excel.doubt.excel and excel.doubt.number == "6.86501E+11"
+    assert no_address.gaps == (AddressGap.ADDRESS, AddressGap.POSTCODE)
+    assert too_short.doubt is not None and not too_short.doubt.excel and too_short.doubt.lengths == (10, 12)
+    with db.read() as s:
+        states = {o.id: (o.state, o.tracking) for o in s.scalars(select(Order))}
+    assert states[minji] == ("paid", "")
+    assert states[haeun] == ("shipped", "654321098765")
+    assert states[bare.id] == ("paid", "")
+    assert states[short.id] == ("paid", "")
+
+
+def test_a_number_excel_mangled_is_refused_before_the_owner_names_a_courier(db, tmp_path: Path) -> None:
+    from app.order_actions import tracking_plan
+    from app.shipping_sheets import SkipReason
+
+    minji, _ = paid_orders(db)
+    with db.read() as s:
+        number = s.get(Order, minji).number  # type: ignore[union-attr]
+    saved = tmp_path / "cj.csv"
+    saved.write_text(f"주문번호,운송장번호\n{number},6.86501e+11\n", encoding="utf-8")
+    plan = tracking_plan(db, saved)
+    assert plan.without_courier == 0  # nothing to ask: the row cannot ship whatever the courier
+    assert [s.reason for s in plan.skipped] == [SkipReason.BAD_TRACKING]
+
+
+def test_the_same_courier_file_read_again_says_already_registered_not_failed(db, tmp_path: Path) -> None:
+    from app.order_actions import import_tracking
+
+    minji, haeun = paid_orders(db)
+    with db.read() as s:
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "cj.csv"
+    returned.write_bytes(
+        (
+            "주문번호,받는분전화번호,운송장번호\n"
+            f"{numbers[minji]},010-5550-1234,654321098765\n"
+            ",010-9990-7890,686501234567\n"
+        ).encode("cp949")
+    )
+    first, _ = import_tracking(db, returned, "CJ대한통운")
+    assert [m.order_id for m in first.matches] == [minji, haeun]
+    again, _ = import_tracking(db, returned, "CJ대한통운")
+    assert again.matches == () and again.skipped == ()
+    assert [(m.order_id, m.row.row) for m in again.already] == [(minji, 2), (haeun, 3)]

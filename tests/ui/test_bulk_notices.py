@@ -14,6 +14,7 @@ from app.models import Contact, Message, Order, OrderEvent, utcnow
 from app.order_actions import cancel_overdue, load_order
 from app.order_notices import BulkMove
 from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_order
+from app.shipping_sheets import ShippingAddress, set_shipping_address
 from tests.support.factories import make_contact
 from tests.support.relay_server import RunningRelay, inbound
 from ui.bulk_notice_dialog import BulkNoticeDialog
@@ -163,8 +164,10 @@ def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
     customers_who_wrote(window, qtbot, relay)
     orders = orders_awaiting_payment(window)
     with window.ctx.db.write() as s:
-        for order_id in orders.values():
+        for name, order_id in orders.items():
             move_order(s, order_id, OrderState.PAID)
+            where = ShippingAddress(name, "010-5550-1234", "04799", "서울 성동구 성수이로 1")
+            set_shipping_address(s, order_id, where)  # a courier took them: they had an address
         number = {name: s.get(Order, order_id).number for name, order_id in orders.items()}  # type: ignore[union-attr]
     returned = tmp_path / "cj.csv"
     lines = "".join(

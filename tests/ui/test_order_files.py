@@ -15,20 +15,24 @@ from sqlalchemy import select
 from app.catalog import ItemDraft, create_item
 from app.models import Order
 from app.orders import LineInput, OrderState, create_order, move_order
+from app.shipping_sheets import ShippingAddress, set_shipping_address
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact
 from ui.order_actions import OrderActions
 from ui.order_board import OrderBoard
 
 
-def orders_in(ctx: Any, *states: OrderState) -> list[tuple[int, str]]:
-    """One order per state given (a shirt each): (id, number)."""
+def orders_in(ctx: Any, *states: OrderState, with_address: bool = True) -> list[tuple[int, str]]:
+    """One order per state given (a shirt each, to an address unless `with_address` is False): (id, number)."""
     with ctx.db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         made = []
         for i, state in enumerate(states):
             c = make_contact(s, profile_name=f"손님{i}", wa_id=f"8210555{i:05d}")
             order = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat")
+            if with_address:
+                where = ShippingAddress(f"손님{i}", "010-5550-1234", "04799", "서울 성동구 성수이로 1")
+                set_shipping_address(s, order.id, where)
             steps = {OrderState.SHIPPED: [OrderState.PAID, OrderState.SHIPPED]}.get(state, [state])
             for step in steps:
                 if step is not OrderState.NEW:
@@ -81,7 +85,7 @@ def test_the_courier_is_asked_only_for_the_rows_that_name_none(
     )
     board = OrderBoard(window.ctx)
     qtbot.addWidget(board)
-    asked = dialogs.expect("getItem", answer="우체국택배")
+    asked = dialogs.expect("getItem", answer="한진택배")
     told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
     with qtbot.waitSignal(board.shipped) as shipped:
         board.read_tracking_file(returned)
@@ -93,7 +97,7 @@ def test_the_courier_is_asked_only_for_the_rows_that_name_none(
         f"Row 3 · {waiting_no}: the order is “Awaiting payment”: only paid orders are marked shipped"
     )
     with window.ctx.db.read() as s:
-        assert s.get(Order, paid).courier == "우체국택배"  # type: ignore[union-attr]
+        assert s.get(Order, paid).courier == "한진택배"  # type: ignore[union-attr]
         assert s.get(Order, waiting).state == "awaiting_payment"  # type: ignore[union-attr]
 
 
@@ -138,7 +142,9 @@ def test_the_courier_sheet_leaves_out_orders_with_no_address_and_names_them(
     of blanks for the courier. Now only the one with an address goes, and the other is named."""
     from app.shipping_sheets import ShippingAddress, set_shipping_address
 
-    [(addressed, _), (_bare, bare_number)] = orders_in(window.ctx, OrderState.PAID, OrderState.PAID)
+    [(addressed, _), (_bare, bare_number)] = orders_in(
+        window.ctx, OrderState.PAID, OrderState.PAID, with_address=False
+    )
     with window.ctx.db.write() as s:
         set_shipping_address(
             s, addressed, ShippingAddress("손님0", "010-5550-0000", "04799", "서울 성동구 성수이로 1")
@@ -158,3 +164,37 @@ def test_the_courier_sheet_leaves_out_orders_with_no_address_and_names_them(
     )
     (shown,) = told.shown
     assert f"{bare_number} · 손님1: no address or postcode" in shown.text
+
+
+def test_a_tracking_file_saved_by_excel_ships_only_its_good_rows_and_read_again_says_already_registered(
+    window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
+) -> None:
+    (good, good_no), (mangled, mangled_no) = orders_in(window.ctx, OrderState.PAID, OrderState.PAID)
+    saved = tmp_path / "CJ_엑셀저장.csv"
+    saved.write_bytes(
+        f"주문번호,택배사,운송장번호\r\n{good_no},CJ대한통운,654321098765\r\n{mangled_no},CJ대한통운,6.86501E+11\r\n".encode(
+            "cp949"
+        )
+    )
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    told = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(board.shipped) as shipped:
+        board.read_tracking_file(saved)
+    assert shipped.args == [[good]]
+    assert told.texts[0].endswith(
+        f"Row 3 · {mangled_no}: the tracking number 6.86501E+11 was changed by Excel (saved as a number, "
+        "its last digits are lost). Format the tracking number column as Text in Excel, or open the "
+        "courier's original file, and import it again"
+    )
+    again = dialogs.expect("warning", answer=QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(board.shipped) as shipped:
+        board.read_tracking_file(saved)
+    assert shipped.args == [[]]
+    assert board.status.text() == (
+        "0 order(s) marked shipped. 1 row(s) were already registered: "
+        "those orders carry these tracking numbers."
+    )
+    assert "Row 2" not in again.texts[0]  # the registered row is not a failure
+    with window.ctx.db.read() as s:
+        assert s.get(Order, mangled).state == "paid"  # type: ignore[union-attr]
