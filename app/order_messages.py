@@ -42,8 +42,8 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
             "주문번호 {number} 상품을 정성껏 준비해서 보내드리겠습니다."
         ),
         OrderState.SHIPPED: (
-            "{name}님, 주문하신 상품이 발송되었습니다.\n택배사: {courier}\n송장번호: {tracking}\n"
-            "배송 조회: {tracking_url}"
+            "{name}님, 주문하신 상품이 발송되었습니다.\n주문번호: {number}\n택배사: {courier}\n"
+            "송장번호: {tracking}\n배송 조회: {tracking_url}"
         ),
         OrderState.DONE: "{name}님, 상품은 잘 받으셨나요? 이용해 주셔서 감사합니다. 또 찾아 주세요!",
         REMINDER: (
@@ -61,7 +61,8 @@ DEFAULT_MESSAGES: dict[str, dict[str, str]] = {
         ),
         OrderState.PAID: "Thank you, {name}: your payment arrived. We are preparing order {number} for you.",
         OrderState.SHIPPED: (
-            "Good news, {name}: your order is on its way.\nCourier: {courier}\nTracking number: {tracking}\n"
+            "Good news, {name}: your order {number} is on its way.\nCourier: {courier}\n"
+            "Tracking number: {tracking}\n"
             "Track it: {tracking_url}"
         ),
         OrderState.DONE: "Did everything arrive well, {name}? Thank you for shopping with us!",

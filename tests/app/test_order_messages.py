@@ -161,7 +161,26 @@ def test_an_order_shipped_without_a_tracking_number_is_told_without_empty_lines(
     )
     assert message is not None
     # No "송장번호: " nor "배송 조회: " with nothing after them; the courier the owner named stays.
-    assert message.text == "김민지님, 주문하신 상품이 발송되었습니다.\n택배사: 직접 배송"
+    assert (
+        message.text
+        == f"김민지님, 주문하신 상품이 발송되었습니다.\n주문번호: {order.number}\n택배사: 직접 배송"
+    )
+
+
+def test_the_shipping_message_names_the_order_so_a_customer_with_two_can_tell_which_shipped(db) -> None:
+    shipped = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED)
+    order = an_order(db, *shipped, courier="CJ대한통운", tracking="654321098765")
+    for language, line in (("ko", f"주문번호: {order.number}"), ("en", f"your order {order.number} is")):
+        message = prepare_message(
+            order,
+            SETTINGS,
+            language=language,
+            locale="ko_KR",
+            deadline_text="",
+            last_inbound_at=NOW - timedelta(hours=1),
+            now=NOW,
+        )
+        assert message is not None and line in message.text
 
 
 def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_a_custom_one_as_written(
