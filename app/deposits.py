@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ErrorCode, FileParams, OrderError
-from app.models import Order
-from app.orders import OrderState, move_order
+from app.models import Order, OrderEvent
+from app.orders import OPEN_STATES, OrderState, move_note, move_order
 from app.sheet_files import find_column, read_sheet
 from app.text import nfc
 
@@ -42,16 +43,24 @@ class Deposit:
 class MatchKind:
     NAME_AND_AMOUNT = "name_and_amount"  # the depositor name and the amount both agree
     AMOUNT_ONLY = "amount_only"  # one order awaits exactly this amount, under another name
+    # A new order (no payment asked for yet) of this amount: the customer paid before being asked.
+    # Less sure than an order awaiting payment; the owner ticks it.
+    BEFORE_REQUEST = "before_request"
+    ALREADY_APPLIED = "already_applied"  # this very deposit already paid an order (`number`)
 
 
 @dataclass(frozen=True, slots=True)
 class DepositMatch:
     deposit: Deposit
-    order_id: int | None
+    order_id: int | None  # the order to mark paid; None when there is none to tick
     number: str
     customer: str
     depositor_name: str  # what the order expects
     kind: str | None  # MatchKind, or None when nothing waits for this deposit
+    same_name: bool = False  # for BEFORE_REQUEST: the depositor's name agrees too
+    # For a deposit matched to nothing: how many open orders have its amount (0: none at all; else
+    # they are paid already, or several wait and only the owner can tell which).
+    open_with_amount: int = 0
 
 
 def _amount(text: str) -> int:
@@ -93,58 +102,121 @@ def read_bank_file(path: Path) -> list[Deposit]:
     return deposits
 
 
+def deposit_day(at: str) -> date | None:
+    """The day of a deposit as the bank wrote it ("2026.12.04 14:03:22", "2026-12-04", "20261204")."""
+    found = re.match(r"\s*(\d{4})[.\-/년\s]*(\d{1,2})[.\-/월\s]*(\d{1,2})", at)
+    if found is None:
+        return None
+    try:
+        return date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return None
+
+
 def _same_name(a: str, b: str) -> bool:
     fold = lambda s: re.sub(r"\s+", "", s).casefold()  # noqa: E731
     return bool(a) and bool(b) and fold(a) == fold(b)
 
 
+def _deposit_key(at: str, name: str, amount: int) -> tuple[str, str, int]:
+    return " ".join(at.split()), re.sub(r"\s+", "", name).casefold(), amount
+
+
+def deposit_note(deposit: Deposit) -> str:
+    """The history note of a move to Paid that `deposit` made: what the bank file said."""
+    facts = {"at": deposit.at, "name": deposit.name, "amount": deposit.amount}
+    return json.dumps({"deposit": facts}, ensure_ascii=False)
+
+
+def applied_deposits(session: Session) -> dict[object, str]:
+    """The deposits already recorded on orders (by date and time, name and amount), each with the
+    number of the order it paid; older notes by their plain text ("2026.11.29 11:40:55 김민지 42000")."""
+    rows = session.execute(
+        select(OrderEvent.note, Order.number)
+        .join(Order, Order.id == OrderEvent.order_id)
+        .where(OrderEvent.to_state == OrderState.PAID, OrderEvent.note != "")
+    ).all()
+    applied: dict[object, str] = {}
+    for note, number in rows:
+        deposit = move_note(note).get("deposit")
+        if isinstance(deposit, dict):
+            key = _deposit_key(
+                str(deposit.get("at", "")), str(deposit.get("name", "")), int(deposit.get("amount", 0))
+            )
+            applied[key] = number
+        else:
+            applied[note] = number
+    return applied
+
+
 def match_deposits(session: Session, deposits: Sequence[Deposit]) -> list[DepositMatch]:
-    """Pair each deposit with an order awaiting payment: name and amount first, then amount alone.
+    """Pair each deposit with an order awaiting payment: name and amount first, then amount alone;
+    then with a new order not yet asked for payment (the customer paid first), which the owner ticks.
 
     An order is offered for one deposit only. "Amount only" is offered when exactly one waiting order
     has that amount: the customer may have paid under another name (입금자명이 달라요); the owner decides.
+    A deposit the shop already recorded (the same file, or an overlapping download, read again) is
+    said to be applied, with its order, and offers nothing.
     """
-    waiting = session.execute(
-        select(Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
-        .where(Order.state == OrderState.AWAITING_PAYMENT, Order.currency == "KRW")
-        .order_by(Order.payment_due_at, Order.id)
+    columns = (Order.id, Order.number, Order.customer_name, Order.depositor_name, Order.total_minor)
+    open_orders = session.execute(
+        select(*columns, Order.state)
+        .where(Order.state.in_(OPEN_STATES), Order.currency == "KRW")
+        .order_by(Order.payment_due_at, Order.created_at, Order.id)
     ).all()
+    waiting = [o[:5] for o in open_orders if o[5] == OrderState.AWAITING_PAYMENT]
+    new = [o[:5] for o in open_orders if o[5] == OrderState.NEW]
+    applied = applied_deposits(session)
     taken: set[int] = set()
     found: dict[int, DepositMatch] = {}
     for d in deposits:
-        for order_id, number, customer, depositor, total in waiting:
-            if order_id not in taken and total == d.amount and _same_name(d.name, depositor or customer):
+        old_note = f"{d.at} {d.name} {d.amount}".strip()
+        # Without its date and time a deposit cannot be told from another of the same name and amount.
+        number = applied.get(_deposit_key(d.at, d.name, d.amount)) or applied.get(old_note) if d.at else None
+        if number is not None:
+            found[d.row] = DepositMatch(d, None, number, "", "", MatchKind.ALREADY_APPLIED)
+    for orders, before_request in ((waiting, False), (new, True)):
+        for d in deposits:
+            if d.row in found:
+                continue
+            for order_id, number, customer, depositor, total in orders:
+                if order_id not in taken and total == d.amount and _same_name(d.name, depositor or customer):
+                    taken.add(order_id)
+                    kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.NAME_AND_AMOUNT
+                    found[d.row] = DepositMatch(
+                        d, order_id, number, customer, depositor, kind, same_name=True
+                    )
+                    break
+        for d in deposits:
+            if d.row in found:
+                continue
+            same_amount = [w for w in orders if w[0] not in taken and w[4] == d.amount]
+            if len(same_amount) == 1:
+                order_id, number, customer, depositor, _total = same_amount[0]
                 taken.add(order_id)
-                found[d.row] = DepositMatch(
-                    d, order_id, number, customer, depositor, MatchKind.NAME_AND_AMOUNT
-                )
-                break
+                kind = MatchKind.BEFORE_REQUEST if before_request else MatchKind.AMOUNT_ONLY
+                found[d.row] = DepositMatch(d, order_id, number, customer, depositor, kind)
     for d in deposits:
-        if d.row in found:
-            continue
-        same_amount = [w for w in waiting if w[0] not in taken and w[4] == d.amount]
-        if len(same_amount) == 1:
-            order_id, number, customer, depositor, _total = same_amount[0]
-            taken.add(order_id)
-            found[d.row] = DepositMatch(d, order_id, number, customer, depositor, MatchKind.AMOUNT_ONLY)
-        else:
-            found[d.row] = DepositMatch(d, None, "", "", "", None)
+        if d.row not in found:
+            others = sum(1 for o in open_orders if o[4] == d.amount and o[0] not in taken)
+            found[d.row] = DepositMatch(d, None, "", "", "", None, open_with_amount=others)
     return [found[d.row] for d in deposits]
 
 
 def confirm_deposits(
     session: Session, confirmed: Sequence[tuple[int, Deposit]], now: datetime | None = None
 ) -> list[int]:
-    """The owner confirmed these (order, deposit) pairs: each order takes the bank's depositor name
-    and moves to Paid. All or nothing: one that cannot move (paid meanwhile) raises, writing nothing."""
+    """The owner confirmed these (order, deposit) pairs: each order moves to Paid, its history
+    naming the deposit. The depositor name the owner typed stays (a different one is what the bank
+    file says, in the history); an order with none takes the bank's. All or nothing: one that cannot
+    move (paid meanwhile) raises, writing nothing."""
     moved = []
     for order_id, deposit in confirmed:
         order = session.get(Order, order_id)
         if order is None:
             raise OrderError(ErrorCode.ORDER_GONE)
-        if deposit.name and not _same_name(order.depositor_name, deposit.name):
+        if deposit.name and not order.depositor_name.strip():
             order.depositor_name = deposit.name
-        note = f"{deposit.at} {deposit.name} {deposit.amount}".strip()
-        move_order(session, order_id, OrderState.PAID, now=now, note=note)
+        move_order(session, order_id, OrderState.PAID, now=now, note=deposit_note(deposit))
         moved.append(order_id)
     return moved

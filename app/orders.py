@@ -46,6 +46,18 @@ UNSENT_MOVE = "moved_unsent"
 EXPIRED_MOVE = "expired"
 
 
+def move_note(text: str) -> dict[str, Any]:
+    """The facts a move's history note holds (a JSON object: "deposit", "told"…), or {} for an
+    older note written as plain text, which the history still shows as it was."""
+    if not text.startswith("{"):
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 class OrderState(enum.StrEnum):
     NEW = "new"
     AWAITING_PAYMENT = "awaiting_payment"

@@ -89,12 +89,24 @@ class DepositModel(QAbstractTableModel):
         if col == 2:
             return money(m.deposit.amount, "KRW")
         if col == 3:
-            return f"{m.number} · {m.customer}" if m.order_id is not None else "—"
+            return f"{m.number} · {m.customer}" if m.customer else (m.number or "—")
         if m.kind == MatchKind.NAME_AND_AMOUNT:
             return self.tr("Name and amount")
         if m.kind == MatchKind.AMOUNT_ONLY:
             return self.tr("Amount only: expected depositor “{0}”").format(m.depositor_name or m.customer)
-        return self.tr("No order waits for this amount")
+        if m.kind == MatchKind.BEFORE_REQUEST:
+            if m.same_name:
+                return self.tr("Order before the payment request: name and amount")
+            return self.tr("Order before the payment request: amount only")
+        if m.kind == MatchKind.ALREADY_APPLIED:
+            return self.tr("Already applied ({0})").format(m.number)
+        if m.open_with_amount:
+            return self.tr(
+                "%n open order(s) have this amount, but none waits for this deposit alone: check the orders",
+                "",
+                m.open_with_amount,
+            )
+        return self.tr("No order has this amount")
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:

@@ -87,6 +87,14 @@
     </message>
 </context>
 <context>
+    <name>DepositModel</name>
+    <message numerus="yes">
+        <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
+        <translation>
+            <numerusform>%n open order have this amount, but none waits for this deposit alone: check the orders</numerusform><numerusform>%n open orders have this amount, but none waits for this deposit alone: check the orders</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ExpiryNotice</name>
     <message numerus="yes">
         <source>%n order(s) cancelled because the payment deadline passed — tell the customers?</source>

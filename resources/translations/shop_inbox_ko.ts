@@ -2587,8 +2587,26 @@ Right-click to retry.</source>
         <translation>금액만 일치: 예상 입금자명 “{0}”</translation>
     </message>
     <message>
-        <source>No order waits for this amount</source>
-        <translation>이 금액을 기다리는 주문이 없어요</translation>
+        <source>Order before the payment request: name and amount</source>
+        <translation>입금 요청 전 주문: 이름과 금액 일치</translation>
+    </message>
+    <message>
+        <source>Order before the payment request: amount only</source>
+        <translation>입금 요청 전 주문: 금액만 일치</translation>
+    </message>
+    <message>
+        <source>Already applied ({0})</source>
+        <translation>이미 반영됨 ({0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>
+        <translation>
+            <numerusform>이 금액의 진행 중 주문이 %n건 있지만 이 입금과 하나로 짝지을 수 없어요: 주문을 확인해 주세요</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No order has this amount</source>
+        <translation>이 금액의 주문이 없어요</translation>
     </message>
 </context>
 <context>
@@ -4809,7 +4827,7 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>{0}: {1} → {2} (message to the customer not sent)</source>
-        <translation>{0}: {1} → {2} (안내 메시지 보내지 않음)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel order {0}? A cancelled order cannot be reopened.</source>

@@ -71,8 +71,10 @@ def test_a_cp949_bank_file_matches_deposits_and_the_owner_confirms_a_different_d
     with db.read() as s:
         orders = {o.id: o for o in s.scalars(select(Order))}
         assert orders[minji_order].state == orders[haeun_order].state == "paid"
-        assert orders[haeun_order].depositor_name == "박지훈엄마"
-        assert orders[haeun_order].events[-1].note.startswith("2026.11.29 11:40:55 박지훈엄마")
+        assert (
+            orders[haeun_order].depositor_name == "이하은"
+        )  # the owner's, kept; the bank's is in the history
+        assert '"name": "박지훈엄마"' in orders[haeun_order].events[-1].note
 
 
 @pytest.mark.parametrize(
@@ -166,3 +168,119 @@ def test_a_banks_excel_download_that_is_an_html_table_matches_like_its_csv(db, t
     with db.read() as s:
         first = match_deposits(s, deposits)[0]
     assert (first.order_id, first.kind) == (minji_order, MatchKind.NAME_AND_AMOUNT)
+
+
+# The tester's bank download (신한은행, CP949): 이하온 paid order 2026-0003 (its depositor typed as 이하은);
+# 박서준 paid before being asked (his order still new); 최유나's amount is on no open order.
+SHINHAN_CSV = """\
+신한은행 입출금내역
+거래일자,거래시간,적요,출금(원),입금(원),내용,잔액(원),거래점명
+2026-12-04,14:03:22,타행이체,,"61,000",이하온,"1,061,000",인터넷
+2026-12-04,15:10:05,타행이체,,"42,000",박서준,"1,103,000",모바일
+2026-12-04,16:00:00,타행이체,,"7,700",최유나,"1,110,700",모바일
+"""
+
+
+def tester_orders(db) -> tuple[int, int]:
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        create_item(s, ItemDraft(name="와이드 팬츠", price_minor=58000, currency="KRW", retailer_id="PANTS"))
+        haeun = create_order(
+            s,
+            contact_id=make_contact(s, profile_name="이하은").id,
+            lines=[LineInput("PANTS", 1)],
+            source="chat",
+            charges=Charges(3000),
+        ).id
+        move_order(s, haeun, OrderState.AWAITING_PAYMENT, now=NOW)
+        seojun = create_order(
+            s,
+            contact_id=make_contact(s, profile_name="박서준").id,
+            lines=[LineInput("LINEN", 1)],
+            source="chat",
+            charges=Charges(3000),
+        ).id  # still 새 주문: the payment request was never sent
+        return haeun, seojun
+
+
+def test_a_payment_before_the_request_matches_the_new_order_for_the_owner_to_tick(db, tmp_path: Path) -> None:
+    haeun, seojun = tester_orders(db)
+    bank = tmp_path / "신한은행_입출금내역.csv"
+    bank.write_bytes(SHINHAN_CSV.encode("cp949"))
+    with db.read() as s:
+        matches = match_deposits(s, read_bank_file(bank))
+    assert [(m.deposit.name, m.order_id, m.kind, m.same_name) for m in matches] == [
+        ("이하온", haeun, MatchKind.AMOUNT_ONLY, False),
+        ("박서준", seojun, MatchKind.BEFORE_REQUEST, True),
+        ("최유나", None, None, False),
+    ]
+    assert matches[2].open_with_amount == 0  # no open order of this amount at all
+
+
+def test_a_deposit_keeps_the_typed_depositor_and_the_history_names_the_bank_files_deposit(
+    db, tmp_path: Path
+) -> None:
+    from app.deposits import deposit_day
+    from app.models import OrderEvent
+    from app.orders import move_note
+
+    haeun, seojun = tester_orders(db)
+    bank = tmp_path / "신한은행_입출금내역.csv"
+    bank.write_bytes(SHINHAN_CSV.encode("cp949"))
+    with db.read() as s:
+        matches = match_deposits(s, read_bank_file(bank))
+    with db.write() as s:
+        confirm_deposits(s, [(m.order_id, m.deposit) for m in matches[:2] if m.order_id is not None], NOW)
+    with db.read() as s:
+        orders = {o.id: o for o in s.scalars(select(Order))}
+        assert orders[haeun].depositor_name == "이하은"  # what the owner typed stays
+        assert orders[seojun].depositor_name == "박서준"  # empty before: the bank's name fills it
+        assert orders[seojun].state == "paid"
+        paid = s.scalars(
+            select(OrderEvent).where(OrderEvent.order_id == haeun, OrderEvent.to_state == "paid")
+        ).one()
+        deposit = move_note(paid.note)["deposit"]
+    assert deposit == {"at": "2026-12-04", "name": "이하온", "amount": 61000}
+    assert str(deposit_day(deposit["at"])) == "2026-12-04"
+
+
+def test_the_same_bank_file_read_again_says_each_deposit_is_already_applied(db, tmp_path: Path) -> None:
+    haeun, seojun = tester_orders(db)
+    bank = tmp_path / "신한은행_입출금내역.csv"
+    bank.write_bytes(SHINHAN_CSV.encode("cp949"))
+    with db.read() as s:
+        matches = match_deposits(s, read_bank_file(bank))
+    with db.write() as s:
+        confirm_deposits(s, [(m.order_id, m.deposit) for m in matches[:2] if m.order_id is not None], NOW)
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    with db.read() as s:
+        again = match_deposits(s, read_bank_file(bank))
+    assert [(m.kind, m.order_id, m.number) for m in again[:2]] == [
+        (MatchKind.ALREADY_APPLIED, None, numbers[haeun]),
+        (MatchKind.ALREADY_APPLIED, None, numbers[seojun]),
+    ]
+    assert again[2].kind is None
+
+
+def test_an_unmatched_deposit_of_an_amount_open_orders_have_does_not_say_no_order_has_it(db) -> None:
+    from app.deposits import Deposit
+
+    haeun, _ = tester_orders(db)
+    with db.write() as s:
+        move_order(s, haeun, OrderState.PAID, now=NOW)
+    with db.read() as s:
+        [match] = match_deposits(s, [Deposit(2, "2026-12-05 09:00", "김철수", 61000)])
+    assert match.kind is None and match.open_with_amount == 1
+
+
+def test_a_deposit_recorded_before_the_history_named_it_is_still_recognised(db) -> None:
+    """Orders paid from a bank file before this change carry the plain note "2026.11.29 11:40:55 김민지 42000"."""
+    from app.deposits import Deposit
+
+    minji_order, _ = waiting_orders(db)
+    with db.write() as s:
+        move_order(s, minji_order, OrderState.PAID, now=NOW, note="2026.11.29 10:12:01 김민지 42000")
+        number = s.get(Order, minji_order).number  # type: ignore[union-attr]
+    with db.read() as s:
+        [match] = match_deposits(s, [Deposit(6, "2026.11.29 10:12:01", "김민지", 42000)])
+    assert (match.kind, match.number) == (MatchKind.ALREADY_APPLIED, number)
