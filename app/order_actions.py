@@ -38,9 +38,11 @@ from app.orders import (
     Charges,
     LineInput,
     OrderState,
+    Told,
     create_order,
     expire_unpaid,
     move_order,
+    note_told,
     reminders_due,
     set_line_option,
     set_memo,
@@ -121,14 +123,18 @@ def move_order_to(
     tracking: str | None,
     edits: OrderEdits = OrderEdits(),
     unsent: bool = False,
+    unsent_reason: str = "",
 ) -> tuple[OrderDetail, Changes]:
     """Store the owner's unsaved `edits`, move the order (the payment deadline from the shop's
     settings) and read it back: one transaction, so edits refused leave the order where it was.
 
     `unsent`: the owner moved it knowing the customer's message for the step could not go (she told
-    them by phone, say); the history says the move went without a message."""
+    them by phone, say); the history says the move went without a message, and why it could not go
+    (`unsent_reason`, a NotToldReason value)."""
     with db.write() as s:
         _move_with_edits(s, order_id, state, courier, tracking, edits, UNSENT_MOVE if unsent else "moved")
+        if unsent:
+            note_told(s, order_id, state, Told.COULD_NOT, unsent_reason)
     detail = load_order(db, order_id)
     return detail, _detail_changes(detail)
 
@@ -237,9 +243,14 @@ def start_order(
 
 
 def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: str | None = None) -> Changes:
-    """Queue prepared order messages for sending (`text`: the owner's edit of a single one)."""
+    """Queue prepared order messages for sending (`text`: the owner's edit of a single one); each
+    order's move that the message is about says its customer was told."""
     for message in messages:
         queue_order_message(db, message, text)
+    with db.write() as s:
+        for message in messages:
+            if message.prepared.state in {state.value for state in OrderState}:  # not a reminder
+                note_told(s, message.order_id, OrderState(message.prepared.state), Told.SENT)
     return Changes.for_contacts(m.contact_id for m in messages)
 
 

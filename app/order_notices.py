@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
-from app.models import Contact, Order, OrderEvent
+from app.models import Contact, Order
 from app.order_messages import OrderMessage, message_for_order, order_outgoing
-from app.orders import EXPIRED_MOVE, UNSENT_MOVE, OrderState
+from app.orders import OrderState, Told, note_told
 from app.settings import get_setting, put_setting
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def prepare_notice(
             if wa_id
             else None
         )
-        reason = _why_not(message, relay_ready)
+        reason = why_not_told(message, relay_ready)
         if message is not None and reason is None:
             to_tell.append(message)
         else:
@@ -125,7 +125,7 @@ def _orders_in_state(
     return [(r.id, r.number, r.customer_name, r.wa_id) for r in rows]
 
 
-def _why_not(message: OrderMessage | None, relay_ready: bool) -> NotToldReason | None:
+def why_not_told(message: OrderMessage | None, relay_ready: bool) -> NotToldReason | None:
     if message is None:
         return NotToldReason.NO_NUMBER
     if not relay_ready:
@@ -151,37 +151,29 @@ def tell_customers(db: Database, notice: BulkNotice) -> Changes:
                 from app.sending import stage_outgoing
 
                 stage_outgoing(s, order_outgoing(message))
+                note_told(s, message.order_id, notice.move.state, Told.SENT)
         for untold in notice.not_told:
             if untold.order_id in open_ids:
-                _mark_unsent(s, untold.order_id, notice.move.state)
+                note_told(s, untold.order_id, notice.move.state, Told.COULD_NOT, untold.reason.value)
         _decided(s, notice)
     told = {m.contact_id for m in notice.to_tell if m.order_id in open_ids}
     return Changes.for_contacts(told) | Changes(orders=frozenset(open_ids))
 
 
 def keep_quiet(db: Database, notice: BulkNotice) -> Changes:
-    """보내지 않기: nothing is sent and nothing written in the orders' history. An expiry notice is
-    answered: it is not offered again."""
-    if notice.move is not BulkMove.EXPIRY:
-        return Changes()
+    """보내지 않기: nothing is sent; each order's history says the owner chose not to tell the customers
+    who could have been told (and why the others could not). An expiry notice is answered: it is not
+    offered again."""
     with db.write() as s:
+        open_ids = _still_undecided(s, notice)
+        for message in notice.to_tell:
+            if message.order_id in open_ids:
+                note_told(s, message.order_id, notice.move.state, Told.CHOSE_NOT)
+        for untold in notice.not_told:
+            if untold.order_id in open_ids:
+                note_told(s, untold.order_id, notice.move.state, Told.COULD_NOT, untold.reason.value)
         _decided(s, notice)
-    return Changes(orders=frozenset(notice.order_ids))
-
-
-def _mark_unsent(s: Session, order_id: int, state: OrderState) -> None:
-    """The bulk move's own history entry says the customer was not told (not a second entry)."""
-    event = s.scalars(
-        select(OrderEvent)
-        .where(OrderEvent.order_id == order_id, OrderEvent.to_state == state)
-        .order_by(OrderEvent.id.desc())
-        .limit(1)
-    ).first()
-    if event is None or event.kind == UNSENT_MOVE:
-        return
-    if event.kind == EXPIRED_MOVE:
-        event.note = EXPIRED_MOVE  # still said as the deadline's cancellation
-    event.kind = UNSENT_MOVE
+    return Changes(orders=frozenset(open_ids))
 
 
 # ---------------------------------------------------------------- expiry, decided later

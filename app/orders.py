@@ -58,6 +58,39 @@ def move_note(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+class Told(enum.StrEnum):
+    """Whether a move's customer heard of it (a move's note, "told"; older moves say nothing)."""
+
+    SENT = "sent"  # the customer's message for the step was queued
+    CHOSE_NOT = "chose_not"  # it could have gone; the owner chose not to send it
+    COULD_NOT = "could_not"  # it could not go ("reason": app.order_notices.NotToldReason)
+
+
+def note_told(session: Session, order_id: int, state: OrderState, told: Told, reason: str = "") -> None:
+    """Write on the order's latest move to `state` whether its customer was told (and why not)."""
+    event = session.scalars(
+        select(OrderEvent)
+        .where(OrderEvent.order_id == order_id, OrderEvent.to_state == state)
+        .order_by(OrderEvent.id.desc())
+        .limit(1)
+    ).first()
+    if event is None:
+        return
+    facts = move_note(event.note)
+    if not facts and event.note:  # an older plain note is kept, as the history said it
+        facts = {"expired": True} if event.note == EXPIRED_MOVE else {"text": event.note}
+    facts["told"] = told.value
+    if reason:
+        facts["reason"] = reason
+    else:
+        facts.pop("reason", None)
+    if told is not Told.SENT:  # moved without its message: still said as the deadline's, if it was
+        if event.kind == EXPIRED_MOVE:
+            facts["expired"] = True
+        event.kind = UNSENT_MOVE
+    event.note = json.dumps(facts, ensure_ascii=False)
+
+
 class OrderState(enum.StrEnum):
     NEW = "new"
     AWAITING_PAYMENT = "awaiting_payment"

@@ -19,7 +19,8 @@ from app.order_notices import (
     prepare_notice,
     tell_customers,
 )
-from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_order
+from app.orders import UNSENT_MOVE, LineInput, OrderState, create_order, move_note, move_order
+from app.shipping_sheets import ShippingAddress, set_shipping_address
 from tests.support.factories import make_contact
 
 
@@ -122,18 +123,34 @@ def test_a_bank_file_of_three_orders_tells_the_two_customers_with_a_number_and_n
         assert {o.state for o in s.scalars(select(Order))} == {"paid"}
 
 
-def test_dont_send_queues_nothing_and_writes_nothing_in_the_history(db, tmp_path: Path) -> None:
+def test_dont_send_queues_nothing_and_the_history_says_who_was_not_told_and_why(db, tmp_path: Path) -> None:
+    """The owner's choice is not a failure: 김민지 and 박서준 could have been told (she chose not to);
+    이하은 has no number (she could not be), and each order's history says which."""
     orders = three_customers_waiting(db)
     paid = paid_from_the_bank(db, tmp_path)
     keep_quiet(db, notice(db, BulkMove.BANK_FILE, paid))
     assert outbound(db) == []
-    assert all(history(db, order_id)[-1] == ("moved", "paid") for order_id in orders.values())
+    assert told(db, orders["김민지"]) == told(db, orders["박서준"]) == {"told": "chose_not"}
+    assert told(db, orders["이하은"]) == {"told": "could_not", "reason": "no_number"}
+
+
+def told(db, order_id: int) -> dict[str, str]:
+    """What the order's last move says about its customer being told."""
+    with db.read() as s:
+        notes = s.scalars(
+            select(OrderEvent.note).where(OrderEvent.order_id == order_id).order_by(OrderEvent.id)
+        )
+        facts = move_note(notes.all()[-1])
+    return {k: v for k, v in facts.items() if k in ("told", "reason")}
 
 
 def test_a_courier_file_sends_each_customer_their_own_tracking_number(db, tmp_path: Path) -> None:
     orders = three_customers_waiting(db)
     paid_from_the_bank(db, tmp_path)
-    with db.read() as s:
+    with db.write() as s:
+        for order_id in orders.values():  # a courier took them: they had an address
+            where = ShippingAddress("손님", "010-5550-1234", "04799", "서울 성동구 성수이로 1")
+            set_shipping_address(s, order_id, where)
         numbers = {o.customer_name: o.number for o in s.scalars(select(Order))}
     returned = tmp_path / "cj.csv"
     returned.write_bytes(
@@ -153,6 +170,8 @@ def test_a_courier_file_sends_each_customer_their_own_tracking_number(db, tmp_pa
     assert "wblNo=654321098765" in bodies["김민지"]
     assert "Tracking number: 654321098766" in bodies["박서준"]
     assert history(db, orders["이하은"])[-1] == (UNSENT_MOVE, "shipped")
+    assert told(db, orders["이하은"]) == {"told": "could_not", "reason": "no_number"}
+    assert told(db, orders["김민지"]) == {"told": "sent"}
 
 
 def test_a_customer_silent_for_a_day_with_no_template_or_no_relay_is_not_told(db, tmp_path: Path) -> None:
@@ -211,4 +230,5 @@ def test_dont_send_answers_the_deadlines_notice_too(db) -> None:
     keep_quiet(db, notice(db, BulkMove.EXPIRY, [orders["김민지"]]))
     assert expired_undecided(db) == []
     assert outbound(db) == []
-    assert history(db, orders["김민지"])[-1] == ("expired", "cancelled")
+    assert history(db, orders["김민지"])[-1] == (UNSENT_MOVE, "cancelled")
+    assert told(db, orders["김민지"]) == {"told": "chose_not"}

@@ -129,7 +129,7 @@ def test_a_bank_file_asks_once_and_send_tells_the_two_customers_with_a_number_th
     assert last_event(window, orders["김민지"]) == ("moved", "paid")
 
 
-def test_dont_send_after_a_bank_file_sends_nothing_and_writes_nothing(
+def test_dont_send_after_a_bank_file_sends_nothing_and_the_history_says_it_was_the_owners_choice(
     window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
 ) -> None:
     customers_who_wrote(window, qtbot, relay)
@@ -139,7 +139,11 @@ def test_dont_send_after_a_bank_file_sends_nothing_and_writes_nothing(
         dialog.quiet_button.click()
     assert decided.args == [False]
     assert outbound(window) == []
-    assert {last_event(window, order_id) for order_id in orders.values()} == {("moved", "paid")}
+    assert {last_event(window, order_id) for order_id in orders.values()} == {(UNSENT_MOVE, "paid")}
+    history = load_order(window.ctx.db, orders["김민지"]).events
+    assert event_text(history[-1]).endswith(
+        ": paid by a deposit in the bank file: Nov 29 김민지 ₩39,000 (you chose not to send the customer the message)"
+    )
 
 
 def test_without_a_relay_nobody_can_be_told_and_ok_says_so_in_each_order(
@@ -156,6 +160,8 @@ def test_without_a_relay_nobody_can_be_told_and_ok_says_so_in_each_order(
         dialog.send_button.click()
     assert outbound(window) == []
     assert {last_event(window, order_id) for order_id in orders.values()} == {(UNSENT_MOVE, "paid")}
+    history = load_order(window.ctx.db, orders["김민지"]).events
+    assert event_text(history[-1]).endswith("(the message could not be sent: no relay is set up)")
 
 
 def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
@@ -226,7 +232,7 @@ def test_orders_the_deadline_cancelled_are_a_note_in_the_orders_window_answered_
     assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "cancelled")
     history = load_order(window.ctx.db, orders["이하은"]).events
     assert event_text(history[-1]).endswith(
-        ": cancelled, the payment deadline passed (message to the customer not sent)"
+        ": cancelled, the payment deadline passed (the message could not be sent: no phone number in this inbox)"
     )
 
     # The next minute's check and the orders window opened again: not offered a second time.

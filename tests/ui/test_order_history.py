@@ -20,3 +20,18 @@ def test_a_move_the_bank_file_paid_names_its_deposit(korean: None, korean_locale
 def test_an_older_history_line_reads_as_before(korean: None, korean_locale: None) -> None:
     old = EventRow(AT, "moved", "awaiting_payment", "paid", "2026.11.29 11:40:55 박지훈엄마 93000")
     assert event_text(old, "Asia/Seoul").endswith(": 입금 대기 → 결제 완료")
+
+
+def test_the_history_tells_apart_told_chose_not_to_and_could_not(korean: None, korean_locale: None) -> None:
+    """Shot 36: "(안내 메시지 보내지 않음)" read as the owner's choice when the message could not go."""
+    moved = ("awaiting_payment", "paid")
+    told = EventRow(AT, "moved", *moved, '{"told": "sent"}')
+    chose = EventRow(AT, "moved_unsent", *moved, '{"told": "chose_not"}')
+    could_not = EventRow(AT, "moved_unsent", *moved, '{"told": "could_not", "reason": "outside_window"}')
+    older = EventRow(AT, "moved_unsent", *moved, "")
+    assert event_text(told, "Asia/Seoul").endswith("입금 대기 → 결제 완료 (고객에게 알림)")
+    assert event_text(chose, "Asia/Seoul").endswith("(안내 메시지를 보내지 않기로 선택함)")
+    assert event_text(could_not, "Asia/Seoul").endswith(
+        "(안내 메시지를 보낼 수 없었음: 고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음)"
+    )
+    assert event_text(older, "Asia/Seoul").endswith("입금 대기 → 결제 완료 (안내 메시지가 나가지 않음)")

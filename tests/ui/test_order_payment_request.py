@@ -96,7 +96,11 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
     assert not order_window.message_box.isVisible()
     assert state_and_labels(window.ctx, order_id, contact_id) == ("awaiting_payment", {"Pending payment"})
     newest = history(order_window)[0]
-    assert newest.endswith("New → Awaiting payment (message to the customer not sent)")
+    # Said as what it was: the message could not go (not the owner choosing to keep quiet), and why.
+    assert newest.endswith(
+        "New → Awaiting payment (the message could not be sent: "
+        "more than 24 hours since they wrote, and no template for this step)"
+    )
     # The window's own buttons are the new state's, Send back for the next message.
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "move_paid") is not None)
     assert send.isVisibleTo(order_window.message_box) and skip.text() == "Don't send"
@@ -127,4 +131,7 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
     assert "아직 바뀐 건 없어요. 주문 상태는 그대로예요." in order_window.message_how.text()
     with qtbot.waitSignal(order_window.moved):
         unsent.click()
-    assert history(order_window)[0].endswith("새 주문 → 입금 대기 (안내 메시지 보내지 않음)")
+    assert history(order_window)[0].endswith(
+        "새 주문 → 입금 대기 (안내 메시지를 보낼 수 없었음: "
+        "고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음)"
+    )
