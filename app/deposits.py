@@ -30,6 +30,9 @@ AMOUNT_COLUMNS = ("입금액", "입금금액", "맡기신금액", "입금(원)",
 NAME_COLUMNS = ("입금자명", "입금자", "보낸분", "보내는분", "의뢰인", "기재내용", "depositor")
 GENERIC_NAME_COLUMNS = ("내용", "적요", "description")
 DATE_COLUMNS = ("거래일시", "거래일자", "거래일", "일시", "날짜", "date")
+# Some banks (신한) give the time in a column of its own: without it, two transfers of one name and
+# amount on one day could not be told apart when a file is read again.
+TIME_COLUMNS = ("거래시간", "시간", "time")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +73,17 @@ def _amount(text: str) -> int:
     return int(digits.split(".")[0])
 
 
-def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None] | None:
-    """(row, amount column, name column, date column) of the table's title row, if there is one."""
+def _header(rows: list[list[str]]) -> tuple[int, int, int, int | None, int | None] | None:
+    """(row, amount column, name column, date column, time column) of the table's title row, if
+    there is one."""
     for start, header in enumerate(rows[:HEADER_SEARCH_ROWS]):
         amount_col = find_column(header, AMOUNT_COLUMNS)
         name_col = find_column(header, NAME_COLUMNS)
         if name_col is None:
             name_col = find_column(header, GENERIC_NAME_COLUMNS)
         if amount_col is not None and name_col is not None and amount_col != name_col:
-            return start, amount_col, name_col, find_column(header, DATE_COLUMNS)
+            date_col, time_col = find_column(header, DATE_COLUMNS), find_column(header, TIME_COLUMNS)
+            return start, amount_col, name_col, date_col, time_col if time_col != date_col else None
     return None
 
 
@@ -89,7 +94,7 @@ def read_bank_file(path: Path) -> list[Deposit]:
     found = _header(rows)
     if found is None:
         raise OrderError(ErrorCode.DEPOSIT_FILE_UNKNOWN_FORMAT, FileParams(path.name))
-    start, amount_col, name_col, date_col = found
+    start, amount_col, name_col, date_col, time_col = found
     deposits = []
     for offset, row in enumerate(rows[start + 1 :], start=start + 2):
         if len(row) <= max(amount_col, name_col):
@@ -97,7 +102,8 @@ def read_bank_file(path: Path) -> list[Deposit]:
         amount = _amount(row[amount_col])
         if amount <= 0:
             continue  # a withdrawal, a total line, or an empty row
-        at = row[date_col].strip() if date_col is not None and date_col < len(row) else ""
+        cell = lambda col, row=row: row[col].strip() if col is not None and col < len(row) else ""  # noqa: E731
+        at = " ".join(part for part in (cell(date_col), cell(time_col)) if part)
         deposits.append(Deposit(offset, at, nfc(row[name_col]).strip()[:64], amount))
     return deposits
 

@@ -132,8 +132,8 @@ class DepositDialog(QDialog):
             self.tr(
                 "Download the account's transactions from your bank as an Excel (.xlsx) or CSV file and "
                 "open it here. Deposits are matched to orders awaiting payment by depositor name and amount; "
-                "tick the ones to confirm. A deposit under another name is matched by amount only and left "
-                "for you."
+                "tick the ones to confirm. A deposit under another name is matched by amount only, and one "
+                "for a new order not yet asked for payment as such; both are left for you."
             ),
             self,
         )

@@ -756,12 +756,12 @@
     <message numerus="yes">
         <source>%n customer(s) cannot be told. If you send, their orders&apos; history says that they were not told. The orders keep their new status either way.</source>
         <translation>
-            <numerusform>고객 %n명에게는 알릴 수 없어요. 보내기를 누르면 해당 주문 기록에 안내 메시지를 보내지 않았다고 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
+            <numerusform>고객 %n명에게는 알릴 수 없어요. 보내기를 누르면 해당 주문 기록에 안내 메시지를 보낼 수 없었던 이유가 남아요. 어느 쪽을 골라도 주문 상태는 바뀐 그대로예요.</numerusform>
         </translation>
     </message>
     <message>
         <source>No customer can be told. OK writes it in the orders&apos; history; the orders keep their new status.</source>
-        <translation>알릴 수 있는 고객이 없어요. 확인을 누르면 주문 기록에 안내 메시지를 보내지 않았다고 남아요. 주문 상태는 바뀐 그대로예요.</translation>
+        <translation>알릴 수 있는 고객이 없어요. 확인을 누르면 주문 기록에 안내 메시지를 보낼 수 없었던 이유가 남아요. 주문 상태는 바뀐 그대로예요.</translation>
     </message>
     <message>
         <source>OK</source>
@@ -2528,8 +2528,8 @@ Right-click to retry.</source>
         <translation>입금 확인</translation>
     </message>
     <message>
-        <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only and left for you.</source>
-        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
+        <source>Download the account&apos;s transactions from your bank as an Excel (.xlsx) or CSV file and open it here. Deposits are matched to orders awaiting payment by depositor name and amount; tick the ones to confirm. A deposit under another name is matched by amount only, and one for a new order not yet asked for payment as such; both are left for you.</source>
+        <translation>은행에서 계좌 거래내역을 엑셀(.xlsx)이나 CSV 파일로 내려받아 여기에서 여세요. 입금 대기 중인 주문과 입금자명·금액으로 맞춰 봐요. 확인할 항목에 체크하세요. 입금자명이 다른 입금은 금액으로만, 입금 요청 전의 새 주문은 &apos;입금 요청 전 주문&apos;으로 맞춰 두고 사장님이 판단하시도록 남겨 둬요.</translation>
     </message>
     <message>
         <source>Open bank file…</source>

@@ -240,7 +240,11 @@ def test_a_deposit_keeps_the_typed_depositor_and_the_history_names_the_bank_file
             select(OrderEvent).where(OrderEvent.order_id == haeun, OrderEvent.to_state == "paid")
         ).one()
         deposit = move_note(paid.note)["deposit"]
-    assert deposit == {"at": "2026-12-04", "name": "이하온", "amount": 61000}
+    assert deposit == {
+        "at": "2026-12-04 14:03:22",
+        "name": "이하온",
+        "amount": 61000,
+    }  # 신한: its own time column
     assert str(deposit_day(deposit["at"])) == "2026-12-04"
 
 
