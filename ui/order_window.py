@@ -215,6 +215,9 @@ class OrderWindow(OrderMessagePane):
         history_view = QListView(self)
         history_view.setModel(self.history)
         history_view.setMaximumHeight(110)
+        # A line names a deposit and whether the customer was told (and why not): wrapped, not cut.
+        history_view.setWordWrap(True)
+        history_view.setResizeMode(QListView.ResizeMode.Adjust)
         history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.error = QLabel(self)
         self.error.setObjectName("orderError")
