@@ -464,3 +464,11 @@ def test_cancelling_a_new_order_leaves_the_order_complete_label_an_older_order_e
         assert labels_of(s, c.id) == {"Pending payment"}
         move_order(s, newer, OrderState.CANCELLED)
         assert labels_of(s, c.id) == {"Order complete"}
+
+
+def test_a_tracking_number_excel_turned_into_scientific_notation_is_doubted_for_any_courier() -> None:
+    doubt = tracking_doubt("CJ대한통운", "6.86501E+11")
+    assert doubt is not None and doubt.excel and doubt.lengths == (10, 12)
+    unknown = tracking_doubt("동네택배", "6.86501e+11")
+    assert unknown is not None and unknown.excel and unknown.lengths == ()
+    assert tracking_doubt("CJ대한통운", "686501234567") is None

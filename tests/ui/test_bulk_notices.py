@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -251,3 +252,23 @@ def test_the_question_reads_as_a_korean_shop_owner_says_it(ctx: Any, qtbot: Any,
     assert dialog.heading.text() == "입금 확인된 주문 7건 — 고객에게 확인 메시지를 보낼까요?"
     assert (dialog.quiet_button.text(), dialog.send_button.text()) == ("보내지 않기", "보내기")
     qtbot.waitUntil(lambda: pending_ops() == 0)
+
+
+def test_the_same_bank_file_opened_again_says_each_deposit_is_already_applied(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay, korean: None
+) -> None:
+    """Overlapping downloads (shot 21): deposits confirmed once are named with their order, not unmatched."""
+    customers_who_wrote(window, qtbot, relay)
+    orders = orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    with qtbot.waitSignal(dialog.decided):
+        dialog.quiet_button.click()
+    deposits = OrderActions(window, window.ctx).open_deposits()
+    deposits.load_file(bank_file(tmp_path))
+    qtbot.waitUntil(lambda: deposits.model.rowCount() == 3)
+    with window.ctx.db.read() as s:
+        number = s.get(Order, orders["김민지"]).number  # type: ignore[union-attr]
+    model = deposits.model
+    assert model.index(0, 4).data() == f"이미 반영됨 ({number})"
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
+    assert not deposits.confirm_button.isEnabled()
