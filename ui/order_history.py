@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.deposits import deposit_day
+from app.order_notices import NotToldReason
 from app.order_queries import EventRow
-from app.orders import EXPIRED_MOVE, UNSENT_MOVE
+from app.orders import EXPIRED_MOVE, UNSENT_MOVE, Told, move_note
 from app.rules import zone
-from ui.formatting import full_datetime, shop_datetime
+from ui.formatting import babel_locale_name, full_datetime, shop_datetime
 from ui.korean_particles import with_particles
-from ui.order_text import state_name
+from ui.order_text import money, state_name
 
 translate = QCoreApplication.translate
 
@@ -25,11 +28,10 @@ def order_time(moment: datetime, time_zone: str | None) -> str:
 
 def event_text(event: EventRow, time_zone: str | None = None) -> str:
     when = order_time(event.at, time_zone)
+    facts = move_note(event.note)
     if event.kind == "created":
         return translate("OrderWindow", "{0}: order received").format(when)
-    if event.kind == EXPIRED_MOVE:
-        return translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
-    if event.kind == UNSENT_MOVE and event.note == EXPIRED_MOVE:  # app/order_notices.py
+    if event.kind == UNSENT_MOVE and event.note == EXPIRED_MOVE:  # written before "told" was kept
         return translate(
             "OrderWindow", "{0}: cancelled, the payment deadline passed (message to the customer not sent)"
         ).format(when)
@@ -54,10 +56,63 @@ def event_text(event: EventRow, time_zone: str | None = None) -> str:
                 when, change.get("item", ""), change.get("from", ""), change.get("to", "")
             )
         )
-    if event.kind == UNSENT_MOVE:
-        return translate("OrderWindow", "{0}: {1} → {2} (message to the customer not sent)").format(
+    deposit = facts.get("deposit")
+    if event.kind == EXPIRED_MOVE or facts.get("expired"):
+        line = translate("OrderWindow", "{0}: cancelled, the payment deadline passed").format(when)
+    elif isinstance(deposit, dict):
+        line = translate("OrderWindow", "{0}: paid by a deposit in the bank file: {1}").format(
+            when, deposit_text(deposit)
+        )
+    else:
+        line = translate("OrderWindow", "{0}: {1} → {2}").format(
             when, state_name(event.from_state or ""), state_name(event.to_state or "")
         )
-    return translate("OrderWindow", "{0}: {1} → {2}").format(
-        when, state_name(event.from_state or ""), state_name(event.to_state or "")
-    )
+    told = told_text(event.kind, facts)
+    return f"{line} {told}" if told else line
+
+
+def told_text(kind: str, facts: dict[str, Any]) -> str:
+    """Whether the move's customer heard of it: told, the owner chose not to, or could not be (why).
+    An older move without its message only says it went without one."""
+    told = facts.get("told")
+    if told == Told.SENT:
+        return translate("OrderWindow", "(customer told)")
+    if told == Told.CHOSE_NOT:
+        return translate("OrderWindow", "(you chose not to send the customer the message)")
+    if told == Told.COULD_NOT:
+        reasons = {
+            NotToldReason.NO_NUMBER: translate("OrderWindow", "no phone number in this inbox"),
+            NotToldReason.OUTSIDE_WINDOW: translate(
+                "OrderWindow", "more than 24 hours since they wrote, and no template for this step"
+            ),
+            NotToldReason.NO_BANK_ACCOUNT: translate("OrderWindow", "the template needs your bank account"),
+            NotToldReason.NO_RELAY: translate("OrderWindow", "no relay is set up"),
+        }
+        reason = (
+            reasons.get(NotToldReason(facts["reason"])) if facts.get("reason") in set(NotToldReason) else None
+        )
+        if reason:
+            return translate("OrderWindow", "(the message could not be sent: {0})").format(reason)
+        return translate("OrderWindow", "(the message could not be sent)")
+    if kind == UNSENT_MOVE:
+        return translate("OrderWindow", "(message to the customer not sent)")
+    return ""
+
+
+def deposit_text(deposit: dict[str, Any]) -> str:
+    """A bank file's deposit as the history names it: "12월 4일 이하온 61,000원"."""
+    day = deposit_day(str(deposit.get("at", "")))
+    when = _babel_date_md(day) if day is not None else str(deposit.get("at", ""))
+    amount = deposit.get("amount")
+    parts = [when, str(deposit.get("name", "")), money(amount, "KRW") if isinstance(amount, int) else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _babel_date_md(day: date) -> str:
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_skeleton
+
+    try:
+        return str(format_skeleton("MMMd", day, locale=babel_locale_name()))
+    except (ValueError, LookupError, UnknownLocaleError):
+        return day.isoformat()

@@ -11,6 +11,7 @@ from app.changes import Changes
 from app.models import utcnow
 from app.order_actions import send_order_messages
 from app.order_messages import OrderMessage, PreparedMessage, message_for_order
+from app.order_notices import why_not_told
 from app.order_queries import OrderDetail
 from app.orders import OrderState
 from ui.bounded_text import BoundedTextEdit
@@ -76,6 +77,7 @@ class OrderMessagePane(QDialog):
         self.unsent_button.hide()
         # The move held (its state, courier and tracking as typed), until the owner chooses.
         self._held: tuple[OrderState, str | None, str | None] | None = None
+        self._held_reason = ""  # why the held move's message cannot go (a NotToldReason value)
         mb = QVBoxLayout(self.message_box)
         mb.setContentsMargins(0, 6, 0, 0)
         mb.addWidget(QLabel(translate("OrderWindow", "Message to the customer"), self.message_box))
@@ -148,6 +150,8 @@ class OrderMessagePane(QDialog):
         owner's two ways on (move without it, or leave the order as it is)."""
         self.prepared = None
         self._message_mode((state, courier, tracking))
+        why = why_not_told(message, relay_ready=True)
+        self._held_reason = why.value if why is not None else ""
         self.message_edit.show()  # (hidden while a customer without a number was being asked for one)
         self.add_number_button.hide()
         prepared = message.prepared

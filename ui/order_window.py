@@ -543,10 +543,18 @@ class OrderWindow(OrderMessagePane):
             return
         state, courier, tracking = self._held
         order_id, db, edits = self.order_id, self.ctx.db, self.typed_edits()
+        reason = self._held_reason
 
         def work() -> tuple[OrderDetail, Changes]:
             return move_order_to(
-                db, order_id, state, courier=courier, tracking=tracking, edits=edits, unsent=True
+                db,
+                order_id,
+                state,
+                courier=courier,
+                tracking=tracking,
+                edits=edits,
+                unsent=True,
+                unsent_reason=reason,
             )
 
         def done(result: tuple[OrderDetail, Changes]) -> None:

@@ -4746,6 +4746,10 @@ The previous data was kept in {folder}.</source>
         <translation>{0}: 입금 안내 메시지 준비함</translation>
     </message>
     <message>
+        <source>{0}: paid by a deposit in the bank file: {1}</source>
+        <translation>{0}: 은행 파일의 입금으로 결제 완료: {1}</translation>
+    </message>
+    <message>
         <source>{0}: {1} → {2}</source>
         <translation>{0}: {1} → {2}</translation>
     </message>
@@ -4826,8 +4830,40 @@ The previous data was kept in {folder}.</source>
         <translation>{0}: “{1}” 옵션을 “{2}”에서 “{3}”(으)로 바꿈</translation>
     </message>
     <message>
-        <source>{0}: {1} → {2} (message to the customer not sent)</source>
-        <translation type="unfinished"></translation>
+        <source>(customer told)</source>
+        <translation>(고객에게 알림)</translation>
+    </message>
+    <message>
+        <source>(you chose not to send the customer the message)</source>
+        <translation>(안내 메시지를 보내지 않기로 선택함)</translation>
+    </message>
+    <message>
+        <source>no phone number in this inbox</source>
+        <translation>고객 전화번호가 없음</translation>
+    </message>
+    <message>
+        <source>more than 24 hours since they wrote, and no template for this step</source>
+        <translation>고객의 마지막 메시지 후 24시간이 지났고 이 단계의 템플릿이 없음</translation>
+    </message>
+    <message>
+        <source>the template needs your bank account</source>
+        <translation>템플릿에 필요한 입금 계좌가 설정되지 않음</translation>
+    </message>
+    <message>
+        <source>no relay is set up</source>
+        <translation>릴레이가 설정되지 않음</translation>
+    </message>
+    <message>
+        <source>(the message could not be sent: {0})</source>
+        <translation>(안내 메시지를 보낼 수 없었음: {0})</translation>
+    </message>
+    <message>
+        <source>(the message could not be sent)</source>
+        <translation>(안내 메시지를 보낼 수 없었음)</translation>
+    </message>
+    <message>
+        <source>(message to the customer not sent)</source>
+        <translation>(안내 메시지가 나가지 않음)</translation>
     </message>
     <message>
         <source>Cancel order {0}? A cancelled order cannot be reopened.</source>
