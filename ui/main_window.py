@@ -17,6 +17,7 @@ from ui.context import AppContext
 from ui.resources import resources_dir
 from ui.screen_fit import fitted, place_within_screen
 from ui.tab_order import chain, row_widgets, stops_in_chain
+from ui.unsaved_edits import quitting
 
 # The chat pane, search, contact panel, banner, notifier and sync (and through them SQLAlchemy,
 # pydantic, httpx) are imported by `complete()`, after the first page is painted: see ui/start_path.py.
@@ -597,8 +598,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quit (Ctrl+Q, the title bar): the app's other open windows close first, so one holding
-        unsaved edits (a campaign draft, a new order) asks; kept open there, the app stays too."""
-        if not self.close_other_windows():
+        unsaved edits (a campaign draft, a new order) asks; kept open there, the app stays too.
+        "Save" there quits once the edits are stored."""
+        with quitting(self.close):
+            others_closed = self.close_other_windows()
+        if not others_closed:
             event.ignore()
             return
         if self.ready:  # (a start that failed half-way has no composer)

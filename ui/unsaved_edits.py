@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent
@@ -12,6 +13,34 @@ Button = QMessageBox.StandardButton
 # Starts saving and runs the callable once the save delivered; False when the form refused its own
 # fields at once (the window stays and shows why).
 SaveThen = Callable[[Callable[[], None]], bool]
+
+# While the app quits, what carries the quit on once a window's "Save" delivered (the main window's
+# close). A save that fails never runs its `then`, so a failed save leaves the app open and nothing
+# of the quit lingers to close it later.
+_quit_resume: Callable[[], object] | None = None
+
+
+@contextmanager
+def quitting(resume: Callable[[], object]) -> Iterator[None]:
+    """Windows asked to close inside this block and answered with "Save" run `resume` once saved."""
+    global _quit_resume
+    previous, _quit_resume = _quit_resume, resume
+    try:
+        yield
+    finally:
+        _quit_resume = previous
+
+
+def _then_quit_goes_on(then: Callable[[], None]) -> Callable[[], None]:
+    resume = _quit_resume
+    if resume is None:
+        return then
+
+    def then_resume() -> None:
+        then()
+        resume()
+
+    return then_resume
 
 
 def ask_about_edits(parent: QWidget, question: str) -> Button:
@@ -38,7 +67,7 @@ def leave_edits(
         return True
     answer = ask_about_edits(parent, question)
     if answer == Button.Save:
-        return save_then(then)
+        return save_then(_then_quit_goes_on(then))
     if answer == Button.Discard:
         then()
         return True
@@ -50,8 +79,8 @@ def may_close(
 ) -> bool:
     """For closeEvent: True when the window may close now (no edits, or "Discard").
 
-    Otherwise the close is ignored: "Save" closes the window once the save delivered, a refused save
-    keeps it open with the edits, "Cancel" keeps both.
+    Otherwise the close is ignored: "Save" closes the window once the save delivered (and a quit
+    under way goes on), a refused save keeps it open with the edits, "Cancel" keeps both.
     """
     if not dirty:
         return True
@@ -59,7 +88,7 @@ def may_close(
     if answer == Button.Discard:
         return True
     if answer == Button.Save:
-        save_then(lambda: _close(window))
+        save_then(_then_quit_goes_on(lambda: _close(window)))
     event.ignore()
     return False
 
