@@ -170,7 +170,8 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     file_menu.addSeparator()
     action(file_menu, translate("Menus", "Settings…"), window.open_settings, "Ctrl+,")
     file_menu.addSeparator()
-    action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q")
+    # From the order board or an order too: the same quit, asking about unsaved edits first.
+    action(file_menu, translate("Menus", "Quit"), window.close, "Ctrl+Q", anywhere=True)
 
     edit_menu = bar.addMenu(edit_title)
     edit_menu.addAction(window.find_action)  # Ctrl+F: search every chat

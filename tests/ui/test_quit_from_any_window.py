@@ -75,3 +75,22 @@ def test_a_refused_save_on_quitting_keeps_the_app_open_and_says_why(
     qtbot.waitUntil(lambda: not order_window.isVisible(), timeout=5000)
     assert window.isVisible()
     assert stored_address(window, order_id) == "부산 해운대구 우동 1234"
+
+
+def test_ctrl_q_in_an_order_window_asks_about_its_edits_and_quits(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id, order_window = open_typed_order(window, qtbot)
+    asked = dialogs.expect("question", answer=Button.Save)
+    press_quit(qtbot, order_window)
+    assert len(asked.shown) == 1
+    qtbot.waitUntil(lambda: not window.isVisible() and not order_window.isVisible(), timeout=5000)
+    assert stored_address(window, order_id) == "부산 해운대구 우동 1234"
+
+
+def test_ctrl_q_on_the_orders_board_quits_the_app(window: Any, qtbot: Any) -> None:
+    install_menus(window, window.ctx)
+    board = window.orders.open_board()
+    qtbot.waitExposed(board)
+    press_quit(qtbot, board)
+    qtbot.waitUntil(lambda: not window.isVisible() and not board.isVisible(), timeout=5000)
