@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QToolButton
+from PySide6.QtWidgets import QBoxLayout, QToolButton, QWidget
 
 from app.changes import Changes
 from app.order_actions import cancel_overdue, statuses_for, statuses_for_orders
@@ -175,10 +175,12 @@ class OrderActions(QObject):
 
         OrderSettingsDialog(self.ctx, self.window).exec()
 
-    def open_deposits(self) -> DepositDialog:
+    def open_deposits(self, parent: QWidget | None = None) -> DepositDialog:
+        """The bank file's deposits matched to orders; `parent`: the window it opens over (the board's
+        button), else the main window (the Shop menu)."""
         from ui.deposit_dialog import DepositDialog
 
-        dialog = DepositDialog(self.ctx, self.window)
+        dialog = DepositDialog(self.ctx, parent if parent is not None else self.window)
         # The paid orders' "payment confirmed" messages (the single order's window prepares the
         # same), sent or not in one decision, as after a courier's file.
         dialog.paid.connect(self._offer_payment_messages)

@@ -154,6 +154,12 @@ class OrderBoard(QWidget):
             self.tr("Orders of the days you pick, one row per line, for your accounting (Excel or CSV)")
         )
         export.clicked.connect(self.choose_orders_export)
+        deposits = QToolButton(self)
+        deposits.setObjectName("matchDeposits")
+        deposits.setText(self.tr("Match bank deposits…"))
+        deposits.setToolTip(self.tr("Read the bank's file of deposits: the orders they pay are marked paid"))
+        deposits.clicked.connect(self.open_deposits)
+        deposits.setVisible(actions is not None)
         tracking = QToolButton(self)
         tracking.setText(self.tr("Tracking numbers…"))
         tracking.setToolTip(self.tr("Read the courier's file of tracking numbers: those orders are shipped"))
@@ -240,6 +246,7 @@ class OrderBoard(QWidget):
         files.addWidget(self.status, 1)
         files.addWidget(self.zone_note)
         files.addWidget(self.move_note, 2)
+        files.addWidget(deposits)  # paid first, then the courier's sheet, then its tracking numbers
         files.addWidget(sheet)
         files.addWidget(export)
         files.addWidget(tracking)
@@ -467,6 +474,11 @@ class OrderBoard(QWidget):
             return save_orders_sheet(db, path, since, until, state_names=names, computer_zone=computer_zone)
 
         Op(work, parent=self).success(done).failure(self._failed).run()
+
+    def open_deposits(self) -> None:
+        """The same bank-file matching as Shop ▸ Match bank deposits…, opened over the board."""
+        if self.order_actions is not None:
+            self.order_actions.open_deposits(self)
 
     def choose_tracking_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -4408,6 +4408,14 @@ The previous data was kept in {folder}.</source>
         <translation>고른 기간의 주문을 상품 줄마다 한 행씩, 회계용으로 (Excel 또는 CSV)</translation>
     </message>
     <message>
+        <source>Match bank deposits…</source>
+        <translation>입금 확인…</translation>
+    </message>
+    <message>
+        <source>Read the bank&apos;s file of deposits: the orders they pay are marked paid</source>
+        <translation>은행 입금 내역 파일을 읽어 입금된 주문을 결제 완료로 표시해요</translation>
+    </message>
+    <message>
         <source>Tracking numbers…</source>
         <translation>송장번호 일괄 등록…</translation>
     </message>
