@@ -194,7 +194,7 @@ class OrderBoard(QWidget):
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._card_menu(v, pos))
-            view.doubleClicked.connect(self._open_index)
+            _OpensCards(self, view)
             view.setDragEnabled(True)
             view.setAcceptDrops(True)
             view.setDropIndicatorShown(False)
@@ -226,7 +226,7 @@ class OrderBoard(QWidget):
         self.table.verticalHeader().hide()
         # The products take the room a row has left; a date or a total needs only its own width.
         self.table.horizontalHeader().setSectionResizeMode(Column.ITEMS, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._open_index)
+        _OpensCards(self, self.table)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(lambda pos: self._card_menu(self.table, pos))
 
@@ -319,7 +319,11 @@ class OrderBoard(QWidget):
         self.zone_note.setVisible(bool(name))
         for state, model in self.columns.items():
             total = page.counts.get(state.value, 0)
+            view = self.column_views[state]
+            chosen = self._summary_at(view, view.currentIndex())
             model.set_page(page.columns.get(state.value, []), total)
+            if chosen is not None and (row := model.row_of(chosen.id)) is not None:
+                view.setCurrentIndex(model.index(row))  # a reload keeps the card Enter would open
             self.column_titles[state].setText(f"{state_name(state)} ({total})")
         shown = sum(model.total for model in self.columns.values())
         self.status.setText(self.tr("%n order(s)", "", shown))
@@ -630,6 +634,41 @@ class OrderBoard(QWidget):
         Op(lambda: move_order_with_settings(db, order_id, state), parent=self).success(
             self.ctx.publish  # this board reloads with the others
         ).failure(self._failed).run()
+
+
+class _OpensCards(QObject):
+    """Enter (or Return) on the chosen card opens its order, as a double-click does. The double-click
+    is read here too: the view drops one whose first click it lost, and a board reloaded between the
+    two clicks (a synced message, an order moved elsewhere) loses it."""
+
+    def __init__(self, board: OrderBoard, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.board = board
+        self.view = view
+        self.viewport = view.viewport()  # held: asked while the view is being destroyed, it is gone
+        view.installEventFilter(self)
+        self.viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        kind = event.type()
+        if watched is self.view and kind == QEvent.Type.KeyPress:
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self._open(self.view.currentIndex())
+        elif (
+            watched is self.viewport
+            and kind == QEvent.Type.MouseButtonDblClick
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            return self._open(self.view.indexAt(event.position().toPoint()))
+        return False
+
+    def _open(self, index: QModelIndex) -> bool:
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.board._open_index(index)
+        return True
 
 
 class _DropTarget(QObject):

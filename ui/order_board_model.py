@@ -89,6 +89,10 @@ class StateColumnModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
+    def row_of(self, order_id: int) -> int | None:
+        """The row of the order's card, or None when it is not on this page."""
+        return next((row for row, r in enumerate(self._rows) if r.id == order_id), None)
+
     def summary(self, row: int) -> OrderSummary:
         return self._rows[row]
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QToolButton
 
+from app.orders import OrderState
 from tests.ui.test_orders_ui import some_orders
 from ui.deposit_dialog import DepositDialog
 from ui.order_actions import OrderActions
@@ -20,6 +23,55 @@ def open_board(window: Any, qtbot: Any) -> tuple[OrderActions, OrderBoard]:
     qtbot.addWidget(board)
     qtbot.waitUntil(lambda: board.loaded_once)
     return actions, board
+
+
+def test_enter_on_the_chosen_card_opens_its_order(window: Any, qtbot: Any) -> None:
+    actions, board = open_board(window, qtbot)
+    view = board.column_views[OrderState.NEW]
+    model = board.columns[OrderState.NEW]
+    view.setFocus()
+    view.setCurrentIndex(model.index(1))
+    chosen = model.summary(1).id
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert list(actions.open_orders) == [chosen]
+    newest = model.summary(0).id
+    view.setCurrentIndex(model.index(0))
+    qtbot.keyClick(view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert set(actions.open_orders) == {chosen, newest}
+
+
+def test_enter_in_the_table_opens_the_order_of_the_chosen_row(window: Any, qtbot: Any) -> None:
+    actions, board = open_board(window, qtbot)
+    board.show_table(True)
+    qtbot.waitUntil(lambda: board.table_model.rowCount() > 0)
+    board.table.setFocus()
+    board.table.selectRow(0)
+    qtbot.keyClick(board.table, Qt.Key.Key_Return)
+    assert list(actions.open_orders) == [board.table_model.summary(0).id]
+
+
+def test_a_double_click_opens_the_card_even_when_the_board_reloaded_between_its_clicks(
+    window: Any, qtbot: Any
+) -> None:
+    actions, board = open_board(window, qtbot)
+    view = board.column_views[OrderState.NEW]
+    model = board.columns[OrderState.NEW]
+    spot = view.visualRect(model.index(0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    with qtbot.waitSignal(board.loaded):  # a synced message reloads the board
+        board.reload()
+    assert view.currentIndex().row() == 0  # the card stays chosen
+    at = QPointF(spot)
+    second = QMouseEvent(
+        QEvent.Type.MouseButtonDblClick,
+        at,
+        view.viewport().mapToGlobal(at),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), second)
+    assert list(actions.open_orders) == [model.summary(0).id]
 
 
 def test_the_board_opens_the_bank_file_matching_as_the_shop_menu_does(window: Any, qtbot: Any) -> None:
