@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import CatalogItem, Contact, Message, Order
@@ -16,38 +17,74 @@ from app.stock import set_stock
 CART_HOURS_AGO = 26  # the cart message: older than the 24-hour window (see seed_demo_orders)
 BANK = "국민은행 123456-01-234567 (서울리넨하우스)"  # as the /계좌 quick reply and the bot say
 
-# (customer wa_id, lines (code, quantity, option), the moves after New, hours ago, courier, tracking)
-DEMO_ORDERS: tuple[
-    tuple[str, tuple[tuple[str, int, str], ...], tuple[OrderState, ...], int, str, str], ...
-] = (
-    ("821055501234", (("LN-SH-IV", 1, "M"),), (OrderState.AWAITING_PAYMENT, OrderState.PAID), 70, "", ""),
-    (
+
+@dataclass(frozen=True, slots=True)
+class DemoOrder:
+    """One of the demo's orders and what became of it."""
+
+    wa_id: str
+    lines: tuple[tuple[str, int, str], ...]  # (code, quantity, option)
+    moves: tuple[OrderState, ...]  # after New, five hours apart
+    # Placed this many hours after the customer's chat ended (negative: before it, when the chat
+    # talks about the order), so the chat and the order tell one story; or this many hours ago.
+    after_chat_hours: float | None = None
+    hours_ago: float = 0
+    courier: str = ""
+    tracking: str = ""  # as the chat quotes it, and as long as the courier's numbers are
+
+
+DEMO_ORDERS: tuple[DemoOrder, ...] = (
+    # 김민지 ordered and paid in her chat.
+    DemoOrder(
+        "821055501234",
+        (("LN-SH-IV", 1, "M"),),
+        (OrderState.AWAITING_PAYMENT, OrderState.PAID),
+        after_chat_hours=1,
+    ),
+    # 박서준's dress came the week before he wrote that it arrived.
+    DemoOrder(
         "821077703456",
         (("DR-SU-NV", 1, "M"), ("AC-SC-GR", 1, "")),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE),
-        24 * 9,
-        "CJ대한통운",
-        "654321098765",
+        after_chat_hours=-24,
+        courier="CJ대한통운",
+        tracking="364201857913",
     ),
-    ("821099907890", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), 20, "", ""),
-    (
+    # 이하은 asked for the trousers in her chat and pays tonight.
+    DemoOrder("821099907890", (("PT-LN-BE", 2, "S"),), (OrderState.AWAITING_PAYMENT,), after_chat_hours=0.5),
+    # 정도윤 ordered the day before her chat, where the shop gives her the tracking number.
+    DemoOrder(
         "821044405678",
         (("KN-CD-OA", 1, "M"), ("BG-TT-NT", 1, "")),
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED),
-        48,
-        "우체국택배",
-        "6865012345678",
+        after_chat_hours=-20,
+        courier="CJ대한통운",
+        tracking="654321098765",
     ),
-    (
+    DemoOrder(
         "447700900123",
         (("BG-CR-BK", 1, ""),),
         (OrderState.AWAITING_PAYMENT, OrderState.CANCELLED),
-        24 * 12,
-        "",
-        "",
+        hours_ago=24 * 12,
     ),
-    ("14155550123", (("OT-TR-BE", 1, "L"),), (), 5, "", ""),
+    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), hours_ago=5),
 )
+
+# Where each customer's parcel goes: (우편번호, address, detail, delivery memo).
+DEMO_ADDRESSES: dict[str, tuple[str, str, str, str]] = {
+    "821055501234": ("06236", "서울 강남구 테헤란로 152", "1203호", "부재 시 경비실에 맡겨 주세요"),
+    "821077703456": ("13529", "경기 성남시 분당구 판교역로 235", "B동 502호", "배송 전에 연락 주세요"),
+    "821099907890": ("48058", "부산 해운대구 센텀중앙로 79", "2304호", "문 앞에 놓아 주세요"),
+    "821044405678": ("61945", "광주 서구 상무중앙로 110", "801호", ""),
+    "447700900123": ("", "221B Baker Street, London NW1 6XE, United Kingdom", "", ""),
+}
+
+
+def _phone(wa_id: str) -> str:
+    if wa_id.startswith("8210"):
+        return "010-" + wa_id[-8:-4] + "-" + wa_id[-4:]
+    return "+" + wa_id
+
 
 # A cart a customer sent from a product message (Cloud API `order` object), prices in major units.
 DEMO_CART = {
@@ -75,11 +112,18 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
             set_stock(session, items[code], count)
     contacts = {wa: cid for cid, wa in session.execute(select(Contact.id, Contact.wa_id))}
     written = 0
-    for wa_id, lines, moves, hours_ago, courier, tracking in DEMO_ORDERS:
-        if wa_id not in contacts or any(code not in items for code, _q, _o in lines):
+    for demo in DEMO_ORDERS:
+        wa_id = demo.wa_id
+        if wa_id not in contacts or any(code not in items for code, _q, _o in demo.lines):
             continue
-        at = now - timedelta(hours=hours_ago)
-        order_lines = [LineInput(code, q, option=option) for code, q, option in lines]
+        chat_end = session.scalar(
+            select(func.max(Message.sent_at)).where(Message.contact_id == contacts[wa_id])
+        )
+        if demo.after_chat_hours is not None and chat_end is not None:
+            at = _aware(chat_end) + timedelta(hours=demo.after_chat_hours)
+        else:
+            at = now - timedelta(hours=demo.hours_ago)
+        order_lines = [LineInput(code, q, option=option) for code, q, option in demo.lines]
         order = create_order(
             session,
             contact_id=contacts[wa_id],
@@ -88,27 +132,28 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
             charges=shop_charges(session, order_lines, "KRW"),  # free over 50,000 won, as the shop says
             now=at,
         )
-        if moves:  # the shop asked where to send it
+        if demo.moves and wa_id in DEMO_ADDRESSES:  # the shop asked where to send it
+            postcode, address, detail, memo = DEMO_ADDRESSES[wa_id]
             set_shipping_address(
                 session,
                 order.id,
                 ShippingAddress(
                     session.get(Contact, contacts[wa_id]).display_name,  # type: ignore[union-attr]
-                    "010-" + wa_id[-8:-4] + "-" + wa_id[-4:],
-                    "04799",
-                    "서울 성동구 성수이로 113",
-                    "3층",
-                    "문 앞에 놓아 주세요",
+                    _phone(wa_id),
+                    postcode,
+                    address,
+                    detail,
+                    memo,
                 ),
             )
-        for step, state in enumerate(moves, start=1):
+        for step, state in enumerate(demo.moves, start=1):
             move_order(
                 session,
                 order.id,
                 state,
                 now=at + timedelta(hours=step * 5),
-                courier=courier,
-                tracking=tracking,
+                courier=demo.courier,
+                tracking=demo.tracking,
             )
         written += 1
     if CART_CUSTOMER in contacts:
@@ -136,3 +181,8 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
         order_from_cart(session, cart)
         written += 1
     return written
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; the database keeps UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

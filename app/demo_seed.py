@@ -27,6 +27,9 @@ class DemoCustomer:
     korean: bool
     label: str | None
     script: tuple[tuple[str, str], ...]  # (direction, text) in order
+    # When the chat was (days before today): else the first customers wrote most recently. A chat
+    # about an order sits next to the order (app/demo_orders.py).
+    days_ago: int | None = None
 
 
 KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
@@ -62,10 +65,11 @@ KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
         True,
         "Pending payment",
         (
-            ("in", "주문했는데 배송 언제 되나요?"),
-            ("out", "하은님 안녕하세요. 주문 확인했어요! 입금 확인되면 1~2일 안에 받으실 수 있어요."),
-            ("in", "아 아직 입금 안 했네요 😅 오늘 저녁에 할게요"),
+            ("in", "린넨 와이드 팬츠 베이지 S로 두 장 주문할게요. 언제 받을 수 있을까요?"),
+            ("out", "하은님 안녕하세요. 주문서 보내드릴게요! 입금 확인되면 1~2일 안에 받으실 수 있어요."),
+            ("in", "네 오늘 저녁에 입금할게요 😅"),
         ),
+        days_ago=2,
     ),
     DemoCustomer(
         "821033304567",
@@ -84,12 +88,13 @@ KO_CUSTOMERS: tuple[DemoCustomer, ...] = (
         True,
         "New order",
         (
-            ("in", "사이즈 교환 가능할까요? L이 조금 커서요"),
-            ("out", "물론이죠. 택배로 보내주시면 M으로 교환해 드릴게요. 왕복 배송비는 저희가 부담해요."),
-            ("in", "감사합니다! 내일 보낼게요"),
-            ("out", "네~ 송장번호 알려주시면 확인할게요."),
-            ("in", "CJ대한통운 6543 2109 8765 입니다"),
+            ("in", "어제 주문한 가디건이랑 토트백 보내셨나요?"),
+            ("out", "도윤님 안녕하세요! 오늘 보내드렸어요. CJ대한통운 6543 2109 8765 입니다."),
+            ("in", "감사합니다! M이 맞으면 좋겠어요"),
+            ("out", "혹시 안 맞으면 말씀 주세요. M으로 교환해 드릴게요. 왕복 배송비는 저희가 부담해요."),
+            ("in", "네 받으면 입어보고 알려드릴게요"),
         ),
+        days_ago=2,
     ),
 )
 
@@ -152,7 +157,8 @@ def seed_demo_history(session: Session, now: datetime | None = None, seed: int =
             )
         # Chats spread over the last six weeks; the first customers wrote most recently.
         # …during the shop's day in Seoul, as real chats would be.
-        day = (now - timedelta(days=3 + index * 5)).astimezone(SEOUL)
+        days_ago = customer.days_ago if customer.days_ago is not None else 3 + index * 5
+        day = (now - timedelta(days=days_ago)).astimezone(SEOUL)
         start = day.replace(hour=rng.randint(10, 15), minute=rng.randint(0, 59), second=0, microsecond=0)
         at = start
         last = len(customer.script) - 1

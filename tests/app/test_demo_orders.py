@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.catalog import load_demo_catalog
 from app.demo_orders import seed_demo_orders
@@ -69,3 +69,33 @@ def test_the_demo_orders_deadline_is_the_end_of_the_day_on_the_demo_shops_clock(
     assert due is not None
     there = due.astimezone(ZoneInfo("Asia/Seoul"))
     assert (there.hour, there.minute) == (23, 59)
+
+
+def test_the_demo_orders_tell_the_same_story_as_their_chats(db, tmp_path: Path) -> None:
+    """A user-tester found every order going to one address, an order placed "yesterday" for a chat
+    that ended two weeks before, and a tracking number unlike its courier's and the one in the chat."""
+    from app.demo_orders import DEMO_ORDERS
+    from app.orders import tracking_doubt
+
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s)
+    with db.read() as s:
+        orders = list(s.scalars(select(Order).where(Order.address != "")))
+        assert len({(o.postcode, o.address, o.address_detail) for o in orders}) == len(orders) >= 4
+        for demo in DEMO_ORDERS:
+            contact = s.scalar(select(Contact).where(Contact.wa_id == demo.wa_id))
+            assert contact is not None
+            order = s.scalar(select(Order).where(Order.contact_id == contact.id))
+            assert order is not None
+            bodies = list(s.scalars(select(Message.body).where(Message.contact_id == contact.id)))
+            chat_end = s.scalar(select(func.max(Message.sent_at)).where(Message.contact_id == contact.id))
+            assert chat_end is not None
+            if demo.after_chat_hours is not None and demo.after_chat_hours > 0:
+                assert order.created_at > chat_end  # the order came out of the chat
+            if order.tracking:
+                assert tracking_doubt(order.courier, order.tracking) is None  # CJ: 10 or 12 digits
+            for body in bodies:
+                if order.courier and order.courier in body:  # the chat quotes the order's number
+                    assert "".join(ch for ch in body if ch.isdigit()) == order.tracking
