@@ -96,12 +96,19 @@ class PaymentDetails:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackingEdit:
+    courier: str
+    number: str  # the tracking number as typed (spaces and dashes are dropped when stored)
+
+
+@dataclass(frozen=True, slots=True)
 class OrderEdits:
     """What the owner typed in an order's window and has not saved yet: None for a part left as stored."""
 
     address: ShippingAddress | None = None
     payment: PaymentDetails | None = None
     memo: str | None = None  # the owner's own memo (메모)
+    tracking: TrackingEdit | None = None
 
 
 def _store_edits(session: Session, order_id: int, edits: OrderEdits) -> None:
@@ -112,6 +119,8 @@ def _store_edits(session: Session, order_id: int, edits: OrderEdits) -> None:
         set_payment_details(session, order_id, edits.payment.depositor, edits.payment.cash_receipt)
     if edits.memo is not None:
         set_memo(session, order_id, edits.memo)
+    if edits.tracking is not None:
+        set_tracking(session, order_id, edits.tracking.courier, edits.tracking.number)
 
 
 def move_order_to(
@@ -197,7 +206,8 @@ class _TriedOnly(Exception):
 
 
 def save_order_edits(db: Database, order_id: int, edits: OrderEdits) -> tuple[OrderDetail, Changes]:
-    """The address, payment details and memo typed in the order's window, stored together (or none)."""
+    """The address, payment details, memo and tracking number typed in the order's window, stored
+    together (or none)."""
     with db.write() as s:
         _store_edits(s, order_id, edits)
     detail = load_order(db, order_id)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QSize,
@@ -33,6 +35,7 @@ from app.order_actions import (
     MoveOutcome,
     OrderEdits,
     PaymentDetails,
+    TrackingEdit,
     load_order,
     move_order_to,
     move_when_message_can_go,
@@ -66,6 +69,11 @@ log = logging.getLogger(__name__)
 
 # The states whose courier and tracking number are saved on their own (before, they go with the move).
 TRACKING_STATES = (OrderState.SHIPPED, OrderState.DONE)
+
+
+def _bare(number: str) -> str:
+    """A tracking number without the spaces and dashes it may be typed with."""
+    return re.sub(r"[\s-]", "", number)
 
 
 def customer_with_phone(name: str, phone: str) -> str:
@@ -210,6 +218,7 @@ class OrderWindow(OrderMessagePane):
         self._stored_address: ShippingAddress | None = None
         self._stored_payment: PaymentDetails | None = None
         self._stored_memo: str | None = None
+        self._stored_tracking: TrackingEdit | None = None  # None: the row is not shown
 
         self.history = QStringListModel(self)
         history_view = QListView(self)
@@ -380,7 +389,9 @@ class OrderWindow(OrderMessagePane):
         without them, and corrected after (a done order's too: a wrong number stayed wrong).
         Filled from the order when it first shows in a state, never over typing."""
         state = OrderState(detail.state)
-        self.shipping_row.setVisible(state in (OrderState.PAID, *TRACKING_STATES))
+        shown = state in (OrderState.PAID, *TRACKING_STATES)
+        self._stored_tracking = TrackingEdit(detail.courier, detail.tracking) if shown else None
+        self.shipping_row.setVisible(shown)
         self.save_tracking_button.setVisible(state in TRACKING_STATES)
         if self._tracking_shown_for != detail.state:
             self._tracking_shown_for = detail.state
@@ -449,7 +460,8 @@ class OrderWindow(OrderMessagePane):
 
     # ----------------------------------------------------------------- typed, not saved
     def typed_edits(self) -> OrderEdits:
-        """The address, payment and memo rows where the owner's typing differs from the order as stored."""
+        """The address, payment, memo and tracking rows where the owner's typing differs from the
+        order as stored."""
         address = self.ship_to.value()
         payment = PaymentDetails(self.depositor.text(), self.cash_receipt.text())
         memo = self.memo.text()
@@ -457,24 +469,41 @@ class OrderWindow(OrderMessagePane):
             address=address if self._stored_address not in (None, address) else None,
             payment=payment if self._stored_payment not in (None, payment) else None,
             memo=memo if self._stored_memo not in (None, memo.strip()) else None,
+            tracking=self._typed_tracking(),
         )
+
+    def _typed_tracking(self) -> TrackingEdit | None:
+        """The courier and number typed, when they differ from the order's: a number typed (or
+        changed), or another courier for the number the order has. The courier alone, with no
+        number, is no edit (the list starts on one)."""
+        stored = self._stored_tracking
+        if stored is None:
+            return None
+        typed = TrackingEdit(self.courier.currentText().strip(), self.tracking.text())
+        number, stored_number = _bare(typed.number), _bare(stored.number)
+        if number != stored_number or (number and typed.courier != stored.courier):
+            return typed
+        return None
 
     def has_unsaved_edits(self) -> bool:
         return self.typed_edits() != OrderEdits()
 
     def reject(self) -> None:
-        """Esc, Ctrl+W and the title bar's close all come here: an address, payment details or memo
-        typed and not saved are saved, dropped or kept as the owner says."""
+        """Esc, Ctrl+W and the title bar's close all come here: an address, payment details, memo or
+        tracking number typed and not saved are saved, dropped or kept as the owner says."""
         leave_edits(
             self,
-            self.tr("Save the changes to this order's address, payment details and note?"),
+            self.tr("Save the changes to this order's address, payment details, tracking number and note?"),
             dirty=self.has_unsaved_edits(),
             save_then=self._save_then,
             then=super().reject,
         )
 
     def _save_then(self, then: Callable[[], None]) -> bool:
-        self.save_edits(self.typed_edits(), then=then)
+        edits = self.typed_edits()
+        if edits.tracking is not None and not self.tracking_checked():
+            return False  # a number unlike its courier's, kept for correcting
+        self.save_edits(edits, then=then)
         return True  # a refused save (a bad 우편번호) says why and keeps the window and the typing
 
     def save_edits(self, edits: OrderEdits, then: Callable[[], None] | None = None) -> None:
@@ -509,7 +538,7 @@ class OrderWindow(OrderMessagePane):
         order_id = self.order_id
         courier = self.courier.currentText() if state is OrderState.SHIPPED else None
         tracking = self.tracking.text() if state is OrderState.SHIPPED else None
-        edits = self.typed_edits()
+        edits = replace(self.typed_edits(), tracking=None)  # shipping takes them itself, above
         # Whether the step's message can go is read first (off this thread): a move the customer
         # cannot be told of waits for the owner's word, so "입금 대기" never claims she was asked.
         message = self._message_work(moving_to=state, courier=courier, tracking=tracking)
@@ -542,7 +571,7 @@ class OrderWindow(OrderMessagePane):
         if self._held is None:
             return
         state, courier, tracking = self._held
-        order_id, db, edits = self.order_id, self.ctx.db, self.typed_edits()
+        order_id, db, edits = self.order_id, self.ctx.db, replace(self.typed_edits(), tracking=None)
         reason = self._held_reason
 
         def work() -> tuple[OrderDetail, Changes]:

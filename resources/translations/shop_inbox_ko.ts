@@ -4994,8 +4994,8 @@ Save it anyway?</source>
         <translation>입금 안내 보내기…</translation>
     </message>
     <message>
-        <source>Save the changes to this order&apos;s address, payment details and note?</source>
-        <translation>이 주문의 배송지, 결제 정보, 메모 변경 사항을 저장할까요?</translation>
+        <source>Save the changes to this order&apos;s address, payment details, tracking number and note?</source>
+        <translation>이 주문의 배송지, 결제 정보, 송장번호, 메모 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <source>Keep the order</source>

@@ -215,3 +215,66 @@ def test_saving_a_bad_postcode_on_close_keeps_the_window_open_and_says_why(
     assert "“4809” is not a postcode" in order_window.error.text()
     assert order_window.isVisible() and order_window.ship_to.postcode.text() == "4809"
     assert stored(window, order_id).address == ""
+
+
+def shipped_order(ctx: Any) -> int:
+    """이하은's order, shipped with CJ대한통운 and a number the owner finds was mistyped."""
+    from app.orders import move_order
+
+    order_id = new_order(ctx)
+    with ctx.db.write() as s:
+        for state in (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED):
+            move_order(s, order_id, state, courier="CJ대한통운", tracking="654321098765")
+    return order_id
+
+
+def test_esc_after_typing_a_tracking_number_asks_and_save_stores_it(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = shipped_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    assert not order_window.has_unsaved_edits()
+    order_window.tracking.setText("6543 2109 8766")
+    asked = dialogs.expect("question", answer=Button.Cancel)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert len(asked.shown) == 1 and "tracking number" in asked.shown[0].text
+    assert order_window.isVisible() and order_window.tracking.text() == "6543 2109 8766"
+
+    dialogs.expect("question", answer=Button.Save)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not order_window.isVisible())
+    order = stored(window, order_id)
+    assert (order.courier, order.tracking) == ("CJ대한통운", "654321098766")
+
+
+def test_another_courier_chosen_for_the_number_is_an_edit_too_and_discard_keeps_the_order(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    order_id = shipped_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    order_window.courier.setCurrentText("한진택배")
+    assert order_window.has_unsaved_edits()
+    dialogs.expect("question", answer=Button.Discard)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert not order_window.isVisible()
+    order = stored(window, order_id)
+    assert (order.courier, order.tracking) == ("CJ대한통운", "654321098765")
+
+
+def test_a_number_typed_on_a_paid_order_is_asked_about_and_kept_for_shipping(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    from app.orders import move_order
+
+    order_id = new_order(window.ctx)
+    with window.ctx.db.write() as s:
+        move_order(s, order_id, OrderState.AWAITING_PAYMENT)
+        move_order(s, order_id, OrderState.PAID)
+    order_window = open_order(window, qtbot, order_id)
+    assert not order_window.has_unsaved_edits()  # the courier list starts on one: no edit
+    order_window.tracking.setText("654321098765")
+    dialogs.expect("question", answer=Button.Save)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not order_window.isVisible())
+    order = stored(window, order_id)
+    assert (order.state, order.tracking) == (OrderState.PAID, "654321098765")
