@@ -214,6 +214,8 @@ class OrderWindow(OrderMessagePane):
 
         self.ship_to = ShipToForm(self)
         self.ship_to.save_requested.connect(self.save_address)
+        self.ship_to.edited.connect(self._saves_follow_typing)
+        self.ship_to.save_button.setEnabled(False)  # until the order's address is read and changed
         # The rows as the order last filled them: what the owner typed since is an unsaved edit.
         self._stored_address: ShippingAddress | None = None
         self._stored_payment: PaymentDetails | None = None
@@ -364,6 +366,7 @@ class OrderWindow(OrderMessagePane):
         typed = self.typed_edits()
         self.save_memo_button.setEnabled(typed.memo is not None)
         self.save_payment.setEnabled(typed.payment is not None)
+        self.ship_to.save_button.setEnabled(typed.address is not None)
 
     def _buttons(self, state: OrderState) -> None:
         while self.buttons.count() > 1:

@@ -12,6 +12,7 @@ from ui.enter_key import keep_enter
 
 class ShipToForm(QWidget):
     save_requested = Signal(object)  # ShippingAddress
+    edited = Signal()  # any field's text changed (typed, or filled from the order)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,7 @@ class ShipToForm(QWidget):
         self.saved_note.hide()
         for field in fields:
             field.textEdited.connect(self.saved_note.hide)
+            field.textChanged.connect(self.edited)
         first = QHBoxLayout()
         first.addWidget(self.name, 2)
         first.addWidget(self.phone, 2)
@@ -92,6 +94,8 @@ class ShipToForm(QWidget):
         self.memo.setText(where.delivery_memo)
 
     def _save(self) -> None:
+        if not self.save_button.isEnabled():
+            return  # nothing typed since the order's address (Enter in a field with no change)
         self.saved_note.hide()
         self.save_requested.emit(self.value())
 

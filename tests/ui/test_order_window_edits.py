@@ -278,3 +278,22 @@ def test_a_number_typed_on_a_paid_order_is_asked_about_and_kept_for_shipping(
     qtbot.waitUntil(lambda: not order_window.isVisible())
     order = stored(window, order_id)
     assert (order.state, order.tracking) == (OrderState.PAID, "654321098765")
+
+
+def test_save_address_is_on_only_while_the_address_typed_differs_from_the_orders(
+    window: Any, qtbot: Any
+) -> None:
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    save = order_window.ship_to.save_button
+    assert not save.isEnabled()  # as the memo's and the payment's Save
+    type_address(order_window)
+    assert save.isEnabled()
+    save.click()
+    qtbot.waitUntil(lambda: order_window.ship_to.saved_note.isVisible())
+    assert not save.isEnabled()
+    assert stored(window, order_id).address == "부산 해운대구 우동 1234"
+    order_window.ship_to.detail.setText("101동 203호")
+    assert save.isEnabled()
+    order_window.ship_to.detail.setText("101동 202호")  # typed back as stored
+    assert not save.isEnabled()
