@@ -3,8 +3,8 @@
 A Korean sentence with a placeholder cannot know its particle until the word is there: 을/를, 이/가,
 은/는, 과/와 and 으로/로 depend on whether the word's last syllable ends in a consonant (받침). The
 translation writes both ("{0}을(를)"); `with_particles` picks the right one once the sentence is
-filled, from the last Hangul syllable or digit before it (past closing quotes and brackets). After
-anything else (a Latin name, a symbol) both stay, which is still correct Korean.
+filled, from the last Hangul syllable, digit or size letters (S, XL) before it (past closing quotes
+and brackets). After anything else (a Latin name, a symbol) both stay, which is still correct Korean.
 """
 
 from __future__ import annotations
@@ -37,6 +37,12 @@ _EXTENSION_FINALS = {
 }  # fmt: skip
 
 
+# A size or code of a few capitals (S, M, XL) is read letter by letter (에스, 엠, 엑스엘): its last
+# letter's name decides. Only 엘/알 (ㄹ), 엠 (ㅁ) and 엔 (ㄴ) end in a consonant.
+_LETTERS_RE = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}$")
+_LETTER_FINALS = {"L": _RIEUL, "R": _RIEUL, "M": 16, "N": 4}
+
+
 def _final_consonant(text: str, end: int) -> int | None:
     """The final consonant (0: none) of the last syllable before `end`; None when it cannot be told."""
     i = end - 1
@@ -50,6 +56,8 @@ def _final_consonant(text: str, end: int) -> int | None:
     extension = _EXTENSION_RE.search(text, 0, i + 1)
     if extension is not None and extension.group(1).lower() in _EXTENSION_FINALS:
         return _EXTENSION_FINALS[extension.group(1).lower()]
+    if _LETTERS_RE.search(text, 0, i + 1) is not None:
+        return _LETTER_FINALS.get(ch, 0)
     return _DIGIT_FINALS.get(ch)
 
 

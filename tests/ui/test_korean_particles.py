@@ -26,6 +26,12 @@ from ui.korean_particles import with_particles
         ("깨진파일.txt은(는) 텍스트 파일이 아니라서", "깨진파일.txt는 텍스트 파일이 아니라서"),
         ("채팅.zip은(는) 손상됐어요.", "채팅.zip은 손상됐어요."),
         ("파일 photo.jpg을(를) 읽을 수 없어요.", "파일 photo.jpg를 읽을 수 없어요."),
+        # A size read letter by letter: 에스로, 엠으로, 엑스엘로, 엘을.
+        ("“린넨 셔츠” 옵션을 “S”(으)로 정함", "“린넨 셔츠” 옵션을 “S”로 정함"),
+        ("“린넨 셔츠” 옵션을 “M”(으)로 정함", "“린넨 셔츠” 옵션을 “M”으로 정함"),
+        ("“아이보리/XL”(으)로 바꿈", "“아이보리/XL”로 바꿈"),
+        ("옵션 “L”을(를) 지움", "옵션 “L”을 지움"),
+        ("“Amy”(으)로 보이고", "“Amy”(으)로 보이고"),  # a name: both stay
     ],
 )
 def test_the_particle_follows_the_last_syllable_of_the_word_before_it(filled: str, said: str) -> None:
