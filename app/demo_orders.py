@@ -59,7 +59,7 @@ DEMO_ORDERS: tuple[DemoOrder, ...] = (
         (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED),
         after_chat_hours=-20,
         courier="CJ대한통운",
-        tracking="654321098765",
+        tracking="384917265031",
     ),
     DemoOrder(
         "447700900123",
