@@ -167,8 +167,13 @@ class OrderCardDelegate(QStyledItemDelegate):
         row(y, small_h, (items_text(summary), self.small, Ink.SECONDARY), ((), self.small, Ink.SECONDARY))
         # Row 4: total, and the payment deadline for orders awaiting payment (or the tracking number)
         y += small_h + 2
+        # Only a deadline still awaited is late: a paid order keeps its old one, and its tracking
+        # number was drawn in red once that day had passed.
         overdue = (
-            summary.payment_due_at is not None and self.now is not None and summary.payment_due_at <= self.now
+            summary.state == OrderState.AWAITING_PAYMENT
+            and summary.payment_due_at is not None
+            and self.now is not None
+            and summary.payment_due_at <= self.now
         )
         row(
             y,

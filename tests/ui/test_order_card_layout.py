@@ -85,3 +85,19 @@ def test_a_narrow_card_keeps_the_time_left_to_pay_and_a_wide_one_says_it_whole(k
     # of what the time was for, and its tooltip named only the items.
     assert delegate.tooltip(awaiting).endswith("\n입금 기한 3일 6시간 남음")
     assert delegate.tooltip(shipped).endswith("\n6865012345678")
+
+
+def test_a_shipped_orders_tracking_number_is_not_red_once_its_old_payment_deadline_passed(
+    korean: None,
+) -> None:
+    """The demo's shipped order showed its number in red: it kept the deadline it was paid before."""
+    from ui.order_card_delegate import Ink
+
+    delegate = OrderCardDelegate()
+    delegate.now = NOW
+    frame = QRectF(0, 0, 300, CARD_HEIGHT)
+    shipped = card("2026-0004", OrderState.SHIPPED, 78_000, due=-timedelta(days=1), tracking="384917265031")
+    number = next(p for p in delegate.pieces(shipped, frame) if p.text == "384917265031")
+    assert number.ink is Ink.SECONDARY
+    late = card("2026-0003", OrderState.AWAITING_PAYMENT, 90_000, due=-timedelta(hours=1))
+    assert any(p.ink is Ink.FAILED for p in delegate.pieces(late, frame))  # an awaited one still is
