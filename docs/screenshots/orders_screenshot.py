@@ -9,6 +9,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -100,14 +101,18 @@ def main() -> None:
         print(out.relative_to(ROOT))
         order_window.close()
 
-        # Deposits: the bank's CP949 download; 이하은's mother paid under her own name.
+        # Deposits: the bank's CP949 download; 이하은's mother paid under her own name, an hour ago,
+        # the order's total (the demo's orders move with the day the screenshots are taken).
+        with db.read() as s:
+            awaited = s.scalar(select(Order.total_minor).where(Order.state == OrderState.AWAITING_PAYMENT))
+        paid_at = (now - timedelta(hours=1)).astimezone(ZoneInfo("Asia/Seoul"))
         bank = Path(tempfile.mkdtemp(prefix="bank-")) / "거래내역.csv"
         bank.write_bytes(
             (
                 "국민은행 거래내역조회\n계좌번호,123-45-678901\n\n"
                 "거래일시,적요,기재내용,찾으신금액,맡기신금액,잔액\n"
-                '2026.11.29 11:40:55,타행이체,이하은엄마,0,"93,000","1,135,000"\n'
-                '2026.11.29 13:05:10,타행이체,홍길동,0,"15,000","1,150,000"\n'
+                f'{paid_at:%Y.%m.%d %H:%M:%S},타행이체,이하은엄마,0,"{awaited or 0:,}","1,135,000"\n'
+                f'{paid_at + timedelta(minutes=25):%Y.%m.%d %H:%M:%S},타행이체,홍길동,0,"15,000","1,150,000"\n'
             ).encode("cp949")
         )
         deposits = window.orders.open_deposits()
