@@ -181,7 +181,7 @@ SHINHAN_CSV = """\
 """
 
 
-def tester_orders(db) -> tuple[int, int]:
+def orders_like_the_testers(db) -> tuple[int, int]:
     with db.write() as s:
         create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
         create_item(s, ItemDraft(name="와이드 팬츠", price_minor=58000, currency="KRW", retailer_id="PANTS"))
@@ -204,7 +204,7 @@ def tester_orders(db) -> tuple[int, int]:
 
 
 def test_a_payment_before_the_request_matches_the_new_order_for_the_owner_to_tick(db, tmp_path: Path) -> None:
-    haeun, seojun = tester_orders(db)
+    haeun, seojun = orders_like_the_testers(db)
     bank = tmp_path / "신한은행_입출금내역.csv"
     bank.write_bytes(SHINHAN_CSV.encode("cp949"))
     with db.read() as s:
@@ -224,7 +224,7 @@ def test_a_deposit_keeps_the_typed_depositor_and_the_history_names_the_bank_file
     from app.models import OrderEvent
     from app.orders import move_note
 
-    haeun, seojun = tester_orders(db)
+    haeun, seojun = orders_like_the_testers(db)
     bank = tmp_path / "신한은행_입출금내역.csv"
     bank.write_bytes(SHINHAN_CSV.encode("cp949"))
     with db.read() as s:
@@ -249,7 +249,7 @@ def test_a_deposit_keeps_the_typed_depositor_and_the_history_names_the_bank_file
 
 
 def test_the_same_bank_file_read_again_says_each_deposit_is_already_applied(db, tmp_path: Path) -> None:
-    haeun, seojun = tester_orders(db)
+    haeun, seojun = orders_like_the_testers(db)
     bank = tmp_path / "신한은행_입출금내역.csv"
     bank.write_bytes(SHINHAN_CSV.encode("cp949"))
     with db.read() as s:
@@ -269,7 +269,7 @@ def test_the_same_bank_file_read_again_says_each_deposit_is_already_applied(db, 
 def test_an_unmatched_deposit_of_an_amount_open_orders_have_does_not_say_no_order_has_it(db) -> None:
     from app.deposits import Deposit
 
-    haeun, _ = tester_orders(db)
+    haeun, _ = orders_like_the_testers(db)
     with db.write() as s:
         move_order(s, haeun, OrderState.PAID, now=NOW)
     with db.read() as s:
