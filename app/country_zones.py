@@ -50,13 +50,16 @@ def _zone_tab() -> str | None:
 
     try:
         return (files("tzdata") / "zoneinfo" / "zone.tab").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError):
-        pass
+    except (ModuleNotFoundError, OSError) as exc:
+        # Expected off Windows (tzdata is not our dependency there): the system's database follows.
+        log.debug("tzdata's zone.tab not read: %s", type(exc).__name__)
     for folder in zoneinfo.TZPATH:
         try:
             return (Path(folder) / "zone.tab").read_text(encoding="utf-8")
-        except OSError:
-            continue
+        except OSError as exc:
+            log.debug("zone.tab not read in %s: %s", folder, type(exc).__name__)
+    # Nothing to tell the owner: the business hours keep the computer's zone, as they did before.
+    log.warning("no zone.tab found (tzdata or %s): a shop's zone follows the computer's", zoneinfo.TZPATH)
     return None
 
 
