@@ -9,7 +9,7 @@ single step would have sent them (`app.order_messages`), through the same outbox
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -49,7 +49,9 @@ class NotToldReason(enum.StrEnum):
     NO_NUMBER = "no_number"  # a chat from a phone export, or the chat was deleted
     OUTSIDE_WINDOW = "outside_window"  # 24 hours since they wrote, no approved template for the step
     NO_BANK_ACCOUNT = "no_bank_account"  # the step's template needs the account the settings lack
-    NO_RELAY = "no_relay"  # no relay set up: nothing can reach WhatsApp
+    # Written by earlier versions, which held a bulk notice back while no relay was set up; kept so
+    # those orders' history still reads. Now the messages wait in the outbox, as a single step's do.
+    NO_RELAY = "no_relay"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class BulkNotice:
     move: BulkMove
     to_tell: tuple[OrderMessage, ...]
     not_told: tuple[NotTold, ...]
+    # False: no relay is set up yet, so the messages wait in the outbox until one is connected.
+    relay_ready: bool = True
 
     @property
     def order_ids(self) -> list[int]:
@@ -91,7 +95,9 @@ def prepare_notice(
 ) -> BulkNotice:
     """Each order's message for its new state, as the order's own window would prepare it
     (`message_for_order`). An order no longer in that state (moved on since) is left out: its
-    message would tell something that is no longer so. `relay_ready`: a relay is set up."""
+    message would tell something that is no longer so. `relay_ready`: a relay is set up; without
+    one the messages are queued all the same (the outbox sends them once it is connected, as it does
+    a single order's message), and the notice says so."""
     with db.read() as s:
         orders = _orders_in_state(s, order_ids, move.state)
     to_tell: list[OrderMessage] = []
@@ -104,13 +110,13 @@ def prepare_notice(
             if wa_id
             else None
         )
-        reason = why_not_told(message, relay_ready)
+        reason = why_not_told(message)
         if message is not None and reason is None:
             to_tell.append(message)
         else:
             text = message.prepared.text if message is not None else ""
             not_told.append(NotTold(order_id, number, customer, reason or NotToldReason.NO_NUMBER, text))
-    return BulkNotice(move, tuple(to_tell), tuple(not_told))
+    return BulkNotice(move, tuple(to_tell), tuple(not_told), relay_ready)
 
 
 def _orders_in_state(
@@ -125,11 +131,11 @@ def _orders_in_state(
     return [(r.id, r.number, r.customer_name, r.wa_id) for r in rows]
 
 
-def why_not_told(message: OrderMessage | None, relay_ready: bool) -> NotToldReason | None:
+def why_not_told(message: OrderMessage | None) -> NotToldReason | None:
+    """Why a prepared message cannot go (None: it can). A missing relay is no reason: the outbox
+    keeps the message and sends it once the relay is connected."""
     if message is None:
         return NotToldReason.NO_NUMBER
-    if not relay_ready:
-        return NotToldReason.NO_RELAY
     prepared = message.prepared
     if prepared.sendable:
         return None
@@ -138,16 +144,20 @@ def why_not_told(message: OrderMessage | None, relay_ready: bool) -> NotToldReas
     return NotToldReason.OUTSIDE_WINDOW
 
 
-def tell_customers(db: Database, notice: BulkNotice) -> Changes:
-    """보내기: queue each message that can go, and write in the history of each order whose customer
-    cannot be told that its move went without a message (`moved_unsent`, as a single step the owner
-    made without its message). One transaction: all of it, or (a refusal, a crash) none, so the
-    owner can decide again. A batch already decided (an expiry notice answered in another window)
-    queues nothing twice."""
+def tell_customers(db: Database, notice: BulkNotice, left_out: Collection[int] = ()) -> Changes:
+    """보내기: queue each message that can go, except those of the orders in `left_out` (the owner
+    unticked them: their history says she chose not to send, as 보내지 않기 does), and write in the
+    history of each order whose customer cannot be told that its move went without a message
+    (`moved_unsent`, as a single step the owner made without its message). One transaction: all of
+    it, or (a refusal, a crash) none, so the owner can decide again. A batch already decided (an
+    expiry notice answered in another window) queues nothing twice."""
+    left = set(left_out)
     with db.write() as s:
         open_ids = _still_undecided(s, notice)
         for message in notice.to_tell:
-            if message.order_id in open_ids:
+            if message.order_id in open_ids and message.order_id in left:
+                note_told(s, message.order_id, notice.move.state, Told.CHOSE_NOT)
+            elif message.order_id in open_ids:
                 from app.sending import stage_outgoing
 
                 stage_outgoing(s, order_outgoing(message))
@@ -156,7 +166,7 @@ def tell_customers(db: Database, notice: BulkNotice) -> Changes:
             if untold.order_id in open_ids:
                 note_told(s, untold.order_id, notice.move.state, Told.COULD_NOT, untold.reason.value)
         _decided(s, notice)
-    told = {m.contact_id for m in notice.to_tell if m.order_id in open_ids}
+    told = {m.contact_id for m in notice.to_tell if m.order_id in open_ids and m.order_id not in left}
     return Changes.for_contacts(told) | Changes(orders=frozenset(open_ids))
 
 

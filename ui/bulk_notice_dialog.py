@@ -65,23 +65,62 @@ def not_told_reason(reason: NotToldReason) -> str:
         NotToldReason.NO_BANK_ACCOUNT: QCoreApplication.translate(
             "BulkNotice", "not told: the step's template needs your bank account, which is not set"
         ),
+        # Not offered any more (the messages wait in the outbox), but a notice prepared before may say it.
         NotToldReason.NO_RELAY: QCoreApplication.translate(
             "BulkNotice", "not told: no relay is set up, so nothing can reach WhatsApp"
         ),
     }[reason]
 
 
+def waits_for_relay() -> str:
+    """After a customer who will be told, while no relay is set up."""
+    return QCoreApplication.translate("BulkNotice", "goes once the relay is connected")
+
+
 class NoticeModel(QAbstractListModel):
-    """The customers who will be told, then those who cannot be (in another colour, with why)."""
+    """The customers who will be told, each with a tick the owner may take off, then those who
+    cannot be (in another colour, with why)."""
+
+    ticks_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[OrderMessage | NotTold] = []
+        self.relay_ready = True
+        self.unticked: set[int] = set()  # order ids of the customers the owner chose to leave out
 
     def set_notice(self, notice: BulkNotice) -> None:
         self.beginResetModel()
         self.rows = [*notice.to_tell, *notice.not_told]
+        self.relay_ready = notice.relay_ready
+        self.unticked = set()
         self.endResetModel()
+        self.ticks_changed.emit()
+
+    def ticked(self) -> int:
+        """How many messages 보내기 would send."""
+        told = (row for row in self.rows if isinstance(row, OrderMessage))
+        return sum(1 for row in told if row.order_id not in self.unticked)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and isinstance(self.rows[index.row()], OrderMessage):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        if not isinstance(row, OrderMessage):
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.unticked.discard(row.order_id)
+        else:
+            self.unticked.add(row.order_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.ticks_changed.emit()
+        return True
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -92,7 +131,11 @@ class NoticeModel(QAbstractListModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             line = f"{row.number} · {row.customer}"
-            return f"{line} — {not_told_reason(row.reason)}" if isinstance(row, NotTold) else line
+            if isinstance(row, NotTold):
+                return f"{line} — {not_told_reason(row.reason)}"
+            return line if self.relay_ready else f"{line} — {waits_for_relay()}"
+        if role == Qt.ItemDataRole.CheckStateRole and isinstance(row, OrderMessage):
+            return Qt.CheckState.Unchecked if row.order_id in self.unticked else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.ForegroundRole and isinstance(row, NotTold):
             return NOT_TOLD_COLOUR
         return None
@@ -111,6 +154,7 @@ class BulkNoticeDialog(QDialog):
         self.ctx = ctx
         self.bulk_move = move
         self.notice: BulkNotice | None = None
+        self._answering = False  # the buttons are on: prepared, and not yet being written
         self.setObjectName("bulkNotice")
         self.setWindowTitle(self.tr("Tell the customers?"))
         resize_within_screen(self, QSize(760, 420))
@@ -151,6 +195,7 @@ class BulkNoticeDialog(QDialog):
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.list.selectionModel().currentChanged.connect(lambda index, _prev: self._show(index.row()))
+        self.model.ticks_changed.connect(self._send_follows_ticks)
         self.heading.setText(self.question(len(order_ids)))
         self._load(order_ids)
 
@@ -188,8 +233,9 @@ class BulkNoticeDialog(QDialog):
         self.model.set_notice(notice)
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
+        said: list[str] = []
         if notice.not_told and notice.to_tell:
-            self.note.setText(
+            said.append(
                 self.tr(
                     "%n customer(s) cannot be told. If you send, their orders' history says that they "
                     "were not told. The orders keep their new status either way.",
@@ -197,15 +243,23 @@ class BulkNoticeDialog(QDialog):
                     len(notice.not_told),
                 )
             )
-            self.note.show()
         elif notice.not_told:
-            self.note.setText(
+            said.append(
                 self.tr(
                     "No customer can be told. OK writes it in the orders' history; the orders keep "
                     "their new status."
                 )
             )
-            self.note.show()
+        if notice.to_tell and not notice.relay_ready:
+            said.append(
+                self.tr(
+                    "No relay is set up yet: the messages wait on this computer and go once you connect one."
+                )
+            )
+        if len(notice.to_tell) > 1:
+            said.append(self.tr("Untick a customer to leave them out."))
+        self.note.setText(" ".join(said))
+        self.note.setVisible(bool(said))
         if not notice.to_tell:
             # Nothing can go: OK writes down who was not told, as Send would.
             self.send_button.setText(self.tr("OK"))
@@ -223,11 +277,23 @@ class BulkNoticeDialog(QDialog):
             self.preview.setPlainText(found.prepared.text)
 
     def _buttons_enabled(self, on: bool) -> None:
-        self.send_button.setEnabled(on)
+        self._answering = on
         self.quiet_button.setEnabled(on)
+        self._send_follows_ticks()
+
+    def _send_follows_ticks(self) -> None:
+        """보내기 names how many it sends ("3건 보내기"), and is off when no customer is ticked."""
+        notice = self.notice
+        if notice is None or not notice.to_tell:
+            self.send_button.setEnabled(self._answering)
+            return
+        n = self.model.ticked()
+        self.send_button.setText(self.tr("Send %n", "", n))
+        self.send_button.setEnabled(self._answering and n > 0)
 
     def tell(self) -> None:
-        """보내기: each message queued in the outbox; the customers not told written in their orders."""
+        """보내기: each ticked customer's message queued in the outbox; the unticked and the customers
+        not told written in their orders."""
         notice, db = self.notice, self.ctx.db
         if notice is None:
             return
@@ -240,7 +306,8 @@ class BulkNoticeDialog(QDialog):
             self.decided.emit(True)
             self.accept()
 
-        Op(lambda: tell_customers(db, notice), parent=self, writes=True).success(done).failure(
+        left_out = set(self.model.unticked)
+        Op(lambda: tell_customers(db, notice, left_out), parent=self, writes=True).success(done).failure(
             self._failed
         ).run()
 

@@ -150,7 +150,7 @@ class OrderMessagePane(QDialog):
         owner's two ways on (move without it, or leave the order as it is)."""
         self.prepared = None
         self._message_mode((state, courier, tracking))
-        why = why_not_told(message, relay_ready=True)
+        why = why_not_told(message)
         self._held_reason = why.value if why is not None else ""
         self.message_edit.show()  # (hidden while a customer without a number was being asked for one)
         self.add_number_button.hide()

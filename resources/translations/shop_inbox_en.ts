@@ -38,6 +38,11 @@
         <translation>
             <numerusform>%n customer cannot be told. If you send, their orders' history says that they were not told. The orders keep their new status either way.</numerusform><numerusform>%n customers cannot be told. If you send, their orders' history says that they were not told. The orders keep their new status either way.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Send %n</source>
+        <translation>
+            <numerusform>Send %n</numerusform><numerusform>Send %n</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CampaignListModel</name>

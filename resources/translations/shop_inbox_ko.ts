@@ -712,6 +712,10 @@
         <source>not told: no relay is set up, so nothing can reach WhatsApp</source>
         <translation>알리지 못함: 릴레이가 설정되지 않아 WhatsApp으로 보낼 수 없음</translation>
     </message>
+    <message>
+        <source>goes once the relay is connected</source>
+        <translation>릴레이가 연결되면 보내져요</translation>
+    </message>
 </context>
 <context>
     <name>BulkNoticeDialog</name>
@@ -764,8 +768,22 @@
         <translation>알릴 수 있는 고객이 없어요. 확인을 누르면 주문 기록에 안내 메시지를 보낼 수 없었던 이유가 남아요. 주문 상태는 바뀐 그대로예요.</translation>
     </message>
     <message>
+        <source>No relay is set up yet: the messages wait on this computer and go once you connect one.</source>
+        <translation>아직 릴레이가 설정되지 않았어요. 메시지는 이 컴퓨터에서 기다리다가 릴레이를 연결하면 보내져요.</translation>
+    </message>
+    <message>
+        <source>Untick a customer to leave them out.</source>
+        <translation>보내지 않을 고객은 체크를 해제하세요.</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>확인</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n</source>
+        <translation>
+            <numerusform>%n건 보내기</numerusform>
+        </translation>
     </message>
 </context>
 <context>

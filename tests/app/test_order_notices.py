@@ -174,7 +174,7 @@ def test_a_courier_file_sends_each_customer_their_own_tracking_number(db, tmp_pa
     assert told(db, orders["김민지"]) == {"told": "sent"}
 
 
-def test_a_customer_silent_for_a_day_with_no_template_or_no_relay_is_not_told(db, tmp_path: Path) -> None:
+def test_a_customer_silent_for_a_day_with_no_template_is_not_told(db, tmp_path: Path) -> None:
     orders = three_customers_waiting(db)
     with db.write() as s:
         order = s.get(Order, orders["김민지"])
@@ -189,9 +189,37 @@ def test_a_customer_silent_for_a_day_with_no_template_or_no_relay_is_not_told(db
     }
     # What would have gone is kept to read: the owner may tell her another way.
     assert {n.customer: n.text for n in found.not_told}["김민지"].startswith("Thank you, 김민지")
+
+
+def test_without_a_relay_the_messages_wait_in_the_outbox_as_a_single_orders_message_does(
+    db, tmp_path: Path
+) -> None:
+    """No relay set up yet: 김민지 and 박서준 are told all the same, their messages queued (pending)
+    until the relay is connected; only 이하은, with no number, cannot be."""
+    orders = three_customers_waiting(db)
+    paid = paid_from_the_bank(db, tmp_path)
     without_relay = notice(db, BulkMove.BANK_FILE, paid, relay_ready=False)
-    assert without_relay.to_tell == ()
-    assert {n.customer: n.reason for n in without_relay.not_told}["박서준"] is NotToldReason.NO_RELAY
+    assert not without_relay.relay_ready
+    assert [m.customer for m in without_relay.to_tell] == ["김민지", "박서준"]
+    assert [(n.customer, n.reason) for n in without_relay.not_told] == [("이하은", NotToldReason.NO_NUMBER)]
+    tell_customers(db, without_relay)
+    assert [(name, status) for name, status, _body in outbound(db)] == [
+        ("김민지", "pending"),
+        ("박서준", "pending"),
+    ]
+    assert told(db, orders["김민지"]) == {"told": "sent"}
+
+
+def test_a_customer_the_owner_unticked_is_not_sent_and_her_history_says_it_was_the_owners_choice(
+    db, tmp_path: Path
+) -> None:
+    orders = three_customers_waiting(db)
+    paid = paid_from_the_bank(db, tmp_path)
+    tell_customers(db, notice(db, BulkMove.BANK_FILE, paid), left_out={orders["박서준"]})
+    assert [name for name, _status, _body in outbound(db)] == ["김민지"]
+    assert told(db, orders["김민지"]) == {"told": "sent"}
+    assert told(db, orders["박서준"]) == {"told": "chose_not"}
+    assert told(db, orders["이하은"]) == {"told": "could_not", "reason": "no_number"}
 
 
 def test_orders_the_deadline_cancelled_wait_for_one_decision_and_are_offered_once(db) -> None:

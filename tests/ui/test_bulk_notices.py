@@ -147,22 +147,60 @@ def test_dont_send_after_a_bank_file_sends_nothing_and_the_history_says_it_was_t
     )
 
 
-def test_without_a_relay_nobody_can_be_told_and_ok_says_so_in_each_order(
+def test_without_a_relay_the_messages_wait_in_the_outbox_as_the_order_windows_do(
     window: Any, qtbot: Any, tmp_path: Path
 ) -> None:
+    """No relay set up yet: the two customers with a number are told all the same; their messages
+    wait (pending) and go once the relay is connected, and each row says so."""
     with window.ctx.db.write() as s:
         for name, wa_id in CUSTOMERS:
             make_contact(s, profile_name=name, wa_id=wa_id, last_inbound_at=utcnow() - timedelta(hours=1))
     orders = orders_awaiting_payment(window)
     dialog = notice_after_bank_file(window, qtbot, tmp_path)
-    assert rows(dialog)[0].endswith("— not told: no relay is set up, so nothing can reach WhatsApp")
-    assert not dialog.quiet_button.isVisible() and dialog.send_button.text() == "OK"
+    shown = rows(dialog)
+    assert shown[0].endswith("김민지 — goes once the relay is connected")
+    assert shown[1].endswith("박서준 — goes once the relay is connected")
+    assert shown[2].endswith("이하은 — not told: no phone number in this inbox")
+    assert "No relay is set up yet: the messages wait on this computer" in dialog.note.text()
+    assert dialog.quiet_button.isEnabled() and dialog.send_button.text() == "Send 2"
     with qtbot.waitSignal(dialog.decided):
         dialog.send_button.click()
-    assert outbound(window) == []
-    assert {last_event(window, order_id) for order_id in orders.values()} == {(UNSENT_MOVE, "paid")}
+    with window.ctx.db.read() as s:
+        waiting = [
+            (m.contact.display_name, m.status)
+            for m in s.scalars(select(Message).where(Message.direction == "out").order_by(Message.id))
+        ]
+    assert waiting == [("김민지", "pending"), ("박서준", "pending")]
     history = load_order(window.ctx.db, orders["김민지"]).events
-    assert event_text(history[-1]).endswith("(the message could not be sent: no relay is set up)")
+    assert event_text(history[-1]).endswith("(customer told)")
+    assert last_event(window, orders["이하은"]) == (UNSENT_MOVE, "paid")
+
+
+def test_an_unticked_customer_is_left_out_and_her_order_says_the_owner_chose_not_to_send(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    customers_who_wrote(window, qtbot, relay)
+    orders = orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    model = dialog.model
+    check = Qt.ItemDataRole.CheckStateRole
+    assert [model.index(r).data(check) for r in range(3)] == [
+        Qt.CheckState.Checked,
+        Qt.CheckState.Checked,
+        None,
+    ]
+    assert dialog.send_button.text() == "Send 2"
+    model.setData(model.index(1), Qt.CheckState.Unchecked, check)  # 박서준 left out
+    assert dialog.send_button.text() == "Send 1" and dialog.send_button.isEnabled()
+    model.setData(model.index(0), Qt.CheckState.Unchecked, check)
+    assert dialog.send_button.text() == "Send 0" and not dialog.send_button.isEnabled()
+    model.setData(model.index(0), Qt.CheckState.Checked, check)
+    with qtbot.waitSignal(dialog.decided):
+        dialog.send_button.click()
+    assert [name for name, _body in outbound(window)] == ["김민지"]
+    history = load_order(window.ctx.db, orders["박서준"]).events
+    assert event_text(history[-1]).endswith("(you chose not to send the customer the message)")
+    assert event_text(load_order(window.ctx.db, orders["김민지"]).events[-1]).endswith("(customer told)")
 
 
 def test_a_courier_file_offers_the_tracking_numbers_in_one_decision(
