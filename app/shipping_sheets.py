@@ -57,6 +57,17 @@ def address_gaps(postcode: str, address: str) -> tuple[AddressGap, ...]:
     return tuple(gap for gap, missing in gaps if missing)
 
 
+def gaps_before_shipping(postcode: str, address: str, tracking: str) -> tuple[AddressGap, ...]:
+    """What an order's address lacks that stops it being marked shipped with `tracking` (empty: it
+    can be). The order window asks the owner about these; a courier's file, which cannot ask, skips
+    the row. A tracking number is the courier's word that it took the parcel: a missing postcode no
+    longer matters then (the courier found the address without it), a missing address still does."""
+    gaps = address_gaps(postcode, address)
+    if tracking.strip() and AddressGap.ADDRESS not in gaps:
+        return ()
+    return gaps
+
+
 @dataclass(frozen=True, slots=True)
 class LeftOut:
     """An order the courier sheet leaves out, and what its address lacks."""
@@ -250,7 +261,7 @@ class SkipReason(StrEnum):
     REPEATED = "repeated"  # an earlier row of the file already gave this order its tracking number
     # The checks the order's window asks about, which a file cannot ask: the row waits for the owner.
     BAD_TRACKING = "bad_tracking"  # not a number of its courier's shape, or mangled by Excel
-    NO_ADDRESS = "no_address"  # the order has no address (or postcode) a courier could deliver to
+    NO_ADDRESS = "no_address"  # the order has no address (a postcode alone missing is no reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +352,7 @@ def read_tracking_file(path: Path) -> list[TrackingRow]:
 def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = "") -> TrackingPlan:
     """Find each row's paid order by its number (else, with no number the shop knows, by the
     recipient's phone); a row that finds none is kept with the reason. A row is checked as the order's
-    window checks one order (`tracking_doubt`, `address_gaps`), with `courier` for rows naming none
+    window checks one order (`tracking_doubt`, `gaps_before_shipping`), with `courier` for rows naming none
     (before the owner named one, only what no courier allows: a number Excel mangled)."""
     paid = session.scalars(select(Order).where(Order.state == OrderState.PAID)).all()
     trackings = {r.tracking for r in rows if r.tracking}
@@ -388,7 +399,7 @@ def plan_tracking(session: Session, rows: Sequence[TrackingRow], courier: str = 
             skipped.append(SkippedRow(r, SkipReason.NO_ORDER))
         elif order.id in taken:
             skipped.append(SkippedRow(r, SkipReason.REPEATED))
-        elif gaps := address_gaps(order.postcode, order.address):
+        elif gaps := gaps_before_shipping(order.postcode, order.address, r.tracking):
             skipped.append(SkippedRow(r, SkipReason.NO_ADDRESS, gaps=gaps))
         else:
             taken.add(order.id)

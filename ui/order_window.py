@@ -52,7 +52,7 @@ from app.orders import (
     tracking_doubt,
 )
 from app.phones import display_phone
-from app.shipping_sheets import AddressGap, ShippingAddress, address_gaps
+from app.shipping_sheets import AddressGap, ShippingAddress, gaps_before_shipping
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Newest, Op, failure_sentence
@@ -422,10 +422,11 @@ class OrderWindow(OrderMessagePane):
             self.save_tracking()
 
     def address_checked(self) -> bool:
-        """True when the order (as typed) has its address and postcode, or the owner says to ship it
-        anyway; otherwise the first missing field is ready for typing."""
+        """True when the order (as typed) has its address and postcode (a tracking number typed: its
+        address), or the owner says to ship it anyway; otherwise the first missing field is ready for
+        typing. The courier's file checks its rows the same way (`gaps_before_shipping`)."""
         where = self.ship_to.value()
-        gaps = address_gaps(where.postcode, where.address)
+        gaps = gaps_before_shipping(where.postcode, where.address, self.tracking.text())
         number = self.detail.number if self.detail is not None else None
         if not gaps or confirm_no_address(self, number, gaps):
             return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from app.shipping_sheets import AddressGap, SkippedRow, SkipReason, TrackingPlan
+from app.shipping_sheets import SkippedRow, SkipReason, TrackingPlan
 from ui.korean_particles import with_particles
 from ui.order_text import state_name
 
@@ -53,12 +53,8 @@ class TrackingReport(QObject):
                     courier=doubt.courier, digits=digits, number=doubt.number
                 )
             )
-        if reason is SkipReason.NO_ADDRESS:
-            if AddressGap.ADDRESS in skipped.gaps:
-                return self.tr(
-                    "the order has no address: fill it in on the order, then mark it shipped there"
-                )
-            return self.tr("the order has no postcode: fill it in on the order, then mark it shipped there")
+        if reason is SkipReason.NO_ADDRESS:  # (a postcode alone missing ships: the courier took it)
+            return self.tr("the order has no address: fill it in on the order, then mark it shipped there")
         if skipped.row.number:
             return self.tr("no order has this number")
         return self.tr("no paid order goes to this phone number")

@@ -6960,10 +6960,6 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>주문에 주소가 없어요: 주문 창에서 주소를 입력한 뒤 거기서 배송 중으로 바꿔 주세요</translation>
     </message>
     <message>
-        <source>the order has no postcode: fill it in on the order, then mark it shipped there</source>
-        <translation>주문에 우편번호가 없어요: 주문 창에서 우편번호를 입력한 뒤 거기서 배송 중으로 바꿔 주세요</translation>
-    </message>
-    <message>
         <source>no order has this number</source>
         <translation>이 번호의 주문이 없어요</translation>
     </message>

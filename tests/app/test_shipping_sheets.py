@@ -21,6 +21,7 @@ from app.shipping_sheets import (
     apply_tracking,
     courier_rows,
     courier_sheet,
+    gaps_before_shipping,
     orders_sheet,
     read_tracking_file,
     set_shipping_address,
@@ -405,3 +406,42 @@ def test_the_same_courier_file_read_again_says_already_registered_not_failed(db,
     again, _ = import_tracking(db, returned, "CJ대한통운")
     assert again.matches == () and again.skipped == ()
     assert [(m.order_id, m.row.row) for m in again.already] == [(minji, 2), (haeun, 3)]
+
+
+def test_a_courier_file_ships_an_order_missing_only_its_postcode_and_still_skips_one_without_an_address(
+    db, tmp_path: Path
+) -> None:
+    """The courier's tracking number says it took the parcel: 이하은's order, whose address lacks only
+    the postcode, gets its number and is shipped. 최유나's has no address at all: where did it go? It
+    waits for the owner, with the reason."""
+    from app.order_actions import import_tracking
+    from app.shipping_sheets import SkipReason
+
+    minji, haeun = paid_orders(db)
+    with db.write() as s:
+        set_shipping_address(
+            s, haeun, ShippingAddress("이하은", "010-9990-7890", "", "부산 해운대구 센텀중앙로 79")
+        )
+        bare = create_order(s, contact_id=make_contact(s).id, lines=[LineInput("LINEN", 1)], source="chat")
+        move_order(s, bare.id, OrderState.PAID)
+        set_shipping_address(s, bare.id, ShippingAddress("최유나", "010-1111-2222", "04799", ""))
+        numbers = {o.id: o.number for o in s.scalars(select(Order))}
+    returned = tmp_path / "cj.csv"
+    returned.write_bytes(
+        (
+            "주문번호,운송장번호\r\n"
+            f"{numbers[minji]},654321098764\r\n"
+            f"{numbers[haeun]},654321098765\r\n"
+            f"{numbers[bare.id]},654321098766\r\n"
+        ).encode("cp949")
+    )
+    plan, _changes = import_tracking(db, returned, "CJ대한통운")
+    assert [m.order_id for m in plan.matches] == [minji, haeun]
+    assert [(s.row.row, s.reason, s.gaps) for s in plan.skipped] == [
+        (4, SkipReason.NO_ADDRESS, (AddressGap.ADDRESS,))
+    ]
+    with db.read() as s:
+        states = {o.id: (o.state, o.tracking) for o in s.scalars(select(Order))}
+    assert states[haeun] == ("shipped", "654321098765")
+    assert states[bare.id] == ("paid", "")
+    assert gaps_before_shipping("", "서울 성동구 성수이로 1", "") == (AddressGap.POSTCODE,)  # no number yet

@@ -1040,3 +1040,29 @@ def test_an_order_with_no_address_asks_before_it_is_marked_shipped(
     with window.ctx.db.read() as s:
         order = s.get(Order, paid.id)
         assert order is not None and (order.state, order.address) == ("shipped", "서울 성동구 성수이로 1")
+
+
+def test_an_order_missing_only_its_postcode_ships_with_its_tracking_number_without_a_question(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """A tracking number is the courier's word that it took the parcel: a postcode the order lacks no
+    longer matters, as the courier's file sees it too (`gaps_before_shipping`)."""
+    with window.ctx.db.write() as s:
+        create_item(s, ItemDraft(name="에코백", price_minor=12000, currency="KRW", retailer_id="BAG"))
+        c = make_contact(s, profile_name="Jane", last_inbound_at=utcnow())
+        paid = create_order(s, contact_id=c.id, lines=[LineInput("BAG", 1)], source="chat")
+        move_order(s, paid.id, OrderState.PAID)
+        set_shipping_address(
+            s, paid.id, ShippingAddress("Jane", "010-5550-1234", "", "서울 성동구 성수이로 1")
+        )
+    order_window = OrderActions(window, window.ctx).open_order(paid.id)
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.shipping_row.isVisible())
+    order_window.courier.setCurrentText("CJ대한통운")
+    order_window.tracking.setText("654321098765")
+    ship = order_window.findChild(QPushButton, "move_shipped")
+    assert ship is not None
+    with qtbot.waitSignal(order_window.moved):
+        ship.click()  # (a question would fail the test: `dialogs` expects none)
+    with window.ctx.db.read() as s:
+        order = s.get(Order, paid.id)
+        assert order is not None and (order.state, order.tracking) == ("shipped", "654321098765")
