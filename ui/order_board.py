@@ -57,6 +57,7 @@ from ui.order_card_delegate import OrderCardDelegate
 from ui.order_moves import COURIERS, confirm_cancel, move_label
 from ui.order_text import left_out_line, move_refusal, state_name, state_names
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
+from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader
 from ui.time_zones import system_timezone
@@ -236,6 +237,8 @@ class OrderBoard(QWidget):
 
         # Orders the payment deadline cancelled while the owner worked elsewhere: tell them or not.
         self.expiry_notice = ExpiryNotice(ctx, self)
+        # The courier sheet just saved: how many orders, where, its folder (or why it was not saved).
+        self.saved_note = SavedFileNote(self)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -255,6 +258,7 @@ class OrderBoard(QWidget):
         close.clicked.connect(self.close)
         files.addWidget(close)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.saved_note)
         layout.addLayout(files)
 
         self._filter_timer = QTimer(self)
@@ -391,7 +395,7 @@ class OrderBoard(QWidget):
 
     def _ask_courier_sheet(self, paid: int) -> None:
         if not paid:
-            self.status.setText(self.no_paid_orders())
+            self.saved_note.show_problem(self.no_paid_orders())
             self.courier_sheet_saved.emit(0)
             return
         name, _ = QFileDialog.getSaveFileName(
@@ -409,6 +413,8 @@ class OrderBoard(QWidget):
         )
 
     def export_courier_sheet(self, path: Path) -> None:
+        """Write the sheet; the note under the board says how many orders it holds and where it is,
+        or why it could not be written (a read-only folder, a full disk, the file open in Excel)."""
         db = self.ctx.db
 
         def done(saved: CourierSheetSaved) -> None:
@@ -421,7 +427,10 @@ class OrderBoard(QWidget):
                 text = self.no_paid_orders()
             if left_out:
                 text += " " + self.tr("%n order(s) left out for want of an address.", "", len(left_out))
-            self.status.setText(text)
+            if n:
+                self.saved_note.show_saved(text, path)
+            else:
+                self.saved_note.show_problem(text)
             self.courier_sheet_saved.emit(n)
             if left_out:
                 QMessageBox.warning(
@@ -435,7 +444,13 @@ class OrderBoard(QWidget):
                     + "\n".join(left_out_line(order) for order in left_out),
                 )
 
-        Op(lambda: save_courier_sheet(db, path), parent=self).success(done).failure(self._failed).run()
+        def failed(exc: BaseException) -> None:
+            self.saved_note.show_problem(
+                self.tr("The courier sheet was not saved. {0}").format(failure_sentence(exc))
+            )
+            self.courier_sheet_saved.emit(0)
+
+        Op(lambda: save_courier_sheet(db, path), parent=self).success(done).failure(failed).run()
 
     def export_days(self) -> tuple[date, date]:
         """The days the export offers first: the board's period, or this month so far for "Any time"."""

@@ -4490,6 +4490,10 @@ The previous data was kept in {folder}.</source>
         <translation>아래 결제 완료 주문은 택배 접수 파일에 넣지 않았어요. 주소가 없으면 택배사가 접수할 수 없어요. 각 주문에 주소를 입력한 뒤 파일을 다시 저장해 주세요.</translation>
     </message>
     <message>
+        <source>The courier sheet was not saved. {0}</source>
+        <translation>택배 접수 파일을 저장하지 못했어요. {0}</translation>
+    </message>
+    <message>
         <source>Export orders</source>
         <translation>주문 내보내기</translation>
     </message>
@@ -5897,6 +5901,21 @@ The first asks for the values Meta shows you; the last prints the relay token to
     <message>
         <source>{0}; closed {1}</source>
         <translation>{0}; 휴무 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFileNote</name>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>File: {0} · Folder: {1}</source>
+        <translation>파일: {0} · 폴더: {1}</translation>
     </message>
 </context>
 <context>

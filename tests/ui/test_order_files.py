@@ -4,12 +4,13 @@ sheet is not saved, and the orders export speaks the owner's language and clock.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QToolButton
 from sqlalchemy import select
 
 from app.catalog import ItemDraft, create_item
@@ -112,7 +113,8 @@ def test_with_no_paid_orders_the_courier_sheet_asks_for_no_file_and_says_so(
     with qtbot.waitSignal(board.courier_sheet_saved) as saved:
         board.choose_courier_sheet()
     assert saved.args == [0]
-    assert board.status.text() == (
+    assert board.saved_note.isVisibleTo(board) and not board.saved_note.open_button.isVisibleTo(board)
+    assert board.saved_note.text.text() == (
         "No paid orders to send: the courier sheet lists orders that are paid and not shipped yet."
     )
 
@@ -159,7 +161,7 @@ def test_the_courier_sheet_leaves_out_orders_with_no_address_and_names_them(
     assert saved.args == [1]
     rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
     assert [row[4] for row in rows[1:]] == ["서울 성동구 성수이로 1"]
-    assert board.status.text() == (
+    assert board.saved_note.text.text() == (
         "1 paid order(s) saved to the courier sheet. 1 order(s) left out for want of an address."
     )
     (shown,) = told.shown
@@ -198,3 +200,70 @@ def test_a_tracking_file_saved_by_excel_ships_only_its_good_rows_and_read_again_
     assert "Row 2" not in again.texts[0]  # the registered row is not a failure
     with window.ctx.db.read() as s:
         assert s.get(Order, mangled).state == "paid"  # type: ignore[union-attr]
+
+
+def test_a_saved_courier_sheet_says_how_many_orders_it_holds_and_where_until_closed(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """The tester saved the sheet and saw nothing: the status line said it, and the next reload (a
+    customer writing) rewrote it. The note stays, with the file's folder a click away."""
+    orders_in(window.ctx, OrderState.PAID, OrderState.PAID, OrderState.SHIPPED)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    assert not board.saved_note.isVisible()
+    sheet = tmp_path / "택배접수-2026-12-04.xlsx"
+    with qtbot.waitSignal(board.courier_sheet_saved) as saved:
+        board.export_courier_sheet(sheet)
+    assert saved.args == [2] and sheet.exists()
+    note = board.saved_note
+    assert note.isVisible() and note.open_button.isVisible()
+    assert note.text.text() == "2 paid order(s) saved to the courier sheet."
+    assert note.where.text() == f"File: 택배접수-2026-12-04.xlsx · Folder: {tmp_path}"
+    assert note.folder == tmp_path
+    with qtbot.waitSignal(board.loaded):
+        board.reload()  # as a synced message or a moved card would
+    assert note.isVisible() and note.text.text() == "2 paid order(s) saved to the courier sheet."
+    close = note.findChild(QToolButton)
+    assert close is not None
+    close.click()
+    assert not note.isVisible()
+
+
+def read_only(folder: Path, monkeypatch: Any) -> None:
+    """A folder the owner may not write to. Its mode is enough for a normal user; tests that run as
+    root (who writes anyway) get the refusal the system gives everyone else."""
+    folder.mkdir()
+    folder.chmod(0o555)
+    real = Path.write_bytes
+
+    def write_bytes(path: Path, data: Any) -> int:
+        if path.parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+
+
+def test_a_courier_sheet_that_cannot_be_written_says_so_in_korean_and_offers_no_folder(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any, korean: None
+) -> None:
+    orders_in(window.ctx, OrderState.PAID)
+    folder = tmp_path / "읽기전용"
+    read_only(folder, monkeypatch)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    sheet = folder / "택배접수.xlsx"
+    with qtbot.waitSignal(board.courier_sheet_saved) as saved:
+        board.export_courier_sheet(sheet)
+    folder.chmod(0o755)
+    assert saved.args == [0] and not sheet.exists()
+    note = board.saved_note
+    assert note.isVisible() and not note.open_button.isVisible() and not note.where.isVisible()
+    assert note.text.text() == (
+        "택배 접수 파일을 저장하지 못했어요. "
+        "샵 인박스가 “택배접수.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
+    )

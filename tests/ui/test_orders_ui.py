@@ -660,7 +660,7 @@ def test_the_board_saves_a_courier_sheet_and_reads_tracking_numbers_back(
     qtbot.waitUntil(lambda: board.loaded_once)
     sheet = tmp_path / "courier.csv"
     board.export_courier_sheet(sheet)
-    qtbot.waitUntil(lambda: sheet.exists() and "saved" in board.status.text())
+    qtbot.waitUntil(lambda: sheet.exists() and "saved" in board.saved_note.text.text())
     rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"))))
     assert rows[1][:5] == [number, "김민지", "010-5550-1234", "04799", "서울 성동구 성수이로 1"]
 
