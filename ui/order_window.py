@@ -202,8 +202,9 @@ class OrderWindow(OrderMessagePane):
         keep_enter(self.depositor, self.cash_receipt)
         # A row's Save is on only while its typing differs from the order as stored: a click that
         # saved shows itself by the button going grey (a memo's Save said nothing at all).
-        for field in (self.memo, self.depositor, self.cash_receipt):
+        for field in (self.memo, self.depositor, self.cash_receipt, self.tracking):
             field.textChanged.connect(self._saves_follow_typing)
+        self.courier.currentTextChanged.connect(self._saves_follow_typing)  # chosen or typed
         self.payment_row = QWidget(self)
         pr = QHBoxLayout(self.payment_row)
         pr.setContentsMargins(0, 0, 0, 0)
@@ -367,6 +368,7 @@ class OrderWindow(OrderMessagePane):
         self.save_memo_button.setEnabled(typed.memo is not None)
         self.save_payment.setEnabled(typed.payment is not None)
         self.ship_to.save_button.setEnabled(typed.address is not None)
+        self.save_tracking_button.setEnabled(typed.tracking is not None)
 
     def _buttons(self, state: OrderState) -> None:
         while self.buttons.count() > 1:
@@ -418,8 +420,8 @@ class OrderWindow(OrderMessagePane):
             return
         if self.detail.state == OrderState.PAID:
             self.move_to(OrderState.SHIPPED)
-        elif self.detail.state in TRACKING_STATES:
-            self.save_tracking()
+        elif self.detail.state in TRACKING_STATES and self._typed_tracking() is not None:
+            self.save_tracking()  # Enter on the number as saved: nothing to save, as the grey button says
 
     def address_checked(self) -> bool:
         """True when the order (as typed) has its address and postcode (a tracking number typed: its

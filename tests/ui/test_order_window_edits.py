@@ -12,6 +12,7 @@ from app.catalog import ItemDraft, create_item
 from app.models import Order, utcnow
 from app.orders import LineInput, OrderState, create_order
 from tests.support.window_waits import settle
+from ui.ops import pending_ops
 from ui.order_actions import OrderActions
 from ui.order_window import OrderWindow
 
@@ -297,3 +298,30 @@ def test_save_address_is_on_only_while_the_address_typed_differs_from_the_orders
     assert save.isEnabled()
     order_window.ship_to.detail.setText("101동 202호")  # typed back as stored
     assert not save.isEnabled()
+
+
+def test_save_tracking_is_on_only_while_the_courier_or_number_typed_differs_from_the_orders(
+    window: Any, qtbot: Any
+) -> None:
+    """The tester clicked Save on a shipped order's number she had not changed, and could not tell
+    whether it did anything: as the address's Save, it is grey until there is something to save."""
+    order_id = shipped_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    save = order_window.save_tracking_button
+    assert save.isVisible() and not save.isEnabled()
+    qtbot.waitUntil(lambda: pending_ops() == 0)
+    qtbot.keyClick(order_window.tracking, Qt.Key.Key_Return)  # Enter on the number as saved
+    assert pending_ops() == 0  # no save started
+    order_window.tracking.setText("654321098766")
+    assert save.isEnabled()
+    order_window.tracking.setText("6543-2109-8765")  # the saved number, typed with dashes
+    assert not save.isEnabled()
+    order_window.courier.setCurrentText("한진택배")
+    assert save.isEnabled()
+    order_window.courier.setCurrentText("CJ대한통운")
+    assert not save.isEnabled()
+    order_window.tracking.setText("654321098766")
+    save.click()
+    qtbot.waitUntil(lambda: stored(window, order_id).tracking == "654321098766")
+    qtbot.waitUntil(lambda: not save.isEnabled())
+    assert order_window.tracking.text() == "654321098766"
