@@ -33,8 +33,10 @@ HELD_BACK_RETRY = 0.2
 # Under load, each worker answers long polls with new events, and reads another worker's new
 # events, at most once this often: a burst of commits (every group commit of every worker is one)
 # reaches a desktop as one page instead of a page per commit, so the readers' requests don't
-# multiply with the writers. After a quiet spell a commit is read and delivered at once.
-ANSWER_GAP = 0.01
+# multiply with the writers. After a quiet spell a commit is read and delivered at once. 50 ms is
+# well below what an owner can see in a chat, and a fifth of the reads and answers 10 ms cost: on a
+# small box those, not the webhooks, were what a second worker's readers cost (docs/PERFORMANCE.md).
+ANSWER_GAP = 0.05
 
 _EVENT: TypeAdapter[Any] = TypeAdapter(Event)
 # The customer's number in a stored body that cannot be decoded: contact, sender, recipient.

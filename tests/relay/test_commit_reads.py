@@ -8,7 +8,7 @@ import time
 import psycopg
 import pytest
 
-from relay.events import EventFeed
+from relay.events import ANSWER_GAP, EventFeed
 from relay.intake import intake_rows
 from relay.recent_events import RecentEvents, ServedEvent
 from relay.store import IntakeRows, NewEvent, Store
@@ -91,7 +91,10 @@ def test_a_waiting_desktop_is_answered_from_the_commits_read_and_skips_notices_i
         feed = EventFeed(store)
         feed.start()
         first = asyncio.create_task(feed.wait_for_events(0, wait=20, limit=100))
-        while feed.open_polls == 0 or feed.recent.floor is None:
+        # Parked, and its first read more than ANSWER_GAP ago: the next commit reads for it.
+        while (
+            feed.open_polls == 0 or feed.recent.floor is None or time.monotonic() - feed.read_at < ANSWER_GAP
+        ):
             await asyncio.sleep(0.01)
         above = feed.reading_commit()
         assert above == 0
