@@ -84,6 +84,7 @@ class OrderBoard(QWidget):
     table_loaded = Signal(int)
     shipped = Signal(list)  # order ids a tracking file moved to Shipped
     orders_exported = Signal(int, int)  # orders, lines written to the accounting sheet
+    orders_export_failed = Signal()  # the accounting sheet could not be written (the note says why)
     courier_sheet_saved = Signal(int)  # paid orders written to the courier sheet (0: no file written)
 
     def __init__(self, ctx: AppContext, actions: OrderActions | None = None) -> None:
@@ -237,7 +238,7 @@ class OrderBoard(QWidget):
 
         # Orders the payment deadline cancelled while the owner worked elsewhere: tell them or not.
         self.expiry_notice = ExpiryNotice(ctx, self)
-        # The courier sheet just saved: how many orders, where, its folder (or why it was not saved).
+        # The courier sheet or orders file just saved: how many orders, where, its folder (or why not).
         self.saved_note = SavedFileNote(self)
 
         layout = QVBoxLayout(self)
@@ -475,24 +476,35 @@ class OrderBoard(QWidget):
             self.export_orders(Path(name), *dialog.period())
 
     def export_orders(self, path: Path, since: datetime | None, until: datetime | None) -> None:
-        """Write the orders placed in [since, until) for accounting; the status line says how many."""
+        """Write the orders placed in [since, until) for accounting; the note under the board says how
+        many and where (the status line is rewritten by the next reload), or why it was not written."""
         db = self.ctx.db
 
         def done(counts: tuple[int, int]) -> None:
             orders, lines = counts
-            self.status.setText(
-                self.tr("{0}, {1} saved to {2}.").format(
-                    self.tr("%n order(s)", "", orders), self.tr("%n line(s)", "", lines), path.name
+            if orders:
+                text = self.tr("Orders file saved: {0}, {1}.").format(
+                    self.tr("%n order(s)", "", orders), self.tr("%n line(s)", "", lines)
                 )
-            )
+            else:
+                text = self.tr(
+                    "No orders were placed in those days: the file holds only the column headings."
+                )
+            self.saved_note.show_saved(text, path)
             self.orders_exported.emit(orders, lines)
+
+        def failed(exc: BaseException) -> None:
+            self.saved_note.show_problem(
+                self.tr("The orders file was not saved. {0}").format(failure_sentence(exc))
+            )
+            self.orders_export_failed.emit()
 
         names, computer_zone = state_names(), system_timezone()
 
         def work() -> tuple[int, int]:
             return save_orders_sheet(db, path, since, until, state_names=names, computer_zone=computer_zone)
 
-        Op(work, parent=self).success(done).failure(self._failed).run()
+        Op(work, parent=self).success(done).failure(failed).run()
 
     def open_deposits(self) -> None:
         """The same bank-file matching as Shop ▸ Match bank deposits…, opened over the board."""

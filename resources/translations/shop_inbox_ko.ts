@@ -4502,6 +4502,18 @@ The previous data was kept in {folder}.</source>
         <translation>주문-{0}-{1}.xlsx</translation>
     </message>
     <message>
+        <source>Orders file saved: {0}, {1}.</source>
+        <translation>주문 파일을 저장했어요: {0}, {1}.</translation>
+    </message>
+    <message>
+        <source>No orders were placed in those days: the file holds only the column headings.</source>
+        <translation>그 기간에 들어온 주문이 없어요. 파일에는 항목 이름만 들어 있어요.</translation>
+    </message>
+    <message>
+        <source>The orders file was not saved. {0}</source>
+        <translation>주문 파일을 저장하지 못했어요. {0}</translation>
+    </message>
+    <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv *.txt)</source>
         <translation>스프레드시트 (*.xlsx *.xls *.csv *.txt)</translation>
     </message>
@@ -4516,10 +4528,6 @@ The previous data was kept in {folder}.</source>
         <translation>
             <numerusform>결제 완료 주문 %n건을 택배 접수 파일로 저장했어요.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>{0}, {1} saved to {2}.</source>
-        <translation>{0}, {1}을 {2}에 저장했어요.</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>

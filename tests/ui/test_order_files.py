@@ -267,3 +267,65 @@ def test_a_courier_sheet_that_cannot_be_written_says_so_in_korean_and_offers_no_
         "택배 접수 파일을 저장하지 못했어요. "
         "샵 인박스가 “택배접수.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
     )
+
+
+def test_a_saved_orders_file_says_how_many_orders_and_where_until_closed(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """As with the courier sheet: the export said "saved" in the status line, which the next reload
+    (any customer writing in the demo) rewrote within seconds. The note stays, with its folder."""
+    orders_in(window.ctx, OrderState.PAID, OrderState.SHIPPED)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    table = tmp_path / "주문-2026-12.xlsx"
+    with qtbot.waitSignal(board.orders_exported) as saved:
+        board.export_orders(table, None, None)
+    assert saved.args == [2, 2] and table.exists()
+    note = board.saved_note
+    assert note.isVisible() and note.open_button.isVisible()
+    assert note.text.text() == "Orders file saved: 2 order(s), 2 line(s)."
+    assert note.where.text() == f"File: 주문-2026-12.xlsx · Folder: {tmp_path}"
+    assert note.folder == tmp_path
+    with qtbot.waitSignal(board.loaded):
+        board.reload()  # as a synced message or a moved card would
+    assert note.isVisible() and note.text.text() == "Orders file saved: 2 order(s), 2 line(s)."
+
+
+def test_an_orders_file_of_days_without_orders_is_saved_and_says_it_holds_only_headings(
+    window: Any, qtbot: Any, tmp_path: Path, korean: None
+) -> None:
+    orders_in(window.ctx, OrderState.PAID)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    table = tmp_path / "orders.csv"
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 1, 2, tzinfo=UTC)
+    with qtbot.waitSignal(board.orders_exported) as saved:
+        board.export_orders(table, *long_ago)
+    assert saved.args == [0, 0] and table.exists()
+    assert board.saved_note.open_button.isVisibleTo(board)
+    assert board.saved_note.text.text() == "그 기간에 들어온 주문이 없어요. 파일에는 항목 이름만 들어 있어요."
+
+
+def test_an_orders_file_that_cannot_be_written_says_so_in_korean_and_offers_no_folder(
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any, korean: None
+) -> None:
+    orders_in(window.ctx, OrderState.PAID)
+    folder = tmp_path / "읽기전용"
+    read_only(folder, monkeypatch)
+    board = OrderBoard(window.ctx)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitUntil(lambda: board.loaded_once)
+    table = folder / "주문.xlsx"
+    with qtbot.waitSignal(board.orders_export_failed):
+        board.export_orders(table, None, None)
+    folder.chmod(0o755)
+    assert not table.exists()
+    note = board.saved_note
+    assert note.isVisible() and not note.open_button.isVisible() and not note.where.isVisible()
+    assert note.text.text() == (
+        "주문 파일을 저장하지 못했어요. "
+        "샵 인박스가 “주문.xlsx”에 접근할 권한이 없어요. 다른 파일이나 폴더를 골라 주세요."
+    )

@@ -76,7 +76,8 @@ def test_export_orders_saves_the_picked_days_as_xlsx_and_csv_with_korean_intact(
     with qtbot.waitSignal(board.orders_exported) as saved:
         button.click()
     assert saved.args == [2, 3]
-    assert board.status.text() == "2 order(s), 3 line(s) saved to orders.xlsx."
+    assert board.saved_note.text.text() == "Orders file saved: 2 order(s), 3 line(s)."
+    assert board.saved_note.where.text() == f"File: orders.xlsx · Folder: {tmp_path}"
     assert asked.shown[0].text.endswith(".xlsx")  # the workbook is what the save dialog offers first
     sheet = load_workbook(workbook, read_only=True).active
     assert sheet is not None
@@ -105,4 +106,4 @@ def test_export_orders_saves_the_picked_days_as_xlsx_and_csv_with_korean_intact(
         (first, "김민지", "에코백"),
         (second, "박서준", "에코백"),
     ]
-    assert board.status.text() == "2 order(s), 3 line(s) saved to orders.csv."
+    assert board.saved_note.where.text() == f"File: orders.csv · Folder: {tmp_path}"
