@@ -160,8 +160,7 @@ class OrderMessagePane(QDialog):
         unchanged = translate("OrderWindow", "Nothing has changed yet: the order keeps its status.")
         how = self._how_it_goes(prepared) + " " + unchanged
         self.message_how.setText(with_particles(how))
-        self.message_box.show()
-        self._fit_to_screen()
+        self._show_message_box()
         self.unsent_button.setFocus()
 
     def show_message(self, message: OrderMessage | None) -> None:
@@ -183,8 +182,7 @@ class OrderMessagePane(QDialog):
         self.message_how.setText(with_particles(self._how_it_goes(prepared)))
         self.message_edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)
-        self.message_box.show()
-        self._fit_to_screen()
+        self._show_message_box()
 
     def _how_it_goes(self, prepared: PreparedMessage) -> str:
         """How the message would go (a message or a template), or why it cannot."""
@@ -214,7 +212,13 @@ class OrderMessagePane(QDialog):
                 how += " " + translate("OrderWindow", "Add it there, or type it in the message.")
         return how
 
-    def _fit_to_screen(self) -> None:
+    def _show_message_box(self) -> None:
+        # The height the owner had, before the message's box raised the window's minimum height.
+        before = self.height()
+        self.message_box.show()
+        self._fit_to_screen(before)
+
+    def _fit_to_screen(self, before: int) -> None:
         """Grown to show the order and its message whole where the screen has room, moved up where
         that takes it past the bottom edge; on a smaller screen the order's parts scroll."""
         if not self.isVisible():
@@ -223,7 +227,6 @@ class OrderMessagePane(QDialog):
         assert layout is not None
         layout.activate()
         hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
-        before = self.height()
         grow_within_screen(self, QSize(self.width(), self.height() + hidden))
         if self.height() != before and self._grown is None:
             self._grown = (before, self.height())
@@ -233,6 +236,9 @@ class OrderMessagePane(QDialog):
         (it stayed tall, with empty space under the order), unless the owner has resized it since."""
         grown, self._grown = self._grown, None
         if grown is not None and self.height() == grown[1]:
+            layout = self.layout()
+            assert layout is not None
+            layout.activate()  # the minimum height without the message's box, or the resize stops at it
             self.resize(self.width(), grown[0])
 
     def _show_number_needed(self, name: str) -> None:
@@ -248,8 +254,7 @@ class OrderMessagePane(QDialog):
         self.message_edit.hide()
         self.send_button.hide()
         self.add_number_button.show()
-        self.message_box.show()
-        self._fit_to_screen()
+        self._show_message_box()
 
     def ask_for_number(self) -> None:
         """Ask for the customer's number (ui/phone_number_prompt.py); once saved, the message is prepared."""

@@ -97,7 +97,7 @@ class OrderWindow(OrderMessagePane):
         self.detail: OrderDetail | None = None
         self.setObjectName("orderWindow")
         self.setWindowTitle(self.tr("Order"))
-        resize_within_screen(self, QSize(620, 560))
+        resize_within_screen(self, QSize(620, 650))  # the parts and four lines of history under them
 
         self.title = QLabel(self)
         self.title.setObjectName("orderTitle")
@@ -224,9 +224,13 @@ class OrderWindow(OrderMessagePane):
         self._stored_tracking: TrackingEdit | None = None  # None: the row is not shown
 
         self.history = QStringListModel(self)
-        history_view = QListView(self)
+        history_view = self.history_view = QListView(self)
         history_view.setModel(self.history)
-        history_view.setMaximumHeight(110)
+        # Beside the order's scrolling parts, never in them: in them, the message to the customer took
+        # the height and left the history a one-line sliver at the bottom of a 1366×768 screen.
+        # Five lines high, come what may: the parts above scroll, and take what height is spare.
+        line = history_view.fontMetrics().lineSpacing()
+        history_view.setFixedHeight(5 * line + 2 * history_view.frameWidth() + 4)
         # A line names a deposit and whether the customer was told (and why not): wrapped, not cut.
         history_view.setWordWrap(True)
         history_view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -264,8 +268,6 @@ class OrderWindow(OrderMessagePane):
         parts.addWidget(self.ship_to)
         parts.addWidget(self.shipping_hint)
         parts.addWidget(self.shipping_row)
-        parts.addWidget(QLabel(self.tr("History"), body))
-        parts.addWidget(history_view)
         parts.addStretch(1)  # the spare height below everything: nothing above moves as parts come and go
         self.body = scrolling(body)
         self.body.setObjectName("orderBody")
@@ -284,6 +286,8 @@ class OrderWindow(OrderMessagePane):
         layout.addWidget(self.move_row)
         layout.addWidget(self.error)
         layout.addWidget(self.body, 1)
+        layout.addWidget(QLabel(self.tr("History"), self))
+        layout.addWidget(history_view)
         layout.addWidget(self.message_box)
         self._publishing = False
         ctx.hub.changed.connect(self._hub_changed)

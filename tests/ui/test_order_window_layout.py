@@ -139,3 +139,25 @@ def test_the_window_the_message_grew_is_as_tall_as_before_once_it_is_not_sent(
     qtbot.mouseClick(order_window.skip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: order_window.message_box.isHidden())
     assert order_window.height() == before
+
+
+def test_on_a_768_pixel_screen_the_history_stays_readable_over_the_message(window: Any, qtbot: Any) -> None:
+    """At 1366×768, moving the order a step showed the message to the customer and squeezed the
+    history (scrolled inside the order's parts) to a one-line sliver at the bottom edge."""
+    order_window = new_order_open(window, qtbot)
+    history = order_window.history_view
+    line = history.fontMetrics().lineSpacing()
+
+    def wholly_shown(widget: Any) -> bool:
+        return widget.visibleRegion().boundingRect().size() == widget.size()
+
+    order_window.move_to(OrderState.AWAITING_PAYMENT)
+    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: len(order_window.history.stringList()) >= 1)
+    order_window.resize(order_window.width(), 720)  # all a 768-pixel screen has, less its title bar
+    laid_out(order_window)
+    assert wholly_shown(history) and history.height() >= 5 * line
+    assert not order_window.body.isAncestorOf(history)  # the order's parts scroll, the history not
+    assert wholly_shown(order_window.send_button) or wholly_shown(order_window.unsent_button)
+    first = history.visualRect(order_window.history.index(0, 0))
+    assert history.viewport().rect().contains(first)  # its newest line, whole
