@@ -217,16 +217,17 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
 
         def build() -> CampaignWindow:
             built = CampaignWindow(ctx)
-            built.settings_requested.connect(campaign_prices)
+            built.settings_requested.connect(lambda which: campaign_prices(which, built))
             return built
 
         show_window("campaigns", build)
 
-    def campaign_prices(which: str) -> None:
-        """Settings, opened from a campaign's "enter your price" link at that price's field."""
+    def campaign_prices(which: str, campaigns: QWidget) -> None:
+        """Settings, opened from a campaign's "enter your price" link at that price's field, over the
+        campaign window (not the main window raised over it)."""
         from ui.settings_action import open_settings
 
-        open_settings(window, ctx).show_campaign_price(which)
+        open_settings(window, ctx, over=campaigns).show_campaign_price(which)
 
     def campaign(campaign_id: int) -> None:
         """A campaign's notification clicked: the campaign window, at its report."""

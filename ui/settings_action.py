@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.backup_now import ask_backup_target, start_backup
@@ -27,8 +27,12 @@ translate = QCoreApplication.translate
 BACKUP_PROGRESS_AFTER_MS = 1000  # a backup done sooner says only that it is done
 
 
-def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
-    """Show Settings (window-modal, not blocking); on Save a new address or token reconnects the engine."""
+def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = None) -> SettingsDialog:
+    """Show Settings (window-modal, not blocking); on Save a new address or token reconnects the engine.
+
+    `over`: the window the owner opened it from (a campaign's price link), when not the main window.
+    Parented to the main window, Settings raised it over the campaign, and the owner lost her campaign;
+    over its own window, Settings opens on top of it and closing Settings gives it back."""
     before_url = str(ctx.prefs.get("relay_url") or "")
     before_folder = str(ctx.prefs.get("backup_folder") or "")
 
@@ -39,7 +43,7 @@ def open_settings(window: MainWindow, ctx: AppContext) -> SettingsDialog:
 
     dialog = SettingsDialog(
         ctx,
-        parent=window,
+        parent=over if over is not None else window,
         token_location=current_token_location(ctx),
         store_token=store,
         stored_token=lambda url: relay_token(ctx, url),

@@ -49,7 +49,7 @@ def test_the_price_note_opens_settings_at_the_marketing_price_and_the_cost_follo
 
     dialogs.expect("modal")  # Settings, left open for the test to fill in
     link.linkActivated.emit("prices")  # what a click on the link sends
-    settings = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())
+    settings = next(d for d in campaigns.findChildren(SettingsDialog) if d.isVisible())
     price = settings.campaign_prices.marketing
     qtbot.waitUntil(lambda: settings.loaded and price.isEnabled() and price.hasFocus(), timeout=5000)
     # Scrolled to it: the box is the last section, below the edge of a laptop's screen.
@@ -65,3 +65,32 @@ def test_the_price_note_opens_settings_at_the_marketing_price_and_the_cost_follo
         settings.accept()
     qtbot.waitUntil(lambda: "₩240" in editor.schedule.cost_note.cost.text(), timeout=5000)
     assert not link.isVisibleTo(editor)
+
+
+def test_settings_from_the_price_link_opens_over_the_campaign_and_closing_it_gives_the_campaign_back(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """The link raised the main window over the campaign window, Settings on top of it: the owner
+    lost her campaign behind the inbox."""
+    from ui.settings_dialog import SettingsDialog
+
+    seed(window.ctx)
+    campaigns = _campaign_window(window, qtbot)
+    campaigns.activateWindow()
+    qtbot.waitUntil(campaigns.isActiveWindow)
+    dialogs.expect("modal")
+    campaigns.editor.schedule.cost_note.price_link.linkActivated.emit("prices")
+    shown = [d for d in QApplication.topLevelWidgets() if isinstance(d, SettingsDialog) and d.isVisible()]
+    assert len(shown) == 1
+    settings = shown[0]
+    assert settings.parentWidget() == campaigns  # on top of the campaign
+    assert settings.windowModality() == Qt.WindowModality.WindowModal  # the inbox stays free to use
+    assert not window.findChildren(SettingsDialog)
+    qtbot.waitUntil(lambda: settings.loaded, timeout=5000)
+
+    # Its window manager's parent is the campaign: on top of it, and closing it goes back to it.
+    handle = settings.windowHandle()
+    assert handle is not None and handle.transientParent() is campaigns.windowHandle()
+    settings.reject()
+    qtbot.waitUntil(lambda: not settings.isVisible())
+    assert campaigns.isVisible() and campaigns.isEnabled()
