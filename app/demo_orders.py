@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import CatalogItem, Contact, Message, Order
 from app.order_settings import OrderSettings, save_order_settings, shop_charges
-from app.orders import LineInput, OrderState, create_order, move_order, order_from_cart
+from app.orders import EXPIRED_MOVE, LineInput, OrderState, create_order, move_order, order_from_cart
 from app.shipping_sheets import ShippingAddress, set_shipping_address
 from app.stock import set_stock
 
@@ -31,6 +31,8 @@ class DemoOrder:
     hours_ago: float = 0
     courier: str = ""
     tracking: str = ""  # as the chat quotes it, and as long as the courier's numbers are
+    # Never paid: its cancellation is the payment deadline's (as the app makes it), not the owner's.
+    unpaid: bool = False
 
 
 DEMO_ORDERS: tuple[DemoOrder, ...] = (
@@ -61,11 +63,13 @@ DEMO_ORDERS: tuple[DemoOrder, ...] = (
         courier="CJ대한통운",
         tracking="384917265031",
     ),
+    # Amy Clarke ordered the black crossbody bag in her chat and never paid: the deadline cancelled it.
     DemoOrder(
         "447700900123",
         (("BG-CR-BK", 1, ""),),
         (OrderState.AWAITING_PAYMENT, OrderState.CANCELLED),
-        hours_ago=24 * 12,
+        after_chat_hours=0.5,
+        unpaid=True,
     ),
     DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), hours_ago=5),
 )
@@ -147,6 +151,9 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
                 ),
             )
         for step, state in enumerate(demo.moves, start=1):
+            if state is OrderState.CANCELLED and demo.unpaid and order.payment_due_at is not None:
+                move_order(session, order.id, state, now=_aware(order.payment_due_at), kind=EXPIRED_MOVE)
+                continue
             move_order(
                 session,
                 order.id,

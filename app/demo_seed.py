@@ -103,14 +103,24 @@ EN_CUSTOMERS: tuple[DemoCustomer, ...] = (
         "447700900123",
         "Amy Clarke",
         False,
-        "Paid",
+        None,  # her one order was cancelled unpaid (app/demo_orders.py)
         (
-            ("in", "Hi! Do you ship the linen shirts to the UK?"),
-            ("out", "Hi Amy! Yes, we ship worldwide. UK delivery takes 5–7 days and costs ₩15,000."),
-            ("in", "Great, I'll take the sage green one in S please."),
-            ("out", "Lovely choice! Here is the payment link. We'll ship as soon as it's paid."),
-            ("in", "Paid, thank you!"),
+            ("in", "Hi! Do you ship the leather crossbody bag to the UK?"),
+            (
+                "out",
+                "Hi Amy! Yes, we ship worldwide. UK delivery takes 5–7 days, and it's free on orders over "
+                "₩50,000.",
+            ),
+            ("in", "Great, I'll take the black one please. It goes to 221B Baker Street, London NW1 6XE."),
+            (
+                "out",
+                "Lovely choice! Your order: the leather crossbody bag in black, ₩89,000 with free "
+                "delivery. Please transfer it within 3 days to 국민은행 123456-01-234567 (서울리넨하우스) "
+                "and we'll ship it right away.",
+            ),
+            ("in", "Thank you! I'll transfer it this week."),
         ),
+        days_ago=14,
     ),
     DemoCustomer(
         "14155550123",

@@ -99,3 +99,42 @@ def test_the_demo_orders_tell_the_same_story_as_their_chats(db, tmp_path: Path) 
             for body in bodies:
                 if order.courier and order.courier in body:  # the chat quotes the order's number
                     assert "".join(ch for ch in body if ch.isdigit()) == order.tracking
+
+
+def test_amy_clarkes_chat_is_about_the_bag_her_cancelled_order_holds(db, tmp_path: Path) -> None:
+    """The tester opened Amy Clarke's chat (a sage green linen shirt, "Paid, thank you!") and then her
+    order: a black leather crossbody bag, cancelled. Now the chat orders that bag and never pays,
+    and the payment deadline cancelled the order after the chat."""
+    from app.models import OrderEvent, OrderLine
+    from app.orders import EXPIRED_MOVE
+
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s)
+    with db.read() as s:
+        amy = s.scalar(select(Contact).where(Contact.wa_id == "447700900123"))
+        assert amy is not None and amy.display_name == "Amy Clarke"
+        assert not amy.labels  # nothing paid, nothing open
+        chat = list(
+            s.scalars(select(Message.body).where(Message.contact_id == amy.id).order_by(Message.sent_at))
+        )
+        chat_end = s.scalar(select(func.max(Message.sent_at)).where(Message.contact_id == amy.id))
+        order = s.scalar(select(Order).where(Order.contact_id == amy.id))
+        assert order is not None and order.state == "cancelled"
+        lines = list(s.scalars(select(OrderLine).where(OrderLine.order_id == order.id)))
+        cancelled = s.scalar(
+            select(OrderEvent).where(OrderEvent.order_id == order.id, OrderEvent.to_state == "cancelled")
+        )
+        assert [(line.code, line.name, line.quantity) for line in lines] == [
+            ("BG-CR-BK", "레더 크로스백 블랙", 1)
+        ]
+        text = " ".join(chat).lower()
+        assert "leather crossbody bag" in text and "black" in text
+        assert "shirt" not in text and "paid" not in text  # nor another item, nor a payment she never made
+        assert order.total_minor == 89000 and "₩89,000" in " ".join(chat)
+        assert order.shipping_minor == 0 and "free" in text  # as the shop told her
+        assert "221B Baker Street" in order.address and "221B Baker Street" in " ".join(chat)
+        assert chat_end is not None and order.created_at > chat_end  # ordered in the chat
+        assert cancelled is not None and cancelled.kind == EXPIRED_MOVE  # the deadline's, not the owner's
+        assert order.payment_due_at is not None and cancelled.at == order.payment_due_at
