@@ -27,6 +27,7 @@ from app.models import (
 )
 from app.orders import OrderState
 from app.phones import country_of
+from app.rules import first_name as name_to_address
 from app.template_versions import customer_languages
 
 MARKETING = "MARKETING"
@@ -120,7 +121,7 @@ class Member:
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else ""
+        return name_to_address(self.name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,20 @@ _DAY = timedelta(days=1)
 _LOOKBACK_DAYS = 8
 _CLOSED_LOOKBACK_MAX = 800  # closed days counted at most (CLOSED_DAYS_MAX periods of a week each)
 _DIGITS = re.compile(r"\D+")
-_FIELD = re.compile(r"\{(name|first_name|phone|shop|opening)\}")
+# The fields' words as an owner may see or type them in their language ("{고객 이름}"): the editors
+# show these and store the stable word, and a text that still holds them (typed by hand, or saved by
+# an older editor) is filled all the same. The UI's own spellings must be among these
+# (tests/ui/test_field_tokens.py checks the Korean translation against them).
+FIELD_ALIASES: dict[str, str] = {
+    "고객 이름": "first_name",
+    "이름": "first_name",
+    "전체 이름": "name",
+    "가게 이름": "shop",
+    "상점명": "shop",
+    "전화번호": "phone",
+}
+FIELD_WORDS = ("name", "first_name", "phone", "shop", "opening")
+_FIELD = re.compile(r"\{(" + "|".join(re.escape(w) for w in (*FIELD_WORDS, *FIELD_ALIASES)) + r")\}")
 # Characters after an emptied field that make the space before it superfluous: "Hello {name}, hi".
 _CLOSES = frozenset(" \t\r\n,.!?;:)…")
 # A Korean honorific glued to a name goes with it when the name is unknown: "{name}님," → ",".
@@ -380,7 +393,7 @@ def writing_script(text: str) -> str | None:
 
 
 # A placeholder in an owner's text ({name}, {first_name}, {deadline}…).
-_FIELDS = re.compile(r"\{[a-z_]+\}")
+_FIELDS = re.compile(r"\{(?:[a-z_]+|" + "|".join(map(re.escape, FIELD_ALIASES)) + r")\}")
 
 # Messages whose body the customer typed: a text, or a photo's, video's or document's caption (not a
 # cart's item names or a tapped row's title, which are the shop's words).
@@ -408,6 +421,13 @@ def text_for(main: str, other_language: str, customer_text: str | None) -> str:
     return main
 
 
+def first_name(name: str) -> str:
+    """The name a shop addresses a customer by ({first_name}): a name in Hangul whole ("김 민지": its
+    first word is the family name, and "김님" would be rude), else its first word ("Amy Clarke" → "Amy")."""
+    name = " ".join(name.split())
+    return name if writing_script(name) == "hangul" else name.split(" ")[0]
+
+
 def fill_fields(
     text: str, *, name: str | None, phone: str | None, shop: str | None, opening: str | None = None
 ) -> str:
@@ -416,14 +436,16 @@ def fill_fields(
 
     A field with no value disappears with the space before it ("Hello {name}, hi" → "Hello, hi") or,
     at the start of a line, the space after it; the rest of the text is left exactly as typed.
-    {first_name} is the first word: a Korean name written without spaces ("김민지") stays whole,
-    which is also how a shop addresses a customer politely ("김민지님").
+    {first_name} is the name a shop addresses the customer by: the first word of a name in Latin
+    letters ("Amy Clarke" → "Amy"), but a name written in Hangul whole ("김 민지" → "김 민지"), as a
+    Korean shop says "김민지님" and never "김님" (the first word of a Korean name is the family name).
+    A field may be written in its Korean spelling too (`FIELD_ALIASES`: "{고객 이름}").
     """
     name = " ".join((name or "").split())
     digits = e164(phone or "")
     values = {
         "name": name,
-        "first_name": name.split(" ")[0] if name else "",
+        "first_name": first_name(name),
         "phone": f"+{digits}" if digits else "",
         "shop": " ".join((shop or "").split()),
     }
@@ -432,15 +454,16 @@ def fill_fields(
     out = ""
     pos = 0
     for match in _FIELD.finditer(text):
-        if match.group(1) not in values:
+        field = FIELD_ALIASES.get(match.group(1), match.group(1))
+        if field not in values:
             continue  # {opening} in a text that has no opening to say: as typed
         out += text[pos : match.start()]
         pos = match.end()
-        value = values[match.group(1)]
+        value = values[field]
         if value:
             out += value
             continue
-        if match.group(1) in ("name", "first_name") and text.startswith(_HONORIFICS, pos):
+        if field in ("name", "first_name") and text.startswith(_HONORIFICS, pos):
             pos += 1
         following = text[pos : pos + 1]
         if out.endswith((" ", "\t")) and (following == "" or following in _CLOSES):

@@ -30,6 +30,7 @@ from app.contact_lookup import ContactChoice, ContactDirectory
 from app.phones import display_phone, e164_digits
 from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
+from ui.field_tokens import shown_field
 from ui.formatting import display_locale, time_edit_format
 from ui.ops import run_op
 from ui.screen_fit import resize_within_screen
@@ -367,10 +368,14 @@ class FieldButtons(QWidget):
         target: QPlainTextEdit,
         *more: QPlainTextEdit,
         fields: tuple[str, ...] = ("{name}", "{first_name}", "{shop}"),
+        in_owner_words: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.target = target
+        # With `in_owner_words`, a field goes in as the owner reads it ("{고객 이름}"): the editor
+        # stores it as the stable word (ui/field_tokens.py).
+        self.in_owner_words = in_owner_words
         for edit in (target, *more):
             edit.installEventFilter(self)
         layout = QHBoxLayout(self)
@@ -385,7 +390,7 @@ class FieldButtons(QWidget):
         }
         for field in fields:
             button = QPushButton(labels[field])
-            button.setToolTip(field)
+            button.setToolTip(shown_field(field) if in_owner_words else field)
             button.clicked.connect(lambda _c=False, f=field: self.insert(f))
             layout.addWidget(button)
         layout.addStretch(1)
@@ -396,5 +401,5 @@ class FieldButtons(QWidget):
         return False
 
     def insert(self, field: str) -> None:
-        self.target.insertPlainText(field)
+        self.target.insertPlainText(shown_field(field) if self.in_owner_words else field)
         self.target.setFocus()

@@ -36,6 +36,7 @@ from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
 from ui.context import AppContext
 from ui.enter_key import keep_enter
+from ui.field_tokens import shown_fields, stored_fields
 from ui.korean_particles import with_particles
 from ui.op_queue import OpQueue
 from ui.ops import failure_sentence, run_op
@@ -138,7 +139,7 @@ class QuickReplyManager(QDialog):
         form.addRow(self.tr("Shortcut"), self.shortcut)
         form.addRow(self.tr("Message"), self.text)
         form.addRow(self.tr("In another language"), self.other_text)
-        form.addRow("", FieldButtons(self.text, self.other_text))
+        form.addRow("", FieldButtons(self.text, self.other_text, in_owner_words=True))
         form.addRow(self.tr("Keywords"), self.keywords)
         form.addRow(self.tr("Attachment"), media_row)
         form.addRow("", self.error)
@@ -261,8 +262,8 @@ class QuickReplyManager(QDialog):
     def show_reply(self, row: QuickReplyRow) -> None:
         self.current_id = row.id
         self.shortcut.setText(row.shortcut)
-        self.text.setPlainText(row.text)
-        self.other_text.setPlainText(row.text_other_language)
+        self.text.setPlainText(shown_fields(row.text))
+        self.other_text.setPlainText(shown_fields(row.text_other_language))
         self.keywords.setText(", ".join(row.keywords))
         self.media.setText(row.media_path or "")
         self.error.clear()
@@ -333,8 +334,9 @@ class QuickReplyManager(QDialog):
         if len(keywords) > KEYWORD_LIMIT:
             self.error.setText(self.tr("At most {0} keywords.").format(KEYWORD_LIMIT))
             return False
-        shortcut, text, media = self.shortcut.text(), self.text.toPlainText(), self.media.text() or None
-        other = self.other_text.toPlainText()
+        shortcut, media = self.shortcut.text(), self.media.text() or None
+        # The owner reads and types "{고객 이름}"; the reply keeps "{first_name}" (ui/field_tokens.py).
+        text, other = stored_fields(self.text.toPlainText()), stored_fields(self.other_text.toPlainText())
         values = self._form_values()
         db, reply_id = self.ctx.db, self.current_id
 

@@ -26,6 +26,7 @@ from app.quick_replies import (
     normalise_pattern,
     reply_text,
 )
+from ui.field_tokens import shown_fields
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +74,10 @@ class QuickReplyListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.shortcut}  {reply_text(row, self._contact)}"
+            return f"{row.shortcut}  {shown_fields(reply_text(row, self._contact))}"
         if role in (Qt.ItemDataRole.ToolTipRole, Role.TEXT):
-            return reply_text(row, self._contact)
+            # The owner reads the fields in their words ("{고객 이름}"), as the editor shows them.
+            return shown_fields(reply_text(row, self._contact))
         if role == Role.ROW:
             return row
         if role == Role.SHORTCUT:

@@ -3322,11 +3322,11 @@ Right-click to retry.</source>
     </message>
     <message>
         <source>Customer&apos;s name</source>
-        <translation>고객 이름</translation>
+        <translation>전체 이름</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation>이름 첫 단어</translation>
+        <translation>고객 이름</translation>
     </message>
     <message>
         <source>Shop name</source>
@@ -3339,6 +3339,25 @@ Right-click to retry.</source>
     <message>
         <source>Bank account</source>
         <translation>입금 계좌</translation>
+    </message>
+</context>
+<context>
+    <name>FieldTokens</name>
+    <message>
+        <source>name</source>
+        <translation>전체 이름</translation>
+    </message>
+    <message>
+        <source>first_name</source>
+        <translation>고객 이름</translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation>가게 이름</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>전화번호</translation>
     </message>
 </context>
 <context>
@@ -4211,11 +4230,11 @@ The previous data was kept in {folder}.</source>
     </message>
     <message>
         <source>First name</source>
-        <translation>이름 첫 단어</translation>
+        <translation>고객 이름</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation>이름</translation>
+        <translation>전체 이름</translation>
     </message>
     <message>
         <source>e.g. {0}</source>
@@ -5246,7 +5265,7 @@ WhatsApp으로 보내려면 전화번호가 필요해요. 휴대폰 번호 (예:
     </message>
     <message>
         <source>Thanks for your order, {first_name}!</source>
-        <translation>{first_name}님, 주문 감사합니다!</translation>
+        <translation>{고객 이름}님, 주문 감사합니다!</translation>
     </message>
     <message>
         <source>Words that also find this reply, separated by commas</source>

@@ -1,0 +1,73 @@
+"""A quick reply's fields in the owner's words: the Korean editor shows "{고객 이름}", the reply keeps "{first_name}"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from app.paths import paths_for
+from app.quick_replies import ContactInfo, QuickReplyLibrary, fill_quick_reply
+from app.rules import FIELD_ALIASES
+from ui.context import AppContext
+from ui.field_tokens import SHOWN_FIELDS, shown_words
+from ui.quick_reply_manager import QuickReplyManager
+
+
+@pytest.fixture
+def ctx(db, tmp_path: Path) -> AppContext:
+    return AppContext(db=db, paths=paths_for(tmp_path / "data"))
+
+
+def open_manager(qtbot, ctx: AppContext) -> QuickReplyManager:
+    manager = QuickReplyManager(ctx)
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+    return manager
+
+
+def test_every_korean_spelling_of_a_field_is_one_the_relay_fills(korean) -> None:
+    words = shown_words()
+    assert words["first_name"] == "고객 이름"
+    for field in SHOWN_FIELDS:
+        assert FIELD_ALIASES[words[field]] == field
+
+
+def test_a_korean_owner_reads_and_inserts_fields_in_korean_and_the_reply_keeps_the_stable_word(
+    qtbot, ctx: AppContext, korean
+) -> None:
+    (old, _changes) = QuickReplyLibrary(ctx.db).add("/감사", "{first_name}님, {shop}을 찾아 주셔서 감사해요")
+    manager = open_manager(qtbot, ctx)
+    manager.select(old.id)
+    assert manager.text.toPlainText() == "{고객 이름}님, {가게 이름}을 찾아 주셔서 감사해요"
+    assert str(manager.source.data(manager.source.index(0, 0))).endswith(
+        "{고객 이름}님, {가게 이름}을 찾아 주셔서 감사해요"
+    )
+    names = [b.text() for b in manager.findChildren(QPushButton)]
+    assert "고객 이름" in names and "이름 첫 단어" not in names
+
+    manager.text.setPlainText("")
+    button = next(b for b in manager.findChildren(QPushButton) if b.text() == "고객 이름")
+    button.click()
+    manager.text.insertPlainText("님, 주문 확인했어요")
+    assert manager.text.toPlainText() == "{고객 이름}님, 주문 확인했어요"
+    with qtbot.waitSignal(ctx.hub.changed):
+        assert manager.save_current()
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+    (row,) = QuickReplyLibrary(ctx.db).all()
+    assert row.text == "{first_name}님, 주문 확인했어요"
+    assert manager.text.toPlainText() == "{고객 이름}님, 주문 확인했어요"
+
+
+def test_old_and_korean_spellings_both_fill_with_a_korean_name_whole() -> None:
+    minji = ContactInfo(name="김 민지", phone="821012345678")
+    amy = ContactInfo(name="Amy Clarke", phone="")
+    assert fill_quick_reply("{first_name}님 안녕하세요", minji, None) == "김 민지님 안녕하세요"
+    assert fill_quick_reply("{고객 이름}님 안녕하세요", minji, None) == "김 민지님 안녕하세요"
+    assert (
+        fill_quick_reply("{이름}님, {전화번호}로 연락드릴게요", minji, None)
+        == "김 민지님, +821012345678로 연락드릴게요"
+    )
+    assert fill_quick_reply("Hi {first_name}!", amy, None) == "Hi Amy!"
+    assert fill_quick_reply("{고객 이름}님 안녕하세요", ContactInfo(name="", phone=""), None) == "안녕하세요"

@@ -1,0 +1,49 @@
+"""A message's {fields} in the owner's language in an editor ("{고객 이름}"), stored as the stable word."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from app.rules import FIELD_ALIASES
+
+# The fields an editor shows in the owner's words; others ({opening}, {bank}, {deadline}…) as typed.
+SHOWN_FIELDS = ("name", "first_name", "shop", "phone")
+
+
+def shown_words() -> dict[str, str]:
+    """Each stable field word → the word the owner reads between the braces (itself in English)."""
+    words = {
+        # Translators: between braces in a message, filled with the customer's whole name.
+        "name": QCoreApplication.translate("FieldTokens", "name"),
+        # Translators: between braces, the name the shop addresses the customer by (a Korean name
+        # whole, the first word of a name in Latin letters).
+        "first_name": QCoreApplication.translate("FieldTokens", "first_name"),
+        # Translators: between braces in a message, filled with the shop's name.
+        "shop": QCoreApplication.translate("FieldTokens", "shop"),
+        # Translators: between braces in a message, filled with the customer's phone number.
+        "phone": QCoreApplication.translate("FieldTokens", "phone"),
+    }
+    return {field: word.strip() or field for field, word in words.items()}
+
+
+def shown_field(field: str) -> str:
+    """`{first_name}` → `{고객 이름}` in Korean; a field the editors do not translate as it is."""
+    word = field.strip("{}")
+    return "{" + shown_words().get(word, word) + "}"
+
+
+def shown_fields(text: str) -> str:
+    """A stored text as the editor shows it: each stable field in the owner's words."""
+    words = shown_words()
+    pattern = re.compile(r"\{(" + "|".join(map(re.escape, words)) + r")\}")
+    return pattern.sub(lambda m: "{" + words[m.group(1)] + "}", text)
+
+
+def stored_fields(text: str) -> str:
+    """What the editor saves: every spelling of a field (the owner's, or one typed by hand from
+    `FIELD_ALIASES`) back to its stable word, so the relay and older copies read it alike."""
+    stable = {**FIELD_ALIASES, **{word: field for field, word in shown_words().items()}}
+    pattern = re.compile(r"\{(" + "|".join(map(re.escape, sorted(stable, key=len, reverse=True))) + r")\}")
+    return pattern.sub(lambda m: "{" + stable[m.group(1)] + "}", text)
