@@ -1250,3 +1250,63 @@ def night_hold_until(now: datetime, tz: tzinfo) -> datetime | None:
     day = local.date() if local.hour < NIGHT_HOLD_END_HOUR else local.date() + _DAY
     wall = datetime.combine(day, time(NIGHT_HOLD_END_HOUR))
     return _instant(wall, tz).astimezone(UTC)
+
+
+# --------------------------------------------------------------------------- one inbound message
+
+
+@dataclass(frozen=True, slots=True)
+class InboundAnswer:
+    """What the shop's automations do with one customer message, in DESIGN.md's order: an opt-out
+    takes it (`opt_out`), else the bot when it answers (`bot`), else the greeting and away message
+    (`replies`, maybe none). `away`: the away message was due, which a bot hand-off that said the
+    shop is closed stands for."""
+
+    opt_out: OptOutReason | None = None
+    bot: BotDecision | None = None
+    replies: tuple[AutoReply, ...] = ()
+    away: bool = False
+
+
+def answer_inbound(
+    doc: Automations,
+    state: ContactState,
+    bot_state: BotState,
+    message: Mapping[str, Any],
+    now: datetime,
+    *,
+    contact_name: str | None,
+    orders: Sequence[OrderStatus] = (),
+) -> InboundAnswer:
+    """The one decision for a customer's message (a Cloud API message object): the relay runs it
+    on every inbound message and the bot editor's simulator on what the owner types as a customer,
+    so "안녕하세요" gets there exactly what it gets on a phone."""
+    opt_out = opt_out_reason(message, doc.opt_out)
+    if opt_out is not None:
+        return InboundAnswer(opt_out=opt_out)
+    typed = customer_words(message)  # picks the greeting and away text in their language
+    # The bot's welcome menu is the greeting: when the greeting gives way to the away message
+    # (`skip_when_away`), so does the menu, and the away message goes alone below.
+    greeting = (
+        text_for(doc.greeting.text, doc.greeting.text_other_language, typed)
+        if greeting_goes(doc, state, now)
+        else None
+    )
+    away = away_due(doc, state, now)
+    if doc.bot.enabled:
+        decision = bot_decision(
+            doc,
+            bot_state,
+            customer_message(message),
+            now,
+            wa_id=state.wa_id,
+            last_owner_reply_at=state.last_owner_reply_at,
+            contact_name=contact_name,
+            orders=orders,
+            greeting=greeting,
+            closed_told=away_told(doc, state, now),
+        )
+        if decision.answered:  # a message the bot takes gets no greeting or away message
+            return InboundAnswer(bot=decision, away=away)
+    replies = replies_for_inbound(doc, state, now, contact_name=contact_name, customer_text=typed)
+    return InboundAnswer(replies=tuple(replies), away=away)

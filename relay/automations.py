@@ -10,18 +10,7 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 
-from app.rules import (
-    ContactState,
-    away_due,
-    away_told,
-    bot_decision,
-    customer_message,
-    customer_words,
-    greeting_goes,
-    opt_out_reason,
-    replies_for_inbound,
-    text_for,
-)
+from app.rules import BotDecision, BotState, ContactState, answer_inbound
 from app.wire import Automations, OptOutReason, OrderStatus, SentBy
 from relay.sending import Sender
 from relay.store import ContactRow, Store, dt_to_ms
@@ -75,12 +64,6 @@ class AutomationRunner:
         if await run_in_threadpool(self.store.blocked.is_blocked, inbound.wa_id):
             return  # the shop blocked this customer: no greeting, away message or bot
         doc = await self.document()
-        # Order of checks (DESIGN.md): opt-out first; it takes the message (one reply: the
-        # confirmation), but never silences later service replies, the bot or order notices.
-        opt_out = opt_out_reason(inbound.message, doc.opt_out)
-        if opt_out is not None:
-            await self._opt_out(doc, inbound, opt_out)
-            return
         current = await run_in_threadpool(self.store.contacts.get, inbound.wa_id)
         state = ContactState(
             wa_id=inbound.wa_id,
@@ -90,22 +73,26 @@ class AutomationRunner:
             last_away_sent_at=current.last_away_sent_at if current else None,
             known_contact=bool(current and current.known),
         )
+        bot_state, orders = BotState(), list[OrderStatus]()
+        if doc.bot.enabled:
+            bot_state = await run_in_threadpool(self.store.bots.get, inbound.wa_id)
+            pushed = await run_in_threadpool(self.store.orders.for_customer, inbound.wa_id)
+            orders = [OrderStatus.model_validate(order) for order in pushed]
         now = self.clock()
         stamp = inbound.timestamp or int(now.timestamp())
-        # Then the bot, then greeting/away — a message the bot takes gets no greeting or away message.
-        typed = customer_words(inbound.message)  # picks the greeting and away text in their language
-        # The bot's welcome menu is the greeting: when the greeting gives way to the away message
-        # (`skip_when_away`), so does the menu, and the away message goes alone below.
-        greeting = (
-            text_for(doc.greeting.text, doc.greeting.text_other_language, typed)
-            if greeting_goes(doc, state, now)
-            else None
+        # Opt-out, then the bot, then greeting/away (DESIGN.md): one pure decision, the same one the
+        # bot editor's simulator runs. An opt-out takes the message (one reply: the confirmation),
+        # but never silences later service replies, the bot or order notices.
+        answer = answer_inbound(
+            doc, state, bot_state, inbound.message, now, contact_name=inbound.profile_name, orders=orders
         )
-        away = away_due(doc, state, now)
-        if await self._bot(doc, inbound, current, now, stamp, greeting, away, away_told(doc, state, now)):
+        if answer.opt_out is not None:
+            await self._opt_out(doc, inbound, answer.opt_out)
             return
-        replies = replies_for_inbound(doc, state, now, contact_name=inbound.profile_name, customer_text=typed)
-        for reply in replies:
+        if answer.bot is not None:
+            await self._bot_took(inbound, answer.bot, now, stamp, answer.away)
+            return
+        for reply in answer.replies:
             body = {"to": inbound.wa_id, "type": "text", "text": {"body": reply.text}}
             key = f"auto:{reply.sent_by}:{inbound.wa_id}:{stamp}"
             status, _answer = await self.sender.send(body, key, sent_by=reply.sent_by, client_id=None)
@@ -126,41 +113,14 @@ class AutomationRunner:
             key = f"optout:{wa_id}:{inbound.message.get('id') or now_ms}"
             await self.sender.send(body, key, sent_by=SentBy.OPT_OUT, client_id=None)
 
-    async def _bot(
-        self,
-        doc: Automations,
-        inbound: Inbound,
-        current: ContactRow | None,
-        now: datetime,
-        stamp: int,
-        greeting: str | None,
-        away: bool,
-        closed_told: bool,
-    ) -> bool:
-        """Run the menu bot (app/rules.py) on this message; True when it took the message.
+    async def _bot_took(
+        self, inbound: Inbound, decision: BotDecision, now: datetime, stamp: int, away: bool
+    ) -> None:
+        """Keep the chat's bot state and send the bot's answer (app/rules.py decided it).
 
         `away`: the away message is due now. A hand-off that told the customer the shop is closed
-        stands for it in this away period (the customer's next message is not told again), and
-        after it (`closed_told`) a hand-off does not say so again."""
-        if not doc.bot.enabled:
-            return False
+        stands for it in this away period (the customer's next message is not told again)."""
         wa_id = inbound.wa_id
-        state = await run_in_threadpool(self.store.bots.get, wa_id)
-        pushed = await run_in_threadpool(self.store.orders.for_customer, wa_id)
-        decision = bot_decision(
-            doc,
-            state,
-            customer_message(inbound.message),
-            now,
-            wa_id=wa_id,
-            last_owner_reply_at=current.last_owner_reply_at if current else None,
-            contact_name=inbound.profile_name,
-            orders=[OrderStatus.model_validate(order) for order in pushed],
-            greeting=greeting,
-            closed_told=closed_told,
-        )
-        if not decision.answered:
-            return False
         put = partial(
             self.store.bots.put,
             handoff=decision.handoff,
@@ -176,4 +136,3 @@ class AutomationRunner:
             status, _answer = await self.sender.send(body, key, sent_by=SentBy.BOT, client_id=None)
             if status == 200 and away and decision.told_closed:
                 await run_in_threadpool(self.store.contacts.touch, wa_id, last_away_sent_ms=dt_to_ms(now))
-        return True

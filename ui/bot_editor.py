@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -44,8 +45,11 @@ from app.order_queries import OrderCustomer, customer_of_order
 from app.orders import order_numbers_in
 from app.relay_client import RelayClient
 from app.rules import (
+    BotDecision,
     BotState,
+    ContactState,
     CustomerMessage,
+    answer_inbound,
     bot_decision,
     keyword_overlaps,
     whole_message_only,
@@ -86,7 +90,6 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 SIMULATED_WA_ID = "820000000000"
-SIMULATED_NAME = "Kim"
 
 # Looks up the customer of an order number off the GUI thread, then calls back with them (or None).
 FindCustomer = Callable[[str, Callable[[OrderCustomer | None], None]], None]
@@ -187,6 +190,10 @@ class Simulator(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.doc: Automations | None = None
         self.state = BotState()
+        # The simulated customer as the relay knows them: new at first (the greeting is due), then
+        # with the times of their messages and of what the shop sent them.
+        self.contact = ContactState(SIMULATED_WA_ID, None, None, None, None, known_contact=False)
+        self.opted_out = False
         self.find_customer = find_customer
         self.customer: OrderCustomer | None = None  # None: a customer with no orders
         self.looked_up: dict[str, OrderCustomer | None] = {}  # order number → its customer
@@ -250,6 +257,8 @@ class Simulator(QFrame):
 
     def reset(self) -> None:
         self.state = BotState()
+        self.contact = ContactState(SIMULATED_WA_ID, None, None, None, None, known_contact=False)
+        self.opted_out = False
         self.customer = None
         self.looked_up.clear()
         self.waiting.clear()
@@ -291,6 +300,7 @@ class Simulator(QFrame):
             if named is not None and named[1] != self.customer:
                 number, self.customer = named
                 self.state = BotState()  # another customer's chat: the bot's state is theirs
+                self.contact = ContactState(self.customer.wa_id, None, None, None, None, known_contact=True)
                 self.who.setText(
                     self.tr("Writing as {0}, the customer of order {1}.").format(
                         self.customer.name or self.customer.wa_id, number
@@ -304,27 +314,75 @@ class Simulator(QFrame):
         self._answer_waiting()
 
     def _answer(self, message: CustomerMessage) -> None:
+        """What the relay does with this message (`answer_inbound`: opt-out, then the bot, then the
+        greeting and away message), shown as the customer's phone would show it."""
         if self.doc is None:
             return
         customer = self.customer
-        decision = bot_decision(
+        now = datetime.now(UTC)
+        answer = answer_inbound(
             self.doc,
+            self.contact,
             self.state,
-            message,
-            datetime.now(UTC),
-            wa_id=customer.wa_id if customer is not None else SIMULATED_WA_ID,
-            contact_name=customer.name if customer is not None else SIMULATED_NAME,
+            cloud_message(message),
+            now,
+            # The simulated customer's WhatsApp name, a usual one in the owner's language.
+            contact_name=customer.name if customer is not None else self.tr("Kim"),
             orders=customer.orders if customer is not None else (),
         )
+        sent = False
+        if answer.opt_out is not None:
+            confirmation = self.doc.opt_out.confirmation_text.strip()
+            if confirmation and not self.opted_out:  # the relay confirms once
+                self.transcript.add("bot", confirmation)
+                sent = True
+            self.opted_out = True
+            self.note.setText(self.tr("This message opts the customer out of marketing messages."))
+        elif answer.bot is not None:
+            sent = self._show_bot(answer.bot, customer)
+        else:
+            for reply in answer.replies:
+                self.transcript.add("bot", reply.text)
+            sent = bool(answer.replies)
+            with_person = self.state.paused_until is not None and self.state.paused_until > now
+            self.note.setText(self._not_the_bot_note({r.sent_by for r in answer.replies}, with_person))
+        told_away = (answer.bot is not None and answer.bot.told_closed and answer.away) or any(
+            r.sent_by == "away" for r in answer.replies
+        )
+        self.contact = replace(
+            self.contact,
+            last_inbound_at=now,
+            last_outbound_at=now if sent else self.contact.last_outbound_at,
+            last_away_sent_at=now if told_away else self.contact.last_away_sent_at,
+        )
+        self.view.scrollToBottom()
+
+    def _not_the_bot_note(self, sent_by: set[str], with_person: bool) -> str:
+        if with_person and not sent_by:
+            return self.tr("The chat is with a person now: the bot stays quiet here.")
+        if sent_by == {"greeting", "away"}:
+            return self.tr("The bot does not answer this: your greeting and away message do.")
+        if "greeting" in sent_by:
+            return self.tr("The bot does not answer this: your greeting does.")
+        if "away" in sent_by:
+            return self.tr("The bot does not answer this: your away message does.")
+        return self.tr(
+            "Nothing is sent: the bot does not answer this, and no greeting or away message is due."
+        )
+
+    def _show_bot(self, decision: BotDecision, customer: OrderCustomer | None) -> bool:
+        """The bot's answer in the transcript; True when it sent one."""
         self.state = decision.state
         # A message the bot does not answer leaves the last menu where it is, as on a phone: its
         # rows can still be tapped.
         if decision.reply is None:
             if self.state.paused_until is not None:
                 self.note.setText(self.tr("The chat is with a person now: the bot stays quiet here."))
+            elif self.doc is not None and len(self.state.sent_recently) >= self.doc.bot.hourly_cap:
+                self.note.setText(self.tr("The bot sent its most messages for this hour: it stays quiet."))
             else:
-                self.note.setText(self.tr("The bot does not answer this. Your greeting or away message may."))
-            return
+                self.note.setText(self.tr("The bot takes this message but has nothing to send."))
+            return False
         self.note.clear()
         if decision.handoff is HandoffReason.NO_ORDER and customer is None and self.find_customer is not None:
             self.note.setText(
@@ -340,7 +398,15 @@ class Simulator(QFrame):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, choice_id)
             self.choices.addItem(item)
-        self.view.scrollToBottom()
+        return True
+
+
+def cloud_message(message: CustomerMessage) -> dict[str, Any]:
+    """What the owner typed or tapped as the message object a phone's message reaches the relay as."""
+    if message.choice_id is None:
+        return {"type": "text", "text": {"body": message.text}}
+    reply = {"id": message.choice_id, "title": message.text}
+    return {"type": "interactive", "interactive": {"type": "list_reply", "list_reply": reply}}
 
 
 class BotEditor(AutomationDialog):

@@ -6630,12 +6630,40 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>{1} 주문의 고객 {0}님으로 쓰고 있어요.</translation>
     </message>
     <message>
+        <source>Kim</source>
+        <translation>김민지</translation>
+    </message>
+    <message>
+        <source>This message opts the customer out of marketing messages.</source>
+        <translation>이 메시지는 광고 메시지 수신 거부로 처리돼요.</translation>
+    </message>
+    <message>
         <source>The chat is with a person now: the bot stays quiet here.</source>
         <translation>지금은 상담원이 맡은 채팅이라 봇이 답하지 않아요.</translation>
     </message>
     <message>
-        <source>The bot does not answer this. Your greeting or away message may.</source>
-        <translation>봇은 이 메시지에 답하지 않아요. 인사 메시지나 자리 비움 메시지가 나갈 수 있어요.</translation>
+        <source>The bot does not answer this: your greeting and away message do.</source>
+        <translation>봇은 이 메시지에 답하지 않아요. 대신 인사 메시지와 자리 비움 메시지가 나가요.</translation>
+    </message>
+    <message>
+        <source>The bot does not answer this: your greeting does.</source>
+        <translation>봇은 이 메시지에 답하지 않아요. 대신 인사 메시지가 나가요.</translation>
+    </message>
+    <message>
+        <source>The bot does not answer this: your away message does.</source>
+        <translation>봇은 이 메시지에 답하지 않아요. 대신 자리 비움 메시지가 나가요.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent: the bot does not answer this, and no greeting or away message is due.</source>
+        <translation>아무것도 나가지 않아요. 봇이 답하지 않고, 지금은 인사 메시지나 자리 비움 메시지를 보낼 때도 아니에요.</translation>
+    </message>
+    <message>
+        <source>The bot sent its most messages for this hour: it stays quiet.</source>
+        <translation>봇이 이번 한 시간 동안 보낼 수 있는 메시지를 모두 보냈어요. 잠시 답하지 않아요.</translation>
+    </message>
+    <message>
+        <source>The bot takes this message but has nothing to send.</source>
+        <translation>봇이 이 메시지를 받았지만 보낼 내용이 없어요.</translation>
     </message>
     <message>
         <source>This simulated customer has no orders. Write one of your order numbers (such as {0}) to ask as that order&apos;s customer.</source>

@@ -121,3 +121,45 @@ def _last_seq(relay: RunningRelay) -> int:
         cursor = page["next"]
         page = relay.events(cursor)
     return int(cursor)
+
+
+@pytest.mark.parametrize("welcome_menu", [False, True])
+def test_a_new_customer_saying_hello_gets_in_the_simulator_what_the_relay_sends(
+    qapp: Any, tmp_path: Path, welcome_menu: bool
+) -> None:
+    """ "안녕하세요" from a new customer: the greeting (with the welcome menu, the top menu led by it),
+    as on a phone; a second "안녕하세요" is no first message, and the bot's answer to it is the same too."""
+    with run_fake_graph() as graph, run_relay(tmp_path, graph_url=graph.url) as relay:
+        current = relay.client.get(f"{relay.url}/v1/automations", headers=relay.auth()).json()
+        bot = korean_shop_menu().model_copy(update={"enabled": True, "welcome_menu": welcome_menu})
+        greeting = {"enabled": True, "text": "{first_name}님 안녕하세요! 서울 리넨입니다."}
+        doc = Automations.model_validate(
+            {
+                **current,
+                "bot": bot.model_dump(mode="json"),
+                "business_hours": ALWAYS_OPEN,
+                "greeting": greeting,
+            }
+        )
+        put = relay.client.put(
+            f"{relay.url}/v1/automations",
+            json=doc.model_dump(mode="json"),
+            headers={**relay.auth(), "If-Match": str(current["revision"])},
+        )
+        assert put.status_code == 200, put.text
+        simulator = Simulator()
+        simulator.set_document(Automations.model_validate(put.json()))
+        cursor = _last_seq(relay)
+        for _ in range(2):
+            before = len(simulator.transcript.rows)
+            simulator.customer_says(CustomerMessage(text="안녕하세요"), "안녕하세요")
+            shown = [text for _who, text in simulator.transcript.rows[before + 1 :]]
+            _post(relay, "821099990000", "text", "안녕하세요")
+            events = relay.wait_for_events(1 + len(shown), after=cursor)[: 1 + len(shown)]
+            cursor = events[-1]["seq"]
+            sent = [reply_text(e["body"])[0] for e in events if e["kind"] == "outbound"]
+            assert sent == shown, events
+        first = simulator.transcript.rows[1][1]
+        assert first.startswith("Kim님 안녕하세요! 서울 리넨입니다.")
+        assert ("무엇을 도와드릴까요" in first) is welcome_menu
+        simulator.deleteLater()
