@@ -96,27 +96,50 @@ def korean_shop_menu() -> MenuBot:
         MenuNode(id="person", title="상담원 연결", description="직원이 직접 답변드려요", action="handoff"),
     ]
     rules = [
-        KeywordRule(id="menu", keywords=["메뉴", "처음으로"], answer=BotAnswer(kind="menu", menu="home")),
+        KeywordRule(
+            title="처음 메뉴 보여주기",
+            id="menu",
+            keywords=["메뉴", "처음으로"],
+            answer=BotAnswer(kind="menu", menu="home"),
+        ),
         # A Latin word inside Korean sentences: as a whole word ("menu 주세요"), not a whole message only.
         KeywordRule(
-            id="menu_en", keywords=["menu"], whole_word=True, answer=BotAnswer(kind="menu", menu="home")
+            title="처음 메뉴 보여주기 (영어 문의)",
+            id="menu_en",
+            keywords=["menu"],
+            whole_word=True,
+            answer=BotAnswer(kind="menu", menu="home"),
         ),
-        KeywordRule(id="account", keywords=["계좌", "입금"], answer=BotAnswer(text=ACCOUNT_TEXT)),
+        KeywordRule(
+            title="입금 계좌 안내",
+            id="account",
+            keywords=["계좌", "입금"],
+            answer=BotAnswer(text=ACCOUNT_TEXT),
+        ),
         # Before "order": "배송은 며칠 걸려요?" asks how long it takes and "배송비 얼마예요?" what it
         # costs, not where an order is ("주문한 지 며칠 됐는데 언제 와요" still finds the order).
         KeywordRule(
             id="shipping",
+            title="배송 기간·배송비",
             keywords=["며칠 걸", "몇일 걸", "얼마나 걸", "배송비", "택배비", "무료배송", "무료 배송"],
             answer=BotAnswer(text=SHIPPING_TEXT),
         ),
         # What a customer asking where her parcel is writes; never "배송" or "택배" alone, which
         # "배송비 얼마예요?" and "택배로 보내면 될까요?" begin with too.
-        KeywordRule(id="order", keywords=ORDER_KEYWORDS, answer=BotAnswer(kind="orders")),
         KeywordRule(
-            id="returns", keywords=["교환", "반품", "환불"], answer=BotAnswer(kind="menu", menu="returns")
+            title="주문·배송 조회", id="order", keywords=ORDER_KEYWORDS, answer=BotAnswer(kind="orders")
         ),
         KeywordRule(
-            id="hours", keywords=["운영시간", "영업시간", "몇 시"], answer=BotAnswer(text=HOURS_TEXT)
+            title="교환·반품",
+            id="returns",
+            keywords=["교환", "반품", "환불"],
+            answer=BotAnswer(kind="menu", menu="returns"),
+        ),
+        KeywordRule(
+            title="영업시간",
+            id="hours",
+            keywords=["운영시간", "영업시간", "몇 시"],
+            answer=BotAnswer(text=HOURS_TEXT),
         ),
     ]
     return MenuBot(enabled=False, rules=rules, nodes=nodes, top_menu="home")
@@ -173,17 +196,23 @@ def english_shop_menu() -> MenuBot:
     # Whole words: a one-word Latin keyword alone would answer only a message of that word.
     rules = [
         KeywordRule(
-            whole_word=True, id="menu", keywords=["menu"], answer=BotAnswer(kind="menu", menu="home")
+            whole_word=True,
+            title="Main menu",
+            id="menu",
+            keywords=["menu"],
+            answer=BotAnswer(kind="menu", menu="home"),
         ),
         KeywordRule(
             whole_word=True,
             id="account",
+            title="Bank transfer details",
             keywords=["bank", "account", "transfer"],
             answer=BotAnswer(text=ACCOUNT_EN),
         ),
         KeywordRule(
             whole_word=True,
             id="shipping",
+            title="Shipping time and cost",
             keywords=[
                 "how long does shipping",
                 "how long will it take",
@@ -195,18 +224,21 @@ def english_shop_menu() -> MenuBot:
         KeywordRule(
             whole_word=True,
             id="order",
+            title="Order and delivery",
             keywords=["where is my order", "delivery", "tracking"],
             answer=BotAnswer(kind="orders"),
         ),
         KeywordRule(
             whole_word=True,
             id="returns",
+            title="Exchange or return",
             keywords=["exchange", "return", "refund"],
             answer=BotAnswer(kind="menu", menu="returns"),
         ),
         KeywordRule(
             whole_word=True,
             id="hours",
+            title="Opening hours",
             keywords=["opening hours", "open today"],
             answer=BotAnswer(text=HOURS_EN),
         ),
@@ -241,14 +273,14 @@ def ready_made_menu(language: str) -> MenuBot:
 
 
 def example_account_left(bot: MenuBot) -> str | None:
-    """The title (or first keyword) of the first answer still giving the ready-made example account
+    """The title (or keywords) of the first answer still giving the ready-made example account
     number; None when every answer was written by the shop."""
     for node in bot.nodes:
         if EXAMPLE_ACCOUNT_NUMBER in node.text:
             return node.title or node.id
     for rule in bot.rules:
         if EXAMPLE_ACCOUNT_NUMBER in rule.answer.text:
-            return ", ".join(rule.keywords) or rule.id
+            return rule.title or ", ".join(rule.keywords) or rule.id
     return None
 
 

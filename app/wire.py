@@ -54,6 +54,8 @@ ROW_DESCRIPTION_MAX = 72
 ROW_ID_MAX = 200
 REPLY_BUTTON_ID_MAX = 256
 SECTION_TITLE_MAX = 24
+# The owner's own name for a keyword answer (KeywordRule.title): ours, not WhatsApp's.
+KEYWORD_RULE_TITLE_MAX = 40
 PRODUCT_LIST_MAX = 30
 
 MB = 1024 * 1024
@@ -821,6 +823,9 @@ class BotAnswer(_Wire):
 
 class KeywordRule(_Wire):
     id: str = Field(pattern=MENU_NODE_ID)
+    # What the answer is about, as the owner's list of answers names it ("배송비·배송 기간"); never
+    # sent. Empty: the list names the answer by its keywords.
+    title: str = Field(default="", max_length=KEYWORD_RULE_TITLE_MAX)
     keywords: list[str] = []
     whole_word: bool = False  # match "배송" only as a word of its own, not inside "배송비"
     answer: BotAnswer = Field(default_factory=BotAnswer)

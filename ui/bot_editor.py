@@ -58,6 +58,7 @@ from app.rules import (
 from app.shop_menu import EXAMPLE_ACCOUNT_NUMBER, example_account_left, ready_made_menu
 from app.wire import (
     BUTTON_TITLE_MAX,
+    KEYWORD_RULE_TITLE_MAX,
     LIST_BUTTON_MAX,
     ROW_DESCRIPTION_MAX,
     ROW_TITLE_MAX,
@@ -515,6 +516,10 @@ class BotEditor(AutomationDialog):
         add.clicked.connect(self.add_rule)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self.remove_rule)
+        self.rule_name = QLineEdit()
+        self.rule_name.setMaxLength(KEYWORD_RULE_TITLE_MAX)
+        self.rule_name.setPlaceholderText(self.tr("e.g. Shipping fee (only you see it)"))
+        self.rule_name.setAccessibleName(self.tr("Name of this answer"))
         self.keywords = QLineEdit()
         self.keywords.setPlaceholderText(self.tr("배송비, 택배비, shipping"))
         self.keywords.setAccessibleName(self.tr("Keywords, separated by commas"))
@@ -536,6 +541,7 @@ class BotEditor(AutomationDialog):
         self.overlaps.setWordWrap(True)
         self.overlaps.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
+        form.addRow(self.tr("Name"), self.rule_name)
         form.addRow(self.tr("When a message contains"), self.keywords)
         form.addRow("", self.whole_word)
         form.addRow(self.tr("Then"), self.answer_kind)
@@ -546,6 +552,7 @@ class BotEditor(AutomationDialog):
         self.rule_form = QWidget()
         self.rule_form.setLayout(form)
         for signal in (
+            self.rule_name.textChanged,
             self.keywords.textChanged,
             self.whole_word.toggled,
             self.answer_kind.currentIndexChanged,
@@ -572,13 +579,16 @@ class BotEditor(AutomationDialog):
         return tab
 
     def _rule_title(self, rule: KeywordRule) -> str:
-        return ", ".join(rule.keywords) or self.tr("(no keywords yet)")
+        """The answer's name in the list: its title, else its keywords."""
+        return rule.title or ", ".join(rule.keywords) or self.tr("(no keywords yet)")
 
     def _fill_rule_list(self, current: int = 0) -> None:
         self._filling = True
         self.rule_list.clear()
         for rule in self.rules:
-            self.rule_list.addItem(QListWidgetItem(self._rule_title(rule)))
+            item = QListWidgetItem(self._rule_title(rule))
+            item.setToolTip(", ".join(rule.keywords))
+            self.rule_list.addItem(item)
         self._filling = False
         if self.rules:
             self.rule_list.setCurrentRow(max(0, min(current, len(self.rules) - 1)))
@@ -601,7 +611,9 @@ class BotEditor(AutomationDialog):
             return
         rule = self.rules[row]
         self._filling = True
+        self.rule_name.setText(rule.title)
         self.keywords.setText(", ".join(rule.keywords))
+        self.keywords.setCursorPosition(0)  # a long list read from its first keyword, not its last
         self.whole_word.setChecked(rule.whole_word)
         self.answer_kind.setCurrentIndex(max(0, self.answer_kind.findData(rule.answer.kind)))
         self.answer_text.setPlainText(rule.answer.text)
@@ -628,12 +640,18 @@ class BotEditor(AutomationDialog):
             menu=self.answer_menu.currentData() if kind == "menu" else None,
         )
         rule = self.rules[row].model_copy(
-            update={"keywords": keywords, "whole_word": self.whole_word.isChecked(), "answer": answer}
+            update={
+                "title": self.rule_name.text().strip(),
+                "keywords": keywords,
+                "whole_word": self.whole_word.isChecked(),
+                "answer": answer,
+            }
         )
         self.rules[row] = rule
         item = self.rule_list.item(row)
         if item is not None:
             item.setText(self._rule_title(rule))
+            item.setToolTip(", ".join(rule.keywords))
         self.edited()
 
     def _rules_reordered(self, *_args: object) -> None:
@@ -1122,6 +1140,8 @@ class BotEditor(AutomationDialog):
 
     def _tally_name(self, tally_id: str) -> str:
         rule = next((r for r in self.rules if r.id == tally_id), None)
+        if rule is not None and rule.title:
+            return self.tr("Keyword answer: {0}").format(rule.title)
         if rule is not None:
             return self.tr("When a message contains: {0}").format(", ".join(rule.keywords))
         node = self.nodes.get(tally_id)
@@ -1440,8 +1460,10 @@ def _fields_of_raw(raw: MenuBot | dict[str, Any]) -> dict[str, Any]:
 
 
 def _what_is_made(fields: dict[str, Any]) -> dict[str, Any]:
-    """A bot's fields but those a new menu does not replace: its switch and its other language."""
-    return {k: v for k, v in fields.items() if k not in ("enabled", "other_language")}
+    """A bot's fields but those a new menu does not replace: its switch and its other language; and
+    the answers' names, which ready-made menus of earlier versions came without."""
+    rules = [r.model_copy(update={"title": ""}) for r in fields.get("rules", [])]
+    return {k: v for k, v in fields.items() if k not in ("enabled", "other_language")} | {"rules": rules}
 
 
 def _empty_fields(language: str) -> dict[str, Any]:

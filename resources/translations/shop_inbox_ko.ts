@@ -332,6 +332,14 @@
         <translation>삭제</translation>
     </message>
     <message>
+        <source>e.g. Shipping fee (only you see it)</source>
+        <translation>예: 배송비 안내 (사장님께만 보여요)</translation>
+    </message>
+    <message>
+        <source>Name of this answer</source>
+        <translation>이 답변의 이름</translation>
+    </message>
+    <message>
         <source>배송비, 택배비, shipping</source>
         <translation>배송비, 택배비, shipping</translation>
     </message>
@@ -366,6 +374,10 @@
     <message>
         <source>Menu to show</source>
         <translation>보여줄 메뉴</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
     </message>
     <message>
         <source>When a message contains</source>
@@ -554,6 +566,10 @@
     <message>
         <source>Asking the relay…</source>
         <translation>릴레이에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>Keyword answer: {0}</source>
+        <translation>키워드 답변: {0}</translation>
     </message>
     <message>
         <source>When a message contains: {0}</source>

@@ -884,3 +884,15 @@ def test_of_two_entries_with_one_title_the_menu_just_shown_is_the_one_typed() ->
     back = say(doc, "이전 메뉴", state=shown.state)
     assert back.matched == "returns_back"
     assert choice_ids(back)[0] == "menu:order"  # the main menu again
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_every_ready_made_answer_has_a_name_that_is_not_its_keywords(language: str) -> None:
+    from app.rules import writing_script as rules_script
+    from app.shop_menu import ready_made_menu
+
+    for rule in ready_made_menu(language).rules:
+        assert rule.title and "," not in rule.title
+        assert rule.title != ", ".join(rule.keywords)
+        if language == "ko":
+            assert rules_script(rule.title) == "hangul"

@@ -409,7 +409,7 @@ def test_saved_bot_reaches_the_relay_which_answers_a_customer_the_same_way(
         [editor.report_model.item(r, c).text() for c in range(3)]
         for r in range(editor.report_model.rowCount())
     ]
-    assert ["When a message contains: opening hours, open today", "1", "0"] in rows
+    assert ["Keyword answer: Opening hours", "1", "0"] in rows
 
 
 def test_a_menu_in_another_language_answers_customers_who_write_it_on_the_relay_too(
@@ -581,3 +581,43 @@ def test_a_menu_entry_that_stops_the_preview_is_named_where_the_preview_would_be
     assert editor.summary.text() == ""
     assert node_item(editor, submenu.id).toolTip(0) == ""
     assert "[ New choice ]" in editor.node_preview.text()
+
+
+def test_the_ready_made_answers_are_listed_by_clean_korean_names_with_keywords_in_their_own_field(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The keyword answers' list read "며칠 걸, 몇일 걸, 얼마나 걸, 배송비, 택배비, 무료…": each is
+    now listed by its name, its keywords in the field below and in the row's tooltip."""
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    listed = [editor.rule_list.item(i).text() for i in range(editor.rule_list.count())]
+    assert listed == [
+        "처음 메뉴 보여주기",
+        "처음 메뉴 보여주기 (영어 문의)",
+        "입금 계좌 안내",
+        "배송 기간·배송비",
+        "주문·배송 조회",
+        "교환·반품",
+        "영업시간",
+    ]
+    editor.rule_list.setCurrentRow(3)
+    assert editor.rule_name.text() == "배송 기간·배송비"
+    assert editor.keywords.text().startswith("며칠 걸, 몇일 걸, 얼마나 걸, 배송비")
+    assert editor.rule_list.item(3).toolTip() == editor.keywords.text()
+
+    editor.rule_name.setText("배송비 안내")
+    assert editor.rule_list.item(3).text() == "배송비 안내"
+    assert editor.rules[3].title == "배송비 안내"
+    editor.rule_name.setText("")  # no name: the keywords name it, as before
+    assert editor.rule_list.item(3).text() == editor.keywords.text()
+
+
+def test_a_ready_made_menu_of_an_earlier_version_without_names_is_still_replaced_without_asking(
+    qtbot: Any, ctx: AppContext, dialogs: DialogGuard
+) -> None:
+    editor = editor_for(qtbot, ctx)
+    old = korean_shop_menu()
+    old = old.model_copy(update={"rules": [r.model_copy(update={"title": ""}) for r in old.rules]})
+    editor.load_menu(old)
+    assert editor.rule_list.item(2).text() == "계좌, 입금"
+    assert editor._nothing_made()
