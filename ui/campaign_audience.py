@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,11 +39,36 @@ def spin_box(parent: QWidget, low: int, high: int, value: int, suffix: str) -> Q
 
 
 class MemberTable(QTableView):
-    """Customers with their phone and, left out, why: the name column takes the room the phone
-    leaves (it showed three syllables, squeezed to its contents), the reason what is left of it up
-    to its own width, elided ("…") beyond that with its tooltip whole."""
+    """Customers with their phone and, left out, why: the name column gets room for a Korean full
+    name at least (it showed three syllables, squeezed to its contents), the phone its own width, and
+    the reason all that is left, elided ("…") beyond that with its tooltip whole. The owner may drag
+    the name column's edge to give the reason more room (or less): that width is kept when the list
+    is refilled or the window resized."""
 
     NAME_ROOM = "가" * 7  # at least a Korean full name and a little air, before any reason
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.owner_width: int | None = None  # the name column's width the owner dragged it to
+        self._dragging = False
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.sectionResized.connect(self._section_resized)
+        header.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only a drag of the header's edge is the owner's choice; Qt and fit_columns resize too.
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._dragging = True
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self._dragging = False
+        return False
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if column == 0 and self._dragging:
+            self.owner_width = new
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -52,10 +77,12 @@ class MemberTable(QTableView):
     def fit_columns(self) -> None:
         if self.isColumnHidden(2) or self.model() is None:
             return
+        if self.owner_width is not None:
+            self.setColumnWidth(0, self.owner_width)
+            return
         spare = self.viewport().width() - self.columnWidth(1)
-        name = max(self.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance(self.NAME_ROOM))
-        reason = max(self.sizeHintForColumn(2), self.horizontalHeader().sectionSizeHint(2))
-        self.setColumnWidth(2, max(0, min(reason, spare - name)))
+        room = self.fontMetrics().horizontalAdvance(self.NAME_ROOM)
+        self.setColumnWidth(0, max(room, min(self.sizeHintForColumn(0), spare // 2)))
 
 
 class AudienceBox(QGroupBox):
@@ -129,8 +156,14 @@ class AudienceBox(QGroupBox):
         rec_buttons.addStretch(1)
         rec_buttons.addWidget(self.remove_button)
         rl.addLayout(rec_buttons)
+        # The selected customer's reason whole, wrapped: the column has room for a few words of it.
+        self.reason_line = QLabel(self)
+        self.reason_line.setObjectName("campaignLeftOutReason")
+        self.reason_line.setWordWrap(True)
+        self.reason_line.setTextFormat(Qt.TextFormat.PlainText)
         ol = QVBoxLayout(out_page)
         ol.addWidget(self.left_out_view)
+        ol.addWidget(self.reason_line)
         # Beside the button, not above it: the list keeps its height.
         add_back_row = QHBoxLayout()
         add_back_row.addWidget(self.add_back_note, 1)
@@ -181,9 +214,16 @@ class AudienceBox(QGroupBox):
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.verticalHeader().hide()
         header = view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The recipients' list has no reason column: its names take the room. The left-out list's
+        # reason takes what the name (fit_columns, or the owner's drag) and the phone leave.
+        header.setSectionResizeMode(
+            0,
+            QHeaderView.ResizeMode.Stretch
+            if model is self.recipients_model
+            else QHeaderView.ResizeMode.Interactive,
+        )
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         model.modelReset.connect(lambda: QTimer.singleShot(0, view, view.fit_columns))
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -338,6 +378,13 @@ class AudienceBox(QGroupBox):
         chosen = self._selected_reasons()
         self.add_back_button.setEnabled(any(r == LeftOutReason.REMOVED for _m, r in chosen))
         self.add_back_note.setVisible(any(r != LeftOutReason.REMOVED for _m, r in chosen))
+        if len(chosen) == 1:
+            member, reason = chosen[0]
+            self.reason_line.setText(self.tr("{0}: {1}").format(member.name, left_out_label(reason)))
+        elif self.left_out_model.rowCount():
+            self.reason_line.setText(self.tr("Select a customer to read the whole reason."))
+        else:
+            self.reason_line.clear()
 
     def _add_back_selected(self) -> None:
         for m, reason in self._selected_reasons():

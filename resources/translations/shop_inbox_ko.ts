@@ -110,6 +110,14 @@
         <translation>제외됨 ({0})</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Select a customer to read the whole reason.</source>
+        <translation>고객을 고르면 제외된 이유를 모두 볼 수 있어요.</translation>
+    </message>
+    <message>
         <source>Add a customer</source>
         <translation>고객 추가</translation>
     </message>

@@ -969,3 +969,52 @@ def test_the_left_out_list_gives_names_room_and_elides_a_long_reason(qtbot: Any,
     assert view.textElideMode() == Qt.TextElideMode.ElideRight
     reason = box.left_out_model.index(1, 2)
     assert reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()  # said whole on hover
+
+
+def test_a_left_out_customers_whole_reason_is_read_below_the_list_and_a_widened_reason_column_stays(
+    qtbot: Any, ctx: Any, korean: Any
+) -> None:
+    """At 1366×768 the reason column of the ~290-pixel audience showed "알림·광고 수…": the selected
+    customer's reason is read whole under the list, and a column the owner widens keeps its width
+    when the list is refilled or the window resized."""
+    from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1346, 700)
+    editor = window.editor
+    choose_template(editor, "winter_sale")
+    box = editor.audience_box
+    box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: editor.is_loaded() and box.left_out_model.rowCount() == 3, timeout=5000)
+    box.lists.setCurrentIndex(1)
+    view = box.left_out_view
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    assert box.reason_line.text() == "고객을 고르면 제외된 이유를 모두 볼 수 있어요."
+    model = box.left_out_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "No Consent")
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().select(model.index(row, 0), flags)
+    assert box.reason_line.text() == "No Consent: 알림·광고 수신 동의 없음"
+    assert box.reason_line.isVisibleTo(box) and box.reason_line.wordWrap()
+
+    # The owner drags the name column's edge 60 pixels to the right (the reason gets less room).
+    header = view.horizontalHeader()
+    edge = QPoint(header.sectionViewportPosition(0) + header.sectionSize(0) - 1, header.height() // 2)
+    wide = header.sectionSize(0) + 60
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    QTest.mouseMove(header.viewport(), edge + QPoint(60, 0))
+    QTest.mouseRelease(
+        header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge + QPoint(60, 0)
+    )
+    assert view.columnWidth(0) == wide
+    reason_width = view.columnWidth(2)
+    with qtbot.waitSignal(model.modelReset, timeout=5000):  # the list refilled for another audience
+        box.labels.findItems("VIP", Qt.MatchFlag.MatchExactly)[0].setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(editor.is_loaded, timeout=5000)
+    view.fit_columns()  # as the refill's deferred fit does
+    assert view.columnWidth(0) == wide
+    window.resize(1300, 700)
+    qtbot.waitUntil(lambda: view.columnWidth(2) != reason_width, timeout=2000)  # the reason takes the change
+    assert view.columnWidth(0) == wide
