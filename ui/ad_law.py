@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.campaign_checks import LawProblem
+from ui.confirm import confirm
 
 
 def law_problem_text(problem: LawProblem, names: Sequence[str] = ()) -> str:
@@ -57,7 +58,7 @@ def send_anyway(parent: QWidget, problems: Sequence[LawProblem], names: Sequence
     the default); True at once when it lacks nothing."""
     if not problems:
         return True
-    answer = QMessageBox.warning(
+    return confirm(
         parent,
         QCoreApplication.translate("CampaignEditor", "Advertising message"),
         QCoreApplication.translate("CampaignEditor", "This marketing message lacks what Korean law asks for:")
@@ -65,7 +66,6 @@ def send_anyway(parent: QWidget, problems: Sequence[LawProblem], names: Sequence
         + law_lines(problems, names)
         + "\n\n"
         + QCoreApplication.translate("CampaignEditor", "Send it anyway?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        QCoreApplication.translate("CampaignEditor", "Send anyway"),
+        warning=True,
     )
-    return answer == QMessageBox.StandardButton.Yes

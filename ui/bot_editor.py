@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -76,6 +75,7 @@ from app.wire import (
 from ui.automation_dialog import AutomationDialog, ClientProvider
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
@@ -1366,14 +1366,7 @@ class BotEditor(AutomationDialog):
         a ready-made one as it came), or the owner said so. "No" (keep the menu) is the default."""
         if self._nothing_made():
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Replace the menu"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(self, self.tr("Replace the menu"), question, self.tr("Replace"))
 
     def _nothing_made(self) -> bool:
         """The menu being edited is one the owner did not make: nothing yet, or a ready-made one as

@@ -56,6 +56,7 @@ from ui.campaign_message import MessageBox, language_name, media_header
 from ui.campaign_models import moment_text
 from ui.campaign_preview import PhonePreview
 from ui.campaign_schedule import ScheduleBox
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.korean_particles import with_particles
@@ -552,11 +553,9 @@ class CampaignEditor(QWidget):
                         "to night-time messages."
                     )
                 )
-        answer = QMessageBox.question(
+        return confirm(
             self,
             self.tr("Send campaign") if when is None else self.tr("Schedule campaign"),
             "\n\n".join(lines),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self.tr("Send") if when is None else self.tr("Schedule"),
         )
-        return answer == QMessageBox.StandardButton.Yes

@@ -48,6 +48,7 @@ from ui.campaign_editor import CampaignEditor
 from ui.campaign_list_delegate import CampaignListDelegate
 from ui.campaign_models import CampaignListModel, CampaignRole
 from ui.campaign_report_view import CampaignReportView
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.screen_fit import resize_within_screen
@@ -443,13 +444,12 @@ class CampaignWindow(QWidget):
         run_op(work, done, parent=self, on_failure=failed)
 
     def _confirm_cancel(self) -> None:
-        if (
-            QMessageBox.question(
-                self,
-                self.tr("Cancel campaign"),
-                self.tr("Cancel this campaign? Customers it has not reached yet will not get it."),
-            )
-            == QMessageBox.StandardButton.Yes
+        if confirm(
+            self,
+            self.tr("Cancel campaign"),
+            self.tr("Cancel this campaign? Customers it has not reached yet will not get it."),
+            self.tr("Cancel campaign"),
+            keep=self.tr("Keep sending"),  # "Cancel" beside "Cancel campaign" would read as it
         ):
             self.act("cancel")
 

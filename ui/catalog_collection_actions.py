@@ -18,6 +18,7 @@ from app.catalog_edits import (
     reorder_catalog_collections,
 )
 from app.changes import Changes
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.ops import failure_sentence, run_op
 
@@ -83,12 +84,12 @@ class CollectionActions(QObject):
 
     def delete(self, collection_id: int) -> bool:
         """After asking; True when the collection is gone."""
-        answer = QMessageBox.question(
+        if not confirm(
             self.window,
             self.tr("Delete collection"),
             self.tr("Delete this collection? Its items stay in the catalogue."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Delete"),
+        ):
             return False
         db = self.ctx.db
         run_op(

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from app.wire import LIST_ROWS_MAX, PRODUCT_LIST_MAX
 from ui.catalog_delegate import CatalogDelegate
 from ui.catalog_model import CatalogModel
 from ui.catalog_thumbs import ThumbnailCache
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.formatting import babel_locale_name
 from ui.ops import run_change, run_op
@@ -341,14 +341,12 @@ class CatalogPicker(QDialog):
 
     def _send_sold_out(self, name: str) -> bool:
         """Enter on a sold-out item (nothing else matched, or the owner moved onto it): ask first."""
-        answer = QMessageBox.question(
+        return confirm(
             self,
             self.tr("Sold out"),
             self.tr("“{0}” is sold out. Send it to the customer anyway?").format(name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self.tr("Send anyway"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
         self.thumbs.shutdown()

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -51,6 +50,7 @@ from ui import icons
 from ui.chat_list_aim import ChatListAim
 from ui.chat_list_delegate import ROW_HEIGHT, ChatListDelegate
 from ui.chat_list_model import ChatListModel, ChatRole
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.label_names import label_display_name, new_label_colour, shown_label_names
 from ui.tab_order import chain
@@ -811,17 +811,15 @@ class ChatList(QWidget):
         self.chat_closed.emit()
 
     def delete_chat(self, row: ConversationRow) -> None:
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Delete chat"),
             self.tr(
                 "Delete the chat with {0}? Its messages are removed from this computer and do not "
                 "come back when Shop Inbox syncs again. A new message from the customer starts a new chat."
             ).format(row.display_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Delete"),
+        ):
             return
         if self._last_selected == row.contact_id:
             self.clear_selection()
@@ -843,18 +841,15 @@ class ChatList(QWidget):
     def block(self, row: ConversationRow) -> None:
         """Block (or unblock) here at once, then tell the relay, which asks Meta where it can."""
         blocked = not row.blocked
-        if blocked:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Block"),
-                self.tr("Block {0}? No notifications and no automatic replies for this chat.").format(
-                    row.display_name
-                ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if blocked and not confirm(
+            self,
+            self.tr("Block"),
+            self.tr("Block {0}? No notifications and no automatic replies for this chat.").format(
+                row.display_name
+            ),
+            self.tr("Block"),
+        ):
+            return
         from ui.block_action import block_customer
 
         block_customer(self.ctx, row.contact_id, row.wa_id, blocked, self)

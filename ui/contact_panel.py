@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -43,6 +42,7 @@ from ui import icons
 from ui.avatar import avatar_pixmap
 from ui.bounded_text import BoundedTextEdit
 from ui.chat_export_action import export_chat_to_file
+from ui.confirm import confirm
 from ui.consent_box import ConsentBox
 from ui.context import AppContext
 from ui.label_names import label_display_name
@@ -375,16 +375,13 @@ class ContactPanel(QFrame):
             self._save_notes()
 
     def _save_block(self, on: bool) -> None:
-        if (
-            on
-            and QMessageBox.question(
-                self,
-                self.tr("Block customer"),
-                self.tr(
-                    "Block this customer? Their messages stay, and you can't write to them until you unblock."
-                ),
-            )
-            != QMessageBox.StandardButton.Yes
+        if on and not confirm(
+            self,
+            self.tr("Block customer"),
+            self.tr(
+                "Block this customer? Their messages stay, and you can't write to them until you unblock."
+            ),
+            self.tr("Block"),
         ):
             self.block.setChecked(False)
             return

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListView,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.labels import LabelCount, LabelInvalid, LabelStore, clean_label_name
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.label_names import label_display_name, new_label_colour, shown_label_names
@@ -284,7 +284,7 @@ class LabelsManager(QDialog):
             if label.chats == 1
             else self.tr("Delete the label “{0}”?")
         ).format(label_display_name(label.name))
-        if QMessageBox.question(self, self.tr("Delete label"), question) == QMessageBox.StandardButton.Yes:
+        if confirm(self, self.tr("Delete label"), question, self.tr("Delete")):
             db, label_id = self.ctx.db, label.id
             self.edits.run_in_turn(
                 lambda: LabelStore(db).delete(label_id), self._changed_then(), self._refused

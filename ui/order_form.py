@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from app.orders import (
     order_totals,
 )
 from app.stock import first_shortage
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
@@ -413,14 +413,12 @@ class StartOrderDialog(QDialog):
     def _add_sold_out(self, item: ItemRow) -> bool:
         """Asks before a sold-out item goes into an order (No is the default): the stock counted is
         all promised, and asking for payment would fail for want of it."""
-        answer = QMessageBox.question(
+        return confirm(
             self,
             self.tr("Sold out"),
             self.tr("“{0}” is sold out: no stock is left to promise. Add it anyway?").format(item.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self.tr("Add anyway"),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _add_current(self) -> None:
         current = self.results.currentIndex()
@@ -525,17 +523,15 @@ class StartOrderDialog(QDialog):
     def reject(self) -> None:
         """Cancel, Esc or the title bar: an order with lines is dropped only when the owner says so
         (creating it is what the Create button is for, so the question offers no Save)."""
-        if self.lines.lines:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard this order?"),
-                self.tr("Close without creating the order? The lines you added are not kept."),
-                # Yes / No: "Cancel" would read as cancelling the order, the opposite of keeping it.
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.lines.lines and not confirm(
+            self,
+            self.tr("Discard this order?"),
+            self.tr("Close without creating the order? The lines you added are not kept."),
+            self.tr("Discard order"),
+            # "Cancel" would read as cancelling the order, the opposite of keeping it.
+            keep=self.tr("Keep editing"),
+        ):
+            return
         super().reject()
 
     # ----------------------------------------------------------------- create

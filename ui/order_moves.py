@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.order_messages import COURIER_TRACKING
 from app.orders import OrderState, TrackingDoubt
 from app.shipping_sheets import AddressGap
+from ui.confirm import confirm
 from ui.korean_particles import with_particles
 
 translate = QCoreApplication.translate
@@ -46,15 +47,14 @@ def confirm_cancel(parent: QWidget, number: str | None) -> bool:
         if number
         else translate("OrderWindow", "Cancel this order? A cancelled order cannot be reopened.")
     )
-    answer = QMessageBox.question(
+    return confirm(
         parent,
         translate("OrderWindow", "Cancel order"),
         with_particles(question),  # "주문 2026-0007을 취소할까요?": the particle after the number
-        # Yes / No: a "Cancel" button would read as cancelling the order, the opposite of keeping it.
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        translate("OrderWindow", "Cancel order"),
+        # A "Cancel" button would read as cancelling the order, the opposite of keeping it.
+        keep=translate("OrderWindow", "Keep order"),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_no_address(parent: QWidget, number: str | None, gaps: tuple[AddressGap, ...]) -> bool:
@@ -73,14 +73,7 @@ def confirm_no_address(parent: QWidget, number: str | None, gaps: tuple[AddressG
         + "\n\n"
         + translate("OrderWindow", "Mark it shipped anyway?")
     )
-    answer = QMessageBox.question(
-        parent,
-        move_label(OrderState.SHIPPED),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return confirm(parent, move_label(OrderState.SHIPPED), question, move_label(OrderState.SHIPPED))
 
 
 def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
@@ -105,11 +98,6 @@ def confirm_tracking(parent: QWidget, doubt: TrackingDoubt) -> bool:
             "{courier} tracking numbers have {digits} digits. "
             "Please check the number you typed ({number}).\n\nSave it anyway?",
         ).format(courier=doubt.courier, digits=digits, number=doubt.number)
-    answer = QMessageBox.question(
-        parent,
-        translate("OrderWindow", "Tracking number"),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+    return confirm(
+        parent, translate("OrderWindow", "Tracking number"), question, translate("OrderWindow", "Save anyway")
     )
-    return answer == QMessageBox.StandardButton.Yes

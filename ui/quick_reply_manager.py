@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from app.quick_replies import (
 )
 from ui.automation_forms import FieldButtons
 from ui.bounded_text import BoundedTextEdit
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.field_tokens import shown_fields, stored_fields
@@ -383,12 +383,12 @@ class QuickReplyManager(QDialog):
         if self.current_id is None:
             self.new_reply()
             return
-        answer = QMessageBox.question(
+        if confirm(
             self,
             self.tr("Delete quick reply"),
             with_particles(self.tr("Delete {0}? This cannot be undone.").format(self.shortcut.text())),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("Delete"),
+        ):
             self.delete_reply(self.current_id)
 
     def delete_reply(self, reply_id: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.backup import check_backup
+from ui.confirm import confirm
 from ui.formatting import full_datetime
 from ui.ops import Op, failure_sentence
 from ui.save_paths import Picked, open_folder, remember_pick
@@ -64,7 +65,7 @@ def _owner_says_yes(parent: QWidget, source: Path) -> bool:
         saved = full_datetime(datetime.fromtimestamp(source.stat().st_mtime, UTC))
     except OSError:
         saved = ""
-    answer = QMessageBox.question(
+    return confirm(
         parent,
         translate("SettingsDialog", "Restore from backup"),
         translate(
@@ -74,5 +75,5 @@ def _owner_says_yes(parent: QWidget, source: Path) -> bool:
             "is kept aside in the data folder, not deleted. Shop Inbox starts again once the restore is "
             "done.",
         ).format(file=source.name, when=saved),
+        translate("SettingsDialog", "Restore"),
     )
-    return answer == QMessageBox.StandardButton.Yes

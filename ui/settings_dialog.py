@@ -50,6 +50,7 @@ from app.wire import CheckReport
 from ui.automation_editors import away_editor, business_hours_editor, greeting_editor, menu_bot_editor
 from ui.backup_now import ask_backup_target, start_backup
 from ui.campaign_prices_box import CampaignPricesBox
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.formatting import full_datetime
@@ -518,16 +519,14 @@ class SettingsDialog(QDialog):
         return dialog
 
     def delete_kept_inboxes(self) -> None:
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Delete earlier inboxes"),
             self.tr(
                 "Delete the inboxes kept when backups were restored? Your current chats are not touched."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("Delete"),
+        ):
             return
         self.remove_kept.setEnabled(False)
         paths = self.ctx.paths
@@ -609,20 +608,15 @@ class SettingsDialog(QDialog):
 
         def answered(result: CheckResult) -> None:
             self.save_button.setEnabled(True)
-            if result.outcome is CheckOutcome.WRONG_TOKEN:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Relay token refused"),
-                    self.tr(
-                        "The relay refused this relay token. Save it anyway, in place of the one kept now?"
-                    ),
-                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel,
-                )
-                if answer != QMessageBox.StandardButton.Save:
-                    self.token.setFocus()
-                    self.token.selectAll()
-                    return
+            if result.outcome is CheckOutcome.WRONG_TOKEN and not confirm(
+                self,
+                self.tr("Relay token refused"),
+                self.tr("The relay refused this relay token. Save it anyway, in place of the one kept now?"),
+                self.tr("Save anyway"),
+            ):
+                self.token.setFocus()
+                self.token.selectAll()
+                return
             self._token_asked = (url, token)
             self.accept()
 

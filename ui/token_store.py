@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app import tokens
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
 
@@ -27,14 +28,14 @@ def store_token_interactively(parent: QWidget | None, ctx: AppContext, relay_url
         tokens.save_token(relay_url, token, config_file=ctx.paths.config_file)
         return True
     except tokens.NoKeyring as exc:
-        answer = QMessageBox.question(
+        if not confirm(
             parent,
             translate("TokenStore", "No password store"),
             error_sentence(exc)
             + "\n\n"
             + translate("TokenStore", "Keep the relay token in the settings file?"),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            translate("TokenStore", "Keep it in the file"),
+        ):
             return False
     tokens.save_token(relay_url, token, config_file=ctx.paths.config_file, allow_config_file=True)
     return True

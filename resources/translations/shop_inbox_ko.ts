@@ -694,6 +694,10 @@
         <translation>메뉴 바꾸기</translation>
     </message>
     <message>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
         <source>Export the menu bot</source>
         <translation>메뉴 봇 내보내기</translation>
     </message>
@@ -919,6 +923,10 @@
         <translation>고치는 법: 템플릿에 빈칸이 있으면 빠진 내용을 빈칸에 적거나, Meta의 WhatsApp 관리자에서 템플릿을 고친 뒤(Meta가 다시 검토해요) 승인되면 여기서 골라 주세요.</translation>
     </message>
     <message>
+        <source>Send anyway</source>
+        <translation>그래도 보내기</translation>
+    </message>
+    <message>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
@@ -1013,6 +1021,14 @@
     <message>
         <source>Schedule campaign</source>
         <translation>캠페인 예약</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>예약하기</translation>
     </message>
     <message>
         <source>Korean law: ads at night (21:00–08:00) only go to customers who agreed to night-time messages.</source>
@@ -1260,6 +1276,10 @@
         <source>Cancel this campaign? Customers it has not reached yet will not get it.</source>
         <translation>이 캠페인을 취소할까요? 아직 받지 못한 고객에게는 보내지 않아요.</translation>
     </message>
+    <message>
+        <source>Keep sending</source>
+        <translation>계속 보내기</translation>
+    </message>
 </context>
 <context>
     <name>CatalogCsv</name>
@@ -1503,6 +1523,10 @@
     <message>
         <source>“{0}” is sold out. Send it to the customer anyway?</source>
         <translation>“{0}” 상품은 품절이에요. 그래도 고객에게 보낼까요?</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>그래도 보내기</translation>
     </message>
     <message>
         <source>Sent as a product message.</source>
@@ -1859,6 +1883,10 @@ the customer can still write.</source>
         <translation>{0}님과의 채팅을 삭제할까요? 메시지는 이 컴퓨터에서 지워지고 샵 인박스가 다시 동기화해도 돌아오지 않아요. 고객이 새 메시지를 보내면 새 채팅이 시작돼요.</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
         <source>Block {0}? No notifications and no automatic replies for this chat.</source>
         <translation>{0}님을 차단할까요? 이 채팅의 알림과 자동 답장이 멈춰요.</translation>
     </message>
@@ -2194,6 +2222,10 @@ Right-click to retry.</source>
         <source>Delete this collection? Its items stay in the catalogue.</source>
         <translation>이 컬렉션을 삭제할까요? 상품은 카탈로그에 그대로 남아요.</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
 </context>
 <context>
     <name>CollectionsPanel</name>
@@ -2291,6 +2323,13 @@ Right-click to retry.</source>
     <message>
         <source>Not attached</source>
         <translation>첨부하지 못했어요</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -2480,6 +2519,10 @@ Right-click to retry.</source>
     <message>
         <source>Export chat…</source>
         <translation>채팅 내보내기…</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -4955,6 +4998,10 @@ The previous data was kept in {folder}.</source>
         <translation>이 주문을 취소할까요? 취소한 주문은 다시 열 수 없어요.</translation>
     </message>
     <message>
+        <source>Keep order</source>
+        <translation>주문 유지</translation>
+    </message>
+    <message>
         <source>Order {0} has no address or postcode.</source>
         <translation>주문 {0}에 주소와 우편번호가 없어요.</translation>
     </message>
@@ -4993,6 +5040,10 @@ Save it anyway?</source>
         <translation>{courier} 송장번호는 숫자 {digits}자리예요. 입력한 번호({number})가 맞는지 확인해 주세요.
 
 그래도 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>그래도 저장</translation>
     </message>
     <message>
         <source>For you: the customer does not see it</source>
@@ -6267,8 +6318,16 @@ The first asks for the values Meta shows you; the last prints the relay token to
         </translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
         <source>Relay token not saved</source>
         <translation>릴레이 토큰이 저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>그래도 저장</translation>
     </message>
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>
@@ -6337,6 +6396,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>{when}에 저장된 {file}에서 복원할까요?
 
 지금 샵 인박스에 있는 모든 것(채팅, 주문, 카탈로그, 빠른 답장, 설정)이 백업에 있는 것으로 바뀌어요. 지금 있는 데이터는 지우지 않고 데이터 폴더에 따로 보관해요. 복원이 끝나면 샵 인박스가 다시 시작돼요.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
     </message>
 </context>
 <context>
@@ -6796,6 +6859,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
         <translation>“{0}” 상품은 품절이에요. 더 팔 수 있는 재고가 없어요. 그래도 추가할까요?</translation>
     </message>
     <message>
+        <source>Add anyway</source>
+        <translation>그래도 추가</translation>
+    </message>
+    <message>
         <source>Free shipping (orders of {0} or more)</source>
         <translation>무료 배송 ({0} 이상 주문)</translation>
     </message>
@@ -6818,6 +6885,14 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Close without creating the order? The lines you added are not kept.</source>
         <translation>주문을 만들지 않고 닫을까요? 추가한 줄은 남지 않아요.</translation>
+    </message>
+    <message>
+        <source>Discard order</source>
+        <translation>주문 만들지 않기</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>계속 작성</translation>
     </message>
 </context>
 <context>
@@ -7005,6 +7080,10 @@ Everything in Shop Inbox now (chats, orders, catalogue, quick replies and settin
     <message>
         <source>Keep the relay token in the settings file?</source>
         <translation>릴레이 토큰을 설정 파일에 보관할까요?</translation>
+    </message>
+    <message>
+        <source>Keep it in the file</source>
+        <translation>설정 파일에 보관</translation>
     </message>
     <message>
         <source>The demo keeps its relay token in memory only.</source>

@@ -111,6 +111,9 @@ class DialogGuard:
     _reported: int = 0
     _timer: QTimer | None = None
     _current_modal: QWidget | None = None
+    # Windows a message box of ours was answered over (a window-modal Settings): the test opened
+    # them; Qt makes one the active modal window as the box closes, which is no new dialog.
+    _asked_over: list[QWidget] = field(default_factory=list)
 
     def expect(self, kind: str, answer: Answer = None, *, times: int | None = 1) -> Expected:
         """Declare a dialog the test opens; `answer` is what the owner picks (or a function of it).
@@ -181,10 +184,13 @@ class DialogGuard:
     def _watch(self) -> None:
         popup = QApplication.activePopupWidget()
         widget = popup if isinstance(popup, QMenu) else QApplication.activeModalWidget()
-        if widget is self._current_modal:
+        if widget is self._current_modal or (widget is not None and widget in self._asked_over):
             return
         self._current_modal = widget
         if widget is None:
+            return
+        if isinstance(widget, QMessageBox) and self._take(_box_kind(widget)) is not None:
+            self._answer_box(widget)
             return
         if isinstance(widget, QMenu):
             texts = [a.text() for a in widget.actions() if a.text()]
@@ -200,11 +206,46 @@ class DialogGuard:
         if isinstance(widget, QMenu) and isinstance(entry.answer, str):
             _pick(widget, entry.answer)
         elif callable(entry.answer):
+            # The answer may open a question of its own (ui/confirm.py runs a message box's exec()):
+            # Qt never fires this timer again while its slot runs, so another one watches meanwhile.
+            nested = QTimer()
+            nested.setInterval(WATCH_MS)
+            nested.timeout.connect(self._watch)
+            nested.start()
             try:
                 entry.answer(widget)
             except BaseException:
                 self._end(widget)  # an answer whose check failed never clicked through
                 raise
+            finally:
+                nested.stop()
+
+    def _answer_box(self, box: QMessageBox) -> None:
+        """A message box of our own (ui/confirm.py: its buttons say their verb) answered as its static
+        kind is: the test's answer is the button the owner clicks (Yes: the verb; No, Cancel: keep)."""
+        kind = _box_kind(box)
+        entry = self._take(kind)
+        assert entry is not None
+        buttons = " | ".join(b.text() for b in box.buttons())
+        default = box.defaultButton().text() if box.defaultButton() is not None else ""
+        # "QMessageBox [삭제 | 취소] default 취소": the words the owner reads, and what Enter clicks.
+        shown = Shown(
+            kind, box.windowTitle(), _visible_text(box), f"QMessageBox [{buttons}] default {default}"
+        )
+        entry.shown.append(shown)
+        answer = entry.answer(shown) if callable(entry.answer) else entry.answer
+        if box.button(answer) is None and answer in (Button.Cancel, Button.No):
+            answer = box.escapeButton() and box.standardButton(box.escapeButton())
+        elif box.button(answer) is None and answer in (Button.Yes, Button.Ok, Button.Save):
+            answer = Button.Yes
+        button = box.button(answer)
+        if button is None:
+            self._end(box)
+            raise UnexpectedDialog(f"{shown.describe()} has no {answer!r} button")
+        parent = box.parentWidget()
+        if parent is not None and parent.window() not in self._asked_over:
+            self._asked_over.append(parent.window())
+        button.click()
 
     def _end(self, widget: QWidget) -> None:
         """Close a dialog nobody will answer: that ends its modal loop, so the test goes on to fail
@@ -230,6 +271,11 @@ class DialogGuard:
             for e in self.expected
             if e.times is not None and len(e.shown) < e.times
         ]
+
+
+def _box_kind(box: QMessageBox) -> str:
+    """The static helper a message box stands for: a question, or a warning asked as one."""
+    return "warning" if box.icon() == QMessageBox.Icon.Warning else "question"
 
 
 def _offers(buttons: Any, button: Button) -> bool:

@@ -154,18 +154,14 @@ def test_cancel_order_asks_first_and_keeping_the_order_is_the_default(
     order_id = new_order(window.ctx)
     order_window = open_order(window, qtbot, order_id)
     number = stored(window, order_id).number
-    asked: list[tuple[str, Any]] = []
-
-    def question(_parent: Any, _title: str, text: str, buttons: Any, default: Any) -> Any:
-        asked.append((text, default))
-        return default if len(asked) == 1 else Button.Yes  # Enter first, then the owner clicks Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    kept = dialogs.expect("question", answer=Button.No)
     move_button(order_window, OrderState.CANCELLED).click()
     settle(qtbot)
-    assert len(asked) == 1 and number in asked[0][0] and asked[0][1] == Button.No
+    assert number in kept.texts[0]
+    assert kept.shown[0].widget.endswith("default Keep order")  # Enter keeps the order
     assert stored(window, order_id).state == OrderState.NEW
 
+    dialogs.expect("question", answer=Button.Yes)
     with qtbot.waitSignal(order_window.moved):
         move_button(order_window, OrderState.CANCELLED).click()
     assert stored(window, order_id).state == OrderState.CANCELLED

@@ -1,0 +1,77 @@
+"""Confirmation questions say their verb on their buttons ("삭제" / "취소"), never Yes / No."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.paths import paths_for
+from app.quick_replies import QuickReplyLibrary
+from tests.support.dialogs import DialogGuard, Shown
+from ui.context import AppContext
+from ui.order_moves import confirm_cancel
+from ui.quick_reply_manager import QuickReplyManager
+
+ROOT = Path(__file__).resolve().parents[2]
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def ctx(db, tmp_path: Path) -> AppContext:
+    return AppContext(db=db, paths=paths_for(tmp_path / "data"))
+
+
+def buttons(shown: Shown) -> set[str]:
+    """The buttons' words of a question as the guard saw it ("QMessageBox [삭제 | 취소]")."""
+    found = re.search(r"\[(.*)\]", shown.widget)
+    assert found, shown.widget
+    return set(found.group(1).split(" | "))
+
+
+def test_deleting_a_quick_reply_asks_with_delete_and_cancel_and_cancel_keeps_it(
+    qtbot, ctx: AppContext, dialogs: DialogGuard, korean
+) -> None:
+    row, _changes = QuickReplyLibrary(ctx.db).add("/감사", "감사합니다")
+    manager = QuickReplyManager(ctx)
+    qtbot.addWidget(manager)
+    qtbot.waitUntil(lambda: not manager.is_loading(), timeout=5000)
+    manager.select(row.id)
+    kept = dialogs.expect("question", answer=Button.No)
+    manager.delete_current()
+    assert buttons(kept.shown[0]) == {"삭제", "취소"}
+    assert "/감사" in kept.texts[0]
+    assert [r.shortcut for r in QuickReplyLibrary(ctx.db).all()] == ["/감사"]
+
+    dialogs.expect("question", answer=Button.Yes)  # the owner clicks 삭제
+    with qtbot.waitSignal(ctx.hub.changed):
+        manager.delete_current()
+    qtbot.waitUntil(lambda: QuickReplyLibrary(ctx.db).all() == [], timeout=5000)
+
+
+def test_cancelling_an_order_asks_with_cancel_order_and_keep_order(
+    qtbot, dialogs: DialogGuard, korean
+) -> None:
+    """ "취소" beside "주문 취소" would read as the same thing: the way back says "주문 유지"."""
+    asked = dialogs.expect("question", answer=Button.No)
+    parent = QWidget()
+    assert not confirm_cancel(parent, "2026-0007")
+    assert buttons(asked.shown[0]) == {"주문 취소", "주문 유지"}
+    assert asked.shown[0].widget.endswith("default 주문 유지")  # Enter keeps the order
+    dialogs.expect("question", answer=Button.Yes)
+    assert confirm_cancel(parent, "2026-0007")
+
+
+def test_no_confirmation_in_ui_asks_yes_or_no() -> None:
+    """The sweep holds: every confirmation goes through ui/confirm.py (the unsaved-edits question
+    offers Save / Discard / Cancel, verbs already)."""
+    offenders = []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        if path.name in ("confirm.py", "unsaved_edits.py"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "QMessageBox.question(" in text or "StandardButton.Yes" in text:
+            offenders.append(path.name)
+    assert offenders == []

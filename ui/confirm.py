@@ -1,0 +1,37 @@
+"""The one confirmation question, whose buttons say what they do ("삭제", "보내기", "취소")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    verb: str,
+    *,
+    keep: str | None = None,
+    warning: bool = False,
+) -> bool:
+    """Ask before an action; True when the owner chose `verb` (the action's own word: "Delete",
+    "Send anyway"). The other button is `keep` ("Cancel" unless that word would read as the action
+    itself: "Keep order" beside "Cancel order") and is the default, as Esc and the title bar's close
+    are: a stray Enter never deletes or sends. A Yes/No pair made the owner read the question twice.
+
+    The buttons are the Yes and No of a QMessageBox with their own words, so the answer is still
+    Yes or No to anything that reads the box (screen readers, tests)."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, text, Button.Yes | Button.No, parent)
+    yes, no = box.button(Button.Yes), box.button(Button.No)
+    yes.setText(verb)
+    no.setText(keep or QCoreApplication.translate("Confirm", "Cancel"))
+    for button in (yes, no):  # the style's green and red Yes / No marks would say it again
+        button.setIcon(QIcon())
+    box.setDefaultButton(Button.No)
+    box.setEscapeButton(Button.No)
+    return box.exec() == Button.Yes
