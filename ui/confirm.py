@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -27,6 +27,9 @@ def confirm(
     Yes or No to anything that reads the box (screen readers, tests)."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
     box = QMessageBox(icon, title, text, Button.Yes | Button.No, parent)
+    # The question often names the customer ("Delete the chat with {0}?"): a profile name is theirs,
+    # and a QMessageBox would read "<b>…" or "<img …>" in its first line as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
     yes, no = box.button(Button.Yes), box.button(Button.No)
     yes.setText(verb)
     no.setText(keep or QCoreApplication.translate("Confirm", "Cancel"))

@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from app.paths import paths_for
 from app.quick_replies import QuickReplyLibrary
 from tests.support.dialogs import DialogGuard, Shown
+from ui.confirm import confirm
 from ui.context import AppContext
 from ui.order_moves import confirm_cancel
 from ui.quick_reply_manager import QuickReplyManager
@@ -75,3 +77,22 @@ def test_no_confirmation_in_ui_asks_yes_or_no() -> None:
         if "QMessageBox.question(" in text or "StandardButton.Yes" in text:
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_a_customer_name_in_a_question_is_shown_as_typed_never_as_markup(qtbot, dialogs: DialogGuard) -> None:
+    """A WhatsApp profile name is the customer's own text: "<b>Kim</b>" reads as typed, not bold."""
+    formats: list[Qt.TextFormat] = []
+
+    def look(_shown: Shown) -> QMessageBox.StandardButton:
+        box = QApplication.activeModalWidget()
+        label = box.findChild(QLabel, "qt_msgbox_label") if box is not None else None
+        assert label is not None
+        formats.append(label.textFormat())
+        assert label.text() == "Delete the chat with <b>Kim</b><img src='x'>?"
+        return Button.No
+
+    dialogs.expect("question", answer=look)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert not confirm(parent, "Delete chat", "Delete the chat with <b>Kim</b><img src='x'>?", "Delete")
+    assert formats == [Qt.TextFormat.PlainText]
