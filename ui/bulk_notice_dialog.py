@@ -43,13 +43,14 @@ from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
 from ui.ops import Op, failure_sentence
 from ui.screen_fit import resize_within_screen
+from ui.theme import CAUTION_COLOUR
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-NOT_TOLD_COLOUR = QColor("#B26A00")  # as the board's note on a refused move
+NOT_TOLD_COLOUR = QColor(CAUTION_COLOUR)
 
 
 def not_told_reason(reason: NotToldReason) -> str:

@@ -54,6 +54,7 @@ from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
+from ui.theme import CAUTION_COLOUR
 
 log = logging.getLogger(__name__)
 
@@ -280,7 +281,7 @@ class StartOrderDialog(QDialog):
         self.stock_note = QLabel(self)
         self.stock_note.setObjectName("stockNote")
         self.stock_note.setWordWrap(True)
-        self.stock_note.setStyleSheet("color: #B26A00")
+        self.stock_note.setStyleSheet(f"color: {CAUTION_COLOUR}")
         self.stock_note.hide()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -11,6 +11,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox
 
 log = logging.getLogger(__name__)
 
+# A note that something did not go as asked (a move refused, a file not saved, a customer not told):
+# amber, readable on light and dark backgrounds alike.
+CAUTION_COLOUR = "#B26A00"
+
 # Hangul needs a font that has it; the first one installed wins, Qt falls back along the list.
 KOREAN_FONTS = ["Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", "Noto Sans CJK KR"]
 # Colour emoji fonts of Windows, macOS and Linux (apt: fonts-noto-color-emoji), in that order.
