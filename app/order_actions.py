@@ -17,7 +17,7 @@ from app.changes import Changes
 from app.db import Database
 from app.deposits import Deposit, DepositMatch, confirm_deposits, match_deposits, read_bank_file
 from app.models import Order
-from app.order_messages import OrderMessage, queue_order_message
+from app.order_messages import OrderMessage, order_outgoing
 from app.order_notices import await_decision
 from app.order_queries import (
     BoardPage,
@@ -254,11 +254,13 @@ def start_order(
 
 def send_order_messages(db: Database, messages: Sequence[OrderMessage], text: str | None = None) -> Changes:
     """Queue prepared order messages for sending (`text`: the owner's edit of a single one); each
-    order's move that the message is about says its customer was told."""
-    for message in messages:
-        queue_order_message(db, message, text)
+    order's move that the message is about says its customer was told. One transaction: every
+    message with its history note, or (a refusal, a crash) none, so sending again doubles nothing."""
+    from app.sending import stage_outgoing
+
     with db.write() as s:
         for message in messages:
+            stage_outgoing(s, order_outgoing(message, text))
             if message.prepared.state in {state.value for state in OrderState}:  # not a reminder
                 note_told(s, message.order_id, OrderState(message.prepared.state), Told.SENT)
     return Changes.for_contacts(m.contact_id for m in messages)

@@ -365,10 +365,3 @@ def order_outgoing(message: OrderMessage, text: str | None = None) -> Outgoing:
     from app.errors import ErrorCode, OrderError, RefusalParams
 
     raise OrderError(ErrorCode.OUTSIDE_WINDOW, RefusalParams("outside_window"))
-
-
-def queue_order_message(db: Database, message: OrderMessage, text: str | None = None) -> int:
-    """Queue it for sending (the owner said so): the edited text inside the window, else the template."""
-    from app.sending import queue_outgoing
-
-    return queue_outgoing(db, order_outgoing(message, text))

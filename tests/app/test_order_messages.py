@@ -267,3 +267,40 @@ def test_asking_for_payment_without_a_bank_account_set_says_so_to_the_owner(db) 
         paid = order_detail(s, order.id)
     thanks = in_korean_inside_the_window(paid, no_account)
     assert thanks is not None and not thanks.bank_missing  # a message that asks for nothing
+
+
+def test_order_messages_sent_together_are_queued_together_or_not_at_all(db) -> None:
+    """One message of a batch refused (outside the window, no template): none of the batch is queued,
+    so the owner can send again without doubling the others."""
+    import pytest
+    from sqlalchemy import select
+
+    from app.errors import OrderError
+    from app.models import Message
+    from app.order_actions import send_order_messages
+    from app.order_messages import OrderMessage
+
+    first = an_order(db, OrderState.AWAITING_PAYMENT)
+    with db.write() as s:
+        c = make_contact(s, profile_name="이하은")
+        second_contact = c.id
+        second_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW).id
+        move_order(s, second_id, OrderState.AWAITING_PAYMENT, now=NOW)
+    with db.read() as s:
+        second = order_detail(s, second_id)
+    can_go = in_korean_inside_the_window(first)
+    cannot = prepare_message(
+        second, SETTINGS, language="ko", locale="ko_KR", deadline_text="", last_inbound_at=None, now=NOW
+    )
+    assert can_go is not None and cannot is not None and not cannot.sendable
+    batch = [
+        OrderMessage(first.id, first.number, "김민지", first.contact_id, can_go),
+        OrderMessage(second.id, second.number, "이하은", second_contact, cannot),
+    ]
+    with pytest.raises(OrderError):
+        send_order_messages(db, batch)
+    with db.read() as s:
+        assert s.scalars(select(Message).where(Message.direction == "out")).all() == []
+    send_order_messages(db, batch[:1])
+    with db.read() as s:
+        assert [m.body for m in s.scalars(select(Message).where(Message.direction == "out"))] == [can_go.text]
