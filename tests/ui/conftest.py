@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from tests.support.dialogs import DialogGuard
@@ -37,11 +38,38 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def collector_on_the_window_thread(qapp: QApplication) -> Iterator[None]:
     """As in the app (ui/collector.py): cycles are collected on the GUI thread, never in an op
     thread, where a pass that frees a window's widgets deadlocks with the GUI thread (CI hung so,
-    in test_accessible_names). On for the rest of the session; each test ends with the pass due."""
-    collect_on_the_gui_thread(qapp)
+    in test_accessible_names). On for the rest of the session; each test ends with the pass due,
+    after Qt has deleted the windows the test closed (delete_closed_windows)."""
+    collector = collect_on_the_gui_thread(qapp)
     gc.disable()  # again, after a test of the collector itself turned automatic passes back on
+    collector.timer.start()  # paused at the end of the last test's call (pytest_runtest_call)
     yield
+    delete_closed_windows()
     collect_if_due()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Any:
+    """The collector's timer pauses when the test's function returns: pytest-qt's processEvents after
+    it would otherwise run a pass that frees the windows the test made (now unreachable), live."""
+    try:
+        return (yield)
+    finally:
+        if (app := QApplication.instance()) is not None:
+            collect_on_the_gui_thread(app).timer.stop()
+
+
+def delete_closed_windows() -> None:
+    """Qt deletes the closed windows a test made, here, between tests: the collector then frees only
+    their emptied wrappers. Else a window in a reference cycle (its slots hold `self`) is deleted by a
+    collector pass in the next test, its widgets torn down from inside the pass (CI: "Segmentation
+    fault", "Garbage-collecting" in collect_due, after test_tool_window_keys had closed four windows).
+    pytest-qt's deleteLater on the windows it closes is not run by processEvents outside an event
+    loop; sendPostedEvents with DeferredDelete runs it."""
+    for widget in QApplication.topLevelWidgets():
+        if not widget.isVisible() and shiboken6.ownedByPython(widget):
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
