@@ -56,8 +56,7 @@ class AwayEditor(MessageRuleEditor):
     def load(self, doc: Automations) -> None:
         rule = doc.away
         self.enabled.setChecked(rule.enabled)
-        self.text.setPlainText(rule.text)
-        self.other_text.setPlainText(rule.text_other_language)
+        self.show_message(rule.text, rule.text_other_language)
         self.custom.set_value(list(rule.custom))
         self.schedule.button(SCHEDULES.index(rule.schedule)).setChecked(True)
         self.custom.setVisible(rule.schedule == "custom")
@@ -65,10 +64,11 @@ class AwayEditor(MessageRuleEditor):
 
     def apply(self, doc: Automations) -> Automations:
         checked = self.schedule.checkedId()
+        text, other = self.message()
         rule = AwayRule(
             enabled=self.enabled.isChecked(),
-            text=self.text.toPlainText().strip(),
-            text_other_language=self.other_text.toPlainText().strip(),
+            text=text,
+            text_other_language=other,
             schedule=SCHEDULES[checked] if checked >= 0 else doc.away.schedule,
             custom=self.custom.value(),
             recipients=self.recipients.value(),

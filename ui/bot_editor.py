@@ -79,6 +79,7 @@ from ui.confirm import confirm
 from ui.context import AppContext
 from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
+from ui.field_tokens import shown_fields, stored_fields
 from ui.korean_particles import with_particles
 from ui.limited_line_edit import LimitedLineEdit
 from ui.ops import failure_sentence, run_op, run_read
@@ -616,7 +617,7 @@ class BotEditor(AutomationDialog):
         self.keywords.setCursorPosition(0)  # a long list read from its first keyword, not its last
         self.whole_word.setChecked(rule.whole_word)
         self.answer_kind.setCurrentIndex(max(0, self.answer_kind.findData(rule.answer.kind)))
-        self.answer_text.setPlainText(rule.answer.text)
+        self.answer_text.setPlainText(shown_fields(rule.answer.text))
         self._fill_menu_choices()
         self.answer_menu.setCurrentIndex(max(0, self.answer_menu.findData(rule.answer.menu)))
         self._filling = False
@@ -636,7 +637,7 @@ class BotEditor(AutomationDialog):
         keywords = [k.strip() for k in self.keywords.text().replace("，", ",").split(",") if k.strip()]
         answer = BotAnswer(
             kind=kind,
-            text=self.answer_text.toPlainText(),
+            text=stored_fields(self.answer_text.toPlainText()),
             menu=self.answer_menu.currentData() if kind == "menu" else None,
         )
         rule = self.rules[row].model_copy(
@@ -905,7 +906,7 @@ class BotEditor(AutomationDialog):
         self.node_description.setText(node.description)
         self.node_section.setText(node.section)
         self.node_action.setCurrentIndex(max(0, self.node_action.findData(node.action)))
-        self.node_text.setPlainText(node.text)
+        self.node_text.setPlainText(shown_fields(node.text))
         self.node_style.setCurrentIndex(max(0, self.node_style.findData(node.style)))
         self.node_button.setText(node.button)
         self._filling = False
@@ -967,7 +968,7 @@ class BotEditor(AutomationDialog):
                 "description": self.node_description.text(),
                 "section": self.node_section.text(),
                 "action": action,
-                "text": self.node_text.toPlainText(),
+                "text": stored_fields(self.node_text.toPlainText()),
                 "style": style,
                 "button": self.node_button.text(),
                 "choices": node.choices if action == "menu" else [],
@@ -1199,7 +1200,7 @@ class BotEditor(AutomationDialog):
             self.enabled.setChecked(bool(fields["enabled"]))
             self.home_button.setChecked(bool(fields["home_button"]))
             self.handoff_keywords.setText(", ".join(fields["handoff_keywords"]))
-            self.handoff_text.setPlainText(fields["handoff_text"])
+            self.handoff_text.setPlainText(shown_fields(fields["handoff_text"]))
             self.pause_hours.setValue(int(fields["pause_hours"]))
             self.hourly_cap.setValue(int(fields["hourly_cap"]))
             self._fill_rule_list()
@@ -1249,7 +1250,7 @@ class BotEditor(AutomationDialog):
             "nodes": list(self.nodes.values()),
             "top_menu": self.top_menu,
             "handoff_keywords": keywords,
-            "handoff_text": self.handoff_text.toPlainText(),
+            "handoff_text": stored_fields(self.handoff_text.toPlainText()),
             "pause_hours": self.pause_hours.value(),
             "hourly_cap": self.hourly_cap.value(),
         }

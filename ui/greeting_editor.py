@@ -49,18 +49,18 @@ class GreetingEditor(MessageRuleEditor):
     def load(self, doc: Automations) -> None:
         rule = doc.greeting
         self.enabled.setChecked(rule.enabled)
-        self.text.setPlainText(rule.text)
-        self.other_text.setPlainText(rule.text_other_language)
+        self.show_message(rule.text, rule.text_other_language)
         self.silence.setValue(rule.silence_days)
         self.only_away.setChecked(rule.skip_when_away)
         self.recipients.set_value(rule.recipients)
         self.show_away_switch(doc)
 
     def apply(self, doc: Automations) -> Automations:
+        text, other = self.message()
         rule = GreetingRule(
             enabled=self.enabled.isChecked(),
-            text=self.text.toPlainText().strip(),
-            text_other_language=self.other_text.toPlainText().strip(),
+            text=text,
+            text_other_language=other,
             silence_days=self.silence.value(),
             recipients=self.recipients.value(),
             skip_when_away=self.only_away.isChecked(),

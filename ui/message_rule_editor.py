@@ -12,6 +12,7 @@ from app.wire import TEXT_MAX, Automations
 from ui.automation_dialog import AutomationDialog
 from ui.automation_forms import FieldButtons, RecipientsPicker
 from ui.bounded_text import BoundedTextEdit
+from ui.field_tokens import shown_fields, stored_fields
 from ui.reply_preview import ReplyPreview
 from ui.time_zones import with_shop_zone
 
@@ -37,6 +38,8 @@ class MessageRuleEditor(AutomationDialog):
         self.text = BoundedTextEdit()
         # Marked as an example: the grey text alone read as the message itself, and Save then
         # refused the box as empty.
+        # Its fields in the owner's words, as the owner reads and types them ("{고객 이름}").
+        self.example = shown_fields(self.example)
         self.text.setPlaceholderText(self.tr("For example: {example}").format(example=self.example))
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
@@ -58,7 +61,7 @@ class MessageRuleEditor(AutomationDialog):
         form.addRow(self.tr("Message"), self.text)
         form.addRow(self.tr("In another language"), self.other_text)
         fields = ("{name}", "{first_name}", "{shop}", OPENING)
-        form.addRow("", FieldButtons(self.text, self.other_text, fields=fields))
+        form.addRow("", FieldButtons(self.text, self.other_text, fields=fields, in_owner_words=True))
         self.opening_note = QLabel(
             self.tr(
                 "Your business hours never open the shop, so “Next opening” stays empty. "
@@ -90,11 +93,24 @@ class MessageRuleEditor(AutomationDialog):
         self.text.selectAll()
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_message(self, text: str, other: str) -> None:
+        """The stored message and its other language, their fields in the owner's words."""
+        self.text.setPlainText(shown_fields(text))
+        self.other_text.setPlainText(shown_fields(other))
+
+    def message(self) -> tuple[str, str]:
+        """The message and its other language as they are stored: each field as its stable word
+        ("{first_name}"), which the relay and older copies of the app fill (ui/field_tokens.py)."""
+        return (
+            stored_fields(self.text.toPlainText().strip()),
+            stored_fields(self.other_text.toPlainText().strip()),
+        )
+
     def message_problem(self) -> str:
-        text = self.text.toPlainText().strip()
+        text, other = self.message()
         if self.enabled.isChecked() and not text:
             return self.tr("Write the message, or switch it off.")
-        if max(len(text), len(self.other_text.toPlainText().strip())) > TEXT_MAX:
+        if max(len(text), len(other)) > TEXT_MAX:
             return self.tr("A message can be at most {0} characters.").format(TEXT_MAX)
         return ""
 

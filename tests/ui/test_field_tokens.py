@@ -71,3 +71,43 @@ def test_old_and_korean_spellings_both_fill_with_a_korean_name_whole() -> None:
     )
     assert fill_quick_reply("Hi {first_name}!", amy, None) == "Hi Amy!"
     assert fill_quick_reply("{고객 이름}님 안녕하세요", ContactInfo(name="", phone=""), None) == "안녕하세요"
+
+
+def test_the_greeting_and_away_editors_show_fields_in_korean_and_store_the_stable_words(
+    qtbot, ctx: AppContext, korean
+) -> None:
+    from app.automations_store import AutomationsStore, demo_automations
+    from ui.away_editor import AwayEditor
+    from ui.greeting_editor import GreetingEditor
+
+    store = AutomationsStore(ctx.db)
+    doc = demo_automations("ko")
+    doc = doc.model_copy(
+        update={"greeting": doc.greeting.model_copy(update={"text": "{first_name}님, {shop}입니다"})}
+    )
+    store.apply_remote(doc.model_copy(update={"revision": 1}))
+    greeting = GreetingEditor(ctx)
+    qtbot.addWidget(greeting)
+    qtbot.waitUntil(lambda: greeting.loaded, timeout=5000)
+    assert greeting.text.toPlainText() == "{고객 이름}님, {가게 이름}입니다"
+    assert not greeting.has_unsaved_edits()  # shown in Korean, still the stored message
+    # The example a switched-on empty greeting starts from reads in Korean too.
+    assert "{name}" not in greeting.text.placeholderText() and "{" in greeting.text.placeholderText()
+
+    away = AwayEditor(ctx)
+    qtbot.addWidget(away)
+    qtbot.waitUntil(lambda: away.loaded, timeout=5000)
+    away.enabled.setChecked(True)
+    away.text.setPlainText("")
+    away.text.setFocus()
+    button = next(b for b in away.findChildren(QPushButton) if b.text() == "고객 이름")
+    assert button.toolTip() == "{고객 이름}"
+    button.click()
+    away.text.insertPlainText("님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요.")
+    assert away.text.toPlainText() == "{고객 이름}님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요."
+    away.save()
+    qtbot.waitUntil(lambda: not away.is_busy(), timeout=10_000)
+    assert (
+        store.state().doc.away.text == "{first_name}님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요."
+    )
+    assert away.text.toPlainText() == "{고객 이름}님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요."
