@@ -88,7 +88,9 @@ class QuickReplyCompleter(QObject):
         self.model = QuickReplyFilterModel(self, limit=MAX_SHOWN)
         self.model.setSourceModel(self.source)
 
-        self.popup = QListView()
+        # Like the hint below: a child of the editor until shown over the window, deleted by Qt with
+        # it (a popup of its own was left to the collector, which deleted it in one of its passes).
+        self.popup = QListView(editor)
         self.popup.setObjectName("quickReplyPopup")
         self.popup.setModel(self.model)
         self.popup.setItemDelegate(QuickReplyDelegate(self.popup))

@@ -118,7 +118,8 @@ class StartupErrorDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
-        self.start_again_button = QPushButton(self.tr("Start again"))
+        # A child of the dialog even while left out: Qt deletes it with the dialog, not the collector.
+        self.start_again_button = QPushButton(self.tr("Start again"), self)
         if may_pass:
             # The owner freed some space, or it was a one-off: no need to find the app's icon again.
             buttons.addButton(self.start_again_button, QDialogButtonBox.ButtonRole.AcceptRole)
