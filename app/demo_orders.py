@@ -24,7 +24,7 @@ class DemoOrder:
 
     wa_id: str
     lines: tuple[tuple[str, int, str], ...]  # (code, quantity, option)
-    moves: tuple[OrderState, ...]  # after New, five hours apart
+    moves: tuple[OrderState, ...]  # after New: the first soon after (FIRST_MOVE), then hours apart
     # Placed this many hours after the customer's chat ended (negative: before it, when the chat
     # talks about the order), so the chat and the order tell one story; or this many hours ago.
     after_chat_hours: float | None = None
@@ -34,6 +34,11 @@ class DemoOrder:
     # Never paid: its cancellation is the payment deadline's (as the app makes it), not the owner's.
     unpaid: bool = False
 
+
+# A shop sends its bank account (New → 입금 대기) minutes after the order, not hours; the later
+# steps (paid, shipped, done) come hours apart, never after the demo's own now.
+FIRST_MOVE = timedelta(minutes=10)
+MOVES_APART = timedelta(hours=5)
 
 DEMO_ORDERS: tuple[DemoOrder, ...] = (
     # 김민지 ordered and paid in her chat.
@@ -158,7 +163,10 @@ def seed_demo_orders(session: Session, now: datetime | None = None) -> int:
                 session,
                 order.id,
                 state,
-                now=at + timedelta(hours=step * 5),
+                now=min(
+                    at + FIRST_MOVE + (step - 1) * MOVES_APART,
+                    now - timedelta(minutes=len(demo.moves) - step),
+                ),
                 courier=demo.courier,
                 tracking=demo.tracking,
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.catalog import load_demo_catalog
 from app.demo_orders import seed_demo_orders
 from app.demo_seed import seed_demo_history
-from app.models import Contact, Message, Order
+from app.models import Contact, Message, Order, OrderEvent
 from app.order_settings import load_order_settings
 from app.stock import stock_levels
 from app.wire import SERVICE_WINDOW
@@ -138,3 +138,27 @@ def test_amy_clarkes_chat_is_about_the_bag_her_cancelled_order_holds(db, tmp_pat
         assert chat_end is not None and order.created_at > chat_end  # ordered in the chat
         assert cancelled is not None and cancelled.kind == EXPIRED_MOVE  # the deadline's, not the owner's
         assert order.payment_due_at is not None and cancelled.at == order.payment_due_at
+
+
+def test_a_demo_order_waits_for_payment_minutes_after_it_was_placed_and_nothing_happens_later_than_now(
+    db, tmp_path: Path
+) -> None:
+    """A user-tester read 입금 대기 five hours after the order: a shop sends its account at once."""
+    now = datetime.now(UTC)
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s, now=now)
+    with db.read() as s:
+        waited = 0
+        for order in s.scalars(select(Order)):
+            events = sorted(
+                s.scalars(select(OrderEvent).where(OrderEvent.order_id == order.id)), key=lambda e: e.at
+            )
+            assert [e.at for e in events] == sorted(e.at for e in events)
+            assert all(e.at <= now for e in events if e.kind != "expired")
+            for event in events:
+                if event.to_state == "awaiting_payment":
+                    assert timedelta(0) < event.at - order.created_at <= timedelta(hours=1)
+                    waited += 1
+        assert waited >= 4
