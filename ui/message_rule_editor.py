@@ -35,11 +35,11 @@ class MessageRuleEditor(AutomationDialog):
         title, switch, self.example = self.labels()
         self.setWindowTitle(title)
         self.enabled = QCheckBox(switch)
+        # Its fields in the owner's words, as the owner reads and types them ("{고객 이름}").
+        self.example = shown_fields(self.example)
         self.text = BoundedTextEdit()
         # Marked as an example: the grey text alone read as the message itself, and Save then
         # refused the box as empty.
-        # Its fields in the owner's words, as the owner reads and types them ("{고객 이름}").
-        self.example = shown_fields(self.example)
         self.text.setPlaceholderText(self.tr("For example: {example}").format(example=self.example))
         self.text.setMinimumHeight(70)
         self.text.setMaximumHeight(120)
