@@ -32,7 +32,7 @@ from app.wire import DayHours, Recipients, TimeRange
 from ui.context import AppContext
 from ui.field_tokens import shown_field
 from ui.formatting import display_locale, time_edit_format
-from ui.ops import run_op
+from ui.ops import delete_when_closed, run_op
 from ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
@@ -177,6 +177,7 @@ class RecipientsPicker(QWidget):
 
     def pick(self) -> None:
         dialog = ContactPickerDialog(self.ctx, self)
+        delete_when_closed(dialog)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_wa_ids(dialog.chosen())
 

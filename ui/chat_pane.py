@@ -51,7 +51,15 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.formatting import kind_label
-from ui.ops import failure_sentence, run_change, run_op, run_read, run_write, run_write_returning
+from ui.ops import (
+    delete_when_closed,
+    failure_sentence,
+    run_change,
+    run_op,
+    run_read,
+    run_write,
+    run_write_returning,
+)
 from ui.quick_reply_completer import QuickReplyCompleter
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.tab_order import chain, row_widgets
@@ -449,6 +457,7 @@ class ChatPane(QWidget):
                 shop_names=names,
                 not_fetched=templates.not_fetched,
             )
+            delete_when_closed(dialog)
             if dialog.exec() and (chosen := dialog.chosen()) is not None:
                 self.composer.send_template(*chosen)
 

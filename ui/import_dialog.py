@@ -41,7 +41,7 @@ from app.phones import display_phone
 from ui.context import AppContext
 from ui.formatting import short_date, wall_datetime
 from ui.gui_thread import GuiThreadSignals
-from ui.ops import Op, failure_sentence
+from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
 from ui.time_zones import TimeZoneBox, zone_city
@@ -587,7 +587,9 @@ class ImportDialog(QDialog):
     def show_help(self) -> None:
         from ui.import_help import ImportHelpDialog
 
-        ImportHelpDialog(self).exec()
+        dialog = ImportHelpDialog(self)
+        delete_when_closed(dialog)
+        dialog.exec()
 
 
 def open_import(parent: QWidget | None, ctx: AppContext, path: Path | None = None) -> ImportDialog | None:

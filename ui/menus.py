@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from app.changes import Changes
 from ui.context import AppContext
+from ui.ops import delete_when_closed
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -138,8 +139,10 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         existing.raise_()
         existing.activateWindow()
 
-    def run_dialog(build: Callable[[], Any]) -> None:
-        build().exec()  # what it changed, its ops published on the hub
+    def run_dialog(build: Callable[[], QDialog]) -> None:
+        dialog = build()
+        delete_when_closed(dialog)  # not kept hidden, listening to the hub, once closed
+        dialog.exec()  # what it changed, its ops published on the hub
 
     file_menu = bar.addMenu(file_title)
     # The import and business hours dialogs list time zones by name: named while the menu is open,
@@ -273,7 +276,7 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
     def export_help() -> None:
         from ui.import_help import ImportHelpDialog
 
-        ImportHelpDialog(window).exec()
+        run_dialog(lambda: ImportHelpDialog(window))
 
     def relay_help() -> None:
         # Not modal, as from the wizard: it stays beside the window while the owner reads or copies.

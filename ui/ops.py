@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.changes import Changes
 from app.db import is_disk_full, is_storage_failure
@@ -195,6 +195,13 @@ class Op:
 
     def _done(self, result: object, error: object) -> None:
         _running.discard(self)
+        try:
+            self._deliver(result, error)
+        finally:
+            if _closed:  # after the callbacks: an op they started keeps its dialog
+                _delete_settled()
+
+    def _deliver(self, result: object, error: object) -> None:
         if self.parent is not None and not _alive(self.parent):
             return
         if isinstance(error, BaseException):
@@ -225,6 +232,48 @@ def _alive(obj: QObject) -> bool:
     except RuntimeError:  # the C++ object is gone
         return False
     return True
+
+
+# Closed dialogs waiting for the ops they started to deliver before they are deleted.
+_closed: list[QObject] = []
+
+
+def delete_when_settled(obj: QObject) -> None:
+    """Delete a closed dialog once every op it (or a widget in it) started has delivered.
+
+    A dialog opened from a menu is parented to the window, so closing it only hides it: it kept its
+    hub connections (reloading on every change) for as long as the window lived. Deleting it at once
+    would drop the callbacks of a save or relay push still running (the push's publish of a conflict),
+    so it goes when the last of them has run.
+    """
+    _closed.append(obj)
+    _delete_settled()
+
+
+def delete_when_closed(dialog: QDialog) -> None:
+    """`dialog` is deleted once closed (accepted, rejected or its title bar's close) and settled."""
+    dialog.finished.connect(lambda _result: delete_when_settled(dialog))
+
+
+def _started_in(op: Op, obj: QObject) -> bool:
+    parent = op.parent
+    while parent is not None:
+        if parent is obj:
+            return True
+        try:
+            parent = parent.parent()
+        except RuntimeError:  # deleted meanwhile
+            return False
+    return False
+
+
+def _delete_settled() -> None:
+    for obj in list(_closed):
+        if not _alive(obj):
+            _closed.remove(obj)
+        elif not any(_started_in(op, obj) for op in _running):
+            _closed.remove(obj)
+            obj.deleteLater()
 
 
 def run_op(

@@ -15,7 +15,7 @@ from app.queries import MessageRow
 from ui import icons
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
-from ui.ops import run_op
+from ui.ops import delete_when_closed, run_op
 
 if TYPE_CHECKING:
     from ui.bulk_notice_dialog import BulkNoticeDialog
@@ -158,6 +158,7 @@ class OrderActions(QObject):
         # write one down. The order window asks for the number when a message is to be sent.
         dialog = StartOrderDialog(self.ctx, contact_id, name, code, self.window)
         dialog.created.connect(self._created)
+        delete_when_closed(dialog)
         dialog.show()
         return dialog
 
@@ -173,7 +174,9 @@ class OrderActions(QObject):
     def open_settings(self) -> None:
         from ui.order_settings_dialog import OrderSettingsDialog
 
-        OrderSettingsDialog(self.ctx, self.window).exec()
+        dialog = OrderSettingsDialog(self.ctx, self.window)
+        delete_when_closed(dialog)
+        dialog.exec()
 
     def open_deposits(self, parent: QWidget | None = None) -> DepositDialog:
         """The bank file's deposits matched to orders; `parent`: the window it opens over (the board's
@@ -184,6 +187,7 @@ class OrderActions(QObject):
         # The paid orders' "payment confirmed" messages (the single order's window prepares the
         # same), sent or not in one decision, as after a courier's file.
         dialog.paid.connect(self._offer_payment_messages)
+        delete_when_closed(dialog)
         dialog.show()
         return dialog
 

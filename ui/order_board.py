@@ -51,7 +51,7 @@ from app.shipping_sheets import TrackingPlan
 from ui.context import AppContext
 from ui.expiry_notice import ExpiryNotice
 from ui.formatting import other_zone_name
-from ui.ops import Op, failure_sentence
+from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.order_board_model import ORDER_MIME, Column, OrderRole, OrderTableModel, StateColumnModel
 from ui.order_card_delegate import OrderCardDelegate
 from ui.order_moves import COURIERS, confirm_cancel, move_label
@@ -464,6 +464,7 @@ class OrderBoard(QWidget):
         from ui.order_export_dialog import OrderExportDialog
 
         dialog = OrderExportDialog(*self.export_days(), parent=self)
+        delete_when_closed(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         first, last = dialog.days()

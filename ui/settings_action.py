@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from app.errors import ErrorCode, InvalidInput, ShopInboxError
 from ui.backup_now import ask_backup_target, start_backup
 from ui.context import AppContext
-from ui.ops import failure_sentence, run_op, wait_for_ops
+from ui.ops import delete_when_closed, failure_sentence, run_op, wait_for_ops
 from ui.restart import request_restart
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.settings_dialog import SettingsDialog
@@ -63,6 +63,7 @@ def open_settings(window: MainWindow, ctx: AppContext, over: QWidget | None = No
         window.reconnect_sync()
 
     dialog.accepted.connect(saved)
+    delete_when_closed(dialog)
     dialog.open()
     return dialog
 

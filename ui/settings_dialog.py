@@ -54,7 +54,7 @@ from ui.confirm import confirm
 from ui.context import AppContext
 from ui.error_sentences import error_sentence
 from ui.formatting import full_datetime
-from ui.ops import Op, failure_sentence, run_change, run_op
+from ui.ops import Op, delete_when_closed, failure_sentence, run_change, run_op
 from ui.order_settings_dialog import OrderSettingsDialog
 from ui.relay_check_view import RelayCheckPanel, checked_address
 from ui.relay_help import RelayHelpDialog, relay_help_title
@@ -505,7 +505,7 @@ class SettingsDialog(QDialog):
         """The same order settings the Shop menu opens, over this dialog (Settings stays open)."""
         dialog = OrderSettingsDialog(self.ctx, self)
         # Gone when closed: each click opens a fresh one, read from what is stored now.
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_when_closed(dialog)
         dialog.open()
         return dialog
 
@@ -514,7 +514,7 @@ class SettingsDialog(QDialog):
     ) -> AutomationDialog:
         """The same editor the Shop menu opens, over this dialog (Settings stays open)."""
         dialog = build(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_when_closed(dialog)  # once its save and relay push have answered
         dialog.open()
         return dialog
 
