@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 
 from app.changes import Changes
 from ui.context import AppContext
-from ui.ops import delete_when_closed
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -140,6 +139,8 @@ def install_menus(window: MainWindow, ctx: AppContext) -> None:
         existing.activateWindow()
 
     def run_dialog(build: Callable[[], QDialog]) -> None:
+        from ui.ops import delete_when_closed  # not before the first paint: it brings pydantic
+
         dialog = build()
         delete_when_closed(dialog)  # not kept hidden, listening to the hub, once closed
         dialog.exec()  # what it changed, its ops published on the hub

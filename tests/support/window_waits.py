@@ -36,3 +36,11 @@ def select_chat(window: Any, qtbot: Any, contact_id: int) -> None:
     """Click a chat in the list and wait until its messages are shown."""
     assert window.chat_list.select_contact(contact_id), f"chat {contact_id} is not in the list"
     settle(qtbot)
+
+
+def closed(widget: Any) -> bool:
+    """A dialog the owner closed: hidden, or already deleted (a closed dialog is let go once its ops
+    delivered: ui/ops.py delete_when_settled)."""
+    import shiboken6
+
+    return not shiboken6.isValid(widget) or not widget.isVisible()

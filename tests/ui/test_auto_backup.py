@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import closed
 
 
 def open_settings(window: Any, qtbot: Any, dialogs: Any) -> Any:
@@ -49,7 +50,7 @@ def test_a_folder_picked_in_settings_gets_a_backup_at_once_and_settings_says_whe
     assert dialog.auto_folder.text() == str(usb)
     qtbot.waitUntil(lambda: dialog.auto_status.text().startswith("No backup there yet"), timeout=5000)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
     assert read_preferences(ctx.db).backup_folder == str(usb)
 
     qtbot.waitUntil(lambda: bool(backups_in(usb, shop_tag(ctx.paths))), timeout=10_000)
