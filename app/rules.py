@@ -58,6 +58,7 @@ FIELD_ALIASES: dict[str, str] = {
     "가게 이름": "shop",
     "상점명": "shop",
     "전화번호": "phone",
+    "다음 영업 시작": "opening",
 }
 FIELD_WORDS = ("name", "first_name", "phone", "shop", "opening")
 _FIELD = re.compile(r"\{(" + "|".join(re.escape(w) for w in (*FIELD_WORDS, *FIELD_ALIASES)) + r")\}")

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.rules import FIELD_ALIASES
 
-# The fields an editor shows in the owner's words; others ({opening}, {bank}, {deadline}…) as typed.
-SHOWN_FIELDS = ("name", "first_name", "shop", "phone")
+# The fields an editor shows in the owner's words; others ({bank}, {deadline}…) as typed.
+SHOWN_FIELDS = ("name", "first_name", "shop", "phone", "opening")
 
 
 def shown_words() -> dict[str, str]:
@@ -24,6 +24,9 @@ def shown_words() -> dict[str, str]:
         "shop": QCoreApplication.translate("FieldTokens", "shop"),
         # Translators: between braces in a message, filled with the customer's phone number.
         "phone": QCoreApplication.translate("FieldTokens", "phone"),
+        # Translators: between braces in a greeting or away message, filled with when the shop next
+        # opens (as the "Next opening" button says it).
+        "opening": QCoreApplication.translate("FieldTokens", "opening"),
     }
     return {field: word.strip() or field for field, word in words.items()}
 

@@ -119,7 +119,7 @@ class MessageRuleEditor(AutomationDialog):
 
     def refresh_summary(self, doc: Automations) -> None:
         self.preview.show_for(doc)
-        texts = (self.text.toPlainText(), self.other_text.toPlainText())
+        texts = self.message()  # the stable words, however the owner spelled the field
         # {opening} is empty while the shop is open: said when the hours never open it, or when this
         # message goes out in open hours too (an away message "at all hours": "…부터 답변드릴게요"
         # then lost its date).

@@ -3426,6 +3426,10 @@ Right-click to retry.</source>
         <source>phone</source>
         <translation>전화번호</translation>
     </message>
+    <message>
+        <source>opening</source>
+        <translation>다음 영업 시작</translation>
+    </message>
 </context>
 <context>
     <name>GreetingEditor</name>

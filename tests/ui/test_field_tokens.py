@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,34 @@ def test_the_greeting_and_away_editors_show_fields_in_korean_and_store_the_stabl
         store.state().doc.away.text == "{first_name}님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요."
     )
     assert away.text.toPlainText() == "{고객 이름}님, 지금은 영업시간이 아니에요. {opening}에 답장드릴게요."
+
+
+def test_the_next_opening_reads_in_korean_and_is_stored_as_opening(qtbot, ctx: AppContext, korean) -> None:
+    """{opening} was the one field a Korean away message still showed in English."""
+    from app.automations_store import AutomationsStore, demo_automations
+    from ui.away_editor import AwayEditor
+
+    store = AutomationsStore(ctx.db)
+    doc = demo_automations("ko")
+    doc = doc.model_copy(update={"away": doc.away.model_copy(update={"text": "{opening}부터 답변드릴게요."})})
+    store.apply_remote(doc.model_copy(update={"revision": 1}))
+    away = AwayEditor(ctx)
+    qtbot.addWidget(away)
+    qtbot.waitUntil(lambda: away.loaded, timeout=5000)
+    # Sunday 2026-11-29 14:00 in Seoul: the demo shop is closed on Sundays, so the away message goes out.
+    away.preview.clock = lambda: datetime(2026, 11, 29, 5, 0, tzinfo=UTC)
+    assert away.text.toPlainText() == "{다음 영업 시작}부터 답변드릴게요."
+    assert not away.has_unsaved_edits()
+
+    away.text.setPlainText("지금은 쉬어요. ")
+    away.text.moveCursor(away.text.textCursor().MoveOperation.End)
+    button = next(b for b in away.findChildren(QPushButton) if b.text() == "다음 영업 시작")
+    assert button.toolTip() == "{다음 영업 시작}"
+    button.click()
+    away.text.insertPlainText("에 답장드릴게요.")
+    assert away.text.toPlainText() == "지금은 쉬어요. {다음 영업 시작}에 답장드릴게요."
+    returning = away.preview.returning.text()
+    assert "지금은 쉬어요. 11월 30일 (월) " in returning and "에 답장드릴게요." in returning
+    away.save()
+    qtbot.waitUntil(lambda: not away.is_busy(), timeout=10_000)
+    assert store.state().doc.away.text == "지금은 쉬어요. {opening}에 답장드릴게요."
