@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from PySide6.QtCore import QCoreApplication
@@ -39,14 +40,21 @@ def shown_field(field: str) -> str:
 
 def shown_fields(text: str) -> str:
     """A stored text as the editor shows it: each stable field in the owner's words."""
-    words = shown_words()
-    pattern = re.compile(r"\{(" + "|".join(map(re.escape, words)) + r")\}")
+    pattern, words = _replacer(tuple(shown_words().items()))
     return pattern.sub(lambda m: "{" + words[m.group(1)] + "}", text)
 
 
 def stored_fields(text: str) -> str:
     """What the editor saves: every spelling of a field (the owner's, or one typed by hand from
     `FIELD_ALIASES`) back to its stable word, so the relay and older copies read it alike."""
-    stable = {**FIELD_ALIASES, **{word: field for field, word in shown_words().items()}}
-    pattern = re.compile(r"\{(" + "|".join(map(re.escape, sorted(stable, key=len, reverse=True))) + r")\}")
+    owners = tuple((word, field) for field, word in shown_words().items())
+    pattern, stable = _replacer((*FIELD_ALIASES.items(), *owners))
     return pattern.sub(lambda m: "{" + stable[m.group(1)] + "}", text)
+
+
+@functools.lru_cache(maxsize=8)
+def _replacer(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """`{from}` → `{to}` for each pair (a later pair wins), longest first; made once per language
+    (the editors call `stored_fields` at every keystroke, for the live preview)."""
+    table = dict(pairs)
+    return re.compile(r"\{(" + "|".join(map(re.escape, sorted(table, key=len, reverse=True))) + r")\}"), table
