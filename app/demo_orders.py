@@ -76,7 +76,8 @@ DEMO_ORDERS: tuple[DemoOrder, ...] = (
         after_chat_hours=0.5,
         unpaid=True,
     ),
-    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), hours_ago=5),
+    # Daniel Ortiz asked for the trench coat in L yesterday, to pick up: the order is still New.
+    DemoOrder("14155550123", (("OT-TR-BE", 1, "L"),), (), after_chat_hours=0.25),
 )
 
 # Where each customer's parcel goes: (우편번호, address, detail, delivery memo).

@@ -128,10 +128,11 @@ EN_CUSTOMERS: tuple[DemoCustomer, ...] = (
         False,
         None,
         (
-            ("in", "Is the <b>wool cardigan</b> still available? The link on your site says sold out"),
-            ("out", "Hi Daniel, we restocked it this morning — grey and navy, sizes S to XL."),
-            ("in", "Navy L then. Can I pick it up tomorrow?"),
+            ("in", "Is the <b>beige trench coat</b> still available? The link on your site says sold out"),
+            ("out", "Hi Daniel, we restocked it this morning, sizes S to XL."),
+            ("in", "L then, please. Can I pick it up tomorrow?"),
         ),
+        days_ago=1,  # his order, placed from this chat, is still New
     ),
     DemoCustomer(
         "61412345678",

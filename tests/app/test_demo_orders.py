@@ -162,3 +162,26 @@ def test_a_demo_order_waits_for_payment_minutes_after_it_was_placed_and_nothing_
                     assert timedelta(0) < event.at - order.created_at <= timedelta(hours=1)
                     waited += 1
         assert waited >= 4
+
+
+def test_daniel_ortizs_new_order_is_the_coat_his_chat_asks_for(db, tmp_path: Path) -> None:
+    """A user-tester read Daniel's chat (a navy wool cardigan, a month ago) and then his New order: a
+    beige trench coat placed this afternoon. Now the chat asks for that coat, and the order follows it."""
+    from app.models import OrderLine
+
+    with db.write() as s:
+        seed_demo_history(s)
+        load_demo_catalog(s, DEMO, tmp_path / "catalog")
+        seed_demo_orders(s)
+    with db.read() as s:
+        daniel = s.scalar(select(Contact).where(Contact.wa_id == "14155550123"))
+        assert daniel is not None
+        chat = " ".join(s.scalars(select(Message.body).where(Message.contact_id == daniel.id))).lower()
+        chat_end = s.scalar(select(func.max(Message.sent_at)).where(Message.contact_id == daniel.id))
+        order = s.scalar(select(Order).where(Order.contact_id == daniel.id))
+        assert order is not None and order.state == "new"
+        lines = list(s.scalars(select(OrderLine).where(OrderLine.order_id == order.id)))
+        assert [(line.code, line.option, line.quantity) for line in lines] == [("OT-TR-BE", "L", 1)]
+        assert "trench coat" in chat and "beige" in chat and "l then" in chat
+        assert "cardigan" not in chat and "navy" not in chat
+        assert chat_end is not None and chat_end < order.created_at < chat_end + timedelta(hours=1)
