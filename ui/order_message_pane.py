@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.changes import Changes
 from app.models import utcnow
@@ -21,85 +21,77 @@ from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.order_moves import unsent_move_label
 from ui.order_text import bank_missing_sentence
-from ui.screen_fit import grow_within_screen
 from ui.translations import ui_language
 
 translate = QCoreApplication.translate  # its sentences are the order window's ("OrderWindow" in the .ts)
 
 
-class OrderMessagePane(QDialog):
-    """OrderWindow's part that holds the customer's message; the window reads the order and moves it."""
+class OrderMessagePane(QWidget):
+    """The order window's box for the customer's message: hidden until a move prepares one.
 
-    moved = Signal(int, object)  # order id, contact id (or None); other views follow the hub
+    The window owns it (`OrderWindow.message`), tells it the order as last shown (`detail`), and
+    shows or hides it when asked (`open_requested` / `close_requested`), growing or shrinking itself.
+    """
 
-    ctx: AppContext
-    order_id: int
-    detail: OrderDetail | None
-    parts: QWidget  # the order's parts, and the area they scroll in
-    body: QScrollArea
+    sent = Signal(int, object)  # order id, contact id (or None): the message went
+    failed = Signal(object)  # an op's exception, for the window to say
+    number_saved = Signal(int)  # contact id: the customer's number was added
+    open_requested = Signal()
+    close_requested = Signal()
 
-    def reload(self) -> None:
-        """Read the order again and show it as stored (OrderWindow)."""
-        raise NotImplementedError
-
-    def show_error(self, exc: BaseException) -> None:
-        """Say why an op failed (OrderWindow)."""
-        raise NotImplementedError
-
-    def _build_message_box(self) -> None:
-        """The message's box (hidden until a move prepares one), made where the window's layout wants it."""
-        # The height before the order's message grew the window, and the height it grew to.
-        self._grown: tuple[int, int] | None = None
-        # The message a move prepares: shown, editable, and sent only when the owner says so.
-        self.message_box = QWidget(self)
-        self.message_box.setObjectName("orderMessage")
-        self.message_how = QLabel(self.message_box)
-        self.message_how.setWordWrap(True)
-        self.message_how.setTextFormat(Qt.TextFormat.PlainText)
-        self.message_edit = BoundedTextEdit(self.message_box)
-        self.message_edit.setMaximumHeight(130)
-        self.send_button = QPushButton(translate("OrderWindow", "Send to customer"), self.message_box)
+    def __init__(self, ctx: AppContext, order_id: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.order_id = order_id
+        self.detail: OrderDetail | None = None  # the order as the window last showed it
+        self.setObjectName("orderMessage")
+        self.how = QLabel(self)
+        self.how.setWordWrap(True)
+        self.how.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit = BoundedTextEdit(self)
+        self.edit.setMaximumHeight(130)
+        self.send_button = QPushButton(translate("OrderWindow", "Send to customer"), self)
         self.send_button.setObjectName("sendOrderMessage")
-        self.skip_button = QPushButton(translate("OrderWindow", "Don't send"), self.message_box)
+        self.skip_button = QPushButton(translate("OrderWindow", "Don't send"), self)
         self.skip_button.setObjectName("skipOrderMessage")
-        self.send_button.clicked.connect(self.send_message)
-        self.skip_button.clicked.connect(self.discard_message)
+        self.send_button.clicked.connect(self.send)
+        self.skip_button.clicked.connect(self.discard)
         # A customer from a phone export has no number: WhatsApp cannot send until it is added.
-        self.add_number_button = QPushButton(translate("OrderWindow", "Add phone number…"), self.message_box)
+        self.add_number_button = QPushButton(translate("OrderWindow", "Add phone number…"), self)
         self.add_number_button.setObjectName("addPhoneNumber")
         self.add_number_button.clicked.connect(self.ask_for_number)
         self.add_number_button.hide()
         self._reminder = False  # what the message last prepared is: prepared again once a number is added
         # Shown instead of Send when a move was held because its message cannot go: the owner makes
         # the move without it (she asked by phone), or Cancel leaves the order as it is.
-        self.unsent_button = QPushButton(self.message_box)
+        self.unsent_button = QPushButton(self)
         self.unsent_button.setObjectName("moveWithoutMessage")
         self.unsent_button.hide()
         # The move held (its state, courier and tracking as typed), until the owner chooses.
-        self._held: tuple[OrderState, str | None, str | None] | None = None
-        self._held_reason = ""  # why the held move's message cannot go (a NotToldReason value)
-        mb = QVBoxLayout(self.message_box)
-        mb.setContentsMargins(0, 6, 0, 0)
-        mb.addWidget(QLabel(translate("OrderWindow", "Message to the customer"), self.message_box))
-        mb.addWidget(self.message_how)
-        mb.addWidget(self.message_edit)
+        self.held: tuple[OrderState, str | None, str | None] | None = None
+        self.held_reason = ""  # why the held move's message cannot go (a NotToldReason value)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 6, 0, 0)
+        box.addWidget(QLabel(translate("OrderWindow", "Message to the customer"), self))
+        box.addWidget(self.how)
+        box.addWidget(self.edit)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.skip_button)
         row.addWidget(self.add_number_button)
         row.addWidget(self.unsent_button)
         row.addWidget(self.send_button)
-        mb.addLayout(row)
-        self.message_box.hide()
+        box.addLayout(row)
+        self.hide()
         self.prepared: OrderMessage | None = None
 
-    def prepare_message(self, *, reminder: bool = False) -> None:
+    def prepare(self, *, reminder: bool = False) -> None:
         """Prepare the message for the order's state (or its payment reminder) and show it; nothing
         goes until Send."""
-        work = self._message_work(reminder=reminder)
-        Op(work, parent=self).success(self.show_message).failure(self.show_error).run()
+        work = self.message_work(reminder=reminder)
+        Op(work, parent=self).success(self.show_message).failure(self.failed.emit).run()
 
-    def _message_work(
+    def message_work(
         self,
         *,
         reminder: bool = False,
@@ -129,7 +121,7 @@ class OrderMessagePane(QDialog):
 
     def _message_mode(self, held: tuple[OrderState, str | None, str | None] | None) -> None:
         """The message's buttons: Send and Don't send, or (a held move) the move without it and Cancel."""
-        self._held = held
+        self.held = held
         self.send_button.setVisible(held is None)
         self.unsent_button.setVisible(held is not None)
         if held is None:
@@ -151,16 +143,16 @@ class OrderMessagePane(QDialog):
         self.prepared = None
         self._message_mode((state, courier, tracking))
         why = why_not_told(message)
-        self._held_reason = why.value if why is not None else ""
-        self.message_edit.show()  # (hidden while a customer without a number was being asked for one)
+        self.held_reason = why.value if why is not None else ""
+        self.edit.show()  # (hidden while a customer without a number was being asked for one)
         self.add_number_button.hide()
         prepared = message.prepared
-        self.message_edit.setPlainText(prepared.text)
-        self.message_edit.setReadOnly(True)
+        self.edit.setPlainText(prepared.text)
+        self.edit.setReadOnly(True)
         unchanged = translate("OrderWindow", "Nothing has changed yet: the order keeps its status.")
         how = self._how_it_goes(prepared) + " " + unchanged
-        self.message_how.setText(with_particles(how))
-        self._show_message_box()
+        self.how.setText(with_particles(how))
+        self.open_requested.emit()
         self.unsent_button.setFocus()
 
     def show_message(self, message: OrderMessage | None) -> None:
@@ -171,18 +163,17 @@ class OrderMessagePane(QDialog):
             self._show_number_needed(detail.customer)
             return
         if message is None:
-            self.message_box.hide()
-            self._shrink_back()
+            self.close_requested.emit()
             return
-        self.message_edit.show()
+        self.edit.show()
         self.send_button.show()
         self.add_number_button.hide()
         prepared = message.prepared
-        self.message_edit.setPlainText(prepared.text)
-        self.message_how.setText(with_particles(self._how_it_goes(prepared)))
-        self.message_edit.setReadOnly(not prepared.inside_window)
+        self.edit.setPlainText(prepared.text)
+        self.how.setText(with_particles(self._how_it_goes(prepared)))
+        self.edit.setReadOnly(not prepared.inside_window)
         self.send_button.setEnabled(prepared.sendable)
-        self._show_message_box()
+        self.open_requested.emit()
 
     def _how_it_goes(self, prepared: PreparedMessage) -> str:
         """How the message would go (a message or a template), or why it cannot."""
@@ -212,38 +203,9 @@ class OrderMessagePane(QDialog):
                 how += " " + translate("OrderWindow", "Add it there, or type it in the message.")
         return how
 
-    def _show_message_box(self) -> None:
-        # The height the owner had, before the message's box raised the window's minimum height.
-        before = self.height()
-        self.message_box.show()
-        self._fit_to_screen(before)
-
-    def _fit_to_screen(self, before: int) -> None:
-        """Grown to show the order and its message whole where the screen has room, moved up where
-        that takes it past the bottom edge; on a smaller screen the order's parts scroll."""
-        if not self.isVisible():
-            return
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
-        grow_within_screen(self, QSize(self.width(), self.height() + hidden))
-        if self.height() != before and self._grown is None:
-            self._grown = (before, self.height())
-
-    def _shrink_back(self) -> None:
-        """The message closed: the window goes back to the height it had before the message grew it
-        (it stayed tall, with empty space under the order), unless the owner has resized it since."""
-        grown, self._grown = self._grown, None
-        if grown is not None and self.height() == grown[1]:
-            layout = self.layout()
-            assert layout is not None
-            layout.activate()  # the minimum height without the message's box, or the resize stops at it
-            self.resize(self.width(), grown[0])
-
     def _show_number_needed(self, name: str) -> None:
         """The move's message cannot go: said where it would be shown, with the way to add the number."""
-        self.message_how.setText(
+        self.how.setText(
             translate(
                 "OrderWindow",
                 "{0} has no phone number in this inbox (the chat came from a phone export), so WhatsApp "
@@ -251,10 +213,10 @@ class OrderMessagePane(QDialog):
                 "either way.",
             ).format(name or translate("OrderWindow", "This customer"))
         )
-        self.message_edit.hide()
+        self.edit.hide()
         self.send_button.hide()
         self.add_number_button.show()
-        self._show_message_box()
+        self.open_requested.emit()
 
     def ask_for_number(self) -> None:
         """Ask for the customer's number (ui/phone_number_prompt.py); once saved, the message is prepared."""
@@ -267,37 +229,36 @@ class OrderMessagePane(QDialog):
 
         def saved(contact_id: int) -> None:
             self.ctx.publish(Changes.for_contacts({contact_id}, messages=False))
-            self.reload()  # the customer's line shows the number now
+            self.number_saved.emit(contact_id)  # the window's customer line shows the number now
 
         ask_for_phone_number(
             self,
             self.ctx,
             detail.contact_id,
             detail.customer,
-            lambda: self.prepare_message(reminder=reminder),
+            lambda: self.prepare(reminder=reminder),
             saved,
         )
 
-    def send_message(self) -> None:
+    def send(self) -> None:
         message, detail = self.prepared, self.detail
         if message is None or detail is None:
             return
-        text, db = self.message_edit.toPlainText(), self.ctx.db
+        text, db = self.edit.toPlainText(), self.ctx.db
 
         def done(changes: Changes) -> None:
-            self.discard_message()
+            self.discard()
             self.ctx.publish(changes)
             if self.ctx.sync is not None:
                 self.ctx.sync.wake_sender()
-            self.moved.emit(detail.id, message.contact_id)
+            self.sent.emit(detail.id, message.contact_id)
 
         Op(lambda: send_order_messages(db, [message], text), parent=self).success(done).failure(
-            self.show_error
+            self.failed.emit
         ).run()
 
-    def discard_message(self) -> None:
+    def discard(self) -> None:
         """Don't send, or Cancel of a held move: nothing goes, and the order stays as it is."""
         self._message_mode(None)
         self.prepared = None
-        self.message_box.hide()
-        self._shrink_back()
+        self.close_requested.emit()

@@ -11,11 +11,13 @@ from PySide6.QtCore import (
     QSize,
     QStringListModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -61,7 +63,7 @@ from ui.order_lines import LinesModel
 from ui.order_message_pane import OrderMessagePane
 from ui.order_moves import COURIERS, confirm_cancel, confirm_no_address, confirm_tracking, move_label
 from ui.order_text import money, state_name
-from ui.screen_fit import place_within_screen, resize_within_screen, scrolling
+from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
 from ui.unsaved_edits import leave_edits
 
@@ -86,8 +88,10 @@ def customer_with_phone(name: str, phone: str) -> str:
     return f"{name} ({phone})" if name else phone
 
 
-class OrderWindow(OrderMessagePane):
+class OrderWindow(QDialog):
     """Shown (not modal) from the board or a cart card; every read and move runs as an op."""
+
+    moved = Signal(int, object)  # order id, contact id (or None); other views follow the hub
 
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,8 +254,16 @@ class OrderWindow(OrderMessagePane):
         # A button's height even before the buttons (re)appear or when a state has none to offer.
         self.move_row.setMinimumHeight(self.save_payment.sizeHint().height())
 
-        self._build_message_box()
-        self.unsent_button.clicked.connect(self.move_without_message)
+        # The message a move prepares: shown, editable, and sent only when the owner says so.
+        self.message = OrderMessagePane(ctx, order_id, self)
+        self.message.unsent_button.clicked.connect(self.move_without_message)
+        self.message.sent.connect(self.moved)
+        self.message.failed.connect(self.show_error)
+        self.message.number_saved.connect(lambda _contact_id: self.reload())
+        self.message.open_requested.connect(self._show_message)
+        self.message.close_requested.connect(self._hide_message)
+        # The height before the order's message grew the window, and the height it grew to.
+        self._grown: tuple[int, int] | None = None
 
         # The order's parts scroll, the title, moves and message to the customer around them stay:
         # on a 1366×768 laptop the message under the order pushed the window past the screen's bottom
@@ -288,7 +300,7 @@ class OrderWindow(OrderMessagePane):
         layout.addWidget(self.body, 1)
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(history_view)
-        layout.addWidget(self.message_box)
+        layout.addWidget(self.message)
         self._publishing = False
         ctx.hub.changed.connect(self._hub_changed)
         self.reload()
@@ -304,6 +316,37 @@ class OrderWindow(OrderMessagePane):
             self.ctx.publish(changes)
         finally:
             self._publishing = False
+
+    # ----------------------------------------------------------------- the customer's message
+    def _show_message(self) -> None:
+        # The height the owner had, before the message's box raised the window's minimum height.
+        before = self.height()
+        self.message.show()
+        self._fit_to_screen(before)
+
+    def _fit_to_screen(self, before: int) -> None:
+        """Grown to show the order and its message whole where the screen has room, moved up where
+        that takes it past the bottom edge; on a smaller screen the order's parts scroll."""
+        if not self.isVisible():
+            return
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        hidden = max(0, self.parts.sizeHint().height() - self.body.viewport().height())
+        grow_within_screen(self, QSize(self.width(), self.height() + hidden))
+        if self.height() != before and self._grown is None:
+            self._grown = (before, self.height())
+
+    def _hide_message(self) -> None:
+        """The message closed: the window goes back to the height it had before the message grew it
+        (it stayed tall, with empty space under the order), unless the owner has resized it since."""
+        self.message.hide()
+        grown, self._grown = self._grown, None
+        if grown is not None and self.height() == grown[1]:
+            layout = self.layout()
+            assert layout is not None
+            layout.activate()  # the minimum height without the message's box, or the resize stops at it
+            self.resize(self.width(), grown[0])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # QDialog centres it over the main window, not minding the title bar
@@ -321,7 +364,7 @@ class OrderWindow(OrderMessagePane):
     def show_detail(self, detail: OrderDetail, saved: OrderEdits = OrderEdits()) -> None:
         """The order as stored; a row the owner is typing in stays as typed, unless `saved` holds it."""
         typed = self.typed_edits()
-        self.detail = detail
+        self.detail = self.message.detail = detail
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))
@@ -383,7 +426,7 @@ class OrderWindow(OrderMessagePane):
         if state is OrderState.AWAITING_PAYMENT:
             remind = QPushButton(self.tr("Payment reminder…"), self.move_row)
             remind.setObjectName("prepareReminder")
-            remind.clicked.connect(lambda: self.prepare_message(reminder=True))
+            remind.clicked.connect(lambda: self.message.prepare(reminder=True))
             self.buttons.addWidget(remind)
         order = (OrderState.AWAITING_PAYMENT, OrderState.PAID, OrderState.SHIPPED, OrderState.DONE)
         for target in (*order, OrderState.CANCELLED):
@@ -462,7 +505,7 @@ class OrderWindow(OrderMessagePane):
             self.show_detail(detail)
             self._changed_here(changes)  # the relay's bot answers with the new number
             if detail.state == OrderState.SHIPPED:
-                self.prepare_message()  # the customer's shipping message, now with the number
+                self.message.prepare()  # the customer's shipping message, now with the number
 
         Op(lambda: save_tracking(db, order_id, courier, tracking), parent=self).success(done).failure(
             self.show_error
@@ -551,7 +594,7 @@ class OrderWindow(OrderMessagePane):
         edits = replace(self.typed_edits(), tracking=None)  # shipping takes them itself, above
         # Whether the step's message can go is read first (off this thread): a move the customer
         # cannot be told of waits for the owner's word, so "입금 대기" never claims she was asked.
-        message = self._message_work(moving_to=state, courier=courier, tracking=tracking)
+        message = self.message.message_work(moving_to=state, courier=courier, tracking=tracking)
         db = self.ctx.db
 
         def work() -> MoveOutcome:
@@ -562,11 +605,11 @@ class OrderWindow(OrderMessagePane):
         def done(outcome: MoveOutcome) -> None:
             if outcome.held is not None:
                 self.error.hide()
-                self.show_held_move(state, courier, tracking, outcome.held)
+                self.message.show_held_move(state, courier, tracking, outcome.held)
                 return
             assert outcome.detail is not None
             self._moved(outcome.detail, outcome.changes, edits)
-            self.prepare_message()
+            self.message.prepare()
 
         Op(work, parent=self).success(done).failure(self.show_error).run()
 
@@ -578,11 +621,11 @@ class OrderWindow(OrderMessagePane):
 
     def move_without_message(self) -> None:
         """The held move, made without its message (the history says so)."""
-        if self._held is None:
+        if self.message.held is None:
             return
-        state, courier, tracking = self._held
+        state, courier, tracking = self.message.held
         order_id, db, edits = self.order_id, self.ctx.db, replace(self.typed_edits(), tracking=None)
-        reason = self._held_reason
+        reason = self.message.held_reason
 
         def work() -> tuple[OrderDetail, Changes]:
             return move_order_to(
@@ -597,7 +640,7 @@ class OrderWindow(OrderMessagePane):
             )
 
         def done(result: tuple[OrderDetail, Changes]) -> None:
-            self.discard_message()
+            self.message.discard()
             self._moved(*result, edits)
 
         Op(work, parent=self).success(done).failure(self.show_error).run()

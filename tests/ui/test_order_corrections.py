@@ -78,7 +78,7 @@ def test_a_done_orders_wrong_tracking_number_is_corrected_without_a_message(wind
     )
     order = stored(window.ctx, order_id)
     assert (order.courier, order.tracking, order.state) == ("CJ대한통운", "654321098765", OrderState.DONE)
-    assert order_window.message_box.isHidden()  # nothing offered to the customer for a fixed number
+    assert order_window.message.isHidden()  # nothing offered to the customer for a fixed number
 
 
 def test_a_shipped_orders_corrected_number_is_offered_to_the_customer(window: Any, qtbot: Any) -> None:
@@ -87,8 +87,8 @@ def test_a_shipped_orders_corrected_number_is_offered_to_the_customer(window: An
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.tracking.setText("654321098765")
     qtbot.keyClick(order_window.tracking, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not order_window.message_box.isHidden())
-    assert "654321098765" in order_window.message_edit.toPlainText()
+    qtbot.waitUntil(lambda: not order_window.message.isHidden())
+    assert "654321098765" in order_window.message.edit.toPlainText()
     assert stored(window.ctx, order_id).tracking == "654321098765"
 
 

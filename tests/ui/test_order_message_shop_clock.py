@@ -39,10 +39,10 @@ def test_the_payment_deadline_in_the_message_is_on_the_shops_clock(window: Any, 
     order_window = OrderActions(window, window.ctx).open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
     with window.ctx.db.read() as s:
         due = s.get(Order, order_id).payment_due_at
-    text = order_window.message_edit.toPlainText()
+    text = order_window.message.edit.toPlainText()
     there = due.astimezone(ZoneInfo(shop_zone))
     assert f"Please transfer by {_in_words(there)} and" in text
     # The end of the shop's day, three days on (the default), whatever this computer's clock says.

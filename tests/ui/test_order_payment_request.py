@@ -72,18 +72,18 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
 
     button(order_window, "move_awaiting_payment").click()
     qtbot.waitUntil(unsent.isVisible)
-    how = order_window.message_how.text()
+    how = order_window.message.how.text()
     assert "More than 24 hours since the customer wrote" in how and "bank account is not set" in how
     assert "Nothing has changed yet" in how
     assert unsent.text() == "Mark as awaiting payment without sending"
     assert skip.text() == "Cancel" and not send.isVisible()
-    assert order_window.message_edit.isReadOnly()
+    assert order_window.message.edit.isReadOnly()
     assert state_and_labels(window.ctx, order_id, contact_id)[0] == "new"
     assert order_window.title.text().endswith("New")
 
     # Cancel: the panel goes, and the order is the new order it was.
     skip.click()
-    assert not order_window.message_box.isVisible()
+    assert not order_window.message.isVisible()
     settle(qtbot)
     assert state_and_labels(window.ctx, order_id, contact_id) == ("new", {"New order"})
     assert history(order_window) == before
@@ -93,7 +93,7 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
     qtbot.waitUntil(unsent.isVisible)
     with qtbot.waitSignal(order_window.moved):
         unsent.click()
-    assert not order_window.message_box.isVisible()
+    assert not order_window.message.isVisible()
     assert state_and_labels(window.ctx, order_id, contact_id) == ("awaiting_payment", {"Pending payment"})
     newest = history(order_window)[0]
     # Said as what it was: the message could not go (not the owner choosing to keep quiet), and why.
@@ -103,7 +103,7 @@ def test_asking_for_payment_when_nothing_can_tell_her_changes_nothing_until_the_
     )
     # The window's own buttons are the new state's, Send back for the next message.
     qtbot.waitUntil(lambda: order_window.findChild(QPushButton, "move_paid") is not None)
-    assert send.isVisibleTo(order_window.message_box) and skip.text() == "Don't send"
+    assert send.isVisibleTo(order_window.message) and skip.text() == "Don't send"
 
 
 def test_asking_a_customer_who_wrote_today_moves_the_order_and_offers_the_message(
@@ -128,7 +128,7 @@ def test_the_korean_owner_reads_both_ways_on_in_korean(window: Any, qtbot: Any, 
     qtbot.waitUntil(unsent.isVisible)
     assert unsent.text() == "메시지 없이 입금 대기로 표시"
     assert button(order_window, "skipOrderMessage").text() == "취소"
-    assert "아직 바뀐 건 없어요. 주문 상태는 그대로예요." in order_window.message_how.text()
+    assert "아직 바뀐 건 없어요. 주문 상태는 그대로예요." in order_window.message.how.text()
     with qtbot.waitSignal(order_window.moved):
         unsent.click()
     assert history(order_window)[0].endswith(

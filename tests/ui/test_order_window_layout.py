@@ -78,13 +78,13 @@ def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
     assert row.isValid()
 
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
     mark_paid = button_at(qtbot, order_window, OrderState.PAID)
     assert row_at(order_window) == row
 
     with qtbot.waitSignal(order_window.moved):
-        order_window.send_button.click()
-    qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+        order_window.message.send_button.click()
+    qtbot.waitUntil(lambda: order_window.message.isHidden())
     assert button_at(qtbot, order_window, OrderState.PAID) == mark_paid
     assert row_at(order_window) == row
     clicked = order_window.childAt(mark_paid.center())  # where the owner's next click lands
@@ -92,12 +92,12 @@ def test_the_status_buttons_stay_put_as_the_message_is_sent_and_the_order_moves(
 
     with qtbot.waitSignal(order_window.moved):
         qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible() and order_window.shipping_row.isVisible())
+    qtbot.waitUntil(lambda: order_window.message.isVisible() and order_window.shipping_row.isVisible())
     mark_shipped = button_at(qtbot, order_window, OrderState.SHIPPED)
     assert row_at(order_window) == row
     tracking = field_at(order_window)
-    order_window.discard_message()
-    qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+    order_window.message.discard()
+    qtbot.waitUntil(lambda: order_window.message.isHidden())
     assert button_at(qtbot, order_window, OrderState.SHIPPED) == mark_shipped
     # The fields under the lines stay put too: the lines' table grew back 110 pixels as the message
     # closed, and the owner's typing went into the cash-receipt field that moved under the pointer.
@@ -134,10 +134,10 @@ def test_the_window_the_message_grew_is_as_tall_as_before_once_it_is_not_sent(
     before = order_window.height()
 
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
     qtbot.waitUntil(lambda: order_window.height() > before)
-    qtbot.mouseClick(order_window.skip_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: order_window.message_box.isHidden())
+    qtbot.mouseClick(order_window.message.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: order_window.message.isHidden())
     assert order_window.height() == before
 
 
@@ -152,12 +152,12 @@ def test_on_a_768_pixel_screen_the_history_stays_readable_over_the_message(windo
         return widget.visibleRegion().boundingRect().size() == widget.size()
 
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
     qtbot.waitUntil(lambda: len(order_window.history.stringList()) >= 1)
     order_window.resize(order_window.width(), 720)  # all a 768-pixel screen has, less its title bar
     laid_out(order_window)
     assert wholly_shown(history) and history.height() >= 5 * line
     assert not order_window.body.isAncestorOf(history)  # the order's parts scroll, the history not
-    assert wholly_shown(order_window.send_button) or wholly_shown(order_window.unsent_button)
+    assert wholly_shown(order_window.message.send_button) or wholly_shown(order_window.message.unsent_button)
     first = history.visualRect(order_window.history.index(0, 0))
     assert history.viewport().rect().contains(first)  # its newest line, whole

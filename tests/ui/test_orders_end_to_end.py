@@ -59,9 +59,9 @@ def test_a_cart_becomes_an_order_the_customer_is_asked_to_pay_and_the_relay_know
     order_window = actions.open_order(info.order.order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
-    assert "국민은행 123-45-678901" in order_window.message_edit.toPlainText()
-    order_window.send_button.click()
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    assert "국민은행 123-45-678901" in order_window.message.edit.toPlainText()
+    order_window.message.send_button.click()
     qtbot.waitUntil(lambda: bool(relay.graph.sent), timeout=15000)
     assert relay.graph.sent[-1]["text"]["body"].startswith("Thank you for your order, 한지민!")
 

@@ -323,26 +323,26 @@ def test_each_move_prepares_a_message_the_owner_sees_edits_and_sends(window: Any
     actions = OrderActions(window, window.ctx)
     order_window = actions.open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
-    assert order_window.message_box.isHidden()
+    assert order_window.message.isHidden()
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
-    text = order_window.message_edit.toPlainText()
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    text = order_window.message.edit.toPlainText()
     assert text.startswith("Thank you for your order, Jane!")
     assert "Amount: ₩24,000" in text and "Bank account: 국민은행 123-45-678901" in text
     remind = order_window.findChild(QPushButton, "prepareReminder")
     assert remind is not None
     remind.click()
-    qtbot.waitUntil(lambda: order_window.message_edit.toPlainText().startswith("A reminder, Jane"))
-    assert "please transfer ₩24,000 for order" in order_window.message_edit.toPlainText()
+    qtbot.waitUntil(lambda: order_window.message.edit.toPlainText().startswith("A reminder, Jane"))
+    assert "please transfer ₩24,000 for order" in order_window.message.edit.toPlainText()
     with window.ctx.db.read() as s:
         assert s.query(Message).filter_by(contact_id=contact_id, direction="out").count() == 0  # not sent yet
-    order_window.message_edit.setPlainText(text + "\n<b>감사합니다</b>")
+    order_window.message.edit.setPlainText(text + "\n<b>감사합니다</b>")
     with qtbot.waitSignal(order_window.moved):
-        order_window.send_button.click()
+        order_window.message.send_button.click()
     with window.ctx.db.read() as s:
         [sent] = s.query(Message).filter_by(contact_id=contact_id, direction="out").all()
         assert (sent.status, sent.body.endswith("<b>감사합니다</b>")) == ("pending", True)
-    assert order_window.message_box.isHidden()
+    assert order_window.message.isHidden()
 
 
 def test_starting_an_order_in_a_chat_totals_shipping_remote_fee_and_discount_as_the_owner_types(
@@ -745,7 +745,7 @@ def test_enter_in_the_payment_and_address_fields_saves_that_row_and_nothing_else
         )
     )
     settle(qtbot)
-    assert order_window.isVisible() and order_window.message_box.isHidden()  # no step was taken
+    assert order_window.isVisible() and order_window.message.isHidden()  # no step was taken
     with window.ctx.db.read() as s:
         order = s.get(Order, order_id)
         assert order is not None and order.state == OrderState.AWAITING_PAYMENT
@@ -875,8 +875,8 @@ def test_shipping_from_the_board_asks_for_the_tracking_number_first_and_it_can_b
             order_window.tracking,
             QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
         )
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
-    assert "Tracking number: 654321098765" in order_window.message_edit.toPlainText()
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    assert "Tracking number: 654321098765" in order_window.message.edit.toPlainText()
     with window.ctx.db.read() as s:
         order = s.get(Order, paid)
         assert (order.state, order.courier, order.tracking) == ("shipped", "CJ대한통운", "654321098765")
@@ -888,8 +888,8 @@ def test_shipping_from_the_board_asks_for_the_tracking_number_first_and_it_can_b
     assert not later.shipping_hint.isVisible()
     later.tracking.setText("111122223333")
     later.save_tracking_button.click()
-    qtbot.waitUntil(lambda: later.message_box.isVisible())
-    assert "Tracking number: 111122223333" in later.message_edit.toPlainText()
+    qtbot.waitUntil(lambda: later.message.isVisible())
+    assert "Tracking number: 111122223333" in later.message.edit.toPlainText()
     with window.ctx.db.read() as s:
         assert s.get(Order, shipped).tracking == "111122223333"
 
@@ -999,12 +999,12 @@ def test_asking_for_payment_with_no_bank_account_set_tells_the_owner_before_anyt
     order_window = OrderActions(window, window.ctx).open_order(order_id)
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
-    assert "Bank account" not in order_window.message_edit.toPlainText()
-    said = order_window.message_how.text()
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
+    assert "Bank account" not in order_window.message.edit.toPlainText()
+    said = order_window.message.how.text()
     assert "Your bank account is not set in Shop ▸ Order settings" in said
     assert said.endswith("Add it there, or type it in the message.")
-    assert order_window.send_button.isEnabled() and not order_window.message_edit.isReadOnly()
+    assert order_window.message.send_button.isEnabled() and not order_window.message.edit.isReadOnly()
 
 
 def test_an_order_with_no_address_asks_before_it_is_marked_shipped(

@@ -199,9 +199,9 @@ def test_the_order_window_keeps_its_send_buttons_on_the_screen_when_a_message_is
     # Opened low, as a window manager's cascade puts the second or third window.
     order_window.move(order_window.x(), screen.bottom() - frame_of(order_window).height() - 10)
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible())
+    qtbot.waitUntil(lambda: order_window.message.isVisible())
     qtbot.waitUntil(lambda: screen.contains(frame_of(order_window)))
-    for button in (order_window.send_button, order_window.skip_button):
+    for button in (order_window.message.send_button, order_window.message.skip_button):
         qtbot.waitUntil(lambda b=button: fully_in_view(b))
     # On the laptop's 768 pixels the window cannot grow to show it all: the order's parts scroll.
     assert order_window.minimumSizeHint().height() <= fitted(QSize(620, 2000), LAPTOP).height()

@@ -143,20 +143,26 @@ def test_an_order_is_written_down_for_a_customer_without_a_number_and_its_messag
     # A move's message: said that it needs the number, with the way to add it.
     qtbot.waitUntil(lambda: order_window.detail is not None)
     order_window.move_to(OrderState.AWAITING_PAYMENT)
-    qtbot.waitUntil(lambda: order_window.message_box.isVisible(), timeout=5000)
-    assert order_window.message_how.text().startswith("이수진 has no phone number in this inbox")
-    assert order_window.add_number_button.isVisible() and not order_window.send_button.isVisible()
-    assert not order_window.message_edit.isVisible()
+    qtbot.waitUntil(lambda: order_window.message.isVisible(), timeout=5000)
+    assert order_window.message.how.text().startswith("이수진 has no phone number in this inbox")
+    assert (
+        order_window.message.add_number_button.isVisible()
+        and not order_window.message.send_button.isVisible()
+    )
+    assert not order_window.message.edit.isVisible()
 
     asked = dialogs.expect("getText", answer="010-2345-6789")
-    order_window.add_number_button.click()
-    qtbot.waitUntil(lambda: order_window.message_edit.isVisible(), timeout=5000)
+    order_window.message.add_number_button.click()
+    qtbot.waitUntil(lambda: order_window.message.edit.isVisible(), timeout=5000)
     assert "이수진" in asked.shown[0].text
-    assert order_window.message_edit.toPlainText().startswith("이수진님, 주문해 주셔서 감사합니다.")
-    assert order_window.send_button.isVisible() and not order_window.add_number_button.isVisible()
+    assert order_window.message.edit.toPlainText().startswith("이수진님, 주문해 주셔서 감사합니다.")
+    assert (
+        order_window.message.send_button.isVisible()
+        and not order_window.message.add_number_button.isVisible()
+    )
     with ctx.db.read() as s:
         assert s.get(Contact, contact_id).wa_id == "821023456789"
-    order_window.discard_message()
+    order_window.message.discard()
 
 
 def test_the_messages_after_a_batch_of_moves_name_the_customer_with_no_number(qtbot: Any, ctx: Any) -> None:
