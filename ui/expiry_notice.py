@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.changes import Changes
 from app.order_notices import BulkMove, expired_undecided
 from ui.bulk_notice_dialog import BulkNoticeDialog
 from ui.context import AppContext
-from ui.ops import Newest
+from ui.ops import Newest, delete_when_closed
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +66,7 @@ class ExpiryNotice(QFrame):
             return None
         if self.dialog is None:
             self.dialog = BulkNoticeDialog(self.ctx, BulkMove.EXPIRY, self.order_ids, self.window())
-            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            delete_when_closed(self.dialog)  # once the owner's decision is written
             self.dialog.finished.connect(self._closed)
         self.dialog.show()
         self.dialog.raise_()

@@ -83,7 +83,7 @@ class OrderActions(QObject):
 
         dialog = BatchMessagesDialog(self.ctx, order_ids, self.window, reminder=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_when_closed(dialog)  # once its send, if the owner pressed it, has delivered
         dialog.sent.connect(lambda _n: self.ctx.publish(Changes(orders=frozenset(order_ids))))
         dialog.show()
         return dialog
@@ -167,7 +167,7 @@ class OrderActions(QObject):
         from ui.bulk_notice_dialog import BulkNoticeDialog
 
         dialog = BulkNoticeDialog(self.ctx, move, order_ids, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_when_closed(dialog)  # once the owner's decision is written
         dialog.show()
         return dialog
 

@@ -310,3 +310,19 @@ def test_the_same_bank_file_opened_again_says_each_deposit_is_already_applied(
     assert model.index(0, 4).data() == f"이미 반영됨 ({number})"
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # nothing to tick
     assert not deposits.confirm_button.isEnabled()
+
+
+def test_send_then_closing_the_question_at_once_still_tells_the_window_and_then_lets_it_go(
+    window: Any, qtbot: Any, tmp_path: Path, relay: RunningRelay
+) -> None:
+    """Deleted the moment it closed, the question dropped its send's answer: the messages were queued
+    but the window was never told, nor the outbox woken."""
+    customers_who_wrote(window, qtbot, relay)
+    orders_awaiting_payment(window)
+    dialog = notice_after_bank_file(window, qtbot, tmp_path)
+    with qtbot.waitSignal(dialog.decided) as decided:
+        dialog.send_button.click()
+        dialog.reject()  # Esc before the write came back
+    assert decided.args == [True]
+    assert [name for name, _body in outbound(window)] == ["김민지", "박서준"]
+    qtbot.waitUntil(lambda: window.findChild(BulkNoticeDialog) is None)
