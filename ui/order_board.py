@@ -467,7 +467,8 @@ class OrderBoard(QWidget):
         delete_when_closed(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        first, last = dialog.days()
+        # Read now: the closed dialog is deleted in the save dialog's own loop (ui/ops.py delete_when_closed).
+        (first, last), period = dialog.days(), dialog.period()
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export orders"),
@@ -475,7 +476,7 @@ class OrderBoard(QWidget):
             self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
         )
         if name:
-            self.export_orders(Path(name), *dialog.period())
+            self.export_orders(Path(name), *period)
 
     def export_orders(self, path: Path, since: datetime | None, until: datetime | None) -> None:
         """Write the orders placed in [since, until) for accounting; the note under the board says how

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEventLoop, QTimer
 
 from app.catalog import ItemDraft, create_item
 from app.models import utcnow
@@ -58,6 +58,19 @@ def pick_this_week(dialog: Any) -> None:
     dialog.accept()
 
 
+def after_its_own_loop(path: Path) -> Any:
+    """The save dialog's answer, given after a modal loop of its own as the real dialog runs (the
+    closed export dialog's deferred deletion runs in it)."""
+
+    def answer(_shown: Any) -> Path:
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+        return path
+
+    return answer
+
+
 def test_export_orders_saves_the_picked_days_as_xlsx_and_csv_with_korean_intact(
     window: Any, qtbot: Any, tmp_path: Path, dialogs: DialogGuard
 ) -> None:
@@ -71,7 +84,7 @@ def test_export_orders_saves_the_picked_days_as_xlsx_and_csv_with_korean_intact(
     qtbot.waitUntil(lambda: board.loaded_once)
     workbook = tmp_path / "orders.xlsx"
     dialogs.expect("modal", answer=pick_this_week)
-    asked = dialogs.expect("getSaveFileName", answer=workbook)
+    asked = dialogs.expect("getSaveFileName", answer=after_its_own_loop(workbook))
     button = next(b for b in board.findChildren(type(board.board_button)) if b.objectName() == "exportOrders")
     with qtbot.waitSignal(board.orders_exported) as saved:
         button.click()
