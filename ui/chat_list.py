@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QContextMenuEvent,
+    QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
     QPalette,
@@ -136,6 +137,7 @@ class ChatList(QWidget):
         self.search_field.setMaxLength(200)
         self.search_field.installEventFilter(self)
         self.search_field.textEdited.connect(self._search_edited)
+        self._composing = False  # a Korean syllable is being typed in the search field (preedit)
         search_row = QHBoxLayout()
         search_row.setContentsMargins(10, 8, 10, 0)
         search_row.addWidget(self.search_field)
@@ -262,6 +264,16 @@ class ChatList(QWidget):
 
     # ----------------------------------------------------------------- holding the order
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_field and event.type() == QEvent.Type.InputMethod:
+            assert isinstance(event, QInputMethodEvent)
+            # Seen before the field takes it in, so `_search_edited` knows whether a syllable is
+            # still being composed after the text this event commits.
+            self._composing = bool(event.preeditString())
+            if not self._composing and not event.commitString():
+                # The syllable was taken back (Backspace): what was typed before it is searched.
+                QTimer.singleShot(0, self._search_typed_so_far)
+        elif watched is self.search_field and event.type() == QEvent.Type.FocusOut:
+            self._composing = False  # the input method ends its composition when the field is left
         if watched is self.search_field and event.type() in (
             QEvent.Type.ShortcutOverride,
             QEvent.Type.KeyPress,
@@ -343,9 +355,19 @@ class ChatList(QWidget):
         self.chat_entered.emit(int(index.data(ChatRole.CONTACT_ID)))
 
     def _search_edited(self, text: str) -> None:
+        # The hand-off moves the keyboard to the search panel's field, and a focus change ends the
+        # input method's composition: '주' committed while '무' of '주문' is composed would put '무'
+        # in this field as it goes and start the next jamo afresh ('주ㄴ'). So while a syllable is
+        # being composed the search waits for it (the next space, Enter or non-Hangul key).
+        if self._composing:
+            return
         if text.strip():
             self.search_typed.emit(text)
             self.search_field.clear()  # the search panel holds the query from here on
+
+    def _search_typed_so_far(self) -> None:
+        if self.search_field.hasFocus() and not self._composing:
+            self._search_edited(self.search_field.text())
 
     def _release_if_away(self) -> None:
         if not self._pointer_inside and not self._menu_open:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetricsF, QInputMethodEvent, QTextLine
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.support.factories import BASE_TIME, make_contact, make_message
 from tests.support.window_waits import load_chats
@@ -57,6 +57,75 @@ def test_typing_in_the_chat_list_field_shows_matching_messages(window: Any, qtbo
     qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
     assert window.left.currentWidget() is window.chat_list
     assert field.text() == ""
+
+
+class PlatformInputMethod(QObject):
+    """What a real input method does and offscreen Qt does not: on a focus change Qt asks the
+    platform to commit, and the syllable being composed lands in the field the keyboard leaves,
+    its composition over (`ended` lists each syllable cut short so)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preedit: dict[QObject, str] = {}
+        self.ended: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.InputMethod and isinstance(watched, QLineEdit):
+            assert isinstance(event, QInputMethodEvent)
+            self.preedit[watched] = event.preeditString()
+        elif event.type() == QEvent.Type.FocusOut and self.preedit.get(watched):
+            syllable = self.preedit.pop(watched)
+            self.ended.append(syllable)
+            commit = QInputMethodEvent()
+            commit.setCommitString(syllable)
+            QApplication.sendEvent(watched, commit)
+        return False
+
+
+def compose(commit: str, preedit: str) -> None:
+    """One key of a Korean keyboard: what it finished (`commit`) and the syllable now being composed."""
+    event = QInputMethodEvent(preedit, [])
+    event.setCommitString(commit)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    QApplication.sendEvent(focus, event)
+
+
+def test_korean_typed_in_the_chat_list_field_reaches_the_search_whole(window: Any, qtbot: Any) -> None:
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="이하은")
+        make_message(s, c, "린넨 셔츠 주문했어요", sent_at=BASE_TIME, unread=False)
+    load_chats(window, qtbot)
+    ime = PlatformInputMethod()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(ime)
+    try:
+        window.chat_list.search_field.setFocus()
+        # 주문 on a Korean keyboard: ㅈ ㅜ ㅁ ㅜ ㄴ, then a space ends the last syllable.
+        for commit, preedit in (("", "ㅈ"), ("", "주"), ("", "줌"), ("주", "무"), ("", "문"), ("문 ", "")):
+            compose(commit, preedit)
+            if preedit:
+                assert window.left.currentWidget() is window.chat_list  # a syllable is being typed
+    finally:
+        app.removeEventFilter(ime)
+    # The search took over once no syllable was half-typed: nothing was cut short by the move.
+    assert ime.ended == []
+    assert window.left.currentWidget() is window.search
+    assert window.search.field.text() == "주문 "
+    assert window.search.field.hasFocus()
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=5000)
+    assert window.chat_list.search_field.text() == ""
+
+
+def test_a_syllable_taken_back_leaves_what_was_typed_before_it_searched(window: Any, qtbot: Any) -> None:
+    window.chat_list.search_field.setFocus()
+    compose("", "린")
+    compose("린", "ㄴ")
+    assert window.left.currentWidget() is window.chat_list  # 린넨 is being typed
+    compose("", "")  # Backspace took the ㄴ back: nothing is being composed
+    qtbot.waitUntil(lambda: window.left.currentWidget() is window.search, timeout=5000)
+    assert window.search.field.text() == "린"
 
 
 def test_esc_in_the_chat_list_field_clears_it(window: Any, qtbot: Any) -> None:
