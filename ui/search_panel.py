@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 180
 # New messages while results are shown: looked for at most this often (a busy sync changes ticks).
 REFRESH_MS = 400
+# Chats found by name: one more than are listed, to tell "5 chats" from "more than 5".
+CHATS_ASKED = CHATS_SHOWN + 1
 
 
 class SearchPanel(QWidget):
@@ -202,7 +204,7 @@ class SearchPanel(QWidget):
 
         def work(s: Session) -> tuple[list[SearchHit], list[ContactHit] | None, set[int]]:
             chats = (
-                search_contacts(s, query, limit=CHATS_SHOWN, shown_labels=labels) if scope is None else None
+                search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else None
             )
             hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since)
             return hits, chats, missing_messages(s, shown)
@@ -250,7 +252,7 @@ class SearchPanel(QWidget):
             # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
-            chats = search_contacts(s, query, limit=CHATS_SHOWN, shown_labels=labels) if scope is None else []
+            chats = search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else []
             return search_messages(s, query, contact_id=scope, limit=PAGE, since=since), chats
 
         def done(found: tuple[list[SearchHit], list[ContactHit]]) -> None:
@@ -281,7 +283,11 @@ class SearchPanel(QWidget):
         else:
             said = self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits))
         if chats:
-            found = self.tr("1 chat") if len(chats) == 1 else self.tr("%n chats", "", len(chats))
+            if self.model.more_chats:
+                # Only the chats that wrote last are listed: typing more of the name finds the others.
+                found = self.tr("More than {0} chats").format(len(chats))
+            else:
+                found = self.tr("1 chat") if len(chats) == 1 else self.tr("%n chats", "", len(chats))
             said = " · ".join(filter(None, [found, said]))
         self.status.setText(said)
 

@@ -79,6 +79,7 @@ class SearchResultsModel(QAbstractListModel):
         self.hits: list[Hit] = []
         self.query = ""  # what the hits were found for: a chat's name marks it
         self.may_have_more = False
+        self.more_chats = False  # more chats matched than the CHATS_SHOWN listed
         self.loading = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
@@ -161,10 +162,14 @@ class SearchResultsModel(QAbstractListModel):
 
     def set_chats(self, chats: list[ContactHit]) -> bool:
         """The chats whose name or number matches, found again (a new customer, a renamed one, a
-        deleted chat); the message hits below, and the one picked among them, stay. True if changed."""
+        deleted chat); the message hits below, and the one picked among them, stay. True if changed.
+        Of more than CHATS_SHOWN (asked for one more, to know), the first are listed."""
+        more = len(chats) > CHATS_SHOWN
+        chats = chats[:CHATS_SHOWN]
         old = self.chat_hits()
-        if old == chats:
+        if old == chats and more == self.more_chats:
             return False
+        self.more_chats = more
         if old:
             self.beginRemoveRows(QModelIndex(), 0, len(old) - 1)
             del self.hits[: len(old)]
@@ -176,8 +181,10 @@ class SearchResultsModel(QAbstractListModel):
         return True
 
     def set_hits(self, hits: list[SearchHit], chats: list[ContactHit] | None = None) -> None:
+        chats = chats or []
         self.beginResetModel()
-        self.hits = [*(chats or []), *hits]
+        self.more_chats = len(chats) > CHATS_SHOWN
+        self.hits = [*chats[:CHATS_SHOWN], *hits]
         self.may_have_more = len(hits) >= PAGE
         self.loading = False
         self.endResetModel()

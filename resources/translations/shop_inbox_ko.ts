@@ -6134,6 +6134,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
             <numerusform>결과 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>More than {0} chats</source>
+        <translation>채팅 {0}개 이상</translation>
+    </message>
     <message numerus="yes">
         <source>%n chats</source>
         <translation>

@@ -128,6 +128,35 @@ def test_a_syllable_taken_back_leaves_what_was_typed_before_it_searched(window: 
     assert window.search.field.text() == "린"
 
 
+def test_a_name_many_customers_share_says_there_are_more_chats_than_shown(window: Any, qtbot: Any) -> None:
+    """Seven customers are called …민지: the five who wrote last are listed, and the count does not
+    claim that those five are all (the owner looking for 황민지 from last year types more)."""
+    from ui.search_results import CHATS_SHOWN
+
+    with window.ctx.db.write() as s:
+        for n, surname in enumerate("김이박최정강황"):
+            c = make_contact(s, profile_name=f"{surname}민지", wa_id=f"8210555500{n:02d}")
+            make_message(s, c, "안녕하세요", sent_at=BASE_TIME - timedelta(days=n), unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    window.search.search_now("민지")
+    model = window.search.model
+    qtbot.waitUntil(lambda: model.rowCount() == CHATS_SHOWN, timeout=5000)
+    assert [hit.display_name for hit in model.chat_hits()] == [
+        "김민지",
+        "이민지",
+        "박민지",
+        "최민지",
+        "정민지",
+    ]
+    assert window.search.status.text() == "More than 5 chats"
+
+    # Typed further, the one she meant is found, and the count is exact again.
+    window.search.search_now("황민지")
+    qtbot.waitUntil(lambda: [hit.display_name for hit in model.chat_hits()] == ["황민지"], timeout=5000)
+    assert window.search.status.text() == "1 chat"
+
+
 def test_esc_in_the_chat_list_field_clears_it(window: Any, qtbot: Any) -> None:
     field = window.chat_list.search_field
     field.setFocus()

@@ -92,7 +92,15 @@ def test_no_results_in_all_time_still_says_no_results(window: Any, qtbot: Any) -
     assert search.empty_note.isHidden()
 
 
-@pytest.mark.parametrize("said", ["5 chats · More than 50 results", "채팅 5개 · 결과 50개 이상"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "5 chats · More than 50 results",
+        "채팅 5개 · 결과 50개 이상",
+        "More than 5 chats · More than 50 results",
+        "채팅 5개 이상 · 결과 50개 이상",
+    ],
+)
 def test_the_scope_box_the_period_and_a_long_count_fit_a_narrow_list(
     window: Any, qtbot: Any, said: str
 ) -> None:
