@@ -236,6 +236,35 @@ def search_messages(
     return hits[:limit]
 
 
+def newest_only(
+    session: Session,
+    query: str,
+    *,
+    contact_id: int | None = None,
+    before: SearchCursor | None = None,
+    since: datetime | None = None,
+) -> bool:
+    """Whether `search_messages` with these arguments read only the newest SHORT_QUERY_WINDOW
+    messages (before `before`) while older ones exist, so that its hits may not be all there are:
+    a query of one-letter words (or signs) across every chat, on a long history."""
+    q = normalise_query(query)
+    if not q or contact_id is not None:
+        return False
+    terms = [_term(t) for t in query_terms(q)]
+    if not terms or any(t.table for t in terms):
+        return False
+    cursor = _NEWEST if before is None else (to_millis(before[0]), int(before[1]))
+    floor = None if since is None else to_millis(since)
+    beyond = session.execute(
+        text(
+            f"SELECT 1 FROM message WHERE (sent_at, id) < (:bt, :bi){_since('sent_at', floor)} "
+            f"ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET {SHORT_QUERY_WINDOW}"
+        ),
+        {"bt": cursor[0], "bi": cursor[1], "since": floor},
+    ).first()
+    return beyond is not None
+
+
 # Carts whose order has a line named with the needle, newest first: the lines are scanned (orders are
 # few beside messages), and the matching orders sorted by when they were made. A cart's order is made
 # at the cart's time (app/orders.order_from_cart: created_at is the message's sent_at), so its

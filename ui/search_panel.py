@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.changes import Changes
-from app.search import ContactHit, SearchHit, missing_messages, search_contacts, search_messages
+from app.search import (
+    SHORT_QUERY_WINDOW,
+    ContactHit,
+    SearchHit,
+    missing_messages,
+    newest_only,
+    search_contacts,
+    search_messages,
+)
 from app.search_period import SearchPeriod, period_start
 from ui import icons
 from ui.context import AppContext
@@ -94,6 +102,8 @@ class SearchPanel(QWidget):
         self.period.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the count gives way
         self.period.currentIndexChanged.connect(self._period_changed)
         self._since: datetime | None = None  # where the shown results' period begins
+        # The last page shown read only the newest messages (one-letter words): older ones may match.
+        self._newest_only = False
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         # "5 chats · More than 50 results" beside the scope box and the period: two lines at ~300 px.
@@ -234,6 +244,7 @@ class SearchPanel(QWidget):
             self.query_changed.emit(query)
         self.last_query = query
         if not query:
+            self._newest_only = False
             self.model.set_hits([])
             self.status.setText("")
             self.empty_note.hide()
@@ -248,17 +259,18 @@ class SearchPanel(QWidget):
         self._since = since
         labels = shown_label_names()  # a built-in label is found by its name as the owner reads it
 
-        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit]]:
+        def work(s: Session) -> tuple[list[SearchHit], list[ContactHit], bool]:
             # Searching every chat, the chats whose name, number or label matched come first (a customer
             # looked up by name, whatever the period: a name has no date); inside one chat, only its
             # messages.
             chats = search_contacts(s, query, limit=CHATS_ASKED, shown_labels=labels) if scope is None else []
-            return search_messages(s, query, contact_id=scope, limit=PAGE, since=since), chats
+            hits = search_messages(s, query, contact_id=scope, limit=PAGE, since=since)
+            return hits, chats, newest_only(s, query, contact_id=scope, since=since)
 
-        def done(found: tuple[list[SearchHit], list[ContactHit]]) -> None:
+        def done(found: tuple[list[SearchHit], list[ContactHit], bool]) -> None:
             if generation != self._generation:
                 return  # a newer query is on its way
-            hits, chats = found
+            hits, chats, self._newest_only = found
             self.searching = False
             self.model.query = query
             self.model.set_hits(hits, chats)
@@ -274,14 +286,40 @@ class SearchPanel(QWidget):
     def _show_count(self) -> None:
         hits, chats = self.model.message_hits(), self.model.chat_hits()
         in_period = self._since is not None
-        self._show_empty_note(not hits and in_period)
-        if not hits:
+        # One-letter words are read in the newest messages only (app/search.py): a count that stops
+        # there says so, or the owner takes it for all there is.
+        newest_only = self._newest_only and not self.model.may_have_more
+        why = (
+            self.tr(
+                "A word of one letter is looked for in the newest {0} messages only: type two or "
+                "more letters to search every message."
+            ).format(f"{SHORT_QUERY_WINDOW:,}")
+            if newest_only
+            else ""
+        )
+        if newest_only:
+            self._show_empty_note(why if not hits else "")
+        else:
+            self._show_empty_note(
+                self.tr("No messages in this period. Choose All time to look further back.")
+                if not hits and in_period
+                else ""
+            )
+        if newest_only:
+            if not hits:
+                said = self.tr("No recent results")
+            elif len(hits) == 1:
+                said = self.tr("1 recent result")
+            else:
+                said = self.tr("%n recent results", "", len(hits))
+        elif not hits:
             # In a period, the note in the list says what "no results" means there.
             said = self.tr("No results") if not chats and not in_period else ""
         elif self.model.may_have_more:
             said = self.tr("More than {0} results").format(len(hits))
         else:
             said = self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits))
+        self.status.setToolTip(why)
         if chats:
             if self.model.more_chats:
                 # Only the chats that wrote last are listed: typing more of the name finds the others.
@@ -299,26 +337,26 @@ class SearchPanel(QWidget):
         last = messages[-1]
         query, scope, since, generation = self.last_query, self._scope, self._since, self._generation
 
-        def work(s: Session) -> list[SearchHit]:
-            return search_messages(
-                s, query, contact_id=scope, limit=PAGE, before=(last.sent_at, last.message_id), since=since
-            )
+        def work(s: Session) -> tuple[list[SearchHit], bool]:
+            before = (last.sent_at, last.message_id)
+            hits = search_messages(s, query, contact_id=scope, limit=PAGE, before=before, since=since)
+            return hits, newest_only(s, query, contact_id=scope, before=before, since=since)
 
-        def done(hits: list[SearchHit]) -> None:
+        def done(found: tuple[list[SearchHit], bool]) -> None:
             if generation != self._generation:
                 return
+            hits, self._newest_only = found
             self.model.append_hits(hits)
             self._show_count()
 
         run_read(self.ctx, work, done, parent=self)
 
-    def _show_empty_note(self, empty: bool) -> None:
-        if empty:
-            self.empty_note.setText(
-                self.tr("No messages in this period. Choose All time to look further back.")
-            )
+    def _show_empty_note(self, note: str) -> None:
+        """`note` in the list where no message was found (none: hidden)."""
+        if note:
+            self.empty_note.setText(note)
             self._place_empty_note()
-        self.empty_note.setVisible(empty)
+        self.empty_note.setVisible(bool(note))
 
     def _place_empty_note(self) -> None:
         """Below the chats found by name, if any (they have no date, so the period leaves them)."""

@@ -228,6 +228,11 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
+        <source>%n recent results</source>
+        <translation>
+            <numerusform>%n recent results</numerusform><numerusform>%n recent results</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>

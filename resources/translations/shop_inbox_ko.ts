@@ -6121,6 +6121,20 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>검색 결과</translation>
     </message>
     <message>
+        <source>No recent results</source>
+        <translation>최근 결과 없음</translation>
+    </message>
+    <message>
+        <source>1 recent result</source>
+        <translation>최근 결과 1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recent results</source>
+        <translation>
+            <numerusform>최근 결과 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>More than {0} results</source>
         <translation>결과 {0}개 이상</translation>
     </message>
@@ -6133,6 +6147,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>
             <numerusform>결과 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A word of one letter is looked for in the newest {0} messages only: type two or more letters to search every message.</source>
+        <translation>한 글자 단어는 최근 메시지 {0}개에서만 찾아요. 모든 메시지에서 찾으려면 두 글자 이상 입력하세요.</translation>
     </message>
     <message>
         <source>More than {0} chats</source>

@@ -462,3 +462,27 @@ def test_chats_are_found_by_a_labels_name_spacing_aside_with_the_label_named(db)
         assert search_contacts(s, "단골손님", shown_labels=shown) == []
         # Found by her name, a chat names no label.
         assert [(c.display_name, c.label) for c in search_contacts(s, "민지")] == [("김민지", "")]
+
+
+def test_a_one_letter_search_on_a_long_history_says_it_read_the_newest_messages_only(db, monkeypatch) -> None:
+    """'감' across every chat reads the newest messages only (no index helps one letter): the owner
+    is told so when older messages were left unread, and a longer word or one chat reads them all."""
+    import app.search as search
+
+    monkeypatch.setattr(search, "SHORT_QUERY_WINDOW", 3)
+    with db.write() as s:
+        kim = make_contact(s, wa_id="821012345678", profile_name="김민수")
+        make_message(s, kim, "감사합니다", sent_at=BASE_TIME)
+        for i in range(1, 4):
+            make_message(s, kim, f"안녕하세요 {i}", sent_at=BASE_TIME + timedelta(hours=i))
+        kim_id = kim.id
+    with db.read() as s:
+        assert search_messages(s, "감") == []
+        assert search.newest_only(s, "감")
+        assert [h.snippet for h in search_messages(s, "감", contact_id=kim_id)] == ["감사합니다"]
+        assert not search.newest_only(s, "감", contact_id=kim_id)
+        assert [h.snippet for h in search_messages(s, "감사")] == ["감사합니다"]
+        assert not search.newest_only(s, "감사")
+        # Before the second newest message only two are left: all of them were read.
+        second = search_messages(s, "안")[1]
+        assert not search.newest_only(s, "안", before=(second.sent_at, second.message_id))

@@ -157,6 +157,40 @@ def test_a_name_many_customers_share_says_there_are_more_chats_than_shown(window
     assert window.search.status.text() == "1 chat"
 
 
+def test_a_one_letter_search_that_read_the_newest_messages_only_says_so(
+    window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """'감' is read in the newest messages only: the 감사합니다 of long ago is not among the results,
+    and the count says where it looked, with what to do in its tooltip."""
+    import app.search
+
+    monkeypatch.setattr(app.search, "SHORT_QUERY_WINDOW", 3)
+    with window.ctx.db.write() as s:
+        c = make_contact(s, profile_name="김민수")
+        make_message(s, c, "감사합니다", sent_at=BASE_TIME, unread=False)
+        for i in range(1, 4):
+            make_message(s, c, f"네 감{i}", sent_at=BASE_TIME + timedelta(hours=i), unread=False)
+    load_chats(window, qtbot)
+    window.open_search()
+    search = window.search
+    search.search_now("감")
+    qtbot.waitUntil(lambda: search.model.rowCount() == 3, timeout=5000)
+    assert search.status.text() == "3 recent results"
+    assert "type two or more letters" in search.status.toolTip()
+    assert search.empty_note.isHidden()
+
+    search.search_now("사")  # only in the 감사합니다 of long ago: the list says why none was found
+    qtbot.waitUntil(lambda: search.status.text() == "No recent results", timeout=5000)
+    assert search.empty_note.isVisible()
+    assert search.empty_note.text() == search.status.toolTip()
+
+    search.search_now("감사")  # two letters: every message is looked at
+    qtbot.waitUntil(lambda: search.model.rowCount() == 1, timeout=5000)
+    assert search.status.text() == "1 result"
+    assert search.status.toolTip() == ""
+    assert search.empty_note.isHidden()
+
+
 def test_esc_in_the_chat_list_field_clears_it(window: Any, qtbot: Any) -> None:
     field = window.chat_list.search_field
     field.setFocus()

@@ -99,6 +99,8 @@ def test_no_results_in_all_time_still_says_no_results(window: Any, qtbot: Any) -
         "채팅 5개 · 결과 50개 이상",
         "More than 5 chats · More than 50 results",
         "채팅 5개 이상 · 결과 50개 이상",
+        "More than 5 chats · 49 recent results",
+        "채팅 5개 이상 · 최근 결과 49개",
     ],
 )
 def test_the_scope_box_the_period_and_a_long_count_fit_a_narrow_list(
