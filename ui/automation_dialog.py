@@ -247,7 +247,7 @@ class AutomationDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addWidget(scrolling(self.form) if self.FORM_SCROLLS else self.form, 1)
+        layout.addWidget(scrolling(self.form, whole_width=True) if self.FORM_SCROLLS else self.form, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addLayout(bottom)

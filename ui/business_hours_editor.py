@@ -44,7 +44,7 @@ class BusinessHoursEditor(AutomationDialog):
         days_layout.addWidget(self.week)
         days_layout.addWidget(closed_box)
         days_layout.addStretch(1)
-        layout.addWidget(scrolling(days), 1)
+        layout.addWidget(scrolling(days, whole_width=True), 1)
         self.timezone.currentTextChanged.connect(self.edited)
         self.week.changed.connect(self.edited)
         self.closed.changed.connect(self.edited)

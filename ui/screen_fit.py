@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
@@ -96,10 +96,33 @@ def grow_within_screen(widget: QWidget, wanted: QSize) -> None:
     widget.setGeometry(placed(frame, screen).marginsRemoved(margins))
 
 
-def scrolling(section: QWidget) -> QScrollArea:
+class _DownwardScrollArea(QScrollArea):
+    """A scroll area at least as wide as its section needs: it scrolls down, never sideways."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        section = self.widget()
+        if section is None:
+            return hint
+        # Sideways, a form's right edge was cut off behind a scroll bar (the English greeting's
+        # "Next opening" button, the hours' "Add hours"): the window grows to the section instead.
+        bar = self.verticalScrollBar().sizeHint().width()
+        wide = section.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), wide), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A part shown later (the away message's hours of a weekday) widens the section: so does
+        # the window.
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+
+def scrolling(section: QWidget, *, whole_width: bool = False) -> QScrollArea:
     """A fixed form section in a frameless scroll area: on a small screen it scrolls instead of
-    pushing its window past the screen's edge (never for a growing list: lists are views)."""
-    area = QScrollArea()
+    pushing its window past the screen's edge (never for a growing list: lists are views). With
+    `whole_width` it scrolls down only: the window is kept as wide as the section needs."""
+    area = _DownwardScrollArea() if whole_width else QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(section)
