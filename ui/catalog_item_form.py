@@ -173,17 +173,20 @@ class ItemForm(QWidget):
         form.addRow("", self.stock_note)
         form.addRow("", self.hidden)
 
-        # Revert and Save, for the window to put below the form: the form scrolls on a small
-        # screen, and they stay in view.
+        # Why a save was refused, then Revert and Save, for the window to put below the form: the
+        # form scrolls on a small screen, and they stay in view (the refusal at the form's foot
+        # was cut in half, or hidden, under a full form).
         self.buttons = QWidget()
-        buttons = QHBoxLayout(self.buttons)
+        below = QVBoxLayout(self.buttons)
+        below.addWidget(self.error)
+        buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
+        below.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
-        layout.addWidget(self.error)
         layout.addStretch(1)
 
         self._fields: dict[str, QWidget] = {

@@ -139,6 +139,16 @@ def test_a_missing_name_or_a_taken_code_is_explained_and_nothing_is_saved(
         assert [r.name for r in list_items(s)] == ["Tote"]
 
 
+def test_why_a_save_was_refused_is_read_whole_beside_save_on_a_short_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # A laptop's short window: the form scrolls, and its foot is out of view.
+    window.resize(1000, 460)
+    window.new_item()
+    window.form.request_save()
+    error = window.form.error
+    qtbot.waitUntil(lambda: error.isVisible() and error.visibleRegion().boundingRect() == error.rect())
+    assert "name" in error.text()
+
+
 def test_delete_then_undo_brings_the_item_back(qtbot, window, ctx: AppContext) -> None:
     item_id = add(ctx, "Scarf", 35000, "SC-1")
     select(qtbot, window, item_id)
