@@ -253,8 +253,8 @@ def message_for_order(
     prepare it; None for a chat nobody can be told in (a group archive, a deleted chat).
 
     `language` is the owner's; a default message (one the owner did not write in the order settings)
-    is in the customer's language instead (`customer_language`), its deadline written with
-    `format_time(moment, language, zone)` in that language too, on the shop's clock: `zone` is its
+    is in the customer's language instead (`customer_language`), its amount and its deadline (written
+    with `format_time(moment, language, zone)`) in that language too, on the shop's clock: `zone` is its
     business hours' time zone (None when it has set none: this computer's clock). A customer reads
     the deadline as the shop's day, whatever the clock of the computer preparing the message.
 
@@ -293,6 +293,7 @@ def message_for_order(
             )
         )
     key = REMINDER if reminder else detail.state
+    owner_language = language
     settings = own_messages(settings)
     written = settings.messages.get(key)
     translated = settings.messages_other_language.get(key, "").strip()
@@ -306,6 +307,10 @@ def message_for_order(
             language = customer_language(language, their_words)
     elif not written:
         language = customer_language(language, their_words)
+    if language != owner_language:
+        # The message is in the customer's language: so is its amount ("Amount: ₩29,000" to a
+        # customer who writes English, not the owner's "29,000원").
+        locale = language
     prepared = prepare_message(
         detail,
         settings,

@@ -252,6 +252,53 @@ def test_a_customer_who_writes_english_gets_the_default_messages_in_english_and_
     assert customer_language("ko", ["ありがとうございます"]) == "en"
 
 
+def test_the_amount_is_written_as_the_customer_reads_it_whichever_language_the_owner_uses(db) -> None:
+    """A Korean owner's English-writing customer read "Amount: 29,000원" (won in Hangul) in her
+    English message; an English-speaking owner's Korean customer read "결제 금액: ₩29,000"."""
+    from app.order_messages import message_for_order
+    from tests.support.factories import make_message
+
+    with db.write() as s:
+        save_order_settings(s, SETTINGS)
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        amy = make_contact(s, profile_name="Amy Clarke", last_inbound_at=NOW - timedelta(hours=1))
+        make_message(s, amy, "Hi! Do you ship to London?")
+        minji = make_contact(s, profile_name="김민지", last_inbound_at=NOW - timedelta(hours=1))
+        make_message(s, minji, "입금 계좌 알려주세요")
+        orders = [
+            create_order(s, contact_id=c.id, lines=[LineInput("LINEN", 1)], source="chat", now=NOW).id
+            for c in (amy, minji)
+        ]
+        for order_id in orders:
+            move_order(s, order_id, OrderState.AWAITING_PAYMENT, now=NOW)
+
+    def text(order_id: int, language: str, locale: str) -> str:
+        found = message_for_order(
+            db,
+            order_id,
+            language=language,
+            locale=locale,
+            format_time=lambda _moment, lang, _zone: "Dec 2" if lang == "en" else "12월 2일",
+            now=NOW,
+        )
+        assert found is not None
+        return found.prepared.text
+
+    to_amy, to_minji = orders
+    assert "Amount: ₩29,000\n" in text(to_amy, "ko", "ko_KR")
+    assert "결제 금액: 29,000원\n" in text(to_minji, "en", "en_US")
+    # Each in the owner's own language, as before.
+    assert "결제 금액: 29,000원\n" in text(to_minji, "ko", "ko_KR")
+    assert "Amount: ₩29,000\n" in text(to_amy, "en", "en_US")
+    # A message the owner wrote goes as written: its amount as the owner writes amounts.
+    with db.write() as s:
+        own = dataclasses.replace(
+            SETTINGS, messages={"awaiting_payment": "{name}님, {total} 입금 부탁드려요."}
+        )
+        save_order_settings(s, own)
+    assert text(to_amy, "ko", "ko_KR") == "Amy Clarke님, 29,000원 입금 부탁드려요."
+
+
 def test_asking_for_payment_without_a_bank_account_set_says_so_to_the_owner(db) -> None:
     """A fresh shop has no account in its order settings: the message left its account line out
     without a word, and the customer was asked to pay without being told where."""
