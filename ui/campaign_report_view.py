@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.campaign_store import CampaignReport, report_csv
+from app.media_cache import sanitise_filename
 from app.wire import CampaignReason, CampaignState, RecipientState
 from ui.campaign_models import (
     VERSION_COLUMN,
@@ -229,7 +230,7 @@ class CampaignReportView(QWidget):
             name, _filter = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export report"),
-                in_documents(f"{report.name}.csv"),
+                in_documents(report_file_name(report.name)),
                 self.tr("CSV files (*.csv)"),
             )
             if not name:
@@ -248,6 +249,12 @@ class CampaignReportView(QWidget):
             )
 
         run_op(work, done, parent=self)
+
+
+def report_file_name(campaign: str) -> str:
+    """The report's suggested file name: the campaign's name as a file may carry it ("12/25 세일" was
+    read as a folder "12", and a ":" or "?" is refused by Windows)."""
+    return sanitise_filename(campaign.replace("/", "-").replace("\\", "-") + ".csv")
 
 
 def _any_sent(report: CampaignReport) -> bool:

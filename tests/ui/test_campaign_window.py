@@ -15,6 +15,7 @@ from app.settings import put_setting
 from app.wire import RecipientState, Template, TemplateParameter
 from tests.support.campaign_window import BARE_AD, LAWFUL_AD, NOW, choose_template, open_window, seed
 from tests.support.factories import make_contact, make_message
+from ui.save_paths import in_documents
 from ui.time_zones import zone_name
 
 
@@ -172,6 +173,28 @@ def test_a_finished_campaigns_report_counts_ticks_and_exports_csv(
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert "Minji Kim" in data.decode("utf-8-sig")
+
+
+def test_a_campaign_named_with_a_date_suggests_a_report_file_in_the_documents_folder(
+    qtbot: Any, ctx: Any, dialogs: Any
+) -> None:
+    """ "12/25 세일" suggested the file "25 세일: 30%?.csv" in a folder "12" that does not exist, and
+    Windows refuses a ":" or "?" in a file's name."""
+    from sqlalchemy import select
+
+    seed(ctx)
+    with ctx.db.write() as s:
+        uid, _contacts = handed_over(s, {"read": 1})
+        campaign = s.scalar(select(Campaign).where(Campaign.uid == uid))
+        assert campaign is not None
+        campaign.name = "12/25 세일: 30%?"
+    report = open_report(qtbot, ctx)
+    asked = dialogs.expect("getSaveFileName", answer=None)  # the owner looks, then cancels
+    report.export_button.click()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=5000)
+    suggested = Path(asked.texts[0])
+    assert suggested.name == "12-25 세일_ 30%_.csv"
+    assert suggested.parent == Path(in_documents("x")).parent
 
 
 def test_the_relays_counts_read_as_words_not_two_colons_in_korean(qtbot: Any, ctx: Any, korean: Any) -> None:
