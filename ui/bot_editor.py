@@ -81,7 +81,7 @@ from ui.enter_key import keep_enter
 from ui.error_sentences import file_error_sentence
 from ui.field_tokens import shown_fields, stored_fields
 from ui.korean_particles import with_particles
-from ui.limited_line_edit import LimitedLineEdit
+from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
@@ -921,7 +921,8 @@ class BotEditor(AutomationDialog):
         self.node_section.setEnabled(not in_buttons)
         self.node_text.setEnabled(node.action != "back" and node.action != "orders")
         limit = self._title_limit(node)
-        self.title_count.setText(f"{len(node.title)}/{limit}")
+        # Counted as the field holds the title (an emoji is two), so a full field reads full.
+        self.title_count.setText(f"{text_length(node.title)}/{limit}")
         self.node_preview.setText(self.node_preview_text(node))
 
     def _home_button_toggled(self) -> None:

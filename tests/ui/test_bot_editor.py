@@ -258,6 +258,29 @@ def test_a_pasted_title_cut_to_whatsapps_limit_says_so_beside_the_field(qtbot: A
     assert field.text() == "영업시간" and not editor.title_cut.isVisible()
 
 
+def test_a_title_with_an_emoji_counts_as_the_field_holds_it(qtbot: Any, ctx: AppContext) -> None:
+    """ "🕙 영업시간 …" was cut at 23 characters with the counter still at "23/24": the field counts an
+    emoji twice, and the counter once, so it showed room that was not there."""
+    from PySide6.QtGui import QGuiApplication
+
+    editor = editor_for(qtbot, ctx)
+    editor.load_menu(korean_shop_menu())
+    editor.show()
+    editor.tabs.setCurrentIndex(1)  # Menu
+    editor.tree.setCurrentItem(node_item(editor, "hours"))
+    field = editor.node_title
+    field.setFocus()
+    field.selectAll()
+    QGuiApplication.clipboard().setText("🕙 영업시간 및 휴무일 안내드립니다 꼭 확인하세요")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "🕙 영업시간 및 휴무일 안내드립니다 꼭 확"
+    assert editor.title_count.text() == "24/24" and editor.title_cut.isVisible()
+    field.selectAll()
+    QGuiApplication.clipboard().setText("🕙 영업시간")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert editor.title_count.text() == "7/24"
+
+
 def test_a_paste_cut_in_a_rows_description_says_so_under_that_field(qtbot: Any, ctx: AppContext) -> None:
     """The title was not the only field WhatsApp limits: a row's description (72), its section and
     the list's button cut a paste as silently."""
