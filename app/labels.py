@@ -98,17 +98,36 @@ def _get(session: Session, label_id: int) -> Label:
 def add_label(
     session: Session, name: str, colour: str, *, shown: Mapping[str, str] | None = None
 ) -> LabelCount:
-    """A new label, last. Named as a built-in label that was deleted (its default name), it is that
-    built-in label again: orders use it."""
+    """A new label, last. Named as a built-in label that was deleted (its default name, or the name
+    `shown` gives it in the owner's language: "입금 대기"), it is that built-in label again: orders
+    use it."""
     clean = _clean_name(session, name, shown=shown)
     last = session.scalar(select(func.max(Label.position)))
     label = Label(name=clean, colour=_clean_colour(colour), position=0 if last is None else last + 1)
+    shown = shown or {}
     builtin = next((n for n, _c in DEFAULT_LABELS if n.casefold() == clean.casefold()), None)
+    as_shown = next((n for n, _c in DEFAULT_LABELS if shown.get(n, n).casefold() == clean.casefold()), None)
+    if builtin is None and as_shown is not None:
+        # Stored by its default name, as it was before: it reads in whichever language the UI has.
+        builtin, label.name = as_shown, as_shown
     if builtin is not None and session.scalar(select(Label.id).where(Label.builtin == builtin)) is None:
         label.builtin = builtin
     session.add(label)
     session.flush()
+    if label.builtin is not None:
+        _relabel_chats_with_orders(session)
     return LabelCount(label.id, label.name, label.colour, label.position, 0)
+
+
+def _relabel_chats_with_orders(session: Session) -> None:
+    """An order label back: the chats whose orders call for it carry it again at once, not only
+    after their next order moves."""
+    from app.models import Order
+    from app.order_labels import refresh_order_labels
+
+    for contact_id in session.scalars(select(Order.contact_id).distinct()):
+        if contact_id is not None:  # an order whose chat was deleted
+            refresh_order_labels(session, contact_id)
 
 
 def rename_label(

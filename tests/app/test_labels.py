@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from app.labels import (
     reorder_labels,
     restore_default_labels,
 )
-from app.models import Label
+from app.models import Label, contact_label
 from app.queries import set_label
 from tests.support.factories import make_contact
 
@@ -127,6 +128,32 @@ def test_a_built_in_label_keeps_being_one_when_renamed_and_when_deleted_and_adde
     assert (builtin[again.id], builtin[own.id]) == ("Shipped", None)
     with db.write() as s:
         assert restore_default_labels(s) == 0  # 입금 확인 is Paid, "shipped" is Shipped
+
+
+def test_a_built_in_label_deleted_and_added_again_by_its_korean_name_is_the_orders_label_again(db) -> None:
+    """A Korean owner deleted 입금 대기 and typed 입금 대기 again: only the English "Pending payment"
+    made it the built-in label again, so orders awaiting payment never labelled a chat any more."""
+    from app.catalog import ItemDraft, create_item
+    from app.order_labels import refresh_order_labels
+    from app.orders import LineInput, OrderState, create_order, move_order
+
+    now = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    shown = {"Pending payment": "입금 대기", "New order": "새 주문"}
+    with db.write() as s:
+        rows = {label.name: label.id for label in labels_with_counts(s)}
+        delete_label(s, rows["Pending payment"])
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=29000, currency="KRW", retailer_id="LINEN"))
+        minji = make_contact(s, profile_name="김민지")
+        order = create_order(s, contact_id=minji.id, lines=[LineInput("LINEN", 1)], source="chat", now=now)
+        move_order(s, order.id, OrderState.AWAITING_PAYMENT, now=now)
+        refresh_order_labels(s, minji.id)
+        labelled = select(contact_label.c.label_id).where(contact_label.c.contact_id == minji.id)
+        assert list(s.scalars(labelled)) == []  # no label to put on the chat
+        again = add_label(s, "입금  대기", "#EB5757", shown=shown)
+    with db.read() as s:
+        label = s.get(Label, again.id)
+        assert label is not None and (label.builtin, label.name) == ("Pending payment", "Pending payment")
+        assert list(s.scalars(labelled)) == [again.id]  # at once, not at the order's next move
 
 
 def test_a_database_from_before_built_in_labels_knows_them_by_their_names(db_path) -> None:
