@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -401,10 +402,23 @@ class AudienceBox(QGroupBox):
         labels = [f"{name} · {display_phone(wa_id, region)}" for _id, name, wa_id in customers]
         if not labels:
             return
-        chosen, ok = QInputDialog.getItem(
-            self, self.tr("Add a customer"), self.tr("Customer"), labels, 0, False
-        )
-        if ok and chosen in labels:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Add a customer"))
+        dialog.setLabelText(self.tr("Customer"))
+        dialog.setComboBoxItems(labels)
+        # Typed, not only scrolled to: a list of every customer could not be searched, and Hangul
+        # cannot be typed into a list that takes no text. Any part of a name or number finds them.
+        dialog.setComboBoxEditable(True)
+        combo = dialog.findChild(QComboBox)
+        completer = combo.completer() if combo is not None else None
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        try:
+            chosen = dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else ""
+        finally:
+            dialog.deleteLater()
+        if chosen in labels:
             self.add_contact(customers[labels.index(chosen)][0])
 
     def add_contact(self, contact_id: int) -> None:

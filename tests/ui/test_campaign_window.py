@@ -251,9 +251,23 @@ def test_a_customer_added_by_hand_joins_when_they_consented(qtbot: Any, ctx: Any
     choose_template(editor, "winter_sale_ok")
     box.wrote.setChecked(True)  # nobody wrote lately: an empty audience
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 0, timeout=5000)
-    asked = dialogs.expect("getItem", answer=label)
+    offered: list[str] = []
+
+    def type_part_of_the_name(dialog: Any) -> None:
+        # The owner types part of the name, as she can in Hangul too, and takes what is offered.
+        from PySide6.QtWidgets import QComboBox
+
+        combo = dialog.findChild(QComboBox)
+        completer = combo.completer()
+        completer.setCompletionPrefix("hoon")
+        offered.extend(completer.currentCompletion() for _ in range(completer.completionCount()))
+        dialog.setTextValue(completer.currentCompletion())
+        dialog.accept()
+
+    asked = dialogs.expect("modal", answer=type_part_of_the_name)
     box.add_customer_button.click()
     qtbot.waitUntil(lambda: bool(asked.shown), timeout=5000)
+    assert offered == [label]
     qtbot.waitUntil(lambda: editor.is_loaded() and box.recipients_model.rowCount() == 1, timeout=5000)
     assert box.recipients_model.members[0].name == "Jihoon Park"
     assert editor.draft().audience.added == (jihoon_id,)
