@@ -105,13 +105,14 @@ def add_label(
     last = session.scalar(select(func.max(Label.position)))
     label = Label(name=clean, colour=_clean_colour(colour), position=0 if last is None else last + 1)
     shown = shown or {}
-    builtin = next((n for n, _c in DEFAULT_LABELS if n.casefold() == clean.casefold()), None)
+    by_name = next((n for n, _c in DEFAULT_LABELS if n.casefold() == clean.casefold()), None)
     as_shown = next((n for n, _c in DEFAULT_LABELS if shown.get(n, n).casefold() == clean.casefold()), None)
-    if builtin is None and as_shown is not None:
-        # Stored by its default name, as it was before: it reads in whichever language the UI has.
-        builtin, label.name = as_shown, as_shown
+    builtin = by_name or as_shown
     if builtin is not None and session.scalar(select(Label.id).where(Label.builtin == builtin)) is None:
         label.builtin = builtin
+        if by_name is None:
+            # Stored by its default name, as it was before: it reads in whichever language the UI has.
+            label.name = builtin
     session.add(label)
     session.flush()
     if label.builtin is not None:

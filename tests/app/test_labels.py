@@ -154,6 +154,13 @@ def test_a_built_in_label_deleted_and_added_again_by_its_korean_name_is_the_orde
         label = s.get(Label, again.id)
         assert label is not None and (label.builtin, label.name) == ("Pending payment", "Pending payment")
         assert list(s.scalars(labelled)) == [again.id]  # at once, not at the order's next move
+    # While the built-in label is there (renamed), the same words make a label of the owner's own.
+    with db.write() as s:
+        rename_label(s, again.id, "입금 확인 중", shown=shown)
+        own = add_label(s, "입금 대기", "#EB5757", shown=shown)
+    with db.read() as s:
+        label = s.get(Label, own.id)
+        assert label is not None and (label.builtin, label.name) == (None, "입금 대기")
 
 
 def test_a_database_from_before_built_in_labels_knows_them_by_their_names(db_path) -> None:
