@@ -33,6 +33,8 @@ from relay.worker_process import worker_id
 
 log = logging.getLogger(__name__)
 
+TOKEN_FOLLOW_SECONDS = 2.0
+
 
 @functools.cache  # reading the installed metadata costs ~0.4 ms, and /healthz answers it every time
 def relay_version() -> str:
@@ -69,6 +71,8 @@ class Relay:
         )
         self.upstream = upstream or make_upstream(settings, self.store.kv)
         self.token = settings.client_token or self.store.kv.client_token()
+        # How often the token kept in the database is read again (`token --rotate` while we run).
+        self.token_follow_seconds = TOKEN_FOLLOW_SECONDS
         self.tasks: set[asyncio.Task[Any]] = set()
         self.templates_cache: tuple[float, list[dict[str, Any]]] | None = None
         # Set once this worker hears other workers' commits (PostgreSQL LISTEN/NOTIFY).
@@ -104,6 +108,8 @@ class Relay:
         self.spawn(self.media.run_forever())
         self.spawn(self.feed.prune_forever(timedelta(days=self.settings.retention_days)))
         self.spawn(self.campaigns.run_forever())
+        if not self.settings.client_token:
+            self.spawn(self._follow_stored_token_forever())
         if not self.store.is_sqlite:
             self.spawn(
                 listen(self.settings.database_url, self._on_notice, on_listening=self.peers_listening.set)
@@ -143,6 +149,20 @@ class Relay:
                 await self._resolve_abandoned_sends()
             except SQLAlchemyError as exc:
                 log.warning("sweep of abandoned sends failed: error=%s", type(exc).__name__)
+
+    async def _follow_stored_token_forever(self) -> None:
+        """`shop-inbox-relay token --rotate` writes a new token into the database while the relay runs
+        (and other workers share it): the old one is refused within seconds, not at the next restart."""
+        while True:
+            await asyncio.sleep(self.token_follow_seconds)
+            try:
+                stored = await run_in_threadpool(self.store.kv.get, "client_token")
+            except SQLAlchemyError as exc:
+                log.warning("relay token not read again: error=%s", type(exc).__name__)
+                continue
+            if stored and stored != self.token:
+                self.token = stored
+                log.info("relay token rotated: the previous token is refused from now on")
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.get_running_loop().create_task(coro)

@@ -19,6 +19,7 @@ from relay.cli import main
 from relay.settings import SANDBOX_HINT, MissingSetting, RelaySettings
 from relay.store import Store
 from tests.support.relay_process import answers_healthz, wait_until
+from tests.support.relay_server import run_relay
 from tests.support.servers import free_port
 
 PG_URL = os.environ.get("RELAY_TEST_PG_URL")
@@ -82,6 +83,30 @@ def test_token_prints_the_same_token_until_rotated(
     store = Store(database)
     assert store.kv.client_token() == rotated  # what the relay will accept from now on
     store.close()
+
+
+def test_a_rotated_token_is_refused_by_the_running_relay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An owner rotates because a token went astray (a laptop sold, a screenshot shared): "the old one
+    # stops working" must hold for the relay that is running, not only after its next restart.
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    with run_relay(tmp_path, client_token="") as running:
+        database = running.settings.database_url
+        assert main(["token", "--database", database]) == 0
+        old = capsys.readouterr().out.strip()
+
+        def answer(token: str) -> int:
+            r = running.client.get(
+                f"{running.url}/v1/events", params={"after": 0}, headers={"Authorization": f"Bearer {token}"}
+            )
+            return r.status_code
+
+        assert answer(old) == 200
+        assert main(["token", "--database", database, "--rotate"]) == 0
+        new = capsys.readouterr().out.strip()
+        wait_until(lambda: answer(old) == 401, 15, "the old token refused")
+        assert answer(new) == 200
 
 
 def test_token_prints_the_env_files_token_the_relay_accepts(
