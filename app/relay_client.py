@@ -163,9 +163,12 @@ class RelayClient:
             if self._http is None:
                 if self._closed:
                     raise RelayUnreachable()
+                # No token (yet): no header. "Bearer " with nothing after it is not a valid header
+                # value, and httpx refused every request, /healthz too, as if the relay were away.
+                auth = {"Authorization": f"Bearer {self._token}"} if self._token.strip() else {}
                 self._http = httpx.Client(
                     base_url=self.base_url,
-                    headers={"Authorization": f"Bearer {self._token}"},
+                    headers=auth,
                     timeout=httpx.Timeout(self.timeout, connect=CONNECT_TIMEOUT),
                 )
             return self._http

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import Unauthorised
-from app.relay_client import RelayClient
+from app.relay_client import CheckOutcome, RelayClient, check_relay
 from app.wire import CheckProblem, CheckStatus, CheckStep
 from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import run_relay
@@ -31,6 +31,15 @@ def test_the_check_refuses_a_wrong_token(tmp_path: Path) -> None:
         pytest.raises(Unauthorised),
     ):
         client.check_report()
+
+
+def test_an_empty_token_is_a_token_the_relay_refuses_not_a_relay_out_of_reach(tmp_path: Path) -> None:
+    """The wizard's Check (or Settings' Save on a new address) with no token: the relay answered, yet
+    the owner read "could not be reached. Check the address...", and looked for a fault elsewhere."""
+    with run_relay(tmp_path, upstream="sandbox") as relay:
+        assert check_relay(relay.url, "").outcome is CheckOutcome.WRONG_TOKEN
+        assert check_relay(relay.url, "  ").outcome is CheckOutcome.WRONG_TOKEN
+        assert check_relay(relay.url, relay.token).outcome is CheckOutcome.OK
 
 
 def test_a_sandbox_relays_report_says_it_is_a_demo_relay_and_a_real_one_does_not(tmp_path: Path) -> None:
