@@ -61,6 +61,7 @@ from ui.relay_help import RelayHelpDialog, relay_help_title
 from ui.restore_choice import backup_to_restore, check_then_ask
 from ui.save_paths import Picked, open_folder
 from ui.screen_fit import resize_within_screen
+from ui.setup_wizard import explain
 from ui.shop_place import ShopPlaceFields
 from ui.sign_in_choice import set_open_at_sign_in, sign_in_is_on
 from ui.size_text import human_size
@@ -557,8 +558,9 @@ class SettingsDialog(QDialog):
             return
         token = self.token.text().strip()
         asked = self._token_asked == (prefs.relay_url, token)
-        if token and prefs.relay_url and self.store_token is not None and not asked:
-            self._ask_relay_about(prefs.relay_url, token)
+        moved = prefs.relay_url != self.prefs.relay_url
+        if (token or moved) and prefs.relay_url and self.store_token is not None and not asked:
+            self._ask_relay_about(prefs.relay_url, token, moved=moved)
             return
         if not self._apply_sign_in():
             return
@@ -601,31 +603,54 @@ class SettingsDialog(QDialog):
             on_failure=refused,
         )
 
-    def _ask_relay_about(self, url: str, token: str) -> None:
-        """A new token is tried on the relay before it replaces the one kept (off the GUI thread):
-        a typo saved over a working token cut the inbox off until the owner found the token again
-        on the server. A relay that cannot be reached says nothing about it: the save goes on."""
+    def _ask_relay_about(self, url: str, token: str, *, moved: bool = False) -> None:
+        """A new token, or a new address, is tried on the relay before it replaces the one kept (off
+        the GUI thread): a typo saved over a working token cut the inbox off until the owner found the
+        token again on the server, and a token pasted into the address field (or a mistyped address)
+        was saved as the relay's address without a word. A relay that cannot be reached says nothing
+        about a new token alone: that save goes on."""
 
         def answered(result: CheckResult) -> None:
             self.save_button.setEnabled(True)
             if result.outcome is CheckOutcome.WRONG_TOKEN and not confirm(
                 self,
                 self.tr("Relay token refused"),
-                self.tr("The relay refused this relay token. Save it anyway, in place of the one kept now?"),
+                self.tr("The relay refused this relay token. Save it anyway, in place of the one kept now?")
+                if token
+                else self.tr(
+                    "The relay at {url} refused the relay token kept on this computer. Paste this "
+                    "relay's own token (shop-inbox-relay token) in Relay token. Save the address anyway?"
+                ).format(url=url),
                 self.tr("Save anyway"),
             ):
                 self.token.setFocus()
                 self.token.selectAll()
                 return
+            if (
+                moved
+                and result.outcome not in (CheckOutcome.OK, CheckOutcome.WRONG_TOKEN)
+                and not confirm(
+                    self,
+                    self.tr("Relay not reached"),
+                    explain(result, url) + "\n\n" + self.tr("Save this relay address anyway?"),
+                    self.tr("Save anyway"),
+                )
+            ):
+                self.relay_url.setFocus()
+                self.relay_url.selectAll()
+                return
             self._token_asked = (url, token)
             self.accept()
 
         def unknown(exc: BaseException) -> None:
-            log.info("new token not checked before saving: %s", type(exc).__name__)
+            log.info("new relay token or address not checked before saving: %s", type(exc).__name__)
             answered(CheckResult(CheckOutcome.UNREACHABLE))
 
+        stored = self.stored_token
         self.save_button.setEnabled(False)
-        check = lambda: check_relay(url, token, allow_insecure=True)  # noqa: E731
+        check = lambda: check_relay(  # noqa: E731
+            url, token or (stored(url) if stored is not None else ""), allow_insecure=True
+        )
         Op(check, parent=self).success(answered).failure(unknown).run()
 
     def _apply_sign_in(self) -> bool:

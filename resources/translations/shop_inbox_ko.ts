@@ -6352,8 +6352,20 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이 토큰이 저장되지 않음</translation>
     </message>
     <message>
+        <source>The relay at {url} refused the relay token kept on this computer. Paste this relay&apos;s own token (shop-inbox-relay token) in Relay token. Save the address anyway?</source>
+        <translation>{url} 릴레이가 이 컴퓨터에 보관된 릴레이 토큰을 거부했어요. 이 릴레이의 토큰(shop-inbox-relay token)을 릴레이 토큰 칸에 붙여 넣으세요. 그래도 주소를 저장할까요?</translation>
+    </message>
+    <message>
         <source>Save anyway</source>
         <translation>그래도 저장</translation>
+    </message>
+    <message>
+        <source>Relay not reached</source>
+        <translation>릴레이에 연결되지 않음</translation>
+    </message>
+    <message>
+        <source>Save this relay address anyway?</source>
+        <translation>그래도 이 릴레이 주소를 저장할까요?</translation>
     </message>
     <message>
         <source>The {count} newest are kept; older ones there are removed, sooner when the disk runs out of room.</source>

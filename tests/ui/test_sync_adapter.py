@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.connection import Connection
-from tests.support.relay_server import RunningRelay, inbound
+from tests.support.relay_server import RunningRelay, inbound, run_relay
 from tests.support.servers import free_port
 from tests.support.window_waits import select_chat
 
@@ -164,3 +164,42 @@ def test_a_token_the_relay_refuses_is_not_saved_over_the_kept_one_unless_the_own
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         save.click()
     assert load_token(window.ctx, relay.url) == "a-typo-in-the-token"  # the owner said so
+
+
+def test_an_address_no_relay_answers_at_is_not_saved_over_the_kept_one_unless_the_owner_says_so(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
+) -> None:
+    """Tab into Settings and paste: the token went into the address field (selected as Tab reached
+    it), and Save kept "https://<token>" as the relay's address with no word, the inbox cut off."""
+    from ui.settings_action import open_settings
+
+    keep_token(window, relay.url, relay.token)
+    dialogs.expect("modal")  # Settings, window-modal, stays open until Save
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(dialog.isVisible)
+    save = dialog.save_button
+    qtbot.waitUntil(save.isEnabled)
+    dialog.relay_url.selectAll()
+    qtbot.keyClicks(dialog.relay_url, relay.token)  # the token, in the wrong field
+    not_reached = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    save.click()
+    qtbot.waitUntil(lambda: bool(not_reached.shown), timeout=20000)
+    assert "could not be reached" in not_reached.shown[0].text
+    assert f"https://{relay.token}" in not_reached.shown[0].text
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.relay_url)
+    assert dialog.isVisible() and save.isEnabled()
+    assert window.ctx.prefs["relay_url"] == relay.url  # the working address is kept
+
+    # Another relay (another shop), its address typed without its token: the kept one is refused.
+    with run_relay(window.ctx.paths.data_dir, client_token="the-other-shops-token") as other:
+        dialog.relay_url.setText(other.url)
+        refused = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+        save.click()
+        qtbot.waitUntil(lambda: bool(refused.shown), timeout=10000)
+        assert "refused the relay token kept on this computer" in refused.shown[0].text
+        qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.token)
+        assert window.ctx.prefs["relay_url"] == relay.url
+        qtbot.keyClicks(dialog.token, "the-other-shops-token")
+        with qtbot.waitSignal(dialog.accepted, timeout=10000):
+            save.click()  # its token too: checked, and saved without a question
+        assert window.ctx.prefs["relay_url"] == other.url
