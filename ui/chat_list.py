@@ -712,7 +712,14 @@ class ChatList(QWidget):
         if not count:
             return
         idx = self.view.currentIndex()
-        row = (idx.row() + delta) % count if idx.isValid() else 0
+        if idx.isValid() and self.view.selectionModel().isSelected(idx):
+            row = (idx.row() + delta) % count
+        elif idx.isValid():
+            # No chat open, the keyboard's cursor on one (Down from the search field puts it on the
+            # first, a focus-in on the list does too): that chat, not the one after it.
+            row = idx.row()
+        else:
+            row = 0 if delta > 0 else count - 1
         self.view.setCurrentIndex(self.model.index(row))
 
     # ----------------------------------------------------------------- context menu

@@ -50,6 +50,22 @@ def test_ctrl_tab_and_ctrl_shift_tab_move_between_chats(window: Any, qtbot: Any)
     assert window.chat.contact_id() == ids[2]
 
 
+def test_ctrl_tab_with_no_chat_open_opens_the_chat_under_the_keyboards_cursor(
+    window: Any, qtbot: Any
+) -> None:
+    """Down from the search field (or the list taking the focus) puts the cursor on the first chat,
+    nothing open yet: Ctrl+Tab then opened the second, and the newest customer was skipped."""
+    ids = three_chats(window.ctx)
+    load_chats(window, qtbot)
+    activate(window, qtbot)
+    window.chat_list.focus_list()
+    assert window.chat.contact_id() is None
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.contact_id() == ids[0]
+    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.chat.contact_id() == ids[1]
+
+
 # What X's key map offers Qt's shortcut map for Ctrl+Shift+Tab, which arrives as Backtab with Ctrl and
 # Shift held (`xdotool key ctrl+shift+Tab` under Xvfb and openbox, QT_LOGGING_RULES=qt.gui.shortcutmap=true:
 # "Possible input sequences: Ctrl+Shift+Tab, Ctrl+Backtab").
