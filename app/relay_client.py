@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import httpx
 
+from app import relay_clock
 from app.errors import (
     ErrorCode,
     HistoryGap,
@@ -201,6 +202,7 @@ class RelayClient:
             if not self._closed:
                 raise
             raise RelayUnreachable() from exc  # closed by another thread (a stop) while this one asked
+        relay_clock.observe(response.headers.get("date"))
         if response.status_code == 401 or response.status_code == 403:
             raise Unauthorised()
         return response

@@ -11,8 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import relay_clock
 from app.chat_export.groups import is_group_archive
 from app.errors import (
     ArchiveIsReadOnly,
@@ -192,6 +194,18 @@ def queue_message(
     payload = {k: v for k, v in payload.items() if k not in ("to", "messaging_product")}
     kind = str(payload.get("type") or "text")
     context = payload.get("context")
+    # This computer's clock set by the relay's; never before a reply still waiting in this chat, which
+    # went out first (the outbox sends by this time): the clock's correction may come between them.
+    sent_at = relay_clock.now()
+    waiting = session.execute(
+        select(func.max(Message.sent_at)).where(
+            Message.contact_id == contact.id,
+            Message.direction == "out",
+            Message.status == MessageStatus.PENDING,
+        )
+    ).scalar_one_or_none()
+    if waiting is not None and waiting.replace(tzinfo=UTC) > sent_at:
+        sent_at = waiting.replace(tzinfo=UTC)
     message = Message(
         contact_id=contact.id,
         direction="out",
@@ -201,7 +215,7 @@ def queue_message(
         reply_to_wamid=context.get("message_id") if isinstance(context, dict) else None,
         status=MessageStatus.PENDING,
         sent_by=sent_by,
-        sent_at=datetime.now(UTC),
+        sent_at=sent_at,
         client_id=str(uuid.uuid4()),
         phone_number_id=contact.phone_number_id,
         unread=False,

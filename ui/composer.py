@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app import relay_clock
 from app.errors import InvalidInput
 from app.queries import ConversationRow, MessageRow
 from app.sending import Outgoing, attachment_kind
@@ -80,7 +81,7 @@ def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -
     """Time left in WhatsApp's 24-hour customer service window (zero when closed)."""
     if last_inbound_at is None:
         return timedelta(0)
-    now = now or datetime.now(UTC)
+    now = now or relay_clock.now()
     return max(timedelta(0), last_inbound_at + SERVICE_WINDOW - now)
 
 
@@ -111,7 +112,8 @@ class Composer(QFrame):
         self.drafts: dict[int, str] = {}
         # The quick-reply popup is open for the "/" word typed (ui/chat_pane.py sets it).
         self.completing: Callable[[], bool] = lambda: False
-        self.clock = lambda: datetime.now(UTC)  # tests move time
+        # This computer's clock set by the relay's: the window closes when WhatsApp says. Tests move time.
+        self.clock = relay_clock.now
 
         # Reply preview
         self.reply_bar = QFrame(self)
