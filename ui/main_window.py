@@ -574,10 +574,15 @@ class MainWindow(QMainWindow):
             self.ctx.sync.retry()
 
     def open_settings(self) -> None:
-        """Settings from the banner (the menu opens the same): a token typed there reconnects."""
+        """Settings from the banner (the menu opens the same): a token typed there reconnects. The
+        relay refused the token: the cursor waits in the token field (Tab went to the address, the
+        token pasted there replaced it)."""
+        from app.connection import Connection
         from ui.settings_action import open_settings
 
-        open_settings(self, self.ctx)
+        dialog = open_settings(self, self.ctx)
+        if self.banner.state.kind is Connection.UNAUTHORISED:
+            dialog.token.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_relay_check(self) -> None:
         """Settings ▸ Relay with the relay's check already running (from the "quiet" banner)."""
