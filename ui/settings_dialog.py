@@ -626,12 +626,13 @@ class SettingsDialog(QDialog):
                 self.token.setFocus()
                 self.token.selectAll()
                 return
+            insecure = result.outcome is CheckOutcome.INSECURE_REMOTE
             if (
                 moved
                 and result.outcome not in (CheckOutcome.OK, CheckOutcome.WRONG_TOKEN)
                 and not confirm(
                     self,
-                    self.tr("Relay not reached"),
+                    self.tr("Unencrypted relay address") if insecure else self.tr("Relay not reached"),
                     explain(result, url) + "\n\n" + self.tr("Save this relay address anyway?"),
                     self.tr("Save anyway"),
                 )
@@ -648,8 +649,10 @@ class SettingsDialog(QDialog):
 
         stored = self.stored_token
         self.save_button.setEnabled(False)
+        # A new address in plain http:// to another computer is said, as the first-run wizard says it
+        # (the token would cross the network unencrypted); one already in use is not asked about again.
         check = lambda: check_relay(  # noqa: E731
-            url, token or (stored(url) if stored is not None else ""), allow_insecure=True
+            url, token or (stored(url) if stored is not None else ""), allow_insecure=not moved
         )
         Op(check, parent=self).success(answered).failure(unknown).run()
 

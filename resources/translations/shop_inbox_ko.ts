@@ -6364,6 +6364,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이에 연결되지 않음</translation>
     </message>
     <message>
+        <source>Unencrypted relay address</source>
+        <translation>암호화되지 않는 릴레이 주소</translation>
+    </message>
+    <message>
         <source>Save this relay address anyway?</source>
         <translation>그래도 이 릴레이 주소를 저장할까요?</translation>
     </message>

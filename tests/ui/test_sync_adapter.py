@@ -204,3 +204,25 @@ def test_an_address_no_relay_answers_at_is_not_saved_over_the_kept_one_unless_th
         with qtbot.waitSignal(dialog.accepted, timeout=10000):
             save.click()  # its token too: checked, and saved without a question
         assert window.ctx.prefs["relay_url"] == other.url
+
+
+def test_a_new_relay_address_in_plain_http_to_another_computer_is_said_before_it_is_saved(
+    window: Any, qtbot: Any, relay: RunningRelay, dialogs: Any
+) -> None:
+    """The first-run wizard refuses http:// to another computer (the token would cross the network in
+    clear); Settings saved it without a word, and the engine sent the token that way."""
+    from ui.settings_action import open_settings
+
+    keep_token(window, relay.url, relay.token)
+    dialogs.expect("modal")
+    dialog = open_settings(window, window.ctx)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    dialog.relay_url.setText("http://relay.myshop.example")  # never reached: refused before any request
+    asked = dialogs.expect("question", answer=QMessageBox.StandardButton.Cancel)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(asked.shown), timeout=10000)
+    assert asked.shown[0].title == "Unencrypted relay address"
+    assert "unencrypted" in asked.shown[0].text and "https://" in asked.shown[0].text
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.relay_url)
+    assert window.ctx.prefs["relay_url"] == relay.url
