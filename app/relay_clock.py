@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from datetime import UTC, datetime, timedelta
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,11 @@ log = logging.getLogger(__name__)
 NOTICEABLE_SECONDS = 5.0
 
 local_time = time.time  # this computer's clock (tests set it off)
+# A `Date` is never ahead of the relay's clock, only behind it: the network's delay, or a relay busy
+# for a moment writing a stale one (one poll read 13 s behind). The largest of the last few
+# differences is the best guess, and one stale answer does not move the clock.
+KEPT = 8
+_differences: deque[float] = deque(maxlen=KEPT)
 _offset = 0.0  # seconds to add to this computer's clock to read the relay's
 
 
@@ -38,7 +44,8 @@ def observe(date_header: str | None, received_at: float | None = None) -> None:
         return
     received = local_time() if received_at is None else received_at
     # `Date` is cut to the whole second: the relay's clock read somewhere in the second after it.
-    difference = relay_time + 0.5 - received
+    _differences.append(relay_time + 0.5 - received)
+    difference = max(_differences)
     offset = difference if abs(difference) >= NOTICEABLE_SECONDS else 0.0
     if abs(offset - _offset) >= NOTICEABLE_SECONDS or (offset == 0.0) != (_offset == 0.0):
         log.info("this computer's clock differs from the relay's by %.0f s", difference)
@@ -58,3 +65,4 @@ def forget() -> None:
     """Back to this computer's own clock (another relay, a test)."""
     global _offset
     _offset = 0.0
+    _differences.clear()

@@ -104,3 +104,13 @@ def test_replies_waiting_in_a_chat_keep_their_order_when_the_clock_is_set_betwee
         assert pending_heads(s) == [first]
         times = {m.id: m.sent_at for m in s.query(Message).filter(Message.contact_id == contact_id)}
     assert times[second] >= times[first]
+
+
+def test_one_stale_date_from_a_busy_relay_does_not_set_the_clock_back(clock_forgotten: None) -> None:
+    now = time.time()
+    relay_clock.observe(formatdate(now, usegmt=True), received_at=now)
+    relay_clock.observe(formatdate(now - 13, usegmt=True), received_at=now + 1)  # a poll answered late
+    assert relay_clock.offset() == timedelta(0)
+    for late in range(relay_clock.KEPT):  # the laptop's clock set 10 minutes ahead meanwhile
+        relay_clock.observe(formatdate(now + late, usegmt=True), received_at=now + late + 600)
+    assert abs(relay_clock.offset().total_seconds() + 600) < 2
