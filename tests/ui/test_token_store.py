@@ -63,3 +63,6 @@ def test_a_plaintext_keyring_is_said_to_be_no_password_store_in_korean_and_asked
     assert load_token(ctx, url) == "s3cret-token"
     assert str(ctx.paths.config_file) in token_location(ctx)
     assert not plaintext_keyring.exists()
+    # A new token for the same relay (rotated on the server) goes to the file she chose, unasked.
+    assert store_token_interactively(None, ctx, url, "the-rotated-token")
+    assert load_token(ctx, url) == "the-rotated-token"
