@@ -390,15 +390,15 @@ def run_first_setup(ctx: AppContext) -> str:
 def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
     """The wizard was finished: keep the token, the relay and the shop's place, and open the inbox
     at sign-in if ticked (a refusal is said; the rest is kept). "connected", or "skipped" when the
-    token could not be kept."""
+    token could not be kept (no password store, and the owner would not have it in a file): the rest
+    is kept then too, so Settings opens with the relay's address and the wizard is not shown again."""
     from app.settings import update_preferences
     from app.share_link import remember_business_number
     from app.sign_in import SignInStart
     from ui.sign_in_choice import set_open_at_sign_in
     from ui.token_store import store_token_interactively
 
-    if not store_token_interactively(wizard, ctx, wizard.relay_url, wizard.token):
-        return "skipped"
+    kept = store_token_interactively(wizard, ctx, wizard.relay_url, wizard.token)
     if wizard.shop_page.open_at_sign_in.isChecked():
         set_open_at_sign_in(wizard, ctx, SignInStart.for_this_user(), True)
     prefs = update_preferences(
@@ -412,7 +412,7 @@ def finish_setup(wizard: SetupWizard, ctx: AppContext) -> str:
     ctx.shop_region = prefs.shop_region
     ctx.currency = prefs.currency
     remember_business_number(ctx.db, wizard.business_number)  # Shop ▸ Share link opens with it
-    return "connected"
+    return "connected" if kept else "skipped"
 
 
 def smoke_check(window: MainWindow) -> int:

@@ -401,3 +401,52 @@ def test_after_importing_the_wizard_says_what_came_in_and_what_to_do_next(
     import_one(minji, again=True)  # the same export again: nothing new
     assert wizard.imported_text.text().startswith("Imported from your phone: 2 chats, 14 messages.")
     assert [shown.widget for shown in previews.shown] == ["ImportDialog"] * 3
+
+
+def test_a_wizard_finished_without_keeping_the_token_keeps_the_relays_address_and_the_shop(
+    qtbot: Any, tmp_path: Path, relay_url: str, dialogs: Any
+) -> None:
+    """No password store, and the owner would rather not keep the token in a file: the inbox opened
+    with the address, the country and the currency all forgotten, and the wizard again at next start."""
+    import argparse
+
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+    from app.paths import paths_for
+    from app.settings import read_preferences
+    from ui.application import open_inbox
+    from ui.token_store import load_token
+
+    def connect(wizard: Any) -> None:
+        wizard.next()
+        page = wizard.relay_page
+        page.url.setText(relay_url)
+        page.token.setText(CLIENT_TOKEN)
+        page.check_button.click()
+        qtbot.waitUntil(page.isComplete, timeout=15000)
+        wizard.next()
+        wizard.shop_page.open_at_sign_in.setChecked(False)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = keyring.get_keyring()
+    plain = PlaintextKeyring()  # what a source install on Linux picks with no Secret Service
+    plain.file_path = str(tmp_path / "keyrings-alt" / "keyring_pass.cfg")
+    keyring.set_keyring(plain)
+    try:
+        with the_app_as_it_was(app):
+            dialogs.expect("modal", answer=connect)
+            asked = dialogs.expect("question", answer=QMessageBox.StandardButton.No)
+            ctx = open_inbox(
+                app, argparse.Namespace(smoke=False, lang="en"), paths_for(tmp_path / "d").ensure()
+            )
+            assert asked.shown and "settings file" in asked.shown[0].text
+            prefs = read_preferences(ctx.db)
+            assert prefs.relay_url == relay_url and prefs.setup_done  # Settings shows it; no wizard again
+            assert load_token(ctx, relay_url) is None  # the token, as she said, is nowhere
+            ctx.db.close()
+    finally:
+        keyring.set_keyring(before)
