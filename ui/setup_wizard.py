@@ -161,6 +161,15 @@ class RelayPage(QWizardPage):
 
     def start_check(self) -> None:
         url, token = checked_address(self.url), self.token.text().strip()
+        if not token:
+            # Check connection with the token field empty: ask for it, rather than have the relay
+            # "refuse this relay token" the owner has not given yet.
+            self.result.setText(
+                self.tr("Paste the relay token too: the relay prints it (shop-inbox-relay token).")
+            )
+            self.result.setStyleSheet("color: #b3261e;")
+            self.token.setFocus()
+            return
         self.check_button.setEnabled(False)
         self.result.setText(self.tr("Checking…"))
         Op(lambda: check_relay(url, token), parent=self).success(

@@ -5857,6 +5857,10 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이 토큰</translation>
     </message>
     <message>
+        <source>Paste the relay token too: the relay prints it (shop-inbox-relay token).</source>
+        <translation>릴레이 토큰도 붙여 넣으세요. 릴레이에서 출력돼요(shop-inbox-relay token).</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>

@@ -87,6 +87,21 @@ def test_wizard_explains_a_wrong_token(qtbot: Any, relay_url: str) -> None:
     assert "refused this relay token" in page.result.text()
 
 
+def test_check_with_no_token_asks_for_it_and_puts_the_cursor_there(qtbot: Any, relay_url: str) -> None:
+    """The address pasted, Check pressed before the token: "could not be reached" sent the owner
+    looking at the address and the relay, which were fine."""
+    from ui.setup_wizard import RelayPage
+
+    page = RelayPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.url.setText(relay_url)
+    page.check_button.click()
+    assert "Paste the relay token" in page.result.text()
+    assert page.last_result is None and not page.isComplete() and page.check_button.isEnabled()
+    qtbot.waitUntil(lambda: page.focusWidget() is page.token)
+
+
 def test_wizard_explains_an_unreachable_relay(qtbot: Any) -> None:
     from tests.support.servers import free_port
 
