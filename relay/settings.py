@@ -33,6 +33,44 @@ class MissingSetting(SystemExit):
         self.names = names
 
 
+class BadSetting(SystemExit):
+    """A setting's value is not what it must be (a number for a number): the relay refuses to
+    start and names it, in one line, instead of a traceback."""
+
+    def __init__(self, name: str, value: str, must_be: str) -> None:
+        super().__init__(f"shop-inbox-relay: {name} must be {must_be}, not {value!r}")
+        self.name = name
+
+
+def _whole(env: dict[str, str], name: str, default: int) -> int:
+    """A whole-number setting of at least 1 (zero or less would switch the relay off quietly:
+    every webhook too large, every event pruned, no campaign ever sent)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise BadSetting(name, raw, "a whole number of 1 or more")
+    return value
+
+
+def _seconds(env: dict[str, str], name: str, default: float) -> float:
+    """A duration setting in seconds, above 0."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise BadSetting(name, raw, "a number of seconds above 0")
+    return value
+
+
 @dataclass(frozen=True)
 class RelaySettings:
     database_url: str = DEFAULT_DATABASE_URL
@@ -99,16 +137,16 @@ class RelaySettings:
             public_url=env.get("RELAY_PUBLIC_URL", "").strip().rstrip("/"),
             graph_url=env.get("WHATSAPP_GRAPH_URL", DEFAULT_GRAPH_URL).rstrip("/"),
             media_dir=Path(env["RELAY_MEDIA_DIR"]) if env.get("RELAY_MEDIA_DIR") else None,
-            retention_days=int(env.get("RELAY_RETENTION_DAYS", "30")),
-            max_webhook_bytes=int(env.get("RELAY_MAX_WEBHOOK_BYTES", str(DEFAULT_MAX_WEBHOOK_BYTES))),
+            retention_days=_whole(env, "RELAY_RETENTION_DAYS", 30),
+            max_webhook_bytes=_whole(env, "RELAY_MAX_WEBHOOK_BYTES", DEFAULT_MAX_WEBHOOK_BYTES),
             sqlite_synchronous=env.get("RELAY_SQLITE_SYNCHRONOUS", "NORMAL").upper(),
             docs_public=env.get("RELAY_DOCS", "") == "1",
-            send_lease=float(env.get("RELAY_SEND_LEASE_SECONDS", "30")),
-            db_connections=int(env.get("RELAY_DB_CONNECTIONS", "40")),
-            workers=int(env.get("RELAY_WORKERS", "1")),
-            messaging_limit=int(env.get("RELAY_MESSAGING_LIMIT", "250")),
-            campaign_pace_max=min(80, int(env.get("RELAY_CAMPAIGN_PACE", "80"))),
-            campaign_lease=float(env.get("RELAY_CAMPAIGN_LEASE_SECONDS", "30")),
+            send_lease=_seconds(env, "RELAY_SEND_LEASE_SECONDS", 30.0),
+            db_connections=_whole(env, "RELAY_DB_CONNECTIONS", 40),
+            workers=_whole(env, "RELAY_WORKERS", 1),
+            messaging_limit=_whole(env, "RELAY_MESSAGING_LIMIT", 250),
+            campaign_pace_max=min(80, _whole(env, "RELAY_CAMPAIGN_PACE", 80)),
+            campaign_lease=_seconds(env, "RELAY_CAMPAIGN_LEASE_SECONDS", 30.0),
         )
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **clean) if clean else settings  # type: ignore[arg-type]

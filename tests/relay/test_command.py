@@ -67,6 +67,33 @@ def test_serve_without_settings_exits_with_a_message_naming_them(tmp_path: Path)
     assert "shop-inbox-relay serve --upstream sandbox" in done.stderr  # or a try without Meta
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("RELAY_RETENTION_DAYS", "thirty"),
+        ("RELAY_DB_CONNECTIONS", "forty"),
+        ("RELAY_MAX_WEBHOOK_BYTES", "-1"),
+        ("RELAY_SEND_LEASE_SECONDS", "0"),
+        ("RELAY_CAMPAIGN_PACE", "10/s"),
+    ],
+)
+def test_a_setting_that_is_not_a_number_it_must_be_stops_serve_in_one_line_naming_it(
+    tmp_path: Path, name: str, value: str
+) -> None:
+    env = {"PATH": "", **CLOUD_ENV, "RELAY_DATABASE_URL": f"sqlite:///{tmp_path / 'relay.db'}", name: value}
+    done = subprocess.run(
+        [sys.executable, "-m", "relay.cli", "serve", "--port", str(free_port())],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr  # no traceback
+    assert done.stderr.startswith(f"shop-inbox-relay: {name} must be ") and repr(value) in done.stderr
+    assert not (tmp_path / "relay.db").exists()  # refused before anything started
+
+
 def test_token_prints_the_same_token_until_rotated(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
