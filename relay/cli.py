@@ -147,6 +147,8 @@ def port_taken_reason(host: str, port: int) -> str | None:
     (SO_REUSEADDR), then lets go, so a second relay stops before it starts anything."""
     import socket
 
+    if not 0 < port < 65536:
+        return f"{port} is not a port (1 to 65535); pick another with --port"
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -162,12 +164,23 @@ def port_taken_reason(host: str, port: int) -> str | None:
     return None
 
 
+def media_folder_reason(settings: RelaySettings) -> str | None:
+    """Why the media folder cannot be made (one line), or None once it exists."""
+    folder = settings.resolved_media_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot make the media folder {folder}: {exc.strerror or exc} (fix RELAY_MEDIA_DIR)"
+    return None
+
+
 def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
-    """What stops `serve` before it starts (a database it cannot open, a port taken), in one line."""
+    """What stops `serve` before it starts (a database it cannot open, a port taken, a media folder
+    it cannot make), in one line."""
     reason = unopenable_reason(settings.database_url)
     if reason:
         return f"{reason} (fix --database or RELAY_DATABASE_URL)"
-    return port_taken_reason(host, port)
+    return port_taken_reason(host, port) or media_folder_reason(settings)
 
 
 def main(argv: list[str] | None = None) -> int:

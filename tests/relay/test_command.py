@@ -385,3 +385,31 @@ def test_serve_refuses_a_database_it_cannot_open_in_one_line(
     else:
         assert "cannot open the database" in refusal and "secret" not in refusal
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("port", [99999, 0])
+def test_serve_on_a_port_that_is_no_port_stops_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], port: int
+) -> None:
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    code = main(["serve", "--upstream", "sandbox", "--database", database, "--port", str(port)])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert printed.err.strip() == (
+        f"shop-inbox-relay serve: {port} is not a port (1 to 65535); pick another with --port"
+    )
+
+
+def test_serve_with_a_media_folder_it_cannot_make_stops_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "volume").write_text("a file where the folder's parent should be")
+    monkeypatch.setenv("RELAY_MEDIA_DIR", str(tmp_path / "volume" / "media"))
+    database = f"sqlite:///{tmp_path / 'relay.db'}"
+    code = main(["serve", "--upstream", "sandbox", "--database", database, "--port", str(free_port())])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert printed.err.strip() == (
+        f"shop-inbox-relay serve: cannot make the media folder {tmp_path / 'volume' / 'media'}: "
+        "Not a directory (fix RELAY_MEDIA_DIR)"
+    )
