@@ -8,8 +8,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException
 
 from app.wire import RelayErrorCode
 from relay import log_redaction, worker_process
@@ -97,6 +99,26 @@ def create_app(settings: RelaySettings, upstream: Upstream | None = None) -> Fas
     @app.exception_handler(Unauthorised)
     async def _unauthorised(_request: Request, _exc: Unauthorised) -> JSONResponse:
         return error(401, RelayErrorCode.UNAUTHORISED, "The relay token is missing or wrong.")
+
+    # FastAPI's own answers (a query parameter that is not a number, a path or method the relay does
+    # not have) carry `{"detail": ...}`; the contract is one error envelope for every error.
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = exc.errors()
+        at = ".".join(str(part) for part in problems[0].get("loc", ())) if problems else ""
+        return error(400, RelayErrorCode.INVALID, f"The request is not valid at {at}.", params={"at": at})
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            response = error(404, RelayErrorCode.NOT_FOUND, "The relay has no such address.")
+        elif exc.status_code == 405:
+            message = f"This address does not take {request.method}."
+            response = error(405, RelayErrorCode.INVALID, message, params={"method": request.method})
+        else:
+            response = error(exc.status_code, RelayErrorCode.INVALID, "The relay cannot take this request.")
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(SQLAlchemyError)
     async def _storage_failed(_request: Request, exc: SQLAlchemyError) -> JSONResponse:

@@ -201,6 +201,30 @@ def test_the_token_must_come_as_bearer(relay: RunningRelay, header: Callable[[st
     assert ok.status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status", "code"),
+    [
+        ("GET", "/v1/events?after=abc", 400, RelayErrorCode.INVALID),  # a cursor that is no number
+        ("GET", "/v1/events?after=0&wait=soon", 400, RelayErrorCode.INVALID),
+        ("GET", "/v1/orders/status", 400, RelayErrorCode.INVALID),  # wa_id missing
+        ("GET", "/v1/campaigns/c1?recipients=maybe", 400, RelayErrorCode.INVALID),
+        ("GET", "/v1/bot/report?days=0", 400, RelayErrorCode.INVALID),
+        ("GET", "/v1/no-such-thing", 404, RelayErrorCode.NOT_FOUND),
+        ("DELETE", "/v1/events", 405, RelayErrorCode.INVALID),
+        ("PUT", "/webhook", 405, RelayErrorCode.INVALID),
+    ],
+)
+def test_a_request_the_relay_cannot_take_gets_the_error_envelope_with_a_code(
+    relay: RunningRelay, method: str, path: str, status: int, code: RelayErrorCode
+) -> None:
+    r = relay.client.request(method, f"{relay.url}{path}", headers=relay.auth())
+    assert r.status_code == status
+    assert r.json()["error"]["code"] == code, r.text
+    assert "detail" not in r.json()
+    if status == 405:
+        assert r.headers["allow"]  # what the address does take
+
+
 def test_the_api_description_needs_the_token_and_the_pages_are_off(relay: RunningRelay) -> None:
     for path in ("/docs", "/redoc"):
         assert relay.client.get(f"{relay.url}{path}").status_code == 404
