@@ -185,6 +185,32 @@ def serve_refusal(settings: RelaySettings, host: str, port: int) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    from relay.storage.schema import SchemaRefused
+
+    try:
+        return run_command(args)
+    except SchemaRefused as exc:
+        # A database a newer relay migrated (a relay rolled back), or tables the relay did not make:
+        # the reason in one line, not the traceback of Alembic's lookup under it.
+        print(f"shop-inbox-relay {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+def migrate_before_workers(database_url: str) -> None:
+    """Bring the database to the code's revision once, before the workers start: a database the
+    relay refuses stops `serve` here in one line instead of in every worker, again and again."""
+    from sqlalchemy import create_engine
+
+    from relay.storage.schema import upgrade_schema
+
+    engine = create_engine(database_url)
+    try:
+        upgrade_schema(engine)
+    finally:
+        engine.dispose()
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command in ("setup", "check"):
         # Their output is the report itself; the libraries' request lines would only bury it.
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -222,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["RELAY_UPSTREAM"] = settings.upstream
         os.environ["RELAY_WORKERS"] = str(args.workers)  # each takes its share of RELAY_DB_CONNECTIONS
         RelaySettings.from_env().check()  # refuse a budget too small for the workers before forking
+        migrate_before_workers(settings.database_url)
         from relay.server import SERVER_OPTIONS
 
         uvicorn.run(

@@ -24,11 +24,15 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 PG_MIGRATION_LOCK = 424243
 
 
-class SchemaMismatch(RuntimeError):
+class SchemaRefused(RuntimeError):
+    """A database the relay will not migrate, left untouched; the message is the operator's line."""
+
+
+class SchemaMismatch(SchemaRefused):
     """A relay database that is neither versioned nor the tables create_all made: never touched."""
 
 
-class SchemaTooNew(RuntimeError):
+class SchemaTooNew(SchemaRefused):
     """The database was migrated by a newer relay than this one."""
 
 

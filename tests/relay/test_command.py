@@ -413,3 +413,37 @@ def test_serve_with_a_media_folder_it_cannot_make_stops_in_one_line(
         f"shop-inbox-relay serve: cannot make the media folder {tmp_path / 'volume' / 'media'}: "
         "Not a directory (fix RELAY_MEDIA_DIR)"
     )
+
+
+@pytest.mark.parametrize("command", ["serve", "check", "token"])
+def test_a_relay_rolled_back_below_its_databases_revision_says_so_in_one_line(
+    tmp_path: Path,
+    storage: str | None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from relay.storage.schema import VERSION_TABLE
+
+    url = storage or f"sqlite:///{tmp_path / 'relay.db'}"
+    Store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as conn:  # as a newer relay would have left it
+        conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '9999'"))
+    engine.dispose()
+    for name, value in CLOUD_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("RELAY_CLIENT_TOKEN", raising=False)
+    # On PostgreSQL, serve's workers: each would fail to start and be started again, forever.
+    workers = ["--workers", "2"] if storage else []
+    args = {"serve": ["serve", "--port", str(free_port()), *workers], "check": ["check"], "token": ["token"]}
+    code = main([*args[command], "--database", url])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert "Traceback" not in printed.err
+    assert printed.err.strip().splitlines()[-1] == (
+        f"shop-inbox-relay {command}: the relay database is at schema revision '9999', which this relay "
+        "does not know (a newer relay migrated it): run that relay, or restore a backup"
+    )
