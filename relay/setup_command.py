@@ -223,6 +223,17 @@ async def connect_to_meta(
             print(f"Registered the webhook at {callback}; Meta verified it.", file=out)
         except GraphError as exc:
             ok = False
+            if exc.code in APP_TOKEN_REFUSED:
+                # The app access token is app id|app secret: starting the relay would not help, and
+                # with the wrong secret every webhook Meta sends would be refused as unsigned.
+                print(
+                    f"Meta refused the app secret (Graph {exc.code}: {exc.message}).\n"
+                    "Copy WHATSAPP_APP_SECRET again (app dashboard > App settings > Basic) and check "
+                    "WHATSAPP_APP_ID (top left of the app dashboard), then run setup again: "
+                    "it is safe to repeat.",
+                    file=out,
+                )
+                return ok
             print(
                 f"Meta did not register the webhook at {callback}: {exc.message}\n"
                 "Meta calls that address at once to verify it, so the relay must be running there. "
@@ -230,6 +241,10 @@ async def connect_to_meta(
                 file=out,
             )
     return ok
+
+
+# Graph's answer to an app access token whose signature does not match: the app secret is wrong.
+APP_TOKEN_REFUSED = (190,)
 
 
 def _registered(row: dict[str, object], callback: str) -> bool:

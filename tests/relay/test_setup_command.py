@@ -135,6 +135,20 @@ def test_when_meta_cannot_reach_the_callback_setup_says_to_start_the_relay_and_r
     assert (tmp_path / "deploy" / "relay.env").exists()  # the answers are kept for the next run
 
 
+def test_a_wrong_app_secret_is_named_instead_of_asking_to_start_the_relay(
+    tmp_path: Path, graph: FakeGraph, relay: RunningRelay
+) -> None:
+    seed_verify_token(tmp_path)
+    env = environment(graph, tmp_path, WHATSAPP_APP_ID=APP_ID, WHATSAPP_APP_SECRET="a-mistyped-secret")
+    code, out = setup(tmp_path, env, "--non-interactive", "--no-check")
+    assert code == 1
+    assert "Meta refused the app secret (Graph 190" in out
+    assert "Copy WHATSAPP_APP_SECRET again (app dashboard > App settings > Basic)" in out
+    assert "must be running" not in out  # a running relay would not fix it
+    assert "a-mistyped-secret" not in out
+    assert graph.app_subscriptions == []  # nothing registered
+
+
 def test_an_expired_token_stops_setup_with_the_fix(tmp_path: Path, graph: FakeGraph) -> None:
     graph.token_expired = True
     code, out = setup(tmp_path, environment(graph, tmp_path), "--non-interactive", "--no-check")
