@@ -14,6 +14,8 @@ from relay.store import NewEvent
 log = logging.getLogger(__name__)
 
 MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")
+# Message types kept as events but never answered by greeting, away, bot or opt-out.
+NOT_ANSWERED = ("system", "reaction", "unsupported", "edit", "revoke")
 
 
 def signature_problem(secret: str, body: bytes, header: str | None) -> str | None:
@@ -267,8 +269,9 @@ def _messages(intake: Intake, value: dict[str, Any], phone_number_id: str | None
         change = _number_change(message, phone_number_id)
         if change is not None:
             intake.number_changes.append(change)
-        # System notices (e.g. a changed number) and reactions do not start a conversation.
-        if sender and kind not in ("system", "reaction", "unsupported"):
+        # System notices (e.g. a changed number), reactions, and a customer's edit or deletion
+        # of an earlier message (Meta's "edit" and "revoke") are not new messages to answer.
+        if sender and kind not in NOT_ANSWERED:
             name = (contact or {}).get("profile", {}).get("name")
             intake.inbound.append(Inbound(sender, phone_number_id, name, timestamp, message))
     for status in _dicts(value, "statuses", "status"):

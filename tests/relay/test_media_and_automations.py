@@ -205,3 +205,26 @@ def test_a_photo_the_relay_cannot_write_down_is_tried_again_without_spending_its
     media_dir.mkdir()  # room again
     r = relay.client.get(f"{relay.url}/v1/media/777009", headers=relay.auth())
     assert r.status_code == 200 and r.content == JPEG
+
+
+def test_a_customer_editing_or_deleting_a_message_gets_no_greeting_away_or_bot_answer(
+    relay: RunningRelay, graph: FakeGraph
+) -> None:
+    """Meta reports a customer's edit or deletion ("revoke", coexistence numbers) as a message of
+    its own: kept for the desktop, but not a new message to answer."""
+    relay.put_rules(
+        greeting={"enabled": True, "text": "어서 오세요"},
+        away={"enabled": True, "text": "지금은 쉬는 시간이에요", "schedule": "always"},
+    )
+    original = wamid()  # written two days ago, before the relay ran
+    edited = {
+        "original_message_id": original,
+        "message": {"type": "text", "text": {"body": "린넨 셔츠 있나요"}},
+    }
+    relay.post_webhook(inbound("edit", edited, sender="821011112222"))
+    relay.post_webhook(inbound("revoke", {"original_message_id": original}, sender="821011112222"))
+    events = relay.wait_for_events(3)  # settings, the edit, the deletion
+    assert [e["message"]["type"] for e in events if e["kind"] == "message"] == ["edit", "revoke"]
+    wait_until(relay.automations_done, 10, "the relay to look at the messages")
+    assert graph.sent == []
+    assert relay.events(after=events[-1]["seq"])["events"] == []
