@@ -71,6 +71,22 @@ def storage_retryable(exc: BaseException) -> bool:
     return isinstance(exc, OSError | TimeoutError | SQLAlchemyTimeoutError)
 
 
+# Connection exceptions (08…) and operator intervention (57P01 a server shutting down or
+# restarting, 57P02 crashed, 57P03 starting up): whatever the relay asked, the connection is gone.
+LOST_CONNECTION_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
+def _psycopg_connection_error(err: BaseException) -> bool:
+    """psycopg's own OperationalError without a server's SQLSTATE: "the connection is lost", "…is
+    closed", a failed connect (a server's refusals of a statement always carry a SQLSTATE)."""
+    kind = type(err)
+    return (
+        kind.__name__ == "OperationalError"
+        and kind.__module__.split(".")[0] == "psycopg"
+        and getattr(err, "sqlstate", "") is None
+    )
+
+
 def storage_cause(exc: BaseException) -> str:
     """What a storage failure comes down to, for a log line an operator can act on without a
     traceback: "disk_full", "locked", "connection_lost", or the error's class name. (The relay
@@ -88,7 +104,11 @@ def storage_cause(exc: BaseException) -> str:
             return "disk_full"
         if code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # or extended
             return "locked"
-        if sqlstate.startswith("08") or (isinstance(err, DBAPIError) and err.connection_invalidated):
+        if (
+            sqlstate.startswith(LOST_CONNECTION_SQLSTATES)
+            or (isinstance(err, DBAPIError) and err.connection_invalidated)
+            or _psycopg_connection_error(err)
+        ):
             return "connection_lost"
         orig = getattr(err, "orig", None)
         todo += [orig if isinstance(orig, BaseException) else None, err.__cause__, err.__context__]

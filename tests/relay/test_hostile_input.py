@@ -322,3 +322,32 @@ def test_a_database_that_is_away_answers_503_in_one_log_line_not_500(
         "storage failed: cause=OperationalError error=OperationalError retryable=True"
     ]
     assert not any(rec.exc_info for rec in caplog.records)
+
+
+def test_a_postgresql_restart_is_logged_as_a_lost_connection_and_meta_redelivers(
+    tmp_path: Path, graph: FakeGraph, pg: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A restart of PostgreSQL ends every connection ("terminating connection due to administrator
+    command", 57P01): the webhook that meets it gets 503, its line names the lost connection."""
+    from sqlalchemy import create_engine, text
+
+    from tests.support.relay_server import run_relay
+
+    with run_relay(tmp_path, graph_url=graph.url, database_url=pg) as relay:
+        assert relay.post_webhook(inbound("text", "before")).status_code == 200
+        admin = create_engine(pg)
+        with admin.connect() as conn:  # what a restart does to the relay's connections
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+        admin.dispose()
+        with caplog.at_level(logging.INFO):
+            refused = relay.post_webhook(inbound("text", "during"))
+            again = relay.post_webhook(inbound("text", "after"))
+    assert refused.status_code == 503 and refused.json()["error"]["code"] == RelayErrorCode.STORAGE
+    assert again.status_code == 200
+    lost = [rec.getMessage() for rec in caplog.records if rec.getMessage().startswith("webhook not stored")]
+    assert lost == ["webhook not stored: cause=connection_lost error=OperationalError"]
