@@ -99,7 +99,11 @@ def _opened_tables(url: str) -> set[str] | str:
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError) as exc:
-        return f"cannot use the database URL {shown(url)}: {exc}"
+        # SQLAlchemy's own text may run over lines (its list of SQLite URL forms): one line here.
+        reason = " ".join(str(exc).split())
+        if url.startswith("postgres://"):  # what hosted PostgreSQL services hand out
+            reason += "; PostgreSQL URLs start postgresql+psycopg://"
+        return f"cannot use the database URL {shown(url)}: {reason}"
     try:
         with engine.connect() as conn:
             return set(inspect(conn).get_table_names())

@@ -447,3 +447,22 @@ def test_a_relay_rolled_back_below_its_databases_revision_says_so_in_one_line(
         f"shop-inbox-relay {command}: the relay database is at schema revision '9999', which this relay "
         "does not know (a newer relay migrated it): run that relay, or restore a backup"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("sqlite://relay.db", "Valid SQLite URL forms are: sqlite:///:memory:"),  # a slash short
+        ("postgres://relay:secret@127.0.0.1/relay", "PostgreSQL URLs start postgresql+psycopg://"),
+    ],
+)
+def test_a_database_url_the_relay_cannot_use_is_refused_in_one_line_with_the_form_to_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, url: str, said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["serve", "--upstream", "sandbox", "--database", url, "--port", str(free_port())])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert len(printed.err.strip().splitlines()) == 1, printed.err
+    assert printed.err.startswith("shop-inbox-relay serve: cannot use the database URL ")
+    assert said in printed.err and "secret" not in printed.err
