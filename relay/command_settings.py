@@ -33,11 +33,28 @@ def command_env(env_file: str | None, environ: Mapping[str, str]) -> dict[str, s
 
 
 def shown(url: str) -> str:
-    """The URL as a message may show it: the password hidden."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    """The URL as a message may show it: the password hidden, also where SQLAlchemy cannot read the
+    URL or would split it at an @ of the password (everything up to the last @ is the user's)."""
+    head, sep, tail = url.partition("://")
+    if not sep:
+        head, tail = "", url
+    userinfo, at, host = tail.rpartition("@")
+    if not at or ":" not in userinfo:
         return url
+    return f"{head}{sep}{userinfo.split(':', 1)[0]}:***@{host}"
+
+
+def unescaped_at_reason(url: str) -> str | None:
+    """A password with a bare @ makes SQLAlchemy take the rest of it for the host name, and the
+    driver's error then prints that part of the password: refused before anything is tried."""
+    _head, sep, tail = url.partition("://")
+    userinfo = tail.rpartition("@")[0] if sep else ""
+    if "@" not in userinfo:
+        return None
+    return (
+        f"the password in the database URL {shown(url)} holds an @: write each @ in it as %40 "
+        "(percent-encoded)"
+    )
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -92,6 +109,9 @@ def _opened_tables(url: str) -> set[str] | str:
     path = sqlite_file(url)
     if path is not None and not path.parent.is_dir():
         return f"no folder {path.parent} for the database {shown(url)}"
+    at_reason = unescaped_at_reason(url)
+    if at_reason:
+        return at_reason
     if path is not None and not path.exists():
         if not os.access(path.parent, os.W_OK | os.X_OK):
             return f"cannot create the database {shown(url)}: the folder {path.parent} is not writable"

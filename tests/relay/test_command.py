@@ -466,3 +466,23 @@ def test_a_database_url_the_relay_cannot_use_is_refused_in_one_line_with_the_for
     assert len(printed.err.strip().splitlines()) == 1, printed.err
     assert printed.err.startswith("shop-inbox-relay serve: cannot use the database URL ")
     assert said in printed.err and "secret" not in printed.err
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        # A bare @ in the password: SQLAlchemy would take "ss3cret@127.0.0.1" for the host name.
+        (
+            "postgresql+psycopg://relay:p@ss3cret@127.0.0.1:5432/relay",
+            "holds an @: write each @ in it as %40",
+        ),
+        ("relay:ss3cret@127.0.0.1/relay", "cannot use the database URL relay:***@127.0.0.1/relay"),
+    ],
+)
+def test_no_part_of_a_database_password_is_printed_whatever_the_url_looks_like(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str, said: str
+) -> None:
+    code = main(["serve", "--upstream", "sandbox", "--database", url, "--port", str(free_port())])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert said in printed.err and "ss3cret" not in printed.err
