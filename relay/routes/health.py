@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from relay.check import NONCE_PREFIX
 from relay.routes.deps import current_relay
@@ -23,3 +24,9 @@ async def healthz(relay: Annotated[Relay, Depends(current_relay)], nonce: str = 
         known = len(nonce) <= 64 and bool(await run_in_threadpool(relay.store.kv.get, NONCE_PREFIX + nonce))
         answer["nonce"] = "match" if known else "unknown"
     return answer
+
+
+@router.head("/healthz", include_in_schema=False)
+async def healthz_head() -> Response:
+    """Uptime monitors ask with HEAD by default: a 405 would read as "the relay is down"."""
+    return Response()

@@ -225,6 +225,11 @@ def test_a_request_the_relay_cannot_take_gets_the_error_envelope_with_a_code(
         assert r.headers["allow"]  # what the address does take
 
 
+def test_an_uptime_monitor_asking_with_head_finds_the_relay_up(relay: RunningRelay) -> None:
+    assert relay.client.head(f"{relay.url}/healthz").status_code == 200
+    assert relay.client.get(f"{relay.url}/healthz").json()["status"] == "ok"
+
+
 def test_the_api_description_needs_the_token_and_the_pages_are_off(relay: RunningRelay) -> None:
     for path in ("/docs", "/redoc"):
         assert relay.client.get(f"{relay.url}{path}").status_code == 404
