@@ -97,6 +97,31 @@ def test_caddy_body_limits_fit_whatsapps_files_and_the_relays_json() -> None:
     assert max(settings.max_webhook_bytes, settings.max_json_bytes) < default <= 6 * 1024**2
 
 
+def test_caddy_lets_the_largest_campaign_through_to_the_relay() -> None:
+    from app.wire import CAMPAIGN_RECIPIENTS_MAX, NewCampaign
+    from relay.routes.campaigns import MAX_CAMPAIGN_BYTES
+
+    recipient = {
+        "wa_id": "821012345678",
+        "components": [{"type": "body", "parameters": [{"type": "text", "text": "김민지"}]}],
+        "consent": {"notifications": True, "marketing": True, "night": False},
+        "country": "KR",
+        "timezone": "Asia/Seoul",
+        "language": "ko",
+    }
+    largest = NewCampaign.model_validate(
+        {
+            "id": "spring-sale",
+            "name": "봄 세일",
+            "template": {"name": "spring_sale", "language": "ko", "category": "MARKETING"},
+            "recipients": [dict(recipient, wa_id=f"8210{i:08d}") for i in range(CAMPAIGN_RECIPIENTS_MAX)],
+        }
+    )
+    body = len(largest.model_dump_json(exclude_none=True).encode())
+    campaigns = size(caddy_setting("max_size", after="handle /v1/campaigns"))
+    assert body < campaigns == MAX_CAMPAIGN_BYTES
+
+
 def test_the_relay_image_is_built_from_the_lock_and_runs_as_a_non_root_user() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements/relay.txt" in dockerfile
@@ -291,11 +316,13 @@ def test_the_guide_opens_with_the_three_commands_and_quotes_the_caddyfile_limits
     # The nginx example says the same numbers as deploy/Caddyfile, the one place they are set.
     media = size(caddy_setting("max_size", after="handle /v1/media")) // 1024**2
     default = size(caddy_setting("max_size", after="handle {")) // 1024**2
+    campaigns = size(caddy_setting("max_size", after="handle /v1/campaigns")) // 1024**2
     header = int(seconds(caddy_setting("read_header")))
     read = int(seconds(caddy_setting("response_header_timeout")))
     for nginx in (
         f"client_max_body_size {media}m;",
         f"client_max_body_size {default}m;",
+        f"client_max_body_size {campaigns}m;",
         f"client_header_timeout {header}s;",
         f"proxy_read_timeout {read}s;",
         f"large_client_header_buffers 4 {size(caddy_setting('max_header_size')) // 1024}k;",
