@@ -7,6 +7,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from app.wire import ErrorBody, ErrorEnvelope, RelayErrorCode
+from relay.upstream import GraphError
 
 
 def error_body(
@@ -35,3 +36,23 @@ def error(
 ) -> JSONResponse:
     body = error_body(code, message, graph_code=graph_code, retryable=retryable, params=params)
     return JSONResponse(body, status_code=status)
+
+
+def graph_failure(exc: GraphError, subject: str = "the request") -> JSONResponse:
+    """A Graph call other than a send that failed: `graph_unreachable` (503) when Graph was never
+    reached (the relay's network, DNS or WHATSAPP_GRAPH_URL), as a send's answer says it, so the
+    desktop tells the owner the relay cannot reach WhatsApp; else Graph's refusal or failure."""
+    if exc.unreachable:
+        return error(
+            503,
+            RelayErrorCode.GRAPH_UNREACHABLE,
+            f"The relay cannot reach WhatsApp right now; {subject} was not made.",
+            retryable=True,
+        )
+    return error(
+        502 if exc.transient else 422,
+        RelayErrorCode.GRAPH_ERROR,
+        exc.sentence(subject),
+        graph_code=exc.code,
+        retryable=exc.transient,
+    )

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from app.wire import MediaUploaded, RelayErrorCode
 from relay.bodies import chunks_with_deadline
-from relay.errors import error
+from relay.errors import error, graph_failure
 from relay.limits import MEDIA_LIMITS, is_media_id, media_family
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
@@ -53,13 +53,7 @@ async def upload(request: Request, relay: Annotated[Relay, Depends(current_relay
                 relay.settings.phone_number_id, partial, mime, filename
             )
         except GraphError as exc:
-            return error(
-                502 if exc.transient else 422,
-                RelayErrorCode.GRAPH_ERROR,
-                exc.sentence("the upload"),
-                graph_code=exc.code,
-                retryable=exc.transient,
-            )
+            return graph_failure(exc, "the upload")
         await run_in_threadpool(_keep, partial, relay.media.path(media_id))
     finally:
         partial.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from app.wire import RelayErrorCode, Template, TemplatesPage
 from relay.bodies import read_body
-from relay.errors import error
+from relay.errors import error, graph_failure
 from relay.routes.deps import authorised, current_relay
 from relay.service import Relay
 from relay.upstream import GraphError
@@ -60,13 +60,7 @@ async def mark_read(wamid: str, relay: Annotated[Relay, Depends(current_relay)])
     try:
         await relay.upstream.mark_read(received_on or relay.settings.phone_number_id, wamid)
     except GraphError as exc:
-        return error(
-            502 if exc.transient else 422,
-            RelayErrorCode.GRAPH_ERROR,
-            exc.sentence(),
-            graph_code=exc.code,
-            retryable=exc.transient,
-        )
+        return graph_failure(exc)
     return JSONResponse({"ok": True})
 
 

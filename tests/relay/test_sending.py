@@ -368,3 +368,21 @@ def test_a_graph_error_of_a_call_that_is_not_a_message_does_not_say_message() ->
         GraphError(400, 100, "Invalid parameter", False).sentence()
         == "WhatsApp refused the request as invalid."
     )
+
+
+def test_a_photo_upload_or_read_receipt_graph_cannot_be_reached_for_says_graph_unreachable(
+    tmp_path: Path,
+) -> None:
+    """As a send does: the desktop then says the relay cannot reach WhatsApp, not "sending…"."""
+    # Nothing listens on the default test Graph address: every try is a ConnectError.
+    with run_relay(tmp_path) as relay:
+        relay.post_webhook(inbound("text", "사진 보내드릴게요", sender=CUSTOMER, message_id="wamid.READ1"))
+        upload = relay.client.post(
+            f"{relay.url}/v1/media",
+            content=b"\xff\xd8\xff\xe0" + b"photo" * 100,
+            headers={**relay.auth(), "Content-Type": "image/jpeg"},
+        )
+        read = relay.client.post(f"{relay.url}/v1/messages/wamid.READ1/read", headers=relay.auth())
+    for r in (upload, read):
+        assert r.status_code == 503
+        assert (r.json()["error"]["code"], r.json()["error"]["retryable"]) == ("graph_unreachable", True)
