@@ -35,6 +35,7 @@ from ui.context import AppContext
 from ui.ops import Newest, failure_sentence, run_op
 from ui.rule_summary import RuleSummary
 from ui.screen_fit import scrolling
+from ui.theme import problem_colour
 from ui.time_zones import with_shop_zone
 from ui.unsaved_edits import leave_edits
 
@@ -70,7 +71,6 @@ BANNER_STYLE = """
 #syncBanner[status="pending"], #syncBanner[status="sending"] { border-color: #FFCC80; background: #FFF6E5; }
 #syncBanner[status="conflict"] { border-color: #EF9A9A; background: #FDECEC; }
 #syncBanner QLabel { color: #1F2D27; background: transparent; }
-#formError { color: #C62828; }
 #ruleSummary { color: palette(text); font-style: italic; }
 """
 
@@ -251,7 +251,7 @@ class AutomationDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
-        self.setStyleSheet(BANNER_STYLE)
+        self.setStyleSheet(f"{BANNER_STYLE}#formError {{ color: {problem_colour()}; }}")
         # Until the stored document arrives (an op, a moment) the form is built but disabled, and
         # edits are not recorded; a placeholder state keeps the subclasses' code simple meanwhile.
         self._loading = True

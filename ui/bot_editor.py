@@ -85,6 +85,7 @@ from ui.limited_line_edit import LimitedLineEdit, text_length
 from ui.ops import failure_sentence, run_op, run_read
 from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen, scrolling
+from ui.theme import problem_colour
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
@@ -863,7 +864,7 @@ class BotEditor(AutomationDialog):
                 self._problem_node is not None
                 and item.data(0, Qt.ItemDataRole.UserRole) == self._problem_node
             )
-            item.setForeground(0, QBrush(QColor("#B3261E")) if at_fault else QBrush())
+            item.setForeground(0, QBrush(QColor(problem_colour())) if at_fault else QBrush())
             item.setToolTip(0, self._problem if at_fault else "")
             stack.extend(item.child(i) for i in range(item.childCount()))
 
@@ -881,7 +882,7 @@ class BotEditor(AutomationDialog):
         note = QLabel()
         note.setObjectName(name)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #b3261e;")
+        note.setStyleSheet(f"color: {problem_colour()};")
         note.hide()
 
         def cut(limit: int) -> None:

@@ -61,6 +61,7 @@ from ui.context import AppContext
 from ui.error_sentences import code_sentence
 from ui.korean_particles import with_particles
 from ui.ops import run_op
+from ui.theme import fine_colour, problem_colour
 from ui.time_zones import zone_name
 
 log = logging.getLogger(__name__)
@@ -433,14 +434,14 @@ class CampaignEditor(QWidget):
     def _update_law(self, t: Template, _values: tuple[str, ...]) -> None:
         problems = self.law_problems()
         if problems:
-            self.message.law.setStyleSheet("color: #B3261E;")
+            self.message.law.setStyleSheet(f"color: {problem_colour()};")
             self.message.law.setText(
                 self.tr("Korean law for advertising messages:")
                 + "\n"
                 + law_lines(problems, self.shop_names())
             )
         elif self.choices is not None and self._law_applies():
-            self.message.law.setStyleSheet("color: #1E7D32;")
+            self.message.law.setStyleSheet(f"color: {fine_colour()};")
             note = self.tr("The opt-out button counts as the free opt-out.") if has_opt_out_button(t) else ""
             self.message.law.setText(
                 self.tr("✓ (광고), the shop's name and contact, and a free opt-out are there.") + " " + note

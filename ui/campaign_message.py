@@ -33,6 +33,7 @@ from app.wire import Template
 from ui.korean_particles import with_particles
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.template_picker import DETAIL_ROLE, TemplateItemDelegate
+from ui.theme import problem_colour
 
 PARAM_MAX = 200
 BODY_SHOWN = 40  # characters of a template's body beside its name in the template list
@@ -128,7 +129,7 @@ class MessageBox(QGroupBox):
         self.language_note.setObjectName("campaignLanguageNote")
         self.language_note.setTextFormat(Qt.TextFormat.PlainText)
         self.language_note.setWordWrap(True)
-        self.language_note.setStyleSheet("color: #b3261e;")
+        self.language_note.setStyleSheet(f"color: {problem_colour()};")
         self.language_note.hide()
         # The template's quick-reply buttons ("쿠폰 받기"): whether the menu bot answers a tap on one.
         self.buttons_note = QLabel(self)

@@ -36,6 +36,7 @@ from ui.error_sentences import error_sentence
 from ui.ops import run_op
 from ui.price_preview import PricePreview
 from ui.save_paths import Picked, open_folder, remember_pick
+from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class ItemForm(QWidget):
         self.collections.setMaximumHeight(110)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C62828;")
+        self.error.setStyleSheet(f"color: {problem_colour()};")
         self.error.hide()
         self.save = QPushButton(self.tr("Save"))
         self.save.setDefault(True)

@@ -27,6 +27,7 @@ from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
+from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ class DepositDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C62828")
+        self.problem.setStyleSheet(f"color: {problem_colour()}")
         self.problem.hide()
         self.confirm_button = QPushButton(self.tr("Mark checked orders paid"), self)
         self.confirm_button.setEnabled(False)

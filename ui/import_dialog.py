@@ -44,6 +44,7 @@ from ui.gui_thread import GuiThreadSignals
 from ui.ops import Op, delete_when_closed, failure_sentence
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.screen_fit import resize_within_screen
+from ui.theme import problem_colour
 from ui.time_zones import TimeZoneBox, zone_city
 
 log = logging.getLogger(__name__)
@@ -278,7 +279,7 @@ class ImportDialog(QDialog):
 
     def _scan_failed(self, error: BaseException) -> None:
         self.status.setText(failure_sentence(error))
-        self.status.setStyleSheet("color: #C62828;")
+        self.status.setStyleSheet(f"color: {problem_colour()};")
         self._show_buttons(importing=False, done=True)
 
     def _scanned(self, scan: _Scan) -> None:
@@ -443,7 +444,7 @@ class ImportDialog(QDialog):
             self.status.setText(
                 self.tr("Choose which contact this chat belongs to, or add it as a new contact.")
             )
-            self.status.setStyleSheet("color: #C62828;")
+            self.status.setStyleSheet(f"color: {problem_colour()};")
             self.contact_combo.setFocus()
             return
         request = self.request()
@@ -453,7 +454,7 @@ class ImportDialog(QDialog):
                     zone_city("Asia/Seoul")
                 )
             )
-            self.status.setStyleSheet("color: #C62828;")
+            self.status.setStyleSheet(f"color: {problem_colour()};")
             self.zone_combo.setFocus()
             return
         preview = self.scan.preview

@@ -54,7 +54,7 @@ from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
-from ui.theme import CAUTION_COLOUR
+from ui.theme import CAUTION_COLOUR, problem_colour
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class DraftLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and line.price_minor is None:
-            return QColor("#C62828")  # the one thing the order still waits for
+            return QColor(problem_colour())  # the one thing the order still waits for
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -285,7 +285,7 @@ class StartOrderDialog(QDialog):
         self.stock_note.hide()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C62828")
+        self.problem.setStyleSheet(f"color: {problem_colour()}")
         for label in (self.subtotal_label, self.total_label, self.stock_note, self.problem):
             label.setTextFormat(Qt.TextFormat.PlainText)
 

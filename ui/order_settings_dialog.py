@@ -37,7 +37,7 @@ from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
-from ui.theme import CAUTION_COLOUR
+from ui.theme import CAUTION_COLOUR, problem_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
 
@@ -157,7 +157,7 @@ class OrderSettingsDialog(QDialog):
         outer.addTab(messages, self.tr("Messages"))
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C62828")
+        self.problem.setStyleSheet(f"color: {problem_colour()}")
         self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -65,6 +65,7 @@ from ui.order_moves import COURIERS, confirm_cancel, confirm_no_address, confirm
 from ui.order_text import money, state_name
 from ui.screen_fit import grow_within_screen, place_within_screen, resize_within_screen, scrolling
 from ui.ship_to_form import ShipToForm
+from ui.theme import problem_colour
 from ui.unsaved_edits import leave_edits
 
 log = logging.getLogger(__name__)
@@ -242,7 +243,7 @@ class OrderWindow(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("orderError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C62828")
+        self.error.setStyleSheet(f"color: {problem_colour()}")
         self.error.hide()
         # The moves sit under the title, above every part that shows or hides with the order's state
         # or its prepared message, so a button stays where the owner's next click lands.

@@ -24,12 +24,7 @@ from app.wire import CheckLine, CheckProblem, CheckReport, CheckStatus, CheckSte
 from ui.korean_particles import with_particles
 from ui.ops import Op
 from ui.size_text import human_size
-
-PASS_COLOUR = "#1b7f3b"
-FAIL_COLOUR = "#b3261e"
-SKIP_COLOUR = "#6b6b6b"
-DEMO_COLOUR = "#8a5300"  # a warning, not a failure: the demo relay works, it is just not the shop's
-
+from ui.theme import fine_colour, muted_colour, problem_colour, warning_colour
 
 translate = QCoreApplication.translate
 
@@ -207,10 +202,10 @@ def line_sentence(line: CheckLine) -> str:
 def mark(status: str) -> tuple[str, str]:
     """The symbol and colour in front of a line."""
     if status == CheckStatus.PASS:
-        return "✓", PASS_COLOUR
+        return "✓", fine_colour()
     if status == CheckStatus.SKIP:
-        return "–", SKIP_COLOUR
-    return "✗", FAIL_COLOUR
+        return "–", muted_colour()
+    return "✗", problem_colour()
 
 
 def quality_words(rating: str | None) -> str:
@@ -282,21 +277,22 @@ class RelayCheckView(QWidget):
     def show_unavailable(self, reason: str) -> None:
         self._clear()
         self.report = None
-        self.summary.setStyleSheet(f"color: {FAIL_COLOUR};")
+        self.summary.setStyleSheet(f"color: {problem_colour()};")
         self.summary.setText(reason)
 
     def show_report(self, report: CheckReport) -> None:
         self._clear()
         self.report = report
         if report.sandbox:  # "ready" would tell the owner she is live while no customer can write
-            self.summary.setStyleSheet(f"color: {DEMO_COLOUR}; font-weight: bold;")
+            # A warning, not a failure: the demo relay works, it is just not the shop's.
+            self.summary.setStyleSheet(f"color: {warning_colour()}; font-weight: bold;")
             self.summary.setText(demo_relay_sentence())
         elif report.ok:
-            self.summary.setStyleSheet(f"color: {PASS_COLOUR};")
+            self.summary.setStyleSheet(f"color: {fine_colour()};")
             self.summary.setText(self.tr("Everything is ready: WhatsApp messages will reach this inbox."))
         else:
             failed = sum(1 for line in report.lines if line.status == CheckStatus.FAIL)
-            self.summary.setStyleSheet(f"color: {FAIL_COLOUR};")
+            self.summary.setStyleSheet(f"color: {problem_colour()};")
             self.summary.setText(self.tr("To fix before messages can arrive: {count}").format(count=failed))
         for row, line in enumerate(report.lines):
             symbol_text, colour = mark(line.status)
@@ -310,13 +306,12 @@ class RelayCheckView(QWidget):
             symbol.setAccessibleName(names.get(line.status, self.tr("Failed")))
             title = self._label()
             title.setText(step_title(line.step))
-            title.setStyleSheet(
-                "font-weight: bold;" + (f" color: {SKIP_COLOUR};" if line.status == CheckStatus.SKIP else "")
-            )
+            skipped = line.status == CheckStatus.SKIP
+            title.setStyleSheet("font-weight: bold;" + (f" color: {muted_colour()};" if skipped else ""))
             text = self._label()
             text.setText(line_sentence(line))
             if line.status == CheckStatus.SKIP:
-                text.setStyleSheet(f"color: {SKIP_COLOUR};")
+                text.setStyleSheet(f"color: {muted_colour()};")
             self.grid.addWidget(symbol, 2 * row, 0)
             self.grid.addWidget(title, 2 * row, 1)
             self.grid.addWidget(text, 2 * row + 1, 1)
@@ -398,7 +393,7 @@ class RelayCheckPanel(QWidget):
             layout.addLayout(row)
         # Why the check did not start (no address yet): one line, without the report's box under it.
         self.note = RelayCheckView._label()
-        self.note.setStyleSheet(f"color: {FAIL_COLOUR};")
+        self.note.setStyleSheet(f"color: {problem_colour()};")
         self.note.hide()
         layout.addWidget(self.note)
         layout.addWidget(scroll, 1)

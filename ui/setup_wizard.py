@@ -30,6 +30,7 @@ from ui.relay_check_view import RelayCheckPanel, checked_address, plain_http_sen
 from ui.relay_help import RelayHelpDialog
 from ui.screen_fit import resize_within_screen
 from ui.shop_place import ShopPlaceFields
+from ui.theme import fine_colour, problem_colour
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -183,7 +184,7 @@ class RelayPage(QWizardPage):
         self.last_result = result
         self._checked_for = checked_for
         self.result.setText(explain(result, checked_for[0]))
-        self.result.setStyleSheet("color: #1b7f3b;" if result.ok else "color: #b3261e;")
+        self.result.setStyleSheet(f"color: {fine_colour() if result.ok else problem_colour()};")
         if result.ok:
             url, token = checked_for
             self.report.start(lambda: (url, lambda: token))

@@ -29,6 +29,7 @@ from ui.context import AppContext
 from ui.error_sentences import file_error_sentence
 from ui.ops import run_change, run_op
 from ui.save_paths import pictures_folder
+from ui.theme import problem_colour
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class ShareLinkDialog(QDialog):
         self.qr.setStyleSheet("background: white;")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #C62828;")
+        self.problem.setStyleSheet(f"color: {problem_colour()};")
         self.save = QPushButton(self.tr("Save QR code…"))
         hint = QLabel(
             self.tr("Customers who scan the code or open the link start a WhatsApp chat with your shop.")

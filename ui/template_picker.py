@@ -33,6 +33,7 @@ from app.template_versions import primary_language, wanted_language
 from app.wire import BusinessProfile, Template
 from ui.ad_law import law_lines, send_anyway
 from ui.screen_fit import resize_within_screen
+from ui.theme import problem_colour
 
 PARAM_MAX = 200
 PADDING = 4  # px around and between a template's two lines in the list
@@ -186,7 +187,7 @@ class TemplatePicker(QDialog):
         self.cost.setWordWrap(True)
         self.law = QLabel(self)
         self.law.setWordWrap(True)
-        self.law.setStyleSheet("color: #B3261E;")
+        self.law.setStyleSheet(f"color: {problem_colour()};")
         self.law.hide()
         self.fields: list[QLineEdit] = []
 

@@ -85,6 +85,35 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+# Words coloured by what they say, each readable (about 4.5:1 or better) on the window of a light theme
+# and of a dark one (Windows' #1E1E1E, macOS's #323232): the light theme's dark red or green drops to
+# 2:1 on a dark window, where the owner can hardly read a form's error or the law's warning.
+PROBLEM_COLOURS = ("#C62828", "#FF8A80")  # (light, dark): what went wrong or must be fixed
+FINE_COLOURS = ("#18753A", "#81C995")  # what was checked and is right
+MUTED_COLOURS = ("#6B6B6B", "#A8A8A8")  # what was not checked
+WARNING_COLOURS = ("#8A5300", "#FFB74D")  # works, but not as the owner may think
+
+
+def problem_colour(palette: QPalette | None = None) -> str:
+    """Red for a problem, readable on the window of the current (light or dark) palette."""
+    return PROBLEM_COLOURS[is_dark(palette)]
+
+
+def fine_colour(palette: QPalette | None = None) -> str:
+    """Green for what is right, readable on the window of the current palette."""
+    return FINE_COLOURS[is_dark(palette)]
+
+
+def muted_colour(palette: QPalette | None = None) -> str:
+    """Grey for what was left out, readable on the window of the current palette."""
+    return MUTED_COLOURS[is_dark(palette)]
+
+
+def warning_colour(palette: QPalette | None = None) -> str:
+    """Brown-amber for a warning that is not a failure, readable on the window of the current palette."""
+    return WARNING_COLOURS[is_dark(palette)]
+
+
 @dataclass(frozen=True, slots=True)
 class Colours:
     chat_background: QColor

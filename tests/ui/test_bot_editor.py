@@ -22,6 +22,7 @@ from tests.support.fake_graph import run_fake_graph
 from tests.support.relay_server import inbound, run_relay
 from ui.bot_editor import BotEditor, reply_text
 from ui.context import AppContext
+from ui.theme import problem_colour
 
 CUSTOMER = "821077778888"
 
@@ -596,7 +597,9 @@ def test_a_menu_entry_that_stops_the_preview_is_named_where_the_preview_would_be
     problem = "The menu “New choice” needs a text and at least one choice."
     assert editor.node_preview.text() == f"To see the preview, fix this first: {problem}"
     at_fault = node_item(editor, submenu.id)
-    assert at_fault.toolTip(0) == problem and at_fault.foreground(0).color().name() == "#b3261e"
+    assert (
+        at_fault.toolTip(0) == problem and at_fault.foreground(0).color().name() == problem_colour().lower()
+    )
     shown = editor.tree.currentItem()
     assert shown is not None and shown is not at_fault and shown.toolTip(0) == ""
     editor.tree.setCurrentItem(at_fault)

@@ -1,0 +1,93 @@
+"""Words coloured by what they say (a form's error, the law's warning, the relay check's ticks) stay
+readable when the owner's Windows or macOS runs in dark mode, and in light mode as before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from app.wire import CheckReport
+from tests.support.contrast import (
+    DARK_WINDOWS,
+    LIGHT_WINDOWS,
+    READABLE,
+    app_palette,
+    contrast,
+    system_palette,
+    text_colour,
+)
+from ui import theme
+
+WINDOWS = {
+    **{f"{k} light": v for k, v in LIGHT_WINDOWS.items()},
+    **{f"{k} dark": v for k, v in DARK_WINDOWS.items()},
+}
+
+
+@pytest.fixture(params=list(WINDOWS), ids=list(WINDOWS))
+def system(request: Any) -> Any:
+    """The application on the palette of one of the systems owners run, for the test."""
+    palette = system_palette(WINDOWS[request.param])
+    with app_palette(palette):
+        yield palette
+
+
+def window_colour(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.Window)
+
+
+def test_every_status_colour_reads_on_the_window_of_each_system(system: QPalette) -> None:
+    for colour in (theme.problem_colour(), theme.fine_colour(), theme.muted_colour(), theme.warning_colour()):
+        assert contrast(QColor(colour), window_colour(system)) >= READABLE, colour
+
+
+def report(lines: list[dict[str, Any]]) -> CheckReport:
+    return CheckReport.model_validate({"ok": False, "checked_at": "2026-12-04T16:00:00Z", "lines": lines})
+
+
+def test_the_relay_checks_ticks_crosses_and_skipped_lines_read_in_dark_mode(
+    qtbot: Any, system: QPalette
+) -> None:
+    from ui.relay_check_view import RelayCheckView
+
+    view = RelayCheckView()
+    qtbot.addWidget(view)
+    view.show_report(
+        report(
+            [
+                {"step": "relay_storage", "status": "pass"},
+                {"step": "public_url", "status": "fail", "problem": "other_server", "params": {"url": "x"}},
+                {"step": "webhook", "status": "skip"},
+            ]
+        )
+    )
+    background = window_colour(system)
+    marks = {symbol.text(): contrast(text_colour(symbol), background) for symbol, _text in view.line_labels}
+    assert set(marks) == {"✓", "✗", "–"}
+    assert min(marks.values()) >= READABLE, marks
+    skipped = view.line_labels[2][1]
+    assert contrast(text_colour(skipped), background) >= READABLE
+    assert contrast(text_colour(view.summary), background) >= READABLE  # "To fix before messages can arrive"
+
+    view.show_report(report([{"step": "webhook", "status": "skip", "problem": "sandbox"}]))
+    assert contrast(text_colour(view.summary), background) >= READABLE  # "This is the demo relay…"
+
+
+def test_the_template_pickers_law_warning_reads_in_dark_mode(qtbot: Any, system: QPalette) -> None:
+    from ui.template_picker import TemplatePicker
+
+    picker = TemplatePicker([])
+    qtbot.addWidget(picker)
+    assert contrast(text_colour(picker.law), window_colour(system)) >= READABLE
+
+
+def test_the_order_settings_problem_line_reads_in_dark_mode(
+    window: Any, qtbot: Any, system: QPalette
+) -> None:
+    from ui.order_settings_dialog import OrderSettingsDialog
+
+    dialog = OrderSettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert contrast(text_colour(dialog.problem), window_colour(system)) >= READABLE
