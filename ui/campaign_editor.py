@@ -54,7 +54,7 @@ from ui.ad_law import law_lines, send_anyway
 from ui.campaign_audience import AudienceBox
 from ui.campaign_message import MessageBox, language_name, media_header
 from ui.campaign_models import moment_text
-from ui.campaign_preview import PhonePreview
+from ui.campaign_preview import PhonePreview, PreviewGivesWay
 from ui.campaign_schedule import ScheduleBox
 from ui.confirm import confirm
 from ui.context import AppContext
@@ -143,6 +143,7 @@ class CampaignEditor(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)
         columns.addLayout(right)
+        PreviewGivesWay(self.preview, scroll)
         # Save and Send stay below the scrolling form: on a small laptop's screen they were
         # scrolled out of view, below or beside the audience.
         layout = QVBoxLayout(self)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
 CHAT_BG = QColor("#ECE5DD")
 BUBBLE = QColor("#FFFFFF")
@@ -125,3 +125,41 @@ class PhonePreview(QWidget):
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             y += rect.height() + 4
         p.end()
+
+
+class PreviewGivesWay(QObject):
+    """Narrows `preview` (down to its minimum) before `form`, the scroll area beside it, would have to
+    scroll sideways. At 1280 pixels wide (a 1920×1080 laptop at 150 %, or 2560×1440 at 200 %) the
+    campaign form was 27 pixels too wide beside a full-width preview, and the right edge of its
+    template box, time and pace was cut off."""
+
+    def __init__(self, preview: PhonePreview, form: QScrollArea) -> None:
+        super().__init__(preview)
+        self.preview = preview
+        self.form = form
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)  # once the layout has given both their new widths
+        self._timer.timeout.connect(self.fit)
+        form.installEventFilter(self)
+        inner = form.widget()
+        if inner is not None:
+            inner.installEventFilter(self)  # what the form shows changes its minimum width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._timer.start()
+        return False
+
+    def fit(self) -> None:
+        form = self.form
+        inner = form.widget()
+        if inner is None:
+            return
+        bar = form.verticalScrollBar()
+        needed = inner.minimumSizeHint().width() + 2 * form.frameWidth()
+        needed += bar.sizeHint().width() if bar.isVisible() else 0
+        spare = form.width() + self.preview.width() - needed
+        width = max(self.preview.minimumSizeHint().width(), min(self.preview.sizeHint().width(), spare))
+        if width != self.preview.width():
+            self.preview.setFixedWidth(width)

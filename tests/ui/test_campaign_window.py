@@ -459,6 +459,29 @@ def test_on_a_1366_pixel_laptop_screen_the_editor_does_not_scroll_sideways(qtbot
     assert box.recipients_view.horizontalScrollBar().maximum() == 0
 
 
+def test_on_a_1280_pixel_wide_screen_the_preview_narrows_before_the_form_scrolls_sideways(
+    qtbot: Any, ctx: Any
+) -> None:
+    """A 1920×1080 laptop at 150 % (or 2560×1440 at 200 %) gives windows 1280 pixels: beside a
+    full-width phone preview the form scrolled sideways and cut off the right edge of the template
+    box, the time and the pace. The preview gives up some of its width first, and takes it back on
+    a wider screen."""
+    from PySide6.QtWidgets import QScrollArea
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1260, 652)  # 1280×720 less the window's frame
+    form = window.editor.findChild(QScrollArea)
+    preview = window.editor.preview
+    qtbot.waitUntil(lambda: form.viewport().width() > 500, timeout=2000)
+    qtbot.waitUntil(lambda: form.horizontalScrollBar().maximum() == 0, timeout=2000)
+    assert form.widget().minimumSizeHint().width() <= form.viewport().width()
+    assert preview.minimumSizeHint().width() <= preview.width() < preview.sizeHint().width()
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: preview.width() == preview.sizeHint().width(), timeout=2000)
+    assert form.horizontalScrollBar().maximum() == 0
+
+
 def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and_its_law_check(
     qtbot: Any, ctx: Any
 ) -> None:
