@@ -43,14 +43,12 @@ from ui.context import AppContext
 from ui.formatting import babel_locale_name, customer_day
 from ui.ops import Op, failure_sentence
 from ui.screen_fit import resize_within_screen
-from ui.theme import CAUTION_COLOUR
+from ui.theme import warning_colour
 from ui.translations import ui_language
 
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-NOT_TOLD_COLOUR = QColor(CAUTION_COLOUR)
 
 
 def not_told_reason(reason: NotToldReason) -> str:
@@ -138,7 +136,7 @@ class NoticeModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole and isinstance(row, OrderMessage):
             return Qt.CheckState.Unchecked if row.order_id in self.unticked else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.ForegroundRole and isinstance(row, NotTold):
-            return NOT_TOLD_COLOUR
+            return QColor(warning_colour())  # readable on light and dark lists alike
         return None
 
 

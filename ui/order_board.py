@@ -60,7 +60,7 @@ from ui.save_paths import Picked, in_documents, open_folder, remember_pick
 from ui.saved_file_note import SavedFileNote
 from ui.screen_fit import place_within_screen, resize_within_screen
 from ui.sort_header import SortHeader
-from ui.theme import CAUTION_COLOUR
+from ui.theme import warning_colour
 from ui.time_zones import system_timezone
 from ui.tracking_report import TrackingReport
 from ui.window_keys import close_with_keys
@@ -140,7 +140,7 @@ class OrderBoard(QWidget):
         self.move_note.setObjectName("moveRefused")
         self.move_note.setTextFormat(Qt.TextFormat.PlainText)
         self.move_note.setWordWrap(True)
-        self.move_note.setStyleSheet(f"color: {CAUTION_COLOUR}")
+        self.move_note.setStyleSheet(f"color: {warning_colour()}")
         self.move_note.hide()
         self._move_note_timer = QTimer(self)
         self._move_note_timer.setSingleShot(True)

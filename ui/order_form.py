@@ -54,7 +54,7 @@ from ui.enter_key import keep_enter
 from ui.ops import Op, failure_sentence
 from ui.order_text import money
 from ui.screen_fit import resize_within_screen
-from ui.theme import CAUTION_COLOUR, problem_colour
+from ui.theme import problem_colour, warning_colour
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +281,7 @@ class StartOrderDialog(QDialog):
         self.stock_note = QLabel(self)
         self.stock_note.setObjectName("stockNote")
         self.stock_note.setWordWrap(True)
-        self.stock_note.setStyleSheet(f"color: {CAUTION_COLOUR}")
+        self.stock_note.setStyleSheet(f"color: {warning_colour()}")
         self.stock_note.hide()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -37,7 +37,7 @@ from ui.order_text import state_name
 from ui.placeholder_buttons import PlaceholderButtons
 from ui.price_preview import PricePreview
 from ui.screen_fit import resize_within_screen
-from ui.theme import CAUTION_COLOUR, problem_colour
+from ui.theme import problem_colour, warning_colour
 from ui.translations import ui_language
 from ui.unsaved_edits import leave_edits
 
@@ -84,7 +84,7 @@ class OrderSettingsDialog(QDialog):
         self.currency_note.setObjectName("amountsCurrencyNote")
         self.currency_note.setWordWrap(True)
         self.currency_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.currency_note.setStyleSheet(f"color: {CAUTION_COLOUR}")
+        self.currency_note.setStyleSheet(f"color: {warning_colour()}")
         self.currency_note.hide()
         form.addRow(self.currency_note)
         # Each amount also as customers read a price (3,000원), like the catalogue's price field.

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from ui.theme import CAUTION_COLOUR
+from ui.theme import warning_colour
 
 
 class SavedFileNote(QFrame):
@@ -64,7 +64,7 @@ class SavedFileNote(QFrame):
     def show_problem(self, text: str) -> None:
         """Nothing saved (why in `text`): no folder to open."""
         self.folder = None
-        self.text.setStyleSheet(f"color: {CAUTION_COLOUR}")
+        self.text.setStyleSheet(f"color: {warning_colour()}")
         self.text.setText(text)
         self.where.hide()
         self.open_button.hide()

@@ -91,3 +91,14 @@ def test_the_order_settings_problem_line_reads_in_dark_mode(
     dialog = OrderSettingsDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     assert contrast(text_colour(dialog.problem), window_colour(system)) >= READABLE
+    # "Amounts were set in won…": a caution, not an error, and as readable.
+    assert contrast(text_colour(dialog.currency_note), window_colour(system)) >= READABLE
+
+
+def test_a_file_that_was_not_saved_is_said_readably_in_dark_mode(qtbot: Any, system: QPalette) -> None:
+    from ui.saved_file_note import SavedFileNote
+
+    note = SavedFileNote()
+    qtbot.addWidget(note)
+    note.show_problem("The file was not saved: the disk is full.")
+    assert contrast(text_colour(note.text), window_colour(system)) >= READABLE
