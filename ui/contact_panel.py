@@ -47,6 +47,7 @@ from ui.consent_box import ConsentBox
 from ui.context import AppContext
 from ui.label_names import label_display_name
 from ui.ops import run_read, run_write
+from ui.panel_heading import PanelHeading
 from ui.shared_media import SharedMediaList
 from ui.theme import ui_font
 
@@ -214,10 +215,12 @@ class ContactPanel(QFrame):
         layout.addWidget(scroll, 1)
 
     def _heading(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setObjectName("panelHeading")
-        label.setFont(ui_font(-0.5, bold=True))
-        return label
+        return PanelHeading(text, self)
+
+    def refresh_palette(self) -> None:
+        """Light and dark switched: the headings take the new palette's accent."""
+        for heading in self.findChildren(PanelHeading):
+            heading.tint()
 
     # ----------------------------------------------------------------- loading
     def _hub_changed(self, changes: Changes) -> None:

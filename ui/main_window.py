@@ -473,6 +473,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ApplicationPaletteChange and self.ready:
             # Light/dark switched: hidden children may not hear of it, so tell the chat here.
             QTimer.singleShot(0, self.chat.view.refresh_palette)
+            QTimer.singleShot(0, self.contact_panel.refresh_palette)
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -102,3 +102,21 @@ def test_a_file_that_was_not_saved_is_said_readably_in_dark_mode(qtbot: Any, sys
     qtbot.addWidget(note)
     note.show_problem("The file was not saved: the disk is full.")
     assert contrast(text_colour(note.text), window_colour(system)) >= READABLE
+
+
+def test_the_contact_panels_headings_read_after_a_switch_to_dark_and_back(window: Any, qtbot: Any) -> None:
+    """The window was open before the switch, as at sunset on a Mac set to "Auto"."""
+    from ui.panel_heading import PanelHeading
+
+    headings = window.contact_panel.findChildren(PanelHeading)
+    assert {h.text() for h in headings} >= {"Labels", "Notes"}
+
+    def readable(palette: QPalette) -> bool:
+        panel = palette.color(QPalette.ColorRole.Base)  # the panel is drawn on the base colour
+        return all(contrast(text_colour(h), panel) >= READABLE for h in headings)
+
+    for window_colour_name in [*DARK_WINDOWS.values(), *LIGHT_WINDOWS.values()]:
+        palette = system_palette(window_colour_name)
+        with app_palette(palette):
+            qtbot.waitUntil(lambda palette=palette: readable(palette), timeout=2000)  # type: ignore[misc]
+    assert readable(system_palette(LIGHT_WINDOWS["windows"]))
