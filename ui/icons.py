@@ -38,17 +38,18 @@ class _TintedSvgEngine(QIconEngine):
     """Renders the SVG at exactly the size and device pixel ratio asked for: crisp at 150 % and
     200 % scaling, and on a second screen with another ratio (a single bitmap would be rescaled)."""
 
-    def __init__(self, name: str, color: QColor) -> None:
+    def __init__(self, name: str, color: QColor | None) -> None:
         super().__init__()
         self.name = name
-        self.color = color
+        self.color = color  # None: the palette's text colour when drawn
 
     def _colour(self, mode: QIcon.Mode) -> QColor:
+        colour = self.color if self.color is not None else _window_text()
         if mode == QIcon.Mode.Disabled:
-            faded = QColor(self.color)
+            faded = QColor(colour)
             faded.setAlphaF(0.38)
             return faded
-        return self.color
+        return colour
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
         side = max(1, min(size.width(), size.height()))
@@ -66,15 +67,20 @@ class _TintedSvgEngine(QIconEngine):
         return _TintedSvgEngine(self.name, self.color)
 
 
-def icon(name: str, color: QColor | None = None, size: int = 24) -> QIcon:
-    """A QIcon for buttons and actions, tinted with the palette's text colour by default; drawn from
-    the SVG at whatever size and scale the button shows it (`size` is kept for callers)."""
+def _window_text() -> QColor:
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance()
-    if color is None:
-        color = QGuiApplication.palette().windowText().color() if app else QColor("#555")
-    return QIcon(_TintedSvgEngine(name, QColor(color)))
+    return QGuiApplication.palette().windowText().color() if QGuiApplication.instance() else QColor("#555")
+
+
+def icon(name: str, color: QColor | None = None, size: int = 24) -> QIcon:
+    """A QIcon for buttons and actions, tinted with the palette's text colour by default; drawn from
+    the SVG at whatever size and scale the button shows it (`size` is kept for callers).
+
+    The default colour is the palette's at each drawing, not at the icon's making: after a switch
+    from light to dark with the inbox open, icons made in the light theme stayed black on the now
+    dark header and composer."""
+    return QIcon(_TintedSvgEngine(name, None if color is None else QColor(color)))
 
 
 def draw(painter: QPainter, name: str, rect: QRectF, color: QColor) -> None:

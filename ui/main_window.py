@@ -233,6 +233,11 @@ class MainWindow(QMainWindow):
         if qss.exists():
             self.setStyleSheet(qss.read_text(encoding="utf-8"))
 
+    def _restyle(self) -> None:
+        sheet = self.styleSheet()
+        self.setStyleSheet("")
+        self.setStyleSheet(sheet)
+
     def restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -473,6 +478,9 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ApplicationPaletteChange and self.ready:
             # Light/dark switched: hidden children may not hear of it, so tell the chat here.
             QTimer.singleShot(0, self.chat.view.refresh_palette)
+            # The style sheet's palette(...) colours were read when it was set: set it again, or
+            # the panes keep the old theme's backgrounds (light panes around a dark chat).
+            QTimer.singleShot(0, self._restyle)
             QTimer.singleShot(0, self.contact_panel.refresh_palette)
         return super().event(event)
 

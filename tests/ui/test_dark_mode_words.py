@@ -120,3 +120,45 @@ def test_the_contact_panels_headings_read_after_a_switch_to_dark_and_back(window
         with app_palette(palette):
             qtbot.waitUntil(lambda palette=palette: readable(palette), timeout=2000)  # type: ignore[misc]
     assert readable(system_palette(LIGHT_WINDOWS["windows"]))
+
+
+def _icon_colour(button: Any) -> QColor:
+    """The colour of a tinted icon as the button draws it (its most opaque pixel)."""
+    image = button.icon().pixmap(20, 20).toImage()
+    pixels = (image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height()))
+    colour = max(pixels, key=lambda c: c.alpha())
+    colour.setAlpha(255)
+    return colour
+
+
+def _background(widget: Any) -> QColor:
+    image = widget.grab().toImage()
+    return image.pixelColor(2, image.height() - 3)
+
+
+def test_a_switch_to_dark_with_the_inbox_open_darkens_the_panes_and_keeps_words_and_icons_readable(
+    window: Any, qtbot: Any
+) -> None:
+    """Windows' or macOS's switch to dark while the inbox is open: the chat list and the chat's
+    header stayed light around a dark chat, and the header's icons, made black in the light theme,
+    would have stayed black."""
+    from PySide6.QtWidgets import QToolButton, QWidget
+
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.findChild(QWidget, "chatHeader")
+    left = window.findChild(QWidget, "leftPane")
+    buttons = [b for b in header.findChildren(QToolButton) if not b.icon().isNull()]
+    assert buttons
+    for name in ("windows", "macos"):
+        with app_palette(system_palette(DARK_WINDOWS[name])):
+            qtbot.waitUntil(
+                lambda: _background(header).lightness() < 128 and _background(left).lightness() < 128
+            )
+            panel = _background(header)
+            assert contrast(text_colour(window.chat.name), panel) >= READABLE
+            for button in buttons:
+                assert contrast(_icon_colour(button), panel) >= 3, button.toolTip()  # 3:1 for icons
+        qtbot.waitUntil(lambda: _background(header).lightness() >= 128)
+        panel = _background(header)
+        assert all(contrast(_icon_colour(b), panel) >= 3 for b in buttons)
