@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.single_instance import FolderClaim, claim_folder
     from ui.theme import install_drop_down_combos, install_emoji_font
     from ui.translations import install_translators
+    from ui.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -79,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
     install_emoji_font()
     install_drop_down_combos(app)
+    install_wheel_guard(app)
     mark("QApplication built")
 
     log_file: Path | None = None

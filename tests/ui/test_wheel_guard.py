@@ -1,0 +1,63 @@
+"""Scrolling a form with the mouse wheel on a small screen scrolls it, and changes nothing on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+@pytest.fixture
+def guarded(qapp: QApplication) -> Iterator[None]:
+    """The wheel guard the app installs at start, for one test."""
+    from ui.wheel_guard import install_wheel_guard
+
+    guard = install_wheel_guard(qapp)
+    yield
+    qapp.removeEventFilter(guard)
+    guard.deleteLater()
+
+
+def wheel_down_over(widget: QWidget) -> None:
+    """One notch of the wheel, down, with the pointer over the middle of `widget`."""
+    where = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        where,
+        QPointF(widget.mapToGlobal(where.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_settings_country_scrolls_the_dialog_and_keeps_the_country(
+    qtbot: Any, ctx: Any, guarded: None
+) -> None:
+    """Settings scrolls on a 1366×768 laptop (the offscreen screen is as short): wheeling down
+    through it with the pointer over "Country" made the shop Belarusian, its currency the rouble."""
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    country, currency = dialog.place.country, dialog.place.currency
+    dialog.sections.ensureWidgetVisible(country)
+    bar = dialog.sections.verticalScrollBar()
+    assert bar.maximum() > 0  # the sections scroll, as on the small laptop
+    chosen = (country.currentData(), currency.currentData())
+    before = bar.value()
+    wheel_down_over(country)
+    assert (country.currentData(), currency.currentData()) == chosen
+    assert bar.value() > before  # the dialog scrolled instead
+
+    # A real wheel gives a WheelFocus field the focus before anything sees the wheel: not these.
+    assert country.focusPolicy() == Qt.FocusPolicy.StrongFocus  # a click or Tab still does
