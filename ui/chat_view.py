@@ -130,8 +130,11 @@ class ChatView(QListView):
         if background == getattr(self, "_background", None):
             return
         self._background = background
+        # The jump button's count in the accent of this palette: WhatsApp's bright green read at
+        # 2:1 on the light theme's white button.
         self.setStyleSheet(
             f"QListView#chatView {{ background: {colours().chat_background.name()}; border: none; }}"
+            f"QToolButton#jumpToBottom {{ color: {colours().accent.name()}; }}"
         )
 
     # ----------------------------------------------------------------- opening

@@ -162,3 +162,18 @@ def test_a_switch_to_dark_with_the_inbox_open_darkens_the_panes_and_keeps_words_
         qtbot.waitUntil(lambda: _background(header).lightness() >= 128)
         panel = _background(header)
         assert all(contrast(_icon_colour(b), panel) >= 3 for b in buttons)
+
+
+def test_the_jump_buttons_count_of_new_messages_reads_in_light_and_dark(
+    window: Any, qtbot: Any, system: QPalette
+) -> None:
+    from PySide6.QtGui import QPalette as Palette
+
+    button = window.chat.view.jump_button
+    base = system.color(Palette.ColorRole.Base)  # the button is drawn on the base colour
+
+    def count_colour() -> QColor:
+        button.ensurePolished()
+        return button.palette().color(Palette.ColorRole.ButtonText)
+
+    qtbot.waitUntil(lambda: contrast(count_colour(), base) >= READABLE, timeout=2000)
