@@ -618,8 +618,9 @@ class SettingsDialog(QDialog):
                 self.tr("The relay refused this relay token. Save it anyway, in place of the one kept now?")
                 if token
                 else self.tr(
-                    "The relay at {url} refused the relay token kept on this computer. Paste this "
-                    "relay's own token (shop-inbox-relay token) in Relay token. Save the address anyway?"
+                    "The relay at {url} refused the relay token kept on this computer. Paste that "
+                    "relay's own relay token (shop-inbox-relay token) in Relay token. Save the address "
+                    "anyway?"
                 ).format(url=url),
                 self.tr("Save anyway"),
             ):

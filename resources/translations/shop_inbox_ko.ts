@@ -6356,8 +6356,8 @@ The first asks for the values Meta shows you; the last prints the relay token to
         <translation>릴레이 토큰이 저장되지 않음</translation>
     </message>
     <message>
-        <source>The relay at {url} refused the relay token kept on this computer. Paste this relay&apos;s own token (shop-inbox-relay token) in Relay token. Save the address anyway?</source>
-        <translation>{url} 릴레이가 이 컴퓨터에 보관된 릴레이 토큰을 거부했어요. 이 릴레이의 토큰(shop-inbox-relay token)을 릴레이 토큰 칸에 붙여 넣으세요. 그래도 주소를 저장할까요?</translation>
+        <source>The relay at {url} refused the relay token kept on this computer. Paste that relay&apos;s own relay token (shop-inbox-relay token) in Relay token. Save the address anyway?</source>
+        <translation>{url} 릴레이가 이 컴퓨터에 보관된 릴레이 토큰을 거부했어요. 그 릴레이의 릴레이 토큰(shop-inbox-relay token)을 릴레이 토큰 칸에 붙여 넣으세요. 그래도 주소를 저장할까요?</translation>
     </message>
     <message>
         <source>Save anyway</source>
