@@ -21,6 +21,7 @@ from app.conversation_rows import ConversationRow, LabelRow
 from ui import icons
 from ui.avatar import avatar_image, avatar_look
 from ui.chat_list_model import ChatRole
+from ui.day_watch import local_today
 from ui.formatting import KIND_ICONS, list_time, preview_text
 from ui.label_names import label_display_name
 from ui.theme import Colours, colours, ui_font
@@ -221,11 +222,15 @@ class ChatListDelegate(QStyledItemDelegate):
         now = time.monotonic()
         if self._day is None or now - self._day_checked > 1.0:
             self._day_checked = now
-            today = date.today()
+            today = local_today()
             if today != self._day:
                 self._day, self._times = today, {}
         assert self._day is not None
         return self._day
+
+    def new_day(self) -> None:
+        """The day changed (DayWatch): the next paint looks at the date again, not a second later."""
+        self._day = None
 
     def _list_time(self, when: datetime | None) -> str:
         """The row's time as list_time writes it, once per time and day."""

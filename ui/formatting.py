@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from app import relay_clock
 from app.locales import babel_locale
 
 
@@ -121,13 +122,18 @@ def _babel_date(d: date, fmt: str) -> str:
         return d.isoformat()
 
 
+def _now() -> datetime:
+    """This computer's clock (tests move it: relay_clock.local_time), which says what day it is here."""
+    return datetime.fromtimestamp(relay_clock.local_time(), UTC)
+
+
 def list_time(dt: datetime | None, now: datetime | None = None, zone: tzinfo | None = None) -> str:
     """Chat-list time: today's clock time, 'Yesterday', a weekday this week, else a short date; on
     `zone`'s clock when given (an order's time, on the shop's clock), else on this computer's."""
     if dt is None:
         return ""
     loc = on_clock(dt, zone)
-    today = on_clock(now or datetime.now(UTC), zone).date()
+    today = on_clock(now or _now(), zone).date()
     if loc.date() == today:
         return clock_time(dt, zone)
     if loc.date() == today - timedelta(days=1):
@@ -176,7 +182,7 @@ def date_range(first: date, last: date) -> str:
 
 def day_label(d: date, today: date | None = None) -> str:
     """Date separator in a chat: 'Today', 'Yesterday', else the full date."""
-    today = today or datetime.now().astimezone().date()
+    today = today or _now().astimezone().date()
     if d == today:
         return QCoreApplication.translate("formatting", "Today")
     if d == today - timedelta(days=1):

@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         from ui.chat_pane import ChatPane
         from ui.connection_banner import ConnectionBanner
         from ui.contact_panel import ContactPanel
+        from ui.day_watch import DayWatch
         from ui.notifications import Notifier
         from ui.search_panel import SearchPanel
 
@@ -171,6 +172,11 @@ class MainWindow(QMainWindow):
         self.chat.composer.drafts_shown.connect(self.chat_list.view.viewport().update)
         # The open chat's row says "Draft:" once its draft is kept, and stops when it is sent or cleared.
         self.chat.composer.drafts_changed.connect(self.chat_list.view.viewport().update)
+        # After midnight "Today" becomes "Yesterday" and a clock time a weekday, with no message arriving.
+        self.day_watch = DayWatch(self)
+        self.day_watch.day_changed.connect(self.chat_list.delegate.new_day)
+        self.day_watch.day_changed.connect(self.chat_list.view.viewport().update)
+        self.day_watch.day_changed.connect(self.chat.view.viewport().update)
         self.contact_panel.closed.connect(self.contact_panel.hide)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)
