@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         from ui.day_watch import DayWatch
         from ui.notifications import Notifier
         from ui.search_panel import SearchPanel
+        from ui.wake_watch import WakeWatch
 
         ctx = self.ctx
         started_from_first_page = self.chat_list.model.loaded_once
@@ -177,6 +178,8 @@ class MainWindow(QMainWindow):
         self.day_watch.day_changed.connect(self.chat_list.delegate.new_day)
         self.day_watch.day_changed.connect(self.chat_list.view.viewport().update)
         self.day_watch.day_changed.connect(self.chat.view.viewport().update)
+        self.wake_watch = WakeWatch(self)
+        self.wake_watch.woke.connect(self._woke)
         self.contact_panel.closed.connect(self.contact_panel.hide)
         self.contact_panel.media_opened.connect(lambda mid: self.chat.view.open_around(mid))
         self.notifier.chat_requested.connect(self.show_chat)
@@ -583,6 +586,18 @@ class MainWindow(QMainWindow):
             parent=self,
             on_failure=lambda exc: log.warning("inbound silence check failed: %s", type(exc).__name__),
         )
+
+    def _woke(self) -> None:
+        """The laptop woke: what waited on the clock while it slept is looked at now, and the long
+        poll sent before it slept (on a connection likely dead) is replaced by a new one."""
+        from app.connection import Connection
+
+        self.day_watch.check()
+        self.away_notice.show_now()
+        self.chat.composer.update_window()
+        sync = self.ctx.sync
+        if sync is not None and sync.running and sync.state.kind is not Connection.UNAUTHORISED:
+            sync.retry()
 
     def _retry_sync(self) -> None:
         if self.ctx.sync is not None:
