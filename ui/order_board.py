@@ -73,6 +73,7 @@ log = logging.getLogger(__name__)
 MOVE_NOTE_MS = 10_000  # how long the board says why a card could not go where it was dragged
 
 FILTER_DELAY_MS = 200
+CLOCK_TICK_MS = 60_000  # deadlines on the cards count down by the minute
 PAGE = 24  # cards per column read at a time: a screenful and a half
 TABLE_PAGE = 200
 
@@ -278,11 +279,19 @@ class OrderBoard(QWidget):
         self.table_button.clicked.connect(lambda: self.show_table(True))
         # Orders moved in another window, paid from a bank file, or new carts from sync.
         ctx.hub.changed.connect(self._hub_changed)
+        # The board left open for hours: "Pay within 5 h" counts down, and an order's time turns
+        # "Yesterday" after midnight, as when it was opened.
+        self.clock = utcnow
+        self.ticking = QTimer(self)
+        self.ticking.setInterval(CLOCK_TICK_MS)
+        self.ticking.timeout.connect(self.tick)
+        self.ticking.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         place_within_screen(self)  # the first time: over the main window, inside the screen
         super().showEvent(event)
         self.expiry_notice.refresh()
+        self.tick()  # shown again after hours hidden
 
     # ----------------------------------------------------------------- loading
     def order_filter(self) -> OrderFilter:
@@ -316,7 +325,7 @@ class OrderBoard(QWidget):
     def show_page(self, page: BoardPage, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
             return  # an older filter's answer
-        self.delegate.now = self.table_model.now = utcnow()
+        self.delegate.now = self.table_model.now = self.clock()
         # The shop's clock, as the order's window, its history and the customer's deadline use it.
         shop_zone = zone(page.time_zone) if page.time_zone else None
         self.delegate.zone = self.table_model.zone = shop_zone
@@ -574,6 +583,15 @@ class OrderBoard(QWidget):
                 self.order_actions.offer_notice(BulkMove.COURIER_FILE, order_ids)
 
         Op(lambda: import_tracking(db, path, courier), parent=self).success(done).failure(self._failed).run()
+
+    def tick(self) -> None:
+        """A minute on: the cards' and the table's times and deadlines redrawn from the clock."""
+        if self.delegate.now is None or not self.isVisible():
+            return
+        self.delegate.now = self.table_model.now = self.clock()
+        for view in self.column_views.values():
+            view.viewport().update()
+        self.table.viewport().update()
 
     def _hub_changed(self, changes: Changes) -> None:
         if changes.orders:

@@ -1067,3 +1067,21 @@ def test_an_order_missing_only_its_postcode_ships_with_its_tracking_number_witho
     with window.ctx.db.read() as s:
         order = s.get(Order, paid.id)
         assert order is not None and (order.state, order.tracking) == ("shipped", "654321098765")
+
+
+def test_a_board_left_open_counts_the_payment_deadline_down_and_redraws_it(window: Any, qtbot: Any) -> None:
+    awaiting_payment(window.ctx)
+    board = OrderActions(window, window.ctx).open_board()
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.loaded_once)
+    card = board.columns[OrderState.AWAITING_PAYMENT].summary(0)
+    due = card.payment_due_at
+    assert due is not None
+    board.clock = lambda: due - timedelta(hours=5, minutes=10)
+    board.reload()
+    qtbot.waitUntil(lambda: board.delegate.deadline_text(card) == "Pay within 5 h 10 min")
+
+    # Three hours later, nothing about the order changed: the card says what is left now.
+    board.clock = lambda: due - timedelta(hours=2, minutes=10)
+    board.ticking.setInterval(20)  # rather than a minute's wait
+    qtbot.waitUntil(lambda: board.delegate.deadline_text(card) == "Pay within 2 h 10 min")
