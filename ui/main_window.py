@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.day_watch.day_changed.connect(self.chat_list.delegate.new_day)
         self.day_watch.day_changed.connect(self.chat_list.view.viewport().update)
         self.day_watch.day_changed.connect(self.chat.view.viewport().update)
+        self.day_watch.day_changed.connect(self._new_day)
         self.wake_watch = WakeWatch(self)
         self.wake_watch.woke.connect(self._woke)
         self.contact_panel.closed.connect(self.contact_panel.hide)
@@ -414,6 +415,8 @@ class MainWindow(QMainWindow):
             self.away_notice.refresh()
         if changes.campaigns_stopped:
             self.tell_stopped_campaigns(changes.campaigns_stopped)
+        if changes.from_sync and self.banner.quiet is not None:
+            self.check_inbound_silence()  # a customer wrote again: the hint of a broken webhook goes
 
     def tell_stopped_campaigns(self, campaign_ids: frozenset[int]) -> None:
         """The campaigns' names and reasons, read in an op, then told (several as one notification)."""
@@ -572,16 +575,23 @@ class MainWindow(QMainWindow):
         if state.kind is Connection.ONLINE and not self.ctx.demo:
             self.check_inbound_silence()
 
+    def _new_day(self) -> None:
+        """Customers' silence is counted in days: with the app open for days and the relay reachable
+        all along, a webhook that broke meanwhile is noticed too."""
+        from app.connection import Connection
+
+        if self.banner.state.kind is Connection.ONLINE and not self.ctx.demo:
+            self.check_inbound_silence()
+
     def check_inbound_silence(self) -> None:
         """Off the GUI thread: have customers gone unusually quiet while the relay is reachable?"""
-        from datetime import UTC, datetime
-
+        from app import relay_clock
         from app.inbound_silence import unusual_silence
         from ui.ops import run_read
 
         run_read(
             self.ctx,
-            lambda s: unusual_silence(s, datetime.now(UTC)),
+            lambda s: unusual_silence(s, relay_clock.now()),
             self.banner.set_quiet,
             parent=self,
             on_failure=lambda exc: log.warning("inbound silence check failed: %s", type(exc).__name__),
