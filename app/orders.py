@@ -325,6 +325,15 @@ def next_number(session: Session, year: int) -> tuple[int, str]:
     return seq, f"{year}-{seq:04d}"
 
 
+def order_year(session: Session, now: datetime) -> int:
+    """The year an order made at `now` is numbered in: the shop's calendar year (None set: this
+    computer's). In UTC, an order taken in Seoul before 9 a.m. on 1 January got last year's number."""
+    from app.automations_store import shop_time_zone  # (it reads the order settings, built on us)
+
+    shop_zone = shop_time_zone(session)
+    return now.astimezone(zone(shop_zone) if shop_zone else None).year
+
+
 def create_order(
     session: Session,
     *,
@@ -345,10 +354,11 @@ def create_order(
     clean = clean_lines(session, lines, currency)
     totals = order_totals(clean, charges, currency)
     contact = session.get(Contact, contact_id) if contact_id is not None else None
-    seq, number = next_number(session, now.year)
+    year = order_year(session, now)
+    seq, number = next_number(session, year)
     order = Order(
         number=number,
-        year=now.year,
+        year=year,
         seq=seq,
         contact_id=contact_id,
         message_id=message_id,

@@ -75,6 +75,22 @@ def test_orders_are_numbered_per_year_from_0001(db) -> None:
         assert (first.number, second.number, next_year.number) == ("2026-0001", "2026-0002", "2027-0001")
 
 
+def test_an_order_taken_on_new_years_morning_in_seoul_is_numbered_in_the_new_year(db) -> None:
+    shop_in_seoul(db)
+    new_years_eve = datetime(2026, 12, 31, 23, 50, tzinfo=SEOUL)
+    new_years_morning = datetime(2027, 1, 1, 8, 30, tzinfo=SEOUL)  # still 2026 in UTC
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s)
+        lines = [LineInput("LINEN-IV-M", 1)]
+        last = create_order(s, contact_id=c.id, lines=lines, source="chat", now=new_years_eve.astimezone(UTC))
+        first = create_order(
+            s, contact_id=c.id, lines=lines, source="chat", now=new_years_morning.astimezone(UTC)
+        )
+        assert (last.number, first.number) == ("2026-0001", "2027-0001")
+        assert first.year == 2027
+
+
 def test_a_chat_order_totals_items_shipping_remote_area_fee_and_discount_in_won(db) -> None:
     with db.write() as s:
         shirt(s)
