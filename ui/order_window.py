@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
@@ -543,8 +544,12 @@ class OrderWindow(QDialog):
         return self.typed_edits() != OrderEdits()
 
     def reject(self) -> None:
-        """Esc, Ctrl+W and the title bar's close all come here: an address, payment details, memo or
-        tracking number typed and not saved are saved, dropped or kept as the owner says."""
+        """Esc, Ctrl+W and the title bar's close all come here: a message to the customer prepared and
+        not sent is asked about first (the move is made, and she was not told); then an address,
+        payment details, memo or tracking number typed and not saved are saved, dropped or kept as
+        the owner says."""
+        if self._unsent_message() and not self._close_without_sending():
+            return
         leave_edits(
             self,
             self.tr("Save the changes to this order's address, payment details, tracking number and note?"),
@@ -552,6 +557,41 @@ class OrderWindow(QDialog):
             save_then=self._save_then,
             then=super().reject,
         )
+
+    def _unsent_message(self) -> bool:
+        """A move's message is shown, ready to go, and not sent: the order already moved."""
+        pane = self.message
+        return (
+            not pane.isHidden()
+            and pane.held is None
+            and pane.prepared is not None
+            and (pane.send_button.isEnabled())
+        )
+
+    def _close_without_sending(self) -> bool:
+        """True when the owner closes the window without sending the prepared message (it is
+        dropped); the default keeps the window open with the message, as Esc there does. Esc here
+        closed the window and dropped the bank details the customer was waiting for, unsaid."""
+        customer = self.detail.customer if self.detail is not None and self.detail.customer else None
+        text = (
+            self.tr("The message to {0} has not been sent. Close without sending it?").format(customer)
+            if customer
+            else self.tr("The message to the customer has not been sent. Close without sending it?")
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Message not sent"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the customer's profile name is hers, not markup
+        close = box.addButton(QMessageBox.StandardButton.Discard)
+        close.setText(self.tr("Close without sending"))
+        keep = box.addButton(QMessageBox.StandardButton.Cancel)
+        keep.setText(self.tr("Back to the message"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is not close:
+            self.message.send_button.setFocus()
+            return False
+        self.message.discard()
+        return True
 
     def _save_then(self, then: Callable[[], None]) -> bool:
         edits = self.typed_edits()

@@ -5126,6 +5126,26 @@ Save it anyway?</source>
         <translation>이 주문의 배송지, 결제 정보, 송장번호, 메모 변경 사항을 저장할까요?</translation>
     </message>
     <message>
+        <source>The message to {0} has not been sent. Close without sending it?</source>
+        <translation>{0}에게 보낼 메시지를 아직 보내지 않았어요. 보내지 않고 닫을까요?</translation>
+    </message>
+    <message>
+        <source>The message to the customer has not been sent. Close without sending it?</source>
+        <translation>고객에게 보낼 메시지를 아직 보내지 않았어요. 보내지 않고 닫을까요?</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>보내지 않은 메시지</translation>
+    </message>
+    <message>
+        <source>Close without sending</source>
+        <translation>보내지 않고 닫기</translation>
+    </message>
+    <message>
+        <source>Back to the message</source>
+        <translation>메시지로 돌아가기</translation>
+    </message>
+    <message>
         <source>Keep the order</source>
         <translation>주문 유지</translation>
     </message>

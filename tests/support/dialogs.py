@@ -192,6 +192,13 @@ class DialogGuard:
         if isinstance(widget, QMessageBox) and self._take(_box_kind(widget)) is not None:
             self._answer_box(widget)
             return
+        if (
+            isinstance(widget, QMessageBox)
+            and self.tearing_down
+            and (discard := widget.button(Button.Discard))
+        ):
+            discard.click()  # as for a static question: a window closed by teardown, nobody to answer
+            return
         if isinstance(widget, QMenu):
             texts = [a.text() for a in widget.actions() if a.text()]
             shown = Shown(MENU, widget.title(), " | ".join(texts), type(widget).__name__)

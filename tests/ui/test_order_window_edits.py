@@ -321,3 +321,40 @@ def test_save_tracking_is_on_only_while_the_courier_or_number_typed_differs_from
     qtbot.waitUntil(lambda: stored(window, order_id).tracking == "654321098766")
     qtbot.waitUntil(lambda: not save.isEnabled())
     assert order_window.tracking.text() == "654321098766"
+
+
+def test_esc_with_the_payment_message_not_yet_sent_asks_before_dropping_it(
+    window: Any, qtbot: Any, dialogs: Any
+) -> None:
+    """The owner asked for payment and pressed Esc out of habit: the window closed, the bank details
+    the customer waits for were never sent, and nothing said so."""
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    send = order_window.findChild(QPushButton, "sendOrderMessage")
+    assert send is not None
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: send.isVisible() and send.isEnabled())
+
+    kept = dialogs.expect("question", answer=Button.Cancel)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert "이하은" in kept.texts[0] and "has not been sent" in kept.texts[0]
+    assert kept.shown[0].widget.endswith("default Back to the message")  # Enter keeps it
+    assert order_window.isVisible() and send.isVisible()
+
+    dialogs.expect("question", answer=Button.Discard)
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert not order_window.isVisible()
+    assert stored(window, order_id).state == OrderState.AWAITING_PAYMENT
+
+
+def test_esc_after_the_message_was_sent_closes_without_asking(window: Any, qtbot: Any) -> None:
+    order_window = open_order(window, qtbot, new_order(window.ctx))
+    send = order_window.findChild(QPushButton, "sendOrderMessage")
+    assert send is not None
+    move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: send.isVisible() and send.isEnabled())
+    with qtbot.waitSignal(order_window.message.sent):
+        send.click()
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)
+    assert not order_window.isVisible()
