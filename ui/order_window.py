@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -584,6 +584,8 @@ class OrderWindow(QDialog):
         close.setText(self.tr("Close without sending"))
         keep = box.addButton(QMessageBox.StandardButton.Cancel)
         keep.setText(self.tr("Back to the message"))
+        for button in (close, keep):  # the style's bin and red cross would mark "Back" as a danger
+            button.setIcon(QIcon())
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
