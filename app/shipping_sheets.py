@@ -198,7 +198,8 @@ def order_sheet_rows(
     state_names: Mapping[str, str] | None = None,
     zone: tzinfo = UTC,
 ) -> list[Sequence[object]]:
-    """The accounting sheet's rows, header first: one per order line, orders placed in [since, until).
+    """The accounting sheet's rows, header first: one per order line, orders placed in [since, until);
+    the order's shipping, remote-area fee, discount and total on its first line, so columns add up.
 
     Each order's time is the shop's wall-clock time in `zone` (a date-time the sheet can sort), and
     its state is said as `state_names` gives it (the owner's language; the ui/ passes it in)."""
@@ -213,7 +214,10 @@ def order_sheet_rows(
     rows: list[Sequence[object]] = [ORDER_COLUMNS]
     for o in orders:
         money = lambda minor, o=o: to_decimal(minor, o.currency)  # noqa: E731
-        for line in items.get(o.id, []):
+        for position, line in enumerate(items.get(o.id, [])):
+            # The order's own amounts on its first line only: repeated on each line, a SUM of the
+            # 합계 column counted an order of two items twice.
+            whole = position == 0
             rows.append(
                 (
                     o.number,
@@ -227,10 +231,10 @@ def order_sheet_rows(
                     money(line.unit_price_minor),
                     money(line.unit_price_minor * line.quantity),
                     o.currency,
-                    money(o.shipping_minor),
-                    money(o.surcharge_minor),
-                    money(o.discount_minor),
-                    money(o.total_minor),
+                    money(o.shipping_minor) if whole else None,
+                    money(o.surcharge_minor) if whole else None,
+                    money(o.discount_minor) if whole else None,
+                    money(o.total_minor) if whole else None,
                     o.depositor_name,
                     o.cash_receipt,
                     o.courier,

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.catalog import ItemDraft, create_item
 from app.errors import ErrorCode, OrderError
 from app.models import Order
-from app.orders import LineInput, OrderState, create_order, move_order
+from app.orders import Charges, LineInput, OrderState, create_order, move_order
 from app.shipping_sheets import (
     AddressGap,
     LeftOut,
@@ -107,6 +107,37 @@ def test_orders_for_accounting_have_one_row_per_line(db) -> None:
         rows = list(csv.reader(io.StringIO(orders_sheet(s).decode("utf-8-sig"))))
     assert rows[0][:3] == ["주문번호", "주문일시", "상태"]
     assert [(r[5], r[7], r[9], r[14]) for r in rows[1:]] == [("린넨 셔츠", "1", "39000", "39000")] * 2
+
+
+def test_the_accounting_sheets_totals_add_up_for_an_order_of_two_items(db, tmp_path: Path) -> None:
+    """The owner's accountant summed the 합계 column: an order of a shirt and a bag counted twice."""
+    from openpyxl import load_workbook
+
+    with db.write() as s:
+        create_item(s, ItemDraft(name="린넨 셔츠", price_minor=39000, currency="KRW", retailer_id="LINEN"))
+        create_item(s, ItemDraft(name="캔버스 토트백", price_minor=25000, currency="KRW", retailer_id="TOTE"))
+        c = make_contact(s, profile_name="김민지")
+        create_order(
+            s,
+            contact_id=c.id,
+            lines=[LineInput("LINEN", 2), LineInput("TOTE", 1)],
+            source="chat",
+            charges=Charges(shipping_minor=3000, discount_minor=5000),
+        )
+        alone = make_contact(s, profile_name="이하은")
+        create_order(s, contact_id=alone.id, lines=[LineInput("TOTE", 1)], source="chat")
+    with db.read() as s:
+        data = orders_sheet(s, fmt="xlsx")
+    path = tmp_path / "orders.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)][1:]
+    numbers = lambda col: [v for v in (r[col] for r in rows) if isinstance(v, int | float)]  # noqa: E731
+    assert sum(numbers(9)) == 78000 + 25000 + 25000  # 금액: every line's
+    assert sum(numbers(11)) == 3000 and sum(numbers(13)) == 5000  # 배송비, 할인: once per order
+    assert sum(numbers(14)) == 101000 + 25000  # 합계: each order's total once
+    assert len(rows) == 3
 
 
 def test_the_accounting_sheet_keeps_the_customers_request_and_the_owners_memo(db) -> None:
