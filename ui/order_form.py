@@ -224,6 +224,8 @@ class StartOrderDialog(QDialog):
         # The shop's shipping rule arrives in an op; until then the total is not the shop's own.
         self.settings_loaded = False
         self.found: list[ItemRow] = []
+        self._found_for: str | None = None  # the search text the list's items were found for
+        self._add_when_found: str | None = None  # Enter pressed before the search for this text answered
         self.sold_out: frozenset[int] = frozenset()  # of the items found: stock counted, none left
         self.stock_left: dict[tuple[int, str], int] = {}  # of the items found and counted, as last read
         self._shipping_edited = False
@@ -244,7 +246,7 @@ class StartOrderDialog(QDialog):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.activated.connect(lambda index: self.add_result(index.row()))
         add = QPushButton(self.tr("Add"), self)
-        add.clicked.connect(lambda: self.add_result(self.results.currentIndex().row()))
+        add.clicked.connect(self._add_current)
 
         self.lines = DraftLinesModel(self)
         self.table = QTableView(self)
@@ -363,7 +365,7 @@ class StartOrderDialog(QDialog):
             if text != self.search.text():
                 return  # the owner typed on
             rows, self.sold_out = result.rows, result.sold_out
-            self.found = rows
+            self.found, self._found_for = rows, text
             shown = [
                 f"{r.name} · {r.retailer_id} · {money(r.price_minor, r.currency)}" + self._stock_said(r.id)
                 for r in rows
@@ -377,6 +379,9 @@ class StartOrderDialog(QDialog):
             self.results_model.setStringList(shown)
             if shown:
                 self.results.setCurrentIndex(self.results_model.index(0))
+            if self._add_when_found == text:
+                self._add_when_found = None
+                self._add_current()
 
         Op(work, parent=self).success(done).run()
 
@@ -422,6 +427,12 @@ class StartOrderDialog(QDialog):
         )
 
     def _add_current(self) -> None:
+        """Enter in the search, or Add: the item chosen in the list, once it lists what was typed. A
+        code typed or scanned with its Enter at once found the list still showing the last search's
+        items, and its first (another item) went into the order."""
+        if self._found_for != self.search.text():
+            self._add_when_found = self.search.text()
+            return
         current = self.results.currentIndex()
         self.add_result(current.row() if current.isValid() else 0)
         self.search.selectAll()  # the next name typed replaces this one
