@@ -366,7 +366,12 @@ class OrderWindow(QDialog):
     def show_detail(self, detail: OrderDetail, saved: OrderEdits = OrderEdits()) -> None:
         """The order as stored; a row the owner is typing in stays as typed, unless `saved` holds it."""
         typed = self.typed_edits()
+        previous = self.detail
         self.detail = self.message.detail = detail
+        if previous is not None and previous.state != detail.state and not self.message.isHidden():
+            # The message was for the step the order has left (paid from the bank's file, moved on
+            # the board): "please transfer by …" must not go to a customer who has paid.
+            self.message.discard()
         state = state_name(detail.state)
         self.setWindowTitle(self.tr("Order {0}").format(detail.number))
         self.title.setText(self.tr("Order {0} · {1}").format(detail.number, state))

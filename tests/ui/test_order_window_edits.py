@@ -358,3 +358,26 @@ def test_esc_after_the_message_was_sent_closes_without_asking(window: Any, qtbot
         send.click()
     qtbot.keyClick(order_window, Qt.Key.Key_Escape)
     assert not order_window.isVisible()
+
+
+def test_a_payment_message_waiting_in_the_window_goes_away_when_the_bank_file_marks_the_order_paid(
+    window: Any, qtbot: Any
+) -> None:
+    """The owner prepared a payment request, left it unsent and read the bank's file: the order was
+    paid, yet its window still offered to send "please transfer by …" to a customer who had paid."""
+    from app.order_actions import move_order_to
+
+    order_id = new_order(window.ctx)
+    order_window = open_order(window, qtbot, order_id)
+    send = order_window.findChild(QPushButton, "sendOrderMessage")
+    assert send is not None
+    with qtbot.waitSignal(order_window.moved):
+        move_button(order_window, OrderState.AWAITING_PAYMENT).click()
+    qtbot.waitUntil(lambda: send.isVisible() and send.isEnabled())
+
+    _detail, changes = move_order_to(window.ctx.db, order_id, OrderState.PAID, courier=None, tracking=None)
+    window.ctx.publish(changes)  # the bank file's deposit marked it paid
+    qtbot.waitUntil(lambda: order_window.detail is not None and order_window.detail.state == "paid")
+    assert order_window.message.isHidden() and order_window.message.prepared is None
+    qtbot.keyClick(order_window, Qt.Key.Key_Escape)  # nothing unsent to ask about
+    assert not order_window.isVisible()
