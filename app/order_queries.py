@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -182,6 +183,9 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
             Order.tracking.like(like, escape="\\"),
             has_line.exists(),
         ]
+        if tracking := re.sub(r"[\s-]", "", needle):
+            # As a label prints it ("6543-2109-8765"): a known courier's number is stored bare.
+            matches.append(Order.tracking.like(like_pattern(tracking), escape="\\"))
         if digits := number_fragment(needle):  # a phone number, in any format ("0004" is none)
             matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
         stmt = stmt.where(or_(*matches))

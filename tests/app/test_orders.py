@@ -448,6 +448,23 @@ def test_a_known_couriers_number_is_stored_without_its_dashes(db) -> None:
         assert s.get(Order, order_id).tracking == "654321098765"
 
 
+def test_the_board_finds_an_order_by_its_tracking_number_as_the_label_prints_it(db) -> None:
+    """A customer asks about "6543-2109-8765", as CJ's label prints it: the board's search found
+    nothing, the number being stored without its dashes."""
+    from app.order_queries import OrderFilter, order_summaries
+
+    with db.write() as s:
+        shirt(s)
+        order_id = create_order(
+            s, contact_id=make_contact(s).id, lines=[LineInput("LINEN-IV-M", 1)], source="chat"
+        ).id
+        move_order(s, order_id, OrderState.PAID)
+        move_order(s, order_id, OrderState.SHIPPED, courier="CJ대한통운", tracking="654321098765")
+    with db.read() as s:
+        for typed in ("6543-2109-8765", "6543 2109 8765", "2109-8765", "654321098765"):
+            assert [o.id for o in order_summaries(s, OrderFilter(text=typed))] == [order_id], typed
+
+
 def test_the_form_finds_the_count_an_order_wants_more_of_than_is_left_as_asking_for_payment_would() -> None:
     from app.errors import StockParams
     from app.orders import CleanLine
