@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +109,7 @@ class OrderBoard(QWidget):
         self.search.setAccessibleName(self.tr("Search orders"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(100)
+        self.shop_zone: tzinfo | None = None  # the shop's clock, once the first page tells it
         self.period = QComboBox(self)
         for text, days in (
             (self.tr("Any time"), 0),
@@ -328,7 +329,7 @@ class OrderBoard(QWidget):
         self.delegate.now = self.table_model.now = self.clock()
         # The shop's clock, as the order's window, its history and the customer's deadline use it.
         shop_zone = zone(page.time_zone) if page.time_zone else None
-        self.delegate.zone = self.table_model.zone = shop_zone
+        self.delegate.zone = self.table_model.zone = self.shop_zone = shop_zone
         name = other_zone_name(shop_zone)
         self.zone_note.setText(self.tr("Times on the shop's clock ({0})").format(name) if name else "")
         self.zone_note.setVisible(bool(name))
@@ -465,14 +466,14 @@ class OrderBoard(QWidget):
 
     def export_days(self) -> tuple[date, date]:
         """The days the export offers first: the board's period, or this month so far for "Any time"."""
-        today = date.today()
+        today = datetime.now(self.shop_zone).date() if self.shop_zone is not None else date.today()
         days = int(self.period.currentData() or 0)
         return (today - timedelta(days=days - 1) if days else today.replace(day=1)), today
 
     def choose_orders_export(self) -> None:
         from ui.order_export_dialog import OrderExportDialog
 
-        dialog = OrderExportDialog(*self.export_days(), parent=self)
+        dialog = OrderExportDialog(*self.export_days(), parent=self, clock=self.shop_zone)
         delete_when_closed(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
@@ -10,16 +10,22 @@ from ui.date_typing import typed_dates
 from ui.formatting import date_edit_format, from_qdate, qdate
 
 
-def _start_of(d: date) -> datetime:
-    """Local midnight of a day, as the UTC time the database keeps."""
-    return datetime.combine(d, time()).astimezone()
+def _start_of(d: date, clock: tzinfo | None = None) -> datetime:
+    """Midnight of a day on `clock` (None: this computer's), as the UTC time the database keeps."""
+    if clock is None:
+        return datetime.combine(d, time()).astimezone()
+    return datetime.combine(d, time(), tzinfo=clock)
 
 
 class OrderExportDialog(QDialog):
-    """From and to (whole local days, both included); the sheet has one row per order line."""
+    """From and to (whole days on the shop's clock, both included); the sheet has one row per order
+    line, its times on that clock too."""
 
-    def __init__(self, first: date, last: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, first: date, last: date, parent: QWidget | None = None, *, clock: tzinfo | None = None
+    ) -> None:
         super().__init__(parent)
+        self.clock = clock  # the shop's time zone (None: this computer's)
         self.setObjectName("orderExportDialog")
         self.setWindowTitle(self.tr("Export orders"))
         fmt = date_edit_format(with_time=False)
@@ -55,6 +61,8 @@ class OrderExportDialog(QDialog):
         return from_qdate(self.first.date()), from_qdate(self.last.date())
 
     def period(self) -> tuple[datetime, datetime]:
-        """[since, until) in UTC: from the first day's local midnight to the day after the last."""
+        """[since, until): from the first day's midnight to the day after the last's, on the shop's
+        clock. On this computer's, a laptop on another zone than the shop's put the 1st's early
+        orders in last month's file, and the sheet's own times outside the days picked."""
         first, last = self.days()
-        return _start_of(first), _start_of(last + timedelta(days=1))
+        return _start_of(first, self.clock), _start_of(last + timedelta(days=1), self.clock)

@@ -16,6 +16,7 @@ from app.models import utcnow
 from app.orders import LineInput, create_order
 from tests.support.dialogs import DialogGuard
 from tests.support.factories import make_contact
+from ui.formatting import from_qdate
 from ui.menus import install_menus
 from ui.order_board import OrderBoard
 from ui.order_export_dialog import OrderExportDialog
@@ -120,3 +121,43 @@ def test_export_orders_saves_the_picked_days_as_xlsx_and_csv_with_korean_intact(
         (second, "박서준", "에코백"),
     ]
     assert board.saved_note.where.text() == f"File: orders.csv · Folder: {tmp_path}"
+
+
+def test_the_days_exported_are_the_shops_days_on_a_laptop_set_to_another_zone(
+    window: Any, qtbot: Any, monkeypatch: Any, dialogs: Any
+) -> None:
+    """A Seoul shop, a laptop on New York's clock: "1–4 December" ran from New York's midnights, so
+    the orders of the 1st before 2 p.m. in Seoul went into November's file."""
+    import time as clock
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.automations_store import AutomationsStore
+    from app.wire import Automations, BusinessHours
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    clock.tzset()
+    try:
+        hours = BusinessHours(timezone="Asia/Seoul")
+        AutomationsStore(window.ctx.db).save(Automations(business_hours=hours))
+        board = OrderBoard(window.ctx)
+        qtbot.addWidget(board)
+        board.show()
+        qtbot.waitUntil(lambda: board.shop_zone is not None)
+        seoul = ZoneInfo("Asia/Seoul")
+        periods = []
+
+        def pick_december(dialog: Any) -> None:
+            assert isinstance(dialog, OrderExportDialog)
+            assert from_qdate(dialog.last.date()) == datetime.now(seoul).date()  # "today" is the shop's
+            dialog.first.setDate(QDate(2026, 12, 1))
+            dialog.last.setDate(QDate(2026, 12, 4))
+            periods.append(dialog.period())
+            dialog.reject()
+
+        dialogs.expect("modal", answer=pick_december)
+        board.choose_orders_export()
+        assert periods == [(datetime(2026, 12, 1, tzinfo=seoul), datetime(2026, 12, 5, tzinfo=seoul))]
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
