@@ -161,6 +161,8 @@ class DraftLinesModel(QAbstractTableModel):
             if col == 3:
                 return money(line.price_minor, line.currency)
             return money(line.price_minor * line.quantity, line.currency)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return "\n".join(filter(None, (line.name, line.code)))  # a long name is cut in its cell
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and line.price_minor is None:

@@ -89,7 +89,8 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return line.code
+            # The whole name (a long one is cut to two lines in the table), then the code.
+            return "\n".join(filter(None, (line.name, line.code)))
         if role == Qt.ItemDataRole.ToolTipRole and col == OPTION_COLUMN and self.options_editable:
             return self.tr("Double-click to change the size, colour or other option")
         return None
