@@ -178,6 +178,7 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
         matches = [
             Order.number.like(like, escape="\\"),
             named(Order.customer_name),
+            named(Order.recipient_name),  # a gift's 받는 분, who calls about her parcel
             named(Contact.saved_name),
             named(Contact.profile_name),
             Order.tracking.like(like, escape="\\"),
@@ -188,6 +189,8 @@ def _filtered(stmt: Any, f: OrderFilter) -> Any:
             matches.append(Order.tracking.like(like_pattern(tracking), escape="\\"))
         if digits := number_fragment(needle):  # a phone number, in any format ("0004" is none)
             matches.append(Contact.wa_id.like(f"%{digits}%"))  # only digits: nothing to escape
+            typed_phone = func.replace(func.replace(Order.recipient_phone, "-", ""), " ", "")
+            matches.append(typed_phone.like(f"%{digits}%"))  # the 받는 분's, as the owner typed it
         stmt = stmt.where(or_(*matches))
     return stmt
 

@@ -505,3 +505,20 @@ def test_a_tracking_number_excel_turned_into_scientific_notation_is_doubted_for_
     unknown = tracking_doubt("동네택배", "6.86501e+11")
     assert unknown is not None and unknown.excel and unknown.lengths == ()
     assert tracking_doubt("CJ대한통운", "686501234567") is None
+
+
+def test_the_board_finds_a_gift_by_its_recipients_name_or_phone(db) -> None:
+    """The parcel's recipient (not the customer) called about it: the board found neither her name
+    nor her number."""
+    from app.order_queries import OrderFilter, order_summaries
+    from app.shipping_sheets import ShippingAddress, set_shipping_address
+
+    with db.write() as s:
+        shirt(s)
+        c = make_contact(s, profile_name="김민지", wa_id="821055501234")
+        order_id = create_order(s, contact_id=c.id, lines=[LineInput("LINEN-IV-M", 1)], source="chat").id
+        where = ShippingAddress("박지호", "010-4444-5555", "04799", "서울 성동구 성수이로 1")
+        set_shipping_address(s, order_id, where)
+    with db.read() as s:
+        for typed in ("박지호", "010-4444-5555", "01044445555", "4444-5555"):
+            assert [o.id for o in order_summaries(s, OrderFilter(text=typed))] == [order_id], typed
