@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal, SignalInstance
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -51,6 +51,7 @@ from ui.composer import Composer
 from ui.context import AppContext
 from ui.enter_key import click_on_enter
 from ui.formatting import kind_label
+from ui.open_file import open_file
 from ui.ops import (
     delete_when_closed,
     failure_sentence,
@@ -484,7 +485,7 @@ class ChatPane(QWidget):
         def done(path: Path | None) -> None:
             self.view.chat_model.media_ready(message_id)
             if open_after and path is not None:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+                open_file(self, path)
 
         def failed(exc: BaseException) -> None:
             if open_after:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -30,6 +31,7 @@ from ui.chat_view_delegate import ChatViewDelegate
 from ui.chat_view_model import ChatViewModel, MessageRole
 from ui.context import AppContext
 from ui.formatting import day_label, local
+from ui.open_file import open_file
 from ui.theme import colours
 from ui.utf16 import from_qt
 
@@ -435,7 +437,7 @@ class ChatView(QListView):
         elif target.startswith(("http://", "https://")):
             self.open_link(target)
         else:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+            open_file(self, Path(target))
 
     # ----------------------------------------------------------------- copy, reply, context menu
     def _shown_text(self, row: int) -> str:

@@ -18,10 +18,9 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThreadPool,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.changes import Changes
@@ -31,6 +30,7 @@ from ui.catalog_thumbs import square_thumbnail
 from ui.context import AppContext
 from ui.formatting import full_datetime, kind_label
 from ui.gui_thread import GuiThreadSignals
+from ui.open_file import open_file
 from ui.ops import Newest, run_op
 from ui.size_text import human_size
 
@@ -332,7 +332,7 @@ class SharedMediaList(QListView):
             return
         path = _file_of(self.ctx.paths.media_dir, item)
         if path is not None and path.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(self, path)
             return
         sync = self.ctx.sync
         if item.media is None or sync is None or not sync.running:
@@ -342,7 +342,7 @@ class SharedMediaList(QListView):
 
         def opened(found: Path | None) -> None:
             if found is not None:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(found)))
+                open_file(self, found)
             else:
                 self.media_opened.emit(item.message_id)
 

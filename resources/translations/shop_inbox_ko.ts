@@ -4451,6 +4451,25 @@ The previous data was kept in {folder}.</source>
     </message>
 </context>
 <context>
+    <name>OpenFile</name>
+    <message>
+        <source>This file is a program</source>
+        <translation>프로그램 파일입니다</translation>
+    </message>
+    <message>
+        <source>“{0}” is a program or script ({1}), not a photo or document. Opening it runs it on this computer, with everything you can reach.
+
+Run it only if you know who made it and asked for it. A customer has no reason to send you a program.</source>
+        <translation>“{0}” 파일은 사진이나 문서가 아니라 프로그램 또는 스크립트({1})입니다. 열면 이 컴퓨터에서 실행되고, 사장님이 접근할 수 있는 모든 것에 손댈 수 있습니다.
+
+누가 만들었는지 알고 직접 요청한 파일일 때만 실행하세요. 손님이 프로그램을 보낼 이유는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>그래도 실행</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
         <source>Start order</source>
