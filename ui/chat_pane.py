@@ -416,8 +416,8 @@ class ChatPane(QWidget):
                 if not self.composer.edit.toPlainText():
                     self.composer.edit.setPlainText(out.text)
                 kept = out.attachment
-                if kept is not None and self.composer.attachment is None and kept.exists():
-                    self.composer.set_attachment(kept)
+                if kept is not None and kept not in self.composer.attachments and kept.exists():
+                    self.composer.add_attachments([kept])
             QMessageBox.warning(self, self.tr("Not sent"), failure_sentence(exc))
 
         db, media_dir = self.ctx.db, self.ctx.paths.media_dir

@@ -35,7 +35,7 @@ from ui.attachments import pasted_folder
 from ui.bubble_layout import quote_preview
 from ui.enter_key import click_on_enter
 from ui.formatting import duration_short
-from ui.message_edit import MessageEdit, local_file
+from ui.message_edit import MessageEdit, local_files
 from ui.save_paths import Picked, open_folder, remember_pick
 from ui.size_text import human_size
 from ui.theme import ui_font
@@ -108,7 +108,8 @@ class Composer(QFrame):
         # The message each other chat's draft answers (a quote chosen, then another chat opened).
         self._replies: dict[int, MessageRow] = {}
         self._customer_name = ""  # the open chat's
-        self.attachment: Path | None = None
+        # Files to send, each its own WhatsApp message (as the phone sends several photos picked at once).
+        self.attachments: list[Path] = []
         self.drafts: dict[int, str] = {}
         # The quick-reply popup is open for the "/" word typed (ui/chat_pane.py sets it).
         self.completing: Callable[[], bool] = lambda: False
@@ -202,7 +203,7 @@ class Composer(QFrame):
         self._draft_pause.setSingleShot(True)
         self._draft_pause.setInterval(DRAFT_PAUSE_MS)
         self._draft_pause.timeout.connect(self._keep_draft)
-        self.edit.file_pasted.connect(self.offer_attachment)
+        self.edit.files_pasted.connect(self.offer_attachments)
         self.edit.picture_pasted.connect(self.attach_picture)
         self.send_button = QToolButton(self)
         self.send_button.setObjectName("sendButton")
@@ -435,31 +436,58 @@ class Composer(QFrame):
         self.reply_to = None
         self.reply_bar.hide()
 
+    @property
+    def attachment(self) -> Path | None:
+        """The first file to send (the one whose picture the bar shows), or None."""
+        return self.attachments[0] if self.attachments else None
+
     def offer_attachment(self, path: Path) -> None:
-        """A file the owner picked, dropped or pasted: refused at once when WhatsApp would never take
-        it (over 100 MB, unreadable), before a caption is written for it."""
+        self.offer_attachments([path])
+
+    def offer_attachments(self, paths: list[Path]) -> None:
+        """Files the owner picked, dropped or pasted (several at once: each goes as its own message):
+        those WhatsApp would never take (over 100 MB, unreadable) are refused at once, before a
+        caption is written for them, and the others are attached all the same."""
         from ui.ops import failure_sentence
 
-        try:
-            attachment_kind(path)  # one stat and a look at the name: no reading of the file
-        except InvalidInput as exc:
-            QMessageBox.warning(self, self.tr("Not attached"), failure_sentence(exc))
-            return
-        self.set_attachment(path)
+        taken: list[Path] = []
+        refused: list[str] = []
+        for path in paths:
+            try:
+                attachment_kind(path)  # one stat and a look at the name: no reading of the file
+            except InvalidInput as exc:
+                refused.append(failure_sentence(exc))
+            else:
+                taken.append(path)
+        if taken:
+            self.add_attachments(taken)
+        if refused:
+            QMessageBox.warning(self, self.tr("Not attached"), "\n\n".join(refused))
 
     def set_attachment(self, path: Path) -> None:
-        self.attachment = path
-        try:
-            size = human_size(path.stat().st_size)
-        except OSError:
-            size = ""
-        self.attach_label.setText(f"📎 {path.name}  {size}")
+        self.attachments = []
+        self.add_attachments([path])
+
+    def add_attachments(self, paths: list[Path]) -> None:
+        """Add files to those attached (the same file twice is attached once)."""
+        self.attachments = list(dict.fromkeys([*self.attachments, *paths]))
+        first = self.attachments[0]
+        if len(self.attachments) == 1:
+            try:
+                size = human_size(first.stat().st_size)
+            except OSError:
+                size = ""
+            self.attach_label.setText(f"📎 {first.name}  {size}")
+        else:
+            names = ", ".join(path.name for path in self.attachments)
+            self.attach_label.setText(self.tr("📎 %n file(s): {0}", "", len(self.attachments)).format(names))
+        self.attach_label.setToolTip("\n".join(path.name for path in self.attachments))
         self.attach_thumb.clear()
         self.attach_thumb.hide()
         self.attach_bar.show()
         self.edit.setPlaceholderText(self.tr("Add a caption"))
         self.edit.setFocus()
-        self._show_thumbnail(path)
+        self._show_thumbnail(first)
 
     def _show_thumbnail(self, path: Path) -> None:
         """Decode the picture small, off the GUI thread (a phone photo takes a while whole)."""
@@ -479,7 +507,8 @@ class Composer(QFrame):
         return self.tr("Type a message · / for quick replies")
 
     def clear_attachment(self) -> None:
-        self.attachment = None
+        self.attachments = []
+        self.attach_label.setToolTip("")
         self.attach_thumb.clear()
         self.attach_thumb.hide()
         self.attach_bar.hide()
@@ -506,22 +535,22 @@ class Composer(QFrame):
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Not attached"), failure_sentence(exc))
 
-        run_op(save, self.set_attachment, parent=self, on_failure=failed)
+        run_op(save, lambda path: self.add_attachments([path]), parent=self, on_failure=failed)
 
     def pick_attachment(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), open_folder(Picked.ATTACHMENT))
-        if name:
-            remember_pick(Picked.ATTACHMENT, name)
-            self.offer_attachment(Path(name))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), open_folder(Picked.ATTACHMENT))
+        if names:
+            remember_pick(Picked.ATTACHMENT, names)
+            self.offer_attachments([Path(name) for name in names])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_file(event.mimeData()) is not None:
+        if local_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = local_file(event.mimeData())  # as a file pasted is found
-        if path is not None:
-            self.offer_attachment(path)
+        paths = local_files(event.mimeData())  # as files pasted are found
+        if paths:
+            self.offer_attachments(paths)
             event.acceptProposedAction()
 
     # ----------------------------------------------------------------- sending
@@ -532,19 +561,24 @@ class Composer(QFrame):
             self.template_requested.emit()
             return
         text = self.edit.toPlainText().strip()
-        if not text and self.attachment is None:
+        if not text and not self.attachments:
             return
-        out = Outgoing(
-            contact_id=self.contact_id,
-            text=text,
-            reply_to_wamid=self.reply_to.wamid if self.reply_to else None,
-            attachment=self.attachment,
-        )
+        # Several files: one message each, in the order attached; the caption and the quote go with the first.
+        outs = [
+            Outgoing(
+                contact_id=self.contact_id,
+                text=text if i == 0 else "",
+                reply_to_wamid=self.reply_to.wamid if self.reply_to and i == 0 else None,
+                attachment=path,
+            )
+            for i, path in enumerate(self.attachments or [None])
+        ]
         self.edit.clear()
         self._forget_sent_draft()
         self.clear_reply()
         self.clear_attachment()
-        self.send_requested.emit(out)
+        for out in outs:
+            self.send_requested.emit(out)
 
     def send_template(self, template: Template, params: tuple[str, ...]) -> None:
         if self.contact_id is None:

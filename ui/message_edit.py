@@ -21,7 +21,7 @@ class MessageEdit(BoundedTextEdit):
     # Ctrl+V of a picture (a screenshot, a photo copied in a browser) or of a file copied in the file
     # manager: attached, as WhatsApp does, instead of nothing (a plain text box takes only text).
     picture_pasted = Signal(QImage)
-    file_pasted = Signal(Path)
+    files_pasted = Signal(list)  # list[Path]: every file copied, not only the first
 
     def __init__(self, parent: QWidget | None = None, *, enter_sends: bool = True) -> None:
         super().__init__(parent)
@@ -37,12 +37,12 @@ class MessageEdit(BoundedTextEdit):
         self._fit()
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasImage() or local_file(source) is not None or super().canInsertFromMimeData(source)
+        return source.hasImage() or bool(local_files(source)) or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        path = local_file(source)
-        if path is not None:
-            self.file_pasted.emit(path)
+        paths = local_files(source)
+        if paths:
+            self.files_pasted.emit(paths)
         elif source.hasImage() and not source.hasText():
             image = source.imageData()
             if isinstance(image, QImage) and not image.isNull():
@@ -129,11 +129,10 @@ class MessageEdit(BoundedTextEdit):
         super().keyPressEvent(event)
 
 
-def local_file(source: QMimeData) -> Path | None:
-    """The first local file among copied URLs (a file copied in Explorer or Finder), if any."""
+def local_files(source: QMimeData) -> list[Path]:
+    """The local files among copied or dropped URLs (files copied in Explorer or Finder), in order;
+    folders and web addresses are left out."""
     if not source.hasUrls():
-        return None
-    for url in source.urls():
-        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
-            return Path(url.toLocalFile())
-    return None
+        return []
+    found = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
+    return [path for path in dict.fromkeys(found) if path.is_file()]

@@ -92,6 +92,14 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message numerus="yes">
+        <source>📎 %n file(s): {0}</source>
+        <translation>
+            <numerusform>📎 %n file: {0}</numerusform><numerusform>📎 %n files: {0}</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DepositModel</name>
     <message numerus="yes">
         <source>%n open order(s) have this amount, but none waits for this deposit alone: check the orders</source>

@@ -2308,6 +2308,12 @@ Right-click to retry.</source>
         <source>Customer</source>
         <translation>고객</translation>
     </message>
+    <message numerus="yes">
+        <source>📎 %n file(s): {0}</source>
+        <translation>
+            <numerusform>📎 파일 %n개: {0}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Add a caption</source>
         <translation>설명 추가</translation>
@@ -2319,6 +2325,10 @@ Right-click to retry.</source>
     <message>
         <source>Pasted picture {0}</source>
         <translation>붙여넣은 사진 {0}</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
     </message>
     <message>
         <source>Not attached</source>

@@ -121,7 +121,7 @@ def test_a_file_too_big_for_whatsapp_is_refused_when_picked_before_a_caption_is_
     video = tmp_path / "매장 투어.mov"
     with video.open("wb") as file:
         file.truncate(101 * 1024 * 1024)  # over WhatsApp's 100 MB for any file (sparse: no time, no disk)
-    dialogs.expect("getOpenFileName", answer=str(video))
+    dialogs.expect("getOpenFileNames", answer=[video])
     warned = dialogs.expect("warning")
     composer = window.chat.composer
     composer.edit.setPlainText("매장 영상이에요")

@@ -50,13 +50,13 @@ def test_attaching_a_photo_starts_in_pictures_then_where_the_last_one_was(
     photo.fill(QColor("#d9c7a7"))
     assert photo.save(str(shop_photos / "셔츠.jpg"))
 
-    first = dialogs.expect("getOpenFileName", answer=str(shop_photos / "셔츠.jpg"))
+    first = dialogs.expect("getOpenFileNames", answer=[shop_photos / "셔츠.jpg"])
     composer.pick_attachment()
     assert Path(first.shown[0].text) == user_folders["pictures"]
     assert composer.attachment is not None and composer.attachment.name == "셔츠.jpg"
 
     composer.clear_attachment()
-    second = dialogs.expect("getOpenFileName", answer=None)  # the owner cancels this time
+    second = dialogs.expect("getOpenFileNames", answer=None)  # the owner cancels this time
     composer.pick_attachment()
     assert Path(second.shown[0].text) == shop_photos
     assert composer.attachment is None

@@ -1,0 +1,114 @@
+"""Several photos or files dropped, pasted or picked at once are all sent, each as its own WhatsApp
+message in the order given, the caption with the first; none is silently left behind."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.models import Media, Message
+from tests.support.factories import make_contact, make_message
+from tests.support.window_waits import load_chats, select_chat
+
+
+def _open_chat(window: Any, ctx: Any, qtbot: Any) -> int:
+    now = datetime.now(UTC)
+    with ctx.db.write() as s:
+        contact = make_contact(
+            s, profile_name="서윤", wa_id="821055556666", last_inbound_at=now - timedelta(hours=1)
+        )
+        make_message(s, contact, "색상별로 사진 보여 주세요", sent_at=now - timedelta(hours=1))
+        contact_id = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, contact_id)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == contact_id, timeout=5000)
+    return contact_id
+
+
+def _photos(folder: Path, *colours: str) -> list[Path]:
+    paths = []
+    for i, colour in enumerate(colours, start=1):
+        image = QImage(320, 240, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        path = folder / f"셔츠 {i}.jpg"
+        assert image.save(str(path))
+        paths.append(path)
+    return paths
+
+
+def _outgoing(ctx: Any, contact_id: int) -> list[tuple[str, str, str | None]]:
+    """(kind, caption, attached file name) of each message the owner queued, oldest first."""
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(Message.kind, Message.body, Media.filename)
+            .join(Media, Media.message_id == Message.id, isouter=True)
+            .where(Message.contact_id == contact_id, Message.direction == "out")
+            .order_by(Message.id)
+        ).all()
+    return [(kind, body or "", name) for kind, body, name in rows]
+
+
+def test_three_photos_dropped_on_the_chat_go_as_three_photo_messages(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    contact_id = _open_chat(window, ctx, qtbot)
+    photos = _photos(tmp_path, "#f5f5dc", "#1e3a5f", "#8b0000")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in photos])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.chat.dropEvent(drop)
+    composer = window.chat.composer
+    assert composer.attachments == photos
+    assert all(p.name in composer.attach_label.text() for p in photos)
+
+    composer.edit.setPlainText("아이보리, 네이비, 버건디예요")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_outgoing(ctx, contact_id)) == 3, timeout=10_000)
+    sent = _outgoing(ctx, contact_id)
+    assert [kind for kind, _, _ in sent] == ["image", "image", "image"]
+    assert [caption for _, caption, _ in sent] == ["아이보리, 네이비, 버건디예요", "", ""]
+    assert [name for _, _, name in sent] == [p.name for p in photos]
+    assert composer.attachments == [] and not composer.attach_bar.isVisible()
+
+
+def test_files_copied_together_and_pasted_are_all_attached_and_one_too_big_is_named(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    (photo,) = _photos(tmp_path, "#f5f5dc")
+    price_list = tmp_path / "가격표.pdf"
+    price_list.write_bytes(b"%PDF-1.4\n")
+    film = tmp_path / "매장 투어.mov"
+    with film.open("wb") as file:
+        file.truncate(101 * 1024 * 1024)  # over WhatsApp's 100 MB (sparse: no time, no disk)
+    copied = QMimeData()
+    copied.setUrls([QUrl.fromLocalFile(str(p)) for p in (photo, film, price_list)])
+    QApplication.clipboard().setMimeData(copied)
+    warned = dialogs.expect("warning")
+    composer = window.chat.composer
+    composer.edit.paste()
+    assert composer.attachments == [photo, price_list]
+    assert len(warned.shown) == 1 and "매장 투어.mov" in warned.shown[0].text
+
+
+def test_the_attach_button_takes_several_files_at_once(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    photos = _photos(tmp_path, "#f5f5dc", "#1e3a5f")
+    dialogs.expect("getOpenFileNames", answer=photos)
+    composer = window.chat.composer
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert composer.attachments == photos
