@@ -25,6 +25,7 @@ from ui.chat_list_delegate import tick_icon
 from ui.chat_view_model import ChatViewModel, RowInfo
 from ui.error_sentences import failed_message_sentence
 from ui.formatting import day_label, full_datetime, local
+from ui.image_cache import ThumbnailLoader
 from ui.theme import Colours, colours, ui_font
 from ui.utf16 import marked_ranges
 
@@ -47,6 +48,9 @@ class ChatViewDelegate(QStyledItemDelegate):
         self.text_selection: tuple[int, int, int] | None = None
         self.today: date | None = None
         self.contact_name = ""  # the customer's name, shown on quotes of their messages
+        self.pictures = ThumbnailLoader(self)  # read off the GUI thread; painted once there
+        if parent is not None:
+            self.pictures.ready.connect(parent.viewport().update)
 
     # ----------------------------------------------------------------- geometry
     def geometry(self, index: Index, width: float) -> BubbleGeometry | None:
@@ -240,9 +244,7 @@ class ChatViewDelegate(QStyledItemDelegate):
         if card.kind == "image":
             image = None
             if card.image_path:
-                from ui.image_cache import thumbnail
-
-                image = thumbnail(card.image_path, int(r.width() * 2), int(r.height() * 2))
+                image = self.pictures.get(card.image_path, int(r.width() * 2), int(r.height() * 2))
             if image is not None:
                 painter.save()
                 from PySide6.QtGui import QPainterPath

@@ -1,11 +1,18 @@
-"""Thumbnails read from the media folder once, kept scaled in memory."""
+"""Pictures of the chat read from the media folder off the GUI thread, kept scaled in memory."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+
+from ui.gui_thread import GuiThreadSignals
+
+THUMBNAILS_KEPT = 128  # scaled pictures in memory (a chat bubble's is at most 560 × 560 px)
+
+_Key = tuple[str, int, int]
 
 
 def _turned(reader: QImageReader) -> bool:
@@ -27,9 +34,9 @@ def image_size(path: str) -> tuple[int, int] | None:
     return size.width(), size.height()
 
 
-@lru_cache(maxsize=128)
 def thumbnail(path: str, width: int, height: int) -> QImage | None:
-    """The picture as shown, scaled to fit width × height."""
+    """The picture as shown, scaled to fit width × height; None when it cannot be read. Slow for a
+    camera's photo (a quarter of a second for 12 megapixels): never on the GUI thread."""
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     stored = reader.size()
@@ -39,3 +46,53 @@ def thumbnail(path: str, width: int, height: int) -> QImage | None:
         reader.setScaledSize(stored.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     return None if image.isNull() else image
+
+
+class _Signals(GuiThreadSignals):
+    done = Signal(object, QImage)  # (path, width, height), the picture (null: unreadable)
+
+
+class _ThumbnailJob(QRunnable):
+    def __init__(self, key: _Key, signals: _Signals) -> None:
+        super().__init__()
+        self.key = key
+        self.signals = signals
+
+    def run(self) -> None:
+        image = thumbnail(*self.key)
+        self.signals.post(self.signals.done, self.key, image if image is not None else QImage())
+
+
+class ThumbnailLoader(QObject):
+    """Scaled pictures for painting: `get` answers at once with the picture, or None while it is read
+    in the background (then `ready` asks for a repaint). A chat of the owner's own camera photos
+    used to be decoded whole on the GUI thread as it was painted: the window froze a second or more."""
+
+    ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._images: OrderedDict[_Key, QImage | None] = OrderedDict()
+        self._asked: set[_Key] = set()
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._done)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # two cores shared with sync: one picture at a time
+
+    def get(self, path: str, width: int, height: int) -> QImage | None:
+        """The picture at this size if read already (None also for one that cannot be read)."""
+        key = (path, width, height)
+        if key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key]
+        if key not in self._asked:
+            self._asked.add(key)
+            self.pool.start(_ThumbnailJob(key, self._signals))
+        return None
+
+    def _done(self, key: _Key, image: QImage) -> None:
+        self._asked.discard(key)
+        self._images[key] = None if image.isNull() else image
+        while len(self._images) > THUMBNAILS_KEPT:
+            self._images.popitem(last=False)
+        self.ready.emit()
