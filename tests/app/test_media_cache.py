@@ -61,6 +61,19 @@ def test_ordinary_names_are_kept() -> None:
     assert long.endswith(".pdf") and long.startswith("가" * 60)
 
 
+@pytest.mark.parametrize(
+    "name", ["영수증\u202efdp.exe", "invoice\u2067fdp.scr\u2069", "\u200f견적서.pdf.bat"]
+)
+def test_a_program_cannot_dress_as_a_pdf_by_turning_its_name_around(name: str) -> None:
+    """A customer's "영수증\u202efdp.exe" shows as "영수증exe.pdf" wherever the name is written out;
+    without the mark it reads as the program it is."""
+    safe = sanitise_filename(name)
+    assert not any(
+        0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 or c in "\u200e\u200f" for c in safe
+    )
+    assert safe.endswith((".exe", ".scr", ".bat"))
+
+
 @pytest.mark.parametrize("name", ["가" * 300 + ".pdf", "😀" * 200 + ".jpeg", "é" * 119 + ".txt"])
 def test_long_names_in_any_script_can_be_written(name: str, tmp_path: Path) -> None:
     safe = sanitise_filename(name)
