@@ -483,6 +483,10 @@ class ChatPane(QWidget):
             return
 
         def done(path: Path | None) -> None:
+            if open_after and path is not None:
+                # Fetched again where a file had gone: its picture and bubble are read anew.
+                self.view.bubbles.pictures.forget(str(path))
+                self.view.bubbles.clear_cache()
             self.view.chat_model.media_ready(message_id)
             if open_after and path is not None:
                 open_file(self, path)

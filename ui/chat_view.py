@@ -55,6 +55,12 @@ JUMP_BUTTON_GAP = 6
 FOCUS_FRAME = 2  # pixels: the chat list outlines its current chat as wide
 
 
+def _file_gone(target: str) -> bool:
+    """A card's file that was downloaded once and is no longer there (deleted from the media folder,
+    taken by an antivirus): fetched again from the relay instead of a click that opens nothing."""
+    return not target.startswith(("order:", "http://", "https://")) and not Path(target).exists()
+
+
 class ChatView(QListView):
     """Signals ask the chat pane to act; the view itself only shows and selects."""
 
@@ -371,7 +377,7 @@ class ChatView(QListView):
                 return
             if geo.card is not None and geo.card.rect.contains(local):
                 info = self.chat_model.info(idx.row())
-                if geo.card.target:
+                if geo.card.target and not _file_gone(geo.card.target):
                     self._open_target(geo.card.target)
                     return
                 if info is not None and info.media is not None and info.media.id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
@@ -21,14 +22,22 @@ def _turned(reader: QImageReader) -> bool:
     return bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
 
 
-@lru_cache(maxsize=512)
 def image_size(path: str) -> tuple[int, int] | None:
-    """Pixel size as the picture is shown (turned as its EXIF says), from the file header (no decoding)."""
+    """Pixel size as the picture is shown (turned as its EXIF says), from the file header (no decoding);
+    None while the file cannot be read (not there yet, or gone and fetched again: asked again then)."""
+    try:
+        return _known_size(path)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _known_size(path: str) -> tuple[int, int]:
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     size = reader.size()
     if not size.isValid():
-        return None
+        raise LookupError(path)  # not cached: lru_cache keeps only what is returned
     if _turned(reader):
         return size.height(), size.width()
     return size.width(), size.height()
@@ -89,6 +98,12 @@ class ThumbnailLoader(QObject):
             self._asked.add(key)
             self.pool.start(_ThumbnailJob(key, self._signals))
         return None
+
+    def forget(self, path: str) -> None:
+        """The file at `path` was written again (fetched anew): read it again when next painted."""
+        written = Path(path).resolve()
+        for key in [k for k in self._images if Path(k[0]).resolve() == written]:
+            del self._images[key]
 
     def _done(self, key: _Key, image: QImage) -> None:
         self._asked.discard(key)
