@@ -267,6 +267,12 @@ def stage_outgoing(session: Session, out: Outgoing, media_dir: Path | None = Non
         text = render_template(out.template, out.template_params)
     elif out.attachment is not None:
         kind, mime = attachment_kind(out.attachment)
+        if text and kind not in CAPTIONED_KINDS:
+            # WhatsApp takes no caption on a voice recording or a sticker: the words would show in the
+            # owner's bubble and never reach the customer. They go first, as a message of their own.
+            stage_outgoing(session, Outgoing(out.contact_id, text, out.reply_to_wamid), media_dir)
+            out = Outgoing(out.contact_id, attachment=out.attachment)
+            text = ""
     check_text(kind, text)
     payload = send_body(
         kind,
