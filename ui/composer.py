@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,27 @@ COMMON_EMOJI = tuple(
 )
 SERVICE_WINDOW = timedelta(hours=24)
 COUNTDOWN_FROM = timedelta(hours=2)
+
+
+class _ShortenedLabel(QLabel):
+    """One line that ends in "…" where the room ends: eight photos' long names (or one long name)
+    must not widen the composer, and the window with it, past the screen. The whole text stays the
+    label's text (and its tooltip says it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(room, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.end()
 
 
 def window_left(last_inbound_at: datetime | None, now: datetime | None = None) -> timedelta:
@@ -134,7 +156,7 @@ class Composer(QFrame):
         # Attachment chip
         self.attach_bar = QFrame(self)
         self.attach_bar.setObjectName("attachBar")
-        self.attach_label = QLabel(self.attach_bar)
+        self.attach_label = _ShortenedLabel(self.attach_bar)
         self.attach_label.setTextFormat(Qt.TextFormat.PlainText)
         # A picture's own look before it goes, as WhatsApp shows it: the right photo, not only a name.
         self.attach_thumb = QLabel(self.attach_bar)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.models import Media, Message
 from tests.support.factories import make_contact, make_message
-from tests.support.window_waits import load_chats, select_chat
+from tests.support.window_waits import load_chats, select_chat, settle
 
 
 def _open_chat(window: Any, ctx: Any, qtbot: Any) -> int:
@@ -112,3 +112,22 @@ def test_the_attach_button_takes_several_files_at_once(
     composer = window.chat.composer
     qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
     assert composer.attachments == photos
+
+
+def test_eight_long_photo_names_do_not_widen_the_window_past_the_screen(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    _open_chat(window, ctx, qtbot)
+    photos = []
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#f5f5dc"))
+    for i in range(1, 9):
+        path = tmp_path / f"린넨 셔츠 아이보리 상세컷 정면 뒷면 촬영본 {i}.jpg"
+        assert picture.save(str(path))
+        photos.append(path)
+    width, least = window.width(), window.minimumSizeHint().width()
+    window.chat.composer.offer_attachments(photos)
+    assert window.chat.composer.attachments == photos
+    settle(qtbot)
+    assert window.minimumSizeHint().width() <= least  # the names end in "…" instead
+    assert window.width() == width
