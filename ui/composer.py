@@ -129,6 +129,9 @@ class Composer(QFrame):
         self.reply_to: MessageRow | None = None
         # The message each other chat's draft answers (a quote chosen, then another chat opened).
         self._replies: dict[int, MessageRow] = {}
+        # The files each other chat had attached (photos picked, then another chat opened to look up
+        # something): they wait with that chat's draft instead of being dropped.
+        self._attached: dict[int, list[Path]] = {}
         self._customer_name = ""  # the open chat's
         # Files to send, each its own WhatsApp message (as the phone sends several photos picked at once).
         self.attachments: list[Path] = []
@@ -359,6 +362,7 @@ class Composer(QFrame):
             self._draft_pause.stop()
             self.edit.clear()
         self._replies.pop(contact_id, None)
+        self._attached.pop(contact_id, None)
         if self.drafts.pop(contact_id, None) is not None:
             self.drafts_changed.emit()
 
@@ -371,6 +375,8 @@ class Composer(QFrame):
         self.save_drafts_now()  # the chat left: its draft is kept now, not in a moment
         if self.contact_id is not None and self.reply_to is not None:
             self._replies[self.contact_id] = self.reply_to  # the quote waits with the chat's draft
+        if self.contact_id is not None and self.attachments:
+            self._attached[self.contact_id] = self.attachments
         self.clear_reply()
         self.clear_attachment()
         self.contact_id = conversation.contact_id if conversation else None
@@ -383,6 +389,9 @@ class Composer(QFrame):
         self.edit.setPlainText(self.drafts.get(self.contact_id, "") if self.contact_id else "")
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         self.edit.setPlaceholderText(self.tr("Read-only archive") if self.read_only else self.typing_hint())
+        waiting = self._attached.pop(self.contact_id, []) if self.contact_id is not None else []
+        if still_there := [path for path in waiting if path.exists()]:
+            self.add_attachments(still_there, focus=False)
         self.update_window()
         self.setEnabled(conversation is not None and not conversation.blocked and not self.read_only)
         self.drafts_shown.emit()
@@ -490,8 +499,9 @@ class Composer(QFrame):
         self.attachments = []
         self.add_attachments([path])
 
-    def add_attachments(self, paths: list[Path]) -> None:
-        """Add files to those attached (the same file twice is attached once)."""
+    def add_attachments(self, paths: list[Path], *, focus: bool = True) -> None:
+        """Add files to those attached (the same file twice is attached once); `focus`: the caption
+        box takes the keyboard (not when a chat is opened from the list with the arrow keys)."""
         self.attachments = list(dict.fromkeys([*self.attachments, *paths]))
         first = self.attachments[0]
         if len(self.attachments) == 1:
@@ -508,7 +518,8 @@ class Composer(QFrame):
         self.attach_thumb.hide()
         self.attach_bar.show()
         self.edit.setPlaceholderText(self.tr("Add a caption"))
-        self.edit.setFocus()
+        if focus:
+            self.edit.setFocus()
         self._show_thumbnail(first)
 
     def _show_thumbnail(self, path: Path) -> None:

@@ -131,3 +131,26 @@ def test_eight_long_photo_names_do_not_widen_the_window_past_the_screen(
     settle(qtbot)
     assert window.minimumSizeHint().width() <= least  # the names end in "…" instead
     assert window.width() == width
+
+
+def test_photos_attached_in_one_chat_wait_there_while_another_chat_is_read(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    first = _open_chat(window, ctx, qtbot)
+    photos = _photos(tmp_path, "#f5f5dc", "#1e3a5f")
+    composer = window.chat.composer
+    composer.offer_attachments(photos)
+    composer.edit.setPlainText("두 가지 색이에요")
+    with ctx.db.write() as s:
+        contact = make_contact(s, profile_name="도현", wa_id="821099990000")
+        make_message(s, contact, "주문번호 알려 주세요")
+        other = contact.id
+    load_chats(window, qtbot)
+    select_chat(window, qtbot, other)  # the owner looks something up in another chat
+    qtbot.waitUntil(lambda: window.chat.contact_id() == other, timeout=5000)
+    assert composer.attachments == [] and not composer.attach_bar.isVisibleTo(composer)
+
+    select_chat(window, qtbot, first)
+    qtbot.waitUntil(lambda: window.chat.contact_id() == first, timeout=5000)
+    assert composer.attachments == photos and composer.attach_bar.isVisibleTo(composer)
+    assert composer.edit.toPlainText() == "두 가지 색이에요"
