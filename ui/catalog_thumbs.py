@@ -8,14 +8,16 @@ in a worker thread. The GUI thread only turns the finished QImage into a QPixmap
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from app.catalog_images import image_file, sniff_suffix, thumbnail_path
 from app.wire import MEDIA_LIMITS
 from ui.gui_thread import GuiThreadSignals
+from ui.ops import picture_pool
 
 log = logging.getLogger(__name__)
 
@@ -97,14 +99,19 @@ class _Signals(GuiThreadSignals):
 
 
 class _ThumbJob(QRunnable):
-    def __init__(self, catalog_dir: Path, entry: str, size: int, signals: _Signals) -> None:
+    def __init__(
+        self, catalog_dir: Path, entry: str, size: int, signals: _Signals, closed: threading.Event
+    ) -> None:
         super().__init__()
         self.catalog_dir = catalog_dir
         self.entry = entry
         self.size = size
         self.signals = signals
+        self.closed = closed
 
     def run(self) -> None:
+        if self.closed.is_set():  # its window closed while it waited its turn
+            return
         try:
             image = load_or_make_thumbnail(self.catalog_dir, self.entry, self.size)
         except OSError as exc:
@@ -126,8 +133,7 @@ class ThumbnailCache(QObject):
         self._failed: set[tuple[str, int]] = set()
         self._signals = _Signals()
         self._signals.done.connect(self._landed, Qt.ConnectionType.QueuedConnection)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # two cores shared with sync: one thumbnail at a time
+        self._closed = threading.Event()
 
     def pixmap(self, entry: str | None, size: int) -> QPixmap | None:
         if not entry:
@@ -138,7 +144,7 @@ class ThumbnailCache(QObject):
             return found
         if key not in self._pending:
             self._pending.add(key)
-            self.pool.start(_ThumbJob(self.catalog_dir, entry, size, self._signals))
+            picture_pool().start(_ThumbJob(self.catalog_dir, entry, size, self._signals, self._closed))
         return None
 
     def is_idle(self) -> bool:
@@ -155,5 +161,7 @@ class ThumbnailCache(QObject):
         self.ready.emit(entry)
 
     def shutdown(self) -> None:
-        self.pool.clear()
-        self.pool.waitForDone()
+        """The window closes: its thumbnails not yet begun are dropped, the one being made finishes."""
+        self._closed.set()
+        picture_pool().waitForDone()
+        self._pending.clear()

@@ -6,10 +6,11 @@ from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from ui.gui_thread import GuiThreadSignals
+from ui.ops import picture_pool
 
 THUMBNAILS_KEPT = 128  # scaled pictures in memory (a chat bubble's is at most 560 × 560 px)
 
@@ -83,10 +84,9 @@ class ThumbnailLoader(QObject):
         super().__init__(parent)
         self._images: OrderedDict[_Key, QImage | None] = OrderedDict()
         self._asked: set[_Key] = set()
-        self._signals = _Signals(self)
+        # Not the loader's child: a job still reading posts to it after the loader is gone.
+        self._signals = _Signals()
         self._signals.done.connect(self._done)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # two cores shared with sync: one picture at a time
 
     def get(self, path: str, width: int, height: int) -> QImage | None:
         """The picture at this size if read already (None also for one that cannot be read)."""
@@ -96,7 +96,7 @@ class ThumbnailLoader(QObject):
             return self._images[key]
         if key not in self._asked:
             self._asked.add(key)
-            self.pool.start(_ThumbnailJob(key, self._signals))
+            picture_pool().start(_ThumbnailJob(key, self._signals))
         return None
 
     def forget(self, path: str) -> None:

@@ -54,6 +54,17 @@ def long_pool() -> QThreadPool:
     return _single("long")
 
 
+def picture_pool() -> QThreadPool:
+    """One thread that reads and scales pictures for painting (chat photos, catalogue and shared-media
+    thumbnails): two cores shared with sync, one picture at a time.
+
+    Like every pool here it belongs to no widget. A QThreadPool that is a widget's child is destroyed
+    with the window from C++, which waits for its running job while holding the interpreter lock that
+    job needs to finish: the window hung for good (a test run stopped there until CI's time ran out).
+    """
+    return _single("pictures")
+
+
 def _below_the_window(fn: Callable[[], Any]) -> Callable[[], Any]:
     """A long job runs at a priority below the window's: on two cores, a backup's compressing never
     makes a scroll wait for a core (app/thread_priority.py)."""
@@ -72,10 +83,12 @@ def wait_for_ops(write_msecs: int = 10_000, read_msecs: int = 3_000) -> bool:
     so is a backup (the next one is made whole).
     """
     writer, long_jobs = _one_thread.get("writer"), _one_thread.get("long")
+    pictures = _one_thread.get("pictures")
     writes_done = writer is None or writer.waitForDone(write_msecs)
     pool = Op.pool or QThreadPool.globalInstance()
     long_done = long_jobs is None or long_jobs.waitForDone(read_msecs)
-    return pool.waitForDone(read_msecs) and writes_done and long_done
+    pictures_done = pictures is None or pictures.waitForDone(read_msecs)
+    return pool.waitForDone(read_msecs) and writes_done and long_done and pictures_done
 
 
 class _Delivery(GuiThreadSignals):

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPaintEvent, QPixmap
@@ -31,7 +30,7 @@ from ui.context import AppContext
 from ui.formatting import full_datetime, kind_label
 from ui.gui_thread import GuiThreadSignals
 from ui.open_file import open_file
-from ui.ops import Newest, run_op
+from ui.ops import Newest, picture_pool, run_op
 from ui.size_text import human_size
 
 log = logging.getLogger(__name__)
@@ -104,8 +103,6 @@ class SharedMediaModel(QAbstractListModel):
         self._asked: set[int] = set()
         self._signals = _Signals()
         self._signals.done.connect(self._thumb_ready, Qt.ConnectionType.QueuedConnection)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # two cores shared with sync: one photo at a time
 
     def set_items(self, items: list[SharedItem]) -> None:
         self.beginResetModel()
@@ -151,7 +148,7 @@ class SharedMediaModel(QAbstractListModel):
         self._asked.add(item.message_id)
         path = self.media_dir / (item.media.thumb_path or item.media.cache_path or "")
         side = round(THUMB * self.device_ratio)
-        self.pool.start(_ThumbJob(item.message_id, str(path), side, self._signals))
+        picture_pool().start(_ThumbJob(item.message_id, str(path), side, self._signals))
 
     def _thumb_ready(self, message_id: int, image: QImage) -> None:
         if image.isNull():
@@ -166,9 +163,6 @@ class SharedMediaModel(QAbstractListModel):
     def forget(self, message_id: int) -> None:
         """The photo was downloaded meanwhile: read its thumbnail again on the next load."""
         self._asked.discard(message_id)
-
-    def has_thumbnails_pending(self) -> bool:
-        return self.pool.activeThreadCount() > 0
 
 
 class SharedMediaDelegate(QStyledItemDelegate):

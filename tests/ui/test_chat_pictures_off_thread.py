@@ -75,3 +75,21 @@ def test_a_chat_of_camera_photos_is_painted_without_decoding_them_on_the_window_
 
 def _near(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 30
+
+
+def test_no_window_owns_the_threads_that_read_its_pictures(window: Any, ctx: Any, qtbot: Any) -> None:
+    """A thread pool that is a window's child is destroyed with the window from inside Qt, waiting for
+    the picture it is reading while holding the lock that reading needs to finish: closing a window
+    while a photo was read hung the app for good (a test run stopped there until CI's time ran out).
+    The chat, its shared media and the catalogue read pictures in one pool that no window owns."""
+    from PySide6.QtCore import QThreadPool
+
+    from ui.catalog_window import CatalogWindow
+
+    catalog = CatalogWindow(ctx)
+    qtbot.addWidget(catalog)
+    assert window.findChildren(QThreadPool) == []
+    assert catalog.findChildren(QThreadPool) == []
+    catalog.thumbs.pixmap("not-there.jpg", 64)  # a thumbnail asked for, then the window closes
+    catalog.close()
+    assert catalog.thumbs.is_idle()
