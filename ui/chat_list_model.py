@@ -37,6 +37,7 @@ MOVE_ROWS_MAX = 16
 # Synced batches re-read the chat list's changed rows at most this often (a catch-up's pages come
 # every few hundred milliseconds; what the owner does is read at once).
 SYNC_REFRESH_MS = 500
+PAUSE_END_SLACK_MS = 200  # a bot pause's end is looked at this long after it, never a moment before
 # The longest a synced batch's rows wait for the paint of a scroll that came before them.
 PAINT_WAIT_MS = 100
 Index = QModelIndex | QPersistentModelIndex
@@ -171,6 +172,16 @@ class ChatListModel(QAbstractListModel):
         self._seen_complete = False
         self.modelReset.connect(self._forget_seen)
         self.rowsInserted.connect(self._note_inserted)
+        # "Needs a person" ends when the bot's pause does, and nothing else changes then: at the
+        # soonest end among the rows, those chats are read again (their mark, the Needs-a-person
+        # filter, the open chat's Resume bot). The mark stayed until something else redrew them.
+        self._pause_end = QTimer(self)
+        self._pause_end.setSingleShot(True)
+        self._pause_end.timeout.connect(self._pauses_ended)
+        self._pauses_seen_at = datetime.now(UTC)  # pauses that ended before this were read already
+        self.modelReset.connect(self._arm_pause_end)
+        self.rowsInserted.connect(self._arm_pause_end)
+        self.dataChanged.connect(self._arm_pause_end)
 
     # ----------------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -236,6 +247,37 @@ class ChatListModel(QAbstractListModel):
     def _failed(self, exc: BaseException) -> None:
         self._fetching = self._loading = self._refreshing = False
         log.warning("chat list not read: %s", type(exc).__name__)
+
+    def _arm_pause_end(self, *_args: object) -> None:
+        now = datetime.now(UTC)
+        ends = [
+            r.bot_paused_until
+            for r in self._rows
+            if r.bot_paused_until is not None and r.bot_paused_until > now
+        ]
+        if not ends:
+            self._pause_end.stop()
+            return
+        wait_ms = (min(ends) - now).total_seconds() * 1000 + PAUSE_END_SLACK_MS
+        # Looked at again within the hour at most: the computer's clock may be moved meanwhile.
+        self._pause_end.start(int(min(wait_ms, 3_600_000)))
+
+    def _pauses_ended(self) -> None:
+        """Chats whose hand-off just ended: the rows read before still hold (their pause's end is
+        not new), only the time moved, so they are repainted, or leave the Needs-a-person filter,
+        and the open chat's header hears of it (Resume bot goes)."""
+        now, since = datetime.now(UTC), self._pauses_seen_at
+        self._pauses_seen_at = now
+        ended = [
+            r for r in self._rows if r.bot_paused_until is not None and since < r.bot_paused_until <= now
+        ]
+        for row in ended:
+            pos = self.position_of(row.contact_id)
+            if pos is not None:
+                self._remove_or_move(pos, row)
+        if ended:
+            self.rows_refreshed.emit([(row, row) for row in ended], [], False)
+        self._arm_pause_end()
 
     # ----------------------------------------------------------------- loading
     def set_filter(self, kind: ConversationFilter, label_id: int | None = None) -> None:

@@ -79,3 +79,29 @@ def test_needs_a_person_in_the_filter_menu_lists_only_the_chats_waiting_for_the_
     assert chats.label_chip.text() == "Labels"
     chats.label_chip.menu().aboutToShow.emit()  # the menu, opened again, ticks nothing
     assert not any(a.isChecked() for a in chats.label_chip.menu().actions())
+
+
+def test_a_chat_stops_needing_a_person_when_the_bots_pause_ends_with_the_window_open(
+    window: Any, qtbot: Any
+) -> None:
+    """The hand-off lasts until the bot's pause ends; then the chat is the bot's again. Nothing else
+    changes at that moment, and the mark (and the filter) kept the chat until something redrew it."""
+    from PySide6.QtCore import Qt
+
+    ends = datetime.now(UTC) + timedelta(seconds=2)
+    with window.ctx.db.write() as s:
+        handed = make_contact(s, profile_name="박서연", bot_paused_until=ends)
+        make_message(s, handed, "상담원 연결해 주세요", sent_at=BASE_TIME)
+        handed_id = handed.id
+    load_chats(window, qtbot)
+    chats = window.chat_list
+    action = next(a for a in chats.label_chip.menu().actions() if a.text() == "Needs a person")
+    with qtbot.waitSignal(chats.model.page_loaded):
+        action.trigger()
+    assert [r.contact_id for r in chats.model.rows()] == [handed_id]
+    tip = chats.model.data(chats.model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "Needs a person" in tip
+
+    qtbot.waitUntil(lambda: chats.model.rowCount() == 0, timeout=10_000)  # the pause ended
+    assert datetime.now(UTC) >= ends
+    assert chats.empty_note.isVisible()
