@@ -143,7 +143,7 @@ class CampaignEditor(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(scroll, 1)
         columns.addLayout(right)
-        PreviewGivesWay(self.preview, scroll)
+        PreviewGivesWay(self.preview, scroll, fl)  # then the form's two columns stack
         # Save and Send stay below the scrolling form: on a small laptop's screen they were
         # scrolled out of view, below or beside the audience.
         layout = QVBoxLayout(self)

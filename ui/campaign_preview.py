@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSizePolicy, QWidget
 
 CHAT_BG = QColor("#ECE5DD")
 BUBBLE = QColor("#FFFFFF")
@@ -129,14 +129,16 @@ class PhonePreview(QWidget):
 
 class PreviewGivesWay(QObject):
     """Narrows `preview` (down to its minimum) before `form`, the scroll area beside it, would have to
-    scroll sideways. At 1280 pixels wide (a 1920×1080 laptop at 150 %, or 2560×1440 at 200 %) the
-    campaign form was 27 pixels too wide beside a full-width preview, and the right edge of its
-    template box, time and pace was cut off."""
+    scroll sideways; past that, the form's two `columns` go one below the other. At 1280 pixels wide
+    (a 1920×1080 laptop at 150 %, or 2560×1440 at 200 %) the campaign form was 27 pixels too wide
+    beside a full-width preview, and the right edge of its template box, time and pace was cut off;
+    on a 1366×768 laptop at 125 % (1093 pixels) even a narrowed preview left it scrolling sideways."""
 
-    def __init__(self, preview: PhonePreview, form: QScrollArea) -> None:
+    def __init__(self, preview: PhonePreview, form: QScrollArea, columns: QBoxLayout | None = None) -> None:
         super().__init__(preview)
         self.preview = preview
         self.form = form
+        self.columns = columns
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # once the layout has given both their new widths
@@ -151,15 +153,35 @@ class PreviewGivesWay(QObject):
             self._timer.start()
         return False
 
+    def _inner_width(self, *, side_by_side: bool) -> int:
+        """The least width of the form's contents with its columns side by side, or stacked."""
+        inner, columns = self.form.widget(), self.columns
+        if columns is None:
+            return inner.minimumSizeHint().width() if inner is not None else 0
+        items = (columns.itemAt(i) for i in range(columns.count()))
+        widths = [item.minimumSize().width() for item in items if item is not None]
+        margins = columns.contentsMargins()
+        if side_by_side:
+            body = sum(widths) + columns.spacing() * max(0, len(widths) - 1)
+        else:
+            body = max(widths, default=0)
+        return body + margins.left() + margins.right()
+
     def fit(self) -> None:
         form = self.form
-        inner = form.widget()
-        if inner is None:
+        if form.widget() is None:
             return
         bar = form.verticalScrollBar()
-        needed = inner.minimumSizeHint().width() + 2 * form.frameWidth()
-        needed += bar.sizeHint().width() if bar.isVisible() else 0
-        spare = form.width() + self.preview.width() - needed
-        width = max(self.preview.minimumSizeHint().width(), min(self.preview.sizeHint().width(), spare))
+        chrome = 2 * form.frameWidth() + bar.sizeHint().width()  # the bar counted: stacking brings it
+        room = form.width() + self.preview.width() - chrome
+        narrowest = self.preview.minimumSizeHint().width()
+        stack = False
+        if self.columns is not None:
+            stack = room - self._inner_width(side_by_side=True) < narrowest
+            direction = QBoxLayout.Direction.TopToBottom if stack else QBoxLayout.Direction.LeftToRight
+            if self.columns.direction() != direction:
+                self.columns.setDirection(direction)
+        spare = room - self._inner_width(side_by_side=not stack)
+        width = max(narrowest, min(self.preview.sizeHint().width(), spare))
         if width != self.preview.width():
             self.preview.setFixedWidth(width)

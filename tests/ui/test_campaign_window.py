@@ -482,6 +482,28 @@ def test_on_a_1280_pixel_wide_screen_the_preview_narrows_before_the_form_scrolls
     assert form.horizontalScrollBar().maximum() == 0
 
 
+def test_on_a_1366_pixel_screen_at_125_percent_the_form_puts_its_columns_one_below_the_other(
+    qtbot: Any, ctx: Any
+) -> None:
+    """A 1366×768 laptop at 125 % gives windows 1093 pixels: with the preview as narrow as it goes,
+    the form still scrolled sideways and cut off the template box, the time and the pace. Its two
+    columns go one below the other there (it scrolls down only), and side by side again when wider."""
+    from PySide6.QtWidgets import QBoxLayout, QScrollArea
+
+    seed(ctx)
+    window = open_window(qtbot, ctx)
+    window.resize(1089, 560)  # 1093×614 less the window's frame and title bar
+    form = window.editor.findChild(QScrollArea)
+    columns = form.widget().layout()
+    qtbot.waitUntil(lambda: columns.direction() == QBoxLayout.Direction.TopToBottom, timeout=2000)
+    qtbot.waitUntil(lambda: form.horizontalScrollBar().maximum() == 0, timeout=2000)
+    message = window.editor.message
+    assert message.mapTo(form.widget(), message.rect().topRight()).x() < form.viewport().width()
+    window.resize(1600, 800)
+    qtbot.waitUntil(lambda: columns.direction() == QBoxLayout.Direction.LeftToRight, timeout=2000)
+    qtbot.waitUntil(lambda: form.horizontalScrollBar().maximum() == 0, timeout=2000)
+
+
 def test_a_customer_who_writes_english_gets_and_previews_the_english_version_and_its_law_check(
     qtbot: Any, ctx: Any
 ) -> None:
