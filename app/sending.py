@@ -30,6 +30,7 @@ from app.models import Contact, Media, Message, MessageStatus
 from app.outbox import can_cancel
 from app.text import nfc
 from app.wire import (
+    AUDIO_MIMES,
     CAPTION_MAX,
     CAPTIONED_KINDS,
     IMAGE_MIMES,
@@ -66,19 +67,21 @@ class Outgoing:
 
 
 def attachment_kind(path: Path) -> tuple[str, str]:
-    """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits."""
+    """(WhatsApp message kind, mime) for a file, after WhatsApp's size and type limits: a type
+    WhatsApp does not show or play as itself goes as a document (a file with its name)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InvalidInput(code=ErrorCode.FILE_UNREADABLE, params=FileParams(path.name)) from exc
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    # Lower case: a system's mime.types may say "audio/AMR", and WhatsApp's list says "audio/amr".
+    mime = (mimetypes.guess_type(path.name)[0] or "application/octet-stream").lower()
     if mime in IMAGE_MIMES and size <= MEDIA_LIMITS["image"]:
         return "image", mime
     if mime in STICKER_MIMES and size <= MEDIA_LIMITS["sticker"]:
         return "sticker", mime
     if mime in VIDEO_MIMES and size <= MEDIA_LIMITS["video"]:
         return "video", mime
-    if mime.startswith("audio/") and size <= MEDIA_LIMITS["audio"]:
+    if mime in AUDIO_MIMES and size <= MEDIA_LIMITS["audio"] and (mime != "audio/ogg" or _is_opus(path)):
         return "audio", mime
     # Anything else (or too big for its own kind) goes as a document, which has the largest limit.
     if size > MEDIA_LIMITS["document"]:
@@ -87,6 +90,16 @@ def attachment_kind(path: Path) -> tuple[str, str]:
             params=FileLimitParams(path.name, MEDIA_LIMITS["document"] // MB),
         )
     return "document", mime
+
+
+def _is_opus(path: Path) -> bool:
+    """An OGG file with Opus inside (WhatsApp's voice notes), not Vorbis, which WhatsApp refuses as
+    audio: Opus names itself in the first page's first packet, within the first 64 bytes."""
+    try:
+        with path.open("rb") as file:
+            return b"OpusHead" in file.read(64)
+    except OSError:
+        return False
 
 
 def saved_media_name(kind_word: str, sent_at: datetime, mime: str) -> str:

@@ -63,7 +63,7 @@ MB = 1024 * 1024
 # The sandbox's business number (the demo shop, +82 2-555-0100), as Meta writes a number: the relay's
 # sandbox answers as it, and the demo's share link opens a chat with it.
 SANDBOX_DISPLAY_PHONE_NUMBER = "8225550100"
-# Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4.
+# Upload sizes by kind (DESIGN.md, "Media"); images must also be JPEG or PNG, video MP4 or 3GPP.
 MEDIA_LIMITS = {
     "image": 5 * MB,
     "video": 16 * MB,
@@ -74,6 +74,9 @@ MEDIA_LIMITS = {
 IMAGE_MIMES = frozenset({"image/jpeg", "image/png"})
 VIDEO_MIMES = frozenset({"video/mp4", "video/3gpp"})
 STICKER_MIMES = frozenset({"image/webp"})
+# The only sounds WhatsApp plays as audio (OGG only with Opus inside): a WAV, FLAC or WMA sent as audio
+# is refused after the send, so it goes as a document, with its name, as any other file.
+AUDIO_MIMES = frozenset({"audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"})
 
 # Message kinds as WhatsApp names them; anything else that arrives is kept as "unsupported".
 MEDIA_KINDS = ("image", "video", "audio", "document", "sticker")

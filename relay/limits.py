@@ -6,21 +6,23 @@ import re
 from typing import Any
 
 from app.wire import (
+    AUDIO_MIMES,
     BUTTON_TITLE_MAX,
     CAPTION_MAX,
     FOOTER_MAX,
     HEADER_TEXT_MAX,
+    IMAGE_MIMES,
     INTERACTIVE_BODY_MAX,
     LIST_BUTTON_MAX,
     LIST_ROWS_MAX,
     MEDIA_KINDS,
-    MEDIA_LIMITS,
     REPLY_BUTTONS_MAX,
     ROW_DESCRIPTION_MAX,
     ROW_TITLE_MAX,
     SEND_KINDS,
     STICKER_MIMES,
     TEXT_MAX,
+    VIDEO_MIMES,
 )
 
 # Graph's media ids are digits; anything else never reaches a Graph URL or a file name.
@@ -36,10 +38,18 @@ class LimitError(ValueError):
 
 
 def media_family(mime: str) -> str:
-    family = mime.split("/", 1)[0]
-    if mime in STICKER_MIMES:
-        return "sticker"
-    return family if family in MEDIA_LIMITS else "document"
+    """The kind an upload of this type is sent as, whose size limit it has: a type WhatsApp does not
+    show or play as itself (a WAV, a HEIC photo, a QuickTime video) is a document, up to 100 MB."""
+    mime = mime.lower()
+    for family, mimes in (
+        ("image", IMAGE_MIMES),
+        ("video", VIDEO_MIMES),
+        ("audio", AUDIO_MIMES),
+        ("sticker", STICKER_MIMES),
+    ):
+        if mime in mimes:
+            return family
+    return "document"
 
 
 def _len(value: Any) -> int:

@@ -485,7 +485,7 @@ class Composer(QFrame):
         refused: list[str] = []
         for path in paths:
             try:
-                attachment_kind(path)  # one stat and a look at the name: no reading of the file
+                attachment_kind(path)  # one stat and a look at the name (an .ogg's first 64 bytes)
             except InvalidInput as exc:
                 refused.append(failure_sentence(exc))
             else:

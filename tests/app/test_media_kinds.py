@@ -1,0 +1,88 @@
+"""What the owner attaches goes as WhatsApp takes it: a sound WhatsApp does not play (WAV, FLAC,
+WMA, an OGG without Opus) or a photo or video it does not show goes as a document with its name,
+like any other file, instead of an audio message that WhatsApp refuses after the send."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from app.db import Database
+from app.models import Media, Message, MessageStatus
+from app.outbox import OutboxSender
+from app.relay_client import RelayClient
+from app.sending import Outgoing, attachment_kind, queue_outgoing
+from app.wire import MB
+from tests.support.factories import make_contact
+from tests.support.fake_graph import FakeGraph
+from tests.support.relay_server import RunningRelay, inbound
+
+CUSTOMER = "821012345678"
+OGG_PAGE = b"OggS\0\2" + b"\0" * 20 + b"\1\x13"  # the first page's header and its one segment's size
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("매장 안내.mp3", "audio"),
+        ("voice.m4a", "audio"),
+        ("voice.aac", "audio"),
+        ("voice.amr", "audio"),
+        ("녹음.wav", "document"),
+        ("live.flac", "document"),
+        ("old.wma", "document"),
+        ("clip.mp4", "video"),
+        ("clip.mov", "document"),
+        ("clip.webm", "document"),
+        ("photo.jpg", "image"),
+        ("photo.png", "image"),
+        ("IMG_0001.HEIC", "document"),
+        ("moving.gif", "document"),
+    ],
+)
+def test_each_type_goes_as_the_kind_whatsapp_takes_it_as(tmp_path: Path, name: str, kind: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\0" * 1000)
+    assert attachment_kind(path)[0] == kind
+
+
+def test_an_ogg_is_a_voice_message_only_with_opus_inside(tmp_path: Path) -> None:
+    opus, vorbis = tmp_path / "voice.ogg", tmp_path / "song.ogg"
+    opus.write_bytes(OGG_PAGE + b"OpusHead" + b"\0" * 500)
+    vorbis.write_bytes(OGG_PAGE + b"\1vorbis" + b"\0" * 500)
+    assert attachment_kind(opus) == ("audio", "audio/ogg")
+    assert attachment_kind(vorbis) == ("document", "audio/ogg")
+
+
+def test_a_wav_recording_reaches_the_customer_as_a_file_with_its_name(
+    db: Database, relay: RunningRelay, graph: FakeGraph, tmp_path: Path
+) -> None:
+    """Bigger than WhatsApp's 16 MB for audio too: as a document, 100 MB is the limit, on both sides."""
+    relay.post_webhook(inbound(content="주문 확인 녹음 보내주세요", sender=CUSTOMER))
+    recording = tmp_path / "주문 확인 녹음.wav"
+    recording.write_bytes(b"RIFF" + b"\0" * (17 * MB))
+    with db.write() as s:
+        contact_id = make_contact(s, wa_id=CUSTOMER).id
+    message_id = queue_outgoing(db, Outgoing(contact_id, "확인 부탁드려요", attachment=recording))
+
+    client = RelayClient(relay.url, relay.token)
+    sender = OutboxSender(
+        db, client, on_changed=lambda ids: None, stop=threading.Event(), retry_base=0.01, retry_cap=0.05
+    )
+    try:
+        sender.run_once()
+    finally:
+        client.close()
+
+    with db.read() as s:
+        message = s.get(Message, message_id)
+        assert message is not None
+        assert (message.kind, message.status, message.error_code) == ("document", MessageStatus.SENT, None)
+        media = s.query(Media).filter_by(message_id=message_id).one()
+        assert media.relay_media_id in graph.media
+    [body] = graph.sent
+    assert body["type"] == "document"
+    assert body["document"]["filename"] == "주문 확인 녹음.wav"
+    assert body["document"]["caption"] == "확인 부탁드려요"
