@@ -13,9 +13,13 @@ import os
 import shutil
 import tempfile
 import uuid
+from functools import cache
 from pathlib import Path
 
+from PySide6.QtGui import QImageReader
+
 from app.catalog_images import sniff_suffix
+from app.errors import InvalidInput
 from app.media_cache import SENT_DIR  # sent/<random>/<the file's own name>: a document keeps its name
 from app.sending import attachment_kind
 from app.wire import MEDIA_LIMITS
@@ -23,6 +27,27 @@ from ui.catalog_thumbs import sendable_image_bytes
 
 # Pictures by name where the first bytes do not tell (Qt reads them where its plugins allow).
 _PICTURE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff"})
+
+
+@cache
+def _qt_reads() -> frozenset[str]:
+    """The picture types Qt's plugins read here (no HEIC: photos from iPhones are not among them)."""
+    return frozenset("." + bytes(name.data()).decode() for name in QImageReader.supportedImageFormats())
+
+
+def goes_as_file(path: Path) -> bool:
+    """A photo, video or sound that reaches the customer as a file to open, not shown or played in the
+    chat: a type WhatsApp does not take as itself (or too big for its kind) that is not made into a
+    photo before it goes (a HEIC photo, which Qt here cannot read). By its name and size: no reading."""
+    try:
+        kind, mime = attachment_kind(path)
+    except InvalidInput:
+        return False  # refused outright: never attached
+    if kind != "document" or mime.split("/")[0] not in ("image", "video", "audio"):
+        return False
+    suffix = path.suffix.lower()
+    made_a_photo = suffix in _PICTURE_SUFFIXES and suffix in _qt_reads()
+    return not made_a_photo
 
 
 def _first_bytes(source: Path) -> bytes:

@@ -167,3 +167,32 @@ def test_a_pasted_picture_leaves_nothing_in_the_temporary_folder_once_sent(
     assert message.kind == "image"
     assert (ctx.paths.media_dir / (media.cache_path or "")).exists()
     qtbot.waitUntil(lambda: not waiting.parent.exists(), timeout=5000)
+
+
+def test_an_iphone_photo_qt_cannot_read_goes_as_a_file_and_the_bar_says_so_before_the_send(
+    window: Any, ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Qt here reads no HEIC: the photo goes as the file it is, with its name, and the owner is told
+    in the attachment bar that the customer's phone may not preview it (no surprise afterwards)."""
+    _open_chat(window, ctx, qtbot)
+    composer = window.chat.composer
+    photo = tmp_path / "IMG_4032.HEIC"
+    photo.write_bytes(b"\0\0\0\x18ftypheic" + b"\0" * 4000)
+    jpeg = tmp_path / "상품.jpg"
+    assert QImage(40, 30, QImage.Format.Format_RGB32).save(str(jpeg))  # type: ignore[call-overload]  # the stubs say bytes: PySide6 takes only str
+    recording = tmp_path / "안내.wav"
+    recording.write_bytes(b"RIFF" + b"\0" * 1000)
+
+    composer.offer_attachments([jpeg])
+    assert composer.attach_bar.isVisible() and not composer.attach_note.isVisible()
+    composer.offer_attachments([photo, recording])
+    assert composer.attach_note.isVisible()
+    assert "IMG_4032.HEIC" in composer.attach_note.text() and "안내.wav" in composer.attach_note.text()
+    assert "상품.jpg" not in composer.attach_note.text()
+    composer.clear_attachment()
+    assert not composer.attach_note.isVisibleTo(composer)
+
+    message, media = _send(window, qtbot, photo, "아이폰 사진이에요")
+    assert message.kind == "document" and media.filename == "IMG_4032.HEIC"
+    assert (message.payload or {}).get("document", {}).get("filename") == "IMG_4032.HEIC"
+    assert not composer.attach_note.isVisibleTo(composer)
